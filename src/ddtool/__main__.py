@@ -1,0 +1,6 @@
+"""Run ddtool as ``python -m ddtool``."""
+
+from ddtool.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""One exception family, and located input problems as values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+
+class ExitCode(IntEnum):
+    """Process exit codes: success, findings at or above --fail-on, bad input or usage."""
+
+    SUCCESS = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem sits: file, and sheet/row/column for tables or line for YAML."""
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet is not None:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+    def with_column(self, column: str | None) -> Location:
+        """Return the same location narrowed to one column (tables) or kept (YAML)."""
+        return Location(self.file, self.sheet, self.row, column, self.line)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem in the user's data: a stable kebab-case type, a message and a location."""
+
+    type: str
+    message: str
+    location: Location
+    severity: Severity = "error"
+    suggestion: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        if self.suggestion:
+            text += f" (did you mean {self.suggestion}?)"
+        return f"{text} [{self.type}]"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "location": self.location.as_dict(),
+        }
+
+
+@dataclass(slots=True)
+class ProblemList:
+    """Collects every problem found in one run, so that all are reported together."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(
+        self, type_: str, message: str, location: Location, suggestion: str | None = None
+    ) -> None:
+        self.items.append(Problem(type_, message, location, "error", suggestion))
+
+    def warning(
+        self, type_: str, message: str, location: Location, suggestion: str | None = None
+    ) -> None:
+        self.items.append(Problem(type_, message, location, "warning", suggestion))
+
+    def extend(self, other: ProblemList | list[Problem]) -> None:
+        self.items.extend(other.items if isinstance(other, ProblemList) else other)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.items)
+
+    def flatten(self, keys: list[str]) -> list[list[Any]]:
+        """Flatten to lists of the named attributes (type, severity, file, row, column, line)."""
+        out: list[list[Any]] = []
+        for p in self.items:
+            row: list[Any] = []
+            for key in keys:
+                if key in ("type", "severity", "message", "suggestion"):
+                    row.append(getattr(p, key))
+                else:
+                    row.append(getattr(p.location, key))
+            out.append(row)
+        return out
+
+
+class DdtoolError(Exception):
+    """Base of every error ddtool raises on purpose."""
+
+
+class InputError(DdtoolError):
+    """The input cannot be used; carries the located problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems[:3]))
+
+
+class ProfileError(DdtoolError):
+    """A risk-profile file is broken; the message names the file and row."""
+
+
+class UsageError(DdtoolError):
+    """A command was called with options that cannot work together."""

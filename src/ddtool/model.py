@@ -1,0 +1,82 @@
+"""Input models (company, suppliers, chain) shared by every reader and the engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ddtool.errors import Location
+
+RISK_TYPES: tuple[str, ...] = ("child_labour", "forced_labour", "human_trafficking")
+LEVELS: tuple[str, ...] = ("low", "medium", "high", "critical")
+
+
+class Certification(BaseModel):
+    """A certification held by a supplier; without a date it is taken as current."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    valid_until: dt.date | None = None
+
+
+class Audit(BaseModel):
+    """A social audit of a supplier, with its date and result."""
+
+    model_config = ConfigDict(frozen=True)
+
+    standard: str
+    date: dt.date | None = None
+    result: str | None = None
+
+
+class Company(BaseModel):
+    """The root of the chain: the company doing the due diligence."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    id: str = "company"
+    name: str = "Company"
+    country: str | None = None
+    country_raw: str | None = None
+    sector: str | None = None
+    sector_raw: str | None = None
+    location: Location | None = Field(default=None, exclude=True)
+
+
+class Supplier(BaseModel):
+    """One supplier as read from the input, normalised (country ISO3, sector taxonomy id)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    id: str
+    name: str | None = None
+    country: str | None = None
+    country_raw: str | None = None
+    region: str | None = None
+    sector: str | None = None
+    sector_raw: str | None = None
+    products: list[str] = Field(default_factory=list)
+    buyers: list[str] = Field(default_factory=list)
+    share: float | None = None
+    workers: int | None = None
+    female_pct: float | None = None
+    migrant_pct: float | None = None
+    certifications: list[Certification] = Field(default_factory=list)
+    audits: list[Audit] = Field(default_factory=list)
+    tier_declared: int | None = None
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    location: Location | None = Field(default=None, exclude=True)
+
+
+class Chain(BaseModel):
+    """A company and its suppliers, read from one or more files."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    company: Company
+    suppliers: list[Supplier]
+    files: list[str] = Field(default_factory=list)
+    sha256: str = ""

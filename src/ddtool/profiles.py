@@ -1,0 +1,701 @@
+"""Load, check, overlay and hash the risk profiles (risk_profiles/)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ddtool.errors import ProfileError
+from ddtool.model import RISK_TYPES
+from ddtool.reference.countries import is_iso3
+from ddtool.sources.normalise import SectorMatch
+
+DATA_FILES: tuple[str, ...] = (
+    "manifest.yaml",
+    "countries.csv",
+    "goods.csv",
+    "goods_2024_changes.csv",
+    "good_sectors.csv",
+    "eo13126_products.csv",
+    "sectors.yaml",
+    "sector_facts.csv",
+    "origins.csv",
+    "remediation.yaml",
+)
+STAGES = ("raw", "trading", "processing", "manufacturing", "retail", "service")
+ORIGIN_PSEUDO_CODES = {"OTH", "CN-XJ"}
+# Ranges checked on load for the indicators the engine scores with (gross rates such as
+# primary completion may exceed 100 and are shown as published).
+_RANGES: dict[str, tuple[float, float]] = {
+    "ilab_working_children_pct": (0, 100),
+    "ilo_informal_employment_rate_pct": (0, 100),
+    "gsi2023_prevalence_per_1000": (0, 1000),
+}
+_UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|break in series", re.I)
+
+
+def text_key(value: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for matching names and aliases."""
+    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+    return re.sub(r"(?<=[a-z]{3})s\b", "", text)  # naive singular: beans -> bean
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One publication behind the data, with its licence."""
+
+    id: str
+    name: str
+    publisher: str
+    year: int
+    location: str
+    licence: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One country indicator value with its source, year, sex and verification note."""
+
+    iso3: str
+    indicator: str
+    value: str
+    number: float | None
+    unit: str
+    year: int | None
+    sex: str
+    source_id: str
+    source_name: str
+    source_url: str
+    verification: str
+    note: str
+
+    @property
+    def uncertain(self) -> bool:
+        """True where the value comes from a less certain copy (third-party, unverified)."""
+        return bool(_UNCERTAIN.search(self.verification) or _UNCERTAIN.search(self.note))
+
+
+@dataclass(frozen=True, slots=True)
+class SectorRisk:
+    """The inherent risk of a sector for one risk type, with its rationale and source."""
+
+    likelihood: float
+    severity: float
+    rationale: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    """A taxonomy sector: value-chain stage, aliases, upstream inputs and inherent risk."""
+
+    id: str
+    name: str
+    chain: str
+    stage: str
+    isic: str | None
+    aliases: tuple[str, ...]
+    inputs: tuple[str, ...]
+    commodities: tuple[str, ...]
+    risk: dict[str, SectorRisk]
+
+
+@dataclass(frozen=True, slots=True)
+class GoodListing:
+    """One good x country row of the US DOL list, mapped to a taxonomy sector."""
+
+    good: str
+    country: str
+    iso3: str
+    child_labour: bool
+    forced_labour: bool
+    forced_child_labour: bool
+    downstream: bool
+    input_country: str
+    sector: str
+    year: int
+    source_id: str
+    source_ref: str
+    change_2024: str | None = None
+
+    @property
+    def risk_types(self) -> tuple[str, ...]:
+        """The risk types the listing names (forced child labour counts for all three)."""
+        out: list[str] = []
+        if self.child_labour or self.forced_child_labour:
+            out.append("child_labour")
+        if self.forced_labour or self.forced_child_labour:
+            out.append("forced_labour")
+        if self.forced_child_labour:
+            out.append("human_trafficking")
+        return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class GoodChange:
+    """A confirmed change of the 2024 edition (removal, new good, new country)."""
+
+    good: str
+    country: str
+    iso3: str
+    change: str
+    year: int
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class OriginShare:
+    """A country's share of world production of a raw commodity."""
+
+    commodity: str
+    iso3: str
+    country: str
+    share_pct: float | None
+    year: int
+    source_id: str
+    source_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A remediation measure, placed on an OECD due-diligence step."""
+
+    id: str
+    risk_types: tuple[str, ...]
+    sectors: tuple[str, ...]
+    step: str
+    title: str
+    action: str
+    owner: str
+    reference: str
+
+
+@dataclass(slots=True, eq=False)
+class Profiles:
+    """All risk data, checked, with version and content hash."""
+
+    version: str
+    sha256: str
+    root: str
+    overlays: list[str]
+    goods_edition: str
+    sources: dict[str, Source]
+    indicators: dict[str, dict[str, list[Indicator]]]
+    sectors: dict[str, Sector]
+    goods: list[GoodListing]
+    goods_changes: list[GoodChange]
+    good_sectors: dict[str, str]
+    good_aliases: dict[str, str]
+    origins: dict[str, list[OriginShare]]
+    steps: list[tuple[str, str]]
+    measures: list[Measure]
+    facts: list[dict[str, str]]
+    _sector_keys: dict[str, str] = field(default_factory=dict)
+    _listings_by_sector: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
+    _listings_by_good: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for sector in self.sectors.values():
+            for text in (sector.id, sector.name, *sector.aliases):
+                self._sector_keys.setdefault(text_key(text), sector.id)
+        for listing in self.goods:
+            self._listings_by_sector.setdefault((listing.sector, listing.iso3), []).append(listing)
+            self._listings_by_good.setdefault((listing.good, listing.iso3), []).append(listing)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def match_sector(self, value: str) -> SectorMatch:
+        """Sector text to taxonomy id: id, name or alias, else the longest alias contained."""
+        return _match_sector_cached(self, value)
+
+    def match_good(self, product: str) -> str | None:
+        """A product as written ('cocoa beans') to a good of the DOL list ('Cocoa')."""
+        return self.good_aliases.get(text_key(product))
+
+    def listings_for(
+        self, iso3: str | None, sector: str | None, products: list[str]
+    ) -> list[GoodListing]:
+        """Listings that apply to a supplier: by its products, else by its sector."""
+        if iso3 is None:
+            return []
+        found: list[GoodListing] = []
+        goods = [g for g in (self.match_good(p) for p in products) if g]
+        for good in dict.fromkeys(goods):
+            found.extend(self._listings_by_good.get((good, iso3), []))
+        if not goods and sector is not None:
+            found.extend(self._listings_by_sector.get((sector, iso3), []))
+        return found
+
+    def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
+        for item in self.indicators.get(iso3, {}).get(name, []):
+            if item.sex == sex:
+                return item
+        return None
+
+    def measures_for(self, risk_type: str, sector: str | None) -> list[Measure]:
+        """Measures for a risk type (or 'data_gap'), sector-specific ones first, in step order."""
+        order = {step: i for i, (step, _) in enumerate(self.steps)}
+        specific = [
+            m for m in self.measures if risk_type in m.risk_types and sector in m.sectors
+        ]
+        generic = [m for m in self.measures if risk_type in m.risk_types and "*" in m.sectors]
+        chosen = specific + [g for g in generic if g not in specific]
+        return sorted(chosen, key=lambda m: (order.get(m.step, 99), m not in specific, m.id))
+
+    def step_name(self, step: str) -> str:
+        return dict(self.steps).get(step, step)
+
+
+@lru_cache(maxsize=8192)
+def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
+    key = text_key(value)
+    keys = profiles._sector_keys
+    if key in keys:
+        return SectorMatch(keys[key])
+    padded = f" {key} "
+    contained = [k for k in keys if f" {k} " in padded]
+    if contained:
+        return SectorMatch(keys[max(contained, key=len)])
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(key, list(keys), scorer=fuzz.WRatio, score_cutoff=75)
+    suggestion = None
+    if best is not None:
+        sector = profiles.sectors[keys[best[0]]]
+        suggestion = f"'{sector.id}' ({sector.name})"
+    return SectorMatch(None, suggestion)
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+def bundled_dir() -> Path:
+    """Where the bundled profiles are: inside the installed package, else the repo."""
+    packaged = Path(str(resources.files("ddtool"))) / "risk_profiles"
+    if (packaged / "manifest.yaml").is_file():
+        return packaged
+    repo = Path(__file__).resolve().parents[2] / "risk_profiles"
+    if (repo / "manifest.yaml").is_file():
+        return repo
+    raise ProfileError(f"bundled risk profiles not found (looked in {packaged} and {repo})")
+
+
+class _Checker:
+    """Collects every problem of the profile files, then fails once with all of them."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            more = f" (and {len(self.problems) - 20} more)" if len(self.problems) > 20 else ""
+            raise ProfileError(
+                "broken risk-profile data:\n  " + "\n  ".join(self.problems[:20]) + more
+            )
+
+
+def _read_csv(path: Path, required: tuple[str, ...], check: _Checker) -> list[tuple[int, dict[str, str]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                check.fail(f"{path}", f"missing column(s) {', '.join(missing)}")
+                return []
+            return [(i + 2, row) for i, row in enumerate(reader)]
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        check.fail(str(path), f"cannot read: {e}")
+        return []
+
+
+def _read_yaml(path: Path, check: _Checker) -> Any:
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    except (OSError, yaml.YAMLError) as e:
+        check.fail(str(path), f"cannot read: {e}")
+        return None
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(text: str) -> int | None:
+    number = _float(text)
+    return int(number) if number is not None and number.is_integer() else None
+
+
+def _yes(text: str) -> bool:
+    return text.strip().casefold() in ("yes", "true", "1", "y")
+
+
+def content_hash(dirs: list[Path]) -> str:
+    """SHA-256 over every data file of the bundled profiles and overlays, in order."""
+    digest = hashlib.sha256()
+    for index, directory in enumerate(dirs):
+        for name in DATA_FILES:
+            path = directory / name
+            if path.is_file():
+                digest.update(f"{index}:{name}\n".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_profiles(overlays: list[Path] | tuple[Path, ...] = ()) -> Profiles:
+    """Load the bundled profiles plus overlay directories (later ones override earlier)."""
+    return _load(tuple(str(Path(o).resolve()) for o in overlays))
+
+
+@lru_cache(maxsize=4)
+def _load(overlays: tuple[str, ...]) -> Profiles:
+    base = bundled_dir()
+    dirs = [base, *(Path(o) for o in overlays)]
+    for directory in dirs[1:]:
+        if not directory.is_dir():
+            raise ProfileError(f"{directory}: --profiles must be a directory of profile files")
+    check = _Checker()
+
+    manifest = _read_yaml(base / "manifest.yaml", check) or {}
+    sources: dict[str, Source] = {}
+    for directory in dirs:
+        path = directory / "manifest.yaml"
+        data = manifest if directory == base else (_read_yaml(path, check) if path.is_file() else {})
+        for i, item in enumerate((data or {}).get("sources", []) or []):
+            where = f"{path}: sources[{i}]"
+            if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
+                check.fail(where, "a source needs at least id and name")
+                continue
+            sources[str(item["id"])] = Source(
+                id=str(item["id"]),
+                name=str(item["name"]),
+                publisher=str(item.get("publisher", "")),
+                year=int(item.get("year") or 0),
+                location=str(item.get("location", "")),
+                licence=str(item.get("licence", "")),
+                note=str(item.get("note", "")),
+            )
+
+    def known_source(where: str, source_id: str) -> None:
+        if not source_id:
+            check.fail(where, "value without source (source_id is empty)")
+        elif source_id not in sources:
+            check.fail(where, f"unknown source_id {source_id!r} (not in manifest.yaml)")
+
+    # countries
+    indicators: dict[tuple[str, str, str], Indicator] = {}
+    for directory in dirs:
+        path = directory / "countries.csv"
+        if not path.is_file():
+            continue
+        cols = ("iso3", "indicator", "value", "year", "sex", "source_id")
+        for line, row in _read_csv(path, cols, check):
+            where = f"{path}: row {line}"
+            iso3 = row["iso3"].strip()
+            if not is_iso3(iso3):
+                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+                continue
+            if row["value"].strip() == "":
+                continue  # the source has no value: a data gap, never zero
+            known_source(where, row["source_id"].strip())
+            if not (row.get("source_name") or row.get("source_url") or row["source_id"]):
+                check.fail(where, "value without source")
+            item = Indicator(
+                iso3=iso3,
+                indicator=row["indicator"].strip(),
+                value=row["value"].strip(),
+                number=_float(row["value"]),
+                unit=row.get("unit", ""),
+                year=_int(row["year"]),
+                sex=row["sex"].strip() or "total",
+                source_id=row["source_id"].strip(),
+                source_name=row.get("source_name", "") or "",
+                source_url=row.get("source_url", "") or "",
+                verification=row.get("verification", "") or "",
+                note=row.get("note", "") or "",
+            )
+            bounds = _RANGES.get(item.indicator.split("_age_")[0])
+            if bounds is not None and (
+                item.number is None or not bounds[0] <= item.number <= bounds[1]
+            ):
+                check.fail(
+                    where, f"{item.indicator} value {item.value!r} outside {bounds[0]}-{bounds[1]}"
+                )
+            indicators[(iso3, item.indicator, item.sex)] = item
+    by_country: dict[str, dict[str, list[Indicator]]] = {}
+    for item in indicators.values():
+        by_country.setdefault(item.iso3, {}).setdefault(item.indicator, []).append(item)
+
+    # sectors
+    sectors: dict[str, Sector] = {}
+    for directory in dirs:
+        path = directory / "sectors.yaml"
+        if not path.is_file():
+            continue
+        data = _read_yaml(path, check) or {}
+        for i, item in enumerate(data.get("sectors", []) or []):
+            where = f"{path}: sectors[{i}]"
+            sector = _sector(item, where, check, known_source)
+            if sector is not None:
+                sectors[sector.id] = sector
+    for sector in sectors.values():
+        for upstream in sector.inputs:
+            if upstream not in sectors:
+                check.fail(f"sectors.yaml: {sector.id}", f"input {upstream!r} is not a sector")
+
+    # good -> sector map and aliases
+    good_sectors: dict[str, str] = {}
+    good_aliases: dict[str, str] = {}
+    for directory in dirs:
+        path = directory / "good_sectors.csv"
+        if not path.is_file():
+            continue
+        for line, row in _read_csv(path, ("good", "sector", "aliases"), check):
+            where = f"{path}: row {line}"
+            good, sector_id = row["good"].strip(), row["sector"].strip()
+            if sector_id not in sectors:
+                check.fail(where, f"unknown sector {sector_id!r} for good {good!r}")
+                continue
+            good_sectors[good] = sector_id
+            good_aliases.setdefault(text_key(good), good)
+            base_name = re.sub(r"\s*\(.*?\)", "", good)
+            good_aliases.setdefault(text_key(base_name), good)
+            for alias in (row["aliases"] or "").split(";"):
+                if alias.strip():
+                    good_aliases.setdefault(text_key(alias), good)
+
+    # goods (the DOL list)
+    listings: dict[tuple[str, str], GoodListing] = {}
+    for directory in dirs:
+        path = directory / "goods.csv"
+        if not path.is_file():
+            continue
+        cols = ("good", "country", "iso3", "child_labour", "forced_labour", "forced_child_labour",
+                "year", "source_id")
+        for line, row in _read_csv(path, cols, check):
+            where = f"{path}: row {line}"
+            iso3 = row["iso3"].strip()
+            if not is_iso3(iso3):
+                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+                continue
+            known_source(where, row["source_id"].strip())
+            good = row["good"].strip()
+            if good not in good_sectors:
+                check.fail(where, f"good {good!r} has no sector in good_sectors.csv")
+                continue
+            year = _int(row["year"])
+            if year is None:
+                check.fail(where, f"bad year {row['year']!r}")
+                continue
+            listings[(good, iso3)] = GoodListing(
+                good=good,
+                country=row["country"],
+                iso3=iso3,
+                child_labour=_yes(row["child_labour"]),
+                forced_labour=_yes(row["forced_labour"]),
+                forced_child_labour=_yes(row["forced_child_labour"]),
+                downstream=_yes(row.get("downstream_good", "no")),
+                input_country=row.get("input_country", "") or "",
+                sector=good_sectors[good],
+                year=year,
+                source_id=row["source_id"].strip(),
+                source_ref=row.get("source", "") or "",
+            )
+
+    changes: list[GoodChange] = []
+    for directory in dirs:
+        path = directory / "goods_2024_changes.csv"
+        if not path.is_file():
+            continue
+        for line, row in _read_csv(path, ("good", "iso3", "change_2024", "year", "source"), check):
+            where = f"{path}: row {line}"
+            iso3 = row["iso3"].strip()
+            if iso3 and not is_iso3(iso3):
+                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+                continue
+            changes.append(
+                GoodChange(
+                    good=row["good"].strip(),
+                    country=row.get("country", ""),
+                    iso3=iso3,
+                    change=row["change_2024"].strip(),
+                    year=_int(row["year"]) or 0,
+                    source=row["source"],
+                    note=row.get("note", "") or "",
+                )
+            )
+    for change in changes:
+        key = (change.good, change.iso3)
+        if change.change == "removed" and key in listings:
+            old = listings[key]
+            listings[key] = GoodListing(**{**_asdict(old), "change_2024": change.note})
+
+    # origins
+    origins: dict[str, list[OriginShare]] = {}
+    seen_origin: dict[tuple[str, str], OriginShare] = {}
+    for directory in dirs:
+        path = directory / "origins.csv"
+        if not path.is_file():
+            continue
+        cols = ("commodity", "iso3", "share_pct", "year", "source_id")
+        for line, row in _read_csv(path, cols, check):
+            where = f"{path}: row {line}"
+            iso3 = row["iso3"].strip()
+            if iso3 not in ORIGIN_PSEUDO_CODES and not is_iso3(iso3):
+                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+                continue
+            known_source(where, row["source_id"].strip())
+            share = _float(row["share_pct"])  # blank: a known producer, share not published
+            if row["share_pct"].strip() and (share is None or not 0 <= share <= 100):
+                check.fail(where, f"share_pct {row['share_pct']!r} outside 0-100")
+                continue
+            seen_origin[(row["commodity"].strip(), iso3)] = OriginShare(
+                commodity=row["commodity"].strip(),
+                iso3=iso3,
+                country=row.get("country", ""),
+                share_pct=share,
+                year=_int(row["year"]) or 0,
+                source_id=row["source_id"].strip(),
+                source_name=row.get("source_name", ""),
+            )
+    for item in seen_origin.values():
+        origins.setdefault(item.commodity, []).append(item)
+    for sector in sectors.values():
+        for commodity in sector.commodities:
+            if commodity not in origins:
+                check.fail(f"sectors.yaml: {sector.id}", f"commodity {commodity!r} not in origins")
+
+    # remediation
+    steps: list[tuple[str, str]] = []
+    measures: dict[str, Measure] = {}
+    for directory in dirs:
+        path = directory / "remediation.yaml"
+        if not path.is_file():
+            continue
+        data = _read_yaml(path, check) or {}
+        for step in data.get("steps", []) or []:
+            if (step["id"], step["name"]) not in steps:
+                steps.append((str(step["id"]), str(step["name"])))
+        step_ids = {s for s, _ in steps}
+        for i, item in enumerate(data.get("measures", []) or []):
+            where = f"{path}: measures[{i}]"
+            measure = _measure(item, where, check, step_ids, sectors)
+            if measure is not None:
+                measures[measure.id] = measure
+
+    facts: list[dict[str, str]] = []
+    path = base / "sector_facts.csv"
+    for line, row in _read_csv(path, ("fact_id", "value", "source_id"), check):
+        known_source(f"{path}: row {line}", row["source_id"].strip())
+        facts.append(row)
+
+    check.raise_if_any()
+    return Profiles(
+        version=str(manifest.get("version", "unknown")),
+        sha256=content_hash(dirs),
+        root=str(base),
+        overlays=list(overlays),
+        goods_edition=" ".join(str(manifest.get("goods_edition", "")).split()),
+        sources=sources,
+        indicators=by_country,
+        sectors=sectors,
+        goods=sorted(listings.values(), key=lambda g: (g.good, g.iso3)),
+        goods_changes=changes,
+        good_sectors=good_sectors,
+        good_aliases=good_aliases,
+        origins={k: sorted(v, key=lambda o: (-(o.share_pct or 0.0), o.iso3)) for k, v in origins.items()},
+        steps=steps,
+        measures=list(measures.values()),
+        facts=facts,
+    )
+
+
+def _asdict(item: GoodListing) -> dict[str, Any]:
+    return {name: getattr(item, name) for name in GoodListing.__slots__}
+
+
+def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector | None:
+    if not isinstance(item, dict) or not item.get("id"):
+        check.fail(where, "a sector needs an id")
+        return None
+    where = f"{where} ({item['id']})"
+    if item.get("stage") not in STAGES:
+        check.fail(where, f"stage {item.get('stage')!r} not one of {', '.join(STAGES)}")
+    risk: dict[str, SectorRisk] = {}
+    for risk_type in RISK_TYPES:
+        entry = (item.get("risk") or {}).get(risk_type)
+        if not isinstance(entry, dict):
+            check.fail(where, f"no risk entry for {risk_type}")
+            continue
+        values = []
+        for key in ("likelihood", "severity"):
+            value = entry.get(key)
+            if not isinstance(value, int | float) or not 0 <= value <= 1:
+                check.fail(where, f"{risk_type}.{key} {value!r} must be a number in [0, 1]")
+                value = 0.0
+            values.append(float(value))
+        known_source(f"{where} {risk_type}", str(entry.get("source") or ""))
+        risk[risk_type] = SectorRisk(
+            values[0], values[1], str(entry.get("rationale", "")), str(entry.get("source", ""))
+        )
+    return Sector(
+        id=str(item["id"]),
+        name=str(item.get("name", item["id"])),
+        chain=str(item.get("chain", "other")),
+        stage=str(item.get("stage", "")),
+        isic=None if item.get("isic") is None else str(item["isic"]),
+        aliases=tuple(str(a) for a in item.get("aliases", []) or []),
+        inputs=tuple(str(a) for a in item.get("inputs", []) or []),
+        commodities=tuple(str(a) for a in item.get("commodities", []) or []),
+        risk=risk,
+    )
+
+
+def _measure(
+    item: Any, where: str, check: _Checker, steps: set[str], sectors: dict[str, Sector]
+) -> Measure | None:
+    if not isinstance(item, dict) or not item.get("id"):
+        check.fail(where, "a measure needs an id")
+        return None
+    where = f"{where} ({item['id']})"
+    for key in ("title", "action", "owner", "reference"):
+        if not item.get(key):
+            check.fail(where, f"missing {key}")
+    if item.get("step") not in steps:
+        check.fail(where, f"step {item.get('step')!r} is not one of the listed steps")
+    risk_types = tuple(str(r) for r in item.get("risk_types", []) or [])
+    for risk_type in risk_types:
+        if risk_type not in (*RISK_TYPES, "data_gap"):
+            check.fail(where, f"unknown risk type {risk_type!r}")
+    sector_ids = tuple(str(s) for s in item.get("sectors", ["*"]) or ["*"])
+    for sector_id in sector_ids:
+        if sector_id != "*" and sector_id not in sectors:
+            check.fail(where, f"unknown sector {sector_id!r}")
+    return Measure(
+        id=str(item["id"]),
+        risk_types=risk_types,
+        sectors=sector_ids,
+        step=str(item.get("step")),
+        title=str(item.get("title", "")),
+        action=" ".join(str(item.get("action", "")).split()),
+        owner=str(item.get("owner", "")),
+        reference=str(item.get("reference", "")),
+    )

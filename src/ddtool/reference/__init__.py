@@ -1,0 +1,1 @@
+"""Reference data lookups: countries and sectors."""

@@ -1,0 +1,233 @@
+"""Country normalisation to ISO 3166-1 alpha-3, with aliases and "did you mean" suggestions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import pycountry
+from rapidfuzz import fuzz, process
+
+# Values that mean "we do not know": a data gap, never an error and never "low risk".
+UNKNOWN_VALUES = frozenset(
+    {"", "unknown", "n/a", "na", "none", "null", "-", "--", "?", "tbd", "tbc", "not known", "nd"}
+)
+
+# Common names, local spellings and old names that pycountry does not carry.
+ALIASES: dict[str, str] = {
+    "ivory coast": "CIV",
+    "cote divoire": "CIV",
+    "cote d ivoire": "CIV",
+    "dr congo": "COD",
+    "drc": "COD",
+    "d r congo": "COD",
+    "congo drc": "COD",
+    "congo kinshasa": "COD",
+    "democratic republic of congo": "COD",
+    "democratic republic of the congo": "COD",
+    "congo democratic republic of the": "COD",
+    "congo democratic republic": "COD",
+    "congo dem rep": "COD",
+    "rdc": "COD",
+    "congo brazzaville": "COG",
+    "republic of congo": "COG",
+    "republic of the congo": "COG",
+    "congo republic of the": "COG",
+    "burma": "MMR",
+    "vietnam": "VNM",
+    "china mainland": "CHN",
+    "mainland china": "CHN",
+    "prc": "CHN",
+    "peoples republic of china": "CHN",
+    "south korea": "KOR",
+    "korea": "KOR",
+    "republic of korea": "KOR",
+    "korea republic of": "KOR",
+    "korea south": "KOR",
+    "north korea": "PRK",
+    "korea north": "PRK",
+    "dprk": "PRK",
+    "turkey": "TUR",
+    "turkiye": "TUR",
+    "turkey turkiye": "TUR",
+    "brasil": "BRA",
+    "russia": "RUS",
+    "iran": "IRN",
+    "syria": "SYR",
+    "laos": "LAO",
+    "lao pdr": "LAO",
+    "tanzania": "TZA",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "moldova": "MDA",
+    "uk": "GBR",
+    "u k": "GBR",
+    "great britain": "GBR",
+    "britain": "GBR",
+    "england": "GBR",
+    "scotland": "GBR",
+    "wales": "GBR",
+    "usa": "USA",
+    "us": "USA",
+    "u s": "USA",
+    "u s a": "USA",
+    "united states of america": "USA",
+    "america": "USA",
+    "holland": "NLD",
+    "the netherlands": "NLD",
+    "nederland": "NLD",
+    "czech republic": "CZE",
+    "swaziland": "SWZ",
+    "macedonia": "MKD",
+    "cape verde": "CPV",
+    "kyrgyz republic": "KGZ",
+    "kyrgyzstan": "KGZ",
+    "kosovo": "XKX",
+    "taiwan": "TWN",
+    "hong kong": "HKG",
+    "hong kong sar": "HKG",
+    "macau": "MAC",
+    "macao": "MAC",
+    "palestine": "PSE",
+    "west bank and gaza": "PSE",
+    "micronesia": "FSM",
+    "the gambia": "GMB",
+    "gambia": "GMB",
+    "the bahamas": "BHS",
+    "bahamas": "BHS",
+    "slovak republic": "SVK",
+    "deutschland": "DEU",
+    "allemagne": "DEU",
+    "espana": "ESP",
+    "italia": "ITA",
+    "schweiz": "CHE",
+    "suisse": "CHE",
+    "svizzera": "CHE",
+    "osterreich": "AUT",
+    "oesterreich": "AUT",
+    "belgie": "BEL",
+    "belgique": "BEL",
+    "polska": "POL",
+    "hrvatska": "HRV",
+    "magyarorszag": "HUN",
+    "sverige": "SWE",
+    "norge": "NOR",
+    "danmark": "DNK",
+    "suomi": "FIN",
+    "ellada": "GRC",
+    "mexique": "MEX",
+    "perou": "PER",
+    "bresil": "BRA",
+    "inde": "IND",
+    "chine": "CHN",
+    "cameroun": "CMR",
+    "turquie": "TUR",
+    "maroc": "MAR",
+    "vatican": "VAT",
+    "east timor": "TLS",
+    "timor leste": "TLS",
+    "st lucia": "LCA",
+    "saint lucia": "LCA",
+    "st kitts and nevis": "KNA",
+    "st vincent and the grenadines": "VCT",
+    "sao tome and principe": "STP",
+    "uae": "ARE",
+    "emirates": "ARE",
+    "burkina": "BFA",
+}
+
+# Names as shown to users; pycountry's formal names are awkward for a few countries.
+DISPLAY_NAMES: dict[str, str] = {
+    "COD": "Congo (Democratic Republic)",
+    "COG": "Congo (Republic)",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "TWN": "Taiwan",
+    "IRN": "Iran",
+    "BOL": "Bolivia",
+    "VEN": "Venezuela",
+    "TZA": "Tanzania",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "XKX": "Kosovo",
+    "PSE": "Palestine",
+    "FSM": "Micronesia",
+    "GBR": "United Kingdom",
+    "USA": "United States",
+}
+
+
+def _key(value: str) -> str:
+    """Casefold, strip accents and punctuation so that 'Côte d’Ivoire' == 'cote divoire'."""
+    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    text = text.casefold().replace("'", "").replace("’", "")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMatch:
+    """The outcome of normalising one country value."""
+
+    iso3: str | None
+    unknown: bool = False  # blank or "unknown": a data gap
+    suggestion: str | None = None  # a near miss, for "did you mean"
+
+
+@cache
+def _table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                table.setdefault(_key(value), c.alpha_3)
+        # "Congo, The Democratic Republic of the" → also "democratic republic of the congo"
+        if "," in c.name:
+            head, tail = c.name.split(",", 1)
+            table.setdefault(_key(f"{tail} {head}"), c.alpha_3)
+    for alias, iso3 in ALIASES.items():
+        table[_key(alias)] = iso3
+    table.pop("", None)
+    return table
+
+
+def display_name(iso3: str) -> str:
+    """A readable English name for an ISO3 code."""
+    if iso3 in DISPLAY_NAMES:
+        return DISPLAY_NAMES[iso3]
+    c = pycountry.countries.get(alpha_3=iso3)
+    if c is None:
+        return iso3
+    return str(getattr(c, "common_name", None) or c.name)
+
+
+def is_iso3(code: str) -> bool:
+    """True when code is an ISO 3166-1 alpha-3 code (or Kosovo's XKX)."""
+    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
+
+
+@lru_cache(maxsize=4096)
+def normalise_country(value: str | None) -> CountryMatch:
+    """Map a country as written in a supplier list to ISO3; cached per distinct value."""
+    if value is None:
+        return CountryMatch(None, unknown=True)
+    key = _key(str(value))
+    if key in UNKNOWN_VALUES or str(value).strip().casefold() in UNKNOWN_VALUES:
+        return CountryMatch(None, unknown=True)
+    table = _table()
+    iso3 = table.get(key)
+    if iso3 is None and key.startswith("the "):
+        iso3 = table.get(key[4:])
+    if iso3 is not None:
+        return CountryMatch(iso3)
+    best = process.extractOne(key, list(table), scorer=fuzz.WRatio, score_cutoff=80)
+    suggestion = None
+    if best is not None:
+        code = table[best[0]]
+        suggestion = f"{display_name(code)} ({code})"
+    return CountryMatch(None, suggestion=suggestion)

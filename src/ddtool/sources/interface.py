@@ -1,0 +1,60 @@
+"""The one interface every chain reader implements, and the raw records they produce."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ddtool.errors import Location, ProblemList
+
+# Limits that keep a hostile file from exhausting the machine; each can be raised by option.
+DEFAULT_MAX_FILE_MB = 200
+DEFAULT_MAX_ROWS = 1_000_000
+
+
+@dataclass(slots=True)
+class ReadOptions:
+    """Options shared by all readers."""
+
+    column_map: dict[str, str] = field(default_factory=dict)  # header as written -> field
+    sheet: str | None = None
+    max_file_mb: int = DEFAULT_MAX_FILE_MB
+    max_rows: int = DEFAULT_MAX_ROWS
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One supplier as found in a file: canonical field names, raw values, where it was."""
+
+    fields: dict[str, Any]
+    location: Location
+    columns: dict[str, str] = field(default_factory=dict)  # field -> column label in the file
+    extras: dict[str, Any] = field(default_factory=dict)  # unmapped columns/keys, kept
+    parent: str | None = None  # buyer id implied by YAML nesting
+
+    def where(self, field_name: str) -> Location:
+        """The location of one field: the cell for tables, the record's line for YAML."""
+        return self.location.with_column(self.columns.get(field_name))
+
+
+@dataclass(slots=True)
+class RawChain:
+    """Everything one file holds before normalisation."""
+
+    path: str
+    records: list[RawRecord]
+    problems: ProblemList
+    company: dict[str, Any] | None = None
+    company_location: Location | None = None
+
+
+class ChainReader(ABC):
+    """Reads one file format into a RawChain; problems are collected, never raised."""
+
+    suffixes: tuple[str, ...] = ()
+
+    @abstractmethod
+    def read(self, path: Path, options: ReadOptions) -> RawChain:
+        """Read path; a file that cannot be opened at all gives a RawChain with an error."""

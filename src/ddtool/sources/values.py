@@ -1,0 +1,154 @@
+"""Parsing of values as people write them in spreadsheets: '71.0%', '1,200', '12 %', dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+
+
+class ValueProblem(ValueError):
+    """A value that cannot be read; the message says what was expected."""
+
+
+def parse_number(value: Any) -> tuple[float, bool]:
+    """A number and whether it was written with a '%' sign."""
+    if isinstance(value, bool):
+        raise ValueProblem(f"expected a number, got {value!r}")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueProblem(f"expected a finite number, got {value!r}")
+        return float(value), False
+    text = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
+    percent = text.endswith("%")
+    if percent:
+        text = text[:-1].strip()
+    text = text.replace(" ", "").replace("'", "")
+    if "," in text and "." in text:
+        # the last separator is the decimal one: "1,200.5" or "1.200,5"
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "," in text:
+        parts = text.split(",")
+        if all(len(p) == 3 for p in parts[1:]) and parts[0].lstrip("-+").isdigit():
+            text = text.replace(",", "")  # thousands: "1,200"
+        else:
+            text = text.replace(",", ".")  # decimal comma: "12,5"
+    if not _NUMBER.match(text):
+        raise ValueProblem(f"expected a number, got {str(value)[:40]!r}")
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueProblem(f"expected a finite number, got {str(value)[:40]!r}")
+    return number, percent
+
+
+def parse_share(value: Any) -> float:
+    """A share of the buyer's input in [0, 1]: '60%', 0.6 and '0,6' all give 0.6."""
+    number, percent = parse_number(value)
+    return number / 100 if percent else number
+
+
+def parse_pct(value: Any, *, fraction_allowed: bool) -> float:
+    """A percentage 0-100; '71.0%' gives 71.0; a spreadsheet fraction 0.71 gives 71.0."""
+    number, percent = parse_number(value)
+    if (
+        not percent
+        and fraction_allowed
+        and isinstance(value, float)
+        and 0 < number <= 1
+        and not number.is_integer()
+    ):
+        return round(number * 100, 6)
+    return number
+
+
+def parse_int(value: Any) -> int:
+    """A whole number such as a worker count: '1,200' gives 1200."""
+    number, percent = parse_number(value)
+    if percent or not number.is_integer():
+        raise ValueProblem(f"expected a whole number, got {str(value)[:40]!r}")
+    return int(number)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d")
+
+
+def parse_date(value: Any) -> dt.date:
+    """A date: ISO 8601, 31.12.2025 or 31/12/2025 (day first), or a spreadsheet date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if "T" in text:
+        text = text.split("T", 1)[0]
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueProblem(f"expected a date such as 2025-03-14, got {text[:40]!r}")
+
+
+_TIER_WORDS: tuple[tuple[str, int], ...] = (
+    ("raw material extraction", 4),
+    ("raw material processing", 3),
+    ("raw material", 4),
+    ("farm", 4),
+    ("mine", 4),
+    ("spinning", 3),
+    ("yarn", 3),
+    ("ginning", 4),
+    ("material production", 2),
+    ("fabric", 2),
+    ("mill", 2),
+    ("component", 2),
+    ("trim", 2),
+    ("final", 1),
+    ("finished", 1),
+    ("assembly", 1),
+    ("cmt", 1),
+    ("direct", 1),
+)
+
+
+def parse_tier(value: Any) -> int:
+    """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill' is tier 2)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and value >= 1:
+            return int(value)
+        raise ValueProblem(f"expected a tier number of 1 or more, got {value!r}")
+    text = str(value).strip().casefold()
+    match = re.search(r"\d+", text)
+    if match and int(match.group()) >= 1:
+        return int(match.group())
+    for word, tier in _TIER_WORDS:
+        if word in text:
+            return tier
+    raise ValueProblem(f"expected a tier such as 'Tier 2', got {str(value)[:40]!r}")
+
+
+def split_list(value: Any) -> list[str]:
+    """A list from YAML, or a cell with items separated by ';', ',', '|' or new lines."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        items = [str(v).strip() for v in value if v is not None]
+    else:
+        text = str(value)
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        items = [part.strip() for part in re.split(r"[;,|\n]", text)]
+    return [item for item in items if item]
+
+
+def as_id(value: Any) -> str:
+    """An identifier: spreadsheet numbers such as 1001.0 become '1001'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

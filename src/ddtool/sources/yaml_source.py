@@ -1,0 +1,201 @@
+"""YAML reader: nested and flat forms (mixed), safe loading only, line numbers kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ddtool.errors import Location, ProblemList
+from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
+
+_LINE = "__line__"
+MAX_NESTING = 64
+MAX_EXPANDED_NODES = 5_000_000
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# YAML keys that map straight onto supplier fields.
+_KEYS = {
+    "id", "name", "country", "region", "sector", "products", "buyers", "share", "workers",
+    "female_pct", "migrant_pct", "certifications", "audits", "tier",
+}
+
+
+class _LineLoader(_Base):  # type: ignore[misc,valid-type]
+    """A safe loader that records the line of each mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def _expanded_size(value: Any, limit: int) -> int:
+    """Number of values once aliases are expanded (memoised per object, so a bomb is cheap)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, done = stack.pop()
+        if not isinstance(item, dict | list):
+            continue
+        children = list(item.values() if isinstance(item, dict) else item)
+        if done:
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            sizes[id(item)] = min(total, limit + 1)
+            continue
+        if id(item) in sizes:
+            continue
+        sizes[id(item)] = 1  # provisional; also stops self-referencing loops
+        stack.append((item, True))
+        stack.extend((c, False) for c in children if isinstance(c, dict | list))
+    return sizes.get(id(value), 1)
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of value, stopping at limit (iterative: no recursion error)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    deepest = 0
+    seen: set[int] = set()
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict | list) and id(item) not in seen:
+            seen.add(id(item))
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+class YamlReader(ChainReader):
+    """Reads hand-written YAML chains."""
+
+    suffixes = (".yaml", ".yml")
+
+    def read(self, path: Path, options: ReadOptions) -> RawChain:
+        problems = ProblemList()
+        chain = RawChain(str(path), [], problems)
+        where = Location(str(path))
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as e:
+            problems.error("bad-encoding", f"not UTF-8 text ({e.reason} at byte {e.start})", where)
+            return chain
+        if not text.strip():
+            problems.error("empty-file", "the file is empty", where)
+            return chain
+        try:
+            data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+        except yaml.constructor.ConstructorError as e:
+            line = e.problem_mark.line + 1 if e.problem_mark else None
+            tag = str(e.problem or "").replace("could not determine a constructor for the tag", "")
+            problems.error(
+                "unsafe-yaml-tag",
+                f"tag {tag.strip()} refused: only plain YAML data is read, nothing is executed",
+                Location(str(path), line=line),
+            )
+            return chain
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            line = mark.line + 1 if mark else None
+            problems.error(
+                "yaml-syntax",
+                f"invalid YAML: {e.problem or e.context}",
+                Location(str(path), line=line),
+            )
+            return chain
+        except (yaml.YAMLError, RecursionError) as e:
+            problems.error("yaml-syntax", f"invalid YAML: {e}", where)
+            return chain
+        if _expanded_size(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+            problems.error(
+                "alias-bomb",
+                f"aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused",
+                where,
+            )
+            return chain
+        if _depth(data, MAX_NESTING) > MAX_NESTING:
+            problems.error(
+                "too-deep", f"nesting deeper than {MAX_NESTING} levels: refused", where
+            )
+            return chain
+        if isinstance(data, list):
+            suppliers: Any = data
+        elif isinstance(data, dict):
+            company = data.get("company")
+            if isinstance(company, dict):
+                chain.company_location = Location(str(path), line=company.get(_LINE))
+                chain.company = {k: v for k, v in company.items() if k != _LINE}
+            elif isinstance(company, str):
+                chain.company = {"name": company}
+            suppliers = data.get("suppliers")
+            if suppliers is None:
+                problems.error(
+                    "no-suppliers",
+                    "no 'suppliers:' list (expected keys: company, suppliers)",
+                    Location(str(path), line=data.get(_LINE)),
+                )
+                return chain
+        else:
+            problems.error(
+                "bad-structure", "expected a mapping with 'company' and 'suppliers'", where
+            )
+            return chain
+        self._walk(path, suppliers, None, chain, data)
+        return chain
+
+    def _walk(
+        self, path: Path, items: Any, parent: str | None, chain: RawChain, owner: Any
+    ) -> None:
+        """Flatten nested suppliers; iterative so that deep nesting cannot recurse."""
+        stack: list[tuple[Any, str | None, Any]] = [(items, parent, owner)]
+        while stack:
+            entries, parent_id, holder = stack.pop()
+            line = holder.get(_LINE) if isinstance(holder, dict) else None
+            if not isinstance(entries, list):
+                chain.problems.error(
+                    "bad-structure",
+                    "'suppliers' must be a list of suppliers",
+                    Location(str(path), line=line),
+                )
+                continue
+            nested: list[tuple[Any, str | None, Any]] = []
+            for entry in entries:
+                if not isinstance(entry, dict):
+                    chain.problems.error(
+                        "bad-structure",
+                        f"a supplier must be a mapping of keys, got {type(entry).__name__}"
+                        f" {str(entry)[:40]!r}",
+                        Location(str(path), line=line),
+                    )
+                    continue
+                loc = Location(str(path), line=entry.get(_LINE))
+                fields: dict[str, Any] = {}
+                extras: dict[str, Any] = {}
+                for key, value in entry.items():
+                    if key in (_LINE, "suppliers"):
+                        continue
+                    if isinstance(key, str) and key in _KEYS:
+                        fields[key] = _strip_lines(value)
+                    else:
+                        extras[str(key)] = _strip_lines(value)
+                record = RawRecord(fields, loc, extras=extras, parent=parent_id)
+                chain.records.append(record)
+                if "suppliers" in entry:
+                    own_id = entry.get("id")
+                    nested.append(
+                        (entry["suppliers"], None if own_id is None else str(own_id), entry)
+                    )
+            stack.extend(reversed(nested))
+
+
+def _strip_lines(value: Any) -> Any:
+    """Drop the line markers from values kept as data (audits, certifications, extras)."""
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != _LINE}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
