@@ -61,6 +61,8 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
         by_id[supplier.id] = supplier
         graph.add_node(supplier.id)
     ids = list(by_id)
+    order = {supplier_id: i for i, supplier_id in enumerate(ids)}
+    broken_links: set[str] = set()  # suppliers whose buyer link was already reported
     for supplier in by_id.values():
         buyers = supplier.buyers or [company_id]
         for buyer in dict.fromkeys(buyers):
@@ -69,6 +71,7 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
                 problems.error(
                     "self-loop", f"supplier {supplier.id!r} names itself as its buyer", where
                 )
+                broken_links.add(supplier.id)
                 continue
             if buyer != company_id and buyer not in by_id:
                 best = process.extractOne(buyer, ids, score_cutoff=75) if ids else None
@@ -78,14 +81,17 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
                     where,
                     suggestion=repr(best[0]) if best else None,
                 )
+                broken_links.add(supplier.id)
                 continue
             graph.add_edge(buyer, supplier.id, share=supplier.share)
-    _check_cycles(graph, by_id, problems, fallback)
+    cyclic = _check_cycles(graph, by_id, order, problems, fallback)
     _check_shares(graph, by_id, company_id, problems, fallback)
     supply = SupplyGraph(graph, company_id, by_id)
     compute_tiers(supply)
     for supplier_id, supplier in by_id.items():
         if supplier_id not in supply.first_path:
+            if supplier_id in broken_links or supplier_id in cyclic:
+                continue
             problems.error(
                 "unreachable",
                 f"supplier {supplier_id!r} cannot be reached from the company"
@@ -106,20 +112,28 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
 
 
 def _check_cycles(
-    graph: nx.DiGraph, by_id: dict[str, Supplier], problems: ProblemList, fallback: str
-) -> None:
-    for component in nx.strongly_connected_components(graph):
+    graph: nx.DiGraph,
+    by_id: dict[str, Supplier],
+    order: dict[str, int],
+    problems: ProblemList,
+    fallback: str,
+) -> set[str]:
+    """Report each cycle once, with its path; return the suppliers in cycles."""
+    cyclic: set[str] = set()
+    for component in sorted(nx.strongly_connected_components(graph), key=lambda c: min(c)):
         if len(component) < 2:
             continue
+        cyclic.update(component)
         cycle = nx.find_cycle(graph.subgraph(component))
         nodes = [edge[0] for edge in cycle] + [cycle[0][0]]
         # report it against the supplier that closes the loop, in file order
-        first = min(component, key=lambda n: list(by_id).index(n) if n in by_id else 0)
+        first = min(component, key=lambda n: order.get(n, -1))
         problems.error(
             "cycle",
             "cycle in the chain: " + " → ".join(nodes) + " (buyers supply themselves)",
             _loc(by_id[first], fallback, "buyers") if first in by_id else Location(fallback),
         )
+    return cyclic
 
 
 def _check_shares(

@@ -226,17 +226,31 @@ class Profiles:
 
     def listings_for(
         self, iso3: str | None, sector: str | None, products: list[str]
-    ) -> list[GoodListing]:
-        """Listings that apply to a supplier: by its products, else by its sector."""
+    ) -> tuple[list[GoodListing], list[GoodListing]]:
+        """Listings that apply to a supplier, and listed goods it only handles.
+
+        A listing applies by the supplier's products when its sector is unknown or at the
+        same value-chain stage as the listed good (a cooperative trading Ivorian cocoa beans
+        handles a listed good, but the listing describes farm work); by sector otherwise.
+        """
         if iso3 is None:
-            return []
-        found: list[GoodListing] = []
+            return [], []
+        applies: list[GoodListing] = []
+        handled: list[GoodListing] = []
         goods = [g for g in (self.match_good(p) for p in products) if g]
+        own = self.sectors.get(sector) if sector else None
         for good in dict.fromkeys(goods):
-            found.extend(self._listings_by_good.get((good, iso3), []))
-        if not goods and sector is not None:
-            found.extend(self._listings_by_sector.get((sector, iso3), []))
-        return found
+            for listing in self._listings_by_good.get((good, iso3), []):
+                listed = self.sectors[listing.sector]
+                if own is None or listing.sector == own.id or listed.stage == own.stage:
+                    applies.append(listing)
+                else:
+                    handled.append(listing)
+        if sector is not None:
+            for listing in self._listings_by_sector.get((sector, iso3), []):
+                if not goods and listing not in applies:
+                    applies.append(listing)
+        return applies, handled
 
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
         for item in self.indicators.get(iso3, {}).get(name, []):
@@ -439,7 +453,15 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
                 check.fail(
                     where, f"{item.indicator} value {item.value!r} outside {bounds[0]}-{bounds[1]}"
                 )
-            indicators[(iso3, item.indicator, item.sex)] = item
+            key = (iso3, item.indicator, item.sex)
+            previous = indicators.get(key)
+            if (
+                previous is not None
+                and previous.source_id == item.source_id
+                and (previous.year or 0) > (item.year or 0)
+            ):
+                continue  # the same source gives an older value too: keep the latest
+            indicators[key] = item
     by_country: dict[str, dict[str, list[Indicator]]] = {}
     for item in indicators.values():
         by_country.setdefault(item.iso3, {}).setdefault(item.indicator, []).append(item)

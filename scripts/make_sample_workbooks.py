@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python sample_chains/_make_workbooks.py
+    python scripts/make_sample_workbooks.py
 
 It writes two workbooks that look the way compliance officers really keep supplier lists (own
 headers, a title row, country names instead of codes, numbers typed as text, a stray blank row),
@@ -28,7 +28,7 @@ import yaml
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "sample_chains"
 FIXED_DATETIME = (2026, 10, 1, 8, 0, 0)
 FIXED_ISO = "2026-10-01T08:00:00Z"
 
@@ -276,7 +276,7 @@ def make_garment() -> Workbook:
 
 def save_deterministic(wb: Workbook, path: Path) -> None:
     """Save with fixed document properties and zip timestamps: same input, same bytes."""
-    wb.properties.creator = "ddtool sample_chains/_make_workbooks.py"
+    wb.properties.creator = "ddtool scripts/make_sample_workbooks.py"
     buffer = io.BytesIO()
     wb.save(buffer)  # openpyxl stamps "modified" with the current time; fixed below
     buffer.seek(0)

@@ -1,0 +1,407 @@
+"""The pipeline: read → normalise → validate → graph → score → infer → propagate → flag → remediate.
+
+No printing here; the CLI renders the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ddtool import __version__
+from ddtool.config import Config, load_config
+from ddtool.errors import InputError, Problem, ProblemList
+from ddtool.graph import SupplyGraph, build_graph, compute_tiers
+from ddtool.model import LEVELS, RISK_TYPES, Chain
+from ddtool.profiles import Profiles, load_profiles
+from ddtool.propagation import Exposure, InferredSupplier, Inference, roll_up_exposure
+from ddtool.reference.countries import display_name
+from ddtool.remediation import measures_for_flag
+from ddtool.scoring import Score, Scorer, SupplierRisk
+from ddtool.sources import ReadOptions, read_chain
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(slots=True)
+class AssessOptions:
+    """Everything that shapes an assessment (recorded in the JSON for reproduction)."""
+
+    profiles: list[Path] = field(default_factory=list)
+    config: Path | None = None
+    read: ReadOptions = field(default_factory=ReadOptions)
+    company: str | None = None
+    as_of: dt.date | None = None
+
+
+@dataclass(slots=True)
+class Assessment:
+    """The result: the JSON document plus the objects `explain` and the terminal need."""
+
+    data: dict[str, Any]
+    chain: Chain
+    supply: SupplyGraph
+    risks: dict[str, SupplierRisk]
+    inferred: dict[str, InferredSupplier]
+    exposure: dict[str, dict[str, Exposure]]
+    warnings: list[Problem]
+    profiles: Profiles
+    config: Config
+
+    def to_json(self) -> str:
+        return json.dumps(self.data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def source_date() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a UTC datetime (reproducible builds), if set and valid."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def flag_id(supplier_id: str, risk_type: str) -> str:
+    """A flag id that stays the same across runs and years for the same supplier and risk."""
+    return "FL-" + hashlib.sha1(f"{supplier_id}|{risk_type}".encode()).hexdigest()[:10]
+
+
+def _level_at_least(level: str, minimum: str) -> bool:
+    return LEVELS.index(level) >= LEVELS.index(minimum)
+
+
+def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessment:
+    """Assess a chain; raises InputError (with every located problem) when the input is bad."""
+    options = options or AssessOptions()
+    config = load_config(options.config)
+    if config.columns:
+        merged = {**config.columns, **options.read.column_map}
+        options.read.column_map = merged
+    profiles = load_profiles(options.profiles)
+    pinned = source_date()
+    as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
+    chain, problems = read_chain(paths, options.read, profiles, options.company)
+    graph_problems = ProblemList()
+    supply = build_graph(chain, graph_problems)
+    problems.extend(graph_problems)
+    if not chain.suppliers and not problems.has_errors():
+        from ddtool.errors import Location
+
+        problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
+    if problems.has_errors():
+        raise InputError(problems.errors + problems.warnings)
+
+    scorer = Scorer(profiles, config, as_of)
+    sector_of: dict[str, str | None] = {}
+    countries: dict[str, str | None] = {}
+    risks: dict[str, SupplierRisk] = {}
+    for supplier_id, supplier in supply.suppliers.items():
+        sector = supplier.sector
+        if sector is None:
+            goods = [profiles.match_good(p) for p in supplier.products]
+            sectors = sorted({profiles.good_sectors[g] for g in goods if g})
+            sector = sectors[0] if len(sectors) == 1 else None
+        sector_of[supplier_id] = sector
+        countries[supplier_id] = supplier.country
+        risks[supplier_id] = scorer.score(supplier, sector)
+
+    inference = Inference(supply, profiles, scorer, config)
+    inference.run(sector_of, countries)
+    compute_tiers(supply)
+
+    own_max: dict[str, dict[str, Score]] = {
+        sid: {rt: r.by_type[rt].score for rt in RISK_TYPES} for sid, r in risks.items()
+    }
+    own_expected = {
+        sid: {rt: r.by_type[rt].score.priority for rt in RISK_TYPES} for sid, r in risks.items()
+    }
+    for node_id, node in inference.nodes.items():
+        own_max[node_id] = {rt: node.worst[rt][0] for rt in RISK_TYPES}
+        own_expected[node_id] = {rt: node.expected[rt].priority for rt in RISK_TYPES}
+    exposure = roll_up_exposure(supply.graph, own_max, own_expected)
+
+    result = Assessment(
+        data={},
+        chain=chain,
+        supply=supply,
+        risks=risks,
+        inferred=inference.nodes,
+        exposure=exposure,
+        warnings=problems.warnings,
+        profiles=profiles,
+        config=config,
+    )
+    result.data = _document(result, paths, options, as_of, sector_of, pinned)
+    return result
+
+
+def _score_dict(score: Score) -> dict[str, Any]:
+    return score.as_dict()
+
+
+def _exposure_dict(ex: dict[str, Exposure]) -> dict[str, Any]:
+    return {
+        rt: {**e.score.as_dict(), "from": e.source, "weighted_priority": e.weighted}
+        for rt, e in ex.items()
+    }
+
+
+def _document(
+    a: Assessment,
+    paths: list[Path],
+    options: AssessOptions,
+    as_of: dt.date,
+    sector_of: dict[str, str | None],
+    pinned: dt.datetime | None,
+) -> dict[str, Any]:
+    profiles, config, supply = a.profiles, a.config, a.supply
+    suppliers: list[dict[str, Any]] = []
+    flags: list[dict[str, Any]] = []
+    gaps: list[dict[str, Any]] = []
+    order = sorted(supply.suppliers, key=lambda s: (supply.tiers.get(s, [99])[0], s))
+    for sid in order:
+        s = supply.suppliers[sid]
+        risk = a.risks[sid]
+        sector = sector_of[sid]
+        inferred_below = sorted(
+            c for c in supply.graph.successors(sid) if c in a.inferred
+        )
+        entry: dict[str, Any] = {
+            "id": sid,
+            "name": s.name,
+            "country": s.country,
+            "country_name": display_name(s.country) if s.country else None,
+            "region": s.region,
+            "sector": sector,
+            "sector_as_written": s.sector_raw,
+            "products": s.products,
+            "tiers": supply.tiers.get(sid, []),
+            "inferred": False,
+            "buyers": sorted(supply.graph.predecessors(sid)),
+            "share": s.share,
+            "workers": s.workers,
+            "female_pct": s.female_pct,
+            "migrant_pct": s.migrant_pct,
+            "risk": {rt: _score_dict(risk.by_type[rt].score) for rt in RISK_TYPES},
+            "exposure": _exposure_dict(a.exposure[sid]),
+            "data_gaps": risk.gaps + (["tiers below not mapped (inferred)"] if inferred_below else []),
+            "listings": [
+                {"good": g.good, "country": g.iso3, "risk_types": list(g.risk_types),
+                 "downstream": g.downstream, "year": g.year, "removed_2024": g.change_2024}
+                for g in risk.listings
+            ],
+        }
+        if s.attributes:
+            entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
+        suppliers.append(entry)
+        for gap in entry["data_gaps"]:
+            gaps.append({"supplier_id": sid, "gap": gap})
+        path = supply.first_path.get(sid, [sid])
+        for rt in RISK_TYPES:
+            detail = risk.by_type[rt]
+            if not _level_at_least(detail.score.level, config.flag_level):
+                continue
+            reason = detail.floor_reason or _reason(detail, sector, s.country, profiles)
+            flags.append(
+                {
+                    "id": flag_id(sid, rt),
+                    "supplier_id": sid,
+                    "supplier_name": s.name,
+                    "risk_type": rt,
+                    "level": detail.score.level,
+                    "likelihood": detail.score.likelihood,
+                    "severity": detail.score.severity,
+                    "priority": detail.score.priority,
+                    "inferred": False,
+                    "path": path,
+                    "country": s.country,
+                    "sector": sector,
+                    "tiers": entry["tiers"],
+                    "reason": reason,
+                    "data_gaps": risk.gaps,
+                    "evidence": [e.as_dict() for e in detail.evidence],
+                    "remediation": measures_for_flag(profiles, rt, sector, False, risk.gaps),
+                }
+            )
+    for node_id in sorted(a.inferred):
+        node = a.inferred[node_id]
+        sector = profiles.sectors[node.sector]
+        buyers = sorted(node.buyers)
+        entry = {
+            "id": node_id,
+            "name": f"inferred {sector.name.lower()}"
+            + (f" ({node.commodity})" if node.commodity else "")
+            + (f" in {display_name(node.country)}" if node.country else ""),
+            "country": node.country,
+            "country_name": display_name(node.country) if node.country else None,
+            "region": None,
+            "sector": node.sector,
+            "sector_as_written": None,
+            "products": [node.commodity] if node.commodity else [],
+            "tiers": supply.tiers.get(node_id, []),
+            "inferred": True,
+            "buyers": buyers,
+            "assumption": (
+                f"origin mix of world {node.commodity} production"
+                + (f", leaning to {node.lean} (the buyer's own country)" if node.lean else "")
+                if node.commodity
+                else "stage assumed in the buyer's country"
+            ),
+            "origins": [
+                {
+                    "country": o.iso3,
+                    "weight": None if o.weight is None else round(o.weight, 4),
+                    "share_pct": o.share.share_pct if o.share else None,
+                    "year": o.share.year if o.share else None,
+                    "source": o.share.source_id if o.share else None,
+                }
+                for o in node.origins
+            ],
+            "risk": {rt: _score_dict(node.expected[rt]) for rt in RISK_TYPES},
+            "worst_case": {
+                rt: {**node.worst[rt][0].as_dict(), "country": node.worst[rt][1]}
+                for rt in RISK_TYPES
+            },
+            "exposure": _exposure_dict(a.exposure[node_id]),
+            "data_gaps": ["inferred: no supplier mapped at this tier"],
+        }
+        suppliers.append(entry)
+        gaps.append({"supplier_id": node_id, "gap": "inferred: no supplier mapped at this tier"})
+        path = supply.first_path.get(node_id, [node_id])
+        for rt in RISK_TYPES:
+            worst, worst_country = node.worst[rt]
+            if not _level_at_least(worst.level, config.flag_level):
+                continue
+            where = f" ({display_name(worst_country)})" if worst_country else ""
+            flags.append(
+                {
+                    "id": flag_id(node_id, rt),
+                    "supplier_id": node_id,
+                    "supplier_name": entry["name"],
+                    "risk_type": rt,
+                    "level": worst.level,
+                    "likelihood": worst.likelihood,
+                    "severity": worst.severity,
+                    "priority": worst.priority,
+                    "expected": node.expected[rt].as_dict(),
+                    "inferred": True,
+                    "path": path,
+                    "country": worst_country,
+                    "sector": node.sector,
+                    "tiers": entry["tiers"],
+                    "reason": (
+                        f"inferred tier below {', '.join(buyers[:3])}: worst case over the origin"
+                        f" mix{where} is {worst.level}; expected {node.expected[rt].level}."
+                        " Map this tier to replace the inference with real data."
+                    ),
+                    "data_gaps": entry["data_gaps"],
+                    "evidence": [e.as_dict() for e in node.evidence[rt]],
+                    "remediation": measures_for_flag(profiles, rt, node.sector, True, []),
+                }
+            )
+    flags.sort(key=lambda f: (-f["priority"], f["supplier_id"], RISK_TYPES.index(f["risk_type"])))
+    company = a.chain.company
+    company_exposure = a.exposure[supply.company_id]
+    by_level = {lvl: sum(1 for f in flags if f["level"] == lvl) for lvl in LEVELS}
+    by_type = {rt: sum(1 for f in flags if f["risk_type"] == rt) for rt in RISK_TYPES}
+    tier1 = sorted(
+        supply.graph.successors(supply.company_id),
+        key=lambda s: (-max(a.exposure[s][rt].score.priority for rt in RISK_TYPES), s),
+    )
+    summary = {
+        "suppliers": len(supply.suppliers),
+        "inferred_suppliers": len(a.inferred),
+        "tiers": max((max(t) for t in supply.tiers.values() if t), default=0),
+        "flags": len(flags),
+        "flags_by_level": by_level,
+        "flags_by_risk_type": by_type,
+        "highest_level": next((lvl for lvl in reversed(LEVELS) if by_level[lvl]), None),
+        "data_gaps": len(gaps),
+        "suppliers_without_country": sum(1 for s in supply.suppliers.values() if s.country is None),
+        "suppliers_without_sector": sum(1 for v in sector_of.values() if v is None),
+        "exposure": {
+            rt: {**company_exposure[rt].score.as_dict(), "from": company_exposure[rt].source}
+            for rt in RISK_TYPES
+        },
+        "tier1_ranking": [
+            {
+                "id": s,
+                "name": supply.suppliers[s].name if s in supply.suppliers else s,
+                "max_priority": max(a.exposure[s][rt].score.priority for rt in RISK_TYPES),
+                "level": max(
+                    (a.exposure[s][rt].score.level for rt in RISK_TYPES), key=LEVELS.index
+                ),
+            }
+            for s in tier1
+        ],
+    }
+    files = [{"path": str(p), "sha256": _sha(p)} for p in paths]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "ddtool", "version": __version__},
+        "generated_at": (pinned or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat(),
+        "profiles": {
+            "version": profiles.version,
+            "sha256": profiles.sha256,
+            "overlays": profiles.overlays,
+            "goods_edition": profiles.goods_edition,
+        },
+        "input": {"path": str(paths[0]), "sha256": a.chain.sha256, "files": files},
+        "options": {
+            "as_of": as_of.isoformat(),
+            "config": str(options.config) if options.config else None,
+            "settings": config.model_dump(mode="json"),
+            "column_map": options.read.column_map,
+            "sheet": options.read.sheet,
+            "company": options.company,
+        },
+        "company": {
+            "id": company.id,
+            "name": company.name,
+            "country": company.country,
+            "sector": company.sector,
+            "exposure": _exposure_dict(company_exposure),
+        },
+        "suppliers": suppliers,
+        "flags": flags,
+        "data_gaps": gaps,
+        "warnings": [p.as_dict() for p in a.warnings],
+        "summary": summary,
+    }
+
+
+def _reason(detail: Any, sector: str | None, country: str | None, profiles: Profiles) -> str:
+    where = display_name(country) if country else "unknown country"
+    what = profiles.sectors[sector].name.lower() if sector else "unknown sector"
+    return (
+        f"{what} in {where}: sector likelihood "
+        f"{'n/a' if detail.sector_likelihood is None else detail.sector_likelihood},"
+        f" country score {detail.country.score:.2f}"
+        + (" (no country data)" if detail.country.no_data else "")
+    )
+
+
+def _sha(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float | int | str | bool) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)

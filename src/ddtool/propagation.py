@@ -1,0 +1,251 @@
+"""Hidden-tier inference (down to raw-material origin) and exposure roll-up (up to the company)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ddtool.config import Config
+from ddtool.graph import SupplyGraph
+from ddtool.model import RISK_TYPES, Supplier
+from ddtool.profiles import OriginShare, Profiles
+from ddtool.reference.countries import display_name
+from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One origin country in an inferred supplier's mix (weight None: share not published)."""
+
+    iso3: str | None
+    weight: float | None
+    share: OriginShare | None
+
+
+@dataclass(slots=True)
+class InferredSupplier:
+    """A supplier nobody mapped, inferred from the sector inputs and production shares."""
+
+    id: str
+    sector: str
+    commodity: str | None
+    country: str | None  # intermediate stages: assumed in the buyer's country
+    lean: str | None  # raw materials: the buyer's own producing country, if any
+    origins: list[Origin]
+    expected: dict[str, Score]
+    worst: dict[str, tuple[Score, str | None]]
+    evidence: dict[str, list[Evidence]]
+    buyers: set[str] = field(default_factory=set)
+    depth: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Exposure:
+    """What lies beneath a supplier for one risk type: the maximum and a share-weighted figure."""
+
+    score: Score  # of the supplier where the maximum sits (its worst case if inferred)
+    source: str  # the supplier id where the maximum sits
+    weighted: float  # share-weighted priority, for ranking
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+class Inference:
+    """Adds inferred suppliers under branches that stop above raw-material origin."""
+
+    def __init__(self, supply: SupplyGraph, profiles: Profiles, scorer: Scorer, config: Config):
+        self.supply = supply
+        self.profiles = profiles
+        self.scorer = scorer
+        self.config = config
+        self.nodes: dict[str, InferredSupplier] = {}
+        self._origin_scores: dict[tuple[str, str | None], SupplierRisk] = {}
+
+    def run(self, sector_of: dict[str, str | None], countries: dict[str, str | None]) -> None:
+        graph = self.supply.graph
+        leaves = sorted(
+            n for n in self.supply.suppliers if graph.out_degree(n) == 0 and sector_of.get(n)
+        )
+        for leaf in leaves:
+            sector = self.profiles.sectors.get(sector_of[leaf] or "")
+            if sector is None:
+                continue
+            for upstream in sector.inputs:
+                self._attach(leaf, upstream, countries.get(leaf), 1)
+
+    def _attach(self, buyer: str, sector_id: str, country: str | None, depth: int) -> None:
+        if depth > self.config.scoring.inference_depth:
+            return
+        sector = self.profiles.sectors[sector_id]
+        targets: list[str] = []
+        if sector.commodities:
+            for commodity in sector.commodities:
+                targets.append(self._raw(sector_id, commodity, country, depth))
+        else:
+            node_id = f"inferred:{sector_id}@{country or 'unknown'}"
+            if node_id not in self.nodes:
+                self._intermediate(node_id, sector_id, country, depth)
+                self.supply.graph.add_node(node_id, inferred=True)
+                for upstream in sector.inputs:
+                    self._attach(node_id, upstream, country, depth + 1)
+            targets.append(node_id)
+        for target in targets:
+            self.nodes[target].buyers.add(buyer)
+            self.supply.graph.add_edge(buyer, target, share=None, inferred=True)
+
+    def _origin_risk(self, sector_id: str, iso3: str | None) -> SupplierRisk:
+        key = (sector_id, iso3)
+        if key not in self._origin_scores:
+            probe = Supplier.model_construct(
+                id=f"origin:{sector_id}@{iso3}", country=iso3, sector=sector_id, products=[],
+                buyers=[], certifications=[], audits=[], attributes={}, migrant_pct=None,
+            )
+            self._origin_scores[key] = self.scorer.score(probe, sector_id)
+        return self._origin_scores[key]
+
+    def _intermediate(self, node_id: str, sector_id: str, country: str | None, depth: int) -> None:
+        risk = self._origin_risk(sector_id, country)
+        self.nodes[node_id] = InferredSupplier(
+            id=node_id,
+            sector=sector_id,
+            commodity=None,
+            country=country,
+            lean=None,
+            origins=[Origin(country, 1.0, None)],
+            expected={rt: d.score for rt, d in risk.by_type.items()},
+            worst={rt: (d.score, country) for rt, d in risk.by_type.items()},
+            evidence={rt: d.evidence for rt, d in risk.by_type.items()},
+            depth=depth,
+        )
+
+    def _raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
+        shares = [o for o in self.profiles.origins.get(commodity, []) if o.iso3 != "CN-XJ"]
+        producers = {o.iso3 for o in shares if o.share_pct}
+        lean = country if country in producers else None
+        node_id = f"inferred:{sector_id}:{_slug(commodity)}@{lean or 'world'}"
+        if node_id in self.nodes:
+            return node_id
+        total = sum(o.share_pct or 0.0 for o in shares)
+        origins: list[Origin] = []
+        lean_weight = self.config.scoring.own_country_lean if lean else 0.0
+        for o in shares:
+            iso3 = None if o.iso3 == "OTH" else o.iso3
+            if o.share_pct is None or total == 0:
+                origins.append(Origin(iso3, None, o))
+                continue
+            weight = (1 - lean_weight) * o.share_pct / total
+            if o.iso3 == lean:
+                weight += lean_weight
+            origins.append(Origin(iso3, weight, o))
+        expected: dict[str, Score] = {}
+        worst: dict[str, tuple[Score, str | None]] = {}
+        evidence: dict[str, list[Evidence]] = {}
+        thresholds = self.config.thresholds
+        for rt in RISK_TYPES:
+            like = sev = prio = 0.0
+            top: tuple[Score, str | None] | None = None
+            items: list[Evidence] = []
+            for origin in origins:
+                detail = self._origin_risk(sector_id, origin.iso3).by_type[rt]
+                sc = detail.score
+                if origin.weight:
+                    like += origin.weight * sc.likelihood
+                    sev += origin.weight * sc.severity
+                    prio += origin.weight * sc.priority
+                if top is None or sc.priority > top[0].priority:
+                    top = (sc, origin.iso3)
+                if detail.floor > 0 and origin.share is not None:
+                    share = origin.share
+                    share_text = (
+                        f"{share.share_pct:g}% of world {commodity} production"
+                        if share.share_pct is not None
+                        else f"a producer of {commodity} (share not published)"
+                    )
+                    src = self.profiles.sources.get(share.source_id)
+                    items.append(
+                        Evidence(
+                            f"origin {display_name(share.iso3)}: {detail.floor_reason}",
+                            share.share_pct,
+                            share.year,
+                            src.name if src else share.source_name,
+                            note=share_text,
+                        )
+                    )
+            expected[rt] = Score(
+                round(like, 4), round(sev, 4), round(prio, 4), thresholds.level(prio)
+            )
+            assert top is not None
+            worst[rt] = top
+            mix = ", ".join(
+                f"{o.iso3 or 'other'} {o.weight:.0%}" for o in origins if o.weight and o.weight >= 0.02
+            )
+            items.insert(
+                0,
+                Evidence(
+                    f"inferred origin mix for {commodity}"
+                    + (f" (leaning {self.config.scoring.own_country_lean:.0%} to {lean})" if lean else ""),
+                    mix,
+                    max((o.share.year for o in origins if o.share), default=None),
+                    "production shares in risk_profiles/origins.csv (see sources)",
+                ),
+            )
+            evidence[rt] = items
+        self.nodes[node_id] = InferredSupplier(
+            id=node_id,
+            sector=sector_id,
+            commodity=commodity,
+            country=None,
+            lean=lean,
+            origins=origins,
+            expected=expected,
+            worst=worst,
+            evidence=evidence,
+            depth=depth,
+        )
+        self.supply.graph.add_node(node_id, inferred=True)
+        return node_id
+
+
+def roll_up_exposure(
+    graph: nx.DiGraph,
+    own_max: dict[str, dict[str, Score]],
+    own_expected: dict[str, dict[str, float]],
+) -> dict[str, dict[str, Exposure]]:
+    """One reverse-topological pass: every node gets the maximum and weighted exposure beneath."""
+    exposure: dict[str, dict[str, Exposure]] = {}
+    zero = Score(0.0, 0.0, 0.0, "low")
+    for node in reversed(list(nx.topological_sort(graph))):
+        children = sorted(graph.successors(node))
+        weights = _child_weights(graph, node, children)
+        result: dict[str, Exposure] = {}
+        for rt in RISK_TYPES:
+            own = own_max.get(node, {}).get(rt, zero)
+            best_score, best_source = own, node
+            for child in children:
+                ex = exposure[child][rt]
+                if ex.score.priority > best_score.priority:
+                    best_score, best_source = ex.score, ex.source
+            mixed = sum(w * exposure[c][rt].weighted for c, w in weights.items())
+            weighted = max(own_expected.get(node, {}).get(rt, 0.0), mixed)
+            result[rt] = Exposure(best_score, best_source, round(weighted, 4))
+        exposure[node] = result
+    return exposure
+
+
+def _child_weights(graph: nx.DiGraph, node: str, children: list[str]) -> dict[str, float]:
+    """Shares as given; suppliers without a share split the rest equally; then normalised."""
+    if not children:
+        return {}
+    given = {c: graph.edges[node, c].get("share") for c in children}
+    known = sum(v for v in given.values() if v is not None)
+    unknown = [c for c, v in given.items() if v is None]
+    rest = max(0.0, 1.0 - known)
+    weights = {c: (v if v is not None else rest / len(unknown)) for c, v in given.items()}
+    total = sum(weights.values())
+    if total <= 0:
+        return {c: 1.0 / len(children) for c in children}
+    return {c: w / total for c, w in weights.items()}

@@ -1,0 +1,415 @@
+"""Inherent likelihood and severity per supplier and risk type, with the evidence behind them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ddtool.config import Config
+from ddtool.model import RISK_TYPES, Supplier
+from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
+from ddtool.reference.countries import display_name
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One fact behind a number: what it is, its value, year and source."""
+
+    indicator: str
+    value: Any
+    year: int | None
+    source: str
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "indicator": self.indicator,
+            "value": self.value,
+            "year": self.year,
+            "source": self.source,
+        }
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Likelihood, severity, their priority and its level."""
+
+    likelihood: float
+    severity: float
+    priority: float
+    level: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "likelihood": self.likelihood,
+            "severity": self.severity,
+            "priority": self.priority,
+            "level": self.level,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CountryPart:
+    """One country indicator as used in a country score."""
+
+    name: str
+    raw: str
+    subscore: float
+    weight: float
+    indicator: Indicator
+
+
+@dataclass(frozen=True, slots=True)
+class CountryScore:
+    """A country's score for one risk type: weighted mean of the indicators it has."""
+
+    iso3: str | None
+    score: float
+    parts: tuple[CountryPart, ...]
+    coverage: float  # share of the weights that had data
+    no_data: bool
+
+
+@dataclass(slots=True)
+class RiskDetail:
+    """Every step of one supplier's score for one risk type (what `explain` prints)."""
+
+    risk_type: str
+    country: CountryScore
+    sector_likelihood: float | None
+    sector_severity: float | None
+    sector_rationale: str
+    base: float
+    adjustments: list[tuple[str, float]]
+    floor: float
+    floor_reason: str
+    score: Score
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class SupplierRisk:
+    """All risk types for one supplier, plus its data gaps."""
+
+    by_type: dict[str, RiskDetail]
+    gaps: list[str] = field(default_factory=list)
+    listings: list[GoodListing] = field(default_factory=list)
+    handled: list[GoodListing] = field(default_factory=list)
+
+
+def _ituc(value: str) -> float | None:
+    return {"1": 0.0, "2": 0.2, "3": 0.4, "4": 0.6, "5": 0.8, "5+": 1.0}.get(value.strip())
+
+
+def _scaled(limit: float) -> Callable[[str], float | None]:
+    def score(value: str) -> float | None:
+        try:
+            return min(1.0, max(0.0, float(value) / limit))
+        except ValueError:
+            return None
+
+    return score
+
+
+def _not_ratified(value: str) -> float | None:
+    return {"ratified": 0.0, "not_ratified": 1.0, "denounced": 1.0}.get(value.strip())
+
+
+def _no_is_risk(value: str) -> float | None:
+    return {"yes": 0.0, "no": 1.0}.get(value.strip().casefold())
+
+
+# (label, indicator names tried in order, subscore function, weight) per risk type.
+_WORKING_CHILDREN = (
+    "ilab_working_children_pct_age_5-14",
+    "ilab_working_children_pct_age_10-14",
+    "ilab_working_children_pct_age_7-14",
+    "ilab_working_children_pct_age_6-14",
+)
+Spec = tuple[str, tuple[str, ...], Callable[[str], float | None], float]
+COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
+    "child_labour": (
+        ("working children (% of age group), /30", _WORKING_CHILDREN, _scaled(30), 0.5),
+        ("modern slavery per 1,000, /15", ("gsi2023_prevalence_per_1000",), _scaled(15), 0.15),
+        ("ITUC rights rating", ("ituc_global_rights_index_rating",), _ituc, 0.1),
+        ("C138 not ratified", ("ilo_C138_status",), _not_ratified, 0.05),
+        ("C182 not ratified", ("ilo_C182_status",), _not_ratified, 0.05),
+        ("informal employment (%), /100", ("ilo_informal_employment_rate_pct",), _scaled(100), 0.15),
+    ),
+    "forced_labour": (
+        ("modern slavery per 1,000, /15", ("gsi2023_prevalence_per_1000",), _scaled(15), 0.5),
+        ("ITUC rights rating", ("ituc_global_rights_index_rating",), _ituc, 0.2),
+        ("C029 not ratified", ("ilo_C029_status",), _not_ratified, 0.04),
+        ("P029 not ratified", ("ilo_P029_status",), _not_ratified, 0.03),
+        ("C105 not ratified", ("ilo_C105_status",), _not_ratified, 0.03),
+        ("informal employment (%), /100", ("ilo_informal_employment_rate_pct",), _scaled(100), 0.2),
+    ),
+    "human_trafficking": (
+        ("modern slavery per 1,000, /15", ("gsi2023_prevalence_per_1000",), _scaled(15), 0.6),
+        ("ITUC rights rating", ("ituc_global_rights_index_rating",), _ituc, 0.15),
+        (
+            "Palermo Protocol not ratified",
+            ("ilab_ratified_UN_Palermo_trafficking_protocol",),
+            _no_is_risk,
+            0.1,
+        ),
+        ("informal employment (%), /100", ("ilo_informal_employment_rate_pct",), _scaled(100), 0.15),
+    ),
+}
+DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
+
+
+def indicator_label(item: Indicator, profiles: Profiles) -> str:
+    source = profiles.sources.get(item.source_id)
+    return source.name if source else item.source_name
+
+
+def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
+    note = "value from a less certain copy: " + item.verification if item.uncertain else ""
+    sex = "" if item.sex == "total" else f", {item.sex}"
+    return Evidence(
+        indicator=f"{item.indicator} ({item.iso3}{sex})",
+        value=item.number if item.number is not None else item.value,
+        year=item.year,
+        source=indicator_label(item, profiles),
+        note=note,
+    )
+
+
+class Scorer:
+    """Scores suppliers; country scores are cached per distinct country."""
+
+    def __init__(self, profiles: Profiles, config: Config, as_of: dt.date) -> None:
+        self.profiles = profiles
+        self.config = config
+        self.as_of = as_of
+        self._country: dict[tuple[str | None, str], CountryScore] = {}
+        self._recognised = {text_key(c) for c in config.recognised_certifications}
+
+    def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
+        key = (iso3, risk_type)
+        cached = self._country.get(key)
+        if cached is not None:
+            return cached
+        parts: list[CountryPart] = []
+        total = sum(spec[3] for spec in COUNTRY_SPECS[risk_type])
+        if iso3 is not None:
+            for label, names, fn, weight in COUNTRY_SPECS[risk_type]:
+                for name in names:
+                    item = self.profiles.indicator(iso3, name)
+                    if item is None:
+                        continue
+                    sub = fn(item.value)
+                    if sub is not None:
+                        parts.append(CountryPart(label, item.value, sub, weight, item))
+                        break
+        have = sum(p.weight for p in parts)
+        if have == 0:
+            result = CountryScore(
+                iso3, self.config.scoring.no_data_country_score, (), 0.0, no_data=True
+            )
+        else:
+            score = sum(p.subscore * p.weight for p in parts) / have
+            result = CountryScore(iso3, round(score, 4), tuple(parts), have / total, False)
+        self._country[key] = result
+        return result
+
+    def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
+        """Credits for valid certifications and recent passed audits; uplift for failed ones."""
+        s = self.config.scoring
+        credits: list[tuple[str, float]] = []
+        uplift = 0.0
+        cert_total = 0.0
+        for cert in supplier.certifications:
+            recognised = text_key(cert.name) in self._recognised or any(
+                r in text_key(cert.name) for r in self._recognised if len(r) > 3
+            )
+            if not recognised:
+                credits.append((f"certification '{cert.name}': not a recognised social scheme", 0.0))
+                continue
+            if cert.valid_until is not None and cert.valid_until < self.as_of:
+                credits.append((f"certification '{cert.name}' expired {cert.valid_until}", 0.0))
+                continue
+            credit = min(s.certification_credit, 2 * s.certification_credit - cert_total)
+            if credit <= 0:
+                continue
+            cert_total += credit
+            credits.append((f"certification '{cert.name}' valid", -credit))
+        audit_total = 0.0
+        cutoff = _months_before(self.as_of, s.audit_valid_months)
+        for audit in supplier.audits:
+            if audit.date is None:
+                credits.append((f"audit '{audit.standard}' without date: not counted", 0.0))
+                continue
+            if audit.date < cutoff:
+                credits.append(
+                    (f"audit '{audit.standard}' of {audit.date} older than "
+                     f"{s.audit_valid_months} months: not counted", 0.0)
+                )
+                continue
+            result = (audit.result or "").casefold()
+            if result in ("fail", "failed", "non-compliant", "noncompliant", "zero tolerance"):
+                delta = s.failed_audit_uplift if uplift == 0 else 0.0
+                uplift = s.failed_audit_uplift
+                credits.append((f"audit '{audit.standard}' of {audit.date} failed", delta))
+            elif result in ("pass", "passed", "compliant", "approved", "satisfactory"):
+                credit = min(s.audit_credit, 2 * s.audit_credit - audit_total)
+                if credit > 0:
+                    audit_total += credit
+                    credits.append((f"audit '{audit.standard}' of {audit.date} passed", -credit))
+            else:
+                credits.append(
+                    (f"audit '{audit.standard}' of {audit.date} result "
+                     f"'{audit.result or 'none'}': not counted", 0.0)
+                )
+        mitigation = cert_total + audit_total
+        if mitigation > s.max_mitigation:
+            credits.append(
+                (f"mitigation capped at {s.max_mitigation:g}", round(mitigation - s.max_mitigation, 4))
+            )
+            mitigation = s.max_mitigation
+        return credits, round(uplift - mitigation, 4)
+
+    def score(
+        self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None = None
+    ) -> SupplierRisk:
+        """Score one supplier for every risk type."""
+        p, s, thresholds = self.profiles, self.config.scoring, self.config.thresholds
+        sector = p.sectors.get(sector_id) if sector_id else None
+        handled: list[GoodListing] = []
+        if listings is None:
+            listings, handled = p.listings_for(supplier.country, sector_id, supplier.products)
+        gaps: list[str] = []
+        if supplier.country is None:
+            gaps.append("country unknown")
+        if sector is None:
+            gaps.append("sector unknown" if not supplier.sector_raw else "sector not matched")
+        credits, _net = self._mitigation(supplier)
+        by_type: dict[str, RiskDetail] = {}
+        for risk_type in RISK_TYPES:
+            country = self.country_score(supplier.country, risk_type)
+            if supplier.country is not None and country.no_data:
+                gaps.append(f"no country data for {risk_type}")
+            evidence: list[Evidence] = []
+            if sector is not None:
+                sr = sector.risk[risk_type]
+                base = s.sector_weight * sr.likelihood + (1 - s.sector_weight) * country.score
+                severity = sr.severity
+                source = p.sources.get(sr.source)
+                evidence.append(
+                    Evidence(
+                        f"sector inherent likelihood ({sector.id})",
+                        sr.likelihood,
+                        source.year if source else None,
+                        f"{source.name if source else sr.source}: {sr.rationale}",
+                    )
+                )
+            else:
+                base = country.score
+                severity = DEFAULT_SEVERITY[risk_type]
+            for part in country.parts:
+                evidence.append(indicator_evidence(part.indicator, p))
+            if country.no_data:
+                evidence.append(
+                    Evidence(
+                        f"country indicators ({supplier.country or 'country unknown'})",
+                        "no data",
+                        None,
+                        "ddtool: no data is scored as "
+                        f"{s.no_data_country_score} (never as low risk)",
+                    )
+                )
+            adjustments: list[tuple[str, float]] = []
+            if risk_type != "child_labour" and supplier.migrant_pct:
+                adjustments.append(
+                    (f"migrant workers {supplier.migrant_pct:g}%",
+                     round(s.migrant_uplift * supplier.migrant_pct / 100, 4))
+                )
+            adjustments.extend(credits)
+            likelihood = min(1.0, max(0.0, base + sum(delta for _, delta in adjustments)))
+            floor, reason = 0.0, ""
+            for listing in listings:
+                if risk_type in listing.risk_types:
+                    level_floor = (
+                        s.forced_child_labour_floor
+                        if listing.forced_child_labour and risk_type != "human_trafficking"
+                        else s.listing_floor
+                    )
+                    if level_floor > floor:
+                        floor = level_floor
+                        reason = _listing_text(listing)
+                    severity = max(
+                        severity,
+                        s.listing_severity_floor if not listing.forced_child_labour else 0.9,
+                    )
+                elif listing.downstream and s.downstream_floor > floor and risk_type == "forced_labour":
+                    floor, reason = s.downstream_floor, _listing_text(listing)
+            for listing in listings:
+                if risk_type in listing.risk_types or (listing.downstream and risk_type == "forced_labour"):
+                    evidence.append(
+                        Evidence(
+                            f"US DOL List of Goods: {listing.good} ({listing.country})",
+                            _listing_value(listing),
+                            listing.year,
+                            p.sources[listing.source_id].name,
+                            note=f"removed in the 2024 edition: {listing.change_2024}"
+                            if listing.change_2024
+                            else "",
+                        )
+                    )
+            for listing in handled:
+                if risk_type in listing.risk_types:
+                    evidence.append(
+                        Evidence(
+                            f"handles a listed good: {listing.good} ({listing.country})",
+                            _listing_value(listing) + " (at the production stage; see exposure)",
+                            listing.year,
+                            p.sources[listing.source_id].name,
+                        )
+                    )
+            likelihood = round(max(floor, likelihood), 4)
+            severity = round(severity, 4)
+            priority = round((likelihood * severity) ** 0.5, 4)
+            score = Score(likelihood, severity, priority, thresholds.level(priority))
+            by_type[risk_type] = RiskDetail(
+                risk_type=risk_type,
+                country=country,
+                sector_likelihood=sector.risk[risk_type].likelihood if sector else None,
+                sector_severity=sector.risk[risk_type].severity if sector else None,
+                sector_rationale=sector.risk[risk_type].rationale if sector else "",
+                base=round(base, 4),
+                adjustments=adjustments,
+                floor=floor,
+                floor_reason=reason,
+                score=score,
+                evidence=evidence,
+            )
+        return SupplierRisk(by_type, sorted(set(gaps)), listings, handled)
+
+
+def _listing_value(listing: GoodListing) -> str:
+    if listing.downstream:
+        return f"listed as made with inputs from {listing.input_country}"
+    names = {
+        "child_labour": "child labour",
+        "forced_labour": "forced labour",
+        "human_trafficking": "forced child labour",
+    }
+    return "listed for " + ", ".join(names[r] for r in listing.risk_types)
+
+
+def _listing_text(listing: GoodListing) -> str:
+    return (
+        f"{listing.good} from {display_name(listing.iso3)} is on the US DOL List of Goods"
+        f" ({listing.year}): {_listing_value(listing)}"
+    )
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
