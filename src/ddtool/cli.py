@@ -179,6 +179,171 @@ def validate(
     raise typer.Exit(int(ExitCode.SUCCESS if ok else ExitCode.ERROR))
 
 
+class FailLevel(StrEnum):
+    """Levels that --fail-on accepts."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Settings file (ddtool.yaml): thresholds, weights.")
+]
+CompanyOption = Annotated[
+    str | None, typer.Option("--company", help="Name of the company (the root of the chain).")
+]
+
+
+def _assess_options(
+    profiles: list[Path] | None,
+    config: Path | None,
+    maps: list[str] | None,
+    sheet: str | None,
+    company: str | None,
+    max_rows: int,
+    max_file_mb: int,
+):  # type: ignore[no-untyped-def]
+    from ddtool.assess import AssessOptions
+
+    return AssessOptions(
+        profiles=list(profiles or []),
+        config=config,
+        read=_read_options(maps, sheet, max_rows, max_file_mb),
+        company=company,
+    )
+
+
+def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
+    from ddtool.reporters import reporter_for
+
+    resolved_inputs = {p.resolve() for p in inputs}
+    for out in outputs:
+        reporter_for(out)  # unknown suffix: a usage error before any work
+        if out.resolve() in resolved_inputs:
+            _fail(f"{out}: refusing to overwrite an input file")
+        if out.exists() and out.is_dir():
+            _fail(f"{out}: is a directory; give a file name such as {out / 'report.json'}")
+
+
+def _write_outputs(document: dict, outputs: list[Path], quiet: bool) -> None:  # type: ignore[type-arg]
+    from ddtool.reporters import reporter_for
+
+    for out in outputs:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        reporter_for(out).write(document, out)
+        if not quiet:
+            _console(stderr=True).print(f"wrote {out}")
+
+
+def _fail_on(document: dict, level: FailLevel | None) -> int:  # type: ignore[type-arg]
+    from ddtool.model import LEVELS
+
+    if level is None:
+        return int(ExitCode.SUCCESS)
+    minimum = LEVELS.index(level.value)
+    reached = any(LEVELS.index(f["level"]) >= minimum for f in document["flags"])
+    return int(ExitCode.FINDINGS if reached else ExitCode.SUCCESS)
+
+
+@app.command()
+def assess(
+    files: Annotated[list[Path], typer.Argument(help="Chain file(s); several files form one chain.")],
+    output: Annotated[
+        list[Path] | None,
+        typer.Option("-o", "--output", help="Write the assessment; format by suffix (.json). May repeat."),
+    ] = None,
+    fail_on: Annotated[
+        FailLevel | None,
+        typer.Option("--fail-on", help="Exit 1 when a flag reaches this level."),
+    ] = None,
+    config: ConfigOption = None,
+    profiles: ProfilesOption = None,
+    maps: MapOption = None,
+    sheet: SheetOption = None,
+    company: CompanyOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report.")] = False,
+    tree: Annotated[bool, typer.Option("--tree/--no-tree", help="Show the chain as a tree.")] = True,
+    max_rows: MaxRowsOption = 1_000_000,
+    max_file_mb: MaxMbOption = 200,
+) -> None:
+    """Assess a supplier chain: score, infer hidden tiers, roll up exposure, flag, remediate.
+
+    Exit 0 when done, 1 when a flag reaches --fail-on, 2 on bad input.
+    """
+    from ddtool.assess import assess as run_assess
+
+    outputs = list(output or [])
+    _check_outputs(outputs, files)
+    result = run_assess(files, _assess_options(profiles, config, maps, sheet, company, max_rows, max_file_mb))
+    if result.warnings and not quiet:
+        _problem_lines(result.warnings)
+    _write_outputs(result.data, outputs, quiet)
+    if not quiet:
+        from ddtool.reporters.terminal import render
+
+        render(result.data, _console(), tree=tree)
+    raise typer.Exit(_fail_on(result.data, fail_on))
+
+
+@app.command()
+def explain(
+    file: Annotated[list[Path], typer.Argument(help="Chain file(s), then the supplier id last.")],
+    config: ConfigOption = None,
+    profiles: ProfilesOption = None,
+    maps: MapOption = None,
+    sheet: SheetOption = None,
+) -> None:
+    """Every number behind one supplier's risk, step by step, with sources: FILE… SUPPLIER_ID."""
+    if len(file) < 2:
+        _fail("usage: ddtool explain CHAIN_FILE… SUPPLIER_ID")
+    supplier_id = str(file[-1])
+    files = file[:-1]
+    from ddtool.assess import assess as run_assess
+    from ddtool.reporters.explain import explain_supplier
+
+    result = run_assess(files, _assess_options(profiles, config, maps, sheet, None, 1_000_000, 200))
+    ids = list(result.supply.suppliers) + list(result.inferred)
+    if supplier_id not in ids:
+        from rapidfuzz import process
+
+        best = process.extractOne(supplier_id, ids)
+        hint = f" (did you mean {best[0]!r}?)" if best else ""
+        _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}")
+    explain_supplier(result, supplier_id, _console())
+
+
+@profiles_app.command("list")
+def profiles_list(profiles: ProfilesOption = None) -> None:
+    """What is bundled: counts, version and content hash."""
+    from ddtool.reporters.profiles_view import show_list
+
+    show_list(_load_profiles(profiles), _console())
+
+
+@profiles_app.command("show")
+def profiles_show(
+    kind: Annotated[str, typer.Argument(help="country, sector or good")],
+    key: Annotated[str, typer.Argument(help="ISO3/name, sector id/alias, or good name")],
+    profiles: ProfilesOption = None,
+) -> None:
+    """Show one country (e.g. CIV), sector (e.g. cocoa-farming) or good (e.g. cotton)."""
+    from ddtool.reporters.profiles_view import show_item
+
+    message = show_item(_load_profiles(profiles), kind, key, _console())
+    if message:
+        _fail(message)
+
+
+@profiles_app.command("sources")
+def profiles_sources(profiles: ProfilesOption = None) -> None:
+    """Every source with its publisher, year, licence and location; the bundled goods edition."""
+    from ddtool.reporters.profiles_view import show_sources
+
+    show_sources(_load_profiles(profiles), _console())
+
+
 def _load_profiles(dirs: list[Path] | None):  # type: ignore[no-untyped-def]
     from ddtool.profiles import load_profiles
 

@@ -17,9 +17,9 @@ class Thresholds(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    medium: float = Field(0.35, ge=0, le=1)
-    high: float = Field(0.55, ge=0, le=1)
-    critical: float = Field(0.75, ge=0, le=1)
+    medium: float = Field(0.3, ge=0, le=1)
+    high: float = Field(0.5, ge=0, le=1)
+    critical: float = Field(0.7, ge=0, le=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:

@@ -74,8 +74,15 @@ class Inference:
             sector = self.profiles.sectors.get(sector_of[leaf] or "")
             if sector is None:
                 continue
+            # Commission work: a subcontractor in its buyer's own stage, or a stage whose
+            # input is its buyer's own product (a dye house finishing a mill's fabric), gets
+            # its material from that buyer, whose own suppliers are mapped or inferred.
+            buyer_sectors = {sector_of.get(b) for b in graph.predecessors(leaf)}
+            if sector.id in buyer_sectors:
+                continue
             for upstream in sector.inputs:
-                self._attach(leaf, upstream, countries.get(leaf), 1)
+                if upstream not in buyer_sectors:
+                    self._attach(leaf, upstream, countries.get(leaf), 1)
 
     def _attach(self, buyer: str, sector_id: str, country: str | None, depth: int) -> None:
         if depth > self.config.scoring.inference_depth:
@@ -85,6 +92,15 @@ class Inference:
         if sector.commodities:
             for commodity in sector.commodities:
                 targets.append(self._raw(sector_id, commodity, country, depth))
+        elif (origin := self._at_origin(sector_id, country)) is not None:
+            # a first-processing stage (ginning, milling, trading) sits where the raw
+            # material grows when the buyer's country does not produce it
+            for commodity, raw_sector in origin:
+                node_id = self._raw(sector_id, commodity, country, depth)
+                raw_id = self._raw(raw_sector, commodity, country, depth + 1)
+                self.nodes[raw_id].buyers.add(node_id)
+                self.supply.graph.add_edge(node_id, raw_id, share=None, inferred=True)
+                targets.append(node_id)
         else:
             node_id = f"inferred:{sector_id}@{country or 'unknown'}"
             if node_id not in self.nodes:
@@ -96,6 +112,19 @@ class Inference:
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.graph.add_edge(buyer, target, share=None, inferred=True)
+
+    def _at_origin(self, sector_id: str, country: str | None) -> list[tuple[str, str]] | None:
+        """(commodity, raw sector) pairs when a stage only processes raw materials that
+        the buyer's country does not produce; None otherwise."""
+        sector = self.profiles.sectors[sector_id]
+        inputs = [self.profiles.sectors[i] for i in sector.inputs]
+        if not inputs or any(not i.commodities for i in inputs):
+            return None
+        pairs = [(c, i.id) for i in inputs for c in i.commodities]
+        for commodity, _ in pairs:
+            if any(o.iso3 == country and o.share_pct for o in self.profiles.origins[commodity]):
+                return None
+        return pairs
 
     def _origin_risk(self, sector_id: str, iso3: str | None) -> SupplierRisk:
         key = (sector_id, iso3)

@@ -374,7 +374,7 @@ class Scorer:
                     )
             likelihood = round(max(floor, likelihood), 4)
             severity = round(severity, 4)
-            priority = round((likelihood * severity) ** 0.5, 4)
+            priority = round(likelihood * severity, 4)
             score = Score(likelihood, severity, priority, thresholds.level(priority))
             by_type[risk_type] = RiskDetail(
                 risk_type=risk_type,

@@ -1,0 +1,47 @@
+"""Every output file is written through here: temp file in the same directory, fsync, rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path) -> Iterator[BinaryIO]:
+    """Open a temporary file beside path; on success it replaces path, on error it vanishes."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write bytes or UTF-8 text to path atomically."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_open(path) as handle:
+        handle.write(payload)
+
+
+def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> None:
+    """Let writer fill the file (e.g. a workbook save) and publish it atomically."""
+    with atomic_open(path) as handle:
+        writer(handle)

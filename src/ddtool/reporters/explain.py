@@ -1,0 +1,127 @@
+"""`ddtool explain`: every number behind one supplier, in the order it was computed."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ddtool.assess import Assessment
+from ddtool.model import RISK_TYPES
+from ddtool.reference.countries import display_name
+from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
+
+
+def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> None:
+    """Print the worked calculation for a real or an inferred supplier."""
+    doc = {s["id"]: s for s in result.data["suppliers"]}[supplier_id]
+    cfg = result.config
+    console.print(f"[bold]{doc['name'] or supplier_id}[/] ({supplier_id})")
+    console.print(
+        f"country {doc['country'] or 'unknown'}"
+        f"{' — ' + display_name(doc['country']) if doc['country'] else ''};"
+        f" sector {doc['sector'] or 'unknown'}"
+        f"{' (as written: ' + doc['sector_as_written'] + ')' if doc.get('sector_as_written') else ''};"
+        f" tiers {doc['tiers']}; path {' → '.join(result.supply.first_path.get(supplier_id, []))}"
+    )
+    t = cfg.thresholds
+    console.print(
+        f"method: base = {cfg.scoring.sector_weight:g} × sector + "
+        f"{1 - cfg.scoring.sector_weight:g} × country; likelihood = max(listing floor,"
+        " clamp(base + adjustments)); priority = likelihood × severity;"
+        f" levels: medium ≥ {t.medium:g}, high ≥ {t.high:g}, critical ≥ {t.critical:g}"
+    )
+    if supplier_id in result.inferred:
+        _explain_inferred(result, supplier_id, console)
+        return
+    risk = result.risks[supplier_id]
+    for rt in RISK_TYPES:
+        d = risk.by_type[rt]
+        console.rule(f"{RISK_NAMES[rt]}")
+        table = Table(show_header=True, header_style="bold")
+        table.add_column("step")
+        table.add_column("value", justify="right")
+        table.add_column("source / note", overflow="fold")
+        for part in d.country.parts:
+            ind = part.indicator
+            table.add_row(
+                f"country: {part.name}",
+                f"{part.raw} → {part.subscore:.4f} (w {part.weight:g})",
+                f"{ind.source_name or ind.source_id}, {ind.year}"
+                + (" — less certain copy" if ind.uncertain else ""),
+            )
+        if d.country.no_data:
+            table.add_row("country score", f"{d.country.score:.4f}", "no data: never scored as low")
+        else:
+            table.add_row(
+                "country score",
+                f"{d.country.score:.4f}",
+                f"weighted mean of the {len(d.country.parts)} indicators with data"
+                f" (coverage {d.country.coverage:.0%} of the weights)",
+            )
+        if d.sector_likelihood is not None:
+            table.add_row("sector inherent likelihood", f"{d.sector_likelihood:.4f}", d.sector_rationale)
+        else:
+            table.add_row("sector inherent likelihood", "n/a", "sector unknown: country alone")
+        table.add_row("base", f"{d.base:.4f}", "")
+        for label, delta in d.adjustments:
+            table.add_row(f"adjustment: {label}", f"{delta:+.4f}", "")
+        if d.floor:
+            table.add_row("listing floor", f"{d.floor:.4f}", d.floor_reason)
+        table.add_row("likelihood", f"{d.score.likelihood:.4f}", "")
+        table.add_row("severity", f"{d.score.severity:.4f}", "sector severity (raised by a listing)")
+        table.add_row("priority", f"{d.score.priority:.4f}", "likelihood × severity")
+        table.add_row("level", f"[{LEVEL_STYLE[d.score.level]}]{d.score.level}[/]", "")
+        ex = result.exposure[supplier_id][rt]
+        table.add_row(
+            "exposure (max beneath)",
+            f"{ex.score.priority:.4f} {ex.score.level}",
+            f"from {ex.source}; share-weighted {ex.weighted:.4f}",
+        )
+        console.print(table)
+    if risk.gaps:
+        console.print(f"data gaps: {', '.join(risk.gaps)}")
+
+
+def _explain_inferred(result: Assessment, supplier_id: str, console: Console) -> None:
+    node = result.inferred[supplier_id]
+    console.print(
+        f"[magenta]inferred[/]: no supplier was mapped here. Buyers: {', '.join(sorted(node.buyers))}."
+        " Map this tier to replace the inference with real data."
+    )
+    for rt in RISK_TYPES:
+        console.rule(RISK_NAMES[rt])
+        table = Table(header_style="bold")
+        table.add_column("origin")
+        table.add_column("weight", justify="right")
+        table.add_column("likelihood", justify="right")
+        table.add_column("severity", justify="right")
+        table.add_column("priority", justify="right")
+        table.add_column("floor reason", overflow="fold")
+        inference_scores = {o.iso3: o for o in node.origins}
+        for iso3, origin in inference_scores.items():
+            from ddtool.propagation import Inference
+
+            probe = Inference(result.supply, result.profiles, _scorer(result), result.config)
+            d = probe._origin_risk(node.sector, iso3).by_type[rt]
+            table.add_row(
+                iso3 or "other countries",
+                "—" if origin.weight is None else f"{origin.weight:.4f}",
+                f"{d.score.likelihood:.4f}",
+                f"{d.score.severity:.4f}",
+                f"{d.score.priority:.4f}",
+                d.floor_reason,
+            )
+        console.print(table)
+        e, (w, c) = node.expected[rt], node.worst[rt]
+        console.print(
+            f"expected (weighted by production share): priority {e.priority:.4f} {e.level};"
+            f" worst case: {w.priority:.4f} {w.level} ({c or 'other countries'})"
+        )
+
+
+def _scorer(result: Assessment):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from ddtool.scoring import Scorer
+
+    return Scorer(result.profiles, result.config, dt.date.fromisoformat(result.data["options"]["as_of"]))

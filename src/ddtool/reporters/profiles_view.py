@@ -1,0 +1,157 @@
+"""`ddtool profiles`: show what the bundled risk data holds, with sources and years."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+from ddtool.profiles import Profiles, text_key
+from ddtool.reference.countries import display_name, normalise_country
+
+
+def show_list(p: Profiles, console: Console) -> None:
+    table = Table(title=f"Risk profiles {p.version}", title_justify="left")
+    table.add_column("part")
+    table.add_column("count", justify="right")
+    table.add_column("what")
+    table.add_row("countries", str(len(p.indicators)), "countries/territories with indicators")
+    table.add_row(
+        "indicator values",
+        str(sum(len(v) for c in p.indicators.values() for v in c.values())),
+        "GSI 2023, US DOL ILAB 2022, ILO ratifications, ITUC 2026, ILOSTAT informality",
+    )
+    table.add_row("sectors", str(len(p.sectors)), "taxonomy with inherent risk and inputs")
+    table.add_row("goods", str(len(p.goods)), "good × country rows, US DOL List of Goods 2022")
+    table.add_row("goods changes 2024", str(len(p.goods_changes)), "confirmed changes, recorded only")
+    table.add_row("origins", str(len(p.origins)), "commodities with production shares")
+    table.add_row("measures", str(len(p.measures)), "remediation catalogue (OECD steps)")
+    table.add_row("sources", str(len(p.sources)), "see `ddtool profiles sources`")
+    console.print(table)
+    console.print(f"content sha256: {p.sha256}")
+    console.print(f"location: {p.root}")
+    if p.overlays:
+        console.print(f"overlays: {', '.join(p.overlays)}")
+
+
+def show_sources(p: Profiles, console: Console) -> None:
+    console.print(f"[bold]Bundled goods edition:[/] {p.goods_edition}")
+    table = Table(show_lines=True)
+    for col in ("id", "source", "publisher", "year", "licence", "location"):
+        table.add_column(col, overflow="fold")
+    for s in p.sources.values():
+        table.add_row(s.id, s.name + (f"\n({s.note})" if s.note else ""), s.publisher,
+                      str(s.year), s.licence, s.location)
+    console.print(table)
+
+
+def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
+    """Render one item; returns an error message when it is not found."""
+    kind = kind.casefold()
+    if kind == "country":
+        return _country(p, key, console)
+    if kind == "sector":
+        return _sector(p, key, console)
+    if kind == "good":
+        return _good(p, key, console)
+    return f"unknown kind {kind!r}: use country, sector or good"
+
+
+def _country(p: Profiles, key: str, console: Console) -> str | None:
+    match = normalise_country(key)
+    if match.iso3 is None:
+        hint = f" (did you mean {match.suggestion}?)" if match.suggestion else ""
+        return f"unknown country {key!r}{hint}"
+    iso3 = match.iso3
+    data = p.indicators.get(iso3, {})
+    console.print(f"[bold]{display_name(iso3)}[/] ({iso3})")
+    if not data:
+        console.print("no data: no indicator is bundled for this country (a data gap, not low risk)")
+    table = Table()
+    for col in ("indicator", "sex", "value", "year", "source", "note"):
+        table.add_column(col, overflow="fold")
+    notes: dict[str, str] = {}
+    sexes = ("total", "female", "male")
+    for name in sorted(data):
+        for item in sorted(data[name], key=lambda i: sexes.index(i.sex) if i.sex in sexes else 9):
+            src = p.sources.get(item.source_id)
+            mark = ""
+            if item.uncertain:
+                notes.setdefault(item.source_id, item.verification)
+                mark = f"less certain copy [{list(notes).index(item.source_id) + 1}]"
+            if item.note and not item.uncertain:
+                mark = item.note[:60]
+            table.add_row(
+                name,
+                item.sex,
+                f"{item.value} {item.unit if '/' not in item.unit else ''}".strip(),
+                str(item.year or ""),
+                src.name if src else item.source_name,
+                mark,
+            )
+    if data:
+        console.print(table)
+        for i, (source_id, note) in enumerate(notes.items(), 1):
+            console.print(f"[{i}] {source_id}: {note}", markup=False)
+    listings = [g for g in p.goods if g.iso3 == iso3]
+    if listings:
+        console.print(f"US DOL List of Goods 2022: {len(listings)} goods listed")
+        for g in listings:
+            removed = f" — removed in 2024: {g.change_2024}" if g.change_2024 else ""
+            console.print(f"  {g.good}: {', '.join(g.risk_types) or 'downstream'}{removed}")
+    return None
+
+
+def _sector(p: Profiles, key: str, console: Console) -> str | None:
+    match = p.match_sector(key)
+    if match.id is None:
+        hint = f" (did you mean {match.suggestion}?)" if match.suggestion else ""
+        return f"unknown sector {key!r}{hint}"
+    s = p.sectors[match.id]
+    console.print(f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}")
+    console.print(f"aliases: {', '.join(s.aliases)}")
+    console.print(f"inputs (upstream): {', '.join(s.inputs) or 'none (raw material or service)'}")
+    if s.commodities:
+        console.print(f"origin data: {', '.join(s.commodities)}")
+    table = Table()
+    for col in ("risk type", "likelihood", "severity", "rationale", "source"):
+        table.add_column(col, overflow="fold")
+    for rt, r in s.risk.items():
+        src = p.sources.get(r.source)
+        table.add_row(rt, f"{r.likelihood:g}", f"{r.severity:g}", r.rationale,
+                      f"{src.name} ({src.year})" if src else r.source)
+    console.print(table)
+    listed = Counter(g.good for g in p.goods if g.sector == s.id)
+    if listed:
+        console.print("listed goods of this sector: " + ", ".join(f"{g} ({n})" for g, n in sorted(listed.items())))
+    return None
+
+
+def _good(p: Profiles, key: str, console: Console) -> str | None:
+    good = p.match_good(key)
+    if good is None:
+        names = sorted({g.good for g in p.goods})
+        from rapidfuzz import process
+
+        best = process.extractOne(key, names)
+        hint = f" (did you mean {best[0]!r}?)" if best and best[1] > 70 else ""
+        return f"no good {key!r} on the US DOL list{hint}"
+    rows = [g for g in p.goods if g.good == good]
+    sector = p.good_sectors.get(good)
+    console.print(f"[bold]{good}[/] — sector {sector}; US DOL List of Goods, 2022 edition")
+    table = Table()
+    for col in ("country", "ISO3", "child labour", "forced labour", "forced child labour", "note"):
+        table.add_column(col, overflow="fold")
+    yes = "[red]yes[/]"
+    for g in sorted(rows, key=lambda r: r.country):
+        note = f"downstream: made with inputs from {g.input_country}" if g.downstream else ""
+        if g.change_2024:
+            note = (note + "; " if note else "") + f"removed in 2024 edition ({g.change_2024})"
+        table.add_row(display_name(g.iso3), g.iso3, yes if g.child_labour else "no",
+                      yes if g.forced_labour else "no", yes if g.forced_child_labour else "no", note)
+    console.print(table)
+    changes = [c for c in p.goods_changes if text_key(c.good) == text_key(good)]
+    for c in changes:
+        console.print(f"2024 change: {c.change} ({c.country or 'country not stated'})")
+    return None

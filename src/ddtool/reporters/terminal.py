@@ -1,0 +1,170 @@
+"""The concise terminal report: summary panel, top flags, chain tree, data gaps."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
+RISK_NAMES = {
+    "child_labour": "child labour",
+    "forced_labour": "forced labour",
+    "human_trafficking": "trafficking",
+}
+LEVEL_ORDER = ("low", "medium", "high", "critical")
+MAX_TREE_NODES = 150
+
+
+def _level(level: str | None) -> Text:
+    if level is None:
+        return Text("—")
+    return Text(level, style=LEVEL_STYLE.get(level, ""))
+
+
+def _top_level(exposure: dict[str, Any]) -> str:
+    return max((e["level"] for e in exposure.values()), key=LEVEL_ORDER.index)
+
+
+def summary_panel(doc: dict[str, Any]) -> Panel:
+    s = doc["summary"]
+    company = doc["company"]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row("Company", f"{company['name']} ({company.get('country') or 'country n/a'})")
+    grid.add_row(
+        "Suppliers",
+        f"{s['suppliers']} mapped, {s['inferred_suppliers']} inferred, {s['tiers']} tiers",
+    )
+    levels = Text()
+    for lvl in reversed(LEVEL_ORDER):
+        n = s["flags_by_level"][lvl]
+        if n:
+            levels.append(f"{n} {lvl}  ", style=LEVEL_STYLE[lvl])
+    grid.add_row("Flags", levels if levels else Text("none", style="green"))
+    grid.add_row(
+        "By risk type",
+        ", ".join(f"{RISK_NAMES[rt]} {n}" for rt, n in s["flags_by_risk_type"].items()),
+    )
+    exposure = Text()
+    for rt, e in s["exposure"].items():
+        exposure.append(f"{RISK_NAMES[rt]} ")
+        exposure.append(e["level"], style=LEVEL_STYLE[e["level"]])
+        exposure.append("  ")
+    grid.add_row("Chain exposure", exposure)
+    grid.add_row(
+        "Data gaps",
+        f"{s['data_gaps']} ({s['suppliers_without_country']} without country,"
+        f" {s['suppliers_without_sector']} without sector, {s['inferred_suppliers']} inferred)",
+    )
+    p = doc["profiles"]
+    grid.add_row("Risk data", f"profiles {p['version']} (sha256 {p['sha256'][:12]}…)")
+    return Panel(grid, title="ddtool assessment", border_style="cyan")
+
+
+def flags_table(doc: dict[str, Any], limit: int = 10) -> Table:
+    table = Table(title=f"Top flags (of {len(doc['flags'])})", title_justify="left", expand=False)
+    table.add_column("level")
+    table.add_column("risk")
+    table.add_column("supplier", overflow="fold", max_width=34)
+    table.add_column("path", overflow="fold", max_width=40)
+    table.add_column("why", overflow="fold", max_width=60)
+    seen: set[str] = set()
+    shown = 0
+    for flag in doc["flags"]:
+        if shown >= limit:
+            break
+        key = flag["supplier_id"]
+        if key in seen:  # one row per supplier: its highest flag
+            continue
+        seen.add(key)
+        shown += 1
+        name = flag["supplier_name"] or flag["supplier_id"]
+        if flag["inferred"]:
+            name = f"{name} [inferred]"
+        others = [
+            RISK_NAMES[f["risk_type"]]
+            for f in doc["flags"]
+            if f["supplier_id"] == key and f["risk_type"] != flag["risk_type"]
+        ]
+        risk = RISK_NAMES[flag["risk_type"]] + (f" (+{', '.join(others)})" if others else "")
+        table.add_row(
+            _level(flag["level"]), risk, name, " → ".join(flag["path"]), flag["reason"]
+        )
+    return table
+
+
+def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
+    by_id = {s["id"]: s for s in doc["suppliers"]}
+    children: dict[str, list[str]] = defaultdict(list)
+    for s in doc["suppliers"]:
+        for buyer in s["buyers"]:
+            children[buyer].append(s["id"])
+    company = doc["company"]
+    root = Tree(
+        Text.assemble(
+            (company["name"], "bold"), "  exposure ", _level(_top_level(company["exposure"]))
+        )
+    )
+    count = 0
+    shown: set[str] = set()
+    stack: list[tuple[Tree, str]] = [
+        (root, c) for c in sorted(children[company["id"]], reverse=True)
+    ]
+    while stack and count < limit:
+        parent, sid = stack.pop()
+        s = by_id[sid]
+        count += 1
+        own = _top_level(s["risk"]) if not s["inferred"] else _top_level(s["worst_case"])
+        label = Text()
+        label.append(s["name"] or sid, style="italic dim" if s["inferred"] else "")
+        where = s.get("country") or ("origin mix" if s["inferred"] else "country?")
+        label.append(f"  {where}", style="dim")
+        label.append(f"  {s.get('sector') or 'sector?'}  ", style="dim")
+        label.append_text(_level(own))
+        if s["inferred"]:
+            label.append("  inferred — map this tier", style="italic magenta")
+        if sid in shown:
+            label.append("  (shown above)", style="dim")
+            parent.add(label)
+            continue
+        shown.add(sid)
+        node = parent.add(label)
+        for child in sorted(children[sid], reverse=True):
+            stack.append((node, child))
+    if stack:
+        root.add(Text(f"… {len(doc['suppliers']) - len(shown)} more suppliers not shown", "dim"))
+    return root
+
+
+def gaps_table(doc: dict[str, Any], limit: int = 10) -> Table | None:
+    gaps = [g for g in doc["data_gaps"] if not g["gap"].startswith("inferred")]
+    if not gaps:
+        return None
+    table = Table(title=f"Data gaps ({len(gaps)}, inferred tiers not counted)", title_justify="left")
+    table.add_column("supplier")
+    table.add_column("gap")
+    for gap in gaps[:limit]:
+        table.add_row(gap["supplier_id"], gap["gap"])
+    if len(gaps) > limit:
+        table.add_row("…", f"{len(gaps) - limit} more in the JSON/Excel output")
+    return table
+
+
+def render(doc: dict[str, Any], console: Console, tree: bool = True) -> None:
+    """Print the terminal report for an assessment document."""
+    parts: list[Any] = [summary_panel(doc)]
+    if doc["flags"]:
+        parts.append(flags_table(doc))
+    if tree:
+        parts.append(chain_tree(doc))
+    gaps = gaps_table(doc)
+    if gaps is not None:
+        parts.append(gaps)
+    console.print(Group(*parts))
