@@ -50,7 +50,7 @@ def _source_id(name: str) -> str:
 def _copy(src: Path, dst: Path, source_of: str | None, fixed: str | None = None) -> int:
     with src.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    fields = list(rows[0].keys()) + ["source_id"]
+    fields = [*rows[0].keys(), "source_id"]
     with dst.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()

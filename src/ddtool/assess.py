@@ -19,7 +19,7 @@ from ddtool.errors import InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, compute_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain
 from ddtool.profiles import Profiles, load_profiles
-from ddtool.propagation import Exposure, InferredSupplier, Inference, roll_up_exposure
+from ddtool.propagation import Exposure, Inference, InferredSupplier, roll_up_exposure
 from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
 from ddtool.scoring import Score, Scorer, SupplierRisk
@@ -170,9 +170,7 @@ def _document(
         s = supply.suppliers[sid]
         risk = a.risks[sid]
         sector = sector_of[sid]
-        inferred_below = sorted(
-            c for c in supply.graph.successors(sid) if c in a.inferred
-        )
+        inferred_below = sorted(c for c in supply.graph.successors(sid) if c in a.inferred)
         entry: dict[str, Any] = {
             "id": sid,
             "name": s.name,
@@ -191,10 +189,17 @@ def _document(
             "migrant_pct": s.migrant_pct,
             "risk": {rt: _score_dict(risk.by_type[rt].score) for rt in RISK_TYPES},
             "exposure": _exposure_dict(a.exposure[sid]),
-            "data_gaps": risk.gaps + (["tiers below not mapped (inferred)"] if inferred_below else []),
+            "data_gaps": risk.gaps
+            + (["tiers below not mapped (inferred)"] if inferred_below else []),
             "listings": [
-                {"good": g.good, "country": g.iso3, "risk_types": list(g.risk_types),
-                 "downstream": g.downstream, "year": g.year, "removed_2024": g.change_2024}
+                {
+                    "good": g.good,
+                    "country": g.iso3,
+                    "risk_types": list(g.risk_types),
+                    "downstream": g.downstream,
+                    "year": g.year,
+                    "removed_2024": g.change_2024,
+                }
                 for g in risk.listings
             ],
         }
@@ -232,11 +237,11 @@ def _document(
             )
     for node_id in sorted(a.inferred):
         node = a.inferred[node_id]
-        sector = profiles.sectors[node.sector]
+        stage = profiles.sectors[node.sector]
         buyers = sorted(node.buyers)
         entry = {
             "id": node_id,
-            "name": f"inferred {sector.name.lower()}"
+            "name": f"inferred {stage.name.lower()}"
             + (f" ({node.commodity})" if node.commodity else "")
             + (f" in {display_name(node.country)}" if node.country else ""),
             "country": node.country,

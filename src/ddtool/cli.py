@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -16,6 +16,8 @@ from ddtool.errors import DdtoolError, ExitCode, InputError, Problem
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ddtool.assess import AssessOptions
+    from ddtool.profiles import Profiles
     from ddtool.sources.interface import ReadOptions
 
 app = typer.Typer(
@@ -29,7 +31,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-profiles_app = typer.Typer(help="Inspect the bundled risk data: countries, sectors, goods, sources.")
+profiles_app = typer.Typer(
+    help="Inspect the bundled risk data: countries, sectors, goods, sources."
+)
 app.add_typer(profiles_app, name="profiles")
 
 _state = {"debug": False}
@@ -84,7 +88,9 @@ SheetOption = Annotated[
 ]
 ProfilesOption = Annotated[
     list[Path] | None,
-    typer.Option("--profiles", help="A directory of risk-profile files overlaid on the bundled data."),
+    typer.Option(
+        "--profiles", help="A directory of risk-profile files overlaid on the bundled data."
+    ),
 ]
 MaxRowsOption = Annotated[
     int, typer.Option("--max-rows", help="Refuse tables with more rows than this.")
@@ -104,7 +110,9 @@ def _read_options(
         column_map = parse_column_map(maps or [])
     except ValueError as e:
         _fail(str(e))
-    return ReadOptions(column_map=column_map, sheet=sheet, max_rows=max_rows, max_file_mb=max_file_mb)
+    return ReadOptions(
+        column_map=column_map, sheet=sheet, max_rows=max_rows, max_file_mb=max_file_mb
+    )
 
 
 def _print_problems(problems: list[Problem], console: Console) -> None:
@@ -168,8 +176,7 @@ def validate(
                 warn = f", {len(result.problems)} warning(s)" if result.problems else ""
                 console.print(
                     f"[green]✓[/] {name}: {result.suppliers} suppliers, {result.tiers} tiers,"
-                    f" OK{warn}"
-                    + (f"; data gaps: {result.gap_text}" if result.gap_text else "")
+                    f" OK{warn}" + (f"; data gaps: {result.gap_text}" if result.gap_text else "")
                 )
             else:
                 errors = sum(1 for p in result.problems if p.severity == "error")
@@ -204,7 +211,7 @@ def _assess_options(
     company: str | None,
     max_rows: int,
     max_file_mb: int,
-):  # type: ignore[no-untyped-def]
+) -> AssessOptions:
     from ddtool.assess import AssessOptions
 
     return AssessOptions(
@@ -227,7 +234,7 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
             _fail(f"{out}: is a directory; give a file name such as {out / 'report.json'}")
 
 
-def _write_outputs(document: dict, outputs: list[Path], quiet: bool) -> None:  # type: ignore[type-arg]
+def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -> None:
     from ddtool.reporters import reporter_for
 
     for out in outputs:
@@ -237,7 +244,7 @@ def _write_outputs(document: dict, outputs: list[Path], quiet: bool) -> None:  #
             _console(stderr=True).print(f"wrote {out}")
 
 
-def _fail_on(document: dict, level: FailLevel | None) -> int:  # type: ignore[type-arg]
+def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
     from ddtool.model import LEVELS
 
     if level is None:
@@ -249,10 +256,14 @@ def _fail_on(document: dict, level: FailLevel | None) -> int:  # type: ignore[ty
 
 @app.command()
 def assess(
-    files: Annotated[list[Path], typer.Argument(help="Chain file(s); several files form one chain.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Chain file(s); several files form one chain.")
+    ],
     output: Annotated[
         list[Path] | None,
-        typer.Option("-o", "--output", help="Write the assessment; format by suffix (.json). May repeat."),
+        typer.Option(
+            "-o", "--output", help="Write the assessment; format by suffix (.json). May repeat."
+        ),
     ] = None,
     fail_on: Annotated[
         FailLevel | None,
@@ -264,7 +275,9 @@ def assess(
     sheet: SheetOption = None,
     company: CompanyOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report.")] = False,
-    tree: Annotated[bool, typer.Option("--tree/--no-tree", help="Show the chain as a tree.")] = True,
+    tree: Annotated[
+        bool, typer.Option("--tree/--no-tree", help="Show the chain as a tree.")
+    ] = True,
     max_rows: MaxRowsOption = 1_000_000,
     max_file_mb: MaxMbOption = 200,
 ) -> None:
@@ -276,7 +289,9 @@ def assess(
 
     outputs = list(output or [])
     _check_outputs(outputs, files)
-    result = run_assess(files, _assess_options(profiles, config, maps, sheet, company, max_rows, max_file_mb))
+    result = run_assess(
+        files, _assess_options(profiles, config, maps, sheet, company, max_rows, max_file_mb)
+    )
     if result.warnings and not quiet:
         _problem_lines(result.warnings)
     _write_outputs(result.data, outputs, quiet)
@@ -344,7 +359,7 @@ def profiles_sources(profiles: ProfilesOption = None) -> None:
     show_sources(_load_profiles(profiles), _console())
 
 
-def _load_profiles(dirs: list[Path] | None):  # type: ignore[no-untyped-def]
+def _load_profiles(dirs: list[Path] | None) -> Profiles:
     from ddtool.profiles import load_profiles
 
     return load_profiles(dirs or [])

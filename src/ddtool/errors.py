@@ -36,7 +36,9 @@ class Location:
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
-            parts.append(f"key '{self.column}'" if self.line is not None else f"column '{self.column}'")
+            parts.append(
+                f"key '{self.column}'" if self.line is not None else f"column '{self.column}'"
+            )
         return ", ".join(parts)
 
     def with_column(self, column: str | None) -> Location:

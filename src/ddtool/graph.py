@@ -150,9 +150,7 @@ def _check_shares(
     for buyer, total in sorted(totals.items()):
         if total > 1 + SHARE_TOLERANCE:
             children = sorted(s for s in graph.successors(buyer))
-            where = (
-                _loc(by_id[buyer], fallback) if buyer in by_id else Location(fallback)
-            )
+            where = _loc(by_id[buyer], fallback) if buyer in by_id else Location(fallback)
             problems.error(
                 "shares-over-one",
                 f"shares of the suppliers of {buyer!r} add up to {total:.2f}, more than 1"

@@ -43,11 +43,15 @@ _RANGES: dict[str, tuple[float, float]] = {
 _UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|break in series", re.I)
 
 
-def text_key(value: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for matching names and aliases."""
+def exact_key(value: str) -> str:
+    """Case-, accent- and punctuation-insensitive key."""
     text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
-    return re.sub(r"(?<=[a-z]{3})s\b", "", text)  # naive singular: beans -> bean
+    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+
+
+def text_key(value: str) -> str:
+    """Like exact_key, and plural-insensitive (naive singular: beans -> bean)."""
+    return re.sub(r"(?<=[a-z]{3})s\b", "", exact_key(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +226,19 @@ class Profiles:
 
     def match_good(self, product: str) -> str | None:
         """A product as written ('cocoa beans') to a good of the DOL list ('Cocoa')."""
-        return self.good_aliases.get(text_key(product))
+        found = self.good_aliases.get(exact_key(product)) or self.good_aliases.get(
+            text_key(product)
+        )
+        if found is None:
+            # "coffee (green beans)" → "coffee"; "fish & seafood - capture" → "fish & seafood"
+            for variant in (
+                re.sub(r"\s*\(.*?\)", "", product),
+                re.split(r"\s[-–(&]\s?", product)[0],
+            ):
+                found = self.good_aliases.get(text_key(variant))
+                if found is not None:
+                    break
+        return found
 
     def listings_for(
         self, iso3: str | None, sector: str | None, products: list[str]
@@ -261,9 +277,7 @@ class Profiles:
     def measures_for(self, risk_type: str, sector: str | None) -> list[Measure]:
         """Measures for a risk type (or 'data_gap'), sector-specific ones first, in step order."""
         order = {step: i for i, (step, _) in enumerate(self.steps)}
-        specific = [
-            m for m in self.measures if risk_type in m.risk_types and sector in m.sectors
-        ]
+        specific = [m for m in self.measures if risk_type in m.risk_types and sector in m.sectors]
         generic = [m for m in self.measures if risk_type in m.risk_types and "*" in m.sectors]
         chosen = specific + [g for g in generic if g not in specific]
         return sorted(chosen, key=lambda m: (order.get(m.step, 99), m not in specific, m.id))
@@ -323,7 +337,9 @@ class _Checker:
             )
 
 
-def _read_csv(path: Path, required: tuple[str, ...], check: _Checker) -> list[tuple[int, dict[str, str]]]:
+def _read_csv(
+    path: Path, required: tuple[str, ...], check: _Checker
+) -> list[tuple[int, dict[str, str]]]:
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -340,7 +356,7 @@ def _read_csv(path: Path, required: tuple[str, ...], check: _Checker) -> list[tu
 def _read_yaml(path: Path, check: _Checker) -> Any:
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as e:
         check.fail(str(path), f"cannot read: {e}")
         return None
@@ -392,7 +408,9 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
     sources: dict[str, Source] = {}
     for directory in dirs:
         path = directory / "manifest.yaml"
-        data = manifest if directory == base else (_read_yaml(path, check) if path.is_file() else {})
+        data = (
+            manifest if directory == base else (_read_yaml(path, check) if path.is_file() else {})
+        )
         for i, item in enumerate((data or {}).get("sources", []) or []):
             where = f"{path}: sources[{i}]"
             if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
@@ -420,7 +438,7 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
         path = directory / "countries.csv"
         if not path.is_file():
             continue
-        cols = ("iso3", "indicator", "value", "year", "sex", "source_id")
+        cols: tuple[str, ...] = ("iso3", "indicator", "value", "year", "sex", "source_id")
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
@@ -486,6 +504,7 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
     # good -> sector map and aliases
     good_sectors: dict[str, str] = {}
     good_aliases: dict[str, str] = {}
+    good_names: list[tuple[str, list[str]]] = []
     for directory in dirs:
         path = directory / "good_sectors.csv"
         if not path.is_file():
@@ -497,12 +516,21 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
                 check.fail(where, f"unknown sector {sector_id!r} for good {good!r}")
                 continue
             good_sectors[good] = sector_id
-            good_aliases.setdefault(text_key(good), good)
-            base_name = re.sub(r"\s*\(.*?\)", "", good)
-            good_aliases.setdefault(text_key(base_name), good)
-            for alias in (row["aliases"] or "").split(";"):
-                if alias.strip():
-                    good_aliases.setdefault(text_key(alias), good)
+            aliases = [a for a in (row["aliases"] or "").split(";") if a.strip()]
+            good_names.append((good, aliases))
+    # precedence: a good's own name, then its aliases, then its name without the
+    # parenthesis ("Bricks (clay)" → "bricks"), then plural-insensitive forms of all
+    for pick in (
+        lambda g, a: [g],
+        lambda g, a: a,
+        lambda g, a: [re.sub(r"\s*\(.*?\)", "", g)],
+    ):
+        for good, aliases in good_names:
+            for name in pick(good, aliases):
+                good_aliases.setdefault(exact_key(name), good)
+    for good, aliases in good_names:
+        for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good)):
+            good_aliases.setdefault(text_key(name), good)
 
     # goods (the DOL list)
     listings: dict[tuple[str, str], GoodListing] = {}
@@ -510,8 +538,16 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
         path = directory / "goods.csv"
         if not path.is_file():
             continue
-        cols = ("good", "country", "iso3", "child_labour", "forced_labour", "forced_child_labour",
-                "year", "source_id")
+        cols = (
+            "good",
+            "country",
+            "iso3",
+            "child_labour",
+            "forced_labour",
+            "forced_child_labour",
+            "year",
+            "source_id",
+        )
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
@@ -565,10 +601,11 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
                 )
             )
     for change in changes:
-        key = (change.good, change.iso3)
-        if change.change == "removed" and key in listings:
-            old = listings[key]
-            listings[key] = GoodListing(**{**_asdict(old), "change_2024": change.note})
+        listed = listings.get((change.good, change.iso3))
+        if change.change == "removed" and listed is not None:
+            listings[(change.good, change.iso3)] = GoodListing(
+                **{**_asdict(listed), "change_2024": change.note}
+            )
 
     # origins
     origins: dict[str, list[OriginShare]] = {}
@@ -577,7 +614,7 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
         path = directory / "origins.csv"
         if not path.is_file():
             continue
-        cols = ("commodity", "iso3", "share_pct", "year", "source_id")
+        cols = ("commodity", "iso3", "share_pct", "year", "source_id", "source_name")
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
@@ -643,7 +680,9 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
         goods_changes=changes,
         good_sectors=good_sectors,
         good_aliases=good_aliases,
-        origins={k: sorted(v, key=lambda o: (-(o.share_pct or 0.0), o.iso3)) for k, v in origins.items()},
+        origins={
+            k: sorted(v, key=lambda o: (-(o.share_pct or 0.0), o.iso3)) for k, v in origins.items()
+        },
         steps=steps,
         measures=list(measures.values()),
         facts=facts,

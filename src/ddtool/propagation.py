@@ -63,7 +63,7 @@ class Inference:
         self.scorer = scorer
         self.config = config
         self.nodes: dict[str, InferredSupplier] = {}
-        self._origin_scores: dict[tuple[str, str | None], SupplierRisk] = {}
+        self._origin_scores: dict[tuple[str, str | None, str | None], SupplierRisk] = {}
 
     def run(self, sector_of: dict[str, str | None], countries: dict[str, str | None]) -> None:
         graph = self.supply.graph
@@ -126,12 +126,24 @@ class Inference:
                 return None
         return pairs
 
-    def _origin_risk(self, sector_id: str, iso3: str | None) -> SupplierRisk:
-        key = (sector_id, iso3)
+    def _origin_risk(
+        self, sector_id: str, iso3: str | None, commodity: str | None = None
+    ) -> SupplierRisk:
+        key = (sector_id, iso3, commodity)
         if key not in self._origin_scores:
+            # the commodity as a product narrows listings to its own good (cotton lint →
+            # Cotton, not Cottonseed) when the taxonomy knows it
+            good = self.profiles.match_good(commodity) if commodity else None
             probe = Supplier.model_construct(
-                id=f"origin:{sector_id}@{iso3}", country=iso3, sector=sector_id, products=[],
-                buyers=[], certifications=[], audits=[], attributes={}, migrant_pct=None,
+                id=f"origin:{sector_id}@{iso3}",
+                country=iso3,
+                sector=sector_id,
+                products=[good] if good else [],
+                buyers=[],
+                certifications=[],
+                audits=[],
+                attributes={},
+                migrant_pct=None,
             )
             self._origin_scores[key] = self.scorer.score(probe, sector_id)
         return self._origin_scores[key]
@@ -179,7 +191,7 @@ class Inference:
             top: tuple[Score, str | None] | None = None
             items: list[Evidence] = []
             for origin in origins:
-                detail = self._origin_risk(sector_id, origin.iso3).by_type[rt]
+                detail = self._origin_risk(sector_id, origin.iso3, commodity).by_type[rt]
                 sc = detail.score
                 if origin.weight:
                     like += origin.weight * sc.likelihood
@@ -210,13 +222,19 @@ class Inference:
             assert top is not None
             worst[rt] = top
             mix = ", ".join(
-                f"{o.iso3 or 'other'} {o.weight:.0%}" for o in origins if o.weight and o.weight >= 0.02
+                f"{o.iso3 or 'other'} {o.weight:.0%}"
+                for o in origins
+                if o.weight and o.weight >= 0.02
             )
             items.insert(
                 0,
                 Evidence(
                     f"inferred origin mix for {commodity}"
-                    + (f" (leaning {self.config.scoring.own_country_lean:.0%} to {lean})" if lean else ""),
+                    + (
+                        f" (leaning {self.config.scoring.own_country_lean:.0%} to {lean})"
+                        if lean
+                        else ""
+                    ),
                     mix,
                     max((o.share.year for o in origins if o.share), default=None),
                     "production shares in risk_profiles/origins.csv (see sources)",

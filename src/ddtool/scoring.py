@@ -139,7 +139,12 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
         ("ITUC rights rating", ("ituc_global_rights_index_rating",), _ituc, 0.1),
         ("C138 not ratified", ("ilo_C138_status",), _not_ratified, 0.05),
         ("C182 not ratified", ("ilo_C182_status",), _not_ratified, 0.05),
-        ("informal employment (%), /100", ("ilo_informal_employment_rate_pct",), _scaled(100), 0.15),
+        (
+            "informal employment (%), /100",
+            ("ilo_informal_employment_rate_pct",),
+            _scaled(100),
+            0.15,
+        ),
     ),
     "forced_labour": (
         ("modern slavery per 1,000, /15", ("gsi2023_prevalence_per_1000",), _scaled(15), 0.5),
@@ -158,7 +163,12 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
             _no_is_risk,
             0.1,
         ),
-        ("informal employment (%), /100", ("ilo_informal_employment_rate_pct",), _scaled(100), 0.15),
+        (
+            "informal employment (%), /100",
+            ("ilo_informal_employment_rate_pct",),
+            _scaled(100),
+            0.15,
+        ),
     ),
 }
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
@@ -230,7 +240,9 @@ class Scorer:
                 r in text_key(cert.name) for r in self._recognised if len(r) > 3
             )
             if not recognised:
-                credits.append((f"certification '{cert.name}': not a recognised social scheme", 0.0))
+                credits.append(
+                    (f"certification '{cert.name}': not a recognised social scheme", 0.0)
+                )
                 continue
             if cert.valid_until is not None and cert.valid_until < self.as_of:
                 credits.append((f"certification '{cert.name}' expired {cert.valid_until}", 0.0))
@@ -248,8 +260,11 @@ class Scorer:
                 continue
             if audit.date < cutoff:
                 credits.append(
-                    (f"audit '{audit.standard}' of {audit.date} older than "
-                     f"{s.audit_valid_months} months: not counted", 0.0)
+                    (
+                        f"audit '{audit.standard}' of {audit.date} older than "
+                        f"{s.audit_valid_months} months: not counted",
+                        0.0,
+                    )
                 )
                 continue
             result = (audit.result or "").casefold()
@@ -264,13 +279,19 @@ class Scorer:
                     credits.append((f"audit '{audit.standard}' of {audit.date} passed", -credit))
             else:
                 credits.append(
-                    (f"audit '{audit.standard}' of {audit.date} result "
-                     f"'{audit.result or 'none'}': not counted", 0.0)
+                    (
+                        f"audit '{audit.standard}' of {audit.date} result "
+                        f"'{audit.result or 'none'}': not counted",
+                        0.0,
+                    )
                 )
         mitigation = cert_total + audit_total
         if mitigation > s.max_mitigation:
             credits.append(
-                (f"mitigation capped at {s.max_mitigation:g}", round(mitigation - s.max_mitigation, 4))
+                (
+                    f"mitigation capped at {s.max_mitigation:g}",
+                    round(mitigation - s.max_mitigation, 4),
+                )
             )
             mitigation = s.max_mitigation
         return credits, round(uplift - mitigation, 4)
@@ -327,8 +348,10 @@ class Scorer:
             adjustments: list[tuple[str, float]] = []
             if risk_type != "child_labour" and supplier.migrant_pct:
                 adjustments.append(
-                    (f"migrant workers {supplier.migrant_pct:g}%",
-                     round(s.migrant_uplift * supplier.migrant_pct / 100, 4))
+                    (
+                        f"migrant workers {supplier.migrant_pct:g}%",
+                        round(s.migrant_uplift * supplier.migrant_pct / 100, 4),
+                    )
                 )
             adjustments.extend(credits)
             likelihood = min(1.0, max(0.0, base + sum(delta for _, delta in adjustments)))
@@ -347,10 +370,16 @@ class Scorer:
                         severity,
                         s.listing_severity_floor if not listing.forced_child_labour else 0.9,
                     )
-                elif listing.downstream and s.downstream_floor > floor and risk_type == "forced_labour":
+                elif (
+                    listing.downstream
+                    and s.downstream_floor > floor
+                    and risk_type == "forced_labour"
+                ):
                     floor, reason = s.downstream_floor, _listing_text(listing)
             for listing in listings:
-                if risk_type in listing.risk_types or (listing.downstream and risk_type == "forced_labour"):
+                if risk_type in listing.risk_types or (
+                    listing.downstream and risk_type == "forced_labour"
+                ):
                     evidence.append(
                         Evidence(
                             f"US DOL List of Goods: {listing.good} ({listing.country})",

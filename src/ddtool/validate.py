@@ -51,9 +51,19 @@ def validate_chain(
     opened = not any(
         p.type
         in {
-            "file-not-found", "unsupported-file", "not-a-workbook", "empty-file", "yaml-syntax",
-            "unsafe-yaml-tag", "not-text", "file-too-large", "too-many-rows", "alias-bomb",
-            "too-deep", "is-a-directory", "unreadable-file",
+            "file-not-found",
+            "unsupported-file",
+            "not-a-workbook",
+            "empty-file",
+            "yaml-syntax",
+            "unsafe-yaml-tag",
+            "not-text",
+            "file-too-large",
+            "too-many-rows",
+            "alias-bomb",
+            "too-deep",
+            "is-a-directory",
+            "unreadable-file",
         }
         for p in problems.items
     )

@@ -9,6 +9,7 @@ from ddtool.assess import Assessment
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
+from ddtool.scoring import Scorer
 
 
 def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> None:
@@ -16,11 +17,12 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
     doc = {s["id"]: s for s in result.data["suppliers"]}[supplier_id]
     cfg = result.config
     console.print(f"[bold]{doc['name'] or supplier_id}[/] ({supplier_id})")
+    written = doc.get("sector_as_written")
     console.print(
         f"country {doc['country'] or 'unknown'}"
         f"{' — ' + display_name(doc['country']) if doc['country'] else ''};"
         f" sector {doc['sector'] or 'unknown'}"
-        f"{' (as written: ' + doc['sector_as_written'] + ')' if doc.get('sector_as_written') else ''};"
+        f"{f' (as written: {written})' if written else ''};"
         f" tiers {doc['tiers']}; path {' → '.join(result.supply.first_path.get(supplier_id, []))}"
     )
     t = cfg.thresholds
@@ -59,7 +61,9 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f" (coverage {d.country.coverage:.0%} of the weights)",
             )
         if d.sector_likelihood is not None:
-            table.add_row("sector inherent likelihood", f"{d.sector_likelihood:.4f}", d.sector_rationale)
+            table.add_row(
+                "sector inherent likelihood", f"{d.sector_likelihood:.4f}", d.sector_rationale
+            )
         else:
             table.add_row("sector inherent likelihood", "n/a", "sector unknown: country alone")
         table.add_row("base", f"{d.base:.4f}", "")
@@ -68,7 +72,9 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         if d.floor:
             table.add_row("listing floor", f"{d.floor:.4f}", d.floor_reason)
         table.add_row("likelihood", f"{d.score.likelihood:.4f}", "")
-        table.add_row("severity", f"{d.score.severity:.4f}", "sector severity (raised by a listing)")
+        table.add_row(
+            "severity", f"{d.score.severity:.4f}", "sector severity (raised by a listing)"
+        )
         table.add_row("priority", f"{d.score.priority:.4f}", "likelihood × severity")
         table.add_row("level", f"[{LEVEL_STYLE[d.score.level]}]{d.score.level}[/]", "")
         ex = result.exposure[supplier_id][rt]
@@ -85,7 +91,8 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
 def _explain_inferred(result: Assessment, supplier_id: str, console: Console) -> None:
     node = result.inferred[supplier_id]
     console.print(
-        f"[magenta]inferred[/]: no supplier was mapped here. Buyers: {', '.join(sorted(node.buyers))}."
+        "[magenta]inferred[/]: no supplier was mapped here."
+        f" Buyers: {', '.join(sorted(node.buyers))}."
         " Map this tier to replace the inference with real data."
     )
     for rt in RISK_TYPES:
@@ -102,7 +109,7 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
             from ddtool.propagation import Inference
 
             probe = Inference(result.supply, result.profiles, _scorer(result), result.config)
-            d = probe._origin_risk(node.sector, iso3).by_type[rt]
+            d = probe._origin_risk(node.sector, iso3, node.commodity).by_type[rt]
             table.add_row(
                 iso3 or "other countries",
                 "—" if origin.weight is None else f"{origin.weight:.4f}",
@@ -119,9 +126,9 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
         )
 
 
-def _scorer(result: Assessment):  # type: ignore[no-untyped-def]
+def _scorer(result: Assessment) -> Scorer:
     import datetime as dt
 
-    from ddtool.scoring import Scorer
-
-    return Scorer(result.profiles, result.config, dt.date.fromisoformat(result.data["options"]["as_of"]))
+    return Scorer(
+        result.profiles, result.config, dt.date.fromisoformat(result.data["options"]["as_of"])
+    )

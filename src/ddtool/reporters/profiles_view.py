@@ -24,7 +24,9 @@ def show_list(p: Profiles, console: Console) -> None:
     )
     table.add_row("sectors", str(len(p.sectors)), "taxonomy with inherent risk and inputs")
     table.add_row("goods", str(len(p.goods)), "good × country rows, US DOL List of Goods 2022")
-    table.add_row("goods changes 2024", str(len(p.goods_changes)), "confirmed changes, recorded only")
+    table.add_row(
+        "goods changes 2024", str(len(p.goods_changes)), "confirmed changes, recorded only"
+    )
     table.add_row("origins", str(len(p.origins)), "commodities with production shares")
     table.add_row("measures", str(len(p.measures)), "remediation catalogue (OECD steps)")
     table.add_row("sources", str(len(p.sources)), "see `ddtool profiles sources`")
@@ -41,8 +43,14 @@ def show_sources(p: Profiles, console: Console) -> None:
     for col in ("id", "source", "publisher", "year", "licence", "location"):
         table.add_column(col, overflow="fold")
     for s in p.sources.values():
-        table.add_row(s.id, s.name + (f"\n({s.note})" if s.note else ""), s.publisher,
-                      str(s.year), s.licence, s.location)
+        table.add_row(
+            s.id,
+            s.name + (f"\n({s.note})" if s.note else ""),
+            s.publisher,
+            str(s.year),
+            s.licence,
+            s.location,
+        )
     console.print(table)
 
 
@@ -67,7 +75,9 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
     data = p.indicators.get(iso3, {})
     console.print(f"[bold]{display_name(iso3)}[/] ({iso3})")
     if not data:
-        console.print("no data: no indicator is bundled for this country (a data gap, not low risk)")
+        console.print(
+            "no data: no indicator is bundled for this country (a data gap, not low risk)"
+        )
     table = Table()
     for col in ("indicator", "sex", "value", "year", "source", "note"):
         table.add_column(col, overflow="fold")
@@ -109,7 +119,9 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
         hint = f" (did you mean {match.suggestion}?)" if match.suggestion else ""
         return f"unknown sector {key!r}{hint}"
     s = p.sectors[match.id]
-    console.print(f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}")
+    console.print(
+        f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}"
+    )
     console.print(f"aliases: {', '.join(s.aliases)}")
     console.print(f"inputs (upstream): {', '.join(s.inputs) or 'none (raw material or service)'}")
     if s.commodities:
@@ -119,12 +131,20 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
         table.add_column(col, overflow="fold")
     for rt, r in s.risk.items():
         src = p.sources.get(r.source)
-        table.add_row(rt, f"{r.likelihood:g}", f"{r.severity:g}", r.rationale,
-                      f"{src.name} ({src.year})" if src else r.source)
+        table.add_row(
+            rt,
+            f"{r.likelihood:g}",
+            f"{r.severity:g}",
+            r.rationale,
+            f"{src.name} ({src.year})" if src else r.source,
+        )
     console.print(table)
     listed = Counter(g.good for g in p.goods if g.sector == s.id)
     if listed:
-        console.print("listed goods of this sector: " + ", ".join(f"{g} ({n})" for g, n in sorted(listed.items())))
+        console.print(
+            "listed goods of this sector: "
+            + ", ".join(f"{g} ({n})" for g, n in sorted(listed.items()))
+        )
     return None
 
 
@@ -148,8 +168,14 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
         note = f"downstream: made with inputs from {g.input_country}" if g.downstream else ""
         if g.change_2024:
             note = (note + "; " if note else "") + f"removed in 2024 edition ({g.change_2024})"
-        table.add_row(display_name(g.iso3), g.iso3, yes if g.child_labour else "no",
-                      yes if g.forced_labour else "no", yes if g.forced_child_labour else "no", note)
+        table.add_row(
+            display_name(g.iso3),
+            g.iso3,
+            yes if g.child_labour else "no",
+            yes if g.forced_labour else "no",
+            yes if g.forced_child_labour else "no",
+            note,
+        )
     console.print(table)
     changes = [c for c in p.goods_changes if text_key(c.good) == text_key(good)]
     for c in changes:

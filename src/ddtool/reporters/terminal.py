@@ -28,7 +28,7 @@ def _level(level: str | None) -> Text:
 
 
 def _top_level(exposure: dict[str, Any]) -> str:
-    return max((e["level"] for e in exposure.values()), key=LEVEL_ORDER.index)
+    return str(max((e["level"] for e in exposure.values()), key=LEVEL_ORDER.index))
 
 
 def summary_panel(doc: dict[str, Any]) -> Panel:
@@ -94,9 +94,7 @@ def flags_table(doc: dict[str, Any], limit: int = 10) -> Table:
             if f["supplier_id"] == key and f["risk_type"] != flag["risk_type"]
         ]
         risk = RISK_NAMES[flag["risk_type"]] + (f" (+{', '.join(others)})" if others else "")
-        table.add_row(
-            _level(flag["level"]), risk, name, " → ".join(flag["path"]), flag["reason"]
-        )
+        table.add_row(_level(flag["level"]), risk, name, " → ".join(flag["path"]), flag["reason"])
     return table
 
 
@@ -147,7 +145,9 @@ def gaps_table(doc: dict[str, Any], limit: int = 10) -> Table | None:
     gaps = [g for g in doc["data_gaps"] if not g["gap"].startswith("inferred")]
     if not gaps:
         return None
-    table = Table(title=f"Data gaps ({len(gaps)}, inferred tiers not counted)", title_justify="left")
+    table = Table(
+        title=f"Data gaps ({len(gaps)}, inferred tiers not counted)", title_justify="left"
+    )
     table.add_column("supplier")
     table.add_column("gap")
     for gap in gaps[:limit]:

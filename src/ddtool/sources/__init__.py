@@ -48,8 +48,7 @@ def read_raw(path: Path, options: ReadOptions) -> RawChain:
     if reader is None:
         problems.error(
             "unsupported-file",
-            f"unsupported file type '{path.suffix or '(none)'}'; use one of"
-            f" {', '.join(SUFFIXES)}",
+            f"unsupported file type '{path.suffix or '(none)'}'; use one of {', '.join(SUFFIXES)}",
             where,
         )
         return RawChain(str(path), [], problems)
@@ -81,10 +80,12 @@ def read_chain(
     for raw in raws:
         problems.extend(raw.problems)
     company, suppliers = normalise_records(raws, sectors, problems)
+    if company is None:
+        company = Company(name=Path(paths[0]).stem)
     if company_name:
         company = company.model_copy(update={"name": company_name})
     chain = Chain(
-        company=company if company is not None else Company(name=Path(paths[0]).stem),
+        company=company,
         suppliers=suppliers,
         files=[str(p) for p in paths],
         sha256=file_sha256(paths),

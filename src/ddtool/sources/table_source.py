@@ -44,9 +44,9 @@ def find_header(
                 target = match_header(cell, column_map)
                 if target is not None and target not in mapping.values():
                     mapping[col] = target
-        if ("id" in mapping.values() or "name" in mapping.values()) and len(mapping) >= 2:
-            if best is None or len(mapping) > len(best[1]):
-                best = (index, mapping)
+        named = "id" in mapping.values() or "name" in mapping.values()
+        if named and len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
+            best = (index, mapping)
     return best
 
 
@@ -79,7 +79,8 @@ def records_from_rows(
             problems.warning(
                 "duplicate-header",
                 f"header '{label}' appears twice (columns {column_letter(seen_labels[label])}"
-                f" and {column_letter(col)}); the second is kept as '{label} ({column_letter(col)})'",
+                f" and {column_letter(col)}); the second is kept as"
+                f" '{label} ({column_letter(col)})'",
                 Location(path, sheet=sheet, row=_row_no(header_index, row_numbers), column=label),
             )
             label = f"{label} ({column_letter(col)})"
@@ -104,9 +105,7 @@ def records_from_rows(
                 loc,
             )
         fields = {f: row[c] for f, c in field_cols.items() if c < len(row) and not _blank(row[c])}
-        extras = {
-            labels[c]: row[c] for c in extra_cols if c < len(row) and not _blank(row[c])
-        }
+        extras = {labels[c]: row[c] for c in extra_cols if c < len(row) and not _blank(row[c])}
         records.append(RawRecord(fields, loc, columns, extras))
     return records
 
@@ -156,8 +155,10 @@ class ExcelReader(ChainReader):
         if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xlsb") and not magic.startswith(
             b"PK"
         ):
-            kind = "an encrypted or legacy Office file" if magic.startswith(b"\xd0\xcf") else (
-                "text or another format"
+            kind = (
+                "an encrypted or legacy Office file"
+                if magic.startswith(b"\xd0\xcf")
+                else ("text or another format")
             )
             problems.error(
                 "not-a-workbook",
@@ -231,7 +232,14 @@ def _cell(value: Any) -> Any:
     if isinstance(value, str):
         stripped = value.strip()
         if stripped.startswith("#") and stripped.upper() in {
-            "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!",
+            "#N/A",
+            "#REF!",
+            "#VALUE!",
+            "#DIV/0!",
+            "#NAME?",
+            "#NULL!",
+            "#NUM!",
+            "#SPILL!",
         }:
             return None
         return stripped if stripped else None
@@ -266,9 +274,7 @@ class CsvReader(ChainReader):
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
-            problems.warning(
-                "encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where
-            )
+            problems.warning("encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where)
         sample = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
         delimiter = max((";", ",", "\t", "|"), key=sample.count)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -285,7 +291,9 @@ class CsvReader(ChainReader):
                     )
                     return chain
         except csv.Error as e:
-            problems.error("csv-syntax", f"invalid CSV: {e}", Location(str(path), row=len(rows) + 1))
+            problems.error(
+                "csv-syntax", f"invalid CSV: {e}", Location(str(path), row=len(rows) + 1)
+            )
             return chain
         chain.records = records_from_rows(str(path), None, rows, options, problems)
         return chain

@@ -18,8 +18,20 @@ _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # YAML keys that map straight onto supplier fields.
 _KEYS = {
-    "id", "name", "country", "region", "sector", "products", "buyers", "share", "workers",
-    "female_pct", "migrant_pct", "certifications", "audits", "tier",
+    "id",
+    "name",
+    "country",
+    "region",
+    "sector",
+    "products",
+    "buyers",
+    "share",
+    "workers",
+    "female_pct",
+    "migrant_pct",
+    "certifications",
+    "audits",
+    "tier",
 }
 
 
@@ -88,7 +100,7 @@ class YamlReader(ChainReader):
             problems.error("empty-file", "the file is empty", where)
             return chain
         try:
-            data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+            data = yaml.load(text, Loader=_LineLoader)
         except yaml.constructor.ConstructorError as e:
             line = e.problem_mark.line + 1 if e.problem_mark else None
             tag = str(e.problem or "").replace("could not determine a constructor for the tag", "")
@@ -118,9 +130,7 @@ class YamlReader(ChainReader):
             )
             return chain
         if _depth(data, MAX_NESTING) > MAX_NESTING:
-            problems.error(
-                "too-deep", f"nesting deeper than {MAX_NESTING} levels: refused", where
-            )
+            problems.error("too-deep", f"nesting deeper than {MAX_NESTING} levels: refused", where)
             return chain
         if isinstance(data, list):
             suppliers: Any = data

@@ -1,0 +1,54 @@
+"""Every good × country row of the bundled US DOL list flags a one-supplier chain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ddtool.assess import assess
+from ddtool.profiles import GoodListing, load_profiles
+
+LISTINGS = load_profiles().goods
+HIGH = {"high", "critical"}
+
+
+def _one_supplier_chain(tmp_path: Path, listing: GoodListing, by: str) -> Path:
+    supplier: dict[str, object] = {"id": "S1", "name": "Only supplier", "country": listing.iso3}
+    if by == "products":
+        supplier["products"] = [listing.good]
+    else:
+        supplier["sector"] = listing.sector
+    path = tmp_path / f"{by}.yaml"
+    path.write_text(
+        yaml.safe_dump({"company": {"name": "Buyer", "country": "DEU"}, "suppliers": [supplier]}),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("by", ["products", "sector"])
+@pytest.mark.parametrize(
+    "listing", LISTINGS, ids=[f"{g.good}-{g.iso3}" for g in LISTINGS]
+)
+def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, by: str) -> None:
+    doc = assess([_one_supplier_chain(tmp_path, listing, by)]).data
+    flags = {f["risk_type"]: f for f in doc["flags"] if f["supplier_id"] == "S1"}
+    if listing.downstream:
+        # goods made with inputs from a listed origin: forced-labour exposure, shown as such
+        assert "forced_labour" in flags
+        assert any("made with inputs" in str(e["value"]) for e in flags["forced_labour"]["evidence"])
+        return
+    assert listing.risk_types
+    for risk_type in listing.risk_types:
+        assert risk_type in flags, (listing.good, listing.iso3, risk_type)
+        assert flags[risk_type]["level"] in HIGH
+        assert any(
+            listing.good in e["indicator"] and e["year"] == 2022
+            for e in flags[risk_type]["evidence"]
+        )
+
+
+def test_every_bundled_listing_is_tested() -> None:
+    assert len(LISTINGS) == 467

@@ -1,0 +1,166 @@
+"""The sample chains assess as a compliance officer would expect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.assess import assess
+from ddtool.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sample_chains"
+CHAINS = sorted(SAMPLES.glob("*.yaml")) + sorted(SAMPLES.glob("*.xlsx"))
+HIGH = {"high", "critical"}
+
+
+def _flags(doc: dict[str, Any], supplier_ids: set[str], risk_type: str) -> list[dict[str, Any]]:
+    return [f for f in doc["flags"] if f["supplier_id"] in supplier_ids and f["risk_type"] == risk_type]
+
+
+@pytest.mark.parametrize("path", CHAINS, ids=lambda p: p.name)
+def test_every_sample_assesses(path: Path) -> None:
+    doc = assess([path]).data
+    assert doc["summary"]["suppliers"] > 10
+    assert {s["id"] for s in doc["suppliers"] if not s["inferred"]}
+    for flag in doc["flags"]:
+        assert flag["path"][0] == doc["company"]["id"]
+        assert flag["evidence"], flag["id"]
+        assert flag["remediation"], flag["id"]
+
+
+def test_cocoa_farms_in_cote_divoire_and_ghana_flag_child_labour_high() -> None:
+    doc = assess([SAMPLES / "cocoa.yaml"]).data
+    farms = {
+        s["id"]: s["country"]
+        for s in doc["suppliers"]
+        if s["sector"] == "cocoa-farming" and not s["inferred"]
+    }
+    assert {"CIV", "GHA"} <= set(farms.values())
+    for farm_id, country in farms.items():
+        if country not in ("CIV", "GHA"):
+            continue
+        flags = _flags(doc, {farm_id}, "child_labour")
+        assert flags and flags[0]["level"] in HIGH, farm_id
+        assert any("Cocoa" in e["indicator"] and e["year"] == 2022 for e in flags[0]["evidence"])
+
+
+def test_cocoa_branch_stopping_at_a_trader_gets_inferred_farms() -> None:
+    doc = assess([SAMPLES / "cocoa.yaml"]).data
+    inferred = [s for s in doc["suppliers"] if s["inferred"] and s["sector"] == "cocoa-farming"]
+    assert inferred
+    assert all(s["origins"] for s in inferred)
+    flags = [f for f in doc["flags"] if f["inferred"]]
+    assert flags and all("inferred" in f["reason"] for f in flags)
+    assert all(f["remediation"][0]["step"] for f in flags)
+    assert any(
+        m["title"].lower().startswith("map tier") for f in flags for m in f["remediation"]
+    )
+
+
+def test_thai_fishing_vessels_flag_forced_labour() -> None:
+    doc = assess([SAMPLES / "seafood.yaml"]).data
+    vessels = {
+        s["id"]
+        for s in doc["suppliers"]
+        if s["sector"] == "fishing-vessels" and s["country"] == "THA"
+    }
+    assert vessels
+    for vessel in vessels:
+        flags = _flags(doc, {vessel}, "forced_labour")
+        assert flags and flags[0]["level"] in HIGH, vessel
+
+
+def test_services_chain_has_no_flag_at_high_or_above() -> None:
+    doc = assess([SAMPLES / "services.yaml"]).data
+    assert all(s["country"] in ("DEU", "AUT") for s in doc["suppliers"])
+    assert not [f for f in doc["flags"] if f["level"] in HIGH]
+
+
+def test_bangladesh_garment_factory_with_nothing_beneath_gets_cotton_origins() -> None:
+    doc = assess([SAMPLES / "garment.yaml"]).data
+    by_id = {s["id"]: s for s in doc["suppliers"]}
+    factory = by_id["G-BD-2"]
+    assert factory["country"] == "BGD" and not any(
+        not by_id[c]["inferred"] for c in by_id if "G-BD-2" in by_id[c]["buyers"]
+    )
+    # walk down the inferred tiers beneath it
+    below: set[str] = set()
+    frontier = ["G-BD-2"]
+    while frontier:
+        node = frontier.pop()
+        for s in doc["suppliers"]:
+            if node in s["buyers"] and s["id"] not in below:
+                below.add(s["id"])
+                frontier.append(s["id"])
+    sectors = {by_id[s]["sector"] for s in below}
+    assert {"fabric-manufacturing", "yarn-spinning", "cotton-farming"} <= sectors
+    assert all(by_id[s]["inferred"] for s in below)
+    cotton = [by_id[s] for s in below if by_id[s]["sector"] == "cotton-farming"]
+    origins = {o["country"] for o in cotton[0]["origins"]}
+    assert {"CHN", "IND", "USA", "BRA", "PAK"} <= origins
+    exposure = factory["exposure"]["forced_labour"]
+    assert exposure["level"] in HIGH
+    assert by_id[exposure["from"]]["sector"] == "cotton-farming"
+    worst = by_id[exposure["from"]]["worst_case"]["forced_labour"]
+    assert worst["country"] == "CHN"  # Chinese cotton is listed for forced labour
+    flags = [f for f in doc["flags"] if f["supplier_id"] == exposure["from"]]
+    assert any("Cotton" in e["indicator"] and "China" in e["indicator"] for f in flags for e in f["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("chain", "expected"),
+    [("cocoa.yaml", 1), ("services.yaml", 0)],
+)
+def test_fail_on_high_exit_code(chain: str, expected: int) -> None:
+    result = CliRunner().invoke(app, ["assess", str(SAMPLES / chain), "--fail-on", "high", "-q"])
+    assert result.exit_code == expected, result.output
+
+
+def test_assessment_json_is_byte_identical_with_source_date_epoch(tmp_path: Path) -> None:
+    runner = CliRunner()
+    outputs = []
+    for name in ("a.json", "b.json"):
+        out = tmp_path / name
+        result = runner.invoke(app, ["assess", str(SAMPLES / "garment.yaml"), "-q", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_json_contract_top_level_and_supplier_fields() -> None:
+    doc = assess([SAMPLES / "coffee.yaml"]).data
+    assert list(doc)[:2] == ["schema_version", "tool"]
+    for key in ("profiles", "input", "company", "suppliers", "flags", "data_gaps", "summary"):
+        assert key in doc
+    assert set(doc["profiles"]) >= {"version", "sha256"}
+    assert set(doc["input"]) >= {"path", "sha256"}
+    for s in doc["suppliers"]:
+        assert set(s) >= {"id", "name", "country", "sector", "tiers", "inferred", "risk", "exposure"}
+        for rt in ("child_labour", "forced_labour", "human_trafficking"):
+            assert set(s["risk"][rt]) >= {"likelihood", "severity", "priority", "level"}
+            assert set(s["exposure"][rt]) >= {"likelihood", "severity", "priority", "level"}
+    for f in doc["flags"]:
+        assert set(f) >= {
+            "id", "supplier_id", "risk_type", "level", "likelihood", "severity", "priority",
+            "path", "evidence", "remediation",
+        }
+        for e in f["evidence"]:
+            assert set(e) >= {"indicator", "value", "year", "source"}
+
+
+def test_flag_ids_are_stable_across_runs_and_formats() -> None:
+    """The same supplier and risk type keep their flag id (the basis of year-on-year diffs)."""
+    yaml_doc = assess([SAMPLES / "cocoa.yaml"]).data
+    again = assess([SAMPLES / "cocoa.yaml"]).data
+    xlsx_doc = assess([SAMPLES / "cocoa_suppliers.xlsx"]).data
+    assert [f["id"] for f in yaml_doc["flags"]] == [f["id"] for f in again["flags"]]
+    ids_yaml = {(f["supplier_id"], f["risk_type"]): f["id"] for f in yaml_doc["flags"]}
+    ids_xlsx = {(f["supplier_id"], f["risk_type"]): f["id"] for f in xlsx_doc["flags"]}
+    common = set(ids_yaml) & set(ids_xlsx)
+    assert len(common) > 20
+    assert all(ids_yaml[k] == ids_xlsx[k] for k in common)
+    assert len(set(ids_yaml.values())) == len(ids_yaml)

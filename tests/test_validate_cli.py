@@ -1,0 +1,161 @@
+"""`ddtool validate` end to end: exit codes, located problem lines, JSON problem types."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from ddtool.cli import OutputFormat, app
+
+ASSETS = Path(__file__).parent / "assets"
+BAD = ASSETS / "bad"
+INPUT = ASSETS / "input"
+PWNED = Path("/tmp/ddtool-pwned")
+# problems about a whole file have no line or row to point at
+FILE_LEVEL = {"empty-file", "not-a-workbook"}
+
+
+def run(*args: str) -> Result:
+    """Invoke the CLI in-process; stdout and stderr are kept apart."""
+    return CliRunner().invoke(app, list(args))
+
+
+def report(*args: str) -> list[dict[str, Any]]:
+    """`validate --format json`, parsed."""
+    result = run("validate", "--format", "json", *args)
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def flatten(problems: list[dict[str, Any]], keys: list[str]) -> list[list[Any]]:
+    """Problems as lists of the named fields, frictionless-style (location keys included)."""
+    return [[p[k] if k in p else p["location"][k] for k in keys] for p in problems]
+
+
+@dataclass(frozen=True)
+class BadCase:
+    """One failure asset and what validate must say about it."""
+
+    file: str
+    problems: list[list[Any]]  # flattened [type, line] (YAML) or [type, row, column] (tables)
+    keys: list[str] = field(default_factory=lambda: ["type", "line"])
+    message: str | None = None  # text the first problem's message must contain
+    suggestion: str | None = None  # text the first problem's suggestion must contain
+
+
+BAD_CASES: tuple[BadCase, ...] = (
+    BadCase("cycle.yaml", [["cycle", 4]], message="B → C → B"),
+    BadCase("unknown_buyer.yaml", [["unknown-buyer", 4]], suggestion="'PROC-1'"),
+    BadCase("duplicate_ids.yaml", [["duplicate-id", 4]], message="'S1'"),
+    BadCase("ivry_coast.yaml", [["unknown-country", 3]], suggestion="Côte d'Ivoire"),
+    BadCase("yaml_syntax.yaml", [["yaml-syntax", 5]]),
+    BadCase("empty.yaml", [["empty-file", None]]),
+    BadCase("text_named.xlsx", [["not-a-workbook", None]]),
+    BadCase("python_tag.yaml", [["unsafe-yaml-tag", 1]], message="python/object/apply"),
+    BadCase(
+        "numbers.yaml",
+        [["out-of-range", 4], ["out-of-range", 5], ["bad-number", 6]],
+        message="share 1.7",
+    ),
+    BadCase("shares_over_one.yaml", [["shares-over-one", 3]], message="1.30"),
+    BadCase("self_loop.yaml", [["self-loop", 3]], message="'P1'"),
+    BadCase("nested_line.yaml", [["unknown-country", 9], ["bad-number", 9]]),
+    BadCase(
+        "bad_cells.csv",
+        [["unknown-country", 3, "Country"], ["bad-number", 4, "Workers"]],
+        keys=["type", "row", "column"],
+        suggestion="Côte d'Ivoire",
+    ),
+)
+
+
+def test_every_bad_asset_has_a_case() -> None:
+    assert sorted(c.file for c in BAD_CASES) == sorted(p.name for p in BAD.iterdir())
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=lambda c: c.file)
+def test_bad_asset_problem_types(case: BadCase) -> None:
+    [result] = report(str(BAD / case.file))
+    assert not result["ok"]
+    errors = [p for p in result["problems"] if p["severity"] == "error"]
+    assert flatten(errors, case.keys) == case.problems
+    if case.message is not None:
+        assert case.message in errors[0]["message"]
+    if case.suggestion is not None:
+        assert case.suggestion in (errors[0]["suggestion"] or "")
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=lambda c: c.file)
+def test_bad_asset_exits_2_with_located_lines(case: BadCase) -> None:
+    result = run("validate", str(BAD / case.file))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == len(case.problems)
+    for line, (problem_type, *_place) in zip(lines, case.problems, strict=True):
+        assert str(BAD / case.file) in line
+        assert f"[{problem_type}]" in line
+        if problem_type not in FILE_LEVEL:
+            assert " line " in line or " row " in line
+
+
+def test_unsafe_yaml_tag_runs_nothing() -> None:
+    PWNED.unlink(missing_ok=True)  # the canary this asset would write if it were executed
+    result = run("validate", str(BAD / "python_tag.yaml"))
+    assert result.exit_code == 2
+    assert not PWNED.exists()
+
+
+def test_vendor_workbook_validates_without_map() -> None:
+    result = run("validate", str(INPUT / "vendor_list.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "4 suppliers, 3 tiers, OK" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat), ids=str)
+def test_every_output_format_reports_a_good_file(fmt: OutputFormat) -> None:
+    result = run("validate", "--format", fmt.value, str(INPUT / "mixed_forms.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "mixed_forms.yaml" in result.stdout
+
+
+def test_cp1252_is_a_warning_not_an_error() -> None:
+    result = run("validate", "--format", "json", str(INPUT / "cp1252.csv"))
+    assert result.exit_code == 0
+    [body] = json.loads(result.stdout)
+    assert flatten(body["problems"], ["type", "severity"]) == [["encoding-fallback", "warning"]]
+
+
+def test_map_names_an_unknown_header() -> None:
+    path = str(INPUT / "german_headers.csv")
+    [without] = report(path)
+    [mapped] = report("--map", "Lieferant=name", path)
+    assert without["ok"] and mapped["ok"]
+    assert without["data_gaps"] == mapped["data_gaps"] == {"without sector": 2}
+
+
+def test_map_to_an_unknown_field_is_a_usage_error() -> None:
+    result = run("validate", "--map", "Lieferant=supplier_name", str(INPUT / "german_headers.csv"))
+    assert result.exit_code == 2
+    assert "unknown field 'supplier_name'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_wrong_sheet_name_suggests_the_nearest() -> None:
+    [result] = report("--sheet", "Suppliers list", str(INPUT / "two_sheets.xlsx"))
+    assert flatten(result["problems"], ["type", "suggestion"]) == [
+        ["unknown-sheet", "'Supplier list'"]
+    ]
+
+
+def test_files_are_separate_chains_unless_merged() -> None:
+    files = [str(INPUT / "european.csv"), str(BAD / "cycle.yaml")]
+    separate = run("validate", *files)
+    assert separate.exit_code == 2
+    assert [r["ok"] for r in report(*files)] == [True, False]
+    assert len(report("--merge", *files)) == 1
