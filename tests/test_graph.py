@@ -53,7 +53,11 @@ GRAPH_CASES: list[tuple[str, list[dict[str, Any]], list[list[Any]]]] = [
     ("company-id-reused", [{"id": "company"}], [["duplicate-id", "error"]]),
     (
         "shares-over-one",
-        [{"id": "P"}, {"id": "F1", "buyers": ["P"], "share": 0.7}, {"id": "F2", "buyers": ["P"], "share": 0.6}],
+        [
+            {"id": "P"},
+            {"id": "F1", "buyers": ["P"], "share": 0.7},
+            {"id": "F2", "buyers": ["P"], "share": 0.6},
+        ],
         [["shares-over-one", "error"]],
     ),
     (

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,7 +65,7 @@ BAD_CASES: tuple[BadCase, ...] = (
     ),
     BadCase("shares_over_one.yaml", [["shares-over-one", 3]], message="1.30"),
     BadCase("self_loop.yaml", [["self-loop", 3]], message="'P1'"),
-    BadCase("nested_line.yaml", [["unknown-country", 9], ["bad-number", 9]]),
+    BadCase("nested_line.yaml", [["unknown-country", 11], ["bad-number", 12]]),
     BadCase(
         "bad_cells.csv",
         [["unknown-country", 3, "Country"], ["bad-number", 4, "Workers"]],
@@ -102,6 +104,21 @@ def test_bad_asset_exits_2_with_located_lines(case: BadCase) -> None:
         assert f"[{problem_type}]" in line
         if problem_type not in FILE_LEVEL:
             assert " line " in line or " row " in line
+
+
+@pytest.mark.parametrize("name", ["python_tag.yaml", "text_named.xlsx", "numbers.yaml"])
+def test_real_entry_point_exits_2_without_traceback(name: str) -> None:
+    # through main(), as a user runs it: its guards, not CliRunner's, must hold
+    done = subprocess.run(
+        [sys.executable, "-m", "ddtool", "validate", str(BAD / name)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stdout + done.stderr
+    assert f"error: {BAD / name}" in done.stderr
 
 
 def test_unsafe_yaml_tag_runs_nothing() -> None:

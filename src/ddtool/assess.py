@@ -111,13 +111,21 @@ def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessmen
         sector_of[supplier_id] = sector
         countries[supplier_id] = supplier.country
         risks[supplier_id] = scorer.score(supplier, sector)
+        if supplier.country is None and sector is not None:
+            risks[supplier_id].worst = scorer.worst_case_unknown_country(sector, supplier.products)
 
     inference = Inference(supply, profiles, scorer, config)
-    inference.run(sector_of, countries)
+    company = chain.company
+    inference.run(
+        {**sector_of, company.id: company.sector},
+        {**countries, company.id: company.country},
+        {sid: s.products for sid, s in supply.suppliers.items()},
+    )
     compute_tiers(supply)
 
     own_max: dict[str, dict[str, Score]] = {
-        sid: {rt: r.by_type[rt].score for rt in RISK_TYPES} for sid, r in risks.items()
+        sid: {rt: _gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES}
+        for sid, r in risks.items()
     }
     own_expected = {
         sid: {rt: r.by_type[rt].score.priority for rt in RISK_TYPES} for sid, r in risks.items()
@@ -140,6 +148,14 @@ def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessmen
     )
     result.data = _document(result, paths, options, as_of, sector_of, pinned)
     return result
+
+
+def _gap_worst(risk: SupplierRisk, risk_type: str) -> Score | None:
+    """The worst case a data gap (unknown country) may hide, when it exceeds the score."""
+    if risk.worst is None:
+        return None
+    worst = risk.worst[risk_type][0]
+    return worst if worst.priority > risk.by_type[risk_type].score.priority else None
 
 
 def _score_dict(score: Score) -> dict[str, Any]:
@@ -203,6 +219,10 @@ def _document(
                 for g in risk.listings
             ],
         }
+        if risk.worst is not None:
+            entry["worst_case"] = {
+                rt: {**score.as_dict(), "country": iso3} for rt, (score, iso3) in risk.worst.items()
+            }
         if s.attributes:
             entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
         suppliers.append(entry)
@@ -211,19 +231,30 @@ def _document(
         path = supply.first_path.get(sid, [sid])
         for rt in RISK_TYPES:
             detail = risk.by_type[rt]
-            if not _level_at_least(detail.score.level, config.flag_level):
-                continue
+            shown = detail.score
             reason = detail.floor_reason or _reason(detail, sector, s.country, profiles)
+            hidden = _gap_worst(risk, rt)
+            if hidden is not None and risk.worst is not None:
+                # a data gap that hides a likely higher risk is flagged at that risk
+                where = risk.worst[rt][1]
+                reason = (
+                    f"country unknown: {sector} is listed or scores {hidden.level} in"
+                    f" {display_name(where)}; own score with no country data is"
+                    f" {shown.level}. Get this supplier's country."
+                )
+                shown = hidden
+            if not _level_at_least(shown.level, config.flag_level):
+                continue
             flags.append(
                 {
                     "id": flag_id(sid, rt),
                     "supplier_id": sid,
                     "supplier_name": s.name,
                     "risk_type": rt,
-                    "level": detail.score.level,
-                    "likelihood": detail.score.likelihood,
-                    "severity": detail.score.severity,
-                    "priority": detail.score.priority,
+                    "level": shown.level,
+                    "likelihood": shown.likelihood,
+                    "severity": shown.severity,
+                    "priority": shown.priority,
                     "inferred": False,
                     "path": path,
                     "country": s.country,
@@ -316,10 +347,15 @@ def _document(
     company_exposure = a.exposure[supply.company_id]
     by_level = {lvl: sum(1 for f in flags if f["level"] == lvl) for lvl in LEVELS}
     by_type = {rt: sum(1 for f in flags if f["risk_type"] == rt) for rt in RISK_TYPES}
-    tier1 = sorted(
-        supply.graph.successors(supply.company_id),
-        key=lambda s: (-max(a.exposure[s][rt].score.priority for rt in RISK_TYPES), s),
-    )
+
+    def rank_key(s: str) -> tuple[int, float, str]:
+        ex = a.exposure[s]
+        top = max(LEVELS.index(ex[rt].score.level) for rt in RISK_TYPES)
+        return (-top, -max(ex[rt].weighted for rt in RISK_TYPES), s)
+
+    # tier-1 suppliers ranked by what lies beneath them: level of the maximum, then the
+    # share-weighted figure
+    tier1 = sorted(supply.graph.successors(supply.company_id), key=rank_key)
     summary = {
         "suppliers": len(supply.suppliers),
         "inferred_suppliers": len(a.inferred),
@@ -340,6 +376,7 @@ def _document(
                 "id": s,
                 "name": supply.suppliers[s].name if s in supply.suppliers else s,
                 "max_priority": max(a.exposure[s][rt].score.priority for rt in RISK_TYPES),
+                "weighted_priority": max(a.exposure[s][rt].weighted for rt in RISK_TYPES),
                 "level": max(
                     (a.exposure[s][rt].score.level for rt in RISK_TYPES), key=LEVELS.index
                 ),

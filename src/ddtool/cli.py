@@ -148,6 +148,10 @@ def validate(
     maps: MapOption = None,
     sheet: SheetOption = None,
     profiles: ProfilesOption = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Settings file; its columns: block maps headers."),
+    ] = None,
     max_rows: MaxRowsOption = 1_000_000,
     max_file_mb: MaxMbOption = 200,
 ) -> None:
@@ -156,9 +160,11 @@ def validate(
     Exit 0 when every file is valid, 2 when any has an error. Each file is a chain of its own
     unless --merge is given.
     """
+    from ddtool.config import load_config
     from ddtool.validate import validate_chain
 
     options = _read_options(maps, sheet, max_rows, max_file_mb)
+    options.column_map = {**load_config(config).columns, **options.column_map}
     taxonomy = _load_profiles(profiles)
     groups = [files] if merge else [[f] for f in files]
     results = [validate_chain(group, options, taxonomy) for group in groups]

@@ -268,6 +268,19 @@ class Profiles:
                     applies.append(listing)
         return applies, handled
 
+    def listed_countries(self, sector: str, products: list[str]) -> list[str]:
+        """Countries where a listing would apply to this sector and these products."""
+        goods = {g for g in (self.match_good(p) for p in products) if g}
+        found = {
+            listing.iso3
+            for (good, _iso3), items in self._listings_by_good.items()
+            if good in goods
+            for listing in items
+        }
+        if not goods:
+            found = {iso3 for (sec, iso3) in self._listings_by_sector if sec == sector}
+        return sorted(found)
+
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
         for item in self.indicators.get(iso3, {}).get(name, []):
             if item.sex == sex:

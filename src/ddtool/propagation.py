@@ -63,36 +63,79 @@ class Inference:
         self.scorer = scorer
         self.config = config
         self.nodes: dict[str, InferredSupplier] = {}
+        self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[tuple[str, str | None, str | None], SupplierRisk] = {}
 
-    def run(self, sector_of: dict[str, str | None], countries: dict[str, str | None]) -> None:
+    def run(
+        self,
+        sector_of: dict[str, str | None],
+        countries: dict[str, str | None],
+        products: dict[str, list[str]],
+    ) -> None:
+        """Infer every input stage that no mapped supplier covers, for every supplier and the
+        company: a branch that stops above raw-material origin is continued by inference."""
         graph = self.supply.graph
-        leaves = sorted(
-            n for n in self.supply.suppliers if graph.out_degree(n) == 0 and sector_of.get(n)
-        )
-        for leaf in leaves:
-            sector = self.profiles.sectors.get(sector_of[leaf] or "")
-            if sector is None:
+        # the sectors mapped anywhere beneath each supplier (one bottom-up pass)
+        beneath: dict[str, frozenset[str]] = {}
+        for node in reversed(list(nx.topological_sort(graph))):
+            own = sector_of.get(node)
+            below = frozenset().union(*(beneath[c] for c in graph.successors(node)))
+            beneath[node] = below | {own} if own else below
+        for node in sorted(sector_of):
+            sector = self.profiles.sectors.get(sector_of[node] or "")
+            if sector is None or not sector.inputs:
                 continue
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
             # its material from that buyer, whose own suppliers are mapped or inferred.
-            buyer_sectors = {sector_of.get(b) for b in graph.predecessors(leaf)}
+            buyer_sectors = {sector_of.get(b) for b in graph.predecessors(node)}
             if sector.id in buyer_sectors:
                 continue
+            mapped = frozenset().union(*(beneath[c] for c in graph.successors(node)))
+            # inputs of one value chain are alternatives (artisanal or industrial mines; a
+            # fabric mill or a finisher): one mapped supplier among them covers the group
+            groups: dict[str, list[str]] = {}
             for upstream in sector.inputs:
-                if upstream not in buyer_sectors:
-                    self._attach(leaf, upstream, countries.get(leaf), 1)
+                groups.setdefault(self.profiles.sectors[upstream].chain, []).append(upstream)
+            hint = products.get(node, [])
+            for group in groups.values():
+                covered = {u for g in group for u in (g, *self._upstream(g))}
+                if covered & (mapped | buyer_sectors):
+                    continue  # mapped suppliers cover this input (or a stage beneath it)
+                for upstream in group:
+                    self._attach(node, upstream, countries.get(node), 1, hint)
 
-    def _attach(self, buyer: str, sector_id: str, country: str | None, depth: int) -> None:
+    def _upstream(self, sector_id: str) -> set[str]:
+        """Every stage beneath a sector (its inputs, their inputs …)."""
+        cached = self._closure.get(sector_id)
+        if cached is None:
+            cached = set()
+            stack = list(self.profiles.sectors[sector_id].inputs)
+            while stack:
+                item = stack.pop()
+                if item not in cached:
+                    cached.add(item)
+                    stack.extend(self.profiles.sectors[item].inputs)
+            self._closure[sector_id] = cached
+        return cached
+
+    def _commodities(self, commodities: tuple[str, ...], hint: list[str]) -> tuple[str, ...]:
+        """The commodities the buyer's products name ('cobalt hydroxide' → cobalt), else all."""
+        words = {w for p in hint for w in re.findall(r"[a-z]+", p.casefold())}
+        named = tuple(c for c in commodities if set(re.findall(r"[a-z]+", c)) & words)
+        return named or commodities
+
+    def _attach(
+        self, buyer: str, sector_id: str, country: str | None, depth: int, hint: list[str]
+    ) -> None:
         if depth > self.config.scoring.inference_depth:
             return
         sector = self.profiles.sectors[sector_id]
         targets: list[str] = []
         if sector.commodities:
-            for commodity in sector.commodities:
+            for commodity in self._commodities(sector.commodities, hint):
                 targets.append(self._raw(sector_id, commodity, country, depth))
-        elif (origin := self._at_origin(sector_id, country)) is not None:
+        elif (origin := self._at_origin(sector_id, country, hint)) is not None:
             # a first-processing stage (ginning, milling, trading) sits where the raw
             # material grows when the buyer's country does not produce it
             for commodity, raw_sector in origin:
@@ -107,20 +150,22 @@ class Inference:
                 self._intermediate(node_id, sector_id, country, depth)
                 self.supply.graph.add_node(node_id, inferred=True)
                 for upstream in sector.inputs:
-                    self._attach(node_id, upstream, country, depth + 1)
+                    self._attach(node_id, upstream, country, depth + 1, hint)
             targets.append(node_id)
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.graph.add_edge(buyer, target, share=None, inferred=True)
 
-    def _at_origin(self, sector_id: str, country: str | None) -> list[tuple[str, str]] | None:
+    def _at_origin(
+        self, sector_id: str, country: str | None, hint: list[str]
+    ) -> list[tuple[str, str]] | None:
         """(commodity, raw sector) pairs when a stage only processes raw materials that
         the buyer's country does not produce; None otherwise."""
         sector = self.profiles.sectors[sector_id]
         inputs = [self.profiles.sectors[i] for i in sector.inputs]
         if not inputs or any(not i.commodities for i in inputs):
             return None
-        pairs = [(c, i.id) for i in inputs for c in i.commodities]
+        pairs = [(c, i.id) for i in inputs for c in self._commodities(i.commodities, hint)]
         for commodity, _ in pairs:
             if any(o.iso3 == country and o.share_pct for o in self.profiles.origins[commodity]):
                 return None

@@ -21,16 +21,30 @@ def measure_dict(measure: Measure, profiles: Profiles) -> dict[str, Any]:
     }
 
 
+# which data-gap measure closes which gap (ids in risk_profiles/remediation.yaml)
+GAP_MEASURES: tuple[tuple[str, str], ...] = (
+    ("country unknown", "gap-origin-country"),
+    ("sector", "gap-sector-products"),
+    ("no country data", "gap-audit-reports"),
+    ("tiers below not mapped", "gap-map-tier2"),
+)
+
+
 def measures_for_flag(
     profiles: Profiles, risk_type: str, sector: str | None, inferred: bool, gaps: list[str]
 ) -> list[dict[str, Any]]:
-    """Measures for one flag: mapping steps first where data is missing, then the risk's own."""
+    """Measures for one flag: the steps that close its data gaps first, then the risk's own."""
+    by_id = {m.id: m for m in profiles.measures}
     chosen: list[Measure] = []
-    if inferred or gaps:
-        gap_measures = profiles.measures_for("data_gap", sector)
-        if inferred:
-            gap_measures.sort(key=lambda m: (not m.title.lower().startswith("map tier"), m.id))
-        chosen.extend(gap_measures[:2])
+    if inferred:
+        if "gap-map-tier2" in by_id:
+            chosen.append(by_id["gap-map-tier2"])
+        chosen.extend(m for m in profiles.measures_for("data_gap", sector) if sector in m.sectors)
+    for gap in gaps:
+        for needle, measure_id in GAP_MEASURES:
+            if needle in gap and measure_id in by_id and by_id[measure_id] not in chosen:
+                chosen.append(by_id[measure_id])
+    chosen = chosen[:3]
     budget = MAX_MEASURES - len(chosen)
     risk_measures = profiles.measures_for(risk_type, sector)
     specific = [m for m in risk_measures if sector in m.sectors]

@@ -100,6 +100,8 @@ class SupplierRisk:
     gaps: list[str] = field(default_factory=list)
     listings: list[GoodListing] = field(default_factory=list)
     handled: list[GoodListing] = field(default_factory=list)
+    # country unknown: the worst case over the countries where the sector is listed
+    worst: dict[str, tuple[Score, str]] | None = None
 
 
 def _ituc(value: str) -> float | None:
@@ -200,6 +202,7 @@ class Scorer:
         self.as_of = as_of
         self._country: dict[tuple[str | None, str], CountryScore] = {}
         self._recognised = {text_key(c) for c in config.recognised_certifications}
+        self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
 
     def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
         key = (iso3, risk_type)
@@ -228,6 +231,37 @@ class Scorer:
             result = CountryScore(iso3, round(score, 4), tuple(parts), have / total, False)
         self._country[key] = result
         return result
+
+    def worst_case_unknown_country(
+        self, sector_id: str, products: list[str]
+    ) -> dict[str, tuple[Score, str]] | None:
+        """For a supplier whose country is unknown: its sector scored in every country where
+        the sector (or its products) is listed, before supplier-specific adjustments."""
+        key = (sector_id, tuple(products))
+        if key in self._worst:
+            return self._worst[key]
+        worst: dict[str, tuple[Score, str]] | None = None
+        countries = self.profiles.listed_countries(sector_id, products)
+        if countries:
+            worst = {}
+            for iso3 in countries:
+                probe = Supplier.model_construct(
+                    id="probe",
+                    country=iso3,
+                    sector=sector_id,
+                    products=list(products),
+                    buyers=[],
+                    certifications=[],
+                    audits=[],
+                    attributes={},
+                    migrant_pct=None,
+                )
+                risk = self.score(probe, sector_id)
+                for rt, detail in risk.by_type.items():
+                    if rt not in worst or detail.score.priority > worst[rt][0].priority:
+                        worst[rt] = (detail.score, iso3)
+        self._worst[key] = worst
+        return worst
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones."""
@@ -440,5 +474,8 @@ def _listing_text(listing: GoodListing) -> str:
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
+    import calendar
+
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(day.day, 28))
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))

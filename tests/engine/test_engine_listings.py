@@ -29,16 +29,16 @@ def _one_supplier_chain(tmp_path: Path, listing: GoodListing, by: str) -> Path:
 
 
 @pytest.mark.parametrize("by", ["products", "sector"])
-@pytest.mark.parametrize(
-    "listing", LISTINGS, ids=[f"{g.good}-{g.iso3}" for g in LISTINGS]
-)
+@pytest.mark.parametrize("listing", LISTINGS, ids=[f"{g.good}-{g.iso3}" for g in LISTINGS])
 def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, by: str) -> None:
     doc = assess([_one_supplier_chain(tmp_path, listing, by)]).data
     flags = {f["risk_type"]: f for f in doc["flags"] if f["supplier_id"] == "S1"}
     if listing.downstream:
         # goods made with inputs from a listed origin: forced-labour exposure, shown as such
         assert "forced_labour" in flags
-        assert any("made with inputs" in str(e["value"]) for e in flags["forced_labour"]["evidence"])
+        assert any(
+            "made with inputs" in str(e["value"]) for e in flags["forced_labour"]["evidence"]
+        )
         return
     assert listing.risk_types
     for risk_type in listing.risk_types:

@@ -18,7 +18,9 @@ HIGH = {"high", "critical"}
 
 
 def _flags(doc: dict[str, Any], supplier_ids: set[str], risk_type: str) -> list[dict[str, Any]]:
-    return [f for f in doc["flags"] if f["supplier_id"] in supplier_ids and f["risk_type"] == risk_type]
+    return [
+        f for f in doc["flags"] if f["supplier_id"] in supplier_ids and f["risk_type"] == risk_type
+    ]
 
 
 @pytest.mark.parametrize("path", CHAINS, ids=lambda p: p.name)
@@ -56,9 +58,7 @@ def test_cocoa_branch_stopping_at_a_trader_gets_inferred_farms() -> None:
     flags = [f for f in doc["flags"] if f["inferred"]]
     assert flags and all("inferred" in f["reason"] for f in flags)
     assert all(f["remediation"][0]["step"] for f in flags)
-    assert any(
-        m["title"].lower().startswith("map tier") for f in flags for m in f["remediation"]
-    )
+    assert any(m["title"].lower().startswith("map tier") for f in flags for m in f["remediation"])
 
 
 def test_thai_fishing_vessels_flag_forced_labour() -> None:
@@ -108,7 +108,11 @@ def test_bangladesh_garment_factory_with_nothing_beneath_gets_cotton_origins() -
     worst = by_id[exposure["from"]]["worst_case"]["forced_labour"]
     assert worst["country"] == "CHN"  # Chinese cotton is listed for forced labour
     flags = [f for f in doc["flags"] if f["supplier_id"] == exposure["from"]]
-    assert any("Cotton" in e["indicator"] and "China" in e["indicator"] for f in flags for e in f["evidence"])
+    assert any(
+        "Cotton" in e["indicator"] and "China" in e["indicator"]
+        for f in flags
+        for e in f["evidence"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -139,14 +143,31 @@ def test_json_contract_top_level_and_supplier_fields() -> None:
     assert set(doc["profiles"]) >= {"version", "sha256"}
     assert set(doc["input"]) >= {"path", "sha256"}
     for s in doc["suppliers"]:
-        assert set(s) >= {"id", "name", "country", "sector", "tiers", "inferred", "risk", "exposure"}
+        assert set(s) >= {
+            "id",
+            "name",
+            "country",
+            "sector",
+            "tiers",
+            "inferred",
+            "risk",
+            "exposure",
+        }
         for rt in ("child_labour", "forced_labour", "human_trafficking"):
             assert set(s["risk"][rt]) >= {"likelihood", "severity", "priority", "level"}
             assert set(s["exposure"][rt]) >= {"likelihood", "severity", "priority", "level"}
     for f in doc["flags"]:
         assert set(f) >= {
-            "id", "supplier_id", "risk_type", "level", "likelihood", "severity", "priority",
-            "path", "evidence", "remediation",
+            "id",
+            "supplier_id",
+            "risk_type",
+            "level",
+            "likelihood",
+            "severity",
+            "priority",
+            "path",
+            "evidence",
+            "remediation",
         }
         for e in f["evidence"]:
             assert set(e) >= {"indicator", "value", "year", "source"}

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pycountry
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
 
 # Values that mean "we do not know": a data gap, never an error and never "low risk".
 UNKNOWN_VALUES = frozenset(
-    {"", "unknown", "n/a", "na", "none", "null", "-", "--", "?", "tbd", "tbc", "not known", "nd"}
+    {"", "unknown", "n/a", "none", "null", "-", "--", "?", "tbd", "tbc", "not known"}
 )
 
 # Common names, local spellings and old names that pycountry does not carry.
@@ -85,6 +86,8 @@ ALIASES: dict[str, str] = {
     "kyrgyz republic": "KGZ",
     "kyrgyzstan": "KGZ",
     "kosovo": "XKX",
+    "xkx": "XKX",
+    "xk": "XKX",
     "taiwan": "TWN",
     "hong kong": "HKG",
     "hong kong sar": "HKG",
@@ -196,6 +199,12 @@ def _table() -> dict[str, str]:
     return table
 
 
+@cache
+def _names() -> list[str]:
+    """Candidates for suggestions: names only (two- and three-letter codes suggest noise)."""
+    return [k for k in _table() if len(k) > 3]
+
+
 def display_name(iso3: str) -> str:
     """A readable English name for an ISO3 code."""
     if iso3 in DISPLAY_NAMES:
@@ -225,7 +234,9 @@ def normalise_country(value: str | None) -> CountryMatch:
         iso3 = table.get(key[4:])
     if iso3 is not None:
         return CountryMatch(iso3)
-    best = process.extractOne(key, list(table), scorer=fuzz.WRatio, score_cutoff=80)
+    best = process.extractOne(
+        key, _names(), scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
+    )
     suggestion = None
     if best is not None:
         code = table[best[0]]

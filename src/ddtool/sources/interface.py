@@ -33,9 +33,13 @@ class RawRecord:
     columns: dict[str, str] = field(default_factory=dict)  # field -> column label in the file
     extras: dict[str, Any] = field(default_factory=dict)  # unmapped columns/keys, kept
     parent: str | None = None  # buyer id implied by YAML nesting
+    lines: dict[str, int] = field(default_factory=dict)  # YAML: key -> line
 
     def where(self, field_name: str) -> Location:
-        """The location of one field: the cell for tables, the record's line for YAML."""
+        """The location of one field: the cell for tables, the key's line for YAML."""
+        if field_name in self.lines:
+            loc = self.location
+            return Location(loc.file, loc.sheet, loc.row, field_name, self.lines[field_name])
         return self.location.with_column(self.columns.get(field_name))
 
 

@@ -68,7 +68,9 @@ def parse_pct(value: Any, *, fraction_allowed: bool) -> float:
 
 
 def parse_int(value: Any) -> int:
-    """A whole number such as a worker count: '1,200' gives 1200."""
+    """A whole number such as a worker count: '1,200' and '1.200' give 1200."""
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,3}(\.\d{3})+\s*", value):
+        value = value.replace(".", "")  # a count is never fractional: dots group thousands
     number, percent = parse_number(value)
     if percent or not number.is_integer():
         raise ValueProblem(f"expected a whole number, got {str(value)[:40]!r}")

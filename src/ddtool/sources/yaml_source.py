@@ -11,6 +11,8 @@ from ddtool.errors import Location, ProblemList
 from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
 
 _LINE = "__line__"
+_KEY_LINES = "__key_lines__"
+_MARKERS = (_LINE, _KEY_LINES)
 MAX_NESTING = 64
 MAX_EXPANDED_NODES = 5_000_000
 
@@ -41,6 +43,11 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
+        mapping[_KEY_LINES] = {
+            str(key.value): key.start_mark.line + 1
+            for key, _ in node.value
+            if isinstance(key, yaml.ScalarNode)
+        }
         return mapping
 
 
@@ -138,7 +145,7 @@ class YamlReader(ChainReader):
             company = data.get("company")
             if isinstance(company, dict):
                 chain.company_location = Location(str(path), line=company.get(_LINE))
-                chain.company = {k: v for k, v in company.items() if k != _LINE}
+                chain.company = {k: v for k, v in company.items() if k not in _MARKERS}
             elif isinstance(company, str):
                 chain.company = {"name": company}
             suppliers = data.get("suppliers")
@@ -186,13 +193,15 @@ class YamlReader(ChainReader):
                 fields: dict[str, Any] = {}
                 extras: dict[str, Any] = {}
                 for key, value in entry.items():
-                    if key in (_LINE, "suppliers"):
+                    if key in (*_MARKERS, "suppliers"):
                         continue
                     if isinstance(key, str) and key in _KEYS:
                         fields[key] = _strip_lines(value)
                     else:
                         extras[str(key)] = _strip_lines(value)
-                record = RawRecord(fields, loc, extras=extras, parent=parent_id)
+                record = RawRecord(
+                    fields, loc, extras=extras, parent=parent_id, lines=entry.get(_KEY_LINES, {})
+                )
                 chain.records.append(record)
                 if "suppliers" in entry:
                     own_id = entry.get("id")
@@ -205,7 +214,7 @@ class YamlReader(ChainReader):
 def _strip_lines(value: Any) -> Any:
     """Drop the line markers from values kept as data (audits, certifications, extras)."""
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != _LINE}
+        return {k: _strip_lines(v) for k, v in value.items() if k not in _MARKERS}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
     return value

@@ -1,0 +1,79 @@
+"""Country normalisation: ISO codes, names, local and old names, data gaps, near misses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ddtool.reference.countries import display_name, is_iso3, normalise_country
+
+COUNTRIES: list[tuple[str, str]] = [
+    ("Brasil", "BRA"),
+    ("Türkiye", "TUR"),
+    ("Turkiye", "TUR"),
+    ("Turkey", "TUR"),
+    ("Ivory Coast", "CIV"),
+    ("Côte d'Ivoire", "CIV"),
+    ("Côte d’Ivoire", "CIV"),
+    ("Cote d'Ivoire", "CIV"),
+    ("DR Congo", "COD"),
+    ("Burma", "MMR"),
+    ("Viet Nam", "VNM"),
+    ("Vietnam", "VNM"),
+    ("China Mainland", "CHN"),
+    ("Korea (Republic of)", "KOR"),
+    ("KOREA, REPUBLIC OF", "KOR"),
+    ("GERMANY", "DEU"),
+    ("de", "DEU"),
+    ("deu", "DEU"),
+    ("  India ", "IND"),
+    ("IN", "IND"),
+    ("The Netherlands", "NLD"),
+    ("Niger", "NER"),
+    ("Nigeria", "NGA"),
+]
+
+
+@pytest.mark.parametrize(("value", "iso3"), COUNTRIES)
+def test_country_names_normalise(value: str, iso3: str) -> None:
+    assert normalise_country(value).iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", "  ", "unknown", "Unknown", "n/a", "N/A", "-", "?", "TBD"]
+)
+def test_blank_or_unknown_is_a_data_gap(value: str | None) -> None:
+    match = normalise_country(value)
+    assert (match.iso3, match.unknown, match.suggestion) == (None, True, None)
+
+
+def test_near_miss_gives_a_suggestion_not_a_match() -> None:
+    match = normalise_country("Ivry Coast")
+    assert (match.iso3, match.unknown) == (None, False)
+    assert match.suggestion == "Côte d'Ivoire (CIV)"
+
+
+def test_nonsense_gives_no_match() -> None:
+    match = normalise_country("xyzzy")
+    assert (match.iso3, match.unknown, match.suggestion) == (None, False, None)
+
+
+def test_namibia_alpha2_is_not_a_data_gap() -> None:
+    assert normalise_country("NA").iso3 == "NAM"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "name"),
+    [("COD", "Congo (Democratic Republic)"), ("CIV", "Côte d'Ivoire"), ("XKX", "Kosovo")],
+)
+def test_display_names(iso3: str, name: str) -> None:
+    assert display_name(iso3) == name
+    assert is_iso3(iso3)
+
+
+@given(st.text(max_size=60))
+def test_normalise_country_never_raises(value: str) -> None:
+    match = normalise_country(value)
+    assert match.iso3 is None or is_iso3(match.iso3)
+    assert not (match.unknown and match.iso3 is not None)

@@ -1,0 +1,105 @@
+"""Header matching: aliases (case/punctuation-insensitive), --map, header row detection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ddtool.errors import ProblemList
+from ddtool.sources import ReadOptions, read_chain
+from ddtool.sources.columns import FIELDS, match_header, parse_column_map
+from ddtool.sources.table_source import records_from_rows
+
+INPUT = Path(__file__).parents[1] / "assets" / "input"
+
+HEADERS: list[tuple[str, str | None]] = [
+    ("Vendor ID", "id"),
+    ("SUPPLIER-ID", "id"),
+    ("supplier_id", "id"),
+    ("Vendor Name", "name"),
+    ("Country of Origin", "country"),
+    ("country_of_origin", "country"),
+    ("ISO3", "country"),
+    ("Commodity / Sector", "sector"),
+    ("Industry", "sector"),
+    ("Parent Vendor ID", "buyers"),
+    ("Buyer ID(s)", "buyers"),
+    ("No. of Workers", "workers"),
+    ("Number of workers", "workers"),
+    ("Headcount", "workers"),
+    ("% Female", "female_pct"),
+    ("Female %", "female_pct"),
+    ("% migrant workers", "migrant_pct"),
+    ("Share of volume", "share"),
+    ("Last audit date", "audit_date"),
+    ("Tier level", "tier"),
+    ("  Country  ", "country"),
+    ("Notes", None),
+    ("Lieferant", None),
+]
+
+
+@pytest.mark.parametrize(("header", "field"), HEADERS)
+def test_header_aliases(header: str, field: str | None) -> None:
+    assert match_header(header, {}) == field
+
+
+def test_every_field_is_its_own_alias() -> None:
+    assert [match_header(f, {}) for f in FIELDS] == list(FIELDS)
+
+
+def test_map_wins_over_aliases_and_ignores_case() -> None:
+    mapping = parse_column_map(["Lieferant=name", "Country = region"])
+    assert mapping == {"Lieferant": "name", "Country": "region"}
+    assert match_header("LIEFERANT", mapping) == "name"
+    assert match_header("country", mapping) == "region"
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [("Lieferant", "expected 'Header as written=field'"), ("Lieferant=vendor", "unknown field")],
+)
+def test_bad_map_specs(spec: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_column_map([spec])
+
+
+def test_unknown_header_is_kept_until_mapped() -> None:
+    path = INPUT / "german_headers.csv"
+    plain, _ = read_chain([path])
+    mapped, problems = read_chain(
+        [path], ReadOptions(column_map=parse_column_map(["Lieferant=name"]))
+    )
+    assert problems.items == []
+    assert [(s.name, s.attributes) for s in plain.suppliers] == [
+        (None, {"Lieferant": "Hamburg Handel"}),
+        (None, {"Lieferant": "Bremen Kaffee"}),
+    ]
+    assert [(s.name, s.attributes) for s in mapped.suppliers] == [
+        ("Hamburg Handel", {}),
+        ("Bremen Kaffee", {}),
+    ]
+
+
+def test_header_row_found_below_title_rows() -> None:
+    rows: list[list[Any]] = [
+        ["Supplier list", None, None],
+        ["Exported 2026-10-01 by procurement", None, None],
+        [None, None, None],
+        ["Supplier code", "Supplier name", "Country"],
+        ["S1", "One", "GH"],
+    ]
+    problems = ProblemList()
+    [record] = records_from_rows("list.csv", None, rows, ReadOptions(), problems)
+    assert problems.items == []
+    assert record.fields == {"id": "S1", "name": "One", "country": "GH"}
+    assert record.location.row == 5
+
+
+def test_no_header_row_is_a_located_problem() -> None:
+    problems = ProblemList()
+    rows: list[list[Any]] = [["a", "b"], ["c", "d"]]
+    assert records_from_rows("list.csv", "Sheet1", rows, ReadOptions(), problems) == []
+    assert problems.flatten(["type", "file", "sheet"]) == [["no-header", "list.csv", "Sheet1"]]

@@ -1,0 +1,43 @@
+"""CSV reading: European conventions (semicolon, BOM, decimal comma) and the cp1252 fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddtool.sources import ReadOptions, read_chain, read_raw
+
+INPUT = Path(__file__).parents[1] / "assets" / "input"
+
+
+def test_european_csv() -> None:
+    chain, problems = read_chain([INPUT / "european.csv"])
+    assert problems.items == []
+    assert [(s.id, s.name, s.country, s.share, s.buyers) for s in chain.suppliers] == [
+        ("B1", "Sao Paulo Torrefacao", "BRA", None, []),
+        ("B2", "Minas Fazenda", "BRA", 0.6, ["B1"]),
+    ]
+
+
+def test_byte_order_mark_does_not_hide_the_first_header() -> None:
+    raw = read_raw(INPUT / "european.csv", ReadOptions())
+    assert raw.records[0].columns["id"] == "Supplier ID"
+
+
+def test_cp1252_csv_reads_accents_with_a_warning() -> None:
+    chain, problems = read_chain([INPUT / "cp1252.csv"])
+    assert problems.flatten(["type", "severity"]) == [["encoding-fallback", "warning"]]
+    assert [(s.country_raw, s.country) for s in chain.suppliers] == [
+        ("Côte d'Ivoire", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+    ]
+    assert chain.suppliers[1].name == "Soubré Planteurs"
+
+
+def test_european_thousands_separator_in_a_count(tmp_path: Path) -> None:
+    path = tmp_path / "eu_workers.csv"
+    path.write_text("Supplier ID;Supplier name;Country;Workers\nE1;Lyon;France;1.200\n")
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    assert chain.suppliers[0].workers == 1200

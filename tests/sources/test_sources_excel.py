@@ -1,0 +1,82 @@
+"""Excel reading: title rows, vendor headers, blank rows, sheet choice, kept extra columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ddtool.sources import ReadOptions, read_chain, read_raw
+
+INPUT = Path(__file__).parents[1] / "assets" / "input"
+VENDORS = INPUT / "vendor_list.xlsx"
+TWO_SHEETS = INPUT / "two_sheets.xlsx"
+
+
+def test_vendor_workbook_reads_without_map() -> None:
+    chain, problems = read_chain([VENDORS])
+    assert problems.items == []
+    # header on row 2 below the title row; the blank row 5 is skipped but still counted
+    assert [(s.id, s.location.row if s.location else None) for s in chain.suppliers] == [
+        ("V-001", 3),
+        ("V-002", 4),
+        ("V-003", 6),
+        ("V-004", 7),
+    ]
+
+
+def test_vendor_countries_normalise_to_iso3() -> None:
+    chain, _ = read_chain([VENDORS])
+    assert [(s.country_raw, s.country) for s in chain.suppliers] == [
+        ("India", "IND"),
+        ("IN", "IND"),
+        ("IND", "IND"),
+        ("Türkiye", "TUR"),
+    ]
+
+
+def test_vendor_columns_map_to_fields() -> None:
+    chain, _ = read_chain([VENDORS])
+    by_id = {s.id: s for s in chain.suppliers}
+    assert by_id["V-001"].workers == 1200  # written as the text "1,200"
+    assert by_id["V-002"].workers == 350
+    assert by_id["V-002"].buyers == ["V-001"]
+    assert by_id["V-003"].sector == "yarn-spinning"
+    assert by_id["V-001"].name == "Delhi Garments"
+
+
+def test_unmapped_notes_column_is_kept_in_attributes() -> None:
+    chain, _ = read_chain([VENDORS])
+    assert [s.attributes for s in chain.suppliers] == [
+        {},
+        {"Notes": "visited"},
+        {},
+        {"Notes": "new 2026"},
+    ]
+
+
+def test_cell_locations_name_sheet_and_column() -> None:
+    raw = read_raw(VENDORS, ReadOptions())
+    record = raw.records[0]
+    assert (
+        str(record.where("workers"))
+        == f"{VENDORS}, sheet 'Vendors', row 3, column 'No. of Workers'"
+    )
+
+
+def test_supplier_sheet_is_chosen_over_a_notes_sheet() -> None:
+    raw = read_raw(TWO_SHEETS, ReadOptions())
+    assert raw.problems.items == []
+    assert {r.location.sheet for r in raw.records} == {"Supplier list"}
+    assert [r.fields["id"] for r in raw.records] == ["S1", "S2"]
+
+
+def test_sheet_option_picks_the_named_sheet() -> None:
+    raw = read_raw(TWO_SHEETS, ReadOptions(sheet="Notes"))
+    # the notes sheet has no header row: that is reported, not guessed
+    assert raw.problems.flatten(["type", "sheet"]) == [["no-header", "Notes"]]
+
+
+def test_wrong_sheet_name_is_unknown_sheet_with_suggestion() -> None:
+    raw = read_raw(TWO_SHEETS, ReadOptions(sheet="supplier list"))
+    assert raw.records == []
+    assert raw.problems.flatten(["type", "suggestion"]) == [["unknown-sheet", "'Supplier list'"]]
+    assert "Notes, Supplier list" in raw.problems.items[0].message

@@ -1,0 +1,99 @@
+"""Values as people write them in spreadsheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from ddtool.sources.values import (
+    ValueProblem,
+    as_id,
+    parse_date,
+    parse_int,
+    parse_number,
+    parse_pct,
+    parse_share,
+    parse_tier,
+    split_list,
+)
+
+
+def pct_table(value: Any) -> float:
+    return parse_pct(value, fraction_allowed=True)
+
+
+def pct_yaml(value: Any) -> float:
+    return parse_pct(value, fraction_allowed=False)
+
+
+VALUES: list[tuple[Callable[[Any], Any], Any, Any]] = [
+    (parse_number, "71.0%", (71.0, True)),
+    (parse_number, "12 %", (12.0, True)),
+    (parse_number, "1,200", (1200.0, False)),
+    (parse_number, "1.200,5", (1200.5, False)),
+    (parse_number, "1,200.5", (1200.5, False)),
+    (parse_number, "0,6", (0.6, False)),
+    (parse_number, "12\u00a0000", (12000.0, False)),
+    (parse_number, 3, (3.0, False)),
+    (pct_table, "71.0%", 71.0),
+    (pct_table, "12 %", 12.0),
+    (pct_table, 0.71, 71.0),
+    (pct_table, 45, 45.0),
+    (pct_yaml, 0.71, 0.71),
+    (parse_share, "60%", 0.6),
+    (parse_share, "0,6", 0.6),
+    (parse_share, 0.6, 0.6),
+    (parse_int, "1,200", 1200),
+    (parse_int, 1200.0, 1200),
+    (parse_tier, "Tier 2", 2),
+    (parse_tier, "T3", 3),
+    (parse_tier, "Fabric mill", 2),
+    (parse_tier, "Spinning mill", 3),
+    (parse_tier, "Final assembly", 1),
+    (parse_tier, 4.0, 4),
+    (parse_date, "14.03.2025", dt.date(2025, 3, 14)),
+    (parse_date, "2025-03-14", dt.date(2025, 3, 14)),
+    (parse_date, "14/03/2025", dt.date(2025, 3, 14)),
+    (parse_date, "2025-03-14T09:30:00", dt.date(2025, 3, 14)),
+    (parse_date, dt.datetime(2025, 3, 14, 9, 30), dt.date(2025, 3, 14)),
+    (as_id, 1001.0, "1001"),
+    (as_id, " S-1 ", "S-1"),
+    (split_list, "A; B, C|D", ["A", "B", "C", "D"]),
+    (split_list, 1001.0, ["1001"]),
+    (split_list, None, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("parse", "value", "expected"),
+    VALUES,
+    ids=[f"{p.__name__}-{v!r}" for p, v, _ in VALUES],
+)
+def test_values(parse: Callable[[Any], Any], value: Any, expected: Any) -> None:
+    assert parse(value) == (pytest.approx(expected) if isinstance(expected, float) else expected)
+
+
+BAD_VALUES: list[tuple[Callable[[Any], Any], Any]] = [
+    (parse_number, "abc"),
+    (parse_number, True),
+    (parse_number, float("nan")),
+    (parse_number, "1e999"),
+    (parse_int, "12.5"),
+    (parse_int, "12%"),
+    (parse_tier, "Tier 0"),
+    (parse_tier, "warehouse"),
+    (parse_tier, 0),
+    (parse_date, "14th March"),
+    (parse_date, "2025-02-30"),
+]
+
+
+@pytest.mark.parametrize(
+    ("parse", "value"), BAD_VALUES, ids=[f"{p.__name__}-{v!r}" for p, v in BAD_VALUES]
+)
+def test_bad_values_raise_value_problem(parse: Callable[[Any], Any], value: Any) -> None:
+    with pytest.raises(ValueProblem):
+        parse(value)
