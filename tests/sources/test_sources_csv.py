@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ddtool.sources import ReadOptions, read_chain, read_raw
 
 INPUT = Path(__file__).parents[1] / "assets" / "input"

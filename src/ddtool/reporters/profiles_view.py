@@ -124,6 +124,8 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
     )
     console.print(f"aliases: {', '.join(s.aliases)}")
     console.print(f"inputs (upstream): {', '.join(s.inputs) or 'none (raw material or service)'}")
+    used_by = sorted(o.id for o in p.sectors.values() if s.id in o.inputs)
+    console.print(f"used by (downstream): {', '.join(used_by) or 'none'}")
     if s.commodities:
         console.print(f"origin data: {', '.join(s.commodities)}")
     table = Table()
@@ -153,9 +155,14 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
     if good is None:
         names = sorted({g.good for g in p.goods})
         from rapidfuzz import process
+        from rapidfuzz.utils import default_process
 
-        best = process.extractOne(key, names)
-        hint = f" (did you mean {best[0]!r}?)" if best and best[1] > 70 else ""
+        close = [
+            m[0]
+            for m in process.extract(key, names, processor=default_process, limit=3)
+            if m[1] >= 70
+        ]
+        hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
         return f"no good {key!r} on the US DOL list{hint}"
     rows = [g for g in p.goods if g.good == good]
     sector = p.good_sectors.get(good)

@@ -1,0 +1,259 @@
+"""The bundled risk profiles: complete, sourced, checked on load, overlayable."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+from ddtool.errors import ProfileError
+from ddtool.profiles import bundled_dir, load_profiles
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+BUNDLED = ROOT / "risk_profiles"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_goods_rows_equal_the_sourced_list() -> None:
+    profiles = load_profiles()
+    assert len(profiles.goods) == 467
+    source = SHARED / "risk" / "ilab_goods_2022.csv"
+    if source.is_file():  # ../shared sits beside the clone in CI
+        assert len(profiles.goods) == len(_rows(source))
+        assert {(r["good"], r["iso3"]) for r in _rows(source)} == {
+            (g.good, g.iso3) for g in profiles.goods
+        }
+
+
+def test_bundled_tables_keep_every_source_value_unchanged() -> None:
+    source = SHARED / "risk" / "country_indicators.csv"
+    if not source.is_file():
+        pytest.skip("../shared/data not beside the repository")
+    bundled = _rows(BUNDLED / "countries.csv")
+    original = _rows(source)
+    assert [(r["iso3"], r["indicator"], r["value"], r["year"], r["sex"]) for r in bundled] == [
+        (r["iso3"], r["indicator"], r["value"], r["year"], r["sex"]) for r in original
+    ]
+
+
+def test_every_value_has_a_known_source() -> None:
+    profiles = load_profiles()
+    for country in profiles.indicators.values():
+        for values in country.values():
+            for item in values:
+                assert item.source_id in profiles.sources
+                assert item.year is not None
+    for listing in profiles.goods:
+        assert listing.source_id in profiles.sources and listing.year == 2022
+    for sector in profiles.sectors.values():
+        for risk in sector.risk.values():
+            assert risk.source in profiles.sources and risk.rationale
+
+
+def test_removals_of_2024_are_recorded_not_dropped() -> None:
+    profiles = load_profiles()
+    shrimp = [g for g in profiles.goods if g.good == "Shrimp" and g.iso3 == "THA"]
+    assert shrimp and shrimp[0].change_2024
+    assert {c.change for c in profiles.goods_changes} >= {"removed"}
+
+
+def test_taxonomy_covers_the_key_value_chains() -> None:
+    profiles = load_profiles()
+    assert len(profiles.sectors) >= 40
+    chains = {
+        "chocolate-manufacturing": "cocoa-farming",
+        "coffee-roasting": "coffee-farming",
+        "apparel-retail": "cotton-farming",
+        "electronics-manufacturing": "artisanal-mining",
+        "battery-manufacturing": "industrial-mining",
+        "seafood-trade": "fishing-vessels",
+    }
+    for top, raw in chains.items():
+        seen, stack = set(), [top]
+        while stack:
+            sector = stack.pop()
+            seen.add(sector)
+            stack.extend(profiles.sectors[sector].inputs)
+        assert raw in seen, (top, raw)
+    for sector in profiles.sectors.values():
+        for commodity in sector.commodities:
+            assert commodity in profiles.origins
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("cocoa", "cocoa-farming"),
+        ("Cocoa farming", "cocoa-farming"),
+        ("garment factory", "garment-manufacturing"),
+        ("Spinning mill", "yarn-spinning"),
+        ("trawler", "fishing-vessels"),
+        ("software", "software-services"),
+    ],
+)
+def test_sector_aliases(text: str, sector: str) -> None:
+    assert load_profiles().match_sector(text).id == sector
+
+
+def test_unknown_sector_gets_a_suggestion() -> None:
+    match = load_profiles().match_sector("sofware servics")
+    assert match.id is None and match.suggestion and "software-services" in match.suggestion
+
+
+@pytest.mark.parametrize(
+    ("product", "good"),
+    [
+        ("cocoa beans", "Cocoa"),
+        ("raw cotton", "Cotton"),
+        ("Peppers", "Peppers"),
+        ("Pepper", "Pepper"),
+        ("bricks", "Bricks"),
+    ],
+)
+def test_products_find_their_listing(product: str, good: str) -> None:
+    assert load_profiles().match_good(product) == good
+
+
+def _overlay(tmp_path: Path, name: str, rows: list[dict[str, str]]) -> Path:
+    folder = tmp_path / "overlay"
+    folder.mkdir(exist_ok=True)
+    header = list(_rows(BUNDLED / name)[0].keys())
+    with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in header})
+    return folder
+
+
+def test_broken_profile_file_names_file_and_row(tmp_path: Path) -> None:
+    good = {
+        "iso3": "DEU",
+        "indicator": "gsi2023_prevalence_per_1000",
+        "value": "9",
+        "year": "2023",
+        "sex": "total",
+        "source_id": "walkfree-gsi-2023",
+    }
+    folder = _overlay(
+        tmp_path,
+        "countries.csv",
+        [good, {**good, "iso3": "XXQ"}, {**good, "source_id": ""}],
+    )
+    with pytest.raises(ProfileError) as excinfo:
+        load_profiles([folder])
+    message = str(excinfo.value)
+    assert f"{folder / 'countries.csv'}: row 3: bad ISO 3166 alpha-3 code 'XXQ'" in message
+    assert f"{folder / 'countries.csv'}: row 4: value without source" in message
+
+
+def test_goods_row_without_source_fails(tmp_path: Path) -> None:
+    row = _rows(BUNDLED / "goods.csv")[0]
+    folder = _overlay(tmp_path, "goods.csv", [{**row, "source_id": ""}])
+    with pytest.raises(ProfileError, match=r"goods.csv: row 2: value without source"):
+        load_profiles([folder])
+
+
+def test_overlay_overrides_a_value_and_changes_the_hash(tmp_path: Path) -> None:
+    base = load_profiles()
+    row = {
+        "iso3": "DEU",
+        "country": "Germany",
+        "indicator": "gsi2023_prevalence_per_1000",
+        "value": "14.0",
+        "unit": "per 1,000 population",
+        "year": "2025",
+        "sex": "total",
+        "source_id": "walkfree-gsi-2023",
+        "source_name": "own audit findings",
+    }
+    folder = _overlay(tmp_path, "countries.csv", [row])
+    overlaid = load_profiles([folder])
+    assert overlaid.indicator("DEU", "gsi2023_prevalence_per_1000").value == "14.0"
+    assert base.indicator("DEU", "gsi2023_prevalence_per_1000").value == "0.6"
+    assert overlaid.sha256 != base.sha256
+    assert overlaid.overlays == [str(folder.resolve())]
+
+
+def test_bundled_data_is_found_from_another_directory(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert (bundled_dir() / "manifest.yaml").is_file()
+    assert load_profiles().version
+
+
+def test_hash_is_stable_and_covers_every_file(tmp_path: Path) -> None:
+    from ddtool.profiles import content_hash
+
+    copy = tmp_path / "copy"
+    shutil.copytree(BUNDLED, copy)
+    assert content_hash([copy]) == content_hash([BUNDLED])
+    with (copy / "sectors.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n")
+    assert content_hash([copy]) != content_hash([BUNDLED])
+
+
+def test_cli_show_good_cocoa_lists_ivory_coast_and_ghana() -> None:
+    result = CliRunner().invoke(app, ["profiles", "show", "good", "cocoa"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    lines = {line.split("│")[1].strip(): line for line in result.output.splitlines() if "│" in line}
+    assert "Côte d'Ivoire" in lines and "Ghana" in lines
+    for country in ("Côte d'Ivoire", "Ghana"):
+        assert lines[country].split("│")[3].strip() == "yes"  # child labour column
+
+
+def test_cli_show_country_bgd_has_sources_years_and_sex() -> None:
+    result = CliRunner().invoke(app, ["profiles", "show", "country", "BGD"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Bangladesh (BGD)" in out
+    assert "Global Slavery Index 2023" in out and "2023" in out
+    assert "female" in out and "male" in out
+    assert "less certain copy" in out
+
+
+def test_cli_sources_names_every_source_with_year_and_licence() -> None:
+    result = CliRunner().invoke(app, ["profiles", "sources"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "2022 edition" in result.output
+    for source in load_profiles().sources.values():
+        assert source.id in result.output
+        assert str(source.year) in result.output
+        assert source.licence
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["profiles", "show", "sector", "chocolate-manufacturing"], "cocoa-processing"),
+        (["profiles", "show", "sector", "cocoa-farming"], "used by (downstream): cocoa-trading"),
+        (["profiles", "show", "sector", "cocoa"], "Cocoa farming"),
+        (["profiles", "list"], "467"),
+    ],
+)
+def test_cli_profiles_views(args: list[str], needle: str) -> None:
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert needle in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["profiles", "show", "country", "Ivry Coast"], "Côte d'Ivoire"),
+        (["profiles", "show", "good", "cocao"], "Cocoa"),
+        (["profiles", "show", "planet", "x"], "unknown kind"),
+    ],
+)
+def test_cli_profiles_unknown_items(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert message in result.output
