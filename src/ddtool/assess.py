@@ -416,6 +416,17 @@ def _document(
         "data_gaps": gaps,
         "warnings": [p.as_dict() for p in a.warnings],
         "summary": summary,
+        "sources": [
+            {
+                "id": src.id,
+                "name": src.name,
+                "publisher": src.publisher,
+                "year": src.year,
+                "licence": src.licence,
+                "location": src.location,
+            }
+            for src in profiles.sources.values()
+        ],
     }
 
 

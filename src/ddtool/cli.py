@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -37,6 +39,28 @@ profiles_app = typer.Typer(
 app.add_typer(profiles_app, name="profiles")
 
 _state = {"debug": False}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guard(func: F) -> F:
+    """Turn ddtool's own errors into one located message and exit code 2 (no traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InputError as e:
+            if _state["debug"]:
+                raise
+            _problem_lines(e.problems)
+            raise typer.Exit(int(ExitCode.ERROR)) from None
+        except DdtoolError as e:
+            if _state["debug"]:
+                raise
+            _fail(str(e))
+
+    return wrapper  # type: ignore[return-value]
 
 
 class OutputFormat(StrEnum):
@@ -137,6 +161,7 @@ def _problem_lines(problems: list[Problem]) -> None:
 
 
 @app.command()
+@_guard
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Chain files (YAML, Excel, CSV).")],
     fmt: Annotated[
@@ -261,6 +286,7 @@ def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
 
 
 @app.command()
+@_guard
 def assess(
     files: Annotated[
         list[Path], typer.Argument(help="Chain file(s); several files form one chain.")
@@ -309,6 +335,7 @@ def assess(
 
 
 @app.command()
+@_guard
 def explain(
     file: Annotated[list[Path], typer.Argument(help="Chain file(s), then the supplier id last.")],
     config: ConfigOption = None,
@@ -335,7 +362,87 @@ def explain(
     explain_supplier(result, supplier_id, _console())
 
 
+@app.command()
+@_guard
+def report(
+    assessment: Annotated[Path, typer.Argument(help="A saved assessment (JSON from assess -o).")],
+    output: Annotated[
+        list[Path],
+        typer.Option("-o", "--output", help="Output file(s); format by suffix. May repeat."),
+    ],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
+) -> None:
+    """Render a saved assessment into any format (.xlsx .html .md .csv .json), no re-scoring."""
+    from ddtool.diff import load_assessment
+
+    _check_outputs(output, [assessment])
+    document = load_assessment(assessment)
+    _write_outputs(document, output, quiet)
+    if not quiet:
+        from ddtool.reporters.terminal import summary_panel
+
+        _console().print(summary_panel(document))
+
+
+@app.command()
+@_guard
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier assessment JSON.")],
+    new: Annotated[Path, typer.Argument(help="The later assessment JSON.")],
+    output: Annotated[
+        list[Path] | None,
+        typer.Option("-o", "--output", help="Write the diff (.json, .md, .xlsx). May repeat."),
+    ] = None,
+    fail_on_new: Annotated[
+        FailLevel | None,
+        typer.Option("--fail-on-new", help="Exit 1 when a new flag reaches this level."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal table.")] = False,
+) -> None:
+    """New, resolved and changed flags, suppliers added and removed, profile data changes."""
+    from ddtool.diff import diff_assessments, load_assessment, new_at_or_above
+    from ddtool.reporters.diff_report import render_diff_terminal, write_diff
+
+    outputs = list(output or [])
+    for out in outputs:
+        if out.suffix.lower() not in (".json", ".md", ".xlsx"):
+            _fail(f"{out}: a diff is written as .json, .md or .xlsx")
+        if out.resolve() in (old.resolve(), new.resolve()):
+            _fail(f"{out}: refusing to overwrite an input file")
+    result = diff_assessments(load_assessment(old), load_assessment(new))
+    for out in outputs:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_diff(result, out)
+        if not quiet:
+            _console(stderr=True).print(f"wrote {out}")
+    if not quiet:
+        render_diff_terminal(result, _console())
+    code = ExitCode.SUCCESS
+    if fail_on_new is not None and new_at_or_above(result, fail_on_new.value):
+        code = ExitCode.FINDINGS
+    raise typer.Exit(int(code))
+
+
+@app.command()
+@_guard
+def template(
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="suppliers.xlsx, suppliers.csv or .yaml")
+    ],
+    profiles: ProfilesOption = None,
+) -> None:
+    """Write a ready-to-fill input template (Excel with country and sector dropdowns)."""
+    from ddtool.template import write_template
+
+    if output.exists() and output.is_dir():
+        _fail(f"{output}: is a directory; give a file name such as {output / 'suppliers.xlsx'}")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_template(output, _load_profiles(profiles))
+    _console(stderr=True).print(f"wrote {output}")
+
+
 @profiles_app.command("list")
+@_guard
 def profiles_list(profiles: ProfilesOption = None) -> None:
     """What is bundled: counts, version and content hash."""
     from ddtool.reporters.profiles_view import show_list
@@ -344,6 +451,7 @@ def profiles_list(profiles: ProfilesOption = None) -> None:
 
 
 @profiles_app.command("show")
+@_guard
 def profiles_show(
     kind: Annotated[str, typer.Argument(help="country, sector or good")],
     key: Annotated[str, typer.Argument(help="ISO3/name, sector id/alias, or good name")],
@@ -358,6 +466,7 @@ def profiles_show(
 
 
 @profiles_app.command("sources")
+@_guard
 def profiles_sources(profiles: ProfilesOption = None) -> None:
     """Every source with its publisher, year, licence and location; the bundled goods edition."""
     from ddtool.reporters.profiles_view import show_sources

@@ -1,0 +1,98 @@
+"""The Excel risk register: sheets, columns, one row per flag, no formula can run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ddtool.assess import assess
+from ddtool.cli import app
+from ddtool.reporters import ReportFormat, reporter_for
+from ddtool.reporters.excel_report import REGISTER_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sample_chains"
+HOSTILE = ['=HYPERLINK("http://x.invalid","y")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
+
+
+def test_cocoa_register_has_every_sheet_column_and_flag(tmp_path: Path) -> None:
+    out, js = tmp_path / "register.xlsx", tmp_path / "a.json"
+    result = CliRunner().invoke(
+        app, ["assess", str(SAMPLES / "cocoa.yaml"), "-q", "-o", str(out), "-o", str(js)]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Summary", "Risk register", "Suppliers", "Remediation plan", "Sources"]
+    ws = wb["Risk register"]
+    header = [c.value for c in ws[1]]
+    assert header == [name for name, _ in REGISTER_COLUMNS]
+    for required in ("Flag ID", "Supplier", "Tier", "Path", "Country", "Sector", "Risk type",
+                     "Likelihood", "Severity", "Priority", "Level", "Evidence", "Sources",
+                     "Measures", "Owner", "Due date", "Status"):
+        assert required in header
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [f["id"] for f in doc["flags"]]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    status = ws.data_validations.dataValidation[0]
+    assert "open,in progress,mitigated,closed" in status.formula1
+    level_col = header.index("Level")
+    critical = next(r for r in ws.iter_rows(min_row=2) if r[level_col].value == "critical")
+    assert critical[level_col].fill.fgColor.rgb.endswith("FF7C80")
+    suppliers = wb["Suppliers"]
+    assert suppliers.max_row - 1 == len(doc["suppliers"])
+    inferred = [r for r in suppliers.iter_rows(min_row=2, values_only=True) if r[2] == "yes"]
+    assert len(inferred) == doc["summary"]["inferred_suppliers"] > 0
+    sources = [r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True)]
+    assert any(doc["profiles"]["sha256"] in str(r) for r in wb["Sources"].iter_rows(values_only=True))
+    assert any("List of Goods" in str(s) for s in sources)
+
+
+def test_formula_like_names_are_stored_as_text(tmp_path: Path) -> None:
+    chain = {
+        "company": {"name": "Buyer", "country": "DEU"},
+        "suppliers": [
+            {"id": f"S{i}", "name": name, "country": "CIV", "sector": "cocoa-farming"}
+            for i, name in enumerate(HOSTILE)
+        ],
+    }
+    path = tmp_path / "hostile.yaml"
+    path.write_text(yaml.safe_dump(chain), encoding="utf-8")
+    out = tmp_path / "register.xlsx"
+    reporter_for(out).write(assess([path]).data, out)
+    wb = load_workbook(out)
+    found = {}
+    for sheet in ("Risk register", "Suppliers"):
+        for row in wb[sheet].iter_rows(min_row=2):
+            for cell in row:
+                if cell.value in HOSTILE:
+                    found[cell.value] = cell.data_type
+    assert set(found) == set(HOSTILE)
+    assert set(found.values()) == {"s"}
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_every_format_writes_and_renders_from_saved_json(tmp_path: Path, fmt: ReportFormat) -> None:
+    """assess -o and report -o give a file for every format (a new format cannot be forgotten)."""
+    saved = tmp_path / "a.json"
+    runner = CliRunner()
+    assert runner.invoke(app, ["assess", str(SAMPLES / "coffee.yaml"), "-q", "-o", str(saved)]).exit_code == 0
+    out = tmp_path / f"report{fmt.value}"
+    result = runner.invoke(app, ["report", str(saved), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 200
+
+
+def test_report_refuses_unknown_format_and_overwriting_input(tmp_path: Path) -> None:
+    saved = tmp_path / "a.json"
+    runner = CliRunner()
+    runner.invoke(app, ["assess", str(SAMPLES / "coffee.yaml"), "-q", "-o", str(saved)])
+    bad = runner.invoke(app, ["report", str(saved), "-o", str(tmp_path / "x.pdf")])
+    assert bad.exit_code == 2 and ".pdf" in bad.output
+    same = runner.invoke(app, ["report", str(saved), "-o", str(saved)])
+    assert same.exit_code == 2 and "overwrite" in same.output

@@ -1,0 +1,63 @@
+"""`ddtool template`: the template round-trips through validate and assess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+
+
+def test_xlsx_template_has_dropdowns_and_round_trips(tmp_path: Path) -> None:
+    runner = CliRunner()
+    template = tmp_path / "suppliers.xlsx"
+    result = runner.invoke(app, ["template", "-o", str(template)])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(template)
+    ws = wb["Suppliers"]
+    header = [c.value for c in ws[1]]
+    assert header[:5] == ["Supplier ID", "Supplier name", "Country", "Region", "Sector"]
+    sources = {dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert any(f.startswith("Lists!$A$2") for f in sources)  # countries
+    assert any(f.startswith("Lists!$B$2") for f in sources)  # sectors
+    countries = [r[0] for r in wb["Lists"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert "Côte d'Ivoire" in countries and len(countries) > 200
+    # fill it in with two suppliers, overwriting the example row
+    values = {
+        2: ["F1", "Kakao farm group", "Ghana", "Ashanti", "cocoa-farming", "cocoa beans", "T1"],
+        3: ["T1", "Accra cocoa traders", "Ghana", "Greater Accra", "cocoa-trading", "cocoa beans"],
+    }
+    for row, cells in values.items():
+        for col in range(1, len(header) + 1):
+            ws.cell(row=row, column=col, value=None)
+        for col, value in enumerate(cells, 1):
+            ws.cell(row=row, column=col, value=value)
+    wb["Company"]["B2"] = "Test Schokolade GmbH"
+    filled = tmp_path / "filled.xlsx"
+    wb.save(filled)
+    assert runner.invoke(app, ["validate", str(filled)]).exit_code == 0
+    out = tmp_path / "a.json"
+    result = runner.invoke(app, ["assess", str(filled), "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["company"]["name"] == "Test Schokolade GmbH"
+    assert {s["id"] for s in doc["suppliers"] if not s["inferred"]} == {"F1", "T1"}
+    assert any(f["supplier_id"] == "F1" and f["level"] in ("high", "critical") for f in doc["flags"])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".yaml"])
+def test_text_templates_validate(tmp_path: Path, suffix: str) -> None:
+    runner = CliRunner()
+    out = tmp_path / f"suppliers{suffix}"
+    assert runner.invoke(app, ["template", "-o", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+
+def test_template_refuses_unknown_suffix(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["template", "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2
