@@ -47,7 +47,9 @@ def test_xlsx_template_has_dropdowns_and_round_trips(tmp_path: Path) -> None:
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["company"]["name"] == "Test Schokolade GmbH"
     assert {s["id"] for s in doc["suppliers"] if not s["inferred"]} == {"F1", "T1"}
-    assert any(f["supplier_id"] == "F1" and f["level"] in ("high", "critical") for f in doc["flags"])
+    assert any(
+        f["supplier_id"] == "F1" and f["level"] in ("high", "critical") for f in doc["flags"]
+    )
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".yaml"])

@@ -14,6 +14,7 @@ import typer
 
 from ddtool import __version__
 from ddtool.errors import DdtoolError, ExitCode, InputError, Problem
+from ddtool.model import LEVELS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -421,6 +422,120 @@ def diff(
     if fail_on_new is not None and new_at_or_above(result, fail_on_new.value):
         code = ExitCode.FINDINGS
     raise typer.Exit(int(code))
+
+
+@app.command()
+@_guard
+def batch(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Member chain files, or folders holding them.")
+    ],
+    outdir: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option("--format", help="Reports per member, e.g. xlsx,json,html (json always)."),
+    ] = "json,xlsx",
+    fail_on: Annotated[
+        FailLevel | None,
+        typer.Option("--fail-on", help="Exit 1 when any member has a flag at this level."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip members whose outputs are complete.")
+    ] = False,
+    anonymise: Annotated[
+        bool, typer.Option("--anonymise", help="Stable pseudonyms instead of member names.")
+    ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786."),
+    ] = None,
+    config: ConfigOption = None,
+    profiles: ProfilesOption = None,
+) -> None:
+    """Assess many member files in parallel: a report folder per member and a ranked summary.
+
+    Exit 0 when done, 1 when --fail-on is reached, 2 only when no member could be assessed.
+    """
+    import os
+
+    from ddtool.batch import BATCH_FORMATS, BatchOptions, run_batch
+
+    chosen = [f".{f.strip().lstrip('.').lower()}" for f in formats.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in BATCH_FORMATS]
+    if unknown:
+        _fail(f"--format: unknown {', '.join(unknown)}; use {', '.join(BATCH_FORMATS)}")
+    if jobs is not None and jobs < 1:
+        _fail("--jobs must be at least 1")
+    options = BatchOptions(
+        formats=tuple(dict.fromkeys([".json", *chosen])),
+        profiles=tuple(str(p.resolve()) for p in profiles or []),
+        config=str(config.resolve()) if config else None,
+        resume=resume,
+        anonymise=anonymise,
+        jobs=jobs or os.cpu_count() or 1,
+        scheduler=scheduler,
+    )
+    if profiles:
+        _load_profiles(profiles)  # a broken overlay stops the batch once, before any work
+    console = _console(stderr=True)
+    if console.is_terminal:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        with Progress(
+            TextColumn("[bold]batch"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[failed]} failed"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+        ) as bar:
+            task = bar.add_task("members", total=None, failed=0)
+            failed = 0
+
+            def show(done: int, total: int, member: object, record: dict[str, Any]) -> None:
+                nonlocal failed
+                failed += record["status"] != "ok"
+                bar.update(task, completed=done, total=total, failed=failed)
+
+            result = run_batch(inputs, outdir, options, show)
+    else:
+
+        def line(done: int, total: int, member: Any, record: dict[str, Any]) -> None:
+            status = record["status"]
+            extra = f": {record['error']}" if status != "ok" else ""
+            print(f"[{done}/{total}] {member.name} {status}{extra}", file=sys.stderr, flush=True)
+
+        result = run_batch(inputs, outdir, options, line)
+    summary = result.summary
+    console.print(
+        f"{summary['assessed']} of {summary['members']} members assessed, {summary['failed']}"
+        f" failed, {result.skipped} resumed; summary in {outdir / 'summary.xlsx'}"
+    )
+    for failure in summary["failures"]:
+        console.print(f"failed: {failure['member']}: {failure['error']}", markup=False)
+    if summary["assessed"] == 0:
+        raise typer.Exit(int(ExitCode.ERROR))
+    if fail_on is not None:
+        minimum = LEVELS.index(fail_on.value)
+        reached = any(
+            LEVELS.index(level) >= minimum and n
+            for row in summary["ranking"]
+            for level, n in row["flags_by_level"].items()
+        )
+        if reached:
+            raise typer.Exit(int(ExitCode.FINDINGS))
+    raise typer.Exit(int(ExitCode.SUCCESS))
 
 
 @app.command()

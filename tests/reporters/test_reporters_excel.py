@@ -32,9 +32,25 @@ def test_cocoa_register_has_every_sheet_column_and_flag(tmp_path: Path) -> None:
     ws = wb["Risk register"]
     header = [c.value for c in ws[1]]
     assert header == [name for name, _ in REGISTER_COLUMNS]
-    for required in ("Flag ID", "Supplier", "Tier", "Path", "Country", "Sector", "Risk type",
-                     "Likelihood", "Severity", "Priority", "Level", "Evidence", "Sources",
-                     "Measures", "Owner", "Due date", "Status"):
+    for required in (
+        "Flag ID",
+        "Supplier",
+        "Tier",
+        "Path",
+        "Country",
+        "Sector",
+        "Risk type",
+        "Likelihood",
+        "Severity",
+        "Priority",
+        "Level",
+        "Evidence",
+        "Sources",
+        "Measures",
+        "Owner",
+        "Due date",
+        "Status",
+    ):
         assert required in header
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == [f["id"] for f in doc["flags"]]
@@ -49,7 +65,9 @@ def test_cocoa_register_has_every_sheet_column_and_flag(tmp_path: Path) -> None:
     inferred = [r for r in suppliers.iter_rows(min_row=2, values_only=True) if r[2] == "yes"]
     assert len(inferred) == doc["summary"]["inferred_suppliers"] > 0
     sources = [r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True)]
-    assert any(doc["profiles"]["sha256"] in str(r) for r in wb["Sources"].iter_rows(values_only=True))
+    assert any(
+        doc["profiles"]["sha256"] in str(r) for r in wb["Sources"].iter_rows(values_only=True)
+    )
     assert any("List of Goods" in str(s) for s in sources)
 
 
@@ -81,7 +99,12 @@ def test_every_format_writes_and_renders_from_saved_json(tmp_path: Path, fmt: Re
     """assess -o and report -o give a file for every format (a new format cannot be forgotten)."""
     saved = tmp_path / "a.json"
     runner = CliRunner()
-    assert runner.invoke(app, ["assess", str(SAMPLES / "coffee.yaml"), "-q", "-o", str(saved)]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["assess", str(SAMPLES / "coffee.yaml"), "-q", "-o", str(saved)]
+        ).exit_code
+        == 0
+    )
     out = tmp_path / f"report{fmt.value}"
     result = runner.invoke(app, ["report", str(saved), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output

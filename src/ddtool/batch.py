@@ -1,0 +1,436 @@
+"""Many member chains at once (employers' organisations): local processes or a Dask cluster.
+
+Each member is assessed in a worker, which returns its documents as bytes; this process
+writes them atomically as soon as they arrive, the member's `result.json` last (its presence
+marks a complete member). `--resume` skips members whose result and outputs are complete and
+whose input is unchanged. No printing here: progress goes through a callback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ddtool.atomic import write_atomic
+from ddtool.errors import DdtoolError, InputError
+from ddtool.model import LEVELS, RISK_TYPES
+from ddtool.sources import SUFFIXES
+
+RESULT_FILE = "result.json"
+BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
+
+
+class BatchError(DdtoolError):
+    """The batch cannot run at all (no members, bad output directory, bad scheduler)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One member organisation: its chain file and its safe output folder name."""
+
+    name: str
+    path: Path
+    folder: str
+
+
+@dataclass(slots=True)
+class BatchOptions:
+    """What every member's assessment uses (recorded in each result)."""
+
+    formats: tuple[str, ...] = (".json", ".xlsx")
+    profiles: tuple[str, ...] = ()
+    config: str | None = None
+    resume: bool = False
+    anonymise: bool = False
+    jobs: int | None = None
+    scheduler: str | None = None
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """Per-member records, in member order, and the summary document."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+    skipped: int = 0
+
+
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_folder(name: str) -> str:
+    """A folder name that cannot escape the output directory or clash with hidden files."""
+    cleaned = _SAFE.sub("_", name).strip("._-")[:80]
+    return cleaned or "member"
+
+
+def find_members(inputs: list[Path]) -> tuple[list[Member], list[str]]:
+    """Member files from directories (recursively) and files; unique, safe folder names."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for item in inputs:
+        if item.is_dir():
+            found = sorted(
+                p
+                for p in item.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not p.name.startswith((".", "~$"))
+            )
+            files.extend(found)
+        elif item.is_file():
+            files.append(item)
+        else:
+            problems.append(f"{item}: no such file or directory")
+    members: list[Member] = []
+    used: set[str] = set()
+    for path in dict.fromkeys(files):
+        folder = safe_folder(path.stem)
+        if folder.casefold() in used:
+            folder = f"{folder}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
+        used.add(folder.casefold())
+        members.append(Member(path.stem, path, folder))
+    return members, problems
+
+
+def pseudonym(name: str) -> str:
+    """A stable pseudonym for publishing roll-ups without member names."""
+    return "member-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def assess_member(
+    path: str, formats: tuple[str, ...], profiles: tuple[str, ...], config: str | None
+) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """Worker: assess one member file; return its record and its output files as bytes."""
+    from ddtool.assess import AssessOptions, assess
+    from ddtool.reporters import reporter_for
+    from ddtool.reporters.json_report import dumps
+
+    record: dict[str, Any] = {"file": path, "input_sha256": _sha256(Path(path))}
+    try:
+        result = assess(
+            [Path(path)],
+            AssessOptions(
+                profiles=[Path(p) for p in profiles], config=Path(config) if config else None
+            ),
+        )
+    except InputError as e:
+        record.update(status="failed", error="; ".join(str(p) for p in e.problems[:5]))
+        record["problems"] = len(e.problems)
+        return record, {}
+    except DdtoolError as e:
+        record.update(status="failed", error=str(e))
+        return record, {}
+    except Exception as e:  # a member must never stop the batch
+        record.update(status="failed", error=f"internal error: {type(e).__name__}: {e}")
+        return record, {}
+    doc = result.data
+    outputs: dict[str, bytes] = {"assessment.json": dumps(doc).encode("utf-8")}
+    with tempfile.TemporaryDirectory() as tmp:
+        for suffix in formats:
+            if suffix == ".json":
+                continue
+            target = Path(tmp) / f"report{suffix}"
+            reporter_for(target).write(doc, target)
+            outputs[target.name] = target.read_bytes()
+    record.update(status="ok", **_member_figures(doc))
+    return record, outputs
+
+
+def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
+    s = doc["summary"]
+    mapped = [x for x in doc["suppliers"] if not x["inferred"]]
+    with_gap = sum(
+        1 for x in mapped if any(not g.startswith("tiers below") for g in x["data_gaps"])
+    )
+    hotspots = Counter(
+        f"{f.get('country') or 'unknown'}|{f.get('sector') or 'unknown'}"
+        for f in doc["flags"]
+        if not f["inferred"]
+    )
+    return {
+        "company": doc["company"]["name"],
+        "suppliers": s["suppliers"],
+        "inferred_suppliers": s["inferred_suppliers"],
+        "flags": s["flags"],
+        "flags_by_level": s["flags_by_level"],
+        "exposure": {
+            rt: {
+                "level": e["level"],
+                "priority": e["priority"],
+                "weighted_priority": doc["company"]["exposure"][rt]["weighted_priority"],
+            }
+            for rt, e in s["exposure"].items()
+        },
+        "data_gap_rate": round(with_gap / len(mapped), 4) if mapped else 0.0,
+        "hotspots": dict(sorted(hotspots.items())),
+        "profiles_sha256": doc["profiles"]["sha256"],
+    }
+
+
+def _complete(folder: Path, member: Member, options: BatchOptions) -> dict[str, Any] | None:
+    """The stored record when a member's outputs are complete and its input unchanged."""
+    try:
+        record = json.loads((folder / RESULT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("status") != "ok":
+        return None
+    if record.get("input_sha256") != _sha256(member.path):
+        return None
+    if record.get("formats") != list(options.formats):
+        return None
+    for name in record.get("outputs", []):
+        if not (folder / name).is_file():
+            return None
+    try:
+        json.loads((folder / "assessment.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record
+
+
+def _store(outdir: Path, member: Member, record: dict[str, Any], files: dict[str, bytes]) -> None:
+    folder = (outdir / member.folder).resolve()
+    if folder.parent != outdir.resolve():
+        raise BatchError(f"{member.path}: output folder would leave {outdir}")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, payload in files.items():
+        write_atomic(folder / name, payload)
+    write_atomic(folder / RESULT_FILE, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+
+
+def _run_local(
+    todo: list[Member], options: BatchOptions
+) -> Iterator[tuple[Member, tuple[dict[str, Any], dict[str, bytes]]]]:
+    if options.jobs == 1:
+        for member in todo:
+            yield (
+                member,
+                assess_member(str(member.path), options.formats, options.profiles, options.config),
+            )
+        return
+    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+        futures = {
+            pool.submit(
+                assess_member, str(m.path), options.formats, options.profiles, options.config
+            ): m
+            for m in todo
+        }
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _run_dask(
+    todo: list[Member], options: BatchOptions
+) -> Iterator[tuple[Member, tuple[dict[str, Any], dict[str, bytes]]]]:
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError as e:
+        raise BatchError(
+            "--scheduler needs the optional Dask extra: pip install 'ddtool[distributed]'"
+        ) from e
+    try:
+        client = Client(options.scheduler, timeout="10s")  # type: ignore[no-untyped-call]
+    except OSError as e:
+        raise BatchError(f"cannot reach the Dask scheduler {options.scheduler}: {e}") from e
+    try:
+        futures = {
+            client.submit(
+                assess_member,
+                str(m.path.resolve()),
+                options.formats,
+                options.profiles,
+                options.config,
+                key=f"ddtool-{m.folder}-{_sha256(m.path)[:12]}",
+                pure=False,
+            ): m
+            for m in todo
+        }
+        for future in dask_completed(list(futures)):  # type: ignore[no-untyped-call]
+            yield futures[future], future.result()
+    finally:
+        client.close()  # type: ignore[no-untyped-call]
+
+
+def run_batch(
+    inputs: list[Path],
+    outdir: Path,
+    options: BatchOptions,
+    progress: Callable[[int, int, Member, dict[str, Any]], None] | None = None,
+) -> BatchResult:
+    """Assess every member, write each one's outputs as it completes, then the summary."""
+    members, problems = find_members(inputs)
+    if not members:
+        raise BatchError(
+            "no member files found" + (f" ({'; '.join(problems)})" if problems else "")
+        )
+    if outdir.exists() and not outdir.is_dir():
+        raise BatchError(f"{outdir}: exists and is not a directory")
+    outdir.mkdir(parents=True, exist_ok=True)
+    result = BatchResult()
+    records: dict[str, dict[str, Any]] = {}
+    todo: list[Member] = []
+    for member in members:
+        stored = _complete(outdir / member.folder, member, options) if options.resume else None
+        if stored is not None:
+            records[member.folder] = stored
+            result.skipped += 1
+        else:
+            todo.append(member)
+    done = len(records)
+    runner = _run_dask if options.scheduler else _run_local
+    for member, (record, files) in runner(todo, options):
+        record.update(
+            member=member.name,
+            folder=member.folder,
+            formats=list(options.formats),
+            outputs=sorted(files),
+        )
+        _store(outdir, member, record, files)
+        records[member.folder] = record
+        done += 1
+        if progress is not None:
+            progress(done, len(members), member, record)
+    result.records = [records[m.folder] for m in members]
+    result.summary = summarise(result.records, options.anonymise)
+    write_atomic(
+        outdir / "summary.json", json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n"
+    )
+    write_summary_xlsx(result.summary, outdir / "summary.xlsx")
+    return result
+
+
+def _rank_key(record: dict[str, Any]) -> tuple[int, float, str]:
+    exposure = record["exposure"]
+    top = max(LEVELS.index(exposure[rt]["level"]) for rt in RISK_TYPES)
+    weighted = max(exposure[rt]["weighted_priority"] for rt in RISK_TYPES)
+    return (-top, -weighted, record["member"])
+
+
+def summarise(records: list[dict[str, Any]], anonymise: bool) -> dict[str, Any]:
+    """The roll-up: members ranked by exposure, hotspots, data-gap rates, failures."""
+    ok = [r for r in records if r["status"] == "ok"]
+    failed = [r for r in records if r["status"] != "ok"]
+
+    def name(record: dict[str, Any]) -> str:
+        return pseudonym(record["member"]) if anonymise else record["member"]
+
+    ranking = []
+    for rank, record in enumerate(sorted(ok, key=_rank_key), 1):
+        ranking.append(
+            {
+                "rank": rank,
+                "member": name(record),
+                "company": None if anonymise else record["company"],
+                "suppliers": record["suppliers"],
+                "inferred_suppliers": record["inferred_suppliers"],
+                "flags": record["flags"],
+                "flags_by_level": record["flags_by_level"],
+                "exposure": record["exposure"],
+                "data_gap_rate": record["data_gap_rate"],
+            }
+        )
+    hotspots: Counter[str] = Counter()
+    for record in ok:
+        hotspots.update(record["hotspots"])
+    def by_type(rt: str) -> list[str]:
+        def key(r: dict[str, Any]) -> tuple[int, float, str]:
+            e = r["exposure"][rt]
+            return (-LEVELS.index(e["level"]), -e["weighted_priority"], r["member"])
+
+        return [name(r) for r in sorted(ok, key=key)]
+
+    by_risk = {rt: by_type(rt) for rt in RISK_TYPES}
+    return {
+        "schema_version": "1.0",
+        "members": len(records),
+        "assessed": len(ok),
+        "failed": len(failed),
+        "anonymised": anonymise,
+        "ranking": ranking,
+        "ranking_by_risk_type": by_risk,
+        "hotspots": [
+            {"country": key.split("|")[0], "sector": key.split("|")[1], "flags": n}
+            for key, n in sorted(hotspots.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "failures": [
+            {"member": name(r), "file": None if anonymise else r["file"], "error": r["error"]}
+            for r in failed
+        ],
+    }
+
+
+def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
+    """summary.xlsx: Ranking, Hotspots, Failures."""
+    from openpyxl import Workbook
+
+    from ddtool.atomic import write_atomic_with
+    from ddtool.reporters.excel_report import _Sheet
+
+    wb = Workbook(write_only=True)
+    columns = [
+        ("Rank", 6),
+        ("Member", 30),
+        ("Company", 30),
+        ("Suppliers", 10),
+        ("Inferred", 9),
+        ("Flags", 7),
+        ("Critical", 8),
+        ("High", 7),
+        ("Data-gap rate", 12),
+    ]
+    columns += [(f"{rt.replace('_', ' ')}: exposure", 16) for rt in RISK_TYPES]
+    columns += [(f"{rt.replace('_', ' ')}: weighted", 14) for rt in RISK_TYPES]
+    sheet = _Sheet(wb, "Ranking", columns)
+    for row in summary["ranking"]:
+        exposure = row["exposure"]
+        top = max((exposure[rt]["level"] for rt in RISK_TYPES), key=LEVELS.index)
+        sheet.append(
+            [
+                row["rank"],
+                row["member"],
+                row["company"] or "",
+                row["suppliers"],
+                row["inferred_suppliers"],
+                row["flags"],
+                row["flags_by_level"]["critical"],
+                row["flags_by_level"]["high"],
+                row["data_gap_rate"],
+            ]
+            + [exposure[rt]["level"] for rt in RISK_TYPES]
+            + [exposure[rt]["weighted_priority"] for rt in RISK_TYPES],
+            level=top,
+            level_col=1,
+        )
+    sheet.finish()
+    hot = _Sheet(wb, "Hotspots", [("Country", 10), ("Sector", 30), ("Flags", 8)])
+    for item in summary["hotspots"]:
+        hot.append([item["country"], item["sector"], item["flags"]])
+    hot.finish()
+    fail = _Sheet(wb, "Failures", [("Member", 30), ("File", 50), ("Error", 100)])
+    for item in summary["failures"]:
+        fail.append([item["member"], item["file"] or "", item["error"]])
+    fail.finish()
+    write_atomic_with(path, wb.save)

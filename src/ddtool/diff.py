@@ -1,0 +1,221 @@
+"""Compare two assessment documents: new, resolved and changed flags, added/removed suppliers.
+
+No printing here; the CLI renders the result (see ddtool.reporters.diff_report).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ddtool.errors import DdtoolError, UsageError
+from ddtool.model import LEVELS
+
+DIFF_SCHEMA_VERSION = "1.0"
+SUPPORTED_MAJOR = "1"
+REQUIRED_KEYS = ("schema_version", "flags", "suppliers")
+
+# the parts of a flag worth showing in a diff (the full flag stays in the assessment)
+FLAG_FIELDS = (
+    "id",
+    "supplier_id",
+    "supplier_name",
+    "inferred",
+    "risk_type",
+    "level",
+    "priority",
+    "country",
+    "sector",
+    "path",
+    "reason",
+)
+SUPPLIER_FIELDS = ("id", "name", "country", "sector")
+
+
+class AssessmentFileError(DdtoolError):
+    """A file given to `diff` (or `report`) is not a usable assessment JSON."""
+
+
+def load_assessment(path: Path) -> dict[str, Any]:
+    """Read an assessment JSON; raises AssessmentFileError naming the file when it is not one."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise AssessmentFileError(f"{path}: cannot read file ({e.strerror or e})") from e
+    except UnicodeDecodeError as e:
+        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON (not UTF-8 text)") from e
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise AssessmentFileError(
+            f"{path}: not a ddtool assessment JSON (invalid JSON at line {e.lineno},"
+            f" column {e.colno}: {e.msg})"
+        ) from e
+    check_assessment(document, str(path))
+    if not isinstance(document, dict):  # for the type checker; check_assessment ensured it
+        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON")
+    return document
+
+
+def check_assessment(document: Any, label: str) -> None:
+    """Raise AssessmentFileError (message starts with label) unless document is an assessment."""
+    prefix = f"{label}: not a ddtool assessment JSON"
+    if not isinstance(document, dict):
+        raise AssessmentFileError(f"{prefix} (top level is {type(document).__name__}, not object)")
+    missing = [k for k in REQUIRED_KEYS if k not in document]
+    if missing:
+        raise AssessmentFileError(f"{prefix} (missing {', '.join(repr(k) for k in missing)})")
+    version = str(document["schema_version"])
+    if version.split(".")[0] != SUPPORTED_MAJOR:
+        raise AssessmentFileError(
+            f"{prefix} (schema_version {version} is not supported; this ddtool reads"
+            f" {SUPPORTED_MAJOR}.x)"
+        )
+    if not isinstance(document["flags"], list) or not isinstance(document["suppliers"], list):
+        raise AssessmentFileError(f"{prefix} ('flags' and 'suppliers' must be lists)")
+    for i, flag in enumerate(document["flags"]):
+        if not isinstance(flag, dict) or "id" not in flag or flag.get("level") not in LEVELS:
+            raise AssessmentFileError(f"{prefix} (flag {i + 1} has no id or an unknown level)")
+    for i, supplier in enumerate(document["suppliers"]):
+        if not isinstance(supplier, dict) or "id" not in supplier:
+            raise AssessmentFileError(f"{prefix} (supplier {i + 1} has no id)")
+
+
+def _rank(level: str) -> int:
+    return LEVELS.index(level) if level in LEVELS else -1
+
+
+def _flag_entry(flag: dict[str, Any]) -> dict[str, Any]:
+    return {k: flag.get(k) for k in FLAG_FIELDS}
+
+
+def _flag_order(entry: dict[str, Any]) -> tuple[int, str]:
+    return (-_rank(str(entry.get("level"))), str(entry["id"]))
+
+
+def _mapped(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {str(s["id"]): s for s in document["suppliers"] if not s.get("inferred")}
+
+
+def _meta(document: dict[str, Any]) -> dict[str, Any]:
+    profiles = document.get("profiles") or {}
+    source = document.get("input") or {}
+    return {
+        "company": (document.get("company") or {}).get("name"),
+        "generated_at": document.get("generated_at"),
+        "tool_version": (document.get("tool") or {}).get("version"),
+        "schema_version": document.get("schema_version"),
+        "input": {"path": source.get("path"), "sha256": source.get("sha256")},
+        "profiles": {"version": profiles.get("version"), "sha256": profiles.get("sha256")},
+    }
+
+
+def diff_assessments(
+    old: dict[str, Any],
+    new: dict[str, Any],
+    *,
+    old_label: str = "old assessment",
+    new_label: str = "new assessment",
+) -> dict[str, Any]:
+    """Compare two assessment documents; flags are matched by their stable id."""
+    check_assessment(old, old_label)
+    check_assessment(new, new_label)
+    old_flags = {str(f["id"]): f for f in old["flags"]}
+    new_flags = {str(f["id"]): f for f in new["flags"]}
+
+    added = [_flag_entry(new_flags[i]) for i in new_flags.keys() - old_flags.keys()]
+    resolved = [_flag_entry(old_flags[i]) for i in old_flags.keys() - new_flags.keys()]
+    changed: list[dict[str, Any]] = []
+    for flag_id in old_flags.keys() & new_flags.keys():
+        before, after = old_flags[flag_id], new_flags[flag_id]
+        if before["level"] == after["level"]:
+            continue
+        entry = _flag_entry(after)
+        entry.update(
+            old_level=before["level"],
+            new_level=after["level"],
+            old_priority=before.get("priority"),
+            new_priority=after.get("priority"),
+            direction="up" if _rank(after["level"]) > _rank(before["level"]) else "down",
+        )
+        changed.append(entry)
+    added.sort(key=_flag_order)
+    resolved.sort(key=_flag_order)
+    changed.sort(key=_flag_order)
+
+    old_suppliers, new_suppliers = _mapped(old), _mapped(new)
+    suppliers_added = [
+        {k: new_suppliers[i].get(k) for k in SUPPLIER_FIELDS}
+        for i in sorted(new_suppliers.keys() - old_suppliers.keys())
+    ]
+    suppliers_removed = [
+        {k: old_suppliers[i].get(k) for k in SUPPLIER_FIELDS}
+        for i in sorted(old_suppliers.keys() - new_suppliers.keys())
+    ]
+
+    old_meta, new_meta = _meta(old), _meta(new)
+    profiles_changed = old_meta["profiles"] != new_meta["profiles"]
+    input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
+    return {
+        "kind": "ddtool-diff",
+        "schema_version": DIFF_SCHEMA_VERSION,
+        "old": old_meta,
+        "new": new_meta,
+        "summary": {
+            "new_flags": len(added),
+            "resolved_flags": len(resolved),
+            "changed_flags": len(changed),
+            "changed_up": sum(1 for c in changed if c["direction"] == "up"),
+            "changed_down": sum(1 for c in changed if c["direction"] == "down"),
+            "new_flags_by_level": {
+                lvl: sum(1 for f in added if f["level"] == lvl) for lvl in LEVELS
+            },
+            "suppliers_added": len(suppliers_added),
+            "suppliers_removed": len(suppliers_removed),
+            "profiles_changed": profiles_changed,
+            "input_changed": input_changed,
+        },
+        "profiles_changed": profiles_changed,
+        "profiles": {"old": old_meta["profiles"], "new": new_meta["profiles"]},
+        "input_changed": input_changed,
+        "input": {"old": old_meta["input"], "new": new_meta["input"]},
+        "new_flags": added,
+        "resolved_flags": resolved,
+        "changed_flags": changed,
+        "suppliers_added": suppliers_added,
+        "suppliers_removed": suppliers_removed,
+    }
+
+
+def is_empty(diff: dict[str, Any]) -> bool:
+    """True when nothing a reader acts on changed (flags and mapped suppliers)."""
+    return not any(
+        diff[k]
+        for k in (
+            "new_flags",
+            "resolved_flags",
+            "changed_flags",
+            "suppliers_added",
+            "suppliers_removed",
+        )
+    )
+
+
+def new_at_or_above(diff: dict[str, Any], level: str) -> list[dict[str, Any]]:
+    """Flags for `--fail-on-new`: new flags at or above level, plus escalations that crossed it.
+
+    An existing flag that rose from below the level to at or above it is new risk at that level
+    for a gate, so it is included (its entry carries direction "up" and old_level).
+    """
+    if level not in LEVELS:
+        raise UsageError(f"unknown level '{level}'; use one of {', '.join(LEVELS)}")
+    floor = LEVELS.index(level)
+    found = [f for f in diff["new_flags"] if _rank(str(f["level"])) >= floor]
+    found += [
+        c
+        for c in diff["changed_flags"]
+        if _rank(str(c["new_level"])) >= floor > _rank(str(c["old_level"]))
+    ]
+    return sorted(found, key=_flag_order)

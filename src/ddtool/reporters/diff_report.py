@@ -1,0 +1,273 @@
+"""Render a diff of two assessments: JSON, Markdown, Excel, and a rich terminal summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ddtool.atomic import write_atomic, write_atomic_with
+from ddtool.reporters.interface import ReporterError
+from ddtool.reporters.markdown_report import cell, inline, risk_name, short
+from ddtool.reporters.safe_text import is_risky
+from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
+
+FLAG_COLUMNS = ("id", "level", "risk_type", "supplier_id", "supplier_name", "inferred", "country")
+FLAG_COLUMNS_FULL = (*FLAG_COLUMNS, "sector", "priority", "path", "reason")
+CHANGED_COLUMNS = (
+    "id",
+    "old_level",
+    "new_level",
+    "direction",
+    "risk_type",
+    "supplier_id",
+    "supplier_name",
+    "inferred",
+    "country",
+    "sector",
+    "old_priority",
+    "new_priority",
+    "path",
+    "reason",
+)
+SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
+
+
+def write_diff(diff: dict[str, Any], path: Path) -> None:
+    """Write a diff to path atomically; the format follows the suffix (.json, .md, .xlsx)."""
+    path = Path(path)
+    writers: dict[str, Callable[[dict[str, Any], Path], None]] = {
+        ".json": _write_json,
+        ".md": _write_markdown,
+        ".xlsx": _write_xlsx,
+    }
+    suffix = path.suffix.lower()
+    writer = writers.get(suffix)
+    if writer is None:
+        raise ReporterError(
+            f"{path}: unknown diff output format '{suffix or '(none)'}';"
+            f" use one of {', '.join(writers)}"
+        )
+    writer(diff, path)
+
+
+def dumps_diff(diff: dict[str, Any]) -> str:
+    """Deterministic JSON text of a diff."""
+    return json.dumps(diff, indent=2, ensure_ascii=False) + "\n"
+
+
+def _write_json(diff: dict[str, Any], path: Path) -> None:
+    write_atomic(path, dumps_diff(diff))
+
+
+# ------------------------------------------------------------------------------------- Markdown
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return " > ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def _md_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[str]:
+    if not rows:
+        return ["None.", ""]
+    out = ["| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
+    for row in rows:
+        values = [_text(row.get(c)) for c in columns]
+        values = [
+            risk_name(v) if c == "risk_type" else v for c, v in zip(columns, values, strict=True)
+        ]
+        out.append("| " + " | ".join(cell(v) for v in values) + " |")
+    return [*out, ""]
+
+
+def render_diff_markdown(diff: dict[str, Any]) -> str:
+    """The diff as Markdown text."""
+    s = diff["summary"]
+    old, new = diff["old"], diff["new"]
+    lines = [
+        f"# Assessment diff: {inline(new.get('company') or old.get('company'))}",
+        "",
+        f"Old: generated {inline(old.get('generated_at'))}, input sha256 "
+        f"{short(old['input'].get('sha256'))}. New: generated {inline(new.get('generated_at'))},"
+        f" input sha256 {short(new['input'].get('sha256'))}.",
+        "",
+        "| Change | Count |",
+        "| --- | --- |",
+        f"| New flags | {s['new_flags']} |",
+        f"| Resolved flags | {s['resolved_flags']} |",
+        f"| Changed flags | {s['changed_flags']}"
+        f" ({s['changed_up']} up, {s['changed_down']} down) |",
+        f"| Suppliers added | {s['suppliers_added']} |",
+        f"| Suppliers removed | {s['suppliers_removed']} |",
+        "",
+    ]
+    if diff["profiles_changed"]:
+        p = diff["profiles"]
+        lines += [
+            f"> **Note:** the risk profiles changed ({cell(p['old']['version'])}, sha256"
+            f" {short(p['old']['sha256'])} → {cell(p['new']['version'])}, sha256"
+            f" {short(p['new']['sha256'])}). Some changes may come from new risk data rather"
+            " than from the supply chain.",
+            "",
+        ]
+    if not diff["input_changed"]:
+        lines += ["The input file is unchanged (same sha256).", ""]
+    lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
+    lines += ["## Resolved flags", "", *_md_table(diff["resolved_flags"], FLAG_COLUMNS)]
+    lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS[:9])]
+    lines += ["## Suppliers added", "", *_md_table(diff["suppliers_added"], SUPPLIER_COLUMNS)]
+    lines += ["## Suppliers removed", "", *_md_table(diff["suppliers_removed"], SUPPLIER_COLUMNS)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _write_markdown(diff: dict[str, Any], path: Path) -> None:
+    write_atomic(path, render_diff_markdown(diff))
+
+
+# ---------------------------------------------------------------------------------------- Excel
+
+
+def _set_cell(ws: Any, row: int, column: int, value: Any) -> None:
+    """Write one value; text that a spreadsheet could run as a formula is stored as text."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell_ = ws.cell(row=row, column=column)
+    if isinstance(value, list):
+        value = " > ".join(str(v) for v in value)
+    if value is None or isinstance(value, bool | int | float):
+        cell_.value = value
+        return
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    cell_.value = text
+    if is_risky(text):
+        # openpyxl turns "=..." into a formula on assignment; force it back to a string
+        cell_.data_type = "s"
+
+
+def _sheet(wb: Any, title: str, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    for c, name in enumerate(columns, start=1):
+        _set_cell(ws, 1, c, name)
+        ws.cell(row=1, column=c).font = Font(bold=True)
+    for r, row in enumerate(rows, start=2):
+        for c, name in enumerate(columns, start=1):
+            _set_cell(ws, r, c, row.get(name))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(rows), 1) + 1}"
+    for c, name in enumerate(columns, start=1):
+        width = max([len(name), *(len(_text(row.get(name))) for row in rows[:200])])
+        ws.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
+
+
+def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "New flags", FLAG_COLUMNS_FULL, diff["new_flags"])
+    _sheet(wb, "Resolved flags", FLAG_COLUMNS_FULL, diff["resolved_flags"])
+    _sheet(wb, "Changed flags", CHANGED_COLUMNS, diff["changed_flags"])
+    _sheet(wb, "Suppliers added", SUPPLIER_COLUMNS, diff["suppliers_added"])
+    _sheet(wb, "Suppliers removed", SUPPLIER_COLUMNS, diff["suppliers_removed"])
+    about = [
+        {"item": f"{side} {key}", "value": diff[side].get(key)}
+        for side in ("old", "new")
+        for key in ("company", "generated_at", "tool_version", "schema_version")
+    ]
+    for side in ("old", "new"):
+        about += [
+            {"item": f"{side} input path", "value": diff[side]["input"].get("path")},
+            {"item": f"{side} input sha256", "value": diff[side]["input"].get("sha256")},
+            {"item": f"{side} profiles version", "value": diff[side]["profiles"].get("version")},
+            {"item": f"{side} profiles sha256", "value": diff[side]["profiles"].get("sha256")},
+        ]
+    about += [
+        {"item": k, "value": v} for k, v in diff["summary"].items() if not isinstance(v, dict)
+    ]
+    about.append({"item": "generated by", "value": "ddtool diff"})
+    _sheet(wb, "About", ("item", "value"), about)
+    write_atomic_with(path, wb.save)
+
+
+# ------------------------------------------------------------------------------------- terminal
+
+
+def _level(level: Any) -> Text:
+    text = "" if level is None else str(level)
+    return Text(text, style=LEVEL_STYLE.get(text, ""))
+
+
+def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) -> Table:
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    if changed:
+        table.add_column("was")
+    table.add_column("level")
+    table.add_column("risk")
+    table.add_column("supplier", overflow="fold", max_width=40)
+    table.add_column("country")
+    table.add_column("flag", style="dim")
+    for row in rows:
+        name = str(row.get("supplier_name") or row.get("supplier_id") or "")
+        if row.get("inferred"):
+            name += " (inferred)"
+        level = row.get("new_level") if changed else row.get("level")
+        cells: list[Text] = [_level(row.get("old_level"))] if changed else []
+        cells += [
+            _level(level),
+            Text(RISK_NAMES.get(str(row.get("risk_type")), str(row.get("risk_type")))),
+            Text(name),  # Text, not str: user text must never be read as rich markup
+            Text(str(row.get("country") or "")),
+            Text(str(row.get("id"))),
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
+    """Print a concise summary of a diff: counts, then new/changed/resolved flags and suppliers."""
+    s = diff["summary"]
+    head = Text("Assessment diff: ", style="bold")
+    head.append(f"{s['new_flags']} new", style="bold red" if s["new_flags"] else "green")
+    head.append(f", {s['resolved_flags']} resolved, {s['changed_flags']} changed")
+    head.append(f" ({s['changed_up']} up, {s['changed_down']} down)")
+    head.append(f"; suppliers +{s['suppliers_added']} -{s['suppliers_removed']}")
+    console.print(head)
+    if diff["profiles_changed"]:
+        p = diff["profiles"]
+        console.print(
+            Text(
+                f"Risk profiles changed: {p['old']['version']} → {p['new']['version']};"
+                " some changes may come from new risk data.",
+                style="yellow",
+            )
+        )
+    if diff["new_flags"]:
+        console.print(_flags_table("New flags", diff["new_flags"]))
+    if diff["changed_flags"]:
+        console.print(_flags_table("Changed flags", diff["changed_flags"], changed=True))
+    if diff["resolved_flags"]:
+        console.print(_flags_table("Resolved flags", diff["resolved_flags"]))
+    for key, title in (
+        ("suppliers_added", "Suppliers added"),
+        ("suppliers_removed", "Suppliers removed"),
+    ):
+        if not diff[key]:
+            continue
+        table = Table(title=f"{title} ({len(diff[key])})", title_justify="left")
+        for column in SUPPLIER_COLUMNS:
+            table.add_column(column, overflow="fold")
+        for row in diff[key]:
+            table.add_row(*(Text(_text(row.get(c))) for c in SUPPLIER_COLUMNS))
+        console.print(table)

@@ -1,0 +1,503 @@
+"""One self-contained HTML file: summary, charts, the chain as a graph, the register as a table.
+
+Everything is rendered by jinja2 with autoescape on; geometry for the SVG charts and the chain
+graph is computed here, so the page needs no script library and works offline. The register is
+built in the browser from JSON embedded in the page (text only, via textContent), so it can be
+sorted and filtered.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ddtool.atomic import write_atomic
+from ddtool.errors import DdtoolError
+from ddtool.model import LEVELS, RISK_TYPES
+from ddtool.reference.countries import display_name
+from ddtool.reporters.interface import Reporter
+
+TEMPLATES = Path(__file__).parent / "templates"
+RISK_NAMES = {
+    "child_labour": "child labour",
+    "forced_labour": "forced labour",
+    "human_trafficking": "human trafficking",
+}
+LEVEL_COLOURS = {"low": "#2e7d32", "medium": "#f2a900", "high": "#ef6c00", "critical": "#c62828"}
+INFORMAL_EMPLOYMENT = "ilo_informal_employment_rate_pct"
+MAX_GRAPH_SUPPLIERS = 300
+
+# chain graph geometry (px)
+NODE_W, NODE_H, COL_GAP, ROW_GAP, TOP = 166, 34, 34, 8, 34
+LABEL_CHARS = 21
+# bar chart geometry (px)
+LABEL_W, BAR_W, BAR_H, BAR_GAP = 210, 300, 16, 6
+CHART_LABEL_CHARS = 28
+
+
+def _level_index(level: str | None) -> int:
+    return LEVELS.index(level) if level in LEVELS else -1
+
+
+def _top_level(scores: dict[str, Any]) -> str | None:
+    """The highest level over risk types of a {risk_type: score} mapping."""
+    levels = [s.get("level") for s in scores.values() if isinstance(s, dict)]
+    known = [lvl for lvl in levels if lvl in LEVELS]
+    return max(known, key=LEVELS.index) if known else None
+
+
+def _top_priority(scores: dict[str, Any]) -> float:
+    values = [float(s.get("priority") or 0) for s in scores.values() if isinstance(s, dict)]
+    return max(values, default=0.0)
+
+
+def _supplier_level(supplier: dict[str, Any]) -> str | None:
+    """Mapped suppliers are coloured by their own risk, inferred ones by the worst case."""
+    scores = supplier.get("worst_case") if supplier.get("inferred") else supplier.get("risk")
+    return _top_level(scores or {})
+
+
+def _supplier_priority(supplier: dict[str, Any]) -> float:
+    scores = supplier.get("worst_case") if supplier.get("inferred") else supplier.get("risk")
+    return _top_priority(scores or {})
+
+
+def _first_tier(tiers: list[int] | None) -> int | None:
+    return min(tiers) if tiers else None
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _country_label(iso3: str | None) -> str:
+    """'Bangladesh (BGD)'; the code alone where the name is not known."""
+    if not iso3:
+        return ""
+    name = display_name(iso3)
+    return f"{name} ({iso3})" if name and name != iso3 else iso3
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return "" if value is None else str(value)
+
+
+# ------------------------------------------------------------------------------------ summary
+
+
+def _summary(document: dict[str, Any]) -> dict[str, Any]:
+    s = document["summary"]
+    exposure = [
+        {
+            "risk": RISK_NAMES.get(rt, rt),
+            "level": e.get("level"),
+            "priority": _fmt(e.get("priority")),
+            "source": e.get("from"),
+        }
+        for rt, e in s.get("exposure", {}).items()
+    ]
+    return {
+        "counts": s,
+        "levels": [(lvl, s["flags_by_level"].get(lvl, 0)) for lvl in reversed(LEVELS)],
+        "risk_types": [
+            (RISK_NAMES.get(rt, rt), n) for rt, n in s.get("flags_by_risk_type", {}).items()
+        ],
+        "exposure": exposure,
+    }
+
+
+# ------------------------------------------------------------------------------------- charts
+
+
+def _bar_chart(
+    chart_id: str, title: str, rows: list[tuple[str, dict[str, int]]], note: str = ""
+) -> dict[str, Any]:
+    """Horizontal bars stacked by level, one per label."""
+    biggest = max((sum(c.values()) for _, c in rows), default=0) or 1
+    bars = []
+    for i, (label, counts) in enumerate(rows):
+        y = i * (BAR_H + BAR_GAP)
+        x = float(LABEL_W)
+        segments = []
+        for lvl in LEVELS:
+            n = counts.get(lvl, 0)
+            if not n:
+                continue
+            w = BAR_W * n / biggest
+            segments.append({"x": round(x, 1), "w": round(w, 1), "level": lvl, "n": n})
+            x += w
+        bars.append(
+            {
+                "label": _shorten(label, CHART_LABEL_CHARS),
+                "full_label": label,
+                "y": y,
+                "segments": segments,
+                "total": sum(counts.values()),
+                "total_x": round(x + 5, 1),
+            }
+        )
+    return {
+        "id": chart_id,
+        "title": title,
+        "kind": "levels",
+        "label_x": LABEL_W - 4,
+        "bars": bars,
+        "width": LABEL_W + BAR_W + 50,
+        "height": max(len(rows), 1) * (BAR_H + BAR_GAP) + 4,
+        "note": note,
+    }
+
+
+def _flag_charts(document: dict[str, Any]) -> list[dict[str, Any]]:
+    by_tier: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_country: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_sector: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_risk: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    tier_keys: dict[str, int] = {}
+    for flag in document.get("flags", []):
+        tier = _first_tier(flag.get("tiers"))
+        tier_label = f"tier {tier}" if tier is not None else "tier unknown"
+        tier_keys[tier_label] = tier if tier is not None else 999
+        country_label = _country_label(flag.get("country")) or "country unknown"
+        level = flag.get("level", "")
+        by_tier[tier_label][level] += 1
+        by_country[country_label][level] += 1
+        by_sector[flag.get("sector") or "sector unknown"][level] += 1
+        by_risk[RISK_NAMES.get(flag.get("risk_type", ""), flag.get("risk_type", ""))][level] += 1
+
+    def ranked(data: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, int]]]:
+        return sorted(data.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+
+    risk_order = [RISK_NAMES.get(rt, rt) for rt in RISK_TYPES]
+    return [
+        _bar_chart(
+            "chart-by-tier",
+            "Flags by tier",
+            sorted(by_tier.items(), key=lambda kv: tier_keys[kv[0]]),
+        ),
+        _bar_chart("chart-by-country", "Flags by country", ranked(by_country)),
+        _bar_chart("chart-by-sector", "Flags by sector", ranked(by_sector)),
+        _bar_chart(
+            "chart-by-risk-type",
+            "Flags by risk type",
+            sorted(
+                by_risk.items(),
+                key=lambda kv: risk_order.index(kv[0]) if kv[0] in risk_order else 99,
+            ),
+        ),
+    ]
+
+
+def _sex_chart(document: dict[str, Any]) -> dict[str, Any] | None:
+    """ILOSTAT informal employment, female vs male, for the chain's countries that have both."""
+    from ddtool.profiles import load_profiles  # only the HTML report needs profile lookups
+
+    meta = document.get("profiles", {})
+    try:
+        profiles = load_profiles([Path(o) for o in meta.get("overlays", [])])
+    except (DdtoolError, OSError):
+        return None
+    countries: dict[str, str] = {}
+    for s in document.get("suppliers", []):
+        if s.get("country"):
+            countries.setdefault(s["country"], s.get("country_name") or s["country"])
+    pairs = []
+    sources: dict[str, str] = {}
+    for iso3, name in sorted(countries.items(), key=lambda kv: kv[1]):
+        female = profiles.indicator(iso3, INFORMAL_EMPLOYMENT, "female")
+        male = profiles.indicator(iso3, INFORMAL_EMPLOYMENT, "male")
+        if female is None or male is None or female.number is None or male.number is None:
+            continue
+        years = sorted({y for y in (female.year, male.year) if y is not None})
+        pairs.append(
+            (f"{name} ({iso3})", female.number, male.number, "/".join(str(y) for y in years))
+        )
+        for ind in (female, male):
+            sources[ind.source_name or ind.source_id] = ind.source_url
+    if not pairs:
+        return None
+    group = 2 * BAR_H + BAR_GAP + 4
+    bars = []
+    for i, (label, f, m, year) in enumerate(pairs):
+        y = i * group
+        bars.append(
+            {
+                "label": _shorten(label, CHART_LABEL_CHARS),
+                "full_label": label,
+                "year": year,
+                "y": y,
+                "female": {"w": round(BAR_W * f / 100, 1), "v": f"{f:.1f}%"},
+                "male": {"w": round(BAR_W * m / 100, 1), "v": f"{m:.1f}%"},
+            }
+        )
+    stale = meta.get("sha256") != profiles.sha256
+    return {
+        "id": "chart-informal-employment-by-sex",
+        "title": "Informal employment rate by sex (% of employment)",
+        "kind": "sex",
+        "label_x": LABEL_W - 4,
+        "bars": bars,
+        "bar_h": BAR_H,
+        "width": LABEL_W + BAR_W + 60,
+        "height": len(pairs) * group + 4,
+        "sources": sorted(sources.items()),
+        "note": (
+            "Values read from the installed risk profiles, which differ from the ones used for"
+            " this assessment."
+            if stale
+            else ""
+        ),
+    }
+
+
+# -------------------------------------------------------------------------------- chain graph
+
+
+def _graph_selection(
+    suppliers: dict[str, dict[str, Any]], paths: dict[str, list[str]], limit: int
+) -> set[str]:
+    """The top suppliers by priority plus every supplier on the path from the company to them."""
+    ranked = sorted(suppliers, key=lambda sid: (-_supplier_priority(suppliers[sid]), sid))
+    chosen: set[str] = set()
+    for sid in ranked[:limit]:
+        chosen.add(sid)
+        path = paths.get(sid)
+        if path is None:  # walk up through the shallowest buyer
+            path, seen, cur = [], set(), sid
+            while cur in suppliers and cur not in seen:
+                seen.add(cur)
+                buyers = list(suppliers[cur].get("buyers", []))
+                if not buyers:
+                    break
+                cur = min(
+                    buyers,
+                    key=lambda b: (_first_tier(suppliers.get(b, {}).get("tiers")) or 0, b),
+                )
+                path.append(cur)
+        chosen.update(p for p in path if p in suppliers)
+    return chosen
+
+
+def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> dict[str, Any]:
+    """Layered layout: the company in column 0, each supplier in the column of its first tier."""
+    company = document["company"]
+    company_id = company["id"]
+    suppliers = {s["id"]: s for s in document.get("suppliers", [])}
+    paths = {f["supplier_id"]: f.get("path", []) for f in document.get("flags", [])}
+    shown = set(suppliers) if len(suppliers) <= limit else _graph_selection(suppliers, paths, limit)
+    columns: dict[int, list[str]] = defaultdict(list)
+    for sid in shown:
+        tier = _first_tier(suppliers[sid].get("tiers"))
+        columns[tier if tier is not None else 1].append(sid)
+    position: dict[str, float] = {company_id: 0.0}
+    column_of: dict[str, int] = {company_id: 0}
+    ordered: dict[int, list[str]] = {0: [company_id]}
+    for col in sorted(columns):
+        # barycentre ordering: place each supplier near its already placed buyers
+        def key(sid: str) -> tuple[float, float, str]:
+            placed = [position[b] for b in suppliers[sid].get("buyers", []) if b in position]
+            centre = sum(placed) / len(placed) if placed else float("inf")
+            return (centre, -_supplier_priority(suppliers[sid]), sid)
+
+        ordered[col] = sorted(columns[col], key=key)
+        for i, sid in enumerate(ordered[col]):
+            position[sid] = i - (len(ordered[col]) - 1) / 2
+            column_of[sid] = col
+    tallest = max(len(v) for v in ordered.values())
+    pitch = NODE_H + ROW_GAP
+    height = TOP + tallest * pitch + 10
+    n_cols = max(ordered) + 1
+    width = n_cols * (NODE_W + COL_GAP) - COL_GAP + 20
+    xy: dict[str, tuple[float, float]] = {}
+    for col, ids in ordered.items():
+        offset = (tallest - len(ids)) * pitch / 2
+        for i, sid in enumerate(ids):
+            xy[sid] = (10 + col * (NODE_W + COL_GAP), TOP + offset + i * pitch)
+    nodes = []
+    cx, cy = xy[company_id]
+    nodes.append(
+        {
+            "id": company_id,
+            "x": cx,
+            "y": cy,
+            "label": _shorten(company["name"] or company_id, LABEL_CHARS),
+            "sub": f"company · {company.get('country') or 'country n/a'}",
+            "title": company["name"] or company_id,
+            "level": "company",
+            "inferred": False,
+        }
+    )
+    for sid in sorted(shown, key=lambda s: (column_of[s], xy[s][1])):
+        s = suppliers[sid]
+        level = _supplier_level(s)
+        x, y = xy[sid]
+        name = s.get("name") or sid
+        nodes.append(
+            {
+                "id": sid,
+                "x": x,
+                "y": y,
+                "label": _shorten(name, LABEL_CHARS),
+                "sub": _shorten(
+                    " · ".join(
+                        p
+                        for p in (
+                            "inferred" if s.get("inferred") else sid,
+                            s.get("country") or "country ?",
+                            level or "no level",
+                        )
+                    ),
+                    30,
+                ),
+                "title": f"{name} [{sid}] — {s.get('sector') or 'sector unknown'}, "
+                f"{s.get('country_name') or s.get('country') or 'country unknown'}; "
+                f"{'worst case' if s.get('inferred') else 'risk'} level {level or 'n/a'}",
+                "level": level or "none",
+                "inferred": bool(s.get("inferred")),
+            }
+        )
+    edges = []
+    for sid in shown:
+        for buyer in suppliers[sid].get("buyers", []):
+            if buyer not in xy:
+                continue
+            bx, by = xy[buyer]
+            sx, sy = xy[sid]
+            x1, y1 = bx + NODE_W, by + NODE_H / 2
+            x2, y2 = sx, sy + NODE_H / 2
+            if x2 <= x1:  # a supplier drawn in an earlier or the same column: loop round
+                d = f"M{x1},{y1} C{x1 + 40},{y1} {x2 - 40},{y2} {x2},{y2}"
+            else:
+                mid = (x1 + x2) / 2
+                d = f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"
+            edges.append({"d": d, "inferred": bool(suppliers[sid].get("inferred"))})
+    edges.sort(key=lambda e: str(e["d"]))
+    headers = [
+        {
+            "x": 10 + col * (NODE_W + COL_GAP) + NODE_W / 2,
+            "text": "Company" if col == 0 else f"Tier {col}",
+        }
+        for col in sorted(ordered)
+    ]
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "headers": headers,
+        "width": width,
+        "height": height,
+        "node_w": NODE_W,
+        "node_h": NODE_H,
+        "shown": len(shown),
+        "total": len(suppliers),
+        "limited": len(shown) < len(suppliers),
+        "limit": limit,
+    }
+
+
+# ----------------------------------------------------------------------------------- register
+
+
+def _evidence_text(item: dict[str, Any]) -> str:
+    where = ", ".join(
+        _fmt(v) for v in (item.get("year"), item.get("source")) if v not in (None, "")
+    )
+    return f"{item.get('indicator', '')}: {_fmt(item.get('value'))}" + (
+        f" ({where})" if where else ""
+    )
+
+
+def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for flag in document.get("flags", []):
+        tier = _first_tier(flag.get("tiers"))
+        rows.append(
+            {
+                "id": flag.get("id", ""),
+                "supplier": (flag.get("supplier_name") or flag.get("supplier_id") or "")
+                + (" (inferred)" if flag.get("inferred") else ""),
+                "supplier_id": flag.get("supplier_id", ""),
+                "tier": tier,
+                "path": " → ".join(flag.get("path", [])),
+                "country": _country_label(flag.get("country")),
+                "sector": flag.get("sector") or "",
+                "risk_type": RISK_NAMES.get(flag.get("risk_type", ""), flag.get("risk_type", "")),
+                "level": flag.get("level", ""),
+                "level_rank": _level_index(flag.get("level")),
+                "likelihood": flag.get("likelihood"),
+                "severity": flag.get("severity"),
+                "priority": flag.get("priority"),
+                "reason": flag.get("reason", ""),
+                "evidence": [_evidence_text(e) for e in flag.get("evidence", [])],
+                "measures": [m.get("title", "") for m in flag.get("remediation", [])],
+                "inferred": bool(flag.get("inferred")),
+            }
+        )
+    return rows
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside a <script> element: no '<', '>' or '&' survive literally."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # U+2028/2029 are line terminators in older JS parsers
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # Markup: the JSON must go into the page as it is; escaping above makes that safe
+    return Markup(text)
+
+
+# ------------------------------------------------------------------------------------- render
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS) -> str:
+    """The whole report as one HTML string."""
+    charts = _flag_charts(document)
+    sex = _sex_chart(document)
+    suppliers = {s["id"]: s for s in document.get("suppliers", [])}
+    gaps = [
+        {
+            "supplier_id": g.get("supplier_id", ""),
+            "supplier": suppliers.get(g.get("supplier_id", ""), {}).get("name")
+            or g.get("supplier_id", ""),
+            "gap": g.get("gap", ""),
+        }
+        for g in document.get("data_gaps", [])
+    ]
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        doc=document,
+        summary=_summary(document),
+        charts=charts,
+        sex_chart=sex,
+        graph=_chain_graph(document, graph_limit),
+        gaps=gaps,
+        warnings=document.get("warnings", []),
+        levels=LEVELS,
+        colours=LEVEL_COLOURS,
+        data=script_json({"register": _register_rows(document), "levels": list(LEVELS)}),
+    )
+
+
+class HtmlReporter(Reporter):
+    suffix = ".html"
+    name = "html"
+
+    def write(self, document: dict[str, Any], path: Path) -> None:
+        write_atomic(path, render_html(document))

@@ -1,0 +1,219 @@
+"""The assessment as Markdown, for e-mail and tickets: summary, top flags, details, data gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ddtool.atomic import write_atomic
+from ddtool.reporters.interface import Reporter
+
+MAX_TOP_FLAGS = 25
+DETAIL_LEVELS = ("critical", "high")
+LEVEL_ORDER = ("low", "medium", "high", "critical")
+RISK_NAMES = {
+    "child_labour": "child labour",
+    "forced_labour": "forced labour",
+    "human_trafficking": "human trafficking",
+}
+
+
+def inline(value: Any) -> str:
+    """User text on one line: newlines would end a table row or a bullet."""
+    text = "" if value is None else str(value)
+    return " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def cell(value: Any) -> str:
+    """User text safe inside a Markdown table cell (no row break, no column break)."""
+    # backslashes first, so that user text ending in "\" cannot un-escape our "\|"
+    return inline(value).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def risk_name(risk_type: str) -> str:
+    return RISK_NAMES.get(risk_type, risk_type.replace("_", " "))
+
+
+def short(digest: Any, length: int = 12) -> str:
+    return str(digest or "")[:length] or "n/a"
+
+
+def evidence_text(item: dict[str, Any]) -> str:
+    """One evidence item as `indicator: value (year, source)`; shared with the CSV report."""
+    meta = ", ".join(str(x) for x in (item.get("year"), item.get("source")) if x not in (None, ""))
+    text = f"{item.get('indicator', '')}: {item.get('value', '')}"
+    return f"{text} ({meta})" if meta else text
+
+
+def supplier_label(flag: dict[str, Any]) -> str:
+    name = flag.get("supplier_name") or flag.get("supplier_id", "")
+    return f"{name} (inferred)" if flag.get("inferred") else str(name)
+
+
+def distinct_sources(flags: list[dict[str, Any]]) -> list[str]:
+    """Every evidence source cited by the flags, once each, in first-seen order."""
+    seen: dict[str, None] = {}
+    for flag in flags:
+        for item in flag.get("evidence", []):
+            source = item.get("source")
+            if source:
+                seen.setdefault(str(source), None)
+    return list(seen)
+
+
+def render_markdown(document: dict[str, Any]) -> str:
+    """The whole report as Markdown text (deterministic for a given document)."""
+    flags: list[dict[str, Any]] = document.get("flags", [])
+    lines: list[str] = []
+    lines += _title(document)
+    lines += _summary(document)
+    lines += _top_flags(flags)
+    lines += _details(flags)
+    lines += _data_gaps(document)
+    lines += _sources(flags)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _title(document: dict[str, Any]) -> list[str]:
+    company = document.get("company", {})
+    return [
+        f"# Human-rights due diligence assessment: {inline(company.get('name'))}",
+        "",
+        "Child labour, forced labour and human trafficking risk in the supply chain"
+        f" (ddtool {inline(document.get('tool', {}).get('version'))}).",
+        "",
+    ]
+
+
+def _summary(document: dict[str, Any]) -> list[str]:
+    s = document.get("summary", {})
+    profiles = document.get("profiles", {})
+    company = document.get("company", {})
+    rows: list[tuple[str, str]] = [
+        ("Company", f"{cell(company.get('name'))} ({cell(company.get('country') or 'n/a')})"),
+        ("Suppliers mapped", str(s.get("suppliers", 0))),
+        ("Suppliers inferred", str(s.get("inferred_suppliers", 0))),
+        ("Tiers", str(s.get("tiers", 0))),
+        ("Flags", str(s.get("flags", 0))),
+    ]
+    by_level = s.get("flags_by_level", {})
+    for level in reversed(LEVEL_ORDER):
+        if level in by_level:
+            rows.append((f"Flags {level}", str(by_level[level])))
+    for rt, n in s.get("flags_by_risk_type", {}).items():
+        rows.append((f"Flags {risk_name(rt)}", str(n)))
+    for rt, e in s.get("exposure", {}).items():
+        via = f", via {cell(e['from'])}" if e.get("from") else ""
+        rows.append(
+            (
+                f"Chain exposure {risk_name(rt)}",
+                f"{e.get('level')} (priority {e.get('priority')}{via})",
+            )
+        )
+    rows += [
+        ("Data gaps", str(s.get("data_gaps", 0))),
+        ("Suppliers without country", str(s.get("suppliers_without_country", 0))),
+        ("Suppliers without sector", str(s.get("suppliers_without_sector", 0))),
+        (
+            "Risk profiles",
+            f"{cell(profiles.get('version'))} (sha256 {short(profiles.get('sha256'))})",
+        ),
+        (
+            "Input",
+            f"{cell(document.get('input', {}).get('path'))}"
+            f" (sha256 {short(document.get('input', {}).get('sha256'))})",
+        ),
+        ("Generated at", cell(document.get("generated_at"))),
+    ]
+    out = ["## Summary", "", "| Item | Value |", "| --- | --- |"]
+    out += [f"| {label} | {value} |" for label, value in rows]
+    return [*out, ""]
+
+
+def _top_flags(flags: list[dict[str, Any]]) -> list[str]:
+    shown = flags[:MAX_TOP_FLAGS]
+    title = f"## Top flags ({len(shown)} of {len(flags)})" if flags else "## Top flags"
+    if not flags:
+        return [title, "", "No flags at or above the flag level.", ""]
+    out = [
+        title,
+        "",
+        "| Level | Risk type | Supplier | Path | Reason |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for flag in shown:
+        out.append(
+            f"| {cell(flag.get('level'))} | {cell(risk_name(str(flag.get('risk_type'))))}"
+            f" | {cell(supplier_label(flag))} | {cell(' > '.join(map(str, flag.get('path', []))))}"
+            f" | {cell(flag.get('reason'))} |"
+        )
+    return [*out, ""]
+
+
+def _details(flags: list[dict[str, Any]]) -> list[str]:
+    serious = [f for f in flags if f.get("level") in DETAIL_LEVELS]
+    if not serious:
+        return []
+    out = ["## High and critical flags", ""]
+    for flag in serious:
+        out += [
+            f"### {inline(flag.get('level')).capitalize()}:"
+            f" {inline(risk_name(str(flag.get('risk_type'))))}"
+            f" — {inline(supplier_label(flag))} ({inline(flag.get('supplier_id'))})",
+            "",
+            f"- Flag: `{inline(flag.get('id'))}`",
+            f"- Path: {inline(' > '.join(map(str, flag.get('path', []))))}",
+            f"- Country: {inline(flag.get('country') or 'unknown')};"
+            f" sector: {inline(flag.get('sector') or 'unknown')}",
+            f"- Likelihood {flag.get('likelihood')}, severity {flag.get('severity')},"
+            f" priority {flag.get('priority')}",
+            f"- Reason: {inline(flag.get('reason'))}",
+            "",
+        ]
+        evidence = flag.get("evidence", [])
+        if evidence:
+            out += ["Evidence:", ""]
+            out += [f"- {inline(evidence_text(item))}" for item in evidence]
+            out.append("")
+        measures = flag.get("remediation", [])
+        if measures:
+            out += ["Measures:", ""]
+            out += [
+                f"- {inline(m.get('step_name') or m.get('step'))}: {inline(m.get('title'))}"
+                f" — {inline(m.get('owner') or 'owner to be named')}"
+                for m in measures
+            ]
+            out.append("")
+    return out
+
+
+def _data_gaps(document: dict[str, Any]) -> list[str]:
+    gaps: list[dict[str, Any]] = document.get("data_gaps", [])
+    out = ["## Data gaps", ""]
+    if not gaps:
+        return [*out, "None.", ""]
+    names = {s.get("id"): s for s in document.get("suppliers", [])}
+    out += ["| Supplier | Gap |", "| --- | --- |"]
+    for gap in gaps:
+        sid = gap.get("supplier_id")
+        supplier = names.get(sid, {})
+        name = supplier.get("name") or sid
+        label = f"{name} ({sid})" + (" (inferred)" if supplier.get("inferred") else "")
+        out.append(f"| {cell(label)} | {cell(gap.get('gap'))} |")
+    return [*out, ""]
+
+
+def _sources(flags: list[dict[str, Any]]) -> list[str]:
+    sources = distinct_sources(flags)
+    if not sources:
+        return []
+    # one bullet per source: source texts contain their own ";" and ","
+    return ["## Sources", "", *(f"- {inline(s)}" for s in sources), ""]
+
+
+class MarkdownReporter(Reporter):
+    suffix = ".md"
+    name = "markdown"
+
+    def write(self, document: dict[str, Any], path: Path) -> None:
+        write_atomic(path, render_markdown(document))

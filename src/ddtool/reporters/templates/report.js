@@ -1,0 +1,116 @@
+// Builds the risk register from the embedded JSON; all text goes in through textContent.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("ddtool-data").textContent);
+  var rows = data.register;
+  var table = document.getElementById("register");
+  var tbody = table.tBodies[0];
+  var filterBox = document.getElementById("register-filter");
+  var levelBox = document.getElementById("register-level");
+  var counter = document.getElementById("register-count");
+  var sortKey = "priority";
+  var sortType = "num";
+  var sortDir = -1;
+
+  function number(v) {
+    return typeof v === "number" ? String(Math.round(v * 1000) / 1000) : "";
+  }
+  function cell(tr, text, cls) {
+    var td = document.createElement("td");
+    if (cls) td.className = cls;
+    td.textContent = text;
+    tr.appendChild(td);
+    return td;
+  }
+  function listCell(tr, items, cls) {
+    var td = document.createElement("td");
+    if (cls) td.className = cls;
+    var ul = document.createElement("ul");
+    items.forEach(function (item) {
+      var li = document.createElement("li");
+      li.textContent = item;
+      ul.appendChild(li);
+    });
+    td.appendChild(ul);
+    tr.appendChild(td);
+  }
+  rows.forEach(function (r) {
+    var tr = document.createElement("tr");
+    tr.className = "lvl-" + r.level;
+    cell(tr, r.id);
+    cell(tr, r.supplier);
+    cell(tr, r.tier === null ? "" : String(r.tier), "num");
+    cell(tr, r.path, "path");
+    cell(tr, r.country);
+    cell(tr, r.sector);
+    cell(tr, r.risk_type);
+    cell(tr, r.level, "level");
+    cell(tr, number(r.likelihood), "num");
+    cell(tr, number(r.severity), "num");
+    cell(tr, number(r.priority), "num");
+    cell(tr, r.reason, "reason");
+    listCell(tr, r.evidence, "evidence");
+    listCell(tr, r.measures, "measures");
+    r._tr = tr;
+    r._text = [r.id, r.supplier, r.supplier_id, r.path, r.country, r.sector, r.risk_type,
+      r.level, r.reason, r.evidence.join(" "), r.measures.join(" ")].join(" ").toLowerCase();
+  });
+
+  function value(r, key) {
+    var v = r[key];
+    if (Array.isArray(v)) return v.join("; ");
+    return v;
+  }
+  function compare(a, b) {
+    var x = value(a, sortKey);
+    var y = value(b, sortKey);
+    if (sortType === "num") {
+      x = typeof x === "number" ? x : -Infinity;
+      y = typeof y === "number" ? y : -Infinity;
+      if (x !== y) return (x < y ? -1 : 1) * sortDir;
+    } else {
+      var c = String(x || "").localeCompare(String(y || ""));
+      if (c !== 0) return c * sortDir;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+  function render() {
+    var text = filterBox.value.trim().toLowerCase();
+    var level = levelBox.value;
+    var shown = 0;
+    var sorted = rows.slice().sort(compare);
+    var frag = document.createDocumentFragment();
+    sorted.forEach(function (r) {
+      var ok = (!level || r.level === level) && (!text || r._text.indexOf(text) !== -1);
+      r._tr.hidden = !ok;
+      if (ok) shown += 1;
+      frag.appendChild(r._tr);
+    });
+    tbody.appendChild(frag);
+    counter.textContent = "showing " + shown + " of " + rows.length + " flags";
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      if (th.getAttribute("data-key") === sortKey) {
+        th.setAttribute("aria-sort", sortDir > 0 ? "ascending" : "descending");
+      } else {
+        th.removeAttribute("aria-sort");
+      }
+    });
+  }
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+    th.addEventListener("click", function () {
+      var key = th.getAttribute("data-key");
+      if (key === sortKey) {
+        sortDir = -sortDir;
+      } else {
+        sortKey = key;
+        sortType = th.getAttribute("data-type") || "text";
+        sortDir = sortType === "num" ? -1 : 1;
+      }
+      render();
+    });
+  });
+  filterBox.addEventListener("input", render);
+  levelBox.addEventListener("change", render);
+  render();
+  table.setAttribute("data-rendered", "true");
+})();

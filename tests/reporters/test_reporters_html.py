@@ -1,0 +1,206 @@
+"""The HTML report: self-contained, escaped, and working in a real browser."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ddtool.assess import assess
+from ddtool.reporters import ReportFormat, reporter_for
+from ddtool.reporters.html_report import HtmlReporter, render_html, script_json
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sample_chains"
+EVIL = "<script>alert(1)</script>"
+EVIL_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+# a reference that makes the page fetch something: src/href/url()/@import pointing off the file
+REMOTE_FETCH = re.compile(
+    r"""(?:\b(?:src|href|xlink:href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:)?//)"""
+    r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)""",
+    re.IGNORECASE,
+)
+
+
+def _document(name: str) -> dict[str, Any]:
+    return assess([SAMPLES / f"{name}.yaml"]).data
+
+
+def _write(document: dict[str, Any], tmp_path: Path, name: str = "report.html") -> str:
+    path = tmp_path / name
+    HtmlReporter().write(document, path)
+    return path.read_text(encoding="utf-8")
+
+
+def test_registry_maps_html_to_this_reporter() -> None:
+    reporter = reporter_for(Path("out.html"))
+    assert isinstance(reporter, HtmlReporter)
+    assert (reporter.suffix, reporter.name) == (ReportFormat.HTML.value, "html")
+
+
+@pytest.mark.parametrize("sample", ["garment", "cocoa"])
+def test_sample_report_is_self_contained(sample: str, tmp_path: Path) -> None:
+    html = _write(_document(sample), tmp_path)
+    assert html.startswith("<!DOCTYPE html>")
+    assert not REMOTE_FETCH.findall(html)
+    assert 'id="chain-graph"' in html
+    assert 'id="register"' in html
+    assert 'id="ddtool-data"' in html
+    assert len(re.findall(r'class="chart"', html)) >= 4
+    for chart in ("by-tier", "by-country", "by-sector", "by-risk-type"):
+        assert f'id="chart-{chart}"' in html
+
+
+def test_remote_fetch_pattern_catches_references() -> None:
+    for bad in (
+        '<script src="https://cdn.example/x.js">',
+        "<link href='http://x/y.css'>",
+        "background: url(//x/y.png)",
+        "@import 'x.css';",
+    ):
+        assert REMOTE_FETCH.search(bad), bad
+    assert not REMOTE_FETCH.search("source: https://ilo.org/data (as text)")
+
+
+def test_summary_carries_provenance(tmp_path: Path) -> None:
+    doc = _document("garment")
+    html = _write(doc, tmp_path)
+    for value in (
+        doc["profiles"]["version"],
+        doc["profiles"]["sha256"],
+        doc["input"]["sha256"],
+        doc["tool"]["version"],
+        doc["generated_at"],
+        "List of Goods",
+    ):
+        assert value in html
+
+
+def test_sex_disaggregated_chart_has_source_and_year(tmp_path: Path) -> None:
+    html = _write(_document("garment"), tmp_path)
+    chart = html.split('id="chart-informal-employment-by-sex"', 1)[1].split("</figure>", 1)[0]
+    assert "female" in chart and "male" in chart
+    assert "Bangladesh (BGD)" in chart
+    assert "ILOSTAT" in chart
+    assert re.search(r">20\d\d<", chart)  # year under each country
+
+
+def test_inferred_suppliers_drawn_differently(tmp_path: Path) -> None:
+    html = _write(_document("garment"), tmp_path)
+    graph = html.split('id="chain-graph"', 1)[1].split("</svg>", 1)[0]
+    assert graph.count(' inferred"') >= 1
+    assert "node-company" in graph
+    assert re.search(r'class="node node-(critical|high|medium|low)"', graph)
+
+
+def test_large_chain_draws_top_suppliers_and_their_paths() -> None:
+    doc = _document("garment")
+    html = render_html(doc, graph_limit=3)
+    graph = html.split('id="chain-graph"', 1)[1].split("</svg>", 1)[0]
+    drawn = set(re.findall(r'data-supplier="([^"]+)"', graph))
+    assert "Only the top 3 suppliers" in html
+    suppliers = {s["id"]: s for s in doc["suppliers"]}
+    assert 3 < len(drawn) - 1 < len(suppliers)  # minus the company
+    for sid in drawn - {doc["company"]["id"]}:  # each drawn supplier has a drawn buyer
+        assert set(suppliers[sid]["buyers"]) & drawn
+
+
+def test_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    chain = tmp_path / "evil.yaml"
+    chain.write_text(
+        "company:\n"
+        "  name: 'Brand </script><b>x</b>'\n"
+        "  country: Netherlands\n"
+        "  sector: apparel-retail\n"
+        "suppliers:\n"
+        "  - id: EVIL-1\n"
+        f"    name: '{EVIL}'\n"
+        "    country: BGD\n"
+        "    sector: garment-manufacturing\n",
+        encoding="utf-8",
+    )
+    html = _write(assess([chain]).data, tmp_path)
+    assert EVIL_ESCAPED in html
+    assert EVIL not in html
+    assert "<b>x</b>" not in html
+    data = html.split('id="ddtool-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data
+
+
+def test_script_json_cannot_close_the_script_element() -> None:
+    text = str(script_json({"a": "</script><!-- & \u2028"}))
+    assert "</" not in text and "<!--" not in text and "&" not in text
+    assert "\u2028" not in text
+
+
+# ------------------------------------------------------------------------ real browser
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("chromium is required in CI for the HTML report browser tests")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    return found
+
+
+def _run_chromium(tmp_path: Path, page: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [
+        _chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        "--virtual-time-budget=3000",
+        *args,
+        page.as_uri(),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.fixture
+def garment_page(tmp_path: Path) -> Path:
+    page = tmp_path / "garment.html"
+    HtmlReporter().write(_document("garment"), page)
+    return page
+
+
+@pytest.mark.browser
+def test_browser_runs_scripts_without_errors(garment_page: Path, tmp_path: Path) -> None:
+    result = _run_chromium(tmp_path, garment_page, "--dump-dom")
+    dom = result.stdout
+    assert result.returncode == 0, result.stderr[-2000:]
+    errors = re.search(r'<div id="js-errors"[^>]*>(.*?)</div>\s*<script', dom, re.S)
+    assert errors is not None
+    assert errors.group(1).strip() == ""
+    assert 'data-rendered="true"' in dom
+    register = dom.split('id="register"', 1)[1].split("</table>", 1)[0]
+    flags = len(_document("garment")["flags"])
+    assert register.count('<tr class="lvl-') == flags
+    assert f"showing {flags} of {flags} flags" in dom
+    assert re.search(r'<svg id="chain-graph"', dom)
+    assert len(re.findall(r'class="chart"', dom)) >= 4
+
+
+@pytest.mark.browser
+def test_browser_screenshot(garment_page: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    result = _run_chromium(
+        tmp_path, garment_page, f"--screenshot={shot}", "--window-size=1400,2400"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.is_file()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 20_000

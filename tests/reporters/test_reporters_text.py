@@ -1,0 +1,138 @@
+"""Markdown and CSV reports: content follows the JSON document; user text cannot break them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ddtool.assess import assess
+from ddtool.reporters.csv_report import COLUMNS, CsvReporter
+from ddtool.reporters.markdown_report import MarkdownReporter
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
+
+HYPERLINK = '=HYPERLINK("http://x.invalid","y")'
+DDE = "+cmd|' /C calc'!A0"
+
+
+@pytest.fixture(scope="module")
+def cocoa() -> dict[str, Any]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1764028800")
+        return assess([SAMPLES / "cocoa.yaml"]).data
+
+
+def _chain(tmp_path: Path, names: list[str]) -> dict[str, Any]:
+    """Assess a tiny chain of cocoa farms in Côte d'Ivoire with the given supplier names."""
+    lines = [
+        "company: {name: Test GmbH, country: DE, sector: chocolate-manufacturing}",
+        "suppliers:",
+    ]
+    for i, name in enumerate(names, start=1):
+        quoted = "'" + name.replace("'", "''") + "'"
+        lines += [
+            f"  - id: S-{i}",
+            f"    name: {quoted}",
+            "    country: CIV",
+            "    sector: cocoa-farming",
+        ]
+    path = tmp_path / "chain.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return assess([path]).data
+
+
+def _markdown(document: dict[str, Any], tmp_path: Path) -> str:
+    out = tmp_path / "report.md"
+    MarkdownReporter().write(document, out)
+    return out.read_text(encoding="utf-8")
+
+
+def _csv_rows(document: dict[str, Any], tmp_path: Path) -> list[list[str]]:
+    out = tmp_path / "register.csv"
+    CsvReporter().write(document, out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    text = raw.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_markdown_summary_numbers_match_json(cocoa: dict[str, Any], tmp_path: Path) -> None:
+    text = _markdown(cocoa, tmp_path)
+    s = cocoa["summary"]
+    assert text.startswith(f"# Human-rights due diligence assessment: {cocoa['company']['name']}")
+    assert f"| Suppliers mapped | {s['suppliers']} |" in text
+    assert f"| Suppliers inferred | {s['inferred_suppliers']} |" in text
+    assert f"| Tiers | {s['tiers']} |" in text
+    assert f"| Flags | {s['flags']} |" in text
+    for level, n in s["flags_by_level"].items():
+        assert f"| Flags {level} | {n} |" in text
+    assert f"| Data gaps | {s['data_gaps']} |" in text
+    assert cocoa["profiles"]["sha256"][:12] in text
+    assert cocoa["input"]["sha256"][:12] in text
+    assert cocoa["generated_at"] in text
+
+
+def test_markdown_lists_every_serious_flag(cocoa: dict[str, Any], tmp_path: Path) -> None:
+    text = _markdown(cocoa, tmp_path)
+    serious = [f for f in cocoa["flags"] if f["level"] in ("high", "critical")]
+    assert serious
+    for flag in serious:
+        assert f"`{flag['id']}`" in text
+    assert "(inferred)" in text  # the cocoa sample has inferred tiers
+    assert "## Data gaps" in text and "## Sources" in text
+    top = text.split("## Top flags")[1].split("\n## ")[0]
+    assert sum(1 for line in top.splitlines() if line.startswith("| ")) == 2 + min(
+        25, len(cocoa["flags"])
+    )
+
+
+def test_markdown_is_deterministic(cocoa: dict[str, Any], tmp_path: Path) -> None:
+    assert _markdown(cocoa, tmp_path) == _markdown(cocoa, tmp_path)
+
+
+def test_markdown_escapes_table_syntax(tmp_path: Path) -> None:
+    document = _chain(tmp_path, ["A|B"])
+    document["flags"][0]["reason"] = "line one\nline two | three"
+    text = _markdown(document, tmp_path)
+    assert "A\\|B" in text
+    assert "line one line two \\| three" in text
+    for line in text.splitlines():
+        if line.startswith("| ") and "A" in line and "B" in line:
+            assert "A|B" not in line.replace("A\\|B", "")
+
+
+def test_csv_one_row_per_flag(cocoa: dict[str, Any], tmp_path: Path) -> None:
+    rows = _csv_rows(cocoa, tmp_path)
+    assert rows[0] == [
+        "flag_id", "supplier_id", "supplier_name", "inferred", "tiers", "path", "country",
+        "sector", "risk_type", "level", "likelihood", "severity", "priority", "reason",
+        "evidence", "sources", "measures", "owner", "due_date", "status",
+    ]  # fmt: skip
+    assert tuple(rows[0]) == COLUMNS
+    body = rows[1:]
+    assert len(body) == len(cocoa["flags"])
+    assert [r[0] for r in body] == [f["id"] for f in cocoa["flags"]]
+    for row, flag in zip(body, cocoa["flags"], strict=True):
+        record = dict(zip(COLUMNS, row, strict=True))
+        assert float(record["priority"]) == flag["priority"]
+        assert float(record["likelihood"]) == flag["likelihood"]
+        assert float(record["severity"]) == flag["severity"]
+        assert record["path"] == " > ".join(flag["path"])
+        assert record["status"] == "open" and record["owner"] == "" and record["due_date"] == ""
+        assert record["inferred"] == ("yes" if flag["inferred"] else "no")
+
+
+def test_csv_neutralises_formula_injection(tmp_path: Path) -> None:
+    document = _chain(tmp_path, [HYPERLINK, DDE, "-1+1", "@SUM(1)"])
+    rows = _csv_rows(document, tmp_path)
+    names = {r[2] for r in rows[1:] if r[3] == "no"}
+    assert names == {"'" + HYPERLINK, "'" + DDE, "'-1+1", "'@SUM(1)"}
+    for row in rows[1:]:
+        for value in row:
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
+        float(row[COLUMNS.index("priority")])  # numbers stay numbers

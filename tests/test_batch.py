@@ -1,0 +1,161 @@
+"""`ddtool batch`: fault isolation, nothing lost, resume, safe names, Dask."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ddtool.batch import BatchOptions, run_batch, safe_folder
+from ddtool.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import write_members  # noqa: E402
+
+MEMBERS = 8
+
+
+@pytest.fixture(scope="module")
+def members(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("members")
+    write_members(folder, MEMBERS, seed=3)
+    return folder
+
+
+def _summary(outdir: Path) -> dict[str, Any]:
+    return json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
+
+
+def test_batch_assesses_every_member_and_lists_failures(members: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["batch", str(members), "-o", str(out), "--jobs", "2", "--format", "json,xlsx,md"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = _summary(out)
+    assert summary["members"] == MEMBERS + 3
+    assert summary["assessed"] == MEMBERS and summary["failed"] == 3
+    assert [r["rank"] for r in summary["ranking"]] == list(range(1, MEMBERS + 1))
+    failures = {f["member"]: f["error"] for f in summary["failures"]}
+    assert set(failures) == {"broken-yaml", "broken-cycle", "broken-text"}
+    assert "yaml-syntax" in failures["broken-yaml"]
+    assert "cycle" in failures["broken-cycle"]
+    assert "not-a-workbook" in failures["broken-text"]
+    for row in summary["ranking"]:
+        folder = out / row["member"]
+        for name in ("assessment.json", "report.xlsx", "report.md", "result.json"):
+            assert (folder / name).is_file(), (folder, name)
+    assert (
+        summary["hotspots"] and summary["hotspots"][0]["flags"] >= summary["hotspots"][-1]["flags"]
+    )
+    wb = load_workbook(out / "summary.xlsx")
+    assert wb.sheetnames == ["Ranking", "Hotspots", "Failures"]
+    assert wb["Ranking"].max_row - 1 == MEMBERS
+    assert wb["Failures"].max_row - 1 == 3
+
+
+def test_interrupted_batch_resumes_to_the_same_summary(members: Path, tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    run_batch([members], full, BatchOptions(jobs=1))
+    partial = tmp_path / "partial"
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_four(done: int, total: int, member: Any, record: dict[str, Any]) -> None:
+        if done == 4:
+            raise Stop
+
+    with pytest.raises(Stop):
+        run_batch([members], partial, BatchOptions(jobs=1), stop_after_four)
+    assert not (partial / "summary.json").exists()
+    finished = [p for p in partial.iterdir() if (p / "result.json").is_file()]
+    assert len(finished) == 4
+    # a member whose output was damaged is redone, not trusted
+    damaged = next(
+        p for p in finished if json.loads((p / "result.json").read_text())["status"] == "ok"
+    )
+    (damaged / "assessment.json").write_text("{", encoding="utf-8")
+    resumed = run_batch([members], partial, BatchOptions(jobs=1, resume=True))
+    assert resumed.skipped >= 2
+    assert _summary(partial) == _summary(full)
+    assert json.loads((damaged / "assessment.json").read_text())["schema_version"]
+
+
+def test_member_folders_never_escape_the_output_directory(tmp_path: Path) -> None:
+    source = ROOT / "sample_chains" / "services.yaml"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("..", "../../etc", "a b;rm -rf ~", "ÄÖÜ member"):
+        assert "/" not in safe_folder(name) and safe_folder(name) not in ("", ".", "..")
+    shutil.copy(source, inputs / "..evil name;rm -rf ~.yaml")
+    shutil.copy(source, inputs / "services.yaml")
+    out = tmp_path / "out"
+    run_batch([inputs], out, BatchOptions(jobs=1))
+    for child in out.iterdir():
+        assert child.resolve().parent == out.resolve()
+
+
+def test_anonymised_summary_uses_stable_pseudonyms(members: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "a", tmp_path / "b"
+    run_batch([members], one, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
+    run_batch([members], two, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
+    summary = _summary(one)
+    assert summary == _summary(two)
+    text = json.dumps(summary)
+    assert "Member company" not in text and "member-0000" not in text
+    assert all(
+        r["member"].startswith("member-") and r["company"] is None for r in summary["ranking"]
+    )
+
+
+def test_exit_codes(members: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "x.yaml").write_text("suppliers: [", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(broken), "-o", str(tmp_path / "o1"), "--jobs", "1"])
+    assert result.exit_code == 2
+    result = runner.invoke(
+        app,
+        [
+            "batch",
+            str(members),
+            "-o",
+            str(tmp_path / "o2"),
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+            "--fail-on",
+            "critical",
+        ],
+    )
+    assert result.exit_code == 1
+    result = runner.invoke(
+        app, ["batch", str(members), "-o", str(tmp_path / "o3"), "--format", "pdf"]
+    )
+    assert result.exit_code == 2
+
+
+def test_dask_cluster_gives_the_same_summary_as_local(members: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    run_batch([members], local, BatchOptions(jobs=2, formats=(".json",)))
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        remote = tmp_path / "dask"
+        result = run_batch(
+            [members], remote, BatchOptions(scheduler=cluster.scheduler_address, formats=(".json",))
+        )
+    assert cluster.scheduler_address.startswith("tcp://")
+    assert result.summary == _summary(local)
+    assert _summary(remote) == _summary(local)

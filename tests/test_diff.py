@@ -1,0 +1,196 @@
+"""`diff`: new, resolved and changed flags between two assessments, and its report formats."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from ddtool.assess import assess
+from ddtool.diff import diff_assessments, is_empty, load_assessment, new_at_or_above
+from ddtool.errors import DdtoolError
+from ddtool.reporters.diff_report import render_diff_terminal, write_diff
+from ddtool.reporters.interface import ReporterError
+
+ASSETS = Path(__file__).resolve().parent / "assets" / "diff"
+
+
+@pytest.fixture(scope="module")
+def documents() -> tuple[dict[str, Any], dict[str, Any]]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1764028800")
+        return assess([ASSETS / "base.yaml"]).data, assess([ASSETS / "changed.yaml"]).data
+
+
+def test_added_and_removed_supplier(documents: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    old, new = documents
+    diff = diff_assessments(old, new)
+    assert [s["id"] for s in diff["suppliers_added"]] == ["COOP-CI-2"]
+    assert [s["id"] for s in diff["suppliers_removed"]] == ["LOG-DE-1"]
+    assert diff["suppliers_added"][0] == {
+        "id": "COOP-CI-2",
+        "name": "Test Coop Soubré",
+        "country": "CIV",
+        "sector": "cocoa-farming",
+    }
+    new_ids = {f["id"] for f in new["flags"] if f["supplier_id"] == "COOP-CI-2"}
+    assert new_ids and {f["id"] for f in diff["new_flags"]} == new_ids
+    assert any(f["level"] == "critical" for f in diff["new_flags"])
+    removed_ids = {f["id"] for f in old["flags"] if f["supplier_id"] == "LOG-DE-1"}
+    assert {f["id"] for f in diff["resolved_flags"]} == removed_ids
+    assert diff["changed_flags"] == []
+    assert diff["profiles_changed"] is False
+    assert diff["input_changed"] is True
+    assert diff["summary"]["new_flags"] == len(new_ids)
+    assert not is_empty(diff)
+    assert new_at_or_above(diff, "critical")
+    assert new_at_or_above(diff, "low") == diff["new_flags"]
+
+
+def test_ordering_level_then_id(documents: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    old, new = documents
+    diff = diff_assessments(new, old)  # reversed: the new supplier's flags are resolved
+    order = ("low", "medium", "high", "critical")
+    keys = [(-order.index(f["level"]), f["id"]) for f in diff["resolved_flags"]]
+    assert keys == sorted(keys) and keys
+
+
+def test_changed_level(documents: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    old, _ = documents
+    new = copy.deepcopy(old)
+    target = next(f for f in new["flags"] if f["level"] == "critical")
+    target["level"] = "medium"
+    diff = diff_assessments(old, new)
+    assert [
+        (c["id"], c["old_level"], c["new_level"], c["direction"]) for c in diff["changed_flags"]
+    ] == [(target["id"], "critical", "medium", "down")]
+    assert new_at_or_above(diff, "high") == []
+    up = diff_assessments(new, old)
+    assert up["changed_flags"][0]["direction"] == "up"
+    assert [f["id"] for f in new_at_or_above(up, "high")] == [target["id"]]
+
+
+def test_identical_documents_give_empty_diff(
+    documents: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    old, _ = documents
+    diff = diff_assessments(old, copy.deepcopy(old))
+    assert is_empty(diff)
+    for key in (
+        "new_flags",
+        "resolved_flags",
+        "changed_flags",
+        "suppliers_added",
+        "suppliers_removed",
+    ):
+        assert diff[key] == []
+    assert diff["profiles_changed"] is False and diff["input_changed"] is False
+
+
+def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    old, _ = documents
+    new = copy.deepcopy(old)
+    new["profiles"]["version"] = "2099.1.0"
+    diff = diff_assessments(old, new)
+    assert diff["profiles_changed"] is True
+    assert diff["profiles"]["new"]["version"] == "2099.1.0"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{not json", "invalid JSON"),
+        ("[1, 2]", "top level is list"),
+        ('{"schema_version": "1.0", "suppliers": []}', "missing 'flags'"),
+        ('{"schema_version": "2.0", "flags": [], "suppliers": []}', "schema_version 2.0"),
+    ],
+)
+def test_bad_file_names_the_path(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "last_year.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DdtoolError) as info:
+        load_assessment(path)
+    assert str(info.value).startswith(str(path))
+    assert reason in str(info.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DdtoolError, match=r"nothing\.json"):
+        load_assessment(tmp_path / "nothing.json")
+
+
+def test_load_round_trip(documents: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path) -> None:
+    old, _ = documents
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert load_assessment(path) == old
+
+
+def test_write_json_and_markdown(
+    documents: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    diff = diff_assessments(*documents)
+    write_diff(diff, tmp_path / "d.json")
+    assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8")) == diff
+    write_diff(diff, tmp_path / "d2.json")
+    assert (tmp_path / "d.json").read_bytes() == (tmp_path / "d2.json").read_bytes()
+    write_diff(diff, tmp_path / "d.md")
+    text = (tmp_path / "d.md").read_text(encoding="utf-8")
+    assert "## New flags" in text and "COOP-CI-2" in text and "LOG-DE-1" in text
+    for flag in diff["new_flags"]:
+        assert flag["id"] in text
+    with pytest.raises(ReporterError, match=r"d\.txt"):
+        write_diff(diff, tmp_path / "d.txt")
+
+
+def test_xlsx_stores_formula_like_text_as_string(
+    documents: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    old, new = copy.deepcopy(documents[0]), copy.deepcopy(documents[1])
+    evil = '=HYPERLINK("http://x.invalid","y")'
+    for item in [*new["suppliers"], *new["flags"]]:
+        if item.get("id") == "COOP-CI-2":
+            item["name"] = evil
+        if item.get("supplier_id") == "COOP-CI-2":
+            item["supplier_name"] = evil
+    diff = diff_assessments(old, new)
+    out = tmp_path / "diff.xlsx"
+    write_diff(diff, out)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == [
+        "New flags",
+        "Resolved flags",
+        "Changed flags",
+        "Suppliers added",
+        "Suppliers removed",
+        "About",
+    ]
+    added = wb["Suppliers added"]
+    assert added.freeze_panes == "A2" and added.auto_filter.ref
+    assert [c.value for c in added[1]] == ["id", "name", "country", "sector"]
+    assert added["B2"].value == evil and added["B2"].data_type == "s"
+    ws = wb["New flags"]
+    header = [c.value for c in ws[1]]
+    column = header.index("supplier_name") + 1
+    cells = [ws.cell(row=r, column=column) for r in range(2, ws.max_row + 1)]
+    assert len(cells) == len(diff["new_flags"])
+    assert all(c.value == evil and c.data_type == "s" for c in cells)
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            assert all(c.data_type != "f" for c in row)
+
+
+def test_terminal_summary(documents: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    diff = diff_assessments(*documents)
+    diff["new_flags"][0]["supplier_name"] = "[bold]not markup[/bold]"
+    console = Console(record=True, width=160, color_system=None)
+    render_diff_terminal(diff, console)
+    text = console.export_text()
+    assert "3 new" in text or f"{diff['summary']['new_flags']} new" in text
+    assert "COOP-CI-2" in text and "LOG-DE-1" in text
+    assert "[bold]not markup[/bold]" in text
