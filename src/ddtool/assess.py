@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, roll_up_exposure
 from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
-from ddtool.scoring import Score, Scorer, SupplierRisk
+from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
 from ddtool.sources import ReadOptions, read_chain
 
 SCHEMA_VERSION = "1.0"
@@ -54,7 +53,9 @@ class Assessment:
     config: Config
 
     def to_json(self) -> str:
-        return json.dumps(self.data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+        from ddtool.reporters.json_report import dumps
+
+        return dumps(self.data)
 
 
 def source_date() -> dt.datetime | None:
@@ -110,9 +111,7 @@ def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessmen
             sector = sectors[0] if len(sectors) == 1 else None
         sector_of[supplier_id] = sector
         countries[supplier_id] = supplier.country
-        risks[supplier_id] = scorer.score(supplier, sector)
-        if supplier.country is None and sector is not None:
-            risks[supplier_id].worst = scorer.worst_case_unknown_country(sector, supplier.products)
+        risks[supplier_id] = scorer.score_supplier(supplier, sector)
 
     inference = Inference(supply, profiles, scorer, config)
     company = chain.company
@@ -181,12 +180,14 @@ def _document(
     suppliers: list[dict[str, Any]] = []
     flags: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
+    shared = _Shared(profiles)
+    succ, pred = supply.graph._succ, supply.graph._pred  # plain dicts: fast on large chains
     order = sorted(supply.suppliers, key=lambda s: (supply.tiers.get(s, [99])[0], s))
     for sid in order:
         s = supply.suppliers[sid]
         risk = a.risks[sid]
         sector = sector_of[sid]
-        inferred_below = sorted(c for c in supply.graph.successors(sid) if c in a.inferred)
+        inferred_below = any(c in a.inferred for c in succ[sid])
         entry: dict[str, Any] = {
             "id": sid,
             "name": s.name,
@@ -198,31 +199,19 @@ def _document(
             "products": s.products,
             "tiers": supply.tiers.get(sid, []),
             "inferred": False,
-            "buyers": sorted(supply.graph.predecessors(sid)),
+            "buyers": sorted(pred[sid]),
             "share": s.share,
             "workers": s.workers,
             "female_pct": s.female_pct,
             "migrant_pct": s.migrant_pct,
-            "risk": {rt: _score_dict(risk.by_type[rt].score) for rt in RISK_TYPES},
+            "risk": shared.risk(risk),
             "exposure": _exposure_dict(a.exposure[sid]),
             "data_gaps": risk.gaps
             + (["tiers below not mapped (inferred)"] if inferred_below else []),
-            "listings": [
-                {
-                    "good": g.good,
-                    "country": g.iso3,
-                    "risk_types": list(g.risk_types),
-                    "downstream": g.downstream,
-                    "year": g.year,
-                    "removed_2024": g.change_2024,
-                }
-                for g in risk.listings
-            ],
+            "listings": shared.listings(risk),
         }
         if risk.worst is not None:
-            entry["worst_case"] = {
-                rt: {**score.as_dict(), "country": iso3} for rt, (score, iso3) in risk.worst.items()
-            }
+            entry["worst_case"] = shared.worst(risk)
         if s.attributes:
             entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
         suppliers.append(entry)
@@ -232,7 +221,7 @@ def _document(
         for rt in RISK_TYPES:
             detail = risk.by_type[rt]
             shown = detail.score
-            reason = detail.floor_reason or _reason(detail, sector, s.country, profiles)
+            reason = detail.floor_reason or shared.reason(detail, sector, s.country)
             hidden = _gap_worst(risk, rt)
             if hidden is not None and risk.worst is not None:
                 # a data gap that hides a likely higher risk is flagged at that risk
@@ -262,8 +251,8 @@ def _document(
                     "tiers": entry["tiers"],
                     "reason": reason,
                     "data_gaps": risk.gaps,
-                    "evidence": [e.as_dict() for e in detail.evidence],
-                    "remediation": measures_for_flag(profiles, rt, sector, False, risk.gaps),
+                    "evidence": shared.evidence(detail.evidence),
+                    "remediation": shared.measures(rt, sector, False, risk.gaps),
                 }
             )
     for node_id in sorted(a.inferred):
@@ -338,8 +327,8 @@ def _document(
                         " Map this tier to replace the inference with real data."
                     ),
                     "data_gaps": entry["data_gaps"],
-                    "evidence": [e.as_dict() for e in node.evidence[rt]],
-                    "remediation": measures_for_flag(profiles, rt, node.sector, True, []),
+                    "evidence": shared.evidence(node.evidence[rt]),
+                    "remediation": shared.measures(rt, node.sector, True, []),
                 }
             )
     flags.sort(key=lambda f: (-f["priority"], f["supplier_id"], RISK_TYPES.index(f["risk_type"])))
@@ -416,6 +405,8 @@ def _document(
         "data_gaps": gaps,
         "warnings": [p.as_dict() for p in a.warnings],
         "summary": summary,
+        "evidence": shared.facts(),
+        "measures": shared.catalogue(),
         "sources": [
             {
                 "id": src.id,
@@ -428,6 +419,100 @@ def _document(
             for src in profiles.sources.values()
         ],
     }
+
+
+class _Shared:
+    """Parts of the document that repeat across suppliers and flags, built once each.
+
+    Suppliers with the same country, sector and products share one score object, so their
+    evidence, reasons and measures are the same values; large chains repeat them thousands
+    of times.
+    """
+
+    def __init__(self, profiles: Profiles) -> None:
+        self.profiles = profiles
+        self._risk: dict[int, Any] = {}
+        self._listings: dict[int, Any] = {}
+        self._worst: dict[int, Any] = {}
+        self._evidence: dict[int, list[str]] = {}
+        self._facts: dict[str, dict[str, Any]] = {}
+        self._reasons: dict[tuple[int, str | None, str | None], str] = {}
+        self._measures: dict[tuple[str, str | None, bool, tuple[str, ...]], list[str]] = {}
+        self._used: dict[str, dict[str, Any]] = {}
+
+    def risk(self, risk: SupplierRisk) -> dict[str, Any]:
+        key = id(risk)
+        if key not in self._risk:
+            self._risk[key] = {rt: risk.by_type[rt].score.as_dict() for rt in RISK_TYPES}
+        return self._risk[key]  # type: ignore[no-any-return]
+
+    def listings(self, risk: SupplierRisk) -> list[dict[str, Any]]:
+        key = id(risk)
+        if key not in self._listings:
+            self._listings[key] = [
+                {
+                    "good": g.good,
+                    "country": g.iso3,
+                    "risk_types": list(g.risk_types),
+                    "downstream": g.downstream,
+                    "year": g.year,
+                    "removed_2024": g.change_2024,
+                }
+                for g in risk.listings
+            ]
+        return self._listings[key]  # type: ignore[no-any-return]
+
+    def worst(self, risk: SupplierRisk) -> dict[str, Any]:
+        key = id(risk)
+        if key not in self._worst:
+            assert risk.worst is not None
+            self._worst[key] = {
+                rt: {**score.as_dict(), "country": iso3} for rt, (score, iso3) in risk.worst.items()
+            }
+        return self._worst[key]  # type: ignore[no-any-return]
+
+    def evidence(self, items: list[Evidence]) -> list[str]:
+        """Ids of the facts behind a score; each fact is stored once in the catalogue."""
+        key = id(items)
+        if key not in self._evidence:
+            ids = []
+            for item in items:
+                fact = item.as_dict()
+                text = "\x1f".join(
+                    str(fact.get(k)) for k in ("indicator", "value", "year", "source", "note")
+                )
+                fact_id = "EV-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+                self._facts.setdefault(fact_id, fact)
+                ids.append(fact_id)
+            self._evidence[key] = ids
+        return self._evidence[key]
+
+    def facts(self) -> dict[str, dict[str, Any]]:
+        return dict(sorted(self._facts.items()))
+
+    def reason(self, detail: Any, sector: str | None, country: str | None) -> str:
+        key = (id(detail), sector, country)
+        if key not in self._reasons:
+            self._reasons[key] = _reason(detail, sector, country, self.profiles)
+        return self._reasons[key]
+
+    def measures(
+        self, risk_type: str, sector: str | None, inferred: bool, gaps: list[str]
+    ) -> list[str]:
+        key = (risk_type, sector, inferred, tuple(gaps))
+        if key not in self._measures:
+            measures = measures_for_flag(self.profiles, risk_type, sector, inferred, gaps)
+            for m in measures:
+                self._used.setdefault(m["id"], {k: v for k, v in m.items() if k != "id"})
+            self._measures[key] = [m["id"] for m in measures]
+        return self._measures[key]
+
+    def catalogue(self) -> dict[str, dict[str, Any]]:
+        """Every measure any flag names, once, in due-diligence step order."""
+        order = {step: i for i, (step, _) in enumerate(self.profiles.steps)}
+        return dict(
+            sorted(self._used.items(), key=lambda kv: (order.get(kv[1]["step"], 99), kv[0]))
+        )
 
 
 def _reason(detail: Any, sector: str | None, country: str | None, profiles: Profiles) -> str:

@@ -119,7 +119,7 @@ def assess_member(
     """Worker: assess one member file; return its record and its output files as bytes."""
     from ddtool.assess import AssessOptions, assess
     from ddtool.reporters import reporter_for
-    from ddtool.reporters.json_report import dumps
+    from ddtool.reporters.json_report import dump_bytes
 
     record: dict[str, Any] = {"file": path, "input_sha256": _sha256(Path(path))}
     try:
@@ -140,7 +140,7 @@ def assess_member(
         record.update(status="failed", error=f"internal error: {type(e).__name__}: {e}")
         return record, {}
     doc = result.data
-    outputs: dict[str, bytes] = {"assessment.json": dumps(doc).encode("utf-8")}
+    outputs: dict[str, bytes] = {"assessment.json": dump_bytes(doc)}
     with tempfile.TemporaryDirectory() as tmp:
         for suffix in formats:
             if suffix == ".json":
@@ -355,6 +355,7 @@ def summarise(records: list[dict[str, Any]], anonymise: bool) -> dict[str, Any]:
     hotspots: Counter[str] = Counter()
     for record in ok:
         hotspots.update(record["hotspots"])
+
     def by_type(rt: str) -> list[str]:
         def key(r: dict[str, Any]) -> tuple[int, float, str]:
             e = r["exposure"][rt]

@@ -182,7 +182,9 @@ def indicator_label(item: Indicator, profiles: Profiles) -> str:
 
 
 def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
-    note = "value from a less certain copy: " + item.verification if item.uncertain else ""
+    note = ""
+    if item.uncertain:  # the first clause says what kind of copy it is
+        note = "less certain copy: " + item.verification.split(";")[0].strip()[:120]
     sex = "" if item.sex == "total" else f", {item.sex}"
     return Evidence(
         indicator=f"{item.indicator} ({item.iso3}{sex})",
@@ -202,6 +204,7 @@ class Scorer:
         self.as_of = as_of
         self._country: dict[tuple[str | None, str], CountryScore] = {}
         self._recognised = {text_key(c) for c in config.recognised_certifications}
+        self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
         self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
 
     def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
@@ -330,6 +333,26 @@ class Scorer:
             mitigation = s.max_mitigation
         return credits, round(uplift - mitigation, 4)
 
+    def score_supplier(self, supplier: Supplier, sector_id: str | None) -> SupplierRisk:
+        """Score a supplier, shared with every supplier that has the same inputs to the score
+        (suppliers repeat country, sector and products; the result is treated as read-only)."""
+        key = (
+            supplier.country,
+            sector_id,
+            supplier.sector_raw is None,
+            tuple(supplier.products),
+            supplier.migrant_pct,
+            tuple((c.name, c.valid_until) for c in supplier.certifications),
+            tuple((a.standard, a.date, a.result) for a in supplier.audits),
+        )
+        cached = self._scores.get(key)
+        if cached is None:
+            cached = self.score(supplier, sector_id)
+            if supplier.country is None and sector_id is not None:
+                cached.worst = self.worst_case_unknown_country(sector_id, supplier.products)
+            self._scores[key] = cached
+        return cached
+
     def score(
         self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None = None
     ) -> SupplierRisk:
@@ -358,10 +381,11 @@ class Scorer:
                 source = p.sources.get(sr.source)
                 evidence.append(
                     Evidence(
-                        f"sector inherent likelihood ({sector.id})",
+                        f"sector inherent likelihood ({sector.id}), ddtool rating",
                         sr.likelihood,
                         source.year if source else None,
-                        f"{source.name if source else sr.source}: {sr.rationale}",
+                        source.name if source else sr.source,
+                        note=sr.rationale,
                     )
                 )
             else:

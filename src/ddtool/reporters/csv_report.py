@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
+from ddtool.document import flag_evidence, flag_measures
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import distinct_sources, evidence_text
 from ddtool.reporters.safe_text import csv_cell
@@ -45,9 +46,9 @@ def _number(value: Any) -> float | str:
     return "" if value is None else str(value)
 
 
-def flag_row(flag: dict[str, Any]) -> list[Any]:
+def flag_row(flag: dict[str, Any], document: dict[str, Any]) -> list[Any]:
     """One register row for a flag, every text cell neutralised against formula injection."""
-    evidence = flag.get("evidence", [])
+    evidence = flag_evidence(document, flag)
     row: list[Any] = [
         flag.get("id", ""),
         flag.get("supplier_id", ""),
@@ -64,8 +65,8 @@ def flag_row(flag: dict[str, Any]) -> list[Any]:
         _number(flag.get("priority")),
         flag.get("reason") or "",
         " | ".join(evidence_text(e) for e in evidence),
-        " | ".join(distinct_sources([flag])),
-        " | ".join(str(m.get("title", "")) for m in flag.get("remediation", [])),
+        " | ".join(distinct_sources([flag], document)),
+        " | ".join(str(m.get("title", "")) for m in flag_measures(document, flag)),
         "",
         "",
         "open",
@@ -79,7 +80,7 @@ def render_csv(document: dict[str, Any]) -> str:
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for flag in document.get("flags", []):
-        writer.writerow(flag_row(flag))
+        writer.writerow(flag_row(flag, document))
     return buffer.getvalue()
 
 

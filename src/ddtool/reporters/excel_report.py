@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ddtool.atomic import write_atomic_with
+from ddtool.document import flag_evidence, flag_measures
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.safe_text import is_risky
 
@@ -183,9 +184,9 @@ class ExcelReporter(Reporter):
                     flag["priority"],
                     flag["level"],
                     flag.get("reason", ""),
-                    _evidence_text(flag["evidence"]),
-                    _sources_text(flag["evidence"]),
-                    "\n".join(f"{m['step_name']}: {m['title']}" for m in flag["remediation"]),
+                    _evidence_text(flag_evidence(doc, flag)),
+                    _sources_text(flag_evidence(doc, flag)),
+                    "\n".join(f"{m['step_name']}: {m['title']}" for m in flag_measures(doc, flag)),
                     "",
                     "",
                     "open",
@@ -267,7 +268,7 @@ class ExcelReporter(Reporter):
         sheet = _Sheet(wb, "Remediation plan", columns)
         plan: dict[str, dict[str, Any]] = {}
         for flag in doc["flags"]:
-            for m in flag["remediation"]:
+            for m in flag_measures(doc, flag):
                 entry = plan.setdefault(
                     m["id"], {"measure": m, "risk_types": set(), "flags": 0, "suppliers": {}}
                 )
@@ -349,7 +350,12 @@ class ExcelReporter(Reporter):
                 "",
             ]
         )
-        used = {str(e["source"]).split(": ")[0] for f in doc["flags"] for e in f["evidence"]}
+        catalogue = doc.get("evidence", {})
+        used = {str(e["source"]).split(": ")[0] for e in catalogue.values()}
+        if not catalogue:  # documents with evidence inline in each flag
+            used = {
+                str(e["source"]).split(": ")[0] for f in doc["flags"] for e in flag_evidence(doc, f)
+            }
         for src in doc.get("sources", []):
             sheet.append(
                 [

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ddtool.atomic import write_atomic
+from ddtool.document import flag_evidence, flag_measures
 from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
@@ -434,8 +435,8 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "severity": flag.get("severity"),
                 "priority": flag.get("priority"),
                 "reason": flag.get("reason", ""),
-                "evidence": [_evidence_text(e) for e in flag.get("evidence", [])],
-                "measures": [m.get("title", "") for m in flag.get("remediation", [])],
+                "evidence": [_evidence_text(e) for e in flag_evidence(document, flag)],
+                "measures": [m.get("title", "") for m in flag_measures(document, flag)],
                 "inferred": bool(flag.get("inferred")),
             }
         )

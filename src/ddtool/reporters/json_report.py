@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from ddtool.atomic import write_atomic
 from ddtool.reporters.interface import Reporter
 
 
+def dump_bytes(document: dict[str, Any]) -> bytes:
+    """Deterministic UTF-8 JSON (key order as built, two-space indent, trailing newline)."""
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+
+
 def dumps(document: dict[str, Any]) -> str:
-    """Deterministic JSON text (key order as built, UTF-8, trailing newline)."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """The same JSON as text."""
+    return dump_bytes(document).decode("utf-8")
 
 
 class JsonReporter(Reporter):
@@ -20,4 +26,4 @@ class JsonReporter(Reporter):
     name = "json"
 
     def write(self, document: dict[str, Any], path: Path) -> None:
-        write_atomic(path, dumps(document))
+        write_atomic(path, dump_bytes(document))

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
+from ddtool.document import flag_evidence, flag_measures
 from ddtool.reporters.interface import Reporter
 
 MAX_TOP_FLAGS = 25
@@ -50,11 +51,11 @@ def supplier_label(flag: dict[str, Any]) -> str:
     return f"{name} (inferred)" if flag.get("inferred") else str(name)
 
 
-def distinct_sources(flags: list[dict[str, Any]]) -> list[str]:
+def distinct_sources(flags: list[dict[str, Any]], document: dict[str, Any]) -> list[str]:
     """Every evidence source cited by the flags, once each, in first-seen order."""
     seen: dict[str, None] = {}
     for flag in flags:
-        for item in flag.get("evidence", []):
+        for item in flag_evidence(document, flag):
             source = item.get("source")
             if source:
                 seen.setdefault(str(source), None)
@@ -68,9 +69,9 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines += _title(document)
     lines += _summary(document)
     lines += _top_flags(flags)
-    lines += _details(flags)
+    lines += _details(flags, document)
     lines += _data_gaps(document)
-    lines += _sources(flags)
+    lines += _sources(flags, document)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -150,7 +151,7 @@ def _top_flags(flags: list[dict[str, Any]]) -> list[str]:
     return [*out, ""]
 
 
-def _details(flags: list[dict[str, Any]]) -> list[str]:
+def _details(flags: list[dict[str, Any]], document: dict[str, Any]) -> list[str]:
     serious = [f for f in flags if f.get("level") in DETAIL_LEVELS]
     if not serious:
         return []
@@ -170,12 +171,12 @@ def _details(flags: list[dict[str, Any]]) -> list[str]:
             f"- Reason: {inline(flag.get('reason'))}",
             "",
         ]
-        evidence = flag.get("evidence", [])
+        evidence = flag_evidence(document, flag)
         if evidence:
             out += ["Evidence:", ""]
             out += [f"- {inline(evidence_text(item))}" for item in evidence]
             out.append("")
-        measures = flag.get("remediation", [])
+        measures = flag_measures(document, flag)
         if measures:
             out += ["Measures:", ""]
             out += [
@@ -203,8 +204,8 @@ def _data_gaps(document: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
-def _sources(flags: list[dict[str, Any]]) -> list[str]:
-    sources = distinct_sources(flags)
+def _sources(flags: list[dict[str, Any]], document: dict[str, Any]) -> list[str]:
+    sources = distinct_sources(flags, document)
     if not sources:
         return []
     # one bullet per source: source texts contain their own ";" and ","
