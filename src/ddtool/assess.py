@@ -6,8 +6,10 @@ No printing here; the CLI renders the result.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 from ddtool import __version__
 from ddtool.config import Config, load_config
 from ddtool.errors import InputError, Problem, ProblemList
-from ddtool.graph import SupplyGraph, build_graph, compute_tiers
+from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain
 from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, roll_up_exposure
@@ -74,12 +76,51 @@ def flag_id(supplier_id: str, risk_type: str) -> str:
     return "FL-" + hashlib.sha1(f"{supplier_id}|{risk_type}".encode()).hexdigest()[:10]
 
 
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
 def _level_at_least(level: str, minimum: str) -> bool:
-    return LEVELS.index(level) >= LEVELS.index(minimum)
+    return _RANK[level] >= _RANK[minimum]
 
 
-def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessment:
-    """Assess a chain; raises InputError (with every located problem) when the input is bad."""
+class _Stages:
+    """Wall-clock time per pipeline stage (read by the benchmark)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[stage] = self.into.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
+def assess(
+    paths: list[Path],
+    options: AssessOptions | None = None,
+    timings: dict[str, float] | None = None,
+) -> Assessment:
+    """Assess a chain; raises InputError (with every located problem) when the input is bad.
+
+    `timings`, when given, receives the seconds spent in each stage.
+    """
+    # The pipeline allocates millions of small objects and frees none until it ends: the
+    # cyclic collector would rescan them again and again (quadratic on 10^5 suppliers).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _assess(paths, options, timings)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _assess(
+    paths: list[Path], options: AssessOptions | None, timings: dict[str, float] | None
+) -> Assessment:
+    stages = _Stages(timings)
     options = options or AssessOptions()
     config = load_config(options.config)
     if config.columns:
@@ -88,7 +129,9 @@ def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessmen
     profiles = load_profiles(options.profiles)
     pinned = source_date()
     as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
+    stages.done("profiles")
     chain, problems = read_chain(paths, options.read, profiles, options.company)
+    stages.done("read+normalise")
     graph_problems = ProblemList()
     supply = build_graph(chain, graph_problems)
     problems.extend(graph_problems)
@@ -98,20 +141,26 @@ def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessmen
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():
         raise InputError(problems.errors + problems.warnings)
+    stages.done("validate+graph")
 
     scorer = Scorer(profiles, config, as_of)
     sector_of: dict[str, str | None] = {}
     countries: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
+    guessed: dict[tuple[str, ...], str | None] = {}
     for supplier_id, supplier in supply.suppliers.items():
         sector = supplier.sector
-        if sector is None:
-            goods = [profiles.match_good(p) for p in supplier.products]
-            sectors = sorted({profiles.good_sectors[g] for g in goods if g})
-            sector = sectors[0] if len(sectors) == 1 else None
+        if sector is None and supplier.products:
+            key = tuple(supplier.products)
+            if key not in guessed:  # a sector guessed from products, when they agree
+                goods = [profiles.match_good(p) for p in supplier.products]
+                sectors = sorted({profiles.good_sectors[g] for g in goods if g})
+                guessed[key] = sectors[0] if len(sectors) == 1 else None
+            sector = guessed[key]
         sector_of[supplier_id] = sector
         countries[supplier_id] = supplier.country
         risks[supplier_id] = scorer.score_supplier(supplier, sector)
+    stages.done("score")
 
     inference = Inference(supply, profiles, scorer, config)
     company = chain.company
@@ -120,19 +169,19 @@ def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessmen
         {**countries, company.id: company.country},
         {sid: s.products for sid, s in supply.suppliers.items()},
     )
-    compute_tiers(supply)
+    extend_tiers(supply, inference.nodes)
+    stages.done("infer")
 
-    own_max: dict[str, dict[str, Score]] = {
-        sid: {rt: _gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES}
-        for sid, r in risks.items()
-    }
-    own_expected = {
-        sid: {rt: r.by_type[rt].score.priority for rt in RISK_TYPES} for sid, r in risks.items()
-    }
+    own_max: dict[str, tuple[Score, ...]] = {}
+    own_expected: dict[str, tuple[float, ...]] = {}
+    for sid, r in risks.items():
+        own_max[sid] = tuple(_gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES)
+        own_expected[sid] = tuple(r.by_type[rt].score.priority for rt in RISK_TYPES)
     for node_id, node in inference.nodes.items():
-        own_max[node_id] = {rt: node.worst[rt][0] for rt in RISK_TYPES}
-        own_expected[node_id] = {rt: node.expected[rt].priority for rt in RISK_TYPES}
-    exposure = roll_up_exposure(supply.graph, own_max, own_expected)
+        own_max[node_id] = tuple(node.worst[rt][0] for rt in RISK_TYPES)
+        own_expected[node_id] = tuple(node.expected[rt].priority for rt in RISK_TYPES)
+    exposure = roll_up_exposure(supply, own_max, own_expected)
+    stages.done("propagate")
 
     result = Assessment(
         data={},
@@ -146,6 +195,7 @@ def assess(paths: list[Path], options: AssessOptions | None = None) -> Assessmen
         config=config,
     )
     result.data = _document(result, paths, options, as_of, sector_of, pinned)
+    stages.done("flag+document")
     return result
 
 
@@ -250,9 +300,9 @@ def _document(
                     "sector": sector,
                     "tiers": entry["tiers"],
                     "reason": reason,
-                    "data_gaps": risk.gaps,
+                    "data_gaps": entry["data_gaps"],
                     "evidence": shared.evidence(detail.evidence),
-                    "remediation": shared.measures(rt, sector, False, risk.gaps),
+                    "remediation": shared.measures(rt, sector, False, entry["data_gaps"]),
                 }
             )
     for node_id in sorted(a.inferred):

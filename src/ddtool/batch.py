@@ -377,7 +377,12 @@ def summarise(records: list[dict[str, Any]], anonymise: bool) -> dict[str, Any]:
             for key, n in sorted(hotspots.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
         "failures": [
-            {"member": name(r), "file": None if anonymise else r["file"], "error": r["error"]}
+            {
+                "member": name(r),
+                "file": None if anonymise else r["file"],
+                # the error names the file; a published roll-up must not
+                "error": r["error"].replace(r["file"], name(r)) if anonymise else r["error"],
+            }
             for r in failed
         ],
     }

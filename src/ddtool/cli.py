@@ -295,7 +295,9 @@ def assess(
     output: Annotated[
         list[Path] | None,
         typer.Option(
-            "-o", "--output", help="Write the assessment; format by suffix (.json). May repeat."
+            "-o",
+            "--output",
+            help="Write the assessment: .json .xlsx .html .md .csv by suffix. May repeat.",
         ),
     ] = None,
     fail_on: Annotated[

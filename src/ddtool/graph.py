@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 from rapidfuzz import process
@@ -23,6 +25,9 @@ class SupplyGraph:
     suppliers: dict[str, Supplier]
     tiers: dict[str, list[int]] = field(default_factory=dict)
     first_path: dict[str, list[str]] = field(default_factory=dict)
+    # buyers before their suppliers (None while the chain has a cycle); kept up to date
+    # when inferred suppliers are added, so every later pass reuses it
+    order: list[str] | None = None
 
     @property
     def depth(self) -> int:
@@ -59,17 +64,19 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
             )
             continue
         by_id[supplier.id] = supplier
-        graph.add_node(supplier.id)
+    graph.add_nodes_from(by_id)
     ids = list(by_id)
     order = {supplier_id: i for i, supplier_id in enumerate(ids)}
     broken_links: set[str] = set()  # suppliers whose buyer link was already reported
+    edges: list[tuple[str, str, dict[str, float | None]]] = []
     for supplier in by_id.values():
         buyers = supplier.buyers or [company_id]
-        for buyer in dict.fromkeys(buyers):
-            where = _loc(supplier, fallback, "buyers")
+        for buyer in dict.fromkeys(buyers) if len(buyers) > 1 else buyers:
             if buyer == supplier.id:
                 problems.error(
-                    "self-loop", f"supplier {supplier.id!r} names itself as its buyer", where
+                    "self-loop",
+                    f"supplier {supplier.id!r} names itself as its buyer",
+                    _loc(supplier, fallback, "buyers"),
                 )
                 broken_links.add(supplier.id)
                 continue
@@ -78,15 +85,17 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
                 problems.error(
                     "unknown-buyer",
                     f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
-                    where,
+                    _loc(supplier, fallback, "buyers"),
                     suggestion=repr(best[0]) if best else None,
                 )
                 broken_links.add(supplier.id)
                 continue
-            graph.add_edge(buyer, supplier.id, share=supplier.share)
-    cyclic = _check_cycles(graph, by_id, order, problems, fallback)
+            edges.append((buyer, supplier.id, {"share": supplier.share}))
+    graph.add_edges_from(edges)
+    topo = _topological(graph._succ, set(graph._succ))
+    cyclic = _check_cycles(graph, by_id, order, problems, fallback) if topo is None else set()
     _check_shares(graph, by_id, company_id, problems, fallback)
-    supply = SupplyGraph(graph, company_id, by_id)
+    supply = SupplyGraph(graph, company_id, by_id, order=topo)
     compute_tiers(supply)
     for supplier_id, supplier in by_id.items():
         if supplier_id not in supply.first_path:
@@ -159,30 +168,77 @@ def _check_shares(
             )
 
 
+def _topological(succ: dict[str, dict[str, Any]], nodes: set[str]) -> list[str] | None:
+    """Kahn's order over `nodes` (plain dict adjacency: fast on 10^5 suppliers); None if cyclic."""
+    indegree = dict.fromkeys(nodes, 0)
+    for node in nodes:
+        for child in succ[node]:
+            if child in indegree:
+                indegree[child] += 1
+    ready = sorted(n for n, d in indegree.items() if d == 0)
+    order: list[str] = []
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for child in succ[node]:
+            if child in indegree:
+                indegree[child] -= 1
+                if indegree[child] == 0:
+                    ready.append(child)
+    return order if len(order) == len(nodes) else None
+
+
 def compute_tiers(supply: SupplyGraph) -> None:
     """Tiers: every depth at which a supplier is reached; the first path by BFS (sorted)."""
-    graph, root = supply.graph, supply.company_id
+    succ = supply.graph._succ
+    root = supply.company_id
     parent: dict[str, str | None] = {root: None}
     queue: deque[str] = deque([root])
     while queue:
         node = queue.popleft()
-        for child in sorted(graph.successors(node)):
+        for child in sorted(succ[node]):
             if child not in parent:
                 parent[child] = node
                 queue.append(child)
     paths: dict[str, list[str]] = {root: [root]}
-    for node in parent:  # BFS order: a parent's path exists before its children's
-        up = parent[node]
+    for node, up in parent.items():  # BFS order: a parent's path exists before its children's
         if up is not None:
             paths[node] = [*paths[up], node]
     supply.first_path = {n: p for n, p in paths.items() if n != root}
-    reachable = graph.subgraph(parent)
+    order = supply.order if supply.order is not None else _topological(succ, set(parent))
     tiers: dict[str, set[int]] = {root: {0}}
-    if nx.is_directed_acyclic_graph(reachable):
-        for node in nx.topological_sort(reachable):
-            for child in reachable.successors(node):
-                tiers.setdefault(child, set()).update(t + 1 for t in tiers[node])
+    if order is not None:
+        for node in order:
+            here = tiers.get(node)
+            if here is None:
+                continue
+            for child in succ[node]:
+                tiers.setdefault(child, set()).update(t + 1 for t in here)
     else:
         for node, path in paths.items():
             tiers[node] = {len(path) - 1}
     supply.tiers = {n: sorted(t) for n, t in tiers.items() if n != root}
+
+
+def extend_tiers(supply: SupplyGraph, added: Iterable[str]) -> None:
+    """Tiers and first paths for suppliers added beneath existing ones (inferred tiers)."""
+    new = set(added)
+    if not new:
+        return
+    succ, pred = supply.graph._succ, supply.graph._pred
+    order = _topological(succ, new)
+    assert order is not None, "inferred tiers form a DAG"
+    if supply.order is not None:
+        supply.order.extend(order)  # inferred suppliers sit below every buyer they have
+    for node in order:
+        buyers = sorted(pred[node])
+        tiers: set[int] = set()
+        for buyer in buyers:
+            tiers.update(t + 1 for t in supply.tiers.get(buyer, [0]))
+        supply.tiers[node] = sorted(tiers)
+        first = min(
+            buyers,
+            key=lambda b: (len(supply.first_path.get(b, [b])), b),
+        )
+        base = supply.first_path.get(first, [supply.company_id])
+        supply.first_path[node] = [*base, node]

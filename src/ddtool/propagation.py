@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import Any
 
 from ddtool.config import Config
 from ddtool.graph import SupplyGraph
@@ -50,6 +49,9 @@ class Exposure:
     weighted: float  # share-weighted priority, for ranking
 
 
+KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
@@ -74,13 +76,21 @@ class Inference:
     ) -> None:
         """Infer every input stage that no mapped supplier covers, for every supplier and the
         company: a branch that stops above raw-material origin is continued by inference."""
-        graph = self.supply.graph
-        # the sectors mapped anywhere beneath each supplier (one bottom-up pass)
+        succ, pred = self.supply.graph._succ, self.supply.graph._pred
+        order = self.supply.order
+        assert order is not None, "inference needs an acyclic chain"
+        # the sectors mapped anywhere beneath each supplier (one bottom-up pass; sets are
+        # shared where nothing is added, so memory stays linear)
+        empty: frozenset[str] = frozenset()
         beneath: dict[str, frozenset[str]] = {}
-        for node in reversed(list(nx.topological_sort(graph))):
+        for node in reversed(order):
+            below = empty
+            for child in succ[node]:
+                child_set = beneath[child]
+                if not child_set <= below:
+                    below = below | child_set if below else child_set
             own = sector_of.get(node)
-            below = frozenset().union(*(beneath[c] for c in graph.successors(node)))
-            beneath[node] = below | {own} if own else below
+            beneath[node] = below if not own or own in below else below | {own}
         for node in sorted(sector_of):
             sector = self.profiles.sectors.get(sector_of[node] or "")
             if sector is None or not sector.inputs:
@@ -88,15 +98,19 @@ class Inference:
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
             # its material from that buyer, whose own suppliers are mapped or inferred.
-            buyer_sectors = {sector_of.get(b) for b in graph.predecessors(node)}
+            buyer_sectors = {sector_of.get(b) for b in pred[node]}
             if sector.id in buyer_sectors:
                 continue
-            mapped = frozenset().union(*(beneath[c] for c in graph.successors(node)))
+            mapped: frozenset[str] = frozenset().union(*(beneath[c] for c in succ[node]))
             # inputs of one value chain are alternatives (artisanal or industrial mines; a
             # fabric mill or a finisher): one mapped supplier among them covers the group
             groups: dict[str, list[str]] = {}
             for upstream in sector.inputs:
-                groups.setdefault(self.profiles.sectors[upstream].chain, []).append(upstream)
+                chain = self.profiles.sectors[upstream].chain
+                # only stages of one key value chain are alternatives; other inputs
+                # (bricks, stone, timber for construction) are each needed
+                key = chain if chain in KEY_CHAINS else upstream
+                groups.setdefault(key, []).append(upstream)
             hint = products.get(node, [])
             for group in groups.values():
                 covered = {u for g in group for u in (g, *self._upstream(g))}
@@ -303,41 +317,59 @@ class Inference:
 
 
 def roll_up_exposure(
-    graph: nx.DiGraph,
-    own_max: dict[str, dict[str, Score]],
-    own_expected: dict[str, dict[str, float]],
+    supply: SupplyGraph,
+    own_max: dict[str, tuple[Score, ...]],
+    own_expected: dict[str, tuple[float, ...]],
 ) -> dict[str, dict[str, Exposure]]:
-    """One reverse-topological pass: every node gets the maximum and weighted exposure beneath."""
-    exposure: dict[str, dict[str, Exposure]] = {}
+    """One reverse-topological pass: every node gets the maximum and weighted exposure beneath.
+
+    own_max / own_expected hold one value per risk type, in RISK_TYPES order.
+    """
+    succ = supply.graph._succ
+    order = supply.order
+    assert order is not None, "exposure needs an acyclic chain"
     zero = Score(0.0, 0.0, 0.0, "low")
-    for node in reversed(list(nx.topological_sort(graph))):
-        children = sorted(graph.successors(node))
-        weights = _child_weights(graph, node, children)
-        result: dict[str, Exposure] = {}
-        for rt in RISK_TYPES:
-            own = own_max.get(node, {}).get(rt, zero)
-            best_score, best_source = own, node
-            for child in children:
-                ex = exposure[child][rt]
-                if ex.score.priority > best_score.priority:
-                    best_score, best_source = ex.score, ex.source
-            mixed = sum(w * exposure[c][rt].weighted for c, w in weights.items())
-            weighted = max(own_expected.get(node, {}).get(rt, 0.0), mixed)
-            result[rt] = Exposure(best_score, best_source, round(weighted, 4))
-        exposure[node] = result
-    return exposure
+    count = len(RISK_TYPES)
+    best: dict[str, list[tuple[Score, str]]] = {}
+    mixed: dict[str, list[float]] = {}
+    for node in reversed(order):
+        own = own_max.get(node)
+        top = [(own[i] if own else zero, node) for i in range(count)]
+        expected = own_expected.get(node)
+        weighted = list(expected) if expected else [0.0] * count
+        children = succ[node]
+        if children:
+            mix = [0.0] * count
+            for child, w in _child_weights(node, children):
+                child_best, child_mix = best[child], mixed[child]
+                for i in range(count):
+                    if child_best[i][0].priority > top[i][0].priority or (
+                        child_best[i][0].priority == top[i][0].priority
+                        and top[i][1] != node
+                        and child_best[i][1] < top[i][1]
+                    ):
+                        top[i] = child_best[i]
+                    mix[i] += w * child_mix[i]
+            weighted = [max(weighted[i], mix[i]) for i in range(count)]
+        best[node] = top
+        mixed[node] = weighted
+    return {
+        node: {
+            rt: Exposure(best[node][i][0], best[node][i][1], round(mixed[node][i], 4))
+            for i, rt in enumerate(RISK_TYPES)
+        }
+        for node in best
+    }
 
 
-def _child_weights(graph: nx.DiGraph, node: str, children: list[str]) -> dict[str, float]:
+def _child_weights(node: str, children: dict[str, dict[str, Any]]) -> list[tuple[str, float]]:
     """Shares as given; suppliers without a share split the rest equally; then normalised."""
-    if not children:
-        return {}
-    given = {c: graph.edges[node, c].get("share") for c in children}
-    known = sum(v for v in given.values() if v is not None)
-    unknown = [c for c, v in given.items() if v is None]
-    rest = max(0.0, 1.0 - known)
-    weights = {c: (v if v is not None else rest / len(unknown)) for c, v in given.items()}
-    total = sum(weights.values())
+    given = [(c, attrs.get("share")) for c, attrs in children.items()]
+    known = sum(v for _, v in given if v is not None)
+    unknown = sum(1 for _, v in given if v is None)
+    rest = max(0.0, 1.0 - known) / unknown if unknown else 0.0
+    weights = [(c, v if v is not None else rest) for c, v in given]
+    total = sum(w for _, w in weights)
     if total <= 0:
-        return {c: 1.0 / len(children) for c in children}
-    return {c: w / total for c, w in weights.items()}
+        return [(c, 1.0 / len(weights)) for c, _ in weights]
+    return [(c, w / total) for c, w in weights]

@@ -47,6 +47,7 @@ def measures_for_flag(
     chosen = chosen[:3]
     budget = MAX_MEASURES - len(chosen)
     risk_measures = profiles.measures_for(risk_type, sector)
+    risk_measures = [m for m in risk_measures if m not in chosen]
     specific = [m for m in risk_measures if sector in m.sectors]
     generic = [m for m in risk_measures if m not in specific]
     picked = (specific + generic)[:budget]

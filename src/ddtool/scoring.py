@@ -205,6 +205,7 @@ class Scorer:
         self._country: dict[tuple[str | None, str], CountryScore] = {}
         self._recognised = {text_key(c) for c in config.recognised_certifications}
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
+        self._facts: dict[int, Evidence] = {}
         self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
 
     def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
@@ -392,7 +393,10 @@ class Scorer:
                 base = country.score
                 severity = DEFAULT_SEVERITY[risk_type]
             for part in country.parts:
-                evidence.append(indicator_evidence(part.indicator, p))
+                item = self._facts.get(id(part.indicator))
+                if item is None:
+                    item = self._facts[id(part.indicator)] = indicator_evidence(part.indicator, p)
+                evidence.append(item)
             if country.no_data:
                 evidence.append(
                     Evidence(

@@ -205,6 +205,7 @@ def _names() -> list[str]:
     return [k for k in _table() if len(k) > 3]
 
 
+@lru_cache(maxsize=512)
 def display_name(iso3: str) -> str:
     """A readable English name for an ISO3 code."""
     if iso3 in DISPLAY_NAMES:
@@ -215,6 +216,7 @@ def display_name(iso3: str) -> str:
     return str(getattr(c, "common_name", None) or c.name)
 
 
+@lru_cache(maxsize=1024)
 def is_iso3(code: str) -> bool:
     """True when code is an ISO 3166-1 alpha-3 code (or Kosovo's XKX)."""
     return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None

@@ -30,6 +30,8 @@ RISK_NAMES = {
     "forced_labour": "forced labour",
     "human_trafficking": "human trafficking",
 }
+FILLS = {level: PatternFill("solid", fgColor=colour) for level, colour in LEVEL_FILL.items()}
+WRAP_LIMIT = 5000  # rows above which long text is not wrapped (speed)
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -61,8 +63,11 @@ REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
 class _Sheet:
     """A write-only sheet with a styled, frozen, filtered header and safe text cells."""
 
-    def __init__(self, wb: Workbook, title: str, columns: Sequence[tuple[str, int]]) -> None:
+    def __init__(
+        self, wb: Workbook, title: str, columns: Sequence[tuple[str, int]], wrap: bool = True
+    ) -> None:
         self.ws = wb.create_sheet(title)
+        self.wrap = wrap  # wrapped text costs a style per cell: off for large registers
         self.width = len(columns)
         self.rows = 1
         for index, (_, width) in enumerate(columns, 1):
@@ -77,16 +82,23 @@ class _Sheet:
         self.ws.append(header)
 
     def append(self, values: Iterable[Any], level: str | None = None, level_col: int = -1) -> None:
-        cells = []
+        # plain values are written as they are (fast); only cells that need a style or
+        # must be forced to text become cell objects
+        cells: list[Any] = []
         for index, value in enumerate(values):
+            styled = level is not None and index == level_col and level in LEVEL_FILL
+            risky = isinstance(value, str) and is_risky(value)
+            wrap = self.wrap and isinstance(value, str) and len(value) > 40
+            if not (styled or risky or wrap):
+                cells.append(value)
+                continue
             cell = WriteOnlyCell(self.ws, value=value)
-            if isinstance(value, str):
-                if is_risky(value):
-                    cell.data_type = "s"  # text, never a formula
-                if len(value) > 40:
-                    cell.alignment = WRAP
-            if level is not None and index == level_col and level in LEVEL_FILL:
-                cell.fill = PatternFill("solid", fgColor=LEVEL_FILL[level])
+            if risky:
+                cell.data_type = "s"  # text, never a formula
+            if wrap:
+                cell.alignment = WRAP
+            if styled:
+                cell.fill = FILLS[level]  # type: ignore[index]
             cells.append(cell)
         self.ws.append(cells)
         self.rows += 1
@@ -164,7 +176,7 @@ class ExcelReporter(Reporter):
 
     @staticmethod
     def _register(wb: Workbook, doc: dict[str, Any]) -> None:
-        sheet = _Sheet(wb, "Risk register", REGISTER_COLUMNS)
+        sheet = _Sheet(wb, "Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
         level_col = [c for c, _ in REGISTER_COLUMNS].index("Level")
         status_col = get_column_letter([c for c, _ in REGISTER_COLUMNS].index("Status") + 1)
         for flag in doc["flags"]:
@@ -225,7 +237,7 @@ class ExcelReporter(Reporter):
             columns += [(f"{rt}: likelihood", 11), (f"{rt}: priority", 10), (f"{rt}: level", 10)]
         columns += [(f"exposure {rt}: level", 12) for rt in RISK_NAMES.values()]
         columns += [("Data gaps", 40), ("Assumption (inferred)", 50)]
-        sheet = _Sheet(wb, "Suppliers", columns)
+        sheet = _Sheet(wb, "Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
         for s in doc["suppliers"]:
             scores = s["worst_case"] if s.get("inferred") else s["risk"]
             values: list[Any] = [

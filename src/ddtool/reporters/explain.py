@@ -72,9 +72,14 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         if d.floor:
             table.add_row("listing floor", f"{d.floor:.4f}", d.floor_reason)
         table.add_row("likelihood", f"{d.score.likelihood:.4f}", "")
-        table.add_row(
-            "severity", f"{d.score.severity:.4f}", "sector severity (raised by a listing)"
-        )
+        raised = d.sector_severity is not None and d.score.severity > d.sector_severity
+        if raised:
+            why = "raised to the listing's severity floor"
+        elif d.sector_severity is not None:
+            why = "the sector's severity"
+        else:
+            why = "default for an unknown sector"
+        table.add_row("severity", f"{d.score.severity:.4f}", why)
         table.add_row("priority", f"{d.score.priority:.4f}", "likelihood × severity")
         table.add_row("level", f"[{LEVEL_STYLE[d.score.level]}]{d.score.level}[/]", "")
         ex = result.exposure[supplier_id][rt]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -44,8 +45,16 @@ class NoTaxonomy:
         return SectorMatch(value.strip())
 
 
+Where = Location | Callable[[], Location]
+
+
+def _at(where: Where) -> Location:
+    """Locations are built only when a problem is reported (10^5 rows rarely have one)."""
+    return where() if callable(where) else where
+
+
 def _country(
-    value: Any, where: Location, problems: ProblemList, what: str = "country"
+    value: Any, where: Where, problems: ProblemList, what: str = "country"
 ) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
@@ -53,13 +62,13 @@ def _country(
     match = normalise_country(raw)
     if match.iso3 is None and not match.unknown:
         problems.error(
-            "unknown-country", f"unknown {what} {raw!r}", where, suggestion=match.suggestion
+            "unknown-country", f"unknown {what} {raw!r}", _at(where), suggestion=match.suggestion
         )
     return match.iso3, raw or None
 
 
 def _sector(
-    value: Any, where: Location, problems: ProblemList, sectors: SectorMatcher
+    value: Any, where: Where, problems: ProblemList, sectors: SectorMatcher
 ) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
@@ -71,27 +80,27 @@ def _sector(
         problems.warning(
             "unknown-sector",
             f"sector {raw!r} is not in the taxonomy; scored on country alone (a data gap)",
-            where,
+            _at(where),
             suggestion=match.suggestion,
         )
     return match.id, raw
 
 
-def _certifications(value: Any, where: Location, problems: ProblemList) -> list[Certification]:
+def _certifications(value: Any, where: Where, problems: ProblemList) -> list[Certification]:
     items = value if isinstance(value, list) else split_list(value)
     out: list[Certification] = []
     for item in items:
         if isinstance(item, dict):
             name = item.get("name") or item.get("standard")
             if not name:
-                problems.error("bad-certification", "a certification needs a 'name'", where)
+                problems.error("bad-certification", "a certification needs a 'name'", _at(where))
                 continue
             valid_until = None
             if item.get("valid_until") is not None:
                 try:
                     valid_until = parse_date(item["valid_until"])
                 except ValueProblem as e:
-                    problems.error("bad-date", f"certification valid_until: {e}", where)
+                    problems.error("bad-date", f"certification valid_until: {e}", _at(where))
             out.append(Certification.model_construct(name=str(name), valid_until=valid_until))
         elif item is not None and str(item).strip():
             out.append(Certification.model_construct(name=str(item).strip(), valid_until=None))
@@ -148,7 +157,6 @@ def _number(
     value = record.fields.get(name)
     if value is None:
         return None
-    where = record.where(name)
     try:
         if name == "share":
             number: float = parse_share(value)
@@ -157,11 +165,11 @@ def _number(
         else:
             number = parse_pct(value, fraction_allowed=table)
     except ValueProblem as e:
-        problems.error("bad-number", f"{name}: {e}", where)
+        problems.error("bad-number", f"{name}: {e}", record.where(name))
         return None
     if number < low or (high is not None and number > high):
         bound = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
-        problems.error("out-of-range", f"{name} {number:g} must be {bound}", where)
+        problems.error("out-of-range", f"{name} {number:g} must be {bound}", record.where(name))
         return None
     return number
 
@@ -180,8 +188,12 @@ def normalise_record(
             record.where("id"),
         )
         return None
-    country, country_raw = _country(fields.get("country"), record.where("country"), problems)
-    sector, sector_raw = _sector(fields.get("sector"), record.where("sector"), problems, sectors)
+    country, country_raw = _country(
+        fields.get("country"), lambda: record.where("country"), problems
+    )
+    sector, sector_raw = _sector(
+        fields.get("sector"), lambda: record.where("sector"), problems, sectors
+    )
     buyers = [as_id(b) for b in split_list(fields.get("buyers"))]
     if record.parent is not None and record.parent not in buyers:
         buyers.insert(0, record.parent)
@@ -194,7 +206,7 @@ def normalise_record(
     workers = _number(record, "workers", problems, 0, None, table)
     name = fields.get("name")
     region = fields.get("region")
-    return Supplier.model_construct(
+    return Supplier.trusted(
         id=as_id(raw_id),
         name=None if name is None else str(name).strip(),
         country=country,
@@ -209,7 +221,7 @@ def normalise_record(
         female_pct=_number(record, "female_pct", problems, 0, 100, table),
         migrant_pct=_number(record, "migrant_pct", problems, 0, 100, table),
         certifications=_certifications(
-            fields.get("certifications"), record.where("certifications"), problems
+            fields.get("certifications"), lambda: record.where("certifications"), problems
         ),
         audits=_audits(record, problems),
         tier_declared=tier,

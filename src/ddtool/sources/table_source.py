@@ -87,25 +87,31 @@ def records_from_rows(
         seen_labels.setdefault(label, col)
         labels[col] = label
     field_cols = {field: col for col, field in mapping.items()}
+    field_pairs = tuple(field_cols.items())
     extra_cols = [c for c in labels if c not in mapping]
     columns = {field: labels[col] for field, col in field_cols.items()}
     records: list[RawRecord] = []
     width = len(header)
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
-        if all(_blank(v) for v in row):
+        # cells arrive cleaned (blank -> None), so a blank row is all None
+        if not any(v is not None for v in row):
             continue
-        row_no = _row_no(index, row_numbers)
-        loc = Location(path, sheet=sheet, row=row_no)
-        if len(row) > width and any(not _blank(v) for v in row[width:]):
+        size = len(row)
+        loc = Location(path, sheet=sheet, row=_row_no(index, row_numbers))
+        if size > width and any(v is not None for v in row[width:]):
             problems.warning(
                 "extra-cells",
-                f"{len(row)} cells but the header has {width}; cells beyond"
+                f"{size} cells but the header has {width}; cells beyond"
                 f" column {column_letter(width - 1)} ignored",
                 loc,
             )
-        fields = {f: row[c] for f, c in field_cols.items() if c < len(row) and not _blank(row[c])}
-        extras = {labels[c]: row[c] for c in extra_cols if c < len(row) and not _blank(row[c])}
+        fields = {f: row[c] for f, c in field_pairs if c < size and row[c] is not None}
+        extras = (
+            {labels[c]: row[c] for c in extra_cols if c < size and row[c] is not None}
+            if extra_cols
+            else {}
+        )
         records.append(RawRecord(fields, loc, columns, extras))
     return records
 
@@ -192,7 +198,7 @@ class ExcelReader(ChainReader):
                 Location(str(path), sheet=sheet),
             )
             return chain
-        rows = [[_cell(v) for v in row] for row in rows]
+        rows = [[v if (type(v) is not str) or _plain(v) else _cell(v) for v in row] for row in rows]
         chain.records = records_from_rows(str(path), sheet, rows, options, problems)
         for name in names:
             if name != sheet and _COMPANY_SHEET.match(name.strip()):
@@ -225,6 +231,11 @@ class ExcelReader(ChainReader):
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
         return names[0]
+
+
+def _plain(text: str) -> bool:
+    """A string cell that needs no cleaning (most cells): not blank, trimmed, no error code."""
+    return bool(text) and text[0] not in " #\t\n" and text[-1] not in " \t\n"
 
 
 def _cell(value: Any) -> Any:
@@ -304,7 +315,7 @@ def _csv_cell(value: str, delimiter: str) -> Any:
     if not stripped:
         return None
     # European decimal comma ("12,5"); three digits after the comma read as thousands
-    if delimiter == ";" and re.fullmatch(r"-?\d+,(\d{1,2}|\d{4,})", stripped):
+    if delimiter == ";" and "," in stripped and re.fullmatch(r"-?\d+,(\d{1,2}|\d{4,})", stripped):
         return stripped.replace(",", ".")
     return stripped
 
