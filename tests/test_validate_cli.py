@@ -19,7 +19,21 @@ BAD = ASSETS / "bad"
 INPUT = ASSETS / "input"
 PWNED = Path("/tmp/ddtool-pwned")
 # problems about a whole file have no line or row to point at
-FILE_LEVEL = {"empty-file", "not-a-workbook"}
+FILE_LEVEL = {
+    "empty-file",
+    "not-a-workbook",
+    "alias-bomb",
+    "too-deep",
+    "bad-encoding",
+    "xml-entities",
+    "encrypted-workbook",
+    "not-text",
+    "no-header",
+    "error-values",
+    "formulas",
+    "too-many-rows",
+    "zip-bomb",
+}
 
 
 def run(*args: str) -> Result:
@@ -66,6 +80,32 @@ BAD_CASES: tuple[BadCase, ...] = (
     BadCase("shares_over_one.yaml", [["shares-over-one", 3]], message="1.30"),
     BadCase("self_loop.yaml", [["self-loop", 3]], message="'P1'"),
     BadCase("nested_line.yaml", [["unknown-country", 11], ["bad-number", 12]]),
+    # hostile and malformed inputs (tests/assets/make_bad_assets.py writes them)
+    BadCase("alias_bomb.yaml", [["alias-bomb", None]], message="aliases expand"),
+    BadCase("deep_nesting.yaml", [["too-deep", None]], message="--max-depth"),
+    BadCase("long_name.yaml", [["too-long", 2]], message="1,000 characters"),
+    BadCase("control_characters.yaml", [["unsafe-characters", 2]], message="U+202E"),
+    BadCase("binary_garbage.yaml", [["bad-encoding", None]]),
+    BadCase("xml_entities.xlsx", [["xml-entities", None]]),
+    BadCase("encrypted.xlsx", [["encrypted-workbook", None]], message="password"),
+    BadCase(
+        "formulas_errors.xlsx",
+        [["missing-id", 2, "Supplier ID"], ["missing-id", 3, "Supplier ID"]],
+        keys=["type", "row", "column"],
+    ),
+    BadCase("merged_header.xlsx", [["no-header", None, None]], keys=["type", "row", "column"]),
+    BadCase(
+        "text_numbers_dates.csv",
+        [["bad-number", 2, "Workers"], ["bad-number", 2, "Share"], ["bad-date", 2, "Audit date"]],
+        keys=["type", "row", "column"],
+    ),
+    BadCase("png_named.csv", [["not-text", None]]),
+    BadCase("ragged_rows.csv", [["extra-cells", 3, None]], keys=["type", "row", "column"]),
+    BadCase(
+        "duplicate_headers.csv",
+        [["duplicate-column", 1, "'Country' (D)"]],
+        keys=["type", "row", "column"],
+    ),
     BadCase(
         "bad_cells.csv",
         [["unknown-country", 3, "Country"], ["bad-number", 4, "Workers"]],

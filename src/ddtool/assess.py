@@ -38,6 +38,7 @@ class AssessOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     company: str | None = None
     as_of: dt.date | None = None
+    settings: Config | None = None  # used instead of reading `config` (verification)
 
 
 @dataclass(slots=True)
@@ -122,7 +123,7 @@ def _assess(
 ) -> Assessment:
     stages = _Stages(timings)
     options = options or AssessOptions()
-    config = load_config(options.config)
+    config = options.settings or load_config(options.config)
     if config.columns:
         merged = {**config.columns, **options.read.column_map}
         options.read.column_map = merged

@@ -123,10 +123,22 @@ MaxRowsOption = Annotated[
 MaxMbOption = Annotated[
     int, typer.Option("--max-file-mb", help="Refuse input files larger than this (MB).")
 ]
+MaxDepthOption = Annotated[
+    int, typer.Option("--max-depth", help="Refuse YAML nested deeper than this.")
+]
+MaxInflateOption = Annotated[
+    int,
+    typer.Option("--max-inflate-mb", help="Refuse workbooks that unpack to more than this (MB)."),
+]
 
 
 def _read_options(
-    maps: list[str] | None, sheet: str | None, max_rows: int, max_file_mb: int
+    maps: list[str] | None,
+    sheet: str | None,
+    max_rows: int = 1_000_000,
+    max_file_mb: int = 200,
+    max_depth: int = 64,
+    max_inflate_mb: int = 1000,
 ) -> ReadOptions:
     from ddtool.sources.columns import parse_column_map
     from ddtool.sources.interface import ReadOptions
@@ -136,7 +148,12 @@ def _read_options(
     except ValueError as e:
         _fail(str(e))
     return ReadOptions(
-        column_map=column_map, sheet=sheet, max_rows=max_rows, max_file_mb=max_file_mb
+        column_map=column_map,
+        sheet=sheet,
+        max_rows=max_rows,
+        max_file_mb=max_file_mb,
+        max_depth=max_depth,
+        max_inflate_mb=max_inflate_mb,
     )
 
 
@@ -180,6 +197,8 @@ def validate(
     ] = None,
     max_rows: MaxRowsOption = 1_000_000,
     max_file_mb: MaxMbOption = 200,
+    max_depth: MaxDepthOption = 64,
+    max_inflate_mb: MaxInflateOption = 1000,
 ) -> None:
     """Check chain files: readable, countries and sectors known, ids, buyers, cycles, shares.
 
@@ -189,7 +208,7 @@ def validate(
     from ddtool.config import load_config
     from ddtool.validate import validate_chain
 
-    options = _read_options(maps, sheet, max_rows, max_file_mb)
+    options = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb)
     options.column_map = {**load_config(config).columns, **options.column_map}
     taxonomy = _load_profiles(profiles)
     groups = [files] if merge else [[f] for f in files]
@@ -238,20 +257,12 @@ CompanyOption = Annotated[
 def _assess_options(
     profiles: list[Path] | None,
     config: Path | None,
-    maps: list[str] | None,
-    sheet: str | None,
+    read: ReadOptions,
     company: str | None,
-    max_rows: int,
-    max_file_mb: int,
 ) -> AssessOptions:
     from ddtool.assess import AssessOptions
 
-    return AssessOptions(
-        profiles=list(profiles or []),
-        config=config,
-        read=_read_options(maps, sheet, max_rows, max_file_mb),
-        company=company,
-    )
+    return AssessOptions(profiles=list(profiles or []), config=config, read=read, company=company)
 
 
 def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
@@ -290,8 +301,8 @@ def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
 @_guard
 def assess(
     files: Annotated[
-        list[Path], typer.Argument(help="Chain file(s); several files form one chain.")
-    ],
+        list[Path] | None, typer.Argument(help="Chain file(s); several files form one chain.")
+    ] = None,
     output: Annotated[
         list[Path] | None,
         typer.Option(
@@ -313,8 +324,18 @@ def assess(
     tree: Annotated[
         bool, typer.Option("--tree/--no-tree", help="Show the chain as a tree.")
     ] = True,
+    verify: Annotated[
+        Path | None,
+        typer.Option(
+            "--verify",
+            help="Re-run a saved assessment JSON with its recorded inputs, profiles and"
+            " options; exit 0 if it reproduces, 1 if not.",
+        ),
+    ] = None,
     max_rows: MaxRowsOption = 1_000_000,
     max_file_mb: MaxMbOption = 200,
+    max_depth: MaxDepthOption = 64,
+    max_inflate_mb: MaxInflateOption = 1000,
 ) -> None:
     """Assess a supplier chain: score, infer hidden tiers, roll up exposure, flag, remediate.
 
@@ -322,10 +343,20 @@ def assess(
     """
     from ddtool.assess import assess as run_assess
 
+    if verify is not None:
+        _verify(verify, quiet)
+    if not files:
+        _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
     outputs = list(output or [])
     _check_outputs(outputs, files)
     result = run_assess(
-        files, _assess_options(profiles, config, maps, sheet, company, max_rows, max_file_mb)
+        files,
+        _assess_options(
+            profiles,
+            config,
+            _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb),
+            company,
+        ),
     )
     if result.warnings and not quiet:
         _problem_lines(result.warnings)
@@ -335,6 +366,22 @@ def assess(
 
         render(result.data, _console(), tree=tree)
     raise typer.Exit(_fail_on(result.data, fail_on))
+
+
+def _verify(saved: Path, quiet: bool) -> NoReturn:
+    from ddtool.verify import verify
+
+    outcome = verify(saved)
+    console = _console()
+    for line in outcome.checked:
+        console.print(f"  ✓ {line}", markup=False)
+    for line in outcome.reasons:
+        console.print(f"  ✗ {line}", markup=False)
+    if outcome.reproduced:
+        console.print(f"[green]reproduced[/]: {saved}")
+        raise typer.Exit(int(ExitCode.SUCCESS))
+    console.print(f"[red]does not reproduce[/]: {saved}")
+    raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 @app.command()
@@ -354,7 +401,7 @@ def explain(
     from ddtool.assess import assess as run_assess
     from ddtool.reporters.explain import explain_supplier
 
-    result = run_assess(files, _assess_options(profiles, config, maps, sheet, None, 1_000_000, 200))
+    result = run_assess(files, _assess_options(profiles, config, _read_options(maps, sheet), None))
     ids = list(result.supply.suppliers) + list(result.inferred)
     if supplier_id not in ids:
         from rapidfuzz import process

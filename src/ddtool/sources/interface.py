@@ -12,6 +12,8 @@ from ddtool.errors import Location, ProblemList
 # Limits that keep a hostile file from exhausting the machine; each can be raised by option.
 DEFAULT_MAX_FILE_MB = 200
 DEFAULT_MAX_ROWS = 1_000_000
+DEFAULT_MAX_DEPTH = 64  # YAML nesting
+DEFAULT_MAX_INFLATE_MB = 1000  # what a workbook may unpack to
 
 
 @dataclass(slots=True)
@@ -22,6 +24,8 @@ class ReadOptions:
     sheet: str | None = None
     max_file_mb: int = DEFAULT_MAX_FILE_MB
     max_rows: int = DEFAULT_MAX_ROWS
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_inflate_mb: int = DEFAULT_MAX_INFLATE_MB
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -174,6 +175,40 @@ def _number(
     return number
 
 
+# Control characters, and invisible direction marks that make text display as something it is
+# not (a name that reads "Safe Farm" but sorts and matches as another)
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+MAX_LENGTH = {"id": 100, "name": 300, "region": 200}
+
+
+def _check_text(record: RawRecord, problems: ProblemList) -> bool:
+    """Refuse ids, names and regions with hidden characters or absurd lengths."""
+    ok = True
+    for name, limit in MAX_LENGTH.items():
+        value = record.fields.get(name)
+        if not isinstance(value, str):
+            continue
+        hidden = _UNSAFE.search(value)
+        if hidden:
+            problems.error(
+                "unsafe-characters",
+                f"{name} contains the invisible character U+{ord(hidden.group()):04X}"
+                " (a control or text-direction mark); remove it",
+                record.where(name),
+            )
+            ok = False
+        if len(value) > limit:
+            problems.error(
+                "too-long",
+                f"{name} is {len(value):,} characters long, more than {limit}",
+                record.where(name),
+            )
+            ok = False
+    return ok
+
+
 def normalise_record(
     record: RawRecord, sectors: SectorMatcher, problems: ProblemList, table: bool
 ) -> Supplier | None:
@@ -188,6 +223,7 @@ def normalise_record(
             record.where("id"),
         )
         return None
+    _check_text(record, problems)
     country, country_raw = _country(
         fields.get("country"), lambda: record.where("country"), problems
     )

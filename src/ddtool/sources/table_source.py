@@ -57,6 +57,7 @@ def records_from_rows(
     options: ReadOptions,
     problems: ProblemList,
     row_numbers: Sequence[int] | None = None,
+    errors: Sequence[tuple[int, int, str]] = (),
 ) -> list[RawRecord]:
     """Turn table rows (header somewhere near the top) into raw records."""
     found = find_header(rows, options.column_map)
@@ -71,11 +72,22 @@ def records_from_rows(
         return []
     header_index, mapping = found
     header = rows[header_index]
+    duplicates: dict[str, list[str]] = {}
+    for col, cell in enumerate(header):
+        if isinstance(cell, str) and col not in mapping:
+            target = match_header(cell, options.column_map)
+            if target is not None and target in mapping.values():
+                first = next(c for c, f in mapping.items() if f == target)
+                duplicates[target] = [
+                    f"'{header[first]}' ({column_letter(first)})",
+                    f"'{cell}' ({column_letter(col)})",
+                ]
     labels: dict[int, str] = {}
     seen_labels: dict[str, int] = {}
     for col, cell in enumerate(header):
         label = str(cell).strip() if not _blank(cell) else column_letter(col)
-        if label in seen_labels and col not in mapping:
+        mapped_twice = isinstance(cell, str) and match_header(cell, options.column_map) is not None
+        if label in seen_labels and col not in mapping and not mapped_twice:
             problems.warning(
                 "duplicate-header",
                 f"header '{label}' appears twice (columns {column_letter(seen_labels[label])}"
@@ -90,6 +102,26 @@ def records_from_rows(
     field_pairs = tuple(field_cols.items())
     extra_cols = [c for c in labels if c not in mapping]
     columns = {field: labels[col] for field, col in field_cols.items()}
+    for row_index, col, text in errors:
+        if row_index > header_index:
+            problems.error(
+                "error-value",
+                f"the cell holds the spreadsheet error {text} (a broken formula in the source"
+                " workbook); fix it there",
+                Location(
+                    path,
+                    sheet=sheet,
+                    row=_row_no(row_index, row_numbers),
+                    column=labels.get(col, column_letter(col)),
+                ),
+            )
+    for fld, cols in duplicates.items():
+        problems.error(
+            "duplicate-column",
+            f"columns {' and '.join(cols)} both hold '{fld}'; keep one, or name the other"
+            " with --map",
+            Location(path, sheet=sheet, row=_row_no(header_index, row_numbers), column=cols[1]),
+        )
     records: list[RawRecord] = []
     width = len(header)
     for index in range(header_index + 1, len(rows)):
@@ -100,10 +132,10 @@ def records_from_rows(
         size = len(row)
         loc = Location(path, sheet=sheet, row=_row_no(index, row_numbers))
         if size > width and any(v is not None for v in row[width:]):
-            problems.warning(
+            problems.error(
                 "extra-cells",
-                f"{size} cells but the header has {width}; cells beyond"
-                f" column {column_letter(width - 1)} ignored",
+                f"{size} cells but the header has {width}: values beyond column"
+                f" {column_letter(width - 1)} belong to no column (a shifted row?)",
                 loc,
             )
         fields = {f: row[c] for f, c in field_pairs if c < size and row[c] is not None}
@@ -158,21 +190,29 @@ class ExcelReader(ChainReader):
         if not magic:
             problems.error("empty-file", "the file is empty", where)
             return chain
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xlsb") and not magic.startswith(
-            b"PK"
-        ):
-            kind = (
-                "an encrypted or legacy Office file"
-                if magic.startswith(b"\xd0\xcf")
-                else ("text or another format")
+        zipped = path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xlsb")
+        if zipped and magic.startswith(b"\xd0\xcf\x11\xe0"):
+            problems.error(
+                "encrypted-workbook",
+                "the workbook is password-protected or encrypted; remove the password"
+                " (File > Info > Protect Workbook) and save it again, or export CSV",
+                where,
             )
+            return chain
+        if zipped and not magic.startswith(b"PK"):
             problems.error(
                 "not-a-workbook",
-                f"not a valid {path.suffix} workbook (the content is {kind});"
+                f"not a valid {path.suffix} workbook (the content is text or another format);"
                 " save it again from your spreadsheet program or export CSV",
                 where,
             )
             return chain
+        formulas = False
+        if zipped:
+            inspected = _inspect_package(path, options, problems, where)
+            if inspected is None:
+                return chain
+            formulas = inspected
         try:
             workbook = CalamineWorkbook.from_path(str(path))
             names = list(workbook.sheet_names)
@@ -198,8 +238,22 @@ class ExcelReader(ChainReader):
                 Location(str(path), sheet=sheet),
             )
             return chain
-        rows = [[v if (type(v) is not str) or _plain(v) else _cell(v) for v in row] for row in rows]
-        chain.records = records_from_rows(str(path), sheet, rows, options, problems)
+        errors: list[tuple[int, int, str]] = []
+        rows = [
+            [
+                v if (type(v) is not str) or _plain(v) else _cell(v, r, c, errors)
+                for c, v in enumerate(row)
+            ]
+            for r, row in enumerate(rows)
+        ]
+        if formulas:
+            problems.warning(
+                "formulas",
+                "the sheet has formulas: their last saved results are read; a formula never"
+                " saved by a spreadsheet program has no result and reads as blank",
+                Location(str(path), sheet=sheet),
+            )
+        chain.records = records_from_rows(str(path), sheet, rows, options, problems, errors=errors)
         for name in names:
             if name != sheet and _COMPANY_SHEET.match(name.strip()):
                 try:
@@ -238,23 +292,74 @@ def _plain(text: str) -> bool:
     return bool(text) and text[0] not in " #\t\n" and text[-1] not in " \t\n"
 
 
-def _cell(value: Any) -> Any:
-    """Excel error values (#N/A, #REF!) and empty strings become blanks."""
-    if isinstance(value, str):
-        stripped = value.strip()
-        if stripped.startswith("#") and stripped.upper() in {
-            "#N/A",
-            "#REF!",
-            "#VALUE!",
-            "#DIV/0!",
-            "#NAME?",
-            "#NULL!",
-            "#NUM!",
-            "#SPILL!",
-        }:
-            return None
-        return stripped if stripped else None
-    return value
+ERROR_VALUES = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"}
+)
+
+
+def _cell(value: str, row: int, col: int, errors: list[tuple[int, int, str]]) -> Any:
+    """Trim text; blanks become None; spreadsheet error values are recorded as problems."""
+    stripped = value.strip()
+    if stripped.upper() in ERROR_VALUES:
+        errors.append((row, col, stripped))
+        return None
+    return stripped if stripped else None
+
+
+def _inspect_package(
+    path: Path, options: ReadOptions, problems: ProblemList, where: Location
+) -> bool | None:
+    """Check a zipped workbook before parsing it: size once unpacked, entity declarations.
+
+    Returns whether its sheets hold formulas, or None when it must not be read.
+    """
+    import zipfile
+
+    limit = options.max_inflate_mb * 1_048_576
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+            total = sum(info.file_size for info in infos)
+            if total > limit:
+                problems.error(
+                    "zip-bomb",
+                    f"the workbook unpacks to {total / 1_048_576:,.0f} MB, more than the limit of"
+                    f" {options.max_inflate_mb:,} MB: refused (raise it with --max-inflate-mb)",
+                    where,
+                )
+                return None
+            formulas = errors = False
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                with package.open(info) as member:
+                    head = member.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    problems.error(
+                        "xml-entities",
+                        f"part {info.filename} declares XML entities (a document type);"
+                        " refused: workbooks saved by spreadsheet programs never do",
+                        where,
+                    )
+                    return None
+                if info.filename.startswith("xl/worksheets/") and not (formulas and errors):
+                    with package.open(info) as member:
+                        while chunk := member.read(1 << 20):
+                            formulas = formulas or b"<f>" in chunk or b"<f " in chunk
+                            errors = errors or b't="e"' in chunk
+                            if formulas and errors:
+                                break
+            if errors:
+                problems.warning(
+                    "error-values",
+                    "some cells hold spreadsheet errors (#N/A, #REF! …) saved by the source"
+                    " workbook; they read as blank (a data gap)",
+                    where,
+                )
+            return formulas
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as e:
+        problems.error("not-a-workbook", f"the workbook's package is broken: {e}", where)
+        return None
 
 
 class CsvReader(ChainReader):

@@ -13,7 +13,6 @@ from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptio
 _LINE = "__line__"
 _KEY_LINES = "__key_lines__"
 _MARKERS = (_LINE, _KEY_LINES)
-MAX_NESTING = 64
 MAX_EXPANDED_NODES = 5_000_000
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -136,8 +135,13 @@ class YamlReader(ChainReader):
                 where,
             )
             return chain
-        if _depth(data, MAX_NESTING) > MAX_NESTING:
-            problems.error("too-deep", f"nesting deeper than {MAX_NESTING} levels: refused", where)
+        if _depth(data, options.max_depth) > options.max_depth:
+            problems.error(
+                "too-deep",
+                f"nesting deeper than {options.max_depth} levels: refused"
+                " (raise the limit with --max-depth)",
+                where,
+            )
             return chain
         if isinstance(data, list):
             suppliers: Any = data

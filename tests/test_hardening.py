@@ -1,0 +1,272 @@
+"""Hostile input through the real CLI (time and memory bounded), fuzzing, atomic writes,
+reproducibility."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ddtool.assess import assess
+from ddtool.cli import app
+from ddtool.errors import InputError
+from ddtool.sources import ReadOptions
+from ddtool.validate import validate_chain
+
+ROOT = Path(__file__).resolve().parents[1]
+BAD = ROOT / "tests" / "assets" / "bad"
+sys.path.insert(0, str(ROOT / "tests" / "assets"))
+from make_bad_assets import write_large_cases  # noqa: E402
+
+MEMORY = 1 << 30  # 1 GB
+SECONDS = 10
+LARGE = {"zip_bomb.xlsx": "zip-bomb", "empty_rows.csv": "too-many-rows"}
+
+
+@pytest.fixture(scope="module")
+def large_cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return write_large_cases(tmp_path_factory.mktemp("large-bad"))
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def _cli(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "ddtool", *args],
+        capture_output=True,
+        text=True,
+        timeout=SECONDS * 3,
+        preexec_fn=_limited,
+    )
+    return done, time.perf_counter() - start
+
+
+CORPUS = sorted(p.name for p in BAD.iterdir())
+
+
+@pytest.mark.parametrize("name", CORPUS + sorted(LARGE))
+def test_hostile_file_gives_exit_2_located_message_in_bounded_time_and_memory(
+    name: str, large_cases: dict[str, Path]
+) -> None:
+    path = large_cases[name] if name in LARGE else BAD / name
+    done, elapsed = _cli("validate", "--format", "json", str(path))
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert elapsed < SECONDS, f"{name} took {elapsed:.1f} s"
+    [result] = json.loads(done.stdout)
+    errors = [p for p in result["problems"] if p["severity"] == "error"]
+    assert errors
+    for problem in errors:
+        assert problem["location"]["file"] == str(path)
+        assert problem["message"] and problem["type"]
+    if name in LARGE:
+        assert errors[0]["type"] == LARGE[name]
+    if name not in LARGE:
+        return  # the human form of the small corpus is checked in-process (test_validate_cli)
+    done, _ = _cli("validate", str(path))
+    lines = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == len(errors) and all(str(path) in line for line in lines)
+
+
+def test_limits_can_be_raised(tmp_path: Path) -> None:
+    nested = tmp_path / "nested.yaml"
+    nested.write_text(
+        "suppliers:\n  - id: S1\n    name: x\n    note: " + "[" * 70 + "]" * 70 + "\n", "utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["validate", str(nested)]).exit_code == 2
+    assert runner.invoke(app, ["validate", str(nested), "--max-depth", "100"]).exit_code == 0
+    rows = tmp_path / "rows.csv"
+    rows.write_text("Supplier ID,Supplier name\n" + "".join(f"S{i},n{i}\n" for i in range(50)))
+    assert runner.invoke(app, ["validate", str(rows), "--max-rows", "20"]).exit_code == 2
+    assert runner.invoke(app, ["validate", str(rows), "--max-rows", "100"]).exit_code == 0
+
+
+def test_workbook_warnings_for_formulas_and_error_values() -> None:
+    result = validate_chain([BAD / "formulas_errors.xlsx"], ReadOptions())
+    warnings = {p.type for p in result.problems if p.severity == "warning"}
+    assert {"formulas", "error-values"} <= warnings
+
+
+# -- fuzzing ---------------------------------------------------------------------------------
+
+SECTORS = [
+    "cocoa-farming",
+    "garment-manufacturing",
+    "software-services",
+    "fishing-vessels",
+    "artisanal-mining",
+    "no such sector",
+    "",
+    None,
+]
+COUNTRIES = ["CIV", "Ghana", "DE", "Viet Nam", "Ivry Coast", "unknown", "", None, "ZZ"]
+values = st.one_of(
+    st.none(),
+    st.integers(min_value=-10, max_value=10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["60%", "1,200", "abc", "0,5", "-1", "2025-01-01", "#N/A", "=1+1"]),
+)
+
+
+@st.composite
+def chains(draw: Any) -> dict[str, Any]:
+    n = draw(st.integers(min_value=0, max_value=12))
+    ids = [draw(st.sampled_from([f"S{i}", f"S{i}", "S0", "company", ""])) for i in range(n)]
+    suppliers = []
+    for i, sid in enumerate(ids):
+        entry: dict[str, Any] = {"id": sid, "name": draw(st.text(max_size=20))}
+        entry["country"] = draw(st.sampled_from(COUNTRIES))
+        entry["sector"] = draw(st.sampled_from(SECTORS))
+        if i and draw(st.booleans()):
+            entry["buyers"] = draw(st.lists(st.sampled_from([*ids, "GHOST"]), max_size=2))
+        for key in ("share", "workers", "migrant_pct", "female_pct"):
+            if draw(st.booleans()):
+                entry[key] = draw(values)
+        if draw(st.booleans()):
+            entry["audits"] = [{"standard": "SMETA", "date": draw(values), "result": "pass"}]
+        suppliers.append(entry)
+    chain: dict[str, Any] = {"suppliers": suppliers}
+    if draw(st.booleans()):
+        chain["company"] = {"name": "Buyer", "country": draw(st.sampled_from(COUNTRIES))}
+    return chain
+
+
+def _write(folder: Path, chain: dict[str, Any], fmt: str) -> Path:
+    if fmt == "yaml":
+        path = folder / "chain.yaml"
+        path.write_text(yaml.safe_dump(chain, allow_unicode=True), encoding="utf-8")
+        return path
+    import csv
+
+    path = folder / "chain.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["Supplier ID", "Name", "Country", "Sector", "Buyer IDs", "Share", "Workers"]
+        )
+        for s in chain["suppliers"]:
+            writer.writerow(
+                [
+                    s.get("id"),
+                    s.get("name"),
+                    s.get("country"),
+                    s.get("sector"),
+                    ";".join(str(b) for b in s.get("buyers", [])),
+                    s.get("share"),
+                    s.get("workers"),
+                ]
+            )
+    return path
+
+
+@settings(
+    max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(chain=chains(), fmt=st.sampled_from(["yaml", "csv"]))
+def test_fuzz_readers_and_engine(
+    tmp_path_factory: pytest.TempPathFactory, chain: dict[str, Any], fmt: str
+) -> None:
+    """No exception escapes; every error is located; valid chains assess deterministically."""
+    path = _write(tmp_path_factory.mktemp("fuzz"), chain, fmt)
+    result = validate_chain([path], ReadOptions())
+    for problem in result.problems:
+        assert problem.location.file == str(path)
+        if problem.type in (
+            "bad-number",
+            "out-of-range",
+            "unknown-country",
+            "missing-id",
+            "duplicate-id",
+            "unknown-buyer",
+            "self-loop",
+            "bad-date",
+        ):
+            assert problem.location.line is not None or problem.location.row is not None
+    try:
+        first = assess([path])
+    except InputError as e:
+        assert not result.ok
+        assert all(p.location.file == str(path) for p in e.problems)
+        return
+    assert result.ok
+    assert assess([path]).to_json() == first.to_json()
+
+
+# -- atomic writes ---------------------------------------------------------------------------
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from ddtool.atomic import write_atomic_with
+
+def slow(handle):
+    for _ in range(200):
+        handle.write(b"new data " * 1000)
+        handle.flush()
+        time.sleep(0.01)
+
+write_atomic_with(Path(sys.argv[1]), slow)
+"""
+
+
+def test_killed_writer_leaves_the_previous_output_intact(tmp_path: Path) -> None:
+    target = tmp_path / "assessment.json"
+    target.write_text('{"previous": true}\n', encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-c", WRITER, str(target)])
+    time.sleep(0.5)  # mid-write
+    assert process.poll() is None
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert target.read_text(encoding="utf-8") == '{"previous": true}\n'
+
+
+def test_output_paths_are_checked(tmp_path: Path) -> None:
+    runner = CliRunner()
+    chain = ROOT / "sample_chains" / "services.yaml"
+    copy = tmp_path / "chain.yaml"
+    copy.write_bytes(chain.read_bytes())
+    refused = runner.invoke(app, ["assess", str(copy), "-q", "-o", str(copy.with_suffix(".yaml"))])
+    assert refused.exit_code == 2
+    deep = tmp_path / "new" / "folder" / "a.json"
+    assert runner.invoke(app, ["assess", str(copy), "-q", "-o", str(deep)]).exit_code == 0
+    assert json.loads(deep.read_text(encoding="utf-8"))["schema_version"]
+
+
+# -- reproducibility -------------------------------------------------------------------------
+
+
+def test_verify_passes_then_fails_after_a_one_byte_change(tmp_path: Path) -> None:
+    runner = CliRunner()
+    chain = tmp_path / "chain.yaml"
+    chain.write_bytes((ROOT / "sample_chains" / "coffee.yaml").read_bytes())
+    saved = tmp_path / "assessment.json"
+    assert runner.invoke(app, ["assess", str(chain), "-q", "-o", str(saved)]).exit_code == 0
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    assert doc["tool"]["version"] and doc["profiles"]["sha256"] and doc["input"]["sha256"]
+    assert doc["options"]["as_of"] and doc["options"]["settings"]["thresholds"]
+    ok = runner.invoke(app, ["assess", "--verify", str(saved)])
+    assert ok.exit_code == 0, ok.output
+    assert "reproduced" in ok.output
+    data = bytearray(chain.read_bytes())
+    data[-2] = ord(" ") if data[-2] != ord(" ") else ord("\t")
+    chain.write_bytes(bytes(data))
+    changed = runner.invoke(app, ["assess", "--verify", str(saved)])
+    assert changed.exit_code == 1
+    assert "changed" in changed.output
