@@ -213,10 +213,18 @@ def _score_dict(score: Score) -> dict[str, Any]:
 
 
 def _exposure_dict(ex: dict[str, Exposure]) -> dict[str, Any]:
-    return {
-        rt: {**e.score.as_dict(), "from": e.source, "weighted_priority": e.weighted}
-        for rt, e in ex.items()
-    }
+    out: dict[str, Any] = {}
+    for rt, e in ex.items():
+        score = e.score
+        out[rt] = {
+            "likelihood": score.likelihood,
+            "severity": score.severity,
+            "priority": score.priority,
+            "level": score.level,
+            "from": e.source,
+            "weighted_priority": e.weighted,
+        }
+    return out
 
 
 def _document(
