@@ -225,20 +225,31 @@ def _run_local(
                 assess_member(str(member.path), options.formats, options.profiles, options.config),
             )
         return
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_ignore_interrupts)
+    try:
         futures = {
             pool.submit(
                 assess_member, str(m.path), options.formats, options.profiles, options.config
             ): m
             for m in todo
         }
-        try:
-            for future in as_completed(futures):
-                yield futures[future], future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    except BaseException:
+        # Ctrl-C (or any failure here): stop at once; finished members are already on disk
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.terminate()
+        raise
+    pool.shutdown(wait=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them cleanly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_dask(
