@@ -10,6 +10,7 @@ import gc
 import hashlib
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -393,8 +394,10 @@ def _document(
     flags.sort(key=lambda f: (-f["priority"], f["supplier_id"], RISK_TYPES.index(f["risk_type"])))
     company = a.chain.company
     company_exposure = a.exposure[supply.company_id]
-    by_level = {lvl: sum(1 for f in flags if f["level"] == lvl) for lvl in LEVELS}
-    by_type = {rt: sum(1 for f in flags if f["risk_type"] == rt) for rt in RISK_TYPES}
+    level_counts = Counter(f["level"] for f in flags)
+    type_counts = Counter(f["risk_type"] for f in flags)
+    by_level = {lvl: level_counts[lvl] for lvl in LEVELS}
+    by_type = {rt: type_counts[rt] for rt in RISK_TYPES}
 
     def rank_key(s: str) -> tuple[int, float, str]:
         ex = a.exposure[s]
@@ -495,6 +498,8 @@ class _Shared:
         self._worst: dict[int, Any] = {}
         self._evidence: dict[int, list[str]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
+        self._fact_ids: dict[int, str] = {}
+        self._keep: list[Evidence] = []
         self._reasons: dict[tuple[int, str | None, str | None], str] = {}
         self._measures: dict[tuple[str, str | None, bool, tuple[str, ...]], list[str]] = {}
         self._used: dict[str, dict[str, Any]] = {}
@@ -536,12 +541,18 @@ class _Shared:
         if key not in self._evidence:
             ids = []
             for item in items:
+                known = self._fact_ids.get(id(item))
+                if known is not None:  # the same fact object seen in another score
+                    ids.append(known)
+                    continue
                 fact = item.as_dict()
                 text = "\x1f".join(
                     str(fact.get(k)) for k in ("indicator", "value", "year", "source", "note")
                 )
                 fact_id = "EV-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
                 self._facts.setdefault(fact_id, fact)
+                self._fact_ids[id(item)] = fact_id
+                self._keep.append(item)  # ids stay unique while the item is alive
                 ids.append(fact_id)
             self._evidence[key] = ids
         return self._evidence[key]
