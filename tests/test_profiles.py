@@ -257,3 +257,21 @@ def test_cli_profiles_unknown_items(args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_example_config_loads_and_matches_the_defaults() -> None:
+    from ddtool.config import Config, load_config
+
+    loaded = load_config(ROOT / "docs" / "ddtool.example.yaml")
+    assert loaded.thresholds == Config().thresholds
+    assert loaded.scoring == Config().scoring
+    assert loaded.columns == {"Lieferant": "name", "Land": "country"}
+
+
+def test_bad_config_is_a_located_error(tmp_path: Path) -> None:
+    bad = tmp_path / "ddtool.yaml"
+    bad.write_text("thresholds: {medium: 0.9, high: 0.5}\nflag_level: severe\n", "utf-8")
+    result = CliRunner().invoke(app, ["assess", str(ROOT / "sample_chains" / "services.yaml"),
+                                      "--config", str(bad), "-q"])
+    assert result.exit_code == 2
+    assert str(bad) in result.output and "flag_level" in result.output

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ddtool.errors import InputError, Location, Problem
-from ddtool.model import LEVELS
 
 
 class Thresholds(BaseModel):
@@ -64,7 +63,7 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     thresholds: Thresholds = Thresholds()
-    flag_level: str = "medium"
+    flag_level: Literal["low", "medium", "high", "critical"] = "medium"
     scoring: Scoring = Scoring()
     columns: dict[str, str] = Field(default_factory=dict)
     recognised_certifications: list[str] = Field(
@@ -101,12 +100,6 @@ class Config(BaseModel):
             "MSC",
         ]
     )
-
-    @model_validator(mode="after")
-    def _known_level(self) -> Config:
-        if self.flag_level not in LEVELS:
-            raise ValueError(f"flag_level must be one of {', '.join(LEVELS)}")
-        return self
 
 
 def load_config(path: Path | None) -> Config:
