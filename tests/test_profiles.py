@@ -271,7 +271,8 @@ def test_example_config_loads_and_matches_the_defaults() -> None:
 def test_bad_config_is_a_located_error(tmp_path: Path) -> None:
     bad = tmp_path / "ddtool.yaml"
     bad.write_text("thresholds: {medium: 0.9, high: 0.5}\nflag_level: severe\n", "utf-8")
-    result = CliRunner().invoke(app, ["assess", str(ROOT / "sample_chains" / "services.yaml"),
-                                      "--config", str(bad), "-q"])
+    result = CliRunner().invoke(
+        app, ["assess", str(ROOT / "sample_chains" / "services.yaml"), "--config", str(bad), "-q"]
+    )
     assert result.exit_code == 2
     assert str(bad) in result.output and "flag_level" in result.output
