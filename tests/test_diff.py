@@ -105,7 +105,7 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
     [
         ("{not json", "invalid JSON"),
         ("[1, 2]", "top level is list"),
-        ('{"schema_version": "1.0", "suppliers": []}', "missing 'flags'"),
+        ('{"schema_version": "1.0", "suppliers": []}', "'flags'"),
         ('{"schema_version": "2.0", "flags": [], "suppliers": []}', "schema_version 2.0"),
     ],
 )

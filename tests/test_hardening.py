@@ -270,3 +270,33 @@ def test_verify_passes_then_fails_after_a_one_byte_change(tmp_path: Path) -> Non
     changed = runner.invoke(app, ["assess", "--verify", str(saved)])
     assert changed.exit_code == 1
     assert "changed" in changed.output
+
+
+def test_verify_finds_inputs_beside_the_json_and_reports_missing_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "chain.yaml").write_bytes((ROOT / "sample_chains" / "coffee.yaml").read_bytes())
+    monkeypatch.chdir(folder)
+    assert runner.invoke(app, ["assess", "chain.yaml", "-q", "-o", "a.json"]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["assess", "--verify", "work/a.json"]).exit_code == 0
+    (folder / "chain.yaml").unlink()
+    missing = runner.invoke(app, ["assess", "--verify", "work/a.json"])
+    assert missing.exit_code == 2 and "not found" in missing.output
+
+
+def test_report_refuses_an_incomplete_assessment(tmp_path: Path) -> None:
+    saved = tmp_path / "a.json"
+    runner = CliRunner()
+    runner.invoke(
+        app, ["assess", str(ROOT / "sample_chains" / "coffee.yaml"), "-q", "-o", str(saved)]
+    )
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    del doc["summary"]
+    saved.write_text(json.dumps(doc), encoding="utf-8")
+    result = runner.invoke(app, ["report", str(saved), "-o", str(tmp_path / "r.xlsx")])
+    assert result.exit_code == 2 and "'summary'" in result.output
+    assert not (tmp_path / "r.xlsx").exists()

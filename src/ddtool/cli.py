@@ -234,6 +234,16 @@ def validate(
                 console.print(f"[red]✗[/] {name}: {errors} error(s)")
         if not ok:
             _problem_lines([p for r in results for p in r.problems if p.severity == "error"])
+            if (
+                len(files) > 1
+                and not merge
+                and any(p.type == "unknown-buyer" for r in results for p in r.problems)
+            ):
+                print(
+                    "hint: each file was checked on its own; if they are parts of one chain,"
+                    " use --merge (assess always reads several files as one chain)",
+                    file=sys.stderr,
+                )
     raise typer.Exit(int(ExitCode.SUCCESS if ok else ExitCode.ERROR))
 
 

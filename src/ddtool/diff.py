@@ -14,7 +14,16 @@ from ddtool.model import LEVELS
 
 DIFF_SCHEMA_VERSION = "1.0"
 SUPPORTED_MAJOR = "1"
-REQUIRED_KEYS = ("schema_version", "flags", "suppliers")
+REQUIRED_KEYS = (
+    "schema_version",
+    "tool",
+    "profiles",
+    "input",
+    "company",
+    "flags",
+    "suppliers",
+    "summary",
+)
 
 # the parts of a flag worth showing in a diff (the full flag stays in the assessment)
 FLAG_FIELDS = (
@@ -64,10 +73,10 @@ def check_assessment(document: Any, label: str) -> None:
     prefix = f"{label}: not a ddtool assessment JSON"
     if not isinstance(document, dict):
         raise AssessmentFileError(f"{prefix} (top level is {type(document).__name__}, not object)")
+    version = str(document.get("schema_version", ""))
     missing = [k for k in REQUIRED_KEYS if k not in document]
-    if missing:
+    if missing and (not version or version.split(".")[0] == SUPPORTED_MAJOR):
         raise AssessmentFileError(f"{prefix} (missing {', '.join(repr(k) for k in missing)})")
-    version = str(document["schema_version"])
     if version.split(".")[0] != SUPPORTED_MAJOR:
         raise AssessmentFileError(
             f"{prefix} (schema_version {version} is not supported; this ddtool reads"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -53,10 +54,25 @@ def verify(path: Path) -> Verification:
     """Re-run the assessment recorded in `path` with the same inputs, profiles and options."""
     saved = load_assessment(path)
     result = Verification(reproduced=True)
-    files = [Path(f["path"]) for f in saved["input"].get("files", [])] or [
+    recorded = [Path(f["path"]) for f in saved["input"].get("files", [])] or [
         Path(saved["input"]["path"])
     ]
-    for entry, file in zip(saved["input"].get("files", []), files, strict=False):
+    # paths are recorded as given; relative ones are looked up from here, else the re-run
+    # happens in the JSON's folder (so that the paths it records are spelled the same)
+    workdir = Path.cwd()
+    if not all(p.exists() for p in recorded) and all((path.parent / p).exists() for p in recorded):
+        workdir = path.parent.resolve()
+    files = [p if p.is_absolute() else workdir / p for p in recorded]
+    missing = [str(p) for p in files if not p.exists()]
+    if missing:
+        raise DdtoolError(
+            f"{path}: input file(s) not found: {', '.join(missing)} (run from the folder the"
+            " assessment was made in, or keep the inputs beside the JSON)"
+        )
+    files = recorded
+    for entry, file in zip(
+        saved["input"].get("files", []), [workdir / p for p in recorded], strict=False
+    ):
         now = _sha256(file)
         if now is None:
             result.reasons.append(f"input {file} is missing or unreadable")
@@ -74,7 +90,14 @@ def verify(path: Path) -> Verification:
         settings = Config.model_validate(options.get("settings") or {})
     except ValueError as e:
         raise DdtoolError(f"{path}: recorded settings are not valid: {e}") from e
-    rerun = assess(
+    with contextlib.chdir(workdir):
+        rerun = _rerun(saved, files, settings)
+    return _compare(saved, rerun, result)
+
+
+def _rerun(saved: dict[str, Any], files: list[Path], settings: Config) -> dict[str, Any]:
+    options = saved.get("options", {})
+    return assess(
         files,
         AssessOptions(
             profiles=[Path(p) for p in saved["profiles"].get("overlays", [])],
@@ -86,6 +109,9 @@ def verify(path: Path) -> Verification:
             as_of=dt.date.fromisoformat(options["as_of"]) if options.get("as_of") else None,
         ),
     ).data
+
+
+def _compare(saved: dict[str, Any], rerun: dict[str, Any], result: Verification) -> Verification:
     if rerun["profiles"]["sha256"] != saved["profiles"]["sha256"]:
         result.reasons.append(
             f"risk profiles differ: {saved['profiles']['version']} sha256"

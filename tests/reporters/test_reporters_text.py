@@ -136,3 +136,17 @@ def test_csv_neutralises_formula_injection(tmp_path: Path) -> None:
         for value in row:
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
         float(row[COLUMNS.index("priority")])  # numbers stay numbers
+
+
+def test_markdown_escapes_html_tags(tmp_path: Path) -> None:
+    from ddtool.reporters.markdown_report import render_markdown
+
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        "suppliers: [{id: S1, country: CIV, sector: cocoa-farming,"
+        " name: '<script>alert(1)</script><img src=x onerror=alert(2)>'}]\n",
+        encoding="utf-8",
+    )
+    text = render_markdown(assess([path]).data)
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;" in text

@@ -141,6 +141,11 @@ ALIASES: dict[str, str] = {
     "burkina": "BFA",
 }
 
+# Names that mean two countries: an error with both suggestions, never a silent guess
+AMBIGUOUS: dict[str, str] = {
+    "congo": "Congo (Republic) (COG) or DR Congo (COD)",
+}
+
 # Names as shown to users; pycountry's formal names are awkward for a few countries.
 DISPLAY_NAMES: dict[str, str] = {
     "COD": "Congo (Democratic Republic)",
@@ -230,6 +235,8 @@ def normalise_country(value: str | None) -> CountryMatch:
     key = _key(str(value))
     if key in UNKNOWN_VALUES or str(value).strip().casefold() in UNKNOWN_VALUES:
         return CountryMatch(None, unknown=True)
+    if key in AMBIGUOUS:
+        return CountryMatch(None, suggestion=AMBIGUOUS[key])
     table = _table()
     iso3 = table.get(key)
     if iso3 is None and key.startswith("the "):

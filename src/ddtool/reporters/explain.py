@@ -89,6 +89,18 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             f"from {ex.source}; share-weighted {ex.weighted:.4f}",
         )
         console.print(table)
+    if risk.worst is not None:
+        console.rule("country unknown: worst case")
+        for rt in RISK_TYPES:
+            score, iso3 = risk.worst[rt]
+            own = risk.by_type[rt].score
+            used = "flagged and rolled up at this" if score.priority > own.priority else "below"
+            console.print(
+                f"{RISK_NAMES[rt]}: the sector scored in {display_name(iso3)} ({iso3}), where it"
+                f" is listed or scores highest: likelihood {score.likelihood:.4f} x severity"
+                f" {score.severity:.4f} = priority {score.priority:.4f} ({score.level});"
+                f" own score {own.priority:.4f} ({own.level}): {used} worst case"
+            )
     if risk.gaps:
         console.print(f"data gaps: {', '.join(risk.gaps)}")
 

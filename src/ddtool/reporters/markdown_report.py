@@ -20,9 +20,11 @@ RISK_NAMES = {
 
 
 def inline(value: Any) -> str:
-    """User text on one line: newlines would end a table row or a bullet."""
+    """User text on one line (newlines would end a table row or a bullet), with HTML escaped:
+    many Markdown renderers, mail clients and wikis render raw tags."""
     text = "" if value is None else str(value)
-    return " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    text = " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return text.replace("<", "&lt;").replace(">", "&gt;")  # no tag can form; "&" stays readable
 
 
 def cell(value: Any) -> str:

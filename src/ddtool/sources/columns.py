@@ -128,6 +128,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "parent",
         "parent id",
         "parent vendor id",
+        "parent vendor",
+        "parent supplier",
+        "parent company id",
         "parent supplier id",
         "parent ids",
         "supplies to",
@@ -216,6 +219,31 @@ ALIAS_TO_FIELD: dict[str, str] = {
 }
 for _name in FIELDS:
     ALIAS_TO_FIELD.setdefault(header_key(_name), _name)
+
+
+# words that show a header is meant as a field, when it matched no alias exactly
+_HINTS: tuple[tuple[str, str], ...] = (
+    ("parent", "buyers"),
+    ("buyer", "buyers"),
+    ("customer", "buyers"),
+    ("country", "country"),
+    ("sector", "sector"),
+    ("industry", "sector"),
+    ("share", "share"),
+    ("worker", "workers"),
+    ("employee", "workers"),
+    ("migrant", "migrant_pct"),
+    ("female", "female_pct"),
+)
+
+
+def hint_header(text: str) -> str | None:
+    """The field an unmatched header probably means (for a "did you mean --map" warning)."""
+    key = header_key(text)
+    for word, target in _HINTS:
+        if word in key:
+            return target
+    return None
 
 
 def match_header(text: str, column_map: dict[str, str]) -> str | None:

@@ -63,7 +63,10 @@ def _country(
     match = normalise_country(raw)
     if match.iso3 is None and not match.unknown:
         problems.error(
-            "unknown-country", f"unknown {what} {raw!r}", _at(where), suggestion=match.suggestion
+            "unknown-country",
+            f"{'ambiguous' if ' or ' in (match.suggestion or '') else 'unknown'} {what} {raw!r}",
+            _at(where),
+            suggestion=match.suggestion,
         )
     return match.iso3, raw or None
 
@@ -295,6 +298,21 @@ def normalise_records(
         table = not raw.path.lower().endswith((".yaml", ".yml"))
         if raw.company is not None and company is None:
             company = normalise_company(raw, sectors, problems)
+        elif (
+            raw.company
+            and company is not None
+            and raw.company.get("name")
+            not in (
+                None,
+                company.name,
+            )
+        ):
+            problems.warning(
+                "company-conflict",
+                f"this file names the company {raw.company.get('name')!r}; the chain's company"
+                f" is {company.name!r} from the first file that names one",
+                raw.company_location or Location(raw.path),
+            )
         for record in raw.records:
             supplier = normalise_record(record, sectors, problems, table)
             if supplier is not None:

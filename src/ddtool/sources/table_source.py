@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.errors import Location, ProblemList
-from ddtool.sources.columns import FIELDS, match_header
+from ddtool.sources.columns import FIELDS, hint_header, match_header
 from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
 
 HEADER_SCAN_ROWS = 30
@@ -114,6 +114,16 @@ def records_from_rows(
                     row=_row_no(row_index, row_numbers),
                     column=labels.get(col, column_letter(col)),
                 ),
+            )
+    for col, label in labels.items():
+        target = hint_header(label) if col not in mapping else None
+        if target is not None and target not in mapping.values():
+            problems.warning(
+                "unmapped-column",
+                f"column '{label}' looks like the {target} column but matches no known name;"
+                " it is kept as an attribute",
+                Location(path, sheet=sheet, row=_row_no(header_index, row_numbers), column=label),
+                suggestion=f"--map '{label}={target}'",
             )
     for fld, cols in duplicates.items():
         problems.error(

@@ -1,0 +1,46 @@
+"""Warnings that keep data from being lost or guessed silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ddtool.reference.countries import normalise_country
+from ddtool.sources import ReadOptions, read_chain
+
+
+def test_header_that_looks_like_a_field_gets_a_map_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text(
+        "Vendor ID,Vendor Name,Country,Parent Vendor Code\nV1,One,GHA,\nV2,Two,GHA,V1\n", "utf-8"
+    )
+    _chain, problems = read_chain([path], ReadOptions())
+    [warning] = [p for p in problems.items if p.type == "unmapped-column"]
+    assert warning.location.column == "Parent Vendor Code"
+    assert warning.suggestion == "--map 'Parent Vendor Code=buyers'"
+    mapped, _ = read_chain([path], ReadOptions(column_map={"Parent Vendor Code": "buyers"}))
+    assert [s.buyers for s in mapped.suppliers] == [[], ["V1"]]
+
+
+def test_parent_vendor_is_a_known_buyers_header(tmp_path: Path) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text("Vendor Number,Vendor Name,Parent Vendor\n1,One,\n2,Two,1\n", "utf-8")
+    chain, problems = read_chain([path], ReadOptions())
+    assert not problems.items
+    assert [s.buyers for s in chain.suppliers] == [[], ["1"]]
+
+
+def test_congo_alone_is_ambiguous_not_guessed() -> None:
+    match = normalise_country("Congo")
+    assert match.iso3 is None and not match.unknown
+    assert "COD" in (match.suggestion or "") and "COG" in (match.suggestion or "")
+
+
+def test_a_second_company_is_reported(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    a.write_text("company: {name: Alpha Co}\nsuppliers: [{id: A1, name: a}]\n", "utf-8")
+    b.write_text(
+        "company: {name: Beta Co}\nsuppliers: [{id: B1, name: b, buyers: [A1]}]\n", "utf-8"
+    )
+    chain, problems = read_chain([a, b], ReadOptions())
+    assert chain.company.name == "Alpha Co"
+    assert [p.type for p in problems.items] == ["company-conflict"]
