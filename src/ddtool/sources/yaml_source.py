@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from ddtool.errors import Location, ProblemList
+from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
 
 _LINE = "__line__"
@@ -17,23 +18,8 @@ MAX_EXPANDED_NODES = 5_000_000
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# YAML keys that map straight onto supplier fields.
-_KEYS = {
-    "id",
-    "name",
-    "country",
-    "region",
-    "sector",
-    "products",
-    "buyers",
-    "share",
-    "workers",
-    "female_pct",
-    "migrant_pct",
-    "certifications",
-    "audits",
-    "tier",
-}
+# YAML keys that map straight onto supplier fields: the table fields, with audits as a list
+_KEYS = (set(FIELDS) - {"audit_standard", "audit_date", "audit_result"}) | {"audits"}
 
 
 class _LineLoader(_Base):  # type: ignore[misc,valid-type]
