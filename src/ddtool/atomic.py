@@ -17,6 +17,9 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp creates 0600; give the file the mode a plain open() would (or keep the
+        # mode of the file it replaces)
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -32,6 +35,15 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
