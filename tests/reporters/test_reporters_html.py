@@ -204,3 +204,20 @@ def test_browser_screenshot(garment_page: Path, tmp_path: Path) -> None:
     assert shot.is_file()
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000
+
+
+def test_large_registers_are_capped_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json as _json
+
+    from ddtool.reporters import html_report
+
+    monkeypatch.setattr(html_report, "MAX_REGISTER_ROWS", 5)
+    monkeypatch.setattr(html_report, "MAX_GAP_ROWS", 2)
+    document = _document("garment.yaml")
+    page = render_html(document)
+    data = re.search(r'<script type="application/json" id="ddtool-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    register = _json.loads(data.group(1))["register"]
+    assert [r["id"] for r in register] == [f["id"] for f in document["flags"][:5]]
+    assert f"highest-priority of {len(document['flags'])} flags" in page
+    assert "The first 2 are listed" in page

@@ -414,9 +414,15 @@ def _evidence_text(item: dict[str, Any]) -> str:
     )
 
 
+# A browser table stays usable up to a few thousand rows; flags come sorted by priority, so
+# the register shows the most urgent ones and says where the rest are
+MAX_REGISTER_ROWS = 5000
+MAX_GAP_ROWS = 1000
+
+
 def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
-    for flag in document.get("flags", []):
+    for flag in document.get("flags", [])[:MAX_REGISTER_ROWS]:
         tier = _first_tier(flag.get("tiers"))
         rows.append(
             {
@@ -479,7 +485,7 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
             or g.get("supplier_id", ""),
             "gap": g.get("gap", ""),
         }
-        for g in document.get("data_gaps", [])
+        for g in document.get("data_gaps", [])[:MAX_GAP_ROWS]
     ]
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -493,6 +499,9 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
         levels=LEVELS,
         colours=LEVEL_COLOURS,
         data=script_json({"register": _register_rows(document), "levels": list(LEVELS)}),
+        register_total=len(document.get("flags", [])),
+        register_limit=MAX_REGISTER_ROWS,
+        gaps_total=len(document.get("data_gaps", [])),
     )
 
 
