@@ -213,7 +213,7 @@ def test_large_registers_are_capped_with_a_note(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(html_report, "MAX_REGISTER_ROWS", 5)
     monkeypatch.setattr(html_report, "MAX_GAP_ROWS", 2)
-    document = _document("garment.yaml")
+    document = _document("garment")
     page = render_html(document)
     data = re.search(r'<script type="application/json" id="ddtool-data">(.*?)</script>', page, re.S)
     assert data is not None
