@@ -112,6 +112,11 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
         f" Buyers: {', '.join(sorted(node.buyers))}."
         " Map this tier to replace the inference with real data."
     )
+    from ddtool.propagation import Inference
+
+    # one probe and one scorer for every origin and risk type (scores are cached inside)
+    probe = Inference(result.supply, result.profiles, _scorer(result), result.config)
+    origins = {o.iso3: o for o in node.origins}
     for rt in RISK_TYPES:
         console.rule(RISK_NAMES[rt])
         table = Table(header_style="bold")
@@ -121,11 +126,7 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
         table.add_column("severity", justify="right")
         table.add_column("priority", justify="right")
         table.add_column("floor reason", overflow="fold")
-        inference_scores = {o.iso3: o for o in node.origins}
-        for iso3, origin in inference_scores.items():
-            from ddtool.propagation import Inference
-
-            probe = Inference(result.supply, result.profiles, _scorer(result), result.config)
+        for iso3, origin in origins.items():
             d = probe._origin_risk(node.sector, iso3, node.commodity).by_type[rt]
             table.add_row(
                 iso3 or "other countries",
