@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -76,16 +77,34 @@ class Supplier(BaseModel):
 
         Like model_construct, but about ten times cheaper: 10^5 suppliers are built per run.
         """
-        obj = cls.__new__(cls)
-        fields = dict(values)
+        fields_set = set(values)
         for key, default in _SUPPLIER_DEFAULTS.items():
-            if key not in fields:  # fresh containers: defaults are never shared
-                fields[key] = type(default)() if isinstance(default, list | dict) else default
-        object.__setattr__(obj, "__dict__", fields)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+            if key not in values:  # fresh containers: defaults are never shared
+                values[key] = type(default)() if isinstance(default, list | dict) else default
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+        object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
         object.__setattr__(obj, "__pydantic_extra__", None)
         object.__setattr__(obj, "__pydantic_private__", None)
         return obj
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, Any]]) -> list[Supplier]:
+        """trusted() for dicts that hold every field, in the order declared; each becomes its
+        supplier's own. The table readers' fast path: no keyword arguments, no defaults."""
+        new = cls.__new__
+        set_slot = object.__setattr__
+        suppliers: list[Supplier] = []
+        for fields in rows:
+            obj = new(cls)
+            set_slot(obj, "__dict__", fields)
+            # Every field is set, so this set never changes (pydantic only adds names to it, and
+            # copies it with the model): one serves all, as model_construct(_fields_set=) allows.
+            set_slot(obj, "__pydantic_fields_set__", _ALL_FIELDS_SET)
+            set_slot(obj, "__pydantic_extra__", None)
+            set_slot(obj, "__pydantic_private__", None)
+            suppliers.append(obj)
+        return suppliers
 
 
 _SUPPLIER_DEFAULTS: dict[str, Any] = {
@@ -107,6 +126,7 @@ _SUPPLIER_DEFAULTS: dict[str, Any] = {
     "attributes": {},
     "location": None,
 }
+_ALL_FIELDS_SET = {"id", *_SUPPLIER_DEFAULTS}
 
 
 class Chain(BaseModel):

@@ -27,6 +27,14 @@ def reader_for(path: Path) -> ChainReader | None:
 
 def read_raw(path: Path, options: ReadOptions) -> RawChain:
     """Read one file without normalising; a missing or unsupported file is a located error."""
+    raw = _read(path, options)
+    if raw.table is not None:
+        raw.records = raw.table.records()
+    return raw
+
+
+def _read(path: Path, options: ReadOptions) -> RawChain:
+    """read_raw, leaving a table's records unbuilt (normalisation reads the table itself)."""
     problems = ProblemList()
     where = Location(str(path))
     if not path.exists():
@@ -76,7 +84,7 @@ def read_chain(
     options = options or ReadOptions()
     sectors = sectors or NoTaxonomy()
     problems = ProblemList()
-    raws = [read_raw(path, options) for path in paths]
+    raws = [_read(path, options) for path in paths]
     for raw in raws:
         problems.extend(raw.problems)
     company, suppliers = normalise_records(raws, sectors, problems)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from functools import partial
+from operator import itemgetter
+from typing import Any, Protocol, TypeVar
 
-from ddtool.errors import Location, ProblemList
+from ddtool.errors import Location, Problem, ProblemList, Severity
 from ddtool.model import Audit, Certification, Company, Supplier
 from ddtool.reference.countries import normalise_country
-from ddtool.sources.interface import RawChain, RawRecord
+from ddtool.sources.columns import FIELDS
+from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
     ValueProblem,
     as_id,
+    has_separator,
     parse_date,
     parse_int,
     parse_pct,
@@ -34,7 +38,10 @@ class SectorMatch:
 
 
 class SectorMatcher(Protocol):
-    """The hook the risk profiles fill: sector text to taxonomy id."""
+    """The hook the risk profiles fill: sector text to taxonomy id.
+
+    The same text always gives the same match: a table asks once per distinct sector.
+    """
 
     def match_sector(self, value: str) -> SectorMatch: ...
 
@@ -54,21 +61,82 @@ def _at(where: Where) -> Location:
     return where() if callable(where) else where
 
 
+@dataclass(frozen=True, slots=True)
+class _Issue:
+    """A problem with a value, before it is located: a table reads a repeated value once and
+    reports its problem at each row that holds it."""
+
+    type: str
+    message: str
+    severity: Severity = "error"
+    suggestion: str | None = None
+
+    def at(self, location: Location) -> Problem:
+        return Problem(self.type, self.message, location, self.severity, self.suggestion)
+
+
+Issues = tuple[_Issue, ...]
+_R = TypeVar("_R")
+
+
+def _report(problems: ProblemList, issues: Issues, where: Where) -> None:
+    location = _at(where)
+    problems.extend([issue.at(location) for issue in issues])
+
+
+def _country_value(
+    value: Any, what: str = "country"
+) -> tuple[tuple[str | None, str | None], Issues]:
+    """(ISO3, the country as written) and the problem with it."""
+    if value is None:
+        return (None, None), ()
+    raw = str(value).strip()
+    match = normalise_country(raw)
+    issues: Issues = ()
+    if match.iso3 is None and not match.unknown:
+        issues = (
+            _Issue(
+                "unknown-country",
+                f"{'ambiguous' if ' or ' in (match.suggestion or '') else 'unknown'} {what}"
+                f" {raw!r}",
+                suggestion=match.suggestion,
+            ),
+        )
+    return (match.iso3, raw or None), issues
+
+
 def _country(
     value: Any, where: Where, problems: ProblemList, what: str = "country"
 ) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
+    place, issues = _country_value(value, what)
+    if issues:
+        _report(problems, issues, where)
+    return place
+
+
+def _sector_value(
+    value: Any, sectors: SectorMatcher
+) -> tuple[tuple[str | None, str | None], Issues]:
+    """(taxonomy id, the sector as written) and the problem with it."""
+    if value is None:
+        return (None, None), ()
     raw = str(value).strip()
-    match = normalise_country(raw)
-    if match.iso3 is None and not match.unknown:
-        problems.error(
-            "unknown-country",
-            f"{'ambiguous' if ' or ' in (match.suggestion or '') else 'unknown'} {what} {raw!r}",
-            _at(where),
-            suggestion=match.suggestion,
+    if raw.casefold() in _UNKNOWN:
+        return (None, raw or None), ()
+    match = sectors.match_sector(raw)
+    issues: Issues = ()
+    if match.id is None:
+        issues = (
+            _Issue(
+                "unknown-sector",
+                f"sector {raw!r} is not in the taxonomy; scored on country alone (a data gap)",
+                "warning",
+                match.suggestion,
+            ),
         )
-    return match.iso3, raw or None
+    return (match.id, raw), issues
 
 
 def _sector(
@@ -76,39 +144,59 @@ def _sector(
 ) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
-    raw = str(value).strip()
-    if raw.casefold() in _UNKNOWN:
-        return None, raw or None
-    match = sectors.match_sector(raw)
-    if match.id is None:
-        problems.warning(
-            "unknown-sector",
-            f"sector {raw!r} is not in the taxonomy; scored on country alone (a data gap)",
-            _at(where),
-            suggestion=match.suggestion,
-        )
-    return match.id, raw
+    sector, issues = _sector_value(value, sectors)
+    if issues:
+        _report(problems, issues, where)
+    return sector
 
 
-def _certifications(value: Any, where: Where, problems: ProblemList) -> list[Certification]:
+def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
     items = value if isinstance(value, list) else split_list(value)
     out: list[Certification] = []
+    issues: list[_Issue] = []
     for item in items:
         if isinstance(item, dict):
             name = item.get("name") or item.get("standard")
             if not name:
-                problems.error("bad-certification", "a certification needs a 'name'", _at(where))
+                issues.append(_Issue("bad-certification", "a certification needs a 'name'"))
                 continue
             valid_until = None
             if item.get("valid_until") is not None:
                 try:
                     valid_until = parse_date(item["valid_until"])
                 except ValueProblem as e:
-                    problems.error("bad-date", f"certification valid_until: {e}", _at(where))
+                    issues.append(_Issue("bad-date", f"certification valid_until: {e}"))
             out.append(Certification.model_construct(name=str(name), valid_until=valid_until))
         elif item is not None and str(item).strip():
             out.append(Certification.model_construct(name=str(item).strip(), valid_until=None))
+    return out, tuple(issues)
+
+
+def _certifications(value: Any, where: Where, problems: ProblemList) -> list[Certification]:
+    if value is None:
+        return []
+    out, issues = _certifications_value(value)
+    if issues:
+        _report(problems, issues, where)
     return out
+
+
+def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
+    """An audit from its standard, date and result keys."""
+    date = None
+    issues: Issues = ()
+    if item.get("date") is not None:
+        try:
+            date = parse_date(item["date"])
+        except ValueProblem as e:
+            issues = (_Issue("bad-date", f"audit date: {e}"),)
+    result = item.get("result")
+    audit = Audit.model_construct(
+        standard=str(item.get("standard") or "audit"),
+        date=date,
+        result=None if result is None else str(result).strip().casefold(),
+    )
+    return audit, issues
 
 
 def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
@@ -133,34 +221,26 @@ def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
                 "bad-audit", "an audit needs standard, date and result keys", record.location
             )
             continue
-        date = None
-        if item.get("date") is not None:
-            try:
-                date = parse_date(item["date"])
-            except ValueProblem as e:
-                problems.error("bad-date", f"audit date: {e}", where)
-        result = item.get("result")
-        out.append(
-            Audit.model_construct(
-                standard=str(item.get("standard") or "audit"),
-                date=date,
-                result=None if result is None else str(result).strip().casefold(),
-            )
-        )
+        audit, issues = _audit_value(item)
+        if issues:
+            _report(problems, issues, where)
+        out.append(audit)
     return out
 
 
-def _number(
-    record: RawRecord,
-    name: str,
-    problems: ProblemList,
-    low: float,
-    high: float | None,
-    table: bool,
-) -> float | None:
-    value = record.fields.get(name)
+# The number fields: the bounds of their values
+_BOUNDS: dict[str, tuple[float, float | None]] = {
+    "workers": (0, None),
+    "share": (0, 1),
+    "female_pct": (0, 100),
+    "migrant_pct": (0, 100),
+}
+
+
+def _number_value(name: str, value: Any, table: bool) -> tuple[float | None, Issues]:
+    """A number field's value, or None and the problem with it."""
     if value is None:
-        return None
+        return None, ()
     try:
         if name == "share":
             number: float = parse_share(value)
@@ -169,13 +249,36 @@ def _number(
         else:
             number = parse_pct(value, fraction_allowed=table)
     except ValueProblem as e:
-        problems.error("bad-number", f"{name}: {e}", record.where(name))
-        return None
+        return None, (_Issue("bad-number", f"{name}: {e}"),)
+    low, high = _BOUNDS[name]
     if number < low or (high is not None and number > high):
         bound = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
-        problems.error("out-of-range", f"{name} {number:g} must be {bound}", record.where(name))
+        return None, (_Issue("out-of-range", f"{name} {number:g} must be {bound}"),)
+    return number, ()
+
+
+def _number(record: RawRecord, name: str, problems: ProblemList, table: bool) -> float | None:
+    value = record.fields.get(name)
+    if value is None:
         return None
+    number, issues = _number_value(name, value, table)
+    if issues:
+        _report(problems, issues, record.where(name))
     return number
+
+
+def _workers_value(value: Any) -> tuple[int | None, Issues]:
+    number, issues = _number_value("workers", value, True)
+    return (None if number is None else int(number)), issues
+
+
+def _tier_value(value: Any) -> tuple[int | None, Issues]:
+    if value is None:
+        return None, ()
+    try:
+        return parse_tier(value), ()
+    except ValueProblem as e:
+        return None, (_Issue("bad-tier", f"tier: {e}"),)
 
 
 # Control characters, and invisible direction marks that make text display as something it is
@@ -186,6 +289,25 @@ _UNSAFE = re.compile(
 MAX_LENGTH = {"id": 100, "name": 300, "region": 200}
 
 
+def _text_issues(name: str, value: str, limit: int) -> Issues:
+    """Hidden characters or an absurd length in an id, name or region."""
+    issues: Issues = ()
+    hidden = _UNSAFE.search(value)
+    if hidden:
+        issues += (
+            _Issue(
+                "unsafe-characters",
+                f"{name} contains the invisible character U+{ord(hidden.group()):04X}"
+                " (a control or text-direction mark); remove it",
+            ),
+        )
+    if len(value) > limit:
+        issues += (
+            _Issue("too-long", f"{name} is {len(value):,} characters long, more than {limit}"),
+        )
+    return issues
+
+
 def _check_text(record: RawRecord, problems: ProblemList) -> bool:
     """Refuse ids, names and regions with hidden characters or absurd lengths."""
     ok = True
@@ -193,21 +315,9 @@ def _check_text(record: RawRecord, problems: ProblemList) -> bool:
         value = record.fields.get(name)
         if not isinstance(value, str):
             continue
-        hidden = _UNSAFE.search(value)
-        if hidden:
-            problems.error(
-                "unsafe-characters",
-                f"{name} contains the invisible character U+{ord(hidden.group()):04X}"
-                " (a control or text-direction mark); remove it",
-                record.where(name),
-            )
-            ok = False
-        if len(value) > limit:
-            problems.error(
-                "too-long",
-                f"{name} is {len(value):,} characters long, more than {limit}",
-                record.where(name),
-            )
+        issues = _text_issues(name, value, limit)
+        if issues:
+            _report(problems, issues, record.where(name))
             ok = False
     return ok
 
@@ -220,11 +330,7 @@ def normalise_record(
     raw_id = fields.get("id")
     if raw_id is None or not as_id(raw_id):
         name = fields.get("name")
-        problems.error(
-            "missing-id",
-            "supplier without an id" + (f" (name {str(name)[:60]!r})" if name else ""),
-            record.where("id"),
-        )
+        problems.error("missing-id", _missing_id(name), record.where("id"))
         return None
     _check_text(record, problems)
     country, country_raw = _country(
@@ -238,11 +344,10 @@ def normalise_record(
         buyers.insert(0, record.parent)
     tier = None
     if fields.get("tier") is not None:
-        try:
-            tier = parse_tier(fields["tier"])
-        except ValueProblem as e:
-            problems.error("bad-tier", f"tier: {e}", record.where("tier"))
-    workers = _number(record, "workers", problems, 0, None, table)
+        tier, issues = _tier_value(fields["tier"])
+        if issues:
+            _report(problems, issues, record.where("tier"))
+    workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
     return Supplier.trusted(
@@ -255,10 +360,10 @@ def normalise_record(
         sector_raw=sector_raw,
         products=split_list(fields.get("products")),
         buyers=buyers,
-        share=_number(record, "share", problems, 0, 1, table),
+        share=_number(record, "share", problems, table),
         workers=None if workers is None else int(workers),
-        female_pct=_number(record, "female_pct", problems, 0, 100, table),
-        migrant_pct=_number(record, "migrant_pct", problems, 0, 100, table),
+        female_pct=_number(record, "female_pct", problems, table),
+        migrant_pct=_number(record, "migrant_pct", problems, table),
         certifications=_certifications(
             fields.get("certifications"), lambda: record.where("certifications"), problems
         ),
@@ -266,6 +371,319 @@ def normalise_record(
         tier_declared=tier,
         attributes=record.extras,
         location=record.location,
+    )
+
+
+def _missing_id(name: Any) -> str:
+    return "supplier without an id" + (f" (name {str(name)[:60]!r})" if name else "")
+
+
+# --- tables, column by column ----------------------------------------------------------------
+
+# the fields normalise_table reads; a table with another (a column mapped by configuration to
+# a YAML key such as 'audits') takes the record by record path
+_TABLE_FIELDS = frozenset(FIELDS)
+_TEXT_KINDS = frozenset({str, type(None)})
+# the values that read the same when equal (but for 0.0 and -0.0), unlike 1, 1.0 and True
+_CACHED_KINDS = frozenset({str, float, type(None)})
+
+
+class _RowProblems:
+    """Problems found column by column, reported row by row in normalise_record's order."""
+
+    def __init__(self, table: RawTable) -> None:
+        self.table = table
+        self.found: list[tuple[int, Problem]] = []
+        self.dropped: set[int] = set()  # rows without an id: no other problem is reported
+
+    def add(self, name: str, found: list[tuple[int, Issues]]) -> None:
+        """Place the issues found in one column (row index, issues) at their cells."""
+        for index, issues in found:
+            if index not in self.dropped:
+                location = self.table.where(index, name)
+                self.found.extend((index, issue.at(location)) for issue in issues)
+
+    def report(self, problems: ProblemList) -> None:
+        # a stable sort: the problems of one row stay in the order the columns were read
+        self.found.sort(key=itemgetter(0))
+        problems.extend([problem for _, problem in self.found])
+
+
+def _convert(
+    column: Sequence[Any] | None, size: int, convert: Callable[[Any], tuple[_R, Issues]]
+) -> tuple[list[_R], list[tuple[int, Issues]]]:
+    """Convert each value of a column; the issues found, by row index.
+
+    A column repeats a few countries, sectors or numbers thousands of times, so each distinct
+    value is converted once where equal values read the same: texts, blanks and floats (but
+    0.0 and -0.0, converted one by one). In a column with other values (1, 1.0 and True are
+    one dict key but read differently) only texts and blanks are converted once.
+    """
+    if column is None:
+        result, _ = convert(None)
+        return [result] * size, []
+    found: list[tuple[int, Issues]] = []
+    if set(map(type, column)) <= _CACHED_KINDS:
+        distinct = dict.fromkeys(column)  # in the column's order: faster to visit than a set
+        results: dict[Any, _R] = {}
+        issues: dict[Any, Issues] = {}
+        for value, (result, seen) in zip(distinct, map(convert, distinct), strict=True):
+            results[value] = result
+            if seen:
+                issues[value] = seen
+        out = list(map(results.__getitem__, column))
+        if 0.0 in distinct:  # 0.0 and -0.0 are one key but read differently: each on its own
+            issues.pop(0.0, None)
+            for index, value in enumerate(column):
+                if value == 0.0:
+                    out[index], seen = convert(value)
+                    if seen:
+                        found.append((index, seen))
+        if issues:
+            found += [(i, issues[v]) for i, v in enumerate(column) if v in issues]
+        return out, found
+    done: dict[str | None, tuple[_R, Issues]] = {}
+    out = []
+    for index, value in enumerate(column):
+        if value is None or type(value) is str:
+            pair = done.get(value)
+            if pair is None:
+                pair = done[value] = convert(value)
+        else:
+            pair = convert(value)
+        out.append(pair[0])
+        if pair[1]:
+            found.append((index, pair[1]))
+    return out, found
+
+
+def _texts(column: Sequence[Any] | None, size: int) -> list[str | None]:
+    """Names and regions as normalise_record reads them: text, stripped."""
+    if column is None:
+        return [None] * size
+    if set(map(type, column)) == {str}:
+        return list(map(str.strip, column))
+    return [None if value is None else str(value).strip() for value in column]
+
+
+def _check_texts(column: Sequence[Any], name: str, limit: int) -> list[tuple[int, Issues]]:
+    """_check_text for a whole column: one search through all its text, and value by value
+    only when it finds something."""
+    texts = column if set(map(type, column)) == {str} else [v for v in column if isinstance(v, str)]
+    if not texts:
+        return []
+    joined = " ".join(texts)
+    # printable ASCII holds none of the unsafe characters: no need for the regex
+    safe = (joined.isascii() and joined.isprintable()) or _UNSAFE.search(joined) is None
+    if safe and max(map(len, texts)) <= limit:
+        return []
+    found: list[tuple[int, Issues]] = []
+    for index, value in enumerate(column):
+        if isinstance(value, str) and (issues := _text_issues(name, value, limit)):
+            found.append((index, issues))
+    return found
+
+
+def _item_lists(
+    column: Sequence[Any] | None, size: int, item: Callable[[str], str] | None = None
+) -> list[list[str]]:
+    """Each row's split_list of its cell, item() of each item: a fresh list per row.
+
+    Most cells hold one item: when no text in the column holds a separator, each text that is
+    not blank is one item (stripped), read without splitting cell by cell.
+    """
+    if column is None:
+        return [[] for _ in range(size)]
+    if set(map(type, column)) <= _TEXT_KINDS and not has_separator("\0".join(filter(None, column))):
+        return [
+            [value.strip() if item is None else item(value.strip())]
+            if value and not value.isspace()
+            else []
+            for value in column
+        ]
+    lists, _ = _convert(column, size, partial(_items, item=item))
+    return list(map(list, lists))
+
+
+def _items(value: Any, item: Callable[[str], str] | None) -> tuple[tuple[str, ...], Issues]:
+    items = split_list(value)
+    return tuple(items if item is None else map(item, items)), ()
+
+
+def _certification_list(value: Any) -> tuple[tuple[Certification, ...], Issues]:
+    # Certifications are frozen: suppliers can share them (each gets its own list)
+    certifications, issues = _certifications_value(value)
+    return tuple(certifications), issues
+
+
+_AUDIT_FIELDS = ("audit_standard", "audit_date", "audit_result")
+
+
+def _table_audits(
+    table: RawTable, size: int, row_problems: _RowProblems
+) -> list[tuple[Audit, ...]]:
+    """Each row's audit (standard, date and result columns), as normalise_record reads it."""
+    standards = table.values.get("audit_standard")
+    dates = table.values.get("audit_date")
+    if standards is None and dates is None:
+        return [()] * size
+    columns = [table.values.get(name) or [None] * size for name in _AUDIT_FIELDS]
+    # Audits are frozen: rows with the same texts share one (each supplier gets its own list)
+    done: dict[tuple[Any, ...], tuple[tuple[Audit, ...], Issues]] = {}
+    out: list[tuple[Audit, ...]] = []
+    found: list[tuple[int, Issues]] = []
+    for index, key in enumerate(zip(*columns, strict=True)):
+        standard, date, result = key
+        if standard is None and date is None:
+            out.append(())
+            continue
+        texts = all(value is None or type(value) is str for value in key)
+        if texts and key in done:
+            audits, issues = done[key]
+        else:
+            audit, issues = _audit_value(
+                {"standard": standard or "audit", "date": date, "result": result}
+            )
+            audits = (audit,)
+            if texts:
+                done[key] = audits, issues
+        out.append(audits)
+        if issues:
+            found.append((index, issues))
+    row_problems.add("audit_date", found)
+    return out
+
+
+def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
+    """Each row's id as as_id reads it; a row without one is dropped, with a problem."""
+    size = len(table.rows)
+    raw_ids = table.values.get("id")
+    if raw_ids is None:
+        ids = [""] * size
+    elif set(map(type, raw_ids)) == {str}:
+        ids = list(map(str.strip, raw_ids))  # as_id of a text
+    else:
+        ids = ["" if value is None else as_id(value) for value in raw_ids]
+    if "" in ids:
+        names = table.values.get("name")
+        for index, id_ in enumerate(ids):
+            if not id_:
+                name = None if names is None else names[index]
+                missing = Problem("missing-id", _missing_id(name), table.where(index, "id"))
+                row_problems.found.append((index, missing))
+                row_problems.dropped.add(index)
+    return ids
+
+
+def normalise_table(
+    table: RawTable, sectors: SectorMatcher, problems: ProblemList
+) -> list[Supplier]:
+    """A table's suppliers: what normalise_record gives for each of its records, problems in
+    the same order, read column by column (10^5 rows repeat a few countries and sectors)."""
+    if not table.values.keys() <= _TABLE_FIELDS:
+        built = [normalise_record(r, sectors, problems, True) for r in table.records()]
+        return [supplier for supplier in built if supplier is not None]
+    size = len(table.rows)
+    column = table.values.get
+    row_problems = _RowProblems(table)
+    # the columns in the order normalise_record reads the fields, so that the problems of one
+    # row are reported in the same order
+    ids = _table_ids(table, row_problems)
+    for name, limit in MAX_LENGTH.items():
+        texts = column(name)
+        if texts is not None:
+            row_problems.add(name, _check_texts(texts, name, limit))
+    places, found = _convert(column("country"), size, _country_value)
+    row_problems.add("country", found)
+    sector_ids, found = _convert(column("sector"), size, partial(_sector_value, sectors=sectors))
+    row_problems.add("sector", found)
+    buyers = _item_lists(column("buyers"), size, as_id)
+    tiers, found = _convert(column("tier"), size, _tier_value)
+    row_problems.add("tier", found)
+    workers, found = _convert(column("workers"), size, _workers_value)
+    row_problems.add("workers", found)
+    numbers: dict[str, list[float | None]] = {}
+    for name in ("share", "female_pct", "migrant_pct"):
+        numbers[name], found = _convert(
+            column(name), size, partial(_number_value, name, table=True)
+        )
+        row_problems.add(name, found)
+    certifications, found = _convert(column("certifications"), size, _certification_list)
+    row_problems.add("certifications", found)
+    audits = _table_audits(table, size, row_problems)
+    row_problems.report(problems)
+
+    products = _item_lists(column("products"), size)
+    if table.extras:
+        labels = [label for label, _ in table.extras]
+        extras = [values for _, values in table.extras]
+        attributes = [
+            {label: value for label, value in zip(labels, cells, strict=True) if value is not None}
+            for cells in zip(*extras, strict=True)
+        ]
+    else:
+        attributes = [{} for _ in range(size)]
+    by_row = zip(
+        ids,
+        _texts(column("name"), size),
+        places,
+        _texts(column("region"), size),
+        sector_ids,
+        products,
+        buyers,
+        numbers["share"],
+        workers,
+        numbers["female_pct"],
+        numbers["migrant_pct"],
+        map(list, certifications),  # a list of its own for each supplier
+        map(list, audits),
+        tiers,
+        attributes,
+        table.locations(),
+        strict=True,
+    )
+    return Supplier.from_rows(
+        [
+            {
+                "id": id_,
+                "name": name,
+                "country": country,
+                "country_raw": country_raw,
+                "region": region,
+                "sector": sector,
+                "sector_raw": sector_raw,
+                "products": product_list,
+                "buyers": buyer_list,
+                "share": share,
+                "workers": worker_count,
+                "female_pct": female_pct,
+                "migrant_pct": migrant_pct,
+                "certifications": certification_list,
+                "audits": audit_list,
+                "tier_declared": tier,
+                "attributes": extras_found,
+                "location": location,
+            }
+            for (
+                id_,
+                name,
+                (country, country_raw),
+                region,
+                (sector, sector_raw),
+                product_list,
+                buyer_list,
+                share,
+                worker_count,
+                female_pct,
+                migrant_pct,
+                certification_list,
+                audit_list,
+                tier,
+                extras_found,
+                location,
+            ) in by_row
+            if id_
+        ]
     )
 
 
@@ -313,6 +731,9 @@ def normalise_records(
                 f" is {company.name!r} from the first file that names one",
                 raw.company_location or Location(raw.path),
             )
+        if raw.table is not None:
+            suppliers.extend(normalise_table(raw.table, sectors, problems))
+            continue
         for record in raw.records:
             supplier = normalise_record(record, sectors, problems, table)
             if supplier is not None:

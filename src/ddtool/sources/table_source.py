@@ -5,13 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice, repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import FIELDS, hint_header, match_header
-from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
+from ddtool.sources.interface import ChainReader, RawChain, RawRecord, RawTable, ReadOptions
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 HEADER_SCAN_ROWS = 30
 _SUPPLIER_SHEET = re.compile(r"supplier|vendor|partner|facilit|factor|chain|tier", re.I)
@@ -50,6 +56,12 @@ def find_header(
     return best
 
 
+# A reader's cleaning of cells: given a column (or a cell), the distinct texts in it that need
+# cleaning (most need none), each with the value kept (None for a blank) and, for a spreadsheet
+# error value such as #N/A, the error as shown (reported as a problem)
+Cleaner = Callable[[Sequence[Any]], dict[str, tuple[Any, str | None]]]
+
+
 def records_from_rows(
     path: str,
     sheet: str | None,
@@ -59,8 +71,30 @@ def records_from_rows(
     row_numbers: Sequence[int] | None = None,
     errors: Sequence[tuple[int, int, str]] = (),
 ) -> list[RawRecord]:
-    """Turn table rows (header somewhere near the top) into raw records."""
-    found = find_header(rows, options.column_map)
+    """Turn table rows (header somewhere near the top, cells cleaned) into raw records."""
+    table = table_from_rows(path, sheet, rows, options, problems, row_numbers, errors)
+    return [] if table is None else table.records()
+
+
+def table_from_rows(
+    path: str,
+    sheet: str | None,
+    rows: Sequence[Sequence[Any]],
+    options: ReadOptions,
+    problems: ProblemList,
+    row_numbers: Sequence[int] | None = None,
+    errors: Sequence[tuple[int, int, str]] = (),
+    clean: Cleaner | None = None,
+) -> RawTable | None:
+    """Turn table rows (header somewhere near the top) into a table, column by column.
+
+    Without `clean` the cells arrive cleaned (blank -> None); with it, text cells are cleaned
+    here, once per distinct text of a column, and the error values it finds are reported.
+    """
+    head: Sequence[Sequence[Any]] = rows[:HEADER_SCAN_ROWS]
+    if clean is not None:
+        head = [[_clean_cell(v, clean) for v in row] for row in head]
+    found = find_header(head, options.column_map)
     if found is None:
         problems.error(
             "no-header",
@@ -69,9 +103,9 @@ def records_from_rows(
             " 'Country', 'Sector', 'Buyer ID' (use --map 'Header=field' for others)",
             Location(path, sheet=sheet),
         )
-        return []
+        return None
     header_index, mapping = found
-    header = rows[header_index]
+    header = head[header_index]
     duplicates: dict[str, list[str]] = {}
     for col, cell in enumerate(header):
         if isinstance(cell, str) and col not in mapping:
@@ -98,11 +132,31 @@ def records_from_rows(
             label = f"{label} ({column_letter(col)})"
         seen_labels.setdefault(label, col)
         labels[col] = label
+    start = header_index + 1
+    body = rows[start:]
+    width = len(header)
+    found_errors: list[tuple[int, int, str]] = []
+    columns = _columns(body, width)
+    if clean is not None:
+        columns = [
+            _clean_column(column, clean, col, start, found_errors)
+            for col, column in enumerate(columns)
+        ]
+    # cells beyond the header's width, for the rows that have some (a shifted row?)
+    tails: dict[int, list[Any]] = {}
+    if max(map(len, body), default=0) > width:
+        for index, row in enumerate(body):
+            if len(row) > width:
+                tail = list(row[width:])
+                if clean is not None:
+                    tail = [
+                        _clean_cell(v, clean, (start + index, width + k), found_errors)
+                        for k, v in enumerate(tail)
+                    ]
+                tails[index] = tail
     field_cols = {field: col for col, field in mapping.items()}
-    field_pairs = tuple(field_cols.items())
     extra_cols = [c for c in labels if c not in mapping]
-    columns = {field: labels[col] for field, col in field_cols.items()}
-    for row_index, col, text in errors:
+    for row_index, col, text in [*errors, *sorted(found_errors)]:
         if row_index > header_index:
             problems.error(
                 "error-value",
@@ -132,30 +186,92 @@ def records_from_rows(
             " with --map",
             Location(path, sheet=sheet, row=_row_no(header_index, row_numbers), column=cols[1]),
         )
-    records: list[RawRecord] = []
-    width = len(header)
-    for index in range(header_index + 1, len(rows)):
-        row = rows[index]
-        # cells arrive cleaned (blank -> None), so a blank row is all None
-        if not any(v is not None for v in row):
-            continue
-        size = len(row)
-        loc = Location(path, sheet=sheet, row=_row_no(index, row_numbers))
-        if size > width and any(v is not None for v in row[width:]):
+    blank = _blank_rows(columns, tails)
+    for index, tail in tails.items():
+        if index not in blank and any(v is not None for v in tail):
             problems.error(
                 "extra-cells",
-                f"{size} cells but the header has {width}: values beyond column"
+                f"{len(body[index])} cells but the header has {width}: values beyond column"
                 f" {column_letter(width - 1)} belong to no column (a shifted row?)",
-                loc,
+                Location(path, sheet=sheet, row=_row_no(start + index, row_numbers)),
             )
-        fields = {f: row[c] for f, c in field_pairs if c < size and row[c] is not None}
-        extras = (
-            {labels[c]: row[c] for c in extra_cols if c < size and row[c] is not None}
-            if extra_cols
-            else {}
+    kept: Sequence[int] = range(len(body))
+    if blank:
+        kept = [index for index in kept if index not in blank]
+        columns = [[column[index] for index in kept] for column in columns]
+    if row_numbers is None:
+        numbers = [start + 1 + index for index in kept]  # _row_no, without a call per row
+    else:
+        numbers = [row_numbers[start + index] for index in kept]
+    return RawTable(
+        path,
+        sheet,
+        numbers,
+        {field: columns[col] for field, col in field_cols.items()},
+        {field: labels[col] for field, col in field_cols.items()},
+        [(labels[col], columns[col]) for col in extra_cols],
+    )
+
+
+def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[Sequence[Any]]:
+    """The first `width` columns of rows; a short row reads as blank (None) at its end."""
+    if rows and min(map(len, rows)) >= width:
+        return list(islice(zip(*rows, strict=False), width))
+    return [[row[col] if col < len(row) else None for row in rows] for col in range(width)]
+
+
+def _clean_column(
+    column: Sequence[Any],
+    clean: Cleaner,
+    col: int,
+    start: int,
+    errors: list[tuple[int, int, str]],
+) -> Sequence[Any]:
+    """Clean a column as its cleaner says; record the rows of its error values.
+
+    The cleaner looks at each distinct text once (texts repeat: countries, blanks) and most
+    need no cleaning: much cheaper than cleaning cell by cell. A text never equals a value of
+    another type, so looking the cells up by value changes texts only.
+    """
+    changes = clean(column)
+    if not changes:
+        return column
+    shown = {value: error for value, (_, error) in changes.items() if error is not None}
+    if shown:
+        errors.extend(
+            (start + index, col, shown[value])
+            for index, value in enumerate(column)
+            if type(value) is str and value in shown
         )
-        records.append(RawRecord(fields, loc, columns, extras))
-    return records
+    cleaned = {value: new for value, (new, _) in changes.items()}
+    return list(map(cleaned.get, column, column))
+
+
+def _clean_cell(
+    value: Any,
+    clean: Cleaner,
+    at: tuple[int, int] | None = None,
+    errors: list[tuple[int, int, str]] | None = None,
+) -> Any:
+    """Clean one cell; an error value is recorded at (row index, column) when errors is given."""
+    change = clean((value,)).get(value) if type(value) is str else None
+    if change is None:
+        return value
+    cleaned, error = change
+    if error is not None and errors is not None and at is not None:
+        errors.append((*at, error))
+    return cleaned
+
+
+def _blank_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -> set[int]:
+    """Indexes of the rows whose cells are all blank (None), cells beyond the header included."""
+    if any(None not in column for column in columns):
+        return set()  # a column without blanks: no row is blank
+    return {
+        index
+        for index, cells in enumerate(zip(*columns, strict=True))
+        if cells.count(None) == len(cells) and all(v is None for v in tails.get(index, ()))
+    }
 
 
 def _row_no(index: int, row_numbers: Sequence[int] | None) -> int:
@@ -186,7 +302,7 @@ class ExcelReader(ChainReader):
     suffixes = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
     def read(self, path: Path, options: ReadOptions) -> RawChain:
-        from python_calamine import CalamineWorkbook
+        from concurrent.futures import ThreadPoolExecutor
 
         problems = ProblemList()
         chain = RawChain(str(path), [], problems)
@@ -217,53 +333,48 @@ class ExcelReader(ChainReader):
                 where,
             )
             return chain
-        formulas = False
+        sheets: list[zipfile.ZipInfo] = []
         if zipped:
             inspected = _inspect_package(path, options, problems, where)
             if inspected is None:
                 return chain
-            formulas = inspected
-        try:
-            workbook = CalamineWorkbook.from_path(str(path))
-            names = list(workbook.sheet_names)
-        except Exception as e:  # calamine raises its own error types for broken files
-            problems.error("not-a-workbook", f"cannot read the workbook: {e}", where)
+            sheets = inspected
+        # Scanning the sheets for formulas and error values reads all their XML (0.2 s for 10^5
+        # rows): it runs while calamine parses (which releases the GIL), on another core when
+        # there is one. The problems calamine finds are reported after the scan's, in the order
+        # the two steps had when they ran one after the other.
+        loading = ProblemList()
+        scanned: _Scan | None = None
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            scan = pool.submit(_scan_workbook, path, sheets) if sheets else None
+            loaded = self._load(path, options, loading, where)
+            if scan is not None:
+                scanned = scan.result()
+        if scanned is not None:
+            if scanned.broken is not None:
+                problems.error("not-a-workbook", scanned.broken, where)
+                return chain
+            if scanned.errors:
+                problems.warning(
+                    "error-values",
+                    "some cells hold spreadsheet errors (#N/A, #REF! …) saved by the source"
+                    " workbook; they read as blank (a data gap)",
+                    where,
+                )
+        problems.extend(loading)
+        if loaded is None:
             return chain
-        if not names:
-            problems.error("empty-file", "the workbook has no sheets", where)
-            return chain
-        sheet = self._choose_sheet(names, options, problems, where)
-        if sheet is None:
-            return chain
-        try:
-            rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-        except Exception as e:
-            problems.error("not-a-workbook", f"cannot read sheet '{sheet}': {e}", where)
-            return chain
-        if len(rows) > options.max_rows:
-            problems.error(
-                "too-many-rows",
-                f"{len(rows):,} rows, more than the limit of {options.max_rows:,}"
-                " (raise it with --max-rows)",
-                Location(str(path), sheet=sheet),
-            )
-            return chain
-        errors: list[tuple[int, int, str]] = []
-        rows = [
-            [
-                v if (type(v) is not str) or _plain(v) else _cell(v, r, c, errors)
-                for c, v in enumerate(row)
-            ]
-            for r, row in enumerate(rows)
-        ]
-        if formulas:
+        workbook, names, sheet, rows = loaded
+        if scanned is not None and scanned.formulas:
             problems.warning(
                 "formulas",
                 "the sheet has formulas: their last saved results are read; a formula never"
                 " saved by a spreadsheet program has no result and reads as blank",
                 Location(str(path), sheet=sheet),
             )
-        chain.records = records_from_rows(str(path), sheet, rows, options, problems, errors=errors)
+        chain.table = table_from_rows(
+            str(path), sheet, rows, options, problems, clean=_excel_cleaning
+        )
         for name in names:
             if name != sheet and _COMPANY_SHEET.match(name.strip()):
                 try:
@@ -273,6 +384,41 @@ class ExcelReader(ChainReader):
                 chain.company = _company_from_sheet(company_rows)
                 chain.company_location = Location(str(path), sheet=name)
         return chain
+
+    def _load(
+        self, path: Path, options: ReadOptions, problems: ProblemList, where: Location
+    ) -> tuple[CalamineWorkbook, list[str], str, list[list[Any]]] | None:
+        """Open the workbook and read the supplier sheet's cells as they are."""
+        from python_calamine import CalamineWorkbook
+
+        try:
+            workbook = CalamineWorkbook.from_path(str(path))
+            names = list(workbook.sheet_names)
+        except Exception as e:  # calamine raises its own error types for broken files
+            problems.error("not-a-workbook", f"cannot read the workbook: {e}", where)
+            return None
+        if not names:
+            problems.error("empty-file", "the workbook has no sheets", where)
+            return None
+        sheet = self._choose_sheet(names, options, problems, where)
+        if sheet is None:
+            return None
+        try:
+            rows: list[list[Any]] = workbook.get_sheet_by_name(sheet).to_python(
+                skip_empty_area=False
+            )
+        except Exception as e:
+            problems.error("not-a-workbook", f"cannot read sheet '{sheet}': {e}", where)
+            return None
+        if len(rows) > options.max_rows:
+            problems.error(
+                "too-many-rows",
+                f"{len(rows):,} rows, more than the limit of {options.max_rows:,}"
+                " (raise it with --max-rows)",
+                Location(str(path), sheet=sheet),
+            )
+            return None
+        return workbook, names, sheet, rows
 
     @staticmethod
     def _choose_sheet(
@@ -297,34 +443,60 @@ class ExcelReader(ChainReader):
         return names[0]
 
 
-def _plain(text: str) -> bool:
-    """A string cell that needs no cleaning (most cells): not blank, trimmed, no error code."""
-    return bool(text) and text[0] not in " #\t\n" and text[-1] not in " \t\n"
-
-
 ERROR_VALUES = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"}
 )
 
 
-def _cell(value: str, row: int, col: int, errors: list[tuple[int, int, str]]) -> Any:
-    """Trim text; blanks become None; spreadsheet error values are recorded as problems."""
+def _trimmed_texts(values: Sequence[Any], padding: str | None) -> bool:
+    """Whether the values are all texts, none padded (with whitespace when padding is None).
+
+    Most columns are, but for blanks: this tests them at C speed, without a Python step per
+    value (a column of ids or names holds 10^5 distinct values).
+    """
+    if set(map(type, values)) != {str}:
+        return False
+    return list(map(str.strip, values, repeat(padding))) == list(values)
+
+
+def _distinct(values: Sequence[Any]) -> Iterable[Any]:
+    """The distinct values in their order (a large set is visited in hash order: far slower)."""
+    return dict.fromkeys(values)
+
+
+def _excel_cleaning(values: Sequence[Any]) -> dict[str, tuple[Any, str | None]]:
+    """Trim text; blanks become None; spreadsheet error values are returned as errors."""
+    # no text starts with '#' (an error value?): one search through them all, joined
+    if _trimmed_texts(values, " \t\n") and "\0#" not in "\0" + "\0".join(values):
+        return {"": (None, None)} if "" in values else {}  # only blanks change
+    # the texts that are not plain (not blank, trimmed, no error code), tested inline
+    return {
+        value: _excel_text(value)
+        for value in _distinct(values)
+        if type(value) is str
+        and not (value and value[0] not in " #\t\n" and value[-1] not in " \t\n")
+    }
+
+
+def _excel_text(value: str) -> tuple[Any, str | None]:
     stripped = value.strip()
     if stripped.upper() in ERROR_VALUES:
-        errors.append((row, col, stripped))
-        return None
-    return stripped if stripped else None
+        return None, stripped
+    return (stripped if stripped else None), None
+
+
+# what reading a broken or unsupported zip package raises
+_BROKEN_PACKAGE = (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError)
 
 
 def _inspect_package(
     path: Path, options: ReadOptions, problems: ProblemList, where: Location
-) -> bool | None:
+) -> list[zipfile.ZipInfo] | None:
     """Check a zipped workbook before parsing it: size once unpacked, entity declarations.
 
-    Returns whether its sheets hold formulas, or None when it must not be read.
+    Returns its worksheet parts, for _scan_workbook to look for formulas and error values, or
+    None when it must not be read.
     """
-    import zipfile
-
     limit = options.max_inflate_mb * 1_048_576
     try:
         with zipfile.ZipFile(path) as package:
@@ -338,13 +510,20 @@ def _inspect_package(
                     where,
                 )
                 return None
-            formulas = errors = False
+            sheets: list[zipfile.ZipInfo] = []
             for info in infos:
                 if not info.filename.endswith((".xml", ".rels")):
                     continue
-                with package.open(info) as member:
-                    head = member.read(4096)
+                # the sheets before a refused part are scanned first: a broken one is the error
+                # reported, as when each sheet was scanned as soon as it was checked
+                try:
+                    with package.open(info) as member:
+                        head = member.read(4096)
+                except _BROKEN_PACKAGE:
+                    _scan_sheets(package, sheets)
+                    raise
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    _scan_sheets(package, sheets)
                     problems.error(
                         "xml-entities",
                         f"part {info.filename} declares XML entities (a document type);"
@@ -352,24 +531,47 @@ def _inspect_package(
                         where,
                     )
                     return None
-                if info.filename.startswith("xl/worksheets/") and not (formulas and errors):
-                    with package.open(info) as member:
-                        while chunk := member.read(1 << 20):
-                            formulas = formulas or b"<f>" in chunk or b"<f " in chunk
-                            errors = errors or b't="e"' in chunk
-                            if formulas and errors:
-                                break
-            if errors:
-                problems.warning(
-                    "error-values",
-                    "some cells hold spreadsheet errors (#N/A, #REF! …) saved by the source"
-                    " workbook; they read as blank (a data gap)",
-                    where,
-                )
-            return formulas
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as e:
+                if info.filename.startswith("xl/worksheets/"):
+                    sheets.append(info)
+            return sheets
+    except _BROKEN_PACKAGE as e:
         problems.error("not-a-workbook", f"the workbook's package is broken: {e}", where)
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What the worksheets' XML shows: formulas, error values, or a broken package."""
+
+    formulas: bool = False
+    errors: bool = False
+    broken: str | None = None
+
+
+def _scan_workbook(path: Path, sheets: list[zipfile.ZipInfo]) -> _Scan:
+    """Scan a workbook's worksheet parts (checked by _inspect_package) for formulas and errors."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            formulas, errors = _scan_sheets(package, sheets)
+    except _BROKEN_PACKAGE as e:
+        return _Scan(broken=f"the workbook's package is broken: {e}")
+    return _Scan(formulas, errors)
+
+
+def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> tuple[bool, bool]:
+    """Whether the sheets hold formulas and error values; stops once both are found."""
+    formulas = errors = False
+    for info in sheets:
+        if formulas and errors:
+            break
+        with package.open(info) as member:
+            while chunk := member.read(1 << 20):
+                # one search for "<f" (rare) before the two for a formula's tag
+                formulas = formulas or (b"<f" in chunk and (b"<f>" in chunk or b"<f " in chunk))
+                errors = errors or b't="e"' in chunk
+                if formulas and errors:
+                    break
+    return formulas, errors
 
 
 class CsvReader(ChainReader):
@@ -401,13 +603,13 @@ class CsvReader(ChainReader):
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
             problems.warning("encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where)
-        sample = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
+        sample = "\n".join(_first_lines(text, HEADER_SCAN_ROWS))
         delimiter = max((";", ",", "\t", "|"), key=sample.count)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows: list[list[Any]] = []
+        rows: list[list[str]] = []
         try:
             for row in reader:
-                rows.append([_csv_cell(v, delimiter) for v in row])
+                rows.append(row)
                 if len(rows) > options.max_rows:
                     problems.error(
                         "too-many-rows",
@@ -421,18 +623,69 @@ class CsvReader(ChainReader):
                 "csv-syntax", f"invalid CSV: {e}", Location(str(path), row=len(rows) + 1)
             )
             return chain
-        chain.records = records_from_rows(str(path), None, rows, options, problems)
+        chain.table = table_from_rows(
+            str(path), None, rows, options, problems, clean=_csv_cleaning(delimiter)
+        )
         return chain
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count], splitting only the start of a large text.
+
+    When a prefix splits into more than count lines, its first count lines end within it.
+    """
+    size = 1 << 16
+    while True:
+        lines = text[:size].splitlines()
+        if len(lines) > count or size >= len(text):
+            return lines[:count]
+        size *= 4
+
+
+# European decimal comma ("12,5"); three digits after the comma read as thousands
+_DECIMAL_COMMA = re.compile(r"-?\d+,(\d{1,2}|\d{4,})")
 
 
 def _csv_cell(value: str, delimiter: str) -> Any:
     stripped = value.strip()
     if not stripped:
         return None
-    # European decimal comma ("12,5"); three digits after the comma read as thousands
-    if delimiter == ";" and "," in stripped and re.fullmatch(r"-?\d+,(\d{1,2}|\d{4,})", stripped):
+    if delimiter == ";" and "," in stripped and _DECIMAL_COMMA.fullmatch(stripped):
         return stripped.replace(",", ".")
     return stripped
 
 
-__all__ = ["FIELDS", "CsvReader", "ExcelReader", "column_letter", "records_from_rows"]
+def _csv_cleaning(delimiter: str) -> Cleaner:
+    """Cleaning of CSV cells (CSV has no error values)."""
+    decimal_comma = delimiter == ";"
+
+    def clean(values: Sequence[Any]) -> dict[str, tuple[Any, str | None]]:
+        if _trimmed_texts(values, None) and not (
+            decimal_comma and any(map(str.__contains__, values, repeat(",")))
+        ):
+            return {"": (None, None)} if "" in values else {}  # only blanks change
+        # a text needs cleaning when blank or untrimmed (what str.strip removes is what
+        # isspace() is true of), or when it may be a decimal comma: tested inline
+        return {
+            value: (_csv_cell(value, delimiter), None)
+            for value in _distinct(values)
+            if type(value) is str
+            and (
+                not value
+                or value[0].isspace()
+                or value[-1].isspace()
+                or (decimal_comma and "," in value)
+            )
+        }
+
+    return clean
+
+
+__all__ = [
+    "FIELDS",
+    "CsvReader",
+    "ExcelReader",
+    "column_letter",
+    "records_from_rows",
+    "table_from_rows",
+]

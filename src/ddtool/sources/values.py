@@ -67,9 +67,18 @@ def parse_pct(value: Any, *, fraction_allowed: bool) -> float:
     return number
 
 
+_GROUPED = re.compile(r"\s*\d{1,3}(\.\d{3})+\s*")
+
+
 def parse_int(value: Any) -> int:
     """A whole number such as a worker count: '1,200' and '1.200' give 1200."""
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,3}(\.\d{3})+\s*", value):
+    # most counts: plain digits (up to 15: a float, as parse_number reads them, holds them
+    # exactly), or a whole number from a workbook
+    if type(value) is str and len(value) <= 15 and value.isascii() and value.isdigit():
+        return int(value)
+    if type(value) is float and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _GROUPED.fullmatch(value):
         value = value.replace(".", "")  # a count is never fractional: dots group thousands
     number, percent = parse_number(value)
     if percent or not number.is_integer():
@@ -135,22 +144,35 @@ def parse_tier(value: Any) -> int:
     raise ValueProblem(f"expected a tier such as 'Tier 2', got {str(value)[:40]!r}")
 
 
+_LIST_SEPARATORS = re.compile(r"[;,|\n]")
+
+
+def has_separator(text: str) -> bool:
+    """Whether split_list splits text: it holds ';', ',', '|' or a new line."""
+    return ";" in text or "," in text or "|" in text or "\n" in text
+
+
 def split_list(value: Any) -> list[str]:
     """A list from YAML, or a cell with items separated by ';', ',', '|' or new lines."""
     if value is None:
         return []
+    if type(value) is str and not has_separator(value):
+        text = value.strip()  # one item (most cells): no need to split
+        return [text] if text else []
     if isinstance(value, list | tuple):
         items = [str(v).strip() for v in value if v is not None]
     else:
         text = str(value)
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
-        items = [part.strip() for part in re.split(r"[;,|\n]", text)]
+        items = [part.strip() for part in _LIST_SEPARATORS.split(text)]
     return [item for item in items if item]
 
 
 def as_id(value: Any) -> str:
     """An identifier: spreadsheet numbers such as 1001.0 become '1001'."""
+    if type(value) is str:  # most ids
+        return value.strip()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
