@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +13,8 @@ from ddtool.errors import Location, ProblemList
 from ddtool.model import Chain, Supplier
 
 SHARE_TOLERANCE = 1e-6
+
+Adjacency = dict[str, dict[str, dict[str, Any]]]
 
 
 @dataclass(slots=True)
@@ -44,9 +45,86 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
     """Build the graph and collect every structural problem (never stops at the first)."""
     fallback = chain.files[0] if chain.files else "<input>"
     company_id = chain.company.id
+    by_id = _unique(chain, problems, fallback)
+    # plain dict adjacency in networkx's own layout (nodes in file order, edges in buyer
+    # order), built directly: add_nodes_from / add_edges_from cost seconds on 10^5 suppliers
+    nodes = (company_id, *by_id)
+    succ: Adjacency = {node: {} for node in nodes}
+    pred: Adjacency = {company_id: {}}  # filled in file order below
+    ids = list(by_id)
+    broken_links: set[str] = set()  # suppliers whose buyer link was already reported
+    totals: dict[str, float] = {}  # share per buyer, summed in the buyer's edge order
+    starts = [company_id]  # nodes without buyers
+    waiting: dict[str, int] = {}  # suppliers with several buyers: how many
+    declared: list[Supplier] = []  # suppliers with a declared tier
+    for supplier_id, supplier in by_id.items():
+        buyers = supplier.buyers or [company_id]
+        share = supplier.share
+        if supplier.tier_declared is not None:
+            declared.append(supplier)
+        pred[supplier_id] = above = {}
+        for buyer in dict.fromkeys(buyers) if len(buyers) > 1 else buyers:
+            if buyer == supplier_id:
+                problems.error(
+                    "self-loop",
+                    f"supplier {supplier_id!r} names itself as its buyer",
+                    _loc(supplier, fallback, "buyers"),
+                )
+                broken_links.add(supplier_id)
+                continue
+            below = succ.get(buyer)
+            if below is None:
+                best = process.extractOne(buyer, ids, score_cutoff=75) if ids else None
+                problems.error(
+                    "unknown-buyer",
+                    f"supplier {supplier_id!r} names buyer {buyer!r}, which is not in the chain",
+                    _loc(supplier, fallback, "buyers"),
+                    suggestion=repr(best[0]) if best else None,
+                )
+                broken_links.add(supplier_id)
+                continue
+            below[supplier_id] = above[buyer] = {"share": share}
+            if share is not None:
+                totals[buyer] = totals.get(buyer, 0.0) + share
+        if len(above) != 1:
+            if above:
+                waiting[supplier_id] = len(above)
+            else:
+                starts.append(supplier_id)
     graph = nx.DiGraph()
-    graph.add_node(company_id)
-    by_id: dict[str, Supplier] = {}
+    graph._node = {node: {} for node in nodes}
+    graph._succ = succ  # networkx keeps _adj in step and resets its cached views
+    graph._pred = pred
+    # the buyers of suppliers with several buyers; any other buyer is the only buyer of
+    # each of its suppliers, which the walk below takes a shortcut on
+    fans = {buyer for supplier_id in waiting for buyer in pred[supplier_id]}
+    order, tiers, first_path = _walk(succ, len(succ), starts, waiting, company_id, fans)
+    cyclic: set[str] = set()
+    if order is None:
+        cyclic = _check_cycles(graph, by_id, {s: i for i, s in enumerate(ids)}, problems, fallback)
+    _check_shares(succ, totals, by_id, problems, fallback)
+    if order is None:  # a cycle somewhere: walk what the company reaches, if that is acyclic
+        first_path = _first_paths(succ, company_id)
+        counts = {node: sum(1 for b in pred[node] if b in first_path) for node in first_path}
+        waiting = {node: count for node, count in counts.items() if count > 1}
+        reached, tiers, _ = _walk(succ, len(first_path), [company_id], waiting, company_id, fans)
+        if reached is None:
+            tiers = {node: [len(path) - 1] for node, path in first_path.items()}
+    del first_path[company_id], tiers[company_id]
+    supply = SupplyGraph(graph, company_id, by_id, tiers, first_path, order)
+    # every supplier reached (the usual case): only the declared tiers are left to check
+    to_check = declared if len(first_path) == len(by_id) else by_id.values()
+    _check_reached(supply, to_check, broken_links | cyclic, problems, fallback)
+    return supply
+
+
+def _unique(chain: Chain, problems: ProblemList, fallback: str) -> dict[str, Supplier]:
+    """Suppliers by id; a reused id is reported and its later rows are dropped."""
+    company_id = chain.company.id
+    by_id = {supplier.id: supplier for supplier in chain.suppliers}
+    if len(by_id) == len(chain.suppliers) and company_id not in by_id:
+        return by_id  # the usual case: every id is distinct
+    by_id = {}
     for supplier in chain.suppliers:
         if supplier.id == company_id:
             problems.error(
@@ -64,60 +142,7 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
             )
             continue
         by_id[supplier.id] = supplier
-    graph.add_nodes_from(by_id)
-    ids = list(by_id)
-    order = {supplier_id: i for i, supplier_id in enumerate(ids)}
-    broken_links: set[str] = set()  # suppliers whose buyer link was already reported
-    edges: list[tuple[str, str, dict[str, float | None]]] = []
-    for supplier in by_id.values():
-        buyers = supplier.buyers or [company_id]
-        for buyer in dict.fromkeys(buyers) if len(buyers) > 1 else buyers:
-            if buyer == supplier.id:
-                problems.error(
-                    "self-loop",
-                    f"supplier {supplier.id!r} names itself as its buyer",
-                    _loc(supplier, fallback, "buyers"),
-                )
-                broken_links.add(supplier.id)
-                continue
-            if buyer != company_id and buyer not in by_id:
-                best = process.extractOne(buyer, ids, score_cutoff=75) if ids else None
-                problems.error(
-                    "unknown-buyer",
-                    f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
-                    _loc(supplier, fallback, "buyers"),
-                    suggestion=repr(best[0]) if best else None,
-                )
-                broken_links.add(supplier.id)
-                continue
-            edges.append((buyer, supplier.id, {"share": supplier.share}))
-    graph.add_edges_from(edges)
-    topo = _topological(graph._succ, set(graph._succ))
-    cyclic = _check_cycles(graph, by_id, order, problems, fallback) if topo is None else set()
-    _check_shares(graph, by_id, company_id, problems, fallback)
-    supply = SupplyGraph(graph, company_id, by_id, order=topo)
-    compute_tiers(supply)
-    for supplier_id, supplier in by_id.items():
-        if supplier_id not in supply.first_path:
-            if supplier_id in broken_links or supplier_id in cyclic:
-                continue
-            problems.error(
-                "unreachable",
-                f"supplier {supplier_id!r} cannot be reached from the company"
-                " (it only supplies suppliers in a cycle)",
-                _loc(supplier, fallback),
-            )
-        elif supplier.tier_declared is not None and supplier.tier_declared not in supply.tiers.get(
-            supplier_id, []
-        ):
-            tiers = ", ".join(str(t) for t in supply.tiers[supplier_id])
-            problems.warning(
-                "tier-mismatch",
-                f"declared tier {supplier.tier_declared} but the buyer links put it at tier"
-                f" {tiers}",
-                _loc(supplier, fallback, "tier"),
-            )
-    return supply
+    return by_id
 
 
 def _check_cycles(
@@ -146,19 +171,15 @@ def _check_cycles(
 
 
 def _check_shares(
-    graph: nx.DiGraph,
+    succ: Adjacency,
+    totals: dict[str, float],
     by_id: dict[str, Supplier],
-    company_id: str,
     problems: ProblemList,
     fallback: str,
 ) -> None:
-    totals: dict[str, float] = defaultdict(float)
-    for buyer, _supplier, share in graph.edges(data="share"):
-        if share is not None:
-            totals[buyer] += share
     for buyer, total in sorted(totals.items()):
         if total > 1 + SHARE_TOLERANCE:
-            children = sorted(s for s in graph.successors(buyer))
+            children = sorted(succ[buyer])
             where = _loc(by_id[buyer], fallback) if buyer in by_id else Location(fallback)
             problems.error(
                 "shares-over-one",
@@ -168,56 +189,118 @@ def _check_shares(
             )
 
 
-def _topological(succ: dict[str, dict[str, Any]], nodes: set[str]) -> list[str] | None:
-    """Kahn's order over `nodes` (plain dict adjacency: fast on 10^5 suppliers); None if cyclic."""
-    indegree = dict.fromkeys(nodes, 0)
-    for node in nodes:
-        for child in succ[node]:
-            if child in indegree:
-                indegree[child] += 1
-    ready = sorted(n for n, d in indegree.items() if d == 0)
+def _check_reached(
+    supply: SupplyGraph,
+    suppliers: Iterable[Supplier],
+    reported: set[str],
+    problems: ProblemList,
+    fallback: str,
+) -> None:
+    """Suppliers the company cannot reach, and declared tiers the buyer links contradict."""
+    first_path, tiers = supply.first_path, supply.tiers
+    for supplier in suppliers:
+        supplier_id = supplier.id
+        if supplier_id not in first_path:
+            if supplier_id in reported:
+                continue
+            problems.error(
+                "unreachable",
+                f"supplier {supplier_id!r} cannot be reached from the company"
+                " (it only supplies suppliers in a cycle)",
+                _loc(supplier, fallback),
+            )
+        elif supplier.tier_declared is not None and supplier.tier_declared not in tiers.get(
+            supplier_id, []
+        ):
+            found = ", ".join(str(t) for t in tiers[supplier_id])
+            problems.warning(
+                "tier-mismatch",
+                f"declared tier {supplier.tier_declared} but the buyer links put it at tier"
+                f" {found}",
+                _loc(supplier, fallback, "tier"),
+            )
+
+
+def _walk(
+    succ: Adjacency,
+    size: int,
+    starts: list[str],
+    waiting: dict[str, int],
+    root: str,
+    fans: Collection[str],
+) -> tuple[list[str] | None, dict[str, list[int]], dict[str, list[str]]]:
+    """Kahn's order over `size` nodes (buyers before suppliers; None if they form a cycle)
+    and, on the way, for each node `root` reaches: every depth it is reached at (sorted)
+    and its first path (the shortest; of those, the first by ids from the root down: the
+    path a breadth-first search with the children in id order takes).
+
+    `starts` are the nodes without buyers among them, `waiting` those with several and
+    how many (used up); the others have one, and the suppliers of each node are among
+    them. A node outside `fans` is the only buyer of each of its suppliers: they are
+    ready as soon as it is placed, and reached through it alone.
+    """
+    ready = sorted(starts)
     order: list[str] = []
+    tiers: dict[str, list[int]] = {root: [0]}
+    paths: dict[str, list[str]] = {root: [root]}
+    # the few distinct depth sets, each shifted a tier down and merged once (as tuples)
+    shifted: dict[tuple[int, ...], tuple[int, ...]] = {}
+    merged: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
     while ready:
         node = ready.pop()
         order.append(node)
-        for child in succ[node]:
-            if child in indegree:
-                indegree[child] -= 1
-                if indegree[child] == 0:
-                    ready.append(child)
-    return order if len(order) == len(nodes) else None
-
-
-def compute_tiers(supply: SupplyGraph) -> None:
-    """Tiers: every depth at which a supplier is reached; the first path by BFS (sorted)."""
-    succ = supply.graph._succ
-    root = supply.company_id
-    parent: dict[str, str | None] = {root: None}
-    queue: deque[str] = deque([root])
-    while queue:
-        node = queue.popleft()
-        for child in sorted(succ[node]):
-            if child not in parent:
-                parent[child] = node
-                queue.append(child)
-    paths: dict[str, list[str]] = {root: [root]}
-    for node, up in parent.items():  # BFS order: a parent's path exists before its children's
-        if up is not None:
-            paths[node] = [*paths[up], node]
-    supply.first_path = {n: p for n, p in paths.items() if n != root}
-    order = supply.order if supply.order is not None else _topological(succ, set(parent))
-    tiers: dict[str, set[int]] = {root: {0}}
-    if order is not None:
-        for node in order:
-            here = tiers.get(node)
-            if here is None:
+        children = succ[node]
+        if not children:
+            continue
+        base = paths.get(node)  # None: the root does not reach it
+        down: tuple[int, ...] = ()
+        if base is not None:
+            here = tuple(tiers[node])
+            if here not in shifted:
+                shifted[here] = tuple(t + 1 for t in here)
+            down = shifted[here]
+        if node not in fans:
+            ready.extend(children)
+            if base is not None:
+                for child in children:
+                    tiers[child] = [*down]
+                    paths[child] = [*base, child]
+            continue
+        for child in children:
+            count = waiting.get(child)
+            if count is None or count == 1:
+                ready.append(child)  # its last buyer is placed
+            else:
+                waiting[child] = count - 1
+            if base is None:
                 continue
-            for child in succ[node]:
-                tiers.setdefault(child, set()).update(t + 1 for t in here)
-    else:
-        for node, path in paths.items():
-            tiers[node] = {len(path) - 1}
-    supply.tiers = {n: sorted(t) for n, t in tiers.items() if n != root}
+            have = tiers.get(child)
+            if have is None:
+                tiers[child] = [*down]
+            elif (had := tuple(have)) != down:
+                both = merged.get((had, down))
+                if both is None:
+                    both = merged[had, down] = tuple(sorted({*had, *down}))
+                tiers[child] = [*both]
+            path = [*base, child]
+            first = paths.get(child)
+            if first is None or (len(path), path) < (len(first), first):
+                paths[child] = path
+    return (order if len(order) == size else None), tiers, paths
+
+
+def _first_paths(succ: Adjacency, root: str) -> dict[str, list[str]]:
+    """The path from the root to every node it reaches (itself included), by breadth-first
+    search with the children in id order."""
+    paths: dict[str, list[str]] = {root: [root]}
+    queue = [root]
+    for node in queue:  # the list grows while it is walked
+        base = paths[node]
+        for child in sorted(succ[node]):
+            if child not in paths:
+                paths[child] = [*base, child]
+                queue.append(child)
+    return paths
 
 
 def extend_tiers(supply: SupplyGraph, added: Iterable[str]) -> None:
@@ -226,19 +309,21 @@ def extend_tiers(supply: SupplyGraph, added: Iterable[str]) -> None:
     if not new:
         return
     succ, pred = supply.graph._succ, supply.graph._pred
-    order = _topological(succ, new)
+    counts = {node: sum(1 for b in pred[node] if b in new) for node in new}
+    starts = [node for node, count in counts.items() if count == 0]
+    waiting = {node: count for node, count in counts.items() if count > 1}
+    order, _, _ = _walk(succ, len(new), starts, waiting, supply.company_id, new)  # no shortcuts
     assert order is not None, "inferred tiers form a DAG"
     if supply.order is not None:
         supply.order.extend(order)  # inferred suppliers sit below every buyer they have
+    tiers_of, paths = supply.tiers, supply.first_path
+    root_tiers, root_path = [0], [supply.company_id]
     for node in order:
-        buyers = sorted(pred[node])
+        buyers = pred[node]
         tiers: set[int] = set()
         for buyer in buyers:
-            tiers.update(t + 1 for t in supply.tiers.get(buyer, [0]))
-        supply.tiers[node] = sorted(tiers)
-        first = min(
-            buyers,
-            key=lambda b: (len(supply.first_path.get(b, [b])), b),
-        )
-        base = supply.first_path.get(first, [supply.company_id])
-        supply.first_path[node] = [*base, node]
+            tiers.update(t + 1 for t in tiers_of.get(buyer, root_tiers))
+        tiers_of[node] = sorted(tiers)
+        # the buyer with the shortest path (then the smallest id) leads the first path
+        first = min(buyers, key=lambda b: (len(paths.get(b, root_path)), b))
+        paths[node] = [*paths.get(first, root_path), node]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from itertools import chain, compress, filterfalse, repeat
+from operator import itemgetter
+from typing import TypeVar
 
 from ddtool.config import Config
 from ddtool.graph import SupplyGraph
-from ddtool.model import RISK_TYPES, Supplier
+from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import OriginShare, Profiles
 from ddtool.reference.countries import display_name
 from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
@@ -49,11 +53,27 @@ class Exposure:
     weighted: float  # share-weighted priority, for ranking
 
 
+# a stage's inputs in groups of alternatives, each with every stage that covers it
+InputGroups = list[tuple[list[str], frozenset[str]]]
+V = TypeVar("V")
+
 KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def _union(
+    made: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]],
+    a: frozenset[str],
+    b: frozenset[str],
+) -> frozenset[str]:
+    """a | b, made once for each distinct pair (equal sets then stay one object)."""
+    union = made.get((a, b))
+    if union is None:
+        union = made[a, b] = a | b
+    return union
 
 
 class Inference:
@@ -67,57 +87,100 @@ class Inference:
         self.nodes: dict[str, InferredSupplier] = {}
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[tuple[str, str | None, str | None], SupplierRisk] = {}
+        self._raw_ids: dict[tuple[str, str, str | None], str] = {}
 
-    def run(
-        self,
-        sector_of: dict[str, str | None],
-        countries: dict[str, str | None],
-        products: dict[str, list[str]],
-    ) -> None:
+    def run(self, sector_of: Mapping[str, str | None], company: Company) -> None:
         """Infer every input stage that no mapped supplier covers, for every supplier and the
-        company: a branch that stops above raw-material origin is continued by inference."""
+        company: a branch that stops above raw-material origin is continued by inference.
+
+        `sector_of` holds every supplier's sector (matched or guessed); any other node is
+        the company.
+        """
         succ, pred = self.supply.graph._succ, self.supply.graph._pred
         order = self.supply.order
         assert order is not None, "inference needs an acyclic chain"
-        # the sectors mapped anywhere beneath each supplier (one bottom-up pass; sets are
-        # shared where nothing is added, so memory stays linear)
-        empty: frozenset[str] = frozenset()
-        beneath: dict[str, frozenset[str]] = {}
-        for node in reversed(order):
-            below = empty
-            for child in succ[node]:
-                child_set = beneath[child]
-                if not child_set <= below:
-                    below = below | child_set if below else child_set
-            own = sector_of.get(node)
-            beneath[node] = below if not own or own in below else below | {own}
-        for node in sorted(sector_of):
-            sector = self.profiles.sectors.get(sector_of[node] or "")
-            if sector is None or not sector.inputs:
-                continue
+        assert len(sector_of) == len(self.supply.suppliers), "one sector per supplier"
+        top = company.sector  # the sector of the one node sector_of leaves out
+        plans = {sector: self._input_groups(sector) for sector in {*sector_of.values(), top}}
+        # the input groups of a stage that nothing in a set of mapped sectors covers (a
+        # mapped supplier covers an input when it is in its stage or a stage beneath it)
+        uncovered: dict[tuple[str | None, frozenset[str]], InputGroups] = {}
+        todo: list[tuple[str, list[list[str]]]] = []
+
+        def check(node: str, own: str | None, mapped: frozenset[str]) -> None:
+            """Queue the input groups of the node's stage that nothing mapped covers."""
+            groups = uncovered.get((own, mapped))
+            if groups is None:
+                groups = uncovered[own, mapped] = [
+                    (group, covered) for group, covered in plans[own] if covered.isdisjoint(mapped)
+                ]
+            if not groups:
+                return
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
             # its material from that buyer, whose own suppliers are mapped or inferred.
-            buyer_sectors = {sector_of.get(b) for b in pred[node]}
-            if sector.id in buyer_sectors:
-                continue
-            mapped: frozenset[str] = frozenset().union(*(beneath[c] for c in succ[node]))
-            # inputs of one value chain are alternatives (artisanal or industrial mines; a
-            # fabric mill or a finisher): one mapped supplier among them covers the group
-            groups: dict[str, list[str]] = {}
-            for upstream in sector.inputs:
-                chain = self.profiles.sectors[upstream].chain
-                # only stages of one key value chain are alternatives; other inputs
-                # (bricks, stone, timber for construction) are each needed
-                key = chain if chain in KEY_CHAINS else upstream
-                groups.setdefault(key, []).append(upstream)
-            hint = products.get(node, [])
-            for group in groups.values():
-                covered = {u for g in group for u in (g, *self._upstream(g))}
-                if covered & (mapped | buyer_sectors):
-                    continue  # mapped suppliers cover this input (or a stage beneath it)
+            buyer_sectors = {sector_of.get(b, top) for b in pred[node]}
+            if own in buyer_sectors:
+                return
+            missing = [group for group, covered in groups if covered.isdisjoint(buyer_sectors)]
+            if missing:
+                todo.append((node, missing))
+
+        # the sectors mapped anywhere beneath each supplier, bottom-up; equal sets are one
+        # object (each distinct union is made once), so memory stays linear. Suppliers
+        # without suppliers (most of them) are done in C-level passes.
+        nodes = order[::-1]
+        empty: frozenset[str] = frozenset()
+        leaves = list(filterfalse(succ.__getitem__, nodes))
+        leaf_sectors = list(map(sector_of.get, leaves, repeat(top)))
+        alone = {own: frozenset((own,)) if own else empty for own in set(leaf_sectors)}
+        beneath = dict(zip(leaves, map(alone.__getitem__, leaf_sectors), strict=True))
+        unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+        for node in compress(nodes, map(succ.__getitem__, nodes)):
+            mapped = empty
+            for child in succ[node]:
+                child_set = beneath[child]
+                if child_set is not mapped and not child_set <= mapped:
+                    mapped = _union(unions, mapped, child_set) if mapped else child_set
+            own = sector_of.get(node, top)
+            if own and own not in mapped:
+                beneath[node] = _union(unions, mapped, alone.get(own) or frozenset((own,)))
+            else:
+                beneath[node] = mapped
+            if plans.get(own):
+                check(node, own, mapped)
+        for leaf, own in zip(leaves, leaf_sectors, strict=True):
+            if plans.get(own):
+                check(leaf, own, empty)
+        todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
+        suppliers = self.supply.suppliers
+        for node, missing in todo:
+            supplier = suppliers.get(node)  # None: the company
+            country = company.country if supplier is None else supplier.country
+            hint = [] if supplier is None else supplier.products
+            for group in missing:
                 for upstream in group:
-                    self._attach(node, upstream, countries.get(node), 1, hint)
+                    self._attach(node, upstream, country, 1, hint)
+
+    def _input_groups(self, sector_id: str | None) -> InputGroups:
+        """A sector's inputs in groups of alternatives, each with every stage that covers it
+        (the group's stages and all stages beneath them); empty without inputs."""
+        sector = self.profiles.sectors.get(sector_id or "")
+        if sector is None:
+            return []
+        # inputs of one value chain are alternatives (artisanal or industrial mines; a
+        # fabric mill or a finisher): one mapped supplier among them covers the group
+        groups: dict[str, list[str]] = {}
+        for upstream in sector.inputs:
+            value_chain = self.profiles.sectors[upstream].chain
+            # only stages of one key value chain are alternatives; other inputs
+            # (bricks, stone, timber for construction) are each needed
+            key = value_chain if value_chain in KEY_CHAINS else upstream
+            groups.setdefault(key, []).append(upstream)
+        return [
+            (group, frozenset(u for g in group for u in (g, *self._upstream(g))))
+            for group in groups.values()
+        ]
 
     def _upstream(self, sector_id: str) -> set[str]:
         """Every stage beneath a sector (its inputs, their inputs …)."""
@@ -223,6 +286,13 @@ class Inference:
         )
 
     def _raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
+        key = (sector_id, commodity, country)
+        node_id = self._raw_ids.get(key)
+        if node_id is None:
+            node_id = self._raw_ids[key] = self._new_raw(sector_id, commodity, country, depth)
+        return node_id
+
+    def _new_raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
         shares = [o for o in self.profiles.origins.get(commodity, []) if o.iso3 != "CN-XJ"]
         producers = {o.iso3 for o in shares if o.share_pct}
         lean = country if country in producers else None
@@ -316,60 +386,119 @@ class Inference:
         return node_id
 
 
-def roll_up_exposure(
-    supply: SupplyGraph,
-    own_max: dict[str, tuple[Score, ...]],
-    own_expected: dict[str, tuple[float, ...]],
-) -> dict[str, dict[str, Exposure]]:
+Own = tuple[Sequence[Score], Sequence[float]]
+
+
+def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, dict[str, Exposure]]:
     """One reverse-topological pass: every node gets the maximum and weighted exposure beneath.
 
-    own_max / own_expected hold one value per risk type, in RISK_TYPES order.
+    `own` holds each node's own figures, one per risk type in RISK_TYPES order: the
+    maximum (its worst case) and the expected priority; a node without is taken as zero.
+    The result has the nodes with suppliers first, then the others.
     """
     succ = supply.graph._succ
     order = supply.order
     assert order is not None, "exposure needs an acyclic chain"
-    zero = Score(0.0, 0.0, 0.0, "low")
     count = len(RISK_TYPES)
-    best: dict[str, list[tuple[Score, str]]] = {}
-    mixed: dict[str, list[float]] = {}
-    for node in reversed(order):
-        own = own_max.get(node)
-        top = [(own[i] if own else zero, node) for i in range(count)]
-        expected = own_expected.get(node)
-        weighted = list(expected) if expected else [0.0] * count
+    nothing: Own = ((Score(0.0, 0.0, 0.0, "low"),) * count, (0.0,) * count)
+    weights_for: dict[tuple[float | None, ...], list[float]] = {}
+    nodes = order[::-1]
+    # per node with suppliers: the maximum beneath it per risk type, where it sits, and the
+    # weighted figure (also one after another for all of them, for the Exposure objects);
+    # a node without suppliers (most of them) has its own figures
+    tops: dict[str, tuple[list[Score], list[str], list[float]]] = {}
+    scores: list[Score] = []
+    sources: list[str] = []
+    weighted: list[float] = []
+    for node in compress(nodes, map(succ.__getitem__, nodes)):
         children = succ[node]
-        if children:
-            mix = [0.0] * count
-            for child, w in _child_weights(node, children):
-                child_best, child_mix = best[child], mixed[child]
-                for i in range(count):
-                    if child_best[i][0].priority > top[i][0].priority or (
-                        child_best[i][0].priority == top[i][0].priority
-                        and top[i][1] != node
-                        and child_best[i][1] < top[i][1]
-                    ):
-                        top[i] = child_best[i]
-                    mix[i] += w * child_mix[i]
-            weighted = [max(weighted[i], mix[i]) for i in range(count)]
-        best[node] = top
-        mixed[node] = weighted
-    return {
-        node: {
-            rt: Exposure(best[node][i][0], best[node][i][1], round(mixed[node][i], 4))
-            for i, rt in enumerate(RISK_TYPES)
-        }
-        for node in best
-    }
+        shares = tuple([attrs.get("share") for attrs in children.values()])
+        weights = weights_for.get(shares)
+        if weights is None:
+            weights = weights_for[shares] = _child_weights(shares)
+        # the three risk types written out (this loop runs once per supply link): the
+        # maximum t, where it sits s, and the weighted sum m of each
+        (t0, t1, t2), (e0, e1, e2) = own.get(node, nothing)
+        s0 = s1 = s2 = node
+        m0 = m1 = m2 = 0.0
+        for child, w in zip(children, weights, strict=True):
+            below = tops.get(child)
+            if below is None:  # no suppliers of its own
+                (c0, c1, c2), (x0, x1, x2) = own.get(child, nothing)
+                w0 = w1 = w2 = child
+            else:
+                (c0, c1, c2), (w0, w1, w2), (x0, x1, x2) = below
+            # the highest priority; on a tie the node's own score, then the smallest id
+            p, q = c0.priority, t0.priority
+            if p > q or (p == q and s0 != node and w0 < s0):
+                t0, s0 = c0, w0
+            p, q = c1.priority, t1.priority
+            if p > q or (p == q and s1 != node and w1 < s1):
+                t1, s1 = c1, w1
+            p, q = c2.priority, t2.priority
+            if p > q or (p == q and s2 != node and w2 < s2):
+                t2, s2 = c2, w2
+            m0 += w * x0
+            m1 += w * x1
+            m2 += w * x2
+        top, where, figure = [t0, t1, t2], [s0, s1, s2], [max(e0, m0), max(e1, m1), max(e2, m2)]
+        tops[node] = (top, where, figure)
+        scores += top
+        sources += where
+        weighted += figure
+    # then the nodes without suppliers, with their own figures
+    rest = list(filterfalse(succ.__getitem__, nodes))
+    owns = list(map(own.get, rest, repeat(nothing)))
+    scores += chain.from_iterable(map(itemgetter(0), owns))
+    sources += chain.from_iterable(map(repeat, rest, repeat(count)))
+    rounded = [*map(round, weighted, repeat(4)), *_rounded(list(map(itemgetter(1), owns)))]
+    return _exposures([*tops, *rest], scores, sources, rounded)
 
 
-def _child_weights(node: str, children: dict[str, dict[str, Any]]) -> list[tuple[str, float]]:
+def _child_weights(shares: tuple[float | None, ...]) -> list[float]:
     """Shares as given; suppliers without a share split the rest equally; then normalised."""
-    given = [(c, attrs.get("share")) for c, attrs in children.items()]
-    known = sum(v for _, v in given if v is not None)
-    unknown = sum(1 for _, v in given if v is None)
+    known = sum(v for v in shares if v is not None)
+    unknown = sum(1 for v in shares if v is None)
     rest = max(0.0, 1.0 - known) / unknown if unknown else 0.0
-    weights = [(c, v if v is not None else rest) for c, v in given]
-    total = sum(w for _, w in weights)
+    weights = [v if v is not None else rest for v in shares]
+    total = sum(weights)
     if total <= 0:
-        return [(c, 1.0 / len(weights)) for c, _ in weights]
-    return [(c, w / total) for c, w in weights]
+        return [1.0 / len(weights) for _ in weights]
+    return [w / total for w in weights]
+
+
+def _rounded(figures: list[Sequence[float]]) -> Iterator[float]:
+    """Each value of each figure rounded to 4 places, one after another; round() is slow,
+    so each figure object is rounded once (suppliers with the same score share theirs)."""
+    keys = list(map(id, figures))
+    distinct = dict(zip(keys, figures, strict=True))
+    rounded = {key: tuple(map(round, values, repeat(4))) for key, values in distinct.items()}
+    return chain.from_iterable(map(rounded.__getitem__, keys))
+
+
+def _exposures(
+    nodes: list[str], scores: list[Score], sources: list[str], weighted: list[float]
+) -> dict[str, dict[str, Exposure]]:
+    """{node: {risk type: Exposure(score, source, weighted)}} from flat lists (one entry per
+    node and risk type, in RISK_TYPES order).
+
+    Three Exposure objects per supplier: they are made in a few C-level passes, without the
+    frozen dataclass's __init__ (a Python call setting each field through
+    object.__setattr__), which cost more than the whole roll-up.
+    """
+    assert [f.name for f in fields(Exposure)] == ["score", "source", "weighted"]
+    slots = vars(Exposure)
+    made = list(map(object.__new__, repeat(Exposure, len(scores))))
+    deque(map(slots["score"].__set__, made, scores), maxlen=0)
+    deque(map(slots["source"].__set__, made, sources), maxlen=0)
+    deque(map(slots["weighted"].__set__, made, weighted), maxlen=0)
+    return dict(zip(nodes, _per_key(made, RISK_TYPES), strict=True))
+
+
+def _per_key(values: list[V], keys: tuple[str, ...]) -> list[dict[str, V]]:
+    """Consecutive runs of values, one per key, as {key: value} dicts."""
+    runs = zip(*[iter(values)] * len(keys), strict=True)
+    if len(keys) == 3:  # the three risk types: a dict display is twice as fast
+        first, second, third = keys
+        return [{first: a, second: b, third: c} for a, b, c in runs]
+    return list(map(dict, map(zip, repeat(keys), runs)))

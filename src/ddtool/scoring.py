@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ddtool.config import Config
+from ddtool.config import Config, Thresholds
 from ddtool.model import RISK_TYPES, Supplier
 from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
 from ddtool.reference.countries import display_name
@@ -205,6 +205,8 @@ class Scorer:
         self._country: dict[tuple[str | None, str], CountryScore] = {}
         self._recognised = {text_key(c) for c in config.recognised_certifications}
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
+        self._unadjusted: dict[tuple[Any, ...], tuple[SupplierRisk, tuple[float, ...]]] = {}
+        self._uplifts: dict[float, tuple[str, float]] = {}
         self._facts: dict[int, Evidence] = {}
         self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
 
@@ -337,18 +339,32 @@ class Scorer:
     def score_supplier(self, supplier: Supplier, sector_id: str | None) -> SupplierRisk:
         """Score a supplier, shared with every supplier that has the same inputs to the score
         (suppliers repeat country, sector and products; the result is treated as read-only)."""
-        key = (
+        products = supplier.products
+        certifications = supplier.certifications
+        audits = supplier.audits
+        key: tuple[Any, ...] = (
+            supplier.migrant_pct,
             supplier.country,
             sector_id,
             supplier.sector_raw is None,
-            tuple(supplier.products),
-            supplier.migrant_pct,
-            tuple((c.name, c.valid_until) for c in supplier.certifications),
-            tuple((a.standard, a.date, a.result) for a in supplier.audits),
         )
+        if products or certifications or audits:  # else a shorter key: the usual case
+            key += (
+                tuple(products),
+                tuple((c.name, c.valid_until) for c in certifications),
+                tuple((a.standard, a.date, a.result) for a in audits),
+            )
         cached = self._scores.get(key)
         if cached is None:
-            cached = self.score(supplier, sector_id)
+            # the migrant share only moves two likelihoods: the rest is scored once for
+            # every share (key[1:] is the key without it)
+            unadjusted = self._unadjusted.get(key[1:])
+            if unadjusted is None:
+                unadjusted = self._unadjusted[key[1:]] = self._score(supplier, sector_id, None)
+            risk, bases = unadjusted
+            cached = self._with_migrants(risk, bases, supplier.migrant_pct)
+            if cached is risk:  # no migrant uplift: a score object of its own all the same
+                cached = _own_copy(risk, dict(risk.by_type))
             if supplier.country is None and sector_id is not None:
                 cached.worst = self.worst_case_unknown_country(sector_id, supplier.products)
             self._scores[key] = cached
@@ -358,6 +374,51 @@ class Scorer:
         self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None = None
     ) -> SupplierRisk:
         """Score one supplier for every risk type."""
+        return self._with_migrants(
+            *self._score(supplier, sector_id, listings), supplier.migrant_pct
+        )
+
+    def _with_migrants(
+        self, risk: SupplierRisk, bases: tuple[float, ...], migrant_pct: float | None
+    ) -> SupplierRisk:
+        """A score without a migrant uplift (and the base likelihoods behind it), with the
+        uplift for `migrant_pct` added (a new score; the same one when there is none)."""
+        if not migrant_pct:
+            return risk
+        uplift = self._uplifts.get(migrant_pct)
+        if uplift is None:
+            uplift = self._uplifts[migrant_pct] = (
+                f"migrant workers {migrant_pct:g}%",
+                round(self.config.scoring.migrant_uplift * migrant_pct / 100, 4),
+            )
+        thresholds = self.config.thresholds
+        by_type = dict(risk.by_type)
+        for risk_type, base in zip(RISK_TYPES, bases, strict=True):
+            if risk_type == "child_labour":
+                continue  # no uplift for migrant workers
+            detail = by_type[risk_type]
+            adjustments = [uplift, *detail.adjustments]
+            score = _final_score(base, adjustments, detail.floor, detail.score.severity, thresholds)
+            by_type[risk_type] = RiskDetail(
+                risk_type=risk_type,
+                country=detail.country,
+                sector_likelihood=detail.sector_likelihood,
+                sector_severity=detail.sector_severity,
+                sector_rationale=detail.sector_rationale,
+                base=detail.base,
+                adjustments=adjustments,
+                floor=detail.floor,
+                floor_reason=detail.floor_reason,
+                score=score,
+                evidence=detail.evidence,
+            )
+        return _own_copy(risk, by_type)
+
+    def _score(
+        self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None
+    ) -> tuple[SupplierRisk, tuple[float, ...]]:
+        """Score one supplier for every risk type, leaving its migrant share out; with the
+        base likelihood per risk type (unrounded)."""
         p, s, thresholds = self.profiles, self.config.scoring, self.config.thresholds
         sector = p.sectors.get(sector_id) if sector_id else None
         handled: list[GoodListing] = []
@@ -370,6 +431,7 @@ class Scorer:
             gaps.append("sector unknown" if not supplier.sector_raw else "sector not matched")
         credits, _net = self._mitigation(supplier)
         by_type: dict[str, RiskDetail] = {}
+        bases: list[float] = []
         for risk_type in RISK_TYPES:
             country = self.country_score(supplier.country, risk_type)
             if supplier.country is not None and country.no_data:
@@ -407,16 +469,7 @@ class Scorer:
                         f"{s.no_data_country_score} (never as low risk)",
                     )
                 )
-            adjustments: list[tuple[str, float]] = []
-            if risk_type != "child_labour" and supplier.migrant_pct:
-                adjustments.append(
-                    (
-                        f"migrant workers {supplier.migrant_pct:g}%",
-                        round(s.migrant_uplift * supplier.migrant_pct / 100, 4),
-                    )
-                )
-            adjustments.extend(credits)
-            likelihood = min(1.0, max(0.0, base + sum(delta for _, delta in adjustments)))
+            adjustments = list(credits)  # a migrant uplift goes first (_with_migrants)
             floor, reason = 0.0, ""
             for listing in listings:
                 if risk_type in listing.risk_types:
@@ -463,10 +516,8 @@ class Scorer:
                             p.sources[listing.source_id].name,
                         )
                     )
-            likelihood = round(max(floor, likelihood), 4)
-            severity = round(severity, 4)
-            priority = round(likelihood * severity, 4)
-            score = Score(likelihood, severity, priority, thresholds.level(priority))
+            score = _final_score(base, adjustments, floor, severity, thresholds)
+            bases.append(base)
             by_type[risk_type] = RiskDetail(
                 risk_type=risk_type,
                 country=country,
@@ -480,7 +531,28 @@ class Scorer:
                 score=score,
                 evidence=evidence,
             )
-        return SupplierRisk(by_type, sorted(set(gaps)), listings, handled)
+        return SupplierRisk(by_type, sorted(set(gaps)), listings, handled), tuple(bases)
+
+
+def _own_copy(risk: SupplierRisk, by_type: dict[str, RiskDetail]) -> SupplierRisk:
+    """A score with these details and its own lists of the score's gaps and listings (the
+    details are shared: every score is read-only)."""
+    return SupplierRisk(by_type, list(risk.gaps), list(risk.listings), list(risk.handled))
+
+
+def _final_score(
+    base: float,
+    adjustments: list[tuple[str, float]],
+    floor: float,
+    severity: float,
+    thresholds: Thresholds,
+) -> Score:
+    """Likelihood from the base and its adjustments, held at the floor; priority and level."""
+    likelihood = min(1.0, max(0.0, base + sum(delta for _, delta in adjustments)))
+    likelihood = round(max(floor, likelihood), 4)
+    severity = round(severity, 4)
+    priority = round(likelihood * severity, 4)
+    return Score(likelihood, severity, priority, thresholds.level(priority))
 
 
 def _listing_value(listing: GoodListing) -> str:

@@ -1,0 +1,267 @@
+"""The fast paths of the graph, scoring and roll-up give what the plain algorithms give.
+
+Each plain algorithm is written out here as simply as it reads in the documentation; the
+engine's versions take shortcuts for 10^5-supplier chains and must agree with them exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ddtool.config import Config
+from ddtool.errors import ProblemList
+from ddtool.graph import SupplyGraph, build_graph
+from ddtool.model import RISK_TYPES, Audit, Certification, Chain, Company, Supplier
+from ddtool.profiles import load_profiles
+from ddtool.propagation import Exposure, _per_key, roll_up_exposure
+from ddtool.scoring import Score, Scorer
+
+PROFILES = load_profiles()
+COUNTRIES = sorted(PROFILES.indicators)[:40]
+SECTORS = sorted(PROFILES.sectors)
+AS_OF = dt.date(2025, 11, 25)
+LEVELS = ("low", "medium", "high", "critical")
+
+
+@st.composite
+def chains(draw: st.DrawFn, acyclic: bool = True) -> Chain:
+    """Suppliers S0…Sn, each buying from earlier ones (a DAG with shared suppliers); with
+    `acyclic` False some also name later ones, unknown ids or themselves."""
+    count = draw(st.integers(min_value=1, max_value=40))
+    suppliers = []
+    for i in range(count):
+        earlier = [f"S{j}" for j in range(i)]
+        options = [*earlier, "company"]
+        if not acyclic:
+            options += [*(f"S{j}" for j in range(i, count)), "NOPE"]
+        buyers = draw(st.lists(st.sampled_from(options), max_size=3)) if options else []
+        share = draw(st.one_of(st.none(), st.sampled_from([0.1, 0.25, 0.3, 0.5])))
+        tier = draw(st.one_of(st.none(), st.integers(min_value=1, max_value=4)))
+        suppliers.append(Supplier(id=f"S{i}", buyers=buyers, share=share, tier_declared=tier))
+    return Chain(company=Company(), suppliers=suppliers, files=["chain.yaml"])
+
+
+def _plain_order(supply: SupplyGraph) -> list[str] | None:
+    """Kahn's algorithm: sources in id order, the last ready node placed next."""
+    succ, pred = supply.graph._succ, supply.graph._pred
+    indegree = {node: len(pred[node]) for node in succ}
+    ready = sorted(node for node, count in indegree.items() if count == 0)
+    order: list[str] = []
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for child in succ[node]:
+            indegree[child] -= 1
+            if indegree[child] == 0:
+                ready.append(child)
+    return order if len(order) == len(succ) else None
+
+
+def _plain_paths(supply: SupplyGraph) -> dict[str, list[str]]:
+    """Breadth-first search from the company, children in id order."""
+    succ, root = supply.graph._succ, supply.company_id
+    paths = {root: [root]}
+    queue = deque([root])
+    while queue:
+        node = queue.popleft()
+        for child in sorted(succ[node]):
+            if child not in paths:
+                paths[child] = [*paths[node], child]
+                queue.append(child)
+    del paths[root]
+    return paths
+
+
+def _plain_tiers(supply: SupplyGraph, order: list[str]) -> dict[str, list[int]]:
+    """Every depth at which the company reaches a supplier."""
+    succ, root = supply.graph._succ, supply.company_id
+    depths: dict[str, set[int]] = {root: {0}}
+    for node in order:
+        for child in succ[node]:
+            if node in depths:
+                depths.setdefault(child, set()).update(t + 1 for t in depths[node])
+    return {node: sorted(d) for node, d in depths.items() if node != root}
+
+
+@settings(max_examples=300, deadline=None)
+@given(chain=chains())
+def test_graph_order_tiers_and_first_paths_match_the_plain_algorithms(chain: Chain) -> None:
+    supply = build_graph(chain, ProblemList())
+    order = _plain_order(supply)
+    assert order is not None
+    assert supply.order == order
+    assert supply.tiers == _plain_tiers(supply, order)
+    assert list(supply.tiers) == list(_plain_tiers(supply, order))  # same key order
+    assert supply.first_path == _plain_paths(supply)
+
+
+@settings(max_examples=300, deadline=None)
+@given(chain=chains(acyclic=False))
+def test_graph_with_cycles_and_broken_links_keeps_first_paths_and_order(chain: Chain) -> None:
+    supply = build_graph(chain, ProblemList())
+    assert supply.order == _plain_order(supply)
+    assert supply.first_path == _plain_paths(supply)
+    assert set(supply.tiers) == set(supply.first_path)
+    for node, path in supply.first_path.items():
+        assert min(supply.tiers[node]) == len(path) - 1
+
+
+def _plain_roll_up(
+    supply: SupplyGraph, own: dict[str, tuple[tuple[Score, ...], tuple[float, ...]]]
+) -> dict[str, dict[str, Exposure]]:
+    """The roll-up as specified: the highest priority beneath (the node's own on a tie,
+    then the smallest supplier id) and the share-weighted figure."""
+    assert supply.order is not None
+    succ = supply.graph._succ
+    zero = Score(0.0, 0.0, 0.0, "low")
+    best: dict[str, list[tuple[Score, str]]] = {}
+    mixed: dict[str, list[float]] = {}
+    for node in reversed(supply.order):
+        scores, expected = own.get(node, ((zero,) * 3, (0.0,) * 3))
+        top = [(score, node) for score in scores]
+        weighted = list(expected)
+        children = succ[node]
+        if children:
+            given = [(c, attrs.get("share")) for c, attrs in children.items()]
+            known = sum(v for _, v in given if v is not None)
+            unknown = sum(1 for _, v in given if v is None)
+            rest = max(0.0, 1.0 - known) / unknown if unknown else 0.0
+            weights = [(c, v if v is not None else rest) for c, v in given]
+            total = sum(w for _, w in weights)
+            if total <= 0:
+                weights = [(c, 1.0 / len(weights)) for c, _ in weights]
+            else:
+                weights = [(c, w / total) for c, w in weights]
+            mix = [0.0] * 3
+            for child, w in weights:
+                for i in range(3):
+                    score, source = best[child][i]
+                    if score.priority > top[i][0].priority or (
+                        score.priority == top[i][0].priority
+                        and top[i][1] != node
+                        and source < top[i][1]
+                    ):
+                        top[i] = (score, source)
+                    mix[i] += w * mixed[child][i]
+            weighted = [max(weighted[i], mix[i]) for i in range(3)]
+        best[node], mixed[node] = top, weighted
+    return {
+        node: {
+            rt: Exposure(best[node][i][0], best[node][i][1], round(mixed[node][i], 4))
+            for i, rt in enumerate(RISK_TYPES)
+        }
+        for node in best
+    }
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    chain=chains(),
+    figures=st.lists(
+        st.tuples(
+            st.sampled_from([0.0, 0.1, 0.25, 0.3333, 0.5, 0.81]),
+            st.floats(min_value=0, max_value=1, allow_nan=False),
+        ),
+        min_size=3,
+        max_size=3,
+    ),
+    spread=st.integers(min_value=1, max_value=7),
+)
+def test_roll_up_matches_the_plain_roll_up(
+    chain: Chain, figures: list[tuple[float, float]], spread: int
+) -> None:
+    supply = build_graph(chain, ProblemList())
+    # a few distinct figures, shared between suppliers as the engine shares them
+    pool = []
+    for turn in range(3):
+        shifted = figures[turn:] + figures[:turn]
+        scores = tuple(Score(p, 1.0, p, LEVELS[int(p * 3.9)]) for p, _ in shifted)
+        pool.append((scores, tuple(e for _, e in shifted)))
+    own = {
+        node: pool[i % 3]
+        for i, node in enumerate(supply.suppliers)
+        if i % spread != spread - 1  # some nodes have no own figures
+    }
+    assert roll_up_exposure(supply, own) == _plain_roll_up(supply, own)
+
+
+@pytest.mark.parametrize(
+    ("keys", "values", "expected"),
+    [
+        ((), [], []),
+        (("a",), [1, 2], [{"a": 1}, {"a": 2}]),
+        (("a", "b"), [1, 2, 3, 4], [{"a": 1, "b": 2}, {"a": 3, "b": 4}]),
+        (("a", "b", "c"), [1, 2, 3, 4, 5, 6], [{"a": 1, "b": 2, "c": 3}, {"a": 4, "b": 5, "c": 6}]),
+        (("a", "b", "c", "d"), [1, 2, 3, 4], [{"a": 1, "b": 2, "c": 3, "d": 4}]),
+    ],
+)
+def test_per_key_groups_consecutive_values(
+    keys: tuple[str, ...], values: list[int], expected: list[dict[str, int]]
+) -> None:
+    assert _per_key(values, keys) == expected
+
+
+def test_per_key_refuses_a_partial_group() -> None:
+    with pytest.raises(ValueError):
+        _per_key([1, 2, 3, 4], ("a", "b", "c"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    country=st.one_of(st.none(), st.sampled_from(COUNTRIES)),
+    sector=st.one_of(st.none(), st.sampled_from(SECTORS)),
+    migrants=st.lists(st.sampled_from([None, 0, 0.0, 5, 12.5, 30, 90, 100]), min_size=1),
+    certified=st.booleans(),
+    audit=st.sampled_from([None, "pass", "fail"]),
+)
+def test_migrant_shares_only_move_forced_labour_and_trafficking(
+    country: str | None,
+    sector: str | None,
+    migrants: list[float | None],
+    certified: bool,
+    audit: str | None,
+) -> None:
+    """Suppliers differing only in their migrant share are scored from one shared score;
+    each gets its own score object, equal to scoring it alone."""
+    extra: dict[str, Any] = {
+        "certifications": [Certification(name="SA8000")] if certified else [],
+        "audits": [Audit(standard="SMETA", date=dt.date(2025, 6, 1), result=audit)]
+        if audit
+        else [],
+    }
+    shared = Scorer(PROFILES, Config(), AS_OF)
+    bare = Supplier(id="B", country=country, sector=sector, sector_raw=sector, **extra)
+    plain = Scorer(PROFILES, Config(), AS_OF).score(bare, sector)
+    for migrant in migrants:
+        supplier = Supplier(
+            id="S", country=country, sector=sector, sector_raw=sector, migrant_pct=migrant, **extra
+        )
+        risk = shared.score_supplier(supplier, sector)
+        alone = Scorer(PROFILES, Config(), AS_OF).score_supplier(supplier, sector)
+        assert risk.by_type == alone.by_type
+        assert (risk.gaps, risk.listings, risk.handled, risk.worst) == (
+            alone.gaps,
+            alone.listings,
+            alone.handled,
+            alone.worst,
+        )
+        for rt, detail in risk.by_type.items():
+            before = plain.by_type[rt]
+            if rt == "child_labour" or not migrant:
+                assert detail == before
+                continue
+            uplift = round(Config().scoring.migrant_uplift * migrant / 100, 4)
+            migrants_line = (f"migrant workers {migrant:g}%", uplift)
+            assert detail.adjustments == [migrants_line, *before.adjustments]
+            assert detail.score.likelihood >= before.score.likelihood
+            assert (detail.base, detail.floor, detail.evidence) == (
+                before.base,
+                before.floor,
+                before.evidence,
+            )
