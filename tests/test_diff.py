@@ -106,7 +106,7 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
         ("{not json", "invalid JSON"),
         ("[1, 2]", "top level is list"),
         ('{"schema_version": "1.0", "suppliers": []}', "'flags'"),
-        ('{"schema_version": "2.0", "flags": [], "suppliers": []}', "schema_version 2.0"),
+        ('{"schema_version": "3.0", "flags": [], "suppliers": []}', "schema_version 3.0"),
     ],
 )
 def test_bad_file_names_the_path(tmp_path: Path, content: str, reason: str) -> None:

@@ -12,6 +12,7 @@ import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +22,13 @@ from ddtool.errors import InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain
 from ddtool.profiles import Profiles, load_profiles
-from ddtool.propagation import Exposure, Inference, InferredSupplier, roll_up_exposure
+from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
 from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
 from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
 from ddtool.sources import ReadOptions, read_chain
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(slots=True)
@@ -147,7 +148,6 @@ def _assess(
 
     scorer = Scorer(profiles, config, as_of)
     sector_of: dict[str, str | None] = {}
-    countries: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[str, ...], str | None] = {}
     for supplier_id, supplier in supply.suppliers.items():
@@ -160,29 +160,32 @@ def _assess(
                 guessed[key] = sectors[0] if len(sectors) == 1 else None
             sector = guessed[key]
         sector_of[supplier_id] = sector
-        countries[supplier_id] = supplier.country
         risks[supplier_id] = scorer.score_supplier(supplier, sector)
     stages.done("score")
 
     inference = Inference(supply, profiles, scorer, config)
-    company = chain.company
-    inference.run(
-        {**sector_of, company.id: company.sector},
-        {**countries, company.id: company.country},
-        {sid: s.products for sid, s in supply.suppliers.items()},
-    )
+    inference.run(sector_of, chain.company)
     extend_tiers(supply, inference.nodes)
     stages.done("infer")
 
-    own_max: dict[str, tuple[Score, ...]] = {}
-    own_expected: dict[str, tuple[float, ...]] = {}
-    for sid, r in risks.items():
-        own_max[sid] = tuple(_gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES)
-        own_expected[sid] = tuple(r.by_type[rt].score.priority for rt in RISK_TYPES)
+    # each node's own figures (its worst case, its expected priority); suppliers share
+    # score objects, so each distinct one is read once and handed out in C-level passes
+    risk_ids = list(map(id, risks.values()))
+    distinct = dict(zip(risk_ids, risks.values(), strict=True))
+    own_of: dict[int, Own] = {
+        key: (
+            tuple(_gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES),
+            tuple(r.by_type[rt].score.priority for rt in RISK_TYPES),
+        )
+        for key, r in distinct.items()
+    }
+    own = dict(zip(risks, map(own_of.__getitem__, risk_ids), strict=True))
     for node_id, node in inference.nodes.items():
-        own_max[node_id] = tuple(node.worst[rt][0] for rt in RISK_TYPES)
-        own_expected[node_id] = tuple(node.expected[rt].priority for rt in RISK_TYPES)
-    exposure = roll_up_exposure(supply, own_max, own_expected)
+        own[node_id] = (
+            tuple(node.worst[rt][0] for rt in RISK_TYPES),
+            tuple(node.expected[rt].priority for rt in RISK_TYPES),
+        )
+    exposure = roll_up_exposure(supply, own)
     stages.done("propagate")
 
     result = Assessment(
@@ -214,6 +217,7 @@ def _score_dict(score: Score) -> dict[str, Any]:
 
 
 def _exposure_dict(ex: dict[str, Exposure]) -> dict[str, Any]:
+    """The company's exposure: per risk type, the full score of the maximum beneath."""
     out: dict[str, Any] = {}
     for rt, e in ex.items():
         score = e.score
@@ -228,6 +232,20 @@ def _exposure_dict(ex: dict[str, Exposure]) -> dict[str, Any]:
     return out
 
 
+def _supplier_exposure(ex: dict[str, Exposure]) -> dict[str, Any]:
+    """A supplier's exposure: the level and priority of the maximum beneath, where it sits
+    (its likelihood and severity are that supplier's) and the share-weighted figure."""
+    return {
+        rt: {
+            "level": e.score.level,
+            "priority": e.score.priority,
+            "from": e.source,
+            "weighted_priority": e.weighted,
+        }
+        for rt, e in ex.items()
+    }
+
+
 def _document(
     a: Assessment,
     paths: list[Path],
@@ -238,26 +256,32 @@ def _document(
 ) -> dict[str, Any]:
     profiles, config, supply = a.profiles, a.config, a.supply
     suppliers: list[dict[str, Any]] = []
-    flags: list[dict[str, Any]] = []
+    # (sort key, flag): sorted once at the end by priority, supplier id, risk type
+    keyed: list[tuple[float, str, int, dict[str, Any]]] = []
     gaps: list[dict[str, Any]] = []
-    shared = _Shared(profiles)
+    shared = _Shared(profiles, config.flag_level)
     succ, pred = supply.graph._succ, supply.graph._pred  # plain dicts: fast on large chains
-    order = sorted(supply.suppliers, key=lambda s: (supply.tiers.get(s, [99])[0], s))
+    tiers_of, paths_of, inferred = supply.tiers, supply.first_path, a.inferred
+    no_tiers: list[int] = []
+    order = sorted(supply.suppliers, key=lambda s: ((tiers_of.get(s) or [99])[0], s))
     for sid in order:
         s = supply.suppliers[sid]
         risk = a.risks[sid]
         sector = sector_of[sid]
-        inferred_below = any(c in a.inferred for c in succ[sid])
+        country = s.country
+        inferred_below = not inferred.keys().isdisjoint(succ[sid])
+        data_gaps = shared.gaps(risk, inferred_below)
         entry: dict[str, Any] = {
             "id": sid,
             "name": s.name,
-            "country": s.country,
-            "country_name": display_name(s.country) if s.country else None,
+            "country": country,
+            "country_name": shared.country_name(country),
             "region": s.region,
             "sector": sector,
             "sector_as_written": s.sector_raw,
             "products": s.products,
-            "tiers": supply.tiers.get(sid, []),
+            "tiers": tiers_of.get(sid, no_tiers),
+            "path": paths_of.get(sid) or [sid],
             "inferred": False,
             "buyers": sorted(pred[sid]),
             "share": s.share,
@@ -265,9 +289,8 @@ def _document(
             "female_pct": s.female_pct,
             "migrant_pct": s.migrant_pct,
             "risk": shared.risk(risk),
-            "exposure": _exposure_dict(a.exposure[sid]),
-            "data_gaps": risk.gaps
-            + (["tiers below not mapped (inferred)"] if inferred_below else []),
+            "exposure": _supplier_exposure(a.exposure[sid]),
+            "data_gaps": data_gaps,
             "listings": shared.listings(risk),
         }
         if risk.worst is not None:
@@ -275,64 +298,46 @@ def _document(
         if s.attributes:
             entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
         suppliers.append(entry)
-        for gap in entry["data_gaps"]:
+        for gap in data_gaps:
             gaps.append({"supplier_id": sid, "gap": gap})
-        path = supply.first_path.get(sid, [sid])
-        for rt in RISK_TYPES:
-            detail = risk.by_type[rt]
-            shown = detail.score
-            reason = detail.floor_reason or shared.reason(detail, sector, s.country)
-            hidden = _gap_worst(risk, rt)
-            if hidden is not None and risk.worst is not None:
-                # a data gap that hides a likely higher risk is flagged at that risk
-                where = risk.worst[rt][1]
-                reason = (
-                    f"country unknown: {sector} is listed or scores {hidden.level} in"
-                    f" {display_name(where)}; own score with no country data is"
-                    f" {shown.level}. Get this supplier's country."
+        for rank, rt, shown, basis in shared.flagged(risk, sector, country, inferred_below):
+            keyed.append(
+                (
+                    -shown.priority,
+                    sid,
+                    rank,
+                    {
+                        "id": flag_id(sid, rt),
+                        "supplier_id": sid,
+                        "risk_type": rt,
+                        "level": shown.level,
+                        "likelihood": shown.likelihood,
+                        "severity": shown.severity,
+                        "priority": shown.priority,
+                        "inferred": False,
+                        "basis": basis,
+                    },
                 )
-                shown = hidden
-            if not _level_at_least(shown.level, config.flag_level):
-                continue
-            flags.append(
-                {
-                    "id": flag_id(sid, rt),
-                    "supplier_id": sid,
-                    "supplier_name": s.name,
-                    "risk_type": rt,
-                    "level": shown.level,
-                    "likelihood": shown.likelihood,
-                    "severity": shown.severity,
-                    "priority": shown.priority,
-                    "inferred": False,
-                    "path": path,
-                    "country": s.country,
-                    "sector": sector,
-                    "tiers": entry["tiers"],
-                    "reason": reason,
-                    "data_gaps": entry["data_gaps"],
-                    "evidence": shared.evidence(detail.evidence),
-                    "remediation": shared.measures(rt, sector, False, entry["data_gaps"]),
-                }
             )
-    for node_id in sorted(a.inferred):
-        node = a.inferred[node_id]
+    inferred_gap = "inferred: no supplier mapped at this tier"
+    for node_id in sorted(inferred):
+        node = inferred[node_id]
         stage = profiles.sectors[node.sector]
-        buyers = sorted(node.buyers)
         entry = {
             "id": node_id,
             "name": f"inferred {stage.name.lower()}"
             + (f" ({node.commodity})" if node.commodity else "")
             + (f" in {display_name(node.country)}" if node.country else ""),
             "country": node.country,
-            "country_name": display_name(node.country) if node.country else None,
+            "country_name": shared.country_name(node.country),
             "region": None,
             "sector": node.sector,
             "sector_as_written": None,
             "products": [node.commodity] if node.commodity else [],
-            "tiers": supply.tiers.get(node_id, []),
+            "tiers": tiers_of.get(node_id, no_tiers),
+            "path": paths_of.get(node_id) or [node_id],
             "inferred": True,
-            "buyers": buyers,
+            "buyers": sorted(node.buyers),
             "assumption": (
                 f"origin mix of world {node.commodity} production"
                 + (f", leaning to {node.lean} (the buyer's own country)" if node.lean else "")
@@ -354,48 +359,49 @@ def _document(
                 rt: {**node.worst[rt][0].as_dict(), "country": node.worst[rt][1]}
                 for rt in RISK_TYPES
             },
-            "exposure": _exposure_dict(a.exposure[node_id]),
-            "data_gaps": ["inferred: no supplier mapped at this tier"],
+            "exposure": _supplier_exposure(a.exposure[node_id]),
+            "data_gaps": [inferred_gap],
         }
         suppliers.append(entry)
-        gaps.append({"supplier_id": node_id, "gap": "inferred: no supplier mapped at this tier"})
-        path = supply.first_path.get(node_id, [node_id])
-        for rt in RISK_TYPES:
+        gaps.append({"supplier_id": node_id, "gap": inferred_gap})
+        for rank, rt in enumerate(RISK_TYPES):
             worst, worst_country = node.worst[rt]
             if not _level_at_least(worst.level, config.flag_level):
                 continue
             where = f" ({display_name(worst_country)})" if worst_country else ""
-            flags.append(
-                {
-                    "id": flag_id(node_id, rt),
-                    "supplier_id": node_id,
-                    "supplier_name": entry["name"],
-                    "risk_type": rt,
-                    "level": worst.level,
-                    "likelihood": worst.likelihood,
-                    "severity": worst.severity,
-                    "priority": worst.priority,
-                    "expected": node.expected[rt].as_dict(),
-                    "inferred": True,
-                    "path": path,
-                    "country": worst_country,
-                    "sector": node.sector,
-                    "tiers": entry["tiers"],
-                    "reason": (
-                        f"inferred tier below {', '.join(buyers[:3])}: worst case over the origin"
-                        f" mix{where} is {worst.level}; expected {node.expected[rt].level}."
-                        " Map this tier to replace the inference with real data."
-                    ),
-                    "data_gaps": entry["data_gaps"],
-                    "evidence": shared.evidence(node.evidence[rt]),
-                    "remediation": shared.measures(rt, node.sector, True, []),
-                }
+            reason = (
+                f"inferred tier: worst case over the origin mix{where} is {worst.level};"
+                f" expected {node.expected[rt].level}. Map this tier to replace the inference"
+                " with real data."
             )
-    flags.sort(key=lambda f: (-f["priority"], f["supplier_id"], RISK_TYPES.index(f["risk_type"])))
+            evidence = shared.evidence(node.evidence[rt])
+            measures = shared.measures(rt, node.sector, True, [])
+            keyed.append(
+                (
+                    -worst.priority,
+                    node_id,
+                    rank,
+                    {
+                        "id": flag_id(node_id, rt),
+                        "supplier_id": node_id,
+                        "risk_type": rt,
+                        "level": worst.level,
+                        "likelihood": worst.likelihood,
+                        "severity": worst.severity,
+                        "priority": worst.priority,
+                        "expected": node.expected[rt].as_dict(),
+                        "inferred": True,
+                        "basis": shared.basis(reason, evidence, measures),
+                    },
+                )
+            )
+    keyed.sort()  # (supplier id, rank) is unique: the flag dicts are never compared
+    flags = [item[3] for item in keyed]
+    del keyed
     company = a.chain.company
     company_exposure = a.exposure[supply.company_id]
-    level_counts = Counter(f["level"] for f in flags)
-    type_counts = Counter(f["risk_type"] for f in flags)
+    level_counts = Counter(map(itemgetter("level"), flags))
+    type_counts = Counter(map(itemgetter("risk_type"), flags))
     by_level = {lvl: level_counts[lvl] for lvl in LEVELS}
     by_type = {rt: type_counts[rt] for rt in RISK_TYPES}
 
@@ -467,6 +473,7 @@ def _document(
         "data_gaps": gaps,
         "warnings": [p.as_dict() for p in a.warnings],
         "summary": summary,
+        "bases": shared.bases(),
         "evidence": shared.facts(),
         "measures": shared.catalogue(),
         "sources": [
@@ -483,6 +490,10 @@ def _document(
     }
 
 
+# One flagged risk type of a supplier: (risk type rank, risk type, flagged score, basis id)
+_Flagged = tuple[int, str, Score, str]
+
+
 class _Shared:
     """Parts of the document that repeat across suppliers and flags, built once each.
 
@@ -491,24 +502,90 @@ class _Shared:
     of times.
     """
 
-    def __init__(self, profiles: Profiles) -> None:
+    def __init__(self, profiles: Profiles, flag_level: str) -> None:
         self.profiles = profiles
+        self.flag_level = flag_level
         self._risk: dict[int, Any] = {}
         self._listings: dict[int, Any] = {}
         self._worst: dict[int, Any] = {}
+        self._gaps: dict[tuple[int, bool], list[str]] = {}
+        self._flagged: dict[tuple[int, str | None, str | None, bool], list[_Flagged]] = {}
+        self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
         self._fact_ids: dict[int, str] = {}
-        self._keep: list[Evidence] = []
-        self._reasons: dict[tuple[int, str | None, str | None], str] = {}
+        self._keep: list[Any] = []
         self._measures: dict[tuple[str, str | None, bool, tuple[str, ...]], list[str]] = {}
         self._used: dict[str, dict[str, Any]] = {}
+        self._bases: dict[str, dict[str, Any]] = {}
+
+    def country_name(self, iso3: str | None) -> str | None:
+        if iso3 not in self._names:
+            self._names[iso3] = display_name(iso3) if iso3 else None
+        return self._names[iso3]
 
     def risk(self, risk: SupplierRisk) -> dict[str, Any]:
         key = id(risk)
         if key not in self._risk:
             self._risk[key] = {rt: risk.by_type[rt].score.as_dict() for rt in RISK_TYPES}
         return self._risk[key]  # type: ignore[no-any-return]
+
+    def gaps(self, risk: SupplierRisk, inferred_below: bool) -> list[str]:
+        """The supplier's data gaps: its score's, and unmapped tiers beneath it."""
+        key = (id(risk), inferred_below)
+        if key not in self._gaps:
+            self._gaps[key] = risk.gaps + (
+                ["tiers below not mapped (inferred)"] if inferred_below else []
+            )
+        return self._gaps[key]
+
+    def flagged(
+        self, risk: SupplierRisk, sector: str | None, country: str | None, inferred_below: bool
+    ) -> list[_Flagged]:
+        """The risk types a mapped supplier is flagged for, with the score and basis of each."""
+        key = (id(risk), sector, country, inferred_below)
+        found = self._flagged.get(key)
+        if found is not None:
+            return found
+        gaps = self.gaps(risk, inferred_below)
+        found = []
+        for rank, rt in enumerate(RISK_TYPES):
+            detail = risk.by_type[rt]
+            shown = detail.score
+            reason = detail.floor_reason or _reason(detail, sector, country, self.profiles)
+            hidden = _gap_worst(risk, rt)
+            if hidden is not None and risk.worst is not None:
+                # a data gap that hides a likely higher risk is flagged at that risk
+                where = risk.worst[rt][1]
+                reason = (
+                    f"country unknown: {sector} is listed or scores {hidden.level} in"
+                    f" {display_name(where)}; own score with no country data is"
+                    f" {shown.level}. Get this supplier's country."
+                )
+                shown = hidden
+            if not _level_at_least(shown.level, self.flag_level):
+                continue
+            evidence = self.evidence(detail.evidence)
+            measures = self.measures(rt, sector, False, gaps)
+            found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
+        self._keep.append(risk)  # the key's id stays unique while the risk is alive
+        self._flagged[key] = found
+        return found
+
+    def basis(self, reason: str, evidence: list[str], measures: list[str]) -> str:
+        """The id of a flag's basis (reason, evidence ids, measure ids), stored once."""
+        text = "\x1f".join([reason, *evidence, "", *measures])
+        basis_id = "BA-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+        if basis_id not in self._bases:
+            self._bases[basis_id] = {
+                "reason": reason,
+                "evidence": evidence,
+                "remediation": measures,
+            }
+        return basis_id
+
+    def bases(self) -> dict[str, dict[str, Any]]:
+        return dict(sorted(self._bases.items()))
 
     def listings(self, risk: SupplierRisk) -> list[dict[str, Any]]:
         key = id(risk)
@@ -554,17 +631,12 @@ class _Shared:
                 self._fact_ids[id(item)] = fact_id
                 self._keep.append(item)  # ids stay unique while the item is alive
                 ids.append(fact_id)
+            self._keep.append(items)
             self._evidence[key] = ids
         return self._evidence[key]
 
     def facts(self) -> dict[str, dict[str, Any]]:
         return dict(sorted(self._facts.items()))
-
-    def reason(self, detail: Any, sector: str | None, country: str | None) -> str:
-        key = (id(detail), sector, country)
-        if key not in self._reasons:
-            self._reasons[key] = _reason(detail, sector, country, self.profiles)
-        return self._reasons[key]
 
     def measures(
         self, risk_type: str, sector: str | None, inferred: bool, gaps: list[str]

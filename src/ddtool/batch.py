@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
+from ddtool.document import register
 from ddtool.errors import DdtoolError, InputError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.sources import SUFFIXES
@@ -160,7 +161,7 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     )
     hotspots = Counter(
         f"{f.get('country') or 'unknown'}|{f.get('sector') or 'unknown'}"
-        for f in doc["flags"]
+        for f in register(doc)
         if not f["inferred"]
     )
     return {

@@ -9,11 +9,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ddtool.document import register
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 
 DIFF_SCHEMA_VERSION = "1.0"
-SUPPORTED_MAJOR = "1"
+SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
     "tool",
@@ -75,12 +76,12 @@ def check_assessment(document: Any, label: str) -> None:
         raise AssessmentFileError(f"{prefix} (top level is {type(document).__name__}, not object)")
     version = str(document.get("schema_version", ""))
     missing = [k for k in REQUIRED_KEYS if k not in document]
-    if missing and (not version or version.split(".")[0] == SUPPORTED_MAJOR):
+    if missing and (not version or version.split(".")[0] in SUPPORTED_MAJORS):
         raise AssessmentFileError(f"{prefix} (missing {', '.join(repr(k) for k in missing)})")
-    if version.split(".")[0] != SUPPORTED_MAJOR:
+    if version.split(".")[0] not in SUPPORTED_MAJORS:
         raise AssessmentFileError(
             f"{prefix} (schema_version {version} is not supported; this ddtool reads"
-            f" {SUPPORTED_MAJOR}.x)"
+            f" {' and '.join(m + '.x' for m in SUPPORTED_MAJORS)})"
         )
     if not isinstance(document["flags"], list) or not isinstance(document["suppliers"], list):
         raise AssessmentFileError(f"{prefix} ('flags' and 'suppliers' must be lists)")
@@ -131,8 +132,9 @@ def diff_assessments(
     """Compare two assessment documents; flags are matched by their stable id."""
     check_assessment(old, old_label)
     check_assessment(new, new_label)
-    old_flags = {str(f["id"]): f for f in old["flags"]}
-    new_flags = {str(f["id"]): f for f in new["flags"]}
+    # schema-2 flags are joined with their supplier and basis; 1.x flags hold it all inline
+    old_flags = {str(f["id"]): f for f in register(old)}
+    new_flags = {str(f["id"]): f for f in register(new)}
 
     added = [_flag_entry(new_flags[i]) for i in new_flags.keys() - old_flags.keys()]
     resolved = [_flag_entry(old_flags[i]) for i in old_flags.keys() - new_flags.keys()]

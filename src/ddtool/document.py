@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
+
+# What a schema-2 flag leaves to its supplier entry and its basis (schema 1 wrote them inline)
+_FROM_SUPPLIER = (("supplier_name", "name"), ("sector", "sector"), ("tiers", "tiers"))
+_FROM_SUPPLIER_LISTS = (("path", "path"), ("data_gaps", "data_gaps"))
+_FROM_BASIS = ("reason", "evidence", "remediation")
 
 
 def _resolve(
     document: dict[str, Any], flag: dict[str, Any], key: str, catalogue: str, with_id: bool
 ) -> list[dict[str, Any]]:
-    """Items of a flag listed by id (schema 1.x) and stored once in a top-level catalogue;
-    items given inline (dicts) are passed through."""
+    """Items of a flag listed by id (schema 1.x and 2.x) and stored once in a top-level
+    catalogue; items given inline (dicts) are passed through."""
     stored = document.get(catalogue, {})
     out: list[dict[str, Any]] = []
     for item in flag.get(key, []):
@@ -28,3 +34,45 @@ def flag_measures(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[s
 def flag_evidence(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[str, Any]]:
     """The evidence of a flag, from the document's `evidence` catalogue."""
     return _resolve(document, flag, "evidence", "evidence", with_id=False)
+
+
+def register(document: dict[str, Any], limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """The flags with everything a register row shows, in the document's order.
+
+    A schema-2 flag names its supplier and its basis (reason, evidence ids, measure ids, stored
+    once in `bases`); this joins them back, so each flag comes out with `supplier_name`, `path`,
+    `country`, `sector`, `tiers`, `data_gaps`, `reason`, `evidence` and `remediation`, as
+    schema 1 wrote them inline. Flags that already hold those fields pass through unchanged.
+    """
+    flags: list[dict[str, Any]] = document.get("flags", [])
+    if limit is not None:
+        flags = flags[:limit]
+    bases: dict[str, dict[str, Any]] = document.get("bases") or {}
+    suppliers: dict[str, dict[str, Any]] | None = None
+    for flag in flags:
+        if "basis" not in flag:
+            yield flag
+            continue
+        if suppliers is None:
+            suppliers = {str(s.get("id")): s for s in document.get("suppliers", [])}
+        yield expand_flag(flag, suppliers.get(str(flag.get("supplier_id")), {}), bases)
+
+
+def expand_flag(
+    flag: dict[str, Any], supplier: dict[str, Any], bases: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """One schema-2 flag joined with its supplier entry and its basis."""
+    out = dict(flag)
+    for key, source in _FROM_SUPPLIER:
+        out[key] = supplier.get(source)
+    for key, source in _FROM_SUPPLIER_LISTS:
+        out[key] = supplier.get(source) or []
+    if flag.get("inferred"):  # an inferred supplier's flag sits in its worst-case origin
+        worst = (supplier.get("worst_case") or {}).get(str(flag.get("risk_type"))) or {}
+        out["country"] = worst.get("country")
+    else:
+        out["country"] = supplier.get("country")
+    basis = bases.get(str(flag.get("basis")), {})
+    for key in _FROM_BASIS:
+        out[key] = basis.get(key, "" if key == "reason" else [])
+    return out

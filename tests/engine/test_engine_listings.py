@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from ddtool.assess import assess
-from ddtool.document import flag_evidence
+from ddtool.document import flag_evidence, register
 from ddtool.profiles import GoodListing, load_profiles
 
 LISTINGS = load_profiles().goods
@@ -33,7 +33,7 @@ def _one_supplier_chain(tmp_path: Path, listing: GoodListing, by: str) -> Path:
 @pytest.mark.parametrize("listing", LISTINGS, ids=[f"{g.good}-{g.iso3}" for g in LISTINGS])
 def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, by: str) -> None:
     doc = assess([_one_supplier_chain(tmp_path, listing, by)]).data
-    flags = {f["risk_type"]: f for f in doc["flags"] if f["supplier_id"] == "S1"}
+    flags = {f["risk_type"]: f for f in register(doc) if f["supplier_id"] == "S1"}
     if listing.downstream:
         # goods made with inputs from a listed origin: forced-labour exposure, shown as such
         assert "forced_labour" in flags

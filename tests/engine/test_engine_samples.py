@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from ddtool.assess import assess
 from ddtool.cli import app
-from ddtool.document import flag_evidence, flag_measures
+from ddtool.document import flag_evidence, flag_measures, register
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_chains"
@@ -20,7 +20,7 @@ HIGH = {"high", "critical"}
 
 def _flags(doc: dict[str, Any], supplier_ids: set[str], risk_type: str) -> list[dict[str, Any]]:
     return [
-        f for f in doc["flags"] if f["supplier_id"] in supplier_ids and f["risk_type"] == risk_type
+        f for f in register(doc) if f["supplier_id"] in supplier_ids and f["risk_type"] == risk_type
     ]
 
 
@@ -29,7 +29,7 @@ def test_every_sample_assesses(path: Path) -> None:
     doc = assess([path]).data
     assert doc["summary"]["suppliers"] > 10
     assert {s["id"] for s in doc["suppliers"] if not s["inferred"]}
-    for flag in doc["flags"]:
+    for flag in register(doc):
         assert flag["path"][0] == doc["company"]["id"]
         assert flag_evidence(doc, flag), flag["id"]
         assert flag_measures(doc, flag), flag["id"]
@@ -60,7 +60,7 @@ def test_cocoa_branch_stopping_at_a_trader_gets_inferred_farms() -> None:
     inferred = [s for s in doc["suppliers"] if s["inferred"] and s["sector"] == "cocoa-farming"]
     assert inferred
     assert all(s["origins"] for s in inferred)
-    flags = [f for f in doc["flags"] if f["inferred"]]
+    flags = [f for f in register(doc) if f["inferred"]]
     assert flags and all("inferred" in f["reason"] for f in flags)
     assert all(flag_measures(doc, f)[0]["step"] for f in flags)
     assert any(
@@ -84,7 +84,7 @@ def test_thai_fishing_vessels_flag_forced_labour() -> None:
 def test_services_chain_has_no_flag_at_high_or_above() -> None:
     doc = assess([SAMPLES / "services.yaml"]).data
     assert all(s["country"] in ("DEU", "AUT") for s in doc["suppliers"])
-    assert not [f for f in doc["flags"] if f["level"] in HIGH]
+    assert not [f for f in register(doc) if f["level"] in HIGH]
 
 
 def test_bangladesh_garment_factory_with_nothing_beneath_gets_cotton_origins() -> None:
@@ -114,7 +114,7 @@ def test_bangladesh_garment_factory_with_nothing_beneath_gets_cotton_origins() -
     assert by_id[exposure["from"]]["sector"] == "cotton-farming"
     worst = by_id[exposure["from"]]["worst_case"]["forced_labour"]
     assert worst["country"] == "CHN"  # Chinese cotton is listed for forced labour
-    flags = [f for f in doc["flags"] if f["supplier_id"] == exposure["from"]]
+    flags = [f for f in register(doc) if f["supplier_id"] == exposure["from"]]
     assert any(
         "Cotton" in e["indicator"] and "China" in e["indicator"]
         for f in flags
@@ -162,8 +162,27 @@ def test_json_contract_top_level_and_supplier_fields() -> None:
         }
         for rt in ("child_labour", "forced_labour", "human_trafficking"):
             assert set(s["risk"][rt]) >= {"likelihood", "severity", "priority", "level"}
-            assert set(s["exposure"][rt]) >= {"likelihood", "severity", "priority", "level"}
-    for f in doc["flags"]:
+            exposure = s["exposure"][rt]
+            assert set(exposure) == {"level", "priority", "from", "weighted_priority"}
+            assert exposure["weighted_priority"] <= exposure["priority"]
+    suppliers = {s["id"]: s for s in doc["suppliers"]}
+    for f in doc["flags"]:  # schema 2: a flag names its supplier and its basis
+        assert set(f) - {"expected"} == {
+            "id",
+            "supplier_id",
+            "risk_type",
+            "level",
+            "likelihood",
+            "severity",
+            "priority",
+            "inferred",
+            "basis",
+        }
+        assert f["supplier_id"] in suppliers
+        assert set(doc["bases"][f["basis"]]) == {"reason", "evidence", "remediation"}
+        assert ("expected" in f) == f["inferred"]
+    assert all(s["path"][0] == doc["company"]["id"] for s in doc["suppliers"])
+    for f in register(doc):
         assert set(f) >= {
             "id",
             "supplier_id",

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from ddtool.assess import assess
+from ddtool.document import register
 from ddtool.reporters.csv_report import COLUMNS, CsvReporter
 from ddtool.reporters.markdown_report import MarkdownReporter
 
@@ -97,7 +98,8 @@ def test_markdown_is_deterministic(cocoa: dict[str, Any], tmp_path: Path) -> Non
 
 def test_markdown_escapes_table_syntax(tmp_path: Path) -> None:
     document = _chain(tmp_path, ["A|B"])
-    document["flags"][0]["reason"] = "line one\nline two | three"
+    basis = document["flags"][0]["basis"]
+    document["bases"][basis]["reason"] = "line one\nline two | three"
     text = _markdown(document, tmp_path)
     assert "A\\|B" in text
     assert "line one line two \\| three" in text
@@ -117,7 +119,7 @@ def test_csv_one_row_per_flag(cocoa: dict[str, Any], tmp_path: Path) -> None:
     body = rows[1:]
     assert len(body) == len(cocoa["flags"])
     assert [r[0] for r in body] == [f["id"] for f in cocoa["flags"]]
-    for row, flag in zip(body, cocoa["flags"], strict=True):
+    for row, flag in zip(body, register(cocoa), strict=True):
         record = dict(zip(COLUMNS, row, strict=True))
         assert float(record["priority"]) == flag["priority"]
         assert float(record["likelihood"]) == flag["likelihood"]

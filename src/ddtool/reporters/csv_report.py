@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
-from ddtool.document import flag_evidence, flag_measures
+from ddtool.document import flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import distinct_sources, evidence_text
 from ddtool.reporters.safe_text import csv_cell
@@ -79,7 +79,7 @@ def render_csv(document: dict[str, Any]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for flag in document.get("flags", []):
+    for flag in register(document):
         writer.writerow(flag_row(flag, document))
     return buffer.getvalue()
 

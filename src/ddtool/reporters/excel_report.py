@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ddtool.atomic import write_atomic_with
-from ddtool.document import flag_evidence, flag_measures
+from ddtool.document import flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.safe_text import is_risky
 
@@ -179,7 +179,7 @@ class ExcelReporter(Reporter):
         sheet = _Sheet(wb, "Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
         level_col = [c for c, _ in REGISTER_COLUMNS].index("Level")
         status_col = get_column_letter([c for c, _ in REGISTER_COLUMNS].index("Status") + 1)
-        for flag in doc["flags"]:
+        for flag in register(doc):
             sheet.append(
                 [
                     flag["id"],
@@ -279,7 +279,7 @@ class ExcelReporter(Reporter):
         )
         sheet = _Sheet(wb, "Remediation plan", columns)
         plan: dict[str, dict[str, Any]] = {}
-        for flag in doc["flags"]:
+        for flag in register(doc):
             for m in flag_measures(doc, flag):
                 entry = plan.setdefault(
                     m["id"], {"measure": m, "risk_types": set(), "flags": 0, "suppliers": {}}
@@ -366,7 +366,9 @@ class ExcelReporter(Reporter):
         used = {str(e["source"]).split(": ")[0] for e in catalogue.values()}
         if not catalogue:  # documents with evidence inline in each flag
             used = {
-                str(e["source"]).split(": ")[0] for f in doc["flags"] for e in flag_evidence(doc, f)
+                str(e["source"]).split(": ")[0]
+                for f in register(doc)
+                for e in flag_evidence(doc, f)
             }
         for src in doc.get("sources", []):
             sheet.append(

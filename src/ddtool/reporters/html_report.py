@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ddtool.atomic import write_atomic
-from ddtool.document import flag_evidence, flag_measures
+from ddtool.document import flag_evidence, flag_measures, register
 from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
@@ -162,7 +162,7 @@ def _flag_charts(document: dict[str, Any]) -> list[dict[str, Any]]:
     by_sector: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_risk: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     tier_keys: dict[str, int] = {}
-    for flag in document.get("flags", []):
+    for flag in register(document):
         tier = _first_tier(flag.get("tiers"))
         tier_label = f"tier {tier}" if tier is not None else "tier unknown"
         tier_keys[tier_label] = tier if tier is not None else 999
@@ -291,7 +291,7 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
     company = document["company"]
     company_id = company["id"]
     suppliers = {s["id"]: s for s in document.get("suppliers", [])}
-    paths = {f["supplier_id"]: f.get("path", []) for f in document.get("flags", [])}
+    paths = {f["supplier_id"]: f.get("path", []) for f in register(document)}
     shown = set(suppliers) if len(suppliers) <= limit else _graph_selection(suppliers, paths, limit)
     columns: dict[int, list[str]] = defaultdict(list)
     for sid in shown:
@@ -422,7 +422,7 @@ MAX_GAP_ROWS = 1000
 
 def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
-    for flag in document.get("flags", [])[:MAX_REGISTER_ROWS]:
+    for flag in register(document, MAX_REGISTER_ROWS):
         tier = _first_tier(flag.get("tiers"))
         rows.append(
             {

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
-from ddtool.document import flag_evidence, flag_measures
+from ddtool.document import flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 
 MAX_TOP_FLAGS = 25
@@ -66,7 +66,7 @@ def distinct_sources(flags: list[dict[str, Any]], document: dict[str, Any]) -> l
 
 def render_markdown(document: dict[str, Any]) -> str:
     """The whole report as Markdown text (deterministic for a given document)."""
-    flags: list[dict[str, Any]] = document.get("flags", [])
+    flags = list(register(document))
     lines: list[str] = []
     lines += _title(document)
     lines += _summary(document)

@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ddtool.document import register
+
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
 RISK_NAMES = {
     "child_labour": "child labour",
@@ -77,7 +79,7 @@ def flags_table(doc: dict[str, Any], limit: int = 10) -> Table:
     table.add_column("why", overflow="fold", max_width=60)
     seen: set[str] = set()
     shown = 0
-    for flag in doc["flags"]:
+    for flag in register(doc):
         if shown >= limit:
             break
         key = flag["supplier_id"]
