@@ -152,3 +152,21 @@ def test_writer_thread_errors_reach_the_caller(tmp_path: Path) -> None:
     with pytest.raises(OSError, match="No space"):
         write_pieces(iter([b"a"] * 50), handle)  # type: ignore[arg-type]
     assert handle.calls == 2  # nothing written after the failure
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.yaml")))
+def test_summary_counts_are_the_flags_counted(sample: str) -> None:
+    document = assess([SAMPLES / sample]).data
+    flags = document["flags"]
+    summary = document["summary"]
+    assert summary["flags"] == len(flags)
+    assert summary["flags_by_level"] == {
+        level: sum(1 for f in flags if f["level"] == level)
+        for level in ("low", "medium", "high", "critical")
+    }
+    assert summary["flags_by_risk_type"] == {
+        rt: sum(1 for f in flags if f["risk_type"] == rt)
+        for rt in ("child_labour", "forced_labour", "human_trafficking")
+    }
+    ordered = [(-f["priority"], f["supplier_id"]) for f in flags]
+    assert ordered == sorted(ordered)
