@@ -168,5 +168,6 @@ def test_summary_counts_are_the_flags_counted(sample: str) -> None:
         rt: sum(1 for f in flags if f["risk_type"] == rt)
         for rt in ("child_labour", "forced_labour", "human_trafficking")
     }
-    ordered = [(-f["priority"], f["supplier_id"]) for f in flags]
-    assert ordered == sorted(ordered)
+    rank = {"child_labour": 0, "forced_labour": 1, "human_trafficking": 2}
+    ordered = [(-f["priority"], f["supplier_id"], rank[f["risk_type"]]) for f in flags]
+    assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)

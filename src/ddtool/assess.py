@@ -12,6 +12,7 @@ import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -276,8 +277,7 @@ def _document(
 ) -> dict[str, Any]:
     profiles, config, supply = a.profiles, a.config, a.supply
     suppliers: list[dict[str, Any]] = []
-    # (sort key, flag): sorted once at the end by priority, supplier id, risk type
-    keyed: list[tuple[float, str, int, dict[str, Any]]] = []
+    flags: list[dict[str, Any]] = []  # each supplier's in risk-type order; sorted at the end
     flagged_lists: list[list[_Flagged]] = []  # per mapped supplier (shared lists), for counts
     gaps: list[dict[str, Any]] = []
     shared = _Shared(profiles, config.flag_level)
@@ -325,24 +325,19 @@ def _document(
             gaps.append({"supplier_id": sid, "gap": gap})
         found = shared.flagged(risk, sector, country, inferred_below)
         flagged_lists.append(found)
-        for rank, rt, shown, basis in found:
-            keyed.append(
-                (
-                    -shown.priority,
-                    sid,
-                    rank,
-                    {
-                        "id": flag_id(sid, rt),
-                        "supplier_id": sid,
-                        "risk_type": rt,
-                        "level": shown.level,
-                        "likelihood": shown.likelihood,
-                        "severity": shown.severity,
-                        "priority": shown.priority,
-                        "inferred": False,
-                        "basis": basis,
-                    },
-                )
+        for _rank, rt, shown, basis in found:
+            flags.append(
+                {
+                    "id": flag_id(sid, rt),
+                    "supplier_id": sid,
+                    "risk_type": rt,
+                    "level": shown.level,
+                    "likelihood": shown.likelihood,
+                    "severity": shown.severity,
+                    "priority": shown.priority,
+                    "inferred": False,
+                    "basis": basis,
+                }
             )
     inferred_gap = "inferred: no supplier mapped at this tier"
     for node_id in sorted(inferred):
@@ -389,7 +384,7 @@ def _document(
         }
         suppliers.append(entry)
         gaps.append({"supplier_id": node_id, "gap": inferred_gap})
-        for rank, rt in enumerate(RISK_TYPES):
+        for rt in RISK_TYPES:
             worst, worst_country = node.worst[rt]
             if not _level_at_least(worst.level, config.flag_level):
                 continue
@@ -401,28 +396,24 @@ def _document(
             )
             evidence = shared.evidence(node.evidence[rt])
             measures = shared.measures(rt, node.sector, True, [])
-            keyed.append(
-                (
-                    -worst.priority,
-                    node_id,
-                    rank,
-                    {
-                        "id": flag_id(node_id, rt),
-                        "supplier_id": node_id,
-                        "risk_type": rt,
-                        "level": worst.level,
-                        "likelihood": worst.likelihood,
-                        "severity": worst.severity,
-                        "priority": worst.priority,
-                        "expected": node.expected[rt].as_dict(),
-                        "inferred": True,
-                        "basis": shared.basis(reason, evidence, measures),
-                    },
-                )
+            flags.append(
+                {
+                    "id": flag_id(node_id, rt),
+                    "supplier_id": node_id,
+                    "risk_type": rt,
+                    "level": worst.level,
+                    "likelihood": worst.likelihood,
+                    "severity": worst.severity,
+                    "priority": worst.priority,
+                    "expected": node.expected[rt].as_dict(),
+                    "inferred": True,
+                    "basis": shared.basis(reason, evidence, measures),
+                }
             )
-    keyed.sort()  # (supplier id, rank) is unique: the flag dicts are never compared
-    flags = [item[3] for item in keyed]
-    del keyed
+    # by priority (highest first), then supplier id, then risk type: two stable sorts on
+    # C-level keys (a supplier's flags were added in risk-type order)
+    flags.sort(key=itemgetter("supplier_id"))
+    flags.sort(key=itemgetter("priority"), reverse=True)
     company = a.chain.company
     company_exposure = a.exposure[supply.company_id]
     # counted per distinct flagged list (suppliers share them), not flag by flag
