@@ -281,24 +281,26 @@ def _document(
     flagged_lists: list[list[_Flagged]] = []  # per mapped supplier (shared lists), for counts
     gaps: list[dict[str, Any]] = []
     shared = _Shared(profiles, config.flag_level)
-    succ, pred = supply.graph._succ, supply.graph._pred  # plain dicts: fast on large chains
+    pred = supply.graph._pred  # plain dicts: fast on large chains
     tiers_of, paths_of, inferred = supply.tiers, supply.first_path, a.inferred
     no_tiers: list[int] = []
     first_tier = {sid: (tiers_of.get(sid) or (99,))[0] for sid in supply.suppliers}
     order = sorted(first_tier)
     order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
+    above_inferred = {buyer for node_id in inferred for buyer in pred[node_id]}
     for sid in order:
         s = supply.suppliers[sid]
         risk = a.risks[sid]
         sector = sector_of[sid]
         country = s.country
-        inferred_below = not inferred.keys().isdisjoint(succ[sid])
-        data_gaps = shared.gaps(risk, inferred_below)
+        parts = shared.parts(risk, sector, country, sid in above_inferred)
+        country_name, risk_dict, data_gaps, listings, worst_case, found = parts
+        buyers = pred[sid]
         entry: dict[str, Any] = {
             "id": sid,
             "name": s.name,
             "country": country,
-            "country_name": shared.country_name(country),
+            "country_name": country_name,
             "region": s.region,
             "sector": sector,
             "sector_as_written": s.sector_raw,
@@ -306,24 +308,23 @@ def _document(
             "tiers": tiers_of.get(sid, no_tiers),
             "path": paths_of.get(sid) or [sid],
             "inferred": False,
-            "buyers": sorted(pred[sid]),
+            "buyers": sorted(buyers) if len(buyers) > 1 else list(buyers),
             "share": s.share,
             "workers": s.workers,
             "female_pct": s.female_pct,
             "migrant_pct": s.migrant_pct,
-            "risk": shared.risk(risk),
+            "risk": risk_dict,
             "exposure": _supplier_exposure(a.exposure[sid]),
             "data_gaps": data_gaps,
-            "listings": shared.listings(risk),
+            "listings": listings,
         }
-        if risk.worst is not None:
-            entry["worst_case"] = shared.worst(risk)
+        if worst_case is not None:
+            entry["worst_case"] = worst_case
         if s.attributes:
             entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
         suppliers.append(entry)
         for gap in data_gaps:
             gaps.append({"supplier_id": sid, "gap": gap})
-        found = shared.flagged(risk, sector, country, inferred_below)
         flagged_lists.append(found)
         for _rank, rt, shown, basis in found:
             flags.append(
@@ -521,6 +522,15 @@ def _document(
 
 # One flagged risk type of a supplier: (risk type rank, risk type, flagged score, basis id)
 _Flagged = tuple[int, str, Score, str]
+# What a mapped supplier's entry takes from its score (see _Shared.parts)
+_Parts = tuple[
+    str | None,
+    dict[str, Any],
+    list[str],
+    list[dict[str, Any]],
+    dict[str, Any] | None,
+    list[_Flagged],
+]
 
 
 class _Shared:
@@ -539,6 +549,7 @@ class _Shared:
         self._worst: dict[int, Any] = {}
         self._gaps: dict[tuple[int, bool], list[str]] = {}
         self._flagged: dict[tuple[int, str | None, str | None, bool], list[_Flagged]] = {}
+        self._parts: dict[tuple[int, str | None, str | None, bool], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
@@ -558,6 +569,24 @@ class _Shared:
         if key not in self._risk:
             self._risk[key] = {rt: risk.by_type[rt].score.as_dict() for rt in RISK_TYPES}
         return self._risk[key]  # type: ignore[no-any-return]
+
+    def parts(
+        self, risk: SupplierRisk, sector: str | None, country: str | None, inferred_below: bool
+    ) -> _Parts:
+        """Everything a mapped supplier's entry and flags take from its (shared) score: the
+        country name, the risk, the data gaps, the listings, the worst case, the flags."""
+        key = (id(risk), sector, country, inferred_below)
+        found = self._parts.get(key)
+        if found is None:
+            found = self._parts[key] = (
+                self.country_name(country),
+                self.risk(risk),
+                self.gaps(risk, inferred_below),
+                self.listings(risk),
+                self.worst(risk) if risk.worst is not None else None,
+                self.flagged(risk, sector, country, inferred_below),
+            )
+        return found
 
     def gaps(self, risk: SupplierRisk, inferred_below: bool) -> list[str]:
         """The supplier's data gaps: its score's, and unmapped tiers beneath it."""
