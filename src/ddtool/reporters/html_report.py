@@ -291,7 +291,11 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
     company = document["company"]
     company_id = company["id"]
     suppliers = {s["id"]: s for s in document.get("suppliers", [])}
-    paths = {f["supplier_id"]: f.get("path", []) for f in register(document)}
+    # a flagged supplier's first path: on its entry (schema 2) or on the flag (1.x)
+    paths = {
+        f["supplier_id"]: f.get("path") or suppliers.get(f["supplier_id"], {}).get("path", [])
+        for f in document.get("flags", [])
+    }
     shown = set(suppliers) if len(suppliers) <= limit else _graph_selection(suppliers, paths, limit)
     columns: dict[int, list[str]] = defaultdict(list)
     for sid in shown:
