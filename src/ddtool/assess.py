@@ -12,12 +12,14 @@ import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from ddtool import __version__
 from ddtool.config import Config, load_config
+from ddtool.deferred import Deferred, ahead, resolved
 from ddtool.errors import InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain
@@ -25,6 +27,7 @@ from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
 from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
+from ddtool.reporters.json_report import INDENT_LIMIT, item_pieces, value_pieces
 from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
 from ddtool.sources import ReadOptions, read_chain
 
@@ -41,13 +44,15 @@ class AssessOptions:
     company: str | None = None
     as_of: dt.date | None = None
     settings: Config | None = None  # used instead of reading `config` (verification)
+    # the JSON will be written: its large parts are then built ahead (in a second process,
+    # where one can run) while the rest of the document is built
+    ahead: bool = False
 
 
 @dataclass(slots=True)
 class Assessment:
     """The result: the JSON document plus the objects `explain` and the terminal need."""
 
-    data: dict[str, Any]
     chain: Chain
     supply: SupplyGraph
     risks: dict[str, SupplierRisk]
@@ -56,6 +61,20 @@ class Assessment:
     warnings: list[Problem]
     profiles: Profiles
     config: Config
+    # the JSON document; some values may still be `Deferred` (the JSON writer takes them
+    # as they are, everything else reads `data`)
+    document: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The whole JSON document."""
+        return resolved(self.document)
+
+    def close(self) -> None:
+        """Stop work started ahead for a JSON that will not be written."""
+        for value in self.document.values():
+            if isinstance(value, Deferred):
+                value.close()
 
     def to_json(self) -> str:
         from ddtool.reporters.json_report import dumps
@@ -194,7 +213,6 @@ def _assess(
     stages.done("propagate")
 
     result = Assessment(
-        data={},
         chain=chain,
         supply=supply,
         risks=risks,
@@ -204,7 +222,7 @@ def _assess(
         profiles=profiles,
         config=config,
     )
-    result.data = _document(result, paths, options, as_of, sector_of, pinned)
+    result.document = _document(result, paths, options, as_of, sector_of, pinned)
     stages.done("flag+document")
     return result
 
@@ -276,162 +294,59 @@ def _document(
     pinned: dt.datetime | None,
 ) -> dict[str, Any]:
     profiles, config, supply = a.profiles, a.config, a.supply
-    suppliers: list[dict[str, Any]] = []
-    flags: list[dict[str, Any]] = []  # each supplier's in risk-type order; sorted at the end
-    flagged_lists: list[list[_Flagged]] = []  # per mapped supplier (shared lists), for counts
     gaps: list[dict[str, Any]] = []
     shared = _Shared(profiles, config.flag_level)
     pred = supply.graph._pred  # plain dicts: fast on large chains
-    tiers_of, paths_of, inferred = supply.tiers, supply.first_path, a.inferred
-    no_tiers: list[int] = []
+    tiers_of, inferred = supply.tiers, a.inferred
     first_tier = {sid: (tiers_of.get(sid) or (99,))[0] for sid in supply.suppliers}
     order = sorted(first_tier)
     order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
-    above_inferred = {buyer for node_id in inferred for buyer in pred[node_id]}
-    for sid in order:
-        s = supply.suppliers[sid]
-        risk = a.risks[sid]
-        sector = sector_of[sid]
-        country = s.country
-        parts = shared.parts(risk, sector, country, sid in above_inferred)
-        country_name, risk_dict, data_gaps, listings, worst_case, found = parts
-        buyers = pred[sid]
-        entry: dict[str, Any] = {
-            "id": sid,
-            "name": s.name,
-            "country": country,
-            "country_name": country_name,
-            "region": s.region,
-            "sector": sector,
-            "sector_as_written": s.sector_raw,
-            "products": s.products,
-            "tiers": tiers_of.get(sid, no_tiers),
-            "path": paths_of.get(sid) or [sid],
-            "inferred": False,
-            "buyers": sorted(buyers) if len(buyers) > 1 else list(buyers),
-            "share": s.share,
-            "workers": s.workers,
-            "female_pct": s.female_pct,
-            "migrant_pct": s.migrant_pct,
-            "risk": risk_dict,
-            "exposure": _supplier_exposure(a.exposure[sid]),
-            "data_gaps": data_gaps,
-            "listings": listings,
-        }
-        if worst_case is not None:
-            entry["worst_case"] = worst_case
-        if s.attributes:
-            entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
-        suppliers.append(entry)
-        for gap in data_gaps:
-            gaps.append({"supplier_id": sid, "gap": gap})
-        flagged_lists.append(found)
-        for _rank, rt, shown, basis in found:
-            flags.append(
-                {
-                    "id": flag_id(sid, rt),
-                    "supplier_id": sid,
-                    "risk_type": rt,
-                    "level": shown.level,
-                    "likelihood": shown.likelihood,
-                    "severity": shown.severity,
-                    "priority": shown.priority,
-                    "inferred": False,
-                    "basis": basis,
-                }
-            )
+    above = {buyer for node_id in inferred for buyer in pred[node_id]}  # inferred tiers below
+    # what each supplier's entry and flags take from its (shared) score, looked up once
+    parts_of = [
+        shared.parts(a.risks[sid], sector_of[sid], supply.suppliers[sid].country, sid in above)
+        for sid in order
+    ]
+    found_of = [parts[5] for parts in parts_of]
+    inferred_ids = sorted(inferred)
+    inferred_found = [_inferred_flagged(inferred[i], shared, config) for i in inferred_ids]
     inferred_gap = "inferred: no supplier mapped at this tier"
-    for node_id in sorted(inferred):
-        node = inferred[node_id]
-        stage = profiles.sectors[node.sector]
-        entry = {
-            "id": node_id,
-            "name": f"inferred {stage.name.lower()}"
-            + (f" ({node.commodity})" if node.commodity else "")
-            + (f" in {display_name(node.country)}" if node.country else ""),
-            "country": node.country,
-            "country_name": shared.country_name(node.country),
-            "region": None,
-            "sector": node.sector,
-            "sector_as_written": None,
-            "products": [node.commodity] if node.commodity else [],
-            "tiers": tiers_of.get(node_id, no_tiers),
-            "path": paths_of.get(node_id) or [node_id],
-            "inferred": True,
-            "buyers": sorted(node.buyers),
-            "assumption": (
-                f"origin mix of world {node.commodity} production"
-                + (f", leaning to {node.lean} (the buyer's own country)" if node.lean else "")
-                if node.commodity
-                else "stage assumed in the buyer's country"
-            ),
-            "origins": [
-                {
-                    "country": o.iso3,
-                    "weight": None if o.weight is None else round(o.weight, 4),
-                    "share_pct": o.share.share_pct if o.share else None,
-                    "year": o.share.year if o.share else None,
-                    "source": o.share.source_id if o.share else None,
-                }
-                for o in node.origins
-            ],
-            "risk": {rt: _score_dict(node.expected[rt]) for rt in RISK_TYPES},
-            "worst_case": {
-                rt: {**node.worst[rt][0].as_dict(), "country": node.worst[rt][1]}
-                for rt in RISK_TYPES
-            },
-            "exposure": _supplier_exposure(a.exposure[node_id]),
-            "data_gaps": [inferred_gap],
-        }
-        suppliers.append(entry)
+    for sid, parts in zip(order, parts_of, strict=True):
+        for gap in parts[2]:
+            gaps.append({"supplier_id": sid, "gap": gap})
+    for node_id in inferred_ids:
         gaps.append({"supplier_id": node_id, "gap": inferred_gap})
-        for rt in RISK_TYPES:
-            worst, worst_country = node.worst[rt]
-            if not _level_at_least(worst.level, config.flag_level):
-                continue
-            where = f" ({display_name(worst_country)})" if worst_country else ""
-            reason = (
-                f"inferred tier: worst case over the origin mix{where} is {worst.level};"
-                f" expected {node.expected[rt].level}. Map this tier to replace the inference"
-                " with real data."
-            )
-            evidence = shared.evidence(node.evidence[rt])
-            measures = shared.measures(rt, node.sector, True, [])
-            flags.append(
-                {
-                    "id": flag_id(node_id, rt),
-                    "supplier_id": node_id,
-                    "risk_type": rt,
-                    "level": worst.level,
-                    "likelihood": worst.likelihood,
-                    "severity": worst.severity,
-                    "priority": worst.priority,
-                    "expected": node.expected[rt].as_dict(),
-                    "inferred": True,
-                    "basis": shared.basis(reason, evidence, measures),
-                }
-            )
-    # by priority (highest first), then supplier id, then risk type: two stable sorts on
-    # C-level keys (a supplier's flags were added in risk-type order)
-    flags.sort(key=itemgetter("supplier_id"))
-    flags.sort(key=itemgetter("priority"), reverse=True)
+    # The supplier entries and the flags are built when first needed. If the JSON will be
+    # written, a second process builds and serialises the flags and the last part of the
+    # supplier entries now, while this one builds the others (which it then serialises).
+    entries = _Entries(a, sector_of, shared, inferred_gap)
+    cut = len(order) - len(order) // _AHEAD_SHARE
+    suppliers = Deferred(
+        partial(entries.build, order[cut:], parts_of[cut:], inferred_ids),
+        head=partial(entries.build, order[:cut], parts_of[:cut], []),
+        size=len(order) + len(inferred_ids),
+    )
+    flag_count = sum(map(len, found_of)) + sum(map(len, inferred_found))
+    flags = Deferred(
+        partial(_flag_list, order, found_of, inferred_ids, inferred_found), size=flag_count
+    )
+    if options.ahead and len(order) > INDENT_LIMIT:
+        ahead([(suppliers, item_pieces), (flags, value_pieces)])
     company = a.chain.company
     company_exposure = a.exposure[supply.company_id]
     # counted per distinct flagged list (suppliers share them), not flag by flag
     level_counts: Counter[str] = Counter()
     type_counts: Counter[str] = Counter()
-    lists = {id(found): found for found in flagged_lists}
-    for key, times in Counter(map(id, flagged_lists)).items():
+    lists = {id(found): found for found in found_of}
+    for key, times in Counter(map(id, found_of)).items():
         for _rank, rt, shown, _basis in lists[key]:
             level_counts[shown.level] += times
             type_counts[rt] += times
-    del flagged_lists, lists
-    for node in inferred.values():
-        for rt in RISK_TYPES:
-            worst = node.worst[rt][0]
-            if _level_at_least(worst.level, config.flag_level):
-                level_counts[worst.level] += 1
-                type_counts[rt] += 1
+    del lists
+    for node_found in inferred_found:
+        for rt, worst, _expected, _basis in node_found:
+            level_counts[worst.level] += 1
+            type_counts[rt] += 1
     by_level = {lvl: level_counts[lvl] for lvl in LEVELS}
     by_type = {rt: type_counts[rt] for rt in RISK_TYPES}
 
@@ -447,7 +362,7 @@ def _document(
         "suppliers": len(supply.suppliers),
         "inferred_suppliers": len(a.inferred),
         "tiers": max((max(t) for t in supply.tiers.values() if t), default=0),
-        "flags": len(flags),
+        "flags": flag_count,
         "flags_by_level": by_level,
         "flags_by_risk_type": by_type,
         "highest_level": next((lvl for lvl in reversed(LEVELS) if by_level[lvl]), None),
@@ -518,6 +433,187 @@ def _document(
             for src in profiles.sources.values()
         ],
     }
+
+
+# The share of the supplier entries (the last 1/n) built ahead with the flags: it balances
+# the two processes' work on large chains
+_AHEAD_SHARE = 5
+
+
+class _Entries:
+    """Builds supplier entries (only from what exists when it is created: it may run in a
+    forked process)."""
+
+    def __init__(
+        self,
+        a: Assessment,
+        sector_of: dict[str, str | None],
+        shared: _Shared,
+        inferred_gap: str,
+    ) -> None:
+        self.a, self.sector_of, self.shared, self.inferred_gap = a, sector_of, shared, inferred_gap
+
+    def build(
+        self, order: list[str], parts_of: list[_Parts], inferred_ids: list[str]
+    ) -> list[dict[str, Any]]:
+        """The entries of these mapped suppliers (with their shared parts), then of these
+        inferred ones."""
+        a, sector_of, shared, inferred_gap = self.a, self.sector_of, self.shared, self.inferred_gap
+        supply, inferred, profiles = a.supply, a.inferred, a.profiles
+        pred = supply.graph._pred  # plain dicts: fast on large chains
+        tiers_of, paths_of = supply.tiers, supply.first_path
+        no_tiers: list[int] = []
+        suppliers: list[dict[str, Any]] = []
+        for sid, parts in zip(order, parts_of, strict=True):
+            s = supply.suppliers[sid]
+            country_name, risk_dict, data_gaps, listings, worst_case, _found = parts
+            buyers = pred[sid]
+            entry: dict[str, Any] = {
+                "id": sid,
+                "name": s.name,
+                "country": s.country,
+                "country_name": country_name,
+                "region": s.region,
+                "sector": sector_of[sid],
+                "sector_as_written": s.sector_raw,
+                "products": s.products,
+                "tiers": tiers_of.get(sid, no_tiers),
+                "path": paths_of.get(sid) or [sid],
+                "inferred": False,
+                "buyers": sorted(buyers) if len(buyers) > 1 else list(buyers),
+                "share": s.share,
+                "workers": s.workers,
+                "female_pct": s.female_pct,
+                "migrant_pct": s.migrant_pct,
+                "risk": risk_dict,
+                "exposure": _supplier_exposure(a.exposure[sid]),
+                "data_gaps": data_gaps,
+                "listings": listings,
+            }
+            if worst_case is not None:
+                entry["worst_case"] = worst_case
+            if s.attributes:
+                entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
+            suppliers.append(entry)
+        for node_id in inferred_ids:
+            node = inferred[node_id]
+            stage = profiles.sectors[node.sector]
+            entry = {
+                "id": node_id,
+                "name": f"inferred {stage.name.lower()}"
+                + (f" ({node.commodity})" if node.commodity else "")
+                + (f" in {display_name(node.country)}" if node.country else ""),
+                "country": node.country,
+                "country_name": shared.country_name(node.country),
+                "region": None,
+                "sector": node.sector,
+                "sector_as_written": None,
+                "products": [node.commodity] if node.commodity else [],
+                "tiers": tiers_of.get(node_id, no_tiers),
+                "path": paths_of.get(node_id) or [node_id],
+                "inferred": True,
+                "buyers": sorted(node.buyers),
+                "assumption": (
+                    f"origin mix of world {node.commodity} production"
+                    + (f", leaning to {node.lean} (the buyer's own country)" if node.lean else "")
+                    if node.commodity
+                    else "stage assumed in the buyer's country"
+                ),
+                "origins": [
+                    {
+                        "country": o.iso3,
+                        "weight": None if o.weight is None else round(o.weight, 4),
+                        "share_pct": o.share.share_pct if o.share else None,
+                        "year": o.share.year if o.share else None,
+                        "source": o.share.source_id if o.share else None,
+                    }
+                    for o in node.origins
+                ],
+                "risk": {rt: _score_dict(node.expected[rt]) for rt in RISK_TYPES},
+                "worst_case": {
+                    rt: {**node.worst[rt][0].as_dict(), "country": node.worst[rt][1]}
+                    for rt in RISK_TYPES
+                },
+                "exposure": _supplier_exposure(a.exposure[node_id]),
+                "data_gaps": [inferred_gap],
+            }
+            suppliers.append(entry)
+        return suppliers
+
+
+# One flagged risk type of an inferred supplier: (risk type, worst case, expected, basis id)
+_InferredFlag = tuple[str, Score, dict[str, Any], str]
+
+
+def _inferred_flagged(
+    node: InferredSupplier, shared: _Shared, config: Config
+) -> list[_InferredFlag]:
+    """The risk types an inferred supplier is flagged for (its worst case over the origins
+    reaches the flag level), with the basis of each."""
+    found = []
+    for rt in RISK_TYPES:
+        worst, worst_country = node.worst[rt]
+        if not _level_at_least(worst.level, config.flag_level):
+            continue
+        where = f" ({display_name(worst_country)})" if worst_country else ""
+        reason = (
+            f"inferred tier: worst case over the origin mix{where} is {worst.level};"
+            f" expected {node.expected[rt].level}. Map this tier to replace the inference"
+            " with real data."
+        )
+        evidence = shared.evidence(node.evidence[rt])
+        measures = shared.measures(rt, node.sector, True, [])
+        basis = shared.basis(reason, evidence, measures)
+        found.append((rt, worst, node.expected[rt].as_dict(), basis))
+    return found
+
+
+def _flag_list(
+    order: list[str],
+    found_of: list[list[_Flagged]],
+    inferred_ids: list[str],
+    inferred_found: list[list[_InferredFlag]],
+) -> list[dict[str, Any]]:
+    """Every flag, by priority (highest first), then supplier id, then risk type.
+
+    Only reads what exists when it is created (it may run in a forked process)."""
+    flags: list[dict[str, Any]] = []
+    add = flags.append
+    for sid, found in zip(order, found_of, strict=True):
+        for _rank, rt, shown, basis in found:
+            add(
+                {
+                    "id": flag_id(sid, rt),
+                    "supplier_id": sid,
+                    "risk_type": rt,
+                    "level": shown.level,
+                    "likelihood": shown.likelihood,
+                    "severity": shown.severity,
+                    "priority": shown.priority,
+                    "inferred": False,
+                    "basis": basis,
+                }
+            )
+    for node_id, node_found in zip(inferred_ids, inferred_found, strict=True):
+        for rt, worst, expected, basis in node_found:
+            add(
+                {
+                    "id": flag_id(node_id, rt),
+                    "supplier_id": node_id,
+                    "risk_type": rt,
+                    "level": worst.level,
+                    "likelihood": worst.likelihood,
+                    "severity": worst.severity,
+                    "priority": worst.priority,
+                    "expected": expected,
+                    "inferred": True,
+                    "basis": basis,
+                }
+            )
+    # two stable sorts on C-level keys (each supplier's flags were added in risk-type order)
+    flags.sort(key=itemgetter("supplier_id"))
+    flags.sort(key=itemgetter("priority"), reverse=True)
+    return flags
 
 
 # One flagged risk type of a supplier: (risk type rank, risk type, flagged score, basis id)

@@ -19,7 +19,7 @@ from ddtool.model import LEVELS
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ddtool.assess import AssessOptions
+    from ddtool.assess import Assessment, AssessOptions
     from ddtool.profiles import Profiles
     from ddtool.sources.interface import ReadOptions
 
@@ -287,12 +287,21 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
             _fail(f"{out}: is a directory; give a file name such as {out / 'report.json'}")
 
 
-def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -> None:
+def _write_outputs(
+    document: dict[str, Any], outputs: list[Path], quiet: bool, assessment: Assessment | None = None
+) -> None:
+    """Write each output; from an assessment, the JSON takes its document as it is (with
+    parts built ahead), the other reports the whole document."""
     from ddtool.reporters import reporter_for
+    from ddtool.reporters.json_report import JsonReporter
 
     for out in outputs:
         out.parent.mkdir(parents=True, exist_ok=True)
-        reporter_for(out).write(document, out)
+        reporter = reporter_for(out)
+        if assessment is not None:
+            as_is = isinstance(reporter, JsonReporter)
+            document = assessment.document if as_is else assessment.data
+        reporter.write(document, out)
         if not quiet:
             _console(stderr=True).print(f"wrote {out}")
 
@@ -302,8 +311,8 @@ def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
 
     if level is None:
         return int(ExitCode.SUCCESS)
-    minimum = LEVELS.index(level.value)
-    reached = any(LEVELS.index(f["level"]) >= minimum for f in document["flags"])
+    counts = document["summary"]["flags_by_level"]
+    reached = any(counts.get(lvl) for lvl in LEVELS[LEVELS.index(level.value) :])
     return int(ExitCode.FINDINGS if reached else ExitCode.SUCCESS)
 
 
@@ -359,23 +368,25 @@ def assess(
         _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
     outputs = list(output or [])
     _check_outputs(outputs, files)
-    result = run_assess(
-        files,
-        _assess_options(
-            profiles,
-            config,
-            _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb),
-            company,
-        ),
+    options = _assess_options(
+        profiles,
+        config,
+        _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb),
+        company,
     )
-    if result.warnings and not quiet:
-        _problem_lines(result.warnings)
-    _write_outputs(result.data, outputs, quiet)
-    if not quiet:
-        from ddtool.reporters.terminal import render
+    options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
+    result = run_assess(files, options)
+    try:
+        if result.warnings and not quiet:
+            _problem_lines(result.warnings)
+        _write_outputs(result.document, outputs, quiet, result)
+        if not quiet:
+            from ddtool.reporters.terminal import render
 
-        render(result.data, _console(), tree=tree)
-    raise typer.Exit(_fail_on(result.data, fail_on))
+            render(result.data, _console(), tree=tree)
+    finally:
+        result.close()
+    raise typer.Exit(_fail_on(result.document, fail_on))
 
 
 def _verify(saved: Path, quiet: bool) -> NoReturn:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import queue
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 import orjson
 
 from ddtool.atomic import atomic_open
+from ddtool.deferred import Deferred, resolved
 from ddtool.reporters.interface import Reporter
 
 # Above this many suppliers the JSON is written without indentation (a third smaller and
@@ -27,8 +30,11 @@ def _compact(document: dict[str, Any]) -> bool:
 
 def dump_bytes(document: dict[str, Any]) -> bytes:
     """Deterministic UTF-8 JSON (key order as built, trailing newline)."""
+    document = resolved(document)
     if _compact(document):
-        return b"".join(iter_compact(document))
+        return b"".join(
+            p if isinstance(p, bytes | memoryview) else p.read() for p in iter_compact(document)
+        )
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
 
 
@@ -37,33 +43,83 @@ def dumps(document: dict[str, Any]) -> str:
     return dump_bytes(document).decode("utf-8")
 
 
-def iter_compact(document: dict[str, Any]) -> Iterator[bytes | memoryview]:
-    """The compact JSON in pieces; joined, exactly `orjson.dumps(document)` plus a newline."""
+Piece = bytes | memoryview | IO[bytes]  # a file: its bytes, from the start (see Deferred)
+
+
+def iter_compact(document: dict[str, Any]) -> Iterator[Piece]:
+    """The compact JSON in pieces; joined, exactly `orjson.dumps(document)` plus a newline.
+
+    A Deferred value comes as the file its forked process serialised it to, when that
+    succeeded; otherwise it is built here.
+    """
     yield b"{"
     for i, (key, value) in enumerate(document.items()):
         yield (b"," if i else b"") + orjson.dumps(key) + b":"
-        if isinstance(value, list) and len(value) > CHUNK:
-            yield b"["
-            for start in range(0, len(value), CHUNK):
-                piece = orjson.dumps(value[start : start + CHUNK])
-                if start:
-                    yield b","
-                yield memoryview(piece)[1:-1]  # the items without their brackets, not copied
-            yield b"]"
+        if isinstance(value, Deferred):
+            yield from _deferred_pieces(value)
         else:
-            yield orjson.dumps(value)
+            yield from value_pieces(value)
     yield b"}\n"
 
 
-def write_pieces(pieces: Iterator[bytes | memoryview], handle: BinaryIO) -> None:
+def _deferred_pieces(value: Deferred) -> Iterator[Piece]:
+    """A Deferred value: what was serialised ahead (after the head, built here, of a list),
+    or else the value built here."""
+    if value.built:  # already built here (read by another report): use that
+        spill = value.spilled()
+        if spill is not None:
+            spill.close()
+        yield from value_pieces(value.value())
+        return
+    if not value.has_head:
+        spill = value.spilled()
+        yield from value_pieces(value.value()) if spill is None else (spill,)
+        return
+    head = value.head()
+    spill = value.spilled()
+    if spill is None:
+        yield from value_pieces(value.value())
+        return
+    yield b"["
+    yield from item_pieces(head)
+    if head and os.fstat(spill.fileno()).st_size:
+        yield b","
+    yield spill
+    yield b"]"
+
+
+def item_pieces(items: list[Any]) -> Iterator[bytes | memoryview]:
+    """A list's items in compact JSON, comma-separated, without the brackets."""
+    for start in range(0, len(items), CHUNK):
+        piece = orjson.dumps(items[start : start + CHUNK])
+        if start:
+            yield b","
+        yield memoryview(piece)[1:-1]
+
+
+def value_pieces(value: Any) -> Iterator[bytes | memoryview]:
+    """One value's compact JSON in pieces (a long list a chunk of items at a time)."""
+    if isinstance(value, list) and len(value) > CHUNK:
+        yield b"["
+        yield from item_pieces(value)
+        yield b"]"
+    else:
+        yield orjson.dumps(value)
+
+
+def write_pieces(pieces: Iterator[Piece], handle: BinaryIO) -> None:
     """Write pieces from a second thread while the next ones are being produced."""
-    ready: queue.Queue[bytes | memoryview | None] = queue.Queue(maxsize=4)
+    ready: queue.Queue[Piece | None] = queue.Queue(maxsize=4)
     failure: list[BaseException] = []
 
     def drain() -> None:
         try:
             while (piece := ready.get()) is not None:
-                handle.write(piece)
+                if isinstance(piece, bytes | memoryview):
+                    handle.write(piece)
+                else:
+                    with piece:
+                        shutil.copyfileobj(piece, handle, 1 << 20)
         except BaseException as e:  # re-raised in the caller's thread
             failure.append(e)
             while ready.get() is not None:  # let the producer finish without blocking
@@ -86,6 +142,8 @@ class JsonReporter(Reporter):
     name = "json"
 
     def write(self, document: dict[str, Any], path: Path) -> None:
+        """Write the document; values still Deferred are taken from their forked process
+        (large documents) or built now."""
         with atomic_open(path) as handle:
             if _compact(document):
                 write_pieces(iter_compact(document), handle)

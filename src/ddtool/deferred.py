@@ -1,0 +1,199 @@
+"""A part of the assessment document that is built on first use, and may be built ahead.
+
+The flags of a large chain (hundreds of thousands of entries) cost about as much to build
+and serialise as everything else in the document together. When the JSON is going to be
+written, `Deferred.ahead` forks a process that builds the part and serialises it into an
+unnamed temporary file, on the second core, while this process builds the rest; the JSON
+writer then copies those bytes in (`Deferred.spilled`). Anyone else who reads the document
+(the terminal, the other reports) gets the value built here (`Deferred.value`), the same
+value by construction: both run the same function on the same data.
+
+The forked process only ever writes to its temporary file and leaves with os._exit, so it
+runs no exit handlers and flushes no inherited buffers. If it fails in any way, the writer
+builds the part in this process instead, so the output is the same either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+# Forking is used on Linux only (on macOS, forking a process that has loaded system
+# frameworks is unsafe), with a second core to run on, and when DDTOOL_NO_FORK is unset.
+_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def can_fork() -> bool:
+    return _FORK and (os.cpu_count() or 1) > 1 and not os.environ.get("DDTOOL_NO_FORK")
+
+
+class Deferred:
+    """A document value built by `build` on first use (once); with `head`, a list: the
+    items `head` builds, then those `build` builds (the part that may be built ahead)."""
+
+    __slots__ = ("_build", "_built", "_file", "_head", "_ready", "_size", "_value")
+
+    def __init__(
+        self,
+        build: Callable[[], Any],
+        head: Callable[[], list[Any]] | None = None,
+        size: int = 0,
+    ) -> None:
+        self._build = build
+        self._size = size
+        self._head = head
+        self._built = False
+        self._value: Any = None
+        self._file: IO[bytes] | None = None
+        self._ready: _Ahead | None = None
+
+    def value(self) -> Any:
+        if not self._built:
+            with _no_collector():
+                rest = self._build()
+                self._value = rest if self._head is None else [*self._head(), *rest]
+            self._built = True
+        return self._value
+
+    def __len__(self) -> int:
+        """The size the value will have (as given when it was made)."""
+        return self._size
+
+    def head(self) -> list[Any]:
+        """The items built here in any case (a list value only)."""
+        assert self._head is not None
+        with _no_collector():
+            return self._head()
+
+    @property
+    def has_head(self) -> bool:
+        return self._head is not None
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def spilled(self) -> IO[bytes] | None:
+        """The part serialised ahead (see `ahead`), at its start; None if it was not started
+        or did not succeed (build the value here then)."""
+        ready, spill = self._ready, self._file
+        self._ready = self._file = None
+        if ready is None or spill is None:
+            return None
+        if not ready.wait_next():
+            spill.close()
+            return None
+        spill.seek(0)
+        return spill
+
+    def close(self) -> None:
+        """Stop work started ahead that is no longer wanted."""
+        ready, spill = self._ready, self._file
+        self._ready = self._file = None
+        if ready is not None:
+            ready.stop()
+        if spill is not None:
+            spill.close()
+
+
+@contextlib.contextmanager
+def _no_collector() -> Iterator[None]:
+    """Many small objects that all survive: no collector passes while they are made, and
+    afterwards they are left out of later ones (as the rest of the assessment)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+
+
+class _Ahead:
+    """The forked process building values ahead: it reports each one done (or failed) with a
+    byte on a pipe, in order."""
+
+    def __init__(self, pid: int, signals: int, count: int) -> None:
+        self.pid, self.signals, self.remaining = pid, signals, count
+        self.ok = True
+
+    def wait_next(self) -> bool:
+        """Wait until the next value is serialised; False if the process failed."""
+        if self.ok:
+            try:
+                self.ok = os.read(self.signals, 1) == b"1"
+            except OSError:
+                self.ok = False
+            self.remaining -= 1
+            if not self.ok or not self.remaining:
+                self.stop()  # failed, or done: reaped
+        return self.ok
+
+    def stop(self) -> None:
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self.pid, 0)
+            with contextlib.suppress(OSError):
+                os.close(self.signals)
+            self.pid = 0
+
+
+Serialise = Callable[[Any], Iterable[bytes | memoryview]]
+
+
+def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
+    """Build and serialise these values (of a Deferred with a head: the part after it), one
+    after the other, in a forked process, when forking is available; `spilled` then gives
+    each one's bytes. Call before any thread is started."""
+    if not can_fork() or not values:
+        return
+    spills: list[IO[bytes]] = []
+    try:
+        for _ in values:
+            spills.append(tempfile.TemporaryFile(prefix="ddtool-"))  # noqa: SIM115 (kept open)
+        read_end, write_end = os.pipe()
+    except OSError:  # no temporary directory: built when needed instead
+        for spill in spills:
+            spill.close()
+        return
+    try:
+        pid = os.fork()
+    except OSError:
+        for spill in spills:
+            spill.close()
+        os.close(read_end)
+        os.close(write_end)
+        return
+    if pid == 0:  # the forked process
+        status = 1
+        try:
+            os.close(read_end)
+            for (deferred, serialise), spill in zip(values, spills, strict=True):
+                with open(spill.fileno(), "wb", closefd=False) as out:
+                    for piece in serialise(deferred._build()):
+                        out.write(piece)
+                os.write(write_end, b"1")
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    ready = _Ahead(pid, read_end, len(values))
+    for (deferred, _), spill in zip(values, spills, strict=True):
+        deferred._ready, deferred._file = ready, spill
+
+
+def resolved(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with every Deferred value built (in place: the key order is kept)."""
+    for key, value in document.items():
+        if isinstance(value, Deferred):
+            document[key] = value.value()
+    return document

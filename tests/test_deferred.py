@@ -1,0 +1,152 @@
+"""Parts of the document built on first use, and ahead in a forked process for the JSON writer:
+the JSON is byte-identical either way, and a failed or abandoned process changes nothing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+import ddtool.assess
+import ddtool.reporters.json_report as json_report
+from ddtool.assess import AssessOptions, assess
+from ddtool.cli import app
+from ddtool.deferred import Deferred, ahead, can_fork, resolved
+from ddtool.reporters.json_report import JsonReporter, item_pieces, value_pieces
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_chains"
+needs_fork = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and a second core")
+
+
+class Counted:
+    """A build function that counts its calls in this process."""
+
+    def __init__(self, value: list[Any]) -> None:
+        self.value, self.calls = value, 0
+
+    def __call__(self) -> list[Any]:
+        self.calls += 1
+        return list(self.value)
+
+
+def test_a_value_is_built_once_and_a_head_comes_first() -> None:
+    rest, head = Counted([3, 4]), Counted([1, 2])
+    plain = Deferred(rest, size=2)
+    assert len(plain) == 2 and plain.value() == [3, 4] and plain.value() == [3, 4]
+    assert rest.calls == 1 and plain.built and not plain.has_head
+    joined = Deferred(Counted([3, 4]), head=head, size=4)
+    assert joined.value() == [1, 2, 3, 4] and joined.head() == [1, 2]
+
+
+def test_resolving_builds_in_place_and_keeps_the_key_order() -> None:
+    document = {"a": 1, "b": Deferred(lambda: [2]), "c": 3}
+    assert resolved(document) is document
+    assert list(document.items()) == [("a", 1), ("b", [2]), ("c", 3)]
+
+
+def _bytes(pieces: Iterator[Any]) -> bytes:
+    return b"".join(p if isinstance(p, bytes | memoryview) else p.read() for p in pieces)
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    ("rest", "head"),
+    [([3, {"x": "é"}], [1, 2]), ([], [1]), ([3], []), ([], []), (list(range(50)), [-1])],
+)
+def test_values_serialised_ahead_come_back_in_order(
+    monkeypatch: pytest.MonkeyPatch, rest: list[Any], head: list[Any]
+) -> None:
+    monkeypatch.setattr(json_report, "CHUNK", 7)
+    build, flags = Counted(rest), Counted([{"id": "F"}] * 30)
+    joined = Deferred(build, head=lambda: list(head), size=len(head) + len(rest))
+    plain = Deferred(flags, size=30)
+    ahead([(joined, item_pieces), (plain, value_pieces)])
+    document = {"suppliers": joined, "flags": plain, "n": 1}
+    written = _bytes(json_report.iter_compact(document))
+    assert build.calls == flags.calls == 0  # both came from the forked process
+    expected = {"suppliers": head + rest, "flags": [{"id": "F"}] * 30, "n": 1}
+    assert written == orjson.dumps(expected) + b"\n"
+
+
+@needs_fork
+def test_a_failed_process_leaves_the_value_to_be_built_here() -> None:
+    def broken(_value: Any) -> Iterator[bytes]:
+        raise RuntimeError("the forked process fails")
+        yield b""  # pragma: no cover
+
+    build = Counted([1, 2])
+    value = Deferred(build, size=2)
+    ahead([(value, broken)])
+    assert value.spilled() is None
+    assert _bytes(json_report.iter_compact({"v": value})) == b'{"v":[1,2]}\n'
+    assert build.calls == 1
+
+
+@needs_fork
+def test_work_started_ahead_and_not_wanted_is_stopped() -> None:
+    value = Deferred(Counted([1]), size=1)
+    ahead([(value, value_pieces)])
+    pid = value._ready.pid if value._ready else 0
+    assert pid
+    value.close()
+    with pytest.raises(ChildProcessError):  # stopped and reaped: no process left behind
+        os.waitpid(pid, os.WNOHANG)
+    assert value.spilled() is None and value.value() == [1]
+
+
+def _small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the samples take the large-chain path: compact JSON, parts built ahead, chunks."""
+    monkeypatch.setattr(ddtool.assess, "INDENT_LIMIT", 0)
+    monkeypatch.setattr(json_report, "INDENT_LIMIT", 0)
+    monkeypatch.setattr(json_report, "CHUNK", 5)
+
+
+@needs_fork
+@pytest.mark.parametrize(
+    "sample", ["cocoa.yaml", "electronics_minerals.yaml", "garment_vendor_list.xlsx"]
+)
+def test_json_with_parts_built_ahead_is_byte_identical(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: str
+) -> None:
+    _small_limits(monkeypatch)
+    builds: list[str] = []
+    original: Callable[..., Any] = ddtool.assess._Entries.build
+
+    def counted(self: Any, *args: Any) -> Any:
+        builds.append("entries")
+        return original(self, *args)
+
+    monkeypatch.setattr(ddtool.assess._Entries, "build", counted)
+    fast = assess([SAMPLES / sample], AssessOptions(ahead=True))
+    JsonReporter().write(fast.document, tmp_path / "ahead.json")
+    assert builds == ["entries"]  # the head only: the rest came from the forked process
+    here = assess([SAMPLES / sample]).data
+    assert (tmp_path / "ahead.json").read_bytes() == orjson.dumps(here) + b"\n"
+    assert fast.data == here  # and the document read here is the same
+
+
+@needs_fork
+def test_cli_writes_json_and_other_reports_from_one_run_with_parts_ahead(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _small_limits(monkeypatch)
+    chain = SAMPLES / "cocoa.yaml"
+    outputs = [tmp_path / "a.json", tmp_path / "a.csv"]
+    done = CliRunner().invoke(
+        app, ["assess", str(chain), "-o", str(outputs[0]), "-o", str(outputs[1])]
+    )
+    assert done.exit_code == 0, done.output
+    monkeypatch.setenv("DDTOOL_NO_FORK", "1")
+    plain = [tmp_path / "b.json", tmp_path / "b.csv"]
+    done = CliRunner().invoke(
+        app, ["assess", str(chain), "-q", "-o", str(plain[0]), "-o", str(plain[1])]
+    )
+    assert done.exit_code == 0, done.output
+    for forked, here in zip(outputs, plain, strict=True):
+        assert forked.read_bytes() == here.read_bytes()
+    assert "Top flags" in CliRunner().invoke(app, ["assess", str(chain)]).output
