@@ -150,3 +150,20 @@ def test_cli_writes_json_and_other_reports_from_one_run_with_parts_ahead(
     for forked, here in zip(outputs, plain, strict=True):
         assert forked.read_bytes() == here.read_bytes()
     assert "Top flags" in CliRunner().invoke(app, ["assess", str(chain)]).output
+
+
+def test_a_workbook_read_ahead_is_the_same_as_one_read_in_line() -> None:
+    from ddtool.sources import read_raw
+    from ddtool.sources.ahead import read_ahead, take
+    from ddtool.sources.interface import ReadOptions
+
+    book = SAMPLES / "garment_vendor_list.xlsx"
+    read_ahead([book, SAMPLES / "cocoa.yaml"], ReadOptions())
+    assert take(SAMPLES / "cocoa.yaml", ReadOptions()) is None  # only workbooks are read ahead
+    early = read_raw(book, ReadOptions())  # takes the one read ahead
+    assert take(book, ReadOptions()) is None  # taken once
+    again = read_raw(book, ReadOptions())
+    assert early.records == again.records and early.problems.errors == again.problems.errors
+    # options changed since the reading started: read again with the new ones
+    read_ahead([book], ReadOptions())
+    assert take(book, ReadOptions(sheet="Vendors")) is None

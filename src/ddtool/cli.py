@@ -360,20 +360,19 @@ def assess(
 
     Exit 0 when done, 1 when a flag reaches --fail-on, 2 on bad input.
     """
-    from ddtool.assess import assess as run_assess
-
     if verify is not None:
         _verify(verify, quiet)
     if not files:
         _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
     outputs = list(output or [])
     _check_outputs(outputs, files)
-    options = _assess_options(
-        profiles,
-        config,
-        _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb),
-        company,
-    )
+    read = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb)
+    from ddtool.sources.ahead import read_ahead
+
+    read_ahead(files, read)  # workbooks parse while the engine and the profiles load
+    from ddtool.assess import assess as run_assess
+
+    options = _assess_options(profiles, config, read, company)
     options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
     result = run_assess(files, options)
     try:

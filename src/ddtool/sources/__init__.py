@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ddtool.errors import Location, ProblemList
 from ddtool.model import Chain, Company
+from ddtool.sources import ahead
 from ddtool.sources.interface import ChainReader, RawChain, ReadOptions
 from ddtool.sources.normalise import NoTaxonomy, SectorMatcher, normalise_records
 from ddtool.sources.table_source import CsvReader, ExcelReader
@@ -60,7 +61,7 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
             where,
         )
         return RawChain(str(path), [], problems)
-    return reader.read(path, options)
+    return ahead.take(path, options) or reader.read(path, options)
 
 
 def file_sha256(paths: list[Path]) -> str:
