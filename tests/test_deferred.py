@@ -40,7 +40,8 @@ def test_a_value_is_built_once_and_a_head_comes_first() -> None:
     assert len(plain) == 2 and plain.value() == [3, 4] and plain.value() == [3, 4]
     assert rest.calls == 1 and plain.built and not plain.has_head
     joined = Deferred(Counted([3, 4]), head=head, size=4)
-    assert joined.value() == [1, 2, 3, 4] and joined.head() == [1, 2]
+    assert joined.head() == [1, 2] and joined.value() == [1, 2, 3, 4]
+    assert head.calls == 1  # the head built for the JSON writer is reused for the value
 
 
 def test_resolving_builds_in_place_and_keeps_the_key_order() -> None:

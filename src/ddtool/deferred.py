@@ -37,7 +37,7 @@ class Deferred:
     """A document value built by `build` on first use (once); with `head`, a list: the
     items `head` builds, then those `build` builds (the part that may be built ahead)."""
 
-    __slots__ = ("_build", "_built", "_file", "_head", "_ready", "_size", "_value")
+    __slots__ = ("_build", "_built", "_file", "_head", "_head_items", "_ready", "_size", "_value")
 
     def __init__(
         self,
@@ -48,6 +48,7 @@ class Deferred:
         self._build = build
         self._size = size
         self._head = head
+        self._head_items: list[Any] | None = None
         self._built = False
         self._value: Any = None
         self._file: IO[bytes] | None = None
@@ -57,7 +58,8 @@ class Deferred:
         if not self._built:
             with _no_collector():
                 rest = self._build()
-                self._value = rest if self._head is None else [*self._head(), *rest]
+                self._value = rest if self._head is None else [*self.head(), *rest]
+            self._head_items = None
             self._built = True
         return self._value
 
@@ -66,10 +68,12 @@ class Deferred:
         return self._size
 
     def head(self) -> list[Any]:
-        """The items built here in any case (a list value only)."""
+        """The items built here in any case (a list value only), built once."""
         assert self._head is not None
-        with _no_collector():
-            return self._head()
+        if self._head_items is None:
+            with _no_collector():
+                self._head_items = self._head()
+        return self._head_items
 
     @property
     def has_head(self) -> bool:
