@@ -92,7 +92,7 @@ def test_a_failed_process_leaves_the_value_to_be_built_here() -> None:
 def test_work_started_ahead_and_not_wanted_is_stopped() -> None:
     value = Deferred(Counted([1]), size=1)
     ahead([(value, value_pieces)])
-    pid = value._ready.pid if value._ready else 0
+    pid = value._ahead[0].pid if value._ahead else 0
     assert pid
     value.close()
     with pytest.raises(ChildProcessError):  # stopped and reaped: no process left behind
@@ -116,16 +116,17 @@ def test_json_with_parts_built_ahead_is_byte_identical(
 ) -> None:
     _small_limits(monkeypatch)
     builds: list[str] = []
-    original: Callable[..., Any] = ddtool.assess._Entries.build
+    for method in ("mapped", "inferred"):
+        original: Callable[..., Any] = getattr(ddtool.assess._Entries, method)
 
-    def counted(self: Any, *args: Any) -> Any:
-        builds.append("entries")
-        return original(self, *args)
+        def counted(self: Any, *args: Any, _f: Any = original, _name: str = method) -> Any:
+            builds.append(_name)
+            return _f(self, *args)
 
-    monkeypatch.setattr(ddtool.assess._Entries, "build", counted)
+        monkeypatch.setattr(ddtool.assess._Entries, method, counted)
     fast = assess([SAMPLES / sample], AssessOptions(ahead=True))
     JsonReporter().write(fast.document, tmp_path / "ahead.json")
-    assert builds == ["entries"]  # the head only: the rest came from the forked process
+    assert builds == ["mapped"]  # the head only: the rest came from the forked process
     here = assess([SAMPLES / sample]).data
     assert (tmp_path / "ahead.json").read_bytes() == orjson.dumps(here) + b"\n"
     assert fast.data == here  # and the document read here is the same

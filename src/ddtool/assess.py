@@ -310,30 +310,11 @@ def _document(
     found_of = [parts[5] for parts in parts_of]
     inferred_ids = sorted(inferred)
     inferred_found = [_inferred_flagged(inferred[i], shared, config) for i in inferred_ids]
-    inferred_gap = "inferred: no supplier mapped at this tier"
     for sid, parts in zip(order, parts_of, strict=True):
         for gap in parts[2]:
             gaps.append({"supplier_id": sid, "gap": gap})
     for node_id in inferred_ids:
-        gaps.append({"supplier_id": node_id, "gap": inferred_gap})
-    # The supplier entries and the flags are built when first needed. If the JSON will be
-    # written, a second process builds and serialises the flags and the last part of the
-    # supplier entries now, while this one builds the others (which it then serialises).
-    entries = _Entries(a, sector_of, shared, inferred_gap)
-    cut = len(order) - len(order) // _AHEAD_SHARE
-    suppliers = Deferred(
-        partial(entries.build, order[cut:], parts_of[cut:], inferred_ids),
-        head=partial(entries.build, order[:cut], parts_of[:cut], []),
-        size=len(order) + len(inferred_ids),
-    )
-    flag_count = sum(map(len, found_of)) + sum(map(len, inferred_found))
-    flags = Deferred(
-        partial(_flag_list, order, found_of, inferred_ids, inferred_found), size=flag_count
-    )
-    if options.ahead and len(order) > INDENT_LIMIT:
-        ahead([(suppliers, item_pieces), (flags, value_pieces)])
-    company = a.chain.company
-    company_exposure = a.exposure[supply.company_id]
+        gaps.append({"supplier_id": node_id, "gap": _INFERRED_GAP})
     # counted per distinct flagged list (suppliers share them), not flag by flag
     level_counts: Counter[str] = Counter()
     type_counts: Counter[str] = Counter()
@@ -347,6 +328,24 @@ def _document(
         for rt, worst, _expected, _basis in node_found:
             level_counts[worst.level] += 1
             type_counts[rt] += 1
+    # The supplier entries and the flags are built when first needed. If the JSON will be
+    # written, a second process builds and serialises the flags and the last part of the
+    # supplier entries now, while this one builds the others (which it then serialises).
+    entries = _Entries(a, sector_of, shared)
+    cut = len(order) - len(order) // _AHEAD_SHARE
+    suppliers = Deferred(
+        partial(entries.build, order[cut:], parts_of[cut:], inferred_ids),
+        head=partial(entries.mapped, order[:cut], parts_of[:cut]),
+        size=len(order) + len(inferred_ids),
+    )
+    flag_count = sum(level_counts.values())
+    flags = Deferred(
+        partial(_flag_list, order, found_of, inferred_ids, inferred_found), size=flag_count
+    )
+    if options.ahead and len(order) > INDENT_LIMIT:
+        ahead([(suppliers, item_pieces), (flags, value_pieces)])
+    company = a.chain.company
+    company_exposure = a.exposure[supply.company_id]
     by_level = {lvl: level_counts[lvl] for lvl in LEVELS}
     by_type = {rt: type_counts[rt] for rt in RISK_TYPES}
 
@@ -435,6 +434,8 @@ def _document(
     }
 
 
+_INFERRED_GAP = "inferred: no supplier mapped at this tier"
+
 # The share of the supplier entries (the last 1/n) built ahead with the flags: it balances
 # the two processes' work on large chains
 _AHEAD_SHARE = 5
@@ -444,25 +445,22 @@ class _Entries:
     """Builds supplier entries (only from what exists when it is created: it may run in a
     forked process)."""
 
-    def __init__(
-        self,
-        a: Assessment,
-        sector_of: dict[str, str | None],
-        shared: _Shared,
-        inferred_gap: str,
-    ) -> None:
-        self.a, self.sector_of, self.shared, self.inferred_gap = a, sector_of, shared, inferred_gap
+    def __init__(self, a: Assessment, sector_of: dict[str, str | None], shared: _Shared) -> None:
+        self.a, self.sector_of, self.shared = a, sector_of, shared
+        self.no_tiers: list[int] = []  # one list for the entries of suppliers without tiers
 
     def build(
         self, order: list[str], parts_of: list[_Parts], inferred_ids: list[str]
     ) -> list[dict[str, Any]]:
-        """The entries of these mapped suppliers (with their shared parts), then of these
-        inferred ones."""
-        a, sector_of, shared, inferred_gap = self.a, self.sector_of, self.shared, self.inferred_gap
-        supply, inferred, profiles = a.supply, a.inferred, a.profiles
+        """The entries of these mapped suppliers, then of these inferred ones."""
+        return self.mapped(order, parts_of) + self.inferred(inferred_ids)
+
+    def mapped(self, order: list[str], parts_of: list[_Parts]) -> list[dict[str, Any]]:
+        """The entries of these mapped suppliers, with the parts of their shared scores."""
+        a, sector_of = self.a, self.sector_of
+        supply = a.supply
         pred = supply.graph._pred  # plain dicts: fast on large chains
         tiers_of, paths_of = supply.tiers, supply.first_path
-        no_tiers: list[int] = []
         suppliers: list[dict[str, Any]] = []
         for sid, parts in zip(order, parts_of, strict=True):
             s = supply.suppliers[sid]
@@ -477,7 +475,7 @@ class _Entries:
                 "sector": sector_of[sid],
                 "sector_as_written": s.sector_raw,
                 "products": s.products,
-                "tiers": tiers_of.get(sid, no_tiers),
+                "tiers": tiers_of.get(sid, self.no_tiers),
                 "path": paths_of.get(sid) or [sid],
                 "inferred": False,
                 "buyers": sorted(buyers) if len(buyers) > 1 else list(buyers),
@@ -495,6 +493,14 @@ class _Entries:
             if s.attributes:
                 entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
             suppliers.append(entry)
+        return suppliers
+
+    def inferred(self, inferred_ids: list[str]) -> list[dict[str, Any]]:
+        """The entries of these inferred suppliers."""
+        a, shared = self.a, self.shared
+        supply, inferred, profiles = a.supply, a.inferred, a.profiles
+        tiers_of, paths_of = supply.tiers, supply.first_path
+        suppliers: list[dict[str, Any]] = []
         for node_id in inferred_ids:
             node = inferred[node_id]
             stage = profiles.sectors[node.sector]
@@ -509,7 +515,7 @@ class _Entries:
                 "sector": node.sector,
                 "sector_as_written": None,
                 "products": [node.commodity] if node.commodity else [],
-                "tiers": tiers_of.get(node_id, no_tiers),
+                "tiers": tiers_of.get(node_id, self.no_tiers),
                 "path": paths_of.get(node_id) or [node_id],
                 "inferred": True,
                 "buyers": sorted(node.buyers),
@@ -535,7 +541,7 @@ class _Entries:
                     for rt in RISK_TYPES
                 },
                 "exposure": _supplier_exposure(a.exposure[node_id]),
-                "data_gaps": [inferred_gap],
+                "data_gaps": [_INFERRED_GAP],
             }
             suppliers.append(entry)
         return suppliers

@@ -19,7 +19,7 @@ from ddtool.model import LEVELS
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ddtool.assess import Assessment, AssessOptions
+    from ddtool.assess import AssessOptions
     from ddtool.profiles import Profiles
     from ddtool.sources.interface import ReadOptions
 
@@ -287,21 +287,17 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
             _fail(f"{out}: is a directory; give a file name such as {out / 'report.json'}")
 
 
-def _write_outputs(
-    document: dict[str, Any], outputs: list[Path], quiet: bool, assessment: Assessment | None = None
-) -> None:
-    """Write each output; from an assessment, the JSON takes its document as it is (with
-    parts built ahead), the other reports the whole document."""
+def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -> None:
+    """Write each output; the JSON takes the document as it is (parts may still be in the
+    making ahead), the other reports the whole document."""
+    from ddtool.deferred import resolved
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import JsonReporter
 
     for out in outputs:
         out.parent.mkdir(parents=True, exist_ok=True)
         reporter = reporter_for(out)
-        if assessment is not None:
-            as_is = isinstance(reporter, JsonReporter)
-            document = assessment.document if as_is else assessment.data
-        reporter.write(document, out)
+        reporter.write(document if isinstance(reporter, JsonReporter) else resolved(document), out)
         if not quiet:
             _console(stderr=True).print(f"wrote {out}")
 
@@ -378,7 +374,7 @@ def assess(
     try:
         if result.warnings and not quiet:
             _problem_lines(result.warnings)
-        _write_outputs(result.document, outputs, quiet, result)
+        _write_outputs(result.document, outputs, quiet)
         if not quiet:
             from ddtool.reporters.terminal import render
 

@@ -37,7 +37,7 @@ class Deferred:
     """A document value built by `build` on first use (once); with `head`, a list: the
     items `head` builds, then those `build` builds (the part that may be built ahead)."""
 
-    __slots__ = ("_build", "_built", "_file", "_head", "_head_items", "_ready", "_size", "_value")
+    __slots__ = ("_ahead", "_build", "_built", "_head", "_head_items", "_size", "_value")
 
     def __init__(
         self,
@@ -51,8 +51,8 @@ class Deferred:
         self._head_items: list[Any] | None = None
         self._built = False
         self._value: Any = None
-        self._file: IO[bytes] | None = None
-        self._ready: _Ahead | None = None
+        # the process building the value ahead, and the file it serialises it to
+        self._ahead: tuple[_Ahead, IO[bytes]] | None = None
 
     def value(self) -> Any:
         if not self._built:
@@ -86,10 +86,9 @@ class Deferred:
     def spilled(self) -> IO[bytes] | None:
         """The part serialised ahead (see `ahead`), at its start; None if it was not started
         or did not succeed (build the value here then)."""
-        ready, spill = self._ready, self._file
-        self._ready = self._file = None
-        if ready is None or spill is None:
+        if self._ahead is None:
             return None
+        (ready, spill), self._ahead = self._ahead, None
         if not ready.wait_next():
             spill.close()
             return None
@@ -98,11 +97,9 @@ class Deferred:
 
     def close(self) -> None:
         """Stop work started ahead that is no longer wanted."""
-        ready, spill = self._ready, self._file
-        self._ready = self._file = None
-        if ready is not None:
+        if self._ahead is not None:
+            (ready, spill), self._ahead = self._ahead, None
             ready.stop()
-        if spill is not None:
             spill.close()
 
 
@@ -192,7 +189,7 @@ def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
     os.close(write_end)
     ready = _Ahead(pid, read_end, len(values))
     for (deferred, _), spill in zip(values, spills, strict=True):
-        deferred._ready, deferred._file = ready, spill
+        deferred._ahead = (ready, spill)
 
 
 def resolved(document: dict[str, Any]) -> dict[str, Any]:

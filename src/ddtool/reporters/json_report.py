@@ -31,11 +31,8 @@ def _compact(document: dict[str, Any]) -> bool:
 def dump_bytes(document: dict[str, Any]) -> bytes:
     """Deterministic UTF-8 JSON (key order as built, trailing newline)."""
     document = resolved(document)
-    if _compact(document):
-        return b"".join(
-            p if isinstance(p, bytes | memoryview) else p.read() for p in iter_compact(document)
-        )
-    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+    option = 0 if _compact(document) else orjson.OPT_INDENT_2
+    return orjson.dumps(document, option=option) + b"\n"
 
 
 def dumps(document: dict[str, Any]) -> str:

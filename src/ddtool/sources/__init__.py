@@ -61,7 +61,8 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
             where,
         )
         return RawChain(str(path), [], problems)
-    return ahead.take(path, options) or reader.read(path, options)
+    early = ahead.take(path, options)
+    return reader.read(path, options) if early is None else early
 
 
 def file_sha256(paths: list[Path]) -> str:
