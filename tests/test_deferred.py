@@ -124,9 +124,17 @@ def test_json_with_parts_built_ahead_is_byte_identical(
             return _f(self, *args)
 
         monkeypatch.setattr(ddtool.assess._Entries, method, counted)
+    flag_list = ddtool.assess._flag_list
+
+    def flags_counted(*args: Any) -> Any:
+        builds.append("flags")
+        return flag_list(*args)
+
+    monkeypatch.setattr(ddtool.assess, "_flag_list", flags_counted)
     fast = assess([SAMPLES / sample], AssessOptions(ahead=True))
     JsonReporter().write(fast.document, tmp_path / "ahead.json")
-    assert builds == ["mapped"]  # the head only: the rest came from the forked process
+    # the head only: the flags and the rest of the entries came from the forked processes
+    assert builds == ["mapped"]
     here = assess([SAMPLES / sample]).data
     assert (tmp_path / "ahead.json").read_bytes() == orjson.dumps(here) + b"\n"
     assert fast.data == here  # and the document read here is the same

@@ -96,3 +96,43 @@ def test_unknown_buyer_suggests_the_nearest_id() -> None:
     problems = ProblemList()
     build_graph(chain({"id": "PROC-1"}, {"id": "F", "buyers": ["PROC-11"]}), problems)
     assert problems.flatten(["suggestion"]) == [["'PROC-1'"]]
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [("edge", "A", "N1", {"share": None, "inferred": True})],
+        [("node", "N1", {"inferred": True}), ("edge", "A", "N1", {"share": None})],
+        [("edge", "N1", "N2", {"inferred": True}), ("edge", "A", "N1", {"share": 0.5})],
+        [("edge", "A", "B", {"inferred": True}), ("node", "B", {"mark": 1})],  # existing ones
+        [("node", "A", {"mark": 2}), ("edge", "company", "A", {"share": 0.3})],
+    ],
+)
+def test_nodes_and_links_added_as_networkx_adds_them(steps: list[tuple[Any, ...]]) -> None:
+    import networkx as nx
+
+    supply = build_graph(chain({"id": "A"}, {"id": "B", "buyers": ["A"]}), ProblemList())
+    expected = nx.DiGraph(supply.graph)  # a copy, grown with networkx's own methods
+    for kind, *args, attrs in steps:
+        getattr(supply, f"add_{kind}")(*args, **attrs)
+        getattr(expected, f"add_{kind}")(*args, **attrs)
+    view = supply.graph  # the same dicts, as networkx sees them
+    assert dict(view.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(view.edges(data=True)) == sorted(expected.edges(data=True))
+    assert supply.pred == {n: dict(expected.pred[n]) for n in expected}
+
+
+def test_an_assessment_does_not_import_networkx() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "sample_chains" / "cocoa.yaml"
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom ddtool.assess import assess\n"
+        f"result = assess([Path({str(sample)!r})])\n"
+        "assert result.data['flags']\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

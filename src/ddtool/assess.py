@@ -174,7 +174,9 @@ def _assess(
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[str, ...], str | None] = {}
+    without_country = 0  # counted here, where every supplier is read anyway
     for supplier_id, supplier in supply.suppliers.items():
+        without_country += supplier.country is None
         sector = supplier.sector
         if sector is None and supplier.products:
             key = tuple(supplier.products)
@@ -191,6 +193,16 @@ def _assess(
     inference.run(sector_of, chain.company)
     extend_tiers(supply, inference.nodes)
     stages.done("infer")
+
+    # The flags need the scores and the inference, not the roll-up: if the JSON will be
+    # written, a second process builds and serialises them while this one rolls up.
+    flagged = _Flagging(
+        supply, risks, inference.nodes, sector_of, without_country, profiles, config
+    )
+    big = options.ahead and len(flagged.order) > INDENT_LIMIT
+    if big:
+        ahead([(flagged.flags, value_pieces)])
+    stages.done("flag")
 
     # each node's own figures (its worst case, its expected priority); suppliers share
     # score objects, so each distinct one is read once and handed out in C-level passes
@@ -222,8 +234,8 @@ def _assess(
         profiles=profiles,
         config=config,
     )
-    result.document = _document(result, paths, options, as_of, sector_of, pinned)
-    stages.done("flag+document")
+    result.document = _document(result, paths, options, as_of, flagged, pinned, big)
+    stages.done("document")
     return result
 
 
@@ -285,65 +297,93 @@ def _supplier_exposure(ex: dict[str, Exposure]) -> dict[str, Any]:
 _CL, _FL, _HT = RISK_TYPES  # fails at import if the risk types change in number
 
 
+class _Flagging:
+    """What the document takes from each supplier's (shared) score, in document order: the
+    parts of its entry and its flags; the flag list (built on first use), its counts and
+    the data gaps. None of it needs the roll-up."""
+
+    def __init__(
+        self,
+        supply: SupplyGraph,
+        risks: dict[str, SupplierRisk],
+        inferred: dict[str, InferredSupplier],
+        sector_of: dict[str, str | None],
+        without_country: int,
+        profiles: Profiles,
+        config: Config,
+    ) -> None:
+        self.sector_of, self.without_country = sector_of, without_country
+        self.shared = shared = _Shared(profiles, config.flag_level)
+        pred, tiers_of = supply.pred, supply.tiers  # plain dicts: fast on large chains
+        first_tier = {sid: (tiers_of.get(sid) or (99,))[0] for sid in supply.suppliers}
+        self.order = order = sorted(first_tier)
+        order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
+        above = {buyer for node_id in inferred for buyer in pred[node_id]}  # inferred below
+        # what each supplier's entry and flags take from its (shared) score, looked up once
+        suppliers = supply.suppliers
+        self.parts_of = parts_of = [
+            shared.parts(risks[sid], sector_of[sid], suppliers[sid].country, sid in above)
+            for sid in order
+        ]
+        found_of = [parts[5] for parts in parts_of]
+        self.inferred_ids = inferred_ids = sorted(inferred)
+        inferred_found = [_inferred_flagged(inferred[i], shared, config) for i in inferred_ids]
+        self.gaps = gaps = [
+            {"supplier_id": sid, "gap": gap}
+            for sid, parts in zip(order, parts_of, strict=True)
+            for gap in parts[2]
+        ]
+        gaps += [{"supplier_id": node_id, "gap": _INFERRED_GAP} for node_id in inferred_ids]
+        # counted per distinct flagged list (suppliers share them), not flag by flag
+        self.level_counts = level_counts = Counter[str]()
+        self.type_counts = type_counts = Counter[str]()
+        lists = {id(found): found for found in found_of}
+        for key, times in Counter(map(id, found_of)).items():
+            for _rank, rt, shown, _basis in lists[key]:
+                level_counts[shown.level] += times
+                type_counts[rt] += times
+        del lists
+        for node_found in inferred_found:
+            for rt, worst, _expected, _basis in node_found:
+                level_counts[worst.level] += 1
+                type_counts[rt] += 1
+        self.flags = Deferred(
+            partial(_flag_list, order, found_of, inferred_ids, inferred_found),
+            size=sum(level_counts.values()),
+        )
+
+
 def _document(
     a: Assessment,
     paths: list[Path],
     options: AssessOptions,
     as_of: dt.date,
-    sector_of: dict[str, str | None],
+    flagged: _Flagging,
     pinned: dt.datetime | None,
+    big: bool,
 ) -> dict[str, Any]:
     profiles, config, supply = a.profiles, a.config, a.supply
-    gaps: list[dict[str, Any]] = []
-    shared = _Shared(profiles, config.flag_level)
-    pred = supply.graph._pred  # plain dicts: fast on large chains
-    tiers_of, inferred = supply.tiers, a.inferred
-    first_tier = {sid: (tiers_of.get(sid) or (99,))[0] for sid in supply.suppliers}
-    order = sorted(first_tier)
-    order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
-    above = {buyer for node_id in inferred for buyer in pred[node_id]}  # inferred tiers below
-    # what each supplier's entry and flags take from its (shared) score, looked up once
-    parts_of = [
-        shared.parts(a.risks[sid], sector_of[sid], supply.suppliers[sid].country, sid in above)
-        for sid in order
-    ]
-    found_of = [parts[5] for parts in parts_of]
-    inferred_ids = sorted(inferred)
-    inferred_found = [_inferred_flagged(inferred[i], shared, config) for i in inferred_ids]
-    for sid, parts in zip(order, parts_of, strict=True):
-        for gap in parts[2]:
-            gaps.append({"supplier_id": sid, "gap": gap})
-    for node_id in inferred_ids:
-        gaps.append({"supplier_id": node_id, "gap": _INFERRED_GAP})
-    # counted per distinct flagged list (suppliers share them), not flag by flag
-    level_counts: Counter[str] = Counter()
-    type_counts: Counter[str] = Counter()
-    lists = {id(found): found for found in found_of}
-    for key, times in Counter(map(id, found_of)).items():
-        for _rank, rt, shown, _basis in lists[key]:
-            level_counts[shown.level] += times
-            type_counts[rt] += times
-    del lists
-    for node_found in inferred_found:
-        for rt, worst, _expected, _basis in node_found:
-            level_counts[worst.level] += 1
-            type_counts[rt] += 1
-    # The supplier entries and the flags are built when first needed. If the JSON will be
-    # written, a second process builds and serialises the flags and the last part of the
-    # supplier entries now, while this one builds the others (which it then serialises).
+    shared, order, parts_of, inferred_ids = (
+        flagged.shared,
+        flagged.order,
+        flagged.parts_of,
+        flagged.inferred_ids,
+    )
+    sector_of, gaps, flags = flagged.sector_of, flagged.gaps, flagged.flags
+    level_counts, type_counts = flagged.level_counts, flagged.type_counts
+    # The supplier entries are built when first needed. If the JSON will be written, a
+    # (second) forked process builds and serialises the last part of them now, while this
+    # one builds the others (which it then serialises).
     entries = _Entries(a, sector_of, shared)
-    cut = len(order) - len(order) // _AHEAD_SHARE
+    cut = len(order) - int(len(order) * _AHEAD_SHARE)
     suppliers = Deferred(
         partial(entries.build, order[cut:], parts_of[cut:], inferred_ids),
         head=partial(entries.mapped, order[:cut], parts_of[:cut]),
         size=len(order) + len(inferred_ids),
     )
-    flag_count = sum(level_counts.values())
-    flags = Deferred(
-        partial(_flag_list, order, found_of, inferred_ids, inferred_found), size=flag_count
-    )
-    if options.ahead and len(order) > INDENT_LIMIT:
-        ahead([(suppliers, item_pieces), (flags, value_pieces)])
+    if big:
+        ahead([(suppliers, item_pieces)])
+    flag_count = len(flags)
     company = a.chain.company
     company_exposure = a.exposure[supply.company_id]
     by_level = {lvl: level_counts[lvl] for lvl in LEVELS}
@@ -356,7 +396,7 @@ def _document(
 
     # tier-1 suppliers ranked by what lies beneath them: level of the maximum, then the
     # share-weighted figure
-    tier1 = sorted(supply.graph.successors(supply.company_id), key=rank_key)
+    tier1 = sorted(supply.succ[supply.company_id], key=rank_key)
     summary = {
         "suppliers": len(supply.suppliers),
         "inferred_suppliers": len(a.inferred),
@@ -366,8 +406,8 @@ def _document(
         "flags_by_risk_type": by_type,
         "highest_level": next((lvl for lvl in reversed(LEVELS) if by_level[lvl]), None),
         "data_gaps": len(gaps),
-        "suppliers_without_country": sum(1 for s in supply.suppliers.values() if s.country is None),
-        "suppliers_without_sector": sum(1 for v in sector_of.values() if v is None),
+        "suppliers_without_country": flagged.without_country,
+        "suppliers_without_sector": list(sector_of.values()).count(None),
         "exposure": {
             rt: {**company_exposure[rt].score.as_dict(), "from": company_exposure[rt].source}
             for rt in RISK_TYPES
@@ -436,9 +476,10 @@ def _document(
 
 _INFERRED_GAP = "inferred: no supplier mapped at this tier"
 
-# The share of the supplier entries (the last 1/n) built ahead with the flags: it balances
-# the two processes' work on large chains
-_AHEAD_SHARE = 5
+# The share of the supplier entries (the last part) built and serialised ahead in a second
+# process while this one builds and serialises the others and writes: measured on 10^5
+# suppliers, a larger share keeps this process waiting for it
+_AHEAD_SHARE = 0.4
 
 
 class _Entries:
@@ -459,7 +500,7 @@ class _Entries:
         """The entries of these mapped suppliers, with the parts of their shared scores."""
         a, sector_of = self.a, self.sector_of
         supply = a.supply
-        pred = supply.graph._pred  # plain dicts: fast on large chains
+        pred = supply.pred  # plain dicts: fast on large chains
         tiers_of, paths_of = supply.tiers, supply.first_path
         suppliers: list[dict[str, Any]] = []
         for sid, parts in zip(order, parts_of, strict=True):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from rapidfuzz import process
 
 from ddtool.errors import Location, ProblemList
 from ddtool.model import Chain, Supplier
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 SHARE_TOLERANCE = 1e-6
 
@@ -19,9 +21,13 @@ Adjacency = dict[str, dict[str, dict[str, Any]]]
 
 @dataclass(slots=True)
 class SupplyGraph:
-    """A DiGraph whose edges point from buyer to supplier (towards the origin)."""
+    """The chain as a directed graph whose edges point from buyer to supplier (towards the
+    origin), held as plain adjacency dicts in networkx's own layout: the engine walks them
+    directly, and `graph` gives them as a networkx DiGraph (sharing the same dicts)."""
 
-    graph: nx.DiGraph
+    succ: Adjacency  # node -> {its supplier: edge attributes}
+    pred: Adjacency  # node -> {its buyer: the same edge attributes}
+    nodes: dict[str, dict[str, Any]]  # node -> node attributes
     company_id: str
     suppliers: dict[str, Supplier]
     tiers: dict[str, list[int]] = field(default_factory=dict)
@@ -29,6 +35,28 @@ class SupplyGraph:
     # buyers before their suppliers (None while the chain has a cycle); kept up to date
     # when inferred suppliers are added, so every later pass reuses it
     order: list[str] | None = None
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The graph as a networkx DiGraph over the same dicts (networkx is imported only
+        here: an assessment does not need it)."""
+        return _digraph(self.nodes, self.succ, self.pred)
+
+    def add_node(self, node: str, **attrs: Any) -> None:
+        """Add a node (or update its attributes), as DiGraph.add_node does."""
+        if node in self.succ:
+            self.nodes[node].update(attrs)
+        else:
+            self.succ[node], self.pred[node], self.nodes[node] = {}, {}, attrs
+
+    def add_edge(self, buyer: str, supplier: str, **attrs: Any) -> None:
+        """Add a supply link (and its nodes when new), as DiGraph.add_edge does."""
+        for node in (buyer, supplier):
+            if node not in self.succ:
+                self.add_node(node)
+        data = self.succ[buyer].get(supplier, {})
+        data.update(attrs)
+        self.succ[buyer][supplier] = self.pred[supplier][buyer] = data
 
     @property
     def depth(self) -> int:
@@ -91,16 +119,14 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
                 waiting[supplier_id] = len(above)
             else:
                 starts.append(supplier_id)
-    graph = nx.DiGraph()
-    graph._node = {node: {} for node in nodes}
-    graph._succ = succ  # networkx keeps _adj in step and resets its cached views
-    graph._pred = pred
+    node_attrs: dict[str, dict[str, Any]] = {node: {} for node in nodes}
     # the buyers of suppliers with several buyers; any other buyer is the only buyer of
     # each of its suppliers, which the walk below takes a shortcut on
     fans = {buyer for supplier_id in waiting for buyer in pred[supplier_id]}
     order, tiers, first_path = _walk(succ, len(succ), starts, waiting, company_id, fans)
     cyclic: set[str] = set()
     if order is None:
+        graph = _digraph(node_attrs, succ, pred)
         cyclic = _check_cycles(graph, by_id, {s: i for i, s in enumerate(ids)}, problems, fallback)
     _check_shares(succ, totals, by_id, problems, fallback)
     if order is None:  # a cycle somewhere: walk what the company reaches, if that is acyclic
@@ -111,11 +137,24 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
         if reached is None:
             tiers = {node: [len(path) - 1] for node, path in first_path.items()}
     del first_path[company_id], tiers[company_id]
-    supply = SupplyGraph(graph, company_id, by_id, tiers, first_path, order)
+    supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, tiers, first_path, order)
     # every supplier reached (the usual case): only the declared tiers are left to check
     to_check = declared if len(first_path) == len(by_id) else by_id.values()
     _check_reached(supply, to_check, broken_links | cyclic, problems, fallback)
     return supply
+
+
+def _digraph(
+    nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency
+) -> nx.DiGraph:
+    """A networkx DiGraph over these dicts (not copied: changes to either show in both)."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph._node = nodes
+    graph._succ = succ  # networkx keeps _adj in step and resets its cached views
+    graph._pred = pred
+    return graph
 
 
 def _unique(chain: Chain, problems: ProblemList, fallback: str) -> dict[str, Supplier]:
@@ -153,6 +192,8 @@ def _check_cycles(
     fallback: str,
 ) -> set[str]:
     """Report each cycle once, with its path; return the suppliers in cycles."""
+    import networkx as nx
+
     cyclic: set[str] = set()
     for component in sorted(nx.strongly_connected_components(graph), key=lambda c: min(c)):
         if len(component) < 2:
@@ -308,7 +349,7 @@ def extend_tiers(supply: SupplyGraph, added: Iterable[str]) -> None:
     new = set(added)
     if not new:
         return
-    succ, pred = supply.graph._succ, supply.graph._pred
+    succ, pred = supply.succ, supply.pred
     counts = {node: sum(1 for b in pred[node] if b in new) for node in new}
     starts = [node for node, count in counts.items() if count == 0]
     waiting = {node: count for node, count in counts.items() if count > 1}

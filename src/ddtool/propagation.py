@@ -96,7 +96,7 @@ class Inference:
         `sector_of` holds every supplier's sector (matched or guessed); any other node is
         the company.
         """
-        succ, pred = self.supply.graph._succ, self.supply.graph._pred
+        succ, pred = self.supply.succ, self.supply.pred
         order = self.supply.order
         assert order is not None, "inference needs an acyclic chain"
         assert len(sector_of) == len(self.supply.suppliers), "one sector per supplier"
@@ -219,19 +219,19 @@ class Inference:
                 node_id = self._raw(sector_id, commodity, country, depth)
                 raw_id = self._raw(raw_sector, commodity, country, depth + 1)
                 self.nodes[raw_id].buyers.add(node_id)
-                self.supply.graph.add_edge(node_id, raw_id, share=None, inferred=True)
+                self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
                 targets.append(node_id)
         else:
             node_id = f"inferred:{sector_id}@{country or 'unknown'}"
             if node_id not in self.nodes:
                 self._intermediate(node_id, sector_id, country, depth)
-                self.supply.graph.add_node(node_id, inferred=True)
+                self.supply.add_node(node_id, inferred=True)
                 for upstream in sector.inputs:
                     self._attach(node_id, upstream, country, depth + 1, hint)
             targets.append(node_id)
         for target in targets:
             self.nodes[target].buyers.add(buyer)
-            self.supply.graph.add_edge(buyer, target, share=None, inferred=True)
+            self.supply.add_edge(buyer, target, share=None, inferred=True)
 
     def _at_origin(
         self, sector_id: str, country: str | None, hint: list[str]
@@ -382,7 +382,7 @@ class Inference:
             evidence=evidence,
             depth=depth,
         )
-        self.supply.graph.add_node(node_id, inferred=True)
+        self.supply.add_node(node_id, inferred=True)
         return node_id
 
 
@@ -396,7 +396,7 @@ def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, d
     maximum (its worst case) and the expected priority; a node without is taken as zero.
     The result has the nodes with suppliers first, then the others.
     """
-    succ = supply.graph._succ
+    succ = supply.succ
     order = supply.order
     assert order is not None, "exposure needs an acyclic chain"
     count = len(RISK_TYPES)
