@@ -144,9 +144,7 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
     return supply
 
 
-def _digraph(
-    nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency
-) -> nx.DiGraph:
+def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency) -> nx.DiGraph:
     """A networkx DiGraph over these dicts (not copied: changes to either show in both)."""
     import networkx as nx
 
