@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -313,6 +313,7 @@ class _Flagging:
         config: Config,
     ) -> None:
         self.sector_of, self.without_country = sector_of, without_country
+        self.depth = supply.depth  # (read before any fork: after one, reading costs copies)
         self.shared = shared = _Shared(profiles, config.flag_level)
         pred, tiers_of = supply.pred, supply.tiers  # plain dicts: fast on large chains
         first_tier = {sid: (tiers_of.get(sid) or (99,))[0] for sid in supply.suppliers}
@@ -320,11 +321,12 @@ class _Flagging:
         order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
         above = {buyer for node_id in inferred for buyer in pred[node_id]}  # inferred below
         # what each supplier's entry and flags take from its (shared) score, looked up once
-        suppliers = supply.suppliers
-        self.parts_of = parts_of = [
-            shared.parts(risks[sid], sector_of[sid], suppliers[sid].country, sid in above)
-            for sid in order
-        ]
+        self.parts_of = parts_of = shared.parts_in_order(
+            list(map(risks.__getitem__, order)),
+            list(map(sector_of.__getitem__, order)),
+            list(map(attrgetter("country"), map(supply.suppliers.__getitem__, order))),
+            list(map(above.__contains__, order)),
+        )
         found_of = [parts[5] for parts in parts_of]
         self.inferred_ids = inferred_ids = sorted(inferred)
         inferred_found = [_inferred_flagged(inferred[i], shared, config) for i in inferred_ids]
@@ -400,7 +402,7 @@ def _document(
     summary = {
         "suppliers": len(supply.suppliers),
         "inferred_suppliers": len(a.inferred),
-        "tiers": max((max(t) for t in supply.tiers.values() if t), default=0),
+        "tiers": flagged.depth,
         "flags": flag_count,
         "flags_by_level": by_level,
         "flags_by_risk_type": by_type,
@@ -730,6 +732,22 @@ class _Shared:
                 self.flagged(risk, sector, country, inferred_below),
             )
         return found
+
+    def parts_in_order(
+        self,
+        risks: list[SupplierRisk],
+        sectors: list[str | None],
+        countries: list[str | None],
+        inferred_below: list[bool],
+    ) -> list[_Parts]:
+        """`parts` of each supplier (one per position in the lists): each distinct set is
+        made in the order the suppliers come, so the catalogues fill as one by one."""
+        keys = list(zip(map(id, risks), sectors, countries, inferred_below, strict=True))
+        made, by_id = self._parts, dict(zip(map(id, risks), risks, strict=True))
+        for key in dict.fromkeys(keys):  # in order of first appearance
+            if key not in made:
+                self.parts(by_id[key[0]], *key[1:])
+        return list(map(made.__getitem__, keys))
 
     def gaps(self, risk: SupplierRisk, inferred_below: bool) -> list[str]:
         """The supplier's data gaps: its score's, and unmapped tiers beneath it."""

@@ -60,7 +60,7 @@ class SupplyGraph:
 
     @property
     def depth(self) -> int:
-        return max((max(t) for t in self.tiers.values() if t), default=0)
+        return max(map(max, filter(None, self.tiers.values())), default=0)
 
 
 def _loc(supplier: Supplier, fallback: str, column: str | None = None) -> Location:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
@@ -623,12 +624,16 @@ def normalise_table(
         ]
     else:
         attributes = [{} for _ in range(size)]
+    countries, countries_raw = _unzipped(places, size)
+    sectors_found, sectors_raw = _unzipped(sector_ids, size)
     by_row = zip(
         ids,
         _texts(column("name"), size),
-        places,
+        countries,
+        countries_raw,
         _texts(column("region"), size),
-        sector_ids,
+        sectors_found,
+        sectors_raw,
         products,
         buyers,
         numbers["share"],
@@ -642,49 +647,41 @@ def normalise_table(
         table.locations(),
         strict=True,
     )
-    return Supplier.from_rows(
-        [
-            {
-                "id": id_,
-                "name": name,
-                "country": country,
-                "country_raw": country_raw,
-                "region": region,
-                "sector": sector,
-                "sector_raw": sector_raw,
-                "products": product_list,
-                "buyers": buyer_list,
-                "share": share,
-                "workers": worker_count,
-                "female_pct": female_pct,
-                "migrant_pct": migrant_pct,
-                "certifications": certification_list,
-                "audits": audit_list,
-                "tier_declared": tier,
-                "attributes": extras_found,
-                "location": location,
-            }
-            for (
-                id_,
-                name,
-                (country, country_raw),
-                region,
-                (sector, sector_raw),
-                product_list,
-                buyer_list,
-                share,
-                worker_count,
-                female_pct,
-                migrant_pct,
-                certification_list,
-                audit_list,
-                tier,
-                extras_found,
-                location,
-            ) in by_row
-            if id_
-        ]
-    )
+    # each row's fields as a dict in the order declared (rows without an id were reported
+    # and are left out), made in C: dict(zip(names, values))
+    kept = compress(by_row, ids)
+    return Supplier.from_rows(map(dict, map(zip, repeat(_ROW_FIELDS), kept)))
+
+
+# the fields of a table row, in the order Supplier declares them
+_ROW_FIELDS = (
+    "id",
+    "name",
+    "country",
+    "country_raw",
+    "region",
+    "sector",
+    "sector_raw",
+    "products",
+    "buyers",
+    "share",
+    "workers",
+    "female_pct",
+    "migrant_pct",
+    "certifications",
+    "audits",
+    "tier_declared",
+    "attributes",
+    "location",
+)
+
+
+def _unzipped(pairs: Sequence[tuple[Any, Any]], size: int) -> tuple[Sequence[Any], Sequence[Any]]:
+    """A column of pairs as two columns."""
+    if not size:
+        return [], []
+    first, second = zip(*pairs, strict=True)
+    return first, second
 
 
 def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemList) -> Company:
