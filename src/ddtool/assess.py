@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import heapq
 import os
 import time
 from collections import Counter
@@ -64,11 +65,26 @@ class Assessment:
     # the JSON document; some values may still be `Deferred` (the JSON writer takes them
     # as they are, everything else reads `data`)
     document: dict[str, Any] = field(default_factory=dict)
+    # what the document's supplier entries and flags are made from (see glance)
+    parts: _Glance | None = None
 
     @property
     def data(self) -> dict[str, Any]:
         """The whole JSON document."""
         return resolved(self.document)
+
+    def glance(self, top: int, tree: int) -> dict[str, Any]:
+        """The document as the terminal report reads it: every value, except that the flags
+        are only those of the `top` suppliers flagged highest, and the supplier entries only
+        those that these flags and the first `tree` nodes of the chain tree show.
+
+        On a large chain this spares building every entry and flag for a screenful (the
+        JSON writer's second processes have them): the terminal report shows the same.
+        """
+        values = [self.document.get(key) for key in ("suppliers", "flags")]
+        if self.parts is None or not any(isinstance(v, Deferred) for v in values):
+            return self.data
+        return {**self.document, **self.parts.glance(top, tree)}
 
     def close(self) -> None:
         """Stop work started ahead for a JSON that will not be written."""
@@ -235,6 +251,7 @@ def _assess(
         config=config,
     )
     result.document = _document(result, paths, options, as_of, flagged, pinned, big)
+    result.parts = _Glance(flagged, _Entries(result, sector_of, flagged.shared), supply)
     stages.done("document")
     return result
 
@@ -327,9 +344,11 @@ class _Flagging:
             list(map(attrgetter("country"), map(supply.suppliers.__getitem__, order))),
             list(map(above.__contains__, order)),
         )
-        found_of = [parts[5] for parts in parts_of]
+        self.found_of = found_of = [parts[5] for parts in parts_of]
         self.inferred_ids = inferred_ids = sorted(inferred)
-        inferred_found = [_inferred_flagged(inferred[i], shared, config) for i in inferred_ids]
+        self.inferred_found = inferred_found = [
+            _inferred_flagged(inferred[i], shared, config) for i in inferred_ids
+        ]
         self.gaps = gaps = [
             {"supplier_id": sid, "gap": gap}
             for sid, parts in zip(order, parts_of, strict=True)
@@ -588,6 +607,71 @@ class _Entries:
             }
             suppliers.append(entry)
         return suppliers
+
+
+class _Glance:
+    """A few supplier entries and flags, made as the whole document makes them."""
+
+    def __init__(self, flagged: _Flagging, entries: _Entries, supply: SupplyGraph) -> None:
+        self.flagged, self.entries, self.supply = flagged, entries, supply
+
+    def glance(self, top: int, tree: int) -> dict[str, list[dict[str, Any]]]:
+        f = self.flagged
+        mapped, inferred = self._top_flagged(top)
+        flags = _flag_list(
+            [f.order[i] for i in mapped],
+            [f.found_of[i] for i in mapped],
+            [f.inferred_ids[i] for i in inferred],
+            [f.inferred_found[i] for i in inferred],
+        )
+        shown = self._tree_nodes(tree) | {flag["supplier_id"] for flag in flags}
+        at = {sid: i for i, sid in enumerate(f.order) if sid in shown}
+        mapped_ids = sorted(at, key=at.__getitem__)
+        return {
+            "suppliers": self.entries.mapped(mapped_ids, [f.parts_of[at[i]] for i in mapped_ids])
+            + self.entries.inferred([i for i in f.inferred_ids if i in shown]),
+            "flags": flags,
+        }
+
+    def _top_flagged(self, top: int) -> tuple[list[int], list[int]]:
+        """The positions of the `top` flagged suppliers that come first in the flag list
+        (highest priority of their flags, then id), mapped and inferred."""
+        f = self.flagged
+        if top <= 0:
+            return [], []
+        lists = {id(found): found for found in f.found_of if found}
+        highest = {key: max(x[2].priority for x in found) for key, found in lists.items()}
+        ranked: list[tuple[float, str, int, bool]] = [
+            (-highest[id(found)], sid, i, False)
+            for i, (sid, found) in enumerate(zip(f.order, f.found_of, strict=True))
+            if found
+        ]
+        ranked += [
+            (-max(x[1].priority for x in found), node_id, i, True)
+            for i, (node_id, found) in enumerate(zip(f.inferred_ids, f.inferred_found, strict=True))
+            if found
+        ]
+        first = heapq.nsmallest(top, ranked)
+        return sorted(i for *_, i, inf in first if not inf), sorted(
+            i for *_, i, inf in first if inf
+        )
+
+    def _tree_nodes(self, limit: int) -> set[str]:
+        """The nodes the terminal's chain tree shows (depth first from the company, children
+        by id, at most `limit`) and their suppliers (which it looks at)."""
+        succ = self.supply.succ
+        stack = sorted(succ[self.supply.company_id], reverse=True)
+        needed, shown, count = set(stack), set(), 0
+        while stack and count < limit:
+            node = stack.pop()
+            count += 1
+            if node in shown:
+                continue
+            shown.add(node)
+            below = sorted(succ[node], reverse=True)
+            needed.update(below)
+            stack.extend(below)
+        return needed
 
 
 # One flagged risk type of an inferred supplier: (risk type, worst case, expected, basis id)

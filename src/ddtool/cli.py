@@ -376,9 +376,10 @@ def assess(
             _problem_lines(result.warnings)
         _write_outputs(result.document, outputs, quiet)
         if not quiet:
-            from ddtool.reporters.terminal import render
+            from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
 
-            render(result.data, _console(), tree=tree)
+            shown = result.glance(FLAG_ROWS, MAX_TREE_NODES if tree else 0)
+            render(shown, _console(), tree=tree)
     finally:
         result.close()
     raise typer.Exit(_fail_on(result.document, fail_on))

@@ -21,6 +21,7 @@ RISK_NAMES = {
 }
 LEVEL_ORDER = ("low", "medium", "high", "critical")
 MAX_TREE_NODES = 150
+FLAG_ROWS = 10  # suppliers in the top flags table
 
 
 def _level(level: str | None) -> Text:
@@ -70,8 +71,9 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
     return Panel(grid, title="ddtool assessment", border_style="cyan")
 
 
-def flags_table(doc: dict[str, Any], limit: int = 10) -> Table:
-    table = Table(title=f"Top flags (of {len(doc['flags'])})", title_justify="left", expand=False)
+def flags_table(doc: dict[str, Any], limit: int = FLAG_ROWS) -> Table:
+    count = doc["summary"]["flags"]  # (the document may hold only the flags shown)
+    table = Table(title=f"Top flags (of {count})", title_justify="left", expand=False)
     table.add_column("level")
     table.add_column("risk")
     table.add_column("supplier", overflow="fold", max_width=34)
@@ -139,7 +141,9 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         for child in sorted(children[sid], reverse=True):
             stack.append((node, child))
     if stack:
-        root.add(Text(f"… {len(doc['suppliers']) - len(shown)} more suppliers not shown", "dim"))
+        # (the document may hold only the entries shown)
+        total = doc["summary"]["suppliers"] + doc["summary"]["inferred_suppliers"]
+        root.add(Text(f"… {total - len(shown)} more suppliers not shown", "dim"))
     return root
 
 
@@ -159,13 +163,20 @@ def gaps_table(doc: dict[str, Any], limit: int = 10) -> Table | None:
     return table
 
 
-def render(doc: dict[str, Any], console: Console, tree: bool = True) -> None:
-    """Print the terminal report for an assessment document."""
+def render(
+    doc: dict[str, Any],
+    console: Console,
+    tree: bool = True,
+    flag_rows: int = FLAG_ROWS,
+    tree_nodes: int = MAX_TREE_NODES,
+) -> None:
+    """Print the terminal report for an assessment document (or for what
+    `Assessment.glance(flag_rows, tree_nodes)` gives of it)."""
     parts: list[Any] = [summary_panel(doc)]
-    if doc["flags"]:
-        parts.append(flags_table(doc))
+    if doc["summary"]["flags"]:
+        parts.append(flags_table(doc, flag_rows))
     if tree:
-        parts.append(chain_tree(doc))
+        parts.append(chain_tree(doc, tree_nodes))
     gaps = gaps_table(doc)
     if gaps is not None:
         parts.append(gaps)

@@ -1,0 +1,121 @@
+"""The terminal report reads a glance of the document (a few entries and flags): it shows
+exactly what it shows from the whole document."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+import ddtool.assess
+import ddtool.reporters.json_report as json_report
+from ddtool.assess import AssessOptions, assess
+from ddtool.deferred import can_fork
+from ddtool.profiles import load_profiles
+from ddtool.reporters.json_report import JsonReporter
+from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
+
+SAMPLES = Path(__file__).resolve().parent.parent.parent / "sample_chains"
+PROFILES = load_profiles()
+SECTORS = sorted(PROFILES.sectors)
+COUNTRIES = sorted(PROFILES.indicators)
+
+
+def _text(doc: dict[str, Any], rows: int, nodes: int, tree: bool = True) -> str:
+    console = Console(file=io.StringIO(), width=220, record=True, color_system=None)
+    render(doc, console, tree=tree, flag_rows=rows, tree_nodes=nodes)
+    return console.export_text()
+
+
+def _same_either_way(result: Any, rows: int, nodes: int) -> dict[str, Any]:
+    """The report from the glance, checked against the report from the whole document."""
+    glance = result.glance(rows, nodes)
+    shown = _text(glance, rows, nodes)
+    assert shown == _text(result.data, rows, nodes)
+    return glance
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.iterdir()))
+@pytest.mark.parametrize(
+    ("rows", "nodes"), [(FLAG_ROWS, MAX_TREE_NODES), (2, 5), (1, 1), (0, 0), (100, 1000)]
+)
+def test_the_glance_shows_what_the_whole_document_shows(sample: str, rows: int, nodes: int) -> None:
+    result = assess([SAMPLES / sample])
+    glance = _same_either_way(result, rows, nodes)
+    whole = result.data
+    assert len(glance["suppliers"]) <= len(whole["suppliers"])
+    assert all(flag in whole["flags"] for flag in glance["flags"])
+    assert all(entry in whole["suppliers"] for entry in glance["suppliers"])
+
+
+def test_a_glance_holds_only_what_is_shown() -> None:
+    result = assess([SAMPLES / "garment.yaml"])
+    glance = result.glance(1, 1)
+    flagged = {flag["supplier_id"] for flag in glance["flags"]}
+    assert len(flagged) == 1  # every flag of the one supplier flagged highest
+    first = result.data["flags"][0]["supplier_id"]
+    assert flagged == {first}
+    assert [f for f in result.data["flags"] if f["supplier_id"] == first] == glance["flags"]
+    # the first tree node and its suppliers, the company's suppliers, the flagged supplier
+    assert len(glance["suppliers"]) < len(result.data["suppliers"])
+
+
+def test_a_document_already_built_is_shown_whole() -> None:
+    result = assess([SAMPLES / "cocoa.yaml"])
+    whole = result.data  # builds every deferred part in place
+    assert result.glance(2, 2) is whole
+
+
+def _chain(sectors: list[str | None], countries: list[str | None], links: list[list[int]]) -> Any:
+    suppliers = []
+    for i, (sector, country) in enumerate(zip(sectors, countries, strict=True)):
+        entry: dict[str, Any] = {"id": f"S{i:02d}", "name": f"Supplier {i}"}
+        if sector:
+            entry["sector"] = sector
+        if country:
+            entry["country"] = country
+        buyers = sorted({f"S{b % i:02d}" for b in links[i]}) if i else []
+        if buyers:
+            entry["buyers"] = buyers  # several buyers: a shared supplier
+        suppliers.append(entry)
+    return {"company": {"name": "Buyer", "country": "DEU"}, "suppliers": suppliers}
+
+
+chains = st.integers(min_value=1, max_value=14).flatmap(
+    lambda n: st.tuples(
+        st.lists(st.none() | st.sampled_from(SECTORS), min_size=n, max_size=n),
+        st.lists(st.none() | st.sampled_from(COUNTRIES), min_size=n, max_size=n),
+        st.lists(st.lists(st.integers(0, 40), max_size=3), min_size=n, max_size=n),
+    )
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(chain=chains, rows=st.integers(0, 12), nodes=st.integers(0, 40))
+def test_on_any_chain_the_glance_shows_the_same(
+    tmp_path_factory: Any, chain: Any, rows: int, nodes: int
+) -> None:
+    path = tmp_path_factory.mktemp("glance") / "chain.yaml"
+    path.write_text(yaml.safe_dump(_chain(*chain)), encoding="utf-8")
+    _same_either_way(assess([path]), rows, nodes)
+
+
+@pytest.mark.skipif(not can_fork(), reason="forking needs Linux and a second core")
+def test_after_a_json_written_from_forked_processes_the_glance_shows_the_same(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ddtool.assess, "INDENT_LIMIT", 0)  # the large-chain path
+    monkeypatch.setattr(json_report, "INDENT_LIMIT", 0)
+    result = assess([SAMPLES / "electronics_minerals.yaml"], AssessOptions(ahead=True))
+    JsonReporter().write(result.document, tmp_path / "out.json")
+    glance = result.glance(FLAG_ROWS, MAX_TREE_NODES)
+    shown = _text(glance, FLAG_ROWS, MAX_TREE_NODES)
+    assert shown == _text(assess([SAMPLES / "electronics_minerals.yaml"]).data, FLAG_ROWS, 150)
