@@ -130,7 +130,7 @@ def main() -> None:
             # medians over --repeat runs: wall-clock times on a shared machine vary by run
             base = sorted(read_baseline(path) for _ in range(args.repeat))[args.repeat // 2]
             runs = sorted(
-                end_to_end(["assess", str(path), "-q", "-o", str(OUT / "e2e.json")])
+                end_to_end(["assess", str(path), "-o", str(OUT / "e2e.json")])
                 for _ in range(args.repeat)
             )
             total, peak = runs[args.repeat // 2][0], max(p for _, p in runs)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.errors import Location, ProblemList
+from ddtool.slots import made_from_columns
 
 # Limits that keep a hostile file from exhausting the machine; each can be raised by option.
 DEFAULT_MAX_FILE_MB = 200
@@ -68,7 +69,15 @@ class RawTable:
 
     def locations(self) -> list[Location]:
         """The location of each row."""
-        return list(map(Location, repeat(self.path), repeat(self.sheet), self.rows))
+        return made_from_columns(
+            Location,
+            len(self.rows),
+            file=repeat(self.path),
+            sheet=repeat(self.sheet),
+            row=self.rows,
+            column=repeat(None),
+            line=repeat(None),
+        )
 
     def where(self, index: int, field_name: str) -> Location:
         """The location of one field of one row (its cell), as RawRecord.where gives it."""
