@@ -171,3 +171,37 @@ def test_summary_counts_are_the_flags_counted(sample: str) -> None:
     rank = {"child_labour": 0, "forced_labour": 1, "human_trafficking": 2}
     ordered = [(-f["priority"], f["supplier_id"], rank[f["risk_type"]]) for f in flags]
     assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)
+
+
+@pytest.mark.parametrize("failure", ["none", "zero", "partial"])
+def test_a_spilled_part_is_copied_whole_however_the_kernel_copy_goes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, failure: str
+) -> None:
+    import os
+
+    from ddtool.reporters.json_report import _copy_file
+
+    real = getattr(os, "copy_file_range", None)
+
+    def copy(src: int, dst: int, count: int, *args: Any) -> int:
+        if failure == "zero":
+            return 0  # copies nothing (as some file systems do)
+        if failure == "partial":
+            if os.lseek(src, 0, os.SEEK_CUR) >= 1000:
+                raise OSError(18, "cross-device")
+            count = min(count, 1000)
+        if real is None:
+            data = os.read(src, count)
+            return os.write(dst, data)
+        return int(real(src, dst, count, *args))
+
+    monkeypatch.setattr(os, "copy_file_range", copy, raising=False)
+    payload = bytes(range(256)) * 40
+    spill = tmp_path / "spill"
+    spill.write_bytes(b"skip" + payload)
+    with open(spill, "rb") as source, open(tmp_path / "out", "wb") as target:
+        target.write(b"head")  # buffered, not yet flushed
+        source.seek(4)
+        _copy_file(source, target)
+        target.write(b"tail")
+    assert (tmp_path / "out").read_bytes() == b"head" + payload + b"tail"

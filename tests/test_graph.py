@@ -117,9 +117,12 @@ def test_nodes_and_links_added_as_networkx_adds_them(steps: list[tuple[Any, ...]
         getattr(supply, f"add_{kind}")(*args, **attrs)
         getattr(expected, f"add_{kind}")(*args, **attrs)
     view = supply.graph  # the same dicts, as networkx sees them
-    assert dict(view.nodes(data=True)) == dict(expected.nodes(data=True))
-    assert sorted(view.edges(data=True)) == sorted(expected.edges(data=True))
-    assert supply.pred == {n: dict(expected.pred[n]) for n in expected}
+    # in the same order too: the engine's walks follow it
+    assert list(view.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(view.edges(data=True)) == list(expected.edges(data=True))
+    assert [(n, list(view.pred[n].items())) for n in view] == [
+        (n, list(expected.pred[n].items())) for n in expected
+    ]
 
 
 def test_an_assessment_does_not_import_networkx() -> None:

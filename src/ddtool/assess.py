@@ -220,38 +220,44 @@ def _assess(
         ahead([(flagged.flags, value_pieces)])
     stages.done("flag")
 
-    # each node's own figures (its worst case, its expected priority); suppliers share
-    # score objects, so each distinct one is read once and handed out in C-level passes
-    risk_ids = list(map(id, risks.values()))
-    distinct = dict(zip(risk_ids, risks.values(), strict=True))
-    own_of: dict[int, Own] = {
-        key: (
-            tuple(_gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES),
-            tuple(r.by_type[rt].score.priority for rt in RISK_TYPES),
-        )
-        for key, r in distinct.items()
-    }
-    own = dict(zip(risks, map(own_of.__getitem__, risk_ids), strict=True))
-    for node_id, node in inference.nodes.items():
-        own[node_id] = (
-            tuple(node.worst[rt][0] for rt in RISK_TYPES),
-            tuple(node.expected[rt].priority for rt in RISK_TYPES),
-        )
-    exposure = roll_up_exposure(supply, own)
-    stages.done("propagate")
+    try:
+        # each node's own figures (its worst case, its expected priority); suppliers share
+        # score objects, so each distinct one is read once and handed out in C-level passes
+        risk_ids = list(map(id, risks.values()))
+        distinct = dict(zip(risk_ids, risks.values(), strict=True))
+        own_of: dict[int, Own] = {
+            key: (
+                tuple(_gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES),
+                tuple(r.by_type[rt].score.priority for rt in RISK_TYPES),
+            )
+            for key, r in distinct.items()
+        }
+        own = dict(zip(risks, map(own_of.__getitem__, risk_ids), strict=True))
+        for node_id, node in inference.nodes.items():
+            own[node_id] = (
+                tuple(node.worst[rt][0] for rt in RISK_TYPES),
+                tuple(node.expected[rt].priority for rt in RISK_TYPES),
+            )
+        exposure = roll_up_exposure(supply, own)
+        stages.done("propagate")
 
-    result = Assessment(
-        chain=chain,
-        supply=supply,
-        risks=risks,
-        inferred=inference.nodes,
-        exposure=exposure,
-        warnings=problems.warnings,
-        profiles=profiles,
-        config=config,
-    )
-    result.document = _document(result, paths, options, as_of, flagged, pinned, big)
-    result.parts = _Glance(flagged, _Entries(result, sector_of, flagged.shared), supply)
+        result = Assessment(
+            chain=chain,
+            supply=supply,
+            risks=risks,
+            inferred=inference.nodes,
+            exposure=exposure,
+            warnings=problems.warnings,
+            profiles=profiles,
+            config=config,
+        )
+        result.document = _document(result, paths, options, as_of, flagged, pinned)
+        result.parts = _Glance(flagged, _Entries(result, sector_of, flagged.shared), supply)
+        if big:  # a second process builds and serialises the last supplier entries
+            ahead([(result.document["suppliers"], item_pieces)])
+    except BaseException:  # no assessment to close: stop the work started ahead here
+        flagged.flags.close()
+        raise
     stages.done("document")
     return result
 
@@ -381,7 +387,6 @@ def _document(
     as_of: dt.date,
     flagged: _Flagging,
     pinned: dt.datetime | None,
-    big: bool,
 ) -> dict[str, Any]:
     profiles, config, supply = a.profiles, a.config, a.supply
     shared, order, parts_of, inferred_ids = (
@@ -393,7 +398,7 @@ def _document(
     sector_of, gaps, flags = flagged.sector_of, flagged.gaps, flagged.flags
     level_counts, type_counts = flagged.level_counts, flagged.type_counts
     # The supplier entries are built when first needed. If the JSON will be written, a
-    # (second) forked process builds and serialises the last part of them now, while this
+    # forked process builds and serialises the last part of them (see _assess), while this
     # one builds the others (which it then serialises).
     entries = _Entries(a, sector_of, shared)
     cut = len(order) - int(len(order) * _AHEAD_SHARE)
@@ -402,8 +407,6 @@ def _document(
         head=partial(entries.mapped, order[:cut], parts_of[:cut]),
         size=len(order) + len(inferred_ids),
     )
-    if big:
-        ahead([(suppliers, item_pieces)])
     flag_count = len(flags)
     company = a.chain.company
     company_exposure = a.exposure[supply.company_id]
@@ -657,21 +660,22 @@ class _Glance:
         )
 
     def _tree_nodes(self, limit: int) -> set[str]:
-        """The nodes the terminal's chain tree shows (depth first from the company, children
-        by id, at most `limit`) and their suppliers (which it looks at)."""
+        """The nodes the terminal's chain tree takes (depth first from the company, children
+        by id, at most `limit`), and one it leaves (so that it says there are more).
+
+        The tree takes nodes from a stack: those it never takes sit beneath all it takes,
+        so leaving them out of its document changes nothing else it shows."""
         succ = self.supply.succ
         stack = sorted(succ[self.supply.company_id], reverse=True)
-        needed, shown, count = set(stack), set(), 0
+        taken: set[str] = set()
+        count = 0
         while stack and count < limit:
             node = stack.pop()
             count += 1
-            if node in shown:
-                continue
-            shown.add(node)
-            below = sorted(succ[node], reverse=True)
-            needed.update(below)
-            stack.extend(below)
-        return needed
+            if node not in taken:
+                taken.add(node)
+                stack.extend(sorted(succ[node], reverse=True))
+        return taken | set(stack[-1:])
 
 
 # One flagged risk type of an inferred supplier: (risk type, worst case, expected, basis id)

@@ -1,14 +1,16 @@
 """A part of the assessment document that is built on first use, and may be built ahead.
 
-The flags of a large chain (hundreds of thousands of entries) cost about as much to build
-and serialise as everything else in the document together. When the JSON is going to be
-written, `Deferred.ahead` forks a process that builds the part and serialises it into an
-unnamed temporary file, on the second core, while this process builds the rest; the JSON
-writer then copies those bytes in (`Deferred.spilled`). Anyone else who reads the document
-(the terminal, the other reports) gets the value built here (`Deferred.value`), the same
-value by construction: both run the same function on the same data.
+The supplier entries and flags of a large chain (hundreds of thousands of entries) cost
+about as much to build and serialise as everything else in the run. When the JSON is going
+to be written, `ahead` forks a process that builds a part and serialises it into an unnamed
+temporary file, on the second core, while this process goes on; the JSON writer then copies
+those bytes in (`Deferred.spilled`). The assessment does this twice: the flags, while this
+process rolls up the exposure, and then the last supplier entries, while this process builds
+the others. Whoever else reads the whole document (the other reports, `Assessment.data`)
+gets the values built here (`Deferred.value`), the same values by construction: both run
+the same function on the same data. (The terminal report reads only a glance of them.)
 
-The forked process only ever writes to its temporary file and leaves with os._exit, so it
+A forked process only ever writes to its temporary file and leaves with os._exit, so it
 runs no exit handlers and flushes no inherited buffers. If it fails in any way, the writer
 builds the part in this process instead, so the output is the same either way.
 """
@@ -193,8 +195,10 @@ def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
 
 
 def resolved(document: dict[str, Any]) -> dict[str, Any]:
-    """The document with every Deferred value built (in place: the key order is kept)."""
+    """The document with every Deferred value built (in place: the key order is kept); work
+    started ahead for them is stopped (the JSON writer then takes the built values)."""
     for key, value in document.items():
         if isinstance(value, Deferred):
             document[key] = value.value()
+            value.close()
     return document

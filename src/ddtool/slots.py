@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from dataclasses import fields
 from itertools import repeat
 from typing import Any, TypeVar
@@ -21,6 +21,7 @@ def made_from_columns(cls: type[T], count: int, **columns: Iterable[Any]) -> lis
     """
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     assert sorted(names) == sorted(columns), f"every field of {cls.__name__} once"
+    assert all(len(c) == count for c in columns.values() if isinstance(c, Sized)), "lengths"
     made = list(map(object.__new__, repeat(cls, count)))
     slots = vars(cls)
     for name in names:

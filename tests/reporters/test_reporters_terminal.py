@@ -114,8 +114,48 @@ def test_after_a_json_written_from_forked_processes_the_glance_shows_the_same(
 ) -> None:
     monkeypatch.setattr(ddtool.assess, "INDENT_LIMIT", 0)  # the large-chain path
     monkeypatch.setattr(json_report, "INDENT_LIMIT", 0)
-    result = assess([SAMPLES / "electronics_minerals.yaml"], AssessOptions(ahead=True))
+    built: list[str] = []
+    flag_list = ddtool.assess._flag_list
+
+    def counted(*args: Any) -> Any:
+        built.append("flags")
+        return flag_list(*args)
+
+    monkeypatch.setattr(ddtool.assess, "_flag_list", counted)
+    sample = SAMPLES / "electronics_minerals.yaml"
+    result = assess([sample], AssessOptions(ahead=True))
     JsonReporter().write(result.document, tmp_path / "out.json")
-    glance = result.glance(FLAG_ROWS, MAX_TREE_NODES)
-    shown = _text(glance, FLAG_ROWS, MAX_TREE_NODES)
-    assert shown == _text(assess([SAMPLES / "electronics_minerals.yaml"]).data, FLAG_ROWS, 150)
+    assert built == []  # the flags came from the forked process
+    glance = result.glance(2, 3)
+    assert built == ["flags"]  # those of the two suppliers listed, made here
+    whole = assess([sample]).data
+    assert len(glance["flags"]) < len(whole["flags"])
+    assert len(glance["suppliers"]) < len(whole["suppliers"])
+    assert _text(glance, 2, 3) == _text(whole, 2, 3)
+
+
+@pytest.mark.parametrize("sample", ["garment.yaml", "services.yaml"])
+def test_without_the_tree_the_glance_shows_the_same(sample: str) -> None:
+    result = assess([SAMPLES / sample])
+    glance = result.glance(FLAG_ROWS, 0)
+    assert _text(glance, FLAG_ROWS, 0, tree=False) == _text(result.data, FLAG_ROWS, 0, tree=False)
+
+
+def test_the_glance_of_a_flat_chain_holds_only_the_nodes_shown(tmp_path: Path) -> None:
+    countries = COUNTRIES[:50]
+    suppliers = [
+        {"id": f"V{i:04d}", "sector": "garment-manufacturing", "country": countries[i % 50]}
+        for i in range(400)
+    ]
+    path = tmp_path / "flat.yaml"
+    path.write_text(yaml.safe_dump({"suppliers": suppliers}), encoding="utf-8")
+    result = assess([path])
+    glance = _same_either_way(result, 3, 20)
+    flagged = {flag["supplier_id"] for flag in glance["flags"]}
+    shown = {entry["id"] for entry in glance["suppliers"]}
+    assert len(flagged) <= 3
+    # the 20 first tier-1 suppliers, one more (the tree says there are more), the flagged
+    # ones, and the inferred tiers beneath those shown
+    mapped = {i for i in shown if not i.startswith("inferred:")}
+    assert mapped <= {f"V{i:04d}" for i in range(21)} | flagged
+    assert len(shown) < 100 < len(result.data["suppliers"])

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,17 +135,20 @@ def write_pieces(pieces: Iterator[Piece], handle: BinaryIO) -> None:
 
 
 def _copy_file(source: IO[bytes], target: BinaryIO) -> None:
-    """The rest of source appended to target: inside the kernel where it can (no copy
-    through this process), else through a buffer."""
+    """The rest of source (from its position) appended to target: inside the kernel where
+    it can (no copy through this process), through a buffer for whatever that leaves."""
+    fd = source.fileno()
+    left = os.fstat(fd).st_size - os.lseek(fd, 0, os.SEEK_CUR)
+    target.flush()
     if hasattr(os, "copy_file_range"):
-        target.flush()
-        try:
-            while os.copy_file_range(source.fileno(), target.fileno(), 1 << 30):
-                pass
-            return
-        except OSError:  # not between these files here: copy what is left the usual way
-            pass
-    shutil.copyfileobj(source, target, 1 << 20)
+        with contextlib.suppress(OSError):  # not between these files: the usual way
+            while left > 0 and (done := os.copy_file_range(fd, target.fileno(), left)):
+                left -= done
+    while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+        target.write(chunk)
+        left -= len(chunk)
+    if left:
+        raise OSError(f"a part of the JSON was cut short ({left} bytes missing)")
 
 
 class JsonReporter(Reporter):

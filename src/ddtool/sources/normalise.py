@@ -650,7 +650,7 @@ def normalise_table(
     # each row's fields as a dict in the order declared (rows without an id were reported
     # and are left out), made in C: dict(zip(names, values))
     kept = compress(by_row, ids)
-    return Supplier.from_rows(map(dict, map(zip, repeat(_ROW_FIELDS), kept)))
+    return Supplier.from_rows(map(dict, map(partial(zip, strict=True), repeat(_ROW_FIELDS), kept)))
 
 
 # the fields of a table row, in the order Supplier declares them
