@@ -390,10 +390,3 @@ def test_error_values_are_reported_row_by_row(tmp_path: Path) -> None:
         ["missing-id", 5, "Supplier ID"],
     ]
     assert [s.name for s in chain.suppliers] == ["Farm", None, "Farm", "Farm", "Farm"]
-
-
-def test_table_rows_name_every_supplier_field_in_the_declared_order() -> None:
-    from ddtool.model import Supplier
-    from ddtool.sources.normalise import _ROW_FIELDS
-
-    assert tuple(Supplier.model_fields) == _ROW_FIELDS

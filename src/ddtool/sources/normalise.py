@@ -653,27 +653,9 @@ def normalise_table(
     return Supplier.from_rows(map(dict, map(partial(zip, strict=True), repeat(_ROW_FIELDS), kept)))
 
 
-# the fields of a table row, in the order Supplier declares them
-_ROW_FIELDS = (
-    "id",
-    "name",
-    "country",
-    "country_raw",
-    "region",
-    "sector",
-    "sector_raw",
-    "products",
-    "buyers",
-    "share",
-    "workers",
-    "female_pct",
-    "migrant_pct",
-    "certifications",
-    "audits",
-    "tier_declared",
-    "attributes",
-    "location",
-)
+# the fields of a table row: every field of Supplier, in the order it declares them (the
+# order of the columns zipped in normalise_table; strict zips catch a field more or less)
+_ROW_FIELDS = tuple(Supplier.model_fields)
 
 
 def _unzipped(pairs: Sequence[tuple[Any, Any]], size: int) -> tuple[Sequence[Any], Sequence[Any]]:
