@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -91,19 +93,20 @@ class Supplier(BaseModel):
     @classmethod
     def from_rows(cls, rows: Iterable[dict[str, Any]]) -> list[Supplier]:
         """trusted() for dicts that hold every field, in the order declared; each becomes its
-        supplier's own. The table readers' fast path: no keyword arguments, no defaults."""
-        new = cls.__new__
-        set_slot = object.__setattr__
-        suppliers: list[Supplier] = []
-        for fields in rows:
-            obj = new(cls)
-            set_slot(obj, "__dict__", fields)
-            # Every field is set, so this set never changes (pydantic only adds names to it, and
-            # copies it with the model): one serves all, as model_construct(_fields_set=) allows.
-            set_slot(obj, "__pydantic_fields_set__", _ALL_FIELDS_SET)
-            set_slot(obj, "__pydantic_extra__", None)
-            set_slot(obj, "__pydantic_private__", None)
-            suppliers.append(obj)
+        supplier's own. The table readers' fast path: no keyword arguments, no defaults, and
+        every slot set in one C-level pass over all the suppliers."""
+        values = list(rows)
+        suppliers = list(map(cls.__new__, repeat(cls, len(values))))
+        for name, column in (
+            ("__dict__", values),
+            # Every field is set, so this set never changes (pydantic only adds names to it,
+            # and copies it with the model): one serves all, as model_construct(_fields_set=)
+            # allows.
+            ("__pydantic_fields_set__", repeat(_ALL_FIELDS_SET)),
+            ("__pydantic_extra__", repeat(None)),
+            ("__pydantic_private__", repeat(None)),
+        ):
+            deque(map(object.__setattr__, suppliers, repeat(name), column), maxlen=0)
         return suppliers
 
 
