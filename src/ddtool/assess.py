@@ -251,8 +251,9 @@ def _assess(
             profiles=profiles,
             config=config,
         )
-        result.document = _document(result, paths, options, as_of, flagged, pinned)
-        result.parts = _Glance(flagged, _Entries(result, sector_of, flagged.shared), supply)
+        entries = _Entries(result, sector_of, flagged.shared)
+        result.document = _document(result, paths, options, as_of, flagged, entries, pinned)
+        result.parts = _Glance(flagged, entries, supply)
         if big:  # a second process builds and serialises the last supplier entries
             ahead([(result.document["suppliers"], item_pieces)])
     except BaseException:  # no assessment to close: stop the work started ahead here
@@ -386,6 +387,7 @@ def _document(
     options: AssessOptions,
     as_of: dt.date,
     flagged: _Flagging,
+    entries: _Entries,
     pinned: dt.datetime | None,
 ) -> dict[str, Any]:
     profiles, config, supply = a.profiles, a.config, a.supply
@@ -400,7 +402,6 @@ def _document(
     # The supplier entries are built when first needed. If the JSON will be written, a
     # forked process builds and serialises the last part of them (see _assess), while this
     # one builds the others (which it then serialises).
-    entries = _Entries(a, sector_of, shared)
     cut = len(order) - int(len(order) * _AHEAD_SHARE)
     suppliers = Deferred(
         partial(entries.build, order[cut:], parts_of[cut:], inferred_ids),
@@ -830,8 +831,9 @@ class _Shared:
     ) -> list[_Parts]:
         """`parts` of each supplier (one per position in the lists): each distinct set is
         made in the order the suppliers come, so the catalogues fill as one by one."""
-        keys = list(zip(map(id, risks), sectors, countries, inferred_below, strict=True))
-        made, by_id = self._parts, dict(zip(map(id, risks), risks, strict=True))
+        ids = list(map(id, risks))
+        keys = list(zip(ids, sectors, countries, inferred_below, strict=True))
+        made, by_id = self._parts, dict(zip(ids, risks, strict=True))
         for key in dict.fromkeys(keys):  # in order of first appearance
             if key not in made:
                 self.parts(by_id[key[0]], *key[1:])

@@ -378,8 +378,8 @@ def assess(
         if not quiet:
             from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
 
-            shown = result.glance(FLAG_ROWS, MAX_TREE_NODES if tree else 0)
-            render(shown, _console(), tree=tree)
+            nodes = MAX_TREE_NODES if tree else 0
+            render(result.glance(FLAG_ROWS, nodes), _console(), tree, FLAG_ROWS, nodes)
     finally:
         result.close()
     raise typer.Exit(_fail_on(result.document, fail_on))
