@@ -14,7 +14,6 @@ import typer
 
 from ddtool import __version__
 from ddtool.errors import DdtoolError, ExitCode, InputError, Problem
-from ddtool.model import LEVELS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -593,6 +592,8 @@ def batch(
     if summary["assessed"] == 0:
         raise typer.Exit(int(ExitCode.ERROR))
     if fail_on is not None:
+        from ddtool.model import LEVELS
+
         minimum = LEVELS.index(fail_on.value)
         reached = any(
             LEVELS.index(level) >= minimum and n

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ddtool.sources import ReadOptions, read_chain, read_raw
 
 INPUT = Path(__file__).parents[1] / "assets" / "input"
@@ -80,3 +82,34 @@ def test_wrong_sheet_name_is_unknown_sheet_with_suggestion() -> None:
     assert raw.records == []
     assert raw.problems.flatten(["type", "suggestion"]) == [["unknown-sheet", "'Supplier list'"]]
     assert "Notes, Supplier list" in raw.problems.items[0].message
+
+
+@pytest.mark.parametrize(
+    ("module", "absent"),
+    [
+        # the workbook reader, which `ddtool assess` starts in a thread before the engine
+        # loads: its imports must not wait for the model (pydantic) and the normaliser
+        ("ddtool.sources.table_source", ("ddtool.model", "ddtool.sources.normalise")),
+        ("ddtool.sources.ahead", ("ddtool.model", "ddtool.sources.normalise")),
+        # the command line itself (ddtool --help) loads no engine module
+        ("ddtool.cli", ("ddtool.model", "ddtool.assess", "ddtool.sources.reading")),
+    ],
+)
+def test_light_modules_import_no_engine(module: str, absent: tuple[str, ...]) -> None:
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}\nprint(sorted(m for m in {absent!r} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_sources_package_gives_its_names_on_first_use() -> None:
+    import ddtool.sources as sources
+    from ddtool.sources import reading
+
+    assert sources.read_chain is reading.read_chain
+    assert sources.ReadOptions is reading.ReadOptions
+    assert set(sources.__all__) <= set(dir(reading))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = sources.nothing  # type: ignore[attr-defined]
