@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import compress
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
@@ -643,17 +644,38 @@ class _Glance:
         f = self.flagged
         if top <= 0:
             return [], []
-        lists = {id(found): found for found in f.found_of if found}
-        highest = {key: max(x[2].priority for x in found) for key, found in lists.items()}
-        ranked: list[tuple[float, str, int, bool]] = [
-            (-highest[id(found)], sid, i, False)
-            for i, (sid, found) in enumerate(zip(f.order, f.found_of, strict=True))
+        # the highest priority of each distinct flagged list (suppliers share them), and
+        # how many suppliers have it: counted at C level, not supplier by supplier
+        keys = list(map(id, f.found_of))
+        highest = {
+            key: max(x[2].priority for x in found)
+            for key, found in dict(zip(keys, f.found_of, strict=True)).items()
             if found
+        }
+        inferred_high = [
+            max(x[1].priority for x in found) if found else None for found in f.inferred_found
+        ]
+        times = Counter(keys)
+        counted = [(p, times[key]) for key, p in highest.items()]
+        counted += [(p, 1) for p in inferred_high if p is not None]
+        if not counted:
+            return [], []
+        counted.sort(reverse=True)
+        # the `top`-th highest priority: only suppliers at or above it can be among the first
+        threshold, seen = 0.0, 0
+        for priority, count in counted:
+            threshold, seen = priority, seen + count
+            if seen >= top:
+                break
+        keep = {key: True for key, p in highest.items() if p >= threshold}
+        ranked: list[tuple[float, str, int, bool]] = [
+            (-highest[keys[i]], f.order[i], i, False)
+            for i in compress(range(len(keys)), map(keep.get, keys))
         ]
         ranked += [
-            (-max(x[1].priority for x in found), node_id, i, True)
-            for i, (node_id, found) in enumerate(zip(f.inferred_ids, f.inferred_found, strict=True))
-            if found
+            (-p, node_id, i, True)
+            for i, (node_id, p) in enumerate(zip(f.inferred_ids, inferred_high, strict=True))
+            if p is not None and p >= threshold
         ]
         first = heapq.nsmallest(top, ranked)
         return sorted(i for *_, i, inf in first if not inf), sorted(
