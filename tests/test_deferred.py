@@ -89,6 +89,36 @@ def test_a_failed_process_leaves_the_value_to_be_built_here() -> None:
 
 
 @needs_fork
+@pytest.mark.parametrize(("head", "rest"), [([1, 2], [3, 4]), ([], [3]), ([1], []), ([], [])])
+def test_a_failed_process_after_a_head_leaves_the_rest_to_be_built_here(
+    monkeypatch: pytest.MonkeyPatch, head: list[int], rest: list[int]
+) -> None:
+    def broken(_value: Any) -> Iterator[bytes]:
+        raise RuntimeError("the forked process fails")
+        yield b""  # pragma: no cover
+
+    monkeypatch.setattr(json_report, "CHUNK", 1)
+    build, made = Counted(rest), Counted(head)
+    value = Deferred(build, head=made, size=len(head) + len(rest))
+    ahead([(value, broken)])
+    pieces: list[Any] = []
+    waited_after: list[int] = []
+    spilled = Deferred.spilled
+
+    def spy(self: Deferred) -> Any:
+        waited_after.append(len(pieces))
+        return spilled(self)
+
+    monkeypatch.setattr(Deferred, "spilled", spy)
+    for piece in json_report.iter_compact({"v": value}):
+        pieces.append(piece)
+    assert _bytes(iter(pieces)) == orjson.dumps({"v": head + rest}) + b"\n"
+    assert build.calls == made.calls == 1  # the head was built once
+    # this process's part was serialised before waiting for the forked process
+    assert _bytes(iter(pieces[: waited_after[0]])) == b'{"v":' + orjson.dumps(head)[:-1]
+
+
+@needs_fork
 def test_work_started_ahead_and_not_wanted_is_stopped() -> None:
     value = Deferred(Counted([1]), size=1)
     ahead([(value, value_pieces)])

@@ -72,16 +72,20 @@ def _deferred_pieces(value: Deferred) -> Iterator[Piece]:
         spill = value.spilled()
         yield from value_pieces(value.value()) if spill is None else (spill,)
         return
+    # this process's part is serialised before waiting for the forked process's
     head = value.head()
-    spill = value.spilled()
-    if spill is None:
-        yield from value_pieces(value.value())
-        return
     yield b"["
     yield from item_pieces(head)
-    if head and os.fstat(spill.fileno()).st_size:
-        yield b","
-    yield spill
+    spill = value.spilled()
+    if spill is None:  # the rest built here after all
+        rest = value.value()[len(head) :]
+        if head and rest:
+            yield b","
+        yield from item_pieces(rest)
+    else:
+        if head and os.fstat(spill.fileno()).st_size:
+            yield b","
+        yield spill
     yield b"]"
 
 
