@@ -451,7 +451,10 @@ def _document(
             for s in tier1
         ],
     }
-    files = [{"path": str(p), "sha256": _sha(p)} for p in paths]
+    # one file: the chain's hash is that file's (read once, not twice)
+    files = [
+        {"path": str(p), "sha256": a.chain.sha256 if len(paths) == 1 else _sha(p)} for p in paths
+    ]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "ddtool", "version": __version__},

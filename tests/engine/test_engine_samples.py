@@ -211,3 +211,26 @@ def test_flag_ids_are_stable_across_runs_and_formats() -> None:
     assert len(common) > 20
     assert all(ids_yaml[k] == ids_xlsx[k] for k in common)
     assert len(set(ids_yaml.values())) == len(ids_yaml)
+
+
+@pytest.mark.parametrize("parts", [1, 2])
+def test_input_hashes_are_those_of_the_files(tmp_path: Path, parts: int) -> None:
+    import hashlib
+
+    rows = [
+        "id,name,country,sector,buyers\nT1,Mill,Bangladesh,garment-manufacturing,\n",
+        "id,name,country,sector,buyers\nT2,Spinner,India,textile-spinning,T1\n",
+    ]
+    if parts == 1:
+        rows = [rows[0] + rows[1].split("\n", 1)[1]]
+    paths = []
+    for i, text in enumerate(rows):
+        paths.append(tmp_path / f"part{i}.csv")
+        paths[-1].write_text(text, encoding="utf-8")
+    doc = assess(paths).data
+    own = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    assert [f["sha256"] for f in doc["input"]["files"]] == own
+    assert [f["path"] for f in doc["input"]["files"]] == [str(p) for p in paths]
+    together = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
+    assert doc["input"]["sha256"] == together  # one file: the file's own hash
+    assert len(doc["suppliers"]) >= 2
