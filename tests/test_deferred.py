@@ -207,3 +207,105 @@ def test_a_workbook_read_ahead_is_the_same_as_one_read_in_line() -> None:
     # options changed since the reading started: read again with the new ones
     read_ahead([book], ReadOptions())
     assert take(book, ReadOptions(sheet="Vendors")) is None
+
+
+@pytest.mark.parametrize("ahead_", [False, True])
+@pytest.mark.parametrize("read", ["data", "glance", "nothing"])
+def test_an_assessment_is_freed_by_reference_counting(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ahead_: bool, read: str
+) -> None:
+    """The run's objects are frozen out of the cyclic collector: a reference cycle through
+    the assessment would keep every assessment of a batch in memory."""
+    import gc
+    import weakref
+
+    _small_limits(monkeypatch)
+    result = assess([SAMPLES / "cocoa.yaml"], AssessOptions(ahead=ahead_))
+    if read == "data":
+        assert result.data["suppliers"]
+    elif read == "glance":
+        assert result.glance(3, 5)["flags"]
+    if ahead_:
+        JsonReporter().write(result.document, tmp_path / "out.json")
+    result.close()
+
+    class Probe:
+        pass
+
+    probe = Probe()  # freed with the assessment's document, or kept alive with it
+    result.document["probe"] = probe
+    freed = weakref.ref(probe)
+    del probe
+    enabled = gc.isenabled()
+    gc.disable()  # only reference counting may free it
+    try:
+        del result
+        assert freed() is None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@needs_fork
+def test_an_interrupted_wait_stops_and_reaps_the_forked_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ddtool.deferred as deferred
+
+    value = Deferred(Counted([1]), size=1)
+    ahead([(value, value_pieces)])
+    assert value._ahead is not None
+    ready, spill = value._ahead
+    pid = ready.pid
+
+    def interrupted(self: Any) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(deferred._Ahead, "wait_next", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        value.spilled()
+    with pytest.raises(ChildProcessError):  # reaped: no process left behind
+        os.waitpid(pid, os.WNOHANG)
+    assert spill.closed and ready.pid == 0
+    with pytest.raises(OSError):  # and its pipe is closed
+        os.fstat(ready.signals)
+
+
+def test_a_value_built_here_does_not_wait_for_its_forked_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    value = Deferred(Counted([1, 2]), size=2)
+    ahead([(value, value_pieces)])
+    assert value.value() == [1, 2]
+
+    def no_wait(self: Deferred) -> None:
+        raise AssertionError("waited for work whose result is not used")
+
+    monkeypatch.setattr(Deferred, "spilled", no_wait)
+    assert _bytes(json_report.iter_compact({"v": value})) == b'{"v":[1,2]}\n'
+    assert value._ahead is None  # stopped
+
+
+@pytest.mark.parametrize(
+    ("setting", "cores", "expected"),
+    [
+        (None, {0, 1}, True),
+        ("", {0, 1}, True),
+        ("0", {0, 1}, True),
+        ("1", {0, 1}, False),
+        ("yes", {0, 1}, False),
+        (None, {0}, False),
+    ],
+)
+def test_forking_needs_a_second_usable_core_and_no_opt_out(
+    monkeypatch: pytest.MonkeyPatch, setting: str | None, cores: set[int], expected: bool
+) -> None:
+    import ddtool.deferred as deferred
+
+    monkeypatch.setattr(deferred, "_FORK", True)
+    monkeypatch.setattr(deferred.os, "sched_getaffinity", lambda _pid: cores, raising=False)
+    if setting is None:
+        monkeypatch.delenv("DDTOOL_NO_FORK", raising=False)
+    else:
+        monkeypatch.setenv("DDTOOL_NO_FORK", setting)
+    assert deferred.can_fork() is expected

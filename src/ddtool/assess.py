@@ -217,11 +217,11 @@ def _assess(
         supply, risks, inference.nodes, sector_of, without_country, profiles, config
     )
     big = options.ahead and len(flagged.order) > INDENT_LIMIT
-    if big:
-        ahead([(flagged.flags, value_pieces)])
-    stages.done("flag")
-
     try:
+        if big:
+            ahead([(flagged.flags, value_pieces)])
+        stages.done("flag")
+
         # each node's own figures (its worst case, its expected priority); suppliers share
         # score objects, so each distinct one is read once and handed out in C-level passes
         risk_ids = list(map(id, risks.values()))
@@ -513,10 +513,15 @@ _AHEAD_SHARE = 0.4
 
 class _Entries:
     """Builds supplier entries (only from what exists when it is created: it may run in a
-    forked process)."""
+    forked process).
+
+    It holds the parts of the assessment it reads, not the assessment: the assessment holds
+    it (through its document and glance), and a reference cycle would outlive the run, as
+    the run's objects are frozen out of the cyclic collector."""
 
     def __init__(self, a: Assessment, sector_of: dict[str, str | None], shared: _Shared) -> None:
-        self.a, self.sector_of, self.shared = a, sector_of, shared
+        self.supply, self.exposure, self.inferred_nodes = a.supply, a.exposure, a.inferred
+        self.profiles, self.sector_of, self.shared = a.profiles, sector_of, shared
         self.no_tiers: list[int] = []  # one list for the entries of suppliers without tiers
 
     def build(
@@ -527,8 +532,7 @@ class _Entries:
 
     def mapped(self, order: list[str], parts_of: list[_Parts]) -> list[dict[str, Any]]:
         """The entries of these mapped suppliers, with the parts of their shared scores."""
-        a, sector_of = self.a, self.sector_of
-        supply = a.supply
+        supply, exposure, sector_of = self.supply, self.exposure, self.sector_of
         pred = supply.pred  # plain dicts: fast on large chains
         tiers_of, paths_of = supply.tiers, supply.first_path
         suppliers: list[dict[str, Any]] = []
@@ -554,7 +558,7 @@ class _Entries:
                 "female_pct": s.female_pct,
                 "migrant_pct": s.migrant_pct,
                 "risk": risk_dict,
-                "exposure": _supplier_exposure(a.exposure[sid]),
+                "exposure": _supplier_exposure(exposure[sid]),
                 "data_gaps": data_gaps,
                 "listings": listings,
             }
@@ -567,8 +571,12 @@ class _Entries:
 
     def inferred(self, inferred_ids: list[str]) -> list[dict[str, Any]]:
         """The entries of these inferred suppliers."""
-        a, shared = self.a, self.shared
-        supply, inferred, profiles = a.supply, a.inferred, a.profiles
+        supply, inferred, profiles, shared = (
+            self.supply,
+            self.inferred_nodes,
+            self.profiles,
+            self.shared,
+        )
         tiers_of, paths_of = supply.tiers, supply.first_path
         suppliers: list[dict[str, Any]] = []
         for node_id in inferred_ids:
@@ -610,7 +618,7 @@ class _Entries:
                     rt: {**node.worst[rt][0].as_dict(), "country": node.worst[rt][1]}
                     for rt in RISK_TYPES
                 },
-                "exposure": _supplier_exposure(a.exposure[node_id]),
+                "exposure": _supplier_exposure(self.exposure[node_id]),
                 "data_gaps": [_INFERRED_GAP],
             }
             suppliers.append(entry)

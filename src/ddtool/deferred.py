@@ -32,7 +32,16 @@ _FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def can_fork() -> bool:
-    return _FORK and (os.cpu_count() or 1) > 1 and not os.environ.get("DDTOOL_NO_FORK")
+    """Forking is on: Linux, a second core this process may run on (its affinity, not the
+    machine's count: `taskset` may pin it to one), and DDTOOL_NO_FORK unset, empty or 0."""
+    return _FORK and _usable_cores() > 1 and os.environ.get("DDTOOL_NO_FORK", "") in ("", "0")
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 class Deferred:
@@ -91,7 +100,13 @@ class Deferred:
         if self._ahead is None:
             return None
         (ready, spill), self._ahead = self._ahead, None
-        if not ready.wait_next():
+        try:
+            done = ready.wait_next()
+        except BaseException:  # interrupted while waiting: stop and reap the process
+            ready.stop()
+            spill.close()
+            raise
+        if not done:
             spill.close()
             return None
         spill.seek(0)
@@ -188,10 +203,17 @@ def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
             status = 0
         finally:
             os._exit(status)
-    os.close(write_end)
     ready = _Ahead(pid, read_end, len(values))
-    for (deferred, _), spill in zip(values, spills, strict=True):
-        deferred._ahead = (ready, spill)
+    try:
+        os.close(write_end)
+        for (deferred, _), spill in zip(values, spills, strict=True):
+            deferred._ahead = (ready, spill)
+    except BaseException:  # interrupted before the values know their process
+        ready.stop()
+        for (deferred, _), spill in zip(values, spills, strict=True):
+            deferred._ahead = None
+            spill.close()
+        raise
 
 
 def resolved(document: dict[str, Any]) -> dict[str, Any]:

@@ -111,5 +111,8 @@ def test_sources_package_gives_its_names_on_first_use() -> None:
     assert sources.read_chain is reading.read_chain
     assert sources.ReadOptions is reading.ReadOptions
     assert set(sources.__all__) <= set(dir(reading))
+    for name in ("reader_for", "file_sha256", *sources.__all__):
+        assert getattr(sources, name) is getattr(reading, name)
+        assert name in dir(sources)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = sources.nothing  # type: ignore[attr-defined]

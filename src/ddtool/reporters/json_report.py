@@ -63,9 +63,7 @@ def _deferred_pieces(value: Deferred) -> Iterator[Piece]:
     """A Deferred value: what was serialised ahead (after the head, built here, of a list),
     or else the value built here."""
     if value.built:  # already built here (read by another report): use that
-        spill = value.spilled()
-        if spill is not None:
-            spill.close()
+        value.close()  # and stop the forked process's work, not wait for it
         yield from value_pieces(value.value())
         return
     if not value.has_head:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
         read_chain,
         read_raw,
     )
+    from ddtool.sources.reading import file_sha256 as file_sha256
+    from ddtool.sources.reading import reader_for as reader_for
 
 __all__ = [
     "READERS",
@@ -31,9 +33,17 @@ __all__ = [
 ]
 
 
+# every name the package gives from `reading` (its public ones and two helpers)
+_FROM_READING = (*__all__, "file_sha256", "reader_for")
+
+
 def __getattr__(name: str) -> Any:
-    if name in __all__:
+    if name in _FROM_READING:
         from ddtool.sources import reading
 
         return getattr(reading, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_FROM_READING})
