@@ -10,15 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ddtool.sources.reading import (
-        READERS,
-        SUFFIXES,
-        NoTaxonomy,
-        ReadOptions,
-        SectorMatcher,
-        read_chain,
-        read_raw,
-    )
+    from ddtool.sources.interface import ReadOptions
+    from ddtool.sources.normalise import NoTaxonomy, SectorMatcher
+    from ddtool.sources.reading import READERS, SUFFIXES, read_chain, read_raw
     from ddtool.sources.reading import file_sha256 as file_sha256
     from ddtool.sources.reading import reader_for as reader_for
 

@@ -101,14 +101,3 @@ def read_chain(
         sha256=file_sha256(paths),
     )
     return chain, problems
-
-
-__all__ = [
-    "READERS",
-    "SUFFIXES",
-    "NoTaxonomy",
-    "ReadOptions",
-    "SectorMatcher",
-    "read_chain",
-    "read_raw",
-]
