@@ -139,3 +139,12 @@ def test_an_assessment_does_not_import_networkx() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_networkx_view_is_made_once_and_follows_the_graph() -> None:
+    supply = build_graph(chain({"id": "A"}), ProblemList())
+    view = supply.graph
+    view.graph["name"] = "kept"
+    assert supply.graph is view and supply.graph.graph["name"] == "kept"
+    supply.add_edge("A", "B", share=None)  # added after the view was made: it shows
+    assert list(view.successors("A")) == ["B"] and view.has_node("B")

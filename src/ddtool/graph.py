@@ -35,12 +35,15 @@ class SupplyGraph:
     # buyers before their suppliers (None while the chain has a cycle); kept up to date
     # when inferred suppliers are added, so every later pass reuses it
     order: list[str] | None = None
+    _view: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def graph(self) -> nx.DiGraph:
-        """The graph as a networkx DiGraph over the same dicts (networkx is imported only
-        here: an assessment does not need it)."""
-        return _digraph(self.nodes, self.succ, self.pred)
+        """The graph as a networkx DiGraph over the same dicts, made on first use and kept
+        (networkx is imported only here: an assessment does not need it)."""
+        if self._view is None:
+            self._view = _digraph(self.nodes, self.succ, self.pred)
+        return self._view
 
     def add_node(self, node: str, **attrs: Any) -> None:
         """Add a node (or update its attributes), as DiGraph.add_node does."""
