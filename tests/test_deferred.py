@@ -119,6 +119,26 @@ def test_a_failed_process_after_a_head_leaves_the_rest_to_be_built_here(
 
 
 @needs_fork
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_failed_process_says_why_only_when_asked(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], debug: bool
+) -> None:
+    def broken(_value: Any) -> Iterator[bytes]:
+        raise RuntimeError("the forked process fails here")
+        yield b""  # pragma: no cover
+
+    if debug:
+        monkeypatch.setenv("DDTOOL_DEBUG", "1")
+    else:
+        monkeypatch.delenv("DDTOOL_DEBUG", raising=False)
+    value = Deferred(Counted([1]), size=1)
+    ahead([(value, broken)])
+    assert value.spilled() is None and value.value() == [1]
+    said = capfd.readouterr().err
+    assert ("RuntimeError: the forked process fails here" in said) is debug
+
+
+@needs_fork
 def test_work_started_ahead_and_not_wanted_is_stopped() -> None:
     value = Deferred(Counted([1]), size=1)
     ahead([(value, value_pieces)])

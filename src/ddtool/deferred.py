@@ -12,7 +12,8 @@ the same function on the same data. (The terminal report reads only a glance of 
 
 A forked process only ever writes to its temporary file and leaves with os._exit, so it
 runs no exit handlers and flushes no inherited buffers. If it fails in any way, the writer
-builds the part in this process instead, so the output is the same either way.
+builds the part in this process instead, so the output is the same either way (with
+DDTOOL_DEBUG set, the forked process prints why it failed).
 """
 
 from __future__ import annotations
@@ -201,6 +202,12 @@ def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
                         out.write(piece)
                 os.write(write_end, b"1")
             status = 0
+        except BaseException:  # the writer builds the part instead; say why when asked to
+            if os.environ.get("DDTOOL_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+                sys.stderr.flush()
         finally:
             os._exit(status)
     ready = _Ahead(pid, read_end, len(values))
