@@ -141,7 +141,8 @@ def main() -> None:
             base = sorted(read for read, _, _ in pairs)[middle]
             total = sorted(run for _, run, _ in pairs)[middle]
             peak = max(p for _, _, p in pairs)
-            ratio = sorted(run / read for read, run, _ in pairs)[middle] if base else 0.0
+            ratios = sorted(run / read if read else 0.0 for read, run, _ in pairs)
+            ratio = ratios[middle]
             row = {
                 "format": fmt,
                 "suppliers": size,

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 # Forking is used on Linux only (on macOS, forking a process that has loaded system
-# frameworks is unsafe), with a second core to run on, and when DDTOOL_NO_FORK is unset.
+# frameworks is unsafe), with a second core to run on (see can_fork).
 _FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
@@ -156,6 +156,10 @@ class _Ahead:
         return self.ok
 
     def stop(self) -> None:
+        """Kill and reap the process; values it had not yet reported as done then fail (their
+        pipe is closed: its number may soon belong to another file, so it is not read)."""
+        if self.remaining:
+            self.ok = False
         if self.pid:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
@@ -206,8 +210,8 @@ def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
             if os.environ.get("DDTOOL_DEBUG"):
                 import traceback
 
-                traceback.print_exc()
-                sys.stderr.flush()
+                # straight to the descriptor: the inherited stream's buffer is not flushed
+                os.write(2, traceback.format_exc().encode("utf-8", "replace"))
         finally:
             os._exit(status)
     ready = _Ahead(pid, read_end, len(values))

@@ -71,10 +71,14 @@ def _deferred_pieces(value: Deferred) -> Iterator[Piece]:
         yield from value_pieces(value.value()) if spill is None else (spill,)
         return
     # this process's part is serialised before waiting for the forked process's
-    head = value.head()
-    yield b"["
-    yield from item_pieces(head)
-    spill = value.spilled()
+    try:
+        head = value.head()
+        yield b"["
+        yield from item_pieces(head)
+        spill = value.spilled()
+    except BaseException:  # the writing stopped before the forked part was taken: stop it
+        value.close()
+        raise
     if spill is None:  # the rest built here after all
         rest = value.value()[len(head) :]
         if head and rest:
