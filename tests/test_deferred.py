@@ -229,6 +229,36 @@ def test_a_workbook_read_ahead_is_the_same_as_one_read_in_line() -> None:
     assert take(book, ReadOptions(sheet="Vendors")) is None
 
 
+def test_a_config_files_columns_shape_the_read_ahead(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`assess --config` with column names: the workbook read ahead is the one used (read
+    with the config's columns), not read a second time."""
+    import ddtool.sources.ahead as ahead_module
+
+    taken: list[bool] = []
+    take = ahead_module.take
+
+    def counted(path: Path, options: Any) -> Any:
+        found = take(path, options)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(ahead_module, "take", counted)
+    config = tmp_path / "ddtool.yaml"
+    config.write_text('columns:\n  "Lieferant": name\n', encoding="utf-8")
+    book = SAMPLES / "garment_vendor_list.xlsx"
+    out = tmp_path / "out.json"
+    done = CliRunner().invoke(
+        app, ["assess", str(book), "--config", str(config), "-q", "-o", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    assert taken == [True]
+    written = orjson.loads(out.read_bytes())
+    assert written["options"]["column_map"] == {"Lieferant": "name"}
+    assert written["options"]["config"] == str(config)
+
+
 @pytest.mark.parametrize("ahead_", [False, True])
 @pytest.mark.parametrize("read", ["data", "glance", "nothing"])
 def test_an_assessment_is_freed_by_reference_counting(

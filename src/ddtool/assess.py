@@ -815,7 +815,6 @@ class _Shared:
         self._listings: dict[int, Any] = {}
         self._worst: dict[int, Any] = {}
         self._gaps: dict[tuple[int, bool], list[str]] = {}
-        self._flagged: dict[tuple[int, str | None, str | None, bool], list[_Flagged]] = {}
         self._parts: dict[tuple[int, str | None, str | None, bool], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
@@ -845,6 +844,7 @@ class _Shared:
         key = (id(risk), sector, country, inferred_below)
         found = self._parts.get(key)
         if found is None:
+            self._keep.append(risk)  # the key's id stays unique while the risk is alive
             found = self._parts[key] = (
                 self.country_name(country),
                 self.risk(risk),
@@ -884,13 +884,10 @@ class _Shared:
     def flagged(
         self, risk: SupplierRisk, sector: str | None, country: str | None, inferred_below: bool
     ) -> list[_Flagged]:
-        """The risk types a mapped supplier is flagged for, with the score and basis of each."""
-        key = (id(risk), sector, country, inferred_below)
-        found = self._flagged.get(key)
-        if found is not None:
-            return found
+        """The risk types a mapped supplier is flagged for, with the score and basis of each
+        (made once per distinct set of parts: see `parts`)."""
         gaps = self.gaps(risk, inferred_below)
-        found = []
+        found: list[_Flagged] = []
         for rank, rt in enumerate(RISK_TYPES):
             detail = risk.by_type[rt]
             shown = detail.score
@@ -910,8 +907,6 @@ class _Shared:
             evidence = self.evidence(detail.evidence)
             measures = self.measures(rt, sector, False, gaps)
             found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
-        self._keep.append(risk)  # the key's id stays unique while the risk is alive
-        self._flagged[key] = found
         return found
 
     def basis(self, reason: str, evidence: list[str], measures: list[str]) -> str:

@@ -362,12 +362,19 @@ def assess(
     outputs = list(output or [])
     _check_outputs(outputs, files)
     read = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb)
+    settings = None
+    if config is not None:  # its column names shape the reading: merged before it starts
+        from ddtool.config import load_config
+
+        settings = load_config(config)
+        read.column_map = {**settings.columns, **read.column_map}
     from ddtool.sources.ahead import read_ahead
 
     read_ahead(files, read)  # workbooks parse while the engine and the profiles load
     from ddtool.assess import assess as run_assess
 
     options = _assess_options(profiles, config, read, company)
+    options.settings = settings
     options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
     result = run_assess(files, options)
     try:

@@ -128,17 +128,16 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
     fans = {buyer for supplier_id in waiting for buyer in pred[supplier_id]}
     order, tiers, first_path = _walk(succ, len(succ), starts, waiting, company_id, fans)
     cyclic: set[str] = set()
-    if order is None:
+    if order is None:  # a cycle somewhere: report it; walk what the company reaches, if acyclic
         graph = _digraph(node_attrs, succ, pred)
         cyclic = _check_cycles(graph, by_id, {s: i for i, s in enumerate(ids)}, problems, fallback)
-    _check_shares(succ, totals, by_id, problems, fallback)
-    if order is None:  # a cycle somewhere: walk what the company reaches, if that is acyclic
         first_path = _first_paths(succ, company_id)
         counts = {node: sum(1 for b in pred[node] if b in first_path) for node in first_path}
         waiting = {node: count for node, count in counts.items() if count > 1}
         reached, tiers, _ = _walk(succ, len(first_path), [company_id], waiting, company_id, fans)
         if reached is None:
             tiers = {node: [len(path) - 1] for node, path in first_path.items()}
+    _check_shares(succ, totals, by_id, problems, fallback)
     del first_path[company_id], tiers[company_id]
     supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, tiers, first_path, order)
     # every supplier reached (the usual case): only the declared tiers are left to check

@@ -404,12 +404,8 @@ def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, d
     weights_for: dict[tuple[float | None, ...], list[float]] = {}
     nodes = order[::-1]
     # per node with suppliers: the maximum beneath it per risk type, where it sits, and the
-    # weighted figure (also one after another for all of them, for the Exposure objects);
-    # a node without suppliers (most of them) has its own figures
+    # weighted figure; a node without suppliers (most of them) has its own figures
     tops: dict[str, tuple[list[Score], list[str], list[float]]] = {}
-    scores: list[Score] = []
-    sources: list[str] = []
-    weighted: list[float] = []
     for node in compress(nodes, map(succ.__getitem__, nodes)):
         children = succ[node]
         shares = tuple([attrs.get("share") for attrs in children.values()])
@@ -441,12 +437,12 @@ def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, d
             m0 += w * x0
             m1 += w * x1
             m2 += w * x2
-        top, where, figure = [t0, t1, t2], [s0, s1, s2], [max(e0, m0), max(e1, m1), max(e2, m2)]
-        tops[node] = (top, where, figure)
-        scores += top
-        sources += where
-        weighted += figure
-    # then the nodes without suppliers, with their own figures
+        tops[node] = ([t0, t1, t2], [s0, s1, s2], [max(e0, m0), max(e1, m1), max(e2, m2)])
+    # the figures one after another (for the Exposure objects): the nodes with suppliers,
+    # then those without, with their own figures
+    scores = list(chain.from_iterable(map(itemgetter(0), tops.values())))
+    sources = list(chain.from_iterable(map(itemgetter(1), tops.values())))
+    weighted = chain.from_iterable(map(itemgetter(2), tops.values()))
     rest = list(filterfalse(succ.__getitem__, nodes))
     owns = list(map(own.get, rest, repeat(nothing)))
     scores += chain.from_iterable(map(itemgetter(0), owns))

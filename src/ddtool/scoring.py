@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ddtool.config import Config, Thresholds
@@ -399,19 +399,7 @@ class Scorer:
             detail = by_type[risk_type]
             adjustments = [uplift, *detail.adjustments]
             score = _final_score(base, adjustments, detail.floor, detail.score.severity, thresholds)
-            by_type[risk_type] = RiskDetail(
-                risk_type=risk_type,
-                country=detail.country,
-                sector_likelihood=detail.sector_likelihood,
-                sector_severity=detail.sector_severity,
-                sector_rationale=detail.sector_rationale,
-                base=detail.base,
-                adjustments=adjustments,
-                floor=detail.floor,
-                floor_reason=detail.floor_reason,
-                score=score,
-                evidence=detail.evidence,
-            )
+            by_type[risk_type] = replace(detail, adjustments=adjustments, score=score)
         return _own_copy(risk, by_type)
 
     def _score(

@@ -142,6 +142,18 @@ def test_assessment_json_is_byte_identical_with_source_date_epoch(tmp_path: Path
     assert outputs[0] == outputs[1]
 
 
+# what every flag says, in the JSON and in the register joined from it
+_FLAG_SCORE_FIELDS = (
+    "id",
+    "supplier_id",
+    "risk_type",
+    "level",
+    "likelihood",
+    "severity",
+    "priority",
+)
+
+
 def test_json_contract_top_level_and_supplier_fields() -> None:
     doc = assess([SAMPLES / "coffee.yaml"]).data
     assert list(doc)[:2] == ["schema_version", "tool"]
@@ -167,34 +179,13 @@ def test_json_contract_top_level_and_supplier_fields() -> None:
             assert exposure["weighted_priority"] <= exposure["priority"]
     suppliers = {s["id"]: s for s in doc["suppliers"]}
     for f in doc["flags"]:  # schema 2: a flag names its supplier and its basis
-        assert set(f) - {"expected"} == {
-            "id",
-            "supplier_id",
-            "risk_type",
-            "level",
-            "likelihood",
-            "severity",
-            "priority",
-            "inferred",
-            "basis",
-        }
+        assert set(f) - {"expected"} == {*_FLAG_SCORE_FIELDS, "inferred", "basis"}
         assert f["supplier_id"] in suppliers
         assert set(doc["bases"][f["basis"]]) == {"reason", "evidence", "remediation"}
         assert ("expected" in f) == f["inferred"]
     assert all(s["path"][0] == doc["company"]["id"] for s in doc["suppliers"])
     for f in register(doc):
-        assert set(f) >= {
-            "id",
-            "supplier_id",
-            "risk_type",
-            "level",
-            "likelihood",
-            "severity",
-            "priority",
-            "path",
-            "evidence",
-            "remediation",
-        }
+        assert set(f) >= {*_FLAG_SCORE_FIELDS, "path", "evidence", "remediation"}
         for e in flag_evidence(doc, f):
             assert set(e) >= {"indicator", "value", "year", "source"}
 

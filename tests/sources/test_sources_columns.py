@@ -10,7 +10,7 @@ import pytest
 from ddtool.errors import ProblemList
 from ddtool.sources import ReadOptions, read_chain
 from ddtool.sources.columns import FIELDS, match_header, parse_column_map
-from ddtool.sources.table_source import records_from_rows
+from ddtool.sources.table_source import table_from_rows
 
 INPUT = Path(__file__).parents[1] / "assets" / "input"
 
@@ -92,7 +92,9 @@ def test_header_row_found_below_title_rows() -> None:
         ["S1", "One", "GH"],
     ]
     problems = ProblemList()
-    [record] = records_from_rows("list.csv", None, rows, ReadOptions(), problems)
+    table = table_from_rows("list.csv", None, rows, ReadOptions(), problems)
+    assert table is not None
+    [record] = table.records()
     assert problems.items == []
     assert record.fields == {"id": "S1", "name": "One", "country": "GH"}
     assert record.location.row == 5
@@ -101,5 +103,5 @@ def test_header_row_found_below_title_rows() -> None:
 def test_no_header_row_is_a_located_problem() -> None:
     problems = ProblemList()
     rows: list[list[Any]] = [["a", "b"], ["c", "d"]]
-    assert records_from_rows("list.csv", "Sheet1", rows, ReadOptions(), problems) == []
+    assert table_from_rows("list.csv", "Sheet1", rows, ReadOptions(), problems) is None
     assert problems.flatten(["type", "file", "sheet"]) == [["no-header", "list.csv", "Sheet1"]]

@@ -58,11 +58,9 @@ def read_ahead(paths: Iterable[Path], options: ReadOptions) -> None:
 def take(path: Path, options: ReadOptions) -> RawChain | None:
     """The workbook read ahead for path with these options, once; None if there is none."""
     reading = _STARTED.pop(str(path), None)
-    if reading is None:
-        return None
+    if reading is None or reading.options != options:
+        return None  # none, or read with other options: read again (without waiting for it)
     reading.thread.join()
-    if reading.options != options:
-        return None  # the options changed since (columns from a config file): read again
     if reading.failure is not None:
         raise reading.failure
     return reading.result

@@ -85,6 +85,14 @@ def _report(problems: ProblemList, issues: Issues, where: Where) -> None:
     problems.extend([issue.at(location) for issue in issues])
 
 
+def _reported(found: tuple[_R, Issues], where: Where, problems: ProblemList) -> _R:
+    """A converted value, with its problems reported where it was found."""
+    value, issues = found
+    if issues:
+        _report(problems, issues, where)
+    return value
+
+
 def _country_value(
     value: Any, what: str = "country"
 ) -> tuple[tuple[str | None, str | None], Issues]:
@@ -109,12 +117,7 @@ def _country_value(
 def _country(
     value: Any, where: Where, problems: ProblemList, what: str = "country"
 ) -> tuple[str | None, str | None]:
-    if value is None:
-        return None, None
-    place, issues = _country_value(value, what)
-    if issues:
-        _report(problems, issues, where)
-    return place
+    return _reported(_country_value(value, what), where, problems)
 
 
 def _sector_value(
@@ -143,12 +146,7 @@ def _sector_value(
 def _sector(
     value: Any, where: Where, problems: ProblemList, sectors: SectorMatcher
 ) -> tuple[str | None, str | None]:
-    if value is None:
-        return None, None
-    sector, issues = _sector_value(value, sectors)
-    if issues:
-        _report(problems, issues, where)
-    return sector
+    return _reported(_sector_value(value, sectors), where, problems)
 
 
 def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
@@ -176,10 +174,7 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
 def _certifications(value: Any, where: Where, problems: ProblemList) -> list[Certification]:
     if value is None:
         return []
-    out, issues = _certifications_value(value)
-    if issues:
-        _report(problems, issues, where)
-    return out
+    return _reported(_certifications_value(value), where, problems)
 
 
 def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
@@ -222,10 +217,7 @@ def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
                 "bad-audit", "an audit needs standard, date and result keys", record.location
             )
             continue
-        audit, issues = _audit_value(item)
-        if issues:
-            _report(problems, issues, where)
-        out.append(audit)
+        out.append(_reported(_audit_value(item), where, problems))
     return out
 
 
@@ -262,10 +254,7 @@ def _number(record: RawRecord, name: str, problems: ProblemList, table: bool) ->
     value = record.fields.get(name)
     if value is None:
         return None
-    number, issues = _number_value(name, value, table)
-    if issues:
-        _report(problems, issues, record.where(name))
-    return number
+    return _reported(_number_value(name, value, table), partial(record.where, name), problems)
 
 
 def _workers_value(value: Any) -> tuple[int | None, Issues]:
@@ -343,11 +332,7 @@ def normalise_record(
     buyers = [as_id(b) for b in split_list(fields.get("buyers"))]
     if record.parent is not None and record.parent not in buyers:
         buyers.insert(0, record.parent)
-    tier = None
-    if fields.get("tier") is not None:
-        tier, issues = _tier_value(fields["tier"])
-        if issues:
-            _report(problems, issues, record.where("tier"))
+    tier = _reported(_tier_value(fields.get("tier")), partial(record.where, "tier"), problems)
     workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
@@ -624,8 +609,8 @@ def normalise_table(
         ]
     else:
         attributes = [{} for _ in range(size)]
-    countries, countries_raw = _unzipped(places, size)
-    sectors_found, sectors_raw = _unzipped(sector_ids, size)
+    countries, countries_raw = _unzipped(places)
+    sectors_found, sectors_raw = _unzipped(sector_ids)
     by_row = zip(
         ids,
         _texts(column("name"), size),
@@ -658,9 +643,9 @@ def normalise_table(
 _ROW_FIELDS = tuple(Supplier.model_fields)
 
 
-def _unzipped(pairs: Sequence[tuple[Any, Any]], size: int) -> tuple[Sequence[Any], Sequence[Any]]:
+def _unzipped(pairs: Sequence[tuple[Any, Any]]) -> tuple[Sequence[Any], Sequence[Any]]:
     """A column of pairs as two columns."""
-    if not size:
+    if not pairs:
         return [], []
     first, second = zip(*pairs, strict=True)
     return first, second

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import FIELDS, hint_header, match_header
-from ddtool.sources.interface import ChainReader, RawChain, RawRecord, RawTable, ReadOptions
+from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -62,28 +62,12 @@ def find_header(
 Cleaner = Callable[[Sequence[Any]], dict[str, tuple[Any, str | None]]]
 
 
-def records_from_rows(
-    path: str,
-    sheet: str | None,
-    rows: Sequence[Sequence[Any]],
-    options: ReadOptions,
-    problems: ProblemList,
-    row_numbers: Sequence[int] | None = None,
-    errors: Sequence[tuple[int, int, str]] = (),
-) -> list[RawRecord]:
-    """Turn table rows (header somewhere near the top, cells cleaned) into raw records."""
-    table = table_from_rows(path, sheet, rows, options, problems, row_numbers, errors)
-    return [] if table is None else table.records()
-
-
 def table_from_rows(
     path: str,
     sheet: str | None,
     rows: Sequence[Sequence[Any]],
     options: ReadOptions,
     problems: ProblemList,
-    row_numbers: Sequence[int] | None = None,
-    errors: Sequence[tuple[int, int, str]] = (),
     clean: Cleaner | None = None,
 ) -> RawTable | None:
     """Turn table rows (header somewhere near the top) into a table, column by column.
@@ -127,7 +111,7 @@ def table_from_rows(
                 f"header '{label}' appears twice (columns {column_letter(seen_labels[label])}"
                 f" and {column_letter(col)}); the second is kept as"
                 f" '{label} ({column_letter(col)})'",
-                Location(path, sheet=sheet, row=_row_no(header_index, row_numbers), column=label),
+                Location(path, sheet=sheet, row=header_index + 1, column=label),
             )
             label = f"{label} ({column_letter(col)})"
         seen_labels.setdefault(label, col)
@@ -156,19 +140,15 @@ def table_from_rows(
                 tails[index] = tail
     field_cols = {field: col for col, field in mapping.items()}
     extra_cols = [c for c in labels if c not in mapping]
-    for row_index, col, text in [*errors, *sorted(found_errors)]:
-        if row_index > header_index:
-            problems.error(
-                "error-value",
-                f"the cell holds the spreadsheet error {text} (a broken formula in the source"
-                " workbook); fix it there",
-                Location(
-                    path,
-                    sheet=sheet,
-                    row=_row_no(row_index, row_numbers),
-                    column=labels.get(col, column_letter(col)),
-                ),
-            )
+    for row_index, col, text in sorted(found_errors):  # (rows below the header only)
+        problems.error(
+            "error-value",
+            f"the cell holds the spreadsheet error {text} (a broken formula in the source"
+            " workbook); fix it there",
+            Location(
+                path, sheet=sheet, row=row_index + 1, column=labels.get(col, column_letter(col))
+            ),
+        )
     for col, label in labels.items():
         target = hint_header(label) if col not in mapping else None
         if target is not None and target not in mapping.values():
@@ -176,7 +156,7 @@ def table_from_rows(
                 "unmapped-column",
                 f"column '{label}' looks like the {target} column but matches no known name;"
                 " it is kept as an attribute",
-                Location(path, sheet=sheet, row=_row_no(header_index, row_numbers), column=label),
+                Location(path, sheet=sheet, row=header_index + 1, column=label),
                 suggestion=f"--map '{label}={target}'",
             )
     for fld, cols in duplicates.items():
@@ -184,7 +164,7 @@ def table_from_rows(
             "duplicate-column",
             f"columns {' and '.join(cols)} both hold '{fld}'; keep one, or name the other"
             " with --map",
-            Location(path, sheet=sheet, row=_row_no(header_index, row_numbers), column=cols[1]),
+            Location(path, sheet=sheet, row=header_index + 1, column=cols[1]),
         )
     blank = _blank_rows(columns, tails)
     for index, tail in tails.items():
@@ -193,16 +173,13 @@ def table_from_rows(
                 "extra-cells",
                 f"{len(body[index])} cells but the header has {width}: values beyond column"
                 f" {column_letter(width - 1)} belong to no column (a shifted row?)",
-                Location(path, sheet=sheet, row=_row_no(start + index, row_numbers)),
+                Location(path, sheet=sheet, row=start + index + 1),
             )
     kept: Sequence[int] = range(len(body))
     if blank:
         kept = [index for index in kept if index not in blank]
         columns = [[column[index] for index in kept] for column in columns]
-    if row_numbers is None:
-        numbers = [start + 1 + index for index in kept]  # _row_no, without a call per row
-    else:
-        numbers = [row_numbers[start + index] for index in kept]
+    numbers = [start + 1 + index for index in kept]
     return RawTable(
         path,
         sheet,
@@ -272,10 +249,6 @@ def _blank_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -
         for index, cells in enumerate(zip(*columns, strict=True))
         if cells.count(None) == len(cells) and all(v is None for v in tails.get(index, ()))
     }
-
-
-def _row_no(index: int, row_numbers: Sequence[int] | None) -> int:
-    return row_numbers[index] if row_numbers is not None else index + 1
 
 
 def _company_from_sheet(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
@@ -686,6 +659,5 @@ __all__ = [
     "CsvReader",
     "ExcelReader",
     "column_letter",
-    "records_from_rows",
     "table_from_rows",
 ]
