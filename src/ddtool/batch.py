@@ -402,12 +402,10 @@ def summarise(records: list[dict[str, Any]], anonymise: bool) -> dict[str, Any]:
 
 def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
     """summary.xlsx: Ranking, Hotspots, Failures."""
-    from openpyxl import Workbook
+    from ddtool.atomic import atomic_open
+    from ddtool.reporters.excel_report import LEVEL_FILL
+    from ddtool.reporters.xlsx import XlsxBook
 
-    from ddtool.atomic import write_atomic_with
-    from ddtool.reporters.excel_report import _Sheet
-
-    wb = Workbook(write_only=True)
     columns = [
         ("Rank", 6),
         ("Member", 30),
@@ -421,34 +419,31 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
     ]
     columns += [(f"{rt.replace('_', ' ')}: exposure", 16) for rt in RISK_TYPES]
     columns += [(f"{rt.replace('_', ' ')}: weighted", 14) for rt in RISK_TYPES]
-    sheet = _Sheet(wb, "Ranking", columns)
-    for row in summary["ranking"]:
-        exposure = row["exposure"]
-        top = max((exposure[rt]["level"] for rt in RISK_TYPES), key=LEVELS.index)
-        sheet.append(
-            [
-                row["rank"],
-                row["member"],
-                row["company"] or "",
-                row["suppliers"],
-                row["inferred_suppliers"],
-                row["flags"],
-                row["flags_by_level"]["critical"],
-                row["flags_by_level"]["high"],
-                row["data_gap_rate"],
-            ]
-            + [exposure[rt]["level"] for rt in RISK_TYPES]
-            + [exposure[rt]["weighted_priority"] for rt in RISK_TYPES],
-            level=top,
-            level_col=1,
-        )
-    sheet.finish()
-    hot = _Sheet(wb, "Hotspots", [("Country", 10), ("Sector", 30), ("Flags", 8)])
-    for item in summary["hotspots"]:
-        hot.append([item["country"], item["sector"], item["flags"]])
-    hot.finish()
-    fail = _Sheet(wb, "Failures", [("Member", 30), ("File", 50), ("Error", 100)])
-    for item in summary["failures"]:
-        fail.append([item["member"], item["file"] or "", item["error"]])
-    fail.finish()
-    write_atomic_with(path, wb.save)
+    with atomic_open(path) as handle, XlsxBook(handle, LEVEL_FILL) as book:
+        sheet = book.sheet("Ranking", columns)
+        for row in summary["ranking"]:
+            exposure = row["exposure"]
+            top = max((exposure[rt]["level"] for rt in RISK_TYPES), key=LEVELS.index)
+            sheet.append(
+                [
+                    row["rank"],
+                    row["member"],
+                    row["company"] or "",
+                    row["suppliers"],
+                    row["inferred_suppliers"],
+                    row["flags"],
+                    row["flags_by_level"]["critical"],
+                    row["flags_by_level"]["high"],
+                    row["data_gap_rate"],
+                ]
+                + [exposure[rt]["level"] for rt in RISK_TYPES]
+                + [exposure[rt]["weighted_priority"] for rt in RISK_TYPES],
+                fill=top,
+                fill_column=1,
+            )
+        hot = book.sheet("Hotspots", [("Country", 10), ("Sector", 30), ("Flags", 8)])
+        for item in summary["hotspots"]:
+            hot.append([item["country"], item["sector"], item["flags"]])
+        fail = book.sheet("Failures", [("Member", 30), ("File", 50), ("Error", 100)])
+        for item in summary["failures"]:
+            fail.append([item["member"], item["file"] or "", item["error"]])

@@ -1,22 +1,16 @@
 """The Excel risk register for auditors: Summary, Risk register, Suppliers, Remediation plan,
-Sources. Written in openpyxl's streaming (write-only) mode so large registers stay cheap."""
+Sources. Streamed row by row into the file (see ddtool.reporters.xlsx), so large registers
+stay cheap."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-
-from ddtool.atomic import write_atomic_with
+from ddtool.atomic import atomic_open
 from ddtool.document import flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
-from ddtool.reporters.safe_text import is_risky
+from ddtool.reporters.xlsx import XlsxBook
 
 LEVEL_FILL = {
     "low": "C6EFCE",
@@ -30,11 +24,9 @@ RISK_NAMES = {
     "forced_labour": "forced labour",
     "human_trafficking": "human trafficking",
 }
-FILLS = {level: PatternFill("solid", fgColor=colour) for level, colour in LEVEL_FILL.items()}
-WRAP_LIMIT = 5000  # rows above which long text is not wrapped (speed)
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="305496")
-WRAP = Alignment(wrap_text=True, vertical="top")
+# rows above which long text is not wrapped: Excel sizes every wrapped row when it opens
+# the file, which takes long on large registers
+WRAP_LIMIT = 5000
 
 REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Flag ID", 15),
@@ -60,54 +52,6 @@ REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
 )
 
 
-class _Sheet:
-    """A write-only sheet with a styled, frozen, filtered header and safe text cells."""
-
-    def __init__(
-        self, wb: Workbook, title: str, columns: Sequence[tuple[str, int]], wrap: bool = True
-    ) -> None:
-        self.ws = wb.create_sheet(title)
-        self.wrap = wrap  # wrapped text costs a style per cell: off for large registers
-        self.width = len(columns)
-        self.rows = 1
-        for index, (_, width) in enumerate(columns, 1):
-            self.ws.column_dimensions[get_column_letter(index)].width = width
-        self.ws.freeze_panes = "A2"
-        header = []
-        for name, _ in columns:
-            cell = WriteOnlyCell(self.ws, value=name)
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            header.append(cell)
-        self.ws.append(header)
-
-    def append(self, values: Iterable[Any], level: str | None = None, level_col: int = -1) -> None:
-        # plain values are written as they are (fast); only cells that need a style or
-        # must be forced to text become cell objects
-        cells: list[Any] = []
-        for index, value in enumerate(values):
-            styled = level is not None and index == level_col and level in LEVEL_FILL
-            risky = isinstance(value, str) and is_risky(value)
-            wrap = self.wrap and isinstance(value, str) and len(value) > 40
-            if not (styled or risky or wrap):
-                cells.append(value)
-                continue
-            cell = WriteOnlyCell(self.ws, value=value)
-            if risky:
-                cell.data_type = "s"  # text, never a formula
-            if wrap:
-                cell.alignment = WRAP
-            if styled:
-                cell.fill = FILLS[level]  # type: ignore[index]
-            cells.append(cell)
-        self.ws.append(cells)
-        self.rows += 1
-
-    def finish(self) -> None:
-        last = get_column_letter(self.width)
-        self.ws.auto_filter.ref = f"A1:{last}{max(self.rows, 2)}"
-
-
 def _evidence_text(evidence: list[dict[str, Any]]) -> str:
     parts = []
     for e in evidence:
@@ -130,17 +74,16 @@ class ExcelReporter(Reporter):
     name = "xlsx"
 
     def write(self, document: dict[str, Any], path: Path) -> None:
-        wb = Workbook(write_only=True)
-        self._summary(wb, document)
-        self._register(wb, document)
-        self._suppliers(wb, document)
-        self._plan(wb, document)
-        self._sources(wb, document)
-        write_atomic_with(path, wb.save)
+        with atomic_open(path) as handle, XlsxBook(handle, LEVEL_FILL) as book:
+            self._summary(book, document)
+            plan = self._register(book, document)
+            self._suppliers(book, document)
+            self._plan(book, plan)
+            self._sources(book, document)
 
     @staticmethod
-    def _summary(wb: Workbook, doc: dict[str, Any]) -> None:
-        sheet = _Sheet(wb, "Summary", (("Item", 34), ("Value", 90)))
+    def _summary(book: XlsxBook, doc: dict[str, Any]) -> None:
+        sheet = book.sheet("Summary", (("Item", 34), ("Value", 90)))
         s, company, profiles = doc["summary"], doc["company"], doc["profiles"]
         rows: list[tuple[str, Any]] = [
             ("Company", company["name"]),
@@ -172,14 +115,44 @@ class ExcelReporter(Reporter):
         ]
         for name, value in rows:
             sheet.append([name, value])
-        sheet.finish()
 
     @staticmethod
-    def _register(wb: Workbook, doc: dict[str, Any]) -> None:
-        sheet = _Sheet(wb, "Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
-        level_col = [c for c, _ in REGISTER_COLUMNS].index("Level")
-        status_col = get_column_letter([c for c, _ in REGISTER_COLUMNS].index("Status") + 1)
+    def _register(book: XlsxBook, doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        """The register sheet; returns the remediation plan its flags make (see _plan)."""
+        sheet = book.sheet("Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
+        names = [c for c, _ in REGISTER_COLUMNS]
+        level_col = names.index("Level")
+        # flags with the same basis share their evidence and measure lists: their texts are
+        # made once per list (the lists live in the document while this runs)
+        texts: dict[tuple[int, int], tuple[str, str, str]] = {}
+        measures_of: dict[int, list[dict[str, Any]]] = {}
+        plan: dict[str, dict[str, Any]] = {}  # per measure: its flags' risk types and suppliers
         for flag in register(doc):
+            key = (id(flag.get("evidence")), id(flag.get("remediation")))
+            text = texts.get(key)
+            measures = measures_of.get(key[1])
+            if measures is None:
+                measures = measures_of[key[1]] = flag_measures(doc, flag)
+            if text is None:
+                evidence = flag_evidence(doc, flag)
+                text = texts[key] = (
+                    _evidence_text(evidence),
+                    _sources_text(evidence),
+                    "\n".join(f"{m['step_name']}: {m['title']}" for m in measures),
+                )
+            risk_name = RISK_NAMES.get(flag["risk_type"], flag["risk_type"])
+            for m in measures:
+                entry = plan.get(m["id"])
+                if entry is None:
+                    entry = plan[m["id"]] = {
+                        "measure": m,
+                        "risk_types": set(),
+                        "flags": 0,
+                        "suppliers": {},
+                    }
+                entry["risk_types"].add(risk_name)
+                entry["flags"] += 1
+                entry["suppliers"][flag["supplier_id"]] = None
             sheet.append(
                 [
                     flag["id"],
@@ -196,30 +169,25 @@ class ExcelReporter(Reporter):
                     flag["priority"],
                     flag["level"],
                     flag.get("reason", ""),
-                    _evidence_text(flag_evidence(doc, flag)),
-                    _sources_text(flag_evidence(doc, flag)),
-                    "\n".join(f"{m['step_name']}: {m['title']}" for m in flag_measures(doc, flag)),
+                    *text,
                     "",
                     "",
                     "open",
                 ],
-                level=flag["level"],
-                level_col=level_col,
+                fill=flag["level"],
+                fill_column=level_col,
             )
-        statuses = DataValidation(
-            type="list",
-            formula1='"' + ",".join(STATUSES) + '"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Status",
+        sheet.validate_list(
+            names.index("Status"),
+            STATUSES,
+            extra_rows=500,
+            error_title="Status",
             error="Choose open, in progress, mitigated or closed.",
         )
-        statuses.add(f"{status_col}2:{status_col}{max(sheet.rows, 2) + 500}")
-        sheet.ws.data_validations.append(statuses)
-        sheet.finish()
+        return plan
 
     @staticmethod
-    def _suppliers(wb: Workbook, doc: dict[str, Any]) -> None:
+    def _suppliers(book: XlsxBook, doc: dict[str, Any]) -> None:
         columns: list[tuple[str, int]] = [
             ("Supplier ID", 16),
             ("Supplier", 34),
@@ -237,7 +205,7 @@ class ExcelReporter(Reporter):
             columns += [(f"{rt}: likelihood", 11), (f"{rt}: priority", 10), (f"{rt}: level", 10)]
         columns += [(f"exposure {rt}: level", 12) for rt in RISK_NAMES.values()]
         columns += [("Data gaps", 40), ("Assumption (inferred)", 50)]
-        sheet = _Sheet(wb, "Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
+        sheet = book.sheet("Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
         for s in doc["suppliers"]:
             scores = s["worst_case"] if s.get("inferred") else s["risk"]
             values: list[Any] = [
@@ -259,11 +227,11 @@ class ExcelReporter(Reporter):
             values += [s["exposure"][rt]["level"] for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
             top = max((scores[rt]["level"] for rt in RISK_NAMES), key=list(LEVEL_FILL).index)
-            sheet.append(values, level=top, level_col=1)
-        sheet.finish()
+            sheet.append(values, fill=top, fill_column=1)
 
     @staticmethod
-    def _plan(wb: Workbook, doc: dict[str, Any]) -> None:
+    def _plan(book: XlsxBook, plan: dict[str, dict[str, Any]]) -> None:
+        """One row per measure the flags call for, by step, then the most flags first."""
         columns = (
             ("Step", 26),
             ("Measure", 44),
@@ -277,16 +245,7 @@ class ExcelReporter(Reporter):
             ("Due date", 12),
             ("Status", 12),
         )
-        sheet = _Sheet(wb, "Remediation plan", columns)
-        plan: dict[str, dict[str, Any]] = {}
-        for flag in register(doc):
-            for m in flag_measures(doc, flag):
-                entry = plan.setdefault(
-                    m["id"], {"measure": m, "risk_types": set(), "flags": 0, "suppliers": {}}
-                )
-                entry["risk_types"].add(RISK_NAMES.get(flag["risk_type"], flag["risk_type"]))
-                entry["flags"] += 1
-                entry["suppliers"][flag["supplier_id"]] = None
+        sheet = book.sheet("Remediation plan", columns)
         steps = [m["measure"]["step"] for m in plan.values()]
         order = {
             step: i
@@ -318,17 +277,11 @@ class ExcelReporter(Reporter):
                     "open",
                 ]
             )
-        statuses = DataValidation(
-            type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True
-        )
-        statuses.add(f"K2:K{max(sheet.rows, 2) + 200}")
-        sheet.ws.data_validations.append(statuses)
-        sheet.finish()
+        sheet.validate_list(len(columns) - 1, STATUSES, extra_rows=200)
 
     @staticmethod
-    def _sources(wb: Workbook, doc: dict[str, Any]) -> None:
-        sheet = _Sheet(
-            wb,
+    def _sources(book: XlsxBook, doc: dict[str, Any]) -> None:
+        sheet = book.sheet(
             "Sources",
             (
                 ("Source", 60),
@@ -381,4 +334,3 @@ class ExcelReporter(Reporter):
                     "yes" if src["name"] in used else "no",
                 ]
             )
-        sheet.finish()

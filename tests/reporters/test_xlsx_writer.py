@@ -1,0 +1,201 @@
+"""The streaming xlsx writer: what it writes reads back the same in openpyxl and calamine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+from typer.testing import CliRunner
+
+from ddtool.atomic import atomic_open
+from ddtool.cli import app
+from ddtool.reporters import xlsx
+from ddtool.reporters.xlsx import SheetLimitError, XlsxBook, column_letter
+
+FILLS = {"low": "C6EFCE", "critical": "FF7C80"}
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
+
+
+def _book(rows: list[list[Any]], wrap: bool = True, **append: Any) -> bytes:
+    buffer = io.BytesIO()
+    with XlsxBook(buffer, FILLS) as book:
+        sheet = book.sheet("Data", [("First", 10), ("Second", 20.5), ("Third", 30)], wrap=wrap)
+        for row in rows:
+            sheet.append(row, **append)
+    return buffer.getvalue()
+
+
+def _cells(data: bytes) -> list[Any]:
+    ws = load_workbook(io.BytesIO(data))["Data"]
+    return list(ws.iter_rows(min_row=2))
+
+
+@pytest.mark.parametrize(
+    ("value", "read", "data_type"),
+    [
+        ("text", "text", "s"),
+        ("=1+1", "=1+1", "s"),  # never a formula
+        ("@SUM(A1)", "@SUM(A1)", "s"),
+        ("a & b < c > d \" ' ", "a & b < c > d \" ' ", "s"),
+        ("  padded\n", "  padded\n", "s"),
+        ("line one\nline two", "line one\nline two", "s"),
+        ("carriage\r\nreturn\r", "carriage\r\nreturn\r", "s"),
+        ("_x0041_ stays as written", "_x0041_ stays as written", "s"),
+        ("bell\x07 and nul\x00 dropped", "bell and nul dropped", "s"),
+        ("Côte d’Ivoire 🌱", "Côte d’Ivoire 🌱", "s"),
+        (42, 42, "n"),
+        (-7, -7, "n"),
+        (0.1, 0.1, "n"),
+        (1e-05, 1e-05, "n"),
+        (2.5e16, 2.5e16, "n"),
+        (True, True, "b"),
+        (False, False, "b"),
+        (None, None, "n"),
+        ("", None, "n"),
+        (math.nan, "nan", "s"),
+        (math.inf, "inf", "s"),
+        (dt.date(2024, 5, 1), "2024-05-01", "s"),
+    ],
+)
+def test_values_read_back_as_written(value: Any, read: Any, data_type: str) -> None:
+    (row,) = _cells(_book([["before", value, 1]]))
+    assert row[0].value == "before" and row[2].value == 1
+    assert row[1].value == read and row[1].data_type == data_type
+    calamine = CalamineWorkbook.from_filelike(io.BytesIO(_book([["before", value, 1]])))
+    assert calamine.get_sheet_by_name("Data").to_python()[1][1] == ("" if read is None else read)
+
+
+def test_header_columns_frozen_pane_and_filter() -> None:
+    data = _book([["a", 1, None], ["b", 2, "c"]])
+    ws = load_workbook(io.BytesIO(data))["Data"]
+    header = next(ws.iter_rows(max_row=1))
+    assert [c.value for c in header] == ["First", "Second", "Third"]
+    assert all(c.font.b and c.fill.fgColor.rgb.endswith("305496") for c in header)
+    assert all(c.font.color.rgb.endswith("FFFFFF") for c in header)
+    assert [ws.column_dimensions[k].width for k in "ABC"] == [10, 20.5, 30]
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:C3"
+
+
+@pytest.mark.parametrize(
+    ("wrap", "fill", "text", "fill_rgb", "wrapped"),
+    [
+        (True, None, "x" * 40, "00000000", False),
+        (True, None, "x" * 41, "00000000", True),
+        (False, None, "x" * 41, "00000000", False),
+        (True, "critical", "short", "FFFF7C80", False),
+        (True, "critical", "x" * 80, "FFFF7C80", True),
+        (False, "low", "x" * 80, "FFC6EFCE", False),
+        (True, "unknown level", "short", "00000000", False),
+    ],
+)
+def test_fill_and_wrap(
+    wrap: bool, fill: str | None, text: str, fill_rgb: str, wrapped: bool
+) -> None:
+    (row,) = _cells(_book([[text, "other", 3]], wrap=wrap, fill=fill, fill_column=0))
+    assert row[0].fill.fgColor.rgb == fill_rgb
+    assert bool(row[0].alignment.wrap_text) is wrapped
+    assert row[1].fill.fgColor.rgb == "00000000"  # only the fill column is coloured
+    assert row[2].alignment.wrap_text is None  # numbers never wrap
+
+
+def test_list_validation_and_several_sheets() -> None:
+    buffer = io.BytesIO()
+    with XlsxBook(buffer) as book:
+        first = book.sheet("First sheet", [("Status", 12)])
+        first.append(["open"])
+        first.validate_list(0, ("open", "closed"), extra_rows=10, error_title="T", error='a "b"')
+        second = book.sheet("It's second", [("N", 5)])
+        for n in range(5):
+            second.append([n])
+    wb = load_workbook(buffer)
+    assert wb.sheetnames == ["First sheet", "It's second"]
+    (validation,) = wb["First sheet"].data_validations.dataValidation
+    assert str(validation.sqref) == "A2:A12"
+    assert validation.formula1 == '"open,closed"'
+    assert validation.error == 'a "b"' and validation.errorTitle == "T"
+    assert [c.value for c in wb["It's second"]["A"]] == ["N", 0, 1, 2, 3, 4]
+    assert wb["It's second"].auto_filter.ref == "A1:A6"
+
+
+def test_same_rows_give_the_same_bytes() -> None:
+    rows = [["a", 1.5, None], ["b", True, "c" * 50]]
+    assert _book(rows) == _book(rows)
+    with zipfile.ZipFile(io.BytesIO(_book(rows))) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_repeated_text_is_stored_once() -> None:
+    data = _book([["same text", "same text", "other"]] * 100)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        strings = archive.read("xl/sharedStrings.xml").decode()
+    assert strings.count("<si>") == 5  # three headers and two texts
+
+
+@pytest.mark.parametrize(
+    ("index", "letters"),
+    [(1, "A"), (26, "Z"), (27, "AA"), (702, "ZZ"), (703, "AAA"), (16384, "XFD")],
+)
+def test_column_letters(index: int, letters: str) -> None:
+    assert column_letter(index) == letters
+
+
+def test_too_many_rows_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 3)
+    with pytest.raises(SheetLimitError, match="more than 2 rows"):
+        _book([["a", 1, 2], ["b", 1, 2], ["c", 1, 2]])
+
+
+def test_register_too_large_for_a_sheet_exits_2_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 3)
+    out = tmp_path / "register.xlsx"
+    result = CliRunner().invoke(app, ["assess", str(SAMPLES / "cocoa.yaml"), "-q", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "rows below its header" in result.output and "JSON or CSV" in result.output
+    assert list(tmp_path.iterdir()) == []  # no file, no temporary left behind
+
+
+def test_an_error_midway_leaves_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "book.xlsx"
+    with pytest.raises(RuntimeError), atomic_open(out) as handle, XlsxBook(handle) as book:
+        book.sheet("Data", [("A", 5)]).append(["row"])
+        raise RuntimeError("stop")
+    assert list(tmp_path.iterdir()) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=60),
+            st.integers(min_value=-(2**53), max_value=2**53),
+            st.floats(allow_nan=False, allow_infinity=False),
+            st.none(),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_row_reads_back(row: list[Any]) -> None:
+    """Text (less the characters XML cannot hold), numbers and blanks round-trip."""
+    buffer = io.BytesIO()
+    with XlsxBook(buffer) as book:
+        book.sheet("Data", [(f"c{i}", 8) for i in range(len(row))]).append(row)
+    ws = load_workbook(buffer)["Data"]
+    read = [ws.cell(row=2, column=i + 1).value for i in range(len(row))]
+    # an empty text is no cell; one made only of such characters is an empty text
+    expected = [
+        None if v == "" else xlsx._ILLEGAL.sub("", v) if isinstance(v, str) else v for v in row
+    ]
+    assert read == expected
