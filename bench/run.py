@@ -54,7 +54,7 @@ def read_baseline(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def stages(path: Path, big_reports: bool) -> dict[str, float]:
+def stages(path: Path) -> dict[str, float]:
     """Per-stage seconds in a fresh process (so caches start cold, as for a user)."""
     code = (
         "import json, sys, time, gc\n"
@@ -66,7 +66,7 @@ def stages(path: Path, big_reports: bool) -> dict[str, float]:
         # built ahead in a second process; 'write json' includes copying them in
         f"result = assess([Path({str(path)!r})], AssessOptions(ahead=True), timings=t)\n"
         "gc.disable()\n"
-        f"for suffix in {('.json', '.xlsx', '.html') if big_reports else ('.json',)!r}:\n"
+        "for suffix in ('.json', '.xlsx', '.html'):\n"
         "    start = time.perf_counter()\n"
         f"    out = Path({str(OUT)!r}) / ('stage-out' + suffix)\n"
         "    doc = result.document if suffix == '.json' else result.data\n"
@@ -154,7 +154,7 @@ def main() -> None:
             }
             if not args.no_stages:
                 # the xlsx/html registers of 10^5 suppliers take minutes: timed up to 10^4
-                row.update(stages(path, big_reports=size <= 10000))
+                row.update(stages(path))
             rows.append(row)
             print(
                 f"{fmt} {size}: {total:.2f} s, read-only {base:.2f} s, peak {peak:.0f} MB",
