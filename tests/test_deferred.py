@@ -296,6 +296,27 @@ def test_an_assessment_is_freed_by_reference_counting(
             gc.enable()
 
 
+def test_garbage_left_between_assessments_is_not_frozen() -> None:
+    """A batch assesses member after member: a garbage cycle made between two runs is
+    collected before the second run freezes the collector, not kept for good."""
+    import gc
+    import weakref
+
+    assess([SAMPLES / "cocoa.yaml"])  # freezes the collector, as every run does
+
+    class Node:
+        other: Any = None
+
+    first, second = Node(), Node()
+    first.other, second.other = second, first  # a cycle: reference counting cannot free it
+    gone = weakref.ref(first)
+    del first, second
+    assert gone() is not None
+    assess([SAMPLES / "coffee.yaml"])
+    assert gone() is None
+    gc.unfreeze()  # leave the collector as the other tests expect it
+
+
 @needs_fork
 def test_an_interrupted_wait_stops_and_reaps_the_forked_process(
     monkeypatch: pytest.MonkeyPatch,

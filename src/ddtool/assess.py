@@ -150,8 +150,13 @@ def assess(
     # Afterwards the survivors (the result) are moved out of the collector's generations:
     # otherwise the first collection after the run, whatever allocates next (writing the
     # reports), would walk all of them once more (0.6 s at 10^5). The result holds no
-    # reference cycles; it is freed by reference counting as usual.
+    # reference cycles; it is freed by reference counting as usual. Garbage cycles a caller
+    # left since an earlier run froze the collector are collected first, or this run's
+    # freeze would keep them for good (a batch assesses member after member); the earlier
+    # run's objects are frozen, so this visits only what came after.
     enabled = gc.isenabled()
+    if enabled and gc.get_freeze_count():
+        gc.collect()
     gc.disable()
     try:
         return _assess(paths, options, timings)

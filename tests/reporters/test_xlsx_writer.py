@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import hashlib
 import io
 import math
+import threading
+import weakref
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -199,3 +203,84 @@ def test_any_row_reads_back(row: list[Any]) -> None:
         None if v == "" else xlsx._ILLEGAL.sub("", v) if isinstance(v, str) else v for v in row
     ]
     assert read == expected
+
+
+@pytest.mark.parametrize("title", ["", "x" * 32, "a/b", "a:b", "[a]", "a*", "a?", "a\\b"])
+def test_sheet_names_excel_refuses_are_refused(title: str) -> None:
+    with XlsxBook(io.BytesIO()) as book, pytest.raises(ValueError, match="sheet name"):
+        book.sheet(title, [("A", 5)])
+
+
+def test_a_sheet_needs_a_column() -> None:
+    with XlsxBook(io.BytesIO()) as book, pytest.raises(SheetLimitError):
+        book.sheet("Empty", [])
+
+
+class _FullDisk(io.BytesIO):
+    """A file that fails once more than `room` bytes are written."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+
+    def write(self, data: Any) -> int:
+        if self.tell() + len(data) > self.room:
+            raise OSError(28, "No space left on device")
+        return super().write(data)
+
+
+@pytest.mark.parametrize("thread_from", [0, 10_000, xlsx.THREAD_FROM])
+@pytest.mark.parametrize("room", [100, 5_000, 60_000])
+def test_a_failed_write_is_raised(
+    room: int, thread_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However far the file gets, and whichever thread compresses, the error reaches the
+    caller (never a file that looks finished), and nothing more is reported later."""
+    monkeypatch.setattr(xlsx, "THREAD_FROM", thread_from)
+    rows = [[hashlib.sha256(b"%d" % i).hexdigest(), i, i / 7] for i in range(3000)]
+    with pytest.raises(OSError, match="No space left"), XlsxBook(_FullDisk(room)) as book:
+        sheet = book.sheet("Data", [("A", 5), ("B", 5), ("C", 5)])
+        for row in rows:
+            sheet.append(row)
+    gc.collect()  # an abandoned zip reports nothing when collected
+
+
+def test_large_entries_are_compressed_in_a_second_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same bytes whether a thread compresses or not."""
+    rows = [[hashlib.sha256(b"%d" % i).hexdigest(), i, i / 7] for i in range(3000)]
+    made, default = [], xlsx.THREAD_FROM
+    for thread_from in (0, 50_000, default):
+        monkeypatch.setattr(xlsx, "THREAD_FROM", thread_from)
+        started = threading.active_count()
+        buffer = io.BytesIO()
+        with XlsxBook(buffer) as book:
+            sheet = book.sheet("Data", [("A", 5), ("B", 5), ("C", 5)])
+            for row in rows:
+                sheet.append(row)
+            assert (threading.active_count() > started) == (thread_from < default)
+        assert threading.active_count() == started
+        made.append(buffer.getvalue())
+    assert made[0] == made[1] == made[2]
+
+
+@pytest.mark.parametrize("thread_from", [0, xlsx.THREAD_FROM])
+def test_a_written_book_is_freed_by_reference_counting(
+    thread_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No reference cycle: a batch freezes the collector after each member, and a cycle
+    (with the shared strings of a whole register) would stay in memory for good."""
+    monkeypatch.setattr(xlsx, "THREAD_FROM", thread_from)
+    enabled = gc.isenabled()
+    gc.disable()  # only reference counting may free it
+    try:
+        with XlsxBook(io.BytesIO(), FILLS) as book:
+            for title in ("One", "Two"):
+                sheet = book.sheet(title, [("A", 5), ("B", 5)])
+                sheet.append(["text", 1], fill="low", fill_column=0)
+                sheet.validate_list(0, ("a", "b"), extra_rows=3)
+        gone, strings = weakref.ref(book), weakref.ref(sheet)
+        del book, sheet
+        assert gone() is None and strings() is None
+    finally:
+        if enabled:
+            gc.enable()

@@ -123,9 +123,11 @@ class ExcelReporter(Reporter):
         names = [c for c, _ in REGISTER_COLUMNS]
         level_col = names.index("Level")
         # flags with the same basis share their evidence and measure lists: their texts are
-        # made once per list (the lists live in the document while this runs)
+        # made once per list; `seen` keeps each list keyed by its id alive, so that no id is
+        # reused for another list while this runs
         texts: dict[tuple[int, int], tuple[str, str, str]] = {}
         measures_of: dict[int, list[dict[str, Any]]] = {}
+        seen: list[Any] = []
         plan: dict[str, dict[str, Any]] = {}  # per measure: its flags' risk types and suppliers
         for flag in register(doc):
             key = (id(flag.get("evidence")), id(flag.get("remediation")))
@@ -133,7 +135,9 @@ class ExcelReporter(Reporter):
             measures = measures_of.get(key[1])
             if measures is None:
                 measures = measures_of[key[1]] = flag_measures(doc, flag)
+                seen.append(flag.get("remediation"))
             if text is None:
+                seen.append(flag.get("evidence"))
                 evidence = flag_evidence(doc, flag)
                 text = texts[key] = (
                     _evidence_text(evidence),

@@ -1,4 +1,4 @@
-"""A streaming writer for the xlsx registers (risk register, batch summary).
+"""A streaming writer for the xlsx outputs (risk register, batch summary, diff).
 
 Rows go straight into each sheet's XML inside the zip as they are appended, and every
 string into one shared-strings table (registers repeat their texts: evidence, measures,
@@ -7,8 +7,8 @@ frozen, filtered header row; column widths; wrapped text; a fill per risk level;
 validations. Every string is stored as text, so no cell can ever hold a formula.
 
 The same cells written by openpyxl took about ten times as long (its per-cell objects and
-XML serialiser); the result reads the same in Excel, LibreOffice, openpyxl and calamine.
-Zip entries carry a fixed date, so the same rows give the same bytes.
+XML serialiser). LibreOffice, openpyxl and calamine read the result as they read openpyxl's
+file of the same cells. Zip entries carry a fixed date, so the same rows give the same bytes.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from ddtool.errors import DdtoolError
 MAX_ROWS = 1_048_576  # an Excel sheet's limit, the header row included
 MAX_COLUMNS = 16_384
 WRAP_FROM = 41  # text this long (or longer) wraps, where the sheet wraps text
+THREAD_FROM = 4 << 20  # bytes of an entry's XML after which a second thread compresses
 
 HEADER_FILL = "305496"
 HEADER_FONT_COLOUR = "FFFFFF"
@@ -39,16 +40,10 @@ _DOC_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 _CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip entries: the same rows give the same bytes
 
-# characters XML 1.0 cannot hold (Excel would refuse the file): dropped, as openpyxl's
-# ILLEGAL_CHARACTERS_RE is used elsewhere
+# characters XML 1.0 cannot hold (a spreadsheet program would refuse the file): dropped
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PLAIN = re.compile("[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff_]*")
 _EXCEL_ESCAPE = re.compile("(_x[0-9A-Fa-f]{4}_)")
-# a carriage return as a character reference: an XML parser reads a literal one as a newline
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;"}
-)
 
 
 class SheetLimitError(DdtoolError):
@@ -65,7 +60,8 @@ def column_letter(index: int) -> str:
 
 
 def _text(value: str) -> str:
-    """Text for element content: illegal characters dropped, markup escaped, and text that
+    """Text for element content: illegal characters dropped, markup escaped (a carriage
+    return as a reference: an XML parser reads a literal one as a newline), and text that
     reads as Excel's own escape (_x0041_) kept as written."""
     if _PLAIN.fullmatch(value):  # most text: nothing to change
         return value
@@ -73,25 +69,32 @@ def _text(value: str) -> str:
         value = _ILLEGAL.sub("", value)
     if "_x" in value:
         value = _EXCEL_ESCAPE.sub(r"_x005F\1", value)
-    return value.translate(_ESCAPES)
+    # str.replace scans in C; str.translate looks each character up (10 times slower here)
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
 
 
 def _attr(value: str) -> str:
-    return _ILLEGAL.sub("", value).translate(_ATTR_ESCAPES)
+    """Text for an attribute value: as _text, and quotes and line ends as references."""
+    return _text(value).replace('"', "&quot;").replace("\n", "&#10;")
 
 
 class _Entry:
-    """A zip entry written from a second thread: zlib compresses (and the file is written)
-    without holding the interpreter lock, so compression runs on another core while this
-    thread makes the next rows. Chunks queue up to a few megabytes; an error there is
-    raised here, at the next write or at close."""
+    """A zip entry. Past its first few megabytes it is written from a second thread: zlib
+    compresses (and the file is written) without holding the interpreter lock, so
+    compression runs on another core while this thread makes the next rows. Small entries
+    (most registers) are written here: a thread would cost more than it saves. Chunks queue
+    up to a few megabytes; an error in the thread is raised here, at the next write or at
+    close."""
 
-    def __init__(self, book: XlsxBook, name: str) -> None:
-        self._handle: IO[bytes] = book.zip.open(book.entry(name), "w")
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        self.name = name
+        self._handle: IO[bytes] = archive.open(_entry(name), "w")
+        self._written = 0
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name=f"xlsx {name}", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
 
     def _run(self) -> None:
         while (chunk := self._queue.get()) is not None:
@@ -102,16 +105,25 @@ class _Entry:
                     self._error = error
 
     def write(self, text: str) -> None:
+        data = text.encode()
+        if self._thread is None:
+            self._handle.write(data)
+            self._written += len(data)
+            if self._written >= THREAD_FROM:
+                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+                self._thread.start()
+            return
         if self._error is not None:
             raise self._error
-        self._queue.put(text.encode())
+        self._queue.put(data)
 
     def close(self, abandon: bool = False) -> None:
         """Wait for what is queued; close the entry (unless the file is being abandoned)."""
-        self._queue.put(None)
-        self._thread.join()
-        if self._error is not None and not abandon:
-            raise self._error
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            if self._error is not None and not abandon:
+                raise self._error
         self._handle.close()
 
 
@@ -163,26 +175,34 @@ class _Styles:
 
 class Sheet:
     """One sheet being written: the header row is written when it is made; `append` writes
-    a row at once; `close` (called by the book) adds the filter and validations."""
+    a row at once; `close` (called by the book) adds the filter and validations.
+
+    It holds the book's strings and styles, not the book (which holds the sheets): a
+    reference cycle would outlive a run that freezes the collector (see assess)."""
 
     def __init__(
         self,
-        book: XlsxBook,
+        archive: zipfile.ZipFile,
+        strings: dict[str, str],
+        fill_style: Mapping[str, int],
         index: int,
         title: str,
         columns: Sequence[tuple[str, float]],
         wrap: bool,
     ) -> None:
-        if len(columns) > MAX_COLUMNS:
-            raise SheetLimitError(f"sheet {title!r}: {len(columns)} columns, more than Excel's")
-        self.book, self.index, self.title = book, index, title
+        if not 0 < len(title) <= 31 or any(c in title for c in "[]:*?/\\"):
+            raise ValueError(f"not a sheet name Excel accepts: {title!r}")
+        if not 0 < len(columns) <= MAX_COLUMNS:
+            raise SheetLimitError(f"sheet {title!r}: {len(columns)} columns (1 to 16,384)")
+        self.strings, self.fill_style = strings, fill_style
+        self.index, self.title = index, title
         self.wrap = wrap  # long text wraps (off for large registers: Excel opens them faster)
         self.width = len(columns)
         self.rows = 0
         self._letters = [column_letter(i) for i in range(1, len(columns) + 1)]
         self._validations: list[tuple[str, str, Mapping[str, str]]] = []
         self._chunk: list[str] = []
-        self._out = _Entry(book, f"xl/worksheets/sheet{index}.xml")
+        self._out = _Entry(archive, f"xl/worksheets/sheet{index}.xml")
         cols = "".join(
             f'<col min="{i}" max="{i}" width="{width}" customWidth="1"/>'
             for i, (_, width) in enumerate(columns, 1)
@@ -216,7 +236,7 @@ class Sheet:
             )
         self.rows += 1
         row = str(self.rows)
-        fill_style = self.book.styles.fill_style.get(fill, 0) if fill is not None else 0
+        fill_style = self.fill_style.get(fill, 0) if fill is not None else 0
         cell = self._cell
         if style or self.wrap:
             cells = []
@@ -226,7 +246,7 @@ class Sheet:
                     s = s + 1 if s else 2  # the wrapped twin of the style
                 cells.append(cell(letter + row, value, s))
         else:  # the rows of large sheets: unstyled text and numbers written here, at once
-            strings = self.book.string_index
+            strings = self.strings
             cells = []
             for letter, value in zip(self._letters, values, strict=True):
                 kind = type(value)  # (a blank cell is "": the cells stay in column order)
@@ -260,7 +280,7 @@ class Sheet:
         if kind is int or (kind is float and math.isfinite(value)):
             return f'<c r="{ref}"{attrs}><v>{value!r}</v></c>'
         text = value if kind is str else str(value)  # anything else (a date, NaN) as text
-        strings = self.book.string_index
+        strings = self.strings
         at = strings.get(text)
         if at is None:
             at = strings[text] = str(len(strings))
@@ -312,6 +332,15 @@ class Sheet:
         self._out.close()
 
 
+class _Zip(zipfile.ZipFile):
+    """A zip that, abandoned after a failed write (a full disk), stays quiet when collected:
+    the error was raised where it happened, and the file is removed (see atomic_open)."""
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            super().__del__()
+
+
 class XlsxBook:
     """An xlsx file written as it goes into an open binary handle (see atomic_open): make
     sheets one after another with `sheet`, then `close` (or use it as a context manager;
@@ -320,29 +349,31 @@ class XlsxBook:
     def __init__(
         self, handle: IO[bytes], fills: Mapping[str, str] | None = None, creator: str = "ddtool"
     ) -> None:
-        self.zip = zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
+        self.zip = _Zip(handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
         self.styles = _Styles(fills or {})
         self.creator = creator
         # each distinct text and its index in the shared strings (as written in a cell)
         self.string_index: dict[str, str] = {}
         self.sheets: list[Sheet] = []
 
-    def entry(self, name: str) -> zipfile.ZipInfo:
-        info = zipfile.ZipInfo(name, date_time=_FIXED_DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        return info
-
     def sheet(self, title: str, columns: Sequence[tuple[str, float]], wrap: bool = True) -> Sheet:
         """A new sheet (the one before it is finished), with its header row written."""
         if self.sheets:
             self.sheets[-1].close()
-        made = Sheet(self, len(self.sheets) + 1, title, columns, wrap)
+        made = Sheet(
+            self.zip,
+            self.string_index,
+            self.styles.fill_style,
+            len(self.sheets) + 1,
+            title,
+            columns,
+            wrap,
+        )
         self.sheets.append(made)
         return made
 
     def _write(self, name: str, text: str) -> None:
-        self.zip.writestr(self.entry(name), text.encode())
+        self.zip.writestr(_entry(name), text.encode())
 
     def close(self) -> None:
         if self.sheets:
@@ -423,7 +454,7 @@ class XlsxBook:
 
     def _shared_strings(self) -> None:
         strings = self.string_index
-        out = _Entry(self, "xl/sharedStrings.xml")
+        out = _Entry(self.zip, "xl/sharedStrings.xml")
         try:
             out.write(
                 f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -464,6 +495,13 @@ class XlsxBook:
             if self.sheets:
                 self.sheets[-1].abandon()
             self.zip.close()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
 
 
 def _quoted(title: str) -> str:
