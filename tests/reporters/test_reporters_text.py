@@ -152,3 +152,52 @@ def test_markdown_escapes_html_tags(tmp_path: Path) -> None:
     text = render_markdown(assess([path]).data)
     assert "<script>" not in text and "<img" not in text
     assert "&lt;script&gt;" in text
+
+
+@pytest.mark.parametrize(("details", "gaps"), [(1, 1), (3, 2), (10_000, 10_000)])
+def test_markdown_details_and_gaps_stop_at_their_limits(
+    cocoa: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, details: int, gaps: int
+) -> None:
+    """A large chain's report says how many flags and gaps it leaves out, and where they
+    are; the sources still cover every flag."""
+    import ddtool.reporters.markdown_report as markdown
+
+    whole = _markdown(cocoa, tmp_path)
+    monkeypatch.setattr(markdown, "MAX_DETAILED_FLAGS", details)
+    monkeypatch.setattr(markdown, "MAX_GAP_ROWS", gaps)
+    text = _markdown(cocoa, tmp_path)
+    serious = [f for f in cocoa["flags"] if f["level"] in ("high", "critical")]
+    shown = [f for f in serious if f"`{f['id']}`" in text]
+    assert [f["id"] for f in shown] == [f["id"] for f in serious[:details]]
+    assert (f"The first {details:,} of {len(serious):,}" in text) == (len(serious) > details)
+    gap_rows = text.split("## Data gaps")[1].split("\n## ")[0]
+    left = len(cocoa["data_gaps"]) - gaps
+    assert (f"… and {left:,} more data gaps" in text) == (left > 0)
+    assert sum(line.startswith("| ") for line in gap_rows.splitlines()) == 2 + min(
+        gaps, len(cocoa["data_gaps"])
+    )
+    assert text.split("## Sources")[1] == whole.split("## Sources")[1]
+    if details >= len(serious) and left <= 0:
+        assert text == whole
+
+
+@pytest.mark.parametrize("rows_per_chunk", [1, 2, 7, 2000])
+@pytest.mark.parametrize(
+    "names", [["Plain farm", "Other farm"], [HYPERLINK, DDE, "-2+3", "@SUM(A1)"]]
+)
+def test_csv_in_chunks_is_the_register_row_by_row(
+    tmp_path: Path, rows_per_chunk: int, names: list[str]
+) -> None:
+    """The streamed register (each basis's cells written once and joined to each row) is
+    the flag rows written one by one."""
+    from ddtool.reporters.csv_report import csv_chunks, flag_row
+
+    document = _chain(tmp_path, names)
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for flag in register(document):
+        writer.writerow(flag_row(flag, document))
+    chunks = list(csv_chunks(document, rows_per_chunk))
+    assert "".join(chunks) == expected.getvalue()
+    assert len(chunks) == len(document["flags"]) // rows_per_chunk + 1

@@ -10,6 +10,10 @@ from ddtool.document import flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 
 MAX_TOP_FLAGS = 25
+# A report to read, not the register: past these, it says how many more there are and where
+# they all are (the JSON, CSV and Excel outputs). 10^5 suppliers give 243,000 flags.
+MAX_DETAILED_FLAGS = 1000
+MAX_GAP_ROWS = 1000
 DETAIL_LEVELS = ("critical", "high")
 LEVEL_ORDER = ("low", "medium", "high", "critical")
 RISK_NAMES = {
@@ -64,16 +68,41 @@ def distinct_sources(flags: list[dict[str, Any]], document: dict[str, Any]) -> l
     return list(seen)
 
 
+class _ReadFlags:
+    """What the report takes from the flags, in one pass (the flags are not all kept): the
+    first ones, the first high and critical ones, how many of each, and every source cited."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.top: list[dict[str, Any]] = []
+        self.serious: list[dict[str, Any]] = []
+        self.count = self.serious_count = 0
+        sources: dict[str, None] = {}
+        seen: dict[int, Any] = {}  # evidence lists read, by id (kept alive: ids stay unique)
+        for flag in register(document):
+            self.count += 1
+            if len(self.top) < MAX_TOP_FLAGS:
+                self.top.append(flag)
+            if flag.get("level") in DETAIL_LEVELS:
+                self.serious_count += 1
+                if len(self.serious) < MAX_DETAILED_FLAGS:
+                    self.serious.append(flag)
+            evidence = flag.get("evidence")
+            if id(evidence) not in seen:
+                seen[id(evidence)] = evidence
+                sources.update(dict.fromkeys(distinct_sources([flag], document)))
+        self.sources = list(sources)
+
+
 def render_markdown(document: dict[str, Any]) -> str:
     """The whole report as Markdown text (deterministic for a given document)."""
-    flags = list(register(document))
+    flags = _ReadFlags(document)
     lines: list[str] = []
     lines += _title(document)
     lines += _summary(document)
-    lines += _top_flags(flags)
-    lines += _details(flags, document)
+    lines += _top_flags(flags.top, flags.count)
+    lines += _details(flags.serious, flags.serious_count, document)
     lines += _data_gaps(document)
-    lines += _sources(flags, document)
+    lines += _sources(flags.sources)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -133,10 +162,9 @@ def _summary(document: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
-def _top_flags(flags: list[dict[str, Any]]) -> list[str]:
-    shown = flags[:MAX_TOP_FLAGS]
-    title = f"## Top flags ({len(shown)} of {len(flags)})" if flags else "## Top flags"
-    if not flags:
+def _top_flags(shown: list[dict[str, Any]], count: int) -> list[str]:
+    title = f"## Top flags ({len(shown)} of {count})" if count else "## Top flags"
+    if not count:
         return [title, "", "No flags at or above the flag level.", ""]
     out = [
         title,
@@ -153,11 +181,17 @@ def _top_flags(flags: list[dict[str, Any]]) -> list[str]:
     return [*out, ""]
 
 
-def _details(flags: list[dict[str, Any]], document: dict[str, Any]) -> list[str]:
-    serious = [f for f in flags if f.get("level") in DETAIL_LEVELS]
+def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]) -> list[str]:
     if not serious:
         return []
     out = ["## High and critical flags", ""]
+    if count > len(serious):
+        out += [
+            f"The first {len(serious):,} of {count:,} high and critical flags, highest priority"
+            " first. Every flag, with its evidence and measures, is in the JSON, CSV and Excel"
+            " outputs (`ddtool report ASSESSMENT.json -o register.xlsx`).",
+            "",
+        ]
     for flag in serious:
         out += [
             f"### {inline(flag.get('level')).capitalize()}:"
@@ -197,17 +231,22 @@ def _data_gaps(document: dict[str, Any]) -> list[str]:
         return [*out, "None.", ""]
     names = {s.get("id"): s for s in document.get("suppliers", [])}
     out += ["| Supplier | Gap |", "| --- | --- |"]
-    for gap in gaps:
+    for gap in gaps[:MAX_GAP_ROWS]:
         sid = gap.get("supplier_id")
         supplier = names.get(sid, {})
         name = supplier.get("name") or sid
         label = f"{name} ({sid})" + (" (inferred)" if supplier.get("inferred") else "")
         out.append(f"| {cell(label)} | {cell(gap.get('gap'))} |")
+    if len(gaps) > MAX_GAP_ROWS:
+        out += [
+            "",
+            f"… and {len(gaps) - MAX_GAP_ROWS:,} more data gaps. Every gap is in the JSON"
+            " (`data_gaps`) and in the Excel register's Suppliers sheet.",
+        ]
     return [*out, ""]
 
 
-def _sources(flags: list[dict[str, Any]], document: dict[str, Any]) -> list[str]:
-    sources = distinct_sources(flags, document)
+def _sources(sources: list[str]) -> list[str]:
     if not sources:
         return []
     # one bullet per source: source texts contain their own ";" and ","
