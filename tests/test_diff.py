@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,8 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("{not json", "invalid JSON"),
+        ("{not json", "invalid JSON at line 1, column 2"),
+        ('{\n  "a": 1,\n  "b": }', "invalid JSON at line 3, column 8"),
         ("[1, 2]", "top level is list"),
         ('{"schema_version": "1.0", "suppliers": []}', "'flags'"),
         ('{"schema_version": "3.0", "flags": [], "suppliers": []}', "schema_version 3.0"),
@@ -116,6 +118,47 @@ def test_bad_file_names_the_path(tmp_path: Path, content: str, reason: str) -> N
         load_assessment(path)
     assert str(info.value).startswith(str(path))
     assert reason in str(info.value)
+
+
+def test_bad_bytes_name_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b'{"name": "Soci\xe9t\xe9"}')
+    with pytest.raises(DdtoolError, match=r"latin1\.json: .*not UTF-8"):
+        load_assessment(path)
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("nan", [False, True])
+def test_load_reads_a_bom_and_what_only_json_accepts(
+    documents: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path, bom: bytes, nan: bool
+) -> None:
+    """orjson reads the file; the standard parser takes over for what orjson refuses (NaN,
+    which Python's json writes) and gives the same document."""
+    old, _ = documents
+    document = {**old, "summary": {**old["summary"], "extra": math.nan if nan else 1.5}}
+    path = tmp_path / "old.json"
+    path.write_bytes(bom + json.dumps(document).encode())
+    loaded = load_assessment(path)
+    assert math.isnan(loaded["summary"].pop("extra")) if nan else loaded["summary"].pop("extra")
+    assert loaded == old
+
+
+def test_markdown_tables_stop_at_their_limit(
+    documents: tuple[dict[str, Any], dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ddtool.reporters.diff_report as diff_report
+
+    diff = diff_assessments(*documents)
+    whole = diff_report.render_diff_markdown(diff)
+    monkeypatch.setattr(diff_report, "MAX_TABLE_ROWS", 1)
+    text = diff_report.render_diff_markdown(diff)
+    tables = ("new_flags", "resolved_flags", "changed_flags", "suppliers_added")
+    longer = [key for key in tables if len(diff[key]) > 1]
+    assert longer  # the fixture changes enough for the limit to show
+    for key in longer:
+        assert f"… and {len(diff[key]) - 1:,} more" in text
+    assert text.count("more: the JSON and Excel diffs") == len(longer)
+    assert "more:" not in whole and len(text) < len(whole)
 
 
 def test_missing_file(tmp_path: Path) -> None:

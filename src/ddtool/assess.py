@@ -6,7 +6,6 @@ No printing here; the CLI renders the result.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import heapq
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool import __version__
+from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
 from ddtool.errors import InputError, Problem, ProblemList
@@ -145,25 +145,8 @@ def assess(
 
     `timings`, when given, receives the seconds spent in each stage.
     """
-    # The pipeline allocates millions of small objects and frees none until it ends: the
-    # cyclic collector would rescan them again and again (quadratic on 10^5 suppliers).
-    # Afterwards the survivors (the result) are moved out of the collector's generations:
-    # otherwise the first collection after the run, whatever allocates next (writing the
-    # reports), would walk all of them once more (0.6 s at 10^5). The result holds no
-    # reference cycles; it is freed by reference counting as usual. Garbage cycles a caller
-    # left since an earlier run froze the collector are collected first, or this run's
-    # freeze would keep them for good (a batch assesses member after member); the earlier
-    # run's objects are frozen, so this visits only what came after.
-    enabled = gc.isenabled()
-    if enabled and gc.get_freeze_count():
-        gc.collect()
-    gc.disable()
-    try:
+    with collector_paused():  # millions of small objects, none freed until the end
         return _assess(paths, options, timings)
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
 
 
 def _assess(

@@ -5,11 +5,15 @@ No printing here; the CLI renders the result (see ddtool.reporters.diff_report).
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Any
 
-from ddtool.document import register
+import orjson
+
+from ddtool.collector import collector_paused
+from ddtool.document import flag_expander
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 
@@ -51,22 +55,35 @@ def load_assessment(path: Path) -> dict[str, Any]:
     """Read an assessment JSON; raises AssessmentFileError naming the file when it is not one."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as e:
         raise AssessmentFileError(f"{path}: cannot read file ({e.strerror or e})") from e
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        with collector_paused():  # millions of objects: 1.1 s instead of 2.9 s at 10^5
+            document = orjson.loads(data)  # several times faster than json
+    except orjson.JSONDecodeError:
+        document = _load_slowly(path, data)
+    check_assessment(document, str(path))
+    if not isinstance(document, dict):  # for the type checker; check_assessment ensured it
+        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON")
+    return document
+
+
+def _load_slowly(path: Path, data: bytes) -> Any:
+    """The standard parser, for what orjson refused: it accepts what orjson does not (NaN)
+    and locates what is wrong (line and column)."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise AssessmentFileError(f"{path}: not a ddtool assessment JSON (not UTF-8 text)") from e
     try:
-        document = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as e:
         raise AssessmentFileError(
             f"{path}: not a ddtool assessment JSON (invalid JSON at line {e.lineno},"
             f" column {e.colno}: {e.msg})"
         ) from e
-    check_assessment(document, str(path))
-    if not isinstance(document, dict):  # for the type checker; check_assessment ensured it
-        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON")
-    return document
 
 
 def check_assessment(document: Any, label: str) -> None:
@@ -132,18 +149,20 @@ def diff_assessments(
     """Compare two assessment documents; flags are matched by their stable id."""
     check_assessment(old, old_label)
     check_assessment(new, new_label)
-    # schema-2 flags are joined with their supplier and basis; 1.x flags hold it all inline
-    old_flags = {str(f["id"]): f for f in register(old)}
-    new_flags = {str(f["id"]): f for f in register(new)}
+    # flags are matched as stored; only those shown are joined with their supplier and
+    # basis (schema 2; 1.x flags hold it all inline): 10^5 suppliers give 243,000 flags
+    old_flags = {str(f["id"]): f for f in old["flags"]}
+    new_flags = {str(f["id"]): f for f in new["flags"]}
+    old_full, new_full = flag_expander(old), flag_expander(new)
 
-    added = [_flag_entry(new_flags[i]) for i in new_flags.keys() - old_flags.keys()]
-    resolved = [_flag_entry(old_flags[i]) for i in old_flags.keys() - new_flags.keys()]
+    added = [_flag_entry(new_full(new_flags[i])) for i in new_flags.keys() - old_flags.keys()]
+    resolved = [_flag_entry(old_full(old_flags[i])) for i in old_flags.keys() - new_flags.keys()]
     changed: list[dict[str, Any]] = []
     for flag_id in old_flags.keys() & new_flags.keys():
         before, after = old_flags[flag_id], new_flags[flag_id]
         if before["level"] == after["level"]:
             continue
-        entry = _flag_entry(after)
+        entry = _flag_entry(new_full(after))
         entry.update(
             old_level=before["level"],
             new_level=after["level"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 # What a schema-2 flag leaves to its supplier entry and its basis (schema 1 wrote them inline)
@@ -47,15 +47,22 @@ def register(document: dict[str, Any], limit: int | None = None) -> Iterator[dic
     flags: list[dict[str, Any]] = document.get("flags", [])
     if limit is not None:
         flags = flags[:limit]
+    return map(flag_expander(document), flags)
+
+
+def flag_expander(document: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """register's join for one flag at a time (for callers that need only some flags)."""
     bases: dict[str, dict[str, Any]] = document.get("bases") or {}
-    suppliers: dict[str, dict[str, Any]] | None = None
-    for flag in flags:
+    suppliers: dict[str, dict[str, Any]] = {}
+
+    def expand(flag: dict[str, Any]) -> dict[str, Any]:
         if "basis" not in flag:
-            yield flag
-            continue
-        if suppliers is None:
-            suppliers = {str(s.get("id")): s for s in document.get("suppliers", [])}
-        yield expand_flag(flag, suppliers.get(str(flag.get("supplier_id")), {}), bases)
+            return flag
+        if not suppliers:  # the supplier index, made at the first schema-2 flag
+            suppliers.update((str(s.get("id")), s) for s in document.get("suppliers", []))
+        return expand_flag(flag, suppliers.get(str(flag.get("supplier_id")), {}), bases)
+
+    return expand
 
 
 def expand_flag(
