@@ -19,13 +19,14 @@ DDTOOL_DEBUG set, the forked process prints why it failed).
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import IO, Any
+
+from ddtool.collector import collector_paused
 
 # Forking is used on Linux only (on macOS, forking a process that has loaded system
 # frameworks is unsafe), with a second core to run on (see can_fork).
@@ -68,7 +69,7 @@ class Deferred:
 
     def value(self) -> Any:
         if not self._built:
-            with _no_collector():
+            with collector_paused():  # many small objects, all kept
                 rest = self._build()
                 self._value = rest if self._head is None else [*self.head(), *rest]
             self._head_items = None
@@ -83,7 +84,7 @@ class Deferred:
         """The items built here in any case (a list value only), built once."""
         assert self._head is not None
         if self._head_items is None:
-            with _no_collector():
+            with collector_paused():  # many small objects, all kept
                 self._head_items = self._head()
         return self._head_items
 
@@ -119,20 +120,6 @@ class Deferred:
             (ready, spill), self._ahead = self._ahead, None
             ready.stop()
             spill.close()
-
-
-@contextlib.contextmanager
-def _no_collector() -> Iterator[None]:
-    """Many small objects that all survive: no collector passes while they are made, and
-    afterwards they are left out of later ones (as the rest of the assessment)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
 
 
 class _Ahead:
