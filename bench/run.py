@@ -153,7 +153,6 @@ def main() -> None:
                 "peak MB": peak,
             }
             if not args.no_stages:
-                # the xlsx/html registers of 10^5 suppliers take minutes: timed up to 10^4
                 row.update(stages(path))
             rows.append(row)
             print(

@@ -8,6 +8,7 @@ import hashlib
 import io
 import math
 import threading
+import time
 import weakref
 import zipfile
 from pathlib import Path
@@ -284,3 +285,59 @@ def test_a_written_book_is_freed_by_reference_counting(
     finally:
         if enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize(
+    "choices", [("a,b", "c"), ('say "yes"', "no"), tuple(f"choice {i}" for i in range(40))]
+)
+def test_lists_excel_cannot_hold_are_refused(choices: tuple[str, ...]) -> None:
+    with XlsxBook(io.BytesIO()) as book:
+        sheet = book.sheet("Data", [("A", 5)])
+        with pytest.raises(ValueError, match="not a list Excel accepts"):
+            sheet.validate_list(0, choices, extra_rows=1)
+
+
+def test_a_validation_stops_at_the_last_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 10)
+    buffer = io.BytesIO()
+    with XlsxBook(buffer) as book:
+        sheet = book.sheet("Data", [("A", 5)])
+        for i in range(5):
+            sheet.append([i])
+        sheet.validate_list(0, ("open", "closed"), extra_rows=500)
+    (validation,) = load_workbook(buffer)["Data"].data_validations.dataValidation
+    assert str(validation.sqref) == "A2:A10"
+
+
+def test_tabs_and_newlines_in_messages_survive() -> None:
+    buffer = io.BytesIO()
+    with XlsxBook(buffer) as book:
+        sheet = book.sheet("Data", [("A", 5)])
+        sheet.validate_list(0, ("a", "b"), 1, error_title="T\tU", error="one\ttwo\nthree")
+    (validation,) = load_workbook(buffer)["Data"].data_validations.dataValidation
+    assert validation.error == "one\ttwo\nthree" and validation.errorTitle == "T\tU"
+
+
+def test_sheet_names_differing_only_in_case_are_refused() -> None:
+    with XlsxBook(io.BytesIO()) as book:
+        book.sheet("Flags", [("A", 5)])
+        with pytest.raises(ValueError, match="already named"):
+            book.sheet("FLAGS", [("A", 5)])
+
+
+def test_a_failure_closing_the_book_leaves_no_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last sheet is finished when the book closes: if that fails (the compressing
+    thread found the disk full after the last row), its thread is stopped all the same."""
+    monkeypatch.setattr(xlsx, "THREAD_FROM", 0)
+    started = threading.active_count()
+    disk = _FullDisk(10**9)
+    with pytest.raises(OSError, match="No space left"), XlsxBook(disk) as book:
+        sheet = book.sheet("Data", [("A", 5), ("B", 5)])
+        disk.room = disk.tell()  # the disk is full from here
+        for i in range(2000):  # one chunk: handed to the thread, which fails on it
+            sheet.append([f"row {i}", i])
+        for _ in range(100):  # until the thread has met the full disk
+            if sheet._out._error is not None:
+                break
+            time.sleep(0.01)
+    assert threading.active_count() == started
