@@ -296,13 +296,22 @@ def test_an_assessment_is_freed_by_reference_counting(
             gc.enable()
 
 
-def test_garbage_left_between_assessments_is_not_frozen() -> None:
+@pytest.mark.parametrize("freeze_from", [0, 10**9])
+def test_garbage_left_between_assessments_is_not_frozen(
+    monkeypatch: pytest.MonkeyPatch, freeze_from: int
+) -> None:
     """A batch assesses member after member: a garbage cycle made between two runs is
-    collected before the second run freezes the collector, not kept for good."""
+    collected, not frozen with the second run's objects and kept for good. Runs that leave
+    many objects freeze them (with FREEZE_FROM at 0, every run does); smaller ones do not."""
     import gc
     import weakref
 
-    assess([SAMPLES / "cocoa.yaml"])  # freezes the collector, as every run does
+    import ddtool.collector as collector
+
+    monkeypatch.setattr(collector, "FREEZE_FROM", freeze_from)
+    frozen = gc.get_freeze_count()
+    assess([SAMPLES / "cocoa.yaml"])
+    assert (gc.get_freeze_count() > frozen) == (freeze_from == 0)
 
     class Node:
         other: Any = None
@@ -313,6 +322,7 @@ def test_garbage_left_between_assessments_is_not_frozen() -> None:
     del first, second
     assert gone() is not None
     assess([SAMPLES / "coffee.yaml"])
+    gc.collect()  # frees the cycle, unless the second run froze it out of reach
     assert gone() is None
     gc.unfreeze()  # leave the collector as the other tests expect it
 
