@@ -155,9 +155,8 @@ def _assess(
     stages = _Stages(timings)
     options = options or AssessOptions()
     config = options.settings or load_config(options.config)
-    if config.columns:
-        merged = {**config.columns, **options.read.column_map}
-        options.read.column_map = merged
+    if config.columns:  # (already merged when the command line read the config first)
+        options.read.column_map = config.column_map(options.read.column_map)
     profiles = load_profiles(options.profiles)
     pinned = source_date()
     as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
@@ -242,7 +241,7 @@ def _assess(
         )
         entries = _Entries(result, sector_of, flagged.shared)
         result.document = _document(result, paths, options, as_of, flagged, entries, pinned)
-        result.parts = _Glance(flagged, entries, supply)
+        result.parts = _Glance(flagged, entries)
         if big:  # a second process builds and serialises the last supplier entries
             ahead([(result.document["suppliers"], item_pieces)])
     except BaseException:  # no assessment to close: stop the work started ahead here
@@ -439,9 +438,8 @@ def _document(
             for s in tier1
         ],
     }
-    # one file: the chain's hash is that file's (read once, not twice)
     files = [
-        {"path": str(p), "sha256": a.chain.sha256 if len(paths) == 1 else _sha(p)} for p in paths
+        {"path": str(p), "sha256": sha} for p, sha in zip(paths, a.chain.file_hashes, strict=True)
     ]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -616,8 +614,8 @@ class _Entries:
 class _Glance:
     """A few supplier entries and flags, made as the whole document makes them."""
 
-    def __init__(self, flagged: _Flagging, entries: _Entries, supply: SupplyGraph) -> None:
-        self.flagged, self.entries, self.supply = flagged, entries, supply
+    def __init__(self, flagged: _Flagging, entries: _Entries) -> None:
+        self.flagged, self.entries = flagged, entries
 
     def glance(self, top: int, tree: int) -> dict[str, list[dict[str, Any]]]:
         f = self.flagged
@@ -687,8 +685,9 @@ class _Glance:
 
         The tree takes nodes from a stack: those it never takes sit beneath all it takes,
         so leaving them out of its document changes nothing else it shows."""
-        succ = self.supply.succ
-        stack = sorted(succ[self.supply.company_id], reverse=True)
+        supply = self.entries.supply
+        succ = supply.succ
+        stack = sorted(succ[supply.company_id], reverse=True)
         taken: set[str] = set()
         count = 0
         while stack and count < limit:
@@ -991,13 +990,6 @@ def _reason(detail: Any, sector: str | None, country: str | None, profiles: Prof
         f" country score {detail.country.score:.2f}"
         + (" (no country data)" if detail.country.no_data else "")
     )
-
-
-def _sha(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
 
 
 def _plain(value: Any) -> Any:

@@ -101,6 +101,10 @@ class Config(BaseModel):
         ]
     )
 
+    def column_map(self, given: dict[str, str]) -> dict[str, str]:
+        """The column names to read: this config's, overridden by those given (--map)."""
+        return {**self.columns, **given}
+
 
 def load_config(path: Path | None) -> Config:
     """Read ddtool.yaml; a bad file is an InputError located at the file (and key)."""

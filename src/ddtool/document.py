@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 # What a schema-2 flag leaves to its supplier entry and its basis (schema 1 wrote them inline)
 _FROM_SUPPLIER = (("supplier_name", "name"), ("sector", "sector"), ("tiers", "tiers"))
@@ -83,3 +83,28 @@ def expand_flag(
     for key in _FROM_BASIS:
         out[key] = basis.get(key, "" if key == "reason" else [])
     return out
+
+
+T = TypeVar("T")
+
+
+class PerBasis(Generic[T]):
+    """A value made once per basis: what a flag's evidence and measures give (texts, sources),
+    for every flag that shares them. Register flags of one basis share their evidence and
+    measure lists, so these are keyed by the lists; each list is kept alive here while the
+    cache lives, so that no id is reused for another list (schema-1 flags hold theirs inline,
+    and simply miss)."""
+
+    def __init__(self, make: Callable[[dict[str, Any]], T]) -> None:
+        self._make = make
+        self._values: dict[tuple[int, int], T] = {}
+        self._alive: list[tuple[Any, Any]] = []
+
+    def __call__(self, flag: dict[str, Any]) -> T:
+        lists = flag.get("evidence"), flag.get("remediation")
+        key = id(lists[0]), id(lists[1])
+        value = self._values.get(key)
+        if value is None:
+            self._alive.append(lists)
+            value = self._values[key] = self._make(flag)
+        return value

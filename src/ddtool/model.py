@@ -141,3 +141,4 @@ class Chain(BaseModel):
     suppliers: list[Supplier]
     files: list[str] = Field(default_factory=list)
     sha256: str = ""
+    file_hashes: list[str] = Field(default_factory=list)  # each file's SHA-256, as `files`

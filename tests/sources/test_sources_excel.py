@@ -116,3 +116,24 @@ def test_sources_package_gives_its_names_on_first_use() -> None:
         assert name in dir(sources)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = sources.nothing  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("names", [["a"], ["a", "b"], ["a", "missing", "b"], ["missing"]])
+def test_file_digests_read_each_file_once_and_give_each_its_own(
+    tmp_path: Path, names: list[str]
+) -> None:
+    import hashlib
+
+    from ddtool.sources.reading import file_digests
+
+    paths = []
+    for name in names:
+        path = tmp_path / f"{name}.csv"
+        if name != "missing":
+            path.write_text(f"id,name\n{name},{name}\n", encoding="utf-8")
+        paths.append(path)
+    texts = [p.read_bytes() if p.exists() else None for p in paths]
+    combined, each = file_digests(paths)
+    assert combined == hashlib.sha256(b"".join(t for t in texts if t is not None)).hexdigest()
+    own = [hashlib.sha256(t).hexdigest() if t is not None else "" for t in texts]
+    assert each == ([combined] if len(paths) == 1 else own)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import atomic_open
-from ddtool.document import flag_evidence, flag_measures, register
+from ddtool.document import PerBasis, flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import distinct_sources, evidence_text
 from ddtool.reporters.safe_text import FORMULA_PREFIXES, csv_cell
@@ -96,21 +96,19 @@ def csv_chunks(document: dict[str, Any], rows_per_chunk: int = 2000) -> Iterator
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    # the rest of a row after its own cells, per evidence and measure list (by id: `seen`
-    # keeps each list alive while this runs, so that no id is reused for another)
-    tails: dict[tuple[int, int], str] = {}
-    seen: list[Any] = []
     piece = io.StringIO(newline="")
     cells = csv.writer(piece, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+
+    def tail_of(flag: dict[str, Any]) -> str:
+        """The rest of a row after its own cells, as CSV."""
+        piece.seek(0)
+        piece.truncate()
+        cells.writerow([csv_cell(v) for v in [*_shared_cells(flag, document), *_LAST_CELLS]])
+        return piece.getvalue()
+
+    tails = PerBasis(tail_of)
     for count, flag in enumerate(register(document), 1):
-        key = (id(flag.get("evidence")), id(flag.get("remediation")))
-        tail = tails.get(key)
-        if tail is None:
-            seen.append((flag.get("evidence"), flag.get("remediation")))
-            cells.writerow([csv_cell(v) for v in [*_shared_cells(flag, document), *_LAST_CELLS]])
-            tail = tails[key] = piece.getvalue()
-            piece.seek(0)
-            piece.truncate()
+        tail = tails(flag)
         own = [
             "'" + v if type(v) is str and v.startswith(FORMULA_PREFIXES) else v
             for v in _own_cells(flag)

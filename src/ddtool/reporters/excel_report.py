@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import atomic_open
-from ddtool.document import flag_evidence, flag_measures, register
+from ddtool.document import PerBasis, flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.xlsx import XlsxBook
 
@@ -122,28 +122,21 @@ class ExcelReporter(Reporter):
         sheet = book.sheet("Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
         names = [c for c, _ in REGISTER_COLUMNS]
         level_col = names.index("Level")
-        # flags with the same basis share their evidence and measure lists: their texts are
-        # made once per list; `seen` keeps each list keyed by its id alive, so that no id is
-        # reused for another list while this runs
-        texts: dict[tuple[int, int], tuple[str, str, str]] = {}
-        measures_of: dict[int, list[dict[str, Any]]] = {}
-        seen: list[Any] = []
+
+        # the evidence, sources and measures cells and the measures, made once per basis
+        def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
+            evidence, measures = flag_evidence(doc, flag), flag_measures(doc, flag)
+            texts = (
+                _evidence_text(evidence),
+                _sources_text(evidence),
+                "\n".join(f"{m['step_name']}: {m['title']}" for m in measures),
+            )
+            return texts, measures
+
+        parts_of = PerBasis(basis_parts)
         plan: dict[str, dict[str, Any]] = {}  # per measure: its flags' risk types and suppliers
         for flag in register(doc):
-            key = (id(flag.get("evidence")), id(flag.get("remediation")))
-            text = texts.get(key)
-            measures = measures_of.get(key[1])
-            if measures is None:
-                measures = measures_of[key[1]] = flag_measures(doc, flag)
-                seen.append(flag.get("remediation"))
-            if text is None:
-                seen.append(flag.get("evidence"))
-                evidence = flag_evidence(doc, flag)
-                text = texts[key] = (
-                    _evidence_text(evidence),
-                    _sources_text(evidence),
-                    "\n".join(f"{m['step_name']}: {m['title']}" for m in measures),
-                )
+            text, measures = parts_of(flag)
             risk_name = RISK_NAMES.get(flag["risk_type"], flag["risk_type"])
             for m in measures:
                 entry = plan.get(m["id"])

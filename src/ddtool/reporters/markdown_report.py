@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
-from ddtool.document import flag_evidence, flag_measures, register
+from ddtool.document import PerBasis, flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 
 MAX_TOP_FLAGS = 25
@@ -77,7 +77,7 @@ class _ReadFlags:
         self.serious: list[dict[str, Any]] = []
         self.count = self.serious_count = 0
         sources: dict[str, None] = {}
-        seen: dict[int, Any] = {}  # evidence lists read, by id (kept alive: ids stay unique)
+        cited = PerBasis(lambda flag: distinct_sources([flag], document))
         for flag in register(document):
             self.count += 1
             if len(self.top) < MAX_TOP_FLAGS:
@@ -86,10 +86,7 @@ class _ReadFlags:
                 self.serious_count += 1
                 if len(self.serious) < MAX_DETAILED_FLAGS:
                     self.serious.append(flag)
-            evidence = flag.get("evidence")
-            if id(evidence) not in seen:
-                seen[id(evidence)] = evidence
-                sources.update(dict.fromkeys(distinct_sources([flag], document)))
+            sources.update(dict.fromkeys(cited(flag)))
         self.sources = list(sources)
 
 

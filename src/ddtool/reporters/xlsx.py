@@ -306,7 +306,8 @@ class Sheet:
 
     @property
     def filter_range(self) -> str:
-        return f"$A$1:${self._letters[-1]}${max(self.rows, 2)}"
+        """The header and the rows written (at least one row), as the filter takes them."""
+        return f"A1:{self._letters[-1]}{max(self.rows, 2)}"
 
     def abandon(self) -> None:
         """Close the sheet's entry as it is (the file is being abandoned)."""
@@ -314,8 +315,7 @@ class Sheet:
 
     def close(self) -> None:
         self._flush()
-        last = f"{self._letters[-1]}{max(self.rows, 2)}"
-        tail = [f'</sheetData><autoFilter ref="A1:{last}"/>']
+        tail = [f'</sheetData><autoFilter ref="{self.filter_range}"/>']
         if self._validations:
             tail.append(f'<dataValidations count="{len(self._validations)}">')
             for ref, choices, messages in self._validations:
@@ -392,7 +392,7 @@ class XlsxBook:
         self._write("xl/styles.xml", self.styles.xml())
         names = "".join(
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-            f"{_text(_quoted(s.title))}!{s.filter_range}</definedName>"
+            f"{_text(_quoted(s.title))}!{_absolute(s.filter_range)}</definedName>"
             for i, s in enumerate(self.sheets)
         )
         sheets = "".join(
@@ -519,6 +519,11 @@ def _entry(name: str) -> zipfile.ZipInfo:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o600 << 16
     return info
+
+
+def _absolute(cells: str) -> str:
+    """A1:T9 as $A$1:$T$9."""
+    return re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", cells)
 
 
 def _quoted(title: str) -> str:

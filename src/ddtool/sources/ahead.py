@@ -58,9 +58,13 @@ def read_ahead(paths: Iterable[Path], options: ReadOptions) -> None:
 def take(path: Path, options: ReadOptions) -> RawChain | None:
     """The workbook read ahead for path with these options, once; None if there is none."""
     reading = _STARTED.pop(str(path), None)
-    if reading is None or reading.options != options:
-        return None  # none, or read with other options: read again (without waiting for it)
+    if reading is None:
+        return None
+    # waited for even when its result is not used: no thread may run when the assessment
+    # forks (see ddtool.deferred.ahead)
     reading.thread.join()
+    if reading.options != options:
+        return None  # read with other options: read again
     if reading.failure is not None:
         raise reading.failure
     return reading.result

@@ -67,13 +67,24 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
 
 def file_sha256(paths: list[Path]) -> str:
     """One SHA-256 over the input files, in the order given."""
+    return file_digests(paths)[0]
+
+
+def file_digests(paths: list[Path]) -> tuple[str, list[str]]:
+    """One SHA-256 over the input files, in the order given, and each file's own ("" for a
+    file that cannot be read). Each file is read once; one file's own is the chain's."""
     digest = hashlib.sha256()
+    each: list[str] = []
     for path in paths:
         try:
-            digest.update(path.read_bytes())
+            data = path.read_bytes()
         except OSError:
+            each.append("")
             continue
-    return digest.hexdigest()
+        digest.update(data)
+        each.append(hashlib.sha256(data).hexdigest() if len(paths) > 1 else "")
+    combined = digest.hexdigest()
+    return combined, [combined] if len(paths) == 1 else each
 
 
 def read_chain(
@@ -94,10 +105,12 @@ def read_chain(
         company = Company(name=Path(paths[0]).stem)
     if company_name:
         company = company.model_copy(update={"name": company_name})
+    combined, each = file_digests(paths)
     chain = Chain(
         company=company,
         suppliers=suppliers,
         files=[str(p) for p in paths],
-        sha256=file_sha256(paths),
+        sha256=combined,
+        file_hashes=each,
     )
     return chain, problems
