@@ -384,8 +384,8 @@ def assess(
         if not quiet:
             from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
 
-            nodes = MAX_TREE_NODES if tree else 0
-            render(result.glance(FLAG_ROWS, nodes), _console(), tree, FLAG_ROWS, nodes)
+            # the glance holds what render shows with its default limits
+            render(result.glance(FLAG_ROWS, MAX_TREE_NODES if tree else 0), _console(), tree)
     finally:
         result.close()
     raise typer.Exit(_fail_on(result.document, fail_on))
