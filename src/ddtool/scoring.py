@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ddtool.config import Config, Thresholds
@@ -399,7 +399,7 @@ class Scorer:
             detail = by_type[risk_type]
             adjustments = [uplift, *detail.adjustments]
             score = _final_score(base, adjustments, detail.floor, detail.score.severity, thresholds)
-            by_type[risk_type] = replace(detail, adjustments=adjustments, score=score)
+            by_type[risk_type] = _adjusted(detail, adjustments, score)
         return _own_copy(risk, by_type)
 
     def _score(
@@ -520,6 +520,24 @@ class Scorer:
                 evidence=evidence,
             )
         return SupplierRisk(by_type, sorted(set(gaps)), listings, handled), tuple(bases)
+
+
+def _adjusted(detail: RiskDetail, adjustments: list[tuple[str, float]], score: Score) -> RiskDetail:
+    """The detail with other adjustments and score (dataclasses.replace, without its field
+    introspection: this runs for every distinct migrant share of every distinct score)."""
+    return RiskDetail(
+        risk_type=detail.risk_type,
+        country=detail.country,
+        sector_likelihood=detail.sector_likelihood,
+        sector_severity=detail.sector_severity,
+        sector_rationale=detail.sector_rationale,
+        base=detail.base,
+        adjustments=adjustments,
+        floor=detail.floor,
+        floor_reason=detail.floor_reason,
+        score=score,
+        evidence=detail.evidence,
+    )
 
 
 def _own_copy(risk: SupplierRisk, by_type: dict[str, RiskDetail]) -> SupplierRisk:
