@@ -12,12 +12,19 @@ import pytest
 from rich.console import Console
 
 from ddtool.assess import assess
-from ddtool.diff import diff_assessments, is_empty, load_assessment, new_at_or_above
+from ddtool.diff import (
+    diff_assessments,
+    is_empty,
+    load_assessment,
+    load_for_diff,
+    new_at_or_above,
+)
 from ddtool.errors import DdtoolError
 from ddtool.reporters.diff_report import render_diff_terminal, write_diff
 from ddtool.reporters.interface import ReporterError
 
 ASSETS = Path(__file__).resolve().parent / "assets" / "diff"
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
 
 
 @pytest.fixture(scope="module")
@@ -159,6 +166,52 @@ def test_markdown_tables_stop_at_their_limit(
         assert f"… and {len(diff[key]) - 1:,} more" in text
     assert text.count("more: the JSON and Excel diffs") == len(longer)
     assert "more:" not in whole and len(text) < len(whole)
+
+
+def _edited(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with an inferred flag's level changed, a mapped flag dropped and a
+    mapped supplier (with its flags) removed."""
+    edited = copy.deepcopy(document)
+    flags = edited["flags"]
+    inferred = next(f for f in flags if f["inferred"])
+    inferred["level"] = "low" if inferred["level"] != "low" else "critical"
+    flags.remove(next(f for f in flags if not f["inferred"]))
+    gone = next(s for s in reversed(edited["suppliers"]) if not s["inferred"])
+    edited["suppliers"].remove(gone)
+    edited["flags"] = [f for f in flags if f["supplier_id"] != gone["id"]]
+    return edited
+
+
+@pytest.mark.parametrize(
+    "pair",
+    ["fixture", "fixture reversed", "sample edited", "sample edited reversed"],
+)
+def test_a_diff_of_slimmed_documents_is_the_same(
+    documents: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path, pair: str
+) -> None:
+    """load_for_diff keeps all a diff reads: the same diff as from the whole documents,
+    inferred flags (their country comes from the worst case) and schema-2 joins included."""
+    if pair.startswith("fixture"):
+        old, new = documents
+    else:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("SOURCE_DATE_EPOCH", "1764028800")
+            old = assess([SAMPLES / "cocoa.yaml"]).data
+        new = _edited(old)
+    if pair.endswith("reversed"):
+        old, new = new, old
+    paths = []
+    for name, document in (("old", old), ("new", new)):
+        paths.append(tmp_path / f"{name}.json")
+        paths[-1].write_text(json.dumps(document), encoding="utf-8")
+    whole = diff_assessments(load_assessment(paths[0]), load_assessment(paths[1]))
+    slim = diff_assessments(load_for_diff(paths[0]), load_for_diff(paths[1]))
+    assert slim == whole
+    assert not is_empty(whole)
+    if pair.startswith("sample"):
+        assert any(f["inferred"] and f["country"] for f in whole["changed_flags"])
+        assert whole["resolved_flags"] or whole["new_flags"]
+    assert set(load_for_diff(paths[0])["suppliers"][0]) < set(old["suppliers"][0])
 
 
 def test_missing_file(tmp_path: Path) -> None:

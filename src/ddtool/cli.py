@@ -473,7 +473,7 @@ def diff(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal table.")] = False,
 ) -> None:
     """New, resolved and changed flags, suppliers added and removed, profile data changes."""
-    from ddtool.diff import diff_assessments, load_assessment, new_at_or_above
+    from ddtool.diff import diff_assessments, load_for_diff, new_at_or_above
     from ddtool.reporters.diff_report import render_diff_terminal, write_diff
 
     outputs = list(output or [])
@@ -482,7 +482,7 @@ def diff(
             _fail(f"{out}: a diff is written as .json, .md or .xlsx")
         if out.resolve() in (old.resolve(), new.resolve()):
             _fail(f"{out}: refusing to overwrite an input file")
-    result = diff_assessments(load_assessment(old), load_assessment(new))
+    result = diff_assessments(load_for_diff(old), load_for_diff(new))
     for out in outputs:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_diff(result, out)
