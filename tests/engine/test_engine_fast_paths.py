@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -265,3 +266,6 @@ def test_migrant_shares_only_move_forced_labour_and_trafficking(
                 before.floor,
                 before.evidence,
             )
+            # every other field is carried over as it was (the adjusted detail is made field
+            # by field, not with dataclasses.replace)
+            assert replace(detail, adjustments=before.adjustments, score=before.score) == before
