@@ -12,7 +12,7 @@ from ddtool.atomic import atomic_open
 from ddtool.document import PerBasis, flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import distinct_sources, evidence_text
-from ddtool.reporters.safe_text import FORMULA_PREFIXES, csv_cell
+from ddtool.reporters.safe_text import csv_cells
 
 COLUMNS = (
     "flag_id",
@@ -83,7 +83,7 @@ _LAST_CELLS = ["", "", "open"]  # owner, due date, status: for the user to fill 
 
 def flag_row(flag: dict[str, Any], document: dict[str, Any]) -> list[Any]:
     """One register row for a flag, every text cell neutralised against formula injection."""
-    return [csv_cell(v) for v in [*_own_cells(flag), *_shared_cells(flag, document), *_LAST_CELLS]]
+    return csv_cells([*_own_cells(flag), *_shared_cells(flag, document), *_LAST_CELLS])
 
 
 def csv_chunks(document: dict[str, Any], rows_per_chunk: int = 2000) -> Iterator[str]:
@@ -103,17 +103,13 @@ def csv_chunks(document: dict[str, Any], rows_per_chunk: int = 2000) -> Iterator
         """The rest of a row after its own cells, as CSV."""
         piece.seek(0)
         piece.truncate()
-        cells.writerow([csv_cell(v) for v in [*_shared_cells(flag, document), *_LAST_CELLS]])
+        cells.writerow(csv_cells([*_shared_cells(flag, document), *_LAST_CELLS]))
         return piece.getvalue()
 
     tails = PerBasis(tail_of)
     for count, flag in enumerate(register(document), 1):
         tail = tails(flag)
-        own = [
-            "'" + v if type(v) is str and v.startswith(FORMULA_PREFIXES) else v
-            for v in _own_cells(flag)
-        ]  # csv_cell, inline: this runs once per flag
-        writer.writerow(own)
+        writer.writerow(csv_cells(_own_cells(flag)))
         buffer.seek(buffer.tell() - 2)  # the row goes on with its tail, after a comma
         buffer.write(",")
         buffer.write(tail)
