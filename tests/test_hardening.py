@@ -209,6 +209,48 @@ def test_fuzz_readers_and_engine(
     assert assess([path]).to_json() == first.to_json()
 
 
+# numbers no JSON writer takes (beyond 64 bits) or no chain holds: refused where they are,
+# or, in a column of the user's own, kept as their digits
+_HUGE = 10**24
+HUGE_VALUES = [
+    ("workers", {"workers": 1.8446744073709552e19}, "workers 1.84467e+19 must be between 0 and"),
+    ("workers", {"workers": 20_000_000}, "workers 20,000,000 must be between 0 and 10,000,000"),
+    ("tier", {"tier": 1e30}, "expected a tier number from 1 to 99"),
+    ("tier", {"tier": "Tier 123456789012345678901234567890"}, "expected a tier from 1 to 99"),
+]
+
+
+@pytest.mark.parametrize(("key", "fields", "message"), HUGE_VALUES)
+def test_huge_numbers_are_refused_where_they_are(
+    tmp_path: Path, key: str, fields: dict[str, Any], message: str
+) -> None:
+    supplier = {"id": "S1", "country": "CIV", "sector": "cocoa-farming", **fields}
+    path = _write(tmp_path, {"company": {"name": "X"}, "suppliers": [supplier]}, "yaml")
+    done = CliRunner().invoke(app, ["assess", str(path), "-q", "-o", str(tmp_path / "a.json")])
+    assert done.exit_code == 2, done.output
+    assert message in done.output and f"key '{key}'" in done.output
+    assert not (tmp_path / "a.json").exists()
+
+
+def test_huge_integers_in_extra_columns_are_kept_as_digits(tmp_path: Path) -> None:
+    supplier = {
+        "id": "S1",
+        "country": "CIV",
+        "sector": "cocoa-farming",
+        "licence_no": _HUGE,
+        "codes": [1, -_HUGE, {"inner": 2**64}, 2**64 - 1, -(2**63)],
+    }
+    path = _write(tmp_path, {"company": {"name": "X"}, "suppliers": [supplier]}, "yaml")
+    out = tmp_path / "a.json"
+    done = CliRunner().invoke(app, ["assess", str(path), "-q", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    attributes = json.loads(out.read_text(encoding="utf-8"))["suppliers"][0]["attributes"]
+    assert attributes == {
+        "codes": [1, str(-_HUGE), {"inner": str(2**64)}, 2**64 - 1, -(2**63)],
+        "licence_no": str(_HUGE),
+    }
+
+
 # -- atomic writes ---------------------------------------------------------------------------
 
 WRITER = """

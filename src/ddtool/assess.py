@@ -993,9 +993,16 @@ def _reason(detail: Any, sector: str | None, country: str | None, profiles: Prof
     )
 
 
+# the integers JSON writers take (orjson: 64 bits); a larger one is kept as its digits
+_INTEGERS = range(-(2**63), 2**64)
+
+
 def _plain(value: Any) -> Any:
+    """An extra column's value as JSON holds it."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and value not in _INTEGERS:
+        return str(value)
     if isinstance(value, float | int | str | bool) or value is None:
         return value
     if isinstance(value, list):

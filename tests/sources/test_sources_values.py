@@ -54,6 +54,9 @@ VALUES: list[tuple[Callable[[Any], Any], Any, Any]] = [
     (parse_tier, "Spinning mill", 3),
     (parse_tier, "Final assembly", 1),
     (parse_tier, 4.0, 4),
+    (parse_tier, 99, 99),
+    (parse_tier, "Tier 007", 7),
+    (parse_tier, "Tier 0 fabric mill", 2),  # no tier 0: the words give it
     (parse_date, "14.03.2025", dt.date(2025, 3, 14)),
     (parse_date, "2025-03-14", dt.date(2025, 3, 14)),
     (parse_date, "14/03/2025", dt.date(2025, 3, 14)),
@@ -86,6 +89,11 @@ BAD_VALUES: list[tuple[Callable[[Any], Any], Any]] = [
     (parse_tier, "Tier 0"),
     (parse_tier, "warehouse"),
     (parse_tier, 0),
+    (parse_tier, 100),
+    (parse_tier, 1e30),
+    (parse_tier, "Tier 100"),
+    (parse_tier, "Tier 123456789012345678901234567890"),
+    (parse_tier, "T" + "9" * 5000),  # more digits than int() reads
     (parse_date, "14th March"),
     (parse_date, "2025-02-30"),
 ]

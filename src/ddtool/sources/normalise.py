@@ -221,9 +221,12 @@ def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
     return out
 
 
-# The number fields: the bounds of their values
-_BOUNDS: dict[str, tuple[float, float | None]] = {
-    "workers": (0, None),
+# The number fields: the bounds of their values. No workplace has ten million workers (the
+# largest employers in the world have about two million, across all their sites); a count
+# beyond it is a typing or unit error, and one beyond 2^64 cannot be written to JSON at all.
+MAX_WORKERS = 10_000_000
+_BOUNDS: dict[str, tuple[float, float]] = {
+    "workers": (0, MAX_WORKERS),
     "share": (0, 1),
     "female_pct": (0, 100),
     "migrant_pct": (0, 100),
@@ -244,10 +247,15 @@ def _number_value(name: str, value: Any, table: bool) -> tuple[float | None, Iss
     except ValueProblem as e:
         return None, (_Issue("bad-number", f"{name}: {e}"),)
     low, high = _BOUNDS[name]
-    if number < low or (high is not None and number > high):
-        bound = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
-        return None, (_Issue("out-of-range", f"{name} {number:g} must be {bound}"),)
+    if not low <= number <= high:
+        bound = f"between {_shown(low)} and {_shown(high)}"
+        return None, (_Issue("out-of-range", f"{name} {_shown(number)} must be {bound}"),)
     return number, ()
+
+
+def _shown(number: float) -> str:
+    """A number as people write it: 10,000,000 (not 1e+07), 0.5; 1e+30 as that."""
+    return f"{number:,.0f}" if float(number).is_integer() and abs(number) < 1e15 else f"{number:g}"
 
 
 def _number(record: RawRecord, name: str, problems: ProblemList, table: bool) -> float | None:

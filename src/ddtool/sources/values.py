@@ -128,16 +128,23 @@ _TIER_WORDS: tuple[tuple[str, int], ...] = (
 )
 
 
+# no chain is mapped 99 tiers deep: a larger number is not a tier (a code, an id)
+MAX_TIER = 99
+
+
 def parse_tier(value: Any) -> int:
     """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill' is tier 2)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer() and value >= 1:
+        if float(value).is_integer() and 1 <= value <= MAX_TIER:
             return int(value)
-        raise ValueProblem(f"expected a tier number of 1 or more, got {value!r}")
+        raise ValueProblem(f"expected a tier number from 1 to {MAX_TIER}, got {value!r}")
     text = str(value).strip().casefold()
     match = re.search(r"\d+", text)
-    if match and int(match.group()) >= 1:
-        return int(match.group())
+    digits = match.group().lstrip("0") if match else ""  # (a tier 0 may be a factory type)
+    if len(digits) > len(str(MAX_TIER)) or (digits and int(digits) > MAX_TIER):
+        raise ValueProblem(f"expected a tier from 1 to {MAX_TIER}, got {str(value)[:40]!r}")
+    if digits:
+        return int(digits)
     for word, tier in _TIER_WORDS:
         if word in text:
             return tier
