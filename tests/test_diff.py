@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -118,20 +119,24 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
         ('{"schema_version": "3.0", "flags": [], "suppliers": []}', "schema_version 3.0"),
     ],
 )
-def test_bad_file_names_the_path(tmp_path: Path, content: str, reason: str) -> None:
+@pytest.mark.parametrize("load", [load_assessment, load_for_diff])
+def test_bad_file_names_the_path(
+    tmp_path: Path, content: str, reason: str, load: Callable[[Path], Any]
+) -> None:
     path = tmp_path / "last_year.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DdtoolError) as info:
-        load_assessment(path)
+        load(path)
     assert str(info.value).startswith(str(path))
     assert reason in str(info.value)
 
 
-def test_bad_bytes_name_the_path(tmp_path: Path) -> None:
+@pytest.mark.parametrize("load", [load_assessment, load_for_diff])
+def test_bad_bytes_name_the_path(tmp_path: Path, load: Callable[[Path], Any]) -> None:
     path = tmp_path / "latin1.json"
     path.write_bytes(b'{"name": "Soci\xe9t\xe9"}')
     with pytest.raises(DdtoolError, match=r"latin1\.json: .*not UTF-8"):
-        load_assessment(path)
+        load(path)
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
@@ -148,6 +153,14 @@ def test_load_reads_a_bom_and_what_only_json_accepts(
     loaded = load_assessment(path)
     assert math.isnan(loaded["summary"].pop("extra")) if nan else loaded["summary"].pop("extra")
     assert loaded == old
+    slim = load_for_diff(path)
+    assert math.isnan(slim["summary"].pop("extra")) if nan else slim["summary"].pop("extra")
+    assert slim["suppliers"] == [
+        {key: entry[key] for key in ("id", "name", "country", "sector", "inferred", "path")}
+        | ({"worst_case": entry["worst_case"]} if "worst_case" in entry else {})
+        for entry in old["suppliers"]
+    ]
+    assert {**slim, "suppliers": old["suppliers"]} == old
 
 
 def test_markdown_tables_stop_at_their_limit(
@@ -224,9 +237,10 @@ def test_a_diff_of_slimmed_documents_is_the_same(
     assert set(load_for_diff(paths[0])["suppliers"][0]) < set(old["suppliers"][0])
 
 
-def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(DdtoolError, match=r"nothing\.json"):
-        load_assessment(tmp_path / "nothing.json")
+@pytest.mark.parametrize("load", [load_assessment, load_for_diff])
+def test_missing_file(tmp_path: Path, load: Callable[[Path], Any]) -> None:
+    with pytest.raises(DdtoolError, match=r"nothing\.json: cannot read"):
+        load(tmp_path / "nothing.json")
 
 
 def test_load_round_trip(documents: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path) -> None:

@@ -5,15 +5,31 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ddtool.assess import AssessOptions, assess
 from ddtool.config import Config
-from ddtool.diff import load_assessment
+from ddtool.diff import (
+    SUPPORTED_MAJORS,
+    AssessmentFileError,
+    check_assessment,
+    file_bytes,
+    load_assessment,
+)
 from ddtool.errors import DdtoolError
 from ddtool.sources.interface import ReadOptions
+from ddtool.streamed import NotStreamable, as_text, read_object
+
+# the long lists of an assessment, compared item by item as the saved file is read: a saved
+# 10^5-supplier assessment read whole takes about 1.2 GB, and this way its text (158 MB) and
+# little more
+_LISTS = ("suppliers", "flags")
+# what the re-run needs from the saved file, which ddtool writes before the lists
+_HEAD = ("schema_version", "input", "profiles")
+_LIMIT = 5  # differences listed
 
 
 @dataclass(slots=True)
@@ -32,7 +48,7 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = 5) -> None:
+def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _LIMIT) -> None:
     if len(out) >= limit:
         return
     if isinstance(old, dict) and isinstance(new, dict):
@@ -52,7 +68,7 @@ def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = 5)
 
 def verify(path: Path) -> Verification:
     """Re-run the assessment recorded in `path` with the same inputs, profiles and options."""
-    saved = load_assessment(path)
+    text, saved = _saved_head(path)
     result = Verification(reproduced=True)
     recorded = [Path(f["path"]) for f in saved["input"].get("files", [])] or [
         Path(saved["input"]["path"])
@@ -92,7 +108,58 @@ def verify(path: Path) -> Verification:
         raise DdtoolError(f"{path}: recorded settings are not valid: {e}") from e
     with contextlib.chdir(workdir):
         rerun = _rerun(saved, files, settings)
-    return _compare(saved, rerun, result)
+    saved, found = _saved_whole(path, text, rerun)
+    return _compare(saved, found, rerun, result)
+
+
+def _saved_head(path: Path) -> tuple[str, dict[str, Any]]:
+    """The saved file's text, and what it holds before its long lists (what the re-run
+    needs); the whole file, its lists cut down to what the check reads, when it is not in
+    the order ddtool writes."""
+    try:
+        text = as_text(file_bytes(path))
+        head = read_object(text, stop_before=_LISTS)
+    except NotStreamable:  # not a JSON object: the usual reader says what is wrong
+        load_assessment(path)
+        # (it reads no JSON object that the standard decoder refuses; in case it ever does)
+        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON") from None
+    version = str(head.get("schema_version", "")).split(".")[0]
+    if version in SUPPORTED_MAJORS and all(key in head for key in _HEAD):
+        return text, head
+    whole = read_object(text, dict.fromkeys(_LISTS, _checked_part))
+    check_assessment(whole, str(path))
+    return text, whole
+
+
+def _checked_part(_: int, item: Any) -> Any:
+    """What check_assessment reads of an item of a long list."""
+    if not isinstance(item, dict):
+        return item
+    return {key: item[key] for key in ("id", "level") if key in item}
+
+
+def _saved_whole(
+    path: Path, text: str, rerun: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The saved assessment, each item of its long lists compared with the re-run's as it
+    is read and then dropped (only what check_assessment reads is kept); and the differences
+    found in each list, up to the limit."""
+    found: dict[str, list[str]] = {key: [] for key in _LISTS}
+
+    def compared(key: str) -> Callable[[int, Any], Any]:
+        new = rerun.get(key)
+        items: list[Any] = new if isinstance(new, list) else []
+
+        def each(i: int, item: Any) -> Any:
+            if i < len(items) and item != items[i]:  # (more items: told by the count)
+                _differences(item, items[i], f"$.{key}[{i}]", found[key])
+            return _checked_part(i, item)
+
+        return each
+
+    saved = read_object(text, {key: compared(key) for key in _LISTS})
+    check_assessment(saved, str(path))
+    return saved, found
 
 
 def _rerun(saved: dict[str, Any], files: list[Path], settings: Config) -> dict[str, Any]:
@@ -111,7 +178,12 @@ def _rerun(saved: dict[str, Any], files: list[Path], settings: Config) -> dict[s
     ).data
 
 
-def _compare(saved: dict[str, Any], rerun: dict[str, Any], result: Verification) -> Verification:
+def _compare(
+    saved: dict[str, Any],
+    in_lists: dict[str, list[str]],
+    rerun: dict[str, Any],
+    result: Verification,
+) -> Verification:
     if rerun["profiles"]["sha256"] != saved["profiles"]["sha256"]:
         result.reasons.append(
             f"risk profiles differ: {saved['profiles']['version']} sha256"
@@ -125,12 +197,8 @@ def _compare(saved: dict[str, Any], rerun: dict[str, Any], result: Verification)
             f"note: made with ddtool {saved['tool']['version']}, re-run with"
             f" {rerun['tool']['version']}"
         )
-    ignore = {"generated_at", "tool"}
-    old = {k: v for k, v in saved.items() if k not in ignore}
-    new = {k: v for k, v in rerun.items() if k not in ignore}
-    if old != new:
-        found: list[str] = []
-        _differences(old, new, "$", found)
+    found = _top_differences(saved, in_lists, rerun)
+    if found:
         result.reasons.append("results differ: " + "; ".join(found))
     else:
         result.checked.append(
@@ -138,3 +206,22 @@ def _compare(saved: dict[str, Any], rerun: dict[str, Any], result: Verification)
         )
     result.reproduced = not result.reasons
     return result
+
+
+def _top_differences(
+    saved: dict[str, Any], in_lists: dict[str, list[str]], rerun: dict[str, Any]
+) -> list[str]:
+    """Where the saved assessment and the re-run differ (but for when and with which version
+    of ddtool each was made), in key order, up to the limit; none when they are the same.
+    The long lists' items were compared as the saved file was read (`in_lists`)."""
+    found: list[str] = []
+    for key in sorted((set(saved) | set(rerun)) - {"generated_at", "tool"}, key=str):
+        if key not in saved or key not in rerun:
+            found.append(f"$.{key}: only in {'new' if key in rerun else 'saved'} result")
+        elif key in in_lists and isinstance(rerun[key], list):
+            if len(saved[key]) != len(rerun[key]):
+                found.append(f"$.{key}: {len(saved[key])} items saved, {len(rerun[key])} now")
+            found += in_lists[key]
+        else:
+            _differences(saved[key], rerun[key], f"$.{key}", found)
+    return found[:_LIMIT]

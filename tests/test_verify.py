@@ -1,0 +1,155 @@
+"""`ddtool assess --verify`: a saved assessment re-run and compared, its long lists item by item
+as the saved file is read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+from ddtool.errors import DdtoolError
+from ddtool.verify import verify
+
+ROOT = Path(__file__).resolve().parents[1]
+Edit = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """A saved assessment of a sample chain (the chain copied beside it), as written."""
+    folder = tmp_path_factory.mktemp("verify")
+    chain = folder / "chain.yaml"
+    chain.write_bytes((ROOT / "sample_chains" / "cocoa.yaml").read_bytes())
+    path = folder / "assessment.json"
+    done = CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(path)])
+    assert done.exit_code == 0, done.output
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def _lists_first(doc: dict[str, Any]) -> dict[str, Any]:
+    first = {key: doc[key] for key in ("flags", "suppliers")}
+    return first | {key: value for key, value in doc.items() if key not in first}
+
+
+def _renamed(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["suppliers"][3]["name"] = "Renamed"
+    return doc
+
+
+def _flag_dropped(doc: dict[str, Any]) -> dict[str, Any]:
+    del doc["flags"][0]
+    return doc
+
+
+def _many_changes(doc: dict[str, Any]) -> dict[str, Any]:
+    for entry in doc["suppliers"][:8]:
+        entry["share"] = 0.5
+    return doc
+
+
+def _other_run(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc | {"generated_at": "2020-01-01T00:00:00+00:00", "tool": {"version": "0.0.1"}}
+
+
+# (case, edit of the saved document, how it is written, reproduced?, what the reasons say)
+CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
+    ("as written", dict, "compact", True, []),
+    ("indented", dict, "indented", True, []),
+    ("with a BOM", dict, "bom", True, []),
+    ("lists first", _lists_first, "compact", True, []),
+    ("lists first, indented", _lists_first, "indented", True, []),
+    ("made another time, by another version", _other_run, "compact", True, []),
+    ("a supplier renamed", _renamed, "compact", False, ["$.suppliers[3].name: saved 'Renamed'"]),
+    (
+        "a supplier renamed, lists first",
+        lambda d: _lists_first(_renamed(d)),
+        "indented",
+        False,
+        ["$.suppliers[3].name: saved 'Renamed'"],
+    ),
+    ("a flag dropped", _flag_dropped, "compact", False, ["$.flags: "]),
+    ("a key added", lambda d: d | {"extra": 1}, "compact", False, ["$.extra: only in saved"]),
+    ("a key lost", lambda d: {**d, "summary": {}}, "compact", False, ["$.summary."]),
+]
+
+
+def _write(path: Path, document: dict[str, Any], how: str) -> None:
+    text = json.dumps(document, indent=2 if how == "indented" else None, ensure_ascii=False)
+    path.write_bytes((b"\xef\xbb\xbf" if how == "bom" else b"") + text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("case", "edit", "how", "reproduced", "says"), CASES, ids=[case[0] for case in CASES]
+)
+def test_verify_compares_every_part(
+    saved: tuple[Path, dict[str, Any]],
+    case: str,
+    edit: Edit,
+    how: str,
+    reproduced: bool,
+    says: list[str],
+) -> None:
+    path, document = saved
+    copy = path.with_name(f"copy-{len(case)}-{how}.json")
+    _write(copy, edit(json.loads(json.dumps(document))), how)
+    outcome = verify(copy)
+    assert outcome.reproduced is reproduced, outcome.reasons
+    text = "; ".join(outcome.reasons)
+    for part in says:
+        assert part in text
+    if reproduced:
+        sizes = f"{len(document['suppliers'])} suppliers and {len(document['flags'])} flags"
+        assert f"{sizes} identical" in outcome.checked
+
+
+def test_a_dropped_flag_is_counted(saved: tuple[Path, dict[str, Any]]) -> None:
+    path, document = saved
+    copy = path.with_name("dropped.json")
+    _write(copy, _flag_dropped(json.loads(json.dumps(document))), "compact")
+    count = len(document["flags"])
+    assert f"$.flags: {count - 1} items saved, {count} now" in verify(copy).reasons[0]
+
+
+def test_differences_are_listed_up_to_five(saved: tuple[Path, dict[str, Any]]) -> None:
+    path, document = saved
+    copy = path.with_name("many.json")
+    _write(copy, _many_changes(json.loads(json.dumps(document))), "compact")
+    (reason,) = verify(copy).reasons
+    assert reason.startswith("results differ: ")
+    listed = reason.removeprefix("results differ: ").split("; ")
+    assert [item.split(":")[0] for item in listed] == [f"$.suppliers[{i}].share" for i in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"schema_version": "2.0", "tool": {', "invalid JSON at line 1"),
+        ("[1, 2]", "top level is list"),
+        ('{"schema_version": "3.0", "input": {}, "profiles": {}}', "schema_version 3.0"),
+        ('{"schema_version": "2.0", "flags": [], "suppliers": []}', "missing"),
+    ],
+)
+def test_a_file_that_is_not_an_assessment_is_named(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    path = tmp_path / "saved.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DdtoolError) as info:
+        verify(path)
+    assert str(info.value).startswith(str(path)) and message in str(info.value)
+    done = CliRunner().invoke(app, ["assess", "--verify", str(path)])
+    assert done.exit_code == 2 and message in done.output
+
+
+def test_the_command_exits_1_when_results_differ(saved: tuple[Path, dict[str, Any]]) -> None:
+    path, document = saved
+    copy = path.with_name("renamed.json")
+    _write(copy, _renamed(json.loads(json.dumps(document))), "compact")
+    done = CliRunner().invoke(app, ["assess", "--verify", str(copy)])
+    assert done.exit_code == 1
+    assert "results differ" in done.output and "does not reproduce" in done.output
