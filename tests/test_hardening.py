@@ -119,9 +119,12 @@ COUNTRIES = ["CIV", "Ghana", "DE", "Viet Nam", "Ivry Coast", "unknown", "", None
 values = st.one_of(
     st.none(),
     st.integers(min_value=-10, max_value=10**6),
+    st.integers(),  # beyond 64 bits too
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=12),
-    st.sampled_from(["60%", "1,200", "abc", "0,5", "-1", "2025-01-01", "#N/A", "=1+1"]),
+    st.sampled_from(
+        ["60%", "1,200", "abc", "0,5", "-1", "2025-01-01", "#N/A", "=1+1", "Tier 2", "T0"]
+    ),
 )
 
 
@@ -136,11 +139,13 @@ def chains(draw: Any) -> dict[str, Any]:
         entry["sector"] = draw(st.sampled_from(SECTORS))
         if i and draw(st.booleans()):
             entry["buyers"] = draw(st.lists(st.sampled_from([*ids, "GHOST"]), max_size=2))
-        for key in ("share", "workers", "migrant_pct", "female_pct"):
+        for key in ("share", "workers", "migrant_pct", "female_pct", "tier", "own_code"):
             if draw(st.booleans()):
                 entry[key] = draw(values)
         if draw(st.booleans()):
             entry["audits"] = [{"standard": "SMETA", "date": draw(values), "result": "pass"}]
+        if draw(st.booleans()):
+            entry["certifications"] = [{"name": "Fairtrade", "valid_until": draw(values)}]
         suppliers.append(entry)
     chain: dict[str, Any] = {"suppliers": suppliers}
     if draw(st.booleans()):
@@ -159,7 +164,10 @@ def _write(folder: Path, chain: dict[str, Any], fmt: str) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
-            ["Supplier ID", "Name", "Country", "Sector", "Buyer IDs", "Share", "Workers"]
+            [
+                *("Supplier ID", "Name", "Country", "Sector", "Buyer IDs"),
+                *("Share", "Workers", "Tier", "Own code"),
+            ]
         )
         for s in chain["suppliers"]:
             writer.writerow(
@@ -171,6 +179,8 @@ def _write(folder: Path, chain: dict[str, Any], fmt: str) -> Path:
                     ";".join(str(b) for b in s.get("buyers", [])),
                     s.get("share"),
                     s.get("workers"),
+                    s.get("tier"),
+                    s.get("own_code"),
                 ]
             )
     return path
