@@ -117,6 +117,8 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
         ("[1, 2]", "top level is list"),
         ('{"schema_version": "1.0", "suppliers": []}', "'flags'"),
         ('{"schema_version": "3.0", "flags": [], "suppliers": []}', "schema_version 3.0"),
+        ('{"a": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
+        ('{"a": ' + "1" * 5000 + "}", "4300"),
     ],
 )
 @pytest.mark.parametrize("load", [load_assessment, load_for_diff])
@@ -128,6 +130,29 @@ def test_bad_file_names_the_path(
     with pytest.raises(DdtoolError) as info:
         load(path)
     assert str(info.value).startswith(str(path))
+    assert reason in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda t: t.rstrip()[:-1] + ', "summary": {}}', "the key 'summary' appears twice"),
+        (lambda t: t.rstrip()[:-1] + ', "n": 1180591620717411303424}', "beyond 64 bits"),
+    ],
+)
+def test_what_only_the_item_reader_refuses_names_the_path(
+    documents: tuple[dict[str, Any], dict[str, Any]],
+    tmp_path: Path,
+    change: Callable[[str], str],
+    reason: str,
+) -> None:
+    """JSON that json.loads reads but no ddtool assessment holds (a key twice: json.loads
+    keeps the last; an integer no JSON writer here takes): an error naming the file."""
+    path = tmp_path / "edited.json"
+    path.write_text(change(json.dumps(documents[0])), encoding="utf-8")
+    with pytest.raises(DdtoolError) as info:
+        load_for_diff(path)
+    assert str(info.value).startswith(f"{path}: not a ddtool assessment JSON")
     assert reason in str(info.value)
 
 

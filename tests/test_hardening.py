@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +228,9 @@ HUGE_VALUES = [
     ("workers", {"workers": 20_000_000}, "workers 20,000,000 must be between 0 and 10,000,000"),
     ("tier", {"tier": 1e30}, "expected a tier number from 1 to 99"),
     ("tier", {"tier": "Tier 123456789012345678901234567890"}, "expected a tier from 1 to 99"),
+    # written as YAML numbers (see below): Python reads no more than 4,300 digits
+    ("workers", {"workers": "1" * 400}, "a number of 400 digits (at most 100 are read)"),
+    ("name", {"name": "1" * 5000}, "a number of 5,000 digits (at most 100 are read)"),
 ]
 
 
@@ -236,9 +240,18 @@ def test_huge_numbers_are_refused_where_they_are(
 ) -> None:
     supplier = {"id": "S1", "country": "CIV", "sector": "cocoa-farming", **fields}
     path = _write(tmp_path, {"company": {"name": "X"}, "suppliers": [supplier]}, "yaml")
+    text = path.read_text(encoding="utf-8")
+    for value in fields.values():  # digits as a YAML number, not a quoted text
+        if isinstance(value, str) and value.isdigit():
+            text = text.replace(f"'{value}'", value)
+    path.write_text(text, encoding="utf-8")
     done = CliRunner().invoke(app, ["assess", str(path), "-q", "-o", str(tmp_path / "a.json")])
     assert done.exit_code == 2, done.output
-    assert message in done.output and f"key '{key}'" in done.output
+    assert message in done.output and "internal error" not in done.output
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("suppliers:")  # the supplier's key, not the company's
+    line = next(i for i, text in enumerate(lines[start:], start + 1) if f" {key}:" in text)
+    assert f"line {line}" in done.output
     assert not (tmp_path / "a.json").exists()
 
 
@@ -352,3 +365,26 @@ def test_report_refuses_an_incomplete_assessment(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(saved), "-o", str(tmp_path / "r.xlsx")])
     assert result.exit_code == 2 and "'summary'" in result.output
     assert not (tmp_path / "r.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda t: t.rstrip()[:-1] + ', "n": 1180591620717411303424}', "beyond 64 bits"),
+        (lambda t: t.rstrip()[:-1] + ', "summary": {}}', "the key 'summary' appears twice"),
+        (lambda t: t[: len(t) // 2], "invalid JSON at line"),
+    ],
+)
+def test_report_refuses_what_no_assessment_holds(
+    tmp_path: Path, change: Callable[[str], str], reason: str
+) -> None:
+    saved = tmp_path / "a.json"
+    runner = CliRunner()
+    chain = str(ROOT / "sample_chains" / "coffee.yaml")
+    assert runner.invoke(app, ["assess", chain, "-q", "-o", str(saved)]).exit_code == 0
+    saved.write_text(change(saved.read_text(encoding="utf-8")), encoding="utf-8")
+    result = runner.invoke(app, ["report", str(saved), "-q", "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 2, result.output
+    assert f"{saved}: not a ddtool assessment JSON" in result.output.replace("\n", "")
+    assert reason in result.output.replace("\n", "")
+    assert not (tmp_path / "r.json").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -28,7 +29,6 @@ def _kept(_: int, item: Any) -> Any:
         '{"a":[ \n ]}',
         '{"a":{"not":"a list"}}',
         '{"a":NaN,"b":[Infinity]}',
-        '{"a":1,"a":[2]}',
         '{"é":"ü","a":["\\u00e9\\"]"]}',
     ],
 )
@@ -43,6 +43,27 @@ def test_reads_what_json_reads(text: str) -> None:
 def test_refuses_what_is_not_a_json_object(text: str) -> None:
     with pytest.raises(NotStreamable):
         read_object(text, {"a": _kept})
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"a":1,"b":2,"a":[3]}', "the key 'a' appears twice"),
+        ('{"a":[' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
+        ('{"a":[1180591620717411303424]}', "an integer beyond 64 bits (22 digits)"),
+        ('{"b":-9223372036854775809}', "an integer beyond 64 bits"),
+        ('{"b":' + "1" * 5000 + "}", "4300"),
+        ('{"a":1}  \n x', "extra data at character 11"),
+    ],
+)
+def test_says_why_it_refuses(text: str, reason: str) -> None:
+    with pytest.raises(NotStreamable, match=re.escape(reason)):
+        read_object(text, {"a": _kept})
+
+
+@pytest.mark.parametrize("number", [2**64 - 1, -(2**63), 0, -1])
+def test_reads_every_64_bit_integer(number: int) -> None:
+    assert read_object(f'{{"a":[{number}]}}', {"a": _kept}) == {"a": [number]}
 
 
 @pytest.mark.parametrize(
@@ -99,7 +120,8 @@ def test_as_text_refuses_what_is_not_utf8() -> None:
         as_text(b'{"name": "Soci\xe9t\xe9"}')
 
 
-_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+_INTEGERS = st.integers(min_value=-(2**63), max_value=2**64 - 1)  # what JSON writers take
+_SCALARS = st.none() | st.booleans() | _INTEGERS | st.floats(allow_nan=False) | st.text()
 _VALUES = st.recursive(
     _SCALARS,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
@@ -125,3 +147,13 @@ def test_any_object_reads_as_json_reads_it(
     assert read_object(text, {"items": counting}) == json.loads(text)
     items = document.get("items")
     assert counted == (list(range(len(items))) if isinstance(items, list) else [])
+
+
+_BEYOND = st.integers(min_value=2**64) | st.integers(max_value=-(2**63) - 1)
+
+
+@given(_BEYOND, st.booleans())
+def test_an_integer_beyond_64_bits_is_refused_wherever_it_is(number: int, in_list: bool) -> None:
+    text = json.dumps({"a": [1, {"b": number}]} if in_list else {"c": number})
+    with pytest.raises(NotStreamable, match="beyond 64 bits"):
+        read_object(text, {"a": _kept})

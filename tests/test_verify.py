@@ -26,14 +26,24 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any
     chain = folder / "chain.yaml"
     chain.write_bytes((ROOT / "sample_chains" / "cocoa.yaml").read_bytes())
     path = folder / "assessment.json"
-    done = CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(path)])
+    # with an option recorded that changes the result: a re-run without it would differ
+    done = CliRunner().invoke(
+        app, ["assess", str(chain), "--company", "Other Co", "-q", "-o", str(path)]
+    )
     assert done.exit_code == 0, done.output
-    return path, json.loads(path.read_text(encoding="utf-8"))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["company"]["name"] == "Other Co"
+    return path, document
 
 
 def _lists_first(doc: dict[str, Any]) -> dict[str, Any]:
     first = {key: doc[key] for key in ("flags", "suppliers")}
     return first | {key: value for key, value in doc.items() if key not in first}
+
+
+def _options_last(doc: dict[str, Any]) -> dict[str, Any]:
+    options = doc.pop("options")
+    return doc | {"options": options}
 
 
 def _renamed(doc: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +73,7 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
     ("with a BOM", dict, "bom", True, []),
     ("lists first", _lists_first, "compact", True, []),
     ("lists first, indented", _lists_first, "indented", True, []),
+    ("options after the lists", _options_last, "compact", True, []),
     ("made another time, by another version", _other_run, "compact", True, []),
     ("a supplier renamed", _renamed, "compact", False, ["$.suppliers[3].name: saved 'Renamed'"]),
     (
@@ -123,6 +134,40 @@ def test_differences_are_listed_up_to_five(saved: tuple[Path, dict[str, Any]]) -
     assert reason.startswith("results differ: ")
     listed = reason.removeprefix("results differ: ").split("; ")
     assert [item.split(":")[0] for item in listed] == [f"$.suppliers[{i}].share" for i in range(5)]
+
+
+def _cut(text: str) -> str:
+    return text[: len(text) // 2]
+
+
+# (case, change of the saved file's text, what the error says)
+BROKEN: list[tuple[str, Callable[[str], str], str]] = [
+    ("cut in half", _cut, "invalid JSON at line"),
+    ("text after the end", lambda t: t + " x", "Extra data"),
+    ("last brace lost", lambda t: t.rstrip()[:-1], "invalid JSON at line"),
+    ("a list twice", lambda t: t.replace('"flags":', '"suppliers":[],"flags":', 1), "twice"),
+    ("a key twice", lambda t: t.rstrip()[:-1] + ',"input":{}}', "the key 'input' appears twice"),
+    (
+        "a huge integer",
+        lambda t: t.replace('"flags":', '"extra":2e0,"n":' + "9" * 30 + ',"flags":', 1),
+        "beyond 64 bits",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "change", "message"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_saved_file_broken_after_its_head_is_named(
+    saved: tuple[Path, dict[str, Any]], case: str, change: Callable[[str], str], message: str
+) -> None:
+    """The re-run reads only the head; what follows is read after it, and what is wrong
+    there is an error naming the file too, not a failure."""
+    path, _ = saved
+    copy = path.with_name(f"broken-{case.replace(' ', '-')}.json")
+    copy.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(DdtoolError) as info:
+        verify(copy)
+    assert str(info.value).startswith(f"{copy}: not a ddtool assessment JSON")
+    assert message in str(info.value)
 
 
 @pytest.mark.parametrize(

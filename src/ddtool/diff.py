@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +93,9 @@ def _load_slowly(path: Path, data: bytes) -> Any:
             f"{path}: not a ddtool assessment JSON (invalid JSON at line {e.lineno},"
             f" column {e.colno}: {e.msg})"
         ) from e
+    except (RecursionError, ValueError) as e:  # nested too deeply; an integer too long
+        reason = "values nested too deeply" if isinstance(e, RecursionError) else str(e)
+        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({reason})") from None
 
 
 def load_for_diff(path: Path) -> dict[str, Any]:
@@ -110,21 +113,41 @@ def load_for_diff(path: Path) -> dict[str, Any]:
     return read_assessment(path, {"suppliers": slim})
 
 
-def read_assessment(path: Path, per_item: Mapping[str, PerItem]) -> dict[str, Any]:
+def read_assessment(
+    path: Path,
+    per_item: Mapping[str, PerItem],
+    *,
+    text: str | None = None,
+    stop_before: Collection[str] = (),
+) -> dict[str, Any]:
     """An assessment read key by key, the items of the lists named in `per_item` passed
     through its functions one by one as they are read (see ddtool.streamed); raises
-    AssessmentFileError naming the file when it is not an assessment."""
+    AssessmentFileError naming the file when it is not an assessment.
+
+    `text` is the file's text when already read (assessment_text). With `stop_before`, only
+    the keys before the first of those are read, and the document is not checked.
+    """
     path = Path(path)
     try:
         with collector_paused():
-            document = read_object(as_text(file_bytes(path)), per_item)
-    except NotStreamable:  # not a JSON object: the usual reader says what is wrong
-        document = load_assessment(path)
-        for key, each in per_item.items():
-            if isinstance(document.get(key), list):
-                document[key] = list(map(each, range(len(document[key])), document[key]))
-    check_assessment(document, str(path))
+            document = read_object(
+                assessment_text(path) if text is None else text, per_item, stop_before
+            )
+    except NotStreamable as e:
+        load_assessment(path)  # says what is wrong, and where, when the file is not JSON
+        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({e})") from None
+    if not stop_before:
+        check_assessment(document, str(path))
     return document
+
+
+def assessment_text(path: Path) -> str:
+    """The file's text; AssessmentFileError naming it when it is not UTF-8 text."""
+    try:
+        return as_text(file_bytes(path))
+    except NotStreamable:
+        load_assessment(path)  # says so (what is not UTF-8 is no JSON)
+        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON (not UTF-8)") from None
 
 
 def check_assessment(document: Any, label: str) -> None:

@@ -8,8 +8,10 @@ memory. The standard library's decoder reads one value at a given place in the t
 (`raw_decode`), which is all this needs.
 
 Only what the file holds decides the result: the values read are those `json.loads` gives
-(the same decoder), in the file's order. A file that is not a JSON object raises
-`NotStreamable`, for the caller to read it the usual way and report what is wrong.
+(the same decoder), in the file's order. A text that is not a JSON object, names a key
+twice, nests too deeply or holds an integer beyond 64 bits (which no JSON writer here could
+write again) raises `NotStreamable`, for the caller to read it the usual way and report what
+is wrong.
 """
 
 from __future__ import annotations
@@ -19,7 +21,18 @@ import json
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-_DECODER = json.JSONDecoder()
+# the integers JSON writers take (orjson: 64 bits); ddtool writes no other
+_INTEGERS = range(-(2**63), 2**64)
+
+
+def _integer(text: str) -> int:
+    value = int(text)  # (a ValueError beyond 4,300 digits)
+    if value not in _INTEGERS:
+        raise ValueError(f"an integer beyond 64 bits ({len(text)} digits)")
+    return value
+
+
+_DECODER = json.JSONDecoder(parse_int=_integer)
 _SPACE = json.decoder.WHITESPACE.match  # type: ignore[attr-defined]
 
 # what to do with each item of a list: called with its position and the item
@@ -65,6 +78,8 @@ def read_object(
                 key, i = _DECODER.raw_decode(text, i)
                 if key in stop_before:
                     return document
+                if key in document:  # json.loads keeps the last; items were handed out
+                    raise NotStreamable(f"the key {key!r} appears twice")
                 i = _SPACE(text, i).end()
                 if text[i : i + 1] != ":":
                     raise NotStreamable(f"':' expected at character {i}")
@@ -82,9 +97,14 @@ def read_object(
                 if mark != ",":
                     raise NotStreamable(f"',' or '}}' expected at character {i}")
                 i = _SPACE(text, i + 1).end()
-        if _SPACE(text, i).end() != len(text):
+        i = _SPACE(text, i).end()
+        if i != len(text):
             raise NotStreamable(f"extra data at character {i}")
-    except json.JSONDecodeError as e:
+    except NotStreamable:
+        raise
+    except RecursionError:
+        raise NotStreamable("values nested too deeply") from None
+    except ValueError as e:  # JSONDecodeError, or a number no writer takes
         raise NotStreamable(str(e)) from e
     return document
 

@@ -12,23 +12,16 @@ from typing import Any
 
 from ddtool.assess import AssessOptions, assess
 from ddtool.config import Config
-from ddtool.diff import (
-    SUPPORTED_MAJORS,
-    AssessmentFileError,
-    check_assessment,
-    file_bytes,
-    load_assessment,
-)
+from ddtool.diff import SUPPORTED_MAJORS, assessment_text, read_assessment
 from ddtool.errors import DdtoolError
 from ddtool.sources.interface import ReadOptions
-from ddtool.streamed import NotStreamable, as_text, read_object
 
 # the long lists of an assessment, compared item by item as the saved file is read: a saved
 # 10^5-supplier assessment read whole takes about 1.2 GB, and this way its text (158 MB) and
 # little more
 _LISTS = ("suppliers", "flags")
 # what the re-run needs from the saved file, which ddtool writes before the lists
-_HEAD = ("schema_version", "input", "profiles")
+_HEAD = ("schema_version", "input", "profiles", "options")
 _LIMIT = 5  # differences listed
 
 
@@ -116,19 +109,12 @@ def _saved_head(path: Path) -> tuple[str, dict[str, Any]]:
     """The saved file's text, and what it holds before its long lists (what the re-run
     needs); the whole file, its lists cut down to what the check reads, when it is not in
     the order ddtool writes."""
-    try:
-        text = as_text(file_bytes(path))
-        head = read_object(text, stop_before=_LISTS)
-    except NotStreamable:  # not a JSON object: the usual reader says what is wrong
-        load_assessment(path)
-        # (it reads no JSON object that the standard decoder refuses; in case it ever does)
-        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON") from None
+    text = assessment_text(path)
+    head = read_assessment(path, {}, text=text, stop_before=_LISTS)
     version = str(head.get("schema_version", "")).split(".")[0]
     if version in SUPPORTED_MAJORS and all(key in head for key in _HEAD):
         return text, head
-    whole = read_object(text, dict.fromkeys(_LISTS, _checked_part))
-    check_assessment(whole, str(path))
-    return text, whole
+    return text, read_assessment(path, dict.fromkeys(_LISTS, _checked_part), text=text)
 
 
 def _checked_part(_: int, item: Any) -> Any:
@@ -157,8 +143,7 @@ def _saved_whole(
 
         return each
 
-    saved = read_object(text, {key: compared(key) for key in _LISTS})
-    check_assessment(saved, str(path))
+    saved = read_assessment(path, {key: compared(key) for key in _LISTS}, text=text)
     return saved, found
 
 

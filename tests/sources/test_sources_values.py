@@ -57,6 +57,7 @@ VALUES: list[tuple[Callable[[Any], Any], Any, Any]] = [
     (parse_tier, 99, 99),
     (parse_tier, "Tier 007", 7),
     (parse_tier, "Tier 0 fabric mill", 2),  # no tier 0: the words give it
+    (parse_tier, "ISO 9001 fabric mill", 2),  # nor tier 9001
     (parse_date, "14.03.2025", dt.date(2025, 3, 14)),
     (parse_date, "2025-03-14", dt.date(2025, 3, 14)),
     (parse_date, "14/03/2025", dt.date(2025, 3, 14)),
@@ -94,6 +95,10 @@ BAD_VALUES: list[tuple[Callable[[Any], Any], Any]] = [
     (parse_tier, "Tier 100"),
     (parse_tier, "Tier 123456789012345678901234567890"),
     (parse_tier, "T" + "9" * 5000),  # more digits than int() reads
+    (parse_tier, "ISO 9001"),
+    (parse_tier, 10**400),  # beyond any float
+    (parse_tier, 1.5),
+    (parse_number, 10**400),
     (parse_date, "14th March"),
     (parse_date, "2025-02-30"),
 ]

@@ -21,7 +21,10 @@ def parse_number(value: Any) -> tuple[float, bool]:
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueProblem(f"expected a finite number, got {value!r}")
-        return float(value), False
+        try:
+            return float(value), False
+        except OverflowError:  # an integer of more than 308 digits
+            raise ValueProblem("expected a finite number, got an integer beyond 1e308") from None
     text = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
     percent = text.endswith("%")
     if percent:
@@ -130,24 +133,26 @@ _TIER_WORDS: tuple[tuple[str, int], ...] = (
 
 # no chain is mapped 99 tiers deep: a larger number is not a tier (a code, an id)
 MAX_TIER = 99
+_TIERS = range(1, MAX_TIER + 1)
 
 
 def parse_tier(value: Any) -> int:
     """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill' is tier 2)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer() and 1 <= value <= MAX_TIER:
+        if value in _TIERS:  # (1.0 is in it; 1.5, 10**400 and nan are not)
             return int(value)
-        raise ValueProblem(f"expected a tier number from 1 to {MAX_TIER}, got {value!r}")
+        shown = f"{value!r}" if isinstance(value, float) or abs(value) < 10**15 else "a larger one"
+        raise ValueProblem(f"expected a tier number from 1 to {MAX_TIER}, got {shown}")
     text = str(value).strip().casefold()
     match = re.search(r"\d+", text)
     digits = match.group().lstrip("0") if match else ""  # (a tier 0 may be a factory type)
-    if len(digits) > len(str(MAX_TIER)) or (digits and int(digits) > MAX_TIER):
-        raise ValueProblem(f"expected a tier from 1 to {MAX_TIER}, got {str(value)[:40]!r}")
-    if digits:
+    if digits and len(digits) <= len(str(MAX_TIER)) and int(digits) <= MAX_TIER:
         return int(digits)
-    for word, tier in _TIER_WORDS:
+    for word, tier in _TIER_WORDS:  # a factory type, or a number that is no tier ("ISO 9001")
         if word in text:
             return tier
+    if digits:
+        raise ValueProblem(f"expected a tier from 1 to {MAX_TIER}, got {str(value)[:40]!r}")
     raise ValueProblem(f"expected a tier such as 'Tier 2', got {str(value)[:40]!r}")
 
 

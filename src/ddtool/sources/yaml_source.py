@@ -35,6 +35,23 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         }
         return mapping
 
+    def construct_long_int(self, node: yaml.ScalarNode) -> int:
+        """An integer, unless it is written with more digits than any value of a chain has
+        (Python refuses to read more than 4,300, and no number of more than 308 becomes a
+        float): a located error, not a failure in the middle of reading."""
+        if len(str(node.value)) > MAX_INT_DIGITS:
+            raise yaml.MarkedYAMLError(
+                problem=f"a number of {len(str(node.value)):,} digits (at most"
+                f" {MAX_INT_DIGITS} are read)",
+                problem_mark=node.start_mark,
+            )
+        value: int = self.construct_yaml_int(node)
+        return value
+
+
+MAX_INT_DIGITS = 100
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_long_int)
+
 
 def _expanded_size(value: Any, limit: int) -> int:
     """Number of values once aliases are expanded (memoised per object, so a bomb is cheap)."""
