@@ -191,6 +191,44 @@ def test_a_file_that_is_not_an_assessment_is_named(
     assert done.exit_code == 2 and message in done.output
 
 
+def _set(key: str, inner: str | None, value: Any) -> Edit:
+    def edit(doc: dict[str, Any]) -> dict[str, Any]:
+        if inner is None:
+            doc[key] = value
+        else:
+            doc[key][inner] = value
+        return doc
+
+    return edit
+
+
+# what the re-run reads from the saved file, in shapes no ddtool writes
+RECORDS: list[tuple[str, Edit, str]] = [
+    ("input not an object", _set("input", None, "chain.yaml"), "AttributeError"),
+    ("a file without a path", _set("input", "files", [{"sha256": "0"}]), "KeyError: 'path'"),
+    ("a path that is a number", _set("input", "files", [{"path": 1, "sha256": "0"}]), "1 is not"),
+    ("overlays not texts", _set("profiles", "overlays", [["x"]]), "is not a text"),
+    ("an as-of date that is none", _set("options", "as_of", "2026-13-01"), "ValueError"),
+    ("a column map of lists", _set("options", "column_map", {"a": ["b"]}), "is not a text"),
+    ("options not an object", _set("options", None, ["x"]), "AttributeError"),
+    ("settings out of range", _set("options", "settings", {"flag_level": "x"}), "settings"),
+]
+
+
+@pytest.mark.parametrize(("case", "edit", "message"), RECORDS, ids=[r[0] for r in RECORDS])
+def test_a_record_that_cannot_be_read_is_named(
+    saved: tuple[Path, dict[str, Any]], case: str, edit: Edit, message: str
+) -> None:
+    path, document = saved
+    copy = path.with_name(f"record-{case.replace(' ', '-')}.json")
+    _write(copy, edit(json.loads(json.dumps(document))), "compact")
+    with pytest.raises(DdtoolError) as info:
+        verify(copy)
+    assert str(info.value).startswith(f"{copy}: ") and message in str(info.value)
+    done = CliRunner().invoke(app, ["assess", "--verify", str(copy)])
+    assert done.exit_code == 2 and "internal error" not in done.output
+
+
 def test_the_command_exits_1_when_results_differ(saved: tuple[Path, dict[str, Any]]) -> None:
     path, document = saved
     copy = path.with_name("renamed.json")

@@ -12,7 +12,12 @@ from typing import Any
 
 from ddtool.assess import AssessOptions, assess
 from ddtool.config import Config
-from ddtool.diff import SUPPORTED_MAJORS, assessment_text, read_assessment
+from ddtool.diff import (
+    SUPPORTED_MAJORS,
+    AssessmentFileError,
+    assessment_text,
+    read_assessment,
+)
 from ddtool.errors import DdtoolError
 from ddtool.sources.interface import ReadOptions
 
@@ -63,9 +68,7 @@ def verify(path: Path) -> Verification:
     """Re-run the assessment recorded in `path` with the same inputs, profiles and options."""
     text, saved = _saved_head(path)
     result = Verification(reproduced=True)
-    recorded = [Path(f["path"]) for f in saved["input"].get("files", [])] or [
-        Path(saved["input"]["path"])
-    ]
+    recorded, hashes, options = _recorded(path, saved)
     # paths are recorded as given; relative ones are looked up from here, else the re-run
     # happens in the JSON's folder (so that the paths it records are spelled the same)
     workdir = Path.cwd()
@@ -78,31 +81,64 @@ def verify(path: Path) -> Verification:
             f"{path}: input file(s) not found: {', '.join(missing)} (run from the folder the"
             " assessment was made in, or keep the inputs beside the JSON)"
         )
-    files = recorded
-    for entry, file in zip(
-        saved["input"].get("files", []), [workdir / p for p in recorded], strict=False
-    ):
+    for saved_hash, file in zip(hashes, [workdir / p for p in recorded], strict=False):
         now = _sha256(file)
         if now is None:
             result.reasons.append(f"input {file} is missing or unreadable")
-        elif now != entry["sha256"]:
+        elif now != saved_hash:
             result.reasons.append(
-                f"input {file} changed: sha256 {entry['sha256'][:12]}… saved, {now[:12]}… now"
+                f"input {file} changed: sha256 {saved_hash[:12]}… saved, {now[:12]}… now"
             )
         else:
             result.checked.append(f"input {file}: sha256 matches")
     if result.reasons:
         result.reproduced = False
         return result
-    options = saved.get("options", {})
-    try:
-        settings = Config.model_validate(options.get("settings") or {})
-    except ValueError as e:
-        raise DdtoolError(f"{path}: recorded settings are not valid: {e}") from e
     with contextlib.chdir(workdir):
-        rerun = _rerun(saved, files, settings)
+        rerun = assess(recorded, options).data
     saved, found = _saved_whole(path, text, rerun)
     return _compare(saved, found, rerun, result)
+
+
+def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str], AssessOptions]:
+    """The input files as recorded, their recorded SHA-256 and the options of the re-run;
+    an error naming the file when what it records cannot be read."""
+    try:
+        entries = saved["input"].get("files") or []
+        files = [Path(_text(f["path"])) for f in entries] or [Path(_text(saved["input"]["path"]))]
+        hashes = [_text(f["sha256"]) for f in entries]
+        overlays = [Path(_text(p)) for p in saved["profiles"].get("overlays") or []]
+        options = saved.get("options") or {}
+        as_of = options.get("as_of")
+        column_map = options.get("column_map") or {}
+        read = ReadOptions(
+            column_map={_text(k): _text(v) for k, v in column_map.items()},
+            sheet=_text(options["sheet"]) if options.get("sheet") is not None else None,
+        )
+        company = options.get("company")
+        run = AssessOptions(
+            profiles=overlays,
+            read=read,
+            company=None if company is None else _text(company),
+            as_of=dt.date.fromisoformat(_text(as_of)) if as_of else None,
+        )
+        settings = options.get("settings") or {}
+    except (AttributeError, KeyError, TypeError, ValueError) as e:
+        raise AssessmentFileError(
+            f"{path}: the inputs, profiles or options it records cannot be read"
+            f" ({type(e).__name__}: {e})"
+        ) from None
+    try:
+        run.settings = Config.model_validate(settings)
+    except ValueError as e:
+        raise DdtoolError(f"{path}: recorded settings are not valid: {e}") from e
+    return files, hashes, run
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not a text")
+    return value
 
 
 def _saved_head(path: Path) -> tuple[str, dict[str, Any]]:
@@ -145,22 +181,6 @@ def _saved_whole(
 
     saved = read_assessment(path, {key: compared(key) for key in _LISTS}, text=text)
     return saved, found
-
-
-def _rerun(saved: dict[str, Any], files: list[Path], settings: Config) -> dict[str, Any]:
-    options = saved.get("options", {})
-    return assess(
-        files,
-        AssessOptions(
-            profiles=[Path(p) for p in saved["profiles"].get("overlays", [])],
-            settings=settings,
-            read=ReadOptions(
-                column_map=dict(options.get("column_map") or {}), sheet=options.get("sheet")
-            ),
-            company=options.get("company"),
-            as_of=dt.date.fromisoformat(options["as_of"]) if options.get("as_of") else None,
-        ),
-    ).data
 
 
 def _compare(
