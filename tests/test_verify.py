@@ -85,7 +85,13 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
     ),
     ("a flag dropped", _flag_dropped, "compact", False, ["$.flags: "]),
     ("a key added", lambda d: d | {"extra": 1}, "compact", False, ["$.extra: only in saved"]),
-    ("a key lost", lambda d: {**d, "summary": {}}, "compact", False, ["$.summary."]),
+    (
+        "a summary figure changed",
+        lambda d: {**d, "summary": {**d["summary"], "tiers": 99}},
+        "compact",
+        False,
+        ["$.summary.tiers: saved '99'"],
+    ),
 ]
 
 

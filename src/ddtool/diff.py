@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections import deque
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import orjson
 
 from ddtool.collector import collector_paused
+from ddtool.contract import Contract
 from ddtool.document import flag_expander
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
@@ -128,6 +130,13 @@ def read_assessment(
     the keys before the first of those are read, and the document is not checked.
     """
     path = Path(path)
+    contract = Contract()
+    checks = {"suppliers": contract.supplier, "flags": contract.flag}
+    if not stop_before:  # an item read one at a time is checked before it is handed on
+        per_item = {
+            key: _after(checks[key], each) if key in checks else each
+            for key, each in per_item.items()
+        }
     try:
         with collector_paused():
             document = read_object(
@@ -138,7 +147,19 @@ def read_assessment(
         raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({e})") from None
     if not stop_before:
         check_assessment(document, str(path))
+        for key, check in checks.items():  # the lists read whole (faster than item by item)
+            if key not in per_item:
+                deque(map(check, range(len(document[key])), document[key]), maxlen=0)
+        contract.top(document)
+        reason = contract.reason()
+        if reason is not None:
+            raise AssessmentFileError(f"{path}: not a complete ddtool assessment JSON ({reason})")
     return document
+
+
+def _after(check: PerItem, each: PerItem) -> PerItem:
+    """An item checked, then handed to `each`."""
+    return lambda i, item: each(i, check(i, item))
 
 
 def assessment_text(path: Path) -> str:

@@ -1,0 +1,146 @@
+"""What every assessment JSON that ddtool writes holds (schema 1.x and 2.x alike): the parts
+the reports, the diff and the verification read, checked in a saved file before they are read,
+so that an incomplete or edited file is an error that says where, not a failure halfway."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ddtool.model import LEVELS, RISK_TYPES
+
+SUPPLIER_KEYS = frozenset(
+    {"id", "name", "country", "sector", "tiers", "inferred", "buyers", "risk", "exposure"}
+    | {"data_gaps"}
+)
+FLAG_KEYS = frozenset(
+    {"id", "supplier_id", "risk_type", "level", "likelihood", "severity", "priority", "inferred"}
+)
+# a 1.x flag holds what a 2.x flag finds through its supplier and its basis
+_INLINE_FLAG_KEYS = frozenset({"supplier_name", "path", "reason"})
+COMPANY_KEYS = frozenset({"id", "name", "exposure"})
+SUMMARY_KEYS = frozenset(
+    {"suppliers", "inferred_suppliers", "tiers", "flags", "flags_by_level"}
+    | {"flags_by_risk_type", "highest_level", "data_gaps", "exposure", "tier1_ranking"}
+)
+_SCORE_KEYS = frozenset({"level", "priority"})
+_LISTS = ("tiers", "buyers", "data_gaps")
+_SHOWN = 10  # problems listed; the rest are counted
+
+
+_LEVEL_SET, _RISK_SET = frozenset(LEVELS), frozenset(RISK_TYPES)
+_FIRST, _SECOND, _THIRD = RISK_TYPES  # fails at import if the risk types change in number
+
+
+def _good(scores: dict[str, Any]) -> bool:
+    """Whether each risk type has a score with a known level and a priority (written out:
+    this runs twice per supplier)."""
+    a, b, c = scores.get(_FIRST), scores.get(_SECOND), scores.get(_THIRD)
+    return (
+        type(a) is dict
+        and type(b) is dict
+        and type(c) is dict
+        and a.get("level") in _LEVEL_SET
+        and b.get("level") in _LEVEL_SET
+        and c.get("level") in _LEVEL_SET
+        and "priority" in a
+        and "priority" in b
+        and "priority" in c
+    )
+
+
+class Contract:
+    """Checks the parts of one assessment, the long lists' items one at a time as they are
+    read (`supplier` and `flag` pass each item through), and keeps the problems found,
+    each with its place (`$.suppliers[3].risk`)."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.count = 0
+
+    def _add(self, where: str, what: str) -> None:
+        self.count += 1
+        if len(self.problems) < _SHOWN:
+            self.problems.append(f"{where}: {what}")
+
+    def _scores(self, where: str, value: Any) -> None:
+        """A score per risk type: at least its level and priority."""
+        if type(value) is not dict:
+            self._add(where, "not an object")
+            return
+        for risk_type in RISK_TYPES:
+            score = value.get(risk_type)
+            if type(score) is not dict or not score.keys() >= _SCORE_KEYS:
+                self._add(f"{where}.{risk_type}", "no level and priority")
+            elif score["level"] not in LEVELS:
+                self._add(f"{where}.{risk_type}.level", f"unknown level {score['level']!r}")
+
+    def _missing(self, where: str, value: Any, keys: frozenset[str]) -> bool:
+        if type(value) is not dict:
+            self._add(where, "not an object")
+            return True
+        if not keys <= value.keys():
+            self._add(where, "no " + ", ".join(repr(key) for key in sorted(keys - value.keys())))
+            return True
+        return False
+
+    def supplier(self, i: int, entry: Any) -> Any:
+        # the usual case in a few C-level tests (this runs once per supplier: 10^5 times)
+        if (
+            type(entry) is dict
+            and entry.keys() >= SUPPLIER_KEYS
+            and type(risk := entry["risk"]) is dict
+            and type(exposure := entry["exposure"]) is dict
+            and _good(risk)
+            and _good(exposure)
+            and type(entry["tiers"]) is list
+            and type(entry["buyers"]) is list
+            and type(entry["data_gaps"]) is list
+        ):
+            return entry
+        where = f"$.suppliers[{i}]"
+        if not self._missing(where, entry, SUPPLIER_KEYS):
+            self._scores(f"{where}.risk", entry["risk"])
+            self._scores(f"{where}.exposure", entry["exposure"])
+            for key in _LISTS:
+                if type(entry[key]) is not list:
+                    self._add(f"{where}.{key}", "not a list")
+        return entry
+
+    def flag(self, i: int, flag: Any) -> Any:
+        if (  # the usual case (this runs once per flag: 2 x 10^5 times)
+            type(flag) is dict
+            and flag.keys() >= FLAG_KEYS
+            and flag["level"] in _LEVEL_SET
+            and flag["risk_type"] in _RISK_SET
+            and ("basis" in flag or flag.keys() >= _INLINE_FLAG_KEYS)
+        ):
+            return flag
+        where = f"$.flags[{i}]"
+        if not self._missing(where, flag, FLAG_KEYS):
+            if flag["level"] not in LEVELS:
+                self._add(f"{where}.level", f"unknown level {flag['level']!r}")
+            if flag["risk_type"] not in RISK_TYPES:
+                self._add(f"{where}.risk_type", f"unknown risk type {flag['risk_type']!r}")
+            if "basis" not in flag and not flag.keys() >= _INLINE_FLAG_KEYS:
+                self._add(where, "neither a 'basis' (2.x) nor its reason and path (1.x)")
+        return flag
+
+    def top(self, document: dict[str, Any]) -> None:
+        """The company and the summary."""
+        if not self._missing("$.company", document.get("company"), COMPANY_KEYS):
+            self._scores("$.company.exposure", document["company"]["exposure"])
+        summary: Any = document.get("summary")
+        if not self._missing("$.summary", summary, SUMMARY_KEYS):
+            self._scores("$.summary.exposure", summary["exposure"])
+            by_level = summary["flags_by_level"]
+            if type(by_level) is not dict or not set(LEVELS) <= by_level.keys():
+                self._add("$.summary.flags_by_level", "not a count per level")
+            if type(summary["tier1_ranking"]) is not list:
+                self._add("$.summary.tier1_ranking", "not a list")
+
+    def reason(self) -> str | None:
+        """The problems found, as one text; None when there are none."""
+        if not self.count:
+            return None
+        more = self.count - len(self.problems)
+        return "; ".join(self.problems) + (f"; and {more:,} more" if more else "")

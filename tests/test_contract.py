@@ -1,0 +1,156 @@
+"""A saved assessment is checked for what every ddtool assessment holds (ddtool.contract) before
+`report`, `diff` or `assess --verify` read it: what is missing or malformed is an error that
+names the file and the place, and every problem is listed (up to ten, the rest counted)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.assess import assess
+from ddtool.cli import app
+from ddtool.diff import diff_assessments, load_for_diff, read_assessment
+from ddtool.errors import DdtoolError
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA_1 = ROOT / "tests" / "assets" / "diff" / "cocoa-schema-1.0.json"
+Edit = Callable[[dict[str, Any]], None]
+
+
+@pytest.fixture(scope="module")
+def document() -> dict[str, Any]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1764028800")
+        return assess([ROOT / "sample_chains" / "cocoa.yaml"]).data
+
+
+def _flag_basis_lost(d: dict[str, Any]) -> None:
+    del d["flags"][2]["basis"]
+
+
+def _many(d: dict[str, Any]) -> None:
+    for entry in d["suppliers"][:12]:
+        del entry["risk"]
+
+
+# (case, edit, what the error says; each problem with its place)
+CASES: list[tuple[str, Edit, list[str]]] = [
+    ("summary emptied", lambda d: d.update(summary={}), ["$.summary: no 'data_gaps', 'exposure'"]),
+    ("company a text", lambda d: d.update(company="x"), ["$.company: not an object"]),
+    (
+        "a flag's risk type lost",
+        lambda d: d["flags"][0].pop("risk_type"),
+        ["$.flags[0]: no 'risk_type'"],
+    ),
+    (
+        "a flag's risk type unknown",
+        lambda d: d["flags"][1].update(risk_type="slavery"),
+        ["$.flags[1].risk_type: unknown risk type 'slavery'"],
+    ),
+    ("a 2.x flag without its basis", _flag_basis_lost, ["$.flags[2]: neither a 'basis'"]),
+    (
+        "a supplier's risk lost",
+        lambda d: d["suppliers"][0].pop("risk"),
+        ["$.suppliers[0]: no 'risk'"],
+    ),
+    (
+        "a supplier's exposure level unknown",
+        lambda d: d["suppliers"][1]["exposure"]["forced_labour"].update(level="severe"),
+        ["$.suppliers[1].exposure.forced_labour.level: unknown level 'severe'"],
+    ),
+    (
+        "a supplier's risk type lost",
+        lambda d: d["suppliers"][2]["risk"].pop("child_labour"),
+        ["$.suppliers[2].risk.child_labour: no level and priority"],
+    ),
+    (
+        "tiers a number",
+        lambda d: d["suppliers"][3].update(tiers=2),
+        ["$.suppliers[3].tiers: not a list"],
+    ),
+    (
+        "a level count lost",
+        lambda d: d["summary"]["flags_by_level"].pop("low"),
+        ["$.summary.flags_by_level: not a count per level"],
+    ),
+    (
+        "two problems",
+        lambda d: (d["suppliers"][0].pop("name"), d["flags"][0].pop("priority")),
+        ["$.suppliers[0]: no 'name'", "$.flags[0]: no 'priority'"],
+    ),
+    ("many problems", _many, ["$.suppliers[9]: no 'risk'; and 2 more"]),
+]
+
+
+def _saved(tmp_path: Path, document: dict[str, Any], edit: Edit) -> Path:
+    edited = json.loads(json.dumps(document))
+    edit(edited)
+    path = tmp_path / "saved.json"
+    path.write_text(json.dumps(edited), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("case", "edit", "says"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("read", ["whole", "for a diff", "item by item"])
+def test_what_is_missing_is_named_with_its_place(
+    tmp_path: Path,
+    document: dict[str, Any],
+    case: str,
+    edit: Edit,
+    says: list[str],
+    read: str,
+) -> None:
+    path = _saved(tmp_path, document, edit)
+    with pytest.raises(DdtoolError) as info:
+        if read == "whole":
+            read_assessment(path, {})
+        elif read == "for a diff":
+            load_for_diff(path)
+        else:
+            read_assessment(path, {"suppliers": lambda _, s: s, "flags": lambda _, f: f})
+    message = str(info.value)
+    assert message.startswith(f"{path}: not a complete ddtool assessment JSON (")
+    for part in says:
+        assert part in message
+    if case == "many problems":
+        assert message.count("no 'risk'") == 10
+
+
+@pytest.mark.parametrize("command", ["report", "diff", "verify"])
+def test_the_commands_refuse_an_incomplete_assessment(
+    tmp_path: Path, document: dict[str, Any], command: str
+) -> None:
+    path = _saved(tmp_path, document, lambda d: d["flags"][0].pop("risk_type"))
+    args = {
+        "report": ["report", str(path), "-q", "-o", str(tmp_path / "r.xlsx")],
+        "diff": ["diff", str(path), str(path), "-q"],
+        "verify": ["assess", "--verify", str(path)],
+    }[command]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 2, done.output
+    assert "no 'risk_type'" in done.output and "internal error" not in done.output
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".html", ".md", ".csv", ".json"])
+def test_an_assessment_of_schema_1_is_read_and_rendered(tmp_path: Path, suffix: str) -> None:
+    """Saved by an earlier ddtool: flags hold their supplier's name, path and reason inline."""
+    out = tmp_path / f"report{suffix}"
+    done = CliRunner().invoke(app, ["report", str(SCHEMA_1), "-q", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert out.stat().st_size > 0
+
+
+def test_an_assessment_of_schema_1_diffs_against_schema_2(document: dict[str, Any]) -> None:
+    """The same chain assessed by the earlier ddtool and by this one: flag ids are stable
+    across schema versions, so nothing is new, resolved or changed."""
+    old = load_for_diff(SCHEMA_1)
+    assert old["schema_version"] == "1.0" and "reason" in old["flags"][0]
+    summary = diff_assessments(old, document)["summary"]
+    assert summary["new_flags"] == summary["resolved_flags"] == summary["changed_flags"] == 0
+    assert summary["suppliers_added"] == summary["suppliers_removed"] == 0
