@@ -451,7 +451,7 @@ def report(
     _check_outputs(output, [assessment])
     # read key by key with the standard decoder: orjson, reading a file whole, needs about
     # twice the memory the document takes (a 10^5-supplier assessment: 1.26 GB against 0.82)
-    document = read_assessment(assessment, {})
+    document = read_assessment(assessment, {}, complete=True)
     _write_outputs(document, output, quiet)
     if not quiet:
         from ddtool.reporters.terminal import summary_panel

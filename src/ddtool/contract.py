@@ -1,9 +1,14 @@
 """What every assessment JSON that ddtool writes holds (schema 1.x and 2.x alike): the parts
-the reports, the diff and the verification read, checked in a saved file before they are read,
-so that an incomplete or edited file is an error that says where, not a failure halfway."""
+the reports read, checked in a saved file before `ddtool report` renders it, so that an
+incomplete or edited file is an error that says where, not a failure halfway. (`diff` and
+`assess --verify` need less: a diff reads what it shows with defaults, and a verification
+compares the saved file with the re-run as it is.)"""
 
 from __future__ import annotations
 
+from collections import deque
+from itertools import chain, repeat
+from operator import contains, itemgetter, le
 from typing import Any
 
 from ddtool.model import LEVELS, RISK_TYPES
@@ -25,6 +30,7 @@ SUMMARY_KEYS = frozenset(
 _SCORE_KEYS = frozenset({"level", "priority"})
 _LISTS = ("tiers", "buyers", "data_gaps")
 _SHOWN = 10  # problems listed; the rest are counted
+_keys = dict.keys
 
 
 _LEVEL_SET, _RISK_SET = frozenset(LEVELS), frozenset(RISK_TYPES)
@@ -46,6 +52,14 @@ def _good(scores: dict[str, Any]) -> bool:
         and "priority" in b
         and "priority" in c
     )
+
+
+def _all_dicts(values: list[Any]) -> bool:
+    return not values or set(map(type, values)) == {dict}
+
+
+def _all_lists(values: list[Any]) -> bool:
+    return not values or set(map(type, values)) == {list}
 
 
 class Contract:
@@ -124,6 +138,49 @@ class Contract:
             if "basis" not in flag and not flag.keys() >= _INLINE_FLAG_KEYS:
                 self._add(where, "neither a 'basis' (2.x) nor its reason and path (1.x)")
         return flag
+
+    def suppliers(self, entries: list[Any]) -> None:
+        """Every supplier entry of a list read whole: in C-level passes over the list, and
+        entry by entry (to find where) only when those find something wrong."""
+        if not self._all_good(entries):
+            deque(map(self.supplier, range(len(entries)), entries), maxlen=0)
+
+    @staticmethod
+    def _all_good(entries: list[Any]) -> bool:
+        if not (_all_dicts(entries) and all(map(le, repeat(SUPPLIER_KEYS), map(_keys, entries)))):
+            return False
+        if not all(_all_lists(list(map(itemgetter(key), entries))) for key in _LISTS):
+            return False
+        for key in ("risk", "exposure"):
+            by_type = list(map(itemgetter(key), entries))
+            if not (_all_dicts(by_type) and all(map(le, repeat(_RISK_SET), map(_keys, by_type)))):
+                return False
+            scores = list(chain.from_iterable(map(dict.values, by_type)))
+            try:
+                if not (
+                    _all_dicts(scores)
+                    and set(map(itemgetter("level"), scores)) <= _LEVEL_SET
+                    and all(map(contains, scores, repeat("priority")))
+                ):
+                    return False
+            except KeyError:  # a score without a level
+                return False
+        return True
+
+    def flags(self, flags: list[Any]) -> None:
+        """Every flag of a list read whole, as `suppliers` checks supplier entries."""
+        good = (
+            _all_dicts(flags)
+            and all(map(le, repeat(FLAG_KEYS), map(_keys, flags)))
+            and set(map(itemgetter("level"), flags)) <= _LEVEL_SET
+            and set(map(itemgetter("risk_type"), flags)) <= _RISK_SET
+            and (
+                all(map(contains, flags, repeat("basis")))
+                or all(map(le, repeat(_INLINE_FLAG_KEYS), map(_keys, flags)))
+            )
+        )
+        if not good:
+            deque(map(self.flag, range(len(flags)), flags), maxlen=0)
 
     def top(self, document: dict[str, Any]) -> None:
         """The company and the summary."""

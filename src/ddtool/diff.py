@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections import deque
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -121,22 +120,19 @@ def read_assessment(
     *,
     text: str | None = None,
     stop_before: Collection[str] = (),
+    complete: bool = False,
 ) -> dict[str, Any]:
     """An assessment read key by key, the items of the lists named in `per_item` passed
     through its functions one by one as they are read (see ddtool.streamed); raises
     AssessmentFileError naming the file when it is not an assessment.
 
     `text` is the file's text when already read (assessment_text). With `stop_before`, only
-    the keys before the first of those are read, and the document is not checked.
+    the keys before the first of those are read, and the document is not checked. `complete`:
+    check every part the reports read (ddtool.contract), not only what identifies flags and
+    suppliers (all a diff or a verification needs: they read the rest with defaults, or
+    compare it as it is).
     """
     path = Path(path)
-    contract = Contract()
-    checks = {"suppliers": contract.supplier, "flags": contract.flag}
-    if not stop_before:  # an item read one at a time is checked before it is handed on
-        per_item = {
-            key: _after(checks[key], each) if key in checks else each
-            for key, each in per_item.items()
-        }
     try:
         with collector_paused():
             document = read_object(
@@ -147,19 +143,15 @@ def read_assessment(
         raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({e})") from None
     if not stop_before:
         check_assessment(document, str(path))
-        for key, check in checks.items():  # the lists read whole (faster than item by item)
-            if key not in per_item:
-                deque(map(check, range(len(document[key])), document[key]), maxlen=0)
+    if complete:
+        contract = Contract()
+        contract.suppliers(document["suppliers"])
+        contract.flags(document["flags"])
         contract.top(document)
         reason = contract.reason()
         if reason is not None:
             raise AssessmentFileError(f"{path}: not a complete ddtool assessment JSON ({reason})")
     return document
-
-
-def _after(check: PerItem, each: PerItem) -> PerItem:
-    """An item checked, then handed to `each`."""
-    return lambda i, item: each(i, check(i, item))
 
 
 def assessment_text(path: Path) -> str:
