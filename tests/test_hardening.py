@@ -3,6 +3,7 @@ reproducibility."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import resource
@@ -122,6 +123,8 @@ values = st.one_of(
     st.integers(min_value=-10, max_value=10**6),
     st.integers(),  # beyond 64 bits too
     st.floats(allow_nan=True, allow_infinity=True),
+    st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
+    st.booleans(),
     st.text(max_size=12),
     st.sampled_from(
         ["60%", "1,200", "abc", "0,5", "-1", "2025-01-01", "#N/A", "=1+1", "Tier 2", "T0"]
@@ -159,38 +162,52 @@ def _write(folder: Path, chain: dict[str, Any], fmt: str) -> Path:
         path = folder / "chain.yaml"
         path.write_text(yaml.safe_dump(chain, allow_unicode=True), encoding="utf-8")
         return path
+    header = [
+        *("Supplier ID", "Name", "Country", "Sector", "Buyer IDs"),
+        *("Share", "Workers", "Tier", "Own code"),
+    ]
+    rows = [
+        [
+            s.get("id"),
+            s.get("name"),
+            s.get("country"),
+            s.get("sector"),
+            ";".join(str(b) for b in s.get("buyers", [])),
+            s.get("share"),
+            s.get("workers"),
+            s.get("tier"),
+            s.get("own_code"),
+        ]
+        for s in chain["suppliers"]
+    ]
+    if fmt == "xlsx":  # cells as typed: numbers, dates, texts ("=…" a formula, "#N/A" an error)
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.append(header)
+        for row in rows:  # (texts without the characters a workbook cannot hold)
+            sheet.append(
+                [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
+            )
+        path = folder / "chain.xlsx"
+        workbook.save(path)
+        return path
     import csv
 
     path = folder / "chain.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                *("Supplier ID", "Name", "Country", "Sector", "Buyer IDs"),
-                *("Share", "Workers", "Tier", "Own code"),
-            ]
-        )
-        for s in chain["suppliers"]:
-            writer.writerow(
-                [
-                    s.get("id"),
-                    s.get("name"),
-                    s.get("country"),
-                    s.get("sector"),
-                    ";".join(str(b) for b in s.get("buyers", [])),
-                    s.get("share"),
-                    s.get("workers"),
-                    s.get("tier"),
-                    s.get("own_code"),
-                ]
-            )
+        writer.writerow(header)
+        writer.writerows(rows)
     return path
 
 
 @settings(
     max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(chain=chains(), fmt=st.sampled_from(["yaml", "csv"]))
+@given(chain=chains(), fmt=st.sampled_from(["yaml", "csv", "xlsx"]))
 def test_fuzz_readers_and_engine(
     tmp_path_factory: pytest.TempPathFactory, chain: dict[str, Any], fmt: str
 ) -> None:
