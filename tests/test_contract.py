@@ -84,7 +84,79 @@ CASES: list[tuple[str, Edit, list[str]]] = [
         ["$.suppliers[0]: no 'name'", "$.flags[0]: no 'priority'"],
     ),
     ("many problems", _many, ["$.suppliers[9]: no 'risk'; and 2 more"]),
+    (
+        "a score's priority lost",
+        lambda d: d["suppliers"][4]["risk"]["human_trafficking"].pop("priority"),
+        ["$.suppliers[4].risk.human_trafficking: no level and priority"],
+    ),
+    (
+        "a level that is a list",
+        lambda d: d["suppliers"][5]["risk"]["child_labour"].update(level=["low"]),
+        ["$.suppliers[5].risk.child_labour.level: unknown level ['low']"],
+    ),
+    (
+        "a risk type that is a list",
+        lambda d: d["flags"][3].update(risk_type=["child_labour"]),
+        ["$.flags[3].risk_type: unknown risk type ['child_labour']"],
+    ),
+    (
+        "the company's exposure without a risk type",
+        lambda d: d["company"]["exposure"].pop("forced_labour"),
+        ["$.company.exposure.forced_labour: no level and priority"],
+    ),
+    (
+        "the tier-1 ranking an object",
+        lambda d: d["summary"].update(tier1_ranking={}),
+        ["$.summary.tier1_ranking: not a list"],
+    ),
+    (
+        "a supplier entry deleted",
+        lambda d: d["suppliers"].remove(
+            next(s for s in d["suppliers"] if s["id"] == d["flags"][0]["supplier_id"])
+        ),
+        ["name a supplier not in $.suppliers, such as"],
+    ),
+    (
+        "a basis lost",
+        lambda d: d["bases"].pop(d["flags"][0]["basis"]),
+        ["name a basis not in $.bases, such as"],
+    ),
+    (
+        "a basis without its evidence",
+        lambda d: d["bases"][d["flags"][0]["basis"]].pop("evidence"),
+        ["not a reason with evidence and remediation lists"],
+    ),
+    ("the input a text", lambda d: d.update(input="x"), ["$.input: not an object"]),
+    ("the sources an object", lambda d: d.update(sources={}), ["$.sources: not a list"]),
 ]
+
+
+def test_a_schema_1_flag_without_its_reason_is_named(tmp_path: Path) -> None:
+    document = json.loads(SCHEMA_1.read_text(encoding="utf-8"))
+    del document["flags"][1]["reason"]
+    path = _saved(tmp_path, document, lambda d: None)
+    with pytest.raises(DdtoolError, match=r"\$\.flags\[1\]: neither a 'basis'"):
+        read_assessment(path, {}, complete=True)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".html", ".md", ".csv"])
+def test_what_the_check_does_not_cover_still_names_the_file(
+    tmp_path: Path, document: dict[str, Any], suffix: str
+) -> None:
+    """A fact of the evidence catalogue emptied: each report that shows evidence needs its
+    fields; the error names the file, and nothing is written."""
+
+    def emptied(d: dict[str, Any]) -> None:
+        for key in d["evidence"]:
+            d["evidence"][key] = "x"
+
+    path = _saved(tmp_path, document, emptied)
+    out = tmp_path / f"r{suffix}"
+    done = CliRunner().invoke(app, ["report", str(path), "-q", "-o", str(out)])
+    assert done.exit_code == 2, done.output
+    text = " ".join(done.output.split())
+    assert f"{path}: not a complete ddtool assessment JSON: the report needs" in text
+    assert "internal error" not in text and not out.exists()
 
 
 def _saved(tmp_path: Path, document: dict[str, Any], edit: Edit) -> Path:

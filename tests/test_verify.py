@@ -218,6 +218,9 @@ RECORDS: list[tuple[str, Edit, str]] = [
     ("a column map of lists", _set("options", "column_map", {"a": ["b"]}), "is not a text"),
     ("options not an object", _set("options", None, ["x"]), "AttributeError"),
     ("settings out of range", _set("options", "settings", {"flag_level": "x"}), "settings"),
+    ("a profiles hash lost", lambda d: (d["profiles"].pop("sha256"), d)[1], "KeyError: 'sha256'"),
+    ("a tool that is a text", _set("tool", None, "x"), "TypeError"),
+    ("overlays a text", _set("profiles", "overlays", "ab"), "is not a list"),
 ]
 
 

@@ -452,11 +452,23 @@ def report(
     # read key by key with the standard decoder: orjson, reading a file whole, needs about
     # twice the memory the document takes (a 10^5-supplier assessment: 1.26 GB against 0.82)
     document = read_assessment(assessment, {}, complete=True)
-    _write_outputs(document, output, quiet)
-    if not quiet:
-        from ddtool.reporters.terminal import summary_panel
+    try:
+        _write_outputs(document, output, quiet)
+        if not quiet:
+            from ddtool.reporters.terminal import summary_panel
 
-        _console().print(summary_panel(document))
+            _console().print(summary_panel(document))
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as e:
+        # what the check before does not cover (the catalogues' facts, each part's own
+        # fields): the file, not ddtool, lacks something (a document ddtool made renders:
+        # every sample chain's does, in every format, in the tests)
+        if _state["debug"]:
+            raise
+        _fail(
+            f"{assessment}: not a complete ddtool assessment JSON: the report needs something"
+            f" it lacks or holds in another shape ({type(e).__name__}: {e}); --debug shows"
+            " where"
+        )
 
 
 @app.command()

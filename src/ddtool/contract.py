@@ -45,9 +45,9 @@ def _good(scores: dict[str, Any]) -> bool:
         type(a) is dict
         and type(b) is dict
         and type(c) is dict
-        and a.get("level") in _LEVEL_SET
-        and b.get("level") in _LEVEL_SET
-        and c.get("level") in _LEVEL_SET
+        and a.get("level") in LEVELS  # (a tuple: a level of any type is only compared)
+        and b.get("level") in LEVELS
+        and c.get("level") in LEVELS
         and "priority" in a
         and "priority" in b
         and "priority" in c
@@ -56,6 +56,11 @@ def _good(scores: dict[str, Any]) -> bool:
 
 def _all_dicts(values: list[Any]) -> bool:
     return not values or set(map(type, values)) == {dict}
+
+
+def _count(flags: list[dict[str, Any]], key: str, values: set[Any]) -> str:
+    count = sum(1 for flag in flags if flag[key] in values)
+    return f"{count:,} flag{'s' if count > 1 else ''}"
 
 
 def _all_lists(values: list[Any]) -> bool:
@@ -124,8 +129,8 @@ class Contract:
         if (  # the usual case (this runs once per flag: 2 x 10^5 times)
             type(flag) is dict
             and flag.keys() >= FLAG_KEYS
-            and flag["level"] in _LEVEL_SET
-            and flag["risk_type"] in _RISK_SET
+            and flag["level"] in LEVELS
+            and flag["risk_type"] in RISK_TYPES
             and ("basis" in flag or flag.keys() >= _INLINE_FLAG_KEYS)
         ):
             return flag
@@ -163,24 +168,64 @@ class Contract:
                     and all(map(contains, scores, repeat("priority")))
                 ):
                     return False
-            except KeyError:  # a score without a level
+            except (KeyError, TypeError):  # a score without a level, or a level not a text
                 return False
         return True
 
     def flags(self, flags: list[Any]) -> None:
         """Every flag of a list read whole, as `suppliers` checks supplier entries."""
-        good = (
-            _all_dicts(flags)
-            and all(map(le, repeat(FLAG_KEYS), map(_keys, flags)))
-            and set(map(itemgetter("level"), flags)) <= _LEVEL_SET
-            and set(map(itemgetter("risk_type"), flags)) <= _RISK_SET
-            and (
-                all(map(contains, flags, repeat("basis")))
-                or all(map(le, repeat(_INLINE_FLAG_KEYS), map(_keys, flags)))
+        try:
+            good = (
+                _all_dicts(flags)
+                and all(map(le, repeat(FLAG_KEYS), map(_keys, flags)))
+                and set(map(itemgetter("level"), flags)) <= _LEVEL_SET
+                and set(map(itemgetter("risk_type"), flags)) <= _RISK_SET
+                and (
+                    all(map(contains, flags, repeat("basis")))
+                    or all(map(le, repeat(_INLINE_FLAG_KEYS), map(_keys, flags)))
+                )
             )
-        )
+        except TypeError:  # a level or risk type that is not a text
+            good = False
         if not good:
             deque(map(self.flag, range(len(flags)), flags), maxlen=0)
+
+    def references(self, document: dict[str, Any]) -> None:
+        """Each 2.x flag names a supplier entry of the document and a basis of its `bases`
+        (a supplier entry deleted by hand leaves its flags pointing nowhere)."""
+        flags = [flag for flag in document["flags"] if type(flag) is dict and "basis" in flag]
+        if not flags:
+            return
+        bases = document.get("bases")
+        try:
+            ids = set(map(itemgetter("id"), document["suppliers"]))
+            unknown = set(map(itemgetter("supplier_id"), flags)) - ids
+            if unknown:
+                self._add(
+                    "$.flags",
+                    f"{_count(flags, 'supplier_id', unknown)} name a supplier"
+                    f" not in $.suppliers, such as {min(unknown, key=str)!r}",
+                )
+            if type(bases) is not dict:
+                self._add("$.bases", "not an object")
+                return
+            missing = set(map(itemgetter("basis"), flags)) - bases.keys()
+        except (KeyError, TypeError):  # ids checked elsewhere; one that is not a text
+            self._add("$.flags", "a supplier id or basis that is not a text")
+            return
+        if missing:
+            self._add(
+                "$.flags",
+                f"{_count(flags, 'basis', missing)} name a basis not in"
+                f" $.bases, such as {min(missing, key=str)!r}",
+            )
+        for key, basis in bases.items():
+            if (
+                type(basis) is not dict
+                or type(basis.get("reason")) is not str
+                or not all(type(basis.get(part)) is list for part in ("evidence", "remediation"))
+            ):
+                self._add(f"$.bases.{key}", "not a reason with evidence and remediation lists")
 
     def top(self, document: dict[str, Any]) -> None:
         """The company and the summary."""
@@ -194,6 +239,17 @@ class Contract:
                 self._add("$.summary.flags_by_level", "not a count per level")
             if type(summary["tier1_ranking"]) is not list:
                 self._add("$.summary.tier1_ranking", "not a list")
+            if type(summary["flags_by_risk_type"]) is not dict:
+                self._add("$.summary.flags_by_risk_type", "not an object")
+        for key in ("tool", "profiles", "input", "options"):
+            if key in document and type(document[key]) is not dict:
+                self._add(f"$.{key}", "not an object")
+        for key in ("data_gaps", "warnings", "sources"):
+            if key in document and type(document[key]) is not list:
+                self._add(f"$.{key}", "not a list")
+        for key in ("evidence", "measures"):
+            if key in document and type(document[key]) is not dict:
+                self._add(f"$.{key}", "not an object")
 
     def reason(self) -> str | None:
         """The problems found, as one text; None when there are none."""

@@ -147,6 +147,7 @@ def read_assessment(
         contract = Contract()
         contract.suppliers(document["suppliers"])
         contract.flags(document["flags"])
+        contract.references(document)
         contract.top(document)
         reason = contract.reason()
         if reason is not None:

@@ -26,7 +26,7 @@ from ddtool.sources.interface import ReadOptions
 # little more
 _LISTS = ("suppliers", "flags")
 # what the re-run needs from the saved file, which ddtool writes before the lists
-_HEAD = ("schema_version", "input", "profiles", "options")
+_HEAD = ("schema_version", "tool", "input", "profiles", "options")
 _LIMIT = 5  # differences listed
 
 
@@ -107,7 +107,12 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
         entries = saved["input"].get("files") or []
         files = [Path(_text(f["path"])) for f in entries] or [Path(_text(saved["input"]["path"]))]
         hashes = [_text(f["sha256"]) for f in entries]
-        overlays = [Path(_text(p)) for p in saved["profiles"].get("overlays") or []]
+        for part, key in (("profiles", "sha256"), ("profiles", "version"), ("tool", "version")):
+            _text(saved[part][key])  # (compared with the re-run's)
+        overlays_given = saved["profiles"].get("overlays") or []
+        if not isinstance(overlays_given, list):
+            raise TypeError(f"overlays {overlays_given!r} is not a list")
+        overlays = [Path(_text(p)) for p in overlays_given]
         options = saved.get("options") or {}
         as_of = options.get("as_of")
         column_map = options.get("column_map") or {}
