@@ -31,8 +31,6 @@ _SCORE_KEYS = frozenset({"level", "priority"})
 _LISTS = ("tiers", "buyers", "data_gaps")
 _SHOWN = 10  # problems listed; the rest are counted
 _keys = dict.keys
-
-
 _LEVEL_SET, _RISK_SET = frozenset(LEVELS), frozenset(RISK_TYPES)
 _FIRST, _SECOND, _THIRD = RISK_TYPES  # fails at import if the risk types change in number
 
@@ -68,9 +66,9 @@ def _all_lists(values: list[Any]) -> bool:
 
 
 class Contract:
-    """Checks the parts of one assessment, the long lists' items one at a time as they are
-    read (`supplier` and `flag` pass each item through), and keeps the problems found,
-    each with its place (`$.suppliers[3].risk`)."""
+    """Checks the parts of one assessment read whole, and keeps the problems found, each with
+    its place (`$.suppliers[3].risk`). The long lists are checked in C-level passes, and
+    item by item (`supplier`, `flag`) only to find where something is wrong."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
@@ -102,8 +100,9 @@ class Contract:
             return True
         return False
 
-    def supplier(self, i: int, entry: Any) -> Any:
-        # the usual case in a few C-level tests (this runs once per supplier: 10^5 times)
+    def supplier(self, i: int, entry: Any) -> None:
+        """The i-th supplier entry (a quick test first: most entries of a list with a
+        problem have none)."""
         if (
             type(entry) is dict
             and entry.keys() >= SUPPLIER_KEYS
@@ -115,7 +114,7 @@ class Contract:
             and type(entry["buyers"]) is list
             and type(entry["data_gaps"]) is list
         ):
-            return entry
+            return
         where = f"$.suppliers[{i}]"
         if not self._missing(where, entry, SUPPLIER_KEYS):
             self._scores(f"{where}.risk", entry["risk"])
@@ -123,17 +122,17 @@ class Contract:
             for key in _LISTS:
                 if type(entry[key]) is not list:
                     self._add(f"{where}.{key}", "not a list")
-        return entry
 
-    def flag(self, i: int, flag: Any) -> Any:
-        if (  # the usual case (this runs once per flag: 2 x 10^5 times)
+    def flag(self, i: int, flag: Any) -> None:
+        """The i-th flag (a quick test first, as for supplier entries)."""
+        if (
             type(flag) is dict
             and flag.keys() >= FLAG_KEYS
             and flag["level"] in LEVELS
             and flag["risk_type"] in RISK_TYPES
             and ("basis" in flag or flag.keys() >= _INLINE_FLAG_KEYS)
         ):
-            return flag
+            return
         where = f"$.flags[{i}]"
         if not self._missing(where, flag, FLAG_KEYS):
             if flag["level"] not in LEVELS:
@@ -142,7 +141,6 @@ class Contract:
                 self._add(f"{where}.risk_type", f"unknown risk type {flag['risk_type']!r}")
             if "basis" not in flag and not flag.keys() >= _INLINE_FLAG_KEYS:
                 self._add(where, "neither a 'basis' (2.x) nor its reason and path (1.x)")
-        return flag
 
     def suppliers(self, entries: list[Any]) -> None:
         """Every supplier entry of a list read whole: in C-level passes over the list, and
