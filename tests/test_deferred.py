@@ -437,3 +437,59 @@ def test_a_write_stopped_after_the_head_stops_the_forked_part(
     assert value._ahead is None
     with pytest.raises(ChildProcessError):  # stopped and reaped
         os.waitpid(pid, os.WNOHANG)
+
+
+# -- the CSV register, its second half written by a forked process --------------------------
+
+
+def _register_bytes(document: dict[str, Any], path: Path) -> bytes:
+    from ddtool.reporters.csv_report import CsvReporter
+
+    CsvReporter().write(document, path)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("sample", ["cocoa.yaml", "garment.yaml", "electronics_minerals.yaml"])
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_register_written_by_two_processes_is_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample: str, fork: bool
+) -> None:
+    from ddtool.reporters import csv_report
+
+    document = assess([SAMPLES / sample]).data
+    expected = ("\ufeff" + csv_report.render_csv(document)).encode()
+    monkeypatch.setattr(csv_report, "AHEAD_FROM", 1)  # the samples take the large path
+    if not fork:
+        monkeypatch.setenv("DDTOOL_NO_FORK", "1")
+    spilled: list[bool] = []
+    original = Deferred.spilled
+
+    def spy(self: Deferred) -> Any:
+        spill = original(self)
+        spilled.append(spill is not None)
+        return spill
+
+    monkeypatch.setattr(Deferred, "spilled", spy)
+    assert _register_bytes(document, tmp_path / "register.csv") == expected
+    assert spilled == [fork and can_fork()]
+
+
+@needs_fork
+def test_a_register_whose_forked_process_fails_is_written_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ddtool.reporters import csv_report
+
+    document = assess([SAMPLES / "cocoa.yaml"]).data
+    expected = ("\ufeff" + csv_report.render_csv(document)).encode()
+    monkeypatch.setattr(csv_report, "AHEAD_FROM", 1)
+    parent = os.getpid()
+    rows = csv_report.row_chunks
+
+    def fails_in_the_child(*args: Any, **kwargs: Any) -> Iterator[str]:
+        if os.getpid() != parent:
+            raise RuntimeError("the forked process fails")
+        return rows(*args, **kwargs)
+
+    monkeypatch.setattr(csv_report, "row_chunks", fails_in_the_child)
+    assert _register_bytes(document, tmp_path / "register.csv") == expected

@@ -122,7 +122,7 @@ def write_pieces(pieces: Iterator[Piece], handle: BinaryIO) -> None:
                     handle.write(piece)
                 else:
                     with piece:
-                        _copy_file(piece, handle)
+                        copy_file(piece, handle)
         except BaseException as e:  # re-raised in the caller's thread
             failure.append(e)
             while ready.get() is not None:  # let the producer finish without blocking
@@ -140,7 +140,7 @@ def write_pieces(pieces: Iterator[Piece], handle: BinaryIO) -> None:
         raise failure[0]
 
 
-def _copy_file(source: IO[bytes], target: BinaryIO) -> None:
+def copy_file(source: IO[bytes], target: BinaryIO) -> None:
     """The rest of source (from its position) appended to target: inside the kernel where
     it can (no copy through this process), through a buffer for whatever that leaves."""
     fd = source.fileno()
