@@ -459,6 +459,9 @@ def test_a_register_written_by_two_processes_is_byte_identical(
     document = assess([SAMPLES / sample]).data
     expected = ("\ufeff" + csv_report.render_csv(document)).encode()
     monkeypatch.setattr(csv_report, "AHEAD_FROM", 1)  # the samples take the large path
+    # (other tests may leave threads behind, such as a Dask client's; they hold no lock the
+    # forked process needs)
+    monkeypatch.setattr(csv_report.threading, "active_count", lambda: 1)
     if not fork:
         monkeypatch.setenv("DDTOOL_NO_FORK", "1")
     spilled: list[bool] = []
@@ -483,6 +486,7 @@ def test_a_register_whose_forked_process_fails_is_written_here(
     document = assess([SAMPLES / "cocoa.yaml"]).data
     expected = ("\ufeff" + csv_report.render_csv(document)).encode()
     monkeypatch.setattr(csv_report, "AHEAD_FROM", 1)
+    monkeypatch.setattr(csv_report.threading, "active_count", lambda: 1)
     parent = os.getpid()
     rows = csv_report.row_chunks
 
@@ -493,3 +497,28 @@ def test_a_register_whose_forked_process_fails_is_written_here(
 
     monkeypatch.setattr(csv_report, "row_chunks", fails_in_the_child)
     assert _register_bytes(document, tmp_path / "register.csv") == expected
+
+
+def test_a_register_is_written_in_one_process_while_another_thread_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fork copies only the thread that forks: while another runs (a Dask worker runs
+    tasks in threads), the register is written here."""
+    import threading
+
+    from ddtool.reporters import csv_report
+
+    document = assess([SAMPLES / "cocoa.yaml"]).data
+    monkeypatch.setattr(csv_report, "AHEAD_FROM", 1)
+    forked: list[Any] = []
+    monkeypatch.setattr(csv_report, "ahead", forked.extend)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        expected = ("\ufeff" + csv_report.render_csv(document)).encode()
+        assert _register_bytes(document, tmp_path / "register.csv") == expected
+    finally:
+        stop.set()
+        other.join()
+    assert forked == []

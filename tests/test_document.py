@@ -179,7 +179,7 @@ def test_a_spilled_part_is_copied_whole_however_the_kernel_copy_goes(
 ) -> None:
     import os
 
-    from ddtool.reporters.json_report import _copy_file
+    from ddtool.reporters.json_report import copy_file
 
     real = getattr(os, "copy_file_range", None)
 
@@ -202,6 +202,6 @@ def test_a_spilled_part_is_copied_whole_however_the_kernel_copy_goes(
     with open(spill, "rb") as source, open(tmp_path / "out", "wb") as target:
         target.write(b"head")  # buffered, not yet flushed
         source.seek(4)
-        _copy_file(source, target)
+        copy_file(source, target)
         target.write(b"tail")
     assert (tmp_path / "out").read_bytes() == b"head" + payload + b"tail"
