@@ -139,18 +139,29 @@ def test_a_schema_1_flag_without_its_reason_is_named(tmp_path: Path) -> None:
         read_assessment(path, {}, complete=True)
 
 
-@pytest.mark.parametrize("suffix", [".xlsx", ".html", ".md", ".csv"])
+def _facts_emptied(d: dict[str, Any]) -> None:
+    for key in d["evidence"]:
+        d["evidence"][key] = "x"
+
+
+def _warning_a_number(d: dict[str, Any]) -> None:
+    d["warnings"] = [1]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "edit"),
+    [
+        *((suffix, _facts_emptied) for suffix in (".xlsx", ".html", ".md", ".csv")),
+        (".html", _warning_a_number),  # what the HTML template reads
+        (".html", lambda d: d.pop("generated_at")),
+    ],
+)
 def test_what_the_check_does_not_cover_still_names_the_file(
-    tmp_path: Path, document: dict[str, Any], suffix: str
+    tmp_path: Path, document: dict[str, Any], suffix: str, edit: Edit
 ) -> None:
-    """A fact of the evidence catalogue emptied: each report that shows evidence needs its
-    fields; the error names the file, and nothing is written."""
-
-    def emptied(d: dict[str, Any]) -> None:
-        for key in d["evidence"]:
-            d["evidence"][key] = "x"
-
-    path = _saved(tmp_path, document, emptied)
+    """What a report needs beyond the check (each fact's fields, each warning's message…):
+    the error names the file, and nothing is written."""
+    path = _saved(tmp_path, document, edit)
     out = tmp_path / f"r{suffix}"
     done = CliRunner().invoke(app, ["report", str(path), "-q", "-o", str(out)])
     assert done.exit_code == 2, done.output

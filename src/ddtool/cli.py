@@ -446,6 +446,8 @@ def report(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
 ) -> None:
     """Render a saved assessment into any format (.xlsx .html .md .csv .json), no re-scoring."""
+    from jinja2.exceptions import UndefinedError  # (the HTML report's template)
+
     from ddtool.diff import read_assessment
 
     _check_outputs(output, [assessment])
@@ -458,7 +460,7 @@ def report(
             from ddtool.reporters.terminal import summary_panel
 
             _console().print(summary_panel(document))
-    except (AttributeError, KeyError, IndexError, TypeError, ValueError) as e:
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError, UndefinedError) as e:
         # what the check before does not cover (the catalogues' facts, each part's own
         # fields): the file, not ddtool, lacks something (a document ddtool made renders:
         # every sample chain's does, in every format, in the tests)
