@@ -41,7 +41,7 @@ def _many(d: dict[str, Any]) -> None:
 # (case, edit, what the error says; each problem with its place)
 CASES: list[tuple[str, Edit, list[str]]] = [
     ("summary emptied", lambda d: d.update(summary={}), ["$.summary: no 'data_gaps', 'exposure'"]),
-    ("company a text", lambda d: d.update(company="x"), ["$.company: not an object"]),
+    ("company without its exposure", lambda d: d["company"].pop("exposure"), ["$.company: no"]),
     (
         "a flag's risk type lost",
         lambda d: d["flags"][0].pop("risk_type"),
@@ -126,7 +126,8 @@ CASES: list[tuple[str, Edit, list[str]]] = [
         lambda d: d["bases"][d["flags"][0]["basis"]].pop("evidence"),
         ["not a reason with evidence and remediation lists"],
     ),
-    ("the input a text", lambda d: d.update(input="x"), ["$.input: not an object"]),
+    ("the options a text", lambda d: d.update(options="x"), ["$.options: not an object"]),
+    ("the warnings an object", lambda d: d.update(warnings={}), ["$.warnings: not a list"]),
     ("the sources an object", lambda d: d.update(sources={}), ["$.sources: not a list"]),
 ]
 

@@ -119,6 +119,11 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
         ('{"schema_version": "3.0", "flags": [], "suppliers": []}', "schema_version 3.0"),
         ('{"a": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
         ('{"a": ' + "1" * 5000 + "}", "4300"),
+        (
+            '{"schema_version": "2.0", "tool": "x", "profiles": {}, "input": [], "company": {},'
+            ' "flags": [], "suppliers": [], "summary": {}}',
+            "('tool', 'input' must be objects)",
+        ),
     ],
 )
 @pytest.mark.parametrize("load", [load_assessment, load_for_diff])

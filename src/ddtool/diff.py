@@ -180,6 +180,14 @@ def check_assessment(document: Any, label: str) -> None:
         )
     if not isinstance(document["flags"], list) or not isinstance(document["suppliers"], list):
         raise AssessmentFileError(f"{prefix} ('flags' and 'suppliers' must be lists)")
+    not_objects = [
+        key for key in ("tool", "profiles", "input", "company") if type(document[key]) is not dict
+    ]
+    if not_objects:
+        raise AssessmentFileError(
+            f"{prefix} ({', '.join(repr(key) for key in not_objects)} must be"
+            f" {'objects' if len(not_objects) > 1 else 'an object'})"
+        )
     for i, flag in enumerate(document["flags"]):
         if not isinstance(flag, dict) or "id" not in flag or flag.get("level") not in LEVELS:
             raise AssessmentFileError(f"{prefix} (flag {i + 1} has no id or an unknown level)")
