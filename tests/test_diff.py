@@ -174,8 +174,8 @@ def test_bad_bytes_name_the_path(tmp_path: Path, load: Callable[[Path], Any]) ->
 def test_load_reads_a_bom_and_what_only_json_accepts(
     documents: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path, bom: bytes, nan: bool
 ) -> None:
-    """orjson reads the file; the standard parser takes over for what orjson refuses (NaN,
-    which Python's json writes) and gives the same document."""
+    """The standard decoder reads what Python's json writes (NaN too), with or without a BOM,
+    and gives the same document, whole and slimmed for a diff."""
     old, _ = documents
     document = {**old, "summary": {**old["summary"], "extra": math.nan if nan else 1.5}}
     path = tmp_path / "old.json"

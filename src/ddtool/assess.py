@@ -29,7 +29,7 @@ from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
 from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
-from ddtool.reporters.json_report import INDENT_LIMIT, item_pieces, value_pieces
+from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
 from ddtool.sources import ReadOptions, read_chain
 
@@ -993,15 +993,12 @@ def _reason(detail: Any, sector: str | None, country: str | None, profiles: Prof
     )
 
 
-# the integers JSON writers take (orjson: 64 bits); a larger one is kept as its digits
-_INTEGERS = range(-(2**63), 2**64)
-
-
 def _plain(value: Any) -> Any:
-    """An extra column's value as JSON holds it."""
+    """An extra column's value as JSON holds it (an integer the JSON writer cannot write as
+    its digits)."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and value not in _INTEGERS:
+    if isinstance(value, int) and not isinstance(value, bool) and value not in INTEGERS:
         return str(value)
     if isinstance(value, float | int | str | bool) or value is None:
         return value

@@ -32,24 +32,6 @@ _LISTS = ("tiers", "buyers", "data_gaps")
 _SHOWN = 10  # problems listed; the rest are counted
 _keys = dict.keys
 _LEVEL_SET, _RISK_SET = frozenset(LEVELS), frozenset(RISK_TYPES)
-_FIRST, _SECOND, _THIRD = RISK_TYPES  # fails at import if the risk types change in number
-
-
-def _good(scores: dict[str, Any]) -> bool:
-    """Whether each risk type has a score with a known level and a priority (written out:
-    this runs twice per supplier)."""
-    a, b, c = scores.get(_FIRST), scores.get(_SECOND), scores.get(_THIRD)
-    return (
-        type(a) is dict
-        and type(b) is dict
-        and type(c) is dict
-        and a.get("level") in LEVELS  # (a tuple: a level of any type is only compared)
-        and b.get("level") in LEVELS
-        and c.get("level") in LEVELS
-        and "priority" in a
-        and "priority" in b
-        and "priority" in c
-    )
 
 
 def _all_dicts(values: list[Any]) -> bool:
@@ -101,20 +83,7 @@ class Contract:
         return False
 
     def supplier(self, i: int, entry: Any) -> None:
-        """The i-th supplier entry (a quick test first: most entries of a list with a
-        problem have none)."""
-        if (
-            type(entry) is dict
-            and entry.keys() >= SUPPLIER_KEYS
-            and type(risk := entry["risk"]) is dict
-            and type(exposure := entry["exposure"]) is dict
-            and _good(risk)
-            and _good(exposure)
-            and type(entry["tiers"]) is list
-            and type(entry["buyers"]) is list
-            and type(entry["data_gaps"]) is list
-        ):
-            return
+        """The i-th supplier entry."""
         where = f"$.suppliers[{i}]"
         if not self._missing(where, entry, SUPPLIER_KEYS):
             self._scores(f"{where}.risk", entry["risk"])
@@ -124,15 +93,7 @@ class Contract:
                     self._add(f"{where}.{key}", "not a list")
 
     def flag(self, i: int, flag: Any) -> None:
-        """The i-th flag (a quick test first, as for supplier entries)."""
-        if (
-            type(flag) is dict
-            and flag.keys() >= FLAG_KEYS
-            and flag["level"] in LEVELS
-            and flag["risk_type"] in RISK_TYPES
-            and ("basis" in flag or flag.keys() >= _INLINE_FLAG_KEYS)
-        ):
-            return
+        """The i-th flag."""
         where = f"$.flags[{i}]"
         if not self._missing(where, flag, FLAG_KEYS):
             if flag["level"] not in LEVELS:
@@ -226,7 +187,7 @@ class Contract:
                 self._add(f"$.bases.{key}", "not a reason with evidence and remediation lists")
 
     def top(self, document: dict[str, Any]) -> None:
-        """The company and the summary."""
+        """The company, the summary and the other top-level parts."""
         if not self._missing("$.company", document.get("company"), COMPANY_KEYS):
             self._scores("$.company.exposure", document["company"]["exposure"])
         summary: Any = document.get("summary")
@@ -239,15 +200,13 @@ class Contract:
                 self._add("$.summary.tier1_ranking", "not a list")
             if type(summary["flags_by_risk_type"]) is not dict:
                 self._add("$.summary.flags_by_risk_type", "not an object")
-        for key in ("tool", "profiles", "input", "options"):
+        # (tool, profiles, input and company are checked by every reader: check_assessment)
+        for key in ("options", "evidence", "measures"):
             if key in document and type(document[key]) is not dict:
                 self._add(f"$.{key}", "not an object")
         for key in ("data_gaps", "warnings", "sources"):
             if key in document and type(document[key]) is not list:
                 self._add(f"$.{key}", "not a list")
-        for key in ("evidence", "measures"):
-            if key in document and type(document[key]) is not dict:
-                self._add(f"$.{key}", "not an object")
 
     def reason(self) -> str | None:
         """The problems found, as one text; None when there are none."""

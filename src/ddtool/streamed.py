@@ -21,13 +21,12 @@ import json
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-# the integers JSON writers take (orjson: 64 bits); ddtool writes no other
-_INTEGERS = range(-(2**63), 2**64)
+from ddtool.reporters.json_report import INTEGERS
 
 
 def _integer(text: str) -> int:
     value = int(text)  # (a ValueError beyond 4,300 digits)
-    if value not in _INTEGERS:
+    if value not in INTEGERS:
         raise ValueError(f"an integer beyond 64 bits ({len(text)} digits)")
     return value
 

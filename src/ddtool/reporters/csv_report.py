@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import operator
 import threading
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -171,7 +169,7 @@ class CsvReporter(Reporter):
         # hold stay held in the copy; a Dask worker, for one, runs tasks in threads)
         alone = threading.active_count() == 1
         cut = len(flags) // 2 if len(flags) >= AHEAD_FROM and alone else len(flags)
-        later = Deferred(partial(operator.getitem, flags, slice(cut, None)))
+        later = Deferred(lambda: flags[cut:])
         ahead([(later, rows)] if cut < len(flags) else [])
         try:
             with atomic_open(path) as handle:

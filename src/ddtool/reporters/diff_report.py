@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,10 +66,8 @@ def dumps_diff(diff: dict[str, Any]) -> str:
 def _dump_bytes(diff: dict[str, Any]) -> bytes:
     """The diff as indented JSON (two spaces, UTF-8, a final newline), written by orjson as
     the assessment is: a diff of large chains lists 10^5 flags."""
-    try:
-        return orjson.dumps(diff, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-    except TypeError:  # what orjson cannot write (an integer past 64 bits, read from a file)
-        return (json.dumps(diff, indent=2, ensure_ascii=False) + "\n").encode()
+    # (no integer beyond what orjson writes: the assessments' reader refuses them)
+    return orjson.dumps(diff, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def _write_json(diff: dict[str, Any], path: Path) -> None:

@@ -19,6 +19,8 @@ from ddtool.reporters.interface import Reporter
 # Above this many suppliers the JSON is written without indentation (a third smaller and
 # faster); it is the same data, and `python -m json.tool` indents it for reading.
 INDENT_LIMIT = 5000
+# the integers orjson writes (64 bits); ddtool writes no others, and reads no others back
+INTEGERS = range(-(2**63), 2**64)
 # Large lists are serialised this many items at a time, so that writing one chunk to disk
 # (which releases the interpreter lock) overlaps with serialising the next
 CHUNK = 20_000
