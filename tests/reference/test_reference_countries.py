@@ -59,8 +59,16 @@ def test_nonsense_gives_no_match() -> None:
     assert (match.iso3, match.unknown, match.suggestion) == (None, False, None)
 
 
-def test_namibia_alpha2_is_not_a_data_gap() -> None:
-    assert normalise_country("NA").iso3 == "NAM"
+@pytest.mark.parametrize("value", ["NA", "na", "nd", "ND", " n/a "])
+def test_not_available_is_a_data_gap_not_namibia(value: str) -> None:
+    """Supplier lists write NA for "not available" far more often than for Namibia: read
+    as a country, it would give a known score where the data is missing."""
+    match = normalise_country(value)
+    assert (match.iso3, match.unknown) == (None, True)
+
+
+def test_namibia_written_out_or_as_alpha3() -> None:
+    assert normalise_country("Namibia").iso3 == normalise_country("NAM").iso3 == "NAM"
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ddtool.sources import ReadOptions, read_chain, read_raw
 
 INPUT = Path(__file__).parents[1] / "assets" / "input"
@@ -39,3 +41,42 @@ def test_european_thousands_separator_in_a_count(tmp_path: Path) -> None:
     chain, problems = read_chain([path])
     assert problems.items == []
     assert chain.suppliers[0].workers == 1200
+
+
+HEADER = "Supplier ID,Supplier name,Country,Sector,Buyer ID\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "row", "says"),
+    [
+        # a quote opened and never closed would take in every row after it
+        (
+            'S1,Trader,Ghana,cocoa trader,\nS2,"Farm ""Hope,Ghana,cocoa farming,S1\n'
+            "S3,Farm three,Ghana,cocoa farming,S1\n",
+            3,
+            "never closed",
+        ),
+        ('S1,"Tr"ader,Ghana,cocoa trader,\n', 2, "text after the closing quote"),
+    ],
+)
+def test_broken_quoting_is_a_located_error_not_rows_lost(
+    tmp_path: Path, body: str, row: int, says: str
+) -> None:
+    path = tmp_path / "quotes.csv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    _chain, problems = read_chain([path])
+    [problem] = problems.errors
+    assert (problem.type, problem.location.row) == ("csv-syntax", row)
+    assert says in problem.message
+
+
+def test_quotes_written_as_csv_writes_them_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.csv"
+    path.write_text(
+        HEADER + 'S1,"Farm ""Hope"", Ghana",Ghana,cocoa farming,\nS2,Pipe 5" mill,GH,,S1\n'
+        'S3,"two\nlines",GH,,S1\n',
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert [s.name for s in chain.suppliers] == ['Farm "Hope", Ghana', 'Pipe 5" mill', "two\nlines"]

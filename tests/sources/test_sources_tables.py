@@ -277,17 +277,33 @@ def test_minus_zero_shares_stay_minus_zero() -> None:
     assert [repr(s.share) for s in suppliers] == ["-0.0", "0.0", "0.5", "0.0", "None", "-0.0"]
 
 
-def test_a_decimal_comma_is_read_in_every_column_of_a_semicolon_csv(tmp_path: Path) -> None:
-    # the ids and names are all texts, trimmed, none blank: the column is checked as a whole
-    rows = [["Supplier ID", "Supplier name"], ["S1", "Farm"], ["12,5", "3,25"], ["S3", "Mill"]]
+def test_a_decimal_comma_is_read_in_number_columns_only(tmp_path: Path) -> None:
+    """In a semicolon file, `12,5` is a number in a number column; an id, a name, a buyer
+    list and the user's own column keep their commas (`1001,1002` is two buyers)."""
+    rows = [
+        ["Supplier ID", "Supplier name", "Buyer ID", "Share", "Workers", "Spend"],
+        ["1001", "Mill", "", "", "1.850", "12,5"],
+        ["1002", "Gin", "", "", "", ""],
+        ["12,5", "3,25", "1001,1002", "0,125", "1,850", ""],
+    ]
     path = _write(tmp_path / "eu.csv", rows, ";")
     chain, problems = read_chain([path])
     assert problems.items == []
-    assert [(s.id, s.name) for s in chain.suppliers] == [
-        ("S1", "Farm"),
-        ("12.5", "3.25"),
-        ("S3", "Mill"),
+    assert [(s.id, s.name, s.buyers, s.share, s.workers) for s in chain.suppliers] == [
+        ("1001", "Mill", [], None, 1850),
+        ("1002", "Gin", [], None, None),
+        ("12,5", "3,25", ["1001", "1002"], 0.125, 1850),
     ]
+    assert chain.suppliers[0].attributes == {"Spend": "12,5"}
+
+
+@pytest.mark.parametrize("code", ["#N/A", "#REF!", "#VALUE!", " #DIV/0! ", "#name?"])
+def test_a_spreadsheet_error_code_in_a_csv_is_a_located_error(tmp_path: Path, code: str) -> None:
+    rows = [["Supplier ID", "Country", "Sector"], ["S1", "Ghana", code], ["S2", code, "mill"]]
+    _chain, problems = read_chain([_write(tmp_path / "x.csv", rows, ",")])
+    found = [(p.type, p.location.row, p.location.column) for p in problems.items]
+    assert found == [("error-value", 2, "Sector"), ("error-value", 3, "Country")]
+    assert code.strip() in problems.items[0].message
 
 
 def test_suppliers_from_rows_equal_trusted_ones() -> None:

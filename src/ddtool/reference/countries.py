@@ -12,8 +12,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 # Values that mean "we do not know": a data gap, never an error and never "low risk".
+# "na" and "nd" are "not available" / "no data" here, as supplier lists use them; Namibia is
+# written "Namibia" or "NAM" (its alpha-2 code NA gets a warning saying so, see normalise)
 UNKNOWN_VALUES = frozenset(
-    {"", "unknown", "n/a", "none", "null", "-", "--", "?", "tbd", "tbc", "not known"}
+    {"", "unknown", "n/a", "na", "nd", "none", "null", "-", "--", "?", "tbd", "tbc", "not known"}
 )
 
 # Common names, local spellings and old names that pycountry does not carry.

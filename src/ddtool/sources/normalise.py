@@ -102,7 +102,16 @@ def _country_value(
     raw = str(value).strip()
     match = normalise_country(raw)
     issues: Issues = ()
-    if match.iso3 is None and not match.unknown:
+    if raw.casefold() == "na":
+        issues = (
+            _Issue(
+                "country-not-available",
+                f"{what} {raw!r} is read as 'not available' (a data gap), not as Namibia"
+                " (for Namibia, write 'Namibia' or 'NAM')",
+                "warning",
+            ),
+        )
+    elif match.iso3 is None and not match.unknown:
         issues = (
             _Issue(
                 "unknown-country",

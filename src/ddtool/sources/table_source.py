@@ -578,7 +578,9 @@ class CsvReader(ChainReader):
             problems.warning("encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where)
         sample = "\n".join(_first_lines(text, HEADER_SCAN_ROWS))
         delimiter = max((";", ",", "\t", "|"), key=sample.count)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        # strict: a quoted field never closed is an error (otherwise it would take in every
+        # row after it, silently), as is text after a closing quote ("abc"def)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         rows: list[list[str]] = []
         try:
             for row in reader:
@@ -592,13 +594,22 @@ class CsvReader(ChainReader):
                     )
                     return chain
         except csv.Error as e:
+            reason = str(e)
+            if reason == "unexpected end of data":
+                reason = (
+                    'a quoted cell in this row is never closed (a missing or extra "?): every'
+                    " row after it would be read into that cell"
+                )
+            elif reason.startswith(f"'{delimiter}' expected after"):
+                reason = (
+                    f"text after the closing quote of a quoted cell ({reason});"
+                    ' write "" for a quote inside a quoted cell'
+                )
             problems.error(
-                "csv-syntax", f"invalid CSV: {e}", Location(str(path), row=len(rows) + 1)
+                "csv-syntax", f"invalid CSV: {reason}", Location(str(path), row=len(rows) + 1)
             )
             return chain
-        chain.table = table_from_rows(
-            str(path), None, rows, options, problems, clean=_csv_cleaning(delimiter)
-        )
+        chain.table = table_from_rows(str(path), None, rows, options, problems, clean=_csv_cleaning)
         return chain
 
 
@@ -615,43 +626,21 @@ def _first_lines(text: str, count: int) -> list[str]:
         size *= 4
 
 
-# European decimal comma ("12,5"); three digits after the comma read as thousands
-_DECIMAL_COMMA = re.compile(r"-?\d+,(\d{1,2}|\d{4,})")
-
-
-def _csv_cell(value: str, delimiter: str) -> Any:
-    stripped = value.strip()
-    if not stripped:
-        return None
-    if delimiter == ";" and "," in stripped and _DECIMAL_COMMA.fullmatch(stripped):
-        return stripped.replace(",", ".")
-    return stripped
-
-
-def _csv_cleaning(delimiter: str) -> Cleaner:
-    """Cleaning of CSV cells (CSV has no error values)."""
-    decimal_comma = delimiter == ";"
-
-    def clean(values: Sequence[Any]) -> dict[str, tuple[Any, str | None]]:
-        if _trimmed_texts(values, None) and not (
-            decimal_comma and any(map(str.__contains__, values, repeat(",")))
-        ):
-            return {"": (None, None)} if "" in values else {}  # only blanks change
-        # a text needs cleaning when blank or untrimmed (what str.strip removes is what
-        # isspace() is true of), or when it may be a decimal comma: tested inline
-        return {
-            value: (_csv_cell(value, delimiter), None)
-            for value in _distinct(values)
-            if type(value) is str
-            and (
-                not value
-                or value[0].isspace()
-                or value[-1].isspace()
-                or (decimal_comma and "," in value)
-            )
-        }
-
-    return clean
+def _csv_cleaning(values: Sequence[Any]) -> dict[str, tuple[Any, str | None]]:
+    """Cleaning of CSV cells: text trimmed, blanks None, and a spreadsheet error code (a CSV
+    saved from a workbook with broken formulas) returned as an error. Decimal commas are
+    read by the number fields (parse_number), not here: ids, names and lists keep their
+    commas as written (`1001,1002` is two buyers in a semicolon file, not a number)."""
+    if _trimmed_texts(values, None) and "\0#" not in "\0" + "\0".join(values):
+        return {"": (None, None)} if "" in values else {}  # only blanks change
+    # a text needs cleaning when blank or untrimmed (what str.strip removes is what
+    # isspace() is true of), or when it may be an error code: tested inline
+    return {
+        value: _excel_text(value)
+        for value in _distinct(values)
+        if type(value) is str
+        and (not value or value[0].isspace() or value[-1].isspace() or value[0] == "#")
+    }
 
 
 __all__ = [

@@ -38,8 +38,9 @@ def parse_number(value: Any) -> tuple[float, bool]:
             text = text.replace(",", "")
     elif "," in text:
         parts = text.split(",")
-        if all(len(p) == 3 for p in parts[1:]) and parts[0].lstrip("-+").isdigit():
-            text = text.replace(",", "")  # thousands: "1,200"
+        lead = parts[0].lstrip("-+")
+        if all(len(p) == 3 for p in parts[1:]) and lead.isdigit() and not lead.startswith("0"):
+            text = text.replace(",", "")  # thousands: "1,200" (never "0,125": that is 0.125)
         else:
             text = text.replace(",", ".")  # decimal comma: "12,5"
     if not _NUMBER.match(text):
