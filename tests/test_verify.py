@@ -245,3 +245,19 @@ def test_the_command_exits_1_when_results_differ(saved: tuple[Path, dict[str, An
     done = CliRunner().invoke(app, ["assess", "--verify", str(copy)])
     assert done.exit_code == 1
     assert "results differ" in done.output and "does not reproduce" in done.output
+
+
+def test_an_assessment_made_with_a_settings_file_reproduces_without_it(tmp_path: Path) -> None:
+    """The re-run takes the settings the file records, and records the same settings path
+    (the file itself may be gone); it used to differ at $.options.config."""
+    chain = tmp_path / "chain.yaml"
+    chain.write_bytes((ROOT / "sample_chains" / "cocoa.yaml").read_bytes())
+    settings = tmp_path / "strict.yaml"
+    settings.write_text("flag_level: critical\n", encoding="utf-8")
+    path = tmp_path / "assessment.json"
+    args = ["assess", str(chain), "--config", str(settings), "-q", "-o", str(path)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    settings.unlink()
+    done = CliRunner().invoke(app, ["assess", "--verify", str(path)])
+    assert done.exit_code == 0, done.output
+    assert "reproduced" in done.output

@@ -121,11 +121,13 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
             sheet=_text(options["sheet"]) if options.get("sheet") is not None else None,
         )
         company = options.get("company")
+        config = options.get("config")  # (its recorded settings are used, not the file)
         run = AssessOptions(
             profiles=overlays,
             read=read,
             company=None if company is None else _text(company),
             as_of=dt.date.fromisoformat(_text(as_of)) if as_of else None,
+            config=None if config is None else Path(_text(config)),
         )
         settings = options.get("settings") or {}
     except (AttributeError, KeyError, TypeError, ValueError) as e:

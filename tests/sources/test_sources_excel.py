@@ -137,3 +137,50 @@ def test_file_digests_read_each_file_once_and_give_each_its_own(
     assert combined == hashlib.sha256(b"".join(t for t in texts if t is not None)).hexdigest()
     own = [hashlib.sha256(t).hexdigest() if t is not None else "" for t in texts]
     assert each == ([combined] if len(paths) == 1 else own)
+
+
+def _tiers_workbook(path: Path, titles: list[str]) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    header = ["Supplier ID", "Supplier name", "Country", "Sector", "Buyer ID"]
+    for index, title in enumerate(titles):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        assert sheet is not None
+        sheet.title = title
+        if title.startswith("Tier"):
+            sheet.append(header)
+            sheet.append([f"T{index + 1}", "Farm", "Ghana", "cocoa farming", f"T{index}"])
+        else:
+            sheet.append(["Supplier guidance: one row per supplier"])
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("titles", "named"),
+    [
+        (
+            ["Tier 1", "Tier 2 suppliers", "Tier 3 suppliers"],
+            ["Tier 2 suppliers", "Tier 3 suppliers"],
+        ),
+        (["Tier 1", "Supplier guidance", "Tier 2"], ["Tier 2"]),
+        (["Tier 1", "Supplier guidance"], []),  # a sheet without a supplier header is no warning
+    ],
+)
+def test_other_supplier_sheets_not_read_are_named(
+    tmp_path: Path, titles: list[str], named: list[str]
+) -> None:
+    """One sheet is read per workbook: other sheets with a supplier header are not left out
+    without a word."""
+    path = _tiers_workbook(tmp_path / "tiers.xlsx", titles)
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["T1"]
+    warned = [p for p in problems.items if p.type == "other-supplier-sheets"]
+    assert [(p.severity, p.location.sheet) for p in warned] == (
+        [("warning", named[0])] if named else []
+    )
+    assert all(f"'{name}'" in warned[0].message for name in named)
+    # named explicitly, a sheet is read without the warning
+    _chain, chosen = read_chain([path], ReadOptions(sheet=titles[-1]))
+    assert not [p for p in chosen.items if p.type == "other-supplier-sheets"]

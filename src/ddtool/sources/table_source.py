@@ -348,6 +348,8 @@ class ExcelReader(ChainReader):
         chain.table = table_from_rows(
             str(path), sheet, rows, options, problems, clean=_excel_cleaning
         )
+        if options.sheet is None:
+            _other_supplier_sheets(workbook, names, sheet, options, problems, str(path))
         for name in names:
             if name != sheet and _COMPANY_SHEET.match(name.strip()):
                 try:
@@ -414,6 +416,41 @@ class ExcelReader(ChainReader):
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
         return names[0]
+
+
+def _other_supplier_sheets(
+    workbook: CalamineWorkbook,
+    names: list[str],
+    read: str,
+    options: ReadOptions,
+    problems: ProblemList,
+    path: str,
+) -> None:
+    """Warn of the sheets after the one read whose name looks like a supplier sheet and
+    that have a supplier header row too (one sheet per tier, say): one sheet is read per
+    workbook, and their suppliers would otherwise be left out without a word."""
+    found = []
+    for name in names[names.index(read) + 1 :]:
+        if not _SUPPLIER_SHEET.search(name) or _COMPANY_SHEET.match(name.strip()):
+            continue
+        try:
+            head = workbook.get_sheet_by_name(name).to_python(nrows=HEADER_SCAN_ROWS)
+        except Exception:  # an unreadable sheet is not read either way
+            continue
+        cleaned = [[_clean_cell(v, _excel_cleaning) for v in row] for row in head]
+        if find_header(cleaned, options.column_map) is not None:
+            found.append(name)
+    if found:
+        listed = ", ".join(f"'{name}'" for name in found)
+        problems.warning(
+            "other-supplier-sheets",
+            f"only sheet '{read}' is read; {listed} also "
+            f"{'has a supplier header' if len(found) == 1 else 'have supplier headers'} and"
+            f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet,"
+            " or save each sheet as CSV and give the files together"
+            " (ddtool assess tier1.csv tier2.csv)",
+            Location(path, sheet=found[0]),
+        )
 
 
 ERROR_VALUES = frozenset(
