@@ -159,3 +159,37 @@ def test_dask_cluster_gives_the_same_summary_as_local(members: Path, tmp_path: P
     assert cluster.scheduler_address.startswith("tcp://")
     assert result.summary == _summary(local)
     assert _summary(remote) == _summary(local)
+
+
+def test_an_output_folder_inside_the_members_folder_is_not_searched(tmp_path: Path) -> None:
+    """A re-run (--resume) into a folder among the members read its own reports as members."""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    for name in ("cocoa", "coffee"):
+        shutil.copy(ROOT / "sample_chains" / f"{name}.yaml", folder / f"{name}.yaml")
+    out = folder / "out"
+    for resume in (False, True):
+        args = ["batch", str(folder), "-o", str(out), "--format", "xlsx,csv"]
+        done = CliRunner().invoke(app, args + (["--resume"] if resume else []))
+        assert done.exit_code == 0, done.output
+        summary = _summary(out)
+        assert (summary["members"], summary["assessed"]) == (2, 2)
+        assert sorted(r["member"] for r in summary["ranking"]) == ["cocoa", "coffee"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["cocoa", "coffee"]
+
+
+@pytest.mark.parametrize("anonymise", [False, True])
+def test_members_of_the_same_name_in_different_folders_stay_apart(
+    tmp_path: Path, anonymise: bool
+) -> None:
+    for place, sample in (("north", "coffee"), ("south", "cocoa")):
+        (tmp_path / "in" / place).mkdir(parents=True)
+        shutil.copy(
+            ROOT / "sample_chains" / f"{sample}.yaml", tmp_path / "in" / place / "acme.yaml"
+        )
+    options = BatchOptions(formats=(".json",), jobs=1, anonymise=anonymise)
+    run_batch([tmp_path / "in"], tmp_path / "out", options)
+    names = [r["member"] for r in _summary(tmp_path / "out")["ranking"]]
+    assert len(set(names)) == 2
+    if not anonymise:
+        assert sorted(names) == ["north/acme.yaml", "south/acme.yaml"]

@@ -405,3 +405,59 @@ def test_report_refuses_what_no_assessment_holds(
     assert f"{saved}: not a ddtool assessment JSON" in result.output.replace("\n", "")
     assert reason in result.output.replace("\n", "")
     assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["assess", "{chain}", "-q", "-o", "{blocked}/out.json"],
+        ["assess", "{chain}", "-q", "-o", "{tmp}/first.json", "-o", "{blocked}/out.md"],
+        ["report", "{saved}", "-q", "-o", "{blocked}/r.md"],
+        ["diff", "{saved}", "{saved}", "-q", "-o", "{blocked}/d.md"],
+        ["template", "-o", "{blocked}/t.xlsx"],
+        ["batch", "{chain}", "-o", "{blocked}/out"],
+        ["batch", "{chain}", "-o", "{chain}"],
+    ],
+)
+def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A parent that is a file (or a place not writable) is named at once, exit 2, before
+    anything is assessed or written (it was an internal error after all the work)."""
+    chain = tmp_path / "chain.yaml"
+    chain.write_bytes(
+        (Path(__file__).resolve().parents[1] / "sample_chains/coffee.yaml").read_bytes()
+    )
+    saved = tmp_path / "saved.json"
+    assert CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(saved)]).exit_code == 0
+    blocked = tmp_path / "notes.txt"
+    blocked.write_text("a file where a folder is wanted\n", encoding="utf-8")
+    args = [a.format(chain=chain, saved=saved, blocked=blocked, tmp=tmp_path) for a in command]
+    done = CliRunner().invoke(app, args)
+    said = " ".join(done.output.split())  # (the terminal wraps long lines)
+    assert done.exit_code == 2, said
+    assert "internal error" not in said
+    assert "cannot be written" in said or "is a file, not a folder" in said
+    assert not (tmp_path / "first.json").exists()  # nothing written before the check
+
+
+def test_a_failed_write_is_an_error_naming_the_output(tmp_path: Path) -> None:
+    """Past the check (a disk that fills, a folder made read-only meanwhile), the error
+    names the output the user gave, not a temporary file, and is no traceback."""
+    chain = ROOT / "sample_chains" / "coffee.yaml"
+    out = tmp_path / "out.json"
+    script = (
+        "import sys, tempfile\n"
+        "from ddtool import atomic\n"
+        "def full(*a, **k): raise OSError(28, 'No space left on device')\n"
+        "atomic.tempfile.mkstemp = full\n"
+        "from ddtool.cli import main\n"
+        f"sys.argv = ['ddtool', 'assess', {str(chain)!r}, '-q', '-o', {str(out)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"error: {out}: cannot be written: No space left on device"
+    assert not out.exists()

@@ -15,7 +15,10 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
     """Open a temporary file beside path; on success it replaces path, on error it vanishes."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as e:  # named as the user gave it, not as the temporary file
+        raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from None
     try:
         # mkstemp creates 0600; give the file the mode a plain open() would (or keep the
         # mode of the file it replaces)

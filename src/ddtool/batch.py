@@ -73,10 +73,17 @@ def safe_folder(name: str) -> str:
     return cleaned or "member"
 
 
-def find_members(inputs: list[Path]) -> tuple[list[Member], list[str]]:
-    """Member files from directories (recursively) and files; unique, safe folder names."""
-    files: list[Path] = []
+def find_members(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Member], list[str]]:
+    """Member files from directories (recursively) and files; unique, safe folder names.
+
+    Files under `exclude` (the batch's own output folder, when it lies inside an input
+    folder) are not members: a re-run would read its own reports as member chains. Two
+    files with the same name in different folders are named by their path from the folder
+    searched (`north/acme`, `south/acme`), so each summary row and pseudonym is its own.
+    """
+    files: list[tuple[Path, Path]] = []  # (file, the folder it was found under)
     problems: list[str] = []
+    skipped = exclude.resolve() if exclude is not None else None
     for item in inputs:
         if item.is_dir():
             found = sorted(
@@ -85,20 +92,31 @@ def find_members(inputs: list[Path]) -> tuple[list[Member], list[str]]:
                 if p.is_file()
                 and p.suffix.lower() in SUFFIXES
                 and not p.name.startswith((".", "~$"))
+                and (skipped is None or not p.resolve().is_relative_to(skipped))
             )
-            files.extend(found)
+            files.extend((p, item) for p in found)
         elif item.is_file():
-            files.append(item)
+            files.append((item, item.parent))
         else:
             problems.append(f"{item}: no such file or directory")
+    unique = list(dict.fromkeys(files))
+    stems = Counter(p.stem.casefold() for p in dict.fromkeys(p for p, _ in unique))
     members: list[Member] = []
     used: set[str] = set()
-    for path in dict.fromkeys(files):
+    done: set[Path] = set()
+    for path, base in unique:
+        if path in done:
+            continue
+        done.add(path)
+        name = path.stem
+        if stems[name.casefold()] > 1:
+            where = path.relative_to(base) if path.is_relative_to(base) else path
+            name = where.as_posix()
         folder = safe_folder(path.stem)
         if folder.casefold() in used:
             folder = f"{folder}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
         used.add(folder.casefold())
-        members.append(Member(path.stem, path, folder))
+        members.append(Member(name, path, folder))
     return members, problems
 
 
@@ -293,7 +311,7 @@ def run_batch(
     progress: Callable[[int, int, Member, dict[str, Any]], None] | None = None,
 ) -> BatchResult:
     """Assess every member, write each one's outputs as it completes, then the summary."""
-    members, problems = find_members(inputs)
+    members, problems = find_members(inputs, exclude=outdir)
     if not members:
         raise BatchError(
             "no member files found" + (f" ({'; '.join(problems)})" if problems else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -282,8 +283,28 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
         reporter_for(out)  # unknown suffix: a usage error before any work
         if out.resolve() in resolved_inputs:
             _fail(f"{out}: refusing to overwrite an input file")
-        if out.exists() and out.is_dir():
-            _fail(f"{out}: is a directory; give a file name such as {out / 'report.json'}")
+        _check_writable(out, "report.json")
+
+
+def _check_writable(out: Path, example: str, folder: bool = False) -> None:
+    """A usage error, before any work, when `out` (a file, or a folder) cannot be written:
+    it is a folder (a file is wanted), a parent is a file, or the place is not writable."""
+    if not folder and out.is_dir():
+        _fail(f"{out}: is a directory; give a file name such as {out / example}")
+    if folder and out.exists() and not out.is_dir():
+        _fail(f"{out}: is a file, not a folder")
+    place = out if folder and out.is_dir() else out.parent
+    while not place.exists() and place != place.parent:
+        place = place.parent  # (missing folders are made)
+    if not place.is_dir():
+        _fail(f"{out}: cannot be written: {place} is a file, not a folder")
+    import tempfile
+
+    try:  # as the output will be written: a file made beside it, then renamed
+        with tempfile.NamedTemporaryFile(dir=place, prefix=".ddtool-check-"):
+            pass
+    except OSError as e:
+        _fail(f"{out}: cannot be written in {place}: {e.strerror or e}")
 
 
 def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -> None:
@@ -498,6 +519,7 @@ def diff(
             _fail(f"{out}: a diff is written as .json, .md or .xlsx")
         if out.resolve() in (old.resolve(), new.resolve()):
             _fail(f"{out}: refusing to overwrite an input file")
+        _check_writable(out, "diff.json")
     result = diff_assessments(load_for_diff(old), load_for_diff(new))
     for out in outputs:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -547,7 +569,6 @@ def batch(
 
     Exit 0 when done, 1 when --fail-on is reached, 2 only when no member could be assessed.
     """
-    import os
 
     from ddtool.batch import BATCH_FORMATS, BatchOptions, run_batch
 
@@ -557,6 +578,7 @@ def batch(
         _fail(f"--format: unknown {', '.join(unknown)}; use {', '.join(BATCH_FORMATS)}")
     if jobs is not None and jobs < 1:
         _fail("--jobs must be at least 1")
+    _check_writable(outdir, "", folder=True)
     options = BatchOptions(
         formats=tuple(dict.fromkeys([".json", *chosen])),
         profiles=tuple(str(p.resolve()) for p in profiles or []),
@@ -639,8 +661,7 @@ def template(
     """Write a ready-to-fill input template (Excel with country and sector dropdowns)."""
     from ddtool.template import write_template
 
-    if output.exists() and output.is_dir():
-        _fail(f"{output}: is a directory; give a file name such as {output / 'suppliers.xlsx'}")
+    _check_writable(output, "suppliers.xlsx")
     output.parent.mkdir(parents=True, exist_ok=True)
     write_template(output, _load_profiles(profiles))
     _console(stderr=True).print(f"wrote {output}")
@@ -702,6 +723,12 @@ def main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    except OSError as e:  # a file that could not be written (a full disk, a lost mount)
+        if "--debug" in sys.argv:
+            raise
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"error: {where}{e.strerror or e}", file=sys.stderr)
+        sys.exit(int(ExitCode.ERROR))
     except Exception as e:  # the last guard: a bug must still not show a traceback
         if "--debug" in sys.argv:
             raise
@@ -716,7 +743,6 @@ def main() -> None:
 def _leave(code: object) -> None:
     """Exit without tearing down a large assessment object by object (seconds on 10^5
     suppliers): every output is already written, fsync'ed and closed."""
-    import os
 
     status = code if isinstance(code, int) else (0 if code is None else 1)
     if code is not None and not isinstance(code, int):

@@ -119,3 +119,29 @@ def test_report_refuses_unknown_format_and_overwriting_input(tmp_path: Path) -> 
     assert bad.exit_code == 2 and ".pdf" in bad.output
     same = runner.invoke(app, ["report", str(saved), "-o", str(saved)])
     assert same.exit_code == 2 and "overwrite" in same.output
+
+
+@pytest.mark.parametrize("sample", ["garment.yaml", "cocoa.yaml"])
+def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sample: str) -> None:
+    """A source whose name holds ": " (World Agricultural Production, Table 17: Cotton …)
+    was marked unused, and cut short in the register's Sources column."""
+    out, js = tmp_path / "register.xlsx", tmp_path / "a.json"
+    args = ["assess", str(SAMPLES / sample), "-q", "-o", str(out), "-o", str(js)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    names = [s["name"] for s in doc["sources"]]
+    cited = {str(e["source"]) for e in doc["evidence"].values()}
+    expected = {n for n in names if any(c == n or c.startswith(n + ": ") for c in cited)}
+    wb = load_workbook(out)
+    used = {r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True) if r[-1] == "yes"}
+    assert used == expected
+    if sample == "garment.yaml":
+        assert any(": " in name for name in used)  # the case that was missed
+    ws = wb["Risk register"]
+    column = [c.value for c in ws[1]].index("Sources")
+    shown = {
+        line
+        for row in ws.iter_rows(min_row=2, values_only=True)
+        for line in str(row[column] or "").split("\n")
+    }
+    assert shown <= set(names) | cited

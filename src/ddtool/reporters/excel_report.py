@@ -61,8 +61,16 @@ def _evidence_text(evidence: list[dict[str, Any]]) -> str:
     return "\n".join(parts)
 
 
-def _sources_text(evidence: list[dict[str, Any]]) -> str:
-    return "\n".join(dict.fromkeys(str(e["source"]).split(": ")[0] for e in evidence))
+def _source_name(source: str, names: list[str]) -> str:
+    """The name of the catalogue source an evidence source cites: the source itself, or a
+    name it starts with before ": " and a detail (a name may hold ": " itself, as "World
+    Agricultural Production, Table 17: Cotton …" does, so the text is never just cut there)."""
+    cited = [n for n in names if source == n or source.startswith(n + ": ")]
+    return max(cited, key=len) if cited else source
+
+
+def _sources_text(evidence: list[dict[str, Any]], names: list[str]) -> str:
+    return "\n".join(dict.fromkeys(_source_name(str(e["source"]), names) for e in evidence))
 
 
 def _tier(tiers: list[int]) -> str:
@@ -122,13 +130,14 @@ class ExcelReporter(Reporter):
         sheet = book.sheet("Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
         names = [c for c, _ in REGISTER_COLUMNS]
         level_col = names.index("Level")
+        sources = [str(src["name"]) for src in doc.get("sources", [])]
 
         # the evidence, sources and measures cells and the measures, made once per basis
         def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
             evidence, measures = flag_evidence(doc, flag), flag_measures(doc, flag)
             texts = (
                 _evidence_text(evidence),
-                _sources_text(evidence),
+                _sources_text(evidence, sources),
                 "\n".join(f"{m['step_name']}: {m['title']}" for m in measures),
             )
             return texts, measures
@@ -313,13 +322,11 @@ class ExcelReporter(Reporter):
             ]
         )
         catalogue = doc.get("evidence", {})
-        used = {str(e["source"]).split(": ")[0] for e in catalogue.values()}
+        names = [str(src["name"]) for src in doc.get("sources", [])]
+        cited = {str(e["source"]) for e in catalogue.values()}
         if not catalogue:  # documents with evidence inline in each flag
-            used = {
-                str(e["source"]).split(": ")[0]
-                for f in register(doc)
-                for e in flag_evidence(doc, f)
-            }
+            cited = {str(e["source"]) for f in register(doc) for e in flag_evidence(doc, f)}
+        used = {_source_name(source, names) for source in cited}
         for src in doc.get("sources", []):
             sheet.append(
                 [
