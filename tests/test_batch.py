@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -193,3 +194,23 @@ def test_members_of_the_same_name_in_different_folders_stay_apart(
     assert len(set(names)) == 2
     if not anonymise:
         assert sorted(names) == ["north/acme.yaml", "south/acme.yaml"]
+
+
+def test_resume_reassesses_when_the_settings_changed(tmp_path: Path) -> None:
+    """A resumed run under other settings mixed results made with two settings."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ROOT / "sample_chains" / "cocoa.yaml", folder / "cocoa.yaml")
+    strict = tmp_path / "strict.yaml"
+    strict.write_text("flag_level: critical\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
+    changed = BatchOptions(formats=(".json",), jobs=1, config=str(strict), resume=True)
+    second = run_batch([folder], out, changed)
+    again = run_batch([folder], out, changed)
+    assert (first.skipped, second.skipped, again.skipped) == (0, 0, 1)
+    fresh = run_batch([folder], tmp_path / "fresh", replace(changed, resume=False))
+    assert [r["flags_by_level"] for r in again.records] == [
+        r["flags_by_level"] for r in fresh.records
+    ]
+    assert again.records[0]["flags"] < first.records[0]["flags"]

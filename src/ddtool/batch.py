@@ -202,8 +202,23 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _complete(folder: Path, member: Member, options: BatchOptions) -> dict[str, Any] | None:
-    """The stored record when a member's outputs are complete and its input unchanged."""
+def _settings_key(options: BatchOptions) -> str:
+    """What, besides the member's file, decides its figures: the risk profiles (their
+    content hash, overlays included) and the settings (the file's content, as read)."""
+    from ddtool.config import load_config
+    from ddtool.profiles import load_profiles
+
+    profiles = load_profiles([Path(p) for p in options.profiles])
+    config = load_config(Path(options.config) if options.config else None)
+    settings = json.dumps(config.model_dump(mode="json"), sort_keys=True)
+    return hashlib.sha256(f"{profiles.sha256}\n{settings}".encode()).hexdigest()
+
+
+def _complete(
+    folder: Path, member: Member, options: BatchOptions, settings: str
+) -> dict[str, Any] | None:
+    """The stored record when a member's outputs are complete, and its input, the risk
+    profiles and the settings unchanged (changing --config or --profiles re-assesses)."""
     try:
         record = json.loads((folder / RESULT_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -212,7 +227,7 @@ def _complete(folder: Path, member: Member, options: BatchOptions) -> dict[str, 
         return None
     if record.get("input_sha256") != _sha256(member.path):
         return None
-    if record.get("formats") != list(options.formats):
+    if record.get("formats") != list(options.formats) or record.get("settings") != settings:
         return None
     for name in record.get("outputs", []):
         if not (folder / name).is_file():
@@ -322,9 +337,13 @@ def run_batch(
     result = BatchResult()
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []
+    settings = _settings_key(options)
     for member in members:
-        stored = _complete(outdir / member.folder, member, options) if options.resume else None
+        stored = (
+            _complete(outdir / member.folder, member, options, settings) if options.resume else None
+        )
         if stored is not None:
+            stored["member"] = member.name
             records[member.folder] = stored
             result.skipped += 1
         else:
@@ -336,6 +355,7 @@ def run_batch(
             member=member.name,
             folder=member.folder,
             formats=list(options.formats),
+            settings=settings,
             outputs=sorted(files),
         )
         _store(outdir, member, record, files)

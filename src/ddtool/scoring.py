@@ -298,6 +298,15 @@ class Scorer:
             if audit.date is None:
                 credits.append((f"audit '{audit.standard}' without date: not counted", 0.0))
                 continue
+            if audit.date > self.as_of:  # not yet held on the as-of date (or a mistyped year)
+                credits.append(
+                    (
+                        f"audit '{audit.standard}' of {audit.date} after the as-of date"
+                        f" {self.as_of}: not counted",
+                        0.0,
+                    )
+                )
+                continue
             if audit.date < cutoff:
                 credits.append(
                     (

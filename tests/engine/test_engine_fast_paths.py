@@ -269,3 +269,32 @@ def test_migrant_shares_only_move_forced_labour_and_trafficking(
             # every other field is carried over as it was (the adjusted detail is made field
             # by field, not with dataclasses.replace)
             assert replace(detail, adjustments=before.adjustments, score=before.score) == before
+
+
+@pytest.mark.parametrize(
+    ("date", "counted"),
+    [
+        (dt.date(2025, 6, 1), True),  # within 24 months before the as-of date
+        (AS_OF, True),
+        (AS_OF + dt.timedelta(days=1), False),  # not yet held on the as-of date
+        (dt.date(2062, 1, 1), False),  # a mistyped year
+        (dt.date(2020, 1, 1), False),  # too old
+    ],
+)
+def test_a_passed_audit_counts_only_within_the_window_before_the_as_of_date(
+    date: dt.date, counted: bool
+) -> None:
+    audited = Supplier(
+        id="A",
+        country="GHA",
+        sector="cocoa-farming",
+        audits=[Audit(standard="SMETA", date=date, result="pass")],
+    )
+    bare = Supplier(id="B", country="GHA", sector="cocoa-farming")
+    scorer = Scorer(PROFILES, Config(), AS_OF)
+    with_audit = scorer.score(audited, "cocoa-farming").by_type["forced_labour"]
+    without = scorer.score(bare, "cocoa-farming").by_type["forced_labour"]
+    credit = [value for text, value in with_audit.adjustments if "SMETA" in text]
+    assert len(credit) == 1
+    assert (credit[0] < 0) == counted
+    assert (with_audit.score.likelihood < without.score.likelihood) == counted
