@@ -262,10 +262,14 @@ class Profiles:
                     applies.append(listing)
                 else:
                     handled.append(listing)
-        if sector is not None:
-            for listing in self._listings_by_sector.get((sector, iso3), []):
-                if not goods and listing not in applies:
-                    applies.append(listing)
+        if sector is not None and not (goods and applies):
+            own_listings = self._listings_by_sector.get((sector, iso3), [])
+            # products name what a broad sector (crop farming: cocoa, rubber, …) makes here,
+            # so they choose among its listings; a sector of one listed good (brick kilns,
+            # garments) keeps its listing whatever else the products name, as giving more
+            # detail must not take evidence away
+            if not goods or len({listing.good for listing in own_listings}) == 1:
+                applies += [listing for listing in own_listings if listing not in applies]
         return applies, handled
 
     def listed_countries(self, sector: str, products: list[str]) -> list[str]:
@@ -277,8 +281,11 @@ class Profiles:
             if good in goods
             for listing in items
         }
-        if not goods:
-            found = {iso3 for (sec, iso3) in self._listings_by_sector if sec == sector}
+        found |= {  # as listings_for: a sector of one listed good keeps it (see there)
+            iso3
+            for (sec, iso3), items in self._listings_by_sector.items()
+            if sec == sector and (not goods or len({x.good for x in items}) == 1)
+        }
         return sorted(found)
 
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:

@@ -54,3 +54,39 @@ def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, 
 
 def test_every_bundled_listing_is_tested() -> None:
     assert len(LISTINGS) == 467
+
+
+@pytest.mark.parametrize(
+    ("iso3", "sector", "products", "goods"),
+    [
+        ("IND", "brick-making", [], {"Bricks"}),
+        ("IND", "brick-making", ["sand"], {"Bricks"}),  # a product listed elsewhere only
+        ("BGD", "garment-manufacturing", ["cotton"], {"Garments"}),
+        ("CIV", "cocoa-farming", ["bananas"], {"Cocoa"}),
+        ("CIV", "cocoa-farming", ["cocoa beans"], {"Cocoa"}),
+    ],
+)
+def test_naming_products_never_takes_a_one_good_sectors_listing_away(
+    iso3: str, sector: str, products: list[str], goods: set[str]
+) -> None:
+    profiles = load_profiles()
+    assert sector in profiles.sectors, sector
+    applies, _handled = profiles.listings_for(iso3, sector, products)
+    assert {listing.good for listing in applies} == goods
+
+
+def test_products_choose_among_a_broad_sectors_listings() -> None:
+    """Crop farming in a country lists several goods: a farm's products say which apply."""
+    profiles = load_profiles()
+    places = [
+        iso3
+        for (sector, iso3), listings in profiles._listings_by_sector.items()
+        if sector == "crop-farming" and len({x.good for x in listings}) > 1
+    ]
+    assert places
+    for iso3 in places:
+        everything, _ = profiles.listings_for(iso3, "crop-farming", [])
+        assert len({x.good for x in everything}) > 1
+        good = everything[0].good
+        chosen, _ = profiles.listings_for(iso3, "crop-farming", [good])
+        assert {x.good for x in chosen} == {good}
