@@ -66,3 +66,38 @@ def test_top_level_list_is_a_supplier_list(tmp_path: Path) -> None:
     chain, problems = read_chain([path])
     assert problems.items == []
     assert [(s.id, s.buyers) for s in chain.suppliers] == [("A", []), ("B", ["A"])]
+
+
+def test_yaml_1_1_booleans_and_octals_are_kept_as_written(tmp_path: Path) -> None:
+    """`country: NO` was read as False ("unknown country 'False'") and `id: 0012` as the
+    octal number 10: a supplier silently renumbered."""
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Nordic Fish AS, country: NO}\n"
+        "suppliers:\n"
+        "  - {id: 0012, name: Processor, country: Thailand, workers: 1_200}\n"
+        "  - {id: V1, country: no, buyers: 0012, workers: 0012}\n"
+        "  - {id: 0x1A, country: Norway, buyers: [0012, V1]}\n"
+        "  - {id: V2, country: Norway, buyers: V1, Own flag: true, Own note: yes}\n",
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert chain.company.country == "NOR"
+    found = {s.id: (s.country, s.buyers, s.workers) for s in chain.suppliers}
+    assert found == {
+        "0012": ("THA", [], 1200),
+        "V1": ("NOR", ["0012"], 12),
+        "0x1A": ("NOR", ["0012", "V1"], None),
+        "V2": ("NOR", ["V1"], None),
+    }
+    assert chain.suppliers[-1].attributes == {"Own flag": True, "Own note": "yes"}
+
+
+def test_a_yaml_boolean_word_where_a_country_is_wanted_is_named_as_written(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text("suppliers:\n  - {id: S1, country: on}\n", encoding="utf-8")
+    _chain, problems = read_chain([path])
+    assert [p.message for p in problems.errors] == ["unknown country 'on'"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +46,26 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
                 f" {MAX_INT_DIGITS} are read)",
                 problem_mark=node.start_mark,
             )
+        if not _DECIMAL.fullmatch(str(node.value)):
+            # YAML 1.1 reads 0012 as octal 10, 0x1A as hex and 12:30 as base 60: in a supplier
+            # list these are ids and codes, kept as written (a number field still reads them)
+            return str(node.value)  # type: ignore[return-value]
         value: int = self.construct_yaml_int(node)
         return value
 
+    def construct_plain_bool(self, node: yaml.ScalarNode) -> bool | str:
+        """true and false are booleans; YAML 1.1's yes, no, on and off are kept as written:
+        in a supplier list they are text (`country: NO` is Norway, not False)."""
+        if str(node.value).lower() in ("true", "false"):
+            value: bool = self.construct_yaml_bool(node)
+            return value
+        return str(node.value)
+
 
 MAX_INT_DIGITS = 100
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_long_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:bool", _LineLoader.construct_plain_bool)
 
 
 def _expanded_size(value: Any, limit: int) -> int:
