@@ -85,3 +85,34 @@ def test_normalise_country_never_raises(value: str) -> None:
     match = normalise_country(value)
     assert match.iso3 is None or is_iso3(match.iso3)
     assert not (match.unknown and match.iso3 is not None)
+
+
+def test_every_display_name_reads_back_as_its_country() -> None:
+    """The names the template's dropdown offers and every suggestion shows: "Congo
+    (Republic)" was refused, with itself as the suggestion."""
+    import pycountry
+
+    from ddtool.reference.countries import display_name
+
+    codes = [c.alpha_3 for c in pycountry.countries] + ["XKX"]
+    assert [c for c in codes if normalise_country(display_name(c)).iso3 != c] == []
+
+
+@pytest.mark.parametrize(
+    ("value", "iso3", "suggestion"),
+    [
+        ("Congo, Rep.", "COG", None),  # World Bank names
+        ("Congo, Dem. Rep.", "COD", None),
+        ("Korea, Rep.", "KOR", None),
+        ("Korea, Dem. People's Rep.", "PRK", None),
+        ("Korea DPR", "PRK", None),
+        ("Griechenland", "GRC", None),
+        ("Korea", None, "South Korea (KOR) or North Korea (PRK)"),
+        ("the Congo", None, "Congo (Republic) (COG) or DR Congo (COD)"),
+    ],
+)
+def test_names_that_were_misread_or_resolved_without_a_word(
+    value: str, iso3: str | None, suggestion: str | None
+) -> None:
+    match = normalise_country(value)
+    assert (match.iso3, match.suggestion) == (iso3, suggestion)

@@ -38,6 +38,8 @@ ALIASES: dict[str, str] = {
     "republic of congo": "COG",
     "republic of the congo": "COG",
     "congo republic of the": "COG",
+    "congo republic": "COG",  # the display name, "Congo (Republic)"
+    "congo rep": "COG",  # World Bank
     "burma": "MMR",
     "vietnam": "VNM",
     "china mainland": "CHN",
@@ -45,13 +47,16 @@ ALIASES: dict[str, str] = {
     "prc": "CHN",
     "peoples republic of china": "CHN",
     "south korea": "KOR",
-    "korea": "KOR",
     "republic of korea": "KOR",
     "korea republic of": "KOR",
     "korea south": "KOR",
     "north korea": "PRK",
     "korea north": "PRK",
     "dprk": "PRK",
+    "korea dpr": "PRK",
+    "griechenland": "GRC",  # (it came closest to Greenland)
+    "korea dem peoples rep": "PRK",  # World Bank
+    "korea rep": "KOR",  # World Bank
     "turkey": "TUR",
     "turkiye": "TUR",
     "turkey turkiye": "TUR",
@@ -146,6 +151,8 @@ ALIASES: dict[str, str] = {
 # Names that mean two countries: an error with both suggestions, never a silent guess
 AMBIGUOUS: dict[str, str] = {
     "congo": "Congo (Republic) (COG) or DR Congo (COD)",
+    "the congo": "Congo (Republic) (COG) or DR Congo (COD)",
+    "korea": "South Korea (KOR) or North Korea (PRK)",
 }
 
 # Names as shown to users; pycountry's formal names are awkward for a few countries.
