@@ -461,3 +461,18 @@ def test_a_failed_write_is_an_error_naming_the_output(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip() == f"error: {out}: cannot be written: No space left on device"
     assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["abc", "99999999999999", "1.5e9", "-"])
+def test_a_source_date_epoch_that_is_no_date_is_an_error(
+    value: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Ignored, it gave a run its user believed pinned and reproducible, but was not."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    out = tmp_path / "a.json"
+    done = CliRunner().invoke(
+        app, ["assess", str(ROOT / "sample_chains" / "coffee.yaml"), "-q", "-o", str(out)]
+    )
+    assert done.exit_code == 2
+    assert "SOURCE_DATE_EPOCH" in " ".join(done.output.split())
+    assert not out.exists()

@@ -276,3 +276,16 @@ def test_bad_config_is_a_located_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert str(bad) in result.output and "flag_level" in result.output
+
+
+def test_the_documents_give_the_bundled_profiles_hash() -> None:
+    """An auditor compares an assessment's profiles hash with the one the documents give."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    sha256 = load_profiles().sha256
+    methodology = (root / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"\b[0-9a-f]{64}\b", methodology)) == {sha256}
+    contract = (root / "docs" / "json-contract.md").read_text(encoding="utf-8")
+    [profiles] = re.findall(r'"profiles": \{[^}]*\}', contract)
+    assert re.findall(r"\b[0-9a-f]{64}\b", profiles) == [sha256]

@@ -22,7 +22,7 @@ from ddtool import __version__
 from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
-from ddtool.errors import InputError, Problem, ProblemList
+from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain
 from ddtool.profiles import Profiles, load_profiles
@@ -100,14 +100,18 @@ class Assessment:
 
 
 def source_date() -> dt.datetime | None:
-    """SOURCE_DATE_EPOCH as a UTC datetime (reproducible builds), if set and valid."""
+    """SOURCE_DATE_EPOCH as a UTC datetime (reproducible builds), if set; a value that is no
+    date is an error (ignoring it would give a run the user believes pinned, but is not)."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if not value:
         return None
     try:
         return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
-        return None
+        raise DdtoolError(
+            f"SOURCE_DATE_EPOCH={value[:40]!r} is not a date: give whole seconds since"
+            " 1970-01-01 UTC (1767225600 is 2026-01-01), or unset it"
+        ) from None
 
 
 def flag_id(supplier_id: str, risk_type: str) -> str:

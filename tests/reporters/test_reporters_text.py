@@ -201,3 +201,44 @@ def test_csv_in_chunks_is_the_register_row_by_row(
     chunks = list(csv_chunks(document, rows_per_chunk))
     assert "".join(chunks) == expected.getvalue()
     assert len(chunks) == len(document["flags"]) // rows_per_chunk + 1
+
+
+def test_every_format_shows_the_notes_of_the_evidence_it_cites(
+    cocoa: dict[str, Any], tmp_path: Path
+) -> None:
+    """A note says what a value is, or that its copy is less certain: the register showed
+    them, the Markdown, CSV and HTML reports did not."""
+    from ddtool.document import flag_evidence
+    from ddtool.reporters.html_report import HtmlReporter
+
+    notes = {
+        e["note"] for flag in register(cocoa) for e in flag_evidence(cocoa, flag) if e.get("note")
+    }
+    assert any("less certain" in note for note in notes)
+    for reporter, suffix in ((MarkdownReporter(), ".md"), (CsvReporter(), ".csv")):
+        path = tmp_path / f"r{suffix}"
+        reporter.write(cocoa, path)
+        text = path.read_text(encoding="utf-8")
+        assert any(note in text for note in notes if "less certain" in note), suffix
+    path = tmp_path / "r.html"
+    HtmlReporter().write(cocoa, path)
+    shown = path.read_text(encoding="utf-8")
+    assert any(note in shown for note in notes if "less certain" in note)
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ({"indicator": "i", "value": 3, "year": 2023, "source": "S"}, "i: 3 (2023, S)"),
+        (
+            {"indicator": "i", "value": 3, "year": 2023, "source": "S", "note": "a copy"},
+            "i: 3 (2023, S) — a copy",
+        ),
+        ({"indicator": "i", "value": "x", "note": "n"}, "i: x — n"),
+    ],
+)
+def test_an_evidence_line_carries_its_note(item: dict[str, Any], text: str) -> None:
+    from ddtool.reporters.html_report import _evidence_text
+    from ddtool.reporters.markdown_report import evidence_text
+
+    assert evidence_text(item) == _evidence_text(item) == text

@@ -413,8 +413,11 @@ def _evidence_text(item: dict[str, Any]) -> str:
     where = ", ".join(
         _fmt(v) for v in (item.get("year"), item.get("source")) if v not in (None, "")
     )
-    return f"{item.get('indicator', '')}: {_fmt(item.get('value'))}" + (
-        f" ({where})" if where else ""
+    note = f" — {item['note']}" if item.get("note") else ""  # (as the register shows it)
+    return (
+        f"{item.get('indicator', '')}: {_fmt(item.get('value'))}"
+        + (f" ({where})" if where else "")
+        + note
     )
 
 

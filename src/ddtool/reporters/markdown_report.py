@@ -46,10 +46,13 @@ def short(digest: Any, length: int = 12) -> str:
 
 
 def evidence_text(item: dict[str, Any]) -> str:
-    """One evidence item as `indicator: value (year, source)`; shared with the CSV report."""
+    """One evidence item as `indicator: value (year, source) — note`, as the register shows
+    it (the note says what a value is, or that its copy is less certain); shared with the
+    CSV report."""
     meta = ", ".join(str(x) for x in (item.get("year"), item.get("source")) if x not in (None, ""))
     text = f"{item.get('indicator', '')}: {item.get('value', '')}"
-    return f"{text} ({meta})" if meta else text
+    text = f"{text} ({meta})" if meta else text
+    return f"{text} — {item['note']}" if item.get("note") else text
 
 
 def supplier_label(flag: dict[str, Any]) -> str:
