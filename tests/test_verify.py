@@ -261,3 +261,21 @@ def test_an_assessment_made_with_a_settings_file_reproduces_without_it(tmp_path:
     done = CliRunner().invoke(app, ["assess", "--verify", str(path)])
     assert done.exit_code == 0, done.output
     assert "reproduced" in done.output
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["{chain}"], ["-o", "{tmp}/out.xlsx"], ["--fail-on", "low"], ["--sheet", "Suppliers"]],
+)
+def test_options_verify_would_ignore_are_a_usage_error(
+    saved: tuple[Path, dict[str, Any]], tmp_path: Path, extra: list[str]
+) -> None:
+    """Given with --verify, a chain file, an output or a gate were ignored and the run said
+    "reproduced": an auditor believed their own file checked."""
+    path, _ = saved
+    chain = ROOT / "sample_chains" / "garment.yaml"
+    args = [a.format(chain=chain, tmp=tmp_path) for a in extra]
+    done = CliRunner().invoke(app, ["assess", *args, "--verify", str(path)])
+    assert done.exit_code == 2
+    assert "cannot be given with it" in " ".join(done.output.split())
+    assert not (tmp_path / "out.xlsx").exists()

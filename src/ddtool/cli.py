@@ -377,6 +377,25 @@ def assess(
     Exit 0 when done, 1 when a flag reaches --fail-on, 2 on bad input.
     """
     if verify is not None:
+        given = [
+            name
+            for name, used in (
+                ("chain files", files),
+                ("-o", output),
+                ("--fail-on", fail_on),
+                ("--config", config),
+                ("--profiles", profiles),
+                ("--map", maps),
+                ("--sheet", sheet),
+                ("--company", company),
+            )
+            if used
+        ]
+        if given:  # the re-run takes all of these from the saved file
+            _fail(
+                f"--verify takes the inputs, settings and options the saved file records;"
+                f" {', '.join(given)} cannot be given with it"
+            )
         _verify(verify, quiet)
     if not files:
         _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
