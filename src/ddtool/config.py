@@ -47,6 +47,7 @@ class Scoring(BaseModel):
     listing_severity_floor: float = Field(0.7, ge=0, le=1)
     downstream_floor: float = Field(0.6, ge=0, le=1)
     no_data_country_score: float = Field(0.5, ge=0, le=1)
+    no_data_sector_score: float = Field(0.5, ge=0, le=1)
     migrant_uplift: float = Field(0.1, ge=0, le=0.5)
     failed_audit_uplift: float = Field(0.1, ge=0, le=0.5)
     certification_credit: float = Field(0.05, ge=0, le=0.2)

@@ -306,6 +306,10 @@ class Profiles:
         return dict(self.steps).get(step, step)
 
 
+_WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}
+_WORK_PLACES = re.compile(r"\b(" + "|".join(_WORK_OF) + r")\b")
+
+
 @lru_cache(maxsize=8192)
 def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     key = text_key(value)
@@ -316,6 +320,12 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     contained = [k for k in keys if f" {k} " in padded]
     if contained:
         return SectorMatch(keys[max(contained, key=len)])
+    # the place named for the work done there: "artisanal gold mine" is gold mining
+    worked = _WORK_PLACES.sub(lambda m: _WORK_OF[m.group(0)], key)
+    if worked != key:
+        found = _match_sector_cached(profiles, worked)
+        if found.id is not None:
+            return found
     from rapidfuzz import fuzz, process
 
     best = process.extractOne(key, list(keys), scorer=fuzz.WRatio, score_cutoff=75)

@@ -448,9 +448,22 @@ class Scorer:
                         note=sr.rationale,
                     )
                 )
-            else:
-                base = country.score
+            else:  # the sector's part is not known: no data, never low (as for a country)
+                base = max(country.score, s.no_data_sector_score)
                 severity = DEFAULT_SEVERITY[risk_type]
+                if country.score < s.no_data_sector_score:
+                    evidence.append(
+                        Evidence(
+                            "sector inherent likelihood ("
+                            + ("sector unknown" if not supplier.sector_raw else "not matched")
+                            + ")",
+                            "no data",
+                            None,
+                            "ddtool: no data is scored as "
+                            f"{s.no_data_sector_score} (never as low risk); the country alone"
+                            f" gives {round(country.score, 4)}",
+                        )
+                    )
             for part in country.parts:
                 item = self._facts.get(id(part.indicator))
                 if item is None:

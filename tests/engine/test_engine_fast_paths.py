@@ -298,3 +298,22 @@ def test_a_passed_audit_counts_only_within_the_window_before_the_as_of_date(
     assert len(credit) == 1
     assert (credit[0] < 0) == counted
     assert (with_audit.score.likelihood < without.score.likelihood) == counted
+
+
+@pytest.mark.parametrize("country", ["DEU", "CHE", "GHA", None])
+@pytest.mark.parametrize("sector_raw", [None, "widget polishing"])
+def test_a_supplier_without_a_matched_sector_is_never_scored_low(
+    country: str | None, sector_raw: str | None
+) -> None:
+    """A missing sector is no data, not low risk: the base is at least the no-data score,
+    and the country alone still counts where it is higher."""
+    supplier = Supplier(id="S", country=country, sector=None, sector_raw=sector_raw)
+    scorer = Scorer(PROFILES, Config(), AS_OF)
+    risk = scorer.score(supplier, None)
+    floor = Config().scoring.no_data_sector_score
+    for rt in RISK_TYPES:
+        country_alone = scorer.country_score(country, rt).score
+        assert risk.by_type[rt].base == pytest.approx(max(country_alone, floor))
+        assert risk.by_type[rt].score.level != "low"
+        shown = [e for e in risk.by_type[rt].evidence if e.value == "no data"]
+        assert bool([e for e in shown if "sector" in e.indicator]) == (country_alone < floor)
