@@ -76,6 +76,22 @@ GRAPH_CASES: list[tuple[str, list[dict[str, Any]], list[list[Any]]]] = [
         [["cycle", "error"], ["unreachable", "error"]],
     ),
     (
+        # the supplier below a mistyped buyer link is that one problem, not a second one
+        "below-an-unknown-buyer",
+        [
+            {"id": "T1"},
+            {"id": "C1", "buyers": ["T-1"]},
+            {"id": "F1", "buyers": ["C1"]},
+            {"id": "G1", "buyers": ["F1"]},
+        ],
+        [["unknown-buyer", "error"]],
+    ),
+    (
+        "below-a-self-loop",
+        [{"id": "P", "buyers": ["P"]}, {"id": "F", "buyers": ["P"]}],
+        [["self-loop", "error"]],
+    ),
+    (
         "tier-mismatch",
         [{"id": "A"}, {"id": "B", "buyers": ["A"], "tier_declared": 1}],
         [["tier-mismatch", "warning"]],
@@ -92,10 +108,20 @@ def test_graph_problems(suppliers: list[dict[str, Any]], expected: list[list[Any
     assert problems.flatten(["type", "severity"]) == expected
 
 
-def test_unknown_buyer_suggests_the_nearest_id() -> None:
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("PROC-11", "'PROC-1'"),
+        ("proc-1", "'PROC-1'"),  # case, spaces and punctuation aside first
+        ("PROC 1", "'PROC-1'"),
+        ("Company", "'company'"),  # the company's own id is a buyer too
+        ("XYZ-999", None),
+    ],
+)
+def test_unknown_buyer_suggests_the_nearest_id(written: str, suggested: str | None) -> None:
     problems = ProblemList()
-    build_graph(chain({"id": "PROC-1"}, {"id": "F", "buyers": ["PROC-11"]}), problems)
-    assert problems.flatten(["suggestion"]) == [["'PROC-1'"]]
+    build_graph(chain({"id": "PROC-1"}, {"id": "1001"}, {"id": "F", "buyers": [written]}), problems)
+    assert problems.flatten(["suggestion"]) == [[suggested]]
 
 
 @pytest.mark.parametrize(

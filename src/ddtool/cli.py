@@ -467,10 +467,10 @@ def explain(
     result = run_assess(files, _assess_options(profiles, config, _read_options(maps, sheet), None))
     ids = list(result.supply.suppliers) + list(result.inferred)
     if supplier_id not in ids:
-        from rapidfuzz import process
+        from ddtool.graph import closest_id
 
-        best = process.extractOne(supplier_id, ids)
-        hint = f" (did you mean {best[0]!r}?)" if best else ""
+        best = closest_id(supplier_id, ids)
+        hint = f" (did you mean {best!r}?)" if best else ""
         _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}")
     explain_supplier(result, supplier_id, _console())
 

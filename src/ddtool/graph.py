@@ -6,8 +6,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import process
-
 from ddtool.errors import Location, ProblemList
 from ddtool.model import Chain, Supplier
 
@@ -105,12 +103,12 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
                 continue
             below = succ.get(buyer)
             if below is None:
-                best = process.extractOne(buyer, ids, score_cutoff=75) if ids else None
+                best = closest_id(buyer, [company_id, *ids])
                 problems.error(
                     "unknown-buyer",
                     f"supplier {supplier_id!r} names buyer {buyer!r}, which is not in the chain",
                     _loc(supplier, fallback, "buyers"),
-                    suggestion=repr(best[0]) if best else None,
+                    suggestion=repr(best) if best else None,
                 )
                 broken_links.add(supplier_id)
                 continue
@@ -142,8 +140,34 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
     supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, tiers, first_path, order)
     # every supplier reached (the usual case): only the declared tiers are left to check
     to_check = declared if len(first_path) == len(by_id) else by_id.values()
-    _check_reached(supply, to_check, broken_links | cyclic, problems, fallback)
+    # suppliers cut off only by a buyer link already reported (an unknown buyer, a self-loop)
+    # are that problem, not one of their own
+    below_broken = _below(succ, broken_links) if to_check is not declared else set()
+    _check_reached(supply, to_check, broken_links | cyclic | below_broken, problems, fallback)
     return supply
+
+
+def closest_id(wanted: str, ids: list[str]) -> str | None:
+    """The id most like one written wrong: case, spaces and punctuation aside first
+    ('proc-1' is 'PROC-1'), else the closest by edit similarity."""
+    from rapidfuzz import fuzz, process, utils  # (only when an id is wrong)
+
+    best = process.extractOne(
+        wanted, ids, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=75
+    )
+    return str(best[0]) if best else None
+
+
+def _below(succ: Adjacency, starts: set[str]) -> set[str]:
+    """Every node beneath these (their suppliers, theirs, …)."""
+    seen: set[str] = set()
+    stack = [child for node in starts for child in succ.get(node, ())]
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(succ.get(node, ()))
+    return seen
 
 
 def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency) -> nx.DiGraph:
