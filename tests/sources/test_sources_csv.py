@@ -80,3 +80,31 @@ def test_quotes_written_as_csv_writes_them_still_read(tmp_path: Path) -> None:
     chain, problems = read_chain([path])
     assert problems.errors == []
     assert [s.name for s in chain.suppliers] == ['Farm "Hope", Ghana', 'Pipe 5" mill', "two\nlines"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # commas inside a semicolon file's product lists outnumber the semicolons
+        (
+            "Supplier ID;Supplier name;Country;Products\n"
+            "P1;Grinder;CIV;cocoa butter, cocoa liquor, cocoa powder, cocoa cake, nibs, husk\n"
+            "P2;Mill;NLD;cocoa butter, cocoa liquor, cocoa powder, cocoa cake, nibs, mass\n",
+            ["Grinder", "Mill"],
+        ),
+        ("Supplier ID,Supplier name,Country\nP1,Grinder,CIV\nP2,Mill,NLD\n", ["Grinder", "Mill"]),
+        ("Supplier ID\tSupplier name\tCountry\nP1\tA; B\tCIV\n", ["A; B"]),
+        (
+            "Supplier list 2025\n\nSupplier ID|Supplier name|Country\nP1|Grinder, Ltd|CIV\n",
+            ["Grinder, Ltd"],
+        ),
+    ],
+)
+def test_the_delimiter_is_the_one_that_gives_rows_alike(
+    tmp_path: Path, text: str, names: list[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert [s.name for s in chain.suppliers] == names

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice, repeat
@@ -613,8 +614,7 @@ class CsvReader(ChainReader):
         except UnicodeDecodeError:
             text = raw.decode("cp1252", errors="replace")
             problems.warning("encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where)
-        sample = "\n".join(_first_lines(text, HEADER_SCAN_ROWS))
-        delimiter = max((";", ",", "\t", "|"), key=sample.count)
+        delimiter = _delimiter(_first_lines(text, HEADER_SCAN_ROWS))
         # strict: a quoted field never closed is an error (otherwise it would take in every
         # row after it, silently), as is text after a closing quote ("abc"def)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -648,6 +648,29 @@ class CsvReader(ChainReader):
             return chain
         chain.table = table_from_rows(str(path), None, rows, options, problems, clean=_csv_cleaning)
         return chain
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the first lines into the same number of cells most often
+    (a table's rows all have its width); on a tie, the one that occurs most. Counting
+    alone took commas inside a semicolon file's product lists for the delimiter."""
+    sample = "\n".join(lines)
+
+    def rows_alike(delimiter: str) -> int:
+        if delimiter not in sample:
+            return 0
+        try:
+            widths = Counter(
+                len(row)
+                for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+                if len(row) > 1
+            )
+        except csv.Error:
+            return 0
+        return max(widths.values(), default=0)
+
+    candidates = (";", ",", "\t", "|")
+    return max(candidates, key=lambda d: (rows_alike(d), sample.count(d)))
 
 
 def _first_lines(text: str, count: int) -> list[str]:
