@@ -108,3 +108,24 @@ def test_the_delimiter_is_the_one_that_gives_rows_alike(
     chain, problems = read_chain([path])
     assert problems.errors == []
     assert [s.name for s in chain.suppliers] == names
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """Excel's "Unicode Text" export is UTF-16, tab-separated: it was refused as binary."""
+    text = "Supplier ID\tSupplier name\tCountry\nS1\tSociété Ivoirienne\tCôte d'Ivoire\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data  # (Python writes the mark only for plain utf-16)
+    path = tmp_path / "list.txt"
+    path.write_bytes(data)
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    assert [(s.name, s.country) for s in chain.suppliers] == [("Société Ivoirienne", "CIV")]
+
+
+def test_utf16_that_does_not_decode_is_refused_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(b"\xff\xfeS\x00\x00\xd8")  # a lone surrogate half
+    _chain, problems = read_chain([path])
+    assert [p.type for p in problems.errors] == ["not-text"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -602,7 +603,8 @@ class CsvReader(ChainReader):
         if not raw.strip():
             problems.error("empty-file", "the file is empty", where)
             return chain
-        if b"\x00" in raw[:4096]:
+        wide = _wide_encoding(raw)  # Excel's "Unicode Text" is UTF-16 with a byte-order mark
+        if wide is None and b"\x00" in raw[:4096]:
             problems.error(
                 "not-text",
                 "binary content, not a CSV text file (is it a workbook saved as .csv?)",
@@ -610,8 +612,11 @@ class CsvReader(ChainReader):
             )
             return chain
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw.decode(wide or "utf-8-sig")
         except UnicodeDecodeError:
+            if wide is not None:
+                problems.error("not-text", f"not valid {wide.upper()} text", where)
+                return chain
             text = raw.decode("cp1252", errors="replace")
             problems.warning("encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where)
         delimiter = _delimiter(_first_lines(text, HEADER_SCAN_ROWS))
@@ -648,6 +653,15 @@ class CsvReader(ChainReader):
             return chain
         chain.table = table_from_rows(str(path), None, rows, options, problems, clean=_csv_cleaning)
         return chain
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-32 or UTF-16, when the bytes start with its byte-order mark."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
 
 
 def _delimiter(lines: list[str]) -> str:
