@@ -105,3 +105,26 @@ def test_no_header_row_is_a_located_problem() -> None:
     rows: list[list[Any]] = [["a", "b"], ["c", "d"]]
     assert table_from_rows("list.csv", "Sheet1", rows, ReadOptions(), problems) is None
     assert problems.flatten(["type", "file", "sheet"]) == [["no-header", "list.csv", "Sheet1"]]
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "hint"),
+    [
+        ("% of migrant workers", "migrant_pct", "migrant_pct"),
+        ("Migrant employees (%)", "migrant_pct", "migrant_pct"),
+        ("Percentage migrant workers", "migrant_pct", "migrant_pct"),
+        ("% Female employees", "female_pct", "female_pct"),
+        ("No. of Workers", "workers", "workers"),
+        # a share may be a fraction (0.45) or a percentage: a warning, not a guess
+        ("Share of migrant workers", None, "migrant_pct"),
+        ("No. of migrant workers", None, "migrant_pct"),  # a count: named, not read
+    ],
+)
+def test_headers_of_the_people_a_percentage_counts(
+    header: str, field: str | None, hint: str
+) -> None:
+    """ "% of migrant workers" was kept as an attribute without a word, and others were
+    hinted as the workers or share column."""
+    from ddtool.sources.columns import hint_header, match_header
+
+    assert (match_header(header, {}), hint_header(header)) == (field, hint)

@@ -179,6 +179,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "female workers pct",
         "pct female workers",
         "female",
+        "pct of female workers",
+        "pct female employees",
+        "pct of female employees",
+        "female employees pct",
+        "percentage female workers",
+        "percentage of female workers",
+        "percentage of women",
+        "women workers pct",
     ),
     "migrant_pct": (
         "migrant pct",
@@ -189,6 +197,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "pct foreign workers",
         "foreign workers pct",
         "migrants",
+        "pct of migrant workers",
+        "pct migrant employees",
+        "pct of migrant employees",
+        "migrant employees pct",
+        "migrant workers percentage",
+        "percentage migrant workers",
+        "percentage of migrant workers",
+        "pct foreign employees",
     ),
     "certifications": (
         "certifications",
@@ -223,6 +239,11 @@ for _name in FIELDS:
 
 # words that show a header is meant as a field, when it matched no alias exactly
 _HINTS: tuple[tuple[str, str], ...] = (
+    # the people a percentage counts first: "% of migrant workers" is not the workers column
+    ("migrant", "migrant_pct"),
+    ("foreign", "migrant_pct"),
+    ("female", "female_pct"),
+    ("women", "female_pct"),
     ("parent", "buyers"),
     ("buyer", "buyers"),
     ("customer", "buyers"),
@@ -232,8 +253,6 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("share", "share"),
     ("worker", "workers"),
     ("employee", "workers"),
-    ("migrant", "migrant_pct"),
-    ("female", "female_pct"),
 )
 
 
