@@ -242,10 +242,26 @@ _BOUNDS: dict[str, tuple[float, float]] = {
 }
 
 
-def _number_value(name: str, value: Any, table: bool) -> tuple[float | None, Issues]:
-    """A number field's value, or None and the problem with it."""
+def _fractions(values: Sequence[Any]) -> bool:
+    """Whether a workbook's percentage column holds fractions (0.1, 0.05, 1, 0.2: a column
+    formatted as percentages): number cells only, all from 0 to 1, one at least between."""
+    numbers = [v for v in values if v is not None]
+    kinds = set(map(type, numbers))
+    if not numbers or not kinds <= {int, float} or float not in kinds:
+        return False
+    return all(0 <= v <= 1 for v in numbers) and any(0 < v < 1 for v in numbers)
+
+
+def _number_value(
+    name: str, value: Any, table: bool, fractions: bool = False
+) -> tuple[float | None, Issues]:
+    """A number field's value, or None and the problem with it. With `fractions`, a
+    percentage column holds spreadsheet fractions only, so its whole numbers are too
+    (1 is 100 %, as a cell formatted 0% shows it)."""
     if value is None:
         return None, ()
+    if fractions and type(value) in (int, float) and 0 <= value <= 1:
+        return round(float(value) * 100, 6), ()
     try:
         if name == "share":
             number: float = parse_share(value)
@@ -607,8 +623,10 @@ def normalise_table(
     row_problems.add("workers", found)
     numbers: dict[str, list[float | None]] = {}
     for name in ("share", "female_pct", "migrant_pct"):
+        values = column(name)
+        fractions = name != "share" and values is not None and _fractions(values)
         numbers[name], found = _convert(
-            column(name), size, partial(_number_value, name, table=True)
+            values, size, partial(_number_value, name, table=True, fractions=fractions)
         )
         row_problems.add(name, found)
     certifications, found = _convert(column("certifications"), size, _certification_list)
