@@ -184,3 +184,20 @@ def test_other_supplier_sheets_not_read_are_named(
     # named explicitly, a sheet is read without the warning
     _chain, chosen = read_chain([path], ReadOptions(sheet=titles[-1]))
     assert not [p for p in chosen.items if p.type == "other-supplier-sheets"]
+
+
+def test_a_sheet_chosen_by_name_without_a_header_gives_way_to_one_with(
+    tmp_path: Path,
+) -> None:
+    """ "Supplier guidance" before "Tier 1": the error pointed to --map, not to the sheet
+    that holds the suppliers."""
+    path = _tiers_workbook(tmp_path / "book.xlsx", ["Supplier guidance", "Tier 1"])
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["T2"]  # (the second sheet's supplier)
+    assert [(p.type, p.severity, p.location.sheet) for p in problems.items] == [
+        ("other-sheet-read", "warning", "Tier 1")
+    ]
+    # no sheet with a header: the error stays
+    only = _tiers_workbook(tmp_path / "guide.xlsx", ["Supplier guidance", "Notes"])
+    _chain, refused = read_chain([only])
+    assert [p.type for p in refused.errors] == ["no-header"]

@@ -347,9 +347,25 @@ class ExcelReader(ChainReader):
                 " saved by a spreadsheet program has no result and reads as blank",
                 Location(str(path), sheet=sheet),
             )
-        chain.table = table_from_rows(
-            str(path), sheet, rows, options, problems, clean=_excel_cleaning
-        )
+        first = ProblemList()
+        chain.table = table_from_rows(str(path), sheet, rows, options, first, clean=_excel_cleaning)
+        if chain.table is None and options.sheet is None and first.has_errors():
+            # the sheet chosen by its name has no header (a "Supplier guidance" sheet before
+            # "Suppliers"): the first sheet that has one is read instead, and said so
+            other = _sheet_with_header(workbook, names, sheet, options)
+            if other is not None:
+                other_name, other_rows = other
+                problems.warning(
+                    "other-sheet-read",
+                    f"sheet '{sheet}' has no header row; sheet '{other_name}' has one and is"
+                    f" read instead (choose with --sheet)",
+                    Location(str(path), sheet=other_name),
+                )
+                sheet, first = other_name, ProblemList()
+                chain.table = table_from_rows(
+                    str(path), sheet, other_rows, options, first, clean=_excel_cleaning
+                )
+        problems.extend(first)
         if options.sheet is None:
             _other_supplier_sheets(workbook, names, sheet, options, problems, str(path))
         for name in names:
@@ -418,6 +434,27 @@ class ExcelReader(ChainReader):
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
         return names[0]
+
+
+def _sheet_with_header(
+    workbook: CalamineWorkbook, names: list[str], tried: str, options: ReadOptions
+) -> tuple[str, list[list[Any]]] | None:
+    """The first sheet other than `tried` with a supplier header row, with its rows."""
+    for name in names:
+        if name == tried or _COMPANY_SHEET.match(name.strip()):
+            continue
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            head = sheet.to_python(nrows=HEADER_SCAN_ROWS)
+            cleaned = [[_clean_cell(v, _excel_cleaning) for v in row] for row in head]
+            if find_header(cleaned, options.column_map) is None:
+                continue
+            rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+        except Exception:  # an unreadable sheet is passed over
+            continue
+        if len(rows) <= options.max_rows:
+            return name, rows
+    return None
 
 
 def _other_supplier_sheets(
