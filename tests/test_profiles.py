@@ -289,3 +289,22 @@ def test_the_documents_give_the_bundled_profiles_hash() -> None:
     contract = (root / "docs" / "json-contract.md").read_text(encoding="utf-8")
     [profiles] = re.findall(r'"profiles": \{[^}]*\}', contract)
     assert re.findall(r"\b[0-9a-f]{64}\b", profiles) == [sha256]
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        ("cofee roasting", "coffee-roasting"),
+        ("artisinal mining", "artisanal-mining"),
+        ("fishng vessel", "fishing-vessels"),
+        ("Tin", None),  # was "Coffee roasting"
+        ("Food", None),  # was "Seafood processing"
+        ("Recruitment agency", None),  # was "Marketing and advertising services"
+    ],
+)
+def test_sector_suggestions_are_plausible_or_none(written: str, suggested: str | None) -> None:
+    match = load_profiles().match_sector(written)
+    assert match.id is None
+    assert (
+        (match.suggestion or "").startswith(f"'{suggested}'") if suggested else not match.suggestion
+    )

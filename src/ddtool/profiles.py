@@ -328,7 +328,9 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
             return found
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(key, list(keys), scorer=fuzz.WRatio, score_cutoff=75)
+    # whole-text similarity, words in any order: a partial match made poor suggestions
+    # ("Tin" → coffee roasting, "Food" → seafood processing)
+    best = process.extractOne(key, list(keys), scorer=fuzz.token_sort_ratio, score_cutoff=80)
     suggestion = None
     if best is not None:
         sector = profiles.sectors[keys[best[0]]]
