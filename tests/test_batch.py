@@ -179,17 +179,22 @@ def test_an_output_folder_inside_the_members_folder_is_not_searched(tmp_path: Pa
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["cocoa", "coffee"]
 
 
+@pytest.mark.parametrize("given", ["folder", "folders", "files"])
 @pytest.mark.parametrize("anonymise", [False, True])
 def test_members_of_the_same_name_in_different_folders_stay_apart(
-    tmp_path: Path, anonymise: bool
+    tmp_path: Path, anonymise: bool, given: str
 ) -> None:
+    found = tmp_path / "in"
     for place, sample in (("north", "coffee"), ("south", "cocoa")):
-        (tmp_path / "in" / place).mkdir(parents=True)
-        shutil.copy(
-            ROOT / "sample_chains" / f"{sample}.yaml", tmp_path / "in" / place / "acme.yaml"
-        )
+        (found / place).mkdir(parents=True)
+        shutil.copy(ROOT / "sample_chains" / f"{sample}.yaml", found / place / "acme.yaml")
+    inputs = {
+        "folder": [found],
+        "folders": [found / "north", found / "south"],
+        "files": [found / "north" / "acme.yaml", found / "south" / "acme.yaml"],
+    }[given]
     options = BatchOptions(formats=(".json",), jobs=1, anonymise=anonymise)
-    run_batch([tmp_path / "in"], tmp_path / "out", options)
+    run_batch(inputs, tmp_path / "out", options)
     names = [r["member"] for r in _summary(tmp_path / "out")["ranking"]]
     assert len(set(names)) == 2
     if not anonymise:

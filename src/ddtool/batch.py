@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tempfile
 from collections import Counter
@@ -76,14 +77,14 @@ def safe_folder(name: str) -> str:
 def find_members(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Member], list[str]]:
     """Member files from directories (recursively) and files; unique, safe folder names.
 
-    Files under `exclude` (the batch's own output folder, when it lies inside an input
-    folder) are not members: a re-run would read its own reports as member chains. Two
-    files with the same name in different folders are named by their path from the folder
-    searched (`north/acme`, `south/acme`), so each summary row and pseudonym is its own.
+    What the batch wrote into `exclude` (its output folder, when it lies in an input
+    folder or is one) is not a member: its summary and the member folders with a result.
+    A re-run would otherwise read its own reports as member chains. Two files with the same
+    name are named by their paths from the folder they share (`north/acme.yaml`,
+    `south/acme.yaml`), so each summary row and pseudonym is its own.
     """
-    files: list[tuple[Path, Path]] = []  # (file, the folder it was found under)
+    files: list[Path] = []
     problems: list[str] = []
-    skipped = exclude.resolve() if exclude is not None else None
     for item in inputs:
         if item.is_dir():
             found = sorted(
@@ -92,32 +93,43 @@ def find_members(inputs: list[Path], exclude: Path | None = None) -> tuple[list[
                 if p.is_file()
                 and p.suffix.lower() in SUFFIXES
                 and not p.name.startswith((".", "~$"))
-                and (skipped is None or not p.resolve().is_relative_to(skipped))
+                and not (exclude is not None and _written_by_batch(p, exclude))
             )
-            files.extend((p, item) for p in found)
+            files.extend(found)
         elif item.is_file():
-            files.append((item, item.parent))
+            files.append(item)
         else:
             problems.append(f"{item}: no such file or directory")
     unique = list(dict.fromkeys(files))
-    stems = Counter(p.stem.casefold() for p in dict.fromkeys(p for p, _ in unique))
+    alike: dict[str, list[Path]] = {}
+    for path in unique:
+        alike.setdefault(path.stem.casefold(), []).append(path)
     members: list[Member] = []
     used: set[str] = set()
-    done: set[Path] = set()
-    for path, base in unique:
-        if path in done:
-            continue
-        done.add(path)
+    for path in unique:
         name = path.stem
-        if stems[name.casefold()] > 1:
-            where = path.relative_to(base) if path.is_relative_to(base) else path
-            name = where.as_posix()
+        same = alike[name.casefold()]
+        if len(same) > 1:
+            shared = Path(os.path.commonpath([p.resolve().parent for p in same]))
+            name = path.resolve().relative_to(shared).as_posix()
         folder = safe_folder(path.stem)
         if folder.casefold() in used:
             folder = f"{folder}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
         used.add(folder.casefold())
         members.append(Member(name, path, folder))
     return members, problems
+
+
+def _written_by_batch(path: Path, outdir: Path) -> bool:
+    """Whether a file found is one a batch wrote into this output folder: its summary, or
+    a file of a member folder that holds a result."""
+    try:
+        inside = path.resolve().relative_to(outdir.resolve())
+    except ValueError:
+        return False
+    if len(inside.parts) == 1:
+        return inside.name in ("summary.json", "summary.xlsx")
+    return (outdir / inside.parts[0] / RESULT_FILE).is_file()
 
 
 def pseudonym(name: str) -> str:
