@@ -448,10 +448,14 @@ class Scorer:
                         note=sr.rationale,
                     )
                 )
-            else:  # the sector's part is not known: no data, never low (as for a country)
-                base = max(country.score, s.no_data_sector_score)
+            else:
+                # the sector's part is not known: weighted in as no data, as a country without
+                # data is, and only ever raising the country's score (a missing figure is not
+                # a low one, nor may it lower a high one)
+                unknown = s.sector_weight * s.no_data_sector_score
+                base = max(country.score, unknown + (1 - s.sector_weight) * country.score)
                 severity = DEFAULT_SEVERITY[risk_type]
-                if country.score < s.no_data_sector_score:
+                if base > country.score:
                     evidence.append(
                         Evidence(
                             "sector inherent likelihood ("
@@ -459,9 +463,8 @@ class Scorer:
                             + ")",
                             "no data",
                             None,
-                            "ddtool: no data is scored as "
-                            f"{s.no_data_sector_score} (never as low risk); the country alone"
-                            f" gives {round(country.score, 4)}",
+                            f"ddtool: no data is scored as {s.no_data_sector_score}"
+                            " (never as low risk)",
                         )
                     )
             for part in country.parts:

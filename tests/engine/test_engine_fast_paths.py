@@ -302,18 +302,20 @@ def test_a_passed_audit_counts_only_within_the_window_before_the_as_of_date(
 
 @pytest.mark.parametrize("country", ["DEU", "CHE", "GHA", None])
 @pytest.mark.parametrize("sector_raw", [None, "widget polishing"])
-def test_a_supplier_without_a_matched_sector_is_never_scored_low(
+def test_a_supplier_without_a_matched_sector_is_scored_as_no_data_never_lowered(
     country: str | None, sector_raw: str | None
 ) -> None:
-    """A missing sector is no data, not low risk: the base is at least the no-data score,
-    and the country alone still counts where it is higher."""
+    """A missing sector is no data, weighted in as a country without data is: it raises a
+    low country score, never lowers a high one, and ranks no higher than a known sector."""
     supplier = Supplier(id="S", country=country, sector=None, sector_raw=sector_raw)
     scorer = Scorer(PROFILES, Config(), AS_OF)
     risk = scorer.score(supplier, None)
-    floor = Config().scoring.no_data_sector_score
+    scoring = Config().scoring
     for rt in RISK_TYPES:
-        country_alone = scorer.country_score(country, rt).score
-        assert risk.by_type[rt].base == pytest.approx(max(country_alone, floor))
-        assert risk.by_type[rt].score.level != "low"
+        alone = scorer.country_score(country, rt).score
+        weighted = scoring.sector_weight * scoring.no_data_sector_score
+        expected = max(alone, weighted + (1 - scoring.sector_weight) * alone)
+        assert risk.by_type[rt].base == pytest.approx(expected, abs=1e-4)  # (rounded)
+        assert risk.by_type[rt].base >= round(alone, 4)
         shown = [e for e in risk.by_type[rt].evidence if e.value == "no data"]
-        assert bool([e for e in shown if "sector" in e.indicator]) == (country_alone < floor)
+        assert bool([e for e in shown if "sector" in e.indicator]) == (expected > alone)

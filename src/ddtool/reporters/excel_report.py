@@ -64,9 +64,10 @@ def _evidence_text(evidence: list[dict[str, Any]]) -> str:
 def _source_name(source: str, names: list[str]) -> str:
     """The name of the catalogue source an evidence source cites: the source itself, or a
     name it starts with before ": " and a detail (a name may hold ": " itself, as "World
-    Agricultural Production, Table 17: Cotton …" does, so the text is never just cut there)."""
+    Agricultural Production, Table 17: Cotton …" does). Another source is named by what
+    comes before its first ": " ("ddtool: no data is scored as …" is ddtool)."""
     cited = [n for n in names if source == n or source.startswith(n + ": ")]
-    return max(cited, key=len) if cited else source
+    return max(cited, key=len) if cited else source.split(": ")[0]
 
 
 def _sources_text(evidence: list[dict[str, Any]], names: list[str]) -> str:
