@@ -428,3 +428,19 @@ def test_a_workbook_column_of_fractions_reads_its_whole_numbers_as_fractions_too
     chain, problems = read_chain([_write(tmp_path / "list.xlsx", rows)])
     assert problems.errors == []
     assert [s.migrant_pct for s in chain.suppliers] == read
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_error_code_in_a_column_of_ones_own_reads_as_blank_with_a_warning(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A #N/A in a Notes column refused the whole CSV; a workbook read it as blank."""
+    rows = [["Supplier ID", "Country", "Notes"], ["S1", "Ghana", "#N/A"], ["S2", "Ghana", "ok"]]
+    chain, problems = read_chain([_write(tmp_path / f"x{suffix}", rows)])
+    assert problems.errors == []
+    # (openpyxl stores the text "#N/A" as an error value: the workbook's own warning)
+    expected = ("error-value", 2) if suffix == ".csv" else ("error-values", None)
+    assert [(p.type, p.severity, p.location.row) for p in problems.items] == [
+        (expected[0], "warning", expected[1])
+    ]
+    assert [s.attributes for s in chain.suppliers] == [{}, {"Notes": "ok"}]

@@ -143,10 +143,13 @@ def table_from_rows(
     field_cols = {field: col for col, field in mapping.items()}
     extra_cols = [c for c in labels if c not in mapping]
     for row_index, col, text in sorted(found_errors):  # (rows below the header only)
-        problems.error(
+        # in a field ddtool reads, an error; in a column of the user's own, read as blank
+        report = problems.error if col in mapping else problems.warning
+        report(
             "error-value",
             f"the cell holds the spreadsheet error {text} (a broken formula in the source"
-            " workbook); fix it there",
+            " workbook); "
+            + ("fix it there" if col in mapping else "it reads as blank in this column of yours"),
             Location(
                 path, sheet=sheet, row=row_index + 1, column=labels.get(col, column_letter(col))
             ),
@@ -657,37 +660,38 @@ class CsvReader(ChainReader):
             text = raw.decode("cp1252", errors="replace")
             problems.warning("encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where)
         delimiter = _delimiter(_first_lines(text, HEADER_SCAN_ROWS))
-        # strict: a quoted field never closed is an error (otherwise it would take in every
-        # row after it, silently), as is text after a closing quote ("abc"def)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        # strict first: a quoted cell never closed is an error (otherwise it would take in
+        # every row after it, silently); anything else strict refuses (text after a closing
+        # quote: "Acme" ,DE) is read leniently, as spreadsheet programs read it
         rows: list[list[str]] = []
-        try:
-            for row in reader:
-                rows.append(row)
-                if len(rows) > options.max_rows:
-                    problems.error(
-                        "too-many-rows",
-                        f"more than the limit of {options.max_rows:,} rows"
-                        " (raise it with --max-rows)",
-                        where,
-                    )
-                    return chain
-        except csv.Error as e:
-            reason = str(e)
-            if reason == "unexpected end of data":
+        for strict in (True, False):
+            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+            rows = []
+            try:
+                for row in reader:
+                    rows.append(row)
+                    if len(rows) > options.max_rows:
+                        problems.error(
+                            "too-many-rows",
+                            f"more than the limit of {options.max_rows:,} rows"
+                            " (raise it with --max-rows)",
+                            where,
+                        )
+                        return chain
+                break
+            except csv.Error as e:
+                if strict and str(e) != "unexpected end of data":
+                    continue
                 reason = (
                     'a quoted cell in this row is never closed (a missing or extra "?): every'
                     " row after it would be read into that cell"
+                    if str(e) == "unexpected end of data"
+                    else str(e)
                 )
-            elif reason.startswith(f"'{delimiter}' expected after"):
-                reason = (
-                    f"text after the closing quote of a quoted cell ({reason});"
-                    ' write "" for a quote inside a quoted cell'
+                problems.error(
+                    "csv-syntax", f"invalid CSV: {reason}", Location(str(path), row=len(rows) + 1)
                 )
-            problems.error(
-                "csv-syntax", f"invalid CSV: {reason}", Location(str(path), row=len(rows) + 1)
-            )
-            return chain
+                return chain
         chain.table = table_from_rows(str(path), None, rows, options, problems, clean=_csv_cleaning)
         return chain
 
