@@ -441,16 +441,27 @@ def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work(
     assert not (tmp_path / "first.json").exists()  # nothing written before the check
 
 
-def test_a_failed_write_is_an_error_naming_the_output(tmp_path: Path) -> None:
-    """Past the check (a disk that fills, a folder made read-only meanwhile), the error
-    names the output the user gave, not a temporary file, and is no traceback."""
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "atomic.tempfile.mkstemp = full",  # the folder made read-only meanwhile
+        "atomic.os.fsync = full",  # a disk that fills as the file is written
+        "atomic.os.replace = full",
+    ],
+)
+@pytest.mark.parametrize("suffix", [".json", ".md"])
+def test_a_failed_write_is_an_error_naming_the_output(
+    tmp_path: Path, broken: str, suffix: str
+) -> None:
+    """Past the check, the error names the output the user gave, not a temporary file,
+    and is no traceback; nothing is left behind."""
     chain = ROOT / "sample_chains" / "coffee.yaml"
-    out = tmp_path / "out.json"
+    out = tmp_path / f"out{suffix}"
     script = (
         "import sys, tempfile\n"
         "from ddtool import atomic\n"
         "def full(*a, **k): raise OSError(28, 'No space left on device')\n"
-        "atomic.tempfile.mkstemp = full\n"
+        f"{broken}\n"
         "from ddtool.cli import main\n"
         f"sys.argv = ['ddtool', 'assess', {str(chain)!r}, '-q', '-o', {str(out)!r}]\n"
         "main()\n"
@@ -460,7 +471,7 @@ def test_a_failed_write_is_an_error_naming_the_output(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"error: {out}: cannot be written: No space left on device"
-    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("value", ["abc", "99999999999999", "1.5e9", "-"])

@@ -308,3 +308,11 @@ def test_sector_suggestions_are_plausible_or_none(written: str, suggested: str |
     assert (
         (match.suggestion or "").startswith(f"'{suggested}'") if suggested else not match.suggestion
     )
+
+
+@pytest.mark.parametrize("written", ["NA", "na", "Namibia", "NAM"])
+def test_profiles_show_finds_namibia_by_its_alpha_2_code(written: str) -> None:
+    """In a supplier list NA is "not available"; asked for a country here, it is Namibia."""
+    result = CliRunner().invoke(app, ["profiles", "show", "country", written])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Namibia (NAM)")

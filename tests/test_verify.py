@@ -265,7 +265,13 @@ def test_an_assessment_made_with_a_settings_file_reproduces_without_it(tmp_path:
 
 @pytest.mark.parametrize(
     "extra",
-    [["{chain}"], ["-o", "{tmp}/out.xlsx"], ["--fail-on", "low"], ["--sheet", "Suppliers"]],
+    [
+        ["{chain}"],
+        ["-o", "{tmp}/out.xlsx"],
+        ["--fail-on", "low"],
+        ["--sheet", "Suppliers"],
+        ["--max-rows", "10"],
+    ],
 )
 def test_options_verify_would_ignore_are_a_usage_error(
     saved: tuple[Path, dict[str, Any]], tmp_path: Path, extra: list[str]

@@ -28,9 +28,11 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(e, OSError) and e.filename in (None, tmp):  # a full disk, say
+            raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from e
         raise
     with contextlib.suppress(OSError):  # make the rename itself durable
         dir_fd = os.open(directory, os.O_RDONLY)

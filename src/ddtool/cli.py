@@ -388,6 +388,11 @@ def assess(
                 ("--map", maps),
                 ("--sheet", sheet),
                 ("--company", company),
+                # (the re-run reads with the default limits: raised ones would be ignored)
+                ("--max-rows", max_rows != 1_000_000),
+                ("--max-file-mb", max_file_mb != 200),
+                ("--max-depth", max_depth != 64),
+                ("--max-inflate-mb", max_inflate_mb != 1000),
             )
             if used
         ]

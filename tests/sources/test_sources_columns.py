@@ -117,11 +117,12 @@ def test_no_header_row_is_a_located_problem() -> None:
         ("No. of Workers", "workers", "workers"),
         # a share may be a fraction (0.45) or a percentage: a warning, not a guess
         ("Share of migrant workers", None, "migrant_pct"),
-        ("No. of migrant workers", None, "migrant_pct"),  # a count: named, not read
+        ("No. of migrant workers", None, None),  # a count: neither migrant_pct nor workers
+        ("Women-owned business", None, None),
     ],
 )
 def test_headers_of_the_people_a_percentage_counts(
-    header: str, field: str | None, hint: str
+    header: str, field: str | None, hint: str | None
 ) -> None:
     """ "% of migrant workers" was kept as an attribute without a word, and others were
     hinted as the workers or share column."""

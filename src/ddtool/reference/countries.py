@@ -55,6 +55,10 @@ ALIASES: dict[str, str] = {
     "dprk": "PRK",
     "korea dpr": "PRK",
     "griechenland": "GRC",  # (it came closest to Greenland)
+    "hong kong sar china": "HKG",  # World Bank
+    "macao sar china": "MAC",
+    "st martin french part": "MAF",
+    "sint maarten dutch part": "SXM",
     "korea dem peoples rep": "PRK",  # World Bank
     "korea rep": "KOR",  # World Bank
     "turkey": "TUR",
@@ -250,6 +254,9 @@ def normalise_country(value: str | None) -> CountryMatch:
     iso3 = table.get(key)
     if iso3 is None and key.startswith("the "):
         iso3 = table.get(key[4:])
+    if iso3 is None and "," in str(value):  # World Bank style: "Egypt, Arab Rep."
+        head = _key(str(value).split(",")[0])
+        iso3 = None if head in AMBIGUOUS else table.get(head)
     if iso3 is not None:
         return CountryMatch(iso3)
     best = process.extractOne(

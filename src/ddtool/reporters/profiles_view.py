@@ -68,6 +68,8 @@ def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
 
 def _country(p: Profiles, key: str, console: Console) -> str | None:
     match = normalise_country(key)
+    if match.iso3 is None and match.unknown and key.strip().casefold() == "na":
+        match = normalise_country("NAM")  # here a country is asked for: NA is Namibia
     if match.iso3 is None:
         hint = f" (did you mean {match.suggestion}?)" if match.suggestion else ""
         return f"unknown country {key!r}{hint}"

@@ -238,12 +238,16 @@ for _name in FIELDS:
 
 
 # words that show a header is meant as a field, when it matched no alias exactly
-_HINTS: tuple[tuple[str, str], ...] = (
-    # the people a percentage counts first: "% of migrant workers" is not the workers column
+# the people a percentage counts: "% of migrant workers" is not the workers column; without a
+# word of percentage ("Number of migrant workers", "Women-owned business") no hint at all
+_PEOPLE: tuple[tuple[str, str], ...] = (
     ("migrant", "migrant_pct"),
     ("foreign", "migrant_pct"),
     ("female", "female_pct"),
     ("women", "female_pct"),
+)
+_PERCENT = ("pct", "percent", "share", "proportion", "ratio")
+_HINTS: tuple[tuple[str, str], ...] = (
     ("parent", "buyers"),
     ("buyer", "buyers"),
     ("customer", "buyers"),
@@ -259,6 +263,9 @@ _HINTS: tuple[tuple[str, str], ...] = (
 def hint_header(text: str) -> str | None:
     """The field an unmatched header probably means (for a "did you mean --map" warning)."""
     key = header_key(text)
+    for word, target in _PEOPLE:
+        if word in key:
+            return target if any(p in key for p in _PERCENT) else None
     for word, target in _HINTS:
         if word in key:
             return target
