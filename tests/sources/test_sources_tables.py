@@ -444,3 +444,16 @@ def test_an_error_code_in_a_column_of_ones_own_reads_as_blank_with_a_warning(
         (expected[0], "warning", expected[1])
     ]
     assert [s.attributes for s in chain.suppliers] == [{}, {"Notes": "ok"}]
+
+
+def test_a_column_of_fractions_reads_the_same_when_read_record_by_record(
+    tmp_path: Path,
+) -> None:
+    """A column mapped to audits sends the table through the record-by-record path; the
+    fractions rule held only in the column path."""
+    rows: list[list[Any]] = [["Supplier ID", "% migrant workers", "Audit list"]]
+    rows += [[f"S{i}", v, None] for i, v in enumerate([0.1, 0.05, 1, 0.2])]
+    path = _write(tmp_path / "list.xlsx", rows)
+    chain, problems = read_chain([path], ReadOptions(column_map={"Audit list": "audits"}))
+    assert problems.errors == []
+    assert [s.migrant_pct for s in chain.suppliers] == [10.0, 5.0, 100.0, 20.0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import compress, repeat
 from operator import itemgetter
@@ -600,6 +600,15 @@ def normalise_table(
     """A table's suppliers: what normalise_record gives for each of its records, problems in
     the same order, read column by column (10^5 rows repeat a few countries and sectors)."""
     if not table.values.keys() <= _TABLE_FIELDS:
+        by_field = dict(table.values)  # (a column of fractions read as the column path reads it)
+        for name in ("female_pct", "migrant_pct"):
+            cells = by_field.get(name)
+            if cells is not None and _fractions(cells):
+                by_field[name] = [
+                    round(float(v) * 100, 6) if type(v) in (int, float) and 0 <= v <= 1 else v
+                    for v in cells
+                ]
+        table = replace(table, values=by_field)
         built = [normalise_record(r, sectors, problems, True) for r in table.records()]
         return [supplier for supplier in built if supplier is not None]
     size = len(table.rows)
