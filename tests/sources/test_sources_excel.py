@@ -201,3 +201,60 @@ def test_a_sheet_chosen_by_name_without_a_header_gives_way_to_one_with(
     only = _tiers_workbook(tmp_path / "guide.xlsx", ["Supplier guidance", "Notes"])
     _chain, refused = read_chain([only])
     assert [p.type for p in refused.errors] == ["no-header"]
+
+
+def test_error_values_are_named_at_their_cells_in_the_sheet_read(tmp_path: Path) -> None:
+    """The warning named the file only, and counted error cells of sheets not read."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    lookup = workbook.active
+    assert lookup is not None
+    lookup.title = "Lookup"
+    lookup.append(["Code", "Country"])
+    lookup.append(["#N/A", "x"])
+    lookup["A2"].data_type = "e"
+    sheet = workbook.create_sheet("Suppliers")
+    sheet.append(["Supplier ID", "Country", "Workers"])
+    sheet.append(["S1", "Ghana", 10])
+    sheet.append(["S2", "#N/A", "#DIV/0!"])
+    sheet["B3"].data_type = "e"
+    sheet["C3"].data_type = "e"
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+    chain, problems = read_chain([path])
+    assert [(s.id, s.country, s.workers) for s in chain.suppliers] == [
+        ("S1", "GHA", 10),
+        ("S2", None, None),
+    ]
+    found = [
+        (p.type, p.location.sheet, p.location.row, p.location.column, p.message.split(" saved")[0])
+        for p in problems.items
+        if p.type == "error-values"
+    ]
+    assert found == [
+        ("error-values", "Suppliers", 3, "Country", "the cell holds the spreadsheet error #N/A"),
+        ("error-values", "Suppliers", 3, "Workers", "the cell holds the spreadsheet error #DIV/0!"),
+    ]
+
+
+def test_many_error_values_are_named_up_to_a_limit_then_counted(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from ddtool.sources.table_source import MAX_ERROR_CELLS
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Suppliers"
+    sheet.append(["Supplier ID", "Country"])
+    for i in range(MAX_ERROR_CELLS + 5):
+        sheet.append([f"S{i}", "#REF!"])
+        sheet.cell(row=i + 2, column=2).data_type = "e"
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+    _chain, problems = read_chain([path])
+    warned = [p for p in problems.items if p.type == "error-values"]
+    assert len(warned) == MAX_ERROR_CELLS + 1
+    assert [p.location.row for p in warned[:MAX_ERROR_CELLS]] == list(range(2, MAX_ERROR_CELLS + 2))
+    assert warned[-1].message.startswith("5 more cells hold spreadsheet errors")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import re
 import zipfile
@@ -328,17 +329,9 @@ class ExcelReader(ChainReader):
             loaded = self._load(path, options, loading, where)
             if scan is not None:
                 scanned = scan.result()
-        if scanned is not None:
-            if scanned.broken is not None:
-                problems.error("not-a-workbook", scanned.broken, where)
-                return chain
-            if scanned.errors:
-                problems.warning(
-                    "error-values",
-                    "some cells hold spreadsheet errors (#N/A, #REF! …) saved by the source"
-                    " workbook; they read as blank (a data gap)",
-                    where,
-                )
+        if scanned is not None and scanned.broken is not None:
+            problems.error("not-a-workbook", scanned.broken, where)
+            return chain
         problems.extend(loading)
         if loaded is None:
             return chain
@@ -351,6 +344,7 @@ class ExcelReader(ChainReader):
                 Location(str(path), sheet=sheet),
             )
         first = ProblemList()
+        read_rows = rows
         chain.table = table_from_rows(str(path), sheet, rows, options, first, clean=_excel_cleaning)
         if chain.table is None and options.sheet is None and first.has_errors():
             # the sheet chosen by its name has no header (a "Supplier guidance" sheet before
@@ -364,11 +358,13 @@ class ExcelReader(ChainReader):
                     f" read instead (choose with --sheet)",
                     Location(str(path), sheet=other_name),
                 )
-                sheet, first = other_name, ProblemList()
+                sheet, first, read_rows = other_name, ProblemList(), other_rows
                 chain.table = table_from_rows(
                     str(path), sheet, other_rows, options, first, clean=_excel_cleaning
                 )
         problems.extend(first)
+        if scanned is not None and scanned.errors and chain.table is not None:
+            _error_values(path, sheet, read_rows, options, problems)
         if options.sheet is None:
             _other_supplier_sheets(workbook, names, sheet, options, problems, str(path))
         for name in names:
@@ -437,6 +433,89 @@ class ExcelReader(ChainReader):
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
         return names[0]
+
+
+MAX_ERROR_CELLS = 20  # error cells named one by one; the rest are counted
+
+
+def _error_values(
+    path: Path, sheet: str, rows: list[list[Any]], options: ReadOptions, problems: ProblemList
+) -> None:
+    """A warning at each cell of the sheet read, below its header, that holds a spreadsheet
+    error (read as blank); the whole file named when the cells cannot be found."""
+    cells = _error_cells(path, sheet)
+    if cells is None:
+        problems.warning(
+            "error-values",
+            "some cells hold spreadsheet errors (#N/A, #REF! …) saved by the source"
+            " workbook; they read as blank (a data gap)",
+            Location(str(path), sheet=sheet),
+        )
+        return
+    head = [[_clean_cell(v, _excel_cleaning) for v in row] for row in rows[:HEADER_SCAN_ROWS]]
+    found = find_header(head, options.column_map)
+    if found is None:
+        return
+    header = head[found[0]]
+    below = [(row, col, text) for row, col, text in cells if row > found[0] + 1]
+    for row, col, text in below[:MAX_ERROR_CELLS]:
+        cell = header[col] if col < len(header) else None
+        label = str(cell).strip() if not _blank(cell) else column_letter(col)
+        problems.warning(
+            "error-values",
+            f"the cell holds the spreadsheet error {text} saved by the source workbook; it"
+            " reads as blank (a data gap)",
+            Location(str(path), sheet=sheet, row=row, column=label),
+        )
+    if len(below) > MAX_ERROR_CELLS:
+        problems.warning(
+            "error-values",
+            f"{len(below) - MAX_ERROR_CELLS:,} more cells hold spreadsheet errors; they read as"
+            " blank (a data gap)",
+            Location(str(path), sheet=sheet),
+        )
+
+
+def _error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]] | None:
+    """The cells of an xlsx sheet that hold an error value: (row, 0-based column, the error
+    as shown), in the order of the sheet; None when the sheet's part cannot be found."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            book = package.read("xl/workbook.xml").decode("utf-8", "replace")
+            links = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            rid = None
+            for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+                name = re.search(r'\bname="([^"]*)"', tag)
+                if name is not None and html.unescape(name.group(1)) == sheet:
+                    ident = re.search(r'\b(?:\w+:)?id="([^"]*)"', tag)
+                    rid = ident.group(1) if ident else None
+            target = None
+            for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", links):
+                ident = re.search(r'\bId="([^"]*)"', tag)
+                if rid is not None and ident is not None and ident.group(1) == rid:
+                    found = re.search(r'\bTarget="([^"]*)"', tag)
+                    target = found.group(1) if found else None
+            if target is None:
+                return None
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            text = package.read(part).decode("utf-8", "replace")
+    except (KeyError, *_BROKEN_PACKAGE):
+        return None
+    cells: list[tuple[int, int, str]] = []
+    at = text.find('t="e"')
+    while at != -1:
+        start, end = text.rfind("<c ", 0, at), text.find(">", at)
+        ref = re.search(r'\br="([A-Z]+)([0-9]+)"', text[start:end])
+        close = text.find("</c>", end)
+        value = re.search(r"<v>([^<]*)</v>", text[end:close]) if close != -1 else None
+        if start != -1 and ref is not None:
+            column = 0
+            for letter in ref.group(1):
+                column = column * 26 + ord(letter) - 64
+            shown = html.unescape(value.group(1)) if value else "error"
+            cells.append((int(ref.group(2)), column - 1, shown))
+        at = text.find('t="e"', end)
+    return cells
 
 
 def _sheet_with_header(
