@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -203,25 +204,38 @@ def test_a_sheet_chosen_by_name_without_a_header_gives_way_to_one_with(
     assert [p.type for p in refused.errors] == ["no-header"]
 
 
-def test_error_values_are_named_at_their_cells_in_the_sheet_read(tmp_path: Path) -> None:
-    """The warning named the file only, and counted error cells of sheets not read."""
+def _book_with_errors(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    """A workbook of these sheets, a cell whose text starts with '#' stored as an error."""
     from openpyxl import Workbook
 
     workbook = Workbook()
-    lookup = workbook.active
-    assert lookup is not None
-    lookup.title = "Lookup"
-    lookup.append(["Code", "Country"])
-    lookup.append(["#N/A", "x"])
-    lookup["A2"].data_type = "e"
-    sheet = workbook.create_sheet("Suppliers")
-    sheet.append(["Supplier ID", "Country", "Workers"])
-    sheet.append(["S1", "Ghana", 10])
-    sheet.append(["S2", "#N/A", "#DIV/0!"])
-    sheet["B3"].data_type = "e"
-    sheet["C3"].data_type = "e"
-    path = tmp_path / "book.xlsx"
+    for index, (title, rows) in enumerate(sheets.items()):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        assert sheet is not None
+        sheet.title = title
+        for row in rows:
+            sheet.append(row)
+        for line in sheet.iter_rows():
+            for cell in line:
+                if isinstance(cell.value, str) and cell.value.startswith("#"):
+                    cell.data_type = "e"
     workbook.save(path)
+    return path
+
+
+def test_error_values_are_named_at_their_cells_in_the_sheet_read(tmp_path: Path) -> None:
+    """The warning named the file only, and counted error cells of sheets not read."""
+    path = _book_with_errors(
+        tmp_path / "book.xlsx",
+        {
+            "Lookup": [["Code", "Country"], ["#N/A", "x"]],
+            "Suppliers": [
+                ["Supplier ID", "Country", "Workers"],
+                ["S1", "Ghana", 10],
+                ["S2", "#N/A", "#DIV/0!"],
+            ],
+        },
+    )
     chain, problems = read_chain([path])
     assert [(s.id, s.country, s.workers) for s in chain.suppliers] == [
         ("S1", "GHA", 10),
@@ -239,20 +253,11 @@ def test_error_values_are_named_at_their_cells_in_the_sheet_read(tmp_path: Path)
 
 
 def test_many_error_values_are_named_up_to_a_limit_then_counted(tmp_path: Path) -> None:
-    from openpyxl import Workbook
-
     from ddtool.sources.table_source import MAX_ERROR_CELLS
 
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Suppliers"
-    sheet.append(["Supplier ID", "Country"])
-    for i in range(MAX_ERROR_CELLS + 5):
-        sheet.append([f"S{i}", "#REF!"])
-        sheet.cell(row=i + 2, column=2).data_type = "e"
-    path = tmp_path / "book.xlsx"
-    workbook.save(path)
+    rows: list[list[Any]] = [["Supplier ID", "Country"]]
+    rows += [[f"S{i}", "#REF!"] for i in range(MAX_ERROR_CELLS + 5)]
+    path = _book_with_errors(tmp_path / "book.xlsx", {"Suppliers": rows})
     _chain, problems = read_chain([path])
     warned = [p for p in problems.items if p.type == "error-values"]
     assert len(warned) == MAX_ERROR_CELLS + 1
