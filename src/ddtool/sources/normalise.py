@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from functools import partial
 from itertools import compress, repeat
 from operator import itemgetter
@@ -242,6 +242,15 @@ _BOUNDS: dict[str, tuple[float, float]] = {
 }
 
 
+def _fraction_columns(table: RawTable) -> set[str]:
+    """The percentage fields whose column holds spreadsheet fractions (see _fractions)."""
+    return {
+        name
+        for name in ("female_pct", "migrant_pct")
+        if name in table.values and _fractions(table.values[name])
+    }
+
+
 def _fractions(values: Sequence[Any]) -> bool:
     """Whether a workbook's percentage column holds fractions (0.1, 0.05, 1, 0.2: a column
     formatted as percentages): number cells only, all from 0 to 1, one at least between."""
@@ -283,11 +292,14 @@ def _shown(number: float) -> str:
     return f"{number:,.0f}" if float(number).is_integer() and abs(number) < 1e15 else f"{number:g}"
 
 
-def _number(record: RawRecord, name: str, problems: ProblemList, table: bool) -> float | None:
+def _number(
+    record: RawRecord, name: str, problems: ProblemList, table: bool, fractions: bool = False
+) -> float | None:
     value = record.fields.get(name)
     if value is None:
         return None
-    return _reported(_number_value(name, value, table), partial(record.where, name), problems)
+    found = _number_value(name, value, table, fractions)
+    return _reported(found, partial(record.where, name), problems)
 
 
 def _workers_value(value: Any) -> tuple[int | None, Issues]:
@@ -346,7 +358,11 @@ def _check_text(record: RawRecord, problems: ProblemList) -> bool:
 
 
 def normalise_record(
-    record: RawRecord, sectors: SectorMatcher, problems: ProblemList, table: bool
+    record: RawRecord,
+    sectors: SectorMatcher,
+    problems: ProblemList,
+    table: bool,
+    fractions: Collection[str] = (),
 ) -> Supplier | None:
     """One raw record to a Supplier; problems are collected, a record without id is dropped."""
     fields = record.fields
@@ -381,8 +397,8 @@ def normalise_record(
         buyers=buyers,
         share=_number(record, "share", problems, table),
         workers=None if workers is None else int(workers),
-        female_pct=_number(record, "female_pct", problems, table),
-        migrant_pct=_number(record, "migrant_pct", problems, table),
+        female_pct=_number(record, "female_pct", problems, table, "female_pct" in fractions),
+        migrant_pct=_number(record, "migrant_pct", problems, table, "migrant_pct" in fractions),
         certifications=_certifications(
             fields.get("certifications"), lambda: record.where("certifications"), problems
         ),
@@ -600,16 +616,8 @@ def normalise_table(
     """A table's suppliers: what normalise_record gives for each of its records, problems in
     the same order, read column by column (10^5 rows repeat a few countries and sectors)."""
     if not table.values.keys() <= _TABLE_FIELDS:
-        by_field = dict(table.values)  # (a column of fractions read as the column path reads it)
-        for name in ("female_pct", "migrant_pct"):
-            cells = by_field.get(name)
-            if cells is not None and _fractions(cells):
-                by_field[name] = [
-                    round(float(v) * 100, 6) if type(v) in (int, float) and 0 <= v <= 1 else v
-                    for v in cells
-                ]
-        table = replace(table, values=by_field)
-        built = [normalise_record(r, sectors, problems, True) for r in table.records()]
+        fractions = _fraction_columns(table)
+        built = [normalise_record(r, sectors, problems, True, fractions) for r in table.records()]
         return [supplier for supplier in built if supplier is not None]
     size = len(table.rows)
     column = table.values.get
@@ -631,11 +639,12 @@ def normalise_table(
     workers, found = _convert(column("workers"), size, _workers_value)
     row_problems.add("workers", found)
     numbers: dict[str, list[float | None]] = {}
+    fractions = _fraction_columns(table)
     for name in ("share", "female_pct", "migrant_pct"):
-        values = column(name)
-        fractions = name != "share" and values is not None and _fractions(values)
         numbers[name], found = _convert(
-            values, size, partial(_number_value, name, table=True, fractions=fractions)
+            column(name),
+            size,
+            partial(_number_value, name, table=True, fractions=name in fractions),
         )
         row_problems.add(name, found)
     certifications, found = _convert(column("certifications"), size, _certification_list)
