@@ -452,8 +452,10 @@ def test_a_column_of_fractions_reads_the_same_when_read_record_by_record(
     """A column mapped to audits sends the table through the record-by-record path; the
     fractions rule held only in the column path."""
     rows: list[list[Any]] = [["Supplier ID", "% migrant workers", "Audit list"]]
-    rows += [[f"S{i}", v, None] for i, v in enumerate([0.1, 0.05, 1, 0.2])]
+    rows += [[f"S{i}", v, None] for i, v in enumerate([0.1, 0.005, 1, 0.2])]
     path = _write(tmp_path / "list.xlsx", rows)
-    chain, problems = read_chain([path], ReadOptions(column_map={"Audit list": "audits"}))
-    assert problems.errors == []
-    assert [s.migrant_pct for s in chain.suppliers] == [10.0, 5.0, 100.0, 20.0]
+    for options in (ReadOptions(), ReadOptions(column_map={"Audit list": "audits"})):
+        chain, problems = read_chain([path], options)
+        assert problems.errors == []
+        # (0.5 %, not taken as a fraction a second time: 50 %)
+        assert [s.migrant_pct for s in chain.suppliers] == [10.0, 0.5, 100.0, 20.0]
