@@ -377,6 +377,9 @@ def assess(
     Exit 0 when done, 1 when a flag reaches --fail-on, 2 on bad input.
     """
     if verify is not None:
+        from ddtool.sources import ReadOptions
+
+        default = ReadOptions()  # (the re-run reads with these: other limits would be ignored)
         given = [
             name
             for name, used in (
@@ -388,11 +391,10 @@ def assess(
                 ("--map", maps),
                 ("--sheet", sheet),
                 ("--company", company),
-                # (the re-run reads with the default limits: raised ones would be ignored)
-                ("--max-rows", max_rows != 1_000_000),
-                ("--max-file-mb", max_file_mb != 200),
-                ("--max-depth", max_depth != 64),
-                ("--max-inflate-mb", max_inflate_mb != 1000),
+                ("--max-rows", max_rows != default.max_rows),
+                ("--max-file-mb", max_file_mb != default.max_file_mb),
+                ("--max-depth", max_depth != default.max_depth),
+                ("--max-inflate-mb", max_inflate_mb != default.max_inflate_mb),
             )
             if used
         ]

@@ -268,7 +268,7 @@ class Profiles:
             # so they choose among its listings; a sector of one listed good (brick kilns,
             # garments) keeps its listing whatever else the products name, as giving more
             # detail must not take evidence away
-            if not goods or len({listing.good for listing in own_listings}) == 1:
+            if not goods or _one_good(own_listings):
                 applies += [listing for listing in own_listings if listing not in applies]
         return applies, handled
 
@@ -284,7 +284,7 @@ class Profiles:
         found |= {  # as listings_for: a sector of one listed good keeps it (see there)
             iso3
             for (sec, iso3), items in self._listings_by_sector.items()
-            if sec == sector and (not goods or len({x.good for x in items}) == 1)
+            if sec == sector and (not goods or _one_good(items))
         }
         return sorted(found)
 
@@ -304,6 +304,12 @@ class Profiles:
 
     def step_name(self, step: str) -> str:
         return dict(self.steps).get(step, step)
+
+
+def _one_good(listings: list[GoodListing]) -> bool:
+    """Whether a sector's listings in a country are all for one good (brick kilns in
+    India: bricks), so that a supplier's products do not choose among them."""
+    return len({listing.good for listing in listings}) == 1
 
 
 _WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}

@@ -70,6 +70,10 @@ def _source_name(source: str, names: list[str]) -> str:
     return max(cited, key=len) if cited else source.split(": ")[0]
 
 
+def _source_names(doc: dict[str, Any]) -> list[str]:
+    return [str(src["name"]) for src in doc.get("sources", [])]
+
+
 def _sources_text(evidence: list[dict[str, Any]], names: list[str]) -> str:
     return "\n".join(dict.fromkeys(_source_name(str(e["source"]), names) for e in evidence))
 
@@ -131,7 +135,7 @@ class ExcelReporter(Reporter):
         sheet = book.sheet("Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
         names = [c for c, _ in REGISTER_COLUMNS]
         level_col = names.index("Level")
-        sources = [str(src["name"]) for src in doc.get("sources", [])]
+        sources = _source_names(doc)
 
         # the evidence, sources and measures cells and the measures, made once per basis
         def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
@@ -323,7 +327,7 @@ class ExcelReporter(Reporter):
             ]
         )
         catalogue = doc.get("evidence", {})
-        names = [str(src["name"]) for src in doc.get("sources", [])]
+        names = _source_names(doc)
         cited = {str(e["source"]) for e in catalogue.values()}
         if not catalogue:  # documents with evidence inline in each flag
             cited = {str(e["source"]) for f in register(doc) for e in flag_evidence(doc, f)}

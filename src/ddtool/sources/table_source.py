@@ -37,6 +37,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int:
+    """A spreadsheet column's letters to its 0-based index (A -> 0, AB -> 27)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -452,8 +460,7 @@ def _error_values(
             Location(str(path), sheet=sheet),
         )
         return
-    head = [[_clean_cell(v, _excel_cleaning) for v in row] for row in rows[:HEADER_SCAN_ROWS]]
-    found = find_header(head, options.column_map)
+    head, found = _header(rows, options)
     if found is None:
         return
     header = head[found[0]]
@@ -509,13 +516,28 @@ def _error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]] | None:
         close = text.find("</c>", end)
         value = re.search(r"<v>([^<]*)</v>", text[end:close]) if close != -1 else None
         if start != -1 and ref is not None:
-            column = 0
-            for letter in ref.group(1):
-                column = column * 26 + ord(letter) - 64
             shown = html.unescape(value.group(1)) if value else "error"
-            cells.append((int(ref.group(2)), column - 1, shown))
+            cells.append((int(ref.group(2)), column_index(ref.group(1)), shown))
         at = text.find('t="e"', end)
     return cells
+
+
+def _header(
+    rows: Sequence[Sequence[Any]], options: ReadOptions
+) -> tuple[list[list[Any]], tuple[int, dict[int, str]] | None]:
+    """A workbook sheet's first rows, cleaned, and where its supplier header is (None:
+    nowhere among them)."""
+    head = [[_clean_cell(v, _excel_cleaning) for v in row] for row in rows[:HEADER_SCAN_ROWS]]
+    return head, find_header(head, options.column_map)
+
+
+def _has_header(workbook: CalamineWorkbook, name: str, options: ReadOptions) -> bool:
+    """Whether a sheet has a supplier header row (an unreadable sheet has none)."""
+    try:
+        head = workbook.get_sheet_by_name(name).to_python(nrows=HEADER_SCAN_ROWS)
+    except Exception:  # calamine raises its own error types
+        return False
+    return _header(head, options)[1] is not None
 
 
 def _sheet_with_header(
@@ -525,13 +547,12 @@ def _sheet_with_header(
     for name in names:
         if name == tried or _COMPANY_SHEET.match(name.strip()):
             continue
+        if not _has_header(workbook, name, options):
+            continue
         try:
-            sheet = workbook.get_sheet_by_name(name)
-            head = sheet.to_python(nrows=HEADER_SCAN_ROWS)
-            cleaned = [[_clean_cell(v, _excel_cleaning) for v in row] for row in head]
-            if find_header(cleaned, options.column_map) is None:
-                continue
-            rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+            rows: list[list[Any]] = workbook.get_sheet_by_name(name).to_python(
+                skip_empty_area=False
+            )
         except Exception:  # an unreadable sheet is passed over
             continue
         if len(rows) <= options.max_rows:
@@ -550,17 +571,13 @@ def _other_supplier_sheets(
     """Warn of the sheets after the one read whose name looks like a supplier sheet and
     that have a supplier header row too (one sheet per tier, say): one sheet is read per
     workbook, and their suppliers would otherwise be left out without a word."""
-    found = []
-    for name in names[names.index(read) + 1 :]:
-        if not _SUPPLIER_SHEET.search(name) or _COMPANY_SHEET.match(name.strip()):
-            continue
-        try:
-            head = workbook.get_sheet_by_name(name).to_python(nrows=HEADER_SCAN_ROWS)
-        except Exception:  # an unreadable sheet is not read either way
-            continue
-        cleaned = [[_clean_cell(v, _excel_cleaning) for v in row] for row in head]
-        if find_header(cleaned, options.column_map) is not None:
-            found.append(name)
+    found = [
+        name
+        for name in names[names.index(read) + 1 :]
+        if _SUPPLIER_SHEET.search(name)
+        and not _COMPANY_SHEET.match(name.strip())
+        and _has_header(workbook, name, options)
+    ]
     if found:
         listed = ", ".join(f"'{name}'" for name in found)
         problems.warning(
@@ -595,21 +612,26 @@ def _distinct(values: Sequence[Any]) -> Iterable[Any]:
     return dict.fromkeys(values)
 
 
-def _excel_cleaning(values: Sequence[Any]) -> dict[str, tuple[Any, str | None]]:
-    """Trim text; blanks become None; spreadsheet error values are returned as errors."""
-    # no text starts with '#' (an error value?): one search through them all, joined
-    if _trimmed_texts(values, " \t\n") and "\0#" not in "\0" + "\0".join(values):
+def _cleaning(values: Sequence[Any], padding: str | None) -> dict[str, tuple[Any, str | None]]:
+    """Text trimmed, blanks None, spreadsheet error codes returned as errors; a text counts
+    as padded when it starts or ends with one of `padding` (any whitespace when None)."""
+    # no text starts with '#' (an error code?): one search through them all, joined
+    if _trimmed_texts(values, padding) and "\0#" not in "\0" + "\0".join(values):
         return {"": (None, None)} if "" in values else {}  # only blanks change
-    # the texts that are not plain (not blank, trimmed, no error code), tested inline
+    # the texts that are not plain (blank, padded or an error code), tested one by one
     return {
-        value: _excel_text(value)
+        value: _clean_text(value)
         for value in _distinct(values)
-        if type(value) is str
-        and not (value and value[0] not in " #\t\n" and value[-1] not in " \t\n")
+        if type(value) is str and (not value or value[0] == "#" or value.strip(padding) != value)
     }
 
 
-def _excel_text(value: str) -> tuple[Any, str | None]:
+def _excel_cleaning(values: Sequence[Any]) -> dict[str, tuple[Any, str | None]]:
+    """A workbook's text cells: padding is a space, tab or line end."""
+    return _cleaning(values, " \t\n")
+
+
+def _clean_text(value: str) -> tuple[Any, str | None]:
     stripped = value.strip()
     if stripped.upper() in ERROR_VALUES:
         return None, stripped
@@ -821,20 +843,10 @@ def _first_lines(text: str, count: int) -> list[str]:
 
 
 def _csv_cleaning(values: Sequence[Any]) -> dict[str, tuple[Any, str | None]]:
-    """Cleaning of CSV cells: text trimmed, blanks None, and a spreadsheet error code (a CSV
-    saved from a workbook with broken formulas) returned as an error. Decimal commas are
-    read by the number fields (parse_number), not here: ids, names and lists keep their
-    commas as written (`1001,1002` is two buyers in a semicolon file, not a number)."""
-    if _trimmed_texts(values, None) and "\0#" not in "\0" + "\0".join(values):
-        return {"": (None, None)} if "" in values else {}  # only blanks change
-    # a text needs cleaning when blank or untrimmed (what str.strip removes is what
-    # isspace() is true of), or when it may be an error code: tested inline
-    return {
-        value: _excel_text(value)
-        for value in _distinct(values)
-        if type(value) is str
-        and (not value or value[0].isspace() or value[-1].isspace() or value[0] == "#")
-    }
+    """A CSV's cells: padding is any whitespace. Decimal commas are read by the number
+    fields (parse_number), not here: ids, names and lists keep their commas as written
+    (`1001,1002` is two buyers in a semicolon file, not a number)."""
+    return _cleaning(values, None)
 
 
 __all__ = [
