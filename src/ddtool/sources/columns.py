@@ -237,7 +237,6 @@ for _name in FIELDS:
     ALIAS_TO_FIELD.setdefault(header_key(_name), _name)
 
 
-# words that show a header is meant as a field, when it matched no alias exactly
 # the people a percentage counts: "% of migrant workers" is not the workers column; without a
 # word of percentage ("Number of migrant workers", "Women-owned business") no hint at all
 _PEOPLE: tuple[tuple[str, str], ...] = (
@@ -247,6 +246,7 @@ _PEOPLE: tuple[tuple[str, str], ...] = (
     ("women", "female_pct"),
 )
 _PERCENT = ("pct", "percent", "share", "proportion", "ratio")
+# words that show a header is meant as a field, when it matched no alias exactly
 _HINTS: tuple[tuple[str, str], ...] = (
     ("parent", "buyers"),
     ("buyer", "buyers"),

@@ -615,8 +615,8 @@ def normalise_table(
 ) -> list[Supplier]:
     """A table's suppliers: what normalise_record gives for each of its records, problems in
     the same order, read column by column (10^5 rows repeat a few countries and sectors)."""
+    fractions = _fraction_columns(table)  # (the same for both ways of reading the table)
     if not table.values.keys() <= _TABLE_FIELDS:
-        fractions = _fraction_columns(table)
         built = [normalise_record(r, sectors, problems, True, fractions) for r in table.records()]
         return [supplier for supplier in built if supplier is not None]
     size = len(table.rows)
@@ -639,7 +639,6 @@ def normalise_table(
     workers, found = _convert(column("workers"), size, _workers_value)
     row_problems.add("workers", found)
     numbers: dict[str, list[float | None]] = {}
-    fractions = _fraction_columns(table)
     for name in ("share", "female_pct", "migrant_pct"):
         numbers[name], found = _convert(
             column(name),
