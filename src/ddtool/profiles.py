@@ -115,6 +115,15 @@ class Sector:
     risk: dict[str, SectorRisk]
 
 
+# the words for what a listing names: forced child labour is the listing that covers all
+# three risk types, trafficking included
+LISTED_FOR = {
+    "child_labour": "child labour",
+    "forced_labour": "forced labour",
+    "human_trafficking": "forced child labour",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class GoodListing:
     """One good x country row of the US DOL list, mapped to a taxonomy sector."""
@@ -132,6 +141,10 @@ class GoodListing:
     source_id: str
     source_ref: str
     change_2024: str | None = None
+    # a downstream good: the listed goods of the input country its inputs may be, and the
+    # risk types they all name (see _downstream_inputs)
+    input_goods: tuple[str, ...] = ()
+    input_types: tuple[str, ...] = ()
 
     @property
     def risk_types(self) -> tuple[str, ...]:
@@ -144,6 +157,32 @@ class GoodListing:
         if self.forced_child_labour:
             out.append("human_trafficking")
         return tuple(out)
+
+    @property
+    def listed_as(self) -> str:
+        """What the listing says, in words ('listed for child labour, forced labour')."""
+        if self.downstream:
+            text = f"listed as made with inputs from {self.input_country}"
+            if self.input_goods:
+                common = ", ".join(LISTED_FOR[r] for r in self.input_types)
+                text += f" (listed inputs there: {', '.join(self.input_goods)}" + (
+                    f"; all listed for {common})" if common else ")"
+                )
+            return text
+        named = (
+            ("child labour", self.child_labour),
+            ("forced labour", self.forced_labour),
+            ("forced child labour", self.forced_child_labour),
+        )
+        return "listed for " + ", ".join(words for words, listed in named if listed)
+
+    @property
+    def downstream_types(self) -> tuple[str, ...]:
+        """The risk types a downstream listing raises: those of its inputs' listings; forced
+        labour when no listed input is found in the data."""
+        if not self.downstream:
+            return ()
+        return self.input_types or ("forced_labour",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -639,11 +678,21 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
                 )
             )
     for change in changes:
-        listed = listings.get((change.good, change.iso3))
-        if change.change == "removed" and listed is not None:
-            listings[(change.good, change.iso3)] = GoodListing(
-                **{**_asdict(listed), "change_2024": change.note}
+        if change.change != "removed":
+            continue
+        # the summaries name goods shorter than the list does ("Fluorspar" for "Fluorspar
+        # (mineral)"); a removal that names no listing is refused, never silently dropped
+        wanted = good_base(change.good)
+        keys = [k for k in listings if k[1] == change.iso3 and good_base(k[0]) == wanted]
+        if not keys:
+            check.fail(
+                "goods_2024_changes.csv",
+                f"removal of {change.good!r} ({change.iso3}) names no listing of goods.csv",
             )
+        for key in keys:
+            listings[key] = GoodListing(**{**_asdict(listings[key]), "change_2024": change.note})
+
+    _downstream_inputs(listings, sectors)
 
     # origins
     origins: dict[str, list[OriginShare]] = {}
@@ -729,6 +778,51 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
 
 def _asdict(item: GoodListing) -> dict[str, Any]:
     return {name: getattr(item, name) for name in GoodListing.__slots__}
+
+
+def good_base(good: str) -> str:
+    """A good's name without a qualifier in brackets, case aside ('fluorspar')."""
+    return re.sub(r"\s*\(.*?\)", "", good).strip().casefold()
+
+
+def _downstream_inputs(
+    listings: dict[tuple[str, str], GoodListing], sectors: dict[str, Sector]
+) -> None:
+    """Each downstream listing's inputs: the list names only the country they come from
+    (palm oil made with inputs from Indonesia), so the candidates are the listed goods of
+    that country in the sectors upstream of the good's own (palm fruit). The listing raises
+    the risk types every candidate names: palm fruit from Indonesia, child labour; of the
+    Congolese ores behind lithium-ion batteries, child labour too (some are also listed for
+    forced labour, cobalt ore is not)."""
+    by_name = {g.country: g.iso3 for g in listings.values()}
+    for key, listing in listings.items():
+        if not listing.downstream:
+            continue
+        upstream: set[str] = set()
+        stack = list(sectors[listing.sector].inputs) if listing.sector in sectors else []
+        while stack:
+            sector_id = stack.pop()
+            if sector_id not in upstream and sector_id in sectors:
+                upstream.add(sector_id)
+                stack.extend(sectors[sector_id].inputs)
+        iso3 = by_name.get(listing.input_country, "")
+        inputs = [
+            g
+            for g in listings.values()
+            if g.iso3 == iso3 and g.sector in upstream and not g.downstream and g.risk_types
+        ]
+        common = (
+            [rt for rt in inputs[0].risk_types if all(rt in g.risk_types for g in inputs)]
+            if inputs
+            else []
+        )
+        listings[key] = GoodListing(
+            **{
+                **_asdict(listing),
+                "input_goods": tuple(sorted({g.good for g in inputs})),
+                "input_types": tuple(common),
+            }
+        )
 
 
 def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector | None:

@@ -498,20 +498,14 @@ class Scorer:
                         severity,
                         s.listing_severity_floor if not listing.forced_child_labour else 0.9,
                     )
-                elif (
-                    listing.downstream
-                    and s.downstream_floor > floor
-                    and risk_type == "forced_labour"
-                ):
+                elif risk_type in listing.downstream_types and s.downstream_floor > floor:
                     floor, reason = s.downstream_floor, _listing_text(listing)
             for listing in listings:
-                if risk_type in listing.risk_types or (
-                    listing.downstream and risk_type == "forced_labour"
-                ):
+                if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     evidence.append(
                         Evidence(
                             f"US DOL List of Goods: {listing.good} ({listing.country})",
-                            _listing_value(listing),
+                            listing.listed_as,
                             listing.year,
                             p.sources[listing.source_id].name,
                             note=f"removed in the 2024 edition: {listing.change_2024}"
@@ -524,7 +518,7 @@ class Scorer:
                     evidence.append(
                         Evidence(
                             f"handles a listed good: {listing.good} ({listing.country})",
-                            _listing_value(listing) + " (at the production stage; see exposure)",
+                            listing.listed_as + " (at the production stage; see exposure)",
                             listing.year,
                             p.sources[listing.source_id].name,
                         )
@@ -586,21 +580,10 @@ def _final_score(
     return Score(likelihood, severity, priority, thresholds.level(priority))
 
 
-def _listing_value(listing: GoodListing) -> str:
-    if listing.downstream:
-        return f"listed as made with inputs from {listing.input_country}"
-    names = {
-        "child_labour": "child labour",
-        "forced_labour": "forced labour",
-        "human_trafficking": "forced child labour",
-    }
-    return "listed for " + ", ".join(names[r] for r in listing.risk_types)
-
-
 def _listing_text(listing: GoodListing) -> str:
     return (
         f"{listing.good} from {display_name(listing.iso3)} is on the US DOL List of Goods"
-        f" ({listing.year}): {_listing_value(listing)}"
+        f" ({listing.year}): {listing.listed_as}"
     )
 
 

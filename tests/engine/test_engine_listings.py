@@ -35,12 +35,13 @@ def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, 
     doc = assess([_one_supplier_chain(tmp_path, listing, by)]).data
     flags = {f["risk_type"]: f for f in register(doc) if f["supplier_id"] == "S1"}
     if listing.downstream:
-        # goods made with inputs from a listed origin: forced-labour exposure, shown as such
-        assert "forced_labour" in flags
-        assert any(
-            "made with inputs" in str(e["value"])
-            for e in flag_evidence(doc, flags["forced_labour"])
-        )
+        # goods made with inputs from a listed origin: the inputs' risk types, shown as such
+        assert listing.downstream_types
+        for risk_type in listing.downstream_types:
+            assert risk_type in flags, (listing.good, risk_type)
+            assert any(
+                "made with inputs" in str(e["value"]) for e in flag_evidence(doc, flags[risk_type])
+            )
         return
     assert listing.risk_types
     for risk_type in listing.risk_types:
@@ -54,6 +55,43 @@ def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, 
 
 def test_every_bundled_listing_is_tested() -> None:
     assert len(LISTINGS) == 467
+
+
+# The list names only the country a downstream good's inputs come from. What the source's
+# own text says of them: palm fruit from Indonesia (child labour), polysilicon from China
+# (forced labour), cobalt ore from the DR Congo (child labour).
+DOWNSTREAM = [
+    ("Crude Palm Oil", "Palm Fruit", ("child_labour",)),
+    ("Crude Palm Kernel Oil", "Palm Fruit", ("child_labour",)),
+    ("Refined Palm Oil", "Palm Fruit", ("child_labour",)),
+    ("Refined Palm Kernel Oil", "Palm Fruit", ("child_labour",)),
+    ("Oleochemicals", "Palm Fruit", ("child_labour",)),
+    ("Solar Cells", "Polysilicon", ("forced_labour",)),
+    ("Solar Modules", "Polysilicon", ("forced_labour",)),
+    ("Photovoltaic Ingots", "Polysilicon", ("forced_labour",)),
+    ("Photovoltaic Wafers", "Polysilicon", ("forced_labour",)),
+    ("Lithium-Ion Batteries", "Cobalt ore (heterogenite)", ("child_labour",)),
+]
+
+
+def test_every_downstream_good_is_in_the_table() -> None:
+    assert sorted(g.good for g in LISTINGS if g.downstream) == sorted(d[0] for d in DOWNSTREAM)
+
+
+@pytest.mark.parametrize(("good", "input_good", "types"), DOWNSTREAM)
+def test_downstream_listing_raises_its_inputs_risk_types(
+    good: str, input_good: str, types: tuple[str, ...]
+) -> None:
+    listing = next(g for g in LISTINGS if g.good == good)
+    assert input_good in listing.input_goods
+    assert listing.downstream_types == types
+    assert input_good in listing.listed_as
+
+
+def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
+    fluorspar = next(g for g in LISTINGS if g.good == "Fluorspar (mineral)")
+    assert fluorspar.change_2024 and fluorspar.iso3 == "MNG"
+    assert sum(1 for g in LISTINGS if g.change_2024) == 4
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
-from ddtool.profiles import Profiles, text_key
+from ddtool.profiles import Profiles, good_base
 from ddtool.reference.countries import display_name, normalise_country
 
 
@@ -111,7 +111,13 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
         console.print(f"US DOL List of Goods 2022: {len(listings)} goods listed")
         for g in listings:
             removed = f" — removed in 2024: {g.change_2024}" if g.change_2024 else ""
-            console.print(f"  {g.good}: {', '.join(g.risk_types) or 'downstream'}{removed}")
+            console.print(f"  {g.good}: {g.listed_as}{removed}")
+    for change in p.goods_changes:
+        if change.iso3 == iso3 and change.change.startswith("new_country"):
+            console.print(
+                f"US DOL List of Goods 2024: {change.note} (which goods is not in the bundled"
+                " data: check the current list)"
+            )
     return None
 
 
@@ -174,7 +180,7 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
         table.add_column(col, overflow="fold")
     yes = "[red]yes[/]"
     for g in sorted(rows, key=lambda r: r.country):
-        note = f"downstream: made with inputs from {g.input_country}" if g.downstream else ""
+        note = g.listed_as if g.downstream else ""
         if g.change_2024:
             note = (note + "; " if note else "") + f"removed in 2024 edition ({g.change_2024})"
         table.add_row(
@@ -185,8 +191,12 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
             yes if g.forced_child_labour else "no",
             note,
         )
-    console.print(table)
-    changes = [c for c in p.goods_changes if text_key(c.good) == text_key(good)]
+    if rows:
+        console.print(table)
+    else:
+        console.print("not on the 2022 edition's list")
+    changes = [c for c in p.goods_changes if c.good and good_base(c.good) == good_base(good)]
     for c in changes:
-        console.print(f"2024 change: {c.change} ({c.country or 'country not stated'})")
+        what = "removed" if c.change == "removed" else "named as newly listed"
+        console.print(f"2024 edition: {what} ({c.country or 'country not stated'}): {c.note}")
     return None
