@@ -689,8 +689,10 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
                 "goods_2024_changes.csv",
                 f"removal of {change.good!r} ({change.iso3}) names no listing of goods.csv",
             )
-        for key in keys:
-            listings[key] = GoodListing(**{**_asdict(listings[key]), "change_2024": change.note})
+        for good_iso3 in keys:
+            listings[good_iso3] = GoodListing(
+                **{**_asdict(listings[good_iso3]), "change_2024": change.note}
+            )
 
     _downstream_inputs(listings, sectors)
 
