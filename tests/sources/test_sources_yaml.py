@@ -101,3 +101,24 @@ def test_a_yaml_boolean_word_where_a_country_is_wanted_is_named_as_written(
     path.write_text("suppliers:\n  - {id: S1, country: on}\n", encoding="utf-8")
     _chain, problems = read_chain([path])
     assert [p.message for p in problems.errors] == ["unknown country 'on'"]
+
+
+def test_keys_written_twice_are_each_an_error_at_their_line(tmp_path: Path) -> None:
+    # YAML keeps the last of two equal keys: the first supplier list, or the first country,
+    # would be lost without a word
+    path = tmp_path / "twice.yaml"
+    path.write_text(
+        "suppliers:\n"
+        "  - id: A\n"
+        "    name: a\n"
+        "    country: BGD\n"
+        "    country: DEU\n"
+        "suppliers:\n"
+        "  - id: B\n"
+        "    name: b\n",
+        "utf-8",
+    )
+    raw = read_raw(path, ReadOptions())
+    assert raw.problems.flatten(["type", "line"]) == [["duplicate-key", 5], ["duplicate-key", 6]]
+    assert "'country' appears twice at the same level (also at line 4)" in str(raw.problems)
+    assert raw.records == []

@@ -24,16 +24,24 @@ _KEYS = (set(FIELDS) - {"audit_standard", "audit_date", "audit_result"}) | {"aud
 
 
 class _LineLoader(_Base):  # type: ignore[misc,valid-type]
-    """A safe loader that records the line of each mapping."""
+    """A safe loader that records the line of each mapping, and each key written twice in
+    one mapping."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []  # key, first line, repeated line
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
-        mapping[_KEY_LINES] = {
-            str(key.value): key.start_mark.line + 1
-            for key, _ in node.value
-            if isinstance(key, yaml.ScalarNode)
-        }
+        key_lines: dict[str, int] = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + 1
+                first = key_lines.setdefault(str(key.value), line)
+                if first != line:  # YAML keeps the last value: the first would be lost
+                    self.duplicates.append((str(key.value), first, line))
+        mapping[_KEY_LINES] = key_lines
         return mapping
 
     def construct_long_int(self, node: yaml.ScalarNode) -> int:
@@ -124,7 +132,11 @@ class YamlReader(ChainReader):
             problems.error("empty-file", "the file is empty", where)
             return chain
         try:
-            data = yaml.load(text, Loader=_LineLoader)
+            loader = _LineLoader(text)
+            try:
+                data = loader.get_single_data()
+            finally:
+                loader.dispose()
         except yaml.constructor.ConstructorError as e:
             line = e.problem_mark.line + 1 if e.problem_mark else None
             tag = str(e.problem or "").replace("could not determine a constructor for the tag", "")
@@ -145,6 +157,15 @@ class YamlReader(ChainReader):
             return chain
         except (yaml.YAMLError, RecursionError) as e:
             problems.error("yaml-syntax", f"invalid YAML: {e}", where)
+            return chain
+        for key, first, line in sorted(loader.duplicates, key=lambda d: d[2]):
+            problems.error(
+                "duplicate-key",
+                f"key {key!r} appears twice at the same level (also at line {first}): only"
+                " the last would be read; remove or rename one",
+                Location(str(path), line=line),
+            )
+        if loader.duplicates:
             return chain
         if _expanded_size(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
             problems.error(
