@@ -21,6 +21,22 @@ def test_header_that_looks_like_a_field_gets_a_map_suggestion(tmp_path: Path) ->
     assert [s.buyers for s in mapped.suppliers] == [[], ["V1"]]
 
 
+def test_a_mapping_that_names_no_header_is_a_warning_with_the_closest(tmp_path: Path) -> None:
+    path = tmp_path / "lieferanten.csv"
+    path.write_text("Lieferant Nr,Name,Land,Sektor\nL1,Acme,DEU,garment\n", "utf-8")
+    column_map = {"Lieferant Nr": "id", "Lnad": "country", "Sektor": "sector"}
+    _chain, problems = read_chain([path], ReadOptions(column_map=column_map))
+    [warning] = [p for p in problems.items if p.type == "unused-map"]
+    assert "'Lnad=country'" in warning.message
+    assert warning.suggestion == "'Land=country'"
+    assert warning.location.row == 1
+    fixed = {**column_map, "Land": "country"}
+    del fixed["Lnad"]
+    chain, problems = read_chain([path], ReadOptions(column_map=fixed))
+    assert not [p for p in problems.items if p.type == "unused-map"]
+    assert chain.suppliers[0].country == "DEU"
+
+
 def test_parent_vendor_is_a_known_buyers_header(tmp_path: Path) -> None:
     path = tmp_path / "vendors.csv"
     path.write_text("Vendor Number,Vendor Name,Parent Vendor\n1,One,\n2,Two,1\n", "utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, ProblemList
-from ddtool.sources.columns import FIELDS, hint_header, match_header
+from ddtool.sources.columns import FIELDS, header_key, hint_header, match_header
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
 
 if TYPE_CHECKING:
@@ -101,6 +101,9 @@ def table_from_rows(
         return None
     header_index, mapping = found
     header = head[header_index]
+    _unused_maps(
+        header, options.column_map, problems, Location(path, sheet=sheet, row=header_index + 1)
+    )
     duplicates: dict[str, list[str]] = {}
     for col, cell in enumerate(header):
         if isinstance(cell, str) and col not in mapping:
@@ -202,6 +205,29 @@ def table_from_rows(
         {field: labels[col] for field, col in field_cols.items()},
         [(labels[col], columns[col]) for col in extra_cols],
     )
+
+
+def _unused_maps(
+    header: Sequence[Any], column_map: dict[str, str], problems: ProblemList, where: Location
+) -> None:
+    """A mapping (--map, the settings' columns) that names no header of the table: mistyped,
+    its column would be kept as an attribute, or lost, without a word."""
+    texts = [cell for cell in header if isinstance(cell, str) and cell.strip()]
+    keys = {header_key(text) for text in texts}
+    for given, target in column_map.items():
+        if header_key(given) in keys:
+            continue
+        from rapidfuzz import fuzz, process, utils  # (only when a mapping is unused)
+
+        best = process.extractOne(
+            given, texts, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=60
+        )
+        problems.warning(
+            "unused-map",
+            f"the mapping '{given}={target}' names no column of this table",
+            where,
+            suggestion=f"'{best[0]}={target}'" if best else None,
+        )
 
 
 def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[Sequence[Any]]:
