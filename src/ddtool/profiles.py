@@ -6,7 +6,7 @@ import csv
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,6 +30,7 @@ DATA_FILES: tuple[str, ...] = (
     "sector_facts.csv",
     "origins.csv",
     "remediation.yaml",
+    "withheld.csv",
 )
 STAGES = ("raw", "trading", "processing", "manufacturing", "retail", "service")
 ORIGIN_PSEUDO_CODES = {"OTH", "CN-XJ"}
@@ -83,6 +84,13 @@ class Indicator:
     source_url: str
     verification: str
     note: str
+    withheld: str = ""  # why the value is shown but not scored (an error in the source)
+
+    @property
+    def quality(self) -> str:
+        """The source's own quality flag of the value ('obs_status: Unreliable'), if any."""
+        found = re.search(r"obs_status: [^;]+", self.note)
+        return found.group(0) if found else ""
 
     @property
     def uncertain(self) -> bool:
@@ -419,7 +427,7 @@ def _read_csv(
 ) -> list[tuple[int, dict[str, str]]]:
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.DictReader(handle, restval="")  # a short row: its last cells blank
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
                 check.fail(f"{path}", f"missing column(s) {', '.join(missing)}")
@@ -430,13 +438,34 @@ def _read_csv(
         return []
 
 
-def _read_yaml(path: Path, check: _Checker) -> Any:
+def _read_yaml(path: Path, check: _Checker) -> dict[str, Any] | None:
+    """A profile YAML file's top-level mapping (None, reported, when it has none)."""
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except UnicodeDecodeError as e:
+        check.fail(str(path), f"not UTF-8 text ({e.reason} at byte {e.start})")
+        return None
     except (OSError, yaml.YAMLError) as e:
         check.fail(str(path), f"cannot read: {e}")
         return None
+    if data is not None and not isinstance(data, dict):
+        check.fail(
+            str(path), f"expected keys at the top (such as {path.stem}:), not a list or value"
+        )
+        return None
+    return data
+
+
+def _entries(data: dict[str, Any] | None, key: str, path: Path, check: _Checker) -> list[Any]:
+    """The list under a key of a profile YAML file (empty, reported, when it is no list)."""
+    value = (data or {}).get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.fail(f"{path}: {key}", f"expected a list of entries, not {value!r:.40}")
+        return []
+    return value
 
 
 def _float(text: str) -> float | None:
@@ -474,12 +503,40 @@ def load_profiles(overlays: list[Path] | tuple[Path, ...] = ()) -> Profiles:
 
 @lru_cache(maxsize=4)
 def _load(overlays: tuple[str, ...]) -> Profiles:
+    try:
+        return _load_checked(overlays)
+    except (AttributeError, TypeError, KeyError, ValueError) as e:
+        # a shape the checks above do not foresee: still the data's fault, not the tool's
+        where = ", ".join(overlays) or "the bundled profiles"
+        raise ProfileError(f"broken risk-profile data in {where}: {e!r}") from e
+
+
+def _overlay_files(directory: Path, check: _Checker) -> None:
+    """An overlay holds profile files under their own names: a misnamed one (country.csv)
+    would be left out without a word, and an overlay of none changes nothing."""
+    names = sorted(p.name for p in directory.iterdir() if p.is_file())
+    for name in names:
+        if name not in DATA_FILES and name.endswith((".csv", ".yaml", ".yml")):
+            from rapidfuzz import process
+
+            best = process.extractOne(name, DATA_FILES, score_cutoff=70)
+            hint = f" (did you mean {best[0]}?)" if best else ""
+            check.fail(str(directory / name), f"not a profile file{hint}")
+    if not any(name in DATA_FILES for name in names):
+        check.fail(
+            str(directory), "holds no profile file; overlays use the names " + ", ".join(DATA_FILES)
+        )
+
+
+def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     base = bundled_dir()
     dirs = [base, *(Path(o) for o in overlays)]
     for directory in dirs[1:]:
         if not directory.is_dir():
             raise ProfileError(f"{directory}: --profiles must be a directory of profile files")
     check = _Checker()
+    for directory in dirs[1:]:
+        _overlay_files(directory, check)
 
     manifest = _read_yaml(base / "manifest.yaml", check) or {}
     sources: dict[str, Source] = {}
@@ -488,29 +545,34 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
         data = (
             manifest if directory == base else (_read_yaml(path, check) if path.is_file() else {})
         )
-        for i, item in enumerate((data or {}).get("sources", []) or []):
+        for i, item in enumerate(_entries(data, "sources", path, check)):
             where = f"{path}: sources[{i}]"
             if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
                 check.fail(where, "a source needs at least id and name")
+                continue
+            year = _int(str(item.get("year") or 0))
+            if year is None:
+                check.fail(where, f"year {item.get('year')!r} is not a year")
                 continue
             sources[str(item["id"])] = Source(
                 id=str(item["id"]),
                 name=str(item["name"]),
                 publisher=str(item.get("publisher", "")),
-                year=int(item.get("year") or 0),
+                year=year,
                 location=str(item.get("location", "")),
                 licence=str(item.get("licence", "")),
                 note=str(item.get("note", "")),
             )
 
-    def known_source(where: str, source_id: str) -> None:
+    def known_source(where: str, source_id: str, key: str = "source_id") -> None:
         if not source_id:
-            check.fail(where, "value without source (source_id is empty)")
+            check.fail(where, f"value without source ({key} is empty)")
         elif source_id not in sources:
             check.fail(where, f"unknown source_id {source_id!r} (not in manifest.yaml)")
 
     # countries
     indicators: dict[tuple[str, str, str], Indicator] = {}
+    read_from: dict[tuple[str, str, str], Path] = {}
     for directory in dirs:
         path = directory / "countries.csv"
         if not path.is_file():
@@ -542,41 +604,71 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
                 note=row.get("note", "") or "",
             )
             bounds = _RANGES.get(item.indicator.split("_age_")[0])
-            if bounds is not None and (
+            if item.number is None and bounds is not None:
+                check.fail(where, f"{item.indicator} value {item.value!r} is not a number")
+            elif bounds is not None and (
                 item.number is None or not bounds[0] <= item.number <= bounds[1]
             ):
                 check.fail(
                     where, f"{item.indicator} value {item.value!r} outside {bounds[0]}-{bounds[1]}"
                 )
+            if item.unit.startswith("%") and item.number is not None and item.number > 100:
+                # a share of children above 100 % cannot be: shown, never scored
+                item = replace(
+                    item, withheld=f"{item.value} % is above 100 %: an error in the source"
+                )
             key = (iso3, item.indicator, item.sex)
             previous = indicators.get(key)
             if (
                 previous is not None
+                and read_from[key] == directory
                 and previous.source_id == item.source_id
                 and (previous.year or 0) > (item.year or 0)
             ):
                 continue  # the same source gives an older value too: keep the latest
-            indicators[key] = item
+            indicators[key] = item  # an overlay's value replaces the bundled one, of any year
+            read_from[key] = directory
+    for directory in dirs:
+        path = directory / "withheld.csv"
+        if not path.is_file():
+            continue
+        for line, row in _read_csv(path, ("iso3", "indicator", "sex", "reason"), check):
+            key = (row["iso3"].strip(), row["indicator"].strip(), row["sex"].strip() or "total")
+            if key not in indicators:
+                check.fail(f"{path}: row {line}", f"no value {key} to withhold in countries.csv")
+            elif not row["reason"].strip():
+                check.fail(f"{path}: row {line}", "a withheld value needs its reason")
+            else:
+                indicators[key] = replace(indicators[key], withheld=row["reason"].strip())
     by_country: dict[str, dict[str, list[Indicator]]] = {}
     for item in indicators.values():
         by_country.setdefault(item.iso3, {}).setdefault(item.indicator, []).append(item)
 
     # sectors
     sectors: dict[str, Sector] = {}
+    sector_files: dict[str, Path] = {}
     for directory in dirs:
         path = directory / "sectors.yaml"
         if not path.is_file():
             continue
-        data = _read_yaml(path, check) or {}
-        for i, item in enumerate(data.get("sectors", []) or []):
+        data = _read_yaml(path, check)
+        for i, item in enumerate(_entries(data, "sectors", path, check)):
             where = f"{path}: sectors[{i}]"
             sector = _sector(item, where, check, known_source)
             if sector is not None:
                 sectors[sector.id] = sector
+                sector_files[sector.id] = path
     for sector in sectors.values():
         for upstream in sector.inputs:
             if upstream not in sectors:
-                check.fail(f"sectors.yaml: {sector.id}", f"input {upstream!r} is not a sector")
+                from rapidfuzz import process
+
+                best = process.extractOne(upstream, list(sectors), score_cutoff=70)
+                hint = f" (did you mean {best[0]!r}?)" if best else ""
+                check.fail(
+                    f"{sector_files[sector.id]}: {sector.id}",
+                    f"input {upstream!r} is not a sector{hint}",
+                )
 
     # good -> sector map and aliases
     good_sectors: dict[str, str] = {}
@@ -738,12 +830,14 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
         path = directory / "remediation.yaml"
         if not path.is_file():
             continue
-        data = _read_yaml(path, check) or {}
-        for step in data.get("steps", []) or []:
-            if (step["id"], step["name"]) not in steps:
+        data = _read_yaml(path, check)
+        for i, step in enumerate(_entries(data, "steps", path, check)):
+            if not isinstance(step, dict) or not step.get("id") or not step.get("name"):
+                check.fail(f"{path}: steps[{i}]", "a step needs an id and a name")
+            elif (str(step["id"]), str(step["name"])) not in steps:
                 steps.append((str(step["id"]), str(step["name"])))
         step_ids = {s for s, _ in steps}
-        for i, item in enumerate(data.get("measures", []) or []):
+        for i, item in enumerate(_entries(data, "measures", path, check)):
             where = f"{path}: measures[{i}]"
             measure = _measure(item, where, check, step_ids, sectors)
             if measure is not None:
@@ -847,7 +941,7 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
                 check.fail(where, f"{risk_type}.{key} {value!r} must be a number in [0, 1]")
                 value = 0.0
             values.append(float(value))
-        known_source(f"{where} {risk_type}", str(entry.get("source") or ""))
+        known_source(f"{where} {risk_type}", str(entry.get("source") or ""), "source")
         risk[risk_type] = SectorRisk(
             values[0], values[1], str(entry.get("rationale", "")), str(entry.get("source", ""))
         )

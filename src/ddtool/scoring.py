@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ddtool.config import Config, Thresholds
@@ -73,6 +73,7 @@ class CountryScore:
     parts: tuple[CountryPart, ...]
     coverage: float  # share of the weights that had data
     no_data: bool
+    withheld: tuple[Indicator, ...] = ()  # values shown, not scored (errors in the source)
 
 
 @dataclass(slots=True)
@@ -139,8 +140,8 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
         ("working children (% of age group), /30", _WORKING_CHILDREN, _scaled(30), 0.5),
         ("modern slavery per 1,000, /15", ("gsi2023_prevalence_per_1000",), _scaled(15), 0.15),
         ("ITUC rights rating", ("ituc_global_rights_index_rating",), _ituc, 0.1),
-        ("C138 not ratified", ("ilo_C138_status",), _not_ratified, 0.05),
-        ("C182 not ratified", ("ilo_C182_status",), _not_ratified, 0.05),
+        ("C138 ratified? (no → 1)", ("ilo_C138_status",), _not_ratified, 0.05),
+        ("C182 ratified? (no → 1)", ("ilo_C182_status",), _not_ratified, 0.05),
         (
             "informal employment (%), /100",
             ("ilo_informal_employment_rate_pct",),
@@ -151,16 +152,16 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
     "forced_labour": (
         ("modern slavery per 1,000, /15", ("gsi2023_prevalence_per_1000",), _scaled(15), 0.5),
         ("ITUC rights rating", ("ituc_global_rights_index_rating",), _ituc, 0.2),
-        ("C029 not ratified", ("ilo_C029_status",), _not_ratified, 0.04),
-        ("P029 not ratified", ("ilo_P029_status",), _not_ratified, 0.03),
-        ("C105 not ratified", ("ilo_C105_status",), _not_ratified, 0.03),
+        ("C029 ratified? (no → 1)", ("ilo_C029_status",), _not_ratified, 0.04),
+        ("P029 ratified? (no → 1)", ("ilo_P029_status",), _not_ratified, 0.03),
+        ("C105 ratified? (no → 1)", ("ilo_C105_status",), _not_ratified, 0.03),
         ("informal employment (%), /100", ("ilo_informal_employment_rate_pct",), _scaled(100), 0.2),
     ),
     "human_trafficking": (
         ("modern slavery per 1,000, /15", ("gsi2023_prevalence_per_1000",), _scaled(15), 0.6),
         ("ITUC rights rating", ("ituc_global_rights_index_rating",), _ituc, 0.15),
         (
-            "Palermo Protocol not ratified",
+            "Palermo Protocol ratified? (no → 1)",
             ("ilab_ratified_UN_Palermo_trafficking_protocol",),
             _no_is_risk,
             0.1,
@@ -173,6 +174,7 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
         ),
     ),
 }
+RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 
 
@@ -185,6 +187,8 @@ def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
     note = ""
     if item.uncertain:  # the first clause says what kind of copy it is
         note = "less certain copy: " + item.verification.split(";")[0].strip()[:120]
+    if item.quality:  # the source's own flag: "Unreliable", "Break in series"
+        note = f"{note}; {item.quality}" if note else item.quality
     sex = "" if item.sex == "total" else f", {item.sex}"
     return Evidence(
         indicator=f"{item.indicator} ({item.iso3}{sex})",
@@ -216,12 +220,16 @@ class Scorer:
         if cached is not None:
             return cached
         parts: list[CountryPart] = []
+        withheld: list[Indicator] = []
         total = sum(spec[3] for spec in COUNTRY_SPECS[risk_type])
         if iso3 is not None:
             for label, names, fn, weight in COUNTRY_SPECS[risk_type]:
                 for name in names:
                     item = self.profiles.indicator(iso3, name)
                     if item is None:
+                        continue
+                    if item.withheld:
+                        withheld.append(item)
                         continue
                     sub = fn(item.value)
                     if sub is not None:
@@ -230,11 +238,18 @@ class Scorer:
         have = sum(p.weight for p in parts)
         if have == 0:
             result = CountryScore(
-                iso3, self.config.scoring.no_data_country_score, (), 0.0, no_data=True
+                iso3,
+                self.config.scoring.no_data_country_score,
+                (),
+                0.0,
+                no_data=True,
+                withheld=tuple(withheld),
             )
         else:
             score = sum(p.subscore * p.weight for p in parts) / have
-            result = CountryScore(iso3, round(score, 4), tuple(parts), have / total, False)
+            result = CountryScore(
+                iso3, round(score, 4), tuple(parts), have / total, False, tuple(withheld)
+            )
         self._country[key] = result
         return result
 
@@ -438,14 +453,18 @@ class Scorer:
                 sr = sector.risk[risk_type]
                 base = s.sector_weight * sr.likelihood + (1 - s.sector_weight) * country.score
                 severity = sr.severity
+                # the rating is the project's judgement; the source it rests on is named in
+                # the note, not credited with the number
+                rating = p.sources.get(RATING_SOURCE)
                 source = p.sources.get(sr.source)
+                rests_on = f"{source.name} ({source.year})" if source else sr.source
                 evidence.append(
                     Evidence(
                         f"sector inherent likelihood ({sector.id}), ddtool rating",
                         sr.likelihood,
-                        source.year if source else None,
-                        source.name if source else sr.source,
-                        note=sr.rationale,
+                        rating.year if rating else None,
+                        rating.name if rating else RATING_SOURCE,
+                        note=f"{sr.rationale} [source behind it: {rests_on}]",
                     )
                 )
             else:
@@ -472,6 +491,9 @@ class Scorer:
                 if item is None:
                     item = self._facts[id(part.indicator)] = indicator_evidence(part.indicator, p)
                 evidence.append(item)
+            for kept_out in country.withheld:
+                shown = indicator_evidence(kept_out, p)
+                evidence.append(replace(shown, note=f"not scored: {kept_out.withheld}"))
             if country.no_data:
                 evidence.append(
                     Evidence(

@@ -51,6 +51,8 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f"{ind.source_name or ind.source_id}, {ind.year}"
                 + (" — less certain copy" if ind.uncertain else ""),
             )
+        for ind in d.country.withheld:
+            table.add_row(f"country: {ind.indicator}", f"{ind.value} (not scored)", ind.withheld)
         if d.country.no_data:
             table.add_row("country score", f"{d.country.score:.4f}", "no data: never scored as low")
         else:
@@ -65,7 +67,13 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 "sector inherent likelihood", f"{d.sector_likelihood:.4f}", d.sector_rationale
             )
         else:
-            table.add_row("sector inherent likelihood", "n/a", "sector unknown: country alone")
+            unknown = cfg.scoring.no_data_sector_score
+            table.add_row(
+                "sector inherent likelihood",
+                f"no data ({unknown:g})",
+                f"sector unknown: weighted in as {unknown:g}, and never lowering the country"
+                " score (base = the higher of the two)",
+            )
         table.add_row("base", f"{d.base:.4f}", "")
         for label, delta in d.adjustments:
             table.add_row(f"adjustment: {label}", f"{delta:+.4f}", "")

@@ -7,7 +7,7 @@ from collections import Counter
 from rich.console import Console
 from rich.table import Table
 
-from ddtool.profiles import Profiles, good_base
+from ddtool.profiles import Indicator, Profiles, good_base
 from ddtool.reference.countries import display_name, normalise_country
 
 
@@ -94,10 +94,14 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
                 mark = f"less certain copy [{list(notes).index(item.source_id) + 1}]"
             if item.note and not item.uncertain:
                 mark = item.note[:60]
+            if item.quality:
+                mark = f"{mark}; {item.quality}" if mark else item.quality
+            if item.withheld:
+                mark = f"not scored: {item.withheld}"
             table.add_row(
                 name,
                 item.sex,
-                f"{item.value} {item.unit if '/' not in item.unit else ''}".strip(),
+                _shown_value(item),
                 str(item.year or ""),
                 src.name if src else item.source_name,
                 mark,
@@ -200,3 +204,10 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
         what = "removed" if c.change == "removed" else "named as newly listed"
         console.print(f"2024 edition: {what} ({c.country or 'country not stated'}): {c.note}")
     return None
+
+
+def _shown_value(item: Indicator) -> str:
+    """A value with its unit: '5 on 1 (best) .. 5+ (worst)', '26.3 % of children …'."""
+    if ".." in item.unit:  # a rating scale, not a unit
+        return f"{item.value} on {item.unit}"
+    return f"{item.value} {item.unit if '/' not in item.unit else ''}".strip()

@@ -144,7 +144,8 @@ def _sector_value(
         issues = (
             _Issue(
                 "unknown-sector",
-                f"sector {raw!r} is not in the taxonomy; scored on country alone (a data gap)",
+                f"sector {raw!r} is not in the taxonomy; its part of the score is no data,"
+                " never low (a data gap)",
                 "warning",
                 match.suggestion,
             ),

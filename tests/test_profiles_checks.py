@@ -1,0 +1,124 @@
+"""Profile data the engine must not score as written, and overlays that must not be
+ignored or fail without saying where."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ddtool.config import Config
+from ddtool.errors import ProfileError
+from ddtool.model import Supplier
+from ddtool.profiles import load_profiles
+from ddtool.scoring import CountryScore, Scorer
+
+OVERRIDE = {
+    "iso3": "BGD",
+    "country": "Bangladesh",
+    "indicator": "gsi2023_prevalence_per_1000",
+    "value": "30",
+    "unit": "per 1000",
+    "sex": "total",
+    "source_name": "own audit",
+    "source_id": "walkfree-gsi-2023",
+}
+
+
+def _countries(folder: Path, rows: list[dict[str, str]]) -> Path:
+    folder.mkdir(exist_ok=True)
+    header = ["iso3", "country", "indicator", "value", "unit", "year", "sex"]
+    header += ["source_name", "source_url", "source_ref", "verification", "note", "source_id"]
+    with (folder / "countries.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows({k: row.get(k, "") for k in header} for row in rows)
+    return folder
+
+
+def _score(iso3: str, risk_type: str, overlays: list[Path] | None = None) -> CountryScore:
+    profiles = load_profiles(overlays or [])
+    return Scorer(profiles, Config(), dt.date(2026, 1, 1)).country_score(iso3, risk_type)
+
+
+def test_a_share_above_100_percent_is_shown_not_scored() -> None:
+    malawi = load_profiles().indicator("MWI", "ilab_working_and_studying_pct_age_7-14")
+    assert malawi is not None and malawi.number == 284.0
+    assert "above 100 %" in malawi.withheld
+
+
+def test_montserrat_working_children_figure_is_withheld_and_named() -> None:
+    item = load_profiles().indicator("MSR", "ilab_working_children_pct_age_5-14")
+    assert item is not None and item.value == "96.8" and item.withheld
+    score = _score("MSR", "child_labour")
+    assert [i.indicator for i in score.withheld] == ["ilab_working_children_pct_age_5-14"]
+    assert all(part.indicator is not item for part in score.parts)
+    assert score.score < 1.0  # it alone made the country score 1.0
+
+
+def test_the_sources_own_quality_flag_is_kept_with_the_value() -> None:
+    malta = load_profiles().indicator("MLT", "ilo_informal_employment_rate_pct", "female")
+    assert malta is not None and malta.quality == "obs_status: Unreliable"
+
+
+@pytest.mark.parametrize("year", ["", "2010"])
+def test_an_overlay_value_replaces_the_bundled_one_whatever_its_year(
+    tmp_path: Path, year: str
+) -> None:
+    folder = _countries(tmp_path / "overlay", [{**OVERRIDE, "year": year}])
+    item = load_profiles([folder]).indicator("BGD", "gsi2023_prevalence_per_1000")
+    assert item is not None and item.value == "30"
+
+
+# an overlay a user got wrong: each is named with its file, never an internal error
+BROKEN = [
+    ("sectors.yaml", "- id: x\n", "expected keys at the top"),
+    ("sectors.yaml", "sectors: 5\n", "sectors: expected a list of entries"),
+    ("manifest.yaml", "sources:\n  - {id: a, name: b, year: twenty}\n", "is not a year"),
+    ("remediation.yaml", "steps:\n  - {name: no id}\n", "a step needs an id and a name"),
+    ("sectors.yaml", "sectors: []\n# caf\xe9\n", "not UTF-8 text"),  # written as Latin-1
+    ("country.csv", "iso3\n", "not a profile file (did you mean countries.csv?)"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), BROKEN)
+def test_a_broken_overlay_is_named_with_its_file(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    folder = tmp_path / "overlay"
+    folder.mkdir()
+    data = text.encode("latin-1") if "not UTF-8" in message else text.encode("utf-8")
+    (folder / name).write_bytes(data)
+    with pytest.raises(ProfileError) as excinfo:
+        load_profiles([folder])
+    assert message in str(excinfo.value)
+    assert str(folder) in str(excinfo.value)
+
+
+def test_an_overlay_of_no_profile_file_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    with pytest.raises(ProfileError, match="holds no profile file"):
+        load_profiles([folder])
+
+
+def test_sector_ratings_are_credited_to_the_project_not_to_the_list() -> None:
+    profiles = load_profiles()
+    supplier = Supplier.model_construct(
+        id="S",
+        country="CIV",
+        sector="cocoa-farming",
+        products=[],
+        buyers=[],
+        certifications=[],
+        audits=[],
+        attributes={},
+        migrant_pct=None,
+    )
+    risk = Scorer(profiles, Config(), dt.date(2026, 1, 1)).score(supplier, "cocoa-farming")
+    [rating] = [e for e in risk.by_type["child_labour"].evidence if "ddtool rating" in e.indicator]
+    assert rating.source == profiles.sources["ddtool-rating"].name
+    assert rating.year == profiles.sources["ddtool-rating"].year
+    assert "List of Goods" in rating.note  # the source it rests on, named
