@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from collections.abc import Collection
 from typing import Any
 
 import yaml
@@ -311,11 +312,10 @@ class Profiles:
                     handled.append(listing)
         if sector is not None and not (goods and applies):
             own_listings = self._listings_by_sector.get((sector, iso3), [])
-            # products name what a broad sector (crop farming: cocoa, rubber, …) makes here,
-            # so they choose among its listings; a sector of one listed good (brick kilns,
-            # garments) keeps its listing whatever else the products name, as giving more
-            # detail must not take evidence away
-            if not goods or _one_good(own_listings):
+            # products that are goods of this sector say which of its listings apply (tin
+            # from an artisanal mine in Peru: not Peru's gold); goods of other sectors (sand
+            # at a brick kiln) say nothing about them, and must not take evidence away
+            if not self._names_own_good(sector, goods):
                 applies += [listing for listing in own_listings if listing not in applies]
         return applies, handled
 
@@ -328,12 +328,27 @@ class Profiles:
             if good in goods
             for listing in items
         }
-        found |= {  # as listings_for: a sector of one listed good keeps it (see there)
-            iso3
-            for (sec, iso3), items in self._listings_by_sector.items()
-            if sec == sector and (not goods or _one_good(items))
-        }
+        if not self._names_own_good(sector, goods):  # as listings_for (see there)
+            found |= {iso3 for (sec, iso3) in self._listings_by_sector if sec == sector}
         return sorted(found)
+
+    def _names_own_good(self, sector: str, goods: Collection[str]) -> bool:
+        """Whether any of these goods is one of the sector's own (tin, of artisanal mining)."""
+        return any(self.good_sectors.get(good) == sector for good in goods)
+
+    def commodity_goods(self, commodity: str, sector: str) -> list[str]:
+        """The listed goods a raw commodity is at a sector ('tin' at artisanal mines: Tin and
+        Tin ore (cassiterite); 'cotton (lint)': Cotton, not Cottonseed): the sector's goods
+        whose name, brackets aside, begins with the commodity's words, and the good the
+        commodity's name matches."""
+        words = exact_key(good_base(commodity)).split()
+        found = [
+            good
+            for good, good_sector in sorted(self.good_sectors.items())
+            if good_sector == sector and exact_key(good_base(good)).split()[: len(words)] == words
+        ]
+        named = self.match_good(commodity)
+        return found + [named] if named and named not in found else found
 
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
         for item in self.indicators.get(iso3, {}).get(name, []):
@@ -351,12 +366,6 @@ class Profiles:
 
     def step_name(self, step: str) -> str:
         return dict(self.steps).get(step, step)
-
-
-def _one_good(listings: list[GoodListing]) -> bool:
-    """Whether a sector's listings in a country are all for one good (brick kilns in
-    India: bricks), so that a supplier's products do not choose among them."""
-    return len({listing.good for listing in listings}) == 1
 
 
 _WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}

@@ -253,14 +253,14 @@ class Inference:
     ) -> SupplierRisk:
         key = (sector_id, iso3, commodity)
         if key not in self._origin_scores:
-            # the commodity as a product narrows listings to its own good (cotton lint →
-            # Cotton, not Cottonseed) when the taxonomy knows it
-            good = self.profiles.match_good(commodity) if commodity else None
+            # the commodity as products narrows listings to its own goods (tin: Tin and Tin
+            # ore (cassiterite), not a country's gold; cotton lint: Cotton, not Cottonseed)
+            goods = self.profiles.commodity_goods(commodity, sector_id) if commodity else []
             probe = Supplier.model_construct(
                 id=f"origin:{sector_id}@{iso3}",
                 country=iso3,
                 sector=sector_id,
-                products=[good] if good else [],
+                products=goods,
                 buyers=[],
                 certifications=[],
                 audits=[],

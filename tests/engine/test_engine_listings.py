@@ -102,9 +102,12 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         ("BGD", "garment-manufacturing", ["cotton"], {"Garments"}),
         ("CIV", "cocoa-farming", ["bananas"], {"Cocoa"}),
         ("CIV", "cocoa-farming", ["cocoa beans"], {"Cocoa"}),
+        ("PER", "artisanal-mining", [], {"Gold"}),
+        ("PER", "artisanal-mining", ["tin"], set()),  # Peru's listing is for its gold
+        ("COD", "artisanal-mining", ["Tin ore (cassiterite)"], {"Tin ore (cassiterite)"}),
     ],
 )
-def test_naming_products_never_takes_a_one_good_sectors_listing_away(
+def test_products_of_another_sector_never_take_its_listings_away(
     iso3: str, sector: str, products: list[str], goods: set[str]
 ) -> None:
     profiles = load_profiles()
@@ -128,3 +131,19 @@ def test_products_choose_among_a_broad_sectors_listings() -> None:
         good = everything[0].good
         chosen, _ = profiles.listings_for(iso3, "crop-farming", [good])
         assert {x.good for x in chosen} == {good}
+
+
+@pytest.mark.parametrize(
+    ("commodity", "sector", "goods"),
+    [
+        ("tin", "artisanal-mining", ["Tin", "Tin ore (cassiterite)"]),
+        ("cotton (lint)", "cotton-farming", ["Cotton"]),
+        ("cobalt", "artisanal-mining", ["Cobalt ore (heterogenite)"]),
+        ("lithium", "industrial-mining", []),  # not Lithium-Ion Batteries
+        ("cocoa beans", "cocoa-farming", ["Cocoa"]),
+    ],
+)
+def test_a_commodity_is_every_good_of_its_sector_it_names(
+    commodity: str, sector: str, goods: list[str]
+) -> None:
+    assert load_profiles().commodity_goods(commodity, sector) == goods
