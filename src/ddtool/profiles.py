@@ -6,11 +6,11 @@ import csv
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from collections.abc import Collection
 from typing import Any
 
 import yaml
@@ -348,7 +348,7 @@ class Profiles:
             if good_sector == sector and exact_key(good_base(good)).split()[: len(words)] == words
         ]
         named = self.match_good(commodity)
-        return found + [named] if named and named not in found else found
+        return [*found, named] if named and named not in found else found
 
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
         for item in self.indicators.get(iso3, {}).get(name, []):
