@@ -2,19 +2,73 @@
 
 from __future__ import annotations
 
+import codecs
+import itertools
+import math
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ddtool.errors import InputError, Location, Problem
+from ddtool.sources.columns import FIELDS, parse_column_map
+
+FlagLevel = Literal["low", "medium", "high", "critical"]
+# strict: a settings file is typed by hand, and `true` or "24" where a number belongs is a
+# slip to point out, not a value to convert (pydantic would read true as 1.0)
+_STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+_THRESHOLD_KEYS = ("medium", "high", "critical")
+
+
+def _threshold_order(values: dict[str, float]) -> str | None:
+    """The complaint when the thresholds given do not rise from medium to critical."""
+    named = [(key, values[key]) for key in _THRESHOLD_KEYS if key in values]
+    for (low, below), (high, above) in itertools.pairwise(named):
+        if below > above:
+            return (
+                f"thresholds must satisfy medium <= high <= critical, but {low} is {below:g}"
+                f" and {high} {above:g}"
+            )
+    return None
+
+
+_PROBE = "header"
+
+
+def _column_field(target: str) -> str:
+    """A columns: target, judged by the function that judges --map (one rule for both)."""
+    try:
+        field = parse_column_map([f"{_PROBE}={target}"]).get(_PROBE)
+    except ValueError:
+        field = None
+    if field is None:  # (also a target holding '=', which --map would have split at)
+        from ddtool.graph import closest_id
+
+        best = closest_id(target, list(FIELDS))
+        raise PydanticCustomError(
+            "unknown_field",
+            "{message}",
+            {
+                "message": f"unknown field {target!r}; fields are {', '.join(FIELDS)}",
+                "suggestion": repr(best) if best else None,
+            },
+        )
+    return field
 
 
 class Thresholds(BaseModel):
     """Lower bounds of priority for each level above 'low'."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _STRICT
 
     medium: float = Field(0.3, ge=0, le=1)
     high: float = Field(0.5, ge=0, le=1)
@@ -22,8 +76,11 @@ class Thresholds(BaseModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
-        if not self.medium <= self.high <= self.critical:
-            raise ValueError("thresholds must satisfy medium <= high <= critical")
+        problem = _threshold_order(
+            {"medium": self.medium, "high": self.high, "critical": self.critical}
+        )
+        if problem:
+            raise ValueError(problem)
         return self
 
     def level(self, priority: float) -> str:
@@ -39,7 +96,7 @@ class Thresholds(BaseModel):
 class Scoring(BaseModel):
     """Weights and bounds of the scoring method (see docs/methodology.md)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _STRICT
 
     sector_weight: float = Field(0.5, ge=0, le=1)
     listing_floor: float = Field(0.8, ge=0, le=1)
@@ -61,12 +118,13 @@ class Scoring(BaseModel):
 class Config(BaseModel):
     """Everything a ddtool.yaml may set."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _STRICT
 
     thresholds: Thresholds = Thresholds()
-    flag_level: Literal["low", "medium", "high", "critical"] = "medium"
+    flag_level: FlagLevel = "medium"
     scoring: Scoring = Scoring()
-    columns: dict[str, str] = Field(default_factory=dict)
+    # header as written -> field; a mistyped field would drop its column without a word
+    columns: dict[str, Annotated[str, AfterValidator(_column_field)]] = Field(default_factory=dict)
     recognised_certifications: list[str] = Field(
         default_factory=lambda: [
             "Rainforest Alliance",
@@ -107,30 +165,279 @@ class Config(BaseModel):
         return {**self.columns, **given}
 
 
+# a key's position in the file: its path from the top (keys, list indexes) -> its line
+_Path = tuple[str | int, ...]
+_SECTIONS: dict[str, type[BaseModel]] = {"thresholds": Thresholds, "scoring": Scoring}
+
+
 def load_config(path: Path | None) -> Config:
-    """Read ddtool.yaml; a bad file is an InputError located at the file (and key)."""
+    """Read ddtool.yaml; every problem in a bad file is reported at once, located at its
+    line and key, as an InputError."""
     if path is None:
         return Config()
-    where = Location(str(path))
+    name = str(path)
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = path.read_bytes()
     except OSError as e:
-        raise InputError([Problem("config-unreadable", f"cannot read: {e.strerror}", where)]) from e
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else None
         raise InputError(
-            [Problem("config-syntax", f"invalid YAML: {e}", Location(str(path), line=line))]
+            [Problem("config-unreadable", f"cannot read: {e.strerror}", Location(name))]
         ) from e
+    text = _decode(raw, name)
+    data, lines, problems = _parse(text, name)
+    if data is None:  # an empty file (or only comments): the defaults
+        data = {}
     try:
-        return Config.model_validate(data)
+        config = Config.model_validate(data)
     except ValidationError as e:
-        problems = [
+        problems += _validation_problems(e.errors(), data, lines, name)
+    else:
+        if not problems:
+            return config
+    problems.sort(key=lambda p: p.location.line or 0)
+    raise InputError(problems)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """The file's text; a file that is not UTF-8 is located at its first bad byte."""
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return raw[bom:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        at = bom + e.start
+        line = raw.count(b"\n", 0, at) + 1
+        raise InputError(
+            [
+                Problem(
+                    "config-encoding",
+                    f"not UTF-8 text ({e.reason} at byte {at}, 0x{raw[at]:02x});"
+                    " save the file as UTF-8",
+                    Location(name, line=line),
+                )
+            ]
+        ) from None
+
+
+def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], list[Problem]]:
+    """The YAML data, the line of each key, and each key written twice at one level."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines, repeats = _key_lines(node) if node is not None else ({}, [])
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.constructor.ConstructorError as e:
+        if "could not determine a constructor" not in str(e.problem):
+            raise _syntax_error(e, name) from None
+        tag = str(e.problem).replace("could not determine a constructor for the tag", "")
+        raise InputError(
+            [
+                Problem(
+                    "config-syntax",
+                    f"tag {tag.strip()} refused: only plain YAML data is read",
+                    _mark_location(e, name),
+                )
+            ]
+        ) from None
+    except yaml.MarkedYAMLError as e:
+        raise _syntax_error(e, name) from None
+    except (yaml.YAMLError, RecursionError) as e:
+        raise InputError([Problem("config-syntax", f"invalid YAML: {e}", Location(name))]) from None
+    finally:
+        loader.dispose()
+    problems = [
+        Problem(
+            "config-duplicate-key",
+            f"key {_dotted(key)!r} is written twice at one level (lines {first} and {line}):"
+            " only the last would be read; remove or merge one",
+            Location(name, line=line, column=_dotted(key)),
+        )
+        for key, first, line in repeats
+    ]
+    return data, lines, problems
+
+
+def _mark_location(e: yaml.MarkedYAMLError, name: str) -> Location:
+    mark = e.problem_mark or e.context_mark
+    return Location(name, line=mark.line + 1 if mark else None)
+
+
+def _syntax_error(e: yaml.MarkedYAMLError, name: str) -> InputError:
+    return InputError(
+        [
             Problem(
-                "config-invalid",
-                f"{'.'.join(str(p) for p in err['loc']) or '(top)'}: {err['msg']}",
-                where,
+                "config-syntax", f"invalid YAML: {e.problem or e.context}", _mark_location(e, name)
             )
-            for err in e.errors()
         ]
-        raise InputError(problems) from e
+    )
+
+
+def _key_lines(root: yaml.Node) -> tuple[dict[_Path, int], list[tuple[_Path, int, int]]]:
+    """The line of each key and list item (the last, for a repeated key: the one read), and
+    each repeat as (path, first line, line). Read from the node tree, before construction
+    rewrites merge keys (`<<`) into the mappings."""
+    lines: dict[_Path, int] = {(): root.start_mark.line + 1}
+    repeats: list[tuple[_Path, int, int]] = []
+    stack: list[tuple[_Path, yaml.Node]] = [((), root)]
+    seen: set[int] = set()  # an alias is walked once, at its anchor (no alias bomb)
+    while stack:
+        at, node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    continue
+                line = key.start_mark.line + 1
+                if key.value in first:
+                    repeats.append(((*at, key.value), first[key.value], line))
+                else:
+                    first[key.value] = line
+                lines[(*at, key.value)] = line
+                stack.append(((*at, key.value), value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*at, index)] = item.start_mark.line + 1
+                stack.append(((*at, index), item))
+    repeats.sort(key=lambda r: r[2])
+    return lines, repeats
+
+
+def _validation_problems(
+    errors: list[ErrorDetails], data: Any, lines: dict[_Path, int], name: str
+) -> list[Problem]:
+    """pydantic's errors in plain words, each at the line of its key; and the order of the
+    thresholds, which pydantic checks only once all three are valid."""
+    problems: list[Problem] = []
+    for err in errors:
+        at: _Path = tuple(part for part in err["loc"] if part != "[key]")
+        message, suggestion = _explain(err, at)
+        problems.append(
+            Problem("config-invalid", message, _locate(at, lines, name), suggestion=suggestion)
+        )
+    failed = {tuple(err["loc"]) for err in errors}
+    given = data.get("thresholds") if isinstance(data, dict) else None
+    # a failed key stopped pydantic's order check; a failed section needs none
+    checked = ("thresholds",) in failed or not any(loc[:1] == ("thresholds",) for loc in failed)
+    if isinstance(given, dict) and not checked:
+        valid = {
+            key: given.get(key, Thresholds.model_fields[key].default)
+            for key in _THRESHOLD_KEYS
+            if ("thresholds", key) not in failed
+        }
+        order = _threshold_order(valid)
+        if order:
+            problems.append(Problem("config-invalid", order, _locate(("thresholds",), lines, name)))
+    return problems
+
+
+def _locate(at: _Path, lines: dict[_Path, int], name: str) -> Location:
+    """The line of the key at `at`, else of the nearest enclosing key that has one."""
+    for size in range(len(at), -1, -1):
+        line = lines.get(at[:size])
+        if line is not None:
+            return Location(name, line=line, column=_dotted(at) or None)
+    return Location(name, column=_dotted(at) or None)
+
+
+def _dotted(at: _Path) -> str:
+    """A key path as written in messages: scoring.sector_weight, recognised_certifications[0]."""
+    text = ""
+    for part in at:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _shown(value: Any) -> str:
+    """A YAML value as the user wrote it, for 'should be …, not …'."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _keys_of(model: type[BaseModel]) -> str:
+    return ", ".join(model.model_fields)
+
+
+def _bounds(at: _Path) -> str:
+    """'from 0 to 1': the range a numeric setting accepts."""
+    model = _SECTIONS.get(str(at[0])) if len(at) == 2 else None
+    low = high = None
+    if model is not None and at[1] in model.model_fields:
+        for rule in model.model_fields[str(at[1])].metadata:
+            low = getattr(rule, "ge", low)
+            high = getattr(rule, "le", high)
+    return f"from {low:g} to {high:g}" if low is not None and high is not None else "in range"
+
+
+def _explain(err: ErrorDetails, at: _Path) -> tuple[str, str | None]:
+    """The message and the "did you mean" for one pydantic error, in plain words."""
+    from ddtool.graph import closest_id
+
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    shown = _shown(value)
+    if kind == "extra_forbidden":
+        model = Config if len(at) == 1 else _SECTIONS.get(str(at[0]), Config)
+        what = f"setting {at[-1]!r}" if model is Config else f"key {at[-1]!r} in {at[0]}"
+        best = closest_id(str(at[-1]), list(model.model_fields))
+        if best:
+            return f"unknown {what}", repr(best)
+        return f"unknown {what}; the keys are {_keys_of(model)}", None
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if not at:
+            return f"the file should hold settings (keys {_keys_of(Config)}), not {shown}", None
+        section = _SECTIONS.get(str(at[0])) if len(at) == 1 else None
+        keys = f"keys {_keys_of(section)}" if section else "'header as written: field' lines"
+        return f"should be a mapping ({keys}), not {shown}", None
+    if kind == "list_type":
+        hint = f" (write [{value}])" if isinstance(value, str) else ""
+        return f"should be a list of names, not {shown}{hint}", None
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        hint = " (write it without quotes)" if _is_number(value) else ""
+        return f"should be a number {_bounds(at)}, not {shown}{hint}", None
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        hint = " (write it without quotes)" if _is_number(value) else ""
+        return f"should be a whole number {_bounds(at)}, not {shown}{hint}", None
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"should be {_bounds(at)}, not {shown}", None
+    if kind == "literal_error":
+        choices = get_args(FlagLevel)
+        best = closest_id(str(value), list(choices)) if isinstance(value, str) else None
+        return (
+            f"should be one of {', '.join(choices)}, not {shown}",
+            repr(best) if best else None,
+        )
+    if kind == "string_type":
+        what = "the header" if err["loc"][-1:] == ("[key]",) else "the value"
+        return f"{what} should be text, not {shown} (put it in quotes)", None
+    if kind == "unknown_field":
+        return str(ctx["message"]), ctx.get("suggestion")
+    if kind == "value_error" and "error" in ctx:
+        return str(ctx["error"]), None
+    return str(err["msg"]), None
+
+
+def _is_number(value: Any) -> bool:
+    """Whether text reads as a number (a number written in quotes)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
