@@ -6,7 +6,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -323,13 +323,19 @@ def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -
 
 
 def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
-    from ddtool.model import LEVELS
-
     if level is None:
         return int(ExitCode.SUCCESS)
-    counts = document["summary"]["flags_by_level"]
-    reached = any(counts.get(lvl) for lvl in LEVELS[LEVELS.index(level.value) :])
+    reached = _reaches((e["level"] for e in document["summary"]["exposure"].values()), level)
     return int(ExitCode.FINDINGS if reached else ExitCode.SUCCESS)
+
+
+def _reaches(levels: Iterable[str], gate: FailLevel) -> bool:
+    """Whether a risk level reaches the gate. The gate reads the company's exposure (the
+    highest risk anywhere beneath it), not the flags: no flag is made below the settings'
+    flag_level, and `--fail-on high` must still fire with flag_level: critical."""
+    from ddtool.model import LEVELS
+
+    return any(LEVELS.index(level) >= LEVELS.index(gate.value) for level in levels)
 
 
 @app.command()
@@ -348,7 +354,7 @@ def assess(
     ] = None,
     fail_on: Annotated[
         FailLevel | None,
-        typer.Option("--fail-on", help="Exit 1 when a flag reaches this level."),
+        typer.Option("--fail-on", help="Exit 1 when a risk in the chain reaches this level."),
     ] = None,
     config: ConfigOption = None,
     profiles: ProfilesOption = None,
@@ -374,7 +380,7 @@ def assess(
 ) -> None:
     """Assess a supplier chain: score, infer hidden tiers, roll up exposure, flag, remediate.
 
-    Exit 0 when done, 1 when a flag reaches --fail-on, 2 on bad input.
+    Exit 0 when done, 1 when a risk reaches --fail-on, 2 on bad input.
     """
     if verify is not None:
         from ddtool.sources import ReadOptions
@@ -576,7 +582,9 @@ def batch(
     ] = "json,xlsx",
     fail_on: Annotated[
         FailLevel | None,
-        typer.Option("--fail-on", help="Exit 1 when any member has a flag at this level."),
+        typer.Option(
+            "--fail-on", help="Exit 1 when a risk in any member's chain reaches this level."
+        ),
     ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip members whose outputs are complete.")
@@ -663,15 +671,8 @@ def batch(
     if summary["assessed"] == 0:
         raise typer.Exit(int(ExitCode.ERROR))
     if fail_on is not None:
-        from ddtool.model import LEVELS
-
-        minimum = LEVELS.index(fail_on.value)
-        reached = any(
-            LEVELS.index(level) >= minimum and n
-            for row in summary["ranking"]
-            for level, n in row["flags_by_level"].items()
-        )
-        if reached:
+        levels = (e["level"] for row in summary["ranking"] for e in row["exposure"].values())
+        if _reaches(levels, fail_on):
             raise typer.Exit(int(ExitCode.FINDINGS))
     raise typer.Exit(int(ExitCode.SUCCESS))
 

@@ -122,12 +122,24 @@ def test_bangladesh_garment_factory_with_nothing_beneath_gets_cotton_origins() -
     )
 
 
+QATAR = (
+    "company: {name: X}\nsuppliers:\n  - {id: S1, name: s, country: QAT, sector: construction}\n"
+)
+
+
+@pytest.mark.parametrize("flag_level", ["medium", "critical"])
 @pytest.mark.parametrize(
     ("chain", "expected"),
-    [("cocoa.yaml", 1), ("services.yaml", 0)],
+    [("cocoa.yaml", 1), ("services.yaml", 0), ("qatar.yaml", 1)],  # qatar: high, not critical
 )
-def test_fail_on_high_exit_code(chain: str, expected: int) -> None:
-    result = CliRunner().invoke(app, ["assess", str(SAMPLES / chain), "--fail-on", "high", "-q"])
+def test_fail_on_high_exit_code(tmp_path: Path, chain: str, expected: int, flag_level: str) -> None:
+    # the gate reads the risks, not the flags: with flag_level critical no high flag is made
+    settings = tmp_path / "ddtool.yaml"
+    settings.write_text(f"flag_level: {flag_level}\n", "utf-8")
+    (tmp_path / "qatar.yaml").write_text(QATAR, "utf-8")
+    path = tmp_path / chain if chain == "qatar.yaml" else SAMPLES / chain
+    args = ["assess", str(path), "--fail-on", "high", "-q", "--config", str(settings)]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == expected, result.output
 
 
