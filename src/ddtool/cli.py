@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -74,7 +75,15 @@ class OutputFormat(StrEnum):
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """A reader that stopped early (`| head`) ends the printing, not the run: the
+            command still writes its files and exits with its own code (rich exits 1)."""
+            self.quiet = True
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, (sys.stderr if stderr else sys.stdout).fileno())
+
+    return _Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
@@ -733,11 +742,34 @@ def _load_profiles(dirs: list[Path] | None) -> Profiles:
     return load_profiles(dirs or [])
 
 
+_STOPPED_BY: list[int] = []  # the signal that stopped the run, if one did
+
+
+def _stop(signum: int, _frame: object) -> None:
+    """Ctrl-C and a termination request end the run as Ctrl-C always did: the exception
+    unwinds every write in progress, which removes its temporary file (a plain SIGTERM
+    killed the process and left one behind)."""
+    _STOPPED_BY.append(signum)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console entry point: no traceback for the user unless --debug."""
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
+            signal.signal(signum, _stop)
     try:
         app()
     except SystemExit as e:  # every normal end, usage errors included (click exits 2)
+        if _STOPPED_BY:  # (the command-line library ends a KeyboardInterrupt with exit 130)
+            terminated = _STOPPED_BY[0] == signal.SIGTERM
+            print(
+                f"{'terminated' if terminated else 'interrupted'}: no output was left half-written",
+                file=sys.stderr,
+            )
+            _leave(143 if terminated else 130)
         _leave(e.code)
     except InputError as e:
         _problem_lines(e.problems)
@@ -748,8 +780,12 @@ def main() -> None:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(int(ExitCode.ERROR))
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        sys.exit(130)
+        terminated = bool(_STOPPED_BY) and _STOPPED_BY[0] == signal.SIGTERM
+        print(
+            f"{'terminated' if terminated else 'interrupted'}: no output was left half-written",
+            file=sys.stderr,
+        )
+        _leave(143 if terminated else 130)
     except OSError as e:  # a file that could not be written (a full disk, a lost mount)
         if "--debug" in sys.argv:
             raise
@@ -774,6 +810,8 @@ def _leave(code: object) -> None:
     status = code if isinstance(code, int) else (0 if code is None else 1)
     if code is not None and not isinstance(code, int):
         print(code, file=sys.stderr)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        # a reader that stopped early (`| head`) is not a failure of the run
+        with contextlib.suppress(OSError):
+            stream.flush()
     os._exit(status)

@@ -1,0 +1,61 @@
+"""Ending a run from outside: a termination request or Ctrl-C in the middle of a write
+leaves no half-written file, and a reader that stops early does not fail the run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# the run's JSON writer sends the signal to its own process once its temporary file holds
+# part of the output: deterministic, where a signal from outside would race the run
+STOP_MID_WRITE = """
+import os, signal, sys
+from ddtool.reporters import json_report
+from ddtool.cli import main
+
+real = json_report.dump_bytes
+
+def dump_then_signal(document):
+    data = real(document)
+    os.kill(os.getpid(), {signum})  # the temporary file is open: the signal arrives here
+    return data
+
+json_report.dump_bytes = dump_then_signal
+sys.argv = ["ddtool", "assess", {chain!r}, "-q", "-o", {out!r}]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("signum", "code", "word"),
+    [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")],
+)
+def test_a_signal_during_a_write_leaves_no_file(
+    tmp_path: Path, signum: int, code: int, word: str
+) -> None:
+    out = tmp_path / "out" / "a.json"
+    out.parent.mkdir()
+    chain = str(ROOT / "sample_chains" / "cocoa.yaml")
+    script = STOP_MID_WRITE.format(signum=int(signum), chain=chain, out=str(out))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == code, done.stderr
+    assert done.stderr.startswith(word)
+    assert os.listdir(out.parent) == []  # neither the output nor its temporary file
+
+
+def test_a_reader_that_stops_early_does_not_fail_the_run(tmp_path: Path) -> None:
+    command = f"{sys.executable} -m ddtool profiles show country CIV | head -1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Côte d'Ivoire")
