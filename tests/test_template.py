@@ -63,3 +63,16 @@ def test_text_templates_validate(tmp_path: Path, suffix: str) -> None:
 def test_template_refuses_unknown_suffix(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["template", "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2
+
+
+def test_an_existing_file_is_never_replaced_without_force(tmp_path: Path) -> None:
+    filled = tmp_path / "suppliers.csv"
+    filled.write_text("id,name,country\nS1,Filled in,GHA\n", "utf-8")
+    runner = CliRunner()
+    refused = runner.invoke(app, ["template", "-o", str(filled)])
+    assert refused.exit_code == 2
+    assert "--force" in refused.output
+    assert filled.read_text("utf-8") == "id,name,country\nS1,Filled in,GHA\n"
+    replaced = runner.invoke(app, ["template", "-o", str(filled), "--force"])
+    assert replaced.exit_code == 0, replaced.output
+    assert "Filled in" not in filled.read_text("utf-8")

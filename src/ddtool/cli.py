@@ -693,10 +693,15 @@ def template(
         Path, typer.Option("-o", "--output", help="suppliers.xlsx, suppliers.csv or .yaml")
     ],
     profiles: ProfilesOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it exists (it may be filled in).")
+    ] = False,
 ) -> None:
     """Write a ready-to-fill input template (Excel with country and sector dropdowns)."""
     from ddtool.template import write_template
 
+    if output.exists() and not force:  # a template is what people fill in: never lose one
+        _fail(f"{output} exists (a filled-in list?): give another name, or --force to replace it")
     _check_writable(output, "suppliers.xlsx")
     output.parent.mkdir(parents=True, exist_ok=True)
     write_template(output, _load_profiles(profiles))
