@@ -8,13 +8,14 @@ whose input is unchanged. No printing here: progress goes through a callback.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,18 @@ from ddtool.sources import SUFFIXES
 
 RESULT_FILE = "result.json"
 BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
+SUMMARY_FILES = ("summary.json", "summary.xlsx")
+
+
+def _member_files(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The names a complete member folder holds for these formats (`.json` is the
+    assessment, always written)."""
+    return ("assessment.json", *(f"report{s}" for s in formats if s != ".json"), RESULT_FILE)
+
+
+# every name a batch writes into a member's folder: only these are ever removed from it, so
+# nothing a user put there is touched
+MEMBER_FILES = _member_files(BATCH_FORMATS)
 
 
 class BatchError(DdtoolError):
@@ -74,17 +87,25 @@ def safe_folder(name: str) -> str:
     return cleaned or "member"
 
 
-def find_members(inputs: list[Path], exclude: Path | None = None) -> tuple[list[Member], list[str]]:
+def find_members(inputs: list[Path], exclude: Path | None = None) -> list[Member]:
     """Member files from directories (recursively) and files; unique, safe folder names.
 
-    What the batch wrote into `exclude` (its output folder, when it lies in an input
-    folder or is one) is not a member: its summary and the member folders with a result.
-    A re-run would otherwise read its own reports as member chains. Two files with the same
+    An input that is neither a file nor a folder stops the batch before any work, all such
+    inputs named at once: a mistyped path dropped silently would leave a member out of the
+    roll-up unnoticed. What the batch wrote into `exclude` (its output folder, when it lies
+    in an input folder or is one) is not a member: a re-run would otherwise read its own
+    reports as member chains. One file given twice (`a.yaml` and its absolute path, or a
+    link to it) is one member, under the spelling given first. Two files with the same
     name are named by their paths from the folder they share (`north/acme.yaml`,
     `south/acme.yaml`), so each summary row and pseudonym is its own.
     """
+    wrong = [_not_an_input(item) for item in inputs if not (item.is_dir() or item.is_file())]
+    if wrong:
+        them = "the path" if len(wrong) == 1 else "these paths"
+        raise BatchError(
+            f"{'; '.join(wrong)}. Nothing was assessed: correct or leave out {them} and run again."
+        )
     files: list[Path] = []
-    problems: list[str] = []
     for item in inputs:
         if item.is_dir():
             found = sorted(
@@ -96,11 +117,12 @@ def find_members(inputs: list[Path], exclude: Path | None = None) -> tuple[list[
                 and not (exclude is not None and _written_by_batch(p, exclude))
             )
             files.extend(found)
-        elif item.is_file():
-            files.append(item)
         else:
-            problems.append(f"{item}: no such file or directory")
-    unique = list(dict.fromkeys(files))
+            files.append(item)
+    first_spelling: dict[Path, Path] = {}
+    for path in files:
+        first_spelling.setdefault(path.resolve(), path)
+    unique = list(first_spelling.values())
     alike: dict[str, list[Path]] = {}
     for path in unique:
         alike.setdefault(path.stem.casefold(), []).append(path)
@@ -117,18 +139,55 @@ def find_members(inputs: list[Path], exclude: Path | None = None) -> tuple[list[
             folder = f"{folder}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
         used.add(folder.casefold())
         members.append(Member(name, path, folder))
-    return members, problems
+    return members
+
+
+def _not_an_input(item: Path) -> str:
+    """Why an input is neither a file nor a folder, with the path meant when it looks
+    mistyped."""
+    if item.is_symlink():
+        return f"{item}: a link to {os.readlink(item)}, which does not exist"
+    if item.exists():
+        return f"{item}: not a file or folder"
+    meant = _closest_path(item)
+    return f"{item}: no such file or folder" + (f" (did you mean {meant}?)" if meant else "")
+
+
+def _closest_path(item: Path) -> Path | None:
+    """The existing path nearest to `item`: each missing part replaced by the most alike
+    name beside it (`membrs/nroth` → `members/north`); None when a part has no close match."""
+    from rapidfuzz import fuzz, process
+
+    place = Path(item.anchor)
+    for part in item.parts[1:] if item.anchor else item.parts:
+        if (place / part).exists():
+            place = place / part
+            continue
+        try:
+            names = [child.name for child in place.iterdir()]
+        except OSError:
+            return None
+        best = process.extractOne(
+            part, names, scorer=fuzz.ratio, processor=str.casefold, score_cutoff=75
+        )
+        if best is None:
+            return None
+        place = place / best[0]
+    return place if place.exists() else None
 
 
 def _written_by_batch(path: Path, outdir: Path) -> bool:
-    """Whether a file found is one a batch wrote into this output folder: its summary, or
-    a file of a member folder that holds a result."""
+    """Whether a file found is one a batch wrote into this output folder: its summary, a
+    file of a member folder that holds a result, or a member's report by its name (a
+    member interrupted before its result.json was written)."""
     try:
         inside = path.resolve().relative_to(outdir.resolve())
     except ValueError:
         return False
     if len(inside.parts) == 1:
-        return inside.name in ("summary.json", "summary.xlsx")
+        return inside.name in SUMMARY_FILES
+    if len(inside.parts) == 2 and inside.name in MEMBER_FILES:
+        return True
     return (outdir / inside.parts[0] / RESULT_FILE).is_file()
 
 
@@ -256,9 +315,25 @@ def _store(outdir: Path, member: Member, record: dict[str, Any], files: dict[str
     if folder.parent != outdir.resolve():
         raise BatchError(f"{member.path}: output folder would leave {outdir}")
     folder.mkdir(parents=True, exist_ok=True)
+    # the old result goes first: while the files change, the folder must not look complete
+    with contextlib.suppress(FileNotFoundError):
+        (folder / RESULT_FILE).unlink()
     for name, payload in files.items():
         write_atomic(folder / name, payload)
+    _remove_stale(folder, keep=files)
     write_atomic(folder / RESULT_FILE, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+
+
+def _remove_stale(folder: Path, keep: Iterable[str]) -> None:
+    """Remove what an earlier run wrote into a member's folder and this one did not write
+    again (a report of a format since dropped, the reports beside a result that now
+    failed): they would pass for this run's. Only the names a batch writes are touched."""
+    kept = set(keep)
+    for name in MEMBER_FILES:
+        stale = folder / name
+        if name not in kept and stale.is_file():
+            with contextlib.suppress(FileNotFoundError):
+                stale.unlink()
 
 
 def _run_local(
@@ -338,10 +413,11 @@ def run_batch(
     progress: Callable[[int, int, Member, dict[str, Any]], None] | None = None,
 ) -> BatchResult:
     """Assess every member, write each one's outputs as it completes, then the summary."""
-    members, problems = find_members(inputs, exclude=outdir)
+    members = find_members(inputs, exclude=outdir)
     if not members:
         raise BatchError(
-            "no member files found" + (f" ({'; '.join(problems)})" if problems else "")
+            f"no member files found in {', '.join(map(str, inputs))}: give chain files"
+            f" ({', '.join(SUFFIXES)}) or folders holding them"
         )
     if outdir.exists() and not outdir.is_dir():
         raise BatchError(f"{outdir}: exists and is not a directory")
@@ -355,6 +431,8 @@ def run_batch(
             _complete(outdir / member.folder, member, options, settings) if options.resume else None
         )
         if stored is not None:
+            # a folder written before stale files were removed may still hold some
+            _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
             stored["member"] = member.name
             records[member.folder] = stored
             result.skipped += 1
