@@ -263,6 +263,25 @@ def test_an_assessment_made_with_a_settings_file_reproduces_without_it(tmp_path:
     assert "reproduced" in done.output
 
 
+def test_an_assessment_moved_with_its_inputs_reproduces(tmp_path: Path) -> None:
+    """Inputs given by absolute path, the folder moved since: the input beside the JSON
+    with the recorded hash is the input, whatever path it was given by."""
+    made = tmp_path / "made"
+    made.mkdir()
+    chain = made / "chain.yaml"
+    chain.write_bytes((ROOT / "sample_chains" / "coffee.yaml").read_bytes())
+    args = ["assess", str(chain.resolve()), "-q", "-o", str(made / "a.json")]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    moved = made.rename(tmp_path / "moved")
+    done = CliRunner().invoke(app, ["assess", "--verify", str(moved / "a.json")])
+    assert done.exit_code == 0, done.output
+    assert "reproduced" in done.output
+    (moved / "chain.yaml").write_text("suppliers: []\n", "utf-8")  # edited since
+    changed = CliRunner().invoke(app, ["assess", "--verify", str(moved / "a.json")])
+    assert changed.exit_code == 1, changed.output
+    assert "changed" in changed.output
+
+
 @pytest.mark.parametrize(
     "extra",
     [

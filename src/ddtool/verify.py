@@ -74,6 +74,13 @@ def verify(path: Path) -> Verification:
     workdir = Path.cwd()
     if not all(p.exists() for p in recorded) and all((path.parent / p).exists() for p in recorded):
         workdir = path.parent.resolve()
+    elif not all(p.exists() for p in recorded) and all(
+        (path.parent / p.name).is_file() for p in recorded
+    ):
+        # the folder was moved or copied: the inputs kept beside the JSON are the ones (their
+        # hashes decide, below); the paths the re-run records are then spelled differently
+        workdir = path.parent.resolve()
+        recorded = [Path(p.name) for p in recorded]
     files = [p if p.is_absolute() else workdir / p for p in recorded]
     missing = [str(p) for p in files if not p.exists()]
     if missing:
@@ -227,7 +234,11 @@ def _top_differences(
     of ddtool each was made), in key order, up to the limit; none when they are the same.
     The long lists' items were compared as the saved file was read (`in_lists`)."""
     found: list[str] = []
-    for key in sorted((set(saved) | set(rerun)) - {"generated_at", "tool"}, key=str):
+    # the inputs are the same when their contents are (checked by hash before the re-run);
+    # the path each was given by may differ, as for a folder moved since
+    if _input_hashes(saved) != _input_hashes(rerun):
+        found.append("$.input: the input files differ")
+    for key in sorted((set(saved) | set(rerun)) - {"generated_at", "tool", "input"}, key=str):
         if key not in saved or key not in rerun:
             found.append(f"$.{key}: only in {'new' if key in rerun else 'saved'} result")
         elif key in in_lists and isinstance(rerun[key], list):
@@ -237,3 +248,13 @@ def _top_differences(
         else:
             _differences(saved[key], rerun[key], f"$.{key}", found)
     return found[:_LIMIT]
+
+
+def _input_hashes(document: dict[str, Any]) -> list[Any]:
+    given = document.get("input")
+    if not isinstance(given, dict):
+        return [given]
+    files = given.get("files")
+    if isinstance(files, list):
+        return [f.get("sha256") if isinstance(f, dict) else f for f in files]
+    return [given.get("sha256")]
