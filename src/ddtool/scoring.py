@@ -423,7 +423,9 @@ class Scorer:
             detail = by_type[risk_type]
             adjustments = [uplift, *detail.adjustments]
             score = _final_score(base, adjustments, detail.floor, detail.score.severity, thresholds)
-            by_type[risk_type] = _adjusted(detail, adjustments, score)
+            by_type[risk_type] = _adjusted(
+                detail, adjustments, score, [*detail.evidence, _adjustment_evidence(*uplift)]
+            )
         return _own_copy(risk, by_type)
 
     def _score(
@@ -505,6 +507,7 @@ class Scorer:
                     )
                 )
             adjustments = list(credits)  # a migrant uplift goes first (_with_migrants)
+            evidence += [_adjustment_evidence(label, delta) for label, delta in credits]
             floor, reason = 0.0, ""
             for listing in listings:
                 if risk_type in listing.risk_types:
@@ -563,7 +566,23 @@ class Scorer:
         return SupplierRisk(by_type, sorted(set(gaps)), listings, handled), tuple(bases)
 
 
-def _adjusted(detail: RiskDetail, adjustments: list[tuple[str, float]], score: Score) -> RiskDetail:
+def _adjustment_evidence(label: str, delta: float) -> Evidence:
+    """A supplier adjustment as a fact behind the number: the reports show the evidence,
+    and without it a flagged likelihood could not be worked out from them."""
+    return Evidence(
+        f"supplier adjustment: {label}",
+        delta,
+        None,
+        "the supplier's own record in the input, weighed by ddtool's settings (scoring)",
+    )
+
+
+def _adjusted(
+    detail: RiskDetail,
+    adjustments: list[tuple[str, float]],
+    score: Score,
+    evidence: list[Evidence],
+) -> RiskDetail:
     """The detail with other adjustments and score (dataclasses.replace, without its field
     introspection: this runs for every distinct migrant share of every distinct score)."""
     return RiskDetail(
@@ -577,7 +596,7 @@ def _adjusted(detail: RiskDetail, adjustments: list[tuple[str, float]], score: S
         floor=detail.floor,
         floor_reason=detail.floor_reason,
         score=score,
-        evidence=detail.evidence,
+        evidence=evidence,
     )
 
 

@@ -261,14 +261,23 @@ def test_migrant_shares_only_move_forced_labour_and_trafficking(
             migrants_line = (f"migrant workers {migrant:g}%", uplift)
             assert detail.adjustments == [migrants_line, *before.adjustments]
             assert detail.score.likelihood >= before.score.likelihood
-            assert (detail.base, detail.floor, detail.evidence) == (
+            # the uplift is shown as evidence too, after the facts of the shared score
+            *carried, shown = detail.evidence
+            assert (detail.base, detail.floor, carried) == (
                 before.base,
                 before.floor,
                 before.evidence,
             )
+            assert (shown.indicator, shown.value) == (
+                f"supplier adjustment: migrant workers {migrant:g}%",
+                uplift,
+            )
             # every other field is carried over as it was (the adjusted detail is made field
             # by field, not with dataclasses.replace)
-            assert replace(detail, adjustments=before.adjustments, score=before.score) == before
+            unadjusted = replace(
+                detail, adjustments=before.adjustments, score=before.score, evidence=carried
+            )
+            assert unadjusted == before
 
 
 @pytest.mark.parametrize(

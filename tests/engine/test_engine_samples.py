@@ -237,3 +237,17 @@ def test_input_hashes_are_those_of_the_files(tmp_path: Path, parts: int) -> None
     together = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
     assert doc["input"]["sha256"] == together  # one file: the file's own hash
     assert len(doc["suppliers"]) >= 2
+
+
+def test_supplier_adjustments_are_evidence_of_the_flag() -> None:
+    """A flagged likelihood can be worked out from the reports: the failed audit and the
+    migrant share that raised it are among its evidence, with their amounts."""
+    doc = assess([SAMPLES / "electronics_minerals.yaml"]).data
+    [flag] = [
+        f
+        for f in register(doc)
+        if f["supplier_id"] == "CMP-MY-1" and f["risk_type"] == "forced_labour"
+    ]
+    shown = {e["indicator"]: e["value"] for e in flag_evidence(doc, flag)}
+    assert shown["supplier adjustment: audit 'RBA VAP' of 2025-02-12 failed"] == 0.1
+    assert shown["supplier adjustment: migrant workers 55%"] == 0.055
