@@ -122,3 +122,26 @@ def test_sector_ratings_are_credited_to_the_project_not_to_the_list() -> None:
     assert rating.source == profiles.sources["ddtool-rating"].name
     assert rating.year == profiles.sources["ddtool-rating"].year
     assert "List of Goods" in rating.note  # the source it rests on, named
+
+
+@pytest.mark.parametrize(
+    ("iso3", "risk_type", "alone"),
+    [
+        ("ATG", "child_labour", 0.0),  # two ratifications alone: 0 before
+        ("MSR", "human_trafficking", 1.0),  # one ratification alone: 1 before
+    ],
+)
+def test_a_score_on_few_indicators_counts_the_rest_as_no_data(
+    iso3: str, risk_type: str, alone: float
+) -> None:
+    score = _score(iso3, risk_type)
+    assert score.thin and score.coverage < Config().scoring.thin_country_coverage
+    mean = sum(p.subscore * p.weight for p in score.parts) / sum(p.weight for p in score.parts)
+    assert mean == alone
+    no_data = Config().scoring.no_data_country_score
+    assert score.score == round(score.coverage * mean + (1 - score.coverage) * no_data, 4)
+
+
+def test_a_country_with_a_third_of_the_weights_is_scored_on_its_own_figures() -> None:
+    score = _score("USA", "child_labour")
+    assert not score.thin and score.coverage == pytest.approx(0.35)

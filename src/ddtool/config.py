@@ -105,6 +105,9 @@ class Scoring(BaseModel):
     downstream_floor: float = Field(0.6, ge=0, le=1)
     no_data_country_score: float = Field(0.5, ge=0, le=1)
     no_data_sector_score: float = Field(0.5, ge=0, le=1)
+    # below this share of the indicator weights, a country's score is too thin to stand on
+    # its own: the missing share counts as no data (no_data_country_score)
+    thin_country_coverage: float = Field(0.33, ge=0, le=1)
     migrant_uplift: float = Field(0.1, ge=0, le=0.5)
     failed_audit_uplift: float = Field(0.1, ge=0, le=0.5)
     certification_credit: float = Field(0.05, ge=0, le=0.2)

@@ -26,6 +26,13 @@ def _resolve(
     return out
 
 
+def low_on_a_gap(entry: dict[str, Any], level: str | None) -> bool:
+    """Whether a mapped supplier's level is low while data it is scored on is missing: the
+    reports then say "data gap" beside it and do not colour it as low risk (a missing
+    figure is never low risk)."""
+    return level == "low" and not entry.get("inferred") and bool(entry.get("data_gaps"))
+
+
 def flag_measures(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[str, Any]]:
     """The remediation measures of a flag, from the document's `measures` catalogue."""
     return _resolve(document, flag, "remediation", "measures", with_id=True)

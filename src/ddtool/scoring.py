@@ -74,6 +74,7 @@ class CountryScore:
     coverage: float  # share of the weights that had data
     no_data: bool
     withheld: tuple[Indicator, ...] = ()  # values shown, not scored (errors in the source)
+    thin: bool = False  # too few indicators: the missing weight was counted as no data
 
 
 @dataclass(slots=True)
@@ -247,8 +248,13 @@ class Scorer:
             )
         else:
             score = sum(p.subscore * p.weight for p in parts) / have
+            coverage = have / total
+            scoring = self.config.scoring
+            thin = coverage < scoring.thin_country_coverage
+            if thin:  # one ratification alone must not make a country 0 or 1
+                score = coverage * score + (1 - coverage) * scoring.no_data_country_score
             result = CountryScore(
-                iso3, round(score, 4), tuple(parts), have / total, False, tuple(withheld)
+                iso3, round(score, 4), tuple(parts), coverage, False, tuple(withheld), thin
             )
         self._country[key] = result
         return result
@@ -450,6 +456,8 @@ class Scorer:
             country = self.country_score(supplier.country, risk_type)
             if supplier.country is not None and country.no_data:
                 gaps.append(f"no country data for {risk_type}")
+            elif country.thin:
+                gaps.append(f"little country data for {risk_type} ({country.coverage:.0%})")
             evidence: list[Evidence] = []
             if sector is not None:
                 sr = sector.risk[risk_type]
@@ -496,6 +504,16 @@ class Scorer:
             for kept_out in country.withheld:
                 shown = indicator_evidence(kept_out, p)
                 evidence.append(replace(shown, note=f"not scored: {kept_out.withheld}"))
+            if country.thin:
+                evidence.append(
+                    Evidence(
+                        f"country indicators ({supplier.country}): coverage",
+                        f"{country.coverage:.0%} of the indicator weights",
+                        None,
+                        f"ddtool: below {s.thin_country_coverage:.0%}, the missing weight is"
+                        f" scored as {s.no_data_country_score} (no data, never low risk)",
+                    )
+                )
             if country.no_data:
                 evidence.append(
                     Evidence(

@@ -159,3 +159,36 @@ def test_the_glance_of_a_flat_chain_holds_only_the_nodes_shown(tmp_path: Path) -
     mapped = {i for i in shown if not i.startswith("inferred:")}
     assert mapped <= {f"V{i:04d}" for i in range(21)} | flagged
     assert len(shown) < 100 < len(result.data["suppliers"])
+
+
+def test_low_on_missing_data_is_never_shown_as_plain_low(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ddtool.assess import assess
+    from ddtool.reporters import reporter_for
+
+    chain = tmp_path / "gaps.yaml"
+    chain.write_text(
+        "company: {name: X, country: DEU}\n"
+        "suppliers:\n"
+        "  - {id: G1, name: no country, sector: software}\n"
+        "  - {id: G2, name: known, country: DEU, sector: software}\n",
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    out = tmp_path / "r"
+    for suffix in (".html", ".xlsx"):
+        reporter_for(out.with_suffix(suffix)).write(doc, out.with_suffix(suffix))
+    html = out.with_suffix(".html").read_text("utf-8")
+    assert "G1 · country ? · low, data gap" in html
+    assert "G2 · DEU · low" in html and "G2 · DEU · low, data gap" not in html
+    sheet = load_workbook(out.with_suffix(".xlsx"))["Suppliers"]
+    fills = {row[0].value: row[1].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
+    assert fills["G1"] != fills["G2"]  # G2 coloured as low, G1 not
+    from ddtool.reporters.terminal import chain_tree
+
+    console = Console(width=200, record=True)
+    console.print(chain_tree(doc))
+    text = console.export_text()
+    assert "low — data gap: country unknown" in text
+    assert text.count("data gap") == 1

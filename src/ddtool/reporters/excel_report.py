@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import atomic_open
-from ddtool.document import PerBasis, flag_evidence, flag_measures, register
+from ddtool.document import PerBasis, flag_evidence, flag_measures, low_on_a_gap, register
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.xlsx import XlsxBook
 
@@ -238,7 +238,8 @@ class ExcelReporter(Reporter):
             values += [s["exposure"][rt]["level"] for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
             top = max((scores[rt]["level"] for rt in RISK_NAMES), key=list(LEVEL_FILL).index)
-            sheet.append(values, fill=top, fill_column=1)
+            # low on missing data is not coloured as low risk (its gaps are in the row)
+            sheet.append(values, fill=None if low_on_a_gap(s, top) else top, fill_column=1)
 
     @staticmethod
     def _plan(book: XlsxBook, plan: dict[str, dict[str, Any]]) -> None:

@@ -60,7 +60,13 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 "country score",
                 f"{d.country.score:.4f}",
                 f"weighted mean of the {len(d.country.parts)} indicators with data"
-                f" (coverage {d.country.coverage:.0%} of the weights)",
+                f" (coverage {d.country.coverage:.0%} of the weights)"
+                + (
+                    f"; below {cfg.scoring.thin_country_coverage:.0%}, the missing weight"
+                    f" counted as no data ({cfg.scoring.no_data_country_score:g})"
+                    if d.country.thin
+                    else ""
+                ),
             )
         if d.sector_likelihood is not None:
             table.add_row(

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ddtool.atomic import write_atomic
-from ddtool.document import flag_evidence, flag_measures, register
+from ddtool.document import flag_evidence, flag_measures, low_on_a_gap, register
 from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
@@ -342,6 +342,7 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
     for sid in sorted(shown, key=lambda s: (column_of[s], xy[s][1])):
         s = suppliers[sid]
         level = _supplier_level(s)
+        gap = low_on_a_gap(s, level)  # shown uncoloured, "low, data gap", not as low risk
         x, y = xy[sid]
         name = s.get("name") or sid
         nodes.append(
@@ -356,15 +357,16 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
                         for p in (
                             "inferred" if s.get("inferred") else sid,
                             s.get("country") or "country ?",
-                            level or "no level",
+                            f"{level}, data gap" if gap else level or "no level",
                         )
                     ),
                     30,
                 ),
                 "title": f"{name} [{sid}] — {s.get('sector') or 'sector unknown'}, "
                 f"{s.get('country_name') or s.get('country') or 'country unknown'}; "
-                f"{'worst case' if s.get('inferred') else 'risk'} level {level or 'n/a'}",
-                "level": level or "none",
+                f"{'worst case' if s.get('inferred') else 'risk'} level {level or 'n/a'}"
+                + (f"; data gaps: {'; '.join(s['data_gaps'])}" if gap else ""),
+                "level": "none" if gap else level or "none",
                 "inferred": bool(s.get("inferred")),
             }
         )

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ddtool.document import register
+from ddtool.document import low_on_a_gap, register
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
 RISK_NAMES = {
@@ -130,6 +130,8 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         label.append(f"  {where}", style="dim")
         label.append(f"  {s.get('sector') or 'sector?'}  ", style="dim")
         label.append_text(_level(own))
+        if low_on_a_gap(s, own):
+            label.append(" — data gap: " + "; ".join(s["data_gaps"]), style="yellow")
         if s["inferred"]:
             label.append("  inferred — map this tier", style="italic magenta")
         if sid in shown:
