@@ -221,3 +221,22 @@ def test_large_registers_are_capped_with_a_note(monkeypatch: pytest.MonkeyPatch)
     assert [r["id"] for r in register] == [f["id"] for f in document["flags"][:5]]
     assert f"highest-priority of {len(document['flags'])} flags" in page
     assert "The first 2 are listed" in page
+
+
+def test_the_register_shows_what_the_other_formats_show() -> None:
+    """Every tier, not the first; evidence values as written, not to four digits."""
+    from ddtool.assess import assess
+    from ddtool.reporters.html_report import _fmt, _register_rows
+
+    doc = assess([ROOT / "sample_chains" / "cocoa.yaml"]).data
+    rows = {r["id"]: r for r in _register_rows(doc)}
+    several = [f for f in doc["flags"] if len(doc_tiers(doc, f)) > 1]
+    assert several
+    flag = several[0]
+    assert rows[flag["id"]]["tiers"] == ", ".join(map(str, doc_tiers(doc, flag)))
+    assert _fmt(92.096) == "92.096" and _fmt(4.0) == "4.0"
+
+
+def doc_tiers(doc: dict[str, Any], flag: dict[str, Any]) -> list[int]:
+    entry = next(s for s in doc["suppliers"] if s["id"] == flag["supplier_id"])
+    return list(entry["tiers"])

@@ -86,7 +86,7 @@ def _country_label(iso3: str | None) -> str:
 
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return repr(value)  # as the JSON, CSV and Excel give it (92.096, not 92.1)
     return "" if value is None else str(value)
 
 
@@ -440,6 +440,7 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 + (" (inferred)" if flag.get("inferred") else ""),
                 "supplier_id": flag.get("supplier_id", ""),
                 "tier": tier,
+                "tiers": ", ".join(str(t) for t in flag.get("tiers") or []),
                 "path": " → ".join(flag.get("path", [])),
                 "country": _country_label(flag.get("country")),
                 "sector": flag.get("sector") or "",

@@ -13,7 +13,7 @@
   var sortDir = -1;
 
   function number(v) {
-    return typeof v === "number" ? String(Math.round(v * 1000) / 1000) : "";
+    return typeof v === "number" ? String(v) : "";  // as the other formats give it
   }
   function cell(tr, text, cls) {
     var td = document.createElement("td");
@@ -39,7 +39,7 @@
     tr.className = "lvl-" + r.level;
     cell(tr, r.id);
     cell(tr, r.supplier);
-    cell(tr, r.tier === null ? "" : String(r.tier), "num");
+    cell(tr, r.tiers, "num");  // every tier, as the other formats; sorted by the first
     cell(tr, r.path, "path");
     cell(tr, r.country);
     cell(tr, r.sector);
