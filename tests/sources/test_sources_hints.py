@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ddtool.reference.countries import normalise_country
 from ddtool.sources import ReadOptions, read_chain
 
@@ -60,3 +62,14 @@ def test_a_second_company_is_reported(tmp_path: Path) -> None:
     chain, problems = read_chain([a, b], ReadOptions())
     assert chain.company.name == "Alpha Co"
     assert [p.type for p in problems.items] == ["company-conflict"]
+
+
+@pytest.mark.parametrize("written", ["unknown", "tbc", "?", "n/a", "null", "not known"])
+def test_a_sector_written_as_unknown_is_a_gap_like_a_blank_one(
+    tmp_path: Path, written: str
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(f"id,name,country,sector\nS1,One,DEU,{written}\n", "utf-8")
+    chain, problems = read_chain([path], ReadOptions())
+    assert chain.suppliers[0].sector is None and chain.suppliers[0].sector_raw is None
+    assert not [p for p in problems.items if p.type == "unknown-sector"]

@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 
 from ddtool.errors import Location, Problem, ProblemList, Severity
 from ddtool.model import Audit, Certification, Company, Supplier
-from ddtool.reference.countries import normalise_country
+from ddtool.reference.countries import UNKNOWN_VALUES, normalise_country
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
@@ -26,8 +26,6 @@ from ddtool.sources.values import (
     parse_tier,
     split_list,
 )
-
-_UNKNOWN = {"", "unknown", "n/a", "na", "-", "?", "tbd", "none", "not known"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +134,8 @@ def _sector_value(
     if value is None:
         return (None, None), ()
     raw = str(value).strip()
-    if raw.casefold() in _UNKNOWN:
-        return (None, raw or None), ()
+    if raw.casefold() in UNKNOWN_VALUES:  # as for countries: "we do not know", a data gap
+        return (None, None), ()
     match = sectors.match_sector(raw)
     issues: Issues = ()
     if match.id is None:
