@@ -366,7 +366,19 @@ class Inference:
                     ),
                     mix,
                     max((o.share.year for o in origins if o.share), default=None),
-                    "production shares in risk_profiles/origins.csv (see sources)",
+                    # the publications the shares come from, as the register's Sources name them
+                    "; ".join(
+                        sorted(
+                            {
+                                self.profiles.sources[o.share.source_id].name
+                                if o.share.source_id in self.profiles.sources
+                                else o.share.source_id
+                                for o in origins
+                                if o.share
+                            }
+                        )
+                    )
+                    or "production shares: none published",
                 ),
             )
             evidence[rt] = items

@@ -145,3 +145,12 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
         for line in str(row[column] or "").split("\n")
     }
     assert shown <= set(names) | {c.split(": ")[0] for c in cited}
+
+
+def test_a_single_tier_is_a_number_in_the_register(tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    reporter_for(out).write(assess([SAMPLES / "cocoa.yaml"]).data, out)
+    sheet = load_workbook(out)["Suppliers"]
+    tiers = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert any(isinstance(t, int) for t in tiers)
+    assert all(isinstance(t, int) or ", " in t for t in tiers)

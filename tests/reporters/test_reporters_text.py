@@ -242,3 +242,15 @@ def test_an_evidence_line_carries_its_note(item: dict[str, Any], text: str) -> N
     from ddtool.reporters.markdown_report import evidence_text
 
     assert evidence_text(item) == _evidence_text(item) == text
+
+
+def test_markdown_paths_and_inferred_names_read_plainly(tmp_path: Path) -> None:
+    doc = assess([SAMPLES / "coffee.yaml"]).data
+    out = tmp_path / "r.md"
+    MarkdownReporter().write(doc, out)
+    text = out.read_text("utf-8")
+    assert "&gt;" not in text and "company → IMP-DE-1 → EXP-BR-2" in text
+    assert ")) (inferred)" not in text and "inferred coffee farming (coffee (green beans))" in text
+    # an origin mix names the publications its shares come from, not a file of ddtool's
+    assert "risk_profiles/origins.csv" not in text
+    assert "Production, Supply and Distribution (PSD)" in text

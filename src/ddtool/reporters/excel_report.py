@@ -78,8 +78,9 @@ def _sources_text(evidence: list[dict[str, Any]], names: list[str]) -> str:
     return "\n".join(dict.fromkeys(_source_name(str(e["source"]), names) for e in evidence))
 
 
-def _tier(tiers: list[int]) -> str:
-    return ", ".join(str(t) for t in tiers)
+def _tier(tiers: list[int]) -> int | str:
+    """One tier as a number (it sorts and filters as one); several as text ('2, 3')."""
+    return tiers[0] if len(tiers) == 1 else ", ".join(str(t) for t in tiers)
 
 
 class ExcelReporter(Reporter):

@@ -56,8 +56,10 @@ def evidence_text(item: dict[str, Any]) -> str:
 
 
 def supplier_label(flag: dict[str, Any]) -> str:
-    name = flag.get("supplier_name") or flag.get("supplier_id", "")
-    return f"{name} (inferred)" if flag.get("inferred") else str(name)
+    name = str(flag.get("supplier_name") or flag.get("supplier_id", ""))
+    # an inferred supplier's name says so already ("inferred coffee farming (…)")
+    shown = flag.get("inferred") and not name.startswith("inferred")
+    return f"{name} (inferred)" if shown else name
 
 
 def distinct_sources(flags: list[dict[str, Any]], document: dict[str, Any]) -> list[str]:
@@ -175,7 +177,7 @@ def _top_flags(shown: list[dict[str, Any]], count: int) -> list[str]:
     for flag in shown:
         out.append(
             f"| {cell(flag.get('level'))} | {cell(risk_name(str(flag.get('risk_type'))))}"
-            f" | {cell(supplier_label(flag))} | {cell(' > '.join(map(str, flag.get('path', []))))}"
+            f" | {cell(supplier_label(flag))} | {cell(' → '.join(map(str, flag.get('path', []))))}"
             f" | {cell(flag.get('reason'))} |"
         )
     return [*out, ""]
@@ -199,7 +201,7 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
             f" — {inline(supplier_label(flag))} ({inline(flag.get('supplier_id'))})",
             "",
             f"- Flag: `{inline(flag.get('id'))}`",
-            f"- Path: {inline(' > '.join(map(str, flag.get('path', []))))}",
+            f"- Path: {inline(' → '.join(map(str, flag.get('path', []))))}",
             f"- Country: {inline(flag.get('country') or 'unknown')};"
             f" sector: {inline(flag.get('sector') or 'unknown')}",
             f"- Likelihood {flag.get('likelihood')}, severity {flag.get('severity')},"
