@@ -145,3 +145,15 @@ def test_a_score_on_few_indicators_counts_the_rest_as_no_data(
 def test_a_country_with_a_third_of_the_weights_is_scored_on_its_own_figures() -> None:
     score = _score("USA", "child_labour")
     assert not score.thin and score.coverage == pytest.approx(0.35)
+
+
+def test_the_reports_name_the_overlay_used(tmp_path: Path) -> None:
+    from ddtool.assess import AssessOptions, assess
+    from ddtool.reporters.markdown_report import MarkdownReporter
+
+    folder = _countries(tmp_path / "overlay", [{**OVERRIDE, "year": "2025"}])
+    chain = Path(__file__).resolve().parents[1] / "sample_chains" / "garment.yaml"
+    doc = assess([chain], AssessOptions(profiles=[folder])).data
+    out = tmp_path / "r.md"
+    MarkdownReporter().write(doc, out)
+    assert f"+ overlay {folder.resolve()}" in out.read_text("utf-8")

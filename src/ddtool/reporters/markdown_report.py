@@ -150,7 +150,8 @@ def _summary(document: dict[str, Any]) -> list[str]:
         ("Suppliers without sector", str(s.get("suppliers_without_sector", 0))),
         (
             "Risk profiles",
-            f"{cell(profiles.get('version'))} (sha256 {short(profiles.get('sha256'))})",
+            f"{cell(profiles.get('version'))} (sha256 {short(profiles.get('sha256'))})"
+            + "".join(f" + overlay {cell(o)}" for o in profiles.get("overlays") or []),
         ),
         (
             "Input",

@@ -67,7 +67,8 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         f" {s['suppliers_without_sector']} without sector, {s['inferred_suppliers']} inferred)",
     )
     p = doc["profiles"]
-    grid.add_row("Risk data", f"profiles {p['version']} (sha256 {p['sha256'][:12]}…)")
+    overlays = "".join(f" + overlay {o}" for o in p.get("overlays") or [])
+    grid.add_row("Risk data", f"profiles {p['version']} (sha256 {p['sha256'][:12]}…){overlays}")
     return Panel(grid, title="ddtool assessment", border_style="cyan")
 
 
