@@ -176,6 +176,7 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
     ),
 }
 RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
+ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that are known
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 
 
@@ -212,6 +213,9 @@ class Scorer:
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
         self._unadjusted: dict[tuple[Any, ...], tuple[SupplierRisk, tuple[float, ...]]] = {}
         self._uplifts: dict[float, tuple[str, float]] = {}
+        self._added_2024 = {
+            c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
+        }
         self._facts: dict[int, Evidence] = {}
         self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
 
@@ -556,6 +560,18 @@ class Scorer:
                             else "",
                         )
                     )
+            added = self._added_2024.get(supplier.country or "")
+            if added is not None and risk_type != "human_trafficking":
+                # the 2024 list names the country, not its goods: shown, never scored
+                evidence.append(
+                    Evidence(
+                        f"US DOL List of Goods 2024: {added.country} newly listed",
+                        "goods not in the bundled data: check the current list for this"
+                        " supplier's goods",
+                        added.year,
+                        p.sources[ADDED_SOURCE].name if ADDED_SOURCE in p.sources else added.source,
+                    )
+                )
             for listing in handled:
                 if risk_type in listing.risk_types:
                     evidence.append(

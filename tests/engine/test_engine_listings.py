@@ -147,3 +147,21 @@ def test_a_commodity_is_every_good_of_its_sector_it_names(
     commodity: str, sector: str, goods: list[str]
 ) -> None:
     assert load_profiles().commodity_goods(commodity, sector) == goods
+
+
+@pytest.mark.parametrize("iso3", ["BLR", "NLD", "MUS", "KOR"])
+def test_a_country_new_on_the_2024_list_is_shown_not_scored(iso3: str) -> None:
+    import datetime as dt
+
+    from ddtool.config import Config
+    from ddtool.model import Supplier
+    from ddtool.scoring import Scorer
+
+    supplier = Supplier(id="S", country=iso3, sector="garment-manufacturing")
+    scorer = Scorer(load_profiles(), Config(), dt.date(2026, 1, 1))
+    risk = scorer.score(supplier, "garment-manufacturing")
+    for risk_type in ("child_labour", "forced_labour"):
+        shown = [e for e in risk.by_type[risk_type].evidence if "2024" in e.indicator]
+        assert len(shown) == 1 and "newly listed" in shown[0].indicator
+        assert shown[0].year == 2024
+    assert risk.listings == []  # nothing scored from it
