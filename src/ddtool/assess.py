@@ -263,6 +263,21 @@ def _gap_worst(risk: SupplierRisk, risk_type: str) -> Score | None:
     return worst if worst.priority > risk.by_type[risk_type].score.priority else None
 
 
+def _worst_evidence(
+    sector: str | None, where: str, worst: Score, risk: SupplierRisk, risk_type: str
+) -> Evidence:
+    """The worst case a supplier of unknown country is flagged at, as a fact of the flag."""
+    why = (risk.worst_reasons or {}).get(risk_type, "")
+    return Evidence(
+        f"worst case with the country unknown: {sector} in {display_name(where)} ({where})",
+        f"likelihood {worst.likelihood} x severity {worst.severity} = priority"
+        f" {worst.priority} ({worst.level})",
+        None,
+        "ddtool: the sector scored in each country where it or its products are listed",
+        note=why,
+    )
+
+
 def _score_dict(score: Score) -> dict[str, Any]:
     return score.as_dict()
 
@@ -810,6 +825,7 @@ class _Shared:
         self._parts: dict[tuple[int, str | None, str | None, bool], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
+        self._worst_facts: dict[tuple[int, str], list[Evidence]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
         self._fact_ids: dict[int, str] = {}
         self._keep: list[Any] = []
@@ -885,6 +901,7 @@ class _Shared:
             shown = detail.score
             reason = detail.floor_reason or _reason(detail, sector, country, self.profiles)
             hidden = _gap_worst(risk, rt)
+            facts = detail.evidence
             if hidden is not None and risk.worst is not None:
                 # a data gap that hides a likely higher risk is flagged at that risk
                 where = risk.worst[rt][1]
@@ -894,9 +911,14 @@ class _Shared:
                     f" {shown.level}. Get this supplier's country."
                 )
                 shown = hidden
+                # the figure flagged is the worst case's: what set it is evidence too (the
+                # list is kept: the evidence catalogue knows lists by their identity)
+                facts = self._worst_facts.get((id(risk), rt)) or self._worst_facts.setdefault(
+                    (id(risk), rt), [*facts, _worst_evidence(sector, where, hidden, risk, rt)]
+                )
             if not _level_at_least(shown.level, self.flag_level):
                 continue
-            evidence = self.evidence(detail.evidence)
+            evidence = self.evidence(facts)
             measures = self.measures(rt, sector, False, gaps)
             found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
         return found

@@ -102,8 +102,10 @@ class SupplierRisk:
     gaps: list[str] = field(default_factory=list)
     listings: list[GoodListing] = field(default_factory=list)
     handled: list[GoodListing] = field(default_factory=list)
-    # country unknown: the worst case over the countries where the sector is listed
+    # country unknown: the worst case over the countries where the sector is listed, and
+    # what set it there (the listing's floor, or the country's figures)
     worst: dict[str, tuple[Score, str]] | None = None
+    worst_reasons: dict[str, str] | None = None
 
 
 def _ituc(value: str) -> float | None:
@@ -218,6 +220,7 @@ class Scorer:
         }
         self._facts: dict[int, Evidence] = {}
         self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
+        self._worst_reasons: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
 
     def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
         key = (iso3, risk_type)
@@ -272,6 +275,7 @@ class Scorer:
         if key in self._worst:
             return self._worst[key]
         worst: dict[str, tuple[Score, str]] | None = None
+        reasons = self._worst_reasons[key] = {}
         countries = self.profiles.listed_countries(sector_id, products)
         if countries:
             worst = {}
@@ -291,8 +295,16 @@ class Scorer:
                 for rt, detail in risk.by_type.items():
                     if rt not in worst or detail.score.priority > worst[rt][0].priority:
                         worst[rt] = (detail.score, iso3)
+                        reasons[rt] = detail.floor_reason or (
+                            f"the sector's and {display_name(iso3)}'s own figures"
+                        )
         self._worst[key] = worst
         return worst
+
+    def worst_reasons(self, sector_id: str, products: list[str]) -> dict[str, str]:
+        """What set each risk type's worst case (see worst_case_unknown_country)."""
+        self.worst_case_unknown_country(sector_id, products)
+        return self._worst_reasons[(sector_id, tuple(products))]
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones."""
@@ -401,6 +413,7 @@ class Scorer:
                 cached = _own_copy(risk, dict(risk.by_type))
             if supplier.country is None and sector_id is not None:
                 cached.worst = self.worst_case_unknown_country(sector_id, supplier.products)
+                cached.worst_reasons = self.worst_reasons(sector_id, supplier.products)
             self._scores[key] = cached
         return cached
 

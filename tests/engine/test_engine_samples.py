@@ -251,3 +251,19 @@ def test_supplier_adjustments_are_evidence_of_the_flag() -> None:
     shown = {e["indicator"]: e["value"] for e in flag_evidence(doc, flag)}
     assert shown["supplier adjustment: audit 'RBA VAP' of 2025-02-12 failed"] == 0.1
     assert shown["supplier adjustment: migrant workers 55%"] == 0.055
+
+
+def test_a_flag_at_the_worst_case_of_an_unknown_country_cites_it(tmp_path: Path) -> None:
+    chain = tmp_path / "unknown.yaml"
+    chain.write_text(
+        "company: {name: X}\nsuppliers:\n  - {id: G1, name: g, sector: cocoa farming}\n", "utf-8"
+    )
+    doc = assess([chain]).data
+    [flag] = [f for f in register(doc) if f["risk_type"] == "child_labour"]
+    assert flag["level"] == "critical"
+    [worst] = [
+        e for e in flag_evidence(doc, flag) if e["indicator"].startswith("worst case with the")
+    ]
+    assert "Côte d'Ivoire (CIV)" in worst["indicator"]
+    assert str(flag["priority"]) in worst["value"]
+    assert "Cocoa from Côte d'Ivoire is on the US DOL List of Goods" in worst["note"]
