@@ -355,6 +355,12 @@ class Inference:
                 for o in origins
                 if o.weight and o.weight >= 0.02
             )
+            unweighted = [o.iso3 or "other" for o in origins if o.weight is None]
+            if unweighted:  # known producers whose share is not published weigh nothing
+                mix += (
+                    f" (weights from the published shares, {total:g}% of world production;"
+                    f" share not published, so not weighted: {', '.join(unweighted)})"
+                )
             items.insert(
                 0,
                 Evidence(

@@ -267,3 +267,21 @@ def test_a_flag_at_the_worst_case_of_an_unknown_country_cites_it(tmp_path: Path)
     assert "Côte d'Ivoire (CIV)" in worst["indicator"]
     assert str(flag["priority"]) in worst["value"]
     assert "Cocoa from Côte d'Ivoire is on the US DOL List of Goods" in worst["note"]
+
+
+def test_an_origin_mix_says_which_producers_it_could_not_weigh(tmp_path: Path) -> None:
+    """Farmed shrimp: only China's share is published (18.93 %), so the expected figure
+    is China's alone; the mix says so and names the producers left out."""
+    chain = tmp_path / "shrimp.yaml"
+    chain.write_text(
+        "company: {name: X, country: DEU}\n"
+        "suppliers:\n  - {id: P1, name: p, country: DEU, sector: seafood processing,"
+        " products: [farmed shrimp]}\n",
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    mixes = [e for e in doc["evidence"].values() if e["indicator"].startswith("inferred origin")]
+    shrimp = [e for e in mixes if "shrimp" in e["indicator"]]
+    assert shrimp, [e["indicator"] for e in mixes]
+    assert "18.93% of world production" in shrimp[0]["value"]
+    assert "not weighted: ECU, IDN, IND, VNM" in shrimp[0]["value"]

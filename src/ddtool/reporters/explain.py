@@ -152,8 +152,14 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
             )
         console.print(table)
         e, (w, c) = node.expected[rt], node.worst[rt]
+        unweighted = [o.iso3 or "other" for o in node.origins if o.weight is None]
+        basis = "production share" + (
+            f"; not weighted, their share not published: {', '.join(unweighted)}"
+            if unweighted
+            else ""
+        )
         console.print(
-            f"expected (weighted by production share): priority {e.priority:.4f} {e.level};"
+            f"expected (weighted by {basis}): priority {e.priority:.4f} {e.level};"
             f" worst case: {w.priority:.4f} {w.level} ({c or 'other countries'})"
         )
 
