@@ -290,6 +290,7 @@ def test_an_assessment_moved_with_its_inputs_reproduces(tmp_path: Path) -> None:
         ["--fail-on", "low"],
         ["--sheet", "Suppliers"],
         ["--max-rows", "10"],
+        ["--as-of", "2026-01-01"],
     ],
 )
 def test_options_verify_would_ignore_are_a_usage_error(

@@ -273,15 +273,36 @@ CompanyOption = Annotated[
 ]
 
 
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Score as on this day (YYYY-MM-DD: which audits and certificates count); default"
+        " today, or SOURCE_DATE_EPOCH. A saved assessment records the day it used.",
+    ),
+]
+
+
 def _assess_options(
     profiles: list[Path] | None,
     config: Path | None,
     read: ReadOptions,
     company: str | None,
+    as_of: str | None = None,
 ) -> AssessOptions:
+    import datetime as dt
+
     from ddtool.assess import AssessOptions
 
-    return AssessOptions(profiles=list(profiles or []), config=config, read=read, company=company)
+    day = None
+    if as_of is not None:
+        try:
+            day = dt.date.fromisoformat(as_of)
+        except ValueError:
+            _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
+    return AssessOptions(
+        profiles=list(profiles or []), config=config, read=read, company=company, as_of=day
+    )
 
 
 def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
@@ -370,6 +391,7 @@ def assess(
     maps: MapOption = None,
     sheet: SheetOption = None,
     company: CompanyOption = None,
+    as_of: AsOfOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report.")] = False,
     tree: Annotated[
         bool, typer.Option("--tree/--no-tree", help="Show the chain as a tree.")
@@ -406,6 +428,7 @@ def assess(
                 ("--map", maps),
                 ("--sheet", sheet),
                 ("--company", company),
+                ("--as-of", as_of),
                 ("--max-rows", max_rows != default.max_rows),
                 ("--max-file-mb", max_file_mb != default.max_file_mb),
                 ("--max-depth", max_depth != default.max_depth),
@@ -435,7 +458,7 @@ def assess(
     read_ahead(files, read)  # workbooks parse while the engine and the profiles load
     from ddtool.assess import assess as run_assess
 
-    options = _assess_options(profiles, config, read, company)
+    options = _assess_options(profiles, config, read, company, as_of)
     options.settings = settings
     options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
     result = run_assess(files, options)
@@ -477,6 +500,7 @@ def explain(
     profiles: ProfilesOption = None,
     maps: MapOption = None,
     sheet: SheetOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Every number behind one supplier's risk, step by step, with sources: FILE… SUPPLIER_ID."""
     if len(file) < 2:
@@ -486,7 +510,8 @@ def explain(
     from ddtool.assess import assess as run_assess
     from ddtool.reporters.explain import explain_supplier
 
-    result = run_assess(files, _assess_options(profiles, config, _read_options(maps, sheet), None))
+    options = _assess_options(profiles, config, _read_options(maps, sheet), None, as_of)
+    result = run_assess(files, options)
     ids = list(result.supply.suppliers) + list(result.inferred)
     if supplier_id not in ids:
         from ddtool.graph import closest_id

@@ -285,3 +285,20 @@ def test_an_origin_mix_says_which_producers_it_could_not_weigh(tmp_path: Path) -
     assert shrimp, [e["indicator"] for e in mixes]
     assert "18.93% of world production" in shrimp[0]["value"]
     assert "not weighted: ECU, IDN, IND, VNM" in shrimp[0]["value"]
+
+
+def test_as_of_decides_which_certificates_count_in_assess_and_explain(tmp_path: Path) -> None:
+    """A saved assessment made on another day is explained as of that day (Bonsucro
+    valid until 2026-…: counted on 2026-01-01, expired since)."""
+    runner = CliRunner()
+    chain = str(SAMPLES / "cocoa.yaml")
+    then = runner.invoke(app, ["explain", chain, "SUG-BR-1", "--as-of", "2026-01-01"])
+    later = runner.invoke(app, ["explain", chain, "SUG-BR-1", "--as-of", "2030-01-01"])
+    assert then.exit_code == later.exit_code == 0, then.output
+    assert "'Bonsucro' valid" in then.output and "'Bonsucro' expired" in later.output
+    out = tmp_path / "a.json"
+    done = runner.invoke(app, ["assess", chain, "--as-of", "2026-01-01", "-q", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert '"as_of": "2026-01-01"' in out.read_text("utf-8")
+    bad = runner.invoke(app, ["assess", chain, "--as-of", "1/1/2026"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
