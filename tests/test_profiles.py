@@ -251,6 +251,7 @@ def test_cli_profiles_views(args: list[str], needle: str) -> None:
         (["profiles", "show", "country", "Ivry Coast"], "Côte d'Ivoire"),
         (["profiles", "show", "good", "cocao"], "Cocoa"),
         (["profiles", "show", "planet", "x"], "unknown kind"),
+        (["profiles", "show", "goods", "cotton"], "did you mean 'good'?"),
     ],
 )
 def test_cli_profiles_unknown_items(args: list[str], message: str) -> None:

@@ -563,8 +563,8 @@ def report(
 @app.command()
 @_guard
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier assessment JSON.")],
-    new: Annotated[Path, typer.Argument(help="The later assessment JSON.")],
+    old: Annotated[Path, typer.Argument(help="The earlier assessment JSON.", metavar="OLD.json")],
+    new: Annotated[Path, typer.Argument(help="The later assessment JSON.", metavar="NEW.json")],
     output: Annotated[
         list[Path] | None,
         typer.Option("-o", "--output", help="Write the diff (.json, .md, .xlsx). May repeat."),

@@ -63,7 +63,11 @@ def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
         return _sector(p, key, console)
     if kind == "good":
         return _good(p, key, console)
-    return f"unknown kind {kind!r}: use country, sector or good"
+    from rapidfuzz import process
+
+    best = process.extractOne(kind, ("country", "sector", "good"), score_cutoff=60)
+    hint = f" (did you mean {best[0]!r}?)" if best else ""
+    return f"unknown kind {kind!r}{hint}: use country, sector or good"
 
 
 def _country(p: Profiles, key: str, console: Console) -> str | None:
