@@ -76,3 +76,16 @@ def test_an_existing_file_is_never_replaced_without_force(tmp_path: Path) -> Non
     replaced = runner.invoke(app, ["template", "-o", str(filled), "--force"])
     assert replaced.exit_code == 0, replaced.output
     assert "Filled in" not in filled.read_text("utf-8")
+
+
+def test_the_yaml_template_lists_whole_sector_ids_and_kosovo_is_offered(tmp_path: Path) -> None:
+    from ddtool.profiles import load_profiles
+    from ddtool.template import country_choices
+
+    out = tmp_path / "suppliers.yaml"
+    assert CliRunner().invoke(app, ["template", "-o", str(out)]).exit_code == 0
+    listed = " ".join(
+        line[1:].strip() for line in out.read_text("utf-8").splitlines() if line.startswith("#   ")
+    )
+    assert {item.strip() for item in listed.split(",")} == set(load_profiles().sectors)
+    assert "Kosovo" in country_choices()

@@ -51,7 +51,8 @@ HELP: dict[str, str] = {
 def country_choices() -> list[str]:
     import pycountry
 
-    return sorted({display_name(c.alpha_3) for c in pycountry.countries})
+    # Kosovo has no ISO 3166 code, but the risk data covers it (XKX) and ddtool reads it
+    return sorted({display_name(c.alpha_3) for c in pycountry.countries} | {display_name("XKX")})
 
 
 def write_template(path: Path, profiles: Profiles) -> None:
@@ -146,7 +147,12 @@ def _yaml_text(profiles: Profiles) -> str:
     import textwrap
 
     sectors = "\n".join(
-        "#   " + line for line in textwrap.wrap(", ".join(sorted(profiles.sectors)), 90)
+        "#   " + line
+        for line in textwrap.wrap(
+            ", ".join(sorted(profiles.sectors)),
+            90,
+            break_on_hyphens=False,  # ids stay whole
+        )
     )
     return f"""# ddtool supplier chain. Replace the example entries with your suppliers.
 # Fields: id, name, country, region, sector, products, buyers, share, workers, female_pct,
