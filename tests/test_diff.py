@@ -344,3 +344,35 @@ def test_terminal_summary(documents: tuple[dict[str, Any], dict[str, Any]]) -> N
     assert "3 new" in text or f"{diff['summary']['new_flags']} new" in text
     assert "COOP-CI-2" in text and "LOG-DE-1" in text
     assert "[bold]not markup[/bold]" in text
+
+
+def test_a_supplier_moved_to_another_country_shows_where_it_was(tmp_path: Path) -> None:
+    """The level changed because the supplier moved: the diff says from where, in every
+    output, and the workbook words risk types and yes/no as the Markdown does."""
+    from openpyxl import load_workbook
+
+    def chain(country: str) -> dict[str, Any]:
+        path = tmp_path / f"{country}.yaml"
+        path.write_text(
+            "company: {name: X}\nsuppliers:\n"
+            f"  - {{id: S1, name: s, country: {country}, sector: construction}}\n",
+            "utf-8",
+        )
+        return assess([path]).data
+
+    diff = diff_assessments(chain("QAT"), chain("PAK"))
+    moved = [c for c in diff["changed_flags"] if c["supplier_id"] == "S1"]
+    assert moved
+    assert {(c["old_country"], c["country"], c["direction"]) for c in moved} == {
+        ("QAT", "PAK", "up")
+    }
+    out = tmp_path / "d.xlsx"
+    write_diff(diff, [out])
+    rows = list(load_workbook(out)["Changed flags"].iter_rows(values_only=True))
+    header, first = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert "old_country" in header
+    assert first["old_country"] == "QAT" and first["inferred"] == "no"
+    assert first["risk_type"] in {"child labour", "forced labour", "human trafficking"}
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    assert "QAT → PAK" in console.export_text()

@@ -244,7 +244,10 @@ def diff_assessments(
         if before["level"] == after["level"]:
             continue
         entry = _flag_entry(new_full(after))
+        was = old_full(before)  # (a move to another country or sector is often the reason)
         entry.update(
+            old_country=was.get("country"),
+            old_sector=was.get("sector"),
             old_level=before["level"],
             new_level=after["level"],
             old_priority=before.get("priority"),

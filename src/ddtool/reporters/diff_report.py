@@ -31,7 +31,9 @@ CHANGED_COLUMNS = (
     "supplier_name",
     "inferred",
     "country",
+    "old_country",
     "sector",
+    "old_sector",
     "old_priority",
     "new_priority",
     "path",
@@ -143,7 +145,7 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         lines += ["The input file is unchanged (same sha256).", ""]
     lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
     lines += ["## Resolved flags", "", *_md_table(diff["resolved_flags"], FLAG_COLUMNS)]
-    lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS[:9])]
+    lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS[:10])]
     lines += ["## Suppliers added", "", *_md_table(diff["suppliers_added"], SUPPLIER_COLUMNS)]
     lines += ["## Suppliers removed", "", *_md_table(diff["suppliers_removed"], SUPPLIER_COLUMNS)]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -176,7 +178,17 @@ def _sheet(
     ]
     sheet = book.sheet(title, list(zip(columns, widths, strict=True)), wrap=False)
     for row in rows:
-        sheet.append([_cell(row.get(name)) for name in columns])
+        sheet.append([_shown(name, row.get(name)) for name in columns])
+
+
+def _shown(column: str, value: Any) -> Any:
+    """A cell as the Markdown diff and the register show it: risk types and yes/no in
+    words."""
+    if column == "risk_type" and isinstance(value, str):
+        return risk_name(value)
+    if column == "inferred" and isinstance(value, bool):
+        return "yes" if value else "no"
+    return _cell(value)
 
 
 def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
@@ -234,7 +246,11 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
             _level(level),
             Text(RISK_NAMES.get(str(row.get("risk_type")), str(row.get("risk_type")))),
             Text(name),  # Text, not str: user text must never be read as rich markup
-            Text(str(row.get("country") or "")),
+            Text(
+                _moved(row.get("old_country"), row.get("country"))
+                if changed
+                else str(row.get("country") or "")
+            ),
             Text(str(row.get("id"))),
         ]
         table.add_row(*cells)
@@ -277,3 +293,10 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         for row in diff[key]:
             table.add_row(*(Text(_text(row.get(c))) for c in SUPPLIER_COLUMNS))
         console.print(table)
+
+
+def _moved(old: Any, new: Any) -> str:
+    """'BGD → VNM' when a flagged supplier moved country; the country alone otherwise."""
+    if old and new and old != new:
+        return f"{old} → {new}"
+    return str(new or "")
