@@ -367,7 +367,7 @@ def test_a_supplier_moved_to_another_country_shows_where_it_was(tmp_path: Path) 
         ("QAT", "PAK", "up")
     }
     out = tmp_path / "d.xlsx"
-    write_diff(diff, [out])
+    write_diff(diff, out)
     rows = list(load_workbook(out)["Changed flags"].iter_rows(values_only=True))
     header, first = rows[0], dict(zip(rows[0], rows[1], strict=True))
     assert "old_country" in header
