@@ -302,3 +302,14 @@ def test_as_of_decides_which_certificates_count_in_assess_and_explain(tmp_path: 
     assert '"as_of": "2026-01-01"' in out.read_text("utf-8")
     bad = runner.invoke(app, ["assess", chain, "--as-of", "1/1/2026"])
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_explain_lists_the_gaps_the_assessment_records() -> None:
+    doc = assess([SAMPLES / "cocoa.yaml"]).data
+    [entry] = [s for s in doc["suppliers"] if s["id"] == "TRD-CI-3"]
+    done = CliRunner().invoke(
+        app, ["explain", str(SAMPLES / "cocoa.yaml"), "TRD-CI-3"], env={"COLUMNS": "200"}
+    )
+    assert done.exit_code == 0, done.output
+    assert entry["data_gaps"]
+    assert f"data gaps: {', '.join(entry['data_gaps'])}" in done.output

@@ -115,8 +115,11 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f" {score.severity:.4f} = priority {score.priority:.4f} ({score.level});"
                 f" own score {own.priority:.4f} ({own.level}): {used} worst case"
             )
-    if risk.gaps:
-        console.print(f"data gaps: {', '.join(risk.gaps)}")
+    gaps = list(risk.gaps)
+    if any(below in result.inferred for below in result.supply.succ.get(supplier_id, {})):
+        gaps.append("tiers below not mapped (inferred)")  # as the assessment records it
+    if gaps:
+        console.print(f"data gaps: {', '.join(gaps)}")
 
 
 def _explain_inferred(result: Assessment, supplier_id: str, console: Console) -> None:
