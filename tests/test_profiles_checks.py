@@ -157,3 +157,9 @@ def test_the_reports_name_the_overlay_used(tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     MarkdownReporter().write(doc, out)
     assert f"+ overlay {folder.resolve()}" in out.read_text("utf-8")
+
+
+def test_a_gross_rate_above_100_percent_is_kept_as_published() -> None:
+    rate = load_profiles().indicator("PER", "ilab_unesco_primary_completion_rate_pct")
+    assert rate is not None and rate.number is not None and rate.number > 100
+    assert rate.withheld == ""

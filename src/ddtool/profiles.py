@@ -621,8 +621,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 check.fail(
                     where, f"{item.indicator} value {item.value!r} outside {bounds[0]}-{bounds[1]}"
                 )
-            if item.unit.startswith("%") and item.number is not None and item.number > 100:
-                # a share of children above 100 % cannot be: shown, never scored
+            if "_pct_age_" in item.indicator and item.number is not None and item.number > 100:
+                # a share of the children of an age group above 100 % cannot be: shown, never
+                # scored (gross rates, such as primary completion, may exceed 100 and do not
+                # count here)
                 item = replace(
                     item, withheld=f"{item.value} % is above 100 %: an error in the source"
                 )
