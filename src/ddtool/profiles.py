@@ -122,6 +122,10 @@ class Sector:
     inputs: tuple[str, ...]
     commodities: tuple[str, ...]
     risk: dict[str, SectorRisk]
+    # a sector of distinct products (crops, minerals): a supplier's products say which of
+    # its listings apply; in any other sector (brick kilns, fishing vessels) a product names
+    # a variant of the same work, and the sector's listings apply whatever it names
+    broad: bool = False
 
 
 # the words for what a listing names: forced child labour is the listing that covers all
@@ -312,9 +316,9 @@ class Profiles:
                     handled.append(listing)
         if sector is not None and not (goods and applies):
             own_listings = self._listings_by_sector.get((sector, iso3), [])
-            # products that are goods of this sector say which of its listings apply (tin
-            # from an artisanal mine in Peru: not Peru's gold); goods of other sectors (sand
-            # at a brick kiln) say nothing about them, and must not take evidence away
+            # in a broad sector, products that are its goods say which of its listings apply
+            # (tin from an artisanal mine in Peru: not Peru's gold); other products (sand at
+            # a brick kiln, squid on a fishing vessel) do not take its listings away
             if not self._names_own_good(sector, goods):
                 applies += [listing for listing in own_listings if listing not in applies]
         return applies, handled
@@ -333,7 +337,10 @@ class Profiles:
         return sorted(found)
 
     def _names_own_good(self, sector: str, goods: Collection[str]) -> bool:
-        """Whether any of these goods is one of the sector's own (tin, of artisanal mining)."""
+        """Whether these goods choose among the sector's listings: the sector is broad and
+        one of them is its own (tin, of artisanal mining)."""
+        if not self.sectors[sector].broad:
+            return False
         return any(self.good_sectors.get(good) == sector for good in goods)
 
     def commodity_goods(self, commodity: str, sector: str) -> list[str]:
@@ -966,6 +973,7 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
         inputs=tuple(str(a) for a in item.get("inputs", []) or []),
         commodities=tuple(str(a) for a in item.get("commodities", []) or []),
         risk=risk,
+        broad=item.get("broad") is True,
     )
 
 

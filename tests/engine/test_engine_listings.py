@@ -102,6 +102,11 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         ("BGD", "garment-manufacturing", ["cotton"], {"Garments"}),
         ("CIV", "cocoa-farming", ["bananas"], {"Cocoa"}),
         ("CIV", "cocoa-farming", ["cocoa beans"], {"Cocoa"}),
+        # variants of the same work keep the listing (squid on a fishing vessel, gloves)
+        ("MYS", "rubber-products", ["gloves"], {"Rubber Gloves"}),
+        ("IND", "brick-making", ["clay bricks"], {"Bricks"}),
+        ("THA", "fishing-vessels", ["squid"], {"Fish"}),
+        ("PRY", "cattle-ranching", ["beef"], {"Cattle"}),
         ("PER", "artisanal-mining", [], {"Gold"}),
         ("PER", "artisanal-mining", ["tin"], set()),  # Peru's listing is for its gold
         ("COD", "artisanal-mining", ["Tin ore (cassiterite)"], {"Tin ore (cassiterite)"}),
