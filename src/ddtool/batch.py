@@ -367,10 +367,13 @@ def _run_local(
 
 
 def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them cleanly."""
+    """Workers leave Ctrl-C to the main process, which stops them cleanly, and end at once
+    when it terminates them (they inherit its SIGTERM handler, which would have a worker
+    unwind instead of ending, and hang)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_dask(
