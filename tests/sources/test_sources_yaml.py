@@ -122,3 +122,21 @@ def test_keys_written_twice_are_each_an_error_at_their_line(tmp_path: Path) -> N
     assert raw.problems.flatten(["type", "line"]) == [["duplicate-key", 5], ["duplicate-key", 6]]
     assert "'country' appears twice at the same level (also at line 4)" in str(raw.problems)
     assert raw.records == []
+
+
+def test_a_merged_key_overridden_is_no_duplicate_but_one_written_twice_inline_is(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "merge.yaml"
+    path.write_text(
+        "defaults: &farm {country: BRA, sector: coffee-farming}\n"
+        "suppliers:\n"
+        "  - <<: *farm\n"
+        "    id: A\n"
+        "    name: a\n"
+        "    country: COL\n"  # overrides the merged country: what merges are for
+        "  - {id: B, name: b, country: BGD, country: DEU, sector: garment}\n",
+        "utf-8",
+    )
+    raw = read_raw(path, ReadOptions())
+    assert raw.problems.flatten(["type", "line"]) == [["duplicate-key", 7]]

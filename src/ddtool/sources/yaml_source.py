@@ -32,16 +32,23 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         self.duplicates: list[tuple[str, int, int]] = []  # key, first line, repeated line
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # the keys written in this mapping, before a merge (<<) adds those of another, which
+        # it may override: a key written twice here is a value YAML would drop
+        written: dict[str, int] = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                line = key.start_mark.line + 1
+                if str(key.value) in written:
+                    self.duplicates.append((str(key.value), written[str(key.value)], line))
+                else:
+                    written[str(key.value)] = line
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
-        key_lines: dict[str, int] = {}
-        for key, _ in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                line = key.start_mark.line + 1
-                first = key_lines.setdefault(str(key.value), line)
-                if first != line:  # YAML keeps the last value: the first would be lost
-                    self.duplicates.append((str(key.value), first, line))
-        mapping[_KEY_LINES] = key_lines
+        mapping[_KEY_LINES] = {
+            str(key.value): key.start_mark.line + 1
+            for key, _ in node.value
+            if isinstance(key, yaml.ScalarNode)
+        }
         return mapping
 
     def construct_long_int(self, node: yaml.ScalarNode) -> int:
