@@ -163,3 +163,19 @@ def test_a_gross_rate_above_100_percent_is_kept_as_published() -> None:
     rate = load_profiles().indicator("PER", "ilab_unesco_primary_completion_rate_pct")
     assert rate is not None and rate.number is not None and rate.number > 100
     assert rate.withheld == ""
+
+
+def test_an_overlay_that_corrects_a_withheld_value_is_scored(tmp_path: Path) -> None:
+    corrected = {
+        **OVERRIDE,
+        "iso3": "MSR",
+        "country": "Montserrat",
+        "indicator": "ilab_working_children_pct_age_5-14",
+        "value": "1.2",
+        "unit": "% of children in age group",
+        "year": "2025",
+    }
+    folder = _countries(tmp_path / "overlay", [corrected])
+    item = load_profiles([folder]).indicator("MSR", "ilab_working_children_pct_age_5-14")
+    assert item is not None and item.value == "1.2" and item.withheld == ""
+    assert not _score("MSR", "child_labour", [folder]).withheld

@@ -656,7 +656,8 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 check.fail(f"{path}: row {line}", f"no value {key} to withhold in countries.csv")
             elif not row["reason"].strip():
                 check.fail(f"{path}: row {line}", "a withheld value needs its reason")
-            else:
+            elif dirs.index(read_from[key]) <= dirs.index(directory):
+                # (a value a later overlay gives is its own, and is not withheld by this)
                 indicators[key] = replace(indicators[key], withheld=row["reason"].strip())
     by_country: dict[str, dict[str, list[Indicator]]] = {}
     for item in indicators.values():
