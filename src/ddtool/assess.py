@@ -22,6 +22,7 @@ from ddtool import __version__
 from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
+from ddtool.document import UNMAPPED_BELOW
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain
@@ -884,9 +885,7 @@ class _Shared:
         """The supplier's data gaps: its score's, and unmapped tiers beneath it."""
         key = (id(risk), inferred_below)
         if key not in self._gaps:
-            self._gaps[key] = risk.gaps + (
-                ["tiers below not mapped (inferred)"] if inferred_below else []
-            )
+            self._gaps[key] = risk.gaps + ([UNMAPPED_BELOW] if inferred_below else [])
         return self._gaps[key]
 
     def flagged(

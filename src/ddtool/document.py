@@ -26,11 +26,17 @@ def _resolve(
     return out
 
 
+# the gap of a supplier with inferred suppliers beneath it: its own score is complete
+UNMAPPED_BELOW = "tiers below not mapped (inferred)"
+
+
 def low_on_a_gap(entry: dict[str, Any], level: str | None) -> bool:
     """Whether a mapped supplier's level is low while data it is scored on is missing: the
     reports then say "data gap" beside it and do not colour it as low risk (a missing
-    figure is never low risk)."""
-    return level == "low" and not entry.get("inferred") and bool(entry.get("data_gaps"))
+    figure is never low risk). Unmapped tiers beneath it are not data of its own score."""
+    if level != "low" or entry.get("inferred"):
+        return False
+    return any(gap != UNMAPPED_BELOW for gap in entry.get("data_gaps") or ())
 
 
 def flag_measures(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[str, Any]]:

@@ -192,3 +192,12 @@ def test_low_on_missing_data_is_never_shown_as_plain_low(tmp_path: Path) -> None
     text = console.export_text()
     assert "low — data gap: country unknown" in text
     assert text.count("data gap") == 1
+
+
+def test_unmapped_tiers_beneath_do_not_make_a_complete_score_a_gap() -> None:
+    from ddtool.document import UNMAPPED_BELOW, low_on_a_gap
+
+    entry = {"inferred": False, "data_gaps": [UNMAPPED_BELOW]}
+    assert not low_on_a_gap(entry, "low")
+    assert low_on_a_gap({**entry, "data_gaps": [UNMAPPED_BELOW, "country unknown"]}, "low")
+    assert not low_on_a_gap({**entry, "data_gaps": ["country unknown"]}, "high")

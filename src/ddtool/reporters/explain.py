@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ddtool.assess import Assessment
+from ddtool.document import UNMAPPED_BELOW
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
@@ -117,7 +118,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             )
     gaps = list(risk.gaps)
     if any(below in result.inferred for below in result.supply.succ.get(supplier_id, {})):
-        gaps.append("tiers below not mapped (inferred)")  # as the assessment records it
+        gaps.append(UNMAPPED_BELOW)  # as the assessment records it
     if gaps:
         console.print(f"data gaps: {', '.join(gaps)}")
 
