@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -183,8 +183,19 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
 
 def _problem_lines(problems: list[Problem]) -> None:
     """One located line per problem on stderr (the form scripts and logs read)."""
-    for p in problems:
-        print(f"{p.severity}: {p}", file=sys.stderr)
+    if problems:
+        _emit("\n".join(f"{p.severity}: {p}" for p in problems), sys.stderr)
+
+
+def _emit(text: str, stream: TextIO | None = None) -> None:
+    """Print for a reader that may stop early (`| head`): its stopping ends the printing, not
+    the run, which keeps its own exit code (click would exit 1)."""
+    out = stream or sys.stdout
+    try:
+        print(text, file=out, flush=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())  # what is still buffered goes nowhere, quietly
 
 
 @app.command()
@@ -224,7 +235,7 @@ def validate(
     results = [validate_chain(group, options, taxonomy) for group in groups]
     ok = all(r.ok for r in results)
     if fmt is OutputFormat.JSON:
-        print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+        _emit(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
     else:
         console = _console()
         for result in results:
@@ -692,7 +703,7 @@ def batch(
         def line(done: int, total: int, member: Any, record: dict[str, Any]) -> None:
             status = record["status"]
             extra = f": {record['error']}" if status != "ok" else ""
-            print(f"[{done}/{total}] {member.name} {status}{extra}", file=sys.stderr, flush=True)
+            _emit(f"[{done}/{total}] {member.name} {status}{extra}", sys.stderr)
 
         result = run_batch(inputs, outdir, options, line)
     summary = result.summary
