@@ -80,8 +80,7 @@ def _console(stderr: bool = False) -> Console:
             """A reader that stopped early (`| head`) ends the printing, not the run: the
             command still writes its files and exits with its own code (rich exits 1)."""
             self.quiet = True
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, (sys.stderr if stderr else sys.stdout).fileno())
+            _to_nowhere(sys.stderr if stderr else sys.stdout)
 
     return _Console(stderr=stderr, highlight=False, soft_wrap=False)
 
@@ -194,8 +193,14 @@ def _emit(text: str, stream: TextIO | None = None) -> None:
     try:
         print(text, file=out, flush=True)
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())  # what is still buffered goes nowhere, quietly
+        _to_nowhere(out)
+
+
+def _to_nowhere(stream: TextIO) -> None:
+    """Send what a stream still holds, and anything printed later, nowhere: its reader is
+    gone."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stream.fileno())
 
 
 @app.command()
@@ -805,12 +810,7 @@ def main() -> None:
         app()
     except SystemExit as e:  # every normal end, usage errors included (click exits 2)
         if _STOPPED_BY:  # (the command-line library ends a KeyboardInterrupt with exit 130)
-            terminated = _STOPPED_BY[0] == signal.SIGTERM
-            print(
-                f"{'terminated' if terminated else 'interrupted'}: no output was left half-written",
-                file=sys.stderr,
-            )
-            _leave(143 if terminated else 130)
+            _stopped()
         _leave(e.code)
     except InputError as e:
         _problem_lines(e.problems)
@@ -821,12 +821,7 @@ def main() -> None:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(int(ExitCode.ERROR))
     except KeyboardInterrupt:
-        terminated = bool(_STOPPED_BY) and _STOPPED_BY[0] == signal.SIGTERM
-        print(
-            f"{'terminated' if terminated else 'interrupted'}: no output was left half-written",
-            file=sys.stderr,
-        )
-        _leave(143 if terminated else 130)
+        _stopped()
     except OSError as e:  # a file that could not be written (a full disk, a lost mount)
         if "--debug" in sys.argv:
             raise
@@ -844,7 +839,17 @@ def main() -> None:
     _leave(0)
 
 
-def _leave(code: object) -> None:
+def _stopped() -> NoReturn:
+    """The end of a run stopped by Ctrl-C (exit 130) or a termination request (143)."""
+    import signal
+
+    terminated = bool(_STOPPED_BY) and _STOPPED_BY[0] == signal.SIGTERM
+    word = "terminated" if terminated else "interrupted"
+    print(f"{word}: no output was left half-written", file=sys.stderr)
+    _leave(143 if terminated else 130)
+
+
+def _leave(code: object) -> NoReturn:
     """Exit without tearing down a large assessment object by object (seconds on 10^5
     suppliers): every output is already written, fsync'ed and closed."""
 
