@@ -409,25 +409,29 @@ def test_error_values_are_reported_row_by_row(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("cells", "read"),
+    ("cells", "read", "ambiguous"),
     [
         # a column formatted as percentages: its 1 shows as 100 %
-        ([0.1, 0.05, 1, 0.2], [10.0, 5.0, 100.0, 20.0]),
-        ([0.1, None, 1.0, 0], [10.0, None, 100.0, 0.0]),
-        ([1, 0.5, 45], [1.0, 50.0, 45.0]),  # not all fractions: each cell as it reads
-        ([1, 5, 45], [1.0, 5.0, 45.0]),  # whole numbers: percentages
-        (["1", "0.5"], [1.0, 0.5]),  # text is taken as written
+        ([0.1, 0.05, 1, 0.2], [10.0, 5.0, 100.0, 20.0], []),
+        ([0.1, None, 1.0, 0], [10.0, None, 100.0, 0.0], []),
+        # not all fractions: each cell as it reads, and a 1 may be a cell showing 100 %
+        ([1, 0.5, 45], [1.0, 50.0, 45.0], [2]),
+        ([1, 5, 45], [1.0, 5.0, 45.0], [2]),  # whole numbers: percentages
+        (["1", "0.5"], [1.0, 0.5], []),  # text is taken as written
     ],
 )
 def test_a_workbook_column_of_fractions_reads_its_whole_numbers_as_fractions_too(
-    tmp_path: Path, cells: list[Any], read: list[float | None]
+    tmp_path: Path, cells: list[Any], read: list[float | None], ambiguous: list[int]
 ) -> None:
-    """A cell showing 100 % (stored 1) among 10 % and 5 % was read as 1 %."""
+    """A cell showing 100 % (stored 1) among 10 % and 5 % was read as 1 %; among whole
+    percentages it cannot be told from 1 %, and a warning at its row says so."""
     rows: list[list[Any]] = [["Supplier ID", "% migrant workers"]]
     rows += [[f"S{i}", value] for i, value in enumerate(cells)]
     chain, problems = read_chain([_write(tmp_path / "list.xlsx", rows)])
     assert problems.errors == []
     assert [s.migrant_pct for s in chain.suppliers] == read
+    found = [p.location.row for p in problems.warnings if p.type == "ambiguous-percent"]
+    assert found == ambiguous
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

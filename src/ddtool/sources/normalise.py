@@ -283,6 +283,17 @@ def _number_value(
     if not low <= number <= high:
         bound = f"between {_shown(low)} and {_shown(high)}"
         return None, (_Issue("out-of-range", f"{name} {_shown(number)} must be {bound}"),)
+    if table and name != "share" and type(value) in (int, float) and value == 1:
+        # Excel stores "100%" typed into a cell as 1; in a column of whole percentages it
+        # cannot be told from 1 %, and the cell's format is not read
+        return number, (
+            _Issue(
+                "ambiguous-percent",
+                f"{name} 1 is read as 1 %; a cell that shows 100 % holds 1 too: if 100 % is"
+                " meant, write 100",
+                "warning",
+            ),
+        )
     return number, ()
 
 
