@@ -128,10 +128,11 @@ def test_sector_ratings_are_credited_to_the_project_not_to_the_list() -> None:
     ("iso3", "risk_type", "alone"),
     [
         ("ATG", "child_labour", 0.0),  # two ratifications alone: 0 before
-        ("MSR", "human_trafficking", 1.0),  # one ratification alone: 1 before
+        ("MSR", "human_trafficking", 1.0),  # one ratification alone: 1, and it stays
+        ("PRK", "child_labour", 1.0),  # modern-slavery prevalence alone: 1, and it stays
     ],
 )
-def test_a_score_on_few_indicators_counts_the_rest_as_no_data(
+def test_a_score_on_few_indicators_counts_the_rest_as_no_data_only_to_raise_it(
     iso3: str, risk_type: str, alone: float
 ) -> None:
     score = _score(iso3, risk_type)
@@ -139,7 +140,9 @@ def test_a_score_on_few_indicators_counts_the_rest_as_no_data(
     mean = sum(p.subscore * p.weight for p in score.parts) / sum(p.weight for p in score.parts)
     assert mean == alone
     no_data = Config().scoring.no_data_country_score
-    assert score.score == round(score.coverage * mean + (1 - score.coverage) * no_data, 4)
+    blended = score.coverage * mean + (1 - score.coverage) * no_data
+    assert score.score == round(max(mean, blended), 4)
+    assert score.score >= mean
 
 
 def test_a_country_with_a_third_of_the_weights_is_scored_on_its_own_figures() -> None:

@@ -258,8 +258,10 @@ class Scorer:
             coverage = have / total
             scoring = self.config.scoring
             thin = coverage < scoring.thin_country_coverage
-            if thin:  # one ratification alone must not make a country 0 or 1
-                score = coverage * score + (1 - coverage) * scoring.no_data_country_score
+            if thin:  # two ratifications alone must not make a country's risk 0: the missing
+                # share counts as no data, and only ever raises the score (as for a sector)
+                blended = coverage * score + (1 - coverage) * scoring.no_data_country_score
+                score = max(score, blended)
             result = CountryScore(
                 iso3, round(score, 4), tuple(parts), coverage, False, tuple(withheld), thin
             )
@@ -528,7 +530,8 @@ class Scorer:
                         f"{country.coverage:.0%} of the indicator weights",
                         None,
                         f"ddtool: below {s.thin_country_coverage:.0%}, the missing weight is"
-                        f" scored as {s.no_data_country_score} (no data, never low risk)",
+                        f" scored as {s.no_data_country_score} where that raises the score (no"
+                        " data, never low risk)",
                     )
                 )
             if country.no_data:

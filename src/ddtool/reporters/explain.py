@@ -64,7 +64,8 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f" (coverage {d.country.coverage:.0%} of the weights)"
                 + (
                     f"; below {cfg.scoring.thin_country_coverage:.0%}, the missing weight"
-                    f" counted as no data ({cfg.scoring.no_data_country_score:g})"
+                    f" counted as no data ({cfg.scoring.no_data_country_score:g}) where that"
+                    " raises it"
                     if d.country.thin
                     else ""
                 ),
