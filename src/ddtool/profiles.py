@@ -261,8 +261,19 @@ class Profiles:
     _sector_keys: dict[str, str] = field(default_factory=dict)
     _listings_by_sector: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _listings_by_good: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
+    _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # a good's variants: the goods of its sector one of whose names (brackets aside)
+        # begins with the other's ('Tin' and 'Tin ore (cassiterite)'; 'Furniture' and
+        # 'Furniture (steel)'; not 'Cotton' and 'Cottonseed (hybrid)')
+        for good, of_sector in self.good_sectors.items():
+            words = _words(good)
+            self._variants[good] = tuple(
+                other
+                for other, other_sector in sorted(self.good_sectors.items())
+                if other != good and other_sector == of_sector and _prefix(words, _words(other))
+            )
         for sector in self.sectors.values():
             for text in (sector.id, sector.name, *sector.aliases):
                 self._sector_keys.setdefault(text_key(text), sector.id)
@@ -305,57 +316,71 @@ class Profiles:
             return [], []
         applies: list[GoodListing] = []
         handled: list[GoodListing] = []
-        goods = [g for g in (self.match_good(p) for p in products) if g]
+        goods = self._named_goods(products)
         own = self.sectors.get(sector) if sector else None
-        for good in dict.fromkeys(goods):
+        for good in goods:
             for listing in self._listings_by_good.get((good, iso3), []):
                 listed = self.sectors[listing.sector]
                 if own is None or listing.sector == own.id or listed.stage == own.stage:
                     applies.append(listing)
                 else:
                     handled.append(listing)
-        if sector is not None and not (goods and applies):
-            own_listings = self._listings_by_sector.get((sector, iso3), [])
-            # in a broad sector, products that are its goods say which of its listings apply
-            # (tin from an artisanal mine in Peru: not Peru's gold); other products (sand at
-            # a brick kiln, squid on a fishing vessel) do not take its listings away
-            if not self._names_own_good(sector, goods):
-                applies += [listing for listing in own_listings if listing not in applies]
+        if own is not None and self._sector_applies(own, goods, applies):
+            own_listings = self._listings_by_sector.get((own.id, iso3), [])
+            applies += [listing for listing in own_listings if listing not in applies]
         return applies, handled
+
+    def _sector_applies(
+        self, sector: Sector, goods: Collection[str], by_products: Collection[GoodListing]
+    ) -> bool:
+        """Whether a sector's listings in a country apply besides those its products bring.
+        In a broad sector, products that are its goods say which of its listings apply (tin
+        from an artisanal mine in Peru: not Peru's gold), and listings the products bring
+        stand for the sector's; in any other sector the products name a variant of the same
+        work or another sector's good (squid on a fishing vessel, textiles at a garment maker,
+        sand at a brick kiln), and the sector's listings always apply."""
+        if not sector.broad:
+            return True
+        if goods and by_products:
+            return False
+        return not any(self.good_sectors.get(good) == sector.id for good in goods)
+
+    def _named_goods(self, products: list[str]) -> list[str]:
+        """The listed goods the products name, each with its variants in its own sector
+        ('tin': Tin and Tin ore (cassiterite), and 'cassiterite' both too)."""
+        named = [g for g in (self.match_good(p) for p in products) if g]
+        found = dict.fromkeys(named)
+        for good in named:
+            found.update(dict.fromkeys(self._variants.get(good, ())))
+        return list(found)
 
     def listed_countries(self, sector: str, products: list[str]) -> list[str]:
         """Countries where a listing would apply to this sector and these products."""
-        goods = {g for g in (self.match_good(p) for p in products) if g}
+        goods = set(self._named_goods(products))
         found = {
             listing.iso3
             for (good, _iso3), items in self._listings_by_good.items()
             if good in goods
             for listing in items
         }
-        if not self._names_own_good(sector, goods):  # as listings_for (see there)
+        own = self.sectors.get(sector)
+        # as listings_for (see _sector_applies), where the products find no listing
+        if own is not None and self._sector_applies(own, goods, ()):
             found |= {iso3 for (sec, iso3) in self._listings_by_sector if sec == sector}
         return sorted(found)
-
-    def _names_own_good(self, sector: str, goods: Collection[str]) -> bool:
-        """Whether these goods choose among the sector's listings: the sector is broad and
-        one of them is its own (tin, of artisanal mining)."""
-        if not self.sectors[sector].broad:
-            return False
-        return any(self.good_sectors.get(good) == sector for good in goods)
 
     def commodity_goods(self, commodity: str, sector: str) -> list[str]:
         """The listed goods a raw commodity is at a sector ('tin' at artisanal mines: Tin and
         Tin ore (cassiterite); 'cotton (lint)': Cotton, not Cottonseed): the sector's goods
         whose name, brackets aside, begins with the commodity's words, and the good the
         commodity's name matches."""
-        words = exact_key(good_base(commodity)).split()
+        words = _words(commodity)
         found = [
             good
             for good, good_sector in sorted(self.good_sectors.items())
-            if good_sector == sector and exact_key(good_base(good)).split()[: len(words)] == words
+            if good_sector == sector and _words(good)[: len(words)] == words
         ]
-        named = self.match_good(commodity)
-        return [*found, named] if named and named not in found else found
+        return list(dict.fromkeys([*found, *self._named_goods([commodity])]))
 
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
         for item in self.indicators.get(iso3, {}).get(name, []):
@@ -893,6 +918,17 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
 
 def _asdict(item: GoodListing) -> dict[str, Any]:
     return {name: getattr(item, name) for name in GoodListing.__slots__}
+
+
+def _words(name: str) -> list[str]:
+    """A good's or commodity's name as words, brackets and case aside ('tin ore')."""
+    return exact_key(good_base(name)).split()
+
+
+def _prefix(one: list[str], other: list[str]) -> bool:
+    """Whether the shorter of two word lists begins the longer."""
+    short, long = sorted((one, other), key=len)
+    return long[: len(short)] == short
 
 
 def good_base(good: str) -> str:

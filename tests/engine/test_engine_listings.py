@@ -107,6 +107,11 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         ("IND", "brick-making", ["clay bricks"], {"Bricks"}),
         ("THA", "fishing-vessels", ["squid"], {"Fish"}),
         ("PRY", "cattle-ranching", ["beef"], {"Cattle"}),
+        ("VNM", "garment-manufacturing", ["t-shirts", "textiles"], {"Garments", "Textiles"}),
+        # a variant of a listed good named in a broad sector finds it
+        ("COD", "artisanal-mining", ["tin"], {"Tin ore (cassiterite)"}),
+        ("BOL", "artisanal-mining", ["cassiterite"], {"Tin"}),
+        ("BGD", "general-manufacturing", ["furniture"], {"Furniture (steel)"}),
         ("PER", "artisanal-mining", [], {"Gold"}),
         ("PER", "artisanal-mining", ["tin"], set()),  # Peru's listing is for its gold
         ("COD", "artisanal-mining", ["Tin ore (cassiterite)"], {"Tin ore (cassiterite)"}),

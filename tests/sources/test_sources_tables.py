@@ -463,3 +463,10 @@ def test_a_column_of_fractions_reads_the_same_when_read_record_by_record(
         assert problems.errors == []
         # (0.5 %, not taken as a fraction a second time: 50 %)
         assert [s.migrant_pct for s in chain.suppliers] == [10.0, 0.5, 100.0, 20.0]
+
+
+def test_one_worker_is_no_ambiguous_percentage(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["Supplier ID", "Workers", "Share", "% migrant workers"]]
+    rows += [["S1", 1, 1, 40], ["S2", 1, 0.5, 20]]
+    _chain, problems = read_chain([_write(tmp_path / "list.xlsx", rows)])
+    assert [p.type for p in problems.items if p.type == "ambiguous-percent"] == []

@@ -241,12 +241,13 @@ _BOUNDS: dict[str, tuple[float, float]] = {
 }
 
 
+_PERCENTAGES = ("female_pct", "migrant_pct")
+
+
 def _fraction_columns(table: RawTable) -> set[str]:
     """The percentage fields whose column holds spreadsheet fractions (see _fractions)."""
     return {
-        name
-        for name in ("female_pct", "migrant_pct")
-        if name in table.values and _fractions(table.values[name])
+        name for name in _PERCENTAGES if name in table.values and _fractions(table.values[name])
     }
 
 
@@ -283,7 +284,7 @@ def _number_value(
     if not low <= number <= high:
         bound = f"between {_shown(low)} and {_shown(high)}"
         return None, (_Issue("out-of-range", f"{name} {_shown(number)} must be {bound}"),)
-    if table and name != "share" and type(value) in (int, float) and value == 1:
+    if table and name in _PERCENTAGES and type(value) in (int, float) and value == 1:
         # Excel stores "100%" typed into a cell as 1; in a column of whole percentages it
         # cannot be told from 1 %, and the cell's format is not read
         return number, (
