@@ -57,9 +57,16 @@ def test_batch_assesses_every_member_and_lists_failures(members: Path, tmp_path:
         summary["hotspots"] and summary["hotspots"][0]["flags"] >= summary["hotspots"][-1]["flags"]
     )
     wb = load_workbook(out / "summary.xlsx")
-    assert wb.sheetnames == ["Ranking", "Hotspots", "Failures"]
+    assert wb.sheetnames == ["Ranking", "Hotspots", "Failures", "About"]
     assert wb["Ranking"].max_row - 1 == MEMBERS
     assert wb["Failures"].max_row - 1 == 3
+    # what every member was assessed with: the profiles (and no settings file here)
+    from ddtool.profiles import load_profiles
+
+    assert summary["profiles"]["sha256"] == load_profiles().sha256
+    assert summary["profiles"]["overlays"] == [] and summary["settings"] is None
+    about = {row[0]: row[1] for row in wb["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["risk profiles sha256"] == load_profiles().sha256
 
 
 def test_interrupted_batch_resumes_to_the_same_summary(members: Path, tmp_path: Path) -> None:

@@ -285,6 +285,22 @@ def _settings_key(options: BatchOptions) -> str:
     return hashlib.sha256(f"{profiles.sha256}\n{settings}".encode()).hexdigest()
 
 
+def _about(options: BatchOptions) -> dict[str, Any]:
+    """What every member was assessed with, for the summary: the risk profiles (version,
+    content hash, overlays) and the settings file, if one was given."""
+    from ddtool.profiles import load_profiles
+
+    profiles = load_profiles([Path(p) for p in options.profiles])
+    return {
+        "profiles": {
+            "version": profiles.version,
+            "sha256": profiles.sha256,
+            "overlays": list(profiles.overlays),
+        },
+        "settings": options.config,
+    }
+
+
 def _complete(
     folder: Path, member: Member, options: BatchOptions, settings: str
 ) -> dict[str, Any] | None:
@@ -429,6 +445,7 @@ def run_batch(
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []
     settings = _settings_key(options)
+    about = _about(options)
     for member in members:
         stored = (
             _complete(outdir / member.folder, member, options, settings) if options.resume else None
@@ -457,7 +474,7 @@ def run_batch(
         if progress is not None:
             progress(done, len(members), member, record)
     result.records = [records[m.folder] for m in members]
-    result.summary = summarise(result.records, options.anonymise)
+    result.summary = summarise(result.records, options.anonymise, about)
     write_atomic(
         outdir / "summary.json", json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n"
     )
@@ -472,8 +489,11 @@ def _rank_key(record: dict[str, Any]) -> tuple[int, float, str]:
     return (-top, -weighted, record["member"])
 
 
-def summarise(records: list[dict[str, Any]], anonymise: bool) -> dict[str, Any]:
-    """The roll-up: members ranked by exposure, hotspots, data-gap rates, failures."""
+def summarise(
+    records: list[dict[str, Any]], anonymise: bool, about: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The roll-up: members ranked by exposure, hotspots, data-gap rates, failures; with
+    `about`, the profiles and settings every member was assessed with."""
     ok = [r for r in records if r["status"] == "ok"]
     failed = [r for r in records if r["status"] != "ok"]
 
@@ -513,6 +533,7 @@ def summarise(records: list[dict[str, Any]], anonymise: bool) -> dict[str, Any]:
         "assessed": len(ok),
         "failed": len(failed),
         "anonymised": anonymise,
+        **(about or {}),
         "ranking": ranking,
         "ranking_by_risk_type": by_risk,
         "hotspots": [
@@ -532,7 +553,7 @@ def summarise(records: list[dict[str, Any]], anonymise: bool) -> dict[str, Any]:
 
 
 def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
-    """summary.xlsx: Ranking, Hotspots, Failures."""
+    """summary.xlsx: Ranking, Hotspots, Failures, About (the profiles and settings used)."""
     from ddtool.atomic import atomic_open
     from ddtool.reporters.excel_report import LEVEL_FILL
     from ddtool.reporters.xlsx import XlsxBook
@@ -578,3 +599,11 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         fail = book.sheet("Failures", [("Member", 30), ("File", 50), ("Error", 100)])
         for item in summary["failures"]:
             fail.append([item["member"], item["file"] or "", item["error"]])
+        if "profiles" in summary:  # what every member was assessed with
+            about = book.sheet("About", [("Item", 24), ("Value", 90)])
+            profiles = summary["profiles"]
+            about.append(["risk profiles version", profiles["version"]])
+            about.append(["risk profiles sha256", profiles["sha256"]])
+            for overlay in profiles["overlays"]:
+                about.append(["profile overlay", overlay])
+            about.append(["settings file", summary.get("settings") or "none (the defaults)"])
