@@ -826,7 +826,6 @@ class _Shared:
         self._parts: dict[tuple[int, str | None, str | None, bool], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
-        self._worst_facts: dict[tuple[int, str], list[Evidence]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
         self._fact_ids: dict[int, str] = {}
         self._keep: list[Any] = []
@@ -910,11 +909,8 @@ class _Shared:
                     f" {shown.level}. Get this supplier's country."
                 )
                 shown = hidden
-                # the figure flagged is the worst case's: what set it is evidence too (the
-                # list is kept: the evidence catalogue knows lists by their identity)
-                facts = self._worst_facts.get((id(risk), rt)) or self._worst_facts.setdefault(
-                    (id(risk), rt), [*facts, _worst_evidence(sector, where, hidden, risk, rt)]
-                )
+                # the figure flagged is the worst case's: what set it is evidence too
+                facts = [*facts, _worst_evidence(sector, where, hidden, risk, rt)]
             if not _level_at_least(shown.level, self.flag_level):
                 continue
             evidence = self.evidence(facts)

@@ -558,10 +558,10 @@ def _overlay_files(directory: Path, check: _Checker) -> None:
     names = sorted(p.name for p in directory.iterdir() if p.is_file())
     for name in names:
         if name not in DATA_FILES and name.endswith((".csv", ".yaml", ".yml")):
-            from rapidfuzz import process
+            from ddtool.graph import closest_id
 
-            best = process.extractOne(name, DATA_FILES, score_cutoff=70)
-            hint = f" (did you mean {best[0]}?)" if best else ""
+            best = closest_id(name, list(DATA_FILES))
+            hint = f" (did you mean {best}?)" if best else ""
             check.fail(str(directory / name), f"not a profile file{hint}")
     if not any(name in DATA_FILES for name in names):
         check.fail(
@@ -705,10 +705,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     for sector in sectors.values():
         for upstream in sector.inputs:
             if upstream not in sectors:
-                from rapidfuzz import process
+                from ddtool.graph import closest_id
 
-                best = process.extractOne(upstream, list(sectors), score_cutoff=70)
-                hint = f" (did you mean {best[0]!r}?)" if best else ""
+                best = closest_id(upstream, list(sectors))
+                hint = f" (did you mean {best!r}?)" if best else ""
                 check.fail(
                     f"{sector_files[sector.id]}: {sector.id}",
                     f"input {upstream!r} is not a sector{hint}",

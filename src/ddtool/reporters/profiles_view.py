@@ -63,10 +63,10 @@ def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
         return _sector(p, key, console)
     if kind == "good":
         return _good(p, key, console)
-    from rapidfuzz import process
+    from ddtool.graph import closest_id
 
-    best = process.extractOne(kind, ("country", "sector", "good"), score_cutoff=60)
-    hint = f" (did you mean {best[0]!r}?)" if best else ""
+    best = closest_id(kind, ["country", "sector", "good"])
+    hint = f" (did you mean {best!r}?)" if best else ""
     return f"unknown kind {kind!r}{hint}: use country, sector or good"
 
 

@@ -217,16 +217,14 @@ def _unused_maps(
     for given, target in column_map.items():
         if header_key(given) in keys:
             continue
-        from rapidfuzz import fuzz, process, utils  # (only when a mapping is unused)
+        from ddtool.graph import closest_id  # (only when a mapping is unused)
 
-        best = process.extractOne(
-            given, texts, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=60
-        )
+        best = closest_id(given, texts)
         problems.warning(
             "unused-map",
             f"the mapping '{given}={target}' names no column of this table",
             where,
-            suggestion=f"'{best[0]}={target}'" if best else None,
+            suggestion=f"'{best}={target}'" if best else None,
         )
 
 
