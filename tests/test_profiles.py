@@ -301,6 +301,10 @@ def test_the_documents_give_the_bundled_profiles_hash() -> None:
         ("Tin", None),  # was "Coffee roasting"
         ("Food", None),  # was "Seafood processing"
         ("Recruitment agency", None),  # was "Marketing and advertising services"
+        ("gold mining", "artisanal-mining"),  # was "Coal mining"
+        ("cobalt mine", "artisanal-mining"),  # was "Coal mining"
+        ("gold mine", "artisanal-mining"),
+        ("Mining", "artisanal-mining"),
     ],
 )
 def test_sector_suggestions_are_plausible_or_none(written: str, suggested: str | None) -> None:
@@ -309,6 +313,34 @@ def test_sector_suggestions_are_plausible_or_none(written: str, suggested: str |
     assert (
         (match.suggestion or "").startswith(f"'{suggested}'") if suggested else not match.suggestion
     )
+    if suggested == "artisanal-mining":  # a mine of unknown scale: both mining sectors
+        assert (match.suggestion or "").endswith(
+            "or 'industrial-mining' (Industrial (large-scale) mining)"
+        )
+
+
+@pytest.mark.parametrize(
+    ("written", "sector"),
+    [
+        ("Labour contractor", None),  # was construction (its alias "contractor")
+        ("labor hire", None),
+        ("Staffing agency", None),
+        ("Recruitment agency", None),
+        ("manpower supplier", None),
+        ("employment agency", None),
+        ("building contractor", "construction"),
+        ("contractor", "construction"),
+        ("coal mine", "coal-mining"),
+        ("artisanal gold mine", "artisanal-mining"),
+    ],
+)
+def test_labour_recruiters_get_no_sector_and_say_why(written: str, sector: str | None) -> None:
+    """A labour contractor is not a building contractor: the work its workers do decides."""
+    match = load_profiles().match_sector(written)
+    assert match.id == sector
+    assert (match.note is not None) == (sector is None)
+    if match.note:
+        assert "give the sector of the work the placed workers do" in match.note
 
 
 @pytest.mark.parametrize("written", ["NA", "na", "Namibia", "NAM"])

@@ -604,7 +604,8 @@ class _Entries:
                 "path": paths_of.get(node_id) or [node_id],
                 "inferred": True,
                 "buyers": sorted(node.buyers),
-                "assumption": (
+                "assumption": node.assumption
+                or (
                     f"origin mix of world {node.commodity} production"
                     + (f", leaning to {node.lean} (the buyer's own country)" if node.lean else "")
                     if node.commodity

@@ -401,6 +401,18 @@ class Profiles:
 
 
 _WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}
+_MINES = ("artisanal-mining", "industrial-mining")
+_MINING = re.compile(r"\b(mines?|mining|miners?)\b")
+# labour recruiters, staffing agencies and labour contractors: no sector of their own
+_RECRUITERS = re.compile(
+    r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
+    r"(contract\w*|agenc\w*|hire|suppl\w*|provider|broker|services?|firm|company)\b"
+    r"|\b(recruitment|staffing|temp|temping|manpower)\b"
+)
+_RECRUITER_NOTE = (
+    "labour recruiters, staffing agencies and labour contractors have no sector of their"
+    " own: give the sector of the work the placed workers do"
+)
 _WORK_PLACES = re.compile(r"\b(" + "|".join(_WORK_OF) + r")\b")
 
 
@@ -410,6 +422,8 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
+    if _RECRUITERS.search(key):  # not the work of the workers they place ("contractor")
+        return SectorMatch(None, note=_RECRUITER_NOTE)
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
     if contained:
@@ -420,6 +434,9 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
         found = _match_sector_cached(profiles, worked)
         if found.id is not None:
             return found
+    mining = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
+    if mining and _MINING.search(key):  # a mine of unknown scale: the two sectors differ widely
+        return SectorMatch(None, " or ".join(f"'{s.id}' ({s.name})" for s in mining))
     from rapidfuzz import fuzz, process
 
     # whole-text similarity, words in any order: a partial match made poor suggestions

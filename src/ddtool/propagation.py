@@ -42,6 +42,8 @@ class InferredSupplier:
     evidence: dict[str, list[Evidence]]
     buyers: set[str] = field(default_factory=set)
     depth: int = 1
+    # what the inference assumed, when not the usual (see assess: an entry's "assumption")
+    assumption: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +161,45 @@ class Inference:
             country = company.country if supplier is None else supplier.country
             hint = [] if supplier is None else supplier.products
             for group in missing:
-                for upstream in group:
+                named = self._named_instead(group, hint)
+                for sector_id, good in named:
+                    self._attach_named(node, sector_id, good, country)
+                for upstream in [] if named else group:
                     self._attach(node, upstream, country, 1, hint)
+
+    def _named_instead(self, group: list[str], hint: list[str]) -> list[tuple[str, str]]:
+        """(raw sector, good) pairs the buyer's products name in place of a group of raw
+        inputs: a first-processing stage whose products name none of the group's raw
+        materials but another listed raw good (beet sugar at a sugar mill, whose usual input
+        is cane) gets that good's farm or mine, not the usual one. Empty otherwise."""
+        sectors = self.profiles.sectors
+        if not hint or any(sectors[s].stage != "raw" or not sectors[s].commodities for s in group):
+            return []
+        words = {w for p in hint for w in re.findall(r"[a-z]+", p.casefold())}
+        for upstream in group:  # the products name a usual raw material: none instead
+            if any(set(re.findall(r"[a-z]+", c)) & words for c in sectors[upstream].commodities):
+                return []
+        found: dict[tuple[str, str], None] = {}
+        for product in hint:
+            good = self.profiles.match_good(product)
+            sector_id = self.profiles.good_sectors.get(good or "")
+            if good and sector_id and sector_id not in group and sectors[sector_id].stage == "raw":
+                found[sector_id, good] = None
+        return list(found)
+
+    def _attach_named(self, buyer: str, sector_id: str, good: str, country: str | None) -> None:
+        """An inferred raw stage for a good the buyer's products name, in its country."""
+        node_id = f"inferred:{sector_id}:{_slug(good)}@{country or 'unknown'}"
+        if node_id not in self.nodes:
+            self._intermediate(node_id, sector_id, country, 1, good)
+            self.nodes[node_id].assumption = (
+                f"{good} named in the buyer's products, from the buyer's country"
+                if country
+                else f"{good} named in the buyer's products; country unknown"
+            )
+            self.supply.add_node(node_id, inferred=True)
+        self.nodes[node_id].buyers.add(buyer)
+        self.supply.add_edge(buyer, node_id, share=None, inferred=True)
 
     def _input_groups(self, sector_id: str | None) -> InputGroups:
         """A sector's inputs in groups of alternatives, each with every stage that covers it
@@ -270,12 +309,19 @@ class Inference:
             self._origin_scores[key] = self.scorer.score(probe, sector_id)
         return self._origin_scores[key]
 
-    def _intermediate(self, node_id: str, sector_id: str, country: str | None, depth: int) -> None:
-        risk = self._origin_risk(sector_id, country)
+    def _intermediate(
+        self,
+        node_id: str,
+        sector_id: str,
+        country: str | None,
+        depth: int,
+        commodity: str | None = None,
+    ) -> None:
+        risk = self._origin_risk(sector_id, country, commodity)
         self.nodes[node_id] = InferredSupplier(
             id=node_id,
             sector=sector_id,
-            commodity=None,
+            commodity=commodity,
             country=country,
             lean=None,
             origins=[Origin(country, 1.0, None)],

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from ddtool.assess import assess
@@ -313,3 +314,56 @@ def test_explain_lists_the_gaps_the_assessment_records() -> None:
     assert done.exit_code == 0, done.output
     assert entry["data_gaps"]
     assert f"data gaps: {', '.join(entry['data_gaps'])}" in done.output
+
+
+@pytest.mark.parametrize(
+    ("country", "products", "inferred"),
+    [
+        # a beet-sugar factory is not fed by cane farms: its products name the beet
+        ("DEU", ["beet sugar"], {"inferred:crop-farming:sugar-beets@DEU"}),
+        ("FRA", ["sugar beets", "molasses"], {"inferred:crop-farming:sugar-beets@FRA"}),
+        (None, ["beet sugar"], {"inferred:crop-farming:sugar-beets@unknown"}),
+        # the usual input when the products name it, or name no other raw good
+        ("BRA", ["cane sugar"], {"inferred:sugarcane-farming:sugarcane@BRA"}),
+        ("IND", ["sugarcane", "beet sugar"], {"inferred:sugarcane-farming:sugarcane@IND"}),
+        ("DEU", ["refined sugar"], {"inferred:sugarcane-farming:sugarcane@world"}),
+        ("DEU", [], {"inferred:sugarcane-farming:sugarcane@world"}),
+    ],
+)
+def test_products_that_name_another_raw_good_stand_for_the_usual_input(
+    tmp_path: Path, country: str | None, products: list[str], inferred: set[str]
+) -> None:
+    chain = tmp_path / "sugar.yaml"
+    mill = {"id": "M1", "name": "Mill", "sector": "sugar mill", "products": products}
+    if country:
+        mill["country"] = country
+    chain.write_text(
+        yaml.safe_dump({"company": {"name": "X", "country": "DEU"}, "suppliers": [mill]}),
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    found = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
+    assert set(found) == inferred
+    [node] = found.values()
+    assert node["buyers"] == ["M1"]
+    if node["sector"] == "crop-farming":
+        assert node["products"] == ["Sugar Beets"] and node["country"] == country
+        assert node["assumption"].startswith("Sugar Beets named in the buyer's products")
+
+
+def test_an_unmatched_sector_says_why_and_what_the_products_decide(tmp_path: Path) -> None:
+    chain = tmp_path / "c.csv"
+    chain.write_text(
+        "id,name,country,sector,products\n"
+        "A,Agency,IND,Labour contractor,\n"
+        "B,Mine,GHA,gold mine,gold\n"
+        "C,Mine,GHA,gold mine,\n",
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    warned = {w["location"]["row"]: w for w in doc["warnings"] if w["type"] == "unknown-sector"}
+    assert "labour contractors have no sector of their own" in warned[2]["message"]
+    assert "unless the supplier's products name goods of one sector" in warned[3]["message"]
+    assert warned[3]["suggestion"].startswith("'artisanal-mining'")
+    sectors = {s["id"]: s["sector"] for s in doc["suppliers"]}
+    assert sectors == {"A": None, "B": "artisanal-mining", "C": None}

@@ -34,6 +34,7 @@ class SectorMatch:
 
     id: str | None
     suggestion: str | None = None
+    note: str | None = None  # why the text has no sector, when that is known
 
 
 class SectorMatcher(Protocol):
@@ -142,8 +143,10 @@ def _sector_value(
         issues = (
             _Issue(
                 "unknown-sector",
-                f"sector {raw!r} is not in the taxonomy; its part of the score is no data,"
-                " never low (a data gap)",
+                f"sector {raw!r} is not in the taxonomy"
+                + (f" ({match.note})" if match.note else "")
+                + "; its part of the score is no data, never low (a data gap), unless the"
+                " supplier's products name goods of one sector",
                 "warning",
                 match.suggestion,
             ),
