@@ -45,6 +45,7 @@ def test_added_and_removed_supplier(documents: tuple[dict[str, Any], dict[str, A
         "name": "Test Coop Soubré",
         "country": "CIV",
         "sector": "cocoa-farming",
+        "same_as": None,
     }
     new_ids = {f["id"] for f in new["flags"] if f["supplier_id"] == "COOP-CI-2"}
     assert new_ids and {f["id"] for f in diff["new_flags"]} == new_ids
@@ -186,7 +187,11 @@ def test_load_reads_a_bom_and_what_only_json_accepts(
     slim = load_for_diff(path)
     assert math.isnan(slim["summary"].pop("extra")) if nan else slim["summary"].pop("extra")
     assert slim["suppliers"] == [
-        {key: entry[key] for key in ("id", "name", "country", "sector", "inferred", "path")}
+        {
+            key: entry[key]
+            for key in ("id", "name", "country", "sector", "share", "buyers", "inferred", "path")
+            if key in entry
+        }
         | ({"worst_case": entry["worst_case"]} if "worst_case" in entry else {})
         for entry in old["suppliers"]
     ]
@@ -318,11 +323,12 @@ def test_xlsx_stores_formula_like_text_as_string(
         "Changed flags",
         "Suppliers added",
         "Suppliers removed",
+        "Suppliers changed",
         "About",
     ]
     added = wb["Suppliers added"]
     assert added.freeze_panes == "A2" and added.auto_filter.ref
-    assert [c.value for c in added[1]] == ["id", "name", "country", "sector"]
+    assert [c.value for c in added[1]] == ["id", "name", "country", "sector", "same_as"]
     assert added["B2"].value == evil and added["B2"].data_type == "s"
     ws = wb["New flags"]
     header = [c.value for c in ws[1]]
@@ -376,3 +382,88 @@ def test_a_supplier_moved_to_another_country_shows_where_it_was(tmp_path: Path) 
     console = Console(width=200, record=True)
     render_diff_terminal(diff, console)
     assert "QAT → PAK" in console.export_text()
+
+
+def _one_chain(
+    tmp_path: Path, name: str, company: str, suppliers: list[dict[str, Any]]
+) -> dict[str, Any]:
+    import yaml
+
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump({"company": {"name": company}, "suppliers": suppliers}), "utf-8")
+    return assess([path]).data
+
+
+_S1 = {"id": "S1", "name": "Mill", "country": "BGD", "sector": "garment-manufacturing"}
+_S2 = {"id": "S2", "name": "Spinner", "country": "IND", "sector": "yarn-spinning", "buyers": ["S1"]}
+
+
+@pytest.mark.parametrize(
+    ("edit", "changes"),
+    [
+        ({"S1": {"country": "PAK"}}, [("S1", "country", "BGD", "PAK")]),
+        ({"S1": {"name": "Mill Ltd"}}, [("S1", "name", "Mill", "Mill Ltd")]),
+        (
+            {"S1": {"sector": "textile-finishing"}},
+            [("S1", "sector", "garment-manufacturing", "textile-finishing")],
+        ),
+        ({"S2": {"share": 0.5}}, [("S2", "share", None, 0.5)]),
+        ({"S2": {"buyers": []}}, [("S2", "buyers", ["S1"], ["company"])]),
+        ({}, []),
+    ],
+)
+def test_a_supplier_in_both_assessments_lists_what_changed(
+    tmp_path: Path, edit: dict[str, dict[str, Any]], changes: list[tuple[Any, ...]]
+) -> None:
+    """A move, a new name, sector, share or buyer is listed even when no level changes."""
+    old = _one_chain(tmp_path, "old", "X", [_S1, _S2])
+    new = _one_chain(tmp_path, "new", "X", [{**s, **edit.get(s["id"], {})} for s in (_S1, _S2)])
+    diff = diff_assessments(old, new)
+    found = [(c["id"], c["field"], c["old"], c["new"]) for c in diff["suppliers_changed"]]
+    assert found == changes
+    assert diff["summary"]["suppliers_changed"] == len({c[0] for c in changes})
+    assert is_empty(diff) == (not changes and not diff["changed_flags"])
+    if changes:
+        console = Console(width=200, record=True)
+        render_diff_terminal(diff, console)
+        assert "Suppliers changed" in console.export_text()
+        md = tmp_path / "d.md"
+        write_diff(diff, md)
+        assert "## Suppliers changed" in md.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("new_id", "new_name", "same_as"),
+    [
+        ("s1", "Mill", "S1"),  # the id in another case
+        ("MILL-7", "Mill", "S1"),  # another id, the same name, country and sector
+        ("MILL-7", "Other mill", None),
+    ],
+)
+def test_an_added_supplier_that_may_be_a_removed_one_says_so(
+    tmp_path: Path, new_id: str, new_name: str, same_as: str | None
+) -> None:
+    old = _one_chain(tmp_path, "old", "X", [_S1])
+    new = _one_chain(tmp_path, "new", "X", [{**_S1, "id": new_id, "name": new_name}])
+    diff = diff_assessments(old, new)
+    [added] = diff["suppliers_added"]
+    assert added["same_as"] == same_as
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    assert ("may be removed ones under a new id" in console.export_text()) == bool(same_as)
+
+
+@pytest.mark.parametrize(("other", "warned"), [("X", False), ("Y", True)])
+def test_a_diff_of_two_companies_warns(tmp_path: Path, other: str, warned: bool) -> None:
+    diff = diff_assessments(
+        _one_chain(tmp_path, "old", "X", [_S1]), _one_chain(tmp_path, "new", other, [_S1])
+    )
+    assert diff["summary"]["company_changed"] is warned
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    assert ("different companies: 'X' and 'Y'" in console.export_text()) == warned
+    md = tmp_path / "d.md"
+    write_diff(diff, md)
+    assert (
+        "**Warning:** the two assessments are of different companies" in md.read_text("utf-8")
+    ) == warned

@@ -205,3 +205,37 @@ def test_a_spilled_part_is_copied_whole_however_the_kernel_copy_goes(
         copy_file(source, target)
         target.write(b"tail")
     assert (tmp_path / "out").read_bytes() == b"head" + payload + b"tail"
+
+
+@pytest.mark.parametrize("sample", ["garment.yaml", "cocoa.yaml", "services.yaml"])
+def test_the_data_gap_counts_add_up_to_the_total(sample: str) -> None:
+    import re
+
+    from ddtool.document import gap_counts
+
+    summary = assess([SAMPLES / sample]).data["summary"]
+    text = gap_counts(summary)
+    total, parts = re.fullmatch(r"(\d+) \((.*)\)", text).groups()  # type: ignore[union-attr]
+    assert int(total) == summary["data_gaps"]
+    assert sum(int(p.split()[0]) for p in parts.split(", ")) == int(total), text
+
+
+@pytest.mark.parametrize(
+    ("counts", "text"),
+    [
+        ((13, 1, 1, 9), "13 (1 without country, 1 without sector, 9 inferred suppliers, 2 other"),
+        ((11, 1, 1, 9), "11 (1 without country, 1 without sector, 9 inferred suppliers)"),
+        ((0, 0, 0, 0), "0 (0 without country, 0 without sector, 0 inferred suppliers)"),
+    ],
+)
+def test_gap_counts_name_the_rest(counts: tuple[int, int, int, int], text: str) -> None:
+    from ddtool.document import gap_counts
+
+    total, country, sector, inferred = counts
+    summary = {
+        "data_gaps": total,
+        "suppliers_without_country": country,
+        "suppliers_without_sector": sector,
+        "inferred_suppliers": inferred,
+    }
+    assert gap_counts(summary).startswith(text)

@@ -152,14 +152,14 @@ def test_a_country_with_a_third_of_the_weights_is_scored_on_its_own_figures() ->
 
 def test_the_reports_name_the_overlay_used(tmp_path: Path) -> None:
     from ddtool.assess import AssessOptions, assess
-    from ddtool.reporters.markdown_report import MarkdownReporter
+    from ddtool.reporters.markdown_report import MarkdownReporter, cell
 
     folder = _countries(tmp_path / "overlay", [{**OVERRIDE, "year": "2025"}])
     chain = Path(__file__).resolve().parents[1] / "sample_chains" / "garment.yaml"
     doc = assess([chain], AssessOptions(profiles=[folder])).data
     out = tmp_path / "r.md"
     MarkdownReporter().write(doc, out)
-    assert f"+ overlay {folder.resolve()}" in out.read_text("utf-8")
+    assert f"+ overlay {cell(str(folder.resolve()))}" in out.read_text("utf-8")  # escaped
 
 
 def test_a_gross_rate_above_100_percent_is_kept_as_published() -> None:

@@ -92,6 +92,13 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         False,
         ["$.summary.tiers: saved '99'"],
     ),
+    (
+        "the input's fingerprint edited (the files' hashes kept)",
+        lambda d: {**d, "input": {**d["input"], "sha256": "0" * 64}},
+        "compact",
+        False,
+        ["$.input: the input files differ"],
+    ),
 ]
 
 

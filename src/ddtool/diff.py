@@ -18,7 +18,7 @@ from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.0"
+DIFF_SCHEMA_VERSION = "1.1"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -46,6 +46,8 @@ FLAG_FIELDS = (
     "reason",
 )
 SUPPLIER_FIELDS = ("id", "name", "country", "sector")
+# what a supplier in both assessments may have changed (a move, a new sector, a new buyer)
+CHANGE_FIELDS = ("name", "country", "sector", "share", "buyers")
 # what a diff reads of a supplier entry: its own fields, and what a flag it shows takes from
 # it (see ddtool.document.expand_flag)
 _READ_OF_SUPPLIERS = ("inferred", "path", "worst_case")
@@ -101,7 +103,7 @@ def load_for_diff(path: Path) -> dict[str, Any]:
     diff reads (its risk, exposure, listings and the rest are dropped as each entry is read).
     Two large assessments then fit in memory together: a 10^5-supplier one read whole takes
     about 1.2 GB, and its supplier entries are most of it."""
-    keep = (*SUPPLIER_FIELDS, *_READ_OF_SUPPLIERS)
+    keep = (*SUPPLIER_FIELDS, *CHANGE_FIELDS, *_READ_OF_SUPPLIERS)
 
     def slim(_: int, entry: Any) -> Any:
         if not isinstance(entry, dict):  # left as it is, for check_assessment to report
@@ -212,6 +214,7 @@ def _meta(document: dict[str, Any]) -> dict[str, Any]:
     source = document.get("input") or {}
     return {
         "company": (document.get("company") or {}).get("name"),
+        "company_id": (document.get("company") or {}).get("id"),
         "generated_at": document.get("generated_at"),
         "tool_version": (document.get("tool") or {}).get("version"),
         "schema_version": document.get("schema_version"),
@@ -268,8 +271,21 @@ def diff_assessments(
         {k: old_suppliers[i].get(k) for k in SUPPLIER_FIELDS}
         for i in sorted(old_suppliers.keys() - new_suppliers.keys())
     ]
+    _same_as(suppliers_added, suppliers_removed)
+    suppliers_changed = [
+        {"id": i, "name": new_suppliers[i].get("name"), "field": k, "old": was, "new": now}
+        for i in sorted(old_suppliers.keys() & new_suppliers.keys())
+        for k in CHANGE_FIELDS
+        # (a field an earlier schema lacks is not a change)
+        if k in old_suppliers[i] and k in new_suppliers[i]
+        if (was := old_suppliers[i][k]) != (now := new_suppliers[i][k])
+    ]
 
     old_meta, new_meta = _meta(old), _meta(new)
+    company_changed = (old_meta["company"], old_meta["company_id"]) != (
+        new_meta["company"],
+        new_meta["company_id"],
+    )
     profiles_changed = old_meta["profiles"] != new_meta["profiles"]
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
     return {
@@ -288,6 +304,8 @@ def diff_assessments(
             },
             "suppliers_added": len(suppliers_added),
             "suppliers_removed": len(suppliers_removed),
+            "suppliers_changed": len({c["id"] for c in suppliers_changed}),
+            "company_changed": company_changed,
             "profiles_changed": profiles_changed,
             "input_changed": input_changed,
         },
@@ -300,7 +318,32 @@ def diff_assessments(
         "changed_flags": changed,
         "suppliers_added": suppliers_added,
         "suppliers_removed": suppliers_removed,
+        "suppliers_changed": suppliers_changed,
     }
+
+
+def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None:
+    """Mark each added supplier that may be a removed one under a new id (`same_as`): the
+    ids differ only in case, or the name, country and sector are those of one removed
+    supplier alone. An id spelled anew in an export is then not read as a new supplier."""
+
+    def keys(entry: dict[str, Any]) -> list[tuple[Any, ...]]:
+        found: list[tuple[Any, ...]] = [("id", str(entry["id"]).casefold())]
+        if entry.get("name"):
+            found.append(("as", entry["name"], entry.get("country"), entry.get("sector")))
+        return found
+
+    by_key: dict[tuple[Any, ...], list[str]] = {}
+    for entry in removed:
+        for key in keys(entry):
+            by_key.setdefault(key, []).append(entry["id"])
+    for entry in added:
+        entry["same_as"] = None
+        for key in keys(entry):
+            found = by_key.get(key, [])
+            if len(found) == 1:
+                entry["same_as"] = found[0]
+                break
 
 
 def is_empty(diff: dict[str, Any]) -> bool:
@@ -313,6 +356,7 @@ def is_empty(diff: dict[str, Any]) -> bool:
             "changed_flags",
             "suppliers_added",
             "suppliers_removed",
+            "suppliers_changed",
         )
     )
 

@@ -30,6 +30,20 @@ def _resolve(
 UNMAPPED_BELOW = "tiers below not mapped (inferred)"
 
 
+def gap_counts(summary: dict[str, Any]) -> str:
+    """The data gaps in a summary and what they are, parts that add up to the total."""
+    total = summary.get("data_gaps", 0)
+    parts = [
+        (summary.get("suppliers_without_country", 0), "without country"),
+        (summary.get("suppliers_without_sector", 0), "without sector"),
+        (summary.get("inferred_suppliers", 0), "inferred suppliers"),
+    ]
+    other = total - sum(count for count, _ in parts)
+    if other > 0:  # unmapped tiers beneath a supplier, indicators without data
+        parts.append((other, "other (see the list of data gaps)"))
+    return f"{total} ({', '.join(f'{count} {what}' for count, what in parts)})"
+
+
 def low_on_a_gap(entry: dict[str, Any], level: str | None) -> bool:
     """Whether a mapped supplier's level is low while data it is scored on is missing: the
     reports then say "data gap" beside it and do not colour it as low risk (a missing

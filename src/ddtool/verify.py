@@ -251,10 +251,15 @@ def _top_differences(
 
 
 def _input_hashes(document: dict[str, Any]) -> list[Any]:
+    """The input's fingerprint (the one the reports print and diff compares) and each
+    file's hash: a fingerprint edited to another input's is a difference too."""
     given = document.get("input")
     if not isinstance(given, dict):
         return [given]
     files = given.get("files")
     if isinstance(files, list):
-        return [f.get("sha256") if isinstance(f, dict) else f for f in files]
+        return [
+            given.get("sha256"),
+            *(f.get("sha256") if isinstance(f, dict) else f for f in files),
+        ]
     return [given.get("sha256")]

@@ -189,6 +189,9 @@ def test_browser_runs_scripts_without_errors(garment_page: Path, tmp_path: Path)
     register = dom.split('id="register"', 1)[1].split("</table>", 1)[0]
     flags = len(_document("garment")["flags"])
     assert register.count('<tr class="lvl-') == flags
+    # shown in the register's own order, as every other format lists it (ties included)
+    shown = re.findall(r'<tr class="lvl-\w+"><td>(FL-[0-9a-f]+)</td>', register)
+    assert shown == [f["id"] for f in _document("garment")["flags"]]
     assert f"showing {flags} of {flags} flags" in dom
     assert re.search(r'<svg id="chain-graph"', dom)
     assert len(re.findall(r'class="chart"', dom)) >= 4

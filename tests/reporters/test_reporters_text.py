@@ -154,6 +154,29 @@ def test_markdown_escapes_html_tags(tmp_path: Path) -> None:
     assert "&lt;script&gt;" in text
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("[link](javascript:alert(1))", "\\[link\\](javascript:alert(1))"),
+        ("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_"),
+        ("`code`", "\\`code\\`"),
+        ("ends in \\", "ends in \\\\"),
+    ],
+)
+def test_markdown_shows_a_name_as_written_not_as_markup(
+    tmp_path: Path, name: str, shown: str
+) -> None:
+    """A supplier's name cannot become a link, emphasis or code in the rendered report."""
+    from markdown_it import MarkdownIt
+
+    document = _chain(tmp_path, [name])
+    text = _markdown(document, tmp_path)
+    assert shown in text
+    rendered = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<a " not in rendered and "<strong>" not in rendered and "<em>" not in rendered
+    assert "<code>code</code>" not in rendered
+
+
 @pytest.mark.parametrize(("details", "gaps"), [(1, 1), (3, 2), (10_000, 10_000)])
 def test_markdown_details_and_gaps_stop_at_their_limits(
     cocoa: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, details: int, gaps: int

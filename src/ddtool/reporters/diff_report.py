@@ -40,6 +40,8 @@ CHANGED_COLUMNS = (
     "reason",
 )
 SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
+ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as")
+SUPPLIER_CHANGE_COLUMNS = ("id", "name", "field", "old", "new")
 
 
 def write_diff(diff: dict[str, Any], path: Path) -> None:
@@ -87,6 +89,31 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _values(value: Any) -> str:
+    """A changed field's value as text: a list (buyers) as its items."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "none"
+    return "" if value is None else str(value)
+
+
+def _company_note(diff: dict[str, Any]) -> str | None:
+    """A warning when the two assessments are not of the same company."""
+    if not diff["summary"].get("company_changed"):
+        return None
+    old, new = diff["old"], diff["new"]
+    key = "company" if old.get("company") != new.get("company") else "company_id"
+    return (
+        f"the two assessments are of different companies: {old.get(key)!r} and"
+        f" {new.get(key)!r}" + ("" if key == "company" else " (company ids)")
+    )
+
+
+def _change_rows(diff: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {**c, "old": _values(c["old"]), "new": _values(c["new"])} for c in diff["suppliers_changed"]
+    ]
+
+
 # A diff to read (in a ticket or an e-mail): past this, each table says how many rows more
 # there are; the JSON and Excel diffs list them all
 MAX_TABLE_ROWS = 1000
@@ -130,8 +157,12 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         f" ({s['changed_up']} up, {s['changed_down']} down) |",
         f"| Suppliers added | {s['suppliers_added']} |",
         f"| Suppliers removed | {s['suppliers_removed']} |",
+        f"| Suppliers changed | {s['suppliers_changed']} |",
         "",
     ]
+    note = _company_note(diff)
+    if note:
+        lines += [f"> **Warning:** {inline(note)}.", ""]
     if diff["profiles_changed"]:
         p = diff["profiles"]
         lines += [
@@ -146,8 +177,13 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
     lines += ["## Resolved flags", "", *_md_table(diff["resolved_flags"], FLAG_COLUMNS)]
     lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS[:10])]
-    lines += ["## Suppliers added", "", *_md_table(diff["suppliers_added"], SUPPLIER_COLUMNS)]
+    lines += ["## Suppliers added", "", *_md_table(diff["suppliers_added"], ADDED_COLUMNS)]
     lines += ["## Suppliers removed", "", *_md_table(diff["suppliers_removed"], SUPPLIER_COLUMNS)]
+    lines += [
+        "## Suppliers changed",
+        "",
+        *_md_table(_change_rows(diff), SUPPLIER_CHANGE_COLUMNS),
+    ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -214,8 +250,9 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
         _sheet(book, "New flags", FLAG_COLUMNS_FULL, diff["new_flags"])
         _sheet(book, "Resolved flags", FLAG_COLUMNS_FULL, diff["resolved_flags"])
         _sheet(book, "Changed flags", CHANGED_COLUMNS, diff["changed_flags"])
-        _sheet(book, "Suppliers added", SUPPLIER_COLUMNS, diff["suppliers_added"])
+        _sheet(book, "Suppliers added", ADDED_COLUMNS, diff["suppliers_added"])
         _sheet(book, "Suppliers removed", SUPPLIER_COLUMNS, diff["suppliers_removed"])
+        _sheet(book, "Suppliers changed", SUPPLIER_CHANGE_COLUMNS, _change_rows(diff))
         _sheet(book, "About", ("item", "value"), about)
 
 
@@ -265,7 +302,11 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     head.append(f", {s['resolved_flags']} resolved, {s['changed_flags']} changed")
     head.append(f" ({s['changed_up']} up, {s['changed_down']} down)")
     head.append(f"; suppliers +{s['suppliers_added']} -{s['suppliers_removed']}")
+    head.append(f", {s['suppliers_changed']} changed")
     console.print(head)
+    note = _company_note(diff)
+    if note:
+        console.print(Text(f"Warning: {note}.", style="bold yellow"))
     if diff["profiles_changed"]:
         p = diff["profiles"]
         console.print(
@@ -281,18 +322,28 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         console.print(_flags_table("Changed flags", diff["changed_flags"], changed=True))
     if diff["resolved_flags"]:
         console.print(_flags_table("Resolved flags", diff["resolved_flags"]))
-    for key, title in (
-        ("suppliers_added", "Suppliers added"),
-        ("suppliers_removed", "Suppliers removed"),
+    for rows, title, columns in (
+        (diff["suppliers_added"], "Suppliers added", ADDED_COLUMNS),
+        (diff["suppliers_removed"], "Suppliers removed", SUPPLIER_COLUMNS),
+        (_change_rows(diff), "Suppliers changed", SUPPLIER_CHANGE_COLUMNS),
     ):
-        if not diff[key]:
+        if not rows:
             continue
-        table = Table(title=f"{title} ({len(diff[key])})", title_justify="left")
-        for column in SUPPLIER_COLUMNS:
+        table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+        for column in columns:
             table.add_column(column, overflow="fold")
-        for row in diff[key]:
-            table.add_row(*(Text(_text(row.get(c))) for c in SUPPLIER_COLUMNS))
+        for row in rows:
+            table.add_row(*(Text(_text(row.get(c))) for c in columns))
         console.print(table)
+    same = [a for a in diff["suppliers_added"] if a.get("same_as")]
+    if same:
+        console.print(
+            Text(
+                f"{len(same)} added supplier(s) may be removed ones under a new id (same_as):"
+                " if so, keep the old id, so that their flags are matched.",
+                style="yellow",
+            )
+        )
 
 
 def _moved(old: Any, new: Any) -> str:

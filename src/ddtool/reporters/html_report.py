@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ddtool.atomic import write_atomic
-from ddtool.document import flag_evidence, flag_measures, low_on_a_gap, register
+from ddtool.document import flag_evidence, flag_measures, gap_counts, low_on_a_gap, register
 from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
@@ -111,6 +111,7 @@ def _summary(document: dict[str, Any]) -> dict[str, Any]:
             (RISK_NAMES.get(rt, rt), n) for rt, n in s.get("flags_by_risk_type", {}).items()
         ],
         "exposure": exposure,
+        "gaps": gap_counts(s),
     }
 
 

@@ -24,17 +24,21 @@ RISK_NAMES = {
 
 
 def inline(value: Any) -> str:
-    """User text on one line (newlines would end a table row or a bullet), with HTML escaped:
-    many Markdown renderers, mail clients and wikis render raw tags."""
+    """User text on one line (newlines would end a table row or a bullet), with HTML escaped
+    (many Markdown renderers, mail clients and wikis render raw tags) and the characters that
+    make links, emphasis and code escaped: a supplier's name shows as it is written."""
     text = "" if value is None else str(value)
     text = " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return text.replace("<", "&lt;").replace(">", "&gt;")  # no tag can form; "&" stays readable
+    return text.translate(_MARKUP)  # no tag can form; "&" stays readable
+
+
+# backslashes too, so that user text ending in "\" cannot un-escape what follows
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]"}})
 
 
 def cell(value: Any) -> str:
     """User text safe inside a Markdown table cell (no row break, no column break)."""
-    # backslashes first, so that user text ending in "\" cannot un-escape our "\|"
-    return inline(value).replace("\\", "\\\\").replace("|", "\\|")
+    return inline(value).replace("|", "\\|")
 
 
 def risk_name(risk_type: str) -> str:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ddtool.document import low_on_a_gap, register
+from ddtool.document import gap_counts, low_on_a_gap, register
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
 RISK_NAMES = {
@@ -61,11 +61,7 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         exposure.append(e["level"], style=LEVEL_STYLE[e["level"]])
         exposure.append("  ")
     grid.add_row("Chain exposure", exposure)
-    grid.add_row(
-        "Data gaps",
-        f"{s['data_gaps']} ({s['suppliers_without_country']} without country,"
-        f" {s['suppliers_without_sector']} without sector, {s['inferred_suppliers']} inferred)",
-    )
+    grid.add_row("Data gaps", gap_counts(s))
     p = doc["profiles"]
     overlays = "".join(f" + overlay {o}" for o in p.get("overlays") or [])
     grid.add_row("Risk data", f"profiles {p['version']} (sha256 {p['sha256'][:12]}…){overlays}")

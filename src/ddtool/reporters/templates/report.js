@@ -34,7 +34,8 @@
     td.appendChild(ul);
     tr.appendChild(td);
   }
-  rows.forEach(function (r) {
+  rows.forEach(function (r, i) {
+    r._order = i;  // the register's own order (as every other format): ties keep it
     var tr = document.createElement("tr");
     tr.className = "lvl-" + r.level;
     cell(tr, r.id);
@@ -72,7 +73,7 @@
       var c = String(x || "").localeCompare(String(y || ""));
       if (c !== 0) return c * sortDir;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return a._order - b._order;
   }
   function render() {
     var text = filterBox.value.trim().toLowerCase();
