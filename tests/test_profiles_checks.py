@@ -118,10 +118,57 @@ def test_sector_ratings_are_credited_to_the_project_not_to_the_list() -> None:
         migrant_pct=None,
     )
     risk = Scorer(profiles, Config(), dt.date(2026, 1, 1)).score(supplier, "cocoa-farming")
-    [rating] = [e for e in risk.by_type["child_labour"].evidence if "ddtool rating" in e.indicator]
+    [rating] = [
+        e
+        for e in risk.by_type["child_labour"].evidence
+        if e.indicator.startswith("sector inherent")
+    ]
     assert rating.source == profiles.sources["ddtool-rating"].name
     assert rating.year == profiles.sources["ddtool-rating"].year
     assert "List of Goods" in rating.note  # the source it rests on, named
+
+
+@pytest.mark.parametrize(
+    ("country", "sector", "products", "risk_type", "severity", "cause"),
+    [
+        ("CIV", "cocoa-farming", [], "child_labour", 0.9, "ddtool rating"),
+        ("DEU", "software-services", [], "forced_labour", None, "ddtool rating"),
+        ("DEU", None, [], "human_trafficking", 0.9, "sector not known"),
+        ("DEU", None, [], "child_labour", 0.7, "sector not known"),
+        ("IND", "cotton-farming", ["cottonseed"], "child_labour", 0.9, "listed good"),
+    ],
+)
+def test_every_score_names_where_its_severity_comes_from(
+    country: str,
+    sector: str | None,
+    products: list[str],
+    risk_type: str,
+    severity: float | None,
+    cause: str,
+) -> None:
+    """Priority is likelihood x severity: an auditor finds the severity among the evidence."""
+    profiles = load_profiles()
+    supplier = Supplier.model_construct(
+        id="S",
+        country=country,
+        sector=sector,
+        sector_raw=sector,
+        products=products,
+        buyers=[],
+        certifications=[],
+        audits=[],
+        attributes={},
+        migrant_pct=None,
+    )
+    detail = (
+        Scorer(profiles, Config(), dt.date(2026, 1, 1)).score(supplier, sector).by_type[risk_type]
+    )
+    [shown] = [e for e in detail.evidence if e.indicator.startswith("severity")]
+    assert shown.value == detail.score.severity
+    assert severity is None or shown.value == severity
+    assert cause in shown.indicator
+    if sector is not None and cause == "ddtool rating":
+        assert shown.value == profiles.sectors[sector].risk[risk_type].severity
 
 
 @pytest.mark.parametrize(

@@ -219,6 +219,7 @@ class Scorer:
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
         }
         self._facts: dict[int, Evidence] = {}
+        self._severities: dict[tuple[str | None, str, float, str], Evidence] = {}
         self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
         self._worst_reasons: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
 
@@ -307,6 +308,43 @@ class Scorer:
         """What set each risk type's worst case (see worst_case_unknown_country)."""
         self.worst_case_unknown_country(sector_id, products)
         return self._worst_reasons[(sector_id, tuple(products))]
+
+    def _severity_evidence(
+        self, sector: str | None, risk_type: str, own: float, severity: float, raised_by: str
+    ) -> Evidence:
+        """Where a score's severity comes from (the other half of its priority), made once
+        for each sector, risk type and cause: its sector's rating, the default for a sector
+        not known, or the floor a listed good raises it to."""
+        key = (sector, risk_type, severity, raised_by)
+        found = self._severities.get(key)
+        if found is None:
+            rating = self.profiles.sources.get(RATING_SOURCE)
+            if raised_by:
+                found = Evidence(
+                    f"severity ({risk_type.replace('_', ' ')}): listed good",
+                    severity,
+                    None,
+                    "ddtool: a listed good's severity floor (settings: listing_severity_floor;"
+                    " 0.9 for forced child labour)",
+                    note=f"{raised_by} is listed; the sector's own severity is {own}",
+                )
+            elif sector is not None:
+                found = Evidence(
+                    f"severity ({risk_type.replace('_', ' ')}) ({sector}), ddtool rating",
+                    severity,
+                    rating.year if rating else None,
+                    rating.name if rating else RATING_SOURCE,
+                    note="the sector's rated severity (see the sector's rationale)",
+                )
+            else:
+                found = Evidence(
+                    f"severity ({risk_type.replace('_', ' ')}) (sector not known)",
+                    severity,
+                    None,
+                    "ddtool: the default severity for a sector not known",
+                )
+            self._severities[key] = found
+        return found
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones."""
@@ -547,6 +585,7 @@ class Scorer:
             adjustments = list(credits)  # a migrant uplift goes first (_with_migrants)
             evidence += [_adjustment_evidence(label, delta) for label, delta in credits]
             floor, reason = 0.0, ""
+            own_severity, raised_by = severity, ""
             for listing in listings:
                 if risk_type in listing.risk_types:
                     level_floor = (
@@ -557,10 +596,9 @@ class Scorer:
                     if level_floor > floor:
                         floor = level_floor
                         reason = _listing_text(listing)
-                    severity = max(
-                        severity,
-                        s.listing_severity_floor if not listing.forced_child_labour else 0.9,
-                    )
+                    listed = s.listing_severity_floor if not listing.forced_child_labour else 0.9
+                    if listed > severity:
+                        severity, raised_by = listed, f"{listing.good} ({listing.country})"
                 elif risk_type in listing.downstream_types and s.downstream_floor > floor:
                     floor, reason = s.downstream_floor, _listing_text(listing)
             for listing in listings:
@@ -598,6 +636,11 @@ class Scorer:
                             p.sources[listing.source_id].name,
                         )
                     )
+            evidence.append(
+                self._severity_evidence(
+                    sector.id if sector else None, risk_type, own_severity, severity, raised_by
+                )
+            )
             score = _final_score(base, adjustments, floor, severity, thresholds)
             bases.append(base)
             by_type[risk_type] = RiskDetail(
