@@ -52,12 +52,55 @@ def test_xlsx_template_has_dropdowns_and_round_trips(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".yaml"])
-def test_text_templates_validate(tmp_path: Path, suffix: str) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".yaml", ".xlsx"])
+def test_a_template_validates_once_its_examples_are_replaced(tmp_path: Path, suffix: str) -> None:
+    """Its examples are refused, each located, so that they are never scored as a supplier;
+    with them replaced, the file is read as it is."""
     runner = CliRunner()
     out = tmp_path / f"suppliers{suffix}"
     assert runner.invoke(app, ["template", "-o", str(out)]).exit_code == 0
-    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+    left = runner.invoke(app, ["validate", str(out)])
+    assert left.exit_code == 2
+    assert "'Example Cocoa Cooperative' (SUP-001) is the template's example" in left.output
+    assert "[template-example]" in left.output
+    if suffix == ".xlsx":
+        wb = load_workbook(out)
+        wb["Suppliers"]["B2"] = "Real Cooperative"
+        wb["Company"]["B2"] = "Real GmbH"
+        wb.save(out)
+    else:
+        text = out.read_text("utf-8")
+        for example, real in (
+            ("Example Cocoa Cooperative", "Real Cooperative"),
+            ("Example farm group", "Real farm"),
+            ("Your company name", "Real GmbH"),
+        ):
+            text = text.replace(example, real)
+        out.write_text(text, "utf-8")
+    done = runner.invoke(app, ["validate", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "[template-" not in done.output
+
+
+def test_a_company_without_a_name_or_with_the_templates_is_named_after_the_file(
+    tmp_path: Path,
+) -> None:
+    runner = CliRunner()
+    for name, warning in (("", "company-name"), ("Your company name", "template-company")):
+        chain = tmp_path / "Baeckerei Vogel.yaml"
+        chain.write_text(
+            f"company: {{name: '{name}', country: DEU}}\n"
+            "suppliers: [{id: S1, name: Mill, country: DEU, sector: sugar-milling}]\n",
+            "utf-8",
+        )
+        out = tmp_path / "a.json"
+        result = runner.invoke(app, ["assess", str(chain), "-q", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        import json
+
+        doc = json.loads(out.read_text("utf-8"))
+        assert doc["company"]["name"] == "Baeckerei Vogel"
+        assert [w["type"] for w in doc["warnings"]] == [warning]
 
 
 def test_template_refuses_unknown_suffix(tmp_path: Path) -> None:

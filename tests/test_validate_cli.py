@@ -103,7 +103,7 @@ BAD_CASES: tuple[BadCase, ...] = (
     BadCase("ragged_rows.csv", [["extra-cells", 3, None]], keys=["type", "row", "column"]),
     BadCase(
         "duplicate_headers.csv",
-        [["duplicate-column", 1, "'Country' (D)"]],
+        [["duplicate-column", 1, "Country (D)"]],
         keys=["type", "row", "column"],
     ),
     BadCase(

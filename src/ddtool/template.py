@@ -20,7 +20,7 @@ from ddtool.reference.countries import display_name
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     # header, example value, width
     ("Supplier ID", "SUP-001", 14),
-    ("Supplier name", "Example Cocoa Cooperative", 32),
+    ("Supplier name", "Example Cocoa Cooperative", 32),  # (refused if left: TEMPLATE_SUPPLIERS)
     ("Country", "Côte d'Ivoire", 22),
     ("Region", "Nawa", 16),
     ("Sector", "cocoa-trading", 26),

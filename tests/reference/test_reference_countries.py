@@ -121,3 +121,35 @@ def test_names_that_were_misread_or_resolved_without_a_word(
 ) -> None:
     match = normalise_country(value)
     assert (match.iso3, match.suggestion) == (iso3, suggestion)
+
+
+@pytest.mark.parametrize(
+    ("value", "iso3"),
+    [
+        ("Elfenbeinküste", "CIV"),
+        ("Frankreich", "FRA"),
+        ("Vereinigtes Königreich", "GBR"),
+        ("Vereinigte Staaten", "USA"),
+        ("Demokratische Republik Kongo", "COD"),
+        ("Ägypten", "EGY"),
+        ("Äthiopien", "ETH"),
+        ("Kambodscha", "KHM"),
+        ("Türkei", "TUR"),
+        ("Pays-Bas", "NLD"),
+        ("Royaume-Uni", "GBR"),
+        ("République démocratique du Congo", "COD"),
+        ("Costa de Marfil", "CIV"),
+        ("Estados Unidos", "USA"),
+        ("Países Bajos", "NLD"),
+    ],
+)
+def test_country_names_in_german_french_and_spanish(value: str, iso3: str) -> None:
+    """Members of a German, French or Spanish employers' organisation write them so."""
+    assert normalise_country(value).iso3 == iso3
+
+
+def test_no_name_in_another_language_is_taken_from_another_country() -> None:
+    from ddtool.reference.countries import EXONYMS, _key, _table
+
+    table = _table()
+    assert {name: table[_key(name)] for name in EXONYMS} == EXONYMS

@@ -470,3 +470,64 @@ def test_one_worker_is_no_ambiguous_percentage(tmp_path: Path) -> None:
     rows += [["S1", 1, 1, 40], ["S2", 1, 0.5, 20]]
     _chain, problems = read_chain([_write(tmp_path / "list.xlsx", rows)])
     assert [p.type for p in problems.items if p.type == "ambiguous-percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "kept", "notes"),
+    [
+        # a note merged across the table, below it: one cell of several words
+        (
+            [
+                ["S1", "Mill", "BGD"],
+                [None, None, None],
+                ["Source: ERP export, Q3 2026", None, None],
+            ],
+            ["S1"],
+            [4],
+        ),
+        (
+            [["S1", "Mill", "BGD"], [None, "Hinweis: Angaben ohne Gewähr, geschätzt", None]],
+            ["S1"],
+            [3],
+        ),
+        # a supplier with an id alone is kept (and short texts are ids)
+        ([["S1", "Mill", "BGD"], ["S2", None, None]], ["S1", "S2"], []),
+        ([["S1", "Mill", "BGD"], ["Acme Ltd", None, None]], ["S1", "Acme Ltd"], []),
+    ],
+)
+def test_a_row_of_one_text_is_a_note_not_a_supplier(
+    rows: list[list[object]], kept: list[str], notes: list[int]
+) -> None:
+    from ddtool.errors import ProblemList
+    from ddtool.sources.interface import ReadOptions
+    from ddtool.sources.table_source import table_from_rows
+
+    problems = ProblemList()
+    table = table_from_rows(
+        "t.csv", None, [["Supplier ID", "Supplier name", "Country"], *rows], ReadOptions(), problems
+    )
+    assert table is not None
+    assert [v for v in table.values["id"] if v is not None] == kept
+    assert [p.location.row for p in problems.warnings if p.type == "note-row"] == notes
+
+
+@pytest.mark.parametrize(
+    ("mapped_by", "hint"),
+    [
+        ("--map", "--map 'Header=field'"),
+        ("config", "a columns: entry 'Header: field' in the --config file"),
+    ],
+)
+def test_the_no_header_hint_names_the_way_to_map_that_the_command_has(
+    mapped_by: str, hint: str
+) -> None:
+    """`batch` has no --map: its hint names the columns: block of the settings file."""
+    from ddtool.errors import ProblemList
+    from ddtool.sources.interface import ReadOptions
+    from ddtool.sources.table_source import table_from_rows
+
+    problems = ProblemList()
+    rows = [["Lieferant Nr.", "Land"], ["S1", "DEU"]]
+    assert table_from_rows("t.csv", None, rows, ReadOptions(mapped_by=mapped_by), problems) is None
+    [problem] = problems.errors
+    assert problem.type == "no-header" and f"(for others use {hint})" in problem.message

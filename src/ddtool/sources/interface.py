@@ -29,6 +29,15 @@ class ReadOptions:
     max_rows: int = DEFAULT_MAX_ROWS
     max_depth: int = DEFAULT_MAX_DEPTH
     max_inflate_mb: int = DEFAULT_MAX_INFLATE_MB
+    # how the user maps a header to a field, for the hints: "--map" on assess and validate,
+    # "config" in a batch (the columns: block of its --config file)
+    mapped_by: str = "--map"
+
+    def map_hint(self, header: str = "Header", target: str = "field") -> str:
+        """How to map this header to this field, as the user can."""
+        if self.mapped_by == "config":
+            return f"a columns: entry '{header}: {target}' in the --config file"
+        return f"--map '{header}={target}'"
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import compress, repeat
 from operator import itemgetter
+from pathlib import PurePath
 from typing import Any, Protocol, TypeVar
 
 from ddtool.errors import Location, Problem, ProblemList, Severity
@@ -717,6 +718,11 @@ def _unzipped(pairs: Sequence[tuple[Any, Any]]) -> tuple[Sequence[Any], Sequence
     return first, second
 
 
+# the placeholders `ddtool template` writes (see ddtool.template): never real data
+TEMPLATE_COMPANY = "Your company name"
+TEMPLATE_SUPPLIERS = frozenset({"Example Cocoa Cooperative", "Example farm group"})
+
+
 def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemList) -> Company:
     """The company from a YAML 'company:' block or a 'Company' sheet."""
     data = raw.company or {}
@@ -724,7 +730,23 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
     country, country_raw = _country(data.get("country"), where, problems, "company country")
     sector, sector_raw = _sector(data.get("sector"), where, problems, sectors)
     company_id = as_id(data["id"]) if data.get("id") is not None else "company"
-    name = str(data.get("name") or "").strip() or "Company"
+    name = str(data.get("name") or "").strip()
+    stem = PurePath(raw.path).stem
+    if not name:  # as without any company: named after the file (a batch tells them apart)
+        name = stem
+        problems.warning(
+            "company-name",
+            f"the company has no name: named after the file, {stem!r}",
+            where,
+        )
+    elif name == TEMPLATE_COMPANY:
+        name = stem
+        problems.warning(
+            "template-company",
+            f"the company is still the template's {TEMPLATE_COMPANY!r} (named after the file,"
+            f" {stem!r}, here): give your company's name, country and sector",
+            where,
+        )
     return Company.model_construct(
         id=company_id,
         name=name,

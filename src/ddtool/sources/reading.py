@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+from operator import attrgetter
 from pathlib import Path
 
 from ddtool.errors import Location, ProblemList
 from ddtool.model import Chain, Company
 from ddtool.sources import ahead
 from ddtool.sources.interface import ChainReader, RawChain, ReadOptions
-from ddtool.sources.normalise import NoTaxonomy, SectorMatcher, normalise_records
+from ddtool.sources.normalise import (
+    TEMPLATE_SUPPLIERS,
+    NoTaxonomy,
+    SectorMatcher,
+    normalise_records,
+)
 from ddtool.sources.table_source import CsvReader, ExcelReader
 from ddtool.sources.yaml_source import YamlReader
 
@@ -103,6 +109,15 @@ def read_chain(
     company, suppliers = normalise_records(raws, sectors, problems)
     if company is None:
         company = Company(name=Path(paths[0]).stem)
+    if not TEMPLATE_SUPPLIERS.isdisjoint(map(attrgetter("name"), suppliers)):
+        for supplier in suppliers:
+            if supplier.name in TEMPLATE_SUPPLIERS:
+                problems.error(
+                    "template-example",
+                    f"{supplier.name!r} ({supplier.id}) is the template's example, not a"
+                    " supplier: overwrite it with your first supplier, or delete it",
+                    supplier.location or Location(str(paths[0])),
+                )
     if company_name:
         company = company.model_copy(update={"name": company_name})
     combined, each = file_digests(paths)

@@ -95,7 +95,7 @@ def table_from_rows(
             "no-header",
             "no header row found in the first "
             f"{HEADER_SCAN_ROWS} rows: expected columns such as 'Supplier ID', 'Supplier name',"
-            " 'Country', 'Sector', 'Buyer ID' (use --map 'Header=field' for others)",
+            f" 'Country', 'Sector', 'Buyer ID' (for others use {options.map_hint()})",
             Location(path, sheet=sheet),
         )
         return None
@@ -104,15 +104,15 @@ def table_from_rows(
     _unused_maps(
         header, options.column_map, problems, Location(path, sheet=sheet, row=header_index + 1)
     )
-    duplicates: dict[str, list[str]] = {}
+    duplicates: dict[str, list[tuple[str, str]]] = {}
     for col, cell in enumerate(header):
         if isinstance(cell, str) and col not in mapping:
             target = match_header(cell, options.column_map)
             if target is not None and target in mapping.values():
                 first = next(c for c, f in mapping.items() if f == target)
                 duplicates[target] = [
-                    f"'{header[first]}' ({column_letter(first)})",
-                    f"'{cell}' ({column_letter(col)})",
+                    (str(header[first]), column_letter(first)),
+                    (cell, column_letter(col)),
                 ]
     labels: dict[int, str] = {}
     seen_labels: dict[str, int] = {}
@@ -174,16 +174,26 @@ def table_from_rows(
                 f"column '{label}' looks like the {target} column but matches no known name;"
                 " it is kept as an attribute",
                 Location(path, sheet=sheet, row=header_index + 1, column=label),
-                suggestion=f"--map '{label}={target}'",
+                suggestion=options.map_hint(label, target),
             )
     for fld, cols in duplicates.items():
+        named = " and ".join(f"'{text}' ({letter})" for text, letter in cols)
+        (second, letter) = cols[1]
         problems.error(
             "duplicate-column",
-            f"columns {' and '.join(cols)} both hold '{fld}'; keep one, or name the other"
-            " with --map",
-            Location(path, sheet=sheet, row=header_index + 1, column=cols[1]),
+            f"columns {named} both hold '{fld}'; keep one, or map the other to another field"
+            f" ({options.map_hint(second.strip())})",
+            Location(path, sheet=sheet, row=header_index + 1, column=f"{second} ({letter})"),
         )
     blank = _blank_rows(columns, tails)
+    for index, text in _note_rows(columns, tails).items():
+        blank.add(index)
+        problems.warning(
+            "note-row",
+            f"the row holds only the text {text[:60] + ('…' if len(text) > 60 else '')!r}:"
+            " read as a note (a merged comment row?), not as a supplier",
+            Location(path, sheet=sheet, row=start + index + 1),
+        )
     for index, tail in tails.items():
         if index not in blank and any(v is not None for v in tail):
             problems.error(
@@ -287,6 +297,24 @@ def _blank_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -
         for index, cells in enumerate(zip(*columns, strict=True))
         if cells.count(None) == len(cells) and all(v is None for v in tails.get(index, ()))
     }
+
+
+def _note_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -> dict[int, str]:
+    """The rows whose one cell is a text of several words (a note below or inside the
+    table, often merged across it), by index, with that text. No supplier is one cell."""
+    if len(columns) < 3 or sum(None not in column for column in columns) > 1:
+        return {}  # two columns without blanks: every row has two cells
+    return {
+        index: text
+        for index, cells in enumerate(zip(*columns, strict=True))
+        if cells.count(None) == len(cells) - 1
+        and not any(v is not None for v in tails.get(index, ()))
+        and isinstance(text := next(v for v in cells if v is not None), str)
+        and len(text.split()) >= _NOTE_WORDS
+    }
+
+
+_NOTE_WORDS = 4  # "Hinweis: Angaben ohne Gewähr", "Source: ERP export 2026"
 
 
 def _company_from_sheet(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
