@@ -154,3 +154,40 @@ def test_a_single_tier_is_a_number_in_the_register(tmp_path: Path) -> None:
     tiers = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert any(isinstance(t, int) for t in tiers)
     assert all(isinstance(t, int) or ", " in t for t in tiers)
+
+
+def test_the_suppliers_sheet_agrees_with_the_register_and_never_reads_a_gap_as_low(
+    tmp_path: Path,
+) -> None:
+    """A cocoa farm of unknown country is flagged at its worst case: the Suppliers sheet shows
+    that level too; a cleaner of unknown country scores low on missing data and says so."""
+    chain = tmp_path / "gaps.yaml"
+    chain.write_text(
+        "company: {name: X, country: DEU}\n"
+        "suppliers:\n"
+        "  - {id: F1, name: Farm, sector: cocoa-farming}\n"
+        "  - {id: C1, name: Cleaner, country: unknown, sector: cleaning-services}\n",
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    out = tmp_path / "r.xlsx"
+    reporter_for(out).write(doc, out)
+    wb = load_workbook(out)
+    rows = list(wb["Suppliers"].iter_rows(values_only=True))
+    by_id = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    register = list(wb["Risk register"].iter_rows(values_only=True))
+    flagged = {
+        (r[register[0].index("Supplier ID")], r[register[0].index("Risk type")]): r[
+            register[0].index("Level")
+        ]
+        for r in register[1:]
+    }
+    assert {risk for supplier, risk in flagged if supplier == "F1"} == {
+        "child labour",
+        "forced labour",
+        "human trafficking",
+    }
+    for (supplier, risk), level in flagged.items():
+        if supplier == "F1":
+            assert by_id["F1"][f"{risk}: level"] == level
+    assert by_id["C1"]["child labour: level"] == "low (data gap)"

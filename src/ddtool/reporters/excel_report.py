@@ -233,12 +233,19 @@ class ExcelReporter(Reporter):
                 s.get("female_pct"),
                 s.get("migrant_pct"),
             ]
+            worst = s.get("worst_case") or {} if not s.get("inferred") else {}
+            levels = []
             for rt in RISK_NAMES:
                 r = scores[rt]
-                values += [r["likelihood"], r["priority"], r["level"]]
+                if rt in worst and worst[rt]["priority"] > r["priority"]:
+                    r = worst[rt]  # flagged at the worst case its unknown country may hide
+                levels.append(r["level"])
+                # low on missing data reads so: a filter on "low" does not find it
+                gap = " (data gap)" if low_on_a_gap(s, r["level"]) else ""
+                values += [r["likelihood"], r["priority"], r["level"] + gap]
             values += [s["exposure"][rt]["level"] for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
-            top = max((scores[rt]["level"] for rt in RISK_NAMES), key=list(LEVEL_FILL).index)
+            top = max(levels, key=list(LEVEL_FILL).index)
             # low on missing data is not coloured as low risk (its gaps are in the row)
             sheet.append(values, fill=None if low_on_a_gap(s, top) else top, fill_column=1)
 
