@@ -263,3 +263,16 @@ def test_many_error_values_are_named_up_to_a_limit_then_counted(tmp_path: Path) 
     assert len(warned) == MAX_ERROR_CELLS + 1
     assert [p.location.row for p in warned[:MAX_ERROR_CELLS]] == list(range(2, MAX_ERROR_CELLS + 2))
     assert warned[-1].message.startswith("5 more cells hold spreadsheet errors")
+
+
+@pytest.mark.parametrize("kept", [100, 3000])
+def test_a_workbook_cut_short_says_what_to_do(tmp_path: Path, kept: int) -> None:
+    """An attachment that did not arrive whole: the message says so, not only zipfile's."""
+    whole = (
+        Path(__file__).resolve().parents[2] / "sample_chains" / "cocoa_suppliers.xlsx"
+    ).read_bytes()
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(whole[:kept])
+    [problem] = read_raw(cut, ReadOptions()).problems.errors
+    assert problem.type == "not-a-workbook"
+    assert "cut short or damaged" in problem.message and "export CSV" in problem.message

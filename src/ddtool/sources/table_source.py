@@ -740,8 +740,17 @@ def _inspect_package(
                     sheets.append(info)
             return sheets
     except _BROKEN_PACKAGE as e:
-        problems.error("not-a-workbook", f"the workbook's package is broken: {e}", where)
+        problems.error("not-a-workbook", _broken(e), where)
         return None
+
+
+def _broken(e: BaseException) -> str:
+    """What a broken workbook package means, and what to do about it."""
+    return (
+        f"the workbook's package is broken ({e}): the file is cut short or damaged (a"
+        " download or an e-mail attachment that did not arrive whole?); save it again from"
+        " your spreadsheet program or export CSV"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -759,7 +768,7 @@ def _scan_workbook(path: Path, sheets: list[zipfile.ZipInfo]) -> _Scan:
         with zipfile.ZipFile(path) as package:
             formulas, errors = _scan_sheets(package, sheets)
     except _BROKEN_PACKAGE as e:
-        return _Scan(broken=f"the workbook's package is broken: {e}")
+        return _Scan(broken=_broken(e))
     return _Scan(formulas, errors)
 
 
