@@ -216,3 +216,13 @@ def test_files_are_separate_chains_unless_merged() -> None:
     assert separate.exit_code == 2
     assert [r["ok"] for r in report(*files)] == [True, False]
     assert len(report("--merge", *files)) == 1
+
+
+def test_names_and_values_with_brackets_print_as_they_are(tmp_path: Path) -> None:
+    """Rich markup is never read in user text: '[/]' in a value once ended in a crash."""
+    chain = tmp_path / "Lieferanten [2026].csv"
+    chain.write_text("id,name,country\nS1,a [/] b,Nowhere [/red] land\n", "utf-8")
+    done = CliRunner().invoke(app, ["validate", str(chain)])
+    assert done.exit_code == 2, done.output
+    assert "Lieferanten [2026].csv" in done.output
+    assert "Nowhere [/red] land" in done.output and "internal error" not in done.output

@@ -3,7 +3,8 @@
 Each member is assessed in a worker, which returns its documents as bytes; this process
 writes them atomically as soon as they arrive, the member's `result.json` last (its presence
 marks a complete member). `--resume` skips members whose result and outputs are complete and
-whose input is unchanged. No printing here: progress goes through a callback.
+whose input is unchanged. A worker that ends abruptly (out of memory) fails only the member
+it was assessing (`_run_local`). No printing here: progress goes through a callback.
 """
 
 from __future__ import annotations
@@ -14,22 +15,27 @@ import json
 import os
 import re
 import tempfile
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
 from ddtool.document import register
-from ddtool.errors import DdtoolError, InputError
+from ddtool.errors import DdtoolError, InputError, Problem
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.sources import SUFFIXES
 
 RESULT_FILE = "result.json"
 BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
 SUMMARY_FILES = ("summary.json", "summary.xlsx")
+ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
+
+# a member's record and its output files (name → bytes), as a worker returns them
+Outcome = tuple[dict[str, Any], dict[str, bytes]]
 
 
 def _member_files(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -97,7 +103,8 @@ def find_members(inputs: list[Path], exclude: Path | None = None) -> list[Member
     reports as member chains. One file given twice (`a.yaml` and its absolute path, or a
     link to it) is one member, under the spelling given first. Two files with the same
     name are named by their paths from the folder they share (`north/acme.yaml`,
-    `south/acme.yaml`), so each summary row and pseudonym is its own.
+    `south/acme.yaml`), so each summary row and pseudonym is its own. Folder names are
+    chosen by `_folder_names`.
     """
     wrong = [_not_an_input(item) for item in inputs if not (item.is_dir() or item.is_file())]
     if wrong:
@@ -126,20 +133,81 @@ def find_members(inputs: list[Path], exclude: Path | None = None) -> list[Member
     alike: dict[str, list[Path]] = {}
     for path in unique:
         alike.setdefault(path.stem.casefold(), []).append(path)
-    members: list[Member] = []
-    used: set[str] = set()
+    names: list[str] = []
     for path in unique:
         name = path.stem
         same = alike[name.casefold()]
         if len(same) > 1:
             shared = Path(os.path.commonpath([p.resolve().parent for p in same]))
             name = path.resolve().relative_to(shared).as_posix()
-        folder = safe_folder(path.stem)
-        if folder.casefold() in used:
-            folder = f"{folder}-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}"
-        used.add(folder.casefold())
-        members.append(Member(name, path, folder))
-    return members
+        names.append(name)
+    folders = _folder_names(unique, names, exclude)
+    return [Member(*member) for member in zip(names, unique, folders, strict=True)]
+
+
+def _folder_names(paths: list[Path], names: list[str], outdir: Path | None) -> list[str]:
+    """Each member's folder in the output folder: its file name made safe or, when that
+    name is taken, the name plus 8 hex digits of SHA-256 of the member's name.
+
+    A name is taken by a member whose name sorts first (not the one given first, so the
+    order of the inputs changes no folder), and by what lies in the output folder that a
+    batch did not make: the summary, a folder holding member files (the output folder is
+    an input folder, say), a folder or file of the user's. The suffix comes from the
+    member's name, which the spelling of its path does not change, so `--resume` finds
+    the folder whether the path is given relative or absolute.
+    """
+    taken = _taken_names(paths, outdir)
+    wanted = [safe_folder(path.stem) for path in paths]
+    folders = [""] * len(paths)
+    for i in sorted(range(len(paths)), key=lambda i: (wanted[i].casefold(), names[i])):
+        folder = wanted[i]
+        if folder.casefold() in taken:
+            digest = hashlib.sha256(names[i].encode("utf-8")).hexdigest()[:8]
+            folder = f"{wanted[i]}-{digest}"
+            again = 2
+            while folder.casefold() in taken:  # (two digests alike: practically never)
+                folder = f"{wanted[i]}-{digest}-{again}"
+                again += 1
+        taken.add(folder.casefold())
+        folders[i] = folder
+    return folders
+
+
+def _taken_names(paths: list[Path], outdir: Path | None) -> set[str]:
+    """Names (casefolded) in the output folder that no member's folder may have: the
+    summary files, the first part of the path of every member file inside the output
+    folder, and every entry there that is not a member folder a batch made. Writing a
+    member's reports into a folder of member files would have a re-run take those files
+    for the batch's own and leave their members out, unsaid."""
+    taken = {name.casefold() for name in SUMMARY_FILES}
+    if outdir is None:
+        return taken
+    root = outdir.resolve()
+    for path in paths:
+        with contextlib.suppress(ValueError):
+            taken.add(path.resolve().relative_to(root).parts[0].casefold())
+    with contextlib.suppress(OSError):
+        for entry in outdir.iterdir():
+            if not _made_by_batch(entry):
+                taken.add(entry.name.casefold())
+    return taken
+
+
+def _made_by_batch(entry: Path) -> bool:
+    """Whether an entry of the output folder is a member folder a batch made: a folder
+    with a result, or holding nothing but names a batch writes there (a member stopped
+    before its result was written; hidden files, such as a temporary file left by a
+    killed run, do not count)."""
+    if entry.is_symlink() or not entry.is_dir():
+        return False
+    if (entry / RESULT_FILE).is_file():
+        return True
+    try:
+        return all(
+            child.name in MEMBER_FILES or child.name.startswith(".") for child in entry.iterdir()
+        )
+    except OSError:
+        return False
 
 
 def _not_an_input(item: Path) -> str:
@@ -210,36 +278,67 @@ def assess_member(
     from ddtool.assess import AssessOptions, assess
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import dump_bytes
+    from ddtool.sources.interface import ReadOptions
 
     record: dict[str, Any] = {"file": path, "input_sha256": _sha256(Path(path))}
     try:
         result = assess(
             [Path(path)],
             AssessOptions(
-                profiles=[Path(p) for p in profiles], config=Path(config) if config else None
+                profiles=[Path(p) for p in profiles],
+                config=Path(config) if config else None,
+                # (a batch maps headers in its settings' columns: block, not with --map)
+                read=ReadOptions(mapped_by="config"),
             ),
         )
+        doc = result.data
+        outputs: dict[str, bytes] = {"assessment.json": dump_bytes(doc)}
+        with tempfile.TemporaryDirectory() as tmp:
+            for suffix in formats:
+                if suffix == ".json":
+                    continue
+                target = Path(tmp) / f"report{suffix}"
+                reporter_for(target).write(doc, target)
+                outputs[target.name] = target.read_bytes()
+        figures = _member_figures(doc)
     except InputError as e:
-        record.update(status="failed", error="; ".join(str(p) for p in e.problems[:5]))
-        record["problems"] = len(e.problems)
+        errors = [p for p in e.problems if p.severity == "error"]
+        warnings = len(e.problems) - len(errors)
+        shown = errors or list(e.problems)  # (refused for warnings alone: they are the cause)
+        record.update(status="failed", error=_problems_text(shown), errors=len(shown))
+        record["warnings"] = warnings if errors else 0
         return record, {}
     except DdtoolError as e:
-        record.update(status="failed", error=str(e))
+        record.update(status="failed", error=str(e), errors=1)
         return record, {}
     except Exception as e:  # a member must never stop the batch
-        record.update(status="failed", error=f"internal error: {type(e).__name__}: {e}")
+        record.update(status="failed", error=f"internal error: {type(e).__name__}: {e}", errors=1)
         return record, {}
-    doc = result.data
-    outputs: dict[str, bytes] = {"assessment.json": dump_bytes(doc)}
-    with tempfile.TemporaryDirectory() as tmp:
-        for suffix in formats:
-            if suffix == ".json":
-                continue
-            target = Path(tmp) / f"report{suffix}"
-            reporter_for(target).write(doc, target)
-            outputs[target.name] = target.read_bytes()
-    record.update(status="ok", **_member_figures(doc))
+    record.update(status="ok", **figures)
     return record, outputs
+
+
+def _problems_text(problems: list[Problem]) -> str:
+    """The first few problems, one after the other, and how many more there are: a member
+    who fixes what the text lists must know whether that is all."""
+    text = "; ".join(str(p) for p in problems[:ERRORS_SHOWN])
+    more = len(problems) - ERRORS_SHOWN
+    if more > 0:
+        text += f" (+{more} more error{'s' if more > 1 else ''})"
+    return text
+
+
+def _ended_abruptly(member: Member, path: str) -> Outcome:
+    """The record of a member whose worker process ended while assessing it (killed, most
+    often by the system when memory ran out): failed, like a broken file."""
+    record = {
+        "file": path,
+        "input_sha256": _sha256(member.path),
+        "status": "failed",
+        "error": f"{path}: the worker assessing it ended abruptly (out of memory?)",
+        "errors": 1,
+    }
+    return record, {}
 
 
 def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
@@ -314,7 +413,11 @@ def _complete(
         return None
     if record.get("input_sha256") != _sha256(member.path):
         return None
-    if record.get("formats") != list(options.formats) or record.get("settings") != settings:
+    formats = record.get("formats")
+    if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
+        return None
+    # the same formats in another order (`--format html,xlsx` after `xlsx,html`) are the same
+    if set(formats) != set(options.formats) or record.get("settings") != settings:
         return None
     for name in record.get("outputs", []):
         if not (folder / name).is_file():
@@ -352,9 +455,16 @@ def _remove_stale(folder: Path, keep: Iterable[str]) -> None:
                 stale.unlink()
 
 
-def _run_local(
-    todo: list[Member], options: BatchOptions
-) -> Iterator[tuple[Member, tuple[dict[str, Any], dict[str, bytes]]]]:
+def _run_local(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Member, Outcome]]:
+    """Assess the members in worker processes (in this one with `--jobs 1`), yielding each
+    as it is done.
+
+    A worker that ends abruptly (killed, or by the system when memory ran out) breaks its
+    pool and loses every member in flight with it. The pool is replaced, and those members
+    are assessed again one at a time, each alone in a pool of one worker: the member whose
+    worker ends again is recorded as failed, the others were only beside it. Then the rest
+    go on as before.
+    """
     if options.jobs == 1:
         for member in todo:
             yield (
@@ -362,41 +472,131 @@ def _run_local(
                 assess_member(str(member.path), options.formats, options.profiles, options.config),
             )
         return
-    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_ignore_interrupts)
+    jobs = options.jobs or 1
+    pools: list[ProcessPoolExecutor] = []  # the one in use is the last
+    waiting = deque(todo)
+    fruitless = 0  # pools in a row that broke with no member in flight
     try:
-        futures = {
-            pool.submit(
-                assess_member, str(m.path), options.formats, options.profiles, options.config
-            ): m
-            for m in todo
-        }
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        while waiting:
+            lost = yield from _until_broken(_new_pool(jobs, pools), waiting, jobs, options)
+            fruitless = 0 if lost or not waiting else fruitless + 1
+            if fruitless >= 3:
+                raise BatchError(
+                    "the worker processes keep ending before they assess anything;"
+                    " run again with --jobs 1 to see why"
+                )
+            alone: ProcessPoolExecutor | None = None
+            for member in lost:
+                if alone is None:
+                    alone = _new_pool(1, pools)
+                try:
+                    outcome = _submit(alone, member, options).result()
+                except BrokenProcessPool:
+                    outcome = _ended_abruptly(member, str(member.path))
+                    alone = None
+                yield member, outcome
     except BaseException:
         # Ctrl-C (or any failure here): stop at once; finished members are already on disk
-        workers = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in workers:
-            process.terminate()
+        if pools:
+            _stop_workers(pools[-1])
         raise
-    pool.shutdown(wait=True)
+    if pools:
+        pools[-1].shutdown(wait=True)
 
 
-def _ignore_interrupts() -> None:
+def _new_pool(workers: int, pools: list[ProcessPoolExecutor]) -> ProcessPoolExecutor:
+    """A fresh pool of worker processes in place of the last one (broken, or done with)."""
+    if pools:
+        pools.pop().shutdown(wait=True)
+    pools.append(ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker))
+    return pools[-1]
+
+
+def _submit(pool: ProcessPoolExecutor, member: Member, options: BatchOptions) -> Future[Outcome]:
+    return pool.submit(
+        assess_member, str(member.path), options.formats, options.profiles, options.config
+    )
+
+
+def _until_broken(
+    pool: ProcessPoolExecutor, waiting: deque[Member], jobs: int, options: BatchOptions
+) -> Generator[tuple[Member, Outcome], None, list[Member]]:
+    """Assess the waiting members on `pool`, yielding each as it is done, until none is
+    left or the pool breaks; return the members in flight when it broke. One member more
+    than there are workers is handed over at a time (a worker that is done starts the next
+    at once), so a break puts no more than those in doubt: a pool fails every member it
+    holds when one of its workers ends."""
+    running: dict[Future[Outcome], Member] = {}
+    lost: list[Member] = []
+    broken = not _hand_over(pool, waiting, running, jobs + 1, options)
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        if broken or any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+            broken = True
+            done = wait(running).done  # (the pool is failing them all: wait for the rest)
+        finished = []
+        for future in done:
+            member = running.pop(future)
+            if isinstance(future.exception(), BrokenProcessPool):
+                lost.append(member)
+            else:
+                finished.append((member, future.result()))
+        if not broken:  # the next ones first: no worker waits while the done ones are written
+            broken = not _hand_over(pool, waiting, running, jobs + 1, options)
+        yield from finished
+    return lost
+
+
+def _hand_over(
+    pool: ProcessPoolExecutor,
+    waiting: deque[Member],
+    running: dict[Future[Outcome], Member],
+    limit: int,
+    options: BatchOptions,
+) -> bool:
+    """Submit waiting members until `limit` are running; False when the pool is broken."""
+    while waiting and len(running) < limit:
+        member = waiting.popleft()
+        try:
+            running[_submit(pool, member, options)] = member
+        except BrokenProcessPool:  # it broke before this member was handed over
+            waiting.appendleft(member)
+            return False
+    return True
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool and its workers at once, whatever they are doing."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
+
+
+def _prepare_worker() -> None:
     """Workers leave Ctrl-C to the main process, which stops them cleanly, and end at once
     when it terminates them (they inherit its SIGTERM handler, which would have a worker
-    unwind instead of ending, and hang)."""
+    unwind instead of ending, and hang). A worker also ends when the main process is gone
+    without stopping it (killed with SIGKILL): it would otherwise wait for work forever."""
     import signal
+    import threading
+    import time
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+
+    def end_with_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)  # (nothing to lose: a worker writes no output file)
+
+    threading.Thread(target=end_with_parent, name="end-with-parent", daemon=True).start()
 
 
-def _run_dask(
-    todo: list[Member], options: BatchOptions
-) -> Iterator[tuple[Member, tuple[dict[str, Any], dict[str, bytes]]]]:
+def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Member, Outcome]]:
     try:
-        from distributed import Client
+        from distributed import Client, KilledWorker
         from distributed import as_completed as dask_completed
     except ImportError as e:
         raise BatchError(
@@ -420,7 +620,12 @@ def _run_dask(
             for m in todo
         }
         for future in dask_completed(list(futures)):  # type: ignore[no-untyped-call]
-            yield futures[future], future.result()
+            member = futures[future]
+            try:
+                outcome = future.result()
+            except KilledWorker:  # the workers it was given to ended abruptly, each time
+                outcome = _ended_abruptly(member, str(member.path.resolve()))
+            yield member, outcome
     finally:
         client.close()  # type: ignore[no-untyped-call]
 
@@ -440,7 +645,8 @@ def run_batch(
         )
     if outdir.exists() and not outdir.is_dir():
         raise BatchError(f"{outdir}: exists and is not a directory")
-    outdir.mkdir(parents=True, exist_ok=True)
+    # the output folder is made by the first write (a member's folder, or the summary): a
+    # run that stops before (bad settings, no scheduler, Ctrl-C) leaves no empty folder
     result = BatchResult()
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []
@@ -475,6 +681,7 @@ def run_batch(
             progress(done, len(members), member, record)
     result.records = [records[m.folder] for m in members]
     result.summary = summarise(result.records, options.anonymise, about)
+    outdir.mkdir(parents=True, exist_ok=True)
     write_atomic(
         outdir / "summary.json", json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n"
     )
@@ -482,11 +689,14 @@ def run_batch(
     return result
 
 
-def _rank_key(record: dict[str, Any]) -> tuple[int, float, str]:
+def _rank_key(record: dict[str, Any], name: str) -> tuple[int, float, str]:
+    """Highest level first, then the highest weighted priority, then `name`: the name the
+    summary shows (a pseudonym when anonymised, so that the order of members that tie does
+    not reveal the order of their real names)."""
     exposure = record["exposure"]
     top = max(LEVELS.index(exposure[rt]["level"]) for rt in RISK_TYPES)
     weighted = max(exposure[rt]["weighted_priority"] for rt in RISK_TYPES)
-    return (-top, -weighted, record["member"])
+    return (-top, -weighted, name)
 
 
 def summarise(
@@ -501,7 +711,7 @@ def summarise(
         return pseudonym(record["member"]) if anonymise else record["member"]
 
     ranking = []
-    for rank, record in enumerate(sorted(ok, key=_rank_key), 1):
+    for rank, record in enumerate(sorted(ok, key=lambda r: _rank_key(r, name(r))), 1):
         ranking.append(
             {
                 "rank": rank,
@@ -522,7 +732,7 @@ def summarise(
     def by_type(rt: str) -> list[str]:
         def key(r: dict[str, Any]) -> tuple[int, float, str]:
             e = r["exposure"][rt]
-            return (-LEVELS.index(e["level"]), -e["weighted_priority"], r["member"])
+            return (-LEVELS.index(e["level"]), -e["weighted_priority"], name(r))
 
         return [name(r) for r in sorted(ok, key=key)]
 
@@ -544,6 +754,7 @@ def summarise(
             {
                 "member": name(r),
                 "file": None if anonymise else r["file"],
+                "errors": r.get("errors", 1),
                 # the error names the file; a published roll-up must not
                 "error": r["error"].replace(r["file"], name(r)) if anonymise else r["error"],
             }
@@ -596,9 +807,9 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         hot = book.sheet("Hotspots", [("Country", 10), ("Sector", 30), ("Flags", 8)])
         for item in summary["hotspots"]:
             hot.append([item["country"], item["sector"], item["flags"]])
-        fail = book.sheet("Failures", [("Member", 30), ("File", 50), ("Error", 100)])
+        fail = book.sheet("Failures", [("Member", 30), ("File", 50), ("Errors", 8), ("Error", 100)])
         for item in summary["failures"]:
-            fail.append([item["member"], item["file"] or "", item["error"]])
+            fail.append([item["member"], item["file"] or "", item["errors"], item["error"]])
         if "profiles" in summary:  # what every member was assessed with
             about = book.sheet("About", [("Item", 24), ("Value", 90)])
             profiles = summary["profiles"]

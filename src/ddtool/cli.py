@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ddtool.assess import AssessOptions
+    from ddtool.batch import BatchOptions, BatchResult
     from ddtool.profiles import Profiles
     from ddtool.sources.interface import ReadOptions
 
@@ -86,7 +87,11 @@ def _console(stderr: bool = False) -> Console:
 
 
 def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
-    _console(stderr=True).print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    """One error line on stderr, the message printed literally (paths may hold brackets)."""
+    from rich.text import Text
+
+    text = Text.assemble(("error:", "bold red"), " ", message)
+    _console(stderr=True).print(text, highlight=False, soft_wrap=True)
     raise typer.Exit(int(code))
 
 
@@ -166,6 +171,7 @@ def _read_options(
 
 
 def _print_problems(problems: list[Problem], console: Console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
@@ -176,7 +182,10 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
     for p in problems:
         colour = "red" if p.severity == "error" else "yellow"
         message = p.message + (f" — did you mean {p.suggestion}?" if p.suggestion else "")
-        table.add_row(f"[{colour}]{p.severity}[/]", str(p.location), p.type, message)
+        # user text (file names, values) is never markup: "Lieferanten [2026].xlsx"
+        table.add_row(
+            f"[{colour}]{p.severity}[/]", escape(str(p.location)), p.type, escape(message)
+        )
     console.print(table)
 
 
@@ -242,9 +251,11 @@ def validate(
     if fmt is OutputFormat.JSON:
         _emit(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
     else:
+        from rich.markup import escape
+
         console = _console()
         for result in results:
-            name = ", ".join(result.files)
+            name = escape(", ".join(result.files))
             if result.problems:
                 console.print(f"[bold]{name}[/]")
                 _print_problems(result.problems, console)
@@ -493,6 +504,8 @@ def assess(
 
 
 def _verify(saved: Path, quiet: bool) -> NoReturn:
+    from rich.markup import escape
+
     from ddtool.verify import verify
 
     outcome = verify(saved)
@@ -502,9 +515,9 @@ def _verify(saved: Path, quiet: bool) -> NoReturn:
     for line in outcome.reasons:
         console.print(f"  ✗ {line}", markup=False)
     if outcome.reproduced:
-        console.print(f"[green]reproduced[/]: {saved}")
+        console.print(f"[green]reproduced[/]: {escape(str(saved))}")
         raise typer.Exit(int(ExitCode.SUCCESS))
-    console.print(f"[red]does not reproduce[/]: {saved}")
+    console.print(f"[red]does not reproduce[/]: {escape(str(saved))}")
     raise typer.Exit(int(ExitCode.FINDINGS))
 
 
@@ -654,14 +667,17 @@ def batch(
     Exit 0 when done, 1 when --fail-on is reached, 2 only when no member could be assessed.
     """
 
-    from ddtool.batch import BATCH_FORMATS, BatchOptions, run_batch
+    from ddtool.batch import BATCH_FORMATS, BatchOptions
 
+    console = _console(stderr=True)
     chosen = [f".{f.strip().lstrip('.').lower()}" for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in BATCH_FORMATS]
     if unknown:
-        _fail(f"--format: unknown {', '.join(unknown)}; use {', '.join(BATCH_FORMATS)}")
+        _batch_fail(
+            console, f"--format: unknown {', '.join(unknown)}; use {', '.join(BATCH_FORMATS)}"
+        )
     if jobs is not None and jobs < 1:
-        _fail("--jobs must be at least 1")
+        _batch_fail(console, "--jobs must be at least 1")
     _check_writable(outdir, "", folder=True)
     options = BatchOptions(
         formats=tuple(dict.fromkeys([".json", *chosen])),
@@ -672,9 +688,53 @@ def batch(
         jobs=jobs or os.cpu_count() or 1,
         scheduler=scheduler,
     )
-    if profiles:
-        _load_profiles(profiles)  # a broken overlay stops the batch once, before any work
-    console = _console(stderr=True)
+    try:
+        if profiles:
+            _load_profiles(profiles)  # a broken overlay stops the batch once, before any work
+        result = _batch_with_progress(inputs, outdir, options, console)
+    except InputError:
+        raise  # (one located line per problem, printed as they are)
+    except DdtoolError as e:
+        if _state["debug"]:
+            raise
+        _batch_fail(console, str(e))
+    summary = result.summary
+    _batch_line(
+        console,
+        f"{summary['assessed']} of {summary['members']} members assessed, {summary['failed']}"
+        f" failed, {result.skipped} resumed; summary in {outdir / 'summary.xlsx'}",
+    )
+    for failure in summary["failures"]:
+        _batch_line(console, f"failed: {failure['member']}: {failure['error']}")
+    if summary["assessed"] == 0:
+        raise typer.Exit(int(ExitCode.ERROR))
+    if fail_on is not None:
+        reached = _members_reaching(summary["ranking"], fail_on)
+        if reached:
+            _batch_line(
+                console,
+                f"--fail-on {fail_on.value} reached by {len(reached)} of {summary['assessed']}"
+                " members assessed:",
+            )
+            for text in reached[:_REACHED_SHOWN]:
+                _batch_line(console, f"  {text}")
+            if len(reached) > _REACHED_SHOWN:
+                _batch_line(
+                    console,
+                    f"  +{len(reached) - _REACHED_SHOWN} more (every member's exposure is in"
+                    f" {outdir / 'summary.xlsx'})",
+                )
+            raise typer.Exit(int(ExitCode.FINDINGS))
+    raise typer.Exit(int(ExitCode.SUCCESS))
+
+
+def _batch_with_progress(
+    inputs: list[Path], outdir: Path, options: BatchOptions, console: Console
+) -> BatchResult:
+    """Run the batch showing its progress: a bar in a terminal, otherwise one line per
+    member as it is done (the form logs keep)."""
+    from ddtool.batch import run_batch
+
     if console.is_terminal:
         from rich.progress import (
             BarColumn,
@@ -702,29 +762,49 @@ def batch(
                 failed += record["status"] != "ok"
                 bar.update(task, completed=done, total=total, failed=failed)
 
-            result = run_batch(inputs, outdir, options, show)
-    else:
+            return run_batch(inputs, outdir, options, show)
 
-        def line(done: int, total: int, member: Any, record: dict[str, Any]) -> None:
-            status = record["status"]
-            extra = f": {record['error']}" if status != "ok" else ""
-            _emit(f"[{done}/{total}] {member.name} {status}{extra}", sys.stderr)
+    def line(done: int, total: int, member: Any, record: dict[str, Any]) -> None:
+        status = record["status"]
+        extra = f": {record['error']}" if status != "ok" else ""
+        _emit(f"[{done}/{total}] {member.name} {status}{extra}", sys.stderr)
 
-        result = run_batch(inputs, outdir, options, line)
-    summary = result.summary
-    console.print(
-        f"{summary['assessed']} of {summary['members']} members assessed, {summary['failed']}"
-        f" failed, {result.skipped} resumed; summary in {outdir / 'summary.xlsx'}"
-    )
-    for failure in summary["failures"]:
-        console.print(f"failed: {failure['member']}: {failure['error']}", markup=False)
-    if summary["assessed"] == 0:
-        raise typer.Exit(int(ExitCode.ERROR))
-    if fail_on is not None:
-        levels = (e["level"] for row in summary["ranking"] for e in row["exposure"].values())
-        if _reaches(levels, fail_on):
-            raise typer.Exit(int(ExitCode.FINDINGS))
-    raise typer.Exit(int(ExitCode.SUCCESS))
+    return run_batch(inputs, outdir, options, line)
+
+
+_REACHED_SHOWN = 10  # members named when --fail-on is reached; the rest are counted
+
+
+def _members_reaching(ranking: list[dict[str, Any]], gate: FailLevel) -> list[str]:
+    """The members of a batch whose chain exposure reaches `gate`, in rank order, each with
+    the risk types and levels that reach it: `seafood (child labour critical, …)`."""
+    reached = []
+    for row in ranking:
+        risks = [
+            f"{risk.replace('_', ' ')} {exposure['level']}"
+            for risk, exposure in row["exposure"].items()
+            if _reaches([exposure["level"]], gate)
+        ]
+        if risks:
+            reached.append(f"{row['member']} ({', '.join(risks)})")
+    return reached
+
+
+def _batch_line(console: Console, text: str) -> None:
+    """One message of a batch on its own line, printed literally: file and folder names may
+    hold square brackets (`Lieferanten [2026].xlsx`), which are not markup, and a log wants
+    one line per message, not lines cut at 80 columns."""
+    from rich.text import Text
+
+    console.print(Text(text), soft_wrap=True)
+
+
+def _batch_fail(console: Console, message: str) -> NoReturn:
+    """The batch cannot run: one literal line on stderr, exit 2."""
+    from rich.text import Text
+
+    console.print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
+    raise typer.Exit(int(ExitCode.ERROR))
 
 
 @app.command()

@@ -1,0 +1,307 @@
+"""`ddtool batch` under duress: workers that die, output folders among the inputs, long and
+odd paths in messages, and what --fail-on, --resume and --anonymise say and keep."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+import ddtool.assess
+from ddtool import cli
+from ddtool.batch import BatchOptions, pseudonym, run_batch
+from ddtool.cli import app
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
+
+
+def _members(folder: Path, *names: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(SAMPLES / f"{name}.yaml", folder / f"{name}.yaml")
+    return folder
+
+
+def _summary(outdir: Path) -> dict[str, Any]:
+    return json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
+
+
+def _result(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / "result.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork",
+    reason="the workers must inherit the patched assessment (fork start method)",
+)
+@pytest.mark.parametrize("dies", ["always", "once"])
+def test_a_worker_that_ends_abruptly_fails_its_member_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dies: str
+) -> None:
+    """A worker killed (kill -9, the OOM killer) aborted the whole batch: "internal error:
+    BrokenProcessPool", exit 2, no summary, the other members never assessed."""
+    folder = _members(tmp_path / "in", "cocoa", "coffee", "services", "seafood")
+    shutil.copy(SAMPLES / "services.yaml", folder / "huge.yaml")
+    real = ddtool.assess.assess
+    tried = tmp_path / "tried"  # (a worker's only trace the next worker can see)
+
+    def assess_or_die(paths: list[Path], *args: Any, **kwargs: Any) -> Any:
+        if paths[0].name == "huge.yaml" and (dies == "always" or not tried.exists()):
+            tried.touch()
+            os.kill(os.getpid(), signal.SIGKILL)  # as the system does when memory runs out
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(ddtool.assess, "assess", assess_or_die)
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-j", "2"])
+    assert done.exit_code == 0, done.output
+    summary = _summary(out)
+    assert "internal error" not in done.output
+    assert summary["members"] == 5 and tried.exists()
+    if dies == "always":
+        assert (summary["assessed"], summary["failed"]) == (4, 1)
+        error = f"{folder / 'huge.yaml'}: the worker assessing it ended abruptly (out of memory?)"
+        assert summary["failures"] == [
+            {"member": "huge", "file": str(folder / "huge.yaml"), "errors": 1, "error": error}
+        ]
+        assert f"failed: huge: {error}" in done.output.splitlines()
+        assert _result(out / "huge")["status"] == "failed"
+    else:  # killed once, then assessed alone: nothing lost
+        assert (summary["assessed"], summary["failed"]) == (5, 0)
+    assert sorted(r["member"] for r in summary["ranking"] if r["member"] != "huge") == [
+        "cocoa",
+        "coffee",
+        "seafood",
+        "services",
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
+    """Killed with SIGKILL, the batch left its workers waiting for work forever."""
+    members = tmp_path / "members"
+    members.mkdir()
+    text = (SAMPLES / "garment.yaml").read_bytes()
+    for i in range(60):
+        (members / f"m{i:02d}.yaml").write_bytes(text)
+    command = [sys.executable, "-m", "ddtool", "batch", str(members), "-o", str(tmp_path / "o")]
+    batch = subprocess.Popen(
+        [*command, "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    children_file = Path(f"/proc/{batch.pid}/task/{batch.pid}/children")
+    workers: list[int] = []
+    for _ in range(400):  # the workers start once the members are found
+        if children_file.exists():
+            workers = [int(p) for p in children_file.read_text().split()]
+        if len(workers) >= 2 or batch.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert workers, "the batch started no worker"
+    batch.kill()
+    batch.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in workers if _running(pid)]
+        time.sleep(0.1)
+    for pid in alive:  # (so that a failing run leaves nothing behind either)
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
+
+
+def _running(pid: int) -> bool:
+    try:
+        return not Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except OSError:
+        return False
+
+
+def test_a_member_folder_is_never_a_folder_of_members(tmp_path: Path) -> None:
+    """With -o the input folder, north.yaml wrote its reports into north/ beside
+    north/seafood.yaml, which the next run took for the batch's own: a member gone, unsaid."""
+    folder = _members(tmp_path / "same", "cocoa", "coffee")
+    shutil.copy(SAMPLES / "services.yaml", folder / "north.yaml")
+    _members(folder / "north", "seafood")
+    (folder / "mine").mkdir()  # a folder of the user's: never written into
+    (folder / "mine" / "notes.pdf").write_bytes(b"%PDF")
+    shutil.copy(SAMPLES / "services.yaml", folder / "mine.yaml")
+    for resume in (False, False, True):
+        result = run_batch([folder], folder, BatchOptions(jobs=1, resume=resume))
+        summary = _summary(folder)
+        assert (summary["members"], summary["assessed"]) == (5, 5)
+        assert {r["member"]: r["folder"] for r in result.records}["seafood"] == "seafood"
+    folders = {r["member"]: r["folder"] for r in result.records}
+    assert folders["north"].startswith("north-") and folders["mine"].startswith("mine-")
+    assert result.skipped == 5
+    assert sorted(p.name for p in (folder / "north").iterdir()) == ["seafood.yaml"]
+    assert sorted(p.name for p in (folder / "mine").iterdir()) == ["notes.pdf"]
+
+
+def test_a_failure_lists_its_errors_and_how_many_more(tmp_path: Path) -> None:
+    """The text kept 5 problems without saying more existed, warnings among them as if they
+    were reasons."""
+    rows = [f"S{i},Werk {i},Atlantis {i},software-services,," for i in range(1, 8)]
+    rows += [f"S{i},Werk {i},Germany,Kantinenbetrieb {i},," for i in range(8, 12)]
+    member = tmp_path / "in" / "kaiser.csv"
+    member.parent.mkdir()
+    member.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Buyer ID,Share\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, ["batch", str(member.parent), "-o", str(out)])
+    assert done.exit_code == 2, done.output
+    failure = _summary(out)["failures"][0]
+    error = failure["error"]
+    assert error.count("[unknown-country]") == 5 and error.endswith(" (+2 more errors)")
+    assert "unknown-sector" not in error
+    assert failure["errors"] == 7
+    record = _result(out / "kaiser")
+    assert (record["errors"], record["warnings"], record["error"]) == (7, 4, error)
+    sheet = load_workbook(out / "summary.xlsx")["Failures"]
+    assert [c.value for c in sheet[1]] == ["Member", "File", "Errors", "Error"]
+    assert [c.value for c in sheet[2]] == ["kaiser", str(member), 7, error]
+
+
+def test_paths_with_brackets_are_printed_as_they_are(tmp_path: Path) -> None:
+    """Rich markup swallowed "[final]" and "[/]" ended a finished run with MarkupError."""
+    folder = tmp_path / "in [2026]"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "services.yaml", folder / "Lieferanten [alt].yaml")
+    (folder / "broken [b].yaml").write_text("suppliers: [", encoding="utf-8")
+    out = tmp_path / "out[/]x"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    assert f"1 of 2 members assessed, 1 failed, 0 resumed; summary in {out}/summary.xlsx" in lines
+    assert any(line.startswith(f"failed: broken [b]: {folder}/broken [b].yaml") for line in lines)
+    missing = folder / "Zirkel AG [alt].yaml"
+    done = CliRunner().invoke(app, ["batch", str(missing), "-o", str(out)])
+    assert done.exit_code == 2
+    assert f"error: {missing}: no such file or folder" in done.output
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--format", "[/]"])
+    assert done.exit_code == 2 and "error: --format: unknown .[/]" in done.output
+
+
+def test_messages_are_not_cut_into_lines_for_a_log(tmp_path: Path) -> None:
+    """Not on a terminal, failure and summary lines were wrapped at 80 columns."""
+    folder = tmp_path / ("a-rather-long-folder-name-for-member-files-" * 2)
+    folder.mkdir()
+    (folder / "broken.yaml").write_text("suppliers: [", encoding="utf-8")
+    shutil.copy(SAMPLES / "services.yaml", folder / "services.yaml")
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out)], env={"COLUMNS": "80"})
+    assert done.exit_code == 0, done.output
+    error = _summary(out)["failures"][0]["error"]
+    assert len(error) > 80
+    lines = done.output.splitlines()
+    assert f"failed: broken: {error}" in lines
+    assert f"1 of 2 members assessed, 1 failed, 0 resumed; summary in {out}/summary.xlsx" in lines
+
+
+def test_fail_on_names_the_members_that_reached_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--fail-on exited 1 without a word on which members reached the level."""
+    folder = _members(tmp_path / "in", "cocoa", "seafood", "services")
+    out = tmp_path / "out"
+    args = ["batch", str(folder), "-o", str(out), "--format", "json", "--fail-on", "high"]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 1, done.output
+    lines = done.output.splitlines()
+    start = lines.index("--fail-on high reached by 2 of 3 members assessed:")
+    reached = lines[start + 1 :]
+    assert [line.split(" (")[0] for line in reached] == ["  cocoa", "  seafood"]
+    assert "child labour critical" in reached[0] and "services" not in "".join(reached)
+    monkeypatch.setattr(cli, "_REACHED_SHOWN", 1)
+    done = CliRunner().invoke(app, [*args, "--resume"])
+    assert done.exit_code == 1, done.output
+    assert done.output.splitlines()[-2:] == [
+        reached[0],
+        f"  +1 more (every member's exposure is in {out}/summary.xlsx)",
+    ]
+
+
+def test_the_member_folders_do_not_depend_on_how_paths_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A resume with absolute paths after a run with relative ones assessed a same-named
+    member again into a second folder."""
+    for place, sample in (("north", "coffee"), ("south", "cocoa")):
+        (tmp_path / place).mkdir()
+        shutil.copy(SAMPLES / f"{sample}.yaml", tmp_path / place / "acme.yaml")
+    _members(tmp_path, "services")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    options = BatchOptions(formats=(".json",), jobs=1)
+    given = ["north", "south", "services.yaml"]
+    first = run_batch([Path(p) for p in given], out, options)
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    for spelling in ([tmp_path / p for p in given], [Path(p) for p in reversed(given)]):
+        again = run_batch(spelling, out, BatchOptions(formats=(".json",), jobs=1, resume=True))
+        assert again.skipped == 3
+        assert sorted(p.name for p in out.iterdir() if p.is_dir()) == folders
+        assert {r["folder"] for r in again.records} == {r["folder"] for r in first.records}
+
+
+def test_resume_takes_the_formats_in_any_order(tmp_path: Path) -> None:
+    """--format html,xlsx after xlsx,html re-assessed every member."""
+    folder = _members(tmp_path / "in", "cocoa", "services")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx", ".html"), jobs=1))
+    again = BatchOptions(formats=(".json", ".html", ".xlsx"), jobs=1, resume=True)
+    assert run_batch([folder], out, again).skipped == 2
+    fewer = BatchOptions(formats=(".json", ".html"), jobs=1, resume=True)
+    assert run_batch([folder], out, fewer).skipped == 0
+
+
+def test_a_run_stopped_before_any_work_leaves_no_output_folder(tmp_path: Path) -> None:
+    """A bad --config (or an unreachable scheduler) left an empty output folder behind."""
+    folder = _members(tmp_path / "in", "services")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("flag_levle: high\n", encoding="utf-8")
+    out = tmp_path / "out" / "run"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--config", str(bad)])
+    assert done.exit_code == 2, done.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_members_that_tie_are_ordered_by_pseudonym_when_anonymised(tmp_path: Path) -> None:
+    """Ties were ordered by real name, so the pseudonyms' order gave the names' order away."""
+    names = ["services", "A B Dienstleistungen", "A&B Dienstleistungen", "Zander"]
+    by_name = [pseudonym(n) for n in sorted(names)]
+    assert by_name != sorted(by_name)  # (else the test could not tell)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(SAMPLES / "services.yaml", folder / f"{name}.yaml")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
+    summary = _summary(out)
+    assert [r["member"] for r in summary["ranking"]] == sorted(by_name)
+    assert all(order == sorted(by_name) for order in summary["ranking_by_risk_type"].values())
+    plain = tmp_path / "plain"
+    run_batch([folder], plain, BatchOptions(formats=(".json",), jobs=1))
+    assert [r["member"] for r in _summary(plain)["ranking"]] == sorted(names)
+
+
+def test_a_failure_says_how_a_batch_maps_a_header(tmp_path: Path) -> None:
+    """A batch has no --map: its hint is the columns: block of the --config file."""
+    member = tmp_path / "in" / "schmid.csv"
+    member.parent.mkdir()
+    member.write_text("Lieferant Nr.;Land\nS1;DEU\n", "utf-8")
+    done = CliRunner().invoke(app, ["batch", str(member.parent), "-o", str(tmp_path / "out")])
+    assert done.exit_code == 2, done.output
+    assert "a columns: entry 'Header: field' in the --config file" in done.output
+    assert "--map" not in done.output
