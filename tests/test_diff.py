@@ -467,3 +467,13 @@ def test_a_diff_of_two_companies_warns(tmp_path: Path, other: str, warned: bool)
     assert (
         "**Warning:** the two assessments are of different companies" in md.read_text("utf-8")
     ) == warned
+
+
+def test_two_files_of_a_company_without_a_name_are_not_two_companies(tmp_path: Path) -> None:
+    """Named after their files ('members-2026-01', '-02'), they are the same company."""
+    docs = []
+    for month in ("01", "02"):
+        path = tmp_path / f"members-2026-{month}.yaml"
+        path.write_text("suppliers: [{id: S1, name: Mill, country: BGD}]\n", "utf-8")
+        docs.append(assess([path]).data)
+    assert diff_assessments(*docs)["summary"]["company_changed"] is False

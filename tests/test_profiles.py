@@ -292,6 +292,9 @@ def test_the_documents_give_the_bundled_profiles_hash() -> None:
     assert re.findall(r"\b[0-9a-f]{64}\b", profiles) == [sha256]
 
 
+BOTH_MINES = "artisanal-mining or industrial-mining"
+
+
 @pytest.mark.parametrize(
     ("written", "suggested"),
     [
@@ -301,22 +304,27 @@ def test_the_documents_give_the_bundled_profiles_hash() -> None:
         ("Tin", None),  # was "Coffee roasting"
         ("Food", None),  # was "Seafood processing"
         ("Recruitment agency", None),  # was "Marketing and advertising services"
-        ("gold mining", "artisanal-mining"),  # was "Coal mining"
-        ("cobalt mine", "artisanal-mining"),  # was "Coal mining"
-        ("gold mine", "artisanal-mining"),
-        ("Mining", "artisanal-mining"),
+        ("gold mining", BOTH_MINES),  # was "Coal mining"
+        ("cobalt mine", BOTH_MINES),  # was "Coal mining"
+        ("gold mine", BOTH_MINES),
+        ("Mining", BOTH_MINES),
+        ("gold mining site", BOTH_MINES),
+        ("data mining", None),  # no mine
+        ("mining equipment", None),
     ],
 )
 def test_sector_suggestions_are_plausible_or_none(written: str, suggested: str | None) -> None:
     match = load_profiles().match_sector(written)
     assert match.id is None
-    assert (
-        (match.suggestion or "").startswith(f"'{suggested}'") if suggested else not match.suggestion
-    )
-    if suggested == "artisanal-mining":  # a mine of unknown scale: both mining sectors
+    if suggested == BOTH_MINES:  # a mine of unknown scale: both mining sectors
+        assert (match.suggestion or "").startswith("'artisanal-mining'")
         assert (match.suggestion or "").endswith(
             "or 'industrial-mining' (Industrial (large-scale) mining)"
         )
+        return
+    assert (
+        (match.suggestion or "").startswith(f"'{suggested}'") if suggested else not match.suggestion
+    )
 
 
 @pytest.mark.parametrize(
@@ -330,6 +338,11 @@ def test_sector_suggestions_are_plausible_or_none(written: str, suggested: str |
         ("employment agency", None),
         ("building contractor", "construction"),
         ("contractor", "construction"),
+        # the work named beside the recruiter is the sector
+        ("tea estate labour supplier", "tea-farming"),
+        ("labour supplier for construction", "construction"),
+        ("employment agency cleaning", "cleaning-services"),
+        ("temp-controlled warehousing", "warehousing"),
         ("coal mine", "coal-mining"),
         ("artisanal gold mine", "artisanal-mining"),
     ],

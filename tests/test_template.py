@@ -132,3 +132,16 @@ def test_the_yaml_template_lists_whole_sector_ids_and_kosovo_is_offered(tmp_path
     )
     assert {item.strip() for item in listed.split(",")} == set(load_profiles().sectors)
     assert "Kosovo" in country_choices()
+
+
+def test_a_company_named_on_the_command_line_has_no_name_warning(tmp_path: Path) -> None:
+    import json
+
+    chain = tmp_path / "members.yaml"
+    chain.write_text("company: {country: DEU}\nsuppliers: [{id: S1, name: Mill}]\n", "utf-8")
+    out = tmp_path / "a.json"
+    runner = CliRunner()
+    result = runner.invoke(app, ["assess", str(chain), "-q", "--company", "Real", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text("utf-8"))
+    assert doc["company"]["name"] == "Real" and doc["warnings"] == []

@@ -31,7 +31,7 @@ from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_
 from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
-from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
+from ddtool.scoring import SEVERITY_FACT, Evidence, Score, Scorer, SupplierRisk
 from ddtool.sources import ReadOptions, read_chain
 
 SCHEMA_VERSION = "2.0"
@@ -910,8 +910,12 @@ class _Shared:
                     f" {shown.level}. Get this supplier's country."
                 )
                 shown = hidden
-                # the figure flagged is the worst case's: what set it is evidence too
-                facts = [*facts, _worst_evidence(sector, where, hidden, risk, rt)]
+                # the figure flagged is the worst case's: what set it is evidence too, and
+                # its severity stands for the own score's
+                facts = [
+                    *(f for f in facts if not f.indicator.startswith(SEVERITY_FACT)),
+                    _worst_evidence(sector, where, hidden, risk, rt),
+                ]
             if not _level_at_least(shown.level, self.flag_level):
                 continue
             evidence = self.evidence(facts)

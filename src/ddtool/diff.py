@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Collection, Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ddtool.collector import collector_paused
@@ -282,9 +282,10 @@ def diff_assessments(
     ]
 
     old_meta, new_meta = _meta(old), _meta(new)
-    company_changed = (old_meta["company"], old_meta["company_id"]) != (
-        new_meta["company"],
-        new_meta["company_id"],
+    company_changed = old_meta["company_id"] != new_meta["company_id"] or (
+        old_meta["company"] != new_meta["company"]
+        # a company without a name is named after its file: monthly files differ by name
+        and not (_named_after_file(old_meta) or _named_after_file(new_meta))
     )
     profiles_changed = old_meta["profiles"] != new_meta["profiles"]
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
@@ -320,6 +321,13 @@ def diff_assessments(
         "suppliers_removed": suppliers_removed,
         "suppliers_changed": suppliers_changed,
     }
+
+
+def _named_after_file(meta: dict[str, Any]) -> bool:
+    """Whether an assessment's company bears its input file's name (given none, or the
+    template's placeholder): such a name says nothing about which company it is."""
+    path = meta["input"].get("path")
+    return bool(path) and meta["company"] in (PurePath(str(path)).stem, "Company")
 
 
 def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None:

@@ -44,6 +44,24 @@ def gap_counts(summary: dict[str, Any]) -> str:
     return f"{total} ({', '.join(f'{count} {what}' for count, what in parts)})"
 
 
+def supplier_scores(entry: dict[str, Any]) -> dict[str, Any]:
+    """The score each risk type of a supplier is shown and flagged at: an inferred
+    supplier's worst case; a mapped one's own score, or the worst case its unknown country
+    may hide where that is higher (as its flags have it)."""
+    worst = entry.get("worst_case") or {}
+    if entry.get("inferred"):
+        return dict(worst)
+    own = entry.get("risk") or {}
+    return {
+        rt: worst[rt]
+        if isinstance(worst.get(rt), dict)
+        and isinstance(score, dict)
+        and (worst[rt].get("priority") or 0) > (score.get("priority") or 0)
+        else score
+        for rt, score in own.items()
+    }
+
+
 def low_on_a_gap(entry: dict[str, Any], level: str | None) -> bool:
     """Whether a mapped supplier's level is low while data it is scored on is missing: the
     reports then say "data gap" beside it and do not colour it as low risk (a missing

@@ -47,8 +47,9 @@ _UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|brea
 
 def exact_key(value: str) -> str:
     """Case-, accent- and punctuation-insensitive key."""
-    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+    # casefold first: "ß" becomes "ss" (Weißwein), which the ASCII step would drop
+    text = unicodedata.normalize("NFKD", value.casefold()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def text_key(value: str) -> str:
@@ -407,7 +408,58 @@ _MINING = re.compile(r"\b(mines?|mining|miners?)\b")
 _RECRUITERS = re.compile(
     r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
     r"(contract\w*|agenc\w*|hire|suppl\w*|provider|broker|services?|firm|company)\b"
-    r"|\b(recruitment|staffing|temp|temping|manpower)\b"
+    r"|\b(recruitment|staffing|temping|manpower|temp agency|temporary staffing)\b"
+)
+# aliases too general to name the work of a recruiter's workers ("labour contractor")
+_GENERIC_ALIASES = frozenset({"contractor", "general contractor"})
+# the words a mine of unknown scale is named with besides its minerals: "gold mine site"
+_MINE_WORDS = frozenset(
+    [
+        "mine",
+        "mines",
+        "mining",
+        "miner",
+        "miners",
+        "site",
+        "sites",
+        "company",
+        "operator",
+        "concession",
+        "small",
+        "large",
+        "scale",
+        "open",
+        "pit",
+        "underground",
+        "ore",
+        "ores",
+        "rare",
+        "earth",
+        "earths",
+        "gold",
+        "tin",
+        "tantalum",
+        "tungsten",
+        "cobalt",
+        "mica",
+        "copper",
+        "lithium",
+        "nickel",
+        "zinc",
+        "lead",
+        "silver",
+        "iron",
+        "bauxite",
+        "manganese",
+        "coltan",
+        "cassiterite",
+        "wolframite",
+        "platinum",
+        "chrome",
+        "chromite",
+        "graphite",
+        "uranium",
+    ]
 )
 _RECRUITER_NOTE = (
     "labour recruiters, staffing agencies and labour contractors have no sector of their"
@@ -422,12 +474,15 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
-    if _RECRUITERS.search(key):  # not the work of the workers they place ("contractor")
-        return SectorMatch(None, note=_RECRUITER_NOTE)
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
-    if contained:
-        return SectorMatch(keys[max(contained, key=len)])
+    best = max(contained, key=len) if contained else None
+    # a recruiter is not the work of the workers it places: "labour contractor" is no
+    # construction, but "labour supplier for construction" names the work
+    if (best is None or best in _GENERIC_ALIASES) and _RECRUITERS.search(key):
+        return SectorMatch(None, note=_RECRUITER_NOTE)
+    if best is not None:
+        return SectorMatch(keys[best])
     # the place named for the work done there: "artisanal gold mine" is gold mining
     worked = _WORK_PLACES.sub(lambda m: _WORK_OF[m.group(0)], key)
     if worked != key:
@@ -435,16 +490,17 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
         if found.id is not None:
             return found
     mining = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
-    if mining and _MINING.search(key):  # a mine of unknown scale: the two sectors differ widely
+    # a mine of unknown scale (not "data mining"): the two sectors differ widely
+    if mining and _MINING.search(key) and set(key.split()) <= _MINE_WORDS:
         return SectorMatch(None, " or ".join(f"'{s.id}' ({s.name})" for s in mining))
     from rapidfuzz import fuzz, process
 
     # whole-text similarity, words in any order: a partial match made poor suggestions
     # ("Tin" → coffee roasting, "Food" → seafood processing)
-    best = process.extractOne(key, list(keys), scorer=fuzz.token_sort_ratio, score_cutoff=80)
+    near = process.extractOne(key, list(keys), scorer=fuzz.token_sort_ratio, score_cutoff=80)
     suggestion = None
-    if best is not None:
-        sector = profiles.sectors[keys[best[0]]]
+    if near is not None:
+        sector = profiles.sectors[keys[near[0]]]
         suggestion = f"'{sector.id}' ({sector.name})"
     return SectorMatch(None, suggestion)
 

@@ -14,7 +14,7 @@ from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import OriginShare, Profiles
 from ddtool.reference.countries import display_name
-from ddtool.scoring import Evidence, Score, Scorer, SupplierRisk
+from ddtool.scoring import SEVERITY_FACT, Evidence, Score, Scorer, SupplierRisk
 from ddtool.slots import made_from_columns
 
 
@@ -161,42 +161,73 @@ class Inference:
             country = company.country if supplier is None else supplier.country
             hint = [] if supplier is None else supplier.products
             for group in missing:
-                named = self._named_instead(group, hint)
+                named, usual = self._named_inputs(group, hint)
                 for sector_id, good in named:
                     self._attach_named(node, sector_id, good, country)
-                for upstream in [] if named else group:
+                for upstream in group if usual or not named else []:
                     self._attach(node, upstream, country, 1, hint)
 
-    def _named_instead(self, group: list[str], hint: list[str]) -> list[tuple[str, str]]:
-        """(raw sector, good) pairs the buyer's products name in place of a group of raw
-        inputs: a first-processing stage whose products name none of the group's raw
-        materials but another listed raw good (beet sugar at a sugar mill, whose usual input
-        is cane) gets that good's farm or mine, not the usual one. Empty otherwise."""
+    def _named_inputs(
+        self, group: list[str], hint: list[str]
+    ) -> tuple[list[tuple[str, str]], bool]:
+        """The (raw sector, good) pairs of listed raw goods outside a group of raw inputs
+        that the buyer's products name, and whether they name the group's own raw materials
+        too (by a commodity's word, or a good of the group: 'cane sugar', 'coltan').
+
+        A first-processing stage whose products name another raw good (beet sugar at a sugar
+        mill, whose usual input is cane) gets that good's farm or mine; the usual one only
+        when its products name it as well (a mill of beet and cane sugar gets both)."""
         sectors = self.profiles.sectors
         if not hint or any(sectors[s].stage != "raw" or not sectors[s].commodities for s in group):
-            return []
+            return [], True
         words = {w for p in hint for w in re.findall(r"[a-z]+", p.casefold())}
-        for upstream in group:  # the products name a usual raw material: none instead
-            if any(set(re.findall(r"[a-z]+", c)) & words for c in sectors[upstream].commodities):
-                return []
+        usual = any(
+            set(re.findall(r"[a-z]+", c)) & words for s in group for c in sectors[s].commodities
+        )
         found: dict[tuple[str, str], None] = {}
         for product in hint:
             good = self.profiles.match_good(product)
             sector_id = self.profiles.good_sectors.get(good or "")
-            if good and sector_id and sector_id not in group and sectors[sector_id].stage == "raw":
+            if not good or not sector_id:
+                continue
+            if sector_id in group:
+                usual = True
+            elif sectors[sector_id].stage == "raw":
                 found[sector_id, good] = None
-        return list(found)
+        return list(found), usual
 
     def _attach_named(self, buyer: str, sector_id: str, good: str, country: str | None) -> None:
         """An inferred raw stage for a good the buyer's products name, in its country."""
         node_id = f"inferred:{sector_id}:{_slug(good)}@{country or 'unknown'}"
         if node_id not in self.nodes:
             self._intermediate(node_id, sector_id, country, 1, good)
-            self.nodes[node_id].assumption = (
-                f"{good} named in the buyer's products, from the buyer's country"
-                if country
-                else f"{good} named in the buyer's products; country unknown"
-            )
+            node = self.nodes[node_id]
+            node.assumption = f"{good} named in the buyer's products, from the buyer's country"
+            if country is None:  # as for a mapped supplier of unknown country: its worst case
+                node.assumption = (
+                    f"{good} named in the buyer's products; country unknown: the worst case"
+                    " is that of the countries where the good is listed or its sector scores"
+                    " highest"
+                )
+                goods = self.profiles.commodity_goods(good, sector_id)
+                worst_case = self.scorer.worst_case_unknown_country(sector_id, goods)
+                why = self.scorer.worst_reasons(sector_id, goods)
+                for rt, (worst, where) in (worst_case or {}).items():
+                    if worst.priority > node.worst[rt][0].priority:
+                        node.worst[rt] = (worst, where)
+                        node.evidence[rt] = [
+                            *node.evidence[rt],
+                            Evidence(
+                                f"worst case with the country unknown: {good} ({sector_id}) in"
+                                f" {display_name(where)} ({where})",
+                                f"likelihood {worst.likelihood} x severity {worst.severity} ="
+                                f" priority {worst.priority} ({worst.level})",
+                                None,
+                                "ddtool: the sector scored in each country where it or its"
+                                " products are listed",
+                                note=why.get(rt, ""),
+                            ),
+                        ]
             self.supply.add_node(node_id, inferred=True)
         self.nodes[node_id].buyers.add(buyer)
         self.supply.add_edge(buyer, node_id, share=None, inferred=True)
@@ -396,6 +427,12 @@ class Inference:
             )
             assert top is not None
             worst[rt] = top
+            # the flag is raised at the worst origin: where its severity comes from
+            items += [
+                e
+                for e in self._origin_risk(sector_id, top[1], commodity).by_type[rt].evidence
+                if e.indicator.startswith(SEVERITY_FACT)
+            ]
             mix = ", ".join(
                 f"{o.iso3 or 'other'} {o.weight:.0%}"
                 for o in origins

@@ -179,6 +179,7 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
 }
 RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
 ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that are known
+SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 
 
@@ -321,7 +322,7 @@ class Scorer:
             rating = self.profiles.sources.get(RATING_SOURCE)
             if raised_by:
                 found = Evidence(
-                    f"severity ({risk_type.replace('_', ' ')}): listed good",
+                    f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}): listed good",
                     severity,
                     None,
                     "ddtool: a listed good's severity floor (settings: listing_severity_floor;"
@@ -330,7 +331,7 @@ class Scorer:
                 )
             elif sector is not None:
                 found = Evidence(
-                    f"severity ({risk_type.replace('_', ' ')}) ({sector}), ddtool rating",
+                    f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}) ({sector}), ddtool rating",
                     severity,
                     rating.year if rating else None,
                     rating.name if rating else RATING_SOURCE,
@@ -338,7 +339,7 @@ class Scorer:
                 )
             else:
                 found = Evidence(
-                    f"severity ({risk_type.replace('_', ' ')}) (sector not known)",
+                    f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}) (sector not known)",
                     severity,
                     None,
                     "ddtool: the default severity for a sector not known",

@@ -325,7 +325,17 @@ def test_explain_lists_the_gaps_the_assessment_records() -> None:
         (None, ["beet sugar"], {"inferred:crop-farming:sugar-beets@unknown"}),
         # the usual input when the products name it, or name no other raw good
         ("BRA", ["cane sugar"], {"inferred:sugarcane-farming:sugarcane@BRA"}),
-        ("IND", ["sugarcane", "beet sugar"], {"inferred:sugarcane-farming:sugarcane@IND"}),
+        # both named: both inferred ("cane sugar" names cane by a good's alias)
+        (
+            "IND",
+            ["sugarcane", "beet sugar"],
+            {"inferred:sugarcane-farming:sugarcane@IND", "inferred:crop-farming:sugar-beets@IND"},
+        ),
+        (
+            "BRA",
+            ["beet sugar", "cane sugar"],
+            {"inferred:sugarcane-farming:sugarcane@BRA", "inferred:crop-farming:sugar-beets@BRA"},
+        ),
         ("DEU", ["refined sugar"], {"inferred:sugarcane-farming:sugarcane@world"}),
         ("DEU", [], {"inferred:sugarcane-farming:sugarcane@world"}),
     ],
@@ -344,11 +354,14 @@ def test_products_that_name_another_raw_good_stand_for_the_usual_input(
     doc = assess([chain]).data
     found = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
     assert set(found) == inferred
-    [node] = found.values()
-    assert node["buyers"] == ["M1"]
-    if node["sector"] == "crop-farming":
-        assert node["products"] == ["Sugar Beets"] and node["country"] == country
-        assert node["assumption"].startswith("Sugar Beets named in the buyer's products")
+    for node in found.values():
+        assert node["buyers"] == ["M1"]
+        if node["sector"] == "crop-farming":
+            assert node["products"] == ["Sugar Beets"] and node["country"] == country
+            assert node["assumption"].startswith("Sugar Beets named in the buyer's products")
+        if country is None:  # flagged at the worst case, as a mapped farm of unknown country
+            worst = node["worst_case"]["child_labour"]
+            assert (worst["level"], worst["country"]) == ("high", "TUR")
 
 
 def test_an_unmatched_sector_says_why_and_what_the_products_decide(tmp_path: Path) -> None:
@@ -363,7 +376,38 @@ def test_an_unmatched_sector_says_why_and_what_the_products_decide(tmp_path: Pat
     doc = assess([chain]).data
     warned = {w["location"]["row"]: w for w in doc["warnings"] if w["type"] == "unknown-sector"}
     assert "labour contractors have no sector of their own" in warned[2]["message"]
-    assert "unless the supplier's products name goods of one sector" in warned[3]["message"]
+    assert "for a supplier, unless its products name goods of one sector" in warned[3]["message"]
     assert warned[3]["suggestion"].startswith("'artisanal-mining'")
     sectors = {s["id"]: s["sector"] for s in doc["suppliers"]}
     assert sectors == {"A": None, "B": "artisanal-mining", "C": None}
+
+
+def test_a_trader_naming_its_usual_mineral_by_another_name_keeps_its_mines(
+    tmp_path: Path,
+) -> None:
+    """'coltan' names tantalum (a good of the usual mines): they stay, and diamonds add theirs."""
+    chain = tmp_path / "t.yaml"
+    chain.write_text(
+        "company: {name: X, country: DEU}\nsuppliers:\n"
+        "  - {id: T1, name: t, country: COD, sector: mineral-trading,"
+        " products: [coltan, diamonds]}\n",
+        "utf-8",
+    )
+    found = {s["id"] for s in assess([chain]).data["suppliers"] if s["inferred"]}
+    assert "inferred:artisanal-mining:tantalum@COD" in found
+    assert "inferred:gemstone-mining:diamonds@COD" in found
+
+
+@pytest.mark.parametrize("path", CHAINS, ids=lambda p: p.name)
+def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
+    """priority = likelihood x severity: the severity flagged is a fact of the flag (or the
+    worst case of an unknown country, which states both), never contradicted by another."""
+    doc = assess([path]).data
+    for flag in register(doc):
+        facts = flag_evidence(doc, flag)
+        severities = {e["value"] for e in facts if e["indicator"].startswith("severity (")}
+        worst = [e for e in facts if e["indicator"].startswith("worst case with the country")]
+        if worst:
+            assert not severities and f"x severity {flag['severity']} " in worst[0]["value"]
+        else:
+            assert severities == {flag["severity"]}, (flag["id"], severities)

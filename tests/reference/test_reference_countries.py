@@ -141,6 +141,11 @@ def test_names_that_were_misread_or_resolved_without_a_word(
         ("Costa de Marfil", "CIV"),
         ("Estados Unidos", "USA"),
         ("Países Bajos", "NLD"),
+        ("Großbritannien", "GBR"),  # "ß" is "ss", not dropped
+        ("Weißrussland", "BLR"),
+        ("Aegypten", "EGY"),  # umlauts written out, as ERP exports do
+        ("Tuerkei", "TUR"),
+        ("Libia", "LBY"),  # not Liberia
     ],
 )
 def test_country_names_in_german_french_and_spanish(value: str, iso3: str) -> None:
@@ -153,3 +158,12 @@ def test_no_name_in_another_language_is_taken_from_another_country() -> None:
 
     table = _table()
     assert {name: table[_key(name)] for name in EXONYMS} == EXONYMS
+
+
+def test_kongo_alone_names_two_countries() -> None:
+    match = normalise_country("Kongo")
+    assert (
+        match.iso3 is None
+        and "COG" in (match.suggestion or "")
+        and "COD" in (match.suggestion or "")
+    )

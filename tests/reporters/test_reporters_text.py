@@ -161,6 +161,9 @@ def test_markdown_escapes_html_tags(tmp_path: Path) -> None:
         ("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_"),
         ("`code`", "\\`code\\`"),
         ("ends in \\", "ends in \\\\"),
+        ("~~struck~~", "\\~\\~struck\\~\\~"),
+        ("https://evil.example/login", "https:\\/\\/evil.example/login"),  # no autolink
+        ("www.evil.example", "www\\.evil.example"),
     ],
 )
 def test_markdown_shows_a_name_as_written_not_as_markup(
@@ -172,9 +175,9 @@ def test_markdown_shows_a_name_as_written_not_as_markup(
     document = _chain(tmp_path, [name])
     text = _markdown(document, tmp_path)
     assert shown in text
-    rendered = MarkdownIt("commonmark").enable("table").render(text)
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
     assert "<a " not in rendered and "<strong>" not in rendered and "<em>" not in rendered
-    assert "<code>code</code>" not in rendered
+    assert "<code>code</code>" not in rendered and "<s>" not in rendered
 
 
 @pytest.mark.parametrize(("details", "gaps"), [(1, 1), (3, 2), (10_000, 10_000)])

@@ -486,9 +486,15 @@ def test_one_worker_is_no_ambiguous_percentage(tmp_path: Path) -> None:
             [4],
         ),
         (
-            [["S1", "Mill", "BGD"], [None, "Hinweis: Angaben ohne Gewähr, geschätzt", None]],
+            [["S1", "Mill", "BGD"], ["Hinweis: Angaben ohne Gewähr, geschätzt", None, None]],
             ["S1"],
             [3],
+        ),
+        # a name alone in its column is a supplier without an id (an error), not a note
+        (
+            [["S1", "Mill", "BGD"], [None, "Cooperative Agricole de Soubre Nord", None]],
+            ["S1"],
+            [],
         ),
         # a supplier with an id alone is kept (and short texts are ids)
         ([["S1", "Mill", "BGD"], ["S2", None, None]], ["S1", "S2"], []),

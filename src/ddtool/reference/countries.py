@@ -158,14 +158,14 @@ ALIASES: dict[str, str] = {
 EXONYMS: dict[str, str] = {
     name: iso3
     for iso3, names in {
-        "EGY": "agypten, egypte, egipto",
+        "EGY": "agypten, aegypten, egypte, egipto",
         "ALB": "albanien, albanie",
         "DZA": "algerien, algerie, argelia",
         "ARG": "argentinien, argentine",
         "ARM": "armenien, armenie",
         "AZE": "aserbaidschan, azerbaidjan",
-        "GNQ": "aquatorialguinea, guinee equatoriale, guinea ecuatorial",
-        "ETH": "athiopien, ethiopie, etiopia",
+        "GNQ": "aquatorialguinea, aequatorialguinea, guinee equatoriale, guinea ecuatorial",
+        "ETH": "athiopien, aethiopien, ethiopie, etiopia",
         "AUS": "australien, australie",
         "BGD": "bangladesch",
         "BEL": "belgien, belgica",
@@ -174,8 +174,8 @@ EXONYMS: dict[str, str] = {
         "BRA": "brasilien",
         "BGR": "bulgarien, bulgarie",
         "CHL": "chili",
-        "CIV": "elfenbeinkuste, costa de marfil",
-        "DNK": "danemark, dinamarca",
+        "CIV": "elfenbeinkuste, elfenbeinkueste, costa de marfil",
+        "DNK": "danemark, daenemark, dinamarca",
         "DOM": "dominikanische republik, republique dominicaine, republica dominicana",
         "DJI": "dschibuti",
         "ECU": "equateur",
@@ -186,7 +186,8 @@ EXONYMS: dict[str, str] = {
         "GAB": "gabun",
         "GEO": "georgien, georgie",
         "GRC": "grece, grecia",
-        "GBR": "grossbritannien, vereinigtes konigreich, royaume uni, reino unido",
+        "GBR": "grossbritannien, vereinigtes konigreich, vereinigtes koenigreich, royaume uni,"
+        " reino unido",
         "GIN": "guinee",
         "HKG": "hongkong",
         "IND": "indien",
@@ -200,7 +201,7 @@ EXONYMS: dict[str, str] = {
         "YEM": "jemen",
         "JOR": "jordanien, jordanie, jordania",
         "KHM": "kambodscha, cambodge, camboya",
-        "CMR": "kamerun",
+        "CMR": "kamerun, camerun",
         "CAN": "kanada",
         "CPV": "kap verde, cap vert",
         "KAZ": "kasachstan",
@@ -215,7 +216,7 @@ EXONYMS: dict[str, str] = {
         "CUB": "kuba",
         "LVA": "lettland, lettonie, letonia",
         "LBN": "libanon, liban, libano",
-        "LBY": "libyen, libye",
+        "LBY": "libyen, libye, libia",
         "LTU": "litauen, lituanie, lituania",
         "LUX": "luxemburg",
         "MDG": "madagaskar",
@@ -233,7 +234,7 @@ EXONYMS: dict[str, str] = {
         "NOR": "norwegen, norvege, noruega",
         "PHL": "philippinen, filipinas",
         "POL": "polen, pologne, polonia",
-        "ROU": "rumanien, roumanie, rumania",
+        "ROU": "rumanien, rumaenien, roumanie, rumania",
         "RUS": "russland, russie, rusia",
         "RWA": "ruanda",
         "ZMB": "sambia, zambie",
@@ -245,18 +246,18 @@ EXONYMS: dict[str, str] = {
         "SVK": "slowakei, slovaquie, eslovaquia",
         "SVN": "slowenien, slovenie, eslovenia",
         "ESP": "spanien, espagne",
-        "ZAF": "sudafrika, afrique du sud, sudafrica",
-        "KOR": "sudkorea, coree du sud, corea del sur",
+        "ZAF": "sudafrika, suedafrika, afrique du sud, sudafrica",
+        "KOR": "sudkorea, suedkorea, coree du sud, corea del sur",
         "PRK": "nordkorea, coree du nord, corea del norte",
-        "SSD": "sudsudan, soudan du sud",
-        "SYR": "syrien, syrie",
+        "SSD": "sudsudan, suedsudan, soudan du sud, sudan del sur",
+        "SYR": "syrien, syrie, siria",
         "TJK": "tadschikistan, tadjikistan",
         "TZA": "tansania, tanzanie",
         "THA": "thailande, tailandia",
         "TCD": "tschad",
         "CZE": "tschechien, tchequie, chequia",
         "TUN": "tunesien, tunisie, tunez",
-        "TUR": "turkei, turquia",
+        "TUR": "turkei, tuerkei, turquia",
         "UGA": "ouganda",
         "HUN": "ungarn, hongrie, hungria",
         "UZB": "usbekistan, ouzbekistan",
@@ -277,6 +278,7 @@ AMBIGUOUS: dict[str, str] = {
     "congo": "Congo (Republic) (COG) or DR Congo (COD)",
     "the congo": "Congo (Republic) (COG) or DR Congo (COD)",
     "korea": "South Korea (KOR) or North Korea (PRK)",
+    "kongo": "Congo (Republic) (COG) or DR Congo (COD)",  # German
 }
 
 # Names as shown to users; pycountry's formal names are awkward for a few countries.
@@ -304,8 +306,9 @@ DISPLAY_NAMES: dict[str, str] = {
 
 def _key(value: str) -> str:
     """Casefold, strip accents and punctuation so that 'Côte d’Ivoire' == 'cote divoire'."""
-    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    text = text.casefold().replace("'", "").replace("’", "")
+    # casefold first: it writes "ß" as "ss" (Großbritannien), which the ASCII step would drop
+    text = unicodedata.normalize("NFKD", value.casefold()).encode("ascii", "ignore").decode()
+    text = text.replace("'", "").replace("’", "")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return text
 

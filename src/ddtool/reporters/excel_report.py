@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import atomic_open
-from ddtool.document import PerBasis, flag_evidence, flag_measures, low_on_a_gap, register
+from ddtool.document import (
+    PerBasis,
+    flag_evidence,
+    flag_measures,
+    low_on_a_gap,
+    register,
+    supplier_scores,
+)
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.xlsx import XlsxBook
 
@@ -219,7 +226,7 @@ class ExcelReporter(Reporter):
         columns += [("Data gaps", 40), ("Assumption (inferred)", 50)]
         sheet = book.sheet("Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
         for s in doc["suppliers"]:
-            scores = s["worst_case"] if s.get("inferred") else s["risk"]
+            scores = supplier_scores(s)
             values: list[Any] = [
                 s["id"],
                 s.get("name") or "",
@@ -233,12 +240,9 @@ class ExcelReporter(Reporter):
                 s.get("female_pct"),
                 s.get("migrant_pct"),
             ]
-            worst = s.get("worst_case") or {} if not s.get("inferred") else {}
             levels = []
             for rt in RISK_NAMES:
                 r = scores[rt]
-                if rt in worst and worst[rt]["priority"] > r["priority"]:
-                    r = worst[rt]  # flagged at the worst case its unknown country may hide
                 levels.append(r["level"])
                 # low on missing data reads so: a filter on "low" does not find it
                 gap = " (data gap)" if low_on_a_gap(s, r["level"]) else ""

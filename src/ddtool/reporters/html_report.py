@@ -17,7 +17,14 @@ import jinja2
 from markupsafe import Markup
 
 from ddtool.atomic import write_atomic
-from ddtool.document import flag_evidence, flag_measures, gap_counts, low_on_a_gap, register
+from ddtool.document import (
+    flag_evidence,
+    flag_measures,
+    gap_counts,
+    low_on_a_gap,
+    register,
+    supplier_scores,
+)
 from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
@@ -58,14 +65,12 @@ def _top_priority(scores: dict[str, Any]) -> float:
 
 
 def _supplier_level(supplier: dict[str, Any]) -> str | None:
-    """Mapped suppliers are coloured by their own risk, inferred ones by the worst case."""
-    scores = supplier.get("worst_case") if supplier.get("inferred") else supplier.get("risk")
-    return _top_level(scores or {})
+    """A supplier is coloured by the scores its flags have (see supplier_scores)."""
+    return _top_level(supplier_scores(supplier))
 
 
 def _supplier_priority(supplier: dict[str, Any]) -> float:
-    scores = supplier.get("worst_case") if supplier.get("inferred") else supplier.get("risk")
-    return _top_priority(scores or {})
+    return _top_priority(supplier_scores(supplier))
 
 
 def _first_tier(tiers: list[int] | None) -> int | None:

@@ -29,11 +29,13 @@ def inline(value: Any) -> str:
     make links, emphasis and code escaped: a supplier's name shows as it is written."""
     text = "" if value is None else str(value)
     text = " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return text.translate(_MARKUP)  # no tag can form; "&" stays readable
+    text = text.translate(_MARKUP)  # no tag can form; "&" stays readable
+    # nor a link from a bare address: renderers link "https://…" and "www.…" themselves
+    return text.replace("://", ":\\/\\/").replace("www.", "www\\.")
 
 
 # backslashes too, so that user text ending in "\" cannot un-escape what follows
-_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]"}})
+_MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]~"}})
 
 
 def cell(value: Any) -> str:

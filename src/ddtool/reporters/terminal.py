@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ddtool.document import gap_counts, low_on_a_gap, register
+from ddtool.document import gap_counts, low_on_a_gap, register, supplier_scores
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
 RISK_NAMES = {
@@ -120,7 +120,7 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         parent, sid = stack.pop()
         s = by_id[sid]
         count += 1
-        own = _top_level(s["risk"]) if not s["inferred"] else _top_level(s["worst_case"])
+        own = _top_level(supplier_scores(s))
         label = Text()
         label.append(s["name"] or sid, style="italic dim" if s["inferred"] else "")
         where = s.get("country") or ("origin mix" if s["inferred"] else "country?")

@@ -118,8 +118,11 @@ def read_chain(
                     " supplier: overwrite it with your first supplier, or delete it",
                     supplier.location or Location(str(paths[0])),
                 )
-    if company_name:
+    if company_name:  # given on the command line: the file's lack of a name is no matter
         company = company.model_copy(update={"name": company_name})
+        problems.items = [
+            p for p in problems.items if p.type not in ("company-name", "template-company")
+        ]
     combined, each = file_digests(paths)
     chain = Chain(
         company=company,

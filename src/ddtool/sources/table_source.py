@@ -178,11 +178,16 @@ def table_from_rows(
             )
     for fld, cols in duplicates.items():
         named = " and ".join(f"'{text}' ({letter})" for text, letter in cols)
-        (second, letter) = cols[1]
+        (first_text, _), (second, letter) = cols
+        # a mapping names a header's text: two headers alike are told apart in the file only
+        remedy = (
+            "keep one (delete the other, or rename it in the file)"
+            if header_key(first_text) == header_key(second)
+            else f"keep one, or map the other to another field ({options.map_hint(second.strip())})"
+        )
         problems.error(
             "duplicate-column",
-            f"columns {named} both hold '{fld}'; keep one, or map the other to another field"
-            f" ({options.map_hint(second.strip())})",
+            f"columns {named} both hold '{fld}'; {remedy}",
             Location(path, sheet=sheet, row=header_index + 1, column=f"{second} ({letter})"),
         )
     blank = _blank_rows(columns, tails)
@@ -300,17 +305,19 @@ def _blank_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -
 
 
 def _note_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -> dict[int, str]:
-    """The rows whose one cell is a text of several words (a note below or inside the
-    table, often merged across it), by index, with that text. No supplier is one cell."""
-    if len(columns) < 3 or sum(None not in column for column in columns) > 1:
-        return {}  # two columns without blanks: every row has two cells
+    """The rows whose one cell is a text of several words in the table's first column (a
+    note below or inside the table; merged across it, its text is in the first cell), by
+    index, with that text. A name alone in its own column stays a supplier without an id."""
+    if len(columns) < 3 or any(None not in column for column in columns[1:]):
+        return {}  # a column after the first without blanks: every row has two cells
+    first = columns[0]
     return {
         index: text
-        for index, cells in enumerate(zip(*columns, strict=True))
-        if cells.count(None) == len(cells) - 1
-        and not any(v is not None for v in tails.get(index, ()))
-        and isinstance(text := next(v for v in cells if v is not None), str)
+        for index, text in enumerate(first)
+        if isinstance(text, str)
         and len(text.split()) >= _NOTE_WORDS
+        and all(column[index] is None for column in columns[1:])
+        and not any(v is not None for v in tails.get(index, ()))
     }
 
 
