@@ -97,6 +97,10 @@ def test_taxonomy_covers_the_key_value_chains() -> None:
         ("garment factory", "garment-manufacturing"),
         ("Spinning mill", "yarn-spinning"),
         ("trawler", "fishing-vessels"),
+        ("pole and line", "fishing-vessels"),
+        ("fish meal", "seafood-processing"),  # as "fishmeal"
+        ("shrimp processing", "seafood-processing"),
+        ("tuna loining", "seafood-processing"),
         ("software", "software-services"),
     ],
 )
@@ -117,6 +121,14 @@ def test_unknown_sector_gets_a_suggestion() -> None:
         ("Peppers", "Peppers"),
         ("Pepper", "Pepper"),
         ("bricks", "Bricks"),
+        ("cobalt hydroxide", "Cobalt ore (heterogenite)"),  # what DRC copper-cobalt mines sell
+        ("tantalite", "Tantalum ore (coltan)"),
+        ("wolfram", "Tungsten ore (wolframite)"),
+        ("frozen shrimp", "Shrimp"),
+        ("yellowfin", "Fish"),
+        ("tuna loins", "Fish"),
+        ("beet sugar", "Sugar Beets"),
+        ("cane sugar", "Sugarcane"),
     ],
 )
 def test_products_find_their_listing(product: str, good: str) -> None:

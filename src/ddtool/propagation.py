@@ -62,6 +62,14 @@ V = TypeVar("V")
 KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
 
 
+def _hint_words(hint: list[str]) -> set[str]:
+    """The words of a buyer's products; "3TG" is tin, tantalum, tungsten and gold."""
+    words = {w for p in hint for w in re.findall(r"[a-z0-9]+", p.casefold())}
+    if "3tg" in words:
+        words |= {"tin", "tantalum", "tungsten", "gold"}
+    return words
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
@@ -121,7 +129,9 @@ class Inference:
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
             # its material from that buyer, whose own suppliers are mapped or inferred.
-            buyer_sectors = {sector_of.get(b, top) for b in pred[node]}
+            # (not the company's own sector: an EMS or a co-manufacturer of a brand in its
+            # sector buys its own materials, and a consignment is not to be assumed)
+            buyer_sectors = {sector_of[b] for b in pred[node] if b in sector_of}
             if own in buyer_sectors:
                 return
             missing = [group for group, covered in groups if covered.isdisjoint(buyer_sectors)]
@@ -164,7 +174,7 @@ class Inference:
                 named, usual = self._named_inputs(group, hint)
                 for sector_id, good in named:
                     self._attach_named(node, sector_id, good, country)
-                for upstream in group if usual or not named else []:
+                for upstream in self._narrowed(group, hint) if usual or not named else []:
                     self._attach(node, upstream, country, 1, hint)
 
     def _named_inputs(
@@ -180,13 +190,13 @@ class Inference:
         sectors = self.profiles.sectors
         if not hint or any(sectors[s].stage != "raw" or not sectors[s].commodities for s in group):
             return [], True
-        words = {w for p in hint for w in re.findall(r"[a-z]+", p.casefold())}
+        words = _hint_words(hint)
         usual = any(
             set(re.findall(r"[a-z]+", c)) & words for s in group for c in sectors[s].commodities
         )
         found: dict[tuple[str, str], None] = {}
         for product in hint:
-            good = self.profiles.match_good(product)
+            good = self._good_of(product)
             sector_id = self.profiles.good_sectors.get(good or "")
             if not good or not sector_id:
                 continue
@@ -268,9 +278,35 @@ class Inference:
 
     def _commodities(self, commodities: tuple[str, ...], hint: list[str]) -> tuple[str, ...]:
         """The commodities the buyer's products name ('cobalt hydroxide' → cobalt), else all."""
-        words = {w for p in hint for w in re.findall(r"[a-z]+", p.casefold())}
+        words = _hint_words(hint)
         named = tuple(c for c in commodities if set(re.findall(r"[a-z]+", c)) & words)
         return named or commodities
+
+    def _narrowed(self, inputs: Sequence[str], hint: list[str]) -> list[str]:
+        """Raw-material inputs narrowed to those the buyer's products name, by a commodity's
+        word or a good of theirs: a mica trader's mines are artisanal (industrial mines have
+        no mica), a shrimp processor's inputs are farms, not fishing vessels. All of them
+        when the products name none."""
+        sectors = self.profiles.sectors
+        raw = [s for s in inputs if sectors[s].commodities]
+        if not hint or len(raw) < 2:
+            return list(inputs)
+        words = _hint_words(hint)
+        goods = {self.profiles.good_sectors.get(g or "") for g in map(self._good_of, hint)}
+        named = [
+            s
+            for s in raw
+            if s in goods
+            or any(set(re.findall(r"[a-z]+", c)) & words for c in sectors[s].commodities)
+        ]
+        return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
+
+    def _good_of(self, product: str) -> str | None:
+        """The listed good a product names, or its last word does ('canned skipjack')."""
+        good = self.profiles.match_good(product)
+        if good is None and " " in product.strip():
+            good = self.profiles.match_good(product.split()[-1])
+        return good
 
     def _attach(
         self, buyer: str, sector_id: str, country: str | None, depth: int, hint: list[str]
@@ -296,7 +332,7 @@ class Inference:
             if node_id not in self.nodes:
                 self._intermediate(node_id, sector_id, country, depth)
                 self.supply.add_node(node_id, inferred=True)
-                for upstream in sector.inputs:
+                for upstream in self._narrowed(sector.inputs, hint):
                     self._attach(node_id, upstream, country, depth + 1, hint)
             targets.append(node_id)
         for target in targets:
@@ -309,7 +345,7 @@ class Inference:
         """(commodity, raw sector) pairs when a stage only processes raw materials that
         the buyer's country does not produce; None otherwise."""
         sector = self.profiles.sectors[sector_id]
-        inputs = [self.profiles.sectors[i] for i in sector.inputs]
+        inputs = [self.profiles.sectors[i] for i in self._narrowed(sector.inputs, hint)]
         if not inputs or any(not i.commodities for i in inputs):
             return None
         pairs = [(c, i.id) for i in inputs for c in self._commodities(i.commodities, hint)]

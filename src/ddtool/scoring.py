@@ -183,6 +183,26 @@ SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 
 
+def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Whether `run` occurs in `words`, word for word ("frozen squid" has "squid")."""
+    size = len(run)
+    return any(words[i : i + size] == run for i in range(len(words) - size + 1))
+
+
+def _removal_note(change: str | None, risk_type: str) -> str:
+    """A listing's 2024 removal, as evidence of one risk type: where the reason the source
+    quotes is child labour's, the evidence of another risk type says so, not that its own
+    listing was removed (the source does not say)."""
+    if not change:
+        return ""
+    if risk_type != "child_labour" and "child lab" in change.casefold():
+        return (
+            "a removal in the 2024 edition is reported for child labour; for this risk type"
+            f" the source says nothing (still scored): {change}"
+        )
+    return f"removed in the 2024 edition: {change}"
+
+
 def indicator_label(item: Indicator, profiles: Profiles) -> str:
     source = profiles.sources.get(item.source_id)
     return source.name if source else item.source_name
@@ -218,6 +238,12 @@ class Scorer:
         self._uplifts: dict[float, tuple[str, float]] = {}
         self._added_2024 = {
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
+        }
+        # goods new on the 2024 list, their countries not known: named by a product's words
+        self._new_goods_2024 = {
+            tuple(text_key(c.good).split()): c
+            for c in profiles.goods_changes
+            if c.change.startswith("new_good") and c.good
         }
         self._facts: dict[int, Evidence] = {}
         self._severities: dict[tuple[str | None, str, float, str], Evidence] = {}
@@ -309,6 +335,26 @@ class Scorer:
         """What set each risk type's worst case (see worst_case_unknown_country)."""
         self.worst_case_unknown_country(sector_id, products)
         return self._worst_reasons[(sector_id, tuple(products))]
+
+    def _new_goods(self, products: list[str]) -> list[Evidence]:
+        """Goods new on the 2024 list (their countries not in the bundled data) that the
+        products name: shown for the user to check, never scored."""
+        found: list[Evidence] = []
+        words = [tuple(text_key(p).split()) for p in products]
+        for good, change in self._new_goods_2024.items():
+            if any(_has_run(w, good) for w in words):
+                found.append(
+                    Evidence(
+                        f"US DOL List of Goods 2024: {change.good} newly listed",
+                        "countries not in the bundled data: check the current list for this"
+                        " supplier's country",
+                        change.year,
+                        self.profiles.sources[ADDED_SOURCE].name
+                        if ADDED_SOURCE in self.profiles.sources
+                        else change.source,
+                    )
+                )
+        return found
 
     def _severity_evidence(
         self, sector: str | None, risk_type: str, own: float, severity: float, raised_by: str
@@ -610,9 +656,7 @@ class Scorer:
                             listing.listed_as,
                             listing.year,
                             p.sources[listing.source_id].name,
-                            note=f"removed in the 2024 edition: {listing.change_2024}"
-                            if listing.change_2024
-                            else "",
+                            note=_removal_note(listing.change_2024, risk_type),
                         )
                     )
             added = self._added_2024.get(supplier.country or "")
@@ -627,6 +671,8 @@ class Scorer:
                         p.sources[ADDED_SOURCE].name if ADDED_SOURCE in p.sources else added.source,
                     )
                 )
+            if risk_type != "human_trafficking":
+                evidence += self._new_goods(supplier.products)
             for listing in handled:
                 if risk_type in listing.risk_types:
                     evidence.append(

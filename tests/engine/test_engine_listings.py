@@ -175,3 +175,61 @@ def test_a_country_new_on_the_2024_list_is_shown_not_scored(iso3: str) -> None:
         assert len(shown) == 1 and "newly listed" in shown[0].indicator
         assert shown[0].year == 2024
     assert risk.listings == []  # nothing scored from it
+
+
+@pytest.mark.parametrize(
+    ("risk_type", "note"),
+    [
+        ("child_labour", "removed in the 2024 edition: removed: 'child labor"),
+        ("forced_labour", "a removal in the 2024 edition is reported for child labour"),
+        ("human_trafficking", "a removal in the 2024 edition is reported for child labour"),
+    ],
+)
+def test_a_child_labour_removal_is_not_shown_as_another_risk_types(
+    tmp_path: Path, risk_type: str, note: str
+) -> None:
+    """Thai shrimp: the reason the source quotes for the 2024 removal is child labour's."""
+    chain = tmp_path / "c.yaml"
+    chain.write_text(
+        yaml.safe_dump(
+            {
+                "company": {"name": "X", "country": "DEU"},
+                "suppliers": [{"id": "F1", "name": "f", "country": "THA", "sector": "aquaculture"}],
+            }
+        ),
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    [flag] = [f for f in register(doc) if f["supplier_id"] == "F1" and f["risk_type"] == risk_type]
+    [shrimp] = [e for e in flag_evidence(doc, flag) if "Shrimp (Thailand)" in e["indicator"]]
+    assert shrimp["note"].startswith(note)
+
+
+@pytest.mark.parametrize(
+    ("products", "shown"),
+    [
+        (["squid"], {"Squid"}),
+        (["frozen squid rings"], {"Squid"}),
+        (["nickel"], {"Nickel"}),
+        (["tuna"], set()),
+    ],
+)
+def test_a_good_new_on_the_2024_list_is_shown_not_scored(
+    tmp_path: Path, products: list[str], shown: set[str]
+) -> None:
+    """The 2024 list's new goods come without their countries: the evidence says to check."""
+    chain = tmp_path / "c.yaml"
+    supplier = {"id": "S1", "name": "s", "country": "CHN", "sector": "fishing-vessels"}
+    chain.write_text(
+        yaml.safe_dump(
+            {"company": {"name": "X"}, "suppliers": [{**supplier, "products": products}]}
+        ),
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    facts = {
+        e["indicator"].removeprefix("US DOL List of Goods 2024: ").removesuffix(" newly listed")
+        for e in doc["evidence"].values()
+        if e["indicator"].endswith("newly listed")
+    }
+    assert facts == shown

@@ -411,3 +411,67 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
             assert not severities and f"x severity {flag['severity']} " in worst[0]["value"]
         else:
             assert severities == {flag["severity"]}, (flag["id"], severities)
+
+
+@pytest.mark.parametrize(
+    ("supplier", "company_sector", "expected", "absent"),
+    [
+        # products narrow the alternative raw inputs: industrial mines have no mica
+        (
+            {"sector": "mineral-trading", "country": "IND", "products": ["mica"]},
+            None,
+            {"inferred:artisanal-mining:mica@IND"},
+            "industrial-mining",
+        ),
+        # a shrimp processor's inputs are farms, not fishing vessels
+        (
+            {"sector": "seafood-processing", "country": "VNM", "products": ["vannamei"]},
+            None,
+            {"inferred:aquaculture:shrimp-farmed@world"},
+            "fishing-vessels",
+        ),
+        # a tuna cannery's are vessels ("canned skipjack": its last word names Fish)
+        (
+            {"sector": "seafood-processing", "country": "THA", "products": ["canned skipjack"]},
+            None,
+            {"inferred:fishing-vessels:fish-seafood-capture-fisheries@world"},
+            "aquaculture",
+        ),
+        # 3TG is tin, tantalum, tungsten and gold: no cobalt, mica, copper or lithium
+        (
+            {"sector": "mineral-trading", "country": "RWA", "products": ["3TG"]},
+            None,
+            {"inferred:artisanal-mining:gold@world", "inferred:artisanal-mining:tin@RWA"},
+            "cobalt",
+        ),
+        # an EMS in its brand's own sector buys its own materials: inferred, not assumed
+        # consigned by the company
+        (
+            {"sector": "electronics-manufacturing", "country": "VNM", "products": []},
+            "electronics-manufacturing",
+            {"inferred:electronic-components@VNM"},
+            "no such sector",
+        ),
+    ],
+)
+def test_inference_follows_what_the_products_name(
+    tmp_path: Path,
+    supplier: dict[str, Any],
+    company_sector: str | None,
+    expected: set[str],
+    absent: str,
+) -> None:
+    company: dict[str, Any] = {"name": "X", "country": "DEU"}
+    if company_sector:
+        company["sector"] = company_sector
+    chain = tmp_path / "c.yaml"
+    chain.write_text(
+        yaml.safe_dump({"company": company, "suppliers": [{"id": "S1", "name": "s", **supplier}]}),
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    found = {s["id"] for s in doc["suppliers"] if s["inferred"]}
+    assert expected <= found, found
+    assert not any(absent in node for node in found), found
+    [entry] = [s for s in doc["suppliers"] if s["id"] == "S1"]
+    assert "tiers below not mapped (inferred)" in entry["data_gaps"]
