@@ -648,6 +648,11 @@ class Scorer:
                         severity, raised_by = listed, f"{listing.good} ({listing.country})"
                 elif risk_type in listing.downstream_types and s.downstream_floor > floor:
                     floor, reason = s.downstream_floor, _listing_text(listing)
+            covering = [g.good for g in listings if risk_type in g.risk_types]
+            if reason and len(covering) > 1:  # the floor is one listing's: say it is not alone
+                others = [g for g in dict.fromkeys(covering) if not reason.startswith(f"{g} from")]
+                if others:
+                    reason += f"; also listed here: {', '.join(others)}"
             for listing in listings:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     evidence.append(

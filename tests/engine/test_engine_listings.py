@@ -233,3 +233,24 @@ def test_a_good_new_on_the_2024_list_is_shown_not_scored(
         if e["indicator"].endswith("newly listed")
     }
     assert facts == shown
+
+
+def test_a_floor_set_by_one_of_several_listings_names_the_others(tmp_path: Path) -> None:
+    """An artisanal miner in the DRC whose products name no listed good: the reason gives
+    the listing that set the floor and the others of its sector there, not one alone."""
+    chain = tmp_path / "c.yaml"
+    chain.write_text(
+        yaml.safe_dump(
+            {
+                "company": {"name": "X"},
+                "suppliers": [
+                    {"id": "A1", "name": "a", "country": "COD", "sector": "artisanal-mining"}
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    [flag] = [f for f in register(doc) if f["risk_type"] == "child_labour"]
+    assert flag["reason"].startswith("Gold from Congo (Democratic Republic) is on the US DOL")
+    assert "also listed here: Cobalt ore (heterogenite)" in flag["reason"]

@@ -475,3 +475,16 @@ def test_inference_follows_what_the_products_name(
     assert not any(absent in node for node in found), found
     [entry] = [s for s in doc["suppliers"] if s["id"] == "S1"]
     assert "tiers below not mapped (inferred)" in entry["data_gaps"]
+
+
+def test_explain_gives_each_origins_production_share_year_and_source() -> None:
+    from rich.console import Console
+
+    from ddtool.reporters.explain import explain_supplier
+
+    result = assess([SAMPLES / "garment.yaml"])
+    console = Console(record=True, width=250)
+    explain_supplier(result, "inferred:cotton-farming:cotton-lint@world", console)
+    text = console.export_text()
+    assert "country origin mix (below)" in text
+    assert "24.34% (2023, World Agricultural Production" in text  # China's share

@@ -19,8 +19,10 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
     cfg = result.config
     console.print(f"[bold]{doc['name'] or supplier_id}[/] ({supplier_id})")
     written = doc.get("sector_as_written")
+    mix = str(doc.get("assumption") or "").startswith("origin mix")
+    where = doc["country"] or ("origin mix (below)" if mix else "unknown")
     console.print(
-        f"country {doc['country'] or 'unknown'}"
+        f"country {where}"
         f"{' — ' + display_name(doc['country']) if doc['country'] else ''};"
         f" sector {doc['sector'] or 'unknown'}"
         f"{f' (as written: {written})' if written else ''};"
@@ -144,15 +146,24 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
         table.add_column("likelihood", justify="right")
         table.add_column("severity", justify="right")
         table.add_column("priority", justify="right")
+        table.add_column("production share", overflow="fold")
         table.add_column("floor reason", overflow="fold")
         for iso3, origin in origins.items():
             d = probe._origin_risk(node.sector, iso3, node.commodity).by_type[rt]
+            share = origin.share
+            source = share and result.profiles.sources.get(share.source_id)
             table.add_row(
                 iso3 or "other countries",
                 "—" if origin.weight is None else f"{origin.weight:.4f}",
                 f"{d.score.likelihood:.4f}",
                 f"{d.score.severity:.4f}",
                 f"{d.score.priority:.4f}",
+                "—"
+                if share is None
+                else (
+                    ("not published" if share.share_pct is None else f"{share.share_pct:g}%")
+                    + f" ({share.year}, {source.name if source else share.source_id})"
+                ),
                 d.floor_reason,
             )
         console.print(table)
