@@ -4,33 +4,19 @@ stale reports of an earlier run, and its own reports never read as members."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
+from batch_support import copy_members, read_summary
 from typer.testing import CliRunner
 
 from ddtool.batch import BatchOptions, run_batch
 from ddtool.cli import app
 
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
-
-
-def _members(folder: Path, *names: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        shutil.copy(SAMPLES / f"{name}.yaml", folder / f"{name}.yaml")
-    return folder
-
-
-def _summary(outdir: Path) -> dict[str, Any]:
-    return json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
-
 
 def test_every_missing_input_is_named_before_any_work(tmp_path: Path) -> None:
     """A mistyped path beside a good one was dropped: "1 of 1 members", exit 0."""
-    found = _members(tmp_path / "members" / "north", "coffee")
+    found = copy_members(tmp_path / "members" / "north", "coffee")
     typo = tmp_path / "members" / "nroth"
     gone = tmp_path / "members" / "nosuch.yaml"
     out = tmp_path / "out"
@@ -46,7 +32,7 @@ def test_every_missing_input_is_named_before_any_work(tmp_path: Path) -> None:
 
 def test_a_member_folder_holds_only_what_this_run_wrote(tmp_path: Path) -> None:
     """Reports of an earlier run stayed beside a result that no longer lists them."""
-    folder = _members(tmp_path / "in", "coffee")
+    folder = copy_members(tmp_path / "in", "coffee")
     out = tmp_path / "out"
     member = out / "coffee"
     run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx", ".html"), jobs=1))
@@ -75,14 +61,14 @@ def test_reports_of_a_member_interrupted_before_its_result_are_not_members(
     tmp_path: Path, inside: bool
 ) -> None:
     """Without result.json, a member's own report.xlsx and report.csv were read as members."""
-    folder = _members(tmp_path / "members", "cocoa", "coffee")
+    folder = copy_members(tmp_path / "members", "cocoa", "coffee")
     out = folder / "out" if inside else folder
     args = ["batch", str(folder), "-o", str(out), "--format", "xlsx,csv", "-j", "1"]
     assert CliRunner().invoke(app, args).exit_code == 0
     (out / "cocoa" / "result.json").unlink()  # interrupted between its writes
     done = CliRunner().invoke(app, [*args, "--resume"])
     assert done.exit_code == 0, done.output
-    summary = _summary(out)
+    summary = read_summary(out)
     assert (summary["members"], summary["assessed"]) == (2, 2)
     assert sorted(r["member"] for r in summary["ranking"]) == ["cocoa", "coffee"]
 
@@ -90,7 +76,7 @@ def test_reports_of_a_member_interrupted_before_its_result_are_not_members(
 def test_one_file_under_several_spellings_is_one_member(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _members(tmp_path, "coffee")
+    copy_members(tmp_path, "coffee")
     (tmp_path / "link.yaml").symlink_to(tmp_path / "coffee.yaml")
     monkeypatch.chdir(tmp_path)
     spellings = ["coffee.yaml", str(tmp_path / "coffee.yaml"), "./coffee.yaml", "link.yaml"]

@@ -8,13 +8,11 @@ import multiprocessing
 import os
 import shutil
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from batch_support import SAMPLES, batch_with_workers, copy_members, read_summary, workers_left
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -22,19 +20,6 @@ import ddtool.assess
 from ddtool import cli
 from ddtool.batch import BatchOptions, pseudonym, run_batch
 from ddtool.cli import app
-
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
-
-
-def _members(folder: Path, *names: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        shutil.copy(SAMPLES / f"{name}.yaml", folder / f"{name}.yaml")
-    return folder
-
-
-def _summary(outdir: Path) -> dict[str, Any]:
-    return json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
 
 
 def _result(folder: Path) -> dict[str, Any]:
@@ -51,7 +36,7 @@ def test_a_worker_that_ends_abruptly_fails_its_member_only(
 ) -> None:
     """A worker killed (kill -9, the OOM killer) aborted the whole batch: "internal error:
     BrokenProcessPool", exit 2, no summary, the other members never assessed."""
-    folder = _members(tmp_path / "in", "cocoa", "coffee", "services", "seafood")
+    folder = copy_members(tmp_path / "in", "cocoa", "coffee", "services", "seafood")
     shutil.copy(SAMPLES / "services.yaml", folder / "huge.yaml")
     real = ddtool.assess.assess
     tried = tmp_path / "tried"  # (a worker's only trace the next worker can see)
@@ -66,7 +51,7 @@ def test_a_worker_that_ends_abruptly_fails_its_member_only(
     out = tmp_path / "out"
     done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-j", "2"])
     assert done.exit_code == 0, done.output
-    summary = _summary(out)
+    summary = read_summary(out)
     assert "internal error" not in done.output
     assert summary["members"] == 5 and tried.exists()
     if dies == "always":
@@ -90,55 +75,24 @@ def test_a_worker_that_ends_abruptly_fails_its_member_only(
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
 def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
     """Killed with SIGKILL, the batch left its workers waiting for work forever."""
-    members = tmp_path / "members"
-    members.mkdir()
-    text = (SAMPLES / "garment.yaml").read_bytes()
-    for i in range(60):
-        (members / f"m{i:02d}.yaml").write_bytes(text)
-    command = [sys.executable, "-m", "ddtool", "batch", str(members), "-o", str(tmp_path / "o")]
-    batch = subprocess.Popen(
-        [*command, "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    children_file = Path(f"/proc/{batch.pid}/task/{batch.pid}/children")
-    workers: list[int] = []
-    for _ in range(400):  # the workers start once the members are found
-        if children_file.exists():
-            workers = [int(p) for p in children_file.read_text().split()]
-        if len(workers) >= 2 or batch.poll() is not None:
-            break
-        time.sleep(0.05)
-    assert workers, "the batch started no worker"
+    batch, workers = batch_with_workers(tmp_path)
     batch.kill()
     batch.wait(timeout=10)
-    deadline = time.monotonic() + 10
-    alive = workers
-    while alive and time.monotonic() < deadline:
-        alive = [pid for pid in workers if _running(pid)]
-        time.sleep(0.1)
-    for pid in alive:  # (so that a failing run leaves nothing behind either)
-        os.kill(pid, signal.SIGKILL)
-    assert alive == []
-
-
-def _running(pid: int) -> bool:
-    try:
-        return not Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
-    except OSError:
-        return False
+    assert workers_left(workers) == []
 
 
 def test_a_member_folder_is_never_a_folder_of_members(tmp_path: Path) -> None:
     """With -o the input folder, north.yaml wrote its reports into north/ beside
     north/seafood.yaml, which the next run took for the batch's own: a member gone, unsaid."""
-    folder = _members(tmp_path / "same", "cocoa", "coffee")
+    folder = copy_members(tmp_path / "same", "cocoa", "coffee")
     shutil.copy(SAMPLES / "services.yaml", folder / "north.yaml")
-    _members(folder / "north", "seafood")
+    copy_members(folder / "north", "seafood")
     (folder / "mine").mkdir()  # a folder of the user's: never written into
     (folder / "mine" / "notes.pdf").write_bytes(b"%PDF")
     shutil.copy(SAMPLES / "services.yaml", folder / "mine.yaml")
     for resume in (False, False, True):
         result = run_batch([folder], folder, BatchOptions(jobs=1, resume=resume))
-        summary = _summary(folder)
+        summary = read_summary(folder)
         assert (summary["members"], summary["assessed"]) == (5, 5)
         assert {r["member"]: r["folder"] for r in result.records}["seafood"] == "seafood"
     folders = {r["member"]: r["folder"] for r in result.records}
@@ -162,7 +116,7 @@ def test_a_failure_lists_its_errors_and_how_many_more(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = CliRunner().invoke(app, ["batch", str(member.parent), "-o", str(out)])
     assert done.exit_code == 2, done.output
-    failure = _summary(out)["failures"][0]
+    failure = read_summary(out)["failures"][0]
     error = failure["error"]
     assert error.count("[unknown-country]") == 5 and error.endswith(" (+2 more errors)")
     assert "unknown-sector" not in error
@@ -203,7 +157,7 @@ def test_messages_are_not_cut_into_lines_for_a_log(tmp_path: Path) -> None:
     out = tmp_path / "out"
     done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out)], env={"COLUMNS": "80"})
     assert done.exit_code == 0, done.output
-    error = _summary(out)["failures"][0]["error"]
+    error = read_summary(out)["failures"][0]["error"]
     assert len(error) > 80
     lines = done.output.splitlines()
     assert f"failed: broken: {error}" in lines
@@ -214,7 +168,7 @@ def test_fail_on_names_the_members_that_reached_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--fail-on exited 1 without a word on which members reached the level."""
-    folder = _members(tmp_path / "in", "cocoa", "seafood", "services")
+    folder = copy_members(tmp_path / "in", "cocoa", "seafood", "services")
     out = tmp_path / "out"
     args = ["batch", str(folder), "-o", str(out), "--format", "json", "--fail-on", "high"]
     done = CliRunner().invoke(app, args)
@@ -241,7 +195,7 @@ def test_the_member_folders_do_not_depend_on_how_paths_are_written(
     for place, sample in (("north", "coffee"), ("south", "cocoa")):
         (tmp_path / place).mkdir()
         shutil.copy(SAMPLES / f"{sample}.yaml", tmp_path / place / "acme.yaml")
-    _members(tmp_path, "services")
+    copy_members(tmp_path, "services")
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "out"
     options = BatchOptions(formats=(".json",), jobs=1)
@@ -257,7 +211,7 @@ def test_the_member_folders_do_not_depend_on_how_paths_are_written(
 
 def test_resume_takes_the_formats_in_any_order(tmp_path: Path) -> None:
     """--format html,xlsx after xlsx,html re-assessed every member."""
-    folder = _members(tmp_path / "in", "cocoa", "services")
+    folder = copy_members(tmp_path / "in", "cocoa", "services")
     out = tmp_path / "out"
     run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx", ".html"), jobs=1))
     again = BatchOptions(formats=(".json", ".html", ".xlsx"), jobs=1, resume=True)
@@ -268,7 +222,7 @@ def test_resume_takes_the_formats_in_any_order(tmp_path: Path) -> None:
 
 def test_a_run_stopped_before_any_work_leaves_no_output_folder(tmp_path: Path) -> None:
     """A bad --config (or an unreachable scheduler) left an empty output folder behind."""
-    folder = _members(tmp_path / "in", "services")
+    folder = copy_members(tmp_path / "in", "services")
     bad = tmp_path / "bad.yaml"
     bad.write_text("flag_levle: high\n", encoding="utf-8")
     out = tmp_path / "out" / "run"
@@ -288,12 +242,12 @@ def test_members_that_tie_are_ordered_by_pseudonym_when_anonymised(tmp_path: Pat
         shutil.copy(SAMPLES / "services.yaml", folder / f"{name}.yaml")
     out = tmp_path / "out"
     run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
-    summary = _summary(out)
+    summary = read_summary(out)
     assert [r["member"] for r in summary["ranking"]] == sorted(by_name)
     assert all(order == sorted(by_name) for order in summary["ranking_by_risk_type"].values())
     plain = tmp_path / "plain"
     run_batch([folder], plain, BatchOptions(formats=(".json",), jobs=1))
-    assert [r["member"] for r in _summary(plain)["ranking"]] == sorted(names)
+    assert [r["member"] for r in read_summary(plain)["ranking"]] == sorted(names)
 
 
 def test_a_failure_says_how_a_batch_maps_a_header(tmp_path: Path) -> None:

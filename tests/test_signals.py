@@ -7,10 +7,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from batch_support import batch_with_workers, workers_left
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,38 +83,7 @@ def test_a_reader_that_stops_early_does_not_change_the_exit_code(
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stopped_batch_leaves_no_worker_behind(tmp_path: Path, signum: int) -> None:
-    members = tmp_path / "members"
-    members.mkdir()
-    text = (ROOT / "sample_chains" / "garment.yaml").read_bytes()
-    for i in range(60):
-        (members / f"m{i:02d}.yaml").write_bytes(text)
-    command = [sys.executable, "-m", "ddtool", "batch", str(members), "-o", str(tmp_path / "o")]
-    batch = subprocess.Popen(
-        [*command, "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    children_file = Path(f"/proc/{batch.pid}/task/{batch.pid}/children")
-    workers: list[int] = []
-    for _ in range(400):  # the workers start once the members are found
-        if children_file.exists():
-            workers = [int(p) for p in children_file.read_text().split()]
-        if len(workers) >= 2 or batch.poll() is not None:
-            break
-        time.sleep(0.05)
-    assert workers, "the batch started no worker"
+    batch, workers = batch_with_workers(tmp_path)
     batch.send_signal(signum)
     assert batch.wait(timeout=60) in (130, 143)
-    deadline = time.monotonic() + 10
-    alive = workers
-    while alive and time.monotonic() < deadline:
-        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
-        time.sleep(0.1)
-    for pid in alive:  # (so that a failing run leaves nothing behind either)
-        os.kill(pid, signal.SIGKILL)
-    assert alive == []
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
-    except OSError:
-        return True
+    assert workers_left(workers) == []
