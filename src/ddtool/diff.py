@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Collection, Mapping
-from pathlib import Path, PurePath
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
 from ddtool.collector import collector_paused
@@ -326,8 +326,10 @@ def diff_assessments(
 def _named_after_file(meta: dict[str, Any]) -> bool:
     """Whether an assessment's company bears its input file's name (given none, or the
     template's placeholder): such a name says nothing about which company it is."""
-    path = meta["input"].get("path")
-    return bool(path) and meta["company"] in (PurePath(str(path)).stem, "Company")
+    path = str(meta["input"].get("path") or "")
+    # (a path written on Windows, read elsewhere)
+    stem = (PureWindowsPath if "\\" in path else PurePath)(path).stem
+    return bool(path) and meta["company"] in (stem, "Company")
 
 
 def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None:

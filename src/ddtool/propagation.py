@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
 def _hint_words(hint: list[str]) -> set[str]:
     """The words of a buyer's products; "3TG" is tin, tantalum, tungsten and gold."""
     words = {w for p in hint for w in re.findall(r"[a-z0-9]+", p.casefold())}
-    if "3tg" in words:
+    if words & {"3tg", "3tgs"}:
         words |= {"tin", "tantalum", "tungsten", "gold"}
     return words
 
@@ -98,6 +99,7 @@ class Inference:
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[tuple[str, str | None, str | None], SupplierRisk] = {}
         self._raw_ids: dict[tuple[str, str, str | None], str] = {}
+        self._plans: dict[tuple[str, tuple[str, ...]], frozenset[tuple[str, str]]] = {}
 
     def run(self, sector_of: Mapping[str, str | None], company: Company) -> None:
         """Infer every input stage that no mapped supplier covers, for every supplier and the
@@ -302,10 +304,12 @@ class Inference:
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 
     def _good_of(self, product: str) -> str | None:
-        """The listed good a product names, or its last word does ('canned skipjack')."""
+        """The listed good a product names, or the second of its two words does ('canned
+        skipjack'; not a side ingredient of a longer name: 'chocolate with hazelnuts')."""
         good = self.profiles.match_good(product)
-        if good is None and " " in product.strip():
-            good = self.profiles.match_good(product.split()[-1])
+        words = product.split()
+        if good is None and len(words) == 2:
+            good = self.profiles.match_good(words[1])
         return good
 
     def _attach(
@@ -328,7 +332,11 @@ class Inference:
                 self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
                 targets.append(node_id)
         else:
-            node_id = f"inferred:{sector_id}@{country or 'unknown'}"
+            # a stage whose inputs the products narrow is one of its own: buyers sharing it
+            # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
+            node_id = (
+                f"inferred:{sector_id}{self._plan_suffix(sector_id, hint)}@{country or 'unknown'}"
+            )
             if node_id not in self.nodes:
                 self._intermediate(node_id, sector_id, country, depth)
                 self.supply.add_node(node_id, inferred=True)
@@ -338,6 +346,35 @@ class Inference:
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
+
+    def _plan_suffix(self, sector_id: str, hint: list[str]) -> str:
+        """'' when the products change nothing beneath a stage; else ':' and what they name
+        (the commodities by their words, else the goods), so that the id says what it holds."""
+        plan = self._raw_plan(sector_id, tuple(hint))
+        if plan == self._raw_plan(sector_id, ()):
+            return ""
+        words = _hint_words(hint)
+        named = {c for _, c in plan if set(re.findall(r"[a-z]+", c)) & words}
+        if not named:
+            named = {g for g in map(self._good_of, hint) if g}
+        if not named:  # (narrowed all the same: a stable mark of how)
+            return ":" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
+        return ":" + "+".join(sorted(map(_slug, named)))
+
+    def _raw_plan(self, sector_id: str, hint: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+        """The (raw sector, commodity) pairs inferred beneath a stage for these products."""
+        key = (sector_id, hint)
+        plan = self._plans.get(key)
+        if plan is None:
+            found: set[tuple[str, str]] = set()
+            sector = self.profiles.sectors[sector_id]
+            if sector.commodities:
+                found |= {(sector_id, c) for c in self._commodities(sector.commodities, [*hint])}
+            else:
+                for upstream in self._narrowed(sector.inputs, [*hint]):
+                    found |= self._raw_plan(upstream, hint)
+            plan = self._plans[key] = frozenset(found)
+        return plan
 
     def _at_origin(
         self, sector_id: str, country: str | None, hint: list[str]

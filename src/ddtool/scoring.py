@@ -184,9 +184,13 @@ DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficki
 
 
 def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
-    """Whether `run` occurs in `words`, word for word ("frozen squid" has "squid")."""
+    """Whether `run` occurs in `words`, word for word ("frozen squid" has "squid"), and not
+    as what a product is free of ("lead-free solder", "nickel free")."""
     size = len(run)
-    return any(words[i : i + size] == run for i in range(len(words) - size + 1))
+    return any(
+        words[i : i + size] == run and words[i + size : i + size + 1] != ("free",)
+        for i in range(len(words) - size + 1)
+    )
 
 
 def _removal_note(change: str | None, risk_type: str) -> str:

@@ -211,6 +211,7 @@ def test_a_child_labour_removal_is_not_shown_as_another_risk_types(
         (["squid"], {"Squid"}),
         (["frozen squid rings"], {"Squid"}),
         (["nickel"], {"Nickel"}),
+        (["lead-free solder"], set()),  # free of it, not made of it
         (["tuna"], set()),
     ],
 )

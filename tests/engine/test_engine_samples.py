@@ -444,6 +444,12 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
             {"inferred:artisanal-mining:gold@world", "inferred:artisanal-mining:tin@RWA"},
             "cobalt",
         ),
+        (
+            {"sector": "mineral-trading", "country": "RWA", "products": ["3TGs"]},
+            None,
+            {"inferred:artisanal-mining:tungsten@RWA", "inferred:artisanal-mining:tin@RWA"},
+            "mica",
+        ),
         # an EMS in its brand's own sector buys its own materials: inferred, not assumed
         # consigned by the company
         (
@@ -488,3 +494,29 @@ def test_explain_gives_each_origins_production_share_year_and_source() -> None:
     text = console.export_text()
     assert "country origin mix (below)" in text
     assert "24.34% (2023, World Agricultural Production" in text  # China's share
+
+
+def test_what_is_inferred_does_not_depend_on_supplier_ids(tmp_path: Path) -> None:
+    """Two smelters in one country share no inferred trader when their products differ: a
+    mica smelter's mines are not a copper smelter's, whichever id sorts first."""
+    shapes = []
+    for mica, copper in (("A1", "B2"), ("Z9", "B2")):
+        chain = tmp_path / f"{mica}.yaml"
+        smelters = [
+            {"id": mica, "name": "m", "country": "CHN", "sector": "smelting-refining",
+             "products": ["mica"]},
+            {"id": copper, "name": "c", "country": "CHN", "sector": "smelting-refining",
+             "products": ["copper"]},
+        ]  # fmt: skip
+        chain.write_text(yaml.safe_dump({"company": {"name": "X"}, "suppliers": smelters}), "utf-8")
+        doc = assess([chain]).data
+        shapes.append(
+            {
+                s["id"]: sorted("MICA" if b == mica else b for b in s["buyers"])
+                for s in doc["suppliers"]
+                if s["inferred"]
+            }
+        )
+    assert shapes[0] == shapes[1]
+    assert shapes[0]["inferred:mineral-trading:mica@CHN"] == ["MICA"]
+    assert shapes[0]["inferred:mineral-trading:copper@CHN"] == ["B2"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,10 @@ def inline(value: Any) -> str:
     text = " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     text = text.translate(_MARKUP)  # no tag can form; "&" stays readable
     # nor a link from a bare address: renderers link "https://…" and "www.…" themselves
-    return text.replace("://", ":\\/\\/").replace("www.", "www\\.")
+    return _WWW.sub(lambda m: m.group(0)[:-1] + "\\.", text.replace("://", ":\\/\\/"))
 
 
+_WWW = re.compile(r"(?i)\bwww\.")
 # backslashes too, so that user text ending in "\" cannot un-escape what follows
 _MARKUP = str.maketrans({"<": "&lt;", ">": "&gt;", **{c: "\\" + c for c in "\\`*_[]~"}})
 
