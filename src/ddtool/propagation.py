@@ -444,23 +444,31 @@ class Inference:
 
     def _new_raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
         shares = [o for o in self.profiles.origins.get(commodity, []) if o.iso3 != "CN-XJ"]
-        producers = {o.iso3 for o in shares if o.share_pct}
+        # the buyer's own country is leant to when it produces the commodity: a published
+        # share, a producer whose share is not published, or a listing of the commodity's
+        # goods there (a Thai shrimp processor's farms are most likely Thai)
+        producers = {o.iso3 for o in shares} | set(
+            self.profiles.listed_countries(
+                sector_id, self.profiles.commodity_goods(commodity, sector_id)
+            )
+            if country
+            else ()
+        )
         lean = country if country in producers else None
         node_id = f"inferred:{sector_id}:{_slug(commodity)}@{lean or 'world'}"
         if node_id in self.nodes:
             return node_id
         total = sum(o.share_pct or 0.0 for o in shares)
         origins: list[Origin] = []
-        lean_weight = self.config.scoring.own_country_lean if lean else 0.0
+        lean_weight = (self.config.scoring.own_country_lean if total else 1.0) if lean else 0.0
         for o in shares:
             iso3 = None if o.iso3 == "OTH" else o.iso3
-            if o.share_pct is None or total == 0:
-                origins.append(Origin(iso3, None, o))
-                continue
-            weight = (1 - lean_weight) * o.share_pct / total
+            weight = (1 - lean_weight) * o.share_pct / total if o.share_pct and total else None
             if o.iso3 == lean:
-                weight += lean_weight
+                weight = (weight or 0.0) + lean_weight
             origins.append(Origin(iso3, weight, o))
+        if lean and lean not in {o.iso3 for o in shares}:  # listed there, no share known
+            origins.append(Origin(lean, lean_weight, None))
         expected: dict[str, Score] = {}
         worst: dict[str, tuple[Score, str | None]] = {}
         evidence: dict[str, list[Evidence]] = {}

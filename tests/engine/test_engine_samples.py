@@ -427,14 +427,14 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
         (
             {"sector": "seafood-processing", "country": "VNM", "products": ["vannamei"]},
             None,
-            {"inferred:aquaculture:shrimp-farmed@world"},
+            {"inferred:aquaculture:shrimp-farmed@VNM"},  # a producer, share not published
             "fishing-vessels",
         ),
         # a tuna cannery's are vessels ("canned skipjack": its last word names Fish)
         (
             {"sector": "seafood-processing", "country": "THA", "products": ["canned skipjack"]},
             None,
-            {"inferred:fishing-vessels:fish-seafood-capture-fisheries@world"},
+            {"inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"},  # Fish is listed there
             "aquaculture",
         ),
         # 3TG is tin, tantalum, tungsten and gold: no cobalt, mica, copper or lithium
@@ -520,3 +520,32 @@ def test_what_is_inferred_does_not_depend_on_supplier_ids(tmp_path: Path) -> Non
     assert shapes[0] == shapes[1]
     assert shapes[0]["inferred:mineral-trading:mica@CHN"] == ["MICA"]
     assert shapes[0]["inferred:mineral-trading:copper@CHN"] == ["B2"]
+
+
+@pytest.mark.parametrize(
+    ("country", "node", "weights"),
+    [
+        # Thailand: no published share of farmed shrimp, but Shrimp is listed there
+        ("THA", "inferred:aquaculture:shrimp-farmed@THA", {"CHN": 0.5, "THA": 0.5}),
+        # Viet Nam: a producer whose share is not published
+        ("VNM", "inferred:aquaculture:shrimp-farmed@VNM", {"CHN": 0.5, "VNM": 0.5}),
+        # Germany: neither; the published shares alone
+        ("DEU", "inferred:aquaculture:shrimp-farmed@world", {"CHN": 1.0}),
+    ],
+)
+def test_an_origin_mix_leans_to_a_buyer_country_that_produces_or_lists_it(
+    tmp_path: Path, country: str, node: str, weights: dict[str, float]
+) -> None:
+    chain = tmp_path / "c.yaml"
+    processor = {"id": "P1", "name": "p", "country": country, "sector": "seafood-processing"}
+    chain.write_text(
+        yaml.safe_dump(
+            {"company": {"name": "X"}, "suppliers": [{**processor, "products": ["shrimp"]}]}
+        ),
+        "utf-8",
+    )
+    [entry] = [s for s in assess([chain]).data["suppliers"] if s["inferred"]]
+    assert entry["id"] == node
+    assert {o["country"]: o["weight"] for o in entry["origins"] if o["weight"]} == weights
+    if country == "THA":  # the Thai listing now reaches the unmapped farm tier
+        assert entry["worst_case"]["forced_labour"]["level"] == "critical"
