@@ -227,8 +227,12 @@ class Inference:
                 for rt, (worst, where) in (worst_case or {}).items():
                     if worst.priority > node.worst[rt][0].priority:
                         node.worst[rt] = (worst, where)
-                        node.evidence[rt] = [
-                            *node.evidence[rt],
+                        node.evidence[rt] = [  # (its severity stands for the own score's)
+                            *(
+                                e
+                                for e in node.evidence[rt]
+                                if not e.indicator.startswith(SEVERITY_FACT)
+                            ),
                             Evidence(
                                 f"worst case with the country unknown: {good} ({sector_id}) in"
                                 f" {display_name(where)} ({where})",

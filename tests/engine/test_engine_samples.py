@@ -362,6 +362,14 @@ def test_products_that_name_another_raw_good_stand_for_the_usual_input(
         if country is None:  # flagged at the worst case, as a mapped farm of unknown country
             worst = node["worst_case"]["child_labour"]
             assert (worst["level"], worst["country"]) == ("high", "TUR")
+            [flag] = [
+                f
+                for f in register(doc)
+                if f["supplier_id"] == node["id"] and f["risk_type"] == "child_labour"
+            ]
+            facts = [e["indicator"] for e in flag_evidence(doc, flag)]
+            assert any(i.startswith("worst case with the country unknown") for i in facts)
+            assert not any(i.startswith("severity (") for i in facts)  # no contradiction
 
 
 def test_an_unmatched_sector_says_why_and_what_the_products_decide(tmp_path: Path) -> None:
