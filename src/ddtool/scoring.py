@@ -183,6 +183,14 @@ SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 
 
+def _own_figures(detail: RiskDetail, iso3: str) -> str:
+    """What a worst case without a listing rests on: the sector's rating and the country's
+    indicators, named (North Korea's child labour: its modern-slavery prevalence alone)."""
+    names = sorted({part.indicator.indicator for part in detail.country.parts})
+    figures = ", ".join(names) if names else "none: scored as no data"
+    return f"the sector's and {display_name(iso3)}'s own figures (the country's: {figures})"
+
+
 def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
     """Whether `run` occurs in `words`, word for word ("frozen squid" has "squid"), and not
     as what a product is free of ("lead-free solder", "nickel free")."""
@@ -329,9 +337,7 @@ class Scorer:
                 for rt, detail in risk.by_type.items():
                     if rt not in worst or detail.score.priority > worst[rt][0].priority:
                         worst[rt] = (detail.score, iso3)
-                        reasons[rt] = detail.floor_reason or (
-                            f"the sector's and {display_name(iso3)}'s own figures"
-                        )
+                        reasons[rt] = detail.floor_reason or _own_figures(detail, iso3)
         self._worst[key] = worst
         return worst
 

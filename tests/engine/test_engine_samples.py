@@ -557,3 +557,23 @@ def test_an_origin_mix_leans_to_a_buyer_country_that_produces_or_lists_it(
     assert {o["country"]: o["weight"] for o in entry["origins"] if o["weight"]} == weights
     if country == "THA":  # the Thai listing now reaches the unmapped farm tier
         assert entry["worst_case"]["forced_labour"]["level"] == "critical"
+
+
+def test_a_worst_case_without_a_listing_names_the_figures_it_rests_on(tmp_path: Path) -> None:
+    """North Korea's child labour has no figure of its own: the worst case says what it
+    rests on (its modern-slavery prevalence), not only that it is the worst."""
+    chain = tmp_path / "c.yaml"
+    chain.write_text(
+        "company: {name: X}\nsuppliers:\n"
+        "  - {id: A1, name: a, sector: artisanal-mining, products: [gold]}\n",
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    notes = [
+        e["note"]
+        for e in doc["evidence"].values()
+        if e["indicator"].endswith("in North Korea (PRK)")
+    ]
+    assert notes == [
+        "the sector's and North Korea's own figures (the country's: gsi2023_prevalence_per_1000)"
+    ]
