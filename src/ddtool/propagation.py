@@ -15,7 +15,7 @@ from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import OriginShare, Profiles
 from ddtool.reference.countries import display_name
-from ddtool.scoring import SEVERITY_FACT, Evidence, Score, Scorer, SupplierRisk
+from ddtool.scoring import LISTED_FACT, SEVERITY_FACT, Evidence, Score, Scorer, SupplierRisk
 from ddtool.slots import made_from_columns
 
 
@@ -507,6 +507,8 @@ class Inference:
                             note=share_text,
                         )
                     )
+                elif detail.floor > 0:  # the buyer's country, leant to for its listing
+                    items += [e for e in detail.evidence if e.indicator.startswith(LISTED_FACT)]
             expected[rt] = Score(
                 round(like, 4), round(sev, 4), round(prio, 4), thresholds.level(prio)
             )

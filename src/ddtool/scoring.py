@@ -180,6 +180,7 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
 RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
 ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that are known
 SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
+LISTED_FACT = "US DOL List of Goods: "  # and that of a listing of the supplier's goods
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 
 
@@ -667,7 +668,7 @@ class Scorer:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     evidence.append(
                         Evidence(
-                            f"US DOL List of Goods: {listing.good} ({listing.country})",
+                            f"{LISTED_FACT}{listing.good} ({listing.country})",
                             listing.listed_as,
                             listing.year,
                             p.sources[listing.source_id].name,

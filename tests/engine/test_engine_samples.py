@@ -552,11 +552,19 @@ def test_an_origin_mix_leans_to_a_buyer_country_that_produces_or_lists_it(
         ),
         "utf-8",
     )
-    [entry] = [s for s in assess([chain]).data["suppliers"] if s["inferred"]]
+    doc = assess([chain]).data
+    [entry] = [s for s in doc["suppliers"] if s["inferred"]]
     assert entry["id"] == node
     assert {o["country"]: o["weight"] for o in entry["origins"] if o["weight"]} == weights
-    if country == "THA":  # the Thai listing now reaches the unmapped farm tier
+    if country == "THA":  # the Thai listing now reaches the unmapped farm tier, cited
         assert entry["worst_case"]["forced_labour"]["level"] == "critical"
+        [flag] = [
+            f
+            for f in register(doc)
+            if f["supplier_id"] == node and f["risk_type"] == "forced_labour"
+        ]
+        facts = [e["indicator"] for e in flag_evidence(doc, flag)]
+        assert "US DOL List of Goods: Shrimp (Thailand)" in facts
 
 
 def test_a_worst_case_without_a_listing_names_the_figures_it_rests_on(tmp_path: Path) -> None:
