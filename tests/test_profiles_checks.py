@@ -148,17 +148,8 @@ def test_every_score_names_where_its_severity_comes_from(
 ) -> None:
     """Priority is likelihood x severity: an auditor finds the severity among the evidence."""
     profiles = load_profiles()
-    supplier = Supplier.model_construct(
-        id="S",
-        country=country,
-        sector=sector,
-        sector_raw=sector,
-        products=products,
-        buyers=[],
-        certifications=[],
-        audits=[],
-        attributes={},
-        migrant_pct=None,
+    supplier = Supplier.trusted(
+        id="S", country=country, sector=sector, sector_raw=sector, products=products
     )
     detail = (
         Scorer(profiles, Config(), dt.date(2026, 1, 1)).score(supplier, sector).by_type[risk_type]

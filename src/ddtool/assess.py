@@ -31,7 +31,14 @@ from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_
 from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
-from ddtool.scoring import SEVERITY_FACT, Evidence, Score, Scorer, SupplierRisk
+from ddtool.scoring import (
+    SEVERITY_FACT,
+    Evidence,
+    Score,
+    Scorer,
+    SupplierRisk,
+    worst_case_evidence,
+)
 from ddtool.sources import ReadOptions, read_chain
 
 SCHEMA_VERSION = "2.0"
@@ -262,21 +269,6 @@ def _gap_worst(risk: SupplierRisk, risk_type: str) -> Score | None:
         return None
     worst = risk.worst[risk_type][0]
     return worst if worst.priority > risk.by_type[risk_type].score.priority else None
-
-
-def _worst_evidence(
-    sector: str | None, where: str, worst: Score, risk: SupplierRisk, risk_type: str
-) -> Evidence:
-    """The worst case a supplier of unknown country is flagged at, as a fact of the flag."""
-    why = (risk.worst_reasons or {}).get(risk_type, "")
-    return Evidence(
-        f"worst case with the country unknown: {sector} in {display_name(where)} ({where})",
-        f"likelihood {worst.likelihood} x severity {worst.severity} = priority"
-        f" {worst.priority} ({worst.level})",
-        None,
-        "ddtool: the sector scored in each country where it or its products are listed",
-        note=why,
-    )
 
 
 def _score_dict(score: Score) -> dict[str, Any]:
@@ -914,7 +906,9 @@ class _Shared:
                 # its severity stands for the own score's
                 facts = [
                     *(f for f in facts if not f.indicator.startswith(SEVERITY_FACT)),
-                    _worst_evidence(sector, where, hidden, risk, rt),
+                    worst_case_evidence(
+                        sector, where, hidden, (risk.worst_reasons or {}).get(rt, "")
+                    ),
                 ]
             if not _level_at_least(shown.level, self.flag_level):
                 continue

@@ -673,11 +673,9 @@ def batch(
     chosen = [f".{f.strip().lstrip('.').lower()}" for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in BATCH_FORMATS]
     if unknown:
-        _batch_fail(
-            console, f"--format: unknown {', '.join(unknown)}; use {', '.join(BATCH_FORMATS)}"
-        )
+        _fail(f"--format: unknown {', '.join(unknown)}; use {', '.join(BATCH_FORMATS)}")
     if jobs is not None and jobs < 1:
-        _batch_fail(console, "--jobs must be at least 1")
+        _fail("--jobs must be at least 1")
     _check_writable(outdir, "", folder=True)
     options = BatchOptions(
         formats=tuple(dict.fromkeys([".json", *chosen])),
@@ -697,7 +695,7 @@ def batch(
     except DdtoolError as e:
         if _state["debug"]:
             raise
-        _batch_fail(console, str(e))
+        _fail(str(e))
     summary = result.summary
     _batch_line(
         console,
@@ -797,14 +795,6 @@ def _batch_line(console: Console, text: str) -> None:
     from rich.text import Text
 
     console.print(Text(text), soft_wrap=True)
-
-
-def _batch_fail(console: Console, message: str) -> NoReturn:
-    """The batch cannot run: one literal line on stderr, exit 2."""
-    from rich.text import Text
-
-    console.print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
-    raise typer.Exit(int(ExitCode.ERROR))
 
 
 @app.command()

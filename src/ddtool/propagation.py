@@ -15,7 +15,15 @@ from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import OriginShare, Profiles
 from ddtool.reference.countries import display_name
-from ddtool.scoring import LISTED_FACT, SEVERITY_FACT, Evidence, Score, Scorer, SupplierRisk
+from ddtool.scoring import (
+    LISTED_FACT,
+    SEVERITY_FACT,
+    Evidence,
+    Score,
+    Scorer,
+    SupplierRisk,
+    worst_case_evidence,
+)
 from ddtool.slots import made_from_columns
 
 
@@ -233,15 +241,8 @@ class Inference:
                                 for e in node.evidence[rt]
                                 if not e.indicator.startswith(SEVERITY_FACT)
                             ),
-                            Evidence(
-                                f"worst case with the country unknown: {good} ({sector_id}) in"
-                                f" {display_name(where)} ({where})",
-                                f"likelihood {worst.likelihood} x severity {worst.severity} ="
-                                f" priority {worst.priority} ({worst.level})",
-                                None,
-                                "ddtool: the sector scored in each country where it or its"
-                                " products are listed",
-                                note=why.get(rt, ""),
+                            worst_case_evidence(
+                                f"{good} ({sector_id})", where, worst, why.get(rt, "")
                             ),
                         ]
             self.supply.add_node(node_id, inferred=True)

@@ -184,6 +184,19 @@ LISTED_FACT = "US DOL List of Goods: "  # and that of a listing of the supplier'
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 
 
+def worst_case_evidence(what: str | None, where: str, worst: Score, why: str) -> Evidence:
+    """The worst case an unknown country may hide, as the fact a flag raised at it rests on
+    (a mapped supplier's, or an inferred raw good's)."""
+    return Evidence(
+        f"worst case with the country unknown: {what} in {display_name(where)} ({where})",
+        f"likelihood {worst.likelihood} x severity {worst.severity} = priority"
+        f" {worst.priority} ({worst.level})",
+        None,
+        "ddtool: the sector scored in each country where it or its products are listed",
+        note=why,
+    )
+
+
 def _own_figures(detail: RiskDetail, iso3: str) -> str:
     """What a worst case without a listing rests on: the sector's rating and the country's
     indicators, named (North Korea's child labour: its modern-slavery prevalence alone)."""
