@@ -232,7 +232,12 @@ def main() -> None:
                 "suppliers": size,
                 "read only": base,
                 "assess -o json": total,
+                # the spread: this machine's speed drifts between runs by more than most
+                # changes move the time, so the fastest and slowest runs are shown too
+                "fastest": min(run for _, run, _, _ in pairs),
+                "slowest": max(run for _, run, _, _ in pairs),
                 "ratio": ratio,
+                "lowest ratio": ratios[0],
                 "us/supplier": total / size * 1e6,
                 # the CPU time of the whole run (all its processes), and the wall time it
                 # would take if every core were busy from start to end
