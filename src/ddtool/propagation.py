@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, filterfalse, repeat
 from operator import itemgetter
@@ -66,16 +66,35 @@ class Exposure:
 
 # a stage's inputs in groups of alternatives, each with every stage that covers it
 InputGroups = list[tuple[list[str], frozenset[str]]]
+# an uncovered group of a stage's inputs, with every stage that covers it and the
+# commodities that suppliers beneath hold in those stages (see Inference.run)
+Uncovered = list[tuple[list[str], frozenset[str], frozenset[str]]]
+# a group to infer: None, all of it; else only these commodities (the others are mapped)
+Missing = list[tuple[list[str], frozenset[str] | None]]
 V = TypeVar("V")
 
 KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
 
 
+# shorthands that name several metals: "3TG" (conflict minerals), lithium-ion cathode
+# chemistries (NMC: nickel manganese cobalt; NCA: nickel cobalt aluminium; LCO: lithium
+# cobalt oxide; LFP: lithium iron phosphate)
+_SHORTHANDS = {
+    "3tg": ("tin", "tantalum", "tungsten", "gold"),
+    "3tgs": ("tin", "tantalum", "tungsten", "gold"),
+    "nmc": ("nickel", "manganese", "cobalt", "lithium"),
+    "nca": ("nickel", "cobalt", "aluminium", "lithium"),
+    "lco": ("lithium", "cobalt"),
+    "lfp": ("lithium", "iron", "phosphate"),
+}
+
+
 def _hint_words(hint: list[str]) -> set[str]:
-    """The words of a buyer's products; "3TG" is tin, tantalum, tungsten and gold."""
+    """The words of a buyer's products; a shorthand adds the metals it names ("3TG" is
+    tin, tantalum, tungsten and gold; an "NMC cathode" holds cobalt and lithium)."""
     words = {w for p in hint for w in re.findall(r"[a-z0-9]+", p.casefold())}
-    if words & {"3tg", "3tgs"}:
-        words |= {"tin", "tantalum", "tungsten", "gold"}
+    for shorthand in words & _SHORTHANDS.keys():
+        words.update(_SHORTHANDS[shorthand])
     return words
 
 
@@ -107,7 +126,17 @@ class Inference:
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[tuple[str, str | None, str | None], SupplierRisk] = {}
         self._raw_ids: dict[tuple[str, str, str | None], str] = {}
-        self._plans: dict[tuple[str, tuple[str, ...]], frozenset[tuple[str, str]]] = {}
+        self._plans: dict[
+            tuple[str, tuple[str, ...], frozenset[str] | None], frozenset[tuple[str, str]]
+        ] = {}
+        # raw sectors of several commodities (mines): a supplier's sector there does not say
+        # which commodity it handles, its products may
+        self._several = frozenset(s.id for s in profiles.sectors.values() if len(s.commodities) > 1)
+        self._universe: dict[str, frozenset[str]] | None = None
+        self._goods_of: dict[str, frozenset[str]] = {}
+        self._needed: dict[
+            tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], frozenset[str] | None
+        ] = {}
 
     def run(self, sector_of: Mapping[str, str | None], company: Company) -> None:
         """Infer every input stage that no mapped supplier covers, for every supplier and the
@@ -122,17 +151,28 @@ class Inference:
         assert len(sector_of) == len(self.supply.suppliers), "one sector per supplier"
         top = company.sector  # the sector of the one node sector_of leaves out
         plans = {sector: self._input_groups(sector) for sector in {*sector_of.values(), top}}
+        suppliers = self.supply.suppliers
+        # A supplier in a mining stage whose products name commodities ('tin ingot') covers
+        # those only: it stands in the sets below as marks (sector, commodity), not as its
+        # sector, and only sets holding marks need the per-commodity work in check.
+        marks: dict[str, tuple[str, str]] = {}
+        marked = self._commodity_marks(sector_of, marks)
         # the input groups of a stage that nothing in a set of mapped sectors covers (a
-        # mapped supplier covers an input when it is in its stage or a stage beneath it)
-        uncovered: dict[tuple[str | None, frozenset[str]], InputGroups] = {}
-        todo: list[tuple[str, list[list[str]]]] = []
+        # mapped supplier covers an input when it is in its stage or a stage beneath it),
+        # each with the commodities marks in its stages hold
+        uncovered: dict[tuple[str | None, frozenset[str]], Uncovered] = {}
+        todo: list[tuple[str, Missing]] = []
 
         def check(node: str, own: str | None, mapped: frozenset[str]) -> None:
-            """Queue the input groups of the node's stage that nothing mapped covers."""
+            """Queue the input groups of the node's stage (or their commodities) that nothing
+            mapped covers."""
             groups = uncovered.get((own, mapped))
             if groups is None:
+                holding = [marks[m] for m in mapped.intersection(marks)] if marks else []
                 groups = uncovered[own, mapped] = [
-                    (group, covered) for group, covered in plans[own] if covered.isdisjoint(mapped)
+                    (group, covered, frozenset(c for s, c in holding if s in covered))
+                    for group, covered in plans[own]
+                    if covered.isdisjoint(mapped)
                 ]
             if not groups:
                 return
@@ -144,7 +184,17 @@ class Inference:
             buyer_sectors = {sector_of[b] for b in pred[node] if b in sector_of}
             if own in buyer_sectors:
                 return
-            missing = [group for group, covered in groups if covered.isdisjoint(buyer_sectors)]
+            missing: Missing = []
+            for group, covered, held in groups:
+                if not covered.isdisjoint(buyer_sectors):
+                    continue
+                only = None
+                if held:  # some commodities are mapped beneath: what the products need else
+                    supplier = suppliers.get(node)
+                    only = self._still_needed(group, held, supplier.products if supplier else [])
+                    if only is not None and not only:
+                        continue
+                missing.append((group, only))
             if missing:
                 todo.append((node, missing))
 
@@ -157,6 +207,7 @@ class Inference:
         leaf_sectors = list(map(sector_of.get, leaves, repeat(top)))
         alone = {own: frozenset((own,)) if own else empty for own in set(leaf_sectors)}
         beneath = dict(zip(leaves, map(alone.__getitem__, leaf_sectors), strict=True))
+        beneath.update((node, marks_of) for node, marks_of in marked.items() if not succ[node])
         unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
         for node in compress(nodes, map(succ.__getitem__, nodes)):
             mapped = empty
@@ -165,7 +216,10 @@ class Inference:
                 if child_set is not mapped and not child_set <= mapped:
                     mapped = _union(unions, mapped, child_set) if mapped else child_set
             own = sector_of.get(node, top)
-            if own and own not in mapped:
+            mine = marked.get(node)
+            if mine is not None:
+                beneath[node] = mapped if mine <= mapped else _union(unions, mapped, mine)
+            elif own and own not in mapped:
                 beneath[node] = _union(unions, mapped, alone.get(own) or frozenset((own,)))
             else:
                 beneath[node] = mapped
@@ -175,12 +229,15 @@ class Inference:
             if plans.get(own):
                 check(leaf, own, empty)
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
-        suppliers = self.supply.suppliers
         for node, missing in todo:
             supplier = suppliers.get(node)  # None: the company
             country = company.country if supplier is None else supplier.country
             hint = [] if supplier is None else supplier.products
-            for group in missing:
+            for group, only in missing:
+                if only is not None:  # as if the products named only the commodities missing
+                    for upstream in self._narrowed(group, hint, only):
+                        self._attach(node, upstream, country, 1, hint, only)
+                    continue
                 named, usual = self._named_inputs(group, hint)
                 for sector_id, good in named:
                     self._attach_named(node, sector_id, good, country)
@@ -215,6 +272,101 @@ class Inference:
             elif sectors[sector_id].stage == "raw":
                 found[sector_id, good] = None
         return list(found), usual
+
+    def _commodity_marks(
+        self, sector_of: Mapping[str, str | None], marks: dict[str, tuple[str, str]]
+    ) -> dict[str, frozenset[str]]:
+        """The marks of the suppliers whose products name commodities of the mines beneath
+        or beside their stage ('tin ingot' at a smelter: tin), one per commodity, each
+        registered in `marks` with its (sector, commodity); equal sets are one object."""
+        universe = self._commodity_universe()
+        capable = universe.keys() & set(sector_of.values())
+        if not capable:
+            return {}
+        suppliers = self.supply.suppliers
+        made: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+        found: dict[str, frozenset[str]] = {}
+        for node in compress(sector_of, map(capable.__contains__, sector_of.values())):
+            products = suppliers[node].products
+            if not products:
+                continue
+            sector_id = sector_of[node]
+            assert sector_id is not None
+            key = (sector_id, tuple(products))
+            own = made.get(key)
+            if own is None:
+                named = self._named_commodities(products, universe[sector_id])
+                # (NUL apart: a mark is never a sector id)
+                for commodity in named:
+                    marks.setdefault(f"{sector_id}\0{commodity}", (sector_id, commodity))
+                own = made[key] = frozenset(f"{sector_id}\0{c}" for c in named)
+            if own:
+                found[node] = own
+        return found
+
+    def _commodity_universe(self) -> dict[str, frozenset[str]]:
+        """The commodities of mines a supplier's products can name, for each stage at or
+        above a raw sector of several commodities: those of every input group it covers."""
+        if self._universe is None:
+            sectors = self.profiles.sectors
+            found: dict[str, set[str]] = {}
+            for sector_id in sectors:
+                for _, covered in self._input_groups(sector_id):
+                    commodities = {
+                        c for s in covered & self._several for c in sectors[s].commodities
+                    }
+                    for s in covered if commodities else ():
+                        if s in self._several or not self._upstream(s).isdisjoint(self._several):
+                            found.setdefault(s, set()).update(commodities)
+            self._universe = {s: frozenset(c) for s, c in found.items()}
+        return self._universe
+
+    def _named_commodities(self, products: list[str], commodities: Iterable[str]) -> frozenset[str]:
+        """The commodities products name, by a word ('tin ingot'; '3TG') or by a good of
+        theirs ('cassiterite', 'coltan concentrate': Tin ore, Tantalum ore)."""
+        words = _hint_words(products)
+        goods = {*map(self._good_of, products), *map(self.profiles.match_good, words)}
+        return frozenset(
+            c
+            for c in commodities
+            if set(re.findall(r"[a-z]+", c)) & words or not goods.isdisjoint(self._goods(c))
+        )
+
+    def _goods(self, commodity: str) -> frozenset[str]:
+        """The listed goods a commodity of the mines is ('tin': Tin, Tin ore (cassiterite))."""
+        goods = self._goods_of.get(commodity)
+        if goods is None:
+            goods = self._goods_of[commodity] = frozenset(
+                good
+                for s in sorted(self._several)
+                if commodity in self.profiles.sectors[s].commodities
+                for good in self.profiles.commodity_goods(commodity, s)
+            )
+        return goods
+
+    def _still_needed(
+        self, group: list[str], held: frozenset[str], products: list[str]
+    ) -> frozenset[str] | None:
+        """What a supplier with these products still needs inferred of a group, when
+        suppliers beneath hold some of its commodities: none (empty) when they hold all it
+        needs; None when the rest is all that inference infers for it (the whole group, as
+        if nothing were mapped); else the commodities missing."""
+        key = (tuple(group), held, tuple(products))
+        if key in self._needed:
+            return self._needed[key]
+        hint = list(products)
+        named, usual = self._named_inputs(group, hint)
+        stages = self._narrowed(group, hint) if usual or not named else []
+        inferred = frozenset(
+            c for s in stages for r, c in self._raw_plan(s, tuple(hint)) if r in self._several
+        )
+        # what the products name, else all the usual inputs hold
+        needed = self._named_commodities(hint, inferred) or inferred
+        rest: frozenset[str] | None = needed - held
+        if rest == inferred:
+            rest = None
+        self._needed[key] = rest
+        return rest
 
     def _attach_named(self, buyer: str, sector_id: str, good: str, country: str | None) -> None:
         """An inferred raw stage for a good the buyer's products name, in its country."""
@@ -283,17 +435,31 @@ class Inference:
             self._closure[sector_id] = cached
         return cached
 
-    def _commodities(self, commodities: tuple[str, ...], hint: list[str]) -> tuple[str, ...]:
-        """The commodities the buyer's products name ('cobalt hydroxide' → cobalt), else all."""
+    def _commodities(
+        self, commodities: tuple[str, ...], hint: list[str], only: frozenset[str] | None = None
+    ) -> tuple[str, ...]:
+        """The commodities the buyer's products name ('cobalt hydroxide' → cobalt), else all;
+        of those, `only` the ones given when some are mapped beneath the buyer."""
         words = _hint_words(hint)
         named = tuple(c for c in commodities if set(re.findall(r"[a-z]+", c)) & words)
-        return named or commodities
+        chosen = named or commodities
+        return chosen if only is None else tuple(c for c in chosen if c in only)
 
-    def _narrowed(self, inputs: Sequence[str], hint: list[str]) -> list[str]:
+    def _narrowed(
+        self, inputs: Sequence[str], hint: list[str], only: frozenset[str] | None = None
+    ) -> list[str]:
         """Raw-material inputs narrowed to those the buyer's products name, by a commodity's
         word or a good of theirs: a mica trader's mines are artisanal (industrial mines have
         no mica), a shrimp processor's inputs are farms, not fishing vessels. All of them
-        when the products name none."""
+        when the products name none. With `only`, the inputs that hold one of those
+        commodities (an EMS whose tin is mapped: gold is still inferred, gemstones are not)."""
+        chosen = self._narrowed_by_products(inputs, hint)
+        if only is None:
+            return chosen
+        return [s for s in chosen if self._raw_plan(s, tuple(hint), only)]
+
+    def _narrowed_by_products(self, inputs: Sequence[str], hint: list[str]) -> list[str]:
+        """The inputs the products narrow to (see _narrowed)."""
         sectors = self.profiles.sectors
         raw = [s for s in inputs if sectors[s].commodities]
         if not hint or len(raw) < 2:
@@ -318,16 +484,22 @@ class Inference:
         return good
 
     def _attach(
-        self, buyer: str, sector_id: str, country: str | None, depth: int, hint: list[str]
+        self,
+        buyer: str,
+        sector_id: str,
+        country: str | None,
+        depth: int,
+        hint: list[str],
+        only: frozenset[str] | None = None,
     ) -> None:
         if depth > self.config.scoring.inference_depth:
             return
         sector = self.profiles.sectors[sector_id]
         targets: list[str] = []
         if sector.commodities:
-            for commodity in self._commodities(sector.commodities, hint):
+            for commodity in self._commodities(sector.commodities, hint, only):
                 targets.append(self._raw(sector_id, commodity, country, depth))
-        elif (origin := self._at_origin(sector_id, country, hint)) is not None:
+        elif (origin := self._at_origin(sector_id, country, hint, only)) is not None:
             # a first-processing stage (ginning, milling, trading) sits where the raw
             # material grows when the buyer's country does not produce it
             for commodity, raw_sector in origin:
@@ -339,25 +511,34 @@ class Inference:
         else:
             # a stage whose inputs the products narrow is one of its own: buyers sharing it
             # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
-            node_id = (
-                f"inferred:{sector_id}{self._plan_suffix(sector_id, hint)}@{country or 'unknown'}"
-            )
+            suffix = self._plan_suffix(sector_id, hint, only)
+            node_id = f"inferred:{sector_id}{suffix}@{country or 'unknown'}"
             if node_id not in self.nodes:
                 self._intermediate(node_id, sector_id, country, depth)
                 self.supply.add_node(node_id, inferred=True)
-                for upstream in self._narrowed(sector.inputs, hint):
-                    self._attach(node_id, upstream, country, depth + 1, hint)
+                for upstream in self._narrowed(sector.inputs, hint, only):
+                    self._attach(node_id, upstream, country, depth + 1, hint, only)
             targets.append(node_id)
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
 
-    def _plan_suffix(self, sector_id: str, hint: list[str]) -> str:
+    def _plan_suffix(
+        self, sector_id: str, hint: list[str], only: frozenset[str] | None = None
+    ) -> str:
         """'' when the products change nothing beneath a stage; else ':' and what they name
-        (the commodities by their words, else the goods), so that the id says what it holds."""
-        plan = self._raw_plan(sector_id, tuple(hint))
+        (the commodities by their words, else the goods), so that the id says what it holds.
+        Narrowed to `only` some commodities: ':' and those it holds, as products naming
+        them would give, else marked as narrowed otherwise."""
+        plan = self._raw_plan(sector_id, tuple(hint), only)
         if plan == self._raw_plan(sector_id, ()):
             return ""
+        if only is not None and plan != self._raw_plan(sector_id, tuple(hint)):
+            held = sorted({c for _, c in plan})
+            suffix = ":" + "+".join(map(_slug, held))
+            if plan != self._raw_plan(sector_id, tuple(held)):
+                suffix += "-" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
+            return suffix
         words = _hint_words(hint)
         named = {c for _, c in plan if set(re.findall(r"[a-z]+", c)) & words}
         if not named:
@@ -366,31 +547,36 @@ class Inference:
             return ":" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
         return ":" + "+".join(sorted(map(_slug, named)))
 
-    def _raw_plan(self, sector_id: str, hint: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-        """The (raw sector, commodity) pairs inferred beneath a stage for these products."""
-        key = (sector_id, hint)
+    def _raw_plan(
+        self, sector_id: str, hint: tuple[str, ...], only: frozenset[str] | None = None
+    ) -> frozenset[tuple[str, str]]:
+        """The (raw sector, commodity) pairs inferred beneath a stage for these products
+        (and `only` those commodities, when given)."""
+        key = (sector_id, hint, only)
         plan = self._plans.get(key)
         if plan is None:
             found: set[tuple[str, str]] = set()
             sector = self.profiles.sectors[sector_id]
             if sector.commodities:
-                found |= {(sector_id, c) for c in self._commodities(sector.commodities, [*hint])}
+                found |= {
+                    (sector_id, c) for c in self._commodities(sector.commodities, [*hint], only)
+                }
             else:
-                for upstream in self._narrowed(sector.inputs, [*hint]):
-                    found |= self._raw_plan(upstream, hint)
+                for upstream in self._narrowed(sector.inputs, [*hint], only):
+                    found |= self._raw_plan(upstream, hint, only)
             plan = self._plans[key] = frozenset(found)
         return plan
 
     def _at_origin(
-        self, sector_id: str, country: str | None, hint: list[str]
+        self, sector_id: str, country: str | None, hint: list[str], only: frozenset[str] | None
     ) -> list[tuple[str, str]] | None:
         """(commodity, raw sector) pairs when a stage only processes raw materials that
         the buyer's country does not produce; None otherwise."""
         sector = self.profiles.sectors[sector_id]
-        inputs = [self.profiles.sectors[i] for i in self._narrowed(sector.inputs, hint)]
+        inputs = [self.profiles.sectors[i] for i in self._narrowed(sector.inputs, hint, only)]
         if not inputs or any(not i.commodities for i in inputs):
             return None
-        pairs = [(c, i.id) for i in inputs for c in self._commodities(i.commodities, hint)]
+        pairs = [(c, i.id) for i in inputs for c in self._commodities(i.commodities, hint, only)]
         for commodity, _ in pairs:
             if any(o.iso3 == country and o.share_pct for o in self.profiles.origins[commodity]):
                 return None

@@ -1,0 +1,336 @@
+"""A mapped supplier in a mining stage covers the commodities its products name, not the
+whole minerals group: a tin smelter beneath an EMS does not map its gold (methodology §7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddtool.assess import assess
+
+MINERALS = {"cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
+MINES = {"artisanal-mining", "industrial-mining"}
+
+
+def _supplier(
+    sid: str, sector: str, products: list[str], buyers: list[str], country: str = "CHN"
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": sid,
+        "name": sid,
+        "country": country,
+        "sector": sector,
+        "products": products,
+    }
+    if buyers:
+        entry["buyers"] = buyers
+    return entry
+
+
+def _assess(tmp_path: Path, company_sector: str, suppliers: list[dict[str, Any]]) -> Any:
+    chain = tmp_path / "chain.yaml"
+    company = {"name": "X", "country": "DEU", "sector": company_sector}
+    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
+    return assess([chain]).data
+
+
+def _inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[str, Any]]:
+    """The inferred suppliers reached from a mapped supplier through inferred links only."""
+    inferred = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
+    found: dict[str, dict[str, Any]] = {}
+    stack = [supplier_id]
+    while stack:
+        buyer = stack.pop()
+        for node in inferred.values():
+            if buyer in node["buyers"] and node["id"] not in found:
+                found[node["id"]] = node
+                stack.append(node["id"])
+    return found
+
+
+def _mined(doc: dict[str, Any], supplier_id: str) -> set[str]:
+    """The commodities of the inferred mines beneath a mapped supplier."""
+    return {
+        node["products"][0]
+        for node in _inferred_beneath(doc, supplier_id).values()
+        if node["sector"] in MINES
+    }
+
+
+# (company sector, suppliers as (id, sector, products, buyers[, country]), the supplier
+# looked at, the commodities of the mines inferred beneath it)
+CASES = [
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", [], []),
+            ("SM", "smelting-refining", ["tin"], ["EMS"], "IDN"),
+        ],
+        "EMS",
+        MINERALS - {"tin"},
+        id="a tin smelter beneath an EMS maps its tin, not its gold, tantalum or tungsten",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronics-manufacturing", [], []),
+            ("SM", "smelting-refining", ["tin ingot"], ["EMS"], "IDN"),
+        ],
+        "EMS",
+        MINERALS - {"tin"},
+        id="the same for an EMS in electronics manufacturing",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", [], []),
+            ("SM", "smelting-refining", [], ["EMS"], "IDN"),
+        ],
+        "EMS",
+        set(),
+        id="a smelter whose products name nothing covers all",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", [], []),
+            ("SM", "smelting-refining", ["solder bars", "anodes"], ["EMS"], "IDN"),
+        ],
+        "EMS",
+        set(),
+        id="a smelter whose products name no commodity covers all",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", [], []),
+            ("RF", "smelting-refining", ["tin", "gold"], ["EMS"], "CHE"),
+        ],
+        "EMS",
+        MINERALS - {"tin", "gold"},
+        id="a refiner of tin and gold leaves tantalum and tungsten",
+    ),
+    pytest.param(
+        "battery-manufacturing",
+        [
+            ("BAT", "battery-manufacturing", [], []),
+            ("CO", "smelting-refining", ["cobalt sulphate"], ["BAT"]),
+        ],
+        "BAT",
+        MINERALS - {"cobalt"},
+        id="a cobalt refiner beneath a battery maker leaves the other minerals",
+    ),
+    pytest.param(
+        "battery-manufacturing",
+        [
+            ("CAM", "electronic-components", ["NMC cathode active material"], []),
+            ("CO", "smelting-refining", ["cobalt sulphate"], ["CAM"]),
+        ],
+        "CAM",
+        {"lithium"},
+        id="an NMC cathode maker whose cobalt is mapped still needs its lithium, no gold",
+    ),
+    pytest.param(
+        "battery-manufacturing",
+        [("CAM", "electronic-components", ["LFP cathode powder"], [])],
+        "CAM",
+        {"lithium"},
+        id="an LFP cathode maker with nothing mapped needs lithium, not cobalt",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", [], []),
+            ("SM", "smelting-refining", ["tin"], ["EMS"], "IDN"),
+            ("TR", "mineral-trading", ["coltan concentrate", "cassiterite"], ["SM"], "RWA"),
+        ],
+        "EMS",
+        MINERALS - {"tin", "tantalum"},
+        id="suppliers beneath the smelter count, their goods naming the commodity",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", [], []),
+            ("SM", "smelting-refining", ["tin"], ["EMS"], "IDN"),
+            ("TR", "mineral-trading", [], ["SM"], "IDN"),
+        ],
+        "EMS",
+        set(),
+        id="a trader beneath it whose products name nothing covers all",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", ["3TG"], []),
+            ("SM", "smelting-refining", ["tin"], ["EMS"], "IDN"),
+        ],
+        "EMS",
+        {"gold", "tantalum", "tungsten"},
+        id="an EMS whose products are 3TG needs its gold, tantalum and tungsten",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", ["tin solder"], []),
+            ("SM", "smelting-refining", ["tin"], ["EMS"], "IDN"),
+        ],
+        "EMS",
+        set(),
+        id="an EMS whose products are tin solder needs tin only",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", ["tin solder"], []),
+            ("RF", "smelting-refining", ["gold"], ["EMS"], "CHE"),
+        ],
+        "EMS",
+        {"tin"},
+        id="an EMS of tin solder above a gold refiner gets its tin",
+    ),
+    pytest.param(
+        "jewellery-manufacturing",
+        [
+            ("JW", "jewellery-manufacturing", ["gold rings"], [], "ITA"),
+            ("RF", "smelting-refining", ["gold"], ["JW"], "CHE"),
+        ],
+        "JW",
+        set(),
+        id="a jeweller of gold rings above a gold refiner is covered",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("TR", "mineral-trading", ["cassiterite", "wolframite"], [], "RWA"),
+            ("MN", "artisanal-mining", ["cassiterite"], ["TR"], "RWA"),
+        ],
+        "TR",
+        {"tungsten"},
+        id="a trader of tin and tungsten ore above a tin mine gets its tungsten mines",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("TR", "mineral-trading", ["gold"], [], "GHA"),
+            ("MN", "artisanal-mining", ["copper"], ["TR"], "COD"),
+        ],
+        "TR",
+        {"gold"},
+        id="a gold trader above an artisanal copper mine gets its gold mines",
+    ),
+]
+
+
+@pytest.mark.parametrize(("company_sector", "suppliers", "looked_at", "mined"), CASES)
+def test_a_mapped_supplier_covers_the_commodities_its_products_name(
+    tmp_path: Path,
+    company_sector: str,
+    suppliers: list[tuple[Any, ...]],
+    looked_at: str,
+    mined: set[str],
+) -> None:
+    doc = _assess(tmp_path, company_sector, [_supplier(*s) for s in suppliers])
+    assert _mined(doc, looked_at) == mined
+    [entry] = [s for s in doc["suppliers"] if s["id"] == looked_at]
+    assert ("tiers below not mapped (inferred)" in entry["data_gaps"]) == bool(mined)
+
+
+def test_the_stages_inferred_for_the_rest_say_which_commodities_they_hold(
+    tmp_path: Path,
+) -> None:
+    doc = _assess(
+        tmp_path,
+        "electronics-manufacturing",
+        [
+            _supplier("EMS", "electronic-components", [], []),
+            _supplier("SM", "smelting-refining", ["tin"], ["EMS"], "IDN"),
+        ],
+    )
+    rest = "cobalt+copper+gold+lithium+mica+tantalum+tungsten"
+    beneath = _inferred_beneath(doc, "EMS")
+    assert f"inferred:smelting-refining:{rest}@CHN" in beneath
+    assert f"inferred:mineral-trading:{rest}@CHN" in beneath
+    assert not any(i.startswith("inferred:smelting-refining:tin") for i in beneath)
+    # the company: its EMS names no commodity, so it covers the company's whole group
+    assert not _inferred_beneath(doc, "company")
+    # the smelter's own tin is inferred beneath it, not beneath the EMS
+    assert _mined(doc, "SM") == {"tin"}
+
+
+def test_a_tin_solder_ems_above_a_gold_refiner_gets_the_tin_it_gets_with_nothing_mapped(
+    tmp_path: Path,
+) -> None:
+    """Mapped commodities none of which it needs: what it gets with nothing mapped, same ids."""
+    ems = _supplier("EMS", "electronic-components", ["tin solder"], [])
+    alone = _inferred_beneath(_assess(tmp_path, "electronics-manufacturing", [ems]), "EMS")
+    refiner = _supplier("RF", "smelting-refining", ["gold"], ["EMS"], "CHE")
+    doc = _assess(tmp_path, "electronics-manufacturing", [ems, refiner])
+    assert set(_inferred_beneath(doc, "EMS")) == set(alone)
+    assert "inferred:smelting-refining:tin@CHN" in alone
+
+
+def test_only_the_commodities_missing_are_inferred_when_products_would_name_more(
+    tmp_path: Path,
+) -> None:
+    """Artisanal mines of all six of their commodities mapped: copper and lithium are
+    left, from industrial mines only (products naming copper would bring artisanal mines
+    of everything: Copper is a good of theirs that is not one of their commodities)."""
+    suppliers = [_supplier("EMS", "electronic-components", [], [])] + [
+        _supplier(f"M{i}", "artisanal-mining", [c], ["EMS"], "COD")
+        for i, c in enumerate(["gold", "tin", "tantalum", "tungsten", "cobalt", "mica"])
+    ]
+    doc = _assess(tmp_path, "electronics-manufacturing", suppliers)
+    beneath = _inferred_beneath(doc, "EMS")
+    mines = {(n["sector"], n["products"][0]) for n in beneath.values() if n["sector"] in MINES}
+    assert mines == {("industrial-mining", "copper"), ("industrial-mining", "lithium")}
+    smelters = [i for i in beneath if i.startswith("inferred:smelting-refining:")]
+    assert smelters and all(
+        i.startswith("inferred:smelting-refining:copper+lithium-") for i in smelters
+    )
+
+
+def test_commission_work_stays_as_it_is(tmp_path: Path) -> None:
+    """A subcontractor in its buyer's stage gets nothing inferred, whatever its products
+    name; it is not in a stage of its buyer's inputs, so its buyer's are all inferred."""
+    doc = _assess(
+        tmp_path,
+        "electronics-manufacturing",
+        [
+            _supplier("EMS", "electronic-components", [], []),
+            _supplier("SUB", "electronic-components", ["tin solder"], ["EMS"]),
+        ],
+    )
+    assert not _inferred_beneath(doc, "SUB")
+    assert _mined(doc, "EMS") == MINERALS
+
+
+@pytest.mark.parametrize(
+    ("suppliers", "looked_at"),
+    [
+        pytest.param(
+            [
+                ("TRD", "seafood-trade", ["shrimp", "tuna"], [], "NLD"),
+                ("PRC", "seafood-processing", ["vannamei"], ["TRD"], "VNM"),
+            ],
+            "TRD",
+            id="seafood: a shrimp processor covers its trader's seafood",
+        ),
+        pytest.param(
+            [
+                ("GAR", "garment-manufacturing", ["cotton t-shirts"], [], "BGD"),
+                ("YRN", "yarn-spinning", ["cotton yarn"], ["GAR"], "IND"),
+            ],
+            "GAR",
+            id="cotton: a spinner covers its garment factory's fabric",
+        ),
+    ],
+)
+def test_other_value_chains_are_covered_by_sector_as_before(
+    tmp_path: Path, suppliers: list[tuple[Any, ...]], looked_at: str
+) -> None:
+    doc = _assess(tmp_path, "apparel-retail", [_supplier(*s) for s in suppliers])
+    assert not _inferred_beneath(doc, looked_at)
