@@ -25,7 +25,7 @@ from ddtool.deferred import Deferred, ahead, resolved
 from ddtool.document import UNMAPPED_BELOW
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
-from ddtool.model import LEVELS, RISK_TYPES, Chain
+from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
 from ddtool.reference.countries import display_name
@@ -194,7 +194,7 @@ def _assess(
     for supplier_id, supplier in supply.suppliers.items():
         without_country += supplier.country is None
         sector = supplier.sector
-        if sector is None and supplier.products:
+        if sector is None and supplier.products and not _ruled_out(supplier, profiles):
             key = tuple(supplier.products)
             if key not in guessed:  # a sector guessed from products, when they agree
                 goods = [profiles.match_good(p) for p in supplier.products]
@@ -261,6 +261,14 @@ def _assess(
         raise
     stages.done("document")
     return result
+
+
+def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
+    """Whether the sector as written says why it has none: a guess from the products would
+    undo that ("tea trading" with products "tea" is no tea farm; a labour recruiter's
+    products are not its work)."""
+    written = supplier.sector_raw
+    return written is not None and profiles.match_sector(written).note is not None
 
 
 def _gap_worst(risk: SupplierRisk, risk_type: str) -> Score | None:

@@ -17,7 +17,7 @@ import yaml
 
 from ddtool.errors import ProfileError
 from ddtool.model import RISK_TYPES
-from ddtool.reference.countries import is_iso3
+from ddtool.reference.countries import ALIASES, EXONYMS, is_iso3
 from ddtool.sources.normalise import SectorMatch
 
 DATA_FILES: tuple[str, ...] = (
@@ -263,6 +263,12 @@ class Profiles:
     _listings_by_sector: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _listings_by_good: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the aliases of a raw material's sector that name only its good ('coffee', 'cocoa beans'),
+    # with the names of the good as words ('cocoa beans': cocoa bean, cocoa): _beside_a_good
+    _bare_goods: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    _vocabulary: set[str] = field(default_factory=set)  # the words of sectors' and goods' names
+    # each sector's id, name and aliases as sets of words
+    _sector_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # a good's variants: the goods of its sector one of whose names (brackets aside)
@@ -278,14 +284,47 @@ class Profiles:
         for sector in self.sectors.values():
             for text in (sector.id, sector.name, *sector.aliases):
                 self._sector_keys.setdefault(text_key(text), sector.id)
+            self._sector_texts[sector.id] = tuple(
+                frozenset(text_key(text).split())
+                for text in (sector.id, sector.name, *sector.aliases)
+            )
+        self._bare_goods.update(self._find_bare_goods())
+        for text in (*self._sector_keys, *self.good_aliases):
+            self._vocabulary.update(text_key(text).split())
         for listing in self.goods:
             self._listings_by_sector.setdefault((listing.sector, listing.iso3), []).append(listing)
             self._listings_by_good.setdefault((listing.good, listing.iso3), []).append(listing)
 
+    def _find_bare_goods(self) -> dict[str, tuple[frozenset[str], ...]]:
+        """The aliases of raw materials' sectors that name only a good ('coffee', 'cocoa
+        beans', 'wood'; not 'coffee farm' or 'fishing'), each with the good's names as words:
+        the alias and the good it names, else the sector's goods ('Kaffee' in an overlay)."""
+        found: dict[str, tuple[frozenset[str], ...]] = {}
+        for sector in self.sectors.values():
+            if sector.stage != "raw":
+                continue
+            for alias in sector.aliases:
+                key = text_key(alias)
+                named = self.match_good(alias)
+                if self._sector_keys[key] != sector.id or (
+                    named is None and (" " in key or key in _RAW_WORK)
+                ):
+                    continue
+                goods = (
+                    [named]
+                    if named
+                    else [g for g, s in self.good_sectors.items() if s == sector.id]
+                )
+                found[key] = tuple(
+                    frozenset(text_key(good_base(n)).split()) for n in [alias, *goods]
+                )
+        return found
+
     # -- lookups ---------------------------------------------------------------------------
 
     def match_sector(self, value: str) -> SectorMatch:
-        """Sector text to taxonomy id: id, name or alias, else the longest alias contained."""
+        """Sector text to taxonomy id: id, name or alias, else the longest alias contained;
+        a raw material's good named beside other words only as _beside_a_good allows."""
         return _match_sector_cached(self, value)
 
     def match_good(self, product: str) -> str | None:
@@ -468,6 +507,79 @@ _RECRUITER_NOTE = (
 _WORK_PLACES = re.compile(r"\b(" + "|".join(_WORK_OF) + r")\b")
 
 
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(text_key(word) for word in words.split())
+
+
+# one-word aliases of raw-material sectors that name the work, not a good ("fishing")
+_RAW_WORK = _keys(
+    "farm agriculture horticulture grower ranch fishing fishery fisheries trawler longliner"
+    " aquaculture quarry logging sawmill forestry asm galamsey garimpo creuseurs"
+)
+# the words beside a good's name that still describe its producer: the work ("coffee
+# farming", "gold mine site"), the kind, standard or parts of the good ("organic arabica
+# coffee", "Better Cotton", "cocoa beans"), where it grows, a company's form, joining words
+_PRODUCER_WORDS = (
+    _RAW_WORK
+    | frozenset(text_key(word) for word in _MINE_WORDS)
+    | _keys(
+        "farming farmer growing grown producer producing production plantation estate"
+        " smallholder smallholding holder family garden orchard field harvest harvesting"
+        " picking picker cultivation cultivator planter outgrower sharecropper finca rancher"
+        " quarrying"
+        " organic bio fairtrade certified rainforest alliance utz better bci cmia gots 4c"
+        " conventional specialty speciality premium fine quality grade arabica robusta liberica"
+        " black white green raw fresh natural wild sustainable single origin"
+        " bean cherry cherries leaf leaves seed pod concentrate"
+        " local community village highland lowland valley mountain hill region province"
+        " district county zone area cluster north south east west northern southern eastern"
+        " western central upper lower"
+        " supplier supply source company co ltd limited inc plc sa gmbh ag group corp"
+        " corporation enterprise llc pvt"
+        " and of the from in for de du la le el y et und"
+    )
+)
+# the words naming a later stage of a good's chain, by the stage the taxonomy gives it
+_STAGE_WORDS = {
+    "trading": _keys(
+        "trade trading trader export exporter exporting import importer importing merchant"
+        " dealer broker brokerage wholesale wholesaler distributor distribution buyer buying"
+        " sourcing aggregator collector comptoir middleman intermediary negociant shipper"
+    ),
+    "processing": _keys(
+        "processing processor process processed mill milling miller refinery refining refiner"
+        " grinding grinder hulling huller ginning ginner smelter smelting"
+    ),
+}
+# origins and peoples that pycountry does not name (or names ambiguously: Congo)
+_PLACES = frozenset(
+    " ".join(
+        [
+            "ivorian peruvian thai filipino congolese portuguese german french british dutch",
+            "spanish swiss african american asian european latin java sumatra sulawesi ceylon",
+            "darjeeling nilgiri kona uzbek kazakh tajik turkmen kyrgyz afghan xinjiang tibet",
+            "congo korea us usa uk eu uae prc drc",
+        ]
+    ).split()
+)
+# places whose names are goods or work too ("cotton jersey", "coffee bar")
+_NOT_PLACES = frozenset({"jersey", "guernsey", "bar", "pool", "store", "bale"})
+# a people's name from its country's: Kenyan, Ethiopian, Brazilian, Chinese, Turkish, Nepali
+_DEMONYM_ENDINGS = (
+    ("ese", ("", "a")),
+    ("ian", ("", "a", "y")),
+    ("an", ("", "a", "o", "as")),
+    ("ish", ("ey",)),
+    ("i", ("",)),
+)
+# words too vague to suggest a sector by ("coffee products": not rubber products)
+_VAGUE = _keys("product goods item article material")
+_FIX = (
+    "write the supplier's own work in the sector column as a sector id or name, or --map the"
+    " column that holds it"
+)
+
+
 @lru_cache(maxsize=8192)
 def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     key = text_key(value)
@@ -476,12 +588,19 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
         return SectorMatch(keys[key])
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
-    best = max(contained, key=len) if contained else None
+    bare = profiles._bare_goods
+    if any(k in bare for k in contained):
+        # beside a good, a word for any producer adds nothing: "tea farm" is tea farming
+        contained = [k for k in contained if k in bare or k not in _PRODUCER_WORDS]
+    # a good's name alone loses a tie: "cotton fabric" is the fabric mill
+    best = max(contained, key=lambda k: (len(k), k not in bare)) if contained else None
     # a recruiter is not the work of the workers it places: "labour contractor" is no
     # construction, but "labour supplier for construction" names the work
     if (best is None or best in _GENERIC_ALIASES) and _RECRUITERS.search(key):
         return SectorMatch(None, note=_RECRUITER_NOTE)
     if best is not None:
+        if best in bare:
+            return _beside_a_good(profiles, value, key, best, contained)
         return SectorMatch(keys[best])
     # the place named for the work done there: "artisanal gold mine" is gold mining
     worked = _WORK_PLACES.sub(lambda m: _WORK_OF[m.group(0)], key)
@@ -503,6 +622,178 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
         sector = profiles.sectors[keys[near[0]]]
         suggestion = f"'{sector.id}' ({sector.name})"
     return SectorMatch(None, suggestion)
+
+
+def _beside_a_good(
+    profiles: Profiles, value: str, key: str, alias: str, contained: list[str]
+) -> SectorMatch:
+    """A raw material's good named beside other words ("coffee cups", "coffee export").
+
+    Its producer's sector where the other words only describe the producer ("organic
+    coffee", "Kenyan tea growers"); the one sector of the good's chain at the stage they
+    name ("coffee export": milling and export); else no sector, with the sectors likely
+    meant: a cup maker or a tea trader is never scored as the farm.
+    """
+    keys = profiles._sector_keys
+    sector = profiles.sectors[keys[alias]]
+    words = key.split()
+    written = exact_key(value).split()  # the same words with their plurals, as written
+    size = len(alias.split())
+    start = next(i for i in range(len(words)) if words[i : i + size] == alias.split())
+    # the recruiter's words: "coffee labour supplier" places workers on coffee farms
+    recruiting = {w for found in _RECRUITERS.finditer(key) for w in found.group(0).split()}
+    others, stages = _other_words(
+        profiles,
+        words[:start] + words[start + size :],
+        written[:start] + written[start + size :],
+        set(alias.split()) | recruiting,
+    )
+    if not others and not stages:
+        return SectorMatch(sector.id)
+    of_good = _sectors_of_good(profiles, alias)
+    serving = [s for s in of_good if stages and all(_serves(profiles, s, g, alias) for g in stages)]
+    if not others and len(serving) == 1:
+        return SectorMatch(serving[0])
+    # the sectors likely meant: those of the other aliases in the text ("coffee shop": a
+    # shop), of the stage named, those whose aliases share a word ("bags printing":
+    # textile printing), then the good's own
+    likely = [keys[k] for k in sorted(contained, key=len, reverse=True) if keys[k] != sector.id]
+    likely += serving or [s for s in of_good if any(_serves(profiles, s, g, alias) for g in stages)]
+    if not serving:  # a stage no sector of the good covers: the sectors it supplies at that
+        # stage ("coltan trading": mineral trading) and the general sector of the stage
+        likely += [
+            s.id
+            for s in profiles.sectors.values()
+            if s.stage in stages and (sector.id in s.inputs or s.chain == "services")
+        ]
+    named = {text_key(word) for word in others} - set(profiles._bare_goods) - _VAGUE
+    likely += [s for s, texts in profiles._sector_texts.items() if any(named & t for t in texts)]
+    likely = list(dict.fromkeys([*likely, *of_good]))[:4]
+    texts = [f"'{s}' ({profiles.sectors[s].name})" for s in likely]
+    suggestion = " or ".join(filter(None, [", ".join(texts[:-1]), texts[-1]]))
+    good = " ".join(written[start : start + size])
+    if others:
+        why = f"'{' '.join(others)}' names other goods or work"
+    else:
+        stage_words = " ".join(w for found in stages.values() for w in found)
+        covers = "several sectors cover" if serving else f"no sector named for {good} covers"
+        why = f"'{stage_words}' names a stage of {good} {covers}"
+    what = sector.name[0].lower() + sector.name[1:]
+    note = f"'{good}' alone would be {what}, but {why}; {_FIX}"
+    return SectorMatch(None, suggestion, note)
+
+
+def _other_words(
+    profiles: Profiles, words: list[str], written: list[str], ignore: set[str]
+) -> tuple[list[str], dict[str, list[str]]]:
+    """The words beside a good that name other goods or work, and those naming a stage."""
+    others: list[str] = []
+    stages: dict[str, list[str]] = {}
+    i = 0
+    while i < len(words):
+        # a place or a people: "Minas Gerais coffee", "Kenyan tea"
+        span = next(
+            (
+                n
+                for n in (4, 3, 2, 1)
+                if i + n <= len(words) and _place(profiles, written[i : i + n])
+            ),
+            0,
+        )
+        if span:
+            i += span
+            continue
+        word = words[i]
+        if word == "fair" and words[i + 1 : i + 2] == ["trade"]:  # "fair trade coffee"
+            i += 2
+            continue
+        if word not in ignore and word not in _PRODUCER_WORDS:
+            stage = next((s for s, found in _STAGE_WORDS.items() if word in found), None)
+            if stage is None:
+                others.append(written[i])
+            else:
+                stages.setdefault(stage, []).append(written[i])
+        i += 1
+    return others, stages
+
+
+@lru_cache(maxsize=1024)
+def _sectors_of_good(profiles: Profiles, alias: str) -> list[str]:
+    """The good's sector and those whose id, name or an alias names the good ("coffee":
+    farming, milling, roasting), in the taxonomy's order."""
+    names = profiles._bare_goods[alias]
+    found = [
+        sector
+        for sector, texts in profiles._sector_texts.items()
+        if any(n <= text for text in texts for n in names)
+    ]
+    return list(dict.fromkeys([profiles._sector_keys[alias], *found]))
+
+
+def _serves(profiles: Profiles, sector_id: str, stage: str, alias: str) -> bool:
+    """Whether a sector of the good covers a stage: its own stage, or the good named in its
+    name or an alias with a word of the stage ("Coffee milling and export")."""
+    sector = profiles.sectors[sector_id]
+    if sector.stage == stage:
+        return True
+    names = profiles._bare_goods[alias]
+    return any(
+        any(n <= text for n in names) and _STAGE_WORDS[stage] & text
+        for text in profiles._sector_texts[sector_id]
+    )
+
+
+def _place(profiles: Profiles, words: list[str]) -> bool:
+    """Whether words name a country, a region or a people ("Huila", "Kenyan", "Costa Rica");
+    a region's one word that the taxonomy uses for goods or work is not read as the region."""
+    text = " ".join(words)
+    if text in _regions() and (len(words) > 1 or words[0] not in profiles._vocabulary):
+        return text not in _NOT_PLACES
+    return _country_or_people(text)
+
+
+@lru_cache(maxsize=4096)
+def _country_or_people(text: str) -> bool:
+    """Whether words name a country or its people ("Brazil", "Kenyan", "Chinese")."""
+    if text in _PLACES:
+        return True
+    if len(text) < 4 or text in _NOT_PLACES:  # no two- or three-letter codes: "can", "car"
+        return False
+    names = _countries()
+    if text in names:
+        return True
+    for ending, stems in _DEMONYM_ENDINGS:
+        root = text.removesuffix(ending)
+        if root != text and len(root) >= 4 and any(root + s in names for s in stems):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Countries' names as normalise_country knows them (without its "did you mean" search),
+    and those of _PLACES."""
+    import pycountry
+
+    names = {exact_key(name) for name in [*ALIASES, *EXONYMS]}
+    for country in pycountry.countries:
+        for name in (getattr(country, a, None) for a in ("name", "official_name", "common_name")):
+            if name:  # "Korea, Republic of" is "republic of korea" too
+                head, _, tail = name.partition(",")
+                names |= {exact_key(name), exact_key(f"{tail} {head}")}
+    return frozenset(names | _PLACES)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """The names of the countries' subdivisions (ISO 3166-2): "Huila", "Assam", "Yunnan"."""
+    import pycountry
+
+    names = {exact_key(region.name) for region in pycountry.subdivisions}
+    # "Yunnan Sheng" is written "Yunnan"
+    kinds = ("sheng", "province", "region", "state", "district", "department", "county")
+    names |= {name.rsplit(" ", 1)[0] for name in names if name.endswith(kinds) and " " in name}
+    return frozenset(names)
 
 
 # -- loading ------------------------------------------------------------------------------

@@ -146,8 +146,13 @@ def _sector_value(
                 "unknown-sector",
                 f"sector {raw!r} is not in the taxonomy"
                 + (f" ({match.note})" if match.note else "")
-                + "; its part of the score is no data, never low (a data gap); for a"
-                " supplier, unless its products name goods of one sector",
+                + "; its part of the score is no data, never low (a data gap)"
+                # (a sector whose text says why it has none is not guessed from products)
+                + (
+                    ""
+                    if match.note
+                    else "; for a supplier, unless its products name goods of one sector"
+                ),
                 "warning",
                 match.suggestion,
             ),

@@ -1,0 +1,211 @@
+"""A good's name written with other words is not silently its farm (input-format §9).
+
+"coffee" alone is coffee farming; "coffee cups" is a cup maker and "coffee export" an
+exporter. The longest alias contained used to be the bare good, and the cup maker was scored
+as a coffee farm with no warning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddtool.assess import assess
+from ddtool.profiles import bundled_dir, load_profiles
+from ddtool.sources import read_chain
+
+# -- the text names a stage of the good: that stage, as the sectors data defines it --------
+STAGES = [
+    # written, sector
+    ("coffee trading", "coffee-milling"),  # "Coffee milling and export (… exporters)"
+    ("coffee traders", "coffee-milling"),
+    ("coffee export", "coffee-milling"),
+    ("coffee exporter", "coffee-milling"),  # an alias, as before
+    ("Ethiopian Coffee Export PLC", "coffee-milling"),
+    ("coffee processing", "coffee-milling"),  # the coffee chain's processing stage
+    ("coffee processor", "coffee-milling"),
+    ("coffee processing and export", "coffee-milling"),
+    ("cocoa export", "cocoa-trading"),
+    ("cocoa beans trading", "cocoa-trading"),
+    ("cotton t-shirts", "garment-manufacturing"),  # alias "t-shirts"
+    ("Cotton T-Shirts", "garment-manufacturing"),
+    ("cotton tshirt", "garment-manufacturing"),
+    ("cotton fabric", "fabric-manufacturing"),  # a tie of lengths: the good's name loses
+    ("tea farm", "tea-farming"),  # was crop farming: "farm" beside a good adds nothing
+]
+
+# -- the other words name another product or work: no sector, a warning, suggestions ------
+NO_SECTOR = [
+    # written, the words named in the note, sectors that must be suggested
+    ("coffee cups", "'cups'", ["coffee-farming", "coffee-milling", "coffee-roasting"]),
+    ("coffee machines", "'machines'", ["coffee-roasting"]),
+    ("coffee shop", "'shop'", ["retail-general", "coffee-roasting"]),
+    ("coffee bar", "'bar'", ["coffee-roasting"]),
+    ("cotton bags printing", "'bags printing'", ["textile-finishing", "cotton-farming"]),
+    ("cotton shirts", "'shirts'", ["garment-manufacturing"]),
+    ("cotton jersey", "'jersey'", ["cotton-farming"]),  # the fabric, not the island
+    ("tea trading", "'trading'", ["wholesale-trade", "tea-farming"]),  # no tea trading stage
+    ("tea processing", "'processing'", ["tea-farming"]),
+    ("cotton processing", "'processing'", ["cotton-ginning", "yarn-spinning"]),  # several
+    ("coltan trading", "'trading'", ["mineral-trading"]),
+    ("coffee and cocoa", "'cocoa'", ["cocoa-farming", "coffee-farming"]),
+    ("coffee machines trading", "'machines'", ["coffee-milling"]),
+    ("Italian coffee machines", "'machines'", ["coffee-roasting"]),
+    ("coffee products", "'products'", ["coffee-farming"]),
+    ("granite countertops", "'countertops'", ["stone-quarrying"]),
+]
+
+# -- the good alone, or with words that only describe its producer: the farm, as before ----
+UNCHANGED = [
+    ("coffee", "coffee-farming"),
+    ("Coffee", "coffee-farming"),
+    ("cotton", "cotton-farming"),
+    ("cocoa", "cocoa-farming"),
+    ("tea", "tea-farming"),
+    ("coffee farm", "coffee-farming"),
+    ("coffee farming", "coffee-farming"),
+    ("coffee growers", "coffee-farming"),
+    ("cotton farm", "cotton-farming"),
+    ("cotton farming", "cotton-farming"),
+    ("smallholder coffee", "coffee-farming"),
+    ("organic coffee", "coffee-farming"),
+    ("arabica coffee", "coffee-farming"),
+    ("Vietnamese robusta coffee", "coffee-farming"),
+    ("fair trade coffee", "coffee-farming"),
+    ("Better Cotton", "cotton-farming"),
+    ("coffee beans", "coffee-farming"),
+    ("Coffee (green)", "coffee-farming"),
+    ("coffee supplier", "coffee-farming"),
+    ("Kenyan tea", "tea-farming"),
+    ("Assam tea", "tea-farming"),
+    ("Yunnan coffee", "coffee-farming"),
+    ("Huila coffee growers", "coffee-farming"),
+    ("coffee from Minas Gerais, Brazil", "coffee-farming"),
+    ("Xinjiang Cotton Co", "cotton-farming"),
+    ("US cotton", "cotton-farming"),
+    ("Korean tea", "tea-farming"),
+    ("Ghanaian cocoa farmers", "cocoa-farming"),
+    ("coffee labour supplier", "coffee-farming"),  # the work the placed workers do
+    ("tea estate labour supplier", "tea-farming"),
+    ("granite quarry", "stone-quarrying"),
+    # what the data already says, unchanged
+    ("coffee cooperative", "coffee-milling"),
+    ("cocoa cooperative", "cocoa-trading"),
+    ("green coffee importer", "coffee-milling"),
+    ("coffee importer", "wholesale-trade"),
+    ("cotton trading company", "wholesale-trade"),
+    ("coffee packaging", "general-manufacturing"),
+    ("coffee roasters", "coffee-roasting"),
+    ("cotton yarn", "yarn-spinning"),
+    ("cocoa grinding", "cocoa-processing"),
+    ("Kaffee", None),  # no alias: unknown as before
+]
+
+
+@pytest.mark.parametrize(("written", "sector"), STAGES + UNCHANGED)
+def test_a_good_written_with_other_words_matches(written: str, sector: str | None) -> None:
+    match = load_profiles().match_sector(written)
+    assert (match.id, match.note if sector else None) == (sector, None)
+
+
+@pytest.mark.parametrize(("written", "named", "suggested"), NO_SECTOR)
+def test_a_good_beside_other_goods_or_work_gets_no_sector_and_says_why(
+    written: str, named: str, suggested: list[str]
+) -> None:
+    match = load_profiles().match_sector(written)
+    assert match.id is None
+    assert match.note and named in match.note and "--map" in match.note
+    assert all(f"'{s}'" in (match.suggestion or "") for s in suggested), match.suggestion
+
+
+def test_a_good_alias_an_overlay_adds_is_read_the_same_way(tmp_path: Path) -> None:
+    """'Kaffee' once mapped to coffee farming: alone the farm, beside a stage the stage."""
+    bundled = yaml.safe_load((bundled_dir() / "sectors.yaml").read_text(encoding="utf-8"))
+    coffee = next(s for s in bundled["sectors"] if s["id"] == "coffee-farming")
+    coffee["aliases"].append("Kaffee")
+    (tmp_path / "sectors.yaml").write_text(yaml.safe_dump({"sectors": [coffee]}), "utf-8")
+    profiles = load_profiles([tmp_path])
+    found = {w: profiles.match_sector(w).id for w in ("Kaffee", "Kaffee Export", "Kaffee Becher")}
+    assert found == {
+        "Kaffee": "coffee-farming",
+        "Kaffee Export": "coffee-milling",
+        "Kaffee Becher": None,
+    }
+
+
+def _chain(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "misread.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Products\n" + "\n".join(rows) + "\n", "utf-8"
+    )
+    return path
+
+
+def test_the_warning_is_located_and_keeps_the_text_as_written(tmp_path: Path) -> None:
+    path = _chain(
+        tmp_path,
+        [
+            "M1,Cup Maker,China,coffee cups,paper cups",
+            "M2,Machine Maker,Italy,coffee machines,espresso machines",
+            "M3,Tote printer,Bangladesh,cotton bags printing,tote bags",
+        ],
+    )
+    chain, problems = read_chain([path], sectors=load_profiles())
+    found = [(p.location.row, p.location.column, p.type, p.severity) for p in problems.items]
+    assert found == [(r, "Sector", "unknown-sector", "warning") for r in (2, 3, 4)]
+    first = problems.items[0]
+    assert "'coffee cups'" in first.message and "coffee farming" in first.message
+    assert "'cups' names other goods or work" in first.message
+    assert first.suggestion and "'coffee-roasting'" in first.suggestion
+    assert [(s.sector, s.sector_raw) for s in chain.suppliers] == [
+        (None, "coffee cups"),
+        (None, "coffee machines"),
+        (None, "cotton bags printing"),
+    ]
+
+
+def _supplier(doc: dict[str, Any], supplier_id: str) -> dict[str, Any]:
+    return next(s for s in doc["suppliers"] if s["id"] == supplier_id)
+
+
+def test_the_cup_maker_is_no_coffee_farm_and_the_exporter_has_its_farms(tmp_path: Path) -> None:
+    path = _chain(
+        tmp_path,
+        [
+            "M1,Cup Maker,China,coffee cups,paper cups",
+            "E1,Ethiopian Coffee Export PLC,Ethiopia,coffee export,coffee",
+        ],
+    )
+    doc = assess([path]).data
+    cups, exporter = _supplier(doc, "M1"), _supplier(doc, "E1")
+    assert (cups["sector"], cups["sector_as_written"]) == (None, "coffee cups")
+    assert (exporter["sector"], exporter["sector_as_written"]) == (
+        "coffee-milling",
+        "coffee export",
+    )
+    cup_flags = [f for f in doc["flags"] if f["supplier_id"] == "M1"]
+    assert cup_flags and "coffee-farming" not in str(cup_flags).replace(" ", "-").casefold()
+    # the farm tier beneath the exporter is inferred, and none beneath the cup maker
+    inferred = [s for s in doc["suppliers"] if s["id"].startswith("inferred:")]
+    assert [(s["sector"], s["buyers"]) for s in inferred] == [("coffee-farming", ["E1"])]
+
+
+@pytest.mark.parametrize(
+    ("row", "sector"),
+    [
+        # the text says why it has no sector: its products do not make it the farm
+        ("T1,Tea Trader,Kenya,tea trading,tea", None),
+        ("L1,Labour Co,Ghana,labour contractor,cocoa beans", None),
+        # a blank or merely unknown sector is still guessed from the products
+        ("C1,Cocoa Co,Ghana,,cocoa beans", "cocoa-farming"),
+        ("C2,Odd Co,Ghana,agri stuff,cocoa beans", "cocoa-farming"),
+    ],
+)
+def test_products_fill_a_sector_only_where_the_text_does_not_rule_it_out(
+    tmp_path: Path, row: str, sector: str | None
+) -> None:
+    doc = assess([_chain(tmp_path, [row])]).data
+    assert doc["suppliers"][0]["sector"] == sector
