@@ -28,7 +28,14 @@ def test_cocoa_register_has_every_sheet_column_and_flag(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(js.read_text(encoding="utf-8"))
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Summary", "Risk register", "Suppliers", "Remediation plan", "Sources"]
+    assert wb.sheetnames == [
+        "Summary",
+        "Risk register",
+        "Suppliers",
+        "Remediation plan",
+        "Sources",
+        "Warnings",
+    ]
     ws = wb["Risk register"]
     header = [c.value for c in ws[1]]
     assert header == [name for name, _ in REGISTER_COLUMNS]

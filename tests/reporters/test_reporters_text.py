@@ -112,7 +112,7 @@ def test_csv_one_row_per_flag(cocoa: dict[str, Any], tmp_path: Path) -> None:
     rows = _csv_rows(cocoa, tmp_path)
     assert rows[0] == [
         "flag_id", "supplier_id", "supplier_name", "inferred", "tiers", "path", "country",
-        "sector", "risk_type", "level", "likelihood", "severity", "priority", "reason",
+        "region", "sector", "risk_type", "level", "likelihood", "severity", "priority", "reason",
         "evidence", "sources", "measures", "owner", "due_date", "status",
     ]  # fmt: skip
     assert tuple(rows[0]) == COLUMNS

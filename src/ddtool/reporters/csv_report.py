@@ -16,6 +16,7 @@ from ddtool.reporters.interface import Reporter
 from ddtool.reporters.json_report import copy_file
 from ddtool.reporters.markdown_report import distinct_sources, evidence_text
 from ddtool.reporters.safe_text import csv_cells
+from ddtool.reporters.shown import level_shown, supplier_regions
 
 COLUMNS = (
     "flag_id",
@@ -25,6 +26,7 @@ COLUMNS = (
     "tiers",
     "path",
     "country",
+    "region",
     "sector",
     "risk_type",
     "level",
@@ -61,8 +63,9 @@ def _shared_cells(flag: dict[str, Any], document: dict[str, Any]) -> list[str]:
     ]
 
 
-def _own_cells(flag: dict[str, Any]) -> list[Any]:
-    """The cells of a flag before its evidence: its supplier, where it sits, its scores."""
+def _own_cells(flag: dict[str, Any], regions: dict[str, str]) -> list[Any]:
+    """The cells of a flag before its evidence: its supplier, where it sits, its scores (a
+    low level on missing data reads "low (data gap)", as in the other reports)."""
     return [
         flag.get("id", ""),
         flag.get("supplier_id", ""),
@@ -71,9 +74,10 @@ def _own_cells(flag: dict[str, Any]) -> list[Any]:
         ", ".join(str(t) for t in flag.get("tiers", [])),
         " > ".join(str(p) for p in flag.get("path", [])),
         flag.get("country") or "",
+        regions.get(str(flag.get("supplier_id")), ""),
         flag.get("sector") or "",
         flag.get("risk_type", ""),
-        flag.get("level", ""),
+        level_shown(flag, flag.get("level", "")),
         _number(flag.get("likelihood")),
         _number(flag.get("severity")),
         _number(flag.get("priority")),
@@ -85,8 +89,10 @@ _LAST_CELLS = ["", "", "open"]  # owner, due date, status: for the user to fill 
 
 
 def flag_row(flag: dict[str, Any], document: dict[str, Any]) -> list[Any]:
-    """One register row for a flag, every text cell neutralised against formula injection."""
-    return csv_cells([*_own_cells(flag), *_shared_cells(flag, document), *_LAST_CELLS])
+    """One register row for a flag, every text cell neutralised against formula injection
+    (for a few rows: each call looks up the supplier regions anew, row_chunks once)."""
+    regions = supplier_regions(document.get("suppliers", []))
+    return csv_cells([*_own_cells(flag, regions), *_shared_cells(flag, document), *_LAST_CELLS])
 
 
 def csv_chunks(document: dict[str, Any], rows_per_chunk: int = 2000) -> Iterator[str]:
@@ -127,9 +133,10 @@ def row_chunks(
         return piece.getvalue()
 
     tails = PerBasis(tail_of)
+    regions = supplier_regions(document.get("suppliers", []))
     for count, flag in enumerate(map(flag_expander(document), flags), 1):
         tail = tails(flag)
-        writer.writerow(csv_cells(_own_cells(flag)))
+        writer.writerow(csv_cells(_own_cells(flag, regions)))
         buffer.seek(buffer.tell() - 2)  # the row goes on with its tail, after a comma
         buffer.write(",")
         buffer.write(tail)

@@ -1,6 +1,6 @@
 """The Excel risk register for auditors: Summary, Risk register, Suppliers, Remediation plan,
-Sources. Streamed row by row into the file (see ddtool.reporters.xlsx), so large registers
-stay cheap."""
+Sources, Warnings. Streamed row by row into the file (see ddtool.reporters.xlsx), so large
+registers stay cheap."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ from ddtool.document import (
     supplier_scores,
 )
 from ddtool.reporters.interface import Reporter
+from ddtool.reporters.shown import (
+    ExposureLevels,
+    level_shown,
+    supplier_regions,
+    warning_cells,
+)
 from ddtool.reporters.xlsx import XlsxBook
 
 LEVEL_FILL = {
@@ -43,6 +49,7 @@ REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Tier", 7),
     ("Path", 40),
     ("Country", 9),
+    ("Region", 16),
     ("Sector", 22),
     ("Risk type", 17),
     ("Likelihood", 10),
@@ -85,6 +92,14 @@ def _sources_text(evidence: list[dict[str, Any]], names: list[str]) -> str:
     return "\n".join(dict.fromkeys(_source_name(str(e["source"]), names) for e in evidence))
 
 
+def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any]) -> str:
+    """'high (priority 0.6, from S1)'; on missing data 'low (data gap; priority …)'."""
+    where = f"priority {exposure['priority']}, from {exposure['from']}"
+    if levels.on_a_gap(exposure):
+        return f"low (data gap; {where})"
+    return f"{exposure['level']} ({where})"
+
+
 def _tier(tiers: list[int]) -> int | str:
     """One tier as a number (it sorts and filters as one); several as text ('2, 3')."""
     return tiers[0] if len(tiers) == 1 else ", ".join(str(t) for t in tiers)
@@ -101,6 +116,7 @@ class ExcelReporter(Reporter):
             self._suppliers(book, document)
             self._plan(book, plan)
             self._sources(book, document)
+            self._warnings(book, document)
 
     @staticmethod
     def _summary(book: XlsxBook, doc: dict[str, Any]) -> None:
@@ -116,17 +132,16 @@ class ExcelReporter(Reporter):
         ]
         rows += [(f"Flags {level}", n) for level, n in reversed(s["flags_by_level"].items())]
         rows += [(f"Flags {RISK_NAMES[rt]}", n) for rt, n in s["flags_by_risk_type"].items()]
+        exposure = ExposureLevels(doc["suppliers"])
         rows += [
-            (
-                f"Chain exposure: {RISK_NAMES[rt]}",
-                f"{e['level']} (priority {e['priority']}, from {e['from']})",
-            )
+            (f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e))
             for rt, e in s["exposure"].items()
         ]
         rows += [
             ("Data gaps", s["data_gaps"]),
             ("Suppliers without country", s["suppliers_without_country"]),
             ("Suppliers without sector", s["suppliers_without_sector"]),
+            ("Input warnings (see the Warnings sheet)", len(doc.get("warnings") or [])),
             ("Generated at", doc.get("generated_at", "")),
             ("Assessed as of", doc.get("options", {}).get("as_of", "")),
             ("Tool", f"{doc['tool']['name']} {doc['tool']['version']}"),
@@ -144,6 +159,7 @@ class ExcelReporter(Reporter):
         names = [c for c, _ in REGISTER_COLUMNS]
         level_col = names.index("Level")
         sources = _source_names(doc)
+        regions = supplier_regions(doc["suppliers"])
 
         # the evidence, sources and measures cells and the measures, made once per basis
         def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
@@ -160,6 +176,8 @@ class ExcelReporter(Reporter):
         for flag in register(doc):
             text, measures = parts_of(flag)
             risk_name = RISK_NAMES.get(flag["risk_type"], flag["risk_type"])
+            # "low (data gap)" on missing data, not coloured as low risk (no fill's name)
+            level = level_shown(flag, flag["level"])
             for m in measures:
                 entry = plan.get(m["id"])
                 if entry is None:
@@ -181,19 +199,20 @@ class ExcelReporter(Reporter):
                     _tier(flag.get("tiers", [])),
                     " > ".join(flag["path"]),
                     flag.get("country") or "",
+                    regions.get(flag["supplier_id"], ""),
                     flag.get("sector") or "",
-                    RISK_NAMES.get(flag["risk_type"], flag["risk_type"]),
+                    risk_name,
                     flag["likelihood"],
                     flag["severity"],
                     flag["priority"],
-                    flag["level"],
+                    level,
                     flag.get("reason", ""),
                     *text,
                     "",
                     "",
                     "open",
                 ],
-                fill=flag["level"],
+                fill=level,
                 fill_column=level_col,
             )
         sheet.validate_list(
@@ -213,7 +232,9 @@ class ExcelReporter(Reporter):
             ("Inferred", 9),
             ("Tiers", 7),
             ("Country", 9),
+            ("Region", 16),
             ("Sector", 22),
+            ("Sector as written", 22),
             ("Buyers", 24),
             ("Share", 7),
             ("Workers", 9),
@@ -225,6 +246,7 @@ class ExcelReporter(Reporter):
         columns += [(f"exposure {rt}: level", 12) for rt in RISK_NAMES.values()]
         columns += [("Data gaps", 40), ("Assumption (inferred)", 50)]
         sheet = book.sheet("Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
+        exposure = ExposureLevels(doc["suppliers"])
         for s in doc["suppliers"]:
             scores = supplier_scores(s)
             values: list[Any] = [
@@ -233,7 +255,9 @@ class ExcelReporter(Reporter):
                 "yes" if s.get("inferred") else "no",
                 _tier(s.get("tiers", [])),
                 s.get("country") or "",
+                s.get("region") or "",
                 s.get("sector") or "",
+                s.get("sector_as_written") or "",
                 ", ".join(s.get("buyers", [])),
                 s.get("share"),
                 s.get("workers"),
@@ -245,9 +269,9 @@ class ExcelReporter(Reporter):
                 r = scores[rt]
                 levels.append(r["level"])
                 # low on missing data reads so: a filter on "low" does not find it
-                gap = " (data gap)" if low_on_a_gap(s, r["level"]) else ""
-                values += [r["likelihood"], r["priority"], r["level"] + gap]
-            values += [s["exposure"][rt]["level"] for rt in RISK_NAMES]
+                values += [r["likelihood"], r["priority"], level_shown(s, r["level"])]
+            # an exposure whose maximum is low on missing data says so, as that level does
+            values += [exposure.level(s["exposure"][rt]) for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
             top = max(levels, key=list(LEVEL_FILL).index)
             # low on missing data is not coloured as low risk (its gaps are in the row)
@@ -356,3 +380,24 @@ class ExcelReporter(Reporter):
                     "yes" if src["name"] in used else "no",
                 ]
             )
+
+    @staticmethod
+    def _warnings(book: XlsxBook, doc: dict[str, Any]) -> None:
+        """What the input checks warned of (a sheet not read, a note row skipped), one row
+        each with its place, as the JSON has them: the register lists what was not read."""
+        sheet = book.sheet(
+            "Warnings",
+            (
+                ("Type", 24),
+                ("Severity", 10),
+                ("Message", 90),
+                ("Suggestion", 20),
+                ("File", 40),
+                ("Sheet", 20),
+                ("Row", 7),
+                ("Column", 20),
+                ("Line", 7),
+            ),
+        )
+        for warning in doc.get("warnings") or []:
+            sheet.append(warning_cells(warning))

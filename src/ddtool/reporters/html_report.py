@@ -29,6 +29,15 @@ from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.interface import Reporter
+from ddtool.reporters.shown import (
+    GAP_LEVEL,
+    ExposureLevels,
+    country_and_region,
+    level_shown,
+    supplier_regions,
+    warning_place,
+    warning_text,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 RISK_NAMES = {
@@ -100,10 +109,14 @@ def _fmt(value: Any) -> str:
 
 def _summary(document: dict[str, Any]) -> dict[str, Any]:
     s = document["summary"]
+    levels = ExposureLevels(document.get("suppliers", []))
     exposure = [
         {
             "risk": RISK_NAMES.get(rt, rt),
             "level": e.get("level"),
+            # low on missing data reads "low (data gap)", uncoloured (not low risk)
+            "shown": levels.level(e),
+            "gap": levels.on_a_gap(e),
             "priority": _fmt(e.get("priority")),
             "source": e.get("from"),
         }
@@ -349,6 +362,9 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
         s = suppliers[sid]
         level = _supplier_level(s)
         gap = low_on_a_gap(s, level)  # shown uncoloured, "low, data gap", not as low risk
+        where = country_and_region(
+            s.get("country_name") or s.get("country") or "country unknown", s.get("region")
+        )
         x, y = xy[sid]
         name = s.get("name") or sid
         nodes.append(
@@ -368,8 +384,7 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
                     ),
                     30,
                 ),
-                "title": f"{name} [{sid}] — {s.get('sector') or 'sector unknown'}, "
-                f"{s.get('country_name') or s.get('country') or 'country unknown'}; "
+                "title": f"{name} [{sid}] — {s.get('sector') or 'sector unknown'}, {where}; "
                 f"{'worst case' if s.get('inferred') else 'risk'} level {level or 'n/a'}"
                 + (f"; data gaps: {'; '.join(s['data_gaps'])}" if gap else ""),
                 "level": "none" if gap else level or "none",
@@ -437,8 +452,11 @@ MAX_GAP_ROWS = 1000
 
 def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
+    regions = supplier_regions(document.get("suppliers", []))
     for flag in register(document, MAX_REGISTER_ROWS):
         tier = _first_tier(flag.get("tiers"))
+        level = flag.get("level", "")
+        shown = level_shown(flag, level)  # "low (data gap)" on missing data, uncoloured
         rows.append(
             {
                 "id": flag.get("id", ""),
@@ -449,10 +467,12 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "tiers": ", ".join(str(t) for t in flag.get("tiers") or []),
                 "path": " → ".join(flag.get("path", [])),
                 "country": _country_label(flag.get("country")),
+                "region": regions.get(str(flag.get("supplier_id")), ""),
                 "sector": flag.get("sector") or "",
                 "risk_type": RISK_NAMES.get(flag.get("risk_type", ""), flag.get("risk_type", "")),
-                "level": flag.get("level", ""),
-                "level_rank": _level_index(flag.get("level")),
+                "level": shown,
+                "level_class": "none" if shown == GAP_LEVEL else level,
+                "level_rank": _level_index(level),
                 "likelihood": flag.get("likelihood"),
                 "severity": flag.get("severity"),
                 "priority": flag.get("priority"),
@@ -511,7 +531,15 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
         sex_chart=sex,
         graph=_chain_graph(document, graph_limit),
         gaps=gaps,
-        warnings=document.get("warnings", []),
+        warnings=[
+            {
+                "type": w.get("type"),
+                "place": warning_place(w),
+                "message": warning_text(w),
+            }
+            for w in document.get("warnings", [])
+        ],
+        gap_level=GAP_LEVEL,
         levels=LEVELS,
         colours=LEVEL_COLOURS,
         data=script_json({"register": _register_rows(document), "levels": list(LEVELS)}),

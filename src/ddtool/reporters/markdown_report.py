@@ -1,4 +1,5 @@
-"""The assessment as Markdown, for e-mail and tickets: summary, top flags, details, data gaps."""
+"""The assessment as Markdown, for e-mail and tickets: summary, input warnings, top flags,
+details, data gaps."""
 
 from __future__ import annotations
 
@@ -9,12 +10,21 @@ from typing import Any
 from ddtool.atomic import write_atomic
 from ddtool.document import PerBasis, flag_evidence, flag_measures, register
 from ddtool.reporters.interface import Reporter
+from ddtool.reporters.shown import (
+    ExposureLevels,
+    country_and_region,
+    level_shown,
+    supplier_regions,
+    warning_place,
+    warning_text,
+)
 
 MAX_TOP_FLAGS = 25
 # A report to read, not the register: past these, it says how many more there are and where
 # they all are (the JSON, CSV and Excel outputs). 10^5 suppliers give 243,000 flags.
 MAX_DETAILED_FLAGS = 1000
 MAX_GAP_ROWS = 1000
+MAX_WARNING_ROWS = 1000
 DETAIL_LEVELS = ("critical", "high")
 LEVEL_ORDER = ("low", "medium", "high", "critical")
 RISK_NAMES = {
@@ -109,6 +119,7 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines: list[str] = []
     lines += _title(document)
     lines += _summary(document)
+    lines += _warnings(document)
     lines += _top_flags(flags.top, flags.count)
     lines += _details(flags.serious, flags.serious_count, document)
     lines += _data_gaps(document)
@@ -144,14 +155,15 @@ def _summary(document: dict[str, Any]) -> list[str]:
             rows.append((f"Flags {level}", str(by_level[level])))
     for rt, n in s.get("flags_by_risk_type", {}).items():
         rows.append((f"Flags {risk_name(rt)}", str(n)))
+    exposure = ExposureLevels(document.get("suppliers", []))
     for rt, e in s.get("exposure", {}).items():
         via = f", via {cell(e['from'])}" if e.get("from") else ""
-        rows.append(
-            (
-                f"Chain exposure {risk_name(rt)}",
-                f"{e.get('level')} (priority {e.get('priority')}{via})",
-            )
+        where = f"priority {e.get('priority')}{via}"
+        # low on missing data: "low (data gap; priority …)", never plain low
+        shown = (
+            f"low (data gap; {where})" if exposure.on_a_gap(e) else f"{e.get('level')} ({where})"
         )
+        rows.append((f"Chain exposure {risk_name(rt)}", shown))
     rows += [
         ("Data gaps", str(s.get("data_gaps", 0))),
         ("Suppliers without country", str(s.get("suppliers_without_country", 0))),
@@ -173,6 +185,28 @@ def _summary(document: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
+def _warnings(document: dict[str, Any]) -> list[str]:
+    """The input warnings (a sheet or a row not read, say) with their places, as the JSON
+    and the Excel register's Warnings sheet list them."""
+    warnings: list[dict[str, Any]] = document.get("warnings") or []
+    out = [f"## Warnings ({len(warnings):,})" if warnings else "## Warnings", ""]
+    if not warnings:
+        return [*out, "None.", ""]
+    out += ["| Type | Where | Message |", "| --- | --- | --- |"]
+    for warning in warnings[:MAX_WARNING_ROWS]:
+        out.append(
+            f"| {cell(warning.get('type') or 'warning')} | {cell(warning_place(warning))}"
+            f" | {cell(warning_text(warning))} |"
+        )
+    if len(warnings) > MAX_WARNING_ROWS:
+        out += [
+            "",
+            f"… and {len(warnings) - MAX_WARNING_ROWS:,} more warnings. Every warning is in the"
+            " JSON (`warnings`) and in the Excel register's Warnings sheet.",
+        ]
+    return [*out, ""]
+
+
 def _top_flags(shown: list[dict[str, Any]], count: int) -> list[str]:
     title = f"## Top flags ({len(shown)} of {count})" if count else "## Top flags"
     if not count:
@@ -184,8 +218,9 @@ def _top_flags(shown: list[dict[str, Any]], count: int) -> list[str]:
         "| --- | --- | --- | --- | --- |",
     ]
     for flag in shown:
+        level = level_shown(flag, flag.get("level") or "")  # on missing data, not low risk
         out.append(
-            f"| {cell(flag.get('level'))} | {cell(risk_name(str(flag.get('risk_type'))))}"
+            f"| {cell(level)} | {cell(risk_name(str(flag.get('risk_type'))))}"
             f" | {cell(supplier_label(flag))} | {cell(' → '.join(map(str, flag.get('path', []))))}"
             f" | {cell(flag.get('reason'))} |"
         )
@@ -196,6 +231,7 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
     if not serious:
         return []
     out = ["## High and critical flags", ""]
+    regions = supplier_regions(document.get("suppliers", []))
     if count > len(serious):
         out += [
             f"The first {len(serious):,} of {count:,} high and critical flags, highest priority"
@@ -211,7 +247,13 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
             "",
             f"- Flag: `{inline(flag.get('id'))}`",
             f"- Path: {inline(' → '.join(map(str, flag.get('path', []))))}",
-            f"- Country: {inline(flag.get('country') or 'unknown')};"
+            "- Country: "
+            + inline(
+                country_and_region(
+                    flag.get("country") or "unknown", regions.get(str(flag.get("supplier_id")))
+                )
+            )
+            + ";"
             f" sector: {inline(flag.get('sector') or 'unknown')}",
             f"- Likelihood {flag.get('likelihood')}, severity {flag.get('severity')},"
             f" priority {flag.get('priority')}",

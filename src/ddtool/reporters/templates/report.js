@@ -37,12 +37,13 @@
   rows.forEach(function (r, i) {
     r._order = i;  // the register's own order (as every other format): ties keep it
     var tr = document.createElement("tr");
-    tr.className = "lvl-" + r.level;
+    tr.className = "lvl-" + r.level_class;  // "low (data gap)" is not coloured as low
     cell(tr, r.id);
     cell(tr, r.supplier);
     cell(tr, r.tiers, "num");  // every tier, as the other formats; sorted by the first
     cell(tr, r.path, "path");
     cell(tr, r.country);
+    cell(tr, r.region);
     cell(tr, r.sector);
     cell(tr, r.risk_type);
     cell(tr, r.level, "level");
@@ -53,7 +54,7 @@
     listCell(tr, r.evidence, "evidence");
     listCell(tr, r.measures, "measures");
     r._tr = tr;
-    r._text = [r.id, r.supplier, r.supplier_id, r.path, r.country, r.sector, r.risk_type,
+    r._text = [r.id, r.supplier, r.supplier_id, r.path, r.country, r.region, r.sector, r.risk_type,
       r.level, r.reason, r.evidence.join(" "), r.measures.join(" ")].join(" ").toLowerCase();
   });
 

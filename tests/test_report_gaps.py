@@ -1,0 +1,414 @@
+"""What every report shows alike: an exposure or a flag that is low on missing data reads
+"low (data gap)", never plain "low"; the input warnings with their places; a supplier's region
+beside its country; the sector as written in the Excel Suppliers sheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ddtool.assess import AssessOptions, assess
+from ddtool.cli import app
+from ddtool.reporters import reporter_for
+from ddtool.reporters.csv_report import COLUMNS
+from ddtool.reporters.excel_report import REGISTER_COLUMNS
+from ddtool.reporters.markdown_report import cell
+
+RISKS = ("child labour", "forced labour", "human trafficking")
+GAP, LOW = "low (data gap)", "low"
+
+# one supplier per way of being low on missing data, and two that are not
+GAP_CHAIN = """\
+company: {name: Gaps GmbH, country: DEU}
+suppliers:
+  - {id: G1, name: Law firm, sector: legal services}
+  - {id: G2, name: Software DE, country: DEU, sector: software services}
+  - {id: G3, name: Unknown trade, country: unknown}
+  - {id: G4, name: Widgets NL, country: NLD, sector: widget polishing}
+  - {id: G5, name: Antarctic IT, country: ATA, sector: software services, buyers: [G2]}
+  - {id: G8, name: Accounts DE, country: DEU, sector: accounting services}
+"""
+
+# supplier: (its own level, its exposure level) for every risk type, as the Excel Suppliers
+# sheet shows them; G2 is complete and low itself, but its exposure's maximum sits on G5
+SUPPLIER_LEVELS = [
+    ("G1", GAP, GAP),  # country blank
+    ("G2", LOW, GAP),  # complete, buys from G5 (no country data)
+    ("G3", "medium", "medium"),  # no country, no sector: medium, not low
+    ("G4", GAP, GAP),  # sector not in the taxonomy
+    ("G5", GAP, GAP),  # a country without data
+    ("G8", LOW, LOW),  # complete, nothing beneath
+]
+
+
+def _assess(tmp_path: Path, text: str, flag_level: str | None = None) -> dict[str, Any]:
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(text, encoding="utf-8")
+    options = AssessOptions()
+    if flag_level:
+        config = tmp_path / "ddtool.yaml"
+        config.write_text(f"flag_level: {flag_level}\n", encoding="utf-8")
+        options.config = config
+    return assess([chain], options).data
+
+
+def _write(document: dict[str, Any], path: Path) -> Path:
+    reporter_for(path).write(document, path)
+    return path
+
+
+def _sheet(path: Path, name: str) -> list[dict[str, Any]]:
+    rows = list(load_workbook(path)[name].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def _header(path: Path, name: str) -> list[str]:
+    return [c.value for c in next(load_workbook(path)[name].iter_rows(max_row=1))]
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
+
+
+def _html_register(path: Path) -> list[dict[str, Any]]:
+    html = path.read_text("utf-8")
+    data = re.search(r'<script type="application/json" id="ddtool-data">(.*?)</script>', html)
+    assert data is not None
+    rows: list[dict[str, Any]] = json.loads(data.group(1))["register"]
+    return rows
+
+
+@pytest.fixture(scope="module")
+def gap_chain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _assess(tmp_path_factory.mktemp("gaps"), GAP_CHAIN)
+
+
+# ------------------------------------------------------------------ D7: low on missing data
+
+
+@pytest.mark.parametrize(("supplier", "own", "exposure"), SUPPLIER_LEVELS)
+def test_the_suppliers_sheet_shows_an_exposure_on_a_gap_as_its_own_level_does(
+    gap_chain: dict[str, Any], tmp_path: Path, supplier: str, own: str, exposure: str
+) -> None:
+    rows = _sheet(_write(gap_chain, tmp_path / "r.xlsx"), "Suppliers")
+    row = next(r for r in rows if r["Supplier ID"] == supplier)
+    assert [row[f"{risk}: level"] for risk in RISKS] == [own] * 3
+    assert [row[f"exposure {risk}: level"] for risk in RISKS] == [exposure] * 3
+
+
+# (suppliers of the chain, the company's exposure as each report shows it)
+COMPANY_EXPOSURE = [
+    ("G1 law firm of unknown country", ["G1", "G8"], GAP),
+    ("G5 beneath G2, a country without data", ["G2", "G5"], GAP),
+    ("G4 unknown sector", ["G4"], GAP),
+    ("complete data only", ["G8", "G2"], LOW),
+    ("a medium on missing data stays medium", ["G1", "G3"], "medium"),
+]
+
+
+def _chain_of(ids: list[str]) -> str:
+    """GAP_CHAIN with only these suppliers."""
+    lines = GAP_CHAIN.splitlines(keepends=True)
+    kept = [line for line in lines[2:] if line.split("id: ")[1].split(",")[0] in ids]
+    return "".join(lines[:2] + kept)
+
+
+@pytest.mark.parametrize(
+    ("ids", "shown"), [c[1:] for c in COMPANY_EXPOSURE], ids=[c[0] for c in COMPANY_EXPOSURE]
+)
+def test_the_chain_exposure_on_a_gap_reads_so_in_every_report(
+    tmp_path: Path, ids: list[str], shown: str
+) -> None:
+    document = _assess(tmp_path, _chain_of(ids))
+    exposure = document["summary"]["exposure"]
+    summary = {
+        r["Item"]: r["Value"] for r in _sheet(_write(document, tmp_path / "r.xlsx"), "Summary")
+    }
+    markdown = _write(document, tmp_path / "r.md").read_text("utf-8")
+    html = _write(document, tmp_path / "r.html").read_text("utf-8")
+    for rt, risk in zip(exposure, RISKS, strict=True):
+        e = exposure[rt]
+        where = f"priority {e['priority']}, from {e['from']}"
+        text = f"{GAP[:-1]}; {where})" if shown == GAP else f"{shown} ({where})"
+        assert summary[f"Chain exposure: {risk}"] == text
+        via = where.replace("from", "via")
+        text = f"{GAP[:-1]}; {via})" if shown == GAP else f"{shown} ({via})"
+        assert f"| Chain exposure {risk} | {text} |" in markdown
+        pill = "none" if shown == GAP else shown  # not coloured as low risk
+        assert (
+            f'<tr><td>{risk}</td><td><span class="pill lvl-{pill}">{shown}</span></td>'
+            f"<td>priority {e['priority']}</td>"
+        ) in html
+
+
+def test_a_register_flag_low_on_missing_data_reads_so_in_every_register(
+    tmp_path: Path,
+) -> None:
+    """With flag_level low, the low flags are listed: those on missing data say so."""
+    document = _assess(tmp_path, GAP_CHAIN, flag_level="low")
+    expected = {(supplier, risk): own for supplier, own, _ in SUPPLIER_LEVELS for risk in RISKS}
+    assert {f["supplier_id"] for f in document["flags"]} == {s for s, *_ in SUPPLIER_LEVELS}
+    xlsx = _write(document, tmp_path / "r.xlsx")
+    register = _sheet(xlsx, "Risk register")
+    assert {(r["Supplier ID"], r["Risk type"]): r["Level"] for r in register} == expected
+    rows = _csv(_write(document, tmp_path / "r.csv"))
+    assert {
+        (r["supplier_id"], r["risk_type"].replace("_", " ")): r["level"] for r in rows
+    } == expected
+    html = _html_register(_write(document, tmp_path / "r.html"))
+    assert {(r["supplier_id"], r["risk_type"]): r["level"] for r in html} == expected
+    # a gap is not coloured as low: the row is drawn uncoloured, the cell has no fill
+    assert {r["level_class"] for r in html if r["level"] == GAP} == {"none"}
+    level = [name for name, _ in REGISTER_COLUMNS].index("Level")
+    fills = {
+        row[level].value: row[level].fill.fgColor.rgb
+        for row in load_workbook(xlsx)["Risk register"].iter_rows(min_row=2)
+    }
+    assert fills[LOW].endswith("C6EFCE") and not fills[GAP].endswith("C6EFCE")
+    markdown = _write(document, tmp_path / "r.md").read_text("utf-8")
+    assert "| low (data gap) | forced labour | Law firm |" in markdown
+    assert "| low | forced labour | Accounts DE |" in markdown
+
+
+# ---------------------------------------------------------------------- D8: input warnings
+
+WARNINGS: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "a sheet not read",
+        {
+            "type": "other-supplier-sheets",
+            "severity": "warning",
+            "message": "only sheet 'Tier 1' is read; 'Tier 2' also has a supplier header",
+            "suggestion": None,
+            "location": {"file": "in.xlsx", "sheet": "Tier 2", "row": None, "column": None},
+        },
+        "in.xlsx, sheet 'Tier 2'",
+    ),
+    (
+        "a note row",
+        {
+            "type": "note-row",
+            "severity": "warning",
+            "message": "the row holds only the text 'Note: to be checked': read as a note",
+            "suggestion": None,
+            "location": {"file": "in.xlsx", "sheet": "Vendors", "row": 13, "column": None},
+        },
+        "in.xlsx, sheet 'Vendors', row 13",
+    ),
+    (
+        "a YAML key, with a suggestion",
+        {
+            "type": "unknown-sector",
+            "severity": "warning",
+            "message": "sector 'cocoa farmin' is not in the taxonomy",
+            "suggestion": "cocoa-farming",
+            "location": {"file": "c.yaml", "line": 7, "column": "sector"},
+        },
+        "c.yaml, line 7, key 'sector'",
+    ),
+    (
+        "hostile text",
+        {
+            "type": "note-row",
+            "severity": "warning",
+            "message": '=HYPERLINK("http://x.invalid","y") <script>alert(1)</script> a|b',
+            "suggestion": None,
+            "location": {"file": "@evil.csv", "sheet": None, "row": 4, "column": "-2+3"},
+        },
+        "@evil.csv, row 4, column '-2+3'",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def cocoa_document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    path = Path(__file__).resolve().parents[1] / "sample_chains" / "cocoa.yaml"
+    return assess([path]).data
+
+
+@pytest.mark.parametrize(
+    ("warning", "place"), [w[1:] for w in WARNINGS], ids=[w[0] for w in WARNINGS]
+)
+def test_every_warning_is_in_the_excel_register_and_the_markdown(
+    cocoa_document: dict[str, Any], tmp_path: Path, warning: dict[str, Any], place: str
+) -> None:
+    document = {**cocoa_document, "warnings": [warning]}
+    xlsx = _write(document, tmp_path / "r.xlsx")
+    assert _header(xlsx, "Warnings") == [
+        "Type", "Severity", "Message", "Suggestion", "File", "Sheet", "Row", "Column", "Line",
+    ]  # fmt: skip
+    location = warning["location"]
+    assert [tuple(r.values()) for r in _sheet(xlsx, "Warnings")] == [
+        (
+            warning["type"],
+            warning["severity"],
+            warning["message"],
+            warning["suggestion"],
+            *(location.get(k) for k in ("file", "sheet", "row", "column", "line")),
+        )
+    ]
+    cells = load_workbook(xlsx)["Warnings"][2]
+    assert all(c.data_type in ("s", "n") for c in cells)  # text stays text, never a formula
+    summary = {r["Item"]: r["Value"] for r in _sheet(xlsx, "Summary")}
+    assert summary["Input warnings (see the Warnings sheet)"] == 1
+
+    markdown = _write(document, tmp_path / "r.md").read_text("utf-8")
+    section = markdown.split("## Warnings (1)\n")[1].split("\n## ")[0]
+    row = section.strip().splitlines()[-1]
+    assert row.startswith(f"| {warning['type']} | {place} | ")
+    assert "<script>" not in section
+    if "|" in warning["message"]:  # escaped: it would end the table cell
+        assert "a\\|b" in row
+    if warning["suggestion"]:
+        assert f"(did you mean {warning['suggestion']}?)" in row
+    html = _write(document, tmp_path / "r.html").read_text("utf-8")
+    assert f"<code>{warning['type']}</code> <strong>" in html
+
+
+def test_a_run_without_warnings_says_so_and_keeps_the_sheet(
+    cocoa_document: dict[str, Any], tmp_path: Path
+) -> None:
+    document = {**cocoa_document, "warnings": []}
+    xlsx = _write(document, tmp_path / "r.xlsx")
+    assert _sheet(xlsx, "Warnings") == []
+    assert "## Warnings\n\nNone.\n" in _write(document, tmp_path / "r.md").read_text("utf-8")
+
+
+def test_report_renders_the_warnings_of_a_saved_assessment(tmp_path: Path) -> None:
+    """`ddtool report saved.json` writes the warnings the assessment recorded."""
+    chain = tmp_path / "in.csv"
+    chain.write_text(
+        "Supplier ID,Supplier name,Country,Sector\n"
+        "S1,Farm,CIV,cocoa farming\n"
+        "S2,Polish,NLD,widget polishing\n",
+        encoding="utf-8",
+    )
+    saved = tmp_path / "a.json"
+    outputs = [tmp_path / "a.xlsx", tmp_path / "a.md"]
+    done = CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(saved)])
+    assert done.exit_code in (0, 1), done.output
+    warnings = json.loads(saved.read_text("utf-8"))["warnings"]
+    assert [(w["type"], w["location"]["row"]) for w in warnings] == [("unknown-sector", 3)]
+    args = ["report", str(saved), "-q", *(x for o in outputs for x in ("-o", str(o)))]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    rows = _sheet(outputs[0], "Warnings")
+    assert [(r["Type"], r["File"], r["Row"], r["Column"]) for r in rows] == [
+        ("unknown-sector", str(chain), 3, "Sector")
+    ]
+    place = cell(f"{chain}, row 3, column 'Sector'")  # (the path's "_" escaped)
+    assert f"| unknown-sector | {place} |" in outputs[1].read_text("utf-8")
+
+
+# ----------------------------------------------------- D9: region; the sector as written
+
+REGION_CHAIN = """\
+company: {name: Regions GmbH, country: DEU}
+suppliers:
+  - {id: R1, name: Trader, country: CIV, region: San-Pédro, sector: cocoa farming}
+  - {id: R2, name: Hostile, country: CIV, region: '=1+1', sector: cocoa-farming}
+  - {id: R3, name: Plain, country: GHA, sector: cocoa-farming}
+  - {id: R4, name: Nowhere, region: Nawa, sector: cocoa-farming}
+"""
+
+# supplier: (country, region, sector, sector as written)
+REGIONS = [
+    ("R1", "CIV", "San-Pédro", "cocoa-farming", "cocoa farming"),
+    ("R2", "CIV", "=1+1", "cocoa-farming", "cocoa-farming"),
+    ("R3", "GHA", None, "cocoa-farming", "cocoa-farming"),
+    ("R4", None, "Nawa", "cocoa-farming", "cocoa-farming"),
+]
+
+
+@pytest.fixture(scope="module")
+def region_chain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _assess(tmp_path_factory.mktemp("regions"), REGION_CHAIN)
+
+
+def test_the_suppliers_sheet_has_region_and_sector_as_written_beside_their_columns(
+    region_chain: dict[str, Any], tmp_path: Path
+) -> None:
+    xlsx = _write(region_chain, tmp_path / "r.xlsx")
+    header = _header(xlsx, "Suppliers")
+    assert header[header.index("Country") + 1] == "Region"
+    assert header[header.index("Sector") + 1] == "Sector as written"
+    rows = {r["Supplier ID"]: r for r in _sheet(xlsx, "Suppliers")}
+    for supplier, country, region, sector, written in REGIONS:
+        row = rows[supplier]
+        assert (row["Country"], row["Region"], row["Sector"]) == (country, region, sector)
+        assert row["Sector as written"] == written
+    cell = next(r for r in load_workbook(xlsx)["Suppliers"].iter_rows() if r[0].value == "R2")
+    assert cell[header.index("Region")].data_type == "s"  # "=1+1" is text, not a formula
+
+
+@pytest.mark.parametrize(("supplier", "country", "region"), [(r[0], r[1], r[2]) for r in REGIONS])
+def test_every_register_shows_the_region_beside_the_country(
+    region_chain: dict[str, Any], tmp_path: Path, supplier: str, country: str, region: str
+) -> None:
+    xlsx = _write(region_chain, tmp_path / "r.xlsx")
+    shown = {r["Supplier ID"]: (r["Country"], r["Region"]) for r in _sheet(xlsx, "Risk register")}
+    assert shown[supplier] == (country, region)
+    rows = {r["supplier_id"]: r for r in _csv(_write(region_chain, tmp_path / "r.csv"))}
+    neutralised = "'" + region if region and region.startswith("=") else region or ""
+    assert (rows[supplier]["country"], rows[supplier]["region"]) == (country or "", neutralised)
+    html = {r["supplier_id"]: r for r in _html_register(_write(region_chain, tmp_path / "r.html"))}
+    assert html[supplier]["region"] == (region or "")
+    markdown = _write(region_chain, tmp_path / "r.md").read_text("utf-8")
+    where = f"{country or 'unknown'} ({region})" if region else country
+    assert f"({supplier})\n\n" in markdown
+    details = markdown.split(f"({supplier})\n\n")[1].split("\n\n")[0]
+    assert f"- Country: {where}; sector: " in details
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        [name.lower() for name, _ in REGISTER_COLUMNS],
+        list(COLUMNS),
+        re.findall(
+            r'data-key="(\w+)"',
+            (
+                Path(__file__).resolve().parents[1]
+                / "src/ddtool/reporters/templates"
+                / "report.html.j2"
+            ).read_text("utf-8"),
+        ),
+    ],
+    ids=["xlsx", "csv", "html"],
+)
+def test_every_register_has_country_region_sector_in_this_order(columns: list[str]) -> None:
+    at = columns.index("country")
+    assert columns[at : at + 3] == ["country", "region", "sector"]
+
+
+def test_the_reports_stay_deterministic(gap_chain: dict[str, Any], tmp_path: Path) -> None:
+    document = {**gap_chain, "warnings": [w[1] for w in WARNINGS]}
+    for suffix in (".xlsx", ".md", ".csv", ".html"):
+        first = _write(document, tmp_path / f"a{suffix}").read_bytes()
+        assert _write(document, tmp_path / f"b{suffix}").read_bytes() == first, suffix
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".md", ".html"])
+@pytest.mark.parametrize(
+    "warnings", [[1], [{"type": "note-row"}], [{"message": "m", "location": "x"}]]
+)
+def test_a_malformed_warning_of_a_saved_assessment_names_the_file(
+    cocoa_document: dict[str, Any], tmp_path: Path, suffix: str, warnings: list[Any]
+) -> None:
+    """A warning is an object with a message (and a location object): ddtool report names
+    the file that lacks it, and writes nothing."""
+    saved = tmp_path / "saved.json"
+    saved.write_text(json.dumps({**cocoa_document, "warnings": warnings}), encoding="utf-8")
+    out = tmp_path / f"r{suffix}"
+    done = CliRunner().invoke(app, ["report", str(saved), "-q", "-o", str(out)])
+    assert done.exit_code == 2, done.output
+    assert "not a complete ddtool assessment JSON" in " ".join(done.output.split())
+    assert not out.exists()
