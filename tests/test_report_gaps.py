@@ -412,3 +412,17 @@ def test_a_malformed_warning_of_a_saved_assessment_names_the_file(
     assert done.exit_code == 2, done.output
     assert "not a complete ddtool assessment JSON" in " ".join(done.output.split())
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("ids", "shown"), [c[1:] for c in COMPANY_EXPOSURE], ids=[c[0] for c in COMPANY_EXPOSURE]
+)
+def test_the_terminal_summary_shows_the_chain_exposure_on_a_gap_so(
+    tmp_path: Path, ids: list[str], shown: str
+) -> None:
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(_chain_of(ids), encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(chain), "--no-tree"], env={"COLUMNS": "200"})
+    assert done.exit_code == 0, done.output
+    line = next(x for x in done.output.splitlines() if "Chain exposure" in x)
+    assert line.count(GAP) == (3 if shown == GAP else 0), line

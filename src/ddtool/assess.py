@@ -649,6 +649,9 @@ class _Glance:
             [f.inferred_found[i] for i in inferred],
         )
         shown = self._tree_nodes(tree) | {flag["supplier_id"] for flag in flags}
+        # where the chain's exposure sits: the summary shows whether it rests on missing data
+        company = self.entries.exposure[self.entries.supply.company_id]
+        shown |= {ex.source for ex in company.values()}
         at = {sid: i for i, sid in enumerate(f.order) if sid in shown}
         mapped_ids = sorted(at, key=at.__getitem__)
         return {

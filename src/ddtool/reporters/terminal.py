@@ -12,6 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ddtool.document import gap_counts, low_on_a_gap, register, supplier_scores
+from ddtool.reporters.shown import GAP_LEVEL, ExposureLevels
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
 RISK_NAMES = {
@@ -56,9 +57,11 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         ", ".join(f"{RISK_NAMES[rt]} {n}" for rt, n in s["flags_by_risk_type"].items()),
     )
     exposure = Text()
+    levels_shown = ExposureLevels(doc["suppliers"])  # (a glance holds where they sit)
     for rt, e in s["exposure"].items():
         exposure.append(f"{RISK_NAMES[rt]} ")
-        exposure.append(e["level"], style=LEVEL_STYLE[e["level"]])
+        shown = levels_shown.level(e)
+        exposure.append(shown, style="yellow" if shown == GAP_LEVEL else LEVEL_STYLE[e["level"]])
         exposure.append("  ")
     grid.add_row("Chain exposure", exposure)
     grid.add_row("Data gaps", gap_counts(s))
