@@ -254,7 +254,7 @@ def test_a_failure_says_how_a_batch_maps_a_header(tmp_path: Path) -> None:
     """A batch has no --map: its hint is the columns: block of the --config file."""
     member = tmp_path / "in" / "schmid.csv"
     member.parent.mkdir()
-    member.write_text("Lieferant Nr.;Land\nS1;DEU\n", "utf-8")
+    member.write_text("Kürzel;Staat\nS1;DEU\n", "utf-8")
     done = CliRunner().invoke(app, ["batch", str(member.parent), "-o", str(tmp_path / "out")])
     assert done.exit_code == 2, done.output
     assert "a columns: entry 'Header: field' in the --config file" in done.output

@@ -278,7 +278,7 @@ def test_example_config_loads_and_matches_the_defaults() -> None:
     loaded = load_config(ROOT / "docs" / "ddtool.example.yaml")
     assert loaded.thresholds == Config().thresholds
     assert loaded.scoring == Config().scoring
-    assert loaded.columns == {"Lieferant": "name", "Land": "country"}
+    assert loaded.columns == {"Firmierung": "name", "Staat": "country"}
 
 
 def test_bad_config_is_a_located_error(tmp_path: Path) -> None:

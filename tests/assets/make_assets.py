@@ -103,8 +103,8 @@ def cp1252_csv(path: Path) -> None:
 
 
 def german_headers_csv(path: Path) -> None:
-    """A header the alias table does not know ('Lieferant'): needs --map 'Lieferant=name'."""
-    text = "Supplier ID,Lieferant,Country\nG1,Hamburg Handel,DE\nG2,Bremen Kaffee,DE\n"
+    """A header the alias table does not know ('Firmierung'): needs --map 'Firmierung=name'."""
+    text = "Supplier ID,Firmierung,Country\nG1,Hamburg Handel,DE\nG2,Bremen Kaffee,DE\n"
     path.write_bytes(text.encode())
 
 

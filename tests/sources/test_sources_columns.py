@@ -37,7 +37,8 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Tier level", "tier"),
     ("  Country  ", "country"),
     ("Notes", None),
-    ("Lieferant", None),
+    ("Lieferant", "name"),
+    ("Firmierung", None),
 ]
 
 
@@ -70,12 +71,12 @@ def test_unknown_header_is_kept_until_mapped() -> None:
     path = INPUT / "german_headers.csv"
     plain, _ = read_chain([path])
     mapped, problems = read_chain(
-        [path], ReadOptions(column_map=parse_column_map(["Lieferant=name"]))
+        [path], ReadOptions(column_map=parse_column_map(["Firmierung=name"]))
     )
     assert problems.items == []
     assert [(s.name, s.attributes) for s in plain.suppliers] == [
-        (None, {"Lieferant": "Hamburg Handel"}),
-        (None, {"Lieferant": "Bremen Kaffee"}),
+        (None, {"Firmierung": "Hamburg Handel"}),
+        (None, {"Firmierung": "Bremen Kaffee"}),
     ]
     assert [(s.name, s.attributes) for s in mapped.suppliers] == [
         ("Hamburg Handel", {}),

@@ -533,7 +533,7 @@ def test_the_no_header_hint_names_the_way_to_map_that_the_command_has(
     from ddtool.sources.table_source import table_from_rows
 
     problems = ProblemList()
-    rows = [["Lieferant Nr.", "Land"], ["S1", "DEU"]]
+    rows = [["Kürzel", "Staat"], ["S1", "DEU"]]
     assert table_from_rows("t.csv", None, rows, ReadOptions(mapped_by=mapped_by), problems) is None
     [problem] = problems.errors
     assert problem.type == "no-header" and f"(for others use {hint})" in problem.message

@@ -292,7 +292,13 @@ def _number_value(
     low, high = _BOUNDS[name]
     if not low <= number <= high:
         bound = f"between {_shown(low)} and {_shown(high)}"
-        return None, (_Issue("out-of-range", f"{name} {_shown(number)} must be {bound}"),)
+        # a share written as a percentage without its sign ("Anteil %": 60)
+        hint = (
+            f" (write {_shown(number)}% or {_shown(number / 100)})"
+            if (name == "share" and 1 < number <= 100 and not str(value).strip().endswith("%"))
+            else ""
+        )
+        return None, (_Issue("out-of-range", f"{name} {_shown(number)} must be {bound}{hint}"),)
     if table and name in _PERCENTAGES and type(value) in (int, float) and value == 1:
         # Excel stores "100%" typed into a cell as 1; in a column of whole percentages it
         # cannot be told from 1 %, and the cell's format is not read

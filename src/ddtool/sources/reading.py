@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
+from itertools import islice
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from ddtool.errors import Location, ProblemList
 from ddtool.model import Chain, Company
+from ddtool.reference.countries import normalise_country
 from ddtool.sources import ahead
-from ddtool.sources.interface import ChainReader, RawChain, ReadOptions
+from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
 from ddtool.sources.normalise import (
     TEMPLATE_SUPPLIERS,
     NoTaxonomy,
@@ -17,6 +21,7 @@ from ddtool.sources.normalise import (
     normalise_records,
 )
 from ddtool.sources.table_source import CsvReader, ExcelReader
+from ddtool.sources.values import as_id, split_list
 from ddtool.sources.yaml_source import YamlReader
 
 READERS: tuple[ChainReader, ...] = (YamlReader(), ExcelReader(), CsvReader())
@@ -104,6 +109,7 @@ def read_chain(
     sectors = sectors or NoTaxonomy()
     problems = ProblemList()
     raws = [_read(path, options) for path in paths]
+    unmapped_by_values(raws, sectors, options)
     for raw in raws:
         problems.extend(raw.problems)
     company, suppliers = normalise_records(raws, sectors, problems)
@@ -132,3 +138,124 @@ def read_chain(
         file_hashes=each,
     )
     return chain, problems
+
+
+# A column of the user's own is taken for a field by its values when most of the first of them
+# read as that field's: enough to tell a column of countries from one of remarks, and cheap
+# on 10^5 rows
+_SAMPLE = 200
+_MOSTLY = 0.8
+# answers that read as countries ("no" is Norway) but fill yes/no columns
+_ANSWERS = frozenset({"no", "non", "nein", "yes", "si", "sí", "ja", "oui", "x", "ok"})
+# the fields a column's values can show, in the order they are tried
+_BY_VALUES = ("buyers", "country", "sector")
+
+
+def unmapped_by_values(raws: list[RawChain], sectors: SectorMatcher, options: ReadOptions) -> None:
+    """Warn of a table column kept as an attribute whose values are mostly the ids of
+    suppliers in this chain, countries or sectors, when the table has no such column: its
+    header is one ddtool does not know ("Abnehmer", "Herkunft"), and without the warning the
+    chain would be flattened, or its countries lost, without a word (`unmapped-column`)."""
+    wanted = [
+        raw
+        for raw in raws
+        if raw.table is not None
+        and raw.table.extras
+        and any(field not in raw.table.values for field in _BY_VALUES)
+    ]
+    if not wanted:
+        return  # (most tables: every column known)
+    chain_ids: set[str] | None = None
+    for raw in wanted:
+        table = raw.table
+        assert table is not None
+        hinted = {p.location.column for p in raw.problems.items if p.type == "unmapped-column"}
+        found: set[str] = set()
+        for label, column in table.extras:
+            if label in hinted:
+                continue
+            for field in _BY_VALUES:
+                if field in table.values or field in found:
+                    continue
+                if field == "buyers":
+                    if "id" not in table.values:
+                        continue
+                    if chain_ids is None:
+                        chain_ids = _chain_ids(raws)
+                    seen = _mostly(column, _buyer_test(table, chain_ids))
+                    what = "ids of suppliers in this chain"
+                elif field == "country":
+                    seen = _mostly(column, _is_country)
+                    what = "countries"
+                else:
+                    if isinstance(sectors, NoTaxonomy):
+                        continue  # (no taxonomy to tell sectors by)
+                    seen = _mostly(column, _sector_test(sectors))
+                    what = "sectors"
+                if seen is None:
+                    continue
+                index, value = seen
+                found.add(field)
+                raw.problems.warning(
+                    "unmapped-column",
+                    f"column '{label}' holds {what} ({str(value).strip()[:40]!r} in row"
+                    f" {table.rows[index]}, …): it looks like the {field} column but matches no"
+                    " known name; it is kept as an attribute",
+                    Location(table.path, table.sheet, table.rows[index], label),
+                    suggestion=options.map_hint(label, field),
+                )
+                break
+
+
+def _mostly(column: Sequence[Any], test: Callable[[int, Any], bool]) -> tuple[int, Any] | None:
+    """The first cell passing `test` (row index, value), when most of the column's first
+    filled cells do; None otherwise."""
+    filled = list(islice(((i, v) for i, v in enumerate(column) if v is not None), _SAMPLE))
+    if not filled:
+        return None
+    passed = [(index, value) for index, value in filled if test(index, value)]
+    return passed[0] if passed and len(passed) >= _MOSTLY * len(filled) else None
+
+
+def _chain_ids(raws: list[RawChain]) -> set[str]:
+    """The supplier ids of every file of the chain."""
+    ids: set[str] = set()
+    for raw in raws:
+        if raw.table is not None:
+            ids.update(as_id(v) for v in raw.table.values.get("id", ()) if v is not None)
+        else:
+            ids.update(as_id(r.fields["id"]) for r in raw.records if r.fields.get("id") is not None)
+    ids.discard("")
+    return ids
+
+
+def _buyer_test(table: RawTable, ids: set[str]) -> Callable[[int, Any], bool]:
+    """Whether a cell names suppliers of the chain, none the row's own (a copy of the id
+    column names its own)."""
+    own = table.values["id"]
+
+    def test(index: int, value: Any) -> bool:
+        items = [as_id(item) for item in split_list(value)]
+        mine = own[index]
+        return bool(items) and all(
+            item in ids and (mine is None or item != as_id(mine)) for item in items
+        )
+
+    return test
+
+
+def _is_country(_index: int, value: Any) -> bool:
+    if not isinstance(value, str) or value.strip().casefold() in _ANSWERS:
+        return False
+    return normalise_country(value).iso3 is not None
+
+
+def _sector_test(sectors: SectorMatcher) -> Callable[[int, Any], bool]:
+    def test(_index: int, value: Any) -> bool:
+        if not isinstance(value, str) or not value.strip() or len(value.split()) > 6:
+            return False
+        if normalise_country(value).iso3 is not None:
+            return False
+        return sectors.match_sector(value).id is not None
+
+    return test

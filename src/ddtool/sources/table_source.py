@@ -11,13 +11,15 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice, repeat
+from itertools import compress, islice, repeat
+from operator import is_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import FIELDS, header_key, hint_header, match_header
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
+from ddtool.sources.values import ValueProblem, parse_number
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -191,14 +193,11 @@ def table_from_rows(
             Location(path, sheet=sheet, row=header_index + 1, column=f"{second} ({letter})"),
         )
     blank = _blank_rows(columns, tails)
-    for index, text in _note_rows(columns, tails).items():
+    numeric = [col in extra_cols or mapping[col] in _NUMBER_FIELDS for col in range(width)]
+    for index, skipped in _skipped_rows(columns, tails, numeric, blank).items():
         blank.add(index)
-        problems.warning(
-            "note-row",
-            f"the row holds only the text {text[:60] + ('…' if len(text) > 60 else '')!r}:"
-            " read as a note (a merged comment row?), not as a supplier",
-            Location(path, sheet=sheet, row=start + index + 1),
-        )
+        kind, message = _skip_message(skipped, labels)
+        problems.warning(kind, message, Location(path, sheet=sheet, row=start + index + 1))
     for index, tail in tails.items():
         if index not in blank and any(v is not None for v in tail):
             problems.error(
@@ -304,24 +303,167 @@ def _blank_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -
     }
 
 
-def _note_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -> dict[int, str]:
-    """The rows whose one cell is a text of several words in the table's first column (a
-    note below or inside the table; merged across it, its text is in the first cell), by
-    index, with that text. A name alone in its own column stays a supplier without an id."""
-    if len(columns) < 3 or any(None not in column for column in columns[1:]):
-        return {}  # a column after the first without blanks: every row has two cells
-    first = columns[0]
-    return {
-        index: text
-        for index, text in enumerate(first)
-        if isinstance(text, str)
-        and len(text.split()) >= _NOTE_WORDS
-        and all(column[index] is None for column in columns[1:])
-        and not any(v is not None for v in tails.get(index, ()))
-    }
-
-
+# the fields that hold numbers: a totals row sums them
+_NUMBER_FIELDS = frozenset({"share", "workers", "female_pct", "migrant_pct"})
 _NOTE_WORDS = 4  # "Hinweis: Angaben ohne Gewähr", "Source: ERP export 2026"
+# the first word (or two) of a totals row's label: "Total", "Summe: 2 Lieferanten", "Grand total"
+_TOTAL_WORDS = frozenset(
+    {
+        "total",
+        "totals",
+        "totaal",
+        "totale",
+        "totales",
+        "totaux",
+        "totalt",
+        "sum",
+        "sums",
+        "summe",
+        "summen",
+        "gesamt",
+        "gesamtsumme",
+        "gesamtergebnis",
+        "insgesamt",
+        "zwischensumme",
+        "endsumme",
+        "subtotal",
+        "subtotals",
+        "somme",
+        "suma",
+        "sumas",
+        "grand total",
+        "sub total",
+        "sous total",
+        "suma total",
+    }
+)
+_LABEL_COLON = re.compile(r":(\s|$)")  # "Stand: Q3/2026"; not an id such as "SAP:1001"
+
+
+@dataclass(frozen=True, slots=True)
+class _Skipped:
+    """A row read as a note or a totals row: its label (column, text) and its numbers."""
+
+    label: tuple[int, str] | None
+    numbers: list[tuple[int, Any]]
+    total: bool
+
+
+def _skipped_rows(
+    columns: Sequence[Sequence[Any]],
+    tails: dict[int, list[Any]],
+    numeric: Sequence[bool],
+    blank: set[int],
+) -> dict[int, _Skipped]:
+    """The rows that are no supplier: a note, or a totals row, by index.
+
+    Such a row has a label or numbers and nothing else: its first filled cell a text, and
+    every other filled cell a number in a number column (share, workers, percentages, or a
+    column of the user's own). The label makes it a note when it is in the table's first
+    column and holds "word: " or four words or more (a note merged across the table has its
+    text in the first cell), a totals row when its first word is Total, Summe, Gesamt …
+    anywhere; numbers without a label make a totals row too. A row with an id and a name, or
+    an id alone ("T1", "Acme Ltd"), stays a supplier, as does a name alone ("Farm one",
+    without an id).
+    """
+    texts = [col for col, is_number in enumerate(numeric) if not is_number]
+    if len(texts) >= 2:
+        # a skipped row has one text cell at most, so it is blank in either of any two text
+        # columns: two without blanks (the ids and names, mostly) leave no row to look at;
+        # otherwise the two fullest give the rows to look at, found without a Python step each
+        full = 0
+        for col in texts:
+            full += None not in columns[col]
+            if full == 2:
+                return {}
+        fullest = sorted(texts, key=lambda col: columns[col].count(None))[:2]
+        candidates: Iterable[int] = sorted(
+            {
+                index
+                for col in fullest
+                for index in compress(
+                    range(len(columns[col])), map(is_, columns[col], repeat(None))
+                )
+            }
+        )
+    else:
+        candidates = range(len(columns[0]) if columns else 0)
+    found: dict[int, _Skipped] = {}
+    for index in candidates:
+        if index in blank or any(v is not None for v in tails.get(index, ())):
+            continue
+        skipped = _skipped_row([column[index] for column in columns], numeric)
+        if skipped is not None:
+            found[index] = skipped
+    return found
+
+
+def _skipped_row(cells: Sequence[Any], numeric: Sequence[bool]) -> _Skipped | None:
+    """The note or totals row these cells make (see _skipped_rows), or None: a supplier."""
+    filled = [(col, value) for col, value in enumerate(cells) if value is not None]
+    if not filled:
+        return None
+    label: tuple[int, str] | None = None
+    col, first = filled[0]
+    if isinstance(first, str) and not (numeric[col] and _is_number(first)):
+        label = (col, first.strip())
+        filled = filled[1:]
+    if not all(numeric[c] and _is_number(v) for c, v in filled):
+        return None
+    if label is None:
+        return _Skipped(None, filled, True)  # numbers alone: a sum below the table
+    col, text = label
+    words = re.findall(r"\w+", text.casefold())
+    if words and (words[0] in _TOTAL_WORDS or " ".join(words[:2]) in _TOTAL_WORDS):
+        return _Skipped(label, filled, True)
+    if col == 0 and (
+        _LABEL_COLON.search(text) or (len(text.split()) >= _NOTE_WORDS and len(cells) >= 3)
+    ):
+        return _Skipped(label, filled, bool(filled))
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A cell's value as the sheet shows it: 500, not 500.0."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def _is_number(value: Any) -> bool:
+    """Whether a cell holds a number: a number cell, or a text such as '1,200' or '65%'."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        parse_number(value)
+    except ValueProblem:
+        return False
+    return True
+
+
+def _skip_message(skipped: _Skipped, labels: dict[int, str]) -> tuple[str, str]:
+    """The problem type and message for a skipped row."""
+    text = ""
+    if skipped.label is not None:
+        label = skipped.label[1]
+        text = repr(label[:60] + ("…" if len(label) > 60 else ""))
+    if not skipped.total:
+        return "note-row", (
+            f"the row holds only the text {text}: read as a note (a merged comment row?), not"
+            " as a supplier"
+        )
+    numbers = ", ".join(f"{labels[col]} {_shown(value)}" for col, value in skipped.numbers[:3])
+    if len(skipped.numbers) > 3:
+        numbers += f" +{len(skipped.numbers) - 3} more"
+    held = " and ".join(part for part in (text, f"numbers ({numbers})" if numbers else "") if part)
+    return "total-row", (
+        f"the row holds only {held}: read as a totals row (a sum or a count), not as a"
+        " supplier; it is skipped"
+    )
 
 
 def _company_from_sheet(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
@@ -402,7 +544,7 @@ class ExcelReader(ChainReader):
         problems.extend(loading)
         if loaded is None:
             return chain
-        workbook, names, sheet, rows = loaded
+        workbook, names, sheet, rows, merged = loaded
         if scanned is not None and scanned.formulas:
             problems.warning(
                 "formulas",
@@ -412,13 +554,14 @@ class ExcelReader(ChainReader):
             )
         first = ProblemList()
         read_rows = rows
+        _fill_merged(path, sheet, rows, merged, options, first)
         chain.table = table_from_rows(str(path), sheet, rows, options, first, clean=_excel_cleaning)
         if chain.table is None and options.sheet is None and first.has_errors():
             # the sheet chosen by its name has no header (a "Supplier guidance" sheet before
             # "Suppliers"): the first sheet that has one is read instead, and said so
             other = _sheet_with_header(workbook, names, sheet, options)
             if other is not None:
-                other_name, other_rows = other
+                other_name, other_rows, other_merged = other
                 problems.warning(
                     "other-sheet-read",
                     f"sheet '{sheet}' has no header row; sheet '{other_name}' has one and is"
@@ -426,12 +569,15 @@ class ExcelReader(ChainReader):
                     Location(str(path), sheet=other_name),
                 )
                 sheet, first, read_rows = other_name, ProblemList(), other_rows
+                _fill_merged(path, sheet, other_rows, other_merged, options, first)
                 chain.table = table_from_rows(
                     str(path), sheet, other_rows, options, first, clean=_excel_cleaning
                 )
         problems.extend(first)
         if scanned is not None and scanned.errors and chain.table is not None:
             _error_values(path, sheet, read_rows, options, problems)
+        if scanned is not None and scanned.formulas and chain.table is not None:
+            _formulas_without_result(path, sheet, read_rows, chain.table, options, problems)
         if options.sheet is None:
             _other_supplier_sheets(workbook, names, sheet, options, problems, str(path))
         for name in names:
@@ -446,8 +592,9 @@ class ExcelReader(ChainReader):
 
     def _load(
         self, path: Path, options: ReadOptions, problems: ProblemList, where: Location
-    ) -> tuple[CalamineWorkbook, list[str], str, list[list[Any]]] | None:
-        """Open the workbook and read the supplier sheet's cells as they are."""
+    ) -> tuple[CalamineWorkbook, list[str], str, list[list[Any]], list[_Range] | None] | None:
+        """Open the workbook and read the supplier sheet's cells as they are, and its merged
+        ranges (None: not known)."""
         from python_calamine import CalamineWorkbook
 
         try:
@@ -463,9 +610,8 @@ class ExcelReader(ChainReader):
         if sheet is None:
             return None
         try:
-            rows: list[list[Any]] = workbook.get_sheet_by_name(sheet).to_python(
-                skip_empty_area=False
-            )
+            found = workbook.get_sheet_by_name(sheet)
+            rows: list[list[Any]] = found.to_python(skip_empty_area=False)
         except Exception as e:
             problems.error("not-a-workbook", f"cannot read sheet '{sheet}': {e}", where)
             return None
@@ -477,7 +623,7 @@ class ExcelReader(ChainReader):
                 Location(str(path), sheet=sheet),
             )
             return None
-        return workbook, names, sheet, rows
+        return workbook, names, sheet, rows, _merged_ranges(found)
 
     @staticmethod
     def _choose_sheet(
@@ -542,9 +688,8 @@ def _error_values(
         )
 
 
-def _error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]] | None:
-    """The cells of an xlsx sheet that hold an error value: (row, 0-based column, the error
-    as shown), in the order of the sheet; None when the sheet's part cannot be found."""
+def _sheet_xml(path: Path, sheet: str) -> str | None:
+    """The XML of an xlsx sheet, found by its name; None when its part cannot be found."""
     try:
         with zipfile.ZipFile(path) as package:
             book = package.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -564,8 +709,16 @@ def _error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]] | None:
             if target is None:
                 return None
             part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            text = package.read(part).decode("utf-8", "replace")
+            return package.read(part).decode("utf-8", "replace")
     except (KeyError, *_BROKEN_PACKAGE):
+        return None
+
+
+def _error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]] | None:
+    """The cells of an xlsx sheet that hold an error value: (row, 0-based column, the error
+    as shown), in the order of the sheet; None when the sheet's part cannot be found."""
+    text = _sheet_xml(path, sheet)
+    if text is None:
         return None
     cells: list[tuple[int, int, str]] = []
     at = text.find('t="e"')
@@ -579,6 +732,188 @@ def _error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]] | None:
             cells.append((int(ref.group(2)), column_index(ref.group(1)), shown))
         at = text.find('t="e"', end)
     return cells
+
+
+# A formula with no saved result: nothing, or an empty value, between its formula and the end
+# of its cell. A cached empty text (t="str" and <v></v>) is a result, told apart by its type.
+# The pattern starts with the text "<f" (or "<x:f" in a workbook whose tags have a prefix), so
+# that the search skips to the formulas at C speed.
+_NO_RESULT = re.compile(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
+_NO_RESULT_PREFIXED = re.compile(
+    r"<(\w+):f\b[^>]*?(?:/>|>([^<]*)</\1:f>)\s*(?:<\1:v\s*/>|<\1:v>\s*</\1:v>)?\s*</\1:c>"
+)
+_CELL_START = re.compile(r"<(?:\w+:)?c\b[^>]*>")
+
+
+def _formula_cells(text: str) -> list[tuple[int, int, str]]:
+    """The cells of a sheet's XML whose formula has no saved result (a file written by a
+    program that does not calculate): (row, 0-based column, the formula as written)."""
+    cells: list[tuple[int, int, str]] = []
+    prefixed = ":f>" in text or ":f " in text
+    for found in (_NO_RESULT_PREFIXED if prefixed else _NO_RESULT).finditer(text):
+        # the cell's start tag, just before its formula (a window: never a search to the start)
+        near = max(0, found.start() - 1000)
+        start = max(text.rfind("<c ", near, found.start()), text.rfind(":c ", near, found.start()))
+        tag = _CELL_START.match(text, text.rfind("<", near, start + 1)) if start != -1 else None
+        if tag is None or 't="str"' in tag.group():
+            continue  # (a saved empty text)
+        ref = re.search(r'\br="([A-Z]+)([0-9]+)"', tag.group())
+        if ref is not None:
+            formula = html.unescape(found.group(2 if prefixed else 1) or "").strip()
+            cells.append((int(ref.group(2)), column_index(ref.group(1)), formula))
+    return cells
+
+
+# the fields that make the chain's structure: a formula without a result there is an error,
+# saying what is lost
+_LOST = {
+    "id": "the supplier has no id",
+    "buyers": "the supplier's buyers are lost (it would be read as tier 1)",
+}
+MAX_FORMULA_CELLS = 5  # formula cells listed per column; the rest are counted
+
+
+def _formulas_without_result(
+    path: Path,
+    sheet: str,
+    rows: list[list[Any]],
+    table: RawTable,
+    options: ReadOptions,
+    problems: ProblemList,
+) -> None:
+    """Name the cells of the supplier rows whose formula has no saved result (they read as
+    blank): an error at each one in the id and buyers columns, which make the chain's
+    structure; elsewhere one warning per column, listing its cells."""
+    text = _sheet_xml(path, sheet) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    cells = _formula_cells(text) if text is not None and "<f" in text else []
+    if not cells:
+        return
+    head, found = _header(rows, options)
+    if found is None:
+        return
+    header_index, mapping = found
+    header = head[header_index]
+    kept = set(table.rows)
+    by_column: dict[int, list[tuple[int, str]]] = {}
+    for row, col, formula in cells:
+        if row in kept:
+            by_column.setdefault(col, []).append((row, formula))
+
+    def label(col: int) -> str:
+        cell = header[col] if col < len(header) else None
+        return str(cell).strip() if not _blank(cell) else column_letter(col)
+
+    def shown(col: int, row: int, formula: str) -> str:
+        return f"{column_letter(col)}{row}" + (f" ={formula}" if formula else "")
+
+    for col, found_cells in sorted(by_column.items()):
+        field = mapping.get(col)
+        if field in _LOST:
+            for row, formula in found_cells:
+                problems.error(
+                    "formula-without-result",
+                    f"the cell holds a formula ({shown(col, row, formula)}) with no saved"
+                    f" result, so it reads as blank and {_LOST[field]}: the file was written by"
+                    " a program that does not calculate; open it in a spreadsheet program and"
+                    " save it, or type the values",
+                    Location(str(path), sheet=sheet, row=row, column=label(col)),
+                )
+            continue
+        listed = ", ".join(shown(col, row, f) for row, f in found_cells[:MAX_FORMULA_CELLS])
+        if len(found_cells) > MAX_FORMULA_CELLS:
+            listed += f" +{len(found_cells) - MAX_FORMULA_CELLS:,} more"
+        count = len(found_cells)
+        problems.warning(
+            "formula-without-result",
+            f"{count:,} {'cell holds a formula' if count == 1 else 'cells hold formulas'}"
+            f" with no saved result ({listed}): {'it reads' if count == 1 else 'they read'} as"
+            " blank (a data gap); open the file in a spreadsheet program and save it to store"
+            " the results",
+            Location(str(path), sheet=sheet, row=found_cells[0][0], column=label(col)),
+        )
+
+
+# A merged range as calamine gives it: ((first row, first column), (last row, last column)),
+# 0-based, of the whole sheet (the rows read start at A1)
+_Range = tuple[tuple[int, int], tuple[int, int]]
+MAX_MERGED_RANGES = 20  # merged ranges named one by one; the rest are counted
+
+
+def _merged_ranges(sheet: Any) -> list[_Range] | None:
+    """The merged ranges of a calamine sheet; None when this calamine does not give them."""
+    try:
+        ranges = getattr(sheet, "merged_cell_ranges", None)
+    except Exception:  # calamine raises its own error types
+        return None
+    return None if ranges is None else list(ranges)
+
+
+def _merged_from_xml(path: Path, sheet: str) -> list[_Range]:
+    """The merged ranges of an xlsx sheet, read from its XML (older calamine)."""
+    text = _sheet_xml(path, sheet)
+    if text is None or "<mergeCell " not in text:
+        return []
+    ranges: list[_Range] = []
+    for first, row0, last, row1 in re.findall(
+        r'<mergeCell\s[^>]*\bref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"', text
+    ):
+        ranges.append(((int(row0) - 1, column_index(first)), (int(row1) - 1, column_index(last))))
+    return ranges
+
+
+def _fill_merged(
+    path: Path,
+    sheet: str,
+    rows: list[list[Any]],
+    merged: list[_Range] | None,
+    options: ReadOptions,
+    problems: ProblemList,
+) -> None:
+    """Give each merged range below the header its value in every row it spans, as the sheet
+    shows it (calamine reads the value in its first cell only): "Bangladesh" merged over
+    three suppliers' Country cells is the country of all three. A range one row high (a note
+    merged across the table) keeps its value in its first cell; a range that spans columns
+    too gives it to its first column, as such a row does. Each range filled is named."""
+    if merged is None and path.suffix.lower() in (".xlsx", ".xlsm"):
+        merged = _merged_from_xml(path, sheet)
+    tall = [r for r in merged or () if r[1][0] > r[0][0]]
+    if not tall:
+        return  # (most sheets: no work at all)
+    head, found = _header(rows, options)
+    if found is None:
+        return
+    header_index, _ = found
+    header = head[header_index]
+    filled: list[tuple[_Range, Any]] = []
+    for (row0, col), (row1, col1) in sorted(tall):
+        if row0 <= header_index or row0 >= len(rows):
+            continue  # the title and header rows are read as they are
+        value = rows[row0][col] if col < len(rows[row0]) else None
+        if _blank(value):
+            continue
+        for index in range(row0 + 1, min(row1, len(rows) - 1) + 1):
+            row = rows[index]
+            if col < len(row) and _blank(row[col]):
+                row[col] = value
+        filled.append((((row0, col), (row1, col1)), value))
+    for ((row0, col), (row1, col1)), value in filled[:MAX_MERGED_RANGES]:
+        cell = header[col] if col < len(header) else None
+        label = str(cell).strip() if not _blank(cell) else column_letter(col)
+        shown = value.strip() if isinstance(value, str) else _shown(value)
+        problems.warning(
+            "merged-cells",
+            f"cells {column_letter(col)}{row0 + 1}:{column_letter(col1)}{row1 + 1} are merged:"
+            f" their value {shown[:60]!r} is read in each of rows {row0 + 1}–{row1 + 1}, as the"
+            " sheet shows it",
+            Location(str(path), sheet=sheet, row=row0 + 1, column=label),
+        )
+    if len(filled) > MAX_MERGED_RANGES:
+        problems.warning(
+            "merged-cells",
+            f"{len(filled) - MAX_MERGED_RANGES:,} more merged ranges are read the same way:"
+            " their value in each row they span",
+            Location(str(path), sheet=sheet),
+        )
 
 
 def _header(
@@ -601,21 +936,21 @@ def _has_header(workbook: CalamineWorkbook, name: str, options: ReadOptions) -> 
 
 def _sheet_with_header(
     workbook: CalamineWorkbook, names: list[str], tried: str, options: ReadOptions
-) -> tuple[str, list[list[Any]]] | None:
-    """The first sheet other than `tried` with a supplier header row, with its rows."""
+) -> tuple[str, list[list[Any]], list[_Range] | None] | None:
+    """The first sheet other than `tried` with a supplier header row, with its rows and its
+    merged ranges."""
     for name in names:
         if name == tried or _COMPANY_SHEET.match(name.strip()):
             continue
         if not _has_header(workbook, name, options):
             continue
         try:
-            rows: list[list[Any]] = workbook.get_sheet_by_name(name).to_python(
-                skip_empty_area=False
-            )
+            found = workbook.get_sheet_by_name(name)
+            rows: list[list[Any]] = found.to_python(skip_empty_area=False)
         except Exception:  # an unreadable sheet is passed over
             continue
         if len(rows) <= options.max_rows:
-            return name, rows
+            return name, rows, _merged_ranges(found)
     return None
 
 
@@ -627,13 +962,13 @@ def _other_supplier_sheets(
     problems: ProblemList,
     path: str,
 ) -> None:
-    """Warn of the sheets after the one read whose name looks like a supplier sheet and
-    that have a supplier header row too (one sheet per tier, say): one sheet is read per
-    workbook, and their suppliers would otherwise be left out without a word."""
+    """Warn of the other sheets that have a supplier header row too (one sheet per tier,
+    say), whatever their names ("Lieferanten Stufe 2" as well as "Tier 2"): one sheet is
+    read per workbook, and their suppliers would otherwise be left out without a word."""
     found = [
         name
-        for name in names[names.index(read) + 1 :]
-        if _SUPPLIER_SHEET.search(name)
+        for name in names
+        if name != read
         and not _COMPANY_SHEET.match(name.strip())
         and _has_header(workbook, name, options)
     ]

@@ -76,10 +76,22 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
             return value
         return str(node.value)
 
+    def construct_grouped_float(self, node: yaml.ScalarNode) -> float | str:
+        """A float, unless it is written as a whole number with dots grouping thousands
+        (`workers: 1.200`, as German, Spanish and many other locales write 1200): kept as
+        written, so that a worker count reads 1200, as in a table, not 1.2 (a number field
+        still reads it: `share: 1.500` is 1.5 as before)."""
+        if _GROUPED.fullmatch(str(node.value)):
+            return str(node.value)
+        value: float = self.construct_yaml_float(node)
+        return value
+
 
 MAX_INT_DIGITS = 100
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_long_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_grouped_float)
 _LineLoader.add_constructor("tag:yaml.org,2002:bool", _LineLoader.construct_plain_bool)
 
 

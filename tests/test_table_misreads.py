@@ -1,0 +1,506 @@
+"""Silent misreads of supplier tables (tester report D2–D6, D10): each is now read as the user
+sees it, or reported at its place."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from ddtool.errors import ProblemList
+from ddtool.profiles import load_profiles
+from ddtool.sources import ReadOptions, read_chain
+from ddtool.sources.columns import hint_header, match_header
+from ddtool.sources.table_source import table_from_rows
+
+
+def _book(path: Path, sheets: dict[str, list[list[Any]]], merged: tuple[str, ...] = ()) -> Path:
+    """A workbook of these sheets; `merged` ranges are merged in the first sheet."""
+    workbook = Workbook()
+    for index, (title, rows) in enumerate(sheets.items()):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        assert sheet is not None
+        sheet.title = title
+        for row in rows:
+            sheet.append(row)
+        if index == 0:
+            for cells in merged:
+                sheet.merge_cells(cells)
+    workbook.save(path)
+    return path
+
+
+def _problems(problems: ProblemList, *types: str) -> list[tuple[Any, ...]]:
+    return [
+        (p.type, p.severity, p.location.sheet, p.location.row, p.location.column)
+        for p in problems.items
+        if p.type in types
+    ]
+
+
+HEADER = ["Supplier ID", "Supplier name", "Country", "Sector", "Buyer ID"]
+
+
+# -- D2: a second supplier sheet, whatever its name ------------------------------------------
+
+SHEETS = [
+    # (sheet names, the sheet read, the sheets named in the warning)
+    (
+        ["Lieferanten Stufe 1", "Lieferanten Stufe 2"],
+        "Lieferanten Stufe 1",
+        ["Lieferanten Stufe 2"],
+    ),
+    (
+        ["Fournisseurs rang 1", "Fournisseurs rang 2"],
+        "Fournisseurs rang 1",
+        ["Fournisseurs rang 2"],
+    ),
+    (["Tier 1", "Tier 2"], "Tier 1", ["Tier 2"]),  # (warned before too)
+    # a sheet before the one chosen by its name is left out too
+    (["Stufe 1", "Suppliers"], "Suppliers", ["Stufe 1"]),
+    (["Lieferanten", "Hinweise", "Stufe 2", "Stufe 3"], "Lieferanten", ["Stufe 2", "Stufe 3"]),
+]
+
+
+@pytest.mark.parametrize(("names", "read", "named"), SHEETS, ids=lambda v: str(v))
+def test_every_other_sheet_with_a_supplier_header_is_named(
+    tmp_path: Path, names: list[str], read: str, named: list[str]
+) -> None:
+    sheets: dict[str, list[list[Any]]] = {}
+    for index, name in enumerate(names):
+        if name == "Hinweise":
+            sheets[name] = [["Bitte eine Zeile pro Lieferant"]]
+        else:
+            sheets[name] = [HEADER, [f"S{index}", f"Supplier {index}", "BGD", "garment", None]]
+    path = _book(tmp_path / "book.xlsx", sheets)
+    chain, problems = read_chain([path])
+    [supplier] = chain.suppliers
+    assert supplier.location is not None and supplier.location.sheet == read
+    [warning] = [p for p in problems.items if p.type == "other-supplier-sheets"]
+    assert (warning.severity, warning.location.sheet) == ("warning", named[0])
+    assert all(f"'{name}'" in warning.message for name in named)
+    assert f"only sheet '{read}' is read" in warning.message
+
+
+def test_a_sheet_without_a_supplier_header_is_no_warning(tmp_path: Path) -> None:
+    sheets: dict[str, list[list[Any]]] = {
+        "Lieferanten": [HEADER, ["S1", "One", "BGD", "garment", None]],
+        "Länder": [["Country", "Sector"], ["BGD", "garment"]],  # (no id or name column)
+        "Company": [["Field", "Value"], ["Name", "Acme"]],
+    }
+    _chain, problems = read_chain([_book(tmp_path / "book.xlsx", sheets)])
+    assert not [p for p in problems.items if p.type == "other-supplier-sheets"]
+
+
+# -- D3: German, French and Spanish headers; unknown ones told by their values ----------------
+
+HEADERS = [
+    ("Lieferant", "name"),
+    ("Lieferantenname", "name"),
+    ("Fournisseur", "name"),
+    ("Nom du fournisseur", "name"),
+    ("Proveedor", "name"),
+    ("Razón social", "name"),
+    ("Lieferant Nr.", "id"),
+    ("Lieferantennummer", "id"),
+    ("N° fournisseur", "id"),
+    ("Código de proveedor", "id"),
+    ("Land", "country"),
+    ("Herkunftsland", "country"),
+    ("Pays", "country"),
+    ("Pays d'origine", "country"),
+    ("País", "country"),
+    ("Branche", "sector"),
+    ("Sektor", "sector"),
+    ("Secteur", "sector"),
+    ("Secteur d'activité", "sector"),
+    ("Sector", "sector"),
+    ("Abnehmer", "buyers"),
+    ("Kunde", "buyers"),
+    ("Acheteur", "buyers"),
+    ("Client", "buyers"),
+    ("Comprador", "buyers"),
+    ("Anteil %", "share"),
+    ("Anteil", "share"),
+    ("Part %", "share"),
+    ("Participación", "share"),
+    ("Produkte", "products"),
+    ("Produits", "products"),
+    ("Productos", "products"),
+    ("Beschäftigte", "workers"),
+    ("Mitarbeiter", "workers"),
+    ("Anzahl Mitarbeiter", "workers"),
+    ("Effectif", "workers"),
+    ("Empleados", "workers"),
+    ("Trabajadores", "workers"),
+    ("Region", "region"),
+    ("Région", "region"),
+    ("Región", "region"),
+    ("Stufe", "tier"),
+    ("Niveau", "tier"),
+    ("Nivel", "tier"),
+    ("Frauenanteil", "female_pct"),
+    ("% Femmes", "female_pct"),
+    ("Anteil Migranten", "migrant_pct"),
+    ("Zertifizierungen", "certifications"),
+    ("Auditdatum", "audit_date"),
+    ("Auditergebnis", "audit_result"),
+    # words that mean another thing elsewhere stay unknown (a --map names them)
+    ("Part", None),  # a part number in English
+    ("Nombre", None),  # a count in French
+    ("Rang", None),  # a ranking in German
+    ("Kundennummer", None),  # the account a supplier gives its buyer
+    ("Firmierung", None),
+]
+
+
+@pytest.mark.parametrize(("header", "field"), HEADERS)
+def test_common_german_french_and_spanish_headers(header: str, field: str | None) -> None:
+    assert match_header(header, {}) == field
+
+
+@pytest.mark.parametrize(
+    ("header", "hint"),
+    [
+        ("Abnehmer-Code", "buyers"),
+        ("Kundennr. (Abnehmer)", "buyers"),
+        ("Pays (ISO)", "country"),
+        ("Branche / Gewerk", "sector"),
+        ("Beschäftigte gesamt", "workers"),
+        ("Anteil Frauen (geschätzt)", "female_pct"),
+        ("Bemerkung", None),
+    ],
+)
+def test_headers_that_look_like_a_field_get_a_hint(header: str, hint: str | None) -> None:
+    assert match_header(header, {}) is None
+    assert hint_header(header) == hint
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Supplier ID;Supplier name;Land;Branche;Abnehmer;Anteil %",
+        "Supplier ID;Fournisseur;Pays;Secteur;Client;Part %",
+        "Código;Proveedor;País;Sector;Comprador;Participación",
+    ],
+)
+def test_a_chain_with_local_headers_keeps_its_structure(tmp_path: Path, header: str) -> None:
+    """The columns were kept as attributes without a word: countries, sectors, buyers and
+    shares lost, and A2 read as tier 1."""
+    path = tmp_path / "lieferanten.csv"
+    path.write_text(
+        f"{header}\nA1;Alpha;Bangladesch;garment manufacturing;;50%\n"
+        "A2;Beta;Indien;yarn spinning;A1;\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert [
+        (s.id, s.country, s.sector, s.buyers, s.share, s.attributes) for s in chain.suppliers
+    ] == [
+        ("A1", "BGD", "garment manufacturing", [], 0.5, {}),
+        ("A2", "IND", "yarn spinning", ["A1"], None, {}),
+    ]
+    assert problems.items == []
+
+
+# (the extra column's header, its values for S1, S2, S3, the field it looks like)
+BY_VALUES: list[tuple[str, list[str], str | None]] = [
+    ("Geht an", ["", "S1", "S2"], "buyers"),
+    ("Liefert für", ["", "S1", "S1;S2"], "buyers"),
+    ("Herkunftsgebiet", ["Bangladesch", "Indien", "CN"], "country"),
+    ("Gewerk", ["garment manufacturing", "yarn spinning", "cotton farming"], "sector"),
+    # not a field: remarks, a yes/no column ("no" reads as Norway), a copy of the ids
+    ("Bemerkung", ["visit planned", "audit pending", ""], None),
+    ("Geprüft", ["no", "no", "yes"], None),
+    ("Alte Nummer", ["S1", "S2", "S3"], None),
+]
+
+
+@pytest.mark.parametrize(("header", "values", "field"), BY_VALUES)
+def test_an_unknown_column_is_told_by_its_values(
+    tmp_path: Path, header: str, values: list[str], field: str | None
+) -> None:
+    path = tmp_path / "list.csv"
+    rows = [f"S{i + 1},Supplier {i + 1},{value}" for i, value in enumerate(values)]
+    path.write_text(f"Supplier ID,Supplier name,{header}\n" + "\n".join(rows) + "\n", "utf-8")
+    _chain, problems = read_chain([path], sectors=load_profiles([]))
+    warned = [p for p in problems.items if p.type == "unmapped-column"]
+    if field is None:
+        assert warned == []
+        return
+    [warning] = warned
+    assert (warning.severity, warning.location.column) == ("warning", header)
+    assert warning.location.row is not None and warning.location.row >= 2
+    assert f"looks like the {field} column" in warning.message
+    assert warning.suggestion == f"--map '{header}={field}'"
+
+
+def test_a_buyers_column_is_told_by_the_ids_of_another_file(tmp_path: Path) -> None:
+    tier1, tier2 = tmp_path / "tier1.csv", tmp_path / "tier2.csv"
+    tier1.write_text("Supplier ID,Supplier name,Country\nT1,Mill,BGD\n", "utf-8")
+    tier2.write_text("Supplier ID,Supplier name,Country,Geht an\nT2,Farm,IND,T1\n", "utf-8")
+    _chain, problems = read_chain([tier1, tier2])
+    assert _problems(problems, "unmapped-column") == [
+        ("unmapped-column", "warning", None, 2, "Geht an")
+    ]
+
+
+# -- D4: notes and totals below the table are no suppliers ----------------------------------
+
+TABLE = ["Supplier ID", "Supplier name", "Country", "Sector", "Buyer ID", "Workers", "Share"]
+_ = None
+ROWS: list[tuple[str, list[Any], str | None]] = [
+    # (case, the row below two suppliers, the problem type when it is skipped)
+    ("blank", [_, _, _, _, _, _, _], None),  # (a blank row: skipped without a word)
+    ("note with a colon", ["Stand: Q3/2026", _, _, _, _, _, _], "note-row"),
+    ("source", ["Quelle: SAP-Export", _, _, _, _, _, _], "note-row"),
+    ("long note", ["Angaben ohne Gewähr, bitte prüfen", _, _, _, _, _, _], "note-row"),
+    ("sum as text", ["Summe: 2 Lieferanten", _, _, _, _, _, _], "total-row"),
+    ("total", ["Total", _, _, _, _, _, _], "total-row"),
+    ("total with numbers", ["Total", _, _, _, _, 500, 0.65], "total-row"),
+    ("total as text numbers", ["Gesamt", _, _, _, _, "1.200", "65%"], "total-row"),
+    ("total in the name column", [_, "Gesamt", _, _, _, 500, _], "total-row"),
+    ("grand total", ["Grand total", _, _, _, _, 500, _], "total-row"),
+    ("total général", ["Total général", _, _, _, _, 500, _], "total-row"),
+    ("subtotal", ["Sub-total:", _, _, _, _, 500, _], "total-row"),
+    ("spanish", ["Totales", _, _, _, _, 500, _], "total-row"),
+    ("numbers alone", [_, _, _, _, _, 500, 0.65], "total-row"),
+    ("note with a number", ["Stand: Q3/2026", _, _, _, _, 500, _], "total-row"),
+    # suppliers, however short
+    ("short id", ["T1", _, _, _, _, _, _], None),
+    ("short id and workers", ["T1", _, _, _, _, 300, _], None),
+    ("id that names a total", ["Total", "Total Garments Ltd", _, _, _, _, _], None),
+    ("id with a colon", ["SAP:1001", _, _, _, _, _, _], None),
+    ("company named Total", ["TotalEnergies", _, _, _, _, _, _], None),
+    ("three words", ["Acme Trading Ltd", _, _, _, _, _, _], None),
+    ("number id", [1003.0, _, _, _, _, _, _], None),
+    ("total with a country", ["Total", _, "DEU", _, _, _, _], None),
+    ("total with text in a number column", ["Total", _, _, _, _, "n/a", _], None),
+    ("note in the name column", [_, "Hinweis: siehe oben", _, _, _, _, _], None),
+]
+
+
+@pytest.mark.parametrize(("case", "row", "skipped"), ROWS, ids=[r[0] for r in ROWS])
+def test_a_note_or_totals_row_is_skipped_and_said_so(
+    case: str, row: list[Any], skipped: str | None
+) -> None:
+    rows = [
+        TABLE,
+        ["S1", "Alpha", "BGD", "garment", _, 300, 0.4],
+        ["S2", "Beta", "IND", "yarn", "S1", 200, 0.25],
+        row,
+    ]
+    problems = ProblemList()
+    table = table_from_rows("t.csv", None, rows, ReadOptions(), problems)
+    assert table is not None
+    kept = 2 if skipped is not None or case == "blank" else 3
+    assert table.rows == [2, 3, 4][:kept]
+    found = [(p.type, p.severity, p.location.row) for p in problems.items]
+    assert found == ([(skipped, "warning", 4)] if skipped else [])
+
+
+def test_phantom_rows_below_a_csv_are_not_scored(tmp_path: Path) -> None:
+    """Three phantom suppliers, each with three flags: the tester's trailing.csv."""
+    path = tmp_path / "trailing.csv"
+    path.write_text(
+        "Supplier ID;Supplier name;Country;Sector;Buyer ID\n"
+        "A1;Alpha;BGD;garment manufacturing;\nA2;Beta;IND;yarn spinning;A1\n"
+        ";;;;\nStand: Q3/2026;;;;\nQuelle: SAP-Export;;;;\nSumme: 2 Lieferanten;;;;\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["A1", "A2"]
+    assert [(p.type, p.location.row) for p in problems.items] == [
+        ("note-row", 5),
+        ("note-row", 6),
+        ("total-row", 7),
+    ]
+
+
+def test_a_totals_row_does_not_enter_the_shares(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Supplier ID", "Supplier name", "Country", "Share"],
+        ["V1", "One", "BGD", 0.45],
+        ["V2", "Two", "TUR", 0.55],
+        [],
+        ["Total", None, None, 1.0],
+    ]
+    chain, problems = read_chain([_book(tmp_path / "book.xlsx", {"Vendors": rows})])
+    assert [s.id for s in chain.suppliers] == ["V1", "V2"]
+    assert [(p.type, p.location.row) for p in problems.items] == [("total-row", 5)]
+    assert "'Total' and numbers (Share 1)" in problems.items[0].message
+
+
+# -- D5: merged cells in the data rows -------------------------------------------------------
+
+
+def test_a_merged_cell_is_read_in_every_row_it_spans(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Liste des fournisseurs"],
+        ["Supplier ID", "Supplier name", "Country", "Sector", "Workers"],
+        ["1001", "Atelier Dhaka", "Bangladesh", "garment", 300],
+        ["1002", "Dhaka Fabrics", None, "fabric mill", 120],
+        ["1003", "Dhaka Dye", None, "dyeing", 80],
+        ["1004", "Chennai Spinning", "India", "yarn spinning", 200],
+        ["Note: figures from the 2025 survey"],
+    ]
+    merged = ("A1:E1", "C3:C5", "A7:E7")  # a title, a country, a note across the table
+    path = _book(tmp_path / "merged.xlsx", {"Fournisseurs": rows}, merged)
+    chain, problems = read_chain([path])
+    assert [(s.id, s.country) for s in chain.suppliers] == [
+        ("1001", "BGD"),
+        ("1002", "BGD"),
+        ("1003", "BGD"),
+        ("1004", "IND"),
+    ]
+    assert _problems(problems, "merged-cells", "note-row") == [
+        ("merged-cells", "warning", "Fournisseurs", 3, "Country"),
+        ("note-row", "warning", "Fournisseurs", 7, None),
+    ]
+    [merge] = [p for p in problems.items if p.type == "merged-cells"]
+    assert "C3:C5" in merge.message and "'Bangladesh'" in merge.message
+
+
+def test_many_merged_ranges_are_named_up_to_a_limit(tmp_path: Path) -> None:
+    from ddtool.sources.table_source import MAX_MERGED_RANGES
+
+    count = MAX_MERGED_RANGES + 3
+    rows: list[list[Any]] = [["Supplier ID", "Country"]]
+    for index in range(count):
+        rows += [[f"S{index}a", "Ghana"], [f"S{index}b", None]]
+    ranges = tuple(f"B{2 + 2 * i}:B{3 + 2 * i}" for i in range(count))
+    chain, problems = read_chain([_book(tmp_path / "book.xlsx", {"Suppliers": rows}, ranges)])
+    assert {s.country for s in chain.suppliers} == {"GHA"}
+    warned = [p for p in problems.items if p.type == "merged-cells"]
+    assert len(warned) == MAX_MERGED_RANGES + 1
+    assert warned[-1].message.startswith("3 more merged ranges")
+
+
+# -- D6: formulas never calculated ------------------------------------------------------------
+
+
+def _with_results(path: Path, results: dict[str, str]) -> Path:
+    """Give formula cells a saved text result, as a spreadsheet program does ('' for an
+    empty text), in the workbook's XML."""
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    text = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, result in results.items():
+        text = re.sub(
+            rf'<c r="{ref}"([^>]*)><f>([^<]*)</f><v ?/></c>',
+            rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{result}</v></c>',
+            text,
+        )
+    parts["xl/worksheets/sheet1.xml"] = text.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+def test_formulas_without_a_result_are_named_at_their_cells(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Supplier ID", "Supplier name", "Country", "Buyer ID", "Region"],
+        ["S1", "Alpha Garments", "BGD", None, "Dhaka"],
+        ["S2", "=B2", "BGD", "=A2", "=E2"],
+        ["S3", "=B2", "IND", "=A3", "Tiruppur"],
+        ["S4", "Kept", "IND", "=A3", "=E2"],
+    ]
+    path = _with_results(_book(tmp_path / "book.xlsx", {"Suppliers": rows}), {"D5": "S3", "E5": ""})
+    chain, problems = read_chain([path])
+    assert [s.buyers for s in chain.suppliers] == [[], [], [], ["S3"]]
+    assert _problems(problems, "formula-without-result") == [
+        ("formula-without-result", "warning", "Suppliers", 3, "Supplier name"),
+        ("formula-without-result", "error", "Suppliers", 3, "Buyer ID"),
+        ("formula-without-result", "error", "Suppliers", 4, "Buyer ID"),
+        ("formula-without-result", "warning", "Suppliers", 3, "Region"),
+    ]
+    names, first, _second, region = [
+        p.message for p in problems.items if p.type == "formula-without-result"
+    ]
+    assert "2 cells hold formulas with no saved result (B3 =B2, B4 =B2)" in names
+    assert "(D3 =A2)" in first and "buyers" in first
+    assert "1 cell holds a formula with no saved result (E3 =E2)" in region  # (E5 saved '')
+
+
+def test_many_formulas_without_a_result_are_listed_up_to_a_limit(tmp_path: Path) -> None:
+    from ddtool.sources.table_source import MAX_FORMULA_CELLS
+
+    rows: list[list[Any]] = [["Supplier ID", "Supplier name", "Region"]]
+    rows += [[f"S{i}", f"Farm {i}", "=B2"] for i in range(MAX_FORMULA_CELLS + 4)]
+    _chain, problems = read_chain([_book(tmp_path / "book.xlsx", {"Suppliers": rows})])
+    [warning] = [p for p in problems.items if p.type == "formula-without-result"]
+    assert warning.severity == "warning" and "+4 more" in warning.message
+
+
+def test_saved_formula_results_are_no_problem(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Supplier ID", "Supplier name", "Buyer ID"],
+        ["S1", "Alpha", None],
+        ["S2", "Beta", "=A2"],
+    ]
+    path = _with_results(_book(tmp_path / "book.xlsx", {"Suppliers": rows}), {"C3": "S1"})
+    chain, problems = read_chain([path])
+    assert [s.buyers for s in chain.suppliers] == [[], ["S1"]]
+    assert [p.type for p in problems.items] == ["formulas"]
+
+
+# -- D10: a worker count with a dot grouping thousands, in YAML ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "workers", "problem"),
+    [
+        ("workers: 1.200", 1200, None),
+        ("workers: 12.500", 12500, None),
+        ("workers: 1200", 1200, None),
+        ("workers: 1.5", None, "expected a whole number, got '1.5'"),
+        ("workers: 1.2", None, "expected a whole number, got '1.2'"),
+    ],
+)
+def test_a_yaml_worker_count_is_read_as_written(
+    tmp_path: Path, written: str, workers: int | None, problem: str | None
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(f"suppliers:\n  - id: S1\n    share: 0.600\n    {written}\n", "utf-8")
+    chain, problems = read_chain([path])
+    [supplier] = chain.suppliers
+    assert (supplier.workers, supplier.share) == (workers, 0.6)
+    assert [p.message for p in problems.items] == ([f"workers: {problem}"] if problem else [])
+
+
+def test_a_yaml_id_with_a_grouping_dot_keeps_its_zeros(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text("suppliers:\n  - {id: 1.200, name: A}\n  - {id: 2.5, name: B}\n", "utf-8")
+    chain, _problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["1.200", "2.5"]
+
+
+# -- a share written as a percentage without its sign -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("share", "message"),
+    [
+        ("60", "share 60 must be between 0 and 1 (write 60% or 0.6)"),
+        ("12.5", "share 12.5 must be between 0 and 1 (write 12.5% or 0.125)"),
+        ("160", "share 160 must be between 0 and 1"),  # no percentage either
+        ("160%", "share 1.6 must be between 0 and 1"),
+    ],
+)
+def test_a_share_out_of_range_says_how_to_write_it(
+    tmp_path: Path, share: str, message: str
+) -> None:
+    path = tmp_path / "shares.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Share %\n"
+        f"A1,Alpha,BGD,garment manufacturing,{share}\n",
+        "utf-8",
+    )
+    _, problems = read_chain([path], ReadOptions(), load_profiles(()))
+    found = [p.message for p in problems.items if p.type == "out-of-range"]
+    assert found == [message]
