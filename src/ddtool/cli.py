@@ -341,6 +341,48 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
         if out.resolve() in resolved_inputs:
             _fail(f"{out}: refusing to overwrite an input file")
         _check_writable(out, "report.json")
+    _plan_outputs(outputs)
+
+
+# the outputs of this run, each with what was at its path before (None: nothing), so that
+# a stopped run can say which it wrote: a file replaced is a new file (atomic.py renames one
+# into place), whenever the signal came
+_PLANNED: dict[Path, tuple[int, int, int] | None] = {}
+
+
+def _file_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_mtime_ns)
+
+
+def _plan_outputs(outputs: list[Path]) -> None:
+    """Note the outputs this run will write, before it writes any."""
+    _PLANNED.clear()
+    _PLANNED.update({out: _file_identity(out) for out in outputs})
+
+
+def _write_each(outputs: list[Path], write: Callable[[Path], None], quiet: bool) -> None:
+    """Write the outputs in turn, making a missing folder (and saying so: nobody asked for
+    one), and saying what was written."""
+    for out in outputs:
+        folder = out.parent
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            if not quiet:
+                _note(f"created folder {folder}")
+        write(out)
+        if not quiet:
+            _note(f"wrote {out}")
+
+
+def _note(text: str) -> None:
+    """One line about the run on stderr, printed literally (paths may hold brackets)."""
+    from rich.text import Text
+
+    _console(stderr=True).print(Text(text), soft_wrap=True)
 
 
 def _check_writable(out: Path, example: str, folder: bool = False) -> None:
@@ -371,12 +413,11 @@ def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import JsonReporter
 
-    for out in outputs:
-        out.parent.mkdir(parents=True, exist_ok=True)
+    def write(out: Path) -> None:
         reporter = reporter_for(out)
         reporter.write(document if isinstance(reporter, JsonReporter) else resolved(document), out)
-        if not quiet:
-            _console(stderr=True).print(f"wrote {out}")
+
+    _write_each(outputs, write, quiet)
 
 
 def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
@@ -615,12 +656,9 @@ def diff(
         if out.resolve() in (old.resolve(), new.resolve()):
             _fail(f"{out}: refusing to overwrite an input file")
         _check_writable(out, "diff.json")
+    _plan_outputs(outputs)
     result = diff_assessments(load_for_diff(old), load_for_diff(new))
-    for out in outputs:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_diff(result, out)
-        if not quiet:
-            _console(stderr=True).print(f"wrote {out}")
+    _write_each(outputs, lambda out: write_diff(result, out), quiet)
     if not quiet:
         render_diff_terminal(result, _console())
     code = ExitCode.SUCCESS
@@ -814,9 +852,9 @@ def template(
     if output.exists() and not force:  # a template is what people fill in: never lose one
         _fail(f"{output} exists (a filled-in list?): give another name, or --force to replace it")
     _check_writable(output, "suppliers.xlsx")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    write_template(output, _load_profiles(profiles))
-    _console(stderr=True).print(f"wrote {output}")
+    _plan_outputs([output])
+    taxonomy = _load_profiles(profiles)
+    _write_each([output], lambda out: write_template(out, taxonomy), quiet=False)
 
 
 @profiles_app.command("list")
@@ -915,8 +953,43 @@ def _stopped() -> NoReturn:
 
     terminated = bool(_STOPPED_BY) and _STOPPED_BY[0] == signal.SIGTERM
     word = "terminated" if terminated else "interrupted"
-    print(f"{word}: no output was left half-written", file=sys.stderr)
+    written, not_written, kept = [], [], []
+    for out, before in _PLANNED.items():
+        now = _file_identity(out)
+        if now is not None and now != before:
+            written.append(str(out))
+        else:
+            not_written.append(str(out))
+            if now is not None:
+                kept.append(str(out))
+    print(_stop_message(word, written, not_written, kept), file=sys.stderr)
     _leave(143 if terminated else 130)
+
+
+def _stop_message(word: str, written: list[str], not_written: list[str], kept: list[str]) -> str:
+    """What a stopped run leaves: the outputs it wrote, those it did not, and which of those
+    still hold a file from before (now out of step with the others)."""
+    parts = []
+    if written:
+        parts.append(f"{_listed(written)} {_was(written)} written")
+    if not_written:
+        parts.append(
+            f"{_listed(not_written)} {_was(not_written)} not" + ("" if written else " written")
+        )
+    note = "no output was left half-written"
+    if kept:
+        keeps = "keeps its" if len(kept) == 1 else "keep their"
+        note += f"; {_listed(kept)} {keeps} earlier content"
+    return f"{word}: {'; '.join(parts)} ({note})" if parts else f"{word}: {note}"
+
+
+def _listed(names: list[str]) -> str:
+    """a, b and c."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _was(names: list[str]) -> str:
+    return "was" if len(names) == 1 else "were"
 
 
 def _leave(code: object) -> NoReturn:

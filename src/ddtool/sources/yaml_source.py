@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import Any
@@ -144,8 +145,8 @@ class YamlReader(ChainReader):
         where = Location(str(path))
         try:
             text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as e:
-            problems.error("bad-encoding", f"not UTF-8 text ({e.reason} at byte {e.start})", where)
+        except UnicodeDecodeError:
+            problems.error("bad-encoding", _encoding_message(path.read_bytes()), where)
             return chain
         if not text.strip():
             problems.error("empty-file", "the file is empty", where)
@@ -271,6 +272,33 @@ class YamlReader(ChainReader):
                         (entry["suppliers"], None if own_id is None else str(own_id), entry)
                     )
             stack.extend(reversed(nested))
+
+
+def _encoding_message(raw: bytes) -> str:
+    """Where a file that is not UTF-8 goes wrong: the line, column and value of its first bad
+    byte, what that byte is in Windows-1252 (what such files usually are), and the fix."""
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        raw[bom:].decode("utf-8")
+    except UnicodeDecodeError as e:
+        reason, at = e.reason, bom + e.start
+    else:  # (only called for a file that did not decode)
+        return "not UTF-8 text; save the file as UTF-8"
+    before = raw[:at]
+    # line breaks as YAML counts them: \r\n, \n or a lone \r
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    start = max(before.rfind(b"\n"), before.rfind(b"\r"), bom - 1) + 1
+    column = len(before[start:].decode("utf-8")) + 1  # characters: all before decode
+    byte = raw[at]
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # (five bytes mean nothing in Windows-1252 either)
+        char = ""
+    seen = f"; '{char}' in Windows-1252" if char and char.isprintable() else ""
+    return (
+        f"not UTF-8 text: line {line}, column {column} holds the byte 0x{byte:02X} ({reason},"
+        f" at byte offset {at}{seen}); save the file as UTF-8"
+    )
 
 
 def _strip_lines(value: Any) -> Any:

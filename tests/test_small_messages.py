@@ -1,0 +1,258 @@
+"""Small messages that say exactly what happened: where a YAML file stops being UTF-8, which
+outputs a stopped run wrote and which it did not, and a folder made for an output."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool import cli
+from ddtool.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAIN = ROOT / "sample_chains" / "services.yaml"
+
+# ---------------------------------------------------------------- 1. YAML not in UTF-8
+
+
+@dataclass(frozen=True)
+class EncodingCase:
+    """A YAML file's bytes and the whole bad-encoding message validate must give."""
+
+    name: str
+    content: bytes
+    message: str
+
+
+SAVE = "; save the file as UTF-8"
+ENCODING_CASES = (
+    EncodingCase(
+        "windows-1252 umlaut on line 2",  # the tester's file, cut short
+        b"company:\n  name: R\xf6sterei M\xfcller GmbH\n",
+        "not UTF-8 text: line 2, column 10 holds the byte 0xF6 (invalid start byte, at byte"
+        " offset 18; '\xf6' in Windows-1252)" + SAVE,
+    ),
+    EncodingCase(
+        "a BOM is not a column",
+        b"\xef\xbb\xbfname: \xe4",  # (the last byte: the data ends)
+        "not UTF-8 text: line 1, column 7 holds the byte 0xE4 (unexpected end of data, at byte"
+        " offset 9; '\xe4' in Windows-1252)" + SAVE,
+    ),
+    EncodingCase(
+        "CRLF and lone CR each end a line",
+        b"a: b\r\nc: d\re: caf\xc3\xa9 \xe9x\n",
+        "not UTF-8 text: line 3, column 9 holds the byte 0xE9 (invalid continuation byte, at"
+        " byte offset 20; '\xe9' in Windows-1252)" + SAVE,
+    ),
+    EncodingCase(
+        "a byte Windows-1252 does not define either",
+        b"a: b\x81\n",
+        "not UTF-8 text: line 1, column 5 holds the byte 0x81 (invalid start byte, at byte"
+        " offset 4)" + SAVE,
+    ),
+)
+
+
+@pytest.mark.parametrize("case", ENCODING_CASES, ids=lambda c: c.name)
+def test_a_yaml_file_not_in_utf8_is_located_at_its_first_bad_byte(
+    tmp_path: Path, case: EncodingCase
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_bytes(case.content)
+    result = CliRunner().invoke(app, ["validate", "--format", "json", str(path)])
+    assert result.exit_code == 2
+    [report] = json.loads(result.stdout)
+    assert [(p["type"], p["message"]) for p in report["problems"]] == [
+        ("bad-encoding", case.message)
+    ]
+
+
+def test_validate_prints_the_located_error_line_and_exits_2() -> None:
+    path = ROOT / "tests" / "assets" / "bad" / "binary_garbage.yaml"
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert (
+        f"error: {path}: not UTF-8 text: line 1, column 2 holds the byte 0xBD (invalid start"
+        f" byte, at byte offset 1; '\xbd' in Windows-1252){SAVE} [bad-encoding]"
+    ) in result.stderr
+
+
+# ---------------------------------------------------------------- 2. a stopped run's outputs
+
+STOP_MESSAGES = [
+    # (word, written, not written, of those still holding an earlier file), message
+    (("terminated", [], [], []), "terminated: no output was left half-written"),
+    (
+        ("terminated", ["out.json"], ["out.xlsx", "out.html"], []),
+        "terminated: out.json was written; out.xlsx and out.html were not (no output was left"
+        " half-written)",
+    ),
+    (
+        ("interrupted", [], ["a.json", "b.md", "c.csv"], []),
+        "interrupted: a.json, b.md and c.csv were not written (no output was left half-written)",
+    ),
+    (
+        ("interrupted", ["a.json", "b.md"], [], []),
+        "interrupted: a.json and b.md were written (no output was left half-written)",
+    ),
+    (
+        ("terminated", ["a.json"], ["b.md", "c.csv"], ["c.csv"]),
+        "terminated: a.json was written; b.md and c.csv were not (no output was left"
+        " half-written; c.csv keeps its earlier content)",
+    ),
+    (
+        ("terminated", [], ["b.md", "c.csv"], ["b.md", "c.csv"]),
+        "terminated: b.md and c.csv were not written (no output was left half-written; b.md"
+        " and c.csv keep their earlier content)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("parts", "message"), STOP_MESSAGES)
+def test_the_stop_message_names_each_output(
+    parts: tuple[str, list[str], list[str], list[str]], message: str
+) -> None:
+    assert cli._stop_message(*parts) == message
+
+
+# the Markdown write opens its temporary file, writes part of it and waits there for the
+# signal: the test sends it from outside once the JSON is written, and it always lands in
+# the middle of the second output (no race with the run finishing first)
+WAIT_MID_WRITE = """
+import sys, time
+from ddtool import atomic
+from ddtool.reporters import markdown_report
+from ddtool.cli import main
+
+def write_and_wait(path, data):
+    with atomic.atomic_open(path) as handle:
+        handle.write(data[:100].encode())
+        handle.flush()
+        time.sleep(120)
+
+markdown_report.write_atomic = write_and_wait
+sys.argv = ["ddtool", "assess", {chain!r}, "-q", "-o", "a.json", "-o", "b.md", "-o", "c.csv"]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("signum", "code", "earlier", "message"),
+    [
+        (
+            signal.SIGTERM,
+            143,
+            [],
+            "terminated: a.json was written; b.md and c.csv were not (no output was left"
+            " half-written)",
+        ),
+        (
+            signal.SIGINT,
+            130,
+            ["c.csv"],
+            "interrupted: a.json was written; b.md and c.csv were not (no output was left"
+            " half-written; c.csv keeps its earlier content)",
+        ),
+    ],
+    ids=["SIGTERM", "SIGINT-with-an-earlier-file"],
+)
+def test_a_stopped_run_names_the_outputs_written_and_not(
+    tmp_path: Path, signum: int, code: int, earlier: list[str], message: str
+) -> None:
+    for name in earlier:
+        (tmp_path / name).write_text("from an earlier run\n", "utf-8")
+    script = WAIT_MID_WRITE.format(chain=str(CHAIN))
+    run = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        # the JSON in place, and the Markdown's temporary file open beside it
+        while not ((tmp_path / "a.json").exists() and any(tmp_path.glob(".b.md.*.tmp"))):
+            assert run.poll() is None, run.communicate()
+            assert time.monotonic() < deadline, "the run never reached its second output"
+            time.sleep(0.02)
+        run.send_signal(signum)
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+    assert run.returncode == code, stderr
+    assert stderr.strip() == message
+    assert sorted(os.listdir(tmp_path)) == sorted(["a.json", *earlier])
+    for name in earlier:
+        assert (tmp_path / name).read_text("utf-8") == "from an earlier run\n"
+
+
+# ---------------------------------------------------------------- 3. a folder made for -o
+
+
+@pytest.mark.parametrize(
+    ("args", "outputs", "notes"),
+    [
+        (
+            [
+                "assess",
+                str(CHAIN),
+                "--no-tree",
+                "-o",
+                "{t}/new/sub/a.json",
+                "-o",
+                "{t}/new/sub/a.md",
+            ],
+            ["new/sub/a.json", "new/sub/a.md"],
+            ["created folder {t}/new/sub", "wrote {t}/new/sub/a.json", "wrote {t}/new/sub/a.md"],
+        ),
+        (
+            ["assess", str(CHAIN), "-q", "-o", "{t}/new/sub/a.json"],
+            ["new/sub/a.json"],
+            [],
+        ),
+        (
+            ["assess", str(CHAIN), "--no-tree", "-o", "{t}/a.json", "-o", "{t}/new/a.csv"],
+            ["a.json", "new/a.csv"],
+            ["wrote {t}/a.json", "created folder {t}/new", "wrote {t}/new/a.csv"],
+        ),
+        (
+            ["template", "-o", "{t}/forms/suppliers.csv"],
+            ["forms/suppliers.csv"],
+            ["created folder {t}/forms", "wrote {t}/forms/suppliers.csv"],
+        ),
+    ],
+    ids=["assess-two-outputs-one-folder", "assess-quiet", "assess-one-new-folder", "template"],
+)
+def test_a_folder_made_for_an_output_is_said_once(
+    tmp_path: Path, args: list[str], outputs: list[str], notes: list[str]
+) -> None:
+    result = CliRunner().invoke(app, [a.format(t=tmp_path) for a in args])
+    assert result.exit_code == 0, result.output
+    assert all((tmp_path / out).is_file() for out in outputs)
+    said = [line for line in result.stderr.splitlines() if line.startswith(("created", "wrote"))]
+    assert said == [n.format(t=tmp_path) for n in notes]
+
+
+@pytest.mark.parametrize("command", ["report", "diff"])
+def test_report_and_diff_say_the_folder_they_made(tmp_path: Path, command: str) -> None:
+    saved = tmp_path / "a.json"
+    made = CliRunner().invoke(app, ["assess", str(CHAIN), "-q", "-o", str(saved)])
+    assert made.exit_code == 0, made.output
+    out = tmp_path / "new" / "out.md"
+    inputs = [str(saved)] if command == "report" else [str(saved), str(saved)]
+    result = CliRunner().invoke(app, [command, *inputs, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    assert result.stderr.count(f"created folder {out.parent}\n") == 1
