@@ -426,3 +426,28 @@ def test_the_terminal_summary_shows_the_chain_exposure_on_a_gap_so(
     assert done.exit_code == 0, done.output
     line = next(x for x in done.output.splitlines() if "Chain exposure" in x)
     assert line.count(GAP) == (3 if shown == GAP else 0), line
+
+
+def test_the_terminal_flags_and_tree_show_a_low_on_missing_data_so(tmp_path: Path) -> None:
+    chain = tmp_path / "chain.csv"
+    chain.write_text(
+        "Supplier ID,Supplier name,Country,Sector\n"
+        "G1,Widget Co,NLD,widget polishing\n"  # low on a gap (sector not matched)
+        "G2,Law,DEU,legal services\n",  # low on complete data
+        "utf-8",
+    )
+    config = tmp_path / "ddtool.yaml"
+    config.write_text("flag_level: low\n", "utf-8")
+    done = CliRunner().invoke(
+        app, ["assess", str(chain), "--config", str(config)], env={"COLUMNS": "200"}
+    )
+    assert done.exit_code == 0, done.output
+    rows = {
+        name: line
+        for line in done.output.splitlines()
+        for name in ("Widget Co", "Law")
+        if f"│ {name}" in line
+    }
+    assert rows["Widget Co"].startswith(f"│ {GAP}"), rows
+    assert rows["Law"].startswith("│ low "), rows
+    assert f"exposure {GAP}" in done.output  # the tree's root: the chain rests on the gap

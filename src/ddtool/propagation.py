@@ -134,6 +134,7 @@ class Inference:
         self._several = frozenset(s.id for s in profiles.sectors.values() if len(s.commodities) > 1)
         self._universe: dict[str, frozenset[str]] | None = None
         self._goods_of: dict[str, frozenset[str]] = {}
+        self._named_of: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
         self._needed: dict[
             tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], frozenset[str] | None
         ] = {}
@@ -438,10 +439,14 @@ class Inference:
     def _commodities(
         self, commodities: tuple[str, ...], hint: list[str], only: frozenset[str] | None = None
     ) -> tuple[str, ...]:
-        """The commodities the buyer's products name ('cobalt hydroxide' → cobalt), else all;
-        of those, `only` the ones given when some are mapped beneath the buyer."""
-        words = _hint_words(hint)
-        named = tuple(c for c in commodities if set(re.findall(r"[a-z]+", c)) & words)
+        """The commodities the buyer's products name ('cobalt hydroxide' → cobalt; 'coltan'
+        → tantalum, by its good), else all; of those, `only` the ones given when some are
+        mapped beneath the buyer."""
+        key = (commodities, tuple(hint))
+        named = self._named_of.get(key)
+        if named is None:
+            found = self._named_commodities(hint, commodities) if hint else frozenset()
+            named = self._named_of[key] = tuple(c for c in commodities if c in found)
         chosen = named or commodities
         return chosen if only is None else tuple(c for c in chosen if c in only)
 

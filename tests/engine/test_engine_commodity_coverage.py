@@ -334,3 +334,26 @@ def test_other_value_chains_are_covered_by_sector_as_before(
 ) -> None:
     doc = _assess(tmp_path, "apparel-retail", [_supplier(*s) for s in suppliers])
     assert not _inferred_beneath(doc, looked_at)
+
+
+@pytest.mark.parametrize(
+    ("products", "mined"),
+    [
+        (["coltan"], {"tantalum"}),  # by its good: Coltan (tantalum ore)
+        (["cassiterite"], {"tin"}),
+        (["coltan", "cassiterite"], {"tantalum", "tin"}),
+        (["tin ore"], {"tin"}),  # by a word
+    ],
+)
+def test_a_trader_gets_the_mines_of_the_goods_its_products_name(
+    tmp_path: Path, products: list[str], mined: set[str]
+) -> None:
+    doc = _assess(
+        tmp_path,
+        "electronics-manufacturing",
+        [
+            _supplier("CAP", "electronic-components", ["tantalum capacitors"], []),
+            _supplier("TR", "mineral-trading", products, ["CAP"], "RWA"),
+        ],
+    )
+    assert _mined(doc, "TR") == mined

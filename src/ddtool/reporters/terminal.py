@@ -12,7 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ddtool.document import gap_counts, low_on_a_gap, register, supplier_scores
-from ddtool.reporters.shown import GAP_LEVEL, ExposureLevels
+from ddtool.reporters.shown import GAP_LEVEL, ExposureLevels, level_shown
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
 RISK_NAMES = {
@@ -28,7 +28,8 @@ FLAG_ROWS = 10  # suppliers in the top flags table
 def _level(level: str | None) -> Text:
     if level is None:
         return Text("—")
-    return Text(level, style=LEVEL_STYLE.get(level, ""))
+    # (a low level on missing data is not coloured as low risk)
+    return Text(level, style="yellow" if level == GAP_LEVEL else LEVEL_STYLE.get(level, ""))
 
 
 def _top_level(exposure: dict[str, Any]) -> str:
@@ -60,8 +61,7 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
     levels_shown = ExposureLevels(doc["suppliers"])  # (a glance holds where they sit)
     for rt, e in s["exposure"].items():
         exposure.append(f"{RISK_NAMES[rt]} ")
-        shown = levels_shown.level(e)
-        exposure.append(shown, style="yellow" if shown == GAP_LEVEL else LEVEL_STYLE[e["level"]])
+        exposure.append_text(_level(levels_shown.level(e)))
         exposure.append("  ")
     grid.add_row("Chain exposure", exposure)
     grid.add_row("Data gaps", gap_counts(s))
@@ -98,7 +98,8 @@ def flags_table(doc: dict[str, Any], limit: int = FLAG_ROWS) -> Table:
             if f["supplier_id"] == key and f["risk_type"] != flag["risk_type"]
         ]
         risk = RISK_NAMES[flag["risk_type"]] + (f" (+{', '.join(others)})" if others else "")
-        table.add_row(_level(flag["level"]), risk, name, " → ".join(flag["path"]), flag["reason"])
+        level = _level(level_shown(flag, flag["level"]))
+        table.add_row(level, risk, name, " → ".join(flag["path"]), flag["reason"])
     return table
 
 
@@ -109,11 +110,12 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         for buyer in s["buyers"]:
             children[buyer].append(s["id"])
     company = doc["company"]
-    root = Tree(
-        Text.assemble(
-            (company["name"], "bold"), "  exposure ", _level(_top_level(company["exposure"]))
-        )
-    )
+    top = _top_level(company["exposure"])
+    if top == "low" and any(
+        map(ExposureLevels(doc["suppliers"]).on_a_gap, company["exposure"].values())
+    ):
+        top = GAP_LEVEL  # (low, and resting on missing data)
+    root = Tree(Text.assemble((company["name"], "bold"), "  exposure ", _level(top)))
     count = 0
     shown: set[str] = set()
     stack: list[tuple[Tree, str]] = [
