@@ -56,6 +56,29 @@ NO_SECTOR = [
     ("Italian coffee machines", "'machines'", ["coffee-roasting"]),
     ("coffee products", "'products'", ["coffee-farming"]),
     ("granite countertops", "'countertops'", ["stone-quarrying"]),
+    # words outside the taxonomy's vocabulary that still name other goods or work
+    ("coffee café", "'cafe'", ["coffee-roasting"]),
+    ("coffee restaurant", "'restaurant'", ["coffee-farming"]),
+    ("coffee equipment", "'equipment'", ["coffee-roasting"]),
+    ("coffee machinery", "'machinery'", ["coffee-roasting"]),
+    ("coffee maker", "'maker'", ["coffee-roasting"]),
+    ("tea packing", "'packing'", ["tea-farming"]),
+    ("tea blending", "'blending'", ["tea-farming"]),
+    ("ground coffee", "'ground'", ["coffee-roasting"]),
+    ("cotton waste", "'waste'", ["cotton-farming"]),
+    ("tea auction", "'auction'", ["wholesale-trade", "tea-farming"]),  # a stage no tea sector has
+    # a name beside other goods: the goods are named, the name is not
+    ("Yirgacheffe coffee cups", "but 'cups' names", ["coffee-roasting"]),
+]
+
+# -- suggestions from a shared word come from the good's chain or no chain ----------------
+SUGGESTED_FROM_THE_CHAIN = [
+    # written, sectors that must be suggested, sectors that must not
+    ("coffee washing", ["coffee-milling"], ["textile-finishing"]),  # a washing station
+    ("cotton washing", ["textile-finishing"], ["coffee-milling"]),
+    ("tea washing", ["tea-farming"], ["coffee-milling", "textile-finishing"]),
+    ("coffee printing", ["coffee-roasting"], ["textile-finishing"]),
+    ("cotton bags printing", ["textile-finishing"], ["coffee-milling"]),
 ]
 
 # -- the good alone, or with words that only describe its producer: the farm, as before ----
@@ -104,8 +127,38 @@ UNCHANGED = [
     ("Kaffee", None),  # no alias: unknown as before
 ]
 
+# -- a word the taxonomy does not know is a name or an origin: the farm, not "other work" --
+NAMES = [
+    ("coffee Kivu", "coffee-farming"),  # a region pycountry does not name
+    ("Yirgacheffe coffee", "coffee-farming"),  # a town
+    ("cocoa Soubré", "cocoa-farming"),
+    ("Sidamo coffee", "coffee-farming"),
+    ("Jamaica Blue Mountain coffee", "coffee-farming"),  # "blue" is a kind, not a leather
+    ("hand picked coffee", "coffee-farming"),
+    ("Mwangi family tea", "tea-farming"),
+    # farmers' organisations are their producers, where the data names no stage for them
+    ("tea cooperative", "tea-farming"),
+    ("cotton cooperative", "cotton-farming"),
+    ("coffee union", "coffee-farming"),
+    ("coffee association", "coffee-farming"),
+    ("cocoa union", "cocoa-farming"),
+    ("Nyeri tea farmers society", "tea-farming"),
+    ("coffee farmers federation", "coffee-farming"),
+    ("Sidamo coffee coop", "coffee-farming"),
+    # … and an alias of the data that names one still wins
+    ("coffee cooperative", "coffee-milling"),
+    ("cocoa cooperative", "cocoa-trading"),
+    ("cocoa cooperative society", "cocoa-trading"),
+    # a stage, written as the trade writes it
+    ("cocoa collection", "cocoa-trading"),
+    # aliases the data adds: a metal's refinery is smelting and refining
+    ("gold refinery", "smelting-refining"),
+    ("gold refining", "smelting-refining"),
+    ("Gold Refinery Ltd", "smelting-refining"),
+]
 
-@pytest.mark.parametrize(("written", "sector"), STAGES + UNCHANGED)
+
+@pytest.mark.parametrize(("written", "sector"), STAGES + UNCHANGED + NAMES)
 def test_a_good_written_with_other_words_matches(written: str, sector: str | None) -> None:
     match = load_profiles().match_sector(written)
     assert (match.id, match.note if sector else None) == (sector, None)
@@ -119,6 +172,27 @@ def test_a_good_beside_other_goods_or_work_gets_no_sector_and_says_why(
     assert match.id is None
     assert match.note and named in match.note and "--map" in match.note
     assert all(f"'{s}'" in (match.suggestion or "") for s in suggested), match.suggestion
+
+
+@pytest.mark.parametrize(("written", "suggested", "not_suggested"), SUGGESTED_FROM_THE_CHAIN)
+def test_suggestions_stay_in_the_goods_chain(
+    written: str, suggested: list[str], not_suggested: list[str]
+) -> None:
+    match = load_profiles().match_sector(written)
+    found = match.suggestion or ""
+    assert match.id is None
+    assert [s for s in suggested if f"'{s}'" not in found] == [], found
+    assert [s for s in not_suggested if f"'{s}'" in found] == [], found
+
+
+def test_an_oil_refinery_is_not_smelting_and_refining() -> None:
+    """'refinery (metals)' is matched with its brackets: no refinery of oil or sugar is a
+    metal refinery by it."""
+    profiles = load_profiles()
+    assert [profiles.match_sector(w).id for w in ("oil refinery", "sugar refinery")] == [
+        None,
+        "sugar-milling",
+    ]
 
 
 def test_a_good_alias_an_overlay_adds_is_read_the_same_way(tmp_path: Path) -> None:
@@ -191,6 +265,27 @@ def test_the_cup_maker_is_no_coffee_farm_and_the_exporter_has_its_farms(tmp_path
     # the farm tier beneath the exporter is inferred, and none beneath the cup maker
     inferred = [s for s in doc["suppliers"] if s["id"].startswith("inferred:")]
     assert [(s["sector"], s["buyers"]) for s in inferred] == [("coffee-farming", ["E1"])]
+
+
+def test_a_good_beside_a_name_keeps_its_farm_and_its_score(tmp_path: Path) -> None:
+    """The review's chain: a town or region beside the good lost the farm and its score."""
+    path = _chain(
+        tmp_path,
+        [
+            "S1,Yirga Coop,Ethiopia,Yirgacheffe coffee,coffee",
+            "S2,Nyeri Tea Coop,Kenya,tea cooperative,tea",
+            "S4,Kivu Coffee,DR Congo,coffee Kivu,coffee",
+        ],
+    )
+    _, problems = read_chain([path], sectors=load_profiles())
+    assert [p.type for p in problems.items] == []
+    doc = assess([path]).data
+    found = {s["id"]: (s["sector"], s["risk"]["child_labour"]["level"]) for s in doc["suppliers"]}
+    assert {k: v for k, v in found.items() if not k.startswith("inferred:")} == {
+        "S1": ("coffee-farming", "high"),
+        "S2": ("tea-farming", "high"),
+        "S4": ("coffee-farming", "high"),
+    }
 
 
 @pytest.mark.parametrize(

@@ -504,3 +504,339 @@ def test_a_share_out_of_range_says_how_to_write_it(
     _, problems = read_chain([path], ReadOptions(), load_profiles(()))
     found = [p.message for p in problems.items if p.type == "out-of-range"]
     assert found == [message]
+
+
+# -- review: a name alone stays a supplier, whatever its words (H1) ---------------------------
+
+NAME_FIRST = ["Supplier name", "Supplier ID", "Country", "Sector", "Buyer ID", "Workers", "Share"]
+NAME_ROWS: list[tuple[str, list[Any], str | None]] = [
+    # (case, the row below two suppliers of a table whose first column is the name, the
+    # problem type when it is skipped)
+    ("four-word name", ["Cooperative Agricole du Nord Soubre", _, _, _, _, 350, _], None),
+    ("name starting with Total", ["Total Nigeria Plc", _, _, _, _, 120, _], None),
+    ("name starting with Sum", ["Sum Agro Ltd", _, _, _, _, _, _], None),
+    ("name with a colon", ["Stand: Q3/2026", _, _, _, _, _, _], None),
+    ("total in the id column", [_, "Total", _, _, _, 470, _], "total-row"),
+    ("bare total in the name column", ["Zwischensumme", _, _, _, _, 470, _], "total-row"),
+    ("grand total in the name column", ["Grand total", _, _, _, _, 470, _], "total-row"),
+    ("numbers alone", [_, _, _, _, _, 470, 0.65], "total-row"),
+]
+
+
+@pytest.mark.parametrize(("case", "row", "skipped"), NAME_ROWS, ids=[r[0] for r in NAME_ROWS])
+def test_a_name_alone_stays_a_supplier(case: str, row: list[Any], skipped: str | None) -> None:
+    rows = [
+        NAME_FIRST,
+        ["Alpha", "S1", "BGD", "garment", _, 300, 0.4],
+        ["Beta", "S2", "IND", "yarn", "S1", 200, 0.25],
+        row,
+    ]
+    problems = ProblemList()
+    table = table_from_rows("t.csv", None, rows, ReadOptions(), problems)
+    assert table is not None
+    assert table.rows == ([2, 3] if skipped else [2, 3, 4])
+    assert [(p.type, p.location.row) for p in problems.items] == ([(skipped, 4)] if skipped else [])
+
+
+def test_suppliers_without_an_id_are_missing_id_errors(tmp_path: Path) -> None:
+    """The reviewer's notes1.csv: three total-row warnings and exit 0, where each is a
+    supplier whose id is missing."""
+    path = tmp_path / "notes1.csv"
+    path.write_text(
+        "Supplier name;Supplier ID;Country;Sector;Buyer ID;Workers\n"
+        "Dhaka Knit Ltd;S1;BD;garment manufacturing;;500\n"
+        "Cooperative Agricole du Nord Soubre;;;;;350\n"
+        "Total Nigeria Plc;;;;;120\n"
+        "Sum Agro Ltd;;;;;\n",
+        "utf-8",
+    )
+    _chain, problems = read_chain([path])
+    assert [(p.type, p.severity, p.location.row) for p in problems.items] == [
+        ("missing-id", "error", 3),
+        ("missing-id", "error", 4),
+        ("missing-id", "error", 5),
+    ]
+
+
+# -- review: a town and a province column are read together (H3) ----------------------------
+
+REGIONS: list[tuple[str, str, str, str]] = [
+    # (the two region headers, their values, the region read)
+    ("Provincia;Ciudad", "Huila;Pitalito", "Pitalito, Huila", "'Ciudad' (D) and 'Provincia' (C)"),
+    ("Département;Ville", "Nawa;Soubré", "Soubré, Nawa", "'Ville' (D) and 'Département' (C)"),
+    ("Stadt;Bundesland", "München;Bayern", "München, Bayern", "'Stadt' (C) and 'Bundesland' (D)"),
+    ("Region;Province", "Centre;Ouest", "Centre, Ouest", "'Region' (C) and 'Province' (D)"),
+    ("Provincia;Ciudad", "Huila;", "Huila", "'Ciudad' (D) and 'Provincia' (C)"),
+    ("Provincia;Ciudad", "Madrid;Madrid", "Madrid", "'Ciudad' (D) and 'Provincia' (C)"),
+]
+
+
+@pytest.mark.parametrize(("headers", "values", "region", "named"), REGIONS)
+def test_two_region_columns_are_read_together(
+    tmp_path: Path, headers: str, values: str, region: str, named: str
+) -> None:
+    path = tmp_path / "regions.csv"
+    path.write_text(f"Supplier ID;Supplier name;{headers}\nS1;Alpha;{values}\n", "utf-8")
+    chain, problems = read_chain([path])
+    [supplier] = chain.suppliers
+    assert (supplier.region, supplier.attributes) == (region, {})
+    [warning] = problems.items
+    assert (warning.type, warning.severity) == ("duplicate-column", "warning")
+    assert f"columns {named} both hold the region" in warning.message
+
+
+# -- review: "Salaries", "Nom" and the company words (H4) ------------------------------------
+
+NAME_HEADERS = [
+    ("Salaries", None),  # English: pay, not the workers (French "salariés" without accent)
+    ("Salariés", None),
+    ("Nombre de salariés", "workers"),
+    ("Nom", None),  # a contact's surname beside "Société"
+    ("Société", "name"),
+    ("Raison sociale", "name"),
+    ("Entreprise", "name"),
+    ("Firma", "name"),
+    ("Unternehmen", "name"),
+    ("Empresa", "name"),
+    ("Razón social", "name"),
+    ("Name", "name"),
+]
+
+
+@pytest.mark.parametrize(("header", "field"), NAME_HEADERS)
+def test_headers_that_collide_with_another_language(header: str, field: str | None) -> None:
+    assert match_header(header, {}) == field
+
+
+@pytest.mark.parametrize(
+    ("header", "hint"),
+    [
+        ("Salaries", None),
+        ("Salaries (USD)", None),
+        ("Nombre de salariés (ETP)", "workers"),
+        ("Kundennummer", None),  # left out on purpose: no --map suggested either
+        ("Kundennr.", None),
+        ("Code client", None),
+        ("N° client", None),
+    ],
+)
+def test_headers_left_out_on_purpose_get_no_hint(header: str, hint: str | None) -> None:
+    assert match_header(header, {}) is None
+    assert hint_header(header) == hint
+
+
+# (the header, a row, the --map given, the supplier's name, its attributes, the warnings)
+NAMES: list[tuple[str, str, list[str], str, dict[str, str], list[str]]] = [
+    (
+        "Code fournisseur;Société;Pays;Nom;Prénom",
+        "F1;Filature du Nord SA;IND;Dupont;Marie",
+        [],
+        "Filature du Nord SA",
+        {"Nom": "Dupont", "Prénom": "Marie"},
+        [],
+    ),
+    (
+        "Lieferantennummer;Firma;Name;Vorname",
+        "L1;Müller GmbH;Schmidt;Anna",
+        [],
+        "Müller GmbH",
+        {"Name": "Schmidt", "Vorname": "Anna"},
+        ["duplicate-column"],
+    ),
+    (
+        "Supplier ID;Supplier name;Name",
+        "S1;Acme Ltd;J. Smith",
+        [],
+        "Acme Ltd",
+        {"Name": "J. Smith"},
+        ["duplicate-column"],
+    ),
+    (  # the user's choice is read, the other column kept
+        "Lieferantennummer;Firma;Name",
+        "L1;Müller GmbH;Müller Textil",
+        ["Name=name"],
+        "Müller Textil",
+        {"Firma": "Müller GmbH"},
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "row", "maps", "name", "attributes", "warned"), NAMES)
+def test_the_company_word_is_the_name(
+    tmp_path: Path,
+    header: str,
+    row: str,
+    maps: list[str],
+    name: str,
+    attributes: dict[str, str],
+    warned: list[str],
+) -> None:
+    from ddtool.sources.columns import parse_column_map
+
+    path = tmp_path / "contacts.csv"
+    path.write_text(f"{header}\n{row}\n", "utf-8")
+    chain, problems = read_chain([path], ReadOptions(column_map=parse_column_map(maps)))
+    [supplier] = chain.suppliers
+    assert (supplier.name, supplier.attributes) == (name, attributes)
+    assert [(p.type, p.severity) for p in problems.items] == [(t, "warning") for t in warned]
+    if warned:
+        assert "--map 'Name=name'" in problems.items[0].message
+
+
+def test_two_columns_of_one_field_say_how_to_choose(tmp_path: Path) -> None:
+    path = tmp_path / "goods.csv"
+    path.write_text(
+        "Lieferantennummer;Lieferant;Land;Warengruppe;Artikel\n"
+        "L1;Textil GmbH;BD;Bekleidung;T-Shirts\n",
+        "utf-8",
+    )
+    _chain, problems = read_chain([path], sectors=load_profiles([]))
+    [error] = problems.items  # (no hint of 'Artikel' as a sector column)
+    assert (error.type, error.severity) == ("duplicate-column", "error")
+    assert "--map 'Artikel=products' reads 'Artikel'" in error.message
+    chain, problems = read_chain(
+        [path], ReadOptions(column_map={"Artikel": "products"}), load_profiles([])
+    )
+    assert [(s.products, s.attributes) for s in chain.suppliers] == [
+        (["T-Shirts"], {"Warengruppe": "Bekleidung"})
+    ]
+    assert problems.items == []
+
+
+# -- review: columns told by their values, rightly (M4) --------------------------------------
+
+MORE_BY_VALUES: list[tuple[str, list[str], str | None]] = [
+    ("Language", ["DE", "FR", "ES"], None),
+    ("Sprache", ["DE", "FR", "IT"], None),
+    ("Langue", ["FR", "ES", "PT"], None),
+    ("Sortiment", ["t-shirts", "cotton", "cocoa"], "products"),
+    ("Rohware", ["cotton", "cocoa", "coffee"], "products"),
+    ("Gewerk", ["garment manufacturing", "yarn spinning", "cotton farming"], "sector"),
+]
+
+
+@pytest.mark.parametrize(("header", "values", "field"), MORE_BY_VALUES)
+def test_languages_and_goods_are_not_countries_and_sectors(
+    tmp_path: Path, header: str, values: list[str], field: str | None
+) -> None:
+    test_an_unknown_column_is_told_by_its_values(tmp_path, header, values, field)
+
+
+# -- review: sheets (M1, M2) -----------------------------------------------------------------
+
+ORDERS = [
+    ["Bestellnr", "Lieferant", "Land", "Artikel", "Menge"],
+    ["B-1", "Coop", "CIV", "cocoa", 5],
+]
+SUPPLIERS = [["Lieferantennummer", "Lieferant", "Land"], ["L1", "Kakao Handel", "DE"]]
+
+
+@pytest.mark.parametrize(
+    ("names", "read"),
+    [
+        (["Bestellungen", "Lieferanten"], "Lieferanten"),
+        (["Commandes", "Fournisseurs"], "Fournisseurs"),
+        (["Pedidos", "Proveedores"], "Proveedores"),
+        (["Lieferanten", "Bestellungen"], "Lieferanten"),
+    ],
+)
+def test_the_supplier_sheet_by_its_name_and_an_orders_sheet_is_none(
+    tmp_path: Path, names: list[str], read: str
+) -> None:
+    sheets = {name: SUPPLIERS if name == read else ORDERS for name in names}
+    chain, problems = read_chain([_book(tmp_path / "book.xlsx", sheets)])
+    assert [(s.id, s.location.sheet if s.location else None) for s in chain.suppliers] == [
+        ("L1", read)
+    ]
+    assert problems.items == []  # (the orders sheet has no id column: not a supplier sheet)
+
+
+def test_other_sheets_are_looked_at_in_their_first_rows_only(tmp_path: Path) -> None:
+    """calamine parses a whole sheet (0.6 s for 10^5 order rows) to give its first 30."""
+    from ddtool.sources.table_source import _supplier_header, _xlsx_head
+
+    rows: list[list[Any]] = [["Title"], [], HEADER]
+    rows += [[f"S{i}", f"Supplier {i}", "BGD", "garment", None] for i in range(40)]
+    path = _book(tmp_path / "book.xlsx", {"Suppliers": [["x"]], "Stufe 2": rows})
+    head = _xlsx_head(path, "Stufe 2", 30)
+    assert head is not None and len(head) == 30
+    assert head[2] == HEADER and head[29][:3] == ["S26", "Supplier 26", "BGD"]
+
+    class NoParse:
+        def get_sheet_by_name(self, name: str) -> Any:
+            raise AssertionError("the whole sheet was parsed")
+
+    fields = _supplier_header(NoParse(), path, "Stufe 2", ReadOptions())  # type: ignore[arg-type]
+    assert fields == {"id", "name", "country", "sector", "buyers"}
+
+
+# -- review: formulas without a result, capped; a table of formulas only (M5) ---------------
+
+
+def test_formula_errors_are_named_up_to_a_limit(tmp_path: Path) -> None:
+    from ddtool.sources.table_source import MAX_ERROR_CELLS
+
+    rows: list[list[Any]] = [["Supplier ID", "Supplier name", "Buyer ID"], ["S0", "Root", None]]
+    rows += [[f"S{i}", f"Farm {i}", f"=A{i + 1}"] for i in range(1, MAX_ERROR_CELLS + 11)]
+    _chain, problems = read_chain([_book(tmp_path / "book.xlsx", {"Suppliers": rows})])
+    found = [p for p in problems.items if p.type == "formula-without-result"]
+    assert [p.severity for p in found] == ["error"] * (MAX_ERROR_CELLS + 1)
+    assert found[-1].message.startswith("+10 more cells of this column hold formulas")
+    assert found[-1].location.row == MAX_ERROR_CELLS + 3
+
+
+def test_a_table_of_formulas_only_names_them(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [["Supplier ID", "Supplier name", "Country"]]
+    rows += [[f'="S"&{i}', f'="Farm "&{i}', '="BD"'] for i in range(1, 4)]
+    _chain, problems = read_chain([_book(tmp_path / "book.xlsx", {"Suppliers": rows})])
+    assert _problems(problems, "formula-without-result") == [
+        ("formula-without-result", "error", "Suppliers", 2, "Supplier ID"),
+        ("formula-without-result", "error", "Suppliers", 3, "Supplier ID"),
+        ("formula-without-result", "error", "Suppliers", 4, "Supplier ID"),
+        ("formula-without-result", "warning", "Suppliers", 2, "Supplier name"),
+        ("formula-without-result", "warning", "Suppliers", 2, "Country"),
+    ]
+
+
+# -- review: merged cells fill supplier rows only (M7) ---------------------------------------
+
+
+def test_a_merged_range_skips_blank_and_totals_rows(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Supplier ID", "Supplier name", "Country", "Buyer ID", "Workers"],
+        ["P1", "Proc", "CIV", None, 100],
+        ["F1", "Farm 1", "CIV", "P1", 10],
+        ["F2", "Farm 2", "CIV", None, 20],
+        [],
+        ["F3", "Farm 3", "CIV", None, 5],
+        [None, "Zwischensumme", None, None, 35],
+        ["F4", "Farm 4", "GHA", None, 5],
+    ]
+    path = _book(tmp_path / "book.xlsx", {"Suppliers": rows}, ("D3:D7",))
+    chain, problems = read_chain([path])
+    assert [(s.id, s.buyers) for s in chain.suppliers] == [
+        ("P1", []),
+        ("F1", ["P1"]),
+        ("F2", ["P1"]),
+        ("F3", ["P1"]),
+        ("F4", []),
+    ]
+    assert _problems(problems, "merged-cells", "total-row", "missing-id") == [
+        ("merged-cells", "warning", "Suppliers", 3, "Buyer ID"),
+        ("total-row", "warning", "Suppliers", 7, None),
+    ]
+    assert "read in rows 3–4 and 6," in problems.items[0].message
+
+
+def test_a_range_merged_to_the_sheet_end_names_the_rows_read(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["Supplier ID", "Supplier name", "Country"],
+        ["S1", "A", "BD"],
+        ["S2", "B", None],
+    ]
+    path = _book(tmp_path / "book.xlsx", {"Suppliers": rows}, ("C2:C1048576",))
+    chain, problems = read_chain([path])
+    assert [s.country for s in chain.suppliers] == ["BGD", "BGD"]
+    [warning] = problems.items
+    assert "read in each of rows 2–3," in warning.message

@@ -518,7 +518,8 @@ _RAW_WORK = _keys(
 )
 # the words beside a good's name that still describe its producer: the work ("coffee
 # farming", "gold mine site"), the kind, standard or parts of the good ("organic arabica
-# coffee", "Better Cotton", "cocoa beans"), where it grows, a company's form, joining words
+# coffee", "Better Cotton", "Blue Mountain coffee", "cocoa beans"), where it grows, a
+# company's form or a farmers' organisation ("tea cooperative", "coffee union"), joining words
 _PRODUCER_WORDS = (
     _RAW_WORK
     | frozenset(text_key(word) for word in _MINE_WORDS)
@@ -529,13 +530,16 @@ _PRODUCER_WORDS = (
         " quarrying"
         " organic bio fairtrade certified rainforest alliance utz better bci cmia gots 4c"
         " conventional specialty speciality premium fine quality grade arabica robusta liberica"
-        " black white green raw fresh natural wild sustainable single origin"
+        " black white green red yellow blue raw fresh natural wild sustainable single origin"
+        " hand picked handpicked selected"
         " bean cherry cherries leaf leaves seed pod concentrate"
         " local community village highland lowland valley mountain hill region province"
         " district county zone area cluster north south east west northern southern eastern"
         " western central upper lower"
         " supplier supply source company co ltd limited inc plc sa gmbh ag group corp"
         " corporation enterprise llc pvt"
+        " cooperative cooperativa coop union association society federation organisation"
+        " organization"
         " and of the from in for de du la le el y et und"
     )
 )
@@ -544,13 +548,45 @@ _STAGE_WORDS = {
     "trading": _keys(
         "trade trading trader export exporter exporting import importer importing merchant"
         " dealer broker brokerage wholesale wholesaler distributor distribution buyer buying"
-        " sourcing aggregator collector comptoir middleman intermediary negociant shipper"
+        " sourcing aggregator collector collection collecting comptoir middleman intermediary"
+        " negociant shipper auction auctioneer"
     ),
     "processing": _keys(
         "processing processor process processed mill milling miller refinery refining refiner"
         " grinding grinder hulling huller ginning ginner smelter smelting"
     ),
 }
+# words beside a good that name other goods or work but are not words of the taxonomy's
+# sectors or goods (its vocabulary): a word neither names is read as a name or an origin
+# ("coffee Kivu", "Yirgacheffe coffee"), so the goods and work most often written beside a
+# raw material's name are listed here ("coffee cups", "Kaffee Becher", "cotton jersey")
+_OTHER_WORK = _keys(
+    # things made of or for the good
+    "cup mug glass glasses machine machinery equipment appliance maker brewer dispenser vending"
+    " kettle pot filter sack crate pallet container box boxes carton can bottle jar label"
+    " sticker paper supplies waste nib"
+    " jersey sweater towel sock underwear bed bedding mattress linen canvas rope twine"
+    " swab bud wool pad gauze bandage blend polyester elastane spandex viscose nylon"
+    " countertop tile worktop"
+    # what is made from the good
+    " ground espresso decaf decaffeinated latte cappuccino iced bubble brew brewed extract"
+    " extraction flavour flavor aroma essence syrup liqueur drink candy cake dessert cream"
+    " creamer substitute flavoured flavored"
+    # work done on or with it that is not its chain's trading or processing
+    " packing packer blending blender bottling bottler filling handling sorting grading"
+    " pulping recycled recycling"
+    " print printer design designer lab laboratory testing inspection certification"
+    " certifier research training education school academy institute foundation council"
+    " authority commission ministry chamber ngo charity project programme program"
+    " initiative partnership finance fund credit bank consultancy technology tech solution"
+    " system engineering repair maintenance rental app platform magazine tour tourism museum"
+    # places that sell or serve it
+    " cafe bistro pub lounge club kitchen restaurant hotel catering canteen boutique outlet"
+    " kiosk market center depot"
+    # the same in German, French and Spanish, as tables are kept
+    " becher tasse maschine laden geschaft verpackung druckerei taza maquina tienda bolsa"
+    " sac emballage imprimerie"
+)
 # origins and peoples that pycountry does not name (or names ambiguously: Congo)
 _PLACES = frozenset(
     " ".join(
@@ -573,7 +609,7 @@ _DEMONYM_ENDINGS = (
     ("i", ("",)),
 )
 # words too vague to suggest a sector by ("coffee products": not rubber products)
-_VAGUE = _keys("product goods item article material")
+_VAGUE = _keys("product goods item article material maker make making")
 _FIX = (
     "write the supplier's own work in the sector column as a sector id or name, or --map the"
     " column that holds it"
@@ -666,8 +702,15 @@ def _beside_a_good(
             for s in profiles.sectors.values()
             if s.stage in stages and (sector.id in s.inputs or s.chain == "services")
         ]
+    # only sectors of the good's chain or of none ("other", "services"): "washing" beside
+    # coffee is no textile finishing, beside tea no coffee milling either
     named = {text_key(word) for word in others} - set(profiles._bare_goods) - _VAGUE
-    likely += [s for s, texts in profiles._sector_texts.items() if any(named & t for t in texts)]
+    chains = {sector.chain, "other", "services"}
+    likely += [
+        s
+        for s, texts in profiles._sector_texts.items()
+        if profiles.sectors[s].chain in chains and any(named & t for t in texts)
+    ]
     likely = list(dict.fromkeys([*likely, *of_good]))[:4]
     texts = [f"'{s}' ({profiles.sectors[s].name})" for s in likely]
     suggestion = " or ".join(filter(None, [", ".join(texts[:-1]), texts[-1]]))
@@ -686,7 +729,9 @@ def _beside_a_good(
 def _other_words(
     profiles: Profiles, words: list[str], written: list[str], ignore: set[str]
 ) -> tuple[list[str], dict[str, list[str]]]:
-    """The words beside a good that name other goods or work, and those naming a stage."""
+    """The words beside a good that name other goods or work, and those naming a stage;
+    a producer's words, a place and a word the taxonomy does not know (a name: "Kivu",
+    "Yirgacheffe") are neither."""
     others: list[str] = []
     stages: dict[str, list[str]] = {}
     i = 0
@@ -709,10 +754,10 @@ def _other_words(
             continue
         if word not in ignore and word not in _PRODUCER_WORDS:
             stage = next((s for s, found in _STAGE_WORDS.items() if word in found), None)
-            if stage is None:
-                others.append(written[i])
-            else:
+            if stage is not None:
                 stages.setdefault(stage, []).append(written[i])
+            elif word in profiles._vocabulary or word in _OTHER_WORK:
+                others.append(written[i])
         i += 1
     return others, stages
 

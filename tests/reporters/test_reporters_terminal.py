@@ -191,7 +191,8 @@ def test_low_on_missing_data_is_never_shown_as_plain_low(tmp_path: Path) -> None
     console.print(chain_tree(doc))
     text = console.export_text()
     assert "low — data gap: country unknown" in text
-    assert text.count("data gap") == 1
+    assert text.count("— data gap") == 1
+    assert "X  exposure low (data gap)" in text  # the chain's maximum sits on the gap
 
 
 def test_unmapped_tiers_beneath_do_not_make_a_complete_score_a_gap() -> None:

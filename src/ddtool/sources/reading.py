@@ -13,6 +13,7 @@ from ddtool.errors import Location, ProblemList
 from ddtool.model import Chain, Company
 from ddtool.reference.countries import normalise_country
 from ddtool.sources import ahead
+from ddtool.sources.columns import header_key, match_header
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
 from ddtool.sources.normalise import (
     TEMPLATE_SUPPLIERS,
@@ -148,7 +149,9 @@ _MOSTLY = 0.8
 # answers that read as countries ("no" is Norway) but fill yes/no columns
 _ANSWERS = frozenset({"no", "non", "nein", "yes", "si", "sí", "ja", "oui", "x", "ok"})
 # the fields a column's values can show, in the order they are tried
-_BY_VALUES = ("buyers", "country", "sector")
+_BY_VALUES = ("buyers", "country", "sector", "products")
+# a column of languages holds country codes (DE, FR, ES, IT, PT): no country column
+_LANGUAGE = ("language", "sprache", "langue", "idioma", "lingua")
 
 
 def unmapped_by_values(raws: list[RawChain], sectors: SectorMatcher, options: ReadOptions) -> None:
@@ -172,8 +175,9 @@ def unmapped_by_values(raws: list[RawChain], sectors: SectorMatcher, options: Re
         hinted = {p.location.column for p in raw.problems.items if p.type == "unmapped-column"}
         found: set[str] = set()
         for label, column in table.extras:
-            if label in hinted:
-                continue
+            if label in hinted or match_header(label, options.column_map) is not None:
+                continue  # (a header of a field: a second column of it, reported as such)
+            key = header_key(label)
             for field in _BY_VALUES:
                 if field in table.values or field in found:
                     continue
@@ -185,13 +189,20 @@ def unmapped_by_values(raws: list[RawChain], sectors: SectorMatcher, options: Re
                     seen = _mostly(column, _buyer_test(table, chain_ids))
                     what = "ids of suppliers in this chain"
                 elif field == "country":
+                    if any(word in key for word in _LANGUAGE):
+                        continue
                     seen = _mostly(column, _is_country)
                     what = "countries"
-                else:
+                elif field == "sector":
                     if isinstance(sectors, NoTaxonomy):
                         continue  # (no taxonomy to tell sectors by)
                     seen = _mostly(column, _sector_test(sectors))
                     what = "sectors"
+                else:
+                    if isinstance(sectors, NoTaxonomy):
+                        continue
+                    seen = _goods(column, sectors)
+                    what = "goods"
                 if seen is None:
                     continue
                 index, value = seen
@@ -207,14 +218,16 @@ def unmapped_by_values(raws: list[RawChain], sectors: SectorMatcher, options: Re
                 break
 
 
-def _mostly(column: Sequence[Any], test: Callable[[int, Any], bool]) -> tuple[int, Any] | None:
+def _mostly(
+    column: Sequence[Any], test: Callable[[int, Any], bool], share: float = _MOSTLY
+) -> tuple[int, Any] | None:
     """The first cell passing `test` (row index, value), when most of the column's first
-    filled cells do; None otherwise."""
+    filled cells do (`share` of them; 0: any one); None otherwise."""
     filled = list(islice(((i, v) for i, v in enumerate(column) if v is not None), _SAMPLE))
     if not filled:
         return None
     passed = [(index, value) for index, value in filled if test(index, value)]
-    return passed[0] if passed and len(passed) >= _MOSTLY * len(filled) else None
+    return passed[0] if passed and len(passed) >= share * len(filled) else None
 
 
 def _chain_ids(raws: list[RawChain]) -> set[str]:
@@ -250,12 +263,42 @@ def _is_country(_index: int, value: Any) -> bool:
     return normalise_country(value).iso3 is not None
 
 
+def _good_matcher(sectors: SectorMatcher) -> Callable[[str], str | None]:
+    """The risk profiles' goods ('cotton' is the good Cotton); none without them."""
+    match_good = getattr(sectors, "match_good", None)
+    return match_good if callable(match_good) else (lambda _value: None)
+
+
 def _sector_test(sectors: SectorMatcher) -> Callable[[int, Any], bool]:
+    """Whether a cell names a sector, and no good ('cotton' and 't-shirts' beside it are a
+    column of products, not of sectors)."""
+    is_good = _good_matcher(sectors)
+
+    def test(_index: int, value: Any) -> bool:
+        if not isinstance(value, str) or not value.strip() or len(value.split()) > 6:
+            return False
+        if normalise_country(value).iso3 is not None or is_good(value) is not None:
+            return False
+        return sectors.match_sector(value).id is not None
+
+    return test
+
+
+def _goods(column: Sequence[Any], sectors: SectorMatcher) -> tuple[int, Any] | None:
+    """The first good of a column (row index, value) whose first filled cells are mostly
+    goods or the things a sector makes ('cotton', 'cocoa', 't-shirts'), goods among them."""
+    is_good = _good_matcher(sectors)
+
     def test(_index: int, value: Any) -> bool:
         if not isinstance(value, str) or not value.strip() or len(value.split()) > 6:
             return False
         if normalise_country(value).iso3 is not None:
             return False
-        return sectors.match_sector(value).id is not None
+        return is_good(value) is not None or sectors.match_sector(value).id is not None
 
-    return test
+    if _mostly(column, test) is None:
+        return None
+    # (the first good is the one shown: 'cotton', rather than 't-shirts')
+    return _mostly(
+        column, lambda index, value: test(index, value) and is_good(value) is not None, share=0
+    )

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, ProblemList
-from ddtool.sources.columns import FIELDS, header_key, hint_header, match_header
+from ddtool.sources.columns import (
+    FIELDS,
+    header_key,
+    hint_header,
+    mapped_by_user,
+    match_header,
+    region_rank,
+)
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
 from ddtool.sources.values import ValueProblem, parse_number
 
@@ -25,7 +32,9 @@ if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
 HEADER_SCAN_ROWS = 30
-_SUPPLIER_SHEET = re.compile(r"supplier|vendor|partner|facilit|factor|chain|tier", re.I)
+_SUPPLIER_SHEET = re.compile(
+    r"supplier|vendor|partner|facilit|factor|chain|tier|lieferant|fournisseur|proveedor", re.I
+)
 _COMPANY_SHEET = re.compile(r"^(company|our company|buyer|about)$", re.I)
 
 
@@ -103,23 +112,13 @@ def table_from_rows(
         return None
     header_index, mapping = found
     header = head[header_index]
-    _unused_maps(
-        header, options.column_map, problems, Location(path, sheet=sheet, row=header_index + 1)
-    )
-    duplicates: dict[str, list[tuple[str, str]]] = {}
-    for col, cell in enumerate(header):
-        if isinstance(cell, str) and col not in mapping:
-            target = match_header(cell, options.column_map)
-            if target is not None and target in mapping.values():
-                first = next(c for c, f in mapping.items() if f == target)
-                duplicates[target] = [
-                    (str(header[first]), column_letter(first)),
-                    (cell, column_letter(col)),
-                ]
+    where = Location(path, sheet=sheet, row=header_index + 1)
+    _unused_maps(header, options.column_map, problems, where)
+    duplicates, regions = _resolve_doubles(header, mapping, options, problems, where)
     labels: dict[int, str] = {}
     seen_labels: dict[str, int] = {}
     for col, cell in enumerate(header):
-        label = str(cell).strip() if not _blank(cell) else column_letter(col)
+        label = _column_label(header, col)
         mapped_twice = isinstance(cell, str) and match_header(cell, options.column_map) is not None
         if label in seen_labels and col not in mapping and not mapped_twice:
             problems.warning(
@@ -155,7 +154,7 @@ def table_from_rows(
                     ]
                 tails[index] = tail
     field_cols = {field: col for col, field in mapping.items()}
-    extra_cols = [c for c in labels if c not in mapping]
+    extra_cols = [c for c in labels if c not in mapping and c not in regions[1:]]
     for row_index, col, text in sorted(found_errors):  # (rows below the header only)
         # in a field ddtool reads, an error; in a column of the user's own, read as blank
         report = problems.error if col in mapping else problems.warning
@@ -178,23 +177,34 @@ def table_from_rows(
                 Location(path, sheet=sheet, row=header_index + 1, column=label),
                 suggestion=options.map_hint(label, target),
             )
-    for fld, cols in duplicates.items():
-        named = " and ".join(f"'{text}' ({letter})" for text, letter in cols)
-        (first_text, _), (second, letter) = cols
+    for fld, (first, second) in duplicates.items():
+        first_text, second_text = labels[first], str(header[second]).strip()
+        named = (
+            f"'{first_text}' ({column_letter(first)}) and '{second_text}' ({column_letter(second)})"
+        )
         # a mapping names a header's text: two headers alike are told apart in the file only
         remedy = (
             "keep one (delete the other, or rename it in the file)"
-            if header_key(first_text) == header_key(second)
-            else f"keep one, or map the other to another field ({options.map_hint(second.strip())})"
+            if header_key(first_text) == header_key(second_text)
+            else f"keep one, or choose the one to read ({options.map_hint(second_text, fld)} reads"
+            f" '{second_text}' and keeps '{first_text}' as an attribute)"
         )
         problems.error(
             "duplicate-column",
             f"columns {named} both hold '{fld}'; {remedy}",
-            Location(path, sheet=sheet, row=header_index + 1, column=f"{second} ({letter})"),
+            Location(
+                path,
+                sheet=sheet,
+                row=header_index + 1,
+                column=f"{second_text} ({column_letter(second)})",
+            ),
         )
+    if regions:
+        columns[regions[0]] = _joined_regions(columns, regions)
     blank = _blank_rows(columns, tails)
-    numeric = [col in extra_cols or mapping[col] in _NUMBER_FIELDS for col in range(width)]
-    for index, skipped in _skipped_rows(columns, tails, numeric, blank).items():
+    numeric = [col in extra_cols or mapping.get(col) in _NUMBER_FIELDS for col in range(width)]
+    roles = (field_cols.get("id"), field_cols.get("name"))
+    for index, skipped in _skipped_rows(columns, tails, numeric, blank, roles).items():
         blank.add(index)
         kind, message = _skip_message(skipped, labels)
         problems.warning(kind, message, Location(path, sheet=sheet, row=start + index + 1))
@@ -240,6 +250,101 @@ def _unused_maps(
             where,
             suggestion=f"'{best}={target}'" if best else None,
         )
+
+
+def _column_label(header: Sequence[Any], col: int) -> str:
+    """A column's label: its header as written, or its letter when the header is blank."""
+    cell = header[col] if col < len(header) else None
+    return str(cell).strip() if not _blank(cell) else column_letter(col)
+
+
+# a bare "Name" beside another name column is a contact's name ("Firma; Name; Vorname")
+_GENERIC_NAME = header_key("name")
+
+
+def _resolve_doubles(
+    header: Sequence[Any],
+    mapping: dict[int, str],
+    options: ReadOptions,
+    problems: ProblemList,
+    where: Location,
+) -> tuple[dict[str, tuple[int, int]], list[int]]:
+    """Settle the columns that match a field another column matches too.
+
+    A column named by a mapping (--map, the settings' columns) is read, the others kept as
+    attributes; beside a bare "Name", the other name column is read ("Firma", "Société": the
+    "Name" is a contact's), with a warning; region columns ("Provincia", "Ciudad") are read
+    together, the finer place first. Any other pair is returned, to be reported as an error;
+    `mapping` is changed to the columns read. Returns the pairs, and the region columns to
+    join (the first is the one the region is read from; none when there is one).
+    """
+    doubles: dict[str, list[int]] = {}
+    for col, cell in enumerate(header):
+        if isinstance(cell, str) and col not in mapping:
+            target = match_header(cell, options.column_map)
+            if target is not None and target in mapping.values():
+                first = next(c for c, f in mapping.items() if f == target)
+                doubles.setdefault(target, [first]).append(col)
+    pairs: dict[str, tuple[int, int]] = {}
+    regions: list[int] = []
+    for fld, cols in doubles.items():
+        texts = {col: str(header[col]).strip() for col in cols}
+        chosen = [col for col in cols if mapped_by_user(texts[col], options.column_map)]
+        if len(chosen) == 1:
+            read = chosen[0]  # the user's choice: the others are their own columns
+        elif fld == "region":
+            ranks = [region_rank(texts[col]) for col in cols]
+            regions = (
+                sorted(cols, key=lambda col: (region_rank(texts[col]), col))
+                if None not in ranks
+                else list(cols)
+            )
+            named = [f"'{texts[col]}' ({column_letter(col)})" for col in regions]
+            problems.warning(
+                "duplicate-column",
+                f"columns {', '.join(named[:-1])} and {named[-1]}"
+                f" {'both' if len(named) == 2 else 'all'} hold the region: it is"
+                " read from them together, the finer place first"
+                f" ('{', '.join(texts[col] for col in regions)}')",
+                where.with_column(texts[regions[0]]),
+            )
+            read = regions[0]
+        elif fld == "name" and sum(header_key(texts[col]) != _GENERIC_NAME for col in cols) == 1:
+            read = next(col for col in cols if header_key(texts[col]) != _GENERIC_NAME)
+            others = [col for col in cols if col != read]
+            other = texts[others[0]]
+            problems.warning(
+                "duplicate-column",
+                f"columns '{texts[read]}' ({column_letter(read)}) and '{other}'"
+                f" ({column_letter(others[0])}) both could hold the supplier's name:"
+                f" '{texts[read]}' is read as the name and '{other}' (a contact's name?) is"
+                f" kept as an attribute; to read '{other}' as the name, use"
+                f" {options.map_hint(other, 'name')}",
+                where.with_column(other),
+            )
+        else:
+            pairs[fld] = (cols[0], cols[1])
+            continue
+        for col in cols:
+            mapping.pop(col, None)
+        mapping[read] = fld
+    return pairs, regions
+
+
+def _joined_regions(columns: Sequence[Sequence[Any]], regions: list[int]) -> list[Any]:
+    """The region columns' values read together, in the order given ("Pitalito, Huila"); a
+    place written in both is written once."""
+    joined: list[Any] = []
+    for cells in zip(*(columns[col] for col in regions), strict=True):
+        parts: list[str] = []
+        for value in cells:
+            if value is None:
+                continue
+            text = _shown(value).strip()
+            if text and text.casefold() not in (p.casefold() for p in parts):
+                parts.append(text)
+        joined.append(", ".join(parts) if parts else None)
+    return joined
 
 
 def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[Sequence[Any]]:
@@ -337,6 +442,10 @@ _TOTAL_WORDS = frozenset(
         "suma total",
     }
 )
+# words that qualify a total in its label: "Grand total", "Total général", "Sub-total"
+_TOTAL_QUALIFIERS = frozenset(
+    {"grand", "sub", "sous", "general", "generale", "général", "générale", "allgemein"}
+)
 _LABEL_COLON = re.compile(r":(\s|$)")  # "Stand: Q3/2026"; not an id such as "SAP:1001"
 
 
@@ -354,6 +463,7 @@ def _skipped_rows(
     tails: dict[int, list[Any]],
     numeric: Sequence[bool],
     blank: set[int],
+    roles: tuple[int | None, int | None] = (None, None),
 ) -> dict[int, _Skipped]:
     """The rows that are no supplier: a note, or a totals row, by index.
 
@@ -364,7 +474,9 @@ def _skipped_rows(
     text in the first cell), a totals row when its first word is Total, Summe, Gesamt …
     anywhere; numbers without a label make a totals row too. A row with an id and a name, or
     an id alone ("T1", "Acme Ltd"), stays a supplier, as does a name alone ("Farm one",
-    without an id).
+    "Total Nigeria Plc", "Cooperative Agricole du Nord Soubre", without an id): a cell of the
+    name column (roles: the id and name columns) is a label only when it is a total word and
+    nothing else ("Zwischensumme", "Total").
     """
     texts = [col for col, is_number in enumerate(numeric) if not is_number]
     if len(texts) >= 2:
@@ -392,13 +504,15 @@ def _skipped_rows(
     for index in candidates:
         if index in blank or any(v is not None for v in tails.get(index, ())):
             continue
-        skipped = _skipped_row([column[index] for column in columns], numeric)
+        skipped = _skipped_row([column[index] for column in columns], numeric, roles[1])
         if skipped is not None:
             found[index] = skipped
     return found
 
 
-def _skipped_row(cells: Sequence[Any], numeric: Sequence[bool]) -> _Skipped | None:
+def _skipped_row(
+    cells: Sequence[Any], numeric: Sequence[bool], name_col: int | None = None
+) -> _Skipped | None:
     """The note or totals row these cells make (see _skipped_rows), or None: a supplier."""
     filled = [(col, value) for col, value in enumerate(cells) if value is not None]
     if not filled:
@@ -414,6 +528,12 @@ def _skipped_row(cells: Sequence[Any], numeric: Sequence[bool]) -> _Skipped | No
         return _Skipped(None, filled, True)  # numbers alone: a sum below the table
     col, text = label
     words = re.findall(r"\w+", text.casefold())
+    if col == name_col:
+        # a name is a supplier's ("Total Nigeria Plc", "Sum Agro Ltd"): a totals row's label
+        # only when it is a total word and nothing else
+        if words and all(w in _TOTAL_WORDS or w in _TOTAL_QUALIFIERS for w in words):
+            return _Skipped(label, filled, True)
+        return None
     if words and (words[0] in _TOTAL_WORDS or " ".join(words[:2]) in _TOTAL_WORDS):
         return _Skipped(label, filled, True)
     if col == 0 and (
@@ -553,13 +673,13 @@ class ExcelReader(ChainReader):
                 Location(str(path), sheet=sheet),
             )
         first = ProblemList()
-        read_rows = rows
-        _fill_merged(path, sheet, rows, merged, options, first)
+        read = _SheetRead(path, sheet, rows, options)
+        _fill_merged(read, merged, first)
         chain.table = table_from_rows(str(path), sheet, rows, options, first, clean=_excel_cleaning)
         if chain.table is None and options.sheet is None and first.has_errors():
             # the sheet chosen by its name has no header (a "Supplier guidance" sheet before
             # "Suppliers"): the first sheet that has one is read instead, and said so
-            other = _sheet_with_header(workbook, names, sheet, options)
+            other = _sheet_with_header(workbook, path, names, sheet, options)
             if other is not None:
                 other_name, other_rows, other_merged = other
                 problems.warning(
@@ -568,18 +688,24 @@ class ExcelReader(ChainReader):
                     f" read instead (choose with --sheet)",
                     Location(str(path), sheet=other_name),
                 )
-                sheet, first, read_rows = other_name, ProblemList(), other_rows
-                _fill_merged(path, sheet, other_rows, other_merged, options, first)
+                sheet, first = other_name, ProblemList()
+                read = _SheetRead(path, sheet, other_rows, options)
+                _fill_merged(read, other_merged, first)
                 chain.table = table_from_rows(
                     str(path), sheet, other_rows, options, first, clean=_excel_cleaning
                 )
         problems.extend(first)
         if scanned is not None and scanned.errors and chain.table is not None:
-            _error_values(path, sheet, read_rows, options, problems)
+            _error_values(read, problems)
         if scanned is not None and scanned.formulas and chain.table is not None:
-            _formulas_without_result(path, sheet, read_rows, chain.table, options, problems)
+            skipped = {
+                p.location.row
+                for p in first.items
+                if p.type in _SKIPPED_ROWS and p.location.row is not None
+            }
+            _formulas_without_result(read, skipped, problems)
         if options.sheet is None:
-            _other_supplier_sheets(workbook, names, sheet, options, problems, str(path))
+            _other_supplier_sheets(workbook, path, names, sheet, options, problems)
         for name in names:
             if name != sheet and _COMPANY_SHEET.match(name.strip()):
                 try:
@@ -649,77 +775,182 @@ class ExcelReader(ChainReader):
 
 
 MAX_ERROR_CELLS = 20  # error cells named one by one; the rest are counted
+_SKIPPED_ROWS = ("note-row", "total-row")
 
 
-def _error_values(
-    path: Path, sheet: str, rows: list[list[Any]], options: ReadOptions, problems: ProblemList
-) -> None:
+class _SheetRead:
+    """One workbook sheet being read: its rows, and what is worked out from them once per
+    read (where its header is, its XML)."""
+
+    def __init__(self, path: Path, name: str, rows: list[list[Any]], options: ReadOptions):
+        self.path = path
+        self.name = name
+        self.rows = rows
+        self.options = options
+        self._found: tuple[list[list[Any]], tuple[int, dict[int, str]] | None] | None = None
+        self._xml: str | None = None
+        self._xml_read = False
+
+    def header(self) -> tuple[list[list[Any]], tuple[int, dict[int, str]] | None]:
+        """The sheet's first rows, cleaned, and where its supplier header is (None: nowhere)."""
+        if self._found is None:
+            self._found = _header(self.rows, self.options)
+        return self._found
+
+    def xml(self) -> str | None:
+        """The sheet's XML: an xlsx sheet's; None for other formats, or when not found."""
+        if not self._xml_read:
+            self._xml_read = True
+            if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+                self._xml = _sheet_xml(self.path, self.name)
+        return self._xml
+
+    def where(self, row: int | None = None, column: str | None = None) -> Location:
+        return Location(str(self.path), sheet=self.name, row=row, column=column)
+
+
+def _error_values(read: _SheetRead, problems: ProblemList) -> None:
     """A warning at each cell of the sheet read, below its header, that holds a spreadsheet
     error (read as blank); the whole file named when the cells cannot be found."""
-    cells = _error_cells(path, sheet)
-    if cells is None:
+    text = read.xml()
+    if text is None:
         problems.warning(
             "error-values",
             "some cells hold spreadsheet errors (#N/A, #REF! …) saved by the source"
             " workbook; they read as blank (a data gap)",
-            Location(str(path), sheet=sheet),
+            read.where(),
         )
         return
-    head, found = _header(rows, options)
+    head, found = read.header()
     if found is None:
         return
     header = head[found[0]]
-    below = [(row, col, text) for row, col, text in cells if row > found[0] + 1]
-    for row, col, text in below[:MAX_ERROR_CELLS]:
-        cell = header[col] if col < len(header) else None
-        label = str(cell).strip() if not _blank(cell) else column_letter(col)
+    below = [(row, col, error) for row, col, error in _error_cells(text) if row > found[0] + 1]
+    for row, col, error in below[:MAX_ERROR_CELLS]:
         problems.warning(
             "error-values",
-            f"the cell holds the spreadsheet error {text} saved by the source workbook; it"
+            f"the cell holds the spreadsheet error {error} saved by the source workbook; it"
             " reads as blank (a data gap)",
-            Location(str(path), sheet=sheet, row=row, column=label),
+            read.where(row, _column_label(header, col)),
         )
     if len(below) > MAX_ERROR_CELLS:
         problems.warning(
             "error-values",
             f"{len(below) - MAX_ERROR_CELLS:,} more cells hold spreadsheet errors; they read as"
             " blank (a data gap)",
-            Location(str(path), sheet=sheet),
+            read.where(),
         )
+
+
+def _sheet_part(package: zipfile.ZipFile, sheet: str) -> str | None:
+    """The part of an xlsx package that holds a sheet, found by its name (None: not found)."""
+    book = package.read("xl/workbook.xml").decode("utf-8", "replace")
+    links = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    rid = None
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name = re.search(r'\bname="([^"]*)"', tag)
+        if name is not None and html.unescape(name.group(1)) == sheet:
+            ident = re.search(r'\b(?:\w+:)?id="([^"]*)"', tag)
+            rid = ident.group(1) if ident else None
+    target = None
+    for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", links):
+        ident = re.search(r'\bId="([^"]*)"', tag)
+        if rid is not None and ident is not None and ident.group(1) == rid:
+            found = re.search(r'\bTarget="([^"]*)"', tag)
+            target = found.group(1) if found else None
+    if target is None:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def _sheet_xml(path: Path, sheet: str) -> str | None:
     """The XML of an xlsx sheet, found by its name; None when its part cannot be found."""
     try:
         with zipfile.ZipFile(path) as package:
-            book = package.read("xl/workbook.xml").decode("utf-8", "replace")
-            links = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            rid = None
-            for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
-                name = re.search(r'\bname="([^"]*)"', tag)
-                if name is not None and html.unescape(name.group(1)) == sheet:
-                    ident = re.search(r'\b(?:\w+:)?id="([^"]*)"', tag)
-                    rid = ident.group(1) if ident else None
-            target = None
-            for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", links):
-                ident = re.search(r'\bId="([^"]*)"', tag)
-                if rid is not None and ident is not None and ident.group(1) == rid:
-                    found = re.search(r'\bTarget="([^"]*)"', tag)
-                    target = found.group(1) if found else None
-            if target is None:
-                return None
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            return package.read(part).decode("utf-8", "replace")
+            part = _sheet_part(package, sheet)
+            return None if part is None else package.read(part).decode("utf-8", "replace")
     except (KeyError, *_BROKEN_PACKAGE):
         return None
 
 
-def _error_cells(path: Path, sheet: str) -> list[tuple[int, int, str]] | None:
-    """The cells of an xlsx sheet that hold an error value: (row, 0-based column, the error
-    as shown), in the order of the sheet; None when the sheet's part cannot be found."""
-    text = _sheet_xml(path, sheet)
-    if text is None:
+def _local(tag: str) -> str:
+    """An XML tag without its namespace."""
+    return tag.rpartition("}")[2]
+
+
+def _xlsx_head(path: Path, sheet: str, count: int) -> list[list[Any]] | None:
+    """The first `count` rows of an xlsx sheet, read from its XML up to them only (calamine
+    parses a whole sheet: 0.6 s for an order sheet of 10^5 rows, where 30 rows are wanted);
+    None when the sheet's XML cannot be read so. The package was checked by _inspect_package
+    (no entity declarations)."""
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    rows: list[list[Any]] = []
+    shared: dict[int, list[tuple[int, int]]] = {}  # string index -> (row, column) of its cells
+    try:
+        with zipfile.ZipFile(path) as package:
+            part = _sheet_part(package, sheet)
+            if part is None:
+                return None
+            with package.open(part) as member:
+                for _event, element in iterparse(member):
+                    tag = _local(element.tag)
+                    if tag == "sheetData":
+                        break
+                    if tag != "row":
+                        continue
+                    number = int(element.get("r") or len(rows) + 1)
+                    if number > count:
+                        break
+                    rows.extend([] for _ in range(number - len(rows)))
+                    row = rows[number - 1]
+                    for cell in element:
+                        ref = re.match(r"[A-Z]+", cell.get("r") or "")
+                        col = column_index(ref.group()) if ref else len(row)
+                        row.extend(None for _ in range(col + 1 - len(row)))
+                        kind = cell.get("t")
+                        if kind == "inlineStr":
+                            row[col] = "".join(
+                                t.text or "" for t in cell.iter() if _local(t.tag) == "t"
+                            )
+                            continue
+                        value = next((v.text for v in cell if _local(v.tag) == "v"), None)
+                        if value is None:
+                            continue
+                        if kind == "s":
+                            shared.setdefault(int(value), []).append((number - 1, col))
+                        elif kind in ("str", "e"):
+                            row[col] = value
+                        elif kind != "b":
+                            row[col] = float(value)
+                    element.clear()
+            if shared and "xl/sharedStrings.xml" in package.namelist():
+                last = max(shared)
+                with package.open("xl/sharedStrings.xml") as member:
+                    index = 0
+                    for _event, element in iterparse(member):
+                        if _local(element.tag) != "si":
+                            continue
+                        for at_row, at_col in shared.get(index, ()):
+                            rows[at_row][at_col] = "".join(
+                                t.text or ""
+                                for piece in element
+                                if _local(piece.tag) in ("t", "r")
+                                for t in piece.iter()
+                                if _local(t.tag) == "t"
+                            )
+                        element.clear()
+                        index += 1
+                        if index > last:
+                            break
+    except (KeyError, ValueError, ParseError, *_BROKEN_PACKAGE):
         return None
+    return rows
+
+
+def _error_cells(text: str) -> list[tuple[int, int, str]]:
+    """The cells of an xlsx sheet's XML that hold an error value: (row, 0-based column, the
+    error as shown), in the order of the sheet."""
     cells: list[tuple[int, int, str]] = []
     at = text.find('t="e"')
     while at != -1:
@@ -770,53 +1001,56 @@ _LOST = {
     "id": "the supplier has no id",
     "buyers": "the supplier's buyers are lost (it would be read as tier 1)",
 }
-MAX_FORMULA_CELLS = 5  # formula cells listed per column; the rest are counted
+MAX_FORMULA_CELLS = 5  # formula cells listed per column in a warning; the rest are counted
 
 
-def _formulas_without_result(
-    path: Path,
-    sheet: str,
-    rows: list[list[Any]],
-    table: RawTable,
-    options: ReadOptions,
-    problems: ProblemList,
-) -> None:
-    """Name the cells of the supplier rows whose formula has no saved result (they read as
-    blank): an error at each one in the id and buyers columns, which make the chain's
-    structure; elsewhere one warning per column, listing its cells."""
-    text = _sheet_xml(path, sheet) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+def _formulas_without_result(read: _SheetRead, skipped: set[int], problems: ProblemList) -> None:
+    """Name the cells below the header, but in note and totals rows, whose formula has no
+    saved result (they read as blank; a row of them only would vanish as a blank row): an
+    error at each one in the id and buyers columns, which make the chain's structure (20
+    named, then the rest counted in one more), elsewhere one warning per column, listing its
+    cells."""
+    text = read.xml()
     cells = _formula_cells(text) if text is not None and "<f" in text else []
     if not cells:
         return
-    head, found = _header(rows, options)
+    head, found = read.header()
     if found is None:
         return
     header_index, mapping = found
     header = head[header_index]
-    kept = set(table.rows)
     by_column: dict[int, list[tuple[int, str]]] = {}
     for row, col, formula in cells:
-        if row in kept:
+        if row > header_index + 1 and row not in skipped:
             by_column.setdefault(col, []).append((row, formula))
-
-    def label(col: int) -> str:
-        cell = header[col] if col < len(header) else None
-        return str(cell).strip() if not _blank(cell) else column_letter(col)
 
     def shown(col: int, row: int, formula: str) -> str:
         return f"{column_letter(col)}{row}" + (f" ={formula}" if formula else "")
 
     for col, found_cells in sorted(by_column.items()):
         field = mapping.get(col)
+        label = _column_label(header, col)
         if field in _LOST:
-            for row, formula in found_cells:
+            for row, formula in found_cells[:MAX_ERROR_CELLS]:
                 problems.error(
                     "formula-without-result",
                     f"the cell holds a formula ({shown(col, row, formula)}) with no saved"
                     f" result, so it reads as blank and {_LOST[field]}: the file was written by"
                     " a program that does not calculate; open it in a spreadsheet program and"
                     " save it, or type the values",
-                    Location(str(path), sheet=sheet, row=row, column=label(col)),
+                    read.where(row, label),
+                )
+            rest = found_cells[MAX_ERROR_CELLS:]
+            if rest:
+                listed = ", ".join(shown(col, row, f) for row, f in rest[:MAX_FORMULA_CELLS])
+                more = len(rest) - MAX_FORMULA_CELLS
+                problems.error(
+                    "formula-without-result",
+                    f"+{len(rest):,} more cells of this column hold formulas with no saved result"
+                    f" ({listed}{f' +{more:,} more' if more > 0 else ''}): they read as blank,"
+                    f" and for each {_LOST[field]}; open the file in a spreadsheet program and"
+                    " save it, or type the values",
+                    read.where(rest[0][0], label),
                 )
             continue
         listed = ", ".join(shown(col, row, f) for row, f in found_cells[:MAX_FORMULA_CELLS])
@@ -829,7 +1063,7 @@ def _formulas_without_result(
             f" with no saved result ({listed}): {'it reads' if count == 1 else 'they read'} as"
             " blank (a data gap); open the file in a spreadsheet program and save it to store"
             " the results",
-            Location(str(path), sheet=sheet, row=found_cells[0][0], column=label(col)),
+            read.where(found_cells[0][0], label),
         )
 
 
@@ -848,9 +1082,9 @@ def _merged_ranges(sheet: Any) -> list[_Range] | None:
     return None if ranges is None else list(ranges)
 
 
-def _merged_from_xml(path: Path, sheet: str) -> list[_Range]:
+def _merged_from_xml(read: _SheetRead) -> list[_Range]:
     """The merged ranges of an xlsx sheet, read from its XML (older calamine)."""
-    text = _sheet_xml(path, sheet)
+    text = read.xml()
     if text is None or "<mergeCell " not in text:
         return []
     ranges: list[_Range] = []
@@ -861,58 +1095,95 @@ def _merged_from_xml(path: Path, sheet: str) -> list[_Range]:
     return ranges
 
 
-def _fill_merged(
-    path: Path,
-    sheet: str,
-    rows: list[list[Any]],
-    merged: list[_Range] | None,
-    options: ReadOptions,
-    problems: ProblemList,
-) -> None:
-    """Give each merged range below the header its value in every row it spans, as the sheet
-    shows it (calamine reads the value in its first cell only): "Bangladesh" merged over
-    three suppliers' Country cells is the country of all three. A range one row high (a note
-    merged across the table) keeps its value in its first cell; a range that spans columns
-    too gives it to its first column, as such a row does. Each range filled is named."""
-    if merged is None and path.suffix.lower() in (".xlsx", ".xlsm"):
-        merged = _merged_from_xml(path, sheet)
+def _row_runs(numbers: list[int]) -> str:
+    """Row numbers as runs: 'each of rows 3–5', 'rows 3–4 and 6'."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    if len(shown) == 1:
+        return f"each of rows {shown[0]}"
+    return f"rows {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _fill_merged(read: _SheetRead, merged: list[_Range] | None, problems: ProblemList) -> None:
+    """Give each merged range below the header its value in every supplier row it spans, as
+    the sheet shows it (calamine reads the value in its first cell only): "Bangladesh" merged
+    over three suppliers' Country cells is the country of all three. A range one row high (a
+    note merged across the table) keeps its value in its first cell; a range that spans
+    columns too gives it to its first column, as such a row does. A row that is blank but for
+    the range, or a note or totals row ("Zwischensumme" below the suppliers it sums), is
+    left as it is, and so are the rows below the table's last filled row (a range merged to
+    the sheet's end). Each range filled is named, with the rows it is read in."""
+    rows = read.rows
+    if merged is None and read.path.suffix.lower() in (".xlsx", ".xlsm"):
+        merged = _merged_from_xml(read)
     tall = [r for r in merged or () if r[1][0] > r[0][0]]
     if not tall:
         return  # (most sheets: no work at all)
-    head, found = _header(rows, options)
+    head, found = read.header()
     if found is None:
         return
-    header_index, _ = found
+    header_index, mapping = found
     header = head[header_index]
-    filled: list[tuple[_Range, Any]] = []
+    width = len(header)
+    last = len(rows) - 1
+    while last > header_index and all(map(_blank, rows[last])):
+        last -= 1
+    numeric = [col not in mapping or mapping[col] in _NUMBER_FIELDS for col in range(width)]
+    name_col = next((col for col, field in mapping.items() if field == "name"), None)
+    supplier_rows: dict[int, bool] = {}
+
+    def supplier_row(index: int) -> bool:
+        """Whether a row, as it is before any filling, is a supplier's (not blank, not a note
+        or a totals row)."""
+        row = rows[index]
+        cells = [_clean_cell(value, _excel_cleaning) for value in row[:width]]
+        cells += [None] * (width - len(cells))
+        if any(not _blank(value) for value in row[width:]):
+            return True  # (cells beyond the header: reported as a shifted row)
+        if all(value is None for value in cells):
+            return False
+        return _skipped_row(cells, numeric, name_col) is None
+
+    spans: list[tuple[_Range, Any, list[int]]] = []
     for (row0, col), (row1, col1) in sorted(tall):
-        if row0 <= header_index or row0 >= len(rows):
+        if row0 <= header_index or row0 > last:
             continue  # the title and header rows are read as they are
         value = rows[row0][col] if col < len(rows[row0]) else None
         if _blank(value):
             continue
-        for index in range(row0 + 1, min(row1, len(rows) - 1) + 1):
-            row = rows[index]
-            if col < len(row) and _blank(row[col]):
-                row[col] = value
-        filled.append((((row0, col), (row1, col1)), value))
-    for ((row0, col), (row1, col1)), value in filled[:MAX_MERGED_RANGES]:
-        cell = header[col] if col < len(header) else None
-        label = str(cell).strip() if not _blank(cell) else column_letter(col)
+        targets = []
+        for index in range(row0 + 1, min(row1, last) + 1):
+            if index not in supplier_rows:
+                supplier_rows[index] = supplier_row(index)
+            if supplier_rows[index] and col < len(rows[index]) and _blank(rows[index][col]):
+                targets.append(index)
+        if targets:
+            spans.append((((row0, col), (row1, col1)), value, targets))
+    for _range, value, targets in spans:  # (filled once every row is judged as it was)
+        col = _range[0][1]
+        for index in targets:
+            rows[index][col] = value
+    for ((row0, col), (row1, col1)), value, targets in spans[:MAX_MERGED_RANGES]:
         shown = value.strip() if isinstance(value, str) else _shown(value)
         problems.warning(
             "merged-cells",
             f"cells {column_letter(col)}{row0 + 1}:{column_letter(col1)}{row1 + 1} are merged:"
-            f" their value {shown[:60]!r} is read in each of rows {row0 + 1}–{row1 + 1}, as the"
-            " sheet shows it",
-            Location(str(path), sheet=sheet, row=row0 + 1, column=label),
+            f" their value {shown[:60]!r} is read in"
+            f" {_row_runs([row0 + 1] + [index + 1 for index in targets])}, as the sheet"
+            " shows it",
+            read.where(row0 + 1, _column_label(header, col)),
         )
-    if len(filled) > MAX_MERGED_RANGES:
+    if len(spans) > MAX_MERGED_RANGES:
         problems.warning(
             "merged-cells",
-            f"{len(filled) - MAX_MERGED_RANGES:,} more merged ranges are read the same way:"
+            f"{len(spans) - MAX_MERGED_RANGES:,} more merged ranges are read the same way:"
             " their value in each row they span",
-            Location(str(path), sheet=sheet),
+            read.where(),
         )
 
 
@@ -925,52 +1196,65 @@ def _header(
     return head, find_header(head, options.column_map)
 
 
-def _has_header(workbook: CalamineWorkbook, name: str, options: ReadOptions) -> bool:
-    """Whether a sheet has a supplier header row (an unreadable sheet has none)."""
-    try:
-        head = workbook.get_sheet_by_name(name).to_python(nrows=HEADER_SCAN_ROWS)
-    except Exception:  # calamine raises its own error types
-        return False
-    return _header(head, options)[1] is not None
+def _supplier_header(
+    workbook: CalamineWorkbook, path: Path, name: str, options: ReadOptions
+) -> set[str] | None:
+    """The fields a sheet's supplier header row names (None: no such row, or the sheet cannot
+    be read). Only the sheet's first rows are read where the format allows it (an xlsx
+    sheet's XML): a sheet of 10^5 orders is not parsed to find it has no supplier header."""
+    head = _xlsx_head(path, name, HEADER_SCAN_ROWS) if path.suffix.lower() in _XLSX else None
+    if head is None:
+        try:
+            head = workbook.get_sheet_by_name(name).to_python(nrows=HEADER_SCAN_ROWS)
+        except Exception:  # calamine raises its own error types
+            return None
+    found = _header(head, options)[1]
+    return None if found is None else set(found[1].values())
+
+
+_XLSX = (".xlsx", ".xlsm")
 
 
 def _sheet_with_header(
-    workbook: CalamineWorkbook, names: list[str], tried: str, options: ReadOptions
+    workbook: CalamineWorkbook, path: Path, names: list[str], tried: str, options: ReadOptions
 ) -> tuple[str, list[list[Any]], list[_Range] | None] | None:
-    """The first sheet other than `tried` with a supplier header row, with its rows and its
-    merged ranges."""
-    for name in names:
-        if name == tried or _COMPANY_SHEET.match(name.strip()):
-            continue
-        if not _has_header(workbook, name, options):
-            continue
+    """The first sheet other than `tried` with a supplier header row, one with an id column
+    first, with its rows and its merged ranges."""
+    headers = {
+        name: _supplier_header(workbook, path, name, options)
+        for name in names
+        if name != tried and not _COMPANY_SHEET.match(name.strip())
+    }
+    found = [name for name, fields in headers.items() if fields is not None]
+    for name in sorted(found, key=lambda name: "id" not in (headers[name] or ())):
         try:
-            found = workbook.get_sheet_by_name(name)
-            rows: list[list[Any]] = found.to_python(skip_empty_area=False)
+            sheet = workbook.get_sheet_by_name(name)
+            rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         except Exception:  # an unreadable sheet is passed over
             continue
         if len(rows) <= options.max_rows:
-            return name, rows, _merged_ranges(found)
+            return name, rows, _merged_ranges(sheet)
     return None
 
 
 def _other_supplier_sheets(
     workbook: CalamineWorkbook,
+    path: Path,
     names: list[str],
     read: str,
     options: ReadOptions,
     problems: ProblemList,
-    path: str,
 ) -> None:
-    """Warn of the other sheets that have a supplier header row too (one sheet per tier,
-    say), whatever their names ("Lieferanten Stufe 2" as well as "Tier 2"): one sheet is
-    read per workbook, and their suppliers would otherwise be left out without a word."""
+    """Warn of the other sheets that have a supplier header row with an id column too (one
+    sheet per tier, say), whatever their names ("Lieferanten Stufe 2" as well as "Tier 2"):
+    one sheet is read per workbook, and their suppliers would otherwise be left out without
+    a word. A sheet of orders naming suppliers (Lieferant, Land, Artikel) has no id column."""
     found = [
         name
         for name in names
         if name != read
         and not _COMPANY_SHEET.match(name.strip())
-        and _has_header(workbook, name, options)
+        and "id" in (_supplier_header(workbook, path, name, options) or ())
     ]
     if found:
         listed = ", ".join(f"'{name}'" for name in found)
@@ -981,7 +1265,7 @@ def _other_supplier_sheets(
             f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet,"
             " or save each sheet as CSV and give the files together"
             " (ddtool assess tier1.csv tier2.csv)",
-            Location(path, sheet=found[0]),
+            Location(str(path), sheet=found[0]),
         )
 
 
