@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from workbook_support import write_book
 
 from ddtool.errors import ProblemList
 from ddtool.profiles import load_profiles
@@ -20,18 +20,7 @@ from ddtool.sources.table_source import table_from_rows
 
 def _book(path: Path, sheets: dict[str, list[list[Any]]], merged: tuple[str, ...] = ()) -> Path:
     """A workbook of these sheets; `merged` ranges are merged in the first sheet."""
-    workbook = Workbook()
-    for index, (title, rows) in enumerate(sheets.items()):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
-        assert sheet is not None
-        sheet.title = title
-        for row in rows:
-            sheet.append(row)
-        if index == 0:
-            for cells in merged:
-                sheet.merge_cells(cells)
-    workbook.save(path)
-    return path
+    return write_book(path, sheets, merged)
 
 
 def _problems(problems: ProblemList, *types: str) -> list[tuple[Any, ...]]:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from workbook_support import write_book
 
 from ddtool.sources import ReadOptions, read_chain, read_raw
 
@@ -206,21 +207,7 @@ def test_a_sheet_chosen_by_name_without_a_header_gives_way_to_one_with(
 
 def _book_with_errors(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
     """A workbook of these sheets, a cell whose text starts with '#' stored as an error."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    for index, (title, rows) in enumerate(sheets.items()):
-        sheet = workbook.active if index == 0 else workbook.create_sheet()
-        assert sheet is not None
-        sheet.title = title
-        for row in rows:
-            sheet.append(row)
-        for line in sheet.iter_rows():
-            for cell in line:
-                if isinstance(cell.value, str) and cell.value.startswith("#"):
-                    cell.data_type = "e"
-    workbook.save(path)
-    return path
+    return write_book(path, sheets, errors=True)
 
 
 def test_error_values_are_named_at_their_cells_in_the_sheet_read(tmp_path: Path) -> None:
