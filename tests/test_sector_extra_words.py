@@ -69,6 +69,25 @@ NO_SECTOR = [
     ("tea auction", "'auction'", ["wholesale-trade", "tea-farming"]),  # a stage no tea sector has
     # a name beside other goods: the goods are named, the name is not
     ("Yirgacheffe coffee cups", "but 'cups' names", ["coffee-roasting"]),
+    # a word the taxonomy does not know, not written as a name: other goods, never the farm
+    # or mine (the review's list), with the good's own producer among the suggestions
+    ("cotton hoodies", "'hoodies'", ["cotton-farming"]),
+    ("cotton dresses", "'dresses'", ["cotton-farming"]),
+    ("cotton uniforms", "'uniforms'", ["cotton-farming"]),
+    ("cotton curtains", "'curtains'", ["cotton-farming"]),
+    ("mica cosmetics", "'cosmetics'", ["artisanal-mining"]),
+    ("mica paint", "'paint'", ["artisanal-mining"]),
+    ("beef burgers", "'burgers'", ["cattle-ranching"]),
+    ("cattle feed", "'feed'", ["cattle-ranching"]),
+    ("cocoa cookies", "'cookies'", ["cocoa-farming"]),
+    ("cocoa spread", "'spread'", ["cocoa-farming"]),
+    ("coffee candles", "'candles'", ["coffee-farming"]),
+    ("tea cosmetics", "'cosmetics'", ["tea-farming"]),
+    ("rice noodles", "'noodles'", ["crop-farming"]),
+    # title case and capitals tell no name from a good: the word is read as other goods
+    ("Mica Cosmetics", "'cosmetics'", ["artisanal-mining"]),
+    ("COFFEE KIVU", "'kivu'", ["coffee-farming"]),
+    ("Coffee Kivu", "'kivu'", ["coffee-farming"]),
 ]
 
 # -- suggestions from a shared word come from the good's chain or no chain ----------------
@@ -127,7 +146,8 @@ UNCHANGED = [
     ("Kaffee", None),  # no alias: unknown as before
 ]
 
-# -- a word the taxonomy does not know is a name or an origin: the farm, not "other work" --
+# -- a word the taxonomy does not know is a name or an origin where it is written as one --
+# (capitalised beside a lowercase word): the farm, not "other work"
 NAMES = [
     ("coffee Kivu", "coffee-farming"),  # a region pycountry does not name
     ("Yirgacheffe coffee", "coffee-farming"),  # a town
@@ -183,6 +203,16 @@ def test_suggestions_stay_in_the_goods_chain(
     assert match.id is None
     assert [s for s in suggested if f"'{s}'" not in found] == [], found
     assert [s for s in not_suggested if f"'{s}'" in found] == [], found
+
+
+def test_a_name_is_read_from_the_text_as_written_not_its_key() -> None:
+    """The matches are cached by the text: each writing of the same words is read anew."""
+    profiles = load_profiles()
+    found = [
+        profiles.match_sector(w).id
+        for w in ("coffee Kivu", "COFFEE KIVU", "coffee kivu", "coffee Kivu", "Kivu coffee")
+    ]
+    assert found == ["coffee-farming", None, None, "coffee-farming", "coffee-farming"]
 
 
 def test_an_oil_refinery_is_not_smelting_and_refining() -> None:

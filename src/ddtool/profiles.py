@@ -558,8 +558,9 @@ _STAGE_WORDS = {
 }
 # words beside a good that name other goods or work but are not words of the taxonomy's
 # sectors or goods (its vocabulary): a word neither names is read as a name or an origin
-# ("coffee Kivu", "Yirgacheffe coffee"), so the goods and work most often written beside a
-# raw material's name are listed here ("coffee cups", "Kaffee Becher", "cotton jersey")
+# only where it is written as one ("coffee Kivu", "Yirgacheffe coffee": _written_as_names),
+# so the goods and work most often written beside a raw material's name, capitalised or
+# not, are listed here ("coffee cups", "Kaffee Becher", "cotton jersey")
 _OTHER_WORK = _keys(
     # things made of or for the good
     "cup mug glass glasses machine machinery equipment appliance maker brewer dispenser vending"
@@ -678,11 +679,13 @@ def _beside_a_good(
     start = next(i for i in range(len(words)) if words[i : i + size] == alias.split())
     # the recruiter's words: "coffee labour supplier" places workers on coffee farms
     recruiting = {w for found in _RECRUITERS.finditer(key) for w in found.group(0).split()}
+    names = _written_as_names(value, written)
     others, stages = _other_words(
         profiles,
         words[:start] + words[start + size :],
         written[:start] + written[start + size :],
         set(alias.split()) | recruiting,
+        names[:start] + names[start + size :],
     )
     if not others and not stages:
         return SectorMatch(sector.id)
@@ -712,6 +715,10 @@ def _beside_a_good(
         if profiles.sectors[s].chain in chains and any(named & t for t in texts)
     ]
     likely = list(dict.fromkeys([*likely, *of_good]))[:4]
+    unknown = [w for w in map(text_key, others) if w not in profiles._vocabulary | _OTHER_WORK]
+    if unknown and sector.id not in likely:
+        # a word the taxonomy does not know may yet be a name: the producer is a choice too
+        likely[-1:] = [sector.id]
     texts = [f"'{s}' ({profiles.sectors[s].name})" for s in likely]
     suggestion = " or ".join(filter(None, [", ".join(texts[:-1]), texts[-1]]))
     good = " ".join(written[start : start + size])
@@ -726,12 +733,38 @@ def _beside_a_good(
     return SectorMatch(None, suggestion, note)
 
 
+def _written_as_names(value: str, written: list[str]) -> list[bool]:
+    """Whether each of the words (exact_key's) is written as a name: capitalised in text
+    that has a word written all in lowercase ("coffee Kivu", "Yirgacheffe coffee"). Title
+    case and capitals ("Mica Cosmetics", "COFFEE KIVU") tell nothing: no word is a name."""
+    # exact_key's steps a character at a time, noting which came from a capital letter
+    text, capital = "", []
+    for char in value:
+        folded = unicodedata.normalize("NFKD", char.casefold()).encode("ascii", "ignore")
+        text += folded.decode()
+        capital += [char.isupper() or char.istitle()] * len(folded)
+    found = [
+        (m.group(0), capital[m.start()], any(capital[m.start() : m.end()]))
+        for m in re.finditer(r"[a-z0-9]+", text)
+    ]
+    if [word for word, _, _ in found] != written:  # never, as exact_key splits the same way
+        return [False] * len(written)
+    lowercase = any(not any_capital and not word.isdigit() for word, _, any_capital in found)
+    return [lowercase and first for _, first, _ in found]
+
+
 def _other_words(
-    profiles: Profiles, words: list[str], written: list[str], ignore: set[str]
+    profiles: Profiles,
+    words: list[str],
+    written: list[str],
+    ignore: set[str],
+    names: list[bool],
 ) -> tuple[list[str], dict[str, list[str]]]:
     """The words beside a good that name other goods or work, and those naming a stage;
-    a producer's words, a place and a word the taxonomy does not know (a name: "Kivu",
-    "Yirgacheffe") are neither."""
+    a producer's words, a place and a word the taxonomy does not know written as a name
+    (capitalised beside a lowercase word: "coffee Kivu", "Yirgacheffe coffee") are neither.
+    Any other word the taxonomy does not know names other goods or work: "cotton hoodies",
+    "mica cosmetics" and "Mica Cosmetics" are no farm or mine."""
     others: list[str] = []
     stages: dict[str, list[str]] = {}
     i = 0
@@ -756,7 +789,7 @@ def _other_words(
             stage = next((s for s, found in _STAGE_WORDS.items() if word in found), None)
             if stage is not None:
                 stages.setdefault(stage, []).append(written[i])
-            elif word in profiles._vocabulary or word in _OTHER_WORK:
+            elif word in profiles._vocabulary or word in _OTHER_WORK or not names[i]:
                 others.append(written[i])
         i += 1
     return others, stages
