@@ -504,7 +504,15 @@ NAME_ROWS: list[tuple[str, list[Any], str | None]] = [
     ("four-word name", ["Cooperative Agricole du Nord Soubre", _, _, _, _, 350, _], None),
     ("name starting with Total", ["Total Nigeria Plc", _, _, _, _, 120, _], None),
     ("name starting with Sum", ["Sum Agro Ltd", _, _, _, _, _, _], None),
-    ("name with a colon", ["Stand: Q3/2026", _, _, _, _, _, _], None),
+    # review 2: labels a name never is, in the first column
+    ("name with a colon", ["Stand: Q3/2026", _, _, _, _, _, _], "note-row"),
+    ("total with a count", ["Total: 2 suppliers", _, _, _, _, 470, _], "total-row"),
+    ("total with a year", ["Total 2026", _, _, _, _, 470, _], "total-row"),
+    ("sum of Lieferanten", ["Summe 2 Lieferanten", _, _, _, _, 470, _], "total-row"),
+    ("note with a date", ["Source: ERP export 2026-03-01", _, _, _, _, _, _], "note-row"),
+    ("note of words and a date", ["Quelle SAP Export 01.03.2026", _, _, _, _, _, _], "note-row"),
+    ("total word and a name", ["Total Nigeria 2026", _, _, _, _, 120, _], None),
+    ("four words without a date", ["Ferme Agricole du Nord", _, _, _, _, _, _], None),
     ("total in the id column", [_, "Total", _, _, _, 470, _], "total-row"),
     ("bare total in the name column", ["Zwischensumme", _, _, _, _, 470, _], "total-row"),
     ("grand total in the name column", ["Grand total", _, _, _, _, 470, _], "total-row"),
@@ -525,6 +533,23 @@ def test_a_name_alone_stays_a_supplier(case: str, row: list[Any], skipped: str |
     assert table is not None
     assert table.rows == ([2, 3] if skipped else [2, 3, 4])
     assert [(p.type, p.location.row) for p in problems.items] == ([(skipped, 4)] if skipped else [])
+
+
+def test_labels_below_a_name_first_table_are_skipped(tmp_path: Path) -> None:
+    """The reviewer's e_namefirst.csv: two missing-id errors, where both are labels."""
+    path = tmp_path / "e_namefirst.csv"
+    path.write_text(
+        "Supplier name,Supplier ID,Country,Sector,Workers\n"
+        "Acme Tea,S1,Kenya,tea farming,120\nBeta Tea,S2,Kenya,tea farming,80\n"
+        "Total: 2 suppliers,,,,200\nSource: ERP export 2026-03-01,,,,\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["S1", "S2"]
+    assert [(p.type, p.severity, p.location.row) for p in problems.items] == [
+        ("total-row", "warning", 4),
+        ("note-row", "warning", 5),
+    ]
 
 
 def test_suppliers_without_an_id_are_missing_id_errors(tmp_path: Path) -> None:
@@ -557,6 +582,25 @@ REGIONS: list[tuple[str, str, str, str]] = [
     ("Region;Province", "Centre;Ouest", "Centre, Ouest", "'Region' (C) and 'Province' (D)"),
     ("Provincia;Ciudad", "Huila;", "Huila", "'Ciudad' (D) and 'Provincia' (C)"),
     ("Provincia;Ciudad", "Madrid;Madrid", "Madrid", "'Ciudad' (D) and 'Provincia' (C)"),
+    # review 2: a town written with its province
+    (
+        "Ciudad;Provincia",
+        "Pitalito, Huila;Huila",
+        "Pitalito, Huila",
+        "'Ciudad' (C) and 'Provincia' (D)",
+    ),
+    (
+        "Ciudad;Provincia",
+        "Pitalito,huila;HUILA",
+        "Pitalito,huila",
+        "'Ciudad' (C) and 'Provincia' (D)",
+    ),
+    (
+        "Ciudad;Provincia",
+        "Huila Norte;Huila",
+        "Huila Norte, Huila",
+        "'Ciudad' (C) and 'Provincia' (D)",
+    ),
 ]
 
 
@@ -574,13 +618,29 @@ def test_two_region_columns_are_read_together(
     assert f"columns {named} both hold the region" in warning.message
 
 
+def test_regions_are_joined_once_per_distinct_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ddtool.sources import table_source
+
+    calls: list[Any] = []
+
+    def shown(value: Any) -> str:
+        calls.append(value)
+        return str(value)
+
+    monkeypatch.setattr(table_source, "_shown", shown)
+    towns = ["Pitalito", "Garzón", None] * 10_000
+    joined = table_source._joined_regions([towns, ["Huila"] * len(towns)], [0, 1])
+    assert joined[:3] == ["Pitalito, Huila", "Garzón, Huila", "Huila"]
+    assert len(joined) == len(towns) and len(calls) == 5
+
+
 # -- review: "Salaries", "Nom" and the company words (H4) ------------------------------------
 
 NAME_HEADERS = [
     ("Salaries", None),  # English: pay, not the workers (French "salariés" without accent)
     ("Salariés", None),
     ("Nombre de salariés", "workers"),
-    ("Nom", None),  # a contact's surname beside "Société"
+    ("Nom", "name"),  # (review 2: restored; beside "Société" a contact's, see NAMES)
     ("Société", "name"),
     ("Raison sociale", "name"),
     ("Entreprise", "name"),
@@ -622,7 +682,55 @@ NAMES: list[tuple[str, str, list[str], str, dict[str, str], list[str]]] = [
         [],
         "Filature du Nord SA",
         {"Nom": "Dupont", "Prénom": "Marie"},
+        ["duplicate-column"],
+    ),
+    (  # review 2: a bare "Nom" is the name ...
+        "Code;Nom;Pays;Secteur",
+        "F1;Cafe Huila;Colombie;coffee farming",
         [],
+        "Cafe Huila",
+        {},
+        [],
+    ),
+    (  # ... and a bare company word beside the supplier's column is the group's
+        "Lieferant;Unternehmen;Land;Branche;Lieferantennummer",
+        "Kaffee Huila;Konzern AG;Kolumbien;coffee farming;L1",
+        [],
+        "Kaffee Huila",
+        {"Unternehmen": "Konzern AG"},
+        ["duplicate-column"],
+    ),
+    (
+        "Fournisseur;Société;Pays;Secteur;ID",
+        "Cafe Huila;Groupe Un SA;Colombie;coffee farming;F1",
+        [],
+        "Cafe Huila",
+        {"Société": "Groupe Un SA"},
+        ["duplicate-column"],
+    ),
+    (
+        "ID;Empresa;Proveedor;País;Sector",
+        "P1;Grupo Uno SA;Cafe Huila;Colombia;coffee farming",
+        [],
+        "Cafe Huila",
+        {"Empresa": "Grupo Uno SA"},
+        ["duplicate-column"],
+    ),
+    (  # the choice the warning names is read
+        "ID;Empresa;Proveedor;País;Sector",
+        "P1;Grupo Uno SA;Cafe Huila;Colombia;coffee farming",
+        ["Empresa=name"],
+        "Grupo Uno SA",
+        {"Proveedor": "Cafe Huila"},
+        [],
+    ),
+    (  # three: the supplier's column, then the company word, then the contact's
+        "Lieferantennummer;Name;Firma;Lieferant",
+        "L1;Schmidt;Konzern AG;Textil GmbH",
+        [],
+        "Textil GmbH",
+        {"Name": "Schmidt", "Firma": "Konzern AG"},
+        ["duplicate-column"],
     ),
     (
         "Lieferantennummer;Firma;Name;Vorname",
@@ -669,8 +777,11 @@ def test_the_company_word_is_the_name(
     [supplier] = chain.suppliers
     assert (supplier.name, supplier.attributes) == (name, attributes)
     assert [(p.type, p.severity) for p in problems.items] == [(t, "warning") for t in warned]
-    if warned:
-        assert "--map 'Name=name'" in problems.items[0].message
+    if warned:  # the hint names a column kept, and reads it (the "Empresa=name" case)
+        other = next(iter(attributes))
+        assert f"to read '{other}' as the name, use --map '{other}=name'" in (
+            problems.items[0].message
+        )
 
 
 def test_two_columns_of_one_field_say_how_to_choose(tmp_path: Path) -> None:
@@ -829,3 +940,89 @@ def test_a_range_merged_to_the_sheet_end_names_the_rows_read(tmp_path: Path) -> 
     assert [s.country for s in chain.suppliers] == ["BGD", "BGD"]
     [warning] = problems.items
     assert "read in each of rows 2–3," in warning.message
+
+
+# -- review 2: shared strings found by the workbook's relationships ---------------------------
+
+
+def _shared_strings(path: Path, part: str, related: bool = True) -> Path:
+    """The workbook with its texts moved to a shared strings part of this name, as other
+    writers name it ("SharedStrings.xml"); `related` False leaves the part unnamed."""
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info) for info in book.infolist()}
+    texts: list[str] = []
+
+    def shared(match: re.Match[str]) -> str:
+        texts.append(match.group(2))
+        return f'<c{match.group(1)} t="s"><v>{len(texts) - 1}</v></c>'
+
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        xml = parts[name].decode()
+        parts[name] = re.sub(r'<c([^>]*?) t="inlineStr"><is>(.*?)</is></c>', shared, xml).encode()
+    assert texts  # (openpyxl writes inline strings)
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts[f"xl/{part}"] = (
+        f'<sst xmlns="{main}">' + "".join(f"<si>{t}</si>" for t in texts) + "</sst>"
+    ).encode()
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    if related:
+        rels = parts["xl/_rels/workbook.xml.rels"].decode()
+        link = f'<Relationship Type="{kind}" Target="{part}" Id="rId99"/>'
+        parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+            "</Relationships>", link + "</Relationships>"
+        ).encode()
+    types = parts["[Content_Types].xml"].decode()
+    ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    override = f'<Override PartName="/xl/{part}" ContentType="{ctype}"/>'
+    parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
+def test_shared_strings_of_another_part_name_are_read(tmp_path: Path) -> None:
+    """The reviewer's fb_SS.xlsx: the sheet named Suppliers holds a note, the table is on
+    "Data"; its texts are in xl/SharedStrings.xml."""
+    path = _book(
+        tmp_path / "fb.xlsx",
+        {
+            "Suppliers": [["Please fill in the sheet Data"]],
+            "Data": [HEADER, ["D1", "Acme Data", "Kenya", "tea farming", None]],
+        },
+    )
+    chain, _problems = read_chain([_shared_strings(path, "SharedStrings.xml")])
+    assert [(s.id, s.name) for s in chain.suppliers] == [("D1", "Acme Data")]
+
+
+def test_a_second_sheet_is_named_with_shared_strings_of_another_name(tmp_path: Path) -> None:
+    """The reviewer's two_SS.xlsx."""
+    row = ["T1", "Acme", "Kenya", "tea farming", None]
+    path = _book(tmp_path / "two.xlsx", {"Suppliers": [HEADER, row], "Tier 2": [HEADER, row]})
+    _chain, problems = read_chain([_shared_strings(path, "SharedStrings.xml")])
+    assert any("'Tier 2'" in p.message for p in problems.items)
+
+
+def test_shared_strings_without_their_part_leave_the_sheet_to_calamine(tmp_path: Path) -> None:
+    from ddtool.sources.table_source import _xlsx_head
+
+    path = _book(tmp_path / "book.xlsx", {"Suppliers": [HEADER]})
+    found = _xlsx_head(_shared_strings(path, "strings/sst1.xml"), "Suppliers", 5)
+    assert found == [HEADER]
+    path = _book(tmp_path / "lost.xlsx", {"Suppliers": [HEADER]})
+    assert _xlsx_head(_shared_strings(path, "sst.xml", related=False), "Suppliers", 5) is None
+
+
+def test_a_supplier_sheet_by_its_name_is_named_without_an_id_column(tmp_path: Path) -> None:
+    """Review 2: "Tier 2" with names only is left out as well."""
+    sheets: dict[str, list[list[Any]]] = {
+        "Tier 1": [HEADER, ["T1", "Acme", "Kenya", "tea farming", None]],
+        "Tier 2": [["Supplier name", "Country", "Sector"], ["Farm", "Kenya", "tea farming"]],
+        # (an orders sheet, not by its name: not named)
+        "Orders": [["Bestellnr", "Lieferant", "Land", "Artikel"], ["B1", "Farm", "KE", "Tee"]],
+    }
+    _chain, problems = read_chain([_book(tmp_path / "book.xlsx", sheets)])
+    assert [(p.type, p.location.sheet) for p in problems.items] == [
+        ("other-supplier-sheets", "Tier 2")
+    ]
+    assert "'Orders'" not in problems.items[0].message

@@ -102,6 +102,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "unternehmensname",
         "unternehmen",
         "fournisseur",
+        "nom",  # beside "Société", a contact's: the company word is read (table_source)
         "nom fournisseur",
         "nom du fournisseur",
         "raison sociale",

@@ -6,6 +6,7 @@ import codecs
 import csv
 import html
 import io
+import posixpath
 import re
 import zipfile
 from collections import Counter
@@ -258,8 +259,15 @@ def _column_label(header: Sequence[Any], col: int) -> str:
     return str(cell).strip() if not _blank(cell) else column_letter(col)
 
 
-# a bare "Name" beside another name column is a contact's name ("Firma; Name; Vorname")
-_GENERIC_NAME = header_key("name")
+# a bare "Name" beside another name column is a contact's name ("Firma; Name; Vorname"); a
+# bare company word beside a supplier's name column is the group's ("Empresa; Proveedor"):
+# the rank of a name column's header, the supplier's own column (0) read before the others
+_GENERIC_NAMES = {
+    **{header_key(word): 2 for word in ("name", "nom")},
+    **{
+        header_key(word): 1 for word in ("société", "entreprise", "empresa", "unternehmen", "firma")
+    },
+}
 
 
 def _resolve_doubles(
@@ -272,8 +280,9 @@ def _resolve_doubles(
     """Settle the columns that match a field another column matches too.
 
     A column named by a mapping (--map, the settings' columns) is read, the others kept as
-    attributes; beside a bare "Name", the other name column is read ("Firma", "Société": the
-    "Name" is a contact's), with a warning; region columns ("Provincia", "Ciudad") are read
+    attributes; of name columns, the supplier's own ("Lieferant", "Proveedor") is read before a
+    bare company word ("Unternehmen", "Empresa": the group's), and that before a bare "Name" or
+    "Nom" (a contact's), with a warning; region columns ("Provincia", "Ciudad") are read
     together, the finer place first. Any other pair is returned, to be reported as an error;
     `mapping` is changed to the columns read. Returns the pairs, and the region columns to
     join (the first is the one the region is read from; none when there is one).
@@ -309,17 +318,20 @@ def _resolve_doubles(
                 where.with_column(texts[regions[0]]),
             )
             read = regions[0]
-        elif fld == "name" and sum(header_key(texts[col]) != _GENERIC_NAME for col in cols) == 1:
-            read = next(col for col in cols if header_key(texts[col]) != _GENERIC_NAME)
+        elif fld == "name" and _one_first(kinds := [_name_rank(texts[col]) for col in cols]):
+            read = cols[kinds.index(min(kinds))]
             others = [col for col in cols if col != read]
             other = texts[others[0]]
+            kept = " and ".join(f"'{texts[col]}' ({column_letter(col)})" for col in others)
+            listed = ", ".join(f"'{texts[col]}'" for col in others)
+            guess = "a contact's" if _name_rank(other) == 2 else "the company's or group's"
             problems.warning(
                 "duplicate-column",
-                f"columns '{texts[read]}' ({column_letter(read)}) and '{other}'"
-                f" ({column_letter(others[0])}) both could hold the supplier's name:"
-                f" '{texts[read]}' is read as the name and '{other}' (a contact's name?) is"
-                f" kept as an attribute; to read '{other}' as the name, use"
-                f" {options.map_hint(other, 'name')}",
+                f"columns '{texts[read]}' ({column_letter(read)}) and {kept} could hold the"
+                f" supplier's name: '{texts[read]}' is read as the name and"
+                f" {listed} ({guess} name?) kept as"
+                f" {'an attribute' if len(others) == 1 else 'attributes'}; to read '{other}'"
+                f" as the name, use {options.map_hint(other, 'name')}",
                 where.with_column(other),
             )
         else:
@@ -331,20 +343,37 @@ def _resolve_doubles(
     return pairs, regions
 
 
+def _name_rank(text: str) -> int:
+    """A name column's rank: 0 the supplier's own ("Lieferant"), 1 a bare company word
+    ("Unternehmen"), 2 a bare "Name" or "Nom" (a contact's?)."""
+    return _GENERIC_NAMES.get(header_key(text), 0)
+
+
+def _one_first(ranks: list[int]) -> bool:
+    """Whether one column alone has the first rank."""
+    return ranks.count(min(ranks)) == 1
+
+
 def _joined_regions(columns: Sequence[Sequence[Any]], regions: list[int]) -> list[Any]:
     """The region columns' values read together, in the order given ("Pitalito, Huila"); a
-    place written in both is written once."""
-    joined: list[Any] = []
+    place written already ("Huila" beside "Pitalito, Huila") is written once. Joined once per
+    distinct tuple of values: the rows repeat few places."""
+    joined: dict[tuple[Any, ...], Any] = {}
     for cells in zip(*(columns[col] for col in regions), strict=True):
+        if cells in joined:
+            continue
         parts: list[str] = []
+        seen: set[str] = set()
         for value in cells:
             if value is None:
                 continue
             text = _shown(value).strip()
-            if text and text.casefold() not in (p.casefold() for p in parts):
+            pieces = [p.strip().casefold() for p in text.split(",") if p.strip()]
+            if text and not all(piece in seen for piece in pieces):
                 parts.append(text)
-        joined.append(", ".join(parts) if parts else None)
-    return joined
+                seen.update(pieces)
+        joined[cells] = ", ".join(parts) if parts else None
+    return [joined[cells] for cells in zip(*(columns[col] for col in regions), strict=True)]
 
 
 def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[Sequence[Any]]:
@@ -447,6 +476,28 @@ _TOTAL_QUALIFIERS = frozenset(
     {"grand", "sub", "sous", "general", "generale", "général", "générale", "allgemein"}
 )
 _LABEL_COLON = re.compile(r":(\s|$)")  # "Stand: Q3/2026"; not an id such as "SAP:1001"
+# what a totals row counts: "Total: 2 suppliers", "Summe: 12 Lieferanten"
+_COUNTED = frozenset(
+    {
+        "supplier",
+        "suppliers",
+        "vendor",
+        "vendors",
+        "lieferant",
+        "lieferanten",
+        "fournisseur",
+        "fournisseurs",
+        "proveedor",
+        "proveedores",
+        "fornecedor",
+        "fornecedores",
+        "rows",
+        "zeilen",
+        "lignes",
+        "filas",
+    }
+)
+_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,8 +526,10 @@ def _skipped_rows(
     anywhere; numbers without a label make a totals row too. A row with an id and a name, or
     an id alone ("T1", "Acme Ltd"), stays a supplier, as does a name alone ("Farm one",
     "Total Nigeria Plc", "Cooperative Agricole du Nord Soubre", without an id): a cell of the
-    name column (roles: the id and name columns) is a label only when it is a total word and
-    nothing else ("Zwischensumme", "Total").
+    name column (roles: the id and name columns) is a label only when it is a total word with
+    counts and dates only ("Zwischensumme", "Total: 2 suppliers", "Total 2026") or, in the
+    table's first column, "word: " ("Source: ERP export") or a note of four words or more
+    with a date and no numbers.
     """
     texts = [col for col, is_number in enumerate(numeric) if not is_number]
     if len(texts) >= 2:
@@ -529,10 +582,22 @@ def _skipped_row(
     col, text = label
     words = re.findall(r"\w+", text.casefold())
     if col == name_col:
-        # a name is a supplier's ("Total Nigeria Plc", "Sum Agro Ltd"): a totals row's label
-        # only when it is a total word and nothing else
-        if words and all(w in _TOTAL_WORDS or w in _TOTAL_QUALIFIERS for w in words):
-            return _Skipped(label, filled, True)
+        # a name is a supplier's ("Total Nigeria Plc", "Sum Agro Ltd", "Cooperative Agricole du
+        # Nord Soubre"); a label only when it reads as none: a total word with counts and
+        # dates only ("Total: 2 suppliers", "Total 2026"), or, in the table's first column
+        # (where a note merged across the table is), "Word: …" or a note with a date
+        if words and (words[0] in _TOTAL_WORDS or " ".join(words[:2]) in _TOTAL_WORDS):
+            if all(
+                w in _TOTAL_WORDS or w in _TOTAL_QUALIFIERS or w in _COUNTED or w.isdigit()
+                for w in words
+            ):
+                return _Skipped(label, filled, True)
+            return None
+        if col == 0 and (
+            _LABEL_COLON.search(text)
+            or (not filled and len(text.split()) >= _NOTE_WORDS and _DATE.search(text))
+        ):
+            return _Skipped(label, filled, bool(filled))
         return None
     if words and (words[0] in _TOTAL_WORDS or " ".join(words[:2]) in _TOTAL_WORDS):
         return _Skipped(label, filled, True)
@@ -863,6 +928,21 @@ def _sheet_part(package: zipfile.ZipFile, sheet: str) -> str | None:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
+def _strings_part(package: zipfile.ZipFile) -> str | None:
+    """The part of an xlsx package that holds its shared strings, found by the workbook's
+    relationships as Excel does ("xl/sharedStrings.xml" mostly; None: not found)."""
+    links = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", links):
+        kind = re.search(r'\bType="([^"]*)"', tag)
+        found = re.search(r'\bTarget="([^"]*)"', tag)
+        if kind is not None and found is not None and kind.group(1).endswith("/sharedStrings"):
+            target = html.unescape(found.group(1))
+            if target.startswith("/"):
+                return posixpath.normpath(target.lstrip("/"))
+            return posixpath.normpath(f"xl/{target}")
+    return None
+
+
 def _sheet_xml(path: Path, sheet: str) -> str | None:
     """The XML of an xlsx sheet, found by its name; None when its part cannot be found."""
     try:
@@ -924,9 +1004,12 @@ def _xlsx_head(path: Path, sheet: str, count: int) -> list[list[Any]] | None:
                         elif kind != "b":
                             row[col] = float(value)
                     element.clear()
-            if shared and "xl/sharedStrings.xml" in package.namelist():
+            strings = _strings_part(package) if shared else None
+            if shared and (strings is None or strings not in package.namelist()):
+                return None  # (calamine finds them, or says what is wrong)
+            if shared and strings is not None:
                 last = max(shared)
-                with package.open("xl/sharedStrings.xml") as member:
+                with package.open(strings) as member:
                     index = 0
                     for _event, element in iterparse(member):
                         if _local(element.tag) != "si":
@@ -1248,14 +1331,15 @@ def _other_supplier_sheets(
     """Warn of the other sheets that have a supplier header row with an id column too (one
     sheet per tier, say), whatever their names ("Lieferanten Stufe 2" as well as "Tier 2"):
     one sheet is read per workbook, and their suppliers would otherwise be left out without
-    a word. A sheet of orders naming suppliers (Lieferant, Land, Artikel) has no id column."""
-    found = [
-        name
-        for name in names
-        if name != read
-        and not _COMPANY_SHEET.match(name.strip())
-        and "id" in (_supplier_header(workbook, path, name, options) or ())
-    ]
+    a word. A sheet of orders naming suppliers (Lieferant, Land, Artikel) has no id column;
+    a sheet named as a supplier sheet ("Tier 2", "Lieferanten Stufe 2") needs none."""
+    found = []
+    for name in names:
+        if name == read or _COMPANY_SHEET.match(name.strip()):
+            continue
+        fields = _supplier_header(workbook, path, name, options)
+        if fields is not None and ("id" in fields or _SUPPLIER_SHEET.search(name)):
+            found.append(name)
     if found:
         listed = ", ".join(f"'{name}'" for name in found)
         problems.warning(
