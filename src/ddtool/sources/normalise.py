@@ -39,19 +39,26 @@ class SectorMatch:
 
 
 class SectorMatcher(Protocol):
-    """The hook the risk profiles fill: sector text to taxonomy id.
+    """The hook the risk profiles fill: sector text to taxonomy id, product text to a
+    listed good.
 
     The same text always gives the same match: a table asks once per distinct sector.
     """
 
     def match_sector(self, value: str) -> SectorMatch: ...
 
+    def match_good(self, product: str) -> str | None: ...
+
 
 class NoTaxonomy:
-    """Accepts any sector string as it is (used before the taxonomy is loaded)."""
+    """Accepts any sector string as it is (used before the taxonomy is loaded); knows no
+    goods."""
 
     def match_sector(self, value: str) -> SectorMatch:
         return SectorMatch(value.strip())
+
+    def match_good(self, product: str) -> str | None:
+        return None
 
 
 Where = Location | Callable[[], Location]

@@ -263,23 +263,26 @@ def _is_country(_index: int, value: Any) -> bool:
     return normalise_country(value).iso3 is not None
 
 
-def _good_matcher(sectors: SectorMatcher) -> Callable[[str], str | None]:
-    """The risk profiles' goods ('cotton' is the good Cotton); none without them."""
-    match_good = getattr(sectors, "match_good", None)
-    return match_good if callable(match_good) else (lambda _value: None)
+def _short_text(value: Any) -> bool:
+    """A cell that may name a sector or a good: a short text that is no country."""
+    return (
+        isinstance(value, str)
+        and bool(value.strip())
+        and len(value.split()) <= 6
+        and normalise_country(value).iso3 is None
+    )
 
 
 def _sector_test(sectors: SectorMatcher) -> Callable[[int, Any], bool]:
     """Whether a cell names a sector, and no good ('cotton' and 't-shirts' beside it are a
     column of products, not of sectors)."""
-    is_good = _good_matcher(sectors)
 
     def test(_index: int, value: Any) -> bool:
-        if not isinstance(value, str) or not value.strip() or len(value.split()) > 6:
-            return False
-        if normalise_country(value).iso3 is not None or is_good(value) is not None:
-            return False
-        return sectors.match_sector(value).id is not None
+        return (
+            _short_text(value)
+            and sectors.match_good(value) is None
+            and sectors.match_sector(value).id is not None
+        )
 
     return test
 
@@ -287,18 +290,17 @@ def _sector_test(sectors: SectorMatcher) -> Callable[[int, Any], bool]:
 def _goods(column: Sequence[Any], sectors: SectorMatcher) -> tuple[int, Any] | None:
     """The first good of a column (row index, value) whose first filled cells are mostly
     goods or the things a sector makes ('cotton', 'cocoa', 't-shirts'), goods among them."""
-    is_good = _good_matcher(sectors)
 
     def test(_index: int, value: Any) -> bool:
-        if not isinstance(value, str) or not value.strip() or len(value.split()) > 6:
-            return False
-        if normalise_country(value).iso3 is not None:
-            return False
-        return is_good(value) is not None or sectors.match_sector(value).id is not None
+        return _short_text(value) and (
+            sectors.match_good(value) is not None or sectors.match_sector(value).id is not None
+        )
 
     if _mostly(column, test) is None:
         return None
     # (the first good is the one shown: 'cotton', rather than 't-shirts')
     return _mostly(
-        column, lambda index, value: test(index, value) and is_good(value) is not None, share=0
+        column,
+        lambda index, value: test(index, value) and sectors.match_good(value) is not None,
+        share=0,
     )
