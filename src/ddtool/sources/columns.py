@@ -28,8 +28,9 @@ FIELDS: tuple[str, ...] = (
 # as header_key reads them (accents dropped: "País" is "pais"). Words that mean another field
 # elsewhere are left out: "Part" (a part number in English), "Nombre" (a count in French),
 # "Rang" (a ranking in German), "Staat" (a state or a country), "Kundennummer" and "Code
-# client" (the account a supplier gives its buyer, not the buyer's id), "Nom" (a contact's
-# surname beside "Société"), "Salariés" (English "Salaries" once its accent is dropped).
+# client" (the account a supplier gives its buyer, not the buyer's id), "Salariés" (English
+# "Salaries" once its accent is dropped). "Nom" is read as the name, but beside a company word
+# ("Société") it is a contact's and the company word wins (table_source).
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": (
         "id",
