@@ -601,6 +601,24 @@ REGIONS: list[tuple[str, str, str, str]] = [
         "Huila Norte, Huila",
         "'Ciudad' (C) and 'Provincia' (D)",
     ),
+    # two columns of the same rank, the later holding the earlier: written once
+    (
+        "Region;Province",
+        "Huila;Pitalito, Huila",
+        "Pitalito, Huila",
+        "'Region' (C) and 'Province' (D)",
+    ),
+    # ... and holding part of it: the places not yet written are added
+    (
+        "Region;Province",
+        "Huila, Colombia;Pitalito, Huila",
+        "Huila, Colombia, Pitalito",
+        "'Region' (C) and 'Province' (D)",
+    ),
+    # a town or village is a region, finer than a province
+    ("Region;Town", "Huila;Pitalito", "Pitalito, Huila", "'Town' (D) and 'Region' (C)"),
+    ("Provinz;Dorf", "Huila;Pitalito", "Pitalito, Huila", "'Dorf' (D) and 'Provinz' (C)"),
+    ("Village;Locality", "Bonon;Bonon", "Bonon", "'Village' (C) and 'Locality' (D)"),
 ]
 
 

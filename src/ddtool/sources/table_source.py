@@ -356,23 +356,33 @@ def _one_first(ranks: list[int]) -> bool:
 
 def _joined_regions(columns: Sequence[Sequence[Any]], regions: list[int]) -> list[Any]:
     """The region columns' values read together, in the order given ("Pitalito, Huila"); a
-    place written already ("Huila" beside "Pitalito, Huila") is written once. Joined once per
-    distinct tuple of values: the rows repeat few places."""
+    place written already is written once: "Huila" beside "Pitalito, Huila" is left out,
+    and a later value that holds an earlier one takes its place ("Huila" then "Pitalito,
+    Huila" is "Pitalito, Huila"). Joined once per distinct tuple of values: the rows repeat
+    few places."""
     joined: dict[tuple[Any, ...], Any] = {}
     for cells in zip(*(columns[col] for col in regions), strict=True):
         if cells in joined:
             continue
-        parts: list[str] = []
-        seen: set[str] = set()
+        parts: list[tuple[str, set[str]]] = []  # each value written, and its places
         for value in cells:
             if value is None:
                 continue
             text = _shown(value).strip()
-            pieces = [p.strip().casefold() for p in text.split(",") if p.strip()]
-            if text and not all(piece in seen for piece in pieces):
-                parts.append(text)
-                seen.update(pieces)
-        joined[cells] = ", ".join(parts) if parts else None
+            pieces = {p.strip().casefold() for p in text.split(",") if p.strip()}
+            seen = set().union(*(had for _, had in parts))
+            if not pieces or pieces <= seen:
+                continue
+            held = [i for i, (_, had) in enumerate(parts) if had <= pieces]
+            if held:  # it holds those written before: it is written where the first was
+                parts[held[0]] = (text, pieces)
+                parts = [part for i, part in enumerate(parts) if i not in held[1:]]
+            elif pieces & seen:  # in part written before: the places not yet written
+                new = [p.strip() for p in text.split(",") if p.strip().casefold() not in seen]
+                parts.append((", ".join(dict.fromkeys(new)), pieces - seen))
+            else:
+                parts.append((text, pieces))
+        joined[cells] = ", ".join(text for text, _ in parts) if parts else None
     return [joined[cells] for cells in zip(*(columns[col] for col in regions), strict=True)]
 
 
