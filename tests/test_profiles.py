@@ -321,6 +321,12 @@ BOTH_MINES = "artisanal-mining or industrial-mining"
         ("gold mine", BOTH_MINES),
         ("Mining", BOTH_MINES),
         ("gold mining site", BOTH_MINES),
+        # a place beside the mine tells no scale either
+        ("gold mining Ghana", BOTH_MINES),
+        ("cobalt mining DRC", BOTH_MINES),
+        ("cobalt mine Katanga", BOTH_MINES),
+        ("tin mines South Kivu", BOTH_MINES),
+        ("gold mining equipment", None),
         ("data mining", None),  # no mine
         ("mining equipment", None),
     ],

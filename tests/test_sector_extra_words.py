@@ -86,8 +86,9 @@ NO_SECTOR = [
     ("rice noodles", "'noodles'", ["crop-farming"]),
     # title case and capitals tell no name from a good: the word is read as other goods
     ("Mica Cosmetics", "'cosmetics'", ["artisanal-mining"]),
-    ("COFFEE KIVU", "'kivu'", ["coffee-farming"]),
-    ("Coffee Kivu", "'kivu'", ["coffee-farming"]),
+    ("COFFEE BUSHENGE", "'bushenge'", ["coffee-farming"]),
+    ("Coffee Bushenge", "'bushenge'", ["coffee-farming"]),
+    ("coffee bushenge", "'bushenge'", ["coffee-farming"]),  # a town no list names
 ]
 
 # -- suggestions from a shared word come from the good's chain or no chain ----------------
@@ -149,7 +150,15 @@ UNCHANGED = [
 # -- a word the taxonomy does not know is a name or an origin where it is written as one --
 # (capitalised beside a lowercase word): the farm, not "other work"
 NAMES = [
-    ("coffee Kivu", "coffee-farming"),  # a region pycountry does not name
+    ("coffee Kivu", "coffee-farming"),  # a region pycountry names only as Nord-/Sud-Kivu
+    ("coffee Bushenge", "coffee-farming"),  # a town no list names
+    # growing regions known by name, in any case: a place, not other goods or work
+    ("coffee kivu", "coffee-farming"),
+    ("COFFEE KIVU", "coffee-farming"),
+    ("coffee north kivu", "coffee-farming"),
+    ("Nord-Kivu coffee", "coffee-farming"),
+    ("coffee sidamo", "coffee-farming"),
+    ("cocoa haut-sassandra", "cocoa-farming"),
     ("Yirgacheffe coffee", "coffee-farming"),  # a town
     ("cocoa Soubré", "cocoa-farming"),
     ("Sidamo coffee", "coffee-farming"),
@@ -210,7 +219,13 @@ def test_a_name_is_read_from_the_text_as_written_not_its_key() -> None:
     profiles = load_profiles()
     found = [
         profiles.match_sector(w).id
-        for w in ("coffee Kivu", "COFFEE KIVU", "coffee kivu", "coffee Kivu", "Kivu coffee")
+        for w in (
+            "coffee Bushenge",
+            "COFFEE BUSHENGE",
+            "coffee bushenge",
+            "coffee Bushenge",
+            "Bushenge coffee",
+        )
     ]
     assert found == ["coffee-farming", None, None, "coffee-farming", "coffee-farming"]
 

@@ -596,6 +596,9 @@ _PLACES = frozenset(
             "spanish swiss african american asian european latin java sumatra sulawesi ceylon",
             "darjeeling nilgiri kona uzbek kazakh tajik turkmen kyrgyz afghan xinjiang tibet",
             "congo korea us usa uk eu uae prc drc",
+            # growing regions known by a name ISO 3166-2 does not give
+            "kivu katanga sidamo yirgacheffe yirgachefe harrar harar guji limu jimma antigua",
+            "huehuetenango tarrazu kilimanjaro mandheling toraja gayo",
         ]
     ).split()
 )
@@ -647,7 +650,8 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
             return found
     mining = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
     # a mine of unknown scale (not "data mining"): the two sectors differ widely
-    if mining and _MINING.search(key) and set(key.split()) <= _MINE_WORDS:
+    # ("gold mining Ghana": a place beside the mine words tells no scale either)
+    if mining and _MINING.search(key) and set(_unplaced(profiles, value)) <= _MINE_WORDS:
         return SectorMatch(None, " or ".join(f"'{s.id}' ({s.name})" for s in mining))
     from rapidfuzz import fuzz, process
 
@@ -731,6 +735,31 @@ def _beside_a_good(
     what = sector.name[0].lower() + sector.name[1:]
     note = f"'{good}' alone would be {what}, but {why}; {_FIX}"
     return SectorMatch(None, suggestion, note)
+
+
+def _unplaced(profiles: Profiles, value: str) -> list[str]:
+    """The words of a text (text_key's) but for those naming a place or a people."""
+    written = exact_key(value).split()
+    words = text_key(value).split()
+    if len(words) != len(written):  # (text_key drops no word that exact_key keeps)
+        return words
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        span = next(
+            (
+                n
+                for n in (4, 3, 2, 1)
+                if i + n <= len(words) and _place(profiles, written[i : i + n])
+            ),
+            0,
+        )
+        if span:
+            i += span
+            continue
+        kept.append(words[i])
+        i += 1
+    return kept
 
 
 def _written_as_names(value: str, written: list[str]) -> list[bool]:
@@ -825,7 +854,7 @@ def _place(profiles: Profiles, words: list[str]) -> bool:
     """Whether words name a country, a region or a people ("Huila", "Kenyan", "Costa Rica");
     a region's one word that the taxonomy uses for goods or work is not read as the region."""
     text = " ".join(words)
-    if text in _regions() and (len(words) > 1 or words[0] not in profiles._vocabulary):
+    if _region(words) and (len(words) > 1 or words[0] not in profiles._vocabulary):
         return text not in _NOT_PLACES
     return _country_or_people(text)
 
@@ -872,6 +901,30 @@ def _regions() -> frozenset[str]:
     kinds = ("sheng", "province", "region", "state", "district", "department", "county")
     names |= {name.rsplit(" ", 1)[0] for name in names if name.endswith(kinds) and " " in name}
     return frozenset(names)
+
+
+# the words a region's name may start with for its part of a larger one ("Nord-Kivu",
+# "North Kivu", "Haut-Katanga"); the rest alone is not taken for a region
+_COMPASS = _keys(
+    "north south east west northern southern eastern western central upper lower nord sud est"
+    " ouest haut bas norte sur este oeste alto bajo"
+)
+
+
+def _region(words: list[str]) -> bool:
+    """Whether words name a region: an ISO 3166-2 subdivision, or one with a point of the
+    compass before it ("north kivu" as "nord kivu" is)."""
+    regions = _regions()
+    text = " ".join(words)
+    if text in regions:
+        return True
+    rest = " ".join(words[1:])
+    return (
+        len(words) > 1
+        and words[0] in _COMPASS
+        and rest not in _COMPASS
+        and (rest in regions or rest in _PLACES or any(f"{w} {rest}" in regions for w in _COMPASS))
+    )
 
 
 # -- loading ------------------------------------------------------------------------------
