@@ -3,6 +3,7 @@ sees it, or reported at its place."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -1029,6 +1030,49 @@ def test_shared_strings_without_their_part_leave_the_sheet_to_calamine(tmp_path:
     assert found == [HEADER]
     path = _book(tmp_path / "lost.xlsx", {"Suppliers": [HEADER]})
     assert _xlsx_head(_shared_strings(path, "sst.xml", related=False), "Suppliers", 5) is None
+
+
+def test_a_sheet_calamine_cannot_read_is_read_with_openpyxl(tmp_path: Path) -> None:
+    """Shared strings in a part calamine does not find ("Cell string index not found in
+    shared strings table"): the sheet is read the slow way, with the same values."""
+    rows = [HEADER, ["T1", "Acme", "Kenya", "tea farming", None], ["T2", "Beta", "KE", None, "T1"]]
+    path = _book(tmp_path / "book.xlsx", {"Suppliers": rows})
+    chain, problems = read_chain([_shared_strings(path, "strings/sst1.xml")])
+    assert problems.errors == []
+    assert [(s.id, s.name, s.country, s.sector, s.buyers) for s in chain.suppliers] == [
+        ("T1", "Acme", "KEN", "tea farming", []),
+        ("T2", "Beta", "KEN", None, ["T1"]),
+    ]
+
+
+def test_openpyxl_values_are_given_as_calamine_gives_them() -> None:
+    from ddtool.sources.table_source import _as_calamine
+
+    cases = [
+        (None, ""),
+        (7, 7.0),
+        (True, True),
+        (0.5, 0.5),
+        ("x", "x"),
+        (dt.datetime(2025, 1, 2), dt.date(2025, 1, 2)),
+        (dt.datetime(2025, 1, 2, 3, 4), dt.datetime(2025, 1, 2, 3, 4)),
+    ]
+    assert [(_as_calamine(a), type(_as_calamine(a))) for a, _ in cases] == [
+        (b, type(b)) for _, b in cases
+    ]
+
+
+def test_a_sheet_neither_reader_can_read_is_not_a_workbook(tmp_path: Path) -> None:
+    path = _book(tmp_path / "book.xlsx", {"Suppliers": [HEADER, ["T1", "Acme", "Kenya"]]})
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info) for info in book.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = b"<worksheet><sheetData><row>"  # cut off
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    _chain, problems = read_chain([path])
+    assert [(p.type, p.severity) for p in problems.items] == [("not-a-workbook", "error")]
+    assert "cannot read sheet 'Suppliers'" in problems.items[0].message
 
 
 def test_a_supplier_sheet_by_its_name_is_named_without_an_id_column(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import html
 import io
 import posixpath
@@ -810,12 +811,19 @@ class ExcelReader(ChainReader):
         sheet = self._choose_sheet(names, options, problems, where)
         if sheet is None:
             return None
+        merged: list[_Range] | None
         try:
             found = workbook.get_sheet_by_name(sheet)
             rows: list[list[Any]] = found.to_python(skip_empty_area=False)
+            merged = _merged_ranges(found)
         except Exception as e:
-            problems.error("not-a-workbook", f"cannot read sheet '{sheet}': {e}", where)
-            return None
+            # what calamine cannot read (shared strings where it does not look for them),
+            # openpyxl may: the sheet is read the slow way rather than not at all
+            fallback = _openpyxl_rows(path, sheet)
+            if fallback is None:
+                problems.error("not-a-workbook", f"cannot read sheet '{sheet}': {e}", where)
+                return None
+            rows, merged = fallback, None
         if len(rows) > options.max_rows:
             problems.error(
                 "too-many-rows",
@@ -824,7 +832,7 @@ class ExcelReader(ChainReader):
                 Location(str(path), sheet=sheet),
             )
             return None
-        return workbook, names, sheet, rows, _merged_ranges(found)
+        return workbook, names, sheet, rows, merged
 
     @staticmethod
     def _choose_sheet(
@@ -1164,6 +1172,45 @@ def _formulas_without_result(read: _SheetRead, skipped: set[int], problems: Prob
 # 0-based, of the whole sheet (the rows read start at A1)
 _Range = tuple[tuple[int, int], tuple[int, int]]
 MAX_MERGED_RANGES = 20  # merged ranges named one by one; the rest are counted
+
+
+def _openpyxl_rows(path: Path, sheet: str) -> list[list[Any]] | None:
+    """An xlsx sheet's cells as calamine gives them (from A1, rows of one width, whole
+    numbers as floats), read with openpyxl; None when it cannot read them either."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    import warnings
+
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():  # (its warnings about styles and extensions)
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            found = book[sheet]
+            found.reset_dimensions()  # the size the file states may be wrong: read them all
+            rows = [list(row) for row in found.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except Exception:  # openpyxl raises many error types for files it cannot read
+        return None
+    while rows and all(value is None for value in rows[-1]):
+        rows.pop()
+    width = max(map(len, rows), default=0)
+    return [list(map(_as_calamine, [*row, *[None] * (width - len(row))])) for row in rows]
+
+
+def _as_calamine(value: Any) -> Any:
+    """An openpyxl cell value as calamine gives it: a blank as "", a whole number as a float,
+    a date without a time (openpyxl's midnight) as a date."""
+    if value is None:
+        return ""
+    if type(value) is int:
+        return float(value)
+    if type(value) is dt.datetime and value.time() == dt.time():
+        return value.date()
+    return value
 
 
 def _merged_ranges(sheet: Any) -> list[_Range] | None:
