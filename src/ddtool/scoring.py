@@ -439,7 +439,12 @@ class Scorer:
             if credit <= 0:
                 continue
             cert_total += credit
-            credits.append((f"certification '{cert.name}' valid", -credit))
+            valid = (
+                f"valid until {cert.valid_until}"
+                if cert.valid_until is not None
+                else "valid (no expiry date given: taken as current)"
+            )
+            credits.append((f"certification '{cert.name}' {valid}", -credit))
         audit_total = 0.0
         cutoff = _months_before(self.as_of, s.audit_valid_months)
         for audit in supplier.audits:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -191,8 +192,40 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
                     issues.append(_Issue("bad-date", f"certification valid_until: {e}"))
             out.append(Certification.model_construct(name=str(name), valid_until=valid_until))
         elif item is not None and str(item).strip():
-            out.append(Certification.model_construct(name=str(item).strip(), valid_until=None))
+            name, valid_until, issue = _certification_text(str(item).strip())
+            if issue is not None:
+                issues.append(issue)
+            out.append(Certification.model_construct(name=name, valid_until=valid_until))
     return out, tuple(issues)
+
+
+# the words before a certification's expiry date in a cell: "Rainforest Alliance (valid
+# until 2026-06-30)", "SA8000 bis 30.06.2026", "Fairtrade (jusqu'au 30/06/2026)"
+_UNTIL = (
+    r"valid\s+(?:until|to|through|thru)|valid|until|expires?(?:\s+on)?|expiry|exp\.?"
+    r"|g(?:ü|ue)ltig\s+bis|bis|valable\s+jusqu'?au|jusqu'?au|v(?:á|a)lido\s+hasta|hasta|vence"
+)
+_DATED = re.compile(
+    rf"^(?P<name>.+?)\s*\(\s*(?:(?P<word>{_UNTIL})\s*:?\s*)?(?P<date>[^()]*?)\s*\)$"
+    rf"|^(?P<name2>.+?)\s+(?P<word2>{_UNTIL})\s*:?\s*(?P<date2>\S+)$",
+    re.IGNORECASE,
+)
+
+
+def _certification_text(text: str) -> tuple[str, dt.date | None, _Issue | None]:
+    """A certification written in a cell, with its expiry date when the cell gives one."""
+    found = _DATED.match(text)
+    if found is None:
+        return text, None, None
+    name = found.group("name") or found.group("name2")
+    word = found.group("word") or found.group("word2")
+    date = found.group("date") if found.group("name") else found.group("date2")
+    try:
+        return name, parse_date(date), None
+    except ValueProblem as e:
+        if not word:  # "Rainforest Alliance (RA)", "Fairtrade (2019 standard)": a name
+            return text, None, None
+        return text, None, _Issue("bad-date", f"certification {name!r} valid until: {e}")
 
 
 def _certifications(value: Any, where: Where, problems: ProblemList) -> list[Certification]:
