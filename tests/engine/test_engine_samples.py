@@ -585,3 +585,48 @@ def test_a_worst_case_without_a_listing_names_the_figures_it_rests_on(tmp_path: 
     assert notes == [
         "the sector's and North Korea's own figures (the country's: gsi2023_prevalence_per_1000)"
     ]
+
+
+def _explained(tmp_path: Path, supplier_id: str) -> str:
+    path = tmp_path / "gaps.yaml"
+    path.write_text(
+        "suppliers:\n"
+        "  - {id: S-MCO, name: Legal Monaco, country: MCO, sector: legal-services}\n"
+        "  - {id: T1, name: Ghana trader, country: GHA, sector: cocoa-trading}\n"
+        "  - {id: D1, name: Berlin office, country: DEU, sector: legal-services}\n",
+        "utf-8",
+    )
+    done = CliRunner().invoke(app, ["explain", str(path), supplier_id], env={"COLUMNS": "250"})
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+@pytest.mark.parametrize(
+    ("supplier_id", "level", "exposure"),
+    [
+        # no country data: its low is no low risk, as every report says
+        ("S-MCO", "│ level                      │        low (data gap) │", "low (data gap) │"),
+        # the country's data complete: plain low
+        ("D1", "│ level                      │        low │", "low │"),
+    ],
+)
+def test_explain_shows_a_low_level_on_missing_data_as_the_reports_do(
+    tmp_path: Path, supplier_id: str, level: str, exposure: str
+) -> None:
+    output = _explained(tmp_path, supplier_id)
+    rows = [line for line in output.splitlines() if "│ level " in line]
+    assert len(rows) == 3 and all(level.split("│")[2].strip() in row for row in rows), rows
+    exposures = [line for line in output.splitlines() if "exposure (max beneath)" in line]
+    assert len(exposures) == 3 and all(exposure in row for row in exposures), exposures
+    if supplier_id == "D1":
+        assert "data gap" not in output
+
+
+def test_explain_names_each_country_indicator_without_a_figure(tmp_path: Path) -> None:
+    """Ghana has no working-children figure in the bundled data: half the child-labour
+    weights. The row says so instead of leaving it to the coverage figure."""
+    output = _explained(tmp_path, "T1")
+    child = output.split("forced labour")[0]
+    [row] = [line for line in child.splitlines() if "working children" in line]
+    assert "no data (w 0.5)" in row and "not counted as low" in row
+    assert "coverage 50% of the weights" in child

@@ -9,8 +9,9 @@ from ddtool.assess import Assessment
 from ddtool.document import UNMAPPED_BELOW
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
+from ddtool.reporters.shown import GAP_LEVEL
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
-from ddtool.scoring import Scorer
+from ddtool.scoring import COUNTRY_SPECS, Scorer
 
 
 def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> None:
@@ -56,6 +57,18 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             )
         for ind in d.country.withheld:
             table.add_row(f"country: {ind.indicator}", f"{ind.value} (not scored)", ind.withheld)
+        if d.country.iso3 is not None and not d.country.no_data:
+            # the indicators of the country score without a figure: a gap, not a zero
+            scored = {part.name for part in d.country.parts}
+            withheld = {ind.indicator for ind in d.country.withheld}  # (its row is above)
+            for label, names, _fn, weight in COUNTRY_SPECS[rt]:
+                if label not in scored and withheld.isdisjoint(names):
+                    table.add_row(
+                        f"country: {label}",
+                        f"no data (w {weight:g})",
+                        "no figure for this country: left out of the weighted mean, not"
+                        " counted as low",
+                    )
         if d.country.no_data:
             table.add_row("country score", f"{d.country.score:.4f}", "no data: never scored as low")
         else:
@@ -99,11 +112,12 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             why = "default for an unknown sector"
         table.add_row("severity", f"{d.score.severity:.4f}", why)
         table.add_row("priority", f"{d.score.priority:.4f}", "likelihood × severity")
-        table.add_row("level", f"[{LEVEL_STYLE[d.score.level]}]{d.score.level}[/]", "")
+        table.add_row("level", _level(d.score.level, _on_a_gap(result, supplier_id, rt)), "")
         ex = result.exposure[supplier_id][rt]
+        shown = _level(ex.score.level, _on_a_gap(result, ex.source, rt))
         table.add_row(
             "exposure (max beneath)",
-            f"{ex.score.priority:.4f} {ex.score.level}",
+            f"{ex.score.priority:.4f} {shown}",
             f"from {ex.source}; share-weighted {ex.weighted:.4f}",
         )
         console.print(table)
@@ -124,6 +138,22 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         gaps.append(UNMAPPED_BELOW)  # as the assessment records it
     if gaps:
         console.print(f"data gaps: {', '.join(gaps)}")
+
+
+def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
+    """Whether a mapped supplier is low on this risk type while data it is scored on is
+    missing (as the reports say "low (data gap)", see document.low_on_a_gap)."""
+    risk = result.risks.get(supplier_id)
+    if risk is None or risk.by_type[risk_type].score.level != "low":
+        return False
+    return any(gap != UNMAPPED_BELOW for gap in risk.gaps)
+
+
+def _level(level: str, on_a_gap: bool) -> str:
+    """A level as the reports show it, styled: low on missing data is no low risk."""
+    if on_a_gap:
+        return f"[yellow]{GAP_LEVEL}[/]"
+    return f"[{LEVEL_STYLE[level]}]{level}[/]"
 
 
 def _explain_inferred(result: Assessment, supplier_id: str, console: Console) -> None:
