@@ -87,6 +87,7 @@ class Indicator:
     verification: str
     note: str
     withheld: str = ""  # why the value is shown but not scored (an error in the source)
+    overlay: str = ""  # the overlay file that gives it ("dir/countries.csv"); "" if bundled
 
     @property
     def quality(self) -> str:
@@ -1138,6 +1139,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 source_url=row.get("source_url", "") or "",
                 verification=row.get("verification", "") or "",
                 note=row.get("note", "") or "",
+                overlay="" if directory == base else f"{directory.name}/{path.name}",
             )
             bounds = _RANGES.get(item.indicator.split("_age_")[0])
             if item.number is None and bounds is not None:

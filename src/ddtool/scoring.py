@@ -240,6 +240,8 @@ def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
         note = "less certain copy: " + item.verification.split(";")[0].strip()[:120]
     if item.quality:  # the source's own flag: "Unreliable", "Break in series"
         note = f"{note}; {item.quality}" if note else item.quality
+    if item.overlay:  # a value the user's overlay gives, not the bundled data
+        note = f"from the overlay {item.overlay}" + (f"; {note}" if note else "")
     sex = "" if item.sex == "total" else f", {item.sex}"
     return Evidence(
         indicator=f"{item.indicator} ({item.iso3}{sex})",

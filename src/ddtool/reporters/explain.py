@@ -53,7 +53,8 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f"country: {part.name}",
                 f"{part.raw} → {part.subscore:.4f} (w {part.weight:g})",
                 f"{ind.source_name or ind.source_id}, {ind.year}"
-                + (" — less certain copy" if ind.uncertain else ""),
+                + (" — less certain copy" if ind.uncertain else "")
+                + (f" — from the overlay {ind.overlay}" if ind.overlay else ""),
             )
         for ind in d.country.withheld:
             table.add_row(f"country: {ind.indicator}", f"{ind.value} (not scored)", ind.withheld)

@@ -102,6 +102,8 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
                 mark = f"{mark}; {item.quality}" if mark else item.quality
             if item.withheld:
                 mark = f"not scored: {item.withheld}"
+            if item.overlay:  # the user's value, not the bundled one
+                mark = f"from the overlay {item.overlay}" + (f"; {mark}" if mark else "")
             table.add_row(
                 name,
                 item.sex,

@@ -1,0 +1,74 @@
+"""A value a risk-data overlay gives is marked as the overlay's wherever it is shown: an
+auditor tells it from the bundled, sourced figure."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ddtool.assess import AssessOptions, assess
+from ddtool.cli import app
+from ddtool.profiles import bundled_dir, load_profiles
+from ddtool.scoring import indicator_evidence
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
+
+
+def _overlay(tmp_path: Path) -> Path:
+    """An overlay raising Ghana's modern-slavery prevalence from the bundled row's value."""
+    with (bundled_dir() / "countries.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields = list(reader.fieldnames or [])
+        [row] = [
+            r
+            for r in reader
+            if r["iso3"] == "GHA" and r["indicator"] == "gsi2023_prevalence_per_1000"
+        ]
+    row["value"] = "9.0"
+    folder = tmp_path / "overlay2027"
+    folder.mkdir()
+    with (folder / "countries.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerow(row)
+    return folder
+
+
+def test_an_overlay_value_is_marked_and_a_bundled_one_is_not(tmp_path: Path) -> None:
+    profiles = load_profiles([_overlay(tmp_path)])
+    given = profiles.indicator("GHA", "gsi2023_prevalence_per_1000")
+    bundled = profiles.indicator("CIV", "gsi2023_prevalence_per_1000")
+    assert given is not None and bundled is not None
+    assert (given.number, given.overlay) == (9.0, "overlay2027/countries.csv")
+    assert bundled.overlay == ""
+    assert indicator_evidence(given, profiles).note.startswith(
+        "from the overlay overlay2027/countries.csv"
+    )
+    assert "overlay" not in indicator_evidence(bundled, profiles).note
+
+
+def test_the_assessment_explain_and_profiles_show_name_the_overlay(tmp_path: Path) -> None:
+    folder = _overlay(tmp_path)
+    doc = assess([SAMPLES / "cocoa.yaml"], AssessOptions(profiles=[folder])).document
+    facts = [e for e in doc["evidence"].values() if e["indicator"].startswith("gsi2023_prev")]
+    marked = {e["indicator"] for e in facts if "from the overlay" in e.get("note", "")}
+    assert marked == {"gsi2023_prevalence_per_1000 (GHA)"}
+    runner = CliRunner()
+    shown = runner.invoke(
+        app,
+        ["profiles", "show", "country", "GHA", "--profiles", str(folder)],
+        env={"COLUMNS": "250"},
+    )
+    assert shown.exit_code == 0, shown.output
+    [line] = [x for x in shown.output.splitlines() if "gsi2023_prevalence" in x]
+    assert "9.0" in line and "from the overlay overlay2027/countries.csv" in line
+    explained = runner.invoke(
+        app,
+        ["explain", str(SAMPLES / "cocoa.yaml"), "FARM-GH-1", "--profiles", str(folder)],
+        env={"COLUMNS": "300"},
+    )
+    assert explained.exit_code == 0, explained.output
+    rows = [x for x in explained.output.splitlines() if "modern slavery per 1,000" in x]
+    assert rows and all("from the overlay overlay2027/countries.csv" in x for x in rows)
