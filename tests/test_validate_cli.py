@@ -77,7 +77,7 @@ BAD_CASES: tuple[BadCase, ...] = (
         [["out-of-range", 4], ["out-of-range", 5], ["bad-number", 6]],
         message="share 1.7",
     ),
-    BadCase("shares_over_one.yaml", [["shares-over-one", 3]], message="1.30"),
+    BadCase("shares_over_one.yaml", [["shares-over-one", 4]], message="1.30"),  # at the first share
     BadCase("self_loop.yaml", [["self-loop", 3]], message="'P1'"),
     BadCase("nested_line.yaml", [["unknown-country", 11], ["bad-number", 12]]),
     # hostile and malformed inputs (tests/assets/make_bad_assets.py writes them)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, ProblemList
@@ -71,7 +71,22 @@ def _loc(supplier: Supplier, fallback: str, column: str | None = None) -> Locati
 
 
 def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
-    """Build the graph and collect every structural problem (never stops at the first)."""
+    """Build the graph and collect every structural problem (never stops at the first); a
+    problem in a table names its column as the table heads it ("Liefert an", not "buyers")."""
+    found = ProblemList()
+    supply = _build_graph(chain, found)
+    problems.extend(
+        [
+            replace(p, location=p.location.with_column(chain.column(p.location, p.location.column)))
+            if p.location.column is not None
+            else p
+            for p in found.items
+        ]
+    )
+    return supply
+
+
+def _build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
     fallback = chain.files[0] if chain.files else "<input>"
     company_id = chain.company.id
     by_id = _unique(chain, problems, fallback)
@@ -245,7 +260,11 @@ def _check_shares(
     for buyer, total in sorted(totals.items()):
         if total > 1 + SHARE_TOLERANCE:
             children = sorted(succ[buyer])
-            where = _loc(by_id[buyer], fallback) if buyer in by_id else Location(fallback)
+            # where the shares are: the share cell of its first supplier that gives one
+            first = next(
+                (by_id[c] for c in succ[buyer] if c in by_id and by_id[c].share is not None), None
+            )
+            where = _loc(first, fallback, "share") if first is not None else Location(fallback)
             problems.error(
                 "shares-over-one",
                 f"shares of the suppliers of {buyer!r} add up to {total:.2f}, more than 1"

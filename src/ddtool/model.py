@@ -142,3 +142,15 @@ class Chain(BaseModel):
     files: list[str] = Field(default_factory=list)
     sha256: str = ""
     file_hashes: list[str] = Field(default_factory=list)  # each file's SHA-256, as `files`
+    # each table's headers by field ({(file, sheet): {"buyers": "Liefert an", …}}), so that
+    # a problem found later names the column as the file does
+    headers: dict[tuple[str, str | None], dict[str, str]] = Field(
+        default_factory=dict, exclude=True
+    )
+
+    def column(self, location: Location | None, field_name: str) -> str:
+        """A field's column as the table at this location heads it; the field's own name
+        elsewhere (YAML keys are the field names)."""
+        if location is None or location.row is None:
+            return field_name
+        return self.headers.get((location.file, location.sheet), {}).get(field_name, field_name)

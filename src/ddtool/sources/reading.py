@@ -137,6 +137,11 @@ def read_chain(
         files=[str(p) for p in paths],
         sha256=combined,
         file_hashes=each,
+        headers={
+            (raw.table.path, raw.table.sheet): dict(raw.table.columns)
+            for raw in raws
+            if raw.table is not None
+        },
     )
     return chain, problems
 
