@@ -4,6 +4,7 @@ sees it, or reported at its place."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -1088,3 +1089,60 @@ def test_a_supplier_sheet_by_its_name_is_named_without_an_id_column(tmp_path: Pa
         ("other-supplier-sheets", "Tier 2")
     ]
     assert "'Orders'" not in problems.items[0].message
+
+
+# -- workbooks whose name and content disagree --------------------------------------------
+
+
+def _renamed(tmp_path: Path, name: str, content: bytes | None) -> Path:
+    path = tmp_path / name
+    if content is None:  # a real workbook saved with this name
+        path.write_bytes(
+            _book(
+                tmp_path / "real.xlsx", {"Suppliers": [HEADER, ["A1", "Acme", "Kenya"]]}
+            ).read_bytes()
+        )
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, text in files.items():
+            package.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        (
+            "page.xls",
+            b"<html><body><table><tr><td>ID</td></tr></table></body></html>",
+            "a web page (HTML)",
+        ),
+        ("export.xls", b'<?xml version="1.0"?><Workbook/>', "an XML file"),
+        ("tabs.xls", b"ID\tName\nA\tB\n", "text or another format"),
+        ("archive.xlsx", _zip({"hello.txt": "hi"}), "a zip archive, not a workbook"),
+        (
+            "archive.xls",
+            _zip({"a.txt": "1", "b.txt": "2", "c.txt": "3", "d.txt": "4"}),
+            "(a.txt, b.txt, c.txt …)",
+        ),
+    ],
+)
+def test_a_file_that_is_no_workbook_says_what_it_is(
+    tmp_path: Path, name: str, content: bytes, says: str
+) -> None:
+    _chain, problems = read_chain([_renamed(tmp_path, name, content)])
+    [error] = problems.items
+    assert error.type == "not-a-workbook" and says in error.message, error.message
+    assert "Cfb error" not in error.message and "_rels" not in error.message
+
+
+def test_a_newer_workbook_saved_as_xls_is_read_by_its_content(tmp_path: Path) -> None:
+    chain, problems = read_chain([_renamed(tmp_path, "suppliers.xls", None)])
+    assert problems.errors == []
+    assert [(s.id, s.name, s.country) for s in chain.suppliers] == [("A1", "Acme", "KEN")]

@@ -700,7 +700,13 @@ class ExcelReader(ChainReader):
         if not magic:
             problems.error("empty-file", "the file is empty", where)
             return chain
-        zipped = path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xlsb")
+        suffix = path.suffix.lower()
+        zipped = suffix in (".xlsx", ".xlsm", ".ods", ".xlsb")
+        if suffix == ".xls" and magic.startswith(b"PK"):
+            zipped = True  # a newer workbook saved with the old name: read by its content
+        elif suffix == ".xls" and not magic.startswith(b"\xd0\xcf\x11\xe0"):
+            problems.error("not-a-workbook", _not_old_excel(path, magic), where)
+            return chain
         if zipped and magic.startswith(b"\xd0\xcf\x11\xe0"):
             problems.error(
                 "encrypted-workbook",
@@ -800,7 +806,11 @@ class ExcelReader(ChainReader):
         from python_calamine import CalamineWorkbook
 
         try:
-            workbook = CalamineWorkbook.from_path(str(path))
+            if path.suffix.lower() == ".xls" and _starts_with(path, b"PK"):
+                with path.open("rb") as handle:  # a newer workbook with the old name:
+                    workbook = CalamineWorkbook.from_filelike(handle)  # read by its content
+            else:
+                workbook = CalamineWorkbook.from_path(str(path))
             names = list(workbook.sheet_names)
         except Exception as e:  # calamine raises its own error types for broken files
             problems.error("not-a-workbook", f"cannot read the workbook: {e}", where)
@@ -1482,6 +1492,17 @@ def _inspect_package(
                     where,
                 )
                 return None
+            parts = {info.filename for info in infos}
+            if not parts & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}:
+                shown = ", ".join(sorted(parts)[:3]) + (" …" if len(parts) > 3 else "")
+                problems.error(
+                    "not-a-workbook",
+                    "a zip archive, not a workbook: it holds no workbook part"
+                    f" ({shown or 'empty'}); unpack it, or save the table again from your"
+                    " spreadsheet program",
+                    where,
+                )
+                return None
             sheets: list[zipfile.ZipInfo] = []
             for info in infos:
                 if not info.filename.endswith((".xml", ".rels")):
@@ -1509,6 +1530,31 @@ def _inspect_package(
     except _BROKEN_PACKAGE as e:
         problems.error("not-a-workbook", _broken(e), where)
         return None
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(magic)) == magic
+
+
+def _not_old_excel(path: Path, magic: bytes) -> str:
+    """What a .xls file that is no Excel 97-2003 workbook is, and what to do about it."""
+    head = b""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        head = magic.lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<table" in head:
+        kind = "a web page (HTML), as some systems export 'Excel' files"
+    elif head.startswith(b"<?xml"):
+        kind = "an XML file (Excel 2003 XML or another export)"
+    else:
+        kind = "text or another format"
+    return (
+        f"not a valid .xls workbook: the content is {kind}; open it in your spreadsheet"
+        " program and save it as .xlsx, or export CSV"
+    )
 
 
 def _broken(e: BaseException) -> str:
