@@ -1146,3 +1146,32 @@ def test_a_newer_workbook_saved_as_xls_is_read_by_its_content(tmp_path: Path) ->
     chain, problems = read_chain([_renamed(tmp_path, "suppliers.xls", None)])
     assert problems.errors == []
     assert [(s.id, s.name, s.country) for s in chain.suppliers] == [("A1", "Acme", "KEN")]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "rows", "company"),
+    [
+        ("Company", [["Name", "Acme Ltd"], ["Country", "Germany"]], ("Acme Ltd", "DEU")),
+        ("Société", [["Nom", "Dupont SA"], ["Pays", "France"]], ("Dupont SA", "FRA")),
+        (
+            "Unternehmen",
+            [["Firmenname", "Müller GmbH"], ["Land", "Deutschland"]],
+            ("Müller GmbH", "DEU"),
+        ),
+        ("Empresa", [["Razón social", "Café SA"], ["País", "Colombia"]], ("Café SA", "COL")),
+        (
+            "Entreprise",
+            [["Raison sociale", "Tissus SARL"], ["Siège", "Belgique"]],
+            ("Tissus SARL", "BEL"),
+        ),
+    ],
+)
+def test_a_company_sheet_is_read_in_english_german_french_and_spanish(
+    tmp_path: Path, sheet: str, rows: list[list[Any]], company: tuple[str, str]
+) -> None:
+    path = _book(
+        tmp_path / "book.xlsx", {"Suppliers": [HEADER, ["A1", "Acme", "Kenya"]], sheet: rows}
+    )
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert (chain.company.name, chain.company.country) == company

@@ -37,7 +37,9 @@ HEADER_SCAN_ROWS = 30
 _SUPPLIER_SHEET = re.compile(
     r"supplier|vendor|partner|facilit|factor|chain|tier|lieferant|fournisseur|proveedor", re.I
 )
-_COMPANY_SHEET = re.compile(r"^(company|our company|buyer|about)$", re.I)
+_COMPANY_SHEET = re.compile(
+    r"^(company|our company|buyer|about|unternehmen|firma|entreprise|soci[eé]t[eé]|empresa)$", re.I
+)
 
 
 def column_letter(index: int) -> str:
@@ -662,21 +664,66 @@ def _skip_message(skipped: _Skipped, labels: dict[int, str]) -> tuple[str, str]:
     )
 
 
+# the labels of a Company sheet's fields (English, German, French, Spanish); in a sheet about
+# the company, "Nom" and "Name" are its name
+_COMPANY_FIELDS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "name",
+            "company",
+            "company name",
+            "our company",
+            "firma",
+            "firmenname",
+            "unternehmen",
+            "unternehmensname",
+            "nom",
+            "societe",
+            "entreprise",
+            "nom de l entreprise",
+            "nom de la societe",
+            "raison sociale",
+            "empresa",
+            "nombre",
+            "nombre de la empresa",
+            "razon social",
+        ],
+        "name",
+    ),
+    **dict.fromkeys(
+        [
+            "country",
+            "country of incorporation",
+            "headquarters",
+            "land",
+            "sitz",
+            "pays",
+            "siege",
+            "pais",
+            "sede",
+        ],
+        "country",
+    ),
+    **dict.fromkeys(
+        ["sector", "industry", "branche", "sektor", "secteur", "secteur d activite", "industria"],
+        "sector",
+    ),
+    **dict.fromkeys(["id", "company id", "kennung", "identifiant"], "id"),
+}
+
+
+_COMPANY_KEYS = {header_key(label): name for label, name in _COMPANY_FIELDS.items()}
+
+
 def _company_from_sheet(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
     """Read a two-column Field/Value sheet naming the company."""
     company: dict[str, Any] = {}
     for row in rows:
         cells = [c for c in row if not _blank(c)]
         if len(cells) >= 2 and isinstance(cells[0], str):
-            key = cells[0].strip().casefold()
-            if key in ("name", "company", "company name"):
-                company["name"] = cells[1]
-            elif key in ("country", "country of incorporation", "headquarters"):
-                company["country"] = cells[1]
-            elif key in ("sector", "industry"):
-                company["sector"] = cells[1]
-            elif key == "id":
-                company["id"] = cells[1]
+            found = _COMPANY_KEYS.get(header_key(cells[0]))
+            if found is not None and found not in company:
+                company[found] = cells[1]
     return company
 
 
