@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ddtool.sources import ReadOptions, read_chain, read_raw
 
 ASSETS = Path(__file__).parents[1] / "assets"
@@ -140,3 +142,36 @@ def test_a_merged_key_overridden_is_no_duplicate_but_one_written_twice_inline_is
     )
     raw = read_raw(path, ReadOptions())
     assert raw.problems.flatten(["type", "line"]) == [["duplicate-key", 7]]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        # the parser stops where the next thing starts; the message says where the bracket
+        # it was in was opened
+        (
+            "company: {name: X\nsuppliers:\n  - id: [\n",
+            2,
+            "flow mapping that starts at line 1, column 10: a bracket not closed?",
+        ),
+        (
+            "suppliers:\n  - {id: A, name: [x\n  - {id: B}\n",
+            3,
+            "flow sequence that starts at line 2, column 19: a bracket not closed?",
+        ),
+        (
+            "suppliers:\n  - id: A\n   name: x\n",
+            3,
+            "block collection that starts at line 2, column 3: check the indentation",
+        ),
+    ],
+)
+def test_a_yaml_syntax_error_says_where_its_bracket_or_block_starts(
+    tmp_path: Path, text: str, line: int, says: str
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(text, "utf-8")
+    raw = read_raw(path, ReadOptions())
+    [problem] = raw.problems.items
+    assert (problem.type, problem.location.line) == ("yaml-syntax", line)
+    assert says in problem.message, problem.message

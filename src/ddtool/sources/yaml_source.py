@@ -169,9 +169,19 @@ class YamlReader(ChainReader):
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             line = mark.line + 1 if mark else None
+            opened = e.context_mark
+            where_opened = ""
+            if e.problem and e.context and opened is not None and opened.line + 1 != line:
+                # the parser finds a bracket not closed where the next thing starts: say
+                # where it was opened ("while parsing a flow mapping" at line 1)
+                hint = "a bracket not closed?" if "flow" in e.context else "check the indentation"
+                where_opened = (
+                    f" ({e.context.removeprefix('while ')} that starts at line"
+                    f" {opened.line + 1}, column {opened.column + 1}: {hint})"
+                )
             problems.error(
                 "yaml-syntax",
-                f"invalid YAML: {e.problem or e.context}",
+                f"invalid YAML: {e.problem or e.context}{where_opened}",
                 Location(str(path), line=line),
             )
             return chain
