@@ -12,7 +12,7 @@ import pytest
 from ddtool.assess import assess
 from ddtool.document import register
 from ddtool.reporters.csv_report import COLUMNS, CsvReporter
-from ddtool.reporters.markdown_report import MarkdownReporter
+from ddtool.reporters.markdown_report import MarkdownReporter, render_markdown
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
 
@@ -280,3 +280,29 @@ def test_markdown_paths_and_inferred_names_read_plainly(tmp_path: Path) -> None:
     # an origin mix names the publications its shares come from, not a file of ddtool's
     assert "risk_profiles/origins.csv" not in text
     assert "Production, Supply and Distribution (PSD)" in text
+
+
+def test_the_summaries_give_the_as_of_date_and_say_the_same_words(tmp_path: Path) -> None:
+    """An auditor reads the date the figures hold for, and the same words in each report."""
+    from rich.console import Console
+
+    from ddtool.reporters.terminal import render
+
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Test GmbH}\nsuppliers:\n"
+        "  - {id: S-1, name: Farm, country: CIV, sector: cocoa-farming}\n",
+        "utf-8",
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1764028800")
+        doc = assess([path]).data
+    markdown = render_markdown(doc)
+    console = Console(file=io.StringIO(), width=200, record=True, color_system=None)
+    render(doc, console)
+    terminal = console.export_text()
+    assert "| Assessed as of | 2025-11-25 |" in markdown
+    assert "Assessed as of  2025-11-25" in terminal
+    assert "| Company | Test GmbH (country not given) |" in markdown
+    assert "Test GmbH (country not given)" in terminal
+    assert "priority 0.81, from S-1)" in markdown and ", via " not in markdown

@@ -352,7 +352,7 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
             "x": cx,
             "y": cy,
             "label": _shorten(company["name"] or company_id, LABEL_CHARS),
-            "sub": f"company · {company.get('country') or 'country n/a'}",
+            "sub": f"company · {company.get('country') or 'country not given'}",
             "title": company["name"] or company_id,
             "level": "company",
             "inferred": False,

@@ -143,7 +143,11 @@ def _summary(document: dict[str, Any]) -> list[str]:
     profiles = document.get("profiles", {})
     company = document.get("company", {})
     rows: list[tuple[str, str]] = [
-        ("Company", f"{cell(company.get('name'))} ({cell(company.get('country') or 'n/a')})"),
+        (
+            "Company",
+            f"{cell(company.get('name'))} ({cell(company.get('country') or 'country not given')})",
+        ),
+        ("Assessed as of", cell((document.get("options") or {}).get("as_of") or "not recorded")),
         ("Suppliers mapped", str(s.get("suppliers", 0))),
         ("Suppliers inferred", str(s.get("inferred_suppliers", 0))),
         ("Tiers", str(s.get("tiers", 0))),
@@ -157,8 +161,8 @@ def _summary(document: dict[str, Any]) -> list[str]:
         rows.append((f"Flags {risk_name(rt)}", str(n)))
     exposure = ExposureLevels(document.get("suppliers", []))
     for rt, e in s.get("exposure", {}).items():
-        via = f", via {cell(e['from'])}" if e.get("from") else ""
-        where = f"priority {e.get('priority')}{via}"
+        source = f", from {cell(e['from'])}" if e.get("from") else ""
+        where = f"priority {e.get('priority')}{source}"
         # low on missing data: "low (data gap; priority …)", never plain low
         shown = (
             f"low (data gap; {where})" if exposure.on_a_gap(e) else f"{e.get('level')} ({where})"

@@ -42,7 +42,10 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    grid.add_row("Company", f"{company['name']} ({company.get('country') or 'country n/a'})")
+    grid.add_row("Company", f"{company['name']} ({company.get('country') or 'country not given'})")
+    as_of = (doc.get("options") or {}).get("as_of")
+    if as_of:
+        grid.add_row("Assessed as of", str(as_of))
     grid.add_row(
         "Suppliers",
         f"{s['suppliers']} mapped, {s['inferred_suppliers']} inferred, {s['tiers']} tiers",
