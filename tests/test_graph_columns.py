@@ -58,3 +58,28 @@ def test_yaml_problems_keep_the_key_and_its_line(tmp_path: Path) -> None:
         "buyers",
         2,
     )
+
+
+@pytest.mark.parametrize(
+    ("ids", "warned"),
+    [
+        (["A-1", "a-1"], [(3, "'A-1' and 'a-1'")]),
+        (["A-1", "B-1", "a-1", "b-1"], [(4, "'A-1' and 'a-1'"), (5, "'B-1' and 'b-1'")]),
+        (["A-1", "B-1"], []),
+        (["Straße", "STRASSE"], [(3, "'Straße' and 'STRASSE'")]),  # (casefold: ß is ss)
+    ],
+)
+def test_ids_that_differ_only_in_case_are_warned(
+    tmp_path: Path, ids: list[str], warned: list[tuple[int, str]]
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Supplier ID,Supplier name\n" + "".join(f"{i},Name {i}\n" for i in ids), "utf-8"
+    )
+    chain, _problems = read_chain([path])
+    found = ProblemList()
+    build_graph(chain, found)
+    got = [(p.location.row, p.message) for p in found.items if p.type == "ids-differ-in-case"]
+    assert [row for row, _ in got] == [row for row, _ in warned]
+    assert all(pair in message for (_, message), (_, pair) in zip(got, warned, strict=True))
+    assert all(p.severity == "warning" for p in found.items)

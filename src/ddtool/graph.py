@@ -90,6 +90,7 @@ def _build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
     fallback = chain.files[0] if chain.files else "<input>"
     company_id = chain.company.id
     by_id = _unique(chain, problems, fallback)
+    _check_case(by_id, problems, fallback)
     # plain dict adjacency in networkx's own layout (nodes in file order, edges in buyer
     # order), built directly: add_nodes_from / add_edges_from cost seconds on 10^5 suppliers
     nodes = (company_id, *by_id)
@@ -221,6 +222,26 @@ def _unique(chain: Chain, problems: ProblemList, fallback: str) -> dict[str, Sup
             continue
         by_id[supplier.id] = supplier
     return by_id
+
+
+def _check_case(by_id: dict[str, Supplier], problems: ProblemList, fallback: str) -> None:
+    """Ids that differ only in case ("A-1", "a-1") are two suppliers, but more often one
+    written twice: warned at the later one, as another file or next year's list may
+    write it either way."""
+    if len(set(map(str.casefold, by_id))) == len(by_id):
+        return  # the usual case
+    first: dict[str, str] = {}
+    for supplier_id, supplier in by_id.items():
+        key = supplier_id.casefold()
+        if key not in first:
+            first[key] = supplier_id
+            continue
+        problems.warning(
+            "ids-differ-in-case",
+            f"supplier ids {first[key]!r} and {supplier_id!r} differ only in case: they are"
+            " read as two suppliers; if they are one, write the id the same way",
+            _loc(supplier, fallback, "id"),
+        )
 
 
 def _check_cycles(
