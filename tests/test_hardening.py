@@ -474,7 +474,7 @@ def test_a_failed_write_is_an_error_naming_the_output(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("value", ["abc", "99999999999999", "1.5e9", "-"])
+@pytest.mark.parametrize("value", ["abc", "99999999999999", "1.5e9", "-", "-5", "-1767225600"])
 def test_a_source_date_epoch_that_is_no_date_is_an_error(
     value: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

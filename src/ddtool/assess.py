@@ -114,7 +114,10 @@ def source_date() -> dt.datetime | None:
     if not value:
         return None
     try:
-        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+        seconds = int(value)
+        if seconds < 0:  # (the reproducible-builds rule: a whole number of seconds, from 0)
+            raise ValueError(value)
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise DdtoolError(
             f"SOURCE_DATE_EPOCH={value[:40]!r} is not a date: give whole seconds since"
