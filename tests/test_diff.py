@@ -189,10 +189,13 @@ def test_load_reads_a_bom_and_what_only_json_accepts(
     assert slim["suppliers"] == [
         {
             key: entry[key]
-            for key in ("id", "name", "country", "sector", "share", "buyers", "inferred", "path")
+            for key in (
+                *("id", "name", "country", "region", "sector", "products", "share", "buyers"),
+                *("workers", "female_pct", "migrant_pct", "certifications", "audits"),
+                *("inferred", "path", "worst_case", "attributes"),
+            )
             if key in entry
         }
-        | ({"worst_case": entry["worst_case"]} if "worst_case" in entry else {})
         for entry in old["suppliers"]
     ]
     assert {**slim, "suppliers": old["suppliers"]} == old
@@ -321,6 +324,7 @@ def test_xlsx_stores_formula_like_text_as_string(
         "New flags",
         "Resolved flags",
         "Changed flags",
+        "Re-identified flags",
         "Suppliers added",
         "Suppliers removed",
         "Suppliers changed",
@@ -451,6 +455,15 @@ def test_an_added_supplier_that_may_be_a_removed_one_says_so(
     console = Console(width=200, record=True)
     render_diff_terminal(diff, console)
     assert ("may be removed ones under a new id" in console.export_text()) == bool(same_as)
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8")
+    assert ("may be removed ones under a new id" in md) == bool(same_as)
+    # its flags are the removed supplier's under a new id, or else new ones
+    if same_as:
+        assert diff["new_flags"] == diff["resolved_flags"] == []
+        assert {r["old_supplier_id"] for r in diff["reidentified_flags"]} == {"S1"}
+    else:
+        assert diff["reidentified_flags"] == [] and diff["new_flags"]
 
 
 @pytest.mark.parametrize(("other", "warned"), [("X", False), ("Y", True)])

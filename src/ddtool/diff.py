@@ -1,4 +1,5 @@
-"""Compare two assessment documents: new, resolved and changed flags, added/removed suppliers.
+"""Compare two assessment documents: new, resolved, changed and re-identified flags, and
+suppliers added, removed and changed.
 
 No printing here; the CLI renders the result (see ddtool.reporters.diff_report).
 """
@@ -18,7 +19,7 @@ from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.1"
+DIFF_SCHEMA_VERSION = "1.2"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -46,11 +47,34 @@ FLAG_FIELDS = (
     "reason",
 )
 SUPPLIER_FIELDS = ("id", "name", "country", "sector")
-# what a supplier in both assessments may have changed (a move, a new sector, a new buyer)
-CHANGE_FIELDS = ("name", "country", "sector", "share", "buyers")
+# what a supplier in both assessments may have changed: the fields of its entry that come
+# from the input (a move, a new sector or buyer, more migrant workers); what the engine
+# derives from them (tiers, path, risk, gaps) is not listed. `certifications` and `audits`
+# are compared as the entries hold them, or else as the flags' evidence records them
+# (RECORDED); each column of extra attributes as `attributes.NAME`.
+CHANGE_FIELDS = (
+    "name",
+    "country",
+    "region",
+    "sector",
+    "products",
+    "share",
+    "buyers",
+    "workers",
+    "female_pct",
+    "migrant_pct",
+    "certifications",
+    "audits",
+)
+# a supplier adjustment of the score (ddtool.scoring) as its flags' evidence names it, and
+# the field of the supplier's own record each kind comes from
+ADJUSTMENT = "supplier adjustment: "
+RECORDED = (("certifications", "certification '"), ("audits", "audit '"))
+_RECORDED_FIELDS = tuple(field for field, _ in RECORDED)
+ATTRIBUTE_FIELD = "attributes."
 # what a diff reads of a supplier entry: its own fields, and what a flag it shows takes from
 # it (see ddtool.document.expand_flag)
-_READ_OF_SUPPLIERS = ("inferred", "path", "worst_case")
+_READ_OF_SUPPLIERS = ("inferred", "path", "worst_case", "attributes")
 
 
 class AssessmentFileError(DdtoolError):
@@ -212,14 +236,21 @@ def _mapped(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def _meta(document: dict[str, Any]) -> dict[str, Any]:
     profiles = document.get("profiles") or {}
     source = document.get("input") or {}
+    options = document.get("options")
+    overlays = profiles.get("overlays")
     return {
         "company": (document.get("company") or {}).get("name"),
         "company_id": (document.get("company") or {}).get("id"),
         "generated_at": document.get("generated_at"),
+        "as_of": options.get("as_of") if isinstance(options, dict) else None,
         "tool_version": (document.get("tool") or {}).get("version"),
         "schema_version": document.get("schema_version"),
         "input": {"path": source.get("path"), "sha256": source.get("sha256")},
-        "profiles": {"version": profiles.get("version"), "sha256": profiles.get("sha256")},
+        "profiles": {
+            "version": profiles.get("version"),
+            "sha256": profiles.get("sha256"),
+            "overlays": [str(o) for o in overlays] if isinstance(overlays, list) else [],
+        },
     }
 
 
@@ -230,38 +261,11 @@ def diff_assessments(
     old_label: str = "old assessment",
     new_label: str = "new assessment",
 ) -> dict[str, Any]:
-    """Compare two assessment documents; flags are matched by their stable id."""
+    """Compare two assessment documents; flags are matched by their stable id, and the flags
+    of a supplier under a new id (`same_as`) with the removed supplier's of the same risk
+    type."""
     check_assessment(old, old_label)
     check_assessment(new, new_label)
-    # flags are matched as stored; only those shown are joined with their supplier and
-    # basis (schema 2; 1.x flags hold it all inline): 10^5 suppliers give 243,000 flags
-    old_flags = {str(f["id"]): f for f in old["flags"]}
-    new_flags = {str(f["id"]): f for f in new["flags"]}
-    old_full, new_full = flag_expander(old), flag_expander(new)
-
-    added = [_flag_entry(new_full(new_flags[i])) for i in new_flags.keys() - old_flags.keys()]
-    resolved = [_flag_entry(old_full(old_flags[i])) for i in old_flags.keys() - new_flags.keys()]
-    changed: list[dict[str, Any]] = []
-    for flag_id in old_flags.keys() & new_flags.keys():
-        before, after = old_flags[flag_id], new_flags[flag_id]
-        if before["level"] == after["level"]:
-            continue
-        entry = _flag_entry(new_full(after))
-        was = old_full(before)  # (a move to another country or sector is often the reason)
-        entry.update(
-            old_country=was.get("country"),
-            old_sector=was.get("sector"),
-            old_level=before["level"],
-            new_level=after["level"],
-            old_priority=before.get("priority"),
-            new_priority=after.get("priority"),
-            direction="up" if _rank(after["level"]) > _rank(before["level"]) else "down",
-        )
-        changed.append(entry)
-    added.sort(key=_flag_order)
-    resolved.sort(key=_flag_order)
-    changed.sort(key=_flag_order)
-
     old_suppliers, new_suppliers = _mapped(old), _mapped(new)
     suppliers_added = [
         {k: new_suppliers[i].get(k) for k in SUPPLIER_FIELDS}
@@ -272,14 +276,42 @@ def diff_assessments(
         for i in sorted(old_suppliers.keys() - new_suppliers.keys())
     ]
     _same_as(suppliers_added, suppliers_removed)
-    suppliers_changed = [
-        {"id": i, "name": new_suppliers[i].get("name"), "field": k, "old": was, "new": now}
-        for i in sorted(old_suppliers.keys() & new_suppliers.keys())
-        for k in CHANGE_FIELDS
-        # (a field an earlier schema lacks is not a change)
-        if k in old_suppliers[i] and k in new_suppliers[i]
-        if (was := old_suppliers[i][k]) != (now := new_suppliers[i][k])
+    renamed = _renamed(suppliers_added)
+
+    # flags are matched as stored; only those shown are joined with their supplier and
+    # basis (schema 2; 1.x flags hold it all inline): 10^5 suppliers give 243,000 flags
+    old_flags = {str(f["id"]): f for f in old["flags"]}
+    new_flags = {str(f["id"]): f for f in new["flags"]}
+    old_full, new_full = flag_expander(old), flag_expander(new)
+    only_new = new_flags.keys() - old_flags.keys()
+    only_old = old_flags.keys() - new_flags.keys()
+    pairs = _same_findings(
+        [new_flags[i] for i in only_new], [old_flags[i] for i in only_old], renamed
+    )
+    paired_old = {str(before["id"]) for before, _ in pairs}
+    paired_new = {str(after["id"]) for _, after in pairs}
+
+    added = [_flag_entry(new_full(new_flags[i])) for i in only_new - paired_new]
+    resolved = [_flag_entry(old_full(old_flags[i])) for i in only_old - paired_old]
+    changed: list[dict[str, Any]] = []
+    for flag_id in old_flags.keys() & new_flags.keys():
+        before, after = old_flags[flag_id], new_flags[flag_id]
+        if before["level"] != after["level"]:
+            changed.append(_level_change(old_full(before), new_full(after)))
+    reidentified = [
+        {
+            **_level_change(old_full(before), new_full(after)),
+            "old_id": before["id"],
+            "old_supplier_id": before.get("supplier_id"),
+        }
+        for before, after in pairs
     ]
+    added.sort(key=_flag_order)
+    resolved.sort(key=_flag_order)
+    changed.sort(key=_flag_order)
+    reidentified.sort(key=_flag_order)
+
+    suppliers_changed = _supplier_changes(old, new, old_suppliers, new_suppliers, renamed)
 
     old_meta, new_meta = _meta(old), _meta(new)
     company_changed = old_meta["company_id"] != new_meta["company_id"] or (
@@ -287,7 +319,10 @@ def diff_assessments(
         # a company without a name is named after its file: monthly files differ by name
         and not (_named_after_file(old_meta) or _named_after_file(new_meta))
     )
-    profiles_changed = old_meta["profiles"] != new_meta["profiles"]
+    # (the overlays' paths are not the data: their content is in the hash)
+    profiles_changed = any(
+        old_meta["profiles"][k] != new_meta["profiles"][k] for k in ("version", "sha256")
+    )
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
     return {
         "kind": "ddtool-diff",
@@ -300,6 +335,9 @@ def diff_assessments(
             "changed_flags": len(changed),
             "changed_up": sum(1 for c in changed if c["direction"] == "up"),
             "changed_down": sum(1 for c in changed if c["direction"] == "down"),
+            "reidentified_flags": len(reidentified),
+            "reidentified_up": sum(1 for r in reidentified if r["direction"] == "up"),
+            "reidentified_down": sum(1 for r in reidentified if r["direction"] == "down"),
             "new_flags_by_level": {
                 lvl: sum(1 for f in added if f["level"] == lvl) for lvl in LEVELS
             },
@@ -317,6 +355,7 @@ def diff_assessments(
         "new_flags": added,
         "resolved_flags": resolved,
         "changed_flags": changed,
+        "reidentified_flags": reidentified,
         "suppliers_added": suppliers_added,
         "suppliers_removed": suppliers_removed,
         "suppliers_changed": suppliers_changed,
@@ -356,14 +395,182 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
                 break
 
 
+def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The later flag's entry with what it was: level, priority, and its supplier's country
+    and sector (a move to another country or sector is often why the level changed)."""
+    entry = _flag_entry(after)
+    old_rank, new_rank = _rank(str(before["level"])), _rank(str(after["level"]))
+    entry.update(
+        old_country=before.get("country"),
+        old_sector=before.get("sector"),
+        old_level=before["level"],
+        new_level=after["level"],
+        old_priority=before.get("priority"),
+        new_priority=after.get("priority"),
+        direction="up" if new_rank > old_rank else "down" if new_rank < old_rank else "same",
+    )
+    return entry
+
+
+def _renamed(added: list[dict[str, Any]]) -> dict[str, str]:
+    """Removed supplier id → the id of the one added supplier `same_as` it. A removed
+    supplier that two added ones may be is left out: which one it became is not known."""
+    claims: dict[str, list[str]] = {}
+    for entry in added:
+        if entry.get("same_as") is not None:
+            claims.setdefault(str(entry["same_as"]), []).append(str(entry["id"]))
+    return {old_id: ids[0] for old_id, ids in claims.items() if len(ids) == 1}
+
+
+def _same_findings(
+    added: list[dict[str, Any]], resolved: list[dict[str, Any]], renamed: dict[str, str]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(old flag, new flag) pairs that are one finding under a new supplier id: a flag only
+    in the old assessment and one only in the new, of a removed supplier and the added one
+    `same_as` it, of the same risk type (what a flag id hashes besides the supplier id) and
+    both mapped or both inferred."""
+    if not renamed:
+        return []
+    by_finding = {
+        (renamed[str(f.get("supplier_id"))], f.get("risk_type"), bool(f.get("inferred"))): f
+        for f in resolved
+        if str(f.get("supplier_id")) in renamed
+    }
+    pairs = []
+    for after in added:
+        before = by_finding.pop(
+            (str(after.get("supplier_id")), after.get("risk_type"), bool(after.get("inferred"))),
+            None,
+        )
+        if before is not None:
+            pairs.append((before, after))
+    return pairs
+
+
+def _supplier_changes(
+    old: dict[str, Any],
+    new: dict[str, Any],
+    old_suppliers: dict[str, dict[str, Any]],
+    new_suppliers: dict[str, dict[str, Any]],
+    renamed: dict[str, str],
+) -> list[dict[str, Any]]:
+    """One entry per changed field of each mapped supplier in both assessments, and of each
+    added one `same_as` a removed one (under its new id), in id order, then field order.
+
+    A field an earlier schema lacks is not a change; nor is a buyer under a new id (the
+    added supplier `same_as` the removed one stands in its place)."""
+    both = [(i, i) for i in old_suppliers.keys() & new_suppliers.keys()]
+    both += list(renamed.items())
+    both.sort(key=lambda ids: ids[1])
+    wanted_old = {was for was, _ in both}
+    wanted_new = {now for _, now in both}
+    records = _records(old, wanted_old), _records(new, wanted_new)
+    columns = sorted(_attribute_columns(old_suppliers) & _attribute_columns(new_suppliers))
+    changes: list[dict[str, Any]] = []
+    for was_id, now_id in both:
+        before, after = old_suppliers[was_id], new_suppliers[now_id]
+        held = (
+            None if records[0] is None else records[0].get(was_id),
+            None if records[1] is None else records[1].get(now_id),
+        )
+        for field in CHANGE_FIELDS:
+            if field in before and field in after:
+                was, now = before[field], after[field]
+                if field == "buyers" and _same_buyers(was, now, renamed):
+                    continue
+            elif field in _RECORDED_FIELDS and held[0] is not None and held[1] is not None:
+                was, now = held[0][field], held[1][field]
+            else:  # an earlier schema lacks it; or no flag records what the supplier holds
+                continue
+            if was != now:
+                changes.append(_change(now_id, after, field, was, now))
+        for column in columns:
+            was = (before.get("attributes") or {}).get(column)
+            now = (after.get("attributes") or {}).get(column)
+            if was != now:
+                changes.append(_change(now_id, after, ATTRIBUTE_FIELD + column, was, now))
+    return changes
+
+
+def _same_buyers(was: Any, now: Any, renamed: dict[str, str]) -> bool:
+    """Whether two buyer lists name the same buyers, one perhaps under its new id."""
+    if not isinstance(was, list) or not isinstance(now, list):
+        return bool(was == now)
+    return sorted(renamed.get(str(b), str(b)) for b in was) == sorted(map(str, now))
+
+
+def _change(
+    supplier_id: str, entry: dict[str, Any], field: str, was: Any, now: Any
+) -> dict[str, Any]:
+    return {"id": supplier_id, "name": entry.get("name"), "field": field, "old": was, "new": now}
+
+
+def _attribute_columns(suppliers: dict[str, dict[str, Any]]) -> set[str]:
+    """The extra columns an assessment's suppliers have (a column only one assessment has
+    is another file layout, not a change of each supplier)."""
+    columns: set[str] = set()
+    for entry in suppliers.values():
+        attributes = entry.get("attributes")
+        if isinstance(attributes, dict):
+            columns.update(map(str, attributes))
+    return columns
+
+
+def _records(
+    document: dict[str, Any], supplier_ids: set[str]
+) -> dict[str, dict[str, list[str]]] | None:
+    """The certifications and audits of these suppliers as their flags' evidence records
+    them (the supplier adjustments of ddtool.scoring: "certification 'Fairtrade' valid",
+    "audit 'SMETA' of 2025-10-01 passed"), for those with a flag. None for a 1.x document:
+    ddtool recorded supplier adjustments as evidence only after schema 2.0, so nothing can
+    be said of what its suppliers held."""
+    if str(document.get("schema_version", "")).split(".")[0] == "1":
+        return None
+    bases: dict[str, Any] = document.get("bases") or {}
+    catalogue: dict[str, Any] = document.get("evidence") or {}
+    per_basis: dict[str, tuple[str, ...]] = {}
+
+    def adjustments(facts: Any) -> tuple[str, ...]:
+        found = []
+        for fact in facts if isinstance(facts, list) else ():
+            if not isinstance(fact, dict):  # an id in the catalogue, else the fact inline
+                fact = catalogue.get(fact) if isinstance(fact, str) else None
+            indicator = fact.get("indicator") if isinstance(fact, dict) else None
+            if isinstance(indicator, str) and indicator.startswith(ADJUSTMENT):
+                found.append(indicator.removeprefix(ADJUSTMENT))
+        return tuple(found)
+
+    labels: dict[str, set[str]] = {}
+    for flag in document["flags"]:
+        supplier_id = str(flag.get("supplier_id"))
+        if supplier_id not in supplier_ids or flag.get("inferred"):
+            continue
+        basis = flag.get("basis")
+        if isinstance(basis, str):
+            found = per_basis.get(basis)
+            if found is None:
+                found = per_basis[basis] = adjustments((bases.get(basis) or {}).get("evidence"))
+        else:  # the evidence inline
+            found = adjustments(flag.get("evidence"))
+        labels.setdefault(supplier_id, set()).update(found)
+    return {
+        supplier_id: {
+            field: sorted(label for label in found if label.startswith(prefix))
+            for field, prefix in RECORDED
+        }
+        for supplier_id, found in labels.items()
+    }
+
+
 def is_empty(diff: dict[str, Any]) -> bool:
     """True when nothing a reader acts on changed (flags and mapped suppliers)."""
     return not any(
-        diff[k]
+        diff.get(k)
         for k in (
             "new_flags",
             "resolved_flags",
             "changed_flags",
+            "reidentified_flags",
             "suppliers_added",
             "suppliers_removed",
             "suppliers_changed",
@@ -375,7 +582,8 @@ def new_at_or_above(diff: dict[str, Any], level: str) -> list[dict[str, Any]]:
     """Flags for `--fail-on-new`: new flags at or above level, plus escalations that crossed it.
 
     An existing flag that rose from below the level to at or above it is new risk at that level
-    for a gate, so it is included (its entry carries direction "up" and old_level).
+    for a gate, so it is included (its entry carries direction "up" and old_level); so is a
+    re-identified one (the same finding under a new supplier id) that rose across it.
     """
     if level not in LEVELS:
         raise UsageError(f"unknown level '{level}'; use one of {', '.join(LEVELS)}")
@@ -383,7 +591,7 @@ def new_at_or_above(diff: dict[str, Any], level: str) -> list[dict[str, Any]]:
     found = [f for f in diff["new_flags"] if _rank(str(f["level"])) >= floor]
     found += [
         c
-        for c in diff["changed_flags"]
+        for c in [*diff["changed_flags"], *diff.get("reidentified_flags", ())]
         if _rank(str(c["new_level"])) >= floor > _rank(str(c["old_level"]))
     ]
     return sorted(found, key=_flag_order)

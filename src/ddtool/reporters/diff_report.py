@@ -39,6 +39,34 @@ CHANGED_COLUMNS = (
     "path",
     "reason",
 )
+# a flag of an added supplier `same_as` a removed one, and that removed one's flag it matches
+REIDENTIFIED_COLUMNS = (
+    "old_id",
+    "id",
+    "old_level",
+    "new_level",
+    "direction",
+    "risk_type",
+    "old_supplier_id",
+    "supplier_id",
+    "supplier_name",
+    "country",
+)
+REIDENTIFIED_COLUMNS_FULL = (
+    *REIDENTIFIED_COLUMNS,
+    "inferred",
+    "old_country",
+    "sector",
+    "old_sector",
+    "old_priority",
+    "new_priority",
+    "path",
+    "reason",
+)
+REIDENTIFIED_TEXT = (
+    "the same finding (same risk type) of a removed supplier and of the added one that may be"
+    " it under a new id (same_as): not counted as new or resolved"
+)
 SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
 ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as")
 SUPPLIER_CHANGE_COLUMNS = ("id", "name", "field", "old", "new")
@@ -90,10 +118,50 @@ def _text(value: Any) -> str:
 
 
 def _values(value: Any) -> str:
-    """A changed field's value as text: a list (buyers) as its items."""
+    """A changed field's value as text: a list (buyers) as its items; a record (an audit
+    of an assessment that holds them) as its fields."""
     if isinstance(value, list):
+        if any(isinstance(v, dict) for v in value):
+            return "; ".join(_values(v) for v in value) or "none"
         return ", ".join(str(v) for v in value) or "none"
-    return "" if value is None else str(value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_values(v)}" for k, v in value.items() if v is not None)
+    return "not given" if value is None else str(value)
+
+
+def _profiles_text(profiles: dict[str, Any]) -> str:
+    """Risk profiles as a diff names them: version, short hash and overlays, enough to tell
+    apart two of one version."""
+    overlays = profiles.get("overlays") or []
+    return (
+        f"{profiles.get('version')} (sha256 {short(profiles.get('sha256'))}"
+        + (f", overlays {', '.join(str(o) for o in overlays)}" if overlays else "")
+        + ")"
+    )
+
+
+def _same_as_note(diff: dict[str, Any]) -> str | None:
+    """What to make of added suppliers that may be removed ones under a new id."""
+    same = [a for a in diff["suppliers_added"] if a.get("same_as")]
+    if not same:
+        return None
+    found = diff["summary"].get("reidentified_flags", 0)
+    return (
+        f"{len(same)} added supplier(s) may be removed ones under a new id (same_as): if so,"
+        " keep the old id, so that their flags keep their ids"
+        + (
+            f"; {found} of their flags match a removed one's (same risk type) and are listed"
+            " as re-identified, not as new and resolved"
+            if found
+            else ""
+        )
+    )
+
+
+def _as_of_text(diff: dict[str, Any]) -> str:
+    """The two assessments' as-of dates (which audits and certificates counted)."""
+    old, new = diff["old"].get("as_of"), diff["new"].get("as_of")
+    return f"as of {old or 'n/a'} (old) and {new or 'n/a'} (new)"
 
 
 def _company_note(diff: dict[str, Any]) -> str | None:
@@ -145,9 +213,10 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     lines = [
         f"# Assessment diff: {inline(new.get('company') or old.get('company'))}",
         "",
-        f"Old: generated {inline(old.get('generated_at'))}, input sha256 "
-        f"{short(old['input'].get('sha256'))}. New: generated {inline(new.get('generated_at'))},"
-        f" input sha256 {short(new['input'].get('sha256'))}.",
+        f"Old: as of {inline(old.get('as_of') or 'n/a')}, generated"
+        f" {inline(old.get('generated_at'))}, input sha256 {short(old['input'].get('sha256'))}."
+        f" New: as of {inline(new.get('as_of') or 'n/a')}, generated"
+        f" {inline(new.get('generated_at'))}, input sha256 {short(new['input'].get('sha256'))}.",
         "",
         "| Change | Count |",
         "| --- | --- |",
@@ -155,6 +224,9 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         f"| Resolved flags | {s['resolved_flags']} |",
         f"| Changed flags | {s['changed_flags']}"
         f" ({s['changed_up']} up, {s['changed_down']} down) |",
+        f"| Re-identified flags (same finding, supplier under a new id) |"
+        f" {s.get('reidentified_flags', 0)}"
+        f" ({s.get('reidentified_up', 0)} up, {s.get('reidentified_down', 0)} down) |",
         f"| Suppliers added | {s['suppliers_added']} |",
         f"| Suppliers removed | {s['suppliers_removed']} |",
         f"| Suppliers changed | {s['suppliers_changed']} |",
@@ -166,17 +238,24 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     if diff["profiles_changed"]:
         p = diff["profiles"]
         lines += [
-            f"> **Note:** the risk profiles changed ({cell(p['old']['version'])}, sha256"
-            f" {short(p['old']['sha256'])} → {cell(p['new']['version'])}, sha256"
-            f" {short(p['new']['sha256'])}). Some changes may come from new risk data rather"
-            " than from the supply chain.",
+            f"> **Note:** the risk profiles changed ({inline(_profiles_text(p['old']))} →"
+            f" {inline(_profiles_text(p['new']))}). Some changes may come from new risk data"
+            " rather than from the supply chain.",
             "",
         ]
+    same_as = _same_as_note(diff)
+    if same_as:
+        lines += [f"> **Note:** {inline(same_as)}.", ""]
     if not diff["input_changed"]:
         lines += ["The input file is unchanged (same sha256).", ""]
     lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
     lines += ["## Resolved flags", "", *_md_table(diff["resolved_flags"], FLAG_COLUMNS)]
     lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS[:10])]
+    reidentified = diff.get("reidentified_flags") or []
+    lines += ["## Re-identified flags", ""]
+    if reidentified:
+        lines += [REIDENTIFIED_TEXT[0].upper() + REIDENTIFIED_TEXT[1:] + ".", ""]
+    lines += _md_table(reidentified, REIDENTIFIED_COLUMNS)
     lines += ["## Suppliers added", "", *_md_table(diff["suppliers_added"], ADDED_COLUMNS)]
     lines += ["## Suppliers removed", "", *_md_table(diff["suppliers_removed"], SUPPLIER_COLUMNS)]
     lines += [
@@ -233,23 +312,34 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
     about = [
         {"item": f"{side} {key}", "value": diff[side].get(key)}
         for side in ("old", "new")
-        for key in ("company", "generated_at", "tool_version", "schema_version")
+        for key in ("company", "as_of", "generated_at", "tool_version", "schema_version")
     ]
     for side in ("old", "new"):
+        profiles = diff[side]["profiles"]
         about += [
             {"item": f"{side} input path", "value": diff[side]["input"].get("path")},
             {"item": f"{side} input sha256", "value": diff[side]["input"].get("sha256")},
-            {"item": f"{side} profiles version", "value": diff[side]["profiles"].get("version")},
-            {"item": f"{side} profiles sha256", "value": diff[side]["profiles"].get("sha256")},
+            {"item": f"{side} profiles version", "value": profiles.get("version")},
+            {"item": f"{side} profiles sha256", "value": profiles.get("sha256")},
+            {"item": f"{side} profiles overlays", "value": _values(profiles.get("overlays"))},
         ]
     about += [
         {"item": k, "value": v} for k, v in diff["summary"].items() if not isinstance(v, dict)
     ]
+    note = _same_as_note(diff)
+    if note:
+        about.append({"item": "note", "value": note + "."})
     about.append({"item": "generated by", "value": "ddtool diff"})
     with atomic_open(path) as handle, XlsxBook(handle) as book:
         _sheet(book, "New flags", FLAG_COLUMNS_FULL, diff["new_flags"])
         _sheet(book, "Resolved flags", FLAG_COLUMNS_FULL, diff["resolved_flags"])
         _sheet(book, "Changed flags", CHANGED_COLUMNS, diff["changed_flags"])
+        _sheet(
+            book,
+            "Re-identified flags",
+            REIDENTIFIED_COLUMNS_FULL,
+            diff.get("reidentified_flags") or [],
+        )
         _sheet(book, "Suppliers added", ADDED_COLUMNS, diff["suppliers_added"])
         _sheet(book, "Suppliers removed", SUPPLIER_COLUMNS, diff["suppliers_removed"])
         _sheet(book, "Suppliers changed", SUPPLIER_CHANGE_COLUMNS, _change_rows(diff))
@@ -294,16 +384,45 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
     return table
 
 
+def _reidentified_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(
+        title=f"Re-identified flags ({len(rows)}): {REIDENTIFIED_TEXT}",
+        title_justify="left",
+    )
+    table.add_column("level")
+    table.add_column("risk")
+    table.add_column("supplier", overflow="fold", max_width=40)
+    table.add_column("supplier id", overflow="fold")
+    table.add_column("flag", style="dim")
+    for row in rows:
+        level = _level(row.get("new_level"))
+        if row.get("old_level") != row.get("new_level"):
+            level = Text.assemble(_level(row.get("old_level")), " → ", level)
+        table.add_row(
+            level,
+            Text(RISK_NAMES.get(str(row.get("risk_type")), str(row.get("risk_type")))),
+            Text(str(row.get("supplier_name") or "")),
+            Text(_moved(row.get("old_supplier_id"), row.get("supplier_id"))),
+            Text(_moved(row.get("old_id"), row.get("id"))),
+        )
+    return table
+
+
 def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
-    """Print a concise summary of a diff: counts, then new/changed/resolved flags and suppliers."""
+    """Print a concise summary of a diff: counts and as-of dates, then new, changed,
+    re-identified and resolved flags, and suppliers."""
     s = diff["summary"]
+    reidentified = diff.get("reidentified_flags") or []
     head = Text("Assessment diff: ", style="bold")
     head.append(f"{s['new_flags']} new", style="bold red" if s["new_flags"] else "green")
     head.append(f", {s['resolved_flags']} resolved, {s['changed_flags']} changed")
     head.append(f" ({s['changed_up']} up, {s['changed_down']} down)")
+    if reidentified:
+        head.append(f", {len(reidentified)} re-identified")
     head.append(f"; suppliers +{s['suppliers_added']} -{s['suppliers_removed']}")
     head.append(f", {s['suppliers_changed']} changed")
     console.print(head)
+    console.print(Text(f"Assessments {_as_of_text(diff)}.", style="dim"))
     note = _company_note(diff)
     if note:
         console.print(Text(f"Warning: {note}.", style="bold yellow"))
@@ -311,8 +430,8 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         p = diff["profiles"]
         console.print(
             Text(
-                f"Risk profiles changed: {p['old']['version']} → {p['new']['version']};"
-                " some changes may come from new risk data.",
+                f"Risk profiles changed: {_profiles_text(p['old'])} →"
+                f" {_profiles_text(p['new'])}; some changes may come from new risk data.",
                 style="yellow",
             )
         )
@@ -320,6 +439,8 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         console.print(_flags_table("New flags", diff["new_flags"]))
     if diff["changed_flags"]:
         console.print(_flags_table("Changed flags", diff["changed_flags"], changed=True))
+    if reidentified:
+        console.print(_reidentified_table(reidentified))
     if diff["resolved_flags"]:
         console.print(_flags_table("Resolved flags", diff["resolved_flags"]))
     for rows, title, columns in (
@@ -335,19 +456,14 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         for row in rows:
             table.add_row(*(Text(_text(row.get(c))) for c in columns))
         console.print(table)
-    same = [a for a in diff["suppliers_added"] if a.get("same_as")]
-    if same:
-        console.print(
-            Text(
-                f"{len(same)} added supplier(s) may be removed ones under a new id (same_as):"
-                " if so, keep the old id, so that their flags are matched.",
-                style="yellow",
-            )
-        )
+    same_as = _same_as_note(diff)
+    if same_as:
+        console.print(Text(f"{same_as}.", style="yellow"))
 
 
 def _moved(old: Any, new: Any) -> str:
-    """'BGD → VNM' when a flagged supplier moved country; the country alone otherwise."""
+    """'BGD → VNM' when a flagged supplier moved country (or an id changed); the country
+    alone otherwise."""
     if old and new and old != new:
         return f"{old} → {new}"
     return str(new or "")

@@ -1,0 +1,232 @@
+"""`diff`: what an auditor needs to see why a flag changed: every supplier field the saved
+assessment carries (workers, shares of women and migrants, certifications and audits as
+its flags record them, extra columns), and both assessments' as-of dates and risk data."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from rich.console import Console
+
+from ddtool.assess import AssessOptions, assess
+from ddtool.diff import diff_assessments, is_empty
+from ddtool.document import register
+from ddtool.reporters.diff_report import render_diff_terminal, write_diff
+
+# A cocoa cooperative in Ghana, flagged for all three risk types (trafficking at 0.32, just
+# above the medium threshold), and a haulier in Germany, flagged for none.
+COOP = {
+    "id": "C2",
+    "name": "Sefwi Growers",
+    "country": "GHA",
+    "sector": "cocoa-farming",
+    "products": ["cocoa beans"],
+    "workers": 760,
+}
+HAULIER = {"id": "L1", "name": "Haulier", "country": "DEU", "sector": "logistics-transport"}
+PASSED = [{"standard": "SMETA", "date": "2025-10-01", "result": "pass"}]
+FAILED = [{"standard": "SMETA", "date": "2025-10-01", "result": "fail"}]
+FAIRTRADE = "certification 'Fairtrade' valid (no expiry date given: taken as current)"
+
+
+def assessed(
+    tmp_path: Path, name: str, edits: dict[str, dict[str, Any]], as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """The assessment of the two suppliers, with these fields set on each (by id)."""
+    path = tmp_path / f"{name}.yaml"
+    suppliers = [{**s, **edits.get(str(s["id"]), {})} for s in (COOP, HAULIER)]
+    path.write_text(yaml.safe_dump({"company": {"name": "X"}, "suppliers": suppliers}), "utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        return assess([path], AssessOptions(as_of=as_of)).data
+
+
+# (case, last year's fields, this year's fields, changes listed (id, field, old, new),
+#  the cooperative's flags that changed: (new | resolved | up | down, risk type))
+CASES: list[tuple[str, dict[str, Any], dict[str, Any], list[Any], list[Any]]] = [
+    ("workers", {}, {"C2": {"workers": 800}}, [("C2", "workers", 760, 800)], []),
+    ("share of women", {}, {"C2": {"female_pct": 45}}, [("C2", "female_pct", None, 45.0)], []),
+    ("share of migrants", {}, {"C2": {"migrant_pct": 30}}, [("C2", "migrant_pct", None, 30.0)], []),
+    (
+        "region",
+        {},
+        {"C2": {"region": "Western North"}},
+        [("C2", "region", None, "Western North")],
+        [],
+    ),
+    (
+        "a passed audit resolves the trafficking flag",
+        {},
+        {"C2": {"audits": PASSED}},
+        [("C2", "audits", [], ["audit 'SMETA' of 2025-10-01 passed"])],
+        [("resolved", "human_trafficking")],
+    ),
+    (
+        "a failed audit raises forced labour",
+        {},
+        {"C2": {"audits": FAILED}},
+        [("C2", "audits", [], ["audit 'SMETA' of 2025-10-01 failed"])],
+        [("up", "forced_labour")],
+    ),
+    (
+        "a certification dropped: the trafficking flag is back",
+        {"C2": {"certifications": ["Fairtrade"]}},
+        {},
+        [("C2", "certifications", [FAIRTRADE], [])],
+        [("new", "human_trafficking")],
+    ),
+    (
+        "an extra column's value",
+        {"C2": {"remarks": "CLMRS planned"}},
+        {"C2": {"remarks": "CLMRS in place"}},
+        [("C2", "attributes.remarks", "CLMRS planned", "CLMRS in place")],
+        [],
+    ),
+    # a column only one file has is another layout, not a change of each supplier
+    ("an extra column new this year", {}, {"C2": {"remarks": "CLMRS in place"}}, [], []),
+    # no flag of the haulier records what it holds: nothing is said of it
+    (
+        "a certification of a supplier without flags",
+        {},
+        {"L1": {"certifications": ["SA8000"]}},
+        [],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changes", "flags"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_a_change_of_a_supplier_field_is_listed(
+    tmp_path: Path,
+    before: dict[str, dict[str, Any]],
+    after: dict[str, dict[str, Any]],
+    changes: list[tuple[str, str, Any, Any]],
+    flags: list[tuple[str, str]],
+) -> None:
+    diff = diff_assessments(assessed(tmp_path, "old", before), assessed(tmp_path, "new", after))
+    found = [(c["id"], c["field"], c["old"], c["new"]) for c in diff["suppliers_changed"]]
+    assert found == changes
+    assert diff["summary"]["suppliers_changed"] == len({c[0] for c in changes})
+    assert [
+        *(("new", f["risk_type"]) for f in diff["new_flags"]),
+        *(("resolved", f["risk_type"]) for f in diff["resolved_flags"]),
+        *((c["direction"], c["risk_type"]) for c in diff["changed_flags"]),
+    ] == flags
+    assert all(
+        f["supplier_id"] == "C2"
+        for key in ("new_flags", "resolved_flags", "changed_flags")
+        for f in diff[key]
+    )
+    assert is_empty(diff) == (not changes)
+
+
+def test_why_a_flag_was_resolved_shows_in_every_output(tmp_path: Path) -> None:
+    """The auditor's case: a new passed audit resolved a flag; each output says so."""
+    diff = diff_assessments(
+        assessed(tmp_path, "old", {}), assessed(tmp_path, "new", {"C2": {"audits": PASSED}})
+    )
+    audit = "audit 'SMETA' of 2025-10-01 passed"
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    text = console.export_text()
+    assert "suppliers +0 -0, 1 changed" in text and audit in text
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8")
+    assert "| Suppliers changed | 1 |" in md
+    assert f"| C2 | Sefwi Growers | audits | none | {audit} |" in md
+    write_diff(diff, tmp_path / "d.xlsx")
+    rows = list(load_workbook(tmp_path / "d.xlsx")["Suppliers changed"].iter_rows(values_only=True))
+    assert rows[1:] == [("C2", "Sefwi Growers", "audits", "none", audit)]
+
+
+@pytest.mark.parametrize("schema", ["2.0", "1.0"])
+def test_certifications_are_compared_only_where_the_assessment_records_them(
+    tmp_path: Path, schema: str
+) -> None:
+    """Schema 1.x assessments were written before ddtool recorded supplier adjustments as
+    evidence: their certifications are not known, so none is listed as gained."""
+    old = assessed(tmp_path, "old", {})
+    if schema == "1.0":  # the 1.x layout: each flag holds its evidence inline
+        old["flags"] = [{k: v for k, v in f.items() if k != "basis"} for f in register(old)]
+        del old["bases"]
+        old["schema_version"] = "1.0"
+    diff = diff_assessments(
+        old, assessed(tmp_path, "new", {"C2": {"certifications": ["Fairtrade"]}})
+    )
+    found = [(c["field"], c["old"], c["new"]) for c in diff["suppliers_changed"]]
+    assert found == ([("certifications", [], [FAIRTRADE])] if schema == "2.0" else [])
+
+
+def test_both_as_of_dates_in_every_output(tmp_path: Path) -> None:
+    diff = diff_assessments(
+        assessed(tmp_path, "old", {}, dt.date(2025, 12, 31)),
+        assessed(tmp_path, "new", {}, dt.date(2026, 12, 31)),
+    )
+    assert (diff["old"]["as_of"], diff["new"]["as_of"]) == ("2025-12-31", "2026-12-31")
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    assert "as of 2025-12-31 (old) and 2026-12-31 (new)" in console.export_text()
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8")
+    assert "Old: as of 2025-12-31, generated" in md and "New: as of 2026-12-31, generated" in md
+    write_diff(diff, tmp_path / "d.json")
+    saved = json.loads((tmp_path / "d.json").read_text("utf-8"))
+    assert (saved["old"]["as_of"], saved["new"]["as_of"]) == ("2025-12-31", "2026-12-31")
+    write_diff(diff, tmp_path / "d.xlsx")
+    about = dict(load_workbook(tmp_path / "d.xlsx")["About"].iter_rows(values_only=True))
+    assert (about["old as_of"], about["new as_of"]) == ("2025-12-31", "2026-12-31")
+
+
+# (case, this year's profiles (over last year's), changed, in the terminal and .md line)
+PROFILE_CASES: list[tuple[str, dict[str, Any], bool, list[str]]] = [
+    ("hash only", {"sha256": "0" * 64}, True, ["(sha256 {old}) → {version} (sha256 000000000000)"]),
+    (
+        "an overlay",
+        {"sha256": "a" * 64, "overlays": ["profiles/our-audits"]},
+        True,
+        ["(sha256 aaaaaaaaaaaa, overlays profiles/our-audits)"],
+    ),
+    ("version", {"version": "2099.1.0"}, True, ["(sha256 {old}) → 2099.1.0 (sha256 {old})"]),
+    # the same data read from another folder: its content is in the hash
+    ("an overlay's path only", {"overlays": ["elsewhere"]}, False, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("profiles", "changed", "shown"),
+    [case[1:] for case in PROFILE_CASES],
+    ids=[case[0] for case in PROFILE_CASES],
+)
+def test_changed_profiles_are_told_apart(
+    tmp_path: Path, profiles: dict[str, Any], changed: bool, shown: list[str]
+) -> None:
+    old = assessed(tmp_path, "old", {})
+    new = copy.deepcopy(old)
+    new["profiles"].update(profiles)
+    diff = diff_assessments(old, new)
+    assert diff["profiles_changed"] is changed
+    assert diff["profiles"]["new"]["overlays"] == profiles.get("overlays", [])
+    console = Console(width=300, record=True)
+    render_diff_terminal(diff, console)
+    terminal = console.export_text()
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8")
+    assert ("Risk profiles changed" in terminal) is changed
+    assert ("the risk profiles changed" in md) is changed
+    for text in shown:
+        text = text.format(old=old["profiles"]["sha256"][:12], version=old["profiles"]["version"])
+        assert text in terminal and text in md
+    write_diff(diff, tmp_path / "d.xlsx")
+    about = dict(load_workbook(tmp_path / "d.xlsx")["About"].iter_rows(values_only=True))
+    assert about["new profiles overlays"] == (", ".join(profiles.get("overlays", [])) or "none")
