@@ -738,6 +738,19 @@ def _beside_a_good(
     return SectorMatch(None, suggestion, note)
 
 
+def _place_span(profiles: Profiles, written: list[str], start: int) -> int:
+    """How many words from `start` name a place or a people (up to four: "Minas Gerais",
+    "North Kivu"); 0 if none does."""
+    return next(
+        (
+            n
+            for n in (4, 3, 2, 1)
+            if start + n <= len(written) and _place(profiles, written[start : start + n])
+        ),
+        0,
+    )
+
+
 def _unplaced(profiles: Profiles, value: str) -> list[str]:
     """The words of a text (text_key's) but for those naming a place or a people."""
     written = exact_key(value).split()
@@ -747,14 +760,7 @@ def _unplaced(profiles: Profiles, value: str) -> list[str]:
     kept: list[str] = []
     i = 0
     while i < len(words):
-        span = next(
-            (
-                n
-                for n in (4, 3, 2, 1)
-                if i + n <= len(words) and _place(profiles, written[i : i + n])
-            ),
-            0,
-        )
+        span = _place_span(profiles, written, i)
         if span:
             i += span
             continue
@@ -800,14 +806,7 @@ def _other_words(
     i = 0
     while i < len(words):
         # a place or a people: "Minas Gerais coffee", "Kenyan tea"
-        span = next(
-            (
-                n
-                for n in (4, 3, 2, 1)
-                if i + n <= len(words) and _place(profiles, written[i : i + n])
-            ),
-            0,
-        )
+        span = _place_span(profiles, written, i)
         if span:
             i += span
             continue
