@@ -145,7 +145,8 @@ def test_paths_with_brackets_are_printed_as_they_are(tmp_path: Path) -> None:
     assert done.exit_code == 2
     assert f"error: {missing}: no such file or folder" in done.output
     done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--format", "[/]"])
-    assert done.exit_code == 2 and "error: --format: unknown .[/]" in done.output
+    assert done.exit_code == 2 and done.output.startswith("error: --format: unknown ")
+    assert "[/]" in done.output.splitlines()[0]  # (printed as typed, not taken for markup)
 
 
 def test_messages_are_not_cut_into_lines_for_a_log(tmp_path: Path) -> None:
@@ -234,7 +235,7 @@ def test_a_run_stopped_before_any_work_leaves_no_output_folder(tmp_path: Path) -
 def test_members_that_tie_are_ordered_by_pseudonym_when_anonymised(tmp_path: Path) -> None:
     """Ties were ordered by real name, so the pseudonyms' order gave the names' order away."""
     names = ["services", "A B Dienstleistungen", "A&B Dienstleistungen", "Zander"]
-    by_name = [pseudonym(n) for n in sorted(names)]
+    by_name = [pseudonym(f"{n}.yaml") for n in sorted(names)]  # (its path from the folder)
     assert by_name != sorted(by_name)  # (else the test could not tell)
     folder = tmp_path / "in"
     folder.mkdir()

@@ -4,7 +4,10 @@ Each member is assessed in a worker, which returns its documents as bytes; this 
 writes them atomically as soon as they arrive, the member's `result.json` last (its presence
 marks a complete member). `--resume` skips members whose result and outputs are complete and
 whose input is unchanged. A worker that ends abruptly (out of memory) fails only the member
-it was assessing (`_run_local`). No printing here: progress goes through a callback.
+it was assessing (`_run_local`). The summary is written last, and the one of an earlier run
+is removed before the first member folder is rewritten: a run that stops half-way leaves no
+summary that no longer matches the member folders. No printing here: progress goes through
+a callback, and what the terminal should say besides is in `BatchResult.notes`.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ import os
 import re
 import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +36,11 @@ from ddtool.sources import SUFFIXES
 RESULT_FILE = "result.json"
 BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
 SUMMARY_FILES = ("summary.json", "summary.xlsx")
+SUMMARY_SCHEMA = "1.1"  # 1.1 added `data_gaps` to each exposure, `not_members`, `earlier_members`
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
+NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
+# the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
+SCHEDULER_PROTOCOLS = ("tcp", "tls", "ws", "wss", "ucx")
 
 # a member's record and its output files (name → bytes), as a worker returns them
 Outcome = tuple[dict[str, Any], dict[str, bytes]]
@@ -55,11 +63,27 @@ class BatchError(DdtoolError):
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """One member organisation: its chain file and its safe output folder name."""
+    """One member organisation: its chain file and its safe output folder name.
+
+    `name` is what the summary calls it (the file name without its suffix, or a path when two
+    files share that name); `member_path` is its path from the folder given (the file name,
+    suffix included, for a file given by itself), which the presence of other files does not
+    change: its pseudonym is made from that."""
 
     name: str
     path: Path
     folder: str
+    member_path: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotMember:
+    """A folder among the inputs whose member-like files are not read as members, and why
+    (the output of an earlier batch: its summary and its member folders)."""
+
+    path: Path
+    reason: str
+    files: int
 
 
 @dataclass(slots=True)
@@ -77,11 +101,14 @@ class BatchOptions:
 
 @dataclass(slots=True)
 class BatchResult:
-    """Per-member records, in member order, and the summary document."""
+    """Per-member records, in member order, and the summary document; `skipped` counts the
+    members resumed, `notes` are the lines the terminal should show beside the summary (what
+    was not read as members, member folders of an earlier run left in the output folder)."""
 
     records: list[dict[str, Any]] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     skipped: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -94,17 +121,26 @@ def safe_folder(name: str) -> str:
 
 
 def find_members(inputs: list[Path], exclude: Path | None = None) -> list[Member]:
-    """Member files from directories (recursively) and files; unique, safe folder names.
+    """The members of these inputs (see `search_inputs`)."""
+    return search_inputs(inputs, exclude)[0]
+
+
+def search_inputs(
+    inputs: list[Path], exclude: Path | None = None
+) -> tuple[list[Member], list[NotMember]]:
+    """Member files from directories (recursively) and files, with unique, safe folder
+    names; and the folders among the inputs whose files are not read as members.
 
     An input that is neither a file nor a folder stops the batch before any work, all such
     inputs named at once: a mistyped path dropped silently would leave a member out of the
-    roll-up unnoticed. What the batch wrote into `exclude` (its output folder, when it lies
-    in an input folder or is one) is not a member: a re-run would otherwise read its own
-    reports as member chains. One file given twice (`a.yaml` and its absolute path, or a
-    link to it) is one member, under the spelling given first. Two files with the same
-    name are named by their paths from the folder they share (`north/acme.yaml`,
-    `south/acme.yaml`), so each summary row and pseudonym is its own. Folder names are
-    chosen by `_folder_names`.
+    roll-up unnoticed. A link inside a folder that leads nowhere is a member (it fails, like
+    a broken file). What a batch wrote is never a member (`_files_in`): not the summary and
+    member folders of an earlier batch found in an input folder, nor anything in `exclude`
+    (this run's output folder) when it lies in an input folder. One file given twice
+    (`a.yaml` and its absolute path, or a link to it) is one member, under the spelling
+    given first. Two files with the same name are named by their paths from the folder
+    they share (`north/acme.yaml`, `south/acme.yaml`), so each summary row is its own;
+    `member_path` is `_member_paths`'s; folder names are chosen by `_folder_names`.
     """
     wrong = [_not_an_input(item) for item in inputs if not (item.is_dir() or item.is_file())]
     if wrong:
@@ -112,24 +148,18 @@ def find_members(inputs: list[Path], exclude: Path | None = None) -> list[Member
         raise BatchError(
             f"{'; '.join(wrong)}. Nothing was assessed: correct or leave out {them} and run again."
         )
-    files: list[Path] = []
+    files: list[tuple[Path, str]] = []  # each file found with its path from the folder given
+    not_members: list[NotMember] = []
     for item in inputs:
         if item.is_dir():
-            found = sorted(
-                p
-                for p in item.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not p.name.startswith((".", "~$"))
-                and not (exclude is not None and _written_by_batch(p, exclude))
-            )
-            files.extend(found)
+            found = _files_in(item, exclude, not_members)
+            files.extend((path, path.relative_to(item).as_posix()) for path in found)
         else:
-            files.append(item)
-    first_spelling: dict[Path, Path] = {}
-    for path in files:
-        first_spelling.setdefault(path.resolve(), path)
-    unique = list(first_spelling.values())
+            files.append((item, item.name))
+    first_spelling: dict[Path, tuple[Path, str]] = {}
+    for path, relative in files:
+        first_spelling.setdefault(path.resolve(), (path, relative))
+    unique = [path for path, _ in first_spelling.values()]
     alike: dict[str, list[Path]] = {}
     for path in unique:
         alike.setdefault(path.stem.casefold(), []).append(path)
@@ -138,11 +168,113 @@ def find_members(inputs: list[Path], exclude: Path | None = None) -> list[Member
         name = path.stem
         same = alike[name.casefold()]
         if len(same) > 1:
-            shared = Path(os.path.commonpath([p.resolve().parent for p in same]))
-            name = path.resolve().relative_to(shared).as_posix()
+            name = _shared_path(path, same)
         names.append(name)
+    member_paths = _member_paths(list(first_spelling.values()))
     folders = _folder_names(unique, names, exclude)
-    return [Member(*member) for member in zip(names, unique, folders, strict=True)]
+    members = [Member(*member) for member in zip(names, unique, folders, member_paths, strict=True)]
+    return members, not_members
+
+
+def _shared_path(path: Path, alike: list[Path]) -> str:
+    """`path` from the folder it shares with `alike` (those files included)."""
+    shared = Path(os.path.commonpath([p.resolve().parent for p in alike]))
+    return path.resolve().relative_to(shared).as_posix()
+
+
+def _member_paths(files: list[tuple[Path, str]]) -> list[str]:
+    """Each member's path from the folder given (`north/acme.yaml`; a file given by itself:
+    its name), which files added or removed elsewhere do not change, so that its pseudonym
+    does not either. Only two members at the same path from two inputs (`acme.yaml` in
+    both folders of `ddtool batch north south`) are told apart by their paths from the
+    folder they share (`north/acme.yaml`, `south/acme.yaml`)."""
+    at: dict[str, list[Path]] = {}
+    for path, relative in files:
+        at.setdefault(relative, []).append(path)
+    return [
+        relative if len(at[relative]) == 1 else _shared_path(path, at[relative])
+        for path, relative in files
+    ]
+
+
+def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -> list[Path]:
+    """The member files in a folder and its subfolders, sorted: files of a chain format,
+    not hidden nor Excel lock files (`~$…`), and links leading nowhere (they fail as members:
+    dropped, a member would be missing unsaid).
+
+    What a batch wrote is not read (a re-run would read its own reports as member chains):
+    this run's output folder `outdir` when it lies inside `folder`; in any folder, its member
+    folders (`_is_member_folder`) and, where there are such or a batch summary.json, its
+    summary.xlsx. Each folder of an earlier batch's output where that leaves files unread is
+    added to `not_members`, so the run can say so.
+    """
+    own = outdir.resolve() if outdir is not None else None
+    found: list[Path] = []
+    for here, subfolders, names in os.walk(folder):
+        place = Path(here)
+        real = place.resolve()
+        if real == own and place != folder:  # (this run's output, inside an input folder)
+            subfolders.clear()
+            continue
+        written = [name for name in subfolders if _is_member_folder(place / name)]
+        subfolders[:] = sorted(name for name in subfolders if name not in written)
+        output = bool(written) or ("summary.json" in names and _is_summary(place))
+        unread = sum(_member_like(place / name) for name in written)
+        for name in names:
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
+                continue
+            path = place / name
+            if output and name in SUMMARY_FILES:
+                unread += 1
+            elif path.is_file() or (path.is_symlink() and not path.exists()):
+                found.append(path)
+        if unread and real != own:
+            reason = "the output of an earlier batch (its summary and member folders)"
+            not_members.append(NotMember(place, reason, unread))
+    return sorted(found)
+
+
+def _is_member_folder(folder: Path) -> bool:
+    """Whether a folder is one a batch wrote for a member: it holds a batch's `result.json`,
+    or (a member stopped before its result was written) an `assessment.json` beside nothing
+    but names a batch writes there (hidden files, such as a temporary file left by a killed
+    run, do not count)."""
+    if folder.is_symlink():
+        return False
+    try:
+        record = json.loads((folder / RESULT_FILE).read_bytes())
+    except (OSError, ValueError):
+        record = None
+    if isinstance(record, dict) and record.get("status") in ("ok", "failed"):
+        return True
+    if not (folder / "assessment.json").is_file():
+        return False
+    try:
+        return all(
+            child.name in MEMBER_FILES or child.name.startswith(".") for child in folder.iterdir()
+        )
+    except OSError:
+        return False
+
+
+def _is_summary(folder: Path) -> bool:
+    """Whether a folder's summary.json is a batch's summary."""
+    try:
+        summary = json.loads((folder / "summary.json").read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(summary, dict) and {"ranking", "failures"} <= summary.keys()
+
+
+def _member_like(folder: Path) -> int:
+    """How many files in a folder (and beneath) a batch would otherwise read as members."""
+    return sum(
+        1
+        for path in folder.rglob("*")
+        if path.suffix.lower() in SUFFIXES
+        and not path.name.startswith((".", "~$"))
+        and path.is_file()
+    )
 
 
 def _folder_names(paths: list[Path], names: list[str], outdir: Path | None) -> list[str]:
@@ -244,23 +376,9 @@ def _closest_path(item: Path) -> Path | None:
     return place if place.exists() else None
 
 
-def _written_by_batch(path: Path, outdir: Path) -> bool:
-    """Whether a file found is one a batch wrote into this output folder: its summary, a
-    file of a member folder that holds a result, or a member's report by its name (a
-    member interrupted before its result.json was written)."""
-    try:
-        inside = path.resolve().relative_to(outdir.resolve())
-    except ValueError:
-        return False
-    if len(inside.parts) == 1:
-        return inside.name in SUMMARY_FILES
-    if len(inside.parts) == 2 and inside.name in MEMBER_FILES:
-        return True
-    return (outdir / inside.parts[0] / RESULT_FILE).is_file()
-
-
 def pseudonym(name: str) -> str:
-    """A stable pseudonym for publishing roll-ups without member names."""
+    """A stable pseudonym for publishing roll-ups without member names: made from the
+    member's path from the folder given (`Member.member_path`)."""
     return "member-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
 
 
@@ -342,7 +460,9 @@ def _ended_abruptly(member: Member, path: str) -> Outcome:
 
 
 def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
+    """A member's figures for the summary, from its assessment."""
     s = doc["summary"]
+    gaps = _exposure_gaps(doc)
     mapped = [x for x in doc["suppliers"] if not x["inferred"]]
     with_gap = sum(
         1 for x in mapped if any(not g.startswith("tiers below") for g in x["data_gaps"])
@@ -363,6 +483,7 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
                 "level": e["level"],
                 "priority": e["priority"],
                 "weighted_priority": doc["company"]["exposure"][rt]["weighted_priority"],
+                "data_gaps": gaps(e),
             }
             for rt, e in s["exposure"].items()
         },
@@ -370,6 +491,34 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
         "hotspots": dict(sorted(hotspots.items())),
         "profiles_sha256": doc["profiles"]["sha256"],
     }
+
+
+def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any]], list[str]]:
+    """The data gaps an exposure's level rests on: those of the mapped supplier its maximum
+    sits on (its `from`) other than "tiers below not mapped", which are no data of that
+    supplier's own score; none for an inferred supplier. As the assessment keeps them on the
+    supplier beside its plain level, the summary keeps them beside the exposure's: a "low"
+    with gaps reads "low (data gap)" (see `level_shown`, and reporters.shown)."""
+    from ddtool.document import UNMAPPED_BELOW, low_on_a_gap
+
+    suppliers = {str(x.get("id")): x for x in doc["suppliers"]}
+
+    def gaps(exposure: Mapping[str, Any]) -> list[str]:
+        supplier = suppliers.get(str(exposure.get("from")))
+        if supplier is None or not low_on_a_gap(supplier, "low"):
+            return []
+        return [gap for gap in supplier["data_gaps"] if gap != UNMAPPED_BELOW]
+
+    return gaps
+
+
+def level_shown(exposure: Mapping[str, Any]) -> str:
+    """An exposure level of the summary as the reports show it: "low (data gap)" where a low
+    level rests on missing data (its `data_gaps`), never plain "low"."""
+    from ddtool.reporters.shown import GAP_LEVEL
+
+    level = str(exposure["level"])
+    return GAP_LEVEL if level == "low" and exposure.get("data_gaps") else level
 
 
 def _settings_key(options: BatchOptions) -> str:
@@ -423,24 +572,43 @@ def _complete(
         if not (folder / name).is_file():
             return None
     try:
-        json.loads((folder / "assessment.json").read_text(encoding="utf-8"))
+        doc = json.loads((folder / "assessment.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    exposure = record.get("exposure")
+    if not isinstance(exposure, dict) or not all(
+        isinstance(e, dict) and "data_gaps" in e for e in exposure.values()
+    ):  # (written by an earlier version: the figures again, from its assessment)
+        try:
+            record.update(_member_figures(doc))
+        except (KeyError, TypeError, AttributeError):
+            return None
     return record
 
 
 def _store(outdir: Path, member: Member, record: dict[str, Any], files: dict[str, bytes]) -> None:
+    """Write a member's files into its folder, its result last. A write that fails (a full
+    disk) or is stopped leaves no empty folder: the folder goes if it holds nothing."""
     folder = (outdir / member.folder).resolve()
     if folder.parent != outdir.resolve():
         raise BatchError(f"{member.path}: output folder would leave {outdir}")
+    made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    # the old result goes first: while the files change, the folder must not look complete
-    with contextlib.suppress(FileNotFoundError):
-        (folder / RESULT_FILE).unlink()
-    for name, payload in files.items():
-        write_atomic(folder / name, payload)
-    _remove_stale(folder, keep=files)
-    write_atomic(folder / RESULT_FILE, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    try:
+        # the old result goes first: while the files change, the folder must not look complete
+        with contextlib.suppress(FileNotFoundError):
+            (folder / RESULT_FILE).unlink()
+            made = True  # (emptied, it holds nothing of the user's: a batch's folder)
+        for name, payload in files.items():
+            write_atomic(folder / name, payload)
+        _remove_stale(folder, keep=files)
+        text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        write_atomic(folder / RESULT_FILE, text)
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # (only when empty)
+        raise
 
 
 def _remove_stale(folder: Path, keep: Iterable[str]) -> None:
@@ -604,7 +772,7 @@ def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Membe
         ) from e
     try:
         client = Client(options.scheduler, timeout="10s")  # type: ignore[no-untyped-call]
-    except OSError as e:
+    except (OSError, ValueError) as e:
         raise BatchError(f"cannot reach the Dask scheduler {options.scheduler}: {e}") from e
     try:
         futures = {
@@ -636,8 +804,16 @@ def run_batch(
     options: BatchOptions,
     progress: Callable[[int, int, Member, dict[str, Any]], None] | None = None,
 ) -> BatchResult:
-    """Assess every member, write each one's outputs as it completes, then the summary."""
-    members = find_members(inputs, exclude=outdir)
+    """Assess every member, write each one's outputs as it completes, then the summary.
+
+    `progress(done, total, member, record)` is called as each member is written, for the
+    terminal: the member's name and its record's `error` are given as one line can show them
+    (`shown_text`). The summary of an earlier run goes before the first member folder is
+    rewritten; a run stopped on the way (Ctrl-C, a full disk) says what it wrote and what
+    not (a note on the KeyboardInterrupt; a BatchError in place of the OSError)."""
+    if options.scheduler is not None:
+        check_scheduler(options.scheduler)
+    members, not_members = search_inputs(inputs, exclude=outdir)
     if not members:
         raise BatchError(
             f"no member files found in {', '.join(map(str, inputs))}: give chain files"
@@ -647,6 +823,7 @@ def run_batch(
         raise BatchError(f"{outdir}: exists and is not a directory")
     # the output folder is made by the first write (a member's folder, or the summary): a
     # run that stops before (bad settings, no scheduler, Ctrl-C) leaves no empty folder
+    made = _missing_folders(outdir)
     result = BatchResult()
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []
@@ -659,34 +836,280 @@ def run_batch(
         if stored is not None:
             # a folder written before stale files were removed may still hold some
             _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
-            stored["member"] = member.name
+            stored.update(member=member.name, member_path=member.member_path)
             records[member.folder] = stored
             result.skipped += 1
         else:
             todo.append(member)
-    done = len(records)
-    runner = _run_dask if options.scheduler else _run_local
-    for member, (record, files) in runner(todo, options):
-        record.update(
-            member=member.name,
-            folder=member.folder,
-            formats=list(options.formats),
-            settings=settings,
-            outputs=sorted(files),
-        )
-        _store(outdir, member, record, files)
-        records[member.folder] = record
-        done += 1
-        if progress is not None:
-            progress(done, len(members), member, record)
-    result.records = [records[m.folder] for m in members]
-    result.summary = summarise(result.records, options.anonymise, about)
-    outdir.mkdir(parents=True, exist_ok=True)
-    write_atomic(
-        outdir / "summary.json", json.dumps(result.summary, indent=2, ensure_ascii=False) + "\n"
+    earlier = _earlier_members(outdir, members)
+    stop = _Stop(outdir, todo, result.skipped)
+    lost = [member for member in todo if member.path.is_symlink() and not member.path.exists()]
+    runner = _run_dask if options.scheduler is not None else _run_local
+    outcomes = chain(
+        ((member, _dangling(member)) for member in lost),
+        runner([member for member in todo if member not in lost], options),
     )
-    write_summary_xlsx(result.summary, outdir / "summary.xlsx")
+    try:
+        for member, (record, files) in outcomes:
+            record.update(
+                member=member.name,
+                member_path=member.member_path,
+                folder=member.folder,
+                formats=list(options.formats),
+                settings=settings,
+                outputs=sorted(files),
+            )
+            stop.before_writing()
+            _store(outdir, member, record, files)
+            stop.written.append(member)
+            records[member.folder] = record
+            if progress is not None:
+                progress(len(records), len(members), *_shown(member, record))
+        result.records = [records[m.folder] for m in members]
+        result.summary = summarise(
+            result.records, options.anonymise, about, not_members=not_members, earlier=earlier
+        )
+        _write_summary(outdir, result.summary)
+    except OSError as e:
+        _remove_empty(made)
+        where = f"{e.filename}: {e.strerror}" if e.filename and e.strerror else str(e)
+        raise BatchError(f"{where}. {stop.note()}") from e
+    except KeyboardInterrupt as e:
+        _remove_empty(made)
+        e.add_note(stop.note())
+        raise
+    result.notes = _notes(not_members, earlier, outdir)
     return result
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders of this path that do not exist yet, the deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders this run made and left empty (it stopped before writing)."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def _write_summary(outdir: Path, summary: dict[str, Any]) -> None:
+    """summary.json and summary.xlsx, each atomically; both or neither: when the second
+    cannot be written, the first goes too (it would pass for the whole summary)."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        text = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+        write_atomic(outdir / "summary.json", text)
+        write_summary_xlsx(summary, outdir / "summary.xlsx")
+    except BaseException:
+        _remove_summary(outdir)
+        raise
+
+
+def _remove_summary(outdir: Path) -> bool:
+    """Remove the summary files; whether there were any."""
+    removed = False
+    for name in SUMMARY_FILES:
+        with contextlib.suppress(FileNotFoundError):
+            (outdir / name).unlink()
+            removed = True
+    return removed
+
+
+class _Stop:
+    """What a run stopped on the way has done, for the message that says so: the members it
+    wrote and those it did not, and whether it removed the summary of an earlier run (it
+    does so before it rewrites the first member folder, which that summary describes)."""
+
+    def __init__(self, outdir: Path, todo: list[Member], resumed: int) -> None:
+        self.outdir, self.todo, self.resumed = outdir, todo, resumed
+        self.written: list[Member] = []
+        self.started = False
+        self.removed = False
+
+    def before_writing(self) -> None:
+        """Called before each member is written: the first time, the old summary goes."""
+        if not self.started:
+            self.started = True
+            self.removed = _remove_summary(self.outdir)
+
+    def note(self) -> str:
+        """`The batch stopped before it was done: …; run the same command with --resume`."""
+        written = {member.folder for member in self.written}
+        left = [member for member in self.todo if member.folder not in written]
+        total = len(self.todo) + self.resumed
+        parts = [f"{len(self.written)} of {total} members written in this run"]
+        if self.written:
+            parts[0] += f" ({_names(self.written)})"
+        if left:
+            parts.append(f"{len(left)} not written ({_names(left)})")
+        if self.resumed:
+            parts.append(f"{self.resumed} complete from an earlier run")
+        summary = f"{self.outdir / 'summary.json'} and summary.xlsx were not written"
+        if self.removed:
+            summary += " (those of the earlier run were removed: they no longer matched)"
+        elif any((self.outdir / name).exists() for name in SUMMARY_FILES):
+            summary += " (those of the earlier run are kept: no member folder was rewritten)"
+        return (
+            f"The batch stopped before it was done: {', '.join(parts)}; {summary}."
+            " Run the same command with --resume to go on where it stopped."
+        )
+
+
+def _names(members: list[Member]) -> str:
+    """The first members' names as a terminal line shows them, and how many more."""
+    names = ", ".join(shown_text(member.name) for member in members[:NAMES_SHOWN])
+    more = len(members) - NAMES_SHOWN
+    return names + (f" and {more} more" if more > 0 else "")
+
+
+def _dangling(member: Member) -> Outcome:
+    """The record of a member file that is a link leading nowhere: failed, like a broken
+    file (given as an input, such a link stops the batch before any work instead)."""
+    target = os.readlink(member.path)
+    record = {
+        "file": str(member.path),
+        "input_sha256": "",
+        "status": "failed",
+        "error": f"{member.path}: a link to {target}, which does not exist",
+        "errors": 1,
+    }
+    return record, {}
+
+
+def _earlier_members(outdir: Path, members: list[Member]) -> list[dict[str, str]]:
+    """The member folders in the output folder that a batch made for a member that is not
+    in this run (its file was removed or renamed, or not given this time): `{folder, member,
+    member_path}`. They are left as they are, and named, as the summary does not show them."""
+    current = {member.folder.casefold() for member in members}
+    found = []
+    try:
+        entries = sorted(outdir.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.name.casefold() in current or not _is_member_folder(entry):
+            continue
+        try:
+            record = json.loads((entry / RESULT_FILE).read_bytes())
+        except (OSError, ValueError):
+            record = {}
+        record = record if isinstance(record, dict) else {}
+        name = _text_or(record.get("member"), entry.name)
+        found.append(
+            {
+                "folder": entry.name,
+                "member": name,
+                "member_path": _text_or(record.get("member_path"), name),
+            }
+        )
+    return found
+
+
+def _text_or(value: Any, default: str) -> str:
+    """A stored value that should be text, or `default` when it is not."""
+    return value if isinstance(value, str) else default
+
+
+def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: Path) -> list[str]:
+    """The terminal's lines on what the summary does not show: folders not read as members,
+    member folders of an earlier run left in the output folder."""
+    notes = []
+    for skipped in not_members:
+        files = f"{skipped.files} file{'s' if skipped.files != 1 else ''}"
+        notes.append(
+            f"not read as members: {files} in {shown_text(str(skipped.path))}, {skipped.reason}"
+        )
+    if earlier:
+        folders = [shown_text(item["folder"]) for item in earlier]
+        listed = ", ".join(folders[:NAMES_SHOWN])
+        if len(folders) > NAMES_SHOWN:
+            listed += f" and {len(folders) - NAMES_SHOWN} more (all in summary.json)"
+        one = len(folders) == 1
+        notes.append(
+            f"{len(folders)} member folder{'' if one else 's'} in {shown_text(str(outdir))}"
+            f" {'is' if one else 'are'} from an earlier run, for a member not in this one, and"
+            f" not in the summary (left as {'it is' if one else 'they are'}): {listed}"
+        )
+    return notes
+
+
+def _shown(member: Member, record: dict[str, Any]) -> tuple[Member, dict[str, Any]]:
+    """A member and its record as the progress line shows them (`shown_text`)."""
+    shown = dict(record)
+    if isinstance(record.get("error"), str):
+        shown["error"] = shown_text(record["error"])
+    return replace(member, name=shown_text(member.name)), shown
+
+
+# control characters, and the marks that make text display as something it is not
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown_text(text: str) -> str:
+    """Text for one terminal line: control characters (a newline, a terminal's escape
+    codes) and invisible direction marks in a file name or an error shown as escapes
+    (`\\n`, `\\x1b`, `\\u202e`), not acted on. Text without them is returned as it is, so
+    showing a text twice changes nothing."""
+
+    def escape(found: re.Match[str]) -> str:
+        char = found.group()
+        code = ord(char)
+        return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+    return _UNSHOWABLE.sub(escape, text)
+
+
+def check_scheduler(address: str) -> None:
+    """A usage error, before any work, unless `address` is a Dask scheduler address:
+    `tcp://host:port` (or another Dask protocol, or `host:port`, which Dask reads as tcp)."""
+    protocol, found, rest = address.partition("://")
+    if not found:
+        protocol, rest = "tcp", address
+    host, colon, port = rest.rpartition(":")
+    why = ""
+    if not address.strip():
+        why = "no address"
+    elif protocol not in SCHEDULER_PROTOCOLS:
+        why = f"{shown_text(protocol)}:// is not a Dask protocol"
+    elif "/" in rest:
+        why = "a path after the port"
+    elif not colon or not port:
+        why = "no port"
+    elif not host:
+        why = "no host"
+    elif not (port.isdigit() and 0 < int(port) < 65536):
+        why = f"{port} is not a port number"
+    if why:
+        raise BatchError(
+            f"--scheduler {shown_text(repr(address))}: {why}; give the Dask scheduler's address"
+            " as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786"
+        )
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """The `--format` list (`xlsx,html`) as suffixes, `.json` first (always written);
+    BatchError for an empty list or a format not known, named as given."""
+    given = [part.strip() for part in text.split(",") if part.strip()]
+    known = ", ".join(suffix.lstrip(".") for suffix in BATCH_FORMATS)
+    if not given:
+        raise BatchError(f"--format: no format given; use one or more of {known}")
+    unknown = [part for part in given if f".{part.lstrip('.').lower()}" not in BATCH_FORMATS]
+    if unknown:
+        raise BatchError(
+            f"--format: unknown {', '.join(shown_text(repr(part)) for part in unknown)};"
+            f" use {known} (json is always written)"
+        )
+    chosen = (f".{part.lstrip('.').lower()}" for part in given)
+    return tuple(dict.fromkeys([".json", *chosen]))
 
 
 def _rank_key(record: dict[str, Any], name: str) -> tuple[int, float, str]:
@@ -700,15 +1123,25 @@ def _rank_key(record: dict[str, Any], name: str) -> tuple[int, float, str]:
 
 
 def summarise(
-    records: list[dict[str, Any]], anonymise: bool, about: dict[str, Any] | None = None
+    records: list[dict[str, Any]],
+    anonymise: bool,
+    about: dict[str, Any] | None = None,
+    not_members: Iterable[NotMember] = (),
+    earlier: Iterable[dict[str, str]] = (),
 ) -> dict[str, Any]:
     """The roll-up: members ranked by exposure, hotspots, data-gap rates, failures; with
-    `about`, the profiles and settings every member was assessed with."""
+    `about`, the profiles and settings every member was assessed with; what was not read as
+    members (`not_members`) and the member folders of an earlier run left in the output
+    folder (`earlier`). Anonymised, members are named by pseudonyms of their paths from the
+    folder given, and no file or folder path is given."""
     ok = [r for r in records if r["status"] == "ok"]
     failed = [r for r in records if r["status"] != "ok"]
 
-    def name(record: dict[str, Any]) -> str:
-        return pseudonym(record["member"]) if anonymise else record["member"]
+    def name(record: Mapping[str, Any]) -> str:
+        if not anonymise:
+            return str(record["member"])
+        # (a record of an earlier version has no member_path: its name, as then)
+        return pseudonym(str(record.get("member_path") or record["member"]))
 
     ranking = []
     for rank, record in enumerate(sorted(ok, key=lambda r: _rank_key(r, name(r))), 1):
@@ -738,7 +1171,7 @@ def summarise(
 
     by_risk = {rt: by_type(rt) for rt in RISK_TYPES}
     return {
-        "schema_version": "1.0",
+        "schema_version": SUMMARY_SCHEMA,
         "members": len(records),
         "assessed": len(ok),
         "failed": len(failed),
@@ -760,6 +1193,18 @@ def summarise(
             }
             for r in failed
         ],
+        "not_members": [
+            {
+                "path": None if anonymise else str(item.path),
+                "reason": item.reason,
+                "files": item.files,
+            }
+            for item in not_members
+        ],
+        "earlier_members": [
+            {"member": name(item), "folder": None if anonymise else item["folder"]}
+            for item in earlier
+        ],
     }
 
 
@@ -767,6 +1212,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
     """summary.xlsx: Ranking, Hotspots, Failures, About (the profiles and settings used)."""
     from ddtool.atomic import atomic_open
     from ddtool.reporters.excel_report import LEVEL_FILL
+    from ddtool.reporters.shown import GAP_LEVEL
     from ddtool.reporters.xlsx import XlsxBook
 
     columns = [
@@ -786,6 +1232,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         sheet = book.sheet("Ranking", columns)
         for row in summary["ranking"]:
             exposure = row["exposure"]
+            shown = [level_shown(exposure[rt]) for rt in RISK_TYPES]
             top = max((exposure[rt]["level"] for rt in RISK_TYPES), key=LEVELS.index)
             sheet.append(
                 [
@@ -799,9 +1246,10 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
                     row["flags_by_level"]["high"],
                     row["data_gap_rate"],
                 ]
-                + [exposure[rt]["level"] for rt in RISK_TYPES]
+                + shown
                 + [exposure[rt]["weighted_priority"] for rt in RISK_TYPES],
-                fill=top,
+                # low on missing data is not coloured as low risk
+                fill=None if top == "low" and GAP_LEVEL in shown else top,
                 fill_column=1,
             )
         hot = book.sheet("Hotspots", [("Country", 10), ("Sector", 30), ("Flags", 8)])
@@ -810,11 +1258,21 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         fail = book.sheet("Failures", [("Member", 30), ("File", 50), ("Errors", 8), ("Error", 100)])
         for item in summary["failures"]:
             fail.append([item["member"], item["file"] or "", item["errors"], item["error"]])
+        rows: list[list[Any]] = []
         if "profiles" in summary:  # what every member was assessed with
-            about = book.sheet("About", [("Item", 24), ("Value", 90)])
             profiles = summary["profiles"]
-            about.append(["risk profiles version", profiles["version"]])
-            about.append(["risk profiles sha256", profiles["sha256"]])
-            for overlay in profiles["overlays"]:
-                about.append(["profile overlay", overlay])
-            about.append(["settings file", summary.get("settings") or "none (the defaults)"])
+            rows.append(["risk profiles version", profiles["version"]])
+            rows.append(["risk profiles sha256", profiles["sha256"]])
+            rows += [["profile overlay", overlay] for overlay in profiles["overlays"]]
+            rows.append(["settings file", summary.get("settings") or "none (the defaults)"])
+        for item in summary.get("not_members", []):
+            where = f"{item['path']}: " if item["path"] else ""
+            files = f"{item['files']} file{'s' if item['files'] != 1 else ''}"
+            rows.append(["not read as members", f"{where}{files}, {item['reason']}"])
+        for item in summary.get("earlier_members", []):
+            folder = f" (folder {item['folder']})" if item["folder"] else ""
+            rows.append(["earlier member, not in this run", f"{item['member']}{folder}"])
+        if rows:
+            about = book.sheet("About", [("Item", 30), ("Value", 90)])
+            for cells in rows:
+                about.append(cells)

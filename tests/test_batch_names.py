@@ -1,0 +1,131 @@
+"""`ddtool batch` members and their names: pseudonyms that other files do not change, links
+inside a members folder that lead nowhere, and names that a terminal line cannot show."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from batch_support import SAMPLES, read_summary
+from typer.testing import CliRunner
+
+from ddtool.batch import BatchOptions, pseudonym, run_batch, shown_text
+from ddtool.cli import app
+
+# (the files of the first run, those added for the second, the inputs given, relative to
+# the folder `in`), then the member followed and its path from the folder given, which
+# its pseudonym is made from
+PSEUDONYMS = [
+    (["north/acme.yaml"], ["south/acme.yaml"], ["."], "north/acme.yaml", "north/acme.yaml"),
+    (["acme.yaml"], ["acme.csv"], ["."], "acme.yaml", "acme.yaml"),
+    (["acme.yaml", "x/y.yaml"], ["x/acme.yaml"], ["."], "acme.yaml", "acme.yaml"),
+    (["north/acme.yaml"], ["south/acme.yaml"], ["north"], "north/acme.yaml", "acme.yaml"),
+    (["north/acme.yaml"], [], ["north/acme.yaml"], "north/acme.yaml", "acme.yaml"),
+]
+
+
+def _put(folder: Path, names: list[str]) -> None:
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".csv"):
+            (folder / name).write_text(
+                "Supplier ID,Supplier name,Country,Sector\nS1,Werk,Germany,software-services\n",
+                encoding="utf-8",
+            )
+        else:
+            shutil.copy(SAMPLES / "services.yaml", folder / name)
+
+
+@pytest.mark.parametrize(("first", "added", "given", "followed", "key"), PSEUDONYMS)
+def test_a_pseudonym_does_not_change_when_other_files_appear(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    first: list[str],
+    added: list[str],
+    given: list[str],
+    followed: str,
+    key: str,
+) -> None:
+    """north/acme.yaml was "member-<sha of acme>" until south/acme.yaml appeared, then
+    "member-<sha of north/acme.yaml>": the same member, two pseudonyms."""
+    folder = tmp_path / "in"
+    _put(folder, first)
+    monkeypatch.chdir(folder)
+    options = BatchOptions(formats=(".json",), jobs=1, anonymise=True)
+    for run in ("before", "after"):
+        result = run_batch([Path(g) for g in given], tmp_path / run, options)
+        ranking = read_summary(tmp_path / run)["ranking"]
+        assert pseudonym(key) in [r["member"] for r in ranking]
+        assert len({r["member"] for r in ranking}) == len(ranking)  # each its own
+        record = next(r for r in result.records if Path(r["file"]).resolve() == folder / followed)
+        assert record["member_path"] == key
+        _put(folder, added)
+
+
+def test_two_folders_given_with_the_same_file_keep_apart(tmp_path: Path) -> None:
+    """acme.yaml in both folders given: each is named by its path from the folder shared."""
+    _put(tmp_path, ["north/acme.yaml", "south/acme.yaml"])
+    options = BatchOptions(formats=(".json",), jobs=1, anonymise=True)
+    result = run_batch([tmp_path / "north", tmp_path / "south"], tmp_path / "out", options)
+    assert [r["member_path"] for r in result.records] == ["north/acme.yaml", "south/acme.yaml"]
+
+
+def test_a_link_leading_nowhere_in_a_members_folder_is_a_failed_member(tmp_path: Path) -> None:
+    """It was left out without a word: "1 of 1 members assessed"."""
+    folder = tmp_path / "in"
+    _put(folder, ["services.yaml"])
+    (folder / "gone.yaml").symlink_to(tmp_path / "nowhere" / "gone.yaml")
+    (folder / "notes.txt.bak").symlink_to(tmp_path / "nowhere")  # (no member suffix)
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-j", "1"])
+    assert done.exit_code == 0, done.output
+    summary = read_summary(out)
+    assert (summary["members"], summary["assessed"], summary["failed"]) == (2, 1, 1)
+    error = f"{folder / 'gone.yaml'}: a link to {tmp_path / 'nowhere' / 'gone.yaml'}, which"
+    error += " does not exist"
+    assert summary["failures"] == [
+        {"member": "gone", "file": str(folder / "gone.yaml"), "errors": 1, "error": error}
+    ]
+    assert f"[1/2] gone failed: {error}" in done.output.splitlines()
+
+
+SHOWN = [
+    ("plain name [2026]", "plain name [2026]"),
+    ("two\nlines", "two\\nlines"),
+    ("\x1b[2Jcleared", "\\x1b[2Jcleared"),
+    ("cr\rtab\tdel\x7f", "cr\\rtab\\tdel\\x7f"),
+    ("\u202egnp.exe", "\\u202egnp.exe"),
+    ("Süßwaren 東京", "Süßwaren 東京"),
+    ("already \\n shown", "already \\n shown"),
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), SHOWN)
+def test_text_for_a_terminal_line(text: str, shown: str) -> None:
+    assert shown_text(text) == shown
+    assert shown_text(shown) == shown  # (shown twice: the same)
+
+
+def test_names_a_terminal_cannot_show_are_escaped_in_the_progress_lines(tmp_path: Path) -> None:
+    """A file name with a newline broke its progress line in two, and escape codes in one
+    reached the terminal (colours, a cleared screen)."""
+    folder = tmp_path / "in"
+    _put(folder, ["two\nlines.yaml", "\x1b[2Jred.yaml", "plain.yaml"])
+    (folder / "bad\x1b[5m.yaml").write_text("suppliers: [", encoding="utf-8")
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-j", "1"])
+    assert done.exit_code == 0, done.output
+    progress = [line for line in done.output.splitlines() if line.startswith("[")]
+    assert len(progress) == 4
+    assert "\x1b" not in "\n".join(progress)
+    assert {line.split("] ", 1)[1].split(" ")[0] for line in progress} == {
+        "two\\nlines",
+        "\\x1b[2Jred",
+        "plain",
+        "bad\\x1b[5m",
+    }
+    failed = next(line for line in progress if "failed" in line)
+    assert f"{shown_text(str(folder))}/bad\\x1b[5m.yaml, line 2: invalid YAML" in failed
+    names = {r["member"] for r in read_summary(out)["ranking"]}  # the data keeps them
+    assert names == {"two\nlines", "\x1b[2Jred", "plain"}
