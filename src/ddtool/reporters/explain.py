@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ddtool.assess import Assessment
-from ddtool.document import UNMAPPED_BELOW
+from ddtool.document import UNMAPPED_BELOW, low_on_a_gap
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import GAP_LEVEL
@@ -145,9 +145,9 @@ def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
     """Whether a mapped supplier is low on this risk type while data it is scored on is
     missing (as the reports say "low (data gap)", see document.low_on_a_gap)."""
     risk = result.risks.get(supplier_id)
-    if risk is None or risk.by_type[risk_type].score.level != "low":
+    if risk is None:  # (an inferred supplier: its level is a worst case, not a gap)
         return False
-    return any(gap != UNMAPPED_BELOW for gap in risk.gaps)
+    return low_on_a_gap({"data_gaps": risk.gaps}, risk.by_type[risk_type].score.level)
 
 
 def _level(level: str, on_a_gap: bool) -> str:
