@@ -1,6 +1,7 @@
 """A saved assessment is checked for what every ddtool assessment holds (ddtool.contract) before
 `report` renders it: what is missing or malformed is an error that names the file and the
-place, and every problem is listed (up to ten, the rest counted)."""
+place, and every problem is listed (up to ten, the rest counted). (The values edited by hand,
+and what `diff` checks, are in test_saved_checks.py.)"""
 
 from __future__ import annotations
 
@@ -50,7 +51,10 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     (
         "a flag's risk type unknown",
         lambda d: d["flags"][1].update(risk_type="slavery"),
-        ["$.flags[1].risk_type: unknown risk type 'slavery'"],
+        [
+            "$.flags[1].risk_type: a risk type (child_labour, forced_labour, human_trafficking)"
+            ' expected, got "slavery"'
+        ],
     ),
     ("a 2.x flag without its basis", _flag_basis_lost, ["$.flags[2]: neither a 'basis'"]),
     (
@@ -61,22 +65,25 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     (
         "a supplier's exposure level unknown",
         lambda d: d["suppliers"][1]["exposure"]["forced_labour"].update(level="severe"),
-        ["$.suppliers[1].exposure.forced_labour.level: unknown level 'severe'"],
+        [
+            "$.suppliers[1].exposure.forced_labour.level: a level (low, medium, high, critical)"
+            ' expected, got "severe"'
+        ],
     ),
     (
         "a supplier's risk type lost",
         lambda d: d["suppliers"][2]["risk"].pop("child_labour"),
-        ["$.suppliers[2].risk.child_labour: no level and priority"],
+        ["$.suppliers[2].risk: no 'child_labour'"],
     ),
     (
         "tiers a number",
         lambda d: d["suppliers"][3].update(tiers=2),
-        ["$.suppliers[3].tiers: not a list"],
+        ["$.suppliers[3].tiers: a list expected, got 2"],
     ),
     (
         "a level count lost",
         lambda d: d["summary"]["flags_by_level"].pop("low"),
-        ["$.summary.flags_by_level: not a count per level"],
+        ["$.summary.flags_by_level: no 'low'"],
     ),
     (
         "two problems",
@@ -87,48 +94,84 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     (
         "a score's priority lost",
         lambda d: d["suppliers"][4]["risk"]["human_trafficking"].pop("priority"),
-        ["$.suppliers[4].risk.human_trafficking: no level and priority"],
+        ["$.suppliers[4].risk.human_trafficking: no 'priority'"],
     ),
     (
         "a level that is a list",
         lambda d: d["suppliers"][5]["risk"]["child_labour"].update(level=["low"]),
-        ["$.suppliers[5].risk.child_labour.level: unknown level ['low']"],
+        [
+            "$.suppliers[5].risk.child_labour.level: a level (low, medium, high, critical)"
+            ' expected, got ["low"]'
+        ],
     ),
     (
         "a risk type that is a list",
         lambda d: d["flags"][3].update(risk_type=["child_labour"]),
-        ["$.flags[3].risk_type: unknown risk type ['child_labour']"],
+        [
+            "$.flags[3].risk_type: a risk type (child_labour, forced_labour, human_trafficking)"
+            ' expected, got ["child_labour"]'
+        ],
     ),
     (
         "the company's exposure without a risk type",
         lambda d: d["company"]["exposure"].pop("forced_labour"),
-        ["$.company.exposure.forced_labour: no level and priority"],
+        ["$.company.exposure: no 'forced_labour'"],
     ),
     (
         "the tier-1 ranking an object",
         lambda d: d["summary"].update(tier1_ranking={}),
-        ["$.summary.tier1_ranking: not a list"],
+        ["$.summary.tier1_ranking: a list expected, got {}"],
     ),
     (
         "a supplier entry deleted",
         lambda d: d["suppliers"].remove(
             next(s for s in d["suppliers"] if s["id"] == d["flags"][0]["supplier_id"])
         ),
-        ["name a supplier not in $.suppliers, such as"],
+        ["$.flags[0].supplier_id: no supplier ", " in $.suppliers"],
     ),
     (
         "a basis lost",
         lambda d: d["bases"].pop(d["flags"][0]["basis"]),
-        ["name a basis not in $.bases, such as"],
+        ["$.flags[0].basis: no basis ", " in $.bases"],
     ),
     (
         "a basis without its evidence",
         lambda d: d["bases"][d["flags"][0]["basis"]].pop("evidence"),
-        ["not a reason with evidence and remediation lists"],
+        ['$.bases["BA-', "\"]: no 'evidence'"],
     ),
-    ("the options a text", lambda d: d.update(options="x"), ["$.options: not an object"]),
-    ("the warnings an object", lambda d: d.update(warnings={}), ["$.warnings: not a list"]),
-    ("the sources an object", lambda d: d.update(sources={}), ["$.sources: not a list"]),
+    (
+        "the options a text",
+        lambda d: d.update(options="x"),
+        ['$.options: an object expected, got "x"'],
+    ),
+    (
+        "the warnings an object",
+        lambda d: d.update(warnings={}),
+        ["$.warnings: a list expected, got {}"],
+    ),
+    (
+        "the sources an object",
+        lambda d: d.update(sources={}),
+        ["$.sources: a list expected, got {}"],
+    ),
+    # what the reports read beyond those (each fact's fields, each warning's message, the
+    # time of the run in the HTML report): checked too, before anything is written
+    (
+        "the facts not objects",
+        lambda d: d.update(evidence=dict.fromkeys(d["evidence"], "x")),
+        ['$.evidence["EV-', '"]: an object expected, got "x"', " more)"],
+    ),
+    (
+        "a warning a number",
+        lambda d: d.update(warnings=[1]),
+        ["$.warnings[0]: an object expected, got 1"],
+    ),
+    ("the time of the run lost", lambda d: d.pop("generated_at"), ["$: no 'generated_at'"]),
+    (
+        "a warning without its message",
+        lambda d: d.update(warnings=[{"type": "note-row", "location": "x"}]),
+        ["$.warnings[0]: no 'message'", '$.warnings[0].location: an object expected, got "x"'],
+    ),
 ]
 
 
@@ -140,34 +183,20 @@ def test_a_schema_1_flag_without_its_reason_is_named(tmp_path: Path) -> None:
         read_assessment(path, {}, complete=True)
 
 
-def _facts_emptied(d: dict[str, Any]) -> None:
-    for key in d["evidence"]:
-        d["evidence"][key] = "x"
-
-
-def _warning_a_number(d: dict[str, Any]) -> None:
-    d["warnings"] = [1]
-
-
-@pytest.mark.parametrize(
-    ("suffix", "edit"),
-    [
-        *((suffix, _facts_emptied) for suffix in (".xlsx", ".html", ".md", ".csv")),
-        (".html", _warning_a_number),  # what the HTML template reads
-        (".html", lambda d: d.pop("generated_at")),
-    ],
-)
-def test_what_the_check_does_not_cover_still_names_the_file(
-    tmp_path: Path, document: dict[str, Any], suffix: str, edit: Edit
+@pytest.mark.parametrize("suffix", [".xlsx", ".html", ".md", ".csv", ".json"])
+def test_each_format_refuses_before_writing(
+    tmp_path: Path, document: dict[str, Any], suffix: str
 ) -> None:
-    """What a report needs beyond the check (each fact's fields, each warning's message…):
-    the error names the file, and nothing is written."""
-    path = _saved(tmp_path, document, edit)
+    """A fact of the catalogue without its fields (the Markdown, Excel and HTML reports show
+    each one) is found before any output is made, and named with its place."""
+    fact = sorted(document["evidence"])[0]
+    path = _saved(tmp_path, document, lambda d: d["evidence"].update({fact: {}}))
     out = tmp_path / f"r{suffix}"
     done = CliRunner().invoke(app, ["report", str(path), "-q", "-o", str(out)])
     assert done.exit_code == 2, done.output
     text = " ".join(done.output.split())
-    assert f"{path}: not a complete ddtool assessment JSON: the report needs" in text
+    assert f"{path}: not a complete ddtool assessment JSON" in text
+    assert f"$.evidence[\"{fact}\"]: no 'indicator', 'source', 'value', 'year'" in text
     assert "internal error" not in text and not out.exists()
 
 

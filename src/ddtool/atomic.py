@@ -1,4 +1,8 @@
-"""Every output file is written through here: temp file in the same directory, fsync, rename."""
+"""Every output file is written through here: temp file in the same directory, fsync, rename.
+
+Inside `published_together`, the renames wait until the block ends: the outputs of one run
+are then put in place together, or none is (a report that fails on its third output leaves
+the first two as they were)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,39 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+# the finished temporary files waiting to be renamed into place, each with its path, while
+# a `published_together` block runs (None outside one)
+_held: list[tuple[str, Path]] | None = None
+
+
+@contextlib.contextmanager
+def published_together() -> Iterator[None]:
+    """Files written with atomic_open inside the block are renamed into place when it ends
+    without an error, in the order they were written; on an error (or an interrupt) none
+    is, and their temporary files are removed. (A rename that fails, on a full or lost
+    disk, stops the others: those renamed stay, and the caller can tell which by looking.)"""
+    global _held
+    if _held is not None:  # (nested: the outer block publishes)
+        yield
+        return
+    held: list[tuple[str, Path]] = []
+    _held = held
+    try:
+        yield
+        while held:
+            tmp, path = held[0]
+            try:
+                os.replace(tmp, path)
+            except OSError as e:  # (named as the user gave it, not as the temporary file)
+                raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from e
+            held.pop(0)
+            _sync_folder(path.parent if str(path.parent) else Path("."))
+    finally:
+        _held = None
+        for tmp, _ in held:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 @contextlib.contextmanager
@@ -27,6 +64,9 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if _held is not None:  # (renamed when the block ends: see published_together)
+            _held.append((tmp, path))
+            return
         os.replace(tmp, path)
     except BaseException as e:
         with contextlib.suppress(OSError):
@@ -34,7 +74,12 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
         if isinstance(e, OSError) and e.filename in (None, tmp):  # a full disk, say
             raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from e
         raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
+    _sync_folder(directory)
+
+
+def _sync_folder(directory: Path) -> None:
+    """Make a rename into the folder durable."""
+    with contextlib.suppress(OSError):
         dir_fd = os.open(directory, os.O_RDONLY)
         try:
             os.fsync(dir_fd)

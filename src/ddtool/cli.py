@@ -95,6 +95,16 @@ def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
     raise typer.Exit(int(code))
 
 
+def _fail_all(messages: list[str]) -> NoReturn:
+    """One error line for each message on stderr (as _fail prints one), then exit 2."""
+    from rich.text import Text
+
+    for message in messages[:-1]:
+        text = Text.assemble(("error:", "bold red"), " ", message)
+        _console(stderr=True).print(text, highlight=False, soft_wrap=True)
+    _fail(messages[-1])
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"ddtool {__version__}")
@@ -341,7 +351,19 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
         if out.resolve() in resolved_inputs:
             _fail(f"{out}: refusing to overwrite an input file")
         _check_writable(out, "report.json")
+    _check_distinct(outputs)
     _plan_outputs(outputs)
+
+
+def _check_distinct(outputs: list[Path]) -> None:
+    """A usage error when one file is given twice as an output (`-o a.md -o ./a.md`): the
+    second would overwrite the first, and the run would say it wrote both."""
+    seen: dict[Path, Path] = {}
+    for out in outputs:
+        first = seen.setdefault(out.resolve(), out)
+        if first is not out:
+            also = "" if str(first) == str(out) else f" (as {first})"
+            _fail(f"{out}: given twice as an output{also}; give each output once")
 
 
 # the outputs of this run, each with what was at its path before (None: nothing), so that
@@ -364,18 +386,44 @@ def _plan_outputs(outputs: list[Path]) -> None:
     _PLANNED.update({out: _file_identity(out) for out in outputs})
 
 
-def _write_each(outputs: list[Path], write: Callable[[Path], None], quiet: bool) -> None:
+def _write_each(
+    outputs: list[Path], write: Callable[[Path], None], quiet: bool, together: bool = False
+) -> None:
     """Write the outputs in turn, making a missing folder (and saying so: nobody asked for
-    one), and saying what was written."""
-    for out in outputs:
-        folder = out.parent
-        if not folder.is_dir():
-            folder.mkdir(parents=True, exist_ok=True)
-            if not quiet:
-                _note(f"created folder {folder}")
-        write(out)
-        if not quiet:
-            _note(f"wrote {out}")
+    one), and saying what was written. `together`: each is put in place only when all are
+    written (see ddtool.atomic.published_together), so that a failure leaves none of them
+    and every file that was there before; a folder made for them then goes too."""
+    from ddtool.atomic import published_together
+
+    notes: list[str] = []
+    made: list[Path] = []  # folders made, parents first
+
+    def note(text: str) -> None:
+        if quiet:
+            return
+        if together:  # (said once they are in place)
+            notes.append(text)
+        else:
+            _note(text)
+
+    try:
+        with published_together() if together else contextlib.nullcontext():
+            for out in outputs:
+                folder = out.parent
+                if not folder.is_dir():
+                    missing = [folder, *(p for p in folder.parents if not p.exists())]
+                    folder.mkdir(parents=True, exist_ok=True)
+                    made += reversed(missing)
+                    note(f"created folder {folder}")
+                write(out)
+                note(f"wrote {out}")
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # (only when empty: an output written stays)
+        raise
+    for text in notes:
+        _note(text)
 
 
 def _note(text: str) -> None:
@@ -406,9 +454,11 @@ def _check_writable(out: Path, example: str, folder: bool = False) -> None:
         _fail(f"{out}: cannot be written in {place}: {e.strerror or e}")
 
 
-def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -> None:
+def _write_outputs(
+    document: dict[str, Any], outputs: list[Path], quiet: bool, together: bool = False
+) -> None:
     """Write each output; the JSON takes the document as it is (parts may still be in the
-    making ahead), the other reports the whole document."""
+    making ahead), the other reports the whole document. `together`: see _write_each."""
     from ddtool.deferred import resolved
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import JsonReporter
@@ -417,7 +467,7 @@ def _write_outputs(document: dict[str, Any], outputs: list[Path], quiet: bool) -
         reporter = reporter_for(out)
         reporter.write(document if isinstance(reporter, JsonReporter) else resolved(document), out)
 
-    _write_each(outputs, write, quiet)
+    _write_each(outputs, write, quiet, together)
 
 
 def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
@@ -602,32 +652,69 @@ def report(
     ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
 ) -> None:
-    """Render a saved assessment into any format (.xlsx .html .md .csv .json), no re-scoring."""
-    from jinja2.exceptions import UndefinedError  # (the HTML report's template)
+    """Render a saved assessment into any format (.xlsx .html .md .csv .json), no re-scoring.
+
+    The file is checked whole first (ddtool.contract): what is missing or malformed is an
+    error naming each place, and nothing is written. The outputs are put in place together:
+    if one cannot be made, none is.
+    """
+    from functools import partial
 
     from ddtool.diff import read_assessment
 
     _check_outputs(output, [assessment])
     # read key by key with the standard decoder: orjson, reading a file whole, needs about
     # twice the memory the document takes (a 10^5-supplier assessment: 1.26 GB against 0.82)
-    document = read_assessment(assessment, {}, complete=True)
+    document = _read_saved(
+        assessment, partial(read_assessment, per_item={}, complete=True), "`ddtool report`"
+    )
     try:
-        _write_outputs(document, output, quiet)
+        _write_outputs(document, output, quiet, together=True)
         if not quiet:
             from ddtool.reporters.terminal import summary_panel
 
             _console().print(summary_panel(document))
-    except (AttributeError, KeyError, IndexError, TypeError, ValueError, UndefinedError) as e:
-        # what the check before does not cover (the catalogues' facts, each part's own
-        # fields): the file, not ddtool, lacks something (a document ddtool made renders:
-        # every sample chain's does, in every format, in the tests)
+    except Exception as e:  # (an interrupt ends as every stopped run does: _stopped)
         if _state["debug"]:
             raise
-        _fail(
+        _fail(f"{_why_not_made(assessment, e)}; {_outputs_message(*_outputs_left())}")
+
+
+def _why_not_made(assessment: Path, error: Exception) -> str:
+    """Why a report could not be made, for the error line."""
+    from jinja2.exceptions import UndefinedError  # (the HTML report's template)
+
+    if isinstance(error, DdtoolError):  # (a sheet too long for Excel, say)
+        return str(error)
+    if isinstance(error, OSError):  # (a full disk, a lost mount)
+        return f"{error.filename or assessment}: {error.strerror or error}"
+    if isinstance(error, AttributeError | KeyError | IndexError | TypeError | ValueError):
+        # what the check before (ddtool.contract) does not cover: the file, not ddtool,
+        # most likely lacks something (every sample chain's assessment renders, in every
+        # format, in the tests)
+        return (
             f"{assessment}: not a complete ddtool assessment JSON: the report needs something"
-            f" it lacks or holds in another shape ({type(e).__name__}: {e}); --debug shows"
-            " where"
+            f" it lacks or holds in another shape ({type(error).__name__}: {error});"
+            " --debug shows where"
         )
+    if isinstance(error, UndefinedError):
+        return f"{assessment}: the HTML report needs something the file lacks ({error})"
+    return f"internal error: {type(error).__name__}: {error} (run with --debug for a traceback)"
+
+
+def _read_saved(path: Path, read: Callable[[Path], dict[str, Any]], command: str) -> dict[str, Any]:
+    """A saved assessment as `read` reads it; an error that says what the file is when it
+    is another ddtool file (a diff, a batch summary), and where it is cut off when it is."""
+    from ddtool.contract import unreadable_reason
+    from ddtool.diff import AssessmentFileError
+
+    try:
+        return read(path)
+    except AssessmentFileError as e:
+        reason = unreadable_reason(path, e, command)
+        if reason is None:
+            raise
+        raise AssessmentFileError(reason) from e
 
 
 @app.command()
@@ -641,11 +728,17 @@ def diff(
     ] = None,
     fail_on_new: Annotated[
         FailLevel | None,
-        typer.Option("--fail-on-new", help="Exit 1 when a new flag reaches this level."),
+        typer.Option(
+            "--fail-on-new",
+            help="Exit 1 when a new flag reaches this level, or an existing or re-identified"
+            " flag rises to it.",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal table.")] = False,
 ) -> None:
-    """New, resolved and changed flags, suppliers added and removed, profile data changes."""
+    """New, resolved, changed and re-identified flags, suppliers added, removed and changed,
+    profile data changes."""
+    from ddtool.contract import Contract
     from ddtool.diff import diff_assessments, load_for_diff, new_at_or_above
     from ddtool.reporters.diff_report import render_diff_terminal, write_diff
 
@@ -656,8 +749,21 @@ def diff(
         if out.resolve() in (old.resolve(), new.resolve()):
             _fail(f"{out}: refusing to overwrite an input file")
         _check_writable(out, "diff.json")
+    _check_distinct(outputs)
     _plan_outputs(outputs)
-    result = diff_assessments(load_for_diff(old), load_for_diff(new))
+    documents = [_read_saved(path, load_for_diff, "`ddtool diff`") for path in (old, new)]
+    # what the diff reads must be what it seems: ids of their kind and each once, levels
+    # and priorities, references that lead somewhere, counts that agree (ddtool.contract)
+    found = []
+    for path, document in zip((old, new), documents, strict=True):
+        contract = Contract(complete=False)
+        contract.check(document)
+        reason = contract.reason()
+        if reason is not None:
+            found.append(f"{path}: not a valid ddtool assessment JSON ({reason})")
+    if found:
+        _fail_all(found)
+    result = diff_assessments(*documents)
     _write_each(outputs, lambda out: write_diff(result, out), quiet)
     if not quiet:
         render_diff_terminal(result, _console())
@@ -705,18 +811,15 @@ def batch(
     Exit 0 when done, 1 when --fail-on is reached, 2 only when no member could be assessed.
     """
 
-    from ddtool.batch import BATCH_FORMATS, BatchOptions
+    from ddtool.batch import BatchOptions, parse_formats, shown_text
 
     console = _console(stderr=True)
-    chosen = [f".{f.strip().lstrip('.').lower()}" for f in formats.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in BATCH_FORMATS]
-    if unknown:
-        _fail(f"--format: unknown {', '.join(unknown)}; use {', '.join(BATCH_FORMATS)}")
+    chosen = parse_formats(formats)  # (a BatchError: one line, exit 2)
     if jobs is not None and jobs < 1:
         _fail("--jobs must be at least 1")
     _check_writable(outdir, "", folder=True)
     options = BatchOptions(
-        formats=tuple(dict.fromkeys([".json", *chosen])),
+        formats=chosen,
         profiles=tuple(str(p.resolve()) for p in profiles or []),
         config=str(config.resolve()) if config else None,
         resume=resume,
@@ -728,6 +831,10 @@ def batch(
         if profiles:
             _load_profiles(profiles)  # a broken overlay stops the batch once, before any work
         result = _batch_with_progress(inputs, outdir, options, console)
+    except KeyboardInterrupt as e:  # what was written, what not, and that --resume goes on
+        for note in getattr(e, "__notes__", ()):
+            _batch_line(console, note)
+        raise
     except InputError:
         raise  # (one located line per problem, printed as they are)
     except DdtoolError as e:
@@ -741,7 +848,11 @@ def batch(
         f" failed, {result.skipped} resumed; summary in {outdir / 'summary.xlsx'}",
     )
     for failure in summary["failures"]:
-        _batch_line(console, f"failed: {failure['member']}: {failure['error']}")
+        _batch_line(
+            console, f"failed: {shown_text(failure['member'])}: {shown_text(failure['error'])}"
+        )
+    for note in result.notes:  # not read as members; member folders of an earlier run
+        _batch_line(console, note)
     if summary["assessed"] == 0:
         raise typer.Exit(int(ExitCode.ERROR))
     if fail_on is not None:
@@ -813,16 +924,19 @@ _REACHED_SHOWN = 10  # members named when --fail-on is reached; the rest are cou
 
 def _members_reaching(ranking: list[dict[str, Any]], gate: FailLevel) -> list[str]:
     """The members of a batch whose chain exposure reaches `gate`, in rank order, each with
-    the risk types and levels that reach it: `seafood (child labour critical, …)`."""
+    the risk types and levels that reach it: `seafood (child labour critical, …)`; a low
+    level on missing data reads "low (data gap)"."""
+    from ddtool.batch import level_shown, shown_text
+
     reached = []
     for row in ranking:
         risks = [
-            f"{risk.replace('_', ' ')} {exposure['level']}"
+            f"{risk.replace('_', ' ')} {level_shown(exposure)}"
             for risk, exposure in row["exposure"].items()
             if _reaches([exposure["level"]], gate)
         ]
         if risks:
-            reached.append(f"{row['member']} ({', '.join(risks)})")
+            reached.append(f"{shown_text(row['member'])} ({', '.join(risks)})")
     return reached
 
 
@@ -953,6 +1067,13 @@ def _stopped() -> NoReturn:
 
     terminated = bool(_STOPPED_BY) and _STOPPED_BY[0] == signal.SIGTERM
     word = "terminated" if terminated else "interrupted"
+    print(_stop_message(word, *_outputs_left()), file=sys.stderr)
+    _leave(143 if terminated else 130)
+
+
+def _outputs_left() -> tuple[list[str], list[str], list[str]]:
+    """The outputs of this run written, those not written, and of those the ones that still
+    hold a file from before (by what was at each path when the run began: _plan_outputs)."""
     written, not_written, kept = [], [], []
     for out, before in _PLANNED.items():
         now = _file_identity(out)
@@ -962,13 +1083,18 @@ def _stopped() -> NoReturn:
             not_written.append(str(out))
             if now is not None:
                 kept.append(str(out))
-    print(_stop_message(word, written, not_written, kept), file=sys.stderr)
-    _leave(143 if terminated else 130)
+    return written, not_written, kept
 
 
 def _stop_message(word: str, written: list[str], not_written: list[str], kept: list[str]) -> str:
     """What a stopped run leaves: the outputs it wrote, those it did not, and which of those
     still hold a file from before (now out of step with the others)."""
+    return f"{word}: {_outputs_message(written, not_written, kept)}"
+
+
+def _outputs_message(written: list[str], not_written: list[str], kept: list[str]) -> str:
+    """`a.json was written; b.md and c.csv were not (no output was left half-written; c.csv
+    keeps its earlier content)`: what a run that stopped or failed leaves."""
     parts = []
     if written:
         parts.append(f"{_listed(written)} {_was(written)} written")
@@ -980,7 +1106,7 @@ def _stop_message(word: str, written: list[str], not_written: list[str], kept: l
     if kept:
         keeps = "keeps its" if len(kept) == 1 else "keep their"
         note += f"; {_listed(kept)} {keeps} earlier content"
-    return f"{word}: {'; '.join(parts)} ({note})" if parts else f"{word}: {note}"
+    return f"{'; '.join(parts)} ({note})" if parts else note
 
 
 def _listed(names: list[str]) -> str:

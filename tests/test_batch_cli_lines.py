@@ -1,0 +1,42 @@
+"""What `ddtool batch` prints about what it read and reached: the output of an earlier batch
+left unread, a low level on missing data, member names with control characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from batch_support import copy_members
+from test_batch_options import MONACO
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+
+
+def _batch(*args: str) -> str:
+    done = CliRunner().invoke(app, ["batch", *args, "-j", "1"])
+    assert done.exit_code in (0, 1), done.output
+    return done.output
+
+
+def test_the_terminal_names_what_was_not_read_and_the_gaps_reached(tmp_path: Path) -> None:
+    folder = copy_members(tmp_path / "in", "services")
+    (folder / "monaco.yaml").write_text(MONACO, encoding="utf-8")
+    first = _batch(str(folder), "-o", str(folder / "reports-2026"))
+    assert "not read as members" not in first
+    again = _batch(str(folder), "-o", str(folder / "reports-2027"), "--fail-on", "low")
+    [note] = [line for line in again.splitlines() if line.startswith("not read as members")]
+    assert "reports-2026" in note and "earlier batch" in note
+    assert "2 of 2 members assessed" in again  # (the old reports are no members)
+    [monaco] = [line for line in again.splitlines() if line.strip().startswith("monaco (")]
+    assert "child labour low (data gap)" in monaco
+
+
+def test_a_member_name_with_control_characters_is_shown_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "two\nlines.yaml").write_text("suppliers: [", encoding="utf-8")  # broken
+    (folder / "ok.yaml").write_text(MONACO, encoding="utf-8")
+    output = _batch(str(folder), "-o", str(tmp_path / "out"))
+    [failed] = [line for line in output.splitlines() if line.startswith("failed:")]
+    assert "two\\nlines" in failed and "yaml-syntax" in failed
+    assert "\x1b" not in output

@@ -1,0 +1,139 @@
+"""A file that is no assessment, given to `ddtool report` or `ddtool diff`, is named for what
+it is: another ddtool file (a diff, a batch summary) with the command that reads an
+assessment, or a file cut off, with the line and column where it ends."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+CHAIN = ROOT / "sample_chains" / "services.yaml"
+CUT = "was it copied or saved in full?"
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("saved") / "assessment.json"
+    done = CliRunner().invoke(app, ["assess", str(CHAIN), "-q", "-o", str(path)])
+    assert done.exit_code == 0, done.output
+    return path
+
+
+def _diff_file(saved: Path, folder: Path) -> Path:
+    out = folder / "changes.json"
+    done = CliRunner().invoke(app, ["diff", str(saved), str(saved), "-q", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    return out
+
+
+def _batch_summary(saved: Path, folder: Path) -> Path:
+    out = folder / "summary.json"  # (as `ddtool batch` writes it: see docs/json-contract.md)
+    summary = {"schema_version": "1.0", "members": 1, "assessed": 1, "failed": 0}
+    out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return out
+
+
+# (case, how the file is made, what the message says after the file's name)
+OTHER_FILES: list[tuple[str, Callable[[Path, Path], Path], str]] = [
+    (
+        "a diff",
+        _diff_file,
+        "a ddtool diff (written by `ddtool diff`), not an assessment: `ddtool {command}` reads"
+        " the assessment JSON that `ddtool assess … -o FILE.json` writes",
+    ),
+    (
+        "a batch summary",
+        _batch_summary,
+        "the summary of a `ddtool batch` run, not an assessment: `ddtool {command}` reads the"
+        " assessment JSON of one chain",
+    ),
+]
+
+
+@pytest.mark.parametrize("command", ["report", "diff"])
+@pytest.mark.parametrize(("case", "make", "says"), OTHER_FILES, ids=[c[0] for c in OTHER_FILES])
+def test_another_ddtool_file_is_named_for_what_it_is(
+    tmp_path: Path,
+    saved: Path,
+    command: str,
+    case: str,
+    make: Callable[[Path, Path], Path],
+    says: str,
+) -> None:
+    given = make(saved, tmp_path)
+    args = [str(given), "-q", "-o", str(tmp_path / "r.md")]
+    if command == "diff":
+        args = [str(saved), *args]
+    done = CliRunner().invoke(app, [command, *args])
+    assert done.exit_code == 2, done.output
+    text = " ".join(done.output.split())
+    assert text.startswith(f"error: {given}: {says.format(command=command)}"), text
+    assert "missing 'tool'" not in text and not (tmp_path / "r.md").exists()
+
+
+def _cut_in_a_text(text: str) -> tuple[str, str]:
+    """Cut inside the first supplier's name: the file ends in a text."""
+    at = text.index('"name": "', text.index('"suppliers"')) + len('"name": "') + 3
+    return text[:at], "inside a text that begins at line {line}, column {start}"
+
+
+def _cut_between_values(text: str) -> tuple[str, str]:
+    at = text.index('"flags"') + len('"flags": [')
+    return text[:at], "before the JSON is complete"
+
+
+@pytest.mark.parametrize(
+    ("cut", "command"),
+    [
+        (_cut_in_a_text, "report"),
+        (_cut_between_values, "report"),
+        (_cut_in_a_text, "diff"),
+    ],
+)
+def test_a_file_cut_off_says_where_it_ends(
+    tmp_path: Path, saved: Path, cut: Callable[[str], tuple[str, str]], command: str
+) -> None:
+    text, where = cut(saved.read_text(encoding="utf-8"))
+    given = tmp_path / "cut.json"
+    given.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    # where the file ends, and where the text it ends in begins (its opening quote)
+    line, column = len(lines), len(lines[-1])
+    start = lines[-1].rindex('"') + 1
+    args = [str(given), "-q"] if command == "report" else [str(saved), str(given), "-q"]
+    done = CliRunner().invoke(app, [command, *args, "-o", str(tmp_path / "r.json")])
+    assert done.exit_code == 2, done.output
+    expected = (
+        f"error: {given}: not a ddtool assessment JSON (invalid JSON at line {line}, column"
+        f" {column}: the file is cut off there, {where.format(line=line, start=start)}; {CUT})"
+    )
+    assert " ".join(done.output.split()) == expected
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_json_that_is_not_cut_off_says_what_the_parser_says(tmp_path: Path, saved: Path) -> None:
+    """(A mistake inside the file is no cut: the parser's own words, with the place.)"""
+    text = saved.read_text(encoding="utf-8").replace('"flags": [', '"flags": [,', 1)
+    given = tmp_path / "broken.json"
+    given.write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(app, ["report", str(given), "-q", "-o", str(tmp_path / "r.md")])
+    assert done.exit_code == 2
+    out = " ".join(done.output.split())
+    assert "invalid JSON at line" in out and "Expecting value" in out and CUT not in out
+
+
+def test_an_empty_file_says_so(tmp_path: Path) -> None:
+    given = tmp_path / "empty.json"
+    given.write_text("\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["report", str(given), "-q", "-o", str(tmp_path / "r.md")])
+    assert done.exit_code == 2
+    assert " ".join(done.output.split()) == (
+        f"error: {given}: not a ddtool assessment JSON (the file is empty: was it saved in full?)"
+    )
