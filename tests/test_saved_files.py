@@ -9,21 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import saved_services
 from typer.testing import CliRunner
 
 from ddtool.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
-CHAIN = ROOT / "sample_chains" / "services.yaml"
 CUT = "was it copied or saved in full?"
 
 
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("saved") / "assessment.json"
-    done = CliRunner().invoke(app, ["assess", str(CHAIN), "-q", "-o", str(path)])
-    assert done.exit_code == 0, done.output
-    return path
+    return saved_services(tmp_path_factory)
 
 
 def _diff_file(saved: Path, folder: Path) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import saved_services
 from typer.testing import CliRunner
 
 from ddtool.cli import app
@@ -27,10 +28,7 @@ EARLIER = "from an earlier run\n"
 
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("saved") / "assessment.json"
-    done = CliRunner().invoke(app, ["assess", str(CHAIN), "-q", "-o", str(path)])
-    assert done.exit_code == 0, done.output
-    return path
+    return saved_services(tmp_path_factory)
 
 
 def _raises(error: BaseException) -> Callable[..., None]:

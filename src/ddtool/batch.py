@@ -247,14 +247,7 @@ def _is_member_folder(folder: Path) -> bool:
         record = None
     if isinstance(record, dict) and record.get("status") in ("ok", "failed"):
         return True
-    if not (folder / "assessment.json").is_file():
-        return False
-    try:
-        return all(
-            child.name in MEMBER_FILES or child.name.startswith(".") for child in folder.iterdir()
-        )
-    except OSError:
-        return False
+    return (folder / "assessment.json").is_file() and _only_member_files(folder)
 
 
 def _is_summary(folder: Path) -> bool:
@@ -332,11 +325,15 @@ def _made_by_batch(entry: Path) -> bool:
     killed run, do not count)."""
     if entry.is_symlink() or not entry.is_dir():
         return False
-    if (entry / RESULT_FILE).is_file():
-        return True
+    return (entry / RESULT_FILE).is_file() or _only_member_files(entry)
+
+
+def _only_member_files(folder: Path) -> bool:
+    """Whether a folder holds nothing but names a batch writes in a member folder (hidden
+    files, such as a temporary file left by a killed run, do not count)."""
     try:
         return all(
-            child.name in MEMBER_FILES or child.name.startswith(".") for child in entry.iterdir()
+            child.name in MEMBER_FILES or child.name.startswith(".") for child in folder.iterdir()
         )
     except OSError:
         return False
