@@ -129,3 +129,26 @@ def test_formats(given: str, expected: tuple[str, ...] | str) -> None:
     with pytest.raises(BatchError) as refused:
         parse_formats(given)
     assert str(refused.value).startswith(expected)
+
+
+def test_the_summary_says_what_made_it_and_when_and_counts_every_level(tmp_path: Path) -> None:
+    """An auditor checks the flags add up, and knows which run a summary is from."""
+    folder = copy_members(tmp_path / "in", "services")
+    (folder / "monaco.yaml").write_text(MONACO, encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
+    summary = read_summary(out)
+    from ddtool import __version__
+
+    assert summary["tool"] == {"name": "ddtool", "version": __version__}
+    assert summary["generated_at"] == "2025-11-25T00:00:00+00:00"  # (SOURCE_DATE_EPOCH)
+    book = load_workbook(out / "summary.xlsx")
+    sheet = book["Ranking"]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2, values_only=True):
+        cells = dict(zip(header, row, strict=True))
+        counts = [cells[level] for level in ("Critical", "High", "Medium", "Low")]
+        assert sum(counts) == cells["Flags"]
+    about = {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["made by"] == f"ddtool {__version__}"
+    assert about["generated at"] == "2025-11-25T00:00:00+00:00"

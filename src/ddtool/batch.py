@@ -531,12 +531,20 @@ def _settings_key(options: BatchOptions) -> str:
 
 
 def _about(options: BatchOptions) -> dict[str, Any]:
-    """What every member was assessed with, for the summary: the risk profiles (version,
+    """What every member was assessed with, for the summary: the tool and when the summary
+    was made (`SOURCE_DATE_EPOCH` pins it, as an assessment's), the risk profiles (version,
     content hash, overlays) and the settings file, if one was given."""
+    import datetime as dt
+
+    from ddtool import __version__
+    from ddtool.assess import source_date
     from ddtool.profiles import load_profiles
 
     profiles = load_profiles([Path(p) for p in options.profiles])
+    made = (source_date() or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     return {
+        "tool": {"name": "ddtool", "version": __version__},
+        "generated_at": made.isoformat(),
         "profiles": {
             "version": profiles.version,
             "sha256": profiles.sha256,
@@ -1221,6 +1229,8 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         ("Flags", 7),
         ("Critical", 8),
         ("High", 7),
+        ("Medium", 8),
+        ("Low", 6),
         ("Data-gap rate", 12),
     ]
     columns += [(f"{rt.replace('_', ' ')}: exposure", 16) for rt in RISK_TYPES]
@@ -1241,6 +1251,8 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
                     row["flags"],
                     row["flags_by_level"]["critical"],
                     row["flags_by_level"]["high"],
+                    row["flags_by_level"]["medium"],
+                    row["flags_by_level"]["low"],
                     row["data_gap_rate"],
                 ]
                 + shown
@@ -1256,6 +1268,9 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         for item in summary["failures"]:
             fail.append([item["member"], item["file"] or "", item["errors"], item["error"]])
         rows: list[list[Any]] = []
+        if "tool" in summary:  # what made the summary, and when
+            rows.append(["made by", f"{summary['tool']['name']} {summary['tool']['version']}"])
+            rows.append(["generated at", summary["generated_at"]])
         if "profiles" in summary:  # what every member was assessed with
             profiles = summary["profiles"]
             rows.append(["risk profiles version", profiles["version"]])
