@@ -40,3 +40,22 @@ def test_a_member_name_with_control_characters_is_shown_escaped(tmp_path: Path) 
     [failed] = [line for line in output.splitlines() if line.startswith("failed:")]
     assert "two\\nlines" in failed and "yaml-syntax" in failed
     assert "\x1b" not in output
+
+
+def test_anonymised_the_terminal_names_the_failed_member_beside_its_pseudonym(
+    tmp_path: Path,
+) -> None:
+    """The summary is for sharing; the terminal is the operator's, who must mend the file."""
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "kaiser.yaml").write_text("suppliers: [", encoding="utf-8")  # broken
+    (folder / "ok.yaml").write_text(MONACO, encoding="utf-8")
+    out = tmp_path / "out"
+    output = _batch(str(folder), "-o", str(out), "--anonymise")
+    [failed] = [line for line in output.splitlines() if line.startswith("failed:")]
+    [failure] = json.loads((out / "summary.json").read_text("utf-8"))["failures"]
+    assert failure["member"].startswith("member-") and "kaiser" not in json.dumps(failure)
+    assert failed.startswith(f"failed: {failure['member']} (kaiser): ")
+    assert str(folder / "kaiser.yaml") in failed

@@ -847,10 +847,14 @@ def batch(
         f"{summary['assessed']} of {summary['members']} members assessed, {summary['failed']}"
         f" failed, {result.skipped} resumed; summary in {outdir / 'summary.xlsx'}",
     )
-    for failure in summary["failures"]:
-        _batch_line(
-            console, f"failed: {shown_text(failure['member'])}: {shown_text(failure['error'])}"
-        )
+    # (the summary's failures, in the records' order; anonymised, the terminal, which is the
+    # operator's own, names the member beside its pseudonym: the files to mend are theirs)
+    failed = [record for record in result.records if record["status"] != "ok"]
+    for failure, record in zip(summary["failures"], failed, strict=True):
+        member, error = failure["member"], failure["error"]
+        if summary["anonymised"]:
+            member, error = f"{member} ({record['member']})", record["error"]
+        _batch_line(console, f"failed: {shown_text(member)}: {shown_text(error)}")
     for note in result.notes:  # not read as members; member folders of an earlier run
         _batch_line(console, note)
     if summary["assessed"] == 0:
