@@ -59,3 +59,17 @@ def test_anonymised_the_terminal_names_the_failed_member_beside_its_pseudonym(
     assert failure["member"].startswith("member-") and "kaiser" not in json.dumps(failure)
     assert failed.startswith(f"failed: {failure['member']} (kaiser): ")
     assert str(folder / "kaiser.yaml") in failed
+
+
+def test_a_read_me_in_a_members_folder_is_no_failed_member(tmp_path: Path) -> None:
+    """A README.txt beside the members' files was a failed member ("no header row"), which
+    the board read as a member that failed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "README.txt").write_text("Member files for 2026\n\nAsk Anna.\n", "utf-8")
+    (folder / "tabs.txt").write_text("Supplier ID\tSupplier name\nS1\tAlpha\n", "utf-8")
+    (folder / "ok.yaml").write_text(MONACO, encoding="utf-8")
+    output = _batch(str(folder), "-o", str(tmp_path / "out"))
+    assert "2 of 2 members assessed, 0 failed" in output  # (tabs.txt is a member)
+    [note] = [line for line in output.splitlines() if line.startswith("not read as members")]
+    assert "1 file in" in note and "no table" in note

@@ -220,18 +220,37 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
         subfolders[:] = sorted(name for name in subfolders if name not in written)
         output = bool(written) or ("summary.json" in names and _is_summary(place))
         unread = sum(_member_like(place / name) for name in written)
+        prose = 0  # text files that hold no table: notes, read-me files
         for name in names:
             if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
                 continue
             path = place / name
             if output and name in SUMMARY_FILES:
                 unread += 1
+            elif name.lower().endswith(".txt") and _is_prose(path):
+                prose += 1
             elif path.is_file() or (path.is_symlink() and not path.exists()):
                 found.append(path)
         if unread and real != own:
             reason = "the output of an earlier batch (its summary and member folders)"
             not_members.append(NotMember(place, reason, unread))
+        if prose:
+            reason = "text with no table in it (notes, read-me files: no tab, comma or semicolon"
+            not_members.append(NotMember(place, f"{reason} in the first line)", prose))
     return sorted(found)
+
+
+def _is_prose(path: Path) -> bool:
+    """Whether a .txt file found in a folder is prose, not a table: its first line that is
+    not blank has no tab, comma, semicolon or bar to separate columns by. (A .txt given by
+    itself is read as a member whatever it holds.)"""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False  # (it fails as a member, with the reason)
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    return not any(mark in first for mark in "\t,;|")
 
 
 def _is_member_folder(folder: Path) -> bool:
