@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_chains"
@@ -16,15 +15,3 @@ ASSETS = ROOT / "tests" / "assets"
 def _pinned_date(monkeypatch: pytest.MonkeyPatch) -> None:
     """Assessments depend on the date (audit expiry): pin it so tests are reproducible."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25T00:00:00Z
-
-
-def saved_services(factory: pytest.TempPathFactory) -> Path:
-    """A saved assessment of the services sample, for the commands that read one."""
-    from ddtool.cli import app
-
-    path = factory.mktemp("saved") / "assessment.json"
-    done = CliRunner().invoke(
-        app, ["assess", str(SAMPLES / "services.yaml"), "-q", "-o", str(path)]
-    )
-    assert done.exit_code == 0, done.output
-    return path

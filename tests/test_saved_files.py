@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import saved_services
+from saved_support import saved_services
 from typer.testing import CliRunner
 
 from ddtool.cli import app

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import saved_services
+from saved_support import saved_services
 from typer.testing import CliRunner
 
 from ddtool.cli import app
