@@ -1124,7 +1124,7 @@ def _zip(files: dict[str, str]) -> bytes:
             "a web page (HTML)",
         ),
         ("export.xls", b'<?xml version="1.0"?><Workbook/>', "an XML file"),
-        ("tabs.xls", b"ID\tName\nA\tB\n", "text or another format"),
+        ("notes.xls", b"Notes of the meeting\nno table here\n", "text or another format"),
         ("archive.xlsx", _zip({"hello.txt": "hi"}), "a zip archive, not a workbook"),
         (
             "archive.xls",
@@ -1175,3 +1175,23 @@ def test_a_company_sheet_is_read_in_english_german_french_and_spanish(
     chain, problems = read_chain([path])
     assert problems.errors == []
     assert (chain.company.name, chain.company.country) == company
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding"),
+    [
+        ("Supplier ID\tSupplier name\tCountry\nS1\tAcme\tKenya\n", "utf-8"),
+        ("Supplier ID\tSupplier name\tCountry\r\nS1\tAcme\tKenya\r\n", "utf-16"),  # (SAP's)
+        ("Supplier ID;Supplier name;Country\nS1;Acme;Kenya\n", "cp1252"),
+    ],
+)
+def test_a_text_table_named_xls_is_read_as_text(
+    tmp_path: Path, content: str, encoding: str
+) -> None:
+    """ERP systems export "Excel" files that are tab-separated text; Excel opens them."""
+    path = tmp_path / "export.xls"
+    path.write_bytes(content.encode(encoding))
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert [(s.id, s.name, s.country) for s in chain.suppliers] == [("S1", "Acme", "KEN")]
+    assert [(p.type, p.severity) for p in problems.items] == [("text-table", "warning")]

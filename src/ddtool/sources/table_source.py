@@ -752,6 +752,15 @@ class ExcelReader(ChainReader):
         if suffix == ".xls" and magic.startswith(b"PK"):
             zipped = True  # a newer workbook saved with the old name: read by its content
         elif suffix == ".xls" and not magic.startswith(b"\xd0\xcf\x11\xe0"):
+            if _text_table(path):  # a system's "Excel" export that is text: tab-separated
+                as_text = CsvReader().read(path, options)
+                as_text.problems.warning(
+                    "text-table",
+                    "the file is a text table (tab-, semicolon- or comma-separated) saved with an"
+                    " Excel name: read as text, as a spreadsheet program opens it",
+                    where,
+                )
+                return as_text
             problems.error("not-a-workbook", _not_old_excel(path, magic), where)
             return chain
         if zipped and magic.startswith(b"\xd0\xcf\x11\xe0"):
@@ -1577,6 +1586,24 @@ def _inspect_package(
     except _BROKEN_PACKAGE as e:
         problems.error("not-a-workbook", _broken(e), where)
         return None
+
+
+def _text_table(path: Path) -> bool:
+    """Whether a file is a delimited text table (UTF-8, UTF-16 with its mark, or cp1252):
+    its first line that is not blank has a tab, semicolon or comma, and it is no markup."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(4096)
+    except OSError:
+        return False
+    wide = _wide_encoding(raw)
+    if wide is None and b"\x00" in raw:
+        return False
+    text = raw.decode(wide or "utf-8-sig", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):  # HTML or XML: said what it is by _not_old_excel
+        return False
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return any(mark in first for mark in "\t;,")
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
