@@ -6,7 +6,7 @@ import csv
 import hashlib
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -738,17 +738,24 @@ def _beside_a_good(
     return SectorMatch(None, suggestion, note)
 
 
-def _place_span(profiles: Profiles, written: list[str], start: int) -> int:
-    """How many words from `start` name a place or a people (up to four: "Minas Gerais",
-    "North Kivu"); 0 if none does."""
-    return next(
-        (
-            n
-            for n in (4, 3, 2, 1)
-            if start + n <= len(written) and _place(profiles, written[start : start + n])
-        ),
-        0,
-    )
+def _outside_places(profiles: Profiles, written: list[str]) -> Iterator[int]:
+    """The positions of the words (exact_key's) that are not part of a place's or a people's
+    name (of up to four words: "Minas Gerais", "North Kivu", "Kenyan")."""
+    i = 0
+    while i < len(written):
+        span = next(
+            (
+                n
+                for n in (4, 3, 2, 1)
+                if i + n <= len(written) and _place(profiles, written[i : i + n])
+            ),
+            0,
+        )
+        if span:
+            i += span
+        else:
+            yield i
+            i += 1
 
 
 def _unplaced(profiles: Profiles, value: str) -> list[str]:
@@ -757,16 +764,7 @@ def _unplaced(profiles: Profiles, value: str) -> list[str]:
     words = text_key(value).split()
     if len(words) != len(written):  # (text_key drops no word that exact_key keeps)
         return words
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        span = _place_span(profiles, written, i)
-        if span:
-            i += span
-            continue
-        kept.append(words[i])
-        i += 1
-    return kept
+    return [words[i] for i in _outside_places(profiles, written)]
 
 
 def _written_as_names(value: str, written: list[str]) -> list[bool]:
@@ -803,16 +801,15 @@ def _other_words(
     "mica cosmetics" and "Mica Cosmetics" are no farm or mine."""
     others: list[str] = []
     stages: dict[str, list[str]] = {}
-    i = 0
-    while i < len(words):
-        # a place or a people: "Minas Gerais coffee", "Kenyan tea"
-        span = _place_span(profiles, written, i)
-        if span:
-            i += span
-            continue
+    fair_trade = False
+    # a place or a people is neither: "Minas Gerais coffee", "Kenyan tea"
+    for i in _outside_places(profiles, written):
         word = words[i]
-        if word == "fair" and words[i + 1 : i + 2] == ["trade"]:  # "fair trade coffee"
-            i += 2
+        if fair_trade:  # (the "trade" of "fair trade coffee")
+            fair_trade = False
+            continue
+        if word == "fair" and words[i + 1 : i + 2] == ["trade"]:
+            fair_trade = True
             continue
         if word not in ignore and word not in _PRODUCER_WORDS:
             stage = next((s for s, found in _STAGE_WORDS.items() if word in found), None)
@@ -820,7 +817,6 @@ def _other_words(
                 stages.setdefault(stage, []).append(written[i])
             elif word in profiles._vocabulary or word in _OTHER_WORK or not names[i]:
                 others.append(written[i])
-        i += 1
     return others, stages
 
 
