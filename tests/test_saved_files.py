@@ -53,7 +53,15 @@ OTHER_FILES: list[tuple[str, Callable[[Path, Path], Path], str]] = [
 ]
 
 
-@pytest.mark.parametrize("command", ["report", "diff"])
+def _args(command: str, saved: Path, given: Path, out: Path) -> list[str]:
+    """The command line that reads `given` as a saved assessment."""
+    if command == "assess --verify":
+        return ["assess", "--verify", str(given), "-q"]
+    first = [str(saved)] if command == "diff" else []
+    return [command, *first, str(given), "-q", "-o", str(out)]
+
+
+@pytest.mark.parametrize("command", ["report", "diff", "assess --verify"])
 @pytest.mark.parametrize(("case", "make", "says"), OTHER_FILES, ids=[c[0] for c in OTHER_FILES])
 def test_another_ddtool_file_is_named_for_what_it_is(
     tmp_path: Path,
@@ -64,10 +72,7 @@ def test_another_ddtool_file_is_named_for_what_it_is(
     says: str,
 ) -> None:
     given = make(saved, tmp_path)
-    args = [str(given), "-q", "-o", str(tmp_path / "r.md")]
-    if command == "diff":
-        args = [str(saved), *args]
-    done = CliRunner().invoke(app, [command, *args])
+    done = CliRunner().invoke(app, _args(command, saved, given, tmp_path / "r.md"))
     assert done.exit_code == 2, done.output
     text = " ".join(done.output.split())
     assert text.startswith(f"error: {given}: {says.format(command=command)}"), text
@@ -91,6 +96,7 @@ def _cut_between_values(text: str) -> tuple[str, str]:
         (_cut_in_a_text, "report"),
         (_cut_between_values, "report"),
         (_cut_in_a_text, "diff"),
+        (_cut_between_values, "assess --verify"),
     ],
 )
 def test_a_file_cut_off_says_where_it_ends(
@@ -103,8 +109,7 @@ def test_a_file_cut_off_says_where_it_ends(
     # where the file ends, and where the text it ends in begins (its opening quote)
     line, column = len(lines), len(lines[-1])
     start = lines[-1].rindex('"') + 1
-    args = [str(given), "-q"] if command == "report" else [str(saved), str(given), "-q"]
-    done = CliRunner().invoke(app, [command, *args, "-o", str(tmp_path / "r.json")])
+    done = CliRunner().invoke(app, _args(command, saved, given, tmp_path / "r.json"))
     assert done.exit_code == 2, done.output
     expected = (
         f"error: {given}: not a ddtool assessment JSON (invalid JSON at line {line}, column"

@@ -44,6 +44,7 @@ app.add_typer(profiles_app, name="profiles")
 _state = {"debug": False}
 
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 
 
 def _guard(func: F) -> F:
@@ -86,22 +87,24 @@ def _console(stderr: bool = False) -> Console:
     return _Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
-def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+def _error_line(message: str) -> None:
     """One error line on stderr, the message printed literally (paths may hold brackets)."""
     from rich.text import Text
 
     text = Text.assemble(("error:", "bold red"), " ", message)
     _console(stderr=True).print(text, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+    """One error line on stderr, then the exit."""
+    _error_line(message)
     raise typer.Exit(int(code))
 
 
 def _fail_all(messages: list[str]) -> NoReturn:
-    """One error line for each message on stderr (as _fail prints one), then exit 2."""
-    from rich.text import Text
-
+    """One error line for each message on stderr, then exit 2."""
     for message in messages[:-1]:
-        text = Text.assemble(("error:", "bold red"), " ", message)
-        _console(stderr=True).print(text, highlight=False, soft_wrap=True)
+        _error_line(message)
     _fail(messages[-1])
 
 
@@ -599,7 +602,7 @@ def _verify(saved: Path, quiet: bool) -> NoReturn:
 
     from ddtool.verify import verify
 
-    outcome = verify(saved)
+    outcome = _read_saved(saved, verify, "`ddtool assess --verify`")
     console = _console()
     for line in outcome.checked:
         console.print(f"  ✓ {line}", markup=False)
@@ -702,9 +705,10 @@ def _why_not_made(assessment: Path, error: Exception) -> str:
     return f"internal error: {type(error).__name__}: {error} (run with --debug for a traceback)"
 
 
-def _read_saved(path: Path, read: Callable[[Path], dict[str, Any]], command: str) -> dict[str, Any]:
-    """A saved assessment as `read` reads it; an error that says what the file is when it
-    is another ddtool file (a diff, a batch summary), and where it is cut off when it is."""
+def _read_saved(path: Path, read: Callable[[Path], R], command: str) -> R:
+    """What `read` makes of a saved assessment (the document, or a verification); an error
+    that says what the file is when it is another ddtool file (a diff, a batch summary),
+    and where it is cut off when it is."""
     from ddtool.contract import unreadable_reason
     from ddtool.diff import AssessmentFileError
 
