@@ -52,16 +52,10 @@ REIDENTIFIED_COLUMNS = (
     "supplier_name",
     "country",
 )
+# (and in the workbook, the other columns of a changed flag)
 REIDENTIFIED_COLUMNS_FULL = (
     *REIDENTIFIED_COLUMNS,
-    "inferred",
-    "old_country",
-    "sector",
-    "old_sector",
-    "old_priority",
-    "new_priority",
-    "path",
-    "reason",
+    *(column for column in CHANGED_COLUMNS if column not in REIDENTIFIED_COLUMNS),
 )
 REIDENTIFIED_TEXT = (
     "the same finding (same risk type) of a removed supplier and of the added one that may be"
