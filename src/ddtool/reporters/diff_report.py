@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ddtool.atomic import atomic_open, write_atomic
 from ddtool.reporters.interface import ReporterError
-from ddtool.reporters.markdown_report import cell, inline, risk_name, short
+from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 
 if TYPE_CHECKING:
@@ -191,12 +191,11 @@ def _md_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[str]
             risk_name(v) if c == "risk_type" else v for c, v in zip(columns, values, strict=True)
         ]
         out.append("| " + " | ".join(cell(v) for v in values) + " |")
-    if len(rows) > MAX_TABLE_ROWS:
-        out += [
-            "",
-            f"… and {len(rows) - MAX_TABLE_ROWS:,} more: the JSON and Excel diffs"
-            " (`-o diff.json`, `-o diff.xlsx`) list them all.",
-        ]
+    out += more_rows(
+        len(rows),
+        MAX_TABLE_ROWS,
+        ": the JSON and Excel diffs (`-o diff.json`, `-o diff.xlsx`) list them all.",
+    )
     return [*out, ""]
 
 

@@ -202,13 +202,19 @@ def _warnings(document: dict[str, Any]) -> list[str]:
             f"| {cell(warning.get('type') or 'warning')} | {cell(warning_place(warning))}"
             f" | {cell(warning_text(warning))} |"
         )
-    if len(warnings) > MAX_WARNING_ROWS:
-        out += [
-            "",
-            f"… and {len(warnings) - MAX_WARNING_ROWS:,} more warnings. Every warning is in the"
-            " JSON (`warnings`) and in the Excel register's Warnings sheet.",
-        ]
+    out += more_rows(
+        len(warnings),
+        MAX_WARNING_ROWS,
+        " warnings. Every warning is in the JSON (`warnings`) and in the Excel register's"
+        " Warnings sheet.",
+    )
     return [*out, ""]
+
+
+def more_rows(count: int, limit: int, where: str) -> list[str]:
+    """The note below a table cut at `limit` of `count` rows: how many more, and `where`
+    they all are ("… and 1,204 more warnings. Every warning is in …")."""
+    return ["", f"… and {count - limit:,} more{where}"] if count > limit else []
 
 
 def _top_flags(shown: list[dict[str, Any]], count: int) -> list[str]:
@@ -294,12 +300,12 @@ def _data_gaps(document: dict[str, Any]) -> list[str]:
         name = supplier.get("name") or sid
         label = f"{name} ({sid})" + (" (inferred)" if supplier.get("inferred") else "")
         out.append(f"| {cell(label)} | {cell(gap.get('gap'))} |")
-    if len(gaps) > MAX_GAP_ROWS:
-        out += [
-            "",
-            f"… and {len(gaps) - MAX_GAP_ROWS:,} more data gaps. Every gap is in the JSON"
-            " (`data_gaps`) and in the Excel register's Suppliers sheet.",
-        ]
+    out += more_rows(
+        len(gaps),
+        MAX_GAP_ROWS,
+        " data gaps. Every gap is in the JSON (`data_gaps`) and in the Excel register's"
+        " Suppliers sheet.",
+    )
     return [*out, ""]
 
 
