@@ -835,6 +835,7 @@ class _Shared:
         self._evidence: dict[int, list[str]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
         self._fact_ids: dict[int, str] = {}
+        self._text_ids: dict[str, str] = {}
         self._keep: list[Any] = []
         self._measures: dict[tuple[str, str | None, bool, tuple[str, ...]], list[str]] = {}
         self._used: dict[str, dict[str, Any]] = {}
@@ -981,12 +982,23 @@ class _Shared:
                 if known is not None:  # the same fact object seen in another score
                     ids.append(known)
                     continue
-                fact = item.as_dict()
+                # what the fact's id is made from: its values as the catalogue writes
+                # them ("None" for a missing year or note); equal facts in other objects
+                # (thousands of them on large chains) are looked up by it
                 text = "\x1f".join(
-                    str(fact.get(k)) for k in ("indicator", "value", "year", "source", "note")
+                    (
+                        str(item.indicator),
+                        str(item.value),
+                        str(item.year),
+                        str(item.source),
+                        str(item.note or None),
+                    )
                 )
-                fact_id = "EV-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-                self._facts.setdefault(fact_id, fact)
+                fact_id = self._text_ids.get(text)
+                if fact_id is None:
+                    fact_id = "EV-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+                    self._text_ids[text] = fact_id
+                    self._facts.setdefault(fact_id, item.as_dict())
                 self._fact_ids[id(item)] = fact_id
                 self._keep.append(item)  # ids stay unique while the item is alive
                 ids.append(fact_id)
