@@ -176,10 +176,9 @@ def _assess(
     pinned = source_date()
     as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
     stages.done("profiles")
-    chain, problems = read_chain(paths, options.read, profiles, options.company)
-    stages.done("read+normalise")
+    chain, problems = read_chain(paths, options.read, profiles, options.company, stages.done)
     graph_problems = ProblemList()
-    supply = build_graph(chain, graph_problems)
+    supply = build_graph(chain, graph_problems, stages.done)
     problems.extend(graph_problems)
     if not chain.suppliers and not problems.has_errors():
         from ddtool.errors import Location
@@ -187,7 +186,7 @@ def _assess(
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():
         raise InputError(problems.errors + problems.warnings)
-    stages.done("validate+graph")
+    stages.done("validate")
 
     scorer = Scorer(profiles, config, as_of)
     sector_of: dict[str, str | None] = {}

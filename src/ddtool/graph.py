@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -70,11 +70,17 @@ def _loc(supplier: Supplier, fallback: str, column: str | None = None) -> Locati
     return supplier.location.with_column(column) if column else supplier.location
 
 
-def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
+def build_graph(
+    chain: Chain, problems: ProblemList, clock: Callable[[str], None] | None = None
+) -> SupplyGraph:
     """Build the graph and collect every structural problem (never stops at the first); a
-    problem in a table names its column as the table heads it ("Liefert an", not "buyers")."""
+    problem in a table names its column as the table heads it ("Liefert an", not "buyers").
+
+    `clock`, when given, is told when a part of the work is done: the checks ("validate":
+    ids used twice or differing in case, shares, reach, declared tiers) and the rest
+    ("graph": the links, checked as they are made, the tiers and first paths)."""
     found = ProblemList()
-    supply = _build_graph(chain, found)
+    supply = _build_graph(chain, found, clock or _no_clock)
     problems.extend(
         [
             replace(p, location=p.location.with_column(chain.column(p.location, p.location.column)))
@@ -86,11 +92,16 @@ def build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
     return supply
 
 
-def _build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
+def _no_clock(stage: str) -> None:
+    pass
+
+
+def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], None]) -> SupplyGraph:
     fallback = chain.files[0] if chain.files else "<input>"
     company_id = chain.company.id
     by_id = _unique(chain, problems, fallback)
     _check_case(by_id, problems, fallback)
+    clock("validate")
     # plain dict adjacency in networkx's own layout (nodes in file order, edges in buyer
     # order), built directly: add_nodes_from / add_edges_from cost seconds on 10^5 suppliers
     nodes = (company_id, *by_id)
@@ -151,15 +162,17 @@ def _build_graph(chain: Chain, problems: ProblemList) -> SupplyGraph:
         reached, tiers, _ = _walk(succ, len(first_path), [company_id], waiting, company_id, fans)
         if reached is None:
             tiers = {node: [len(path) - 1] for node, path in first_path.items()}
-    _check_shares(succ, totals, by_id, problems, fallback)
     del first_path[company_id], tiers[company_id]
     supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, tiers, first_path, order)
+    clock("graph")
+    _check_shares(succ, totals, by_id, problems, fallback)
     # every supplier reached (the usual case): only the declared tiers are left to check
     to_check = declared if len(first_path) == len(by_id) else by_id.values()
     # suppliers cut off only by a buyer link already reported (an unknown buyer, a self-loop)
     # are that problem, not one of their own
     below_broken = _below(succ, broken_links) if to_check is not declared else set()
     _check_reached(supply, to_check, broken_links | cyclic | below_broken, problems, fallback)
+    clock("validate")
     return supply
 
 
