@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_chains"
 ASSETS = ROOT / "tests" / "assets"
+
+# The tests keep the checked risk profiles in a cache of their own (set before any test
+# module loads the profiles), not in the user's, and remove it at the end.
+if "DDTOOL_CACHE_DIR" not in os.environ:
+    _CACHE = tempfile.mkdtemp(prefix="ddtool-test-cache-")
+    os.environ["DDTOOL_CACHE_DIR"] = _CACHE
+    atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,224 @@
+"""The checked risk profiles kept between runs: taken only when made from the same files
+and code, never stale, never a reason for a run to fail."""
+
+from __future__ import annotations
+
+import csv
+import os
+import pickle
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+import ddtool.cache
+import ddtool.profiles
+from ddtool.assess import assess
+from ddtool.errors import ProfileError
+from ddtool.profiles import Profiles, bundled_dir, load_profiles
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache of this test's own, and no profiles kept in this process between loads."""
+    where = tmp_path / "cache"
+    monkeypatch.setenv("DDTOOL_CACHE_DIR", str(where))
+    monkeypatch.delenv("DDTOOL_NO_CACHE", raising=False)
+    ddtool.profiles._load.cache_clear()
+    yield where
+    ddtool.profiles._load.cache_clear()
+
+
+def _fresh(overlays: list[Path] | None = None) -> Profiles:
+    ddtool.profiles._load.cache_clear()
+    return load_profiles(overlays or [])
+
+
+def _loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """Each time the profile files are read and checked (not taken from the cache)."""
+    made: list[tuple[str, ...]] = []
+    original = ddtool.profiles._load_checked
+
+    def counted(overlays: tuple[str, ...]) -> Profiles:
+        made.append(overlays)
+        return original(overlays)
+
+    monkeypatch.setattr(ddtool.profiles, "_load_checked", counted)
+    return made
+
+
+def _overlay(tmp_path: Path, value: str) -> Path:
+    """An overlay giving Ghana's modern-slavery prevalence this value."""
+    with (bundled_dir() / "countries.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields = list(reader.fieldnames or [])
+        [row] = [
+            r
+            for r in reader
+            if r["iso3"] == "GHA" and r["indicator"] == "gsi2023_prevalence_per_1000"
+        ]
+    folder = tmp_path / "overlay"
+    folder.mkdir(exist_ok=True)
+    with (folder / "countries.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerow({**row, "value": value})
+    return folder
+
+
+def _ghana(profiles: Profiles) -> float | None:
+    [item] = profiles.indicators["GHA"]["gsi2023_prevalence_per_1000"]
+    return item.number
+
+
+def test_a_second_load_takes_the_checked_profiles_from_the_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = _loads(monkeypatch)
+    first = _fresh()
+    assert made == [()] and len(list(cache.glob("profiles-*.pickle"))) == 1
+    again = _fresh()
+    assert made == [()]  # not read again
+    assert again is not first
+    for name in ("version", "sha256", "root", "overlays", "goods_edition", "steps"):
+        assert getattr(again, name) == getattr(first, name)
+    assert again.indicators == first.indicators and again.sectors == first.sectors
+    assert again.match_sector("cocoa farm") == first.match_sector("cocoa farm")
+
+
+@pytest.mark.parametrize("sample", ["cocoa.yaml", "garment_vendor_list.xlsx"])
+def test_an_assessment_is_the_same_with_profiles_from_the_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, sample: str
+) -> None:
+    monkeypatch.setenv("DDTOOL_NO_CACHE", "1")
+    ddtool.profiles._load.cache_clear()
+    plain = orjson.dumps(assess([SAMPLES / sample]).data)
+    monkeypatch.delenv("DDTOOL_NO_CACHE")
+    _fresh()  # kept
+    made = _loads(monkeypatch)
+    ddtool.profiles._load.cache_clear()
+    assert orjson.dumps(assess([SAMPLES / sample]).data) == plain
+    assert made == []  # the profiles came from the cache
+
+
+def test_a_changed_overlay_file_is_read_again(cache: Path, tmp_path: Path) -> None:
+    folder = _overlay(tmp_path, "9.0")
+    assert _ghana(_fresh([folder])) == 9.0
+    _overlay(tmp_path, "11.5")
+    assert _ghana(_fresh([folder])) == 11.5
+    assert _ghana(_fresh()) != 11.5  # the bundled profiles are kept apart
+
+
+def test_a_misnamed_file_added_to_an_overlay_is_still_reported(cache: Path, tmp_path: Path) -> None:
+    folder = _overlay(tmp_path, "9.0")
+    _fresh([folder])
+    (folder / "country.csv").write_text("iso3\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="not a profile file"):
+        _fresh([folder])
+
+
+def test_other_code_makes_its_own_value(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _loads(monkeypatch)
+    _fresh()
+    monkeypatch.setattr(ddtool.cache, "code_digest", lambda: b"another version of ddtool")
+    _fresh()
+    assert len(made) == 2 and len(list(cache.glob("profiles-*.pickle"))) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not a pickle",
+        pickle.dumps({"a": "dict"}),  # another value
+    ],
+)
+def test_a_broken_cache_file_is_made_again_and_replaced(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    first = _fresh()
+    [kept] = cache.glob("profiles-*.pickle")
+    whole = kept.read_bytes()
+    kept.write_bytes(damage or whole[: len(whole) // 2])  # (empty: cut short)
+    made = _loads(monkeypatch)
+    assert _fresh().sha256 == first.sha256
+    assert made == [()]
+    assert kept.read_bytes() == whole
+
+
+def test_a_file_another_user_wrote_is_not_taken(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fresh()
+    made = _loads(monkeypatch)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(cache).st_uid + 1)
+    _fresh()
+    assert made == [()]
+
+
+def test_a_file_others_may_change_is_not_taken(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fresh()
+    [kept] = cache.glob("profiles-*.pickle")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    kept.chmod(0o622)
+    made = _loads(monkeypatch)
+    _fresh()
+    assert made == [()]
+
+
+def test_a_cache_that_cannot_be_written_is_no_matter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("DDTOOL_CACHE_DIR", str(blocked / "cache"))
+    try:
+        assert _fresh().version
+        assert _fresh().version
+    finally:
+        ddtool.profiles._load.cache_clear()
+    assert blocked.read_text(encoding="utf-8") == "not a directory"
+
+
+def test_the_cache_can_be_turned_off(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DDTOOL_NO_CACHE", "1")
+    made = _loads(monkeypatch)
+    _fresh()
+    _fresh()
+    assert made == [(), ()] and not cache.exists()
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"DDTOOL_CACHE_DIR": "/x/own"}, "/x/own"),
+        ({"XDG_CACHE_HOME": "/x/xdg"}, "/x/xdg/ddtool"),
+        ({"HOME": "/x/home"}, "/x/home/.cache/ddtool"),
+        ({"DDTOOL_NO_CACHE": "1", "DDTOOL_CACHE_DIR": "/x/own"}, None),
+        ({"DDTOOL_NO_CACHE": "0", "DDTOOL_CACHE_DIR": "/x/own"}, "/x/own"),
+    ],
+)
+def test_where_the_cache_is(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], expected: str | None
+) -> None:
+    for name in ("DDTOOL_CACHE_DIR", "XDG_CACHE_HOME", "DDTOOL_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    where = ddtool.cache.cache_dir()
+    assert (str(where) if where else None) == expected
+
+
+def test_old_values_beyond_the_last_few_are_removed(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for version in range(ddtool.cache.KEEP + 3):
+        monkeypatch.setattr(ddtool.cache, "code_digest", lambda v=version: f"v{v}".encode())
+        _fresh()
+    assert len(list(cache.glob("profiles-*.pickle"))) == ddtool.cache.KEEP
+    assert not list(cache.glob(".profiles-*"))  # no temporary file left behind
