@@ -88,7 +88,8 @@ def read_baseline(path: Path) -> float:
 
 
 def stages(path: Path) -> dict[str, float]:
-    """Per-stage seconds in a fresh process (so caches start cold, as for a user)."""
+    """Per-stage seconds in a fresh process (so the caches in memory start cold, as for a
+    user; the risk profiles come from the cache between runs, as on a user's second run)."""
     code = (
         "import json, sys, time, gc\n"
         "from pathlib import Path\n"

@@ -19,6 +19,8 @@ from ddtool.errors import ProfileError
 from ddtool.profiles import Profiles, bundled_dir, load_profiles
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
+# the cache is kept only where there are user ids to keep it private by
+pytestmark = pytest.mark.skipif(not hasattr(os, "getuid"), reason="a system with user ids")
 
 
 @pytest.fixture
@@ -185,6 +187,17 @@ def test_a_cache_that_cannot_be_written_is_no_matter(
     assert blocked.read_text(encoding="utf-8") == "not a directory"
 
 
+def test_code_that_cannot_be_read_means_no_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable() -> bytes:
+        raise PermissionError("a module of ddtool")
+
+    monkeypatch.setattr(ddtool.cache, "code_digest", unreadable)
+    assert _fresh().version
+    assert not list(cache.glob("*.pickle"))
+
+
 def test_the_cache_can_be_turned_off(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DDTOOL_NO_CACHE", "1")
     made = _loads(monkeypatch)
@@ -199,6 +212,8 @@ def test_the_cache_can_be_turned_off(cache: Path, monkeypatch: pytest.MonkeyPatc
         ({"DDTOOL_CACHE_DIR": "/x/own"}, "/x/own"),
         ({"XDG_CACHE_HOME": "/x/xdg"}, "/x/xdg/ddtool"),
         ({"HOME": "/x/home"}, "/x/home/.cache/ddtool"),
+        ({"XDG_CACHE_HOME": "relative", "HOME": "/x/home"}, "/x/home/.cache/ddtool"),
+        ({"HOME": ""}, None),
         ({"DDTOOL_NO_CACHE": "1", "DDTOOL_CACHE_DIR": "/x/own"}, None),
         ({"DDTOOL_NO_CACHE": "0", "DDTOOL_CACHE_DIR": "/x/own"}, "/x/own"),
     ],
@@ -208,6 +223,7 @@ def test_where_the_cache_is(
 ) -> None:
     for name in ("DDTOOL_CACHE_DIR", "XDG_CACHE_HOME", "DDTOOL_NO_CACHE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "/x/home")
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
     where = ddtool.cache.cache_dir()
@@ -222,3 +238,102 @@ def test_old_values_beyond_the_last_few_are_removed(
         _fresh()
     assert len(list(cache.glob("profiles-*.pickle"))) == ddtool.cache.KEEP
     assert not list(cache.glob(".profiles-*"))  # no temporary file left behind
+
+
+def test_a_file_name_not_in_utf_8_in_an_overlay_is_no_matter(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _overlay(tmp_path, "9.0")
+    try:
+        fd = os.open(os.fsencode(folder) + b"/notes-\xff.txt", os.O_CREAT | os.O_WRONLY)
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    os.close(fd)
+    assert _ghana(_fresh([folder])) == 9.0
+    assert _ghana(_fresh([folder])) == 9.0  # from the cache
+    monkeypatch.setenv("DDTOOL_NO_CACHE", "1")
+    assert _ghana(_fresh([folder])) == 9.0
+
+
+@pytest.mark.parametrize("how", ["symlink", "hard link"])
+def test_a_cache_file_reached_another_way_is_not_taken(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    _fresh()
+    [kept] = cache.glob("profiles-*.pickle")
+    elsewhere = cache.parent / "elsewhere.pickle"
+    if how == "symlink":  # (its target could be any file of the user's: a download)
+        kept.rename(elsewhere)
+        kept.symlink_to(elsewhere)
+    else:
+        os.link(kept, elsewhere)
+    made = _loads(monkeypatch)
+    _fresh()
+    assert made == [()]
+
+
+def test_a_cache_folder_others_may_write_is_not_used(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.mkdir(mode=0o700)
+    cache.chmod(0o777)
+    made = _loads(monkeypatch)
+    _fresh()
+    _fresh()
+    assert made == [(), ()]
+    assert not list(cache.iterdir())
+
+
+def test_a_file_changed_while_the_profiles_are_read_is_not_kept(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _overlay(tmp_path, "9.0")
+    original = ddtool.profiles._load_checked
+
+    def edited_meanwhile(overlays: tuple[str, ...]) -> Profiles:
+        made = original(overlays)
+        _overlay(tmp_path, "11.5")  # saved while ddtool read the old one
+        return made
+
+    monkeypatch.setattr(ddtool.profiles, "_load_checked", edited_meanwhile)
+    assert _ghana(_fresh([folder])) == 9.0
+    assert not list(cache.glob("profiles-*.pickle"))
+    monkeypatch.setattr(ddtool.profiles, "_load_checked", original)
+    assert _ghana(_fresh([folder])) == 11.5
+
+
+def test_the_values_used_last_are_the_ones_kept(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def version(v: int) -> None:
+        monkeypatch.setattr(ddtool.cache, "code_digest", lambda: f"v{v}".encode())
+
+    for v in range(ddtool.cache.KEEP):
+        version(v)
+        _fresh()
+    files = sorted(cache.glob("profiles-*.pickle"), key=os.path.getmtime)
+    for i, path in enumerate(files):  # distinct times, oldest first
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+    made = _loads(monkeypatch)
+    version(0)
+    _fresh()  # the oldest, used again
+    version(ddtool.cache.KEEP)
+    _fresh()  # a new one: the least recently used (v1) goes
+    version(0)
+    _fresh()
+    assert made == [()]  # only the new one was made
+    version(1)
+    _fresh()
+    assert made == [(), ()]
+
+
+def test_temporary_files_a_stopped_run_left_are_removed_after_an_hour(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.mkdir(mode=0o700)
+    old, recent = cache / ".profiles-old.tmp", cache / ".profiles-recent.tmp"
+    for path in (old, recent):
+        path.write_bytes(b"cut short")
+    os.utime(old, (1_000_000, 1_000_000))
+    _fresh()
+    assert not old.exists() and recent.exists()

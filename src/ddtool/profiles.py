@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
@@ -1036,32 +1037,29 @@ def load_profiles(overlays: list[Path] | tuple[Path, ...] = ()) -> Profiles:
 @lru_cache(maxsize=4)
 def _load(overlays: tuple[str, ...]) -> Profiles:
     try:
-        parts = _cache_key(overlays)
-        if parts is None:
-            return _load_checked(overlays)
         from ddtool.cache import kept
 
-        return kept("profiles", parts, partial(_load_checked, overlays), Profiles)
+        return kept(
+            "profiles", partial(_cache_key, overlays), partial(_load_checked, overlays), Profiles
+        )
     except (AttributeError, TypeError, KeyError, ValueError) as e:
         # a shape the checks above do not foresee: still the data's fault, not the tool's
         where = ", ".join(overlays) or "the bundled profiles"
         raise ProfileError(f"broken risk-profile data in {where}: {e!r}") from e
 
 
-def _cache_key(overlays: tuple[str, ...]) -> list[bytes] | None:
+def _cache_key(overlays: tuple[str, ...]) -> Iterator[bytes]:
     """What the checked profiles are made from, for the cache between runs: each
     directory's path, the names of its files (a misnamed file in an overlay is an error)
-    and the profile files' contents. None when a directory cannot be read: the profiles
-    are then loaded as they are, and the problem reported."""
-    parts: list[bytes] = []
-    try:
-        for directory in (bundled_dir(), *(Path(o) for o in overlays)):
-            names = sorted(p.name for p in directory.iterdir() if p.is_file())
-            parts.append("\0".join([str(directory), *names]).encode())
-            parts += [(directory / name).read_bytes() for name in names if name in DATA_FILES]
-    except OSError:
-        return None
-    return parts
+    and the profile files' contents. (A directory that cannot be read raises: the profiles
+    are then loaded as they are, and the problem reported.)"""
+    for directory in (bundled_dir(), *(Path(o) for o in overlays)):
+        names = sorted(os.fsencode(p.name) for p in directory.iterdir() if p.is_file())
+        yield b"\0".join([os.fsencode(directory), *names])
+        for name in DATA_FILES:
+            path = directory / name
+            if os.fsencode(name) in names:
+                yield os.fsencode(name) + b"\0" + path.read_bytes()
 
 
 def _overlay_files(directory: Path, check: _Checker) -> None:
