@@ -3,7 +3,6 @@ and code, never stale, never a reason for a run to fail."""
 
 from __future__ import annotations
 
-import csv
 import os
 import pickle
 from collections.abc import Iterator
@@ -11,12 +10,13 @@ from pathlib import Path
 
 import orjson
 import pytest
+from profile_support import ghana_overlay
 
 import ddtool.cache
 import ddtool.profiles
 from ddtool.assess import assess
 from ddtool.errors import ProfileError
-from ddtool.profiles import Profiles, bundled_dir, load_profiles
+from ddtool.profiles import Profiles, load_profiles
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
 # the cache is kept only where there are user ids to keep it private by
@@ -53,22 +53,14 @@ def _loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
 
 
 def _overlay(tmp_path: Path, value: str) -> Path:
-    """An overlay giving Ghana's modern-slavery prevalence this value."""
-    with (bundled_dir() / "countries.csv").open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        fields = list(reader.fieldnames or [])
-        [row] = [
-            r
-            for r in reader
-            if r["iso3"] == "GHA" and r["indicator"] == "gsi2023_prevalence_per_1000"
-        ]
-    folder = tmp_path / "overlay"
-    folder.mkdir(exist_ok=True)
-    with (folder / "countries.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        writer.writerow({**row, "value": value})
-    return folder
+    return ghana_overlay(tmp_path / "overlay", value)
+
+
+def _made_again(monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether loading the profiles now reads and checks them (not from the cache)."""
+    made = _loads(monkeypatch)
+    _fresh()
+    return made == [()]
 
 
 def _ghana(profiles: Profiles) -> float | None:
@@ -168,9 +160,7 @@ def test_a_file_others_may_change_is_not_taken(
     [kept] = cache.glob("profiles-*.pickle")
     assert kept.stat().st_mode & 0o777 == 0o600
     kept.chmod(0o622)
-    made = _loads(monkeypatch)
-    _fresh()
-    assert made == [()]
+    assert _made_again(monkeypatch)
 
 
 def test_a_cache_that_cannot_be_written_is_no_matter(
@@ -267,9 +257,7 @@ def test_a_cache_file_reached_another_way_is_not_taken(
         kept.symlink_to(elsewhere)
     else:
         os.link(kept, elsewhere)
-    made = _loads(monkeypatch)
-    _fresh()
-    assert made == [()]
+    assert _made_again(monkeypatch)
 
 
 def test_a_cache_folder_others_may_write_is_not_used(

@@ -3,14 +3,14 @@ auditor tells it from the bundled, sourced figure."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
+from profile_support import ghana_overlay
 from typer.testing import CliRunner
 
 from ddtool.assess import AssessOptions, assess
 from ddtool.cli import app
-from ddtool.profiles import bundled_dir, load_profiles
+from ddtool.profiles import load_profiles
 from ddtool.scoring import indicator_evidence
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
@@ -18,22 +18,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
 
 def _overlay(tmp_path: Path) -> Path:
     """An overlay raising Ghana's modern-slavery prevalence from the bundled row's value."""
-    with (bundled_dir() / "countries.csv").open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        fields = list(reader.fieldnames or [])
-        [row] = [
-            r
-            for r in reader
-            if r["iso3"] == "GHA" and r["indicator"] == "gsi2023_prevalence_per_1000"
-        ]
-    row["value"] = "9.0"
-    folder = tmp_path / "overlay2027"
-    folder.mkdir()
-    with (folder / "countries.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        writer.writerow(row)
-    return folder
+    return ghana_overlay(tmp_path / "overlay2027", "9.0")
 
 
 def test_an_overlay_value_is_marked_and_a_bundled_one_is_not(tmp_path: Path) -> None:
