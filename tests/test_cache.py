@@ -325,3 +325,17 @@ def test_temporary_files_a_stopped_run_left_are_removed_after_an_hour(
     os.utime(old, (1_000_000, 1_000_000))
     _fresh()
     assert not old.exists() and recent.exists()
+
+
+def test_a_cache_folder_that_cannot_be_found_is_no_matter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # the current folder deleted under the run: a relative path leads nowhere
+    monkeypatch.setenv("DDTOOL_CACHE_DIR", "cache")
+    try:
+        assert _fresh().version
+    finally:
+        ddtool.profiles._load.cache_clear()

@@ -83,7 +83,10 @@ def kept(
     """The value of this kind whose key `parts` gives, from the cache if it holds it, else
     made by `make` and kept for the next run. The parts are read again after the value is
     made: a file changed meanwhile may be in the value, which is then not kept."""
-    where = _safe_dir(cache_dir())
+    try:
+        where = _safe_dir(cache_dir())
+    except Exception:  # (no current folder to resolve a relative one by, say)
+        where = None
     key = _key(kind, parts) if where is not None else None
     if where is None or key is None:
         return make()
