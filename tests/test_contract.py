@@ -76,6 +76,16 @@ CASES: list[tuple[str, Edit, list[str]]] = [
         ["$.suppliers[2].risk: no 'child_labour'"],
     ),
     (
+        "a supplier's certifications one text, not a list",
+        lambda d: d["suppliers"][0].update(certifications="Fairtrade"),
+        ['$.suppliers[0].certifications: a list expected, got "Fairtrade"'],
+    ),
+    (
+        "an audit a number",
+        lambda d: d["suppliers"][1].update(audits=[2025]),
+        ["$.suppliers[1].audits[0]: a text expected, got 2025"],
+    ),
+    (
         "tiers a number",
         lambda d: d["suppliers"][3].update(tiers=2),
         ["$.suppliers[3].tiers: a list expected, got 2"],

@@ -33,7 +33,8 @@ COOP = {
 HAULIER = {"id": "L1", "name": "Haulier", "country": "DEU", "sector": "logistics-transport"}
 PASSED = [{"standard": "SMETA", "date": "2025-10-01", "result": "pass"}]
 FAILED = [{"standard": "SMETA", "date": "2025-10-01", "result": "fail"}]
-FAIRTRADE = "certification 'Fairtrade' valid (no expiry date given: taken as current)"
+VALID = "valid (no expiry date given: taken as current)"
+FAIRTRADE = "certification 'Fairtrade' " + VALID
 
 
 def assessed(
@@ -91,12 +92,26 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], list[Any], list[Any]]] = 
     ),
     # a column only one file has is another layout, not a change of each supplier
     ("an extra column new this year", {}, {"C2": {"remarks": "CLMRS in place"}}, [], []),
-    # no flag of the haulier records what it holds: nothing is said of it
+    # the entries say what each supplier holds (schema 2.1), one without flags too
     (
         "a certification of a supplier without flags",
         {},
         {"L1": {"certifications": ["SA8000"]}},
+        [("L1", "certifications", [], ["certification 'SA8000' " + VALID])],
         [],
+    ),
+    (
+        "an audit that aged out",
+        {"L1": {"audits": [{"standard": "SMETA", "date": "2025-10-01", "result": "pass"}]}},
+        {"L1": {"audits": [{"standard": "SMETA", "date": "2022-10-01", "result": "pass"}]}},
+        [
+            (
+                "L1",
+                "audits",
+                ["audit 'SMETA' of 2025-10-01 passed"],
+                ["audit 'SMETA' of 2022-10-01 older than 24 months: not counted"],
+            )
+        ],
         [],
     ),
 ]
@@ -150,13 +165,19 @@ def test_why_a_flag_was_resolved_shows_in_every_output(tmp_path: Path) -> None:
     assert rows[1:] == [("C2", "Sefwi Growers", "audits", "none", audit)]
 
 
-@pytest.mark.parametrize("schema", ["2.0", "1.0"])
+@pytest.mark.parametrize("schema", ["2.1", "2.0", "1.0"])
 def test_certifications_are_compared_only_where_the_assessment_records_them(
     tmp_path: Path, schema: str
 ) -> None:
-    """Schema 1.x assessments were written before ddtool recorded supplier adjustments as
-    evidence: their certifications are not known, so none is listed as gained."""
+    """Schema 2.1 entries hold each supplier's certifications; in 2.0 the flags' evidence
+    records those of flagged suppliers; schema 1.x assessments were written before ddtool
+    recorded supplier adjustments as evidence: their certifications are not known, so none
+    is listed as gained."""
     old = assessed(tmp_path, "old", {})
+    if schema != "2.1":  # entries without certifications and audits
+        for entry in old["suppliers"]:
+            del entry["certifications"], entry["audits"]
+        old["schema_version"] = "2.0"
     if schema == "1.0":  # the 1.x layout: each flag holds its evidence inline
         old["flags"] = [{k: v for k, v in f.items() if k != "basis"} for f in register(old)]
         del old["bases"]
@@ -165,7 +186,7 @@ def test_certifications_are_compared_only_where_the_assessment_records_them(
         old, assessed(tmp_path, "new", {"C2": {"certifications": ["Fairtrade"]}})
     )
     found = [(c["field"], c["old"], c["new"]) for c in diff["suppliers_changed"]]
-    assert found == ([("certifications", [], [FAIRTRADE])] if schema == "2.0" else [])
+    assert found == ([("certifications", [], [FAIRTRADE])] if schema != "1.0" else [])
 
 
 def test_both_as_of_dates_in_every_output(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from ddtool import __version__
 from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
-from ddtool.document import UNMAPPED_BELOW
+from ddtool.document import AUDIT_LABEL, CERTIFICATION_LABEL, UNMAPPED_BELOW
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
@@ -41,7 +41,7 @@ from ddtool.scoring import (
 )
 from ddtool.sources import ReadOptions, read_chain
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"  # 2.1: the supplier entries' certifications and audits
 
 
 @dataclass(slots=True)
@@ -547,7 +547,7 @@ class _Entries:
         suppliers: list[dict[str, Any]] = []
         for sid, parts in zip(order, parts_of, strict=True):
             s = supply.suppliers[sid]
-            country_name, risk_dict, data_gaps, listings, worst_case, _found = parts
+            country_name, risk_dict, data_gaps, listings, worst_case, _found, held = parts
             buyers = pred[sid]
             entry: dict[str, Any] = {
                 "id": sid,
@@ -566,6 +566,8 @@ class _Entries:
                 "workers": s.workers,
                 "female_pct": s.female_pct,
                 "migrant_pct": s.migrant_pct,
+                "certifications": held[0],
+                "audits": held[1],
                 "risk": risk_dict,
                 "exposure": _supplier_exposure(exposure[sid]),
                 "data_gaps": data_gaps,
@@ -811,6 +813,7 @@ _Parts = tuple[
     list[dict[str, Any]],
     dict[str, Any] | None,
     list[_Flagged],
+    tuple[list[str], list[str]],
 ]
 
 
@@ -829,6 +832,7 @@ class _Shared:
         self._listings: dict[int, Any] = {}
         self._worst: dict[int, Any] = {}
         self._gaps: dict[tuple[int, bool], list[str]] = {}
+        self._held: dict[int, tuple[list[str], list[str]]] = {}
         self._parts: dict[tuple[int, str | None, str | None, bool], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
@@ -867,6 +871,7 @@ class _Shared:
                 self.listings(risk),
                 self.worst(risk) if risk.worst is not None else None,
                 self.flagged(risk, sector, country, inferred_below),
+                self.held(risk),
             )
         return found
 
@@ -886,6 +891,21 @@ class _Shared:
             if key not in made:
                 self.parts(by_id[key[0]], *key[1:])
         return list(map(made.__getitem__, keys))
+
+    def held(self, risk: SupplierRisk) -> tuple[list[str], list[str]]:
+        """The supplier's certifications and audits, each as its score counted it
+        ("certification 'Fairtrade' valid until 2027-06-30", "audit 'SMETA' of 2024-03-01
+        older than 24 months: not counted"): what a flag's evidence records of them, for
+        every supplier, sorted as a diff compares them."""
+        key = id(risk)
+        found = self._held.get(key)
+        if found is None:
+            labels = [label for label, _ in risk.by_type[RISK_TYPES[0]].adjustments]
+            found = self._held[key] = (
+                sorted(label for label in labels if label.startswith(CERTIFICATION_LABEL)),
+                sorted(label for label in labels if label.startswith(AUDIT_LABEL)),
+            )
+        return found
 
     def gaps(self, risk: SupplierRisk, inferred_below: bool) -> list[str]:
         """The supplier's data gaps: its score's, and unmapped tiers beneath it."""

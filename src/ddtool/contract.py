@@ -434,6 +434,9 @@ SUPPLIER = Record(
         "workers": (NUMBER_OR_NULL, OPTIONAL),
         "female_pct": (NUMBER_OR_NULL, OPTIONAL),
         "migrant_pct": (NUMBER_OR_NULL, OPTIONAL),
+        # (2.1) each as its score counted it
+        "certifications": (TEXTS, OPTIONAL),
+        "audits": (TEXTS, OPTIONAL),
         "assumption": (TEXT_OR_NULL, OPTIONAL),
         # extra columns of the input, by name (a diff compares them)
         "attributes": (Catalogue(CELL), OPTIONAL),

@@ -14,7 +14,7 @@ from typing import Any
 
 from ddtool.collector import collector_paused
 from ddtool.contract import Contract
-from ddtool.document import flag_expander
+from ddtool.document import AUDIT_LABEL, CERTIFICATION_LABEL, flag_expander
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
@@ -69,7 +69,7 @@ CHANGE_FIELDS = (
 # a supplier adjustment of the score (ddtool.scoring) as its flags' evidence names it, and
 # the field of the supplier's own record each kind comes from
 ADJUSTMENT = "supplier adjustment: "
-RECORDED = (("certifications", "certification '"), ("audits", "audit '"))
+RECORDED = (("certifications", CERTIFICATION_LABEL), ("audits", AUDIT_LABEL))
 _RECORDED_FIELDS = tuple(field for field, _ in RECORDED)
 ATTRIBUTE_FIELD = "attributes."
 # what a diff reads of a supplier entry: its own fields, and what a flag it shows takes from

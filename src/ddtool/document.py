@@ -28,6 +28,10 @@ def _resolve(
 
 # the gap of a supplier with inferred suppliers beneath it: its own score is complete
 UNMAPPED_BELOW = "tiers below not mapped (inferred)"
+# how the labels of the supplier adjustments (ddtool.scoring) for a certification and an
+# audit begin: the supplier entries list them, and a flag's evidence holds them too
+CERTIFICATION_LABEL = "certification '"
+AUDIT_LABEL = "audit '"
 
 
 def gap_counts(summary: dict[str, Any]) -> str:

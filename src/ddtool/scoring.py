@@ -437,15 +437,22 @@ class Scorer:
             if cert.valid_until is not None and cert.valid_until < self.as_of:
                 credits.append((f"certification '{cert.name}' expired {cert.valid_until}", 0.0))
                 continue
-            credit = min(s.certification_credit, 2 * s.certification_credit - cert_total)
-            if credit <= 0:
-                continue
-            cert_total += credit
             valid = (
                 f"valid until {cert.valid_until}"
                 if cert.valid_until is not None
                 else "valid (no expiry date given: taken as current)"
             )
+            credit = min(s.certification_credit, 2 * s.certification_credit - cert_total)
+            if credit <= 0:  # (said, so that every certification held is on record)
+                credits.append(
+                    (
+                        f"certification '{cert.name}' {valid}: no further credit"
+                        f" (certifications count at most {2 * s.certification_credit:g})",
+                        0.0,
+                    )
+                )
+                continue
+            cert_total += credit
             credits.append((f"certification '{cert.name}' {valid}", -credit))
         audit_total = 0.0
         cutoff = _months_before(self.as_of, s.audit_valid_months)
@@ -481,6 +488,14 @@ class Scorer:
                 if credit > 0:
                     audit_total += credit
                     credits.append((f"audit '{audit.standard}' of {audit.date} passed", -credit))
+                else:  # (said, so that every audit held is on record)
+                    credits.append(
+                        (
+                            f"audit '{audit.standard}' of {audit.date} passed: no further credit"
+                            f" (passed audits count at most {2 * s.audit_credit:g})",
+                            0.0,
+                        )
+                    )
             else:
                 credits.append(
                     (

@@ -240,6 +240,9 @@ class ExcelReporter(Reporter):
             ("Workers", 9),
             ("Female %", 9),
             ("Migrant %", 9),
+            # each as the score counted it (valid, expired, passed, not counted …)
+            ("Certifications", 40),
+            ("Audits", 40),
         ]
         for rt in RISK_NAMES.values():
             columns += [(f"{rt}: likelihood", 11), (f"{rt}: priority", 10), (f"{rt}: level", 10)]
@@ -263,6 +266,8 @@ class ExcelReporter(Reporter):
                 s.get("workers"),
                 s.get("female_pct"),
                 s.get("migrant_pct"),
+                "; ".join(s.get("certifications") or ()),
+                "; ".join(s.get("audits") or ()),
             ]
             levels = []
             for rt in RISK_NAMES:
