@@ -66,6 +66,20 @@ def _other_run(doc: dict[str, Any]) -> dict[str, Any]:
     return doc | {"generated_at": "2020-01-01T00:00:00+00:00", "tool": {"version": "0.0.1"}}
 
 
+def _schema_2_0(doc: dict[str, Any]) -> dict[str, Any]:
+    """As ddtool wrote it before schema 2.1 (no certifications and audits in the entries)."""
+    for entry in doc["suppliers"]:
+        entry.pop("certifications", None)
+        entry.pop("audits", None)
+    return doc | {"schema_version": "2.0"}
+
+
+def _certification_edited(doc: dict[str, Any]) -> dict[str, Any]:
+    entry = next(s for s in doc["suppliers"] if s.get("certifications"))
+    entry["certifications"] = ["certification 'Fairtrade' valid until 2099-12-31"]
+    return doc
+
+
 # (case, edit of the saved document, how it is written, reproduced?, what the reasons say)
 CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
     ("as written", dict, "compact", True, []),
@@ -84,6 +98,29 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         ["$.suppliers[3].name: saved 'Renamed'"],
     ),
     ("a flag dropped", _flag_dropped, "compact", False, ["$.flags: "]),
+    # an earlier schema: what it holds is compared, what it lacks is not a difference
+    ("saved as schema 2.0", _schema_2_0, "compact", True, []),
+    (
+        "saved as schema 2.0, a supplier renamed",
+        lambda d: _schema_2_0(_renamed(d)),
+        "compact",
+        False,
+        ["$.suppliers[3].name: saved 'Renamed'"],
+    ),
+    (
+        "a certification edited",
+        _certification_edited,
+        "compact",
+        False,
+        [".certifications[0]: saved \"certification 'Fairtrade' valid until 2099-12-31\""],
+    ),
+    (
+        "2.1 saved without the certifications",
+        lambda d: _schema_2_0(d) | {"schema_version": "2.1"},
+        "compact",
+        False,
+        [".audits: only in new result"],
+    ),
     ("a key added", lambda d: d | {"extra": 1}, "compact", False, ["$.extra: only in saved"]),
     (
         "a summary figure changed",
@@ -129,6 +166,15 @@ def test_verify_compares_every_part(
     if reproduced:
         sizes = f"{len(document['suppliers'])} suppliers and {len(document['flags'])} flags"
         assert f"{sizes} identical" in outcome.checked
+    noted = [line for line in outcome.checked if "saved as schema" in line]
+    assert noted == (
+        [
+            "note: saved as schema 2.0, re-run as 2.1: compared without what 2.1 added"
+            " (certifications, audits)"
+        ]
+        if "schema 2.0" in case
+        else []
+    )
 
 
 def test_a_dropped_flag_is_counted(saved: tuple[Path, dict[str, Any]]) -> None:

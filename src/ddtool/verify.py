@@ -103,8 +103,45 @@ def verify(path: Path) -> Verification:
         return result
     with contextlib.chdir(workdir):
         rerun = assess(recorded, options).data
+    _as_saved(rerun, str(saved.get("schema_version", "")), result)
     saved, found = _saved_whole(path, text, rerun)
     return _compare(saved, found, rerun, result)
+
+
+# what each later minor version of the schema added to the supplier entries: a file saved by
+# an earlier one is compared without it (what it holds is compared in full)
+_ADDED_TO_SUPPLIERS = {"2.1": ("certifications", "audits")}
+
+
+def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None:
+    """The re-run as the saved file's schema version holds it, when that is an earlier minor
+    version of this one (the re-run's entries lose what later versions added), with a note."""
+    now = str(rerun.get("schema_version", ""))
+    added = [
+        key
+        for since, keys in _ADDED_TO_SUPPLIERS.items()
+        if _minor(version) < _minor(since) <= _minor(now)
+        and since.split(".")[0] == version.split(".")[0]
+        for key in keys
+    ]
+    if not added:
+        return
+    for entry in rerun.get("suppliers") or ():
+        for key in added:
+            entry.pop(key, None)
+    rerun["schema_version"] = version
+    result.checked.append(
+        f"note: saved as schema {version}, re-run as {now}: compared without what {now}"
+        f" added ({', '.join(added)})"
+    )
+
+
+def _minor(version: str) -> tuple[int, ...]:
+    """A schema version as numbers ("2.1" → (2, 1)); an unreadable one as (0,)."""
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (0,)
 
 
 def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str], AssessOptions]:
