@@ -120,7 +120,7 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
     added = [
         key
         for since, keys in _ADDED_TO_SUPPLIERS.items()
-        if _minor(version) < _minor(since) <= _minor(now)
+        if _version_numbers(version) < _version_numbers(since) <= _version_numbers(now)
         and since.split(".")[0] == version.split(".")[0]
         for key in keys
     ]
@@ -136,7 +136,7 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
     )
 
 
-def _minor(version: str) -> tuple[int, ...]:
+def _version_numbers(version: str) -> tuple[int, ...]:
     """A schema version as numbers ("2.1" → (2, 1)); an unreadable one as (0,)."""
     try:
         return tuple(int(part) for part in version.split("."))
