@@ -22,7 +22,7 @@ from ddtool import __version__
 from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
-from ddtool.document import AUDIT_LABEL, CERTIFICATION_LABEL, UNMAPPED_BELOW
+from ddtool.document import UNMAPPED_BELOW, held_labels
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
@@ -900,11 +900,8 @@ class _Shared:
         key = id(risk)
         found = self._held.get(key)
         if found is None:
-            labels = [label for label, _ in risk.by_type[RISK_TYPES[0]].adjustments]
-            found = self._held[key] = (
-                sorted(label for label in labels if label.startswith(CERTIFICATION_LABEL)),
-                sorted(label for label in labels if label.startswith(AUDIT_LABEL)),
-            )
+            adjustments = risk.by_type[RISK_TYPES[0]].adjustments
+            found = self._held[key] = held_labels(label for label, _ in adjustments)
         return found
 
     def gaps(self, risk: SupplierRisk, inferred_below: bool) -> list[str]:

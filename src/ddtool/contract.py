@@ -26,12 +26,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import partial, wraps
+from functools import partial
 from itertools import chain, compress, filterfalse, repeat
 from math import isfinite
 from operator import contains, eq, is_, itemgetter, methodcaller
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from ddtool.collector import collector_paused
 from ddtool.model import LEVELS, RISK_TYPES
@@ -703,20 +703,10 @@ def _flags(n: int) -> str:
     return f"{n:,} flag in $.flags is" if n == 1 else f"{n:,} flags in $.flags are"
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _collector_paused(method: F) -> F:
-    """Run a check with the cyclic collector paused: the columns it keeps and the lists it
-    lays out are long (10^5 suppliers: millions of items), and every collection that what
-    it allocates sets off would walk them all again (0.2 s for a list of 12,000 pairs)."""
-
-    @wraps(method)
-    def paused(*args: Any, **kwargs: Any) -> Any:
-        with collector_paused():
-            return method(*args, **kwargs)
-
-    return cast(F, paused)
+# The checks run with the cyclic collector paused (`@collector_paused()`): the columns they
+# keep and the lists they lay out are long (10^5 suppliers: millions of items), and every
+# collection that what they allocate sets off would walk them all again (0.2 s for a list of
+# 12,000 pairs).
 
 
 class Contract:
@@ -777,7 +767,7 @@ class Contract:
                 first[value] = i
         return set(first)
 
-    @_collector_paused
+    @collector_paused()
     def suppliers(self, entries: list[Any]) -> None:
         """Every supplier entry, each id once, each inferred one with its worst case.
         (ddtool.diff.check_assessment has checked that each is an object with an id.)"""
@@ -789,7 +779,7 @@ class Contract:
                 if "worst_case" not in entries[i]:
                     self._add(f"$.suppliers[{i}]", "no 'worst_case' (an inferred supplier)")
 
-    @_collector_paused
+    @collector_paused()
     def flags(self, flags: list[Any]) -> None:
         """Every flag, each id once, each of schema 2.x or 1.x. (check_assessment has checked
         that each is an object with an id and a known level.)"""
@@ -803,7 +793,7 @@ class Contract:
                         f"$.flags[{i}]", "neither a 'basis' (2.x) nor its reason and path (1.x)"
                     )
 
-    @_collector_paused
+    @collector_paused()
     def references(self, document: dict[str, Any]) -> None:
         """Each id named in the long lists leads somewhere: a flag's supplier and basis, the
         facts and measures a 1.x flag lists; a supplier's buyers, path and exposure sources
@@ -968,7 +958,7 @@ class Contract:
             where = f"$.summary.{part}.{key}" if part else f"$.summary.{key}"
             self._add(where, f"{stated:,}, but {says}")
 
-    @_collector_paused
+    @collector_paused()
     def top(self, document: dict[str, Any]) -> None:
         """The company, the summary, the catalogues and the other top-level parts; the
         facts and measures of each basis; the suppliers named in the exposure of the

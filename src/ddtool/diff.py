@@ -14,7 +14,7 @@ from typing import Any
 
 from ddtool.collector import collector_paused
 from ddtool.contract import Contract
-from ddtool.document import AUDIT_LABEL, CERTIFICATION_LABEL, flag_expander
+from ddtool.document import ADJUSTMENT, flag_expander, held_labels
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
@@ -51,7 +51,7 @@ SUPPLIER_FIELDS = ("id", "name", "country", "sector")
 # from the input (a move, a new sector or buyer, more migrant workers); what the engine
 # derives from them (tiers, path, risk, gaps) is not listed. `certifications` and `audits`
 # are compared as the entries hold them, or else as the flags' evidence records them
-# (RECORDED); each column of extra attributes as `attributes.NAME`.
+# (RECORDED_FIELDS); each column of extra attributes as `attributes.NAME`.
 CHANGE_FIELDS = (
     "name",
     "country",
@@ -68,9 +68,7 @@ CHANGE_FIELDS = (
 )
 # a supplier adjustment of the score (ddtool.scoring) as its flags' evidence names it, and
 # the field of the supplier's own record each kind comes from
-ADJUSTMENT = "supplier adjustment: "
-RECORDED = (("certifications", CERTIFICATION_LABEL), ("audits", AUDIT_LABEL))
-_RECORDED_FIELDS = tuple(field for field, _ in RECORDED)
+RECORDED_FIELDS = ("certifications", "audits")  # (as held_labels splits them)
 ATTRIBUTE_FIELD = "attributes."
 # what a diff reads of a supplier entry: its own fields, and what a flag it shows takes from
 # it (see ddtool.document.expand_flag)
@@ -167,10 +165,7 @@ def read_assessment(
         check_assessment(document, str(path))
     if complete:
         contract = Contract()
-        contract.suppliers(document["suppliers"])
-        contract.flags(document["flags"])
-        contract.references(document)
-        contract.top(document)
+        contract.check(document)
         reason = contract.reason()
         if reason is not None:
             raise AssessmentFileError(f"{path}: not a complete ddtool assessment JSON ({reason})")
@@ -462,23 +457,28 @@ def _supplier_changes(
     both = [(i, i) for i in old_suppliers.keys() & new_suppliers.keys()]
     both += list(renamed.items())
     both.sort(key=lambda ids: ids[1])
-    wanted_old = {was for was, _ in both}
-    wanted_new = {now for _, now in both}
-    records = _records(old, wanted_old), _records(new, wanted_new)
+    # what the flags' evidence records of certifications and audits, for the suppliers an
+    # entry of which lacks them (of a 2.0 assessment: the entries hold them from 2.1)
+    lacking = [
+        (was, now)
+        for was, now in both
+        if not all(f in old_suppliers[was] and f in new_suppliers[now] for f in RECORDED_FIELDS)
+    ]
+    records = (
+        _records(old, {was for was, _ in lacking}),
+        _records(new, {now for _, now in lacking}),
+    )
     columns = sorted(_attribute_columns(old_suppliers) & _attribute_columns(new_suppliers))
     changes: list[dict[str, Any]] = []
     for was_id, now_id in both:
         before, after = old_suppliers[was_id], new_suppliers[now_id]
-        held = (
-            None if records[0] is None else records[0].get(was_id),
-            None if records[1] is None else records[1].get(now_id),
-        )
+        held = records[0].get(was_id), records[1].get(now_id)
         for field in CHANGE_FIELDS:
             if field in before and field in after:
                 was, now = before[field], after[field]
                 if field == "buyers" and _same_buyers(was, now, renamed):
                     continue
-            elif field in _RECORDED_FIELDS and held[0] is not None and held[1] is not None:
+            elif field in RECORDED_FIELDS and held[0] is not None and held[1] is not None:
                 was, now = held[0][field], held[1][field]
             else:  # an earlier schema lacks it; or no flag records what the supplier holds
                 continue
@@ -516,16 +516,14 @@ def _attribute_columns(suppliers: dict[str, dict[str, Any]]) -> set[str]:
     return columns
 
 
-def _records(
-    document: dict[str, Any], supplier_ids: set[str]
-) -> dict[str, dict[str, list[str]]] | None:
+def _records(document: dict[str, Any], supplier_ids: set[str]) -> dict[str, dict[str, list[str]]]:
     """The certifications and audits of these suppliers as their flags' evidence records
     them (the supplier adjustments of ddtool.scoring: "certification 'Fairtrade' valid",
-    "audit 'SMETA' of 2025-10-01 passed"), for those with a flag. None for a 1.x document:
+    "audit 'SMETA' of 2025-10-01 passed"), for those with a flag; none for a 1.x document:
     ddtool recorded supplier adjustments as evidence only after schema 2.0, so nothing can
-    be said of what its suppliers held."""
-    if str(document.get("schema_version", "")).split(".")[0] == "1":
-        return None
+    be said of what its suppliers held (and none when no supplier is asked for)."""
+    if not supplier_ids or str(document.get("schema_version", "")).split(".")[0] == "1":
+        return {}
     bases: dict[str, Any] = document.get("bases") or {}
     catalogue: dict[str, Any] = document.get("evidence") or {}
     per_basis: dict[str, tuple[str, ...]] = {}
@@ -553,13 +551,16 @@ def _records(
         else:  # the evidence inline
             found = adjustments(flag.get("evidence"))
         labels.setdefault(supplier_id, set()).update(found)
-    return {
-        supplier_id: {
-            field: sorted(label for label in found if label.startswith(prefix))
-            for field, prefix in RECORDED
-        }
-        for supplier_id, found in labels.items()
-    }
+    # split once per distinct set of labels (most suppliers share one: none), read-only
+    split: dict[frozenset[str], dict[str, list[str]]] = {}
+    records = {}
+    for supplier_id, held in labels.items():
+        key = frozenset(held)
+        record = split.get(key)
+        if record is None:
+            record = split[key] = dict(zip(RECORDED_FIELDS, held_labels(key), strict=True))
+        records[supplier_id] = record
+    return records
 
 
 def is_empty(diff: dict[str, Any]) -> bool:

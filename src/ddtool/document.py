@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 # What a schema-2 flag leaves to its supplier entry and its basis (schema 1 wrote them inline)
@@ -32,6 +32,18 @@ UNMAPPED_BELOW = "tiers below not mapped (inferred)"
 # audit begin: the supplier entries list them, and a flag's evidence holds them too
 CERTIFICATION_LABEL = "certification '"
 AUDIT_LABEL = "audit '"
+# how a supplier adjustment's fact names it ("supplier adjustment: audit 'SMETA' of …")
+ADJUSTMENT = "supplier adjustment: "
+
+
+def held_labels(labels: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Of a supplier's adjustment labels, those of its certifications and of its audits,
+    each sorted (as the supplier entries list them, and a diff compares them)."""
+    found = sorted(labels)
+    return (
+        [label for label in found if label.startswith(CERTIFICATION_LABEL)],
+        [label for label in found if label.startswith(AUDIT_LABEL)],
+    )
 
 
 def gap_counts(summary: dict[str, Any]) -> str:

@@ -1050,16 +1050,15 @@ def _load(overlays: tuple[str, ...]) -> Profiles:
 
 def _cache_key(overlays: tuple[str, ...]) -> Iterator[bytes]:
     """What the checked profiles are made from, for the cache between runs: each
-    directory's path, the names of its files (a misnamed file in an overlay is an error)
-    and the profile files' contents. (A directory that cannot be read raises: the profiles
-    are then loaded as they are, and the problem reported.)"""
-    for directory in (bundled_dir(), *(Path(o) for o in overlays)):
+    directory's path and the names of its files (a misnamed file in an overlay is an
+    error), and the profile files' contents (their content hash). (A directory or file
+    that cannot be read raises: the profiles are then loaded as they are, and the problem
+    reported.)"""
+    dirs = [bundled_dir(), *(Path(o) for o in overlays)]
+    for directory in dirs:
         names = sorted(os.fsencode(p.name) for p in directory.iterdir() if p.is_file())
         yield b"\0".join([os.fsencode(directory), *names])
-        for name in DATA_FILES:
-            path = directory / name
-            if os.fsencode(name) in names:
-                yield os.fsencode(name) + b"\0" + path.read_bytes()
+    yield content_hash(dirs).encode()
 
 
 def _overlay_files(directory: Path, check: _Checker) -> None:

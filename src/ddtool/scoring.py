@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ddtool.config import Config, Thresholds
+from ddtool.document import ADJUSTMENT
 from ddtool.model import RISK_TYPES, Supplier
 from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
 from ddtool.reference.countries import display_name
@@ -761,7 +762,7 @@ def _adjustment_evidence(label: str, delta: float) -> Evidence:
     """A supplier adjustment as a fact behind the number: the reports show the evidence,
     and without it a flagged likelihood could not be worked out from them."""
     return Evidence(
-        f"supplier adjustment: {label}",
+        ADJUSTMENT + label,
         delta,
         None,
         "the supplier's own record in the input, weighed by ddtool's settings (scoring)",
