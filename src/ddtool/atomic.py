@@ -39,7 +39,7 @@ def published_together() -> Iterator[None]:
             except OSError as e:  # (named as the user gave it, not as the temporary file)
                 raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from e
             held.pop(0)
-            _sync_folder(path.parent if str(path.parent) else Path("."))
+            _sync_folder(path.parent)
     finally:
         _held = None
         for tmp, _ in held:
@@ -51,7 +51,7 @@ def published_together() -> Iterator[None]:
 def atomic_open(path: Path) -> Iterator[BinaryIO]:
     """Open a temporary file beside path; on success it replaces path, on error it vanishes."""
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as e:  # named as the user gave it, not as the temporary file
@@ -107,3 +107,20 @@ def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> None:
     """Let writer fill the file (e.g. a workbook save) and publish it atomically."""
     with atomic_open(path) as handle:
         writer(handle)
+
+
+def missing_folders(folder: Path) -> list[Path]:
+    """The folders of this path that do not exist yet, the deepest first (to remove, with
+    `remove_empty`, those a run made when it stops before writing into them)."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove these folders, in order, where they are empty (an output written stays)."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()

@@ -27,7 +27,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from ddtool.atomic import write_atomic
+from ddtool.atomic import missing_folders, remove_empty, write_atomic
 from ddtool.document import register
 from ddtool.errors import DdtoolError, InputError, Problem
 from ddtool.model import LEVELS, RISK_TYPES
@@ -118,11 +118,6 @@ def safe_folder(name: str) -> str:
     """A folder name that cannot escape the output directory or clash with hidden files."""
     cleaned = _SAFE.sub("_", name).strip("._-")[:80]
     return cleaned or "member"
-
-
-def find_members(inputs: list[Path], exclude: Path | None = None) -> list[Member]:
-    """The members of these inputs (see `search_inputs`)."""
-    return search_inputs(inputs, exclude)[0]
 
 
 def search_inputs(
@@ -847,7 +842,7 @@ def run_batch(
         raise BatchError(f"{outdir}: exists and is not a directory")
     # the output folder is made by the first write (a member's folder, or the summary): a
     # run that stops before (bad settings, no scheduler, Ctrl-C) leaves no empty folder
-    made = _missing_folders(outdir)
+    made = missing_folders(outdir)
     result = BatchResult()
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []
@@ -895,31 +890,15 @@ def run_batch(
         )
         _write_summary(outdir, result.summary)
     except OSError as e:
-        _remove_empty(made)
+        remove_empty(made)
         where = f"{e.filename}: {e.strerror}" if e.filename and e.strerror else str(e)
         raise BatchError(f"{where}. {stop.note()}") from e
     except KeyboardInterrupt as e:
-        _remove_empty(made)
+        remove_empty(made)
         e.add_note(stop.note())
         raise
     result.notes = _notes(not_members, earlier, outdir)
     return result
-
-
-def _missing_folders(folder: Path) -> list[Path]:
-    """The folders of this path that do not exist yet, the deepest first."""
-    missing = []
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
-    return missing
-
-
-def _remove_empty(folders: list[Path]) -> None:
-    """Remove the folders this run made and left empty (it stopped before writing)."""
-    for folder in folders:
-        with contextlib.suppress(OSError):
-            folder.rmdir()
 
 
 def _write_summary(outdir: Path, summary: dict[str, Any]) -> None:
@@ -995,12 +974,11 @@ def _names(members: list[Member]) -> str:
 def _dangling(member: Member) -> Outcome:
     """The record of a member file that is a link leading nowhere: failed, like a broken
     file (given as an input, such a link stops the batch before any work instead)."""
-    target = os.readlink(member.path)
     record = {
         "file": str(member.path),
         "input_sha256": "",
         "status": "failed",
-        "error": f"{member.path}: a link to {target}, which does not exist",
+        "error": _not_an_input(member.path),
         "errors": 1,
     }
     return record, {}

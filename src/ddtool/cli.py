@@ -396,7 +396,7 @@ def _write_each(
     one), and saying what was written. `together`: each is put in place only when all are
     written (see ddtool.atomic.published_together), so that a failure leaves none of them
     and every file that was there before; a folder made for them then goes too."""
-    from ddtool.atomic import published_together
+    from ddtool.atomic import missing_folders, published_together, remove_empty
 
     notes: list[str] = []
     made: list[Path] = []  # folders made, parents first
@@ -414,16 +414,14 @@ def _write_each(
             for out in outputs:
                 folder = out.parent
                 if not folder.is_dir():
-                    missing = [folder, *(p for p in folder.parents if not p.exists())]
+                    missing = missing_folders(folder)
                     folder.mkdir(parents=True, exist_ok=True)
                     made += reversed(missing)
                     note(f"created folder {folder}")
                 write(out)
                 note(f"wrote {out}")
     except BaseException:
-        for folder in reversed(made):
-            with contextlib.suppress(OSError):
-                folder.rmdir()  # (only when empty: an output written stays)
+        remove_empty(made[::-1])
         raise
     for text in notes:
         _note(text)

@@ -31,6 +31,42 @@ FIELDS: tuple[str, ...] = (
 # client" (the account a supplier gives its buyer, not the buyer's id), "Salariés" (English
 # "Salaries" once its accent is dropped). "Nom" is read as the name, but beside a company word
 # ("Société") it is a contact's and the company word wins (table_source).
+# the headers of a region column, each with how fine a place it names (0: a town, 1: a
+# district, 2: a province or state): of several region columns, the finest comes first, as
+# an address is written ("Pitalito, Huila")
+_REGION_WORDS: dict[str, int] = {
+    "region": 2,
+    "province": 2,
+    "state": 2,
+    "district": 1,
+    "area": 1,
+    "subregion": 1,
+    "county": 1,
+    "municipality": 0,
+    "city": 0,
+    "town": 0,
+    "village": 0,
+    "locality": 0,
+    "location": 0,
+    "bundesland": 2,
+    "provinz": 2,
+    "bezirk": 1,
+    "stadt": 0,
+    "ort": 0,
+    "dorf": 0,
+    "standort": 0,
+    "ville": 0,
+    "departement": 2,
+    "provincia": 2,
+    "ciudad": 0,
+    "departamento": 2,
+    "municipio": 0,
+    "distrito": 1,
+    "localidad": 0,
+    "localite": 0,
+}
+
+
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": (
         "id",
@@ -154,37 +190,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "codigo pais",
         "origen",
     ),
-    "region": (
-        "region",
-        "province",
-        "state",
-        "district",
-        "area",
-        "subregion",
-        "county",
-        "municipality",
-        "city",
-        "town",
-        "village",
-        "locality",
-        "location",
-        "bundesland",
-        "provinz",
-        "bezirk",
-        "stadt",
-        "ort",
-        "dorf",
-        "standort",
-        "ville",
-        "departement",
-        "provincia",
-        "ciudad",
-        "departamento",
-        "municipio",
-        "distrito",
-        "localidad",
-        "localite",
-    ),
+    "region": tuple(_REGION_WORDS),
     "sector": (
         "sector",
         "industry",
@@ -603,45 +609,8 @@ def hint_header(text: str) -> str | None:
     return None
 
 
-# region headers by how fine a place they name: a town before its district before its
-# province, as an address is written ("Pitalito, Huila")
-_REGION_RANKS: dict[str, int] = {
-    **dict.fromkeys(
-        (
-            "city",
-            "town",
-            "village",
-            "locality",
-            "municipality",
-            "stadt",
-            "ort",
-            "dorf",
-            "ville",
-            "ciudad",
-            "municipio",
-            "localidad",
-            "localite",
-            "location",
-            "standort",
-        ),
-        0,
-    ),
-    **dict.fromkeys(("district", "county", "area", "subregion", "bezirk", "distrito"), 1),
-    **dict.fromkeys(
-        (
-            "region",
-            "province",
-            "state",
-            "bundesland",
-            "provinz",
-            "departement",
-            "provincia",
-            "departamento",
-        ),
-        2,
-    ),
-}
-_REGION_RANKS = {header_key(alias): rank for alias, rank in _REGION_RANKS.items()}
+# (keyed as headers are compared)
+_REGION_RANKS = {header_key(alias): rank for alias, rank in _REGION_WORDS.items()}
 
 
 def region_rank(text: str) -> int | None:

@@ -793,7 +793,7 @@ class ExcelReader(ChainReader):
         scanned: _Scan | None = None
         with ThreadPoolExecutor(max_workers=1) as pool:
             scan = pool.submit(_scan_workbook, path, sheets) if sheets else None
-            loaded = self._load(path, options, loading, where)
+            loaded = self._load(path, options, loading, where, zipped)
             if scan is not None:
                 scanned = scan.result()
         if scanned is not None and scanned.broken is not None:
@@ -855,14 +855,20 @@ class ExcelReader(ChainReader):
         return chain
 
     def _load(
-        self, path: Path, options: ReadOptions, problems: ProblemList, where: Location
+        self,
+        path: Path,
+        options: ReadOptions,
+        problems: ProblemList,
+        where: Location,
+        zipped: bool,
     ) -> tuple[CalamineWorkbook, list[str], str, list[list[Any]], list[_Range] | None] | None:
-        """Open the workbook and read the supplier sheet's cells as they are, and its merged
-        ranges (None: not known)."""
+        """Open the workbook (`zipped`: its content is a zip package, whatever its name) and
+        read the supplier sheet's cells as they are, and its merged ranges (None: not
+        known)."""
         from python_calamine import CalamineWorkbook
 
         try:
-            if path.suffix.lower() == ".xls" and _starts_with(path, b"PK"):
+            if zipped and path.suffix.lower() == ".xls":
                 with path.open("rb") as handle:  # a newer workbook with the old name:
                     workbook = CalamineWorkbook.from_filelike(handle)  # read by its content
             else:
@@ -994,7 +1000,6 @@ def _error_values(read: _SheetRead, problems: ProblemList) -> None:
 def _sheet_part(package: zipfile.ZipFile, sheet: str) -> str | None:
     """The part of an xlsx package that holds a sheet, found by its name (None: not found)."""
     book = package.read("xl/workbook.xml").decode("utf-8", "replace")
-    links = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
     rid = None
     for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
         name = re.search(r'\bname="([^"]*)"', tag)
@@ -1002,25 +1007,34 @@ def _sheet_part(package: zipfile.ZipFile, sheet: str) -> str | None:
             ident = re.search(r'\b(?:\w+:)?id="([^"]*)"', tag)
             rid = ident.group(1) if ident else None
     target = None
-    for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", links):
-        ident = re.search(r'\bId="([^"]*)"', tag)
-        if rid is not None and ident is not None and ident.group(1) == rid:
-            found = re.search(r'\bTarget="([^"]*)"', tag)
-            target = found.group(1) if found else None
+    for link, _kind, found in _relationships(package):
+        if rid is not None and link == rid:
+            target = found
     if target is None:
         return None
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
+def _relationships(
+    package: zipfile.ZipFile,
+) -> list[tuple[str | None, str | None, str | None]]:
+    """The workbook's relationships, in order: each one's Id, Type and Target (None where
+    the attribute is missing; the target as written)."""
+    links = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    found = []
+    for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", links):
+        values = [re.search(rf'\b{name}="([^"]*)"', tag) for name in ("Id", "Type", "Target")]
+        ident, kind, target = (value.group(1) if value else None for value in values)
+        found.append((ident, kind, target))
+    return found
+
+
 def _strings_part(package: zipfile.ZipFile) -> str | None:
     """The part of an xlsx package that holds its shared strings, found by the workbook's
     relationships as Excel does ("xl/sharedStrings.xml" mostly; None: not found)."""
-    links = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", links):
-        kind = re.search(r'\bType="([^"]*)"', tag)
-        found = re.search(r'\bTarget="([^"]*)"', tag)
-        if kind is not None and found is not None and kind.group(1).endswith("/sharedStrings"):
-            target = html.unescape(found.group(1))
+    for _ident, kind, found in _relationships(package):
+        if kind is not None and found is not None and kind.endswith("/sharedStrings"):
+            target = html.unescape(found)
             if target.startswith("/"):
                 return posixpath.normpath(target.lstrip("/"))
             return posixpath.normpath(f"xl/{target}")
@@ -1604,11 +1618,6 @@ def _text_table(path: Path) -> bool:
         return False
     first = next((line for line in text.splitlines() if line.strip()), "")
     return any(mark in first for mark in "\t;,")
-
-
-def _starts_with(path: Path, magic: bytes) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(magic)) == magic
 
 
 def _not_old_excel(path: Path, magic: bytes) -> str:
