@@ -742,7 +742,14 @@ def _inferred_flagged(
         worst, worst_country = node.worst[rt]
         if not _level_at_least(worst.level, config.flag_level):
             continue
-        where = f" ({display_name(worst_country)})" if worst_country else ""
+        gap = node.worst_gaps.get(rt)
+        where = (
+            f" ({display_name(worst_country)}{': ' + gap if gap else ''})"
+            if worst_country
+            else f" ({gap})"
+            if gap
+            else ""
+        )
         reason = (
             f"inferred tier: worst case over the origin mix{where} is {worst.level};"
             f" expected {node.expected[rt].level}. Map this tier to replace the inference"

@@ -385,7 +385,13 @@ class Profiles:
             return True
         if goods and by_products:
             return False
-        return not any(self.good_sectors.get(good) == sector.id for good in goods)
+        # products that name a good made at this stage (tungsten ore at an industrial mine,
+        # though its listings are filed under artisanal mining) say what is made there
+        return not any(self._stage_of_good(good) == sector.stage for good in goods)
+
+    def _stage_of_good(self, good: str) -> str | None:
+        listed = self.sectors.get(self.good_sectors.get(good, ""))
+        return listed.stage if listed is not None else None
 
     def _named_goods(self, products: list[str]) -> list[str]:
         """The listed goods the products name, each with its variants in its own sector

@@ -53,6 +53,9 @@ class InferredSupplier:
     depth: int = 1
     # what the inference assumed, when not the usual (see assess: an entry's "assumption")
     assumption: str | None = None
+    # per risk type, what the country data of the worst origin lacks ("little country
+    # data (15%)"), when anything
+    worst_gaps: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -595,6 +598,9 @@ class Inference:
             # the commodity as products narrows listings to its own goods (tin: Tin and Tin
             # ore (cassiterite), not a country's gold; cotton lint: Cotton, not Cottonseed)
             goods = self.profiles.commodity_goods(commodity, sector_id) if commodity else []
+            # in a sector of distinct products, a commodity no listing names has none there
+            # (lithium at industrial mines: not a country's iron)
+            unlisted = bool(commodity) and not goods and self.profiles.sectors[sector_id].broad
             probe = Supplier.model_construct(
                 id=f"origin:{sector_id}@{iso3}",
                 country=iso3,
@@ -606,7 +612,7 @@ class Inference:
                 attributes={},
                 migrant_pct=None,
             )
-            self._origin_scores[key] = self.scorer.score(probe, sector_id)
+            self._origin_scores[key] = self.scorer.score(probe, sector_id, [] if unlisted else None)
         return self._origin_scores[key]
 
     def _intermediate(
@@ -629,6 +635,9 @@ class Inference:
             worst={rt: (d.score, country) for rt, d in risk.by_type.items()},
             evidence={rt: d.evidence for rt, d in risk.by_type.items()},
             depth=depth,
+            worst_gaps={
+                rt: gap for rt in risk.by_type if (gap := _country_gap(risk.gaps, rt)) is not None
+            },
         )
 
     def _raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
@@ -643,12 +652,10 @@ class Inference:
         # the buyer's own country is leant to when it produces the commodity: a published
         # share, a producer whose share is not published, or a listing of the commodity's
         # goods there (a Thai shrimp processor's farms are most likely Thai)
+        goods = self.profiles.commodity_goods(commodity, sector_id)
+        listed = goods or not self.profiles.sectors[sector_id].broad  # as in _origin_risk
         producers = {o.iso3 for o in shares} | set(
-            self.profiles.listed_countries(
-                sector_id, self.profiles.commodity_goods(commodity, sector_id)
-            )
-            if country
-            else ()
+            self.profiles.listed_countries(sector_id, goods) if country and listed else ()
         )
         lean = country if country in producers else None
         node_id = f"inferred:{sector_id}:{_slug(commodity)}@{lean or 'world'}"
@@ -667,6 +674,7 @@ class Inference:
             origins.append(Origin(lean, lean_weight, None))
         expected: dict[str, Score] = {}
         worst: dict[str, tuple[Score, str | None]] = {}
+        worst_gaps: dict[str, str] = {}
         evidence: dict[str, list[Evidence]] = {}
         thresholds = self.config.thresholds
         for rt in RISK_TYPES:
@@ -706,12 +714,15 @@ class Inference:
             )
             assert top is not None
             worst[rt] = top
-            # the flag is raised at the worst origin: where its severity comes from
+            # the flag is raised at the worst origin: the figures its score comes from (its
+            # listings are above, with their shares), and what its country data lacks
+            at_top = self._origin_risk(sector_id, top[1], commodity)
             items += [
-                e
-                for e in self._origin_risk(sector_id, top[1], commodity).by_type[rt].evidence
-                if e.indicator.startswith(SEVERITY_FACT)
+                e for e in at_top.by_type[rt].evidence if not e.indicator.startswith(LISTED_FACT)
             ]
+            gap = _country_gap(at_top.gaps, rt)
+            if gap:
+                worst_gaps[rt] = gap
             mix = ", ".join(
                 f"{o.iso3 or 'other'} {o.weight:.0%}"
                 for o in origins
@@ -761,9 +772,21 @@ class Inference:
             worst=worst,
             evidence=evidence,
             depth=depth,
+            worst_gaps=worst_gaps,
         )
         self.supply.add_node(node_id, inferred=True)
         return node_id
+
+
+def _country_gap(gaps: list[str], risk_type: str) -> str | None:
+    """What a score's country data lacks for one risk type ("no country data", "little
+    country data (15%)"), from its data gaps; None when nothing."""
+    for gap in gaps:
+        if gap == f"no country data for {risk_type}":
+            return "no country data"
+        if gap.startswith(f"little country data for {risk_type} "):
+            return "little country data" + gap[len(f"little country data for {risk_type}") :]
+    return None
 
 
 Own = tuple[Sequence[Score], Sequence[float]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,14 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         ("PER", "artisanal-mining", [], {"Gold"}),
         ("PER", "artisanal-mining", ["tin"], set()),  # Peru's listing is for its gold
         ("COD", "artisanal-mining", ["Tin ore (cassiterite)"], {"Tin ore (cassiterite)"}),
+        # lint cotton and hybrid cottonseed (grown for sowing) are distinct products
+        ("IND", "cotton-farming", [], {"Cotton", "Cottonseed (hybrid)"}),
+        ("IND", "cotton-farming", ["cotton"], {"Cotton"}),
+        ("IND", "cotton-farming", ["hybrid cottonseed"], {"Cottonseed (hybrid)"}),
+        # a mined good filed under another mining sector still says what is mined
+        ("PRK", "industrial-mining", [], {"Iron"}),
+        ("PRK", "industrial-mining", ["tungsten"], set()),
+        ("PRK", "industrial-mining", ["gold"], {"Gold"}),
     ],
 )
 def test_products_of_another_sector_never_take_its_listings_away(
@@ -255,3 +264,47 @@ def test_a_floor_set_by_one_of_several_listings_names_the_others(tmp_path: Path)
     [flag] = [f for f in register(doc) if f["risk_type"] == "child_labour"]
     assert flag["reason"].startswith("Gold from Congo (Democratic Republic) is on the US DOL")
     assert "also listed here: Cobalt ore (heterogenite)" in flag["reason"]
+
+
+@pytest.mark.parametrize(
+    ("sector", "commodity", "iso3", "goods"),
+    [
+        ("cotton-farming", "cotton (lint)", "IND", {"Cotton"}),  # not Cottonseed (hybrid)
+        ("industrial-mining", "tungsten", "PRK", set()),  # not North Korea's iron
+        ("industrial-mining", "lithium", "PRK", set()),  # no good named: no listing
+        ("artisanal-mining", "tungsten", "COD", {"Tungsten ore (wolframite)"}),
+        ("fishing-vessels", "fish & seafood - capture fisheries", "HND", {"Lobsters"}),
+    ],
+)
+def test_an_origin_takes_the_listings_of_its_commodity_only(
+    sector: str, commodity: str, iso3: str, goods: set[str]
+) -> None:
+    from ddtool.config import Config
+    from ddtool.graph import SupplyGraph
+    from ddtool.propagation import Inference
+    from ddtool.scoring import Scorer
+
+    profiles, config = load_profiles(), Config()
+    scorer = Scorer(profiles, config, dt.date(2026, 1, 1))
+    graph = SupplyGraph(succ={}, pred={}, nodes={}, company_id="company", suppliers={})
+    inference = Inference(graph, profiles, scorer, config)
+    risk = inference._origin_risk(sector, iso3, commodity)
+    assert {listing.good for listing in risk.listings} == goods
+
+
+def test_an_inferred_flag_shows_what_its_worst_origin_is_scored_from() -> None:
+    """North Korea's tungsten: only the modern slavery figure (15 % of the child labour
+    weights); the flag says so, and its evidence holds the figures the score comes from."""
+    root = Path(__file__).resolve().parents[2]
+    doc = assess([root / "sample_chains" / "electronics_minerals.yaml"]).data
+    node = "inferred:artisanal-mining:tungsten@VNM"
+    flag = next(
+        f for f in register(doc) if f["supplier_id"] == node and f["risk_type"] == "child_labour"
+    )
+    assert "North Korea: little country data (15%)" in flag["reason"]
+    shown = {e["indicator"]: e["value"] for e in flag_evidence(doc, flag)}
+    assert shown["gsi2023_prevalence_per_1000 (PRK)"] == 104.6
+    assert shown["country indicators (PRK): coverage"] == "15% of the indicator weights"
+    assert shown["sector inherent likelihood (artisanal-mining), ddtool rating"] == 0.9
+    # likelihood = 0.5 × 0.9 (sector) + 0.5 × 1.0 (104.6 per 1,000 / 15, capped)
+    assert (flag["likelihood"], flag["level"]) == (0.95, "critical")
