@@ -349,3 +349,28 @@ def test_products_fill_a_sector_only_where_the_text_does_not_rule_it_out(
 ) -> None:
     doc = assess([_chain(tmp_path, [row])]).data
     assert doc["suppliers"][0]["sector"] == sector
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("software services, cocoa farming", ["software-services", "cocoa-farming"]),
+        ("garment manufacturing / textile", ["garment-manufacturing", "fabric-manufacturing"]),
+        ("cocoa farming; coffee farming", ["cocoa-farming", "coffee-farming"]),
+    ],
+)
+def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> None:
+    """It was read as its longest item: a cocoa farm listed beside software services was
+    scored as software services (low) with no warning."""
+    match = load_profiles().match_sector(written)
+    assert match.id is None
+    assert match.note is not None
+    assert all(f"'{sector}'" in match.note for sector in named)
+
+
+@pytest.mark.parametrize(
+    ("written", "sector"),
+    [("cocoa farming, Ghana", "cocoa-farming"), ("cocoa farming; cocoa farm", "cocoa-farming")],
+)
+def test_one_sector_with_a_place_or_said_twice_is_that_sector(written: str, sector: str) -> None:
+    assert load_profiles().match_sector(written).id == sector

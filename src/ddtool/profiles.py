@@ -628,12 +628,26 @@ _FIX = (
 )
 
 
+_LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
+
+
 @lru_cache(maxsize=8192)
 def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     key = text_key(value)
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
+    # a list of sectors ("software services, cocoa farming"): none is chosen for the others
+    named = dict.fromkeys(keys.get(text_key(part)) for part in _LISTED.split(value))
+    named.pop(None, None)
+    if len(named) > 1:
+        listed = [profiles.sectors[s] for s in named if s is not None]
+        return SectorMatch(
+            None,
+            note="names "
+            + " and ".join(f"'{s.id}' ({s.name})" for s in listed)
+            + ": give each supplier the one sector of its work",
+        )
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
     bare = profiles._bare_goods

@@ -167,3 +167,48 @@ def test_kongo_alone_names_two_countries() -> None:
         and "COG" in (match.suggestion or "")
         and "COD" in (match.suggestion or "")
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "iso3"),
+    [
+        # names written the other way round, as statistical lists do
+        ("Guinea, Equatorial", "GNQ"),
+        ("Sudan, South", "SSD"),
+        ("Samoa, American", "ASM"),
+        ("Guinea, Papua New", "PNG"),
+        ("China, Hong Kong SAR", "HKG"),
+        # World Bank names, and territories written with their country
+        ("Egypt, Arab Rep.", "EGY"),
+        ("Congo, Dem. Rep.", "COD"),
+        ("Gambia, The", "GMB"),
+        ("Hong Kong SAR, China", "HKG"),
+        ("Taiwan, China", "TWN"),
+        ("Puerto Rico, USA", "PRI"),
+    ],
+)
+def test_a_name_with_a_comma_is_read_whole(value: str, iso3: str) -> None:
+    assert normalise_country(value).iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("UK, Uzbekistan", "names two countries, United Kingdom and Uzbekistan"),
+        ("Switzerland, DR Congo", "names two countries, Switzerland and Congo"),
+        ("['Germany', 'Ghana']", "names two countries, Germany and Ghana"),
+        ("中国", "write the country's name in English, or its ISO code"),
+        ("Россия", "write the country's name in English, or its ISO code"),
+        ("الهند", "write the country's name in English, or its ISO code"),
+    ],
+)
+def test_a_value_naming_no_one_country_is_not_read_as_one(value: str, why: str) -> None:
+    """It was read as its first country, or (another script) as a blank: a data gap."""
+    match = normalise_country(value)
+    assert (match.iso3, match.unknown) == (None, False)
+    assert match.why is not None and match.why.startswith(why)
+
+
+def test_a_place_and_its_country_suggests_the_country() -> None:
+    match = normalise_country("Dhaka, Bangladesh")
+    assert (match.iso3, match.suggestion) == (None, "Bangladesh (BGD)")

@@ -313,6 +313,11 @@ def _key(value: str) -> str:
     return text
 
 
+# territories often written with the country they belong to ("Hong Kong, China")
+_PART_OF = {"HKG": "CHN", "MAC": "CHN", "TWN": "CHN", "PRI": "USA", "GRL": "DNK", "FRO": "DNK"}
+_NOT_LATIN = "write the country's name in English, or its ISO code (CHN, RUS)"
+
+
 @dataclass(frozen=True, slots=True)
 class CountryMatch:
     """The outcome of normalising one country value."""
@@ -320,6 +325,7 @@ class CountryMatch:
     iso3: str | None
     unknown: bool = False  # blank or "unknown": a data gap
     suggestion: str | None = None  # a near miss, for "did you mean"
+    why: str | None = None  # what is wrong with it, when more than "unknown"
 
 
 @cache
@@ -371,6 +377,8 @@ def normalise_country(value: str | None) -> CountryMatch:
     if value is None:
         return CountryMatch(None, unknown=True)
     key = _key(str(value))
+    if not key and any(unicodedata.category(c).startswith("L") for c in str(value)):
+        return CountryMatch(None, why=_NOT_LATIN)  # "中国", "Россия": no name in English
     if key in UNKNOWN_VALUES or str(value).strip().casefold() in UNKNOWN_VALUES:
         return CountryMatch(None, unknown=True)
     if key in AMBIGUOUS:
@@ -379,11 +387,26 @@ def normalise_country(value: str | None) -> CountryMatch:
     iso3 = table.get(key)
     if iso3 is None and key.startswith("the "):
         iso3 = table.get(key[4:])
-    if iso3 is None and "," in str(value):  # World Bank style: "Egypt, Arab Rep."
-        head = _key(str(value).split(",")[0])
-        iso3 = None if head in AMBIGUOUS else table.get(head)
+    if iso3 is None and "," in str(value):
+        head_text, tail_text = str(value).split(",", 1)
+        head, tail = _key(head_text), _key(tail_text)
+        # reversed, as in statistical lists: "Guinea, Equatorial", "Sudan, South"
+        iso3 = table.get(_key(f"{tail_text} {head_text}"))
+        if iso3 is None:  # World Bank style: "Egypt, Arab Rep."
+            iso3 = None if head in AMBIGUOUS else table.get(head)
+            other = table.get(tail) or table.get(tail[4:] if tail.startswith("the ") else tail)
+            if iso3 is not None and other not in (None, iso3, _PART_OF.get(iso3)):
+                return CountryMatch(
+                    None,
+                    why=f"names two countries, {display_name(iso3)} and {display_name(other)}:"
+                    " give each supplier the one country it works in",
+                )
     if iso3 is not None:
         return CountryMatch(iso3)
+    if "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
+        after = table.get(_key(str(value).rsplit(",", 1)[1]))
+        if after is not None:
+            return CountryMatch(None, suggestion=f"{display_name(after)} ({after})")
     best = process.extractOne(
         key, _names(), scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
     )

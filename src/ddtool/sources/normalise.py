@@ -124,7 +124,7 @@ def _country_value(
             _Issue(
                 "unknown-country",
                 f"{'ambiguous' if ' or ' in (match.suggestion or '') else 'unknown'} {what}"
-                f" {raw!r}",
+                f" {raw!r}" + (f": {match.why}" if match.why else ""),
                 suggestion=match.suggestion,
             ),
         )
