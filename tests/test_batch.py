@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sys
@@ -226,3 +227,45 @@ def test_resume_reassesses_when_the_settings_changed(tmp_path: Path) -> None:
         r["flags_by_level"] for r in fresh.records
     ]
     assert again.records[0]["flags"] < first.records[0]["flags"]
+
+
+def test_resume_reassesses_on_another_as_of_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A member assessed on an earlier day is assessed again: certificates expire and
+    audits age, so its result would no longer be this run's."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ROOT / "sample_chains" / "cocoa.yaml", folder / "cocoa.yaml")
+    out = tmp_path / "out"
+    options = BatchOptions(formats=(".json",), jobs=1, resume=True)
+
+    def twice(options: BatchOptions) -> list[int]:
+        return [run_batch([folder], out, options).skipped for _ in range(2)]
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    skipped = twice(options)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1830297600")  # 2028-01-01
+    skipped += twice(options)
+    # a date given (as `assess --as-of` gives one) is compared the same way
+    skipped += twice(replace(options, as_of=dt.date(2027, 6, 30)))
+    assert skipped == [0, 1, 0, 1, 0, 1]
+    saved = json.loads((out / "cocoa" / "assessment.json").read_text(encoding="utf-8"))
+    assert saved["options"]["as_of"] == "2027-06-30"
+
+
+def test_resume_reassesses_what_another_ddtool_version_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another ddtool version may score alike or not: what it made is not resumed."""
+    import ddtool
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ROOT / "sample_chains" / "cocoa.yaml", folder / "cocoa.yaml")
+    out = tmp_path / "out"
+    options = BatchOptions(formats=(".json",), jobs=1, resume=True)
+    assert run_batch([folder], out, options).skipped == 0
+    assert run_batch([folder], out, options).skipped == 1
+    monkeypatch.setattr(ddtool, "__version__", "99.0.0")
+    assert run_batch([folder], out, options).skipped == 0

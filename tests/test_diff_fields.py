@@ -114,6 +114,43 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], list[Any], list[Any]]] = 
         ],
         [],
     ),
+    # the same products in another order, certifications and audits in another case and
+    # order: the same supplier, not a change
+    (
+        "products reordered",
+        {"C2": {"products": ["cocoa beans", "cocoa butter", "cocoa nibs"]}},
+        {"C2": {"products": ["cocoa nibs", "cocoa butter", "cocoa beans"]}},
+        [],
+        [],
+    ),
+    (
+        "a product added",
+        {"C2": {"products": ["cocoa beans", "cocoa butter"]}},
+        {"C2": {"products": ["cocoa butter", "cocoa beans", "cocoa nibs"]}},
+        [
+            (
+                "C2",
+                "products",
+                ["cocoa beans", "cocoa butter"],
+                ["cocoa butter", "cocoa beans", "cocoa nibs"],
+            )
+        ],
+        [],
+    ),
+    (
+        "certifications in another case and order",
+        {"C2": {"certifications": ["Fairtrade", "Rainforest Alliance"]}},
+        {"C2": {"certifications": ["rainforest alliance", "FAIRTRADE"]}},
+        [],
+        [],
+    ),
+    (
+        "an audit standard in another case",
+        {"L1": {"audits": [{"standard": "SMETA", "date": "2025-10-01", "result": "pass"}]}},
+        {"L1": {"audits": [{"standard": "smeta", "date": "2025-10-01", "result": "pass"}]}},
+        [],
+        [],
+    ),
 ]
 
 
@@ -187,6 +224,39 @@ def test_certifications_are_compared_only_where_the_assessment_records_them(
     )
     found = [(c["field"], c["old"], c["new"]) for c in diff["suppliers_changed"]]
     assert found == ([("certifications", [], [FAIRTRADE])] if schema != "1.0" else [])
+
+
+@pytest.mark.parametrize(("written", "changed"), [("fairtrade", False), ("SA8000", True)])
+def test_certifications_the_evidence_records_are_compared_in_any_case(
+    tmp_path: Path, written: str, changed: bool
+) -> None:
+    """A 2.0 assessment's certifications, as its flags' evidence records them, quote the
+    name as written: another case is the same certification, another name a change."""
+    old = assessed(tmp_path, "old", {"C2": {"certifications": ["Fairtrade"]}})
+    for entry in old["suppliers"]:
+        del entry["certifications"], entry["audits"]
+    old["schema_version"] = "2.0"
+    new = assessed(tmp_path, "new", {"C2": {"certifications": [written]}})
+    found = [c["field"] for c in diff_assessments(old, new)["suppliers_changed"]]
+    assert found == (["certifications"] if changed else [])
+
+
+def test_the_changed_suppliers_table_counts_suppliers_and_fields(tmp_path: Path) -> None:
+    """The headline counts suppliers, the table one row per field: its title gives both,
+    so the two numbers do not seem to disagree."""
+    diff = diff_assessments(
+        assessed(tmp_path, "old", {}),
+        assessed(tmp_path, "new", {"C2": {"workers": 800, "region": "Western North"}}),
+    )
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    text = console.export_text()
+    assert "suppliers +0 -0, 1 changed" in text
+    assert "Suppliers changed (1 supplier, 2 fields)" in text
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8")
+    assert "| Suppliers changed | 1 |" in md
+    assert "## Suppliers changed (1 supplier, 2 fields)" in md
 
 
 def test_both_as_of_dates_in_every_output(tmp_path: Path) -> None:

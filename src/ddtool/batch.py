@@ -13,6 +13,7 @@ a callback, and what the terminal should say besides is in `BatchResult.notes`.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -88,11 +89,14 @@ class NotMember:
 
 @dataclass(slots=True)
 class BatchOptions:
-    """What every member's assessment uses (recorded in each result)."""
+    """What every member's assessment uses (recorded in each result). `as_of`: the date
+    certificates and audits are judged on; None for `SOURCE_DATE_EPOCH`'s or today's, as
+    `assess` takes it, decided once for the whole run (`run_batch`)."""
 
     formats: tuple[str, ...] = (".json", ".xlsx")
     profiles: tuple[str, ...] = ()
     config: str | None = None
+    as_of: dt.date | None = None
     resume: bool = False
     anonymise: bool = False
     jobs: int | None = None
@@ -401,7 +405,11 @@ def _sha256(path: Path) -> str:
 
 
 def assess_member(
-    path: str, formats: tuple[str, ...], profiles: tuple[str, ...], config: str | None
+    path: str,
+    formats: tuple[str, ...],
+    profiles: tuple[str, ...],
+    config: str | None,
+    as_of: dt.date | None = None,
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
     """Worker: assess one member file; return its record and its output files as bytes."""
     from ddtool.assess import AssessOptions, assess
@@ -416,6 +424,7 @@ def assess_member(
             AssessOptions(
                 profiles=[Path(p) for p in profiles],
                 config=Path(config) if config else None,
+                as_of=as_of,
                 # (a batch maps headers in its settings' columns: block, not with --map)
                 read=ReadOptions(mapped_by="config"),
             ),
@@ -568,11 +577,26 @@ def _about(options: BatchOptions) -> dict[str, Any]:
     }
 
 
+def _run_date(options: BatchOptions) -> dt.date:
+    """The as-of date of this run: the one given, else `SOURCE_DATE_EPOCH`'s, else today
+    (as `assess` chooses it)."""
+    from ddtool.assess import source_date
+
+    if options.as_of is not None:
+        return options.as_of
+    pinned = source_date()
+    return pinned.date() if pinned else dt.date.today()
+
+
 def _complete(
     folder: Path, member: Member, options: BatchOptions, settings: str
 ) -> dict[str, Any] | None:
     """The stored record when a member's outputs are complete, and its input, the risk
-    profiles and the settings unchanged (changing --config or --profiles re-assesses)."""
+    profiles, the settings, the as-of date and the ddtool version unchanged (changing
+    --config or --profiles re-assesses; so does a later day: certificates expire and
+    audits age)."""
+    from ddtool import __version__
+
     try:
         record = json.loads((folder / RESULT_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -593,6 +617,14 @@ def _complete(
     try:
         doc = json.loads((folder / "assessment.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict):
+        return None
+    used, tool = doc.get("options"), doc.get("tool")
+    as_of = options.as_of.isoformat() if options.as_of else None
+    if not isinstance(used, dict) or used.get("as_of") != as_of:
+        return None
+    if not isinstance(tool, dict) or tool.get("version") != __version__:
         return None
     exposure = record.get("exposure")
     if not isinstance(exposure, dict) or not all(
@@ -656,7 +688,13 @@ def _run_local(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Memb
         for member in todo:
             yield (
                 member,
-                assess_member(str(member.path), options.formats, options.profiles, options.config),
+                assess_member(
+                    str(member.path),
+                    options.formats,
+                    options.profiles,
+                    options.config,
+                    options.as_of,
+                ),
             )
         return
     jobs = options.jobs or 1
@@ -701,7 +739,12 @@ def _new_pool(workers: int, pools: list[ProcessPoolExecutor]) -> ProcessPoolExec
 
 def _submit(pool: ProcessPoolExecutor, member: Member, options: BatchOptions) -> Future[Outcome]:
     return pool.submit(
-        assess_member, str(member.path), options.formats, options.profiles, options.config
+        assess_member,
+        str(member.path),
+        options.formats,
+        options.profiles,
+        options.config,
+        options.as_of,
     )
 
 
@@ -801,6 +844,7 @@ def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Membe
                 options.formats,
                 options.profiles,
                 options.config,
+                options.as_of,
                 key=f"ddtool-{m.folder}-{_sha256(m.path)[:12]}",
                 pure=False,
             ): m
@@ -843,6 +887,9 @@ def run_batch(
     # the output folder is made by the first write (a member's folder, or the summary): a
     # run that stops before (bad settings, no scheduler, Ctrl-C) leaves no empty folder
     made = missing_folders(outdir)
+    # one as-of date for every member (a run across midnight, Dask workers elsewhere), which
+    # a resumed member's assessment must have been made on
+    options = replace(options, as_of=_run_date(options))
     result = BatchResult()
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []

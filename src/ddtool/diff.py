@@ -19,7 +19,7 @@ from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.2"
+DIFF_SCHEMA_VERSION = "1.3"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -69,6 +69,9 @@ CHANGE_FIELDS = (
 # a supplier adjustment of the score (ddtool.scoring) as its flags' evidence names it, and
 # the field of the supplier's own record each kind comes from
 RECORDED_FIELDS = ("certifications", "audits")  # (as held_labels splits them)
+# the fields whose items' order says nothing (a list of products or buyers written in
+# another order is the same list)
+UNORDERED_FIELDS = ("products", "buyers", *RECORDED_FIELDS)
 ATTRIBUTE_FIELD = "attributes."
 # what a diff reads of a supplier entry: its own fields, and what a flag it shows takes from
 # it (see ddtool.document.expand_flag)
@@ -238,6 +241,7 @@ def _meta(document: dict[str, Any]) -> dict[str, Any]:
         "company_id": (document.get("company") or {}).get("id"),
         "generated_at": document.get("generated_at"),
         "as_of": options.get("as_of") if isinstance(options, dict) else None,
+        "config": options.get("config") if isinstance(options, dict) else None,
         "tool_version": (document.get("tool") or {}).get("version"),
         "schema_version": document.get("schema_version"),
         "input": {"path": source.get("path"), "sha256": source.get("sha256")},
@@ -319,6 +323,7 @@ def diff_assessments(
         old_meta["profiles"][k] != new_meta["profiles"][k] for k in ("version", "sha256")
     )
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
+    settings_changes = _settings_changes(_settings(old), _settings(new))
     return {
         "kind": "ddtool-diff",
         "schema_version": DIFF_SCHEMA_VERSION,
@@ -341,10 +346,13 @@ def diff_assessments(
             "suppliers_changed": len({c["id"] for c in suppliers_changed}),
             "company_changed": company_changed,
             "profiles_changed": profiles_changed,
+            "settings_changed": bool(settings_changes),
             "input_changed": input_changed,
         },
         "profiles_changed": profiles_changed,
         "profiles": {"old": old_meta["profiles"], "new": new_meta["profiles"]},
+        "settings_changed": bool(settings_changes),
+        "settings_changes": settings_changes,
         "input_changed": input_changed,
         "input": {"old": old_meta["input"], "new": new_meta["input"]},
         "new_flags": added,
@@ -355,6 +363,33 @@ def diff_assessments(
         "suppliers_removed": suppliers_removed,
         "suppliers_changed": suppliers_changed,
     }
+
+
+def _settings(document: dict[str, Any]) -> dict[str, Any] | None:
+    """The settings an assessment was made with (`options.settings`: every value, defaults
+    included), or None when it does not record them."""
+    options = document.get("options")
+    settings = options.get("settings") if isinstance(options, dict) else None
+    return settings if isinstance(settings, dict) else None
+
+
+def _settings_changes(
+    old: dict[str, Any] | None, new: dict[str, Any] | None, prefix: str = ""
+) -> list[dict[str, Any]]:
+    """Each setting with another value in the two assessments, `{key, old, new}` with a
+    dotted key (`thresholds.critical`), in the order the settings list them; a value only
+    one of them records is null in the other. None when either records no settings: what
+    it was made with is not known, so nothing can be said to have changed."""
+    if old is None or new is None:
+        return []
+    changes: list[dict[str, Any]] = []
+    for key in [*old, *(k for k in new if k not in old)]:
+        was, now = old.get(key), new.get(key)
+        if isinstance(was, dict) and isinstance(now, dict):
+            changes += _settings_changes(was, now, f"{prefix}{key}.")
+        elif was != now or (key in old) != (key in new):
+            changes.append({"key": f"{prefix}{key}", "old": was, "new": now})
+    return changes
 
 
 def _named_after_file(meta: dict[str, Any]) -> bool:
@@ -476,13 +511,11 @@ def _supplier_changes(
         for field in CHANGE_FIELDS:
             if field in before and field in after:
                 was, now = before[field], after[field]
-                if field == "buyers" and _same_buyers(was, now, renamed):
-                    continue
             elif field in RECORDED_FIELDS and held[0] is not None and held[1] is not None:
                 was, now = held[0][field], held[1][field]
             else:  # an earlier schema lacks it; or no flag records what the supplier holds
                 continue
-            if was != now:
+            if not _same_value(field, was, now, renamed):
                 changes.append(_change(now_id, after, field, was, now))
         for column in columns:
             was = (before.get("attributes") or {}).get(column)
@@ -492,11 +525,18 @@ def _supplier_changes(
     return changes
 
 
-def _same_buyers(was: Any, now: Any, renamed: dict[str, str]) -> bool:
-    """Whether two buyer lists name the same buyers, one perhaps under its new id."""
-    if not isinstance(was, list) or not isinstance(now, list):
+def _same_value(field: str, was: Any, now: Any, renamed: dict[str, str]) -> bool:
+    """Whether a supplier field holds the same in both assessments: products, buyers (one
+    perhaps under its new id), certifications and audits in any order; certifications and
+    audits also in any case ("Rainforest Alliance", "rainforest alliance": the score
+    recognises them alike, and the labels quote the name as written)."""
+    if field not in UNORDERED_FIELDS or not isinstance(was, list) or not isinstance(now, list):
         return bool(was == now)
-    return sorted(renamed.get(str(b), str(b)) for b in was) == sorted(map(str, now))
+    if field == "buyers":
+        return sorted(renamed.get(str(b), str(b)) for b in was) == sorted(map(str, now))
+    if field in RECORDED_FIELDS:
+        return sorted(str(v).casefold() for v in was) == sorted(str(v).casefold() for v in now)
+    return sorted(map(str, was)) == sorted(map(str, now))
 
 
 def _change(
