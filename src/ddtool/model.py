@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import deque
 from collections.abc import Iterable
 from itertools import repeat
@@ -33,6 +34,45 @@ class Audit(BaseModel):
     standard: str
     date: dt.date | None = None
     result: str | None = None
+
+
+# an audit's result as written, by what the score makes of it; compared without regard to
+# case, with hyphens, underscores and runs of spaces read as one space (see audit_outcome)
+AUDIT_PASSED = frozenset({"pass", "passed", "compliant", "approved", "satisfactory"})
+AUDIT_FAILED = frozenset(
+    {
+        "fail",
+        "failed",
+        "failure",
+        "non compliant",
+        "noncompliant",
+        "not compliant",
+        "non conformant",
+        "nonconformant",
+        "zero tolerance",
+        "not passed",
+        "unsatisfactory",
+        "rejected",
+    }
+)
+# recorded, not counted either way
+AUDIT_OTHER = frozenset(
+    {"conditional", "conditional pass", "pending", "in progress", "scheduled", "not audited"}
+)
+
+AUDIT_RESULTS = AUDIT_PASSED | AUDIT_FAILED | AUDIT_OTHER
+
+
+def audit_outcome(result: str | None) -> str | None:
+    """'passed', 'failed' or 'other' (recorded, not counted) for a result as written; None
+    for a result none of these names (or no result)."""
+    if not result:
+        return None
+    text = re.sub(r"[\s_-]+", " ", result.casefold()).strip()
+    for outcome, names in (("passed", AUDIT_PASSED), ("failed", AUDIT_FAILED)):
+        if text in names:
+            return outcome
+    return "other" if text in AUDIT_OTHER else None
 
 
 class Company(BaseModel):

@@ -9,7 +9,7 @@ from typing import Any
 
 from ddtool.config import Config, Thresholds
 from ddtool.document import ADJUSTMENT
-from ddtool.model import RISK_TYPES, Supplier
+from ddtool.model import RISK_TYPES, Supplier, audit_outcome
 from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
 from ddtool.reference.countries import display_name
 
@@ -479,12 +479,12 @@ class Scorer:
                     )
                 )
                 continue
-            result = (audit.result or "").casefold()
-            if result in ("fail", "failed", "non-compliant", "noncompliant", "zero tolerance"):
+            result = audit_outcome(audit.result)
+            if result == "failed":
                 delta = s.failed_audit_uplift if uplift == 0 else 0.0
                 uplift = s.failed_audit_uplift
                 credits.append((f"audit '{audit.standard}' of {audit.date} failed", delta))
-            elif result in ("pass", "passed", "compliant", "approved", "satisfactory"):
+            elif result == "passed":
                 credit = min(s.audit_credit, 2 * s.audit_credit - audit_total)
                 if credit > 0:
                     audit_total += credit

@@ -13,7 +13,14 @@ from pathlib import PurePath
 from typing import Any, Protocol, TypeVar
 
 from ddtool.errors import Location, Problem, ProblemList, Severity
-from ddtool.model import Audit, Certification, Company, Supplier
+from ddtool.model import (
+    AUDIT_RESULTS,
+    Audit,
+    Certification,
+    Company,
+    Supplier,
+    audit_outcome,
+)
 from ddtool.reference.countries import UNKNOWN_VALUES, normalise_country
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
@@ -252,6 +259,27 @@ def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
     return audit, issues
 
 
+def _audit_result_issues(result: Any) -> Issues:
+    """A result the score does not know (neither passed, failed nor one it records without
+    counting): a warning, as a failed audit read as unknown would lose its uplift."""
+    if result is None or audit_outcome(str(result)) is not None:
+        return ()
+    from rapidfuzz import process
+
+    text = str(result).strip()
+    near = process.extractOne(text.casefold(), sorted(AUDIT_RESULTS), score_cutoff=80)
+    return (
+        _Issue(
+            "unknown-audit-result",
+            f"audit result {text!r} is neither passed nor failed for the score, and is not"
+            " counted (write 'pass', 'fail' or 'conditional'; docs/input-format.md lists"
+            " the other words read)",
+            "warning",
+            f"'{near[0]}'" if near else None,
+        ),
+    )
+
+
 def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
     fields = record.fields
     items: list[Any] = []
@@ -275,6 +303,10 @@ def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
             )
             continue
         out.append(_reported(_audit_value(item), where, problems))
+        issues = _audit_result_issues(item.get("result"))
+        if issues:
+            at = record.where("audit_result" if "audit_result" in fields else "audits")
+            _report(problems, issues, at)
     return out
 
 
@@ -633,6 +665,7 @@ def _table_audits(
     done: dict[tuple[Any, ...], tuple[tuple[Audit, ...], Issues]] = {}
     out: list[tuple[Audit, ...]] = []
     found: list[tuple[int, Issues]] = []
+    results: list[tuple[int, Issues]] = []
     for index, key in enumerate(zip(*columns, strict=True)):
         standard, date, result = key
         if standard is None and date is None:
@@ -651,7 +684,11 @@ def _table_audits(
         out.append(audits)
         if issues:
             found.append((index, issues))
+        unknown = _audit_result_issues(result)
+        if unknown:
+            results.append((index, unknown))
     row_problems.add("audit_date", found)
+    row_problems.add("audit_result", results)
     return out
 
 

@@ -1,0 +1,101 @@
+"""Audit results as written: what the score counts, and a warning for the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ddtool.config import Config
+from ddtool.model import Audit, Supplier, audit_outcome
+from ddtool.profiles import load_profiles
+from ddtool.scoring import Scorer
+from ddtool.sources import read_chain
+
+
+@pytest.mark.parametrize(
+    ("written", "outcome"),
+    [
+        ("pass", "passed"),
+        ("PASSED", "passed"),
+        ("Satisfactory", "passed"),
+        ("fail", "failed"),
+        ("Zero-tolerance", "failed"),
+        ("zero_tolerance", "failed"),
+        ("non compliant", "failed"),
+        ("Non-Compliant", "failed"),
+        ("not  passed", "failed"),
+        ("unsatisfactory", "failed"),
+        ("conditional", "other"),
+        ("In progress", "other"),
+        ("very bad", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_an_audit_result_as_written(written: str | None, outcome: str | None) -> None:
+    assert audit_outcome(written) == outcome
+
+
+@pytest.mark.parametrize("written", ["Zero-tolerance", "non compliant", "not passed", "FAIL"])
+def test_a_failed_audit_in_other_words_raises_the_score(written: str) -> None:
+    """'Zero-tolerance', 'non compliant' and 'not passed' were recorded as not counted."""
+    profiles = load_profiles()
+    scorer = Scorer(profiles, Config(), dt.date(2026, 1, 1))
+
+    def supplier(audits: list[Audit]) -> Supplier:
+        return Supplier.model_construct(
+            id="S1",
+            country="DEU",
+            sector="garment-manufacturing",
+            products=[],
+            buyers=[],
+            certifications=[],
+            audits=audits,
+            attributes={},
+            migrant_pct=None,
+        )
+
+    failed = Audit(standard="SMETA", date=dt.date(2025, 6, 1), result=written.casefold())
+    before = scorer.score(supplier([]), "garment-manufacturing")
+    after = scorer.score(supplier([failed]), "garment-manufacturing")
+    for rt in ("forced_labour", "human_trafficking"):
+        assert after.by_type[rt].score.likelihood > before.by_type[rt].score.likelihood
+
+
+def test_an_unknown_result_is_a_located_warning(tmp_path: Path) -> None:
+    path = tmp_path / "audits.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Audit standard,Audit date,Audit result\n"
+        "A,a,BGD,garment manufacturing,SMETA,2025-06-01,faild\n"
+        "B,b,BGD,garment manufacturing,SMETA,2025-06-01,conditional\n"
+        "C,c,BGD,garment manufacturing,SMETA,2025-06-01,very bad\n",
+        encoding="utf-8",
+    )
+    _chain, problems = read_chain([path], sectors=load_profiles())
+    found = [
+        (p.location.row, p.location.column, p.severity, p.suggestion)
+        for p in problems.items
+        if p.type == "unknown-audit-result"
+    ]
+    assert found == [
+        (2, "Audit result", "warning", "'failed'"),
+        (4, "Audit result", "warning", None),
+    ]
+
+
+def test_an_unknown_result_in_yaml_is_located_at_the_audits(tmp_path: Path) -> None:
+    path = tmp_path / "audits.yaml"
+    path.write_text(
+        "suppliers:\n"
+        "  - id: A\n"
+        "    country: BGD\n"
+        "    audits:\n"
+        "      - {standard: SMETA, date: 2025-06-01, result: very bad}\n",
+        encoding="utf-8",
+    )
+    _chain, problems = read_chain([path], sectors=load_profiles())
+    found = [p for p in problems.items if p.type == "unknown-audit-result"]
+    assert len(found) == 1 and found[0].location.line is not None
+    assert "'very bad'" in found[0].message
