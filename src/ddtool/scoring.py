@@ -76,6 +76,12 @@ class CountryScore:
     no_data: bool
     withheld: tuple[Indicator, ...] = ()  # values shown, not scored (errors in the source)
     thin: bool = False  # too few indicators: the missing weight was counted as no data
+    exact: float | None = None  # the score unrounded, which the base is worked out from
+
+    @property
+    def value(self) -> float:
+        """The score as the base takes it: unrounded (`score` is it rounded, as shown)."""
+        return self.score if self.exact is None else self.exact
 
 
 @dataclass(slots=True)
@@ -320,7 +326,7 @@ class Scorer:
                 blended = coverage * score + (1 - coverage) * scoring.no_data_country_score
                 score = max(score, blended)
             result = CountryScore(
-                iso3, round(score, 4), tuple(parts), coverage, False, tuple(withheld), thin
+                iso3, round(score, 4), tuple(parts), coverage, False, tuple(withheld), thin, score
             )
         self._country[key] = result
         return result
@@ -612,7 +618,7 @@ class Scorer:
             evidence: list[Evidence] = []
             if sector is not None:
                 sr = sector.risk[risk_type]
-                base = s.sector_weight * sr.likelihood + (1 - s.sector_weight) * country.score
+                base = s.sector_weight * sr.likelihood + (1 - s.sector_weight) * country.value
                 severity = sr.severity
                 # the rating is the project's judgement; the source it rests on is named in
                 # the note, not credited with the number
@@ -633,9 +639,9 @@ class Scorer:
                 # data is, and only ever raising the country's score (a missing figure is not
                 # a low one, nor may it lower a high one)
                 unknown = s.sector_weight * s.no_data_sector_score
-                base = max(country.score, unknown + (1 - s.sector_weight) * country.score)
+                base = max(country.value, unknown + (1 - s.sector_weight) * country.value)
                 severity = DEFAULT_SEVERITY[risk_type]
-                if base > country.score:
+                if base > country.value:
                     evidence.append(
                         Evidence(
                             "sector inherent likelihood ("

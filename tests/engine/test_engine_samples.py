@@ -630,3 +630,23 @@ def test_explain_names_each_country_indicator_without_a_figure(tmp_path: Path) -
     [row] = [line for line in child.splitlines() if "working children" in line]
     assert "no data (w 0.5)" in row and "not counted as low" in row
     assert "coverage 50% of the weights" in child
+
+
+@pytest.mark.parametrize(
+    ("risk_type", "likelihood", "priority"),
+    [
+        # 0.5 × 0.6 + 0.5 × 0.45114 (the country score unrounded; 0.4511 shown) = 0.52557
+        ("child_labour", 0.5256, 0.4993),
+        # 0.5 × 0.8 + 0.5 × 0.445473 = 0.622737, + 0.09 migrant uplift = 0.712737
+        ("human_trafficking", 0.7127, 0.6771),
+    ],
+)
+def test_the_worked_example_of_the_methodology_is_what_the_tool_gives(
+    risk_type: str, likelihood: float, priority: float
+) -> None:
+    """docs/methodology.md 12.1: each step takes the unrounded value of the step before."""
+    root = Path(__file__).resolve().parents[2]
+    doc = assess([root / "sample_chains" / "seafood.yaml"]).data
+    vessel = next(s for s in doc["suppliers"] if s["id"] == "VES-TH-1")
+    risk = vessel["risk"][risk_type]
+    assert (risk["likelihood"], risk["priority"]) == (likelihood, priority)
