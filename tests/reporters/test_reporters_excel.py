@@ -14,6 +14,7 @@ from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.reporters import ReportFormat, reporter_for
 from ddtool.reporters.excel_report import REGISTER_COLUMNS
+from ddtool.reporters.shown import source_behind
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_chains"
@@ -138,6 +139,12 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
     doc = json.loads(js.read_text(encoding="utf-8"))
     names = [s["name"] for s in doc["sources"]]
     cited = {str(e["source"]) for e in doc["evidence"].values()}
+    # and the source a rating's note names as the one behind it ("[source behind it: …]")
+    cited |= {
+        behind
+        for e in doc["evidence"].values()
+        if (behind := source_behind(e, doc["sources"])) is not None
+    }
     expected = {n for n in names if any(c == n or c.startswith(n + ": ") for c in cited)}
     wb = load_workbook(out)
     used = {r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True) if r[-1] == "yes"}

@@ -14,9 +14,9 @@ from ddtool.deferred import Deferred, ahead
 from ddtool.document import PerBasis, flag_evidence, flag_expander, flag_measures
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.json_report import copy_file
-from ddtool.reporters.markdown_report import distinct_sources, evidence_text
+from ddtool.reporters.markdown_report import distinct_sources
 from ddtool.reporters.safe_text import csv_cells
-from ddtool.reporters.shown import level_shown, supplier_regions
+from ddtool.reporters.shown import evidence_text, level_shown, supplier_regions
 
 COLUMNS = (
     "flag_id",

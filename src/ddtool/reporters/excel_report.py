@@ -19,7 +19,10 @@ from ddtool.document import (
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.shown import (
     ExposureLevels,
+    evidence_text,
+    flag_counts,
     level_shown,
+    source_behind,
     supplier_regions,
     warning_cells,
 )
@@ -67,12 +70,7 @@ REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
 
 
 def _evidence_text(evidence: list[dict[str, Any]]) -> str:
-    parts = []
-    for e in evidence:
-        year = f"{e['year']}, " if e.get("year") else ""
-        note = f" — {e['note']}" if e.get("note") else ""
-        parts.append(f"{e['indicator']}: {e['value']} ({year}{e['source']}){note}")
-    return "\n".join(parts)
+    return "\n".join(map(evidence_text, evidence))
 
 
 def _source_name(source: str, names: list[str]) -> str:
@@ -122,22 +120,29 @@ class ExcelReporter(Reporter):
     def _summary(book: XlsxBook, doc: dict[str, Any]) -> None:
         sheet = book.sheet("Summary", (("Item", 34), ("Value", 90)))
         s, company, profiles = doc["summary"], doc["company"], doc["profiles"]
-        rows: list[tuple[str, Any]] = [
+        for name, value in [
             ("Company", company["name"]),
             ("Company country", company.get("country") or "not given"),
             ("Suppliers mapped", s["suppliers"]),
             ("Suppliers inferred (assumptions to replace by mapping)", s["inferred_suppliers"]),
             ("Tiers", s["tiers"]),
             ("Flags", s["flags"]),
-        ]
-        rows += [(f"Flags {level}", n) for level, n in reversed(s["flags_by_level"].items())]
-        rows += [(f"Flags {RISK_NAMES[rt]}", n) for rt, n in s["flags_by_risk_type"].items()]
+        ]:
+            sheet.append([name, value])
+        # the item names the level: coloured as the register's Level cells are (low on
+        # missing data counted apart from plain low, with no fill)
+        for level, n in flag_counts(doc).items():
+            sheet.append([f"Flags {level}", n], fill=level, fill_column=0)
+        for rt, n in s["flags_by_risk_type"].items():
+            sheet.append([f"Flags {RISK_NAMES[rt]}", n])
         exposure = ExposureLevels(doc["suppliers"])
-        rows += [
-            (f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e))
-            for rt, e in s["exposure"].items()
-        ]
-        rows += [
+        for rt, e in s["exposure"].items():
+            sheet.append(
+                [f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e)],
+                fill=exposure.level(e),
+                fill_column=1,
+            )
+        rows: list[tuple[str, Any]] = [
             ("Data gaps", s["data_gaps"]),
             ("Suppliers without country", s["suppliers_without_country"]),
             ("Suppliers without sector", s["suppliers_without_sector"]),
@@ -249,6 +254,10 @@ class ExcelReporter(Reporter):
         columns += [(f"exposure {rt}: level", 12) for rt in RISK_NAMES.values()]
         columns += [("Data gaps", 40), ("Assumption (inferred)", 50)]
         sheet = book.sheet("Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
+        names = [name for name, _ in columns]
+        # the level cells, coloured as the register's are ("low (data gap)" has no fill)
+        level_columns = [names.index(f"{rt}: level") for rt in RISK_NAMES.values()]
+        level_columns += [names.index(f"exposure {rt}: level") for rt in RISK_NAMES.values()]
         exposure = ExposureLevels(doc["suppliers"])
         for s in doc["suppliers"]:
             scores = supplier_scores(s)
@@ -280,7 +289,12 @@ class ExcelReporter(Reporter):
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
             top = max(levels, key=list(LEVEL_FILL).index)
             # low on missing data is not coloured as low risk (its gaps are in the row)
-            sheet.append(values, fill=None if low_on_a_gap(s, top) else top, fill_column=1)
+            sheet.append(
+                values,
+                fill=None if low_on_a_gap(s, top) else top,
+                fill_column=1,
+                fills={column: values[column] for column in level_columns},
+            )
 
     @staticmethod
     def _plan(book: XlsxBook, plan: dict[str, dict[str, Any]]) -> None:
@@ -368,13 +382,17 @@ class ExcelReporter(Reporter):
                 "",
             ]
         )
-        catalogue = doc.get("evidence", {})
-        names = _source_names(doc)
-        cited = {str(e["source"]) for e in catalogue.values()}
-        if not catalogue:  # documents with evidence inline in each flag
-            cited = {str(e["source"]) for f in register(doc) for e in flag_evidence(doc, f)}
-        used = {_source_name(source, names) for source in cited}
-        for src in doc.get("sources", []):
+        facts: list[dict[str, Any]] = list(doc.get("evidence", {}).values())
+        if not facts:  # documents with evidence inline in each flag
+            facts = [e for f in register(doc) for e in flag_evidence(doc, f)]
+        names, sources = _source_names(doc), doc.get("sources", [])
+        # a source is used where a fact cites it, or names it as the source behind it (the
+        # fact a ddtool sector rating rests on), as the Markdown report's Sources list it
+        used: set[str | None] = set()
+        for fact in facts:
+            used.add(_source_name(str(fact["source"]), names))
+            used.add(source_behind(fact, sources))
+        for src in sources:
             sheet.append(
                 [
                     src["name"],

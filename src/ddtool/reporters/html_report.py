@@ -33,6 +33,9 @@ from ddtool.reporters.shown import (
     GAP_LEVEL,
     ExposureLevels,
     country_and_region,
+    evidence_text,
+    flag_counts,
+    highest_shown,
     level_shown,
     supplier_regions,
     warning_place,
@@ -52,6 +55,8 @@ MAX_GRAPH_SUPPLIERS = 300
 # chain graph geometry (px)
 NODE_W, NODE_H, COL_GAP, ROW_GAP, TOP = 166, 34, 34, 8, 34
 LABEL_CHARS = 21
+# the levels bars are stacked by, from the left: low on missing data apart from plain low
+CHART_LEVELS = ("low", GAP_LEVEL, *LEVELS[1:])
 # bar chart geometry (px)
 LABEL_W, BAR_W, BAR_H, BAR_GAP = 210, 300, 16, 6
 CHART_LABEL_CHARS = 28
@@ -98,6 +103,11 @@ def _country_label(iso3: str | None) -> str:
     return f"{name} ({iso3})" if name and name != iso3 else iso3
 
 
+def _css_level(level: str | None) -> str:
+    """The class suffix a level is coloured by: "none" for a low level on missing data."""
+    return "none" if level == GAP_LEVEL else str(level)
+
+
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return repr(value)  # as the JSON, CSV and Excel give it (92.096, not 92.1)
@@ -122,9 +132,13 @@ def _summary(document: dict[str, Any]) -> dict[str, Any]:
         }
         for rt, e in s.get("exposure", {}).items()
     ]
+    # low on missing data apart from plain low, uncoloured (not low risk), as in the register
+    counts = flag_counts(document)
+    highest = highest_shown(document, counts)
     return {
         "counts": s,
-        "levels": [(lvl, s["flags_by_level"].get(lvl, 0)) for lvl in reversed(LEVELS)],
+        "levels": [(lvl, n, _css_level(lvl)) for lvl, n in counts.items()],
+        "highest": (highest, _css_level(highest)) if highest else None,
         "risk_types": [
             (RISK_NAMES.get(rt, rt), n) for rt, n in s.get("flags_by_risk_type", {}).items()
         ],
@@ -146,12 +160,14 @@ def _bar_chart(
         y = i * (BAR_H + BAR_GAP)
         x = float(LABEL_W)
         segments = []
-        for lvl in LEVELS:
+        for lvl in CHART_LEVELS:
             n = counts.get(lvl, 0)
             if not n:
                 continue
             w = BAR_W * n / biggest
-            segments.append({"x": round(x, 1), "w": round(w, 1), "level": lvl, "n": n})
+            segments.append(
+                {"x": round(x, 1), "w": round(w, 1), "level": lvl, "css": _css_level(lvl), "n": n}
+            )
             x += w
         bars.append(
             {
@@ -186,7 +202,7 @@ def _flag_charts(document: dict[str, Any]) -> list[dict[str, Any]]:
         tier_label = f"tier {tier}" if tier is not None else "tier unknown"
         tier_keys[tier_label] = tier if tier is not None else 999
         country_label = _country_label(flag.get("country")) or "country unknown"
-        level = flag.get("level", "")
+        level = level_shown(flag, flag.get("level", ""))  # "low (data gap)" apart from low
         by_tier[tier_label][level] += 1
         by_country[country_label][level] += 1
         by_sector[flag.get("sector") or "sector unknown"][level] += 1
@@ -432,16 +448,7 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
 # ----------------------------------------------------------------------------------- register
 
 
-def _evidence_text(item: dict[str, Any]) -> str:
-    where = ", ".join(
-        _fmt(v) for v in (item.get("year"), item.get("source")) if v not in (None, "")
-    )
-    note = f" — {item['note']}" if item.get("note") else ""  # (as the register shows it)
-    return (
-        f"{item.get('indicator', '')}: {_fmt(item.get('value'))}"
-        + (f" ({where})" if where else "")
-        + note
-    )
+_evidence_text = evidence_text  # (as every register shows it)
 
 
 # A browser table stays usable up to a few thousand rows; flags come sorted by priority, so
@@ -477,7 +484,7 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "severity": flag.get("severity"),
                 "priority": flag.get("priority"),
                 "reason": flag.get("reason", ""),
-                "evidence": [_evidence_text(e) for e in flag_evidence(document, flag)],
+                "evidence": [evidence_text(e) for e in flag_evidence(document, flag)],
                 "measures": [m.get("title", "") for m in flag_measures(document, flag)],
                 "inferred": bool(flag.get("inferred")),
             }

@@ -13,7 +13,10 @@ from ddtool.reporters.interface import Reporter
 from ddtool.reporters.shown import (
     ExposureLevels,
     country_and_region,
+    evidence_text,
+    flag_counts,
     level_shown,
+    source_behind,
     supplier_regions,
     warning_place,
     warning_text,
@@ -26,7 +29,6 @@ MAX_DETAILED_FLAGS = 1000
 MAX_GAP_ROWS = 1000
 MAX_WARNING_ROWS = 1000
 DETAIL_LEVELS = ("critical", "high")
-LEVEL_ORDER = ("low", "medium", "high", "critical")
 RISK_NAMES = {
     "child_labour": "child labour",
     "forced_labour": "forced labour",
@@ -63,16 +65,6 @@ def short(digest: Any, length: int = 12) -> str:
     return str(digest or "")[:length] or "n/a"
 
 
-def evidence_text(item: dict[str, Any]) -> str:
-    """One evidence item as `indicator: value (year, source) — note`, as the register shows
-    it (the note says what a value is, or that its copy is less certain); shared with the
-    CSV report."""
-    meta = ", ".join(str(x) for x in (item.get("year"), item.get("source")) if x not in (None, ""))
-    text = f"{item.get('indicator', '')}: {item.get('value', '')}"
-    text = f"{text} ({meta})" if meta else text
-    return f"{text} — {item['note']}" if item.get("note") else text
-
-
 def supplier_label(flag: dict[str, Any]) -> str:
     name = str(flag.get("supplier_name") or flag.get("supplier_id", ""))
     # an inferred supplier's name says so already ("inferred coffee farming (…)")
@@ -80,14 +72,19 @@ def supplier_label(flag: dict[str, Any]) -> str:
     return f"{name} (inferred)" if shown else name
 
 
-def distinct_sources(flags: list[dict[str, Any]], document: dict[str, Any]) -> list[str]:
-    """Every evidence source cited by the flags, once each, in first-seen order."""
+def distinct_sources(
+    flags: list[dict[str, Any]], document: dict[str, Any], behind: bool = False
+) -> list[str]:
+    """Every evidence source cited by the flags, once each, in first-seen order; with
+    `behind`, each followed by the source its note names as the one behind it (the fact a
+    ddtool sector rating rests on), as the Excel register's Sources sheet counts it used."""
     seen: dict[str, None] = {}
     for flag in flags:
         for item in flag_evidence(document, flag):
-            source = item.get("source")
-            if source:
-                seen.setdefault(str(source), None)
+            named = [item.get("source")]
+            if behind:
+                named.append(source_behind(item, document.get("sources") or []))
+            seen.update((str(source), None) for source in named if source)
     return list(seen)
 
 
@@ -100,7 +97,7 @@ class _ReadFlags:
         self.serious: list[dict[str, Any]] = []
         self.count = self.serious_count = 0
         sources: dict[str, None] = {}
-        cited = PerBasis(lambda flag: distinct_sources([flag], document))
+        cited = PerBasis(lambda flag: distinct_sources([flag], document, behind=True))
         for flag in register(document):
             self.count += 1
             if len(self.top) < MAX_TOP_FLAGS:
@@ -153,10 +150,8 @@ def _summary(document: dict[str, Any]) -> list[str]:
         ("Tiers", str(s.get("tiers", 0))),
         ("Flags", str(s.get("flags", 0))),
     ]
-    by_level = s.get("flags_by_level", {})
-    for level in reversed(LEVEL_ORDER):
-        if level in by_level:
-            rows.append((f"Flags {level}", str(by_level[level])))
+    # low on missing data counted apart from plain low, in the register's words
+    rows += [(f"Flags {level}", str(n)) for level, n in flag_counts(document).items()]
     for rt, n in s.get("flags_by_risk_type", {}).items():
         rows.append((f"Flags {risk_name(rt)}", str(n)))
     exposure = ExposureLevels(document.get("suppliers", []))

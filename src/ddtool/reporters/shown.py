@@ -1,16 +1,20 @@
 """What the report formats show alike beyond the document's fields: a level resting on missing
-data, a supplier's region beside its country, an input warning with its place."""
+data (and the flags counted by it), a supplier's region beside its country, an evidence line
+and the sources it names, an input warning with its place."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ddtool.document import low_on_a_gap
+from ddtool.document import UNMAPPED_BELOW, low_on_a_gap, supplier_scores
 from ddtool.errors import Location
 
 # a low level on missing data reads so in every report: a filter on "low" does not find it
 GAP_LEVEL = "low (data gap)"
+# the levels flags are counted by in the summaries, highest first: those low on missing data
+# apart from plain low (a missing figure is never low risk)
+SHOWN_LEVELS = ("critical", "high", "medium", GAP_LEVEL, "low")
 
 
 def level_shown(entry: dict[str, Any], level: str) -> str:
@@ -39,6 +43,111 @@ class ExposureLevels:
     def level(self, exposure: Mapping[str, Any]) -> str:
         """The exposure's level as shown: "low (data gap)" where it rests on a gap."""
         return GAP_LEVEL if self.on_a_gap(exposure) else str(exposure.get("level"))
+
+
+def flags_by_shown_level(document: dict[str, Any]) -> dict[str, int] | None:
+    """The flags by the level the reports show them at (SHOWN_LEVELS): the summary's counts,
+    with the low flags on missing data ("low (data gap)", see level_shown) apart from plain
+    low. None where the document cannot tell them apart (see _low_flags_on_a_gap)."""
+    summary = document.get("summary") or {}
+    by_level = summary.get("flags_by_level") or {}
+    low = by_level.get("low", 0)
+    on_a_gap = _low_flags_on_a_gap(document) if low else 0
+    if on_a_gap is None:
+        return None
+    counts = {level: by_level.get(level, 0) for level in SHOWN_LEVELS}
+    counts.update({GAP_LEVEL: on_a_gap, "low": low - on_a_gap})
+    return counts
+
+
+def flag_counts(document: dict[str, Any]) -> dict[str, int]:
+    """The flags by the level the reports show them at (flags_by_shown_level); the
+    summary's own counts, highest first, where the document cannot tell them apart."""
+    counts = flags_by_shown_level(document)
+    if counts is None:
+        by_level = document["summary"]["flags_by_level"]  # (there are low flags)
+        return {level: by_level.get(level, 0) for level in SHOWN_LEVELS if level != GAP_LEVEL}
+    return counts
+
+
+def _low_flags_on_a_gap(document: dict[str, Any]) -> int | None:
+    """How many low flags rest on missing data. A document that holds only some of its flags
+    (what the terminal reads of a large run, see Assessment.glance) tells it by the supplier
+    entries it holds: with low flags (flag_level low), every risk type of every mapped
+    supplier is flagged at its score, so each low score of a supplier with a gap of its own
+    is one such flag. None where it lacks the entry of such a supplier."""
+    entries = document.get("suppliers") or []
+    on_a_gap = {str(s.get("id")): s for s in entries if low_on_a_gap(s, "low")}
+    flags = document.get("flags") or []
+    if len(flags) == document["summary"].get("flags"):  # (every flag)
+        return sum(
+            1
+            for f in flags
+            if f.get("level") == "low"
+            # a schema-2 flag has its supplier's gaps on the supplier's entry
+            and (str(f.get("supplier_id")) in on_a_gap if "basis" in f else low_on_a_gap(f, "low"))
+        )
+    gapped = {
+        str(g.get("supplier_id"))
+        for g in document.get("data_gaps") or []
+        if g.get("gap") != UNMAPPED_BELOW and not str(g.get("gap")).startswith("inferred")
+    }
+    if not gapped <= {str(s.get("id")) for s in entries}:
+        return None
+    return sum(
+        1
+        for entry in on_a_gap.values()
+        for score in supplier_scores(entry).values()
+        if isinstance(score, dict) and score.get("level") == "low"
+    )
+
+
+def highest_shown(document: dict[str, Any], counts: Mapping[str, int] | None) -> str | None:
+    """The summary's highest level as shown: "low (data gap)" where every low flag rests on
+    missing data (`counts` from flags_by_shown_level)."""
+    highest = document["summary"].get("highest_level")
+    if highest == "low" and counts is not None and counts[GAP_LEVEL] and not counts["low"]:
+        return GAP_LEVEL
+    return str(highest) if highest else None
+
+
+def value_text(value: Any) -> str:
+    """An evidence value as every report writes it: a whole number without ".0" (an ITUC
+    rating of 5 as its source and `ddtool explain` write it, not "5.0"), any other number
+    as the JSON gives it (92.096, not 92.1), text as it is."""
+    if type(value) is float and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def evidence_text(item: Mapping[str, Any]) -> str:
+    """One evidence item as `indicator: value (year, source) — note`, as every register shows
+    it (the note says what a value is, or that its copy is less certain)."""
+    meta = ", ".join(str(x) for x in (item.get("year"), item.get("source")) if x not in (None, ""))
+    text = f"{item.get('indicator', '')}: {value_text(item.get('value'))}"
+    text = f"{text} ({meta})" if meta else text
+    return f"{text} — {item['note']}" if item.get("note") else text
+
+
+# how a ddtool sector rating's note names the source its rating rests on (ddtool.scoring):
+# "… [source behind it: NAME (YEAR)]"
+BEHIND = "[source behind it: "
+
+
+def source_behind(item: Mapping[str, Any], sources: Iterable[Mapping[str, Any]]) -> str | None:
+    """The source a fact's note names as the one behind it: the catalogue name of the source
+    it names ("NAME (YEAR)", or NAME), else the text as written; None when it names none."""
+    note = str(item.get("note") or "")
+    at = note.rfind(BEHIND)
+    if at < 0:
+        return None
+    named = note[at + len(BEHIND) :].strip()
+    named = named[:-1] if named.endswith("]") else named
+    for source in sources:
+        name = str(source.get("name"))
+        if named in (name, f"{name} ({source.get('year')})"):
+            return name
+    return named or None
 
 
 def supplier_regions(suppliers: Iterable[Mapping[str, Any]]) -> dict[str, str]:

@@ -12,7 +12,12 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ddtool.document import gap_counts, low_on_a_gap, register, supplier_scores
-from ddtool.reporters.shown import GAP_LEVEL, ExposureLevels, level_shown
+from ddtool.reporters.shown import (
+    GAP_LEVEL,
+    ExposureLevels,
+    flags_by_shown_level,
+    level_shown,
+)
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
 RISK_NAMES = {
@@ -25,15 +30,34 @@ MAX_TREE_NODES = 150
 FLAG_ROWS = 10  # suppliers in the top flags table
 
 
-def _level(level: str | None) -> Text:
-    if level is None:
-        return Text("—")
+def _style(level: str | None) -> str:
     # (a low level on missing data is not coloured as low risk)
-    return Text(level, style="yellow" if level == GAP_LEVEL else LEVEL_STYLE.get(level, ""))
+    return "yellow" if level == GAP_LEVEL else LEVEL_STYLE.get(level or "", "")
+
+
+def _level(level: str | None) -> Text:
+    return Text("—") if level is None else Text(level, style=_style(level))
 
 
 def _top_level(exposure: dict[str, Any]) -> str:
     return str(max((e["level"] for e in exposure.values()), key=LEVEL_ORDER.index))
+
+
+def _flag_levels(doc: dict[str, Any]) -> Text:
+    """The flags by level, those low on missing data apart from plain low (and not coloured
+    as low); where a glance cannot tell them apart, "N low or low (data gap)", uncoloured."""
+    counts = flags_by_shown_level(doc)
+    names: dict[str, str] = {}
+    if counts is None:
+        by_level = doc["summary"]["flags_by_level"]
+        counts = {lvl: by_level[lvl] for lvl in reversed(LEVEL_ORDER)}
+        names = {"low": f"low or {GAP_LEVEL}"}
+    levels = Text()
+    for lvl, n in counts.items():
+        if n:
+            levels.append(f"{n} {names.get(lvl, lvl)}", style="" if lvl in names else _style(lvl))
+            levels.append("  ")
+    return levels if levels else Text("none", style="green")
 
 
 def summary_panel(doc: dict[str, Any]) -> Panel:
@@ -50,12 +74,7 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         "Suppliers",
         f"{s['suppliers']} mapped, {s['inferred_suppliers']} inferred, {s['tiers']} tiers",
     )
-    levels = Text()
-    for lvl in reversed(LEVEL_ORDER):
-        n = s["flags_by_level"][lvl]
-        if n:
-            levels.append(f"{n} {lvl}  ", style=LEVEL_STYLE[lvl])
-    grid.add_row("Flags", levels if levels else Text("none", style="green"))
+    grid.add_row("Flags", _flag_levels(doc))
     grid.add_row(
         "By risk type",
         ", ".join(f"{RISK_NAMES[rt]} {n}" for rt, n in s["flags_by_risk_type"].items()),
@@ -134,9 +153,11 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         where = s.get("country") or ("origin mix" if s["inferred"] else "country?")
         label.append(f"  {where}", style="dim")
         label.append(f"  {s.get('sector') or 'sector?'}  ", style="dim")
-        label.append_text(_level(own))
-        if low_on_a_gap(s, own):
+        if low_on_a_gap(s, own):  # (not coloured as low risk)
+            label.append(own, style=_style(GAP_LEVEL))
             label.append(" — data gap: " + "; ".join(s["data_gaps"]), style="yellow")
+        else:
+            label.append_text(_level(own))
         if s["inferred"]:
             label.append("  inferred — map this tier", style="italic magenta")
         if sid in shown:

@@ -227,10 +227,11 @@ class Sheet:
         fill: str | None = None,
         fill_column: int = -1,
         style: int = 0,
+        fills: Mapping[int, str | None] | None = None,
     ) -> None:
         """Write one row, a value per column. `fill` (the name of one of the book's fills;
-        others are ignored) colours the cell at `fill_column`; `style` applies to every
-        cell (the header's)."""
+        others are ignored) colours the cell at `fill_column`, and `fills` more cells (column:
+        fill name, as `fill`); `style` applies to every cell (the header's)."""
         if self.rows >= MAX_ROWS:
             raise SheetLimitError(
                 f"sheet {self.title!r} would have more than {MAX_ROWS - 1:,} rows below its"
@@ -238,12 +239,18 @@ class Sheet:
             )
         self.rows += 1
         row = str(self.rows)
+        # the style of each filled cell, by column
         fill_style = self.fill_style.get(fill, 0) if fill is not None else 0
+        filled = {fill_column: fill_style} if fill_style and 0 <= fill_column < self.width else {}
+        for column, name in (fills or {}).items():
+            named = self.fill_style.get(name, 0) if name is not None else 0
+            if named and 0 <= column < self.width:
+                filled[column] = named
         cell = self._cell
         if style or self.wrap:
             cells = []
             for index, (letter, value) in enumerate(zip(self._letters, values, strict=True)):
-                s = style or (fill_style if index == fill_column else 0)
+                s = style or filled.get(index, 0)
                 if not style and self.wrap and type(value) is str and len(value) >= WRAP_FROM:
                     s = s + 1 if s else 2  # the wrapped twin of the style
                 cells.append(cell(letter + row, value, s))
@@ -263,10 +270,8 @@ class Sheet:
                     cells.append("")
                 else:
                     cells.append(cell(letter + row, value, 0))
-            if fill_style and 0 <= fill_column < self.width:
-                cells[fill_column] = cell(
-                    self._letters[fill_column] + row, values[fill_column], fill_style
-                )
+            for column, fill_style in filled.items():
+                cells[column] = cell(self._letters[column] + row, values[column], fill_style)
         self._chunk.append(f'<row r="{row}">{"".join(cells)}</row>')
         if len(self._chunk) >= 2000:
             self._flush()
