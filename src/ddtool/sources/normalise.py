@@ -34,6 +34,7 @@ from ddtool.sources.values import (
     parse_share,
     parse_tier,
     split_list,
+    unicode_id,
 )
 
 
@@ -700,6 +701,8 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
         ids = [""] * size
     elif set(map(type, raw_ids)) == {str}:
         ids = list(map(str.strip, raw_ids))  # as_id of a text
+        if not all(map(str.isascii, ids)):
+            ids = [i if i.isascii() else unicode_id(i) for i in ids]
     else:
         ids = ["" if value is None else as_id(value) for value in raw_ids]
     if "" in ids:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from typing import Any
 
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
@@ -183,9 +184,23 @@ def split_list(value: Any) -> list[str]:
 
 
 def as_id(value: Any) -> str:
-    """An identifier: spreadsheet numbers such as 1001.0 become '1001'."""
+    """An identifier: spreadsheet numbers such as 1001.0 become '1001'; accented letters in
+    one form (see unicode_id)."""
     if type(value) is str:  # most ids
-        return value.strip()
+        text = value.strip()
+        return text if text.isascii() else unicode_id(text)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    return text if text.isascii() else unicode_id(text)
+
+
+# characters that show nothing, pasted in with ids from web pages and other systems
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def unicode_id(text: str) -> str:
+    """An id with letters beyond ASCII as one text whatever wrote it: 'Café' composed (NFC),
+    as one system writes it, equals 'Cafe' + a combining accent, as another does; and
+    invisible characters (zero-width spaces, a soft hyphen) are dropped."""
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE)).strip()
