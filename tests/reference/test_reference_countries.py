@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ddtool.reference.countries import display_name, is_iso3, normalise_country
+from ddtool.reference.countries import CountryMatch, display_name, is_iso3, normalise_country
 
 COUNTRIES: list[tuple[str, str]] = [
     ("Brasil", "BRA"),
@@ -212,3 +212,16 @@ def test_a_value_naming_no_one_country_is_not_read_as_one(value: str, why: str) 
 def test_a_place_and_its_country_suggests_the_country() -> None:
     match = normalise_country("Dhaka, Bangladesh")
     assert (match.iso3, match.suggestion) == (None, "Bangladesh (BGD)")
+
+
+@pytest.mark.parametrize(
+    ("value", "suggested"),
+    [
+        ("Ganha", "Ghana (GHA)"),  # letters swapped
+        ("Frnace", "France (FRA)"),
+        ("CIVV", "Côte d'Ivoire (CIV)"),  # an ISO code with a letter too many
+        ("BGDD", "Bangladesh (BGD)"),
+    ],
+)
+def test_near_misses_that_had_no_suggestion(value: str, suggested: str) -> None:
+    assert normalise_country(value) == CountryMatch(None, suggestion=suggested)

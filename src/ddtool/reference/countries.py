@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pycountry
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 # Values that mean "we do not know": a data gap, never an error and never "low risk".
@@ -410,8 +410,12 @@ def normalise_country(value: str | None) -> CountryMatch:
     best = process.extractOne(
         key, _names(), scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
     )
-    suggestion = None
-    if best is not None:
-        code = table[best[0]]
-        suggestion = f"{display_name(code)} ({code})"
+    if best is None and len(key) >= 5:  # letters swapped: "Ganha"
+        best = process.extractOne(key, _names(), scorer=fuzz.ratio, score_cutoff=80)
+    code = table[best[0]] if best is not None else None
+    if code is None and re.fullmatch(r"[A-Za-z]{4}", str(value).strip()):
+        # an ISO code with a letter too many: "CIVV", "BGDD"
+        text = str(value).strip().upper()
+        code = next((c for c in (text[:3], text[1:]) if is_iso3(c)), None)
+    suggestion = f"{display_name(code)} ({code})" if code else None
     return CountryMatch(None, suggestion=suggestion)
