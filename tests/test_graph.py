@@ -50,6 +50,12 @@ GRAPH_CASES: list[tuple[str, list[dict[str, Any]], list[list[Any]]]] = [
         [["unknown-buyer", "error"]],
     ),
     ("duplicate-id", [{"id": "S"}, {"id": "S"}], [["duplicate-id", "error"]]),
+    (
+        # the later row of a reused id is dropped: what else is wrong with it is still said
+        "duplicate-id-with-an-unknown-buyer",
+        [{"id": "P1"}, {"id": "P1", "buyers": ["P11"]}],
+        [["duplicate-id", "error"], ["unknown-buyer", "error"]],
+    ),
     ("company-id-reused", [{"id": "company"}], [["duplicate-id", "error"]]),
     (
         "shares-over-one",

@@ -99,7 +99,7 @@ def _no_clock(stage: str) -> None:
 def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], None]) -> SupplyGraph:
     fallback = chain.files[0] if chain.files else "<input>"
     company_id = chain.company.id
-    by_id = _unique(chain, problems, fallback)
+    by_id, dropped = _unique(chain, problems, fallback)
     _check_case(by_id, problems, fallback)
     clock("validate")
     # plain dict adjacency in networkx's own layout (nodes in file order, edges in buyer
@@ -147,6 +147,16 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
                 waiting[supplier_id] = len(above)
             else:
                 starts.append(supplier_id)
+    for supplier in dropped:  # a reused id's later rows: their links are checked too
+        for buyer in dict.fromkeys(supplier.buyers):
+            if buyer not in succ and buyer != supplier.id:
+                best = closest_id(buyer, [company_id, *ids])
+                problems.error(
+                    "unknown-buyer",
+                    f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
+                    _loc(supplier, fallback, "buyers"),
+                    suggestion=repr(best) if best else None,
+                )
     node_attrs: dict[str, dict[str, Any]] = {node: {} for node in nodes}
     # the buyers of suppliers with several buyers; any other buyer is the only buyer of
     # each of its suppliers, which the walk below takes a shortcut on
@@ -210,13 +220,17 @@ def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency)
     return graph
 
 
-def _unique(chain: Chain, problems: ProblemList, fallback: str) -> dict[str, Supplier]:
-    """Suppliers by id; a reused id is reported and its later rows are dropped."""
+def _unique(
+    chain: Chain, problems: ProblemList, fallback: str
+) -> tuple[dict[str, Supplier], list[Supplier]]:
+    """Suppliers by id; a reused id is reported and its later rows are dropped (and given
+    apart, so that what else is wrong with them is reported in the same run)."""
     company_id = chain.company.id
     by_id = {supplier.id: supplier for supplier in chain.suppliers}
     if len(by_id) == len(chain.suppliers) and company_id not in by_id:
-        return by_id  # the usual case: every id is distinct
+        return by_id, []  # the usual case: every id is distinct
     by_id = {}
+    dropped: list[Supplier] = []
     for supplier in chain.suppliers:
         if supplier.id == company_id:
             problems.error(
@@ -232,9 +246,10 @@ def _unique(chain: Chain, problems: ProblemList, fallback: str) -> dict[str, Sup
                 f"duplicate supplier id {supplier.id!r} (first defined at {first})",
                 _loc(supplier, fallback, "id"),
             )
+            dropped.append(supplier)
             continue
         by_id[supplier.id] = supplier
-    return by_id
+    return by_id, dropped
 
 
 def _check_case(by_id: dict[str, Supplier], problems: ProblemList, fallback: str) -> None:
