@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import BinaryIO
 
 # the finished temporary files waiting to be renamed into place, each with its path, while
@@ -18,12 +21,21 @@ from typing import BinaryIO
 _held: list[tuple[str, Path]] | None = None
 
 
+class PublishError(OSError):
+    """A rename that put the outputs in place together failed: those in `published` were
+    replaced, those in `unpublished` were not (each keeps what it held before, if anything)."""
+
+    published: list[Path]
+    unpublished: list[Path]
+
+
 @contextlib.contextmanager
 def published_together() -> Iterator[None]:
     """Files written with atomic_open inside the block are renamed into place when it ends
     without an error, in the order they were written; on an error (or an interrupt) none
-    is, and their temporary files are removed. (A rename that fails, on a full or lost
-    disk, stops the others: those renamed stay, and the caller can tell which by looking.)"""
+    is, and their temporary files are removed. A rename that fails (a disk lost or made
+    read-only meanwhile) stops the others: a PublishError names those renamed and those not.
+    Ctrl-C or SIGTERM during the renames takes effect after the last one."""
     global _held
     if _held is not None:  # (nested: the outer block publishes)
         yield
@@ -32,19 +44,53 @@ def published_together() -> Iterator[None]:
     _held = held
     try:
         yield
-        while held:
-            tmp, path = held[0]
-            try:
-                os.replace(tmp, path)
-            except OSError as e:  # (named as the user gave it, not as the temporary file)
-                raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from e
-            held.pop(0)
-            _sync_folder(path.parent)
+        published: list[Path] = []
+        with _signals_held():
+            while held:
+                tmp, path = held[0]
+                try:
+                    os.replace(tmp, path)
+                except OSError as e:  # (named as the user gave it, not as the temporary file)
+                    error = PublishError(e.errno, f"cannot be written: {e.strerror}", str(path))
+                    error.published = published
+                    error.unpublished = [later for _, later in held]
+                    raise error from e
+                held.pop(0)
+                published.append(path)
+            for folder in dict.fromkeys(path.parent for path in published):
+                _sync_folder(folder)
     finally:
         _held = None
         for tmp, _ in held:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM received in the block are acted on when it ends, so that a stop
+    cannot come between two renames (signal handlers are set in the main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+
+    earlier: dict[int, signal.Handlers | Callable[[int, FrameType | None], object] | int] = {}
+    try:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            handler = signal.getsignal(signum)
+            if handler is not None:  # (None: set outside Python, left as it is)
+                earlier[signum] = handler
+                signal.signal(signum, hold)
+        yield
+    finally:
+        for which, handler in earlier.items():
+            signal.signal(which, handler)
+        for which in dict.fromkeys(received):  # now handled as it would have been
+            signal.raise_signal(which)
 
 
 @contextlib.contextmanager

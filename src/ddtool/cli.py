@@ -390,14 +390,19 @@ def _plan_outputs(outputs: list[Path]) -> None:
 
 
 def _write_each(
-    outputs: list[Path], write: Callable[[Path], None], quiet: bool, together: bool = False
+    outputs: list[Path],
+    write: Callable[[Path], None],
+    quiet: bool,
+    why: Callable[[Exception], str] | None = None,
 ) -> None:
     """Write the outputs in turn, making a missing folder (and saying so: nobody asked for
-    one), and saying what was written. `together`: each is put in place only when all are
-    written (see ddtool.atomic.published_together), so that a failure leaves none of them
-    and every file that was there before; a folder made for them then goes too."""
-    from ddtool.atomic import missing_folders, published_together, remove_empty
+    one), and saying what was written. Several are put in place only when all are written
+    (see ddtool.atomic.published_together), so that a failure leaves none of them and every
+    file that was there before; a folder made for them then goes too, and the error line
+    says what the run left. `why` words a failure for that line (for one output too)."""
+    from ddtool.atomic import PublishError, missing_folders, published_together, remove_empty
 
+    together = len(outputs) > 1
     notes: list[str] = []
     made: list[Path] = []  # folders made, parents first
 
@@ -420,11 +425,31 @@ def _write_each(
                     note(f"created folder {folder}")
                 write(out)
                 note(f"wrote {out}")
-    except BaseException:
+    except BaseException as e:
         remove_empty(made[::-1])
-        raise
+        # (an interrupt ends as every stopped run does, in _stopped; a single output's
+        # error is the output's own, unless the command words it)
+        if not isinstance(e, Exception) or _state["debug"] or not (together or why):
+            raise
+        # what was put in place is known, not guessed: none of the outputs, or, when a
+        # rename failed, those renamed before it
+        written = [str(out) for out in e.published] if isinstance(e, PublishError) else []
+        not_written = [str(out) for out in outputs if str(out) not in written]
+        kept = [str(out) for out in outputs if str(out) in not_written and out.exists()]
+        changed = "" if written or not together else "no output was changed: "
+        left = _outputs_message(written, not_written, kept)
+        _fail(f"{(why or _why_failed)(e)}; {changed}{left}")
     for text in notes:
         _note(text)
+
+
+def _why_failed(error: Exception) -> str:
+    """Why an output could not be written, for the error line."""
+    if isinstance(error, DdtoolError):  # (a sheet too long for Excel, say)
+        return str(error)
+    if isinstance(error, OSError):  # (a full disk, a lost mount)
+        return f"{error.filename}: {error.strerror or error}" if error.filename else str(error)
+    return f"internal error: {type(error).__name__}: {error} (run with --debug for a traceback)"
 
 
 def _note(text: str) -> None:
@@ -456,10 +481,13 @@ def _check_writable(out: Path, example: str, folder: bool = False) -> None:
 
 
 def _write_outputs(
-    document: dict[str, Any], outputs: list[Path], quiet: bool, together: bool = False
+    document: dict[str, Any],
+    outputs: list[Path],
+    quiet: bool,
+    why: Callable[[Exception], str] | None = None,
 ) -> None:
     """Write each output; the JSON takes the document as it is (parts may still be in the
-    making ahead), the other reports the whole document. `together`: see _write_each."""
+    making ahead), the other reports the whole document. `why`: see _write_each."""
     from ddtool.deferred import resolved
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import JsonReporter
@@ -468,7 +496,7 @@ def _write_outputs(
         reporter = reporter_for(out)
         reporter.write(document if isinstance(reporter, JsonReporter) else resolved(document), out)
 
-    _write_each(outputs, write, quiet, together)
+    _write_each(outputs, write, quiet, why)
 
 
 def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
@@ -669,16 +697,16 @@ def report(
     document = _read_saved(
         assessment, partial(read_assessment, per_item={}, complete=True), "`ddtool report`"
     )
-    try:
-        _write_outputs(document, output, quiet, together=True)
-        if not quiet:
-            from ddtool.reporters.terminal import summary_panel
+    _write_outputs(document, output, quiet, partial(_why_not_made, assessment))
+    if not quiet:
+        from ddtool.reporters.terminal import summary_panel
 
+        try:
             _console().print(summary_panel(document))
-    except Exception as e:  # (an interrupt ends as every stopped run does: _stopped)
-        if _state["debug"]:
-            raise
-        _fail(f"{_why_not_made(assessment, e)}; {_outputs_message(*_outputs_left())}")
+        except Exception as e:  # (an interrupt ends as every stopped run does: _stopped)
+            if _state["debug"]:
+                raise
+            _fail(f"{_why_not_made(assessment, e)}; {_outputs_message(*_outputs_left())}")
 
 
 def _why_not_made(assessment: Path, error: Exception) -> str:
@@ -700,7 +728,7 @@ def _why_not_made(assessment: Path, error: Exception) -> str:
         )
     if isinstance(error, UndefinedError):
         return f"{assessment}: the HTML report needs something the file lacks ({error})"
-    return f"internal error: {type(error).__name__}: {error} (run with --debug for a traceback)"
+    return _why_failed(error)
 
 
 def _read_saved(path: Path, read: Callable[[Path], R], command: str) -> R:
