@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
 import codecs
+import functools
 import re
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ddtool.errors import Location, ProblemList
-from ddtool.sources.columns import FIELDS
+from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, header_key
 from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
+from ddtool.sources.values import ValueProblem, parse_date, parse_number
 
 _LINE = "__line__"
 _KEY_LINES = "__key_lines__"
@@ -21,18 +25,69 @@ MAX_EXPANDED_NODES = 5_000_000
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # YAML keys that map straight onto supplier fields: the table fields, with audits as a list
-_KEYS = (set(FIELDS) - {"audit_standard", "audit_date", "audit_result"}) | {"audits"}
+_TABLE_ONLY = ("audit_standard", "audit_date", "audit_result")
+_KEYS = (set(FIELDS) - set(_TABLE_ONLY)) | {"audits"}
+_SUPPLIER_KEYS = frozenset(_KEYS | {"suppliers"})
+_TOP_KEYS = frozenset({"company", "suppliers"})
+_COMPANY_KEYS = frozenset({"id", "name", "country", "sector"})
+_AUDIT_KEYS = frozenset({"standard", "date", "result"})
+_CERTIFICATION_KEYS = frozenset({"name", "standard", "valid_until"})
+# the fields that hold one value each, and those that hold a list of single values
+_SINGLE = frozenset(
+    {
+        "id",
+        "name",
+        "country",
+        "region",
+        "sector",
+        "share",
+        "workers",
+        "female_pct",
+        "migrant_pct",
+        "tier",
+    }
+)
+_LISTS = ("products", "buyers")
+_NUMBERS = ("share", "workers", "female_pct", "migrant_pct", "tier")
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_COMMA_TAIL = re.compile(r",[ \t]*")
+
+
+_ItemLines = dict[int, tuple[list[Any], list[int]]]
+
+
+class _ImpossibleDate(str):
+    """A value written as a date that does not exist (2025-13-01, 2026-02-30): kept as the
+    text written, with where it is and why it is no date, for a located error where a date
+    is read (elsewhere, an id say, it is that text)."""
+
+    line: int
+    column: int
+    reason: str
 
 
 class _LineLoader(_Base):  # type: ignore[misc,valid-type]
-    """A safe loader that records the line of each mapping, and each key written twice in
-    one mapping."""
+    """A safe loader that records the line of each mapping and of each list item, and each
+    key written twice in one mapping."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
+        self.text = stream
         self.duplicates: list[tuple[str, int, int]] = []  # key, first line, repeated line
+        # the line of each item of each list, by the list's id (lists carry no marker; the
+        # list is kept with them, so that its id is not another's)
+        self.item_lines: _ItemLines = {}
+        # numbers split at a comma in a {…} mapping: key, text as written, line
+        self.split_numbers: list[tuple[str, str, int]] = []
+        self._joined: set[int] = set()  # the value nodes joined again from their parts
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if node.flow_style:
+            self._join_split_numbers(node)
         # the keys written in this mapping, before a merge (<<) adds those of another, which
         # it may override: a key written twice here is a value YAML would drop
         written: dict[str, int] = {}
@@ -51,6 +106,65 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
             if isinstance(key, yaml.ScalarNode)
         }
         return mapping
+
+    def _join_split_numbers(self, node: yaml.MappingNode) -> None:
+        """Join a number that YAML split at its comma in a {…} mapping again: in
+        `{workers: 1,200}` the comma ends the value, 1, and `200` becomes a key without a
+        value. Such a key (bare digits, no colon, right after a number and a comma) is no
+        key anyone writes: the value is read as written, '1,200', as a table cell is."""
+        pairs: list[tuple[yaml.Node, yaml.Node]] = []
+        for key, value in node.value:
+            if pairs and self._continues_number(pairs[-1][1], key, value):
+                before_key, before = pairs[-1]
+                text = self.text[before.start_mark.index : key.end_mark.index]
+                joined = yaml.ScalarNode(_STR, text, before.start_mark, key.end_mark, style="'")
+                self._joined.add(id(joined))
+                pairs[-1] = (before_key, joined)
+                found = (str(before_key.value), text, before.start_mark.line + 1)
+                if id(before) in self._joined:  # (1,200,000: a third part)
+                    self.split_numbers[-1] = found
+                else:
+                    self.split_numbers.append(found)
+                continue
+            pairs.append((key, value))
+        node.value = pairs
+
+    def _continues_number(self, before: yaml.Node, key: yaml.Node, value: yaml.Node) -> bool:
+        """Whether key is the digits after a comma that split the number before it."""
+        if not (isinstance(before, yaml.ScalarNode) and isinstance(key, yaml.ScalarNode)):
+            return False
+        number = id(before) in self._joined or (before.tag in (_INT, _FLOAT) and not before.style)
+        return (
+            number
+            and not key.style
+            and str(key.value).isascii()
+            and str(key.value).isdigit()
+            and isinstance(value, yaml.ScalarNode)
+            and value.tag == _NULL
+            and value.value == ""
+            and _COMMA_TAIL.fullmatch(self.text, before.end_mark.index, key.start_mark.index)
+            is not None
+        )
+
+    def construct_item_lines(self, node: yaml.SequenceNode) -> Iterator[list[Any]]:
+        """A list, with the line of each of its items recorded (an empty or wrong entry is
+        reported at its own line)."""
+        data: list[Any] = []
+        self.item_lines[id(data)] = (data, [item.start_mark.line + 1 for item in node.value])
+        yield data
+        data.extend(self.construct_sequence(node))
+
+    def construct_checked_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date or time, unless it does not exist (2025-13-01, 2026-02-30): then the text
+        as written, marked with why, and reading goes on (a date field reports it)."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            found = _ImpossibleDate(str(node.value))
+            found.line = node.start_mark.line + 1
+            found.column = node.start_mark.column + 1
+            found.reason = _why_no_date(self.timestamp_regexp.match(str(node.value)))
+            return found
 
     def construct_long_int(self, node: yaml.ScalarNode) -> int:
         """An integer, unless it is written with more digits than any value of a chain has
@@ -94,6 +208,23 @@ _GROUPED = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_long_int)
 _LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_grouped_float)
 _LineLoader.add_constructor("tag:yaml.org,2002:bool", _LineLoader.construct_plain_bool)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_item_lines)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_checked_timestamp)
+
+
+def _why_no_date(parts: re.Match[str] | None) -> str:
+    """Why a value written as a date is none: the month, the day or the time of day."""
+    if parts is None:  # (the resolver matched it: never)
+        return "it is no date"
+    year, month, day = (int(parts.group(name)) for name in ("year", "month", "day"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < 1:
+        return "there is no year 0"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days, not {day}"
+    return f"there is no time of day {parts.group('hour')}:{parts.group('minute')}"
 
 
 def _expanded_size(value: Any, limit: int) -> int:
@@ -212,21 +343,42 @@ class YamlReader(ChainReader):
                 where,
             )
             return chain
+        for key, text, line in loader.split_numbers:
+            write = f"write {_plain_number(text)} or " if key in _NUMBERS else ""
+            problems.warning(
+                "comma-in-number",
+                f"the comma in {text} ended the value at {text.split(',', 1)[0]} (in {{…}} YAML"
+                f" ends a value at each comma): read as {text!r}, as a table cell is;"
+                f" {write}quote it: '{text}'",
+                Location(str(path), line=line, column=key),
+            )
+        check = _Check(str(path), problems, loader.item_lines)
         if isinstance(data, list):
             suppliers: Any = data
         elif isinstance(data, dict):
+            lines = data.get(_KEY_LINES, {})
+            misspelt = check.keys(data, _TOP_KEYS, "top-level key", aliases=False)
             company = data.get("company")
             if isinstance(company, dict):
                 chain.company_location = Location(str(path), line=company.get(_LINE))
-                chain.company = {k: v for k, v in company.items() if k not in _MARKERS}
+                chain.company = check.company(company)
             elif isinstance(company, str):
                 chain.company = {"name": company}
+            elif isinstance(company, list):
+                problems.error(
+                    "bad-structure",
+                    "'company' must be a mapping (name, id, country, sector) or a name, got a list",
+                    check.at(lines.get("company"), "company"),
+                )
             suppliers = data.get("suppliers")
             if suppliers is None:
+                near = misspelt.get("suppliers")
                 problems.error(
                     "no-suppliers",
-                    "no 'suppliers:' list (expected keys: company, suppliers)",
-                    Location(str(path), line=data.get(_LINE)),
+                    "no 'suppliers:' list (expected keys: company, suppliers)"
+                    + (f"; {near!r} is not read" if near else ""),
+                    check.at(lines.get(near) or lines.get("suppliers") or data.get(_LINE)),
+                    suggestion="'suppliers'" if near else None,
                 )
                 return chain
         else:
@@ -234,54 +386,384 @@ class YamlReader(ChainReader):
                 "bad-structure", "expected a mapping with 'company' and 'suppliers'", where
             )
             return chain
-        self._walk(path, suppliers, None, chain, data)
+        self._walk(check, suppliers, None, chain, data)
         return chain
 
     def _walk(
-        self, path: Path, items: Any, parent: str | None, chain: RawChain, owner: Any
+        self, check: _Check, items: Any, parent: str | None, chain: RawChain, owner: Any
     ) -> None:
         """Flatten nested suppliers; iterative so that deep nesting cannot recurse."""
         stack: list[tuple[Any, str | None, Any]] = [(items, parent, owner)]
         while stack:
             entries, parent_id, holder = stack.pop()
-            line = holder.get(_LINE) if isinstance(holder, dict) else None
             if not isinstance(entries, list):
+                # (at the line of the key 'suppliers' that holds them; a bare list is a list)
+                lines = holder.get(_KEY_LINES, {}) if isinstance(holder, dict) else {}
+                line = lines.get(
+                    "suppliers", holder.get(_LINE) if isinstance(holder, dict) else None
+                )
                 chain.problems.error(
                     "bad-structure",
-                    "'suppliers' must be a list of suppliers",
-                    Location(str(path), line=line),
+                    f"'suppliers' must be a list of suppliers, got {_described(entries)}",
+                    check.at(line, "suppliers"),
                 )
                 continue
             nested: list[tuple[Any, str | None, Any]] = []
-            for entry in entries:
+            for entry, line in zip(entries, check.lines_of(entries), strict=True):
                 if not isinstance(entry, dict):
                     chain.problems.error(
                         "bad-structure",
-                        f"a supplier must be a mapping of keys, got {type(entry).__name__}"
-                        f" {str(entry)[:40]!r}",
-                        Location(str(path), line=line),
+                        "a supplier must be a mapping of keys, got "
+                        + (
+                            "an empty entry (nothing, or null, after its '-')"
+                            if entry is None
+                            else _described(entry)
+                            if isinstance(entry, list)
+                            else f"{type(entry).__name__} {str(entry)[:40]!r}"
+                        ),
+                        check.at(line),
                     )
                     continue
-                loc = Location(str(path), line=entry.get(_LINE))
-                fields: dict[str, Any] = {}
-                extras: dict[str, Any] = {}
-                for key, value in entry.items():
-                    if key in (*_MARKERS, "suppliers"):
-                        continue
-                    if isinstance(key, str) and key in _KEYS:
-                        fields[key] = _strip_lines(value)
-                    else:
-                        extras[str(key)] = _strip_lines(value)
-                record = RawRecord(
-                    fields, loc, extras=extras, parent=parent_id, lines=entry.get(_KEY_LINES, {})
-                )
-                chain.records.append(record)
-                if "suppliers" in entry:
-                    own_id = entry.get("id")
-                    nested.append(
-                        (entry["suppliers"], None if own_id is None else str(own_id), entry)
+                read = check.supplier(entry)
+                own_id = entry.get("id")
+                if read is not None:
+                    fields, extras = read
+                    record = RawRecord(
+                        fields,
+                        Location(check.path, line=entry.get(_LINE)),
+                        extras=extras,
+                        parent=parent_id,
+                        lines=entry.get(_KEY_LINES, {}),
                     )
+                    chain.records.append(record)
+                if "suppliers" in entry:
+                    own = None if own_id is None or read is None else str(own_id)
+                    nested.append((entry["suppliers"], own, entry))
             stack.extend(reversed(nested))
+
+
+class _Check:
+    """The checks of the YAML reader on what a file holds: the shape of each value, keys
+    that look like a field's, dates that do not exist; each problem at its own line."""
+
+    def __init__(self, path: str, problems: ProblemList, item_lines: _ItemLines) -> None:
+        self.path = path
+        self.problems = problems
+        self.item_lines = item_lines
+
+    def at(self, line: int | None, key: str | None = None) -> Location:
+        """The location of a line (and key) of the file."""
+        return Location(self.path, line=line, column=key)
+
+    def lines_of(self, items: list[Any]) -> list[int | None]:
+        """The line of each item of a list read from the file."""
+        found = self.item_lines.get(id(items))
+        if found is None or found[0] is not items:
+            return [None] * len(items)
+        return list(found[1])
+
+    def keys(
+        self, mapping: dict[Any, Any], known: frozenset[str], what: str, aliases: bool
+    ) -> dict[str, str]:
+        """Warn of each key that is no known one but looks like one (the same in another
+        case, misspelt, or, with aliases, a table header of it); the keys by what they
+        look like."""
+        lines = mapping.get(_KEY_LINES, {})
+        found: dict[str, str] = {}
+        for key in mapping:
+            if not isinstance(key, str) or key in known or key in _MARKERS:
+                continue
+            near = _near_key(key, known, aliases, isinstance(mapping[key], dict | list))
+            if near is None:
+                continue
+            meant, how = near
+            if how == "alias" and (
+                (meant in mapping and meant != key)
+                or (meant in _TABLE_ONLY and "audits" in mapping)
+            ):
+                continue  # (beside the field itself, a key of the user's own: 'city')
+            found.setdefault(meant, key)
+            if what == "top-level key" and meant == "suppliers" and "suppliers" not in mapping:
+                continue  # (reported as no-suppliers, with the suggestion)
+            self._unread_key(key, meant, how, what, lines.get(key))
+        return found
+
+    def _unread_key(self, key: str, meant: str, how: str, what: str, line: int | None) -> None:
+        """Report a key that is not read though it looks like the key `meant`."""
+        if meant in _TABLE_ONLY:
+            self.problems.warning(
+                "unmapped-key",
+                f"{what} {key!r} names a table column; in YAML an audit is written in"
+                " 'audits:' ({standard: …, date: …, result: …}): it is kept as an attribute"
+                " and not read",
+                self.at(line, key),
+                suggestion="'audits'",
+            )
+            return
+        why = {
+            "case": "keys are written exactly as the field names",
+            "spelling": "no key has this name",
+            "alias": "a table header; in YAML the key is the field's name",
+        }[how]
+        lost = {
+            "buyers": ", and the buyer links it names are lost",
+            "suppliers": ", and the suppliers it holds are lost",
+        }.get(meant, "")
+        kept = "kept as an attribute" if what == "key" else "ignored"
+        message = f"{what} {key!r} is not read as {meant!r} ({why}): it is {kept}{lost}"
+        # a lost link or list of suppliers changes the chain itself: an error, unless the
+        # key is a word of its own that tables read as the field ('customer')
+        if meant in ("buyers", "suppliers") and how != "alias":
+            self.problems.error(
+                "unmapped-key", message, self.at(line, key), suggestion=f"'{meant}'"
+            )
+        else:
+            self.problems.warning(
+                "unmapped-key", message, self.at(line, key), suggestion=f"'{meant}'"
+            )
+
+    def company(self, company: dict[Any, Any]) -> dict[str, Any]:
+        """The company block's keys, with those of the wrong shape reported and left out."""
+        self.keys(company, _COMPANY_KEYS, "company key", aliases=True)
+        lines = company.get(_KEY_LINES, {})
+        out: dict[str, Any] = {}
+        for key, value in company.items():
+            if key in _MARKERS:
+                continue
+            if key in _COMPANY_KEYS and isinstance(value, dict | list):
+                self._not_single(f"company {key}", value, lines.get(key), key)
+                continue
+            out[key] = _strip_lines(value)
+        return out
+
+    def supplier(self, entry: dict[Any, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """A supplier entry's fields and extras, its problems reported; None when its id
+        is not one (a list or a mapping)."""
+        self.keys(entry, _SUPPLIER_KEYS, "key", aliases=True)
+        lines: dict[str, int] = entry.get(_KEY_LINES, {})
+        fields: dict[str, Any] = {}
+        extras: dict[str, Any] = {}
+        usable = True
+        for key, value in entry.items():
+            if key in (*_MARKERS, "suppliers"):
+                continue
+            if not (isinstance(key, str) and key in _KEYS):
+                extras[str(key)] = _strip_lines(value)
+                continue
+            line = lines.get(key)
+            if key in _SINGLE and isinstance(value, dict | list):
+                self._not_single(key, value, line, key)
+                usable = usable and key != "id"
+                continue
+            if key in _LISTS:
+                value = self._list_of_single(key, value, line)
+            elif key == "audits":
+                value = self._audits(value, line)
+            elif key == "certifications":
+                value = self._certifications(value, line)
+            fields[key] = _strip_lines(value)
+        return (fields, extras) if usable else None
+
+    def _not_single(self, name: str, value: Any, line: int | None, key: str) -> None:
+        """Report a list or a mapping where one value belongs."""
+        self.problems.error(
+            "bad-structure",
+            f"{name} must be a single value, got {_kind(value)} {_shown(value)}"
+            + (
+                ": a supplier with several ids is several suppliers"
+                if name == "id" and isinstance(value, list)
+                else ""
+            ),
+            self.at(line, key),
+        )
+
+    def _list_of_single(self, key: str, value: Any, line: int | None) -> Any:
+        """A list of single values (products, buyers): items that are lists or mappings
+        are reported and left out."""
+        if isinstance(value, dict):
+            self.problems.error(
+                "bad-structure",
+                f"{key} must be a list such as [A, B] or a single value, got a mapping"
+                f" {_shown(value)}",
+                self.at(line, key),
+            )
+            return None
+        if not isinstance(value, list):
+            return value
+        kept: list[Any] = []
+        for item, item_line in zip(value, self.lines_of(value), strict=True):
+            if isinstance(item, dict | list):
+                self.problems.error(
+                    "bad-structure",
+                    f"each item of {key} must be a single value, got {_kind(item)}"
+                    f" {_shown(item)}"
+                    + (" (two buyers are written [A, B])" if key == "buyers" else ""),
+                    self.at(item_line or line, key),
+                )
+            else:
+                kept.append(item)
+        return kept
+
+    def _audits(self, value: Any, line: int | None) -> list[Any]:
+        """The audits, each a mapping (one mapping alone is one audit): anything else, and
+        a date that cannot be read, reported at its own line and left out."""
+        if value is None:
+            return []  # ('audits:' with nothing: no audits)
+        items = value if isinstance(value, list) else [value]
+        out: list[Any] = []
+        for item, item_line in zip(items, self.lines_of(items), strict=True):
+            where = self.at(item_line or line, "audits")
+            if not isinstance(item, dict):
+                self.problems.error(
+                    "bad-audit",
+                    "an audit needs standard, date and result keys, got "
+                    + ("an empty entry" if item is None else _described(item)),
+                    where,
+                )
+                continue
+            self.keys(item, _AUDIT_KEYS, "audit key", aliases=False)
+            audit = self._singles(item, _AUDIT_KEYS, "audit", line)
+            audit["date"] = self._date(audit.get("date"), "audit date", item, line)
+            out.append(audit)
+        return out
+
+    def _certifications(self, value: Any, line: int | None) -> Any:
+        """The certifications: names, or mappings with a name and valid_until."""
+        if isinstance(value, dict):
+            value = [value]  # (one certification written as a mapping)
+        if not isinstance(value, list):
+            return value
+        out: list[Any] = []
+        for item, item_line in zip(value, self.lines_of(value), strict=True):
+            if isinstance(item, list):
+                self.problems.error(
+                    "bad-certification",
+                    f"each certification must be a name or a mapping with a name, got a list"
+                    f" {_shown(item)}",
+                    self.at(item_line or line, "certifications"),
+                )
+                continue
+            if isinstance(item, dict):
+                self.keys(item, _CERTIFICATION_KEYS, "certification key", aliases=False)
+                item = self._singles(item, _CERTIFICATION_KEYS, "certification", line)
+                item["valid_until"] = self._date(
+                    item.get("valid_until"), "certification valid_until", item, line
+                )
+            out.append(item)
+        return out
+
+    def _singles(
+        self, item: dict[Any, Any], known: Collection[str], what: str, line: int | None
+    ) -> dict[Any, Any]:
+        """An audit's or certification's mapping, its known keys that hold a list or a
+        mapping reported and left out."""
+        lines = item.get(_KEY_LINES, {})
+        out: dict[Any, Any] = {}
+        for key, value in item.items():
+            if key in known and isinstance(value, dict | list):
+                self._not_single(f"{what} {key}", value, lines.get(key, line), key)
+                continue
+            out[key] = value
+        return out
+
+    def _date(self, value: Any, what: str, item: dict[Any, Any], line: int | None) -> Any:
+        """A date of an audit or certification as written, or None when it cannot be read
+        (reported at its line, so that it is not reported again at the supplier's)."""
+        if value is None:
+            return None
+        key = "date" if what == "audit date" else "valid_until"
+        at = self.at(item.get(_KEY_LINES, {}).get(key, line), key)
+        if isinstance(value, _ImpossibleDate):
+            self.problems.error(
+                "bad-date",
+                f"{what}: {value} (column {value.column}) does not exist: {value.reason}",
+                self.at(value.line, key),
+            )
+            return None
+        try:
+            parse_date(value)
+        except ValueProblem as e:
+            self.problems.error("bad-date", f"{what}: {e}", at)
+            return None
+        return value
+
+
+@functools.lru_cache(maxsize=4096)  # (the same keys of one's own in every entry)
+def _near_key(
+    key: str, known: frozenset[str], aliases: bool, many: bool = False
+) -> tuple[str, str] | None:
+    """The known key a key that is none probably means, and how it differs: "case" (the
+    same in another case or punctuation: 'Country', 'female-pct'), "spelling" (a letter or
+    two away: 'contry', 'byers', 'buyer') or "alias" (a header the table readers read as
+    it: 'migrant percent', 'county'). `many`: the key holds a list or a mapping, which no
+    field of a single value does ('supplier:' with a list is no name)."""
+    from rapidfuzz.distance import OSA  # (only for a file with keys of its own)
+
+    written = header_key(key)
+    if not written:
+        return None
+    by_key = {header_key(name): name for name in known}
+    if written in by_key:
+        return by_key[written], "case"
+    misspelt, fewest = None, 3
+    for form, name in by_key.items():
+        # a slip of one letter in a short name, of two in a long one; names of fewer than
+        # four letters ('id') are too close to too many words
+        most = 1 if len(form) <= 6 else 2
+        distance = OSA.distance(written, form, score_cutoff=most)
+        if len(form) >= 4 and distance <= most and distance < fewest:
+            misspelt, fewest = name, distance
+    field = ALIAS_TO_FIELD.get(written) if aliases else None
+    if (
+        field is not None
+        and field != misspelt
+        and (field in known or field in _TABLE_ONLY)
+        and not (many and misspelt is not None and field in _SINGLE)
+    ):
+        return field, "alias"  # ('county' is a region, not a misspelt country)
+    return None if misspelt is None else (misspelt, "spelling")
+
+
+def _kind(value: Any) -> str:
+    """What a value of the wrong shape is, in words."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__}"
+
+
+def _shown(value: Any) -> str:
+    """A value as written in YAML, shortened (no Python reprs in messages)."""
+    if isinstance(value, dict):
+        text = (
+            "{"
+            + ", ".join(f"{k}: {_shown(v)}" for k, v in value.items() if k not in _MARKERS)
+            + "}"
+        )
+    elif isinstance(value, list):
+        text = "[" + ", ".join(_shown(v) for v in value) + "]"
+    else:
+        text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _described(value: Any) -> str:
+    """A value of the wrong kind, in words: 'a list [A, B]', "'bad'"."""
+    if isinstance(value, dict | list):
+        return f"{_kind(value)} {_shown(value)}"
+    return repr(str(value)[:40])
+
+
+def _plain_number(text: str) -> str:
+    """A number written with a comma as YAML reads it unquoted: '1,200' is 1200."""
+    try:
+        number, _ = parse_number(text)
+    except ValueProblem:
+        return text.replace(",", "")
+    return str(int(number)) if number.is_integer() else str(number)
 
 
 def _encoding_message(raw: bytes) -> str:
@@ -312,9 +794,12 @@ def _encoding_message(raw: bytes) -> str:
 
 
 def _strip_lines(value: Any) -> Any:
-    """Drop the line markers from values kept as data (audits, certifications, extras)."""
+    """Drop the line markers from values kept as data (audits, certifications, extras), and
+    keep a date that does not exist as the plain text written."""
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k not in _MARKERS}
+        return {_strip_lines(k): _strip_lines(v) for k, v in value.items() if k not in _MARKERS}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
+    if isinstance(value, _ImpossibleDate):
+        return str(value)
     return value

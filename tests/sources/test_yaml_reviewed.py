@@ -1,0 +1,319 @@
+"""YAML reader, reviewed defects: dates that do not exist, misspelt keys, numbers split at a
+comma in {…}, lists where one value belongs, and problems at their own line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+from ddtool.errors import ProblemList
+from ddtool.model import Chain
+from ddtool.sources import read_chain
+
+
+def read(tmp_path: Path, text: str) -> tuple[Chain, ProblemList]:
+    path = tmp_path / "chain.yaml"
+    path.write_text(text, "utf-8")
+    return read_chain([path])
+
+
+def where(problems: ProblemList) -> list[list[Any]]:
+    return problems.flatten(["severity", "type", "line", "column"])
+
+
+# --- 1. a date that does not exist ------------------------------------------------------------
+
+IMPOSSIBLE_AUDIT = (
+    "suppliers:\n"
+    "  - id: A\n"
+    "    country: GHA\n"
+    "    audits:\n"
+    "      - {standard: SMETA, date: 2025-13-01, result: pass}\n"
+    "  - id: B\n"
+    "    country: GHAA\n"
+)
+
+
+def test_a_date_that_does_not_exist_is_located_and_reading_goes_on(tmp_path: Path) -> None:
+    chain, problems = read(tmp_path, IMPOSSIBLE_AUDIT)
+    assert where(problems) == [
+        ["error", "bad-date", 5, "date"],
+        ["error", "unknown-country", 7, "country"],  # the rest of the file is still read
+    ]
+    assert problems.items[0].message == (
+        "audit date: 2025-13-01 (column 33) does not exist: there is no month 13"
+    )
+    assert [s.id for s in chain.suppliers] == ["A", "B"]
+
+
+def test_validate_says_so_with_exit_code_2_and_no_internal_error(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(IMPOSSIBLE_AUDIT, "utf-8")
+    result = CliRunner().invoke(app, ["validate", "--format", "json", str(path)])
+    assert result.exit_code == 2
+    assert "internal error" not in result.output
+    [chain] = json.loads(result.stdout)
+    assert [p["type"] for p in chain["problems"]] == ["bad-date", "unknown-country"]
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2026-02-30", "February 2026 has 28 days, not 30"),
+        ("2024-02-30", "February 2024 has 29 days, not 30"),
+        ("2026-04-31", "April 2026 has 30 days, not 31"),
+        ("2026-06-00", "June 2026 has 30 days, not 0"),
+        ("2026-06-30 25:00:00", "there is no time of day 25:00"),
+    ],
+)
+def test_a_valid_until_that_does_not_exist(tmp_path: Path, value: str, says: str) -> None:
+    _, problems = read(
+        tmp_path,
+        "suppliers:\n"
+        "  - id: A\n"
+        "    country: GHA\n"
+        "    certifications:\n"
+        "      - SA8000\n"
+        f"      - {{name: Fairtrade, valid_until: {value}}}\n",
+    )
+    assert where(problems) == [["error", "bad-date", 6, "valid_until"]]
+    assert problems.items[0].message.endswith(f"does not exist: {says}")
+
+
+def test_an_id_written_as_a_date_that_does_not_exist_is_that_id(tmp_path: Path) -> None:
+    # (an id is text: written as a date or not, it is the id as written, as 0012 is)
+    chain, problems = read(
+        tmp_path,
+        "suppliers:\n  - {id: 2025-02-30, country: GHA, Visit: 2025-02-31}\n"
+        "  - {id: B, country: GHA, buyers: [2025-02-30]}\n",
+    )
+    assert problems.items == []
+    assert [(s.id, s.buyers) for s in chain.suppliers] == [
+        ("2025-02-30", []),
+        ("B", ["2025-02-30"]),
+    ]
+    assert chain.suppliers[0].attributes == {"Visit": "2025-02-31"}
+    assert type(chain.suppliers[0].attributes["Visit"]) is str
+
+
+def test_an_audit_date_that_cannot_be_read_is_at_its_own_line(tmp_path: Path) -> None:
+    _, problems = read(
+        tmp_path,
+        "suppliers:\n  - id: A\n    country: GHA\n    audits:\n"
+        "      - standard: SMETA\n        date: 03/14/2025\n",
+    )
+    assert where(problems) == [["error", "bad-date", 6, "date"]]
+
+
+# --- 2. keys that look like a field's ---------------------------------------------------------
+
+MISSPELT = (
+    "compnay: {name: Example Chocolate GmbH}\n"  # 1
+    "suppliers:\n"
+    "  - id: A\n"
+    "    contry: GHA\n"  # 4
+    "    sectr: cocoa farming\n"  # 5
+    "    Workers: 120\n"  # 6
+    "    migrant_percent: 20\n"  # 7
+    "  - id: B\n"
+    "    Country: GHA\n"  # 9
+    "    byers: [A]\n"  # 10
+    "    shares: 0.5\n"  # 11
+    "  - id: C\n"
+    "    country: GHA\n"
+    "    buyer: A\n"  # 14
+)
+
+
+def test_misspelt_keys_are_named_with_the_field_they_look_like(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, MISSPELT)
+    found = problems.flatten(["severity", "type", "line", "column", "suggestion"])
+    assert found == [
+        ["warning", "unmapped-key", 1, "compnay", "'company'"],
+        ["warning", "unmapped-key", 4, "contry", "'country'"],
+        ["warning", "unmapped-key", 5, "sectr", "'sector'"],
+        ["warning", "unmapped-key", 6, "Workers", "'workers'"],
+        ["warning", "unmapped-key", 7, "migrant_percent", "'migrant_pct'"],
+        ["warning", "unmapped-key", 9, "Country", "'country'"],
+        # a buyer link lost changes the chain: an error
+        ["error", "unmapped-key", 10, "byers", "'buyers'"],
+        ["warning", "unmapped-key", 11, "shares", "'share'"],
+        ["error", "unmapped-key", 14, "buyer", "'buyers'"],
+    ]
+    assert "the buyer links it names are lost" in problems.items[6].message
+
+
+def test_validate_refuses_a_lost_buyer_link(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(MISSPELT, "utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "did you mean 'buyers'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("entry", "found"),
+    [
+        # keys of the user's own: no warning
+        ("contact: ops@example.org", []),
+        ("certified_by: internal", []),
+        ("region: Ashanti, city: Kumasi", []),  # a region word beside the region
+        ("Own note: yes", []),
+        ("uid: 7", []),  # ('id' is too short to be misspelt)
+        # a table header for a field, without that field
+        ("county: Nakuru", [["warning", "county", "'region'"]]),  # a region, not a country
+        ("customer: Tesco", [["warning", "customer", "'buyers'"]]),  # a word of its own
+        ("audit_date: 2025-01-01", [["warning", "audit_date", "'audits'"]]),
+        ("female-pct: 40", [["warning", "female-pct", "'female_pct'"]]),
+        ("supplier: [{id: B}]", [["error", "supplier", "'suppliers'"]]),
+    ],
+)
+def test_which_keys_are_taken_for_a_field(tmp_path: Path, entry: str, found: list[Any]) -> None:
+    _, problems = read(tmp_path, f"suppliers:\n  - {{id: A, country: GHA, {entry}}}\n")
+    assert problems.flatten(["severity", "column", "suggestion"]) == found
+
+
+def test_misspelt_keys_of_the_company_audits_and_certifications(tmp_path: Path) -> None:
+    _, problems = read(
+        tmp_path,
+        "company: {name: X, contry: DEU}\n"
+        "suppliers:\n"
+        "  - id: A\n"
+        "    country: GHA\n"
+        "    audits: [{standard: SMETA, date: 2025-03-14, reslt: pass}]\n"
+        "    certifications: [{name: SA8000, valid_untill: 2026-06-30}]\n",
+    )
+    assert problems.flatten(["severity", "line", "column", "suggestion"]) == [
+        ["warning", 1, "contry", "'country'"],
+        ["warning", 5, "reslt", "'result'"],
+        ["warning", 6, "valid_untill", "'valid_until'"],
+    ]
+
+
+def test_a_misspelt_suppliers_key_is_named_in_the_no_suppliers_error(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, "company: {name: X}\nSuppliers:\n  - {id: A}\n")
+    assert problems.flatten(["type", "line", "suggestion"]) == [["no-suppliers", 2, "'suppliers'"]]
+
+
+# --- 3. a number split at its comma in {…} ----------------------------------------------------
+
+
+def test_a_number_split_at_its_comma_is_read_as_written_with_a_warning(tmp_path: Path) -> None:
+    chain, problems = read(
+        tmp_path,
+        "suppliers:\n"
+        "  - {id: P1, country: NO, workers: 1,200}\n"
+        '  - {id: P2, country: "no", share: 0,3, workers: 1,200,000}\n'
+        "  - {id: 1,200, country: NO}\n",
+    )
+    assert where(problems) == [
+        ["warning", "comma-in-number", 2, "workers"],
+        ["warning", "comma-in-number", 3, "share"],
+        ["warning", "comma-in-number", 3, "workers"],
+        ["warning", "comma-in-number", 4, "id"],
+    ]
+    assert problems.items[0].message == (
+        "the comma in 1,200 ended the value at 1 (in {…} YAML ends a value at each comma):"
+        " read as '1,200', as a table cell is; write 1200 or quote it: '1,200'"
+    )
+    assert "write 0.3 or quote it: '0,3'" in problems.items[1].message
+    assert "; quote it: '1,200'" in problems.items[3].message  # (an id is no number)
+    found = {s.id: (s.workers, s.share, s.attributes) for s in chain.suppliers}
+    assert found == {
+        "P1": (1200, None, {}),  # not 1, with an attribute '200'
+        "P2": (1200000, 0.3, {}),  # not 0.0
+        "1,200": (None, None, {}),
+    }
+
+
+def test_a_number_key_of_the_users_own_is_no_split_number(tmp_path: Path) -> None:
+    chain, problems = read(
+        tmp_path,
+        "suppliers:\n  - {id: P1, country: NO, workers: 12, 2024: 10}\n"
+        "  - id: P2\n    country: NO\n    workers: 1,200\n",  # (block style: one value)
+    )
+    assert problems.items == []
+    assert [(s.workers, s.attributes) for s in chain.suppliers] == [(12, {"2024": 10}), (1200, {})]
+
+
+# --- 4. a list or a mapping where one value belongs -------------------------------------------
+
+
+def test_a_list_or_mapping_where_one_value_belongs_is_an_error(tmp_path: Path) -> None:
+    chain, problems = read(
+        tmp_path,
+        "suppliers:\n"
+        "  - id: [X, Y]\n"
+        "    country: GHA\n"
+        "  - id: {k: v}\n"
+        "    country: GHA\n"
+        "  - id: C\n"
+        "    country: [GHA]\n"
+        "    buyers: [[A, B], D]\n"
+        "    products: {cocoa: beans}\n"
+        "  - {id: D, country: GHA}\n",
+    )
+    assert where(problems) == [
+        ["error", "bad-structure", 2, "id"],
+        ["error", "bad-structure", 4, "id"],
+        ["error", "bad-structure", 7, "country"],
+        ["error", "bad-structure", 8, "buyers"],
+        ["error", "bad-structure", 9, "products"],
+    ]
+    messages = [p.message for p in problems.items]
+    assert messages[0] == (
+        "id must be a single value, got a list [X, Y]: a supplier with several ids is"
+        " several suppliers"
+    )
+    assert messages[3] == (
+        "each item of buyers must be a single value, got a list [A, B] (two buyers are"
+        " written [A, B])"
+    )
+    assert not any("['" in m or "{'" in m for m in messages)  # no Python reprs
+    assert [(s.id, s.country, s.buyers, s.products) for s in chain.suppliers] == [
+        ("C", None, ["D"], []),
+        ("D", "GHA", [], []),
+    ]
+
+
+# --- 5. each problem at its own line ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("suppliers:\n  - id: A\n  - \n  - null\n", [["bad-structure", 3], ["bad-structure", 4]]),
+        (
+            "suppliers:\n  - id: A\n  -\n  - id: B\n  -",
+            [["bad-structure", 3], ["bad-structure", 5]],
+        ),
+        ("company: {name: X}\nsuppliers: {}\n", [["bad-structure", 2]]),
+        ("company: {name: X}\n\nsuppliers: PROC-1\n", [["bad-structure", 3]]),
+        (
+            "suppliers:\n  - id: A\n    suppliers:\n      - id: B\n      - PROC-1\n",
+            [["bad-structure", 5]],
+        ),
+        ("suppliers:\n  - id: A\n    country: GHA\n    audits: bad\n", [["bad-audit", 4]]),
+        (
+            "suppliers:\n  - id: A\n    country: GHA\n    audits:\n"
+            "      - {standard: SMETA}\n      - SMETA 2025\n",
+            [["bad-audit", 6]],
+        ),
+    ],
+)
+def test_a_problem_is_at_the_line_of_its_entry_or_value(
+    tmp_path: Path, text: str, found: list[list[Any]]
+) -> None:
+    _, problems = read(tmp_path, text)
+    assert problems.flatten(["type", "line"]) == found
+
+
+def test_an_empty_audits_key_is_no_audit(tmp_path: Path) -> None:
+    chain, problems = read(tmp_path, "suppliers:\n  - id: A\n    country: GHA\n    audits:\n")
+    assert problems.items == []
+    assert chain.suppliers[0].audits == []
