@@ -641,9 +641,26 @@ def parse_column_map(specs: list[str]) -> dict[str, str]:
         if "=" not in spec:
             raise ValueError(f"--map {spec!r}: expected 'Header as written=field'")
         header, target = (part.strip() for part in spec.rsplit("=", 1))
-        if target not in FIELDS:
+        if not header:
+            # it would name no column (a blank header cell is no header) and only be warned of
             raise ValueError(
-                f"--map {spec!r}: unknown field {target!r}; fields are {', '.join(FIELDS)}"
+                f"--map {spec!r}: no header before '='; expected"
+                f" 'Header as written={target or 'field'}'"
+            )
+        if target not in FIELDS:
+            from ddtool.graph import closest_id  # (only for a mistyped field)
+
+            best = closest_id(target, list(FIELDS)) if target else None
+            raise ValueError(
+                f"--map {spec!r}: unknown field {target!r}"
+                + (f" (did you mean {best!r}?)" if best else "")
+                + f"; fields are {', '.join(FIELDS)}"
+            )
+        twice = next((given for given in mapping if header_key(given) == header_key(header)), None)
+        if twice is not None and mapping[twice] != target:
+            raise ValueError(
+                f"--map {spec!r}: the header {header!r} is mapped twice, also to"
+                f" {mapping[twice]!r}; a column holds one field"
             )
         mapping[header] = target
     return mapping

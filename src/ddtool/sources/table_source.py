@@ -203,9 +203,19 @@ def table_from_rows(
                 column=f"{second_text} ({column_letter(second)})",
             ),
         )
+    # (found before the region columns are read together: a repeat holds their headers)
+    repeats = _repeated_headers(header, columns, tails)
     if regions:
         columns[regions[0]] = _joined_regions(columns, regions)
     blank = _blank_rows(columns, tails)
+    for index in repeats:
+        blank.add(index)
+        problems.warning(
+            "repeated-header",
+            f"the row repeats the header row (row {header_index + 1}): a second table or a"
+            " printout's page header pasted below? It is skipped, not read as a supplier",
+            Location(path, sheet=sheet, row=start + index + 1),
+        )
     numeric = [col in extra_cols or mapping.get(col) in _NUMBER_FIELDS for col in range(width)]
     roles = (field_cols.get("id"), field_cols.get("name"))
     for index, skipped in _skipped_rows(columns, tails, numeric, blank, roles).items():
@@ -225,6 +235,12 @@ def table_from_rows(
         kept = [index for index in kept if index not in blank]
         columns = [[column[index] for index in kept] for column in columns]
     numbers = [start + 1 + index for index in kept]
+    for fld in _PERCENT_FIELDS:
+        if fld in field_cols:
+            col = field_cols[fld]
+            _mixed_percentages(
+                fld, columns[col], numbers, Location(path, sheet, None, labels[col]), problems
+            )
     return RawTable(
         path,
         sheet,
@@ -233,6 +249,46 @@ def table_from_rows(
         {field: labels[col] for field, col in field_cols.items()},
         [(labels[col], columns[col]) for col in extra_cols],
     )
+
+
+_PERCENT_FIELDS = ("female_pct", "migrant_pct")
+MAX_MIXED_CELLS = 20  # fractions named one by one in a column of whole percentages
+
+
+def _mixed_percentages(
+    field: str, column: Sequence[Any], numbers: list[int], where: Location, problems: ProblemList
+) -> None:
+    """Warn of each number cell below 1 in a workbook's percentage column whose other numbers
+    are mostly whole percentages (40, 0.5, 12): such a cell is read as a spreadsheet fraction
+    (0.5 is 50 %, as a cell formatted as a percentage holds it), but beside 40 and 12 it may
+    mean 0.5 % (`ambiguous-percent`; a 1 among whole percentages is warned of where it is
+    read). "Mostly": half of the numbers but zeros, or more, above 1."""
+    if float not in set(map(type, column)):
+        return  # (a CSV's texts, or whole numbers only)
+    cells = [(index, v) for index, v in enumerate(column) if type(v) in (int, float) and v]
+    above = [index for index, v in cells if v > 1]
+    fractions = [(index, v) for index, v in cells if 0 < v < 1]
+    if not fractions or 2 * len(above) < len(cells):
+        return  # fractions only, or mostly: a column formatted as percentages
+    whole = above[0]
+    shown_whole = f"{_shown(column[whole])} in row {numbers[whole]}"
+    for index, value in fractions[:MAX_MIXED_CELLS]:
+        pct = _shown(round(value * 100, 6))
+        problems.warning(
+            "ambiguous-percent",
+            f"{field} {_shown(value)} is read as {pct} % (a spreadsheet fraction, as a cell"
+            f" formatted as a percentage holds it), but this column also holds whole"
+            f" percentages ({shown_whole}): if {_shown(value)} % is meant, write"
+            f" {_shown(value)}%; if {pct} %, write {pct}",
+            Location(where.file, where.sheet, numbers[index], where.column),
+        )
+    if len(fractions) > MAX_MIXED_CELLS:
+        problems.warning(
+            "ambiguous-percent",
+            f"{len(fractions) - MAX_MIXED_CELLS:,} more cells of {field} below 1 are read as"
+            f" fractions beside whole percentages ({shown_whole}); check them",
+            Location(where.file, where.sheet, numbers[fractions[MAX_MIXED_CELLS][0]], where.column),
+        )
 
 
 def _unused_maps(
@@ -437,6 +493,40 @@ def _clean_cell(
     if error is not None and errors is not None and at is not None:
         errors.append((*at, error))
     return cleaned
+
+
+def _same_cell(value: Any) -> Any:
+    """A cell as compared with a header cell: a text without case or spaces."""
+    return "".join(value.split()).casefold() if isinstance(value, str) else value
+
+
+def _repeated_headers(
+    header: Sequence[Any], columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]
+) -> list[int]:
+    """Indexes of the rows below the header that repeat it (the same cells, but for case and
+    spaces): a second table pasted below the first, a printout's page header. A supplier
+    named 'Supplier ID' whose country is 'Country' is no supplier."""
+    texts = [col for col, cell in enumerate(header) if isinstance(cell, str) and col < len(columns)]
+    if not texts:
+        return []
+    first = texts[0]
+    column = columns[first]
+    # one search through the column's texts at C speed first: in most tables no cell holds
+    # the header's longest word, and no cell is compared one by one
+    word = max(str(header[first]).casefold().split(), key=len, default="")
+    if word not in "\0".join(map(str, column)).casefold():
+        return []
+    wanted = [_same_cell(cell) for cell in header]
+    found = []
+    for index, value in enumerate(column):
+        if (
+            isinstance(value, str)
+            and _same_cell(value) == wanted[first]
+            and all(_same_cell(columns[col][index]) == wanted[col] for col in range(len(columns)))
+            and all(v is None for v in tails.get(index, ()))
+        ):
+            found.append(index)
+    return found
 
 
 def _blank_rows(columns: Sequence[Sequence[Any]], tails: dict[int, list[Any]]) -> set[int]:
@@ -802,7 +892,7 @@ class ExcelReader(ChainReader):
         problems.extend(loading)
         if loaded is None:
             return chain
-        workbook, names, sheet, rows, merged = loaded
+        workbook, names, hidden, sheet, rows, merged = loaded
         if scanned is not None and scanned.formulas:
             problems.warning(
                 "formulas",
@@ -817,7 +907,7 @@ class ExcelReader(ChainReader):
         if chain.table is None and options.sheet is None and first.has_errors():
             # the sheet chosen by its name has no header (a "Supplier guidance" sheet before
             # "Suppliers"): the first sheet that has one is read instead, and said so
-            other = _sheet_with_header(workbook, path, names, sheet, options)
+            other = _sheet_with_header(workbook, path, names, hidden, sheet, options)
             if other is not None:
                 other_name, other_rows, other_merged = other
                 problems.warning(
@@ -832,6 +922,19 @@ class ExcelReader(ChainReader):
                 chain.table = table_from_rows(
                     str(path), sheet, other_rows, options, first, clean=_excel_cleaning
                 )
+        if sheet in hidden:
+            problems.warning(
+                "hidden-sheet",
+                f"sheet '{sheet}' is hidden in the workbook (a spreadsheet program does not show"
+                " it) and is read"
+                + (
+                    ", as --sheet asks: check that it holds the current list"
+                    if options.sheet is not None
+                    else ": no visible sheet has a supplier header; check that it holds the"
+                    " current list"
+                ),
+                Location(str(path), sheet=sheet),
+            )
         problems.extend(first)
         if scanned is not None and scanned.errors and chain.table is not None:
             _error_values(read, problems)
@@ -843,7 +946,7 @@ class ExcelReader(ChainReader):
             }
             _formulas_without_result(read, skipped, problems)
         if options.sheet is None:
-            _other_supplier_sheets(workbook, path, names, sheet, options, problems)
+            _other_supplier_sheets(workbook, path, names, hidden, sheet, options, problems)
         for name in names:
             if name != sheet and _COMPANY_SHEET.match(name.strip()):
                 try:
@@ -861,10 +964,14 @@ class ExcelReader(ChainReader):
         problems: ProblemList,
         where: Location,
         zipped: bool,
-    ) -> tuple[CalamineWorkbook, list[str], str, list[list[Any]], list[_Range] | None] | None:
+    ) -> (
+        tuple[CalamineWorkbook, list[str], set[str], str, list[list[Any]], list[_Range] | None]
+        | None
+    ):
         """Open the workbook (`zipped`: its content is a zip package, whatever its name) and
         read the supplier sheet's cells as they are, and its merged ranges (None: not
-        known)."""
+        known). Returns the workbook, its sheets, the hidden ones, the sheet read, its rows
+        and its merged ranges."""
         from python_calamine import CalamineWorkbook
 
         try:
@@ -880,13 +987,15 @@ class ExcelReader(ChainReader):
         if not names:
             problems.error("empty-file", "the workbook has no sheets", where)
             return None
-        sheet = self._choose_sheet(names, options, problems, where)
+        hidden = _hidden_sheets(workbook)
+        sheet = self._choose_sheet(names, hidden, options, problems, where)
         if sheet is None:
             return None
         merged: list[_Range] | None
+        rows: list[list[Any]] | int
         try:
             found = workbook.get_sheet_by_name(sheet)
-            rows: list[list[Any]] = found.to_python(skip_empty_area=False)
+            rows = _sheet_rows(found, options.max_rows)
             merged = _merged_ranges(found)
         except Exception as e:
             # what calamine cannot read (shared strings where it does not look for them),
@@ -895,21 +1004,30 @@ class ExcelReader(ChainReader):
             if fallback is None:
                 problems.error("not-a-workbook", f"cannot read sheet '{sheet}': {e}", where)
                 return None
-            rows, merged = fallback, None
-        if len(rows) > options.max_rows:
+            rows, merged = _filled_rows(fallback), None
+            if len(rows) > options.max_rows:
+                rows = len(rows)
+        if isinstance(rows, int):
             problems.error(
                 "too-many-rows",
-                f"{len(rows):,} rows, more than the limit of {options.max_rows:,}"
+                f"{rows:,} rows, more than the limit of {options.max_rows:,}"
                 " (raise it with --max-rows)",
                 Location(str(path), sheet=sheet),
             )
             return None
-        return workbook, names, sheet, rows, merged
+        return workbook, names, hidden, sheet, rows, merged
 
     @staticmethod
     def _choose_sheet(
-        names: list[str], options: ReadOptions, problems: ProblemList, where: Location
+        names: list[str],
+        hidden: set[str],
+        options: ReadOptions,
+        problems: ProblemList,
+        where: Location,
     ) -> str | None:
+        """The sheet to read: the one --sheet names, else the first visible sheet named as a
+        supplier sheet, else the first visible sheet (a hidden sheet, kept by the workbook's
+        owner and not shown, is mostly an old list)."""
         if options.sheet is not None:
             if options.sheet in names:
                 return options.sheet
@@ -923,10 +1041,11 @@ class ExcelReader(ChainReader):
                 suggestion=f"'{best[0]}'" if best else None,
             )
             return None
-        for name in names:
+        visible = [name for name in names if name not in hidden] or names
+        for name in visible:
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
-        return names[0]
+        return visible[0]
 
 
 MAX_ERROR_CELLS = 20  # error cells named one by one; the rest are counted
@@ -1436,31 +1555,87 @@ _XLSX = (".xlsx", ".xlsm")
 
 
 def _sheet_with_header(
-    workbook: CalamineWorkbook, path: Path, names: list[str], tried: str, options: ReadOptions
+    workbook: CalamineWorkbook,
+    path: Path,
+    names: list[str],
+    hidden: set[str],
+    tried: str,
+    options: ReadOptions,
 ) -> tuple[str, list[list[Any]], list[_Range] | None] | None:
-    """The first sheet other than `tried` with a supplier header row, one with an id column
-    first, with its rows and its merged ranges."""
+    """The first sheet other than `tried` with a supplier header row, a visible one with an
+    id column first (then a visible one, then a hidden one with an id column), with its rows
+    and its merged ranges."""
     headers = {
         name: _supplier_header(workbook, path, name, options)
         for name in names
         if name != tried and not _COMPANY_SHEET.match(name.strip())
     }
     found = [name for name, fields in headers.items() if fields is not None]
-    for name in sorted(found, key=lambda name: "id" not in (headers[name] or ())):
+    for name in sorted(found, key=lambda name: (name in hidden, "id" not in (headers[name] or ()))):
         try:
             sheet = workbook.get_sheet_by_name(name)
-            rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+            rows = _sheet_rows(sheet, options.max_rows)
         except Exception:  # an unreadable sheet is passed over
             continue
-        if len(rows) <= options.max_rows:
+        if not isinstance(rows, int):
             return name, rows, _merged_ranges(sheet)
     return None
+
+
+def _hidden_sheets(workbook: CalamineWorkbook) -> set[str]:
+    """The names of the workbook's hidden sheets ("very hidden" ones too); none when this
+    calamine does not say."""
+    try:
+        from python_calamine import SheetVisibleEnum
+
+        return {
+            sheet.name
+            for sheet in workbook.sheets_metadata
+            if sheet.visible != SheetVisibleEnum.Visible
+        }
+    except Exception:  # (an older calamine, or a format it reads no visibility of)
+        return set()
+
+
+def _filled_rows(rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows without the blank ones at the end (cells blank or spaces only)."""
+    last = len(rows)
+    while last and all(map(_blank, rows[last - 1])):
+        last -= 1
+    return rows if last == len(rows) else rows[:last]
+
+
+def _sheet_rows(sheet: Any, max_rows: int) -> list[list[Any]] | int:
+    """A calamine sheet's rows from A1, without the blank rows at its end; or, when more
+    rows than `max_rows` are filled, the number of the last filled one.
+
+    A sheet's used range ends at its last cell with anything in it: a space typed in
+    Z1048000, or a cell formatted there, makes a table of 3 rows a million rows long. Such
+    rows are no rows of the table and are not counted against the limit."""
+    end = getattr(sheet, "end", None)
+    if end is None or end[0] + 1 <= max_rows:
+        return _filled_rows(sheet.to_python(skip_empty_area=False))
+    # more rows than the limit in the used range: find its last filled row, one row at a
+    # time, before the rows are made Python lists (a million, for a stray cell)
+    count = 0
+    last = -1
+    for index, row in enumerate(sheet.iter_rows()):
+        count += 1
+        # (a row of empty cells, as most are, told at C speed)
+        if row.count("") != len(row) and not all(map(_blank, row)):
+            last = index
+    # (the rows iterated end at the range's last row, whatever row they start at)
+    filled = end[0] - (count - 1) + last + 1 if last >= 0 else 0
+    if filled > max_rows:
+        return filled
+    return _filled_rows(sheet.to_python(skip_empty_area=False, nrows=filled)) if filled else []
 
 
 def _other_supplier_sheets(
     workbook: CalamineWorkbook,
     path: Path,
     names: list[str],
+    hidden: set[str],
     read: str,
     options: ReadOptions,
     problems: ProblemList,
@@ -1478,10 +1653,10 @@ def _other_supplier_sheets(
         if fields is not None and ("id" in fields or _SUPPLIER_SHEET.search(name)):
             found.append(name)
     if found:
-        listed = ", ".join(f"'{name}'" for name in found)
+        listed = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in found)
         problems.warning(
             "other-supplier-sheets",
-            f"only sheet '{read}' is read; {listed} also "
+            f"only sheet '{read}'{' (hidden)' if read in hidden else ''} is read; {listed} also "
             f"{'has a supplier header' if len(found) == 1 else 'have supplier headers'} and"
             f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet,"
             " or save each sheet as CSV and give the files together"
@@ -1709,49 +1884,167 @@ class CsvReader(ChainReader):
                 where,
             )
             return chain
+        # how the text was decoded when it is not valid UTF-8: "bytes", UTF-8 but for some
+        # bytes (each an error at its cell); "cp1252", Windows-1252 throughout
+        fallback: str | None = None
         try:
             text = raw.decode(wide or "utf-8-sig")
         except UnicodeDecodeError:
             if wide is not None:
                 problems.error("not-text", f"not valid {wide.upper()} text", where)
                 return chain
-            text = raw.decode("cp1252", errors="replace")
-            problems.warning("encoding-fallback", "not UTF-8; read as Windows-1252 (cp1252)", where)
+            text = raw.decode("utf-8-sig", errors="surrogateescape")
+            if raw.startswith(codecs.BOM_UTF8) or _UTF8_CHARACTER.search(text):
+                # UTF-8 but for some bytes (a cell pasted from an older program): read as
+                # cp1252 throughout, its correct rows would be garbled ("CÃ´te d'Ivoire")
+                fallback = "bytes"
+            else:
+                text = raw.decode("cp1252", errors="replace")
+                fallback = "cp1252"
         delimiter = _delimiter(_first_lines(text, HEADER_SCAN_ROWS))
-        # strict first: a quoted cell never closed is an error (otherwise it would take in
-        # every row after it, silently); anything else strict refuses (text after a closing
-        # quote: "Acme" ,DE) is read leniently, as spreadsheet programs read it
-        rows: list[list[str]] = []
-        for strict in (True, False):
-            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
-            rows = []
-            try:
-                for row in reader:
-                    rows.append(row)
-                    if len(rows) > options.max_rows:
-                        problems.error(
-                            "too-many-rows",
-                            f"more than the limit of {options.max_rows:,} rows"
-                            " (raise it with --max-rows)",
-                            where,
-                        )
-                        return chain
-                break
-            except csv.Error as e:
-                if strict and str(e) != "unexpected end of data":
-                    continue
-                reason = (
-                    'a quoted cell in this row is never closed (a missing or extra "?): every'
-                    " row after it would be read into that cell"
-                    if str(e) == "unexpected end of data"
-                    else str(e)
-                )
-                problems.error(
-                    "csv-syntax", f"invalid CSV: {reason}", Location(str(path), row=len(rows) + 1)
-                )
+        rows, syntax = _csv_rows(text, delimiter, options.max_rows)
+        if len(rows) > options.max_rows:
+            problems.error(
+                "too-many-rows",
+                f"more than the limit of {options.max_rows:,} rows (raise it with --max-rows)",
+                where,
+            )
+            return chain
+        if fallback == "bytes":
+            _undecodable_bytes(str(path), rows, options, problems)
+        elif fallback == "cp1252":
+            problems.warning("encoding-fallback", *_fallback_message(str(path), rows, options))
+        if syntax is not None:
+            row, reason = syntax
+            problems.error(
+                "csv-syntax",
+                f"invalid CSV: {reason}; "
+                + (
+                    "this row and the rows below it are not read (the rows above it are"
+                    " checked): fix it and validate again"
+                    if row > 1
+                    else "nothing is read: fix it and validate again"
+                ),
+                Location(str(path), row=row),
+            )
+            if not rows:
                 return chain
+            # the rows above it are read and checked, so that all their problems are reported
+            # now; no header among them is no error of its own (the header may be below)
+            found = ProblemList()
+            chain.table = table_from_rows(
+                str(path), None, rows, options, found, clean=_csv_cleaning
+            )
+            problems.extend([p for p in found.items if p.type != "no-header"])
+            return chain
         chain.table = table_from_rows(str(path), None, rows, options, problems, clean=_csv_cleaning)
         return chain
+
+
+# a character of two bytes or more that decoded as UTF-8 (not a byte that did not: those are
+# kept as U+DC80-U+DCFF by surrogateescape)
+_UTF8_CHARACTER = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+# written after the text to find a quoted cell never closed: a cell still open at the end of
+# the text takes it in (a noncharacter: never in a user's file)
+_END = "\ufdd0"
+MAX_BAD_BYTES = 20  # bad bytes named at their cells; the rest are counted
+
+
+def _csv_rows(
+    text: str, delimiter: str, max_rows: int
+) -> tuple[list[list[str]], tuple[int, str] | None]:
+    """The rows of a CSV text, and where and why its syntax fails (row number, reason), if
+    it does: then the rows are those above that row. Reading stops once there are more rows
+    than `max_rows`.
+
+    Read as spreadsheet programs read it (text after a closing quote, "Acme" ,DE, is kept),
+    but a quoted cell never closed is an error: it would take in every row after it, silently.
+    """
+    ended = text if text.endswith(("\n", "\r")) else text + "\n"
+    reader = csv.reader(io.StringIO(ended + _END, newline=""), delimiter=delimiter, strict=False)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > max_rows and row != [_END]:
+                return rows, None
+    except csv.Error as e:
+        return rows, (len(rows) + 1, str(e))
+    if rows and rows[-1] == [_END]:
+        rows.pop()
+        return rows, None
+    rows.pop()  # (the row whose quoted cell took in the rest of the file)
+    return rows, (
+        len(rows) + 1,
+        'a quoted cell in this row is never closed (a missing or extra "?): every row after it'
+        " would be read into that cell",
+    )
+
+
+def _undecodable_bytes(
+    path: str, rows: list[list[str]], options: ReadOptions, problems: ProblemList
+) -> None:
+    """Report each cell of a UTF-8 file that holds a byte that is not UTF-8, at its row and
+    column, and read the byte as Windows-1252 does (what such a byte mostly is: an 'é' pasted
+    from an older program), so that its row is checked as the user sees it."""
+    located: list[tuple[int, int, int, str]] = []  # row index, column, the byte, the cell read
+    for index, row in enumerate(rows):
+        if not _BAD_BYTE.search("\0".join(row)):
+            continue
+        for col, cell in enumerate(row):
+            bad = _BAD_BYTE.search(cell)
+            if bad is not None:
+                row[col] = _BAD_BYTE.sub(_as_cp1252, cell)
+                located.append((index, col, ord(bad.group()) - 0xDC00, row[col]))
+    header = _csv_header(rows, options)
+    for index, col, byte, cell in located[:MAX_BAD_BYTES]:
+        char = bytes([byte]).decode("cp1252", errors="replace")
+        taken = f" (the byte taken as '{char}', as in Windows-1252)" if char.isprintable() else ""
+        problems.error(
+            "bad-encoding",
+            f"the byte 0x{byte:02X} is not UTF-8, but the rest of the file is: the cell is read"
+            f" as {cell.strip()[:60]!r}{taken}; check it, and save the file as UTF-8",
+            Location(path, row=index + 1, column=_column_label(header, col)),
+        )
+    if len(located) > MAX_BAD_BYTES:
+        problems.error(
+            "bad-encoding",
+            f"{len(located) - MAX_BAD_BYTES:,} more cells hold bytes that are not UTF-8; save"
+            " the file as UTF-8",
+            Location(path),
+        )
+
+
+def _csv_header(rows: list[list[str]], options: ReadOptions) -> list[Any]:
+    """A CSV's header row, cleaned, to name the columns of problems found before the table is
+    read (none: no header among the first rows)."""
+    head = [[_clean_cell(v, _csv_cleaning) for v in row] for row in rows[:HEADER_SCAN_ROWS]]
+    found = find_header(head, options.column_map)
+    return head[found[0]] if found is not None else []
+
+
+def _as_cp1252(found: re.Match[str]) -> str:
+    """A byte kept by surrogateescape, as Windows-1252 reads it."""
+    return bytes([ord(found.group()) - 0xDC00]).decode("cp1252", errors="replace")
+
+
+def _fallback_message(
+    path: str, rows: list[list[str]], options: ReadOptions
+) -> tuple[str, Location]:
+    """The encoding-fallback warning, at the first cell with a character beyond ASCII (the
+    one to check)."""
+    message = "not UTF-8; read as Windows-1252 (cp1252)"
+    first = next((index for index, row in enumerate(rows) if not "".join(row).isascii()), None)
+    if first is None:
+        return message, Location(path)
+    col, cell = next((c, v) for c, v in enumerate(rows[first]) if not v.isascii())
+    header = _csv_header(rows, options)
+    return (
+        f"{message}: check that its accented characters read right, the first in row"
+        f" {first + 1} ({cell.strip()[:60]!r})",
+        Location(path, row=first + 1, column=_column_label(header, col)),
+    )
 
 
 def _wide_encoding(raw: bytes) -> str | None:
