@@ -143,18 +143,30 @@ ProfilesOption = Annotated[
         "--profiles", help="A directory of risk-profile files overlaid on the bundled data."
     ),
 ]
+
+
+def _output_path(value: str) -> Path:
+    """An output path as given: an empty one (an unset variable in a script) would be the
+    current folder, "."."""
+    if not value.strip():
+        raise typer.BadParameter("an empty path (an unset variable in a script?)")
+    return Path(value)
+
+
 MaxRowsOption = Annotated[
-    int, typer.Option("--max-rows", help="Refuse tables with more rows than this.")
+    int, typer.Option("--max-rows", help="Refuse tables with more rows than this.", min=1)
 ]
 MaxMbOption = Annotated[
-    int, typer.Option("--max-file-mb", help="Refuse input files larger than this (MB).")
+    int, typer.Option("--max-file-mb", help="Refuse input files larger than this (MB).", min=1)
 ]
 MaxDepthOption = Annotated[
-    int, typer.Option("--max-depth", help="Refuse YAML nested deeper than this.")
+    int, typer.Option("--max-depth", help="Refuse YAML nested deeper than this.", min=1)
 ]
 MaxInflateOption = Annotated[
     int,
-    typer.Option("--max-inflate-mb", help="Refuse workbooks that unpack to more than this (MB)."),
+    typer.Option(
+        "--max-inflate-mb", help="Refuse workbooks that unpack to more than this (MB).", min=1
+    ),
 ]
 
 
@@ -527,6 +539,7 @@ def assess(
             "-o",
             "--output",
             help="Write the assessment: .json .xlsx .html .md .csv by suffix. May repeat.",
+            parser=_output_path,
         ),
     ] = None,
     fail_on: Annotated[
@@ -677,7 +690,12 @@ def report(
     assessment: Annotated[Path, typer.Argument(help="A saved assessment (JSON from assess -o).")],
     output: Annotated[
         list[Path],
-        typer.Option("-o", "--output", help="Output file(s); format by suffix. May repeat."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output file(s); format by suffix. May repeat.",
+            parser=_output_path,
+        ),
     ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
 ) -> None:
@@ -754,7 +772,12 @@ def diff(
     new: Annotated[Path, typer.Argument(help="The later assessment JSON.", metavar="NEW.json")],
     output: Annotated[
         list[Path] | None,
-        typer.Option("-o", "--output", help="Write the diff (.json, .md, .xlsx). May repeat."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write the diff (.json, .md, .xlsx). May repeat.",
+            parser=_output_path,
+        ),
     ] = None,
     fail_on_new: Annotated[
         FailLevel | None,
@@ -809,7 +832,9 @@ def batch(
     inputs: Annotated[
         list[Path], typer.Argument(help="Member chain files, or folders holding them.")
     ],
-    outdir: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
+    outdir: Annotated[
+        Path, typer.Option("-o", "--output", help="Output folder.", parser=_output_path)
+    ],
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
     ] = None,
@@ -987,7 +1012,10 @@ def _batch_line(console: Console, text: str) -> None:
 @_guard
 def template(
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="suppliers.xlsx, suppliers.csv or .yaml")
+        Path,
+        typer.Option(
+            "-o", "--output", help="suppliers.xlsx, suppliers.csv or .yaml", parser=_output_path
+        ),
     ],
     profiles: ProfilesOption = None,
     force: Annotated[
