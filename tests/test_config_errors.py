@@ -33,6 +33,12 @@ BAD: list[tuple[str, str, list[tuple[str, int | None, str | None, str | None]]]]
         [("config-duplicate-key", 3, "columns.Land", None)],
     ),
     (
+        # --map '=country' is refused; so is its columns: form, which mapped no column
+        "empty column header",
+        'columns:\n  "": country\n  Land: country\n',
+        [("config-invalid", 2, "columns.", None)],
+    ),
+    (
         "unknown key in a section",
         "thresholds:\n  medium: 0.3\n  hihg: 0.5\n",
         [("config-invalid", 3, "thresholds.hihg", "'high'")],

@@ -65,6 +65,17 @@ def _column_field(target: str) -> str:
     return field
 
 
+def _column_header(header: str) -> str:
+    """A columns: header: as --map refuses one, an empty header would map no column."""
+    if not header.strip():
+        raise PydanticCustomError(
+            "empty_header",
+            "{message}",
+            {"message": "an empty header maps no column: write the header as the file has it"},
+        )
+    return header
+
+
 class Thresholds(BaseModel):
     """Lower bounds of priority for each level above 'low'."""
 
@@ -127,7 +138,10 @@ class Config(BaseModel):
     flag_level: FlagLevel = "medium"
     scoring: Scoring = Scoring()
     # header as written -> field; a mistyped field would drop its column without a word
-    columns: dict[str, Annotated[str, AfterValidator(_column_field)]] = Field(default_factory=dict)
+    columns: dict[
+        Annotated[str, AfterValidator(_column_header)],
+        Annotated[str, AfterValidator(_column_field)],
+    ] = Field(default_factory=dict)
     recognised_certifications: list[str] = Field(
         default_factory=lambda: [
             "Rainforest Alliance",
