@@ -18,6 +18,7 @@ from ddtool.reference.countries import display_name
 from ddtool.scoring import (
     LISTED_FACT,
     SEVERITY_FACT,
+    CountryScore,
     Evidence,
     Score,
     Scorer,
@@ -636,7 +637,7 @@ class Inference:
             evidence={rt: d.evidence for rt, d in risk.by_type.items()},
             depth=depth,
             worst_gaps={
-                rt: gap for rt in risk.by_type if (gap := _country_gap(risk.gaps, rt)) is not None
+                rt: gap for rt, d in risk.by_type.items() if (gap := _country_gap(d.country))
             },
         )
 
@@ -720,7 +721,7 @@ class Inference:
             items += [
                 e for e in at_top.by_type[rt].evidence if not e.indicator.startswith(LISTED_FACT)
             ]
-            gap = _country_gap(at_top.gaps, rt)
+            gap = _country_gap(at_top.by_type[rt].country)
             if gap:
                 worst_gaps[rt] = gap
             mix = ", ".join(
@@ -778,15 +779,14 @@ class Inference:
         return node_id
 
 
-def _country_gap(gaps: list[str], risk_type: str) -> str | None:
-    """What a score's country data lacks for one risk type ("no country data", "little
-    country data (15%)"), from its data gaps; None when nothing."""
-    for gap in gaps:
-        if gap == f"no country data for {risk_type}":
-            return "no country data"
-        if gap.startswith(f"little country data for {risk_type} "):
-            return "little country data" + gap[len(f"little country data for {risk_type}") :]
-    return None
+def _country_gap(country: CountryScore) -> str | None:
+    """What a country score's data lacks ("no country data", "little country data (15%)"),
+    as a supplier's data gaps say it; None when nothing (or no country: "other")."""
+    if country.iso3 is None:
+        return None
+    if country.no_data:
+        return "no country data"
+    return f"little country data ({country.coverage:.0%})" if country.thin else None
 
 
 Own = tuple[Sequence[Score], Sequence[float]]
