@@ -4,11 +4,6 @@ outputs a stopped run wrote and which it did not, and a folder made for an outpu
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,78 +119,7 @@ def test_the_stop_message_names_each_output(
     assert cli._stop_message(*parts) == message
 
 
-# the Markdown write opens its temporary file, writes part of it and waits there for the
-# signal: the test sends it from outside once the JSON is written, and it always lands in
-# the middle of the second output (no race with the run finishing first)
-WAIT_MID_WRITE = """
-import sys, time
-from ddtool import atomic
-from ddtool.reporters import markdown_report
-from ddtool.cli import main
-
-def write_and_wait(path, data):
-    with atomic.atomic_open(path) as handle:
-        handle.write(data[:100].encode())
-        handle.flush()
-        time.sleep(120)
-
-markdown_report.write_atomic = write_and_wait
-sys.argv = ["ddtool", "assess", {chain!r}, "-q", "-o", "a.json", "-o", "b.md", "-o", "c.csv"]
-main()
-"""
-
-
-@pytest.mark.parametrize(
-    ("signum", "code", "earlier", "message"),
-    [
-        (
-            signal.SIGTERM,
-            143,
-            [],
-            "terminated: a.json, b.md and c.csv were not written (no output was left half-written)",
-        ),
-        (
-            signal.SIGINT,
-            130,
-            ["c.csv"],
-            "interrupted: a.json, b.md and c.csv were not written (no output was left"
-            " half-written; c.csv keeps its earlier content)",
-        ),
-    ],
-    ids=["SIGTERM", "SIGINT-with-an-earlier-file"],
-)
-def test_a_stopped_run_changes_no_output_and_says_so(
-    tmp_path: Path, signum: int, code: int, earlier: list[str], message: str
-) -> None:
-    for name in earlier:
-        (tmp_path / name).write_text("from an earlier run\n", "utf-8")
-    script = WAIT_MID_WRITE.format(chain=str(CHAIN))
-    run = subprocess.Popen(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        # the JSON written to its temporary file (the outputs are put in place together),
-        # and the Markdown's temporary file open beside it
-        while not (any(tmp_path.glob(".a.json.*.tmp")) and any(tmp_path.glob(".b.md.*.tmp"))):
-            assert run.poll() is None, run.communicate()
-            assert time.monotonic() < deadline, "the run never reached its second output"
-            time.sleep(0.02)
-        run.send_signal(signum)
-        _, stderr = run.communicate(timeout=60)
-    finally:
-        if run.poll() is None:
-            run.kill()
-            run.wait()
-    assert run.returncode == code, stderr
-    assert stderr.strip() == message
-    assert sorted(os.listdir(tmp_path)) == sorted(earlier)
-    for name in earlier:
-        assert (tmp_path / name).read_text("utf-8") == "from an earlier run\n"
+# (a run stopped while it writes: tests/test_outputs_together.py)
 
 
 # ---------------------------------------------------------------- 3. a folder made for -o

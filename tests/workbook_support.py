@@ -13,9 +13,11 @@ def write_book(
     sheets: dict[str, list[list[Any]]],
     merged: tuple[str, ...] = (),
     errors: bool = False,
+    hidden: frozenset[str] = frozenset(),
 ) -> Path:
     """A workbook of these sheets, in order; `merged` ranges are merged in the first sheet;
-    with `errors`, a cell whose text starts with '#' is stored as a spreadsheet error."""
+    with `errors`, a cell whose text starts with '#' is stored as a spreadsheet error; the
+    `hidden` sheets are hidden (the first visible one is the active sheet)."""
     workbook = Workbook()
     for index, (title, rows) in enumerate(sheets.items()):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
@@ -31,6 +33,10 @@ def write_book(
             for cell in line:
                 if isinstance(cell.value, str) and cell.value.startswith("#"):
                     cell.data_type = "e"
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    if hidden:
+        workbook.active = next(i for i, title in enumerate(sheets) if title not in hidden)
     workbook.save(path)
     large = [cells for cells in merged if _size(cells) > MERGED_BY_OPENPYXL]
     if large:

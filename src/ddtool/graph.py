@@ -130,13 +130,7 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
                 continue
             below = succ.get(buyer)
             if below is None:
-                best = closest_id(buyer, [company_id, *ids])
-                problems.error(
-                    "unknown-buyer",
-                    f"supplier {supplier_id!r} names buyer {buyer!r}, which is not in the chain",
-                    _loc(supplier, fallback, "buyers"),
-                    suggestion=repr(best) if best else None,
-                )
+                _unknown_buyer(problems, supplier, buyer, [company_id, *ids], fallback)
                 broken_links.add(supplier_id)
                 continue
             below[supplier_id] = above[buyer] = {"share": share}
@@ -150,13 +144,7 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
     for supplier in dropped:  # a reused id's later rows: their links are checked too
         for buyer in dict.fromkeys(supplier.buyers):
             if buyer not in succ and buyer != supplier.id:
-                best = closest_id(buyer, [company_id, *ids])
-                problems.error(
-                    "unknown-buyer",
-                    f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
-                    _loc(supplier, fallback, "buyers"),
-                    suggestion=repr(best) if best else None,
-                )
+                _unknown_buyer(problems, supplier, buyer, [company_id, *ids], fallback)
     node_attrs: dict[str, dict[str, Any]] = {node: {} for node in nodes}
     # the buyers of suppliers with several buyers; any other buyer is the only buyer of
     # each of its suppliers, which the walk below takes a shortcut on
@@ -218,6 +206,18 @@ def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency)
     graph._succ = succ  # networkx keeps _adj in step and resets its cached views
     graph._pred = pred
     return graph
+
+
+def _unknown_buyer(
+    problems: ProblemList, supplier: Supplier, buyer: str, known: list[str], fallback: str
+) -> None:
+    best = closest_id(buyer, known)
+    problems.error(
+        "unknown-buyer",
+        f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
+        _loc(supplier, fallback, "buyers"),
+        suggestion=repr(best) if best else None,
+    )
 
 
 def _unique(

@@ -31,18 +31,7 @@ def _where(problems: Any, *types: str) -> list[tuple[Any, ...]]:
 
 
 def _hidden_book(path: Path, sheets: dict[str, list[list[Any]]], hidden: set[str]) -> Path:
-    book = Workbook()
-    for index, (title, rows) in enumerate(sheets.items()):
-        sheet = book.active if index == 0 else book.create_sheet()
-        assert sheet is not None
-        sheet.title = title
-        for row in rows:
-            sheet.append(row)
-        if title in hidden:
-            sheet.sheet_state = "hidden"
-    book.active = next(i for i, title in enumerate(sheets) if title not in hidden)
-    book.save(path)
-    return path
+    return write_book(path, sheets, hidden=frozenset(hidden))
 
 
 OLD_AND_NEW = {
