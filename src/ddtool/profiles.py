@@ -129,6 +129,10 @@ class Sector:
     # its listings apply; in any other sector (brick kilns, fishing vessels) a product names
     # a variant of the same work, and the sector's listings apply whatever it names
     broad: bool = False
+    # listed goods of the sector that none of its commodities is (hybrid cottonseed, grown
+    # on seed farms for sowing, is no lint cotton): an inferred origin of its commodities
+    # does not take their listings
+    not_commodities: tuple[str, ...] = ()
 
 
 # the words for what a listing names: forced child labour is the listing that covers all
@@ -385,13 +389,27 @@ class Profiles:
             return True
         if goods and by_products:
             return False
-        # products that name a good made at this stage (tungsten ore at an industrial mine,
-        # though its listings are filed under artisanal mining) say what is made there
-        return not any(self._stage_of_good(good) == sector.stage for good in goods)
+        return not any(self.good_sectors.get(good) == sector.id for good in goods)
 
-    def _stage_of_good(self, good: str) -> str | None:
-        listed = self.sectors.get(self.good_sectors.get(good, ""))
-        return listed.stage if listed is not None else None
+    def commodity_listings(
+        self, iso3: str | None, sector_id: str, commodity: str
+    ) -> list[GoodListing]:
+        """The listings that apply where a raw commodity is produced, in a sector that
+        produces it: those of the commodity's goods (commodity_goods); in a sector of other
+        products besides (industrial mines: iron, lead), those of its goods only, and none
+        where the commodity is no listed good (lithium); in any other sector the sector's
+        listings too (capture fisheries: fish, lobsters, shellfish), but for goods the
+        sector names as none of its commodities (hybrid cottonseed, grown for sowing)."""
+        goods = self.commodity_goods(commodity, sector_id)
+        sector = self.sectors[sector_id]
+        if sector.broad:
+            return [
+                listing
+                for good in self._named_goods(goods)
+                for listing in self._listings_by_good.get((good, iso3 or ""), [])
+            ]
+        applies, _handled = self.listings_for(iso3, sector_id, goods)
+        return [listing for listing in applies if listing.good not in sector.not_commodities]
 
     def _named_goods(self, products: list[str]) -> list[str]:
         """The listed goods the products name, each with its variants in its own sector
@@ -1396,6 +1414,12 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         for commodity in sector.commodities:
             if commodity not in origins:
                 check.fail(f"sectors.yaml: {sector.id}", f"commodity {commodity!r} not in origins")
+        for good in sector.not_commodities:
+            if good_sectors.get(good) != sector.id:
+                check.fail(
+                    f"sectors.yaml: {sector.id}",
+                    f"not_commodities: {good!r} is no good of this sector in good_sectors.csv",
+                )
 
     # remediation
     steps: list[tuple[str, str]] = []
@@ -1541,6 +1565,7 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
         commodities=tuple(str(a) for a in item.get("commodities", []) or []),
         risk=risk,
         broad=item.get("broad") is True,
+        not_commodities=tuple(str(a) for a in item.get("not_commodities", []) or []),
     )
 
 

@@ -599,9 +599,11 @@ class Inference:
             # the commodity as products narrows listings to its own goods (tin: Tin and Tin
             # ore (cassiterite), not a country's gold; cotton lint: Cotton, not Cottonseed)
             goods = self.profiles.commodity_goods(commodity, sector_id) if commodity else []
-            # in a sector of distinct products, a commodity no listing names has none there
-            # (lithium at industrial mines: not a country's iron)
-            unlisted = bool(commodity) and not goods and self.profiles.sectors[sector_id].broad
+            # the listings of the commodity, not of the sector's other products (North Korea's
+            # tungsten: not its iron; India's lint cotton: not its hybrid cottonseed)
+            listings = (
+                self.profiles.commodity_listings(iso3, sector_id, commodity) if commodity else None
+            )
             probe = Supplier.model_construct(
                 id=f"origin:{sector_id}@{iso3}",
                 country=iso3,
@@ -613,7 +615,7 @@ class Inference:
                 attributes={},
                 migrant_pct=None,
             )
-            self._origin_scores[key] = self.scorer.score(probe, sector_id, [] if unlisted else None)
+            self._origin_scores[key] = self.scorer.score(probe, sector_id, listings)
         return self._origin_scores[key]
 
     def _intermediate(
@@ -653,12 +655,11 @@ class Inference:
         # the buyer's own country is leant to when it produces the commodity: a published
         # share, a producer whose share is not published, or a listing of the commodity's
         # goods there (a Thai shrimp processor's farms are most likely Thai)
-        goods = self.profiles.commodity_goods(commodity, sector_id)
-        listed = goods or not self.profiles.sectors[sector_id].broad  # as in _origin_risk
-        producers = {o.iso3 for o in shares} | set(
-            self.profiles.listed_countries(sector_id, goods) if country and listed else ()
+        producers = {o.iso3 for o in shares}
+        listed = bool(country) and bool(
+            self.profiles.commodity_listings(country, sector_id, commodity)
         )
-        lean = country if country in producers else None
+        lean = country if country in producers or listed else None
         node_id = f"inferred:{sector_id}:{_slug(commodity)}@{lean or 'world'}"
         if node_id in self.nodes:
             return node_id

@@ -116,14 +116,19 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         ("PER", "artisanal-mining", [], {"Gold"}),
         ("PER", "artisanal-mining", ["tin"], set()),  # Peru's listing is for its gold
         ("COD", "artisanal-mining", ["Tin ore (cassiterite)"], {"Tin ore (cassiterite)"}),
-        # lint cotton and hybrid cottonseed (grown for sowing) are distinct products
+        # a cotton farm's products do not take its sector's listings away: "cotton seed" is
+        # also what a lint farm harvests (seed cotton), and China's Cotton listing stays
         ("IND", "cotton-farming", [], {"Cotton", "Cottonseed (hybrid)"}),
-        ("IND", "cotton-farming", ["cotton"], {"Cotton"}),
-        ("IND", "cotton-farming", ["hybrid cottonseed"], {"Cottonseed (hybrid)"}),
-        # a mined good filed under another mining sector still says what is mined
-        ("PRK", "industrial-mining", [], {"Iron"}),
-        ("PRK", "industrial-mining", ["tungsten"], set()),
-        ("PRK", "industrial-mining", ["gold"], {"Gold"}),
+        ("CHN", "cotton-farming", ["cotton seed"], {"Cotton"}),
+        # nor does another sector's good where it has no listing (rubber gloves are listed
+        # in Malaysia; beef is cattle ranching's)
+        (
+            "CHN",
+            "general-manufacturing",
+            ["rubber gloves"],
+            {"Artificial Flowers", "Christmas Decorations", "Fireworks", "Hair Products", "Nails"},
+        ),
+        ("PRY", "livestock-farming", ["beef"], {"Goats", "Hogs", "Poultry", "Sheep"}),
     ],
 )
 def test_products_of_another_sector_never_take_its_listings_away(
