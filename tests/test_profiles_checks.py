@@ -220,3 +220,26 @@ def test_an_overlay_that_corrects_a_withheld_value_is_scored(tmp_path: Path) -> 
     item = load_profiles([folder]).indicator("MSR", "ilab_working_children_pct_age_5-14")
     assert item is not None and item.value == "1.2" and item.withheld == ""
     assert not _score("MSR", "child_labour", [folder]).withheld
+
+
+@pytest.mark.parametrize(
+    ("named", "accepted"),
+    [("Cottonseed (hybrid)", True), ("Cotton seed", False), ("Cocoa", False)],
+)
+def test_a_sectors_not_commodities_must_be_its_own_goods(
+    tmp_path: Path, named: str, accepted: bool
+) -> None:
+    """A misspelt or foreign good would exclude nothing, without a word."""
+    import yaml
+
+    from ddtool.profiles import bundled_dir
+
+    bundled = yaml.safe_load((bundled_dir() / "sectors.yaml").read_text(encoding="utf-8"))
+    cotton = next(s for s in bundled["sectors"] if s["id"] == "cotton-farming")
+    cotton["not_commodities"] = [named]
+    (tmp_path / "sectors.yaml").write_text(yaml.safe_dump({"sectors": [cotton]}), "utf-8")
+    if accepted:
+        assert load_profiles([tmp_path]).sectors["cotton-farming"].not_commodities == (named,)
+    else:
+        with pytest.raises(ProfileError, match="not_commodities"):
+            load_profiles([tmp_path])
