@@ -449,3 +449,49 @@ def test_the_terminal_flags_and_tree_show_a_low_on_missing_data_so(tmp_path: Pat
     assert rows["Widget Co"].startswith(f"│ {GAP}"), rows
     assert rows["Law"].startswith("│ low "), rows
     assert f"exposure {GAP}" in done.output  # the tree's root: the chain rests on the gap
+
+
+@pytest.mark.parametrize(
+    ("gaps", "risk_type", "on_a_gap"),
+    [
+        (["little country data for child_labour (15%)"], "child_labour", True),
+        # a gap in another risk type's country data: this one is scored on full data
+        (["little country data for child_labour (15%)"], "forced_labour", False),
+        (["no country data for forced_labour"], "human_trafficking", False),
+        (["no country data for forced_labour"], "forced_labour", True),
+        (["country unknown"], "forced_labour", True),  # every risk type
+        (["sector not matched"], "child_labour", True),
+        (["little country data for child_labour (15%)"], None, True),  # any, over all types
+    ],
+)
+def test_a_low_level_rests_on_the_gaps_of_its_own_risk_type(
+    gaps: list[str], risk_type: str | None, on_a_gap: bool
+) -> None:
+    from ddtool.document import low_on_a_gap
+
+    assert low_on_a_gap({"data_gaps": gaps}, "low", risk_type) is on_a_gap
+
+
+def test_the_low_flags_on_a_gap_are_counted_by_their_risk_type(tmp_path: Path) -> None:
+    """North Korea lacks child labour figures only: its low forced labour flag is plain low."""
+    from ddtool.document import register
+    from ddtool.reporters.shown import flags_by_shown_level, level_shown
+
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(
+        "company: {name: Buyer, country: DEU}\n"
+        "suppliers:\n"
+        "  - {id: S-PRK, country: PRK, sector: consulting}\n"
+        "  - {id: S-NONE, sector: software services}\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "low.yaml"
+    config.write_text("flag_level: low\n", encoding="utf-8")
+    doc = assess([chain], AssessOptions(config=config)).data
+    shown = {(f["supplier_id"], f["risk_type"]): level_shown(f, f["level"]) for f in register(doc)}
+    assert shown[("S-PRK", "child_labour")] == "low (data gap)"
+    assert shown[("S-PRK", "forced_labour")] == shown[("S-PRK", "human_trafficking")] == "low"
+    assert {shown[("S-NONE", rt)] for rt in ("child_labour", "forced_labour")} == {"low (data gap)"}
+    counts = flags_by_shown_level(doc)
+    assert counts is not None
+    assert (counts["low (data gap)"], counts["low"]) == (4, 2)

@@ -503,7 +503,7 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
                 "level": e["level"],
                 "priority": e["priority"],
                 "weighted_priority": doc["company"]["exposure"][rt]["weighted_priority"],
-                "data_gaps": gaps(e),
+                "data_gaps": gaps(e, rt),
             }
             for rt, e in s["exposure"].items()
         },
@@ -513,21 +513,23 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any]], list[str]]:
+def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any], str], list[str]]:
     """The data gaps an exposure's level rests on: those of the mapped supplier its maximum
     sits on (its `from`) other than "tiers below not mapped", which are no data of that
     supplier's own score; none for an inferred supplier. As the assessment keeps them on the
     supplier beside its plain level, the summary keeps them beside the exposure's: a "low"
     with gaps reads "low (data gap)" (see `level_shown`, and reporters.shown)."""
-    from ddtool.document import UNMAPPED_BELOW, low_on_a_gap
+    from ddtool.document import UNMAPPED_BELOW, gap_of, low_on_a_gap
 
     suppliers = {str(x.get("id")): x for x in doc["suppliers"]}
 
-    def gaps(exposure: Mapping[str, Any]) -> list[str]:
+    def gaps(exposure: Mapping[str, Any], risk_type: str) -> list[str]:
         supplier = suppliers.get(str(exposure.get("from")))
-        if supplier is None or not low_on_a_gap(supplier, "low"):
+        if supplier is None or not low_on_a_gap(supplier, "low", risk_type):
             return []
-        return [gap for gap in supplier["data_gaps"] if gap != UNMAPPED_BELOW]
+        return [
+            gap for gap in supplier["data_gaps"] if gap != UNMAPPED_BELOW and gap_of(gap, risk_type)
+        ]
 
     return gaps
 

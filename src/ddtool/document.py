@@ -78,13 +78,35 @@ def supplier_scores(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def low_on_a_gap(entry: dict[str, Any], level: str | None) -> bool:
+def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None = None) -> bool:
     """Whether a mapped supplier's level is low while data it is scored on is missing: the
     reports then say "data gap" beside it and do not colour it as low risk (a missing
-    figure is never low risk). Unmapped tiers beneath it are not data of its own score."""
+    figure is never low risk). Unmapped tiers beneath it are not data of its own score.
+
+    For one risk type (`risk_type`, or a flag row's own), a gap in the country data of
+    another risk type ("no country data for forced_labour") does not count; without one,
+    every gap does (a supplier's level over all risk types)."""
     if level != "low" or entry.get("inferred"):
         return False
-    return any(gap != UNMAPPED_BELOW for gap in entry.get("data_gaps") or ())
+    risk_type = risk_type or entry.get("risk_type")
+    return any(
+        gap != UNMAPPED_BELOW and (risk_type is None or gap_of(gap, risk_type))
+        for gap in entry.get("data_gaps") or ()
+    )
+
+
+# how a gap in one risk type's country data ends its first part (see ddtool.scoring)
+_GAP_FOR = " for "
+
+
+def gap_of(gap: str, risk_type: str) -> bool:
+    """Whether a data gap bears on this risk type: a gap of no risk type in particular
+    ("country unknown"), or one of this risk type's ("little country data for
+    child_labour (15%)")."""
+    at = gap.find(_GAP_FOR)
+    if at < 0 or not gap.startswith(("no country data", "little country data")):
+        return True
+    return gap[at + len(_GAP_FOR) :].split(" ", 1)[0] == risk_type
 
 
 def flag_measures(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[str, Any]]:

@@ -90,10 +90,10 @@ def _sources_text(evidence: list[dict[str, Any]], names: list[str]) -> str:
     return "\n".join(dict.fromkeys(_source_name(str(e["source"]), names) for e in evidence))
 
 
-def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any]) -> str:
+def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any], risk_type: str) -> str:
     """'high (priority 0.6, from S1)'; on missing data 'low (data gap; priority …)'."""
     where = f"priority {exposure['priority']}, from {exposure['from']}"
-    if levels.on_a_gap(exposure):
+    if levels.on_a_gap(exposure, risk_type):
         return f"low (data gap; {where})"
     return f"{exposure['level']} ({where})"
 
@@ -138,8 +138,8 @@ class ExcelReporter(Reporter):
         exposure = ExposureLevels(doc["suppliers"])
         for rt, e in s["exposure"].items():
             sheet.append(
-                [f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e)],
-                fill=exposure.level(e),
+                [f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e, rt)],
+                fill=exposure.level(e, rt),
                 fill_column=1,
             )
         rows: list[tuple[str, Any]] = [
@@ -285,7 +285,7 @@ class ExcelReporter(Reporter):
                 # low on missing data reads so: a filter on "low" does not find it
                 values += [r["likelihood"], r["priority"], level_shown(s, r["level"])]
             # an exposure whose maximum is low on missing data says so, as that level does
-            values += [exposure.level(s["exposure"][rt]) for rt in RISK_NAMES]
+            values += [exposure.level(s["exposure"][rt], rt) for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
             top = max(levels, key=list(LEVEL_FILL).index)
             # low on missing data is not coloured as low risk (its gaps are in the row)

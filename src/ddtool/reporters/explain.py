@@ -147,7 +147,7 @@ def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
     risk = result.risks.get(supplier_id)
     if risk is None:  # (an inferred supplier: its level is a worst case, not a gap)
         return False
-    return low_on_a_gap({"data_gaps": risk.gaps}, risk.by_type[risk_type].score.level)
+    return low_on_a_gap({"data_gaps": risk.gaps}, risk.by_type[risk_type].score.level, risk_type)
 
 
 def _level(level: str, on_a_gap: bool) -> str:

@@ -125,8 +125,8 @@ def _summary(document: dict[str, Any]) -> dict[str, Any]:
             "risk": RISK_NAMES.get(rt, rt),
             "level": e.get("level"),
             # low on missing data reads "low (data gap)", uncoloured (not low risk)
-            "shown": levels.level(e),
-            "gap": levels.on_a_gap(e),
+            "shown": levels.level(e, rt),
+            "gap": levels.on_a_gap(e, rt),
             "priority": _fmt(e.get("priority")),
             "source": e.get("from"),
         }

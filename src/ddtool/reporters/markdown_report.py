@@ -160,7 +160,9 @@ def _summary(document: dict[str, Any]) -> list[str]:
         where = f"priority {e.get('priority')}{source}"
         # low on missing data: "low (data gap; priority …)", never plain low
         shown = (
-            f"low (data gap; {where})" if exposure.on_a_gap(e) else f"{e.get('level')} ({where})"
+            f"low (data gap; {where})"
+            if exposure.on_a_gap(e, rt)
+            else f"{e.get('level')} ({where})"
         )
         rows.append((f"Chain exposure {risk_name(rt)}", shown))
     rows += [

@@ -30,19 +30,23 @@ class ExposureLevels:
 
     def __init__(self, suppliers: Iterable[dict[str, Any]]) -> None:
         self._suppliers = suppliers
-        self._on_a_gap: set[str] | None = None  # made at the first low exposure
+        self._on_a_gap: dict[str, dict[str, Any]] | None = None  # made at the first low one
 
-    def on_a_gap(self, exposure: Mapping[str, Any]) -> bool:
-        """Whether a low exposure's maximum sits on a supplier low on missing data."""
+    def on_a_gap(self, exposure: Mapping[str, Any], risk_type: str | None = None) -> bool:
+        """Whether a low exposure (of this risk type) has its maximum on a supplier low on
+        missing data (for that risk type, see low_on_a_gap)."""
         if exposure.get("level") != "low":
             return False
         if self._on_a_gap is None:
-            self._on_a_gap = {str(s.get("id")) for s in self._suppliers if low_on_a_gap(s, "low")}
-        return str(exposure.get("from")) in self._on_a_gap
+            self._on_a_gap = {
+                str(s.get("id")): s for s in self._suppliers if low_on_a_gap(s, "low")
+            }
+        entry = self._on_a_gap.get(str(exposure.get("from")))
+        return entry is not None and low_on_a_gap(entry, "low", risk_type)
 
-    def level(self, exposure: Mapping[str, Any]) -> str:
+    def level(self, exposure: Mapping[str, Any], risk_type: str | None = None) -> str:
         """The exposure's level as shown: "low (data gap)" where it rests on a gap."""
-        return GAP_LEVEL if self.on_a_gap(exposure) else str(exposure.get("level"))
+        return GAP_LEVEL if self.on_a_gap(exposure, risk_type) else str(exposure.get("level"))
 
 
 def flags_by_shown_level(document: dict[str, Any]) -> dict[str, int] | None:
@@ -84,8 +88,13 @@ def _low_flags_on_a_gap(document: dict[str, Any]) -> int | None:
             1
             for f in flags
             if f.get("level") == "low"
-            # a schema-2 flag has its supplier's gaps on the supplier's entry
-            and (str(f.get("supplier_id")) in on_a_gap if "basis" in f else low_on_a_gap(f, "low"))
+            and (
+                # a schema-2 flag has its supplier's gaps on the supplier's entry
+                str(f.get("supplier_id")) in on_a_gap
+                and low_on_a_gap(on_a_gap[str(f.get("supplier_id"))], "low", f.get("risk_type"))
+                if "basis" in f
+                else low_on_a_gap(f, "low")
+            )
         )
     gapped = {
         str(g.get("supplier_id"))
@@ -97,8 +106,8 @@ def _low_flags_on_a_gap(document: dict[str, Any]) -> int | None:
     return sum(
         1
         for entry in on_a_gap.values()
-        for score in supplier_scores(entry).values()
-        if isinstance(score, dict) and score.get("level") == "low"
+        for risk_type, score in supplier_scores(entry).items()
+        if isinstance(score, dict) and low_on_a_gap(entry, score.get("level"), risk_type)
     )
 
 

@@ -83,7 +83,7 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
     levels_shown = ExposureLevels(doc["suppliers"])  # (a glance holds where they sit)
     for rt, e in s["exposure"].items():
         exposure.append(f"{RISK_NAMES[rt]} ")
-        exposure.append_text(_level(levels_shown.level(e)))
+        exposure.append_text(_level(levels_shown.level(e, rt)))
         exposure.append("  ")
     grid.add_row("Chain exposure", exposure)
     grid.add_row("Data gaps", gap_counts(s))
@@ -133,9 +133,8 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
             children[buyer].append(s["id"])
     company = doc["company"]
     top = _top_level(company["exposure"])
-    if top == "low" and any(
-        map(ExposureLevels(doc["suppliers"]).on_a_gap, company["exposure"].values())
-    ):
+    levels = ExposureLevels(doc["suppliers"])
+    if top == "low" and any(levels.on_a_gap(e, rt) for rt, e in company["exposure"].items()):
         top = GAP_LEVEL  # (low, and resting on missing data)
     root = Tree(Text.assemble((company["name"], "bold"), "  exposure ", _level(top)))
     count = 0
