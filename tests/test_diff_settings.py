@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from rich.console import Console
 
 from ddtool.assess import AssessOptions, assess
+from ddtool.config import Config
 from ddtool.diff import DIFF_SCHEMA_VERSION, diff_assessments
 from ddtool.reporters.diff_report import render_diff_terminal, write_diff
 
@@ -53,12 +54,28 @@ CASES: list[tuple[str, Any, Any, list[tuple[str, Any, Any]], str | None]] = [
         [("scoring.audit_valid_months", 12, 24)],
         "→ the defaults): scoring.audit_valid_months 12 → 24",
     ),
+    # how a file is read is no scoring setting: the headers mapped are each assessment's
+    # column_map, the same whether given in columns: or with --map
+    ("a header mapped", None, {"columns": {"Firmierung": "name"}}, [], None),
+    # the certifications recognised are a set: their order changes nothing
     (
-        "a header mapped",
+        "the same certifications in another order",
+        {"recognised_certifications": ["UTZ", "Fairtrade"]},
+        {"recognised_certifications": ["Fairtrade", "UTZ"]},
+        [],
         None,
-        {"columns": {"Firmierung": "name"}},
-        [("columns.Firmierung", None, "name")],
-        "columns.Firmierung not recorded → name",
+    ),
+    (
+        "many certifications added",
+        None,
+        {
+            "recognised_certifications": [
+                *Config().recognised_certifications,
+                *(f"Scheme {n:04}" for n in range(1500)),
+            ]
+        },
+        [("recognised_certifications", None, None)],  # (values checked below)
+        "recognised_certifications +Scheme 0000, +Scheme 0001",
     ),
 ]
 
@@ -76,8 +93,14 @@ def test_other_settings_are_named_in_every_output(
     shown: str | None,
 ) -> None:
     diff = diff_assessments(assessed(tmp_path, "old", before), assessed(tmp_path, "new", after))
-    found = [(c["key"], c["old"], c["new"]) for c in diff["settings_changes"]]
-    assert found == changes
+    keys_only = changes == [("recognised_certifications", None, None)]  # (a long list)
+
+    def listed(found: list[dict[str, Any]]) -> list[tuple[str, Any, Any]]:
+        return [
+            (c["key"], None, None) if keys_only else (c["key"], c["old"], c["new"]) for c in found
+        ]
+
+    assert listed(diff["settings_changes"]) == changes
     changed = bool(changes)
     assert diff["settings_changed"] is diff["summary"]["settings_changed"] is changed
     assert diff["input_changed"] is False
@@ -96,7 +119,7 @@ def test_other_settings_are_named_in_every_output(
     saved = json.loads((tmp_path / "d.json").read_text("utf-8"))
     assert saved["schema_version"] == DIFF_SCHEMA_VERSION == "1.3"
     assert saved["summary"]["settings_changed"] is changed
-    assert [(c["key"], c["old"], c["new"]) for c in saved["settings_changes"]] == changes
+    assert listed(saved["settings_changes"]) == changes
     assert saved["new"]["config"] == (None if after is None else str(tmp_path / "new.yaml"))
 
     write_diff(diff, tmp_path / "d.xlsx")
@@ -106,6 +129,9 @@ def test_other_settings_are_named_in_every_output(
         f"setting {key}" for key, _, _ in changes
     ]
     assert (NOTE in str(about.get("note"))) is changed
+    assert all(len(str(value)) < 32_767 for value in about.values())  # (a cell's limit)
+    if keys_only:  # six items named, the rest counted
+        assert "+Scheme 0005 (+1494 more)" in terminal
 
 
 def test_the_reported_case_names_the_settings(tmp_path: Path) -> None:

@@ -384,12 +384,29 @@ def _settings_changes(
         return []
     changes: list[dict[str, Any]] = []
     for key in [*old, *(k for k in new if k not in old)]:
+        if not prefix and key in _NOT_SCORING:
+            continue
         was, now = old.get(key), new.get(key)
         if isinstance(was, dict) and isinstance(now, dict):
             changes += _settings_changes(was, now, f"{prefix}{key}.")
-        elif was != now or (key in old) != (key in new):
+        elif _same_setting(was, now) and (key in old) == (key in new):
+            continue
+        else:
             changes.append({"key": f"{prefix}{key}", "old": was, "new": now})
     return changes
+
+
+# settings that say how a file is read, not how it is scored: the headers the columns: block
+# maps are in each assessment's `column_map` (the same map given with --map is no change)
+_NOT_SCORING = frozenset({"columns"})
+
+
+def _same_setting(was: Any, now: Any) -> bool:
+    """Whether two values of a setting are the same; a list in another order is (the
+    certifications recognised are a set, whatever order the file lists them in)."""
+    if isinstance(was, list) and isinstance(now, list):
+        return sorted(map(json.dumps, was)) == sorted(map(json.dumps, now))
+    return bool(was == now)
 
 
 def _named_after_file(meta: dict[str, Any]) -> bool:

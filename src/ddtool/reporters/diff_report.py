@@ -134,8 +134,10 @@ def _profiles_text(profiles: dict[str, Any]) -> str:
     )
 
 
-# settings a note names with their values; the rest are counted (the JSON diff has all)
+# settings a note names with their values, and items of a list setting; the rest are
+# counted (the JSON diff has all)
 SETTINGS_SHOWN = 8
+ITEMS_SHOWN = 6
 
 
 def _setting_text(change: dict[str, Any]) -> str:
@@ -143,9 +145,10 @@ def _setting_text(change: dict[str, Any]) -> str:
     items it gained and lost; a value one assessment does not record as "not recorded"."""
     old, new = change["old"], change["new"]
     if isinstance(old, list) and isinstance(new, list):
-        gained = [f"+{v}" for v in new if v not in old]
-        lost = [f"-{v}" for v in old if v not in new]
-        return f"{change['key']} {', '.join(gained + lost) or 'reordered'}"
+        items = [f"+{v}" for v in new if v not in old] + [f"-{v}" for v in old if v not in new]
+        more = len(items) - ITEMS_SHOWN
+        shown = ", ".join(items[:ITEMS_SHOWN]) + (f" (+{more} more)" if more > 0 else "")
+        return f"{change['key']} {shown}"
     if isinstance(old, dict | list) or isinstance(new, dict | list):
         return str(change["key"])
     return (
@@ -373,7 +376,8 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
         {"item": k, "value": v} for k, v in diff["summary"].items() if not isinstance(v, dict)
     ]
     about += [
-        {"item": f"setting {c['key']}", "value": f"{_values(c['old'])} → {_values(c['new'])}"}
+        # (a long list by its first items: a cell holds at most 32,767 characters)
+        {"item": f"setting {c['key']}", "value": _setting_text(c)}
         for c in diff.get("settings_changes") or []
     ]
     for note in (_settings_note(diff), _same_as_note(diff)):
