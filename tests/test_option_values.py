@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,17 @@ def test_a_senseless_option_value_is_a_usage_error(
     assert result.exit_code == 2, result.output
     assert said in result.output
     assert list(tmp_path.iterdir()) == []  # nothing written where the command ran
+
+
+def test_an_output_that_is_the_input_under_another_name_is_refused(tmp_path: Path) -> None:
+    """On a file system that ignores case (macOS, Windows) `-o vendors.yaml` is the input
+    `Vendors.yaml`; here a second name of the same file (a hard link) stands for it."""
+    given = tmp_path / "Vendors.csv"
+    text = "Supplier ID,Supplier name,Country,Sector\nS1,Mill,BGD,garment manufacturing\n"
+    given.write_text(text, encoding="utf-8")
+    other = tmp_path / "vendors.csv"
+    os.link(given, other)
+    result = CliRunner().invoke(app, ["assess", str(given), "-q", "-o", str(other)])
+    assert result.exit_code == 2, result.output
+    assert "refusing to overwrite an input file" in result.output
+    assert given.read_text(encoding="utf-8") == text

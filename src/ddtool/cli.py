@@ -360,14 +360,25 @@ def _assess_options(
 def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
     from ddtool.reporters import reporter_for
 
-    resolved_inputs = {p.resolve() for p in inputs}
     for out in outputs:
         reporter_for(out)  # unknown suffix: a usage error before any work
-        if out.resolve() in resolved_inputs:
+        if any(_same_file(out, given) for given in inputs):
             _fail(f"{out}: refusing to overwrite an input file")
         _check_writable(out, "report.json")
     _check_distinct(outputs)
     _plan_outputs(outputs)
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """Whether two paths name one file: the same path once resolved, or (on a file system
+    that ignores case, as macOS and Windows do: `vendors.xlsx` for `Vendors.xlsx`) an
+    existing file that is the other."""
+    if path.resolve() == other.resolve():
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except OSError:  # (either does not exist)
+        return False
 
 
 def _check_distinct(outputs: list[Path]) -> None:
@@ -375,7 +386,7 @@ def _check_distinct(outputs: list[Path]) -> None:
     second would overwrite the first, and the run would say it wrote both."""
     seen: dict[Path, Path] = {}
     for out in outputs:
-        first = seen.setdefault(out.resolve(), out)
+        first = seen.setdefault(Path(os.path.normcase(out.resolve())), out)
         if first is not out:
             also = "" if str(first) == str(out) else f" (as {first})"
             _fail(f"{out}: given twice as an output{also}; give each output once")
@@ -799,7 +810,7 @@ def diff(
     for out in outputs:
         if out.suffix.lower() not in (".json", ".md", ".xlsx"):
             _fail(f"{out}: a diff is written as .json, .md or .xlsx")
-        if out.resolve() in (old.resolve(), new.resolve()):
+        if _same_file(out, old) or _same_file(out, new):
             _fail(f"{out}: refusing to overwrite an input file")
         _check_writable(out, "diff.json")
     _check_distinct(outputs)
