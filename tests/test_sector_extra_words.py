@@ -355,7 +355,6 @@ def test_products_fill_a_sector_only_where_the_text_does_not_rule_it_out(
     ("written", "named"),
     [
         ("software services, cocoa farming", ["software-services", "cocoa-farming"]),
-        ("garment manufacturing / textile", ["garment-manufacturing", "fabric-manufacturing"]),
         ("cocoa farming; coffee farming", ["cocoa-farming", "coffee-farming"]),
     ],
 )
@@ -370,7 +369,16 @@ def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> No
 
 @pytest.mark.parametrize(
     ("written", "sector"),
-    [("cocoa farming, Ghana", "cocoa-farming"), ("cocoa farming; cocoa farm", "cocoa-farming")],
+    [
+        ("cocoa farming, Ghana", "cocoa-farming"),
+        ("cocoa farming; cocoa farm", "cocoa-farming"),
+        # a raw good beside a stage of its chain, and stages of one chain: read as before
+        ("Cotton / Spinning", "yarn-spinning"),
+        ("Coffee, wet mill", "coffee-milling"),
+        ("Garment manufacturing, cotton", "garment-manufacturing"),
+        ("garment manufacturing / textile", "garment-manufacturing"),
+        ("Leather / footwear", "footwear-manufacturing"),
+    ],
 )
 def test_one_sector_with_a_place_or_said_twice_is_that_sector(written: str, sector: str) -> None:
     assert load_profiles().match_sector(written).id == sector

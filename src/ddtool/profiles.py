@@ -655,11 +655,16 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
-    # a list of sectors ("software services, cocoa farming"): none is chosen for the others
-    named = dict.fromkeys(keys.get(text_key(part)) for part in _LISTED.split(value))
-    named.pop(None, None)
-    if len(named) > 1:
-        listed = [profiles.sectors[s] for s in named if s is not None]
+    # a list of sectors of different chains ("software services, cocoa farming"): none is
+    # chosen for the others. A raw good beside a stage ("Cotton / Spinning", "Coffee, wet
+    # mill") and stages of one chain ("Textile/Garment", "Leather / footwear") are read as
+    # below (the longest contained)
+    bare = profiles._bare_goods
+    parts = [text_key(part) for part in _LISTED.split(value)]
+    named = dict.fromkeys(keys[part] for part in parts if part in keys and part not in bare)
+    chains = {profiles.sectors[s].chain for s in named}
+    if len(named) > 1 and len(chains) > 1:
+        listed = [profiles.sectors[s] for s in named]
         return SectorMatch(
             None,
             note="names "
