@@ -185,6 +185,12 @@ def test_kongo_alone_names_two_countries() -> None:
         ("Hong Kong SAR, China", "HKG"),
         ("Taiwan, China", "TWN"),
         ("Puerto Rico, USA", "PRI"),
+        # a territory and the state it belongs to: one place
+        ("Jersey, United Kingdom", "JEY"),
+        ("Réunion, France", "REU"),
+        ("Guam, USA", "GUM"),
+        ("Curaçao, Netherlands", "CUW"),
+        ("Cook Islands, New Zealand", "COK"),
     ],
 )
 def test_a_name_with_a_comma_is_read_whole(value: str, iso3: str) -> None:
@@ -209,9 +215,20 @@ def test_a_value_naming_no_one_country_is_not_read_as_one(value: str, why: str) 
     assert match.why is not None and match.why.startswith(why)
 
 
-def test_a_place_and_its_country_suggests_the_country() -> None:
-    match = normalise_country("Dhaka, Bangladesh")
-    assert (match.iso3, match.suggestion) == (None, "Bangladesh (BGD)")
+@pytest.mark.parametrize(
+    ("value", "suggested"),
+    [
+        ("Dhaka, Bangladesh", "Bangladesh (BGD)"),  # a place and its country
+        # a near miss of the whole name comes first: not the state after the comma
+        ("Virgin Islands, US", "Virgin Islands, U.S. (VIR)"),
+        ("Hong Kong S.A.R., China", "Hong Kong (HKG)"),
+    ],
+)
+def test_a_place_and_its_country_suggests_the_place_or_the_country(
+    value: str, suggested: str
+) -> None:
+    match = normalise_country(value)
+    assert (match.iso3, match.suggestion) == (None, suggested)
 
 
 @pytest.mark.parametrize(

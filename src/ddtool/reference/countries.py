@@ -313,8 +313,29 @@ def _key(value: str) -> str:
     return text
 
 
-# territories often written with the country they belong to ("Hong Kong, China")
-_PART_OF = {"HKG": "CHN", "MAC": "CHN", "TWN": "CHN", "PRI": "USA", "GRL": "DNK", "FRO": "DNK"}
+# territories, often written with the state they belong to or are tied to ("Jersey, United
+# Kingdom", "Réunion, France", "Hong Kong, China"): one place, not two countries
+_PART_OF = {
+    **dict.fromkeys(("ASM", "GUM", "MNP", "PRI", "UMI", "VIR"), "USA"),
+    **dict.fromkeys(
+        (
+            "AIA", "BMU", "CYM", "FLK", "GGY", "GIB", "IMN", "IOT", "JEY", "MSR", "PCN",
+            "SGS", "SHN", "TCA", "VGB",
+        ),
+        "GBR",
+    ),
+    **dict.fromkeys(
+        ("ATF", "BLM", "GLP", "GUF", "MAF", "MTQ", "MYT", "NCL", "PYF", "REU", "SPM", "WLF"),
+        "FRA",
+    ),
+    **dict.fromkeys(("ABW", "BES", "CUW", "SXM"), "NLD"),
+    **dict.fromkeys(("FRO", "GRL"), "DNK"),
+    **dict.fromkeys(("BVT", "SJM"), "NOR"),
+    **dict.fromkeys(("CCK", "CXR", "HMD", "NFK"), "AUS"),
+    **dict.fromkeys(("COK", "NIU", "TKL"), "NZL"),
+    "ALA": "FIN",
+    **dict.fromkeys(("HKG", "MAC", "TWN"), "CHN"),
+}  # fmt: skip
 _NOT_LATIN = "write the country's name in English, or its ISO code (CHN, RUS)"
 
 
@@ -403,16 +424,14 @@ def normalise_country(value: str | None) -> CountryMatch:
                 )
     if iso3 is not None:
         return CountryMatch(iso3)
-    if "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
-        after = table.get(_key(str(value).rsplit(",", 1)[1]))
-        if after is not None:
-            return CountryMatch(None, suggestion=f"{display_name(after)} ({after})")
     best = process.extractOne(
         key, _names(), scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
     )
     if best is None and len(key) >= 5:  # letters swapped: "Ganha"
         best = process.extractOne(key, _names(), scorer=fuzz.ratio, score_cutoff=80)
     code = table[best[0]] if best is not None else None
+    if code is None and "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
+        code = table.get(_key(str(value).rsplit(",", 1)[1]))
     if code is None and re.fullmatch(r"[A-Za-z]{4}", str(value).strip()):
         # an ISO code with a letter too many: "CIVV", "BGDD"
         text = str(value).strip().upper()
