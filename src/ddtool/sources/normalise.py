@@ -260,25 +260,42 @@ def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
     return audit, issues
 
 
-def _audit_result_issues(result: Any) -> Issues:
+def _audit_result_issues(result: Any, others: list[int] | None = None) -> Issues:
     """A result the score does not know (neither passed, failed nor one it records without
-    counting): a warning, as a failed audit read as unknown would lose its uplift."""
-    if result is None or audit_outcome(str(result)) is not None:
+    counting): a warning, as a failed audit read as unknown would lose its uplift; given
+    once per distinct result, with the `others` rows that hold it too."""
+    text = "" if result is None else str(result).strip()
+    if not text or audit_outcome(text) is not None:
         return ()
-    from rapidfuzz import process
+    from rapidfuzz import fuzz, process
 
-    text = str(result).strip()
-    near = process.extractOne(text.casefold(), sorted(AUDIT_RESULTS), score_cutoff=80)
+    # a misspelling of the whole word ("faild"), not a word inside ("not failed": 'fail')
+    # nor a grade's letter ("C": 'rejected')
+    near = (
+        process.extractOne(
+            text.casefold(), sorted(AUDIT_RESULTS), scorer=fuzz.ratio, score_cutoff=85
+        )
+        if len(text) >= 4
+        else None
+    )
+    also = ""
+    if others:
+        shown = ", ".join(map(str, others[:MAX_ROWS_NAMED]))
+        more = len(others) - MAX_ROWS_NAMED
+        also = f"; the same in rows {shown}" + (f" and {more:,} more" if more > 0 else "")
     return (
         _Issue(
             "unknown-audit-result",
             f"audit result {text!r} is neither passed nor failed for the score, and is not"
             " counted (write 'pass', 'fail' or 'conditional'; docs/input-format.md lists"
-            " the other words read)",
+            f" the other words read){also}",
             "warning",
             f"'{near[0]}'" if near else None,
         ),
     )
+
+
+MAX_ROWS_NAMED = 10  # the other rows a warning given once per distinct value names
 
 
 def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
@@ -666,7 +683,7 @@ def _table_audits(
     done: dict[tuple[Any, ...], tuple[tuple[Audit, ...], Issues]] = {}
     out: list[tuple[Audit, ...]] = []
     found: list[tuple[int, Issues]] = []
-    results: list[tuple[int, Issues]] = []
+    unknown_rows: dict[str, list[int]] = {}  # each result the score does not know, its rows
     for index, key in enumerate(zip(*columns, strict=True)):
         standard, date, result = key
         if standard is None and date is None:
@@ -685,10 +702,15 @@ def _table_audits(
         out.append(audits)
         if issues:
             found.append((index, issues))
-        unknown = _audit_result_issues(result)
-        if unknown:
-            results.append((index, unknown))
+        if result is not None and audit_outcome(str(result)) is None:
+            unknown_rows.setdefault(str(result).strip(), []).append(index)
     row_problems.add("audit_date", found)
+    results: list[tuple[int, Issues]] = []
+    for text, indexes in unknown_rows.items():  # once per distinct result, at its first row
+        others = [table.rows[i] for i in indexes[1:]]
+        issues = _audit_result_issues(text, others)
+        if issues:
+            results.append((indexes[0], issues))
     row_problems.add("audit_result", results)
     return out
 
