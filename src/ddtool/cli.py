@@ -678,7 +678,9 @@ def explain(
     """Every number behind one supplier's risk, step by step, with sources: FILE… SUPPLIER_ID."""
     if len(file) < 2:
         _fail("usage: ddtool explain CHAIN_FILE… SUPPLIER_ID")
-    supplier_id = str(file[-1])
+    from ddtool.sources.values import as_id
+
+    supplier_id = as_id(str(file[-1]))  # as the files' ids are read (accents, invisibles)
     files = file[:-1]
     from ddtool.assess import assess as run_assess
     from ddtool.reporters.explain import explain_supplier

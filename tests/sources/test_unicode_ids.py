@@ -45,3 +45,19 @@ def test_a_buyer_written_in_another_form_is_the_same_supplier(
     assert not problems.errors, [p.message for p in problems.errors]
     first, second = chain.suppliers
     assert first.id == second.buyers[0] == unicodedata.normalize("NFC", buyer_ref)
+
+
+@pytest.mark.parametrize("typed", [COMPOSED, DECOMPOSED, "Café-1\u200b"])
+def test_explain_finds_an_id_typed_in_either_form(tmp_path: Path, typed: str) -> None:
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        f"Supplier ID,Supplier name,Country,Sector\n{DECOMPOSED},Mill,BGD,garment manufacturing\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["explain", str(path), typed])
+    assert result.exit_code == 0, result.output
+    assert "Mill" in result.output
