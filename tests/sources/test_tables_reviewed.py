@@ -107,6 +107,58 @@ def test_a_cp1252_file_is_read_as_such_and_the_warning_names_the_first_accent(
     assert chain.suppliers[1].name == "Soubré Planteurs"
 
 
+# cp1252 files with a byte pair that is valid UTF-8 by chance (an accented capital and a
+# symbol): read as cp1252 throughout, not as UTF-8 with bad bytes at their other accents
+CP1252_LOOKING_UTF8 = {
+    # 'É®' is the UTF-8 pair for 'ɮ'
+    "registered-mark": (
+        "Supplier ID,Supplier name,Country,Sector\r\n"
+        "S1,Société Ivoirienne de Cacao,Côte d'Ivoire,cocoa farming\r\n"
+        "S2,NESTLÉ® Professional,Switzerland,food manufacturing\r\n"
+        "S3,Peña Hermanos,Perú,coffee farming\r\n",
+        [
+            ("Société Ivoirienne de Cacao", "CIV"),
+            ("NESTLÉ® Professional", "CHE"),
+            ("Peña Hermanos", "PER"),
+        ],
+    ),
+    # 'É' and a no-break space are the UTF-8 pair for 'ɠ'
+    "no-break-space": (
+        "Supplier ID,Supplier name,Country,Sector\r\n"
+        "S1,Société Ivoirienne de Cacao,Côte d'Ivoire,cocoa farming\r\n"
+        "S2,CAFÉ\xa0DU MONDE SARL,France,coffee roasting\r\n"
+        "S3,Müller Straße GmbH,Germany,chocolate manufacturing\r\n"
+        "S4,Weiß & Söhne,Germany,chocolate manufacturing\r\n",
+        [
+            ("Société Ivoirienne de Cacao", "CIV"),
+            ("CAFÉ\xa0DU MONDE SARL", "FRA"),
+            ("Müller Straße GmbH", "DEU"),
+            ("Weiß & Söhne", "DEU"),
+        ],
+    ),
+    # one pair by chance ('É…', 'Ʌ') and one accent: no more UTF-8 than not
+    "one-each": (
+        "Supplier ID,Supplier name,Country\r\nS1,CAFÉ…,France\r\nS2,Soubré Farm,CIV\r\n",
+        [("CAFÉ…", "FRA"), ("Soubré Farm", "CIV")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CP1252_LOOKING_UTF8)
+def test_a_cp1252_file_with_a_pair_valid_as_utf8_is_read_as_cp1252(
+    tmp_path: Path, case: str
+) -> None:
+    text, read = CP1252_LOOKING_UTF8[case]
+    path = tmp_path / "list.csv"
+    path.write_bytes(text.encode("cp1252"))
+    chain, problems = read_chain([path])
+    assert _where(problems, "bad-encoding", "encoding-fallback") == [
+        ("encoding-fallback", "warning", None, 2, "Supplier name")
+    ]
+    assert problems.errors == []
+    assert [(s.name, s.country) for s in chain.suppliers] == read
+
+
 # -- 3: the rows above a syntax error are checked --------------------------------------------
 
 CSV_HEADER = "Supplier ID,Supplier name,Country,Sector,Buyer ID\n"

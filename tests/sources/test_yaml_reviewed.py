@@ -200,6 +200,79 @@ def test_a_misspelt_suppliers_key_is_named_in_the_no_suppliers_error(tmp_path: P
     assert problems.flatten(["type", "line", "suggestion"]) == [["no-suppliers", 2, "'suppliers'"]]
 
 
+# a key that looks like buyers is an error only where buyer links would be lost; a key that
+# looks like a field the entry also gives is a key of the user's own
+BESIDE = (
+    "company: {id: ACME, name: X}\n"
+    "suppliers:\n"
+    "  - {id: P1, country: GHA}\n"
+    "  - {id: P2, country: GHA, %s}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("entry", "found"),
+    [
+        # a purchasing contact, a text: no buyer link lost
+        ("buyer: Jane Doe", [["warning", "buyer", "'buyers'"]]),
+        ("buyer: {name: Jane Doe, email: j@x.example}", [["warning", "buyer", "'buyers'"]]),
+        ("buyer: Jane Doe, buyers: [company]", []),
+        ("buyer: [P1], buyers: [ACME]", []),
+        ("supplied: since 2019", []),  # (suppliers are a list of entries, never a text)
+        ("sectors: [cocoa, coffee], sector: cocoa farming", []),
+        ("sector2: coffee farming, sector: cocoa farming", []),
+        ("sectors: cocoa farming", [["warning", "sectors", "'sector'"]]),
+        ("Buyers: [P1], buyers: [ACME]", [["warning", "Buyers", "'buyers'"]]),
+        # buyer links that would be lost: a list, or a text naming ids of the file
+        ("byers: [P1]", [["error", "byers", "'buyers'"]]),
+        ("buyer: [Jane Doe]", [["error", "buyer", "'buyers'"]]),
+        ("buyer: P1", [["error", "buyer", "'buyers'"]]),
+        ("buyer: ACME", [["error", "buyer", "'buyers'"]]),  # the company's id
+        ("buyer: 'Jane Doe; P1'", [["error", "buyer", "'buyers'"]]),
+        ("supplied: [{id: P3}]", [["error", "supplied", "'suppliers'"]]),
+    ],
+)
+def test_a_key_like_buyers_is_an_error_only_where_links_are_lost(
+    tmp_path: Path, entry: str, found: list[Any]
+) -> None:
+    _, problems = read(tmp_path, BESIDE % entry)
+    assert problems.flatten(["severity", "column", "suggestion"]) == found
+    lost = ["the buyer links it names are lost" in p.message for p in problems.items]
+    assert lost == [severity == "error" and meant == "'buyers'" for severity, _, meant in found]
+
+
+def test_a_nested_supplier_naming_its_own_buyer_loses_no_link(tmp_path: Path) -> None:
+    _, problems = read(
+        tmp_path,
+        "suppliers:\n"
+        "  - id: P1\n"
+        "    suppliers:\n"
+        "      - {id: P2, buyer: P1}\n"  # (P1 is its buyer already)
+        "      - {id: P3, buyer: P2}\n",
+    )
+    assert problems.flatten(["severity", "line", "column"]) == [
+        ["warning", 4, "buyer"],
+        ["error", 5, "buyer"],
+    ]
+
+
+def test_validate_reads_a_buyer_contact_with_a_warning_only(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Acme GmbH}\n"
+        "suppliers:\n"
+        "  - {id: T1-001, country: BGD, buyer: Jane Doe, supplied: since 2019}\n"
+        "  - {id: T1-002, country: VNM, buyers: [company], buyer: John Smith}\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(app, ["validate", "--format", "json", str(path)])
+    assert result.exit_code == 0
+    [chain] = json.loads(result.stdout)
+    assert [(p["severity"], p["location"]["column"]) for p in chain["problems"]] == [
+        ("warning", "buyer")
+    ]
+
+
 # --- 3. a number split at its comma in {…} ----------------------------------------------------
 
 
@@ -253,7 +326,7 @@ def test_a_list_or_mapping_where_one_value_belongs_is_an_error(tmp_path: Path) -
         "  - id: {k: v}\n"
         "    country: GHA\n"
         "  - id: C\n"
-        "    country: [GHA]\n"
+        "    country: [GHA, CIV]\n"  # (one country: [GHA] would be GHA)
         "    buyers: [[A, B], D]\n"
         "    products: {cocoa: beans}\n"
         "  - {id: D, country: GHA}\n",
@@ -279,6 +352,52 @@ def test_a_list_or_mapping_where_one_value_belongs_is_an_error(tmp_path: Path) -
         ("C", None, ["D"], []),
         ("D", "GHA", [], []),
     ]
+
+
+def test_a_list_of_one_value_is_that_value(tmp_path: Path) -> None:
+    chain, problems = read(
+        tmp_path,
+        "company: {name: [Acme], country: [DEU]}\n"
+        "suppliers:\n"
+        "  - id: [A1]\n"
+        "    name: [Coop Two]\n"
+        "    country: [Ghana]\n"
+        "    sector: [cocoa farming]\n"
+        "    tier: [1]\n"
+        "    workers: [120]\n"
+        "    audits: [{standard: [SMETA], date: 2025-03-14, result: pass}]\n"
+        "    suppliers:\n"
+        "      - {id: A2, country: [GHA], tier: [2]}\n",
+    )
+    assert problems.items == []
+    found = [
+        (s.id, s.name, s.country, s.sector, s.tier_declared, s.workers, s.buyers)
+        for s in chain.suppliers
+    ]
+    assert found == [
+        ("A1", "Coop Two", "GHA", "cocoa farming", 1, 120, []),
+        ("A2", None, "GHA", None, 2, None, ["A1"]),  # (under A1, as read)
+    ]
+    assert chain.suppliers[0].audits[0].standard == "SMETA"
+    assert (chain.company.name, chain.company.country) == ("Acme", "DEU")
+
+
+@pytest.mark.parametrize(
+    ("tier", "declared", "found"),
+    [
+        ("[2, 3]", 2, []),  # (as ddtool's JSON writes tiers: the first, as a cell '2, 3')
+        ("[3, 2]", 3, []),
+        ("[Tier 2, Tier 3]", 2, []),
+        ("[]", None, [["error", "bad-structure"]]),
+        ("[[2]]", None, [["error", "bad-structure"]]),
+    ],
+)
+def test_a_list_of_tiers_is_read_by_its_first(
+    tmp_path: Path, tier: str, declared: int | None, found: list[Any]
+) -> None:
+    chain, problems = read(tmp_path, f"suppliers:\n  - {{id: A, country: GHA, tier: {tier}}}\n")
+    assert problems.flatten(["severity", "type"]) == found
+    assert chain.suppliers[0].tier_declared == declared
 
 
 # --- 5. each problem at its own line ----------------------------------------------------------

@@ -1894,7 +1894,7 @@ class CsvReader(ChainReader):
                 problems.error("not-text", f"not valid {wide.upper()} text", where)
                 return chain
             text = raw.decode("utf-8-sig", errors="surrogateescape")
-            if raw.startswith(codecs.BOM_UTF8) or _UTF8_CHARACTER.search(text):
+            if raw.startswith(codecs.BOM_UTF8) or _mostly_utf8(text):
                 # UTF-8 but for some bytes (a cell pasted from an older program): read as
                 # cp1252 throughout, its correct rows would be garbled ("CÃ´te d'Ivoire")
                 fallback = "bytes"
@@ -1945,6 +1945,10 @@ class CsvReader(ChainReader):
 # kept as U+DC80-U+DCFF by surrogateescape)
 _UTF8_CHARACTER = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
+# a file not all UTF-8 is UTF-8 with bad bytes when its UTF-8 characters of two bytes or more
+# are at least this many times its bad bytes (see _mostly_utf8); 2, not more: a UTF-8 file
+# with two accents and one 'é' pasted from an older program is UTF-8 with one bad byte
+UTF8_MAJORITY = 2
 # written after the text to find a quoted cell never closed: a cell still open at the end of
 # the text takes it in (a noncharacter: never in a user's file)
 _END = "\ufdd0"
@@ -1980,6 +1984,21 @@ def _csv_rows(
         'a quoted cell in this row is never closed (a missing or extra "?): every row after it'
         " would be read into that cell",
     )
+
+
+def _mostly_utf8(text: str) -> bool:
+    """Whether a text that is not all valid UTF-8 (decoded with surrogateescape) is UTF-8 with
+    some bad bytes rather than Windows-1252: its UTF-8 characters of two bytes or more are at
+    least UTF8_MAJORITY times its bytes that are not UTF-8.
+
+    One UTF-8 character is not enough: in cp1252 an accented capital followed by a symbol
+    ('É®', 'É' and a no-break space) is a valid UTF-8 pair ('ɮ'), but each of its other
+    accents, followed by a letter, is a byte that is not UTF-8; a UTF-8 file with an 'é'
+    pasted from an older program has that one bad byte among its many UTF-8 accents.
+    """
+    bad = sum(1 for _ in _BAD_BYTE.finditer(text))
+    wide = sum(1 for _ in _UTF8_CHARACTER.finditer(text))
+    return wide >= UTF8_MAJORITY * bad
 
 
 def _undecodable_bytes(

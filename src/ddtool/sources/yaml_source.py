@@ -15,7 +15,7 @@ import yaml
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, header_key
 from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
-from ddtool.sources.values import ValueProblem, parse_date, parse_number
+from ddtool.sources.values import ValueProblem, as_id, parse_date, parse_number, split_list
 
 _LINE = "__line__"
 _KEY_LINES = "__key_lines__"
@@ -386,6 +386,10 @@ class YamlReader(ChainReader):
                 "bad-structure", "expected a mapping with 'company' and 'suppliers'", where
             )
             return chain
+        check.suppliers = suppliers
+        company_id = chain.company.get("id") if isinstance(chain.company, dict) else None
+        if company_id is not None and not isinstance(company_id, dict | list):
+            check.company_id = as_id(company_id)
         self._walk(check, suppliers, None, chain, data)
         return chain
 
@@ -424,8 +428,7 @@ class YamlReader(ChainReader):
                         check.at(line),
                     )
                     continue
-                read = check.supplier(entry)
-                own_id = entry.get("id")
+                read = check.supplier(entry, parent_id)
                 if read is not None:
                     fields, extras = read
                     record = RawRecord(
@@ -437,7 +440,9 @@ class YamlReader(ChainReader):
                     )
                     chain.records.append(record)
                 if "suppliers" in entry:
-                    own = None if own_id is None or read is None else str(own_id)
+                    # (the id as read: 'id: [A]' is A)
+                    own_id = None if read is None else read[0].get("id")
+                    own = None if own_id is None else str(own_id)
                     nested.append((entry["suppliers"], own, entry))
             stack.extend(reversed(nested))
 
@@ -450,6 +455,10 @@ class _Check:
         self.path = path
         self.problems = problems
         self.item_lines = item_lines
+        # the file's suppliers and company id: the ids a buyer link written here can name
+        self.suppliers: Any = None
+        self.company_id = "company"
+        self._ids: frozenset[str] | None = None
 
     def at(self, line: int | None, key: str | None = None) -> Location:
         """The location of a line (and key) of the file."""
@@ -462,34 +471,72 @@ class _Check:
             return [None] * len(items)
         return list(found[1])
 
+    def ids(self) -> frozenset[str]:
+        """The ids a buyer link in this file can name: its suppliers' and the company's."""
+        if self._ids is None:
+            self._ids = frozenset(_ids_in(self.suppliers)) | {self.company_id}
+        return self._ids
+
     def keys(
-        self, mapping: dict[Any, Any], known: frozenset[str], what: str, aliases: bool
+        self,
+        mapping: dict[Any, Any],
+        known: frozenset[str],
+        what: str,
+        aliases: bool,
+        parent: str | None = None,
     ) -> dict[str, str]:
         """Warn of each key that is no known one but looks like one (the same in another
         case, misspelt, or, with aliases, a table header of it); the keys by what they
-        look like."""
+        look like. `parent`: the id of the supplier a nested entry is under."""
         lines = mapping.get(_KEY_LINES, {})
         found: dict[str, str] = {}
         for key in mapping:
             if not isinstance(key, str) or key in known or key in _MARKERS:
                 continue
-            near = _near_key(key, known, aliases, isinstance(mapping[key], dict | list))
+            value = mapping[key]
+            near = _near_key(key, known, aliases, isinstance(value, dict | list))
             if near is None:
                 continue
             meant, how = near
-            if how == "alias" and (
+            if how != "case" and (
                 (meant in mapping and meant != key)
                 or (meant in _TABLE_ONLY and "audits" in mapping)
             ):
-                continue  # (beside the field itself, a key of the user's own: 'city')
+                continue  # (beside the field itself, a key of the user's own: 'city', 'sectors')
+            if what == "key" and meant == "suppliers" and not isinstance(value, dict | list):
+                continue  # ('supplied: since 2019': suppliers are a list of entries, no text)
             found.setdefault(meant, key)
             if what == "top-level key" and meant == "suppliers" and "suppliers" not in mapping:
                 continue  # (reported as no-suppliers, with the suggestion)
-            self._unread_key(key, meant, how, what, lines.get(key))
+            lost = meant not in mapping and self._holds_links(meant, value, parent)
+            self._unread_key(key, meant, how, what, lines.get(key), lost)
         return found
 
-    def _unread_key(self, key: str, meant: str, how: str, what: str, line: int | None) -> None:
-        """Report a key that is not read though it looks like the key `meant`."""
+    def _holds_links(self, meant: str, value: Any, parent: str | None) -> bool:
+        """Whether a key taken for `buyers` or `suppliers` holds what that field would read:
+        suppliers (a list or mapping of them), or buyer links (a list, or a text naming ids
+        of this file; a contact's name, 'buyer: Jane Doe', is none). The supplier a nested
+        entry is under is its buyer already."""
+        if meant == "suppliers":
+            return isinstance(value, dict | list)
+        if meant != "buyers" or isinstance(value, dict) or value is None:
+            return False
+        items = value if isinstance(value, list) else split_list(_strip_lines(value))
+        named = {
+            as_id(_strip_lines(item))
+            for item in items
+            if item is not None and not isinstance(item, dict | list)
+        }
+        named.discard(as_id(parent) if parent is not None else "")
+        if isinstance(value, list):
+            return bool(named) or any(isinstance(item, dict | list) for item in value)
+        return not named.isdisjoint(self.ids())
+
+    def _unread_key(
+        self, key: str, meant: str, how: str, what: str, line: int | None, lost: bool
+    ) -> None:
+        """Report a key that is not read though it looks like the key `meant`; `lost`: it
+        holds buyer links or suppliers that the chain would have."""
         if meant in _TABLE_ONLY:
             self.problems.warning(
                 "unmapped-key",
@@ -505,15 +552,16 @@ class _Check:
             "spelling": "no key has this name",
             "alias": "a table header; in YAML the key is the field's name",
         }[how]
-        lost = {
-            "buyers": ", and the buyer links it names are lost",
-            "suppliers": ", and the suppliers it holds are lost",
-        }.get(meant, "")
         kept = "kept as an attribute" if what == "key" else "ignored"
-        message = f"{what} {key!r} is not read as {meant!r} ({why}): it is {kept}{lost}"
+        message = f"{what} {key!r} is not read as {meant!r} ({why}): it is {kept}"
+        if lost:
+            message += {
+                "buyers": ", and the buyer links it names are lost",
+                "suppliers": ", and the suppliers it holds are lost",
+            }[meant]
         # a lost link or list of suppliers changes the chain itself: an error, unless the
         # key is a word of its own that tables read as the field ('customer')
-        if meant in ("buyers", "suppliers") and how != "alias":
+        if lost and how != "alias":
             self.problems.error(
                 "unmapped-key", message, self.at(line, key), suggestion=f"'{meant}'"
             )
@@ -530,16 +578,20 @@ class _Check:
         for key, value in company.items():
             if key in _MARKERS:
                 continue
-            if key in _COMPANY_KEYS and isinstance(value, dict | list):
-                self._not_single(f"company {key}", value, lines.get(key), key)
-                continue
+            if key in _COMPANY_KEYS:
+                value = _unlisted(value)
+                if isinstance(value, dict | list):
+                    self._not_single(f"company {key}", value, lines.get(key), key)
+                    continue
             out[key] = _strip_lines(value)
         return out
 
-    def supplier(self, entry: dict[Any, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    def supplier(
+        self, entry: dict[Any, Any], parent: str | None = None
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """A supplier entry's fields and extras, its problems reported; None when its id
-        is not one (a list or a mapping)."""
-        self.keys(entry, _SUPPLIER_KEYS, "key", aliases=True)
+        is not one (a list or a mapping). `parent`: the id of the supplier it is under."""
+        self.keys(entry, _SUPPLIER_KEYS, "key", aliases=True, parent=parent)
         lines: dict[str, int] = entry.get(_KEY_LINES, {})
         fields: dict[str, Any] = {}
         extras: dict[str, Any] = {}
@@ -551,10 +603,16 @@ class _Check:
                 extras[str(key)] = _strip_lines(value)
                 continue
             line = lines.get(key)
-            if key in _SINGLE and isinstance(value, dict | list):
-                self._not_single(key, value, line, key)
-                usable = usable and key != "id"
-                continue
+            if key in _SINGLE:
+                value = _unlisted(value)
+                if key == "tier" and _is_list_of_single(value):
+                    # several tiers, as ddtool's JSON writes them ([2, 3]): read as the
+                    # table cell '2, 3' is, by its first tier (as before YAML was checked)
+                    value = ", ".join(str(_strip_lines(item)) for item in value)
+                if isinstance(value, dict | list):
+                    self._not_single(key, value, line, key)
+                    usable = usable and key != "id"
+                    continue
             if key in _LISTS:
                 value = self._list_of_single(key, value, line)
             elif key == "audits":
@@ -568,7 +626,8 @@ class _Check:
         """Report a list or a mapping where one value belongs."""
         self.problems.error(
             "bad-structure",
-            f"{name} must be a single value, got {_kind(value)} {_shown(value)}"
+            f"{name} must be a single value{' or a list of them' if name == 'tier' else ''},"
+            f" got {_kind(value)} {_shown(value)}"
             + (
                 ": a supplier with several ids is several suppliers"
                 if name == "id" and isinstance(value, list)
@@ -660,9 +719,11 @@ class _Check:
         lines = item.get(_KEY_LINES, {})
         out: dict[Any, Any] = {}
         for key, value in item.items():
-            if key in known and isinstance(value, dict | list):
-                self._not_single(f"{what} {key}", value, lines.get(key, line), key)
-                continue
+            if key in known:
+                value = _unlisted(value)
+                if isinstance(value, dict | list):
+                    self._not_single(f"{what} {key}", value, lines.get(key, line), key)
+                    continue
             out[key] = value
         return out
 
@@ -722,6 +783,43 @@ def _near_key(
     ):
         return field, "alias"  # ('county' is a region, not a misspelt country)
     return None if misspelt is None else (misspelt, "spelling")
+
+
+def _unlisted(value: Any) -> Any:
+    """A list of one single value as that value ('country: [Ghana]' is Ghana); anything
+    else as it is."""
+    if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], dict | list):
+        return value[0]
+    return value
+
+
+def _is_list_of_single(value: Any) -> bool:
+    """Whether value is a list, not empty, of single values (no lists or mappings)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and not any(isinstance(item, dict | list) for item in value)
+    )
+
+
+def _ids_in(suppliers: Any) -> set[str]:
+    """The ids of a file's suppliers, nested ones too, as read (iterative; each list once)."""
+    found: set[str] = set()
+    stack: list[Any] = [suppliers]
+    seen: set[int] = set()
+    while stack:
+        entries = stack.pop()
+        if not isinstance(entries, list) or id(entries) in seen:
+            continue
+        seen.add(id(entries))
+        for entry in entries:
+            if not isinstance(entry, dict):
+                continue
+            own = _unlisted(entry.get("id"))
+            if own is not None and not isinstance(own, dict | list):
+                found.add(as_id(_strip_lines(own)))
+            stack.append(entry.get("suppliers"))
+    return found
 
 
 def _kind(value: Any) -> str:
