@@ -260,3 +260,19 @@ def test_a_failure_says_how_a_batch_maps_a_header(tmp_path: Path) -> None:
     assert done.exit_code == 2, done.output
     assert "a columns: entry 'Header: field' in the --config file" in done.output
     assert "--map" not in done.output
+
+
+def test_a_worker_whose_batch_died_before_it_started_ends() -> None:
+    """A batch killed while its workers still started left them with another parent before
+    they looked: they took it for the batch and waited for work forever."""
+    import subprocess
+    import sys
+
+    code = (
+        "import time\n"
+        "from ddtool.batch import _prepare_worker\n"
+        "_prepare_worker(-1)  # a batch that is no longer its parent\n"
+        "time.sleep(60)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=30, check=False)
+    assert done.returncode == 1

@@ -735,7 +735,11 @@ def _new_pool(workers: int, pools: list[ProcessPoolExecutor]) -> ProcessPoolExec
     """A fresh pool of worker processes in place of the last one (broken, or done with)."""
     if pools:
         pools.pop().shutdown(wait=True)
-    pools.append(ProcessPoolExecutor(max_workers=workers, initializer=_prepare_worker))
+    pools.append(
+        ProcessPoolExecutor(
+            max_workers=workers, initializer=_prepare_worker, initargs=(os.getpid(),)
+        )
+    )
     return pools[-1]
 
 
@@ -805,7 +809,7 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _prepare_worker() -> None:
+def _prepare_worker(parent: int) -> None:
     """Workers leave Ctrl-C to the main process, which stops them cleanly, and end at once
     when it terminates them (they inherit its SIGTERM handler, which would have a worker
     unwind instead of ending, and hang). A worker also ends when the main process is gone
@@ -816,7 +820,8 @@ def _prepare_worker() -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    parent = os.getppid()
+    # the batch's own process id, as it gave it: a batch killed while this worker started
+    # has left it with another parent already, which os.getppid() here would take for it
 
     def end_with_parent() -> None:
         while os.getppid() == parent:
