@@ -336,3 +336,22 @@ def test_validate_with_a_map_without_a_header_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no header before '='" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_pasted_cell_with_many_accents_is_still_the_bad_line(tmp_path: Path) -> None:
+    """One cp1252 cell with more accents than the rest of the UTF-8 file held ('Société
+    Générale Café' against one 'ô'): counted by bytes, it made the file cp1252 and garbled the
+    correct cells ("CÃ´te d'Ivoire"). Lines vote: one valid line with an accented letter
+    against one bad line is UTF-8."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        b"Supplier ID,Supplier name,Country,Sector\n"
+        + "S1,Farm one,Côte d'Ivoire,cocoa farming\n".encode()
+        + "S2,Société Générale Café,Ghana,cocoa farming\n".encode("cp1252")
+    )
+    chain, problems = read_chain([path])
+    assert [p.type for p in problems.items] == ["bad-encoding"]
+    assert [(s.name, s.country) for s in chain.suppliers] == [
+        ("Farm one", "CIV"),
+        ("Société Générale Café", "GHA"),
+    ]

@@ -1941,14 +1941,8 @@ class CsvReader(ChainReader):
         return chain
 
 
-# a character of two bytes or more that decoded as UTF-8 (not a byte that did not: those are
-# kept as U+DC80-U+DCFF by surrogateescape)
-_UTF8_CHARACTER = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]")
+# a byte that did not decode as UTF-8 (kept as U+DC80-U+DCFF by surrogateescape)
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
-# a file not all UTF-8 is UTF-8 with bad bytes when its UTF-8 characters of two bytes or more
-# are at least this many times its bad bytes (see _mostly_utf8); 2, not more: a UTF-8 file
-# with two accents and one 'é' pasted from an older program is UTF-8 with one bad byte
-UTF8_MAJORITY = 2
 # written after the text to find a quoted cell never closed: a cell still open at the end of
 # the text takes it in (a noncharacter: never in a user's file)
 _END = "\ufdd0"
@@ -1988,17 +1982,31 @@ def _csv_rows(
 
 def _mostly_utf8(text: str) -> bool:
     """Whether a text that is not all valid UTF-8 (decoded with surrogateescape) is UTF-8 with
-    some bad bytes rather than Windows-1252: its UTF-8 characters of two bytes or more are at
-    least UTF8_MAJORITY times its bytes that are not UTF-8.
+    some bad bytes rather than Windows-1252, by a vote of its lines that hold bytes beyond
+    ASCII: those that are valid UTF-8 against those that are not; on a tie, UTF-8 where a
+    valid line holds an accented letter as UTF-8 writes it ('ô', 'ñ').
 
-    One UTF-8 character is not enough: in cp1252 an accented capital followed by a symbol
-    ('É®', 'É' and a no-break space) is a valid UTF-8 pair ('ɮ'), but each of its other
-    accents, followed by a letter, is a byte that is not UTF-8; a UTF-8 file with an 'é'
-    pasted from an older program has that one bad byte among its many UTF-8 accents.
+    One valid line is not enough: in cp1252 an accented capital followed by a symbol ('É®',
+    'É' and a no-break space) is a valid UTF-8 pair ('ɮ'), but its other accented lines are
+    not UTF-8; a UTF-8 file with a cell pasted from an older program ('Société Générale') has
+    that one bad line among its UTF-8 ones (however many accents the cell holds).
     """
-    bad = sum(1 for _ in _BAD_BYTE.finditer(text))
-    wide = sum(1 for _ in _UTF8_CHARACTER.finditer(text))
-    return wide >= UTF8_MAJORITY * bad
+    valid = bad = 0
+    accented = False
+    for line in text.splitlines():
+        if line.isascii():
+            continue
+        if _BAD_BYTE.search(line):
+            bad += 1
+        else:
+            valid += 1
+            accented = accented or _UTF8_LETTER.search(line) is not None
+    return valid > bad or (valid == bad and accented)
+
+
+# the accented Latin letters (Latin-1 Supplement and Latin Extended-A) UTF-8 text holds; a
+# cp1252 byte pair read as UTF-8 by accident gives other characters ('ɮ', 'ɠ')
+_UTF8_LETTER = re.compile("[\u00c0-\u017f]")
 
 
 def _undecodable_bytes(
