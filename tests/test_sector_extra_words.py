@@ -354,13 +354,12 @@ def test_products_fill_a_sector_only_where_the_text_does_not_rule_it_out(
 @pytest.mark.parametrize(
     ("written", "named"),
     [
-        ("software services, cocoa farming", ["software-services", "cocoa-farming"]),
+        ("cocoa farming; gold mining, coffee farming", ["cocoa-farming", "coffee-farming"]),
         ("cocoa farming; coffee farming", ["cocoa-farming", "coffee-farming"]),
     ],
 )
 def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> None:
-    """It was read as its longest item: a cocoa farm listed beside software services was
-    scored as software services (low) with no warning."""
+    """It was read as its longest item, with no warning: sectors of two goods' chains."""
     match = load_profiles().match_sector(written)
     assert match.id is None
     assert match.note is not None
@@ -378,6 +377,12 @@ def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> No
         ("Garment manufacturing, cotton", "garment-manufacturing"),
         ("garment manufacturing / textile", "garment-manufacturing"),
         ("Leather / footwear", "footwear-manufacturing"),
+        # a sector of goods beside a service: the sector of goods (the service was read, as
+        # the longest: low risk for a cocoa farm)
+        ("software services, cocoa farming", "cocoa-farming"),
+        ("Shrimp processing, cold storage", "seafood-processing"),
+        ("Chocolate manufacturer / retailer", "chocolate-manufacturing"),
+        ("Seafood importer, distributor", "seafood-trade"),
     ],
 )
 def test_one_sector_with_a_place_or_said_twice_is_that_sector(written: str, sector: str) -> None:

@@ -647,6 +647,7 @@ _FIX = (
 
 
 _LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
+_SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
 
 @lru_cache(maxsize=8192)
@@ -655,15 +656,19 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
-    # a list of sectors of different chains ("software services, cocoa farming"): none is
+    # a list of sectors: of goods' chains and services ("Shrimp processing, cold storage",
+    # "software services, cocoa farming"), the one sector of a goods' chain, never the
+    # service beside it (it was the longest, and low risk); of several goods' chains, none is
     # chosen for the others. A raw good beside a stage ("Cotton / Spinning", "Coffee, wet
-    # mill") and stages of one chain ("Textile/Garment", "Leather / footwear") are read as
-    # below (the longest contained)
+    # mill") and stages of one chain ("Textile/Garment") are read as below (the longest)
     bare = profiles._bare_goods
     parts = [text_key(part) for part in _LISTED.split(value)]
     named = dict.fromkeys(keys[part] for part in parts if part in keys and part not in bare)
-    chains = {profiles.sectors[s].chain for s in named}
-    if len(named) > 1 and len(chains) > 1:
+    goods = [s for s in named if profiles.sectors[s].chain != _SERVICES]
+    chains = {profiles.sectors[s].chain for s in goods}
+    if len(goods) == 1 and len(named) > 1:
+        return SectorMatch(goods[0])
+    if len(chains) > 1:
         listed = [profiles.sectors[s] for s in named]
         return SectorMatch(
             None,
