@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -271,8 +272,43 @@ def test_a_worker_whose_batch_died_before_it_started_ends() -> None:
     code = (
         "import time\n"
         "from ddtool.batch import _prepare_worker\n"
-        "_prepare_worker(-1)  # a batch that is no longer its parent\n"
+        f"_prepare_worker({_gone_pid()})  # a batch no longer there\n"
         "time.sleep(60)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], timeout=30, check=False)
     assert done.returncode == 1
+
+
+def _gone_pid() -> int:
+    """The id of a process that has ended and been reaped."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a fork server (Linux)")
+def test_a_batch_whose_workers_a_fork_server_starts_assesses_its_members(tmp_path: Path) -> None:
+    """Workers started by a fork server (Python's default on Linux from 3.14) have the
+    server as their parent: they took the batch for gone and ended at once."""
+    import subprocess
+
+    folder = copy_members(tmp_path / "in", "cocoa", "coffee")
+    code = (
+        "import multiprocessing, sys\n"
+        "multiprocessing.set_start_method('forkserver', force=True)\n"
+        "from ddtool.cli import app\n"
+        "app()\n"
+    )
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "batch", str(folder), "-o", str(out), "-j", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert read_summary(out)["assessed"] == 2

@@ -820,15 +820,34 @@ def _prepare_worker(parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    # the batch's own process id, as it gave it: a batch killed while this worker started
-    # has left it with another parent already, which os.getppid() here would take for it
+    # `parent` is the batch's process id, as it gave it. A worker it forked or spawned has it
+    # as its parent, until the batch is gone (a batch killed while this worker started has
+    # left it with another parent already, which os.getppid() here would take for it); a
+    # worker started by a fork server (Python's default on Linux from 3.14) has the server
+    # as its parent: it watches the batch itself
+    forked = os.getppid() == parent
 
     def end_with_parent() -> None:
-        while os.getppid() == parent:
+        while (os.getppid() == parent) if forked else _running(parent):
             time.sleep(0.5)
         os._exit(1)  # (nothing to lose: a worker writes no output file)
 
     threading.Thread(target=end_with_parent, name="end-with-parent", daemon=True).start()
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead and not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # (another user's: it runs)
+        return True
+    try:  # (Linux: a zombie is still there to signal)
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rsplit(") ", 1)[1][:1] != "Z"
+    except OSError:
+        return True
 
 
 def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Member, Outcome]]:
