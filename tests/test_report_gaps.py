@@ -495,3 +495,11 @@ def test_the_low_flags_on_a_gap_are_counted_by_their_risk_type(tmp_path: Path) -
     counts = flags_by_shown_level(doc)
     assert counts is not None
     assert (counts["low (data gap)"], counts["low"]) == (4, 2)
+    # and the Excel Suppliers sheet, level by level
+    out = tmp_path / "register.xlsx"
+    reporter_for(out).write(doc, out)
+    rows = list(load_workbook(out)["Suppliers"].iter_rows(values_only=True))
+    row = next(r for r in rows if "S-PRK" in r)
+    header = rows[0]
+    levels = [row[header.index(f"{name}: level")] for name in RISKS]
+    assert levels == ["low (data gap)", "low", "low"]

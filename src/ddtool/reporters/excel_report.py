@@ -283,7 +283,7 @@ class ExcelReporter(Reporter):
                 r = scores[rt]
                 levels.append(r["level"])
                 # low on missing data reads so: a filter on "low" does not find it
-                values += [r["likelihood"], r["priority"], level_shown(s, r["level"])]
+                values += [r["likelihood"], r["priority"], level_shown(s, r["level"], rt)]
             # an exposure whose maximum is low on missing data says so, as that level does
             values += [exposure.level(s["exposure"][rt], rt) for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]

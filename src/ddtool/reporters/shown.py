@@ -17,10 +17,11 @@ GAP_LEVEL = "low (data gap)"
 SHOWN_LEVELS = ("critical", "high", "medium", GAP_LEVEL, "low")
 
 
-def level_shown(entry: dict[str, Any], level: str) -> str:
+def level_shown(entry: dict[str, Any], level: str, risk_type: str | None = None) -> str:
     """A level as the reports show it: "low (data gap)" where the supplier (or a flag joined
-    with its supplier, see document.register) is low on missing data (see low_on_a_gap)."""
-    return GAP_LEVEL if level == "low" and low_on_a_gap(entry, level) else level
+    with its supplier, see document.register) is low on missing data (see low_on_a_gap): of
+    this risk type, or the flag's own."""
+    return GAP_LEVEL if level == "low" and low_on_a_gap(entry, level, risk_type) else level
 
 
 class ExposureLevels:
