@@ -436,3 +436,21 @@ def test_an_empty_audits_key_is_no_audit(tmp_path: Path) -> None:
     chain, problems = read(tmp_path, "suppliers:\n  - id: A\n    country: GHA\n    audits:\n")
     assert problems.items == []
     assert chain.suppliers[0].audits == []
+
+
+@pytest.mark.parametrize(
+    ("value", "severity"),
+    [
+        ("S1", "error"),  # an id of another file given with this one: the link is lost
+        ("T-104", "error"),
+        ("Jane Doe", "warning"),  # a contact's name
+        ("Purchasing", "warning"),
+    ],
+)
+def test_a_buyer_key_naming_an_id_of_another_file_is_an_error(
+    tmp_path: Path, value: str, severity: str
+) -> None:
+    path = tmp_path / "t2.yaml"
+    path.write_text(f"suppliers:\n  - {{id: S2, country: BGD, buyer: {value}}}\n", encoding="utf-8")
+    _chain, problems = read_chain([path])
+    assert [(p.type, p.severity) for p in problems.items] == [("unmapped-key", severity)]

@@ -60,6 +60,12 @@ _COMMA_TAIL = re.compile(r",[ \t]*")
 _ItemLines = dict[int, tuple[list[Any], list[int]]]
 
 
+def _id_like(text: str) -> bool:
+    """Whether a text is written as a supplier id is, not as a person's or firm's name: no
+    space, and a digit ('S1', 'T-104', 'COOP-CI-2'; not 'Jane Doe', 'Purchasing')."""
+    return bool(text) and not any(c.isspace() for c in text) and any(c.isdigit() for c in text)
+
+
 class _ImpossibleDate(str):
     """A value written as a date that does not exist (2025-13-01, 2026-02-30): kept as the
     text written, with where it is and why it is no date, for a located error where a date
@@ -530,7 +536,9 @@ class _Check:
         named.discard(as_id(parent) if parent is not None else "")
         if isinstance(value, list):
             return bool(named) or any(isinstance(item, dict | list) for item in value)
-        return not named.isdisjoint(self.ids())
+        # an id of this file, or one written as ids are (no space, a digit: 'S1', 'T-104'),
+        # which may be a supplier of another file given with it
+        return not named.isdisjoint(self.ids()) or any(map(_id_like, named))
 
     def _unread_key(
         self, key: str, meant: str, how: str, what: str, line: int | None, lost: bool
