@@ -95,18 +95,20 @@ def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None
     )
 
 
-# how a gap in one risk type's country data ends its first part (see ddtool.scoring)
-_GAP_FOR = " for "
+# how a gap in one risk type's country data begins, the risk type after it (ddtool.scoring
+# writes them: "no country data for forced_labour", "little country data for child_labour
+# (15%)")
+NO_COUNTRY_DATA = "no country data for "
+LITTLE_COUNTRY_DATA = "little country data for "
 
 
 def gap_of(gap: str, risk_type: str) -> bool:
     """Whether a data gap bears on this risk type: a gap of no risk type in particular
-    ("country unknown"), or one of this risk type's ("little country data for
-    child_labour (15%)")."""
-    at = gap.find(_GAP_FOR)
-    if at < 0 or not gap.startswith(("no country data", "little country data")):
-        return True
-    return gap[at + len(_GAP_FOR) :].split(" ", 1)[0] == risk_type
+    ("country unknown"), or one of this risk type's."""
+    for start in (NO_COUNTRY_DATA, LITTLE_COUNTRY_DATA):
+        if gap.startswith(start):
+            return gap[len(start) :].split(" ", 1)[0] == risk_type
+    return True
 
 
 def flag_measures(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[str, Any]]:

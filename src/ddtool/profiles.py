@@ -402,13 +402,10 @@ class Profiles:
         sector names as none of its commodities (hybrid cottonseed, grown for sowing)."""
         goods = self.commodity_goods(commodity, sector_id)
         sector = self.sectors[sector_id]
-        if sector.broad:
-            return [
-                listing
-                for good in self._named_goods(goods)
-                for listing in self._listings_by_good.get((good, iso3 or ""), [])
-            ]
         applies, _handled = self.listings_for(iso3, sector_id, goods)
+        if sector.broad:
+            named = set(self._named_goods(goods))
+            return [listing for listing in applies if listing.good in named]
         return [listing for listing in applies if listing.good not in sector.not_commodities]
 
     def _named_goods(self, products: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ddtool.config import Config, Thresholds
-from ddtool.document import ADJUSTMENT
+from ddtool.document import ADJUSTMENT, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
 from ddtool.model import RISK_TYPES, Supplier, audit_outcome
 from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
 from ddtool.reference.countries import display_name
@@ -612,9 +612,9 @@ class Scorer:
         for risk_type in RISK_TYPES:
             country = self.country_score(supplier.country, risk_type)
             if supplier.country is not None and country.no_data:
-                gaps.append(f"no country data for {risk_type}")
+                gaps.append(f"{NO_COUNTRY_DATA}{risk_type}")
             elif country.thin:
-                gaps.append(f"little country data for {risk_type} ({country.coverage:.0%})")
+                gaps.append(f"{LITTLE_COUNTRY_DATA}{risk_type} ({country.coverage:.0%})")
             evidence: list[Evidence] = []
             if sector is not None:
                 sr = sector.risk[risk_type]
