@@ -371,25 +371,59 @@ class Profiles:
                     applies.append(listing)
                 else:
                     handled.append(listing)
-        if own is not None and self._sector_applies(own, goods, applies):
+        if own is not None and self._sector_applies(own, products, goods, applies):
             own_listings = self._listings_by_sector.get((own.id, iso3), [])
-            applies += [listing for listing in own_listings if listing not in applies]
+            applies += [
+                listing
+                for listing in own_listings
+                if listing not in applies and self._own_applies(own, listing.good, goods)
+            ]
         return applies, handled
 
     def _sector_applies(
-        self, sector: Sector, goods: Collection[str], by_products: Collection[GoodListing]
+        self,
+        sector: Sector,
+        products: Collection[str],
+        goods: Collection[str],
+        by_products: Collection[GoodListing],
     ) -> bool:
         """Whether a sector's listings in a country apply besides those its products bring.
-        In a broad sector, products that are its goods say which of its listings apply (tin
-        from an artisanal mine in Peru: not Peru's gold), and listings the products bring
-        stand for the sector's; in any other sector the products name a variant of the same
-        work or another sector's good (squid on a fishing vessel, textiles at a garment maker,
-        sand at a brick kiln), and the sector's listings always apply."""
+        In a broad sector, products that are its goods or its commodities say which of its
+        listings apply (tin from an artisanal mine in Peru: not Peru's gold; tungsten from an
+        industrial mine in North Korea: not North Korea's iron), and listings the products
+        bring stand for the sector's; in any other sector the products name a variant of the
+        same work or another sector's good (squid on a fishing vessel, textiles at a garment
+        maker, sand at a brick kiln), and the sector's listings always apply (but see
+        _own_applies)."""
         if not sector.broad:
             return True
         if goods and by_products:
             return False
-        return not any(self.good_sectors.get(good) == sector.id for good in goods)
+        if any(self.good_sectors.get(good) == sector.id for good in goods):
+            return False
+        return not self._names_commodity(sector, products, goods)
+
+    def _names_commodity(
+        self, sector: Sector, products: Collection[str], goods: Collection[str]
+    ) -> bool:
+        """Whether the products name one of the sector's commodities: by its words ('tungsten
+        concentrate') or by a listed good it is ('wolfram': Tungsten ore (wolframite))."""
+        words = [set(_words(product)) for product in products]
+        for commodity in sector.commodities:
+            wanted = set(_words(commodity))
+            if any(wanted <= named for named in words):
+                return True
+            if not set(goods).isdisjoint(self._named_goods([commodity])):
+                return True
+        return False
+
+    @staticmethod
+    def _own_applies(sector: Sector, good: str, goods: Collection[str]) -> bool:
+        """Whether a listing of the sector's own applies, by its good: always, but for a good
+        the sector names as none of its commodities (hybrid cottonseed, grown on seed farms
+        for sowing), which applies only where the products name it or name no listed good
+        at all (a cotton farm that names only cotton grows no seed for sowing)."""
+        return good not in sector.not_commodities or not goods or good in goods
 
     def commodity_listings(
         self, iso3: str | None, sector_id: str, commodity: str
@@ -428,8 +462,14 @@ class Profiles:
         }
         own = self.sectors.get(sector)
         # as listings_for (see _sector_applies), where the products find no listing
-        if own is not None and self._sector_applies(own, goods, ()):
-            found |= {iso3 for (sec, iso3) in self._listings_by_sector if sec == sector}
+        if own is not None and self._sector_applies(own, products, goods, ()):
+            found |= {
+                listing.iso3
+                for (sec, _iso3), items in self._listings_by_sector.items()
+                if sec == sector
+                for listing in items
+                if self._own_applies(own, listing.good, goods)
+            }
         return sorted(found)
 
     def commodity_goods(self, commodity: str, sector: str) -> list[str]:

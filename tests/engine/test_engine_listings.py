@@ -297,6 +297,55 @@ def test_an_origin_takes_the_listings_of_its_commodity_only(
     assert {listing.good for listing in risk.listings} == goods
 
 
+@pytest.mark.parametrize(
+    ("iso3", "sector", "products", "goods"),
+    [
+        # a cotton farm that names its lint grows no hybrid seed for sowing
+        ("IND", "cotton-farming", ["cotton"], {"Cotton"}),
+        ("IND", "cotton-farming", ["seed cotton"], {"Cotton"}),
+        ("IND", "cotton-farming", ["hybrid cottonseed"], {"Cotton", "Cottonseed (hybrid)"}),
+        ("IND", "cotton-farming", ["cotton", "cottonseed"], {"Cotton", "Cottonseed (hybrid)"}),
+        ("IND", "cotton-farming", ["bales"], {"Cotton", "Cottonseed (hybrid)"}),  # no good named
+        # an industrial mine that names what it mines takes that good's listings only
+        ("PRK", "industrial-mining", [], {"Iron"}),
+        ("PRK", "industrial-mining", ["ore"], {"Iron"}),  # no commodity named
+        ("PRK", "industrial-mining", ["tungsten"], set()),
+        ("PRK", "industrial-mining", ["Tungsten concentrate"], set()),  # by the words
+        ("PRK", "industrial-mining", ["wolfram"], set()),  # by the listed good
+        ("PRK", "industrial-mining", ["lithium"], set()),
+        ("PRK", "industrial-mining", ["iron ore"], {"Iron"}),
+        ("PRK", "industrial-mining", ["tungsten", "iron ore"], {"Iron"}),
+    ],
+)
+def test_a_mapped_supplier_takes_the_listings_its_products_name(
+    iso3: str, sector: str, products: list[str], goods: set[str]
+) -> None:
+    applies, _handled = load_profiles().listings_for(iso3, sector, products)
+    assert {listing.good for listing in applies} == goods
+    countries = load_profiles().listed_countries(sector, products)
+    assert (iso3 in countries) == bool(goods)
+
+
+def test_a_mapped_supplier_naming_a_commodity_is_listed_as_its_inferred_origin() -> None:
+    """Every sector's commodities in every listed country: a supplier that names the
+    commodity takes the listings an inferred origin of it takes."""
+    profiles = load_profiles()
+    countries = sorted({listing.iso3 for listing in profiles.goods})
+    checked = 0
+    for sector in profiles.sectors.values():
+        for commodity in sector.commodities:
+            for iso3 in countries:
+                origin = profiles.commodity_listings(iso3, sector.id, commodity)
+                mapped, _ = profiles.listings_for(iso3, sector.id, [commodity])
+                assert sorted(x.good for x in mapped) == sorted(x.good for x in origin), (
+                    sector.id,
+                    commodity,
+                    iso3,
+                )
+                checked += bool(origin)
+    assert checked > 100
+
+
 def test_an_inferred_flag_shows_what_its_worst_origin_is_scored_from() -> None:
     """North Korea's tungsten: only the modern slavery figure (15 % of the child labour
     weights); the flag says so, and its evidence holds the figures the score comes from."""
