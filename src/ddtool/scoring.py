@@ -9,7 +9,7 @@ from typing import Any
 
 from ddtool.config import Config, Thresholds
 from ddtool.document import ADJUSTMENT, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
-from ddtool.model import RISK_TYPES, Supplier, audit_outcome
+from ddtool.model import RISK_TYPES, Audit, Certification, Supplier, audit_outcome
 from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
 from ddtool.reference.countries import display_name
 
@@ -427,12 +427,16 @@ class Scorer:
         return found
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
-        """Credits for valid certifications and recent passed audits; uplift for failed ones."""
+        """Credits for valid certifications and recent passed audits; uplift for failed ones.
+
+        Taken in an order of their own, not the file's (certifications by name, audits the
+        latest first), so that the same certifications and audits written in another order
+        give the same evidence: which of them gets "no further credit" included."""
         s = self.config.scoring
         credits: list[tuple[str, float]] = []
         uplift = 0.0
         cert_total = 0.0
-        for cert in supplier.certifications:
+        for cert in sorted(supplier.certifications, key=_certification_order):
             recognised = text_key(cert.name) in self._recognised or any(
                 r in text_key(cert.name) for r in self._recognised if len(r) > 3
             )
@@ -463,7 +467,7 @@ class Scorer:
             credits.append((f"certification '{cert.name}' {valid}", -credit))
         audit_total = 0.0
         cutoff = _months_before(self.as_of, s.audit_valid_months)
-        for audit in supplier.audits:
+        for audit in sorted(supplier.audits, key=_audit_order):
             if audit.date is None:
                 credits.append((f"audit '{audit.standard}' without date: not counted", 0.0))
                 continue
@@ -824,6 +828,30 @@ def _listing_text(listing: GoodListing) -> str:
         f"{listing.good} from {display_name(listing.iso3)} is on the US DOL List of Goods"
         f" ({listing.year}): {listing.listed_as}"
     )
+
+
+def _certification_order(cert: Certification) -> tuple[str, bool, dt.date, str]:
+    """Certifications by name (as the score compares them), the latest expiry first."""
+    until = cert.valid_until
+    return (text_key(cert.name), until is not None, _negated(until), cert.name)
+
+
+def _audit_order(audit: Audit) -> tuple[bool, dt.date, str, str, str]:
+    """Audits the latest first (undated ones last), then by standard and result."""
+    return (
+        audit.date is None,
+        _negated(audit.date),
+        text_key(audit.standard),
+        text_key(audit.result or ""),
+        audit.standard,
+    )
+
+
+def _negated(day: dt.date | None) -> dt.date:
+    """A date that sorts the later days first (None: any, as it sorts apart)."""
+    if day is None:
+        return dt.date.min
+    return dt.date.fromordinal(dt.date.max.toordinal() - day.toordinal() + 1)
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
