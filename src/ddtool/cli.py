@@ -20,7 +20,7 @@ from ddtool.errors import DdtoolError, ExitCode, InputError, Problem
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ddtool.assess import AssessOptions
+    from ddtool.assess import Assessment, AssessOptions
     from ddtool.batch import BatchOptions, BatchResult
     from ddtool.profiles import Profiles
     from ddtool.sources.interface import ReadOptions
@@ -288,7 +288,8 @@ def validate(
                 warn = f", {len(result.problems)} warning(s)" if result.problems else ""
                 console.print(
                     f"[green]✓[/] {name}: {result.suppliers} suppliers, {result.tiers} tiers,"
-                    f" OK{warn}" + (f"; data gaps: {result.gap_text}" if result.gap_text else "")
+                    f" OK{warn}"
+                    + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else "")
                 )
             else:
                 errors = sum(1 for p in result.problems if p.severity == "error")
@@ -522,11 +523,75 @@ def _write_outputs(
     _write_each(outputs, write, quiet, why)
 
 
-def _fail_on(document: dict[str, Any], level: FailLevel | None) -> int:
+def _fail_on(result: Assessment, level: FailLevel | None) -> int:
+    """The exit code of `assess --fail-on`: 1 when a risk in the chain reaches the level,
+    with one line on stderr saying so and what reached it (with -q too: a gate that fails
+    a pipeline must say why; stdout stays the report's)."""
     if level is None:
         return int(ExitCode.SUCCESS)
-    reached = _reaches((e["level"] for e in document["summary"]["exposure"].values()), level)
-    return int(ExitCode.FINDINGS if reached else ExitCode.SUCCESS)
+    exposure = result.document["summary"]["exposure"]
+    if not _reaches((e["level"] for e in exposure.values()), level):
+        return int(ExitCode.SUCCESS)
+    # (a glance: the first flag, and the suppliers the exposure sits on, not every entry)
+    _note(_fail_on_reason(result.glance(1, 0), level))
+    return int(ExitCode.FINDINGS)
+
+
+def _fail_on_reason(document: dict[str, Any], gate: FailLevel) -> str:
+    """`--fail-on high reached by the chain's exposure (child labour critical): 12 flags at
+    high or above (first: FL-… S-001 child labour critical)`, as batch words its gate; a low
+    level on missing data reads "low (data gap)"."""
+    from ddtool.document import register
+    from ddtool.model import LEVELS
+    from ddtool.reporters.shown import ExposureLevels, level_shown
+
+    summary = document["summary"]
+    shown = ExposureLevels(document["suppliers"])
+    risks = [
+        f"{risk.replace('_', ' ')} {shown.level(exposure, risk)}"
+        for risk, exposure in summary["exposure"].items()
+        if _reaches([exposure["level"]], gate)
+    ]
+    at = LEVELS.index(gate.value)
+    count = sum(n for lvl, n in summary["flags_by_level"].items() if lvl in LEVELS[at:])
+    first = next(register(document, 1), None)
+    if count and first is not None:
+        level = level_shown(first, first["level"])
+        flags = (
+            f"{count} flag{'s' if count != 1 else ''} at {gate.value} or above (first:"
+            f" {first['id']} {first['supplier_id']} {first['risk_type'].replace('_', ' ')}"
+            f" {level})"
+        )
+    else:  # (no flag is made below the settings' flag_level: see _reaches)
+        flag_level = ((document.get("options") or {}).get("settings") or {}).get("flag_level")
+        below = f" (flags are made at {flag_level} and above)" if flag_level else ""
+        flags = f"no flag at {gate.value} or above{below}"
+    return f"--fail-on {gate.value} reached by the chain's exposure ({', '.join(risks)}): {flags}"
+
+
+def _fail_on_new_reason(found: list[dict[str, Any]], gate: FailLevel) -> str:
+    """`--fail-on-new high reached by 3 flags: 2 new, 1 risen (first: FL-… S-001 forced
+    labour critical)`, for the flags of `diff.new_at_or_above` (highest first)."""
+    reidentified = sum(1 for entry in found if "old_id" in entry)
+    risen = sum(1 for entry in found if "old_level" in entry) - reidentified
+    kinds = [
+        f"{count} {kind}"
+        for count, kind in (
+            (len(found) - risen - reidentified, "new"),
+            (risen, "risen"),
+            (reidentified, "re-identified and risen"),
+        )
+        if count
+    ]
+    first = found[0]
+    level = str(first["level"])
+    if "old_level" in first:
+        level = f"{first['old_level']} → {level}"
+    risk = str(first["risk_type"]).replace("_", " ")
+    return (
+        f"--fail-on-new {gate.value} reached by {len(found)} flag{'s' if len(found) != 1 else ''}:"
+        f" {', '.join(kinds)} (first: {first['id']} {first['supplier_id']} {risk} {level})"
+    )
 
 
 def _reaches(levels: Iterable[str], gate: FailLevel) -> bool:
@@ -642,9 +707,10 @@ def assess(
 
             # the glance holds what render shows with its default limits
             render(result.glance(FLAG_ROWS, MAX_TREE_NODES if tree else 0), _console(), tree)
+        code = _fail_on(result, fail_on)  # (its line after the report)
     finally:
         result.close()
-    raise typer.Exit(_fail_on(result.document, fail_on))
+    raise typer.Exit(code)
 
 
 def _verify(saved: Path, quiet: bool) -> NoReturn:
@@ -834,8 +900,11 @@ def diff(
     if not quiet:
         render_diff_terminal(result, _console())
     code = ExitCode.SUCCESS
-    if fail_on_new is not None and new_at_or_above(result, fail_on_new.value):
-        code = ExitCode.FINDINGS
+    if fail_on_new is not None:
+        reached = new_at_or_above(result, fail_on_new.value)
+        if reached:  # (said with -q too, on stderr: the reason is the point of a gate)
+            _note(_fail_on_new_reason(reached, fail_on_new))
+            code = ExitCode.FINDINGS
     raise typer.Exit(int(code))
 
 

@@ -1,9 +1,14 @@
-"""`ddtool explain`: every number behind one supplier, in the order it was computed."""
+"""`ddtool explain`: every number behind one supplier, in the order it was computed.
+
+Every text from the input or the risk profiles (names, ids, sources, reasons, paths) is
+shown as `Text`, never read as markup: a supplier named `Dhaka Knit [/x]` is shown as it is.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ddtool.assess import Assessment
 from ddtool.document import UNMAPPED_BELOW, low_on_a_gap
@@ -18,16 +23,19 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
     """Print the worked calculation for a real or an inferred supplier."""
     doc = {s["id"]: s for s in result.data["suppliers"]}[supplier_id]
     cfg = result.config
-    console.print(f"[bold]{doc['name'] or supplier_id}[/] ({supplier_id})")
+    console.print(Text.assemble((doc["name"] or supplier_id, "bold"), f" ({supplier_id})"))
     written = doc.get("sector_as_written")
     mix = str(doc.get("assumption") or "").startswith("origin mix")
     where = doc["country"] or ("origin mix (below)" if mix else "unknown")
     console.print(
-        f"country {where}"
-        f"{' — ' + display_name(doc['country']) if doc['country'] else ''};"
-        f" sector {doc['sector'] or 'unknown'}"
-        f"{f' (as written: {written})' if written else ''};"
-        f" tiers {doc['tiers']}; path {' → '.join(result.supply.first_path.get(supplier_id, []))}"
+        Text(
+            f"country {where}"
+            f"{' — ' + display_name(doc['country']) if doc['country'] else ''};"
+            f" sector {doc['sector'] or 'unknown'}"
+            f"{f' (as written: {written})' if written else ''};"
+            f" tiers {doc['tiers']};"
+            f" path {' → '.join(result.supply.first_path.get(supplier_id, []))}"
+        )
     )
     t = cfg.thresholds
     console.print(
@@ -49,7 +57,8 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         table.add_column("source / note", overflow="fold")
         for part in d.country.parts:
             ind = part.indicator
-            table.add_row(
+            _add_row(
+                table,
                 f"country: {part.name}",
                 f"{part.raw} → {part.subscore:.4f} (w {part.weight:g})",
                 f"{ind.source_name or ind.source_id}, {ind.year}"
@@ -57,23 +66,27 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 + (f" — from the overlay {ind.overlay}" if ind.overlay else ""),
             )
         for ind in d.country.withheld:
-            table.add_row(f"country: {ind.indicator}", f"{ind.value} (not scored)", ind.withheld)
+            _add_row(table, f"country: {ind.indicator}", f"{ind.value} (not scored)", ind.withheld)
         if d.country.iso3 is not None and not d.country.no_data:
             # the indicators of the country score without a figure: a gap, not a zero
             scored = {part.name for part in d.country.parts}
             withheld = {ind.indicator for ind in d.country.withheld}  # (its row is above)
             for label, names, _fn, weight in COUNTRY_SPECS[rt]:
                 if label not in scored and withheld.isdisjoint(names):
-                    table.add_row(
+                    _add_row(
+                        table,
                         f"country: {label}",
                         f"no data (w {weight:g})",
                         "no figure for this country: left out of the weighted mean, not"
                         " counted as low",
                     )
         if d.country.no_data:
-            table.add_row("country score", f"{d.country.score:.4f}", "no data: never scored as low")
+            _add_row(
+                table, "country score", f"{d.country.score:.4f}", "no data: never scored as low"
+            )
         else:
-            table.add_row(
+            _add_row(
+                table,
                 "country score",
                 f"{d.country.score:.4f}",
                 f"weighted mean of the {len(d.country.parts)} indicators with data"
@@ -87,23 +100,27 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 ),
             )
         if d.sector_likelihood is not None:
-            table.add_row(
-                "sector inherent likelihood", f"{d.sector_likelihood:.4f}", d.sector_rationale
+            _add_row(
+                table,
+                "sector inherent likelihood",
+                f"{d.sector_likelihood:.4f}",
+                d.sector_rationale,
             )
         else:
             unknown = cfg.scoring.no_data_sector_score
-            table.add_row(
+            _add_row(
+                table,
                 "sector inherent likelihood",
                 f"no data ({unknown:g})",
                 f"sector unknown: weighted in as {unknown:g}, and never lowering the country"
                 " score (base = the higher of the two)",
             )
-        table.add_row("base", f"{d.base:.4f}", "")
+        _add_row(table, "base", f"{d.base:.4f}", "")
         for label, delta in d.adjustments:
-            table.add_row(f"adjustment: {label}", f"{delta:+.4f}", "")
+            _add_row(table, f"adjustment: {label}", f"{delta:+.4f}", "")
         if d.floor:
-            table.add_row("listing floor", f"{d.floor:.4f}", d.floor_reason)
-        table.add_row("likelihood", f"{d.score.likelihood:.4f}", "")
+            _add_row(table, "listing floor", f"{d.floor:.4f}", d.floor_reason)
+        _add_row(table, "likelihood", f"{d.score.likelihood:.4f}", "")
         raised = d.sector_severity is not None and d.score.severity > d.sector_severity
         if raised:
             why = "raised to the listing's severity floor"
@@ -111,14 +128,15 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             why = "the sector's severity"
         else:
             why = "default for an unknown sector"
-        table.add_row("severity", f"{d.score.severity:.4f}", why)
-        table.add_row("priority", f"{d.score.priority:.4f}", "likelihood × severity")
-        table.add_row("level", _level(d.score.level, _on_a_gap(result, supplier_id, rt)), "")
+        _add_row(table, "severity", f"{d.score.severity:.4f}", why)
+        _add_row(table, "priority", f"{d.score.priority:.4f}", "likelihood × severity")
+        _add_row(table, "level", _level(d.score.level, _on_a_gap(result, supplier_id, rt)), "")
         ex = result.exposure[supplier_id][rt]
         shown = _level(ex.score.level, _on_a_gap(result, ex.source, rt))
-        table.add_row(
+        _add_row(
+            table,
             "exposure (max beneath)",
-            f"{ex.score.priority:.4f} {shown}",
+            Text.assemble(f"{ex.score.priority:.4f} ", shown),
             f"from {ex.source}; share-weighted {ex.weighted:.4f}",
         )
         console.print(table)
@@ -129,16 +147,19 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             own = risk.by_type[rt].score
             used = "flagged and rolled up at this" if score.priority > own.priority else "below"
             console.print(
-                f"{RISK_NAMES[rt]}: the sector scored in {display_name(iso3)} ({iso3}), where it"
-                f" is listed or scores highest: likelihood {score.likelihood:.4f} x severity"
-                f" {score.severity:.4f} = priority {score.priority:.4f} ({score.level});"
-                f" own score {own.priority:.4f} ({own.level}): {used} worst case"
+                Text(
+                    f"{RISK_NAMES[rt]}: the sector scored in {display_name(iso3)} ({iso3}),"
+                    f" where it is listed or scores highest: likelihood {score.likelihood:.4f}"
+                    f" x severity {score.severity:.4f} = priority {score.priority:.4f}"
+                    f" ({score.level}); own score {own.priority:.4f} ({own.level}): {used}"
+                    " worst case"
+                )
             )
     gaps = list(risk.gaps)
     if any(below in result.inferred for below in result.supply.succ.get(supplier_id, {})):
         gaps.append(UNMAPPED_BELOW)  # as the assessment records it
     if gaps:
-        console.print(f"data gaps: {', '.join(gaps)}")
+        console.print(Text(f"data gaps: {', '.join(gaps)}"))
 
 
 def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
@@ -150,19 +171,29 @@ def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
     return low_on_a_gap({"data_gaps": risk.gaps}, risk.by_type[risk_type].score.level, risk_type)
 
 
-def _level(level: str, on_a_gap: bool) -> str:
+def _level(level: str, on_a_gap: bool) -> Text:
     """A level as the reports show it, styled: low on missing data is no low risk."""
     if on_a_gap:
-        return f"[yellow]{GAP_LEVEL}[/]"
-    return f"[{LEVEL_STYLE[level]}]{level}[/]"
+        return Text(GAP_LEVEL, style="yellow")
+    return Text(level, style=LEVEL_STYLE[level])
+
+
+def _add_row(table: Table, *cells: str | Text) -> None:
+    """A row of the table, its text shown as it is: indicator and source names, reasons,
+    certification names and ids come from the profiles and the input, and a square bracket
+    in them (`Fairtrade [2024]`) is no markup."""
+    table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in cells))
 
 
 def _explain_inferred(result: Assessment, supplier_id: str, console: Console) -> None:
     node = result.inferred[supplier_id]
     console.print(
-        "[magenta]inferred[/]: no supplier was mapped here."
-        f" Buyers: {', '.join(sorted(node.buyers))}."
-        " Map this tier to replace the inference with real data."
+        Text.assemble(
+            ("inferred", "magenta"),
+            ": no supplier was mapped here."
+            f" Buyers: {', '.join(sorted(node.buyers))}."
+            " Map this tier to replace the inference with real data.",
+        )
     )
     from ddtool.propagation import Inference
 
@@ -183,7 +214,8 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
             d = probe._origin_risk(node.sector, iso3, node.commodity).by_type[rt]
             share = origin.share
             source = share and result.profiles.sources.get(share.source_id)
-            table.add_row(
+            _add_row(
+                table,
                 iso3 or "other countries",
                 "—" if origin.weight is None else f"{origin.weight:.4f}",
                 f"{d.score.likelihood:.4f}",
@@ -206,8 +238,10 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
             else ""
         )
         console.print(
-            f"expected (weighted by {basis}): priority {e.priority:.4f} {e.level};"
-            f" worst case: {w.priority:.4f} {w.level} ({c or 'other countries'})"
+            Text(
+                f"expected (weighted by {basis}): priority {e.priority:.4f} {e.level};"
+                f" worst case: {w.priority:.4f} {w.level} ({c or 'other countries'})"
+            )
         )
 
 

@@ -1,4 +1,8 @@
-"""The concise terminal report: summary panel, top flags, chain tree, data gaps."""
+"""The concise terminal report: summary panel, top flags, chain tree, data gaps.
+
+Every text from the input or the risk profiles (names, ids, paths, reasons, file names) is
+shown as `Text`, never read as markup: a supplier named `Dhaka Knit [/x]` is shown as it is.
+"""
 
 from __future__ import annotations
 
@@ -66,10 +70,12 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    grid.add_row("Company", f"{company['name']} ({company.get('country') or 'country not given'})")
+    grid.add_row(
+        "Company", Text(f"{company['name']} ({company.get('country') or 'country not given'})")
+    )
     as_of = (doc.get("options") or {}).get("as_of")
     if as_of:
-        grid.add_row("Assessed as of", str(as_of))
+        grid.add_row("Assessed as of", Text(str(as_of)))
     grid.add_row(
         "Suppliers",
         f"{s['suppliers']} mapped, {s['inferred_suppliers']} inferred, {s['tiers']} tiers",
@@ -86,10 +92,12 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         exposure.append_text(_level(levels_shown.level(e, rt)))
         exposure.append("  ")
     grid.add_row("Chain exposure", exposure)
-    grid.add_row("Data gaps", gap_counts(s))
+    grid.add_row("Data gaps", Text(gap_counts(s)))
     p = doc["profiles"]
-    overlays = "".join(f" + overlay {o}" for o in p.get("overlays") or [])
-    grid.add_row("Risk data", f"profiles {p['version']} (sha256 {p['sha256'][:12]}…){overlays}")
+    overlays = "".join(f" + overlay {o}" for o in p.get("overlays") or [])  # (paths)
+    grid.add_row(
+        "Risk data", Text(f"profiles {p['version']} (sha256 {p['sha256'][:12]}…){overlays}")
+    )
     return Panel(grid, title="ddtool assessment", border_style="cyan")
 
 
@@ -121,7 +129,9 @@ def flags_table(doc: dict[str, Any], limit: int = FLAG_ROWS) -> Table:
         ]
         risk = RISK_NAMES[flag["risk_type"]] + (f" (+{', '.join(others)})" if others else "")
         level = _level(level_shown(flag, flag["level"]))
-        table.add_row(level, risk, name, " → ".join(flag["path"]), flag["reason"])
+        # (names, ids and reasons are the input's: "Knit [bold]Ltd[/bold]" is no markup)
+        path = " → ".join(str(step) for step in flag["path"])
+        table.add_row(level, Text(risk), Text(name), Text(path), Text(str(flag["reason"])))
     return table
 
 
@@ -184,7 +194,7 @@ def gaps_table(doc: dict[str, Any], limit: int = 10) -> Table | None:
     table.add_column("supplier")
     table.add_column("gap")
     for gap in gaps[:limit]:
-        table.add_row(gap["supplier_id"], gap["gap"])
+        table.add_row(Text(str(gap["supplier_id"])), Text(str(gap["gap"])))
     if len(gaps) > limit:
         table.add_row("…", f"{len(gaps) - limit} more in the JSON/Excel output")
     return table
