@@ -192,7 +192,8 @@ def test_load_reads_a_bom_and_what_only_json_accepts(
             for key in (
                 *("id", "name", "country", "region", "sector", "products", "share", "buyers"),
                 *("workers", "female_pct", "migrant_pct", "certifications", "audits"),
-                *("inferred", "path", "worst_case", "attributes"),
+                *("sector_as_written", "inferred", "path", "worst_case", "attributes"),
+                "data_gaps",
             )
             if key in entry
         }

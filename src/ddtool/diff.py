@@ -8,18 +8,27 @@ from __future__ import annotations
 
 import codecs
 import json
+import unicodedata
 from collections.abc import Collection, Mapping
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
 from ddtool.collector import collector_paused
 from ddtool.contract import Contract
-from ddtool.document import ADJUSTMENT, flag_expander, held_labels
+from ddtool.document import (
+    ADJUSTMENT,
+    UNMAPPED_BELOW,
+    flag_expander,
+    gap_of,
+    held_labels,
+    low_on_a_gap,
+)
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
+from ddtool.reporters.shown import SHOWN_LEVELS, level_shown
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.3"
+DIFF_SCHEMA_VERSION = "1.4"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -73,9 +82,20 @@ RECORDED_FIELDS = ("certifications", "audits")  # (as held_labels splits them)
 # another order is the same list)
 UNORDERED_FIELDS = ("products", "buyers", *RECORDED_FIELDS)
 ATTRIBUTE_FIELD = "attributes."
-# what a diff reads of a supplier entry: its own fields, and what a flag it shows takes from
-# it (see ddtool.document.expand_flag)
-_READ_OF_SUPPLIERS = ("inferred", "path", "worst_case", "attributes")
+# what a diff reads of a supplier entry: its own fields (the sector as written, shown where
+# the taxonomy does not know it), and what a flag it shows takes from it (see
+# ddtool.document.expand_flag: its data gaps say whether a low level rests on missing data)
+_READ_OF_SUPPLIERS = (
+    "sector_as_written",
+    "inferred",
+    "path",
+    "worst_case",
+    "attributes",
+    "data_gaps",
+)
+# the levels as the reports show them, lowest first: a low level on missing data above plain
+# low (a missing figure is never low risk, see ddtool.reporters.shown)
+SHOWN_ORDER = tuple(reversed(SHOWN_LEVELS))
 
 
 class AssessmentFileError(DdtoolError):
@@ -220,11 +240,52 @@ def _rank(level: str) -> int:
 
 
 def _flag_entry(flag: dict[str, Any]) -> dict[str, Any]:
-    return {k: flag.get(k) for k in FLAG_FIELDS}
+    """A flag as a diff lists it (a flag joined with its supplier, see document.register):
+    the FLAG_FIELDS, and the data gaps its level rests on (`data_gaps`, see _gaps_of)."""
+    return {**{k: flag.get(k) for k in FLAG_FIELDS}, "data_gaps": _gaps_of(flag)}
+
+
+def _gaps_of(flag: dict[str, Any]) -> list[str]:
+    """The data gaps a flag's level rests on (a flag joined with its supplier): where it is
+    low while data its supplier is scored on for its risk type is missing (low_on_a_gap),
+    those gaps of the supplier, other than "tiers below not mapped"; none at any other level
+    or for an inferred supplier. The reports show such a flag as "low (data gap)" (see
+    shown_level), as the batch summary keeps an exposure's gaps beside its plain level."""
+    if not low_on_a_gap(flag, flag.get("level")):
+        return []
+    risk_type = flag.get("risk_type")
+    return [
+        str(gap)
+        for gap in flag.get("data_gaps") or ()
+        if gap != UNMAPPED_BELOW and (risk_type is None or gap_of(gap, str(risk_type)))
+    ]
+
+
+def _on_a_gap(flag: dict[str, Any], suppliers: dict[str, dict[str, Any]]) -> bool:
+    """Whether a flag as stored is low on missing data (as _gaps_of finds for it joined with
+    its supplier), without joining it: a schema-2 flag's gaps are on its mapped supplier's
+    entry (`suppliers`, see _mapped; an inferred supplier's level never rests on a gap), a
+    1.x flag holds them inline."""
+    entry = suppliers.get(str(flag.get("supplier_id"))) if "basis" in flag else flag
+    return entry is not None and low_on_a_gap(entry, flag.get("level"), flag.get("risk_type"))
+
+
+def shown_level(level: Any, gaps: Any) -> str:
+    """A level of a flag the diff lists as the reports show it (reporters.shown.level_shown):
+    "low (data gap)" where a low level rests on missing data (the flag's `data_gaps`, or a
+    changed flag's `old_data_gaps`), else the level."""
+    return level_shown({"data_gaps": gaps or []}, "" if level is None else str(level))
+
+
+def _shown_rank(level: Any, gaps: Any) -> int:
+    """Where a level as shown stands (SHOWN_ORDER): "low (data gap)" above plain low."""
+    shown = shown_level(level, gaps)
+    return SHOWN_ORDER.index(shown) if shown in SHOWN_ORDER else -1
 
 
 def _flag_order(entry: dict[str, Any]) -> tuple[int, str]:
-    return (-_rank(str(entry.get("level"))), str(entry["id"]))
+    """Highest level as shown first ("low (data gap)" before low), then id."""
+    return (-_shown_rank(entry.get("level"), entry.get("data_gaps")), str(entry["id"]))
 
 
 def _mapped(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -295,7 +356,11 @@ def diff_assessments(
     changed: list[dict[str, Any]] = []
     for flag_id in old_flags.keys() & new_flags.keys():
         before, after = old_flags[flag_id], new_flags[flag_id]
-        if before["level"] != after["level"]:
+        if before["level"] != after["level"] or (
+            # low, and into or out of missing data: "low" and "low (data gap)" in the reports
+            before["level"] == "low"
+            and _on_a_gap(before, old_suppliers) != _on_a_gap(after, new_suppliers)
+        ):
             changed.append(_level_change(old_full(before), new_full(after)))
     reidentified = [
         {
@@ -443,15 +508,21 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
 
 
 def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    """The later flag's entry with what it was: level, priority, and its supplier's country
-    and sector (a move to another country or sector is often why the level changed)."""
+    """The later flag's entry with what it was: level, priority, the data gaps a low level
+    rested on, and its supplier's country and sector (a move to another country or sector
+    is often why the level changed). The direction is that of the levels as the reports
+    show them: a low level coming to rest on missing data ("low" → "low (data gap)") is
+    `up`, what is known of the risk having worsened; one no longer resting on it `down`."""
     entry = _flag_entry(after)
-    old_rank, new_rank = _rank(str(before["level"])), _rank(str(after["level"]))
+    old_gaps = _gaps_of(before)
+    old_rank = _shown_rank(before["level"], old_gaps)
+    new_rank = _shown_rank(after["level"], entry["data_gaps"])
     entry.update(
         old_country=before.get("country"),
         old_sector=before.get("sector"),
         old_level=before["level"],
         new_level=after["level"],
+        old_data_gaps=old_gaps,
         old_priority=before.get("priority"),
         new_priority=after.get("priority"),
         direction="up" if new_rank > old_rank else "down" if new_rank < old_rank else "same",
@@ -532,28 +603,66 @@ def _supplier_changes(
                 was, now = held[0][field], held[1][field]
             else:  # an earlier schema lacks it; or no flag records what the supplier holds
                 continue
-            if not _same_value(field, was, now, renamed):
+            if field == "sector":
+                if not _same_sector(before, after):
+                    changes.append(
+                        {
+                            **_change(now_id, after, field, was, now),
+                            "old_as_written": before.get("sector_as_written"),
+                            "new_as_written": after.get("sector_as_written"),
+                        }
+                    )
+            elif not _same_value(field, was, now, renamed):
                 changes.append(_change(now_id, after, field, was, now))
         for column in columns:
             was = (before.get("attributes") or {}).get(column)
             now = (after.get("attributes") or {}).get(column)
-            if was != now:
+            if _text_key(was) != _text_key(now):
                 changes.append(_change(now_id, after, ATTRIBUTE_FIELD + column, was, now))
     return changes
 
 
+def _text_key(value: Any, *, any_case: bool = False) -> Any:
+    """A value as it is compared: text in one Unicode normalisation form (NFC: "Société"
+    composed or decomposed is one name), and in `any_case` also case-folded; any other
+    value as it is."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", value)
+    return unicodedata.normalize("NFC", text.casefold()) if any_case else text
+
+
 def _same_value(field: str, was: Any, now: Any, renamed: dict[str, str]) -> bool:
-    """Whether a supplier field holds the same in both assessments: products, buyers (one
-    perhaps under its new id), certifications and audits in any order; certifications and
-    audits also in any case ("Rainforest Alliance", "rainforest alliance": the score
-    recognises them alike, and the labels quote the name as written)."""
+    """Whether a supplier field holds the same in both assessments, its text compared in one
+    normalisation form (_text_key): products, buyers (one perhaps under its new id),
+    certifications and audits in any order; products, certifications and audits also in any
+    case ("Cocoa Beans", "cocoa beans": products are matched to goods in any case;
+    "Rainforest Alliance", "rainforest alliance": the score recognises them alike, and the
+    labels quote the name as written). Buyers are ids, compared as they are."""
     if field not in UNORDERED_FIELDS or not isinstance(was, list) or not isinstance(now, list):
-        return bool(was == now)
+        return bool(_text_key(was) == _text_key(now))
     if field == "buyers":
         return sorted(renamed.get(str(b), str(b)) for b in was) == sorted(map(str, now))
-    if field in RECORDED_FIELDS:
-        return sorted(str(v).casefold() for v in was) == sorted(str(v).casefold() for v in now)
-    return sorted(map(str, was)) == sorted(map(str, now))
+    return sorted(_text_key(str(v), any_case=True) for v in was) == sorted(
+        _text_key(str(v), any_case=True) for v in now
+    )
+
+
+def _same_sector(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether a supplier's sector is the same in both assessment entries: the same taxonomy
+    sector, however written; or, where the taxonomy knows neither (`sector` null), the same
+    text as written (`sector_as_written`: "widget-making" to "gadget-making" is a change),
+    in any case and normalisation form, as the taxonomy matches it. An entry of an earlier
+    schema without the text as written is compared by its sector alone."""
+    was, now = before.get("sector"), after.get("sector")
+    if was is not None or now is not None:
+        return bool(was == now)
+    if "sector_as_written" not in before or "sector_as_written" not in after:
+        return True
+    return bool(
+        _text_key(before["sector_as_written"], any_case=True)
+        == _text_key(after["sector_as_written"], any_case=True)
+    )
 
 
 def _change(

@@ -12,8 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ddtool.atomic import atomic_open, write_atomic
+from ddtool.diff import shown_level
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
+from ddtool.reporters.shown import GAP_LEVEL
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 
 if TYPE_CHECKING:
@@ -64,6 +66,8 @@ REIDENTIFIED_TEXT = (
 SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
 ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as")
 SUPPLIER_CHANGE_COLUMNS = ("id", "name", "field", "old", "new")
+# how a sector the taxonomy does not know is shown: the text as written, and that
+NOT_IN_TAXONOMY = " (not in the taxonomy)"
 
 
 def write_diff(diff: dict[str, Any], path: Path) -> None:
@@ -223,9 +227,41 @@ def _company_note(diff: dict[str, Any]) -> str | None:
 
 
 def _change_rows(diff: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {**c, "old": _values(c["old"]), "new": _values(c["new"])} for c in diff["suppliers_changed"]
-    ]
+    """The changed supplier fields as rows of text; a sector by its text as written where
+    the taxonomy does not know it (see _sector_text)."""
+    rows = []
+    for c in diff["suppliers_changed"]:
+        if c.get("field") == "sector":
+            old = _sector_text(c["old"], c.get("old_as_written"))
+            new = _sector_text(c["new"], c.get("new_as_written"))
+        else:
+            old, new = _values(c["old"]), _values(c["new"])
+        rows.append({**c, "old": old, "new": new})
+    return rows
+
+
+def _sector_text(sector: Any, written: Any) -> str:
+    """A supplier's sector in a change: its taxonomy id; where the taxonomy does not know
+    it (no id), the text as written and that ("office-services (not in the taxonomy)");
+    "not given" where there is neither."""
+    if sector is None and written:
+        return f"{written}{NOT_IN_TAXONOMY}"
+    return _values(sector)
+
+
+def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:
+    """A flag row with its levels as the assessment's reports show them: "low (data gap)"
+    where a low level rests on missing data (see ddtool.diff.shown_level); other rows as
+    they are."""
+    if "level" not in row:
+        return row
+    shown = dict(row)
+    gaps, old_gaps = row.get("data_gaps"), row.get("old_data_gaps")
+    shown["level"] = shown_level(row["level"], gaps)
+    for key, of in (("new_level", gaps), ("old_level", old_gaps)):
+        if key in row:
+            shown[key] = shown_level(row[key], of)
+    return shown
 
 
 # A diff to read (in a ticket or an e-mail): past this, each table says how many rows more
@@ -237,7 +273,7 @@ def _md_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[str]
     if not rows:
         return ["None.", ""]
     out = ["| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
-    for row in rows[:MAX_TABLE_ROWS]:
+    for row in map(_levels_shown, rows[:MAX_TABLE_ROWS]):
         values = [_text(row.get(c)) for c in columns]
         values = [
             risk_name(v) if c == "risk_type" else v for c, v in zip(columns, values, strict=True)
@@ -334,13 +370,15 @@ def _cell(value: Any) -> Any:
 def _sheet(
     book: XlsxBook, title: str, columns: tuple[str, ...], rows: list[dict[str, Any]]
 ) -> None:
-    """A sheet of these rows, its columns as wide as the first 200 rows need (8 to 60)."""
+    """A sheet of these rows, its columns as wide as the first 200 rows need (8 to 60); flag
+    levels as the reports show them (see _levels_shown)."""
+    first = [_levels_shown(row) for row in rows[:200]]
     widths = [
-        min(max(max([len(name), *(len(_text(row.get(name))) for row in rows[:200])]) + 2, 8), 60)
+        min(max(max([len(name), *(len(_text(row.get(name))) for row in first)]) + 2, 8), 60)
         for name in columns
     ]
     sheet = book.sheet(title, list(zip(columns, widths, strict=True)), wrap=False)
-    for row in rows:
+    for row in map(_levels_shown, rows):
         sheet.append([_shown(name, row.get(name)) for name in columns])
 
 
@@ -404,8 +442,10 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
 
 
 def _level(level: Any) -> Text:
+    """A level as shown, coloured as the assessment's terminal summary colours it: a low
+    level on missing data ("low (data gap)") not as low risk."""
     text = "" if level is None else str(level)
-    return Text(text, style=LEVEL_STYLE.get(text, ""))
+    return Text(text, style="yellow" if text == GAP_LEVEL else LEVEL_STYLE.get(text, ""))
 
 
 def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) -> Table:
@@ -417,7 +457,7 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
     table.add_column("supplier", overflow="fold", max_width=40)
     table.add_column("country")
     table.add_column("flag", style="dim")
-    for row in rows:
+    for row in map(_levels_shown, rows):
         name = str(row.get("supplier_name") or row.get("supplier_id") or "")
         if row.get("inferred"):
             name += " (inferred)"
@@ -448,7 +488,7 @@ def _reidentified_table(rows: list[dict[str, Any]]) -> Table:
     table.add_column("supplier", overflow="fold", max_width=40)
     table.add_column("supplier id", overflow="fold")
     table.add_column("flag", style="dim")
-    for row in rows:
+    for row in map(_levels_shown, rows):
         level = _level(row.get("new_level"))
         if row.get("old_level") != row.get("new_level"):
             level = Text.assemble(_level(row.get("old_level")), " → ", level)
