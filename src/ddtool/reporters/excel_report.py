@@ -4,6 +4,7 @@ registers stay cheap."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,15 @@ from ddtool.document import (
     supplier_scores,
 )
 from ddtool.reporters.interface import Reporter
+from ddtool.reporters.markdown_report import (
+    COMBINED_INPUT,
+    COMBINED_INPUT_NOTE,
+    cited_sources,
+    combined_input_hash,
+    input_files,
+    input_label,
+    source_names,
+)
 from ddtool.reporters.shown import (
     ExposureLevels,
     evidence_text,
@@ -49,7 +59,9 @@ REGISTER_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Supplier", 34),
     ("Supplier ID", 16),
     ("Inferred", 9),
+    # the first (lowest) tier, a number (it sorts and filters as one); then every tier, as text
     ("Tier", 7),
+    ("All tiers", 9),
     ("Path", 40),
     ("Country", 9),
     ("Region", 16),
@@ -73,21 +85,20 @@ def _evidence_text(evidence: list[dict[str, Any]]) -> str:
     return "\n".join(map(evidence_text, evidence))
 
 
-def _source_name(source: str, names: list[str]) -> str:
-    """The name of the catalogue source an evidence source cites: the source itself, or a
-    name it starts with before ": " and a detail (a name may hold ": " itself, as "World
-    Agricultural Production, Table 17: Cotton …" does). Another source is named by what
-    comes before its first ": " ("ddtool: no data is scored as …" is ddtool)."""
+def _catalogue_source(source: str, names: Iterable[str]) -> str:
+    """The catalogue source a source cited by a fact (see cited_sources) is, for the Sources
+    sheet's "used" mark: the source itself, or a name it starts with before ": " and a
+    detail (a name may hold ": " itself, as "World Agricultural Production, Table 17: Cotton
+    …" does); else the source as cited (no catalogue source: "ddtool: …")."""
     cited = [n for n in names if source == n or source.startswith(n + ": ")]
-    return max(cited, key=len) if cited else source.split(": ")[0]
+    return max(cited, key=len) if cited else source
 
 
-def _source_names(doc: dict[str, Any]) -> list[str]:
-    return [str(src["name"]) for src in doc.get("sources", [])]
-
-
-def _sources_text(evidence: list[dict[str, Any]], names: list[str]) -> str:
-    return "\n".join(dict.fromkeys(_source_name(str(e["source"]), names) for e in evidence))
+def _sources_text(evidence: list[dict[str, Any]], names: frozenset[str]) -> str:
+    """The sources the evidence cites, one a line, each once, named as the CSV and the
+    Markdown report name them (see cited_sources)."""
+    cited = (name for e in evidence for name in cited_sources(str(e["source"]), names))
+    return "\n".join(dict.fromkeys(cited))
 
 
 def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any], risk_type: str) -> str:
@@ -98,9 +109,29 @@ def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any], risk_type: 
     return f"{exposure['level']} ({where})"
 
 
-def _tier(tiers: list[int]) -> int | str:
-    """One tier as a number (it sorts and filters as one); several as text ('2, 3')."""
-    return tiers[0] if len(tiers) == 1 else ", ".join(str(t) for t in tiers)
+def _tiers(tiers: list[int]) -> tuple[int | None, str]:
+    """The Tier and All tiers cells: the first (lowest) tier as a number, so that the column
+    sorts and filters as numbers, and every tier as text ('2, 3'; '2' for one); None and ""
+    for none."""
+    return (min(tiers) if tiers else None), ", ".join(str(t) for t in tiers)
+
+
+def _step_order(sequences: Iterable[Sequence[str]]) -> dict[str, int]:
+    """The due-diligence steps in the order of the profiles (risk_profiles/remediation.yaml
+    `steps`), from lists of steps each in that order: the steps of the document's `measures`
+    catalogue (stored in step order), then those of each flag's measures (a flag lists its
+    measures in step order: the order of a document whose measures are inline in its flags).
+    A step comes after every step listed before it; otherwise, in the order first seen."""
+    before: dict[str, set[str]] = {}
+    for steps in sequences:
+        for i, step in enumerate(steps):
+            before.setdefault(step, set()).update(s for s in steps[:i] if s != step)
+    left, order = list(before), []
+    while left:  # the first step no step left must precede (the first left, on a cycle)
+        step = next((s for s in left if not before[s].intersection(left)), left[0])
+        left.remove(step)
+        order.append(step)
+    return {step: i for i, step in enumerate(order)}
 
 
 class ExcelReporter(Reporter):
@@ -110,9 +141,9 @@ class ExcelReporter(Reporter):
     def write(self, document: dict[str, Any], path: Path) -> None:
         with atomic_open(path) as handle, XlsxBook(handle, LEVEL_FILL) as book:
             self._summary(book, document)
-            plan = self._register(book, document)
+            plan, steps = self._register(book, document)
             self._suppliers(book, document)
-            self._plan(book, plan)
+            self._plan(book, plan, steps)
             self._sources(book, document)
             self._warnings(book, document)
 
@@ -152,23 +183,40 @@ class ExcelReporter(Reporter):
             ("Tool", f"{doc['tool']['name']} {doc['tool']['version']}"),
             ("Risk profiles", f"{profiles['version']} (sha256 {profiles['sha256']})"),
             ("Goods list edition", profiles.get("goods_edition", "")),
-            ("Input", f"{doc['input']['path']} (sha256 {doc['input']['sha256']})"),
         ]
+        # each input file with its own hash; with several, the hash over all of them apart
+        files = input_files(doc)
+        rows += [
+            (input_label(i, len(files)), f"{path} (sha256 {sha256})")
+            for i, (path, sha256) in enumerate(files, 1)
+        ]
+        combined = combined_input_hash(doc)
+        if combined:
+            note = COMBINED_INPUT_NOTE.format(count=len(files))
+            rows.append((COMBINED_INPUT, f"sha256 {combined} ({note})"))
         for name, value in rows:
             sheet.append([name, value])
 
     @staticmethod
-    def _register(book: XlsxBook, doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
-        """The register sheet; returns the remediation plan its flags make (see _plan)."""
+    def _register(
+        book: XlsxBook, doc: dict[str, Any]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+        """The register sheet; returns the remediation plan its flags make and the order of
+        its due-diligence steps (see _plan)."""
         sheet = book.sheet("Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
         names = [c for c, _ in REGISTER_COLUMNS]
         level_col = names.index("Level")
-        sources = _source_names(doc)
+        sources = source_names(doc)
         regions = supplier_regions(doc["suppliers"])
+        # the steps in the order the profiles give them: as the measures catalogue has them,
+        # then as each basis lists its measures (see _step_order)
+        catalogue: dict[str, Any] = doc.get("measures") or {}
+        sequences = {tuple(str(m.get("step")) for m in catalogue.values()): None}
 
         # the evidence, sources and measures cells and the measures, made once per basis
         def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
             evidence, measures = flag_evidence(doc, flag), flag_measures(doc, flag)
+            sequences[tuple(str(m["step"]) for m in measures)] = None
             texts = (
                 _evidence_text(evidence),
                 _sources_text(evidence, sources),
@@ -201,7 +249,7 @@ class ExcelReporter(Reporter):
                     flag.get("supplier_name") or flag["supplier_id"],
                     flag["supplier_id"],
                     "yes" if flag.get("inferred") else "no",
-                    _tier(flag.get("tiers", [])),
+                    *_tiers(flag.get("tiers") or []),
                     " > ".join(flag["path"]),
                     flag.get("country") or "",
                     regions.get(flag["supplier_id"], ""),
@@ -227,7 +275,7 @@ class ExcelReporter(Reporter):
             error_title="Status",
             error="Choose open, in progress, mitigated or closed.",
         )
-        return plan
+        return plan, _step_order(sequences)
 
     @staticmethod
     def _suppliers(book: XlsxBook, doc: dict[str, Any]) -> None:
@@ -235,7 +283,9 @@ class ExcelReporter(Reporter):
             ("Supplier ID", 16),
             ("Supplier", 34),
             ("Inferred", 9),
-            ("Tiers", 7),
+            # the first (lowest) tier, a number; then every tier, as text (as the register)
+            ("Tier", 7),
+            ("All tiers", 9),
             ("Country", 9),
             ("Region", 16),
             ("Sector", 22),
@@ -265,7 +315,7 @@ class ExcelReporter(Reporter):
                 s["id"],
                 s.get("name") or "",
                 "yes" if s.get("inferred") else "no",
-                _tier(s.get("tiers", [])),
+                *_tiers(s.get("tiers") or []),
                 s.get("country") or "",
                 s.get("region") or "",
                 s.get("sector") or "",
@@ -297,8 +347,9 @@ class ExcelReporter(Reporter):
             )
 
     @staticmethod
-    def _plan(book: XlsxBook, plan: dict[str, dict[str, Any]]) -> None:
-        """One row per measure the flags call for, by step, then the most flags first."""
+    def _plan(book: XlsxBook, plan: dict[str, dict[str, Any]], order: dict[str, int]) -> None:
+        """One row per measure the flags call for, by due-diligence step (in the `order` of
+        the profiles, see _step_order), then the most flags first."""
         columns = (
             ("Step", 26),
             ("Measure", 44),
@@ -313,18 +364,13 @@ class ExcelReporter(Reporter):
             ("Status", 12),
         )
         sheet = book.sheet("Remediation plan", columns)
-        steps = [m["measure"]["step"] for m in plan.values()]
-        order = {
-            step: i
-            for i, step in enumerate(
-                dict.fromkeys(
-                    ["cease-prevent", "mitigate", "remediate", "track", "communicate", *steps]
-                )
-            )
-        }
         for entry in sorted(
             plan.values(),
-            key=lambda e: (order[e["measure"]["step"]], -e["flags"], e["measure"]["id"]),
+            key=lambda e: (
+                order.get(str(e["measure"]["step"]), len(order)),
+                -e["flags"],
+                e["measure"]["id"],
+            ),
         ):
             m = entry["measure"]
             suppliers = list(entry["suppliers"])
@@ -372,25 +418,26 @@ class ExcelReporter(Reporter):
         )
         for overlay in profiles.get("overlays", []):
             sheet.append(["Profile overlay", "", "", "", overlay, "yes"])
-        sheet.append(
-            [
-                "Input file(s)",
-                "",
-                "",
-                "",
-                f"{doc['input']['path']} sha256 {doc['input']['sha256']}",
-                "",
-            ]
-        )
+        # each input file with its own hash; with several, the hash over all of them apart
+        files = input_files(doc)
+        for i, (path, sha256) in enumerate(files, 1):
+            label = "Input file" if len(files) == 1 else f"Input file {i} of {len(files)}"
+            sheet.append([label, "", "", "", f"{path} sha256 {sha256}", ""])
+        combined = combined_input_hash(doc)
+        if combined:
+            note = COMBINED_INPUT_NOTE.format(count=len(files))
+            sheet.append([COMBINED_INPUT, "", "", "", f"sha256 {combined} ({note})", ""])
         facts: list[dict[str, Any]] = list(doc.get("evidence", {}).values())
         if not facts:  # documents with evidence inline in each flag
             facts = [e for f in register(doc) for e in flag_evidence(doc, f)]
-        names, sources = _source_names(doc), doc.get("sources", [])
+        names, sources = source_names(doc), doc.get("sources", [])
         # a source is used where a fact cites it, or names it as the source behind it (the
         # fact a ddtool sector rating rests on), as the Markdown report's Sources list it
         used: set[str | None] = set()
         for fact in facts:
-            used.add(_source_name(str(fact["source"]), names))
+            used.update(
+                _catalogue_source(c, names) for c in cited_sources(str(fact["source"]), names)
+            )
             used.add(source_behind(fact, sources))
         for src in sources:
             sheet.append(

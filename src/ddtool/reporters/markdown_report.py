@@ -4,6 +4,7 @@ details, data gaps."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -72,20 +73,77 @@ def supplier_label(flag: dict[str, Any]) -> str:
     return f"{name} (inferred)" if shown else name
 
 
+def source_names(document: dict[str, Any]) -> frozenset[str]:
+    """The names of the sources of the profiles (the document's `sources`)."""
+    return frozenset(str(source.get("name")) for source in document.get("sources") or [])
+
+
+def cited_sources(source: str, names: Collection[str]) -> list[str]:
+    """The sources a fact's `source` text names, as every report lists them: the sources of
+    the profiles it joins with "; " (an inferred origin mix cites the publication of each of
+    its shares: "USDA FAS Post …; World Agricultural Production, Table 17: …"), each once;
+    any other text whole, as the JSON has it ("ddtool: a listed good's severity floor (…)"
+    is that source, not "ddtool"; a source's name may hold "; " and ": " itself)."""
+    if source in names or "; " not in source:
+        return [source]
+    parts = source.split("; ")
+    # from the end: the names parts[start:] join (the longest first), None if they join none
+    joined: dict[int, list[str] | None] = {len(parts): []}
+    for start in range(len(parts) - 1, -1, -1):
+        joined[start] = None
+        for end in range(len(parts), start, -1):
+            name, rest = "; ".join(parts[start:end]), joined[end]
+            if name in names and rest is not None:
+                joined[start] = [name, *rest]
+                break
+    named = joined[0]
+    return list(dict.fromkeys(named)) if named else [source]
+
+
 def distinct_sources(
     flags: list[dict[str, Any]], document: dict[str, Any], behind: bool = False
 ) -> list[str]:
-    """Every evidence source cited by the flags, once each, in first-seen order; with
-    `behind`, each followed by the source its note names as the one behind it (the fact a
-    ddtool sector rating rests on), as the Excel register's Sources sheet counts it used."""
+    """Every source the flags' evidence cites (see cited_sources), once each, in first-seen
+    order; with `behind`, each fact's followed by the source its note names as the one behind
+    it (the fact a ddtool sector rating rests on), as the Excel register's Sources sheet
+    counts it used."""
+    names = source_names(document)
     seen: dict[str, None] = {}
     for flag in flags:
         for item in flag_evidence(document, flag):
-            named = [item.get("source")]
-            if behind:
-                named.append(source_behind(item, document.get("sources") or []))
-            seen.update((str(source), None) for source in named if source)
+            if item.get("source"):
+                seen.update(dict.fromkeys(cited_sources(str(item["source"]), names)))
+            if behind and (named := source_behind(item, document.get("sources") or [])):
+                seen[named] = None
     return list(seen)
+
+
+# how every report names the input files, and the hash over all of them
+COMBINED_INPUT = "Input files combined"
+COMBINED_INPUT_NOTE = "one hash over all {count} input files, in the order given"
+
+
+def input_files(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each input file with its own SHA-256, in the order given (`input.files`); a document
+    without that list names one file, hashed by `input.sha256`."""
+    given: dict[str, Any] = document.get("input") or {}
+    files: list[dict[str, Any]] = given.get("files") or []
+    if not files:
+        return [(str(given.get("path") or ""), str(given.get("sha256") or ""))]
+    return [(str(f.get("path") or ""), str(f.get("sha256") or "")) for f in files]
+
+
+def combined_input_hash(document: dict[str, Any]) -> str | None:
+    """The one SHA-256 over all input files in the order given (`input.sha256`) where there
+    are several, none of which it is the hash of; None for one file (the hash is its own)."""
+    if len(input_files(document)) < 2:
+        return None
+    return str((document.get("input") or {}).get("sha256") or "") or None
+
+
+def input_label(index: int, count: int) -> str:
+    """'Input' for one input file; 'Input file 2 of 3' for the second of three."""
+    return "Input" if count == 1 else f"Input file {index} of {count}"
 
 
 class _ReadFlags:
@@ -174,16 +232,27 @@ def _summary(document: dict[str, Any]) -> list[str]:
             f"{cell(profiles.get('version'))} (sha256 {short(profiles.get('sha256'))})"
             + "".join(f" + overlay {cell(o)}" for o in profiles.get("overlays") or []),
         ),
-        (
-            "Input",
-            f"{cell(document.get('input', {}).get('path'))}"
-            f" (sha256 {short(document.get('input', {}).get('sha256'))})",
-        ),
+        *_input_rows(document),
         ("Generated at", cell(document.get("generated_at"))),
     ]
     out = ["## Summary", "", "| Item | Value |", "| --- | --- |"]
     out += [f"| {label} | {value} |" for label, value in rows]
     return [*out, ""]
+
+
+def _input_rows(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """A row per input file with its own hash; with several, one more with the hash over all
+    of them, so named (it is no file's own)."""
+    files = input_files(document)
+    rows = [
+        (input_label(i, len(files)), f"{cell(path)} (sha256 {short(sha256)})")
+        for i, (path, sha256) in enumerate(files, 1)
+    ]
+    combined = combined_input_hash(document)
+    if combined:
+        note = COMBINED_INPUT_NOTE.format(count=len(files))
+        rows.append((COMBINED_INPUT, f"sha256 {short(combined)} ({note})"))
+    return rows
 
 
 def _warnings(document: dict[str, Any]) -> list[str]:
