@@ -20,7 +20,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ddtool.errors import InputError, Location, Problem
-from ddtool.sources.columns import FIELDS, parse_column_map
+from ddtool.sources.columns import FIELDS, header_key, parse_column_map
 
 FlagLevel = Literal["low", "medium", "high", "critical"]
 # strict: a settings file is typed by hand, and `true` or "24" where a number belongs is a
@@ -178,8 +178,14 @@ class Config(BaseModel):
     )
 
     def column_map(self, given: dict[str, str]) -> dict[str, str]:
-        """The column names to read: this config's, overridden by those given (--map)."""
-        return {**self.columns, **given}
+        """The column names to read: this config's, overridden by those given (--map). A
+        header is one however it is written ("Staat", "STAAT": header_key), so a --map of a
+        header the config maps too replaces the config's entry."""
+        if not self.columns:
+            return dict(given)
+        taken = {header_key(header) for header in given}
+        kept = {h: f for h, f in self.columns.items() if header_key(h) not in taken}
+        return {**kept, **given}
 
 
 # a key's position in the file: its path from the top (keys, list indexes) -> its line
@@ -200,13 +206,14 @@ def load_config(path: Path | None) -> Config:
             [Problem("config-unreadable", f"cannot read: {e.strerror}", Location(name))]
         ) from e
     text = _decode(raw, name)
-    data, lines, problems = _parse(text, name)
+    data, lines, written, problems = _parse(text, name)
     if data is None:  # an empty file (or only comments): the defaults
         data = {}
+    problems += _columns_mapped_twice(data, lines, name)
     try:
         config = Config.model_validate(data)
     except ValidationError as e:
-        problems += _validation_problems(e.errors(), data, lines, name)
+        problems += _validation_problems(e.errors(), data, lines, name, written)
     else:
         if not problems:
             return config
@@ -234,12 +241,13 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], list[Problem]]:
-    """The YAML data, the line of each key, and each key written twice at one level."""
+def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], dict[_Path, _Path], list[Problem]]:
+    """The YAML data, the line of each key, the path as written of each key that is no text
+    (_key_lines), and each key written twice at one level."""
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
-        lines, repeats = _key_lines(node) if node is not None else ({}, [])
+        lines, repeats, written = _key_lines(node, loader) if node is not None else ({}, [], {})
         data = loader.construct_document(node) if node is not None else None
     except yaml.constructor.ConstructorError as e:
         if "could not determine a constructor" not in str(e.problem):
@@ -258,6 +266,19 @@ def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], list[Problem]]:
         raise _syntax_error(e, name) from None
     except (yaml.YAMLError, RecursionError) as e:
         raise InputError([Problem("config-syntax", f"invalid YAML: {e}", Location(name))]) from None
+    except ValueError as e:  # (a date that does not exist, 2025-13-01: the constructor's error)
+        found = _impossible_date(node, loader) if node is not None else None
+        line, value = found if found is not None else (None, "")
+        raise InputError(
+            [
+                Problem(
+                    "config-syntax",
+                    f"the date {value!r} does not exist ({e}): write a real date, or quote it"
+                    " if it is meant as text",
+                    Location(name, line=line),
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
     problems = [
@@ -269,7 +290,40 @@ def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], list[Problem]]:
         )
         for key, first, line in repeats
     ]
-    return data, lines, problems
+    return data, lines, written, problems
+
+
+def _columns_mapped_twice(data: Any, lines: dict[_Path, int], name: str) -> list[Problem]:
+    """The columns: entries that map a header an entry above maps to another field, written
+    otherwise ("Land: country", "LAND: region"): as --map refuses them, an error at each one's
+    line (a header holds one field; which one would be read depended on the order)."""
+    given = data.get("columns") if isinstance(data, dict) else None
+    if not isinstance(given, dict):
+        return []
+    first: dict[str, tuple[str, str]] = {}  # header_key -> (header as written, its field)
+    problems: list[Problem] = []
+    for header, written in given.items():
+        target = written.strip() if isinstance(written, str) else None
+        if not isinstance(header, str) or not header.strip() or target not in FIELDS:
+            continue  # (reported by the validation)
+        key = header_key(header)
+        if key not in first:
+            first[key] = (header, target)
+            continue
+        other, field = first[key]
+        if field != target:
+            at = ("columns", header)
+            problems.append(
+                Problem(
+                    "config-invalid",
+                    f"the header {header!r} is mapped twice, also to {field!r} (as {other!r},"
+                    f" line {lines.get(('columns', other), '?')}: headers are compared without"
+                    " regard to case, spaces or punctuation); a column holds one field: keep"
+                    " one",
+                    _locate(at, lines, name),
+                )
+            )
+    return problems
 
 
 def _mark_location(e: yaml.MarkedYAMLError, name: str) -> Location:
@@ -287,11 +341,22 @@ def _syntax_error(e: yaml.MarkedYAMLError, name: str) -> InputError:
     )
 
 
-def _key_lines(root: yaml.Node) -> tuple[dict[_Path, int], list[tuple[_Path, int, int]]]:
-    """The line of each key and list item (the last, for a repeated key: the one read), and
-    each repeat as (path, first line, line). Read from the node tree, before construction
-    rewrites merge keys (`<<`) into the mappings."""
+# the tags of the keys that are no text once read (`123:`, `true:`, `2025-01-01:`)
+_NOT_TEXT = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null", "timestamp")
+)
+
+
+def _key_lines(
+    root: yaml.Node, loader: yaml.SafeLoader | None = None
+) -> tuple[dict[_Path, int], list[tuple[_Path, int, int]], dict[_Path, _Path]]:
+    """The line of each key and list item (the last, for a repeated key: the one read), each
+    repeat as (path, first line, line), and the path as written of each key that is no text
+    once read (`123:`, `true:`; with `loader`, which reads them): validation names such a
+    key by its value (123, 1), and its line is found by that too. Read from the node tree,
+    before construction rewrites merge keys (`<<`) into the mappings."""
     lines: dict[_Path, int] = {(): root.start_mark.line + 1}
+    written: dict[_Path, _Path] = {}
     repeats: list[tuple[_Path, int, int]] = []
     stack: list[tuple[_Path, yaml.Node]] = [((), root)]
     seen: set[int] = set()  # an alias is walked once, at its anchor (no alias bomb)
@@ -311,27 +376,81 @@ def _key_lines(root: yaml.Node) -> tuple[dict[_Path, int], list[tuple[_Path, int
                 else:
                     first[key.value] = line
                 lines[(*at, key.value)] = line
+                if loader is not None and key.tag in _NOT_TEXT:
+                    read = _key_value(loader, key)
+                    if read is not _UNREAD:
+                        # (as pydantic names a key: a whole number as it is, else its repr)
+                        named = read if isinstance(read, int) else repr(read)
+                        lines[(*at, named)] = line
+                        written[(*at, named)] = (*at, key.value)
                 stack.append(((*at, key.value), value))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 lines[(*at, index)] = item.start_mark.line + 1
                 stack.append(((*at, index), item))
     repeats.sort(key=lambda r: r[2])
-    return lines, repeats
+    return lines, repeats, written
+
+
+_UNREAD = object()  # (a key _key_value cannot read)
+
+
+def _key_value(loader: yaml.SafeLoader, key: yaml.ScalarNode) -> Any:
+    """A key as the loader reads it (123, True, a date); _UNREAD when it cannot (a date that
+    does not exist: construction reports it)."""
+    try:
+        return loader.construct_object(key)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        loader.recursive_objects.pop(key, None)  # (left behind by the failed construction)
+        return _UNREAD
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _impossible_date(root: yaml.Node, loader: yaml.SafeLoader) -> tuple[int, str] | None:
+    """The line and text of the first date of the file that does not exist (2025-13-01),
+    which YAML's constructor refuses with a bare ValueError; None when there is none."""
+    stack: list[yaml.Node] = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _TIMESTAMP:
+                try:
+                    loader.construct_yaml_timestamp(node)
+                except ValueError:
+                    return node.start_mark.line + 1, str(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in reversed(node.value) for part in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
 
 
 def _validation_problems(
-    errors: list[ErrorDetails], data: Any, lines: dict[_Path, int], name: str
+    errors: list[ErrorDetails],
+    data: Any,
+    lines: dict[_Path, int],
+    name: str,
+    written: dict[_Path, _Path] | None = None,
 ) -> list[Problem]:
-    """pydantic's errors in plain words, each at the line of its key; and the order of the
-    thresholds, which pydantic checks only once all three are valid."""
+    """pydantic's errors in plain words, each at the line of its key (a key that is no text,
+    `123:` or `true:`, at its own line and as written: `columns.true`, with `written` from
+    _key_lines); and the order of the thresholds, which pydantic checks only once all three
+    are valid."""
     problems: list[Problem] = []
     for err in errors:
         at: _Path = tuple(part for part in err["loc"] if part != "[key]")
         message, suggestion = _explain(err, at)
-        problems.append(
-            Problem("config-invalid", message, _locate(at, lines, name), suggestion=suggestion)
-        )
+        where = _locate(at, lines, name)
+        shown = (written or {}).get(at)
+        if shown is not None:
+            where = Location(name, line=where.line, column=_dotted(shown))
+        problems.append(Problem("config-invalid", message, where, suggestion=suggestion))
     failed = {tuple(err["loc"]) for err in errors}
     given = data.get("thresholds") if isinstance(data, dict) else None
     # a failed key stopped pydantic's order check; a failed section needs none

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from functools import partial
+from itertools import filterfalse, islice
+from operator import is_
+from typing import Any
+
+from ddtool.sources.values import ValueProblem, as_id, parse_int, parse_number, split_list
 
 FIELDS: tuple[str, ...] = (
     "id",
@@ -512,17 +520,56 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def header_key(text: str) -> str:
-    """Normalise a header: case/punctuation/accent-insensitive, '%' read as 'pct', '#' and
-    'N°' as 'no'."""
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Latin letters no decomposition folds to a-z: folded as the accented ones are ("ø" as "o")
+_LATIN_FOLD = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h"}
+)
+
+
+def _latin(char: str) -> bool:
+    """Whether a character is a Latin letter (or ASCII), whose accents are folded away."""
+    return char < "\u0250" or "\u1e00" <= char <= "\u1eff"
+
+
+def header_words(text: str) -> str:
+    """A header's words as headers are compared, separated by single spaces: case-,
+    punctuation- and accent-insensitive, '%' read as 'pct', '#' and 'N°' as 'no'.
+
+    Letters of every script are kept ("供应商编号", "Поставщик"): only a Latin letter's
+    accents are folded ("País" is "pais"); the marks of other scripts are part of their
+    letters ("й" is not "и", "ガ" not "カ"), and the text is read in one Unicode form (NFKC).
+    """
     text = str(text).replace("%", " pct ").replace("#", " no ").casefold()
-    if not text.isascii():
-        text = re.sub(r"\bn[°º]", "no ", text)
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return text.replace(" ", "")
+    if text.isascii():  # (most headers)
+        return _ASCII_NON_WORD.sub(" ", text).strip()
+    text = re.sub(r"\bn[°º]", "no ", text)
+    kept: list[str] = []
+    latin = False
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char):
+            if not latin:
+                kept.append(char)
+            continue
+        latin = _latin(char)
+        kept.append(char)
+    text = unicodedata.normalize("NFKC", "".join(kept)).casefold().translate(_LATIN_FOLD)
+    # a word is letters, digits and marks of any script; anything else separates words, and
+    # so do the modifier letters that stand for an apostrophe or a stress ("lʼentreprise")
+    shown = "".join(
+        c if unicodedata.category(c)[0] in "LNM" and not "\u02b0" <= c <= "\u02ff" else " "
+        for c in text
+    )
+    return " ".join(shown.split())
+
+
+def header_key(text: str) -> str:
+    """Normalise a header: its words (header_words) run together. A header of no letter or
+    digit ("—", "✓") is its text without spaces, so that two such headers differ."""
+    key = header_words(text).replace(" ", "")
+    if key:
+        return key
+    return "".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
 
 
 ALIAS_TO_FIELD: dict[str, str] = {
@@ -532,39 +579,44 @@ for _name in FIELDS:
     ALIAS_TO_FIELD.setdefault(header_key(_name), _name)
 
 
+# Words of a header that show which field it is meant as, when it matched no alias exactly:
+# each a whole word of the header (with a plural ending: "Buyers", "mujeres", "Industries",
+# never a part of another word: "Transparency" names no parent, "Payslips" no country), or,
+# written with a "*", a part of one (German compounds: "Beschäftigtenzahl", "Frauenquote").
+
 # the people a percentage counts: "% of migrant workers" is not the workers column; without a
 # word of percentage ("Number of migrant workers", "Women-owned business") no hint at all
 _PEOPLE: tuple[tuple[str, str], ...] = (
     ("migrant", "migrant_pct"),
     ("foreign", "migrant_pct"),
-    ("auslandisch", "migrant_pct"),
+    ("auslandisch*", "migrant_pct"),
     ("etranger", "migrant_pct"),
     ("extranjero", "migrant_pct"),
     ("female", "female_pct"),
     ("women", "female_pct"),
-    ("frauen", "female_pct"),
-    ("weiblich", "female_pct"),
+    ("frauen*", "female_pct"),
+    ("weiblich*", "female_pct"),
     ("femme", "female_pct"),
     ("mujer", "female_pct"),
 )
 _PERCENT = (
     "pct",
     "percent",
+    "percentage",
     "share",
     "proportion",
     "ratio",
-    "anteil",
-    "prozent",
+    "anteil*",
+    "prozent*",
     "pourcentage",
     "porcentaje",
 )
-# words that show a header is meant as a field, when it matched no alias exactly
 _HINTS: tuple[tuple[str, str], ...] = (
     ("parent", "buyers"),
     ("buyer", "buyers"),
     ("customer", "buyers"),
-    ("abnehmer", "buyers"),
-    ("kunde", "buyers"),
+    ("abnehmer*", "buyers"),
+    ("kunde*", "buyers"),
     ("acheteur", "buyers"),
     ("client", "buyers"),
     ("comprador", "buyers"),
@@ -573,40 +625,149 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("pais", "country"),
     ("sector", "sector"),
     ("industry", "sector"),
-    ("branche", "sector"),
-    ("sektor", "sector"),
+    ("branche*", "sector"),
+    ("sektor*", "sector"),
     ("secteur", "sector"),
     ("share", "share"),
-    ("anteil", "share"),
+    ("anteil*", "share"),
     ("worker", "workers"),
     ("employee", "workers"),
-    ("beschaftigt", "workers"),
-    ("mitarbeit", "workers"),
+    ("beschaftigt*", "workers"),
+    ("mitarbeit*", "workers"),
     ("effectif", "workers"),
     ("employe", "workers"),
-    ("nombredesalarie", "workers"),
+    ("nombre de salarie", "workers"),
     ("empleado", "workers"),
     ("trabajador", "workers"),
 )
-
-
 # the account a supplier gives its buyer ("Kundennummer", "Code client"): not the buyer's id,
 # so no hint of the buyers column (left out of the aliases on purpose, section 6)
-_ACCOUNTS = ("kundennummer", "kundennr", "kundenno", "codeclient", "noclient", "numeroclient")
+_ACCOUNTS = (
+    "kundennummer",
+    "kunden nummer",
+    "kundennr",
+    "kunden nr",
+    "kundenno",
+    "kunden no",
+    "code client",
+    "no client",
+    "numero client",
+)
 
 
-def hint_header(text: str) -> str | None:
-    """The field an unmatched header probably means (for a "did you mean --map" warning)."""
-    key = header_key(text)
-    for account in _ACCOUNTS:
-        key = key.replace(account, "")
-    for word, target in _PEOPLE:
-        if word in key:
-            return target if any(p in key for p in _PERCENT) else None
-    for word, target in _HINTS:
-        if word in key:
-            return target
-    return None
+def _word_pattern(word: str) -> str:
+    """The pattern of a hint word (see _HINTS) in a header's words."""
+    if word.endswith("*"):
+        return re.escape(word[:-1])
+    ending = "(?:y|ies)" if word.endswith("y") else ""
+    stem = re.escape(word[:-1] if ending else word)
+    return rf"(?<!\S){stem}{ending}(?:s|es)?(?!\S)"
+
+
+def _patterns(words: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(_word_pattern(word)), target) for word, target in words)
+
+
+_PEOPLE_PATTERNS = _patterns(_PEOPLE)
+_HINT_PATTERNS = _patterns(_HINTS)
+_PERCENT_PATTERN = re.compile("|".join(map(_word_pattern, _PERCENT)))
+_ACCOUNT_PATTERN = re.compile("|".join(map(_word_pattern, _ACCOUNTS)))
+
+
+def hint_header(
+    text: str, values: Sequence[Any] | None = None, ids: AbstractSet[str] = frozenset()
+) -> str | None:
+    """The field an unmatched header probably means (for a "did you mean --map" warning), by
+    its whole words; given the column's values, only when they fit that field too
+    (values_fit: "Customer since" holding years, "Worker housing" holding "yes" get none)."""
+    words = _ACCOUNT_PATTERN.sub(" ", header_words(text))
+    target: str | None = None
+    for pattern, field in _PEOPLE_PATTERNS:
+        if pattern.search(words):
+            if _PERCENT_PATTERN.search(words) is None:
+                return None
+            target = field
+            break
+    else:
+        target = next((field for pattern, field in _HINT_PATTERNS if pattern.search(words)), None)
+    if target is None or values is None:
+        return target
+    return target if values_fit(target, values, ids) else None
+
+
+# a column is taken for a field by its values when most of its first filled cells read as
+# that field's: enough to tell a column of counts from one of remarks, and cheap on 10^5 rows
+_SAMPLE = 200
+_MOSTLY = 0.8
+# answers that read as countries ("no" is Norway) but fill yes/no columns
+_ANSWERS = frozenset({"no", "non", "nein", "yes", "si", "sí", "ja", "oui", "x", "ok"})
+MAX_WORKERS = 10_000_000
+
+
+def values_fit(field: str, values: Sequence[Any], ids: AbstractSet[str] = frozenset()) -> bool:
+    """Whether a column's values fit a field (blank cells are None): most of its first filled
+    cells are numbers for workers (whole, 0 to 10,000,000), a share or a percentage (0 to
+    100), ids of `ids` (the table's) for buyers, countries for the country, and short texts
+    that are no number, country or yes/no answer for the sector. No filled cell: no fit."""
+    filled = list(islice(filterfalse(partial(is_, None), values), _SAMPLE))
+    if not filled:
+        return False
+    if field == "buyers":
+        passed = sum(_names_ids(value, ids) for value in filled) if ids else 0
+    else:
+        test = _FITS.get(field)
+        if test is None:
+            return True  # (a field told by its header alone)
+        passed = sum(map(test, filled))
+    return passed >= _MOSTLY * len(filled)
+
+
+def _names_ids(value: Any, ids: AbstractSet[str]) -> bool:
+    """Whether a cell names ids of `ids` only (one or a list)."""
+    items = split_list(value)
+    return bool(items) and all(as_id(item) in ids for item in items)
+
+
+def _is_count(value: Any) -> bool:
+    try:
+        return 0 <= parse_int(value) <= MAX_WORKERS
+    except ValueProblem:
+        return False
+
+
+def _is_percentage(value: Any) -> bool:
+    try:
+        return 0 <= parse_number(value)[0] <= 100
+    except ValueProblem:
+        return False
+
+
+def _is_country(value: Any) -> bool:
+    from ddtool.reference.countries import normalise_country  # (only for a hinted column)
+
+    if not isinstance(value, str) or value.strip().casefold() in _ANSWERS:
+        return False
+    return normalise_country(value).iso3 is not None
+
+
+def _is_sector(value: Any) -> bool:
+    """A text that may name a sector: a few words, no number, country or yes/no answer."""
+    if not isinstance(value, str) or value.strip().casefold() in _ANSWERS:
+        return False
+    if not 0 < len(value.split()) <= 6 or _is_percentage(value):
+        return False
+    return not _is_country(value)
+
+
+# the test of each field's values (the buyers' ids are looked up in the table's: _names_ids)
+_FITS: dict[str, Callable[[Any], bool]] = {
+    "workers": _is_count,
+    "share": _is_percentage,
+    "female_pct": _is_percentage,
+    "migrant_pct": _is_percentage,
+    "country": _is_country,
+    "sector": _is_sector,
+}
 
 
 # (keyed as headers are compared)

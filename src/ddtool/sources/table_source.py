@@ -28,7 +28,7 @@ from ddtool.sources.columns import (
     region_rank,
 )
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
-from ddtool.sources.values import ValueProblem, parse_number
+from ddtool.sources.values import ValueProblem, as_id, parse_number
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -95,11 +95,14 @@ def table_from_rows(
     options: ReadOptions,
     problems: ProblemList,
     clean: Cleaner | None = None,
+    merged_header: dict[int, list[int]] | None = None,
 ) -> RawTable | None:
     """Turn table rows (header somewhere near the top) into a table, column by column.
 
     Without `clean` the cells arrive cleaned (blank -> None); with it, text cells are cleaned
     here, once per distinct text of a column, and the error values it finds are reported.
+    `merged_header`: the header cells of a workbook merged across columns, each one's first
+    column with the others under it (_merged_header): their values are its field's.
     """
     head: Sequence[Sequence[Any]] = rows[:HEADER_SCAN_ROWS]
     if clean is not None:
@@ -158,7 +161,6 @@ def table_from_rows(
                     ]
                 tails[index] = tail
     field_cols = {field: col for col, field in mapping.items()}
-    extra_cols = [c for c in labels if c not in mapping and c not in regions[1:]]
     for row_index, col, text in sorted(found_errors):  # (rows below the header only)
         # in a field ddtool reads, an error; in a column of the user's own, read as blank
         report = problems.error if col in mapping else problems.warning
@@ -171,16 +173,34 @@ def table_from_rows(
                 path, sheet=sheet, row=row_index + 1, column=labels.get(col, column_letter(col))
             ),
         )
-    for col, label in labels.items():
-        target = hint_header(label) if col not in mapping else None
-        if target is not None and target not in mapping.values():
-            problems.warning(
-                "unmapped-column",
-                f"column '{label}' looks like the {target} column but matches no known name;"
-                " it is kept as an attribute",
-                Location(path, sheet=sheet, row=header_index + 1, column=label),
-                suggestion=options.map_hint(label, target),
-            )
+    under = _join_merged_header(
+        columns, _header_groups(header, merged_header), mapping, labels, start, where, problems
+    )
+    extra_cols = [c for c in labels if c not in mapping and c not in regions[1:] and c not in under]
+    _blank_headers(header, columns, labels, mapping, under, start, where, problems)
+    # a header that looks like a field's is named when its values fit the field too
+    # ("Customer since" holding years is no buyers column)
+    hinted = {
+        col: target
+        for col, label in labels.items()
+        if col not in mapping
+        and (target := hint_header(label)) is not None
+        and target not in mapping.values()
+    }
+    ids: frozenset[str] = frozenset()
+    if "buyers" in hinted.values() and "id" in field_cols:
+        ids = _ids(columns[field_cols["id"]])
+    for col, target in hinted.items():
+        label = labels[col]
+        if hint_header(label, columns[col], ids) is None:
+            continue
+        problems.warning(
+            "unmapped-column",
+            f"column '{label}' looks like the {target} column but matches no known name;"
+            " it is kept as an attribute",
+            Location(path, sheet=sheet, row=header_index + 1, column=label),
+            suggestion=options.map_hint(label, target),
+        )
     for fld, (first, second) in duplicates.items():
         first_text, second_text = labels[first], str(header[second]).strip()
         named = (
@@ -316,6 +336,151 @@ def _column_label(header: Sequence[Any], col: int) -> str:
     """A column's label: its header as written, or its letter when the header is blank."""
     cell = header[col] if col < len(header) else None
     return str(cell).strip() if not _blank(cell) else column_letter(col)
+
+
+def _ids(column: Sequence[Any]) -> frozenset[str]:
+    """The ids of an id column, as buyers name them (once per distinct value)."""
+    return frozenset(as_id(value) for value in _distinct(column) if value is not None) - {""}
+
+
+# the fields that hold lists: the values of a header merged over several columns join them
+_LIST_FIELDS = frozenset({"products", "buyers", "certifications"})
+MAX_MERGED_ROWS = 20  # rows named one by one with values in several merged columns
+
+
+def _header_groups(
+    header: Sequence[Any], merged_header: dict[int, list[int]] | None
+) -> dict[int, list[int]]:
+    """The merged header cells that head columns of their own: each one's first column (its
+    text) and the blank columns under the rest of it."""
+    groups: dict[int, list[int]] = {}
+    for first, rest in (merged_header or {}).items():
+        if first < len(header) and not _blank(header[first]):
+            under = [col for col in rest if col < len(header) and _blank(header[col])]
+            if under:
+                groups[first] = under
+    return groups
+
+
+def _join_merged_header(
+    columns: list[Sequence[Any]],
+    groups: dict[int, list[int]],
+    mapping: dict[int, str],
+    labels: dict[int, str],
+    start: int,
+    where: Location,
+    problems: ProblemList,
+) -> set[int]:
+    """Read the columns under a header cell merged across them ("Buyer IDs" over E1:F1) as
+    its field's, as the sheet shows them: in a row, the values of a list field (buyers,
+    products, certifications) or of a column of the user's own are joined ("P1; P2"); a
+    field of one value takes the one filled cell, and values in several of them are an error
+    at the row (the first is read). The columns under the merged part are left blank. Returns
+    them; each group with values beneath its merged part is named in a warning."""
+    under: set[int] = set()
+    for first, rest in groups.items():
+        under.update(rest)
+        if all(columns[col].count(None) == len(columns[col]) for col in rest):
+            continue  # (nothing under the merged part: merged for its looks)
+        label, field = labels[first], mapping.get(first)
+        single = field is not None and field not in _LIST_FIELDS
+        cols = (first, *rest)
+        letters = f"{column_letter(first)}–{column_letter(rest[-1])}"
+        span = f"{column_letter(first)}{where.row}:{column_letter(rest[-1])}{where.row}"
+        joined: list[Any] = []
+        several: list[tuple[int, list[int], list[Any]]] = []
+        for index, cells in enumerate(zip(*(columns[col] for col in cols), strict=True)):
+            if cells.count(None) >= len(cells) - 1:  # (most rows: one value at most)
+                joined.append(next((v for v in cells if v is not None), None))
+                continue
+            filled = [(col, v) for col, v in zip(cols, cells, strict=True) if v is not None]
+            if single:
+                several.append((index, [col for col, _ in filled], [v for _, v in filled]))
+                joined.append(filled[0][1])
+            else:
+                joined.append("; ".join(_shown(v).strip() for _, v in filled))
+        columns[first] = joined
+        for col in rest:
+            columns[col] = [None] * len(joined)
+        how = (
+            f"a row gives its {field} in one of them"
+            if single
+            else "the values of a row are read together, as one list"
+            if field is not None
+            else "the values of a row are kept together"
+        )
+        problems.warning(
+            "merged-cells",
+            f"cells {span} are merged: the header '{label}' is read for columns {letters}; {how}",
+            where.with_column(label),
+        )
+        for index, filled_cols, values in several[:MAX_MERGED_ROWS]:
+            shown = ", ".join(repr(_shown(v).strip()[:40]) for v in values)
+            named = ", ".join(map(column_letter, filled_cols[:-1]))
+            problems.error(
+                "merged-header",
+                f"the row holds values in columns {named} and"
+                f" {column_letter(filled_cols[-1])} ({shown}), all under the header"
+                f" '{label}' merged over {span}: a supplier has one {field}; keep one (the"
+                f" first is read), or give each column a header of its own",
+                Location(where.file, where.sheet, start + index + 1, label),
+            )
+        if len(several) > MAX_MERGED_ROWS:
+            problems.error(
+                "merged-header",
+                f"{len(several) - MAX_MERGED_ROWS:,} more rows hold values in several columns"
+                f" under the header '{label}' merged over {span}: a supplier has one {field}",
+                Location(where.file, where.sheet, start + several[MAX_MERGED_ROWS][0] + 1, label),
+            )
+    return under
+
+
+def _blank_headers(
+    header: Sequence[Any],
+    columns: Sequence[Sequence[Any]],
+    labels: dict[int, str],
+    mapping: dict[int, str],
+    under: set[int],
+    start: int,
+    where: Location,
+    problems: ProblemList,
+) -> None:
+    """Warn of each column without a header that holds values (kept as an attribute named
+    by its letter): right after a list field's column (`Buyer IDs;;Products`, a header
+    written over two columns, or merged where the file does not say so, as in CSV), its
+    values are likely more of that field's, and they would be lost to it without a word."""
+    for col, column in enumerate(columns):
+        if col in under or col >= len(header) or not _blank(header[col]):
+            continue
+        if column.count(None) == len(column):
+            continue  # (a blank column: nothing kept, nothing lost)
+        index, value = next((i, v) for i, v in enumerate(column) if v is not None)
+        letter = column_letter(col)
+        left = col - 1
+        while left >= 0 and _blank(header[left]):
+            left -= 1
+        field = mapping.get(left) if left >= 0 else None
+        message = (
+            f"column {letter} has no header but holds values ({_shown(value).strip()[:40]!r}"
+            f" in row {start + index + 1}, …): they are kept as an attribute named '{letter}'"
+        )
+        suggestion = None
+        if field in _LIST_FIELDS:
+            other = labels[left]
+            message += (
+                f"; they are likely more {field} of '{other}' ({column_letter(left)}), whose"
+                f" header spans both columns: write them into column {column_letter(left)}"
+                " (separated by ';'), or give the column a header"
+            )
+            suggestion = f"'{other}'"
+        else:
+            message += "; give the column a header"
+        problems.warning(
+            "blank-header",
+            message,
+            Location(where.file, where.sheet, start + index + 1, letter),
+            suggestion=suggestion,
+        )
 
 
 # a bare "Name" beside another name column is a contact's name ("Firma; Name; Vorname"); a
@@ -805,15 +970,42 @@ _COMPANY_FIELDS: dict[str, str] = {
 _COMPANY_KEYS = {header_key(label): name for label, name in _COMPANY_FIELDS.items()}
 
 
+# the header of a Company sheet's value column ("Field | Value | Comment")
+_VALUE_HEADERS = frozenset(map(header_key, ("value", "wert", "valeur", "valor", "angabe")))
+
+
 def _company_from_sheet(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
-    """Read a two-column Field/Value sheet naming the company."""
+    """Read a Field/Value sheet naming the company: the first row of a field that has a value
+    counts. The value is the cell of the value column only (the one headed "Value", else the
+    one right after the field's): a blank value is a blank field, never the comment beside
+    it ("Country | | tbc by legal")."""
     company: dict[str, Any] = {}
+    value_col: int | None = None
     for row in rows:
-        cells = [c for c in row if not _blank(c)]
-        if len(cells) >= 2 and isinstance(cells[0], str):
-            found = _COMPANY_KEYS.get(header_key(cells[0]))
-            if found is not None and found not in company:
-                company[found] = cells[1]
+        label_col = next((col for col, cell in enumerate(row) if not _blank(cell)), None)
+        if label_col is None or not isinstance(row[label_col], str):
+            continue
+        found = _COMPANY_KEYS.get(header_key(row[label_col]))
+        if found is None:
+            if value_col is None:  # a header row: "Field | Value | Comment"
+                value_col = next(
+                    (
+                        col
+                        for col, cell in enumerate(row)
+                        if col > label_col
+                        and isinstance(cell, str)
+                        and header_key(cell) in _VALUE_HEADERS
+                    ),
+                    None,
+                )
+            continue
+        col = value_col if value_col is not None and value_col > label_col else label_col + 1
+        value = row[col] if col < len(row) else None
+        if value_col is None and isinstance(value, str) and header_key(value) in _VALUE_HEADERS:
+            value_col = col  # a header row whose first cell names a field: "Company | Value"
+            continue
+        if found not in company and not _blank(value):
+            company[found] = value
     return company
 
 
@@ -902,8 +1094,11 @@ class ExcelReader(ChainReader):
             )
         first = ProblemList()
         read = _SheetRead(path, sheet, rows, options)
+        groups = _merged_header(read, merged, first)
         _fill_merged(read, merged, first)
-        chain.table = table_from_rows(str(path), sheet, rows, options, first, clean=_excel_cleaning)
+        chain.table = table_from_rows(
+            str(path), sheet, rows, options, first, clean=_excel_cleaning, merged_header=groups
+        )
         if chain.table is None and options.sheet is None and first.has_errors():
             # the sheet chosen by its name has no header (a "Supplier guidance" sheet before
             # "Suppliers"): the first sheet that has one is read instead, and said so
@@ -918,9 +1113,16 @@ class ExcelReader(ChainReader):
                 )
                 sheet, first = other_name, ProblemList()
                 read = _SheetRead(path, sheet, other_rows, options)
+                groups = _merged_header(read, other_merged, first)
                 _fill_merged(read, other_merged, first)
                 chain.table = table_from_rows(
-                    str(path), sheet, other_rows, options, first, clean=_excel_cleaning
+                    str(path),
+                    sheet,
+                    other_rows,
+                    options,
+                    first,
+                    clean=_excel_cleaning,
+                    merged_header=groups,
                 )
         if sheet in hidden:
             problems.warning(
@@ -1070,6 +1272,10 @@ class _SheetRead:
         if self._found is None:
             self._found = _header(self.rows, self.options)
         return self._found
+
+    def forget_header(self) -> None:
+        """Find the header again: its rows were changed (a two-row header read as one)."""
+        self._found = None
 
     def xml(self) -> str | None:
         """The sheet's XML: an xlsx sheet's; None for other formats, or when not found."""
@@ -1446,6 +1652,88 @@ def _row_runs(numbers: list[int]) -> str:
     if len(shown) == 1:
         return f"each of rows {shown[0]}"
     return f"rows {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _merged_header(
+    read: _SheetRead, merged: list[_Range] | None, problems: ProblemList
+) -> dict[int, list[int]]:
+    """The header cells merged across columns ("Buyer IDs" over E1:F1): each one's first
+    column, with the other columns it spans (their values are its field's: table_from_rows).
+
+    A two-row header, a group header merged over columns ("Location" over C1:D1) with the
+    columns' names beneath it in the next row ("Country", "City") and nothing else in that
+    row, is read as one header of the names beneath: they are written into the header row,
+    and the row beneath is left blank (it is no supplier), with a `merged-cells` warning.
+    """
+    rows = read.rows
+    if merged is None and read.path.suffix.lower() in _XLSX:
+        merged = _merged_from_xml(read)
+    wide = [r for r in merged or () if r[1][1] > r[0][1]]
+    if not wide:
+        return {}  # (most sheets: no work at all)
+    head, found = read.header()
+    if found is None:
+        return {}
+    header_index = found[0]
+    header = head[header_index]
+    width = len(header)
+    # (title cells merged above the header are left as they are)
+    spans = sorted(
+        (c0, min(c1, width - 1), r1 > r0)
+        for (r0, c0), (r1, c1) in wide
+        if r0 == header_index and c0 < width - 1 and not _blank(header[c0])
+    )
+    if not spans:
+        return {}
+    named = _names_beneath(rows, header_index, width, spans)
+    if named:
+        number = header_index + 1  # (the header's row as the sheet shows it)
+        beneath = rows[number]
+        for c0, c1, _tall in spans:
+            names = [col for col in range(c0, c1 + 1) if col in named]
+            if not names:
+                continue
+            group = str(header[c0]).strip()
+            shown = ", ".join(repr(str(beneath[col]).strip()) for col in names)
+            problems.warning(
+                "merged-cells",
+                f"cells {column_letter(c0)}{number}:{column_letter(c1)}{number} are merged:"
+                f" '{group}' heads the columns named beneath it in row {number + 1} ({shown});"
+                f" the header is read from rows {number}–{number + 1}, with those names",
+                read.where(number, group),
+            )
+            for col in range(c0, c1 + 1):
+                rows[header_index][col] = beneath[col] if col in named else ""
+        rows[number] = [""] * len(beneath)
+        read.forget_header()
+        spans = [span for span in spans if not named.intersection(range(span[0], span[1] + 1))]
+    return {c0: list(range(c0 + 1, c1 + 1)) for c0, c1, _tall in spans}
+
+
+def _names_beneath(
+    rows: list[list[Any]], header_index: int, width: int, spans: list[tuple[int, int, bool]]
+) -> set[int]:
+    """The columns of a two-row header named in the row beneath the header: that row holds
+    texts under the merged group headers one row high (`spans`: first and last column, and
+    whether the range is taller), and nothing else (a supplier's row has its id, its name
+    beside them). Empty when it is no such row."""
+    if header_index + 1 >= len(rows):
+        return set()
+    cells = [_clean_cell(value, _excel_cleaning) for value in rows[header_index + 1]]
+    cells += [None] * (width - len(cells))
+    grouped = {col for c0, c1, _tall in spans for col in range(c0, c1 + 1)}
+    named = {
+        col
+        for c0, c1, tall in spans
+        if not tall
+        for col in range(c0, c1 + 1)
+        if isinstance(cells[col], str)
+    }
+    if any(value is not None for col, value in enumerate(cells) if col not in grouped):
+        return set()  # (a supplier's row)
+    if any(cells[col] is not None and not isinstance(cells[col], str) for col in grouped):
+        return set()  # (numbers: values, not names)
+    return named
 
 
 def _fill_merged(read: _SheetRead, merged: list[_Range] | None, problems: ProblemList) -> None:
