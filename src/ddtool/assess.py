@@ -32,6 +32,7 @@ from ddtool.reference.countries import display_name
 from ddtool.remediation import measures_for_flag
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.scoring import (
+    GUESSED,
     SEVERITY_FACT,
     Evidence,
     Score,
@@ -192,10 +193,12 @@ def _assess(
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[str, ...], str | None] = {}
-    without_country = 0  # counted here, where every supplier is read anyway
+    without_country = without_sector = 0  # counted here, where every supplier is read
     for supplier_id, supplier in supply.suppliers.items():
         without_country += supplier.country is None
         sector = supplier.sector
+        # (one guessed from the products below is still a sector the file does not give)
+        without_sector += sector is None
         if sector is None and supplier.products and not _ruled_out(supplier, profiles):
             key = tuple(supplier.products)
             if key not in guessed:  # a sector guessed from products, when they agree
@@ -215,7 +218,13 @@ def _assess(
     # The flags need the scores and the inference, not the roll-up: if the JSON will be
     # written, a second process builds and serialises them while this one rolls up.
     flagged = _Flagging(
-        supply, risks, inference.nodes, sector_of, without_country, profiles, config
+        supply,
+        risks,
+        inference.nodes,
+        sector_of,
+        (without_country, without_sector),
+        profiles,
+        config,
     )
     big = options.ahead and len(flagged.order) > INDENT_LIMIT
     try:
@@ -342,11 +351,13 @@ class _Flagging:
         risks: dict[str, SupplierRisk],
         inferred: dict[str, InferredSupplier],
         sector_of: dict[str, str | None],
-        without_country: int,
+        without: tuple[int, int],
         profiles: Profiles,
         config: Config,
     ) -> None:
-        self.sector_of, self.without_country = sector_of, without_country
+        # the suppliers without a country, and without a sector of their own (none given or
+        # matched, a sector guessed from the products included: it is a data gap)
+        self.sector_of, (self.without_country, self.without_sector) = sector_of, without
         self.depth = supply.depth  # (read before any fork: after one, reading costs copies)
         self.shared = shared = _Shared(profiles, config.flag_level)
         pred, tiers_of = supply.pred, supply.tiers  # plain dicts: fast on large chains
@@ -407,7 +418,7 @@ def _document(
         flagged.parts_of,
         flagged.inferred_ids,
     )
-    sector_of, gaps, flags = flagged.sector_of, flagged.gaps, flagged.flags
+    gaps, flags = flagged.gaps, flagged.flags
     level_counts, type_counts = flagged.level_counts, flagged.type_counts
     # The supplier entries are built when first needed. If the JSON will be written, a
     # forked process builds and serialises the last part of them (see _assess), while this
@@ -442,7 +453,7 @@ def _document(
         "highest_level": next((lvl for lvl in reversed(LEVELS) if by_level[lvl]), None),
         "data_gaps": len(gaps),
         "suppliers_without_country": flagged.without_country,
-        "suppliers_without_sector": list(sector_of.values()).count(None),
+        "suppliers_without_sector": flagged.without_sector,
         "exposure": {
             rt: {**company_exposure[rt].score.as_dict(), "from": company_exposure[rt].source}
             for rt in RISK_TYPES
@@ -928,7 +939,9 @@ class _Shared:
         for rank, rt in enumerate(RISK_TYPES):
             detail = risk.by_type[rt]
             shown = detail.score
-            reason = detail.floor_reason or _reason(detail, sector, country, self.profiles)
+            reason = detail.floor_reason or _reason(
+                detail, sector, country, self.profiles, any(GUESSED in g for g in risk.gaps)
+            )
             hidden = _gap_worst(risk, rt)
             facts = detail.evidence
             if hidden is not None and risk.worst is not None:
@@ -944,8 +957,12 @@ class _Shared:
                 # its severity stands for the own score's
                 facts = [
                     *(f for f in facts if not f.indicator.startswith(SEVERITY_FACT)),
-                    worst_case_evidence(
-                        sector, where, hidden, (risk.worst_reasons or {}).get(rt, "")
+                    *worst_case_evidence(
+                        sector,
+                        where,
+                        hidden,
+                        (risk.worst_reasons or {}).get(rt, ""),
+                        (risk.worst_listed or {}).get(rt, ()),
                     ),
                 ]
             if not _level_at_least(shown.level, self.flag_level):
@@ -1051,9 +1068,15 @@ class _Shared:
         )
 
 
-def _reason(detail: Any, sector: str | None, country: str | None, profiles: Profiles) -> str:
+def _reason(
+    detail: Any, sector: str | None, country: str | None, profiles: Profiles, guessed: bool
+) -> str:
+    """Why a supplier without a listing is flagged: its sector and country (a sector
+    guessed from its products said so, as no lower than a sector not known)."""
     where = display_name(country) if country else "unknown country"
     what = profiles.sectors[sector].name.lower() if sector else "unknown sector"
+    if guessed:
+        what += " (taken from products; scored no lower than an unknown sector)"
     return (
         f"{what} in {where}: sector likelihood "
         f"{'n/a' if detail.sector_likelihood is None else detail.sector_likelihood},"

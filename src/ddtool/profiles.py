@@ -129,9 +129,11 @@ class Sector:
     # its listings apply; in any other sector (brick kilns, fishing vessels) a product names
     # a variant of the same work, and the sector's listings apply whatever it names
     broad: bool = False
-    # listed goods of the sector that none of its commodities is (hybrid cottonseed, grown
-    # on seed farms for sowing, is no lint cotton): an inferred origin of its commodities
-    # does not take their listings
+    # listed goods of the sector that are distinct products, none of its commodities
+    # (hybrid cottonseed, grown on seed farms for sowing, is no lint cotton; silk fabric is
+    # no cotton fabric; dried fish is no frozen shrimp): an inferred origin of its
+    # commodities does not take their listings, a mapped supplier only when its products
+    # name them or no listed good at all (see Profiles._own_applies)
     not_commodities: tuple[str, ...] = ()
 
 
@@ -275,6 +277,11 @@ class Profiles:
     _vocabulary: set[str] = field(default_factory=set)  # the words of sectors' and goods' names
     # each sector's id, name and aliases as sets of words
     _sector_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # each sector's goods and those of the stages upstream of it (its materials: cotton at
+    # a fabric mill), and what products say they are at a sector of distinct products
+    _materials: dict[str, frozenset[str]] = field(default_factory=dict)
+    _sector_goods: dict[str, frozenset[str]] = field(default_factory=dict)
+    _said: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # a good's variants: the goods of its sector one of whose names (brackets aside)
@@ -300,6 +307,22 @@ class Profiles:
         for listing in self.goods:
             self._listings_by_sector.setdefault((listing.sector, listing.iso3), []).append(listing)
             self._listings_by_good.setdefault((listing.good, listing.iso3), []).append(listing)
+        goods_of: dict[str, set[str]] = {}
+        for good, sector_id in self.good_sectors.items():
+            goods_of.setdefault(sector_id, set()).add(good)
+        self._sector_goods.update((s, frozenset(goods)) for s, goods in goods_of.items())
+        for sector in self.sectors.values():
+            if sector.not_commodities:
+                stages = {sector.id}
+                stack = list(sector.inputs)
+                while stack:
+                    upstream = stack.pop()
+                    if upstream not in stages and upstream in self.sectors:
+                        stages.add(upstream)
+                        stack.extend(self.sectors[upstream].inputs)
+                self._materials[sector.id] = frozenset(
+                    good for stage in stages for good in self._sector_goods.get(stage, ())
+                )
 
     def _find_bare_goods(self) -> dict[str, tuple[frozenset[str], ...]]:
         """The aliases of raw materials' sectors that name only a good ('coffee', 'cocoa
@@ -373,10 +396,11 @@ class Profiles:
                     handled.append(listing)
         if own is not None and self._sector_applies(own, products, goods, applies):
             own_listings = self._listings_by_sector.get((own.id, iso3), [])
+            said = self._products_say(own, products, goods) if own_listings else goods
             applies += [
                 listing
                 for listing in own_listings
-                if listing not in applies and self._own_applies(own, listing.good, goods)
+                if listing not in applies and self._own_applies(own, listing.good, said)
             ]
         return applies, handled
 
@@ -418,12 +442,62 @@ class Profiles:
         return False
 
     @staticmethod
-    def _own_applies(sector: Sector, good: str, goods: Collection[str]) -> bool:
+    def _own_applies(sector: Sector, good: str, said: Collection[str]) -> bool:
         """Whether a listing of the sector's own applies, by its good: always, but for a good
-        the sector names as none of its commodities (hybrid cottonseed, grown on seed farms
-        for sowing), which applies only where the products name it or name no listed good
-        at all (a cotton farm that names only cotton grows no seed for sowing)."""
-        return good not in sector.not_commodities or not goods or good in goods
+        the sector names as a distinct product, none of its commodities (hybrid cottonseed,
+        grown on seed farms for sowing; silk fabric at a fabric mill; dried fish at a seafood
+        processor), which applies only where the products say they are it or say nothing of
+        what they are (`said`: see _products_say): a cotton farm that names only cotton grows
+        no seed for sowing, a mill of cotton jersey weaves no silk."""
+        return good not in sector.not_commodities or not said or good in said
+
+    def _products_say(
+        self, sector: Sector, products: Collection[str], goods: Collection[str]
+    ) -> Collection[str]:
+        """The listed goods products say they are, where the sector has distinct products
+        (not_commodities): those they name (`goods`), and those a run of their words names
+        among the goods of the sector and of the stages upstream of it, its materials
+        ('cotton jersey': Cotton, the fabric's own material; 'polyester yarn': Thread/Yarn;
+        'dried salted fish': Dried Fish). Another sector's good ('tin' in 'tuna in tin
+        cans') says nothing of what a product is. Elsewhere, `goods` as given."""
+        if not sector.not_commodities or not products:
+            return goods
+        key = (sector.id, tuple(products))
+        found = self._said.get(key)
+        if found is None:
+            named = dict.fromkeys(goods)
+            for good in self._goods_in_words(products, self._materials.get(sector.id, ())):
+                named.update(dict.fromkeys([good, *self._variants.get(good, ())]))
+            found = self._said[key] = tuple(named)
+        return found
+
+    def stage_goods(self, sector_id: str, products: Collection[str]) -> list[str]:
+        """The listed goods of a sector the products name, by a product's name or a run of
+        its words: what a buyer's products say an inferred stage of distinct products
+        produces for it ('peanuts' at crop farms: Peanuts; 'tomato paste': Tomatoes)."""
+        return self._goods_in_words(products, self._sector_goods.get(sector_id, ()))
+
+    def _goods_in_words(self, products: Collection[str], among: Collection[str]) -> list[str]:
+        """The goods among `among` that the products name: each product by its name, else
+        by runs of its words, the longest first ('tomato paste' among the crops: Tomatoes;
+        'cotton jersey' among a fabric mill's goods and materials: Cotton)."""
+        found: dict[str, None] = {}
+        for product in products:
+            whole = self.match_good(product)
+            if whole is not None and whole in among:
+                found[whole] = None
+                continue
+            words = exact_key(product).split()
+            used = [False] * len(words)
+            for size in range(len(words), 0, -1):
+                for start in range(len(words) - size + 1):
+                    if any(used[start : start + size]):
+                        continue
+                    good = self.match_good(" ".join(words[start : start + size]))
+                    if good is not None and good in among:
+                        found[good] = None
+                        used[start : start + size] = [True] * size
+        return list(found)
 
     def commodity_listings(
         self, iso3: str | None, sector_id: str, commodity: str
@@ -463,12 +537,13 @@ class Profiles:
         own = self.sectors.get(sector)
         # as listings_for (see _sector_applies), where the products find no listing
         if own is not None and self._sector_applies(own, products, goods, ()):
+            said = self._products_say(own, products, goods)
             found |= {
                 listing.iso3
                 for (sec, _iso3), items in self._listings_by_sector.items()
                 if sec == sector
                 for listing in items
-                if self._own_applies(own, listing.good, goods)
+                if self._own_applies(own, listing.good, said)
             }
         return sorted(found)
 

@@ -13,7 +13,7 @@ from typing import TypeVar
 from ddtool.config import Config
 from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
-from ddtool.profiles import OriginShare, Profiles
+from ddtool.profiles import OriginShare, Profiles, Sector
 from ddtool.reference.countries import display_name
 from ddtool.scoring import (
     LISTED_FACT,
@@ -106,6 +106,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+def _named_id(sector_id: str, good: str, country: str | None) -> str:
+    """The id of the inferred stage of a good the buyer's products name, in its country."""
+    return f"inferred:{sector_id}:{_slug(good)}@{country or 'unknown'}"
+
+
 def _union(
     made: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]],
     a: frozenset[str],
@@ -142,6 +147,7 @@ class Inference:
         self._needed: dict[
             tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], frozenset[str] | None
         ] = {}
+        self._stage_named: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     def run(self, sector_of: Mapping[str, str | None], company: Company) -> None:
         """Infer every input stage that no mapped supplier covers, for every supplier and the
@@ -375,9 +381,16 @@ class Inference:
 
     def _attach_named(self, buyer: str, sector_id: str, good: str, country: str | None) -> None:
         """An inferred raw stage for a good the buyer's products name, in its country."""
-        node_id = f"inferred:{sector_id}:{_slug(good)}@{country or 'unknown'}"
+        node_id = self._named_node(sector_id, good, country, 1)
+        self.nodes[node_id].buyers.add(buyer)
+        self.supply.add_edge(buyer, node_id, share=None, inferred=True)
+
+    def _named_node(self, sector_id: str, good: str, country: str | None, depth: int) -> str:
+        """The inferred stage of a good the buyer's products name, in the buyer's country,
+        scored as a supplier there that names it (made once; its id)."""
+        node_id = _named_id(sector_id, good, country)
         if node_id not in self.nodes:
-            self._intermediate(node_id, sector_id, country, 1, good)
+            self._intermediate(node_id, sector_id, country, depth, good)
             node = self.nodes[node_id]
             node.assumption = f"{good} named in the buyer's products, from the buyer's country"
             if country is None:  # as for a mapped supplier of unknown country: its worst case
@@ -389,6 +402,7 @@ class Inference:
                 goods = self.profiles.commodity_goods(good, sector_id)
                 worst_case = self.scorer.worst_case_unknown_country(sector_id, goods)
                 why = self.scorer.worst_reasons(sector_id, goods)
+                listed = self.scorer.worst_listed(sector_id, goods)
                 for rt, (worst, where) in (worst_case or {}).items():
                     if worst.priority > node.worst[rt][0].priority:
                         node.worst[rt] = (worst, where)
@@ -398,13 +412,16 @@ class Inference:
                                 for e in node.evidence[rt]
                                 if not e.indicator.startswith(SEVERITY_FACT)
                             ),
-                            worst_case_evidence(
-                                f"{good} ({sector_id})", where, worst, why.get(rt, "")
+                            *worst_case_evidence(
+                                f"{good} ({sector_id})",
+                                where,
+                                worst,
+                                why.get(rt, ""),
+                                listed.get(rt, ()),
                             ),
                         ]
             self.supply.add_node(node_id, inferred=True)
-        self.nodes[node_id].buyers.add(buyer)
-        self.supply.add_edge(buyer, node_id, share=None, inferred=True)
+        return node_id
 
     def _input_groups(self, sector_id: str | None) -> InputGroups:
         """A sector's inputs in groups of alternatives, each with every stage that covers it
@@ -517,6 +534,17 @@ class Inference:
                 self.nodes[raw_id].buyers.add(node_id)
                 self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
                 targets.append(node_id)
+        elif named := self._stage_goods(sector, hint):
+            # a stage of distinct products (crop farming) whose goods the buyer's products
+            # name: one for each good, scored as a supplier naming it (a peanut butter
+            # maker's farms grow peanuts, not India's rice)
+            for good in named:
+                fresh = _named_id(sector_id, good, country) not in self.nodes
+                node_id = self._named_node(sector_id, good, country, depth)
+                if fresh:  # (the stages beneath it, once)
+                    for upstream in self._narrowed(sector.inputs, hint, only):
+                        self._attach(node_id, upstream, country, depth + 1, hint, only)
+                targets.append(node_id)
         else:
             # a stage whose inputs the products narrow is one of its own: buyers sharing it
             # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
@@ -531,6 +559,18 @@ class Inference:
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
+
+    def _stage_goods(self, sector: Sector, hint: list[str]) -> tuple[str, ...]:
+        """The listed goods of a stage of distinct products (broad: crop farming, gemstone
+        mining) that the buyer's products name, by a product's name or a run of its words
+        ('peanuts': Peanuts; 'tomato paste': Tomatoes); none in any other stage."""
+        if not sector.broad or not hint:
+            return ()
+        key = (sector.id, tuple(hint))
+        goods = self._stage_named.get(key)
+        if goods is None:
+            goods = self._stage_named[key] = tuple(self.profiles.stage_goods(sector.id, hint))
+        return goods
 
     def _plan_suffix(
         self, sector_id: str, hint: list[str], only: frozenset[str] | None = None
@@ -692,25 +732,13 @@ class Inference:
                     prio += origin.weight * sc.priority
                 if top is None or sc.priority > top[0].priority:
                     top = (sc, origin.iso3)
-                if detail.floor > 0 and origin.share is not None:
-                    share = origin.share
-                    share_text = (
-                        f"{share.share_pct:g}% of world {commodity} production"
-                        if share.share_pct is not None
-                        else f"a producer of {commodity} (share not published)"
-                    )
-                    src = self.profiles.sources.get(share.source_id)
-                    items.append(
-                        Evidence(
-                            f"origin {display_name(share.iso3)}: {detail.floor_reason}",
-                            share.share_pct,
-                            share.year,
-                            src.name if src else share.source_name,
-                            note=share_text,
-                        )
-                    )
-                elif detail.floor > 0:  # the buyer's country, leant to for its listing
+                if detail.floor > 0:
+                    # a listed origin: each listing a fact of the DOL list (its year and
+                    # source), its share of production a fact of the source of the shares
+                    # (none for the buyer's country leant to for its listing alone)
                     items += [e for e in detail.evidence if e.indicator.startswith(LISTED_FACT)]
+                    if origin.share is not None:
+                        items.append(_share_fact(self.profiles, origin.share, commodity))
             expected[rt] = Score(
                 round(like, 4), round(sev, 4), round(prio, 4), thresholds.level(prio)
             )
@@ -778,6 +806,20 @@ class Inference:
         )
         self.supply.add_node(node_id, inferred=True)
         return node_id
+
+
+def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evidence:
+    """A listed origin's share of world production of a commodity, as a fact of the source
+    the share comes from (its year; blank where the source names the producer only)."""
+    src = profiles.sources.get(share.source_id)
+    return Evidence(
+        f"origin {display_name(share.iso3)}: share of world {commodity} production (%)",
+        share.share_pct if share.share_pct is not None else "not published",
+        share.year,
+        src.name if src else share.source_name,
+        note="a listed origin in the mix"
+        + ("" if share.share_pct is not None else " (a known producer, share not published)"),
+    )
 
 
 def _country_gap(country: CountryScore) -> str | None:

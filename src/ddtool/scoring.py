@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -113,6 +113,8 @@ class SupplierRisk:
     # what set it there (the listing's floor, or the country's figures)
     worst: dict[str, tuple[Score, str]] | None = None
     worst_reasons: dict[str, str] | None = None
+    # and the facts of the listings there that set it (see Scorer.worst_listed)
+    worst_listed: dict[str, list[Evidence]] | None = None
 
 
 def _ituc(value: str) -> float | None:
@@ -189,19 +191,28 @@ ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that ar
 SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
 LISTED_FACT = "US DOL List of Goods: "  # and that of a listing of the supplier's goods
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
+# how the data gap of a sector guessed from the products names it ("sector not given (taken
+# from products: toy-manufacturing)")
+GUESSED = "(taken from products: "
 
 
-def worst_case_evidence(what: str | None, where: str, worst: Score, why: str) -> Evidence:
-    """The worst case an unknown country may hide, as the fact a flag raised at it rests on
-    (a mapped supplier's, or an inferred raw good's)."""
-    return Evidence(
-        f"worst case with the country unknown: {what} in {display_name(where)} ({where})",
-        f"likelihood {worst.likelihood} x severity {worst.severity} = priority"
-        f" {worst.priority} ({worst.level})",
-        None,
-        "ddtool: the sector scored in each country where it or its products are listed",
-        note=why,
-    )
+def worst_case_evidence(
+    what: str | None, where: str, worst: Score, why: str, listed: Sequence[Evidence] = ()
+) -> list[Evidence]:
+    """The worst case an unknown country may hide, as the facts a flag raised at it rests
+    on (a mapped supplier's, or an inferred raw good's): the worst case, scored by ddtool,
+    and the listings that set it, each a fact of the DOL list with its year and source."""
+    return [
+        Evidence(
+            f"worst case with the country unknown: {what} in {display_name(where)} ({where})",
+            f"likelihood {worst.likelihood} x severity {worst.severity} = priority"
+            f" {worst.priority} ({worst.level})",
+            None,
+            "ddtool: the sector scored in each country where it or its products are listed",
+            note=why,
+        ),
+        *listed,
+    ]
 
 
 def _own_figures(detail: RiskDetail, iso3: str) -> str:
@@ -281,9 +292,10 @@ class Scorer:
             if c.change.startswith("new_good") and c.good
         }
         self._facts: dict[int, Evidence] = {}
-        self._severities: dict[tuple[str | None, str, float, str], Evidence] = {}
+        self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
         self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
         self._worst_reasons: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
+        self._worst_listed: dict[tuple[str, tuple[str, ...]], dict[str, list[Evidence]]] = {}
 
     def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
         key = (iso3, risk_type)
@@ -341,6 +353,7 @@ class Scorer:
             return self._worst[key]
         worst: dict[str, tuple[Score, str]] | None = None
         reasons = self._worst_reasons[key] = {}
+        listed = self._worst_listed[key] = {}
         countries = self.profiles.listed_countries(sector_id, products)
         if countries:
             worst = {}
@@ -361,6 +374,9 @@ class Scorer:
                     if rt not in worst or detail.score.priority > worst[rt][0].priority:
                         worst[rt] = (detail.score, iso3)
                         reasons[rt] = detail.floor_reason or _own_figures(detail, iso3)
+                        listed[rt] = [
+                            e for e in detail.evidence if e.indicator.startswith(LISTED_FACT)
+                        ]
         self._worst[key] = worst
         return worst
 
@@ -368,6 +384,12 @@ class Scorer:
         """What set each risk type's worst case (see worst_case_unknown_country)."""
         self.worst_case_unknown_country(sector_id, products)
         return self._worst_reasons[(sector_id, tuple(products))]
+
+    def worst_listed(self, sector_id: str, products: list[str]) -> dict[str, list[Evidence]]:
+        """The facts of the listings that apply in each risk type's worst-case country (see
+        worst_case_unknown_country): what its floor rests on, cited as the DOL list."""
+        self.worst_case_unknown_country(sector_id, products)
+        return self._worst_listed[(sector_id, tuple(products))]
 
     def _new_goods(self, products: list[str]) -> list[Evidence]:
         """Goods new on the 2024 list (their countries not in the bundled data) that the
@@ -390,12 +412,19 @@ class Scorer:
         return found
 
     def _severity_evidence(
-        self, sector: str | None, risk_type: str, own: float, severity: float, raised_by: str
+        self,
+        sector: str | None,
+        risk_type: str,
+        own: float,
+        severity: float,
+        raised_by: str,
+        default: bool = False,
     ) -> Evidence:
         """Where a score's severity comes from (the other half of its priority), made once
         for each sector, risk type and cause: its sector's rating, the default for a sector
-        not known, or the floor a listed good raises it to."""
-        key = (sector, risk_type, severity, raised_by)
+        not known (`default`: also for a sector guessed from products rated below it), or
+        the floor a listed good raises it to."""
+        key = (sector, risk_type, severity, raised_by, default)
         found = self._severities.get(key)
         if found is None:
             rating = self.profiles.sources.get(RATING_SOURCE)
@@ -407,6 +436,16 @@ class Scorer:
                     "ddtool: a listed good's severity floor (settings: listing_severity_floor;"
                     " 0.9 for forced child labour)",
                     note=f"{raised_by} is listed; the sector's own severity is {own}",
+                )
+            elif sector is not None and default:
+                rated = self.profiles.sectors[sector].risk[risk_type].severity
+                found = Evidence(
+                    f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}) ({sector} taken from"
+                    " products), default",
+                    severity,
+                    None,
+                    "ddtool: the default severity for a sector not known, as it is above the"
+                    f" {sector} rating's {rated} (a sector taken from products never lowers it)",
                 )
             elif sector is not None:
                 found = Evidence(
@@ -425,6 +464,36 @@ class Scorer:
                 )
             self._severities[key] = found
         return found
+
+    def _guessed(
+        self,
+        sector_id: str,
+        risk_type: str,
+        country: float,
+        base: float,
+        severity: float,
+    ) -> tuple[float, float, list[Evidence]]:
+        """The base and severity of a supplier whose sector is guessed from its products:
+        no lower than a supplier whose sector is not known (a gap never lowers a score),
+        with the fact of what raised the base (_severity_evidence says where the severity
+        comes from). A sector not known is weighted in as no data (base = max(country,
+        w × no data + (1 − w) × country)), with the default severity."""
+        s = self.config.scoring
+        unknown = max(
+            country, s.sector_weight * s.no_data_sector_score + (1 - s.sector_weight) * country
+        )
+        facts: list[Evidence] = []
+        if unknown > base:
+            facts.append(
+                Evidence(
+                    f"sector inherent likelihood ({sector_id} taken from products)",
+                    "no data",
+                    None,
+                    f"ddtool: no data is scored as {s.no_data_sector_score} (never as low"
+                    f" risk): the base is the higher of this and the {sector_id} rating's",
+                )
+            )
+        return max(base, unknown), max(severity, DEFAULT_SEVERITY[risk_type]), facts
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones.
@@ -537,6 +606,7 @@ class Scorer:
             supplier.country,
             sector_id,
             supplier.sector_raw is None,
+            supplier.sector is None,  # a sector guessed from the products (see _guessed)
         )
         if products or certifications or audits:  # else a shorter key: the usual case
             key += (
@@ -558,6 +628,7 @@ class Scorer:
             if supplier.country is None and sector_id is not None:
                 cached.worst = self.worst_case_unknown_country(sector_id, supplier.products)
                 cached.worst_reasons = self.worst_reasons(sector_id, supplier.products)
+                cached.worst_listed = self.worst_listed(sector_id, supplier.products)
             self._scores[key] = cached
         return cached
 
@@ -610,6 +681,15 @@ class Scorer:
             gaps.append("country unknown")
         if sector is None:
             gaps.append("sector unknown" if not supplier.sector_raw else "sector not matched")
+        # a sector guessed from the products (none given, or none matched): still a gap, and
+        # scored no lower than a sector not known (see _guessed)
+        guessed = False
+        if sector is not None and supplier.sector is None:
+            guessed = True
+            gaps.append(
+                ("sector not given" if not supplier.sector_raw else "sector not matched")
+                + f" {GUESSED}{sector.id})"
+            )
         credits, _net = self._mitigation(supplier)
         by_type: dict[str, RiskDetail] = {}
         bases: list[float] = []
@@ -638,6 +718,11 @@ class Scorer:
                         note=f"{sr.rationale} [source behind it: {rests_on}]",
                     )
                 )
+                if guessed:
+                    base, severity, facts = self._guessed(
+                        sector.id, risk_type, country.value, base, severity
+                    )
+                    evidence += facts
             else:
                 # the sector's part is not known: weighted in as no data, as a country without
                 # data is, and only ever raising the country's score (a missing figure is not
@@ -747,7 +832,14 @@ class Scorer:
                     )
             evidence.append(
                 self._severity_evidence(
-                    sector.id if sector else None, risk_type, own_severity, severity, raised_by
+                    sector.id if sector else None,
+                    risk_type,
+                    own_severity,
+                    severity,
+                    raised_by,
+                    guessed
+                    and sector is not None
+                    and own_severity > sector.risk[risk_type].severity,
                 )
             )
             score = _final_score(base, adjustments, floor, severity, thresholds)

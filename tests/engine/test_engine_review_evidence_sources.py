@@ -1,0 +1,115 @@
+"""Every evidence item gives the indicator, value, year and source of that value: a listing
+that sets an inferred origin's or an unknown country's worst case is cited as the US DOL
+List of Goods (2022), the origin's production share as the source of the shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddtool.assess import assess
+from ddtool.document import flag_evidence, register
+from ddtool.profiles import load_profiles
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = load_profiles().sources
+DOL = SOURCES["ilab-goods-2022"].name
+FAOSTAT = SOURCES["faostat"].name
+
+
+def _chocolate_maker(tmp_path: Path) -> dict[str, Any]:
+    """A cocoa farm of unknown country under a German chocolate maker: the farm's worst
+    case is Côte d'Ivoire's listing, and the maker's own inferred sugarcane origins are
+    led by Myanmar's."""
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "company": {"name": "P", "country": "DE", "sector": "chocolate manufacturing"},
+                "suppliers": [
+                    {
+                        "id": "F1",
+                        "name": "f",
+                        "sector": "cocoa farming",
+                        "products": ["cocoa beans"],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    return assess([path]).data
+
+
+def _facts(doc: dict[str, Any], supplier: str, risk_type: str) -> dict[str, dict[str, Any]]:
+    [flag] = [
+        f for f in register(doc) if f["supplier_id"] == supplier and f["risk_type"] == risk_type
+    ]
+    return {e["indicator"]: e for e in flag_evidence(doc, flag)}
+
+
+@pytest.mark.parametrize(
+    ("supplier", "risk_type", "cited"),
+    [
+        # the worst origin of inferred sugarcane: its listing and its share, each its own
+        (
+            "inferred:sugarcane-farming:sugarcane@world",
+            "child_labour",
+            {
+                "US DOL List of Goods: Sugarcane (Burma)": (
+                    "listed for child labour, forced labour, forced child labour",
+                    2022,
+                    DOL,
+                ),
+                "origin Myanmar: share of world sugarcane production (%)": (0.55, 2023, FAOSTAT),
+                "US DOL List of Goods: Sugarcane (Brazil)": (
+                    "listed for child labour, forced labour",
+                    2022,
+                    DOL,
+                ),
+                "origin Brazil: share of world sugarcane production (%)": (38.63, 2023, FAOSTAT),
+            },
+        ),
+        # a farm of unknown country flagged at its worst case: the listing that set it
+        (
+            "F1",
+            "child_labour",
+            {
+                "US DOL List of Goods: Cocoa (Côte d'Ivoire)": (
+                    "listed for child labour, forced labour, forced child labour",
+                    2022,
+                    DOL,
+                ),
+            },
+        ),
+    ],
+)
+def test_a_listing_behind_a_worst_case_is_cited_as_the_dol_list(
+    tmp_path: Path, supplier: str, risk_type: str, cited: dict[str, tuple[Any, int, str]]
+) -> None:
+    facts = _facts(_chocolate_maker(tmp_path), supplier, risk_type)
+    for indicator, (value, year, source) in cited.items():
+        fact = facts[indicator]
+        assert (fact["value"], fact["year"], fact["source"]) == (value, year, source)
+
+
+def test_no_fact_credits_a_listing_to_another_source(tmp_path: Path) -> None:
+    """Over the sample chains and the chocolate maker: a fact that names a listing ('is on
+    the US DOL List of Goods') is the DOL list's, with its year, wherever it is written."""
+    docs = [assess([path]).data for path in sorted((ROOT / "sample_chains").glob("*.yaml"))]
+    docs.append(_chocolate_maker(tmp_path))
+    checked = 0
+    for doc in docs:
+        for fact in doc["evidence"].values():
+            if "on the US DOL List of Goods" in fact["indicator"] or fact["indicator"].startswith(
+                "US DOL List of Goods: "
+            ):
+                assert (fact["source"], fact["year"]) == (DOL, 2022), fact
+                checked += 1
+            if fact["indicator"].startswith("origin "):
+                assert "US DOL" not in fact["indicator"] + str(fact["value"]), fact
+                assert fact["source"] != DOL, fact
+    assert checked > 10
