@@ -15,7 +15,11 @@ from rapidfuzz.distance import JaroWinkler
 # "na" and "nd" are "not available" / "no data" here, as supplier lists use them; Namibia is
 # written "Namibia" or "NAM" (its alpha-2 code NA gets a warning saying so, see normalise)
 UNKNOWN_VALUES = frozenset(
-    {"", "unknown", "n/a", "na", "nd", "none", "null", "-", "--", "?", "tbd", "tbc", "not known"}
+    {
+        *("", "unknown", "n/a", "na", "nd", "none", "null", "-", "--", "?", "tbd", "tbc"),
+        *("not known", "undetermined", "not determined", "unspecified", "not specified"),
+        "not applicable",
+    }
 )
 
 # Common names, local spellings and old names that pycountry does not carry.

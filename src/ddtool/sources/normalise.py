@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -27,7 +28,9 @@ from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
     ValueProblem,
     as_id,
+    as_text,
     has_separator,
+    month_of,
     parse_date,
     parse_int,
     parse_pct,
@@ -115,7 +118,7 @@ def _country_value(
     """(ISO3, the country as written) and the problem with it."""
     if value is None:
         return (None, None), ()
-    raw = str(value).strip()
+    raw = as_text(value)
     match = normalise_country(raw)
     issues: Issues = ()
     if raw.casefold() == "na":
@@ -151,7 +154,7 @@ def _sector_value(
     """(taxonomy id, the sector as written) and the problem with it."""
     if value is None:
         return (None, None), ()
-    raw = str(value).strip()
+    raw = as_text(value)
     if raw.casefold() in UNKNOWN_VALUES:  # as for countries: "we do not know", a data gap
         return (None, None), ()
     match = sectors.match_sector(raw)
@@ -183,7 +186,7 @@ def _sector(
 
 
 def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
-    items = value if isinstance(value, list) else split_list(value)
+    items = _with_years(value if isinstance(value, list) else split_list(value))
     out: list[Certification] = []
     issues: list[_Issue] = []
     for item in items:
@@ -198,24 +201,61 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
                     valid_until = parse_date(item["valid_until"])
                 except ValueProblem as e:
                     issues.append(_Issue("bad-date", f"certification valid_until: {e}"))
-            out.append(Certification.model_construct(name=str(name), valid_until=valid_until))
+            out.append(Certification.model_construct(name=as_text(name), valid_until=valid_until))
         elif item is not None and str(item).strip():
-            name, valid_until, issue = _certification_text(str(item).strip())
+            name, valid_until, issue = _certification_text(as_text(item))
             if issue is not None:
                 issues.append(issue)
             out.append(Certification.model_construct(name=name, valid_until=valid_until))
     return out, tuple(issues)
 
 
+# a month's name and a day at the end of an item, and a year: "SA8000 valid until Jan 31, 2024"
+# is split at its comma into two items ([…] in YAML too), which are one
+_MONTH_DAY = re.compile(r"\b(?P<month>[^\W\d_]{3,})\.?\s*\d{1,2}(?:st|nd|rd|th)?$")
+_YEAR = re.compile(r"\d{4}")
+
+
+def _with_years(items: list[Any]) -> list[Any]:
+    """The items of a list of certifications, a year split from its date by the comma in
+    "Jan 31, 2024" joined to it again (a year alone is no certification)."""
+    if len(items) < 2:
+        return items
+    out: list[Any] = []
+    for item in items:
+        if (
+            out
+            and type(item) in (str, int)
+            and _YEAR.fullmatch(str(item).strip())
+            and isinstance(out[-1], str)
+            and (day := _MONTH_DAY.search(out[-1].rstrip())) is not None
+            and month_of(day.group("month")) is not None
+        ):
+            out[-1] = f"{out[-1].rstrip()}, {str(item).strip()}"
+        else:
+            out.append(item)
+    return out
+
+
 # the words before a certification's expiry date in a cell: "Rainforest Alliance (valid
-# until 2026-06-30)", "SA8000 bis 30.06.2026", "Fairtrade (jusqu'au 30/06/2026)"
+# until 2026-06-30)", "SA8000 bis 30.06.2026", "Fairtrade (jusqu'au 30/06/2026)", "Fairtrade
+# expired 2023-12-31", "SA8000 abgelaufen am 31.12.2023"; each a whole word ("Bisphenol"
+# holds no "bis", "export" no "exp")
+_EXPIRED = r"expired|abgelaufen|expir(?:é|ée)|vencid[oa]"
 _UNTIL = (
-    r"valid\s+(?:until|to|through|thru)|valid|until|expires?(?:\s+on)?|expiry|exp\.?"
-    r"|g(?:ü|ue)ltig\s+bis|bis|valable\s+jusqu'?au|jusqu'?au|v(?:á|a)lido\s+hasta|hasta|vence"
+    r"valid\s+(?:until|till|to|through|thru)|valid|until|till"
+    r"|(?:expires|expire|expired)(?:\s+(?:on|since))?|expiry(?:\s+date)?"
+    r"|expiration(?:\s+date)?|exp\.?"
+    r"|g(?:ü|ue)ltig\s+bis(?:\s+zum)?|bis(?:\s+zum)?|abgelaufen(?:\s+(?:am|seit))?|ablauf"
+    r"|valable\s+jusqu'?au|jusqu'?au|expir(?:é|ée)(?:\s+le)?"
+    r"|v(?:á|a)lido\s+hasta|hasta|vence|vencid[oa](?:\s+el)?"
 )
 _DATED = re.compile(
-    rf"^(?P<name>.+?)\s*\(\s*(?:(?P<word>{_UNTIL})\s*:?\s*)?(?P<date>[^()]*?)\s*\)$"
-    rf"|^(?P<name2>.+?)\s+(?P<word2>{_UNTIL})\s*:?\s*(?P<date2>\S+)$",
+    # "Name (word date)" or "Name (date)"; "Name word date" (a date of several words holds a
+    # digit: "SA8000 valid for cocoa" is a name); "Name expired" without a date
+    rf"^(?P<name>.+?)\s*\(\s*(?:(?P<word>{_UNTIL})(?!\w)\s*:?\s*)?(?P<date>[^()]*?)\s*\)$"
+    rf"|^(?P<name2>.+?)\s+(?P<word2>{_UNTIL})(?!\w)\s*:?\s*(?P<date2>\S+|\S.*\d.*)$"
+    rf"|^(?P<name3>.+?)\s+(?P<word3>{_EXPIRED})$",
     re.IGNORECASE,
 )
 
@@ -225,9 +265,19 @@ def _certification_text(text: str) -> tuple[str, dt.date | None, _Issue | None]:
     found = _DATED.match(text)
     if found is None:
         return text, None, None
-    name = found.group("name") or found.group("name2")
-    word = found.group("word") or found.group("word2")
+    name = found.group("name") or found.group("name2") or found.group("name3")
+    word = found.group("word") or found.group("word2") or found.group("word3")
     date = found.group("date") if found.group("name") else found.group("date2")
+    if word and not date:  # "Fairtrade expired", "SA8000 (valid until)": no date to read
+        return (
+            text,
+            None,
+            _Issue(
+                "bad-date",
+                f"certification {name!r} {word}: no date is given; write the expiry date,"
+                " such as 2026-06-30",
+            ),
+        )
     try:
         return name, parse_date(date), None
     except ValueProblem as e:
@@ -253,9 +303,9 @@ def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
             issues = (_Issue("bad-date", f"audit date: {e}"),)
     result = item.get("result")
     audit = Audit.model_construct(
-        standard=str(item.get("standard") or "audit"),
+        standard=as_text(item.get("standard") or "audit"),
         date=date,
-        result=None if result is None else str(result).strip().casefold(),
+        result=None if result is None else as_text(result).casefold(),
     )
     return audit, issues
 
@@ -495,21 +545,22 @@ def normalise_record(
         fields.get("sector"), lambda: record.where("sector"), problems, sectors
     )
     buyers = [as_id(b) for b in split_list(fields.get("buyers"))]
-    if record.parent is not None and record.parent not in buyers:
-        buyers.insert(0, record.parent)
+    parent = None if record.parent is None else as_id(record.parent)  # (as its own id is)
+    if parent and parent not in buyers:
+        buyers.insert(0, parent)
     tier = _reported(_tier_value(fields.get("tier")), partial(record.where, "tier"), problems)
     workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
     return Supplier.trusted(
         id=as_id(raw_id),
-        name=None if name is None else str(name).strip(),
+        name=None if name is None else as_text(name),
         country=country,
         country_raw=country_raw,
-        region=None if region is None else str(region).strip(),
+        region=None if region is None else as_text(region),
         sector=sector,
         sector_raw=sector_raw,
-        products=split_list(fields.get("products")),
+        products=_texts_of(split_list(fields.get("products"))),
         buyers=buyers,
         share=_number(record, "share", problems, table),
         workers=None if workers is None else int(workers),
@@ -520,7 +571,7 @@ def normalise_record(
         ),
         audits=_audits(record, problems),
         tier_declared=tier,
-        attributes=record.extras,
+        attributes=_attributes(record.extras),
         location=record.location,
     )
 
@@ -608,13 +659,46 @@ def _convert(
     return out, found
 
 
-def _texts(column: Sequence[Any] | None, size: int) -> list[str | None]:
-    """Names and regions as normalise_record reads them: text, stripped."""
+def _texts(column: Sequence[Any] | None, size: int) -> Sequence[str | None]:
+    """Names and regions as normalise_record reads them: text, stripped, in NFC (as_text)."""
     if column is None:
         return [None] * size
     if set(map(type, column)) == {str}:
-        return list(map(str.strip, column))
-    return [None if value is None else str(value).strip() for value in column]
+        return _nfc(list(map(str.strip, column)))
+    return _nfc([None if value is None else str(value).strip() for value in column])
+
+
+def _nfc(texts: Sequence[Any]) -> Sequence[Any]:
+    """Texts (and other values) with each text in NFC, as as_text gives it: one check of
+    all the column's text at once (ASCII, or NFC already: most files), and where that finds
+    a text to compose, each distinct one composed once."""
+    try:
+        joined = "\0".join(filter(None, texts))
+    except TypeError:  # (values other than texts: numbers, dates)
+        joined = "\0".join([value for value in texts if isinstance(value, str)])
+    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
+        return texts
+    forms = {
+        value: unicodedata.normalize("NFC", value)
+        for value in dict.fromkeys(texts)
+        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value)
+    }
+    return list(map(forms.get, texts, texts))
+
+
+def _texts_of(items: list[str]) -> list[str]:
+    """split_list's items in NFC (as_text)."""
+    return [item if item.isascii() else as_text(item) for item in items]
+
+
+def _attributes(extras: dict[str, Any]) -> dict[str, Any]:
+    """A record's own keys or columns, their texts in NFC (as_text) as the fields' are."""
+    if all(type(value) is not str or value.isascii() for value in extras.values()):
+        return extras
+    return {
+        key: as_text(value) if type(value) is str and not value.isascii() else value
+        for key, value in extras.items()
+    }
 
 
 def _check_texts(column: Sequence[Any], name: str, limit: int) -> list[tuple[int, Issues]]:
@@ -638,21 +722,27 @@ def _check_texts(column: Sequence[Any], name: str, limit: int) -> list[tuple[int
 def _item_lists(
     column: Sequence[Any] | None, size: int, item: Callable[[str], str] | None = None
 ) -> list[list[str]]:
-    """Each row's split_list of its cell, item() of each item: a fresh list per row.
+    """Each row's split_list of its cell, item() of each item (as_text's NFC without one):
+    a fresh list per row.
 
     Most cells hold one item: when no text in the column holds a separator, each text that is
-    not blank is one item (stripped), read without splitting cell by cell.
+    not blank is one item (stripped), read without splitting cell by cell; where a text is
+    not in NFC (as_text), each distinct cell is read once.
     """
     if column is None:
         return [[] for _ in range(size)]
-    if set(map(type, column)) <= _TEXT_KINDS and not has_separator("\0".join(filter(None, column))):
-        return [
-            [value.strip() if item is None else item(value.strip())]
-            if value and not value.isspace()
-            else []
-            for value in column
-        ]
-    lists, _ = _convert(column, size, partial(_items, item=item))
+    if set(map(type, column)) <= _TEXT_KINDS:
+        joined = "\0".join(filter(None, column))
+        if not has_separator(joined) and (
+            item is not None or joined.isascii() or unicodedata.is_normalized("NFC", joined)
+        ):
+            return [
+                [value.strip() if item is None else item(value.strip())]
+                if value and not value.isspace()
+                else []
+                for value in column
+            ]
+    lists, _ = _convert(column, size, partial(_items, item=item or as_text))
     return list(map(list, lists))
 
 
@@ -782,7 +872,7 @@ def normalise_table(
     products = _item_lists(column("products"), size)
     if table.extras:
         labels = [label for label, _ in table.extras]
-        extras = [values for _, values in table.extras]
+        extras = [_nfc(values) for _, values in table.extras]
         attributes = [
             {label: value for label, value in zip(labels, cells, strict=True) if value is not None}
             for cells in zip(*extras, strict=True)
@@ -843,7 +933,7 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
     country, country_raw = _country(data.get("country"), where, problems, "company country")
     sector, sector_raw = _sector(data.get("sector"), where, problems, sectors)
     company_id = as_id(data["id"]) if data.get("id") is not None else "company"
-    name = str(data.get("name") or "").strip()
+    name = as_text(data.get("name") or "")
     stem = PurePath(raw.path).stem
     if not name:  # as without any company: named after the file (a batch tells them apart)
         name = stem

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -93,14 +94,77 @@ def parse_int(value: Any) -> int:
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d")
 
+# the months by name as certificates and audit reports write them, in English, German, French
+# and Spanish, full and short (accents aside, lower case): "31 Jan 2024", "31. Januar 2024"
+_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan januar janner janv enero ene",
+            "february feb februar feber fevrier fevr febrero",
+            "march mar marz maerz mrz mars marzo",
+            "april apr avril avr abril abr",
+            "may mai mayo",
+            "june jun juni juin junio",
+            "july jul juli juillet juil julio",
+            "august aug aout agosto ago",
+            "september sep sept septembre septiembre setiembre",
+            "october oct oktober okt octobre octubre",
+            "november nov noviembre",
+            "december dec dezember dez decembre diciembre dic",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+# a day, a month's name and a year ("31 Jan 2024", "31. Januar 2024", "31-Jan-2024", "1st
+# March 2024", "31 de enero de 2024"), or the month first ("Jan 31, 2024", "January 31st 2024")
+_NAMED_DATE = re.compile(
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?[\s/-]*(?:de\s+)?(?P<month>[^\W\d_]{3,})\.?"
+    r"[\s/,-]*(?:de\s+)?(?P<year>\d{4})"
+    r"|(?P<month2>[^\W\d_]{3,})\.?\s*(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year2>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def month_of(name: str) -> int | None:
+    """The number of a month written by its name ("Jan", "Januar", "März", "août"), or None."""
+    # the name without its accents, as _MONTHS holds it
+    plain = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return _MONTHS.get(plain.rstrip("."))
+
+
+def _named_date(text: str) -> dt.date | None:
+    """A date written with its month's name ("31 Jan 2024", "Jan 31, 2024"), or None; a
+    ValueProblem for a day its month does not have (31 Feb 2024)."""
+    found = _NAMED_DATE.fullmatch(text)
+    if found is None:
+        return None
+    day, month, year = found.group("day", "month", "year")
+    if day is None:
+        day, month, year = found.group("day2", "month2", "year2")
+    number = month_of(month)
+    if number is None:
+        return None
+    try:
+        return dt.date(int(year), number, int(day))
+    except ValueError:  # (31 Feb 2024)
+        if not int(year):
+            why = "there is no year 0"
+        else:
+            days = calendar.monthrange(int(year), number)[1]
+            why = f"{calendar.month_name[number]} {year} has {days} days, not {int(day)}"
+        raise ValueProblem(f"{text[:40]!r} does not exist: {why}") from None
+
 
 def parse_date(value: Any) -> dt.date:
-    """A date: ISO 8601, 31.12.2025 or 31/12/2025 (day first), or a spreadsheet date."""
+    """A date: ISO 8601, 31.12.2025 or 31/12/2025 (day first), a month by its name (31 Jan
+    2024, 31. Januar 2024, Jan 31, 2024), or a spreadsheet date."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
+    written = text = str(value).strip()
     if "T" in text:
         text = text.split("T", 1)[0]
     for fmt in _DATE_FORMATS:
@@ -108,7 +172,10 @@ def parse_date(value: Any) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueProblem(f"expected a date such as 2025-03-14, got {text[:40]!r}")
+    named = _named_date(written)  # (all of it: "31 OCT 2024" holds a T)
+    if named is not None:
+        return named
+    raise ValueProblem(f"expected a date such as 2025-03-14, got {written[:40]!r}")
 
 
 _TIER_WORDS: tuple[tuple[str, int], ...] = (
@@ -136,10 +203,19 @@ _TIER_WORDS: tuple[tuple[str, int], ...] = (
 # no chain is mapped 99 tiers deep: a larger number is not a tier (a code, an id)
 MAX_TIER = 99
 _TIERS = range(1, MAX_TIER + 1)
+# each word of _TIER_WORDS as a whole word, alone or with an ending ("Cotton farms",
+# "farming", "Spinning mills", "miners"): "Indirect" holds no "direct", "Undetermined" and
+# "Examined later" no "mine"
+_TIER_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(rf"\b{re.escape(word)}(?:s|es|d|ed|r|rs|er|ers|ing)?\b"), tier)
+    for word, tier in _TIER_WORDS
+)
 
 
-def parse_tier(value: Any) -> int:
-    """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill' is tier 2)."""
+def parse_tier(value: Any) -> int | None:
+    """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill' is tier 2);
+    None for a placeholder that declares no tier ('n/a', '-', 'unknown', 'tbd'), as for a
+    blank."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         if value in _TIERS:  # (1.0 is in it; 1.5, 10**400 and nan are not)
             return int(value)
@@ -150,15 +226,30 @@ def parse_tier(value: Any) -> int:
     digits = match.group().lstrip("0") if match else ""  # (a tier 0 may be a factory type)
     if digits and len(digits) <= len(str(MAX_TIER)) and int(digits) <= MAX_TIER:
         return int(digits)
-    for word, tier in _TIER_WORDS:  # a factory type, or a number that is no tier ("ISO 9001")
-        if word in text:
+    if not match and is_placeholder(text):
+        return None
+    for pattern, tier in _TIER_PATTERNS:  # a factory type, or a number that is no tier
+        if pattern.search(text):  # ("ISO 9001")
             return tier
     if digits:
         raise ValueProblem(f"expected a tier from 1 to {MAX_TIER}, got {str(value)[:40]!r}")
     raise ValueProblem(f"expected a tier such as 'Tier 2', got {str(value)[:40]!r}")
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether a value says no more than a blank: one of the words the country and sector
+    fields read as unknown ('n/a', 'none', 'unknown', 'tbd', '?'), or punctuation alone
+    ('-', '–', '—')."""
+    from ddtool.reference.countries import UNKNOWN_VALUES  # (loaded with the normaliser)
+
+    folded = text.strip().casefold()
+    return folded in UNKNOWN_VALUES or not any(map(str.isalnum, folded))
+
+
 _LIST_SEPARATORS = re.compile(r"[;,|\n]")
+# the items of a cell whose separators inside parentheses do not split it: "SA8000 (valid
+# until Jan 31, 2024), Fairtrade" is two items (a "(" never closed is a character as others)
+_LIST_ITEMS = re.compile(r"(?:\([^()]*\)|[^;,|\n])+")
 
 
 def has_separator(text: str) -> bool:
@@ -167,7 +258,8 @@ def has_separator(text: str) -> bool:
 
 
 def split_list(value: Any) -> list[str]:
-    """A list from YAML, or a cell with items separated by ';', ',', '|' or new lines."""
+    """A list from YAML, or a cell with items separated by ';', ',', '|' or new lines (not
+    inside parentheses)."""
     if value is None:
         return []
     if type(value) is str and not has_separator(value):
@@ -179,7 +271,8 @@ def split_list(value: Any) -> list[str]:
         text = str(value)
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
-        items = [part.strip() for part in _LIST_SEPARATORS.split(text)]
+        parts = _LIST_ITEMS.findall(text) if "(" in text else _LIST_SEPARATORS.split(text)
+        items = [part.strip() for part in parts]
     return [item for item in items if item]
 
 
@@ -193,6 +286,13 @@ def as_id(value: Any) -> str:
         return str(int(value))
     text = str(value).strip()
     return text if text.isascii() else unicode_id(text)
+
+
+def as_text(value: Any) -> str:
+    """Free text (a name, a region, a product): stripped, its letters beyond ASCII in one
+    Unicode form (NFC), so that 'Société' composed and decomposed are one text."""
+    text = value.strip() if type(value) is str else str(value).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 # characters that show nothing, pasted in with ids from web pages and other systems

@@ -54,6 +54,8 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _COMMA_TAIL = re.compile(r",[ \t]*")
 
 
@@ -90,6 +92,8 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         # numbers split at a comma in a {…} mapping: key, text as written, line
         self.split_numbers: list[tuple[str, str, int]] = []
         self._joined: set[int] = set()  # the value nodes joined again from their parts
+        # keys that are lists or mappings, left out with their values: line, kind, as written
+        self.bad_keys: list[tuple[int, str, str]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if node.flow_style:
@@ -112,6 +116,29 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
             if isinstance(key, yaml.ScalarNode)
         }
         return mapping
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        """The mapping's pairs once a merge (<<) has added another's: a key that is a list
+        or a mapping (`? [a, b]`) left out with its value, so that the rest is read, and
+        the ids and texts of _AS_WRITTEN kept as written."""
+        super().flatten_mapping(node)
+        if any(not isinstance(key, yaml.ScalarNode) for key, _ in node.value):
+            kept: list[tuple[yaml.Node, yaml.Node]] = []
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    kept.append((key, value))
+                    continue
+                text = " ".join(self.text[key.start_mark.index : key.end_mark.index].split())
+                kind = "a list" if isinstance(key, yaml.SequenceNode) else "a mapping"
+                self.bad_keys.append((key.start_mark.line + 1, kind, text))
+            node.value = kept
+        for key, value in node.value:
+            if key.value in _AS_WRITTEN:
+                if isinstance(value, yaml.SequenceNode):
+                    for item in value.value:
+                        _keep_written(item)
+                else:
+                    _keep_written(value)
 
     def _join_split_numbers(self, node: yaml.MappingNode) -> None:
         """Join a number that YAML split at its comma in a {…} mapping again: in
@@ -189,6 +216,14 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         value: int = self.construct_yaml_int(node)
         return value
 
+    def construct_set_as_list(self, node: yaml.MappingNode) -> Iterator[list[Any]]:
+        """A set (`!!set {a, b}`) as the list of its members: a list where one value
+        belongs is reported as such (a set built from a mapping would hold its line
+        markers)."""
+        data: list[Any] = []
+        yield data
+        data.extend(key for key in self.construct_mapping(node) if key not in _MARKERS)
+
     def construct_plain_bool(self, node: yaml.ScalarNode) -> bool | str:
         """true and false are booleans; YAML 1.1's yes, no, on and off are kept as written:
         in a supplier list they are text (`country: NO` is Norway, not False)."""
@@ -209,12 +244,41 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
 
 
 MAX_INT_DIGITS = 100
+# the keys whose values are ids or texts, kept as written where YAML 1.1 would read a number
+# (`id: 4711_01` is not 471101, `id: 10.20` not 10.2, `company: 1024` is the name '1024')
+_AS_WRITTEN = frozenset({"id", "buyers", "name", "region", "company"})
+# what YAML 1.1 would read as other than text: numbers, true and false, dates and times
+_READ_AS_WRITTEN = frozenset({_INT, _FLOAT, _BOOL, _TIMESTAMP})
+# a whole number written with a decimal point, as a spreadsheet exports an id (1001.0)
+_WHOLE = re.compile(r"[-+]?[0-9]+\.0+")
+
+
+def _keep_written(node: yaml.Node) -> None:
+    """A number, a boolean or a date written plainly, as the text written (`4711_01`,
+    `10.20`, `1e3`, `true`, `2025-03-14 10:00`); but a whole number exported with its
+    decimal point is that number (`1001.0` is '1001', as a spreadsheet's number cell is
+    read), and one of more than MAX_INT_DIGITS digits is left to construct_long_int (an
+    error wherever it is)."""
+    if (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag in _READ_AS_WRITTEN
+        and not node.style
+        and len(str(node.value)) <= MAX_INT_DIGITS
+    ):
+        text = str(node.value)
+        if node.tag == _FLOAT and _WHOLE.fullmatch(text):
+            text = str(int(text.split(".", 1)[0]))
+        node.tag = _STR
+        node.value = text
+
+
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
 _GROUPED = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_long_int)
 _LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_grouped_float)
 _LineLoader.add_constructor("tag:yaml.org,2002:bool", _LineLoader.construct_plain_bool)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_item_lines)
+_LineLoader.add_constructor("tag:yaml.org,2002:set", _LineLoader.construct_set_as_list)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_checked_timestamp)
 
 
@@ -296,7 +360,13 @@ class YamlReader(ChainReader):
                 loader.dispose()
         except yaml.constructor.ConstructorError as e:
             line = e.problem_mark.line + 1 if e.problem_mark else None
-            tag = str(e.problem or "").replace("could not determine a constructor for the tag", "")
+            problem = str(e.problem or "")
+            tag = problem.replace("could not determine a constructor for the tag", "")
+            if tag == problem:  # (no tag: a merge (<<) of no mapping, say)
+                problems.error(
+                    "bad-structure", f"invalid YAML: {problem}", Location(str(path), line=line)
+                )
+                return chain
             problems.error(
                 "unsafe-yaml-tag",
                 f"tag {tag.strip()} refused: only plain YAML data is read, nothing is executed",
@@ -332,8 +402,15 @@ class YamlReader(ChainReader):
                 " the last would be read; remove or rename one",
                 Location(str(path), line=line),
             )
-        if loader.duplicates:
-            return chain
+        for line, kind, text in loader.bad_keys:
+            problems.error(
+                "bad-structure",
+                f"a key must be text, got {kind} {text[:60]}: the key and its value are not read",
+                Location(str(path), line=line),
+            )
+        if any(key == "suppliers" for key, _, _ in loader.duplicates):
+            return chain  # (two lists of suppliers: which is meant is unknown; not read)
+        # (any other key written twice stays an error, and the rest of the file is read)
         if _expanded_size(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
             problems.error(
                 "alias-bomb",
@@ -368,14 +445,14 @@ class YamlReader(ChainReader):
             if isinstance(company, dict):
                 chain.company_location = Location(str(path), line=company.get(_LINE))
                 chain.company = check.company(company)
-            elif isinstance(company, str):
-                chain.company = {"name": company}
             elif isinstance(company, list):
                 problems.error(
                     "bad-structure",
                     "'company' must be a mapping (name, id, country, sector) or a name, got a list",
                     check.at(lines.get("company"), "company"),
                 )
+            elif company is not None:  # a name ('company: 1024' as written: see _AS_WRITTEN)
+                chain.company = {"name": str(_strip_lines(company))}
             suppliers = data.get("suppliers")
             if suppliers is None:
                 near = misspelt.get("suppliers")
@@ -402,55 +479,76 @@ class YamlReader(ChainReader):
     def _walk(
         self, check: _Check, items: Any, parent: str | None, chain: RawChain, owner: Any
     ) -> None:
-        """Flatten nested suppliers; iterative so that deep nesting cannot recurse."""
-        stack: list[tuple[Any, str | None, Any]] = [(items, parent, owner)]
-        while stack:
-            entries, parent_id, holder = stack.pop()
+        """Flatten nested suppliers in the order they are written (a nested entry before
+        the entries after its parent's); iterative so that deep nesting cannot recurse."""
+        # the lists being read, the innermost last: each with its entries left (and their
+        # lines), the id of the supplier it is under, and its id(); a list that is open
+        # already (an alias of an enclosing list) would be read without end
+        stack: list[tuple[Iterator[tuple[Any, int | None]], str | None, int]] = []
+        open_lists: set[int] = set()
+
+        def enter(entries: Any, parent_id: str | None, holder: Any) -> None:
+            lines = holder.get(_KEY_LINES, {}) if isinstance(holder, dict) else {}
+            line = lines.get("suppliers", holder.get(_LINE) if isinstance(holder, dict) else None)
             if not isinstance(entries, list):
                 # (at the line of the key 'suppliers' that holds them; a bare list is a list)
-                lines = holder.get(_KEY_LINES, {}) if isinstance(holder, dict) else {}
-                line = lines.get(
-                    "suppliers", holder.get(_LINE) if isinstance(holder, dict) else None
-                )
                 chain.problems.error(
                     "bad-structure",
                     f"'suppliers' must be a list of suppliers, got {_described(entries)}",
                     check.at(line, "suppliers"),
                 )
+                return
+            if id(entries) in open_lists:
+                chain.problems.error(
+                    "bad-structure",
+                    "'suppliers' holds a list it is part of (an alias of an enclosing list):"
+                    " its suppliers would supply themselves without end; it is not read",
+                    check.at(line, "suppliers"),
+                )
+                return
+            open_lists.add(id(entries))
+            pairs = zip(entries, check.lines_of(entries), strict=True)
+            stack.append((pairs, parent_id, id(entries)))
+
+        enter(items, parent, owner)
+        while stack:
+            pairs, parent_id, list_id = stack[-1]
+            step = next(pairs, None)
+            if step is None:
+                stack.pop()
+                open_lists.discard(list_id)
                 continue
-            nested: list[tuple[Any, str | None, Any]] = []
-            for entry, line in zip(entries, check.lines_of(entries), strict=True):
-                if not isinstance(entry, dict):
-                    chain.problems.error(
-                        "bad-structure",
-                        "a supplier must be a mapping of keys, got "
-                        + (
-                            "an empty entry (nothing, or null, after its '-')"
-                            if entry is None
-                            else _described(entry)
-                            if isinstance(entry, list)
-                            else f"{type(entry).__name__} {str(entry)[:40]!r}"
-                        ),
-                        check.at(line),
-                    )
-                    continue
-                read = check.supplier(entry, parent_id)
-                if read is not None:
-                    fields, extras = read
-                    record = RawRecord(
-                        fields,
-                        Location(check.path, line=entry.get(_LINE)),
-                        extras=extras,
-                        parent=parent_id,
-                        lines=entry.get(_KEY_LINES, {}),
-                    )
-                    chain.records.append(record)
-                if "suppliers" in entry:
-                    # (the id as read: 'id: [A]' is A)
-                    own_id = None if read is None else read[0].get("id")
-                    own = None if own_id is None else str(own_id)
-                    nested.append((entry["suppliers"], own, entry))
-            stack.extend(reversed(nested))
+            entry, line = step
+            if not isinstance(entry, dict):
+                chain.problems.error(
+                    "bad-structure",
+                    "a supplier must be a mapping of keys, got "
+                    + (
+                        "an empty entry (nothing, or null, after its '-')"
+                        if entry is None
+                        else _described(entry)
+                        if isinstance(entry, list)
+                        else f"{type(entry).__name__} {str(entry)[:40]!r}"
+                    ),
+                    check.at(line),
+                )
+                continue
+            read = check.supplier(entry, parent_id)
+            if read is not None:
+                fields, extras = read
+                record = RawRecord(
+                    fields,
+                    Location(check.path, line=entry.get(_LINE)),
+                    extras=extras,
+                    parent=parent_id,
+                    lines=entry.get(_KEY_LINES, {}),
+                )
+                chain.records.append(record)
+            if "suppliers" in entry:
+                # (the id as read, and as the entry's own id is: 'id: [A]' is A, 'P4 ' P4)
+                own_id = None if read is None else read[0].get("id")
+                own = None if own_id is None else as_id(own_id) or None
+                enter(entry["suppliers"], own, entry)
 
 
 class _Check:
