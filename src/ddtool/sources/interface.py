@@ -120,6 +120,8 @@ class RawChain:
     problems: ProblemList
     company: dict[str, Any] | None = None
     company_location: Location | None = None
+    # where each of the company's fields was read (a Company sheet's cells), for its problems
+    company_cells: dict[str, Location] = field(default_factory=dict)
     table: RawTable | None = None
 
 

@@ -930,8 +930,11 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
     """The company from a YAML 'company:' block or a 'Company' sheet."""
     data = raw.company or {}
     where = raw.company_location or Location(raw.path)
-    country, country_raw = _country(data.get("country"), where, problems, "company country")
-    sector, sector_raw = _sector(data.get("sector"), where, problems, sectors)
+    cells = raw.company_cells
+    country, country_raw = _country(
+        data.get("country"), cells.get("country", where), problems, "company country"
+    )
+    sector, sector_raw = _sector(data.get("sector"), cells.get("sector", where), problems, sectors)
     company_id = as_id(data["id"]) if data.get("id") is not None else "company"
     name = as_text(data.get("name") or "")
     stem = PurePath(raw.path).stem
@@ -940,7 +943,7 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
         problems.warning(
             "company-name",
             f"the company has no name: named after the file, {stem!r}",
-            where,
+            cells.get("name", where),
         )
     elif name == TEMPLATE_COMPANY:
         name = stem
@@ -948,7 +951,7 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
             "template-company",
             f"the company is still the template's {TEMPLATE_COMPANY!r} (named after the file,"
             f" {stem!r}, here): give your company's name, country and sector",
-            where,
+            cells.get("name", where),
         )
     return Company.model_construct(
         id=company_id,

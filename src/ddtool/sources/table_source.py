@@ -974,14 +974,17 @@ _COMPANY_KEYS = {header_key(label): name for label, name in _COMPANY_FIELDS.item
 _VALUE_HEADERS = frozenset(map(header_key, ("value", "wert", "valeur", "valor", "angabe")))
 
 
-def _company_from_sheet(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
+def _company_from_sheet(
+    rows: Iterable[Sequence[Any]], cells: dict[str, tuple[int, int]] | None = None
+) -> dict[str, Any]:
     """Read a Field/Value sheet naming the company: the first row of a field that has a value
     counts. The value is the cell of the value column only (the one headed "Value", else the
     one right after the field's): a blank value is a blank field, never the comment beside
-    it ("Country | | tbc by legal")."""
+    it ("Country | | tbc by legal"). `cells` gets each field's cell (row, column; from 1),
+    where its problems are located, or the field's label where its value is blank."""
     company: dict[str, Any] = {}
     value_col: int | None = None
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         label_col = next((col for col, cell in enumerate(row) if not _blank(cell)), None)
         if label_col is None or not isinstance(row[label_col], str):
             continue
@@ -1006,6 +1009,10 @@ def _company_from_sheet(rows: Iterable[Sequence[Any]]) -> dict[str, Any]:
             continue
         if found not in company and not _blank(value):
             company[found] = value
+            if cells is not None:
+                cells[found] = (number, col + 1)
+        elif cells is not None and found not in company and found not in cells:
+            cells[found] = (number, label_col + 1)  # (blank: its label, until a value)
     return company
 
 
@@ -1155,8 +1162,13 @@ class ExcelReader(ChainReader):
                     company_rows = workbook.get_sheet_by_name(name).to_python()
                 except Exception:
                     continue
-                chain.company = _company_from_sheet(company_rows)
+                cells: dict[str, tuple[int, int]] = {}
+                chain.company = _company_from_sheet(company_rows, cells)
                 chain.company_location = Location(str(path), sheet=name)
+                chain.company_cells = {
+                    key: Location(str(path), sheet=name, row=row, column=column_letter(col - 1))
+                    for key, (row, col) in cells.items()
+                }
         return chain
 
     def _load(
