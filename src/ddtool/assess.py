@@ -22,7 +22,7 @@ from ddtool import __version__
 from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
-from ddtool.document import UNMAPPED_BELOW, held_labels
+from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, held_labels
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
@@ -382,7 +382,11 @@ class _Flagging:
             for sid, parts in zip(order, parts_of, strict=True)
             for gap in parts[2]
         ]
-        gaps += [{"supplier_id": node_id, "gap": _INFERRED_GAP} for node_id in inferred_ids]
+        gaps += [
+            {"supplier_id": node_id, "gap": gap}
+            for node_id in inferred_ids
+            for gap in (_INFERRED_GAP, *inferred[node_id].gaps)
+        ]
         # counted per distinct flagged list (suppliers share them), not flag by flag
         self.level_counts = level_counts = Counter[str]()
         self.type_counts = type_counts = Counter[str]()
@@ -522,7 +526,7 @@ def _document(
     }
 
 
-_INFERRED_GAP = "inferred: no supplier mapped at this tier"
+_INFERRED_GAP = INFERRED_GAP
 
 # The share of the supplier entries (the last part) built and serialised ahead in a second
 # process while this one builds and serialises the others and writes. Half: measured on 10^5
@@ -642,7 +646,7 @@ class _Entries:
                     for rt in RISK_TYPES
                 },
                 "exposure": _supplier_exposure(self.exposure[node_id]),
-                "data_gaps": [_INFERRED_GAP],
+                "data_gaps": [_INFERRED_GAP, *node.gaps],
             }
             suppliers.append(entry)
         return suppliers
@@ -761,13 +765,14 @@ def _inferred_flagged(
             if gap
             else ""
         )
-        reason = (
+        # (a stage in a country not known says so: see Inference._unknown_country)
+        reason = node.reasons.get(rt) or (
             f"inferred tier: worst case over the origin mix{where} is {worst.level};"
             f" expected {node.expected[rt].level}. Map this tier to replace the inference"
             " with real data."
         )
         evidence = shared.evidence(node.evidence[rt])
-        measures = shared.measures(rt, node.sector, True, [])
+        measures = shared.measures(rt, node.sector, True, node.gaps)
         basis = shared.basis(reason, evidence, measures)
         found.append((rt, worst, node.expected[rt].as_dict(), basis))
     return found

@@ -28,6 +28,9 @@ def _resolve(
 
 # the gap of a supplier with inferred suppliers beneath it: its own score is complete
 UNMAPPED_BELOW = "tiers below not mapped (inferred)"
+# the gap of every inferred supplier (ddtool.assess writes it): its being inferred, not a
+# figure its level rests on (an origin mix's worst case is scored on its origins' data)
+INFERRED_GAP = "inferred: no supplier mapped at this tier"
 # how the labels of the supplier adjustments (ddtool.scoring) for a certification and an
 # audit begin: the supplier entries list them, and a flag's evidence holds them too
 CERTIFICATION_LABEL = "certification '"
@@ -79,18 +82,21 @@ def supplier_scores(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None = None) -> bool:
-    """Whether a mapped supplier's level is low while data it is scored on is missing: the
-    reports then say "data gap" beside it and do not colour it as low risk (a missing
-    figure is never low risk). Unmapped tiers beneath it are not data of its own score.
+    """Whether a supplier's level is low while data it is scored on is missing: the reports
+    then say "data gap" beside it and do not colour it as low risk (a missing figure is
+    never low risk). Unmapped tiers beneath it are not data of its own score, nor is an
+    inferred supplier's being inferred (INFERRED_GAP: its level is a worst case over its
+    origins); an inferred stage's gap of its own score is (a stage in a country not known:
+    "country unknown", as for a mapped supplier).
 
     For one risk type (`risk_type`, or a flag row's own), a gap in the country data of
     another risk type ("no country data for forced_labour") does not count; without one,
     every gap does (a supplier's level over all risk types)."""
-    if level != "low" or entry.get("inferred"):
+    if level != "low":
         return False
     risk_type = risk_type or entry.get("risk_type")
     return any(
-        gap != UNMAPPED_BELOW and (risk_type is None or gap_of(gap, risk_type))
+        gap not in (UNMAPPED_BELOW, INFERRED_GAP) and (risk_type is None or gap_of(gap, risk_type))
         for gap in entry.get("data_gaps") or ()
     )
 

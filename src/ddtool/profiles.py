@@ -282,6 +282,8 @@ class Profiles:
     _materials: dict[str, frozenset[str]] = field(default_factory=dict)
     _sector_goods: dict[str, frozenset[str]] = field(default_factory=dict)
     _said: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
+    # what a buyer's products say an inferred stage of distinct products works (stage_said)
+    _stage_said: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # a good's variants: the goods of its sector one of whose names (brackets aside)
@@ -470,6 +472,77 @@ class Profiles:
                 named.update(dict.fromkeys([good, *self._variants.get(good, ())]))
             found = self._said[key] = tuple(named)
         return found
+
+    def stage_said(self, sector_id: str, products: Collection[str]) -> tuple[str, ...]:
+        """What a buyer's products say an inferred stage of a sector of distinct products
+        (not_commodities) works: the goods of the stage and of the stages upstream of it (its
+        materials) that a product's name or a run of its words names ('cotton t-shirts' at a
+        fabric mill or a spinner: Cotton; 'polyester fabric' at a fabric mill: Textiles).
+        The buyer's own goods say nothing of the stage ('t-shirts': Garments), nor does a
+        good of another chain among its words. Empty in any other sector, and where the
+        products name none of these: they then say nothing of what the stage works."""
+        sector = self.sectors.get(sector_id)
+        if sector is None or not sector.not_commodities or not products:
+            return ()
+        key = (sector_id, tuple(products))
+        found = self._stage_said.get(key)
+        if found is None:
+            found = self._stage_said[key] = tuple(
+                self._goods_in_words(products, self._materials.get(sector_id, ()))
+            )
+        return found
+
+    def stage_listings(self, iso3: str, sector_id: str, said: Collection[str]) -> list[GoodListing]:
+        """The listings of an inferred stage of a sector in a country: every listing of the
+        sector's own there, as for a supplier of the sector that names no products, but for
+        its distinct products (not_commodities) that what the buyer's products say the stage
+        works rules out (`said`: see stage_said): a spinner for a maker of cotton t-shirts
+        spins no silk thread. With nothing said, every listing of the sector there."""
+        ruled_out = self.stage_ruled_out(sector_id, said)
+        own = self._listings_by_sector.get((sector_id, iso3), [])
+        return [listing for listing in own if listing.good not in ruled_out]
+
+    def stage_countries(self, sector_id: str, said: Collection[str]) -> list[str]:
+        """The countries where a listing of an inferred stage applies (see stage_listings):
+        where its worst case is looked for when its country is unknown (section 4.1)."""
+        ruled_out = self.stage_ruled_out(sector_id, said)
+        return sorted(
+            {
+                listing.iso3
+                for (sec, _iso3), items in self._listings_by_sector.items()
+                if sec == sector_id
+                for listing in items
+                if listing.good not in ruled_out
+            }
+        )
+
+    def stage_rules_out(self, iso3: str | None, sector_id: str, said: Collection[str]) -> bool:
+        """Whether what the buyer's products say an inferred stage works rules out a listing
+        of the sector's in its country (in any country, where it is unknown): the stage is
+        then scored otherwise than the stage of a buyer whose products say nothing."""
+        ruled_out = self.stage_ruled_out(sector_id, said)
+        if not ruled_out:
+            return False
+        return any(
+            listing.good in ruled_out
+            for (sec, where), items in self._listings_by_sector.items()
+            if sec == sector_id and iso3 in (None, where)
+            for listing in items
+        )
+
+    def stage_ruled_out(self, sector_id: str, said: Collection[str]) -> frozenset[str]:
+        """The distinct products of a sector (not_commodities) that what products say an
+        inferred stage works rules out (see _own_applies: with their variants, as
+        _products_say gives a mapped supplier's); none where they say nothing."""
+        sector = self.sectors[sector_id]
+        if not said or not sector.not_commodities:
+            return frozenset()
+        named = dict.fromkeys(said)
+        for good in said:
+            named.update(dict.fromkeys(self._variants.get(good, ())))
+        return frozenset(
+            g for g in sector.not_commodities if not self._own_applies(sector, g, named)
+        )
 
     def stage_goods(self, sector_id: str, products: Collection[str]) -> list[str]:
         """The listed goods of a sector the products name, by a product's name or a run of

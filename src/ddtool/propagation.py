@@ -55,8 +55,19 @@ class InferredSupplier:
     # what the inference assumed, when not the usual (see assess: an entry's "assumption")
     assumption: str | None = None
     # per risk type, what the country data of the worst origin lacks ("little country
-    # data (15%)"), when anything
+    # data (15%)"; "country unknown" where the worst case is a stage's own score in a
+    # country not known), when anything
     worst_gaps: dict[str, str] = field(default_factory=dict)
+    # an intermediate stage's data gaps besides its being inferred, as a mapped supplier of
+    # its sector in its country would have them ("country unknown", "no country data for
+    # …"): what its own score rests on is missing
+    gaps: list[str] = field(default_factory=list)
+    # per risk type, why it is flagged, where the worst case over an origin mix does not
+    # say it (a stage in a country not known: section 4.1's worst case, or its own score)
+    reasons: dict[str, str] = field(default_factory=dict)
+    # what the buyer's products say an intermediate stage of distinct products works
+    # (Profiles.stage_said), where that rules out some of its sector's listings
+    said: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +144,9 @@ class Inference:
         self.config = config
         self.nodes: dict[str, InferredSupplier] = {}
         self._closure: dict[str, set[str]] = {}
-        self._origin_scores: dict[tuple[str, str | None, str | None], SupplierRisk] = {}
+        self._origin_scores: dict[
+            tuple[str, str | None, str | None, tuple[str, ...]], SupplierRisk
+        ] = {}
         self._raw_ids: dict[tuple[str, str, str | None], str] = {}
         self._plans: dict[
             tuple[str, tuple[str, ...], frozenset[str] | None], frozenset[tuple[str, str]]
@@ -148,6 +161,11 @@ class Inference:
             tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], frozenset[str] | None
         ] = {}
         self._stage_named: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self._stage_said: dict[tuple[str, str | None, tuple[str, ...]], tuple[str, ...]] = {}
+        self._said_plans: dict[
+            tuple[str, str | None, tuple[str, ...], frozenset[str] | None],
+            frozenset[tuple[str, tuple[str, ...]]],
+        ] = {}
 
     def run(self, sector_of: Mapping[str, str | None], company: Company) -> None:
         """Infer every input stage that no mapped supplier covers, for every supplier and the
@@ -393,33 +411,12 @@ class Inference:
             self._intermediate(node_id, sector_id, country, depth, good)
             node = self.nodes[node_id]
             node.assumption = f"{good} named in the buyer's products, from the buyer's country"
-            if country is None:  # as for a mapped supplier of unknown country: its worst case
+            if country is None:  # (its worst case: see _unknown_country)
                 node.assumption = (
                     f"{good} named in the buyer's products; country unknown: the worst case"
                     " is that of the countries where the good is listed or its sector scores"
                     " highest"
                 )
-                goods = self.profiles.commodity_goods(good, sector_id)
-                worst_case = self.scorer.worst_case_unknown_country(sector_id, goods)
-                why = self.scorer.worst_reasons(sector_id, goods)
-                listed = self.scorer.worst_listed(sector_id, goods)
-                for rt, (worst, where) in (worst_case or {}).items():
-                    if worst.priority > node.worst[rt][0].priority:
-                        node.worst[rt] = (worst, where)
-                        node.evidence[rt] = [  # (its severity stands for the own score's)
-                            *(
-                                e
-                                for e in node.evidence[rt]
-                                if not e.indicator.startswith(SEVERITY_FACT)
-                            ),
-                            *worst_case_evidence(
-                                f"{good} ({sector_id})",
-                                where,
-                                worst,
-                                why.get(rt, ""),
-                                listed.get(rt, ()),
-                            ),
-                        ]
             self.supply.add_node(node_id, inferred=True)
         return node_id
 
@@ -548,10 +545,15 @@ class Inference:
         else:
             # a stage whose inputs the products narrow is one of its own: buyers sharing it
             # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
+            # so is a stage at or above one whose distinct products the buyer's products
+            # rule out (a spinner for a maker of cotton t-shirts: no silk thread), named by
+            # what they say it works: a buyer whose products say nothing keeps every listing
             suffix = self._plan_suffix(sector_id, hint, only)
+            suffix += self._said_suffix(sector_id, country, hint, only)
+            said = self._said_of(sector_id, country, hint)
             node_id = f"inferred:{sector_id}{suffix}@{country or 'unknown'}"
             if node_id not in self.nodes:
-                self._intermediate(node_id, sector_id, country, depth)
+                self._intermediate(node_id, sector_id, country, depth, said=said)
                 self.supply.add_node(node_id, inferred=True)
                 for upstream in self._narrowed(sector.inputs, hint, only):
                     self._attach(node_id, upstream, country, depth + 1, hint, only)
@@ -559,6 +561,59 @@ class Inference:
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
+
+    def _said_of(self, sector_id: str, country: str | None, hint: list[str]) -> tuple[str, ...]:
+        """What the buyer's products say an intermediate stage works (Profiles.stage_said:
+        'cotton t-shirts' at a spinner: Cotton), where that rules out a listing of its
+        sector in its country (in any, where that is unknown); else empty: the stage is
+        then scored as before, with every listing of its sector."""
+        key = (sector_id, country, tuple(hint))
+        said = self._stage_said.get(key)
+        if said is None:
+            said = self.profiles.stage_said(sector_id, hint)
+            if said and not self.profiles.stage_rules_out(country, sector_id, said):
+                said = ()
+            self._stage_said[key] = said
+        return said
+
+    def _said_plan(
+        self,
+        sector_id: str,
+        country: str | None,
+        hint: tuple[str, ...],
+        only: frozenset[str] | None = None,
+    ) -> frozenset[tuple[str, tuple[str, ...]]]:
+        """The (stage, what it works) pairs of the intermediate stages at and beneath a
+        stage whose listings the buyer's products narrow (see _said_of), for these
+        products in this country: what a stage shared by buyers must hold alike."""
+        key = (sector_id, country, hint, only)
+        plan = self._said_plans.get(key)
+        if plan is None:
+            found: set[tuple[str, tuple[str, ...]]] = set()
+            sector = self.profiles.sectors[sector_id]
+            if not sector.commodities:  # (raw materials: scored for their commodities)
+                said = self._said_of(sector_id, country, [*hint])
+                if said:
+                    found.add((sector_id, said))
+                for upstream in self._narrowed(sector.inputs, [*hint], only):
+                    found |= self._said_plan(upstream, country, hint, only)
+            plan = self._said_plans[key] = frozenset(found)
+        return plan
+
+    def _said_suffix(
+        self, sector_id: str, country: str | None, hint: list[str], only: frozenset[str] | None
+    ) -> str:
+        """'' when the products narrow the listings of no stage at or beneath a stage (see
+        _said_plan); else ':' and what they say those stages work ('cotton'), and a mark of
+        the stages' plan where those goods named alone would give another."""
+        plan = self._said_plan(sector_id, country, tuple(hint), only)
+        if not plan:
+            return ""
+        goods = tuple(sorted({good for _, said in plan for good in said}))
+        suffix = ":" + "+".join(dict.fromkeys(map(_slug, goods)))
+        if plan != self._said_plan(sector_id, country, goods):
+            suffix += "-" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
+        return suffix
 
     def _stage_goods(self, sector: Sector, hint: list[str]) -> tuple[str, ...]:
         """The listed goods of a stage of distinct products (broad: crop farming, gemstone
@@ -632,9 +687,17 @@ class Inference:
         return pairs
 
     def _origin_risk(
-        self, sector_id: str, iso3: str | None, commodity: str | None = None
+        self,
+        sector_id: str,
+        iso3: str | None,
+        commodity: str | None = None,
+        said: tuple[str, ...] = (),
     ) -> SupplierRisk:
-        key = (sector_id, iso3, commodity)
+        """A stage of a sector scored in a country (an origin, or an intermediate stage),
+        made once for each: of a commodity, with its listings; of an intermediate stage
+        whose buyer's products say what it works (`said`), with the listings that leaves
+        (Profiles.stage_listings); else as a supplier of the sector there naming nothing."""
+        key = (sector_id, iso3, commodity, said)
         if key not in self._origin_scores:
             # the commodity as products narrows listings to its own goods (tin: Tin and Tin
             # ore (cassiterite), not a country's gold; cotton lint: Cotton, not Cottonseed)
@@ -644,6 +707,8 @@ class Inference:
             listings = (
                 self.profiles.commodity_listings(iso3, sector_id, commodity) if commodity else None
             )
+            if said and iso3 is not None and commodity is None:
+                listings = self.profiles.stage_listings(iso3, sector_id, said)
             probe = Supplier.model_construct(
                 id=f"origin:{sector_id}@{iso3}",
                 country=iso3,
@@ -665,9 +730,14 @@ class Inference:
         country: str | None,
         depth: int,
         commodity: str | None = None,
+        said: tuple[str, ...] = (),
     ) -> None:
-        risk = self._origin_risk(sector_id, country, commodity)
-        self.nodes[node_id] = InferredSupplier(
+        """An inferred stage in the buyer's country, scored as a supplier of its sector
+        there (of a good the buyer's products name: `commodity`; working what they say:
+        `said`), with the data gaps such a supplier has; in a country not known, flagged at
+        the worst case a mapped supplier of unknown country is (see _unknown_country)."""
+        risk = self._origin_risk(sector_id, country, commodity, said)
+        node = self.nodes[node_id] = InferredSupplier(
             id=node_id,
             sector=sector_id,
             commodity=commodity,
@@ -681,7 +751,69 @@ class Inference:
             worst_gaps={
                 rt: gap for rt, d in risk.by_type.items() if (gap := _country_gap(d.country))
             },
+            gaps=list(risk.gaps),
+            said=said,
         )
+        if said:
+            ruled_out = sorted(self.profiles.stage_ruled_out(sector_id, said))
+            node.assumption = (
+                f"stage assumed in the buyer's country, working {', '.join(said)} as the"
+                f" buyer's products say (so not {', '.join(ruled_out)})"
+            )
+        if country is None:
+            if commodity is None:
+                node.assumption = (
+                    "stage assumed in the buyer's country, which is unknown: the worst case"
+                    " is that of the countries where its sector is listed"
+                    + (f"; working {', '.join(said)} as the buyer's products say" if said else "")
+                )
+            self._unknown_country(node, commodity, said)
+
+    def _unknown_country(
+        self, node: InferredSupplier, commodity: str | None, said: tuple[str, ...]
+    ) -> None:
+        """An inferred stage in a country not known, as a mapped supplier of its sector
+        (naming its good, if any) in an unknown country is (section 4.1): flagged at the
+        worst case over the countries where it is listed, where that is higher than its own
+        score with no country data, with what set it as evidence; its reasons say so."""
+        sector_id = node.sector
+        what = f"{commodity} ({sector_id})" if commodity else sector_id
+        goods = self.profiles.commodity_goods(commodity, sector_id) if commodity else []
+        said_key = said or None  # (nothing said: as a supplier naming nothing)
+        worst_case = self.scorer.worst_case_unknown_country(sector_id, goods, said_key) or {}
+        why = self.scorer.worst_reasons(sector_id, goods, said_key)
+        listed = self.scorer.worst_listed(sector_id, goods, said_key)
+        for rt in RISK_TYPES:
+            own = node.expected[rt]
+            worst, where = worst_case.get(rt) or (None, None)
+            if worst is not None and where is not None and worst.priority > own.priority:
+                node.worst[rt] = (worst, where)
+                node.evidence[rt] = [  # (its severity stands for the own score's)
+                    *(e for e in node.evidence[rt] if not e.indicator.startswith(SEVERITY_FACT)),
+                    *worst_case_evidence(what, where, worst, why.get(rt, ""), listed.get(rt, ())),
+                ]
+                gap = _country_gap(self.scorer.country_score(where, rt))
+                if gap:
+                    node.worst_gaps[rt] = gap
+                else:
+                    node.worst_gaps.pop(rt, None)
+                node.reasons[rt] = (
+                    f"inferred tier in an unknown country: {what} is listed or scores"
+                    f" {worst.level} in {display_name(where)}; own score with no country data"
+                    f" is {own.level}. Map this tier to replace the inference with real data."
+                )
+            else:
+                node.worst_gaps[rt] = "country unknown"
+                elsewhere = (
+                    f"no country where {what} is listed scores higher"
+                    if worst_case
+                    else f"{what} is listed in no country"
+                )
+                node.reasons[rt] = (
+                    f"inferred tier in an unknown country: own score with no country data is"
+                    f" {own.level}; {elsewhere}. Map this tier to replace the inference with"
+                    " real data."
+                )
 
     def _raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
         key = (sector_id, commodity, country)

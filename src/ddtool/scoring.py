@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ddtool.config import Config, Thresholds
+from ddtool.config import Config, Scoring, Thresholds
 from ddtool.document import ADJUSTMENT, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
 from ddtool.model import RISK_TYPES, Audit, Certification, Supplier, audit_outcome
 from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
@@ -191,9 +191,21 @@ ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that ar
 SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
 LISTED_FACT = "US DOL List of Goods: "  # and that of a listing of the supplier's goods
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
+# a worst case of an unknown country is made once for each sector, products and what an
+# inferred stage's buyer's products say it works (see Scorer.worst_case_unknown_country)
+WorstKey = tuple[str, tuple[str, ...], tuple[str, ...] | None]
 # how the data gap of a sector guessed from the products names it ("sector not given (taken
 # from products: toy-manufacturing)")
 GUESSED = "(taken from products: "
+
+
+def unknown_sector_base(country: float, scoring: Scoring) -> float:
+    """The base of a supplier whose sector is not known: the sector's part weighted in as no
+    data, as a country without data is, and only ever raising the country's score (a
+    missing figure is not a low one, nor may it lower a high one). A sector taken from the
+    products never gives a base below it (see Scorer._guessed)."""
+    weight = scoring.sector_weight
+    return max(country, weight * scoring.no_data_sector_score + (1 - weight) * country)
 
 
 def worst_case_evidence(
@@ -293,9 +305,11 @@ class Scorer:
         }
         self._facts: dict[int, Evidence] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
-        self._worst: dict[tuple[str, tuple[str, ...]], dict[str, tuple[Score, str]] | None] = {}
-        self._worst_reasons: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
-        self._worst_listed: dict[tuple[str, tuple[str, ...]], dict[str, list[Evidence]]] = {}
+        # worst cases of an unknown country, by sector, products and what an inferred stage's
+        # buyer's products say it works (None: a mapped supplier's; see the methods' `said`)
+        self._worst: dict[WorstKey, dict[str, tuple[Score, str]] | None] = {}
+        self._worst_reasons: dict[WorstKey, dict[str, str]] = {}
+        self._worst_listed: dict[WorstKey, dict[str, list[Evidence]]] = {}
 
     def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
         key = (iso3, risk_type)
@@ -344,17 +358,25 @@ class Scorer:
         return result
 
     def worst_case_unknown_country(
-        self, sector_id: str, products: list[str]
+        self, sector_id: str, products: list[str], said: tuple[str, ...] | None = None
     ) -> dict[str, tuple[Score, str]] | None:
         """For a supplier whose country is unknown: its sector scored in every country where
-        the sector (or its products) is listed, before supplier-specific adjustments."""
-        key = (sector_id, tuple(products))
+        the sector (or its products) is listed, before supplier-specific adjustments.
+
+        With `said`, for an inferred stage (no products of its own): what its buyer's
+        products say it works (Profiles.stage_said), so that it is scored where, and with
+        the listings that, its stage in a known country would be (Profiles.stage_listings:
+        a spinner for a maker of cotton t-shirts is not scored for silk thread)."""
+        key = (sector_id, tuple(products), said)
         if key in self._worst:
             return self._worst[key]
         worst: dict[str, tuple[Score, str]] | None = None
         reasons = self._worst_reasons[key] = {}
         listed = self._worst_listed[key] = {}
-        countries = self.profiles.listed_countries(sector_id, products)
+        if said is None:
+            countries = self.profiles.listed_countries(sector_id, products)
+        else:
+            countries = self.profiles.stage_countries(sector_id, said)
         if countries:
             worst = {}
             for iso3 in countries:
@@ -369,7 +391,10 @@ class Scorer:
                     attributes={},
                     migrant_pct=None,
                 )
-                risk = self.score(probe, sector_id)
+                stage = (
+                    None if said is None else self.profiles.stage_listings(iso3, sector_id, said)
+                )
+                risk = self.score(probe, sector_id, stage)
                 for rt, detail in risk.by_type.items():
                     if rt not in worst or detail.score.priority > worst[rt][0].priority:
                         worst[rt] = (detail.score, iso3)
@@ -380,16 +405,20 @@ class Scorer:
         self._worst[key] = worst
         return worst
 
-    def worst_reasons(self, sector_id: str, products: list[str]) -> dict[str, str]:
+    def worst_reasons(
+        self, sector_id: str, products: list[str], said: tuple[str, ...] | None = None
+    ) -> dict[str, str]:
         """What set each risk type's worst case (see worst_case_unknown_country)."""
-        self.worst_case_unknown_country(sector_id, products)
-        return self._worst_reasons[(sector_id, tuple(products))]
+        self.worst_case_unknown_country(sector_id, products, said)
+        return self._worst_reasons[(sector_id, tuple(products), said)]
 
-    def worst_listed(self, sector_id: str, products: list[str]) -> dict[str, list[Evidence]]:
+    def worst_listed(
+        self, sector_id: str, products: list[str], said: tuple[str, ...] | None = None
+    ) -> dict[str, list[Evidence]]:
         """The facts of the listings that apply in each risk type's worst-case country (see
         worst_case_unknown_country): what its floor rests on, cited as the DOL list."""
-        self.worst_case_unknown_country(sector_id, products)
-        return self._worst_listed[(sector_id, tuple(products))]
+        self.worst_case_unknown_country(sector_id, products, said)
+        return self._worst_listed[(sector_id, tuple(products), said)]
 
     def _new_goods(self, products: list[str]) -> list[Evidence]:
         """Goods new on the 2024 list (their countries not in the bundled data) that the
@@ -429,13 +458,20 @@ class Scorer:
         if found is None:
             rating = self.profiles.sources.get(RATING_SOURCE)
             if raised_by:
+                before = f"the sector's own severity is {own}"
+                if sector is not None and default:  # (a sector taken from products)
+                    rated = self.profiles.sectors[sector].risk[risk_type].severity
+                    before = (
+                        f"before it, the default severity for a sector not known, {own}, as"
+                        f" it is above the {sector} rating's {rated}"
+                    )
                 found = Evidence(
                     f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}): listed good",
                     severity,
                     None,
                     "ddtool: a listed good's severity floor (settings: listing_severity_floor;"
                     " 0.9 for forced child labour)",
-                    note=f"{raised_by} is listed; the sector's own severity is {own}",
+                    note=f"{raised_by} is listed; {before}",
                 )
             elif sector is not None and default:
                 rated = self.profiles.sectors[sector].risk[risk_type].severity
@@ -479,9 +515,7 @@ class Scorer:
         comes from). A sector not known is weighted in as no data (base = max(country,
         w × no data + (1 − w) × country)), with the default severity."""
         s = self.config.scoring
-        unknown = max(
-            country, s.sector_weight * s.no_data_sector_score + (1 - s.sector_weight) * country
-        )
+        unknown = unknown_sector_base(country, s)
         facts: list[Evidence] = []
         if unknown > base:
             facts.append(
@@ -724,11 +758,8 @@ class Scorer:
                     )
                     evidence += facts
             else:
-                # the sector's part is not known: weighted in as no data, as a country without
-                # data is, and only ever raising the country's score (a missing figure is not
-                # a low one, nor may it lower a high one)
-                unknown = s.sector_weight * s.no_data_sector_score
-                base = max(country.value, unknown + (1 - s.sector_weight) * country.value)
+                # the sector's part is not known: weighted in as no data (unknown_sector_base)
+                base = unknown_sector_base(country.value, s)
                 severity = DEFAULT_SEVERITY[risk_type]
                 if base > country.value:
                     evidence.append(

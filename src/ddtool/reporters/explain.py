@@ -6,17 +6,31 @@ shown as `Text`, never read as markup: a supplier named `Dhaka Knit [/x]` is sho
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ddtool.assess import Assessment
-from ddtool.document import UNMAPPED_BELOW, low_on_a_gap
+from ddtool.config import Scoring
+from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import GAP_LEVEL
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
-from ddtool.scoring import COUNTRY_SPECS, Scorer
+from ddtool.scoring import (
+    COUNTRY_SPECS,
+    DEFAULT_SEVERITY,
+    GUESSED,
+    SEVERITY_FACT,
+    RiskDetail,
+    Scorer,
+    unknown_sector_base,
+)
+
+if TYPE_CHECKING:
+    from ddtool.propagation import InferredSupplier
 
 
 def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> None:
@@ -48,6 +62,10 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         _explain_inferred(result, supplier_id, console)
         return
     risk = result.risks[supplier_id]
+    # a sector taken from the products: the base and severity are each the higher of its
+    # rating's and those of a sector not known (methodology, section 3.2)
+    sector = doc["sector"]
+    guessed = any(GUESSED in gap for gap in risk.gaps)
     for rt in RISK_TYPES:
         d = risk.by_type[rt]
         console.rule(f"{RISK_NAMES[rt]}")
@@ -102,7 +120,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         if d.sector_likelihood is not None:
             _add_row(
                 table,
-                "sector inherent likelihood",
+                "sector inherent likelihood" + (" (taken from products)" if guessed else ""),
                 f"{d.sector_likelihood:.4f}",
                 d.sector_rationale,
             )
@@ -115,20 +133,16 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f"sector unknown: weighted in as {unknown:g}, and never lowering the country"
                 " score (base = the higher of the two)",
             )
-        _add_row(table, "base", f"{d.base:.4f}", "")
+        if guessed and d.sector_likelihood is not None:
+            _guessed_base(table, d, sector or "", cfg.scoring)
+        else:
+            _add_row(table, "base", f"{d.base:.4f}", "")
         for label, delta in d.adjustments:
             _add_row(table, f"adjustment: {label}", f"{delta:+.4f}", "")
         if d.floor:
             _add_row(table, "listing floor", f"{d.floor:.4f}", d.floor_reason)
         _add_row(table, "likelihood", f"{d.score.likelihood:.4f}", "")
-        raised = d.sector_severity is not None and d.score.severity > d.sector_severity
-        if raised:
-            why = "raised to the listing's severity floor"
-        elif d.sector_severity is not None:
-            why = "the sector's severity"
-        else:
-            why = "default for an unknown sector"
-        _add_row(table, "severity", f"{d.score.severity:.4f}", why)
+        _add_row(table, "severity", f"{d.score.severity:.4f}", _severity_note(d, guessed))
         _add_row(table, "priority", f"{d.score.priority:.4f}", "likelihood × severity")
         _add_row(table, "level", _level(d.score.level, _on_a_gap(result, supplier_id, rt)), "")
         ex = result.exposure[supplier_id][rt]
@@ -146,12 +160,13 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             score, iso3 = risk.worst[rt]
             own = risk.by_type[rt].score
             used = "flagged and rolled up at this" if score.priority > own.priority else "below"
+            own_level = GAP_LEVEL if own.level == "low" else own.level  # (no country data)
             console.print(
                 Text(
                     f"{RISK_NAMES[rt]}: the sector scored in {display_name(iso3)} ({iso3}),"
                     f" where it is listed or scores highest: likelihood {score.likelihood:.4f}"
                     f" x severity {score.severity:.4f} = priority {score.priority:.4f}"
-                    f" ({score.level}); own score {own.priority:.4f} ({own.level}): {used}"
+                    f" ({score.level}); own score {own.priority:.4f} ({own_level}): {used}"
                     " worst case"
                 )
             )
@@ -162,12 +177,78 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         console.print(Text(f"data gaps: {', '.join(gaps)}"))
 
 
+def _guessed_base(table: Table, d: RiskDetail, sector: str, scoring: Scoring) -> None:
+    """The base of a supplier whose sector is taken from its products, step by step: with
+    the sector's rating, as a sector not known, and the higher of the two (a guess may raise
+    the score, never lower it below that of a sector not known; see Scorer._guessed)."""
+    weight = scoring.sector_weight
+    assert d.sector_likelihood is not None
+    rated = weight * d.sector_likelihood + (1 - weight) * d.country.value
+    unknown = unknown_sector_base(d.country.value, scoring)
+    _add_row(
+        table,
+        "base with the sector's rating",
+        f"{rated:.4f}",
+        f"{weight:g} × sector ({sector}, taken from products) + {1 - weight:g} × country",
+    )
+    _add_row(
+        table,
+        "base as a sector not known",
+        f"{unknown:.4f}",
+        f"the sector weighted in as no data ({scoring.no_data_sector_score:g}), never lowering"
+        " the country score",
+    )
+    higher = "as a sector not known" if unknown > rated else "with the sector's rating"
+    _add_row(
+        table,
+        "base",
+        f"{d.base:.4f}",
+        f"the higher of the two ({higher}): a sector taken from products is still a data"
+        " gap, and never scores lower than a sector not known",
+    )
+
+
+def _severity_note(d: RiskDetail, guessed: bool) -> str:
+    """Where a score's severity comes from, as its evidence says (Scorer._severity_evidence):
+    the sector's rating; the default for a sector not known (also for a sector taken from
+    products rated below it); or a listed good's floor, raised from one of these."""
+    default = DEFAULT_SEVERITY[d.risk_type]
+    rated = d.sector_severity
+    if rated is None:
+        own, source = default, "default for an unknown sector"
+    elif guessed and default > rated:
+        own, source = (
+            default,
+            f"the default for a sector not known ({default:g}), as it is above the rating"
+            f" {rated:g} of the sector taken from products (which never lowers it)",
+        )
+    elif guessed:
+        own, source = (
+            rated,
+            "the sector's severity (taken from products; the default for a sector not known,"
+            f" {default:g}, is not above it)",
+        )
+    else:
+        own, source = rated, "the sector's severity"
+    fact = next((e for e in d.evidence if e.indicator.startswith(SEVERITY_FACT)), None)
+    if fact is not None and fact.indicator.endswith("): listed good"):
+        listed = fact.note.split(";")[0]  # ("GOOD (COUNTRY) is listed; …")
+        return f"raised to the listing's severity floor ({listed}) from {own:g}: {source}"
+    return source
+
+
 def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
-    """Whether a mapped supplier is low on this risk type while data it is scored on is
-    missing (as the reports say "low (data gap)", see document.low_on_a_gap)."""
+    """Whether a supplier is low on this risk type while data it is scored on is missing
+    (as the reports say "low (data gap)", see document.low_on_a_gap): a mapped supplier's
+    own score, an inferred stage's worst case where its own score's data is missing (a
+    country not known)."""
     risk = result.risks.get(supplier_id)
-    if risk is None:  # (an inferred supplier: its level is a worst case, not a gap)
-        return False
+    if risk is None:
+        node = result.inferred.get(supplier_id)
+        if node is None:  # (the company)
+            return False
+        entry = {"inferred": True, "data_gaps": [INFERRED_GAP, *node.gaps]}
+        return low_on_a_gap(entry, node.worst[risk_type][0].level, risk_type)
     return low_on_a_gap({"data_gaps": risk.gaps}, risk.by_type[risk_type].score.level, risk_type)
 
 
@@ -200,6 +281,10 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
     # one probe and one scorer for every origin and risk type (scores are cached inside)
     probe = Inference(result.supply, result.profiles, _scorer(result), result.config)
     origins = {o.iso3: o for o in node.origins}
+    # an intermediate stage in a country not known (its buyer's): scored with no country
+    # data, and flagged at the worst case over the countries where its sector is listed
+    unknown = "country unknown" in node.gaps
+    nowhere = "country unknown" if unknown else "other countries"
     for rt in RISK_TYPES:
         console.rule(RISK_NAMES[rt])
         table = Table(header_style="bold")
@@ -211,12 +296,12 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
         table.add_column("production share", overflow="fold")
         table.add_column("floor reason", overflow="fold")
         for iso3, origin in origins.items():
-            d = probe._origin_risk(node.sector, iso3, node.commodity).by_type[rt]
+            d = probe._origin_risk(node.sector, iso3, node.commodity, node.said).by_type[rt]
             share = origin.share
             source = share and result.profiles.sources.get(share.source_id)
             _add_row(
                 table,
-                iso3 or "other countries",
+                iso3 or nowhere,
                 "—" if origin.weight is None else f"{origin.weight:.4f}",
                 f"{d.score.likelihood:.4f}",
                 f"{d.score.severity:.4f}",
@@ -237,10 +322,54 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
             if unweighted
             else ""
         )
+        expected = (
+            f"own score with no country data: priority {e.priority:.4f} "
+            + (GAP_LEVEL if e.level == "low" else e.level)
+            if unknown
+            else f"expected (weighted by {basis}): priority {e.priority:.4f} {e.level}"
+        )
+        console.print(
+            Text.assemble(
+                f"{expected}; worst case: {w.priority:.4f} ",
+                _level(w.level, _on_a_gap(result, supplier_id, rt)),
+                f" ({c or nowhere})",
+            )
+        )
+    if unknown:
+        _unknown_worst_case(probe.scorer, node, console)
+    console.print(Text(f"data gaps: {', '.join([INFERRED_GAP, *node.gaps])}"))
+
+
+def _unknown_worst_case(scorer: Scorer, node: InferredSupplier, console: Console) -> None:
+    """An inferred stage in a country not known: the worst case over the countries where
+    its sector (its good) is listed, as for a mapped supplier of unknown country, and
+    whether it is flagged at it (where it is above its own score with no country data)."""
+    sector, commodity = node.sector, node.commodity
+    goods = scorer.profiles.commodity_goods(commodity, sector) if commodity else []
+    worst = scorer.worst_case_unknown_country(sector, goods, node.said or None)
+    what = f"{commodity} ({sector})" if commodity else sector
+    console.rule("country unknown: worst case")
+    for rt in RISK_TYPES:
+        own = node.expected[rt]
+        own_level = GAP_LEVEL if own.level == "low" else own.level  # (no country data)
+        if not worst:
+            console.print(
+                Text(
+                    f"{RISK_NAMES[rt]}: {what} is listed in no country; own score"
+                    f" {own.priority:.4f} ({own_level}) with no country data: flagged and"
+                    " rolled up at it"
+                )
+            )
+            continue
+        score, iso3 = worst[rt]
+        used = "flagged and rolled up at this" if score.priority > own.priority else "below"
         console.print(
             Text(
-                f"expected (weighted by {basis}): priority {e.priority:.4f} {e.level};"
-                f" worst case: {w.priority:.4f} {w.level} ({c or 'other countries'})"
+                f"{RISK_NAMES[rt]}: {what} scored in {display_name(iso3)} ({iso3}), where it is"
+                f" listed or scores highest: likelihood {score.likelihood:.4f} x severity"
+                f" {score.severity:.4f} = priority {score.priority:.4f} ({score.level}); own"
+                f" score {own.priority:.4f} ({own_level}) with no country data: {used} worst"
+                " case"
             )
         )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ddtool.document import UNMAPPED_BELOW, low_on_a_gap, supplier_scores
+from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap, supplier_scores
 from ddtool.errors import Location
 
 # a low level on missing data reads so in every report: a filter on "low" does not find it
@@ -78,9 +78,10 @@ def flag_counts(document: dict[str, Any]) -> dict[str, int]:
 def _low_flags_on_a_gap(document: dict[str, Any]) -> int | None:
     """How many low flags rest on missing data. A document that holds only some of its flags
     (what the terminal reads of a large run, see Assessment.glance) tells it by the supplier
-    entries it holds: with low flags (flag_level low), every risk type of every mapped
-    supplier is flagged at its score, so each low score of a supplier with a gap of its own
-    is one such flag. None where it lacks the entry of such a supplier."""
+    entries it holds: with low flags (flag_level low), every risk type of every supplier is
+    flagged at the score it is shown at (supplier_scores: an inferred one's worst case), so
+    each low score of a supplier with a gap of its own (an inferred stage's: a country not
+    known) is one such flag. None where it lacks the entry of such a supplier."""
     entries = document.get("suppliers") or []
     on_a_gap = {str(s.get("id")): s for s in entries if low_on_a_gap(s, "low")}
     flags = document.get("flags") or []
@@ -100,7 +101,7 @@ def _low_flags_on_a_gap(document: dict[str, Any]) -> int | None:
     gapped = {
         str(g.get("supplier_id"))
         for g in document.get("data_gaps") or []
-        if g.get("gap") != UNMAPPED_BELOW and not str(g.get("gap")).startswith("inferred")
+        if g.get("gap") not in (UNMAPPED_BELOW, INFERRED_GAP)
     }
     if not gapped <= {str(s.get("id")) for s in entries}:
         return None
