@@ -83,25 +83,32 @@ def test_list_fields_merged_across_columns_read_every_column(tmp_path: Path) -> 
 
 
 # (the Country column's two cells of one row under "Country" merged over C1:D1, the country
-# read, the merged-header error's message or None)
-SINGLE: list[tuple[str | None, str | None, str | None, str | None]] = [
-    ("Ghana", None, "GHA", None),
-    (None, "Ghana", "GHA", None),  # (the value under the merged part: read all the same)
-    (None, None, None, None),
+# read, the row's attributes, how the merged-cells warning says the columns are read or None)
+SINGLE: list[tuple[str | None, str | None, str | None, dict[str, str], str | None]] = [
+    ("Ghana", None, "GHA", {}, None),
+    # (the value under the merged part: read all the same)
+    (None, "Ghana", "GHA", {}, "a row gives its country in one of them"),
+    (None, None, None, {}, None),
+    # a row filling both: columns of their own, the second kept (was a merged-header error)
     (
         "Ghana",
         "Togo",
         "GHA",
-        "the row holds values in columns C and D ('Ghana', 'Togo'), all under the header"
-        " 'Country' merged over C1:D1: a supplier has one country; keep one (the first is"
-        " read), or give each column a header of its own",
+        {"Country (D)": "Togo"},
+        "a supplier has one country: it is read from column C (from the next filled one where"
+        " it is blank); column D is kept as an attribute named 'Country (D)'",
     ),
 ]
 
 
-@pytest.mark.parametrize(("left", "right", "country", "error"), SINGLE)
+@pytest.mark.parametrize(("left", "right", "country", "attributes", "how"), SINGLE)
 def test_a_field_of_one_value_merged_across_columns_takes_one_cell(
-    tmp_path: Path, left: str | None, right: str | None, country: str | None, error: str | None
+    tmp_path: Path,
+    left: str | None,
+    right: str | None,
+    country: str | None,
+    attributes: dict[str, str],
+    how: str | None,
 ) -> None:
     sheets = {
         "Suppliers": [
@@ -113,14 +120,25 @@ def test_a_field_of_one_value_merged_across_columns_takes_one_cell(
     path = write_book(tmp_path / "country.xlsx", sheets, merged=("C1:D1",))
     chain, problems = read_chain([path])
     assert [(s.id, s.country, s.attributes) for s in chain.suppliers] == [
-        ("S1", country, {}),
+        ("S1", country, attributes),
         ("S2", "CIV", {}),
     ]
     expected = (
-        [] if error is None else [("merged-header", "error", "Suppliers", 2, "Country", error)]
+        []
+        if how is None
+        else [
+            (
+                "merged-cells",
+                "warning",
+                "Suppliers",
+                1,
+                "Country",
+                f"cells C1:D1 are merged: the header 'Country' is read for columns C–D; {how}",
+            )
+        ]
     )
-    assert _where(problems, "merged-header") == expected
-    assert _validate(str(path))[0] == (0 if error is None else 2)
+    assert _where(problems, "merged-cells", "merged-header") == expected
+    assert _validate(str(path))[0] == 0
 
 
 def test_a_column_of_ones_own_merged_across_columns_keeps_its_values_together(

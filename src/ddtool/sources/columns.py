@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from itertools import filterfalse, islice
 from operator import is_
-from typing import Any
+from typing import Any, TypeVar
 
 from ddtool.sources.values import ValueProblem, as_id, parse_int, parse_number, split_list
 
@@ -572,6 +572,60 @@ def header_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
 
 
+# what separates the parts of a header written in two scripts: "Country (国家)", "ID / 编号"
+_PART_SEPARATORS = re.compile(r"[/|\\()\[\]{}（）【】［］｛｝／｜〔〕〈〉《》「」『』]")
+_Entry = TypeVar("_Entry")
+
+
+def _bilingual(text: str) -> tuple[str, list[str]] | None:
+    """A header written in Latin letters and another script: the key of its Latin words
+    together (as headers were read before other scripts counted: "Country (国家)" is
+    "country"), and the keys of its parts, split at '/', '|' and brackets and where the
+    scripts meet ("Supplier name供应商名称"). None for a header in one script (most)."""
+    words = header_words(text)
+    letters = [char for char in words if char.isalpha()]
+    if all(map(_latin, letters)) or not any(map(_latin, letters)):
+        return None
+    latin = "".join(char for char in words if char.isalnum() and _latin(char))
+    parts: list[str] = []
+    for piece in _PART_SEPARATORS.split(str(text)):
+        run: list[str] = []
+        script: bool | None = None  # (digits and marks: of the run they are in)
+        for char in header_words(piece).replace(" ", ""):
+            if char.isalpha():
+                if run and script is not None and _latin(char) != script:
+                    parts.append("".join(run))
+                    run = []
+                script = _latin(char)
+            run.append(char)
+        if run:
+            parts.append("".join(run))
+    return latin, parts
+
+
+def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
+    """The entry of `table` (keyed by header_key) that a header names: the one of its key.
+
+    A header written in Latin letters and another script ("Country (国家)", "Supplier ID /
+    供应商编号", "Страна / Country") is looked up by its Latin words together too, then by
+    its parts (split at '/', '|' and brackets, and where the scripts meet), when the parts
+    found name one entry only. A header in one script is looked up by its key alone:
+    "供应商编号" and "供应商名称" are two headers, and neither is "Supplier ID".
+    """
+    found = table.get(header_key(text))
+    if found is not None or str(text).isascii():
+        return found  # (most headers)
+    split = _bilingual(str(text))
+    if split is None:
+        return None
+    latin, parts = split
+    found = table.get(latin)
+    if found is not None:
+        return found
+    named = [table[part] for part in parts if part in table]
+    return named[0] if named and all(entry == named[0] for entry in named) else None
+
+
 ALIAS_TO_FIELD: dict[str, str] = {
     header_key(alias): name for name, aliases in _ALIASES.items() for alias in aliases
 }
@@ -672,15 +726,18 @@ _PEOPLE_PATTERNS = _patterns(_PEOPLE)
 _HINT_PATTERNS = _patterns(_HINTS)
 _PERCENT_PATTERN = re.compile("|".join(map(_word_pattern, _PERCENT)))
 _ACCOUNT_PATTERN = re.compile("|".join(map(_word_pattern, _ACCOUNTS)))
+# where a header written in camelCase starts a word: "BuyerRef", "CustomerID", "KundenNr"
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def hint_header(
     text: str, values: Sequence[Any] | None = None, ids: AbstractSet[str] = frozenset()
 ) -> str | None:
     """The field an unmatched header probably means (for a "did you mean --map" warning), by
-    its whole words; given the column's values, only when they fit that field too
-    (values_fit: "Customer since" holding years, "Worker housing" holding "yes" get none)."""
-    words = _ACCOUNT_PATTERN.sub(" ", header_words(text))
+    its whole words (a header in camelCase read as its words: "BuyerRef" is "Buyer Ref");
+    given the column's values, only when they fit that field too (values_fit: "Customer
+    since" holding years, "Worker housing" holding "yes" get none)."""
+    words = _ACCOUNT_PATTERN.sub(" ", header_words(_CAMEL.sub(" ", str(text))))
     target: str | None = None
     for pattern, field in _PEOPLE_PATTERNS:
         if pattern.search(words):
@@ -777,22 +834,30 @@ _REGION_RANKS = {header_key(alias): rank for alias, rank in _REGION_WORDS.items(
 def region_rank(text: str) -> int | None:
     """How fine a place a region header names (0: a town, 1: a district, 2: a province or
     state); None for a header of no known rank (one given with --map)."""
-    return _REGION_RANKS.get(header_key(text))
+    return header_lookup(text, _REGION_RANKS)
+
+
+def _by_key(column_map: dict[str, str]) -> dict[str, str]:
+    """A mapping keyed as headers are compared (the first of one header written twice)."""
+    keyed: dict[str, str] = {}
+    for given, target in column_map.items():
+        keyed.setdefault(header_key(given), target)
+    return keyed
 
 
 def mapped_by_user(text: str, column_map: dict[str, str]) -> bool:
     """Whether a header is named by a mapping (--map, the settings' columns)."""
-    key = header_key(text)
-    return any(header_key(given) == key for given in column_map)
+    return bool(column_map) and header_lookup(text, _by_key(column_map)) is not None
 
 
 def match_header(text: str, column_map: dict[str, str]) -> str | None:
-    """The canonical field a header names, via --map first, then the alias table."""
-    key = header_key(text)
-    for given, target in column_map.items():
-        if header_key(given) == key:
-            return target
-    return ALIAS_TO_FIELD.get(key)
+    """The canonical field a header names, via --map first, then the alias table (each as
+    header_lookup finds it: a header in two scripts by its parts too)."""
+    if column_map:
+        mapped = header_lookup(text, _by_key(column_map))
+        if mapped is not None:
+            return mapped
+    return header_lookup(text, ALIAS_TO_FIELD)
 
 
 def parse_column_map(specs: list[str]) -> dict[str, str]:

@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import compress, islice, repeat
 from operator import is_
@@ -22,13 +23,14 @@ from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import (
     FIELDS,
     header_key,
+    header_lookup,
     hint_header,
     mapped_by_user,
     match_header,
     region_rank,
 )
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
-from ddtool.sources.values import ValueProblem, as_id, parse_number
+from ddtool.sources.values import ValueProblem, as_id, parse_date, parse_number, split_list
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -96,6 +98,7 @@ def table_from_rows(
     problems: ProblemList,
     clean: Cleaner | None = None,
     merged_header: dict[int, list[int]] | None = None,
+    company_ids: AbstractSet[str] = frozenset({"company"}),
 ) -> RawTable | None:
     """Turn table rows (header somewhere near the top) into a table, column by column.
 
@@ -103,6 +106,8 @@ def table_from_rows(
     here, once per distinct text of a column, and the error values it finds are reported.
     `merged_header`: the header cells of a workbook merged across columns, each one's first
     column with the others under it (_merged_header): their values are its field's.
+    `company_ids`: the ids a buyer link can name besides the table's (the company's id, and
+    its name where a Company sheet gives one), for the hint of a buyers column.
     """
     head: Sequence[Sequence[Any]] = rows[:HEADER_SCAN_ROWS]
     if clean is not None:
@@ -173,10 +178,14 @@ def table_from_rows(
                 path, sheet=sheet, row=row_index + 1, column=labels.get(col, column_letter(col))
             ),
         )
-    under = _join_merged_header(
-        columns, _header_groups(header, merged_header), mapping, labels, start, where, problems
+    under, own = _join_merged_header(
+        columns, _header_groups(header, merged_header), mapping, labels, where, problems
     )
-    extra_cols = [c for c in labels if c not in mapping and c not in regions[1:] and c not in under]
+    extra_cols = [
+        c
+        for c in labels
+        if c not in mapping and c not in regions[1:] and (c not in under or c in own)
+    ]
     _blank_headers(header, columns, labels, mapping, under, start, where, problems)
     # a header that looks like a field's is named when its values fit the field too
     # ("Customer since" holding years is no buyers column)
@@ -187,9 +196,10 @@ def table_from_rows(
         and (target := hint_header(label)) is not None
         and target not in mapping.values()
     }
-    ids: frozenset[str] = frozenset()
+    ids: AbstractSet[str] = frozenset()
     if "buyers" in hinted.values() and "id" in field_cols:
-        ids = _ids(columns[field_cols["id"]])
+        # (a column naming the company, "company" in the rows of tier 1, names buyers too)
+        ids = _ids(columns[field_cols["id"]]) | company_ids
     for col, target in hinted.items():
         label = labels[col]
         if hint_header(label, columns[col], ids) is None:
@@ -321,6 +331,8 @@ def _unused_maps(
     for given, target in column_map.items():
         if header_key(given) in keys:
             continue
+        if any(header_lookup(text, {header_key(given): target}) for text in texts):
+            continue  # (a part of a header in two scripts: "Menge" of "Menge (数量)")
         from ddtool.graph import closest_id  # (only when a mapping is unused)
 
         best = closest_id(given, texts)
@@ -345,7 +357,6 @@ def _ids(column: Sequence[Any]) -> frozenset[str]:
 
 # the fields that hold lists: the values of a header merged over several columns join them
 _LIST_FIELDS = frozenset({"products", "buyers", "certifications"})
-MAX_MERGED_ROWS = 20  # rows named one by one with values in several merged columns
 
 
 def _header_groups(
@@ -367,72 +378,194 @@ def _join_merged_header(
     groups: dict[int, list[int]],
     mapping: dict[int, str],
     labels: dict[int, str],
-    start: int,
     where: Location,
     problems: ProblemList,
-) -> set[int]:
+) -> tuple[set[int], set[int]]:
     """Read the columns under a header cell merged across them ("Buyer IDs" over E1:F1) as
-    its field's, as the sheet shows them: in a row, the values of a list field (buyers,
-    products, certifications) or of a column of the user's own are joined ("P1; P2"); a
-    field of one value takes the one filled cell, and values in several of them are an error
-    at the row (the first is read). The columns under the merged part are left blank. Returns
-    them; each group with values beneath its merged part is named in a warning."""
+    its field's, as the sheet shows them, with one `merged-cells` warning for each group
+    with values beneath its merged part that says how.
+
+    A field of one value (name, country …) whose rows fill one of the columns at most reads
+    that cell; when a row fills several, they are columns of their own ("Supplier name"
+    over an English and a Chinese name, "Country" over "China | CHN"): the field is read
+    from the first (from the next filled one where it is blank), the others are kept as
+    attributes named by the header and their letter ("Supplier name (C)"). A list field
+    (buyers, products, certifications) joins a row's values ("P1; P2"), but for a column of
+    dates or numbers only, which holds no items: dates right after certifications are their
+    expiry ("SA8000 (valid until 2024-06-30)"), any other such column is kept as an
+    attribute. A column of the user's own keeps a row's values together.
+
+    Returns the columns under the merged parts (no blank-header warning for them), and
+    those of them kept as attributes (`labels` names them); the others are left blank.
+    """
     under: set[int] = set()
+    kept: set[int] = set()
     for first, rest in groups.items():
         under.update(rest)
-        if all(columns[col].count(None) == len(columns[col]) for col in rest):
+        filled = [col for col in rest if columns[col].count(None) != len(columns[col])]
+        if not filled:
             continue  # (nothing under the merged part: merged for its looks)
         label, field = labels[first], mapping.get(first)
-        single = field is not None and field not in _LIST_FIELDS
-        cols = (first, *rest)
         letters = f"{column_letter(first)}–{column_letter(rest[-1])}"
         span = f"{column_letter(first)}{where.row}:{column_letter(rest[-1])}{where.row}"
-        joined: list[Any] = []
-        several: list[tuple[int, list[int], list[Any]]] = []
-        for index, cells in enumerate(zip(*(columns[col] for col in cols), strict=True)):
-            if cells.count(None) >= len(cells) - 1:  # (most rows: one value at most)
-                joined.append(next((v for v in cells if v is not None), None))
-                continue
-            filled = [(col, v) for col, v in zip(cols, cells, strict=True) if v is not None]
-            if single:
-                several.append((index, [col for col, _ in filled], [v for _, v in filled]))
-                joined.append(filled[0][1])
+        own: list[int] = []  # (the columns kept as attributes)
+        if field is not None and field not in _LIST_FIELDS:
+            how, own = _one_value_group(columns, first, filled, field)
+        elif field is not None:
+            how, own = _list_group(columns, first, filled, field)
+        else:
+            columns[first] = _joined(columns, [first, *filled])
+            how = "the values of a row are kept together"
+        for col in filled:
+            if col in own:
+                labels[col] = f"{label} ({column_letter(col)})"
+                kept.add(col)
             else:
-                joined.append("; ".join(_shown(v).strip() for _, v in filled))
-        columns[first] = joined
-        for col in rest:
-            columns[col] = [None] * len(joined)
-        how = (
-            f"a row gives its {field} in one of them"
-            if single
-            else "the values of a row are read together, as one list"
-            if field is not None
-            else "the values of a row are kept together"
-        )
+                columns[col] = [None] * len(columns[col])
+        if own:
+            named = " and ".join(f"'{labels[col]}'" for col in own)
+            how += (
+                f"; column {column_letter(own[0])} is kept as an attribute named {named}"
+                if len(own) == 1
+                else f"; columns {', '.join(map(column_letter, own))} are kept as attributes"
+                f" named {named}"
+            )
         problems.warning(
             "merged-cells",
             f"cells {span} are merged: the header '{label}' is read for columns {letters}; {how}",
             where.with_column(label),
         )
-        for index, filled_cols, values in several[:MAX_MERGED_ROWS]:
-            shown = ", ".join(repr(_shown(v).strip()[:40]) for v in values)
-            named = ", ".join(map(column_letter, filled_cols[:-1]))
-            problems.error(
-                "merged-header",
-                f"the row holds values in columns {named} and"
-                f" {column_letter(filled_cols[-1])} ({shown}), all under the header"
-                f" '{label}' merged over {span}: a supplier has one {field}; keep one (the"
-                f" first is read), or give each column a header of its own",
-                Location(where.file, where.sheet, start + index + 1, label),
+    return under, kept
+
+
+def _joined(columns: Sequence[Sequence[Any]], cols: list[int]) -> list[Any]:
+    """The values of these columns in each row: the one filled cell, or the filled cells'
+    values joined as a list ("P1; P2")."""
+    joined: list[Any] = []
+    for cells in zip(*(columns[col] for col in cols), strict=True):
+        if cells.count(None) >= len(cells) - 1:  # (most rows: one value at most)
+            joined.append(next((v for v in cells if v is not None), None))
+        else:
+            joined.append("; ".join(_shown(v).strip() for v in cells if v is not None))
+    return joined
+
+
+def _one_value_group(
+    columns: list[Sequence[Any]], first: int, filled: list[int], field: str
+) -> tuple[str, list[int]]:
+    """A field of one value under a merged header: how it is read, and the columns kept as
+    attributes (_join_merged_header). `columns[first]` is given the field's values."""
+    cols = [first, *filled]
+    several = any(
+        cells.count(None) < len(cells) - 1
+        for cells in zip(*(columns[col] for col in cols), strict=True)
+    )
+    columns[first] = _first_filled(columns, cols)
+    if not several:
+        return f"a row gives its {field} in one of them", []
+    return (
+        f"a supplier has one {field}: it is read from column {column_letter(first)} (from"
+        " the next filled one where it is blank)",
+        filled,
+    )
+
+
+def _first_filled(columns: Sequence[Sequence[Any]], cols: list[int]) -> list[Any]:
+    """The first filled cell of these columns in each row (None: all blank)."""
+    values = list(columns[cols[0]])
+    if None not in values:
+        return values
+    for index, value in enumerate(values):
+        if value is None:
+            values[index] = next(
+                (columns[col][index] for col in cols[1:] if columns[col][index] is not None),
+                None,
             )
-        if len(several) > MAX_MERGED_ROWS:
-            problems.error(
-                "merged-header",
-                f"{len(several) - MAX_MERGED_ROWS:,} more rows hold values in several columns"
-                f" under the header '{label}' merged over {span}: a supplier has one {field}",
-                Location(where.file, where.sheet, start + several[MAX_MERGED_ROWS][0] + 1, label),
-            )
-    return under
+    return values
+
+
+def _list_group(
+    columns: list[Sequence[Any]], first: int, filled: list[int], field: str
+) -> tuple[str, list[int]]:
+    """A list field under a merged header: how it is read, and the columns kept as
+    attributes (_join_merged_header). `columns[first]` is given the field's lists; a
+    column of dates right after a column of certifications is their expiry, joined to each
+    row's certification ("SA8000 (valid until 2024-06-30)"); a date with no certification
+    beside it stays in its column, kept as an attribute."""
+    kinds = {col: _value_kind(columns[col]) for col in filled}
+    notes: list[str] = []
+    own: list[int] = []
+    for col in filled:
+        if kinds[col] is None:
+            continue
+        before = col - 1
+        if field == "certifications" and kinds[col] == "date" and kinds.get(before) is None:
+            example = _join_expiry(columns, before, col)
+            if example is not None:
+                notes.append(
+                    f"the dates in column {column_letter(col)} are read as the expiry of the"
+                    f" certification beside them ({example!r})"
+                )
+            if columns[col].count(None) != len(columns[col]):
+                notes.append(
+                    f"a date in column {column_letter(col)} with no certification beside it"
+                    " is no certification"
+                )
+                own.append(col)
+        else:
+            notes.append(f"column {column_letter(col)} holds {kinds[col]}s, no {field}")
+            own.append(col)
+    items = [first, *(col for col in filled if kinds[col] is None)]
+    columns[first] = _joined(columns, items)
+    how = "the values of a row are read together, as one list"
+    return "; ".join([how, *notes]), own
+
+
+def _value_kind(column: Sequence[Any]) -> str | None:
+    """'date' for a column whose filled cells are all dates (date cells, or texts that
+    read as one: "30.06.2024"), 'number' for one of numbers (and dates), None for any
+    other (each distinct value looked at once: a merged header's columns only)."""
+    kind = "date"
+    for value in _distinct(column):
+        if value is None or isinstance(value, dt.date):
+            continue
+        if _is_number(value):
+            kind = "number"
+            continue
+        if not isinstance(value, str):
+            return None
+        try:
+            parse_date(value)
+        except ValueProblem:
+            return None
+    return kind
+
+
+def _join_expiry(columns: list[Sequence[Any]], names: int, dates: int) -> str | None:
+    """Write each row's date of column `dates` after its certification in column `names`
+    ("SA8000 (valid until 2024-06-30)", as a cell gives an expiry), where that cell names one
+    certification without a date of its own; the dates joined are left blank. Returns the
+    first certification so written (None: none)."""
+    named, dated = list(columns[names]), list(columns[dates])
+    example: str | None = None
+    for index, (name, date) in enumerate(zip(named, dated, strict=True)):
+        if name is None or date is None:
+            continue
+        items = split_list(name)
+        if len(items) != 1 or "(" in items[0]:
+            continue  # (several certifications, or one with its own expiry: the date stays)
+        if isinstance(date, dt.datetime):
+            shown = date.date().isoformat()
+        elif isinstance(date, dt.date):
+            shown = date.isoformat()
+        else:
+            shown = _shown(date).strip()  # (a date as the cell writes it: "30.06.2024")
+        named[index] = f"{items[0]} (valid until {shown})"
+        dated[index] = None
+        if example is None:
+            example = named[index]
+    columns[names], columns[dates] = named, dated
+    return example
 
 
 def _blank_headers(
@@ -570,7 +703,8 @@ def _resolve_doubles(
 def _name_rank(text: str) -> int:
     """A name column's rank: 0 the supplier's own ("Lieferant"), 1 a bare company word
     ("Unternehmen"), 2 a bare "Name" or "Nom" (a contact's?)."""
-    return _GENERIC_NAMES.get(header_key(text), 0)
+    rank = header_lookup(text, _GENERIC_NAMES)
+    return 0 if rank is None else rank
 
 
 def _one_first(ranks: list[int]) -> bool:
@@ -971,49 +1105,109 @@ _COMPANY_KEYS = {header_key(label): name for label, name in _COMPANY_FIELDS.item
 
 
 # the header of a Company sheet's value column ("Field | Value | Comment")
-_VALUE_HEADERS = frozenset(map(header_key, ("value", "wert", "valeur", "valor", "angabe")))
+_VALUE_HEADERS = dict.fromkeys(
+    map(header_key, ("value", "wert", "valeur", "valor", "angabe")), True
+)
+
+
+def _value_header(cell: Any) -> bool:
+    """Whether a cell heads a Company sheet's value column ("Value", "Wert (值)")."""
+    return isinstance(cell, str) and header_lookup(cell, _VALUE_HEADERS) is not None
 
 
 def _company_from_sheet(
     rows: Iterable[Sequence[Any]], cells: dict[str, tuple[int, int]] | None = None
 ) -> dict[str, Any]:
     """Read a Field/Value sheet naming the company: the first row of a field that has a value
-    counts. The value is the cell of the value column only (the one headed "Value", else the
-    one right after the field's): a blank value is a blank field, never the comment beside
-    it ("Country | | tbc by legal"). `cells` gets each field's cell (row, column; from 1),
-    where its problems are located, or the field's label where its value is blank."""
-    company: dict[str, Any] = {}
+    counts. `cells` gets each field's cell (row, column; from 1), where its problems are
+    located, or the field's label where its value is blank.
+
+    A column headed "Value" (a header row: "Field | Value | Comment") holds the values: a
+    blank cell there is a blank field, never the comment beside it ("Country | | tbc by
+    legal"). Without one, a field's value is the first filled cell right of its label (past
+    a label merged across columns, or a blank column: "Country | | Germany"), unless that
+    cell is right of the column most fields' values are in (the leftmost of them, on a tie):
+    beside a blank value, it is a comment ("Name | Acme", "Country | | tbc by legal").
+    """
+    # each field's row: its number, the field, its label's column, its value's column (None:
+    # none filled) and whether a "Value" header fixed that column
+    fields: list[tuple[int, str, int, int | None, bool]] = []
+    values: dict[tuple[int, int], Any] = {}
     value_col: int | None = None
     for number, row in enumerate(rows, 1):
         label_col = next((col for col, cell in enumerate(row) if not _blank(cell)), None)
         if label_col is None or not isinstance(row[label_col], str):
             continue
-        found = _COMPANY_KEYS.get(header_key(row[label_col]))
+        found = header_lookup(row[label_col], _COMPANY_KEYS)
         if found is None:
             if value_col is None:  # a header row: "Field | Value | Comment"
                 value_col = next(
                     (
                         col
                         for col, cell in enumerate(row)
-                        if col > label_col
-                        and isinstance(cell, str)
-                        and header_key(cell) in _VALUE_HEADERS
+                        if col > label_col and _value_header(cell)
                     ),
                     None,
                 )
             continue
-        col = value_col if value_col is not None and value_col > label_col else label_col + 1
-        value = row[col] if col < len(row) else None
-        if value_col is None and isinstance(value, str) and header_key(value) in _VALUE_HEADERS:
-            value_col = col  # a header row whose first cell names a field: "Company | Value"
-            continue
+        fixed = value_col is not None and value_col > label_col
+        if fixed:
+            col: int | None = value_col
+        else:
+            col = next((c for c in range(label_col + 1, len(row)) if not _blank(row[c])), None)
+            if value_col is None and col is not None and _value_header(row[col]):
+                value_col = col  # a header row whose first cell names a field: "Company | Value"
+                continue
+        if col is not None and col < len(row):
+            values[number, col] = row[col]
+        fields.append((number, found, label_col, col, fixed))
+    free = Counter(col for _, _, _, col, fixed in fields if not fixed and col is not None)
+    most = min(free, key=lambda col: (-free[col], col)) if free else None
+    company: dict[str, Any] = {}
+    for number, found, label_col, col, fixed in fields:
+        value = values.get((number, col)) if col is not None else None
+        if not fixed and most is not None and col is not None and col > most:
+            value = None  # (a comment beside a blank value)
         if found not in company and not _blank(value):
             company[found] = value
-            if cells is not None:
+            if cells is not None and col is not None:
                 cells[found] = (number, col + 1)
         elif cells is not None and found not in company and found not in cells:
             cells[found] = (number, label_col + 1)  # (blank: its label, until a value)
     return company
+
+
+def _company_sheet(
+    workbook: CalamineWorkbook, path: Path, names: list[str], sheet: str
+) -> tuple[dict[str, Any], Location, dict[str, Location]] | None:
+    """The company a workbook's Company sheet names (the last such sheet that can be read,
+    other than `sheet`, the suppliers'), where the sheet is, and where each of its fields
+    was read; None without one."""
+    company: tuple[dict[str, Any], Location, dict[str, Location]] | None = None
+    for name in names:
+        if name != sheet and _COMPANY_SHEET.match(name.strip()):
+            try:
+                rows = workbook.get_sheet_by_name(name).to_python()
+            except Exception:  # calamine raises its own error types
+                continue
+            cells: dict[str, tuple[int, int]] = {}
+            fields = _company_from_sheet(rows, cells)
+            located = {
+                key: Location(str(path), sheet=name, row=row, column=column_letter(col - 1))
+                for key, (row, col) in cells.items()
+            }
+            company = (fields, Location(str(path), sheet=name), located)
+    return company
+
+
+def _company_ids(company: tuple[dict[str, Any], Location, dict[str, Location]] | None) -> set[str]:
+    """The ids a buyer column can name the company by: its id ("company" unless the Company
+    sheet gives one), and its name where the sheet gives one."""
+    fields = company[0] if company is not None else {}
+    ids = {as_id(fields["id"]) if fields.get("id") is not None else "company"}
+    if not _blank(fields.get("name")):
+        ids.add(as_id(fields["name"]))
+    return ids
 
 
 class ExcelReader(ChainReader):
@@ -1099,12 +1293,21 @@ class ExcelReader(ChainReader):
                 " saved by a spreadsheet program has no result and reads as blank",
                 Location(str(path), sheet=sheet),
             )
+        # (read first: a column naming the company as its suppliers' buyer is told by it)
+        company = _company_sheet(workbook, path, names, sheet)
         first = ProblemList()
         read = _SheetRead(path, sheet, rows, options)
         groups = _merged_header(read, merged, first)
         _fill_merged(read, merged, first)
         chain.table = table_from_rows(
-            str(path), sheet, rows, options, first, clean=_excel_cleaning, merged_header=groups
+            str(path),
+            sheet,
+            rows,
+            options,
+            first,
+            clean=_excel_cleaning,
+            merged_header=groups,
+            company_ids=_company_ids(company),
         )
         if chain.table is None and options.sheet is None and first.has_errors():
             # the sheet chosen by its name has no header (a "Supplier guidance" sheet before
@@ -1119,6 +1322,8 @@ class ExcelReader(ChainReader):
                     Location(str(path), sheet=other_name),
                 )
                 sheet, first = other_name, ProblemList()
+                # (the sheet chosen first may be the Company sheet; this one is no longer)
+                company = _company_sheet(workbook, path, names, sheet)
                 read = _SheetRead(path, sheet, other_rows, options)
                 groups = _merged_header(read, other_merged, first)
                 _fill_merged(read, other_merged, first)
@@ -1130,6 +1335,7 @@ class ExcelReader(ChainReader):
                     first,
                     clean=_excel_cleaning,
                     merged_header=groups,
+                    company_ids=_company_ids(company),
                 )
         if sheet in hidden:
             problems.warning(
@@ -1156,19 +1362,8 @@ class ExcelReader(ChainReader):
             _formulas_without_result(read, skipped, problems)
         if options.sheet is None:
             _other_supplier_sheets(workbook, path, names, hidden, sheet, options, problems)
-        for name in names:
-            if name != sheet and _COMPANY_SHEET.match(name.strip()):
-                try:
-                    company_rows = workbook.get_sheet_by_name(name).to_python()
-                except Exception:
-                    continue
-                cells: dict[str, tuple[int, int]] = {}
-                chain.company = _company_from_sheet(company_rows, cells)
-                chain.company_location = Location(str(path), sheet=name)
-                chain.company_cells = {
-                    key: Location(str(path), sheet=name, row=row, column=column_letter(col - 1))
-                    for key, (row, col) in cells.items()
-                }
+        if company is not None:
+            chain.company, chain.company_location, chain.company_cells = company
         return chain
 
     def _load(
@@ -1697,7 +1892,7 @@ def _merged_header(
     )
     if not spans:
         return {}
-    named = _names_beneath(rows, header_index, width, spans)
+    named = _names_beneath(rows, header_index, width, spans, read.options.column_map)
     if named:
         number = header_index + 1  # (the header's row as the sheet shows it)
         beneath = rows[number]
@@ -1723,29 +1918,58 @@ def _merged_header(
 
 
 def _names_beneath(
-    rows: list[list[Any]], header_index: int, width: int, spans: list[tuple[int, int, bool]]
+    rows: list[list[Any]],
+    header_index: int,
+    width: int,
+    spans: list[tuple[int, int, bool]],
+    column_map: dict[str, str],
 ) -> set[int]:
-    """The columns of a two-row header named in the row beneath the header: that row holds
-    texts under the merged group headers one row high (`spans`: first and last column, and
-    whether the range is taller), and nothing else (a supplier's row has its id, its name
-    beside them). Empty when it is no such row."""
+    """The columns of a two-row header named in the row beneath the header. Empty when it is
+    no such row: when in doubt, none (a first supplier's row read as a header loses it, and
+    may lose the header: a sheet whose headers are all merged over two columns).
+
+    That row holds texts under the merged group headers one row high (`spans`: first and
+    last column, and whether the range is taller), two or more under each group it names
+    (one text under a group is a value: the first of a column merged for its looks), and
+    nothing else (a supplier's row has its id, its name beside them). And the texts read
+    as names: one of them is a header ddtool reads (an alias, a mapping), or the next filled
+    row is no such row (it holds a value outside the groups, or one that is no text), as a
+    supplier's row is not."""
     if header_index + 1 >= len(rows):
         return set()
-    cells = [_clean_cell(value, _excel_cleaning) for value in rows[header_index + 1]]
-    cells += [None] * (width - len(cells))
     grouped = {col for c0, c1, _tall in spans for col in range(c0, c1 + 1)}
-    named = {
-        col
-        for c0, c1, tall in spans
-        if not tall
-        for col in range(c0, c1 + 1)
-        if isinstance(cells[col], str)
-    }
-    if any(value is not None for col, value in enumerate(cells) if col not in grouped):
-        return set()  # (a supplier's row)
-    if any(cells[col] is not None and not isinstance(cells[col], str) for col in grouped):
-        return set()  # (numbers: values, not names)
+    cells = _beneath_cells(rows[header_index + 1], width)
+    if not _only_texts_under(cells, grouped):
+        return set()
+    named: set[int] = set()
+    for c0, c1, tall in spans:
+        texts = [col for col in range(c0, c1 + 1) if isinstance(cells[col], str)]
+        if len(texts) == 1 or (texts and tall):
+            return set()  # (a value under a group, or a text inside a taller merged range)
+        named.update(texts)
+    if not named:
+        return set()
+    if any(match_header(cells[col], column_map) is not None for col in named):
+        return named
+    following = next((row for row in rows[header_index + 2 :] if not all(map(_blank, row))), None)
+    if following is None or _only_texts_under(_beneath_cells(following, width), grouped):
+        return set()  # (more rows alike: values of a table whose headers are all merged)
     return named
+
+
+def _beneath_cells(row: Sequence[Any], width: int) -> list[Any]:
+    """A row's first `width` cells, cleaned as a sheet's (blank -> None)."""
+    cells = [_clean_cell(value, _excel_cleaning) for value in row[:width]]
+    return cells + [None] * (width - len(cells))
+
+
+def _only_texts_under(cells: list[Any], grouped: set[int]) -> bool:
+    """Whether a row holds texts under the merged group headers (`grouped`) and nothing
+    else: no value outside them, no number or date under them."""
+    return all(
+        value is None or (col in grouped and isinstance(value, str))
+        for col, value in enumerate(cells)
+    )
 
 
 def _fill_merged(read: _SheetRead, merged: list[_Range] | None, problems: ProblemList) -> None:
