@@ -30,8 +30,10 @@ from ddtool.sources.values import (
     as_id,
     as_text,
     has_separator,
+    looks_like_date,
     month_of,
     parse_date,
+    parse_expiry,
     parse_int,
     parse_pct,
     parse_share,
@@ -250,40 +252,64 @@ _UNTIL = (
     r"|valable\s+jusqu'?au|jusqu'?au|expir(?:é|ée)(?:\s+le)?"
     r"|v(?:á|a)lido\s+hasta|hasta|vence|vencid[oa](?:\s+el)?"
 )
-_DATED = re.compile(
-    # "Name (word date)" or "Name (date)"; "Name word date" (a date of several words holds a
-    # digit: "SA8000 valid for cocoa" is a name); "Name expired" without a date
-    rf"^(?P<name>.+?)\s*\(\s*(?:(?P<word>{_UNTIL})(?!\w)\s*:?\s*)?(?P<date>[^()]*?)\s*\)$"
-    rf"|^(?P<name2>.+?)\s+(?P<word2>{_UNTIL})(?!\w)\s*:?\s*(?P<date2>\S+|\S.*\d.*)$"
-    rf"|^(?P<name3>.+?)\s+(?P<word3>{_EXPIRED})$",
+# "Name (word date)" or "Name (date)"
+_PARENTHESISED = re.compile(
+    rf"^(?P<name>.+?)\s*\(\s*(?:(?P<word>{_UNTIL})(?!\w)\s*:?\s*)?(?P<date>[^()]*?)\s*\)$",
     re.IGNORECASE,
 )
+# "Name word date", "Name expired": each expiry word after a name, and what follows it
+_EXPIRY_WORD = re.compile(rf"\s+(?P<word>{_UNTIL})(?!\w)\s*:?\s*", re.IGNORECASE)
+_LAPSED = re.compile(_EXPIRED, re.IGNORECASE)
 
 
 def _certification_text(text: str) -> tuple[str, dt.date | None, _Issue | None]:
-    """A certification written in a cell, with its expiry date when the cell gives one."""
-    found = _DATED.match(text)
-    if found is None:
-        return text, None, None
-    name = found.group("name") or found.group("name2") or found.group("name3")
-    word = found.group("word") or found.group("word2") or found.group("word3")
-    date = found.group("date") if found.group("name") else found.group("date2")
-    if word and not date:  # "Fairtrade expired", "SA8000 (valid until)": no date to read
-        return (
-            text,
-            None,
-            _Issue(
-                "bad-date",
-                f"certification {name!r} {word}: no date is given; write the expiry date,"
-                " such as 2026-06-30",
-            ),
-        )
-    try:
-        return name, parse_date(date), None
-    except ValueProblem as e:
-        if not word:  # "Rainforest Alliance (RA)", "Fairtrade (2019 standard)": a name
-            return text, None, None
-        return text, None, _Issue("bad-date", f"certification {name!r} valid until: {e}")
+    """A certification written in a cell, with its expiry date when the cell gives one.
+
+    The date is what follows an expiry word ("valid until June 2026") or stands in
+    parentheses ("RA (2026-06-30)"), read by parse_expiry (a month and its year as the last
+    day of the month). Text after an expiry word that is not written as a date ("SA8000 valid
+    for 3 sites") is part of the name; text written as a date that cannot be read ("valid
+    until 31 Feb 2024") is a bad-date, and so is "expired" without a date that can be read.
+    """
+    candidates: list[tuple[str, str | None, str]]  # (the name, the expiry word, what follows)
+    found = _PARENTHESISED.match(text)
+    if found is not None:
+        name, word, date = found.group("name", "word", "date")
+        if word and not date:  # "SA8000 (valid until)", "Fairtrade (abgelaufen)"
+            return text, None, _no_date(name, word)
+        candidates = [(name, word, date)]
+    else:  # (each expiry word in turn: "SA8000 valid for 3 sites until June 2026")
+        candidates = [
+            (text[: w.start()], w.group("word"), text[w.end() :])
+            for w in _EXPIRY_WORD.finditer(text)
+            if w.start()
+        ]
+    unread: _Issue | None = None  # the first date that cannot be read
+    for name, word, date in candidates:
+        if not date:
+            continue
+        try:
+            return name, parse_expiry(date), None
+        except ValueProblem as e:
+            if unread is None and word and looks_like_date(date):
+                unread = _Issue("bad-date", f"certification {name!r} valid until: {e}")
+    if unread is not None:
+        return text, None, unread
+    for name, word, date in candidates:  # "Fairtrade expired", "… expired last year"
+        if word and _LAPSED.match(word):
+            return text, None, _no_date(name, word, date)
+    # a name: "Rainforest Alliance (RA)", "Fairtrade (2019 standard)", "SA8000 valid for 3 sites"
+    return text, None, None
+
+
+def _no_date(name: str, word: str, written: str = "") -> _Issue:
+    """The bad-date of an expiry word without a date: a certification said to have expired
+    is never taken as current."""
+    given = f"{written!r} is no date" if written else "no date is given"
+    return _Issue(
+        "bad-date",
+        f"certification {name!r} {word}: {given}; write the expiry date, such as 2026-06-30",
+    )
 
 
 def _certifications(value: Any, where: Where, problems: ProblemList) -> list[Certification]:

@@ -178,44 +178,168 @@ def parse_date(value: Any) -> dt.date:
     raise ValueProblem(f"expected a date such as 2025-03-14, got {written[:40]!r}")
 
 
-_TIER_WORDS: tuple[tuple[str, int], ...] = (
-    ("raw material extraction", 4),
-    ("raw material processing", 3),
-    ("raw material", 4),
-    ("farm", 4),
-    ("mine", 4),
-    ("spinning", 3),
-    ("yarn", 3),
-    ("ginning", 4),
-    ("material production", 2),
-    ("fabric", 2),
-    ("mill", 2),
-    ("component", 2),
-    ("trim", 2),
-    ("final", 1),
-    ("finished", 1),
-    ("assembly", 1),
-    ("cmt", 1),
-    ("direct", 1),
+# "the end of" a month or a year, in English, German, French and Spanish: "end of June 2026",
+# "Ende 2026", "fin juin 2026", "finales de 2026"
+_END_OF = r"(?:(?:the\s+)?end(?:\s+of)?|ende|fin(?:\s+de)?|fin(?:ale)?s\s+de)\s+"
+_YEAR_END = re.compile(rf"{_END_OF}(?P<year>\d{{4}})", re.IGNORECASE)
+# a month and its year: "June 2026", "Juni 2026", "junio de 2026", "Jun-2026", "06/2026",
+# "6.2026", "2026-06" (and "the end of" one: "Ende Juni 2026")
+_MONTH_YEAR = re.compile(
+    rf"(?:{_END_OF})?(?:(?P<name>[^\W\d_]{{3,}})\.?[\s/,-]*(?:de\s+)?(?P<year>\d{{4}})"
+    r"|(?P<month>\d{1,2})\s*[./-]\s*(?P<year2>\d{4})"
+    r"|(?P<year3>\d{4})\s*[./-]\s*(?P<month2>\d{1,2}))",
+    re.IGNORECASE,
+)
+
+
+def _last_day(text: str) -> dt.date | None:
+    """The last day of a month and its year, or of the year whose end is written ("June
+    2026" is 2026-06-30, "Ende 2026" 2026-12-31), or None; a ValueProblem for a month or a
+    year that does not exist (13/2026)."""
+    if (found := _YEAR_END.fullmatch(text)) is not None:
+        year, month = int(found.group("year")), 12
+    elif (found := _MONTH_YEAR.fullmatch(text)) is not None:
+        if found.group("name") is not None:
+            number = month_of(found.group("name"))
+            if number is None:  # ("Foo 2026")
+                return None
+            year, month = int(found.group("year")), number
+        elif found.group("month") is not None:
+            year, month = int(found.group("year2")), int(found.group("month"))
+        else:
+            year, month = int(found.group("year3")), int(found.group("month2"))
+    else:
+        return None
+    if not 1 <= month <= 12:
+        raise ValueProblem(f"{text[:40]!r} does not exist: there is no month {month}")
+    if not year:
+        raise ValueProblem(f"{text[:40]!r} does not exist: there is no year 0")
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_expiry(value: Any) -> dt.date:
+    """A certification's expiry date: a date as parse_date reads it, or a month and its year
+    ('June 2026', 'Juni 2026', '06/2026', '2026-06') or the end of a year ('Ende 2026', 'end
+    of 2026') read as the last day of that month or year: a certificate valid until June
+    2026 is valid through June. A year alone ('2026') is no date."""
+    try:
+        return parse_date(value)
+    except ValueProblem:
+        last = _last_day(str(value).strip())
+        if last is None:
+            raise
+        return last
+
+
+# the words a date may hold besides a month's name: ordinals ("1st", "1er"), "de" ("31 de
+# enero de 2024"), "the end of" ("Ende", "fin"), a quarter's "Q"; and the relative dates,
+# which name a day that cannot be read ("tomorrow", "heute", "demain")
+_DATE_WORDS = frozenset(
+    {"st", "nd", "rd", "th", "er", "de", "of", "the", "end", "ende", "fin", "fines", "finales", "q"}
+)
+_RELATIVE_DATES = frozenset(
+    {"today", "tomorrow", "yesterday", "heute", "morgen", "gestern", "aujourd", "hui"}
+    | {"demain", "hier", "hoy", "manana", "ayer"}
+)
+_DATE_TEXT = re.compile(r"(?:[^\W_]|[\s.,/'’-])*")  # (letters, digits, spaces, . , / ' -)
+# the digits of a date: a year, or numbers joined as dates join them ("31.13", "2024-13-45")
+_DATE_DIGITS = re.compile(r"\d{4}|\d{1,4}\s*[./-]\s*\d{1,4}")
+# a day, a word and a year: a month's name misspelt ("31 Foo 2024")
+_DAY_WORD_YEAR = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th|er)?\.?[\s/-]*[^\W\d_]{3,}\.?[\s/,-]*\d{4}", re.IGNORECASE
+)
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether text is written as a date is, whether or not it can be read: digits of a date
+    or a month's name with no other words than a date holds ("31 Feb 2024", "2024-13-45",
+    "Jan 31", "2026", "Q3 2026"), a relative date ("tomorrow"), or a day, a word and a year
+    ("31 Foo 2024"). Not "for 3 sites", "3 years" nor "cocoa"."""
+    text = text.strip()
+    if _DAY_WORD_YEAR.fullmatch(text):
+        return True
+    if not _DATE_TEXT.fullmatch(text):  # (other signs: "(", "%", ":")
+        return False
+    named = False  # a month's name or a relative date
+    for word in re.findall(r"[^\W\d_]+", text):
+        plain = unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode()
+        if month_of(word) is not None or plain in _RELATIVE_DATES:
+            named = True
+        elif plain not in _DATE_WORDS:
+            return False
+    return named or _DATE_DIGITS.search(text) is not None
+
+
+# any word before a tier word in a compound: "Sawmill", "Papermill", "Kakaofarm"
+_ANY_WORD = r"[^\W\d_]{2,}"
+# the words a factory type is read from, checked in this order: (word, tier, the parts it
+# follows in one word, the parts that follow it in one word). A compound is read only where
+# the word is a whole part of it: any word may come before "farm" and "mill", which end no
+# other words ("Kakaofarm", "Sawmill"); the other words only take the parts listed, as
+# other words end or start with their letters ("Indirect", "Predetermined", "Examined",
+# "beginning", "unfinished"; "million", "Farmacia", "fabrication", "trimester", "finalised",
+# "director", "minerals")
+_TIER_WORDS: tuple[tuple[str, int, str, str], ...] = (
+    ("raw material extraction", 4, "", ""),
+    ("raw material processing", 3, "", ""),
+    ("raw material", 4, "", ""),
+    ("farm", 4, _ANY_WORD, "lands?|houses?|steads?|yards?|workers?|hands?"),
+    (
+        "mine",
+        4,
+        "gold|coal|copper|tin|iron|salt|silver|diamond|cobalt|mica|lithium|nickel|zinc",
+        "workers?|sites?|shafts?",
+    ),
+    ("spinning", 3, "ring|rotor", "mills?"),
+    ("yarn", 3, "", ""),
+    ("ginning", 4, "", ""),
+    ("material production", 2, "", ""),
+    ("fabric", 2, "", ""),
+    ("mill", 2, _ANY_WORD, "workers?|houses?"),
+    ("component", 2, "sub", ""),
+    ("trim", 2, "", ""),
+    ("final", 1, "", ""),
+    ("finished", 1, "", ""),
+    ("assembly", 1, "sub", ""),
+    ("cmt", 1, "", ""),
+    ("direct", 1, "", "ly"),
 )
 
 
 # no chain is mapped 99 tiers deep: a larger number is not a tier (a code, an id)
 MAX_TIER = 99
 _TIERS = range(1, MAX_TIER + 1)
-# each word of _TIER_WORDS as a whole word, alone or with an ending ("Cotton farms",
-# "farming", "Spinning mills", "miners"): "Indirect" holds no "direct", "Undetermined" and
-# "Examined later" no "mine"
+
+
+def _tier_pattern(word: str, before: str, after: str) -> re.Pattern[str]:
+    """A tier word as a whole word: alone, with an ending ('farms', 'farmer', 'farming';
+    a word of one syllable that ends in a vowel and a consonant doubles it: 'trimmings'; an
+    e dropped: 'mining'; a y as 'ies': 'assemblies'), or as a whole part of a compound
+    (`before` it, `after` it: 'subcomponents', 'Sawmill', 'farmland'); its words apart by
+    spaces or hyphens, each with an s or not ('raw-material', 'raw materials processing')."""
+    stem = r"s?[\s-]+".join(map(re.escape, word.split()))
+    endings = ["s", "es", "d", "ed", "r", "rs", "er", "ers", "ing", "ings"]
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", word):  # (trim: trimmed, trimmings)
+        endings += [word[-1] + ending for ending in ("ed", "er", "ers", "ing", "ings")]
+    if word.endswith("e"):  # (mine: mining)
+        stem = f"{stem[:-1]}(?:e|(?=ing))"
+    if re.search(r"[^aeiou]y$", word):  # (assembly: assemblies)
+        stem = f"{stem[:-1]}(?:y|(?=ies))"
+        endings.append("ies")
+    parts = "|".join(filter(None, ("|".join(endings), after)))
+    prefix = f"(?:{before})?" if before else ""
+    return re.compile(rf"\b{prefix}{stem}(?:{parts})?\b")
+
+
 _TIER_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(rf"\b{re.escape(word)}(?:s|es|d|ed|r|rs|er|ers|ing)?\b"), tier)
-    for word, tier in _TIER_WORDS
+    (_tier_pattern(word, before, after), tier) for word, tier, before, after in _TIER_WORDS
 )
 
 
 def parse_tier(value: Any) -> int | None:
-    """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill' is tier 2);
-    None for a placeholder that declares no tier ('n/a', '-', 'unknown', 'tbd'), as for a
-    blank."""
+    """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill', 'Trimmings'
+    and 'Sawmill' are tier 2: see _tier_pattern); None for a placeholder that declares no
+    tier ('n/a', '-', 'unknown', 'tbd'), as for a blank."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         if value in _TIERS:  # (1.0 is in it; 1.5, 10**400 and nan are not)
             return int(value)
