@@ -133,7 +133,8 @@ class Sector:
     # (hybrid cottonseed, grown on seed farms for sowing, is no lint cotton; silk fabric is
     # no cotton fabric; dried fish is no frozen shrimp): an inferred origin of its
     # commodities does not take their listings, a mapped supplier only when its products
-    # name them or no listed good at all (see Profiles._own_applies)
+    # name them or no listed good at all, or only a material they share with the sector's
+    # other goods (leather, fish: see Profiles._own_applies)
     not_commodities: tuple[str, ...] = ()
 
 
@@ -284,6 +285,16 @@ class Profiles:
     _said: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
     # what a buyer's products say an inferred stage of distinct products works (stage_said)
     _stage_said: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(default_factory=dict)
+    # each distinct product's (not_commodities) own words, those of its name that no other
+    # good of its sector or materials has ('silk': Silk Fabric; 'dried': Dried Fish), and the
+    # materials it shares with the sector's other goods (Leather for Leather Goods, Fish for
+    # Dried Fish), which say nothing of whether a product is it (see _own_applies)
+    _own_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the listed goods each product names by runs of its words, looked for from a sector
+    # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
+    _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    _downstream: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # a good's variants: the goods of its sector one of whose names (brackets aside)
@@ -324,6 +335,36 @@ class Profiles:
                         stack.extend(self.sectors[upstream].inputs)
                 self._materials[sector.id] = frozenset(
                     good for stage in stages for good in self._sector_goods.get(stage, ())
+                )
+        self._find_own_words()
+
+    def _find_own_words(self) -> None:
+        """Each distinct product's own words and shared materials (see _own_applies). Its
+        own words are those of its name (brackets aside) that are no word of a name of the
+        sector's other goods or of its materials, distinct products of upstream stages apart
+        ('silk' of Silk Fabric, as of Silk Thread; 'dried' of Dried Fish; 'goods' and
+        'accessories' of Leather Goods/Accessories). Its shared materials are the goods of
+        the stages upstream whose name lies within its own ('leather' in 'leather goods',
+        'fish' in 'dried fish'): the material of the sector's other goods as well."""
+        distinct = {good for sector in self.sectors.values() for good in sector.not_commodities}
+        names: dict[str, set[str]] = {}
+        for name, good in self.good_aliases.items():
+            names.setdefault(good, set()).update(name.split())
+        for sector in self.sectors.values():
+            if not sector.not_commodities:
+                continue
+            main = [g for g in self._materials.get(sector.id, ()) if g not in distinct]
+            taken = {word for good in main for word in (*_words(good), *names.get(good, ()))}
+            for good in sector.not_commodities:
+                own = set(_words(good))
+                self._own_words[good] = frozenset(own - taken)
+                shared = [
+                    m
+                    for m in main
+                    if self.good_sectors.get(m) != sector.id and set(_words(m)) <= own
+                ]
+                self._shared[good] = frozenset(
+                    g for m in shared for g in (m, *self._variants.get(m, ()))
                 )
 
     def _find_bare_goods(self) -> dict[str, tuple[frozenset[str], ...]]:
@@ -443,41 +484,69 @@ class Profiles:
                 return True
         return False
 
-    @staticmethod
-    def _own_applies(sector: Sector, good: str, said: Collection[str]) -> bool:
+    def _own_applies(self, sector: Sector, good: str, said: Collection[str]) -> bool:
         """Whether a listing of the sector's own applies, by its good: always, but for a good
         the sector names as a distinct product, none of its commodities (hybrid cottonseed,
         grown on seed farms for sowing; silk fabric at a fabric mill; dried fish at a seafood
         processor), which applies only where the products say they are it or say nothing of
         what they are (`said`: see _products_say): a cotton farm that names only cotton grows
-        no seed for sowing, a mill of cotton jersey weaves no silk."""
-        return good not in sector.not_commodities or not said or good in said
+        no seed for sowing, a mill of cotton jersey weaves no silk. A material it shares with
+        the sector's other goods says neither ('leather handbags': leather, as of shoes;
+        'frozen fish': fish, as of dried fish), so only another good rules it out."""
+        if good not in sector.not_commodities or good in said:
+            return True
+        shared = self._shared.get(good, frozenset())
+        return all(other in shared for other in said)
 
     def _products_say(
         self, sector: Sector, products: Collection[str], goods: Collection[str]
     ) -> Collection[str]:
         """The listed goods products say they are, where the sector has distinct products
-        (not_commodities): those they name (`goods`), and those a run of their words names
-        among the goods of the sector and of the stages upstream of it, its materials
-        ('cotton jersey': Cotton, the fabric's own material; 'polyester yarn': Thread/Yarn;
-        'dried salted fish': Dried Fish). Another sector's good ('tin' in 'tuna in tin
-        cans') says nothing of what a product is. Elsewhere, `goods` as given."""
+        (not_commodities): those they name (`goods`), those a run of their words names among
+        the goods of the sector and of the stages upstream of it, its materials ('cotton
+        jersey': Cotton, the fabric's own material; 'polyester yarn': Thread/Yarn; 'dried
+        salted fish': Dried Fish), and the distinct products one of whose own words they
+        have (see _distinct_in_words: 'silk and cotton fabric': Silk Fabric too). Another
+        sector's good ('tin' in 'tuna in tin cans') says nothing of what a product is.
+        Elsewhere, `goods` as given."""
         if not sector.not_commodities or not products:
             return goods
         key = (sector.id, tuple(products))
         found = self._said.get(key)
         if found is None:
             named = dict.fromkeys(goods)
-            for good in self._goods_in_words(products, self._materials.get(sector.id, ())):
+            for good in self._said_in_words(sector, products):
                 named.update(dict.fromkeys([good, *self._variants.get(good, ())]))
             found = self._said[key] = tuple(named)
         return found
+
+    def _said_in_words(self, sector: Sector, products: Collection[str]) -> list[str]:
+        """The goods of a sector of distinct products and of its materials that the products
+        name by a run of their words (_goods_in_words), and its distinct products one of
+        whose own words they have (_distinct_in_words)."""
+        named = self._goods_in_words(products, self._materials.get(sector.id, ()), sector.id)
+        return list(dict.fromkeys([*named, *self._distinct_in_words(sector, products)]))
+
+    def _distinct_in_words(self, sector: Sector, products: Collection[str]) -> list[str]:
+        """The distinct products of a sector (not_commodities) one of whose own words (see
+        _find_own_words) a product has, whatever else it names: 'silk' (Silk Fabric, Silk
+        Thread) in 'silk and cotton fabric', 'dried' (Dried Fish) in 'fish, dried' or
+        'dried shrimp'. A word of a good's name the sector's other goods or its materials
+        share ('fabric', 'leather', 'fish') is no such word."""
+        words = {word for product in products for word in exact_key(product).split()}
+        return [
+            good
+            for good in sector.not_commodities
+            if not words.isdisjoint(self._own_words.get(good, ()))
+        ]
 
     def stage_said(self, sector_id: str, products: Collection[str]) -> tuple[str, ...]:
         """What a buyer's products say an inferred stage of a sector of distinct products
         (not_commodities) works: the goods of the stage and of the stages upstream of it (its
         materials) that a product's name or a run of its words names ('cotton t-shirts' at a
         fabric mill or a spinner: Cotton; 'polyester fabric' at a fabric mill: Textiles).
+        A distinct product of the stage one of whose own words they have is said too ('silk'
+        in 'silk and cotton t-shirts': Silk Fabric, Silk Thread; see _distinct_in_words).
         The buyer's own goods say nothing of the stage ('t-shirts': Garments), nor does a
         good of another chain among its words. Empty in any other sector, and where the
         products name none of these: they then say nothing of what the stage works."""
@@ -487,9 +556,7 @@ class Profiles:
         key = (sector_id, tuple(products))
         found = self._stage_said.get(key)
         if found is None:
-            found = self._stage_said[key] = tuple(
-                self._goods_in_words(products, self._materials.get(sector_id, ()))
-            )
+            found = self._stage_said[key] = tuple(self._said_in_words(sector, products))
         return found
 
     def stage_listings(self, iso3: str, sector_id: str, said: Collection[str]) -> list[GoodListing]:
@@ -547,19 +614,47 @@ class Profiles:
     def stage_goods(self, sector_id: str, products: Collection[str]) -> list[str]:
         """The listed goods of a sector the products name, by a product's name or a run of
         its words: what a buyer's products say an inferred stage of distinct products
-        produces for it ('peanuts' at crop farms: Peanuts; 'tomato paste': Tomatoes)."""
-        return self._goods_in_words(products, self._sector_goods.get(sector_id, ()))
+        produces for it ('peanuts' at crop farms: Peanuts; 'tomato paste': Tomatoes). A
+        good of another sector that a longer run names takes its words ('cocoa beans':
+        Cocoa, not Beans; 'chocolate-coated coffee beans': Coffee), unless it is made from
+        the stage's goods (see _goods_in_words)."""
+        return self._goods_in_words(products, self._sector_goods.get(sector_id, ()), sector_id)
 
-    def _goods_in_words(self, products: Collection[str], among: Collection[str]) -> list[str]:
-        """The goods among `among` that the products name: each product by its name, else
-        by runs of its words, the longest first ('tomato paste' among the crops: Tomatoes;
-        'cotton jersey' among a fabric mill's goods and materials: Cotton)."""
+    def _goods_in_words(
+        self, products: Collection[str], among: Collection[str], sector_id: str
+    ) -> list[str]:
+        """The goods among `among` (a sector's goods, or its materials) that the products
+        name (_goods_of_product: by a product's name, else by runs of its words, the longest
+        first, whatever good each names): 'tomato paste' among the crops: Tomatoes; 'cotton
+        jersey' among a fabric mill's goods and materials: Cotton; 'cocoa beans' among the
+        crops: none (cocoa beans are Cocoa)."""
         found: dict[str, None] = {}
         for product in products:
-            whole = self.match_good(product)
-            if whole is not None and whole in among:
-                found[whole] = None
-                continue
+            named = self._goods_of_product(product, sector_id)
+            found.update(dict.fromkeys(good for good in named if good in among))
+        return list(found)
+
+    def _goods_of_product(self, product: str, sector_id: str) -> tuple[str, ...]:
+        """The listed goods, of any sector, a product names, looked for from a sector: by
+        its name (or its name with a qualifier in brackets aside: 'coffee (green beans)':
+        Coffee), else by runs of its words, the longest first, each run's words then used up
+        whatever good it names ('cocoa beans': Cocoa, whose beans are no Beans; 'sweet potato
+        chips': Sweet Potatoes, whose potato is no Potatoes). A good made from the sector's
+        goods (of a sector downstream of it) uses up none: its words may name its material
+        ('tomato paste', Tomato Products, names Tomatoes to crop farms). Made once for each
+        product and sector."""
+        key = (product, sector_id)
+        found = self._product_goods.get(key)
+        if found is not None:
+            return found
+        downstream = self._downstream_of(sector_id)
+        named: dict[str, None] = {}
+        for text in (product, re.sub(r"\s*\(.*?\)", "", product)):
+            whole = self.good_aliases.get(exact_key(text)) or self.good_aliases.get(text_key(text))
+            if whole is not None:
+                named[whole] = None
+                break
+        if not named or self.good_sectors.get(next(iter(named)), "") in downstream:
             words = exact_key(product).split()
             used = [False] * len(words)
             for size in range(len(words), 0, -1):
@@ -567,10 +662,29 @@ class Profiles:
                     if any(used[start : start + size]):
                         continue
                     good = self.match_good(" ".join(words[start : start + size]))
-                    if good is not None and good in among:
-                        found[good] = None
-                        used[start : start + size] = [True] * size
-        return list(found)
+                    if good is not None:
+                        named[good] = None
+                        if self.good_sectors.get(good, "") not in downstream:
+                            used[start : start + size] = [True] * size
+        found = self._product_goods[key] = tuple(named)
+        return found
+
+    def _downstream_of(self, sector_id: str) -> frozenset[str]:
+        """The sectors downstream of a sector: those it is an input of, and theirs in turn
+        (crop farming: food manufacturing; a fabric mill: textile finishing, garments)."""
+        found = self._downstream.get(sector_id)
+        if found is None:
+            below: set[str] = set()
+            stack = [sector_id]
+            while stack:
+                current = stack.pop()
+                for other in self.sectors.values():
+                    if current in other.inputs and other.id not in below:
+                        below.add(other.id)
+                        stack.append(other.id)
+            below.discard(sector_id)
+            found = self._downstream[sector_id] = frozenset(below)
+        return found
 
     def commodity_listings(
         self, iso3: str | None, sector_id: str, commodity: str

@@ -32,7 +32,7 @@ def _chain(tmp_path: Path, suppliers: list[dict[str, Any]]) -> Path:
     [
         # a seafood processor: dried fish is a product of its own
         ("BGD", "seafood-processing", ["frozen shrimp"], set()),
-        ("BGD", "seafood-processing", ["fish"], set()),
+        ("BGD", "seafood-processing", ["fish"], {"Dried Fish"}),  # fish: dried fish's too
         ("BGD", "seafood-processing", ["dried salted fish"], {"Dried Fish"}),  # by its words
         ("BGD", "seafood-processing", ["dried fish", "frozen shrimp"], {"Dried Fish"}),
         ("BGD", "seafood-processing", [], {"Dried Fish"}),  # nothing said: all apply
@@ -78,7 +78,7 @@ def test_a_sectors_distinct_products_apply_only_where_named(
 @pytest.mark.parametrize(
     ("sector", "products", "excluded"),
     [
-        ("seafood-processing", ["frozen fish"], "BGD"),  # Dried Fish: Bangladesh only
+        ("seafood-processing", ["frozen squid"], "BGD"),  # Dried Fish: Bangladesh only
         ("fabric-manufacturing", ["cotton jersey"], "IND"),  # Silk Fabric: India only
         ("footwear-manufacturing", ["shoes"], "MEX"),  # Leather Goods: India and Mexico
     ],
