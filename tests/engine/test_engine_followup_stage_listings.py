@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from chain_support import assessment_of
 
-from ddtool.assess import Assessment, assess
+from ddtool.assess import Assessment
 from ddtool.profiles import load_profiles
 
 RISK_TYPES = ("child_labour", "forced_labour", "human_trafficking")
@@ -20,12 +20,7 @@ LISTED = "US DOL List of Goods: "
 
 
 def _assessed(tmp_path: Path, suppliers: list[dict[str, Any]]) -> Assessment:
-    path = tmp_path / "chain.yaml"
-    path.write_text(
-        yaml.safe_dump({"company": {"name": "Buyer", "country": "DE"}, "suppliers": suppliers}),
-        encoding="utf-8",
-    )
-    return assess([path])
+    return assessment_of(tmp_path, suppliers)
 
 
 def _scores(entry: dict[str, Any], key: str) -> tuple[tuple[float, float, float, str], ...]:

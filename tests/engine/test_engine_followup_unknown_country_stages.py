@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 import yaml
+from chain_support import assessment_of
 from typer.testing import CliRunner
 
-from ddtool.assess import Assessment, assess
+from ddtool.assess import Assessment
 from ddtool.cli import app
 from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap, supplier_scores
 from ddtool.reporters.shown import GAP_LEVEL, level_shown
@@ -22,12 +23,7 @@ NO_DATA = "no country data"  # (the own score's reason, below)
 
 
 def _assessed(tmp_path: Path, suppliers: list[dict[str, Any]]) -> Assessment:
-    path = tmp_path / "chain.yaml"
-    path.write_text(
-        yaml.safe_dump({"company": {"name": "Buyer", "country": "DE"}, "suppliers": suppliers}),
-        encoding="utf-8",
-    )
-    return assess([path])
+    return assessment_of(tmp_path, suppliers)
 
 
 def _worst(entry: dict[str, Any]) -> dict[str, tuple[str | None, float, str]]:

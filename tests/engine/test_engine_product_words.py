@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from chain_support import assessment_of
 
-from ddtool.assess import assess
 from ddtool.profiles import Profiles, good_base, load_profiles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +23,7 @@ RISK_TYPES = ("child_labour", "forced_labour", "human_trafficking")
 
 
 def _assessed(tmp_path: Path, suppliers: list[dict[str, Any]]) -> dict[str, Any]:
-    path = tmp_path / "chain.yaml"
-    path.write_text(
-        yaml.safe_dump({"company": {"name": "Buyer", "country": "DE"}, "suppliers": suppliers}),
-        encoding="utf-8",
-    )
-    return assess([path]).data
+    return assessment_of(tmp_path, suppliers).data
 
 
 def _names() -> dict[str, list[str]]:

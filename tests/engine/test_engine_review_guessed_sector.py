@@ -7,21 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from chain_support import assessment_of
 
-from ddtool.assess import assess
 from ddtool.document import flag_evidence, flag_measures, register
 
 RISK_TYPES = ("child_labour", "forced_labour", "human_trafficking")
 
 
 def _assessed(tmp_path: Path, suppliers: list[dict[str, Any]]) -> dict[str, Any]:
-    path = tmp_path / "chain.yaml"
-    path.write_text(
-        yaml.safe_dump({"company": {"name": "Buyer", "country": "DE"}, "suppliers": suppliers}),
-        encoding="utf-8",
-    )
-    return assess([path]).data
+    return assessment_of(tmp_path, suppliers).data
 
 
 def _priorities(entry: dict[str, Any]) -> tuple[float, ...]:

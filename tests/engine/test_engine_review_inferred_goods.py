@@ -8,18 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-
-from ddtool.assess import assess
+from chain_support import assessment_of
 
 
 def _assessed(tmp_path: Path, suppliers: list[dict[str, Any]]) -> dict[str, Any]:
-    path = tmp_path / "chain.yaml"
-    path.write_text(
-        yaml.safe_dump({"company": {"name": "Buyer", "country": "DE"}, "suppliers": suppliers}),
-        encoding="utf-8",
-    )
-    return assess([path]).data
+    return assessment_of(tmp_path, suppliers).data
 
 
 def _levels(entry: dict[str, Any]) -> tuple[str, ...]:
