@@ -12,9 +12,16 @@ from ddtool.assess import Assessment, assess
 BUYER = {"name": "Buyer", "country": "DE"}
 
 
-def assessment_of(tmp_path: Path, suppliers: list[dict[str, Any]]) -> Assessment:
-    """The assessment of a chain of these suppliers (YAML records), bought by a German
-    company named "Buyer"."""
+def chain_file(
+    tmp_path: Path, suppliers: list[dict[str, Any]], company: dict[str, Any] = BUYER
+) -> Path:
+    """A YAML chain of these suppliers (records), bought by this company (a German one
+    named "Buyer")."""
     path = tmp_path / "chain.yaml"
-    path.write_text(yaml.safe_dump({"company": BUYER, "suppliers": suppliers}), encoding="utf-8")
-    return assess([path])
+    path.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), encoding="utf-8")
+    return path
+
+
+def assessment_of(tmp_path: Path, suppliers: list[dict[str, Any]]) -> Assessment:
+    """The assessment of a chain of these suppliers (see chain_file)."""
+    return assess([chain_file(tmp_path, suppliers)])

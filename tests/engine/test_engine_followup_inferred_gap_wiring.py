@@ -1,7 +1,7 @@
 """An inferred stage in a country not known carries its "country unknown" gap and its own
-reason into the assessment (needs the assess.py wiring of /tmp/followup/assess-wiring.patch):
-its entry and the data-gap list hold the gap, its flags the reason and the measure that
-closes the gap, and every report shows its low as "low (data gap)"."""
+reason into the assessment: its entry and the data-gap list hold the gap, its flags the
+reason and the measure that closes the gap, and every report shows its low as "low (data
+gap)"."""
 
 from __future__ import annotations
 
@@ -9,13 +9,20 @@ import csv
 from pathlib import Path
 
 import pytest
-import yaml
+from chain_support import chain_file
 
 from ddtool.assess import AssessOptions, assess
 from ddtool.document import INFERRED_GAP
 from ddtool.reporters.csv_report import CsvReporter
 
 NODE = "inferred:cocoa-processing@unknown"
+COMPANY = {"name": "T", "country": "DEU"}
+CHOCOLATE_MAKER = {
+    "id": "Y",
+    "name": "y",
+    "country": "unknown",
+    "sector": "chocolate-manufacturing",
+}
 REASON = (
     "inferred tier in an unknown country: own score with no country data is low;"
     " cocoa-processing is listed in no country. Map this tier to replace the inference with"
@@ -25,23 +32,7 @@ REASON = (
 
 @pytest.fixture
 def chain(tmp_path: Path) -> Path:
-    path = tmp_path / "c.yaml"
-    path.write_text(
-        yaml.safe_dump(
-            {
-                "company": {"name": "T", "country": "DEU"},
-                "suppliers": [
-                    {
-                        "id": "Y",
-                        "name": "y",
-                        "country": "unknown",
-                        "sector": "chocolate-manufacturing",
-                    }
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    path = chain_file(tmp_path, [CHOCOLATE_MAKER], COMPANY)
     (tmp_path / "low.yaml").write_text("flag_level: low\n", encoding="utf-8")
     return path
 

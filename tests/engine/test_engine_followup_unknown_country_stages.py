@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from chain_support import assessment_of
+from chain_support import assessment_of, chain_file
 from typer.testing import CliRunner
 
 from ddtool.assess import Assessment
@@ -259,23 +258,8 @@ def test_a_low_level_on_an_inferred_stages_missing_country_is_no_plain_low(
 def test_explain_shows_an_inferred_stage_of_unknown_country_on_its_gap(tmp_path: Path) -> None:
     """explain shows the stage's low as the reports do, where it rests on the country not
     known, the worst case it looked for, and the gaps."""
-    path = tmp_path / "chain.yaml"
-    path.write_text(
-        yaml.safe_dump(
-            {
-                "company": {"name": "T", "country": "DEU"},
-                "suppliers": [
-                    {
-                        "id": "Y",
-                        "name": "y",
-                        "country": "unknown",
-                        "sector": "chocolate-manufacturing",
-                    }
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    maker = {"id": "Y", "name": "y", "country": "unknown", "sector": "chocolate-manufacturing"}
+    path = chain_file(tmp_path, [maker], {"name": "T", "country": "DEU"})
     done = CliRunner().invoke(
         app, ["explain", str(path), "inferred:cocoa-processing@unknown"], env={"COLUMNS": "250"}
     )
