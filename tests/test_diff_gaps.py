@@ -244,7 +244,7 @@ def test_a_low_level_on_missing_data_reads_as_the_reports_read_it(
     assert f"| Changed flags | {len(changed)} (" in md
 
 
-def test_the_reviewers_chain_through_the_command_line(tmp_path: Path) -> None:
+def test_a_sector_out_of_the_taxonomy_through_the_command_line(tmp_path: Path) -> None:
     """The report's case, as `ddtool assess` and `ddtool diff` write and read the files: A's
     sector no longer in the taxonomy, D added with it; the gate on medium is not reached."""
     (tmp_path / "low.yaml").write_text("flag_level: low\n", "utf-8")

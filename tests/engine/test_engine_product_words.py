@@ -180,7 +180,7 @@ def test_a_material_shared_with_the_sectors_other_goods_says_nothing(
         assert applies == nothing, material
 
 
-def test_the_reviewers_chain_keeps_its_distinct_products_listings(tmp_path: Path) -> None:
+def test_a_chain_naming_distinct_products_keeps_their_listings(tmp_path: Path) -> None:
     """As at 512ca51: a Mexican maker of leather handbags and wallets child labour 0.56 high
     on Mexico's leather-goods listing, a Bangladeshi dry-fish yard critical, an Indian mill
     of silk and cotton fabric high; the spinner beneath the mill keeps Silk Thread, so it is

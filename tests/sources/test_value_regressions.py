@@ -184,8 +184,8 @@ def test_a_word_that_only_holds_a_tier_words_letters_is_no_tier(written: str) ->
     assert str(caught.value) == f"expected a tier such as 'Tier 2', got {written!r}"
 
 
-def test_the_reviewers_tiers_csv_is_read_without_errors(tmp_path: Path) -> None:
-    """The reviewer's t/tiers.csv: 'Trimmings' and 'Sawmill' were bad-tier errors (exit 2)."""
+def test_a_vendor_lists_tier_words_are_read_without_errors(tmp_path: Path) -> None:
+    """'Trimmings' and 'Sawmill' in a tier column were bad-tier errors (exit 2)."""
     path = tmp_path / "tiers.csv"
     path.write_text(
         "id,name,country,sector,buyers,tier\n"
@@ -429,8 +429,8 @@ suppliers:
 """
 
 
-def test_the_reviewers_cert_yaml_is_valid(tmp_path: Path) -> None:
-    """The reviewer's t/cert.yaml (its S2 with "Bio Suisse bis Ende 2026"): was exit 2."""
+def test_certifications_valid_to_the_end_of_a_year_are_valid(tmp_path: Path) -> None:
+    """A chain with "Bio Suisse bis Ende 2026": was exit 2."""
     path = tmp_path / "cert.yaml"
     path.write_text(CERT_YAML, "utf-8")
     chain, problems = read_chain([path])

@@ -163,7 +163,7 @@ def test_an_expiry_word_without_a_date_that_can_be_read_is_a_located_error(
 
 
 def test_expired_certifications_are_not_credited_as_current(tmp_path: Path) -> None:
-    """The reviewers' cert2.csv: each certificate expired before the assessment date."""
+    """Certificates written with their expiry in words, each expired before the as-of date."""
     path = tmp_path / "cert2.csv"
     path.write_text(
         "Supplier ID;Supplier name;Country;Sector;Certifications\n"
@@ -269,7 +269,7 @@ def test_a_yaml_id_is_kept_as_written(tmp_path: Path, written: str, read: str) -
 
 
 def test_grouped_and_dotted_ids_are_distinct_suppliers(tmp_path: Path) -> None:
-    """The reviewers' y2.yaml: 10.20 nested and 10.2 flat were one id, a duplicate."""
+    """10.20 nested and 10.2 flat were one id, a duplicate."""
     path = tmp_path / "y2.yaml"
     path.write_text(
         "company: {name: Acme, country: DE, id: 0_1}\n"
@@ -430,7 +430,7 @@ def test_a_tier_word_inside_another_word_is_none(written: str) -> None:
 def test_tier_placeholders_declare_no_tier_and_words_inside_words_are_refused(
     tmp_path: Path,
 ) -> None:
-    """The reviewers' tier.csv: no tier from 'Indirect', no error for n/a or 'Undetermined'."""
+    """No tier from 'Indirect', no error for n/a or 'Undetermined'."""
     chain, problems = read_csv(
         tmp_path,
         "Supplier ID;Supplier name;Country;Buyer ID;Tier\n"
