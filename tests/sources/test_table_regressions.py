@@ -49,7 +49,7 @@ BILINGUAL: list[tuple[str, str | None]] = [
     ("Workers (人数)", "workers"),
     ("Name (Название)", "name"),
     ("Страна / Country", "country"),
-    ("Supplier name供应商名称", "name"),  # (where the scripts meet)
+    ("Supplier name供应商名称", None),  # (a part of both scripts: a qualifier or not, unknown)
     ("国家【Country】", "country"),
     ("Supplier ID / Vendor ID / 供应商编号", "id"),  # (two parts, one field)
     ("Country / Region (国家/地区)", None),  # (two parts, two fields: none)
@@ -493,14 +493,15 @@ COMPANY: list[tuple[str, list[list[Any]], dict[str, Any], dict[str, tuple[int, i
         {"name": (1, 2), "country": (2, 1)},
     ),
     (
-        "a value left of the others' column is read",
+        # (rule changed in review 2: the leftmost column holding a value is the values')
+        "a value left of the others' column: the others are comments",
         [
             ["Company name", None, "Acme"],
             ["Country", "Germany", None],
             ["Sector", None, "apparel retail"],
         ],
-        {"name": "Acme", "country": "Germany", "sector": "apparel retail"},
-        {"name": (1, 3), "country": (2, 2), "sector": (3, 3)},
+        {"country": "Germany"},
+        {"name": (1, 1), "country": (2, 2), "sector": (3, 1)},
     ),
     (
         "a Value header fixes the column: a blank value is blank",

@@ -574,43 +574,78 @@ def header_key(text: str) -> str:
 
 # what separates the parts of a header written in two scripts: "Country (国家)", "ID / 编号"
 _PART_SEPARATORS = re.compile(r"[/|\\()\[\]{}（）【】［］｛｝／｜〔〕〈〉《》「」『』]")
+_BRACKETS = re.compile(r"[()\[\]{}（）【】［］｛｝〔〕〈〉《》「」『』]")
 _Entry = TypeVar("_Entry")
 
+# the words of other scripts a bracket beside a field's header may hold as its translation
+# ("Country (国家)", "Name (Название)"), each with its field: a bracket of any other word
+# qualifies the header ("Workers (外籍)": foreign workers) and is read as no field
+_TRANSLATIONS: dict[str, str] = {
+    **dict.fromkeys(("编号", "供应商编号", "代码", "編號", "供應商編號", "код", "номер"), "id"),
+    **dict.fromkeys(
+        (
+            *("名称", "名稱", "供应商", "供应商名称", "供應商名稱", "公司名称", "公司名稱"),
+            *("企业名称", "название", "наименование", "поставщик", "名前", "会社名"),
+        ),
+        "name",
+    ),
+    **dict.fromkeys(("国家", "國家", "国别", "страна", "国", "国名"), "country"),
+    **dict.fromkeys(("地区", "地區", "省", "省份", "城市", "регион", "область", "город"), "region"),
+    **dict.fromkeys(("行业", "行業", "отрасль", "сектор", "業種"), "sector"),
+    **dict.fromkeys(("产品", "產品", "商品", "продукция", "продукт", "товар", "製品"), "products"),
+    **dict.fromkeys(("买方", "買方", "客户", "客戶", "покупатель", "заказчик", "клиент"), "buyers"),
+    **dict.fromkeys(("份额", "份額", "占比", "доля"), "share"),
+    **dict.fromkeys(("人数", "人數", "员工", "員工", "工人", "员工人数", "работники"), "workers"),
+    **dict.fromkeys(
+        ("认证", "認證", "证书", "證書", "сертификаты", "сертификация"), "certifications"
+    ),
+    **dict.fromkeys(("层级", "層級", "级别", "уровень"), "tier"),
+}
+_TRANSLATIONS = {header_key(word): field for word, field in _TRANSLATIONS.items()}
 
-def _bilingual(text: str) -> tuple[str, list[str]] | None:
-    """A header written in Latin letters and another script: the key of its Latin words
-    together (as headers were read before other scripts counted: "Country (国家)" is
-    "country"), and the keys of its parts, split at '/', '|' and brackets and where the
-    scripts meet ("Supplier name供应商名称"). None for a header in one script (most)."""
+
+def _bilingual(text: str) -> tuple[list[str], list[str], bool] | None:
+    """A header written in Latin letters and another script: the keys of its parts in Latin
+    letters, of its parts in the other script, and whether a bracket parts them; split at
+    '/', '|' and brackets. None for a header in one script (most), and for one with a part
+    of both scripts ("客户 ID", "联系人 Name", "ID заказчика", "Supplier name供应商名称"):
+    a word of one script there qualifies a word of the other ("customer ID") as often as it
+    translates it, and is read as no field."""
     words = header_words(text)
     letters = [char for char in words if char.isalpha()]
     if all(map(_latin, letters)) or not any(map(_latin, letters)):
         return None
-    latin = "".join(char for char in words if char.isalnum() and _latin(char))
-    parts: list[str] = []
+    latin: list[str] = []
+    other: list[str] = []
     for piece in _PART_SEPARATORS.split(str(text)):
-        run: list[str] = []
-        script: bool | None = None  # (digits and marks: of the run they are in)
-        for char in header_words(piece).replace(" ", ""):
-            if char.isalpha():
-                if run and script is not None and _latin(char) != script:
-                    parts.append("".join(run))
-                    run = []
-                script = _latin(char)
-            run.append(char)
-        if run:
-            parts.append("".join(run))
-    return latin, parts
+        key = header_words(piece).replace(" ", "")
+        scripts = {_latin(char) for char in key if char.isalpha()}
+        if len(scripts) > 1:
+            return None
+        if key:
+            (latin if scripts == {True} or not scripts else other).append(key)
+    return latin, other, _BRACKETS.search(str(text)) is not None
 
 
 def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     """The entry of `table` (keyed by header_key) that a header names: the one of its key.
 
-    A header written in Latin letters and another script ("Country (国家)", "Supplier ID /
-    供应商编号", "Страна / Country") is looked up by its Latin words together too, then by
-    its parts (split at '/', '|' and brackets, and where the scripts meet), when the parts
-    found name one entry only. A header in one script is looked up by its key alone:
-    "供应商编号" and "供应商名称" are two headers, and neither is "Supplier ID".
+    A header written in Latin letters and another script is looked up by its parts (split at
+    '/', '|' and brackets) when they are separate translations: each part in one script,
+    every Latin part an entry of the table by itself, and the parts found naming one entry
+    ("Supplier ID / 供应商编号", "Страна / Country", "Supplier ID / Vendor ID / 供应商编号").
+    A word of the other script in the part of a Latin word qualifies it and the header names
+    nothing ("客户 ID" is a customer's id, "联系人 Name" a contact's name: _bilingual).
+
+    A bracket may hold a translation ("Country (国家)") or a qualifier ("Workers (外籍)",
+    foreign workers; "Name (联系人)", a contact's): where the Latin part is a field's header
+    (an alias), the part in the other script must be a known translation of that field
+    (_TRANSLATIONS), else the header names nothing, and its hint (hint_header) asks for a
+    --map. A Latin part that is no field's alias, one of the table only ("Menge (数量)" of
+    a --map "Menge=workers", "Wert (值)"), is read with its bracket as it stands.
+
+    A header in one script is looked up by its key alone: "供应商编号" and "供应商名称" are
+    two headers, and neither is "Supplier ID".
     """
     found = table.get(header_key(text))
     if found is not None or str(text).isascii():
@@ -618,12 +653,17 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     split = _bilingual(str(text))
     if split is None:
         return None
-    latin, parts = split
-    found = table.get(latin)
-    if found is not None:
-        return found
-    named = [table[part] for part in parts if part in table]
-    return named[0] if named and all(entry == named[0] for entry in named) else None
+    latin, other, bracketed = split
+    if not latin or any(part not in table for part in latin):
+        return None
+    named = [table[part] for part in (*latin, *other) if part in table]
+    if any(entry != named[0] for entry in named):
+        return None
+    if bracketed:
+        fields = {ALIAS_TO_FIELD.get(part) for part in latin}
+        if None not in fields and any(_TRANSLATIONS.get(part) not in fields for part in other):
+            return None  # (a qualifier in brackets: "Workers (外籍)")
+    return named[0]
 
 
 ALIAS_TO_FIELD: dict[str, str] = {

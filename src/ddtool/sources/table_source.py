@@ -30,7 +30,7 @@ from ddtool.sources.columns import (
     region_rank,
 )
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
-from ddtool.sources.values import ValueProblem, as_id, parse_date, parse_number, split_list
+from ddtool.sources.values import ValueProblem, as_id, parse_expiry, parse_number, split_list
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -438,15 +438,19 @@ def _join_merged_header(
     return under, kept
 
 
-def _joined(columns: Sequence[Sequence[Any]], cols: list[int]) -> list[Any]:
+def _joined(
+    columns: Sequence[Sequence[Any]], cols: list[int], show: Callable[[Any], str] | None = None
+) -> list[Any]:
     """The values of these columns in each row: the one filled cell, or the filled cells'
-    values joined as a list ("P1; P2")."""
+    values joined as a list ("P1; P2"), each as `show` writes it (as the sheet shows it;
+    buyers as ids: as_id)."""
+    write = _shown_text if show is None else show
     joined: list[Any] = []
     for cells in zip(*(columns[col] for col in cols), strict=True):
         if cells.count(None) >= len(cells) - 1:  # (most rows: one value at most)
             joined.append(next((v for v in cells if v is not None), None))
         else:
-            joined.append("; ".join(_shown(v).strip() for v in cells if v is not None))
+            joined.append("; ".join(write(v) for v in cells if v is not None))
     return joined
 
 
@@ -491,8 +495,12 @@ def _list_group(
     attributes (_join_merged_header). `columns[first]` is given the field's lists; a
     column of dates right after a column of certifications is their expiry, joined to each
     row's certification ("SA8000 (valid until 2024-06-30)"); a date with no certification
-    beside it stays in its column, kept as an attribute."""
-    kinds = {col: _value_kind(columns[col]) for col in filled}
+    beside it stays in its column, kept as an attribute.
+
+    Numbers are ids for the buyers ("1001 | 1002" is "1001; 1002", as as_id writes a
+    number), so only a column of dates holds no buyers; for the other list fields
+    (certifications, products) a column of dates or of numbers holds no items."""
+    kinds = {col: _value_kind(columns[col], field) for col in filled}
     notes: list[str] = []
     own: list[int] = []
     for col in filled:
@@ -516,26 +524,31 @@ def _list_group(
             notes.append(f"column {column_letter(col)} holds {kinds[col]}s, no {field}")
             own.append(col)
     items = [first, *(col for col in filled if kinds[col] is None)]
-    columns[first] = _joined(columns, items)
+    columns[first] = _joined(columns, items, as_id if field == "buyers" else None)
     how = "the values of a row are read together, as one list"
     return "; ".join([how, *notes]), own
 
 
-def _value_kind(column: Sequence[Any]) -> str | None:
+def _value_kind(column: Sequence[Any], field: str = "") -> str | None:
     """'date' for a column whose filled cells are all dates (date cells, or texts that
-    read as one: "30.06.2024"), 'number' for one of numbers (and dates), None for any
-    other (each distinct value looked at once: a merged header's columns only)."""
+    read as one as an expiry is read, parse_expiry: "30.06.2024", "06/2024", "June 2024"),
+    'number' for one of numbers (and dates), None for any other (each distinct value looked
+    at once: a merged header's columns only). For the buyers a number is an id, as a text
+    is: a column holding one is None."""
     kind = "date"
+    ids = field == "buyers"
     for value in _distinct(column):
         if value is None or isinstance(value, dt.date):
             continue
         if _is_number(value):
+            if ids:
+                return None
             kind = "number"
             continue
         if not isinstance(value, str):
             return None
         try:
-            parse_date(value)
+            parse_expiry(value)
         except ValueProblem:
             return None
     return kind
@@ -544,16 +557,26 @@ def _value_kind(column: Sequence[Any]) -> str | None:
 def _join_expiry(columns: list[Sequence[Any]], names: int, dates: int) -> str | None:
     """Write each row's date of column `dates` after its certification in column `names`
     ("SA8000 (valid until 2024-06-30)", as a cell gives an expiry), where that cell names one
-    certification without a date of its own; the dates joined are left blank. Returns the
-    first certification so written (None: none)."""
+    certification without a date of its own (as the certification reader finds one:
+    "SA8000 bis 30.06.2023", "RA (2026-06-30)"); the dates joined are left blank. Returns
+    the first certification so written (None: none)."""
+    from ddtool.sources.normalise import _certification_text  # (merged certifications only)
+
     named, dated = list(columns[names]), list(columns[dates])
     example: str | None = None
+    own_expiry: dict[str, bool] = {}  # (each distinct certification read once)
     for index, (name, date) in enumerate(zip(named, dated, strict=True)):
         if name is None or date is None:
             continue
         items = split_list(name)
         if len(items) != 1 or "(" in items[0]:
             continue  # (several certifications, or one with its own expiry: the date stays)
+        dated_already = own_expiry.get(items[0])
+        if dated_already is None:
+            _name, expiry, issue = _certification_text(items[0])
+            dated_already = own_expiry[items[0]] = expiry is not None or issue is not None
+        if dated_already:
+            continue  # ("SA8000 bis 30.06.2023", "BSCI expired": the cell's own expiry)
         if isinstance(date, dt.datetime):
             shown = date.date().isoformat()
         elif isinstance(date, dt.date):
@@ -1017,6 +1040,11 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+def _shown_text(value: Any) -> str:
+    """A cell's value as the sheet shows it, stripped: an item of a list joined (_joined)."""
+    return _shown(value).strip()
+
+
 def _is_number(value: Any) -> bool:
     """Whether a cell holds a number: a number cell, or a text such as '1,200' or '65%'."""
     if isinstance(value, bool):
@@ -1116,22 +1144,30 @@ def _value_header(cell: Any) -> bool:
 
 
 def _company_from_sheet(
-    rows: Iterable[Sequence[Any]], cells: dict[str, tuple[int, int]] | None = None
+    rows: Iterable[Sequence[Any]],
+    cells: dict[str, tuple[int, int]] | None = None,
+    merged: Iterable[_Range] = (),
 ) -> dict[str, Any]:
     """Read a Field/Value sheet naming the company: the first row of a field that has a value
     counts. `cells` gets each field's cell (row, column; from 1), where its problems are
-    located, or the field's label where its value is blank.
+    located, or the field's label where its value is blank. `merged` are the sheet's merged
+    ranges ((row, column) from 0, first and last): a label merged across columns ends where
+    its range does.
 
     A column headed "Value" (a header row: "Field | Value | Comment") holds the values: a
     blank cell there is a blank field, never the comment beside it ("Country | | tbc by
-    legal"). Without one, a field's value is the first filled cell right of its label (past
-    a label merged across columns, or a blank column: "Country | | Germany"), unless that
-    cell is right of the column most fields' values are in (the leftmost of them, on a tie):
-    beside a blank value, it is a comment ("Name | Acme", "Country | | tbc by legal").
+    legal"). Without one, the values are in the leftmost column right of the labels that
+    holds any field's value (a label's value column starts past its label's end: "Name"
+    merged over A:B has its value in C where the others have theirs in B); a cell further
+    right of its label is a comment, beside a blank value ("Name | Acme | legal name",
+    "Country | | tbc by legal"), and so is a value right of a blank column the other fields
+    have their values in.
     """
-    # each field's row: its number, the field, its label's column, its value's column (None:
-    # none filled) and whether a "Value" header fixed that column
-    fields: list[tuple[int, str, int, int | None, bool]] = []
+    ends = {first: last[1] for first, last in merged if first[0] == last[0]}
+    # each field's row: its number, the field, its label's column, its label's last column,
+    # its first filled cell right of the label (None: none) and whether a "Value" header
+    # fixed that column
+    fields: list[tuple[int, str, int, int, int | None, bool]] = []
     values: dict[tuple[int, int], Any] = {}
     value_col: int | None = None
     for number, row in enumerate(rows, 1):
@@ -1150,23 +1186,24 @@ def _company_from_sheet(
                     None,
                 )
             continue
-        fixed = value_col is not None and value_col > label_col
+        label_end = max(label_col, ends.get((number - 1, label_col), label_col))
+        fixed = value_col is not None and value_col > label_end
         if fixed:
             col: int | None = value_col
         else:
-            col = next((c for c in range(label_col + 1, len(row)) if not _blank(row[c])), None)
+            col = next((c for c in range(label_end + 1, len(row)) if not _blank(row[c])), None)
             if value_col is None and col is not None and _value_header(row[col]):
                 value_col = col  # a header row whose first cell names a field: "Company | Value"
                 continue
         if col is not None and col < len(row):
             values[number, col] = row[col]
-        fields.append((number, found, label_col, col, fixed))
-    free = Counter(col for _, _, _, col, fixed in fields if not fixed and col is not None)
-    most = min(free, key=lambda col: (-free[col], col)) if free else None
+        fields.append((number, found, label_col, label_end, col, fixed))
+    # the values' column: the leftmost column right of the labels holding a value
+    first = min((col for *_, col, fixed in fields if not fixed and col is not None), default=None)
     company: dict[str, Any] = {}
-    for number, found, label_col, col, fixed in fields:
+    for number, found, label_col, label_end, col, fixed in fields:
         value = values.get((number, col)) if col is not None else None
-        if not fixed and most is not None and col is not None and col > most:
+        if not fixed and first is not None and col is not None and col > max(first, label_end + 1):
             value = None  # (a comment beside a blank value)
         if found not in company and not _blank(value):
             company[found] = value
@@ -1187,11 +1224,15 @@ def _company_sheet(
     for name in names:
         if name != sheet and _COMPANY_SHEET.match(name.strip()):
             try:
-                rows = workbook.get_sheet_by_name(name).to_python()
+                found = workbook.get_sheet_by_name(name)
+                rows = found.to_python()
             except Exception:  # calamine raises its own error types
                 continue
+            merged = _merged_ranges(found)
+            if merged is None:  # (an older calamine: an xlsx sheet's, from its XML)
+                merged = _merged_from_xml(_SheetRead(path, name, rows, ReadOptions()))
             cells: dict[str, tuple[int, int]] = {}
-            fields = _company_from_sheet(rows, cells)
+            fields = _company_from_sheet(rows, cells, merged)
             located = {
                 key: Location(str(path), sheet=name, row=row, column=column_letter(col - 1))
                 for key, (row, col) in cells.items()
