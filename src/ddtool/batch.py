@@ -514,12 +514,15 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any], str], list[str]]:
-    """The data gaps an exposure's level rests on: those of the mapped supplier its maximum
-    sits on (its `from`) other than "tiers below not mapped", which are no data of that
-    supplier's own score; none for an inferred supplier. As the assessment keeps them on the
-    supplier beside its plain level, the summary keeps them beside the exposure's: a "low"
-    with gaps reads "low (data gap)" (see `level_shown`, and reporters.shown)."""
-    from ddtool.document import UNMAPPED_BELOW, gap_of, low_on_a_gap
+    """The data gaps an exposure's level rests on: those of the supplier its maximum sits on
+    (its `from`) other than "tiers below not mapped" and an inferred supplier's being
+    inferred ("inferred: no supplier mapped at this tier"), which are no data of that
+    supplier's own score (as low_on_a_gap leaves them out). As the assessment keeps them on
+    the supplier beside its plain level, the summary keeps them beside the exposure's: a
+    "low" with gaps reads "low (data gap)" (see `level_shown`, and reporters.shown)."""
+    from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, gap_of, low_on_a_gap
+
+    not_of_its_score = (UNMAPPED_BELOW, INFERRED_GAP)
 
     suppliers = {str(x.get("id")): x for x in doc["suppliers"]}
 
@@ -528,7 +531,9 @@ def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any], str], li
         if supplier is None or not low_on_a_gap(supplier, "low", risk_type):
             return []
         return [
-            gap for gap in supplier["data_gaps"] if gap != UNMAPPED_BELOW and gap_of(gap, risk_type)
+            gap
+            for gap in supplier["data_gaps"]
+            if gap not in not_of_its_score and gap_of(gap, risk_type)
         ]
 
     return gaps

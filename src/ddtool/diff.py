@@ -17,6 +17,7 @@ from ddtool.collector import collector_paused
 from ddtool.contract import Contract
 from ddtool.document import (
     ADJUSTMENT,
+    INFERRED_GAP,
     UNMAPPED_BELOW,
     flag_expander,
     gap_of,
@@ -245,27 +246,33 @@ def _flag_entry(flag: dict[str, Any]) -> dict[str, Any]:
     return {**{k: flag.get(k) for k in FLAG_FIELDS}, "data_gaps": _gaps_of(flag)}
 
 
+# the data gaps of a supplier that are no data of its own score (see document.low_on_a_gap)
+NOT_OF_ITS_SCORE = (UNMAPPED_BELOW, INFERRED_GAP)
+
+
 def _gaps_of(flag: dict[str, Any]) -> list[str]:
     """The data gaps a flag's level rests on (a flag joined with its supplier): where it is
     low while data its supplier is scored on for its risk type is missing (low_on_a_gap),
-    those gaps of the supplier, other than "tiers below not mapped"; none at any other level
-    or for an inferred supplier. The reports show such a flag as "low (data gap)" (see
-    shown_level), as the batch summary keeps an exposure's gaps beside its plain level."""
+    those gaps of the supplier, other than "tiers below not mapped" and an inferred supplier's
+    being inferred (NOT_OF_ITS_SCORE, as low_on_a_gap leaves them out: an inferred stage's
+    gap of its own score, "country unknown", is one); none at any other level. The reports
+    show such a flag as "low (data gap)" (see shown_level), as the batch summary keeps an
+    exposure's gaps beside its plain level."""
     if not low_on_a_gap(flag, flag.get("level")):
         return []
     risk_type = flag.get("risk_type")
     return [
         str(gap)
         for gap in flag.get("data_gaps") or ()
-        if gap != UNMAPPED_BELOW and (risk_type is None or gap_of(gap, str(risk_type)))
+        if gap not in NOT_OF_ITS_SCORE and (risk_type is None or gap_of(gap, str(risk_type)))
     ]
 
 
 def _on_a_gap(flag: dict[str, Any], suppliers: dict[str, dict[str, Any]]) -> bool:
     """Whether a flag as stored is low on missing data (as _gaps_of finds for it joined with
-    its supplier), without joining it: a schema-2 flag's gaps are on its mapped supplier's
-    entry (`suppliers`, see _mapped; an inferred supplier's level never rests on a gap), a
-    1.x flag holds them inline."""
+    its supplier), without joining it: a schema-2 flag's gaps are on its supplier's entry
+    (`suppliers`, mapped and inferred, see _entries: an inferred supplier's entry holds the
+    gaps of its own score too), a 1.x flag holds them inline."""
     entry = suppliers.get(str(flag.get("supplier_id"))) if "basis" in flag else flag
     return entry is not None and low_on_a_gap(entry, flag.get("level"), flag.get("risk_type"))
 
@@ -290,6 +297,11 @@ def _flag_order(entry: dict[str, Any]) -> tuple[int, str]:
 
 def _mapped(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {str(s["id"]): s for s in document["suppliers"] if not s.get("inferred")}
+
+
+def _entries(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every supplier's entry by its id, the inferred ones' too (their flags' gaps)."""
+    return {str(s["id"]): s for s in document["suppliers"]}
 
 
 def _meta(document: dict[str, Any]) -> dict[str, Any]:
@@ -354,12 +366,13 @@ def diff_assessments(
     added = [_flag_entry(new_full(new_flags[i])) for i in only_new - paired_new]
     resolved = [_flag_entry(old_full(old_flags[i])) for i in only_old - paired_old]
     changed: list[dict[str, Any]] = []
+    old_entries, new_entries = _entries(old), _entries(new)
     for flag_id in old_flags.keys() & new_flags.keys():
         before, after = old_flags[flag_id], new_flags[flag_id]
         if before["level"] != after["level"] or (
             # low, and into or out of missing data: "low" and "low (data gap)" in the reports
             before["level"] == "low"
-            and _on_a_gap(before, old_suppliers) != _on_a_gap(after, new_suppliers)
+            and _on_a_gap(before, old_entries) != _on_a_gap(after, new_entries)
         ):
             changed.append(_level_change(old_full(before), new_full(after)))
     reidentified = [

@@ -61,7 +61,8 @@ TIER_WORDS: list[tuple[str, int]] = [
     ("Raw material extraction", 4),
     ("Raw material processing", 3),
     ("Raw materials processing", 3),
-    # farm: any word before it, and land, house, stead, yard, workers after it
+    # farm: the words listed before it (kakao, fish, …), and land, house, stead, yard, workers
+    # after it
     ("Farm", 4),
     ("Farms", 4),
     ("Farmer", 4),
@@ -130,8 +131,8 @@ TIER_WORDS: list[tuple[str, int]] = [
     ("Finished goods", 1),
     ("Assembly", 1),
     ("Assemblies", 1),
-    ("Subassembly", 1),
-    ("Subassemblies", 1),
+    ("Subassembly", 2),  # (a component maker, as "component": test_value_regressions_2)
+    ("Subassemblies", 2),
     ("CMT", 1),
     ("CMT factory", 1),
     ("Direct", 1),

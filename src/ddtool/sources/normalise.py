@@ -30,7 +30,7 @@ from ddtool.sources.values import (
     as_id,
     as_text,
     has_separator,
-    looks_like_date,
+    leading_expiry,
     month_of,
     parse_date,
     parse_expiry,
@@ -200,7 +200,7 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
             valid_until = None
             if item.get("valid_until") is not None:
                 try:
-                    valid_until = parse_date(item["valid_until"])
+                    valid_until = parse_expiry(item["valid_until"])
                 except ValueProblem as e:
                     issues.append(_Issue("bad-date", f"certification valid_until: {e}"))
             out.append(Certification.model_construct(name=as_text(name), valid_until=valid_until))
@@ -266,10 +266,14 @@ def _certification_text(text: str) -> tuple[str, dt.date | None, _Issue | None]:
     """A certification written in a cell, with its expiry date when the cell gives one.
 
     The date is what follows an expiry word ("valid until June 2026") or stands in
-    parentheses ("RA (2026-06-30)"), read by parse_expiry (a month and its year as the last
-    day of the month). Text after an expiry word that is not written as a date ("SA8000 valid
-    for 3 sites") is part of the name; text written as a date that cannot be read ("valid
-    until 31 Feb 2024") is a bad-date, and so is "expired" without a date that can be read.
+    parentheses ("RA (2026-06-30)"), read by leading_expiry: a month and its year is the last
+    day of the month, and a date followed by other text is read as the longest run of words
+    that is one ("SA8000 valid until 2023-06-30 for 2 sites", "RA valid until 2023-06-30
+    (extended)"): the name is what comes before the expiry word, the text after the date is
+    dropped. Text after an expiry word that does not begin as a date is written ("SA8000 valid
+    for 3 sites") is part of the name; text that does but whose date cannot be read ("valid
+    until 31 Feb 2024", "until Mid 2023", "until 2023 audit") is a bad-date, and so is
+    "expired" without a date that can be read: such a certification is never taken as current.
     """
     candidates: list[tuple[str, str | None, str]]  # (the name, the expiry word, what follows)
     found = _PARENTHESISED.match(text)
@@ -278,21 +282,27 @@ def _certification_text(text: str) -> tuple[str, dt.date | None, _Issue | None]:
         if word and not date:  # "SA8000 (valid until)", "Fairtrade (abgelaufen)"
             return text, None, _no_date(name, word)
         candidates = [(name, word, date)]
-    else:  # (each expiry word in turn: "SA8000 valid for 3 sites until June 2026")
-        candidates = [
-            (text[: w.start()], w.group("word"), text[w.end() :])
-            for w in _EXPIRY_WORD.finditer(text)
-            if w.start()
-        ]
+    else:
+        candidates = []
+    # each expiry word in turn: "SA8000 valid for 3 sites until June 2026", and one before
+    # parentheses that give no date: "RA valid until 2023-06-30 (extended)"
+    candidates += [
+        (text[: w.start()], w.group("word"), text[w.end() :])
+        for w in _EXPIRY_WORD.finditer(text)
+        if w.start()
+    ]
     unread: _Issue | None = None  # the first date that cannot be read
     for name, word, date in candidates:
         if not date:
             continue
         try:
-            return name, parse_expiry(date), None
+            expiry = leading_expiry(date) if word else parse_expiry(date)
         except ValueProblem as e:
-            if unread is None and word and looks_like_date(date):
+            if unread is None and word:
                 unread = _Issue("bad-date", f"certification {name!r} valid until: {e}")
+            continue
+        if expiry is not None:
+            return name, expiry, None
     if unread is not None:
         return text, None, unread
     for name, word, date in candidates:  # "Fairtrade expired", "… expired last year"

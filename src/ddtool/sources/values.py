@@ -236,6 +236,11 @@ def parse_expiry(value: Any) -> dt.date:
 # which name a day that cannot be read ("tomorrow", "heute", "demain")
 _DATE_WORDS = frozenset(
     {"st", "nd", "rd", "th", "er", "de", "of", "the", "end", "ende", "fin", "fines", "finales", "q"}
+    # a date's part or season, and a date given roughly: "Mid 2023", "Spring 2026", "approx."
+    | {"early", "mid", "late", "beginning", "start", "anfang", "mitte", "debut", "mi"}
+    | {"principios", "mediados", "spring", "summer", "autumn", "fall", "winter"}
+    | {"fruhjahr", "fruhling", "sommer", "herbst", "printemps", "ete", "automne", "hiver"}
+    | {"primavera", "verano", "otono", "invierno", "approx", "approximately", "ca", "circa"}
 )
 _RELATIVE_DATES = frozenset(
     {"today", "tomorrow", "yesterday", "heute", "morgen", "gestern", "aujourd", "hui"}
@@ -270,20 +275,61 @@ def looks_like_date(text: str) -> bool:
     return named or _DATE_DIGITS.search(text) is not None
 
 
-# any word before a tier word in a compound: "Sawmill", "Papermill", "Kakaofarm"
-_ANY_WORD = r"[^\W\d_]{2,}"
+# a date is written in at most 6 words ("the end of June 2026", "31 de enero de 2024"); the
+# signs a date written before other text may end with ("30 June 2023 - renewal pending")
+_DATE_MOST_WORDS = 6
+_DATE_TRAILING = " \t,;:/()-\u2013\u2014"
+
+
+def leading_expiry(text: str) -> dt.date | None:
+    """The expiry date text begins with, as parse_expiry reads it: all of text, else the
+    longest run of its first words that is a date ("2023-06-30 for 2 sites" and "30 June 2023
+    - renewal pending" give 2023-06-30, "June 2026 approx" 2026-06-30); None where text does
+    not begin as a date is written ("for 3 sites", "further notice"); a ValueProblem where it
+    does but no date can be read: that of the longest first words written as a date ("31 Feb
+    2024", "Mid 2023", "Spring 2026"; "2023 audit": a year alone is no date)."""
+    text = text.strip()
+    try:
+        return parse_expiry(text)
+    except ValueProblem as e:
+        unread = [(text, e)]  # (the words tried, longest first, and why they are no date)
+    ends = [found.end() for found in re.finditer(r"\S+", text)][:_DATE_MOST_WORDS]
+    for end in reversed(ends):
+        words = text[:end].rstrip(_DATE_TRAILING)
+        if words and words != text:
+            try:
+                return parse_expiry(words)
+            except ValueProblem as e:
+                unread.append((words, e))
+    for words, problem in unread:
+        if looks_like_date(words):
+            raise problem
+    return None
+
+
+# the words before "mill" and "farm" in the compounds read as a factory type ("Sawmill",
+# "Papermill", "Kakaofarm", "Fishfarming"); not any word, as "mill" and "farm" end names and
+# other words ("Treadmill", "Windmill Lane", "Hamill", "Windfarm")
+_MILL_COMPOUNDS = (
+    "saw|rice|oil|paper|pulp|steel|textile|cotton|jute|wool|woollen|silk|flour|grain|feed"
+    "|sugar|cocoa|kakao|lumber|timber"
+)
+_FARM_COMPOUNDS = (
+    "kakao|cocoa|cacao|coffee|tea|cotton|fruit|tree|fish|shrimp|prawn|salmon|dairy|cattle|pig"
+    "|poultry|chicken|sheep|goat|mink|fur|silk"
+)
 # the words a factory type is read from, checked in this order: (word, tier, the parts it
 # follows in one word, the parts that follow it in one word). A compound is read only where
-# the word is a whole part of it: any word may come before "farm" and "mill", which end no
-# other words ("Kakaofarm", "Sawmill"); the other words only take the parts listed, as
-# other words end or start with their letters ("Indirect", "Predetermined", "Examined",
-# "beginning", "unfinished"; "million", "Farmacia", "fabrication", "trimester", "finalised",
-# "director", "minerals")
+# the word is a whole part of it and its other part is listed, as other words end or start
+# with a tier word's letters ("Indirect", "Predetermined", "Examined", "beginning",
+# "unfinished"; "million", "Farmacia", "fabrication", "trimester", "finalised", "director",
+# "minerals"; "Treadmill", "Windfarm"). A sub-assembly, as a subcomponent, is a component
+# of the finished good: tier 2, as "component" is
 _TIER_WORDS: tuple[tuple[str, int, str, str], ...] = (
     ("raw material extraction", 4, "", ""),
     ("raw material processing", 3, "", ""),
     ("raw material", 4, "", ""),
-    ("farm", 4, _ANY_WORD, "lands?|houses?|steads?|yards?|workers?|hands?"),
+    ("farm", 4, _FARM_COMPOUNDS, "lands?|houses?|steads?|yards?|workers?|hands?"),
     (
         "mine",
         4,
@@ -295,16 +341,17 @@ _TIER_WORDS: tuple[tuple[str, int, str, str], ...] = (
     ("ginning", 4, "", ""),
     ("material production", 2, "", ""),
     ("fabric", 2, "", ""),
-    ("mill", 2, _ANY_WORD, "workers?|houses?"),
+    ("mill", 2, _MILL_COMPOUNDS, "workers?|houses?"),
     ("component", 2, "sub", ""),
+    ("subassembly", 2, "", ""),
+    ("sub assembly", 2, "", ""),
     ("trim", 2, "", ""),
     ("final", 1, "", ""),
     ("finished", 1, "", ""),
-    ("assembly", 1, "sub", ""),
+    ("assembly", 1, "", ""),
     ("cmt", 1, "", ""),
     ("direct", 1, "", "ly"),
 )
-
 
 # no chain is mapped 99 tiers deep: a larger number is not a tier (a code, an id)
 MAX_TIER = 99
@@ -337,9 +384,9 @@ _TIER_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 
 
 def parse_tier(value: Any) -> int | None:
-    """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill', 'Trimmings'
-    and 'Sawmill' are tier 2: see _tier_pattern); None for a placeholder that declares no
-    tier ('n/a', '-', 'unknown', 'tbd'), as for a blank."""
+    """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill', 'Trimmings',
+    'Sawmill' and 'Subassembly' are tier 2: see _TIER_WORDS and _tier_pattern); None for a
+    placeholder that declares no tier ('n/a', '-', 'unknown', 'tbd'), as for a blank."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         if value in _TIERS:  # (1.0 is in it; 1.5, 10**400 and nan are not)
             return int(value)

@@ -15,7 +15,14 @@ import yaml
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, header_key
 from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
-from ddtool.sources.values import ValueProblem, as_id, parse_date, parse_number, split_list
+from ddtool.sources.values import (
+    ValueProblem,
+    as_id,
+    parse_date,
+    parse_expiry,
+    parse_number,
+    split_list,
+)
 
 _LINE = "__line__"
 _KEY_LINES = "__key_lines__"
@@ -847,8 +854,8 @@ class _Check:
                 self.at(value.line, key),
             )
             return None
-        try:
-            parse_date(value)
+        try:  # (an expiry of a month or a year is its last day: see parse_expiry)
+            (parse_date if key == "date" else parse_expiry)(value)
         except ValueProblem as e:
             self.problems.error("bad-date", f"{what}: {e}", at)
             return None
