@@ -295,6 +295,11 @@ class Profiles:
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
     _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _downstream: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the most words of a good's name or alias, and the runs of words that begin one ('sweet',
+    # 'sweet potato'): no longer run of a product's words, nor one beginning otherwise, names
+    # a good (match_good; see _goods_of_product)
+    _alias_length: int = 0
+    _alias_prefixes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # a good's variants: the goods of its sector one of whose names (brackets aside)
@@ -314,6 +319,11 @@ class Profiles:
                 frozenset(text_key(text).split())
                 for text in (sector.id, sector.name, *sector.aliases)
             )
+        alias_words = [key.split() for key in self.good_aliases]
+        self._alias_length = max((len(words) for words in alias_words), default=0)
+        self._alias_prefixes = frozenset(
+            " ".join(words[:size]) for words in alias_words for size in range(1, len(words) + 1)
+        )
         self._bare_goods.update(self._find_bare_goods())
         for text in (*self._sector_keys, *self.good_aliases):
             self._vocabulary.update(text_key(text).split())
@@ -657,9 +667,17 @@ class Profiles:
         if not named or self.good_sectors.get(next(iter(named)), "") in downstream:
             words = exact_key(product).split()
             used = [False] * len(words)
-            for size in range(len(words), 0, -1):
+            # a run names a good only as a name or alias of as many words, itself or its
+            # words' singulars (see match_good): only runs no longer than those of their
+            # words that begin one are tried (no other names a good)
+            singular = [text_key(word) for word in words]
+            reach = [
+                max(self._alias_reach(words, start), self._alias_reach(singular, start))
+                for start in range(len(words))
+            ]
+            for size in range(min(len(words), self._alias_length), 0, -1):
                 for start in range(len(words) - size + 1):
-                    if any(used[start : start + size]):
+                    if size > reach[start] or any(used[start : start + size]):
                         continue
                     good = self.match_good(" ".join(words[start : start + size]))
                     if good is not None:
@@ -668,6 +686,18 @@ class Profiles:
                             used[start : start + size] = [True] * size
         found = self._product_goods[key] = tuple(named)
         return found
+
+    def _alias_reach(self, words: list[str], start: int) -> int:
+        """How many of the words from `start` on begin a good's name or alias ('sweet potato
+        chips': 2, 'sweet potato' beginning Sweet Potatoes): a longer run names no good."""
+        reach = 0
+        run = ""
+        for word in words[start : start + self._alias_length]:
+            run = f"{run} {word}" if run else word
+            if run not in self._alias_prefixes:
+                break
+            reach += 1
+        return reach
 
     def _downstream_of(self, sector_id: str) -> frozenset[str]:
         """The sectors downstream of a sector: those it is an input of, and theirs in turn
