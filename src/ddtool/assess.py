@@ -385,7 +385,7 @@ class _Flagging:
         gaps += [
             {"supplier_id": node_id, "gap": gap}
             for node_id in inferred_ids
-            for gap in (_INFERRED_GAP, *inferred[node_id].gaps)
+            for gap in (INFERRED_GAP, *inferred[node_id].gaps)
         ]
         # counted per distinct flagged list (suppliers share them), not flag by flag
         self.level_counts = level_counts = Counter[str]()
@@ -526,8 +526,6 @@ def _document(
     }
 
 
-_INFERRED_GAP = INFERRED_GAP
-
 # The share of the supplier entries (the last part) built and serialised ahead in a second
 # process while this one builds and serialises the others and writes. Half: measured on 10^5
 # suppliers, both processes then finish their part at about the same time (with 0.4 this one
@@ -646,7 +644,7 @@ class _Entries:
                     for rt in RISK_TYPES
                 },
                 "exposure": _supplier_exposure(self.exposure[node_id]),
-                "data_gaps": [_INFERRED_GAP, *node.gaps],
+                "data_gaps": [INFERRED_GAP, *node.gaps],
             }
             suppliers.append(entry)
         return suppliers
