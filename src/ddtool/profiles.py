@@ -46,6 +46,7 @@ _RANGES: dict[str, tuple[float, float]] = {
 _UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|break in series", re.I)
 
 
+@lru_cache(maxsize=1 << 16)  # (the words of product texts repeat)
 def exact_key(value: str) -> str:
     """Case-, accent- and punctuation-insensitive key."""
     # casefold first: "ß" becomes "ss" (Weißwein), which the ASCII step would drop
@@ -53,6 +54,7 @@ def exact_key(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def text_key(value: str) -> str:
     """Like exact_key, and plural-insensitive (naive singular: beans -> bean)."""
     return re.sub(r"(?<=[a-z]{3})s\b", "", exact_key(value))
@@ -295,6 +297,8 @@ class Profiles:
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
     _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _downstream: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the good each text names, or None (match_good: the runs of long product texts repeat)
+    _matched: dict[str, str | None] = field(default_factory=dict)
     # the most words of a good's name or alias, and the runs of words that begin one ('sweet',
     # 'sweet potato'): no longer run of a product's words, nor one beginning otherwise, names
     # a good (match_good; see _goods_of_product)
@@ -410,7 +414,15 @@ class Profiles:
         return _match_sector_cached(self, value)
 
     def match_good(self, product: str) -> str | None:
-        """A product as written ('cocoa beans') to a good of the DOL list ('Cocoa')."""
+        """A product as written ('cocoa beans') to a good of the DOL list ('Cocoa'); found
+        once for each text."""
+        try:
+            return self._matched[product]
+        except KeyError:
+            found = self._matched[product] = self._match_good(product)
+            return found
+
+    def _match_good(self, product: str) -> str | None:
         found = self.good_aliases.get(exact_key(product)) or self.good_aliases.get(
             text_key(product)
         )

@@ -195,3 +195,22 @@ def test_a_long_text_names_what_every_run_names() -> None:
     text = " ".join(words)
     for sector_id in ("crop-farming", "fabric-manufacturing", "footwear-manufacturing"):
         assert profiles._goods_of_product(text, sector_id) == _every_run(profiles, text, sector_id)
+
+
+def test_a_text_is_matched_to_a_good_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runs of long product texts repeat from product to product: each text is matched
+    once (the answer, a good or none, is kept)."""
+    profiles = load_profiles()
+    matched: list[str] = []
+    original = Profiles._match_good
+
+    def counting(self: Profiles, product: str) -> str | None:
+        matched.append(product)
+        return original(self, product)
+
+    monkeypatch.setattr(Profiles, "_match_good", counting)
+    monkeypatch.setattr(profiles, "_matched", {})  # (the profiles are shared by the tests)
+    texts = ["organic cotton bales", "cocoa beans", "no good named here"] * 3
+    found = [profiles.match_good(text) for text in texts]
+    assert found == [original(profiles, text) for text in texts]
+    assert sorted(matched) == sorted(set(texts))
