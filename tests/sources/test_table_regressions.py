@@ -493,15 +493,16 @@ COMPANY: list[tuple[str, list[list[Any]], dict[str, Any], dict[str, tuple[int, i
         {"name": (1, 2), "country": (2, 1)},
     ),
     (
-        # (rule changed in review 2: the leftmost column holding a value is the values')
+        # (rule changed in review 2, and again in review 3: the column holding the most field
+        # rows' values is the values'; a stray cell left of it is no value)
         "a value left of the others' column: the others are comments",
         [
             ["Company name", None, "Acme"],
             ["Country", "Germany", None],
             ["Sector", None, "apparel retail"],
         ],
-        {"country": "Germany"},
-        {"name": (1, 1), "country": (2, 2), "sector": (3, 1)},
+        {"name": "Acme", "sector": "apparel retail"},
+        {"name": (1, 3), "country": (2, 1), "sector": (3, 3)},
     ),
     (
         "a Value header fixes the column: a blank value is blank",

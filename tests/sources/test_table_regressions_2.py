@@ -148,11 +148,12 @@ COMPANY: list[
         [
             ["Name", "Acme GmbH", "legal name"],
             ["Country", None, "tbc by legal"],
-            ["Sector", None, "chocolate? to be confirmed"],
+            # (review 3: most rows' values must sit in B for C to be comments)
+            ["Sector", "chocolate", "to be confirmed"],
         ],
         (),
-        {"name": "Acme GmbH"},
-        {"name": (1, 2), "country": (2, 1), "sector": (3, 1)},
+        {"name": "Acme GmbH", "sector": "chocolate"},
+        {"name": (1, 2), "country": (2, 1), "sector": (3, 2)},
     ),
     (
         "a label merged over A:B has its value in C",
@@ -199,10 +200,11 @@ COMPANY_BOOKS: list[tuple[list[list[Any]], tuple[str, ...], tuple[Any, ...], lis
         [
             ["Name", "Acme GmbH", "legal name"],
             ["Country", None, "tbc by legal"],
-            ["Sector", None, "chocolate? to be confirmed"],
+            # (review 3: most rows' values must sit in B for C to be comments)
+            ["Sector", "chocolate", "to be confirmed"],
         ],
         (),
-        ("Acme GmbH", None, None),
+        ("Acme GmbH", None, "chocolate"),
         [],
     ),
     (

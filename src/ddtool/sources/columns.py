@@ -574,13 +574,17 @@ def header_key(text: str) -> str:
 
 # what separates the parts of a header written in two scripts: "Country (国家)", "ID / 编号"
 _PART_SEPARATORS = re.compile(r"[/|\\()\[\]{}（）【】［］｛｝／｜〔〕〈〉《》「」『』]")
-_BRACKETS = re.compile(r"[()\[\]{}（）【】［］｛｝〔〕〈〉《》「」『』]")
 _Entry = TypeVar("_Entry")
 
-# the words of other scripts a bracket beside a field's header may hold as its translation
-# ("Country (国家)", "Name (Название)"), each with its field: a bracket of any other word
-# qualifies the header ("Workers (外籍)": foreign workers) and is read as no field
+# words of other scripts known to name a field (or a contact, "contact", or foreign or female
+# workers, the percentages' fields), each with its field: beside a field's header ("Name
+# (联系人)", "Workers (外籍)", "Buyer ID / 编号") one of another field qualifies the header,
+# which is read as no field; one of its own field or an unknown one is its translation
+# ("Country (国家)", "Country (国家/地区)", "Products (主要产品)")
 _TRANSLATIONS: dict[str, str] = {
+    **dict.fromkeys(("联系人", "聯繫人", "联络人", "контакт", "担当者", "담당자"), "contact"),
+    **dict.fromkeys(("外籍", "外籍员工", "外籍員工", "外国人", "外勞", "мигранты"), "migrant_pct"),
+    **dict.fromkeys(("女性", "女工", "女性员工", "女性員工", "женщины"), "female_pct"),
     **dict.fromkeys(("编号", "供应商编号", "代码", "編號", "供應商編號", "код", "номер"), "id"),
     **dict.fromkeys(
         (
@@ -604,11 +608,11 @@ _TRANSLATIONS: dict[str, str] = {
 _TRANSLATIONS = {header_key(word): field for word, field in _TRANSLATIONS.items()}
 
 
-def _bilingual(text: str) -> tuple[list[str], list[str], bool] | None:
+def _bilingual(text: str) -> tuple[list[str], list[str]] | None:
     """A header written in Latin letters and another script: the keys of its parts in Latin
-    letters, of its parts in the other script, and whether a bracket parts them; split at
-    '/', '|' and brackets. None for a header in one script (most), and for one with a part
-    of both scripts ("客户 ID", "联系人 Name", "ID заказчика", "Supplier name供应商名称"):
+    letters and of its parts in the other script; split at '/', '|' and brackets. None for
+    a header in one script (most), and for one with a part of both scripts ("客户 ID",
+    "联系人 Name", "ID заказчика", "Supplier name供应商名称"):
     a word of one script there qualifies a word of the other ("customer ID") as often as it
     translates it, and is read as no field."""
     words = header_words(text)
@@ -624,7 +628,7 @@ def _bilingual(text: str) -> tuple[list[str], list[str], bool] | None:
             return None
         if key:
             (latin if scripts == {True} or not scripts else other).append(key)
-    return latin, other, _BRACKETS.search(str(text)) is not None
+    return latin, other
 
 
 def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
@@ -637,12 +641,14 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     A word of the other script in the part of a Latin word qualifies it and the header names
     nothing ("客户 ID" is a customer's id, "联系人 Name" a contact's name: _bilingual).
 
-    A bracket may hold a translation ("Country (国家)") or a qualifier ("Workers (外籍)",
-    foreign workers; "Name (联系人)", a contact's): where the Latin part is a field's header
-    (an alias), the part in the other script must be a known translation of that field
-    (_TRANSLATIONS), else the header names nothing, and its hint (hint_header) asks for a
-    --map. A Latin part that is no field's alias, one of the table only ("Menge (数量)" of
-    a --map "Menge=workers", "Wert (值)"), is read with its bracket as it stands.
+    The part in the other script (in brackets or after a '/') is taken for a translation
+    ("Country (国家)", "Country (国家/地区)", "Products (Товары)"), an unknown word too,
+    unless it is a known word of another field only (_TRANSLATIONS; "Country (国家/地区)" is
+    a country, "国家" being one of its words): then it qualifies the header
+    ("Workers (外籍)", foreign workers; "Name (联系人)", a contact's), which names nothing,
+    and its hint (hint_header) asks for a --map. A Latin part that is no field's alias, one
+    of the table only ("Menge (数量)" of a --map "Menge=workers", "Wert (值)"), is read with
+    its other part as it stands.
 
     A header in one script is looked up by its key alone: "供应商编号" and "供应商名称" are
     two headers, and neither is "Supplier ID".
@@ -653,16 +659,17 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     split = _bilingual(str(text))
     if split is None:
         return None
-    latin, other, bracketed = split
+    latin, other = split
     if not latin or any(part not in table for part in latin):
         return None
     named = [table[part] for part in (*latin, *other) if part in table]
     if any(entry != named[0] for entry in named):
         return None
-    if bracketed:
-        fields = {ALIAS_TO_FIELD.get(part) for part in latin}
-        if None not in fields and any(_TRANSLATIONS.get(part) not in fields for part in other):
-            return None  # (a qualifier in brackets: "Workers (外籍)")
+    fields = {ALIAS_TO_FIELD.get(part) for part in latin}
+    if None not in fields:
+        known = {_TRANSLATIONS[part] for part in other if part in _TRANSLATIONS}
+        if known and not known & fields:
+            return None  # (a word of another field: "Name (联系人)", "Buyer ID / 编号")
     return named[0]
 
 

@@ -1156,19 +1156,18 @@ def _company_from_sheet(
 
     A column headed "Value" (a header row: "Field | Value | Comment") holds the values: a
     blank cell there is a blank field, never the comment beside it ("Country | | tbc by
-    legal"). Without one, the values are in the leftmost column right of the labels that
-    holds any field's value (a label's value column starts past its label's end: "Name"
-    merged over A:B has its value in C where the others have theirs in B); a cell further
-    right of its label is a comment, beside a blank value ("Name | Acme | legal name",
-    "Country | | tbc by legal"), and so is a value right of a blank column the other fields
-    have their values in.
+    legal"). Without one, the values are in the column right of the labels that holds the
+    value (a row's first filled cell there; one right of it is its comment: "Name | Acme |
+    legal name") of the most field rows (of a tie, the leftmost; a label's value column starts past
+    its label's end: "Name" merged over A:B has its value in C where the others have theirs
+    in B). A row whose cell there is blank has a blank value: a cell of another column is a
+    comment or a stray note ("Country | | tbc by legal", "Name | (legal) | Acme" where the
+    other fields' values are in C), never the value, and never moves the other fields'.
     """
     ends = {first: last[1] for first, last in merged if first[0] == last[0]}
     # each field's row: its number, the field, its label's column, its label's last column,
-    # its first filled cell right of the label (None: none) and whether a "Value" header
-    # fixed that column
-    fields: list[tuple[int, str, int, int, int | None, bool]] = []
-    values: dict[tuple[int, int], Any] = {}
+    # its value's column (None: to be chosen) and its filled cells right of the label
+    fields: list[tuple[int, str, int, int, int | None, dict[int, Any]]] = []
     value_col: int | None = None
     for number, row in enumerate(rows, 1):
         label_col = next((col for col, cell in enumerate(row) if not _blank(cell)), None)
@@ -1187,24 +1186,28 @@ def _company_from_sheet(
                 )
             continue
         label_end = max(label_col, ends.get((number - 1, label_col), label_col))
-        fixed = value_col is not None and value_col > label_end
-        if fixed:
-            col: int | None = value_col
-        else:
-            col = next((c for c in range(label_end + 1, len(row)) if not _blank(row[c])), None)
-            if value_col is None and col is not None and _value_header(row[col]):
-                value_col = col  # a header row whose first cell names a field: "Company | Value"
+        filled = {c: row[c] for c in range(label_end + 1, len(row)) if not _blank(row[c])}
+        if value_col is None and filled:
+            first_col = min(filled)
+            if _value_header(filled[first_col]):
+                value_col = (
+                    first_col  # a header row whose first cell names a field: "Company | Value"
+                )
                 continue
-        if col is not None and col < len(row):
-            values[number, col] = row[col]
-        fields.append((number, found, label_col, label_end, col, fixed))
-    # the values' column: the leftmost column right of the labels holding a value
-    first = min((col for *_, col, fixed in fields if not fixed and col is not None), default=None)
+        fixed = value_col is not None and value_col > label_end
+        fields.append((number, found, label_col, label_end, value_col if fixed else None, filled))
+    # the values' column: the one right of the labels that holds the value (the first filled
+    # cell; one right of it is its comment) of the most field rows, the leftmost of a tie
+    counts: dict[int, int] = {}
+    for *_, col, filled in fields:
+        if col is None and filled:
+            counts[min(filled)] = counts.get(min(filled), 0) + 1
+    majority = min(counts, key=lambda c: (-counts[c], c)) if counts else None
     company: dict[str, Any] = {}
-    for number, found, label_col, label_end, col, fixed in fields:
-        value = values.get((number, col)) if col is not None else None
-        if not fixed and first is not None and col is not None and col > max(first, label_end + 1):
-            value = None  # (a comment beside a blank value)
+    for number, found, label_col, label_end, col, filled in fields:
+        if col is None and majority is not None:
+            col = max(majority, label_end + 1)  # (past a merged label's end)
+        value = filled.get(col) if col is not None else None
         if found not in company and not _blank(value):
             company[found] = value
             if cells is not None and col is not None:

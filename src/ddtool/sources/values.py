@@ -279,15 +279,71 @@ def looks_like_date(text: str) -> bool:
 # signs a date written before other text may end with ("30 June 2023 - renewal pending")
 _DATE_MOST_WORDS = 6
 _DATE_TRAILING = " \t,;:/()-\u2013\u2014"
+# the words that begin a date given as a part of a year, a season or roughly ("Mid 2023",
+# "Spring 2026", "Ende 2026"): followed by a year, and maybe a month's name before it
+_ROUGH_WORDS = _DATE_WORDS - {"st", "nd", "rd", "th", "er", "de", "of", "q"}
+# how text begins that really begins as a date is written, before any other words: a day,
+# a month and a year in digits ("31.02.2024", "2024-13-45"; not "10.5.3"), a month and its
+# year ("06/2026", "13/2026", "2026-06"; not "2025-26", "1 2026"), a day and a month's name
+# or a word and a year ("31 Feb", "1st June", "31 Foo 2024"), a month's name, a relative
+# date ("tomorrow"), or a rough word and a year ("Mid-2023", "end of June 2026"); not a bare
+# number ("1.5", "10 years"), a fraction or a day and a month ("3/4", "31/12"), a range
+# ("1-2", "2 - 3", "2023 to 2026"), a year and other words ("2026 farms") nor "Q4 2025"
+_NUMERIC_DATE_START = re.compile(
+    r"(?:\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2}(?:\d{2})?"
+    r"|\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}"
+    r"|\d{1,2}\s*[./-]\s*\d{4}"
+    r"|\d{4}\s*[./-]\s*(?:0?[1-9]|1[0-2]))(?![\w./-])"
+)
+_DAY_WORD = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th|er)?\.?[\s/-]*(?P<word>[^\W\d_]{3,})(?P<year>\.?[\s/,-]*\d{4})?",
+    re.IGNORECASE,
+)
+
+
+def _plain(word: str) -> str:
+    """A word folded to plain ASCII letters: "Frühjahr" is "fruhjahr"."""
+    return unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode()
+
+
+def begins_as_date(text: str) -> bool:
+    """Whether text really begins as a date is written, whatever follows: see
+    _NUMERIC_DATE_START ("31.02.2024 for 2 sites", "13/2026 maybe", "31 Feb 2024 renewal",
+    "June 2026 approx", "Mid-2023 renewal", "tomorrow"); not "1.5 years", "3/4 sites",
+    "2026 farms", "2023 to 2026", "2025-26 season", "31/12 every year" nor "Q4 2025 pending"."""
+    text = text.strip()
+    if _NUMERIC_DATE_START.match(text):
+        return True
+    day = _DAY_WORD.match(text)
+    if day is not None and (month_of(day.group("word")) is not None or day.group("year")):
+        return True
+    words = re.findall(r"\w+", text)[:5]  # ("Mid-2023": "Mid", "2023"; "2026x" no year)
+    if not words:
+        return False
+    if month_of(words[0]) is not None or _plain(words[0]) in _RELATIVE_DATES:
+        return True
+    rough = 0  # a rough word, the words a date holds, a month's name maybe, then a year
+    while rough < len(words) and _plain(words[rough]) in _DATE_WORDS:
+        rough += 1
+    if not rough or _plain(words[0]) not in _ROUGH_WORDS:
+        return False
+    if rough < len(words) and month_of(words[rough]) is not None:
+        rough += 1
+    return rough < len(words) and re.fullmatch(r"\d{4}", words[rough]) is not None
 
 
 def leading_expiry(text: str) -> dt.date | None:
     """The expiry date text begins with, as parse_expiry reads it: all of text, else the
     longest run of its first words that is a date ("2023-06-30 for 2 sites" and "30 June 2023
-    - renewal pending" give 2023-06-30, "June 2026 approx" 2026-06-30); None where text does
-    not begin as a date is written ("for 3 sites", "further notice"); a ValueProblem where it
-    does but no date can be read: that of the longest first words written as a date ("31 Feb
-    2024", "Mid 2023", "Spring 2026"; "2023 audit": a year alone is no date)."""
+    - renewal pending" give 2023-06-30, "June 2026 approx" 2026-06-30).
+
+    A ValueProblem where no date can be read but all of text is written as a date
+    (looks_like_date: "31 Feb 2024", "2023", "Q4 2025"), or text really begins as one
+    (begins_as_date: "31 Feb 2024 for 2 sites", "Mid 2023 renewal", "Spring 2026 approx"):
+    that of the longest first words written as a date. None otherwise, where what follows
+    the expiry word is no date but other text: a bare number, a fraction, a range or a year
+    followed by other words ("for 3 sites", "further notice", "1.5 years", "3/4 sites",
+    "1-2 years", "2026 farms", "2023 audit", "2023 to 2026", "Q4 2025 pending")."""
     text = text.strip()
     try:
         return parse_expiry(text)
@@ -301,29 +357,33 @@ def leading_expiry(text: str) -> dt.date | None:
                 return parse_expiry(words)
             except ValueProblem as e:
                 unread.append((words, e))
+    whole = text.rstrip(_DATE_TRAILING)
+    if whole and looks_like_date(whole):
+        raise next((p for words, p in unread if words in (text, whole)), unread[0][1])
+    if not begins_as_date(text):
+        return None
     for words, problem in unread:
         if looks_like_date(words):
             raise problem
-    return None
+    raise unread[-1][1]
 
 
-# the words before "mill" and "farm" in the compounds read as a factory type ("Sawmill",
-# "Papermill", "Kakaofarm", "Fishfarming"); not any word, as "mill" and "farm" end names and
-# other words ("Treadmill", "Windmill Lane", "Hamill", "Windfarm")
-_MILL_COMPOUNDS = (
-    "saw|rice|oil|paper|pulp|steel|textile|cotton|jute|wool|woollen|silk|flour|grain|feed"
-    "|sugar|cocoa|kakao|lumber|timber"
-)
-_FARM_COMPOUNDS = (
-    "kakao|cocoa|cacao|coffee|tea|cotton|fruit|tree|fish|shrimp|prawn|salmon|dairy|cattle|pig"
-    "|poultry|chicken|sheep|goat|mink|fur|silk"
-)
+# the words before "mill" and "farm" in the compounds read as a factory type: any word of at
+# least 3 letters ("Sawmill", "Papermill", "Yarnmill", "Kakaofarm", "Lachsfarm",
+# "Hühnerfarm", "Fishfarming"), but those of a deny list, as "mill" and "farm" also end names
+# and words for what is no factory: a mill or farm by what drives it or what it makes
+# ("Windmill Lane", "Watermill", "Windfarm", "Solarfarm"), "Treadmill", "Tiermill"; and a
+# word of 2 letters or fewer is no compound ("Hamill")
+_COMPOUND_DENIED = "wind|water|solar|tread|tier|ham"
+_COMPOUND = rf"(?!(?:{_COMPOUND_DENIED})(?:mill|farm))[^\W\d_]{{3,}}"
+_MILL_COMPOUNDS = _FARM_COMPOUNDS = _COMPOUND
 # the words a factory type is read from, checked in this order: (word, tier, the parts it
 # follows in one word, the parts that follow it in one word). A compound is read only where
 # the word is a whole part of it and its other part is listed, as other words end or start
 # with a tier word's letters ("Indirect", "Predetermined", "Examined", "beginning",
 # "unfinished"; "million", "Farmacia", "fabrication", "trimester", "finalised", "director",
-# "minerals"; "Treadmill", "Windfarm"). A sub-assembly, as a subcomponent, is a component
+# "minerals"); "mill" and "farm" follow any word but a denied one (_COMPOUND: "Treadmill",
+# "Windfarm" are no tier). A sub-assembly, as a subcomponent, is a component
 # of the finished good: tier 2, as "component" is
 _TIER_WORDS: tuple[tuple[str, int, str, str], ...] = (
     ("raw material extraction", 4, "", ""),
