@@ -18,15 +18,7 @@ from ddtool.document import (
     supplier_scores,
 )
 from ddtool.reporters.interface import Reporter
-from ddtool.reporters.markdown_report import (
-    COMBINED_INPUT,
-    COMBINED_INPUT_NOTE,
-    cited_sources,
-    combined_input_hash,
-    input_files,
-    input_label,
-    source_names,
-)
+from ddtool.reporters.markdown_report import cited_sources, inputs, source_names
 from ddtool.reporters.shown import (
     ExposureLevels,
     evidence_text,
@@ -185,15 +177,10 @@ class ExcelReporter(Reporter):
             ("Goods list edition", profiles.get("goods_edition", "")),
         ]
         # each input file with its own hash; with several, the hash over all of them apart
-        files = input_files(doc)
-        rows += [
-            (input_label(i, len(files)), f"{path} (sha256 {sha256})")
-            for i, (path, sha256) in enumerate(files, 1)
-        ]
-        combined = combined_input_hash(doc)
+        files, combined = inputs(doc)
+        rows += [(label, f"{path} (sha256 {sha256})") for label, path, sha256 in files]
         if combined:
-            note = COMBINED_INPUT_NOTE.format(count=len(files))
-            rows.append((COMBINED_INPUT, f"sha256 {combined} ({note})"))
+            rows.append((combined[0], f"sha256 {combined[2]} ({combined[1]})"))
         for name, value in rows:
             sheet.append([name, value])
 
@@ -419,14 +406,11 @@ class ExcelReporter(Reporter):
         for overlay in profiles.get("overlays", []):
             sheet.append(["Profile overlay", "", "", "", overlay, "yes"])
         # each input file with its own hash; with several, the hash over all of them apart
-        files = input_files(doc)
-        for i, (path, sha256) in enumerate(files, 1):
-            label = "Input file" if len(files) == 1 else f"Input file {i} of {len(files)}"
+        files, combined = inputs(doc, one="Input file")
+        for label, path, sha256 in files:
             sheet.append([label, "", "", "", f"{path} sha256 {sha256}", ""])
-        combined = combined_input_hash(doc)
         if combined:
-            note = COMBINED_INPUT_NOTE.format(count=len(files))
-            sheet.append([COMBINED_INPUT, "", "", "", f"sha256 {combined} ({note})", ""])
+            sheet.append([combined[0], "", "", "", f"sha256 {combined[2]} ({combined[1]})", ""])
         facts: list[dict[str, Any]] = list(doc.get("evidence", {}).values())
         if not facts:  # documents with evidence inline in each flag
             facts = [e for f in register(doc) for e in flag_evidence(doc, f)]

@@ -29,13 +29,7 @@ from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.interface import Reporter
-from ddtool.reporters.markdown_report import (
-    COMBINED_INPUT,
-    COMBINED_INPUT_NOTE,
-    combined_input_hash,
-    input_files,
-    input_label,
-)
+from ddtool.reporters.markdown_report import inputs
 from ddtool.reporters.shown import (
     GAP_LEVEL,
     ExposureLevels,
@@ -158,18 +152,8 @@ def _inputs(document: dict[str, Any]) -> dict[str, Any]:
     """The input files, each with its own hash (`rows`: label, path, sha256), and with
     several, the hash over all of them (`combined`: label, note, sha256), as every report
     names them."""
-    files = input_files(document)
-    combined = combined_input_hash(document)
-    return {
-        "rows": [
-            (input_label(i, len(files)), path, sha256) for i, (path, sha256) in enumerate(files, 1)
-        ],
-        "combined": (
-            (COMBINED_INPUT, COMBINED_INPUT_NOTE.format(count=len(files)), combined)
-            if combined
-            else None
-        ),
-    }
+    rows, combined = inputs(document)
+    return {"rows": rows, "combined": combined}
 
 
 # ------------------------------------------------------------------------------------- charts

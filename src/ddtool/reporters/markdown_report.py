@@ -119,31 +119,26 @@ def distinct_sources(
 
 
 # how every report names the input files, and the hash over all of them
-COMBINED_INPUT = "Input files combined"
-COMBINED_INPUT_NOTE = "one hash over all {count} input files, in the order given"
+InputRow = tuple[str, str, str]  # label, path (or, for the hash over all, a note), sha256
 
 
-def input_files(document: dict[str, Any]) -> list[tuple[str, str]]:
-    """Each input file with its own SHA-256, in the order given (`input.files`); a document
-    without that list names one file, hashed by `input.sha256`."""
+def inputs(document: dict[str, Any], one: str = "Input") -> tuple[list[InputRow], InputRow | None]:
+    """Each input file with its own SHA-256 in the order given (`input.files`; a document
+    without that list names one file, hashed by `input.sha256`), labelled `one` alone, else
+    'Input file 2 of 3'; and with several files, the one hash over all of them (none of the
+    files' own), labelled and explained so: every report names the inputs this way."""
     given: dict[str, Any] = document.get("input") or {}
-    files: list[dict[str, Any]] = given.get("files") or []
-    if not files:
-        return [(str(given.get("path") or ""), str(given.get("sha256") or ""))]
-    return [(str(f.get("path") or ""), str(f.get("sha256") or "")) for f in files]
-
-
-def combined_input_hash(document: dict[str, Any]) -> str | None:
-    """The one SHA-256 over all input files in the order given (`input.sha256`) where there
-    are several, none of which it is the hash of; None for one file (the hash is its own)."""
-    if len(input_files(document)) < 2:
-        return None
-    return str((document.get("input") or {}).get("sha256") or "") or None
-
-
-def input_label(index: int, count: int) -> str:
-    """'Input' for one input file; 'Input file 2 of 3' for the second of three."""
-    return "Input" if count == 1 else f"Input file {index} of {count}"
+    files = [
+        (str(f.get("path") or ""), str(f.get("sha256") or "")) for f in given.get("files") or []
+    ] or [(str(given.get("path") or ""), str(given.get("sha256") or ""))]
+    count = len(files)
+    rows = [
+        (one if count == 1 else f"Input file {i} of {count}", path, sha256)
+        for i, (path, sha256) in enumerate(files, 1)
+    ]
+    combined = str(given.get("sha256") or "") if count > 1 else ""
+    note = f"one hash over all {count} input files, in the order given"
+    return rows, (("Input files combined", note, combined) if combined else None)
 
 
 class _ReadFlags:
@@ -243,16 +238,12 @@ def _summary(document: dict[str, Any]) -> list[str]:
 def _input_rows(document: dict[str, Any]) -> list[tuple[str, str]]:
     """A row per input file with its own hash; with several, one more with the hash over all
     of them, so named (it is no file's own)."""
-    files = input_files(document)
-    rows = [
-        (input_label(i, len(files)), f"{cell(path)} (sha256 {short(sha256)})")
-        for i, (path, sha256) in enumerate(files, 1)
-    ]
-    combined = combined_input_hash(document)
+    rows, combined = inputs(document)
+    shown = [(label, f"{cell(path)} (sha256 {short(sha256)})") for label, path, sha256 in rows]
     if combined:
-        note = COMBINED_INPUT_NOTE.format(count=len(files))
-        rows.append((COMBINED_INPUT, f"sha256 {short(combined)} ({note})"))
-    return rows
+        label, note, sha256 = combined
+        shown.append((label, f"sha256 {short(sha256)} ({note})"))
+    return shown
 
 
 def _warnings(document: dict[str, Any]) -> list[str]:
