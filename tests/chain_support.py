@@ -8,6 +8,9 @@ from typing import Any
 import yaml
 
 from ddtool.assess import Assessment, assess
+from ddtool.errors import ProblemList
+from ddtool.model import Chain
+from ddtool.sources import read_chain
 
 BUYER = {"name": "Buyer", "country": "DE"}
 
@@ -25,3 +28,20 @@ def chain_file(
 def assessment_of(tmp_path: Path, suppliers: list[dict[str, Any]]) -> Assessment:
     """The assessment of a chain of these suppliers (see chain_file)."""
     return assess([chain_file(tmp_path, suppliers)])
+
+
+def read_cell(tmp_path: Path, cell: str) -> tuple[Chain, ProblemList]:
+    """A table of one supplier whose Certifications cell is `cell`, read."""
+    path = tmp_path / "chain.csv"
+    path.write_text(f'Supplier ID,Supplier name,Certifications\nS1,Alpha,"{cell}"\n', "utf-8")
+    return read_chain([path])
+
+
+def assert_a_bad_date(tmp_path: Path, cell: str, message: str) -> None:
+    """The Certifications cell is one located bad-date error with this message, and its
+    certification is kept as written, without an expiry."""
+    chain, problems = read_cell(tmp_path, cell)
+    assert problems.flatten(["severity", "type", "row", "column", "message"]) == [
+        ["error", "bad-date", 2, "Certifications", message]
+    ]
+    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == [(cell, None)]

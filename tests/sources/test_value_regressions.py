@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chain_support import assert_a_bad_date
 from typer.testing import CliRunner
 
 from ddtool.cli import app
@@ -404,11 +405,7 @@ BAD_DATES: list[tuple[str, str]] = [
 def test_only_a_date_that_cannot_be_read_is_a_bad_date(
     tmp_path: Path, cell: str, message: str
 ) -> None:
-    chain, problems = read_cell(tmp_path, cell)
-    assert problems.flatten(["severity", "type", "row", "column", "message"]) == [
-        ["error", "bad-date", 2, "Certifications", message]
-    ]
-    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == [(cell, None)]
+    assert_a_bad_date(tmp_path, cell, message)
 
 
 CERT_YAML = """\

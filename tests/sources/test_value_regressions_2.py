@@ -21,21 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chain_support import assert_a_bad_date, read_cell
 from typer.testing import CliRunner
 
 from ddtool.cli import app
-from ddtool.errors import ProblemList
-from ddtool.model import Chain
 from ddtool.sources import read_chain
 from ddtool.sources.normalise import _certifications_value
 from ddtool.sources.values import ValueProblem, leading_expiry, parse_tier
-
-
-def read_cell(tmp_path: Path, cell: str) -> tuple[Chain, ProblemList]:
-    """A table of one supplier whose Certifications cell is `cell`."""
-    path = tmp_path / "chain.csv"
-    path.write_text(f'Supplier ID,Supplier name,Certifications\nS1,Alpha,"{cell}"\n', "utf-8")
-    return read_chain([path])
 
 
 def invoke(*args: str) -> Any:
@@ -115,11 +107,7 @@ UNREAD: list[tuple[str, str]] = [
 def test_a_date_with_text_after_it_that_cannot_be_read_is_a_located_bad_date(
     tmp_path: Path, cell: str, message: str
 ) -> None:
-    chain, problems = read_cell(tmp_path, cell)
-    assert problems.flatten(["severity", "type", "row", "column", "message"]) == [
-        ["error", "bad-date", 2, "Certifications", message]
-    ]
-    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == [(cell, None)]
+    assert_a_bad_date(tmp_path, cell, message)
 
 
 @pytest.mark.parametrize(

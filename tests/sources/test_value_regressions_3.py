@@ -18,19 +18,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from chain_support import assert_a_bad_date, read_cell
 
-from ddtool.errors import ProblemList
-from ddtool.model import Chain
-from ddtool.sources import read_chain
 from ddtool.sources.values import ValueProblem, begins_as_date, leading_expiry, parse_tier
-
-
-def read_cell(tmp_path: Path, cell: str) -> tuple[Chain, ProblemList]:
-    """A table of one supplier whose Certifications cell is `cell`."""
-    path = tmp_path / "chain.csv"
-    path.write_text(f'Supplier ID,Supplier name,Certifications\nS1,Alpha,"{cell}"\n', "utf-8")
-    return read_chain([path])
-
 
 # --- 1. a number that is no date after an expiry word ----------------------------------------
 
@@ -108,11 +98,7 @@ UNREAD: list[tuple[str, str]] = [
 def test_a_date_that_cannot_be_read_is_still_a_bad_date(
     tmp_path: Path, cell: str, message: str
 ) -> None:
-    chain, problems = read_cell(tmp_path, cell)
-    assert problems.flatten(["severity", "type", "row", "column", "message"]) == [
-        ["error", "bad-date", 2, "Certifications", message]
-    ]
-    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == [(cell, None)]
+    assert_a_bad_date(tmp_path, cell, message)
 
 
 NO_DATES = ["1.5 years", "3/4 sites", "1-2 years", "2 - 3 years", "10.5.3 scope", "2026 farms"]
