@@ -953,28 +953,26 @@ def _listing_text(listing: GoodListing) -> str:
     )
 
 
-def _certification_order(cert: Certification) -> tuple[str, bool, dt.date, str]:
+def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:
     """Certifications by name (as the score compares them), the latest expiry first."""
     until = cert.valid_until
-    return (text_key(cert.name), until is not None, _negated(until), cert.name)
+    return (text_key(cert.name), until is not None, _later_first(until), cert.name)
 
 
-def _audit_order(audit: Audit) -> tuple[bool, dt.date, str, str, str]:
+def _audit_order(audit: Audit) -> tuple[bool, int, str, str, str]:
     """Audits the latest first (undated ones last), then by standard and result."""
     return (
         audit.date is None,
-        _negated(audit.date),
+        _later_first(audit.date),
         text_key(audit.standard),
         text_key(audit.result or ""),
         audit.standard,
     )
 
 
-def _negated(day: dt.date | None) -> dt.date:
-    """A date that sorts the later days first (None: any, as it sorts apart)."""
-    if day is None:
-        return dt.date.min
-    return dt.date.fromordinal(dt.date.max.toordinal() - day.toordinal() + 1)
+def _later_first(day: dt.date | None) -> int:
+    """A key that sorts the later days first (None: 0, as it sorts apart)."""
+    return -day.toordinal() if day is not None else 0
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
