@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -218,6 +219,36 @@ def _problem_lines(problems: list[Problem]) -> None:
     """One located line per problem on stderr (the form scripts and logs read)."""
     if problems:
         _emit("\n".join(f"{p.severity}: {p}" for p in problems), sys.stderr)
+
+
+# the input warnings `assess` prints of each type; the rest are counted in one line (a large
+# workbook can carry thousands of one kind, which would bury the report)
+WARNINGS_PER_TYPE = 10
+
+
+def _warning_lines(warnings: list[Problem]) -> None:
+    """The first WARNINGS_PER_TYPE warnings of each type, located, in the order found; then
+    one line per type that has more, saying how many more and where every one is listed."""
+    seen = Counter[str]()
+    shown: list[Problem] = []
+    for problem in warnings:
+        seen[problem.type] += 1
+        if seen[problem.type] <= WARNINGS_PER_TYPE:
+            shown.append(problem)
+    lines = [f"{p.severity}: {p}" for p in shown]
+    lines += [
+        f"warning: … and {count - WARNINGS_PER_TYPE:,} more warnings of this type [{type_}]"
+        for type_, count in seen.items()
+        if count > WARNINGS_PER_TYPE
+    ]
+    if len(shown) < len(warnings):
+        lines.append(
+            f"warning: {len(warnings):,} warnings in all: `ddtool validate` on the same input"
+            " lists every one, and so do the JSON's \"warnings\" and the Excel register's"
+            " Warnings sheet"
+        )
+    if lines:
+        _emit("\n".join(lines), sys.stderr)
 
 
 def _emit(text: str, stream: TextIO | None = None) -> None:
@@ -700,7 +731,7 @@ def assess(
     result = run_assess(files, options)
     try:
         if result.warnings and not quiet:
-            _problem_lines(result.warnings)
+            _warning_lines(result.warnings)
         _write_outputs(result.document, outputs, quiet)
         if not quiet:
             from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render

@@ -1,0 +1,110 @@
+"""`ddtool assess` prints the first few input warnings of each type and counts the rest, so
+that thousands of one kind do not bury the report; `validate` and the JSON keep every one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool import cli
+from ddtool.cli import WARNINGS_PER_TYPE, app
+from ddtool.errors import Location, Problem
+
+
+def _warnings(*types: str) -> list[Problem]:
+    return [
+        Problem(t, f"message {i}", Location("chain.csv", row=i + 2), "warning")
+        for i, t in enumerate(types)
+    ]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    types: tuple[str, ...]
+    shown_rows: tuple[int, ...]  # the rows of the located lines printed, in order
+    more: tuple[str, ...]  # the "… and N more" lines' endings
+    total: int | None  # the count in the closing line, None when every warning is shown
+
+
+N = WARNINGS_PER_TYPE
+CASES = (
+    Case("none", (), (), (), None),
+    Case("a few of one type", ("a",) * 3, (2, 3, 4), (), None),
+    Case("exactly the limit", ("a",) * N, tuple(range(2, N + 2)), (), None),
+    Case(
+        "one over the limit",
+        ("a",) * (N + 1),
+        tuple(range(2, N + 2)),
+        ("… and 1 more warnings of this type [a]",),
+        N + 1,
+    ),
+    Case(
+        "two types interleaved, one over",
+        ("a", "b") * N + ("b",) * 3,
+        tuple(range(2, 2 * N + 2)),
+        ("… and 3 more warnings of this type [b]",),
+        2 * N + 3,
+    ),
+    Case(
+        "two types both over, counted in the order first met",
+        ("b",) * (N + 2) + ("a",) * (N + 1200),
+        tuple(range(2, N + 2)) + tuple(range(N + 4, 2 * N + 4)),
+        ("… and 2 more warnings of this type [b]", "… and 1,200 more warnings of this type [a]"),
+        2 * N + 1202,
+    ),
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_warning_lines(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
+    cli._warning_lines(_warnings(*case.types))
+    lines = capsys.readouterr().err.splitlines()
+    located = [line for line in lines if ", row " in line]
+    assert [int(line.split(", row ")[1].split(":")[0]) for line in located] == list(
+        case.shown_rows
+    )
+    assert all(line.startswith("warning: chain.csv, row ") for line in located)
+    more = [line.removeprefix("warning: ") for line in lines if "more warnings" in line]
+    assert more == list(case.more)
+    closing = [line for line in lines if "warnings in all" in line]
+    if case.total is None:
+        assert closing == []
+        assert len(lines) == len(case.types)
+    else:
+        assert closing == [
+            f"warning: {case.total:,} warnings in all: `ddtool validate` on the same input"
+            " lists every one, and so do the JSON's \"warnings\" and the Excel register's"
+            " Warnings sheet"
+        ]
+        assert lines[-1] == closing[0]
+
+
+def test_assess_counts_the_rest_and_validate_lists_them(tmp_path: Path) -> None:
+    count = N + 3
+    rows = ["id,name,country,sector"]
+    rows += [f"S{i},Supplier {i},Ghana,widgetry{i}" for i in range(count)]
+    chain = tmp_path / "chain.csv"
+    chain.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+
+    assessed = CliRunner().invoke(app, ["assess", str(chain), "-o", str(out)])
+    assert assessed.exit_code == 0, assessed.output
+    located = [line for line in assessed.stderr.splitlines() if "[unknown-sector]" in line]
+    # the first N, located (rows 2 to N + 1), then the count of the rest
+    assert [line.split(", row ")[1].split(",")[0] for line in located[:N]] == [
+        str(row) for row in range(2, N + 2)
+    ]
+    assert located[N:] == ["warning: … and 3 more warnings of this type [unknown-sector]"]
+    assert f"warning: {count} warnings in all" in assessed.stderr
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert [w["type"] for w in saved["warnings"]] == ["unknown-sector"] * count
+
+    checked = CliRunner().invoke(app, ["validate", "--format", "json", str(chain)])
+    listed = json.loads(checked.stdout)
+    problems = [p for result in listed for p in result["problems"]]
+    assert [p["location"]["row"] for p in problems] == list(range(2, count + 2))
