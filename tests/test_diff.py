@@ -45,6 +45,7 @@ def test_added_and_removed_supplier(documents: tuple[dict[str, Any], dict[str, A
         "name": "Test Coop Soubré",
         "country": "CIV",
         "sector": "cocoa-farming",
+        "sector_as_written": "cocoa-farming",
         "same_as": None,
     }
     new_ids = {f["id"] for f in new["flags"] if f["supplier_id"] == "COOP-CI-2"}

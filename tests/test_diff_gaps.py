@@ -290,7 +290,7 @@ def test_a_sector_out_of_the_taxonomy_through_the_command_line(tmp_path: Path) -
     assert section(md, "Changed flags").count(f"| low | {GAP_LEVEL} | up |") == 3
     assert f"| A | Supplier A | sector | logistics-transport | office-services{UNKNOWN} |" in md
     saved = json.loads((tmp_path / "d.json").read_text("utf-8"))
-    assert saved["schema_version"] == "1.4"
+    assert saved["schema_version"] == "1.5"
     assert {tuple(f["data_gaps"]) for f in saved["new_flags"]} == {("sector not matched",)}
     assert [(c["old_data_gaps"], c["data_gaps"]) for c in saved["changed_flags"]] == [
         ([], ["sector not matched"])
@@ -455,3 +455,44 @@ def test_text_is_compared_whatever_its_form(
         assessed(tmp_path, "new", [{**before, **after}]),
     )
     assert [(c["field"], c["old"], c["new"]) for c in diff["suppliers_changed"]] == changes
+
+
+@pytest.mark.parametrize("added", [True, False], ids=["added", "removed"])
+def test_a_supplier_added_or_removed_shows_its_sector_as_written(
+    tmp_path: Path, added: bool
+) -> None:
+    """A supplier added or removed whose sector the taxonomy does not know: its sector as
+    written, in the JSON and in each table, not a blank; one the taxonomy knows by its id,
+    and one without a sector as before."""
+    base = [supplier("A", "logistics-transport")]
+    more = [*base, supplier("B", "office-services"), supplier("C", "cocoa farming")]
+    more.append(supplier("D", None))
+    old, new = (base, more) if added else (more, base)
+    diff = diffed(tmp_path, assessed(tmp_path, "old", old), assessed(tmp_path, "new", new))
+    key, title = (
+        ("suppliers_added", "Suppliers added")
+        if added
+        else (
+            "suppliers_removed",
+            "Suppliers removed",
+        )
+    )
+    listed = {row["id"]: (row["sector"], row["sector_as_written"]) for row in diff[key]}
+    assert listed == {
+        "B": (None, "office-services"),
+        "C": ("cocoa-farming", "cocoa farming"),
+        "D": (None, None),
+    }
+    text, md, book = outputs(tmp_path, diff)
+    shown = {"B": f"office-services{UNKNOWN}", "C": "cocoa-farming", "D": ""}
+    table = text.split(title, 1)[1]
+    for sid, sector in shown.items():
+        (row,) = [
+            [c.strip() for c in line.split("│")[1:-1]]
+            for line in table.splitlines()
+            if line.startswith(f"│ {sid} ")
+        ]
+        assert row[3] == sector
+        assert f"| {sid} | Supplier {sid} | DEU | {sector} |" in section(md, title)
+    sheet = {row[0]: row[3] for row in book[title].iter_rows(min_row=2, values_only=True)}
+    assert sheet == {sid: sector or None for sid, sector in shown.items()}

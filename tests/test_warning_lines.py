@@ -65,9 +65,7 @@ def test_warning_lines(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
     cli._warning_lines(_warnings(*case.types))
     lines = capsys.readouterr().err.splitlines()
     located = [line for line in lines if ", row " in line]
-    assert [int(line.split(", row ")[1].split(":")[0]) for line in located] == list(
-        case.shown_rows
-    )
+    assert [int(line.split(", row ")[1].split(":")[0]) for line in located] == list(case.shown_rows)
     assert all(line.startswith("warning: chain.csv, row ") for line in located)
     more = [line.removeprefix("warning: ") for line in lines if "more warnings" in line]
     assert more == list(case.more)

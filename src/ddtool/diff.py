@@ -29,7 +29,7 @@ from ddtool.model import LEVELS
 from ddtool.reporters.shown import SHOWN_LEVELS, level_shown
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.4"
+DIFF_SCHEMA_VERSION = "1.5"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -56,7 +56,8 @@ FLAG_FIELDS = (
     "path",
     "reason",
 )
-SUPPLIER_FIELDS = ("id", "name", "country", "sector")
+# (the sector as written, too: where the taxonomy does not know it, `sector` is null)
+SUPPLIER_FIELDS = ("id", "name", "country", "sector", "sector_as_written")
 # what a supplier in both assessments may have changed: the fields of its entry that come
 # from the input (a move, a new sector or buyer, more migrant workers); what the engine
 # derives from them (tiers, path, risk, gaps) is not listed. `certifications` and `audits`

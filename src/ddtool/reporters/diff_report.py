@@ -240,6 +240,17 @@ def _change_rows(diff: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _supplier_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Suppliers added or removed as the tables show them: a sector the taxonomy does not
+    know by its text as written (see _sector_text), not as a blank."""
+    return [
+        {**row, "sector": _sector_text(None, row["sector_as_written"])}
+        if row.get("sector") is None and row.get("sector_as_written")
+        else row
+        for row in rows
+    ]
+
+
 def _sector_text(sector: Any, written: Any) -> str:
     """A supplier's sector in a change: its taxonomy id; where the taxonomy does not know
     it (no id), the text as written and that ("office-services (not in the taxonomy)");
@@ -340,8 +351,10 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     if reidentified:
         lines += [REIDENTIFIED_TEXT[0].upper() + REIDENTIFIED_TEXT[1:] + ".", ""]
     lines += _md_table(reidentified, REIDENTIFIED_COLUMNS)
-    lines += ["## Suppliers added", "", *_md_table(diff["suppliers_added"], ADDED_COLUMNS)]
-    lines += ["## Suppliers removed", "", *_md_table(diff["suppliers_removed"], SUPPLIER_COLUMNS)]
+    added = _supplier_rows(diff["suppliers_added"])
+    removed = _supplier_rows(diff["suppliers_removed"])
+    lines += ["## Suppliers added", "", *_md_table(added, ADDED_COLUMNS)]
+    lines += ["## Suppliers removed", "", *_md_table(removed, SUPPLIER_COLUMNS)]
     lines += [
         f"## {_suppliers_changed_title(diff)}",
         "",
@@ -432,8 +445,10 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
             REIDENTIFIED_COLUMNS_FULL,
             diff.get("reidentified_flags") or [],
         )
-        _sheet(book, "Suppliers added", ADDED_COLUMNS, diff["suppliers_added"])
-        _sheet(book, "Suppliers removed", SUPPLIER_COLUMNS, diff["suppliers_removed"])
+        _sheet(book, "Suppliers added", ADDED_COLUMNS, _supplier_rows(diff["suppliers_added"]))
+        _sheet(
+            book, "Suppliers removed", SUPPLIER_COLUMNS, _supplier_rows(diff["suppliers_removed"])
+        )
         _sheet(book, "Suppliers changed", SUPPLIER_CHANGE_COLUMNS, _change_rows(diff))
         _sheet(book, "About", ("item", "value"), about)
 
@@ -541,9 +556,13 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     if diff["resolved_flags"]:
         console.print(_flags_table("Resolved flags", diff["resolved_flags"]))
     for rows, title, columns in (
-        (diff["suppliers_added"], f"Suppliers added ({s['suppliers_added']})", ADDED_COLUMNS),
         (
-            diff["suppliers_removed"],
+            _supplier_rows(diff["suppliers_added"]),
+            f"Suppliers added ({s['suppliers_added']})",
+            ADDED_COLUMNS,
+        ),
+        (
+            _supplier_rows(diff["suppliers_removed"]),
             f"Suppliers removed ({s['suppliers_removed']})",
             SUPPLIER_COLUMNS,
         ),
