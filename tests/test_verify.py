@@ -130,6 +130,13 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         ["$.summary.tiers: saved '99'"],
     ),
     (
+        "the risk profiles' version edited (their hash kept)",
+        lambda d: {**d, "profiles": {**d["profiles"], "version": "2025.1.1"}},
+        "compact",
+        False,
+        ["risk profiles differ: 2025.1.1 sha256", "$.profiles.version: saved '2025.1.1'"],
+    ),
+    (
         "the input's fingerprint edited (the files' hashes kept)",
         lambda d: {**d, "input": {**d["input"], "sha256": "0" * 64}},
         "compact",
@@ -166,6 +173,17 @@ def test_verify_compares_every_part(
     if reproduced:
         sizes = f"{len(document['suppliers'])} suppliers and {len(document['flags'])} flags"
         assert f"{sizes} identical" in outcome.checked
+    # the profiles are checked, or named as differing: never both
+    assert any("risk profiles" in line for line in outcome.checked) is not any(
+        "risk profiles differ" in line for line in outcome.reasons
+    )
+    made = f"note: not compared: generated_at ({document['generated_at']}), when the file says"
+    assert [line for line in outcome.checked if "generated_at" in line] == [
+        made.replace(document["generated_at"], "2020-01-01T00:00:00+00:00")
+        + " it was made (a re-run is made now)"
+        if "another time" in case
+        else made + " it was made (a re-run is made now)"
+    ]
     noted = [line for line in outcome.checked if "saved as schema" in line]
     assert noted == (
         [

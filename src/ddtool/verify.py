@@ -240,18 +240,24 @@ def _compare(
     rerun: dict[str, Any],
     result: Verification,
 ) -> Verification:
-    if rerun["profiles"]["sha256"] != saved["profiles"]["sha256"]:
+    was, now = saved["profiles"], rerun["profiles"]
+    if (now["sha256"], now["version"]) != (was["sha256"], was["version"]):
+        # (the version too: a file whose version was edited names data it was not made with)
         result.reasons.append(
-            f"risk profiles differ: {saved['profiles']['version']} sha256"
-            f" {saved['profiles']['sha256'][:12]}… saved, {rerun['profiles']['version']}"
-            f" sha256 {rerun['profiles']['sha256'][:12]}… now"
+            f"risk profiles differ: {was['version']} sha256 {was['sha256'][:12]}… saved,"
+            f" {now['version']} sha256 {now['sha256'][:12]}… now"
         )
     else:
-        result.checked.append(f"risk profiles {rerun['profiles']['version']}: sha256 matches")
+        result.checked.append(f"risk profiles {now['version']}: sha256 matches")
     if rerun["tool"]["version"] != saved["tool"]["version"]:
         result.checked.append(
             f"note: made with ddtool {saved['tool']['version']}, re-run with"
             f" {rerun['tool']['version']}"
+        )
+    if saved.get("generated_at"):  # (a verification says what it did not check, too)
+        result.checked.append(
+            f"note: not compared: generated_at ({saved['generated_at']}), when the file says"
+            " it was made (a re-run is made now)"
         )
     found = _top_differences(saved, in_lists, rerun)
     if found:
