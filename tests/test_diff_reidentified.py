@@ -170,6 +170,14 @@ def test_the_flags_of_a_supplier_under_a_new_id_are_re_identified(
     assert (summary["new_flags"], summary["resolved_flags"]) == (len(new), len(resolved))
     assert summary["reidentified_flags"] == len(reidentified)
     assert summary["reidentified_up"] == sum(1 for r in reidentified if r[3] == "up")
+    # the terminal's headline counts them, and how many rose or fell, as the Markdown does
+    console = Console(width=300, record=True)
+    render_diff_terminal(diff, console)
+    headline = console.export_text().splitlines()[0]
+    ups = [r[3] for r in reidentified]
+    assert (
+        f"{len(ups)} re-identified ({ups.count('up')} up, {ups.count('down')} down)" in headline
+    ) is bool(reidentified)
     # (child labour is the cooperative's one critical flag)
     assert summary["new_flags_by_level"]["critical"] == sum(1 for _, rt in new if rt == CL)
     for level, risk_types in fails.items():
@@ -201,7 +209,10 @@ def test_re_identified_flags_in_every_output(tmp_path: Path, last_year: dict[str
     console = Console(width=200, record=True)
     render_diff_terminal(diff, console)
     text = console.export_text()
-    assert "Assessment diff: 0 new, 0 resolved, 0 changed (0 up, 0 down), 3 re-identified" in text
+    assert (
+        "Assessment diff: 0 new, 0 resolved, 0 changed (0 up, 0 down), 3 re-identified (0 up,"
+        " 0 down);" in text
+    )
     assert "Re-identified flags (3)" in text and "C2 → c2" in text
     assert all(f"{old} → {new}" in text for old, new in pairs)
     assert "New flags" not in text and "Resolved flags" not in text

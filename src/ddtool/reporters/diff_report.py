@@ -528,6 +528,9 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     head.append(f" ({s['changed_up']} up, {s['changed_down']} down)")
     if reidentified:
         head.append(f", {len(reidentified)} re-identified")
+        up, down = s.get("reidentified_up"), s.get("reidentified_down")
+        if up is not None and down is not None:  # (in the summary since diff JSON 1.2)
+            head.append(f" ({up} up, {down} down)")
     head.append(f"; suppliers +{s['suppliers_added']} -{s['suppliers_removed']}")
     head.append(f", {s['suppliers_changed']} changed")
     console.print(head)
