@@ -650,3 +650,29 @@ def test_the_worked_example_of_the_methodology_is_what_the_tool_gives(
     vessel = next(s for s in doc["suppliers"] if s["id"] == "VES-TH-1")
     risk = vessel["risk"][risk_type]
     assert (risk["likelihood"], risk["priority"]) == (likelihood, priority)
+
+
+def test_explain_writes_each_country_figure_as_the_registers_do() -> None:
+    """Seafood's vessel in Thailand: the working-children share the source writes "13.0"
+    reads 13 in explain as in the register's evidence, not "13.0"; every country figure
+    explain shows is one its flags' evidence gives (as value_text writes it)."""
+    from ddtool.reporters.shown import value_text
+
+    done = CliRunner().invoke(
+        app, ["explain", str(SAMPLES / "seafood.yaml"), "VES-TH-1"], env={"COLUMNS": "200"}
+    )
+    assert done.exit_code == 0, done.output
+    shown = {
+        line.split("│")[2].split("→")[0].strip()
+        for line in done.output.splitlines()
+        if line.startswith("│ country: ") and "→" in line.split("│")[2]
+    }
+    assert "13" in shown and "13.0" not in shown
+    doc = assess([SAMPLES / "seafood.yaml"]).data
+    given = {
+        value_text(item["value"])
+        for flag in register(doc)
+        if flag["supplier_id"] == "VES-TH-1"
+        for item in flag_evidence(doc, flag)
+    }
+    assert shown - {"ratified", "not_ratified"} <= given, shown - given
