@@ -85,8 +85,8 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 + (f" — from the overlay {ind.overlay}" if ind.overlay else ""),
             )
         for ind in d.country.withheld:
-            shown = f"{_shown(ind)} (not scored)"
-            _add_row(table, f"country: {ind.indicator}", shown, ind.withheld)
+            figure = f"{_shown(ind)} (not scored)"
+            _add_row(table, f"country: {ind.indicator}", figure, ind.withheld)
         if d.country.iso3 is not None and not d.country.no_data:
             # the indicators of the country score without a figure: a gap, not a zero
             scored = {part.name for part in d.country.parts}
