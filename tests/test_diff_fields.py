@@ -321,3 +321,35 @@ def test_changed_profiles_are_told_apart(
     write_diff(diff, tmp_path / "d.xlsx")
     about = dict(load_workbook(tmp_path / "d.xlsx")["About"].iter_rows(values_only=True))
     assert about["new profiles overlays"] == (", ".join(profiles.get("overlays", [])) or "none")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "shown"),
+    [
+        ({"migrant_pct": 30}, {"migrant_pct": 35}, ("30", "35")),
+        ({}, {"female_pct": 10}, ("not given", "10")),
+        ({"migrant_pct": 12.5}, {"migrant_pct": 30}, ("12.5", "30")),
+        ({"share": 0.25}, {"share": 0.5}, ("0.25", "0.5")),
+    ],
+)
+def test_a_changed_number_is_shown_as_written(
+    tmp_path: Path, before: dict[str, Any], after: dict[str, Any], shown: tuple[str, str]
+) -> None:
+    """A share of migrants written 30 reads 30 in every diff table, as in the registers,
+    not "30.0" (the JSON keeps the number)."""
+    diff = diff_assessments(
+        assessed(tmp_path, "old", {"C2": before}), assessed(tmp_path, "new", {"C2": after})
+    )
+    [change] = diff["suppliers_changed"]
+    old, new = shown
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    [row] = [line for line in console.export_text().splitlines() if change["field"] in line]
+    assert [c.strip() for c in row.split("│")[4:6]] == [old, new]
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8")
+    field = change["field"].replace("_", "\\_")  # (Markdown: migrant\_pct)
+    assert f"| C2 | Sefwi Growers | {field} | {old} | {new} |" in md
+    write_diff(diff, tmp_path / "d.xlsx")
+    rows = list(load_workbook(tmp_path / "d.xlsx")["Suppliers changed"].iter_rows(values_only=True))
+    assert rows[1:] == [("C2", "Sefwi Growers", change["field"], old, new)]

@@ -15,7 +15,7 @@ from ddtool.atomic import atomic_open, write_atomic
 from ddtool.diff import shown_level
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
-from ddtool.reporters.shown import GAP_LEVEL
+from ddtool.reporters.shown import GAP_LEVEL, value_text
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 
 if TYPE_CHECKING:
@@ -117,14 +117,15 @@ def _text(value: Any) -> str:
 
 def _values(value: Any) -> str:
     """A changed field's value as text: a list (buyers) as its items; a record (an audit
-    of an assessment that holds them) as its fields."""
+    of an assessment that holds them) as its fields; a number as value_text writes it."""
     if isinstance(value, list):
         if any(isinstance(v, dict) for v in value):
             return "; ".join(_values(v) for v in value) or "none"
         return ", ".join(str(v) for v in value) or "none"
     if isinstance(value, dict):
         return ", ".join(f"{k}: {_values(v)}" for k, v in value.items() if v is not None)
-    return "not given" if value is None else str(value)
+    # a number as the registers write it: a whole one without ".0" (migrant_pct 30, not 30.0)
+    return "not given" if value is None else value_text(value)
 
 
 def _profiles_text(profiles: dict[str, Any]) -> str:
