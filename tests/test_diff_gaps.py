@@ -496,3 +496,26 @@ def test_a_supplier_added_or_removed_shows_its_sector_as_written(
         assert f"| {sid} | Supplier {sid} | DEU | {sector} |" in section(md, title)
     sheet = {row[0]: row[3] for row in book[title].iter_rows(min_row=2, values_only=True)}
     assert sheet == {sid: sector or None for sid, sector in shown.items()}
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["into the unknown", "back"])
+def test_a_changed_flags_sector_the_taxonomy_does_not_know_is_shown_as_written(
+    tmp_path: Path, forward: bool
+) -> None:
+    """The Changed flags sheet gives each flag's sector and its old one as the registers do:
+    one the taxonomy does not know as written, not a blank."""
+    known, unknown = "logistics-transport", "office-services"
+    pair = [supplier("A", known)], [supplier("A", unknown)]
+    old, new = pair if forward else pair[::-1]
+    diff = diffed(tmp_path, assessed(tmp_path, "old", old), assessed(tmp_path, "new", new))
+    assert len(diff["changed_flags"]) == 3
+    was, now = (known, unknown + UNKNOWN) if forward else (unknown + UNKNOWN, known)
+    _, _, book = outputs(tmp_path, diff)
+    rows = list(book["Changed flags"].iter_rows(values_only=True))
+    header = rows[0]
+    shown = {(row[header.index("old_sector")], row[header.index("sector")]) for row in rows[1:]}
+    assert shown == {(was, now)}
+    for flag in diff["changed_flags"]:  # the JSON keeps the ids and the texts apart
+        assert (flag["sector"], flag["old_sector"]) == ((None, known) if forward else (known, None))
+        assert flag["sector_as_written"] == (unknown if forward else known)
+        assert flag["old_sector_as_written"] == (known if forward else unknown)

@@ -503,3 +503,30 @@ def test_the_low_flags_on_a_gap_are_counted_by_their_risk_type(tmp_path: Path) -
     header = rows[0]
     levels = [row[header.index(f"{name}: level")] for name in RISKS]
     assert levels == ["low (data gap)", "low", "low"]
+
+
+# supplier: the sector every register shows on its flags (GAP_CHAIN, flag_level low)
+SECTORS_SHOWN = {
+    "G1": "legal-services",
+    "G2": "software-services",
+    "G3": "",  # no sector given: blank
+    "G4": "widget polishing (not in the taxonomy)",  # as written, not a blank
+    "G5": "software-services",
+    "G8": "accounting-services",
+}
+
+
+def test_every_register_shows_a_sector_the_taxonomy_does_not_know_as_written(
+    tmp_path: Path,
+) -> None:
+    document = _assess(tmp_path, GAP_CHAIN, flag_level="low")
+    xlsx = _write(document, tmp_path / "r.xlsx")
+    found = {(r["Supplier ID"], r["Sector"] or "") for r in _sheet(xlsx, "Risk register")}
+    assert found == set(SECTORS_SHOWN.items())
+    rows = _csv(_write(document, tmp_path / "r.csv"))
+    assert {(r["supplier_id"], r["sector"]) for r in rows} == set(SECTORS_SHOWN.items())
+    html = _html_register(_write(document, tmp_path / "r.html"))
+    assert {(r["supplier_id"], r["sector"]) for r in html} == set(SECTORS_SHOWN.items())
+    # the JSON keeps the taxonomy id (none) and the text as written apart
+    [entry] = [s for s in document["suppliers"] if s["id"] == "G4"]
+    assert (entry["sector"], entry["sector_as_written"]) == (None, "widget polishing")

@@ -53,6 +53,7 @@ FLAG_FIELDS = (
     "priority",
     "country",
     "sector",
+    "sector_as_written",
     "path",
     "reason",
 )
@@ -534,6 +535,7 @@ def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, An
     entry.update(
         old_country=before.get("country"),
         old_sector=before.get("sector"),
+        old_sector_as_written=before.get("sector_as_written"),
         old_level=before["level"],
         new_level=after["level"],
         old_data_gaps=old_gaps,

@@ -6,7 +6,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
 # What a schema-2 flag leaves to its supplier entry and its basis (schema 1 wrote them inline)
-_FROM_SUPPLIER = (("supplier_name", "name"), ("sector", "sector"), ("tiers", "tiers"))
+_FROM_SUPPLIER = (
+    ("supplier_name", "name"),
+    ("sector", "sector"),
+    ("sector_as_written", "sector_as_written"),
+    ("tiers", "tiers"),
+)
 _FROM_SUPPLIER_LISTS = (("path", "path"), ("data_gaps", "data_gaps"))
 _FROM_BASIS = ("reason", "evidence", "remediation")
 

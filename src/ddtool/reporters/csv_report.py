@@ -16,7 +16,7 @@ from ddtool.reporters.interface import Reporter
 from ddtool.reporters.json_report import copy_file
 from ddtool.reporters.markdown_report import distinct_sources
 from ddtool.reporters.safe_text import csv_cells
-from ddtool.reporters.shown import evidence_text, level_shown, supplier_regions
+from ddtool.reporters.shown import evidence_text, level_shown, sector_text, supplier_regions
 
 COLUMNS = (
     "flag_id",
@@ -75,7 +75,7 @@ def _own_cells(flag: dict[str, Any], regions: dict[str, str]) -> list[Any]:
         " > ".join(str(p) for p in flag.get("path", [])),
         flag.get("country") or "",
         regions.get(str(flag.get("supplier_id")), ""),
-        flag.get("sector") or "",
+        sector_text(flag.get("sector"), flag.get("sector_as_written")),
         flag.get("risk_type", ""),
         level_shown(flag, flag.get("level", "")),
         _number(flag.get("likelihood")),

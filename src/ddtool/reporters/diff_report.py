@@ -15,7 +15,7 @@ from ddtool.atomic import atomic_open, write_atomic
 from ddtool.diff import shown_level
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
-from ddtool.reporters.shown import GAP_LEVEL, value_text
+from ddtool.reporters.shown import GAP_LEVEL, NOT_IN_TAXONOMY, sector_text, value_text
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 
 if TYPE_CHECKING:
@@ -66,8 +66,6 @@ REIDENTIFIED_TEXT = (
 SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
 ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as")
 SUPPLIER_CHANGE_COLUMNS = ("id", "name", "field", "old", "new")
-# how a sector the taxonomy does not know is shown: the text as written, and that
-NOT_IN_TAXONOMY = " (not in the taxonomy)"
 
 
 def write_diff(diff: dict[str, Any], path: Path) -> None:
@@ -262,9 +260,10 @@ def _sector_text(sector: Any, written: Any) -> str:
 
 
 def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:
-    """A flag row with its levels as the assessment's reports show them: "low (data gap)"
-    where a low level rests on missing data (see ddtool.diff.shown_level); other rows as
-    they are."""
+    """A flag row with its levels and sectors as the assessment's reports show them: "low
+    (data gap)" where a low level rests on missing data (see ddtool.diff.shown_level), a
+    sector the taxonomy does not know as written (see sector_text); other rows as they
+    are."""
     if "level" not in row:
         return row
     shown = dict(row)
@@ -273,6 +272,9 @@ def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:
     for key, of in (("new_level", gaps), ("old_level", old_gaps)):
         if key in row:
             shown[key] = shown_level(row[key], of)
+    for key in ("sector", "old_sector"):
+        if key in row:
+            shown[key] = sector_text(row[key], row.get(f"{key}_as_written")) or None
     return shown
 
 

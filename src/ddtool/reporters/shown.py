@@ -1,6 +1,7 @@
 """What the report formats show alike beyond the document's fields: a level resting on missing
-data (and the flags counted by it), a supplier's region beside its country, an evidence line
-and the sources it names, an input warning with its place."""
+data (and the flags counted by it), a sector the taxonomy does not know, a supplier's region
+beside its country, an evidence line and the sources it names, an input warning with its
+place."""
 
 from __future__ import annotations
 
@@ -15,6 +16,19 @@ GAP_LEVEL = "low (data gap)"
 # the levels flags are counted by in the summaries, highest first: those low on missing data
 # apart from plain low (a missing figure is never low risk)
 SHOWN_LEVELS = ("critical", "high", "medium", GAP_LEVEL, "low")
+
+
+# a sector the taxonomy does not know reads as written, and that
+NOT_IN_TAXONOMY = " (not in the taxonomy)"
+
+
+def sector_text(sector: Any, written: Any) -> str:
+    """A sector as the registers show it: its taxonomy id; where the taxonomy does not know
+    it (no id), the text as written and that ("widget-making (not in the taxonomy)"), not a
+    blank; blank where the file gives none."""
+    if sector:
+        return str(sector)
+    return f"{written}{NOT_IN_TAXONOMY}" if written else ""
 
 
 def level_shown(entry: dict[str, Any], level: str, risk_type: str | None = None) -> str:
