@@ -371,7 +371,8 @@ def test_the_markdown_sources_list_each_real_source_once(
     document = documents[sample]
     text = _write(document, tmp_path / "r.md").read_text("utf-8")
     listed = [
-        line[2:].replace("\\", "")
+        # a published source with its publisher and year ("Name — Publisher, 2023")
+        line[2:].replace("\\", "").split(" — ")[0]
         for line in text.split("## Sources\n", 1)[1].splitlines()
         if line.startswith("- ")
     ]

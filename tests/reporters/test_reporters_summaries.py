@@ -18,6 +18,7 @@ from rich.console import Console
 from ddtool.assess import Assessment, AssessOptions, assess
 from ddtool.reporters import reporter_for
 from ddtool.reporters.excel_report import LEVEL_FILL
+from ddtool.reporters.markdown_report import OWN_RULES
 from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
@@ -264,10 +265,18 @@ def test_a_source_named_as_the_source_behind_a_rating_is_used(
     markdown = _write(document, tmp_path / "r.md").read_text("utf-8")
     listed = markdown.split("## Sources\n")[1]
     plain = listed.replace("\\", "")  # (Markdown escapes)
-    assert f"- {name}\n" in plain
-    # the Sources sheet and the Markdown list name the same sources
+    source = next(s for s in document["sources"] if s["name"] == name)
+    assert f"- {name} — {source['publisher']}, {source['year']}\n" in plain
+    # the Sources sheet and the Markdown list name the same published sources, and apart
+    # from them the ddtool rules cited in their place
+    published, _, own = plain.partition(OWN_RULES)
     marked = {n for n, u in used.items() if u == "yes"}
-    assert marked <= {line[2:] for line in plain.splitlines() if line.startswith("- ")}
+    assert marked == {
+        line[2:].split(" — ")[0] for line in published.splitlines() if line.startswith("- ")
+    }
+    assert not {s["name"] for s in document["sources"]}.intersection(
+        line[2:] for line in own.splitlines() if line.startswith("- ")
+    )
 
 
 # -------------------------------------------------------------- whole numbers, not "5.0"
@@ -303,3 +312,25 @@ def test_every_register_writes_a_whole_number_as_its_source_does(tmp_path: Path)
         assert not re.search(r"rating \(\w{3}\): \d\.0 ", text), suffix
     # a figure with a fraction stays as the JSON gives it (92.096, not 92.1)
     assert re.search(r"informal_employment_rate_pct \(THA[^)]*\): 64\.982 \(", texts[".csv"])
+
+
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.yaml")))
+def test_the_markdown_sources_are_those_the_excel_sheet_marks_used(
+    tmp_path: Path, sample: str
+) -> None:
+    """Every sample: the Markdown list's published sources, each with its publisher and
+    year, are the Sources sheet's "yes" rows; what else a fact cites (a ddtool rule, the
+    supplier's own record) is listed apart."""
+    document = assess([SAMPLES / sample]).data
+    rows = [[c.value for c in r] for r in _rows(_write(document, tmp_path / "r.xlsx"), "Sources")]
+    used = {r[0]: (r[1], r[2]) for r in rows[1:] if r[-1] == "yes"}
+    markdown = _write(document, tmp_path / "r.md").read_text("utf-8").replace("\\", "")
+    if not document["flags"]:  # (services: no flag cites a source; the list is left out)
+        assert not used and "## Sources" not in markdown
+        return
+    published, _, own = markdown.split("## Sources\n")[1].partition(OWN_RULES)
+    listed = [line[2:] for line in published.splitlines() if line.startswith("- ")]
+    assert sorted(listed) == sorted(f"{n} — {p}, {y}" for n, (p, y) in used.items())
+    rules = [line[2:] for line in own.splitlines() if line.startswith("- ")]
+    names = {source["name"] for source in document["sources"]}
+    assert rules and not names.intersection(rules)

@@ -173,7 +173,7 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines += _top_flags(flags.top, flags.count)
     lines += _details(flags.serious, flags.serious_count, document)
     lines += _data_gaps(document)
-    lines += _sources(flags.sources)
+    lines += _sources(flags.sources, document)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -366,11 +366,35 @@ def _data_gaps(document: dict[str, Any]) -> list[str]:
     return [*out, ""]
 
 
-def _sources(sources: list[str]) -> list[str]:
+# what a Sources list says of what it lists after the published sources
+OWN_RULES = (
+    "Not publications: ddtool's own rules and settings, and the input, cited where no source"
+    " gives the figure:"
+)
+
+
+def _sources(sources: list[str], document: dict[str, Any]) -> list[str]:
+    """The sources the flags cite, as the Excel register's Sources sheet marks them used:
+    each with its publisher and year ("Name — Publisher, 2023"); then, apart, what a fact
+    cites in their place ("ddtool: no data is scored as 0.5 …", the supplier's own record),
+    which is no publication."""
     if not sources:
         return []
+    catalogue = {str(source.get("name")): source for source in document.get("sources") or []}
     # one bullet per source: source texts contain their own ";" and ","
-    return ["## Sources", "", *(f"- {inline(s)}" for s in sources), ""]
+    out = ["## Sources", ""]
+    for name in sources:
+        if name in catalogue:
+            about = ", ".join(
+                str(catalogue[name][key])
+                for key in ("publisher", "year")
+                if catalogue[name].get(key) not in (None, "")
+            )
+            out.append(f"- {inline(name)}" + (f" — {inline(about)}" if about else ""))
+    own = [name for name in sources if name not in catalogue]
+    if own:
+        out += ["", OWN_RULES, "", *(f"- {inline(name)}" for name in own)]
+    return [*out, ""]
 
 
 class MarkdownReporter(Reporter):
