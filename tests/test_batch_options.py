@@ -68,6 +68,44 @@ def test_a_resumed_member_of_an_earlier_version_gets_its_data_gaps(tmp_path: Pat
     assert exposure["data_gaps"] == NO_COUNTRY_DATA["child_labour"]
 
 
+@pytest.mark.parametrize("resumed", [False, True], ids=["run", "resumed from an earlier version"])
+def test_low_flags_on_missing_data_are_counted_apart_from_low(
+    tmp_path: Path, resumed: bool
+) -> None:
+    """With low flags listed, Monaco's six (no country data) are "Low (data gap)" in the
+    Ranking, not "Low"; a supplier with complete data keeps its plain low ones. A result.json
+    written before they were counted gets the count from its assessment."""
+    import json
+
+    folder = copy_members(tmp_path / "in", "services")
+    (folder / "monaco.yaml").write_text(MONACO, encoding="utf-8")
+    config = tmp_path / "low.yaml"
+    config.write_text("flag_level: low\n", encoding="utf-8")
+    out = tmp_path / "out"
+    options = BatchOptions(formats=(".json",), jobs=1, config=str(config))
+    run_batch([folder], out, options)
+    if resumed:
+        result = out / "monaco" / "result.json"
+        record = json.loads(result.read_text(encoding="utf-8"))
+        del record["flags_low_on_a_gap"]
+        result.write_text(json.dumps(record), encoding="utf-8")
+        options.resume = True
+        assert run_batch([folder], out, options).skipped == 2
+    ranking = {row["member"]: row for row in read_summary(out)["ranking"]}
+    monaco, services = ranking["monaco"], ranking["services"]
+    assert (monaco["flags_by_level"]["low"], monaco["flags_low_on_a_gap"]) == (6, 6)
+    assert services["flags_by_level"]["low"] > 0 and services["flags_low_on_a_gap"] == 0
+    sheet = load_workbook(out / "summary.xlsx")["Ranking"]
+    header = [cell.value for cell in sheet[1]]
+    rows = {
+        row[1]: dict(zip(header, row, strict=True))
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert (rows["monaco"]["Low (data gap)"], rows["monaco"]["Low"]) == (6, 0)
+    assert rows["services"]["Low (data gap)"] == 0
+    assert rows["services"]["Low"] == services["flags_by_level"]["low"]
+
+
 LEVELS_SHOWN: list[tuple[dict[str, Any], str]] = [
     ({"level": "low", "data_gaps": ["country unknown"]}, "low (data gap)"),
     ({"level": "low", "data_gaps": []}, "low"),
@@ -147,7 +185,7 @@ def test_the_summary_says_what_made_it_and_when_and_counts_every_level(tmp_path:
     header = [cell.value for cell in sheet[1]]
     for row in sheet.iter_rows(min_row=2, values_only=True):
         cells = dict(zip(header, row, strict=True))
-        counts = [cells[level] for level in ("Critical", "High", "Medium", "Low")]
+        counts = [cells[level] for level in ("Critical", "High", "Medium", "Low (data gap)", "Low")]
         assert sum(counts) == cells["Flags"]
     about = {row[0]: row[1] for row in book["About"].iter_rows(min_row=2, values_only=True)}
     assert about["made by"] == f"ddtool {__version__}"

@@ -37,7 +37,9 @@ from ddtool.sources import SUFFIXES
 RESULT_FILE = "result.json"
 BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
 SUMMARY_FILES = ("summary.json", "summary.xlsx")
-SUMMARY_SCHEMA = "1.1"  # 1.1 added `data_gaps` to each exposure, `not_members`, `earlier_members`
+# 1.1 added `data_gaps` to each exposure, `not_members`, `earlier_members`; 1.2 added
+# `flags_low_on_a_gap` to each member ranked
+SUMMARY_SCHEMA = "1.2"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -481,6 +483,8 @@ def _ended_abruptly(member: Member, path: str) -> Outcome:
 
 def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     """A member's figures for the summary, from its assessment."""
+    from ddtool.reporters.shown import GAP_LEVEL, flag_counts
+
     s = doc["summary"]
     gaps = _exposure_gaps(doc)
     mapped = [x for x in doc["suppliers"] if not x["inferred"]]
@@ -498,6 +502,8 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
         "inferred_suppliers": s["inferred_suppliers"],
         "flags": s["flags"],
         "flags_by_level": s["flags_by_level"],
+        # of its low flags, those on missing data (which every summary counts apart from low)
+        "flags_low_on_a_gap": flag_counts(doc).get(GAP_LEVEL, 0),
         "exposure": {
             rt: {
                 "level": e["level"],
@@ -634,8 +640,10 @@ def _complete(
     if not isinstance(tool, dict) or tool.get("version") != __version__:
         return None
     exposure = record.get("exposure")
-    if not isinstance(exposure, dict) or not all(
-        isinstance(e, dict) and "data_gaps" in e for e in exposure.values()
+    if (
+        not isinstance(exposure, dict)
+        or not all(isinstance(e, dict) and "data_gaps" in e for e in exposure.values())
+        or "flags_low_on_a_gap" not in record
     ):  # (written by an earlier version: the figures again, from its assessment)
         try:
             record.update(_member_figures(doc))
@@ -1234,6 +1242,7 @@ def summarise(
                 "inferred_suppliers": record["inferred_suppliers"],
                 "flags": record["flags"],
                 "flags_by_level": record["flags_by_level"],
+                "flags_low_on_a_gap": record["flags_low_on_a_gap"],
                 "exposure": record["exposure"],
                 "data_gap_rate": record["data_gap_rate"],
             }
@@ -1305,6 +1314,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         ("Critical", 8),
         ("High", 7),
         ("Medium", 8),
+        (GAP_LEVEL[0].upper() + GAP_LEVEL[1:], 14),  # "Low (data gap)", apart from low
         ("Low", 6),
         ("Data-gap rate", 12),
     ]
@@ -1327,7 +1337,8 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
                     row["flags_by_level"]["critical"],
                     row["flags_by_level"]["high"],
                     row["flags_by_level"]["medium"],
-                    row["flags_by_level"]["low"],
+                    row["flags_low_on_a_gap"],
+                    row["flags_by_level"]["low"] - row["flags_low_on_a_gap"],
                     row["data_gap_rate"],
                 ]
                 + shown
