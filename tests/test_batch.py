@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import re
 import shutil
 import sys
 from dataclasses import replace
@@ -14,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from ddtool.batch import BatchOptions, run_batch, safe_folder
+from ddtool.batch import ANONYMISE_KEY_FILE, BatchOptions, run_batch, safe_folder
 from ddtool.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,11 +115,30 @@ def test_member_folders_never_escape_the_output_directory(tmp_path: Path) -> Non
 
 
 def test_anonymised_summary_uses_stable_pseudonyms(members: Path, tmp_path: Path) -> None:
-    one, two = tmp_path / "a", tmp_path / "b"
-    run_batch([members], one, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
-    run_batch([members], two, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
+    """The same pseudonyms in every run into the output folder, and in another folder given
+    its key; none a guessed file name's plain hash gives away."""
+    one, two, three = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    options = BatchOptions(jobs=1, anonymise=True, formats=(".json",))
+    run_batch([members], one, options)
     summary = _summary(one)
-    assert summary == _summary(two)
+    run_batch([members], one, options)
+    assert _summary(one) == summary
+    key = (one / ANONYMISE_KEY_FILE).read_text(encoding="ascii")
+    assert re.fullmatch(r"[0-9a-f]{64}\n", key)
+    assert (one / ANONYMISE_KEY_FILE).stat().st_mode & 0o077 == 0  # the owner's alone
+    two.mkdir()
+    (two / ANONYMISE_KEY_FILE).write_text(key, encoding="ascii")
+    run_batch([members], two, options)
+    assert _summary(two) == summary
+    run_batch([members], three, options)  # a key of its own: other pseudonyms
+    names = {r["member"] for r in summary["ranking"]}
+    assert names.isdisjoint(r["member"] for r in _summary(three)["ranking"])
+    paths = [
+        r["member_path"]
+        for r in (json.loads(p.read_text("utf-8")) for p in one.glob("*/result.json"))
+    ]
+    guessed = {"member-" + hashlib.sha256(p.encode("utf-8")).hexdigest()[:10] for p in paths}
+    assert paths and names.isdisjoint(guessed)
     text = json.dumps(summary)
     assert "Member company" not in text and "member-0000" not in text
     assert all(
@@ -269,3 +290,19 @@ def test_resume_reassesses_what_another_ddtool_version_made(
     assert run_batch([folder], out, options).skipped == 1
     monkeypatch.setattr(ddtool, "__version__", "99.0.0")
     assert run_batch([folder], out, options).skipped == 0
+
+
+@pytest.mark.parametrize("text", ["not a key\n", "abc\n", "0" * 63 + "\n"])
+def test_a_pseudonym_key_that_is_not_one_is_refused(
+    members: Path, tmp_path: Path, text: str
+) -> None:
+    """A key file edited by hand would give other pseudonyms unseen: refused, exit 2."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ANONYMISE_KEY_FILE).write_text(text, encoding="ascii")
+    done = CliRunner().invoke(
+        app, ["batch", str(members), "-o", str(out), "--jobs", "1", "--anonymise"]
+    )
+    assert done.exit_code == 2, done.output
+    assert f"{out / ANONYMISE_KEY_FILE}: not a pseudonym key" in done.output
+    assert "Traceback" not in done.output

@@ -15,7 +15,7 @@ import pytest
 from batch_support import SAMPLES, copy_members, read_summary
 
 import ddtool.batch
-from ddtool.batch import BatchError, BatchOptions, pseudonym, run_batch
+from ddtool.batch import BatchError, BatchOptions, anonymise_key, pseudonym, run_batch
 
 XLSX_CSV = BatchOptions(formats=(".json", ".xlsx", ".csv"), jobs=1)
 
@@ -201,7 +201,8 @@ def test_member_folders_of_members_gone_since_are_named(tmp_path: Path, anonymis
     assert summary["members"] == 2
     gone = [{"member": name, "folder": name} for name in ("coffee", "services")]
     if anonymise:  # (pseudonyms of their paths from the folder given; no folder names)
-        gone = [{"member": pseudonym(f"{g['member']}.yaml"), "folder": None} for g in gone]
+        key = anonymise_key(out)
+        gone = [{"member": pseudonym(f"{g['member']}.yaml", key), "folder": None} for g in gone]
     assert summary["earlier_members"] == gone
     assert result.notes == [
         f"2 member folders in {out} are from an earlier run, for a member not in this one, and"

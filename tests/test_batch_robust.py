@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 import ddtool.assess
 from ddtool import cli
-from ddtool.batch import BatchOptions, pseudonym, run_batch
+from ddtool.batch import ANONYMISE_KEY_FILE, BatchOptions, pseudonym, run_batch
 from ddtool.cli import app
 
 
@@ -236,13 +236,16 @@ def test_a_run_stopped_before_any_work_leaves_no_output_folder(tmp_path: Path) -
 def test_members_that_tie_are_ordered_by_pseudonym_when_anonymised(tmp_path: Path) -> None:
     """Ties were ordered by real name, so the pseudonyms' order gave the names' order away."""
     names = ["services", "A B Dienstleistungen", "A&B Dienstleistungen", "Zander"]
-    by_name = [pseudonym(f"{n}.yaml") for n in sorted(names)]  # (its path from the folder)
+    key = bytes(range(32))  # the output folder's key, given (a new folder gets a random one)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ANONYMISE_KEY_FILE).write_text(key.hex() + "\n", encoding="ascii")
+    by_name = [pseudonym(f"{n}.yaml", key) for n in sorted(names)]  # (its path from the folder)
     assert by_name != sorted(by_name)  # (else the test could not tell)
     folder = tmp_path / "in"
     folder.mkdir()
     for name in names:
         shutil.copy(SAMPLES / "services.yaml", folder / f"{name}.yaml")
-    out = tmp_path / "out"
     run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
     summary = read_summary(out)
     assert [r["member"] for r in summary["ranking"]] == sorted(by_name)

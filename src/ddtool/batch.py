@@ -393,10 +393,45 @@ def _closest_path(item: Path) -> Path | None:
     return place if place.exists() else None
 
 
-def pseudonym(name: str) -> str:
+# the secret the pseudonyms are keyed with, kept in the output folder beside the summary
+ANONYMISE_KEY_FILE = "anonymise-key.txt"
+
+
+def pseudonym(name: str, key: bytes) -> str:
     """A stable pseudonym for publishing roll-ups without member names: made from the
-    member's path from the folder given (`Member.member_path`)."""
-    return "member-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    member's path from the folder given (`Member.member_path`), keyed with the output
+    folder's secret (anonymise_key). Unkeyed, anyone who can guess a member's file name (an
+    association's member list is often public) could hash it and find its pseudonym."""
+    import hmac
+
+    return "member-" + hmac.new(key, name.encode("utf-8"), hashlib.sha256).hexdigest()[:10]
+
+
+def anonymise_key(outdir: Path) -> bytes:
+    """The output folder's pseudonym key: read from ANONYMISE_KEY_FILE, or made (32 random
+    bytes, written as hex, readable by the owner only) on its first anonymised run. The same
+    key gives each member the same pseudonym in every run; copy the file to another output
+    folder to keep them there."""
+    import secrets
+
+    path = outdir / ANONYMISE_KEY_FILE
+    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        text = secrets.token_hex(32)
+        write_atomic(path, text + "\n")
+        with contextlib.suppress(OSError):
+            path.chmod(0o600)
+        return bytes.fromhex(text)
+    except (OSError, UnicodeDecodeError) as e:
+        raise BatchError(f"{path}: cannot read the pseudonym key ({e})") from None
+    if not re.fullmatch(r"[0-9a-fA-F]{32,}", text) or len(text) % 2:
+        raise BatchError(
+            f"{path}: not a pseudonym key (64 hex digits, as ddtool writes it); remove it to"
+            " have a new one made (the pseudonyms then change)"
+        )
+    return bytes.fromhex(text)
 
 
 def _sha256(path: Path) -> str:
@@ -971,8 +1006,14 @@ def run_batch(
             if progress is not None:
                 progress(len(records), len(members), *_shown(member, record))
         result.records = [records[m.folder] for m in members]
+        key = anonymise_key(outdir) if options.anonymise else b""
         result.summary = summarise(
-            result.records, options.anonymise, about, not_members=not_members, earlier=earlier
+            result.records,
+            options.anonymise,
+            about,
+            not_members=not_members,
+            earlier=earlier,
+            key=key,
         )
         _write_summary(outdir, result.summary)
     except OSError as e:
@@ -1216,12 +1257,15 @@ def summarise(
     about: dict[str, Any] | None = None,
     not_members: Iterable[NotMember] = (),
     earlier: Iterable[dict[str, str]] = (),
+    key: bytes = b"",
 ) -> dict[str, Any]:
     """The roll-up: members ranked by exposure, hotspots, data-gap rates, failures; with
     `about`, the profiles and settings every member was assessed with; what was not read as
     members (`not_members`) and the member folders of an earlier run left in the output
     folder (`earlier`). Anonymised, members are named by pseudonyms of their paths from the
-    folder given, and no file or folder path is given."""
+    folder given (keyed with `key`, see pseudonym), and no file or folder path is given."""
+    if anonymise and not key:
+        raise ValueError("an anonymised summary needs the pseudonym key")
     ok = [r for r in records if r["status"] == "ok"]
     failed = [r for r in records if r["status"] != "ok"]
 
@@ -1229,7 +1273,7 @@ def summarise(
         if not anonymise:
             return str(record["member"])
         # (a record of an earlier version has no member_path: its name, as then)
-        return pseudonym(str(record.get("member_path") or record["member"]))
+        return pseudonym(str(record.get("member_path") or record["member"]), key)
 
     ranking = []
     for rank, record in enumerate(sorted(ok, key=lambda r: _rank_key(r, name(r))), 1):
