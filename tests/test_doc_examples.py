@@ -1,0 +1,112 @@
+"""The documentation's examples are what the tool writes: the trimmed assessment JSON of
+docs/json-contract.md, the `validate --format json` outputs of docs/input-format.md and the
+inferred supplier's table of docs/methodology.md (12.2). Each is checked against a run, so an
+example cannot drift from the tool unseen."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.assess import SCHEMA_VERSION, assess
+from ddtool.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def _block(text: str, after: str, fence: str = "```json") -> str:
+    """The first fenced block after this heading or line."""
+    return text.split(after, 1)[1].split(fence, 1)[1].split("```", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def coffee() -> dict[str, Any]:
+    """`SOURCE_DATE_EPOCH=1767225600 ddtool assess sample_chains/coffee.yaml -q -o c.json`,
+    as the example says."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        mp.chdir(ROOT)
+        return assess([Path("sample_chains/coffee.yaml")]).data
+
+
+def test_the_json_contracts_example_is_what_the_tool_writes(coffee: dict[str, Any]) -> None:
+    doc = (DOCS / "json-contract.md").read_text("utf-8")
+    example = _block(doc, "## Example (trimmed)")
+    written = json.dumps(coffee, ensure_ascii=False)
+    # every id the example shows is in its catalogue, and every figure in the document
+    for kind, catalogue in (("BA", "bases"), ("EV", "evidence")):
+        shown = set(re.findall(rf'"({kind}-[0-9a-f]{{10}})"', example))
+        assert shown and shown <= set(coffee[catalogue]), shown - set(coffee[catalogue])
+    flags = set(re.findall(r'"(FL-[0-9a-f]{10})"', example))
+    assert flags and flags <= {f["id"] for f in coffee["flags"]}
+    for flag_id, basis in re.findall(
+        r'"id": "(FL-[0-9a-f]{10})".*?"basis": "(BA-\w+)"', example, re.S
+    ):
+        assert next(f for f in coffee["flags"] if f["id"] == flag_id)["basis"] == basis
+    figures = set(re.findall(r"(?<![\w.])(\d+\.\d+)(?![\w.])", example))
+    missing = {n for n in figures if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", written)}
+    assert not missing
+    assert f'"schema_version": "{SCHEMA_VERSION}"' in example
+    assert f'| `schema_version` | string | `"{SCHEMA_VERSION}"` |' in doc
+    counts = re.search(
+        r"This run has (\d+) suppliers \((\d+) mapped, (\d+) inferred\), (\d+) flags, (\d+)"
+        r" bases, (\d+) evidence facts and\s+(\d+) measures",
+        doc,
+    )
+    assert counts is not None
+    inferred = sum(1 for s in coffee["suppliers"] if s["inferred"])
+    assert [int(n) for n in counts.groups()] == [
+        len(coffee["suppliers"]),
+        len(coffee["suppliers"]) - inferred,
+        inferred,
+        len(coffee["flags"]),
+        len(coffee["bases"]),
+        len(coffee["evidence"]),
+        len(coffee["measures"]),
+    ]
+
+
+def test_the_validate_examples_are_what_the_tool_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each `$ ddtool validate --format json FILE` of the input format's page, whole."""
+    monkeypatch.chdir(ROOT)
+    doc = (DOCS / "input-format.md").read_text("utf-8")
+    shown = re.findall(
+        r"\$ ddtool validate --format json (\S+)\n(.*?)\n\$ echo \$\?\n(\d+)", doc, re.S
+    )
+    assert shown
+    for path, output, code in shown:
+        done = CliRunner().invoke(app, ["validate", "--format", "json", path])
+        assert (done.stdout.strip(), done.exit_code) == (output.strip(), int(code)), path
+
+
+def test_the_inferred_suppliers_table_is_what_explain_prints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """docs/methodology.md 12.2: each origin's weight, likelihood, severity and priority."""
+    monkeypatch.chdir(ROOT)
+    doc = (DOCS / "methodology.md").read_text("utf-8")
+    table = _block(doc.split("### 12.2", 1)[1], "The child labour\nsection:", fence="```\n")
+    rows = re.findall(
+        r"^([A-Z]{3})\s+(0\.\d{4})\s+(0\.\d{4})\s+(0\.\d{4})\s+(0\.\d{4})", table, re.M
+    )
+    assert len(rows) == 17
+    done = CliRunner().invoke(
+        app,
+        ["explain", "sample_chains/garment.yaml", "inferred:cotton-farming:cotton-lint@world"],
+        env={"COLUMNS": "200"},
+    )
+    assert done.exit_code == 0, done.output
+    # the child labour section: from its rule ("─── child labour ───") to the next one
+    child = done.output.split(" child labour ─", 1)[1].split(" forced labour ─", 1)[0]
+    printed = re.findall(
+        r"│ ([A-Z]{3})\s+│ (0\.\d{4}) │\s+(0\.\d{4}) │\s+(0\.\d{4}) │\s+(0\.\d{4}) │", child
+    )
+    assert printed == rows
+    expected = re.search(r"^expected \(weighted by production share\): .*$", table, re.M)
+    assert expected is not None and expected.group(0) in child
