@@ -110,3 +110,23 @@ def test_the_inferred_suppliers_table_is_what_explain_prints(
     assert printed == rows
     expected = re.search(r"^expected \(weighted by production share\): .*$", table, re.M)
     assert expected is not None and expected.group(0) in child
+
+
+def test_the_diff_example_is_what_the_tool_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/reports-and-batch.md: the trader before and after its farm was mapped."""
+    monkeypatch.chdir(ROOT)
+    doc = (DOCS / "reports-and-batch.md").read_text("utf-8")
+    commands = _block(doc, "Example (two small chains", fence="```sh\n")
+    lines = [line.split() for line in commands.strip().splitlines()]
+    assert [line[:2] for line in lines] == [["ddtool", "assess"]] * 2 + [["ddtool", "diff"]]
+    for line in lines[:2]:
+        out = str(tmp_path / line[-1])
+        done = CliRunner().invoke(app, [*line[1:-1], out])
+        assert done.exit_code == 0, done.output
+    diff = [str(tmp_path / a) if a.endswith(".json") else a for a in lines[2][1:]]
+    done = CliRunner().invoke(app, diff, env={"COLUMNS": "200"})
+    said = re.search(r'prints "(Assessment diff: [^"]+)"', doc.replace("\n", " "))
+    assert said is not None and said.group(1) in done.stdout
+    assert done.exit_code == 1  # (--fail-on-new high: two new high flags)
