@@ -380,3 +380,23 @@ def test_profiles_show_finds_namibia_by_its_alpha_2_code(written: str) -> None:
     result = CliRunner().invoke(app, ["profiles", "show", "country", written])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Namibia (NAM)")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("garbage: [\n", "line 2, column 1: invalid YAML: did not find expected node content"),
+        ("sectors:\n  a: 1\n    b: 2\n", "line 3, column 6: invalid YAML: mapping values"),
+    ],
+)
+def test_a_broken_yaml_overlay_is_one_located_line(tmp_path: Path, text: str, said: str) -> None:
+    """PyYAML's own message runs over three lines ("in <unicode string>"): one line instead,
+    at its line and column, as a chain file's YAML error is."""
+    folder = tmp_path / "overlay"
+    folder.mkdir()
+    (folder / "sectors.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as excinfo:
+        load_profiles([folder])
+    [line] = [x for x in str(excinfo.value).splitlines() if "sectors.yaml" in x]
+    assert line.strip().startswith(f"{folder / 'sectors.yaml'}: {said}")
+    assert "unicode string" not in str(excinfo.value)

@@ -1368,8 +1368,13 @@ def _read_yaml(path: Path, check: _Checker) -> dict[str, Any] | None:
     except UnicodeDecodeError as e:
         check.fail(str(path), f"not UTF-8 text ({e.reason} at byte {e.start})")
         return None
+    except yaml.MarkedYAMLError as e:  # one located line, not PyYAML's own three
+        mark = e.problem_mark or e.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        check.fail(str(path), f"{where}invalid YAML: {e.problem or e.context}")
+        return None
     except (OSError, yaml.YAMLError) as e:
-        check.fail(str(path), f"cannot read: {e}")
+        check.fail(str(path), f"cannot read: {' '.join(str(e).split())}")
         return None
     if data is not None and not isinstance(data, dict):
         check.fail(
