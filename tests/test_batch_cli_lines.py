@@ -73,3 +73,42 @@ def test_a_read_me_in_a_members_folder_is_no_failed_member(tmp_path: Path) -> No
     assert "2 of 2 members assessed, 0 failed" in output  # (tabs.txt is a member)
     [note] = [line for line in output.splitlines() if line.startswith("not read as members")]
     assert "1 file in" in note and "no table" in note
+
+
+# (the options, then which kinds of line the run prints: progress "[1/2] …", "created folder",
+# the summary line, "failed: …", the --fail-on lines)
+QUIET_CASES = [
+    ([], {"progress", "created", "summary", "failed"}),
+    (["-q"], {"failed"}),
+    (["--quiet", "--fail-on", "low"], {"failed", "gate"}),
+    (["--fail-on", "low"], {"progress", "created", "summary", "failed", "gate"}),
+]
+
+
+def _kinds(output: str, out: Path) -> set[str]:
+    kinds = {
+        "progress": lambda line: line.startswith("[") and "/2] " in line,
+        "created": lambda line: line == f"created folder {out}",
+        "summary": lambda line: "members assessed" in line and "--fail-on" not in line,
+        "failed": lambda line: line.startswith("failed: broken"),
+        "gate": lambda line: line.startswith("--fail-on low reached by 1 of 1"),
+    }
+    lines = output.splitlines()
+    return {kind for kind, found in kinds.items() if any(map(found, lines))}
+
+
+def test_batch_quiet_prints_only_failures_and_gates(tmp_path: Path) -> None:
+    """`-q` as for `assess`: no progress, no folder created said, no summary line; what
+    failed and a gate reached are still said. Without it, a folder made is said."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text("suppliers: [", encoding="utf-8")
+    (folder / "monaco.yaml").write_text(MONACO, encoding="utf-8")
+    for i, (options, expected) in enumerate(QUIET_CASES):
+        out = tmp_path / f"run{i}" / "2026"  # (two folders to make)
+        done = CliRunner().invoke(
+            app, ["batch", str(folder), "-o", str(out), "-j", "1", "--format", "json", *options]
+        )
+        assert done.exit_code == (1 if "--fail-on" in options else 0), done.output
+        assert _kinds(done.output, out) == expected, (options, done.output)
+        assert (out / "summary.json").is_file()

@@ -973,12 +973,19 @@ def batch(
     ] = None,
     config: ConfigOption = None,
     profiles: ProfilesOption = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress and no summary line; failures and gates only."
+        ),
+    ] = False,
 ) -> None:
     """Assess many member files in parallel: a report folder per member and a ranked summary.
 
     Exit 0 when done, 1 when --fail-on is reached, 2 only when no member could be assessed.
     """
 
+    from ddtool.atomic import missing_folders
     from ddtool.batch import BatchOptions, parse_formats, shown_text
 
     console = _console(stderr=True)
@@ -995,10 +1002,11 @@ def batch(
         jobs=jobs or os.cpu_count() or 1,
         scheduler=scheduler,
     )
+    missing = missing_folders(outdir) if not outdir.is_dir() else []
     try:
         if profiles:
             _load_profiles(profiles)  # a broken overlay stops the batch once, before any work
-        result = _batch_with_progress(inputs, outdir, options, console)
+        result = _batch_with_progress(inputs, outdir, options, console, quiet)
     except KeyboardInterrupt as e:  # what was written, what not, and that --resume goes on
         for note in getattr(e, "__notes__", ()):
             _batch_line(console, note)
@@ -1010,11 +1018,15 @@ def batch(
             raise
         _fail(str(e))
     summary = result.summary
-    _batch_line(
-        console,
-        f"{summary['assessed']} of {summary['members']} members assessed, {summary['failed']}"
-        f" failed, {result.skipped} resumed; summary in {outdir / 'summary.xlsx'}",
-    )
+    if not quiet:
+        if missing and outdir.is_dir():  # (as `assess` says it of an output's folder)
+            _batch_line(console, f"created folder {outdir}")
+        _batch_line(
+            console,
+            f"{summary['assessed']} of {summary['members']} members assessed,"
+            f" {summary['failed']} failed, {result.skipped} resumed; summary in"
+            f" {outdir / 'summary.xlsx'}",
+        )
     # (the summary's failures, in the records' order; anonymised, the terminal, which is the
     # operator's own, names the member beside its pseudonym: the files to mend are theirs)
     failed = [record for record in result.records if record["status"] != "ok"]
@@ -1023,7 +1035,7 @@ def batch(
         if summary["anonymised"]:
             member, error = f"{member} ({record['member']})", record["error"]
         _batch_line(console, f"failed: {shown_text(member)}: {shown_text(error)}")
-    for note in result.notes:  # not read as members; member folders of an earlier run
+    for note in [] if quiet else result.notes:  # not read as members; earlier members
         _batch_line(console, note)
     if summary["assessed"] == 0:
         raise typer.Exit(int(ExitCode.ERROR))
@@ -1048,12 +1060,14 @@ def batch(
 
 
 def _batch_with_progress(
-    inputs: list[Path], outdir: Path, options: BatchOptions, console: Console
+    inputs: list[Path], outdir: Path, options: BatchOptions, console: Console, quiet: bool
 ) -> BatchResult:
     """Run the batch showing its progress: a bar in a terminal, otherwise one line per
-    member as it is done (the form logs keep)."""
+    member as it is done (the form logs keep); none with `quiet`."""
     from ddtool.batch import run_batch
 
+    if quiet:
+        return run_batch(inputs, outdir, options)
     if console.is_terminal:
         from rich.progress import (
             BarColumn,
