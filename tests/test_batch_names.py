@@ -85,7 +85,13 @@ def test_a_link_leading_nowhere_in_a_members_folder_is_a_failed_member(tmp_path:
     error = f"{folder / 'gone.yaml'}: a link to {tmp_path / 'nowhere' / 'gone.yaml'}, which"
     error += " does not exist"
     assert summary["failures"] == [
-        {"member": "gone", "file": str(folder / "gone.yaml"), "errors": 1, "error": error}
+        {
+            "member": "gone",
+            "file": str(folder / "gone.yaml"),
+            "folder": "gone",
+            "errors": 1,
+            "error": error,
+        }
     ]
     assert f"[1/2] gone failed: {error}" in done.output.splitlines()
 
@@ -129,3 +135,38 @@ def test_names_a_terminal_cannot_show_are_escaped_in_the_progress_lines(tmp_path
     assert f"{shown_text(str(folder))}/bad\\x1b[5m.yaml, line 2: invalid YAML" in failed
     names = {r["member"] for r in read_summary(out)["ranking"]}  # the data keeps them
     assert names == {"two\nlines", "\x1b[2Jred", "plain"}
+
+
+@pytest.mark.parametrize("anonymise", [False, True], ids=["named", "anonymised"])
+def test_the_summary_names_each_members_folder(tmp_path: Path, anonymise: bool) -> None:
+    """Names in other scripts than Latin get folders "member", "member-…": the summary
+    says which folder holds whose reports (not when anonymised: a folder name is a name)."""
+    import json
+
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "in"
+    names = ["Поставщики.yaml", "供应商.yaml", "مورد.yaml", "acme.yaml"]
+    _put(folder, names)
+    (folder / "Ящик.yaml").write_text("suppliers: [", encoding="utf-8")  # broken
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=anonymise))
+    summary = read_summary(out)
+    ranked = {row["member"]: row["folder"] for row in summary["ranking"]}
+    [failure] = summary["failures"]
+    book = load_workbook(out / "summary.xlsx")["Ranking"]
+    header = [cell.value for cell in book[1]]
+    shown = [row[header.index("Folder")] for row in book.iter_rows(min_row=2, values_only=True)]
+    if anonymise:
+        assert set(ranked.values()) == {None} and failure["folder"] is None
+        assert set(shown) == {None}
+        return
+    assert len(set(ranked.values())) == 4
+    for member, name in ranked.items():  # the folder holds that member's own result
+        result = json.loads((out / name / "result.json").read_text(encoding="utf-8"))
+        assert result["member"] == member
+    assert failure["member"] == "Ящик"
+    assert json.loads((out / failure["folder"] / "result.json").read_text("utf-8"))["status"] == (
+        "failed"
+    )
+    assert sorted(shown) == sorted(ranked.values())

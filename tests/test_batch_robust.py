@@ -59,7 +59,13 @@ def test_a_worker_that_ends_abruptly_fails_its_member_only(
         assert (summary["assessed"], summary["failed"]) == (4, 1)
         error = f"{folder / 'huge.yaml'}: the worker assessing it ended abruptly (out of memory?)"
         assert summary["failures"] == [
-            {"member": "huge", "file": str(folder / "huge.yaml"), "errors": 1, "error": error}
+            {
+                "member": "huge",
+                "file": str(folder / "huge.yaml"),
+                "folder": "huge",
+                "errors": 1,
+                "error": error,
+            }
         ]
         assert f"failed: huge: {error}" in done.output.splitlines()
         assert _result(out / "huge")["status"] == "failed"

@@ -38,7 +38,7 @@ RESULT_FILE = "result.json"
 BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
 SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # 1.1 added `data_gaps` to each exposure, `not_members`, `earlier_members`; 1.2 added
-# `flags_low_on_a_gap` to each member ranked
+# `flags_low_on_a_gap` and `folder` to each member ranked, and `folder` to each failure
 SUMMARY_SCHEMA = "1.2"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
@@ -1282,6 +1282,8 @@ def summarise(
                 "rank": rank,
                 "member": name(record),
                 "company": None if anonymise else record["company"],
+                # where its reports are (a name of other letters than A to Z reads "member-…")
+                "folder": None if anonymise else record.get("folder"),
                 "suppliers": record["suppliers"],
                 "inferred_suppliers": record["inferred_suppliers"],
                 "flags": record["flags"],
@@ -1320,6 +1322,7 @@ def summarise(
             {
                 "member": name(r),
                 "file": None if anonymise else r["file"],
+                "folder": None if anonymise else r.get("folder"),
                 "errors": r.get("errors", 1),
                 # the error names the file; a published roll-up must not
                 "error": r["error"].replace(r["file"], name(r)) if anonymise else r["error"],
@@ -1352,6 +1355,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         ("Rank", 6),
         ("Member", 30),
         ("Company", 30),
+        ("Folder", 24),
         ("Suppliers", 10),
         ("Inferred", 9),
         ("Flags", 7),
@@ -1375,6 +1379,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
                     row["rank"],
                     row["member"],
                     row["company"] or "",
+                    row.get("folder") or "",
                     row["suppliers"],
                     row["inferred_suppliers"],
                     row["flags"],
