@@ -53,3 +53,29 @@ def test_an_output_that_is_the_input_under_another_name_is_refused(tmp_path: Pat
     assert result.exit_code == 2, result.output
     assert "refusing to overwrite an input file" in result.output
     assert given.read_text(encoding="utf-8") == text
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_chains" / "coffee.yaml"
+
+
+@pytest.mark.parametrize(
+    ("command", "as_of", "warned"),
+    [
+        (["assess", str(SAMPLE), "-q"], "2027-01-01", True),  # after the pinned today
+        (["assess", str(SAMPLE), "-q"], "2026-01-01", False),  # the pinned day itself
+        (["assess", str(SAMPLE), "-q"], "2025-06-30", False),
+        (["explain", str(SAMPLE), "FARM-BR-1"], "2026-01-02", True),
+    ],
+)
+def test_an_as_of_after_today_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], as_of: str, warned: bool
+) -> None:
+    """A later as-of judges certificates as they will stand: allowed, and said on stderr."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # today: 2026-01-01
+    args = [*command, "--as-of", as_of]
+    if command[0] == "assess":
+        args += ["-o", str(tmp_path / "a.json")]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    line = f"warning: --as-of {as_of} is after today (2026-01-01): certificates and audits are"
+    assert (line in done.stderr) is warned

@@ -384,6 +384,15 @@ def _assess_options(
             day = dt.date.fromisoformat(as_of)
         except ValueError:
             _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
+        from ddtool.assess import source_date
+
+        pinned = source_date()
+        today = pinned.date() if pinned else dt.date.today()
+        if day > today:  # (a plan may look ahead; an auditor must see that it did)
+            _note(
+                f"warning: --as-of {day} is after today ({today}): certificates and audits are"
+                " judged as they will stand then, and the assessment records that date"
+            )
     return AssessOptions(
         profiles=list(profiles or []), config=config, read=read, company=company, as_of=day
     )
