@@ -170,3 +170,27 @@ def test_the_summary_names_each_members_folder(tmp_path: Path, anonymise: bool) 
         "failed"
     )
     assert sorted(shown) == sorted(ranked.values())
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes: POSIX")
+def test_a_named_pipe_in_a_members_folder_is_said_not_read(tmp_path: Path) -> None:
+    """A pipe named like a chain file was left out without a word (skipped .txt notes are
+    named); it is no file to read, and reading one would wait for a writer."""
+    import os
+
+    folder = tmp_path / "in"
+    _put(folder, ["acme.yaml"])
+    os.mkfifo(folder / "pipe.csv")
+    result = run_batch([folder], tmp_path / "out", BatchOptions(formats=(".json",), jobs=1))
+    assert [r["member"] for r in result.records] == ["acme"]
+    assert result.notes == [
+        f"not read as members: 1 file in {folder}, not regular files (named pipes, sockets or"
+        " devices)"
+    ]
+    assert read_summary(tmp_path / "out")["not_members"] == [
+        {
+            "path": str(folder),
+            "reason": "not regular files (named pipes, sockets or devices)",
+            "files": 1,
+        }
+    ]

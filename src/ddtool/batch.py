@@ -222,6 +222,7 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
         output = bool(written) or ("summary.json" in names and _is_summary(place))
         unread = sum(_member_like(place / name) for name in written)
         prose = 0  # text files that hold no table: notes, read-me files
+        special = 0  # named pipes, sockets, devices: no file to read (reading a pipe waits)
         for name in names:
             if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
                 continue
@@ -232,12 +233,17 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
                 prose += 1
             elif path.is_file() or (path.is_symlink() and not path.exists()):
                 found.append(path)
+            elif not path.is_dir():
+                special += 1
         if unread and real != own:
             reason = "the output of an earlier batch (its summary and member folders)"
             not_members.append(NotMember(place, reason, unread))
         if prose:
             reason = "text with no table in it (notes, read-me files: no tab, comma or semicolon"
             not_members.append(NotMember(place, f"{reason} in the first line)", prose))
+        if special:
+            reason = "not regular files (named pipes, sockets or devices)"
+            not_members.append(NotMember(place, reason, special))
     return sorted(found)
 
 
