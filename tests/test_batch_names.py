@@ -194,3 +194,37 @@ def test_a_named_pipe_in_a_members_folder_is_said_not_read(tmp_path: Path) -> No
             "files": 1,
         }
     ]
+
+
+@pytest.mark.parametrize("anonymise", [False, True], ids=["named", "anonymised"])
+def test_the_summary_does_not_depend_on_the_order_of_the_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, anonymise: bool
+) -> None:
+    """Failures were listed in the order the inputs were typed, and so were the folders not
+    read: `batch north south` and `batch south north` gave other summaries."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    inputs = []
+    for region in ("north", "south"):
+        folder = tmp_path / region
+        _put(folder, [f"{region}-ok.yaml"])
+        (folder / f"{region}-broken.yaml").write_text("suppliers: [", encoding="utf-8")
+        (folder / "notes.txt").write_text("call the members first\n", encoding="utf-8")
+        inputs.append(folder)
+    texts = []
+    for run, given in (("one", inputs), ("two", inputs[::-1])):
+        out = tmp_path / f"out-{run}"
+        if anonymise and run == "two":  # (the same key: the same pseudonyms)
+            out.mkdir()
+            key = (tmp_path / "out-one" / "anonymise-key.txt").read_text(encoding="ascii")
+            (out / "anonymise-key.txt").write_text(key, encoding="ascii")
+        options = BatchOptions(formats=(".json", ".md"), jobs=1, anonymise=anonymise)
+        if run == "two":
+            options.formats = (".md", ".json")
+        result = run_batch(given, out, options)
+        assert len(result.failed) == 2
+        texts.append((out / "summary.json").read_text(encoding="utf-8").replace(run, "RUN"))
+        results = sorted(out.glob("*/result.json"))
+        assert all(
+            '"formats": [\n    ".json",\n    ".md"\n  ]' in r.read_text("utf-8") for r in results
+        )
+    assert texts[0] == texts[1]

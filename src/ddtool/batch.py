@@ -115,6 +115,7 @@ class BatchResult:
     summary: dict[str, Any] = field(default_factory=dict)
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)  # as the summary lists them
 
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -1001,7 +1002,7 @@ def run_batch(
                 member=member.name,
                 member_path=member.member_path,
                 folder=member.folder,
-                formats=list(options.formats),
+                formats=sorted(options.formats),  # (any order typed is the same)
                 settings=settings,
                 outputs=sorted(files),
             )
@@ -1021,6 +1022,7 @@ def run_batch(
             earlier=earlier,
             key=key,
         )
+        result.failed = failed_in_order(result.records, member_namer(options.anonymise, key))
         _write_summary(outdir, result.summary)
     except OSError as e:
         remove_empty(made)
@@ -1273,13 +1275,8 @@ def summarise(
     if anonymise and not key:
         raise ValueError("an anonymised summary needs the pseudonym key")
     ok = [r for r in records if r["status"] == "ok"]
-    failed = [r for r in records if r["status"] != "ok"]
-
-    def name(record: Mapping[str, Any]) -> str:
-        if not anonymise:
-            return str(record["member"])
-        # (a record of an earlier version has no member_path: its name, as then)
-        return pseudonym(str(record.get("member_path") or record["member"]), key)
+    name = member_namer(anonymise, key)
+    failed = failed_in_order(records, name)
 
     ranking = []
     for rank, record in enumerate(sorted(ok, key=lambda r: _rank_key(r, name(r))), 1):
@@ -1341,13 +1338,36 @@ def summarise(
                 "reason": item.reason,
                 "files": item.files,
             }
-            for item in not_members
+            # (in path order, as failures are in name order: not in the order typed)
+            for item in sorted(not_members, key=lambda item: str(item.path))
         ],
         "earlier_members": [
             {"member": name(item), "folder": None if anonymise else item["folder"]}
             for item in earlier
         ],
     }
+
+
+def member_namer(anonymise: bool, key: bytes) -> Callable[[Mapping[str, Any]], str]:
+    """How the summary names a member's record: its name, or its pseudonym (see pseudonym)."""
+
+    def name(record: Mapping[str, Any]) -> str:
+        if not anonymise:
+            return str(record["member"])
+        # (a record of an earlier version has no member_path: its name, as then)
+        return pseudonym(str(record.get("member_path") or record["member"]), key)
+
+    return name
+
+
+def failed_in_order(
+    records: list[dict[str, Any]], name: Callable[[Mapping[str, Any]], str]
+) -> list[dict[str, Any]]:
+    """The failed members' records as the summary lists them: by the name it gives them
+    (their pseudonym when anonymised, so the order gives no name away), then their path, so
+    that the summary does not depend on the order the inputs were given in."""
+    failed = [r for r in records if r["status"] != "ok"]
+    return sorted(failed, key=lambda r: (name(r), str(r.get("member_path") or ""), r["file"]))
 
 
 def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:

@@ -1038,8 +1038,7 @@ def batch(
         )
     # (the summary's failures, in the records' order; anonymised, the terminal, which is the
     # operator's own, names the member beside its pseudonym: the files to mend are theirs)
-    failed = [record for record in result.records if record["status"] != "ok"]
-    for failure, record in zip(summary["failures"], failed, strict=True):
+    for failure, record in zip(summary["failures"], result.failed, strict=True):
         member, error = failure["member"], failure["error"]
         if summary["anonymised"]:
             member, error = f"{member} ({record['member']})", record["error"]
