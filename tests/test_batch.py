@@ -292,13 +292,15 @@ def test_resume_reassesses_what_another_ddtool_version_made(
     assert run_batch([folder], out, options).skipped == 0
 
 
-@pytest.mark.parametrize("text", ["not a key\n", "abc\n", "0" * 63 + "\n"])
-def test_a_pseudonym_key_that_is_not_one_is_refused(
+@pytest.mark.parametrize("text", ["not a key\n", "abc\n", "0" * 63 + "\n", "0" * 32 + "\n"])
+def test_a_pseudonym_key_that_is_not_one_is_refused_before_any_work(
     members: Path, tmp_path: Path, text: str
 ) -> None:
-    """A key file edited by hand would give other pseudonyms unseen: refused, exit 2."""
+    """A key file edited by hand would give other pseudonyms unseen: refused, exit 2, before
+    any member is assessed, and the earlier summary is kept."""
     out = tmp_path / "out"
-    out.mkdir()
+    run_batch([members], out, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
+    before = {p.name: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     (out / ANONYMISE_KEY_FILE).write_text(text, encoding="ascii")
     done = CliRunner().invoke(
         app, ["batch", str(members), "-o", str(out), "--jobs", "1", "--anonymise"]
@@ -306,3 +308,30 @@ def test_a_pseudonym_key_that_is_not_one_is_refused(
     assert done.exit_code == 2, done.output
     assert f"{out / ANONYMISE_KEY_FILE}: not a pseudonym key" in done.output
     assert "Traceback" not in done.output
+    after = {p.name: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    del before[ANONYMISE_KEY_FILE], after[ANONYMISE_KEY_FILE]
+    assert after == before  # nothing assessed again, the summary kept
+
+
+def test_a_new_key_is_never_readable_by_others(
+    members: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written owner-only from its first byte (not chmod'ed after a rename), and a key
+    copied in readable by others is made the owner's."""
+    import os
+
+    seen: list[int] = []
+    rename = os.replace
+
+    def watched(src: Any, dst: Any) -> None:
+        if str(dst).endswith(ANONYMISE_KEY_FILE):
+            seen.append(os.stat(src).st_mode & 0o777)
+        rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", watched)
+    out = tmp_path / "out"
+    run_batch([members], out, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
+    assert seen == [0o600]
+    (out / ANONYMISE_KEY_FILE).chmod(0o644)
+    run_batch([members], out, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
+    assert (out / ANONYMISE_KEY_FILE).stat().st_mode & 0o777 == 0o600

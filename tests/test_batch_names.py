@@ -10,7 +10,14 @@ import pytest
 from batch_support import SAMPLES, read_summary
 from typer.testing import CliRunner
 
-from ddtool.batch import BatchOptions, anonymise_key, pseudonym, run_batch, shown_text
+from ddtool.batch import (
+    ANONYMISE_KEY_FILE,
+    BatchOptions,
+    anonymise_key,
+    pseudonym,
+    run_batch,
+    shown_text,
+)
 from ddtool.cli import app
 
 # (the files of the first run, those added for the second, the inputs given, relative to
@@ -56,7 +63,8 @@ def test_a_pseudonym_does_not_change_when_other_files_appear(
     for run in ("before", "after"):
         result = run_batch([Path(g) for g in given], tmp_path / run, options)
         ranking = read_summary(tmp_path / run)["ranking"]
-        assert pseudonym(key, anonymise_key(tmp_path / run)) in [r["member"] for r in ranking]
+        secret, _ = anonymise_key(tmp_path / run)
+        assert pseudonym(key, secret) in [r["member"] for r in ranking]
         assert len({r["member"] for r in ranking}) == len(ranking)  # each its own
         record = next(r for r in result.records if Path(r["file"]).resolve() == folder / followed)
         assert record["member_path"] == key
@@ -215,8 +223,8 @@ def test_the_summary_does_not_depend_on_the_order_of_the_inputs(
         out = tmp_path / f"out-{run}"
         if anonymise and run == "two":  # (the same key: the same pseudonyms)
             out.mkdir()
-            key = (tmp_path / "out-one" / "anonymise-key.txt").read_text(encoding="ascii")
-            (out / "anonymise-key.txt").write_text(key, encoding="ascii")
+            key = (tmp_path / "out-one" / ANONYMISE_KEY_FILE).read_text(encoding="ascii")
+            (out / ANONYMISE_KEY_FILE).write_text(key, encoding="ascii")
         options = BatchOptions(formats=(".json", ".md"), jobs=1, anonymise=anonymise)
         if run == "two":
             options.formats = (".md", ".json")
@@ -228,3 +236,15 @@ def test_the_summary_does_not_depend_on_the_order_of_the_inputs(
             '"formats": [\n    ".json",\n    ".md"\n  ]' in r.read_text("utf-8") for r in results
         )
     assert texts[0] == texts[1]
+
+
+def test_a_member_named_like_the_key_file_gets_another_folder(tmp_path: Path) -> None:
+    """`anonymise.key.yaml` would get the folder `anonymise.key`: the key's own name."""
+    folder = tmp_path / "in"
+    _put(folder, [f"{ANONYMISE_KEY_FILE}.yaml", "acme.yaml"])
+    out = tmp_path / "out"
+    result = run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
+    folders = {r["member"]: r["folder"] for r in result.records}
+    assert folders[ANONYMISE_KEY_FILE] != ANONYMISE_KEY_FILE
+    assert (out / ANONYMISE_KEY_FILE).is_file() and (out / folders[ANONYMISE_KEY_FILE]).is_dir()
+    assert result.summary["failed"] == 0 and result.notes == []

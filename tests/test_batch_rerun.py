@@ -201,7 +201,7 @@ def test_member_folders_of_members_gone_since_are_named(tmp_path: Path, anonymis
     assert summary["members"] == 2
     gone = [{"member": name, "folder": name} for name in ("coffee", "services")]
     if anonymise:  # (pseudonyms of their paths from the folder given; no folder names)
-        key = anonymise_key(out)
+        key, _ = anonymise_key(out)
         gone = [{"member": pseudonym(f"{g['member']}.yaml", key), "folder": None} for g in gone]
     assert summary["earlier_members"] == gone
     assert result.notes == [

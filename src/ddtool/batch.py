@@ -331,7 +331,7 @@ def _taken_names(paths: list[Path], outdir: Path | None) -> set[str]:
     folder, and every entry there that is not a member folder a batch made. Writing a
     member's reports into a folder of member files would have a re-run take those files
     for the batch's own and leave their members out, unsaid."""
-    taken = {name.casefold() for name in SUMMARY_FILES}
+    taken = {name.casefold() for name in (*SUMMARY_FILES, ANONYMISE_KEY_FILE)}
     if outdir is None:
         return taken
     root = outdir.resolve()
@@ -400,8 +400,9 @@ def _closest_path(item: Path) -> Path | None:
     return place if place.exists() else None
 
 
-# the secret the pseudonyms are keyed with, kept in the output folder beside the summary
-ANONYMISE_KEY_FILE = "anonymise-key.txt"
+# the secret the pseudonyms are keyed with, kept in the output folder beside the summary (a
+# suffix no chain file has: never read as a member, nor as a note)
+ANONYMISE_KEY_FILE = "anonymise.key"
 
 
 def pseudonym(name: str, key: bytes) -> str:
@@ -414,31 +415,46 @@ def pseudonym(name: str, key: bytes) -> str:
     return "member-" + hmac.new(key, name.encode("utf-8"), hashlib.sha256).hexdigest()[:10]
 
 
-def anonymise_key(outdir: Path) -> bytes:
-    """The output folder's pseudonym key: read from ANONYMISE_KEY_FILE, or made (32 random
-    bytes, written as hex, readable by the owner only) on its first anonymised run. The same
-    key gives each member the same pseudonym in every run; copy the file to another output
-    folder to keep them there."""
+def anonymise_key(outdir: Path) -> tuple[bytes, bool]:
+    """The output folder's pseudonym key, read from ANONYMISE_KEY_FILE (64 hex digits, as
+    save_anonymise_key writes them), or a new one (32 random bytes) where there is none, and
+    whether it is new. Read before any member is assessed: a file that holds no key stops
+    the run before it starts. The same key gives each member the same pseudonym in every
+    run; copy the file to another output folder to keep them there."""
     import secrets
 
     path = outdir / ANONYMISE_KEY_FILE
-    outdir.mkdir(parents=True, exist_ok=True)
     try:
         text = path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
-        text = secrets.token_hex(32)
-        write_atomic(path, text + "\n")
-        with contextlib.suppress(OSError):
-            path.chmod(0o600)
-        return bytes.fromhex(text)
+        return secrets.token_bytes(32), True
     except (OSError, UnicodeDecodeError) as e:
         raise BatchError(f"{path}: cannot read the pseudonym key ({e})") from None
-    if not re.fullmatch(r"[0-9a-fA-F]{32,}", text) or len(text) % 2:
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", text):
         raise BatchError(
             f"{path}: not a pseudonym key (64 hex digits, as ddtool writes it); remove it to"
             " have a new one made (the pseudonyms then change)"
         )
-    return bytes.fromhex(text)
+    with contextlib.suppress(OSError):  # (a key copied in readable by others: the owner's)
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    return bytes.fromhex(text), False
+
+
+def save_anonymise_key(outdir: Path, key: bytes) -> None:
+    """Write a new key into the output folder, readable by its owner alone from the first
+    byte on (a temporary file made so, renamed into place)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{ANONYMISE_KEY_FILE}.", suffix=".tmp", dir=outdir)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:  # (mkstemp: mode 0600)
+            handle.write(key.hex() + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, outdir / ANONYMISE_KEY_FILE)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _sha256(path: Path) -> str:
@@ -971,6 +987,7 @@ def run_batch(
     # one as-of date for every member (a run across midnight, Dask workers elsewhere), which
     # a resumed member's assessment must have been made on
     options = replace(options, as_of=_run_date(options))
+    key, new_key = anonymise_key(outdir) if options.anonymise else (b"", False)
     result = BatchResult()
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []
@@ -1013,7 +1030,9 @@ def run_batch(
             if progress is not None:
                 progress(len(records), len(members), *_shown(member, record))
         result.records = [records[m.folder] for m in members]
-        key = anonymise_key(outdir) if options.anonymise else b""
+        if new_key:  # (kept with the summary it names the members of)
+            outdir.mkdir(parents=True, exist_ok=True)
+            save_anonymise_key(outdir, key)
         result.summary = summarise(
             result.records,
             options.anonymise,
