@@ -62,7 +62,7 @@ CASES = (
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_warning_lines(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
-    cli._warning_lines(_warnings(*case.types))
+    cli._warning_lines(_warnings(*case.types), written=True)
     lines = capsys.readouterr().err.splitlines()
     located = [line for line in lines if ", row " in line]
     assert [int(line.split(", row ")[1].split(":")[0]) for line in located] == list(case.shown_rows)
@@ -106,3 +106,39 @@ def test_assess_counts_the_rest_and_validate_lists_them(tmp_path: Path) -> None:
     listed = json.loads(checked.stdout)
     problems = [p for result in listed for p in result["problems"]]
     assert [p["location"]["row"] for p in problems] == list(range(2, count + 2))
+
+
+def test_every_error_is_printed_and_the_warnings_beside_them_are_counted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A run that stops on errors: each error, however many (all problems are reported at
+    once), and the warnings capped as on a run that goes on; no output to point to."""
+    problems = _warnings(*["w"] * (N + 5))
+    problems += [
+        Problem("e", f"error {i}", Location("chain.csv", row=100 + i), "error") for i in range(30)
+    ]
+    cli._warning_lines(problems)
+    lines = capsys.readouterr().err.splitlines()
+    assert [line for line in lines if line.startswith("error: ")] == [
+        f"error: chain.csv, row {100 + i}: error {i} [e]" for i in range(30)
+    ]
+    assert sum(line.startswith("warning: chain.csv") for line in lines) == N
+    assert lines[-1] == (
+        f"warning: {N + 5} warnings in all: `ddtool validate` on the same input lists every one"
+    )
+
+
+def test_assess_that_stops_on_an_error_caps_its_warnings(tmp_path: Path) -> None:
+    count = N + 4
+    rows = ["id,name,country,sector"]
+    rows += [f"S{i},Supplier {i},Ghana,widgetry{i}" for i in range(count)]
+    rows += ["X1,Bad,Atlantis,cocoa farming", "X2,Bad too,Narnia,cocoa farming"]
+    chain = tmp_path / "chain.csv"
+    chain.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(tmp_path / "o.json")])
+    assert done.exit_code == 2, done.output
+    lines = done.stderr.splitlines()
+    assert sum("[unknown-country]" in line for line in lines) == 2
+    assert sum("[unknown-sector]" in line for line in lines) == N + 1  # N, then the count
+    assert "warning: … and 4 more warnings of this type [unknown-sector]" in lines
+    assert not (tmp_path / "o.json").exists()

@@ -58,7 +58,7 @@ def _guard(func: F) -> F:
         except InputError as e:
             if _state["debug"]:
                 raise
-            _problem_lines(e.problems)
+            _warning_lines(e.problems)  # (every error; warnings up to a few of a type)
             raise typer.Exit(int(ExitCode.ERROR)) from None
         except DdtoolError as e:
             if _state["debug"]:
@@ -226,26 +226,32 @@ def _problem_lines(problems: list[Problem]) -> None:
 WARNINGS_PER_TYPE = 10
 
 
-def _warning_lines(warnings: list[Problem]) -> None:
-    """The first WARNINGS_PER_TYPE warnings of each type, located, in the order found; then
-    one line per type that has more, saying how many more and where every one is listed."""
+def _warning_lines(problems: list[Problem], written: bool = False) -> None:
+    """One located line per problem on stderr, in the order found: every error, and the
+    first WARNINGS_PER_TYPE warnings of each type; then one line per type of warning that has
+    more, saying how many more and where every one is listed (in the outputs too, when the
+    run goes on to write them: `written`)."""
     seen = Counter[str]()
-    shown: list[Problem] = []
-    for problem in warnings:
+    lines: list[str] = []
+    warnings = 0
+    for problem in problems:
+        if problem.severity == "error":
+            lines.append(f"{problem.severity}: {problem}")
+            continue
+        warnings += 1
         seen[problem.type] += 1
         if seen[problem.type] <= WARNINGS_PER_TYPE:
-            shown.append(problem)
-    lines = [f"{p.severity}: {p}" for p in shown]
+            lines.append(f"{problem.severity}: {problem}")
     lines += [
         f"warning: … and {count - WARNINGS_PER_TYPE:,} more warnings of this type [{type_}]"
         for type_, count in seen.items()
         if count > WARNINGS_PER_TYPE
     ]
-    if len(shown) < len(warnings):
+    if any(count > WARNINGS_PER_TYPE for count in seen.values()):
+        also = ", and so do the JSON's \"warnings\" and the Excel register's Warnings sheet"
         lines.append(
-            f"warning: {len(warnings):,} warnings in all: `ddtool validate` on the same input"
-            " lists every one, and so do the JSON's \"warnings\" and the Excel register's"
-            " Warnings sheet"
+            f"warning: {warnings:,} warnings in all: `ddtool validate` on the same input"
+            f" lists every one{also if written else ''}"
         )
     if lines:
         _emit("\n".join(lines), sys.stderr)
@@ -740,7 +746,7 @@ def assess(
     result = run_assess(files, options)
     try:
         if result.warnings and not quiet:
-            _warning_lines(result.warnings)
+            _warning_lines(result.warnings, written=True)
         _write_outputs(result.document, outputs, quiet)
         if not quiet:
             from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
@@ -1232,7 +1238,7 @@ def main() -> None:
             _stopped()
         _leave(e.code)
     except InputError as e:
-        _problem_lines(e.problems)
+        _warning_lines(e.problems)
         sys.exit(int(ExitCode.ERROR))
     except DdtoolError as e:
         if "--debug" in sys.argv:
