@@ -530,3 +530,23 @@ def test_every_register_shows_a_sector_the_taxonomy_does_not_know_as_written(
     # the JSON keeps the taxonomy id (none) and the text as written apart
     [entry] = [s for s in document["suppliers"] if s["id"] == "G4"]
     assert (entry["sector"], entry["sector_as_written"]) == (None, "widget polishing")
+
+
+def test_a_schema_1_registers_unknown_sector_is_shown_as_written(tmp_path: Path) -> None:
+    """Schema-1.0 flags hold their supplier's fields inline but for the text of a sector the
+    taxonomy does not know, which the supplier entry keeps: the registers read it there."""
+    saved = Path(__file__).parent / "assets" / "diff" / "cocoa-schema-1.0.json"
+    document = json.loads(saved.read_text("utf-8"))
+    target = "COOP-CI-1"
+    for entry in document["suppliers"]:
+        if entry["id"] == target:
+            entry["sector"], entry["sector_as_written"] = None, "widget polishing"
+    for flag in document["flags"]:
+        if flag["supplier_id"] == target:
+            flag["sector"] = None
+    assert any(f["supplier_id"] == target for f in document["flags"])
+    rows = _csv(_write(document, tmp_path / "r.csv"))
+    shown = {r["sector"] for r in rows if r["supplier_id"] == target}
+    assert shown == {"widget polishing (not in the taxonomy)"}
+    others = {r["sector"] for r in rows if r["supplier_id"] != target}
+    assert "" not in others and not any("taxonomy" in s for s in others)

@@ -152,11 +152,14 @@ def flag_expander(document: dict[str, Any]) -> Callable[[dict[str, Any]], dict[s
     suppliers: dict[str, dict[str, Any]] = {}
 
     def expand(flag: dict[str, Any]) -> dict[str, Any]:
-        if "basis" not in flag:
+        if "basis" not in flag and ("sector_as_written" in flag or flag.get("sector")):
             return flag
-        if not suppliers:  # the supplier index, made at the first schema-2 flag
+        if not suppliers:  # the supplier index, made at the first flag that needs it
             suppliers.update((str(s.get("id")), s) for s in document.get("suppliers", []))
-        return expand_flag(flag, suppliers.get(str(flag.get("supplier_id")), {}), bases)
+        supplier = suppliers.get(str(flag.get("supplier_id")), {})
+        if "basis" not in flag:  # schema 1: all inline but the text of an unknown sector
+            return {**flag, "sector_as_written": supplier.get("sector_as_written")}
+        return expand_flag(flag, supplier, bases)
 
     return expand
 
