@@ -316,6 +316,11 @@ def test_the_command_exits_1_when_results_differ(saved: tuple[Path, dict[str, An
     done = CliRunner().invoke(app, ["assess", "--verify", str(copy)])
     assert done.exit_code == 1
     assert "results differ" in done.output and "does not reproduce" in done.output
+    # what was checked is ticked; a note of what was not compared is not
+    lines = done.output.splitlines()
+    assert any(line.startswith("  ✓ risk profiles ") for line in lines)
+    [note] = [line for line in lines if "not compared" in line]
+    assert note.startswith("  · note: not compared: generated_at (")
 
 
 def test_an_assessment_made_with_a_settings_file_reproduces_without_it(tmp_path: Path) -> None:

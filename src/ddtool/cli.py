@@ -766,8 +766,9 @@ def _verify(saved: Path, quiet: bool) -> NoReturn:
 
     outcome = _read_saved(saved, verify, "`ddtool assess --verify`")
     console = _console()
-    for line in outcome.checked:
-        console.print(f"  ✓ {line}", markup=False)
+    for line in outcome.checked:  # (a note is no check: it says what was not compared)
+        mark = "·" if line.startswith("note:") else "✓"
+        console.print(f"  {mark} {line}", markup=False)
     for line in outcome.reasons:
         console.print(f"  ✗ {line}", markup=False)
     if outcome.reproduced:
