@@ -638,3 +638,28 @@ def test_a_list_of_suppliers_that_holds_itself_is_refused(tmp_path: Path) -> Non
         tmp_path, "company: {name: Acme}\nsuppliers: &s\n  - id: A\n    suppliers: *s\n"
     )
     assert problems.flatten(["type", "line", "column"]) == [["bad-structure", 4, "suppliers"]]
+
+
+@pytest.mark.parametrize(
+    ("written", "sector", "as_written"),
+    [
+        ("\u200b", None, None),  # a zero-width space: no more than a blank cell
+        ("\u00a0", None, None),
+        ("n/a", None, None),
+        ("–", None, None),
+        ("widget polishing", None, "widget polishing"),  # unknown, but written: kept
+        ("software services", "software-services", "software services"),
+    ],
+    ids=["zero-width space", "no-break space", "n/a", "dash", "unknown", "known"],
+)
+def test_a_sector_with_no_letter_or_digit_is_no_sector(
+    tmp_path: Path, written: str, sector: str | None, as_written: str | None
+) -> None:
+    """A zero-width space was kept as the sector as written, and the registers showed an
+    invisible "(not in the taxonomy)"; it is a data gap like a blank cell."""
+    chain = tmp_path / "c.csv"
+    chain.write_text(f"id,name,country,sector\nS1,One,IND,{written}\n", encoding="utf-8")
+    [entry] = assess([chain]).data["suppliers"]
+    assert (entry["sector"], entry["sector_as_written"]) == (sector, as_written)
+    if written != "software services":
+        assert entry["data_gaps"]

@@ -22,7 +22,7 @@ from ddtool.model import (
     Supplier,
     audit_outcome,
 )
-from ddtool.reference.countries import UNKNOWN_VALUES, normalise_country
+from ddtool.reference.countries import normalise_country
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
@@ -30,6 +30,7 @@ from ddtool.sources.values import (
     as_id,
     as_text,
     has_separator,
+    is_placeholder,
     leading_expiry,
     month_of,
     parse_date,
@@ -157,7 +158,9 @@ def _sector_value(
     if value is None:
         return (None, None), ()
     raw = as_text(value)
-    if raw.casefold() in UNKNOWN_VALUES:  # as for countries: "we do not know", a data gap
+    # as for countries: "we do not know", a data gap; and a text with no letter or digit
+    # ("-", a zero-width space), which says no more than a blank cell
+    if is_placeholder(raw):
         return (None, None), ()
     match = sectors.match_sector(raw)
     issues: Issues = ()
