@@ -550,3 +550,20 @@ def test_a_schema_1_registers_unknown_sector_is_shown_as_written(tmp_path: Path)
     assert shown == {"widget polishing (not in the taxonomy)"}
     others = {r["sector"] for r in rows if r["supplier_id"] != target}
     assert "" not in others and not any("taxonomy" in s for s in others)
+
+
+def test_the_tree_and_the_charts_name_an_unknown_sector_as_written(tmp_path: Path) -> None:
+    """The terminal's tree said "sector?" and the HTML chart "sector unknown" for a sector
+    written but not in the taxonomy, beside registers that name it."""
+    document = _assess(tmp_path, GAP_CHAIN, flag_level="low")
+    from rich.console import Console
+
+    from ddtool.reporters.terminal import render
+
+    console = Console(width=200, record=True)
+    render(document, console, True)
+    # (its row in the tree: "└── Widgets NL  NLD  …")
+    [line] = [x for x in console.export_text().splitlines() if "── Widgets NL" in x]
+    assert "widget polishing (not in the taxonomy)" in line
+    html = _write(document, tmp_path / "r.html").read_text("utf-8")
+    assert "<title>widget polishing (not in the taxonomy): 3 flags</title>" in html

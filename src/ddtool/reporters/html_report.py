@@ -215,7 +215,8 @@ def _flag_charts(document: dict[str, Any]) -> list[dict[str, Any]]:
         level = level_shown(flag, flag.get("level", ""))  # "low (data gap)" apart from low
         by_tier[tier_label][level] += 1
         by_country[country_label][level] += 1
-        by_sector[flag.get("sector") or "sector unknown"][level] += 1
+        sector = sector_text(flag.get("sector"), flag.get("sector_as_written"))
+        by_sector[sector or "sector unknown"][level] += 1
         by_risk[RISK_NAMES.get(flag.get("risk_type", ""), flag.get("risk_type", ""))][level] += 1
 
     def ranked(data: dict[str, dict[str, int]]) -> list[tuple[str, dict[str, int]]]:

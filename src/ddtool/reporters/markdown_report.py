@@ -17,6 +17,7 @@ from ddtool.reporters.shown import (
     evidence_text,
     flag_counts,
     level_shown,
+    sector_text,
     source_behind,
     supplier_regions,
     warning_place,
@@ -321,7 +322,8 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
                 )
             )
             + ";"
-            f" sector: {inline(flag.get('sector') or 'unknown')}",
+            " sector: "
+            + inline(sector_text(flag.get("sector"), flag.get("sector_as_written")) or "unknown"),
             f"- Likelihood {flag.get('likelihood')}, severity {flag.get('severity')},"
             f" priority {flag.get('priority')}",
             f"- Reason: {inline(flag.get('reason'))}",
@@ -368,8 +370,8 @@ def _data_gaps(document: dict[str, Any]) -> list[str]:
 
 # what a Sources list says of what it lists after the published sources
 OWN_RULES = (
-    "Not publications: ddtool's own rules and settings, and the input, cited where no source"
-    " gives the figure:"
+    "Cited where no published source gives the figure (ddtool's own rules and settings, and"
+    " the input):"
 )
 
 

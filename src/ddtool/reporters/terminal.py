@@ -21,6 +21,7 @@ from ddtool.reporters.shown import (
     ExposureLevels,
     flags_by_shown_level,
     level_shown,
+    sector_text,
 )
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
@@ -161,7 +162,10 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         label.append(s["name"] or sid, style="italic dim" if s["inferred"] else "")
         where = s.get("country") or ("origin mix" if s["inferred"] else "country?")
         label.append(f"  {where}", style="dim")
-        label.append(f"  {s.get('sector') or 'sector?'}  ", style="dim")
+        label.append(
+            f"  {sector_text(s.get('sector'), s.get('sector_as_written')) or 'sector?'}  ",
+            style="dim",
+        )
         if low_on_a_gap(s, own):  # (not coloured as low risk)
             label.append(own, style=_style(GAP_LEVEL))
             label.append(" — data gap: " + "; ".join(s["data_gaps"]), style="yellow")
