@@ -526,11 +526,12 @@ def _tier_value(value: Any) -> tuple[int | None, Issues]:
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
-MAX_LENGTH = {"id": 100, "name": 300, "region": 200}
+# (the sector too: the one written but not in the taxonomy is shown as written)
+MAX_LENGTH = {"id": 100, "name": 300, "region": 200, "sector": 200}
 
 
 def _text_issues(name: str, value: str, limit: int) -> Issues:
-    """Hidden characters or an absurd length in an id, name or region."""
+    """Hidden characters or an absurd length in an id, name, region or sector."""
     issues: Issues = ()
     hidden = _UNSAFE.search(value)
     if hidden:
@@ -549,7 +550,7 @@ def _text_issues(name: str, value: str, limit: int) -> Issues:
 
 
 def _check_text(record: RawRecord, problems: ProblemList) -> bool:
-    """Refuse ids, names and regions with hidden characters or absurd lengths."""
+    """Refuse ids, names, regions and sectors with hidden characters or absurd lengths."""
     ok = True
     for name, limit in MAX_LENGTH.items():
         value = record.fields.get(name)
