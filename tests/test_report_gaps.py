@@ -567,3 +567,22 @@ def test_the_tree_and_the_charts_name_an_unknown_sector_as_written(tmp_path: Pat
     assert "widget polishing (not in the taxonomy)" in line
     html = _write(document, tmp_path / "r.html").read_text("utf-8")
     assert "<title>widget polishing (not in the taxonomy): 3 flags</title>" in html
+
+
+def test_the_sector_chart_draws_at_most_max_bars(tmp_path: Path) -> None:
+    """Sectors written but not in the taxonomy are each a bar: 40 of them draw MAX_BARS, the
+    last one for the others with their flags summed; the chain graph names them too."""
+    from ddtool.reporters.html_report import MAX_BARS
+
+    rows = "".join(
+        f"  - {{id: W{i}, name: Works {i}, country: COD, sector: widget polishing {i}}}\n"
+        for i in range(40)
+    )
+    document = _assess(tmp_path, "company: {name: X, country: DEU}\nsuppliers:\n" + rows)
+    html = _write(document, tmp_path / "r.html").read_text("utf-8")
+    chart = html.split('id="chart-by-sector"', 1)[1].split("</svg>", 1)[0]
+    titles = re.findall(r"<title>([^<]*): (\d+) flags</title>", chart)
+    assert len(titles) == MAX_BARS
+    assert titles[-1][0] == f"{40 - MAX_BARS + 1} other sectors"
+    assert sum(int(n) for _, n in titles) == len(document["flags"])
+    assert "Works 7 [W7] — widget polishing 7 (not in the taxonomy), " in html

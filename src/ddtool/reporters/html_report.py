@@ -160,6 +160,23 @@ def _inputs(document: dict[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------- charts
 
 
+# bars of a chart whose labels the input writes (a sector not in the taxonomy is shown as
+# written: a list of 10^5 free-text sectors would draw 10^5 bars); the rest share one
+MAX_BARS = 30
+
+
+def _at_most(rows: list[tuple[str, dict[str, int]]], what: str) -> list[tuple[str, dict[str, int]]]:
+    """The first MAX_BARS - 1 of these ranked rows, and one bar for all the others ("212
+    other sectors"), its counts the sum of theirs; all of them when they are no more."""
+    if len(rows) <= MAX_BARS:
+        return rows
+    rest: dict[str, int] = defaultdict(int)
+    for _, counts in rows[MAX_BARS - 1 :]:
+        for level, n in counts.items():
+            rest[level] += n
+    return [*rows[: MAX_BARS - 1], (f"{len(rows) - MAX_BARS + 1:,} other {what}", dict(rest))]
+
+
 def _bar_chart(
     chart_id: str, title: str, rows: list[tuple[str, dict[str, int]]], note: str = ""
 ) -> dict[str, Any]:
@@ -230,7 +247,7 @@ def _flag_charts(document: dict[str, Any]) -> list[dict[str, Any]]:
             sorted(by_tier.items(), key=lambda kv: tier_keys[kv[0]]),
         ),
         _bar_chart("chart-by-country", "Flags by country", ranked(by_country)),
-        _bar_chart("chart-by-sector", "Flags by sector", ranked(by_sector)),
+        _bar_chart("chart-by-sector", "Flags by sector", _at_most(ranked(by_sector), "sectors")),
         _bar_chart(
             "chart-by-risk-type",
             "Flags by risk type",
@@ -411,7 +428,9 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
                     ),
                     30,
                 ),
-                "title": f"{name} [{sid}] — {s.get('sector') or 'sector unknown'}, {where}; "
+                "title": f"{name} [{sid}] —"
+                f" {sector_text(s.get('sector'), s.get('sector_as_written')) or 'sector unknown'},"
+                f" {where}; "
                 f"{'worst case' if s.get('inferred') else 'risk'} level {level or 'n/a'}"
                 + (f"; data gaps: {'; '.join(s['data_gaps'])}" if gap else ""),
                 "level": "none" if gap else level or "none",
