@@ -230,12 +230,12 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
             path = place / name
             if output and name in SUMMARY_FILES:
                 unread += 1
-            elif name.lower().endswith(".txt") and _is_prose(path):
+            elif not (path.is_file() or path.is_dir() or path.is_symlink()):
+                special += 1  # (before any is opened: opening a pipe waits for a writer)
+            elif name.lower().endswith(".txt") and path.is_file() and _is_prose(path):
                 prose += 1
             elif path.is_file() or (path.is_symlink() and not path.exists()):
                 found.append(path)
-            elif not path.is_dir():
-                special += 1
         if unread and real != own:
             reason = "the output of an earlier batch (its summary and member folders)"
             not_members.append(NotMember(place, reason, unread))
