@@ -316,22 +316,67 @@ def test_a_pseudonym_key_that_is_not_one_is_refused_before_any_work(
 def test_a_new_key_is_never_readable_by_others(
     members: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Written owner-only from its first byte (not chmod'ed after a rename), and a key
-    copied in readable by others is made the owner's."""
+    """Written owner-only from its first byte (not chmod'ed after it is in place)."""
     import os
 
     seen: list[int] = []
-    rename = os.replace
+    link = os.link
 
     def watched(src: Any, dst: Any) -> None:
         if str(dst).endswith(ANONYMISE_KEY_FILE):
             seen.append(os.stat(src).st_mode & 0o777)
-        rename(src, dst)
+        link(src, dst)
 
-    monkeypatch.setattr(os, "replace", watched)
+    monkeypatch.setattr(os, "link", watched)
     out = tmp_path / "out"
     run_batch([members], out, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
     assert seen == [0o600]
-    (out / ANONYMISE_KEY_FILE).chmod(0o644)
-    run_batch([members], out, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
     assert (out / ANONYMISE_KEY_FILE).stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no temporary
+
+
+def test_a_key_put_in_place_during_the_run_is_kept_and_used(members: Path, tmp_path: Path) -> None:
+    """A key copied in (or made by a run beside this one) while this run assessed its
+    members is not replaced by this run's new one: the summary is made with it."""
+    out = tmp_path / "out"
+    given = bytes(range(32)).hex() + "\n"
+
+    def progress(done: int, total: int, member: Any, record: dict[str, Any]) -> None:
+        if done == 1:
+            (out / ANONYMISE_KEY_FILE).write_text(given, encoding="ascii")
+
+    options = BatchOptions(jobs=1, anonymise=True, formats=(".json",))
+    run_batch([members], out, options, progress)
+    assert (out / ANONYMISE_KEY_FILE).read_text(encoding="ascii") == given
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ANONYMISE_KEY_FILE).write_text(given, encoding="ascii")
+    run_batch([members], other, options)
+    assert _summary(out)["ranking"] == _summary(other)["ranking"]
+
+
+@pytest.mark.parametrize("text", ["\ufeff" + "ab" * 32 + "\r\n", "AB" * 32])
+def test_a_key_saved_by_an_editor_is_read(members: Path, tmp_path: Path, text: str) -> None:
+    """A byte-order mark, CRLF, no line end or capitals: the same key."""
+    runs = []
+    for name, written in (("plain", "ab" * 32 + "\n"), ("edited", text)):
+        out = tmp_path / name
+        out.mkdir()
+        (out / ANONYMISE_KEY_FILE).write_text(written, encoding="utf-8")
+        run_batch([members], out, BatchOptions(jobs=1, anonymise=True, formats=(".json",)))
+        runs.append(_summary(out)["ranking"])
+    assert runs[0] == runs[1]
+
+
+def test_a_lost_key_is_said(members: Path, tmp_path: Path) -> None:
+    """An anonymised summary there and no key: the new key's pseudonyms differ, and the run
+    says so."""
+    out = tmp_path / "out"
+    options = BatchOptions(jobs=1, anonymise=True, formats=(".json",))
+    assert run_batch([members], out, options).notes == []
+    (out / ANONYMISE_KEY_FILE).unlink()
+    notes = run_batch([members], out, options).notes
+    assert notes == [
+        f"a new pseudonym key was made ({out / ANONYMISE_KEY_FILE}): the members' pseudonyms"
+        " differ from those of the summary this one replaced"
+    ]

@@ -425,36 +425,49 @@ def anonymise_key(outdir: Path) -> tuple[bytes, bool]:
 
     path = outdir / ANONYMISE_KEY_FILE
     try:
-        text = path.read_text(encoding="ascii").strip()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return secrets.token_bytes(32), True
-    except (OSError, UnicodeDecodeError) as e:
-        raise BatchError(f"{path}: cannot read the pseudonym key ({e})") from None
+    except OSError as e:
+        raise BatchError(f"{path}: cannot read the pseudonym key ({e.strerror or e})") from None
+    # (a copy saved by an editor may have gained a byte-order mark, or lost its line end)
+    text = raw.decode("utf-8-sig", errors="replace").strip()
     if not re.fullmatch(r"[0-9a-fA-F]{64}", text):
         raise BatchError(
             f"{path}: not a pseudonym key (64 hex digits, as ddtool writes it); remove it to"
             " have a new one made (the pseudonyms then change)"
         )
-    with contextlib.suppress(OSError):  # (a key copied in readable by others: the owner's)
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o600)
     return bytes.fromhex(text), False
 
 
-def save_anonymise_key(outdir: Path, key: bytes) -> None:
-    """Write a new key into the output folder, readable by its owner alone from the first
-    byte on (a temporary file made so, renamed into place)."""
+def save_anonymise_key(outdir: Path, key: bytes) -> bytes:
+    """Put a new key into the output folder, readable by its owner alone from the first byte
+    on (a temporary file made so), unless one was put there since the run read none (a key
+    copied in, a run beside this one): that one is kept, and returned, as the key to use."""
     fd, tmp = tempfile.mkstemp(prefix=f".{ANONYMISE_KEY_FILE}.", suffix=".tmp", dir=outdir)
     try:
         with os.fdopen(fd, "w", encoding="ascii") as handle:  # (mkstemp: mode 0600)
             handle.write(key.hex() + "\n")
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, outdir / ANONYMISE_KEY_FILE)
-    except BaseException:
+        try:
+            os.link(tmp, outdir / ANONYMISE_KEY_FILE)  # (never over a key that is there)
+        except FileExistsError:
+            key, _ = anonymise_key(outdir)
+        except OSError:  # a file system without hard links: made only where there is none
+            with contextlib.suppress(FileExistsError):
+                made = os.open(
+                    outdir / ANONYMISE_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
+                )
+                with os.fdopen(made, "w", encoding="ascii") as handle:
+                    handle.write(key.hex() + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            key, _ = anonymise_key(outdir)
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise
+    return key
 
 
 def _sha256(path: Path) -> str:
@@ -988,6 +1001,8 @@ def run_batch(
     # a resumed member's assessment must have been made on
     options = replace(options, as_of=_run_date(options))
     key, new_key = anonymise_key(outdir) if options.anonymise else (b"", False)
+    # an anonymised summary there already, and no key: its pseudonyms were made with another
+    renamed = new_key and _anonymised_summary(outdir)
     result = BatchResult()
     records: dict[str, dict[str, Any]] = {}
     todo: list[Member] = []
@@ -1032,7 +1047,7 @@ def run_batch(
         result.records = [records[m.folder] for m in members]
         if new_key:  # (kept with the summary it names the members of)
             outdir.mkdir(parents=True, exist_ok=True)
-            save_anonymise_key(outdir, key)
+            key = save_anonymise_key(outdir, key)
         result.summary = summarise(
             result.records,
             options.anonymise,
@@ -1052,7 +1067,20 @@ def run_batch(
         e.add_note(stop.note())
         raise
     result.notes = _notes(not_members, earlier, outdir)
+    if renamed:
+        result.notes.append(
+            f"a new pseudonym key was made ({outdir / ANONYMISE_KEY_FILE}): the members'"
+            " pseudonyms differ from those of the summary this one replaced"
+        )
     return result
+
+
+def _anonymised_summary(outdir: Path) -> bool:
+    """Whether the output folder holds an anonymised summary of an earlier run."""
+    try:
+        return json.loads((outdir / "summary.json").read_text("utf-8")).get("anonymised") is True
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _write_summary(outdir: Path, summary: dict[str, Any]) -> None:
