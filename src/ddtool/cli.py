@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
@@ -224,13 +224,14 @@ def _problem_lines(problems: list[Problem]) -> None:
 # the input warnings `assess` prints of each type; the rest are counted in one line (a large
 # workbook can carry thousands of one kind, which would bury the report)
 WARNINGS_PER_TYPE = 10
+WARNINGS_SHEET = "the Excel register's Warnings sheet"
 
 
-def _warning_lines(problems: list[Problem], written: bool = False) -> None:
+def _warning_lines(problems: list[Problem], written: Collection[str] = ()) -> None:
     """One located line per problem on stderr, in the order found: every error, and the
     first WARNINGS_PER_TYPE warnings of each type; then one line per type of warning that has
-    more, saying how many more and where every one is listed (in the outputs too, when the
-    run goes on to write them: `written`)."""
+    more, saying how many more and where every one is listed (in the outputs too, by the
+    suffixes of those the run goes on to write: `written`)."""
     seen = Counter[str]()
     lines: list[str] = []
     warnings = 0
@@ -248,10 +249,15 @@ def _warning_lines(problems: list[Problem], written: bool = False) -> None:
         if count > WARNINGS_PER_TYPE
     ]
     if any(count > WARNINGS_PER_TYPE for count in seen.values()):
-        also = ", and so do the JSON's \"warnings\" and the Excel register's Warnings sheet"
+        listed = [
+            where
+            for suffix, where in ((".json", 'the JSON\'s "warnings"'), (".xlsx", WARNINGS_SHEET))
+            if suffix in written
+        ]
+        also = f", and so do {' and '.join(listed)}" if listed else ""
         lines.append(
             f"warning: {warnings:,} warnings in all: `ddtool validate` on the same input"
-            f" lists every one{also if written else ''}"
+            f" lists every one{also}"
         )
     if lines:
         _emit("\n".join(lines), sys.stderr)
@@ -379,6 +385,7 @@ def _assess_options(
     read: ReadOptions,
     company: str | None,
     as_of: str | None = None,
+    quiet: bool = False,
 ) -> AssessOptions:
     import datetime as dt
 
@@ -390,11 +397,8 @@ def _assess_options(
             day = dt.date.fromisoformat(as_of)
         except ValueError:
             _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
-        from ddtool.assess import source_date
-
-        pinned = source_date()
-        today = pinned.date() if pinned else dt.date.today()
-        if day > today:  # (a plan may look ahead; an auditor must see that it did)
+        today = dt.date.today()  # (the day it is, whatever SOURCE_DATE_EPOCH pins)
+        if day > today and not quiet:  # (a plan may look ahead; an auditor must see it did)
             _note(
                 f"warning: --as-of {day} is after today ({today}): certificates and audits are"
                 " judged as they will stand then, and the assessment records that date"
@@ -740,13 +744,13 @@ def assess(
     read_ahead(files, read)  # workbooks parse while the engine and the profiles load
     from ddtool.assess import assess as run_assess
 
-    options = _assess_options(profiles, config, read, company, as_of)
+    options = _assess_options(profiles, config, read, company, as_of, quiet)
     options.settings = settings
     options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
     result = run_assess(files, options)
     try:
         if result.warnings and not quiet:
-            _warning_lines(result.warnings, written=True)
+            _warning_lines(result.warnings, {out.suffix.lower() for out in outputs})
         _write_outputs(result.document, outputs, quiet)
         if not quiet:
             from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
@@ -1043,7 +1047,8 @@ def batch(
             f" {summary['failed']} failed, {result.skipped} resumed; summary in"
             f" {outdir / 'summary.xlsx'}",
         )
-    # (the summary's failures, in the records' order; anonymised, the terminal, which is the
+    # (the summary's failures, by name or pseudonym (result.failed: their records in the same
+    # order); anonymised, the terminal, which is the
     # operator's own, names the member beside its pseudonym: the files to mend are theirs)
     for failure, record in zip(summary["failures"], result.failed, strict=True):
         member, error = failure["member"], failure["error"]
