@@ -16,7 +16,7 @@ import ddtool.assess
 import ddtool.reporters.json_report as json_report
 from ddtool.assess import AssessOptions, assess
 from ddtool.cli import app
-from ddtool.deferred import Deferred, ahead, can_fork, resolved
+from ddtool.deferred import Deferred, ahead, can_fork, resolved, while_waiting
 from ddtool.reporters.json_report import JsonReporter, item_pieces, value_pieces
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_chains"
@@ -522,3 +522,55 @@ def test_a_register_is_written_in_one_process_while_another_thread_runs(
         stop.set()
         other.join()
     assert forked == []
+
+
+@needs_fork
+@pytest.mark.parametrize("tree", [[], ["--no-tree"]], ids=["with the tree", "without"])
+def test_the_terminal_report_rendered_while_the_writer_waits_is_the_same(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tree: list[str]
+) -> None:
+    """On the large-chain path the terminal report is rendered while the JSON writer waits
+    for the forked part, and printed after the outputs: the same text as rendered then."""
+    import ddtool.cli
+
+    _small_limits(monkeypatch)
+    ahead_texts: list[str | None] = []
+    render_ahead = ddtool.cli._TerminalReport.render_ahead
+
+    def counted(self: Any) -> None:
+        render_ahead(self)
+        ahead_texts.append(self.text)
+
+    monkeypatch.setattr(ddtool.cli._TerminalReport, "render_ahead", counted)
+    chain = SAMPLES / "cocoa.yaml"
+    args = ["assess", str(chain), *tree, "-o", str(tmp_path / "a.json")]
+    forked = CliRunner().invoke(app, args)
+    assert forked.exit_code == 0, forked.output
+    assert len(ahead_texts) == 1 and ahead_texts[0]  # rendered ahead, once
+    monkeypatch.setenv("DDTOOL_NO_FORK", "1")
+    plain = CliRunner().invoke(app, [*args[:-1], str(tmp_path / "b.json")])
+    assert len(ahead_texts) == 1  # (nothing waits without forking: rendered after)
+    assert forked.stdout == plain.stdout
+    assert "Top flags" in forked.stdout
+
+
+def test_work_while_waiting_runs_once_and_only_where_something_waits() -> None:
+    done: list[str] = []
+    value = Deferred(Counted([1, 2]), size=2)
+    with while_waiting(lambda: done.append("work")):
+        assert value.spilled() is None  # nothing built ahead: no wait, no work
+        assert done == []
+    assert value.value() == [1, 2]
+    if can_fork():
+        other = Deferred(Counted([3]), size=1)
+        ahead([(other, value_pieces)])
+        with while_waiting(lambda: done.append("work")):
+            spill = other.spilled()
+            assert spill is not None
+            spill.close()
+            again = Deferred(Counted([4]), size=1)
+            ahead([(again, value_pieces)])
+            spill = again.spilled()  # a second wait: the work is done already
+            assert spill is not None
+            spill.close()
+        assert done == ["work"]

@@ -751,16 +751,51 @@ def assess(
     try:
         if result.warnings and not quiet:
             _warning_lines(result.warnings, {out.suffix.lower() for out in outputs})
-        _write_outputs(result.document, outputs, quiet)
-        if not quiet:
-            from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
+        from ddtool.deferred import while_waiting
 
-            # the glance holds what render shows with its default limits
-            render(result.glance(FLAG_ROWS, MAX_TREE_NODES if tree else 0), _console(), tree)
+        report = _TerminalReport(result, tree)
+        # (rendered while the JSON writer waits for a part a forked process builds, if it
+        # does; printed after the outputs are written, as when rendered then)
+        with while_waiting(None if quiet else report.render_ahead):
+            _write_outputs(result.document, outputs, quiet)
+        if not quiet:
+            report.show()
         code = _fail_on(result, fail_on)  # (its line after the report)
     finally:
         result.close()
     raise typer.Exit(code)
+
+
+class _TerminalReport:
+    """The terminal report of an assessment: rendered when there is time for it (while the
+    JSON writer waits), shown once the outputs are written."""
+
+    def __init__(self, result: Assessment, tree: bool) -> None:
+        self.result, self.tree = result, tree
+        self.text: str | None = None
+
+    def _render(self, console: Console) -> None:
+        from ddtool.reporters.terminal import FLAG_ROWS, MAX_TREE_NODES, render
+
+        # the glance holds what render shows with its default limits
+        tree = MAX_TREE_NODES if self.tree else 0
+        render(self.result.glance(FLAG_ROWS, tree), console, self.tree)
+
+    def render_ahead(self) -> None:
+        """Render into text as the console would print it (its width, colours or none)."""
+        try:
+            console = _console()
+            with console.capture() as captured:
+                self._render(console)
+            self.text = captured.get()
+        except Exception:  # (rendered again when shown: a failure is the report's own then)
+            self.text = None
+
+    def show(self) -> None:
+        if self.text is None:
+            self._render(_console())
+        else:
+            _emit(self.text.removesuffix("\n"))
 
 
 def _verify(saved: Path, quiet: bool) -> NoReturn:

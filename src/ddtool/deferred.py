@@ -23,7 +23,7 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from ddtool.collector import collector_paused
@@ -44,6 +44,27 @@ def _usable_cores() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+# work this process may do while it waits for a forked one (see while_waiting)
+_idle: list[Callable[[], None]] = []
+
+
+@contextlib.contextmanager
+def while_waiting(work: Callable[[], None] | None) -> Iterator[None]:
+    """Within the block, the first wait for a part built ahead (`Deferred.spilled`) runs
+    `work` first, once: work the run has to do anyway after writing (the terminal report),
+    done on this core while the forked process finishes its part on the other. `work` must
+    not raise (what it does is the caller's to check); where nothing waits, it is not run."""
+    if work is None:
+        yield
+        return
+    _idle.append(work)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            _idle.remove(work)
 
 
 class Deferred:
@@ -103,6 +124,8 @@ class Deferred:
             return None
         (ready, spill), self._ahead = self._ahead, None
         try:
+            while _idle:  # (before the wait, not instead of it: the part may be done)
+                _idle.pop()()
             done = ready.wait_next()
         except BaseException:  # interrupted while waiting: stop and reap the process
             ready.stop()
