@@ -234,6 +234,13 @@ class OriginShare:
     year: int
     source_id: str
     source_name: str
+    unit: str = ""  # what the share is of, as the source gives it
+
+    @property
+    def of(self) -> str:
+        """What the share is a share of: world production, or manufacturing capacity where
+        the source gives that (polysilicon)."""
+        return "manufacturing capacity" if "capacity" in self.unit.casefold() else "production"
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +280,7 @@ class Profiles:
     _sector_keys: dict[str, str] = field(default_factory=dict)
     _listings_by_sector: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _listings_by_good: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
+    _commodity_countries: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     _variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the aliases of a raw material's sector that name only its good ('coffee', 'cocoa beans'),
     # with the names of the good as words ('cocoa beans': cocoa bean, cocoa): _beside_a_good
@@ -775,6 +783,22 @@ class Profiles:
                 if self._own_applies(own, listing.good, said)
             }
         return sorted(found)
+
+    def commodity_countries(self, commodity: str, sector_id: str) -> list[str]:
+        """The countries where a listing applies to a raw commodity in a sector that
+        produces it (commodity_listings): where its goods are listed, whether or not a
+        share of world production is published for them (shrimp farmed in Thailand)."""
+        key = (commodity, sector_id)
+        found = self._commodity_countries.get(key)
+        if found is None:
+            goods = set(self.commodity_goods(commodity, sector_id))
+            candidates = sorted({iso3 for good, iso3 in self._listings_by_good if good in goods})
+            found = self._commodity_countries[key] = [
+                iso3
+                for iso3 in candidates
+                if self.commodity_listings(iso3, sector_id, commodity)
+            ]
+        return found
 
     def commodity_goods(self, commodity: str, sector: str) -> list[str]:
         """The listed goods a raw commodity is at a sector ('tin' at artisanal mines: Tin and
@@ -1763,6 +1787,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 year=_int(row["year"]) or 0,
                 source_id=row["source_id"].strip(),
                 source_name=row.get("source_name", ""),
+                unit=(row.get("unit") or "").strip(),
             )
     for item in seen_origin.values():
         origins.setdefault(item.commodity, []).append(item)

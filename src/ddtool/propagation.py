@@ -37,6 +37,11 @@ class Origin:
     share: OriginShare | None
 
 
+# an inferred origin mix whose published shares cover less of world production than this
+# has a data gap: what it weighs is a part of the world (farmed shrimp: 19 %)
+MIX_COVERAGE_PCT = 75.0
+
+
 @dataclass(slots=True)
 class InferredSupplier:
     """A supplier nobody mapped, inferred from the sector inputs and production shares."""
@@ -531,7 +536,8 @@ class Inference:
                 self.nodes[raw_id].buyers.add(node_id)
                 self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
                 targets.append(node_id)
-        elif named := self._stage_goods(sector, hint):
+        elif any(found := (self._stage_goods(sector, hint), self._sourced_goods(sector, hint))):
+            named, sourced = found
             # a stage of distinct products (crop farming) whose goods the buyer's products
             # name: one for each good, scored as a supplier naming it (a peanut butter
             # maker's farms grow peanuts, not India's rice)
@@ -542,6 +548,10 @@ class Inference:
                     for upstream in self._narrowed(sector.inputs, hint, only):
                         self._attach(node_id, upstream, country, depth + 1, hint, only)
                 targets.append(node_id)
+            # and goods of a raw sector of their own whose origins are published (a food
+            # maker's vanilla, tea, hazelnuts): that sector at the origin mix of the good,
+            # not a farm in the buyer's country (Germany grows no vanilla)
+            targets += [self._raw(raw, commodity, country, depth) for raw, commodity in sourced]
         else:
             # a stage whose inputs the products narrow is one of its own: buyers sharing it
             # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
@@ -561,6 +571,24 @@ class Inference:
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
+
+    def _sourced_goods(self, sector: Sector, hint: list[str]) -> dict[tuple[str, str], None]:
+        """(raw sector, commodity) for each good the buyer's products name that a broad raw
+        stage without commodities of its own (crop farming) stands in for, where the good
+        is the commodity of a raw sector of its own with published origins (vanilla,
+        tea, hazelnuts), in the order named."""
+        if sector.stage != "raw" or not sector.broad or sector.commodities or not hint:
+            return {}
+        sectors, origins = self.profiles.sectors, self.profiles.origins
+        found: dict[tuple[str, str], None] = {}
+        for product in hint:
+            raw = sectors.get(self.profiles.good_sectors.get(self._good_of(product) or "", ""))
+            if raw is None or raw.id == sector.id or raw.stage != "raw" or not raw.commodities:
+                continue
+            for commodity in self._commodities(raw.commodities, [product]):
+                if origins.get(commodity):
+                    found[raw.id, commodity] = None
+        return found
 
     def _said_of(self, sector_id: str, country: str | None, hint: list[str]) -> tuple[str, ...]:
         """What the buyer's products say an intermediate stage works (Profiles.stage_said:
@@ -846,6 +874,15 @@ class Inference:
             origins.append(Origin(iso3, weight, o))
         if lean and lean not in {o.iso3 for o in shares}:  # listed there, no share known
             origins.append(Origin(lean, lean_weight, None))
+        # the countries where the commodity's goods are listed but no share is published
+        # (shrimp farmed in Thailand, rubber in Myanmar) are producers too: not weighted,
+        # but in the worst case, which must not rest on the published shares alone
+        known = {o.iso3 for o in origins}
+        origins += [
+            Origin(iso3, None, None)
+            for iso3 in self.profiles.commodity_countries(commodity, sector_id)
+            if iso3 not in known
+        ]
         expected: dict[str, Score] = {}
         worst: dict[str, tuple[Score, str | None]] = {}
         worst_gaps: dict[str, str] = {}
@@ -923,6 +960,14 @@ class Inference:
                 ),
             )
             evidence[rt] = items
+        # a mix whose published shares leave much of world production out weighs the rest
+        # as nothing: a data gap (the worst case takes in the listed producers, above)
+        of = next((o.share.of for o in origins if o.share), "production")
+        gaps = (
+            [f"origin mix: shares published for {total:g}% of world {commodity} {of}"]
+            if total < MIX_COVERAGE_PCT
+            else []
+        )
         self.nodes[node_id] = InferredSupplier(
             id=node_id,
             sector=sector_id,
@@ -935,6 +980,7 @@ class Inference:
             evidence=evidence,
             depth=depth,
             worst_gaps=worst_gaps,
+            gaps=gaps,
         )
         self.supply.add_node(node_id, inferred=True)
         return node_id
@@ -945,7 +991,7 @@ def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evide
     the share comes from (its year; blank where the source names the producer only)."""
     src = profiles.sources.get(share.source_id)
     return Evidence(
-        f"origin {display_name(share.iso3)}: share of world {commodity} production (%)",
+        f"origin {display_name(share.iso3)}: share of world {commodity} {share.of} (%)",
         share.share_pct if share.share_pct is not None else "not published",
         share.year,
         src.name if src else share.source_name,

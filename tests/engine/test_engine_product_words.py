@@ -382,35 +382,58 @@ def test_no_name_of_another_sectors_good_names_a_good_of_a_broad_stage() -> None
     assert wrong == []
 
 
-@pytest.mark.parametrize(
-    "products",
-    [["cocoa beans"], ["chocolate-coated coffee beans"], ["cocoa beans", "vanilla beans"]],
-)
-def test_a_food_maker_naming_other_sectors_goods_gets_the_stage_of_one_naming_nothing(
-    tmp_path: Path, products: list[str]
-) -> None:
-    """Its crop farm in Mexico is the generic stage, every crop listing of Mexico: forced
-    labour 0.68 high, not 0.3241 medium on Mexico's beans."""
-
-    def chain(products: list[str]) -> dict[str, dict[str, tuple[float, str]]]:
-        supplier = {
-            "id": "MX1",
-            "name": "Dulces SA",
-            "country": "MEX",
-            "sector": "food manufacturing",
-            "products": products,
-        }
-        return _inferred(_assessed(tmp_path, [supplier]))
-
-    found = chain(products)
-    assert found == chain([])
-    assert found == {
-        "inferred:crop-farming@MEX": {
-            "child_labour": (0.64, "high"),
-            "forced_labour": (0.68, "high"),
-            "human_trafficking": (0.3011, "medium"),
-        }
+GENERIC_MX = {
+    "inferred:crop-farming@MEX": {
+        "child_labour": (0.64, "high"),
+        "forced_labour": (0.68, "high"),
+        "human_trafficking": (0.3011, "medium"),
     }
+}
+COCOA_MX = {
+    "inferred:cocoa-farming:cocoa-beans@MEX": {
+        "child_labour": (0.81, "critical"),
+        "forced_labour": (0.81, "critical"),
+        "human_trafficking": (0.72, "critical"),
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("products", "expected"),
+    [
+        # no good named (a coffee bean coated in chocolate is neither): the generic stage,
+        # every crop listing of Mexico: forced labour 0.68 high, not 0.3241 medium on
+        # Mexico's beans
+        ([], GENERIC_MX),
+        (["chocolate-coated coffee beans"], GENERIC_MX),
+        # goods of raw sectors of their own with published origins: those sectors at the
+        # goods' origin mixes (cocoa leaning to Mexico, a producer; vanilla from Madagascar
+        # and Indonesia), not crop farms in Mexico
+        (["cocoa beans"], COCOA_MX),
+        (
+            ["cocoa beans", "vanilla beans"],
+            {
+                **COCOA_MX,
+                "inferred:vanilla-farming:vanilla@world": {
+                    "child_labour": (0.68, "high"),
+                    "forced_labour": (0.3096, "medium"),
+                    "human_trafficking": (0.2849, "low"),
+                },
+            },
+        ),
+    ],
+)
+def test_a_food_maker_gets_the_farms_of_the_goods_it_names(
+    tmp_path: Path, products: list[str], expected: dict[str, dict[str, tuple[float, str]]]
+) -> None:
+    supplier = {
+        "id": "MX1",
+        "name": "Dulces SA",
+        "country": "MEX",
+        "sector": "food manufacturing",
+        "products": products,
+    }
+    assert _inferred(_assessed(tmp_path, [supplier])) == expected
 
 
 def test_sweet_potato_chips_are_grown_on_sweet_potato_farms(tmp_path: Path) -> None:
