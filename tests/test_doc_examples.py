@@ -132,3 +132,14 @@ def test_the_diff_example_is_what_the_tool_prints(
     said = re.search(r'prints "(Assessment diff: [^"]+)"', doc.replace("\n", " "))
     assert said is not None and said.group(1) in done.stdout
     assert done.exit_code == 1  # (--fail-on-new high: two new high flags)
+
+
+def test_the_methodologys_sources_are_the_manifests() -> None:
+    """Section 13 says each source is listed there: every id of the manifest, once."""
+    import yaml
+
+    manifest = yaml.safe_load((ROOT / "risk_profiles" / "manifest.yaml").read_text("utf-8"))
+    ids = sorted(source["id"] for source in manifest["sources"])
+    doc = (DOCS / "methodology.md").read_text("utf-8").split("## 13. Sources", 1)[1]
+    listed = re.findall(r"^\| `([^`]+)` \|", doc, re.M)
+    assert sorted(listed) == ids
