@@ -400,3 +400,44 @@ def test_a_broken_yaml_overlay_is_one_located_line(tmp_path: Path, text: str, sa
     [line] = [x for x in str(excinfo.value).splitlines() if "sectors.yaml" in x]
     assert line.strip().startswith(f"{folder / 'sectors.yaml'}: {said}")
     assert "unicode string" not in str(excinfo.value)
+
+
+GOOD_ROW = {
+    "iso3": "CIV",
+    "indicator": "gsi2023_prevalence_per_1000",
+    "value": "9.9",
+    "year": "2023",
+    "sex": "total",
+    "source_id": "walkfree-gsi-2023",
+}
+# (an overlay's rows, the message of the row that is wrong, or None if it is read)
+OVERLAY_ROWS = [
+    (
+        [{**GOOD_ROW, "indicator": "gsi2023_prevalance_per_1000"}],
+        "row 2: unknown indicator 'gsi2023_prevalance_per_1000' (did you mean"
+        " 'gsi2023_prevalence_per_1000'?)",
+    ),
+    ([{**GOOD_ROW, "sex": "both"}], "row 2: unknown sex 'both': one of"),
+    ([GOOD_ROW, {**GOOD_ROW, "value": "7.3"}], "row 3: gsi2023_prevalence_per_1000 of CIV"),
+    ([{**GOOD_ROW, "year": "3023"}], "row 2: year '3023' is not the year of a figure"),
+    ([{**GOOD_ROW, "value": ""}], "row 2: no value: an overlay gives figures"),
+    ([{**GOOD_ROW, "sex": "Total"}], None),  # the sex in another case: the same figure
+    ([{**GOOD_ROW, "year": ""}], None),
+]
+
+
+@pytest.mark.parametrize(("rows", "message"), OVERLAY_ROWS)
+def test_an_overlays_figure_must_replace_a_bundled_one(
+    tmp_path: Path, rows: list[dict[str, str]], message: str | None
+) -> None:
+    """A misspelt indicator was read as a figure of its own, shown as from the overlay
+    while the bundled 7.3 still counted; a second row for one figure won silently."""
+    folder = _overlay(tmp_path, "countries.csv", rows)
+    if message is None:
+        item = load_profiles([folder]).indicator("CIV", "gsi2023_prevalence_per_1000")
+        assert item is not None and (item.value, item.sex) == ("9.9", "total")
+        assert item.overlay == "overlay/countries.csv"
+        return
+    with pytest.raises(ProfileError) as excinfo:
+        load_profiles([folder])
+    assert f"{folder / 'countries.csv'}: {message}" in str(excinfo.value)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import difflib
 import hashlib
 import os
 import re
@@ -1496,6 +1498,57 @@ def _overlay_files(directory: Path, check: _Checker) -> None:
         )
 
 
+def _overlay_row(
+    row: dict[str, str],
+    where: str,
+    line: int,
+    in_file: dict[tuple[str, str, str], int],
+    indicators: set[str],
+    sexes: set[str],
+    check: _Checker,
+) -> bool:
+    """Whether an overlay's countries.csv row can be read as a figure: an indicator and a
+    sex the bundled data has (the sex in any case: `Total`), and a value (a blank cannot
+    remove a figure); a figure given twice in the file and a year that cannot be are
+    reported too. The row's sex is written as the bundled data writes it."""
+    name = row["indicator"].strip()
+    if name not in indicators:
+        best = difflib.get_close_matches(name, sorted(indicators), n=1, cutoff=0.75)
+        check.fail(
+            where,
+            f"unknown indicator {name!r}"
+            + (f" (did you mean {best[0]!r}?)" if best else "")
+            + ": an overlay replaces the bundled indicators' figures",
+        )
+        return False
+    sex = row["sex"].strip() or "total"
+    known = {s.casefold(): s for s in sexes}
+    if sex.casefold() not in known:
+        check.fail(where, f"unknown sex {sex!r}: one of {', '.join(sorted(sexes))}")
+        return False
+    row["sex"] = known[sex.casefold()]
+    # (each problem of the row is reported, as every other check of the file's rows is)
+    key = (row["iso3"].strip(), name, row["sex"])
+    if key in in_file:
+        check.fail(
+            where,
+            f"{key[1]} of {key[0]} ({key[2]}) is given twice in this file (row {in_file[key]}"
+            " too): keep one",
+        )
+    in_file.setdefault(key, line)
+    year = _int(row["year"]) if row["year"].strip() else None  # (a year may be left blank)
+    if row["year"].strip() and (year is None or not 1900 <= year <= dt.date.today().year + 1):
+        check.fail(where, f"year {row['year'].strip()!r} is not the year of a figure")
+    if row["value"].strip() == "":
+        check.fail(
+            where,
+            "no value: an overlay gives figures (to keep the bundled one, leave the row out;"
+            " a blank cannot remove a figure)",
+        )
+        return False
+    return True
+
+
 def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     base = bundled_dir()
     dirs = [base, *(Path(o) for o in overlays)]
@@ -1541,16 +1594,27 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     # countries
     indicators: dict[tuple[str, str, str], Indicator] = {}
     read_from: dict[tuple[str, str, str], Path] = {}
+    # what an overlay may give: the bundled indicators and sexes (a name written wrong would
+    # be a figure of its own, shown as from the overlay while the bundled one still counts)
+    known_indicators: set[str] = set()
+    known_sexes: set[str] = set()
     for directory in dirs:
         path = directory / "countries.csv"
         if not path.is_file():
             continue
+        overlay = directory != base
+        in_file: dict[tuple[str, str, str], int] = {}
         cols: tuple[str, ...] = ("iso3", "indicator", "value", "year", "sex", "source_id")
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
             if not is_iso3(iso3):
                 check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+                continue
+            if not overlay:
+                known_indicators.add(row["indicator"].strip())
+                known_sexes.add(row["sex"].strip() or "total")
+            elif not _overlay_row(row, where, line, in_file, known_indicators, known_sexes, check):
                 continue
             if row["value"].strip() == "":
                 continue  # the source has no value: a data gap, never zero
