@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from ddtool.cli import app
@@ -441,3 +442,32 @@ def test_an_overlays_figure_must_replace_a_bundled_one(
     with pytest.raises(ProfileError) as excinfo:
         load_profiles([folder])
     assert f"{folder / 'countries.csv'}: {message}" in str(excinfo.value)
+
+
+def test_an_overlay_sector_may_not_take_another_sectors_name(tmp_path: Path) -> None:
+    """Its alias "garment" was ignored without a word: a supplier in "garment" stayed a
+    garment maker. A re-rated sector under its own id keeps its names."""
+    bundled = yaml.safe_load((BUNDLED / "sectors.yaml").read_text("utf-8"))["sectors"]
+    cocoa = next(s for s in bundled if s["id"] == "cocoa-processing")
+    widget = {
+        **cocoa,
+        "id": "widget-polishing",
+        "name": "Widget polishing",
+        "aliases": ["widget polishing", "garment"],
+        "inputs": [],
+        "commodities": [],
+    }
+    folder = tmp_path / "overlay"
+    folder.mkdir()
+    rerated = {**cocoa, "risk": {**cocoa["risk"]}}
+    (folder / "sectors.yaml").write_text(
+        yaml.safe_dump({"sectors": [rerated, widget]}), encoding="utf-8"
+    )
+    with pytest.raises(ProfileError) as excinfo:
+        load_profiles([folder])
+    lines = [line.strip() for line in str(excinfo.value).splitlines()[1:]]
+    assert lines == [
+        f"{folder / 'sectors.yaml'}: sectors[1]: widget-polishing: 'garment' already names"
+        " the sector garment-manufacturing: give another name (or re-rate that sector under"
+        " its own id)"
+    ]

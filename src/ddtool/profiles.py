@@ -1498,6 +1498,25 @@ def _overlay_files(directory: Path, check: _Checker) -> None:
         )
 
 
+def _check_names(sector: Sector, sectors: dict[str, Sector], where: str, check: _Checker) -> None:
+    """An overlay's sector may not name itself as another sector is named: the text would
+    still match the sector that had it first, and the overlay's alias be never used."""
+    taken = {
+        text_key(text): other.id
+        for other in sectors.values()
+        if other.id != sector.id
+        for text in (other.id, other.name, *other.aliases)
+    }
+    for text in (sector.id, sector.name, *sector.aliases):
+        other = taken.get(text_key(text))
+        if other is not None:
+            check.fail(
+                where,
+                f"{sector.id}: {text!r} already names the sector {other}: give another name"
+                " (or re-rate that sector under its own id)",
+            )
+
+
 def _overlay_row(
     row: dict[str, str],
     where: str,
@@ -1692,6 +1711,8 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
             where = f"{path}: sectors[{i}]"
             sector = _sector(item, where, check, known_source)
             if sector is not None:
+                if directory != base:
+                    _check_names(sector, sectors, where, check)
                 sectors[sector.id] = sector
                 sector_files[sector.id] = path
     for sector in sectors.values():
