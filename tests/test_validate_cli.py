@@ -27,6 +27,7 @@ FILE_LEVEL = {
     "bad-encoding",
     "xml-entities",
     "encrypted-workbook",
+    "misnamed-workbook",
     "not-text",
     "no-header",
     "error-values",
@@ -88,6 +89,12 @@ BAD_CASES: tuple[BadCase, ...] = (
     BadCase("binary_garbage.yaml", [["bad-encoding", None]]),
     BadCase("xml_entities.xlsx", [["xml-entities", None]]),
     BadCase("encrypted.xlsx", [["encrypted-workbook", None]], message="password"),
+    # an Excel 97-2003 workbook (an OLE file, as an encrypted one is) named .xlsx
+    BadCase(
+        "old_excel_named.xlsx",
+        [["misnamed-workbook", None]],
+        message="an Excel 97-2003 workbook (.xls) saved with the name .xlsx: rename it to .xls",
+    ),
     BadCase(
         "formulas_errors.xlsx",
         [
@@ -230,3 +237,31 @@ def test_names_and_values_with_brackets_print_as_they_are(tmp_path: Path) -> Non
     assert done.exit_code == 2, done.output
     assert "Lieferanten [2026].csv" in done.output
     assert "Nowhere [/red] land" in done.output and "internal error" not in done.output
+
+
+@pytest.mark.parametrize(
+    ("made", "suffix", "message"),
+    [
+        ("ods", ".xlsx", "an OpenDocument spreadsheet (.ods) saved with the name .xlsx"),
+        ("xlsx", ".ods", "an Excel workbook (.xlsx) saved with the name .ods"),
+    ],
+)
+def test_a_workbook_named_as_another_kind_says_which_it_is(
+    tmp_path: Path, made: str, suffix: str, message: str
+) -> None:
+    """An ODS named .xlsx said "cannot read the workbook: File not found '_rels/.rels'"."""
+    import shutil
+    import zipfile
+
+    path = tmp_path / f"suppliers{suffix}"
+    if made == "xlsx":
+        shutil.copy(Path(__file__).parents[1] / "sample_chains" / "cocoa_suppliers.xlsx", path)
+    else:
+        with zipfile.ZipFile(path, "w") as package:
+            package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            package.writestr("content.xml", "<office:document-content/>")
+    result = run("validate", "--format", "json", str(path))
+    assert result.exit_code == 2
+    [problem] = json.loads(result.stdout)[0]["problems"]
+    assert problem["type"] == "misnamed-workbook"
+    assert problem["message"].startswith(message)

@@ -1291,6 +1291,16 @@ class ExcelReader(ChainReader):
             problems.error("not-a-workbook", _not_old_excel(path, magic), where)
             return chain
         if zipped and magic.startswith(b"\xd0\xcf\x11\xe0"):
+            # an OLE container: an encrypted workbook, or an Excel 97-2003 one (.xls) named as
+            # a newer one, told apart by the streams it holds
+            if {"Workbook", "Book"} & _ole_streams(path):
+                problems.error(
+                    "misnamed-workbook",
+                    f"an Excel 97-2003 workbook (.xls) saved with the name {path.suffix}: rename"
+                    " it to .xls, or open it and save it as .xlsx",
+                    where,
+                )
+                return chain
             problems.error(
                 "encrypted-workbook",
                 "the workbook is password-protected or encrypted; remove the password"
@@ -2306,6 +2316,16 @@ def _inspect_package(
                 )
                 return None
             parts = {info.filename for info in infos}
+            excel = bool(parts & {"xl/workbook.xml", "xl/workbook.bin"})
+            other = ".ods" if "content.xml" in parts and not excel else ".xlsx" if excel else None
+            if other is not None and (path.suffix.lower() == ".ods") != (other == ".ods"):
+                kind = "an OpenDocument spreadsheet" if other == ".ods" else "an Excel workbook"
+                problems.error(
+                    "misnamed-workbook",
+                    f"{kind} ({other}) saved with the name {path.suffix}: rename it to {other}",
+                    where,
+                )
+                return None
             if not parts & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}:
                 shown = ", ".join(sorted(parts)[:3]) + (" …" if len(parts) > 3 else "")
                 problems.error(
@@ -2361,6 +2381,32 @@ def _text_table(path: Path) -> bool:
         return False
     first = next((line for line in text.splitlines() if line.strip()), "")
     return any(mark in first for mark in "\t;,")
+
+
+def _ole_streams(path: Path) -> set[str]:
+    """The names of the streams in the first directory sector of an OLE (compound) file: an
+    Excel 97-2003 workbook holds "Workbook" (or "Book"), an encrypted newer one
+    "EncryptedPackage". Empty where the header cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(512)
+            if len(header) < 512:
+                return set()
+            size = 1 << int.from_bytes(header[0x1E:0x20], "little")
+            first = int.from_bytes(header[0x30:0x34], "little")
+            if not 7 <= size.bit_length() - 1 <= 12 or first >= 0xFFFFFFFA:
+                return set()
+            handle.seek((first + 1) * size)
+            directory = handle.read(size)
+    except OSError:
+        return set()
+    names: set[str] = set()
+    for start in range(0, len(directory) - 127, 128):
+        length = int.from_bytes(directory[start + 64 : start + 66], "little")
+        if 2 <= length <= 64:
+            raw = directory[start : start + length - 2]
+            names.add(raw.decode("utf-16-le", errors="replace"))
+    return names
 
 
 def _not_old_excel(path: Path, magic: bytes) -> str:
