@@ -85,3 +85,30 @@ def test_an_as_of_after_today_is_said(
     assert done.exit_code == 0, done.output
     line = f"warning: --as-of {as_of} is after today ({dt.date.today()}): certificates and"
     assert (line in done.stderr) is warned
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["--fail-on", "hgh"],
+            "'hgh' is not a level: one of low, medium, high, critical (did you mean 'high'?)",
+        ),
+        (["--fail-on", "severe"], "'severe' is not a level: one of low, medium, high, critical"),
+    ],
+)
+def test_a_level_written_wrong_gets_the_closest(tmp_path: Path, args: list[str], said: str) -> None:
+    """It said "Value error, 'hgh' is not one of …", with no suggestion."""
+    done = CliRunner().invoke(app, ["assess", str(SAMPLE), "-q", *args])
+    assert done.exit_code == 2
+    assert said in " ".join(done.output.split())
+    assert "Value error" not in done.output
+
+
+@pytest.mark.parametrize("written", ["HIGH", "High", " high "])
+def test_a_level_in_another_case_is_the_level(tmp_path: Path, written: str) -> None:
+    done = CliRunner().invoke(
+        app, ["assess", str(SAMPLE), "-q", "--fail-on", written, "-o", str(tmp_path / "a.json")]
+    )
+    assert done.exit_code == 1  # (the coffee chain reaches high)
+    assert "--fail-on high reached" in done.stderr

@@ -361,6 +361,22 @@ class FailLevel(StrEnum):
     CRITICAL = "critical"
 
 
+def _level(value: str) -> FailLevel:
+    """A level as --fail-on takes it, in any case; a word that is none, with the closest."""
+    import difflib
+
+    levels = [level.value for level in FailLevel]
+    word = value.strip().casefold()
+    if word in levels:
+        return FailLevel(word)
+    best = difflib.get_close_matches(word, levels, n=1, cutoff=0.6)
+    hint = f" (did you mean {best[0]!r}?)" if best else ""
+    raise typer.BadParameter(f"{value!r} is not a level: one of {', '.join(levels)}{hint}")
+
+
+_LEVELS = "|".join(level.value for level in FailLevel)
+
+
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Settings file (ddtool.yaml): thresholds, weights.")
 ]
@@ -670,7 +686,12 @@ def assess(
     ] = None,
     fail_on: Annotated[
         FailLevel | None,
-        typer.Option("--fail-on", help="Exit 1 when a risk in the chain reaches this level."),
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a risk in the chain reaches this level.",
+            parser=_level,
+            metavar=_LEVELS,
+        ),
     ] = None,
     config: ConfigOption = None,
     profiles: ProfilesOption = None,
@@ -950,6 +971,8 @@ def diff(
             "--fail-on-new",
             help="Exit 1 when a new flag reaches this level, or an existing or re-identified"
             " flag rises to it.",
+            parser=_level,
+            metavar=_LEVELS,
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal table.")] = False,
@@ -1013,7 +1036,10 @@ def batch(
     fail_on: Annotated[
         FailLevel | None,
         typer.Option(
-            "--fail-on", help="Exit 1 when a risk in any member's chain reaches this level."
+            "--fail-on",
+            help="Exit 1 when a risk in any member's chain reaches this level.",
+            parser=_level,
+            metavar=_LEVELS,
         ),
     ] = None,
     resume: Annotated[
@@ -1231,7 +1257,8 @@ def profiles_show(
     key: Annotated[str, typer.Argument(help="ISO3/name, sector id/alias, or good name")],
     profiles: ProfilesOption = None,
 ) -> None:
-    """Show one country (e.g. CIV), sector (e.g. cocoa-farming) or good (e.g. cotton)."""
+    """Show one country, sector or good with its figures and sources: CIV, cocoa-farming,
+    cotton."""
     from ddtool.reporters.profiles_view import show_item
 
     message = show_item(_load_profiles(profiles), kind, key, _console())
