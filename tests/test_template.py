@@ -103,9 +103,41 @@ def test_a_company_without_a_name_or_with_the_templates_is_named_after_the_file(
         assert [w["type"] for w in doc["warnings"]] == [warning]
 
 
-def test_template_refuses_unknown_suffix(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["template", "-o", str(tmp_path / "x.pdf")])
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (["new/sub/x.pdf"], "new/sub/x.pdf: templates are .xlsx, .csv or .yaml"),
+        (["ok.csv", "x.txt"], "x.txt: templates are .xlsx, .csv or .yaml"),
+        (["folder"], "folder is a folder: give a file name such as folder/suppliers.xlsx"),
+        (["a.csv", "./a.csv"], "a.csv: given twice as an output"),
+    ],
+)
+def test_template_refuses_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: list[str], said: str
+) -> None:
+    """An unknown suffix was checked after the folders were planned: "created folder
+    new/sub" was said of a folder that then did not exist."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = CliRunner().invoke(
+        app, ["template", *(arg for name in given for arg in ("-o", name)), "--force"]
+    )
     assert result.exit_code == 2
+    assert said in " ".join(result.output.split())
+    assert "created folder" not in result.output and "wrote" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_template_writes_each_format_asked_for(tmp_path: Path) -> None:
+    """`-o a.csv -o b.csv` wrote only b.csv, and said nothing of a.csv."""
+    outputs = [tmp_path / "new" / "a.csv", tmp_path / "b.yaml", tmp_path / "c.xlsx"]
+    result = CliRunner().invoke(app, ["template", *(a for o in outputs for a in ("-o", str(o)))])
+    assert result.exit_code == 0, result.output
+    assert all(out.is_file() and out.stat().st_size for out in outputs)
+    assert [line for line in result.output.splitlines() if line.startswith("wrote")] == [
+        f"wrote {out}" for out in outputs
+    ]
 
 
 def test_an_existing_file_is_never_replaced_without_force(tmp_path: Path) -> None:

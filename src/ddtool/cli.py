@@ -1219,10 +1219,13 @@ def _batch_line(console: Console, text: str) -> None:
 @app.command()
 @_guard
 def template(
-    output: Annotated[
-        Path,
+    outputs: Annotated[
+        list[Path],
         typer.Option(
-            "-o", "--output", help="suppliers.xlsx, suppliers.csv or .yaml", parser=_output_path
+            "-o",
+            "--output",
+            help="suppliers.xlsx, suppliers.csv or .yaml. May repeat.",
+            parser=_output_path,
         ),
     ],
     profiles: ProfilesOption = None,
@@ -1231,14 +1234,24 @@ def template(
     ] = False,
 ) -> None:
     """Write a ready-to-fill input template (Excel with country and sector dropdowns)."""
-    from ddtool.template import write_template
+    from ddtool.template import SUFFIXES, write_template
 
-    if output.exists() and not force:  # a template is what people fill in: never lose one
-        _fail(f"{output} exists (a filled-in list?): give another name, or --force to replace it")
-    _check_writable(output, "suppliers.xlsx")
-    _plan_outputs([output])
+    for output in outputs:  # (a usage error before any work: no folder made, nothing read)
+        if output.is_dir():
+            _fail(f"{output} is a folder: give a file name such as {output / 'suppliers.xlsx'}")
+        if output.suffix.lower() not in SUFFIXES:
+            _fail(f"{output}: templates are .xlsx, .csv or .yaml")
+    for output in outputs:
+        if output.exists() and not force:  # a template is what people fill in: never lose one
+            _fail(
+                f"{output} exists (a filled-in list?): give another name, or --force to replace"
+                " it"
+            )
+        _check_writable(output, "suppliers.xlsx")
+    _check_distinct(outputs)
+    _plan_outputs(outputs)
     taxonomy = _load_profiles(profiles)
-    _write_each([output], lambda out: write_template(out, taxonomy), quiet=False)
+    _write_each(outputs, lambda out: write_template(out, taxonomy), quiet=False)
 
 
 @profiles_app.command("list")

@@ -55,6 +55,10 @@ def country_choices() -> list[str]:
     return sorted({display_name(c.alpha_3) for c in pycountry.countries} | {display_name("XKX")})
 
 
+# the formats of a template, by suffix
+SUFFIXES = (".xlsx", ".csv", ".yaml", ".yml")
+
+
 def write_template(path: Path, profiles: Profiles) -> None:
     """Write an input template; the format follows the suffix (.xlsx, .csv, .yaml)."""
     suffix = path.suffix.lower()
