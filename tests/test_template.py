@@ -177,3 +177,23 @@ def test_a_company_named_on_the_command_line_has_no_name_warning(tmp_path: Path)
     assert result.exit_code == 0, result.output
     doc = json.loads(out.read_text("utf-8"))
     assert doc["company"]["name"] == "Real" and doc["warnings"] == []
+
+
+def test_the_workbooks_example_numbers_and_date_are_typed(tmp_path: Path) -> None:
+    """They were text ("number stored as text"); the CSV's example row says the same."""
+    import csv
+    import datetime as dt
+
+    book, table = tmp_path / "t.xlsx", tmp_path / "t.csv"
+    for out in (book, table):
+        assert CliRunner().invoke(app, ["template", "-o", str(out)]).exit_code == 0
+    sheet = load_workbook(book)["Suppliers"]
+    header = [c.value for c in sheet[1]]
+    example = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        written = dict(zip(*list(csv.reader(handle))[:2], strict=True))
+    typed = {"Share": float, "Workers": int, "Female %": int, "Migrant %": int, "Tier": int}
+    for column, kind in typed.items():
+        assert type(example[column]) is kind and str(example[column]) == written[column]
+    assert isinstance(example["Audit date"], dt.datetime)
+    assert example["Audit date"].date().isoformat() == written["Audit date"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -48,6 +49,19 @@ HELP: dict[str, str] = {
 }
 
 
+# the example's numbers and date as numbers and a date in the workbook, as a user's typed
+# ones are (text there would teach "a number stored as text", read differently: a share in
+# a number cell may be a fraction)
+_TYPED: dict[str, object] = {
+    "Share": 0.6,
+    "Workers": 250,
+    "Female %": 30,
+    "Migrant %": 10,
+    "Audit date": dt.date(2025, 3, 14),
+    "Tier": 1,
+}
+
+
 def country_choices() -> list[str]:
     import pycountry
 
@@ -88,7 +102,10 @@ def _xlsx(path: Path, profiles: Profiles) -> None:
         cell.font, cell.fill = bold, fill
         if header in HELP:
             cell.comment = Comment(HELP[header], "ddtool")
-        ws.cell(row=2, column=index, value=example).font = Font(italic=True, color="808080")
+        cell = ws.cell(row=2, column=index, value=_TYPED.get(header, example))
+        cell.font = Font(italic=True, color="808080")
+        if header == "Audit date":
+            cell.number_format = "yyyy-mm-dd"
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.cell(row=2, column=1).comment = Comment(
         "Example row: overwrite it with your first supplier.", "ddtool"
