@@ -117,12 +117,23 @@ def test_the_delimiter_is_the_one_that_gives_rows_alike(
     assert [s.name for s in chain.suppliers] == names
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
-def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
-    """Excel's "Unicode Text" export is UTF-16, tab-separated: it was refused as binary."""
+@pytest.mark.parametrize(
+    ("encoding", "mark"),
+    [
+        ("utf-16", True),
+        ("utf-16-be", True),
+        ("utf-32", True),
+        # some exports leave the byte-order mark out: every second byte is then zero
+        ("utf-16-le", False),
+        ("utf-16-be", False),
+    ],
+)
+def test_unicode_text_is_read(tmp_path: Path, encoding: str, mark: bool) -> None:
+    """Excel's "Unicode Text" export is UTF-16, tab-separated: it was refused as binary, and
+    so was UTF-16 without a byte-order mark ("binary content")."""
     text = "Supplier ID\tSupplier name\tCountry\nS1\tSociété Ivoirienne\tCôte d'Ivoire\n"
     data = text.encode(encoding)
-    if encoding == "utf-16-be":
+    if encoding == "utf-16-be" and mark:
         data = b"\xfe\xff" + data  # (Python writes the mark only for plain utf-16)
     path = tmp_path / "list.txt"
     path.write_bytes(data)
@@ -136,3 +147,14 @@ def test_utf16_that_does_not_decode_is_refused_as_text(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfeS\x00\x00\xd8")  # a lone surrogate half
     _chain, problems = read_chain([path])
     assert [p.type for p in problems.errors] == ["not-text"]
+
+
+def test_a_sheet_asked_of_a_csv_file_is_said_not_used(tmp_path: Path) -> None:
+    """--sheet with a CSV file passed without a word, as if the sheet were read."""
+    path = tmp_path / "list.csv"
+    path.write_text("id,name,country\nS1,Alpha,Ghana\n", encoding="utf-8")
+    chain, problems = read_chain([path], ReadOptions(sheet="Tier 2"))
+    assert [s.id for s in chain.suppliers] == ["S1"]
+    assert problems.flatten(["severity", "type", "message"]) == [
+        ["warning", "sheet-not-used", "--sheet 'Tier 2' is not used: a CSV file has no sheets"]
+    ]

@@ -80,10 +80,20 @@ def test_sheet_option_picks_the_named_sheet() -> None:
 
 
 def test_wrong_sheet_name_is_unknown_sheet_with_suggestion() -> None:
-    raw = read_raw(TWO_SHEETS, ReadOptions(sheet="supplier list"))
+    raw = read_raw(TWO_SHEETS, ReadOptions(sheet="supplier lists"))
     assert raw.records == []
     assert raw.problems.flatten(["type", "suggestion"]) == [["unknown-sheet", "'Supplier list'"]]
     assert "Notes, Supplier list" in raw.problems.items[0].message
+
+
+@pytest.mark.parametrize("given", ["supplier list", "SUPPLIER LIST", "Supplier List"])
+def test_a_sheet_named_in_another_case_is_that_sheet(given: str) -> None:
+    """A spreadsheet program tells sheet names apart without regard to case (it refuses
+    "tier 2" beside "Tier 2"): --sheet "supplier list" is the sheet "Supplier list"."""
+    named = read_raw(TWO_SHEETS, ReadOptions(sheet=given))
+    exact = read_raw(TWO_SHEETS, ReadOptions(sheet="Supplier list"))
+    assert named.records and [r.fields for r in named.records] == [r.fields for r in exact.records]
+    assert "unknown-sheet" not in [p.type for p in named.problems.items]
 
 
 @pytest.mark.parametrize(

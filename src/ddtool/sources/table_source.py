@@ -1494,6 +1494,11 @@ class ExcelReader(ChainReader):
         if options.sheet is not None:
             if options.sheet in names:
                 return options.sheet
+            # sheet names are told apart without regard to case, as a spreadsheet program
+            # does (it refuses "tier 2" beside "Tier 2"): one named so in another case is it
+            same = [name for name in names if name.casefold() == options.sheet.casefold()]
+            if len(same) == 1:
+                return same[0]
             from rapidfuzz import process
 
             best = process.extractOne(options.sheet, names)
@@ -2482,6 +2487,12 @@ class CsvReader(ChainReader):
         problems = ProblemList()
         chain = RawChain(str(path), [], problems)
         where = Location(str(path))
+        if options.sheet is not None:  # (a text table has one table: said, not ignored)
+            problems.warning(
+                "sheet-not-used",
+                f"--sheet '{options.sheet}' is not used: a CSV file has no sheets",
+                where,
+            )
         try:
             raw = path.read_bytes()
         except OSError as e:
@@ -2689,11 +2700,20 @@ def _fallback_message(
 
 
 def _wide_encoding(raw: bytes) -> str | None:
-    """UTF-32 or UTF-16, when the bytes start with its byte-order mark."""
+    """UTF-32 or UTF-16, when the bytes start with its byte-order mark; UTF-16 without one
+    (some exports leave it out) when every second byte is nothing but zero, as Latin text's
+    are in it (the other half: the letters)."""
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return "utf-32"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    head = raw[:4096]
+    if len(head) >= 8:
+        head = head[: len(head) // 2 * 2]
+        even, odd = head[0::2], head[1::2]
+        for zeros, letters, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+            if zeros.count(0) >= 0.95 * len(zeros) and letters.count(0) <= 0.05 * len(letters):
+                return encoding
     return None
 
 
