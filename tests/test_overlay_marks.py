@@ -57,3 +57,51 @@ def test_the_assessment_explain_and_profiles_show_name_the_overlay(tmp_path: Pat
     assert explained.exit_code == 0, explained.output
     rows = [x for x in explained.output.splitlines() if "modern slavery per 1,000" in x]
     assert rows and all("from the overlay overlay2027/countries.csv" in x for x in rows)
+
+
+def _sector_overlay(tmp_path: Path) -> Path:
+    """An overlay re-rating cocoa farming: child labour likelihood 0.95."""
+    import yaml
+
+    bundled = yaml.safe_load(
+        (Path(__file__).resolve().parents[1] / "risk_profiles" / "sectors.yaml").read_text("utf-8")
+    )["sectors"]
+    cocoa = next(s for s in bundled if s["id"] == "cocoa-farming")
+    cocoa["risk"]["child_labour"] = {**cocoa["risk"]["child_labour"], "likelihood": 0.95}
+    folder = tmp_path / "rerated"
+    folder.mkdir()
+    (folder / "sectors.yaml").write_text(yaml.safe_dump({"sectors": [cocoa]}), "utf-8")
+    return folder
+
+
+def test_a_sector_rating_an_overlay_gives_is_marked_everywhere(tmp_path: Path) -> None:
+    """Re-rated sectors read "ddtool rating" in the evidence and "own" in explain, as if
+    the project's: an auditor could not tell the override."""
+    folder = _sector_overlay(tmp_path)
+    doc = assess([SAMPLES / "cocoa.yaml"], AssessOptions(profiles=[folder])).document
+    ratings = [
+        e
+        for e in doc["evidence"].values()
+        if "(cocoa-farming)" in e["indicator"]
+        and e["indicator"].startswith(("sector inherent likelihood", "severity ("))
+    ]
+    assert len(ratings) == 6 and all(
+        e["indicator"].endswith("rating from the overlay rerated/sectors.yaml")
+        and e["source"] == "the overlay rerated/sectors.yaml (given with --profiles)"
+        for e in ratings
+    )
+    assert any(e["value"] == 0.95 for e in ratings)
+    bundled = assess([SAMPLES / "cocoa.yaml"]).document
+    assert not any("overlay" in e["indicator"] for e in bundled["evidence"].values())
+    runner = CliRunner()
+    shown = runner.invoke(
+        app, ["profiles", "show", "sector", "cocoa-farming", "--profiles", str(folder)]
+    )
+    assert "from the overlay rerated/sectors.yaml: its ratings are not ddtool's" in shown.output
+    explained = runner.invoke(
+        app,
+        ["explain", str(SAMPLES / "cocoa.yaml"), "FARM-GH-1", "--profiles", str(folder)],
+        env={"COLUMNS": "400"},
+    )
+    rows = [x for x in explained.output.splitlines() if "sector inherent likelihood" in x]
+    assert rows and all("from the overlay rerated/sectors.yaml" in x for x in rows)

@@ -1244,8 +1244,7 @@ def template(
     for output in outputs:
         if output.exists() and not force:  # a template is what people fill in: never lose one
             _fail(
-                f"{output} exists (a filled-in list?): give another name, or --force to replace"
-                " it"
+                f"{output} exists (a filled-in list?): give another name, or --force to replace it"
             )
         _check_writable(output, "suppliers.xlsx")
     _check_distinct(outputs)

@@ -140,6 +140,9 @@ class Sector:
     # name them or no listed good at all, or only a material they share with the sector's
     # other goods (leather, fish: see Profiles._own_applies)
     not_commodities: tuple[str, ...] = ()
+    # the overlay file that gives the sector ("dir/sectors.yaml"); "" if bundled: its ratings
+    # are then the overlay's, not the project's, and every output says so
+    overlay: str = ""
 
 
 # the words for what a listing names: forced child labour is the listing that covers all
@@ -796,9 +799,7 @@ class Profiles:
             goods = set(self.commodity_goods(commodity, sector_id))
             candidates = sorted({iso3 for good, iso3 in self._listings_by_good if good in goods})
             found = self._commodity_countries[key] = [
-                iso3
-                for iso3 in candidates
-                if self.commodity_listings(iso3, sector_id, commodity)
+                iso3 for iso3 in candidates if self.commodity_listings(iso3, sector_id, commodity)
             ]
         return found
 
@@ -1713,6 +1714,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
             if sector is not None:
                 if directory != base:
                     _check_names(sector, sectors, where, check)
+                    sector = replace(sector, overlay=f"{directory.name}/{path.name}")
                 sectors[sector.id] = sector
                 sector_files[sector.id] = path
     for sector in sectors.values():

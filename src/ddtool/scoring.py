@@ -483,6 +483,15 @@ class Scorer:
                     "ddtool: the default severity for a sector not known, as it is above the"
                     f" {sector} rating's {rated} (a sector taken from products never lowers it)",
                 )
+            elif sector is not None and (overlay := self.profiles.sectors[sector].overlay):
+                found = Evidence(
+                    f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}) ({sector}), rating from the"
+                    f" overlay {overlay}",
+                    severity,
+                    None,
+                    f"the overlay {overlay} (given with --profiles)",
+                    note="the sector's rated severity (see the sector's rationale)",
+                )
             elif sector is not None:
                 found = Evidence(
                     f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}) ({sector}), ddtool rating",
@@ -743,15 +752,27 @@ class Scorer:
                 rating = p.sources.get(RATING_SOURCE)
                 source = p.sources.get(sr.source)
                 rests_on = f"{source.name} ({source.year})" if source else sr.source
-                evidence.append(
-                    Evidence(
-                        f"sector inherent likelihood ({sector.id}), ddtool rating",
-                        sr.likelihood,
-                        rating.year if rating else None,
-                        rating.name if rating else RATING_SOURCE,
-                        note=f"{sr.rationale} [source behind it: {rests_on}]",
+                if sector.overlay:  # a rating of the user's, not the project's: said so
+                    evidence.append(
+                        Evidence(
+                            f"sector inherent likelihood ({sector.id}), rating from the overlay"
+                            f" {sector.overlay}",
+                            sr.likelihood,
+                            None,
+                            f"the overlay {sector.overlay} (given with --profiles)",
+                            note=f"{sr.rationale} [source behind it: {rests_on}]",
+                        )
                     )
-                )
+                else:
+                    evidence.append(
+                        Evidence(
+                            f"sector inherent likelihood ({sector.id}), ddtool rating",
+                            sr.likelihood,
+                            rating.year if rating else None,
+                            rating.name if rating else RATING_SOURCE,
+                            note=f"{sr.rationale} [source behind it: {rests_on}]",
+                        )
+                    )
                 if guessed:
                     base, severity, facts = self._guessed(
                         sector.id, risk_type, country.value, base, severity

@@ -120,11 +120,12 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 ),
             )
         if d.sector_likelihood is not None:
+            overlay = result.profiles.sectors[sector].overlay if sector else ""
             _add_row(
                 table,
                 "sector inherent likelihood" + (" (taken from products)" if guessed else ""),
                 f"{d.sector_likelihood:.4f}",
-                d.sector_rationale,
+                d.sector_rationale + (f" — from the overlay {overlay}" if overlay else ""),
             )
         else:
             unknown = cfg.scoring.no_data_sector_score

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ddtool.profiles import Indicator, Profiles, good_base
@@ -140,6 +141,10 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
     console.print(
         f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}"
     )
+    if s.overlay:  # (its ratings are the overlay's, not the project's)
+        console.print(
+            f"[yellow]from the overlay {escape(s.overlay)}[/]: its ratings are not ddtool's"
+        )
     console.print(f"aliases: {', '.join(s.aliases)}")
     console.print(f"inputs (upstream): {', '.join(s.inputs) or 'none (raw material or service)'}")
     used_by = sorted(o.id for o in p.sectors.values() if s.id in o.inputs)
