@@ -48,7 +48,7 @@ def test_the_assessment_explain_and_profiles_show_name_the_overlay(tmp_path: Pat
     )
     assert shown.exit_code == 0, shown.output
     [line] = [x for x in shown.output.splitlines() if "gsi2023_prevalence" in x]
-    assert "9.0" in line and "from the overlay overlay2027/countries.csv" in line
+    assert "9 per 1,000" in line and "from the overlay overlay2027/countries.csv" in line
     explained = runner.invoke(
         app,
         ["explain", str(SAMPLES / "cocoa.yaml"), "FARM-GH-1", "--profiles", str(folder)],
