@@ -420,12 +420,18 @@ OVERLAY_ROWS = [
         "row 2: unknown indicator 'gsi2023_prevalance_per_1000' (did you mean"
         " 'gsi2023_prevalence_per_1000'?)",
     ),
-    ([{**GOOD_ROW, "sex": "both"}], "row 2: unknown sex 'both': one of"),
+    ([{**GOOD_ROW, "sex": "both"}], "row 2: gsi2023_prevalence_per_1000 is not given for sex"),
+    # the bundled data gives it for the total only: a female figure would be read by nothing
+    ([{**GOOD_ROW, "sex": "female"}], "row 2: gsi2023_prevalence_per_1000 is not given for sex"),
     ([GOOD_ROW, {**GOOD_ROW, "value": "7.3"}], "row 3: gsi2023_prevalence_per_1000 of CIV"),
     ([{**GOOD_ROW, "year": "3023"}], "row 2: year '3023' is not the year of a figure"),
-    ([{**GOOD_ROW, "value": ""}], "row 2: no value: an overlay gives figures"),
+    ([{**GOOD_ROW, "value": ""}], "row 2: no value: a blank cannot remove a bundled figure"),
     ([{**GOOD_ROW, "sex": "Total"}], None),  # the sex in another case: the same figure
     ([{**GOOD_ROW, "year": ""}], None),
+    # one figure for two years, as the bundled file gives some: the latest is read
+    ([{**GOOD_ROW, "year": "2021", "value": "1.1"}, GOOD_ROW], None),
+    # a blank where the bundled data has no figure either (a copy of the bundled file)
+    ([GOOD_ROW, {**GOOD_ROW, "iso3": "ATA", "value": ""}], None),
 ]
 
 
@@ -473,3 +479,23 @@ def test_an_overlay_sector_may_not_take_another_sectors_name(tmp_path: Path) -> 
         " the sector garment-manufacturing: give another name (or re-rate that sector under"
         " its own id)"
     ]
+
+
+def test_a_copy_of_the_bundled_figures_loads_as_an_overlay(tmp_path: Path) -> None:
+    """The usual way to edit: copy countries.csv and change a row. Its data-gap rows (a blank
+    value) and figures given for two years were refused."""
+    import shutil
+
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    shutil.copy(BUNDLED / "countries.csv", folder / "countries.csv")
+    copied, bundled = load_profiles([folder]), load_profiles()
+    assert copied.indicators.keys() == bundled.indicators.keys()
+    for iso3 in ("CIV", "ALB", "USA"):
+        assert {
+            name: [(i.value, i.year, i.sex) for i in items]
+            for name, items in copied.indicators[iso3].items()
+        } == {
+            name: [(i.value, i.year, i.sex) for i in items]
+            for name, items in bundled.indicators[iso3].items()
+        }

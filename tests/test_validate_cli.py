@@ -265,3 +265,41 @@ def test_a_workbook_named_as_another_kind_says_which_it_is(
     [problem] = json.loads(result.stdout)[0]["problems"]
     assert problem["type"] == "misnamed-workbook"
     assert problem["message"].startswith(message)
+
+
+def _ole(path: Path, entries: list[str]) -> None:
+    """A compound (OLE) file whose directory, from sector 0 on, holds these entry names: an
+    Excel 97-2003 workbook ("Workbook") or an encrypted one ("EncryptedPackage")."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    header[0x1E:0x20] = (9).to_bytes(2, "little")  # 512-byte sectors
+    header[0x30:0x34] = (0).to_bytes(4, "little")  # the directory starts at sector 0
+    directory = bytearray()
+    for name in entries:
+        entry = bytearray(128)
+        encoded = (name + "\0").encode("utf-16-le")
+        entry[: len(encoded)] = encoded
+        entry[64:66] = len(encoded).to_bytes(2, "little")
+        directory += entry
+    directory += bytes(-len(directory) % 512)
+    path.write_bytes(bytes(header) + bytes(directory))
+
+
+@pytest.mark.parametrize(
+    ("entries", "kind"),
+    [
+        (["Root Entry", "Workbook"], "misnamed-workbook"),
+        # a workbook with macros lists them first: "Workbook" in the directory's next sector
+        (["Root Entry", "_VBA_PROJECT_CUR", "VBA", "dir", "Workbook"], "misnamed-workbook"),
+        (["Root Entry", "EncryptionInfo", "EncryptedPackage"], "encrypted-workbook"),
+        (["Root Entry", "a", "b", "c", "EncryptedPackage"], "encrypted-workbook"),
+    ],
+)
+def test_an_ole_file_named_xlsx_is_told_by_its_streams(
+    tmp_path: Path, entries: list[str], kind: str
+) -> None:
+    path = tmp_path / "suppliers.xlsx"
+    _ole(path, entries)
+    result = run("validate", "--format", "json", str(path))
+    assert result.exit_code == 2
+    assert [p["type"] for p in json.loads(result.stdout)[0]["problems"]] == [kind]

@@ -1522,18 +1522,22 @@ def _overlay_row(
     row: dict[str, str],
     where: str,
     line: int,
-    in_file: dict[tuple[str, str, str], int],
-    indicators: set[str],
-    sexes: set[str],
+    in_file: dict[tuple[str, str, str, str], int],
+    sexes_of: dict[str, set[str]],
+    figures: set[tuple[str, str, str]],
     check: _Checker,
 ) -> bool:
-    """Whether an overlay's countries.csv row can be read as a figure: an indicator and a
-    sex the bundled data has (the sex in any case: `Total`), and a value (a blank cannot
-    remove a figure); a figure given twice in the file and a year that cannot be are
-    reported too. The row's sex is written as the bundled data writes it."""
+    """Whether an overlay's countries.csv row is read as a figure. Its indicator must be one
+    the bundled data has, for a sex it has it for (`sexes_of`; the sex in any case: `Total`);
+    a figure given twice in the file for one year and a year that cannot be are reported
+    too. A blank value is a data gap, as in the bundled file (a copy of it reads as it
+    does), but not where it would seem to remove a bundled figure (one of `figures`: iso3,
+    indicator, sex). The row's sex is written as the bundled data writes it."""
     name = row["indicator"].strip()
-    if name not in indicators:
-        best = difflib.get_close_matches(name, sorted(indicators), n=1, cutoff=0.75)
+    sexes = sexes_of.get(name)
+    if sexes is None:
+        names = sorted(sexes_of)
+        best = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
         check.fail(
             where,
             f"unknown indicator {name!r}"
@@ -1544,27 +1548,32 @@ def _overlay_row(
     sex = row["sex"].strip() or "total"
     known = {s.casefold(): s for s in sexes}
     if sex.casefold() not in known:
-        check.fail(where, f"unknown sex {sex!r}: one of {', '.join(sorted(sexes))}")
+        check.fail(
+            where,
+            f"{name} is not given for sex {sex!r} in the bundled data: one of"
+            f" {', '.join(sorted(sexes))}",
+        )
         return False
     row["sex"] = known[sex.casefold()]
     # (each problem of the row is reported, as every other check of the file's rows is)
-    key = (row["iso3"].strip(), name, row["sex"])
+    iso3, year_text = row["iso3"].strip(), row["year"].strip()
+    key = (iso3, name, row["sex"], year_text)
     if key in in_file:
         check.fail(
             where,
-            f"{key[1]} of {key[0]} ({key[2]}) is given twice in this file (row {in_file[key]}"
-            " too): keep one",
+            f"{name} of {iso3} ({row['sex']}, {year_text or 'no year'}) is given twice in"
+            f" this file (row {in_file[key]} too): keep one",
         )
     in_file.setdefault(key, line)
-    year = _int(row["year"]) if row["year"].strip() else None  # (a year may be left blank)
-    if row["year"].strip() and (year is None or not 1900 <= year <= dt.date.today().year + 1):
-        check.fail(where, f"year {row['year'].strip()!r} is not the year of a figure")
+    year = _int(year_text) if year_text else None  # (a year may be left blank)
+    if year_text and (year is None or not 1900 <= year <= dt.date.today().year + 1):
+        check.fail(where, f"year {year_text!r} is not the year of a figure")
     if row["value"].strip() == "":
-        check.fail(
-            where,
-            "no value: an overlay gives figures (to keep the bundled one, leave the row out;"
-            " a blank cannot remove a figure)",
-        )
+        if (iso3, name, row["sex"]) in figures:
+            check.fail(
+                where,
+                "no value: a blank cannot remove a bundled figure (to keep it, leave the row out)",
+            )
         return False
     return True
 
@@ -1614,16 +1623,18 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     # countries
     indicators: dict[tuple[str, str, str], Indicator] = {}
     read_from: dict[tuple[str, str, str], Path] = {}
-    # what an overlay may give: the bundled indicators and sexes (a name written wrong would
-    # be a figure of its own, shown as from the overlay while the bundled one still counts)
-    known_indicators: set[str] = set()
-    known_sexes: set[str] = set()
+    # what an overlay may give: the bundled indicators, each for the sexes the bundled data
+    # gives it for (a name written wrong would be a figure of its own, shown as from the
+    # overlay while the bundled one still counts); and the countries with a bundled figure
+    # of each (see _overlay_row)
+    sexes_of: dict[str, set[str]] = {}
+    figures: set[tuple[str, str, str]] = set()
     for directory in dirs:
         path = directory / "countries.csv"
         if not path.is_file():
             continue
         overlay = directory != base
-        in_file: dict[tuple[str, str, str], int] = {}
+        in_file: dict[tuple[str, str, str, str], int] = {}
         cols: tuple[str, ...] = ("iso3", "indicator", "value", "year", "sex", "source_id")
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
@@ -1632,9 +1643,11 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
                 continue
             if not overlay:
-                known_indicators.add(row["indicator"].strip())
-                known_sexes.add(row["sex"].strip() or "total")
-            elif not _overlay_row(row, where, line, in_file, known_indicators, known_sexes, check):
+                name, sex = row["indicator"].strip(), row["sex"].strip() or "total"
+                sexes_of.setdefault(name, set()).add(sex)
+                if row["value"].strip():
+                    figures.add((iso3, name, sex))
+            elif not _overlay_row(row, where, line, in_file, sexes_of, figures, check):
                 continue
             if row["value"].strip() == "":
                 continue  # the source has no value: a data gap, never zero

@@ -37,6 +37,9 @@ class Origin:
     share: OriginShare | None
 
 
+# what _sourced_goods gives where every good the buyer's products name is mapped beneath it
+_COVERED = ("", "")
+
 # an inferred origin mix whose published shares cover less of world production than this
 # has a data gap: what it weighs is a part of the world (farmed shrimp: 19 %)
 MIX_COVERAGE_PCT = 75.0
@@ -156,6 +159,9 @@ class Inference:
         self._plans: dict[
             tuple[str, tuple[str, ...], frozenset[str] | None], frozenset[tuple[str, str]]
         ] = {}
+        # the sectors mapped beneath each node (set by run): a good named by a buyer whose
+        # own raw sector is mapped beneath it is not inferred again (see _sourced_goods)
+        self._beneath: Mapping[str, frozenset[str]] = {}
         # raw sectors of several commodities (mines): a supplier's sector there does not say
         # which commodity it handles, its products may
         self._several = frozenset(s.id for s in profiles.sectors.values() if len(s.commodities) > 1)
@@ -262,6 +268,7 @@ class Inference:
         for leaf, own in zip(leaves, leaf_sectors, strict=True):
             if plans.get(own):
                 check(leaf, own, empty)
+        self._beneath = beneath
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
         for node, missing in todo:
             supplier = suppliers.get(node)  # None: the company
@@ -536,7 +543,9 @@ class Inference:
                 self.nodes[raw_id].buyers.add(node_id)
                 self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
                 targets.append(node_id)
-        elif any(found := (self._stage_goods(sector, hint), self._sourced_goods(sector, hint))):
+        elif any(
+            found := (self._stage_goods(sector, hint), self._sourced_goods(sector, hint, buyer))
+        ):
             named, sourced = found
             # a stage of distinct products (crop farming) whose goods the buyer's products
             # name: one for each good, scored as a supplier naming it (a peanut butter
@@ -551,7 +560,11 @@ class Inference:
             # and goods of a raw sector of their own whose origins are published (a food
             # maker's vanilla, tea, hazelnuts): that sector at the origin mix of the good,
             # not a farm in the buyer's country (Germany grows no vanilla)
-            targets += [self._raw(raw, commodity, country, depth) for raw, commodity in sourced]
+            targets += [
+                self._raw(raw, commodity, country, depth)
+                for raw, commodity in sourced
+                if (raw, commodity) != _COVERED
+            ]
         else:
             # a stage whose inputs the products narrow is one of its own: buyers sharing it
             # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
@@ -572,23 +585,34 @@ class Inference:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
 
-    def _sourced_goods(self, sector: Sector, hint: list[str]) -> dict[tuple[str, str], None]:
+    def _sourced_goods(
+        self, sector: Sector, hint: list[str], buyer: str
+    ) -> dict[tuple[str, str], None]:
         """(raw sector, commodity) for each good the buyer's products name that a broad raw
         stage without commodities of its own (crop farming) stands in for, where the good
         is the commodity of a raw sector of its own with published origins (vanilla,
-        tea, hazelnuts), in the order named."""
+        tea, hazelnuts), in the order named; but for those whose raw sector is mapped
+        beneath the buyer (a vanilla farm the user mapped: its origin is known).
+
+        Where every good so named is mapped beneath, the result is not empty but holds
+        nothing to infer (the ("", "") mark): the stage is then not inferred at all."""
         if sector.stage != "raw" or not sector.broad or sector.commodities or not hint:
             return {}
         sectors, origins = self.profiles.sectors, self.profiles.origins
+        mapped = self._beneath.get(buyer, frozenset())
         found: dict[tuple[str, str], None] = {}
+        covered = False
         for product in hint:
             raw = sectors.get(self.profiles.good_sectors.get(self._good_of(product) or "", ""))
             if raw is None or raw.id == sector.id or raw.stage != "raw" or not raw.commodities:
                 continue
+            if raw.id in mapped:
+                covered = True
+                continue
             for commodity in self._commodities(raw.commodities, [product]):
                 if origins.get(commodity):
                     found[raw.id, commodity] = None
-        return found
+        return found or ({_COVERED: None} if covered else {})
 
     def _said_of(self, sector_id: str, country: str | None, hint: list[str]) -> tuple[str, ...]:
         """What the buyer's products say an intermediate stage works (Profiles.stage_said:
@@ -864,6 +888,7 @@ class Inference:
         if node_id in self.nodes:
             return node_id
         total = sum(o.share_pct or 0.0 for o in shares)
+        of = next((o.of for o in shares if o.share_pct), "production")  # (or capacity)
         origins: list[Origin] = []
         lean_weight = (self.config.scoring.own_country_lean if total else 1.0) if lean else 0.0
         for o in shares:
@@ -930,7 +955,7 @@ class Inference:
             unweighted = [o.iso3 or "other" for o in origins if o.weight is None]
             if unweighted:  # known producers whose share is not published weigh nothing
                 mix += (
-                    f" (weights from the published shares, {total:g}% of world production;"
+                    f" (weights from the published shares, {total:g}% of world {of};"
                     f" share not published, so not weighted: {', '.join(unweighted)})"
                 )
             items.insert(
@@ -962,7 +987,6 @@ class Inference:
             evidence[rt] = items
         # a mix whose published shares leave much of world production out weighs the rest
         # as nothing: a data gap (the worst case takes in the listed producers, above)
-        of = next((o.share.of for o in origins if o.share), "production")
         gaps = (
             [f"origin mix: shares published for {total:g}% of world {commodity} {of}"]
             if total < MIX_COVERAGE_PCT

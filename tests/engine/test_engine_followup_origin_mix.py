@@ -133,3 +133,30 @@ def test_a_share_of_capacity_is_named_so(tmp_path: Path) -> None:
     assert facts == [
         "origin China: share of world polysilicon (solar-grade) manufacturing capacity (%)"
     ]
+
+
+def test_a_mapped_farm_of_the_named_good_is_not_inferred_again(tmp_path: Path) -> None:
+    """The vanilla farm beneath the food maker is mapped (Madagascar): no vanilla farm at
+    the world's origin mix beside it, flagged high and asking to map a tier that is."""
+    found = _inferred(
+        tmp_path,
+        [
+            {
+                "id": "F1",
+                "name": "Aromen",
+                "country": "DEU",
+                "sector": "food manufacturing",
+                "products": ["vanilla"],
+            },
+            {
+                "id": "V1",
+                "name": "Vanilla coop",
+                "country": "MDG",
+                "sector": "vanilla farming",
+                "products": ["vanilla"],
+                "buyers": ["F1"],
+            },
+        ],
+    )
+    assert not any(node.startswith("inferred:vanilla-farming") for node in found)
+    assert all("F1" not in entry["buyers"] for entry in found.values())

@@ -132,6 +132,31 @@ def test_unicode_text_is_read(tmp_path: Path, encoding: str, mark: bool) -> None
     """Excel's "Unicode Text" export is UTF-16, tab-separated: it was refused as binary, and
     so was UTF-16 without a byte-order mark ("binary content")."""
     text = "Supplier ID\tSupplier name\tCountry\nS1\tSociété Ivoirienne\tCôte d'Ivoire\n"
+    _read_as(tmp_path, text, encoding, mark, [("Société Ivoirienne", "CIV")])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_unicode_text_in_other_scripts_without_a_mark_is_read(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Japanese names have no zero bytes in UTF-16: told by decoding into lines of cells."""
+    text = "Supplier ID\tSupplier name\tCountry\nS1\t株式会社サンプル工業\tJapan\n"
+    _read_as(tmp_path, text, encoding, False, [("株式会社サンプル工業", "JPN")])
+
+
+def test_binary_bytes_are_not_taken_for_utf16(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    path = tmp_path / "list.csv"
+    path.write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    _chain, problems = read_chain([path])
+    assert [p.type for p in problems.errors] == ["not-text"]
+
+
+def _read_as(
+    tmp_path: Path, text: str, encoding: str, mark: bool, expected: list[tuple[str, str]]
+) -> None:
     data = text.encode(encoding)
     if encoding == "utf-16-be" and mark:
         data = b"\xfe\xff" + data  # (Python writes the mark only for plain utf-16)
@@ -139,7 +164,7 @@ def test_unicode_text_is_read(tmp_path: Path, encoding: str, mark: bool) -> None
     path.write_bytes(data)
     chain, problems = read_chain([path])
     assert problems.items == []
-    assert [(s.name, s.country) for s in chain.suppliers] == [("Société Ivoirienne", "CIV")]
+    assert [(s.name, s.country) for s in chain.suppliers] == expected
 
 
 def test_utf16_that_does_not_decode_is_refused_as_text(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -273,3 +274,40 @@ def test_a_workbook_cut_short_says_what_to_do(tmp_path: Path, kept: int) -> None
     [problem] = read_raw(cut, ReadOptions()).problems.errors
     assert problem.type == "not-a-workbook"
     assert "cut short or damaged" in problem.message and "export CSV" in problem.message
+
+
+def test_a_sheet_matching_two_in_another_case_is_refused(tmp_path: Path) -> None:
+    """Sheets "Tier2" and "tier2" (a spreadsheet program refuses them, a library may write
+    them): "TIER2" is neither, and the message says so instead of "did you mean 'Tier2'"."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Tier2"
+    book.create_sheet("tier2")
+    for sheet in book.worksheets:
+        sheet.append(["Supplier ID", "Supplier name"])
+        sheet.append(["S1", sheet.title])
+    made = tmp_path / "made.xlsx"
+    book.save(made)
+    # (the library renames a second sheet of the same name in another case: named back)
+    path = tmp_path / "two.xlsx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                renamed = [n for n in book.sheetnames if n != "Tier2"]
+                data = data.replace(f'name="{renamed[0]}"'.encode(), b'name="tier2"')
+            target.writestr(item, data)
+    raw = read_raw(path, ReadOptions(sheet="TIER2"))
+    assert raw.records == []
+    assert [(p.type, p.message) for p in raw.problems.items] == [
+        (
+            "unknown-sheet",
+            "--sheet 'TIER2' is Tier2 and tier2 alike, written in another case: give the name"
+            " as the sheet writes it",
+        )
+    ]
+    exact = read_raw(path, ReadOptions(sheet="tier2"))
+    assert [r.fields["name"] for r in exact.records] == [renamed[0]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import html
@@ -1499,6 +1500,14 @@ class ExcelReader(ChainReader):
             same = [name for name in names if name.casefold() == options.sheet.casefold()]
             if len(same) == 1:
                 return same[0]
+            if len(same) > 1:
+                problems.error(
+                    "unknown-sheet",
+                    f"--sheet '{options.sheet}' is {' and '.join(same)} alike, written in"
+                    " another case: give the name as the sheet writes it",
+                    where,
+                )
+                return None
             from rapidfuzz import process
 
             best = process.extractOne(options.sheet, names)
@@ -2411,6 +2420,17 @@ def _ole_streams(path: Path) -> set[str]:
         if 2 <= length <= 64:
             raw = directory[start : start + length - 2]
             names.add(raw.decode("utf-16-le", errors="replace"))
+    if not {"Workbook", "Book", "EncryptedPackage"} & names:
+        # the directory goes on in other sectors (a workbook with macros lists those first):
+        # its entry names, as UTF-16, anywhere in the file (an encrypted package's bytes are
+        # random; the names are its directory's)
+        with contextlib.suppress(OSError):
+            with path.open("rb") as handle:
+                content = handle.read(64 << 20)
+            for name in ("EncryptedPackage", "Workbook", "Book"):
+                if (name + "\0").encode("utf-16-le") in content:
+                    names.add(name)
+                    break
     return names
 
 
@@ -2713,6 +2733,17 @@ def _wide_encoding(raw: bytes) -> str | None:
         even, odd = head[0::2], head[1::2]
         for zeros, letters, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
             if zeros.count(0) >= 0.95 * len(zeros) and letters.count(0) <= 0.05 * len(letters):
+                return encoding
+        # text in other scripts (Japanese names) has no zero bytes: UTF-16 that decodes
+        # strictly (random bytes hold a lone surrogate half within a few hundred) into lines
+        # of cells, all of it printable text
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = head.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            printable = sum(c.isprintable() or c in "\t\r\n" for c in text)
+            if "\n" in text and any(c in text for c in "\t,;") and printable == len(text):
                 return encoding
     return None
 
