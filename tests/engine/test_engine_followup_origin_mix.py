@@ -19,6 +19,17 @@ def _inferred(tmp_path: Path, suppliers: list[dict[str, Any]]) -> dict[str, dict
     return {s["id"]: s for s in document["suppliers"] if s["inferred"]}
 
 
+def _food_maker(products: list[str]) -> dict[str, Any]:
+    """F1, a food maker in Germany, with these products."""
+    return {
+        "id": "F1",
+        "name": "Aromen",
+        "country": "DEU",
+        "sector": "food manufacturing",
+        "products": products,
+    }
+
+
 # (products of a German food maker, the inferred farm, its worst origin for child labour)
 FOOD_CASES = [
     (["vanilla"], "inferred:vanilla-farming:vanilla@world", "MDG"),
@@ -32,18 +43,7 @@ def test_a_food_makers_named_good_comes_from_its_origins(
     tmp_path: Path, products: list[str], node: str, worst: str
 ) -> None:
     """Germany grows no vanilla: the farm was "crop farming in Germany", scored low."""
-    found = _inferred(
-        tmp_path,
-        [
-            {
-                "id": "F1",
-                "name": "Aromen",
-                "country": "DEU",
-                "sector": "food manufacturing",
-                "products": products,
-            }
-        ],
-    )
+    found = _inferred(tmp_path, [_food_maker(products)])
     assert list(found) == [node]
     entry = found[node]
     assert entry["buyers"] == ["F1"]
@@ -141,13 +141,7 @@ def test_a_mapped_farm_of_the_named_good_is_not_inferred_again(tmp_path: Path) -
     found = _inferred(
         tmp_path,
         [
-            {
-                "id": "F1",
-                "name": "Aromen",
-                "country": "DEU",
-                "sector": "food manufacturing",
-                "products": ["vanilla"],
-            },
+            _food_maker(["vanilla"]),
             {
                 "id": "V1",
                 "name": "Vanilla coop",
