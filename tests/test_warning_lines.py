@@ -62,7 +62,7 @@ CASES = (
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_warning_lines(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
-    cli._warning_lines(_warnings(*case.types), {".json", ".xlsx"})
+    cli._problem_lines(_warnings(*case.types), {".json", ".xlsx"})
     lines = capsys.readouterr().err.splitlines()
     located = [line for line in lines if ", row " in line]
     assert [int(line.split(", row ")[1].split(":")[0]) for line in located] == list(case.shown_rows)
@@ -121,7 +121,7 @@ def test_every_error_is_printed_and_the_warnings_beside_them_are_counted(
     problems += [
         Problem("e", f"error {i}", Location("chain.csv", row=100 + i), "error") for i in range(30)
     ]
-    cli._warning_lines(problems)
+    cli._problem_lines(problems)
     lines = capsys.readouterr().err.splitlines()
     assert [line for line in lines if line.startswith("error: ")] == [
         f"error: chain.csv, row {100 + i}: error {i} [e]" for i in range(30)

@@ -442,32 +442,31 @@ def anonymise_key(outdir: Path) -> tuple[bytes, bool]:
 
 def save_anonymise_key(outdir: Path, key: bytes) -> bytes:
     """Put a new key into the output folder, readable by its owner alone from the first byte
-    on (a temporary file made so), unless one was put there since the run read none (a key
-    copied in, a run beside this one): that one is kept, and returned, as the key to use."""
+    on (a temporary file made so, linked into place), unless one was put there since the run
+    read none (a key copied in, a run beside this one): the key in place is returned, as the
+    key to use."""
+    path = outdir / ANONYMISE_KEY_FILE
     fd, tmp = tempfile.mkstemp(prefix=f".{ANONYMISE_KEY_FILE}.", suffix=".tmp", dir=outdir)
     try:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:  # (mkstemp: mode 0600)
-            handle.write(key.hex() + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_key(fd, key)  # (mkstemp: mode 0600)
         try:
-            os.link(tmp, outdir / ANONYMISE_KEY_FILE)  # (never over a key that is there)
+            os.link(tmp, path)  # (never over a key that is there)
         except FileExistsError:
-            key, _ = anonymise_key(outdir)
+            pass
         except OSError:  # a file system without hard links: made only where there is none
             with contextlib.suppress(FileExistsError):
-                made = os.open(
-                    outdir / ANONYMISE_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
-                )
-                with os.fdopen(made, "w", encoding="ascii") as handle:
-                    handle.write(key.hex() + "\n")
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            key, _ = anonymise_key(outdir)
+                _write_key(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), key)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-    return key
+    return anonymise_key(outdir)[0]
+
+
+def _write_key(fd: int, key: bytes) -> None:
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key.hex() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _sha256(path: Path) -> str:

@@ -58,7 +58,7 @@ def _guard(func: F) -> F:
         except InputError as e:
             if _state["debug"]:
                 raise
-            _warning_lines(e.problems)  # (every error; warnings up to a few of a type)
+            _problem_lines(e.problems)  # (every error; warnings up to a few of a type)
             raise typer.Exit(int(ExitCode.ERROR)) from None
         except DdtoolError as e:
             if _state["debug"]:
@@ -215,52 +215,42 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
     console.print(table)
 
 
-def _problem_lines(problems: list[Problem]) -> None:
-    """One located line per problem on stderr (the form scripts and logs read)."""
-    if problems:
-        _emit("\n".join(f"{p.severity}: {p}" for p in problems), sys.stderr)
-
-
 # the input warnings `assess` prints of each type; the rest are counted in one line (a large
 # workbook can carry thousands of one kind, which would bury the report)
 WARNINGS_PER_TYPE = 10
 WARNINGS_SHEET = "the Excel register's Warnings sheet"
 
 
-def _warning_lines(problems: list[Problem], written: Collection[str] = ()) -> None:
-    """One located line per problem on stderr, in the order found: every error, and the
-    first WARNINGS_PER_TYPE warnings of each type; then one line per type of warning that has
-    more, saying how many more and where every one is listed (in the outputs too, by the
-    suffixes of those the run goes on to write: `written`)."""
+def _problem_lines(problems: list[Problem], written: Collection[str] = ()) -> None:
+    """One located line per problem on stderr (the form scripts and logs read), in the order
+    found: every error, and the first WARNINGS_PER_TYPE warnings of each type; then one line
+    per type of warning that has more, saying how many more and where every one is listed
+    (in the outputs too, by the suffixes of those the run goes on to write: `written`)."""
     seen = Counter[str]()
     lines: list[str] = []
-    warnings = 0
     for problem in problems:
-        if problem.severity == "error":
+        if problem.severity != "error":
+            seen[problem.type] += 1
+        if problem.severity == "error" or seen[problem.type] <= WARNINGS_PER_TYPE:
             lines.append(f"{problem.severity}: {problem}")
-            continue
-        warnings += 1
-        seen[problem.type] += 1
-        if seen[problem.type] <= WARNINGS_PER_TYPE:
-            lines.append(f"{problem.severity}: {problem}")
-    lines += [
+    more = [
         f"warning: … and {count - WARNINGS_PER_TYPE:,} more warnings of this type [{type_}]"
         for type_, count in seen.items()
         if count > WARNINGS_PER_TYPE
     ]
-    if any(count > WARNINGS_PER_TYPE for count in seen.values()):
+    if more:
         listed = [
             where
             for suffix, where in ((".json", 'the JSON\'s "warnings"'), (".xlsx", WARNINGS_SHEET))
             if suffix in written
         ]
         also = f", and so do {' and '.join(listed)}" if listed else ""
-        lines.append(
-            f"warning: {warnings:,} warnings in all: `ddtool validate` on the same input"
-            f" lists every one{also}"
+        more.append(
+            f"warning: {sum(seen.values()):,} warnings in all: `ddtool validate` on the same"
+            f" input lists every one{also}"
         )
     if lines:
-        _emit("\n".join(lines), sys.stderr)
+        _emit("\n".join(lines + more), sys.stderr)
 
 
 def _emit(text: str, stream: TextIO | None = None) -> None:
@@ -363,18 +353,21 @@ class FailLevel(StrEnum):
 
 def _level(value: str) -> FailLevel:
     """A level as --fail-on takes it, in any case; a word that is none, with the closest."""
-    import difflib
+    from ddtool.graph import closest_id
 
     levels = [level.value for level in FailLevel]
     word = value.strip().casefold()
     if word in levels:
         return FailLevel(word)
-    best = difflib.get_close_matches(word, levels, n=1, cutoff=0.6)
-    hint = f" (did you mean {best[0]!r}?)" if best else ""
+    best = closest_id(word, levels)
+    hint = f" (did you mean {best!r}?)" if best else ""
     raise typer.BadParameter(f"{value!r} is not a level: one of {', '.join(levels)}{hint}")
 
 
-_LEVELS = "|".join(level.value for level in FailLevel)
+def _level_option(flag: str, help: str) -> Any:
+    """A --fail-on kind of option: a level, read by _level."""
+    metavar = "|".join(level.value for level in FailLevel)
+    return typer.Option(flag, help=help, parser=_level, metavar=metavar)
 
 
 ConfigOption = Annotated[
@@ -686,12 +679,7 @@ def assess(
     ] = None,
     fail_on: Annotated[
         FailLevel | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 when a risk in the chain reaches this level.",
-            parser=_level,
-            metavar=_LEVELS,
-        ),
+        _level_option("--fail-on", "Exit 1 when a risk in the chain reaches this level."),
     ] = None,
     config: ConfigOption = None,
     profiles: ProfilesOption = None,
@@ -771,7 +759,7 @@ def assess(
     result = run_assess(files, options)
     try:
         if result.warnings and not quiet:
-            _warning_lines(result.warnings, {out.suffix.lower() for out in outputs})
+            _problem_lines(result.warnings, {out.suffix.lower() for out in outputs})
         from ddtool.deferred import while_waiting
 
         report = _TerminalReport(result, tree)
@@ -967,12 +955,10 @@ def diff(
     ] = None,
     fail_on_new: Annotated[
         FailLevel | None,
-        typer.Option(
+        _level_option(
             "--fail-on-new",
-            help="Exit 1 when a new flag reaches this level, or an existing or re-identified"
-            " flag rises to it.",
-            parser=_level,
-            metavar=_LEVELS,
+            "Exit 1 when a new flag reaches this level, or an existing or re-identified flag"
+            " rises to it.",
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal table.")] = False,
@@ -1035,12 +1021,7 @@ def batch(
     ] = "json,xlsx",
     fail_on: Annotated[
         FailLevel | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 when a risk in any member's chain reaches this level.",
-            parser=_level,
-            metavar=_LEVELS,
-        ),
+        _level_option("--fail-on", "Exit 1 when a risk in any member's chain reaches this level."),
     ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip members whose outputs are complete.")
@@ -1066,7 +1047,6 @@ def batch(
     Exit 0 when done, 1 when --fail-on is reached, 2 only when no member could be assessed.
     """
 
-    from ddtool.atomic import missing_folders
     from ddtool.batch import BatchOptions, parse_formats, shown_text
 
     console = _console(stderr=True)
@@ -1083,7 +1063,7 @@ def batch(
         jobs=jobs or os.cpu_count() or 1,
         scheduler=scheduler,
     )
-    missing = missing_folders(outdir) if not outdir.is_dir() else []
+    new_folder = not outdir.exists()
     try:
         if profiles:
             _load_profiles(profiles)  # a broken overlay stops the batch once, before any work
@@ -1100,7 +1080,7 @@ def batch(
         _fail(str(e))
     summary = result.summary
     if not quiet:
-        if missing and outdir.is_dir():  # (as `assess` says it of an output's folder)
+        if new_folder and outdir.is_dir():  # (as `assess` says it of an output's folder)
             _batch_line(console, f"created folder {outdir}")
         _batch_line(
             console,
@@ -1108,9 +1088,9 @@ def batch(
             f" {summary['failed']} failed, {result.skipped} resumed; summary in"
             f" {outdir / 'summary.xlsx'}",
         )
-    # (the summary's failures, by name or pseudonym (result.failed: their records in the same
-    # order); anonymised, the terminal, which is the
-    # operator's own, names the member beside its pseudonym: the files to mend are theirs)
+    # (the summary's failures and their records, by name or pseudonym; anonymised, the
+    # terminal, which is the operator's own, names the member beside its pseudonym: the
+    # files to mend are theirs)
     for failure, record in zip(summary["failures"], result.failed, strict=True):
         member, error = failure["member"], failure["error"]
         if summary["anonymised"]:
@@ -1318,7 +1298,7 @@ def main() -> None:
             _stopped()
         _leave(e.code)
     except InputError as e:
-        _warning_lines(e.problems)
+        _problem_lines(e.problems)
         sys.exit(int(ExitCode.ERROR))
     except DdtoolError as e:
         if "--debug" in sys.argv:

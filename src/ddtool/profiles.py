@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import hashlib
 import os
 import re
@@ -1536,12 +1535,13 @@ def _overlay_row(
     name = row["indicator"].strip()
     sexes = sexes_of.get(name)
     if sexes is None:
-        names = sorted(sexes_of)
-        best = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+        from ddtool.graph import closest_id
+
+        best = closest_id(name, sorted(sexes_of))
         check.fail(
             where,
             f"unknown indicator {name!r}"
-            + (f" (did you mean {best[0]!r}?)" if best else "")
+            + (f" (did you mean {best!r}?)" if best else "")
             + ": an overlay replaces the bundled indicators' figures",
         )
         return False

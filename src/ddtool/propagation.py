@@ -37,9 +37,6 @@ class Origin:
     share: OriginShare | None
 
 
-# what _sourced_goods gives where every good the buyer's products name is mapped beneath it
-_COVERED = ("", "")
-
 # an inferred origin mix whose published shares cover less of world production than this
 # has a data gap: what it weighs is a part of the world (farmed shrimp: 19 %)
 MIX_COVERAGE_PCT = 75.0
@@ -160,7 +157,7 @@ class Inference:
             tuple[str, tuple[str, ...], frozenset[str] | None], frozenset[tuple[str, str]]
         ] = {}
         # the sectors mapped beneath each node (set by run): a good named by a buyer whose
-        # own raw sector is mapped beneath it is not inferred again (see _sourced_goods)
+        # own raw sector is mapped beneath it is not inferred again (see _goods_named)
         self._beneath: Mapping[str, frozenset[str]] = {}
         # raw sectors of several commodities (mines): a supplier's sector there does not say
         # which commodity it handles, its products may
@@ -543,10 +540,8 @@ class Inference:
                 self.nodes[raw_id].buyers.add(node_id)
                 self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
                 targets.append(node_id)
-        elif any(
-            found := (self._stage_goods(sector, hint), self._sourced_goods(sector, hint, buyer))
-        ):
-            named, sourced = found
+        elif (goods := self._goods_named(sector, hint, buyer)) is not None:
+            named, sourced = goods
             # a stage of distinct products (crop farming) whose goods the buyer's products
             # name: one for each good, scored as a supplier naming it (a peanut butter
             # maker's farms grow peanuts, not India's rice)
@@ -560,11 +555,7 @@ class Inference:
             # and goods of a raw sector of their own whose origins are published (a food
             # maker's vanilla, tea, hazelnuts): that sector at the origin mix of the good,
             # not a farm in the buyer's country (Germany grows no vanilla)
-            targets += [
-                self._raw(raw, commodity, country, depth)
-                for raw, commodity in sourced
-                if (raw, commodity) != _COVERED
-            ]
+            targets += [self._raw(raw, commodity, country, depth) for raw, commodity in sourced]
         else:
             # a stage whose inputs the products narrow is one of its own: buyers sharing it
             # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
@@ -585,22 +576,21 @@ class Inference:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
 
-    def _sourced_goods(
+    def _goods_named(
         self, sector: Sector, hint: list[str], buyer: str
-    ) -> dict[tuple[str, str], None]:
-        """(raw sector, commodity) for each good the buyer's products name that a broad raw
-        stage without commodities of its own (crop farming) stands in for, where the good
-        is the commodity of a raw sector of its own with published origins (vanilla,
-        tea, hazelnuts), in the order named; but for those whose raw sector is mapped
-        beneath the buyer (a vanilla farm the user mapped: its origin is known).
-
-        Where every good so named is mapped beneath, the result is not empty but holds
-        nothing to infer (the ("", "") mark): the stage is then not inferred at all."""
+    ) -> tuple[tuple[str, ...], list[tuple[str, str]]] | None:
+        """What the buyer's products name of a stage of distinct products (crop farming): its
+        own goods (_stage_goods), and the (raw sector, commodity) of goods that are the
+        commodity of a raw sector of their own with published origins (vanilla, tea,
+        hazelnuts), those whose sector is mapped beneath the buyer left out (a vanilla farm
+        the user mapped: its origin is known). None where the products name none of either,
+        mapped or not: the stage is then inferred as it is."""
+        named = self._stage_goods(sector, hint)
         if sector.stage != "raw" or not sector.broad or sector.commodities or not hint:
-            return {}
+            return (named, []) if named else None
         sectors, origins = self.profiles.sectors, self.profiles.origins
         mapped = self._beneath.get(buyer, frozenset())
-        found: dict[tuple[str, str], None] = {}
+        sourced: dict[tuple[str, str], None] = {}
         covered = False
         for product in hint:
             raw = sectors.get(self.profiles.good_sectors.get(self._good_of(product) or "", ""))
@@ -611,8 +601,8 @@ class Inference:
                 continue
             for commodity in self._commodities(raw.commodities, [product]):
                 if origins.get(commodity):
-                    found[raw.id, commodity] = None
-        return found or ({_COVERED: None} if covered else {})
+                    sourced[raw.id, commodity] = None
+        return (named, list(sourced)) if named or sourced or covered else None
 
     def _said_of(self, sector_id: str, country: str | None, hint: list[str]) -> tuple[str, ...]:
         """What the buyer's products say an intermediate stage works (Profiles.stage_said:

@@ -15,7 +15,7 @@ from ddtool.atomic import atomic_open, write_atomic
 from ddtool.diff import shown_level
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
-from ddtool.reporters.shown import GAP_LEVEL, NOT_IN_TAXONOMY, sector_text, value_text
+from ddtool.reporters.shown import GAP_LEVEL, sector_text, value_text
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 
 if TYPE_CHECKING:
@@ -243,7 +243,7 @@ def _supplier_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Suppliers added or removed as the tables show them: a sector the taxonomy does not
     know by its text as written (see _sector_text), not as a blank."""
     return [
-        {**row, "sector": _sector_text(None, row["sector_as_written"])}
+        {**row, "sector": sector_text(None, row["sector_as_written"])}
         if row.get("sector") is None and row.get("sector_as_written")
         else row
         for row in rows
@@ -251,12 +251,10 @@ def _supplier_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _sector_text(sector: Any, written: Any) -> str:
-    """A supplier's sector in a change: its taxonomy id; where the taxonomy does not know
-    it (no id), the text as written and that ("office-services (not in the taxonomy)");
-    "not given" where there is neither."""
-    if sector is None and written:
-        return f"{written}{NOT_IN_TAXONOMY}"
-    return _values(sector)
+    """A supplier's sector in a change, as the registers show it (sector_text: where the
+    taxonomy does not know it, the text as written and that); "not given" where there is
+    neither."""
+    return sector_text(sector, written) or "not given"
 
 
 def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from ddtool.config import Scoring
 from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
-from ddtool.reporters.shown import GAP_LEVEL, value_text
+from ddtool.reporters.shown import GAP_LEVEL, figure_text
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
     COUNTRY_SPECS,
@@ -30,7 +30,6 @@ from ddtool.scoring import (
 )
 
 if TYPE_CHECKING:
-    from ddtool.profiles import Indicator
     from ddtool.propagation import InferredSupplier
 
 
@@ -79,13 +78,13 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             _add_row(
                 table,
                 f"country: {part.name}",
-                f"{_shown(ind)} → {part.subscore:.4f} (w {part.weight:g})",
+                f"{figure_text(ind)} → {part.subscore:.4f} (w {part.weight:g})",
                 f"{ind.source_name or ind.source_id}, {ind.year}"
                 + (" — less certain copy" if ind.uncertain else "")
                 + (f" — from the overlay {ind.overlay}" if ind.overlay else ""),
             )
         for ind in d.country.withheld:
-            figure = f"{_shown(ind)} (not scored)"
+            figure = f"{figure_text(ind)} (not scored)"
             _add_row(table, f"country: {ind.indicator}", figure, ind.withheld)
         if d.country.iso3 is not None and not d.country.no_data:
             # the indicators of the country score without a figure: a gap, not a zero
@@ -383,9 +382,3 @@ def _scorer(result: Assessment) -> Scorer:
     return Scorer(
         result.profiles, result.config, dt.date.fromisoformat(result.data["options"]["as_of"])
     )
-
-
-def _shown(indicator: Indicator) -> str:
-    """An indicator's value as the evidence of every register gives it: its number where it
-    has one, a whole number without ".0" (a share the source writes "13.0" reads 13)."""
-    return value_text(indicator.number if indicator.number is not None else indicator.value)

@@ -220,9 +220,9 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
 def _shown_value(item: Indicator) -> str:
     """A value with its unit: '5 on 1 (best) .. 5+ (worst)', '26.3 % of children …'; a
     whole number without ".0", as every report writes it (the source's "8.0" reads 8)."""
-    from ddtool.reporters.shown import value_text
+    from ddtool.reporters.shown import figure_text
 
-    value = value_text(item.number) if item.number is not None else item.value
+    value = figure_text(item)
     if ".." in item.unit:  # a rating scale, not a unit
         return f"{value} on {item.unit}"
     return f"{value} {item.unit if '/' not in item.unit else ''}".strip()

@@ -6,10 +6,13 @@ place."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap, supplier_scores
 from ddtool.errors import Location
+
+if TYPE_CHECKING:
+    from ddtool.profiles import Indicator
 
 # a low level on missing data reads so in every report: a filter on "low" does not find it
 GAP_LEVEL = "low (data gap)"
@@ -143,6 +146,12 @@ def value_text(value: Any) -> str:
     if type(value) is float and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return "" if value is None else str(value)
+
+
+def figure_text(indicator: Indicator) -> str:
+    """A country figure as the evidence of every register gives it: its number where it has
+    one, a whole number without ".0" (a share the source writes "13.0" reads 13)."""
+    return value_text(indicator.number if indicator.number is not None else indicator.value)
 
 
 def evidence_text(item: Mapping[str, Any]) -> str:

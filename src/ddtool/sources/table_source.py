@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import datetime as dt
 import html
@@ -1294,7 +1293,7 @@ class ExcelReader(ChainReader):
         if zipped and magic.startswith(b"\xd0\xcf\x11\xe0"):
             # an OLE container: an encrypted workbook, or an Excel 97-2003 one (.xls) named as
             # a newer one, told apart by the streams it holds
-            if {"Workbook", "Book"} & _ole_streams(path):
+            if _ole_stream(path) in ("Workbook", "Book"):
                 problems.error(
                     "misnamed-workbook",
                     f"an Excel 97-2003 workbook (.xls) saved with the name {path.suffix}: rename"
@@ -2397,41 +2396,18 @@ def _text_table(path: Path) -> bool:
     return any(mark in first for mark in "\t;,")
 
 
-def _ole_streams(path: Path) -> set[str]:
-    """The names of the streams in the first directory sector of an OLE (compound) file: an
-    Excel 97-2003 workbook holds "Workbook" (or "Book"), an encrypted newer one
-    "EncryptedPackage". Empty where the header cannot be read."""
+def _ole_stream(path: Path) -> str | None:
+    """Which of the streams that tell an OLE (compound) file apart it holds: "Workbook" (or
+    "Book") in an Excel 97-2003 workbook, "EncryptedPackage" in an encrypted newer one.
+    Their names are in its directory, as UTF-16, wherever its sectors are (an encrypted
+    package's own bytes are random); the encrypted one is looked for first."""
     try:
         with path.open("rb") as handle:
-            header = handle.read(512)
-            if len(header) < 512:
-                return set()
-            size = 1 << int.from_bytes(header[0x1E:0x20], "little")
-            first = int.from_bytes(header[0x30:0x34], "little")
-            if not 7 <= size.bit_length() - 1 <= 12 or first >= 0xFFFFFFFA:
-                return set()
-            handle.seek((first + 1) * size)
-            directory = handle.read(size)
+            content = handle.read(64 << 20)
     except OSError:
-        return set()
-    names: set[str] = set()
-    for start in range(0, len(directory) - 127, 128):
-        length = int.from_bytes(directory[start + 64 : start + 66], "little")
-        if 2 <= length <= 64:
-            raw = directory[start : start + length - 2]
-            names.add(raw.decode("utf-16-le", errors="replace"))
-    if not {"Workbook", "Book", "EncryptedPackage"} & names:
-        # the directory goes on in other sectors (a workbook with macros lists those first):
-        # its entry names, as UTF-16, anywhere in the file (an encrypted package's bytes are
-        # random; the names are its directory's)
-        with contextlib.suppress(OSError):
-            with path.open("rb") as handle:
-                content = handle.read(64 << 20)
-            for name in ("EncryptedPackage", "Workbook", "Book"):
-                if (name + "\0").encode("utf-16-le") in content:
-                    names.add(name)
-                    break
-    return names
+        return None
+    names = ("EncryptedPackage", "Workbook", "Book")
+    return next((n for n in names if (n + "\0").encode("utf-16-le") in content), None)
 
 
 def _not_old_excel(path: Path, magic: bytes) -> str:
