@@ -160,6 +160,76 @@ TWICE: list[tuple[str, list[str], list[str]]] = [
 ]
 
 
+# (command, its arguments before the output, the example file name the error gives)
+A_FOLDER: list[tuple[str, list[str], str]] = [
+    ("report", ["{saved}", "-q"], "report.xlsx"),
+    ("assess", [str(CHAIN), "-q"], "report.xlsx"),
+    ("diff", ["{saved}", "{saved}", "-q"], "diff.md"),
+    ("template", [], "suppliers.xlsx"),
+]
+
+
+@pytest.mark.parametrize(("command", "arguments", "example"), A_FOLDER)
+def test_a_folder_given_as_an_output_is_refused_with_a_file_name_to_give(
+    tmp_path: Path, saved: Path, command: str, arguments: list[str], example: str
+) -> None:
+    """(Said before its suffix: a folder has none, and "unknown output format '(none)'" did
+    not say what was wrong.)"""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    args = [a.format(saved=saved) for a in arguments]
+    done = CliRunner().invoke(app, [command, *args, "-o", str(folder)])
+    assert done.exit_code == 2, done.output
+    said = " ".join(done.output.split())
+    assert f"error: {folder} is a folder: give a file name such as {folder / example}" in said
+    assert os.listdir(folder) == []
+
+
+@pytest.mark.parametrize(
+    ("outputs", "refused"),
+    [
+        (["Report.md", "report.md"], True),
+        (["A/x.csv", "a/x.csv"], True),
+        (["report.md", "report.csv"], False),
+    ],
+)
+def test_outputs_whose_names_differ_in_case_only_are_refused(
+    tmp_path: Path, saved: Path, outputs: list[str], refused: bool
+) -> None:
+    """They are one file on macOS and Windows: the second would replace the first there, and
+    the run would say it wrote both. Refused on every system, so a command does the same."""
+    paths = [tmp_path / out for out in outputs]
+    done = CliRunner().invoke(
+        app, ["report", str(saved), "-q", *(a for p in paths for a in ("-o", str(p)))]
+    )
+    said = " ".join(done.output.split())
+    if refused:
+        assert done.exit_code == 2, said
+        assert (
+            f"error: {paths[1]}: given twice as an output (as {paths[0]}): names that differ"
+            " in case only are one file on macOS and Windows; give each output once"
+        ) in said
+        assert os.listdir(tmp_path) == []
+    else:
+        assert done.exit_code == 0, said
+        assert sorted(os.listdir(tmp_path)) == sorted(outputs)
+
+
+def test_a_missing_folder_that_cannot_be_made_is_named() -> None:
+    """/proc takes no new folder: the error names the folder that would be made, not /proc
+    as the place the file could not be written in."""
+    if not Path("/proc/self").is_dir():
+        pytest.skip("needs /proc")
+    out = Path("/proc/ddtool-nope/r.md")
+    done = CliRunner().invoke(app, ["assess", str(CHAIN), "-q", "-o", str(out)])
+    assert done.exit_code == 2, done.output
+    said = " ".join(done.output.split())
+    assert (
+        f"error: {out}: cannot be written: folder {out.parent} does not exist and cannot be"
+        " made in /proc:"
+    ) in said
+
+
 @pytest.mark.parametrize(("command", "arguments", "outputs"), TWICE)
 def test_one_output_given_twice_is_refused(
     tmp_path: Path, saved: Path, command: str, arguments: list[str], outputs: list[str]

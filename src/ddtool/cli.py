@@ -421,10 +421,12 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
     from ddtool.reporters import reporter_for
 
     for out in outputs:
+        if out.is_dir():  # (said before its suffix: a folder has none to speak of)
+            _check_writable(out, "report.xlsx")
         reporter_for(out)  # unknown suffix: a usage error before any work
         if any(_same_file(out, given) for given in inputs):
             _fail(f"{out}: refusing to overwrite an input file")
-        _check_writable(out, "report.json")
+        _check_writable(out, "report.xlsx")
     _check_distinct(outputs)
     _plan_outputs(outputs)
 
@@ -444,11 +446,15 @@ def _same_file(path: Path, other: Path) -> bool:
 def _check_distinct(outputs: list[Path]) -> None:
     """A usage error when one file is given twice as an output (`-o a.md -o ./a.md`): the
     second would overwrite the first, and the run would say it wrote both."""
-    seen: dict[Path, Path] = {}
+    seen: dict[str, Path] = {}
     for out in outputs:
-        first = seen.setdefault(Path(os.path.normcase(out.resolve())), out)
+        # names that differ in case only are one file on macOS and Windows: refused
+        # everywhere, so that a command does the same on every system
+        first = seen.setdefault(str(out.resolve()).casefold(), out)
         if first is not out:
             also = "" if str(first) == str(out) else f" (as {first})"
+            if str(first.resolve()) != str(out.resolve()):
+                also += ": names that differ in case only are one file on macOS and Windows"
             _fail(f"{out}: given twice as an output{also}; give each output once")
 
 
@@ -546,7 +552,7 @@ def _check_writable(out: Path, example: str, folder: bool = False) -> None:
     """A usage error, before any work, when `out` (a file, or a folder) cannot be written:
     it is a folder (a file is wanted), a parent is a file, or the place is not writable."""
     if not folder and out.is_dir():
-        _fail(f"{out}: is a directory; give a file name such as {out / example}")
+        _fail(f"{out} is a folder: give a file name such as {out / example}")
     if folder and out.exists() and not out.is_dir():
         _fail(f"{out}: is a file, not a folder")
     place = out if folder and out.is_dir() else out.parent
@@ -560,6 +566,11 @@ def _check_writable(out: Path, example: str, folder: bool = False) -> None:
         with tempfile.NamedTemporaryFile(dir=place, prefix=".ddtool-check-"):
             pass
     except OSError as e:
+        if place != out.parent:  # the folders missing would be made there
+            _fail(
+                f"{out}: cannot be written: folder {out.parent} does not exist and cannot be"
+                f" made in {place}: {e.strerror or e}"
+            )
         _fail(f"{out}: cannot be written in {place}: {e.strerror or e}")
 
 
@@ -971,11 +982,12 @@ def diff(
 
     outputs = list(output or [])
     for out in outputs:
-        if out.suffix.lower() not in (".json", ".md", ".xlsx"):
+        if out.is_dir() or out.suffix.lower() not in (".json", ".md", ".xlsx"):
+            _check_writable(out, "diff.md")
             _fail(f"{out}: a diff is written as .json, .md or .xlsx")
         if _same_file(out, old) or _same_file(out, new):
             _fail(f"{out}: refusing to overwrite an input file")
-        _check_writable(out, "diff.json")
+        _check_writable(out, "diff.md")
     _check_distinct(outputs)
     _plan_outputs(outputs)
     documents = [_read_saved(path, load_for_diff, "`ddtool diff`") for path in (old, new)]
@@ -1218,7 +1230,7 @@ def template(
 
     for output in outputs:  # (a usage error before any work: no folder made, nothing read)
         if output.is_dir():
-            _fail(f"{output} is a folder: give a file name such as {output / 'suppliers.xlsx'}")
+            _check_writable(output, "suppliers.xlsx")
         if output.suffix.lower() not in SUFFIXES:
             _fail(f"{output}: templates are .xlsx, .csv or .yaml")
     for output in outputs:
