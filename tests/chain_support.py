@@ -45,3 +45,11 @@ def assert_a_bad_date(tmp_path: Path, cell: str, message: str) -> None:
         ["error", "bad-date", 2, "Certifications", message]
     ]
     assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == [(cell, None)]
+
+
+def year_alone(year: str) -> str:
+    """What a bad-date says of an expiry written as a year alone."""
+    return (
+        f"a year alone is no expiry date: write the day it ends ('{year}-12-31'), its month"
+        f" ('December {year}') or 'end of {year}'"
+    )

@@ -172,7 +172,7 @@ def _assess(
     options = options or AssessOptions()
     config = options.settings or load_config(options.config)
     if config.columns:  # (already merged when the command line read the config first)
-        options.read.column_map = config.column_map(options.read.column_map)
+        config.merge_columns(options.read)
     profiles = load_profiles(options.profiles)
     pinned = source_date()
     as_of = options.as_of or (pinned.date() if pinned else dt.date.today())

@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     model_validator,
 )
@@ -21,6 +22,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ddtool.errors import InputError, Location, Problem
 from ddtool.sources.columns import FIELDS, header_key, parse_column_map
+from ddtool.sources.interface import ReadOptions
 
 FlagLevel = Literal["low", "medium", "high", "critical"]
 # strict: a settings file is typed by hand, and `true` or "24" where a number belongs is a
@@ -177,6 +179,17 @@ class Config(BaseModel):
         ]
     )
 
+    # where each columns: entry is written ("ddtool.yaml, line 4"), for the warnings
+    _columns_at: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def merge_columns(self, options: ReadOptions) -> None:
+        """Take this config's columns into the read options (see column_map), noting where
+        each entry taken is written."""
+        options.column_map = self.column_map(options.column_map)
+        options.map_given_in.update(
+            (header, at) for header, at in self._columns_at.items() if header in options.column_map
+        )
+
     def column_map(self, given: dict[str, str]) -> dict[str, str]:
         """The column names to read: this config's, overridden by those given (--map). A
         header is one however it is written ("Staat", "STAAT": header_key), so a --map of a
@@ -216,6 +229,11 @@ def load_config(path: Path | None) -> Config:
         problems += _validation_problems(e.errors(), data, lines, name, written)
     else:
         if not problems:
+            config._columns_at = {
+                header: f"{name}, line {lines['columns', header]}"
+                for header in config.columns
+                if ("columns", header) in lines
+            }
             return config
     problems.sort(key=lambda p: p.location.line or 0)
     raise InputError(problems)

@@ -39,6 +39,26 @@ def test_a_mapping_that_names_no_header_is_a_warning_with_the_closest(tmp_path: 
     assert chain.suppliers[0].country == "DEU"
 
 
+def test_an_unused_mapping_of_the_settings_says_where_it_is_written(tmp_path: Path) -> None:
+    """A columns: entry that names no header is in the --config file, not in the table the
+    warning is located at: the warning gives its line (a --map entry, given on the command
+    line, needs none; one --map overrides the entry for its header)."""
+    from ddtool.config import load_config
+
+    settings = tmp_path / "ddtool.yaml"
+    settings.write_text("columns:\n  Lnad: country\n  Firma: name\n", "utf-8")
+    path = tmp_path / "lieferanten.csv"
+    path.write_text("Lieferant Nr,Name,Land\nL1,Acme,DEU\n", "utf-8")
+    options = ReadOptions(column_map={"Lieferant Nr": "id", "FIRMA": "name"})
+    load_config(settings).merge_columns(options)
+    _chain, problems = read_chain([path], options)
+    said = sorted(p.message for p in problems.items if p.type == "unused-map")
+    assert said == [
+        "the mapping 'FIRMA=name' names no column of this table",
+        f"the mapping 'Lnad=country' ({settings}, line 2) names no column of this table",
+    ]
+
+
 def test_parent_vendor_is_a_known_buyers_header(tmp_path: Path) -> None:
     path = tmp_path / "vendors.csv"
     path.write_text("Vendor Number,Vendor Name,Parent Vendor\n1,One,\n2,Two,1\n", "utf-8")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chain_support import assert_a_bad_date, read_cell
+from chain_support import assert_a_bad_date, read_cell, year_alone
 from typer.testing import CliRunner
 
 from ddtool.cli import app
@@ -84,7 +84,10 @@ def test_text_that_does_not_begin_as_a_date_stays_a_name(tmp_path: Path, cell: s
 UNREAD_AS = "valid until: expected a date such as 2025-03-14, got"
 UNREAD: list[tuple[str, str]] = [
     # (the cell, the bad-date it gives: begins as a date is written, no date can be read)
-    ("BSCI until 2023", f"certification 'BSCI' {UNREAD_AS} '2023'"),
+    (
+        "BSCI until 2023",
+        f"certification 'BSCI' valid until: {year_alone('2023')}",
+    ),
     ("RA valid until Mid 2023", f"certification 'RA' {UNREAD_AS} 'Mid 2023'"),
     ("RA valid until Spring 2026", f"certification 'RA' {UNREAD_AS} 'Spring 2026'"),
     ("RA valid until Mid-2023 renewal", f"certification 'RA' {UNREAD_AS} 'Mid-2023'"),
@@ -130,7 +133,10 @@ def test_leading_expiry(text: str, read: dt.date | None) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2023", "expected a date such as 2025-03-14, got '2023'"),
+        (
+            "2023",
+            year_alone("2023"),
+        ),
         ("Mid 2023", "expected a date such as 2025-03-14, got 'Mid 2023'"),
         ("Spring 2026 approx", "expected a date such as 2025-03-14, got 'Spring 2026 approx'"),
         ("13/2026 maybe", "'13/2026' does not exist: there is no month 13"),
@@ -171,7 +177,7 @@ def test_assess_counts_a_dated_certification_with_text_after_it_as_expired(
     [
         (
             '"BSCI until 2023"',
-            "certification 'BSCI' valid until: expected a date such as 2025-03-14, got '2023'",
+            f"certification 'BSCI' valid until: {year_alone('2023')}",
         ),
         (
             '"SA8000 valid until Mid 2023"',
@@ -226,7 +232,10 @@ VALID_UNTIL_AS = "certification valid_until: expected a date such as 2025-03-14,
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("2026", f"{VALID_UNTIL_AS} '2026'"),
+        (
+            "2026",
+            f"certification valid_until: {year_alone('2026')}",
+        ),
         ("13/2026", "certification valid_until: '13/2026' does not exist: there is no month 13"),
         ("Mid 2026", f"{VALID_UNTIL_AS} 'Mid 2026'"),
     ],

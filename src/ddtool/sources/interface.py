@@ -32,6 +32,8 @@ class ReadOptions:
     # how the user maps a header to a field, for the hints: "--map" on assess and validate,
     # "config" in a batch (the columns: block of its --config file)
     mapped_by: str = "--map"
+    # where a mapping not given as --map is written: header -> "ddtool.yaml, line 4"
+    map_given_in: dict[str, str] = field(default_factory=dict)
 
     def map_hint(self, header: str = "Header", target: str = "field") -> str:
         """How to map this header to this field, as the user can."""

@@ -125,7 +125,7 @@ def table_from_rows(
     header_index, mapping = found
     header = head[header_index]
     where = Location(path, sheet=sheet, row=header_index + 1)
-    _unused_maps(header, options.column_map, problems, where)
+    _unused_maps(header, options, problems, where)
     duplicates, regions = _resolve_doubles(header, mapping, options, problems, where)
     labels: dict[int, str] = {}
     seen_labels: dict[str, int] = {}
@@ -322,13 +322,14 @@ def _mixed_percentages(
 
 
 def _unused_maps(
-    header: Sequence[Any], column_map: dict[str, str], problems: ProblemList, where: Location
+    header: Sequence[Any], options: ReadOptions, problems: ProblemList, where: Location
 ) -> None:
     """A mapping (--map, the settings' columns) that names no header of the table: mistyped,
-    its column would be kept as an attribute, or lost, without a word."""
+    its column would be kept as an attribute, or lost, without a word. One from the settings
+    says where it is written."""
     texts = [cell for cell in header if isinstance(cell, str) and cell.strip()]
     keys = {header_key(text) for text in texts}
-    for given, target in column_map.items():
+    for given, target in options.column_map.items():
         if header_key(given) in keys:
             continue
         if any(header_lookup(text, {header_key(given): target}) for text in texts):
@@ -338,7 +339,9 @@ def _unused_maps(
         best = closest_id(given, texts)
         problems.warning(
             "unused-map",
-            f"the mapping '{given}={target}' names no column of this table",
+            f"the mapping '{given}={target}'"
+            + (f" ({options.map_given_in[given]})" if given in options.map_given_in else "")
+            + " names no column of this table",
             where,
             suggestion=f"'{best}={target}'" if best else None,
         )

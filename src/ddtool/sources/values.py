@@ -225,10 +225,16 @@ def parse_expiry(value: Any) -> dt.date:
     try:
         return parse_date(value)
     except ValueProblem:
-        last = _last_day(str(value).strip())
-        if last is None:
-            raise
-        return last
+        text = str(value).strip()
+        last = _last_day(text)
+        if last is not None:
+            return last
+        if re.fullmatch(r"\d{4}", text):  # (what to write instead, to the month)
+            raise ValueProblem(
+                f"a year alone is no expiry date: write the day it ends ('{text}-12-31'), its"
+                f" month ('December {text}') or 'end of {text}'"
+            ) from None
+        raise
 
 
 # the words a date may hold besides a month's name: ordinals ("1st", "1er"), "de" ("31 de
