@@ -186,6 +186,24 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
         ),
     ),
 }
+def missing_indicators(country: CountryScore, risk_type: str) -> list[tuple[str, float]]:
+    """The indicators of a country's score (their names, as COUNTRY_SPECS gives them without
+    the scaling, and weights) that have no figure for it: none bundled, none readable. A
+    figure withheld is not among them (it is shown, with why it is not scored)."""
+    scored = {part.name for part in country.parts}
+    withheld = {ind.indicator for ind in country.withheld}
+    return [
+        (_plain_label(label), weight)
+        for label, names, _fn, weight in COUNTRY_SPECS[risk_type]
+        if label not in scored and withheld.isdisjoint(names)
+    ]
+
+
+def _plain_label(label: str) -> str:
+    """An indicator's name without how it is scaled: "working children (% of age group)"."""
+    return label.split(", /")[0].removesuffix(" (no → 1)")
+
+
 RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
 ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that are known
 SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
@@ -304,12 +322,35 @@ class Scorer:
             if c.change.startswith("new_good") and c.good
         }
         self._facts: dict[int, Evidence] = {}
+        self._missing: dict[tuple[str, str], list[Evidence]] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
         # worst cases of an unknown country, by sector, products and what an inferred stage's
         # buyer's products say it works (None: a mapped supplier's; see the methods' `said`)
         self._worst: dict[WorstKey, dict[str, tuple[Score, str]] | None] = {}
         self._worst_reasons: dict[WorstKey, dict[str, str]] = {}
         self._worst_listed: dict[WorstKey, dict[str, list[Evidence]]] = {}
+
+    def _missing_evidence(self, country: CountryScore, risk_type: str) -> list[Evidence]:
+        """The indicators of a country score that have no figure for the country, each as
+        "no data": left out of its weighted mean, which rests on the others (when none has a
+        figure, the score is no data as a whole, said elsewhere)."""
+        if country.iso3 is None or country.no_data:
+            return []
+        key = (country.iso3, risk_type)
+        cached = self._missing.get(key)
+        if cached is None:
+            cached = self._missing[key] = [
+                Evidence(
+                    f"{label} ({country.iso3})",
+                    "no data",
+                    None,
+                    "ddtool: no figure for this country in the risk data (not counted as low)",
+                    note=f"weight {weight:g}, left out: the score rests on the indicators with"
+                    f" a figure ({country.coverage:.0%} of the weights)",
+                )
+                for label, weight in missing_indicators(country, risk_type)
+            ]
+        return cached
 
     def country_score(self, iso3: str | None, risk_type: str) -> CountryScore:
         key = (iso3, risk_type)
@@ -802,6 +843,7 @@ class Scorer:
             for kept_out in country.withheld:
                 shown = indicator_evidence(kept_out, p)
                 evidence.append(replace(shown, note=f"not scored: {kept_out.withheld}"))
+            evidence += self._missing_evidence(country, risk_type)
             if country.thin:
                 evidence.append(
                     Evidence(

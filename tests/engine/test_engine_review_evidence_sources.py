@@ -113,3 +113,36 @@ def test_no_fact_credits_a_listing_to_another_source(tmp_path: Path) -> None:
                 assert "US DOL" not in fact["indicator"] + str(fact["value"]), fact
                 assert fact["source"] != DOL, fact
     assert checked > 10
+
+
+@pytest.mark.parametrize(
+    ("country", "risk_type", "without"),
+    [
+        # Austria: no working-children figure (half the child-labour weights), no Palermo one
+        ("AT", "child_labour", {"working children (% of age group) (AUT)": "weight 0.5"}),
+        ("AT", "human_trafficking", {"Palermo Protocol ratified? (AUT)": "weight 0.1"}),
+        ("AT", "forced_labour", {}),  # every forced-labour indicator has a figure
+        ("IN", "child_labour", {}),
+    ],
+)
+def test_a_country_indicator_without_a_figure_is_evidence_of_no_data(
+    tmp_path: Path, country: str, risk_type: str, without: dict[str, str]
+) -> None:
+    """A flag's evidence names each indicator of its country score that has no figure for the
+    country as "no data" (with its weight): the score rests on the others, and a reader of
+    the register must see that a low figure does not rest on all of them."""
+    from ddtool.assess import AssessOptions
+    from ddtool.config import Config
+
+    path = tmp_path / "chain.yaml"
+    supplier = {"id": "S1", "name": "s", "country": country, "sector": "garment manufacturing"}
+    path.write_text(yaml.safe_dump({"company": {"name": "P"}, "suppliers": [supplier]}), "utf-8")
+    doc = assess([path], AssessOptions(settings=Config(flag_level="low"))).data
+    facts = _facts(doc, "S1", risk_type)
+    no_data = {name: e for name, e in facts.items() if e["value"] == "no data"}
+    assert {name: e["note"].split(",")[0] for name, e in no_data.items()} == without
+    for e in no_data.values():
+        assert e["year"] is None
+        assert e["source"].startswith("ddtool: no figure for this country")
+    # the figures there are stay cited with their year
+    assert any(e["year"] for name, e in facts.items() if name not in no_data)

@@ -20,12 +20,12 @@ from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import GAP_LEVEL, figure_text
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
-    COUNTRY_SPECS,
     DEFAULT_SEVERITY,
     GUESSED,
     SEVERITY_FACT,
     RiskDetail,
     Scorer,
+    missing_indicators,
     unknown_sector_base,
 )
 
@@ -88,17 +88,14 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             _add_row(table, f"country: {ind.indicator}", figure, ind.withheld)
         if d.country.iso3 is not None and not d.country.no_data:
             # the indicators of the country score without a figure: a gap, not a zero
-            scored = {part.name for part in d.country.parts}
-            withheld = {ind.indicator for ind in d.country.withheld}  # (its row is above)
-            for label, names, _fn, weight in COUNTRY_SPECS[rt]:
-                if label not in scored and withheld.isdisjoint(names):
-                    _add_row(
-                        table,
-                        f"country: {label}",
-                        f"no data (w {weight:g})",
-                        "no figure for this country: left out of the weighted mean, not"
-                        " counted as low",
-                    )
+            for label, weight in missing_indicators(d.country, rt):
+                _add_row(
+                    table,
+                    f"country: {label}",
+                    f"no data (w {weight:g})",
+                    "no figure for this country: left out of the weighted mean, not"
+                    " counted as low",
+                )
         if d.country.no_data:
             _add_row(
                 table, "country score", f"{d.country.score:.4f}", "no data: never scored as low"
