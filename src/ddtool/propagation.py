@@ -30,7 +30,7 @@ from ddtool.slots import made_from_columns
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """One origin country in an inferred supplier's mix (weight None: share not published)."""
+    """One origin country in an inferred supplier's mix (weight None: no share in the risk data)."""
 
     iso3: str | None
     weight: float | None
@@ -946,7 +946,7 @@ class Inference:
             if unweighted:  # known producers whose share is not published weigh nothing
                 mix += (
                     f" (weights from the published shares, {total:g}% of world {of};"
-                    f" share not published, so not weighted: {', '.join(unweighted)})"
+                    f" no share in the risk data, so not weighted: {', '.join(unweighted)})"
                 )
             items.insert(
                 0,
@@ -971,7 +971,17 @@ class Inference:
                             }
                         )
                     )
-                    or "production shares: none published",
+                    or "production shares: none in the risk data",
+                    # the weights are ddtool's, made from the shares: not the source's figures
+                    note="weights by ddtool: the published shares of world production, rescaled"
+                    " to those the risk data holds"
+                    + (
+                        f", {self.config.scoring.own_country_lean:.0%} of the weight on {lean}"
+                        " (the buyer's own country)"
+                        if lean
+                        else ""
+                    )
+                    + "; each share is cited as its source gives it",
                 ),
             )
             evidence[rt] = items
@@ -1006,11 +1016,11 @@ def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evide
     src = profiles.sources.get(share.source_id)
     return Evidence(
         f"origin {display_name(share.iso3)}: share of world {commodity} {share.of} (%)",
-        share.share_pct if share.share_pct is not None else "not published",
+        share.share_pct if share.share_pct is not None else "no share in the risk data",
         share.year,
         src.name if src else share.source_name,
         note="a listed origin in the mix"
-        + ("" if share.share_pct is not None else " (a known producer, share not published)"),
+        + ("" if share.share_pct is not None else " (a known producer, no share in the risk data)"),
     )
 
 

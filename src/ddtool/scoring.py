@@ -186,6 +186,8 @@ COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
         ),
     ),
 }
+
+
 def missing_indicators(country: CountryScore, risk_type: str) -> list[tuple[str, float]]:
     """The indicators of a country's score (their names, as COUNTRY_SPECS gives them without
     the scaling, and weights) that have no figure for it: none bundled, none readable. A

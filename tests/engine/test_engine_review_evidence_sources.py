@@ -4,6 +4,7 @@ List of Goods (2022), the origin's production share as the source of the shares.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -146,3 +147,18 @@ def test_a_country_indicator_without_a_figure_is_evidence_of_no_data(
         assert e["source"].startswith("ddtool: no figure for this country")
     # the figures there are stay cited with their year
     assert any(e["year"] for name, e in facts.items() if name not in no_data)
+
+
+def test_an_origin_mix_says_its_weights_are_ddtools_not_the_sources(tmp_path: Path) -> None:
+    """The mix's percentages are the published shares rescaled (and leant to the buyer's
+    country): cited under the publisher's name alone, they read as its figures. A producer
+    without a share in the risk data is not said to have none published (the data may have
+    left it out, as a cut-off table does)."""
+    doc = _chocolate_maker(tmp_path)
+    facts = _facts(doc, "inferred:sugarcane-farming:sugarcane@world", "child_labour")
+    [mix] = [e for name, e in facts.items() if name.startswith("inferred origin mix for")]
+    assert mix["note"].startswith("weights by ddtool: the published shares of world production")
+    assert mix["note"].endswith("each share is cited as its source gives it")
+    assert mix["source"] == FAOSTAT  # (the shares' publication, as the Sources list names it)
+    written = json.dumps(doc)
+    assert "not published" not in written

@@ -93,8 +93,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                     table,
                     f"country: {label}",
                     f"no data (w {weight:g})",
-                    "no figure for this country: left out of the weighted mean, not"
-                    " counted as low",
+                    "no figure for this country: left out of the weighted mean, not counted as low",
                 )
         if d.country.no_data:
             _add_row(
@@ -308,7 +307,7 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
                 "—"
                 if share is None
                 else (
-                    ("not published" if share.share_pct is None else f"{share.share_pct:g}%")
+                    ("no share" if share.share_pct is None else f"{share.share_pct:g}%")
                     + f" ({share.year}, {source.name if source else share.source_id})"
                 ),
                 d.floor_reason,
@@ -317,7 +316,7 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
         e, (w, c) = node.expected[rt], node.worst[rt]
         unweighted = [o.iso3 or "other" for o in node.origins if o.weight is None]
         basis = "production share" + (
-            f"; not weighted, their share not published: {', '.join(unweighted)}"
+            f"; not weighted, no share in the risk data: {', '.join(unweighted)}"
             if unweighted
             else ""
         )
