@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -258,6 +259,24 @@ def test_cli_profiles_views(args: list[str], needle: str) -> None:
     assert needle in result.output
 
 
+def test_a_sectors_ratings_are_shown_as_ddtools_resting_on_their_source() -> None:
+    """The likelihood and severity are ddtool's rating; shown under the List of Goods alone,
+    they read as figures the US DOL publishes (the assessment's evidence says it this way)."""
+    from rich.console import Console
+
+    from ddtool.reporters.profiles_view import show_item
+
+    profiles = load_profiles()
+    console = Console(width=600, record=True)
+    assert show_item(profiles, "sector", "artisanal-mining", console) is None
+    rows = [line for line in console.export_text().splitlines() if "│ 0." in line]
+    rating, dol = profiles.sources["ddtool-rating"], profiles.sources["ilab-goods-2022"]
+    assert len(rows) == 3  # one per risk type
+    for row in rows:
+        cell = row.rstrip(" │").rsplit("│", 1)[1].strip()
+        assert cell == f"{rating.name} ({rating.year}); rests on: {dol.name} ({dol.year})"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -296,7 +315,6 @@ def test_bad_config_is_a_located_error(tmp_path: Path) -> None:
 
 def test_the_documents_give_the_bundled_profiles_hash() -> None:
     """An auditor compares an assessment's profiles hash with the one the documents give."""
-    import re
 
     root = Path(__file__).resolve().parents[1]
     sha256 = load_profiles().sha256

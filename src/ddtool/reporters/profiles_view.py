@@ -10,6 +10,7 @@ from rich.table import Table
 
 from ddtool.profiles import Indicator, Profiles, good_base
 from ddtool.reference.countries import display_name, normalise_country
+from ddtool.scoring import RATING_SOURCE
 
 
 def show_list(p: Profiles, console: Console) -> None:
@@ -154,6 +155,16 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
     table = Table()
     for col in ("risk type", "likelihood", "severity", "rationale", "source"):
         table.add_column(col, overflow="fold")
+    # the figures are a rating (ddtool's, or an overlay's), not the source's: the source is
+    # what the rating rests on, as the assessment's evidence says it
+    rating = p.sources.get(RATING_SOURCE)
+    rated_by = (
+        f"the overlay {s.overlay}"
+        if s.overlay
+        else f"{rating.name} ({rating.year})"
+        if rating
+        else RATING_SOURCE
+    )
     for rt, r in s.risk.items():
         src = p.sources.get(r.source)
         table.add_row(
@@ -161,7 +172,7 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
             f"{r.likelihood:g}",
             f"{r.severity:g}",
             r.rationale,
-            f"{src.name} ({src.year})" if src else r.source,
+            f"{rated_by}; rests on: " + (f"{src.name} ({src.year})" if src else r.source),
         )
     console.print(table)
     listed = Counter(g.good for g in p.goods if g.sector == s.id)
