@@ -203,6 +203,25 @@ def test_a_dropped_flag_is_counted(saved: tuple[Path, dict[str, Any]]) -> None:
     assert f"$.flags: {count - 1} items saved, {count} now" in verify(copy).reasons[0]
 
 
+def test_an_input_path_edited_is_said_not_compared(saved: tuple[Path, dict[str, Any]]) -> None:
+    """The input is the same file by its hash wherever it is (a folder moved since): its path
+    is not compared, and the verification says so, as it says it of generated_at. (The
+    files' paths are where the re-run reads: one edited to a file not there is an error.)"""
+    path, document = saved
+    copy = path.with_name("moved.json")
+    changed = json.loads(json.dumps(document))
+    changed["input"]["path"] = "elsewhere.yaml"
+    _write(copy, changed, "compact")
+    outcome = verify(copy)
+    assert outcome.reproduced, outcome.reasons
+    was = document["input"]["path"]
+    assert [line for line in outcome.checked if "$.input" in line] == [
+        f"note: not compared: $.input.path ('elsewhere.yaml' saved, {was!r} now): an input is"
+        " the same file by its sha256, wherever it is"
+    ]
+    assert not [line for line in verify(path).checked if "$.input" in line]
+
+
 def test_differences_are_listed_up_to_five(saved: tuple[Path, dict[str, Any]]) -> None:
     path, document = saved
     copy = path.with_name("many.json")

@@ -259,6 +259,13 @@ def _compare(
             f"note: not compared: generated_at ({saved['generated_at']}), when the file says"
             " it was made (a re-run is made now)"
         )
+    paths_saved, paths_now = _input_paths(saved), _input_paths(rerun)
+    for at in dict.fromkeys([*paths_saved, *paths_now]):  # (said, as generated_at is)
+        if paths_saved.get(at) != paths_now.get(at):
+            result.checked.append(
+                f"note: not compared: {at} ({paths_saved.get(at)!r} saved, {paths_now.get(at)!r}"
+                " now): an input is the same file by its sha256, wherever it is"
+            )
     found = _top_differences(saved, in_lists, rerun)
     if found:
         result.reasons.append("results differ: " + "; ".join(found))
@@ -291,6 +298,22 @@ def _top_differences(
         else:
             _differences(saved[key], rerun[key], f"$.{key}", found)
     return found[:_LIMIT]
+
+
+def _input_paths(document: dict[str, Any]) -> dict[str, Any]:
+    """The paths the document records for its input, by where they are in it."""
+    given = document.get("input")
+    if not isinstance(given, dict):
+        return {}
+    files = given.get("files")
+    return {
+        "$.input.path": given.get("path"),
+        **{
+            f"$.input.files[{i}].path": f.get("path")
+            for i, f in enumerate(files if isinstance(files, list) else [])
+            if isinstance(f, dict)
+        },
+    }
 
 
 def _input_hashes(document: dict[str, Any]) -> list[Any]:
