@@ -19,6 +19,7 @@ from ddtool.assess import AssessOptions, assess
 from ddtool.diff import diff_assessments, is_empty
 from ddtool.document import register
 from ddtool.reporters.diff_report import render_diff_terminal, write_diff
+from ddtool.reporters.shown import value_text
 
 # A cocoa cooperative in Ghana, flagged for all three risk types (trafficking at 0.32, just
 # above the medium threshold), and a haulier in Germany, flagged for none.
@@ -352,4 +353,41 @@ def test_a_changed_number_is_shown_as_written(
     assert f"| C2 | Sefwi Growers | {field} | {old} | {new} |" in md
     write_diff(diff, tmp_path / "d.xlsx")
     rows = list(load_workbook(tmp_path / "d.xlsx")["Suppliers changed"].iter_rows(values_only=True))
-    assert rows[1:] == [("C2", "Sefwi Growers", change["field"], old, new)]
+    # (the workbook's cells are the numbers themselves)
+    was = "not given" if change["old"] is None else change["old"]
+    assert rows[1:] == [("C2", "Sefwi Growers", change["field"], was, change["new"])]
+
+
+def test_a_changed_number_is_a_number_in_the_workbook(tmp_path: Path) -> None:
+    """(It was text, '800', where the JSON has 800: a spreadsheet cannot add or compare it.)
+    A value not given stays words."""
+    diff = diff_assessments(
+        assessed(tmp_path, "old", {}),
+        assessed(tmp_path, "new", {"C2": {"workers": 800, "female_pct": 45}}),
+    )
+    write_diff(diff, tmp_path / "d.xlsx")
+    rows = list(load_workbook(tmp_path / "d.xlsx")["Suppliers changed"].iter_rows(values_only=True))
+    assert sorted(rows[1:]) == [
+        ("C2", "Sefwi Growers", "female_pct", "not given", 45),
+        ("C2", "Sefwi Growers", "workers", 760, 800),
+    ]
+
+
+def test_a_changed_flag_shows_its_old_and_new_priority_in_every_output(tmp_path: Path) -> None:
+    """The JSON and the workbook had both priorities; the Markdown and the terminal had
+    neither, though the docs say a changed flag is shown with them."""
+    diff = diff_assessments(
+        assessed(tmp_path, "old", {}), assessed(tmp_path, "new", {"C2": {"audits": FAILED}})
+    )
+    assert diff["changed_flags"], "the case needs a changed flag"
+    flag = diff["changed_flags"][0]
+    old, new = value_text(flag["old_priority"]), value_text(flag["new_priority"])
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8")
+    row = next(line for line in md.splitlines() if line.startswith(f"| {flag['id']} |"))
+    assert f"| {flag['direction']} | {old} | {new} |" in row
+    assert "| direction | old_priority | new_priority |" in md
+    console = Console(width=200, record=True)
+    render_diff_terminal(diff, console)
+    line = next(x for x in console.export_text().splitlines() if flag["id"] in x)
+    assert f"{old} → {new}" in line

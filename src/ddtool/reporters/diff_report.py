@@ -41,6 +41,8 @@ CHANGED_COLUMNS = (
     "path",
     "reason",
 )
+# (in the Markdown: the first ten, with the priorities after the levels and direction)
+CHANGED_COLUMNS_MD = (*CHANGED_COLUMNS[:4], "old_priority", "new_priority", *CHANGED_COLUMNS[4:10])
 # a flag of an added supplier `same_as` a removed one, and that removed one's flag it matches
 REIDENTIFIED_COLUMNS = (
     "old_id",
@@ -225,16 +227,23 @@ def _company_note(diff: dict[str, Any]) -> str | None:
     )
 
 
-def _change_rows(diff: dict[str, Any]) -> list[dict[str, Any]]:
-    """The changed supplier fields as rows of text; a sector by its text as written where
-    the taxonomy does not know it (see _sector_text)."""
+def _change_rows(diff: dict[str, Any], numbers: bool = False) -> list[dict[str, Any]]:
+    """The changed supplier fields as rows of text (with `numbers`, a number as it is: a
+    workbook's cell); a sector by its text as written where the taxonomy does not know it
+    (see _sector_text)."""
+
+    def shown(value: Any) -> Any:
+        if numbers and isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        return _values(value)
+
     rows = []
     for c in diff["suppliers_changed"]:
         if c.get("field") == "sector":
             old = _sector_text(c["old"], c.get("old_as_written"))
             new = _sector_text(c["new"], c.get("new_as_written"))
         else:
-            old, new = _values(c["old"]), _values(c["new"])
+            old, new = shown(c["old"]), shown(c["new"])
         rows.append({**c, "old": old, "new": new})
     return rows
 
@@ -346,7 +355,7 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         lines += ["The input file is unchanged (same sha256).", ""]
     lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
     lines += ["## Resolved flags", "", *_md_table(diff["resolved_flags"], FLAG_COLUMNS)]
-    lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS[:10])]
+    lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS_MD)]
     reidentified = diff.get("reidentified_flags") or []
     lines += ["## Re-identified flags", ""]
     if reidentified:
@@ -450,7 +459,7 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
         _sheet(
             book, "Suppliers removed", SUPPLIER_COLUMNS, _supplier_rows(diff["suppliers_removed"])
         )
-        _sheet(book, "Suppliers changed", SUPPLIER_CHANGE_COLUMNS, _change_rows(diff))
+        _sheet(book, "Suppliers changed", SUPPLIER_CHANGE_COLUMNS, _change_rows(diff, True))
         _sheet(book, "About", ("item", "value"), about)
 
 
@@ -469,6 +478,8 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
     if changed:
         table.add_column("was")
     table.add_column("level")
+    if changed:
+        table.add_column("priority")
     table.add_column("risk")
     table.add_column("supplier", overflow="fold", max_width=40)
     table.add_column("country")
@@ -479,8 +490,10 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
             name += " (inferred)"
         level = row.get("new_level") if changed else row.get("level")
         cells: list[Text] = [_level(row.get("old_level"))] if changed else []
+        cells.append(_level(level))
+        if changed:
+            cells.append(Text(_moved(row.get("old_priority"), row.get("new_priority"))))
         cells += [
-            _level(level),
             Text(RISK_NAMES.get(str(row.get("risk_type")), str(row.get("risk_type")))),
             Text(name),  # Text, not str: user text must never be read as rich markup
             Text(
