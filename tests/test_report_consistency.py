@@ -439,3 +439,20 @@ def test_the_register_columns_still_line_up_after_all_tiers(
     critical = next(r for r in sheet.iter_rows(min_row=2) if r[level - 1].value == "critical")
     assert critical[level - 1].fill.fgColor.rgb.endswith("FF7C80")
     assert all(isinstance(r[header.index("Likelihood")], float | int) for r in rows)
+
+
+@pytest.mark.parametrize("sample", ["cocoa", "garment"])
+def test_the_csv_gives_each_measure_with_its_step_as_the_workbook_does(
+    tmp_path: Path, documents: dict[str, dict[str, Any]], sample: str
+) -> None:
+    """(The CSV gave the titles alone: its rows lost the due-diligence step each measure
+    belongs to, which the workbook, the HTML and the Markdown give.)"""
+    document = documents[sample]
+    book = load_workbook(_write(document, tmp_path / "r.xlsx"), read_only=True)
+    rows = list(book["Risk register"].iter_rows(values_only=True))
+    at = list(rows[0]).index("Measures")
+    in_book = [str(row[at]).split("\n") for row in rows[1:]]
+    with _write(document, tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as f:
+        in_csv = [row["measures"].split(" | ") for row in csv.DictReader(f)]
+    assert in_csv == in_book
+    assert all(": " in measure for measures in in_csv for measure in measures)

@@ -180,8 +180,10 @@ def test_low_on_missing_data_is_never_shown_as_plain_low(tmp_path: Path) -> None
     for suffix in (".html", ".xlsx"):
         reporter_for(out.with_suffix(suffix)).write(doc, out.with_suffix(suffix))
     html = out.with_suffix(".html").read_text("utf-8")
-    assert "G1 · country ? · low, data gap" in html
-    assert "G2 · DEU · low" in html and "G2 · DEU · low, data gap" not in html
+    # (as every report reads it: "low (data gap)", the id shortened before the level is)
+    assert "G1 · country ? · low (data gap)</text>" in html
+    assert "G2 · DEU · low</text>" in html
+    assert "risk level low (data gap); data gaps: country unknown" in html
     sheet = load_workbook(out.with_suffix(".xlsx"))["Suppliers"]
     fills = {row[0].value: row[1].fill.fgColor.rgb for row in sheet.iter_rows(min_row=2)}
     assert fills["G1"] != fills["G2"]  # G2 coloured as low, G1 not
@@ -202,3 +204,20 @@ def test_unmapped_tiers_beneath_do_not_make_a_complete_score_a_gap() -> None:
     assert not low_on_a_gap(entry, "low")
     assert low_on_a_gap({**entry, "data_gaps": [UNMAPPED_BELOW, "country unknown"]}, "low")
     assert not low_on_a_gap({**entry, "data_gaps": ["country unknown"]}, "high")
+
+
+@pytest.mark.parametrize(
+    ("who", "country", "level", "sub"),
+    [
+        ("G1", "DEU", "low", "G1 · DEU · low"),
+        ("FARM-BR-000123", "BRA", "low (data gap)", "FARM-BR… · BRA · low (data gap)"),
+        ("inferred", "country ?", "critical", "inferred · country ? · critical"),
+    ],
+)
+def test_a_graph_nodes_second_line_shortens_the_id_never_the_level(
+    who: str, country: str, level: str, sub: str
+) -> None:
+    from ddtool.reporters.html_report import SUB_CHARS, _node_sub
+
+    assert _node_sub(who, country, level) == sub
+    assert len(sub) <= SUB_CHARS

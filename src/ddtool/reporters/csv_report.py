@@ -59,7 +59,12 @@ def _shared_cells(flag: dict[str, Any], document: dict[str, Any]) -> list[str]:
     return [
         " | ".join(evidence_text(e) for e in evidence),
         " | ".join(distinct_sources([flag], document)),
-        " | ".join(str(m.get("title", "")) for m in flag_measures(document, flag)),
+        " | ".join(
+            f"{m.get('step_name') or m.get('step')}: {m.get('title', '')}"
+            if m.get("step_name") or m.get("step")
+            else str(m.get("title", ""))
+            for m in flag_measures(document, flag)
+        ),
     ]
 
 

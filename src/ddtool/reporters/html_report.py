@@ -93,6 +93,16 @@ def _first_tier(tiers: list[int] | None) -> int | None:
     return min(tiers) if tiers else None
 
 
+# a node's second line, at most this long: the id is shortened to fit, never the level
+SUB_CHARS = 31
+
+
+def _node_sub(who: str, country: str, level: str) -> str:
+    """ "FARM-BR-1 · BRA · low (data gap)": the id shortened where the line is too long."""
+    rest = f" · {country} · {level}"
+    return _shorten(who, max(SUB_CHARS - len(rest), 2)) + rest
+
+
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -405,7 +415,8 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
     for sid in sorted(shown, key=lambda s: (column_of[s], xy[s][1])):
         s = suppliers[sid]
         level = _supplier_level(s)
-        gap = low_on_a_gap(s, level)  # shown uncoloured, "low, data gap", not as low risk
+        gap = low_on_a_gap(s, level)  # shown uncoloured, "low (data gap)", not as low risk
+        shown_level = GAP_LEVEL if gap else level
         where = country_and_region(
             s.get("country_name") or s.get("country") or "country unknown", s.get("region")
         )
@@ -417,21 +428,15 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
                 "x": x,
                 "y": y,
                 "label": _shorten(name, LABEL_CHARS),
-                "sub": _shorten(
-                    " · ".join(
-                        p
-                        for p in (
-                            "inferred" if s.get("inferred") else sid,
-                            s.get("country") or "country ?",
-                            f"{level}, data gap" if gap else level or "no level",
-                        )
-                    ),
-                    30,
+                "sub": _node_sub(
+                    "inferred" if s.get("inferred") else sid,
+                    s.get("country") or "country ?",
+                    shown_level or "no level",
                 ),
                 "title": f"{name} [{sid}] —"
                 f" {sector_text(s.get('sector'), s.get('sector_as_written')) or 'sector unknown'},"
                 f" {where}; "
-                f"{'worst case' if s.get('inferred') else 'risk'} level {level or 'n/a'}"
+                f"{'worst case' if s.get('inferred') else 'risk'} level {shown_level or 'n/a'}"
                 + (f"; data gaps: {'; '.join(s['data_gaps'])}" if gap else ""),
                 "level": "none" if gap else level or "none",
                 "inferred": bool(s.get("inferred")),
