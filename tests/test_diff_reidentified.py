@@ -336,3 +336,79 @@ def test_the_auditors_recased_workbook_does_not_fail_the_gate(tmp_path: Path) ->
         ("COOP-GH-2", "coop-gh-2", HT, "medium"),
     }
     assert saved["summary"]["suppliers_changed"] == 0  # the farms' buyer is the same one
+
+
+def _ginnery_chain(tmp_path: Path, name: str, country: str) -> dict[str, Any]:
+    """A garment maker's spinner buying from a ginnery in this country: the cotton farms
+    beneath it are inferred, leaning to the ginnery's country where it produces cotton."""
+    path = tmp_path / f"{name}.yaml"
+    suppliers = [
+        {"id": "T1", "name": "Maker", "country": "BGD", "sector": "garment-manufacturing"},
+        {
+            "id": "T2",
+            "name": "Mill",
+            "country": "BGD",
+            "sector": "textile-spinning",
+            "buyers": ["T1"],
+        },
+        {
+            "id": "T3",
+            "name": "Gin",
+            "country": country,
+            "sector": "cotton-ginning",
+            "buyers": ["T2"],
+        },
+    ]
+    path.write_text(yaml.safe_dump({"company": {"name": "X"}, "suppliers": suppliers}), "utf-8")
+    return assess([path]).data
+
+
+@pytest.mark.parametrize(("before", "after"), [("DEU", "TKM"), ("TKM", "PAK"), ("PAK", "DEU")])
+def test_an_inferred_tier_inferred_again_under_a_new_id_keeps_its_findings(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """The ginnery moved country: the farms inferred beneath it lean elsewhere and take a new
+    id (…@world → …@TKM). Their flags are the same findings: re-identified, not three new
+    critical flags and three resolved ones that fail `--fail-on-new critical`."""
+    old = _ginnery_chain(tmp_path, "old", before)
+    new = _ginnery_chain(tmp_path, "new", after)
+    [was] = [s["id"] for s in old["suppliers"] if s["inferred"]]
+    [now] = [s["id"] for s in new["suppliers"] if s["inferred"]]
+    assert was != now and was.rpartition("@")[0] == now.rpartition("@")[0]
+    diff = diff_assessments(old, new)
+    assert {(r["old_supplier_id"], r["supplier_id"]) for r in diff["reidentified_flags"]} == {
+        (was, now)
+    }
+    assert len(diff["reidentified_flags"]) == 3  # one per risk type
+    inferred = [f for k in ("new_flags", "resolved_flags") for f in diff[k] if f["inferred"]]
+    assert inferred == []
+    assert not [f for f in new_at_or_above(diff, "critical") if f.get("inferred")]
+
+
+def test_an_inferred_tier_that_could_be_either_of_two_is_paired_with_neither(
+    tmp_path: Path,
+) -> None:
+    """Two ginneries in Germany share the farms inferred beneath them (…@world); each moved,
+    to Turkmenistan and to Pakistan. Which of the two new inferred tiers the old one became is
+    not known, so neither is paired (new and resolved, as before)."""
+
+    def assessed(name: str, countries: tuple[str, str]) -> dict[str, Any]:
+        path = tmp_path / f"{name}.yaml"
+        suppliers = [
+            {"id": "T1", "name": "Maker", "country": "BGD", "sector": "garment-manufacturing"},
+            {"id": "T2", "name": "Mill", "country": "BGD", "sector": "textile-spinning"},
+            *(
+                {"id": f"G{i}", "name": f"Gin {i}", "country": country, "buyers": ["T2"]}
+                | {"sector": "cotton-ginning"}
+                for i, country in enumerate(countries)
+            ),
+        ]
+        suppliers[1]["buyers"] = ["T1"]
+        path.write_text(yaml.safe_dump({"company": {"name": "X"}, "suppliers": suppliers}), "utf-8")
+        return assess([path]).data
+
+    old, new = assessed("old", ("DEU", "DEU")), assessed("new", ("TKM", "PAK"))
+    assert [s["buyers"] for s in old["suppliers"] if s["inferred"]] == [["G0", "G1"]]
+    diff = diff_assessments(old, new)
+    assert not [r for r in diff["reidentified_flags"] if r.get("inferred")]
+    assert [f for f in diff["resolved_flags"] if f["inferred"]]

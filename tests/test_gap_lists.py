@@ -103,21 +103,22 @@ def test_a_diff_lists_no_inferred_marker_as_a_gap(tmp_path: Path) -> None:
     diff = diffed(tmp_path, old, new)
     listed = sorted(
         (kind, f["supplier_id"], f["risk_type"], f["level"], f["data_gaps"])
-        for kind in ("new_flags", "resolved_flags", "changed_flags")
+        for kind in ("new_flags", "resolved_flags", "changed_flags", "reidentified_flags")
         for f in diff[kind]
     )
+    # (the processing stage inferred in the maker's country, now in one not known, is the
+    # same stage under the same buyer: re-identified, @DEU → @unknown)
     processing = "inferred:cocoa-processing"
     assert listed == [
         ("changed_flags", "C1", CL, "low", ["country unknown"]),
         ("changed_flags", "C1", FL, "low", ["country unknown"]),
         ("changed_flags", "C1", HT, "low", ["country unknown"]),
-        ("new_flags", f"{processing}@unknown", CL, "low", ["country unknown"]),
-        ("new_flags", f"{processing}@unknown", FL, "low", ["country unknown"]),
-        ("new_flags", f"{processing}@unknown", HT, "low", ["country unknown"]),
-        ("resolved_flags", f"{processing}@DEU", CL, "low", []),
-        ("resolved_flags", f"{processing}@DEU", FL, "low", []),
-        ("resolved_flags", f"{processing}@DEU", HT, "low", []),
+        ("reidentified_flags", f"{processing}@unknown", CL, "low", ["country unknown"]),
+        ("reidentified_flags", f"{processing}@unknown", FL, "low", ["country unknown"]),
+        ("reidentified_flags", f"{processing}@unknown", HT, "low", ["country unknown"]),
     ]
+    assert {f["old_supplier_id"] for f in diff["reidentified_flags"]} == {f"{processing}@DEU"}
+    assert {f["direction"] for f in diff["reidentified_flags"]} == {"up"}
 
 
 EXPOSURE_GAPS = {CL: [], FL: [], HT: [LITTLE_HT]}

@@ -359,8 +359,11 @@ def diff_assessments(
     old_full, new_full = flag_expander(old), flag_expander(new)
     only_new = new_flags.keys() - old_flags.keys()
     only_old = old_flags.keys() - new_flags.keys()
+    old_entries, new_entries = _entries(old), _entries(new)
     pairs = _same_findings(
-        [new_flags[i] for i in only_new], [old_flags[i] for i in only_old], renamed
+        [new_flags[i] for i in only_new],
+        [old_flags[i] for i in only_old],
+        {**renamed, **_reinferred(old_entries, new_entries, renamed)},
     )
     paired_old = {str(before["id"]) for before, _ in pairs}
     paired_new = {str(after["id"]) for _, after in pairs}
@@ -368,7 +371,6 @@ def diff_assessments(
     added = [_flag_entry(new_full(new_flags[i])) for i in only_new - paired_new]
     resolved = [_flag_entry(old_full(old_flags[i])) for i in only_old - paired_old]
     changed: list[dict[str, Any]] = []
-    old_entries, new_entries = _entries(old), _entries(new)
     for flag_id in old_flags.keys() & new_flags.keys():
         before, after = old_flags[flag_id], new_flags[flag_id]
         if before["level"] != after["level"] or (
@@ -554,6 +556,41 @@ def _renamed(added: list[dict[str, Any]]) -> dict[str, str]:
         if entry.get("same_as") is not None:
             claims.setdefault(str(entry["same_as"]), []).append(str(entry["id"]))
     return {old_id: ids[0] for old_id, ids in claims.items() if len(ids) == 1}
+
+
+def _reinferred(
+    old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]], renamed: dict[str, str]
+) -> dict[str, str]:
+    """Inferred supplier only in the old assessment → the one only in the new that is the
+    same inferred stage inferred again: the same sector and commodity (its id but for what
+    follows "@": the country the mix leans to, or that a stage is assumed in, the buyer's)
+    under a buyer they share (a buyer under a new
+    id, `same_as`, counts as itself). A buyer that moved country leans its inferred farms to
+    another country: their flags are the same findings, not new ones and resolved ones.
+    Where one could be either of two, it is paired with neither."""
+    gone = [i for i, e in old.items() if e.get("inferred") and i not in new]
+    came = [i for i, e in new.items() if e.get("inferred") and i not in old]
+    if not gone or not came:
+        return {}
+    by_stage: dict[str, list[str]] = {}
+    for node_id in came:
+        by_stage.setdefault(node_id.rpartition("@")[0], []).append(node_id)
+    claims: dict[str, list[str]] = {}
+    found: dict[str, list[str]] = {}
+    for node_id in gone:
+        buyers = {renamed.get(str(b), str(b)) for b in old[node_id].get("buyers") or ()}
+        found[node_id] = [
+            other
+            for other in by_stage.get(node_id.rpartition("@")[0], [])
+            if not buyers.isdisjoint(str(b) for b in new[other].get("buyers") or ())
+        ]
+        for other in found[node_id]:
+            claims.setdefault(other, []).append(node_id)
+    return {
+        node_id: others[0]
+        for node_id, others in found.items()
+        if len(others) == 1 and len(claims[others[0]]) == 1
+    }
 
 
 def _same_findings(

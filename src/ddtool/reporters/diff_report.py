@@ -63,7 +63,8 @@ REIDENTIFIED_COLUMNS_FULL = (
 )
 REIDENTIFIED_TEXT = (
     "the same finding (same risk type) of a removed supplier and of the added one that may be"
-    " it under a new id (same_as): not counted as new or resolved"
+    " it under a new id (same_as), or of an inferred tier inferred again under a new id (its"
+    " buyer moved country): not counted as new or resolved"
 )
 SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
 ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as")
