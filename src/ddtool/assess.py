@@ -943,7 +943,7 @@ class _Shared:
             detail = risk.by_type[rt]
             shown = detail.score
             reason = detail.floor_reason or _reason(
-                detail, sector, country, self.profiles, any(GUESSED in g for g in risk.gaps)
+                detail, sector, country, self.profiles, any(GUESSED in g for g in risk.gaps), rt
             )
             hidden = _gap_worst(risk, rt)
             facts = detail.evidence
@@ -1072,20 +1072,34 @@ class _Shared:
 
 
 def _reason(
-    detail: Any, sector: str | None, country: str | None, profiles: Profiles, guessed: bool
+    detail: Any,
+    sector: str | None,
+    country: str | None,
+    profiles: Profiles,
+    guessed: bool,
+    risk_type: str,
 ) -> str:
     """Why a supplier without a listing is flagged: its sector and country (a sector
-    guessed from its products said so, as no lower than a sector not known)."""
+    guessed from its products said so, as no lower than a sector not known; a sector not
+    known in a country with goods listed for the risk: how many, which its work may be)."""
     where = display_name(country) if country else "unknown country"
     what = profiles.sectors[sector].name.lower() if sector else "unknown sector"
     if guessed:
         what += " (taken from products; scored no lower than an unknown sector)"
-    return (
+    reason = (
         f"{what} in {where}: sector likelihood "
         f"{'n/a' if detail.sector_likelihood is None else detail.sector_likelihood},"
         f" country score {detail.country.score:.2f}"
         + (" (no country data)" if detail.country.no_data else "")
     )
+    if sector is None and country:
+        goods = {g.good for g in profiles.country_goods(country, risk_type)}
+        if goods:
+            reason += (
+                f"; {len(goods)} good{'s' if len(goods) > 1 else ''} listed there for this risk"
+                " (see the evidence): give the sector or products if its work is one"
+            )
+    return reason
 
 
 def _plain(value: Any) -> Any:

@@ -815,6 +815,18 @@ class Profiles:
         ]
         return list(dict.fromkeys([*found, *self._named_goods([commodity])]))
 
+    def country_goods(self, iso3: str, risk_type: str) -> list[GoodListing]:
+        """The country's listings of goods made there (not those listed as made with its
+        inputs elsewhere) that name the risk type, in good order."""
+        return sorted(
+            (
+                g
+                for g in self.goods
+                if g.iso3 == iso3 and not g.downstream and risk_type in g.risk_types
+            ),
+            key=lambda g: g.good,
+        )
+
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
         for item in self.indicators.get(iso3, {}).get(name, []):
             if item.sex == sex:

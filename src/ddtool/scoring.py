@@ -325,12 +325,39 @@ class Scorer:
         }
         self._facts: dict[int, Evidence] = {}
         self._missing: dict[tuple[str, str], list[Evidence]] = {}
+        self._may_be: dict[tuple[str, str], list[Evidence]] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
         # worst cases of an unknown country, by sector, products and what an inferred stage's
         # buyer's products say it works (None: a mapped supplier's; see the methods' `said`)
         self._worst: dict[WorstKey, dict[str, tuple[Score, str]] | None] = {}
         self._worst_reasons: dict[WorstKey, dict[str, str]] = {}
         self._worst_listed: dict[WorstKey, dict[str, list[Evidence]]] = {}
+
+    def _goods_it_may_be(self, iso3: str | None, risk_type: str) -> list[Evidence]:
+        """For a supplier whose sector is not known: the goods listed in its country for the
+        risk type, which its work may be (not scored: which one, if any, is not known)."""
+        if iso3 is None:
+            return []
+        key = (iso3, risk_type)
+        cached = self._may_be.get(key)
+        if cached is None:
+            goods = self.profiles.country_goods(iso3, risk_type)
+            cached = self._may_be[key] = (
+                [
+                    Evidence(
+                        f"goods listed in {iso3} for {risk_type.replace('_', ' ')} (the sector"
+                        " not known may be one)",
+                        ", ".join(dict.fromkeys(g.good for g in goods)),
+                        max(g.year for g in goods),
+                        self.profiles.sources[goods[0].source_id].name,
+                        note="not scored: the supplier's sector is not known; if its work is among"
+                        " these goods, give its sector or products and the listing applies",
+                    )
+                ]
+                if goods
+                else []
+            )
+        return cached
 
     def _missing_evidence(self, country: CountryScore, risk_type: str) -> list[Evidence]:
         """The indicators of a country score that have no figure for the country, each as
@@ -837,6 +864,7 @@ class Scorer:
                             " (never as low risk)",
                         )
                     )
+                evidence += self._goods_it_may_be(supplier.country, risk_type)
             for part in country.parts:
                 item = self._facts.get(id(part.indicator))
                 if item is None:

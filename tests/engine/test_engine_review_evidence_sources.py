@@ -162,3 +162,43 @@ def test_an_origin_mix_says_its_weights_are_ddtools_not_the_sources(tmp_path: Pa
     assert mix["source"] == FAOSTAT  # (the shares' publication, as the Sources list names it)
     written = json.dumps(doc)
     assert "not published" not in written
+
+
+@pytest.mark.parametrize(
+    ("country", "risk_type", "goods"),
+    [
+        (
+            "COD",
+            "forced_labour",
+            "Gold, Tantalum ore (coltan), Tin ore (cassiterite), Tungsten ore (wolframite)",
+        ),
+        ("DEU", "child_labour", None),  # nothing listed there: nothing said
+    ],
+)
+def test_a_sector_not_known_names_the_goods_listed_in_its_country(
+    tmp_path: Path, country: str, risk_type: str, goods: str | None
+) -> None:
+    """A supplier whose sector is not known, in a country with goods listed for the risk:
+    its flag names them (its work may be one), not scored, and says what to give."""
+    from ddtool.assess import AssessOptions
+    from ddtool.config import Config
+
+    path = tmp_path / "chain.yaml"
+    supplier = {"id": "S1", "name": "s", "country": country, "sector": "widget polishing"}
+    path.write_text(yaml.safe_dump({"company": {"name": "P"}, "suppliers": [supplier]}), "utf-8")
+    doc = assess([path], AssessOptions(settings=Config(flag_level="low"))).data
+    [flag] = [f for f in register(doc) if f["risk_type"] == risk_type]
+    facts = _facts(doc, "S1", risk_type)
+    listed = {name: e for name, e in facts.items() if name.startswith("goods listed in")}
+    if goods is None:
+        assert listed == {} and "listed there" not in flag["reason"]
+        return
+    [(name, fact)] = listed.items()
+    words = risk_type.replace("_", " ")
+    assert name == f"goods listed in {country} for {words} (the sector not known may be one)"
+    assert (fact["value"], fact["year"], fact["source"]) == (goods, 2022, DOL)
+    assert fact["note"].startswith("not scored")
+    assert flag["reason"].endswith(
+        f"; {goods.count(', ') + 1} goods listed there for this risk (see the evidence): give"
+        " the sector or products if its work is one"
+    )
