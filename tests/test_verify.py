@@ -400,3 +400,24 @@ def test_options_verify_would_ignore_are_a_usage_error(
     assert done.exit_code == 2
     assert "cannot be given with it" in " ".join(done.output.split())
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_an_assessment_with_an_unused_mapping_of_its_settings_is_reproduced(
+    tmp_path: Path,
+) -> None:
+    """The warning says the mapping is a columns: entry of the --config file; the re-run,
+    from the recorded settings and map, says the same (it said it without the file, and the
+    assessment did not reproduce)."""
+    chain = tmp_path / "c.csv"
+    chain.write_text("id,name,Land,sector\nA1,Acme,Germany,garment-manufacturing\n", "utf-8")
+    settings = tmp_path / "cfg.yaml"
+    settings.write_text("columns:\n  Lnad: country\n  Land: country\n", "utf-8")
+    saved = tmp_path / "c.json"
+    done = CliRunner().invoke(
+        app, ["assess", str(chain), "--config", str(settings), "-q", "-o", str(saved)]
+    )
+    assert done.exit_code == 0, done.output
+    [warning] = json.loads(saved.read_text("utf-8"))["warnings"]
+    assert f"(a columns: entry of {settings})" in warning["message"]
+    outcome = verify(saved)
+    assert outcome.reproduced, outcome.reasons

@@ -172,7 +172,7 @@ def _assess(
     options = options or AssessOptions()
     config = options.settings or load_config(options.config)
     if config.columns:  # (already merged when the command line read the config first)
-        config.merge_columns(options.read)
+        config.merge_columns(options.read, options.config)
     profiles = load_profiles(options.profiles)
     pinned = source_date()
     as_of = options.as_of or (pinned.date() if pinned else dt.date.today())

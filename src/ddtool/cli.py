@@ -301,7 +301,7 @@ def validate(
     from ddtool.validate import validate_chain
 
     options = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb)
-    load_config(config).merge_columns(options)
+    load_config(config).merge_columns(options, config)
     taxonomy = _load_profiles(profiles)
     groups = [files] if merge else [[f] for f in files]
     results = [validate_chain(group, options, taxonomy) for group in groups]
@@ -758,7 +758,7 @@ def assess(
         from ddtool.config import load_config
 
         settings = load_config(config)
-        settings.merge_columns(read)
+        settings.merge_columns(read, config)
     from ddtool.sources.ahead import read_ahead
 
     read_ahead(files, read)  # workbooks parse while the engine and the profiles load

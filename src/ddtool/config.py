@@ -14,7 +14,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     ValidationError,
     model_validator,
 )
@@ -179,15 +178,17 @@ class Config(BaseModel):
         ]
     )
 
-    # where each columns: entry is written ("ddtool.yaml, line 4"), for the warnings
-    _columns_at: dict[str, str] = PrivateAttr(default_factory=dict)
-
-    def merge_columns(self, options: ReadOptions) -> None:
-        """Take this config's columns into the read options (see column_map), noting where
-        each entry taken is written."""
+    def merge_columns(self, options: ReadOptions, path: Path | str | None) -> None:
+        """Take this config's columns into the read options (see column_map), noting each
+        entry in effect as one of the --config file at `path` (a warning says where a mapping
+        is written). Told from the mappings themselves, an entry the options already hold
+        (as a re-run's, recorded merged) is noted alike."""
         options.column_map = self.column_map(options.column_map)
+        where = f"a columns: entry of {path}" if path else "a columns: entry of the settings"
         options.map_given_in.update(
-            (header, at) for header, at in self._columns_at.items() if header in options.column_map
+            (header, where)
+            for header, target in options.column_map.items()
+            if self.columns.get(header) == target
         )
 
     def column_map(self, given: dict[str, str]) -> dict[str, str]:
@@ -229,11 +230,6 @@ def load_config(path: Path | None) -> Config:
         problems += _validation_problems(e.errors(), data, lines, name, written)
     else:
         if not problems:
-            config._columns_at = {
-                header: f"{name}, line {lines['columns', header]}"
-                for header in config.columns
-                if ("columns", header) in lines
-            }
             return config
     problems.sort(key=lambda p: p.location.line or 0)
     raise InputError(problems)

@@ -39,24 +39,42 @@ def test_a_mapping_that_names_no_header_is_a_warning_with_the_closest(tmp_path: 
     assert chain.suppliers[0].country == "DEU"
 
 
-def test_an_unused_mapping_of_the_settings_says_where_it_is_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        # (the --map entries given beside the settings' columns: Lnad: country, Firma: name)
+        ({"Lieferant Nr": "id"}, {"Lnad=country": "cfg", "Firma=name": "cfg"}),
+        # a --map of a header the settings map too replaces their entry: its own, no file
+        ({"Lnad": "name"}, {"Lnad=name": None, "Firma=name": "cfg"}),
+        ({"LNAD": "name"}, {"LNAD=name": None, "Firma=name": "cfg"}),
+    ],
+)
+def test_an_unused_mapping_of_the_settings_says_where_it_is_written(
+    tmp_path: Path, given: dict[str, str], said: dict[str, str | None]
+) -> None:
     """A columns: entry that names no header is in the --config file, not in the table the
-    warning is located at: the warning gives its line (a --map entry, given on the command
-    line, needs none; one --map overrides the entry for its header)."""
+    warning is located at: the warning says so (a --map entry, given on the command line,
+    needs no place). A re-run from the recorded settings and merged map says the same."""
     from ddtool.config import load_config
 
     settings = tmp_path / "ddtool.yaml"
     settings.write_text("columns:\n  Lnad: country\n  Firma: name\n", "utf-8")
     path = tmp_path / "lieferanten.csv"
     path.write_text("Lieferant Nr,Name,Land\nL1,Acme,DEU\n", "utf-8")
-    options = ReadOptions(column_map={"Lieferant Nr": "id", "FIRMA": "name"})
-    load_config(settings).merge_columns(options)
+    config = load_config(settings)
+    options = ReadOptions(column_map=dict(given))
+    config.merge_columns(options, settings)
     _chain, problems = read_chain([path], options)
-    said = sorted(p.message for p in problems.items if p.type == "unused-map")
-    assert said == [
-        "the mapping 'FIRMA=name' names no column of this table",
-        f"the mapping 'Lnad=country' ({settings}, line 2) names no column of this table",
-    ]
+    expected = sorted(
+        f"the mapping '{m}'"
+        + (f" (a columns: entry of {settings})" if at else "")
+        + " names no column of this table"
+        for m, at in said.items()
+    )
+    assert sorted(p.message for p in problems.items if p.type == "unused-map") == expected
+    again = ReadOptions(column_map=dict(options.column_map))  # (as verify re-runs)
+    config.merge_columns(again, settings)
+    assert again.map_given_in == options.map_given_in
 
 
 def test_parent_vendor_is_a_known_buyers_header(tmp_path: Path) -> None:
