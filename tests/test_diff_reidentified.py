@@ -412,3 +412,25 @@ def test_an_inferred_tier_that_could_be_either_of_two_is_paired_with_neither(
     diff = diff_assessments(old, new)
     assert not [r for r in diff["reidentified_flags"] if r.get("inferred")]
     assert [f for f in diff["resolved_flags"] if f["inferred"]]
+
+
+def test_every_stage_inferred_beneath_a_supplier_that_moved_is_re_identified(
+    tmp_path: Path,
+) -> None:
+    """A garment maker moved from Bangladesh to Turkmenistan: the finishing, fabric and
+    spinning stages inferred beneath it, each the buyer of the next, all take new ids
+    (…@BGD → …@TKM). Each is paired once its buyer is: no inferred flag is new or resolved."""
+    text = (SAMPLES / "garment.yaml").read_text("utf-8")
+    moved = yaml.safe_load(text)
+    [maker] = [s for s in moved["suppliers"] if s["id"] == "G-BD-2"]
+    maker["country"] = "Turkmenistan"
+    (tmp_path / "moved.yaml").write_text(yaml.safe_dump(moved, allow_unicode=True), "utf-8")
+    old = assess([SAMPLES / "garment.yaml"]).data
+    new = assess([tmp_path / "moved.yaml"]).data
+    diff = diff_assessments(old, new)
+    assert not [f for k in ("new_flags", "resolved_flags") for f in diff[k] if f["inferred"]]
+    paired = {(r["old_supplier_id"], r["supplier_id"]) for r in diff["reidentified_flags"]}
+    stages = {(a.rpartition("@")[0], b.rpartition("@")[0]) for a, b in paired}
+    assert all(a == b for a, b in stages)
+    assert {b.rpartition("@")[2] for _, b in paired} >= {"TKM"}
+    assert len({a for a, _ in paired}) >= 3  # finishing, fabric and spinning at least

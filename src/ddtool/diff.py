@@ -575,22 +575,34 @@ def _reinferred(
     by_stage: dict[str, list[str]] = {}
     for node_id in came:
         by_stage.setdefault(node_id.rpartition("@")[0], []).append(node_id)
-    claims: dict[str, list[str]] = {}
-    found: dict[str, list[str]] = {}
-    for node_id in gone:
-        buyers = {renamed.get(str(b), str(b)) for b in old[node_id].get("buyers") or ()}
-        found[node_id] = [
-            other
-            for other in by_stage.get(node_id.rpartition("@")[0], [])
-            if not buyers.isdisjoint(str(b) for b in new[other].get("buyers") or ())
-        ]
-        for other in found[node_id]:
-            claims.setdefault(other, []).append(node_id)
-    return {
-        node_id: others[0]
-        for node_id, others in found.items()
-        if len(others) == 1 and len(claims[others[0]]) == 1
-    }
+    new_buyers = {node_id: {str(b) for b in new[node_id].get("buyers") or ()} for node_id in came}
+    # round by round down the chain: a stage whose buyer is itself an inferred stage inferred
+    # again (a spinner's under a finisher's, when the garment maker moved) is paired once
+    # that buyer is
+    pairs: dict[str, str] = {}
+    while True:
+        known, taken = {**renamed, **pairs}, set(pairs.values())
+        claims: dict[str, list[str]] = {}
+        found: dict[str, list[str]] = {}
+        for node_id in gone:
+            if node_id in pairs:
+                continue
+            buyers = {known.get(str(b), str(b)) for b in old[node_id].get("buyers") or ()}
+            found[node_id] = [
+                other
+                for other in by_stage.get(node_id.rpartition("@")[0], [])
+                if other not in taken and not buyers.isdisjoint(new_buyers[other])
+            ]
+            for other in found[node_id]:
+                claims.setdefault(other, []).append(node_id)
+        paired = {
+            node_id: others[0]
+            for node_id, others in found.items()
+            if len(others) == 1 and len(claims[others[0]]) == 1
+        }
+        if not paired:
+            return pairs
+        pairs.update(paired)
 
 
 def _same_findings(
