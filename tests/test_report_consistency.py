@@ -9,6 +9,7 @@ import copy
 import csv
 import hashlib
 import html as html_text
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -442,7 +443,7 @@ def test_the_register_columns_still_line_up_after_all_tiers(
 
 
 @pytest.mark.parametrize("sample", ["cocoa", "garment"])
-def test_the_csv_gives_each_measure_with_its_step_as_the_workbook_does(
+def test_the_csv_and_html_give_each_measure_with_its_step_as_the_workbook_does(
     tmp_path: Path, documents: dict[str, dict[str, Any]], sample: str
 ) -> None:
     """(The CSV gave the titles alone: its rows lost the due-diligence step each measure
@@ -456,3 +457,8 @@ def test_the_csv_gives_each_measure_with_its_step_as_the_workbook_does(
         in_csv = [row["measures"].split(" | ") for row in csv.DictReader(f)]
     assert in_csv == in_book
     assert all(": " in measure for measures in in_csv for measure in measures)
+    page = _write(document, tmp_path / "r.html").read_text("utf-8")
+    data = re.search(r'<script type="application/json" id="ddtool-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    in_html = [row["measures"] for row in json.loads(data.group(1))["register"]]
+    assert in_html == in_book[: len(in_html)]

@@ -191,6 +191,8 @@ def test_a_folder_given_as_an_output_is_refused_with_a_file_name_to_give(
         (["Report.md", "report.md"], True),
         (["A/x.csv", "a/x.csv"], True),
         (["report.md", "report.csv"], False),
+        # (macOS and Windows fold letter by letter: ß is not ss there, as casefold has it)
+        (["straße.md", "STRASSE.md"], False),
     ],
 )
 def test_outputs_whose_names_differ_in_case_only_are_refused(
@@ -215,18 +217,31 @@ def test_outputs_whose_names_differ_in_case_only_are_refused(
         assert sorted(os.listdir(tmp_path)) == sorted(outputs)
 
 
-def test_a_missing_folder_that_cannot_be_made_is_named() -> None:
-    """/proc takes no new folder: the error names the folder that would be made, not /proc
-    as the place the file could not be written in."""
+def test_an_output_that_is_an_input_in_another_case_is_refused(tmp_path: Path, saved: Path) -> None:
+    """On macOS and Windows `-o Saved.json` replaces saved.json: refused on every system."""
+    out = saved.with_name(saved.name.upper())
+    done = CliRunner().invoke(app, ["report", str(saved), "-q", "-o", str(out)])
+    assert done.exit_code == 2, done.output
+    assert (
+        f"error: {out}: refusing to overwrite an input file ({saved}: names that differ in"
+        " case only are one file on macOS and Windows)"
+    ) in " ".join(done.output.split())
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("below", ["r.md", "sub/r.md", "sub/deeper/r.md"])
+def test_a_missing_folder_that_cannot_be_made_is_named(below: str) -> None:
+    """/proc takes no new folder: the error names the folder that would be made there, not
+    /proc as the place the file could not be written in."""
     if not Path("/proc/self").is_dir():
         pytest.skip("needs /proc")
-    out = Path("/proc/ddtool-nope/r.md")
+    out = Path("/proc/ddtool-nope") / below
     done = CliRunner().invoke(app, ["assess", str(CHAIN), "-q", "-o", str(out)])
     assert done.exit_code == 2, done.output
     said = " ".join(done.output.split())
     assert (
-        f"error: {out}: cannot be written: folder {out.parent} does not exist and cannot be"
-        " made in /proc:"
+        f"error: {out}: cannot be written: folder /proc/ddtool-nope does not exist and cannot"
+        " be made in /proc:"
     ) in said
 
 

@@ -424,23 +424,40 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
         if out.is_dir():  # (said before its suffix: a folder has none to speak of)
             _check_writable(out, "report.xlsx")
         reporter_for(out)  # unknown suffix: a usage error before any work
-        if any(_same_file(out, given) for given in inputs):
-            _fail(f"{out}: refusing to overwrite an input file")
+        _refuse_an_input(out, inputs)
         _check_writable(out, "report.xlsx")
     _check_distinct(outputs)
     _plan_outputs(outputs)
 
 
+def _refuse_an_input(out: Path, inputs: list[Path]) -> None:
+    """A usage error when an output is one of the inputs (in any case: see _same_file)."""
+    for given in inputs:
+        if _same_file(out, given):
+            case = (
+                f" ({given}: names that differ in case only are one file on macOS and Windows)"
+                if str(out.resolve()) != str(given.resolve()) and _case_key(out) == _case_key(given)
+                else ""
+            )
+            _fail(f"{out}: refusing to overwrite an input file{case}")
+
+
 def _same_file(path: Path, other: Path) -> bool:
-    """Whether two paths name one file: the same path once resolved, or (on a file system
-    that ignores case, as macOS and Windows do: `vendors.xlsx` for `Vendors.xlsx`) an
-    existing file that is the other."""
-    if path.resolve() == other.resolve():
+    """Whether two paths name one file: the same path once resolved, in any case (on macOS
+    and Windows `vendors.xlsx` is `Vendors.xlsx`: refused on every system, so that a command
+    does the same everywhere), or an existing file that is the other."""
+    if _case_key(path) == _case_key(other):
         return True
     try:
         return os.path.samefile(path, other)
     except OSError:  # (either does not exist)
         return False
+
+
+def _case_key(path: Path) -> str:
+    """A path resolved, in lower case: the names macOS and Windows take for one file (they
+    fold letters one by one: "straße" and "STRASSE" are two files there, as here)."""
+    return str(path.resolve()).lower()
 
 
 def _check_distinct(outputs: list[Path]) -> None:
@@ -450,7 +467,7 @@ def _check_distinct(outputs: list[Path]) -> None:
     for out in outputs:
         # names that differ in case only are one file on macOS and Windows: refused
         # everywhere, so that a command does the same on every system
-        first = seen.setdefault(str(out.resolve()).casefold(), out)
+        first = seen.setdefault(_case_key(out), out)
         if first is not out:
             also = "" if str(first) == str(out) else f" (as {first})"
             if str(first.resolve()) != str(out.resolve()):
@@ -566,9 +583,12 @@ def _check_writable(out: Path, example: str, folder: bool = False) -> None:
         with tempfile.NamedTemporaryFile(dir=place, prefix=".ddtool-check-"):
             pass
     except OSError as e:
-        if place != out.parent:  # the folders missing would be made there
+        if place != out.parent:  # the folders missing would be made there, the first in place
+            first = out.parent
+            while first.parent != place:
+                first = first.parent
             _fail(
-                f"{out}: cannot be written: folder {out.parent} does not exist and cannot be"
+                f"{out}: cannot be written: folder {first} does not exist and cannot be"
                 f" made in {place}: {e.strerror or e}"
             )
         _fail(f"{out}: cannot be written in {place}: {e.strerror or e}")
@@ -985,8 +1005,7 @@ def diff(
         if out.is_dir() or out.suffix.lower() not in (".json", ".md", ".xlsx"):
             _check_writable(out, "diff.md")
             _fail(f"{out}: a diff is written as .json, .md or .xlsx")
-        if _same_file(out, old) or _same_file(out, new):
-            _fail(f"{out}: refusing to overwrite an input file")
+        _refuse_an_input(out, [old, new])
         _check_writable(out, "diff.md")
     _check_distinct(outputs)
     _plan_outputs(outputs)

@@ -262,9 +262,12 @@ def _compare(
     paths_saved, paths_now = _input_paths(saved), _input_paths(rerun)
     for at in dict.fromkeys([*paths_saved, *paths_now]):  # (said, as generated_at is)
         if paths_saved.get(at) != paths_now.get(at):
+            was, now = (
+                "none" if p is None else repr(p) for p in (paths_saved.get(at), paths_now.get(at))
+            )
             result.checked.append(
-                f"note: not compared: {at} ({paths_saved.get(at)!r} saved, {paths_now.get(at)!r}"
-                " now): an input is the same file by its sha256, wherever it is"
+                f"note: not compared: {at} ({was} saved, {now} now): an input is the same file"
+                " by its sha256, wherever it is"
             )
     found = _top_differences(saved, in_lists, rerun)
     if found:

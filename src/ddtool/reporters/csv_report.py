@@ -16,7 +16,13 @@ from ddtool.reporters.interface import Reporter
 from ddtool.reporters.json_report import copy_file
 from ddtool.reporters.markdown_report import distinct_sources
 from ddtool.reporters.safe_text import csv_cells
-from ddtool.reporters.shown import evidence_text, level_shown, sector_text, supplier_regions
+from ddtool.reporters.shown import (
+    evidence_text,
+    level_shown,
+    measure_text,
+    sector_text,
+    supplier_regions,
+)
 
 COLUMNS = (
     "flag_id",
@@ -59,12 +65,7 @@ def _shared_cells(flag: dict[str, Any], document: dict[str, Any]) -> list[str]:
     return [
         " | ".join(evidence_text(e) for e in evidence),
         " | ".join(distinct_sources([flag], document)),
-        " | ".join(
-            f"{m.get('step_name') or m.get('step')}: {m.get('title', '')}"
-            if m.get("step_name") or m.get("step")
-            else str(m.get("title", ""))
-            for m in flag_measures(document, flag)
-        ),
+        " | ".join(map(measure_text, flag_measures(document, flag))),
     ]
 
 

@@ -24,6 +24,7 @@ from ddtool.reporters.shown import (
     evidence_text,
     flag_counts,
     level_shown,
+    measure_text,
     sector_text,
     source_behind,
     supplier_regions,
@@ -208,7 +209,7 @@ class ExcelReporter(Reporter):
             texts = (
                 _evidence_text(evidence),
                 _sources_text(evidence, sources),
-                "\n".join(f"{m['step_name']}: {m['title']}" for m in measures),
+                "\n".join(map(measure_text, measures)),
             )
             return texts, measures
 

@@ -38,6 +38,7 @@ from ddtool.reporters.shown import (
     flag_counts,
     highest_shown,
     level_shown,
+    measure_text,
     sector_text,
     supplier_regions,
     warning_place,
@@ -520,7 +521,7 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "priority": flag.get("priority"),
                 "reason": flag.get("reason", ""),
                 "evidence": [evidence_text(e) for e in flag_evidence(document, flag)],
-                "measures": [m.get("title", "") for m in flag_measures(document, flag)],
+                "measures": list(map(measure_text, flag_measures(document, flag))),
                 "inferred": bool(flag.get("inferred")),
             }
         )

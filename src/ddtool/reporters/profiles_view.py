@@ -172,7 +172,9 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
             f"{r.likelihood:g}",
             f"{r.severity:g}",
             r.rationale,
-            f"{rated_by}; rests on: " + (f"{src.name} ({src.year})" if src else r.source),
+            rated_by
+            if r.source == RATING_SOURCE  # (a rating resting on no source but itself)
+            else f"{rated_by}; rests on: " + (f"{src.name} ({src.year})" if src else r.source),
         )
     console.print(table)
     listed = Counter(g.good for g in p.goods if g.sector == s.id)

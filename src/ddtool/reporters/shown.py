@@ -238,3 +238,11 @@ def warning_text(warning: dict[str, Any]) -> str:
     if warning.get("suggestion"):
         text += f" (did you mean {warning['suggestion']}?)"
     return text
+
+
+def measure_text(measure: Mapping[str, Any]) -> str:
+    """A measure as the registers give it: its due-diligence step, then its title ("Cease
+    and prevent: Check age records at hiring"); the title alone where no step is named."""
+    step = measure.get("step_name") or measure.get("step")
+    title = str(measure.get("title", ""))
+    return f"{step}: {title}" if step else title

@@ -229,7 +229,7 @@ def parse_expiry(value: Any) -> dt.date:
         last = _last_day(text)
         if last is not None:
             return last
-        if re.fullmatch(r"\d{4}", text):  # (what to write instead, to the month)
+        if re.fullmatch(r"[0-9]{4}", text) and int(text):  # (what to write instead)
             raise ValueProblem(
                 f"a year alone is no expiry date: write the day it ends ('{text}-12-31'), its"
                 f" month ('December {text}') or 'end of {text}'"
