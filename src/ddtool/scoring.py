@@ -206,6 +206,13 @@ def _plain_label(label: str) -> str:
     return label.split(", /")[0].removesuffix(" (no → 1)")
 
 
+# the indicators of a country score that are a treaty's status, not a figure of work
+RATIFICATION_LABELS = frozenset(
+    label
+    for specs in COUNTRY_SPECS.values()
+    for label, _names, fn, _weight in specs
+    if fn in (_not_ratified, _no_is_risk)
+)
 RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
 ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that are known
 SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
@@ -420,7 +427,11 @@ class Scorer:
             if thin:  # two ratifications alone must not make a country's risk 0: the missing
                 # share counts as no data, and only ever raises the score (as for a sector)
                 blended = coverage * score + (1 - coverage) * scoring.no_data_country_score
-                score = max(score, blended)
+                # nor make it 1: a treaty not ratified says what a state signed, not what
+                # happens at work (and a territory ratifies none of its own), so a mean of
+                # ratifications alone is blended both ways; a high mean of figures stays
+                ratifications = all(part.name in RATIFICATION_LABELS for part in parts)
+                score = blended if ratifications else max(score, blended)
             result = CountryScore(
                 iso3, round(score, 4), tuple(parts), coverage, False, tuple(withheld), thin, score
             )
@@ -881,8 +892,13 @@ class Scorer:
                         f"{country.coverage:.0%} of the indicator weights",
                         None,
                         f"ddtool: below {s.thin_country_coverage:.0%}, the missing weight is"
-                        f" scored as {s.no_data_country_score} where that raises the score (no"
-                        " data, never low risk)",
+                        f" scored as {s.no_data_country_score}"
+                        + (
+                            " (treaty ratifications alone: no figure of work, neither low nor"
+                            " high risk)"
+                            if all(part.name in RATIFICATION_LABELS for part in country.parts)
+                            else " where that raises the score (no data, never low risk)"
+                        ),
                     )
                 )
             if country.no_data:
