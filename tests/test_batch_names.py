@@ -262,3 +262,18 @@ def test_a_member_named_like_the_key_file_gets_another_folder(tmp_path: Path) ->
     assert folders[ANONYMISE_KEY_FILE] != ANONYMISE_KEY_FILE
     assert (out / ANONYMISE_KEY_FILE).is_file() and (out / folders[ANONYMISE_KEY_FILE]).is_dir()
     assert result.summary["failed"] == 0 and result.notes == []
+
+
+def test_a_member_whose_name_would_be_anothers_path_is_named_by_its_path(tmp_path: Path) -> None:
+    """acme.yaml beside acme.csv is named acme.yaml (its path); acme.yaml.csv was named by
+    its stem, acme.yaml too: two summary rows named alike."""
+    folder = tmp_path / "m"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "cocoa.yaml", folder / "acme.yaml")
+    table = "Supplier ID,Supplier name,Country,Sector\nA,x,BGD,garment-manufacturing\n"
+    for name in ("acme.csv", "acme.yaml.csv"):
+        (folder / name).write_text(table, "utf-8")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
+    ranked = [r["member"] for r in read_summary(out)["ranking"]]
+    assert sorted(ranked) == ["acme.csv", "acme.yaml", "acme.yaml.csv"]

@@ -321,3 +321,22 @@ def test_a_batch_whose_workers_a_fork_server_starts_assesses_its_members(tmp_pat
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert read_summary(out)["assessed"] == 2
+
+
+def test_an_anonymised_summary_names_no_broken_links_target(tmp_path: Path) -> None:
+    """A member file that is a link to nothing is a failure; its error named the link's
+    target, most often the member's own name, in an anonymised summary too."""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "cocoa.yaml", folder / "ok.yaml")
+    (folder / "Gone Holding AG.yaml").symlink_to(tmp_path / "elsewhere" / "Gone Holding AG.yaml")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx"), jobs=1, anonymise=True))
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    [failure] = summary["failures"]
+    assert failure["error"] == f"{failure['member']}: a link to a file that does not exist"
+    assert b"Gone Holding" not in (out / "summary.json").read_bytes()  # (the summary: the
+    # member folders are each member's own reports, under its name)
+    book = load_workbook(out / "summary.xlsx")
+    cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    assert not [c for c in cells if "Gone Holding" in c]

@@ -172,6 +172,22 @@ def search_inputs(
         if len(same) > 1:
             name = _shared_path(path, same)
         names.append(name)
+    # a stem can be another member's path (acme.yaml.csv beside acme.yaml and acme.csv): each
+    # name is one member's, so those named alike are named by their paths from the folder
+    # they share (distinct, but for case alone: ACME.YAML and acme.yaml), round by round
+    for _ in range(len(names)):
+        taken: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            taken.setdefault(name.casefold(), []).append(i)
+        renamed = False
+        for indexes in (ix for ix in taken.values() if len(ix) > 1):
+            paths = [unique[i] for i in indexes]
+            for i in indexes:
+                name = _shared_path(unique[i], paths)
+                renamed |= name != names[i]
+                names[i] = name
+        if not renamed:
+            break
     member_paths = _member_paths(list(first_spelling.values()))
     folders = _folder_names(unique, names, exclude)
     members = [Member(*member) for member in zip(names, unique, folders, member_paths, strict=True)]
@@ -240,7 +256,9 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
             reason = "the output of an earlier batch (its summary and member folders)"
             not_members.append(NotMember(place, reason, unread))
         if prose:
-            reason = "text with no table in it (notes, read-me files: no tab, comma or semicolon"
+            reason = (
+                "text with no table in it (notes, read-me files: no tab, comma, semicolon or bar"
+            )
             not_members.append(NotMember(place, f"{reason} in the first line)", prose))
         if special:
             reason = "not regular files (named pipes, sockets or devices)"
@@ -1373,8 +1391,11 @@ def summarise(
                 "file": None if anonymise else r["file"],
                 "folder": None if anonymise else r.get("folder"),
                 "errors": r.get("errors", 1),
-                # the error names the file; a published roll-up must not
-                "error": r["error"].replace(r["file"], name(r)) if anonymise else r["error"],
+                # the error names the file (and a broken link's target, most often the
+                # same company's name); a published roll-up must not
+                "error": _anonymised_error(r["error"], r["file"], name(r))
+                if anonymise
+                else r["error"],
             }
             for r in failed
         ],
@@ -1392,6 +1413,17 @@ def summarise(
             for item in earlier
         ],
     }
+
+
+def _anonymised_error(error: str, file: str, pseudonym: str) -> str:
+    """A member's error without its file's path (its pseudonym instead) nor the target of a
+    link that leads nowhere (see _not_an_input)."""
+    error = error.replace(file, pseudonym)
+    return re.sub(r"a link to .*, which does not exist$", BROKEN_LINK, error, flags=re.S)
+
+
+# what an anonymised summary says of a member file that is a link to nothing
+BROKEN_LINK = "a link to a file that does not exist"
 
 
 def member_namer(anonymise: bool, key: bytes) -> Callable[[Mapping[str, Any]], str]:
