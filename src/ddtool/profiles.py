@@ -308,6 +308,9 @@ class Profiles:
     # the listed goods each product names by runs of its words, looked for from a sector
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
     _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    _suggested: dict[str, str | None] = field(default_factory=dict)
+    # the goods' names and aliases, as match_good looks them up (for good_suggestion)
+    _alias_names: list[str] = field(default_factory=list)
     _downstream: dict[str, frozenset[str]] = field(default_factory=dict)
     # the good each text names, or None (match_good: the runs of long product texts repeat)
     _matched: dict[str, str | None] = field(default_factory=dict)
@@ -318,6 +321,7 @@ class Profiles:
     _alias_prefixes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
+        self._alias_names = sorted(self.good_aliases)
         # a good's variants: the goods of its sector one of whose names (brackets aside)
         # begins with the other's ('Tin' and 'Tin ore (cassiterite)'; 'Furniture' and
         # 'Furniture (steel)'; not 'Cotton' and 'Cottonseed (hybrid)')
@@ -433,6 +437,26 @@ class Profiles:
         except KeyError:
             found = self._matched[product] = self._match_good(product)
             return found
+
+    def good_suggestion(self, product: str) -> str | None:
+        """For a product that is no listed good's name or alias (match_good): the one it is
+        most like, where the two differ as a slip of the keyboard does ('cocoa beanz':
+        'cocoa beans'); None otherwise (most products name no listed good, rightly:
+        'logistics', 'packaging'). Found once for each text."""
+        try:
+            return self._suggested[product]
+        except KeyError:
+            pass
+        found = None
+        if self.match_good(product) is None:
+            from rapidfuzz import fuzz, process
+
+            best = process.extractOne(
+                exact_key(product), self._alias_names, scorer=fuzz.ratio, score_cutoff=88
+            )
+            found = best[0] if best else None
+        self._suggested[product] = found
+        return found
 
     def _match_good(self, product: str) -> str | None:
         found = self.good_aliases.get(exact_key(product)) or self.good_aliases.get(

@@ -111,3 +111,76 @@ def test_a_sector_written_as_unknown_is_a_gap_like_a_blank_one(
     chain, problems = read_chain([path], ReadOptions())
     assert chain.suppliers[0].sector is None and chain.suppliers[0].sector_raw is None
     assert not [p for p in problems.items if p.type == "unknown-sector"]
+
+
+@pytest.mark.parametrize(
+    ("written", "sector"),
+    [
+        ("Kakaobauern", "cocoa-farming"),
+        ("cacaoculture", "cocoa-farming"),
+        ("Kaffeeanbau", "coffee-farming"),
+        ("filature", "yarn-spinning"),
+        ("Näherei", "garment-manufacturing"),
+        ("bateau de pêche", "fishing-vessels"),
+        ("barco pesquero", "fishing-vessels"),
+        ("orpaillage", "artisanal-mining"),
+        ("Haselnussernte", "hazelnut-farming"),
+        ("Färberei", "textile-finishing"),
+    ],
+)
+def test_key_sectors_written_in_german_french_or_spanish_are_matched(
+    written: str, sector: str
+) -> None:
+    """A supplier list kept in German or French was scored on its countries alone."""
+    from ddtool.profiles import load_profiles
+
+    assert load_profiles().match_sector(written).id == sector
+
+
+@pytest.mark.parametrize(
+    ("product", "good"),
+    [
+        ("Kakaobohnen", "Cocoa"),
+        ("fèves de cacao", "Cocoa"),
+        ("Rohkaffee", "Coffee"),
+        ("Baumwolle", "Cotton"),
+        ("fil de coton", "Thread/Yarn"),
+        ("Garnelen", "Shrimp"),
+        ("Haselnüsse", "Hazelnuts"),
+    ],
+)
+def test_key_goods_written_in_german_french_or_spanish_are_matched(product: str, good: str) -> None:
+    from ddtool.profiles import load_profiles
+
+    assert load_profiles().match_good(product) == good
+
+
+@pytest.mark.parametrize(
+    ("product", "suggestion"),
+    [
+        ("cocoa beanz", "'cocoa bean'"),  # (an alias of Cocoa, as 'cocoa beans' is)
+        ("cofee beans", "'coffee beans'"),
+        ("packaging", None),  # names no good, rightly: nothing said
+        ("t-shirts", None),
+        ("coltan concentrate", None),  # (not 'tin concentrate')
+        ("cocoa beans", None),  # a good's name as written
+    ],
+)
+def test_a_product_written_much_like_a_goods_name_is_a_warning(
+    tmp_path: Path, product: str, suggestion: str | None
+) -> None:
+    """A slip in a product's name ('cocoa beanz') missed the listing, with no word said:
+    the supplier without a sector was not taken as a cocoa farm in Côte d'Ivoire."""
+    from ddtool.profiles import load_profiles
+
+    path = tmp_path / "p.csv"
+    path.write_text(f"id,name,country,products\nX1,Trader,CIV,{product}\n", "utf-8")
+    _chain, problems = read_chain([path], ReadOptions(), load_profiles())
+    found = [p for p in problems.items if p.type == "unmatched-product"]
+    if suggestion is None:
+        assert found == []
+        return
+    [warning] = found
+    assert (warning.location.row, warning.location.column) == (2, "products")
+    assert warning.suggestion == suggestion and warning.severity == "warning"
+    assert warning.message.startswith(f"product {product!r} is not the name of a good")

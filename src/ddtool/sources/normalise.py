@@ -64,6 +64,8 @@ class SectorMatcher(Protocol):
 
     def match_good(self, product: str) -> str | None: ...
 
+    def good_suggestion(self, product: str) -> str | None: ...
+
 
 class NoTaxonomy:
     """Accepts any sector string as it is (used before the taxonomy is loaded); knows no
@@ -73,6 +75,9 @@ class NoTaxonomy:
         return SectorMatch(value.strip())
 
     def match_good(self, product: str) -> str | None:
+        return None
+
+    def good_suggestion(self, product: str) -> str | None:
         return None
 
 
@@ -182,6 +187,36 @@ def _sector_value(
             ),
         )
     return (match.id, raw), issues
+
+
+def _unmatched_products(
+    products: list[list[str]], sectors: SectorMatcher
+) -> list[tuple[int, Issues]]:
+    """The products, row by row, that are no listed good's name but are written as one
+    would be with a slip ('cocoa beanz'): the sector a supplier's products give where it
+    has none, and the listings they select, take a good's name as written, so a slip would
+    miss a listing without a word. Each distinct product is looked up once."""
+    said: dict[str, Issues] = {}
+    for item in {item for items in products for item in items}:
+        suggestion = sectors.good_suggestion(item)
+        if suggestion is not None:
+            said[item] = (
+                _Issue(
+                    "unmatched-product",
+                    f"product {item!r} is not the name of a good of the US DOL List of"
+                    " Goods, but is written much like one: goods are matched as written, so"
+                    " a listing may be missed",
+                    "warning",
+                    repr(suggestion),
+                ),
+            )
+    if not said:
+        return []
+    return [
+        (index, tuple(issue for item in items if item in said for issue in said[item]))
+        for index, items in enumerate(products)
+        if any(item in said for item in items)
+    ]
 
 
 def _sector(
@@ -592,6 +627,9 @@ def normalise_record(
     workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
+    products = _texts_of(split_list(fields.get("products")))
+    for _index, issues in _unmatched_products([products], sectors):
+        _report(problems, issues, record.where("products"))
     return Supplier.trusted(
         id=as_id(raw_id),
         name=None if name is None else as_text(name),
@@ -600,7 +638,7 @@ def normalise_record(
         region=None if region is None else as_text(region),
         sector=sector,
         sector_raw=sector_raw,
-        products=_texts_of(split_list(fields.get("products"))),
+        products=products,
         buyers=buyers,
         share=_number(record, "share", problems, table),
         workers=None if workers is None else int(workers),
@@ -907,9 +945,10 @@ def normalise_table(
     certifications, found = _convert(column("certifications"), size, _certification_list)
     row_problems.add("certifications", found)
     audits = _table_audits(table, size, row_problems)
+    products = _item_lists(column("products"), size)
+    row_problems.add("products", _unmatched_products(products, sectors))
     row_problems.report(problems)
 
-    products = _item_lists(column("products"), size)
     if table.extras:
         labels = [label for label, _ in table.extras]
         extras = [_nfc(values) for _, values in table.extras]
