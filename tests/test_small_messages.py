@@ -4,6 +4,9 @@ outputs a stopped run wrote and which it did not, and a folder made for an outpu
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,3 +183,29 @@ def test_report_and_diff_say_the_folder_they_made(tmp_path: Path, command: str) 
     assert result.exit_code == 0, result.output
     assert out.is_file()
     assert result.stderr.count(f"created folder {out.parent}\n") == 1
+
+
+@pytest.mark.parametrize("earlier", [False, True])
+def test_assess_on_bad_input_says_last_that_nothing_was_written(
+    tmp_path: Path, earlier: bool
+) -> None:
+    """The errors were followed by nothing, the warnings last on the screen; an output of an
+    earlier run stayed in place without a word, ready to be sent on as this run's."""
+    chain = tmp_path / "bad.csv"
+    chain.write_text("id,name,country,buyers\nA,a,Ghana,ZZ\nB,b,Ghana,YY\n", "utf-8")
+    out = tmp_path / "out.json"
+    if earlier:
+        out.write_text("{}", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "ddtool", "assess", str(chain), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "300"},
+        check=False,
+    )
+    assert done.returncode == 2
+    last = done.stderr.strip().splitlines()[-1]
+    assert last == "✗ 2 errors in the input: no assessment made, no output written" + (
+        f" ({out} not changed: from an earlier run)" if earlier else ""
+    )
+    assert (out.read_text("utf-8") == "{}") if earlier else not out.exists()

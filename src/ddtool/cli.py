@@ -787,7 +787,18 @@ def assess(
     options = _assess_options(profiles, config, read, company, as_of, quiet)
     options.settings = settings
     options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
-    result = run_assess(files, options)
+    try:
+        result = run_assess(files, options)
+    except InputError as e:  # (said last, below the problems: the line a reader sees)
+        _problem_lines(e.problems)
+        errors = sum(1 for p in e.problems if p.severity == "error")
+        kept = [str(out) for out in outputs if out.exists()]
+        _note(
+            f"✗ {errors:,} error{'' if errors == 1 else 's'} in the input: no assessment made,"
+            " no output written"
+            + (f" ({', '.join(kept)} not changed: from an earlier run)" if kept else "")
+        )
+        raise typer.Exit(int(ExitCode.ERROR)) from None
     try:
         if result.warnings and not quiet:
             _problem_lines(result.warnings, {out.suffix.lower() for out in outputs})
