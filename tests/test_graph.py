@@ -120,7 +120,8 @@ def test_graph_problems(suppliers: list[dict[str, Any]], expected: list[list[Any
         ("PROC-11", "'PROC-1'"),
         ("proc-1", "'PROC-1'"),  # case, spaces and punctuation aside first
         ("PROC 1", "'PROC-1'"),
-        ("Company", "'company'"),  # the company's own id is a buyer too
+        # the company's own id is a buyer too (and "Company" the default company's name)
+        ("Company", "'company', the company's id (a blank buyers cell names it too)"),
         ("XYZ-999", None),
     ],
 )
@@ -180,3 +181,36 @@ def test_the_networkx_view_is_made_once_and_follows_the_graph() -> None:
     assert supply.graph is view and supply.graph.graph["name"] == "kept"
     supply.add_edge("A", "B", share=None)  # added after the view was made: it shows
     assert list(view.successors("A")) == ["B"] and view.has_node("B")
+
+
+@pytest.mark.parametrize(
+    ("buyer", "suggestion"),
+    [
+        (
+            "schoko  handels gmbh",
+            "'L-100', the id of the supplier of that name: buyers are given by id",
+        ),
+        (
+            "Süßwaren Beispiel GmbH",
+            "'company', the company's id (a blank buyers cell names it too)",
+        ),
+        ("L-10", "'L-100'"),
+        ("Twin Name", None),  # the name of two suppliers: which one is not known
+    ],
+)
+def test_a_buyer_written_by_its_name_suggests_its_id(buyer: str, suggestion: str | None) -> None:
+    """People write the buyer's name where its id is wanted: the name's id is offered (it
+    was refused with no suggestion, though a supplier had exactly that name)."""
+    chain = Chain(
+        company=Company(name="Süßwaren Beispiel GmbH"),
+        suppliers=[
+            Supplier(id="L-100", name="Schoko Handels GmbH"),
+            Supplier(id="T-1", name="Twin Name"),
+            Supplier(id="T-2", name="Twin Name"),
+            Supplier(id="L-200", name="Coop", buyers=[buyer]),
+        ],
+    )
+    problems = ProblemList()
+    build_graph(chain, problems)
+    [problem] = [p for p in problems.items if p.type == "unknown-buyer"]
+    assert problem.suggestion == suggestion

@@ -113,6 +113,7 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
     starts = [company_id]  # nodes without buyers
     waiting: dict[str, int] = {}  # suppliers with several buyers: how many
     declared: list[Supplier] = []  # suppliers with a declared tier
+    named = _Names(chain, [company_id, *ids])  # (looked into only when a buyer is unknown)
     for supplier_id, supplier in by_id.items():
         buyers = supplier.buyers or [company_id]
         share = supplier.share
@@ -130,7 +131,7 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
                 continue
             below = succ.get(buyer)
             if below is None:
-                _unknown_buyer(problems, supplier, buyer, [company_id, *ids], fallback)
+                _unknown_buyer(problems, supplier, buyer, named, fallback)
                 broken_links.add(supplier_id)
                 continue
             below[supplier_id] = above[buyer] = {"share": share}
@@ -144,7 +145,7 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
     for supplier in dropped:  # a reused id's later rows: their links are checked too
         for buyer in dict.fromkeys(supplier.buyers):
             if buyer not in succ and buyer != supplier.id:
-                _unknown_buyer(problems, supplier, buyer, [company_id, *ids], fallback)
+                _unknown_buyer(problems, supplier, buyer, named, fallback)
     node_attrs: dict[str, dict[str, Any]] = {node: {} for node in nodes}
     # the buyers of suppliers with several buyers; any other buyer is the only buyer of
     # each of its suppliers, which the walk below takes a shortcut on
@@ -208,15 +209,44 @@ def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency)
     return graph
 
 
+class _Names:
+    """The chain's ids, and its suppliers' and company's names, for the suggestion of an
+    unknown buyer: a buyer written by its name ('Schoko Handels GmbH') is that supplier's
+    id; the company's own name is a blank cell. The names are read on first use, once."""
+
+    def __init__(self, chain: Chain, ids: list[str]) -> None:
+        self.chain, self.ids = chain, ids
+        self._by_name: dict[str, list[str]] | None = None
+
+    def suggestion(self, buyer: str) -> str | None:
+        if self._by_name is None:
+            self._by_name = {}
+            for supplier in self.chain.suppliers:
+                if supplier.name:
+                    self._by_name.setdefault(_name_key(supplier.name), []).append(supplier.id)
+        key = _name_key(buyer)
+        company = self.chain.company
+        if company.name and key == _name_key(company.name):
+            return f"{company.id!r}, the company's id (a blank buyers cell names it too)"
+        found = list(dict.fromkeys(self._by_name.get(key, [])))
+        if len(found) == 1:
+            return f"{found[0]!r}, the id of the supplier of that name: buyers are given by id"
+        best = closest_id(buyer, self.ids)
+        return repr(best) if best else None
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
 def _unknown_buyer(
-    problems: ProblemList, supplier: Supplier, buyer: str, known: list[str], fallback: str
+    problems: ProblemList, supplier: Supplier, buyer: str, named: _Names, fallback: str
 ) -> None:
-    best = closest_id(buyer, known)
     problems.error(
         "unknown-buyer",
         f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
         _loc(supplier, fallback, "buyers"),
-        suggestion=repr(best) if best else None,
+        suggestion=named.suggestion(buyer),
     )
 
 
