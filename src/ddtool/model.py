@@ -38,7 +38,11 @@ class Audit(BaseModel):
 
 # an audit's result as written, by what the score makes of it; compared without regard to
 # case, with hyphens, underscores and runs of spaces read as one space (see audit_outcome)
-AUDIT_PASSED = frozenset({"pass", "passed", "compliant", "approved", "satisfactory"})
+AUDIT_PASSED = frozenset(
+    {"pass", "passed", "compliant", "approved", "satisfactory"}
+    # German, French and Spanish, as supplier lists are kept
+    | {"bestanden", "konform", "conforme", "réussi", "reussi", "aprobado"}
+)
 AUDIT_FAILED = frozenset(
     {
         "fail",
@@ -54,10 +58,13 @@ AUDIT_FAILED = frozenset(
         "unsatisfactory",
         "rejected",
     }
+    | {"nicht bestanden", "durchgefallen", "nicht konform", "non conforme", "échoué", "echoue"}
+    | {"no conforme", "reprobado", "no aprobado", "rechazado"}
 )
 # recorded, not counted either way
 AUDIT_OTHER = frozenset(
     {"conditional", "conditional pass", "pending", "in progress", "scheduled", "not audited"}
+    | {"bedingt bestanden", "ausstehend", "en attente", "en cours", "pendiente"}
 )
 
 AUDIT_RESULTS = AUDIT_PASSED | AUDIT_FAILED | AUDIT_OTHER

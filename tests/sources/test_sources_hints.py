@@ -184,3 +184,37 @@ def test_a_product_written_much_like_a_goods_name_is_a_warning(
     assert (warning.location.row, warning.location.column) == (2, "products")
     assert warning.suggestion == suggestion and warning.severity == "warning"
     assert warning.message.startswith(f"product {product!r} is not the name of a good")
+
+
+@pytest.mark.parametrize(
+    ("written", "iso3"),
+    [
+        ("Volksrepublik China", "CHN"),
+        ("VR China", "CHN"),
+        ("République populaire de Chine", "CHN"),
+        ("RD Congo", "COD"),
+        ("DR Kongo", "COD"),
+    ],
+)
+def test_country_names_as_german_and_french_lists_write_them(written: str, iso3: str) -> None:
+    assert normalise_country(written).iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    ("written", "outcome"),
+    [
+        ("bestanden", "passed"),
+        ("nicht bestanden", "failed"),
+        ("conforme", "passed"),
+        ("Non conforme", "failed"),
+        ("No conforme", "failed"),
+        ("aprobado", "passed"),
+        ("reprobado", "failed"),
+        ("en attente", "other"),
+    ],
+)
+def test_audit_results_in_german_french_and_spanish_count(written: str, outcome: str) -> None:
+    """A failed audit written "non conforme" was an unknown result: its uplift was lost."""
+    from ddtool.model import audit_outcome
+
+    assert audit_outcome(written) == outcome
