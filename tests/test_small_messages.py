@@ -209,3 +209,12 @@ def test_assess_on_bad_input_says_last_that_nothing_was_written(
         f" ({out} not changed: from an earlier run)" if earlier else ""
     )
     assert (out.read_text("utf-8") == "{}") if earlier else not out.exists()
+
+
+def test_validates_result_line_is_one_line_on_a_narrow_terminal() -> None:
+    """(It broke mid-message at the terminal's width: "… OK, 2" and "warning(s)" below.)"""
+    sample = Path(__file__).resolve().parents[1] / "sample_chains" / "garment_vendor_list.xlsx"
+    done = CliRunner().invoke(app, ["validate", str(sample)], env={"COLUMNS": "60"})
+    assert done.exit_code == 0, done.output
+    [line] = [x for x in done.output.splitlines() if x.startswith("✓")]
+    assert line.endswith("29 suppliers, 5 tiers, OK, 2 warning(s)")

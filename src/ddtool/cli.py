@@ -322,11 +322,12 @@ def validate(
                 console.print(
                     f"[green]✓[/] {name}: {result.suppliers} suppliers, {result.tiers} tiers,"
                     f" OK{warn}"
-                    + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else "")
+                    + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else ""),
+                    soft_wrap=True,  # (one line, as scripts read it; the terminal wraps it)
                 )
             else:
                 errors = sum(1 for p in result.problems if p.severity == "error")
-                console.print(f"[red]✗[/] {name}: {errors} error(s)")
+                console.print(f"[red]✗[/] {name}: {errors} error(s)", soft_wrap=True)
         if not ok:
             _problem_lines([p for r in results for p in r.problems if p.severity == "error"])
             if (
