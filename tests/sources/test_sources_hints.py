@@ -218,3 +218,19 @@ def test_audit_results_in_german_french_and_spanish_count(written: str, outcome:
     from ddtool.model import audit_outcome
 
     assert audit_outcome(written) == outcome
+
+
+def test_a_table_without_an_id_column_is_one_error_naming_its_columns(tmp_path: Path) -> None:
+    """(It was a missing id in every row: 10 errors for a 10-row file, none saying why.)"""
+    path = tmp_path / "members.csv"
+    rows = "".join(f"Firm {i},cocoa farming\n" for i in range(10))
+    path.write_text("Supplier name,Sector\n" + rows, "utf-8")
+    chain, problems = read_chain([path], ReadOptions())
+    assert chain.suppliers == []
+    assert problems.flatten(["type", "message"]) == [
+        [
+            "no-id-column",
+            "no column is read as the supplier id (the columns: Supplier name, Sector); head it"
+            " 'id' or 'Supplier ID', or map it: --map 'Header=id'",
+        ]
+    ]

@@ -888,7 +888,22 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
     size = len(table.rows)
     raw_ids = table.values.get("id")
     if raw_ids is None:
-        ids = [""] * size
+        if size:  # one reason for the whole table, not a missing id in every row
+            labels = [*table.columns.values(), *(label for label, _ in table.extras)]
+            row_problems.found.append(
+                (
+                    -1,
+                    Problem(
+                        "no-id-column",
+                        "no column is read as the supplier id"
+                        + (f" (the columns: {', '.join(labels)})" if labels else "")
+                        + "; head it 'id' or 'Supplier ID', or map it: --map 'Header=id'",
+                        Location(table.path, table.sheet),
+                    ),
+                )
+            )
+            row_problems.dropped.update(range(size))
+        return [""] * size
     elif set(map(type, raw_ids)) == {str}:
         ids = list(map(str.strip, raw_ids))  # as_id of a text
         if not all(map(str.isascii, ids)):
