@@ -353,3 +353,24 @@ def test_the_words_of_fail_on_new(
     found: list[dict[str, Any]], gate: FailLevel, reason: str
 ) -> None:
     assert _fail_on_new_reason(found, gate) == reason
+
+
+@pytest.mark.parametrize(
+    ("given", "explained", "said"),
+    [
+        ("PRC-TH-1", "PRC-TH-1", None),
+        ("mahachai tuna canning co., ltd.", "PRC-TH-1", "the supplier of that name, PRC-TH-1"),
+        ("PRC-TH-9", None, "(did you mean 'PRC-TH-1'?)"),
+    ],
+)
+def test_explain_takes_a_suppliers_name_as_well_as_its_id(
+    given: str, explained: str | None, said: str | None
+) -> None:
+    """(A name gave "no supplier", and no id to use instead.)"""
+    sample = Path(__file__).resolve().parents[1] / "sample_chains" / "seafood.yaml"
+    done = CliRunner().invoke(app, ["explain", str(sample), given], env={"COLUMNS": "200"})
+    assert done.exit_code == (0 if explained else 2), done.output
+    if explained:
+        assert f"\nMahachai Tuna Canning Co., Ltd. ({explained})\n" in "\n" + done.output
+    if said:
+        assert said in " ".join(done.output.split())

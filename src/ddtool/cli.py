@@ -895,9 +895,21 @@ def explain(
     if supplier_id not in ids:
         from ddtool.graph import closest_id
 
-        best = closest_id(supplier_id, ids)
-        hint = f" (did you mean {best!r}?)" if best else ""
-        _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}")
+        # a supplier given by its name ("Dhaka Dyeing Ltd"): its id, where one has that name
+        key = " ".join(str(file[-1]).casefold().split())
+        named = [
+            sid
+            for sid, s in result.supply.suppliers.items()
+            if s.name and " ".join(s.name.casefold().split()) == key
+        ]
+        if len(named) == 1:  # (said, so that the id is learnt)
+            _note(f"{file[-1]}: the supplier of that name, {named[0]}")
+            supplier_id = named[0]
+        else:
+            best = closest_id(supplier_id, ids)
+            hint = f" (did you mean {best!r}?)" if best else ""
+            also = f"; {len(named)} suppliers have that name: give an id" if named else ""
+            _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}{also}")
     explain_supplier(result, supplier_id, _console())
 
 
