@@ -340,3 +340,18 @@ def test_an_anonymised_summary_names_no_broken_links_target(tmp_path: Path) -> N
     book = load_workbook(out / "summary.xlsx")
     cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
     assert not [c for c in cells if "Gone Holding" in c]
+
+
+def test_a_member_file_that_is_a_link_in_a_loop_fails_alone(tmp_path: Path) -> None:
+    """(It stopped the whole batch: internal error, RuntimeError: Symlink loop.)"""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "cocoa.yaml", folder / "ok.yaml")
+    (folder / "x.csv").symlink_to(folder / "x.csv")
+    out = tmp_path / "out"
+    result = run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
+    summary = read_summary(out)
+    assert [r["member"] for r in summary["ranking"]] == ["ok"]
+    [failure] = summary["failures"]
+    assert failure["error"].endswith("x.csv: a link that leads round in a loop, to no file")
+    assert len(result.failed) == 1

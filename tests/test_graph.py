@@ -120,8 +120,7 @@ def test_graph_problems(suppliers: list[dict[str, Any]], expected: list[list[Any
         ("PROC-11", "'PROC-1'"),
         ("proc-1", "'PROC-1'"),  # case, spaces and punctuation aside first
         ("PROC 1", "'PROC-1'"),
-        # the company's own id is a buyer too (and "Company" the default company's name)
-        ("Company", "'company', the company's id (a blank buyers cell names it too)"),
+        ("Company", "'company'"),  # the company's own id is a buyer too
         ("XYZ-999", None),
     ],
 )
@@ -195,7 +194,12 @@ def test_the_networkx_view_is_made_once_and_follows_the_graph() -> None:
             "'company', the company's id (a blank buyers cell names it too)",
         ),
         ("L-10", "'L-100'"),
-        ("Twin Name", None),  # the name of two suppliers: which one is not known
+        # the name of two suppliers: which one is not known
+        (
+            "Twin Name",
+            "'T-1' or 'T-2', the ids of the suppliers of that name: buyers are given by id",
+        ),
+        ("l-100 ", "'L-100'"),  # an id in another case comes first
     ],
 )
 def test_a_buyer_written_by_its_name_suggests_its_id(buyer: str, suggestion: str | None) -> None:

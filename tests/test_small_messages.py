@@ -205,7 +205,7 @@ def test_assess_on_bad_input_says_last_that_nothing_was_written(
     )
     assert done.returncode == 2
     last = done.stderr.strip().splitlines()[-1]
-    assert last == "✗ 2 errors in the input: no assessment made, no output written" + (
+    assert last == "✗ 2 errors: no assessment made, no output written" + (
         f" ({out} not changed: from an earlier run)" if earlier else ""
     )
     assert (out.read_text("utf-8") == "{}") if earlier else not out.exists()

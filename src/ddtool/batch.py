@@ -160,7 +160,7 @@ def search_inputs(
             files.append((item, item.name))
     first_spelling: dict[Path, tuple[Path, str]] = {}
     for path, relative in files:
-        first_spelling.setdefault(path.resolve(), (path, relative))
+        first_spelling.setdefault(_resolved(path), (path, relative))
     unique = [path for path, _ in first_spelling.values()]
     alike: dict[str, list[Path]] = {}
     for path in unique:
@@ -194,10 +194,19 @@ def search_inputs(
     return members, not_members
 
 
+def _resolved(path: Path) -> Path:
+    """The path resolved; a link in a loop (to itself, or round two links) as it is written,
+    made absolute: it is a member that fails (see _not_an_input), not the batch."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
 def _shared_path(path: Path, alike: list[Path]) -> str:
     """`path` from the folder it shares with `alike` (those files included)."""
-    shared = Path(os.path.commonpath([p.resolve().parent for p in alike]))
-    return path.resolve().relative_to(shared).as_posix()
+    shared = Path(os.path.commonpath([_resolved(p).parent for p in alike]))
+    return _resolved(path).relative_to(shared).as_posix()
 
 
 def _member_paths(files: list[tuple[Path, str]]) -> list[str]:
@@ -355,7 +364,7 @@ def _taken_names(paths: list[Path], outdir: Path | None) -> set[str]:
     root = outdir.resolve()
     for path in paths:
         with contextlib.suppress(ValueError):
-            taken.add(path.resolve().relative_to(root).parts[0].casefold())
+            taken.add(_resolved(path).relative_to(root).parts[0].casefold())
     with contextlib.suppress(OSError):
         for entry in outdir.iterdir():
             if not _made_by_batch(entry):
@@ -388,6 +397,12 @@ def _not_an_input(item: Path) -> str:
     """Why an input is neither a file nor a folder, with the path meant when it looks
     mistyped."""
     if item.is_symlink():
+        try:
+            item.resolve(strict=True)
+        except RuntimeError:  # (to itself, or round several links)
+            return f"{item}: a link that leads round in a loop, to no file"
+        except OSError:
+            pass
         return f"{item}: a link to {os.readlink(item)}, which does not exist"
     if item.exists():
         return f"{item}: not a file or folder"
@@ -967,7 +982,7 @@ def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Membe
         futures = {
             client.submit(
                 assess_member,
-                str(m.path.resolve()),
+                str(_resolved(m.path)),
                 options.formats,
                 options.profiles,
                 options.config,
@@ -982,7 +997,7 @@ def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Membe
             try:
                 outcome = future.result()
             except KilledWorker:  # the workers it was given to ended abruptly, each time
-                outcome = _ended_abruptly(member, str(member.path.resolve()))
+                outcome = _ended_abruptly(member, str(_resolved(member.path)))
             yield member, outcome
     finally:
         client.close()  # type: ignore[no-untyped-call]

@@ -774,30 +774,17 @@ def assess(
     outputs = list(output or [])
     _check_outputs(outputs, files)
     read = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb)
-    settings = None
-    if config is not None:  # its column names shape the reading: merged before it starts
-        from ddtool.config import load_config
-
-        settings = load_config(config)
-        settings.merge_columns(read, config)
-    from ddtool.sources.ahead import read_ahead
-
-    read_ahead(files, read)  # workbooks parse while the engine and the profiles load
-    from ddtool.assess import assess as run_assess
-
-    options = _assess_options(profiles, config, read, company, as_of, quiet)
-    options.settings = settings
-    options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
     try:
-        result = run_assess(files, options)
+        result = _assessed(files, read, config, profiles, company, as_of, quiet, outputs)
     except InputError as e:  # (said last, below the problems: the line a reader sees)
+        if _state["debug"]:
+            raise
         _problem_lines(e.problems)
         errors = sum(1 for p in e.problems if p.severity == "error")
         kept = [str(out) for out in outputs if out.exists()]
         _note(
-            f"✗ {errors:,} error{'' if errors == 1 else 's'} in the input: no assessment made,"
-            " no output written"
-            + (f" ({', '.join(kept)} not changed: from an earlier run)" if kept else "")
+            f"✗ {errors:,} error{'' if errors == 1 else 's'}: no assessment made, no output"
+            " written" + (f" ({', '.join(kept)} not changed: from an earlier run)" if kept else "")
         )
         raise typer.Exit(int(ExitCode.ERROR)) from None
     try:
@@ -816,6 +803,35 @@ def assess(
     finally:
         result.close()
     raise typer.Exit(code)
+
+
+def _assessed(
+    files: list[Path],
+    read: ReadOptions,
+    config: Path | None,
+    profiles: list[Path] | None,
+    company: str | None,
+    as_of: str | None,
+    quiet: bool,
+    outputs: list[Path],
+) -> Assessment:
+    """The assessment `assess` makes: the settings read first (their column names shape the
+    reading), workbooks read ahead; an InputError for bad input, bad settings or overlays."""
+    settings = None
+    if config is not None:  # its column names shape the reading: merged before it starts
+        from ddtool.config import load_config
+
+        settings = load_config(config)
+        settings.merge_columns(read, config)
+    from ddtool.sources.ahead import read_ahead
+
+    read_ahead(files, read)  # workbooks parse while the engine and the profiles load
+    from ddtool.assess import assess as run_assess
+
+    options = _assess_options(profiles, config, read, company, as_of, quiet)
+    options.settings = settings
+    options.ahead = any(out.suffix.lower() == ".json" for out in outputs)
+    return run_assess(files, options)
 
 
 class _TerminalReport:

@@ -224,6 +224,13 @@ class _Names:
             for supplier in self.chain.suppliers:
                 if supplier.name:
                     self._by_name.setdefault(_name_key(supplier.name), []).append(supplier.id)
+        from rapidfuzz import utils
+
+        # an id written in another case or spacing first ('s1 ' for 'S1'), then a name
+        written = utils.default_process(buyer)
+        same = [i for i in self.ids if utils.default_process(i) == written]
+        if len(same) == 1:
+            return repr(same[0])
         key = _name_key(buyer)
         company = self.chain.company
         if company.name and key == _name_key(company.name):
@@ -231,6 +238,9 @@ class _Names:
         found = list(dict.fromkeys(self._by_name.get(key, [])))
         if len(found) == 1:
             return f"{found[0]!r}, the id of the supplier of that name: buyers are given by id"
+        if found:  # (which of them is not known)
+            ids = " or ".join(map(repr, found[:5])) + (" or another" if len(found) > 5 else "")
+            return f"{ids}, the ids of the suppliers of that name: buyers are given by id"
         best = closest_id(buyer, self.ids)
         return repr(best) if best else None
 

@@ -59,6 +59,7 @@ AUDIT_FAILED = frozenset(
         "rejected",
     }
     | {"nicht bestanden", "durchgefallen", "nicht konform", "non conforme", "échoué", "echoue"}
+    | {"échec", "echec"}
     | {"no conforme", "reprobado", "no aprobado", "rechazado"}
 )
 # recorded, not counted either way

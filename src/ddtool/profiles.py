@@ -451,10 +451,21 @@ class Profiles:
         if self.match_good(product) is None:
             from rapidfuzz import fuzz, process
 
-            best = process.extractOne(
-                exact_key(product), self._alias_names, scorer=fuzz.ratio, score_cutoff=88
+            # a slip in one word of a name of several ('cocoa beanz'): the name shares a word
+            # with the product; one word a letter away is most often another word ('peas',
+            # 'pears'; 'oats', 'goats')
+            key = exact_key(product)
+            words = set(key.split())
+            found = next(
+                (
+                    name
+                    for name, _score, _at in process.extract(
+                        key, self._alias_names, scorer=fuzz.ratio, score_cutoff=88, limit=5
+                    )
+                    if name != key and not words.isdisjoint(name.split())
+                ),
+                None,
             )
-            found = best[0] if best else None
         self._suggested[product] = found
         return found
 

@@ -114,6 +114,20 @@ def test_a_sector_written_as_unknown_is_a_gap_like_a_blank_one(
 
 
 @pytest.mark.parametrize(
+    ("written", "not_sector"),
+    [
+        ("maquiladora", "garment-manufacturing"),  # any export assembly plant in Mexico
+        ("electronics maquiladora", "garment-manufacturing"),
+        ("tintorería", "textile-finishing"),  # most often a dry cleaner
+    ],
+)
+def test_words_of_many_sectors_are_not_one_sectors_aliases(written: str, not_sector: str) -> None:
+    from ddtool.profiles import load_profiles
+
+    assert load_profiles().match_sector(written).id != not_sector
+
+
+@pytest.mark.parametrize(
     ("written", "sector"),
     [
         ("Kakaobauern", "cocoa-farming"),
@@ -125,6 +139,9 @@ def test_a_sector_written_as_unknown_is_a_gap_like_a_blank_one(
         ("barco pesquero", "fishing-vessels"),
         ("orpaillage", "artisanal-mining"),
         ("Haselnussernte", "hazelnut-farming"),
+        ("pesca", "fishing-vessels"),
+        ("Garnelenzucht", "aquaculture"),
+        ("maquila de ropa", "garment-manufacturing"),
         ("Färberei", "textile-finishing"),
     ],
 )
@@ -147,6 +164,10 @@ def test_key_sectors_written_in_german_french_or_spanish_are_matched(
         ("fil de coton", "Thread/Yarn"),
         ("Garnelen", "Shrimp"),
         ("Haselnüsse", "Hazelnuts"),
+        ("Haselnuss", "Hazelnuts"),
+        ("Kakaobohne", "Cocoa"),
+        ("camarón", "Shrimp"),
+        ("cashew kernels", "Cashews"),
     ],
 )
 def test_key_goods_written_in_german_french_or_spanish_are_matched(product: str, good: str) -> None:
@@ -163,6 +184,12 @@ def test_key_goods_written_in_german_french_or_spanish_are_matched(product: str,
         ("packaging", None),  # names no good, rightly: nothing said
         ("t-shirts", None),
         ("coltan concentrate", None),  # (not 'tin concentrate')
+        # a word a letter away from a good's is most often another word
+        ("peas", None),  # (not 'pears')
+        ("oats", None),  # (not 'goats')
+        ("drugs", None),  # (not 'rugs')
+        ("grinder", None),  # (not 'rinder', German for cattle)
+        ("cashew kernels", None),  # (an alias of Cashews, not 'cashewkerne')
         ("cocoa beans", None),  # a good's name as written
     ],
 )
@@ -194,6 +221,7 @@ def test_a_product_written_much_like_a_goods_name_is_a_warning(
         ("République populaire de Chine", "CHN"),
         ("RD Congo", "COD"),
         ("DR Kongo", "COD"),
+        ("Rep. Kongo", "COG"),  # (the other Congo, not DR Kongo's)
     ],
 )
 def test_country_names_as_german_and_french_lists_write_them(written: str, iso3: str) -> None:
@@ -211,6 +239,7 @@ def test_country_names_as_german_and_french_lists_write_them(written: str, iso3:
         ("aprobado", "passed"),
         ("reprobado", "failed"),
         ("en attente", "other"),
+        ("échec", "failed"),
     ],
 )
 def test_audit_results_in_german_french_and_spanish_count(written: str, outcome: str) -> None:

@@ -220,7 +220,7 @@ EXONYMS: dict[str, str] = {
         "COL": "kolumbien, colombie",
         "COD": "demokratische republik kongo, republique democratique du congo,"
         " republica democratica del congo, dr kongo, rd kongo, rd congo, r d congo, rdc congo",
-        "COG": "republik kongo",
+        "COG": "republik kongo, rep kongo",
         "HRV": "kroatien, croatie, croacia",
         "CUB": "kuba",
         "LVA": "lettland, lettonie, letonia",

@@ -22,6 +22,7 @@ from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
     DEFAULT_SEVERITY,
     GUESSED,
+    RATIFICATION_LABELS,
     SEVERITY_FACT,
     RiskDetail,
     Scorer,
@@ -108,8 +109,13 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f" (coverage {d.country.coverage:.0%} of the weights)"
                 + (
                     f"; below {cfg.scoring.thin_country_coverage:.0%}, the missing weight"
-                    f" counted as no data ({cfg.scoring.no_data_country_score:g}) where that"
-                    " raises it"
+                    f" counted as no data ({cfg.scoring.no_data_country_score:g})"
+                    + (
+                        " (treaty ratifications alone: no figure of work, neither low nor high"
+                        " risk)"
+                        if all(part.name in RATIFICATION_LABELS for part in d.country.parts)
+                        else " where that raises it"
+                    )
                     if d.country.thin
                     else ""
                 ),
