@@ -218,3 +218,18 @@ def test_validates_result_line_is_one_line_on_a_narrow_terminal() -> None:
     assert done.exit_code == 0, done.output
     [line] = [x for x in done.output.splitlines() if x.startswith("✓")]
     assert line.endswith("29 suppliers, 5 tiers, OK, 2 warning(s)")
+
+
+def test_validates_table_shows_the_first_problems_and_counts_the_rest(tmp_path: Path) -> None:
+    """A file of 20,000 rows each naming its buyer by name drew a table of 19,999 rows for
+    14 s; the table shows the first ones, says how many more, and every error line follows."""
+    chain = tmp_path / "names.csv"
+    rows = [f"S{i},Firm {i},Ghana," + (f"Firm {i - 1}" if i else "") for i in range(400)]
+    chain.write_text("id,name,country,buyers\n" + "\n".join(rows) + "\n", "utf-8")
+    done = CliRunner().invoke(app, ["validate", str(chain)], env={"COLUMNS": "300"})
+    assert done.exit_code == 2
+    assert f"… and {399 - cli.TABLE_PROBLEMS:,} more problems: `--format json` lists every one" in (
+        done.output
+    )
+    assert done.output.count("│ error") == cli.TABLE_PROBLEMS
+    assert done.output.count("error: ") == 399  # (the located lines: every error)

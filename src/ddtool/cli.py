@@ -205,7 +205,7 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
     table.add_column("where")
     table.add_column("type")
     table.add_column("problem", overflow="fold")
-    for p in problems:
+    for p in problems[:TABLE_PROBLEMS]:
         colour = "red" if p.severity == "error" else "yellow"
         message = p.message + (f" — did you mean {p.suggestion}?" if p.suggestion else "")
         # user text (file names, values) is never markup: "Lieferanten [2026].xlsx"
@@ -213,6 +213,17 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
             f"[{colour}]{p.severity}[/]", escape(str(p.location)), p.type, escape(message)
         )
     console.print(table)
+    if len(problems) > TABLE_PROBLEMS:  # (every error is on stderr below, one line each)
+        console.print(
+            f"… and {len(problems) - TABLE_PROBLEMS:,} more problems: `--format json` lists"
+            " every one, and every error is on the lines below",
+            soft_wrap=True,
+        )
+
+
+# the problems a terminal table shows (a table of thousands takes a minute to draw, and
+# shows no more than the located lines do)
+TABLE_PROBLEMS = 200
 
 
 # the input warnings `assess` prints of each type; the rest are counted in one line (a large

@@ -564,10 +564,10 @@ def _reinferred(
     """Inferred supplier only in the old assessment → the one only in the new that is the
     same inferred stage inferred again: the same sector and commodity (its id but for what
     follows "@": the country the mix leans to, or that a stage is assumed in, the buyer's)
-    under a buyer they share (a buyer under a new
-    id, `same_as`, counts as itself). A buyer that moved country leans its inferred farms to
-    another country: their flags are the same findings, not new ones and resolved ones.
-    Where one could be either of two, it is paired with neither."""
+    under a buyer they share (a buyer under a new id, `same_as`, counts as itself). A buyer
+    that moved country leans its inferred farms to another country: their flags are the same
+    findings, not new ones and resolved ones. Where one could be either of two, it is paired
+    with neither."""
     gone = [i for i, e in old.items() if e.get("inferred") and i not in new]
     came = [i for i, e in new.items() if e.get("inferred") and i not in old]
     if not gone or not came:

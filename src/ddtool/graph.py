@@ -216,19 +216,20 @@ class _Names:
 
     def __init__(self, chain: Chain, ids: list[str]) -> None:
         self.chain, self.ids = chain, ids
-        self._by_name: dict[str, list[str]] | None = None
+        self._by_name: dict[str, list[str]] = {}
+        self._by_written: dict[str, list[str]] = {}  # ids, case, spaces and punctuation aside
 
     def suggestion(self, buyer: str) -> str | None:
-        if self._by_name is None:
-            self._by_name = {}
+        from rapidfuzz import utils
+
+        if not self._by_written:  # (made on the first unknown buyer, once)
+            for i in self.ids:
+                self._by_written.setdefault(utils.default_process(i), []).append(i)
             for supplier in self.chain.suppliers:
                 if supplier.name:
                     self._by_name.setdefault(_name_key(supplier.name), []).append(supplier.id)
-        from rapidfuzz import utils
-
         # an id written in another case or spacing first ('s1 ' for 'S1'), then a name
-        written = utils.default_process(buyer)
-        same = [i for i in self.ids if utils.default_process(i) == written]
+        same = self._by_written.get(utils.default_process(buyer), [])
         if len(same) == 1:
             return repr(same[0])
         key = _name_key(buyer)

@@ -83,6 +83,12 @@ class CountryScore:
         """The score as the base takes it: unrounded (`score` is it rounded, as shown)."""
         return self.score if self.exact is None else self.exact
 
+    @property
+    def on_ratifications(self) -> bool:
+        """Whether it rests on treaty ratifications alone (no figure of work): thin, it is
+        then blended with no data both ways (see Scorer.country_score)."""
+        return bool(self.parts) and all(p.name in RATIFICATION_LABELS for p in self.parts)
+
 
 @dataclass(slots=True)
 class RiskDetail:
@@ -431,7 +437,7 @@ class Scorer:
                 # happens at work (and a territory ratifies none of its own), so a mean of
                 # ratifications alone is blended both ways; a high mean of figures stays
                 ratifications = all(part.name in RATIFICATION_LABELS for part in parts)
-                score = blended if ratifications else max(score, blended)
+                score = blended if ratifications else max(score, blended)  # (on_ratifications)
             result = CountryScore(
                 iso3, round(score, 4), tuple(parts), coverage, False, tuple(withheld), thin, score
             )
@@ -896,7 +902,7 @@ class Scorer:
                         + (
                             " (treaty ratifications alone: no figure of work, neither low nor"
                             " high risk)"
-                            if all(part.name in RATIFICATION_LABELS for part in country.parts)
+                            if country.on_ratifications
                             else " where that raises the score (no data, never low risk)"
                         ),
                     )

@@ -22,7 +22,6 @@ from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
     DEFAULT_SEVERITY,
     GUESSED,
-    RATIFICATION_LABELS,
     SEVERITY_FACT,
     RiskDetail,
     Scorer,
@@ -113,7 +112,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                     + (
                         " (treaty ratifications alone: no figure of work, neither low nor high"
                         " risk)"
-                        if all(part.name in RATIFICATION_LABELS for part in d.country.parts)
+                        if d.country.on_ratifications
                         else " where that raises it"
                     )
                     if d.country.thin
