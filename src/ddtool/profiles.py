@@ -309,8 +309,10 @@ class Profiles:
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
     _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _suggested: dict[str, str | None] = field(default_factory=dict)
-    # the goods' names and aliases, as match_good looks them up (for good_suggestion)
+    # the goods' names and aliases, as match_good looks them up, and those with each word
+    # (for good_suggestion)
     _alias_names: list[str] = field(default_factory=list)
+    _alias_words: dict[str, list[str]] = field(default_factory=dict)
     _downstream: dict[str, frozenset[str]] = field(default_factory=dict)
     # the good each text names, or None (match_good: the runs of long product texts repeat)
     _matched: dict[str, str | None] = field(default_factory=dict)
@@ -447,25 +449,23 @@ class Profiles:
             return self._suggested[product]
         except KeyError:
             pass
+        # a slip in one word of a name of several ('cocoa beanz'): the name shares a word
+        # with the product; one word a letter away is most often another word ('peas',
+        # 'pears'; 'oats', 'goats'). Names sharing no word are ruled out first: most
+        # products share none (a part number, 'logistics'), and are not looked up further
+        if not self._alias_words:  # (made once: the names with each word)
+            for name in self._alias_names:
+                for word in set(name.split()):
+                    self._alias_words.setdefault(word, []).append(name)
+        key = exact_key(product)
+        near = {n for word in set(key.split()) for n in self._alias_words.get(word, ())}
+        near.discard(key)
         found = None
-        if self.match_good(product) is None:
+        if near and self.match_good(product) is None:
             from rapidfuzz import fuzz, process
 
-            # a slip in one word of a name of several ('cocoa beanz'): the name shares a word
-            # with the product; one word a letter away is most often another word ('peas',
-            # 'pears'; 'oats', 'goats')
-            key = exact_key(product)
-            words = set(key.split())
-            found = next(
-                (
-                    name
-                    for name, _score, _at in process.extract(
-                        key, self._alias_names, scorer=fuzz.ratio, score_cutoff=88, limit=5
-                    )
-                    if name != key and not words.isdisjoint(name.split())
-                ),
-                None,
-            )
+            best = process.extractOne(key, sorted(near), scorer=fuzz.ratio, score_cutoff=88)
+            found = best[0] if best else None
         self._suggested[product] = found
         return found
 
