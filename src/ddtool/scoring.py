@@ -338,6 +338,8 @@ class Scorer:
         }
         self._facts: dict[int, Evidence] = {}
         self._missing: dict[tuple[str, str], list[Evidence]] = {}
+        # scores by what the products say (see _said_key)
+        self._said: dict[tuple[Any, ...], SupplierRisk] = {}
         self._may_be: dict[tuple[str, str], list[Evidence]] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
         # worst cases of an unknown country, by sector, products and what an inferred stage's
@@ -746,21 +748,52 @@ class Scorer:
             )
         cached = self._scores.get(key)
         if cached is None:
-            # the migrant share only moves two likelihoods: the rest is scored once for
-            # every share (key[1:] is the key without it)
-            unadjusted = self._unadjusted.get(key[1:])
-            if unadjusted is None:
-                unadjusted = self._unadjusted[key[1:]] = self._score(supplier, sector_id, None)
-            risk, bases = unadjusted
-            cached = self._with_migrants(risk, bases, supplier.migrant_pct)
-            if cached is risk:  # no migrant uplift: a score object of its own all the same
-                cached = _own_copy(risk, dict(risk.by_type))
-            if supplier.country is None and sector_id is not None:
-                cached.worst = self.worst_case_unknown_country(sector_id, supplier.products)
-                cached.worst_reasons = self.worst_reasons(sector_id, supplier.products)
-                cached.worst_listed = self.worst_listed(sector_id, supplier.products)
+            # products written apart that say the same to the score (the listings they
+            # select, the 2024 goods they name: part numbers, descriptions) share one score
+            same = self._said_key(key, supplier, sector_id)
+            cached = self._said.get(same) if same is not None else None
+            if cached is None:
+                cached = self._new_score(key, supplier, sector_id)
+                if same is not None:
+                    self._said[same] = cached
             self._scores[key] = cached
         return cached
+
+    def _said_key(
+        self, key: tuple[Any, ...], supplier: Supplier, sector_id: str | None
+    ) -> tuple[Any, ...] | None:
+        """The score's key with the products replaced by what they say to the score: the
+        listings that apply and those only handled (listings_for), and the goods new on the
+        2024 list they name (_new_goods); None where the products say more (a supplier of
+        unknown country: its worst case reads them) or there are none."""
+        products = supplier.products
+        if not products or supplier.country is None:
+            return None
+        listings, handled = self.profiles.listings_for(supplier.country, sector_id, products)
+        said = (
+            tuple(map(id, listings)),
+            tuple(map(id, handled)),
+            tuple(e.indicator for e in self._new_goods(products)),
+        )
+        return (*key[:5], said, *key[6:])
+
+    def _new_score(
+        self, key: tuple[Any, ...], supplier: Supplier, sector_id: str | None
+    ) -> SupplierRisk:
+        # the migrant share only moves two likelihoods: the rest is scored once for every
+        # share (key[1:] is the key without it)
+        unadjusted = self._unadjusted.get(key[1:])
+        if unadjusted is None:
+            unadjusted = self._unadjusted[key[1:]] = self._score(supplier, sector_id, None)
+        risk, bases = unadjusted
+        made = self._with_migrants(risk, bases, supplier.migrant_pct)
+        if made is risk:  # no migrant uplift: a score object of its own all the same
+            made = _own_copy(risk, dict(risk.by_type))
+        if supplier.country is None and sector_id is not None:
+            made.worst = self.worst_case_unknown_country(sector_id, supplier.products)
+            made.worst_reasons = self.worst_reasons(sector_id, supplier.products)
+            made.worst_listed = self.worst_listed(sector_id, supplier.products)
+        return made
 
     def score(
         self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None = None

@@ -328,3 +328,65 @@ def test_a_supplier_without_a_matched_sector_is_scored_as_no_data_never_lowered(
         assert risk.by_type[rt].base >= round(alone, 4)
         shown = [e for e in risk.by_type[rt].evidence if e.value == "no data"]
         assert bool([e for e in shown if "sector" in e.indicator]) == (expected > alone)
+
+
+PRODUCTS = [
+    "cocoa beans",
+    "Cocoa Beans lot 7",
+    "cotton yarn 30s",
+    "cassiterite concentrate",
+    "frozen shrimp",
+    "gold dore bars",
+    "part 123",
+    "hazelnut kernels",
+    "cotton t-shirts",
+    "Kakaobohnen",
+    "tea",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["CIV", "GHA", "IND", "CHN", "BGD", "DEU", "COD", "THA", None]),
+            st.sampled_from([*SECTORS[:12], "cocoa-farming", "yarn-spinning", None]),
+            st.lists(st.sampled_from(PRODUCTS), max_size=3),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_score_shared_by_what_the_products_say_is_the_score_of_each(
+    rows: list[tuple[str | None, str | None, list[str]]],
+) -> None:
+    """Products written apart that select the same listings and name the same 2024 goods
+    share one score (part numbers, lot numbers): each supplier's is what scoring it alone
+    gives."""
+    shared = Scorer(PROFILES, Config(), AS_OF)
+    for i, (country, sector, products) in enumerate(rows):
+        supplier = Supplier(id=f"S{i}", country=country, sector=sector, products=products)
+        alone = Scorer(PROFILES, Config(), AS_OF).score(supplier, sector)
+        got = shared.score_supplier(supplier, sector)
+        assert got.gaps == alone.gaps
+        assert [x.good for x in got.listings] == [x.good for x in alone.listings]
+        for rt in RISK_TYPES:
+            a, b = got.by_type[rt], alone.by_type[rt]
+            assert (a.score, a.floor, a.floor_reason, a.evidence) == (
+                b.score,
+                b.floor,
+                b.floor_reason,
+                b.evidence,
+            )
+
+
+def test_products_that_say_the_same_share_one_score() -> None:
+    scorer = Scorer(PROFILES, Config(), AS_OF)
+    first, second = (
+        scorer.score_supplier(
+            Supplier(id=i, country="BGD", sector="garment-manufacturing", products=[p]),
+            "garment-manufacturing",
+        )
+        for i, p in (("A", "part 123"), ("B", "part 456"))
+    )
+    assert first is second
