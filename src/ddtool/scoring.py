@@ -514,8 +514,9 @@ class Scorer:
         products name: shown for the user to check, never scored."""
         found: list[Evidence] = []
         words = [tuple(text_key(p).split()) for p in products]
+        present = {word for each in words for word in each}  # (a good's first word must be)
         for good, change in self._new_goods_2024.items():
-            if any(_has_run(w, good) for w in words):
+            if good and good[0] in present and any(_has_run(w, good) for w in words):
                 found.append(
                     Evidence(
                         f"US DOL List of Goods 2024: {change.good} newly listed",
