@@ -243,3 +243,34 @@ def test_the_register_shows_what_the_other_formats_show() -> None:
 def doc_tiers(doc: dict[str, Any], flag: dict[str, Any]) -> list[int]:
     entry = next(s for s in doc["suppliers"] if s["id"] == flag["supplier_id"])
     return list(entry["tiers"])
+
+
+@pytest.mark.parametrize("limit", [3, 200])
+def test_without_javascript_the_register_is_a_plain_table_of_its_first_flags(
+    monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """An e-mail preview or a PDF converter runs no JavaScript: the register was a line saying
+    it needs it. Its first rows are written into the page as a plain table, with the
+    evidence (sources and years) and measures of each."""
+    import re as _re
+
+    from markupsafe import escape
+
+    from ddtool.document import flag_evidence, register
+    from ddtool.reporters import html_report
+    from ddtool.reporters.shown import evidence_text
+
+    monkeypatch.setattr(html_report, "STATIC_REGISTER_ROWS", limit)
+    document = _document("garment")
+    page = render_html(document)
+    static = _re.search(r"<noscript>(.*?)</noscript>", page, _re.S)
+    assert static is not None
+    rows = _re.findall(r"<tr><td>(FL-[0-9a-f]{10})</td>", static.group(1))
+    flags = list(register(document, limit))
+    assert rows == [f["id"] for f in flags]
+    total = len(document["flags"])
+    shown = f"a plain table of its {min(limit, total):,} highest-priority flags"
+    assert shown in static.group(1)
+    assert (f"of {total:,}; all of them are in the Excel" in static.group(1)) is (total > limit)
+    first = escape(evidence_text(flag_evidence(document, flags[0])[0]))  # (as jinja writes it)
+    assert f"<li>{first}</li>" in static.group(1)

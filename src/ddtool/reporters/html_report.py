@@ -490,6 +490,9 @@ _evidence_text = evidence_text  # (as every register shows it)
 # A browser table stays usable up to a few thousand rows; flags come sorted by priority, so
 # the register shows the most urgent ones and says where the rest are
 MAX_REGISTER_ROWS = 5000
+# the register's first rows written into the page as a plain table too, for a reader that runs
+# no JavaScript (an e-mail preview, some PDF converters): the interactive table draws the rest
+STATIC_REGISTER_ROWS = 200
 MAX_GAP_ROWS = 1000
 
 
@@ -567,6 +570,7 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
         for g in document.get("data_gaps", [])[:MAX_GAP_ROWS]
     ]
     template = _environment().get_template("report.html.j2")
+    rows = _register_rows(document)
     return template.render(
         doc=document,
         summary=_summary(document),
@@ -586,7 +590,8 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
         gap_level=GAP_LEVEL,
         levels=LEVELS,
         colours=LEVEL_COLOURS,
-        data=script_json({"register": _register_rows(document), "levels": list(LEVELS)}),
+        data=script_json({"register": rows, "levels": list(LEVELS)}),
+        static_rows=rows[:STATIC_REGISTER_ROWS],
         register_total=len(document.get("flags", [])),
         register_limit=MAX_REGISTER_ROWS,
         gaps_total=len(document.get("data_gaps", [])),
