@@ -920,14 +920,12 @@ def explain(
     result = run_assess(files, options)
     ids = list(result.supply.suppliers) + list(result.inferred)
     if supplier_id not in ids:
-        from ddtool.graph import closest_id
+        from ddtool.graph import closest_id, name_key
 
         # a supplier given by its name ("Dhaka Dyeing Ltd"): its id, where one has that name
-        key = " ".join(str(file[-1]).casefold().split())
+        key = name_key(str(file[-1]))
         named = [
-            sid
-            for sid, s in result.supply.suppliers.items()
-            if s.name and " ".join(s.name.casefold().split()) == key
+            sid for sid, s in result.supply.suppliers.items() if s.name and name_key(s.name) == key
         ]
         if len(named) == 1:  # (said, so that the id is learnt)
             _note(f"{file[-1]}: the supplier of that name, {named[0]}")
@@ -1053,8 +1051,9 @@ def diff(
 
     outputs = list(output or [])
     for out in outputs:
-        if out.is_dir() or out.suffix.lower() not in (".json", ".md", ".xlsx"):
+        if out.is_dir():  # (said before its suffix, as for assess and report)
             _check_writable(out, "diff.md")
+        if out.suffix.lower() not in (".json", ".md", ".xlsx"):
             _fail(f"{out}: a diff is written as .json, .md or .xlsx")
         _refuse_an_input(out, [old, new])
         _check_writable(out, "diff.md")

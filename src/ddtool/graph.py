@@ -227,14 +227,14 @@ class _Names:
                 self._by_written.setdefault(utils.default_process(i), []).append(i)
             for supplier in self.chain.suppliers:
                 if supplier.name:
-                    self._by_name.setdefault(_name_key(supplier.name), []).append(supplier.id)
+                    self._by_name.setdefault(name_key(supplier.name), []).append(supplier.id)
         # an id written in another case or spacing first ('s1 ' for 'S1'), then a name
         same = self._by_written.get(utils.default_process(buyer), [])
         if len(same) == 1:
             return repr(same[0])
-        key = _name_key(buyer)
+        key = name_key(buyer)
         company = self.chain.company
-        if company.name and key == _name_key(company.name):
+        if company.name and key == name_key(company.name):
             return f"{company.id!r}, the company's id (a blank buyers cell names it too)"
         found = list(dict.fromkeys(self._by_name.get(key, [])))
         if len(found) == 1:
@@ -246,7 +246,8 @@ class _Names:
         return repr(best) if best else None
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name as two spellings of it compare: case and runs of spaces aside."""
     return " ".join(name.casefold().split())
 
 

@@ -309,6 +309,7 @@ class Profiles:
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
     _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _suggested: dict[str, str | None] = field(default_factory=dict)
+    _country_goods: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     # the goods' names and aliases, as match_good looks them up, and those with each word
     # (for good_suggestion)
     _alias_names: list[str] = field(default_factory=list)
@@ -852,15 +853,20 @@ class Profiles:
 
     def country_goods(self, iso3: str, risk_type: str) -> list[GoodListing]:
         """The country's listings of goods made there (not those listed as made with its
-        inputs elsewhere) that name the risk type, in good order."""
-        return sorted(
-            (
-                g
-                for g in self.goods
-                if g.iso3 == iso3 and not g.downstream and risk_type in g.risk_types
-            ),
-            key=lambda g: g.good,
-        )
+        inputs elsewhere) that name the risk type, in good order; found once for each (the
+        scorer's evidence and the flags' reasons both ask)."""
+        key = (iso3, risk_type)
+        found = self._country_goods.get(key)
+        if found is None:
+            found = self._country_goods[key] = sorted(
+                (
+                    g
+                    for g in self.goods
+                    if g.iso3 == iso3 and not g.downstream and risk_type in g.risk_types
+                ),
+                key=lambda g: g.good,
+            )
+        return found
 
     def indicator(self, iso3: str, name: str, sex: str = "total") -> Indicator | None:
         for item in self.indicators.get(iso3, {}).get(name, []):
