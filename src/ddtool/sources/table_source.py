@@ -1417,6 +1417,8 @@ class ExcelReader(ChainReader):
                 if p.type in _SKIPPED_ROWS and p.location.row is not None
             }
             _formulas_without_result(read, skipped, problems)
+        if scanned is not None and scanned.hidden_rows and chain.table is not None:
+            _hidden_rows(path, sheet, chain.table.rows, scanned.hidden_rows, problems)
         if options.sheet is None:
             _other_supplier_sheets(workbook, path, names, hidden, sheet, options, problems)
         if company is not None:
@@ -1597,6 +1599,52 @@ def _error_values(read: _SheetRead, problems: ProblemList) -> None:
             " blank (a data gap)",
             read.where(),
         )
+
+
+# the runs of hidden rows a warning lists (the rest are counted)
+MAX_HIDDEN_RUNS = 10
+
+
+def _hidden_rows(
+    path: Path,
+    sheet: str,
+    rows: list[int],
+    hidden_rows: dict[str, list[int]],
+    problems: ProblemList,
+) -> None:
+    """One warning for the table's rows a spreadsheet program does not show (hidden, or
+    filtered out of view): they are read like the others, which whoever hid them may not
+    expect (a filter showing the current suppliers only)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            part = _sheet_part(package, sheet)
+    except (KeyError, *_BROKEN_PACKAGE):
+        return
+    hidden = set(hidden_rows.get(part or "", ()))
+    kept = [row for row in rows if row in hidden]
+    if not kept:
+        return
+    runs: list[list[int]] = []
+    for row in kept:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    shown = ", ".join(
+        str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs[:MAX_HIDDEN_RUNS]
+    )
+    if len(runs) > MAX_HIDDEN_RUNS:
+        shown += f" and {sum(map(len, runs[MAX_HIDDEN_RUNS:])):,} more"
+    many = len(kept) > 1
+    problems.warning(
+        "hidden-rows",
+        f"{len(kept):,} row{'s' if many else ''} of the table {'are' if many else 'is'} hidden"
+        f" in the workbook (hidden, or filtered out of view): row{'s' if many else ''} {shown}."
+        f" {'They are' if many else 'It is'} read and assessed like the others: unhide"
+        f" {'them' if many else 'it'} to check, or delete {'them' if many else 'it'} to leave"
+        f" {'them' if many else 'it'} out",
+        Location(str(path), sheet=sheet, row=kept[0]),
+    )
 
 
 def _sheet_part(package: zipfile.ZipFile, sheet: str) -> str | None:
@@ -2444,37 +2492,55 @@ def _broken(e: BaseException) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """What the worksheets' XML shows: formulas, error values, or a broken package."""
+    """What the worksheets' XML shows: formulas, error values, hidden rows (each part's row
+    numbers), or a broken package."""
 
     formulas: bool = False
     errors: bool = False
     broken: str | None = None
+    hidden_rows: dict[str, list[int]] | None = None
 
 
 def _scan_workbook(path: Path, sheets: list[zipfile.ZipInfo]) -> _Scan:
-    """Scan a workbook's worksheet parts (checked by _inspect_package) for formulas and errors."""
+    """Scan a workbook's worksheet parts (checked by _inspect_package) for formulas, errors
+    and hidden rows."""
     try:
         with zipfile.ZipFile(path) as package:
-            formulas, errors = _scan_sheets(package, sheets)
+            return _scan_sheets(package, sheets)
     except _BROKEN_PACKAGE as e:
         return _Scan(broken=_broken(e))
-    return _Scan(formulas, errors)
 
 
-def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> tuple[bool, bool]:
-    """Whether the sheets hold formulas and error values; stops once both are found."""
+# a row's start tag, with its attributes (a prefix where the sheet's XML uses one)
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_HIDDEN = re.compile(rb"\shidden\s*=\s*[\"'](?:1|true)[\"']")
+_ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d+)[\"']")
+
+
+def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> _Scan:
+    """Whether the sheets hold formulas and error values, and the rows each hides (hidden,
+    or filtered out of view: a spreadsheet program saves both as hidden)."""
     formulas = errors = False
+    hidden_rows: dict[str, list[int]] = {}
     for info in sheets:
-        if formulas and errors:
-            break
+        hidden: list[int] = []
         with package.open(info) as member:
+            carried = b""  # a tag cut by the end of the last chunk
             while chunk := member.read(1 << 20):
                 # one search for "<f" (rare) before the two for a formula's tag
                 formulas = formulas or (b"<f" in chunk and (b"<f>" in chunk or b"<f " in chunk))
                 errors = errors or b't="e"' in chunk
-                if formulas and errors:
-                    break
-    return formulas, errors
+                text = carried + chunk
+                if b"hidden" in text:  # (rare: one search, then the row tags)
+                    for tag in _ROW_TAG.findall(text):
+                        number = _ROW_NUMBER.search(tag)
+                        if number is not None and _HIDDEN.search(tag):
+                            hidden.append(int(number.group(1)))
+                opened = text.rfind(b"<")
+                carried = text[opened:] if opened > text.rfind(b">") else b""
+        if hidden:
+            hidden_rows[info.filename] = sorted(set(hidden))
+    return _Scan(formulas, errors, hidden_rows=hidden_rows)
 
 
 class CsvReader(ChainReader):
