@@ -1055,8 +1055,11 @@ def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, d
     # weighted figure; a node without suppliers (most of them) has its own figures
     tops: dict[str, tuple[list[Score], list[str], list[float]]] = {}
     for node in compress(nodes, map(succ.__getitem__, nodes)):
-        children = succ[node]
-        shares = tuple([attrs.get("share") for attrs in children.values()])
+        links = succ[node]
+        # the suppliers in id order, whatever order the file lists them in: the weighted
+        # sums below add floats, and a sum's last digit depends on the order of its terms
+        children = sorted(links) if len(links) > 1 else list(links)
+        shares = tuple([links[child].get("share") for child in children])
         weights = weights_for.get(shares)
         if weights is None:
             weights = weights_for[shares] = _child_weights(shares)
