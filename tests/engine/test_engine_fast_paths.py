@@ -117,7 +117,7 @@ def _plain_roll_up(
     supply: SupplyGraph, own: dict[str, tuple[tuple[Score, ...], tuple[float, ...]]]
 ) -> dict[str, dict[str, Exposure]]:
     """The roll-up as specified: the highest priority beneath (the node's own on a tie,
-    then the smallest supplier id) and the share-weighted figure."""
+    then the smallest supplier id) and the share-weighted figure (summed in id order)."""
     assert supply.order is not None
     succ = supply.graph._succ
     zero = Score(0.0, 0.0, 0.0, "low")
@@ -129,7 +129,8 @@ def _plain_roll_up(
         weighted = list(expected)
         children = succ[node]
         if children:
-            given = [(c, attrs.get("share")) for c, attrs in children.items()]
+            # in supplier id order: float sums must not depend on the order of the rows
+            given = [(c, children[c].get("share")) for c in sorted(children)]
             known = sum(v for _, v in given if v is not None)
             unknown = sum(1 for _, v in given if v is None)
             rest = max(0.0, 1.0 - known) / unknown if unknown else 0.0

@@ -678,6 +678,33 @@ ALIAS_TO_FIELD: dict[str, str] = {
 }
 for _name in FIELDS:
     ALIAS_TO_FIELD.setdefault(header_key(_name), _name)
+# each alias as written (the first written so), by its key: what a "did you mean" names
+_ALIAS_TEXT: dict[str, str] = {}
+for _name, _aliases in _ALIASES.items():
+    for _alias in (*_aliases, _name):
+        _ALIAS_TEXT.setdefault(header_key(_alias), _alias)
+
+
+def near_header(text: str) -> tuple[str, str] | None:
+    """The known header a header that matched none is probably a slip of (one letter in a
+    short one, two in a long one: 'Suplier name', 'Wokers', 'Byer ID'), as written, and
+    its field; None when none is that near. Known headers of fewer than four letters ('id')
+    are too near too many words."""
+    from rapidfuzz.distance import OSA  # (only for a header of no known name)
+
+    written = header_key(text)
+    if len(written) < 4:
+        return None
+    best: tuple[str, str] | None = None
+    fewest = 3
+    for form, name in ALIAS_TO_FIELD.items():
+        most = 1 if len(form) <= 6 else 2
+        if len(form) < 4 or abs(len(form) - len(written)) > most:
+            continue
+        distance = OSA.distance(written, form, score_cutoff=most)
+        if distance <= most and distance < fewest:
+            best, fewest = (_ALIAS_TEXT.get(form, name), name), distance
+    return best
 
 
 # Words of a header that show which field it is meant as, when it matched no alias exactly:

@@ -27,7 +27,9 @@ from ddtool.sources.columns import (
     hint_header,
     mapped_by_user,
     match_header,
+    near_header,
     region_rank,
+    values_fit,
 )
 from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
 from ddtool.sources.values import ValueProblem, as_id, parse_expiry, parse_number, split_list
@@ -211,6 +213,16 @@ def table_from_rows(
             Location(path, sheet=sheet, row=header_index + 1, column=label),
             suggestion=options.map_hint(label, target),
         )
+    _misspelt_headers(
+        [c for c in extra_cols if c not in hinted],
+        labels,
+        columns,
+        mapping,
+        (_ids(columns[field_cols["id"]]) | company_ids) if "id" in field_cols else frozenset(),
+        Location(path, sheet=sheet, row=header_index + 1),
+        options,
+        problems,
+    )
     for fld, (first, second) in duplicates.items():
         first_text, second_text = labels[first], str(header[second]).strip()
         named = (
@@ -351,6 +363,41 @@ def _column_label(header: Sequence[Any], col: int) -> str:
     """A column's label: its header as written, or its letter when the header is blank."""
     cell = header[col] if col < len(header) else None
     return str(cell).strip() if not _blank(cell) else column_letter(col)
+
+
+def _misspelt_headers(
+    cols: list[int],
+    labels: dict[int, str],
+    columns: list[Sequence[Any]],
+    mapping: dict[int, str],
+    ids: AbstractSet[str],
+    where: Location,
+    options: ReadOptions,
+    problems: ProblemList,
+) -> None:
+    """A warning for each of these columns (kept as attributes) whose header is a slip of a
+    known one ('Wokers', 'Certifcations') of a field no other column holds; an error when
+    it is the buyers column and names suppliers of the table: its links would be lost and
+    the chain read flat (a misspelt 'byers:' key in YAML is one too)."""
+    taken = set(mapping.values())
+    for col in cols:
+        label = labels[col]
+        near = near_header(label)
+        if near is None or near[1] in taken:
+            continue
+        written, target = near
+        lost = target == "buyers" and bool(ids) and values_fit("buyers", columns[col], ids)
+        report = problems.error if lost else problems.warning
+        report(
+            "unmapped-column",
+            f"column '{label}' matches no known header but is written much like '{written}'"
+            f" (the {target} column): it is kept as an attribute, not read as {target}"
+            + (", and the buyer links it names are lost" if lost else "")
+            + "; correct the header, or map it",
+            where.with_column(label),
+            suggestion=options.map_hint(label, target),
+        )
+        taken.add(target)
 
 
 def _ids(column: Sequence[Any]) -> frozenset[str]:
