@@ -66,6 +66,15 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
         )
         return RawChain(str(path), [], problems)
     reader = reader_for(path)
+    if reader is None and path.suffix.lower() == ".json":
+        problems.error(
+            "unsupported-file",
+            "a JSON file, not a chain: chains are read from YAML, Excel or CSV; an assessment"
+            " JSON written by `ddtool assess` is read by `ddtool report`, `ddtool diff` and"
+            " `ddtool assess --verify`",
+            where,
+        )
+        return RawChain(str(path), [], problems)
     if reader is None:
         problems.error(
             "unsupported-file",

@@ -1390,6 +1390,11 @@ class ExcelReader(ChainReader):
         if loaded is None:
             return chain
         workbook, names, hidden, sheet, rows, merged = loaded
+        if REGISTER_SHEETS.issubset(names):
+            problems.error(
+                "ddtool-output", _OWN_OUTPUT.format(what="an Excel risk register"), where
+            )
+            return chain
         if scanned is not None and scanned.formulas:
             problems.warning(
                 "formulas",
@@ -2590,6 +2595,18 @@ def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> _Sc
     return _Scan(formulas, errors, hidden_rows=hidden_rows)
 
 
+# What tells ddtool's own registers (outputs of assess and report) from a chain: the sheets
+# of the Excel register, the columns of the CSV one (tests check them against the reporters)
+REGISTER_SHEETS = frozenset({"Summary", "Risk register", "Suppliers", "Remediation plan"})
+REGISTER_CSV_COLUMNS = frozenset({"flag_id", "supplier_id", "risk_type", "priority", "measures"})
+_OWN_OUTPUT = (
+    "{what} written by ddtool (an assessment's output), not a chain: its rows are flags"
+    " and assessed suppliers, inferred tiers among them, not the chain as mapped. Give the"
+    " chain file it was made from; `ddtool report`, `ddtool diff` and `ddtool assess"
+    " --verify` read the JSON assessment"
+)
+
+
 class CsvReader(ChainReader):
     """Reads CSV: comma or semicolon, UTF-8 with or without BOM, cp1252 as fallback."""
 
@@ -2640,6 +2657,9 @@ class CsvReader(ChainReader):
                 fallback = "cp1252"
         delimiter = _delimiter(_first_lines(text, HEADER_SCAN_ROWS))
         rows, syntax = _csv_rows(text, delimiter, options.max_rows)
+        if rows and REGISTER_CSV_COLUMNS.issubset(str(cell).strip() for cell in rows[0]):
+            problems.error("ddtool-output", _OWN_OUTPUT.format(what="a CSV risk register"), where)
+            return chain
         if len(rows) > options.max_rows:
             problems.error(
                 "too-many-rows",

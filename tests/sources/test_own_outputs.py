@@ -1,0 +1,64 @@
+"""ddtool's own registers given as a chain are refused: their rows are flags and assessed
+suppliers, inferred tiers among them, which read as a chain would pass assumptions off as
+mapped suppliers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddtool.assess import assess
+from ddtool.reporters.csv_report import COLUMNS
+from ddtool.reporters.excel_report import ExcelReporter
+from ddtool.sources import read_chain
+from ddtool.sources.table_source import REGISTER_CSV_COLUMNS, REGISTER_SHEETS
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
+
+
+def test_the_signatures_are_the_reporters_own(tmp_path: Path) -> None:
+    assert set(COLUMNS) >= REGISTER_CSV_COLUMNS
+    from python_calamine import CalamineWorkbook
+
+    path = tmp_path / "register.xlsx"
+    ExcelReporter().write(assess([SAMPLES / "coffee.yaml"]).data, path)
+    assert set(CalamineWorkbook.from_path(str(path)).sheet_names) >= REGISTER_SHEETS
+
+
+@pytest.mark.parametrize(
+    ("suffix", "what"),
+    [(".csv", "a CSV risk register"), (".xlsx", "an Excel risk register")],
+)
+def test_a_register_is_no_chain(tmp_path: Path, suffix: str, what: str) -> None:
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    register = tmp_path / f"register{suffix}"
+    made = CliRunner().invoke(
+        app, ["assess", str(SAMPLES / "coffee.yaml"), "-q", "-o", str(register)]
+    )
+    assert made.exit_code == 0, made.output
+    chain, problems = read_chain([register])
+    assert chain.suppliers == []
+    [error] = problems.errors
+    assert error.type == "ddtool-output"
+    assert error.message.startswith(f"{what} written by ddtool")
+    assert "Give the chain file it was made from" in error.message
+
+
+def test_a_json_file_is_said_to_be_no_chain(tmp_path: Path) -> None:
+    path = tmp_path / "assessment.json"
+    path.write_text("{}", encoding="utf-8")
+    _, problems = read_chain([path])
+    [error] = problems.errors
+    assert error.type == "unsupported-file" and "ddtool report" in error.message
+
+
+def test_a_chain_with_a_column_named_like_the_registers_is_read(tmp_path: Path) -> None:
+    """One register column name among a chain's headers is no register."""
+    path = tmp_path / "chain.csv"
+    path.write_text("Supplier ID,Supplier name,priority\nS1,Farm,high\n", encoding="utf-8")
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["S1"] and not problems.errors
