@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ddtool.errors import Location, ProblemList
+from ddtool.errors import Location, Problem, ProblemList
 from ddtool.model import Chain, Supplier
 
 if TYPE_CHECKING:
@@ -81,15 +81,21 @@ def build_graph(
     ("graph": the links, checked as they are made, the tiers and first paths)."""
     found = ProblemList()
     supply = _build_graph(chain, found, clock or _no_clock)
-    problems.extend(
-        [
-            replace(p, location=p.location.with_column(chain.column(p.location, p.location.column)))
-            if p.location.column is not None
-            else p
-            for p in found.items
-        ]
-    )
+    problems.extend([_as_written(chain, p) for p in found.items])
     return supply
+
+
+def _as_written(chain: Chain, problem: Problem) -> Problem:
+    """A problem of a field located as the file writes it: at the table's column as headed,
+    at the line of the YAML entry's key."""
+    at = problem.location
+    if at.column is None:
+        return problem
+    column = chain.column(at, at.column)
+    return replace(
+        problem,
+        location=Location(at.file, at.sheet, at.row, column, chain.key_line(at, at.column)),
+    )
 
 
 def _no_clock(stage: str) -> None:
@@ -218,23 +224,32 @@ class _Names:
         self.chain, self.ids = chain, ids
         self._by_name: dict[str, list[str]] = {}
         self._by_written: dict[str, list[str]] = {}  # ids, case, spaces and punctuation aside
+        self._by_number: dict[int, list[str]] = {}  # ids of digits only, by their number
 
-    def suggestion(self, buyer: str) -> str | None:
+    def suggestion(self, buyer: str, own: str) -> str | None:
+        """The id a supplier (`own`) probably meant by a buyer that is no id of the chain;
+        never its own (a supplier is not its own buyer)."""
         from rapidfuzz import utils
 
         if not self._by_written:  # (made on the first unknown buyer, once)
             for i in self.ids:
                 self._by_written.setdefault(utils.default_process(i), []).append(i)
+                if i.isdigit():  # ('12' for '0012': ids are read as written)
+                    self._by_number.setdefault(int(i), []).append(i)
             for supplier in self.chain.suppliers:
                 if supplier.name:
                     self._by_name.setdefault(name_key(supplier.name), []).append(supplier.id)
         # an id written in another case or spacing first ('s1 ' for 'S1'), then a name
         same = self._by_written.get(utils.default_process(buyer), [])
         if len(same) == 1:
-            return repr(same[0])
+            return None if same[0] == own else repr(same[0])
+        if buyer.isdigit():
+            number = [i for i in self._by_number.get(int(buyer), []) if i != own]
+            if len(number) == 1:
+                return f"{number[0]!r} (ids are read as written: leading zeros count)"
         key = name_key(buyer)
         company = self.chain.company
-        if company.name and key == name_key(company.name):
+        if (company.name and key == name_key(company.name)) or key == "company":
             return f"{company.id!r}, the company's id (a blank buyers cell names it too)"
         found = list(dict.fromkeys(self._by_name.get(key, [])))
         if len(found) == 1:
@@ -243,7 +258,7 @@ class _Names:
             ids = " or ".join(map(repr, found[:5])) + (" or another" if len(found) > 5 else "")
             return f"{ids}, the ids of the suppliers of that name: buyers are given by id"
         best = closest_id(buyer, self.ids)
-        return repr(best) if best else None
+        return repr(best) if best and best != own else None
 
 
 def name_key(name: str) -> str:
@@ -258,7 +273,7 @@ def _unknown_buyer(
         "unknown-buyer",
         f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
         _loc(supplier, fallback, "buyers"),
-        suggestion=named.suggestion(buyer),
+        suggestion=named.suggestion(buyer, supplier.id),
     )
 
 

@@ -196,6 +196,17 @@ class Chain(BaseModel):
         default_factory=dict, exclude=True
     )
 
+    # each YAML entry's keys by line ({(file, entry line): {"buyers": 15, …}}), so that a
+    # problem found later points at the line of the key, not of the entry
+    key_lines: dict[tuple[str, int], dict[str, int]] = Field(default_factory=dict, exclude=True)
+
+    def key_line(self, location: Location, field_name: str) -> int | None:
+        """The line of a field's key in the YAML entry at this location (the entry's own line
+        where the entry has no such key; None for a table's row)."""
+        if location.line is None:
+            return None
+        return self.key_lines.get((location.file, location.line), {}).get(field_name, location.line)
+
     def column(self, location: Location | None, field_name: str) -> str:
         """A field's column as the table at this location heads it; the field's own name
         elsewhere (YAML keys are the field names)."""

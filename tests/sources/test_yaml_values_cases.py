@@ -379,7 +379,7 @@ def test_a_duplicate_key_and_every_other_problem_are_reported_in_one_run(tmp_pat
         (
             "error",
             "unknown-buyer",
-            7,
+            11,  # (the line of its buyers key)
             "buyers",
             "supplier 'P2' names buyer 'P11', which is not in the chain",
         ),

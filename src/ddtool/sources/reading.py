@@ -157,6 +157,12 @@ def read_chain(
             for raw in raws
             if raw.table is not None
         },
+        key_lines={
+            (record.location.file, record.location.line): record.lines
+            for raw in raws
+            for record in raw.records
+            if record.lines and record.location.line is not None
+        },
     )
     if clock is not None:
         clock("normalise")

@@ -1,0 +1,96 @@
+"""Graph problems of a YAML entry point at the line of its key; an unknown buyer's
+suggestion is never the supplier's own id, and tells ids of digits apart by their zeros."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddtool.errors import ProblemList
+from ddtool.graph import build_graph
+from ddtool.sources import read_chain
+
+BLOCK = """\
+company:
+  name: Acme
+suppliers:
+  - id: P1
+    name: One
+    country: GH
+    sector: cocoa processing
+    buyers: [P3]
+  - id: P2
+    name: Two
+    country: GH
+    sector: cocoa farming
+    share: 0.5
+    workers: 10
+    buyers: [P2, P9]
+  - id: P3
+    name: Three
+    country: GH
+    sector: cocoa farming
+    buyers:
+      - P1
+"""
+
+
+def _graph_problems(path: Path) -> list[tuple[str, int | None, str | None, str | None]]:
+    chain, _ = read_chain([path])
+    problems = ProblemList()
+    build_graph(chain, problems)
+    return [(p.type, p.location.line, p.location.column, p.suggestion) for p in problems.items]
+
+
+def test_graph_problems_point_at_the_line_of_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(BLOCK, encoding="utf-8")
+    found = _graph_problems(path)
+    assert ("self-loop", 15, "buyers", None) in found
+    assert ("unknown-buyer", 15, "buyers", None) in found  # (P9: no id is near)
+    assert [line for kind, line, *_ in found if kind == "cycle"] == [8]
+
+
+ZEROS = "'0012' (ids are read as written: leading zeros count)"
+COMPANY = "'ACME', the company's id (a blank buyers cell names it too)"
+
+
+@pytest.mark.parametrize(
+    ("rows", "company", "expected"),
+    [
+        # the supplier's own id in another case: following it would make a self-loop
+        ("A1,Alpha,\nB1,Beta,b1\n", None, None),
+        # ids of digits: '12' is not '0012', but probably meant it
+        (
+            "0012,Alpha,\nB1,Beta,12\n",
+            None,
+            "'0012' (ids are read as written: leading zeros count)",
+        ),
+        (
+            "0012,Alpha,\n12x,Beta,12\n",
+            None,
+            "'0012' (ids are read as written: leading zeros count)",
+        ),
+        # the word 'company' where the company has an id of its own
+        (
+            "A1,Alpha,company\n",
+            "ACME",
+            "'ACME', the company's id (a blank buyers cell names it too)",
+        ),
+        # another supplier's id in another case: that one
+        ("A1,Alpha,\nB1,Beta,a1\n", None, "'A1'"),
+    ],
+)
+def test_an_unknown_buyers_suggestion(
+    tmp_path: Path, rows: str, company: str | None, expected: str | None
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text("id,name,buyers\n" + rows, encoding="utf-8")
+    chain, _ = read_chain([path])
+    if company is not None:
+        chain.company.id = company
+    problems = ProblemList()
+    build_graph(chain, problems)
+    [unknown] = [p for p in problems.items if p.type == "unknown-buyer"]
+    assert unknown.suggestion == expected
