@@ -89,13 +89,19 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
     ("lists first, indented", _lists_first, "indented", True, []),
     ("options after the lists", _options_last, "compact", True, []),
     ("made another time, by another version", _other_run, "compact", True, []),
-    ("a supplier renamed", _renamed, "compact", False, ["$.suppliers[3].name: saved 'Renamed'"]),
+    (
+        "a supplier renamed",
+        _renamed,
+        "compact",
+        False,
+        ["$.suppliers[3] (id 'SUG-TRD-1').name: saved 'Renamed'"],
+    ),
     (
         "a supplier renamed, lists first",
         lambda d: _lists_first(_renamed(d)),
         "indented",
         False,
-        ["$.suppliers[3].name: saved 'Renamed'"],
+        ["$.suppliers[3] (id 'SUG-TRD-1').name: saved 'Renamed'"],
     ),
     ("a flag dropped", _flag_dropped, "compact", False, ["$.flags: "]),
     # an earlier schema: what it holds is compared, what it lacks is not a difference
@@ -105,7 +111,7 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         lambda d: _schema_2_0(_renamed(d)),
         "compact",
         False,
-        ["$.suppliers[3].name: saved 'Renamed'"],
+        ["$.suppliers[3] (id 'SUG-TRD-1').name: saved 'Renamed'"],
     ),
     (
         "a certification edited",
@@ -229,7 +235,59 @@ def test_differences_are_listed_up_to_five(saved: tuple[Path, dict[str, Any]]) -
     (reason,) = verify(copy).reasons
     assert reason.startswith("results differ: ")
     listed = reason.removeprefix("results differ: ").split("; ")
-    assert [item.split(":")[0] for item in listed] == [f"$.suppliers[{i}].share" for i in range(5)]
+    ids = [entry["id"] for entry in document["suppliers"][:5]]
+    assert [item.split(":")[0] for item in listed] == [
+        f"$.suppliers[{i}] (id {ids[i]!r}).share" for i in range(5)
+    ]
+
+
+def _moved(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["flags"][3], doc["flags"][4] = doc["flags"][4], doc["flags"][3]
+    return doc
+
+
+def _long_value(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["profiles"]["sha256"] = "0" * 64
+    doc["company"]["name"] = "x" * 200
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        # a flag left out is named by its id, not told by the items after it, shifted
+        (
+            _flag_dropped,
+            lambda d: [
+                f"$.flags: {len(d['flags']) - 1} items saved, {len(d['flags'])} now",
+                f"$.flags (id {d['flags'][0]['id']!r}: {d['flags'][0]['supplier_id']},"
+                f" {d['flags'][0]['risk_type']}, {d['flags'][0]['level']}): only in the re-run",
+            ],
+        ),
+        (_moved, lambda d: ["$.flags: the same items, in another order"]),
+        # a hash shown whole; a long value cut, and marked so
+        (
+            _long_value,
+            lambda d: [
+                f"$.company.name: saved '{'x' * 79}…', now 'Other Co'",
+                f"$.profiles.sha256: saved '{'0' * 64}', now '{d['profiles']['sha256']}'",
+            ],
+        ),
+    ],
+    ids=["dropped", "moved", "long"],
+)
+def test_differences_name_items_by_id_and_values_whole_or_marked_cut(
+    saved: tuple[Path, dict[str, Any]],
+    edit: Edit,
+    expected: Callable[[dict[str, Any]], list[str]],
+) -> None:
+    path, document = saved
+    copy = path.with_name(f"named-{edit.__name__}.json")
+    _write(copy, edit(json.loads(json.dumps(document))), "compact")
+    reasons = [r for r in verify(copy).reasons if r.startswith("results differ: ")]
+    listed = reasons[0].removeprefix("results differ: ").split("; ")
+    for line in expected(document):
+        assert line in listed
 
 
 def _cut(text: str) -> str:

@@ -61,7 +61,16 @@ def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _L
         for i, (a, b) in enumerate(zip(old, new, strict=False)):
             _differences(a, b, f"{where}[{i}]", out, limit)
     elif old != new:
-        out.append(f"{where}: saved {str(old)[:60]!r}, now {str(new)[:60]!r}")
+        out.append(f"{where}: saved {_shown(old)}, now {_shown(new)}")
+
+
+_SHOWN = 80  # characters of a value a difference shows (a SHA-256 whole)
+
+
+def _shown(value: Any) -> str:
+    """A value as a difference shows it: quoted, cut with "…" where it is long."""
+    text = str(value)
+    return repr(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
 
 
 def verify(path: Path) -> Verification:
@@ -219,19 +228,72 @@ def _saved_whole(
     found in each list, up to the limit."""
     found: dict[str, list[str]] = {key: [] for key in _LISTS}
 
+    matched: dict[str, _Matched] = {}
+
     def compared(key: str) -> Callable[[int, Any], Any]:
         new = rerun.get(key)
         items: list[Any] = new if isinstance(new, list) else []
+        # the re-run's items by id: an item added or left out shifts those after it, which
+        # compared by position would all differ, and the one added or left out go unnamed
+        at = matched[key] = _Matched(items)
 
         def each(i: int, item: Any) -> Any:
-            if i < len(items) and item != items[i]:  # (more items: told by the count)
-                _differences(item, items[i], f"$.{key}[{i}]", found[key])
+            j = at.index_of(i, item)
+            if j is None:
+                if len(found[key]) < _LIMIT:
+                    found[key].append(f"$.{key}[{i}]{_named(item)}: only in the saved result")
+            elif item != items[j]:
+                _differences(item, items[j], f"$.{key}[{i}]{_named(item)}", found[key])
             return _checked_part(i, item)
 
         return each
 
     saved = read_assessment(path, {key: compared(key) for key in _LISTS}, text=text)
+    for key, at in matched.items():
+        for item in at.unmatched():
+            if len(found[key]) < _LIMIT:
+                found[key].append(f"$.{key}{_named(item)}: only in the re-run")
+        if at.moved and not found[key]:
+            found[key].append(f"$.{key}: the same items, in another order")
     return saved, found
+
+
+class _Matched:
+    """A re-run's list items, found by the id of each saved item (by position where the
+    items have no ids), and those no saved item had."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+        ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+        self.by_id: dict[Any, int] | None = (
+            {i: j for j, i in enumerate(ids)}
+            if None not in ids and len(set(ids)) == len(ids)
+            else None
+        )
+        self.seen: set[int] = set()
+        self.moved = False
+
+    def index_of(self, i: int, item: Any) -> int | None:
+        if self.by_id is None or not isinstance(item, dict):
+            j = i if i < len(self.items) else None
+        else:
+            j = self.by_id.get(item.get("id"))
+        if j is not None:
+            self.seen.add(j)
+            self.moved = self.moved or j != i
+        return j
+
+    def unmatched(self) -> list[Any]:
+        return [item for j, item in enumerate(self.items) if j not in self.seen]
+
+
+def _named(item: Any) -> str:
+    """A list item as a difference names it: its id, and for a flag its supplier, risk type
+    and level."""
+    if not isinstance(item, dict) or "id" not in item:
+        return ""
+    about = [str(item[k]) for k in ("supplier_id", "risk_type", "level") if item.get(k)]
+    return f" (id {item['id']!r}" + (f": {', '.join(about)})" if about else ")")
 
 
 def _compare(
