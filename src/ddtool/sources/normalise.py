@@ -908,6 +908,8 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
         ids = list(map(str.strip, raw_ids))  # as_id of a text
         if not all(map(str.isascii, ids)):
             ids = [i if i.isascii() else unicode_id(i) for i in ids]
+        if ".0\0" in "\0".join(ids) + "\0":  # (rare: a number column exported as '1001.0')
+            ids = list(map(as_id, ids))
     else:
         ids = ["" if value is None else as_id(value) for value in raw_ids]
     if "" in ids:

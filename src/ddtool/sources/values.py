@@ -514,10 +514,13 @@ def split_list(value: Any) -> list[str]:
 
 
 def as_id(value: Any) -> str:
-    """An identifier: spreadsheet numbers such as 1001.0 become '1001'; accented letters in
-    one form (see unicode_id)."""
+    """An identifier: spreadsheet numbers such as 1001.0 become '1001', written so as text
+    too (a CSV export of a number column: '1001.0'); accented letters in one form (see
+    unicode_id)."""
     if type(value) is str:  # most ids
         text = value.strip()
+        if text.endswith(".0") and text[:-2].isdigit() and text[:-2].isascii():
+            return text[:-2]
         return text if text.isascii() else unicode_id(text)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
