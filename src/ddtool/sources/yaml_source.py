@@ -85,6 +85,11 @@ class _ImpossibleDate(str):
     reason: str
 
 
+# a comment right after a value, its '#' followed by no space: text that meant to be the
+# value's ('Baz #1 supplier'), up to the end of the line
+_CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
+
+
 class _LineLoader(_Base):  # type: ignore[misc,valid-type]
     """A safe loader that records the line of each mapping and of each list item, and each
     key written twice in one mapping."""
@@ -98,6 +103,8 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         self.item_lines: _ItemLines = {}
         # numbers split at a comma in a {…} mapping: key, text as written, line
         self.split_numbers: list[tuple[str, str, int]] = []
+        # values an unquoted ' #' cut short: key, value as read, the text cut off, line
+        self.cut_values: list[tuple[str, str, str, int]] = []
         self._joined: set[int] = set()  # the value nodes joined again from their parts
         # keys that are lists or mappings, left out with their values: line, kind, as written
         self.bad_keys: list[tuple[int, str, str]] = []
@@ -115,6 +122,9 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
                     self.duplicates.append((str(key.value), written[str(key.value)], line))
                 else:
                     written[str(key.value)] = line
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
+                self._comment_after(key, value)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         mapping[_KEY_LINES] = {
@@ -123,6 +133,18 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
             if isinstance(key, yaml.ScalarNode)
         }
         return mapping
+
+    def _comment_after(self, key: yaml.ScalarNode, value: yaml.ScalarNode) -> None:
+        """Record a value an unquoted ' #' cut short: YAML reads the rest of the line as a
+        comment, so `name: Baz #1 supplier` is the name 'Baz'. A comment such as
+        `# Ghana` (a space after '#') is taken as one."""
+        if value.style or key.end_mark.line != value.end_mark.line:
+            return
+        found = _CUT_BY_COMMENT.match(self.text, value.end_mark.index)
+        if found is not None:
+            self.cut_values.append(
+                (str(key.value), str(value.value), found.group(1).rstrip(), key.start_mark.line + 1)
+            )
 
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
         """The mapping's pairs once a merge (<<) has added another's: a key that is a list
@@ -440,6 +462,15 @@ class YamlReader(ChainReader):
                 f"the comma in {text} ended the value at {text.split(',', 1)[0]} (in {{…}} YAML"
                 f" ends a value at each comma): read as {text!r}, as a table cell is;"
                 f" {write}quote it: '{text}'",
+                Location(str(path), line=line, column=key),
+            )
+        for key, value, cut, line in loader.cut_values:
+            whole = f"{value} {cut}".strip()
+            read_as = repr(value) if value else "blank"
+            problems.warning(
+                "comment-in-value",
+                f"{key} is read as {read_as}: in YAML an unquoted ' #' starts a comment, so"
+                f' {cut!r} is not read; quote the value to keep it: {key}: "{whole}"',
                 Location(str(path), line=line, column=key),
             )
         check = _Check(str(path), problems, loader.item_lines)
