@@ -2627,7 +2627,7 @@ class CsvReader(ChainReader):
         except OSError as e:
             problems.error("unreadable-file", f"cannot open: {e.strerror}", where)
             return chain
-        if not raw.strip():
+        if not raw.removeprefix(codecs.BOM_UTF8).strip():  # (a byte-order mark alone too)
             problems.error("empty-file", "the file is empty", where)
             return chain
         wide = _wide_encoding(raw)  # Excel's "Unicode Text" is UTF-16 with a byte-order mark
@@ -2725,7 +2725,14 @@ def _csv_rows(
             if len(rows) > max_rows and row != [_END]:
                 return rows, None
     except csv.Error as e:
-        return rows, (len(rows) + 1, str(e))
+        reason = str(e)
+        if reason.startswith("field larger than field limit"):
+            limit = csv.field_size_limit()
+            reason = (
+                f"a cell of this row is longer than {limit:,} characters (a quote opened and"
+                " never closed, taking in the rows after it? A text that long is no supplier's)"
+            )
+        return rows, (len(rows) + 1, reason)
     if rows and rows[-1] == [_END]:
         rows.pop()
         return rows, None

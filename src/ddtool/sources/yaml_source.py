@@ -374,9 +374,12 @@ class YamlReader(ChainReader):
         chain = RawChain(str(path), [], problems)
         where = Location(str(path))
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            raw = path.read_bytes()
+            # UTF-16 with its byte-order mark (a Windows editor's "Unicode"), as YAML allows
+            wide = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            text = raw.decode("utf-16" if wide else "utf-8-sig")
         except UnicodeDecodeError:
-            problems.error("bad-encoding", _encoding_message(path.read_bytes()), where)
+            problems.error("bad-encoding", _encoding_message(raw), where)
             return chain
         if not text.strip():
             problems.error("empty-file", "the file is empty", where)
@@ -415,9 +418,16 @@ class YamlReader(ChainReader):
                     f" ({e.context.removeprefix('while ')} that starts at line"
                     f" {opened.line + 1}, column {opened.column + 1}: {hint})"
                 )
+            hint = ""
+            if str(e.problem).startswith("mapping values are not allowed"):
+                # a value with ': ' in it ('name: Foo: Bar'), or a key indented too far
+                hint = (
+                    " (a value holding ': ' must be quoted: name: \"Foo: Bar\"; or a key is"
+                    " indented deeper than the key before it)"
+                )
             problems.error(
                 "yaml-syntax",
-                f"invalid YAML: {e.problem or e.context}{where_opened}",
+                f"invalid YAML: {e.problem or e.context}{where_opened}{hint}",
                 Location(str(path), line=line),
             )
             return chain

@@ -1,0 +1,50 @@
+"""Small reading cases told plainly: a YAML value holding ': ', a UTF-16 YAML file, a CSV
+of a byte-order mark alone, a CSV cell beyond the parser's limit."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from ddtool.sources import read_chain
+
+YAML = "company: {name: Acme}\nsuppliers:\n  - {id: P1, name: Café, country: GH}\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind", "says"),
+    [
+        (
+            "colon.yaml",
+            b"company: {name: Acme}\nsuppliers:\n  - id: P1\n    name: Foo: Bar\n",
+            "yaml-syntax",
+            "a value holding ': ' must be quoted: name: \"Foo: Bar\"",
+        ),
+        ("bom.csv", codecs.BOM_UTF8, "empty-file", "the file is empty"),
+        ("bom-space.csv", codecs.BOM_UTF8 + b" \n", "empty-file", "the file is empty"),
+        (
+            "long.csv",
+            b"id,name\nP1," + b"x" * 200_000 + b"\n",
+            "csv-syntax",
+            "a cell of this row is longer than 131,072 characters",
+        ),
+    ],
+)
+def test_a_plain_message(tmp_path: Path, name: str, content: bytes, kind: str, says: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    _, problems = read_chain([path])
+    [error] = problems.errors
+    assert error.type == kind and says in error.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_yaml_file_with_its_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path = tmp_path / "chain.yaml"
+    path.write_bytes(mark + YAML.encode(encoding))
+    chain, problems = read_chain([path])
+    assert not problems.errors
+    assert [(s.id, s.name) for s in chain.suppliers] == [("P1", "Café")]
