@@ -19,7 +19,7 @@ class ValueProblem(ValueError):
 def parse_number(value: Any) -> tuple[float, bool]:
     """A number and whether it was written with a '%' sign."""
     if isinstance(value, bool):
-        raise ValueProblem(f"expected a number, got {value!r}")
+        raise ValueProblem(f"expected a number, got {str(value).lower()} (a yes/no value)")
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueProblem(f"expected a finite number, got {value!r}")
@@ -531,7 +531,10 @@ def as_id(value: Any) -> str:
 def as_text(value: Any) -> str:
     """Free text (a name, a region, a product): stripped, its letters beyond ASCII in one
     Unicode form (NFC), so that 'Société' composed and decomposed are one text."""
-    text = value.strip() if type(value) is str else str(value).strip()
+    if type(value) is str:
+        text = value.strip()
+    else:  # (YAML's true and false as the file writes them, not Python's True and False)
+        text = str(value).lower() if isinstance(value, bool) else str(value).strip()
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
