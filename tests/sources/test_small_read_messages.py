@@ -48,3 +48,17 @@ def test_a_utf16_yaml_file_with_its_mark_is_read(tmp_path: Path, encoding: str) 
     chain, problems = read_chain([path])
     assert not problems.errors
     assert [(s.id, s.name) for s in chain.suppliers] == [("P1", "Café")]
+
+
+def test_yaml_true_and_false_are_shown_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Acme}\nsuppliers:\n  - {id: P1, country: false, share: true}\n",
+        encoding="utf-8",
+    )
+    _, problems = read_chain([path])
+    messages = sorted(p.message for p in problems.errors)
+    assert messages == [
+        "share: expected a number, got true (a yes/no value)",
+        "unknown country 'false'",
+    ]

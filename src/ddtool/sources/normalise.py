@@ -126,7 +126,8 @@ def _country_value(
     """(ISO3, the country as written) and the problem with it."""
     if value is None:
         return (None, None), ()
-    raw = as_text(value)
+    # (YAML's true and false as the file writes them, not as Python's True and False)
+    raw = str(value).lower() if isinstance(value, bool) else as_text(value)
     match = normalise_country(raw)
     issues: Issues = ()
     if raw.casefold() == "na":

@@ -531,10 +531,7 @@ def as_id(value: Any) -> str:
 def as_text(value: Any) -> str:
     """Free text (a name, a region, a product): stripped, its letters beyond ASCII in one
     Unicode form (NFC), so that 'Société' composed and decomposed are one text."""
-    if type(value) is str:
-        text = value.strip()
-    else:  # (YAML's true and false as the file writes them, not Python's True and False)
-        text = str(value).lower() if isinstance(value, bool) else str(value).strip()
+    text = value.strip() if type(value) is str else str(value).strip()
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
