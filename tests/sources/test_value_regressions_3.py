@@ -79,7 +79,11 @@ UNREAD: list[tuple[str, str]] = [
     ("SA8000 bis Frühjahr 2026 geplant", f"certification 'SA8000' {UNREAD_AS} 'Frühjahr 2026'"),
     ("RA until Q4 2025", f"certification 'RA' {UNREAD_AS} 'Q4 2025'"),
     ("BSCI until 2023", f"certification 'BSCI' valid until: {year_alone('2023')}"),
-    ("RA valid until 31.02.2024 for 2 sites", f"certification 'RA' {UNREAD_AS} '31.02.2024'"),
+    (
+        "RA valid until 31.02.2024 for 2 sites",
+        "certification 'RA' valid until: '31.02.2024' does not exist: February 2024 has 29"
+        " days, not 31",
+    ),
     ("RA valid until 31 Foo 2024 renewal", f"certification 'RA' {UNREAD_AS} '31 Foo 2024'"),
     ("RA valid until tomorrow or so", f"certification 'RA' {UNREAD_AS} 'tomorrow'"),
     (

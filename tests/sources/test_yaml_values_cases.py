@@ -78,7 +78,11 @@ def test_a_date_with_its_months_name_is_read(text: str, date: dt.date) -> None:
         ("Jan 2024", "expected a date such as 2025-03-14, got 'Jan 2024'"),
         ("31 Foo 2024", "expected a date such as 2025-03-14, got '31 Foo 2024'"),
         ("31 Feb 2024", "'31 Feb 2024' does not exist: February 2024 has 29 days, not 31"),
-        ("03/14/2025", "expected a date such as 2025-03-14, got '03/14/2025'"),
+        (
+            "03/14/2025",
+            "'03/14/2025' does not exist: there is no month 14: dates are read day first; if it"
+            " is March 14, write 2025-03-14",
+        ),
     ],
 )
 def test_a_date_that_cannot_be_read_says_so(text: str, message: str) -> None:

@@ -175,7 +175,42 @@ def parse_date(value: Any) -> dt.date:
     named = _named_date(written)  # (all of it: "31 OCT 2024" holds a T)
     if named is not None:
         return named
+    why = _why_no_date(text)
+    if why is not None:  # written as a date is, but no day of the calendar (2026-02-30)
+        raise ValueProblem(f"{written[:40]!r} does not exist: {why}")
     raise ValueProblem(f"expected a date such as 2025-03-14, got {written[:40]!r}")
+
+
+# dates written in numbers as parse_date reads them: year first (2026-02-30), day first
+# (31.04.2025, 31/04/2025)
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST_SHAPE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+
+
+def _why_no_date(text: str) -> str | None:
+    """Why a text written as a date in numbers is no day ("April 2025 has 30 days, not
+    31", "there is no month 13"); None when it is not written so."""
+    if (found := _ISO_SHAPE.fullmatch(text)) is not None:
+        year, month, day = map(int, found.groups())
+    elif (found := _DAY_FIRST_SHAPE.fullmatch(text)) is not None:
+        day, month, year = map(int, found.groups())
+    else:
+        return None
+    if not year:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        if found.re is _DAY_FIRST_SHAPE and 1 <= day <= 12:  # (12/31/2025: month first)
+            days = calendar.monthrange(year, day)[1]
+            if month <= days:
+                return (
+                    f"there is no month {month}: dates are read day first; if it is"
+                    f" {calendar.month_name[day]} {month}, write {year}-{day:02d}-{month:02d}"
+                )
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{calendar.month_name[month]} {year} has {days} days, not {day}"
+    return None
 
 
 # "the end of" a month or a year, in English, German, French and Spanish: "end of June 2026",
