@@ -62,3 +62,12 @@ def test_yaml_true_and_false_are_shown_as_written(tmp_path: Path) -> None:
         "share: expected a number, got true (a yes/no value)",
         "unknown country 'false'",
     ]
+
+
+def test_a_yaml_byte_that_is_not_utf8_is_located_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_bytes(b"company: {name: Acme}\nsuppliers:\n  - {id: P1, name: Caf\xe9}\n")
+    _, problems = read_chain([path])
+    [error] = problems.errors
+    assert (error.type, error.location.line) == ("bad-encoding", 3)
+    assert "line 3, column 23 holds the byte 0xE9" in error.message

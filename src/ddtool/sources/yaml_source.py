@@ -379,7 +379,8 @@ class YamlReader(ChainReader):
             wide = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
             text = raw.decode("utf-16" if wide else "utf-8-sig")
         except UnicodeDecodeError:
-            problems.error("bad-encoding", _encoding_message(raw), where)
+            message, line = _encoding_message(raw)
+            problems.error("bad-encoding", message, Location(str(path), line=line))
             return chain
         if not text.strip():
             problems.error("empty-file", "the file is empty", where)
@@ -1018,16 +1019,17 @@ def _plain_number(text: str) -> str:
     return str(int(number)) if number.is_integer() else str(number)
 
 
-def _encoding_message(raw: bytes) -> str:
+def _encoding_message(raw: bytes) -> tuple[str, int | None]:
     """Where a file that is not UTF-8 goes wrong: the line, column and value of its first bad
-    byte, what that byte is in Windows-1252 (what such files usually are), and the fix."""
+    byte, what that byte is in Windows-1252 (what such files usually are), and the fix; and
+    that line."""
     bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
         raw[bom:].decode("utf-8")
     except UnicodeDecodeError as e:
         reason, at = e.reason, bom + e.start
     else:  # (only called for a file that did not decode)
-        return "not UTF-8 text; save the file as UTF-8"
+        return "not UTF-8 text; save the file as UTF-8", None
     before = raw[:at]
     # line breaks as YAML counts them: \r\n, \n or a lone \r
     line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
@@ -1042,7 +1044,7 @@ def _encoding_message(raw: bytes) -> str:
     return (
         f"not UTF-8 text: line {line}, column {column} holds the byte 0x{byte:02X} ({reason},"
         f" at byte offset {at}{seen}); save the file as UTF-8"
-    )
+    ), line
 
 
 def _strip_lines(value: Any) -> Any:
