@@ -71,3 +71,21 @@ def test_a_yaml_byte_that_is_not_utf8_is_located_at_its_line(tmp_path: Path) -> 
     [error] = problems.errors
     assert (error.type, error.location.line) == ("bad-encoding", 3)
     assert "line 3, column 23 holds the byte 0xE9" in error.message
+
+
+def test_an_unknown_audit_result_is_located_at_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Acme}\nsuppliers:\n  - id: P1\n    audits:\n"
+        "      - standard: SMETA\n        date: 2025-01-01\n        result: pass\n"
+        "      - standard: BSCI\n        date: 2025-02-01\n        result: faild\n"
+        "      - {standard: X, date: 2025-03-01, result: dunno}\n",
+        encoding="utf-8",
+    )
+    _, problems = read_chain([path])
+    found = [
+        (p.location.line, p.location.column)
+        for p in problems.items
+        if p.type == "unknown-audit-result"
+    ]
+    assert found == [(10, "result"), (11, "result")]

@@ -438,7 +438,7 @@ def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
             }
         ]
     out: list[Audit] = []
-    for item in items:
+    for index, item in enumerate(items):
         where = record.where("audit_date")
         if not isinstance(item, dict):
             problems.error(
@@ -449,6 +449,9 @@ def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
         issues = _audit_result_issues(item.get("result"))
         if issues:
             at = record.where("audit_result" if "audit_result" in fields else "audits")
+            line = record.lines.get(f"audits[{index}].result")  # (YAML: the audit's own)
+            if line is not None:
+                at = Location(at.file, at.sheet, at.row, "result", line)
             _report(problems, issues, at)
     return out
 

@@ -772,6 +772,12 @@ class _Check:
                 value = self._list_of_single(key, value, line)
             elif key == "audits":
                 value = self._audits(value, line)
+                # each audit's result line, for a result the score does not know
+                for index, audit in enumerate(value if isinstance(value, list) else [value]):
+                    if isinstance(audit, dict):
+                        at = audit.get(_KEY_LINES, {}).get("result") or audit.get(_LINE)
+                        if at is not None:
+                            lines[f"audits[{index}].result"] = at
             elif key == "certifications":
                 value = self._certifications(value, line)
             fields[key] = _strip_lines(value)
