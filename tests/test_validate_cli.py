@@ -86,7 +86,7 @@ BAD_CASES: tuple[BadCase, ...] = (
     BadCase("deep_nesting.yaml", [["too-deep", None]], message="--max-depth"),
     BadCase("long_name.yaml", [["too-long", 2]], message="1,000 characters"),
     BadCase("control_characters.yaml", [["unsafe-characters", 2]], message="U+202E"),
-    BadCase("binary_garbage.yaml", [["bad-encoding", None]]),
+    BadCase("binary_garbage.yaml", [["bad-encoding", 1]]),
     BadCase("xml_entities.xlsx", [["xml-entities", None]]),
     BadCase("encrypted.xlsx", [["encrypted-workbook", None]], message="password"),
     # an Excel 97-2003 workbook (an OLE file, as an encrypted one is) named .xlsx
