@@ -79,8 +79,8 @@ def test_validate_prints_the_located_error_line_and_exits_2() -> None:
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert (
-        f"error: {path}, line 1: not UTF-8 text: line 1, column 2 holds the byte 0xBD (invalid start"
-        f" byte, at byte offset 1; '\xbd' in Windows-1252){SAVE} [bad-encoding]"
+        f"error: {path}, line 1: not UTF-8 text: line 1, column 2 holds the byte 0xBD"
+        f" (invalid start byte, at byte offset 1; '\xbd' in Windows-1252){SAVE} [bad-encoding]"
     ) in result.stderr
 
 

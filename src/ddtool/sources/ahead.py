@@ -14,12 +14,13 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from ddtool.sources.interface import RawChain, ReadOptions
+from ddtool.sources.interface import RawChain, ReadOptions, file_signature
 
 
 class _Reading:
     def __init__(self, path: Path, options: ReadOptions) -> None:
         self.options = options
+        self.before = file_signature(path)  # (taken before the reading begins)
         self.result: RawChain | None = None
         self.failure: BaseException | None = None
         self.thread = threading.Thread(
@@ -67,4 +68,6 @@ def take(path: Path, options: ReadOptions) -> RawChain | None:
         return None  # read with other options: read again
     if reading.failure is not None:
         raise reading.failure
+    if reading.result is not None:
+        reading.result.signature = reading.before
     return reading.result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -125,6 +126,9 @@ class RawChain:
     # where each of the company's fields was read (a Company sheet's cells), for its problems
     company_cells: dict[str, Location] = field(default_factory=dict)
     table: RawTable | None = None
+    # the file as it was when its reading began (size, modification time, inode, device):
+    # a file changed before it was hashed is told by it (see read_chain)
+    signature: tuple[int, ...] | None = None
 
 
 class ChainReader(ABC):
@@ -135,3 +139,13 @@ class ChainReader(ABC):
     @abstractmethod
     def read(self, path: Path, options: ReadOptions) -> RawChain:
         """Read path; a file that cannot be opened at all gives a RawChain with an error."""
+
+
+def file_signature(path: Path | str) -> tuple[int, ...] | None:
+    """A file's size, modification time, inode and device, or None if it cannot be read:
+    what changes when the file is written."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Callable, Sequence
 from itertools import islice
 from operator import attrgetter
@@ -14,7 +15,13 @@ from ddtool.model import Chain, Company
 from ddtool.reference.countries import normalise_country
 from ddtool.sources import ahead
 from ddtool.sources.columns import header_key, match_header
-from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
+from ddtool.sources.interface import (
+    ChainReader,
+    RawChain,
+    RawTable,
+    ReadOptions,
+    file_signature,
+)
 from ddtool.sources.normalise import (
     TEMPLATE_SUPPLIERS,
     NoTaxonomy,
@@ -56,7 +63,15 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
     if path.is_dir():
         problems.error("is-a-directory", "a directory, not a chain file", where)
         return RawChain(str(path), [], problems)
-    size_mb = path.stat().st_size / 1_048_576
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # (a pipe is read once: it could not be hashed too)
+        problems.error(
+            "not-a-file",
+            "a pipe, socket or device, not a file: save the chain to a file and give its path",
+            where,
+        )
+        return RawChain(str(path), [], problems)
+    size_mb = info.st_size / 1_048_576
     if size_mb > options.max_file_mb:
         problems.error(
             "file-too-large",
@@ -83,7 +98,12 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
         )
         return RawChain(str(path), [], problems)
     early = ahead.take(path, options)
-    return reader.read(path, options) if early is None else early
+    if early is not None:
+        return early
+    before = file_signature(path)
+    raw = reader.read(path, options)
+    raw.signature = before
+    return raw
 
 
 def file_sha256(paths: list[Path]) -> str:
@@ -98,6 +118,8 @@ def file_digests(paths: list[Path]) -> tuple[str, list[str]]:
     each: list[str] = []
     for path in paths:
         try:
+            if not path.is_file():  # (a pipe would block: it is refused when read)
+                raise OSError(path)
             data = path.read_bytes()
         except OSError:
             each.append("")
@@ -146,6 +168,14 @@ def read_chain(
             p for p in problems.items if p.type not in ("company-name", "template-company")
         ]
     combined, each = file_digests(paths)
+    for path, raw in zip(paths, raws, strict=True):
+        if raw.signature is not None and file_signature(path) != raw.signature:
+            problems.error(
+                "input-changed",
+                "the file changed while it was read (written to, replaced or truncated): what"
+                " was read is not what its hash would record; run again once it is written",
+                Location(str(path)),
+            )
     chain = Chain(
         company=company,
         suppliers=suppliers,
