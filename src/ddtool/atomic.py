@@ -7,6 +7,7 @@ the first two as they were)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import tempfile
@@ -95,13 +96,24 @@ def _signals_held() -> Iterator[None]:
 
 @contextlib.contextmanager
 def atomic_open(path: Path) -> Iterator[BinaryIO]:
-    """Open a temporary file beside path; on success it replaces path, on error it vanishes."""
-    path = Path(path)
+    """Open a temporary file beside path; on success it replaces path, on error it vanishes.
+
+    A path that is a symbolic link is written through: the file it points to is replaced
+    (the link stays a link). A file the user may not write (read-only) is not replaced,
+    though the folder would allow it: its protection is the user's say."""
+    given = Path(path)
+    path = Path(os.path.realpath(given)) if given.is_symlink() else given
+    if not os.access(path, os.W_OK) and os.path.lexists(path):
+        raise OSError(
+            errno.EACCES,
+            "cannot be written: the file is read-only (make it writable, or give another name)",
+            str(given),
+        )
     directory = path.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}.", suffix=".tmp", dir=directory)
     except OSError as e:  # named as the user gave it, not as the temporary file
-        raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from None
+        raise OSError(e.errno, f"cannot be written: {e.strerror}", str(given)) from None
     try:
         # mkstemp creates 0600; give the file the mode a plain open() would (or keep the
         # mode of the file it replaces)
@@ -118,9 +130,19 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(e, OSError) and e.filename in (None, tmp):  # a full disk, say
-            raise OSError(e.errno, f"cannot be written: {e.strerror}", str(path)) from e
+            raise OSError(e.errno, f"cannot be written: {e.strerror}", str(given)) from e
         raise
     _sync_folder(directory)
+
+
+def _short(name: str, most: int = 200) -> str:
+    """A file name cut to `most` bytes (UTF-8) for its temporary file's name: a name the file
+    system takes, of up to 255 bytes, must not be refused for the temporary file's longer
+    one (the dot, the random part and ".tmp" add 14)."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    if len(encoded) <= most:
+        return name
+    return encoded[:most].decode("utf-8", "ignore")
 
 
 def _sync_folder(directory: Path) -> None:

@@ -13,7 +13,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ddtool.atomic import write_atomic, write_atomic_with
+from ddtool.atomic import write_atomic
 from ddtool.errors import UsageError
 from ddtool.profiles import Profiles
 from ddtool.reference.countries import display_name
@@ -161,7 +161,11 @@ def _xlsx(path: Path, profiles: Profiles) -> None:
     dv = DataValidation(type="list", formula1=f"Lists!$B$2:$B${len(sectors) + 1}", allow_blank=True)
     dv.add("B4")
     company.add_data_validation(dv)
-    write_atomic_with(path, wb.save)
+    # saved in memory first: openpyxl leaves its zip archive open when a write fails (a full
+    # disk), and the archive then fails again, noisily, when it is collected
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_atomic(path, buffer.getvalue())
 
 
 def _yaml_text(profiles: Profiles) -> str:
