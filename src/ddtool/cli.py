@@ -179,13 +179,13 @@ def _read_options(
     max_depth: int = 64,
     max_inflate_mb: int = 1000,
 ) -> ReadOptions:
-    from ddtool.sources.columns import parse_column_map
+    from ddtool.sources.columns import ColumnMapError, parse_column_map
     from ddtool.sources.interface import ReadOptions
 
     try:
         column_map = parse_column_map(maps or [])
-    except ValueError as e:
-        _fail(str(e))
+    except ColumnMapError as e:
+        _fail_all(e.messages)
     return ReadOptions(
         column_map=column_map,
         sheet=sheet,
@@ -322,9 +322,11 @@ def validate(
     else:
         from rich.markup import escape
 
+        from ddtool.errors import shown_name
+
         console = _console()
         for result in results:
-            name = escape(", ".join(result.files))
+            name = escape(", ".join(map(shown_name, result.files)))
             if result.problems:
                 console.print(f"[bold]{name}[/]")
                 _print_problems(result.problems, console)

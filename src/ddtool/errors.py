@@ -28,7 +28,9 @@ class Location:
     line: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.file]
+        # a name holding a line break or another control character, escaped: a located
+        # message stays on its line
+        parts = [shown_name(self.file)]
         if self.sheet is not None:
             parts.append(f"sheet '{self.sheet}'")
         if self.line is not None:
@@ -53,6 +55,14 @@ class Location:
             "column": self.column,
             "line": self.line,
         }
+
+
+def shown_name(name: str) -> str:
+    """A file name as a message shows it: its control characters (a line break) written as
+    Python escapes them ('new\\nline.yaml'), so that a located message stays on its line."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1636,7 +1636,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     dirs = [base, *(Path(o) for o in overlays)]
     for directory in dirs[1:]:
         if not directory.is_dir():
-            raise ProfileError(f"{directory}: --profiles must be a directory of profile files")
+            what = "a file" if directory.exists() else "no such folder"
+            raise ProfileError(
+                f"{directory}: {what}; --profiles must be a directory of profile files"
+            )
     check = _Checker()
     for directory in dirs[1:]:
         _overlay_files(directory, check)

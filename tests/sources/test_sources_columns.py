@@ -130,3 +130,15 @@ def test_headers_of_the_people_a_percentage_counts(
     from ddtool.sources.columns import hint_header, match_header
 
     assert (match_header(header, {}), hint_header(header)) == (field, hint)
+
+
+def test_every_bad_map_is_named_at_once() -> None:
+    from ddtool.sources.columns import ColumnMapError
+
+    with pytest.raises(ColumnMapError) as caught:
+        parse_column_map(["noequals", "=name", "X=bogus", "Good=name"])
+    assert [m.split(":")[0] for m in caught.value.messages] == [
+        "--map 'noequals'",
+        "--map '=name'",
+        "--map 'X=bogus'",
+    ]

@@ -934,33 +934,48 @@ def match_header(text: str, column_map: dict[str, str]) -> str | None:
     return header_lookup(text, ALIAS_TO_FIELD)
 
 
+class ColumnMapError(ValueError):
+    """Bad --map options: every one's message (str() gives them one per line)."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
 def parse_column_map(specs: list[str]) -> dict[str, str]:
-    """Parse --map "Vendor Name=name" options; raises ValueError on a bad spec."""
+    """Parse --map "Vendor Name=name" options; raises ColumnMapError naming every bad spec."""
     mapping: dict[str, str] = {}
+    bad: list[str] = []
     for spec in specs:
         if "=" not in spec:
-            raise ValueError(f"--map {spec!r}: expected 'Header as written=field'")
+            bad.append(f"--map {spec!r}: expected 'Header as written=field'")
+            continue
         header, target = (part.strip() for part in spec.rsplit("=", 1))
         if not header:
             # it would name no column (a blank header cell is no header) and only be warned of
-            raise ValueError(
+            bad.append(
                 f"--map {spec!r}: no header before '='; expected"
                 f" 'Header as written={target or 'field'}'"
             )
+            continue
         if target not in FIELDS:
             from ddtool.graph import closest_id  # (only for a mistyped field)
 
             best = closest_id(target, list(FIELDS)) if target else None
-            raise ValueError(
+            bad.append(
                 f"--map {spec!r}: unknown field {target!r}"
                 + (f" (did you mean {best!r}?)" if best else "")
                 + f"; fields are {', '.join(FIELDS)}"
             )
+            continue
         twice = next((given for given in mapping if header_key(given) == header_key(header)), None)
         if twice is not None and mapping[twice] != target:
-            raise ValueError(
+            bad.append(
                 f"--map {spec!r}: the header {header!r} is mapped twice, also to"
                 f" {mapping[twice]!r}; a column holds one field"
             )
+            continue
         mapping[header] = target
+    if bad:
+        raise ColumnMapError(bad)
     return mapping

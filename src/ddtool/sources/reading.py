@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import stat
 from collections.abc import Callable, Sequence
 from itertools import islice
@@ -58,7 +60,7 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
     problems = ProblemList()
     where = Location(str(path))
     if not path.exists():
-        problems.error("file-not-found", "no such file", where)
+        problems.error("file-not-found", _not_found(path), where)
         return RawChain(str(path), [], problems)
     if path.is_dir():
         problems.error("is-a-directory", "a directory, not a chain file", where)
@@ -104,6 +106,20 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
     raw = reader.read(path, options)
     raw.signature = before
     return raw
+
+
+def _not_found(path: Path) -> str:
+    """Why a path leads to no file: none there, or a symbolic link to none (a loop)."""
+    if not path.is_symlink():
+        return "no such file"
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # (a loop, as pathlib tells it before Python 3.13)
+        return "a symbolic link in a loop (it leads back to itself): no file is there"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "a symbolic link in a loop (it leads back to itself): no file is there"
+    return f"a symbolic link to a file that does not exist ({os.readlink(path)})"
 
 
 def file_sha256(paths: list[Path]) -> str:

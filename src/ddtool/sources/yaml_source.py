@@ -373,6 +373,12 @@ class YamlReader(ChainReader):
         problems = ProblemList()
         chain = RawChain(str(path), [], problems)
         where = Location(str(path))
+        if options.sheet is not None:  # (said, not ignored: as for a CSV file)
+            problems.warning(
+                "sheet-not-used",
+                f"--sheet '{options.sheet}' is not used: a YAML file has no sheets",
+                where,
+            )
         try:
             raw = path.read_bytes()
             # UTF-16 with its byte-order mark (a Windows editor's "Unicode"), as YAML allows

@@ -1,0 +1,53 @@
+"""Paths told as they are: a link in a loop or to nothing, a missing --profiles folder, a
+--sheet a YAML file cannot use, a file name with a line break (escaped, one line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+from ddtool.errors import Location, shown_name
+from ddtool.sources import ReadOptions, read_chain
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_chains" / "cocoa.yaml"
+
+
+def test_links_that_lead_to_no_file_say_why(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    (tmp_path / "gone.yaml").symlink_to("nothere.yaml")
+    _, problems = read_chain([tmp_path / "a.yaml", tmp_path / "gone.yaml"])
+    assert [p.message for p in problems.errors] == [
+        "a symbolic link in a loop (it leads back to itself): no file is there",
+        "a symbolic link to a file that does not exist (nothere.yaml)",
+    ]
+
+
+def test_a_missing_profiles_folder_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such"
+    done = CliRunner().invoke(app, ["validate", str(SAMPLE), "--profiles", str(missing)])
+    assert done.exit_code == 2
+    assert f"{missing}: no such folder; --profiles must be a directory" in done.output
+
+
+def test_sheet_is_said_not_to_be_used_on_yaml() -> None:
+    _, problems = read_chain([SAMPLE], ReadOptions(sheet="Suppliers"))
+    assert [(p.type, p.message) for p in problems.warnings] == [
+        ("sheet-not-used", "--sheet 'Suppliers' is not used: a YAML file has no sheets")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("new\nline.yaml", "new\\nline.yaml"),
+        ("tab\there.csv", "tab\\there.csv"),
+        ("Lieferanten é 2026.xlsx", "Lieferanten é 2026.xlsx"),
+    ],
+)
+def test_a_name_is_shown_on_one_line(name: str, shown: str) -> None:
+    assert shown_name(name) == shown
+    assert str(Location(name, row=3)) == f"{shown}, row 3"
