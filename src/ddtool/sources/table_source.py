@@ -1676,12 +1676,7 @@ def _hidden_rows(
     kept = [row for row in rows if row in hidden]
     if not kept:
         return
-    runs: list[list[int]] = []
-    for row in kept:
-        if runs and row == runs[-1][-1] + 1:
-            runs[-1].append(row)
-        else:
-            runs.append([row])
+    runs = _runs(kept)
     shown = ", ".join(
         str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs[:MAX_HIDDEN_RUNS]
     )
@@ -2017,14 +2012,20 @@ def _merged_from_xml(read: _SheetRead) -> list[_Range]:
     return ranges
 
 
-def _row_runs(numbers: list[int]) -> str:
-    """Row numbers as runs: 'each of rows 3–5', 'rows 3–4 and 6'."""
+def _runs(numbers: list[int]) -> list[list[int]]:
+    """Sorted numbers as runs of consecutive ones: [3, 4, 5, 9] is [[3, 4, 5], [9]]."""
     runs: list[list[int]] = []
     for number in numbers:
         if runs and number == runs[-1][-1] + 1:
             runs[-1].append(number)
         else:
             runs.append([number])
+    return runs
+
+
+def _row_runs(numbers: list[int]) -> str:
+    """Row numbers as runs: 'each of rows 3–5', 'rows 3–4 and 6'."""
+    runs = _runs(numbers)
     shown = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
     if len(shown) == 1:
         return f"each of rows {shown[0]}"
