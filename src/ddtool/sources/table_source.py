@@ -2664,7 +2664,8 @@ class CsvReader(ChainReader):
         if len(rows) > options.max_rows:
             problems.error(
                 "too-many-rows",
-                f"more than the limit of {options.max_rows:,} rows (raise it with --max-rows)",
+                f"more than the limit of {options.max_rows:,} row"
+                f"{'' if options.max_rows == 1 else 's'} (raise it with --max-rows)",
                 where,
             )
             return chain
