@@ -143,3 +143,46 @@ def test_the_methodologys_sources_are_the_manifests() -> None:
     doc = (DOCS / "methodology.md").read_text("utf-8").split("## 13. Sources", 1)[1]
     listed = re.findall(r"^\| `([^`]+)` \|", doc, re.M)
     assert sorted(listed) == ids
+
+
+# the problem types docs/input-format.md says it quotes as `validate` prints them for the files
+# in tests/assets/bad/
+REAL_OUTPUT = (
+    "unknown-country",
+    "unknown-buyer",
+    "cycle",
+    "shares-over-one",
+    "duplicate-id",
+    "self-loop",
+    "bad-number",
+    "out-of-range",
+    "unsafe-yaml-tag",
+    "not-a-workbook",
+    "empty-file",
+    "yaml-syntax",
+)
+
+
+def test_the_problem_examples_said_to_be_real_output_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)  # (the messages name the files as given: from the project's root)
+    doc = (DOCS / "input-format.md").read_text("utf-8")
+    quoted: dict[str, str] = {}
+    for kind in REAL_OUTPUT:
+        row = re.search(
+            rf"^\| `{kind}` \|[^|]*\|[^|]*\| `(.*)`(?: \(suggestion .*\))? \|$", doc, re.M
+        )
+        assert row is not None, kind
+        quoted[kind] = row.group(1)
+    assert f"`{REAL_OUTPUT[-1]}` above are real output from `ddtool validate`" in " ".join(
+        doc.split()
+    )
+    printed: dict[str, set[str]] = {}
+    for path in sorted(Path("tests/assets/bad").iterdir()):
+        done = CliRunner().invoke(app, ["validate", "--format", "json", str(path)])
+        for result in json.loads(done.stdout):
+            for problem in result["problems"]:
+                printed.setdefault(problem["type"], set()).add(problem["message"])
+    for kind, message in quoted.items():
+        assert message in printed.get(kind, set()), (kind, message, printed.get(kind))
