@@ -179,7 +179,7 @@ def _assess(
     stages.done("profiles")
     chain, problems = read_chain(paths, options.read, profiles, options.company, stages.done)
     graph_problems = ProblemList()
-    supply = build_graph(chain, graph_problems, stages.done)
+    supply = build_graph(chain, graph_problems, stages.done, options.read.max_tiers)
     problems.extend(graph_problems)
     if not chain.suppliers and not problems.has_errors():
         from ddtool.errors import Location

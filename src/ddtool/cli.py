@@ -169,6 +169,9 @@ MaxInflateOption = Annotated[
         "--max-inflate-mb", help="Refuse workbooks that unpack to more than this (MB).", min=1
     ),
 ]
+MaxTiersOption = Annotated[
+    int, typer.Option("--max-tiers", help="Refuse chains with more tiers than this.", min=1)
+]
 
 
 def _read_options(
@@ -178,6 +181,7 @@ def _read_options(
     max_file_mb: int = 200,
     max_depth: int = 64,
     max_inflate_mb: int = 1000,
+    max_tiers: int = 100,
 ) -> ReadOptions:
     from ddtool.sources.columns import ColumnMapError, parse_column_map
     from ddtool.sources.interface import ReadOptions
@@ -193,6 +197,7 @@ def _read_options(
         max_file_mb=max_file_mb,
         max_depth=max_depth,
         max_inflate_mb=max_inflate_mb,
+        max_tiers=max_tiers,
     )
 
 
@@ -302,6 +307,7 @@ def validate(
     max_file_mb: MaxMbOption = 200,
     max_depth: MaxDepthOption = 64,
     max_inflate_mb: MaxInflateOption = 1000,
+    max_tiers: MaxTiersOption = 100,
 ) -> None:
     """Check chain files: readable, countries and sectors known, ids, buyers, cycles, shares.
 
@@ -311,7 +317,9 @@ def validate(
     from ddtool.config import load_config
     from ddtool.validate import validate_chain
 
-    options = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb)
+    options = _read_options(
+        maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers
+    )
     load_config(config).merge_columns(options, config)
     taxonomy = _load_profiles(profiles)
     groups = [files] if merge else [[f] for f in files]
@@ -547,9 +555,8 @@ def _write_each(
                 note(f"wrote {out}")
     except BaseException as e:
         remove_empty(made[::-1])
-        # (an interrupt ends as every stopped run does, in _stopped; a single output's
-        # error is the output's own, unless the command words it)
-        if not isinstance(e, Exception) or _state["debug"] or not (together or why):
+        # (an interrupt ends as every stopped run does, in _stopped)
+        if not isinstance(e, Exception) or _state["debug"]:
             raise
         # what was put in place is known, not guessed: none of the outputs, or, when a
         # rename failed, those renamed before it
@@ -748,6 +755,7 @@ def assess(
     max_file_mb: MaxMbOption = 200,
     max_depth: MaxDepthOption = 64,
     max_inflate_mb: MaxInflateOption = 1000,
+    max_tiers: MaxTiersOption = 100,
 ) -> None:
     """Assess a supplier chain: score, infer hidden tiers, roll up exposure, flag, remediate.
 
@@ -773,6 +781,7 @@ def assess(
                 ("--max-file-mb", max_file_mb != default.max_file_mb),
                 ("--max-depth", max_depth != default.max_depth),
                 ("--max-inflate-mb", max_inflate_mb != default.max_inflate_mb),
+                ("--max-tiers", max_tiers != default.max_tiers),
             )
             if used
         ]
@@ -786,7 +795,7 @@ def assess(
         _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
     outputs = list(output or [])
     _check_outputs(outputs, files)
-    read = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb)
+    read = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
     try:
         result = _assessed(files, read, config, profiles, company, as_of, quiet, outputs)
     except InputError as e:  # (said last, below the problems: the line a reader sees)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, Problem, ProblemList
 from ddtool.model import Chain, Supplier
+from ddtool.sources.interface import DEFAULT_MAX_TIERS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -71,7 +72,10 @@ def _loc(supplier: Supplier, fallback: str, column: str | None = None) -> Locati
 
 
 def build_graph(
-    chain: Chain, problems: ProblemList, clock: Callable[[str], None] | None = None
+    chain: Chain,
+    problems: ProblemList,
+    clock: Callable[[str], None] | None = None,
+    max_tiers: int = DEFAULT_MAX_TIERS,
 ) -> SupplyGraph:
     """Build the graph and collect every structural problem (never stops at the first); a
     problem in a table names its column as the table heads it ("Liefert an", not "buyers").
@@ -80,7 +84,7 @@ def build_graph(
     ids used twice or differing in case, shares, reach, declared tiers) and the rest
     ("graph": the links, checked as they are made, the tiers and first paths)."""
     found = ProblemList()
-    supply = _build_graph(chain, found, clock or _no_clock)
+    supply = _build_graph(chain, found, clock or _no_clock, max_tiers)
     problems.extend([_as_written(chain, p) for p in found.items])
     return supply
 
@@ -102,7 +106,9 @@ def _no_clock(stage: str) -> None:
     pass
 
 
-def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], None]) -> SupplyGraph:
+def _build_graph(
+    chain: Chain, problems: ProblemList, clock: Callable[[str], None], max_tiers: int
+) -> SupplyGraph:
     fallback = chain.files[0] if chain.files else "<input>"
     company_id = chain.company.id
     by_id, dropped = _unique(chain, problems, fallback)
@@ -156,15 +162,23 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
     # the buyers of suppliers with several buyers; any other buyer is the only buyer of
     # each of its suppliers, which the walk below takes a shortcut on
     fans = {buyer for supplier_id in waiting for buyer in pred[supplier_id]}
-    order, tiers, first_path = _walk(succ, len(succ), starts, waiting, company_id, fans)
+    order, tiers, first_path, deep = _walk(
+        succ, len(succ), starts, waiting, company_id, fans, max_tiers
+    )
     cyclic: set[str] = set()
+    if deep is not None:  # thousands of tiers: a data error, refused before they cost
+        _too_deep(deep, max_tiers, by_id, problems, fallback)
+        supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, {}, {}, None)
+        clock("graph")
+        clock("validate")
+        return supply
     if order is None:  # a cycle somewhere: report it; walk what the company reaches, if acyclic
         graph = _digraph(node_attrs, succ, pred)
         cyclic = _check_cycles(graph, by_id, {s: i for i, s in enumerate(ids)}, problems, fallback)
         first_path = _first_paths(succ, company_id)
         counts = {node: sum(1 for b in pred[node] if b in first_path) for node in first_path}
         waiting = {node: count for node, count in counts.items() if count > 1}
-        reached, tiers, _ = _walk(succ, len(first_path), [company_id], waiting, company_id, fans)
+        reached, tiers, _, _ = _walk(succ, len(first_path), [company_id], waiting, company_id, fans)
         if reached is None:
             tiers = {node: [len(path) - 1] for node, path in first_path.items()}
     del first_path[company_id], tiers[company_id]
@@ -179,6 +193,22 @@ def _build_graph(chain: Chain, problems: ProblemList, clock: Callable[[str], Non
     _check_reached(supply, to_check, broken_links | cyclic | below_broken, problems, fallback)
     clock("validate")
     return supply
+
+
+def _too_deep(
+    deep: _TooDeep, limit: int, by_id: dict[str, Supplier], problems: ProblemList, fallback: str
+) -> None:
+    """One error for a chain deeper than the limit, at the supplier found too deep."""
+    path, depth = deep
+    shown = " → ".join([*path[:3], "…", *path[-2:]]) if len(path) > 6 else " → ".join(path)
+    supplier = by_id.get(path[-1])
+    problems.error(
+        "too-many-tiers",
+        f"the chain is more than {limit} tiers deep: supplier {path[-1]!r} is at tier {depth}"
+        f" ({shown}). Does each row name the row above it as its buyer (a buyer column filled"
+        " down)? If the chain is that deep, raise the limit with --max-tiers",
+        _loc(supplier, fallback, "buyers") if supplier is not None else Location(fallback),
+    )
 
 
 def closest_id(wanted: str, ids: list[str]) -> str | None:
@@ -215,6 +245,11 @@ def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency)
     return graph
 
 
+# how many ids the unknown buyers of one chain are compared with by spelling, in all (about a
+# second): 5,000 lookups in a chain of 1,000 suppliers, 50 in one of 100,000
+_SPELLING_BUDGET = 5_000_000
+
+
 class _Names:
     """The chain's ids, and its suppliers' and company's names, for the suggestion of an
     unknown buyer: a buyer written by its name ('Schoko Handels GmbH') is that supplier's
@@ -225,6 +260,7 @@ class _Names:
         self._by_name: dict[str, list[str]] = {}
         self._by_written: dict[str, list[str]] = {}  # ids, case, spaces and punctuation aside
         self._by_number: dict[int, list[str]] = {}  # ids of digits only, by their number
+        self._compared = 0  # ids compared by spelling so far
 
     def suggestion(self, buyer: str, own: str) -> str | None:
         """The id a supplier (`own`) probably meant by a buyer that is no id of the chain;
@@ -257,6 +293,11 @@ class _Names:
         if found:  # (which of them is not known)
             ids = " or ".join(map(repr, found[:5])) + (" or another" if len(found) > 5 else "")
             return f"{ids}, the ids of the suppliers of that name: buyers are given by id"
+        # a near id by spelling: each lookup compares with every id, so a file of thousands of
+        # unknown buyers (a wrong buyer column) gets it for as many as the budget allows
+        if self._compared + len(self.ids) > _SPELLING_BUDGET:
+            return None
+        self._compared += len(self.ids)
         best = closest_id(buyer, self.ids)
         return repr(best) if best and best != own else None
 
@@ -418,11 +459,17 @@ def _walk(
     waiting: dict[str, int],
     root: str,
     fans: Collection[str],
-) -> tuple[list[str] | None, dict[str, list[int]], dict[str, list[str]]]:
+    limit: int | None = None,
+) -> tuple[list[str] | None, dict[str, list[int]], dict[str, list[str]], _TooDeep | None]:
     """Kahn's order over `size` nodes (buyers before suppliers; None if they form a cycle)
     and, on the way, for each node `root` reaches: every depth it is reached at (sorted)
     and its first path (the shortest; of those, the first by ids from the root down: the
     path a breadth-first search with the children in id order takes).
+
+    With a `limit`, the walk stops at the first node reached deeper than it (its buyer's
+    first path, the node and the depth are returned; the order is then None): each node
+    holds its path and depths, so a chain of thousands of tiers would cost memory, time and
+    output in proportion to its suppliers times its depth.
 
     `starts` are the nodes without buyers among them, `waiting` those with several and
     how many (used up); the others have one, and the suppliers of each node are among
@@ -449,6 +496,8 @@ def _walk(
             if here not in shifted:
                 shifted[here] = tuple(t + 1 for t in here)
             down = shifted[here]
+            if limit is not None and down[-1] > limit:
+                return None, tiers, paths, ([*base, min(children)], down[-1])
         if node not in fans:
             ready.extend(children)
             if base is not None:
@@ -476,7 +525,11 @@ def _walk(
             first = paths.get(child)
             if first is None or (len(path), path) < (len(first), first):
                 paths[child] = path
-    return (order if len(order) == size else None), tiers, paths
+    return (order if len(order) == size else None), tiers, paths, None
+
+
+# a node reached deeper than the walk's limit: its buyer's first path and it, and the depth
+_TooDeep = tuple[list[str], int]
 
 
 def _first_paths(succ: Adjacency, root: str) -> dict[str, list[str]]:
@@ -502,7 +555,7 @@ def extend_tiers(supply: SupplyGraph, added: Iterable[str]) -> None:
     counts = {node: sum(1 for b in pred[node] if b in new) for node in new}
     starts = [node for node, count in counts.items() if count == 0]
     waiting = {node: count for node, count in counts.items() if count > 1}
-    order, _, _ = _walk(succ, len(new), starts, waiting, supply.company_id, new)  # no shortcuts
+    order, _, _, _ = _walk(succ, len(new), starts, waiting, supply.company_id, new)  # no shortcut
     assert order is not None, "inferred tiers form a DAG"
     if supply.order is not None:
         supply.order.extend(order)  # inferred suppliers sit below every buyer they have

@@ -69,7 +69,7 @@ def validate_chain(
     )
     graph_problems = ProblemList()
     if opened:
-        supply = build_graph(chain, graph_problems)
+        supply = build_graph(chain, graph_problems, max_tiers=options.max_tiers)
         result.tiers = supply.depth
         if not chain.suppliers and not problems.has_errors():
             problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))

@@ -18,6 +18,9 @@ DEFAULT_MAX_FILE_MB = 200
 DEFAULT_MAX_ROWS = 1_000_000
 DEFAULT_MAX_DEPTH = 64  # YAML nesting
 DEFAULT_MAX_INFLATE_MB = 1000  # what a workbook may unpack to
+# tiers a chain may have: real ones have a dozen at most; thousands are a data error (each
+# row naming the row above as its buyer), and each supplier holds its path from the company
+DEFAULT_MAX_TIERS = 100
 
 
 @dataclass(slots=True)
@@ -30,6 +33,7 @@ class ReadOptions:
     max_rows: int = DEFAULT_MAX_ROWS
     max_depth: int = DEFAULT_MAX_DEPTH
     max_inflate_mb: int = DEFAULT_MAX_INFLATE_MB
+    max_tiers: int = DEFAULT_MAX_TIERS
     # how the user maps a header to a field, for the hints: "--map" on assess and validate,
     # "config" in a batch (the columns: block of its --config file)
     mapped_by: str = "--map"
