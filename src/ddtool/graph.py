@@ -270,7 +270,7 @@ class _Names:
         if not self._by_written:  # (made on the first unknown buyer, once)
             for i in self.ids:
                 self._by_written.setdefault(utils.default_process(i), []).append(i)
-                if i.isdigit():  # ('12' for '0012': ids are read as written)
+                if i.isascii() and i.isdigit():  # ('12' for '0012': ids are read as written)
                     self._by_number.setdefault(int(i), []).append(i)
             for supplier in self.chain.suppliers:
                 if supplier.name:
@@ -279,7 +279,7 @@ class _Names:
         same = self._by_written.get(utils.default_process(buyer), [])
         if len(same) == 1:
             return None if same[0] == own else repr(same[0])
-        if buyer.isdigit():
+        if buyer.isascii() and buyer.isdigit():
             number = [i for i in self._by_number.get(int(buyer), []) if i != own]
             if len(number) == 1:
                 return f"{number[0]!r} (ids are read as written: leading zeros count)"

@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from ddtool.assess import assess
 from ddtool.reporters.csv_report import COLUMNS
 from ddtool.reporters.excel_report import ExcelReporter
-from ddtool.sources import read_chain
+from ddtool.sources import ReadOptions, read_chain
 from ddtool.sources.table_source import REGISTER_CSV_COLUMNS, REGISTER_SHEETS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
@@ -62,3 +63,34 @@ def test_a_chain_with_a_column_named_like_the_registers_is_read(tmp_path: Path) 
     path.write_text("Supplier ID,Supplier name,priority\nS1,Farm,high\n", encoding="utf-8")
     chain, problems = read_chain([path])
     assert [s.id for s in chain.suppliers] == ["S1"] and not problems.errors
+
+
+def test_a_chain_workbook_with_sheets_named_as_the_registers_is_read(tmp_path: Path) -> None:
+    """Summary, Risk register, Remediation plan: common sheet names in a due-diligence
+    workbook; the register's own headers tell ddtool's register from it."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Suppliers"
+    sheet.append(["id", "name", "country", "sector", "buyers"])
+    sheet.append(["S1", "Farm", "GH", "cocoa-trading", None])
+    for name in ("Summary", "Risk register", "Remediation plan"):
+        book.create_sheet(name).append(["Risk", "Owner"])
+    path = tmp_path / "chain.xlsx"
+    book.save(path)
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["S1"] and not problems.errors
+
+
+def test_a_register_sheet_named_with_sheet_is_read(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    register = tmp_path / "register.xlsx"
+    made = CliRunner().invoke(
+        app, ["assess", str(SAMPLES / "coffee.yaml"), "-q", "-o", str(register)]
+    )
+    assert made.exit_code == 0, made.output
+    chain, problems = read_chain([register], ReadOptions(sheet="Suppliers"))
+    assert chain.suppliers and not [p for p in problems.errors if p.type == "ddtool-output"]

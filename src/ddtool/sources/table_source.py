@@ -1390,10 +1390,9 @@ class ExcelReader(ChainReader):
         if loaded is None:
             return chain
         workbook, names, hidden, sheet, rows, merged = loaded
-        if REGISTER_SHEETS.issubset(names):
-            problems.error(
-                "ddtool-output", _OWN_OUTPUT.format(what="an Excel risk register"), where
-            )
+        if options.sheet is None and _is_register(workbook, names):
+            register = _OWN_OUTPUT.format(what="an Excel risk register")
+            problems.error("ddtool-output", register, where)
             return chain
         if scanned is not None and scanned.formulas:
             problems.warning(
@@ -2597,9 +2596,26 @@ def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> _Sc
 
 
 # What tells ddtool's own registers (outputs of assess and report) from a chain: the sheets
-# of the Excel register, the columns of the CSV one (tests check them against the reporters)
+# of the Excel register and the first headers of its register sheet (sheet names alone are
+# common in due-diligence workbooks), the columns of the CSV one (tests check them against
+# the reporters)
 REGISTER_SHEETS = frozenset({"Summary", "Risk register", "Suppliers", "Remediation plan"})
+REGISTER_HEADERS = ("Flag ID", "Supplier", "Supplier ID", "Inferred")
 REGISTER_CSV_COLUMNS = frozenset({"flag_id", "supplier_id", "risk_type", "priority", "measures"})
+
+
+def _is_register(workbook: CalamineWorkbook, names: list[str]) -> bool:
+    """Whether a workbook is ddtool's Excel register: its sheets, and its register sheet's
+    header (as ddtool writes it; a user's columns added after it change nothing)."""
+    if not REGISTER_SHEETS.issubset(names):
+        return False
+    try:
+        head = workbook.get_sheet_by_name("Risk register").to_python(nrows=1)
+    except Exception:  # calamine raises its own error types
+        return False
+    return bool(head) and tuple(str(c).strip() for c in head[0][:4]) == REGISTER_HEADERS
+
+
 _OWN_OUTPUT = (
     "{what} written by ddtool (an assessment's output), not a chain: its rows are flags"
     " and assessed suppliers, inferred tiers among them, not the chain as mapped. Give the"
