@@ -100,7 +100,7 @@ def test_an_unknown_buyers_suggestion(
 def test_a_buyer_of_other_digits_is_unknown_without_a_failure(tmp_path: Path, buyer: str) -> None:
     """Digits of other scripts ('①', '²') are digits to str.isdigit, but no number to int."""
     path = tmp_path / "chain.csv"
-    path.write_text(f"id,name,buyers\n0012,Alpha,\n²,Beta,{buyer}\n", encoding="utf-8")
+    path.write_text(f"id,name,buyers\n0012,Alpha,\n²x,Beta,{buyer}\n", encoding="utf-8")
     chain, _ = read_chain([path])
     problems = ProblemList()
     build_graph(chain, problems)
