@@ -8,25 +8,28 @@ from pathlib import Path
 import pytest
 
 from ddtool.sources import read_chain
-from ddtool.sources.values import as_id
+from ddtool.sources.values import as_id, whole_numbers
 
 
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("1001.0", "1001"),
-        (" 1001.0 ", "1001"),
-        (1001.0, "1001"),
-        ("1001.00", "1001.00"),  # (no spreadsheet writes a number so: kept as written)
-        ("1.05", "1.05"),
-        ("A1.0", "A1.0"),
-        ("v2.0", "v2.0"),
-        ("١٠٠١.0", "١٠٠١.0"),  # (digits of another script: no number a spreadsheet writes)
-        (".0", ".0"),
+        (["1001.0", "1002.0"], ["1001", "1002"]),
+        (["1001.0", "1001", ""], ["1001", "1001", ""]),
+        (["1001", "1002"], None),  # (nothing to read otherwise)
+        (["1.0", "1.1", "1"], None),  # (a version or an outline number: kept as written)
+        (["1001.00"], None),  # (no spreadsheet writes a number so)
+        (["A1.0", "1.0"], None),
+        (["١٠٠١.0"], None),  # (digits of another script: no number a spreadsheet writes)
+        ([".0"], None),
     ],
 )
-def test_as_id(written: object, expected: str) -> None:
-    assert as_id(written) == expected
+def test_whole_numbers(written: list[str], expected: list[str] | None) -> None:
+    assert whole_numbers(written) == expected
+
+
+def test_as_id_reads_a_number_not_a_text() -> None:
+    assert (as_id(1001.0), as_id("1001.0"), as_id(" 1.0 ")) == ("1001", "1001.0", "1.0")
 
 
 @pytest.mark.parametrize(
@@ -38,6 +41,10 @@ def test_as_id(written: object, expected: str) -> None:
         ("1001.0,Foo,\n1002.0,Bar,1001\n", {"1002": ["1001"]}, []),
         # '1001.0' and '1001' are one id: used twice
         ("1001.0,Foo,\n1001,Dup,\n", {}, ["duplicate-id"]),
+        # ids typed, buyers exported as numbers: linked
+        ("1001,Foo,\n1002,Bar,1001.0\n", {"1002": ["1001"]}, []),
+        # outline numbers: '1.0' is not '1'
+        ("1.0,Alpha,\n1.1,Beta,1.0\n1,Gamma,1.0\n", {"1.1": ["1.0"], "1": ["1.0"]}, []),
     ],
 )
 def test_number_ids_written_as_text(

@@ -41,6 +41,7 @@ from ddtool.sources.values import (
     parse_tier,
     split_list,
     unicode_id,
+    whole_numbers,
 )
 
 
@@ -913,7 +914,7 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
         if not all(map(str.isascii, ids)):
             ids = [i if i.isascii() else unicode_id(i) for i in ids]
         if ".0\0" in "\0".join(ids) + "\0":  # (rare: a number column exported as '1001.0')
-            ids = list(map(as_id, ids))
+            ids = whole_numbers(ids) or ids
     else:
         ids = ["" if value is None else as_id(value) for value in raw_ids]
     if "" in ids:
@@ -925,6 +926,21 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
                 row_problems.found.append((index, missing))
                 row_problems.dropped.add(index)
     return ids
+
+
+def _buyers_as_numbers(buyers: list[list[str]], ids: list[str]) -> list[list[str]]:
+    """Buyers written as a number column exported as text ('1001.0'): each read as the id
+    of its number ('1001') when the table has that id and not the one as written (ids of
+    digits only: '1.0' beside an id '1.0' is that id)."""
+    known = set(ids)
+
+    def read(item: str) -> str:
+        if item in known or not item.endswith(".0"):
+            return item
+        number = item[:-2]
+        return number if number in known and number.isascii() and number.isdigit() else item
+
+    return [list(map(read, items)) for items in buyers]
 
 
 def normalise_table(
@@ -950,7 +966,11 @@ def normalise_table(
     row_problems.add("country", found)
     sector_ids, found = _convert(column("sector"), size, partial(_sector_value, sectors=sectors))
     row_problems.add("sector", found)
-    buyers = _item_lists(column("buyers"), size, as_id)
+    raw_buyers = column("buyers")
+    buyers = _item_lists(raw_buyers, size, as_id)
+    # (one search through the column, at C speed: '.0' in no id is the usual case)
+    if raw_buyers is not None and ".0" in "\0".join(map(str, filter(None, raw_buyers))):
+        buyers = _buyers_as_numbers(buyers, ids)
     tiers, found = _convert(column("tier"), size, _tier_value)
     row_problems.add("tier", found)
     workers, found = _convert(column("workers"), size, _workers_value)

@@ -549,18 +549,29 @@ def split_list(value: Any) -> list[str]:
 
 
 def as_id(value: Any) -> str:
-    """An identifier: spreadsheet numbers such as 1001.0 become '1001', written so as text
-    too (a CSV export of a number column: '1001.0'); accented letters in one form (see
-    unicode_id)."""
+    """An identifier: spreadsheet numbers such as 1001.0 become '1001'; accented letters in
+    one form (see unicode_id). (A table column of such numbers exported as text, '1001.0',
+    is read so too: see whole_numbers.)"""
     if type(value) is str:  # most ids
         text = value.strip()
-        if text.endswith(".0") and text[:-2].isdigit() and text[:-2].isascii():
-            return text[:-2]
         return text if text.isascii() else unicode_id(text)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value).strip()
     return text if text.isascii() else unicode_id(text)
+
+
+def whole_numbers(ids: list[str]) -> list[str] | None:
+    """A column of ids that are all whole numbers, some written as a spreadsheet exports a
+    number column as text ('1001.0'), as the numbers ('1001'); None for any other column
+    ('1.0' beside '1.1' is a version or an outline number, kept as written)."""
+    if not any(i.endswith(".0") for i in ids):
+        return None
+    if not all(
+        i.isascii() and (i.isdigit() or (i.endswith(".0") and i[:-2].isdigit())) for i in ids if i
+    ):
+        return None
+    return [i[:-2] if i.endswith(".0") else i for i in ids]
 
 
 def as_text(value: Any) -> str:
