@@ -77,3 +77,27 @@ def test_a_misspelt_buyers_column_of_no_ids_is_a_warning(tmp_path: Path) -> None
     _, problems = read_chain([path])
     [problem] = [p for p in problems.items if p.type == "unmapped-column"]
     assert problem.severity == "warning" and "links" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("header", "near"),
+    [
+        ("Wokers", "workers"),
+        ("Shar", "share"),
+        ("Coutnry", "country"),  # (two letters swapped)
+        ("Byer ID", "buyer id"),
+        ("Certifcations", "certifications"),
+        # a letter changed in a short word makes another word, not a slip
+        ("Stage", None),
+        ("Stake", None),
+        ("Auditor", None),
+        ("Payer ID", None),
+        ("Owner", None),
+        ("Status", None),
+    ],
+)
+def test_a_slip_is_told_from_another_word(header: str, near: str | None) -> None:
+    from ddtool.sources.columns import near_header
+
+    found = near_header(header)
+    assert (found[0] if found else None) == near

@@ -686,10 +686,12 @@ for _name, _aliases in _ALIASES.items():
 
 
 def near_header(text: str) -> tuple[str, str] | None:
-    """The known header a header that matched none is probably a slip of (one letter in a
-    short one, two in a long one: 'Suplier name', 'Wokers', 'Byer ID'), as written, and
-    its field; None when none is that near. Known headers of fewer than four letters ('id')
-    are too near too many words."""
+    """The known header a header that matched none is probably a slip of, as written, and
+    its field; None when none is that near. A slip is a letter left out, added or two
+    swapped in a short header ('Wokers', 'Shar', 'Sectr'), any one letter in one of seven or
+    eight ('Contry', 'Byer ID'), two in a longer one ('Suplier name', 'Certifcations'). A
+    letter changed in a short word makes another word ('Stage' is no 'State', 'Payer ID' no
+    'Buyer ID'), and known headers of fewer than four letters ('id') are near too many."""
     from rapidfuzz.distance import OSA  # (only for a header of no known name)
 
     written = header_key(text)
@@ -698,12 +700,15 @@ def near_header(text: str) -> tuple[str, str] | None:
     best: tuple[str, str] | None = None
     fewest = 3
     for form, name in ALIAS_TO_FIELD.items():
-        most = 1 if len(form) <= 6 else 2
+        most = 1 if len(form) <= 8 else 2
         if len(form) < 4 or abs(len(form) - len(written)) > most:
             continue
         distance = OSA.distance(written, form, score_cutoff=most)
-        if distance <= most and distance < fewest:
-            best, fewest = (_ALIAS_TEXT.get(form, name), name), distance
+        if distance > most or distance >= fewest:
+            continue
+        if len(form) <= 6 and len(form) == len(written) and sorted(form) != sorted(written):
+            continue  # (a letter changed: another word, not a slip)
+        best, fewest = (_ALIAS_TEXT.get(form, name), name), distance
     return best
 
 
