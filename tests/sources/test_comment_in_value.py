@@ -18,8 +18,13 @@ HEAD = "company: {name: Acme}\nsuppliers:\n  - id: P1\n    sector: cocoa farming
         (
             "name: Baz #1 supplier",
             "name is read as 'Baz': in YAML an unquoted ' #' starts a comment, so '#1 supplier'"
-            ' is not read; quote the value to keep it: name: "Baz #1 supplier"',
+            ' is not read. If it belongs to the value, quote it: "Baz #1 supplier"; if it is a'
+            " comment, a space after '#' says so",
         ),
+        ("products:\n      - SKU #12", "products is read as 'SKU'"),
+        # a code or a number holds no '#': what follows is a comment
+        ("country: GH   #Ghana", None),
+        ("share: 0.6 #approx", None),
         ("name: #2", "name is read as blank"),
         ("region: Ashanti\t#north", "so '#north' is not read"),
         ("name: Baz # the first", None),
@@ -38,4 +43,14 @@ def test_a_value_cut_by_a_comment(tmp_path: Path, line: str, expected: str | Non
         return
     [warning] = found
     assert expected in warning.message
-    assert (warning.severity, warning.location.line) == ("warning", 5)
+    assert (warning.severity, warning.location.line) == ("warning", 5 + line.count("\n"))
+
+
+def test_a_flow_list_cut_by_a_comment_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Acme}\nsuppliers:\n  - {id: P1, products: [SKU #12]}\n", "utf-8"
+    )
+    _, problems = read_chain([path])
+    [error] = problems.errors
+    assert error.type == "yaml-syntax" and "quote a value holding '#'" in error.message

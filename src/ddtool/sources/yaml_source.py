@@ -85,9 +85,12 @@ class _ImpossibleDate(str):
     reason: str
 
 
-# a comment right after a value, its '#' followed by no space: text that meant to be the
-# value's ('Baz #1 supplier'), up to the end of the line
+# a comment right after a value, its '#' followed by no space: text that may have meant to be
+# the value's ('Baz #1 supplier'), up to the end of the line
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
+# the keys of free text, where a '#' may belong to the value (a name, a product or part code,
+# a certificate's number); a code, a number or a date holds none ('country: GH #Ghana')
+_FREE_TEXT = frozenset({"id", "name", "region", "products", "buyers", "certifications", "standard"})
 
 
 class _LineLoader(_Base):  # type: ignore[misc,valid-type]
@@ -123,8 +126,11 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
                 else:
                     written[str(key.value)] = line
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode):
-                self._comment_after(key, value)
+            if isinstance(key, yaml.ScalarNode) and str(key.value) in _FREE_TEXT:
+                items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                for item in items:
+                    if isinstance(item, yaml.ScalarNode):
+                        self._comment_after(str(key.value), item)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         mapping[_KEY_LINES] = {
@@ -134,17 +140,17 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         }
         return mapping
 
-    def _comment_after(self, key: yaml.ScalarNode, value: yaml.ScalarNode) -> None:
-        """Record a value an unquoted ' #' cut short: YAML reads the rest of the line as a
-        comment, so `name: Baz #1 supplier` is the name 'Baz'. A comment such as
-        `# Ghana` (a space after '#') is taken as one."""
-        if value.style or key.end_mark.line != value.end_mark.line:
+    def _comment_after(self, key: str, value: yaml.ScalarNode) -> None:
+        """Record a value of free text an unquoted ' #' may have cut short: YAML reads the
+        rest of the line as a comment, so `name: Baz #1 supplier` is the name 'Baz' and
+        `- SKU #12` the product 'SKU'. A comment such as `# Ghana` (a space after '#') is
+        taken as one."""
+        if value.style or value.start_mark.line != value.end_mark.line:
             return
         found = _CUT_BY_COMMENT.match(self.text, value.end_mark.index)
         if found is not None:
-            self.cut_values.append(
-                (str(key.value), str(value.value), found.group(1).rstrip(), key.start_mark.line + 1)
-            )
+            cut = found.group(1).rstrip()
+            self.cut_values.append((key, str(value.value), cut, value.start_mark.line + 1))
 
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
         """The mapping's pairs once a merge (<<) has added another's: a key that is a list
@@ -421,6 +427,9 @@ class YamlReader(ChainReader):
                 # the parser finds a bracket not closed where the next thing starts: say
                 # where it was opened ("while parsing a flow mapping" at line 1)
                 hint = "a bracket not closed?" if "flow" in e.context else "check the indentation"
+                if "flow" in e.context and " #" in _text_line(text, opened.line):
+                    # ('[SKU #12]': the comment took the closing bracket)
+                    hint += " An unquoted ' #' starts a comment: quote a value holding '#'"
                 where_opened = (
                     f" ({e.context.removeprefix('while ')} that starts at line"
                     f" {opened.line + 1}, column {opened.column + 1}: {hint})"
@@ -487,7 +496,8 @@ class YamlReader(ChainReader):
             problems.warning(
                 "comment-in-value",
                 f"{key} is read as {read_as}: in YAML an unquoted ' #' starts a comment, so"
-                f' {cut!r} is not read; quote the value to keep it: {key}: "{whole}"',
+                f' {cut!r} is not read. If it belongs to the value, quote it: "{whole}"; if it'
+                " is a comment, a space after '#' says so",
                 Location(str(path), line=line, column=key),
             )
         check = _Check(str(path), problems, loader.item_lines)
@@ -1029,6 +1039,12 @@ def _plain_number(text: str) -> str:
     except ValueProblem:
         return text.replace(",", "")
     return str(int(number)) if number.is_integer() else str(number)
+
+
+def _text_line(text: str, index: int) -> str:
+    """Line `index` (from 0) of a text, or "" past its end."""
+    lines = text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
 
 
 def _encoding_message(raw: bytes) -> tuple[str, int | None]:
