@@ -78,3 +78,11 @@ def test_near_ids_by_spelling_are_looked_up_within_a_budget(
     build_graph(chain, found)
     suggestions = [p.suggestion for p in found.errors if p.type == "unknown-buyer"]
     assert suggestions == ["'S0'", "'S1'", "'S2'", None, None]
+
+
+def test_a_chain_too_deep_still_has_its_other_link_problems_reported(tmp_path: Path) -> None:
+    rows = ["A,a,B", "B,b,A", *_filled_down(8)]  # a cycle, and a chain 8 tiers deep
+    chain, _ = read_chain([_chain_file(tmp_path, rows)])
+    found = ProblemList()
+    build_graph(chain, found, max_tiers=5)
+    assert sorted(p.type for p in found.errors) == ["cycle", "too-many-tiers"]

@@ -168,6 +168,11 @@ def _build_graph(
     cyclic: set[str] = set()
     if deep is not None:  # thousands of tiers: a data error, refused before they cost
         _too_deep(deep, max_tiers, by_id, problems, fallback)
+        # the other problems of the links are reported too (those of tiers and reach need
+        # the tiers, which are not walked)
+        graph = _digraph(node_attrs, succ, pred)
+        _check_cycles(graph, by_id, {s: i for i, s in enumerate(ids)}, problems, fallback)
+        _check_shares(succ, totals, by_id, problems, fallback)
         supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, {}, {}, None)
         clock("graph")
         clock("validate")
