@@ -89,3 +89,23 @@ def test_an_unknown_audit_result_is_located_at_its_own_line(tmp_path: Path) -> N
         if p.type == "unknown-audit-result"
     ]
     assert found == [(10, "result"), (11, "result")]
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("31-04-2025", "April 2025 has 30 days, not 31"),
+        ("2025/04/31", "April 2025 has 30 days, not 31"),
+        ("2025-04-00", "there is no day 0"),
+        ("02/29/2025", "there is no month 29, and read month first, February 2025 has 28 days"),
+        ("12/31/2025", "if it is December 31, write 2025-12-31"),
+    ],
+)
+def test_a_date_in_numbers_that_is_no_day_says_why(written: str, why: str) -> None:
+    from ddtool.sources.values import ValueProblem, parse_date
+
+    with pytest.raises(ValueProblem) as caught:
+        parse_date(written)
+    assert str(caught.value).startswith(f"{written!r} does not exist: ") and why in str(
+        caught.value
+    )

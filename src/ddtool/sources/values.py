@@ -183,8 +183,8 @@ def parse_date(value: Any) -> dt.date:
 
 # dates written in numbers as parse_date reads them: year first (2026-02-30), day first
 # (31.04.2025, 31/04/2025)
-_ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DAY_FIRST_SHAPE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_ISO_SHAPE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+_DAY_FIRST_SHAPE = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
 
 
 def _why_no_date(text: str) -> str | None:
@@ -206,9 +206,15 @@ def _why_no_date(text: str) -> str | None:
                     f"there is no month {month}: dates are read day first; if it is"
                     f" {calendar.month_name[day]} {month}, write {year}-{day:02d}-{month:02d}"
                 )
+            return (  # (02/29/2025: no day read month first either)
+                f"there is no month {month}, and read month first, {calendar.month_name[day]}"
+                f" {year} has {days} days, not {month}"
+            )
         return f"there is no month {month}"
+    if not day:
+        return "there is no day 0"
     days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
+    if day > days:
         return f"{calendar.month_name[month]} {year} has {days} days, not {day}"
     return None
 
