@@ -40,7 +40,7 @@ def test_a_plain_message(tmp_path: Path, name: str, content: bytes, kind: str, s
     assert error.type == kind and says in error.message
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
 def test_a_utf16_yaml_file_with_its_mark_is_read(tmp_path: Path, encoding: str) -> None:
     mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
     path = tmp_path / "chain.yaml"
@@ -109,3 +109,11 @@ def test_a_date_in_numbers_that_is_no_day_says_why(written: str, why: str) -> No
     assert str(caught.value).startswith(f"{written!r} does not exist: ") and why in str(
         caught.value
     )
+
+
+def test_a_utf16_yaml_file_that_does_not_decode_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_bytes(YAML.encode("utf-16") + b"\x00\xd8")  # (half a character at the end)
+    _, problems = read_chain([path])
+    [error] = problems.errors
+    assert error.type == "bad-encoding" and error.message.startswith("not valid UTF-16 text")

@@ -85,6 +85,12 @@ class _ImpossibleDate(str):
     reason: str
 
 
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # a comment right after a value, its '#' followed by no space: text that may have meant to be
 # the value's ('Baz #1 supplier'), up to the end of the line
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
@@ -385,12 +391,21 @@ class YamlReader(ChainReader):
                 f"--sheet '{options.sheet}' is not used: a YAML file has no sheets",
                 where,
             )
+        raw = path.read_bytes()
+        # UTF-16 or UTF-32 with its byte-order mark (a Windows editor's "Unicode"), as YAML
+        # allows (UTF-32's marks first: UTF-16's little-endian one begins the same)
+        wide = next((name for mark, name in _WIDE_MARKS if raw.startswith(mark)), None)
         try:
-            raw = path.read_bytes()
-            # UTF-16 with its byte-order mark (a Windows editor's "Unicode"), as YAML allows
-            wide = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-            text = raw.decode("utf-16" if wide else "utf-8-sig")
-        except UnicodeDecodeError:
+            text = raw.decode(wide or "utf-8-sig")
+        except UnicodeDecodeError as e:
+            if wide is not None:
+                problems.error(
+                    "bad-encoding",
+                    f"not valid {wide.upper()} text (at byte offset {e.start}: {e.reason});"
+                    " save the file as UTF-8",
+                    where,
+                )
+                return chain
             message, line = _encoding_message(raw)
             problems.error("bad-encoding", message, Location(str(path), line=line))
             return chain
