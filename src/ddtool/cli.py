@@ -443,6 +443,14 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
     from ddtool.reporters import reporter_for
 
     for out in outputs:
+        if out.is_symlink():
+            try:
+                out.resolve()
+            except (RuntimeError, OSError):  # (a loop: pathlib says so before Python 3.13)
+                _fail(
+                    f"{out}: a symbolic link in a loop (it leads back to itself): remove it,"
+                    " or give another name"
+                )
         if out.is_dir():  # (said before its suffix: a folder has none to speak of)
             _check_writable(out, "report.xlsx")
         reporter_for(out)  # unknown suffix: a usage error before any work
