@@ -218,7 +218,10 @@ def table_from_rows(
         labels,
         columns,
         mapping,
-        (_ids(columns[field_cols["id"]]) | company_ids) if "id" in field_cols else frozenset(),
+        # (the ids, 10^5 of them, only for a header that may be a misspelt buyers column)
+        (lambda: _ids(columns[field_cols["id"]]) | company_ids)
+        if "id" in field_cols
+        else frozenset,
         Location(path, sheet=sheet, row=header_index + 1),
         options,
         problems,
@@ -370,7 +373,7 @@ def _misspelt_headers(
     labels: dict[int, str],
     columns: list[Sequence[Any]],
     mapping: dict[int, str],
-    ids: AbstractSet[str],
+    ids_of: Callable[[], AbstractSet[str]],
     where: Location,
     options: ReadOptions,
     problems: ProblemList,
@@ -386,7 +389,8 @@ def _misspelt_headers(
         if near is None or near[1] in taken:
             continue
         written, target = near
-        lost = target == "buyers" and bool(ids) and values_fit("buyers", columns[col], ids)
+        ids = ids_of() if target == "buyers" else frozenset()
+        lost = bool(ids) and values_fit("buyers", columns[col], ids)
         report = problems.error if lost else problems.warning
         report(
             "unmapped-column",
@@ -2582,14 +2586,15 @@ def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> _Sc
                 # one search for "<f" (rare) before the two for a formula's tag
                 formulas = formulas or (b"<f" in chunk and (b"<f>" in chunk or b"<f " in chunk))
                 errors = errors or b't="e"' in chunk
-                text = carried + chunk
-                if b"hidden" in text:  # (rare: one search, then the row tags)
-                    for tag in _ROW_TAG.findall(text):
+                # (rare: one search, then the row tags; the chunk is joined to the tag the
+                # last one cut only then)
+                if b"hidden" in chunk or (carried and b"hidden" in carried + chunk[:64]):
+                    for tag in _ROW_TAG.findall(carried + chunk):
                         number = _ROW_NUMBER.search(tag)
                         if number is not None and _HIDDEN.search(tag):
                             hidden.append(int(number.group(1)))
-                opened = text.rfind(b"<")
-                carried = text[opened:] if opened > text.rfind(b">") else b""
+                opened = chunk.rfind(b"<")
+                carried = chunk[opened:] if opened > chunk.rfind(b">") else b""
         if hidden:
             hidden_rows[info.filename] = sorted(set(hidden))
     return _Scan(formulas, errors, hidden_rows=hidden_rows)
