@@ -10,7 +10,7 @@ from typing import Any
 from ddtool.config import Config, Scoring, Thresholds
 from ddtool.document import ADJUSTMENT, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
 from ddtool.model import RISK_TYPES, Audit, Certification, Supplier, audit_outcome
-from ddtool.profiles import GoodListing, Indicator, Profiles, text_key
+from ddtool.profiles import GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
 
 
@@ -342,6 +342,7 @@ class Scorer:
         self._said: dict[tuple[Any, ...], SupplierRisk] = {}
         self._may_be: dict[tuple[str, str], list[Evidence]] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
+        self._sector_facts: dict[tuple[str, str], Evidence] = {}
         # worst cases of an unknown country, by sector, products and what an inferred stage's
         # buyer's products say it works (None: a mapped supplier's; see the methods' `said`)
         self._worst: dict[WorstKey, dict[str, tuple[Score, str]] | None] = {}
@@ -599,6 +600,41 @@ class Scorer:
                 )
             self._severities[key] = found
         return found
+
+    def _sector_fact(self, sector: Sector, risk_type: str) -> Evidence:
+        """A sector's inherent likelihood as a fact, made once per sector and risk type:
+        suppliers whose scores are their own (certifications, audits written apart) share
+        it, with its rationale."""
+        key = (sector.id, risk_type)
+        fact = self._sector_facts.get(key)
+        if fact is not None:
+            return fact
+        p = self.profiles
+        sr = sector.risk[risk_type]
+        # the rating is the project's judgement; the source it rests on is named in the
+        # note, not credited with the number
+        rating = p.sources.get(RATING_SOURCE)
+        source = p.sources.get(sr.source)
+        rests_on = f"{source.name} ({source.year})" if source else sr.source
+        if sector.overlay:  # a rating of the user's, not the project's: said so
+            fact = Evidence(
+                f"sector inherent likelihood ({sector.id}), rating from the overlay"
+                f" {sector.overlay}",
+                sr.likelihood,
+                None,
+                f"the overlay {sector.overlay} (given with --profiles)",
+                note=f"{sr.rationale} [source behind it: {rests_on}]",
+            )
+        else:
+            fact = Evidence(
+                f"sector inherent likelihood ({sector.id}), ddtool rating",
+                sr.likelihood,
+                rating.year if rating else None,
+                rating.name if rating else RATING_SOURCE,
+                note=f"{sr.rationale} [source behind it: {rests_on}]",
+            )
+        self._sector_facts[key] = fact
+        return fact
 
     def _guessed(
         self,
@@ -868,32 +904,7 @@ class Scorer:
                 sr = sector.risk[risk_type]
                 base = s.sector_weight * sr.likelihood + (1 - s.sector_weight) * country.value
                 severity = sr.severity
-                # the rating is the project's judgement; the source it rests on is named in
-                # the note, not credited with the number
-                rating = p.sources.get(RATING_SOURCE)
-                source = p.sources.get(sr.source)
-                rests_on = f"{source.name} ({source.year})" if source else sr.source
-                if sector.overlay:  # a rating of the user's, not the project's: said so
-                    evidence.append(
-                        Evidence(
-                            f"sector inherent likelihood ({sector.id}), rating from the overlay"
-                            f" {sector.overlay}",
-                            sr.likelihood,
-                            None,
-                            f"the overlay {sector.overlay} (given with --profiles)",
-                            note=f"{sr.rationale} [source behind it: {rests_on}]",
-                        )
-                    )
-                else:
-                    evidence.append(
-                        Evidence(
-                            f"sector inherent likelihood ({sector.id}), ddtool rating",
-                            sr.likelihood,
-                            rating.year if rating else None,
-                            rating.name if rating else RATING_SOURCE,
-                            note=f"{sr.rationale} [source behind it: {rests_on}]",
-                        )
-                    )
+                evidence.append(self._sector_fact(sector, risk_type))
                 if guessed:
                     base, severity, facts = self._guessed(
                         sector.id, risk_type, country.value, base, severity
