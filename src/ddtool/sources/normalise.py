@@ -243,13 +243,31 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
                     valid_until = parse_expiry(item["valid_until"])
                 except ValueProblem as e:
                     issues.append(_Issue("bad-date", f"certification valid_until: {e}"))
-            out.append(Certification.model_construct(name=as_text(name), valid_until=valid_until))
+            name = as_text(name)
         elif item is not None and str(item).strip():
             name, valid_until, issue = _certification_text(as_text(item))
             if issue is not None:
                 issues.append(issue)
-            out.append(Certification.model_construct(name=name, valid_until=valid_until))
+        else:
+            continue
+        hidden = _hidden(name, "certification")
+        if hidden is not None:  # (shown in the evidence and by explain: refused as a name is)
+            issues.append(hidden)
+            continue
+        out.append(Certification.model_construct(name=name, valid_until=valid_until))
     return out, tuple(issues)
+
+
+def _hidden(text: str, what: str) -> _Issue | None:
+    """An unsafe-characters issue for a text with a control or text-direction mark."""
+    found = _UNSAFE.search(text)
+    if found is None:
+        return None
+    return _Issue(
+        "unsafe-characters",
+        f"{what} {text[:60]!r} contains the invisible character"
+        f" U+{ord(found.group()):04X} (a control or text-direction mark); remove it",
+    )
 
 
 # a month's name and a day at the end of an item, and a year: "SA8000 valid until Jan 31, 2024"
@@ -383,6 +401,11 @@ def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
         date=date,
         result=None if result is None else as_text(result).casefold(),
     )
+    for what, text in (("audit standard", audit.standard), ("audit result", audit.result)):
+        hidden = _hidden(text or "", what)
+        if hidden is not None:  # (shown in the evidence and by explain)
+            issues = (*issues, hidden)
+            audit = Audit.model_construct(standard="audit", date=date, result=None)
     return audit, issues
 
 
@@ -1057,6 +1080,10 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
     sector, sector_raw = _sector(data.get("sector"), cells.get("sector", where), problems, sectors)
     company_id = as_id(data["id"]) if data.get("id") is not None else "company"
     name = as_text(data.get("name") or "")
+    for field_name, text in (("id", company_id), ("name", name)):
+        # (shown in every report and at the head of the terminal's: checked as a supplier's)
+        for issue in _text_issues(f"company {field_name}", text, MAX_LENGTH[field_name]):
+            problems.error(issue.type, issue.message, cells.get(field_name, where))
     stem = PurePath(raw.path).stem
     if not name:  # as without any company: named after the file (a batch tells them apart)
         name = stem

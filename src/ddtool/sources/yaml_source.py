@@ -85,6 +85,8 @@ class _ImpossibleDate(str):
     reason: str
 
 
+# an anchor (`&name`, after a space, a line's start or a flow indicator), which aliases need
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
 _WIDE_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -359,6 +361,31 @@ def _expanded_size(value: Any, limit: int) -> int:
     return sizes.get(id(value), 1)
 
 
+def _expanded_chars(value: Any, limit: int) -> int:
+    """Characters of text once aliases are expanded (memoised per object, as _expanded_size:
+    one long text named by thousands of aliases counts each time it is named)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, done = stack.pop()
+        if not isinstance(item, dict | list):
+            continue
+        children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+        if done:
+            total = sum(
+                sizes.get(id(c), 0) if isinstance(c, dict | list) else len(str(c))
+                for c in children
+            )
+            sizes[id(item)] = min(total, limit + 1)
+            continue
+        if id(item) in sizes:
+            continue
+        sizes[id(item)] = 0  # provisional; also stops self-referencing loops
+        stack.append((item, True))
+        stack.extend((c, False) for c in children if isinstance(c, dict | list))
+    return sizes.get(id(value), len(str(value)) if not isinstance(value, dict | list) else 0)
+
+
 def _depth(value: Any, limit: int) -> int:
     """Nesting depth of value, stopping at limit (iterative: no recursion error)."""
     stack: list[tuple[Any, int]] = [(value, 1)]
@@ -481,10 +508,21 @@ class YamlReader(ChainReader):
         if any(key == "suppliers" for key, _, _ in loader.duplicates):
             return chain  # (two lists of suppliers: which is meant is unknown; not read)
         # (any other key written twice stays an error, and the rest of the file is read)
-        if _expanded_size(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+        # (aliases need anchors: a file with none, most, is spared the two counts)
+        anchored = _ANCHOR.search(text) is not None
+        if anchored and _expanded_size(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
             problems.error(
                 "alias-bomb",
                 f"aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused",
+                where,
+            )
+            return chain
+        most = options.max_file_mb * 1_048_576  # (the text a file of the largest size holds)
+        if anchored and _expanded_chars(data, most) > most:
+            problems.error(
+                "alias-bomb",
+                f"aliases expand to more than {options.max_file_mb:,} MB of text (the limit of"
+                " --max-file-mb): refused",
                 where,
             )
             return chain
