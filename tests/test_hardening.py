@@ -455,8 +455,20 @@ def test_a_failed_write_is_an_error_naming_the_output(
 ) -> None:
     """Past the check, the error names the output the user gave, not a temporary file,
     and is no traceback; nothing is left behind."""
-    chain = ROOT / "sample_chains" / "coffee.yaml"
     out = tmp_path / f"out{suffix}"
+    done = _assess_with_a_full_disk(out, broken)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"error: {out}: cannot be written: No space left on device; {out} was not written"
+        " (no output was left half-written)"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def _assess_with_a_full_disk(out: Path, broken: str) -> subprocess.CompletedProcess[str]:
+    """`ddtool assess` of a sample into `out`, in a process where `broken` (a line such as
+    `atomic.os.fsync = full`) makes the disk full."""
+    chain = ROOT / "sample_chains" / "coffee.yaml"
     script = (
         "import sys, tempfile\n"
         "from ddtool import atomic\n"
@@ -466,34 +478,16 @@ def test_a_failed_write_is_an_error_naming_the_output(
         f"sys.argv = ['ddtool', 'assess', {str(chain)!r}, '-q', '-o', {str(out)!r}]\n"
         "main()\n"
     )
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
-    assert done.returncode == 2
-    assert done.stderr.strip() == (
-        f"error: {out}: cannot be written: No space left on device; {out} was not written"
-        " (no output was left half-written)"
-    )
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_write_says_the_output_keeps_what_it_held(tmp_path: Path) -> None:
     """One output too says what the run left: the file from before, as it was."""
-    chain = ROOT / "sample_chains" / "coffee.yaml"
     out = tmp_path / "out.json"
     out.write_text("before", encoding="utf-8")
-    script = (
-        "import sys\n"
-        "from ddtool import atomic\n"
-        "def full(*a, **k): raise OSError(28, 'No space left on device')\n"
-        "atomic.os.fsync = full\n"
-        "from ddtool.cli import main\n"
-        f"sys.argv = ['ddtool', 'assess', {str(chain)!r}, '-q', '-o', {str(out)!r}]\n"
-        "main()\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
+    done = _assess_with_a_full_disk(out, "atomic.os.fsync = full")
     assert done.returncode == 2
     assert done.stderr.strip().endswith(
         f"{out} was not written (no output was left half-written; {out} keeps its earlier content)"

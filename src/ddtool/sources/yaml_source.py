@@ -340,31 +340,12 @@ def _why_no_date(parts: re.Match[str] | None) -> str:
     return f"there is no time of day {parts.group('hour')}:{parts.group('minute')}"
 
 
-def _expanded_size(value: Any, limit: int) -> int:
-    """Number of values once aliases are expanded (memoised per object, so a bomb is cheap)."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[Any, bool]] = [(value, False)]
-    while stack:
-        item, done = stack.pop()
-        if not isinstance(item, dict | list):
-            continue
-        children = list(item.values() if isinstance(item, dict) else item)
-        if done:
-            total = 1 + sum(sizes.get(id(c), 1) for c in children)
-            sizes[id(item)] = min(total, limit + 1)
-            continue
-        if id(item) in sizes:
-            continue
-        sizes[id(item)] = 1  # provisional; also stops self-referencing loops
-        stack.append((item, True))
-        stack.extend((c, False) for c in children if isinstance(c, dict | list))
-    return sizes.get(id(value), 1)
-
-
-def _expanded_chars(value: Any, limit: int) -> int:
-    """Characters of text once aliases are expanded (memoised per object, as _expanded_size:
-    one long text named by thousands of aliases counts each time it is named)."""
-    sizes: dict[int, int] = {}
+def _expanded(value: Any, limits: tuple[int, int]) -> tuple[int, int]:
+    """The values and the characters of text once aliases are expanded, each stopping just
+    past its limit (memoised per object, so that a bomb is cheap: one long text named by
+    thousands of aliases counts each time it is named)."""
+    most_values, most_chars = limits
+    sizes: dict[int, tuple[int, int]] = {}
     stack: list[tuple[Any, bool]] = [(value, False)]
     while stack:
         item, done = stack.pop()
@@ -372,18 +353,25 @@ def _expanded_chars(value: Any, limit: int) -> int:
             continue
         children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
         if done:
-            total = sum(
-                sizes.get(id(c), 0) if isinstance(c, dict | list) else len(str(c))
-                for c in children
-            )
-            sizes[id(item)] = min(total, limit + 1)
+            values = chars = 0
+            for child in children:
+                if isinstance(child, dict | list):
+                    below = sizes.get(id(child), (1, 0))
+                    values, chars = values + below[0], chars + below[1]
+                else:
+                    values, chars = values + 1, chars + len(str(child))
+            if isinstance(item, dict):
+                values -= len(item)  # (its keys are no values of their own)
+            sizes[id(item)] = (min(1 + values, most_values + 1), min(chars, most_chars + 1))
             continue
         if id(item) in sizes:
             continue
-        sizes[id(item)] = 0  # provisional; also stops self-referencing loops
+        sizes[id(item)] = (1, 0)  # provisional; also stops self-referencing loops
         stack.append((item, True))
         stack.extend((c, False) for c in children if isinstance(c, dict | list))
-    return sizes.get(id(value), len(str(value)) if not isinstance(value, dict | list) else 0)
+    if isinstance(value, dict | list):
+        return sizes[id(value)]
+    return 1, len(str(value))
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -508,17 +496,22 @@ class YamlReader(ChainReader):
         if any(key == "suppliers" for key, _, _ in loader.duplicates):
             return chain  # (two lists of suppliers: which is meant is unknown; not read)
         # (any other key written twice stays an error, and the rest of the file is read)
-        # (aliases need anchors: a file with none, most, is spared the two counts)
-        anchored = _ANCHOR.search(text) is not None
-        if anchored and _expanded_size(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+        # (aliases need anchors: a file with none, most, is spared the count; the text limit
+        # is what a file of the largest size holds)
+        most = options.max_file_mb * 1_048_576
+        values, chars = (
+            _expanded(data, (MAX_EXPANDED_NODES, most))
+            if _ANCHOR.search(text) is not None
+            else (0, 0)
+        )
+        if values > MAX_EXPANDED_NODES:
             problems.error(
                 "alias-bomb",
                 f"aliases expand to more than {MAX_EXPANDED_NODES:,} values: refused",
                 where,
             )
             return chain
-        most = options.max_file_mb * 1_048_576  # (the text a file of the largest size holds)
-        if anchored and _expanded_chars(data, most) > most:
+        if chars > most:
             problems.error(
                 "alias-bomb",
                 f"aliases expand to more than {options.max_file_mb:,} MB of text (the limit of"
