@@ -53,9 +53,11 @@ def test_a_name_is_shown_on_one_line(name: str, shown: str) -> None:
     assert str(Location(name, row=3)) == f"{shown}, row 3"
 
 
-def test_an_output_that_is_a_link_in_a_loop_is_a_usage_error(tmp_path: Path) -> None:
-    out = tmp_path / "loop.json"
-    out.symlink_to(out)
+@pytest.mark.parametrize("where", ["loop.json", "loop/out.json"])
+def test_an_output_through_a_link_in_a_loop_is_a_usage_error(tmp_path: Path, where: str) -> None:
+    loop = tmp_path / "loop" if "/" in where else tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    out = tmp_path / where
     done = CliRunner().invoke(app, ["assess", str(SAMPLE), "-q", "-o", str(out)])
     assert done.exit_code == 2
     assert "a symbolic link in a loop" in done.output and "internal error" not in done.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import os
@@ -443,14 +444,12 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
     from ddtool.reporters import reporter_for
 
     for out in outputs:
-        if out.is_symlink():
-            try:
-                out.resolve()
-            except (RuntimeError, OSError):  # (a loop: pathlib says so before Python 3.13)
-                _fail(
-                    f"{out}: a symbolic link in a loop (it leads back to itself): remove it,"
-                    " or give another name"
-                )
+        loop = _link_loop(out)
+        if loop is not None:
+            _fail(
+                f"{out}: {loop} is a symbolic link in a loop (it leads back to itself): remove"
+                " it, or give another path"
+            )
         if out.is_dir():  # (said before its suffix: a folder has none to speak of)
             _check_writable(out, "report.xlsx")
         reporter_for(out)  # unknown suffix: a usage error before any work
@@ -458,6 +457,19 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
         _check_writable(out, "report.xlsx")
     _check_distinct(outputs)
     _plan_outputs(outputs)
+
+
+def _link_loop(path: Path) -> Path | None:
+    """The first part of a path, from the top, that is a symbolic link in a loop, if any
+    (told by the system's own error, whatever the Python version's pathlib does)."""
+    for part in [*reversed(path.parents), path]:
+        if part.is_symlink():
+            try:
+                os.stat(part)
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    return part
+    return None
 
 
 def _refuse_an_input(out: Path, inputs: list[Path]) -> None:

@@ -59,3 +59,36 @@ def test_number_ids_written_as_text(
     assert [p.type for p in problems.errors] == errors
     for supplier in chain.suppliers:
         assert supplier.buyers == links.get(supplier.id, supplier.buyers)
+
+
+@pytest.mark.parametrize(
+    ("files", "links"),
+    [
+        # ids and buyers of two files written as numbers: the second names the first's ids
+        (
+            {
+                "a.csv": "1001.0,Farm A,\n1002.0,Farm B,\n",
+                "b.csv": "2001.0,Coop C,1001.0\n2002.0,Coop D,1002.0\n",
+            },
+            {"2001": ["1001"], "2002": ["1002"]},
+        ),
+        # the company's id named as the ids are written
+        ({"a.csv": "1001.0,Farm A,5000.0\n"}, {"1001": ["5000"]}),
+    ],
+)
+def test_number_ids_across_files_and_the_company(
+    tmp_path: Path, files: dict[str, str], links: dict[str, list[str]]
+) -> None:
+    from ddtool.graph import build_graph
+
+    company = tmp_path / "company.yaml"
+    company.write_text("company:\n  name: Acme\n  id: 5000\nsuppliers: []\n", encoding="utf-8")
+    paths = [company]
+    for name, rows in files.items():
+        path = tmp_path / name
+        path.write_text("Supplier ID,Supplier name,Buyer ID\n" + rows, encoding="utf-8")
+        paths.append(path)
+    chain, problems = read_chain(paths)
+    build_graph(chain, problems)
+    assert not problems.errors
+    assert {s.id: s.buyers for s in chain.suppliers if s.buyers} == links

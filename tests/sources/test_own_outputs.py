@@ -82,7 +82,8 @@ def test_a_chain_workbook_with_sheets_named_as_the_registers_is_read(tmp_path: P
     assert [s.id for s in chain.suppliers] == ["S1"] and not problems.errors
 
 
-def test_a_register_sheet_named_with_sheet_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sheet", ["Suppliers", "Risk register"])
+def test_a_register_is_refused_whichever_sheet_is_named(tmp_path: Path, sheet: str) -> None:
     from typer.testing import CliRunner
 
     from ddtool.cli import app
@@ -92,5 +93,5 @@ def test_a_register_sheet_named_with_sheet_is_read(tmp_path: Path) -> None:
         app, ["assess", str(SAMPLES / "coffee.yaml"), "-q", "-o", str(register)]
     )
     assert made.exit_code == 0, made.output
-    chain, problems = read_chain([register], ReadOptions(sheet="Suppliers"))
-    assert chain.suppliers and not [p for p in problems.errors if p.type == "ddtool-output"]
+    chain, problems = read_chain([register], ReadOptions(sheet=sheet))
+    assert not chain.suppliers and [p.type for p in problems.errors] == ["ddtool-output"]

@@ -403,9 +403,8 @@ def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
     )
     for what, text in (("audit standard", audit.standard), ("audit result", audit.result)):
         hidden = _hidden(text or "", what)
-        if hidden is not None:  # (shown in the evidence and by explain)
+        if hidden is not None:  # (shown in the evidence and by explain: an error)
             issues = (*issues, hidden)
-            audit = Audit.model_construct(standard="audit", date=date, result=None)
     return audit, issues
 
 
@@ -703,6 +702,7 @@ class _RowProblems:
         self.table = table
         self.found: list[tuple[int, Problem]] = []
         self.dropped: set[int] = set()  # rows without an id: no other problem is reported
+        self.numbered = False  # ids written as a number column exported as text ('1001.0')
 
     def add(self, name: str, found: list[tuple[int, Issues]]) -> None:
         """Place the issues found in one column (row index, issues) at their cells."""
@@ -937,7 +937,10 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
         if not all(map(str.isascii, ids)):
             ids = [i if i.isascii() else unicode_id(i) for i in ids]
         if ".0\0" in "\0".join(ids) + "\0":  # (rare: a number column exported as '1001.0')
-            ids = whole_numbers(ids) or ids
+            numbers = whole_numbers(ids)
+            if numbers is not None:
+                ids[:] = numbers
+                row_problems.numbered = True
     else:
         ids = ["" if value is None else as_id(value) for value in raw_ids]
     if "" in ids:
@@ -951,17 +954,21 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
     return ids
 
 
-def _buyers_as_numbers(buyers: list[list[str]], ids: list[str]) -> list[list[str]]:
-    """Buyers written as a number column exported as text ('1001.0'): each read as the id
-    of its number ('1001') when the table has that id and not the one as written (ids of
-    digits only: '1.0' beside an id '1.0' is that id)."""
+def _buyers_as_numbers(buyers: list[list[str]], ids: list[str], numbered: bool) -> list[list[str]]:
+    """Buyers written as a number column exported as text ('1001.0') read as the ids of
+    their numbers ('1001'): every one, when the table's ids were written so too (a buyer in
+    another file, or the company, is then named as the ids are); otherwise each one whose
+    number is an id of the table and which is not one as written ('1.0' beside an id '1.0'
+    is that id)."""
     known = set(ids)
 
     def read(item: str) -> str:
         if item in known or not item.endswith(".0"):
             return item
         number = item[:-2]
-        return number if number in known and number.isascii() and number.isdigit() else item
+        if not (number.isascii() and number.isdigit()):
+            return item
+        return number if numbered or number in known else item
 
     return [list(map(read, items)) for items in buyers]
 
@@ -993,7 +1000,7 @@ def normalise_table(
     buyers = _item_lists(raw_buyers, size, as_id)
     # (one search through the column, at C speed: '.0' in no id is the usual case)
     if raw_buyers is not None and ".0" in "\0".join(map(str, filter(None, raw_buyers))):
-        buyers = _buyers_as_numbers(buyers, ids)
+        buyers = _buyers_as_numbers(buyers, ids, row_problems.numbered)
     tiers, found = _convert(column("tier"), size, _tier_value)
     row_problems.add("tier", found)
     workers, found = _convert(column("workers"), size, _workers_value)

@@ -1394,7 +1394,7 @@ class ExcelReader(ChainReader):
         if loaded is None:
             return chain
         workbook, names, hidden, sheet, rows, merged = loaded
-        if options.sheet is None and _is_register(workbook, names):
+        if _is_register(workbook, names):
             register = _OWN_OUTPUT.format(what="an Excel risk register")
             problems.error("ddtool-output", register, where)
             return chain

@@ -183,17 +183,17 @@ def parse_date(value: Any) -> dt.date:
 
 # dates written in numbers as parse_date reads them: year first (2026-02-30), day first
 # (31.04.2025, 31/04/2025)
-_ISO_SHAPE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
-_DAY_FIRST_SHAPE = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})")
+_ISO_SHAPE = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
+_DAY_FIRST_SHAPE = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})")
 
 
 def _why_no_date(text: str) -> str | None:
     """Why a text written as a date in numbers is no day ("April 2025 has 30 days, not
     31", "there is no month 13"); None when it is not written so."""
     if (found := _ISO_SHAPE.fullmatch(text)) is not None:
-        year, month, day = map(int, found.groups())
+        year, month, day = map(int, found.group(1, 3, 4))
     elif (found := _DAY_FIRST_SHAPE.fullmatch(text)) is not None:
-        day, month, year = map(int, found.groups())
+        day, month, year = map(int, found.group(1, 3, 4))
     else:
         return None
     if not year:

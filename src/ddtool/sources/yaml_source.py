@@ -85,8 +85,6 @@ class _ImpossibleDate(str):
     reason: str
 
 
-# an anchor (`&name`, after a space, a line's start or a flow indicator), which aliases need
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
 _WIDE_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -496,13 +494,11 @@ class YamlReader(ChainReader):
         if any(key == "suppliers" for key, _, _ in loader.duplicates):
             return chain  # (two lists of suppliers: which is meant is unknown; not read)
         # (any other key written twice stays an error, and the rest of the file is read)
-        # (aliases need anchors: a file with none, most, is spared the count; the text limit
-        # is what a file of the largest size holds)
+        # (an alias needs an anchor: a file without both an '&' and a '*', most, is spared the
+        # count; the text limit is what a file of the largest size holds)
         most = options.max_file_mb * 1_048_576
         values, chars = (
-            _expanded(data, (MAX_EXPANDED_NODES, most))
-            if _ANCHOR.search(text) is not None
-            else (0, 0)
+            _expanded(data, (MAX_EXPANDED_NODES, most)) if "&" in text and "*" in text else (0, 0)
         )
         if values > MAX_EXPANDED_NODES:
             problems.error(
