@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import json
 import os
@@ -442,9 +441,10 @@ def _assess_options(
 
 def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
     from ddtool.reporters import reporter_for
+    from ddtool.sources.interface import link_loop
 
     for out in outputs:
-        loop = _link_loop(out)
+        loop = link_loop(out)
         if loop is not None:
             _fail(
                 f"{out}: {loop} is a symbolic link in a loop (it leads back to itself): remove"
@@ -457,19 +457,6 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
         _check_writable(out, "report.xlsx")
     _check_distinct(outputs)
     _plan_outputs(outputs)
-
-
-def _link_loop(path: Path) -> Path | None:
-    """The first part of a path, from the top, that is a symbolic link in a loop, if any
-    (told by the system's own error, whatever the Python version's pathlib does)."""
-    for part in [*reversed(path.parents), path]:
-        if part.is_symlink():
-            try:
-                os.stat(part)
-            except OSError as e:
-                if e.errno == errno.ELOOP:
-                    return part
-    return None
 
 
 def _refuse_an_input(out: Path, inputs: list[Path]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -153,3 +155,26 @@ def file_signature(path: Path | str) -> tuple[int, ...] | None:
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+
+
+def bom_encoding(raw: bytes) -> str | None:
+    """UTF-32 or UTF-16, when the bytes start with its byte-order mark (UTF-32's first: the
+    little-endian UTF-16 mark begins the same)."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def link_loop(path: Path) -> Path | None:
+    """The first part of a path, from the top, that is a symbolic link in a loop, if any
+    (told by the system's own error, whatever the Python version's pathlib does)."""
+    for part in [*reversed(path.parents), path]:
+        if part.is_symlink():
+            try:
+                os.stat(part)
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    return part
+    return None

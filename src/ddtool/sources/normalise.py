@@ -258,14 +258,15 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
     return out, tuple(issues)
 
 
-def _hidden(text: str, what: str) -> _Issue | None:
-    """An unsafe-characters issue for a text with a control or text-direction mark."""
+def _hidden(text: str, what: str, quoted: bool = True) -> _Issue | None:
+    """An unsafe-characters issue for a text with a control or text-direction mark (the
+    text itself quoted in it, escaped, where the field does not locate it alone)."""
     found = _UNSAFE.search(text)
     if found is None:
         return None
     return _Issue(
         "unsafe-characters",
-        f"{what} {text[:60]!r} contains the invisible character"
+        f"{what}{f' {text[:60]!r}' if quoted else ''} contains the invisible character"
         f" U+{ord(found.group()):04X} (a control or text-direction mark); remove it",
     )
 
@@ -594,16 +595,8 @@ MAX_LENGTH = {"id": 100, "name": 300, "region": 200, "sector": 200}
 
 def _text_issues(name: str, value: str, limit: int) -> Issues:
     """Hidden characters or an absurd length in an id, name, region or sector."""
-    issues: Issues = ()
-    hidden = _UNSAFE.search(value)
-    if hidden:
-        issues += (
-            _Issue(
-                "unsafe-characters",
-                f"{name} contains the invisible character U+{ord(hidden.group()):04X}"
-                " (a control or text-direction mark); remove it",
-            ),
-        )
+    hidden = _hidden(value, name, quoted=False)
+    issues: Issues = () if hidden is None else (hidden,)
     if len(value) > limit:
         issues += (
             _Issue("too-long", f"{name} is {len(value):,} characters long, more than {limit}"),
@@ -702,7 +695,6 @@ class _RowProblems:
         self.table = table
         self.found: list[tuple[int, Problem]] = []
         self.dropped: set[int] = set()  # rows without an id: no other problem is reported
-        self.numbered = False  # ids written as a number column exported as text ('1001.0')
 
     def add(self, name: str, found: list[tuple[int, Issues]]) -> None:
         """Place the issues found in one column (row index, issues) at their cells."""
@@ -911,8 +903,9 @@ def _table_audits(
     return out
 
 
-def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
-    """Each row's id as as_id reads it; a row without one is dropped, with a problem."""
+def _table_ids(table: RawTable, row_problems: _RowProblems) -> tuple[list[str], bool]:
+    """Each row's id as as_id reads it, a row without one dropped, with a problem; and
+    whether the ids were written as a number column exported as text ('1001.0')."""
     size = len(table.rows)
     raw_ids = table.values.get("id")
     if raw_ids is None:
@@ -931,16 +924,16 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
                 )
             )
             row_problems.dropped.update(range(size))
-        return [""] * size
-    elif set(map(type, raw_ids)) == {str}:
+        return [""] * size, False
+    numbered = False
+    if set(map(type, raw_ids)) == {str}:
         ids = list(map(str.strip, raw_ids))  # as_id of a text
         if not all(map(str.isascii, ids)):
             ids = [i if i.isascii() else unicode_id(i) for i in ids]
         if ".0\0" in "\0".join(ids) + "\0":  # (rare: a number column exported as '1001.0')
             numbers = whole_numbers(ids)
             if numbers is not None:
-                ids[:] = numbers
-                row_problems.numbered = True
+                ids, numbered = numbers, True
     else:
         ids = ["" if value is None else as_id(value) for value in raw_ids]
     if "" in ids:
@@ -951,7 +944,7 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> list[str]:
                 missing = Problem("missing-id", _missing_id(name), table.where(index, "id"))
                 row_problems.found.append((index, missing))
                 row_problems.dropped.add(index)
-    return ids
+    return ids, numbered
 
 
 def _buyers_as_numbers(buyers: list[list[str]], ids: list[str], numbered: bool) -> list[list[str]]:
@@ -987,7 +980,7 @@ def normalise_table(
     row_problems = _RowProblems(table)
     # the columns in the order normalise_record reads the fields, so that the problems of one
     # row are reported in the same order
-    ids = _table_ids(table, row_problems)
+    ids, numbered = _table_ids(table, row_problems)
     for name, limit in MAX_LENGTH.items():
         texts = column(name)
         if texts is not None:
@@ -1000,7 +993,7 @@ def normalise_table(
     buyers = _item_lists(raw_buyers, size, as_id)
     # (one search through the column, at C speed: '.0' in no id is the usual case)
     if raw_buyers is not None and ".0" in "\0".join(map(str, filter(None, raw_buyers))):
-        buyers = _buyers_as_numbers(buyers, ids, row_problems.numbered)
+        buyers = _buyers_as_numbers(buyers, ids, numbered)
     tiers, found = _convert(column("tier"), size, _tier_value)
     row_problems.add("tier", found)
     workers, found = _convert(column("workers"), size, _workers_value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import stat
@@ -23,6 +22,7 @@ from ddtool.sources.interface import (
     RawTable,
     ReadOptions,
     file_signature,
+    link_loop,
 )
 from ddtool.sources.normalise import (
     TEMPLATE_SUPPLIERS,
@@ -109,17 +109,12 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
 
 
 def _not_found(path: Path) -> str:
-    """Why a path leads to no file: none there, or a symbolic link to none (a loop)."""
-    if not path.is_symlink():
-        return "no such file"
-    try:
-        path.resolve(strict=True)
-    except RuntimeError:  # (a loop, as pathlib tells it before Python 3.13)
+    """Why a path leads to no file: none there, or a symbolic link to none, or in a loop."""
+    if link_loop(path) is not None:
         return "a symbolic link in a loop (it leads back to itself): no file is there"
-    except OSError as e:
-        if e.errno == errno.ELOOP:
-            return "a symbolic link in a loop (it leads back to itself): no file is there"
-    return f"a symbolic link to a file that does not exist ({os.readlink(path)})"
+    if path.is_symlink():
+        return f"a symbolic link to a file that does not exist ({os.readlink(path)})"
+    return "no such file"
 
 
 def file_sha256(paths: list[Path]) -> str:
@@ -134,10 +129,11 @@ def file_digests(paths: list[Path]) -> tuple[str, list[str]]:
     each: list[str] = []
     for path in paths:
         try:
-            if not path.is_file():  # (a pipe would block: it is refused when read)
-                raise OSError(path)
-            data = path.read_bytes()
+            # (a pipe would block: it is refused when read)
+            data = path.read_bytes() if path.is_file() else None
         except OSError:
+            data = None
+        if data is None:
             each.append("")
             continue
         digest.update(data)

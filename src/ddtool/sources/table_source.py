@@ -31,7 +31,13 @@ from ddtool.sources.columns import (
     region_rank,
     values_fit,
 )
-from ddtool.sources.interface import ChainReader, RawChain, RawTable, ReadOptions
+from ddtool.sources.interface import (
+    ChainReader,
+    RawChain,
+    RawTable,
+    ReadOptions,
+    bom_encoding,
+)
 from ddtool.sources.values import ValueProblem, as_id, parse_expiry, parse_number, split_list
 
 if TYPE_CHECKING:
@@ -1680,19 +1686,17 @@ def _hidden_rows(
     if not kept:
         return
     runs = _runs(kept)
-    shown = ", ".join(
-        str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs[:MAX_HIDDEN_RUNS]
-    )
+    shown = ", ".join(map(_run_text, runs[:MAX_HIDDEN_RUNS]))
     if len(runs) > MAX_HIDDEN_RUNS:
         shown += f" and {sum(map(len, runs[MAX_HIDDEN_RUNS:])):,} more"
-    many = len(kept) > 1
+    noun, are, they, them = ("rows", "are", "They are", "them")
+    if len(kept) == 1:
+        noun, are, they, them = ("row", "is", "It is", "it")
     problems.warning(
         "hidden-rows",
-        f"{len(kept):,} row{'s' if many else ''} of the table {'are' if many else 'is'} hidden"
-        f" in the workbook (hidden, or filtered out of view): row{'s' if many else ''} {shown}."
-        f" {'They are' if many else 'It is'} read and assessed like the others: unhide"
-        f" {'them' if many else 'it'} to check, or delete {'them' if many else 'it'} to leave"
-        f" {'them' if many else 'it'} out",
+        f"{len(kept):,} {noun} of the table {are} hidden in the workbook (hidden, or filtered"
+        f" out of view): {noun} {shown}. {they} read and assessed like the others: unhide"
+        f" {them} to check, or delete {them} to leave {them} out",
         Location(str(path), sheet=sheet, row=kept[0]),
     )
 
@@ -2026,10 +2030,14 @@ def _runs(numbers: list[int]) -> list[list[int]]:
     return runs
 
 
+def _run_text(run: list[int]) -> str:
+    """A run of numbers as a message writes it: '3–5', or '9' alone."""
+    return f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0])
+
+
 def _row_runs(numbers: list[int]) -> str:
     """Row numbers as runs: 'each of rows 3–5', 'rows 3–4 and 6'."""
-    runs = _runs(numbers)
-    shown = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    shown = list(map(_run_text, _runs(numbers)))
     if len(shown) == 1:
         return f"each of rows {shown[0]}"
     return f"rows {', '.join(shown[:-1])} and {shown[-1]}"
@@ -2865,10 +2873,9 @@ def _wide_encoding(raw: bytes) -> str | None:
     """UTF-32 or UTF-16, when the bytes start with its byte-order mark; UTF-16 without one
     (some exports leave it out) when every second byte is nothing but zero, as Latin text's
     are in it (the other half: the letters)."""
-    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    marked = bom_encoding(raw)
+    if marked is not None:
+        return marked
     head = raw[:4096]
     if len(head) >= 8:
         head = head[: len(head) // 2 * 2]

@@ -14,7 +14,13 @@ import yaml
 
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, header_key
-from ddtool.sources.interface import ChainReader, RawChain, RawRecord, ReadOptions
+from ddtool.sources.interface import (
+    ChainReader,
+    RawChain,
+    RawRecord,
+    ReadOptions,
+    bom_encoding,
+)
 from ddtool.sources.values import (
     ValueProblem,
     as_id,
@@ -85,12 +91,6 @@ class _ImpossibleDate(str):
     reason: str
 
 
-_WIDE_MARKS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # a comment right after a value, its '#' followed by no space: text that may have meant to be
 # the value's ('Baz #1 supplier'), up to the end of the line
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
@@ -406,8 +406,8 @@ class YamlReader(ChainReader):
             )
         raw = path.read_bytes()
         # UTF-16 or UTF-32 with its byte-order mark (a Windows editor's "Unicode"), as YAML
-        # allows (UTF-32's marks first: UTF-16's little-endian one begins the same)
-        wide = next((name for mark, name in _WIDE_MARKS if raw.startswith(mark)), None)
+        # allows
+        wide = bom_encoding(raw)
         try:
             text = raw.decode(wide or "utf-8-sig")
         except UnicodeDecodeError as e:
