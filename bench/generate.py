@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import random
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,6 +91,7 @@ CHAINS: dict[str, list[tuple[str, Sequence[tuple[str, float]]]]] = {
         ("cleaning-services", (("DEU", 2), ("AUT", 1), ("POL", 1))),
     ],
 }
+_CHAIN_OF_SECTOR = {sector: chain for chain, stages in CHAINS.items() for sector, _ in stages}
 CHAIN_WEIGHTS = {"cocoa": 2, "coffee": 2, "cotton": 3, "minerals": 2, "seafood": 2, "services": 1}
 COUNTRY_SPELLINGS = {
     "CIV": ["CIV", "Côte d'Ivoire", "Ivory Coast", "CI"],
@@ -109,14 +111,34 @@ HEADERS = [
     "Workers",
     "% Migrant",
 ]
+# the columns of a chain whose suppliers hold certifications and audits (see `audited`)
+HELD_HEADERS = ["Certifications", "Audit standard", "Audit date", "Audit result"]
+# the schemes a supplier of each value chain holds (a few that ddtool does not recognise as
+# social schemes among them, as real lists have), and the audits it has
+SCHEMES = {
+    "cocoa": ["Rainforest Alliance", "Fairtrade", "Organic"],
+    "coffee": ["Rainforest Alliance", "Fairtrade", "4C", "Organic"],
+    "cotton": ["SA8000", "WRAP", "Fair Wear", "OEKO-TEX", "Better Cotton"],
+    "minerals": ["RMAP", "IRMA", "Fairmined", "ISO 14001"],
+    "seafood": ["MSC", "Fair Trade USA", "BAP"],
+    "services": ["SA8000", "ISO 9001"],
+}
+AUDITS = ["SMETA", "amfori BSCI", "SA8000", "WRAP", "SLCP"]
+AUDIT_RESULTS = (("pass", 70), ("fail", 10), ("pending", 12), ("conditional pass", 8))
 
 
 def _pick(rng: random.Random, weighted: Sequence[tuple[str, float]]) -> str:
     return rng.choices([w[0] for w in weighted], weights=[w[1] for w in weighted])[0]
 
 
-def generate(suppliers: int, seed: int = 7, company: str = "Synthetic Brands AG") -> dict[str, Any]:
-    """A chain of `suppliers` suppliers as a YAML-shaped dict (flat form)."""
+def generate(
+    suppliers: int, seed: int = 7, company: str = "Synthetic Brands AG", audited: float = 0.0
+) -> dict[str, Any]:
+    """A chain of `suppliers` suppliers as a YAML-shaped dict (flat form).
+
+    `audited` is the share of suppliers that hold a certification and an audit of their own
+    (their dates differ, so each such supplier's score is its own); the rest of the chain is
+    the same for every share."""
     rng = random.Random(seed)
     rows: list[dict[str, Any]] = []
     chains = list(CHAIN_WEIGHTS)
@@ -160,7 +182,30 @@ def generate(suppliers: int, seed: int = 7, company: str = "Synthetic Brands AG"
         if depth == 6 and count < suppliers:  # budget left: widen the raw-material tiers
             depth = 1
             branches = [(c, [t[0]] + [t[-1]] * 0) for c, t in branches]  # restart from tier 1
-    return {"company": {"name": company, "country": "DEU"}, "suppliers": rows[:suppliers]}
+    rows = rows[:suppliers]
+    if audited:
+        _hold(rows, audited, random.Random(seed + 1))
+    return {"company": {"name": company, "country": "DEU"}, "suppliers": rows}
+
+
+def _hold(rows: list[dict[str, Any]], share: float, rng: random.Random) -> None:
+    """Give about `share` of the suppliers one certification (a scheme of its value chain,
+    valid until a day in 2025-2028: some have expired) and one audit (a day in the three
+    years up to 2026-10-31: some are too old to count), from their own random generator."""
+    start = dt.date(2023, 11, 1)
+    for row in rows:
+        if rng.random() >= share:
+            continue
+        chain = _CHAIN_OF_SECTOR.get(row["sector"] or "", "services")
+        until = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(4 * 365))
+        row["certifications"] = [{"name": rng.choice(SCHEMES[chain]), "valid_until": until}]
+        row["audits"] = [
+            {
+                "standard": rng.choice(AUDITS),
+                "date": start + dt.timedelta(days=rng.randrange(3 * 365)),
+                "result": _pick(rng, AUDIT_RESULTS),
+            }
+        ]
 
 
 def _row(
@@ -193,6 +238,8 @@ def _row(
 def write_chain(chain: dict[str, Any], path: Path) -> None:
     """Write a generated chain as YAML, CSV or Excel (by suffix)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    held = any("audits" in s for s in chain["suppliers"])
+    headers = HEADERS + HELD_HEADERS if held else HEADERS
     rows = [
         [
             s["id"],
@@ -203,6 +250,7 @@ def write_chain(chain: dict[str, Any], path: Path) -> None:
             "",
             s.get("workers", ""),
             s.get("migrant_pct", ""),
+            *(_held_cells(s) if held else ()),
         ]
         for s in chain["suppliers"]
     ]
@@ -217,14 +265,14 @@ def write_chain(chain: dict[str, Any], path: Path) -> None:
     elif suffix == ".csv":
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(HEADERS)
+            writer.writerow(headers)
             writer.writerows(rows)
     elif suffix == ".xlsx":
         from openpyxl import Workbook
 
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("Suppliers")
-        ws.append(HEADERS)
+        ws.append(headers)
         for row in rows:
             ws.append(row)
         company = wb.create_sheet("Company")
@@ -233,6 +281,19 @@ def write_chain(chain: dict[str, Any], path: Path) -> None:
         wb.save(path)
     else:
         raise SystemExit(f"{path}: use .yaml, .csv or .xlsx")
+
+
+def _held_cells(supplier: dict[str, Any]) -> list[Any]:
+    """A supplier's certification and audit as a table's four cells (blank without)."""
+    if "audits" not in supplier:
+        return ["", "", "", ""]
+    cert, audit = supplier["certifications"][0], supplier["audits"][0]
+    return [
+        f"{cert['name']} (valid until {cert['valid_until'].isoformat()})",
+        audit["standard"],
+        audit["date"].isoformat(),
+        audit["result"],
+    ]
 
 
 def write_members(folder: Path, count: int, seed: int = 11, broken: bool = True) -> list[Path]:
@@ -266,13 +327,20 @@ def main(argv: list[str] | None = None) -> None:
     one.add_argument("--suppliers", type=int, required=True)
     one.add_argument("--seed", type=int, default=7)
     one.add_argument("-o", "--output", type=Path, required=True)
+    one.add_argument(
+        "--audited",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of suppliers (0-1) that hold a certification and an audit of their own",
+    )
     many = sub.add_parser("members", help="a folder of member files for `ddtool batch`")
     many.add_argument("--count", type=int, default=200)
     many.add_argument("--seed", type=int, default=11)
     many.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.what == "chain":
-        write_chain(generate(args.suppliers, args.seed), args.output)
+        write_chain(generate(args.suppliers, args.seed, audited=args.audited), args.output)
     else:
         write_members(args.output, args.count, args.seed)
 

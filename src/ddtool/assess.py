@@ -16,7 +16,7 @@ from functools import partial
 from itertools import compress
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ddtool import __version__
 from ddtool.collector import collector_paused
@@ -35,6 +35,7 @@ from ddtool.scoring import (
     GUESSED,
     SEVERITY_FACT,
     Evidence,
+    RiskDetail,
     Score,
     Scorer,
     SupplierRisk,
@@ -849,10 +850,11 @@ class _Shared:
     def __init__(self, profiles: Profiles, flag_level: str) -> None:
         self.profiles = profiles
         self.flag_level = flag_level
-        self._risk: dict[int, Any] = {}
-        self._listings: dict[int, Any] = {}
+        self._risk: dict[tuple[int, int, int], Any] = {}
+        self._listings: dict[tuple[int, ...], Any] = {}
         self._worst: dict[int, Any] = {}
-        self._gaps: dict[tuple[int, bool], list[str]] = {}
+        self._gaps: dict[tuple[tuple[str, ...], bool], list[str]] = {}
+        self._reasons: dict[tuple[Any, ...], str] = {}
         self._held: dict[int, tuple[list[str], list[str]]] = {}
         self._parts: dict[tuple[int, str | None, str | None, bool], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
@@ -871,10 +873,15 @@ class _Shared:
         return self._names[iso3]
 
     def risk(self, risk: SupplierRisk) -> dict[str, Any]:
-        key = id(risk)
-        if key not in self._risk:
-            self._risk[key] = {rt: risk.by_type[rt].score.as_dict() for rt in RISK_TYPES}
-        return self._risk[key]  # type: ignore[no-any-return]
+        # by the score objects (scores with the same figures share them: suppliers with
+        # certifications or audits of their own have scores of their own, not figures)
+        by_type = risk.by_type
+        key = (id(by_type[_CL].score), id(by_type[_FL].score), id(by_type[_HT].score))
+        found = self._risk.get(key)
+        if found is None:
+            self._keep.append(risk)  # (the key's ids stay unique while its scores are alive)
+            found = self._risk[key] = {rt: by_type[rt].score.as_dict() for rt in RISK_TYPES}
+        return found
 
     def parts(
         self, risk: SupplierRisk, sector: str | None, country: str | None, inferred_below: bool
@@ -927,10 +934,11 @@ class _Shared:
 
     def gaps(self, risk: SupplierRisk, inferred_below: bool) -> list[str]:
         """The supplier's data gaps: its score's, and unmapped tiers beneath it."""
-        key = (id(risk), inferred_below)
-        if key not in self._gaps:
-            self._gaps[key] = risk.gaps + ([UNMAPPED_BELOW] if inferred_below else [])
-        return self._gaps[key]
+        key = (tuple(risk.gaps), inferred_below)  # (equal gaps: one list for all)
+        found = self._gaps.get(key)
+        if found is None:
+            found = self._gaps[key] = risk.gaps + ([UNMAPPED_BELOW] if inferred_below else [])
+        return found
 
     def flagged(
         self, risk: SupplierRisk, sector: str | None, country: str | None, inferred_below: bool
@@ -942,8 +950,8 @@ class _Shared:
         for rank, rt in enumerate(RISK_TYPES):
             detail = risk.by_type[rt]
             shown = detail.score
-            reason = detail.floor_reason or _reason(
-                detail, sector, country, self.profiles, any(GUESSED in g for g in risk.gaps), rt
+            reason = detail.floor_reason or self.reason(
+                detail, sector, country, any(GUESSED in g for g in risk.gaps), rt
             )
             hidden = _gap_worst(risk, rt)
             facts = detail.evidence
@@ -975,6 +983,20 @@ class _Shared:
             found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
         return found
 
+    def reason(
+        self, detail: RiskDetail, sector: str | None, country: str | None, guessed: bool, rt: str
+    ) -> str:
+        """_reason, made once for each set of what it says."""
+        # (the country score is the scorer's own object, one per country and risk type)
+        key = (id(detail.country), detail.sector_likelihood, sector, country, guessed, rt)
+        found = self._reasons.get(key)
+        if found is None:
+            self._keep.append(detail.country)
+            found = self._reasons[key] = _reason(
+                detail, sector, country, self.profiles, guessed, rt
+            )
+        return found
+
     def basis(self, reason: str, evidence: list[str], measures: list[str]) -> str:
         """The id of a flag's basis (reason, evidence ids, measure ids), stored once."""
         text = "\x1f".join([reason, *evidence, "", *measures])
@@ -991,7 +1013,7 @@ class _Shared:
         return dict(sorted(self._bases.items()))
 
     def listings(self, risk: SupplierRisk) -> list[dict[str, Any]]:
-        key = id(risk)
+        key = tuple(map(id, risk.listings))  # (the listings are the risk data's own objects)
         if key not in self._listings:
             self._listings[key] = [
                 {
@@ -1018,36 +1040,44 @@ class _Shared:
     def evidence(self, items: list[Evidence]) -> list[str]:
         """Ids of the facts behind a score; each fact is stored once in the catalogue."""
         key = id(items)
-        if key not in self._evidence:
-            ids = []
-            for item in items:
-                known = self._fact_ids.get(id(item))
-                if known is not None:  # the same fact object seen in another score
-                    ids.append(known)
-                    continue
-                # what the fact's id is made from: its values as the catalogue writes
-                # them ("None" for a missing year or note); equal facts in other objects
-                # (thousands of them on large chains) are looked up by it
-                text = "\x1f".join(
-                    (
-                        str(item.indicator),
-                        str(item.value),
-                        str(item.year),
-                        str(item.source),
-                        str(item.note or None),
-                    )
-                )
-                fact_id = self._text_ids.get(text)
-                if fact_id is None:
-                    fact_id = "EV-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-                    self._text_ids[text] = fact_id
-                    self._facts.setdefault(fact_id, item.as_dict())
-                self._fact_ids[id(item)] = fact_id
-                self._keep.append(item)  # ids stay unique while the item is alive
-                ids.append(fact_id)
+        found = self._evidence.get(key)
+        if found is None:
+            fact_ids = self._fact_ids
+            # every fact object seen in another score (the usual case): one C-level pass
+            seen: list[str | None] = list(map(fact_ids.get, map(id, items)))
+            try:
+                at = seen.index(None)
+                while True:  # the facts not seen before (a supplier's own: its audits)
+                    seen[at] = fact_ids.get(id(items[at])) or self._fact_id(items[at])
+                    at = seen.index(None, at + 1)
+            except ValueError:  # no fact left unseen
+                pass
+            found = self._evidence[key] = cast(list[str], seen)
             self._keep.append(items)
-            self._evidence[key] = ids
-        return self._evidence[key]
+        return found
+
+    def _fact_id(self, item: Evidence) -> str:
+        """The id of a fact not seen before as this object, stored in the catalogue."""
+        # what the fact's id is made from: its values as the catalogue writes them ("None"
+        # for a missing year or note); equal facts in other objects (thousands of them on
+        # large chains) are looked up by it
+        text = "\x1f".join(
+            (
+                str(item.indicator),
+                str(item.value),
+                str(item.year),
+                str(item.source),
+                str(item.note or None),
+            )
+        )
+        fact_id = self._text_ids.get(text)
+        if fact_id is None:
+            fact_id = "EV-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+            self._text_ids[text] = fact_id
+            self._facts.setdefault(fact_id, item.as_dict())
+        self._fact_ids[id(item)] = fact_id
+        self._keep.append(item)  # ids stay unique while the item is alive
+        return fact_id
 
     def facts(self) -> dict[str, dict[str, Any]]:
         return dict(sorted(self._facts.items()))

@@ -315,6 +315,13 @@ def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
     )
 
 
+# a score without credits, its unrounded bases and where the credits' facts go (_plain)
+_Plain = tuple[SupplierRisk, tuple[float, ...], tuple[int, ...]]
+# certifications' and audits' adjustments (label, delta), the same as facts, and their sum
+# (_credits)
+_Credits = tuple[list[tuple[str, float]], list[Evidence], float]
+
+
 class Scorer:
     """Scores suppliers; country scores are cached per distinct country."""
 
@@ -327,6 +334,18 @@ class Scorer:
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
         self._unadjusted: dict[tuple[Any, ...], tuple[SupplierRisk, tuple[float, ...]]] = {}
         self._uplifts: dict[float, tuple[str, float]] = {}
+        # scores without credits, and credits, by what they are made from (see _new_score)
+        self._plains: dict[tuple[Any, ...], _Plain] = {}
+        self._held_credits: dict[tuple[Any, ...], _Credits] = {}
+        self._finals: dict[tuple[float, float, float, float], Score] = {}
+        # each credit as a fact, one object for all the suppliers it is the same for (a
+        # passed audit of one day and standard): the report's catalogue looks facts up by it
+        self._credit_facts: dict[tuple[str, float], Evidence] = {}
+        # what the credits take from names and results, worked out once per text
+        self._text_keys: dict[str, str] = {}
+        self._recognised_names: dict[str, bool] = {}
+        self._outcomes: dict[str | None, str | None] = {}
+        self._audit_cutoff = _months_before(as_of, config.scoring.audit_valid_months)
         self._added_2024 = {
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
         }
@@ -664,6 +683,38 @@ class Scorer:
             )
         return max(base, unknown), max(severity, DEFAULT_SEVERITY[risk_type]), facts
 
+    def _text_key(self, text: str) -> str:
+        """text_key, worked out once per text (names repeat across suppliers)."""
+        found = self._text_keys.get(text)
+        if found is None:
+            found = self._text_keys[text] = text_key(text)
+        return found
+
+    def _is_recognised(self, name: str) -> bool:
+        """Whether a certification's name is (or contains) a recognised social scheme."""
+        found = self._recognised_names.get(name)
+        if found is None:
+            key = self._text_key(name)
+            found = self._recognised_names[name] = key in self._recognised or any(
+                r in key for r in self._recognised if len(r) > 3
+            )
+        return found
+
+    def _certification_order(self, cert: Certification) -> tuple[str, bool, int, str]:
+        """Certifications by name (as the score compares them), the latest expiry first."""
+        until = cert.valid_until
+        return (self._text_key(cert.name), until is not None, _later_first(until), cert.name)
+
+    def _audit_order(self, audit: Audit) -> tuple[bool, int, str, str, str]:
+        """Audits the latest first (undated ones last), then by standard and result."""
+        return (
+            audit.date is None,
+            _later_first(audit.date),
+            self._text_key(audit.standard),
+            self._text_key(audit.result or ""),
+            audit.standard,
+        )
+
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones.
 
@@ -674,11 +725,8 @@ class Scorer:
         credits: list[tuple[str, float]] = []
         uplift = 0.0
         cert_total = 0.0
-        for cert in sorted(supplier.certifications, key=_certification_order):
-            recognised = text_key(cert.name) in self._recognised or any(
-                r in text_key(cert.name) for r in self._recognised if len(r) > 3
-            )
-            if not recognised:
+        for cert in sorted(supplier.certifications, key=self._certification_order):
+            if not self._is_recognised(cert.name):
                 credits.append(
                     (f"certification '{cert.name}': not a recognised social scheme", 0.0)
                 )
@@ -704,8 +752,8 @@ class Scorer:
             cert_total += credit
             credits.append((f"certification '{cert.name}' {valid}", -credit))
         audit_total = 0.0
-        cutoff = _months_before(self.as_of, s.audit_valid_months)
-        for audit in sorted(supplier.audits, key=_audit_order):
+        cutoff = self._audit_cutoff
+        for audit in sorted(supplier.audits, key=self._audit_order):
             if audit.date is None:
                 credits.append((f"audit '{audit.standard}' without date: not counted", 0.0))
                 continue
@@ -727,7 +775,9 @@ class Scorer:
                     )
                 )
                 continue
-            result = audit_outcome(audit.result)
+            result = self._outcomes.get(audit.result)
+            if result is None and audit.result not in self._outcomes:
+                result = self._outcomes[audit.result] = audit_outcome(audit.result)
             if result == "failed":
                 delta = s.failed_audit_uplift if uplift == 0 else 0.0
                 uplift = s.failed_audit_uplift
@@ -821,7 +871,17 @@ class Scorer:
         # share (key[1:] is the key without it)
         unadjusted = self._unadjusted.get(key[1:])
         if unadjusted is None:
-            unadjusted = self._unadjusted[key[1:]] = self._score(supplier, sector_id, None)
+            # and the certifications and audits only add their credits: the rest is scored
+            # once for every set of them (suppliers hold their own, with their own dates)
+            plain_key = key[1:6] if len(key) > 5 and key[5] else key[1:5]
+            plain = self._plains.get(plain_key)
+            if plain is None:
+                plain = self._plains[plain_key] = self._plain(supplier, sector_id, None)
+            held = key[6:]
+            credits = self._held_credits.get(held)
+            if credits is None:
+                credits = self._held_credits[held] = self._credits(supplier)
+            unadjusted = self._unadjusted[key[1:]] = self._credited(plain, credits)
         risk, bases = unadjusted
         made = self._with_migrants(risk, bases, supplier.migrant_pct)
         if made is risk:  # no migrant uplift: a score object of its own all the same
@@ -871,6 +931,49 @@ class Scorer:
     ) -> tuple[SupplierRisk, tuple[float, ...]]:
         """Score one supplier for every risk type, leaving its migrant share out; with the
         base likelihood per risk type (unrounded)."""
+        return self._credited(self._plain(supplier, sector_id, listings), self._credits(supplier))
+
+    def _credits(self, supplier: Supplier) -> _Credits:
+        """The supplier's certifications and audits as adjustments, and as facts."""
+        credits, _net = self._mitigation(supplier)
+        made = self._credit_facts
+        facts = [
+            made.get(credit) or made.setdefault(credit, _adjustment_evidence(*credit))
+            for credit in credits
+        ]
+        return credits, facts, sum(delta for _, delta in credits)
+
+    def _credited(self, plain: _Plain, held: _Credits) -> tuple[SupplierRisk, tuple[float, ...]]:
+        """A score without credits (_plain) with these credits: adjustments after any already
+        there, their facts where the score's evidence keeps them (after the country's)."""
+        risk, bases, cuts = plain
+        credits, facts, total = held
+        if not credits:
+            return risk, bases
+        thresholds, finals = self.config.thresholds, self._finals
+        by_type: dict[str, RiskDetail] = {}
+        for (risk_type, detail), base, cut in zip(risk.by_type.items(), bases, cuts, strict=True):
+            adjustments = [*detail.adjustments, *credits]
+            # (the same figures give the same score: one object for all, made once; a plain
+            # score has no adjustments, so the sum is the credits' own, added as
+            # _final_score adds them)
+            key = (base, total, detail.floor, detail.score.severity)
+            score = finals.get(key)
+            if score is None:
+                score = finals[key] = _final_score(
+                    base, adjustments, detail.floor, detail.score.severity, thresholds
+                )
+            evidence = detail.evidence
+            by_type[risk_type] = _adjusted(
+                detail, adjustments, score, [*evidence[:cut], *facts, *evidence[cut:]]
+            )
+        return _own_copy(risk, by_type), bases
+
+    def _plain(
+        self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None
+    ) -> _Plain:
+        """The score without the supplier's certifications and audits (see _credited), its
+        base likelihoods, and where in each risk type's evidence their facts go."""
         p, s, thresholds = self.profiles, self.config.scoring, self.config.thresholds
         sector = p.sectors.get(sector_id) if sector_id else None
         handled: list[GoodListing] = []
@@ -890,9 +993,9 @@ class Scorer:
                 ("sector not given" if not supplier.sector_raw else "sector not matched")
                 + f" {GUESSED}{sector.id})"
             )
-        credits, _net = self._mitigation(supplier)
         by_type: dict[str, RiskDetail] = {}
         bases: list[float] = []
+        cuts: list[int] = []
         for risk_type in RISK_TYPES:
             country = self.country_score(supplier.country, risk_type)
             if supplier.country is not None and country.no_data:
@@ -962,8 +1065,7 @@ class Scorer:
                         f"{s.no_data_country_score} (never as low risk)",
                     )
                 )
-            adjustments = list(credits)  # a migrant uplift goes first (_with_migrants)
-            evidence += [_adjustment_evidence(label, delta) for label, delta in credits]
+            cuts.append(len(evidence))  # (the credits' facts go here: _credited)
             floor, reason = 0.0, ""
             own_severity, raised_by = severity, ""
             for listing in listings:
@@ -1033,7 +1135,7 @@ class Scorer:
                     and own_severity > sector.risk[risk_type].severity,
                 )
             )
-            score = _final_score(base, adjustments, floor, severity, thresholds)
+            score = _final_score(base, [], floor, severity, thresholds)
             bases.append(base)
             by_type[risk_type] = RiskDetail(
                 risk_type=risk_type,
@@ -1042,13 +1144,14 @@ class Scorer:
                 sector_severity=sector.risk[risk_type].severity if sector else None,
                 sector_rationale=sector.risk[risk_type].rationale if sector else "",
                 base=round(base, 4),
-                adjustments=adjustments,
+                adjustments=[],
                 floor=floor,
                 floor_reason=reason,
                 score=score,
                 evidence=evidence,
             )
-        return SupplierRisk(by_type, sorted(set(gaps)), listings, handled), tuple(bases)
+        risk = SupplierRisk(by_type, sorted(set(gaps)), listings, handled)
+        return risk, tuple(bases), tuple(cuts)
 
 
 def _adjustment_evidence(label: str, delta: float) -> Evidence:
@@ -1110,23 +1213,6 @@ def _listing_text(listing: GoodListing) -> str:
     return (
         f"{listing.good} from {display_name(listing.iso3)} is on the US DOL List of Goods"
         f" ({listing.year}): {listing.listed_as}"
-    )
-
-
-def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:
-    """Certifications by name (as the score compares them), the latest expiry first."""
-    until = cert.valid_until
-    return (text_key(cert.name), until is not None, _later_first(until), cert.name)
-
-
-def _audit_order(audit: Audit) -> tuple[bool, int, str, str, str]:
-    """Audits the latest first (undated ones last), then by standard and result."""
-    return (
-        audit.date is None,
-        _later_first(audit.date),
-        text_key(audit.standard),
-        text_key(audit.result or ""),
-        audit.standard,
     )
 
 

@@ -92,6 +92,8 @@ def parse_int(value: Any) -> int:
     return int(number)
 
 
+# 2025-03-14 (ASCII digits only): strptime's first format, read ten times faster
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d")
 
 # the months by name as certificates and audit reports write them, in English, German, French
@@ -167,6 +169,11 @@ def parse_date(value: Any) -> dt.date:
     written = text = str(value).strip()
     if "T" in text:
         text = text.split("T", 1)[0]
+    if _ISO_DAY.fullmatch(text):  # the usual shape, read as the first format reads it
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:  # (no such day: the formats below say so as for any other)
+            pass
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
