@@ -237,13 +237,7 @@ def _assess(
         # score objects, so each distinct one is read once and handed out in C-level passes
         risk_ids = list(map(id, risks.values()))
         distinct = dict(zip(risk_ids, risks.values(), strict=True))
-        own_of: dict[int, Own] = {
-            key: (
-                tuple(_gap_worst(r, rt) or r.by_type[rt].score for rt in RISK_TYPES),
-                tuple(r.by_type[rt].score.priority for rt in RISK_TYPES),
-            )
-            for key, r in distinct.items()
-        }
+        own_of = {key: _own(r) for key, r in distinct.items()}
         own = dict(zip(risks, map(own_of.__getitem__, risk_ids), strict=True))
         for node_id, node in inference.nodes.items():
             own[node_id] = (
@@ -281,6 +275,19 @@ def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
     products are not its work)."""
     written = supplier.sector_raw
     return written is not None and profiles.match_sector(written).note is not None
+
+
+def _own(risk: SupplierRisk) -> Own:
+    """A supplier's own figures for the roll-up: per risk type its worst case (the score,
+    or what a data gap may hide) and its priority (the three written out: this runs once
+    per distinct score, for every supplier on chains whose audits are their own)."""
+    by_type = risk.by_type
+    cl, fl, ht = by_type[_CL].score, by_type[_FL].score, by_type[_HT].score
+    priorities = (cl.priority, fl.priority, ht.priority)
+    if risk.worst is None:
+        return (cl, fl, ht), priorities
+    worst = (_gap_worst(risk, _CL) or cl, _gap_worst(risk, _FL) or fl, _gap_worst(risk, _HT) or ht)
+    return worst, priorities
 
 
 def _gap_worst(risk: SupplierRisk, risk_type: str) -> Score | None:
@@ -850,6 +857,7 @@ class _Shared:
     def __init__(self, profiles: Profiles, flag_level: str) -> None:
         self.profiles = profiles
         self.flag_level = flag_level
+        self.flagged_levels = frozenset(lvl for lvl in LEVELS if _level_at_least(lvl, flag_level))
         self._risk: dict[tuple[int, int, int], Any] = {}
         self._listings: dict[tuple[int, ...], Any] = {}
         self._worst: dict[int, Any] = {}
@@ -949,21 +957,23 @@ class _Shared:
         found: list[_Flagged] = []
         for rank, rt in enumerate(RISK_TYPES):
             detail = risk.by_type[rt]
-            shown = detail.score
-            reason = detail.floor_reason or self.reason(
-                detail, sector, country, any(GUESSED in g for g in risk.gaps), rt
-            )
             hidden = _gap_worst(risk, rt)
+            shown = detail.score if hidden is None else hidden
+            if shown.level not in self.flagged_levels:
+                continue
             facts = detail.evidence
-            if hidden is not None and risk.worst is not None:
+            if hidden is None or risk.worst is None:
+                reason = detail.floor_reason or self.reason(
+                    detail, sector, country, any(GUESSED in g for g in risk.gaps), rt
+                )
+            else:
                 # a data gap that hides a likely higher risk is flagged at that risk
                 where = risk.worst[rt][1]
                 reason = (
                     f"country unknown: {sector} is listed or scores {hidden.level} in"
                     f" {display_name(where)}; own score with no country data is"
-                    f" {shown.level}. Get this supplier's country."
+                    f" {detail.score.level}. Get this supplier's country."
                 )
-                shown = hidden
                 # the figure flagged is the worst case's: what set it is evidence too, and
                 # its severity stands for the own score's
                 facts = [
@@ -976,9 +986,7 @@ class _Shared:
                         (risk.worst_listed or {}).get(rt, ()),
                     ),
                 ]
-            if not _level_at_least(shown.level, self.flag_level):
-                continue
-            evidence = self.evidence(facts)
+            evidence = self.evidence(facts) if facts is not detail.evidence else self.ids(detail)
             measures = self.measures(rt, sector, False, gaps)
             found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
         return found
@@ -1010,7 +1018,7 @@ class _Shared:
         return basis_id
 
     def bases(self) -> dict[str, dict[str, Any]]:
-        return dict(sorted(self._bases.items()))
+        return {key: self._bases[key] for key in sorted(self._bases)}  # (keys: unique)
 
     def listings(self, risk: SupplierRisk) -> list[dict[str, Any]]:
         key = tuple(map(id, risk.listings))  # (the listings are the risk data's own objects)
@@ -1036,6 +1044,21 @@ class _Shared:
                 rt: {**score.as_dict(), "country": iso3} for rt, (score, iso3) in risk.worst.items()
             }
         return self._worst[key]  # type: ignore[no-any-return]
+
+    def ids(self, detail: RiskDetail) -> list[str]:
+        """`evidence` of a score's detail: where it was made from another's, from the ids of
+        that one's (a supplier's own audits are a few facts among the score's many)."""
+        made = detail.made_from
+        if made is None:
+            return self.evidence(detail.evidence)
+        key = id(detail.evidence)
+        found = self._evidence.get(key)
+        if found is None:
+            source, at, inserted = made
+            ids = self.ids(source)
+            found = self._evidence[key] = [*ids[:at], *self.evidence(inserted), *ids[at:]]
+            self._keep.append(detail.evidence)  # (the key's id stays unique while it lives)
+        return found
 
     def evidence(self, items: list[Evidence]) -> list[str]:
         """Ids of the facts behind a score; each fact is stored once in the catalogue."""
@@ -1080,7 +1103,7 @@ class _Shared:
         return fact_id
 
     def facts(self) -> dict[str, dict[str, Any]]:
-        return dict(sorted(self._facts.items()))
+        return {key: self._facts[key] for key in sorted(self._facts)}
 
     def measures(
         self, risk_type: str, sector: str | None, inferred: bool, gaps: list[str]

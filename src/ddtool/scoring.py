@@ -105,6 +105,13 @@ class RiskDetail:
     floor_reason: str
     score: Score
     evidence: list[Evidence]
+    # how the evidence was made, where it was made from another detail's (the detail of the
+    # score without credits or a migrant uplift): that evidence with these facts inserted
+    # at this index. The report works out the ids of the facts from it, once for the facts
+    # the two share. (Not the detail's content: equal details may be made either way.)
+    made_from: tuple[RiskDetail, int, list[Evidence]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
 
 @dataclass(slots=True)
@@ -333,7 +340,8 @@ class Scorer:
         self._recognised = {text_key(c) for c in config.recognised_certifications}
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
         self._unadjusted: dict[tuple[Any, ...], tuple[SupplierRisk, tuple[float, ...]]] = {}
-        self._uplifts: dict[float, tuple[str, float]] = {}
+        # each migrant share's uplift, and the same as a fact
+        self._uplifts: dict[float, tuple[tuple[str, float], list[Evidence]]] = {}
         # scores without credits, and credits, by what they are made from (see _new_score)
         self._plains: dict[tuple[Any, ...], _Plain] = {}
         self._held_credits: dict[tuple[Any, ...], _Credits] = {}
@@ -725,7 +733,10 @@ class Scorer:
         credits: list[tuple[str, float]] = []
         uplift = 0.0
         cert_total = 0.0
-        for cert in sorted(supplier.certifications, key=self._certification_order):
+        certifications = supplier.certifications
+        if len(certifications) > 1:
+            certifications = sorted(certifications, key=self._certification_order)
+        for cert in certifications:
             if not self._is_recognised(cert.name):
                 credits.append(
                     (f"certification '{cert.name}': not a recognised social scheme", 0.0)
@@ -753,7 +764,10 @@ class Scorer:
             credits.append((f"certification '{cert.name}' {valid}", -credit))
         audit_total = 0.0
         cutoff = self._audit_cutoff
-        for audit in sorted(supplier.audits, key=self._audit_order):
+        audits = supplier.audits
+        if len(audits) > 1:
+            audits = sorted(audits, key=self._audit_order)
+        for audit in audits:
             if audit.date is None:
                 credits.append((f"audit '{audit.standard}' without date: not counted", 0.0))
                 continue
@@ -882,9 +896,12 @@ class Scorer:
             if credits is None:
                 credits = self._held_credits[held] = self._credits(supplier)
             unadjusted = self._unadjusted[key[1:]] = self._credited(plain, credits)
+            fresh = unadjusted[0] is not plain[0]  # (made just now, for this supplier)
+        else:
+            fresh = False
         risk, bases = unadjusted
         made = self._with_migrants(risk, bases, supplier.migrant_pct)
-        if made is risk:  # no migrant uplift: a score object of its own all the same
+        if made is risk and not fresh:  # no migrant uplift: a score object of its own
             made = _own_copy(risk, dict(risk.by_type))
         if supplier.country is None and sector_id is not None:
             made.worst = self.worst_case_unknown_country(sector_id, supplier.products)
@@ -907,12 +924,14 @@ class Scorer:
         uplift for `migrant_pct` added (a new score; the same one when there is none)."""
         if not migrant_pct:
             return risk
-        uplift = self._uplifts.get(migrant_pct)
-        if uplift is None:
-            uplift = self._uplifts[migrant_pct] = (
+        found = self._uplifts.get(migrant_pct)
+        if found is None:
+            made = (
                 f"migrant workers {migrant_pct:g}%",
                 round(self.config.scoring.migrant_uplift * migrant_pct / 100, 4),
             )
+            found = self._uplifts[migrant_pct] = made, [_adjustment_evidence(*made)]
+        uplift, facts = found
         thresholds = self.config.thresholds
         by_type = dict(risk.by_type)
         for risk_type, base in zip(RISK_TYPES, bases, strict=True):
@@ -921,8 +940,9 @@ class Scorer:
             detail = by_type[risk_type]
             adjustments = [uplift, *detail.adjustments]
             score = _final_score(base, adjustments, detail.floor, detail.score.severity, thresholds)
+            evidence = detail.evidence
             by_type[risk_type] = _adjusted(
-                detail, adjustments, score, [*detail.evidence, _adjustment_evidence(*uplift)]
+                detail, adjustments, score, [*evidence, *facts], (detail, len(evidence), facts)
             )
         return _own_copy(risk, by_type)
 
@@ -965,7 +985,11 @@ class Scorer:
                 )
             evidence = detail.evidence
             by_type[risk_type] = _adjusted(
-                detail, adjustments, score, [*evidence[:cut], *facts, *evidence[cut:]]
+                detail,
+                adjustments,
+                score,
+                [*evidence[:cut], *facts, *evidence[cut:]],
+                (detail, cut, facts),
             )
         return _own_copy(risk, by_type), bases
 
@@ -1170,6 +1194,7 @@ def _adjusted(
     adjustments: list[tuple[str, float]],
     score: Score,
     evidence: list[Evidence],
+    made_from: tuple[RiskDetail, int, list[Evidence]],
 ) -> RiskDetail:
     """The detail with other adjustments and score (dataclasses.replace, without its field
     introspection: this runs for every distinct migrant share of every distinct score)."""
@@ -1185,6 +1210,7 @@ def _adjusted(
         floor_reason=detail.floor_reason,
         score=score,
         evidence=evidence,
+        made_from=made_from,
     )
 
 
