@@ -86,13 +86,14 @@ class Assessment:
 
     def glance(self, top: int, tree: int) -> dict[str, Any]:
         """The document as the terminal report reads it: every value, except that the flags
-        are only those of the `top` suppliers flagged highest, and the supplier entries only
-        those that these flags and the first `tree` nodes of the chain tree show.
+        are only those of the `top` suppliers flagged highest, the supplier entries only
+        those that these flags and the first `tree` nodes of the chain tree show, and the
+        bases are in the order they were made (the JSON sorts them by id).
 
         On a large chain this spares building every entry and flag for a screenful (the
         JSON writer's second processes have them): the terminal report shows the same.
         """
-        values = [self.document.get(key) for key in ("suppliers", "flags")]
+        values = [self.document.get(key) for key in ("suppliers", "flags", "bases")]
         if self.parts is None or not any(isinstance(v, Deferred) for v in values):
             return self.data
         return {**self.document, **self.parts.glance(top, tree)}
@@ -230,7 +231,7 @@ def _assess(
     big = options.ahead and len(flagged.order) > INDENT_LIMIT
     try:
         if big:
-            ahead([(flagged.flags, value_pieces)])
+            ahead([(flagged.flags, value_pieces), (flagged.bases, value_pieces)])
         stages.done("flag")
 
         # each node's own figures (its worst case, its expected priority); suppliers share
@@ -264,6 +265,7 @@ def _assess(
             ahead([(result.document["suppliers"], item_pieces)])
     except BaseException:  # no assessment to close: stop the work started ahead here
         flagged.flags.close()
+        flagged.bases.close()
         raise
     stages.done("document")
     return result
@@ -412,6 +414,9 @@ class _Flagging:
             partial(_flag_list, order, found_of, inferred_ids, inferred_found),
             size=sum(level_counts.values()),
         )
+        # the flags' bases are all made by now: sorted and serialised ahead with the flags
+        # (a chain whose suppliers hold their own audits has a basis per flag)
+        self.bases = Deferred(shared.bases, size=shared.basis_count)
 
 
 def _document(
@@ -517,7 +522,7 @@ def _document(
         "data_gaps": gaps,
         "warnings": [p.as_dict() for p in a.warnings],
         "summary": summary,
-        "bases": shared.bases(),
+        "bases": flagged.bases,
         "evidence": shared.facts(),
         "measures": shared.catalogue(),
         "sources": [
@@ -664,7 +669,7 @@ class _Glance:
     def __init__(self, flagged: _Flagging, entries: _Entries) -> None:
         self.flagged, self.entries = flagged, entries
 
-    def glance(self, top: int, tree: int) -> dict[str, list[dict[str, Any]]]:
+    def glance(self, top: int, tree: int) -> dict[str, Any]:
         f = self.flagged
         mapped, inferred = self._top_flagged(top)
         flags = _flag_list(
@@ -683,6 +688,8 @@ class _Glance:
             "suppliers": self.entries.mapped(mapped_ids, [f.parts_of[at[i]] for i in mapped_ids])
             + self.entries.inferred([i for i in f.inferred_ids if i in shown]),
             "flags": flags,
+            # (looked up by id, not listed: in the order made, not sorted as the JSON has it)
+            "bases": f.shared.basis_of(),
         }
 
     def _top_flagged(self, top: int) -> tuple[list[int], list[int]]:
@@ -1016,6 +1023,14 @@ class _Shared:
                 "remediation": measures,
             }
         return basis_id
+
+    @property
+    def basis_count(self) -> int:
+        return len(self._bases)
+
+    def basis_of(self) -> dict[str, dict[str, Any]]:
+        """Each basis by its id, in the order made (`bases` sorts them, for the document)."""
+        return self._bases
 
     def bases(self) -> dict[str, dict[str, Any]]:
         return {key: self._bases[key] for key in sorted(self._bases)}  # (keys: unique)
