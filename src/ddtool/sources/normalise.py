@@ -856,6 +856,8 @@ def _certification_list(value: Any) -> tuple[tuple[Certification, ...], Issues]:
 
 
 _AUDIT_FIELDS = ("audit_standard", "audit_date", "audit_result")
+_KEYED_TEXT = frozenset({str, type(None)})
+_KEYED_DATE = frozenset({str, type(None), dt.date, dt.datetime})
 
 
 def _table_audits(
@@ -867,8 +869,9 @@ def _table_audits(
     if standards is None and dates is None:
         return [()] * size
     columns = [table.values.get(name) or [None] * size for name in _AUDIT_FIELDS]
-    # Audits are frozen: rows with the same texts share one (each supplier gets its own list)
-    done: dict[tuple[Any, ...], tuple[tuple[Audit, ...], Issues]] = {}
+    # Audits are frozen: rows with the same cells share one (each supplier gets its own list),
+    # with its problems and the result the score does not know, if so
+    done: dict[tuple[Any, ...], tuple[tuple[Audit, ...], Issues, str | None]] = {}
     out: list[tuple[Audit, ...]] = []
     found: list[tuple[int, Issues]] = []
     unknown_rows: dict[str, list[int]] = {}  # each result the score does not know, its rows
@@ -877,21 +880,30 @@ def _table_audits(
         if standard is None and date is None:
             out.append(())
             continue
-        texts = all(value is None or type(value) is str for value in key)
-        if texts and key in done:
-            audits, issues = done[key]
-        else:
+        # (texts, and a date a workbook holds as one: 1, 1.0 and True are one key, but are
+        # read differently)
+        same = (
+            type(standard) in _KEYED_TEXT
+            and type(result) in _KEYED_TEXT
+            and type(date) in _KEYED_DATE
+        )
+        made = done.get(key) if same else None
+        if made is None:
             audit, issues = _audit_value(
                 {"standard": standard or "audit", "date": date, "result": result}
             )
-            audits = (audit,)
-            if texts:
-                done[key] = audits, issues
+            unknown = None
+            if result is not None and audit_outcome(str(result)) is None:
+                unknown = str(result).strip()
+            made = ((audit,), issues, unknown)
+            if same:
+                done[key] = made
+        audits, issues, unknown = made
         out.append(audits)
         if issues:
             found.append((index, issues))
-        if result is not None and audit_outcome(str(result)) is None:
-            unknown_rows.setdefault(str(result).strip(), []).append(index)
+        if unknown is not None:
+            unknown_rows.setdefault(unknown, []).append(index)
     row_problems.add("audit_date", found)
     results: list[tuple[int, Issues]] = []
     for text, indexes in unknown_rows.items():  # once per distinct result, at its first row
