@@ -207,3 +207,62 @@ def test_the_suppliers_sheet_agrees_with_the_register_and_never_reads_a_gap_as_l
         if supplier == "F1":
             assert by_id["F1"][f"{risk}: level"] == level
     assert by_id["C1"]["child labour: level"] == "low (data gap)"
+
+
+def test_a_large_register_writes_the_evidence_only_one_flag_has_in_its_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Suppliers holding their own audits have bases of their own: in a large register (more
+    flags than WRAP_LIMIT), such a basis's evidence is written in its cell, not held for the
+    shared strings; the register reads the same as one written with every text shared."""
+    from python_calamine import CalamineWorkbook
+
+    from ddtool.reporters import excel_report
+    from ddtool.reporters.xlsx import _text
+
+    audited = [
+        {
+            "id": f"S{day}",
+            "country": "CIV",
+            "sector": "cocoa-farming",
+            "audits": [{"standard": "SMETA", "date": f"2025-03-{day:02d}", "result": "pass"}],
+        }
+        for day in range(1, 5)
+    ]
+    twins = [{"id": f"T{i}", "country": "GHA", "sector": "cocoa-farming"} for i in range(2)]
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        yaml.safe_dump({"company": {"name": "Buyer"}, "suppliers": audited + twins}), "utf-8"
+    )
+    books = {}
+    for limit in (5000, 3):  # all shared (as any small register), then a large one
+        monkeypatch.setattr(excel_report, "WRAP_LIMIT", limit)
+        out = tmp_path / f"register-{limit}.xlsx"
+        result = CliRunner().invoke(app, ["assess", str(path), "-q", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        books[limit] = out
+    read = {
+        limit: {
+            name: CalamineWorkbook.from_path(str(out)).get_sheet_by_name(name).to_python()
+            for name in CalamineWorkbook.from_path(str(out)).sheet_names
+        }
+        for limit, out in books.items()
+    }
+    assert read[3] == read[5000]
+    register = read[3]["Risk register"]
+    evidence = register[0].index("Evidence")
+    by_supplier: dict[str, list[str]] = {}
+    for row in register[1:]:
+        by_supplier.setdefault(row[2], []).append(row[evidence])
+    import zipfile
+
+    with zipfile.ZipFile(books[3]) as archive:
+        strings = archive.read("xl/sharedStrings.xml").decode()
+        cells = archive.read("xl/worksheets/sheet2.xml").decode()
+    own = [text for sid, texts in by_supplier.items() if sid.startswith("S") for text in texts]
+    assert own and all("audit 'SMETA' of 2025-03-" in text for text in own)
+    assert not any(_text(text) in strings for text in own)  # in their cells
+    assert cells.count('t="inlineStr"') == len(own)  # one cell each: a basis of its own
+    # the twins share one basis (one score): their evidence stays shared
+    shared = {text for sid, texts in by_supplier.items() if sid.startswith("T") for text in texts}
+    assert shared and all(f"<t>{_text(text)}</t>" in strings for text in shared)

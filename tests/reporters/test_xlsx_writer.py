@@ -132,6 +132,43 @@ def test_list_validation_and_several_sheets() -> None:
     assert wb["It's second"].auto_filter.ref == "A1:A6"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "text",
+        "=1+1",
+        "a & b < c > d \" ' ",
+        "  padded\n",
+        "carriage\r\nreturn\r",
+        "_x0041_ stays as written",
+        "Côte d’Ivoire 🌱",
+        "evidence " * 500,
+    ],
+)
+@pytest.mark.parametrize("wrap", [True, False])
+def test_inline_text_reads_back_as_shared_text_does(text: str, wrap: bool) -> None:
+    """Text marked Inline is written in its cell (not in the shared strings) and reads back
+    as the same text written plainly does, in openpyxl and calamine; text that reads as
+    Excel's escape (_x0041_) is shared all the same (openpyxl reads no escape in a cell)."""
+    inline, shared = (
+        _book([["before", value, 1]], wrap=wrap) for value in (xlsx.Inline(text), text)
+    )
+    with zipfile.ZipFile(io.BytesIO(inline)) as archive:
+        strings = archive.read("xl/sharedStrings.xml").decode()
+        cells = archive.read("xl/worksheets/sheet1.xml").decode()
+    in_cell = "_x" not in text
+    assert strings.count("<si>") == (4 if in_cell else 5)  # three headers, "before"[, text]
+    assert cells.count('t="inlineStr"') == in_cell
+    (row,) = _cells(inline)
+    (plain,) = _cells(shared)
+    assert [c.value for c in row] == [c.value for c in plain] == ["before", text, 1]
+    read = [
+        CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Data").to_python()
+        for data in (inline, shared)
+    ]
+    assert read[0] == read[1]
+
+
 def test_same_rows_give_the_same_bytes() -> None:
     rows = [["a", 1.5, None], ["b", True, "c" * 50]]
     assert _book(rows) == _book(rows)

@@ -2,9 +2,11 @@
 
 Rows go straight into each sheet's XML inside the zip as they are appended, and every
 string into one shared-strings table (registers repeat their texts: evidence, measures,
-countries). It knows only what the registers use: text, numbers and booleans; a styled,
-frozen, filtered header row; column widths; wrapped text; a fill per risk level; list
-validations. Every string is stored as text, so no cell can ever hold a formula.
+countries), but for text marked Inline, which no other cell repeats: it is written in its
+cell, and not held until the book is closed. It knows only what the registers use: text,
+numbers and booleans; a styled, frozen, filtered header row; column widths; wrapped text; a
+fill per risk level; list validations. Every string is stored as text, so no cell can ever
+hold a formula.
 
 The same cells written by openpyxl took about ten times as long (its per-cell objects and
 XML serialiser). LibreOffice, openpyxl and calamine read the result as they read openpyxl's
@@ -45,6 +47,13 @@ _FIXED_DATE = (1980, 1, 1, 0, 0, 0)  # zip entries: the same rows give the same 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PLAIN = re.compile("[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff_]*")
 _EXCEL_ESCAPE = re.compile("(_x[0-9A-Fa-f]{4}_)")
+
+
+class Inline(str):
+    """Text written in its cell, not in the shared-strings table: for long text that no
+    other cell repeats (the book would hold every shared string until it is closed)."""
+
+    __slots__ = ()
 
 
 class SheetLimitError(DdtoolError):
@@ -286,6 +295,11 @@ class Sheet:
             return f'<c r="{ref}"{attrs} t="b"><v>{int(value)}</v></c>'
         if kind is int or (kind is float and math.isfinite(value)):
             return f'<c r="{ref}"{attrs}><v>{value!r}</v></c>'
+        # (text that reads as Excel's own escape is shared: not every reader takes the
+        # escape of it back in a cell's own text)
+        if kind is Inline and "_x" not in value:
+            space = ' xml:space="preserve"' if value != value.strip() else ""
+            return f'<c r="{ref}"{attrs} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
         text = value if kind is str else str(value)  # anything else (a date, NaN) as text
         strings = self.strings
         at = strings.get(text)
