@@ -339,6 +339,8 @@ def main(argv: list[str] | None = None) -> None:
     many.add_argument("--seed", type=int, default=11)
     many.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args(argv)
+    if args.what == "chain" and not 0 <= args.audited <= 1:
+        parser.error(f"--audited: a share from 0 to 1, not {args.audited:g}")
     if args.what == "chain":
         write_chain(generate(args.suppliers, args.seed, audited=args.audited), args.output)
     else:

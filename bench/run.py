@@ -65,7 +65,7 @@ def interpreter() -> str:
 def chain_file(size: int, fmt: str, audited: float = 0.0) -> Path:
     """The generated chain of this size and format (made on first use); with `audited`, the
     same chain with that share of its suppliers holding a certification and an audit."""
-    held = f"-audited{round(audited * 100)}" if audited else ""
+    held = f"-audited{audited:g}" if audited else ""  # (the share as given: one file each)
     path = OUT / f"chain-{size}{held}.{fmt}"
     if not path.exists():
         write_chain(generate(size, audited=audited), path)
@@ -185,8 +185,9 @@ def main() -> None:
         type=float,
         default=0.0,
         metavar="SHARE",
-        help="time chains whose suppliers hold a certification and an audit of their own in"
-        " this share (0-1; 1: every supplier's score is its own) instead of the plain ones",
+        help="time the chains' `assess` runs (not --saved or --batch) with this share of"
+        " suppliers holding a certification and an audit of their own (0-1; 1: every"
+        " supplier's score is its own) instead of none",
     )
     parser.add_argument("--no-stages", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
@@ -199,6 +200,8 @@ def main() -> None:
         " --verify) on that of the SIZE-supplier CSV chain",
     )
     args = parser.parse_args()
+    if not 0 <= args.audited <= 1:
+        parser.error(f"--audited: a share from 0 to 1, not {args.audited:g}")
     OUT.mkdir(exist_ok=True)
 
     # Time the tool as `pip install` leaves it, every module compiled once: keep the
