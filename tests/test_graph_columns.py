@@ -3,10 +3,13 @@ problem points at a share cell."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from ddtool.cli import app
 from ddtool.errors import ProblemList
 from ddtool.graph import build_graph
 from ddtool.sources import read_chain
@@ -83,3 +86,64 @@ def test_ids_that_differ_only_in_case_are_warned(
     assert [row for row, _ in got] == [row for row, _ in warned]
     assert all(pair in message for (_, message), (_, pair) in zip(got, warned, strict=True))
     assert all(p.severity == "warning" for p in found.items)
+
+
+@pytest.mark.parametrize(
+    ("rows", "warned"),
+    [
+        # one name (case aside), country (as written or as its code) and sector: warned at
+        # the second, naming both
+        (
+            ["A1,Kakao Coop,CIV,cocoa-farming", "A2,KAKAO COOP,CI,cocoa-farming"],
+            [(3, "'A1' and 'A2'")],
+        ),
+        # another country, another sector, another name: told apart
+        (["A1,Kakao Coop,CIV,cocoa-farming", "A2,Kakao Coop,GHA,cocoa-farming"], []),
+        (["A1,Kakao Coop,CIV,cocoa-farming", "A2,Kakao Coop,CIV,cocoa-trading"], []),
+        (["A1,Kakao Coop,CIV,cocoa-farming", "A2,Kakao Coop 2,CIV,cocoa-farming"], []),
+        # no name: nothing to compare
+        (["A1,,CIV,cocoa-farming", "A2,,CIV,cocoa-farming"], []),
+        # one country and sector not given are alike too
+        (["A1,Mill,,", "A2,Mill,,"], [(3, "'A1' and 'A2'")]),
+        # many alike: one warning, five ids named and the count of the rest
+        (
+            [f"F{i},Farm,GHA,cocoa-farming" for i in range(1, 8)],
+            [(3, "7 suppliers 'F1', 'F2', 'F3', 'F4', 'F5' and 2 more")],
+        ),
+    ],
+)
+def test_suppliers_alike_by_name_country_and_sector_are_warned(
+    tmp_path: Path, rows: list[str], warned: list[tuple[int, str]]
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text("Supplier ID,Supplier name,Country,Sector\n" + "\n".join(rows) + "\n", "utf-8")
+    chain, _problems = read_chain([path])
+    found = ProblemList()
+    build_graph(chain, found)
+    got = [p for p in found.items if p.type == "possible-duplicate"]
+    assert [(p.location.row, p.location.column) for p in got] == [
+        (row, "Supplier name") for row, _ in warned
+    ]
+    assert all(ids in p.message for p, (_, ids) in zip(got, warned, strict=True))
+    assert all(p.severity == "warning" for p in found.items)
+
+
+def test_a_possible_duplicate_in_yaml_is_at_the_line_of_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Buyer}\n"
+        "suppliers:\n"
+        "  - id: A1\n"
+        "    name: Kakao Coop\n"
+        "    country: CIV\n"
+        "  - id: A2\n"
+        "    country: CIV\n"
+        "    name: Kakao Coop\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.output)
+    (warning,) = [p for p in report["problems"] if p["type"] == "possible-duplicate"]
+    assert warning["location"]["line"] == 8
+    assert "suppliers 'A1' and 'A2' have the same name 'Kakao Coop'" in warning["message"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, Problem, ProblemList
@@ -113,6 +114,7 @@ def _build_graph(
     company_id = chain.company.id
     by_id, dropped = _unique(chain, problems, fallback)
     _check_case(by_id, problems, fallback)
+    _check_names(by_id, problems, fallback)
     clock("validate")
     # plain dict adjacency in networkx's own layout (nodes in file order, edges in buyer
     # order), built directly: add_nodes_from / add_edges_from cost seconds on 10^5 suppliers
@@ -372,6 +374,52 @@ def _check_case(by_id: dict[str, Supplier], problems: ProblemList, fallback: str
             f"supplier ids {first[key]!r} and {supplier_id!r} differ only in case: they are"
             " read as two suppliers; if they are one, write the id the same way",
             _loc(supplier, fallback, "id"),
+        )
+
+
+# the ids a possible-duplicate warning names before "and N more"
+_NAMED_IDS = 5
+
+
+def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: str) -> None:
+    """Suppliers under other ids with one name (case aside), country and sector are more
+    often one supplier listed twice (once under each of its buyers, say) than two: as two,
+    it is counted, rolled up and flagged twice. Warned once per name, at its second
+    supplier, naming the ids (sites of one company that share a name are told apart by
+    their country or sector; others may be ignored)."""
+    suppliers = list(by_id.values())
+    names = list(filter(None, map(attrgetter("name"), suppliers)))
+    if len(set(map(str.casefold, names))) == len(names):
+        return  # the usual case: no two names alike (C-level passes only)
+    keys = list(
+        zip(
+            [s.name.casefold() if s.name else None for s in suppliers],
+            map(attrgetter("country"), suppliers),
+            map(attrgetter("sector"), suppliers),
+            strict=True,
+        )
+    )
+    groups: dict[tuple[str | None, str | None, str | None], list[Supplier]] = {}
+    for key, supplier in zip(keys, suppliers, strict=True):
+        if key[0]:  # (suppliers without a name are not alike)
+            groups.setdefault(key, []).append(supplier)
+    for alike in groups.values():
+        if len(alike) < 2:
+            continue
+        first, count = alike[0], len(alike)
+        ids = [repr(s.id) for s in alike[:_NAMED_IDS]]
+        if count == 2:
+            listed = f"suppliers {ids[0]} and {ids[1]}"
+        else:
+            more = f" and {count - len(ids)} more" if count > len(ids) else ""
+            listed = f"{count} suppliers " + ", ".join(ids) + more
+        problems.warning(
+            "possible-duplicate",
+            f"{listed} have the same name {first.name!r}, country"
+            f" ({first.country or 'not given'}) and sector ({first.sector or 'not given'}): if"
+            f" {'they are' if count == 2 else 'some of them are'} one supplier, give it one id"
+            " and list all its buyers (each id is counted, rolled up and flagged on its own)",
+            _loc(alike[1], fallback, "name"),
         )
 
 
