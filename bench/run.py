@@ -244,7 +244,7 @@ def main() -> None:
             ratios = sorted(run / read if read else 0.0 for read, run, _, _ in pairs)
             ratio = ratios[middle]
             row = {
-                "format": f"{fmt}, {args.audited:.0%} audited" if args.audited else fmt,
+                "format": f"{fmt}, {args.audited * 100:g}% audited" if args.audited else fmt,
                 "suppliers": size,
                 "read only": base,
                 "assess -o json": total,

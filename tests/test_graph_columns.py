@@ -101,6 +101,31 @@ def test_ids_that_differ_only_in_case_are_warned(
         (["A1,Kakao Coop,CIV,cocoa-farming", "A2,Kakao Coop,GHA,cocoa-farming"], []),
         (["A1,Kakao Coop,CIV,cocoa-farming", "A2,Kakao Coop,CIV,cocoa-trading"], []),
         (["A1,Kakao Coop,CIV,cocoa-farming", "A2,Kakao Coop 2,CIV,cocoa-farming"], []),
+        # runs of spaces (a no-break space among them) aside
+        (
+            ["A1,Kakao  Coop,CIV,cocoa-farming", "A2,Kakao\u00a0Coop ,CIV,cocoa-farming"],
+            [(3, "'A1' and 'A2'")],
+        ),
+        # sectors not known: told apart as written, and named as written when alike
+        (["A1,Widget Co,DEU,widget making", "A2,Widget Co,DEU,gadget polishing"], []),
+        (
+            ["A1,Widget Co,DEU,widget making", "A2,Widget Co,DEU,Widget  Making"],
+            [(3, "sector (widget making)")],
+        ),
+        # ids that differ only in case are told as that (ids-differ-in-case), not twice
+        (["A-1,Kakao Coop,CIV,cocoa-farming", "a-1,Kakao Coop,CIV,cocoa-farming"], []),
+        # one warning per name, country and sector, in the order of the rows they are at
+        (
+            [
+                "A1,Farm,CIV,cocoa-farming",
+                "A2,Mill,GHA,cocoa-processing",
+                "A3,Mill,GHA,cocoa-processing",
+                "A4,Farm,CIV,cocoa-farming",
+                "A5,Farm,GHA,cocoa-farming",
+                "A6,Farm,GHA,cocoa-farming",
+            ],
+            [(4, "'A2' and 'A3'"), (5, "'A1' and 'A4'"), (7, "'A5' and 'A6'")],
+        ),
         # no name: nothing to compare
         (["A1,,CIV,cocoa-farming", "A2,,CIV,cocoa-farming"], []),
         # one country and sector not given are alike too

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, Problem, ProblemList
@@ -82,7 +81,8 @@ def build_graph(
     problem in a table names its column as the table heads it ("Liefert an", not "buyers").
 
     `clock`, when given, is told when a part of the work is done: the checks ("validate":
-    ids used twice or differing in case, shares, reach, declared tiers) and the rest
+    ids used twice or differing in case, suppliers alike by name, shares, reach, declared
+    tiers) and the rest
     ("graph": the links, checked as they are made, the tiers and first paths)."""
     found = ProblemList()
     supply = _build_graph(chain, found, clock or _no_clock, max_tiers)
@@ -382,30 +382,28 @@ _NAMED_IDS = 5
 
 
 def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: str) -> None:
-    """Suppliers under other ids with one name (case aside), country and sector are more
-    often one supplier listed twice (once under each of its buyers, say) than two: as two,
-    it is counted, rolled up and flagged twice. Warned once per name, at its second
-    supplier, naming the ids (sites of one company that share a name are told apart by
-    their country or sector; others may be ignored)."""
-    suppliers = list(by_id.values())
-    names = list(filter(None, map(attrgetter("name"), suppliers)))
-    if len(set(map(str.casefold, names))) == len(names):
-        return  # the usual case: no two names alike (C-level passes only)
-    keys = list(
-        zip(
-            [s.name.casefold() if s.name else None for s in suppliers],
-            map(attrgetter("country"), suppliers),
-            map(attrgetter("sector"), suppliers),
-            strict=True,
-        )
-    )
-    groups: dict[tuple[str | None, str | None, str | None], list[Supplier]] = {}
-    for key, supplier in zip(keys, suppliers, strict=True):
-        if key[0]:  # (suppliers without a name are not alike)
-            groups.setdefault(key, []).append(supplier)
-    for alike in groups.values():
-        if len(alike) < 2:
-            continue
+    """Suppliers under other ids with one name (case and runs of spaces aside), country and
+    sector (as matched, else as written) are more often one supplier listed twice (once
+    under each of its buyers, say) than two: as two, it is counted, rolled up and flagged
+    twice. Warned once per such group, at its second supplier, naming the ids (sites of one
+    company that share a name are told apart by their country or sector; others may be
+    ignored). Ids that differ only in case are warned as that (_check_case)."""
+    suppliers = [s for s in by_id.values() if s.name]
+    # each name as name_key has it, in C-level passes (10^5 names: a few hundredths of a s)
+    names = list(map(" ".join, map(str.split, map(str.casefold, map(_name, suppliers)))))
+    if len(set(names)) == len(names):
+        return  # the usual case: no two names alike
+    groups: dict[tuple[str, ...], list[tuple[int, Supplier]]] = {}
+    for index, (name, supplier) in enumerate(zip(names, suppliers, strict=True)):
+        key: tuple[str, ...] = (name, *_written(supplier.country, supplier.country_raw))
+        key += _written(supplier.sector, supplier.sector_raw)
+        groups.setdefault(key, []).append((index, supplier))
+    # (ids that differ only in case are told as that; the groups in the order of their
+    # second supplier, where each is warned)
+    found = [g for g in groups.values() if len({s.id.casefold() for _, s in g}) > 1]
+    found.sort(key=lambda group: group[1][0])
+    for group in found:
+        alike = [supplier for _, supplier in group]
         first, count = alike[0], len(alike)
         ids = [repr(s.id) for s in alike[:_NAMED_IDS]]
         if count == 2:
@@ -413,14 +411,27 @@ def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: st
         else:
             more = f" and {count - len(ids)} more" if count > len(ids) else ""
             listed = f"{count} suppliers " + ", ".join(ids) + more
+        country = first.country or first.country_raw or "not given"
+        sector = first.sector or first.sector_raw or "not given"
         problems.warning(
             "possible-duplicate",
-            f"{listed} have the same name {first.name!r}, country"
-            f" ({first.country or 'not given'}) and sector ({first.sector or 'not given'}): if"
-            f" {'they are' if count == 2 else 'some of them are'} one supplier, give it one id"
-            " and list all its buyers (each id is counted, rolled up and flagged on its own)",
+            f"{listed} have the same name {first.name!r}, country ({country}) and sector"
+            f" ({sector}): if {'they are' if count == 2 else 'some of them are'} one supplier,"
+            " give it one id and list all its buyers (each id is counted, rolled up and"
+            " flagged on its own)",
             _loc(alike[1], fallback, "name"),
         )
+
+
+def _name(supplier: Supplier) -> str:
+    return supplier.name or ""
+
+
+def _written(value: str | None, written: str | None) -> tuple[str]:
+    """A country's or sector's part of a possible-duplicate key: as read (a sector not
+    known is kept as written), else as written, case and runs of spaces aside (two
+    sectors not known, written differently, are not the same)."""
+    return (" ".join((value or written or "").casefold().split()),)
 
 
 def _check_cycles(

@@ -141,8 +141,10 @@ def test_list_validation_and_several_sheets() -> None:
         "  padded\n",
         "carriage\r\nreturn\r",
         "_x0041_ stays as written",
+        "ax005F_b",
         "Côte d’Ivoire 🌱",
         "evidence " * 500,
+        "",
     ],
 )
 @pytest.mark.parametrize("wrap", [True, False])
@@ -156,12 +158,17 @@ def test_inline_text_reads_back_as_shared_text_does(text: str, wrap: bool) -> No
     with zipfile.ZipFile(io.BytesIO(inline)) as archive:
         strings = archive.read("xl/sharedStrings.xml").decode()
         cells = archive.read("xl/worksheets/sheet1.xml").decode()
-    in_cell = "_x" not in text
-    assert strings.count("<si>") == (4 if in_cell else 5)  # three headers, "before"[, text]
-    assert cells.count('t="inlineStr"') == in_cell
+    in_cell = text and "_x" not in text and "x005" not in text.casefold()
+    shared_too = text and not in_cell
+    assert strings.count("<si>") == (5 if shared_too else 4)  # three headers, "before"[, text]
+    assert cells.count('t="inlineStr"') == bool(in_cell)
+    if wrap and len(text) >= xlsx.WRAP_FROM:  # long text wraps, in its cell or shared
+        assert cells.count('s="2"') == 1
     (row,) = _cells(inline)
     (plain,) = _cells(shared)
-    assert [c.value for c in row] == [c.value for c in plain] == ["before", text, 1]
+    assert [c.value for c in row] == [c.value for c in plain]
+    if "x005" not in text:  # (openpyxl drops "x005F_" from any shared text: a quirk of its own)
+        assert [c.value for c in row] == ["before", text or None, 1]
     read = [
         CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Data").to_python()
         for data in (inline, shared)

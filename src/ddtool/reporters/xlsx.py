@@ -56,6 +56,9 @@ class Inline(str):
     __slots__ = ()
 
 
+_TEXT = (str, Inline)  # (the kinds of text a cell takes, looked up by type: fast)
+
+
 class SheetLimitError(DdtoolError):
     """More rows or columns than an Excel sheet holds."""
 
@@ -260,7 +263,7 @@ class Sheet:
             cells = []
             for index, (letter, value) in enumerate(zip(self._letters, values, strict=True)):
                 s = style or filled.get(index, 0)
-                if not style and self.wrap and type(value) is str and len(value) >= WRAP_FROM:
+                if not style and self.wrap and type(value) in _TEXT and len(value) >= WRAP_FROM:
                     s = s + 1 if s else 2  # the wrapped twin of the style
                 cells.append(cell(letter + row, value, s))
         else:  # the rows of large sheets: unstyled text and numbers written here, at once
@@ -289,15 +292,15 @@ class Sheet:
         """One cell's XML (empty for a blank cell without a style)."""
         attrs = f' s="{s}"' if s else ""
         kind = type(value)
-        if value is None or (kind is str and not value):
+        if value is None or (kind in _TEXT and not value):
             return f'<c r="{ref}"{attrs}/>' if s else ""
         if kind is bool:
             return f'<c r="{ref}"{attrs} t="b"><v>{int(value)}</v></c>'
         if kind is int or (kind is float and math.isfinite(value)):
             return f'<c r="{ref}"{attrs}><v>{value!r}</v></c>'
-        # (text that reads as Excel's own escape is shared: not every reader takes the
-        # escape of it back in a cell's own text)
-        if kind is Inline and "_x" not in value:
+        # (text that reads as Excel's own escape, or as a part of one, is shared: not every
+        # reader takes the escape back in a cell's own text as in a shared one)
+        if kind is Inline and "_x" not in value and "x005" not in value.casefold():
             space = ' xml:space="preserve"' if value != value.strip() else ""
             return f'<c r="{ref}"{attrs} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
         text = value if kind is str else str(value)  # anything else (a date, NaN) as text
