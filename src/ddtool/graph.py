@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ddtool.errors import Location, Problem, ProblemList
@@ -388,11 +389,12 @@ def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: st
     twice. Warned once per such group, at its second supplier, naming the ids (sites of one
     company that share a name are told apart by their country or sector; others may be
     ignored). Ids that differ only in case are warned as that (_check_case)."""
-    suppliers = [s for s in by_id.values() if s.name]
     # each name as name_key has it, in C-level passes (10^5 names: a few hundredths of a s)
-    names = list(map(" ".join, map(str.split, map(str.casefold, map(_name, suppliers)))))
+    given = list(filter(None, map(attrgetter("name"), by_id.values())))
+    names = list(map(" ".join, map(str.split, map(str.casefold, given))))
     if len(set(names)) == len(names):
         return  # the usual case: no two names alike
+    suppliers = [s for s in by_id.values() if s.name]  # (as `given`, one for one)
     groups: dict[tuple[str, ...], list[tuple[int, Supplier]]] = {}
     for index, (name, supplier) in enumerate(zip(names, suppliers, strict=True)):
         key: tuple[str, ...] = (name, *_written(supplier.country, supplier.country_raw))
@@ -421,10 +423,6 @@ def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: st
             " flagged on its own)",
             _loc(alike[1], fallback, "name"),
         )
-
-
-def _name(supplier: Supplier) -> str:
-    return supplier.name or ""
 
 
 def _written(value: str | None, written: str | None) -> tuple[str]:
