@@ -416,7 +416,7 @@ class _Flagging:
         )
         # the flags' bases are all made by now: sorted and serialised ahead with the flags
         # (a chain whose suppliers hold their own audits has a basis per flag)
-        self.bases = Deferred(shared.bases, size=shared.basis_count)
+        self.bases = Deferred(shared.bases, size=len(shared.basis_of()))
 
 
 def _document(
@@ -768,7 +768,7 @@ def _inferred_flagged(
     found = []
     for rt in RISK_TYPES:
         worst, worst_country = node.worst[rt]
-        if not _level_at_least(worst.level, config.flag_level):
+        if worst.level not in shared.flagged_levels:
             continue
         gap = node.worst_gaps.get(rt)
         where = (
@@ -863,7 +863,7 @@ class _Shared:
 
     def __init__(self, profiles: Profiles, flag_level: str) -> None:
         self.profiles = profiles
-        self.flag_level = flag_level
+        # the levels a flag is raised at (config.flag_level and above)
         self.flagged_levels = frozenset(lvl for lvl in LEVELS if _level_at_least(lvl, flag_level))
         self._risk: dict[tuple[int, int, int], Any] = {}
         self._listings: dict[tuple[int, ...], Any] = {}
@@ -1023,10 +1023,6 @@ class _Shared:
                 "remediation": measures,
             }
         return basis_id
-
-    @property
-    def basis_count(self) -> int:
-        return len(self._bases)
 
     def basis_of(self) -> dict[str, dict[str, Any]]:
         """Each basis by its id, in the order made (`bases` sorts them, for the document)."""

@@ -83,8 +83,8 @@ def build_graph(
 
     `clock`, when given, is told when a part of the work is done: the checks ("validate":
     ids used twice or differing in case, suppliers alike by name, shares, reach, declared
-    tiers) and the rest
-    ("graph": the links, checked as they are made, the tiers and first paths)."""
+    tiers) and the rest ("graph": the links, checked as they are made, the tiers and first
+    paths)."""
     found = ProblemList()
     supply = _build_graph(chain, found, clock or _no_clock, max_tiers)
     problems.extend([_as_written(chain, p) for p in found.items])
@@ -383,23 +383,24 @@ _NAMED_IDS = 5
 
 
 def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: str) -> None:
-    """Suppliers under other ids with one name (case and runs of spaces aside), country and
-    sector (as matched, else as written) are more often one supplier listed twice (once
+    """Suppliers under other ids with one name, country and sector (case and runs of spaces
+    aside; a sector not known as written) are more often one supplier listed twice (once
     under each of its buyers, say) than two: as two, it is counted, rolled up and flagged
     twice. Warned once per such group, at its second supplier, naming the ids (sites of one
     company that share a name are told apart by their country or sector; others may be
     ignored). Ids that differ only in case are warned as that (_check_case)."""
-    # each name as name_key has it, in C-level passes (10^5 names: a few hundredths of a s)
-    given = list(filter(None, map(attrgetter("name"), by_id.values())))
-    names = list(map(" ".join, map(str.split, map(str.casefold, given))))
+    suppliers = [s for s in by_id.values() if s.name]
+    names = list(map(name_key, map(attrgetter("name"), suppliers)))
     if len(set(names)) == len(names):
         return  # the usual case: no two names alike
-    suppliers = [s for s in by_id.values() if s.name]  # (as `given`, one for one)
-    groups: dict[tuple[str, ...], list[tuple[int, Supplier]]] = {}
-    for index, (name, supplier) in enumerate(zip(names, suppliers, strict=True)):
-        key: tuple[str, ...] = (name, *_written(supplier.country, supplier.country_raw))
-        key += _written(supplier.sector, supplier.sector_raw)
-        groups.setdefault(key, []).append((index, supplier))
+    groups: dict[tuple[str, str, str], list[tuple[int, Supplier]]] = {}
+    for index, (name, s) in enumerate(zip(names, suppliers, strict=True)):
+        key = (
+            name,
+            name_key(s.country or s.country_raw or ""),
+            name_key(s.sector or s.sector_raw or ""),
+        )
+        groups.setdefault(key, []).append((index, s))
     # (ids that differ only in case are told as that; the groups in the order of their
     # second supplier, where each is warned)
     found = [g for g in groups.values() if len({s.id.casefold() for _, s in g}) > 1]
@@ -423,13 +424,6 @@ def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: st
             " flagged on its own)",
             _loc(alike[1], fallback, "name"),
         )
-
-
-def _written(value: str | None, written: str | None) -> tuple[str]:
-    """A country's or sector's part of a possible-duplicate key: as read (a sector not
-    known is kept as written), else as written, case and runs of spaces aside (two
-    sectors not known, written differently, are not the same)."""
-    return (" ".join((value or written or "").casefold().split()),)
 
 
 def _check_cycles(

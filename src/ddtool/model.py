@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import deque
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -71,6 +72,7 @@ AUDIT_OTHER = frozenset(
 AUDIT_RESULTS = AUDIT_PASSED | AUDIT_FAILED | AUDIT_OTHER
 
 
+@lru_cache(maxsize=4096)  # (results repeat across audits and rows)
 def audit_outcome(result: str | None) -> str | None:
     """'passed', 'failed' or 'other' (recorded, not counted) for a result as written; None
     for a result none of these names (or no result)."""

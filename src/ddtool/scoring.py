@@ -349,10 +349,8 @@ class Scorer:
         # each credit as a fact, one object for all the suppliers it is the same for (a
         # passed audit of one day and standard): the report's catalogue looks facts up by it
         self._credit_facts: dict[tuple[str, float], Evidence] = {}
-        # what the credits take from names and results, worked out once per text
-        self._text_keys: dict[str, str] = {}
+        # whether a certification's name is a recognised scheme, worked out once per name
         self._recognised_names: dict[str, bool] = {}
-        self._outcomes: dict[str | None, str | None] = {}
         self._audit_cutoff = _months_before(as_of, config.scoring.audit_valid_months)
         self._added_2024 = {
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
@@ -691,37 +689,15 @@ class Scorer:
             )
         return max(base, unknown), max(severity, DEFAULT_SEVERITY[risk_type]), facts
 
-    def _text_key(self, text: str) -> str:
-        """text_key, worked out once per text (names repeat across suppliers)."""
-        found = self._text_keys.get(text)
-        if found is None:
-            found = self._text_keys[text] = text_key(text)
-        return found
-
     def _is_recognised(self, name: str) -> bool:
         """Whether a certification's name is (or contains) a recognised social scheme."""
         found = self._recognised_names.get(name)
         if found is None:
-            key = self._text_key(name)
+            key = text_key(name)
             found = self._recognised_names[name] = key in self._recognised or any(
                 r in key for r in self._recognised if len(r) > 3
             )
         return found
-
-    def _certification_order(self, cert: Certification) -> tuple[str, bool, int, str]:
-        """Certifications by name (as the score compares them), the latest expiry first."""
-        until = cert.valid_until
-        return (self._text_key(cert.name), until is not None, _later_first(until), cert.name)
-
-    def _audit_order(self, audit: Audit) -> tuple[bool, int, str, str, str]:
-        """Audits the latest first (undated ones last), then by standard and result."""
-        return (
-            audit.date is None,
-            _later_first(audit.date),
-            self._text_key(audit.standard),
-            self._text_key(audit.result or ""),
-            audit.standard,
-        )
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones.
@@ -735,7 +711,7 @@ class Scorer:
         cert_total = 0.0
         certifications = supplier.certifications
         if len(certifications) > 1:
-            certifications = sorted(certifications, key=self._certification_order)
+            certifications = sorted(certifications, key=_certification_order)
         for cert in certifications:
             if not self._is_recognised(cert.name):
                 credits.append(
@@ -766,7 +742,7 @@ class Scorer:
         cutoff = self._audit_cutoff
         audits = supplier.audits
         if len(audits) > 1:
-            audits = sorted(audits, key=self._audit_order)
+            audits = sorted(audits, key=_audit_order)
         for audit in audits:
             if audit.date is None:
                 credits.append((f"audit '{audit.standard}' without date: not counted", 0.0))
@@ -789,9 +765,7 @@ class Scorer:
                     )
                 )
                 continue
-            result = self._outcomes.get(audit.result)
-            if result is None and audit.result not in self._outcomes:
-                result = self._outcomes[audit.result] = audit_outcome(audit.result)
+            result = audit_outcome(audit.result)
             if result == "failed":
                 delta = s.failed_audit_uplift if uplift == 0 else 0.0
                 uplift = s.failed_audit_uplift
@@ -1239,6 +1213,23 @@ def _listing_text(listing: GoodListing) -> str:
     return (
         f"{listing.good} from {display_name(listing.iso3)} is on the US DOL List of Goods"
         f" ({listing.year}): {listing.listed_as}"
+    )
+
+
+def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:
+    """Certifications by name (as the score compares them), the latest expiry first."""
+    until = cert.valid_until
+    return (text_key(cert.name), until is not None, _later_first(until), cert.name)
+
+
+def _audit_order(audit: Audit) -> tuple[bool, int, str, str, str]:
+    """Audits the latest first (undated ones last), then by standard and result."""
+    return (
+        audit.date is None,
+        _later_first(audit.date),
+        text_key(audit.standard),
+        text_key(audit.result or ""),
+        audit.standard,
     )
 
 
