@@ -58,6 +58,13 @@ VALUES: list[tuple[Callable[[Any], Any], Any, Any]] = [
     (parse_tier, "Tier 007", 7),
     (parse_tier, "Tier 0 fabric mill", 2),  # no tier 0: the words give it
     (parse_tier, "ISO 9001 fabric mill", 2),  # nor tier 9001
+    # numbers written as text, as a CSV or a text cell holds them
+    (parse_tier, "2", 2),
+    (parse_tier, "02", 2),
+    (parse_tier, "2.0", 2),
+    (parse_tier, "2,0", 2),
+    (parse_tier, "+3", 3),
+    (parse_tier, "000002", 2),
     (parse_date, "14.03.2025", dt.date(2025, 3, 14)),
     (parse_date, "2025-03-14", dt.date(2025, 3, 14)),
     (parse_date, "14/03/2025", dt.date(2025, 3, 14)),
@@ -98,6 +105,13 @@ BAD_VALUES: list[tuple[Callable[[Any], Any], Any]] = [
     (parse_tier, "ISO 9001"),
     (parse_tier, 10**400),  # beyond any float
     (parse_tier, 1.5),
+    # the same numbers written as text are no tier either (not tier 2, 1 or 1)
+    (parse_tier, "2.5"),
+    (parse_tier, "-1"),
+    (parse_tier, "1e1"),
+    (parse_tier, "0"),
+    (parse_tier, "100"),
+    (parse_tier, ".5"),
     (parse_number, 10**400),
     (parse_date, "14th March"),
     (parse_date, "2025-02-30"),

@@ -497,6 +497,11 @@ _TIER_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 )
 
 
+# a number written as text ('2', '-1', '2.5', '2,0', '1e1'), and one that is a whole tier
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?")
+_WHOLE_TEXT = re.compile(r"\+?0*(\d{1,4})(?:[.,]0*)?")
+
+
 def parse_tier(value: Any) -> int | None:
     """A tier as written: 2, 'Tier 2', 'T2', or a factory type ('Fabric mill', 'Trimmings',
     'Sawmill' and 'Subassembly' are tier 2: see _TIER_WORDS and _tier_pattern); None for a
@@ -507,6 +512,11 @@ def parse_tier(value: Any) -> int | None:
         shown = f"{value!r}" if isinstance(value, float) or abs(value) < 10**15 else "a larger one"
         raise ValueProblem(f"expected a tier number from 1 to {MAX_TIER}, got {shown}")
     text = str(value).strip().casefold()
+    if _NUMBER_TEXT.fullmatch(text):  # a number written as text: read as the number it is
+        whole = _WHOLE_TEXT.fullmatch(text)  # ('2', '2.0' and '2,0' as exported; not '2.5')
+        if whole and int(whole.group(1)) in _TIERS:
+            return int(whole.group(1))
+        raise ValueProblem(f"expected a tier number from 1 to {MAX_TIER}, got {str(value)[:40]!r}")
     match = re.search(r"\d+", text)
     digits = match.group().lstrip("0") if match else ""  # (a tier 0 may be a factory type)
     if digits and len(digits) <= len(str(MAX_TIER)) and int(digits) <= MAX_TIER:
