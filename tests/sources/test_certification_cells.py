@@ -95,3 +95,120 @@ def test_the_evidence_says_whether_the_expiry_date_was_given(tmp_path: Path) -> 
         ],
         "S3": ["certification 'Rainforest Alliance' expired 2025-12-31"],
     }
+
+
+SPLIT: list[tuple[str, list[tuple[str, dt.date | None]]]] = [
+    # an expiry split from its certification by a list separator belongs to it
+    ("SA8000, valid until 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
+    ("SA8000; expires 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
+    ("SA8000 | bis 30.06.2026", [("SA8000", dt.date(2026, 6, 30))]),
+    ("SA8000, valid until Jan 31, 2024", [("SA8000", dt.date(2024, 1, 31))]),
+    ("Rainforest Alliance; valid until June 2026", [("Rainforest Alliance", dt.date(2026, 6, 30))]),
+    ("SA8000 expiring 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
+    (
+        "SA8000, valid until 2024-01-01, Fairtrade",
+        [("SA8000", dt.date(2024, 1, 1)), ("Fairtrade", None)],
+    ),
+    # a certification whose name merely holds an expiry word is one of its own
+    ("SA8000, BIS", [("SA8000", None), ("BIS", None)]),
+    ("BIS certified, SA8000", [("BIS certified", None), ("SA8000", None)]),
+    ("ISO 45001:2018", [("ISO 45001:2018", None)]),
+]
+
+
+@pytest.mark.parametrize(("cell", "read"), SPLIT)
+def test_an_expiry_after_a_separator_is_its_certifications(
+    tmp_path: Path, cell: str, read: list[tuple[str, dt.date | None]]
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(f'Supplier ID,Supplier name,Certifications\nS1,Alpha,"{cell}"\n', "utf-8")
+    chain, problems = read_chain([path])
+    assert problems.flatten(["type", "message"]) == []
+    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == read
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "says"),
+    [
+        ("valid until 2026-01-01", "bad-certification", "gives an expiry but no certification"),
+        ("(valid until 2026-01-01)", "bad-certification", "gives an expiry but no certification"),
+        ("Fairtrade, expired", "bad-date", "certification 'Fairtrade' expired: no date is given"),
+        ("SA8000 2024-01-01", "bad-date", "write 'SA8000 valid until 2024-01-01'"),
+        ("SA8000 - 31.12.2024", "bad-date", "write 'SA8000 valid until 31.12.2024'"),
+    ],
+)
+def test_a_certificate_is_never_taken_as_current_on_a_date_it_does_not_place(
+    tmp_path: Path, cell: str, kind: str, says: str
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(f'Supplier ID,Supplier name,Certifications\nS1,Alpha,"{cell}"\n', "utf-8")
+    _chain, problems = read_chain([path])
+    [error] = problems.errors
+    assert (error.type, error.location.row, error.location.column) == (kind, 2, "Certifications")
+    assert says in error.message
+
+
+def test_a_separated_expiry_scores_as_the_same_cell_without_the_separator(tmp_path: Path) -> None:
+    """The certificate expired: neither supplier is credited with a current one."""
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Certifications\n"
+        'A,a,BGD,garment manufacturing,"SA8000, valid until 2024-01-01"\n'
+        'B,b,BGD,garment manufacturing,"SA8000 valid until 2024-01-01"\n',
+        "utf-8",
+    )
+    result = assess([path], AssessOptions(as_of=dt.date(2026, 6, 1)))
+    risks = {sid: result.risks[sid].by_type["human_trafficking"] for sid in ("A", "B")}
+    assert risks["A"].score == risks["B"].score
+    assert risks["A"].adjustments == risks["B"].adjustments
+    assert "certification 'SA8000' expired 2024-01-01" in [r for r, _ in risks["A"].adjustments]
+
+
+EXPIRY_COLUMNS: list[tuple[str, str, list[tuple[str, dt.date | None]], str | None]] = [
+    # (the expiry column's header, its cell, the certifications read, a warning's words)
+    ("Certification expiry", "2024-01-01", [("SA8000", dt.date(2024, 1, 1))], None),
+    ("Valid until", "30.06.2026", [("SA8000", dt.date(2026, 6, 30))], None),
+    ("Gültig bis", "June 2026", [("SA8000", dt.date(2026, 6, 30))], None),
+    ("Contract expiry", "2024-01-01", [("SA8000", None)], None),  # another date
+    ("Certification expiry", "soon", [("SA8000", None)], "holds values that are no dates"),
+]
+
+
+@pytest.mark.parametrize(("header", "cell", "read", "warns"), EXPIRY_COLUMNS)
+def test_a_column_of_expiry_dates_dates_the_certification_beside_it(
+    tmp_path: Path,
+    header: str,
+    cell: str,
+    read: list[tuple[str, dt.date | None]],
+    warns: str | None,
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        f"Supplier ID,Supplier name,Certifications,{header}\nS1,Alpha,SA8000,{cell}\n", "utf-8"
+    )
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == read
+    warnings = [(w.type, w.location.column) for w in problems.warnings]
+    assert warnings == ([] if warns is None else [("unmapped-column", header)])
+    assert warns is None or warns in problems.warnings[0].message
+
+
+def test_an_expiry_date_beside_several_certifications_is_kept_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Certifications,Certification expiry\n"
+        "S1,Alpha,SA8000,2024-01-01\n"
+        'S2,Beta,"SA8000, Fairtrade",2025-01-01\n',
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    read = {s.id: [(c.name, c.valid_until) for c in s.certifications] for s in chain.suppliers}
+    assert read == {
+        "S1": [("SA8000", dt.date(2024, 1, 1))],
+        "S2": [("SA8000", None), ("Fairtrade", None)],
+    }
+    [warning] = problems.warnings
+    assert warning.type == "unmapped-column"
+    assert "the date of row 3 is kept as an attribute" in warning.message
+    assert chain.suppliers[1].attributes == {"Certification expiry": "2025-01-01"}

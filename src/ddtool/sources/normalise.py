@@ -228,9 +228,11 @@ def _sector(
 
 
 def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
-    items = _with_years(value if isinstance(value, list) else split_list(value))
-    out: list[Certification] = []
     issues: list[_Issue] = []
+    items = _with_expiries(
+        _with_years(value if isinstance(value, list) else split_list(value)), issues
+    )
+    out: list[Certification] = []
     for item in items:
         if isinstance(item, dict):
             name = item.get("name") or item.get("standard")
@@ -246,6 +248,8 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
             name = as_text(name)
         elif item is not None and str(item).strip():
             name, valid_until, issue = _certification_text(as_text(item))
+            if issue is None and valid_until is None:
+                issue = _trailing_date(name)
             if issue is not None:
                 issues.append(issue)
         else:
@@ -298,6 +302,44 @@ def _with_years(items: list[Any]) -> list[Any]:
     return out
 
 
+def _trailing_date(name: str) -> _Issue | None:
+    """The bad-date of a certification whose name ends with a date, with no expiry word in
+    it ("SA8000 2024-01-01"): the date could be the expiry or the day it was granted, and a
+    certificate is never taken as current on a guess."""
+    found = _TRAILING_DATE.search(name)
+    if found is None or _EXPIRY_WORD.search(name):  # (a word says what its dates are)
+        return None
+    return _Issue(
+        "bad-date",
+        f"certification {name!r} ends with a date without saying what it is: if it is the"
+        f" expiry, write '{name[: found.start()].strip()} valid until {found.group('date')}'",
+    )
+
+
+def _with_expiries(items: list[Any], issues: list[_Issue]) -> list[Any]:
+    """The items of a list of certifications, an expiry split from its certification by a
+    separator ("SA8000, valid until 2024-01-01", "Fairtrade; expired") joined to it again:
+    it is no certification of its own, and the one before it is not current. An expiry
+    before any certification is a bad-certification."""
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, str) and _EXPIRY_ITEM.match(item.strip()):
+            if out and isinstance(out[-1], str):
+                out[-1] = f"{out[-1].rstrip()} {item.strip()}"
+            else:
+                issues.append(
+                    _Issue(
+                        "bad-certification",
+                        f"{item.strip()[:60]!r} gives an expiry but no certification: write"
+                        " the certification's name before it, such as 'SA8000 valid until"
+                        " 2026-06-30'",
+                    )
+                )
+            continue
+        out.append(item)
+    return out
+
+
 # the words before a certification's expiry date in a cell: "Rainforest Alliance (valid
 # until 2026-06-30)", "SA8000 bis 30.06.2026", "Fairtrade (jusqu'au 30/06/2026)", "Fairtrade
 # expired 2023-12-31", "SA8000 abgelaufen am 31.12.2023"; each a whole word ("Bisphenol"
@@ -305,7 +347,7 @@ def _with_years(items: list[Any]) -> list[Any]:
 _EXPIRED = r"expired|abgelaufen|expir(?:é|ée)|vencid[oa]"
 _UNTIL = (
     r"valid\s+(?:until|till|to|through|thru)|valid|until|till"
-    r"|(?:expires|expire|expired)(?:\s+(?:on|since))?|expiry(?:\s+date)?"
+    r"|(?:expires|expire|expired|expiring)(?:\s+(?:on|since))?|expiry(?:\s+date)?"
     r"|expiration(?:\s+date)?|exp\.?"
     r"|g(?:ü|ue)ltig\s+bis(?:\s+zum)?|bis(?:\s+zum)?|abgelaufen(?:\s+(?:am|seit))?|ablauf"
     r"|valable\s+jusqu'?au|jusqu'?au|expir(?:é|ée)(?:\s+le)?"
@@ -319,6 +361,18 @@ _PARENTHESISED = re.compile(
 # "Name word date", "Name expired": each expiry word after a name, and what follows it
 _EXPIRY_WORD = re.compile(rf"\s+(?P<word>{_UNTIL})(?!\w)\s*:?\s*", re.IGNORECASE)
 _LAPSED = re.compile(_EXPIRED, re.IGNORECASE)
+# a list item that is an expiry, not a certification: a word saying it lapsed ("expired"),
+# or an expiry word followed by what begins as a date ("valid until 2024-01-01", "(bis
+# 30.06.2026)", "until June 2026"); "BIS certified" (Bureau of Indian Standards) is one
+_EXPIRY_ITEM = re.compile(
+    rf"\(?\s*(?:(?:{_UNTIL})(?!\w)\s*:?\s*(?:\d|[^\W\d_]{{3,}}\.?\s*\d)|(?:{_EXPIRED})\s*\)?$)",
+    re.IGNORECASE,
+)
+# a full date at the end of a certification's name, with no expiry word before it
+# ("SA8000 2024-01-01", "SA8000 - 31.12.2024"); a year alone is part of names ("ISO 45001:2018")
+_TRAILING_DATE = re.compile(
+    r"(?:^|[\s(:–—-])\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\)?\s*$"
+)
 
 
 def _certification_text(text: str) -> tuple[str, dt.date | None, _Issue | None]:

@@ -194,6 +194,10 @@ def table_from_rows(
         for c in labels
         if c not in mapping and c not in regions[1:] and (c not in under or c in own)
     ]
+    if "certifications" in field_cols:
+        _expiry_columns(
+            columns, field_cols["certifications"], extra_cols, labels, start, where, problems
+        )
     _blank_headers(header, columns, labels, mapping, under, start, where, problems)
     # a header that looks like a field's is named when its values fit the field too
     # ("Customer since" holding years is no buyers column)
@@ -649,6 +653,82 @@ def _join_expiry(columns: list[Sequence[Any]], names: int, dates: int) -> str | 
             example = named[index]
     columns[names], columns[dates] = named, dated
     return example
+
+
+# the header of a column of certificates' expiry dates: "Certification expiry", "Valid until",
+# "Cert. valid to", "Expiry date", "Gültig bis", "Ablaufdatum", "Date d'expiration", "Vencimiento"
+_EXPIRY_HEADER = re.compile(
+    r"expir|\bvalid(?:ity)?\b.*\b(?:until|till|to|thru|through|date)\b|g(?:ü|ue)ltig|ablauf"
+    r"|(?:é|e)ch(?:é|e)ance|vencimiento|\bvence",
+    re.IGNORECASE,
+)
+
+
+# the words such a header may hold besides: those of certificates and dates ("Contract
+# expiry" is another date)
+_EXPIRY_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "expiry expires expiration expiring expired valid validity until till to thru"
+        " through date datum gültig gueltig gültigkeit bis ablauf ablaufdatum échéance"
+        " echeance vence vencimiento fecha d de del la du of the cert certs certificate"
+        " certificates certification certifications certificat certificats certificado"
+        " certificación certificacion zertifikat zertifikate zertifikats zertifizierung"
+        " label scheme standard",
+    )
+)
+
+
+def _expiry_header(label: str) -> bool:
+    """Whether a header names the certificates' expiry dates ("Certification expiry",
+    "Valid until", "Gültig bis"), and nothing else ("Contract expiry")."""
+    words = re.findall(r"[^\W\d_]+", label.casefold())
+    return bool(_EXPIRY_HEADER.search(label)) and all(w in _EXPIRY_WORDS for w in words)
+
+
+def _expiry_columns(
+    columns: list[Sequence[Any]],
+    names: int,
+    extra: list[int],
+    labels: dict[int, str],
+    start: int,
+    where: Location,
+    problems: ProblemList,
+) -> None:
+    """A column of the user's own headed as the certificates' expiry ("Certification
+    expiry", "Valid until") gives each row's certification its date, as a merged header's
+    dates do (_join_expiry: "SA8000 (valid until 2024-06-30)"). A date it cannot give (the
+    cell beside it names several certifications, or one with a date of its own), or a
+    value that is no date, is kept in the column and said: those certifications are not
+    read as dated by it."""
+    for col in extra:
+        if not _expiry_header(labels[col]) or _value_kind(columns[col]) == "number":
+            continue
+        label = labels[col]
+        at = where.with_column(label)
+        if _value_kind(columns[col]) is None:
+            problems.warning(
+                "unmapped-column",
+                f"column '{label}' looks like the certifications' expiry dates but holds values"
+                " that are no dates: it is kept as an attribute, and each certification is read"
+                " as its own cell dates it (without a date: taken as current)",
+                at,
+            )
+            continue
+        _join_expiry(columns, names, col)
+        left = [index for index, value in enumerate(columns[col]) if value is not None]
+        if left:
+            rows = ", ".join(str(start + index + 1) for index in left[:5])
+            problems.warning(
+                "unmapped-column",
+                f"column '{label}' gives the certifications' expiry dates, but a date can only"
+                " be given to a cell naming one certification without a date of its own: the"
+                f" {'date' if len(left) == 1 else 'dates'} of row{'s' * (len(left) > 1)}"
+                f" {rows}{' …' if len(left) > 5 else ''} {'is' if len(left) == 1 else 'are'}"
+                " kept as an attribute; write each date after its certification"
+                " ('SA8000 valid until 2026-06-30')",
+                at,
+            )
 
 
 def _blank_headers(
