@@ -342,6 +342,35 @@ def test_an_anonymised_summary_names_no_broken_links_target(tmp_path: Path) -> N
     assert not [c for c in cells if "Gone Holding" in c]
 
 
+@pytest.mark.parametrize(
+    ("company", "buyer"),
+    [
+        ("Hidden Secret AG", "Hidden Secret AG"),
+        ("Hidden Secret AG", "hidden secret ag"),  # (as the buyers cell writes it)
+    ],
+)
+def test_an_anonymised_summary_quotes_no_members_company_name(
+    tmp_path: Path, company: str, buyer: str
+) -> None:
+    """A supplier naming its own company as buyer by name is an error that quotes it."""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "cocoa.yaml", folder / "ok.yaml")
+    (folder / "member.yaml").write_text(
+        f"company: {{name: {company}}}\nsuppliers:\n"
+        f"  - {{id: A, name: X, country: CIV, sector: cocoa-farming, buyers: [{buyer}]}}\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx"), jobs=1, anonymise=True))
+    [failure] = read_summary(out)["failures"]
+    assert "names buyer '<the member's company>', which is not in the chain" in failure["error"]
+    assert b"ecret" not in (out / "summary.json").read_bytes()
+    book = load_workbook(out / "summary.xlsx")
+    cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    assert not [c for c in cells if "ecret" in c]
+
+
 def test_a_member_file_that_is_a_link_in_a_loop_fails_alone(tmp_path: Path) -> None:
     """(It stopped the whole batch: internal error, RuntimeError: Symlink loop.)"""
     folder = tmp_path / "members"

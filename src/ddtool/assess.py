@@ -188,7 +188,7 @@ def _assess(
 
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():
-        raise InputError(problems.errors + problems.warnings)
+        raise InputError(problems.errors + problems.warnings, chain.company.name)
     stages.done("validate")
 
     scorer = Scorer(profiles, config, as_of)

@@ -550,6 +550,8 @@ def assess_member(
         shown = errors or list(e.problems)  # (refused for warnings alone: they are the cause)
         record.update(status="failed", error=_problems_text(shown), errors=len(shown))
         record["warnings"] = warnings if errors else 0
+        if e.company:  # (kept out of an anonymised summary's errors)
+            record["company_named"] = e.company
         return record, {}
     except DdtoolError as e:
         record.update(status="failed", error=str(e), errors=1)
@@ -1408,7 +1410,9 @@ def summarise(
                 "errors": r.get("errors", 1),
                 # the error names the file (and a broken link's target, most often the
                 # same company's name); a published roll-up must not
-                "error": _anonymised_error(r["error"], r["file"], name(r))
+                "error": _anonymised_error(
+                    r["error"], r["file"], name(r), r.get("company_named") or r.get("company")
+                )
                 if anonymise
                 else r["error"],
             }
@@ -1430,11 +1434,19 @@ def summarise(
     }
 
 
-def _anonymised_error(error: str, file: str, pseudonym: str) -> str:
-    """A member's error without its file's path (its pseudonym instead) nor the target of a
-    link that leads nowhere (see _not_an_input)."""
+def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None = None) -> str:
+    """A member's error without its file's path (its pseudonym instead), its company's name
+    where the file gave one (a supplier naming its own company as buyer is quoted with it),
+    nor the target of a link that leads nowhere (see _not_an_input)."""
     error = error.replace(file, pseudonym)
+    named = (company or "").strip()
+    if len(named) >= 3:  # (as a whole word: a company "Ana" is not the "ana" of "Ghana")
+        error = re.sub(rf"(?<!\w){re.escape(named)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
     return re.sub(r"a link to .*, which does not exist$", BROKEN_LINK, error, flags=re.S)
+
+
+# what an anonymised summary writes for a member's company name in an error it quotes
+COMPANY = "<the member's company>"
 
 
 # what an anonymised summary says of a member file that is a link to nothing

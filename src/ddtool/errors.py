@@ -142,8 +142,11 @@ class DdtoolError(Exception):
 class InputError(DdtoolError):
     """The input cannot be used; carries the located problems."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], company: str | None = None) -> None:
         self.problems = problems
+        # the company's name, where the input gave one: an anonymised batch summary keeps it
+        # out of the problems it quotes
+        self.company = company
         super().__init__("; ".join(str(p) for p in problems[:3]))
 
 
