@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,34 @@ def test_an_output_through_a_link_in_a_loop_is_a_usage_error(tmp_path: Path, whe
     done = CliRunner().invoke(app, ["assess", str(SAMPLE), "-q", "-o", str(out)])
     assert done.exit_code == 2
     assert "a symbolic link in a loop" in done.output and "internal error" not in done.output
+
+
+def _again(tmp_path: Path) -> dict[str, list[str]]:
+    """The same chain file given again: by the same name, by another path, through a link."""
+    (tmp_path / "link.yaml").symlink_to(SAMPLE)
+    other = SAMPLE.parent / ".." / SAMPLE.parent.name / SAMPLE.name
+    return {
+        "same name": [str(SAMPLE), str(SAMPLE)],
+        "another path": [str(SAMPLE), str(other)],
+        "a link": [str(SAMPLE), str(tmp_path / "link.yaml")],
+    }
+
+
+@pytest.mark.parametrize("how", ["same name", "another path", "a link"])
+def test_a_chain_file_given_again_is_read_once(tmp_path: Path, how: str) -> None:
+    """It was read twice: every supplier an id used twice (27 errors pointing at themselves)."""
+    files = _again(tmp_path)[how]
+    out = tmp_path / "out.json"
+    done = CliRunner().invoke(app, ["assess", *files, "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    also = "" if how == "same name" else f" (as {files[1]})"
+    assert f"note: {SAMPLE} is given again{also}: it is read once" in done.output
+    doc = json.loads(out.read_text("utf-8"))
+    assert [f["path"] for f in doc["input"]["files"]] == [str(SAMPLE)]
+    assert doc["warnings"] == []  # (the same document as from the file given once)
+    verified = CliRunner().invoke(app, ["assess", "--verify", str(out)])
+    assert verified.exit_code == 0, verified.output
+    for command in (["validate", "--merge", *files], ["explain", *files, "COOP-CI-3"]):
+        done = CliRunner().invoke(app, command)
+        assert done.exit_code == 0, done.output
+        assert "is given again" in done.output

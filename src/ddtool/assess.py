@@ -180,6 +180,7 @@ def _assess(
     as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
     stages.done("profiles")
     chain, problems = read_chain(paths, options.read, profiles, options.company, stages.done)
+    paths = [Path(file) for file in chain.files]  # (each once: a file given again is read once)
     graph_problems = ProblemList()
     supply = build_graph(chain, graph_problems, stages.done, options.read.max_tiers)
     problems.extend(graph_problems)

@@ -322,6 +322,7 @@ def validate(
     )
     load_config(config).merge_columns(options, config)
     taxonomy = _load_profiles(profiles)
+    files = _files_once(files, fmt is OutputFormat.JSON)  # (JSON: the output alone)
     groups = [files] if merge else [[f] for f in files]
     results = [validate_chain(group, options, taxonomy) for group in groups]
     ok = all(r.ok for r in results)
@@ -586,6 +587,18 @@ def _why_failed(error: Exception) -> str:
     return f"internal error: {type(error).__name__}: {error} (run with --debug for a traceback)"
 
 
+def _files_once(files: list[Path], quiet: bool = False) -> list[Path]:
+    """The chain files given, each once, with a note for each one given again."""
+    from ddtool.errors import shown_name
+    from ddtool.sources.reading import distinct_files
+
+    kept, repeats = distinct_files(files)
+    for again, first in repeats if not quiet else ():
+        also = "" if str(again) == str(first) else f" (as {shown_name(str(again))})"
+        _note(f"note: {shown_name(str(first))} is given again{also}: it is read once")
+    return kept
+
+
 def _note(text: str) -> None:
     """One line about the run on stderr, printed literally (paths may hold brackets)."""
     from rich.text import Text
@@ -800,6 +813,7 @@ def assess(
         _verify(verify, quiet)
     if not files:
         _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
+    files = _files_once(files, quiet)
     outputs = list(output or [])
     _check_outputs(outputs, files)
     read = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
@@ -930,7 +944,7 @@ def explain(
     from ddtool.sources.values import as_id
 
     supplier_id = as_id(str(file[-1]))  # as the files' ids are read (accents, invisibles)
-    files = file[:-1]
+    files = _files_once(file[:-1])
     from ddtool.assess import assess as run_assess
     from ddtool.reporters.explain import explain_supplier
 
