@@ -100,7 +100,7 @@ def test_the_inferred_suppliers_table_is_what_explain_prints(
     done = CliRunner().invoke(
         app,
         ["explain", "sample_chains/garment.yaml", "inferred:cotton-farming:cotton-lint@world"],
-        env={"COLUMNS": "200"},
+        env={"COLUMNS": "300"},  # (the expected figures' line unbroken)
     )
     assert done.exit_code == 0, done.output
     # the child labour section: from its rule ("─── child labour ───") to the next one

@@ -36,12 +36,15 @@ def measures_for_flag(
     """Measures for one flag: the steps that close its data gaps first, then the risk's own."""
     by_id = {m.id: m for m in profiles.measures}
     chosen: list[Measure] = []
-    if inferred:
-        if "gap-map-tier2" in by_id:
-            chosen.append(by_id["gap-map-tier2"])
+    if inferred:  # (nobody to ask at an inferred stage: the supplier above it is asked)
+        first = by_id.get("gap-map-inferred") or by_id.get("gap-map-tier2")
+        if first is not None:
+            chosen.append(first)
         chosen.extend(m for m in profiles.measures_for("data_gap", sector) if sector in m.sectors)
     for gap in gaps:
         for needle, measure_id in GAP_MEASURES:
+            if inferred and measure_id == "gap-map-tier2":
+                continue  # (mapping beneath it is mapping it: the measure above says so)
             if needle in gap and measure_id in by_id and by_id[measure_id] not in chosen:
                 chosen.append(by_id[measure_id])
     chosen = chosen[:3]

@@ -64,9 +64,9 @@ def test_cocoa_branch_stopping_at_a_trader_gets_inferred_farms() -> None:
     flags = [f for f in register(doc) if f["inferred"]]
     assert flags and all("inferred" in f["reason"] for f in flags)
     assert all(flag_measures(doc, f)[0]["step"] for f in flags)
-    assert any(
-        m["title"].lower().startswith("map tier") for f in flags for m in flag_measures(doc, f)
-    )
+    # (the supplier above is asked: an inferred farm has no one to ask, nor a tier 2)
+    assert all(flag_measures(doc, f)[0]["id"] == "gap-map-inferred" for f in flags)
+    assert not any(m["id"] == "gap-map-tier2" for f in flags for m in flag_measures(doc, f))
 
 
 def test_thai_fishing_vessels_flag_forced_labour() -> None:
@@ -676,3 +676,23 @@ def test_explain_writes_each_country_figure_as_the_registers_do() -> None:
         for item in flag_evidence(doc, flag)
     }
     assert shown - {"ratified", "not_ratified"} <= given, shown - given
+
+
+def test_explain_gives_an_inferred_suppliers_figures_and_how_its_origins_are_weighted() -> None:
+    """An auditor recomputes the JSON's expected likelihood and severity from explain alone:
+    they were not printed, nor how the buyer's own country came to weigh 0.7006."""
+    node_id = "inferred:coffee-farming:coffee-green-beans@BRA"
+    doc = assess([SAMPLES / "coffee.yaml"]).data
+    [entry] = [s for s in doc["suppliers"] if s["id"] == node_id]
+    done = CliRunner().invoke(
+        app, ["explain", str(SAMPLES / "coffee.yaml"), node_id], env={"COLUMNS": "400"}
+    )
+    assert done.exit_code == 0, done.output
+    for risk in entry["risk"].values():
+        assert (
+            f"likelihood {risk['likelihood']:.4f}, severity {risk['severity']:.4f}, priority"
+            f" {risk['priority']:.4f}" in done.output
+        )
+    assert "BRA, the buyer's country, gets 0.5 more (the settings' own_country_lean)" in (
+        done.output
+    )

@@ -269,6 +269,25 @@ def _add_row(table: Table, *cells: str | Text) -> None:
     table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in cells))
 
 
+def _origin_weights(result: Assessment, node: InferredSupplier) -> str | None:
+    """How the origins' weights are made: their production shares, normalised, with the
+    lean to the buyer's own producing country; None for a stage without origins."""
+    shares = [o.share.share_pct for o in node.origins if o.share and o.share.share_pct]
+    total = sum(shares)
+    if not node.origins or (not total and not node.lean):
+        return None
+    if not total:  # (listed in the buyer's country, no share published anywhere)
+        return f"origin weights: no production shares: {node.lean}, the buyer's country, weighs 1"
+    lean = result.config.scoring.own_country_lean if node.lean else 0.0
+    text = f"origin weights: each origin's share of production ÷ {total:g}% (the shares given)"
+    if node.lean:
+        text += (
+            f", × {1 - lean:g}; {node.lean}, the buyer's country, gets {lean:g} more (the"
+            " settings' own_country_lean)"
+        )
+    return text + "; an origin without a share is not weighted (its worst case still counts)"
+
+
 def _explain_inferred(result: Assessment, supplier_id: str, console: Console) -> None:
     node = result.inferred[supplier_id]
     console.print(
@@ -281,6 +300,9 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
     )
     from ddtool.propagation import Inference
 
+    weights = _origin_weights(result, node)
+    if weights:
+        console.print(Text(weights))
     # one probe and one scorer for every origin and risk type (scores are cached inside)
     probe = Inference(result.supply, result.profiles, _scorer(result), result.config)
     origins = {o.iso3: o for o in node.origins}
@@ -329,7 +351,9 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
             f"own score with no country data: priority {e.priority:.4f} "
             + (GAP_LEVEL if e.level == "low" else e.level)
             if unknown
-            else f"expected (weighted by {basis}): priority {e.priority:.4f} {e.level}"
+            else f"expected (weighted by {basis}): likelihood {e.likelihood:.4f}, severity"
+            f" {e.severity:.4f}, priority {e.priority:.4f} {e.level} (each the weighted sum of"
+            " the origins' figures)"
         )
         console.print(
             Text.assemble(
