@@ -387,3 +387,25 @@ def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> No
 )
 def test_one_sector_with_a_place_or_said_twice_is_that_sector(written: str, sector: str) -> None:
     assert load_profiles().match_sector(written).id == sector
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [
+        # a misspelt word: the sector the text names spelt right (it was smelting and
+        # refining for a gold mine, and cocoa farming first for a grinder)
+        ("gold minning", "'artisanal-mining' (Artisanal and small-scale mining (ASM)) or"),
+        ("cocoa procesing", "'cocoa-processing' (Cocoa processing (grinding))"),
+        ("cofee farming", "'coffee-farming' (Coffee farming)"),
+        ("cotton spining", "'yarn-spinning' (Yarn spinning)"),
+    ],
+)
+def test_a_misspelt_sector_suggests_the_sector_spelt_right(written: str, suggested: str) -> None:
+    match = load_profiles().match_sector(written)
+    assert match.id is None
+    assert (match.suggestion or "").startswith(suggested)
+
+
+def test_a_word_not_misspelt_is_not_respelt() -> None:
+    """'data' is no slip of a mining word: no mine is suggested for data mining."""
+    assert load_profiles().match_sector("data minning").suggestion is None

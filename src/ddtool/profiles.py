@@ -1072,6 +1072,50 @@ _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
 @lru_cache(maxsize=8192)
 def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
+    found = _match_sector_text(profiles, value)
+    if found.id is not None:
+        return found
+    # a word misspelt ("gold minning", "cocoa procesing"): the sector the text names with
+    # its words spelt as the taxonomy spells them is the one suggested
+    respelt = _respelt(profiles, text_key(value))
+    if respelt is None:
+        return found
+    again = _match_sector_text(profiles, respelt)
+    if again.id is not None:
+        sector = profiles.sectors[again.id]
+        return SectorMatch(None, f"'{sector.id}' ({sector.name})")
+    return SectorMatch(None, again.suggestion, found.note) if again.suggestion else found
+
+
+def _respelt(profiles: Profiles, key: str) -> str | None:
+    """The text with each word the taxonomy does not know, of five letters or more, replaced
+    by the one it knows a slip of the keys away ('minning': 'mining', 'procesing':
+    'processing'; one edit, two in a word of more than eight letters; 'packing' is no
+    'packaging'); None if no word changes."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
+
+    words = key.split()
+    vocabulary = profiles._vocabulary
+    changed = False
+    for i, word in enumerate(words):
+        if len(word) < 5 or word in vocabulary:
+            continue
+        slips = 1 if len(word) <= 8 else 2
+        # of the words that far, the most alike by their letters ('mining' before 'ginning'),
+        # and only one much alike ('picking' is no slip for 'packing')
+        near = [
+            (fuzz.ratio(word, known), known)
+            for known in vocabulary
+            if known[0] == word[0] and OSA.distance(word, known, score_cutoff=slips) <= slips
+        ]
+        best = max(near, default=None)
+        if best is not None and best[0] >= 88:
+            words[i], changed = best[1], True
+    return " ".join(words) if changed else None
+
+
+def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     key = text_key(value)
     keys = profiles._sector_keys
     if key in keys:
@@ -1115,7 +1159,7 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     # the place named for the work done there: "artisanal gold mine" is gold mining
     worked = _WORK_PLACES.sub(lambda m: _WORK_OF[m.group(0)], key)
     if worked != key:
-        found = _match_sector_cached(profiles, worked)
+        found = _match_sector_text(profiles, worked)
         if found.id is not None:
             return found
     mining = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]

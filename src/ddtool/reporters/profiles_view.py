@@ -191,13 +191,31 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
     if good is None:
         names = sorted({g.good for g in p.goods})
         from rapidfuzz import process
+        from rapidfuzz.distance import OSA
         from rapidfuzz.utils import default_process
 
-        close = [
+        # a name, or a word of it, a slip of the keys away first ('tee', 'tae': Tea; the
+        # partial matches below rank names that hold the letters somewhere: 'Furniture
+        # (steel)'): one edit in a short word, two in a longer one
+        wanted = default_process(key)
+        slips = 1 if len(wanted) <= 5 else 2
+        spelt = sorted(
+            (edits, name)
+            for name in names
+            if (
+                edits := min(
+                    OSA.distance(wanted, word)
+                    for word in [default_process(name), *default_process(name).split()]
+                )
+            )
+            <= slips
+        )
+        partial = [
             m[0]
             for m in process.extract(key, names, processor=default_process, limit=3)
             if m[1] >= 70
         ]
+        close = list(dict.fromkeys([name for _, name in spelt] + partial))[:3]
         hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
         return f"no good {key!r} on the US DOL list{hint}"
     rows = [g for g in p.goods if g.good == good]
