@@ -131,8 +131,8 @@ def test_a_failure_lists_its_errors_and_how_many_more(tmp_path: Path) -> None:
     record = _result(out / "kaiser")
     assert (record["errors"], record["warnings"], record["error"]) == (7, 4, error)
     sheet = load_workbook(out / "summary.xlsx")["Failures"]
-    assert [c.value for c in sheet[1]] == ["Member", "File", "Errors", "Error"]
-    assert [c.value for c in sheet[2]] == ["kaiser", str(member), 7, error]
+    assert [c.value for c in sheet[1]] == ["Member", "File", "Folder", "Errors", "Error"]
+    assert [c.value for c in sheet[2]] == ["kaiser", str(member), "kaiser", 7, error]
 
 
 def test_paths_with_brackets_are_printed_as_they_are(tmp_path: Path) -> None:

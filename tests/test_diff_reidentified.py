@@ -221,7 +221,8 @@ def test_re_identified_flags_in_every_output(tmp_path: Path, last_year: dict[str
     write_diff(diff, tmp_path / "d.md")
     md = (tmp_path / "d.md").read_text("utf-8")
     assert (
-        "| Re-identified flags (same finding, supplier under a new id) | 3 (0 up, 0 down) |" in md
+        "| Re-identified flags (same finding under a new id: a supplier's or an inferred"
+        " tier's) | 3 (0 up, 0 down) |" in md
     )
     assert "| New flags | 0 |" in md and "| Resolved flags | 0 |" in md
     section = md.split("## Re-identified flags", 1)[1].split("## ", 1)[0]
@@ -338,14 +339,15 @@ def test_the_auditors_recased_workbook_does_not_fail_the_gate(tmp_path: Path) ->
     assert saved["summary"]["suppliers_changed"] == 0  # the farms' buyer is the same one
 
 
-def _ginnery_chain(tmp_path: Path, name: str, country: str) -> dict[str, Any]:
-    """A garment maker's spinner buying from a ginnery in this country: the cotton farms
-    beneath it are inferred, leaning to the ginnery's country where it produces cotton."""
+def _ginnery_chain(tmp_path: Path, name: str, country: str, mill: str = "T2") -> dict[str, Any]:
+    """A garment maker's spinner (under this id) buying from a ginnery in this country: the
+    cotton farms beneath it are inferred, leaning to the ginnery's country where it produces
+    cotton."""
     path = tmp_path / f"{name}.yaml"
     suppliers = [
         {"id": "T1", "name": "Maker", "country": "BGD", "sector": "garment-manufacturing"},
         {
-            "id": "T2",
+            "id": mill,
             "name": "Mill",
             "country": "BGD",
             "sector": "textile-spinning",
@@ -356,7 +358,7 @@ def _ginnery_chain(tmp_path: Path, name: str, country: str) -> dict[str, Any]:
             "name": "Gin",
             "country": country,
             "sector": "cotton-ginning",
-            "buyers": ["T2"],
+            "buyers": [mill],
         },
     ]
     path.write_text(yaml.safe_dump({"company": {"name": "X"}, "suppliers": suppliers}), "utf-8")
@@ -434,3 +436,21 @@ def test_every_stage_inferred_beneath_a_supplier_that_moved_is_re_identified(
     assert all(a == b for a, b in stages)
     assert {b.rpartition("@")[2] for _, b in paired} >= {"TKM"}
     assert len({a for a, _ in paired}) >= 3  # finishing, fabric and spinning at least
+
+
+def test_the_same_as_note_counts_the_renamed_suppliers_flags_only(tmp_path: Path) -> None:
+    """The spinner took a new id and the ginnery beneath it moved country: the farms inferred
+    beneath re-identify too, but they are no flags of the renamed supplier (the note said
+    "14 of their flags" where 3 were)."""
+    from ddtool.reporters.diff_report import _same_as_note
+
+    old = _ginnery_chain(tmp_path, "old", "DEU")
+    new = _ginnery_chain(tmp_path, "new", "TKM", mill="T2X")
+    diff = diff_assessments(old, new)
+    [added] = diff["suppliers_added"]
+    assert (added["id"], added["same_as"]) == ("T2X", "T2")
+    own = [r for r in diff["reidentified_flags"] if r["supplier_id"] == "T2X"]
+    inferred = [r for r in diff["reidentified_flags"] if r["supplier_id"].startswith("inferred:")]
+    assert own and inferred
+    note = _same_as_note(diff)
+    assert note is not None and f"; {len(own)} of their flags match a removed one's" in note

@@ -1530,9 +1530,14 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         hot = book.sheet("Hotspots", [("Country", 10), ("Sector", 30), ("Flags", 8)])
         for item in summary["hotspots"]:
             hot.append([item["country"], item["sector"], item["flags"]])
-        fail = book.sheet("Failures", [("Member", 30), ("File", 50), ("Errors", 8), ("Error", 100)])
+        fail = book.sheet(
+            "Failures",
+            [("Member", 30), ("File", 50), ("Folder", 24), ("Errors", 8), ("Error", 100)],
+        )
         for item in summary["failures"]:
-            fail.append([item["member"], item["file"] or "", item["errors"], item["error"]])
+            # (the folder holds its result.json: names that collide get folders apart)
+            folder = item.get("folder") or ""
+            fail.append([item["member"], item["file"] or "", folder, item["errors"], item["error"]])
         rows: list[list[Any]] = []
         if "tool" in summary:  # what made the summary, and when
             rows.append(["made by", f"{summary['tool']['name']} {summary['tool']['version']}"])

@@ -197,7 +197,9 @@ def _same_as_note(diff: dict[str, Any]) -> str | None:
     same = [a for a in diff["suppliers_added"] if a.get("same_as")]
     if not same:
         return None
-    found = diff["summary"].get("reidentified_flags", 0)
+    # (their own: the re-identified flags of inferred tiers inferred again are not)
+    ids = {str(a["id"]) for a in same}
+    found = sum(1 for r in diff.get("reidentified_flags", ()) if r.get("supplier_id") in ids)
     return (
         f"{len(same)} added supplier(s) may be removed ones under a new id (same_as): if so,"
         " keep the old id, so that their flags keep their ids"
@@ -327,7 +329,8 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         f"| Resolved flags | {s['resolved_flags']} |",
         f"| Changed flags | {s['changed_flags']}"
         f" ({s['changed_up']} up, {s['changed_down']} down) |",
-        f"| Re-identified flags (same finding, supplier under a new id) |"
+        "| Re-identified flags (same finding under a new id: a supplier's or an inferred"
+        " tier's) |"
         f" {s.get('reidentified_flags', 0)}"
         f" ({s.get('reidentified_up', 0)} up, {s.get('reidentified_down', 0)} down) |",
         f"| Suppliers added | {s['suppliers_added']} |",
