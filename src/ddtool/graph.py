@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ddtool.errors import Location, Problem, ProblemList
 from ddtool.model import Chain, Supplier
 from ddtool.sources.interface import DEFAULT_MAX_TIERS
+from ddtool.sources.values import has_separator
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -253,6 +255,8 @@ def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency)
     return graph
 
 
+# the separators of a list of buyers (see split_list)
+_SEPARATED = re.compile(r"\s*[;,|\n]\s*")
 # how many ids the unknown buyers of one chain are compared with by spelling, in all (about a
 # second): 5,000 lookups in a chain of 1,000 suppliers, 50 in one of 100,000
 _SPELLING_BUDGET = 5_000_000
@@ -268,6 +272,7 @@ class _Names:
         self._by_name: dict[str, list[str]] = {}
         self._by_written: dict[str, list[str]] = {}  # ids, case, spaces and punctuation aside
         self._by_number: dict[int, list[str]] = {}  # ids of digits only, by their number
+        self._by_part: dict[str, list[str]] = {}  # ids holding a list separator, by each part
         self._compared = 0  # ids compared by spelling so far
 
     def suggestion(self, buyer: str, own: str) -> str | None:
@@ -278,6 +283,9 @@ class _Names:
         if not self._by_written:  # (made on the first unknown buyer, once)
             for i in self.ids:
                 self._by_written.setdefault(utils.default_process(i), []).append(i)
+                if has_separator(i):
+                    for part in dict.fromkeys(_SEPARATED.split(i)):
+                        self._by_part.setdefault(part, []).append(i)
                 if i.isascii() and i.isdigit():  # ('12' for '0012': ids are read as written)
                     self._by_number.setdefault(int(i), []).append(i)
             for supplier in self.chain.suppliers:
@@ -291,6 +299,14 @@ class _Names:
             number = [i for i in self._by_number.get(int(buyer), []) if i != own]
             if len(number) == 1:
                 return f"{number[0]!r} (ids are read as written: leading zeros count)"
+        # a part of an id holding a list separator ('1001,01' named beside another buyer)
+        parted = [i for i in self._by_part.get(buyer, []) if i != own]
+        if len(parted) == 1:
+            return (
+                f"{parted[0]!r}, an id holding a list separator: named beside other buyers, it"
+                " is split at it; give that id without separators, or name it alone in the"
+                " cell"
+            )
         key = name_key(buyer)
         company = self.chain.company
         if (company.name and key == name_key(company.name)) or key == "company":

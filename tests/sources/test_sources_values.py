@@ -124,3 +124,21 @@ BAD_VALUES: list[tuple[Callable[[Any], Any], Any]] = [
 def test_bad_values_raise_value_problem(parse: Callable[[Any], Any], value: Any) -> None:
     with pytest.raises(ValueProblem):
         parse(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        (45000, "as a spreadsheet counts days it is 2023-03-15"),
+        (45000.0, "as a spreadsheet counts days it is 2023-03-15"),
+        (12.5, None),
+        (3, None),
+        (float("nan"), None),
+        (True, None),
+    ],
+)
+def test_a_date_cell_that_lost_its_format_is_told(value: Any, hint: str | None) -> None:
+    """45000 in an audit date column: a date cell without its date format, never guessed."""
+    with pytest.raises(ValueProblem) as raised:
+        parse_date(value)
+    assert (hint in str(raised.value)) if hint else ("spreadsheet" not in str(raised.value))

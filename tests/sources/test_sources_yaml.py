@@ -175,3 +175,52 @@ def test_a_yaml_syntax_error_says_where_its_bracket_or_block_starts(
     [problem] = raw.problems.items
     assert (problem.type, problem.location.line) == ("yaml-syntax", line)
     assert says in problem.message, problem.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """It was 'unacceptable character #x0000', or read as Windows-1252 with a wrong column."""
+    text = (
+        "company: {name: Café Co}\n"
+        "suppliers:\n"
+        "  - {id: A, name: Café, country: CIV, sector: cocoa-farming}\n"
+    )
+    path = tmp_path / "chain.yaml"
+    path.write_bytes(text.encode(encoding))
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    assert [(s.id, s.name) for s in chain.suppliers] == [("A", "Café")]
+    assert chain.company.name == "Café Co"
+
+
+def test_a_supplier_repeated_by_an_alias_or_a_merge_is_located_where_it_is_repeated(
+    tmp_path: Path,
+) -> None:
+    """Both duplicates were located at the original's id line: the user could not find them."""
+    from ddtool.errors import ProblemList
+    from ddtool.graph import build_graph
+
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "suppliers:\n"  # 1
+        "  - &s\n"  # 2
+        "    id: A\n"  # 3
+        "    name: Alpha\n"  # 4
+        "    country: CIV\n"  # 5
+        "    sector: cocoa-farming\n"  # 6
+        "  - {id: B, name: Beta, country: CIV, sector: cocoa-farming, products: &p [cocoa]}\n"
+        "  - *s\n"  # 8
+        "  - <<: *s\n"  # 9
+        "    name: Gamma\n"  # 10
+        "  - {id: C, name: Gamma, country: CIV, sector: cocoa-farming, products: *p}\n",  # 11
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    found = ProblemList()
+    build_graph(chain, found)
+    assert [(p.type, p.location.line, p.location.column) for p in found.errors] == [
+        ("duplicate-id", 8, "id"),
+        ("duplicate-id", 9, "id"),
+    ]
+    assert [s.products for s in chain.suppliers if s.id == "C"] == [["cocoa"]]

@@ -116,3 +116,30 @@ def test_a_stray_cell_does_not_move_the_value_column(
     found: dict[str, tuple[int, int]] = {}
     assert _company_from_sheet(rows, found) == company
     assert found == cells
+
+
+def test_a_buyers_cell_that_is_an_id_holding_a_separator_names_it(tmp_path: Path) -> None:
+    """'1001,01' in a semicolon file: the whole cell is the id (it was split into '1001' and
+    '01', two unknown buyers with no suggestion); named beside another buyer, it is split,
+    and the error says why."""
+    from ddtool.errors import ProblemList
+    from ddtool.graph import build_graph
+
+    path = tmp_path / "ids.csv"
+    path.write_text(
+        "id;name;country;sector;buyers\n"
+        "1001,01;Alpha;CIV;cocoa-trading;\n"
+        "B;Beta;CIV;cocoa-farming;1001,01\n"
+        "C;Gamma;CIV;cocoa-farming;B,1001,01\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert [s.buyers for s in chain.suppliers] == [[], ["1001,01"], ["B", "1001", "01"]]
+    found = ProblemList()
+    build_graph(chain, found)
+    assert [(p.type, p.location.row) for p in found.errors] == [("unknown-buyer", 4)] * 2
+    for problem in found.errors:
+        assert (problem.suggestion or "").startswith(
+            "'1001,01', an id holding a list separator: named beside other buyers, it is split"
+        )

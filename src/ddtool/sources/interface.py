@@ -167,6 +167,21 @@ def bom_encoding(raw: bytes) -> str | None:
     return None
 
 
+def zeros_encoding(raw: bytes) -> str | None:
+    """UTF-16 without its byte-order mark (some exports and editors leave it out), told by
+    its zero bytes: every second byte nothing but zero, as Latin text's are in it (the other
+    half: the letters)."""
+    head = raw[:4096]
+    if len(head) < 8:
+        return None
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    for zeros, letters, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.95 * len(zeros) and letters.count(0) <= 0.05 * len(letters):
+            return encoding
+    return None
+
+
 def link_loop(path: Path) -> Path | None:
     """The first part of a path, from the top, that is a symbolic link in a loop, if any
     (told by the system's own error, whatever the Python version's pathlib does)."""

@@ -1032,6 +1032,15 @@ def _buyers_as_numbers(buyers: list[list[str]], ids: list[str], numbered: bool) 
     return [list(map(read, items)) for items in buyers]
 
 
+def _whole_ids(cells: Sequence[Any], buyers: list[list[str]], ids: list[str]) -> None:
+    """A buyers cell that is, whole, the id of a supplier of the table holding a separator
+    ('1001,01' in a semicolon file) names that supplier, not one for each part."""
+    listed = {i for i in ids if i and has_separator(i)}
+    for index, cell in enumerate(cells):
+        if type(cell) is str and has_separator(cell) and (whole := as_id(cell)) in listed:
+            buyers[index] = [whole]
+
+
 def normalise_table(
     table: RawTable, sectors: SectorMatcher, problems: ProblemList
 ) -> list[Supplier]:
@@ -1060,6 +1069,8 @@ def normalise_table(
     # (one search through the column, at C speed: '.0' in no id is the usual case)
     if raw_buyers is not None and ".0" in "\0".join(map(str, filter(None, raw_buyers))):
         buyers = _buyers_as_numbers(buyers, ids, numbered)
+    if raw_buyers is not None and has_separator("\0".join(filter(None, ids))):
+        _whole_ids(raw_buyers, buyers, ids)
     tiers, found = _convert(column("tier"), size, _tier_value)
     row_problems.add("tier", found)
     workers, found = _convert(column("workers"), size, _workers_value)

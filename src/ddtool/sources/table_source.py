@@ -37,6 +37,7 @@ from ddtool.sources.interface import (
     RawTable,
     ReadOptions,
     bom_encoding,
+    zeros_encoding,
 )
 from ddtool.sources.values import ValueProblem, as_id, parse_expiry, parse_number, split_list
 
@@ -2953,16 +2954,12 @@ def _wide_encoding(raw: bytes) -> str | None:
     """UTF-32 or UTF-16, when the bytes start with its byte-order mark; UTF-16 without one
     (some exports leave it out) when every second byte is nothing but zero, as Latin text's
     are in it (the other half: the letters)."""
-    marked = bom_encoding(raw)
+    marked = bom_encoding(raw) or zeros_encoding(raw)
     if marked is not None:
         return marked
     head = raw[:4096]
     if len(head) >= 8:
         head = head[: len(head) // 2 * 2]
-        even, odd = head[0::2], head[1::2]
-        for zeros, letters, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-            if zeros.count(0) >= 0.95 * len(zeros) and letters.count(0) <= 0.05 * len(letters):
-                return encoding
         # text in other scripts (Japanese names) has no zero bytes: UTF-16 that decodes
         # strictly (random bytes hold a lone surrogate half within a few hundred) into lines
         # of cells, all of it printable text

@@ -185,7 +185,29 @@ def parse_date(value: Any) -> dt.date:
     why = _why_no_date(text)
     if why is not None:  # written as a date is, but no day of the calendar (2026-02-30)
         raise ValueProblem(f"{written[:40]!r} does not exist: {why}")
-    raise ValueProblem(f"expected a date such as 2025-03-14, got {written[:40]!r}")
+    raise ValueProblem(f"expected a date such as 2025-03-14, got {written[:40]!r}{_serial(value)}")
+
+
+# the days a spreadsheet counts dates by start from 30 December 1899; a number of days from
+# 1950 to 2100 in a date field is most likely a date cell that lost its date format
+_SPREADSHEET_EPOCH = dt.date(1899, 12, 30)
+_SERIALS = range(18264, 73051)
+
+
+def _serial(value: Any) -> str:
+    """A hint for a number that is a spreadsheet's count of days (45000: 2023-03-15): the
+    cell lost its date format (a date is never guessed from a number)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    if isinstance(value, float) and not value.is_integer():  # (nan and inf too)
+        return ""
+    if int(value) not in _SERIALS:
+        return ""
+    day = _SPREADSHEET_EPOCH + dt.timedelta(days=int(value))
+    return (
+        f", a number: as a spreadsheet counts days it is {day.isoformat()}; format the cell"
+        " as a date, or write the date"
+    )
 
 
 # dates written in numbers as parse_date reads them: year first (2026-02-30), day first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import codecs
 import functools
@@ -20,6 +21,7 @@ from ddtool.sources.interface import (
     RawRecord,
     ReadOptions,
     bom_encoding,
+    zeros_encoding,
 )
 from ddtool.sources.values import (
     ValueProblem,
@@ -36,6 +38,8 @@ _MARKERS = (_LINE, _KEY_LINES)
 MAX_EXPANDED_NODES = 5_000_000
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# an alias as written: '*' and its anchor's name
+_ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
 
 # YAML keys that map straight onto supplier fields: the table fields, with audits as a list
 _TABLE_ONLY = ("audit_standard", "audit_date", "audit_result")
@@ -115,6 +119,7 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         # values an unquoted ' #' cut short: key, value as read, the text cut off, line
         self.cut_values: list[tuple[str, str, str, int]] = []
         self._joined: set[int] = set()  # the value nodes joined again from their parts
+        self._line_starts: list[int] = []  # (made when an alias is first located)
         # keys that are lists or mappings, left out with their values: line, kind, as written
         self.bad_keys: list[tuple[int, str, str]] = []
 
@@ -124,8 +129,11 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         # the keys written in this mapping, before a merge (<<) adds those of another, which
         # it may override: a key written twice here is a value YAML would drop
         written: dict[str, int] = {}
+        merged_at: int | None = None  # the line of its '<<', where the keys merged are used
         for key, _ in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+            if isinstance(key, yaml.ScalarNode) and key.tag == "tag:yaml.org,2002:merge":
+                merged_at = merged_at or key.start_mark.line + 1
+            elif isinstance(key, yaml.ScalarNode):
                 line = key.start_mark.line + 1
                 if str(key.value) in written:
                     self.duplicates.append((str(key.value), written[str(key.value)], line))
@@ -140,7 +148,7 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         mapping[_KEY_LINES] = {
-            str(key.value): key.start_mark.line + 1
+            str(key.value): written.get(str(key.value), merged_at or key.start_mark.line + 1)
             for key, _ in node.value
             if isinstance(key, yaml.ScalarNode)
         }
@@ -220,11 +228,30 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
             is not None
         )
 
+    def _line_at(self, index: int) -> int:
+        """The line of a character of the text."""
+        if not self._line_starts:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return bisect.bisect_right(self._line_starts, index)
+
     def construct_item_lines(self, node: yaml.SequenceNode) -> Iterator[list[Any]]:
         """A list, with the line of each of its items recorded (an empty or wrong entry is
         reported at its own line)."""
         data: list[Any] = []
-        self.item_lines[id(data)] = (data, [item.start_mark.line + 1 for item in node.value])
+        lines: list[int] = []
+        cursor = node.start_mark.index
+        for item in node.value:
+            if item.start_mark.index >= cursor:
+                lines.append(item.start_mark.line + 1)
+                cursor = item.end_mark.index
+                continue
+            # an alias of a node written above (`- *supplier`) is that node: at the alias
+            found = _ALIAS.search(self.text, cursor)
+            lines.append(
+                item.start_mark.line + 1 if found is None else self._line_at(found.start())
+            )
+            cursor = cursor if found is None else found.end()
+        self.item_lines[id(data)] = (data, lines)
         yield data
         data.extend(self.construct_sequence(node))
 
@@ -406,8 +433,8 @@ class YamlReader(ChainReader):
             )
         raw = path.read_bytes()
         # UTF-16 or UTF-32 with its byte-order mark (a Windows editor's "Unicode"), as YAML
-        # allows
-        wide = bom_encoding(raw)
+        # allows, and UTF-16 without one, told by its zero bytes as YAML's own rules tell it
+        wide = bom_encoding(raw) or zeros_encoding(raw)
         try:
             text = raw.decode(wide or "utf-8-sig")
         except UnicodeDecodeError as e:
@@ -643,12 +670,15 @@ class YamlReader(ChainReader):
             read = check.supplier(entry, parent_id)
             if read is not None:
                 fields, extras = read
+                # (an alias of an entry written above, `- *supplier`: at its own line, each
+                # key too)
+                alias = line is not None and line != entry.get(_LINE)
                 record = RawRecord(
                     fields,
-                    Location(check.path, line=entry.get(_LINE)),
+                    Location(check.path, line=line if alias else entry.get(_LINE)),
                     extras=extras,
                     parent=parent_id,
-                    lines=entry.get(_KEY_LINES, {}),
+                    lines={} if alias else entry.get(_KEY_LINES, {}),
                 )
                 chain.records.append(record)
             if "suppliers" in entry:
