@@ -409,3 +409,23 @@ def test_a_misspelt_sector_suggests_the_sector_spelt_right(written: str, suggest
 def test_a_word_not_misspelt_is_not_respelt() -> None:
     """'data' is no slip of a mining word: no mine is suggested for data mining."""
     assert load_profiles().match_sector("data minning").suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("written", "sector", "suggested"),
+    [
+        # a misspelt word beside a generic one: no sector taken for it (it was general
+        # manufacturing, silently, for a garment factory)
+        ("garmnet factory", None, "'garment-manufacturing' (Garment manufacturing)"),
+        # a misspelt generic word beside a known one, and a word the taxonomy does not know
+        # that is no slip of one it knows: as before
+        ("shoe factroy", "footwear-manufacturing", None),
+        ("Fabrikam factory", "general-manufacturing", None),
+    ],
+)
+def test_a_misspelt_word_beside_a_generic_one_takes_no_sector(
+    written: str, sector: str | None, suggested: str | None
+) -> None:
+    match = load_profiles().match_sector(written)
+    assert (match.id, match.suggestion) == (sector, suggested)
+    assert sector is not None or "reads as misspelt: 'garment factory'" in (match.note or "")

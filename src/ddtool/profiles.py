@@ -1073,14 +1073,28 @@ _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 @lru_cache(maxsize=8192)
 def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     found = _match_sector_text(profiles, value)
-    if found.id is not None:
+    key = text_key(value)
+    if found.id is not None and key in profiles._sector_keys:
         return found
     # a word misspelt ("gold minning", "cocoa procesing"): the sector the text names with
-    # its words spelt as the taxonomy spells them is the one suggested
-    respelt = _respelt(profiles, text_key(value))
+    # its words spelt as the taxonomy spells them is the one suggested; and where the rest
+    # of the text names another ("garmnet factory" is no general manufacturing), none is
+    # taken for it
+    respelt = _respelt(profiles, key)
     if respelt is None:
         return found
     again = _match_sector_text(profiles, respelt)
+    if found.id is not None:
+        if again.id is None or again.id == found.id:
+            return found
+        sector, other = profiles.sectors[again.id], profiles.sectors[found.id]
+        what = other.name[0].lower() + other.name[1:]
+        return SectorMatch(
+            None,
+            f"'{sector.id}' ({sector.name})",
+            f"a word of it reads as misspelt: '{respelt}' is {sector.name.lower()}; as written,"
+            f" it would be {what}; {_FIX}",
+        )
     if again.id is not None:
         sector = profiles.sectors[again.id]
         return SectorMatch(None, f"'{sector.id}' ({sector.name})")
@@ -1090,8 +1104,8 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
 def _respelt(profiles: Profiles, key: str) -> str | None:
     """The text with each word the taxonomy does not know, of five letters or more, replaced
     by the one it knows a slip of the keys away ('minning': 'mining', 'procesing':
-    'processing'; one edit, two in a word of more than eight letters; 'packing' is no
-    'packaging'); None if no word changes."""
+    'processing'; one slip, two in a word of more than eight letters); None if no word
+    changes."""
     from rapidfuzz import fuzz
     from rapidfuzz.distance import OSA
 
@@ -1102,15 +1116,18 @@ def _respelt(profiles: Profiles, key: str) -> str | None:
         if len(word) < 5 or word in vocabulary:
             continue
         slips = 1 if len(word) <= 8 else 2
-        # of the words that far, the most alike by their letters ('mining' before 'ginning'),
-        # and only one much alike ('picking' is no slip for 'packing')
+        # a letter doubled, left out or two swapped ('minning', 'procesing', 'garmnet'), not
+        # one letter for another ('packing' is a word of its own, not 'picking'); of the
+        # words that far, the most alike by their letters ('mining' before 'ginning')
         near = [
             (fuzz.ratio(word, known), known)
             for known in vocabulary
-            if known[0] == word[0] and OSA.distance(word, known, score_cutoff=slips) <= slips
+            if known[0] == word[0]
+            and OSA.distance(word, known, score_cutoff=slips) <= slips
+            and (len(known) != len(word) or sorted(known) == sorted(word))
         ]
         best = max(near, default=None)
-        if best is not None and best[0] >= 88:
+        if best is not None:
             words[i], changed = best[1], True
     return " ".join(words) if changed else None
 
