@@ -529,3 +529,22 @@ def test_a_copy_of_the_bundled_figures_loads_as_an_overlay(tmp_path: Path) -> No
             name: [(i.value, i.year, i.sex) for i in items]
             for name, items in bundled.indicators[iso3].items()
         }
+
+
+@pytest.mark.parametrize(
+    ("country", "missing"),
+    [
+        ("SUR", "gsi2023_prevalence_per_1000"),  # blank in the source: no national estimate
+        ("CHN", "ilo_informal_employment_rate_pct"),  # not in the data at all
+    ],
+)
+def test_profiles_show_country_says_no_data_for_what_the_score_reads_and_lacks(
+    country: str, missing: str
+) -> None:
+    """A figure the data lacks was left out of the view, as if there were nothing to say."""
+    result = CliRunner().invoke(
+        app, ["profiles", "show", "country", country], env={"COLUMNS": "250"}
+    )
+    assert result.exit_code == 0
+    [row] = [line for line in result.output.splitlines() if f"│ {missing} " in line]
+    assert "no data" in row and "a data gap: not counted as low" in row

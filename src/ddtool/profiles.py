@@ -44,6 +44,14 @@ _RANGES: dict[str, tuple[float, float]] = {
     "ilo_informal_employment_rate_pct": (0, 100),
     "gsi2023_prevalence_per_1000": (0, 1000),
 }
+# the values the score reads of the indicators given in words or grades (any other would be
+# read as no figure, without a word)
+_RATIFIED = ("ratified", "not_ratified", "denounced")
+_CODED: dict[str, tuple[str, ...]] = {
+    "ituc_global_rights_index_rating": ("1", "2", "3", "4", "5", "5+"),
+    **{f"ilo_{c}_status": _RATIFIED for c in ("C029", "P029", "C105", "C138", "C182")},
+    "ilab_ratified_UN_Palermo_trafficking_protocol": ("yes", "no", "n/a"),
+}
 _UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|break in series", re.I)
 
 
@@ -174,6 +182,9 @@ class GoodListing:
     # risk types they all name (see _downstream_inputs)
     input_goods: tuple[str, ...] = ()
     input_types: tuple[str, ...] = ()
+    # the overlay file that gives the listing ("dir/goods.csv"); "" if bundled: it is then the
+    # user's own, not the US DOL list's, and every output says so
+    overlay: str = ""
 
     @property
     def risk_types(self) -> tuple[str, ...]:
@@ -239,6 +250,7 @@ class OriginShare:
     source_id: str
     source_name: str
     unit: str = ""  # what the share is of, as the source gives it
+    overlay: str = ""  # the overlay file that gives the share ("dir/origins.csv"); "" if bundled
 
     @property
     def of(self) -> str:
@@ -1484,20 +1496,91 @@ class _Checker:
             )
 
 
+def _code_problem(iso3: str) -> str | None:
+    """What is wrong with a country code of a profile file (None: nothing): the data
+    matches codes as written, so 'civ' would be a country of its own, never Côte d'Ivoire."""
+    if iso3 == iso3.upper() and is_iso3(iso3):
+        return None
+    if is_iso3(iso3.upper()):
+        return f"bad ISO 3166 alpha-3 code {iso3!r}: write it in capitals, {iso3.upper()!r}"
+    return f"bad ISO 3166 alpha-3 code {iso3!r}"
+
+
+# what a goods.csv risk-type cell may say
+_YES_NO = frozenset({"yes", "no", "y", "n", "true", "false", "1", "0", ""})
+
+
+def _listing_row(row: dict[str, str], iso3: str, where: str, check: _Checker) -> bool:
+    """Whether a goods.csv row's risk-type cells say yes or no (anything else read as no
+    would drop a listing without a word), and its country is the one its code names."""
+    ok = True
+    for column in ("child_labour", "forced_labour", "forced_child_labour", "downstream_good"):
+        cell = (row.get(column) or "").strip()
+        if cell.casefold() not in _YES_NO:
+            check.fail(where, f"{column} {cell!r} is neither yes nor no")
+            ok = False
+    from ddtool.reference.countries import normalise_country
+
+    named = normalise_country(row["country"]).iso3 if row["country"].strip() else None
+    if named is not None and named != iso3:
+        check.fail(
+            where,
+            f"country {row['country'].strip()!r} is {named}, not {iso3}: give the code of the"
+            " country named",
+        )
+        ok = False
+    return ok
+
+
 def _read_csv(
     path: Path, required: tuple[str, ...], check: _Checker
 ) -> list[tuple[int, dict[str, str]]]:
+    """A profile CSV file's rows by line. Its headers are read without regard to case or
+    spaces, after a byte-order mark (Excel's "CSV UTF-8"); an overlay's headers must be the
+    bundled file's (a misspelt one, 'vaule', would be left out without a word)."""
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle, restval="")  # a short row: its last cells blank
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            written = list(reader.fieldnames or [])
+            reader.fieldnames = [name.strip().casefold() for name in written]
+            missing = [c for c in required if c not in reader.fieldnames]
             if missing:
-                check.fail(f"{path}", f"missing column(s) {', '.join(missing)}")
+                semicolons = len(written) == 1 and ";" in written[0]
+                check.fail(
+                    f"{path}",
+                    f"missing column(s) {', '.join(missing)}"
+                    + (
+                        ": the file is separated by semicolons, a profile file by commas"
+                        if semicolons
+                        else ""
+                    ),
+                )
                 return []
+            _unknown_columns(path, reader.fieldnames, check)
             return [(i + 2, row) for i, row in enumerate(reader)]
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         check.fail(str(path), f"cannot read: {e}")
         return []
+
+
+def _unknown_columns(path: Path, names: list[str], check: _Checker) -> None:
+    """An overlay's columns that the bundled file of its name has not, each a problem."""
+    bundled = bundled_dir() / path.name
+    if path.resolve().parent == bundled_dir().resolve() or not bundled.is_file():
+        return
+    with bundled.open(encoding="utf-8-sig", newline="") as handle:
+        known = [name.strip().casefold() for name in next(csv.reader(handle), [])]
+    from ddtool.graph import closest_id
+
+    for name in names:
+        if name and name not in known:
+            best = closest_id(name, known)
+            check.fail(
+                f"{path}",
+                f"unknown column {name!r}"
+                + (f" (did you mean {best!r}?)" if best else "")
+                + f": the columns are those of the bundled {path.name}",
+            )
 
 
 def _read_yaml(path: Path, check: _Checker) -> dict[str, Any] | None:
@@ -1606,10 +1689,21 @@ def _overlay_files(directory: Path, check: _Checker) -> None:
             best = closest_id(name, list(DATA_FILES))
             hint = f" (did you mean {best}?)" if best else ""
             check.fail(str(directory / name), f"not a profile file{hint}")
+    for name in sorted(_BUNDLED_ONLY.keys() & set(names)):
+        check.fail(str(directory / name), _BUNDLED_ONLY[name])
     if not any(name in DATA_FILES for name in names):
         check.fail(
             str(directory), "holds no profile file; overlays use the names " + ", ".join(DATA_FILES)
         )
+
+
+# profile files an overlay does not change (its copy would be read nowhere), and why
+_BUNDLED_ONLY = {
+    "sector_facts.csv": "not read from an overlay: these are the facts the bundled sectors'"
+    " ratings cite; an overlay's sectors.yaml gives its own ratings and their source",
+    "eo13126_products.csv": "not read from an overlay: the bundled EO 13126 list is kept for"
+    " reference (its source is listed, and the content hash covers it) and scores nothing",
+}
 
 
 def _check_names(sector: Sector, sectors: dict[str, Sector], where: str, check: _Checker) -> None:
@@ -1756,8 +1850,8 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
-            if not is_iso3(iso3):
-                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+            if (bad := _code_problem(iso3)) is not None:
+                check.fail(where, bad)
                 continue
             if not overlay:
                 name, sex = row["indicator"].strip(), row["sex"].strip() or "total"
@@ -1786,6 +1880,18 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 note=row.get("note", "") or "",
                 overlay="" if directory == base else f"{directory.name}/{path.name}",
             )
+            coded = _CODED.get(item.indicator)
+            if coded is not None and item.value not in coded:
+                from ddtool.graph import closest_id
+
+                best = closest_id(item.value, list(coded))
+                check.fail(
+                    where,
+                    f"{item.indicator} value {item.value!r} is none the score reads ("
+                    + ", ".join(coded)
+                    + ")"
+                    + (f"; did you mean {best!r}?" if best else ""),
+                )
             bounds = _RANGES.get(item.indicator.split("_age_")[0])
             if item.number is None and bounds is not None:
                 check.fail(where, f"{item.indicator} value {item.value!r} is not a number")
@@ -1909,17 +2015,26 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
-            if not is_iso3(iso3):
-                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+            if (bad := _code_problem(iso3)) is not None:
+                check.fail(where, bad)
                 continue
             known_source(where, row["source_id"].strip())
             good = row["good"].strip()
             if good not in good_sectors:
-                check.fail(where, f"good {good!r} has no sector in good_sectors.csv")
+                from ddtool.graph import closest_id
+
+                best = closest_id(good, sorted(good_sectors))
+                check.fail(
+                    where,
+                    f"good {good!r} has no sector in good_sectors.csv"
+                    + (f" (did you mean {best!r}?)" if best else ""),
+                )
                 continue
             year = _int(row["year"])
-            if year is None:
+            if year is None or not 1900 <= year <= dt.date.today().year + 1:
                 check.fail(where, f"bad year {row['year']!r}")
+                continue
+            if not _listing_row(row, iso3, where, check):
                 continue
             listings[(good, iso3)] = GoodListing(
                 good=good,
@@ -1934,6 +2049,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 year=year,
                 source_id=row["source_id"].strip(),
                 source_ref=row.get("source", "") or "",
+                overlay="" if directory == base else f"{directory.name}/{path.name}",
             )
 
     changes: list[GoodChange] = []
@@ -1944,8 +2060,8 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         for line, row in _read_csv(path, ("good", "iso3", "change_2024", "year", "source"), check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
-            if iso3 and not is_iso3(iso3):
-                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+            if iso3 and (bad := _code_problem(iso3)) is not None:
+                check.fail(where, bad)
                 continue
             changes.append(
                 GoodChange(
@@ -1980,17 +2096,34 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     # origins
     origins: dict[str, list[OriginShare]] = {}
     seen_origin: dict[tuple[str, str], OriginShare] = {}
+    used = {c for sector in sectors.values() for c in sector.commodities}
+    touched: dict[str, Path] = {}  # the commodities overlays give shares of, and where
     for directory in dirs:
         path = directory / "origins.csv"
         if not path.is_file():
             continue
         cols = ("commodity", "iso3", "share_pct", "year", "source_id", "source_name")
+        given_by = "" if directory == base else f"{directory.name}/{path.name}"
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
-            if iso3 not in ORIGIN_PSEUDO_CODES and not is_iso3(iso3):
-                check.fail(where, f"bad ISO 3166 alpha-3 code {iso3!r}")
+            if iso3 not in ORIGIN_PSEUDO_CODES and (bad := _code_problem(iso3)) is not None:
+                check.fail(where, bad)
                 continue
+            commodity = row["commodity"].strip()
+            if given_by and commodity not in used:
+                from ddtool.graph import closest_id
+
+                best = closest_id(commodity, sorted(used))
+                check.fail(
+                    where,
+                    f"commodity {commodity!r} is no raw sector's"
+                    + (f" (did you mean {best!r}?)" if best else "")
+                    + ": an overlay gives the shares of the commodities of sectors.yaml",
+                )
+                continue
+            if given_by:
+                touched.setdefault(commodity, path)
             known_source(where, row["source_id"].strip())
             share = _float(row["share_pct"])  # blank: a known producer, share not published
             if row["share_pct"].strip() and (share is None or not 0 <= share <= 100):
@@ -2005,9 +2138,18 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 source_id=row["source_id"].strip(),
                 source_name=row.get("source_name", ""),
                 unit=(row.get("unit") or "").strip(),
+                overlay=given_by,
             )
     for item in seen_origin.values():
         origins.setdefault(item.commodity, []).append(item)
+    for commodity, path in touched.items():  # (a region within a country, CN-XJ, aside)
+        total = sum(o.share_pct or 0.0 for o in origins[commodity] if o.iso3 != "CN-XJ")
+        if total > 101:
+            check.fail(
+                f"{path}",
+                f"the shares of {commodity} add up to {total:g}%, more than all of world"
+                " production: an overlay's share replaces the bundled one of its country only",
+            )
     for sector in sectors.values():
         for commodity in sector.commodities:
             if commodity not in origins:

@@ -16,13 +16,13 @@ from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import OriginShare, Profiles, Sector
 from ddtool.reference.countries import display_name
 from ddtool.scoring import (
-    LISTED_FACT,
     SEVERITY_FACT,
     CountryScore,
     Evidence,
     Score,
     Scorer,
     SupplierRisk,
+    is_listing_fact,
     worst_case_evidence,
 )
 from ddtool.slots import made_from_columns
@@ -920,7 +920,7 @@ class Inference:
                     # a listed origin: each listing a fact of the DOL list (its year and
                     # source), its share of production a fact of the source of the shares
                     # (none for the buyer's country leant to for its listing alone)
-                    items += [e for e in detail.evidence if e.indicator.startswith(LISTED_FACT)]
+                    items += [e for e in detail.evidence if is_listing_fact(e.indicator)]
                     if origin.share is not None:
                         items.append(_share_fact(self.profiles, origin.share, commodity))
             expected[rt] = Score(
@@ -931,9 +931,7 @@ class Inference:
             # the flag is raised at the worst origin: the figures its score comes from (its
             # listings are above, with their shares), and what its country data lacks
             at_top = self._origin_risk(sector_id, top[1], commodity)
-            items += [
-                e for e in at_top.by_type[rt].evidence if not e.indicator.startswith(LISTED_FACT)
-            ]
+            items += [e for e in at_top.by_type[rt].evidence if not is_listing_fact(e.indicator)]
             gap = _country_gap(at_top.by_type[rt].country)
             if gap:
                 worst_gaps[rt] = gap
@@ -1020,7 +1018,8 @@ def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evide
         share.year,
         src.name if src else share.source_name,
         note="a listed origin in the mix"
-        + ("" if share.share_pct is not None else " (a known producer, no share in the risk data)"),
+        + ("" if share.share_pct is not None else " (a known producer, no share in the risk data)")
+        + (f"; the share from the overlay {share.overlay}" if share.overlay else ""),
     )
 
 

@@ -230,6 +230,22 @@ RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
 ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that are known
 SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
 LISTED_FACT = "US DOL List of Goods: "  # and that of a listing of the supplier's goods
+# a listing an overlay gives (the user's own, not the US DOL list's)
+OVERLAY_LISTED_FACT = "Goods listing from the overlay "
+
+
+def listing_fact(listing: GoodListing) -> str:
+    """The indicator of a listing's fact: the US DOL list's, or the overlay file's."""
+    if listing.overlay:
+        return f"{OVERLAY_LISTED_FACT}{listing.overlay}: {listing.good} ({listing.country})"
+    return f"{LISTED_FACT}{listing.good} ({listing.country})"
+
+
+def is_listing_fact(indicator: str) -> bool:
+    """Whether a fact is a listing's (see listing_fact)."""
+    return indicator.startswith((LISTED_FACT, OVERLAY_LISTED_FACT))
+
+
 DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficking": 0.9}
 # a worst case of an unknown country is made once for each sector, products and what an
 # inferred stage's buyer's products say it works (see Scorer.worst_case_unknown_country)
@@ -514,9 +530,7 @@ class Scorer:
                     if rt not in worst or detail.score.priority > worst[rt][0].priority:
                         worst[rt] = (detail.score, iso3)
                         reasons[rt] = detail.floor_reason or _own_figures(detail, iso3)
-                        listed[rt] = [
-                            e for e in detail.evidence if e.indicator.startswith(LISTED_FACT)
-                        ]
+                        listed[rt] = [e for e in detail.evidence if is_listing_fact(e.indicator)]
         self._worst[key] = worst
         return worst
 
@@ -1090,7 +1104,7 @@ class Scorer:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     evidence.append(
                         Evidence(
-                            f"{LISTED_FACT}{listing.good} ({listing.country})",
+                            listing_fact(listing),
                             listing.listed_as,
                             listing.year,
                             p.sources[listing.source_id].name,
@@ -1210,10 +1224,13 @@ def _final_score(
 
 
 def _listing_text(listing: GoodListing) -> str:
-    return (
-        f"{listing.good} from {display_name(listing.iso3)} is on the US DOL List of Goods"
-        f" ({listing.year}): {listing.listed_as}"
+    where = (
+        f"is listed in the overlay {listing.overlay}"
+        if listing.overlay
+        else "is on the US DOL List of Goods"
     )
+    country = display_name(listing.iso3)
+    return f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_as}"
 
 
 def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:

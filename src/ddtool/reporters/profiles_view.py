@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ddtool.profiles import Indicator, Profiles, good_base
 from ddtool.reference.countries import display_name, normalise_country
-from ddtool.scoring import RATING_SOURCE
+from ddtool.scoring import COUNTRY_SPECS, RATING_SOURCE
 
 
 def show_list(p: Profiles, console: Console) -> None:
@@ -72,6 +72,17 @@ def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
     return f"unknown kind {kind!r}{hint}: use country, sector or good"
 
 
+def _missing(data: dict[str, list[Indicator]]) -> list[str]:
+    """The indicators the country score reads (the first of each group of alternatives, such
+    as the working children's age groups) of which the data has no figure."""
+    missing: dict[str, None] = {}
+    for specs in COUNTRY_SPECS.values():
+        for _label, names, _read, _weight in specs:
+            if not any(name in data for name in names):
+                missing.setdefault(names[0])
+    return sorted(missing)
+
+
 def _country(p: Profiles, key: str, console: Console) -> str | None:
     match = normalise_country(key)
     if match.iso3 is None and match.unknown and key.strip().casefold() == "na":
@@ -114,6 +125,8 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
                 src.name if src else item.source_name,
                 mark,
             )
+    for name in _missing(data):  # (what the score reads and the data lacks, said)
+        table.add_row(name, "total", "no data", "", "", "a data gap: not counted as low")
     if data:
         console.print(table)
         for i, (source_id, note) in enumerate(notes.items(), 1):
@@ -123,7 +136,8 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
         console.print(f"US DOL List of Goods 2022: {len(listings)} goods listed")
         for g in listings:
             removed = f" — removed in 2024: {g.change_2024}" if g.change_2024 else ""
-            console.print(f"  {g.good}: {g.listed_as}{removed}")
+            mine = f" — from the overlay {g.overlay}, not the US DOL list" if g.overlay else ""
+            console.print(f"  {g.good}: {g.listed_as}{removed}{mine}", markup=False)
     for change in p.goods_changes:
         if change.iso3 == iso3 and change.change.startswith("new_country"):
             console.print(
@@ -229,6 +243,10 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
         note = g.listed_as if g.downstream else ""
         if g.change_2024:
             note = (note + "; " if note else "") + f"removed in 2024 edition ({g.change_2024})"
+        if g.overlay:
+            note = (
+                note + "; " if note else ""
+            ) + f"from the overlay {g.overlay}, not the US DOL list"
         table.add_row(
             display_name(g.iso3),
             g.iso3,
