@@ -159,6 +159,27 @@ WORDING: list[tuple[str, str, list[str], list[str]]] = [
     ("unknown key", "thresholds: {hihg: 0.5}\n", ["unknown key 'hihg'"], ["Extra inputs"]),
     ("order", "thresholds: {medium: 0.6, high: 0.5}\n", ["medium is 0.6", "high 0.5"], []),
     ("column target", "columns: {Land: contry}\n", ["unknown field 'contry'", "tier"], []),
+    # a whole number written with a point was "not 24"; a default in the order unsaid; a
+    # list for a field's name told to be quoted; blank and repeated names taken
+    (
+        "whole number with a point",
+        "scoring: {audit_valid_months: 24.0}\n",
+        ["not 24.0 (write it without the point: 24)"],
+        [],
+    ),
+    ("order with a default", "thresholds: {medium: 0.8}\n", ["high 0.5 (the default"], []),
+    (
+        "a list for a field",
+        "columns: {Staat: [country]}\n",
+        ["should be one name, not a list (write country)"],
+        ["quotes"],
+    ),
+    (
+        "certifications blank and twice",
+        'recognised_certifications: [SA8000, sa8000, "  "]\n',
+        ["'sa8000' is given twice (as 'SA8000' too", "item 3 is blank"],
+        [],
+    ),
 ]
 
 
@@ -210,6 +231,8 @@ GOOD: list[tuple[str, str, str, Any]] = [
     ("whole number for a number", "scoring: {sector_weight: 1}\n", "scoring.sector_weight", 1.0),
     ("column target spaced", 'columns: {Land: " country "}\n', "columns", {"Land": "country"}),
     ("byte-order mark", "\ufeffflag_level: high\n", "flag_level", "high"),
+    # (YAML 1.1 reads 3e-1 as text; it was "not the text '3e-1' (write it without quotes)")
+    ("a number with an exponent", "thresholds: {medium: 3e-1}\n", "thresholds.medium", 0.3),
     (
         "one name at two levels",
         "thresholds: {high: 0.6}\ncolumns: {high: name}\n",

@@ -4,6 +4,7 @@ as the saved file is read."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from typer.testing import CliRunner
 from ddtool.cli import app
 from ddtool.errors import DdtoolError
 from ddtool.verify import verify
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
 
 ROOT = Path(__file__).resolve().parents[1]
 Edit = Callable[[dict[str, Any]], dict[str, Any]]
@@ -479,3 +482,64 @@ def test_an_assessment_with_an_unused_mapping_of_its_settings_is_reproduced(
     assert f"(a columns: entry of {settings})" in warning["message"]
     outcome = verify(saved)
     assert outcome.reproduced, outcome.reasons
+
+
+def test_a_changed_setting_is_the_first_difference_and_the_rest_are_counted(
+    tmp_path: Path,
+) -> None:
+    """Its differences were five ids of bases, in key order: the cause went unsaid."""
+    config = tmp_path / "hi.yaml"
+    config.write_text("thresholds:\n  critical: 0.9\nflag_level: high\n", "utf-8")
+    saved = tmp_path / "hi.json"
+    done = CliRunner().invoke(
+        app,
+        ["assess", str(SAMPLES / "cocoa.yaml"), "--config", str(config), "-q", "-o", str(saved)],
+    )
+    assert done.exit_code == 0, done.output
+    document = json.loads(saved.read_text("utf-8"))
+    del document["options"]["settings"]
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(document), "utf-8")
+    (reason,) = verify(edited).reasons
+    listed = reason.removeprefix("results differ: ").split("; ")
+    assert listed[0] == "$.options.settings: only in new result"
+    assert len(listed) == 6 and re.fullmatch(r"and \d+\+? more", listed[-1])
+
+
+def test_recorded_settings_that_are_not_valid_are_said_in_plain_words(
+    saved: tuple[Path, dict[str, Any]],
+) -> None:
+    path, document = saved
+    copy = path.with_name("bad-settings.json")
+    edited = json.loads(json.dumps(document))
+    edited["options"]["settings"]["thresholds"]["critical"] = 5
+    _write(copy, edited, "compact")
+    with pytest.raises(DdtoolError) as raised:
+        verify(copy)
+    assert str(raised.value).endswith(
+        "recorded settings are not valid: $.options.settings.thresholds.critical: should be from"
+        " 0 to 1, not 5"
+    )
+
+
+def test_a_profile_overlay_moved_is_named_or_found_beside_the_json(tmp_path: Path) -> None:
+    """It was "no such folder; --profiles must be a directory", an option not given."""
+    overlay = tmp_path / "made" / "ovv"
+    overlay.mkdir(parents=True)
+    (overlay / "countries.csv").write_text(
+        "iso3,indicator,value,year,sex,source_id\n"
+        "BGD,gsi2023_prevalence_per_1000,30,2025,total,walkfree-gsi-2023\n",
+        "utf-8",
+    )
+    saved = tmp_path / "made" / "a.json"
+    args = ["assess", str(SAMPLES / "cocoa.yaml"), "--profiles", str(overlay), "-q"]
+    assert CliRunner().invoke(app, [*args, "-o", str(saved)]).exit_code == 0
+    overlay.rename(tmp_path / "elsewhere")
+    with pytest.raises(DdtoolError, match=r"the profile overlay it records, .*ovv, is not found"):
+        verify(saved)
+    (tmp_path / "elsewhere").rename(tmp_path / "made" / "ovv-moved")
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    (tmp_path / "made" / "ovv-moved").rename(moved / "ovv")  # beside the JSON, moved with it
+    saved.rename(moved / "a.json")
+    assert verify(moved / "a.json").reproduced

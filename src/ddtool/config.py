@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import math
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
@@ -30,16 +31,49 @@ _STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 _THRESHOLD_KEYS = ("medium", "high", "critical")
 
 
-def _threshold_order(values: dict[str, float]) -> str | None:
-    """The complaint when the thresholds given do not rise from medium to critical."""
+def _threshold_order(
+    values: dict[str, float], defaults: frozenset[str] = frozenset()
+) -> str | None:
+    """The complaint when the thresholds given do not rise from medium to critical (each
+    of `defaults`, not written, said to be the default)."""
     named = [(key, values[key]) for key in _THRESHOLD_KEYS if key in values]
+
+    def shown(key: str, value: float) -> str:
+        return f"{value:g}" + (" (the default: not given)" if key in defaults else "")
+
     for (low, below), (high, above) in itertools.pairwise(named):
         if below > above:
             return (
-                f"thresholds must satisfy medium <= high <= critical, but {low} is {below:g}"
-                f" and {high} {above:g}"
+                f"thresholds must satisfy medium <= high <= critical, but {low} is"
+                f" {shown(low, below)} and {high} {shown(high, above)}"
             )
     return None
+
+
+def _certification_names(names: list[str]) -> list[str]:
+    """The recognised certifications, none blank and none twice (names are compared without
+    regard to case: a name given twice is a slip, or two spellings meant as one)."""
+    seen: dict[str, str] = {}
+    said: list[str] = []
+    for index, name in enumerate(names):
+        key = " ".join(name.split()).casefold()
+        if not key:
+            said.append(f"item {index + 1} is blank")
+        elif key in seen:
+            said.append(
+                f"{name!r} is given twice"
+                + (
+                    f" (as {seen[key]!r} too: compared without regard to case)"
+                    if seen[key] != name
+                    else ""
+                )
+            )
+        else:
+            seen[key] = name
+    if said:
+        text = "; ".join(said)
+        raise PydanticCustomError("value_error", text, {"error": text})
+    return names
 
 
 _PROBE = "header"
@@ -143,7 +177,7 @@ class Config(BaseModel):
         Annotated[str, AfterValidator(_column_header)],
         Annotated[str, AfterValidator(_column_field)],
     ] = Field(default_factory=dict)
-    recognised_certifications: list[str] = Field(
+    recognised_certifications: Annotated[list[str], AfterValidator(_certification_names)] = Field(
         default_factory=lambda: [
             "Rainforest Alliance",
             "UTZ",
@@ -227,7 +261,7 @@ def load_config(path: Path | None) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as e:
-        problems += _validation_problems(e.errors(), data, lines, name, written)
+        problems += validation_problems(e.errors(), data, lines, name, written)
     else:
         if not problems:
             return config
@@ -255,10 +289,22 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
+class _SettingsLoader(yaml.SafeLoader):
+    """The safe loader, which also reads a number written with an exponent but no point
+    (`3e-1`, as YAML 1.2 does; YAML 1.1 reads it as text) as the number it is."""
+
+
+_SettingsLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"),
+    list("-+0123456789"),
+)
+
+
 def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], dict[_Path, _Path], list[Problem]]:
     """The YAML data, the line of each key, the path as written of each key that is no text
     (_key_lines), and each key written twice at one level."""
-    loader = yaml.SafeLoader(text)
+    loader = _SettingsLoader(text)
     try:
         node = loader.get_single_node()
         lines, repeats, written = _key_lines(node, loader) if node is not None else ({}, [], {})
@@ -445,7 +491,7 @@ def _impossible_date(root: yaml.Node, loader: yaml.SafeLoader) -> tuple[int, str
     return None
 
 
-def _validation_problems(
+def validation_problems(
     errors: list[ErrorDetails],
     data: Any,
     lines: dict[_Path, int],
@@ -457,16 +503,21 @@ def _validation_problems(
     _key_lines); and the order of the thresholds, which pydantic checks only once all three
     are valid."""
     problems: list[Problem] = []
+    given = data.get("thresholds") if isinstance(data, dict) else None
     for err in errors:
         at: _Path = tuple(part for part in err["loc"] if part != "[key]")
         message, suggestion = _explain(err, at)
+        if at == ("thresholds",) and err["type"] == "value_error" and isinstance(given, dict):
+            # (the order: with the defaults the file does not give said to be those)
+            defaults = frozenset(k for k in _THRESHOLD_KEYS if k not in given)
+            valid = {k: given.get(k, Thresholds.model_fields[k].default) for k in _THRESHOLD_KEYS}
+            message = _threshold_order(valid, defaults) or message
         where = _locate(at, lines, name)
         shown = (written or {}).get(at)
         if shown is not None:
             where = Location(name, line=where.line, column=_dotted(shown))
         problems.append(Problem("config-invalid", message, where, suggestion=suggestion))
     failed = {tuple(err["loc"]) for err in errors}
-    given = data.get("thresholds") if isinstance(data, dict) else None
     # a failed key stopped pydantic's order check; a failed section needs none
     checked = ("thresholds",) in failed or not any(loc[:1] == ("thresholds",) for loc in failed)
     if isinstance(given, dict) and not checked:
@@ -475,7 +526,7 @@ def _validation_problems(
             for key in _THRESHOLD_KEYS
             if ("thresholds", key) not in failed
         }
-        order = _threshold_order(valid)
+        order = _threshold_order(valid, frozenset(k for k in _THRESHOLD_KEYS if k not in given))
         if order:
             problems.append(Problem("config-invalid", order, _locate(("thresholds",), lines, name)))
     return problems
@@ -562,6 +613,8 @@ def _explain(err: ErrorDetails, at: _Path) -> tuple[str, str | None]:
         return f"should be a number {_bounds(at)}, not {shown}{hint}", None
     if kind in ("int_type", "int_parsing", "int_from_float"):
         hint = " (write it without quotes)" if _is_number(value) else ""
+        if isinstance(value, float) and value.is_integer():  # (24.0: not "not 24")
+            shown, hint = repr(value), f" (write it without the point: {int(value)})"
         return f"should be a whole number {_bounds(at)}, not {shown}{hint}", None
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"should be {_bounds(at)}, not {shown}", None
@@ -574,6 +627,8 @@ def _explain(err: ErrorDetails, at: _Path) -> tuple[str, str | None]:
         )
     if kind == "string_type":
         what = "the header" if err["loc"][-1:] == ("[key]",) else "the value"
+        if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+            return f"{what} should be one name, not {shown} (write {value[0]})", None
         return f"{what} should be text, not {shown} (put it in quotes)", None
     if kind == "unknown_field":
         return str(ctx["message"]), ctx.get("suggestion")

@@ -405,7 +405,7 @@ def diff_assessments(
         old_meta["profiles"][k] != new_meta["profiles"][k] for k in ("version", "sha256")
     )
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
-    settings_changes = _settings_changes(_settings(old), _settings(new))
+    changed_settings = settings_changes(_settings(old), _settings(new))
     return {
         "kind": "ddtool-diff",
         "schema_version": DIFF_SCHEMA_VERSION,
@@ -428,13 +428,13 @@ def diff_assessments(
             "suppliers_changed": len({c["id"] for c in suppliers_changed}),
             "company_changed": company_changed,
             "profiles_changed": profiles_changed,
-            "settings_changed": bool(settings_changes),
+            "settings_changed": bool(changed_settings),
             "input_changed": input_changed,
         },
         "profiles_changed": profiles_changed,
         "profiles": {"old": old_meta["profiles"], "new": new_meta["profiles"]},
-        "settings_changed": bool(settings_changes),
-        "settings_changes": settings_changes,
+        "settings_changed": bool(changed_settings),
+        "settings_changes": changed_settings,
         "input_changed": input_changed,
         "input": {"old": old_meta["input"], "new": new_meta["input"]},
         "new_flags": added,
@@ -455,7 +455,7 @@ def _settings(document: dict[str, Any]) -> dict[str, Any] | None:
     return settings if isinstance(settings, dict) else None
 
 
-def _settings_changes(
+def settings_changes(
     old: dict[str, Any] | None, new: dict[str, Any] | None, prefix: str = ""
 ) -> list[dict[str, Any]]:
     """Each setting with another value in the two assessments, `{key, old, new}` with a
@@ -470,7 +470,7 @@ def _settings_changes(
             continue
         was, now = old.get(key), new.get(key)
         if isinstance(was, dict) and isinstance(now, dict):
-            changes += _settings_changes(was, now, f"{prefix}{key}.")
+            changes += settings_changes(was, now, f"{prefix}{key}.")
         elif _same_setting(was, now) and (key in old) == (key in new):
             continue
         else:

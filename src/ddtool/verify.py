@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from ddtool.assess import AssessOptions, assess
-from ddtool.config import Config
+from ddtool.config import Config, validation_problems
 from ddtool.diff import (
     SUPPORTED_MAJORS,
     AssessmentFileError,
@@ -190,9 +192,30 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
         ) from None
     try:
         run.settings = Config.model_validate(settings)
-    except ValueError as e:
-        raise DdtoolError(f"{path}: recorded settings are not valid: {e}") from e
+    except ValidationError as e:  # (in plain words, at the key, as a settings file's are)
+        said = [
+            f"$.options.settings.{p.location.column}: {p.message}"
+            if p.location.column
+            else p.message
+            for p in validation_problems(e.errors(), settings, {}, str(path))
+        ]
+        raise DdtoolError(f"{path}: recorded settings are not valid: {'; '.join(said)}") from e
+    run.profiles = [_overlay_found(path, overlay) for overlay in run.profiles]
     return files, hashes, run
+
+
+def _overlay_found(path: Path, overlay: Path) -> Path:
+    """A profile overlay the assessment records, where it is: where recorded, else beside
+    the JSON (a folder moved with it; its content hash decides whether it is the same)."""
+    if overlay.is_dir():
+        return overlay
+    beside = path.parent / overlay.name
+    if beside.is_dir():
+        return beside
+    raise DdtoolError(
+        f"{path}: the profile overlay it records, {overlay}, is not found (keep it where it was,"
+        " or beside the JSON)"
+    )
 
 
 def _text(value: Any) -> str:
@@ -331,6 +354,16 @@ def _compare(
                 f"note: not compared: {at} ({was} saved, {now} now): an input is the same file"
                 " by its sha256, wherever it is"
             )
+    profiles_saved, profiles_now = saved["profiles"], rerun["profiles"]
+    overlays_saved, overlays_now = profiles_saved.get("overlays"), profiles_now.get("overlays")
+    if overlays_saved != overlays_now and profiles_now["sha256"] == profiles_saved["sha256"]:
+        # (an overlay found beside the JSON, moved with it: the same data by its hash)
+        result.checked.append(
+            f"note: not compared: $.profiles.overlays ({overlays_saved!r} saved,"
+            f" {overlays_now!r} now): an overlay is the same data by the profiles' sha256,"
+            " wherever it is"
+        )
+        profiles_now["overlays"] = overlays_saved
     found = _top_differences(saved, in_lists, rerun)
     if found:
         result.reasons.append("results differ: " + "; ".join(found))
@@ -353,7 +386,8 @@ def _top_differences(
     # the path each was given by may differ, as for a folder moved since
     if _input_hashes(saved) != _input_hashes(rerun):
         found.append("$.input: the input files differ")
-    for key in sorted((set(saved) | set(rerun)) - {"generated_at", "tool", "input"}, key=str):
+    keys = (set(saved) | set(rerun)) - {"generated_at", "tool", "input"}
+    for key in sorted(keys, key=_cause_first):
         if key not in saved or key not in rerun:
             found.append(f"$.{key}: only in {'new' if key in rerun else 'saved'} result")
         elif key in in_lists and isinstance(rerun[key], list):
@@ -361,8 +395,25 @@ def _top_differences(
                 found.append(f"$.{key}: {len(saved[key])} items saved, {len(rerun[key])} now")
             found += in_lists[key]
         else:
-            _differences(saved[key], rerun[key], f"$.{key}", found)
-    return found[:_LIMIT]
+            _differences(saved[key], rerun[key], f"$.{key}", found, _COUNTED)
+    if len(found) > _LIMIT:  # (how many more, counted up to a point)
+        more = len(found) - _LIMIT
+        return [*found[:_LIMIT], f"and {more}{'+' if len(found) >= _COUNTED else ''} more"]
+    return found
+
+
+# the parts of an assessment in the order a difference is looked for: what makes the others
+# (the settings, the profiles) first, the catalogues the flags name by id last (a changed
+# setting otherwise showed as five ids of bases only in one result or the other)
+_CAUSES = ("options", "profiles", "company", "summary", "flags", "suppliers", "data_gaps")
+_CATALOGUES = ("bases", "evidence", "measures", "sources")
+_COUNTED = 100  # differences counted before "and N+ more"
+
+
+def _cause_first(key: str) -> tuple[int, str]:
+    if key in _CAUSES:
+        return _CAUSES.index(key), key
+    return (len(_CAUSES) + 1 if key in _CATALOGUES else len(_CAUSES)), key
 
 
 def _input_paths(document: dict[str, Any]) -> dict[str, Any]:
