@@ -14,6 +14,7 @@ from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.reporters import ReportFormat, reporter_for
 from ddtool.reporters.excel_report import REGISTER_COLUMNS
+from ddtool.reporters.markdown_report import OWN_RULES
 from ddtool.reporters.shown import source_behind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +66,13 @@ def test_cocoa_register_has_every_sheet_column_and_flag(tmp_path: Path) -> None:
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
     status = ws.data_validations.dataValidation[0]
     assert "open,in progress,mitigated,closed" in status.formula1
+    # the plan's Status refuses other text as the register's does (it took any)
+    for sheet in (ws, wb["Remediation plan"]):
+        [check] = sheet.data_validations.dataValidation
+        assert (check.showErrorMessage, check.error) == (
+            True,
+            "Choose open, in progress, mitigated or closed.",
+        )
     level_col = header.index("Level")
     critical = next(r for r in ws.iter_rows(min_row=2) if r[level_col].value == "critical")
     assert critical[level_col].fill.fgColor.rgb.endswith("FF7C80")
@@ -147,7 +155,10 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
     }
     expected = {n for n in names if any(c == n or c.startswith(n + ": ") for c in cited)}
     wb = load_workbook(out)
-    used = {r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True) if r[-1] == "yes"}
+    rows = [r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True)]
+    own = rows[rows.index(OWN_RULES) + 1 :] if OWN_RULES in rows else []
+    listed = list(wb["Sources"].iter_rows(min_row=2, values_only=True))[: len(rows) - len(own)]
+    used = {r[0] for r in listed if r[-1] == "yes"}
     assert used == expected
     if sample == "garment.yaml":
         assert any(": " in name for name in used)  # the case that was missed
@@ -161,6 +172,10 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
     # each a source of the profiles, or another source whole, as the CSV names it ("ddtool: a
     # listed good's severity floor (…)", not "ddtool")
     assert shown <= set(names) | cited
+    # and each listed on the Sources sheet: what no publication gives in a block of its own
+    # (an auditor found "ddtool: no figure for this country …" cited and listed nowhere)
+    assert shown - {""} <= set(rows)
+    assert own and all(not text.startswith(tuple(names)) for text in own)
 
 
 def test_a_single_tier_is_a_number_in_the_register(tmp_path: Path) -> None:

@@ -198,6 +198,28 @@ def test_browser_runs_scripts_without_errors(garment_page: Path, tmp_path: Path)
 
 
 @pytest.mark.browser
+def test_a_page_of_the_top_flags_says_so_in_its_counter_and_prints_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A level filter found "0 of 5000 flags" on a page of the top flags, which a print of a
+    filtered register did not show at all."""
+    from ddtool.reporters import html_report
+
+    monkeypatch.setattr(html_report, "MAX_REGISTER_ROWS", 5)
+    document = _document("garment")
+    page = tmp_path / "top.html"
+    HtmlReporter().write(document, page)
+    text = page.read_text("utf-8")
+    assert '<p id="register-count"' in text.split('<div class="controls no-print">', 1)[1]
+    dom = _run_chromium(tmp_path, page, "--dump-dom").stdout
+    total = len(document["flags"])
+    assert (
+        f"showing 5 of 5 flags in this page (the 5 highest-priority of the register's {total};"
+        in dom
+    )
+
+
+@pytest.mark.browser
 def test_browser_screenshot(garment_page: Path, tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     result = _run_chromium(

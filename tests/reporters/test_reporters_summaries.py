@@ -260,6 +260,7 @@ def test_a_source_named_as_the_source_behind_a_rating_is_used(
     assert any(f"[source behind it: {behind}" in note for note in notes)
     name = next(s["name"] for s in document["sources"] if s["name"].startswith(behind))
     rows = [[c.value for c in r] for r in _rows(_write(document, tmp_path / "r.xlsx"), "Sources")]
+    rows, _ = _published_and_own(rows)
     used = {r[0]: r[-1] for r in rows[1:]}
     assert used[name] == "yes"
     markdown = _write(document, tmp_path / "r.md").read_text("utf-8")
@@ -323,6 +324,7 @@ def test_the_markdown_sources_are_those_the_excel_sheet_marks_used(
     supplier's own record) is listed apart."""
     document = assess([SAMPLES / sample]).data
     rows = [[c.value for c in r] for r in _rows(_write(document, tmp_path / "r.xlsx"), "Sources")]
+    rows, sheet_own = _published_and_own(rows)
     used = {r[0]: (r[1], r[2]) for r in rows[1:] if r[-1] == "yes"}
     markdown = _write(document, tmp_path / "r.md").read_text("utf-8").replace("\\", "")
     if not document["flags"]:  # (services: no flag cites a source; the list is left out)
@@ -334,3 +336,12 @@ def test_the_markdown_sources_are_those_the_excel_sheet_marks_used(
     rules = [line[2:] for line in own.splitlines() if line.startswith("- ")]
     names = {source["name"] for source in document["sources"]}
     assert rules and not names.intersection(rules)
+    # and the sheet lists them apart too, in a block of their own (it listed none)
+    assert sorted(sheet_own) == sorted(rules)
+
+
+def _published_and_own(rows: list[list[Any]]) -> tuple[list[list[Any]], list[str]]:
+    """The Sources sheet's rows down to its block of what no publication gives, and the
+    texts in that block."""
+    at = next((i for i, r in enumerate(rows) if r[0] == OWN_RULES), len(rows))
+    return rows[:at], [str(r[0]) for r in rows[at + 1 :]]

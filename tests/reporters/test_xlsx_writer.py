@@ -385,3 +385,23 @@ def test_a_failure_closing_the_book_leaves_no_thread(monkeypatch: pytest.MonkeyP
                 break
             time.sleep(0.01)
     assert threading.active_count() == started
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 40_000, "🌱" * 20_000, xlsx.Inline("b" * 33_000), "id-000001, " * 4_000],
+)
+def test_a_text_longer_than_a_cell_holds_is_cut_and_says_so(text: str) -> None:
+    """A shared supplier's buyers made a 36,000-character cell, which Excel must repair."""
+    (row,) = _cells(_book([["before", text, 1]]))
+    cell = str(row[1].value)
+    assert len(cell.encode("utf-16-le")) // 2 <= 32_767
+    assert cell.endswith("more characters; the JSON has them all)")
+    assert text.startswith(cell.split(" … (cut here: ")[0])
+    assert row[2].value == 1
+
+
+def test_a_text_a_cell_holds_is_written_whole() -> None:
+    text = "x" * 32_767
+    (row,) = _cells(_book([["before", text, 1]]))
+    assert row[1].value == text

@@ -19,7 +19,7 @@ from ddtool.document import (
     supplier_scores,
 )
 from ddtool.reporters.interface import Reporter
-from ddtool.reporters.markdown_report import cited_sources, inputs, source_names
+from ddtool.reporters.markdown_report import OWN_RULES, cited_sources, inputs, source_names
 from ddtool.reporters.shown import (
     ExposureLevels,
     evidence_text,
@@ -27,6 +27,7 @@ from ddtool.reporters.shown import (
     level_shown,
     measure_text,
     sector_text,
+    settings_text,
     source_behind,
     supplier_regions,
     warning_cells,
@@ -177,6 +178,7 @@ class ExcelReporter(Reporter):
             ("Assessed as of", doc.get("options", {}).get("as_of", "")),
             ("Tool", f"{doc['tool']['name']} {doc['tool']['version']}"),
             ("Risk profiles", f"{profiles['version']} (sha256 {profiles['sha256']})"),
+            *([("Settings", settings)] if (settings := settings_text(doc)) else []),
             ("Goods list edition", profiles.get("goods_edition", "")),
         ]
         # each input file with its own hash; with several, the hash over all of them apart
@@ -389,7 +391,13 @@ class ExcelReporter(Reporter):
                     "open",
                 ]
             )
-        sheet.validate_list(len(columns) - 1, STATUSES, extra_rows=200)
+        sheet.validate_list(
+            len(columns) - 1,
+            STATUSES,
+            extra_rows=200,
+            error_title="Status",
+            error="Choose open, in progress, mitigated or closed.",
+        )
 
     @staticmethod
     def _sources(book: XlsxBook, doc: dict[str, Any]) -> None:
@@ -430,10 +438,13 @@ class ExcelReporter(Reporter):
         # a source is used where a fact cites it, or names it as the source behind it (the
         # fact a ddtool sector rating rests on), as the Markdown report's Sources list it
         used: set[str | None] = set()
+        own: dict[str, None] = {}  # what a fact cites where no publication gives the figure
         for fact in facts:
-            used.update(
-                _catalogue_source(c, names) for c in cited_sources(str(fact["source"]), names)
-            )
+            for cited in cited_sources(str(fact["source"]), names):
+                found = _catalogue_source(cited, names)
+                used.add(found)
+                if found not in names and cited:
+                    own[cited] = None
             used.add(source_behind(fact, sources))
         for src in sources:
             sheet.append(
@@ -446,6 +457,10 @@ class ExcelReporter(Reporter):
                     "yes" if src["name"] in used else "no",
                 ]
             )
+        if own:  # (apart: no publication, as the Markdown report lists them)
+            sheet.append([OWN_RULES, "", "", "", "", ""])
+            for text in own:
+                sheet.append([text, "ddtool", "", "", "", "yes"])
 
     @staticmethod
     def _warnings(book: XlsxBook, doc: dict[str, Any]) -> None:

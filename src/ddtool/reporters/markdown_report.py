@@ -18,6 +18,7 @@ from ddtool.reporters.shown import (
     flag_counts,
     level_shown,
     sector_text,
+    settings_text,
     source_behind,
     supplier_regions,
     warning_place,
@@ -228,6 +229,7 @@ def _summary(document: dict[str, Any]) -> list[str]:
             f"{cell(profiles.get('version'))} (sha256 {short(profiles.get('sha256'))})"
             + "".join(f" + overlay {cell(o)}" for o in profiles.get("overlays") or []),
         ),
+        *([("Settings", cell(settings))] if (settings := settings_text(document)) else []),
         *_input_rows(document),
         ("Generated at", cell(document.get("generated_at"))),
     ]

@@ -246,3 +246,31 @@ def measure_text(measure: Mapping[str, Any]) -> str:
     step = measure.get("step_name") or measure.get("step")
     title = str(measure.get("title", ""))
     return f"{step}: {title}" if step else title
+
+
+def settings_text(document: dict[str, Any]) -> str | None:
+    """The settings an assessment was made with, as every report says them: the settings
+    file (or none) and each value that is not the default ("thresholds.critical 0.9
+    (default 0.7)"): a reader then knows why there is no critical flag. None where the
+    document records no settings (an earlier version's)."""
+    from ddtool.config import Config
+    from ddtool.diff import settings_changes
+
+    options = document.get("options") or {}
+    used = options.get("settings")
+    if not isinstance(used, dict):
+        return None
+    changed = settings_changes(Config().model_dump(mode="json"), used)
+    where = f"{options['config']}: " if options.get("config") else ""
+    if not changed:
+        return f"{where}the defaults"
+    said = []
+    for change in changed:
+        default, value = change["old"], change["new"]
+        if isinstance(default, list) and isinstance(value, list):
+            items = [f"+{v}" for v in value if v not in default]
+            items += [f"-{v}" for v in default if v not in value]
+            said.append(f"{change['key']} {', '.join(map(str, items))}")
+        else:
+            said.append(f"{change['key']} {value} (default {default})")
+    return where + "; ".join(said)

@@ -22,6 +22,7 @@ from ddtool.reporters.shown import (
     flags_by_shown_level,
     level_shown,
     sector_text,
+    settings_text,
 )
 
 LEVEL_STYLE = {"low": "green", "medium": "yellow", "high": "dark_orange", "critical": "bold red"}
@@ -99,6 +100,9 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
     grid.add_row(
         "Risk data", Text(f"profiles {p['version']} (sha256 {p['sha256'][:12]}…){overlays}")
     )
+    settings = settings_text(doc)
+    if settings is not None:
+        grid.add_row("Settings", Text(settings))
     return Panel(grid, title="ddtool assessment", border_style="cyan")
 
 

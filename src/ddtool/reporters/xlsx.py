@@ -88,6 +88,29 @@ def _text(value: str) -> str:
     )
 
 
+# the most characters a cell holds (counted as UTF-16 units: an emoji is two), and the length
+# above which a text is counted so (a longer one makes a workbook Excel must repair)
+MAX_CELL = 32_767
+_LONG = MAX_CELL // 2
+
+
+def _capped(value: str) -> str:
+    """A text cut to what a cell holds, saying how much is left out (a shared supplier's
+    buyers: the JSON has them all); a text that fits, as it is. Of its own kind (Inline)."""
+
+    def units(text: str) -> int:
+        return len(text.encode("utf-16-le")) // 2
+
+    if units(value) <= MAX_CELL:
+        return value
+    budget = MAX_CELL - 120  # (room for the note below)
+    cut = value[:budget]
+    while units(cut) > budget:  # (characters beyond the first plane count twice)
+        cut = cut[: len(cut) - (units(cut) - budget)]
+    note = f" … (cut here: {len(value) - len(cut):,} more characters; the JSON has them all)"
+    return type(value)(cut + note)
+
+
 def _attr(value: str) -> str:
     """Text for an attribute value: as _text, and quotes, tabs and line ends as references
     (an XML parser reads a literal tab or newline in an attribute as a space)."""
@@ -300,6 +323,8 @@ class Sheet:
             return f'<c r="{ref}"{attrs}><v>{value!r}</v></c>'
         # (text that reads as Excel's own escape, or as a part of one, is shared: not every
         # reader takes the escape back in a cell's own text as in a shared one)
+        if kind in _TEXT and len(value) > _LONG:
+            value = _capped(value)
         if kind is Inline and "_x" not in value and "x005" not in value.casefold():
             space = ' xml:space="preserve"' if value != value.strip() else ""
             return f'<c r="{ref}"{attrs} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'

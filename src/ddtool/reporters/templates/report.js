@@ -89,7 +89,18 @@
       frag.appendChild(r._tr);
     });
     tbody.appendChild(frag);
-    counter.textContent = "showing " + shown + " of " + rows.length + " flags";
+    // (printed too: a filtered print says it is one, and a page of the top flags says so)
+    var total = Number(counter.getAttribute("data-total")) || rows.length;
+    var said = "showing " + shown + " of " + rows.length + " flags";
+    if (total > rows.length) {
+      said += " in this page (the " + rows.length + " highest-priority of the register's " +
+        total.toLocaleString("en") + "; the Excel, CSV and JSON outputs have them all)";
+    }
+    var filters = [];
+    if (level) filters.push("level " + level);
+    if (text) filters.push("text \u201c" + filterBox.value.trim() + "\u201d");
+    if (filters.length) said += "; filtered by " + filters.join(" and ");
+    counter.textContent = said;
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
       if (th.getAttribute("data-key") === sortKey) {
         th.setAttribute("aria-sort", sortDir > 0 ? "ascending" : "descending");
