@@ -405,3 +405,12 @@ def test_a_text_a_cell_holds_is_written_whole() -> None:
     text = "x" * 32_767
     (row,) = _cells(_book([["before", text, 1]]))
     assert row[1].value == text
+
+
+@pytest.mark.parametrize("wrap", [True, False])  # (the styled rows, and the fast path)
+def test_text_that_starts_as_a_formula_keeps_a_quote_prefix(wrap: bool) -> None:
+    """Stored as text it is safe on opening; edited (F2, Enter) it became a live formula."""
+    values = ['=HYPERLINK("http://x","y")', "+cmd", "-dash", "@SUM(1)", "plain", "a=b"]
+    rows = [_cells(_book([["before", value, 1]], wrap=wrap))[0] for value in values]
+    assert [(r[1].value, r[1].data_type) for r in rows] == [(v, "s") for v in values]
+    assert [r[1].quotePrefix for r in rows] == [True, True, True, True, False, False]

@@ -57,6 +57,8 @@ class Inline(str):
 
 
 _TEXT = (str, Inline)  # (the kinds of text a cell takes, looked up by type: fast)
+# what a formula starts with, in a spreadsheet program: text starting so gets a quote prefix
+_FORMULA_START = frozenset("=+-@")
 
 
 class SheetLimitError(DdtoolError):
@@ -166,11 +168,13 @@ class _Entry:
 
 class _Styles:
     """The fixed cell formats: 0 plain, 1 header, 2 wrapped, then per named fill colour
-    one plain and one wrapped (in the order the fills were given)."""
+    one plain and one wrapped (in the order the fills were given); then each of these again
+    with a quote prefix (`quoted` on from the first)."""
 
     def __init__(self, fills: Mapping[str, str]) -> None:
         self.fills = list(fills.values())
         self.fill_style = {name: 3 + 2 * i for i, name in enumerate(fills)}
+        self.quoted = 3 + 2 * len(self.fills)  # (added to a style: its quote-prefixed twin)
 
     def xml(self) -> str:
         fills = [
@@ -194,6 +198,9 @@ class _Styles:
             fill = f'fontId="0" fillId="{3 + i}" borderId="0" xfId="0" applyFill="1"'
             xfs.append(f'<xf numFmtId="0" {fill}/>')
             xfs.append(f'<xf numFmtId="0" {fill} applyAlignment="1">{wrap}</xf>')
+        # each again with a quote prefix, for text that starts as a formula does: a cell the
+        # user edits (F2, Enter) stays text, and never becomes a live formula
+        xfs += [xf.replace("<xf ", '<xf quotePrefix="1" ', 1) for xf in xfs]
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
             '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
@@ -232,6 +239,7 @@ class Sheet:
         if not 0 < len(columns) <= MAX_COLUMNS:
             raise SheetLimitError(f"sheet {title!r}: {len(columns)} columns (1 to 16,384)")
         self.strings, self.fill_style = strings, fill_style
+        self._quoted = 3 + 2 * len(fill_style)  # (see _Styles: a style's quote-prefixed twin)
         self.index, self.title = index, title
         self.wrap = wrap  # long text wraps (off for large registers: Excel opens them faster)
         self.width = len(columns)
@@ -294,14 +302,14 @@ class Sheet:
             cells = []
             for letter, value in zip(self._letters, values, strict=True):
                 kind = type(value)  # (a blank cell is "": the cells stay in column order)
-                if kind is str and value:
+                if kind is str and value and value[0] not in _FORMULA_START:
                     at = strings.get(value)
                     if at is None:
                         at = strings[value] = str(len(strings))
                     cells.append(f'<c r="{letter}{row}" t="s"><v>{at}</v></c>')
                 elif kind is int or (kind is float and math.isfinite(value)):
                     cells.append(f'<c r="{letter}{row}"><v>{value!r}</v></c>')
-                elif value is None or kind is str:
+                elif value is None or (kind is str and not value):
                     cells.append("")
                 else:
                     cells.append(cell(letter + row, value, 0))
@@ -313,8 +321,10 @@ class Sheet:
 
     def _cell(self, ref: str, value: Any, s: int) -> str:
         """One cell's XML (empty for a blank cell without a style)."""
-        attrs = f' s="{s}"' if s else ""
         kind = type(value)
+        if kind in _TEXT and value[:1] in _FORMULA_START:
+            s += self._quoted  # (text as a formula starts: it stays text when edited)
+        attrs = f' s="{s}"' if s else ""
         if value is None or (kind in _TEXT and not value):
             return f'<c r="{ref}"{attrs}/>' if s else ""
         if kind is bool:
