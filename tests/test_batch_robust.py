@@ -384,3 +384,20 @@ def test_a_member_file_that_is_a_link_in_a_loop_fails_alone(tmp_path: Path) -> N
     [failure] = summary["failures"]
     assert failure["error"].endswith("x.csv: a link that leads round in a loop, to no file")
     assert len(result.failed) == 1
+
+
+def test_an_anonymised_error_keeps_its_words_where_the_file_names_no_company(
+    tmp_path: Path,
+) -> None:
+    """Without a company, the member is named after its file ('chain'): that is no name to
+    take out of its error ("…which is not in the <the member's company>")."""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    (folder / "chain.csv").write_text(
+        "id,name,country,sector,buyers\nA,X,CIV,cocoa-farming,NOPE\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
+    [failure] = read_summary(out)["failures"]
+    assert "which is not in the chain" in failure["error"]
+    assert "<the member's company>" not in failure["error"]

@@ -389,3 +389,18 @@ def test_an_overlays_listing_and_share_are_never_the_sources(tmp_path: Path) -> 
     assert "Cocoa from Ghana is listed in the overlay ovg/goods.csv (2025)" in " ".join(reasons)
     shares = [f for f in doc["evidence"].values() if f["indicator"].startswith("origin Ghana")]
     assert shares and all("the share from the overlay ovg/origins.csv" in f["note"] for f in shares)
+
+
+def test_a_copy_of_the_bundled_folder_loads_as_an_overlay(tmp_path: Path) -> None:
+    """The usual start of an overlay: the bundled files copied, then edited. The checks of
+    overlay rows refused the bundled origins' own commodities and the unread files."""
+    import shutil
+    from dataclasses import replace
+
+    from ddtool.profiles import bundled_dir
+
+    folder = tmp_path / "copy"
+    shutil.copytree(bundled_dir(), folder, ignore=shutil.ignore_patterns("__pycache__"))
+    copied = load_profiles([folder])
+    assert [replace(g, overlay="") for g in copied.goods] == load_profiles().goods
+    assert {g.overlay for g in copied.goods} == {"copy/goods.csv"}  # (the user's copy)

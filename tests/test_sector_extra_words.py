@@ -398,6 +398,12 @@ def test_one_sector_with_a_place_or_said_twice_is_that_sector(written: str, sect
         ("cocoa procesing", "'cocoa-processing' (Cocoa processing (grinding))"),
         ("cofee farming", "'coffee-farming' (Coffee farming)"),
         ("cotton spining", "'yarn-spinning' (Yarn spinning)"),
+        # the suggestion of the text as written stays beside it ("Veredelung": finishing)
+        (
+            "Textil Veredelung",
+            "'fabric-manufacturing' (Fabric manufacturing (weaving, knitting))"
+            " or 'textile-finishing'",
+        ),
     ],
 )
 def test_a_misspelt_sector_suggests_the_sector_spelt_right(written: str, suggested: str) -> None:
@@ -421,6 +427,10 @@ def test_a_word_not_misspelt_is_not_respelt() -> None:
         # that is no slip of one it knows: as before
         ("shoe factroy", "footwear-manufacturing", None),
         ("Fabrikam factory", "general-manufacturing", None),
+        # a word spelt right that is a letter short of one the taxonomy knows: as before
+        ("footwear manufacture", "footwear-manufacturing", None),
+        ("textile manufacture", "fabric-manufacturing", None),
+        ("manufacture of garments", "garment-manufacturing", None),
     ],
 )
 def test_a_misspelt_word_beside_a_generic_one_takes_no_sector(

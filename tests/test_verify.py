@@ -239,9 +239,10 @@ def test_differences_are_listed_up_to_five(saved: tuple[Path, dict[str, Any]]) -
     assert reason.startswith("results differ: ")
     listed = reason.removeprefix("results differ: ").split("; ")
     ids = [entry["id"] for entry in document["suppliers"][:5]]
-    assert [item.split(":")[0] for item in listed] == [
+    assert [item.split(":")[0] for item in listed[:5]] == [
         f"$.suppliers[{i}] (id {ids[i]!r}).share" for i in range(5)
     ]
+    assert listed[5:] == ["and 3 more"]  # (eight suppliers edited: the rest are counted)
 
 
 def _moved(doc: dict[str, Any]) -> dict[str, Any]:

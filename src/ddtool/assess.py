@@ -189,7 +189,11 @@ def _assess(
 
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():
-        raise InputError(problems.errors + problems.warnings, chain.company.name)
+        # (the company's name where the input gives one; not the file's name it is named
+        # after without one: an anonymised summary would take every word of it for the name)
+        stems = {Path(p).stem for p in paths}
+        named = chain.company.name if chain.company.name not in stems else None
+        raise InputError(problems.errors + problems.warnings, named)
     stages.done("validate")
 
     scorer = Scorer(profiles, config, as_of)

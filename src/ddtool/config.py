@@ -51,27 +51,12 @@ def _threshold_order(
 
 
 def _certification_names(names: list[str]) -> list[str]:
-    """The recognised certifications, none blank and none twice (names are compared without
-    regard to case: a name given twice is a slip, or two spellings meant as one)."""
-    seen: dict[str, str] = {}
-    said: list[str] = []
-    for index, name in enumerate(names):
-        key = " ".join(name.split()).casefold()
-        if not key:
-            said.append(f"item {index + 1} is blank")
-        elif key in seen:
-            said.append(
-                f"{name!r} is given twice"
-                + (
-                    f" (as {seen[key]!r} too: compared without regard to case)"
-                    if seen[key] != name
-                    else ""
-                )
-            )
-        else:
-            seen[key] = name
-    if said:
-        text = "; ".join(said)
+    """The recognised certifications, none blank (a blank name recognises nothing: a slip).
+    A name given twice, or in two cases, is harmless: names are compared without regard to
+    case."""
+    blank = [str(index + 1) for index, name in enumerate(names) if not name.split()]
+    if blank:
+        text = f"item{'s' if len(blank) > 1 else ''} {', '.join(blank)} blank: give a name"
         raise PydanticCustomError("value_error", text, {"error": text})
     return names
 

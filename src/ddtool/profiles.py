@@ -302,6 +302,9 @@ class Profiles:
     # with the names of the good as words ('cocoa beans': cocoa bean, cocoa): _beside_a_good
     _bare_goods: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     _vocabulary: set[str] = field(default_factory=set)  # the words of sectors' and goods' names
+    # (for _slip_of: the words by their first letter, and each word looked up)
+    _by_initial: dict[str, list[str]] = field(default_factory=dict)
+    _slips: dict[str, str | None] = field(default_factory=dict)
     # each sector's id, name and aliases as sets of words
     _sector_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     # each sector's goods and those of the stages upstream of it (its materials: cotton at
@@ -1089,10 +1092,10 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     if found.id is not None and key in profiles._sector_keys:
         return found
     # a word misspelt ("gold minning", "cocoa procesing"): the sector the text names with
-    # its words spelt as the taxonomy spells them is the one suggested; and where the rest
-    # of the text names another ("garmnet factory" is no general manufacturing), none is
-    # taken for it
-    respelt = _respelt(profiles, key)
+    # its words spelt as the taxonomy spells them is suggested first; where a sector is
+    # taken from the rest of the text, only two letters swapped count ("garmnet factory" is
+    # no general manufacturing; "footwear manufacture" is no "manufacturer")
+    respelt = _respelt(profiles, key, swapped_only=found.id is not None)
     if respelt is None:
         return found
     again = _match_sector_text(profiles, respelt)
@@ -1109,39 +1112,60 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
         )
     if again.id is not None:
         sector = profiles.sectors[again.id]
-        return SectorMatch(None, f"'{sector.id}' ({sector.name})")
-    return SectorMatch(None, again.suggestion, found.note) if again.suggestion else found
+        first: str | None = f"'{sector.id}' ({sector.name})"
+    else:
+        first = again.suggestion
+    if not first:
+        return found
+    if found.suggestion and first not in found.suggestion:  # (both: "Textil Veredelung")
+        return SectorMatch(None, f"{first} or {found.suggestion}", found.note)
+    return SectorMatch(None, first, found.note if again.id is None else None)
 
 
-def _respelt(profiles: Profiles, key: str) -> str | None:
+def _respelt(profiles: Profiles, key: str, swapped_only: bool = False) -> str | None:
     """The text with each word the taxonomy does not know, of five letters or more, replaced
     by the one it knows a slip of the keys away ('minning': 'mining', 'procesing':
-    'processing'; one slip, two in a word of more than eight letters); None if no word
-    changes."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import OSA
-
+    'processing', 'garmnet': 'garment'; one slip, two in a word of more than eight letters);
+    with `swapped_only`, only two letters swapped. None if no word changes."""
     words = key.split()
-    vocabulary = profiles._vocabulary
     changed = False
     for i, word in enumerate(words):
-        if len(word) < 5 or word in vocabulary:
+        if len(word) < 5 or word in profiles._vocabulary:
             continue
-        slips = 1 if len(word) <= 8 else 2
-        # a letter doubled, left out or two swapped ('minning', 'procesing', 'garmnet'), not
-        # one letter for another ('packing' is a word of its own, not 'picking'); of the
-        # words that far, the most alike by their letters ('mining' before 'ginning')
-        near = [
-            (fuzz.ratio(word, known), known)
-            for known in vocabulary
-            if known[0] == word[0]
-            and OSA.distance(word, known, score_cutoff=slips) <= slips
-            and (len(known) != len(word) or sorted(known) == sorted(word))
-        ]
-        best = max(near, default=None)
-        if best is not None:
-            words[i], changed = best[1], True
+        near = _slip_of(profiles, word)
+        if near is not None and (not swapped_only or len(near) == len(word)):
+            words[i], changed = near, True
     return " ".join(words) if changed else None
+
+
+def _slip_of(profiles: Profiles, word: str) -> str | None:
+    """The word of the taxonomy a slip of the keys away from this one, if any: a letter
+    doubled, left out or two swapped, not one letter for another ('packing' is a word of its
+    own, not 'picking'); of several, the most alike by their letters ('mining' before
+    'ginning'). Once per word (a free-text column repeats its words)."""
+    known = profiles._slips.get(word, profiles)
+    if known is not profiles:
+        return known  # type: ignore[return-value]
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
+    slips = 1 if len(word) <= 8 else 2
+    if not profiles._by_initial:
+        for text in profiles._vocabulary:
+            profiles._by_initial.setdefault(text[0], []).append(text)
+    candidates = [
+        w for w in profiles._by_initial.get(word[0], ()) if abs(len(w) - len(word)) <= slips
+    ]
+    near = [
+        (fuzz.ratio(word, w), w)
+        for w, _, _ in process.extract(
+            word, candidates, scorer=OSA.distance, score_cutoff=slips, limit=None
+        )
+        if len(w) != len(word) or sorted(w) == sorted(word)
+    ]
+    best = max(near)[1] if near else None
+    profiles._slips[word] = best
+    return best
 
 
 def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
@@ -1690,7 +1714,9 @@ def _overlay_files(directory: Path, check: _Checker) -> None:
             hint = f" (did you mean {best}?)" if best else ""
             check.fail(str(directory / name), f"not a profile file{hint}")
     for name in sorted(_BUNDLED_ONLY.keys() & set(names)):
-        check.fail(str(directory / name), _BUNDLED_ONLY[name])
+        # (a copy of the bundled file, as a copied folder holds, changes nothing: it loads)
+        if (directory / name).read_bytes() != (bundled_dir() / name).read_bytes():
+            check.fail(str(directory / name), _BUNDLED_ONLY[name])
     if not any(name in DATA_FILES for name in names):
         check.fail(
             str(directory), "holds no profile file; overlays use the names " + ", ".join(DATA_FILES)
@@ -1699,10 +1725,12 @@ def _overlay_files(directory: Path, check: _Checker) -> None:
 
 # profile files an overlay does not change (its copy would be read nowhere), and why
 _BUNDLED_ONLY = {
-    "sector_facts.csv": "not read from an overlay: these are the facts the bundled sectors'"
-    " ratings cite; an overlay's sectors.yaml gives its own ratings and their source",
-    "eo13126_products.csv": "not read from an overlay: the bundled EO 13126 list is kept for"
-    " reference (its source is listed, and the content hash covers it) and scores nothing",
+    "sector_facts.csv": "not read from an overlay (a copy of the bundled file may be there):"
+    " these are the facts the bundled sectors' ratings cite; an overlay's sectors.yaml gives"
+    " its own ratings and their source",
+    "eo13126_products.csv": "not read from an overlay (a copy of the bundled file may be there):"
+    " the bundled EO 13126 list is kept for reference (its source is listed, and the content"
+    " hash covers it) and scores nothing",
 }
 
 
@@ -2096,7 +2124,13 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     # origins
     origins: dict[str, list[OriginShare]] = {}
     seen_origin: dict[tuple[str, str], OriginShare] = {}
+    # the commodities an overlay may give shares of: those of the sectors, and those the
+    # bundled file gives (a copy of it loads as it is)
     used = {c for sector in sectors.values() for c in sector.commodities}
+    used |= {
+        row["commodity"].strip()
+        for _, row in _read_csv(base / "origins.csv", ("commodity",), check)
+    }
     touched: dict[str, Path] = {}  # the commodities overlays give shares of, and where
     for directory in dirs:
         path = directory / "origins.csv"

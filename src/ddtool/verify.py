@@ -115,8 +115,8 @@ def verify(path: Path) -> Verification:
     with contextlib.chdir(workdir):
         rerun = assess(recorded, options).data
     _as_saved(rerun, str(saved.get("schema_version", "")), result)
-    saved, found = _saved_whole(path, text, rerun)
-    return _compare(saved, found, rerun, result)
+    saved, found, beyond = _saved_whole(path, text, rerun)
+    return _compare(saved, found, rerun, result, beyond)
 
 
 # what each later minor version of the schema added to the supplier entries: a file saved by
@@ -245,11 +245,12 @@ def _checked_part(_: int, item: Any) -> Any:
 
 def _saved_whole(
     path: Path, text: str, rerun: dict[str, Any]
-) -> tuple[dict[str, Any], dict[str, list[str]]]:
+) -> tuple[dict[str, Any], dict[str, list[str]], int]:
     """The saved assessment, each item of its long lists compared with the re-run's as it
-    is read and then dropped (only what check_assessment reads is kept); and the differences
-    found in each list, up to the limit."""
+    is read and then dropped (only what check_assessment reads is kept); the differences
+    found in each list, up to the limit; and how many items differ beyond it."""
     found: dict[str, list[str]] = {key: [] for key in _LISTS}
+    beyond = [0]
 
     matched: dict[str, _Matched] = {}
 
@@ -265,8 +266,13 @@ def _saved_whole(
             if j is None:
                 if len(found[key]) < _LIMIT:
                     found[key].append(f"$.{key}[{i}]{_named(item)}: only in the saved result")
+                else:
+                    beyond[0] += 1
             elif item != items[j]:
-                _differences(item, items[j], f"$.{key}[{i}]{_named(item)}", found[key])
+                if len(found[key]) < _LIMIT:
+                    _differences(item, items[j], f"$.{key}[{i}]{_named(item)}", found[key])
+                else:
+                    beyond[0] += 1
             return _checked_part(i, item)
 
         return each
@@ -276,9 +282,11 @@ def _saved_whole(
         for item in at.unmatched():
             if len(found[key]) < _LIMIT:
                 found[key].append(f"$.{key}{_named(item)}: only in the re-run")
+            else:
+                beyond[0] += 1
         if at.moved and not found[key]:
             found[key].append(f"$.{key}: the same items, in another order")
-    return saved, found
+    return saved, found, beyond[0]
 
 
 class _Matched:
@@ -324,6 +332,7 @@ def _compare(
     in_lists: dict[str, list[str]],
     rerun: dict[str, Any],
     result: Verification,
+    beyond: int = 0,
 ) -> Verification:
     was, now = saved["profiles"], rerun["profiles"]
     if (now["sha256"], now["version"]) != (was["sha256"], was["version"]):
@@ -364,7 +373,7 @@ def _compare(
             " wherever it is"
         )
         profiles_now["overlays"] = overlays_saved
-    found = _top_differences(saved, in_lists, rerun)
+    found = _top_differences(saved, in_lists, rerun, beyond)
     if found:
         result.reasons.append("results differ: " + "; ".join(found))
     else:
@@ -376,7 +385,7 @@ def _compare(
 
 
 def _top_differences(
-    saved: dict[str, Any], in_lists: dict[str, list[str]], rerun: dict[str, Any]
+    saved: dict[str, Any], in_lists: dict[str, list[str]], rerun: dict[str, Any], beyond: int = 0
 ) -> list[str]:
     """Where the saved assessment and the re-run differ (but for when and with which version
     of ddtool each was made), in key order, up to the limit; none when they are the same.
@@ -396,8 +405,10 @@ def _top_differences(
             found += in_lists[key]
         else:
             _differences(saved[key], rerun[key], f"$.{key}", found, _COUNTED)
-    if len(found) > _LIMIT:  # (how many more, counted up to a point)
-        more = len(found) - _LIMIT
+    # how many more: those found past the limit (counted up to a point), and the list items
+    # that differ past the list's own limit (`beyond`, each counted once)
+    more = max(0, len(found) - _LIMIT) + beyond
+    if more:
         return [*found[:_LIMIT], f"and {more}{'+' if len(found) >= _COUNTED else ''} more"]
     return found
 

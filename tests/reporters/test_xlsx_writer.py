@@ -391,11 +391,13 @@ def test_a_failure_closing_the_book_leaves_no_thread(monkeypatch: pytest.MonkeyP
     "text",
     ["a" * 40_000, "🌱" * 20_000, xlsx.Inline("b" * 33_000), "id-000001, " * 4_000],
 )
-def test_a_text_longer_than_a_cell_holds_is_cut_and_says_so(text: str) -> None:
+@pytest.mark.parametrize("wrap", [True, False])  # (the styled rows, and the fast path)
+def test_a_text_longer_than_a_cell_holds_is_cut_and_says_so(text: str, wrap: bool) -> None:
     """A shared supplier's buyers made a 36,000-character cell, which Excel must repair."""
-    (row,) = _cells(_book([["before", text, 1]]))
+    (row,) = _cells(_book([["before", text, 1]], wrap=wrap))
     cell = str(row[1].value)
     assert len(cell.encode("utf-16-le")) // 2 <= 32_767
+    assert len(cell.encode("utf-16-le")) // 2 > 32_500  # (cut where it must, no sooner)
     assert cell.endswith("more characters; the JSON has them all)")
     assert text.startswith(cell.split(" … (cut here: ")[0])
     assert row[2].value == 1

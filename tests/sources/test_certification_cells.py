@@ -122,6 +122,12 @@ SPLIT: list[tuple[str, list[tuple[str, dt.date | None]]]] = [
     ),
     # a certification whose name merely holds an expiry word is one of its own
     ("SA8000, BIS", [("SA8000", None), ("BIS", None)]),
+    # standards of the Bureau of Indian Standards, not the German "bis" (until) and a date
+    ("SA8000; BIS ISI 15885", [("SA8000", None), ("BIS ISI 15885", None)]),
+    ("GOTS 7.0 | BIS 12", [("GOTS 7.0", None), ("BIS 12", None)]),
+    ("SA8000, BIS 14543", [("SA8000", None), ("BIS 14543", None)]),
+    ("BIS 14543:2016", [("BIS 14543:2016", None)]),
+    ("SA8000, valid", [("SA8000", None), ("valid", None)]),
     ("BIS certified, SA8000", [("BIS certified", None), ("SA8000", None)]),
     ("ISO 45001:2018", [("ISO 45001:2018", None)]),
 ]
@@ -200,3 +206,20 @@ def test_an_expiry_date_beside_several_certifications_is_kept_and_said(tmp_path:
     assert warning.type == "unmapped-column"
     assert "the date of row 3 is kept as an attribute" in warning.message
     assert chain.suppliers[1].attributes == {"Certification expiry": "2025-01-01"}
+
+
+def test_a_placeholder_in_the_expiry_column_is_no_date_and_dates_the_others(
+    tmp_path: Path,
+) -> None:
+    """One 'n/a' refused the whole column: every certificate was taken as current."""
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Certifications,Expiry date\n"
+        "S1,Alpha,SA8000,2024-01-01\n"
+        "S2,Beta,SA8000,n/a\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    read = {s.id: [(c.name, c.valid_until) for c in s.certifications] for s in chain.suppliers}
+    assert read == {"S1": [("SA8000", dt.date(2024, 1, 1))], "S2": [("SA8000", None)]}

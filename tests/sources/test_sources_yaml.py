@@ -224,3 +224,22 @@ def test_a_supplier_repeated_by_an_alias_or_a_merge_is_located_where_it_is_repea
         ("duplicate-id", 9, "id"),
     ]
     assert [s.products for s in chain.suppliers if s.id == "C"] == [["cocoa"]]
+
+
+def test_an_alias_in_a_comment_is_no_item(tmp_path: Path) -> None:
+    """'*s1' in the comment after an item was taken for the next item's alias."""
+    from ddtool.errors import ProblemList
+    from ddtool.graph import build_graph
+
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "suppliers:\n"
+        "  - &s1 {id: S1, name: One, country: DEU, sector: software-services}\n"
+        "  - *s1 # again *s1\n"
+        "  - *s1\n",
+        "utf-8",
+    )
+    chain, _ = read_chain([path])
+    found = ProblemList()
+    build_graph(chain, found)
+    assert [p.location.line for p in found.errors] == [3, 4]

@@ -99,18 +99,17 @@ _LONG = MAX_CELL // 2
 def _capped(value: str) -> str:
     """A text cut to what a cell holds, saying how much is left out (a shared supplier's
     buyers: the JSON has them all); a text that fits, as it is. Of its own kind (Inline)."""
-
-    def units(text: str) -> int:
-        return len(text.encode("utf-16-le")) // 2
-
-    if units(value) <= MAX_CELL:
+    # (a character beyond the first plane is two UTF-16 units; a lone surrogate one)
+    wide = [i for i, c in enumerate(value) if ord(c) > 0xFFFF]
+    if len(value) + len(wide) <= MAX_CELL:
         return value
-    budget = MAX_CELL - 120  # (room for the note below)
-    cut = value[:budget]
-    while units(cut) > budget:  # (characters beyond the first plane count twice)
-        cut = cut[: len(cut) - (units(cut) - budget)]
-    note = f" … (cut here: {len(value) - len(cut):,} more characters; the JSON has them all)"
-    return type(value)(cut + note)
+    budget, end = MAX_CELL - 120, MAX_CELL - 120  # (room for the note below)
+    for count, i in enumerate(wide, 1):  # each wide character before the end takes a unit
+        if i >= end:
+            break
+        end = budget - count
+    note = f" … (cut here: {len(value) - end:,} more characters; the JSON has them all)"
+    return type(value)(value[:end] + note)
 
 
 def _attr(value: str) -> str:
@@ -302,7 +301,7 @@ class Sheet:
             cells = []
             for letter, value in zip(self._letters, values, strict=True):
                 kind = type(value)  # (a blank cell is "": the cells stay in column order)
-                if kind is str and value and value[0] not in _FORMULA_START:
+                if kind is str and value and value[0] not in _FORMULA_START and len(value) <= _LONG:
                     at = strings.get(value)
                     if at is None:
                         at = strings[value] = str(len(strings))

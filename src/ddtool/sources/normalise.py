@@ -323,7 +323,7 @@ def _with_expiries(items: list[Any], issues: list[_Issue]) -> list[Any]:
     before any certification is a bad-certification."""
     out: list[Any] = []
     for item in items:
-        if isinstance(item, str) and _EXPIRY_ITEM.match(item.strip()):
+        if isinstance(item, str) and _is_expiry(item.strip()):
             if out and isinstance(out[-1], str):
                 out[-1] = f"{out[-1].rstrip()} {item.strip()}"
             else:
@@ -365,9 +365,31 @@ _LAPSED = re.compile(_EXPIRED, re.IGNORECASE)
 # or an expiry word followed by what begins as a date ("valid until 2024-01-01", "(bis
 # 30.06.2026)", "until June 2026"); "BIS certified" (Bureau of Indian Standards) is one
 _EXPIRY_ITEM = re.compile(
-    rf"\(?\s*(?:(?:{_UNTIL})(?!\w)\s*:?\s*(?:\d|[^\W\d_]{{3,}}\.?\s*\d)|(?:{_EXPIRED})\s*\)?$)",
-    re.IGNORECASE,
+    rf"\(?\s*(?:(?P<word>{_UNTIL})(?!\w)\s*:?\s*(?P<rest>.*?)\)?|(?:{_EXPIRED})\s*\)?)$",
+    re.IGNORECASE | re.DOTALL,
 )
+
+
+def _is_expiry(item: str) -> bool:
+    """Whether a list item is an expiry, not a certification (see _EXPIRY_ITEM): a word
+    saying it lapsed, or an expiry word and a date that can be read ("bis 30.06.2026", "until
+    June 2026"); "BIS 14543", a standard of the Bureau of Indian Standards, is none."""
+    found = _EXPIRY_ITEM.match(item)
+    if found is None:
+        return False
+    word, rest = found.group("word", "rest")
+    if word is None:  # ("expired" alone)
+        return True
+    if not rest:  # (a word alone: one saying it lapsed is an expiry, "valid" a name's)
+        return _LAPSED.fullmatch(word.strip()) is not None
+    if word == "BIS":  # (the Bureau, in capitals)
+        return False
+    try:
+        return leading_expiry(rest) is not None
+    except ValueProblem:
+        return False
+
+
 # a full date at the end of a certification's name, with no expiry word before it
 # ("SA8000 2024-01-01", "SA8000 - 31.12.2024"); a year alone is part of names ("ISO 45001:2018")
 _TRAILING_DATE = re.compile(

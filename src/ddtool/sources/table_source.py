@@ -39,7 +39,14 @@ from ddtool.sources.interface import (
     bom_encoding,
     zeros_encoding,
 )
-from ddtool.sources.values import ValueProblem, as_id, parse_expiry, parse_number, split_list
+from ddtool.sources.values import (
+    ValueProblem,
+    as_id,
+    is_placeholder,
+    parse_expiry,
+    parse_number,
+    split_list,
+)
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -703,11 +710,16 @@ def _expiry_columns(
     value that is no date, is kept in the column and said: those certifications are not
     read as dated by it."""
     for col in extra:
-        if not _expiry_header(labels[col]) or _value_kind(columns[col]) == "number":
+        if not _expiry_header(labels[col]):
+            continue
+        # a placeholder ('n/a', '-') is no date, as a blank is none
+        dates = [None if type(v) is str and is_placeholder(v) else v for v in columns[col]]
+        kind = _value_kind(dates)
+        if kind == "number":
             continue
         label = labels[col]
         at = where.with_column(label)
-        if _value_kind(columns[col]) is None:
+        if kind is None:
             problems.warning(
                 "unmapped-column",
                 f"column '{label}' looks like the certifications' expiry dates but holds values"
@@ -716,6 +728,7 @@ def _expiry_columns(
                 at,
             )
             continue
+        columns[col] = dates
         _join_expiry(columns, names, col)
         left = [index for index, value in enumerate(columns[col]) if value is not None]
         if left:

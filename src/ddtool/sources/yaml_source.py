@@ -38,8 +38,10 @@ _MARKERS = (_LINE, _KEY_LINES)
 MAX_EXPANDED_NODES = 5_000_000
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# an alias as written: '*' and its anchor's name
-_ALIAS = re.compile(r"\*[^\s,\[\]{}]+")
+# the next alias as written after a list item's end: past spaces, line ends, commas, the next
+# item's '-' and comments ("- *s1 # again *s1": the one after '#' is no alias), '*' and its
+# anchor's name
+_ALIAS = re.compile(r"(?:[\s,\-]|#[^\n]*)*(\*[^\s,\[\]{}]+)")
 
 # YAML keys that map straight onto supplier fields: the table fields, with audits as a list
 _TABLE_ONLY = ("audit_standard", "audit_date", "audit_result")
@@ -246,9 +248,9 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
                 cursor = item.end_mark.index
                 continue
             # an alias of a node written above (`- *supplier`) is that node: at the alias
-            found = _ALIAS.search(self.text, cursor)
+            found = _ALIAS.match(self.text, cursor)
             lines.append(
-                item.start_mark.line + 1 if found is None else self._line_at(found.start())
+                item.start_mark.line + 1 if found is None else self._line_at(found.start(1))
             )
             cursor = cursor if found is None else found.end()
         self.item_lines[id(data)] = (data, lines)

@@ -93,7 +93,8 @@
     var total = Number(counter.getAttribute("data-total")) || rows.length;
     var said = "showing " + shown + " of " + rows.length + " flags";
     if (total > rows.length) {
-      said += " in this page (the " + rows.length + " highest-priority of the register's " +
+      said += " in this page (the " + rows.length.toLocaleString("en") +
+        " highest-priority of the register's " +
         total.toLocaleString("en") + "; the Excel, CSV and JSON outputs have them all)";
     }
     var filters = [];
