@@ -165,6 +165,7 @@ EXPIRY_COLUMNS: list[tuple[str, str, list[tuple[str, dt.date | None]], str | Non
     ("Gültig bis", "June 2026", [("SA8000", dt.date(2026, 6, 30))], None),
     ("Contract expiry", "2024-01-01", [("SA8000", None)], None),  # another date
     ("Certification expiry", "soon", [("SA8000", None)], "holds values that are no dates"),
+    ("Valid until", "45000", [("SA8000", None)], "holds values that are no dates"),
 ]
 
 

@@ -361,9 +361,9 @@ _PARENTHESISED = re.compile(
 # "Name word date", "Name expired": each expiry word after a name, and what follows it
 _EXPIRY_WORD = re.compile(rf"\s+(?P<word>{_UNTIL})(?!\w)\s*:?\s*", re.IGNORECASE)
 _LAPSED = re.compile(_EXPIRED, re.IGNORECASE)
-# a list item that is an expiry, not a certification: a word saying it lapsed ("expired"),
-# or an expiry word followed by what begins as a date ("valid until 2024-01-01", "(bis
-# 30.06.2026)", "until June 2026"); "BIS certified" (Bureau of Indian Standards) is one
+# a list item that may be an expiry, not a certification (see _is_expiry): an expiry word
+# alone ("expired"), or one and what follows it ("valid until 2024-01-01", "(bis
+# 30.06.2026)"; "BIS 14543", a standard of the Bureau of Indian Standards, is a certification)
 _EXPIRY_ITEM = re.compile(
     rf"\(?\s*(?:(?P<word>{_UNTIL})(?!\w)\s*:?\s*(?P<rest>.*?)\)?|(?:{_EXPIRED})\s*\)?)$",
     re.IGNORECASE | re.DOTALL,

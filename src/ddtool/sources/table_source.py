@@ -715,11 +715,9 @@ def _expiry_columns(
         # a placeholder ('n/a', '-') is no date, as a blank is none
         dates = [None if type(v) is str and is_placeholder(v) else v for v in columns[col]]
         kind = _value_kind(dates)
-        if kind == "number":
-            continue
         label = labels[col]
         at = where.with_column(label)
-        if kind is None:
+        if kind != "date":  # (numbers too: day counts of cells that lost their date format?)
             problems.warning(
                 "unmapped-column",
                 f"column '{label}' looks like the certifications' expiry dates but holds values"
