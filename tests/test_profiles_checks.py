@@ -83,7 +83,88 @@ BROKEN = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "message"), BROKEN)
+GOODS_HEADER = (
+    "good,country,iso3,child_labour,forced_labour,forced_child_labour,downstream_good,"
+    "sector,input_country,year,source,source_id\n"
+)
+ORIGINS_HEADER = (
+    "commodity,iso3,country,share_pct,quantity,unit,year,source_name,source_location,verified,"
+    "source_id\n"
+)
+COUNTRIES_HEADER = (
+    "iso3,country,indicator,value,unit,year,sex,source_name,source_url,source_ref,verification,"
+    "note,source_id\n"
+)
+
+REFUSED: list[tuple[str, str, str]] = [
+    # (file, its text, what the error says): each would have been taken without a word,
+    # and been read as something else or not at all
+    (
+        "goods.csv",
+        GOODS_HEADER + "Cocoa,Ghana,gha,yes,yes,no,no,,,2025,own,ilab-goods-2022\n",
+        "bad ISO 3166 alpha-3 code 'gha': write it in capitals, 'GHA'",
+    ),
+    (
+        "goods.csv",
+        GOODS_HEADER + "Cocoa,Liberia,LBR,x,yes,no,no,,,2025,own,ilab-goods-2022\n",
+        "child_labour 'x' is neither yes nor no",
+    ),
+    (
+        "goods.csv",
+        GOODS_HEADER + "Cocoa,Togo,GHA,yes,yes,no,no,,,2025,own,ilab-goods-2022\n",
+        "country 'Togo' is TGO, not GHA",
+    ),
+    (
+        "goods.csv",
+        GOODS_HEADER + "Cocoa,Ghana,GHA,yes,no,no,no,,,1066,own,ilab-goods-2022\n",
+        "bad year '1066'",
+    ),
+    (
+        "goods.csv",
+        GOODS_HEADER + "Coco,Ghana,GHA,yes,no,no,no,,,2025,own,ilab-goods-2022\n",
+        "good 'Coco' has no sector in good_sectors.csv (did you mean 'Cocoa'?)",
+    ),
+    (
+        "origins.csv",
+        ORIGINS_HEADER + "cocoa beans,civ,x,50,,,2025,own,,,faostat\n",
+        "bad ISO 3166 alpha-3 code 'civ': write it in capitals, 'CIV'",
+    ),
+    (
+        "origins.csv",
+        ORIGINS_HEADER + "coco beans,CMR,Cameroon,5,,,2025,own,,,faostat\n",
+        "commodity 'coco beans' is no raw sector's (did you mean 'cocoa beans'?)",
+    ),
+    (
+        "origins.csv",
+        ORIGINS_HEADER + "cocoa beans,CIV,x,90,,,2025,own,,,faostat\n"
+        "cocoa beans,GHA,Ghana,80,,,2025,own,,,faostat\n",
+        "the shares of cocoa beans add up to",
+    ),
+    (
+        "countries.csv",
+        COUNTRIES_HEADER
+        + "GHA,Ghana,ituc_global_rights_index_rating,7,rating,2025,total,x,,,,,ituc-gri-2026\n",
+        "ituc_global_rights_index_rating value '7' is none the score reads",
+    ),
+    (
+        "countries.csv",
+        COUNTRIES_HEADER
+        + "GHA,Ghana,ilo_C029_status,ratifed,,2025,total,x,,,,,ilab-findings-2022\n",
+        "(did you mean 'ratified'?)",
+    ),
+    (
+        "countries.csv",
+        COUNTRIES_HEADER.replace("note,", "vaule,")
+        + "GHA,Ghana,gsi2023_prevalence_per_1000,2,,2025,total,x,,,,,walkfree-gsi-2023\n",
+        "unknown column 'vaule' (did you mean 'value'?)",
+    ),
+    ("countries.csv", "iso3;indicator;value\n", "the file is separated by semicolons"),
+    ("sector_facts.csv", "fact_id,value,source_id\nF001,x,y\n", "not read from an overlay"),
+    ("eo13126_products.csv", "a,b\n", "not read from an overlay"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [*BROKEN, *REFUSED])
 def test_a_broken_overlay_is_named_with_its_file(
     tmp_path: Path, name: str, text: str, message: str
 ) -> None:
@@ -246,99 +327,6 @@ def test_a_sectors_not_commodities_must_be_its_own_goods(
     else:
         with pytest.raises(ProfileError, match="not_commodities"):
             load_profiles([tmp_path])
-
-
-GOODS_HEADER = (
-    "good,country,iso3,child_labour,forced_labour,forced_child_labour,downstream_good,"
-    "sector,input_country,year,source,source_id\n"
-)
-ORIGINS_HEADER = (
-    "commodity,iso3,country,share_pct,quantity,unit,year,source_name,source_location,verified,"
-    "source_id\n"
-)
-COUNTRIES_HEADER = (
-    "iso3,country,indicator,value,unit,year,sex,source_name,source_url,source_ref,verification,"
-    "note,source_id\n"
-)
-
-REFUSED: list[tuple[str, str, str]] = [
-    # (file, its text, what the error says): each would have been taken without a word,
-    # and been read as something else or not at all
-    (
-        "goods.csv",
-        GOODS_HEADER + "Cocoa,Ghana,gha,yes,yes,no,no,,,2025,own,ilab-goods-2022\n",
-        "bad ISO 3166 alpha-3 code 'gha': write it in capitals, 'GHA'",
-    ),
-    (
-        "goods.csv",
-        GOODS_HEADER + "Cocoa,Liberia,LBR,x,yes,no,no,,,2025,own,ilab-goods-2022\n",
-        "child_labour 'x' is neither yes nor no",
-    ),
-    (
-        "goods.csv",
-        GOODS_HEADER + "Cocoa,Togo,GHA,yes,yes,no,no,,,2025,own,ilab-goods-2022\n",
-        "country 'Togo' is TGO, not GHA",
-    ),
-    (
-        "goods.csv",
-        GOODS_HEADER + "Cocoa,Ghana,GHA,yes,no,no,no,,,1066,own,ilab-goods-2022\n",
-        "bad year '1066'",
-    ),
-    (
-        "goods.csv",
-        GOODS_HEADER + "Coco,Ghana,GHA,yes,no,no,no,,,2025,own,ilab-goods-2022\n",
-        "good 'Coco' has no sector in good_sectors.csv (did you mean 'Cocoa'?)",
-    ),
-    (
-        "origins.csv",
-        ORIGINS_HEADER + "cocoa beans,civ,x,50,,,2025,own,,,faostat\n",
-        "bad ISO 3166 alpha-3 code 'civ': write it in capitals, 'CIV'",
-    ),
-    (
-        "origins.csv",
-        ORIGINS_HEADER + "coco beans,CMR,Cameroon,5,,,2025,own,,,faostat\n",
-        "commodity 'coco beans' is no raw sector's (did you mean 'cocoa beans'?)",
-    ),
-    (
-        "origins.csv",
-        ORIGINS_HEADER + "cocoa beans,CIV,x,90,,,2025,own,,,faostat\n"
-        "cocoa beans,GHA,Ghana,80,,,2025,own,,,faostat\n",
-        "the shares of cocoa beans add up to",
-    ),
-    (
-        "countries.csv",
-        COUNTRIES_HEADER
-        + "GHA,Ghana,ituc_global_rights_index_rating,7,rating,2025,total,x,,,,,ituc-gri-2026\n",
-        "ituc_global_rights_index_rating value '7' is none the score reads",
-    ),
-    (
-        "countries.csv",
-        COUNTRIES_HEADER
-        + "GHA,Ghana,ilo_C029_status,ratifed,,2025,total,x,,,,,ilab-findings-2022\n",
-        "did you mean 'ratified'?",
-    ),
-    (
-        "countries.csv",
-        COUNTRIES_HEADER.replace("note,", "vaule,")
-        + "GHA,Ghana,gsi2023_prevalence_per_1000,2,,2025,total,x,,,,,walkfree-gsi-2023\n",
-        "unknown column 'vaule' (did you mean 'value'?)",
-    ),
-    ("countries.csv", "iso3;indicator;value\n", "the file is separated by semicolons"),
-    ("sector_facts.csv", "fact_id,value,source_id\nF001,x,y\n", "not read from an overlay"),
-    ("eo13126_products.csv", "a,b\n", "not read from an overlay"),
-]
-
-
-@pytest.mark.parametrize(("name", "text", "message"), REFUSED)
-def test_an_overlay_that_would_be_misread_is_refused(
-    tmp_path: Path, name: str, text: str, message: str
-) -> None:
-    folder = tmp_path / "overlay"
-    folder.mkdir()
-    (folder / name).write_text(text, "utf-8")
-    with pytest.raises(ProfileError) as excinfo:
-        load_profiles([folder])
-    assert message in str(excinfo.value)
 
 
 def test_an_overlay_csv_saved_with_a_byte_order_mark_and_capitals_is_read(tmp_path: Path) -> None:

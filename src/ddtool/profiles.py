@@ -8,7 +8,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
@@ -1520,6 +1520,14 @@ class _Checker:
             )
 
 
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    """' (did you mean 'X'?)' for a name written much like one of these; '' otherwise."""
+    from ddtool.graph import closest_id
+
+    best = closest_id(name, sorted(known))
+    return f" (did you mean {best!r}?)" if best else ""
+
+
 def _code_problem(iso3: str) -> str | None:
     """What is wrong with a country code of a profile file (None: nothing): the data
     matches codes as written, so 'civ' would be a country of its own, never Côte d'Ivoire."""
@@ -1771,14 +1779,10 @@ def _overlay_row(
     name = row["indicator"].strip()
     sexes = sexes_of.get(name)
     if sexes is None:
-        from ddtool.graph import closest_id
-
-        best = closest_id(name, sorted(sexes_of))
         check.fail(
             where,
-            f"unknown indicator {name!r}"
-            + (f" (did you mean {best!r}?)" if best else "")
-            + ": an overlay replaces the bundled indicators' figures",
+            f"unknown indicator {name!r}{_did_you_mean(name, sexes_of)}: an overlay replaces the"
+            " bundled indicators' figures",
         )
         return False
     sex = row["sex"].strip() or "total"
@@ -1910,15 +1914,12 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
             )
             coded = _CODED.get(item.indicator)
             if coded is not None and item.value not in coded:
-                from ddtool.graph import closest_id
-
-                best = closest_id(item.value, list(coded))
                 check.fail(
                     where,
                     f"{item.indicator} value {item.value!r} is none the score reads ("
                     + ", ".join(coded)
                     + ")"
-                    + (f"; did you mean {best!r}?" if best else ""),
+                    + _did_you_mean(item.value, coded),
                 )
             bounds = _RANGES.get(item.indicator.split("_age_")[0])
             if item.number is None and bounds is not None:
@@ -2049,13 +2050,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
             known_source(where, row["source_id"].strip())
             good = row["good"].strip()
             if good not in good_sectors:
-                from ddtool.graph import closest_id
-
-                best = closest_id(good, sorted(good_sectors))
                 check.fail(
                     where,
                     f"good {good!r} has no sector in good_sectors.csv"
-                    + (f" (did you mean {best!r}?)" if best else ""),
+                    + _did_you_mean(good, good_sectors),
                 )
                 continue
             year = _int(row["year"])
@@ -2146,14 +2144,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 continue
             commodity = row["commodity"].strip()
             if given_by and commodity not in used:
-                from ddtool.graph import closest_id
-
-                best = closest_id(commodity, sorted(used))
                 check.fail(
                     where,
-                    f"commodity {commodity!r} is no raw sector's"
-                    + (f" (did you mean {best!r}?)" if best else "")
-                    + ": an overlay gives the shares of the commodities of sectors.yaml",
+                    f"commodity {commodity!r} is no raw sector's{_did_you_mean(commodity, used)}:"
+                    " an overlay gives the shares of the commodities of sectors.yaml",
                 )
                 continue
             if given_by:
