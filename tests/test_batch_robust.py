@@ -386,6 +386,20 @@ def test_a_member_file_that_is_a_link_in_a_loop_fails_alone(tmp_path: Path) -> N
     assert len(result.failed) == 1
 
 
+def test_an_anonymised_error_hides_a_company_named_after_its_file(tmp_path: Path) -> None:
+    """A file named after the company, as files often are: the name is the company's."""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    (folder / "Huber Fashion GmbH.csv").write_text(
+        "id,name,country,sector,buyers\nA,X,CIV,cocoa-farming,Huber Fashion GmbH\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
+    [failure] = read_summary(out)["failures"]
+    assert "names buyer '<the member's company>'" in failure["error"]
+    assert b"Huber" not in (out / "summary.json").read_bytes()
+
+
 def test_an_anonymised_error_keeps_its_words_where_the_file_names_no_company(
     tmp_path: Path,
 ) -> None:

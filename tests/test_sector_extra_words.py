@@ -423,6 +423,14 @@ def test_a_word_not_misspelt_is_not_respelt() -> None:
         # a misspelt word beside a generic one: no sector taken for it (it was general
         # manufacturing, silently, for a garment factory)
         ("garmnet factory", None, "'garment-manufacturing' (Garment manufacturing)"),
+        # a letter left out beside a sector's words: the stage named, not another one
+        ("palm oil plantaion", None, "'palm-oil-plantations' (Oil palm plantations)"),
+        (
+            "textile finshing",
+            None,
+            "'textile-finishing' (Textile finishing (dyeing, printing, finishing))",
+        ),
+        ("cocoa procesing factory", None, "'cocoa-processing' (Cocoa processing (grinding))"),
         # a misspelt generic word beside a known one, and a word the taxonomy does not know
         # that is no slip of one it knows: as before
         ("shoe factroy", "footwear-manufacturing", None),
@@ -438,4 +446,4 @@ def test_a_misspelt_word_beside_a_generic_one_takes_no_sector(
 ) -> None:
     match = load_profiles().match_sector(written)
     assert (match.id, match.suggestion) == (sector, suggested)
-    assert sector is not None or "reads as misspelt: 'garment factory'" in (match.note or "")
+    assert sector is not None or "reads as misspelt: '" in (match.note or "")

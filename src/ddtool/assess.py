@@ -189,11 +189,7 @@ def _assess(
 
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():
-        # (the company's name where the input gives one; not the file's name it is named
-        # after without one: an anonymised summary would take every word of it for the name)
-        stems = {Path(p).stem for p in paths}
-        named = chain.company.name if chain.company.name not in stems else None
-        raise InputError(problems.errors + problems.warnings, named)
+        raise InputError(problems.errors + problems.warnings, _company_named(chain, problems))
     stages.done("validate")
 
     scorer = Scorer(profiles, config, as_of)
@@ -274,6 +270,20 @@ def _assess(
         raise
     stages.done("document")
     return result
+
+
+def _company_named(chain: Chain, problems: ProblemList) -> str | None:
+    """The company's name, for an anonymised batch summary to keep out of the problems it
+    quotes: the name the input gives, or the file's it is named after (as files often are,
+    "Zeller Handels KG.yaml"); not a file's name that is one plain word ("chain.csv": every
+    "chain" of a message is no company's name)."""
+    name = chain.company.name
+    from_file = chain.company.location is None or any(
+        p.type in ("company-name", "template-company") for p in problems.warnings
+    )
+    if from_file and name.isalpha() and name.islower():
+        return None
+    return name
 
 
 def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:

@@ -1093,9 +1093,10 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
         return found
     # a word misspelt ("gold minning", "cocoa procesing"): the sector the text names with
     # its words spelt as the taxonomy spells them is suggested first; where a sector is
-    # taken from the rest of the text, only two letters swapped count ("garmnet factory" is
-    # no general manufacturing; "footwear manufacture" is no "manufacturer")
-    respelt = _respelt(profiles, key, swapped_only=found.id is not None)
+    # taken from the rest of the text, a slip of a word counts, not another form of it
+    # ("garmnet factory", "palm oil plantaion" are no general manufacturing or palm oil
+    # milling; "footwear manufacture" is no "manufacturer", "textil" no "textile")
+    respelt = _respelt(profiles, key, forms_too=found.id is None)
     if respelt is None:
         return found
     again = _match_sector_text(profiles, respelt)
@@ -1122,18 +1123,20 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     return SectorMatch(None, first, found.note if again.id is None else None)
 
 
-def _respelt(profiles: Profiles, key: str, swapped_only: bool = False) -> str | None:
+def _respelt(profiles: Profiles, key: str, forms_too: bool = True) -> str | None:
     """The text with each word the taxonomy does not know, of five letters or more, replaced
     by the one it knows a slip of the keys away ('minning': 'mining', 'procesing':
     'processing', 'garmnet': 'garment'; one slip, two in a word of more than eight letters);
-    with `swapped_only`, only two letters swapped. None if no word changes."""
+    without `forms_too`, not where one word is the other with letters added at its end
+    ('manufacture': 'manufacturer', 'textil': 'textile': a form of it, spelt right). None if
+    no word changes."""
     words = key.split()
     changed = False
     for i, word in enumerate(words):
         if len(word) < 5 or word in profiles._vocabulary:
             continue
         near = _slip_of(profiles, word)
-        if near is not None and (not swapped_only or len(near) == len(word)):
+        if near is not None and (forms_too or not (near.startswith(word) or word.startswith(near))):
             words[i], changed = near, True
     return " ".join(words) if changed else None
 

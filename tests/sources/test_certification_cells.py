@@ -69,6 +69,10 @@ def test_a_cell_gives_the_certification_and_its_expiry_date(
         ("Fairtrade, expired", "bad-date", "certification 'Fairtrade' expired: no date is given"),
         ("SA8000 2024-01-01", "bad-date", "write 'SA8000 valid until 2024-01-01'"),
         ("SA8000 - 31.12.2024", "bad-date", "write 'SA8000 valid until 31.12.2024'"),
+        # an expiry after a separator whose date cannot be read: the certification's error
+        ("SA8000, expired 2023", "bad-date", "certification 'SA8000' valid until: a year"),
+        ("GOTS 7.0, until 2027", "bad-date", "certification 'GOTS 7.0' valid until: a year"),
+        ("SA8000; until 31 Feb 2024", "bad-date", "'31 Feb 2024' does not exist"),
     ],
 )
 def test_an_expiry_date_that_is_no_date_is_a_located_error(
@@ -164,8 +168,8 @@ EXPIRY_COLUMNS: list[tuple[str, str, list[tuple[str, dt.date | None]], str | Non
     ("Valid until", "30.06.2026", [("SA8000", dt.date(2026, 6, 30))], None),
     ("Gültig bis", "June 2026", [("SA8000", dt.date(2026, 6, 30))], None),
     ("Contract expiry", "2024-01-01", [("SA8000", None)], None),  # another date
-    ("Certification expiry", "soon", [("SA8000", None)], "holds values that are no dates"),
-    ("Valid until", "45000", [("SA8000", None)], "holds values that are no dates"),
+    ("Certification expiry", "soon", [("SA8000", None)], "the value of row 2 is no date"),
+    ("Valid until", "45000", [("SA8000", None)], "the value of row 2 is no date"),
 ]
 
 
@@ -224,3 +228,21 @@ def test_a_placeholder_in_the_expiry_column_is_no_date_and_dates_the_others(
     assert problems.items == []
     read = {s.id: [(c.name, c.valid_until) for c in s.certifications] for s in chain.suppliers}
     assert read == {"S1": [("SA8000", dt.date(2024, 1, 1))], "S2": [("SA8000", None)]}
+
+
+def test_a_value_that_is_no_date_leaves_the_other_dates_of_the_column(tmp_path: Path) -> None:
+    """One cell that is no date dropped every date of the column: an expired certificate
+    beside it was taken as current."""
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Certifications,Expiry date\n"
+        "S1,Alpha,SA8000,2023-12-31\n"
+        "S2,Beta,SA8000,see certificate\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path])
+    read = {s.id: [(c.name, c.valid_until) for c in s.certifications] for s in chain.suppliers}
+    assert read == {"S1": [("SA8000", dt.date(2023, 12, 31))], "S2": [("SA8000", None)]}
+    [warning] = problems.warnings
+    assert "the value of row 3 is no date: kept as an attribute" in warning.message
+    assert chain.suppliers[1].attributes == {"Expiry date": "see certificate"}

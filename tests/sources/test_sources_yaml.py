@@ -243,3 +243,27 @@ def test_an_alias_in_a_comment_is_no_item(tmp_path: Path) -> None:
     found = ProblemList()
     build_graph(chain, found)
     assert [p.location.line for p in found.errors] == [3, 4]
+
+
+def test_an_alias_in_a_flow_list_is_located_where_it_is_written(tmp_path: Path) -> None:
+    from ddtool.errors import ProblemList
+    from ddtool.graph import build_graph
+
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "suppliers:\n"  # 1
+        "  - &s1 {id: S1, name: One, country: DEU, sector: software-services}\n"  # 2
+        "  - id: S2\n"  # 3
+        "    name: Two\n"  # 4
+        "    suppliers: [*s1]\n"  # 5
+        "  - id: S3\n"  # 6
+        "    name: Three\n"  # 7
+        "    suppliers: [\n"  # 8
+        "      *s1,\n"  # 9
+        "      *s1 ]\n",  # 10
+        "utf-8",
+    )
+    chain, _ = read_chain([path])
+    found = ProblemList()
+    build_graph(chain, found)
+    assert [p.location.line for p in found.errors if p.type == "duplicate-id"] == [5, 9, 10]

@@ -370,10 +370,14 @@ _EXPIRY_ITEM = re.compile(
 )
 
 
+_DATE_START = re.compile(r"\d|[^\W\d_]{3,}\.?\s*\d")
+
+
 def _is_expiry(item: str) -> bool:
     """Whether a list item is an expiry, not a certification (see _EXPIRY_ITEM): a word
-    saying it lapsed, or an expiry word and a date that can be read ("bis 30.06.2026", "until
-    June 2026"); "BIS 14543", a standard of the Bureau of Indian Standards, is none."""
+    saying it lapsed, or an expiry word and what begins as a date is written ("bis
+    30.06.2026", "until June 2026", "expired 2023": the last a bad-date of the certification
+    before it); "BIS 14543", a standard of the Bureau of Indian Standards, is none."""
     found = _EXPIRY_ITEM.match(item)
     if found is None:
         return False
@@ -382,12 +386,11 @@ def _is_expiry(item: str) -> bool:
         return True
     if not rest:  # (a word alone: one saying it lapsed is an expiry, "valid" a name's)
         return _LAPSED.fullmatch(word.strip()) is not None
-    if word == "BIS":  # (the Bureau, in capitals)
+    if word == "BIS":  # (the Bureau, in capitals: "BIS 14543" is its standard)
         return False
-    try:
-        return leading_expiry(rest) is not None
-    except ValueProblem:
-        return False
+    # what begins as a date is written: a digit, or a word and a digit ("June 2026", "mid
+    # 2026"); one that cannot be read is then the certification's bad-date, never a name
+    return _DATE_START.match(rest) is not None
 
 
 # a full date at the end of a certification's name, with no expiry word before it

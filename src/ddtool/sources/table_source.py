@@ -713,34 +713,47 @@ def _expiry_columns(
         if not _expiry_header(labels[col]):
             continue
         # a placeholder ('n/a', '-') is no date, as a blank is none
-        dates = [None if type(v) is str and is_placeholder(v) else v for v in columns[col]]
-        kind = _value_kind(dates)
+        cells = [None if type(v) is str and is_placeholder(v) else v for v in columns[col]]
+        read = {v: _value_kind([v]) == "date" for v in _distinct(cells) if v is not None}
+        # (numbers are none: day counts of cells that lost their date format?)
+        dates = [v if v is not None and read[v] else None for v in cells]
+        others = [i for i, v in enumerate(cells) if v is not None and not read[v]]
         label = labels[col]
         at = where.with_column(label)
-        if kind != "date":  # (numbers too: day counts of cells that lost their date format?)
+        if others:
             problems.warning(
                 "unmapped-column",
-                f"column '{label}' looks like the certifications' expiry dates but holds values"
-                " that are no dates: it is kept as an attribute, and each certification is read"
-                " as its own cell dates it (without a date: taken as current)",
+                f"column '{label}' gives the certifications' expiry dates, but the"
+                f" {_rows_said(others, start)} no date: kept as an attribute, the"
+                " certification beside each is read as its own cell dates it (without a"
+                " date: taken as current)",
                 at,
             )
+        if not any(v is not None for v in dates):
             continue
         columns[col] = dates
         _join_expiry(columns, names, col)
         left = [index for index, value in enumerate(columns[col]) if value is not None]
         if left:
-            rows = ", ".join(str(start + index + 1) for index in left[:5])
             problems.warning(
                 "unmapped-column",
                 f"column '{label}' gives the certifications' expiry dates, but a date can only"
                 " be given to a cell naming one certification without a date of its own: the"
-                f" {'date' if len(left) == 1 else 'dates'} of row{'s' * (len(left) > 1)}"
-                f" {rows}{' …' if len(left) > 5 else ''} {'is' if len(left) == 1 else 'are'}"
-                " kept as an attribute; write each date after its certification"
-                " ('SA8000 valid until 2026-06-30')",
+                f" {_rows_said(left, start, 'date')} kept as an attribute; write each date after"
+                " its certification ('SA8000 valid until 2026-06-30')",
                 at,
             )
+        kept = columns[col]
+        columns[col] = [cells[i] if i in set(others) else kept[i] for i in range(len(kept))]
+
+
+def _rows_said(indexes: list[int], start: int, what: str = "value") -> str:
+    """'value of row 3 is', 'values of rows 3, 5, 9 … are' (the first five rows)."""
+    rows = ", ".join(str(start + index + 1) for index in indexes[:5])
+    more = " …" if len(indexes) > 5 else ""
+    if len(indexes) == 1:
+        return f"{what} of row {rows} is"
+    return f"{what}s of rows {rows}{more} are"
 
 
 def _blank_headers(

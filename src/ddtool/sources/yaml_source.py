@@ -38,10 +38,10 @@ _MARKERS = (_LINE, _KEY_LINES)
 MAX_EXPANDED_NODES = 5_000_000
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# the next alias as written after a list item's end: past spaces, line ends, commas, the next
-# item's '-' and comments ("- *s1 # again *s1": the one after '#' is no alias), '*' and its
-# anchor's name
-_ALIAS = re.compile(r"(?:[\s,\-]|#[^\n]*)*(\*[^\s,\[\]{}]+)")
+# the next alias as written after a list item's end (or a list's start): past spaces, line
+# ends, commas, a flow list's '[', the next item's '-' and comments ("- *s1 # again *s1": the
+# one after '#' is no alias), '*' and its anchor's name
+_ALIAS = re.compile(r"(?:[\s,\-\[]|#[^\n]*)*(\*[^\s,\[\]{}]+)")
 
 # YAML keys that map straight onto supplier fields: the table fields, with audits as a list
 _TABLE_ONLY = ("audit_standard", "audit_date", "audit_result")
