@@ -386,32 +386,26 @@ def test_a_member_file_that_is_a_link_in_a_loop_fails_alone(tmp_path: Path) -> N
     assert len(result.failed) == 1
 
 
-def test_an_anonymised_error_hides_a_company_named_after_its_file(tmp_path: Path) -> None:
-    """A file named after the company, as files often are: the name is the company's."""
-    folder = tmp_path / "members"
-    folder.mkdir()
-    (folder / "Huber Fashion GmbH.csv").write_text(
-        "id,name,country,sector,buyers\nA,X,CIV,cocoa-farming,Huber Fashion GmbH\n", "utf-8"
-    )
-    out = tmp_path / "out"
-    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
-    [failure] = read_summary(out)["failures"]
-    assert "names buyer '<the member's company>'" in failure["error"]
-    assert b"Huber" not in (out / "summary.json").read_bytes()
-
-
-def test_an_anonymised_error_keeps_its_words_where_the_file_names_no_company(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("file", "buyer", "hidden"),
+    [
+        # a file named after the company, as files often are: the name is the company's
+        ("Huber Fashion GmbH.csv", "Huber Fashion GmbH", True),
+        # a file named with one plain word: every "chain" of a message is no company's name
+        ("chain.csv", "NOPE", False),
+    ],
+)
+def test_an_anonymised_error_hides_the_company_a_file_is_named_after(
+    tmp_path: Path, file: str, buyer: str, hidden: bool
 ) -> None:
-    """Without a company, the member is named after its file ('chain'): that is no name to
-    take out of its error ("…which is not in the <the member's company>")."""
     folder = tmp_path / "members"
     folder.mkdir()
-    (folder / "chain.csv").write_text(
-        "id,name,country,sector,buyers\nA,X,CIV,cocoa-farming,NOPE\n", "utf-8"
+    (folder / file).write_text(
+        f"id,name,country,sector,buyers\nA,X,CIV,cocoa-farming,{buyer}\n", "utf-8"
     )
     out = tmp_path / "out"
     run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
     [failure] = read_summary(out)["failures"]
+    assert ("<the member's company>" in failure["error"]) == hidden
     assert "which is not in the chain" in failure["error"]
-    assert "<the member's company>" not in failure["error"]
+    assert buyer.encode() not in (out / "summary.json").read_bytes() or not hidden

@@ -34,6 +34,27 @@ CELLS: list[tuple[str, list[tuple[str, dt.date | None]]]] = [
         "SA8000 (until 2026-06-30); Fairtrade",
         [("SA8000", dt.date(2026, 6, 30)), ("Fairtrade", None)],
     ),
+    # an expiry split from its certification by a list separator belongs to it
+    ("SA8000, valid until 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
+    ("SA8000; expires 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
+    ("SA8000 | bis 30.06.2026", [("SA8000", dt.date(2026, 6, 30))]),
+    ("SA8000, valid until Jan 31, 2024", [("SA8000", dt.date(2024, 1, 31))]),
+    ("Rainforest Alliance; valid until June 2026", [("Rainforest Alliance", dt.date(2026, 6, 30))]),
+    ("SA8000 expiring 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
+    (
+        "SA8000, valid until 2024-01-01, Fairtrade",
+        [("SA8000", dt.date(2024, 1, 1)), ("Fairtrade", None)],
+    ),
+    # a certification whose name merely holds an expiry word is one of its own
+    ("SA8000, BIS", [("SA8000", None), ("BIS", None)]),
+    # standards of the Bureau of Indian Standards, not the German "bis" (until) and a date
+    ("SA8000; BIS ISI 15885", [("SA8000", None), ("BIS ISI 15885", None)]),
+    ("GOTS 7.0 | BIS 12", [("GOTS 7.0", None), ("BIS 12", None)]),
+    ("SA8000, BIS 14543", [("SA8000", None), ("BIS 14543", None)]),
+    ("BIS 14543:2016", [("BIS 14543:2016", None)]),
+    ("SA8000, valid", [("SA8000", None), ("valid", None)]),
+    ("BIS certified, SA8000", [("BIS certified", None), ("SA8000", None)]),
+    ("ISO 45001:2018", [("ISO 45001:2018", None)]),
 ]
 
 
@@ -110,40 +131,6 @@ def test_the_evidence_says_whether_the_expiry_date_was_given(tmp_path: Path) -> 
         ],
         "S3": ["certification 'Rainforest Alliance' expired 2025-12-31"],
     }
-
-
-SPLIT: list[tuple[str, list[tuple[str, dt.date | None]]]] = [
-    # an expiry split from its certification by a list separator belongs to it
-    ("SA8000, valid until 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
-    ("SA8000; expires 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
-    ("SA8000 | bis 30.06.2026", [("SA8000", dt.date(2026, 6, 30))]),
-    ("SA8000, valid until Jan 31, 2024", [("SA8000", dt.date(2024, 1, 31))]),
-    ("Rainforest Alliance; valid until June 2026", [("Rainforest Alliance", dt.date(2026, 6, 30))]),
-    ("SA8000 expiring 2024-01-01", [("SA8000", dt.date(2024, 1, 1))]),
-    (
-        "SA8000, valid until 2024-01-01, Fairtrade",
-        [("SA8000", dt.date(2024, 1, 1)), ("Fairtrade", None)],
-    ),
-    # a certification whose name merely holds an expiry word is one of its own
-    ("SA8000, BIS", [("SA8000", None), ("BIS", None)]),
-    # standards of the Bureau of Indian Standards, not the German "bis" (until) and a date
-    ("SA8000; BIS ISI 15885", [("SA8000", None), ("BIS ISI 15885", None)]),
-    ("GOTS 7.0 | BIS 12", [("GOTS 7.0", None), ("BIS 12", None)]),
-    ("SA8000, BIS 14543", [("SA8000", None), ("BIS 14543", None)]),
-    ("BIS 14543:2016", [("BIS 14543:2016", None)]),
-    ("SA8000, valid", [("SA8000", None), ("valid", None)]),
-    ("BIS certified, SA8000", [("BIS certified", None), ("SA8000", None)]),
-    ("ISO 45001:2018", [("ISO 45001:2018", None)]),
-]
-
-
-@pytest.mark.parametrize(("cell", "read"), SPLIT)
-def test_an_expiry_after_a_separator_is_its_certifications(
-    tmp_path: Path, cell: str, read: list[tuple[str, dt.date | None]]
-) -> None:
-    chain, problems = _read_cell(tmp_path, cell)
-    assert problems.flatten(["type", "message"]) == []
-    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == read
 
 
 def test_a_separated_expiry_scores_as_the_same_cell_without_the_separator(tmp_path: Path) -> None:
