@@ -590,7 +590,7 @@ def _why_failed(error: Exception) -> str:
 def _files_once(files: list[Path], quiet: bool = False) -> list[Path]:
     """The chain files given, each once, with a note for each one given again."""
     from ddtool.errors import shown_name
-    from ddtool.sources.reading import distinct_files
+    from ddtool.sources.interface import distinct_files
 
     kept, repeats = distinct_files(files)
     for again, first in repeats if not quiet else ():

@@ -21,6 +21,7 @@ from ddtool.sources.interface import (
     RawChain,
     RawTable,
     ReadOptions,
+    distinct_files,
     file_signature,
     link_loop,
 )
@@ -210,27 +211,6 @@ def read_chain(
     if clock is not None:
         clock("normalise")
     return chain, problems
-
-
-def distinct_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
-    """The files given, each once (a file given again by the same name, by another path to
-    it or through a link, is the same file: read twice, each of its suppliers would be an id
-    used twice), and each repeat with the file it repeats."""
-    seen: dict[tuple[int, int] | str, Path] = {}
-    kept: list[Path] = []
-    repeats: list[tuple[Path, Path]] = []
-    for path in paths:
-        try:
-            info = os.stat(path)
-            key: tuple[int, int] | str = (info.st_dev, info.st_ino)
-        except (OSError, ValueError):  # (not there: the reader says so)
-            key = os.path.realpath(path)
-        first = seen.setdefault(key, path)
-        if first is path:
-            kept.append(path)
-        else:
-            repeats.append((path, first))
-    return kept, repeats
 
 
 # A column of the user's own is taken for a field by its values when most of the first of them
