@@ -1146,9 +1146,8 @@ def _slip_of(profiles: Profiles, word: str) -> str | None:
     doubled, left out or two swapped, not one letter for another ('packing' is a word of its
     own, not 'picking'); of several, the most alike by their letters ('mining' before
     'ginning'). Once per word (a free-text column repeats its words)."""
-    known = profiles._slips.get(word, profiles)
-    if known is not profiles:
-        return known  # type: ignore[return-value]
+    if word in profiles._slips:
+        return profiles._slips[word]
     from rapidfuzz import fuzz, process
     from rapidfuzz.distance import OSA
 
@@ -2126,12 +2125,8 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     origins: dict[str, list[OriginShare]] = {}
     seen_origin: dict[tuple[str, str], OriginShare] = {}
     # the commodities an overlay may give shares of: those of the sectors, and those the
-    # bundled file gives (a copy of it loads as it is)
+    # bundled file gives, read first (a copy of it loads as it is)
     used = {c for sector in sectors.values() for c in sector.commodities}
-    used |= {
-        row["commodity"].strip()
-        for _, row in _read_csv(base / "origins.csv", ("commodity",), check)
-    }
     touched: dict[str, Path] = {}  # the commodities overlays give shares of, and where
     for directory in dirs:
         path = directory / "origins.csv"
@@ -2146,7 +2141,9 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 check.fail(where, bad)
                 continue
             commodity = row["commodity"].strip()
-            if given_by and commodity not in used:
+            if not given_by:
+                used.add(commodity)
+            elif commodity not in used:
                 check.fail(
                     where,
                     f"commodity {commodity!r} is no raw sector's{_did_you_mean(commodity, used)}:"

@@ -343,6 +343,14 @@ def _compare(
         )
     else:
         result.checked.append(f"risk profiles {now['version']}: sha256 matches")
+    if was.get("overlays") != now.get("overlays") and now["sha256"] == was["sha256"]:
+        # (an overlay found beside the JSON, moved with it: the same data by its hash)
+        result.checked.append(
+            f"note: not compared: $.profiles.overlays ({was.get('overlays')!r} saved,"
+            f" {now.get('overlays')!r} now): an overlay is the same data by the profiles' sha256,"
+            " wherever it is"
+        )
+        now["overlays"] = was.get("overlays")
     if rerun["tool"]["version"] != saved["tool"]["version"]:
         result.checked.append(
             f"note: made with ddtool {saved['tool']['version']}, re-run with"
@@ -363,16 +371,6 @@ def _compare(
                 f"note: not compared: {at} ({was} saved, {now} now): an input is the same file"
                 " by its sha256, wherever it is"
             )
-    profiles_saved, profiles_now = saved["profiles"], rerun["profiles"]
-    overlays_saved, overlays_now = profiles_saved.get("overlays"), profiles_now.get("overlays")
-    if overlays_saved != overlays_now and profiles_now["sha256"] == profiles_saved["sha256"]:
-        # (an overlay found beside the JSON, moved with it: the same data by its hash)
-        result.checked.append(
-            f"note: not compared: $.profiles.overlays ({overlays_saved!r} saved,"
-            f" {overlays_now!r} now): an overlay is the same data by the profiles' sha256,"
-            " wherever it is"
-        )
-        profiles_now["overlays"] = overlays_saved
     found = _top_differences(saved, in_lists, rerun, beyond)
     if found:
         result.reasons.append("results differ: " + "; ".join(found))

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ddtool.profiles import Indicator, Profiles, good_base
+from ddtool.profiles import GoodListing, Indicator, Profiles, good_base
 from ddtool.reference.countries import display_name, normalise_country
 from ddtool.scoring import COUNTRY_SPECS, RATING_SOURCE
 
@@ -70,6 +70,11 @@ def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
     best = closest_id(kind, ["country", "sector", "good"])
     hint = f" (did you mean {best!r}?)" if best else ""
     return f"unknown kind {kind!r}{hint}: use country, sector or good"
+
+
+def _from_overlay(listing: GoodListing) -> str:
+    """What a listing an overlay gives is said to be, wherever it is shown."""
+    return f"from the overlay {listing.overlay}, not the US DOL list"
 
 
 def _missing(data: dict[str, list[Indicator]]) -> list[str]:
@@ -136,7 +141,7 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
         console.print(f"US DOL List of Goods 2022: {len(listings)} goods listed")
         for g in listings:
             removed = f" — removed in 2024: {g.change_2024}" if g.change_2024 else ""
-            mine = f" — from the overlay {g.overlay}, not the US DOL list" if g.overlay else ""
+            mine = f" — {_from_overlay(g)}" if g.overlay else ""
             console.print(f"  {g.good}: {g.listed_as}{removed}{mine}", markup=False)
     for change in p.goods_changes:
         if change.iso3 == iso3 and change.change.startswith("new_country"):
@@ -244,9 +249,7 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
         if g.change_2024:
             note = (note + "; " if note else "") + f"removed in 2024 edition ({g.change_2024})"
         if g.overlay:
-            note = (
-                note + "; " if note else ""
-            ) + f"from the overlay {g.overlay}, not the US DOL list"
+            note = (note + "; " if note else "") + _from_overlay(g)
         table.add_row(
             display_name(g.iso3),
             g.iso3,

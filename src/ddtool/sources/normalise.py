@@ -365,8 +365,7 @@ _LAPSED = re.compile(_EXPIRED, re.IGNORECASE)
 # alone ("expired"), or one and what follows it ("valid until 2024-01-01", "(bis
 # 30.06.2026)"; "BIS 14543", a standard of the Bureau of Indian Standards, is a certification)
 _EXPIRY_ITEM = re.compile(
-    rf"\(?\s*(?:(?P<word>{_UNTIL})(?!\w)\s*:?\s*(?P<rest>.*?)\)?|(?:{_EXPIRED})\s*\)?)$",
-    re.IGNORECASE | re.DOTALL,
+    rf"\(?\s*(?P<word>{_UNTIL})(?!\w)\s*:?\s*(?P<rest>.*?)\)?$", re.IGNORECASE | re.DOTALL
 )
 
 
@@ -382,8 +381,6 @@ def _is_expiry(item: str) -> bool:
     if found is None:
         return False
     word, rest = found.group("word", "rest")
-    if word is None:  # ("expired" alone)
-        return True
     if not rest:  # (a word alone: one saying it lapsed is an expiry, "valid" a name's)
         return _LAPSED.fullmatch(word.strip()) is not None
     if word == "BIS":  # (the Bureau, in capitals: "BIS 14543" is its standard)

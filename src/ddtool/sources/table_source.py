@@ -743,8 +743,11 @@ def _expiry_columns(
                 " its certification ('SA8000 valid until 2026-06-30')",
                 at,
             )
-        kept = columns[col]
-        columns[col] = [cells[i] if i in set(others) else kept[i] for i in range(len(kept))]
+        if others:  # (the values that are no dates, back in the column kept as attributes)
+            kept = list(columns[col])
+            for i in others:
+                kept[i] = cells[i]
+            columns[col] = kept
 
 
 def _rows_said(indexes: list[int], start: int, what: str = "value") -> str:
