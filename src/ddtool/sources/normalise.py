@@ -227,8 +227,32 @@ def _sector(
     return _reported(_sector_value(value, sectors), where, problems)
 
 
+def _yes_no(value: Any, field: str, thing: str) -> tuple[Any, Issues]:
+    """A list field's value without its yes/no values (a spreadsheet's TRUE and FALSE, YAML's
+    true and false), which name no product or certification: a checkbox column read as the
+    field, or a cell Excel turned into a boolean. They are dropped with a warning, never read
+    as an item named 'True'."""
+    if isinstance(value, bool):
+        found, value = [value], None
+    elif isinstance(value, list) and any(isinstance(item, bool) for item in value):
+        found = [item for item in value if isinstance(item, bool)]
+        value = [item for item in value if not isinstance(item, bool)]
+    else:
+        return value, ()
+    shown = " and ".join(dict.fromkeys(str(flag).upper() for flag in found))
+    return value, (
+        _Issue(
+            "yes-no-value",
+            f"{field} holds the yes/no value {shown}, which names no {thing}: it is not read"
+            f" (write the {thing}'s name; is a column of ticks read as {field}?)",
+            "warning",
+        ),
+    )
+
+
 def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
-    issues: list[_Issue] = []
+    value, yes_no = _yes_no(value, "certifications", "certification")
+    issues: list[_Issue] = [*yes_no]
     items = _with_expiries(
         _with_years(value if isinstance(value, list) else split_list(value)), issues
     )
@@ -723,7 +747,12 @@ def normalise_record(
     workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
-    products = _texts_of(split_list(fields.get("products")))
+    products_value = _reported(
+        _yes_no(fields.get("products"), "products", "product"),
+        lambda: record.where("products"),
+        problems,
+    )
+    products = _texts_of(split_list(products_value))
     for _index, issues in _unmatched_products([products], sectors):
         _report(problems, issues, record.where("products"))
     return Supplier.trusted(
@@ -1108,7 +1137,13 @@ def normalise_table(
     certifications, found = _convert(column("certifications"), size, _certification_list)
     row_problems.add("certifications", found)
     audits = _table_audits(table, size, row_problems)
-    products = _item_lists(column("products"), size)
+    raw_products = column("products")
+    if raw_products is not None and bool in set(map(type, raw_products)):
+        raw_products, found = _convert(
+            raw_products, size, partial(_yes_no, field="products", thing="product")
+        )
+        row_problems.add("products", found)
+    products = _item_lists(raw_products, size)
     row_problems.add("products", _unmatched_products(products, sectors))
     row_problems.report(problems)
 

@@ -1,0 +1,88 @@
+"""A yes/no value (a spreadsheet's TRUE or FALSE, YAML's true or false) in the products or the
+certifications names no product and no certification: it is dropped with a warning at its
+place, never read as an item called 'True'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from workbook_support import write_book
+
+from ddtool.errors import ProblemList
+from ddtool.model import Chain
+from ddtool.sources import read_chain
+
+HEADER = ["id", "name", "country", "sector", "buyers", "products", "certifications"]
+
+CELLS = [
+    # (products cell, certifications cell, products read, certifications read, warned fields)
+    (True, None, [], [], ["products"]),
+    (False, "SA8000", [], ["SA8000"], ["products"]),
+    ("cocoa beans", True, ["cocoa beans"], [], ["certifications"]),
+    (True, False, [], [], ["certifications", "products"]),
+    ("cocoa beans", "Fairtrade", ["cocoa beans"], ["Fairtrade"], []),
+    # a text that reads TRUE is the user's own word: read as written, as any product is
+    ("TRUE", None, ["TRUE"], [], []),
+]
+
+
+def _read(path: Path) -> tuple[Chain, ProblemList]:
+    return read_chain([path])
+
+
+@pytest.mark.parametrize(("products", "certs", "read", "certs_read", "warned"), CELLS)
+def test_a_workbook_cell(
+    tmp_path: Path,
+    products: Any,
+    certs: Any,
+    read: list[str],
+    certs_read: list[str],
+    warned: list[str],
+) -> None:
+    rows = [
+        HEADER,
+        ["F1", "Farm one", "GHA", "cocoa farming", "company", products, certs],
+        ["F2", "Farm two", "GHA", "cocoa farming", "company", "cocoa beans", None],
+    ]
+    chain, problems = _read(write_book(tmp_path / "chain.xlsx", {"Suppliers": rows}))
+    first, second = chain.suppliers
+    assert first.products == read
+    assert [c.name for c in first.certifications] == certs_read
+    found = [p for p in problems.items if p.type == "yes-no-value"]
+    assert sorted(p.location.column for p in found) == warned
+    assert {(p.severity, p.location.row) for p in found} <= {("warning", 2)}
+    for problem in found:
+        assert "names no" in problem.message and "is not read" in problem.message
+    assert second.products == ["cocoa beans"]
+
+
+YAML = [
+    # (the supplier's keys, products read, certifications read, warnings)
+    ("products: true", [], [], 1),
+    ("products: [cocoa beans, false]", ["cocoa beans"], [], 1),
+    ("certifications: [SA8000, true]", [], ["SA8000"], 1),
+    ("certifications: false", [], [], 1),
+    # YAML 1.1's yes and no are kept as written, not read as booleans
+    ("products: [yes]", ["yes"], [], 0),
+]
+
+
+@pytest.mark.parametrize(("keys", "read", "certs_read", "warnings"), YAML)
+def test_a_yaml_value(
+    tmp_path: Path, keys: str, read: list[str], certs_read: list[str], warnings: int
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Acme}\nsuppliers:\n"
+        f"  - {{id: F1, country: GHA, sector: cocoa farming, {keys}}}\n",
+        encoding="utf-8",
+    )
+    chain, problems = _read(path)
+    [supplier] = chain.suppliers
+    assert supplier.products == read
+    assert [c.name for c in supplier.certifications] == certs_read
+    found = [p for p in problems.items if p.type == "yes-no-value"]
+    assert len(found) == warnings
+    assert all(p.location.line == 3 and p.severity == "warning" for p in found)
