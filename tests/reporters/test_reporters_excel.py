@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -281,3 +282,42 @@ def test_a_large_register_writes_the_evidence_only_one_flag_has_in_its_cell(
     # the twins share one basis (one score): their evidence stays shared
     shared = {text for sid, texts in by_supplier.items() if sid.startswith("T") for text in texts}
     assert shared and all(f"<t>{_text(text)}</t>" in strings for text in shared)
+
+
+@pytest.mark.parametrize(
+    ("generated_at", "as_of", "generated_cell", "as_of_cell"),
+    [
+        # a time with its zone is written in UTC; a date is a date cell
+        (
+            "2026-11-27T13:02:46+01:00",
+            "2026-11-27",
+            dt.datetime(2026, 11, 27, 12, 2, 46),
+            dt.datetime(2026, 11, 27),
+        ),
+        ("2025-01-02T03:04:05+00:00", None, dt.datetime(2025, 1, 2, 3, 4, 5), None),
+        # text that reads as no date stays as written
+        ("not recorded", "someday", "not recorded", "someday"),
+    ],
+)
+def test_the_summary_dates_are_date_cells(
+    tmp_path: Path,
+    generated_at: str,
+    as_of: str | None,
+    generated_cell: object,
+    as_of_cell: object,
+) -> None:
+    js, out = tmp_path / "a.json", tmp_path / "register.xlsx"
+    result = CliRunner().invoke(app, ["assess", str(SAMPLES / "cocoa.yaml"), "-q", "-o", str(js)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    doc["generated_at"] = generated_at
+    doc["options"]["as_of"] = as_of
+    reporter_for(out).write(doc, out)
+    rows = {row[0].value: row[1] for row in load_workbook(out)["Summary"].iter_rows()}
+    generated, assessed = rows["Generated at (UTC)"], rows["Assessed as of"]
+    assert generated.value == generated_cell
+    assert assessed.value == as_of_cell
+    if isinstance(generated_cell, dt.datetime):
+        assert generated.number_format == "yyyy\\-mm\\-dd\\ hh:mm:ss"
+    if isinstance(as_of_cell, dt.datetime):
+        assert assessed.number_format == "yyyy\\-mm\\-dd"

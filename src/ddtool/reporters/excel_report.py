@@ -4,6 +4,7 @@ registers stay cheap."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -97,6 +98,20 @@ def _sources_text(evidence: list[dict[str, Any]], names: frozenset[str]) -> str:
     return "\n".join(dict.fromkeys(cited))
 
 
+def _when(value: Any, kind: type[dt.date]) -> Any:
+    """A saved date (as_of) or time (generated_at, UTC) as a date cell, which a spreadsheet
+    sorts and filters as one; text that reads as neither stays as written."""
+    if not isinstance(value, str) or not value:
+        return value or ""
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if kind is dt.datetime:
+        return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when
+    return when.date() if len(value) == 10 else value
+
+
 def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any], risk_type: str) -> str:
     """'high (priority 0.6, from S1)'; on missing data 'low (data gap; priority …)'."""
     where = f"priority {exposure['priority']}, from {exposure['from']}"
@@ -174,8 +189,8 @@ class ExcelReporter(Reporter):
             ("Suppliers without country", s["suppliers_without_country"]),
             ("Suppliers without sector", s["suppliers_without_sector"]),
             ("Input warnings (see the Warnings sheet)", len(doc.get("warnings") or [])),
-            ("Generated at", doc.get("generated_at", "")),
-            ("Assessed as of", doc.get("options", {}).get("as_of", "")),
+            ("Generated at (UTC)", _when(doc.get("generated_at"), dt.datetime)),
+            ("Assessed as of", _when(doc.get("options", {}).get("as_of"), dt.date)),
             ("Tool", f"{doc['tool']['name']} {doc['tool']['version']}"),
             ("Risk profiles", f"{profiles['version']} (sha256 {profiles['sha256']})"),
             *([("Settings", settings)] if (settings := settings_text(doc)) else []),

@@ -4,7 +4,7 @@ Rows go straight into each sheet's XML inside the zip as they are appended, and 
 string into one shared-strings table (registers repeat their texts: evidence, measures,
 countries), but for text marked Inline, which no other cell repeats: it is written in its
 cell, and not held until the book is closed. It knows only what the registers use: text,
-numbers and booleans; a styled, frozen, filtered header row; column widths; wrapped text; a
+numbers, booleans and dates; a styled, frozen, filtered header row; column widths; wrapped text; a
 fill per risk level; list validations. Every string is stored as text, so no cell can ever
 hold a formula.
 
@@ -17,6 +17,7 @@ file of the same cells. Zip entries carry a fixed date, so the same rows give th
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import queue
 import re
@@ -165,10 +166,30 @@ class _Entry:
         self._handle.close()
 
 
+_EPOCH = dt.datetime(1899, 12, 30)  # day 0 of a spreadsheet's day count (1900 date system)
+
+
+def date_styles(fills: int) -> tuple[int, int]:
+    """The styles of a date cell and of a date-and-time cell, after the `fills` named fills'
+    styles and their quote-prefixed twins (see _Styles)."""
+    after = 2 * (3 + 2 * fills)
+    return after, after + 1
+
+
+def _day_count(value: dt.date) -> str:
+    """A date (a date and time: UTC, without its zone) as a spreadsheet counts days."""
+    if isinstance(value, dt.datetime):
+        value = value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
+        return repr((value - _EPOCH) / dt.timedelta(days=1))
+    return str((value - _EPOCH.date()).days)
+
+
 class _Styles:
     """The fixed cell formats: 0 plain, 1 header, 2 wrapped, then per named fill colour
     one plain and one wrapped (in the order the fills were given); then each of these again
-    with a quote prefix (`quoted` on from the first)."""
+    with a quote prefix (`quoted` on from the first); then a date and a date with its time,
+    written as ISO 8601 reads them (2026-11-27, 2026-11-27 12:02:46), not as the reader's
+    locale would."""
 
     def __init__(self, fills: Mapping[str, str]) -> None:
         self.fills = list(fills.values())
@@ -200,8 +221,15 @@ class _Styles:
         # each again with a quote prefix, for text that starts as a formula does: a cell the
         # user edits (F2, Enter) stays text, and never becomes a live formula
         xfs += [xf.replace("<xf ", '<xf quotePrefix="1" ', 1) for xf in xfs]
+        xfs += [
+            f'<xf numFmtId="{number}" fontId="0" fillId="0" borderId="0" xfId="0"'
+            ' applyNumberFormat="1"/>'
+            for number in (164, 165)
+        ]
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
+            '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
+            '<numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/></numFmts>'
             '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
             f'<font><b/><sz val="11"/><color rgb="FF{HEADER_FONT_COLOUR}"/><name val="Calibri"/>'
             '<family val="2"/></font></fonts>'
@@ -239,6 +267,7 @@ class Sheet:
             raise SheetLimitError(f"sheet {title!r}: {len(columns)} columns (1 to 16,384)")
         self.strings, self.fill_style = strings, fill_style
         self._quoted = 3 + 2 * len(fill_style)  # (see _Styles: a style's quote-prefixed twin)
+        self._dates = date_styles(len(fill_style))
         self.index, self.title = index, title
         self.wrap = wrap  # long text wraps (off for large registers: Excel opens them faster)
         self.width = len(columns)
@@ -328,6 +357,9 @@ class Sheet:
             return f'<c r="{ref}"{attrs}/>' if s else ""
         if kind is bool:
             return f'<c r="{ref}"{attrs} t="b"><v>{int(value)}</v></c>'
+        if kind is dt.date or kind is dt.datetime:  # (its own format: a fill is not kept)
+            style = self._dates[kind is dt.datetime]
+            return f'<c r="{ref}" s="{style}"><v>{_day_count(value)}</v></c>'
         if kind is int or (kind is float and math.isfinite(value)):
             return f'<c r="{ref}"{attrs}><v>{value!r}</v></c>'
         # (text that reads as Excel's own escape, or as a part of one, is shared: not every
