@@ -18,6 +18,7 @@ from ddtool.reporters.markdown_report import distinct_sources
 from ddtool.reporters.safe_text import csv_cells
 from ddtool.reporters.shown import (
     evidence_text,
+    flag_country,
     level_shown,
     measure_text,
     sector_text,
@@ -79,7 +80,7 @@ def _own_cells(flag: dict[str, Any], regions: dict[str, str]) -> list[Any]:
         "yes" if flag.get("inferred") else "no",
         ", ".join(str(t) for t in flag.get("tiers", [])),
         " > ".join(str(p) for p in flag.get("path", [])),
-        flag.get("country") or "",
+        flag_country(flag),
         regions.get(str(flag.get("supplier_id")), ""),
         sector_text(flag.get("sector"), flag.get("sector_as_written")),
         flag.get("risk_type", ""),

@@ -24,6 +24,7 @@ from ddtool.reporters.markdown_report import OWN_RULES, cited_sources, inputs, s
 from ddtool.reporters.shown import (
     ExposureLevels,
     evidence_text,
+    flag_country,
     flag_counts,
     level_shown,
     measure_text,
@@ -267,7 +268,7 @@ class ExcelReporter(Reporter):
                     "yes" if flag.get("inferred") else "no",
                     *_tiers(flag.get("tiers") or []),
                     " > ".join(flag["path"]),
-                    flag.get("country") or "",
+                    flag_country(flag),
                     regions.get(flag["supplier_id"], ""),
                     sector_text(flag.get("sector"), flag.get("sector_as_written")),
                     risk_name,

@@ -15,6 +15,7 @@ from ddtool.reporters.shown import (
     ExposureLevels,
     country_and_region,
     evidence_text,
+    flag_country,
     flag_counts,
     level_shown,
     sector_text,
@@ -320,7 +321,7 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
             "- Country: "
             + inline(
                 country_and_region(
-                    flag.get("country") or "unknown", regions.get(str(flag.get("supplier_id")))
+                    flag_country(flag) or "unknown", regions.get(str(flag.get("supplier_id")))
                 )
             )
             + ";"

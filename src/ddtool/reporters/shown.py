@@ -5,7 +5,7 @@ place."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap, supplier_scores
@@ -187,6 +187,20 @@ def source_behind(item: Mapping[str, Any], sources: Iterable[Mapping[str, Any]])
 def supplier_regions(suppliers: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """The region of every supplier that has one, by id (a flag's supplier entry holds it)."""
     return {str(s.get("id")): str(s["region"]) for s in suppliers if s.get("region")}
+
+
+WORST_ORIGIN = "worst case of its origin mix"
+
+
+def flag_country(flag: Mapping[str, Any], label: Callable[[str], str] = str) -> str:
+    """A flag's country as a report shows it (`label` writes the code): an inferred
+    supplier's flag sits in the origin its worst case comes from, said so ("CIV (worst case
+    of its origin mix)"), so that no reader takes it for where the supplier is; "" unknown."""
+    country = flag.get("country")
+    if not country:
+        return ""
+    shown = label(str(country))
+    return f"{shown} ({WORST_ORIGIN})" if flag.get("inferred") else shown
 
 
 def country_and_region(country: str, region: str | None) -> str:
