@@ -183,3 +183,37 @@ def test_a_sheet_asked_of_a_csv_file_is_said_not_used(tmp_path: Path) -> None:
     assert problems.flatten(["severity", "type", "message"]) == [
         ["warning", "sheet-not-used", "--sheet 'Tier 2' is not used: a CSV file has no sheets"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "warned"),
+    [
+        # (rows after the header, the rows warned with the cell as written and its place)
+        ('S1,"Farm "Hope" Ghana",GH,,\n', [(2, '"Farm "Hope" Ghana"', 2)]),
+        ('S1,Farm,GH,,\nS2,"Tr"ader,GH,,S1\n', [(3, '"Tr"ader', 2)]),
+        ('S1,Farm,GH,,\nS2,Mill,GH,,"S"1\n', [(3, '"S"1', 5)]),
+        # a quoted cell over two lines: the row is located, not its second line
+        ('S1,"two\nlines "x" here",GH,,\nS2,Mill,GH,,S1\n', [(2, '"two\nlines "x" here"', 2)]),
+        # several in a file: each is warned
+        (
+            'S1,"a"b,GH,,\nS2,Mill,GH,,S1\nS3,"c "d" e",GH,,S1\n',
+            [(2, '"a"b', 2), (4, '"c "d" e"', 2)],
+        ),
+        # quotes as CSV writes them, a space after the closing quote, quotes in an unquoted
+        # cell: no warning
+        ('S1,"Farm ""Hope"", Ghana",GH,,\nS2,Pipe 5" mill,GH,,S1\nS3,"Acme" ,GH,,S1\n', []),
+        ('S1,"Farm",GH,,\n', []),
+    ],
+)
+def test_a_stray_quote_is_warned_at_its_row(
+    tmp_path: Path, body: str, warned: list[tuple[int, str, int]]
+) -> None:
+    path = tmp_path / "quotes.csv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    _chain, problems = read_chain([path])
+    assert problems.errors == []
+    found = [p for p in problems.items if p.type == "stray-quote"]
+    assert [(p.location.row, p.severity) for p in found] == [(row, "warning") for row, *_ in warned]
+    for problem, (_row, cell, place) in zip(found, warned, strict=True):
+        assert f"the quoted cell {cell!r} (cell {place} of the row)" in problem.message
+        assert 'written twice ("")' in problem.message

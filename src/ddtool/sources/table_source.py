@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import datetime as dt
@@ -2810,6 +2811,17 @@ class CsvReader(ChainReader):
             _undecodable_bytes(str(path), rows, options, problems)
         elif fallback == "cp1252":
             problems.warning("encoding-fallback", *_fallback_message(str(path), rows, options))
+        if '"' in text:
+            for row, (cell, column) in _stray_quotes(text, delimiter, len(rows)):
+                read = rows[row - 1][column] if column < len(rows[row - 1]) else ""
+                problems.warning(
+                    "stray-quote",
+                    f"the quoted cell {cell!r} (cell {column + 1} of the row) holds a quote that"
+                    " is not doubled, or text after its closing quote: it is read as"
+                    f" spreadsheet programs read it, {read!r}; a quote inside a quoted cell is"
+                    ' written twice ("")',
+                    Location(str(path), row=row),
+                )
         if syntax is not None:
             row, reason = syntax
             problems.error(
@@ -2881,6 +2893,68 @@ def _csv_rows(
         'a quoted cell in this row is never closed (a missing or extra "?): every row after it'
         " would be read into that cell",
     )
+
+
+def _stray_quotes(text: str, delimiter: str, count: int) -> list[tuple[int, tuple[str, int]]]:
+    """The rows (their numbers, at most `count`) of a CSV text with a quoted cell that holds a
+    quote not doubled or text after its closing quote ("a "b" c", "Tr"ader), as written; a
+    space after the closing quote ("Acme" ,DE) is none. A strict reading finds the rows
+    (0.07 s for 10^5 rows, for a file with quotes at all); the rare rows it finds are read
+    again character by character."""
+    ended = text if text.endswith(("\n", "\r")) else text + "\n"
+    strict = csv.reader(io.StringIO(ended, newline=""), delimiter=delimiter, strict=True)
+    bad_lines: list[int] = []
+    while True:
+        try:
+            next(strict)
+        except StopIteration:
+            break
+        except csv.Error:
+            bad_lines.append(strict.line_num)
+    if not bad_lines:
+        return []
+    # each row's last line, as the rows are read (not strictly): the row of a bad line
+    loose = csv.reader(io.StringIO(ended, newline=""), delimiter=delimiter, strict=False)
+    ends = [loose.line_num for _ in islice(loose, count)]
+    lines = ended.splitlines(keepends=True)
+    found: dict[int, tuple[str, int]] = {}
+    for line in bad_lines:
+        index = bisect.bisect_left(ends, line)
+        if index >= len(ends) or index + 1 in found:
+            continue
+        first = ends[index - 1] if index else 0
+        cell = _stray_cell("".join(lines[first : ends[index]]), delimiter)
+        if cell is not None:
+            found[index + 1] = cell
+    return sorted(found.items())
+
+
+def _stray_cell(raw: str, delimiter: str) -> tuple[str, int] | None:
+    """The first quoted cell of a row's text with a lone quote inside or text after its
+    closing quote (a space or tab there is none), as written, and its place in the row;
+    None: no such cell."""
+    at, end, column = 0, len(raw), 0
+    while at < end:
+        if raw[at] != '"':  # an unquoted cell: its quotes are text
+            stop = raw.find(delimiter, at)
+            at = end if stop < 0 else stop + 1
+            column += 1
+            continue
+        start, at = at, at + 1
+        while at < end:  # to the closing quote (a doubled one is a quote of the text)
+            if raw[at] == '"':
+                if raw.startswith('""', at):
+                    at += 2
+                    continue
+                break
+            at += 1
+        stop = raw.find(delimiter, at + 1)
+        stop = end if stop < 0 else stop
+        if raw[at + 1 : stop].strip():
+            return raw[start:stop].rstrip("\r\n"), column
+        at = stop + 1
+        column += 1
+    return None
 
 
 def _mostly_utf8(text: str) -> bool:
