@@ -187,6 +187,7 @@ class Inference:
         assert order is not None, "inference needs an acyclic chain"
         assert len(sector_of) == len(self.supply.suppliers), "one sector per supplier"
         top = company.sector  # the sector of the one node sector_of leaves out
+        trading = {s.id for s in self.profiles.sectors.values() if s.stage == "trading"}
         plans = {sector: self._input_groups(sector) for sector in {*sector_of.values(), top}}
         suppliers = self.supply.suppliers
         # A supplier in a mining stage whose products name commodities ('tin ingot') covers
@@ -218,8 +219,15 @@ class Inference:
             # its material from that buyer, whose own suppliers are mapped or inferred.
             # (not the company's own sector: an EMS or a co-manufacturer of a brand in its
             # sector buys its own materials, and a consignment is not to be assumed)
+            # A trader under a trader of its own trade is no commission work: it buys the
+            # goods it sells on (a Ghanaian buying company under a cocoa importer), and its
+            # sources are inferred beneath it; so a trader with one of its own trade beneath
+            # it is covered, as by a mapped farm.
             buyer_sectors = {sector_of[b] for b in pred[node] if b in sector_of}
-            if own in buyer_sectors:
+            if own in trading:
+                if own in mapped:
+                    return
+            elif own in buyer_sectors:
                 return
             missing: Missing = []
             for group, covered, held in groups:

@@ -309,6 +309,66 @@ def test_commission_work_stays_as_it_is(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("company_sector", "suppliers", "looked_at", "raw_sectors", "country"),
+    [
+        pytest.param(
+            "chocolate-manufacturing",
+            [
+                _supplier("IMP", "cocoa-trading", ["cocoa beans"], [], "DEU"),
+                _supplier("EXP", "cocoa-trading", ["cocoa beans"], ["IMP"], "CIV"),
+                _supplier("FARM", "cocoa-farming", ["cocoa beans"], ["EXP"], "CIV"),
+                _supplier("LBC", "cocoa-trading", ["cocoa beans"], ["IMP"], "GHA"),
+            ],
+            "LBC",
+            {"cocoa-farming"},
+            "GHA",
+            id="a cocoa buying company under an importer beside a mapped branch",
+        ),
+        pytest.param(
+            "chocolate-manufacturing",
+            [
+                _supplier("IMP", "cocoa-trading", ["cocoa beans"], [], "DEU"),
+                _supplier("LBC", "cocoa-trading", ["cocoa beans"], ["IMP"], "GHA"),
+            ],
+            "LBC",
+            {"cocoa-farming"},
+            "GHA",
+            id="a cocoa buying company under an importer with nothing else mapped",
+        ),
+        pytest.param(
+            "electronics-manufacturing",
+            [
+                _supplier("EXP", "mineral-trading", ["cobalt hydroxide"], [], "CHN"),
+                _supplier("CPT", "mineral-trading", ["cobalt hydroxide"], ["EXP"], "COD"),
+            ],
+            "CPT",
+            {"artisanal-mining", "industrial-mining"},
+            "COD",
+            id="a mineral buying house under an exporter",
+        ),
+    ],
+)
+def test_a_trader_under_a_trader_of_its_trade_gets_its_sources_inferred(
+    tmp_path: Path,
+    company_sector: str,
+    suppliers: list[dict[str, Any]],
+    looked_at: str,
+    raw_sectors: set[str],
+    country: str,
+) -> None:
+    """A trader buys what it sells on: under a trader of its own trade it does no commission
+    work, and the farms or mines it buys from are inferred, leaning to its own country, with
+    the data gap recorded (they were neither inferred nor counted as a gap)."""
+    doc = _assess(tmp_path, company_sector, suppliers)
+    beneath = _inferred_beneath(doc, looked_at)
+    raw = [node for node in beneath.values() if node["sector"] in raw_sectors]
+    assert {node["sector"] for node in raw} == raw_sectors
+    assert all(f"leaning to {country}" in node["assumption"] for node in raw)
+    [entry] = [s for s in doc["suppliers"] if s["id"] == looked_at]
+    assert entry["data_gaps"]
+
+
+@pytest.mark.parametrize(
     ("suppliers", "looked_at"),
     [
         pytest.param(
@@ -357,3 +417,18 @@ def test_a_trader_gets_the_mines_of_the_goods_its_products_name(
         ],
     )
     assert _mined(doc, "TR") == mined
+
+
+def test_a_trader_with_one_of_its_trade_beneath_is_covered(tmp_path: Path) -> None:
+    """The importer's cocoa comes through the buying company, whose farms are inferred: the
+    importer gets no second, world-wide set of farms of its own."""
+    doc = _assess(
+        tmp_path,
+        "chocolate-manufacturing",
+        [
+            _supplier("IMP", "cocoa-trading", ["cocoa beans"], [], "DEU"),
+            _supplier("LBC", "cocoa-trading", ["cocoa beans"], ["IMP"], "GHA"),
+        ],
+    )
+    farms = [s for s in doc["suppliers"] if s["inferred"] and s["sector"] == "cocoa-farming"]
+    assert [farm["buyers"] for farm in farms] == [["LBC"]]
