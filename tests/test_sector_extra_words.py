@@ -49,6 +49,8 @@ NO_SECTOR = [
     ("cotton jersey", "'jersey'", ["cotton-farming"]),  # the fabric, not the island
     ("tea trading", "'trading'", ["wholesale-trade", "tea-farming"]),  # no tea trading stage
     ("tea processing", "'processing'", ["tea-farming"]),
+    ("tea factory", "'factory'", ["tea-farming"]),  # no tea processing sector
+    ("cotton factory", "'factory'", ["cotton-ginning", "yarn-spinning"]),  # several
     ("cotton processing", "'processing'", ["cotton-ginning", "yarn-spinning"]),  # several
     ("coltan trading", "'trading'", ["mineral-trading"]),
     ("coffee and cocoa", "'cocoa'", ["cocoa-farming", "coffee-farming"]),
@@ -187,7 +189,31 @@ NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("written", "sector"), STAGES + UNCHANGED + NAMES)
+# -- a word for any factory beside the goods made: the maker of those goods ------------------
+FACTORIES = [
+    # written, sector (general manufacturing was the longest alias contained: "factory")
+    ("battery factory", "battery-manufacturing"),  # 'batteries' in the singular
+    ("battery workshop", "battery-manufacturing"),
+    ("Battery Factory Co", "battery-manufacturing"),
+    ("shoe workshop", "footwear-manufacturing"),
+    ("garment workshop", "garment-manufacturing"),
+    ("toy workshop", "toy-manufacturing"),
+    ("brick workshop", "brick-making"),
+    # the factory of a raw good is its processing stage, where one sector covers it
+    ("cocoa factory", "cocoa-processing"),
+    ("coffee factory", "coffee-milling"),  # (a wet mill, as Kenya names it)
+    ("palm oil factory", "palm-oil-milling"),
+    # no goods named beside it, or goods general manufacturing makes: as before
+    ("factory", "general-manufacturing"),
+    ("candle factory", "general-manufacturing"),
+    ("furniture factory", "general-manufacturing"),
+    ("plastics factory", "general-manufacturing"),
+    ("chocolate factory", "chocolate-manufacturing"),
+    ("battery manufacturer", "battery-manufacturing"),
+]
+
+
+@pytest.mark.parametrize(("written", "sector"), STAGES + UNCHANGED + NAMES + FACTORIES)
 def test_a_good_written_with_other_words_matches(written: str, sector: str | None) -> None:
     match = load_profiles().match_sector(written)
     assert (match.id, match.note if sector else None) == (sector, None)
@@ -412,6 +438,15 @@ def test_a_misspelt_sector_suggests_the_sector_spelt_right(written: str, suggest
     assert (match.suggestion or "").startswith(suggested)
 
 
+def test_a_misspelt_stage_beside_a_factory_is_suggested() -> None:
+    """'cocoa procesing factory': no sector, the processing suggested (it was general
+    manufacturing, then a note that a word reads as misspelt; a factory of cocoa is now read
+    as its processing stage, so the respelt text is the only sector named)."""
+    match = load_profiles().match_sector("cocoa procesing factory")
+    processing = "'cocoa-processing' (Cocoa processing (grinding))"
+    assert (match.id, match.suggestion) == (None, processing)
+
+
 def test_a_word_not_misspelt_is_not_respelt() -> None:
     """'data' is no slip of a mining word: no mine is suggested for data mining."""
     assert load_profiles().match_sector("data minning").suggestion is None
@@ -430,7 +465,6 @@ def test_a_word_not_misspelt_is_not_respelt() -> None:
             None,
             "'textile-finishing' (Textile finishing (dyeing, printing, finishing))",
         ),
-        ("cocoa procesing factory", None, "'cocoa-processing' (Cocoa processing (grinding))"),
         # a misspelt generic word beside a known one, and a word the taxonomy does not know
         # that is no slip of one it knows: as before
         ("shoe factroy", "footwear-manufacturing", None),

@@ -912,6 +912,8 @@ _RECRUITERS = re.compile(
 )
 # aliases too general to name the work of a recruiter's workers ("labour contractor")
 _GENERIC_ALIASES = frozenset({"contractor", "general contractor"})
+# general manufacturing's words for any factory (text_key): other words name its goods
+_FACTORY_WORDS = frozenset({"factory", "manufacturer", "manufacturing", "workshop"})
 # the words a mine of unknown scale is named with besides its minerals: "gold mine site"
 _MINE_WORDS = frozenset(
     [
@@ -1014,7 +1016,7 @@ _STAGE_WORDS = {
     ),
     "processing": _keys(
         "processing processor process processed mill milling miller refinery refining refiner"
-        " grinding grinder hulling huller ginning ginner smelter smelting"
+        " grinding grinder hulling huller ginning ginner smelter smelting factory"
     ),
 }
 # words beside a good that name other goods or work but are not words of the taxonomy's
@@ -1197,6 +1199,14 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         )
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
+    if "y " in padded:  # a singular of a plural alias in -ies: 'battery' ('batteries')
+        ied = re.sub(r"(?<=[a-z]{2})y(?= )", "ie", padded)
+        contained += [k for k in keys if f" {k} " in ied and k not in contained]
+    # a word for any factory says less than the goods named beside it: "battery factory",
+    # "shoe workshop" are battery and footwear makers, not general manufacturing
+    specific = [k for k in contained if k not in _FACTORY_WORDS]
+    if specific and len(specific) < len(contained):
+        contained = specific
     bare = profiles._bare_goods
     if any(k in bare for k in contained):
         # beside a good, a word for any producer adds nothing: "tea farm" is tea farming
