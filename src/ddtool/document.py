@@ -109,6 +109,37 @@ def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None
 # how a gap in one risk type's country data begins, the risk type after it (ddtool.scoring
 # writes them: "no country data for forced_labour", "little country data for child_labour
 # (15%)")
+# the country indicators a score reads, by their codes in the data, as the reports name
+# them in words (the code kept beside: "modern slavery per 1,000 (gsi2023_prevalence_per_1000,
+# CIV)"); as ddtool.scoring.COUNTRY_SPECS names them, without their scaling
+INDICATOR_NAMES = {
+    "gsi2023_prevalence_per_1000": "modern slavery per 1,000",
+    "ituc_global_rights_index_rating": "ITUC rights rating",
+    "ilo_C138_status": "C138 ratified?",
+    "ilo_C182_status": "C182 ratified?",
+    "ilo_C029_status": "C029 ratified?",
+    "ilo_P029_status": "P029 ratified?",
+    "ilo_C105_status": "C105 ratified?",
+    "ilab_ratified_UN_Palermo_trafficking_protocol": "Palermo Protocol ratified?",
+    "ilo_informal_employment_rate_pct": "informal employment (%)",
+    **{
+        f"ilab_working_children_pct_age_{ages}": "working children (% of age group)"
+        for ages in ("5-14", "10-14", "7-14", "6-14")
+    },
+}
+
+
+def indicator_words(indicator: str) -> str:
+    """An evidence item's indicator with the code of a country indicator named in words
+    ("gsi2023_prevalence_per_1000 (CIV)": "modern slavery per 1,000
+    (gsi2023_prevalence_per_1000, CIV)"); any other as it is."""
+    code, _, rest = indicator.partition(" (")
+    name = INDICATOR_NAMES.get(code)
+    if name is None:
+        return indicator
+    return f"{name} ({code}, {rest}" if rest.endswith(")") else f"{name} ({code})"
+
+
 NO_COUNTRY_DATA = "no country data for "
 LITTLE_COUNTRY_DATA = "little country data for "
 

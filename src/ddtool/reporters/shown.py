@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap, supplier_scores
+from ddtool.document import (
+    INFERRED_GAP,
+    UNMAPPED_BELOW,
+    indicator_words,
+    low_on_a_gap,
+    supplier_scores,
+)
 from ddtool.errors import Location
 
 if TYPE_CHECKING:
@@ -158,7 +164,7 @@ def evidence_text(item: Mapping[str, Any]) -> str:
     """One evidence item as `indicator: value (year, source) — note`, as every register shows
     it (the note says what a value is, or that its copy is less certain)."""
     meta = ", ".join(str(x) for x in (item.get("year"), item.get("source")) if x not in (None, ""))
-    text = f"{item.get('indicator', '')}: {value_text(item.get('value'))}"
+    text = f"{indicator_words(str(item.get('indicator', '')))}: {value_text(item.get('value'))}"
     text = f"{text} ({meta})" if meta else text
     return f"{text} — {item['note']}" if item.get("note") else text
 

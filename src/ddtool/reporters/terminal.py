@@ -196,8 +196,17 @@ def gaps_table(doc: dict[str, Any], limit: int = 10) -> Table | None:
     gaps = [g for g in doc["data_gaps"] if not g["gap"].startswith("inferred")]
     if not gaps:
         return None
+    inferred = len(doc["data_gaps"]) - len(gaps)
     table = Table(
-        title=f"Data gaps ({len(gaps)}, inferred tiers not counted)", title_justify="left"
+        title=f"Data gaps ({len(gaps)} of {len(doc['data_gaps'])}"
+        + (
+            f": the {inferred} inferred suppliers' are not listed)"
+            if inferred > 1
+            else ": the inferred supplier's is not listed)"
+            if inferred
+            else ")"
+        ),
+        title_justify="left",
     )
     table.add_column("supplier")
     table.add_column("gap")
