@@ -228,6 +228,7 @@ RATIFICATION_LABELS = frozenset(
 )
 RATING_SOURCE = "ddtool-rating"  # the manifest's source for the sector ratings
 ADDED_SOURCE = "ilab-goods-2024-changes"  # the changes of the 2024 list that are known
+LIST_2024 = "US DOL List of Goods 2024: "  # how the evidence of those changes begins
 SEVERITY_FACT = "severity ("  # how the evidence of a score's severity begins
 LISTED_FACT = "US DOL List of Goods: "  # and that of a listing of the supplier's goods
 # a listing an overlay gives (the user's own, not the US DOL list's)
@@ -559,7 +560,7 @@ class Scorer:
             if good and good[0] in present and any(_has_run(w, good) for w in words):
                 found.append(
                     Evidence(
-                        f"US DOL List of Goods 2024: {change.good} newly listed",
+                        f"{LIST_2024}{change.good} newly listed",
                         "countries not in the bundled data: check the current list for this"
                         " supplier's country",
                         change.year,
@@ -1116,7 +1117,7 @@ class Scorer:
                 # the 2024 list names the country, not its goods: shown, never scored
                 evidence.append(
                     Evidence(
-                        f"US DOL List of Goods 2024: {added.country} newly listed",
+                        f"{LIST_2024}{added.country} newly listed",
                         "goods not in the bundled data: check the current list for this"
                         " supplier's goods",
                         added.year,

@@ -85,3 +85,13 @@ def test_the_html_register(cocoa: dict[str, Any]) -> None:
 def test_the_markdown_report(cocoa: dict[str, Any]) -> None:
     text = render_markdown(cocoa)
     assert f"({WORST_ORIGIN})" in text
+
+
+def test_the_html_chart_of_flags_by_country_keeps_inferred_flags_apart(
+    cocoa: dict[str, Any],
+) -> None:
+    from ddtool.reporters.html_report import _flag_charts
+
+    charts = _flag_charts(cocoa)
+    text = repr(charts)
+    assert f"({WORST_ORIGIN})" in text

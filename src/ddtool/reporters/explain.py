@@ -22,6 +22,7 @@ from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
     DEFAULT_SEVERITY,
     GUESSED,
+    LIST_2024,
     SEVERITY_FACT,
     RiskDetail,
     Scorer,
@@ -144,6 +145,9 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             _add_row(table, f"adjustment: {label}", f"{delta:+.4f}", "")
         if d.floor:
             _add_row(table, "listing floor", f"{d.floor:.4f}", d.floor_reason)
+        for fact in d.evidence:  # (the 2024 list's changes: shown to check, never scored)
+            if fact.indicator.startswith(LIST_2024):
+                _add_row(table, fact.indicator, "not scored", f"{fact.value} ({fact.source})")
         _add_row(table, "likelihood", f"{d.score.likelihood:.4f}", "")
         _add_row(table, "severity", f"{d.score.severity:.4f}", _severity_note(d, guessed))
         _add_row(table, "priority", f"{d.score.priority:.4f}", "likelihood × severity")

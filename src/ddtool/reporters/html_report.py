@@ -241,7 +241,8 @@ def _flag_charts(document: dict[str, Any]) -> list[dict[str, Any]]:
         tier = _first_tier(flag.get("tiers"))
         tier_label = f"tier {tier}" if tier is not None else "tier unknown"
         tier_keys[tier_label] = tier if tier is not None else 999
-        country_label = _country_label(flag.get("country")) or "country unknown"
+        # (an inferred supplier's flag apart: its worst-case origin is no supplier's country)
+        country_label = flag_country(flag, _country_label) or "country unknown"
         level = level_shown(flag, flag.get("level", ""))  # "low (data gap)" apart from low
         by_tier[tier_label][level] += 1
         by_country[country_label][level] += 1
