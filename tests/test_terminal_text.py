@@ -361,6 +361,10 @@ def test_the_words_of_fail_on_new(
         ("PRC-TH-1", "PRC-TH-1", None),
         ("mahachai tuna canning co., ltd.", "PRC-TH-1", "the supplier of that name, PRC-TH-1"),
         ("PRC-TH-9", None, "(did you mean 'PRC-TH-1'?)"),
+        # a word of a name: the suppliers whose names hold it
+        ("mahachai", None, "(names holding it: 'PRC-TH-1' (Mahachai Tuna Canning Co., Ltd.),"),
+        ("Surimi", None, "'PRC-TH-2' (Tha Chin Surimi Industries Co., Ltd.); give the id)"),
+        ("tuna", None, "'TRD-TH-1' (Andaman Tuna Brokers Co., Ltd.); give the id)"),
     ],
 )
 def test_explain_takes_a_suppliers_name_as_well_as_its_id(
@@ -374,3 +378,25 @@ def test_explain_takes_a_suppliers_name_as_well_as_its_id(
         assert f"\nMahachai Tuna Canning Co., Ltd. ({explained})\n" in "\n" + done.output
     if said:
         assert said in " ".join(done.output.split())
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (
+            ["cocoa"],
+            "write the kind first: 'cocoa' names a sector (cocoa-farming) and a good (Cocoa):"
+            " ddtool profiles show sector cocoa, or ddtool profiles show good cocoa",
+        ),
+        (["CIV"], "ddtool profiles show country CIV"),
+        (["country"], "give the country to show: ddtool profiles show country CIV"),
+        (["Good"], "give the good to show: ddtool profiles show good cotton"),
+        (["fabric mill"], "names a sector (fabric-manufacturing)"),
+        (["xyzzy"], "'xyzzy' names no country, sector or good; write the kind first"),
+    ],
+)
+def test_profiles_show_with_one_word_says_what_to_write(words: list[str], said: str) -> None:
+    """(It answered "Missing argument 'key'".)"""
+    done = CliRunner().invoke(app, ["profiles", "show", *words], env={"COLUMNS": "250"})
+    assert done.exit_code == 2
+    assert said in " ".join(done.output.split())

@@ -965,6 +965,16 @@ def explain(
         else:
             best = closest_id(supplier_id, ids)
             hint = f" (did you mean {best!r}?)" if best else ""
+            # a part of a name ("ashanti"): the suppliers whose names hold it
+            holding = [
+                (sid, s.name)
+                for sid, s in result.supply.suppliers.items()
+                if s.name and len(key) >= 3 and f" {key} " in f" {name_key(s.name)} "
+            ]
+            if not named and holding:
+                shown = ", ".join(f"{sid!r} ({name})" for sid, name in holding[:3])
+                more = f" and {len(holding) - 3} more" if len(holding) > 3 else ""
+                hint = f" (names holding it: {shown}{more}; give the id)"
             also = f"; {len(named)} suppliers have that name: give an id" if named else ""
             _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}{also}")
     explain_supplier(result, supplier_id, _console())
@@ -1359,14 +1369,19 @@ def profiles_list(profiles: ProfilesOption = None) -> None:
 @_guard
 def profiles_show(
     kind: Annotated[str, typer.Argument(help="country, sector or good")],
-    key: Annotated[str, typer.Argument(help="ISO3/name, sector id/alias, or good name")],
+    key: Annotated[
+        str | None, typer.Argument(help="ISO3/name, sector id/alias, or good name")
+    ] = None,
     profiles: ProfilesOption = None,
 ) -> None:
-    """Show one country, sector or good with its figures and sources: CIV, cocoa-farming,
-    cotton."""
-    from ddtool.reporters.profiles_view import show_item
+    """Show one country, sector or good with its figures and sources: country CIV, sector
+    cocoa-farming, good cotton."""
+    from ddtool.reporters.profiles_view import show_item, what_is
 
-    message = show_item(_load_profiles(profiles), kind, key, _console())
+    loaded = _load_profiles(profiles)
+    if key is None:  # (one word: which kinds it names, and the commands that show them)
+        _fail(what_is(loaded, kind))
+    message = show_item(loaded, kind, key, _console())
     if message:
         _fail(message)
 

@@ -192,8 +192,6 @@ class Config(BaseModel):
             "Fair for Life",
             "SLCP",
             "RBA",
-            "Fishing Industry Association",
-            "MSC",
         ]
     )
 

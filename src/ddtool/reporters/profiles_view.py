@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 
 from rich.console import Console
@@ -70,6 +71,37 @@ def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
     best = closest_id(kind, ["country", "sector", "good"])
     hint = f" (did you mean {best!r}?)" if best else ""
     return f"unknown kind {kind!r}{hint}: use country, sector or good"
+
+
+_KINDS = ("country", "sector", "good")
+
+
+def what_is(p: Profiles, word: str) -> str:
+    """The message for `profiles show WORD` without a key: the key a kind needs, or the kinds
+    the word names and the commands that show them ('cocoa': a sector and a good)."""
+    if word.strip().casefold() in _KINDS:
+        kind = word.strip().casefold()
+        example = {"country": "CIV", "sector": "cocoa-farming", "good": "cotton"}[kind]
+        return f"give the {kind} to show: ddtool profiles show {kind} {example}"
+    named: list[tuple[str, str]] = []
+    country = normalise_country(word)
+    if country.iso3 is not None:
+        named.append(("country", f"{display_name(country.iso3)} ({country.iso3})"))
+    sector = p.match_sector(word)
+    if sector.id is not None:
+        named.append(("sector", sector.id))
+    good = p.match_good(word)
+    if good is not None:
+        named.append(("good", good))
+    quoted = shlex.quote(word)
+    if not named:
+        return (
+            f"{word!r} names no country, sector or good; write the kind first:"
+            f" ddtool profiles show country|sector|good {quoted}"
+        )
+    what = " and ".join(f"a {kind} ({name})" for kind, name in named)
+    commands = ", or ".join(f"ddtool profiles show {kind} {quoted}" for kind, _ in named)
+    return f"write the kind first: {word!r} names {what}: {commands}"
 
 
 def _from_overlay(listing: GoodListing) -> str:
