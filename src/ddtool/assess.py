@@ -548,6 +548,8 @@ def _document(
                 "year": src.year,
                 "licence": src.licence,
                 "location": src.location,
+                # (how far the copy read can be trusted: "NOT verified against NORMLEX")
+                **({"note": src.note} if src.note else {}),
             }
             for src in profiles.sources.values()
         ],

@@ -633,6 +633,7 @@ TOP = Record(
                         "year": (YEAR, REPORT),
                         "licence": (TEXT_OR_NULL, REPORT),
                         "location": (TEXT_OR_NULL, REPORT),
+                        "note": (TEXT_OR_NULL, OPTIONAL),
                     }
                 )
             ),

@@ -159,7 +159,7 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
     rows = [r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True)]
     own = rows[rows.index(OWN_RULES) + 1 :] if OWN_RULES in rows else []
     listed = list(wb["Sources"].iter_rows(min_row=2, values_only=True))[: len(rows) - len(own)]
-    used = {r[0] for r in listed if r[-1] == "yes"}
+    used = {r[0] for r in listed if r[5] == "yes"}  # (the column "Used in this register")
     assert used == expected
     if sample == "garment.yaml":
         assert any(": " in name for name in used)  # the case that was missed
@@ -321,3 +321,25 @@ def test_the_summary_dates_are_date_cells(
         assert generated.number_format == "yyyy\\-mm\\-dd\\ hh:mm:ss"
     if isinstance(as_of_cell, dt.datetime):
         assert assessed.number_format == "yyyy\\-mm\\-dd"
+
+
+def test_the_sources_say_how_far_each_copy_can_be_trusted(tmp_path: Path) -> None:
+    """The manifest's note on a source ("NOT verified against NORMLEX") is in the JSON, the
+    register's Sources sheet and the Markdown report's Sources, as `profiles sources` has it."""
+    from ddtool.profiles import load_profiles
+
+    js, out, md = tmp_path / "a.json", tmp_path / "r.xlsx", tmp_path / "r.md"
+    result = CliRunner().invoke(
+        app, ["assess", str(SAMPLES / "cocoa.yaml"), "-q", "-o", str(js), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    reporter_for(md).write(doc, md)
+    notes = {s.name: s.note for s in load_profiles().sources.values()}
+    assert {s["name"]: s.get("note", "") for s in doc["sources"]} == notes
+    ratifications = next(name for name, note in notes.items() if "NORMLEX" in note)
+    rows = list(load_workbook(out)["Sources"].iter_rows(values_only=True))
+    header = list(rows[0])
+    [row] = [r for r in rows if r[0] == ratifications]
+    assert row[header.index("Note")] == notes[ratifications]
+    assert notes[ratifications] in " ".join(md.read_text(encoding="utf-8").split())

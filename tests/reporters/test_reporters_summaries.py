@@ -261,7 +261,7 @@ def test_a_source_named_as_the_source_behind_a_rating_is_used(
     name = next(s["name"] for s in document["sources"] if s["name"].startswith(behind))
     rows = [[c.value for c in r] for r in _rows(_write(document, tmp_path / "r.xlsx"), "Sources")]
     rows, _ = _published_and_own(rows)
-    used = {r[0]: r[-1] for r in rows[1:]}
+    used = {r[0]: r[5] for r in rows[1:]}  # (the column "Used in this register")
     assert used[name] == "yes"
     markdown = _write(document, tmp_path / "r.md").read_text("utf-8")
     listed = markdown.split("## Sources\n")[1]
@@ -292,7 +292,10 @@ def test_every_register_writes_a_whole_number_as_its_source_does(tmp_path: Path)
         if e["indicator"].startswith("ituc_global_rights_index_rating (THA")
     ]
     assert ratings and all(e["value"] == 5 for e in ratings)
-    wanted = "ituc_global_rights_index_rating (THA): 5 (2026, ITUC Global Rights Index 2026"
+    wanted = (
+        "ITUC rights rating (ituc_global_rights_index_rating, THA): 5"
+        " (2026, ITUC Global Rights Index 2026"
+    )
     xlsx = [
         [c.value for c in r] for r in _rows(_write(document, tmp_path / "r.xlsx"), "Risk register")
     ]
@@ -310,9 +313,9 @@ def test_every_register_writes_a_whole_number_as_its_source_does(tmp_path: Path)
     }
     for suffix, text in texts.items():
         assert wanted in text, suffix
-        assert not re.search(r"rating \(\w{3}\): \d\.0 ", text), suffix
+        assert not re.search(r"rating, \w{3}\): \d\.0 ", text), suffix
     # a figure with a fraction stays as the JSON gives it (92.096, not 92.1)
-    assert re.search(r"informal_employment_rate_pct \(THA[^)]*\): 64\.982 \(", texts[".csv"])
+    assert re.search(r"informal_employment_rate_pct, THA\): 64\.982 \(", texts[".csv"])
 
 
 @pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.yaml")))
@@ -325,14 +328,16 @@ def test_the_markdown_sources_are_those_the_excel_sheet_marks_used(
     document = assess([SAMPLES / sample]).data
     rows = [[c.value for c in r] for r in _rows(_write(document, tmp_path / "r.xlsx"), "Sources")]
     rows, sheet_own = _published_and_own(rows)
-    used = {r[0]: (r[1], r[2]) for r in rows[1:] if r[-1] == "yes"}
+    used = {r[0]: (r[1], r[2], r[6]) for r in rows[1:] if r[5] == "yes"}  # (r[6]: its note)
     markdown = _write(document, tmp_path / "r.md").read_text("utf-8").replace("\\", "")
     if not document["flags"]:  # (services: no flag cites a source; the list is left out)
         assert not used and "## Sources" not in markdown
         return
     published, _, own = markdown.split("## Sources\n")[1].partition(OWN_RULES)
     listed = [line[2:] for line in published.splitlines() if line.startswith("- ")]
-    assert sorted(listed) == sorted(f"{n} — {p}, {y}" for n, (p, y) in used.items())
+    assert sorted(listed) == sorted(
+        f"{n} — {p}, {y}" + (f" ({note})" if note else "") for n, (p, y, note) in used.items()
+    )
     rules = [line[2:] for line in own.splitlines() if line.startswith("- ")]
     names = {source["name"] for source in document["sources"]}
     assert rules and not names.intersection(rules)

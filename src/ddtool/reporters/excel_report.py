@@ -426,6 +426,7 @@ class ExcelReporter(Reporter):
                 ("Licence", 50),
                 ("Location", 70),
                 ("Used in this register", 12),
+                ("Note", 60),
             ),
         )
         profiles = doc["profiles"]
@@ -437,16 +438,17 @@ class ExcelReporter(Reporter):
                 "",
                 f"version {profiles['version']}, sha256 {profiles['sha256']}",
                 "",
+                "",
             ]
         )
         for overlay in profiles.get("overlays", []):
-            sheet.append(["Profile overlay", "", "", "", overlay, "yes"])
+            sheet.append(["Profile overlay", "", "", "", overlay, "yes", ""])
         # each input file with its own hash; with several, the hash over all of them apart
         files, combined = inputs(doc, one="Input file")
         for label, path, sha256 in files:
-            sheet.append([label, "", "", "", f"{path} sha256 {sha256}", ""])
+            sheet.append([label, "", "", "", f"{path} sha256 {sha256}", "", ""])
         if combined:
-            sheet.append([combined[0], "", "", "", f"sha256 {combined[2]} ({combined[1]})", ""])
+            sheet.append([combined[0], "", "", "", f"sha256 {combined[2]} ({combined[1]})", "", ""])
         facts: list[dict[str, Any]] = list(doc.get("evidence", {}).values())
         if not facts:  # documents with evidence inline in each flag
             facts = [e for f in register(doc) for e in flag_evidence(doc, f)]
@@ -471,12 +473,13 @@ class ExcelReporter(Reporter):
                     src["licence"],
                     src["location"],
                     "yes" if src["name"] in used else "no",
+                    src.get("note") or "",
                 ]
             )
         if own:  # (apart: no publication, as the Markdown report lists them)
-            sheet.append([OWN_RULES, "", "", "", "", ""])
+            sheet.append([OWN_RULES, "", "", "", "", "", ""])
             for text in own:
-                sheet.append([text, "ddtool", "", "", "", "yes"])
+                sheet.append([text, "ddtool", "", "", "", "yes", ""])
 
     @staticmethod
     def _warnings(book: XlsxBook, doc: dict[str, Any]) -> None:

@@ -380,7 +380,8 @@ OWN_RULES = (
 
 def _sources(sources: list[str], document: dict[str, Any]) -> list[str]:
     """The sources the flags cite, as the Excel register's Sources sheet marks them used:
-    each with its publisher and year ("Name — Publisher, 2023"); then, apart, what a fact
+    each with its publisher and year ("Name — Publisher, 2023") and the risk data's note on
+    how far its copy can be trusted, where it has one; then, apart, what a fact
     cites in their place ("ddtool: no data is scored as 0.5 …", the supplier's own record),
     which is no publication."""
     if not sources:
@@ -395,7 +396,12 @@ def _sources(sources: list[str], document: dict[str, Any]) -> list[str]:
                 for key in ("publisher", "year")
                 if catalogue[name].get(key) not in (None, "")
             )
-            out.append(f"- {inline(name)}" + (f" — {inline(about)}" if about else ""))
+            note = catalogue[name].get("note")
+            out.append(
+                f"- {inline(name)}"
+                + (f" — {inline(about)}" if about else "")
+                + (f" ({inline(str(note))})" if note else "")
+            )
     own = [name for name in sources if name not in catalogue]
     if own:
         out += ["", OWN_RULES, "", *(f"- {inline(name)}" for name in own)]
