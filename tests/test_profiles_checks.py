@@ -161,6 +161,18 @@ REFUSED: list[tuple[str, str, str]] = [
     ("countries.csv", "iso3;indicator;value\n", "the file is separated by semicolons"),
     ("sector_facts.csv", "fact_id,value,source_id\nF001,x,y\n", "not read from an overlay"),
     ("eo13126_products.csv", "a,b\n", "not read from an overlay"),
+    (
+        "remediation.yaml",
+        "measures:\n  - {id: x, risk_types: [forced_labour], sectors: [seafood-processing],"
+        " inputs: [seafood-trade], step: mitigate, title: t, action: a, owner: o, reference: r}\n",
+        "inputs: 'seafood-trade' is no raw-material sector",
+    ),
+    (
+        "remediation.yaml",
+        "measures:\n  - {id: x, risk_types: [forced_labour], sectors: [seafood-processing],"
+        " goods: [Shrimps], step: mitigate, title: t, action: a, owner: o, reference: r}\n",
+        "goods: 'Shrimps' is no good of good_sectors.csv",
+    ),
 ]
 
 

@@ -29,7 +29,7 @@ from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
 from ddtool.reference.countries import display_name
-from ddtool.remediation import measures_for_flag
+from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, measures_for_flag
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.scoring import (
     GUESSED,
@@ -390,17 +390,30 @@ class _Flagging:
         self.order = order = sorted(first_tier)
         order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
         above = {buyer for node_id in inferred for buyer in pred[node_id]}  # inferred below
+        # what each supplier of a sector with measures written for some of its goods handles
+        # (a shrimp processor's farms are no vessels); UNKNOWN for the others
+        handled = HandledBeneath(profiles, supply.succ, partial(_sector_of, sector_of, inferred))
+        fitted, suppliers = handled.sectors, supply.suppliers
+        sectors = list(map(sector_of.__getitem__, order))
+        handles = [
+            handled.handles(sid, sector, suppliers[sid].products)
+            if sector is not None and (fitted is None or sector in fitted)
+            else UNKNOWN
+            for sid, sector in zip(order, sectors, strict=True)
+        ]
         # what each supplier's entry and flags take from its (shared) score, looked up once
         self.parts_of = parts_of = shared.parts_in_order(
             list(map(risks.__getitem__, order)),
-            list(map(sector_of.__getitem__, order)),
-            list(map(attrgetter("country"), map(supply.suppliers.__getitem__, order))),
+            sectors,
+            list(map(attrgetter("country"), map(suppliers.__getitem__, order))),
             list(map(above.__contains__, order)),
+            handles,
         )
         self.found_of = found_of = [parts[5] for parts in parts_of]
         self.inferred_ids = inferred_ids = sorted(inferred)
         self.inferred_found = inferred_found = [
-            _inferred_flagged(inferred[i], shared, config) for i in inferred_ids
+            _inferred_flagged(inferred[i], shared, config, handled.handles(i, inferred[i].sector))
+            for i in inferred_ids
         ]
         self.gaps = gaps = [
             {"supplier_id": sid, "gap": gap}
@@ -777,8 +790,18 @@ class _Glance:
 _InferredFlag = tuple[str, Score, dict[str, Any], str]
 
 
+def _sector_of(
+    sector_of: dict[str, str | None], inferred: dict[str, InferredSupplier], node: str
+) -> str | None:
+    """The sector of a supplier, mapped or inferred (None for the company)."""
+    if node in sector_of:
+        return sector_of[node]
+    found = inferred.get(node)
+    return None if found is None else found.sector
+
+
 def _inferred_flagged(
-    node: InferredSupplier, shared: _Shared, config: Config
+    node: InferredSupplier, shared: _Shared, config: Config, handles: Handles
 ) -> list[_InferredFlag]:
     """The risk types an inferred supplier is flagged for (its worst case over the origins
     reaches the flag level), with the basis of each."""
@@ -802,7 +825,7 @@ def _inferred_flagged(
             " with real data."
         )
         evidence = shared.evidence(node.evidence[rt])
-        measures = shared.measures(rt, node.sector, True, node.gaps)
+        measures = shared.measures(rt, node.sector, True, node.gaps, handles)
         basis = shared.basis(reason, evidence, measures)
         found.append((rt, worst, node.expected[rt].as_dict(), basis))
     return found
@@ -888,14 +911,14 @@ class _Shared:
         self._gaps: dict[tuple[tuple[str, ...], bool], list[str]] = {}
         self._reasons: dict[tuple[Any, ...], str] = {}
         self._held: dict[int, tuple[list[str], list[str]]] = {}
-        self._parts: dict[tuple[int, str | None, str | None, bool], _Parts] = {}
+        self._parts: dict[tuple[int, str | None, str | None, bool, Handles], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
         self._fact_ids: dict[int, str] = {}
         self._text_ids: dict[str, str] = {}
         self._keep: list[Any] = []
-        self._measures: dict[tuple[str, str | None, bool, tuple[str, ...]], list[str]] = {}
+        self._measures: dict[tuple[str, str | None, bool, tuple[str, ...], Handles], list[str]] = {}
         self._used: dict[str, dict[str, Any]] = {}
         self._bases: dict[str, dict[str, Any]] = {}
 
@@ -916,11 +939,17 @@ class _Shared:
         return found
 
     def parts(
-        self, risk: SupplierRisk, sector: str | None, country: str | None, inferred_below: bool
+        self,
+        risk: SupplierRisk,
+        sector: str | None,
+        country: str | None,
+        inferred_below: bool,
+        handles: Handles = UNKNOWN,
     ) -> _Parts:
         """Everything a mapped supplier's entry and flags take from its (shared) score: the
-        country name, the risk, the data gaps, the listings, the worst case, the flags."""
-        key = (id(risk), sector, country, inferred_below)
+        country name, the risk, the data gaps, the listings, the worst case, the flags
+        (their measures fitted to what it handles)."""
+        key = (id(risk), sector, country, inferred_below, handles)
         found = self._parts.get(key)
         if found is None:
             self._keep.append(risk)  # the key's id stays unique while the risk is alive
@@ -930,7 +959,7 @@ class _Shared:
                 self.gaps(risk, inferred_below),
                 self.listings(risk),
                 self.worst(risk) if risk.worst is not None else None,
-                self.flagged(risk, sector, country, inferred_below),
+                self.flagged(risk, sector, country, inferred_below, handles),
                 self.held(risk),
             )
         return found
@@ -941,11 +970,12 @@ class _Shared:
         sectors: list[str | None],
         countries: list[str | None],
         inferred_below: list[bool],
+        handles: list[Handles],
     ) -> list[_Parts]:
         """`parts` of each supplier (one per position in the lists): each distinct set is
         made in the order the suppliers come, so the catalogues fill as one by one."""
         ids = list(map(id, risks))
-        keys = list(zip(ids, sectors, countries, inferred_below, strict=True))
+        keys = list(zip(ids, sectors, countries, inferred_below, handles, strict=True))
         made, by_id = self._parts, dict(zip(ids, risks, strict=True))
         for key in dict.fromkeys(keys):  # in order of first appearance
             if key not in made:
@@ -973,7 +1003,12 @@ class _Shared:
         return found
 
     def flagged(
-        self, risk: SupplierRisk, sector: str | None, country: str | None, inferred_below: bool
+        self,
+        risk: SupplierRisk,
+        sector: str | None,
+        country: str | None,
+        inferred_below: bool,
+        handles: Handles = UNKNOWN,
     ) -> list[_Flagged]:
         """The risk types a mapped supplier is flagged for, with the score and basis of each
         (made once per distinct set of parts: see `parts`)."""
@@ -1011,7 +1046,7 @@ class _Shared:
                     ),
                 ]
             evidence = self.evidence(facts) if facts is not detail.evidence else self.ids(detail)
-            measures = self.measures(rt, sector, False, gaps)
+            measures = self.measures(rt, sector, False, gaps, handles)
             found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
         return found
 
@@ -1134,11 +1169,16 @@ class _Shared:
         return {key: self._facts[key] for key in sorted(self._facts)}
 
     def measures(
-        self, risk_type: str, sector: str | None, inferred: bool, gaps: list[str]
+        self,
+        risk_type: str,
+        sector: str | None,
+        inferred: bool,
+        gaps: list[str],
+        handles: Handles = UNKNOWN,
     ) -> list[str]:
-        key = (risk_type, sector, inferred, tuple(gaps))
+        key = (risk_type, sector, inferred, tuple(gaps), handles)
         if key not in self._measures:
-            measures = measures_for_flag(self.profiles, risk_type, sector, inferred, gaps)
+            measures = measures_for_flag(self.profiles, risk_type, sector, inferred, gaps, handles)
             for m in measures:
                 self._used.setdefault(m["id"], {k: v for k, v in m.items() if k != "id"})
             self._measures[key] = [m["id"] for m in measures]

@@ -271,6 +271,11 @@ class Measure:
     action: str
     owner: str
     reference: str
+    # written for what some suppliers of its sectors handle only (a vessel's catch, shrimp):
+    # given where the supplier's raw material comes from one of these raw-stage sectors, or
+    # its products name one of these listed goods, and wherever the data does not tell
+    inputs: tuple[str, ...] = ()
+    goods: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, eq=False)
@@ -455,6 +460,15 @@ class Profiles:
         except KeyError:
             found = self._matched[product] = self._match_good(product)
             return found
+
+    def good_named(self, product: str) -> str | None:
+        """The listed good a product names, or the second of its two words does ('canned
+        skipjack'; not a side ingredient of a longer name: 'chocolate with hazelnuts')."""
+        good = self.match_good(product)
+        words = product.split()
+        if good is None and len(words) == 2:
+            good = self.match_good(words[1])
+        return good
 
     def good_suggestion(self, product: str) -> str | None:
         """For a product that is no listed good's name or alias (match_good): the one it is
@@ -2215,7 +2229,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         step_ids = {s for s, _ in steps}
         for i, item in enumerate(_entries(data, "measures", path, check)):
             where = f"{path}: measures[{i}]"
-            measure = _measure(item, where, check, step_ids, sectors)
+            measure = _measure(item, where, check, step_ids, sectors, good_sectors)
             if measure is not None:
                 measures[measure.id] = measure
 
@@ -2348,7 +2362,12 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
 
 
 def _measure(
-    item: Any, where: str, check: _Checker, steps: set[str], sectors: dict[str, Sector]
+    item: Any,
+    where: str,
+    check: _Checker,
+    steps: set[str],
+    sectors: dict[str, Sector],
+    good_sectors: dict[str, str],
 ) -> Measure | None:
     if not isinstance(item, dict) or not item.get("id"):
         check.fail(where, "a measure needs an id")
@@ -2367,6 +2386,14 @@ def _measure(
     for sector_id in sector_ids:
         if sector_id != "*" and sector_id not in sectors:
             check.fail(where, f"unknown sector {sector_id!r}")
+    inputs = tuple(str(s) for s in item.get("inputs", []) or [])
+    for sector_id in inputs:
+        if sector_id not in sectors or sectors[sector_id].stage != "raw":
+            check.fail(where, f"inputs: {sector_id!r} is no raw-material sector")
+    goods = tuple(str(g) for g in item.get("goods", []) or [])
+    for good in goods:
+        if good not in good_sectors:
+            check.fail(where, f"goods: {good!r} is no good of good_sectors.csv")
     return Measure(
         id=str(item["id"]),
         risk_types=risk_types,
@@ -2376,4 +2403,6 @@ def _measure(
         action=" ".join(str(item.get("action", "")).split()),
         owner=str(item.get("owner", "")),
         reference=str(item.get("reference", "")),
+        inputs=inputs,
+        goods=goods,
     )

@@ -515,13 +515,8 @@ class Inference:
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 
     def _good_of(self, product: str) -> str | None:
-        """The listed good a product names, or the second of its two words does ('canned
-        skipjack'; not a side ingredient of a longer name: 'chocolate with hazelnuts')."""
-        good = self.profiles.match_good(product)
-        words = product.split()
-        if good is None and len(words) == 2:
-            good = self.profiles.match_good(words[1])
-        return good
+        """The listed good a product names (Profiles.good_named)."""
+        return self.profiles.good_named(product)
 
     def _attach(
         self,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ddtool.profiles import Measure, Profiles
@@ -28,29 +30,168 @@ GAP_MEASURES: tuple[tuple[str, str], ...] = (
     ("no country data", "gap-audit-reports"),
     ("tiers below not mapped", "gap-map-tier2"),
 )
+# "country unknown" on a mapped supplier that grows, mines or catches nothing (a
+# processor, a factory, a haulier): it has no raw-material origin to give, but the
+# country of its own site
+SITE_COUNTRY = "gap-site-country"
+
+
+@dataclass(frozen=True, slots=True)
+class Handles:
+    """What a supplier is known to handle, for the measures written for some of it only
+    (Measure.inputs, Measure.goods): the raw-material sectors its goods come from and the
+    listed goods its products name; None where the data does not tell."""
+
+    inputs: frozenset[str] | None = None
+    goods: frozenset[str] | None = None
+
+    def fits(self, measure: Measure) -> bool:
+        """Whether a measure applies to what the supplier handles (or may handle)."""
+        if measure.inputs and self.inputs is not None and self.inputs.isdisjoint(measure.inputs):
+            return False
+        return not (
+            measure.goods and self.goods is not None and self.goods.isdisjoint(measure.goods)
+        )
+
+
+UNKNOWN = Handles()
+
+
+class HandledBeneath:
+    """What each supplier handles, read from the chain: the raw-material stages (mapped or
+    inferred) beneath it along its sector's inputs, and the goods its products name. Only
+    worked out for the suppliers of sectors a measure is written for some of (the others
+    get UNKNOWN, at no cost on large chains)."""
+
+    def __init__(
+        self,
+        profiles: Profiles,
+        succ: Mapping[str, Mapping[str, Any]],
+        sector_of: Callable[[str], str | None],
+    ) -> None:
+        self.profiles, self.succ, self.sector_of = profiles, succ, sector_of
+        fitted = {s for m in profiles.measures if m.inputs or m.goods for s in m.sectors}
+        self.sectors: frozenset[str] | None = (
+            None if "*" in fitted else frozenset(fitted)  # (None: every sector)
+        )
+        self._raw_of: dict[str, frozenset[str]] = {}
+        self._beneath: dict[str, frozenset[str]] = {}
+
+    def handles(self, node: str, sector: str | None, products: Sequence[str] = ()) -> Handles:
+        """What a supplier (mapped or inferred) of this sector handles, with its products."""
+        if sector is None or (self.sectors is not None and sector not in self.sectors):
+            return UNKNOWN
+        raw = self.raw_inputs(sector)
+        goods = [self.profiles.good_named(p) for p in products]
+        # (decided only when every product names a listed good: 'surimi' names none)
+        named = frozenset(g for g in goods if g) if goods and all(goods) else None
+        from_goods = {self.profiles.good_sectors[g] for g in goods if g} & raw
+        inputs = self._raw_beneath(node) | from_goods
+        return Handles(inputs or None, named)
+
+    def raw_inputs(self, sector: str) -> frozenset[str]:
+        """The raw-material sectors a sector's goods come from, along its inputs (itself for
+        a raw-material stage: a farm, mine or fishing vessel)."""
+        found = self._raw_of.get(sector)
+        if found is None:
+            sectors = self.profiles.sectors
+            raw: set[str] = set()
+            seen, stack = {sector}, [sector]
+            while stack:
+                current = sectors.get(stack.pop())
+                if current is None:
+                    continue
+                if current.stage == "raw":
+                    raw.add(current.id)
+                    continue
+                for upstream in current.inputs:
+                    if upstream not in seen:
+                        seen.add(upstream)
+                        stack.append(upstream)
+            found = self._raw_of[sector] = frozenset(raw)
+        return found
+
+    def _raw_beneath(self, node: str) -> frozenset[str]:
+        """The raw-material stages beneath a node that its sector's goods come from: its
+        suppliers of those stages, and theirs beneath the suppliers that handle the same
+        materials (a trader between a cannery and its vessels; not its haulier)."""
+        if node in self._beneath:
+            return self._beneath[node]
+        stack, done = [node], self._beneath
+        while stack:  # (iterative: chains may run deeper than Python's recursion limit)
+            current = stack[-1]
+            sector = self.sector_of(current)
+            raw = self.raw_inputs(sector) if sector is not None else frozenset()
+            if sector is not None and self.profiles.sectors[sector].stage == "raw":
+                done[current] = frozenset({sector})
+                stack.pop()
+                continue
+            pending = [
+                s
+                for s in self.succ.get(current, ())
+                if s not in done and self._related(s, raw) and s not in stack
+            ]
+            if pending:
+                stack.extend(pending)
+                continue
+            found: set[str] = set()
+            for supplier in self.succ.get(current, ()):
+                if supplier in done and self._related(supplier, raw):
+                    found |= done[supplier] & raw
+            done[current] = frozenset(found)
+            stack.pop()
+        return done[node]
+
+    def _related(self, supplier: str, raw: frozenset[str]) -> bool:
+        """Whether a supplier handles some of these raw materials (by its sector)."""
+        sector = self.sector_of(supplier)
+        return sector is not None and not raw.isdisjoint(self.raw_inputs(sector))
+
+
+def _raw_stage(profiles: Profiles, sector: str | None) -> bool:
+    """Whether a sector is a raw-material stage of the taxonomy (farm, mine, vessel)."""
+    return (
+        sector is not None
+        and sector in profiles.sectors
+        and (profiles.sectors[sector].stage == "raw")
+    )
 
 
 def measures_for_flag(
-    profiles: Profiles, risk_type: str, sector: str | None, inferred: bool, gaps: list[str]
+    profiles: Profiles,
+    risk_type: str,
+    sector: str | None,
+    inferred: bool,
+    gaps: list[str],
+    handles: Handles = UNKNOWN,
 ) -> list[dict[str, Any]]:
-    """Measures for one flag: the steps that close its data gaps first, then the risk's own."""
+    """Measures for one flag: the steps that close its data gaps first, then the risk's own
+    (those written for what some suppliers handle only where this one may handle it)."""
     by_id = {m.id: m for m in profiles.measures}
     chosen: list[Measure] = []
     if inferred:  # (nobody to ask at an inferred stage: the supplier above it is asked)
         first = by_id.get("gap-map-inferred") or by_id.get("gap-map-tier2")
         if first is not None:
             chosen.append(first)
-        chosen.extend(m for m in profiles.measures_for("data_gap", sector) if sector in m.sectors)
+        chosen.extend(
+            m
+            for m in profiles.measures_for("data_gap", sector)
+            if sector in m.sectors and handles.fits(m)
+        )
+    # (an inferred stage of unknown country keeps the origin: its buyer is asked for it)
+    own_site = not inferred and not _raw_stage(profiles, sector) and SITE_COUNTRY in by_id
     for gap in gaps:
         for needle, measure_id in GAP_MEASURES:
             if inferred and measure_id == "gap-map-tier2":
                 continue  # (mapping beneath it is mapping it: the measure above says so)
+            if own_site and measure_id == "gap-origin-country":
+                measure_id = SITE_COUNTRY
             if needle in gap and measure_id in by_id and by_id[measure_id] not in chosen:
                 chosen.append(by_id[measure_id])
     chosen = chosen[:3]
     budget = MAX_MEASURES - len(chosen)
     risk_measures = profiles.measures_for(risk_type, sector)
-    risk_measures = [m for m in risk_measures if m not in chosen]
+    risk_measures = [m for m in risk_measures if m not in chosen and handles.fits(m)]
     specific = [m for m in risk_measures if sector in m.sectors]
     generic = [m for m in risk_measures if m not in specific]
     picked = (specific + generic)[:budget]
