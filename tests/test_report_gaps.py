@@ -136,7 +136,9 @@ def test_the_chain_exposure_on_a_gap_reads_so_in_every_report(
     html = _write(document, tmp_path / "r.html").read_text("utf-8")
     for rt, risk in zip(exposure, RISKS, strict=True):
         e = exposure[rt]
-        where = f"priority {e['priority']}, from {e['from']}"
+        [named] = [s.get("name") for s in document["suppliers"] if s["id"] == e["from"]]
+        source = f"{e['from']} ({named})" if named else e["from"]  # (with its name)
+        where = f"priority {e['priority']}, from {source}"
         text = f"{GAP[:-1]}; {where})" if shown == GAP else f"{shown} ({where})"
         assert summary[f"Chain exposure: {risk}"] == text
         assert f"| Chain exposure {risk} | {text} |" in markdown  # the same words

@@ -305,4 +305,4 @@ def test_the_summaries_give_the_as_of_date_and_say_the_same_words(tmp_path: Path
     assert "Assessed as of  2025-11-25" in terminal
     assert "| Company | Test GmbH (country not given) |" in markdown
     assert "Test GmbH (country not given)" in terminal
-    assert "priority 0.81, from S-1)" in markdown and ", via " not in markdown
+    assert "priority 0.81, from S-1 (Farm))" in markdown and ", via " not in markdown

@@ -115,7 +115,7 @@ def _when(value: Any, kind: type[dt.date]) -> Any:
 
 def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any], risk_type: str) -> str:
     """'high (priority 0.6, from S1)'; on missing data 'low (data gap; priority …)'."""
-    where = f"priority {exposure['priority']}, from {exposure['from']}"
+    where = f"priority {exposure['priority']}, from {levels.source(exposure)}"
     if levels.on_a_gap(exposure, risk_type):
         return f"low (data gap; {where})"
     return f"{exposure['level']} ({where})"

@@ -143,7 +143,7 @@ def _summary(document: dict[str, Any]) -> dict[str, Any]:
             "shown": levels.level(e, rt),
             "gap": levels.on_a_gap(e, rt),
             "priority": _fmt(e.get("priority")),
-            "source": e.get("from"),
+            "source": levels.source(e),
         }
         for rt, e in s.get("exposure", {}).items()
     ]

@@ -212,7 +212,7 @@ def _summary(document: dict[str, Any]) -> list[str]:
         rows.append((f"Flags {risk_name(rt)}", str(n)))
     exposure = ExposureLevels(document.get("suppliers", []))
     for rt, e in s.get("exposure", {}).items():
-        source = f", from {cell(e['from'])}" if e.get("from") else ""
+        source = f", from {cell(exposure.source(e))}" if e.get("from") else ""
         where = f"priority {e.get('priority')}{source}"
         # low on missing data: "low (data gap; priority …)", never plain low
         shown = (

@@ -55,6 +55,7 @@ class ExposureLevels:
     def __init__(self, suppliers: Iterable[dict[str, Any]]) -> None:
         self._suppliers = suppliers
         self._on_a_gap: dict[str, dict[str, Any]] | None = None  # made at the first low one
+        self._names: dict[str, Any] | None = None  # the suppliers' names, made when asked
 
     def on_a_gap(self, exposure: Mapping[str, Any], risk_type: str | None = None) -> bool:
         """Whether a low exposure (of this risk type) has its maximum on a supplier low on
@@ -67,6 +68,17 @@ class ExposureLevels:
             }
         entry = self._on_a_gap.get(str(exposure.get("from")))
         return entry is not None and low_on_a_gap(entry, "low", risk_type)
+
+    def source(self, exposure: Mapping[str, Any]) -> str:
+        """The supplier an exposure's maximum sits on, with its name where it has one:
+        "T3-01 (Meagui farmers group)"; "" for none."""
+        sid = exposure.get("from")
+        if not sid:
+            return ""
+        if self._names is None:
+            self._names = {str(s.get("id")): s.get("name") for s in self._suppliers}
+        name = self._names.get(str(sid))
+        return f"{sid} ({name})" if name and name != sid else str(sid)
 
     def level(self, exposure: Mapping[str, Any], risk_type: str | None = None) -> str:
         """The exposure's level as shown: "low (data gap)" where it rests on a gap."""
