@@ -343,3 +343,25 @@ def test_the_sources_say_how_far_each_copy_can_be_trusted(tmp_path: Path) -> Non
     [row] = [r for r in rows if r[0] == ratifications]
     assert row[header.index("Note")] == notes[ratifications]
     assert notes[ratifications] in " ".join(md.read_text(encoding="utf-8").split())
+
+
+def test_the_suppliers_sheet_keeps_the_users_own_columns(tmp_path: Path) -> None:
+    """A column of the user's own ("Notes") reached the JSON only; an auditor reading the
+    register never saw it."""
+    chain = tmp_path / "chain.csv"
+    chain.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Notes,Visits\n"
+        "S1,Farm one,GHA,cocoa farming,no visit possible,2\n"
+        "S2,Farm two,GHA,cocoa farming,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.xlsx"
+    assert CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(out)]).exit_code == 0
+    sheet = load_workbook(out)["Suppliers"]
+    header = [c.value for c in sheet[1]]
+    own = {
+        r[0]: r[header.index("Your own columns")]
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert own["S1"] == "Notes: no visit possible; Visits: 2"
+    assert own["S2"] in (None, "")

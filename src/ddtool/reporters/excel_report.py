@@ -32,6 +32,7 @@ from ddtool.reporters.shown import (
     settings_text,
     source_behind,
     supplier_regions,
+    value_text,
     warning_cells,
 )
 from ddtool.reporters.xlsx import Inline, XlsxBook
@@ -97,6 +98,13 @@ def _sources_text(evidence: list[dict[str, Any]], names: frozenset[str]) -> str:
     Markdown report name them (see cited_sources)."""
     cited = (name for e in evidence for name in cited_sources(str(e["source"]), names))
     return "\n".join(dict.fromkeys(cited))
+
+
+def _cell_text(value: Any) -> str:
+    """A value of the user's own column as text: a whole number without ".0", a date as ISO."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value_text(value)
 
 
 def _when(value: Any, kind: type[dt.date]) -> Any:
@@ -319,7 +327,7 @@ class ExcelReporter(Reporter):
         for rt in RISK_NAMES.values():
             columns += [(f"{rt}: likelihood", 11), (f"{rt}: priority", 10), (f"{rt}: level", 10)]
         columns += [(f"exposure {rt}: level", 12) for rt in RISK_NAMES.values()]
-        columns += [("Data gaps", 40), ("Assumption (inferred)", 50)]
+        columns += [("Data gaps", 40), ("Assumption (inferred)", 50), ("Your own columns", 40)]
         sheet = book.sheet("Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
         names = [name for name, _ in columns]
         # the level cells, coloured as the register's are ("low (data gap)" has no fill)
@@ -354,6 +362,9 @@ class ExcelReporter(Reporter):
             # an exposure whose maximum is low on missing data says so, as that level does
             values += [exposure.level(s["exposure"][rt], rt) for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
+            # the columns of the user's own file kept as attributes ("Notes: visited 2024")
+            own = s.get("attributes")
+            values.append("; ".join(f"{k}: {_cell_text(v)}" for k, v in own.items()) if own else "")
             top = max(levels, key=list(LEVEL_FILL).index)
             # low on missing data is not coloured as low risk (its gaps are in the row)
             sheet.append(
