@@ -3,6 +3,7 @@ as the saved file is read."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable
@@ -13,8 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from ddtool.cli import app
+from ddtool.diff import AssessmentFileError
 from ddtool.errors import DdtoolError
-from ddtool.verify import verify
+from ddtool.verify import _saved_whole, verify
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
 
@@ -55,7 +57,13 @@ def _renamed(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def _flag_dropped(doc: dict[str, Any]) -> dict[str, Any]:
-    del doc["flags"][0]
+    """The first flag left out, and the summary counted without it: a file that adds up
+    (else it is no valid assessment) but is not what the re-run gives."""
+    flag = doc["flags"].pop(0)
+    summary = doc["summary"]
+    summary["flags"] -= 1
+    summary["flags_by_level"][flag["level"]] -= 1
+    summary["flags_by_risk_type"][flag["risk_type"]] -= 1
     return doc
 
 
@@ -317,8 +325,8 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
 def test_a_saved_file_broken_after_its_head_is_named(
     saved: tuple[Path, dict[str, Any]], case: str, change: Callable[[str], str], message: str
 ) -> None:
-    """The re-run reads only the head; what follows is read after it, and what is wrong
-    there is an error naming the file too, not a failure."""
+    """What is wrong after the head (what the re-run needs) is an error naming the file
+    too, not a failure; it is read and checked before anything is re-run."""
     path, _ = saved
     copy = path.with_name(f"broken-{case.replace(' ', '-')}.json")
     copy.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
@@ -360,19 +368,24 @@ def _set(key: str, inner: str | None, value: Any) -> Edit:
     return edit
 
 
-# what the re-run reads from the saved file, in shapes no ddtool writes
+# what the re-run reads from the saved file, in shapes no ddtool writes: named at its place
+# by the check of the file (as `ddtool diff` checks it) where that check covers it
 RECORDS: list[tuple[str, Edit, str]] = [
-    ("input not an object", _set("input", None, "chain.yaml"), "AttributeError"),
+    ("input not an object", _set("input", None, "chain.yaml"), "'input' must be an object"),
     ("a file without a path", _set("input", "files", [{"sha256": "0"}]), "KeyError: 'path'"),
-    ("a path that is a number", _set("input", "files", [{"path": 1, "sha256": "0"}]), "1 is not"),
-    ("overlays not texts", _set("profiles", "overlays", [["x"]]), "is not a text"),
+    (
+        "a path that is a number",
+        _set("input", "files", [{"path": 1, "sha256": "0"}]),
+        "[0].path: a text",
+    ),
+    ("overlays not texts", _set("profiles", "overlays", [["x"]]), "overlays[0]: a text"),
     ("an as-of date that is none", _set("options", "as_of", "2026-13-01"), "ValueError"),
     ("a column map of lists", _set("options", "column_map", {"a": ["b"]}), "is not a text"),
-    ("options not an object", _set("options", None, ["x"]), "AttributeError"),
+    ("options not an object", _set("options", None, ["x"]), "$.options: an object"),
     ("settings out of range", _set("options", "settings", {"flag_level": "x"}), "settings"),
     ("a profiles hash lost", lambda d: (d["profiles"].pop("sha256"), d)[1], "KeyError: 'sha256'"),
-    ("a tool that is a text", _set("tool", None, "x"), "TypeError"),
-    ("overlays a text", _set("profiles", "overlays", "ab"), "is not a list"),
+    ("a tool that is a text", _set("tool", None, "x"), "'tool' must be an object"),
+    ("overlays a text", _set("profiles", "overlays", "ab"), "overlays: a list expected"),
 ]
 
 
@@ -544,3 +557,162 @@ def test_a_profile_overlay_moved_is_named_or_found_beside_the_json(tmp_path: Pat
     (tmp_path / "made" / "ovv-moved").rename(moved / "ovv")  # beside the JSON, moved with it
     saved.rename(moved / "a.json")
     assert verify(moved / "a.json").reproduced
+
+
+def _flag_twice(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["flags"].append(dict(doc["flags"][0]))
+    return doc
+
+
+def _supplier_twice(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["suppliers"].append(dict(doc["suppliers"][0]))
+    return doc
+
+
+def _flag_of_no_supplier(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["flags"][0]["supplier_id"] = "NO-SUCH-1"
+    return doc
+
+
+def _flag_dropped_counts_kept(doc: dict[str, Any]) -> dict[str, Any]:
+    del doc["flags"][0]
+    return doc
+
+
+# (case, edit of the saved document, what the error says): a file that is not what it says,
+# checked as `ddtool diff` and `ddtool report` check it, before anything is re-run
+INVALID: list[tuple[str, Edit, list[str]]] = [
+    (
+        "a flag twice",
+        _flag_twice,
+        ["$.flags[52].id: ", "is also the id of $.flags[0]", "$.summary.flags: 52, but $.flags"],
+    ),
+    ("a supplier twice", _supplier_twice, ["$.suppliers[29].id: ", "of $.suppliers[0]"]),
+    (
+        "a flag's supplier edited",
+        _flag_of_no_supplier,
+        ['$.flags[0].supplier_id: no supplier "NO-SUCH-1"'],
+    ),
+    (
+        "a flag dropped, the counts kept",
+        _flag_dropped_counts_kept,
+        ["$.summary.flags: 52, but $.flags holds 51"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "edit", "says"), INVALID, ids=[c[0] for c in INVALID])
+def test_a_saved_file_that_does_not_add_up_is_refused_as_diff_refuses_it(
+    saved: tuple[Path, dict[str, Any]], case: str, edit: Edit, says: list[str]
+) -> None:
+    """A flag appended twice was told as "53 items saved, 52 now; the same items, in another
+    order" (exit 1): nothing had moved, and the file was no valid assessment."""
+    path, document = saved
+    copy = path.with_name(f"invalid-{case.replace(' ', '-')}.json")
+    _write(copy, edit(json.loads(json.dumps(document))), "indented")
+    with pytest.raises(AssessmentFileError) as info:
+        verify(copy)
+    message = str(info.value)
+    assert message.startswith(f"{copy}: not a valid ddtool assessment JSON (")
+    for part in says:
+        assert part in message
+    verified = CliRunner().invoke(app, ["assess", "--verify", str(copy)])
+    diffed = CliRunner().invoke(app, ["diff", str(path), str(copy), "-q"])
+    assert verified.exit_code == diffed.exit_code == 2
+    assert " ".join(verified.output.split()) == " ".join(diffed.output.split())
+    assert "another order" not in verified.output
+
+
+@pytest.fixture(scope="module")
+def sent(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A saved assessment of a chain given by a relative path, copied alone to another
+    folder: its input is not found from there."""
+    made = tmp_path_factory.mktemp("made")
+    (made / "chain.yaml").write_bytes((SAMPLES / "cocoa.yaml").read_bytes())
+    with contextlib.chdir(made):
+        done = CliRunner().invoke(app, ["assess", "chain.yaml", "-q", "-o", "a.json"])
+    assert done.exit_code == 0, done.output
+    alone = tmp_path_factory.mktemp("sent") / "a.json"
+    alone.write_bytes((made / "a.json").read_bytes())
+    return alone
+
+
+def _edited(edit: Edit) -> Callable[[str], str]:
+    return lambda text: json.dumps(edit(json.loads(text)), indent=2)
+
+
+def _without(key: str) -> Edit:
+    return lambda doc: {k: v for k, v in doc.items() if k != key}
+
+
+# (case, change of the saved file's text, what the error says after the file's name)
+WITHOUT_INPUTS: list[tuple[str, Callable[[str], str], str]] = [
+    ("cut off", lambda t: t[:20000], "the file is cut off there"),
+    ("cut in half", _cut, "the file is cut off there"),
+    ("flags deleted", _edited(_without("flags")), "(missing 'flags')"),
+    ("suppliers deleted", _edited(_without("suppliers")), "(missing 'suppliers')"),
+    ("a flag twice", _edited(_flag_twice), "is also the id of $.flags[0]"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "change", "says"), WITHOUT_INPUTS, ids=[c[0] for c in WITHOUT_INPUTS]
+)
+def test_a_broken_saved_file_is_named_before_its_inputs_are_looked_for(
+    sent: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    change: Callable[[str], str],
+    says: str,
+) -> None:
+    """Received without its inputs, a file cut off (or without its flags) was told as
+    "input file(s) not found": the file itself is what is wrong, and is said first."""
+    monkeypatch.chdir(sent.parent)
+    whole = CliRunner().invoke(app, ["assess", "--verify", str(sent)])
+    assert whole.exit_code == 2 and "input file(s) not found" in whole.output
+    broken = tmp_path / "broken.json"
+    broken.write_text(change(sent.read_text(encoding="utf-8")), encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", "--verify", str(broken)])
+    assert done.exit_code == 2, done.output
+    text = " ".join(done.output.split())
+    assert text.startswith(f"error: {broken}: not a ") and says in text, text
+    assert "input file(s) not found" not in text
+
+
+# (case, edit of the saved document, the lines the comparison of its flags gives)
+ORDERS: list[tuple[str, Edit, Callable[[dict[str, Any]], list[str]]]] = [
+    ("moved", _moved, lambda d: ["$.flags: the same items, in another order"]),
+    (
+        "a flag twice",
+        _flag_twice,
+        lambda d: [f"$.flags[52]{_flag_named(d, 0)}: only in the saved result"],
+    ),
+    (
+        "moved, and a flag twice",
+        lambda d: _flag_twice(_moved(d)),
+        lambda d: [f"$.flags[52]{_flag_named(d, 0)}: only in the saved result"],
+    ),
+]
+
+
+def _flag_named(doc: dict[str, Any], i: int) -> str:
+    flag = doc["flags"][i]
+    return f" (id {flag['id']!r}: {flag['supplier_id']}, {flag['risk_type']}, {flag['level']})"
+
+
+@pytest.mark.parametrize(("case", "edit", "expected"), ORDERS, ids=[c[0] for c in ORDERS])
+def test_items_are_in_another_order_only_when_they_are_the_same_items(
+    saved: tuple[Path, dict[str, Any]],
+    case: str,
+    edit: Edit,
+    expected: Callable[[dict[str, Any]], list[str]],
+) -> None:
+    """The comparison itself, past the check of the file (which refuses an id named twice):
+    a second item of one id has no match of its own in the re-run."""
+    path, document = saved
+    copy = path.with_name(f"order-{case.replace(' ', '-').replace(',', '')}.json")
+    _write(copy, edit(json.loads(json.dumps(document))), "compact")
+    rerun = json.loads(json.dumps(document))
+    _, found, _ = _saved_whole(copy, copy.read_text(encoding="utf-8"), rerun)
+    assert found["flags"] == expected(document)

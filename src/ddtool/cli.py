@@ -1087,8 +1087,7 @@ def diff(
 ) -> None:
     """New, resolved, changed and re-identified flags, suppliers added, removed and changed,
     profile data changes."""
-    from ddtool.contract import Contract
-    from ddtool.diff import diff_assessments, load_for_diff, new_at_or_above
+    from ddtool.diff import diff_assessments, invalid_reason, load_for_diff, new_at_or_above
     from ddtool.reporters.diff_report import render_diff_terminal, write_diff
 
     outputs = list(output or [])
@@ -1104,13 +1103,11 @@ def diff(
     documents = [_read_saved(path, load_for_diff, "`ddtool diff`") for path in (old, new)]
     # what the diff reads must be what it seems: ids of their kind and each once, levels
     # and priorities, references that lead somewhere, counts that agree (ddtool.contract)
-    found = []
-    for path, document in zip((old, new), documents, strict=True):
-        contract = Contract(complete=False)
-        contract.check(document)
-        reason = contract.reason()
-        if reason is not None:
-            found.append(f"{path}: not a valid ddtool assessment JSON ({reason})")
+    found = [
+        reason
+        for path, document in zip((old, new), documents, strict=True)
+        if (reason := invalid_reason(path, document)) is not None
+    ]
     if found:
         _fail_all(found)
     result = diff_assessments(*documents)

@@ -7,8 +7,8 @@ a failure halfway through the outputs, nor a report that quietly shows something
 A report reads every part, so it needs every part (`complete`). A diff reads what identifies
 flags and suppliers and shows the rest with defaults, so it needs only the ids and the flags'
 levels; but what a file does hold must still be of its type, each id must be there once and
-each reference must lead somewhere. (`assess --verify` compares the saved file with a re-run
-as it is.)
+each reference must lead somewhere. `assess --verify` checks the saved file as a diff does,
+before it looks for the inputs, and then compares the rest with a re-run as it is.
 
 The parts are described once, as data (`Record`, `ListOf`, `PerKey`, `Catalogue` of `Scalar`
 and `Number` values), and each description checks in two ways: a whole column of values at

@@ -146,11 +146,12 @@ def _parsed(path: Path, data: bytes) -> Any:
         raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({reason})") from None
 
 
-def load_for_diff(path: Path) -> dict[str, Any]:
+def load_for_diff(path: Path, text: str | None = None) -> dict[str, Any]:
     """An assessment as `diff_assessments` reads it: each supplier entry keeps only what a
     diff reads (its risk, exposure, listings and the rest are dropped as each entry is read).
     Two large assessments then fit in memory together: a 10^5-supplier one read whole takes
-    about 1.2 GB, and its supplier entries are most of it."""
+    about 1.2 GB, and its supplier entries are most of it. `text` is the file's text when
+    already read (assessment_text)."""
     keep = (*SUPPLIER_FIELDS, *CHANGE_FIELDS, *_READ_OF_SUPPLIERS)
 
     def slim(_: int, entry: Any) -> Any:
@@ -158,7 +159,18 @@ def load_for_diff(path: Path) -> dict[str, Any]:
             return entry
         return {key: entry[key] for key in keep if key in entry}
 
-    return read_assessment(path, {"suppliers": slim})
+    return read_assessment(path, {"suppliers": slim}, text=text)
+
+
+def invalid_reason(path: Path, document: dict[str, Any]) -> str | None:
+    """What is wrong in an assessment read as load_for_diff reads it, as an error naming the
+    file: an id not of its kind or named twice, a reference that leads nowhere, a summary
+    count that disagrees (ddtool.contract, what a diff or a verification reads); None when
+    nothing is."""
+    contract = Contract(complete=False)
+    contract.check(document)
+    reason = contract.reason()
+    return None if reason is None else f"{path}: not a valid ddtool assessment JSON ({reason})"
 
 
 def read_assessment(

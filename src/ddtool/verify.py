@@ -15,9 +15,10 @@ from pydantic import ValidationError
 from ddtool.assess import AssessOptions, assess
 from ddtool.config import Config, validation_problems
 from ddtool.diff import (
-    SUPPORTED_MAJORS,
     AssessmentFileError,
     assessment_text,
+    invalid_reason,
+    load_for_diff,
     read_assessment,
 )
 from ddtool.errors import DdtoolError
@@ -27,7 +28,7 @@ from ddtool.sources.interface import ReadOptions
 # 10^5-supplier assessment read whole takes about 1.2 GB, and this way its text (158 MB) and
 # little more
 _LISTS = ("suppliers", "flags")
-# what the re-run needs from the saved file, which ddtool writes before the lists
+# what the re-run needs from the saved file
 _HEAD = ("schema_version", "tool", "input", "profiles", "options")
 _LIMIT = 5  # differences listed
 
@@ -77,7 +78,7 @@ def _shown(value: Any) -> str:
 
 def verify(path: Path) -> Verification:
     """Re-run the assessment recorded in `path` with the same inputs, profiles and options."""
-    text, saved = _saved_head(path)
+    text, saved = _saved_checked(path)
     result = Verification(reproduced=True)
     recorded, hashes, options = _recorded(path, saved)
     # paths are recorded as given; relative ones are looked up from here, else the re-run
@@ -224,16 +225,17 @@ def _text(value: Any) -> str:
     return value
 
 
-def _saved_head(path: Path) -> tuple[str, dict[str, Any]]:
-    """The saved file's text, and what it holds before its long lists (what the re-run
-    needs); the whole file, its lists cut down to what the check reads, when it is not in
-    the order ddtool writes."""
+def _saved_checked(path: Path) -> tuple[str, dict[str, Any]]:
+    """The saved file's text, and what the re-run needs of it, once the whole file is read
+    and checked as `ddtool diff` checks it: a file cut off, an id named twice or a summary
+    count that disagrees is an error about the file, said before the inputs are looked for
+    (a file that is not what it says cannot be reproduced, nor its differences told)."""
     text = assessment_text(path)
-    head = read_assessment(path, {}, text=text, stop_before=_LISTS)
-    version = str(head.get("schema_version", "")).split(".")[0]
-    if version in SUPPORTED_MAJORS and all(key in head for key in _HEAD):
-        return text, head
-    return text, read_assessment(path, dict.fromkeys(_LISTS, _checked_part), text=text)
+    document = load_for_diff(path, text)
+    reason = invalid_reason(path, document)
+    if reason is not None:
+        raise AssessmentFileError(reason)
+    return text, {key: document[key] for key in _HEAD if key in document}
 
 
 def _checked_part(_: int, item: Any) -> Any:
@@ -309,6 +311,10 @@ class _Matched:
             j = i if i < len(self.items) else None
         else:
             j = self.by_id.get(item.get("id"))
+        if j in self.seen:
+            # a second saved item of one id has no match of its own: the lists then hold
+            # other items, not the same in another order
+            j = None
         if j is not None:
             self.seen.add(j)
             self.moved = self.moved or j != i
