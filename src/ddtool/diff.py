@@ -10,6 +10,7 @@ import codecs
 import json
 import unicodedata
 from collections.abc import Collection, Mapping
+from datetime import UTC, datetime
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
@@ -29,7 +30,7 @@ from ddtool.model import LEVELS
 from ddtool.reporters.shown import SHOWN_LEVELS, level_shown
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.5"
+DIFF_SCHEMA_VERSION = "1.6"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -410,6 +411,7 @@ def diff_assessments(
     )
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
     changed_settings = settings_changes(_settings(old), _settings(new))
+    reversed_dates = dates_reversed(old_meta, new_meta)
     return {
         "kind": "ddtool-diff",
         "schema_version": DIFF_SCHEMA_VERSION,
@@ -434,7 +436,11 @@ def diff_assessments(
             "profiles_changed": profiles_changed,
             "settings_changed": bool(changed_settings),
             "input_changed": input_changed,
+            "dates_reversed": reversed_dates is not None,
         },
+        # what to know before reading on, each with a type, a message and what it is about
+        # (as an assessment's input warnings are)
+        "warnings": [] if reversed_dates is None else [reversed_dates],
         "profiles_changed": profiles_changed,
         "profiles": {"old": old_meta["profiles"], "new": new_meta["profiles"]},
         "settings_changed": bool(changed_settings),
@@ -449,6 +455,48 @@ def diff_assessments(
         "suppliers_removed": suppliers_removed,
         "suppliers_changed": suppliers_changed,
     }
+
+
+# the dates an assessment is placed in time by, first the one that decides: the as-of date
+# (which certificates and audits counted), then, where those are equal or one is not
+# recorded, when it was made
+ORDER_DATES = (("as_of", "as of"), ("generated_at", "generated"))
+
+
+def dates_reversed(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | None:
+    """A warning (type "dates-reversed") when the old assessment (as _meta describes it) is
+    later than the new one, by its as-of date or else when it was made: the two files were
+    most likely given the wrong way round, and every new flag would then be a resolved one.
+    None when they are in order, or their dates cannot be compared."""
+    for key, words in ORDER_DATES:
+        was, now = _moment(old.get(key)), _moment(new.get(key))
+        if was is None or now is None or was == now:
+            continue
+        if was < now:
+            return None
+        return {
+            "type": "dates-reversed",
+            "date": key,
+            "old": old[key],
+            "new": new[key],
+            "message": (
+                f"the OLD assessment ({words} {old[key]}) is later than the NEW one ({words}"
+                f" {new[key]}): the arguments may be swapped (give the earlier one first)"
+            ),
+        }
+    return None
+
+
+def _moment(value: Any) -> datetime | None:
+    """A recorded date or time as a point in time (a date at its midnight, a time without
+    a zone in UTC, as ddtool writes them); None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _settings(document: dict[str, Any]) -> dict[str, Any] | None:
