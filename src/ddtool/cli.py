@@ -1088,7 +1088,7 @@ def diff(
     """New, resolved, changed and re-identified flags, suppliers added, removed and changed,
     profile data changes."""
     from ddtool.diff import diff_assessments, invalid_reason, load_for_diff, new_at_or_above
-    from ddtool.reporters.diff_report import render_diff_terminal, write_diff
+    from ddtool.reporters.diff_report import render_diff_terminal, warning_texts, write_diff
 
     outputs = list(output or [])
     for out in outputs:
@@ -1114,6 +1114,8 @@ def diff(
     _write_each(outputs, lambda out: write_diff(result, out), quiet)
     if not quiet:
         render_diff_terminal(result, _console())
+    for warning in warning_texts(result):  # (with -q too: the files may be the wrong way round)
+        _note(f"warning: {warning}")
     code = ExitCode.SUCCESS
     if fail_on_new is not None:
         reached = new_at_or_above(result, fail_on_new.value)

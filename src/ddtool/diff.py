@@ -10,6 +10,7 @@ import codecs
 import json
 import unicodedata
 from collections.abc import Collection, Mapping
+from datetime import UTC, datetime
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
@@ -29,7 +30,7 @@ from ddtool.model import LEVELS
 from ddtool.reporters.shown import SHOWN_LEVELS, level_shown
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.5"
+DIFF_SCHEMA_VERSION = "1.6"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -372,10 +373,14 @@ def diff_assessments(
     only_new = new_flags.keys() - old_flags.keys()
     only_old = old_flags.keys() - new_flags.keys()
     old_entries, new_entries = _entries(old), _entries(new)
+    reinferred = _reinferred(old_entries, new_entries, renamed)
+    # an inferred stage inferred again that is in both assessments: its flags in both
+    kept_old = reinferred.keys() & new_entries.keys()
+    kept_new = {i for ids in reinferred.values() for i in ids} & old_entries.keys()
     pairs = _same_findings(
-        [new_flags[i] for i in only_new],
-        [old_flags[i] for i in only_old],
-        {**renamed, **_reinferred(old_entries, new_entries, renamed)},
+        [new_flags[i] for i in only_new] + _flags_of(new_flags, kept_new, only_new),
+        [old_flags[i] for i in only_old] + _flags_of(old_flags, kept_old, only_old),
+        {**{was: [now] for was, now in renamed.items()}, **reinferred},
     )
     paired_old = {str(before["id"]) for before, _ in pairs}
     paired_new = {str(after["id"]) for _, after in pairs}
@@ -418,6 +423,7 @@ def diff_assessments(
     )
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
     changed_settings = settings_changes(_settings(old), _settings(new))
+    reversed_dates = dates_reversed(old_meta, new_meta)
     return {
         "kind": "ddtool-diff",
         "schema_version": DIFF_SCHEMA_VERSION,
@@ -442,7 +448,11 @@ def diff_assessments(
             "profiles_changed": profiles_changed,
             "settings_changed": bool(changed_settings),
             "input_changed": input_changed,
+            "dates_reversed": reversed_dates is not None,
         },
+        # what to know before reading on, each with a type, a message and what it is about
+        # (as an assessment's input warnings are)
+        "warnings": [] if reversed_dates is None else [reversed_dates],
         "profiles_changed": profiles_changed,
         "profiles": {"old": old_meta["profiles"], "new": new_meta["profiles"]},
         "settings_changed": bool(changed_settings),
@@ -457,6 +467,48 @@ def diff_assessments(
         "suppliers_removed": suppliers_removed,
         "suppliers_changed": suppliers_changed,
     }
+
+
+# the dates an assessment is placed in time by, first the one that decides: the as-of date
+# (which certificates and audits counted), then, where those are equal or one is not
+# recorded, when it was made
+ORDER_DATES = (("as_of", "as of"), ("generated_at", "generated"))
+
+
+def dates_reversed(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | None:
+    """A warning (type "dates-reversed") when the old assessment (as _meta describes it) is
+    later than the new one, by its as-of date or else when it was made: the two files were
+    most likely given the wrong way round, and every new flag would then be a resolved one.
+    None when they are in order, or their dates cannot be compared."""
+    for key, words in ORDER_DATES:
+        was, now = _moment(old.get(key)), _moment(new.get(key))
+        if was is None or now is None or was == now:
+            continue
+        if was < now:
+            return None
+        return {
+            "type": "dates-reversed",
+            "date": key,
+            "old": old[key],
+            "new": new[key],
+            "message": (
+                f"the OLD assessment ({words} {old[key]}) is later than the NEW one ({words}"
+                f" {new[key]}): the arguments may be swapped (give the earlier one first)"
+            ),
+        }
+    return None
+
+
+def _moment(value: Any) -> datetime | None:
+    """A recorded date or time as a point in time (a date at its midnight, a time without
+    a zone in UTC, as ddtool writes them); None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _settings(document: dict[str, Any]) -> dict[str, Any] | None:
@@ -572,74 +624,145 @@ def _renamed(added: list[dict[str, Any]]) -> dict[str, str]:
 
 def _reinferred(
     old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]], renamed: dict[str, str]
-) -> dict[str, str]:
-    """Inferred supplier only in the old assessment → the one only in the new that is the
-    same inferred stage inferred again: the same sector and commodity (its id but for what
-    follows "@": the country the mix leans to, or that a stage is assumed in, the buyer's)
-    under a buyer they share (a buyer under a new id, `same_as`, counts as itself). A buyer
-    that moved country leans its inferred farms to another country: their flags are the same
-    findings, not new ones and resolved ones. Where one could be either of two, it is paired
-    with neither."""
-    gone = [i for i, e in old.items() if e.get("inferred") and i not in new]
-    came = [i for i, e in new.items() if e.get("inferred") and i not in old]
-    if not gone or not came:
+) -> dict[str, list[str]]:
+    """Inferred supplier of the old assessment → the inferred ones of the new that are the
+    same stage inferred again: the same sector and commodity (_stage_of) under a buyer that
+    left the one for the other (a buyer under a new id, `same_as`, or an inferred stage
+    inferred again, counts as itself). A buyer that moved country leans its inferred farms
+    to another country, and a first-processing stage that sat at the commodity's origin mix
+    (`inferred:cotton-ginning:cotton-lint@world`) is assumed in the buyer's new country when
+    that grows the commodity (`inferred:cotton-ginning@PAK`): their flags are the same
+    findings, not new ones and resolved ones, whatever form the id takes. One side may be
+    in both assessments: a stage that merged into one another buyer already had (a trader
+    that moved to China buys the Chinese lithium mines another trader there had), or that
+    a buyer left for one of its own. Several stages may become one, and a stage of no one
+    commodity (a trader assumed in its buyer's country) one for each commodity it worked;
+    where one could be either of two of a kind, it is paired with neither."""
+    gone = any(e.get("inferred") and i not in new for i, e in old.items())
+    came = any(e.get("inferred") and i not in old for i, e in new.items())
+    if not gone and not came:
         return {}
-    by_stage: dict[str, list[str]] = {}
-    for node_id in came:
-        by_stage.setdefault(node_id.rpartition("@")[0], []).append(node_id)
-    new_buyers = {node_id: {str(b) for b in new[node_id].get("buyers") or ()} for node_id in came}
+    # every inferred supplier of the new assessment by its sector and each of its buyers
+    under: dict[tuple[str, str], list[str]] = {}
+    for node_id, entry in new.items():
+        if entry.get("inferred"):
+            sector = _stage_of(node_id, entry)[0]
+            for buyer in entry.get("buyers") or ():
+                under.setdefault((sector, str(buyer)), []).append(node_id)
     # round by round down the chain: a stage whose buyer is itself an inferred stage inferred
     # again (a spinner's under a finisher's, when the garment maker moved) is paired once
     # that buyer is
-    pairs: dict[str, str] = {}
+    pairs: dict[str, list[str]] = {}
+
+    def as_now(buyers: Any) -> set[str]:
+        """Buyers of the old assessment as the new one names them."""
+        found: set[str] = set()
+        for buyer in map(str, buyers or ()):
+            found.add(renamed.get(buyer, buyer))
+            found.update(pairs.get(buyer, ()))
+        return found
+
     while True:
-        known, taken = {**renamed, **pairs}, set(pairs.values())
-        claims: dict[str, list[str]] = {}
-        found: dict[str, list[str]] = {}
-        for node_id in gone:
-            if node_id in pairs:
+        paired: dict[str, list[str]] = {}
+        for node_id, entry in old.items():
+            if not entry.get("inferred") or node_id in pairs:
                 continue
-            buyers = {known.get(str(b), str(b)) for b in old[node_id].get("buyers") or ()}
-            found[node_id] = [
-                other
-                for other in by_stage.get(node_id.rpartition("@")[0], [])
-                if other not in taken and not buyers.isdisjoint(new_buyers[other])
-            ]
-            for other in found[node_id]:
-                claims.setdefault(other, []).append(node_id)
-        paired = {
-            node_id: others[0]
-            for node_id, others in found.items()
-            if len(others) == 1 and len(claims[others[0]]) == 1
-        }
+            kept = node_id in new
+            left = as_now(entry.get("buyers"))
+            if kept:  # (the buyers that left it)
+                left -= set(map(str, new[node_id].get("buyers") or ()))
+            sector, commodity = _stage_of(node_id, entry)
+            closeness: dict[str, int] = {}
+            for buyer in left:
+                for other in under.get((sector, buyer), ()):
+                    # in both, and under that buyer then: nothing merged into it; and one
+                    # in both for one in both: no flag is new or resolved
+                    if other in old and (kept or buyer in as_now(old[other].get("buyers"))):
+                        continue
+                    rank = _closeness(node_id, commodity, other, _stage_of(other, new[other])[1])
+                    if rank is not None:
+                        closeness[other] = rank
+            if not closeness:
+                continue
+            best = min(closeness.values())
+            found = sorted(other for other, rank in closeness.items() if rank == best)
+            commodities = [_stage_of(other, new[other])[1] for other in found]
+            # one, or one for each commodity a stage of no one commodity worked
+            if len(found) == 1 or (
+                commodity is None
+                and None not in commodities
+                and len(set(commodities)) == len(commodities)
+            ):
+                paired[node_id] = found
         if not paired:
             return pairs
         pairs.update(paired)
 
 
+def _stage_of(node_id: str, entry: dict[str, Any]) -> tuple[str, str | None]:
+    """An inferred supplier's sector, and the commodity (or good) it is the stage of: its
+    one product, None for a stage assumed in its buyer's country, which works whatever is
+    inferred beneath it. The sector is read from the id where the entry lacks it."""
+    sector = entry.get("sector")
+    if not isinstance(sector, str) or not sector:
+        sector = node_id.removeprefix("inferred:").rpartition("@")[0].partition(":")[0]
+    products = entry.get("products")
+    if isinstance(products, list) and len(products) == 1:
+        return sector, _text_key(str(products[0]), any_case=True)
+    return sector, None
+
+
+def _closeness(
+    node_id: str, commodity: str | None, other: str, other_commodity: str | None
+) -> int | None:
+    """How close an inferred supplier of the new assessment is to one of the old of the same
+    sector under the same buyer, lower being closer: 0 the same id but for the country after
+    "@", 1 the same commodity, 2 a stage of no one commodity on either side (a ginnery at the
+    origin mix of cotton lint, and one in a country growing it); None of another commodity."""
+    if node_id.rpartition("@")[0] == other.rpartition("@")[0]:
+        return 0
+    if commodity == other_commodity:
+        return 1
+    return 2 if commodity is None or other_commodity is None else None
+
+
 def _same_findings(
-    added: list[dict[str, Any]], resolved: list[dict[str, Any]], renamed: dict[str, str]
+    later: list[dict[str, Any]],
+    earlier: list[dict[str, Any]],
+    renamed: Mapping[str, Collection[str]],
 ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(old flag, new flag) pairs that are one finding under a new supplier id: a flag only
-    in the old assessment and one only in the new, of a removed supplier and the added one
-    `same_as` it, of the same risk type (what a flag id hashes besides the supplier id) and
-    both mapped or both inferred."""
+    """(old flag, new flag) pairs that are one finding under a new supplier id: a flag of the
+    old assessment (`earlier`: only in it, or of an inferred supplier inferred again while in
+    both) and one of the new (`later`: likewise), of a removed supplier and the added one
+    `same_as` it, or of an inferred one and one it was inferred again as (`renamed`), of the
+    same risk type (what a flag id hashes besides the supplier id) and both mapped or both
+    inferred. Inferred stages merged into one pair several old flags with one new flag, and
+    a stage split by commodity one old flag with several."""
     if not renamed:
         return []
-    by_finding = {
-        (renamed[str(f.get("supplier_id"))], f.get("risk_type"), bool(f.get("inferred"))): f
-        for f in resolved
-        if str(f.get("supplier_id")) in renamed
-    }
+    by_finding: dict[tuple[str, Any, bool], list[dict[str, Any]]] = {}
+    for flag in earlier:
+        for now_id in renamed.get(str(flag.get("supplier_id")), ()):
+            key = (now_id, flag.get("risk_type"), bool(flag.get("inferred")))
+            by_finding.setdefault(key, []).append(flag)
     pairs = []
-    for after in added:
-        before = by_finding.pop(
-            (str(after.get("supplier_id")), after.get("risk_type"), bool(after.get("inferred"))),
-            None,
-        )
-        if before is not None:
-            pairs.append((before, after))
+    for after in later:
+        key = (str(after.get("supplier_id")), after.get("risk_type"), bool(after.get("inferred")))
+        pairs += [(before, after) for before in by_finding.pop(key, ())]
     return pairs
+
+
+def _flags_of(
+    flags: dict[str, dict[str, Any]], supplier_ids: Collection[str], but: Collection[str]
+) -> list[dict[str, Any]]:
+    """The flags of these suppliers, but those of ids in `but` (already listed)."""
+    if not supplier_ids:
+        return []
+    return [
+        flag
+        for flag_id, flag in flags.items()
+        if flag_id not in but and str(flag.get("supplier_id")) in supplier_ids
+    ]
 
 
 def _supplier_changes(
