@@ -210,6 +210,27 @@ FACTORIES = [
     ("plastics factory", "general-manufacturing"),
     ("chocolate factory", "chocolate-manufacturing"),
     ("battery manufacturer", "battery-manufacturing"),
+    # a factory of equipment for the work named, or beside a farm, a service or a shop: as
+    # before (general manufacturing, or the other sector)
+    ("farm equipment manufacturer", "general-manufacturing"),
+    ("farm machinery factory", "general-manufacturing"),
+    ("farm workshop", "general-manufacturing"),
+    ("fishing gear manufacturer", "general-manufacturing"),
+    ("fishing net manufacturer", "general-manufacturing"),
+    ("cleaning products manufacturer", "general-manufacturing"),
+    ("shipping container manufacturer", "general-manufacturing"),
+    ("warehouse racking manufacturer", "general-manufacturing"),
+    ("aquaculture equipment manufacturer", "general-manufacturing"),
+    ("textile machinery manufacturer", "general-manufacturing"),
+    ("shoe machinery manufacturer", "general-manufacturing"),
+    ("staffing software manufacturer", "general-manufacturing"),
+    ("auto parts factory", "general-manufacturing"),
+    # the plural's singular counts only beside a factory word: no maker of batteries here
+    ("battery shop", "retail-general"),
+    ("battery storage", "warehousing"),
+    # a word ending in -y beside a good's name is read as before (it broke the reading)
+    ("coffee cherry", "coffee-farming"),
+    ("coffee cherry factory", "coffee-milling"),
 ]
 
 

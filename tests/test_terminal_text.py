@@ -365,6 +365,9 @@ def test_the_words_of_fail_on_new(
         ("mahachai", None, "(names holding it: 'PRC-TH-1' (Mahachai Tuna Canning Co., Ltd.),"),
         ("Surimi", None, "'PRC-TH-2' (Tha Chin Surimi Industries Co., Ltd.); give the id)"),
         ("tuna", None, "'TRD-TH-1' (Andaman Tuna Brokers Co., Ltd.); give the id)"),
+        # whatever the accents and the punctuation around the word
+        ("nam can", None, "'PRC-VN-1' (Năm Căn Seafood Processing JSC); give the id)"),
+        ("JSC", None, "'PRC-VN-1' (Năm Căn Seafood Processing JSC); give the id)"),
     ],
 )
 def test_explain_takes_a_suppliers_name_as_well_as_its_id(

@@ -965,11 +965,16 @@ def explain(
         else:
             best = closest_id(supplier_id, ids)
             hint = f" (did you mean {best!r}?)" if best else ""
-            # a part of a name ("ashanti"): the suppliers whose names hold it
+            # a part of a name ("ashanti", "Meagui" for "Méagui", "scooplam" for its
+            # "(SCOOPLAM)"): the suppliers whose names hold it, whatever the case, accents
+            # and punctuation
+            from ddtool.profiles import exact_key
+
+            part = exact_key(str(file[-1]))
             holding = [
                 (sid, s.name)
                 for sid, s in result.supply.suppliers.items()
-                if s.name and len(key) >= 3 and f" {key} " in f" {name_key(s.name)} "
+                if s.name and len(part) >= 3 and f" {part} " in f" {exact_key(s.name)} "
             ]
             if not named and holding:
                 shown = ", ".join(f"{sid!r} ({name})" for sid, name in holding[:3])

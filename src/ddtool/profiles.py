@@ -928,6 +928,12 @@ _RECRUITERS = re.compile(
 _GENERIC_ALIASES = frozenset({"contractor", "general contractor"})
 # general manufacturing's words for any factory (text_key): other words name its goods
 _FACTORY_WORDS = frozenset({"factory", "manufacturer", "manufacturing", "workshop"})
+# what a factory beside other words may make for the work they name, not its goods
+_EQUIPMENT = re.compile(
+    r" (?:equipment|machinery|machine|machines|gear|tool|tools|part|parts|spare|spares"
+    r"|component|components|accessorie|accessories|supplie|supplies|software|hardware"
+    r"|container|containers|rack|racking) "
+)
 # the words a mine of unknown scale is named with besides its minerals: "gold mine site"
 _MINE_WORDS = frozenset(
     [
@@ -1213,14 +1219,8 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         )
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
-    if "y " in padded:  # a singular of a plural alias in -ies: 'battery' ('batteries')
-        ied = re.sub(r"(?<=[a-z]{2})y(?= )", "ie", padded)
-        contained += [k for k in keys if f" {k} " in ied and k not in contained]
-    # a word for any factory says less than the goods named beside it: "battery factory",
-    # "shoe workshop" are battery and footwear makers, not general manufacturing
-    specific = [k for k in contained if k not in _FACTORY_WORDS]
-    if specific and len(specific) < len(contained):
-        contained = specific
+    if any(k in _FACTORY_WORDS for k in contained):
+        contained = _made_beside_a_factory(profiles, padded, contained)
     bare = profiles._bare_goods
     if any(k in bare for k in contained):
         # beside a good, a word for any producer adds nothing: "tea farm" is tea farming
@@ -1256,6 +1256,34 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         sector = profiles.sectors[keys[near[0]]]
         suggestion = f"'{sector.id}' ({sector.name})"
     return SectorMatch(None, suggestion)
+
+
+def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]) -> list[str]:
+    """The aliases a text holds beside a word for any factory ("factory", "manufacturer"):
+    where the others name a maker's goods, a processing stage or a raw material's good
+    ("battery factory", "shoe workshop", "cocoa factory"), those alone; the factory word
+    says less. Not where the factory makes equipment for the work named ("farm equipment
+    manufacturer", "textile machinery factory") or the others name a farm, a service or a
+    shop: it stays general manufacturing. A maker's alias in the plural in -ies counts in
+    the singular here ("battery factory": 'batteries')."""
+    if _EQUIPMENT.search(padded):
+        return contained
+    keys, bare = profiles._sector_keys, profiles._bare_goods
+    making = ("manufacturing", "processing")
+    others = [k for k in contained if k not in _FACTORY_WORDS]
+    if not others and "y " in padded:
+        ied = re.sub(r"(?<=[a-z]{2})y(?= )", "ie", padded)
+        others = [
+            k
+            for k in keys
+            if f" {k} " in ied
+            and k not in bare
+            and f" {k} " not in padded
+            and profiles.sectors[keys[k]].stage in making
+        ]
+    if others and all(k in bare or profiles.sectors[keys[k]].stage in making for k in others):
+        return others
+    return contained
 
 
 def _beside_a_good(

@@ -203,6 +203,14 @@ def test_a_sheet_asked_of_a_csv_file_is_said_not_used(tmp_path: Path) -> None:
         # cell: no warning
         ('S1,"Farm ""Hope"", Ghana",GH,,\nS2,Pipe 5" mill,GH,,S1\nS3,"Acme" ,GH,,S1\n', []),
         ('S1,"Farm",GH,,\n', []),
+        # a line break str.splitlines knows but CSV does not (U+2028) in a cell
+        # above: the rows are still the right ones
+        (
+            'S1,Acme\u2028Ltd,GH,,\nS2,"Tr"ader,GH,,S1\nS3,"c "d" e",GH,,S1\n',
+            [(3, '"Tr"ader', 2), (4, '"c "d" e"', 2)],
+        ),
+        # Windows line ends
+        ('S1,Farm,GH,,\r\nS2,"Tr"ader,GH,,S1\r\n', [(3, '"Tr"ader', 2)]),
     ],
 )
 def test_a_stray_quote_is_warned_at_its_row(

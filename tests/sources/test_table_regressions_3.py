@@ -143,3 +143,19 @@ def test_a_buyers_cell_that_is_an_id_holding_a_separator_names_it(tmp_path: Path
         assert (problem.suggestion or "").startswith(
             "'1001,01', an id holding a list separator: named beside other buyers, it is split"
         )
+
+
+@pytest.mark.parametrize("sector", ["coffee cherry", "ruby", "ruby mine", "cherry factory"])
+def test_a_sector_ending_in_y_is_read_without_an_internal_error(
+    tmp_path: Path, sector: str
+) -> None:
+    """(A word in -y matched a plural alias in -ies beside a good's name, and reading the
+    file stopped with an internal error.)"""
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        f"Supplier ID,Supplier name,Country,Sector,Buyer ID\nS1,Finca Uno,COL,{sector},\n",
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["S1"]
+    assert problems.errors == []

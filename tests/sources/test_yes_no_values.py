@@ -23,9 +23,38 @@ CELLS = [
     ("cocoa beans", True, ["cocoa beans"], [], ["certifications"]),
     (True, False, [], [], ["certifications", "products"]),
     ("cocoa beans", "Fairtrade", ["cocoa beans"], ["Fairtrade"], []),
-    # a text that reads TRUE is the user's own word: read as written, as any product is
-    ("TRUE", None, ["TRUE"], [], []),
+    # a text cell that is one (as a CSV file writes a ticked cell): the same
+    ("TRUE", None, [], [], ["products"]),
+    ("cocoa beans", "false", ["cocoa beans"], [], ["certifications"]),
+    # a word that only holds one is a name
+    ("TRUE COCOA", "Fairtrade", ["TRUE COCOA"], ["Fairtrade"], []),
 ]
+
+
+@pytest.mark.parametrize(
+    ("products", "certs", "read", "certs_read"),
+    [
+        ("TRUE", "", [], []),
+        ("FALSE", "FALSE", [], []),
+        ("cocoa beans", "TRUE", ["cocoa beans"], []),
+        ("cocoa beans", "SA8000", ["cocoa beans"], ["SA8000"]),
+    ],
+)
+def test_a_csv_cell(
+    tmp_path: Path, products: str, certs: str, read: list[str], certs_read: list[str]
+) -> None:
+    """Excel saves a ticked cell as TRUE or FALSE in a CSV file: no product, no certification."""
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        ",".join(HEADER) + f"\nF1,Farm one,GHA,cocoa farming,company,{products},{certs}\n",
+        encoding="utf-8",
+    )
+    chain, problems = _read(path)
+    [supplier] = chain.suppliers
+    assert supplier.products == read
+    assert [c.name for c in supplier.certifications] == certs_read
+    warned = {p.location.column for p in problems.items if p.type == "yes-no-value"}
+    assert len(warned) == (products != "cocoa beans") + (certs not in ("", "SA8000"))
 
 
 def _read(path: Path) -> tuple[Chain, ProblemList]:

@@ -228,18 +228,23 @@ def _sector(
 
 
 def _yes_no(value: Any, field: str, thing: str) -> tuple[Any, Issues]:
-    """A list field's value without its yes/no values (a spreadsheet's TRUE and FALSE, YAML's
-    true and false), which name no product or certification: a checkbox column read as the
+    """A list field's value without its yes/no values (a spreadsheet's TRUE and FALSE, as a
+    cell or as a CSV file writes them; YAML's true and false), which name no product or
+    certification: a checkbox column read as the
     field, or a cell Excel turned into a boolean. They are dropped with a warning, never read
     as an item named 'True'."""
-    if isinstance(value, bool):
+    if _is_yes_no(value):
         found, value = [value], None
-    elif isinstance(value, list) and any(isinstance(item, bool) for item in value):
-        found = [item for item in value if isinstance(item, bool)]
-        value = [item for item in value if not isinstance(item, bool)]
+    elif isinstance(value, list) and any(map(_is_yes_no, value)):
+        found = [item for item in value if _is_yes_no(item)]
+        value = [item for item in value if not _is_yes_no(item)]
     else:
         return value, ()
-    shown = " and ".join(dict.fromkeys(str(flag).upper() for flag in found))
+    shown = " and ".join(
+        dict.fromkeys(
+            str(flag).upper() if type(flag) is bool else str(flag).strip() for flag in found
+        )
+    )
     return value, (
         _Issue(
             "yes-no-value",
@@ -247,6 +252,17 @@ def _yes_no(value: Any, field: str, thing: str) -> tuple[Any, Issues]:
             f" (write the {thing}'s name; is a column of ticks read as {field}?)",
             "warning",
         ),
+    )
+
+
+# a yes/no cell as a CSV file (or a text cell) writes it: Excel saves a ticked cell so
+YES_NO_TEXTS = frozenset({"TRUE", "FALSE", "True", "False", "true", "false"})
+
+
+def _is_yes_no(value: Any) -> bool:
+    """A yes/no value: a boolean, or a whole text that is one (TRUE, "false")."""
+    return type(value) is bool or (
+        type(value) is str and value.strip().casefold() in ("true", "false")
     )
 
 
@@ -1138,7 +1154,9 @@ def normalise_table(
     row_problems.add("certifications", found)
     audits = _table_audits(table, size, row_problems)
     raw_products = column("products")
-    if raw_products is not None and bool in set(map(type, raw_products)):
+    if raw_products is not None and (
+        bool in set(map(type, raw_products)) or not YES_NO_TEXTS.isdisjoint(raw_products)
+    ):
         raw_products, found = _convert(
             raw_products, size, partial(_yes_no, field="products", thing="product")
         )

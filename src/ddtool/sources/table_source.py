@@ -2916,7 +2916,9 @@ def _stray_quotes(text: str, delimiter: str, count: int) -> list[tuple[int, tupl
     # each row's last line, as the rows are read (not strictly): the row of a bad line
     loose = csv.reader(io.StringIO(ended, newline=""), delimiter=delimiter, strict=False)
     ends = [loose.line_num for _ in islice(loose, count)]
-    lines = ended.splitlines(keepends=True)
+    # (the lines as the csv module counts them: at \r, \n and \r\n only, not at the
+    # other line breaks str.splitlines knows, U+2028 or a form feed, which a cell may hold)
+    lines = io.StringIO(ended, newline="").readlines()
     found: dict[int, tuple[str, int]] = {}
     for line in bad_lines:
         index = bisect.bisect_left(ends, line)
