@@ -69,6 +69,21 @@ def text_key(value: str) -> str:
     return re.sub(r"(?<=[a-z]{3})s\b", "", exact_key(value))
 
 
+# words of a product that say how seafood was got: caught in the wild, or farmed
+_CAUGHT = frozenset({"wild", "caught", "capture", "catch", "trawled", "trawl", "longline"})
+_FARMED = frozenset({"farmed", "farm", "aquaculture", "pond", "cultured", "cultivated"})
+CAPTURE = "capture"  # the word of the fishing vessels' commodity ("… capture fisheries")
+
+
+def said_caught(products: Iterable[str]) -> bool:
+    """Whether products say their seafood was caught in the wild ("wild-caught shrimp"), and
+    not farmed: that decides over the sector its good is listed under (shrimp is listed as
+    farmed). (Farmed is not read the other way: aquaculture's one commodity is shrimp, and a
+    farmed tilapia is no shrimp farm.)"""
+    words = {w for p in products for w in re.findall(r"[a-z]+", p.casefold())}
+    return not words.isdisjoint(_CAUGHT) and words.isdisjoint(_FARMED)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One publication behind the data, with its licence."""

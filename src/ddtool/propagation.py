@@ -13,7 +13,7 @@ from typing import TypeVar
 from ddtool.config import Config
 from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
-from ddtool.profiles import OriginShare, Profiles, Sector
+from ddtool.profiles import CAPTURE, OriginShare, Profiles, Sector, said_caught
 from ddtool.reference.countries import display_name
 from ddtool.scoring import (
     SEVERITY_FACT,
@@ -512,6 +512,11 @@ class Inference:
             if s in goods
             or any(set(re.findall(r"[a-z]+", c)) & words for c in sectors[s].commodities)
         ]
+        # seafood the products say was caught in the wild ("wild-caught shrimp"): the
+        # capture fisheries, whatever the sector its good is listed under (shrimp: farmed)
+        if said_caught(hint):
+            caught = [s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)]
+            named = caught or named
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 
     def _good_of(self, product: str) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ddtool.profiles import Measure, Profiles
+from ddtool.profiles import CAPTURE, Measure, Profiles, said_caught
 
 MAX_MEASURES = 6
 
@@ -86,6 +86,10 @@ class HandledBeneath:
         # (decided only when every product names a listed good: 'surimi' names none)
         named = frozenset(g for g in goods if g) if goods and all(goods) else None
         from_goods = {self.profiles.good_sectors[g] for g in goods if g} & raw
+        if from_goods and said_caught(products):  # ("wild-caught shrimp": vessels, not farms)
+            sectors = self.profiles.sectors
+            caught = {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
+            from_goods = caught or from_goods
         inputs = self._raw_beneath(node) | from_goods
         return Handles(inputs or None, named)
 

@@ -438,6 +438,13 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
             {"inferred:aquaculture:shrimp-farmed@VNM"},  # a producer, share not published
             "fishing-vessels",
         ),
+        # shrimp the products say was caught in the wild: vessels, not farms
+        (
+            {"sector": "seafood-processing", "country": "THA", "products": ["wild-caught shrimp"]},
+            None,
+            {"inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"},
+            "aquaculture",
+        ),
         # a tuna cannery's are vessels ("canned skipjack": its last word names Fish)
         (
             {"sector": "seafood-processing", "country": "THA", "products": ["canned skipjack"]},
