@@ -365,3 +365,22 @@ def test_the_suppliers_sheet_keeps_the_users_own_columns(tmp_path: Path) -> None
     }
     assert own["S1"] == "Notes: no visit possible; Visits: 2"
     assert own["S2"] in (None, "")
+
+
+def test_the_plan_names_each_mapped_supplier(tmp_path: Path) -> None:
+    """The plan's Suppliers listed ids alone; an owner given the measure needs the names."""
+    out = tmp_path / "r.xlsx"
+    doc = assess([SAMPLES / "cocoa.yaml"]).data
+    reporter_for(out).write(doc, out)
+    names = {s["id"]: s.get("name") for s in doc["suppliers"] if not s["inferred"]}
+    sheet = load_workbook(out)["Remediation plan"]
+    header = [c.value for c in sheet[1]]
+    cells = [
+        r[header.index("Suppliers")] or "" for r in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    listed = ", ".join(cells)
+    mapped = [sid for sid in names if f"{sid} (" in listed or f"{sid}," in listed]
+    assert mapped
+    for sid in mapped:
+        assert f"{sid} ({names[sid]})" in listed
+    assert "inferred:" in listed and "inferred:cocoa-farming:cocoa-beans@CIV (" not in listed

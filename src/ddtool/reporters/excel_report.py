@@ -267,7 +267,10 @@ class ExcelReporter(Reporter):
                     }
                 entry["risk_types"].add(risk_name)
                 entry["flags"] += 1
-                entry["suppliers"][flag["supplier_id"]] = None
+                # a mapped supplier with its name ("T3-04 (Kolwezi cobalt)"): an owner is
+                # given suppliers to call; an inferred one's id says what it is
+                named = None if flag.get("inferred") else flag.get("supplier_name")
+                entry["suppliers"][flag["supplier_id"]] = named
             sheet.append(
                 [
                     flag["id"],
@@ -401,7 +404,10 @@ class ExcelReporter(Reporter):
             ),
         ):
             m = entry["measure"]
-            suppliers = list(entry["suppliers"])
+            suppliers = [
+                f"{sid} ({name})" if name and name != sid else sid
+                for sid, name in entry["suppliers"].items()
+            ]
             sheet.append(
                 [
                     m["step_name"],
