@@ -49,8 +49,6 @@ NO_SECTOR = [
     ("cotton jersey", "'jersey'", ["cotton-farming"]),  # the fabric, not the island
     ("tea trading", "'trading'", ["wholesale-trade", "tea-farming"]),  # no tea trading stage
     ("tea processing", "'processing'", ["tea-farming"]),
-    ("tea factory", "'factory'", ["tea-farming"]),  # no tea processing sector
-    ("cotton factory", "'factory'", ["cotton-ginning", "yarn-spinning"]),  # several
     ("cotton processing", "'processing'", ["cotton-ginning", "yarn-spinning"]),  # several
     ("coltan trading", "'trading'", ["mineral-trading"]),
     ("coffee and cocoa", "'cocoa'", ["cocoa-farming", "coffee-farming"]),
@@ -225,12 +223,36 @@ FACTORIES = [
     ("shoe machinery manufacturer", "general-manufacturing"),
     ("staffing software manufacturer", "general-manufacturing"),
     ("auto parts factory", "general-manufacturing"),
+    ("electronics parts factory", "electronics-manufacturing"),
     # the plural's singular counts only beside a factory word: no maker of batteries here
     ("battery shop", "retail-general"),
     ("battery storage", "warehousing"),
     # a word ending in -y beside a good's name is read as before (it broke the reading)
     ("coffee cherry", "coffee-farming"),
     ("coffee cherry factory", "coffee-milling"),
+    # a raw good whose processing no one sector covers: the factory, as before
+    ("tea factory", "general-manufacturing"),  # no tea processing sector
+    ("KTDA tea factory", "general-manufacturing"),
+    ("cotton factory", "general-manufacturing"),  # ginning or spinning?
+    ("tobacco factory", "general-manufacturing"),
+    ("fruit juice factory", "general-manufacturing"),
+    ("latex factory", "general-manufacturing"),
+    ("coffee manufacturer", "general-manufacturing"),  # "factory" alone names the stage
+    ("coffee cups manufacturer", "general-manufacturing"),
+    # a factory that repairs or recycles, or makes equipment, nets or gear: not the goods'
+    # maker, nor a vessel or a farm
+    ("battery recycling factory", "general-manufacturing"),
+    ("battery repair workshop", "general-manufacturing"),
+    ("used battery workshop", "general-manufacturing"),
+    ("textile machinery factory", "general-manufacturing"),
+    ("garment machinery factory", "general-manufacturing"),
+    ("fishing equipment factory", "general-manufacturing"),
+    ("fishing net factory", "general-manufacturing"),
+    ("construction equipment manufacturer", "general-manufacturing"),
+    ("seafood processing equipment manufacturer", "general-manufacturing"),
+    ("fishing workshop", "general-manufacturing"),
+    ("sugar manufacturer", "sugar-milling"),
+    ("yarn factory", "yarn-spinning"),
 ]
 
 

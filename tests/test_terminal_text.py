@@ -403,3 +403,33 @@ def test_profiles_show_with_one_word_says_what_to_write(words: list[str], said: 
     done = CliRunner().invoke(app, ["profiles", "show", *words], env={"COLUMNS": "250"})
     assert done.exit_code == 2
     assert said in " ".join(done.output.split())
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("Рыбный", "'R1' (Рыбный завод)"),
+        ("东莞", "'C1' (东莞服装厂)"),
+        ("Dong Thap", "'V1' (Đồng Tháp Seafood JSC)"),  # Đ has no accent to drop
+        ("findik", "'T1' (Fındık Ltd)"),  # nor ı
+        ("lodz", "'L1' (Łódź Textiles)"),
+    ],
+)
+def test_explain_finds_a_part_of_a_name_in_any_script(
+    tmp_path: Path, given: str, shown: str
+) -> None:
+    """(Letters of other scripts were dropped from the part and the names alike, and Đ, ı,
+    Ł with them: no hint.)"""
+    chain = tmp_path / "names.yaml"
+    chain.write_text(
+        "company: {name: X, country: DE}\nsuppliers:\n"
+        '  - {id: R1, name: "Рыбный завод", country: RUS, sector: seafood-processing}\n'
+        '  - {id: C1, name: "东莞服装厂", country: CHN, sector: garment-manufacturing}\n'
+        '  - {id: V1, name: "Đồng Tháp Seafood JSC", country: VNM, sector: seafood-processing}\n'
+        '  - {id: T1, name: "Fındık Ltd", country: TUR, sector: crop-farming}\n'
+        '  - {id: L1, name: "Łódź Textiles", country: POL, sector: fabric-manufacturing}\n',
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["explain", str(chain), given], env={"COLUMNS": "250"})
+    assert done.exit_code == 2
+    assert f"(names holding it: {shown}; give the id)" in " ".join(done.output.split())

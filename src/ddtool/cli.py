@@ -96,6 +96,29 @@ def _error_line(message: str) -> None:
     _console(stderr=True).print(text, highlight=False, soft_wrap=True)
 
 
+# letters that Unicode does not decompose into a base letter and an accent
+_BASE_LETTERS = str.maketrans({"đ": "d", "ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae"})
+
+
+def _loose_key(text: str) -> str:
+    """A name's words as a reader types them: without case, accents or punctuation
+    ("Đồng Tháp (DTC)": "dong thap dtc"); letters of other scripts kept ("Рыбный")."""
+    import re
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_BASE_LETTERS))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[^\W_]+", plain))
+
+
+def _holds(name: str, part: str) -> bool:
+    """Whether a name (its _loose_key) holds a part of one: whole words ("meagui"), three
+    letters at least; in a script written without spaces, any run of two ("东莞")."""
+    if f" {part} " in f" {name} ":
+        return len(part) >= 3
+    return not part.isascii() and len(part) >= 2 and " " not in part and part in name
+
+
 def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
     """One error line on stderr, then the exit."""
     _error_line(message)
@@ -968,13 +991,11 @@ def explain(
             # a part of a name ("ashanti", "Meagui" for "Méagui", "scooplam" for its
             # "(SCOOPLAM)"): the suppliers whose names hold it, whatever the case, accents
             # and punctuation
-            from ddtool.profiles import exact_key
-
-            part = exact_key(str(file[-1]))
+            part = _loose_key(str(file[-1]))
             holding = [
                 (sid, s.name)
                 for sid, s in result.supply.suppliers.items()
-                if s.name and len(part) >= 3 and f" {part} " in f" {exact_key(s.name)} "
+                if s.name and _holds(_loose_key(s.name), part)
             ]
             if not named and holding:
                 shown = ", ".join(f"{sid!r} ({name})" for sid, name in holding[:3])

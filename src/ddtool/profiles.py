@@ -70,8 +70,10 @@ def text_key(value: str) -> str:
 
 
 # words of a product that say how seafood was got: caught in the wild, or farmed
-_CAUGHT = frozenset({"wild", "caught", "capture", "catch", "trawled", "trawl", "longline"})
-_FARMED = frozenset({"farmed", "farm", "aquaculture", "pond", "cultured", "cultivated"})
+_CAUGHT = frozenset({"wild", "caught", "capture", "trawled", "trawl", "longline"})
+_FARMED = frozenset(
+    {"farmed", "farm", "aquaculture", "aquacultured", "pond", "cultured", "cultivated", "raised"}
+)
 CAPTURE = "capture"  # the word of the fishing vessels' commodity ("… capture fisheries")
 
 
@@ -943,11 +945,12 @@ _RECRUITERS = re.compile(
 _GENERIC_ALIASES = frozenset({"contractor", "general contractor"})
 # general manufacturing's words for any factory (text_key): other words name its goods
 _FACTORY_WORDS = frozenset({"factory", "manufacturer", "manufacturing", "workshop"})
-# what a factory beside other words may make for the work they name, not its goods
-_EQUIPMENT = re.compile(
-    r" (?:equipment|machinery|machine|machines|gear|tool|tools|part|parts|spare|spares"
-    r"|component|components|accessorie|accessories|supplie|supplies|software|hardware"
-    r"|container|containers|rack|racking) "
+# what a factory beside other words may make for the work they name, not its goods, or do
+# to goods it does not make (text_key forms: plurals without their s)
+_NOT_MADE_HERE = re.compile(
+    r" (?:equipment|machinery|machine|gear|tool|accessorie|supplie"
+    r"|software|hardware|container|rack|racking|repair|repairing|recycling|recycler"
+    r"|refurbishing|refurbishment|scrap|waste|used|second hand) "
 )
 # the words a mine of unknown scale is named with besides its minerals: "gold mine site"
 _MINE_WORDS = frozenset(
@@ -1275,30 +1278,54 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
 
 def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]) -> list[str]:
     """The aliases a text holds beside a word for any factory ("factory", "manufacturer"):
-    where the others name a maker's goods, a processing stage or a raw material's good
-    ("battery factory", "shoe workshop", "cocoa factory"), those alone; the factory word
-    says less. Not where the factory makes equipment for the work named ("farm equipment
-    manufacturer", "textile machinery factory") or the others name a farm, a service or a
-    shop: it stays general manufacturing. A maker's alias in the plural in -ies counts in
-    the singular here ("battery factory": 'batteries')."""
-    if _EQUIPMENT.search(padded):
-        return contained
+    where the others name a maker's goods or a processing stage ("battery factory", "shoe
+    workshop"), or a raw material's good whose one processing stage a "factory" is ("cocoa
+    factory": cocoa processing; not "tea factory", of which no sector covers the
+    processing), those alone; the factory word says less. Not where the factory makes
+    equipment for the work named, repairs or recycles ("farm equipment manufacturer",
+    "textile machinery factory", "battery recycling workshop") or the others name a farm, a
+    vessel, a service or a shop ("fishing net factory", "farm workshop"): general
+    manufacturing, as the factory word alone reads. A maker's
+    alias in the plural in -ies counts in the singular here, where it is all the text names
+    beside the factory word ("battery factory": 'batteries')."""
+    factories = [k for k in contained if k in _FACTORY_WORDS]
     keys, bare = profiles._sector_keys, profiles._bare_goods
-    making = ("manufacturing", "processing")
     others = [k for k in contained if k not in _FACTORY_WORDS]
+    if any(f in k.split() for k in others for f in factories):
+        return contained  # (an alias holds the factory word: "garment manufacturing")
+    if _NOT_MADE_HERE.search(padded):
+        return factories
+    making = ("manufacturing", "processing")
     if not others and "y " in padded:
-        ied = re.sub(r"(?<=[a-z]{2})y(?= )", "ie", padded)
-        others = [
-            k
-            for k in keys
-            if f" {k} " in ied
-            and k not in bare
-            and f" {k} " not in padded
-            and profiles.sectors[keys[k]].stage in making
-        ]
-    if others and all(k in bare or profiles.sectors[keys[k]].stage in making for k in others):
-        return others
-    return contained
+        rest = [w for w in padded.split() if w not in _FACTORY_WORDS]
+        ied = re.sub(r"(?<=[a-z]{2})y\b", "ie", " ".join(rest))
+        found = [k for k in keys if f" {k} " in f" {ied} " and k not in bare]
+        # (the alias all the text names beside the factory word, but a company form)
+        if len(found) == 1 and profiles.sectors[keys[found[0]]].stage in making:
+            left = set(ied.split()) - set(found[0].split())
+            if left.isdisjoint(profiles._vocabulary):
+                others = found
+    if not others:
+        return contained
+
+    def made(k: str) -> bool:
+        if k in bare:  # (beside "factory", its processing stage: one sector must cover it)
+            return "factory" in factories and len(_processing_of(profiles, k)) == 1
+        return profiles.sectors[keys[k]].stage in making
+
+    unmade = [k for k in others if not made(k)]
+    if any(k not in bare for k in unmade):
+        return factories  # a factory is no farm, vessel, shop or service: "fishing net factory"
+    # the maker named beside a good ("cotton t-shirt workshop"), or the good's processing
+    return [k for k in others if made(k)] or factories
+
+
+@lru_cache(maxsize=1024)
+def _processing_of(profiles: Profiles, alias: str) -> tuple[str, ...]:
+    """The sectors of a raw material's good that cover its processing stage (see _serves)."""
+    return tuple(
+        s for s in _sectors_of_good(profiles, alias) if _serves(profiles, s, "processing", alias)
+    )
 
 
 def _beside_a_good(

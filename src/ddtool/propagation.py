@@ -504,6 +504,12 @@ class Inference:
         raw = [s for s in inputs if sectors[s].commodities]
         if not hint or len(raw) < 2:
             return list(inputs)
+        # seafood a product says was caught in the wild ("wild-caught shrimp"): the capture
+        # fisheries, whatever the sector its good is listed under (shrimp: farmed); the
+        # other products as they name goods and commodities
+        caught = [p for p in hint if said_caught((p,))]
+        if caught:
+            hint = [p for p in hint if p not in caught]
         words = _hint_words(hint)
         goods = {self.profiles.good_sectors.get(g or "") for g in map(self._good_of, hint)}
         named = [
@@ -511,12 +517,8 @@ class Inference:
             for s in raw
             if s in goods
             or any(set(re.findall(r"[a-z]+", c)) & words for c in sectors[s].commodities)
+            or (caught and any(CAPTURE in c for c in sectors[s].commodities))
         ]
-        # seafood the products say was caught in the wild ("wild-caught shrimp"): the
-        # capture fisheries, whatever the sector its good is listed under (shrimp: farmed)
-        if said_caught(hint):
-            caught = [s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)]
-            named = caught or named
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 
     def _good_of(self, product: str) -> str | None:

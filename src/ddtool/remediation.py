@@ -85,11 +85,16 @@ class HandledBeneath:
         goods = [self.profiles.good_named(p) for p in products]
         # (decided only when every product names a listed good: 'surimi' names none)
         named = frozenset(g for g in goods if g) if goods and all(goods) else None
-        from_goods = {self.profiles.good_sectors[g] for g in goods if g} & raw
-        if from_goods and said_caught(products):  # ("wild-caught shrimp": vessels, not farms)
-            sectors = self.profiles.sectors
-            caught = {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
-            from_goods = caught or from_goods
+        # each product's good's sector; a product said caught in the wild, the vessels
+        # whatever its good is listed under ("wild-caught shrimp": vessels, not farms)
+        sectors = self.profiles.sectors
+        from_goods: set[str] = set()
+        for product, good in zip(products, goods, strict=True):
+            if good and said_caught((product,)):
+                from_goods |= {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
+            elif good:
+                from_goods.add(self.profiles.good_sectors[good])
+        from_goods &= raw
         inputs = self._raw_beneath(node) | from_goods
         return Handles(inputs or None, named)
 

@@ -445,6 +445,31 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
             {"inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"},
             "aquaculture",
         ),
+        # one product caught, one farmed: each its own (the caught one took the farms away)
+        (
+            {
+                "sector": "seafood-processing",
+                "country": "THA",
+                "products": ["vannamei shrimp", "wild-caught squid"],
+            },
+            None,
+            {
+                "inferred:fishing-vessels:fish-seafood-capture-fisheries@THA",
+                "inferred:aquaculture:shrimp-farmed@THA",
+            },
+            "no such sector",
+        ),
+        # a word of a brand is no catch: the farmed shrimp stays farmed
+        (
+            {
+                "sector": "seafood-processing",
+                "country": "VNM",
+                "products": ["frozen shrimp", "Catch Co. brand shrimp"],
+            },
+            None,
+            {"inferred:aquaculture:shrimp-farmed@VNM"},
+            "fishing-vessels",
+        ),
         # a tuna cannery's are vessels ("canned skipjack": its last word names Fish)
         (
             {"sector": "seafood-processing", "country": "THA", "products": ["canned skipjack"]},

@@ -235,6 +235,12 @@ def _yes_no(value: Any, field: str, thing: str) -> tuple[Any, Issues]:
     as an item named 'True'."""
     if _is_yes_no(value):
         found, value = [value], None
+    elif type(value) is str and has_separator(value) and _YES_NO_WORD.search(value.casefold()):
+        items = split_list(value)  # ("TRUE; cocoa beans": the items but the yes/no one)
+        found = [item for item in items if _is_yes_no(item)]
+        if not found:
+            return value, ()
+        value = [item for item in items if not _is_yes_no(item)]
     elif isinstance(value, list) and any(map(_is_yes_no, value)):
         found = [item for item in value if _is_yes_no(item)]
         value = [item for item in value if not _is_yes_no(item)]
@@ -255,15 +261,25 @@ def _yes_no(value: Any, field: str, thing: str) -> tuple[Any, Issues]:
     )
 
 
-# a yes/no cell as a CSV file (or a text cell) writes it: Excel saves a ticked cell so
-YES_NO_TEXTS = frozenset({"TRUE", "FALSE", "True", "False", "true", "false"})
+# a yes/no cell as a CSV file (or a text cell) writes it: a spreadsheet saves a ticked cell
+# so, in its language (TRUE, WAHR, VRAI, VERDADERO)
+_YES_NO_WORDS = frozenset({"true", "false", "wahr", "falsch", "vrai", "faux", "verdadero", "falso"})
+_YES_NO_WORD = re.compile(r"\b(?:true|false|wahr|falsch|vrai|faux|verdadero|falso)\b")
 
 
 def _is_yes_no(value: Any) -> bool:
-    """A yes/no value: a boolean, or a whole text that is one (TRUE, "false")."""
-    return type(value) is bool or (
-        type(value) is str and value.strip().casefold() in ("true", "false")
-    )
+    """A yes/no value: a boolean, or a whole text that is one (TRUE, "false", WAHR)."""
+    return type(value) is bool or (type(value) is str and value.strip().casefold() in _YES_NO_WORDS)
+
+
+def yes_no_in(column: Sequence[Any]) -> bool:
+    """Whether a column may hold a yes/no value (a boolean, or a text with such a word): one
+    C-level search through its text, the cells looked at one by one only then."""
+    kinds = set(map(type, column))
+    if bool in kinds:
+        return True
+    texts = column if kinds <= {str} else [v for v in column if type(v) is str]
+    return bool(texts) and _YES_NO_WORD.search("\0".join(texts).casefold()) is not None
 
 
 def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
@@ -1154,9 +1170,7 @@ def normalise_table(
     row_problems.add("certifications", found)
     audits = _table_audits(table, size, row_problems)
     raw_products = column("products")
-    if raw_products is not None and (
-        bool in set(map(type, raw_products)) or not YES_NO_TEXTS.isdisjoint(raw_products)
-    ):
+    if raw_products is not None and yes_no_in(raw_products):
         raw_products, found = _convert(
             raw_products, size, partial(_yes_no, field="products", thing="product")
         )
