@@ -212,7 +212,6 @@ FACTORIES = [
     # before (general manufacturing, or the other sector)
     ("farm equipment manufacturer", "general-manufacturing"),
     ("farm machinery factory", "general-manufacturing"),
-    ("farm workshop", "general-manufacturing"),
     ("fishing gear manufacturer", "general-manufacturing"),
     ("fishing net manufacturer", "general-manufacturing"),
     ("cleaning products manufacturer", "general-manufacturing"),
@@ -250,9 +249,18 @@ FACTORIES = [
     ("fishing net factory", "general-manufacturing"),
     ("construction equipment manufacturer", "general-manufacturing"),
     ("seafood processing equipment manufacturer", "general-manufacturing"),
-    ("fishing workshop", "general-manufacturing"),
     ("sugar manufacturer", "sugar-milling"),
     ("yarn factory", "yarn-spinning"),
+    # beside a good no one sector processes, a trader, a farm or a shop: the longest alias
+    # contained, as without the factory word's rule (it read all of these as general
+    # manufacturing for a while, silently)
+    ("cocoa trading factory", "cocoa-trading"),
+    ("sawmill factory", "timber-forestry"),
+    ("tea leaf factory", "tea-farming"),
+    ("cotton waste spinning factory", "yarn-spinning"),
+    ("sugar cane factory", "sugar-milling"),
+    ("lithium battery factory", "battery-manufacturing"),
+    ("Battery Factory Co Ltd", "battery-manufacturing"),
 ]
 
 

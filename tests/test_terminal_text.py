@@ -413,6 +413,8 @@ def test_profiles_show_with_one_word_says_what_to_write(words: list[str], said: 
         ("Dong Thap", "'V1' (Đồng Tháp Seafood JSC)"),  # Đ has no accent to drop
         ("findik", "'T1' (Fındık Ltd)"),  # nor ı
         ("lodz", "'L1' (Łódź Textiles)"),
+        ("山田", "'J1' (株式会社 山田), 'J2' (山田水産株式会社)"),  # a word, and a run of letters
+        ("ไทยยูเนี่ยน", "'H1' (บริษัทไทยยูเนี่ยนกรุ๊ป)"),  # vowel signs kept
     ],
 )
 def test_explain_finds_a_part_of_a_name_in_any_script(
@@ -427,9 +429,25 @@ def test_explain_finds_a_part_of_a_name_in_any_script(
         '  - {id: C1, name: "东莞服装厂", country: CHN, sector: garment-manufacturing}\n'
         '  - {id: V1, name: "Đồng Tháp Seafood JSC", country: VNM, sector: seafood-processing}\n'
         '  - {id: T1, name: "Fındık Ltd", country: TUR, sector: crop-farming}\n'
-        '  - {id: L1, name: "Łódź Textiles", country: POL, sector: fabric-manufacturing}\n',
+        '  - {id: L1, name: "Łódź Textiles", country: POL, sector: fabric-manufacturing}\n'
+        '  - {id: J1, name: "株式会社 山田", country: JPN, sector: seafood-processing}\n'
+        '  - {id: J2, name: "山田水産株式会社", country: JPN, sector: seafood-processing}\n'
+        '  - {id: H1, name: "บริษัทไทยยูเนี่ยนกรุ๊ป", country: THA, sector: seafood-processing}\n'
+        '  - {id: B1, name: "Барыбино", country: RUS, sector: crop-farming}\n',
         encoding="utf-8",
     )
     done = CliRunner().invoke(app, ["explain", str(chain), given], env={"COLUMNS": "250"})
     assert done.exit_code == 2
     assert f"(names holding it: {shown}; give the id)" in " ".join(done.output.split())
+
+
+def test_explain_does_not_find_a_part_inside_a_word_of_a_spaced_script(tmp_path: Path) -> None:
+    """'ры' is in 'Барыбино' but is no word of it: no hint (Cyrillic is written with spaces)."""
+    chain = tmp_path / "names.yaml"
+    chain.write_text(
+        "company: {name: X, country: DE}\nsuppliers:\n"
+        '  - {id: B1, name: "Барыбино", country: RUS, sector: crop-farming}\n',
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["explain", str(chain), "ры"], env={"COLUMNS": "250"})
+    assert done.exit_code == 2 and "names holding it" not in done.output

@@ -98,25 +98,37 @@ def _error_line(message: str) -> None:
 
 # letters that Unicode does not decompose into a base letter and an accent
 _BASE_LETTERS = str.maketrans({"đ": "d", "ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae"})
+# scripts written without spaces between words: a part of a name is any run of its letters
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
 
 
 def _loose_key(text: str) -> str:
-    """A name's words as a reader types them: without case, accents or punctuation
-    ("Đồng Tháp (DTC)": "dong thap dtc"); letters of other scripts kept ("Рыбный")."""
-    import re
+    """A name's words as a reader types them: without case, punctuation, or the accents of
+    Latin letters ("Đồng Tháp (DTC)": "dong thap dtc"); the letters and vowel signs of other
+    scripts kept ("Рыбный", "ไทยยูเนี่ยน")."""
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_BASE_LETTERS))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[^\W_]+", plain))
+    kept: list[str] = []
+    for char in decomposed:
+        kind = unicodedata.category(char)
+        if kind[0] in "PSZC":  # punctuation, symbols, spaces, controls: between words
+            kept.append(" ")
+        elif not (kind == "Mn" and kept and kept[-1].isascii()):  # (an accent of a Latin letter)
+            kept.append(char)
+    return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())
 
 
 def _holds(name: str, part: str) -> bool:
     """Whether a name (its _loose_key) holds a part of one: whole words ("meagui"), three
-    letters at least; in a script written without spaces, any run of two ("东莞")."""
+    letters at least (two in other scripts: "山田"); in a script written without spaces,
+    any run of two letters or more ("东莞", "ไทยยูเนี่ยน")."""
+    import unicodedata
+
     if f" {part} " in f" {name} ":
-        return len(part) >= 3
-    return not part.isascii() and len(part) >= 2 and " " not in part and part in name
+        return len(part) >= (3 if part.isascii() else 2)
+    unspaced = all(unicodedata.name(c, "").startswith(_UNSPACED) for c in part if c.isalpha())
+    return unspaced and len(part) >= 2 and " " not in part and part in name
 
 
 def _fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:

@@ -948,9 +948,9 @@ _FACTORY_WORDS = frozenset({"factory", "manufacturer", "manufacturing", "worksho
 # what a factory beside other words may make for the work they name, not its goods, or do
 # to goods it does not make (text_key forms: plurals without their s)
 _NOT_MADE_HERE = re.compile(
-    r" (?:equipment|machinery|machine|gear|tool|accessorie|supplie"
+    r" (?:equipment|machinery|machine|gear|net|tool|accessorie|supplie"
     r"|software|hardware|container|rack|racking|repair|repairing|recycling|recycler"
-    r"|refurbishing|refurbishment|scrap|waste|used|second hand) "
+    r"|refurbishing|refurbishment|scrap|used|second hand) "
 )
 # the words a mine of unknown scale is named with besides its minerals: "gold mine site"
 _MINE_WORDS = frozenset(
@@ -1277,17 +1277,16 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
 
 
 def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]) -> list[str]:
-    """The aliases a text holds beside a word for any factory ("factory", "manufacturer"):
-    where the others name a maker's goods or a processing stage ("battery factory", "shoe
-    workshop"), or a raw material's good whose one processing stage a "factory" is ("cocoa
-    factory": cocoa processing; not "tea factory", of which no sector covers the
-    processing), those alone; the factory word says less. Not where the factory makes
-    equipment for the work named, repairs or recycles ("farm equipment manufacturer",
-    "textile machinery factory", "battery recycling workshop") or the others name a farm, a
-    vessel, a service or a shop ("fishing net factory", "farm workshop"): general
-    manufacturing, as the factory word alone reads. A maker's
-    alias in the plural in -ies counts in the singular here, where it is all the text names
-    beside the factory word ("battery factory": 'batteries')."""
+    """The aliases a text holds beside a word for any factory ("factory", "manufacturer",
+    general manufacturing's), where the factory word would be the longest: the maker or
+    processor named beside it ("battery factory", "shoe workshop"), or the processing stage
+    of a raw material's good that one sector covers ("cocoa factory": cocoa processing), in
+    its place; the factory word says less. A factory that makes equipment for the work
+    named, repairs or recycles ("textile machinery factory", "battery repair workshop"):
+    the factory word. Anything else (a farm, a trader or a shop named beside it; a good
+    no one sector processes, "tea factory") is read as the longest alias contained, as
+    without this rule. A maker's alias in the plural in -ies counts in the singular, where
+    it is all the text names beside the factory word ("battery factory": 'batteries')."""
     factories = [k for k in contained if k in _FACTORY_WORDS]
     keys, bare = profiles._sector_keys, profiles._bare_goods
     others = [k for k in contained if k not in _FACTORY_WORDS]
@@ -1296,28 +1295,32 @@ def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]
     if _NOT_MADE_HERE.search(padded):
         return factories
     making = ("manufacturing", "processing")
-    if not others and "y " in padded:
-        rest = [w for w in padded.split() if w not in _FACTORY_WORDS]
-        ied = re.sub(r"(?<=[a-z]{2})y\b", "ie", " ".join(rest))
-        found = [k for k in keys if f" {k} " in f" {ied} " and k not in bare]
-        # (the alias all the text names beside the factory word, but a company form)
-        if len(found) == 1 and profiles.sectors[keys[found[0]]].stage in making:
-            left = set(ied.split()) - set(found[0].split())
-            if left.isdisjoint(profiles._vocabulary):
-                others = found
     if not others:
-        return contained
+        return _singular_maker(profiles, padded) or contained
+    makers = [k for k in others if k not in bare]
+    if makers:  # beside a good, the maker ("cotton t-shirt workshop"), if all others are
+        return (
+            makers if all(profiles.sectors[keys[k]].stage in making for k in makers) else contained
+        )
+    processed = [k for k in others if len(_processing_of(profiles, k)) == 1]
+    return others if "factory" in factories and processed == others else contained
 
-    def made(k: str) -> bool:
-        if k in bare:  # (beside "factory", its processing stage: one sector must cover it)
-            return "factory" in factories and len(_processing_of(profiles, k)) == 1
-        return profiles.sectors[keys[k]].stage in making
 
-    unmade = [k for k in others if not made(k)]
-    if any(k not in bare for k in unmade):
-        return factories  # a factory is no farm, vessel, shop or service: "fishing net factory"
-    # the maker named beside a good ("cotton t-shirt workshop"), or the good's processing
-    return [k for k in others if made(k)] or factories
+def _singular_maker(profiles: Profiles, padded: str) -> list[str]:
+    """A maker's alias in the plural in -ies written in the singular beside a factory word,
+    the only sector the text names ("lithium battery factory": 'batteries'); [] for none."""
+    if "y " not in padded:
+        return []
+    keys, bare = profiles._sector_keys, profiles._bare_goods
+    rest = " ".join(w for w in padded.split() if w not in _FACTORY_WORDS)
+    ied = re.sub(r"(?<=[a-z]{2})y\b", "ie", rest)
+    found = [k for k in keys if f" {k} " in f" {ied} " and k not in bare]
+    if len(found) != 1 or profiles.sectors[keys[found[0]]].stage != "manufacturing":
+        return []
+    # (the other words name no other sector nor a stage: "battery trading factory" is none)
+    stage_words = frozenset().union(*_STAGE_WORDS.values())
+    left = set(ied.split()) - set(found[0].split())
+    return [] if any(w in keys or w in stage_words for w in left) else found
 
 
 @lru_cache(maxsize=1024)
