@@ -207,8 +207,16 @@ class Inference:
             groups = uncovered.get((own, mapped))
             if groups is None:
                 holding = [marks[m] for m in mapped.intersection(marks)] if marks else []
+                # (a trader beneath one of its own trade holds what its products name, as
+                # a mine beneath does: "cobalt hydroxide" bought through a buying house)
                 groups = uncovered[own, mapped] = [
-                    (group, covered, frozenset(c for s, c in holding if s in covered))
+                    (
+                        group,
+                        covered,
+                        frozenset(
+                            c for s, c in holding if s in covered or (s == own and own in trading)
+                        ),
+                    )
                     for group, covered in plans[own]
                     if covered.isdisjoint(mapped)
                 ]

@@ -419,16 +419,44 @@ def test_a_trader_gets_the_mines_of_the_goods_its_products_name(
     assert _mined(doc, "TR") == mined
 
 
-def test_a_trader_with_one_of_its_trade_beneath_is_covered(tmp_path: Path) -> None:
-    """The importer's cocoa comes through the buying company, whose farms are inferred: the
-    importer gets no second, world-wide set of farms of its own."""
+@pytest.mark.parametrize(
+    ("company_sector", "trade", "products", "raw_sectors"),
+    [
+        ("chocolate-manufacturing", "cocoa-trading", ["cocoa beans"], {"cocoa-farming"}),
+        # products naming a mine's commodity: the buying house holds it, as a mine would
+        (
+            "electronics-manufacturing",
+            "mineral-trading",
+            ["cobalt hydroxide"],
+            {"artisanal-mining", "industrial-mining"},
+        ),
+        ("electronics-manufacturing", "mineral-trading", [], {"artisanal-mining"}),
+    ],
+)
+def test_a_trader_with_one_of_its_trade_beneath_is_covered(
+    tmp_path: Path,
+    company_sector: str,
+    trade: str,
+    products: list[str],
+    raw_sectors: set[str],
+) -> None:
+    """The importer's goods come through the buying house beneath it, whose sources are
+    inferred: the importer gets no second, world-wide set of its own (cobalt was inferred
+    twice where the products named it)."""
     doc = _assess(
         tmp_path,
-        "chocolate-manufacturing",
+        company_sector,
         [
-            _supplier("IMP", "cocoa-trading", ["cocoa beans"], [], "DEU"),
-            _supplier("LBC", "cocoa-trading", ["cocoa beans"], ["IMP"], "GHA"),
+            _supplier("IMP", trade, products, [], "DEU"),
+            _supplier("LBC", trade, products, ["IMP"], "COD"),
         ],
     )
-    farms = [s for s in doc["suppliers"] if s["inferred"] and s["sector"] == "cocoa-farming"]
-    assert [farm["buyers"] for farm in farms] == [["LBC"]]
+    raw = [s for s in doc["suppliers"] if s["inferred"] and s["sector"] in raw_sectors]
+    beneath_importer = _inferred_beneath(doc, "IMP")
+    assert raw and all(s["id"] not in beneath_importer for s in raw if "LBC" in s["buyers"])
+    assert not any(s["buyers"] == ["IMP"] for s in raw)
+    if products:
+        named = {s["products"][0] for s in raw if "LBC" in s["buyers"]}
+        assert named and all(
+            s["products"][0] not in named for s in _inferred_beneath(doc, "IMP").values()
+        )
