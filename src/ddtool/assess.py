@@ -395,12 +395,12 @@ class _Flagging:
         handled = HandledBeneath(profiles, supply.succ, partial(_sector_of, sector_of, inferred))
         fitted, suppliers = handled.sectors, supply.suppliers
         sectors = list(map(sector_of.__getitem__, order))
-        handles = [
-            handled.handles(sid, sector, suppliers[sid].products)
-            if sector is not None and (fitted is None or sector in fitted)
-            else UNKNOWN
-            for sid, sector in zip(order, sectors, strict=True)
-        ]
+        handles = [UNKNOWN] * len(order)
+        # (the few suppliers of those sectors found in a C-level pass: a seafood chain's)
+        fits = map(fitted.__contains__, sectors) if fitted is not None else map(bool, sectors)
+        for at in compress(range(len(order)), fits):
+            sid = order[at]
+            handles[at] = handled.handles(sid, sectors[at], suppliers[sid].products)
         # what each supplier's entry and flags take from its (shared) score, looked up once
         self.parts_of = parts_of = shared.parts_in_order(
             list(map(risks.__getitem__, order)),

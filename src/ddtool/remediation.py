@@ -36,11 +36,15 @@ GAP_MEASURES: tuple[tuple[str, str], ...] = (
 SITE_COUNTRY = "gap-site-country"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Handles:
     """What a supplier is known to handle, for the measures written for some of it only
     (Measure.inputs, Measure.goods): the raw-material sectors its goods come from and the
-    listed goods its products name; None where the data does not tell."""
+    listed goods its products name; None where the data does not tell.
+
+    Made once for each distinct pair (HandledBeneath.handles), and so compared and hashed
+    by identity, at C speed: it is part of the key of each supplier's flags, 10^5 of them
+    (a dataclass's own hash, made in Python, cost 0.07 s there)."""
 
     inputs: frozenset[str] | None = None
     goods: frozenset[str] | None = None
@@ -76,14 +80,39 @@ class HandledBeneath:
         )
         self._raw_of: dict[str, frozenset[str]] = {}
         self._beneath: dict[str, frozenset[str]] = {}
+        self._products: dict[
+            tuple[str, tuple[str, ...]], tuple[frozenset[str] | None, frozenset[str]]
+        ] = {}
+        # each distinct Handles once (they are told apart by identity)
+        self._made: dict[tuple[frozenset[str] | None, frozenset[str] | None], Handles] = {}
 
     def handles(self, node: str, sector: str | None, products: Sequence[str] = ()) -> Handles:
         """What a supplier (mapped or inferred) of this sector handles, with its products."""
         if sector is None or (self.sectors is not None and sector not in self.sectors):
             return UNKNOWN
+        named, from_goods = self._by_products(sector, tuple(products))
+        if self.profiles.sectors[sector].stage == "raw":  # (a vessel: itself, nothing beneath)
+            inputs = frozenset({sector}) | from_goods
+        else:
+            inputs = self._raw_beneath(node) | from_goods
+        key = (inputs or None, named)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = UNKNOWN if key == (None, None) else Handles(*key)
+        return found
+
+    def _by_products(
+        self, sector: str, products: tuple[str, ...]
+    ) -> tuple[frozenset[str] | None, frozenset[str]]:
+        """The listed goods the products name (None unless each names one: 'surimi' names
+        none), and the raw-material sectors of the sector's that they come from; once for
+        each sector and products (suppliers repeat them)."""
+        key = (sector, products)
+        found = self._products.get(key)
+        if found is not None:
+            return found
         raw = self.raw_inputs(sector)
         goods = [self.profiles.good_named(p) for p in products]
-        # (decided only when every product names a listed good: 'surimi' names none)
         named = frozenset(g for g in goods if g) if goods and all(goods) else None
         # each product's good's sector; a product said caught in the wild, the vessels
         # whatever its good is listed under ("wild-caught shrimp": vessels, not farms)
@@ -94,9 +123,8 @@ class HandledBeneath:
                 from_goods |= {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
             elif good:
                 from_goods.add(self.profiles.good_sectors[good])
-        from_goods &= raw
-        inputs = self._raw_beneath(node) | from_goods
-        return Handles(inputs or None, named)
+        found = self._products[key] = (named, frozenset(from_goods & raw))
+        return found
 
     def raw_inputs(self, sector: str) -> frozenset[str]:
         """The raw-material sectors a sector's goods come from, along its inputs (itself for
