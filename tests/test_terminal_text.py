@@ -422,32 +422,37 @@ def test_explain_finds_a_part_of_a_name_in_any_script(
 ) -> None:
     """(Letters of other scripts were dropped from the part and the names alike, and Đ, ı,
     Ł with them: no hint.)"""
-    chain = tmp_path / "names.yaml"
-    chain.write_text(
-        "company: {name: X, country: DE}\nsuppliers:\n"
-        '  - {id: R1, name: "Рыбный завод", country: RUS, sector: seafood-processing}\n'
-        '  - {id: C1, name: "东莞服装厂", country: CHN, sector: garment-manufacturing}\n'
-        '  - {id: V1, name: "Đồng Tháp Seafood JSC", country: VNM, sector: seafood-processing}\n'
-        '  - {id: T1, name: "Fındık Ltd", country: TUR, sector: crop-farming}\n'
-        '  - {id: L1, name: "Łódź Textiles", country: POL, sector: fabric-manufacturing}\n'
-        '  - {id: J1, name: "株式会社 山田", country: JPN, sector: seafood-processing}\n'
-        '  - {id: J2, name: "山田水産株式会社", country: JPN, sector: seafood-processing}\n'
-        '  - {id: H1, name: "บริษัทไทยยูเนี่ยนกรุ๊ป", country: THA, sector: seafood-processing}\n'
-        '  - {id: B1, name: "Барыбино", country: RUS, sector: crop-farming}\n',
-        encoding="utf-8",
-    )
-    done = CliRunner().invoke(app, ["explain", str(chain), given], env={"COLUMNS": "250"})
+    done = _explained(tmp_path, NAMED, given)
     assert done.exit_code == 2
     assert f"(names holding it: {shown}; give the id)" in " ".join(done.output.split())
 
 
 def test_explain_does_not_find_a_part_inside_a_word_of_a_spaced_script(tmp_path: Path) -> None:
     """'ры' is in 'Барыбино' but is no word of it: no hint (Cyrillic is written with spaces)."""
-    chain = tmp_path / "names.yaml"
-    chain.write_text(
-        "company: {name: X, country: DE}\nsuppliers:\n"
-        '  - {id: B1, name: "Барыбино", country: RUS, sector: crop-farming}\n',
-        encoding="utf-8",
-    )
-    done = CliRunner().invoke(app, ["explain", str(chain), "ры"], env={"COLUMNS": "250"})
+    done = _explained(tmp_path, NAMED, "ры")
     assert done.exit_code == 2 and "names holding it" not in done.output
+
+
+# suppliers named in several scripts, as (id, name, country, sector)
+NAMED = [
+    ("R1", "Рыбный завод", "RUS", "seafood-processing"),
+    ("C1", "东莞服装厂", "CHN", "garment-manufacturing"),
+    ("V1", "Đồng Tháp Seafood JSC", "VNM", "seafood-processing"),
+    ("T1", "Fındık Ltd", "TUR", "crop-farming"),
+    ("L1", "Łódź Textiles", "POL", "fabric-manufacturing"),
+    ("J1", "株式会社 山田", "JPN", "seafood-processing"),
+    ("J2", "山田水産株式会社", "JPN", "seafood-processing"),
+    ("H1", "บริษัทไทยยูเนี่ยนกรุ๊ป", "THA", "seafood-processing"),
+    ("B1", "Барыбино", "RUS", "crop-farming"),
+]
+
+
+def _explained(tmp_path: Path, suppliers: list[tuple[str, str, str, str]], given: str) -> Result:
+    """`ddtool explain` of a chain of these suppliers, for the supplier given."""
+    chain = tmp_path / "names.yaml"
+    rows = "".join(
+        f'  - {{id: {sid}, name: "{name}", country: {country}, sector: {sector}}}\n'
+        for sid, name, country, sector in suppliers
+    )
+    chain.write_text(f"company: {{name: X, country: DE}}\nsuppliers:\n{rows}", encoding="utf-8")
+    return CliRunner().invoke(app, ["explain", str(chain), given], env={"COLUMNS": "250"})
