@@ -230,9 +230,8 @@ def _sector(
 def _yes_no(value: Any, field: str, thing: str) -> tuple[Any, Issues]:
     """A list field's value without its yes/no values (a spreadsheet's TRUE and FALSE, as a
     cell or as a CSV file writes them; YAML's true and false), which name no product or
-    certification: a checkbox column read as the
-    field, or a cell Excel turned into a boolean. They are dropped with a warning, never read
-    as an item named 'True'."""
+    certification: a column of ticks read as the field, or a cell a spreadsheet turned into
+    a boolean. They are dropped with a warning, never read as an item named 'True'."""
     if _is_yes_no(value):
         found, value = [value], None
     elif type(value) is str and has_separator(value) and _YES_NO_WORD.search(value.casefold()):
