@@ -207,16 +207,8 @@ class Inference:
             groups = uncovered.get((own, mapped))
             if groups is None:
                 holding = [marks[m] for m in mapped.intersection(marks)] if marks else []
-                # (a trader beneath one of its own trade holds what its products name, as
-                # a mine beneath does: "cobalt hydroxide" bought through a buying house)
                 groups = uncovered[own, mapped] = [
-                    (
-                        group,
-                        covered,
-                        frozenset(
-                            c for s, c in holding if s in covered or (s == own and own in trading)
-                        ),
-                    )
+                    (group, covered, frozenset(c for s, c in holding if s in covered))
                     for group, covered in plans[own]
                     if covered.isdisjoint(mapped)
                 ]
@@ -229,13 +221,10 @@ class Inference:
             # sector buys its own materials, and a consignment is not to be assumed)
             # A trader under a trader of its own trade is no commission work: it buys the
             # goods it sells on (a Ghanaian buying company under a cocoa importer), and its
-            # sources are inferred beneath it; so a trader with one of its own trade beneath
-            # it is covered, as by a mapped farm.
+            # sources are inferred beneath it. (The trader above keeps its own: what else it
+            # buys, and from whom, is not mapped.)
             buyer_sectors = {sector_of[b] for b in pred[node] if b in sector_of}
-            if own in trading:
-                if own in mapped:
-                    return
-            elif own in buyer_sectors:
+            if own in buyer_sectors and own not in trading:
                 return
             missing: Missing = []
             for group, covered, held in groups:
@@ -287,6 +276,8 @@ class Inference:
             supplier = suppliers.get(node)  # None: the company
             country = company.country if supplier is None else supplier.country
             hint = [] if supplier is None else supplier.products
+            if supplier is not None and not hint and sector_of[node] in trading:
+                hint = self._traded_above(node, sector_of)
             for group, only in missing:
                 if only is not None:  # as if the products named only the commodities missing
                     for upstream in self._narrowed(group, hint, only):
@@ -297,6 +288,27 @@ class Inference:
                     self._attach_named(node, sector_id, good, country)
                 for upstream in self._narrowed(group, hint) if usual or not named else []:
                     self._attach(node, upstream, country, 1, hint)
+
+    def _traded_above(self, node: str, sector_of: Mapping[str, str | None]) -> list[str]:
+        """The products of the nearest traders of its own trade above a trader that names
+        none (a comptoir under an exporter of "tin ore"): what it trades, as far as the chain
+        says (its sources are narrowed to them, not all of the trade's); [] for none."""
+        own = sector_of[node]
+        suppliers, pred = self.supply.suppliers, self.supply.pred
+        seen, level = {node}, [node]
+        while level:
+            above = [
+                b
+                for n in level
+                for b in pred[n]
+                if b not in seen and b in sector_of and sector_of[b] == own
+            ]
+            seen.update(above)
+            named = [p for b in sorted(set(above)) for p in suppliers[b].products]
+            if named:
+                return list(dict.fromkeys(named))
+            level = above
+        return []
 
     def _named_inputs(
         self, group: list[str], hint: list[str]

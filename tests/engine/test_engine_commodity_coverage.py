@@ -420,43 +420,61 @@ def test_a_trader_gets_the_mines_of_the_goods_its_products_name(
 
 
 @pytest.mark.parametrize(
-    ("company_sector", "trade", "products", "raw_sectors"),
+    ("company_sector", "upper", "lower", "upper_keeps", "lower_gets"),
     [
-        ("chocolate-manufacturing", "cocoa-trading", ["cocoa beans"], {"cocoa-farming"}),
-        # products naming a mine's commodity: the buying house holds it, as a mine would
+        # the trader above keeps what it names that the one beneath does not
         (
             "electronics-manufacturing",
-            "mineral-trading",
-            ["cobalt hydroxide"],
-            {"artisanal-mining", "industrial-mining"},
+            ("mineral-trading", ["cobalt hydroxide", "tin ore"], "CHN"),
+            ("mineral-trading", ["diamonds"], "COD"),
+            {"cobalt", "tin"},
+            {"diamonds"},
         ),
-        ("electronics-manufacturing", "mineral-trading", [], {"artisanal-mining"}),
+        (
+            "food-manufacturing",
+            ("seafood-trade", ["frozen shrimp"], "IND"),
+            ("seafood-trade", ["tuna"], "IND"),
+            {"shrimp (farmed)"},
+            {"fish"},
+        ),
+        # a trader beneath that names nothing trades what the one above names: tin only,
+        # not every mineral of the trade
+        (
+            "electronics-manufacturing",
+            ("mineral-trading", ["tin ore"], "RWA"),
+            ("mineral-trading", [], "RWA"),
+            {"tin"},
+            {"tin"},
+        ),
     ],
 )
-def test_a_trader_with_one_of_its_trade_beneath_is_covered(
+def test_traders_of_one_trade_each_keep_their_own_sources(
     tmp_path: Path,
     company_sector: str,
-    trade: str,
-    products: list[str],
-    raw_sectors: set[str],
+    upper: tuple[str, list[str], str],
+    lower: tuple[str, list[str], str],
+    upper_keeps: set[str],
+    lower_gets: set[str],
 ) -> None:
-    """The importer's goods come through the buying house beneath it, whose sources are
-    inferred: the importer gets no second, world-wide set of its own (cobalt was inferred
-    twice where the products named it)."""
+    """A trader beneath one of its own trade buys what it sells on: its sources are inferred
+    beneath it; the trader above keeps its own, for what else it buys is not mapped (a
+    buying house naming diamonds took the cobalt of the exporter above it away, and one
+    naming nothing got every mineral of the trade)."""
     doc = _assess(
         tmp_path,
         company_sector,
         [
-            _supplier("IMP", trade, products, [], "DEU"),
-            _supplier("LBC", trade, products, ["IMP"], "COD"),
+            _supplier("UP", upper[0], upper[1], [], upper[2]),
+            _supplier("LOW", lower[0], lower[1], ["UP"], lower[2]),
         ],
     )
-    raw = [s for s in doc["suppliers"] if s["inferred"] and s["sector"] in raw_sectors]
-    beneath_importer = _inferred_beneath(doc, "IMP")
-    assert raw and all(s["id"] not in beneath_importer for s in raw if "LBC" in s["buyers"])
-    assert not any(s["buyers"] == ["IMP"] for s in raw)
-    if products:
-        named = {s["products"][0] for s in raw if "LBC" in s["buyers"]}
-        assert named and all(
-            s["products"][0] not in named for s in _inferred_beneath(doc, "IMP").values()
-        )
+    raw = {"artisanal-mining", "industrial-mining", "gemstone-mining", "aquaculture"}
+    raw |= {"fishing-vessels"}
+
+    def commodities(supplier_id: str) -> set[str]:
+        beneath = _inferred_beneath(doc, supplier_id).values()
+        found = {node["products"][0] for node in beneath if node["sector"] in raw}
+        return {"fish" if "capture" in c else c.casefold() for c in found}
+
+    assert upper_keeps <= commodities("UP")
+    assert commodities("LOW") == lower_gets
