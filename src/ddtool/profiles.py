@@ -86,6 +86,12 @@ def said_caught(products: Iterable[str]) -> bool:
     return not words.isdisjoint(_CAUGHT) and words.isdisjoint(_FARMED)
 
 
+def said_caught_too(product: str) -> bool:
+    """Whether a product says its seafood was caught in the wild, farmed or not ("wild or
+    aquacultured shrimp": both): the capture fisheries are among its sources."""
+    return not _CAUGHT.isdisjoint(re.findall(r"[a-z]+", product.casefold()))
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One publication behind the data, with its licence."""

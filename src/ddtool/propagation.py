@@ -13,7 +13,14 @@ from typing import TypeVar
 from ddtool.config import Config
 from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
-from ddtool.profiles import CAPTURE, OriginShare, Profiles, Sector, said_caught
+from ddtool.profiles import (
+    CAPTURE,
+    OriginShare,
+    Profiles,
+    Sector,
+    said_caught,
+    said_caught_too,
+)
 from ddtool.reference.countries import display_name
 from ddtool.scoring import (
     SEVERITY_FACT,
@@ -528,6 +535,7 @@ class Inference:
         # fisheries, whatever the sector its good is listed under (shrimp: farmed); the
         # other products as they name goods and commodities
         caught = [p for p in hint if said_caught((p,))]
+        too = any(map(said_caught_too, hint))  # ("wild or farmed shrimp": the farms too)
         if caught:
             hint = [p for p in hint if p not in caught]
         words = _hint_words(hint)
@@ -537,7 +545,7 @@ class Inference:
             for s in raw
             if s in goods
             or any(set(re.findall(r"[a-z]+", c)) & words for c in sectors[s].commodities)
-            or (caught and any(CAPTURE in c for c in sectors[s].commodities))
+            or (too and any(CAPTURE in c for c in sectors[s].commodities))
         ]
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ddtool.profiles import CAPTURE, Measure, Profiles, said_caught
+from ddtool.profiles import CAPTURE, Measure, Profiles, said_caught, said_caught_too
 
 MAX_MEASURES = 6
 
@@ -119,10 +119,13 @@ class HandledBeneath:
         sectors = self.profiles.sectors
         from_goods: set[str] = set()
         for product, good in zip(products, goods, strict=True):
+            capture = {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
             if good and said_caught((product,)):
-                from_goods |= {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
-            elif good:
+                from_goods |= capture
+            elif good:  # ("wild or aquacultured shrimp": the farms and the vessels)
                 from_goods.add(self.profiles.good_sectors[good])
+                if said_caught_too(product):
+                    from_goods |= capture
         found = self._products[key] = (named, frozenset(from_goods & raw))
         return found
 

@@ -459,6 +459,20 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
             },
             "no such sector",
         ),
+        # one product said wild or farmed: both
+        (
+            {
+                "sector": "seafood-processing",
+                "country": "THA",
+                "products": ["wild or aquacultured shrimp"],
+            },
+            None,
+            {
+                "inferred:fishing-vessels:fish-seafood-capture-fisheries@THA",
+                "inferred:aquaculture:shrimp-farmed@THA",
+            },
+            "no such sector",
+        ),
         # a word of a brand is no catch: the farmed shrimp stays farmed
         (
             {
