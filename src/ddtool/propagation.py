@@ -235,7 +235,9 @@ class Inference:
                 return
             missing: Missing = []
             for group, covered, held in groups:
-                if not covered.isdisjoint(buyer_sectors):
+                # (a trader's input is no buyer's own product: a seafood trader selling to a
+                # processor buys the seafood it sells)
+                if own not in trading and not covered.isdisjoint(buyer_sectors):
                     continue
                 only = None
                 if held:  # some commodities are mapped beneath: what the products need else
@@ -298,20 +300,27 @@ class Inference:
 
     def _traded_above(self, node: str, sector_of: Mapping[str, str | None]) -> list[str]:
         """The products of the nearest traders of its own trade above a trader that names
-        none (a comptoir under an exporter of "tin ore"): what it trades, as far as the chain
-        says (its sources are narrowed to them, not all of the trade's); [] for none."""
+        none and sells to them alone (a comptoir under an exporter of "tin ore"): what it
+        trades, as far as the chain says (its sources are narrowed to them, not all of the
+        trade's); [] for none. Each trader is visited once (a mesh of traders stays linear)."""
         own = sector_of[node]
         suppliers, pred = self.supply.suppliers, self.supply.pred
+        # (only a trader that sells to traders of its trade alone: one that also sells to a
+        # refinery may trade what they do not)
+        if not all(b in sector_of and sector_of[b] == own for b in pred[node]):
+            return []
         seen, level = {node}, [node]
         while level:
-            above = [
-                b
-                for n in level
-                for b in pred[n]
-                if b not in seen and b in sector_of and sector_of[b] == own
-            ]
+            above = sorted(
+                {
+                    b
+                    for n in level
+                    for b in pred[n]
+                    if b not in seen and b in sector_of and sector_of[b] == own
+                }
+            )
             seen.update(above)
-            named = [p for b in sorted(set(above)) for p in suppliers[b].products]
+            named = [p for b in above for p in suppliers[b].products]
             if named:
                 return list(dict.fromkeys(named))
             level = above

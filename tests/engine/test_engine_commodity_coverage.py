@@ -478,3 +478,59 @@ def test_traders_of_one_trade_each_keep_their_own_sources(
 
     assert upper_keeps <= commodities("UP")
     assert commodities("LOW") == lower_gets
+
+
+def test_a_trader_selling_to_another_trade_too_is_not_narrowed_to_its_traders_goods(
+    tmp_path: Path,
+) -> None:
+    """A comptoir naming nothing that sells to a gold refinery as well as to a tin exporter
+    may trade gold: it is not narrowed to the exporter's tin (its gold vanished)."""
+    doc = _assess(
+        tmp_path,
+        "jewellery-manufacturing",
+        [
+            _supplier("REF", "smelting-refining", ["gold"], [], "ARE"),
+            _supplier("EXP", "mineral-trading", ["tin ore"], [], "UGA"),
+            _supplier("CMP", "mineral-trading", [], ["REF", "EXP"], "UGA"),
+        ],
+    )
+    mined = {node["products"][0] for node in _inferred_beneath(doc, "CMP").values()}
+    assert {"gold", "tin"} <= mined
+
+
+def test_a_seafood_trader_selling_to_a_processor_too_gets_its_sources(tmp_path: Path) -> None:
+    """A sub-trader under a shrimp trader and a fish processor buys what it sells: its
+    processing and farms or vessels are inferred, with its gap (a processor buyer made its
+    input "its buyer's product", and nothing was inferred nor a gap recorded)."""
+    doc = _assess(
+        tmp_path,
+        "food-manufacturing",
+        [
+            _supplier("TRD", "seafood-trade", ["farmed shrimp"], [], "ECU"),
+            _supplier("PROC", "seafood-processing", ["canned tuna"], [], "THA"),
+            _supplier("SUB", "seafood-trade", [], ["TRD", "PROC"], "IDN"),
+        ],
+    )
+    beneath = _inferred_beneath(doc, "SUB").values()
+    assert {node["sector"] for node in beneath} >= {"seafood-processing"}
+    assert any(node["id"].endswith("@IDN") for node in beneath)
+    [entry] = [s for s in doc["suppliers"] if s["id"] == "SUB"]
+    assert entry["data_gaps"]
+
+
+def test_a_mesh_of_traders_naming_nothing_takes_the_goods_named_at_its_top(
+    tmp_path: Path,
+) -> None:
+    """Traders in 12 tiers of 3, each selling to all 3 above, the top one naming tin ore:
+    each trader is looked at once on the way up (the copies of a shared trader multiplied
+    tier by tier), and the bottom ones trade tin."""
+    suppliers = [_supplier("T0-0", "mineral-trading", ["tin ore"], [], "RWA")]
+    suppliers += [_supplier(f"T0-{i}", "mineral-trading", ["tin ore"], [], "RWA") for i in (1, 2)]
+    for tier in range(1, 12):
+        buyers = [f"T{tier - 1}-{i}" for i in range(3)]
+        suppliers += [
+            _supplier(f"T{tier}-{i}", "mineral-trading", [], buyers, "RWA") for i in range(3)
+        ]
+    doc = _assess(tmp_path, "electronics-manufacturing", suppliers)
+    mined = {node["products"][0] for node in _inferred_beneath(doc, "T11-0").values()}
+    assert mined == {"tin"}
