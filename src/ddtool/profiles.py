@@ -75,6 +75,10 @@ _FARMED = frozenset(
     {"farmed", "farm", "aquaculture", "aquacultured", "pond", "cultured", "cultivated", "raised"}
 )
 CAPTURE = "capture"  # the word of the fishing vessels' commodity ("… capture fisheries")
+# words that deny what follows ("farm-raised, not wild-caught"; "no wild broodstock")
+_DENIED = frozenset({"not", "no", "non", "without", "free", "never"})
+# words that give the catch as one way of two ("wild or farmed", "farmed and wild")
+_EITHER = frozenset({"or", "and", "oder", "und", "ou", "et", "o", "y"})
 
 
 def said_caught(products: Iterable[str]) -> bool:
@@ -83,13 +87,17 @@ def said_caught(products: Iterable[str]) -> bool:
     farmed). (Farmed is not read the other way: aquaculture's one commodity is shrimp, and a
     farmed tilapia is no shrimp farm.)"""
     words = {w for p in products for w in re.findall(r"[a-z]+", p.casefold())}
-    return not words.isdisjoint(_CAUGHT) and words.isdisjoint(_FARMED)
+    return not words.isdisjoint(_CAUGHT) and words.isdisjoint(_FARMED | _DENIED)
 
 
 def said_caught_too(product: str) -> bool:
-    """Whether a product says its seafood was caught in the wild, farmed or not ("wild or
-    aquacultured shrimp": both): the capture fisheries are among its sources."""
-    return not _CAUGHT.isdisjoint(re.findall(r"[a-z]+", product.casefold()))
+    """Whether a product says its seafood was caught in the wild, alone or as one way of two
+    ("wild or aquacultured shrimp": both): the capture fisheries are among its sources. Not
+    where the catch is denied ("farm-raised shrimp, not wild-caught")."""
+    words = set(re.findall(r"[a-z]+", product.casefold()))
+    if words.isdisjoint(_CAUGHT) or not words.isdisjoint(_DENIED):
+        return False
+    return words.isdisjoint(_FARMED) or not words.isdisjoint(_EITHER) or "/" in product
 
 
 @dataclass(frozen=True, slots=True)

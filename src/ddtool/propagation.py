@@ -323,6 +323,10 @@ class Inference:
             named = [p for b in above for p in suppliers[b].products]
             if named:
                 return list(dict.fromkeys(named))
+            # (a trader above that names nothing and sells to another trade too may trade
+            # anything its trade does: nothing beneath it is narrowed either)
+            if not all(sector_of.get(c) == own for b in above for c in pred[b]):
+                return []
             level = above
         return []
 

@@ -473,6 +473,17 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
             },
             "no such sector",
         ),
+        # a catch denied is none: farms only
+        (
+            {
+                "sector": "seafood-processing",
+                "country": "IND",
+                "products": ["farm-raised shrimp, not wild-caught"],
+            },
+            None,
+            {"inferred:aquaculture:shrimp-farmed@IND"},
+            "fishing-vessels",
+        ),
         # a word of a brand is no catch: the farmed shrimp stays farmed
         (
             {
