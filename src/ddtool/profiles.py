@@ -81,12 +81,12 @@ _DENIED = frozenset({"not", "no", "non", "without", "free", "never"})
 _EITHER = frozenset({"or", "and", "oder", "und", "ou", "et", "o", "y"})
 
 
-def said_caught(products: Iterable[str]) -> bool:
-    """Whether products say their seafood was caught in the wild ("wild-caught shrimp"), and
+def said_caught(product: str) -> bool:
+    """Whether a product says its seafood was caught in the wild ("wild-caught shrimp"), and
     not farmed: that decides over the sector its good is listed under (shrimp is listed as
     farmed). (Farmed is not read the other way: aquaculture's one commodity is shrimp, and a
     farmed tilapia is no shrimp farm.)"""
-    words = {w for p in products for w in re.findall(r"[a-z]+", p.casefold())}
+    words = _product_words(product)
     return not words.isdisjoint(_CAUGHT) and words.isdisjoint(_FARMED | _DENIED)
 
 
@@ -94,10 +94,16 @@ def said_caught_too(product: str) -> bool:
     """Whether a product says its seafood was caught in the wild, alone or as one way of two
     ("wild or aquacultured shrimp": both): the capture fisheries are among its sources. Not
     where the catch is denied ("farm-raised shrimp, not wild-caught")."""
-    words = set(re.findall(r"[a-z]+", product.casefold()))
+    words = _product_words(product)
     if words.isdisjoint(_CAUGHT) or not words.isdisjoint(_DENIED):
         return False
     return words.isdisjoint(_FARMED) or not words.isdisjoint(_EITHER) or "/" in product
+
+
+@lru_cache(maxsize=4096)
+def _product_words(product: str) -> frozenset[str]:
+    """A product's words, without case (each product read once: suppliers repeat them)."""
+    return frozenset(re.findall(r"[a-z]+", product.casefold()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1071,6 +1077,7 @@ _STAGE_WORDS = {
         " grinding grinder hulling huller ginning ginner smelter smelting factory"
     ),
 }
+_ANY_STAGE_WORD = frozenset().union(*_STAGE_WORDS.values())  # (the words of every stage)
 # words beside a good that name other goods or work but are not words of the taxonomy's
 # sectors or goods (its vocabulary): a word neither names is read as a name or an origin
 # only where it is written as one ("coffee Kivu", "Yirgacheffe coffee": _written_as_names),
@@ -1332,9 +1339,8 @@ def _singular_maker(profiles: Profiles, padded: str) -> list[str]:
     if len(found) != 1 or profiles.sectors[keys[found[0]]].stage != "manufacturing":
         return []
     # (the other words name no other sector nor a stage: "battery trading factory" is none)
-    stage_words = frozenset().union(*_STAGE_WORDS.values())
     left = set(ied.split()) - set(found[0].split())
-    return [] if any(w in keys or w in stage_words for w in left) else found
+    return [] if any(w in keys or w in _ANY_STAGE_WORD for w in left) else found
 
 
 @lru_cache(maxsize=1024)

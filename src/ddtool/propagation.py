@@ -547,7 +547,7 @@ class Inference:
         # seafood a product says was caught in the wild ("wild-caught shrimp"): the capture
         # fisheries, whatever the sector its good is listed under (shrimp: farmed); the
         # other products as they name goods and commodities
-        caught = [p for p in hint if said_caught((p,))]
+        caught = [p for p in hint if said_caught(p)]
         too = any(map(said_caught_too, hint))  # ("wild or farmed shrimp": the farms too)
         if caught:
             hint = [p for p in hint if p not in caught]

@@ -117,10 +117,10 @@ class HandledBeneath:
         # each product's good's sector; a product said caught in the wild, the vessels
         # whatever its good is listed under ("wild-caught shrimp": vessels, not farms)
         sectors = self.profiles.sectors
+        capture = {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
         from_goods: set[str] = set()
         for product, good in zip(products, goods, strict=True):
-            capture = {s for s in raw if any(CAPTURE in c for c in sectors[s].commodities)}
-            if good and said_caught((product,)):
+            if good and said_caught(product):
                 from_goods |= capture
             elif good:  # ("wild or aquacultured shrimp": the farms and the vessels)
                 from_goods.add(self.profiles.good_sectors[good])
@@ -190,11 +190,8 @@ class HandledBeneath:
 
 def _raw_stage(profiles: Profiles, sector: str | None) -> bool:
     """Whether a sector is a raw-material stage of the taxonomy (farm, mine, vessel)."""
-    return (
-        sector is not None
-        and sector in profiles.sectors
-        and (profiles.sectors[sector].stage == "raw")
-    )
+    found = profiles.sectors.get(sector) if sector is not None else None
+    return found is not None and found.stage == "raw"
 
 
 def measures_for_flag(
