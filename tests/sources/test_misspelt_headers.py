@@ -1,10 +1,12 @@
-"""A table header that is a slip of a known one ('Wokers', 'Byer ID') is named with what it
-was probably meant as; a misspelt buyers column naming suppliers of the table is an error
-(its links would be lost and the chain read flat), as a misspelt 'byers:' key is in YAML."""
+"""A table header that is a slip of a known one ('Contry', 'Byer ID') is read as its field
+when the column's values fit it, with a warning naming what it was taken for; one of a field
+whose values cannot be told ('Regoin'), or whose values do not fit, is kept as an attribute
+and named with what it was probably meant as."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,71 +14,132 @@ from ddtool.sources import read_chain
 
 BASE = ["Supplier ID", "Supplier name", "Country", "Sector", "Buyer ID"]
 ROWS = [
-    ["P1", "Foo Ltd", "GH", "cocoa processing", "", "0.5", "10", "20", "SA8000"],
-    ["P2", "Bar Ltd", "GH", "cocoa farming", "P1", "0.5", "20", "30", "Fairtrade"],
+    ["P1", "Foo Ltd", "GH", "cocoa processing", "", "0.4", "10", "20", "SA8000"],
+    ["P2", "Bar Ltd", "GH", "cocoa farming", "P1", "0.6", "20", "30", "Fairtrade"],
 ]
 
 
-def _read(tmp_path: Path, header: list[str]) -> list[tuple[str, str | None, str | None]]:
-    """The unmapped-column problems of a two-row table under this header: (severity, column,
-    suggestion)."""
-    lines = [",".join(header)] + [",".join(row[: len(header)]) for row in ROWS]
+def _read(
+    tmp_path: Path, header: list[str], rows: list[list[str]] = ROWS
+) -> tuple[list[tuple[str, str, str | None, str | None]], dict[str, dict[str, Any]]]:
+    """The header problems of a table under this header, (type, severity, column,
+    suggestion), and each supplier's fields as read."""
+    lines = [",".join(header)] + [",".join(row[: len(header)]) for row in rows]
     path = tmp_path / "chain.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _, problems = read_chain([path])
-    return [
-        (p.severity, p.location.column, p.suggestion)
+    chain, problems = read_chain([path])
+    found = [
+        (p.type, p.severity, p.location.column, p.suggestion)
         for p in problems.items
-        if p.type == "unmapped-column"
+        if p.type in ("unmapped-column", "misspelt-header")
     ]
+    return found, {s.id: s.model_dump() for s in chain.suppliers}
+
+
+def _read_as(column: str, field: str) -> tuple[str, str, str, str]:
+    return ("misspelt-header", "warning", column, f"--map '{column}={field}'")
+
+
+def _kept(column: str, field: str) -> tuple[str, str, str, str]:
+    return ("unmapped-column", "warning", column, f"--map '{column}={field}'")
 
 
 @pytest.mark.parametrize(
-    ("header", "expected"),
+    ("header", "expected", "read"),
     [
         (
             [*BASE, "Shar", "Wokers", "Migrnt %", "Certifcations"],
             [
-                ("warning", "Shar", "--map 'Shar=share'"),
-                ("warning", "Wokers", "--map 'Wokers=workers'"),
-                ("warning", "Migrnt %", "--map 'Migrnt %=migrant_pct'"),
-                ("warning", "Certifcations", "--map 'Certifcations=certifications'"),
+                _read_as("Shar", "share"),
+                _read_as("Wokers", "workers"),
+                _read_as("Migrnt %", "migrant_pct"),
+                _read_as("Certifcations", "certifications"),
             ],
+            {"P2": {"share": 0.6, "workers": 20, "migrant_pct": 30.0}},
         ),
         (
             ["Supplier ID", "Suplier name", "Contry", "Sectr", "Buyer ID"],
             [
-                ("warning", "Suplier name", "--map 'Suplier name=name'"),
-                ("warning", "Contry", "--map 'Contry=country'"),
-                ("warning", "Sectr", "--map 'Sectr=sector'"),
+                _read_as("Suplier name", "name"),
+                _read_as("Contry", "country"),
+                _read_as("Sectr", "sector"),
             ],
+            {"P1": {"name": "Foo Ltd", "country": "GHA", "sector": "cocoa processing"}},
         ),
-        # the buyers column misspelt, naming suppliers of the table: the links would be lost
+        # the buyers column misspelt, naming suppliers of the table: its links are read
         (
             ["Supplier ID", "Supplier name", "Country", "Sector", "Byer ID"],
-            [("error", "Byer ID", "--map 'Byer ID=buyers'")],
+            [_read_as("Byer ID", "buyers")],
+            {"P2": {"buyers": ["P1"]}},
         ),
+        # the id column misspelt, and the buyers column too: both read
+        (
+            ["Suplier ID", "Supplier name", "Country", "Sector", "Byer ID"],
+            [_read_as("Suplier ID", "id"), _read_as("Byer ID", "buyers")],
+            {"P2": {"name": "Bar Ltd", "buyers": ["P1"]}},
+        ),
+        # a region's header: its values cannot be told, so it is only named
+        ([*BASE, "Regoin"], [_kept("Regoin", "region")], {"P1": {"region": None}}),
         # a column of the user's own beside the field's own column: no slip
-        ([*BASE, "Share", "Shares"], []),
+        ([*BASE, "Share", "Shares"], [], {"P1": {"share": 0.4}}),
         # headers of the user's own, near no known one
-        ([*BASE, "Notes", "Status", "Owner"], []),
+        ([*BASE, "Notes", "Status", "Owner"], [], {}),
     ],
 )
-def test_a_misspelt_header_is_named(
-    tmp_path: Path, header: list[str], expected: list[tuple[str, str, str]]
+def test_a_misspelt_header_is_read_or_named(
+    tmp_path: Path,
+    header: list[str],
+    expected: list[tuple[str, str, str, str]],
+    read: dict[str, dict[str, Any]],
 ) -> None:
-    assert _read(tmp_path, header) == expected
+    found, suppliers = _read(tmp_path, header)
+    assert found == expected
+    for supplier_id, fields in read.items():
+        assert {k: suppliers[supplier_id][k] for k in fields} == fields
 
 
-def test_a_misspelt_buyers_column_of_no_ids_is_a_warning(tmp_path: Path) -> None:
-    """'Byer ID' holding no ids of the table (contact names) loses no link."""
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        # contact names under a misspelt buyers column: no link is lost, none is read
+        (
+            ["Supplier ID", "Supplier name", "Byer ID"],
+            [["P1", "Foo", "Jane Doe"], ["P2", "Bar", "John Roe"]],
+        ),
+        # remarks under a misspelt workers column
+        (
+            ["Supplier ID", "Supplier name", "Wokers"],
+            [["P1", "Foo", "ask HR"], ["P2", "Bar", "n/k yet"]],
+        ),
+    ],
+)
+def test_a_misspelt_header_whose_values_do_not_fit_is_kept(
+    tmp_path: Path, header: list[str], rows: list[list[str]]
+) -> None:
+    found, suppliers = _read(tmp_path, header, rows)
+    assert [(kind, severity) for kind, severity, _, _ in found] == [("unmapped-column", "warning")]
+    assert suppliers["P2"]["attributes"] == {header[2]: rows[1][2]}
+
+
+def test_the_values_of_a_misspelt_country_column_are_checked_in_the_same_run(
+    tmp_path: Path,
+) -> None:
+    """Read as the country column, its misspelt countries are reported at once, not after
+    the header is corrected."""
+    rows = [
+        ["P1", "Foo", "Ghana"],
+        ["P2", "Bar", "Vietnma"],
+        ["P3", "Baz", "Côte d'Ivoire"],
+        ["P4", "Qux", "Bangladesh"],
+    ]
+    lines = ["Supplier ID,Supplier name,Contry"] + [",".join(row) for row in rows]
     path = tmp_path / "chain.csv"
-    path.write_text(
-        "Supplier ID,Supplier name,Byer ID\nP1,Foo,Jane Doe\nP2,Bar,John Roe\n", encoding="utf-8"
-    )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     _, problems = read_chain([path])
-    [problem] = [p for p in problems.items if p.type == "unmapped-column"]
-    assert problem.severity == "warning" and "links" not in problem.message
+    unknown = [
+        (p.location.row, p.location.column) for p in problems.items if p.type == "unknown-country"
+    ]
+    assert unknown == [(3, "Contry")]
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,34 @@ def test_wrong_sheet_name_is_unknown_sheet_with_suggestion() -> None:
     assert "Notes, Supplier list" in raw.problems.items[0].message
 
 
+@pytest.mark.parametrize(
+    ("sheets", "given", "suggested"),
+    [
+        # a name written much like a sheet's: that sheet
+        (["Stammdaten 2026", "Notes"], "Notse", "Notes"),
+        (["Stammdaten 2026", "Notes"], "Stammdaten2026", "Stammdaten 2026"),
+        # a name like none: the sheet read without --sheet, not the one nearest by letters
+        (["Stammdaten 2026", "Notes"], "Suppliers", "Stammdaten 2026"),
+        (["Notes", "Lieferanten", "Archiv"], "Suppliers", "Lieferanten"),
+    ],
+)
+def test_an_unknown_sheet_suggests_a_near_name_or_the_sheet_read_by_default(
+    tmp_path: Path, sheets: list[str], given: str, suggested: str
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name in sheets:
+        sheet = book.create_sheet(name)
+        sheet.append(["Supplier ID", "Supplier name", "Country"])
+        sheet.append(["S1", "Foo", "GH"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    raw = read_raw(path, ReadOptions(sheet=given))
+    assert raw.problems.flatten(["type", "suggestion"]) == [["unknown-sheet", f"'{suggested}'"]]
+
+
 @pytest.mark.parametrize("given", ["supplier list", "SUPPLIER LIST", "Supplier List"])
 def test_a_sheet_named_in_another_case_is_that_sheet(given: str) -> None:
     """A spreadsheet program tells sheet names apart without regard to case (it refuses

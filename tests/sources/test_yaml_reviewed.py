@@ -130,30 +130,49 @@ MISSPELT = (
 )
 
 
-def test_misspelt_keys_are_named_with_the_field_they_look_like(tmp_path: Path) -> None:
-    _, problems = read(tmp_path, MISSPELT)
+def test_misspelt_keys_are_read_or_named_with_the_field_they_look_like(tmp_path: Path) -> None:
+    """A supplier's key that is a slip of a field's name, or the name in another case, is
+    read as the field where the entry does not give it and its value fits, with a warning;
+    a table header written as a key ('migrant_percent') and a misspelt top-level key are
+    only named."""
+    chain, problems = read(tmp_path, MISSPELT)
     found = problems.flatten(["severity", "type", "line", "column", "suggestion"])
     assert found == [
         ["warning", "unmapped-key", 1, "compnay", "'company'"],
-        ["warning", "unmapped-key", 4, "contry", "'country'"],
-        ["warning", "unmapped-key", 5, "sectr", "'sector'"],
-        ["warning", "unmapped-key", 6, "Workers", "'workers'"],
+        ["warning", "misspelt-key", 4, "contry", "'country'"],
+        ["warning", "misspelt-key", 5, "sectr", "'sector'"],
+        ["warning", "misspelt-key", 6, "Workers", "'workers'"],
         ["warning", "unmapped-key", 7, "migrant_percent", "'migrant_pct'"],
-        ["warning", "unmapped-key", 9, "Country", "'country'"],
-        # a buyer link lost changes the chain: an error
-        ["error", "unmapped-key", 10, "byers", "'buyers'"],
-        ["warning", "unmapped-key", 11, "shares", "'share'"],
-        ["error", "unmapped-key", 14, "buyer", "'buyers'"],
+        ["warning", "misspelt-key", 9, "Country", "'country'"],
+        ["warning", "misspelt-key", 10, "byers", "'buyers'"],
+        ["warning", "misspelt-key", 11, "shares", "'share'"],
+        ["warning", "misspelt-key", 14, "buyer", "'buyers'"],
     ]
-    assert "the buyer links it names are lost" in problems.items[6].message
+    assert problems.items[1].message == (
+        "key 'contry' is not a field's name but is written much like 'country' (a slip): it is"
+        " read as 'country'; correct the key"
+    )
+    read_as = {
+        s.id: (s.country, s.sector, s.workers, s.buyers, s.share, s.attributes)
+        for s in chain.suppliers
+    }
+    assert read_as == {
+        "A": ("GHA", "cocoa farming", 120, [], None, {"migrant_percent": 20}),
+        "B": ("GHA", None, None, ["A"], 0.5, {}),
+        "C": ("GHA", None, None, ["A"], None, {}),
+    }
 
 
-def test_validate_refuses_a_lost_buyer_link(tmp_path: Path) -> None:
+def test_validate_checks_what_a_misspelt_key_holds(tmp_path: Path) -> None:
+    """Read as the field, a misspelt key's value is checked as the field's, in the same run."""
     path = tmp_path / "chain.yaml"
-    path.write_text(MISSPELT, "utf-8")
+    path.write_text(
+        "suppliers:\n  - id: A\n    contry: Vietnma\n  - id: B\n    byers: [A, Z]\n", "utf-8"
+    )
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
-    assert "did you mean 'buyers'?" in result.stderr
+    assert "did you mean Vietnam (VNM)?" in result.stderr
+    assert "'Z'" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -223,22 +242,25 @@ BESIDE = (
         ("sector2: coffee farming, sector: cocoa farming", []),
         ("sectors: cocoa farming", [["warning", "sectors", "'sector'"]]),
         ("Buyers: [P1], buyers: [ACME]", [["warning", "Buyers", "'buyers'"]]),
-        # buyer links that would be lost: a list, or a text naming ids of the file
-        ("byers: [P1]", [["error", "byers", "'buyers'"]]),
-        ("buyer: [Jane Doe]", [["error", "buyer", "'buyers'"]]),
-        ("buyer: P1", [["error", "buyer", "'buyers'"]]),
-        ("buyer: ACME", [["error", "buyer", "'buyers'"]]),  # the company's id
-        ("buyer: 'Jane Doe; P1'", [["error", "buyer", "'buyers'"]]),
+        # buyer links: a list, or a text naming ids of the file, read as the buyers
+        ("byers: [P1]", [["warning", "byers", "'buyers'"]]),
+        ("buyer: [Jane Doe]", [["warning", "buyer", "'buyers'"]]),
+        ("buyer: P1", [["warning", "buyer", "'buyers'"]]),
+        ("buyer: ACME", [["warning", "buyer", "'buyers'"]]),  # the company's id
+        ("buyer: 'Jane Doe; P1'", [["warning", "buyer", "'buyers'"]]),
+        # suppliers that would be lost: an error
         ("supplied: [{id: P3}]", [["error", "supplied", "'suppliers'"]]),
     ],
 )
-def test_a_key_like_buyers_is_an_error_only_where_links_are_lost(
+def test_a_key_like_buyers_is_read_where_it_holds_links(
     tmp_path: Path, entry: str, found: list[Any]
 ) -> None:
-    _, problems = read(tmp_path, BESIDE % entry)
+    chain, problems = read(tmp_path, BESIDE % entry)
     assert problems.flatten(["severity", "column", "suggestion"]) == found
-    lost = ["the buyer links it names are lost" in p.message for p in problems.items]
-    assert lost == [severity == "error" and meant == "'buyers'" for severity, _, meant in found]
+    # a key read as the buyers gives the supplier its links; one that is not loses none
+    [p2] = [s for s in chain.suppliers if s.id == "P2"]
+    read_as = any(p.type == "misspelt-key" and p.suggestion == "'buyers'" for p in problems.items)
+    assert bool(p2.buyers) == (read_as or "buyers:" in entry)
 
 
 def test_a_nested_supplier_naming_its_own_buyer_loses_no_link(tmp_path: Path) -> None:
@@ -250,9 +272,9 @@ def test_a_nested_supplier_naming_its_own_buyer_loses_no_link(tmp_path: Path) ->
         "      - {id: P2, buyer: P1}\n"  # (P1 is its buyer already)
         "      - {id: P3, buyer: P2}\n",
     )
-    assert problems.flatten(["severity", "line", "column"]) == [
-        ["warning", 4, "buyer"],
-        ["error", 5, "buyer"],
+    assert problems.flatten(["severity", "type", "line", "column"]) == [
+        ["warning", "unmapped-key", 4, "buyer"],
+        ["warning", "misspelt-key", 5, "buyer"],
     ]
 
 
@@ -439,18 +461,19 @@ def test_an_empty_audits_key_is_no_audit(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "severity"),
+    ("value", "kind"),
     [
-        ("S1", "error"),  # an id of another file given with this one: the link is lost
-        ("T-104", "error"),
-        ("Jane Doe", "warning"),  # a contact's name
-        ("Purchasing", "warning"),
+        ("S1", "misspelt-key"),  # an id of another file given with this one: read as a link
+        ("T-104", "misspelt-key"),
+        ("Jane Doe", "unmapped-key"),  # a contact's name: kept as an attribute
+        ("Purchasing", "unmapped-key"),
     ],
 )
-def test_a_buyer_key_naming_an_id_of_another_file_is_an_error(
-    tmp_path: Path, value: str, severity: str
+def test_a_buyer_key_naming_an_id_of_another_file_is_read(
+    tmp_path: Path, value: str, kind: str
 ) -> None:
     path = tmp_path / "t2.yaml"
     path.write_text(f"suppliers:\n  - {{id: S2, country: BGD, buyer: {value}}}\n", encoding="utf-8")
-    _chain, problems = read_chain([path])
-    assert [(p.type, p.severity) for p in problems.items] == [("unmapped-key", severity)]
+    chain, problems = read_chain([path])
+    assert [(p.type, p.severity) for p in problems.items] == [(kind, "warning")]
+    assert chain.suppliers[0].buyers == ([value] if kind == "misspelt-key" else [])

@@ -685,6 +685,28 @@ for _name, _aliases in _ALIASES.items():
         _ALIAS_TEXT.setdefault(header_key(_alias), _alias)
 
 
+# the fields a slipped header (or YAML key) is read as, when its values fit: those whose
+# values can be told (a country, a count, a percentage; for the buyers, ids of the table) and
+# those whose headers are words no other column is headed by (an id, a name, the products or
+# the certifications). A region, a tier or an audit's date, result or standard is named only:
+# their short headers slip into other words ('Stat' holding 'active' is no state).
+SLIPS_READ = frozenset(
+    {
+        "id",
+        "name",
+        "country",
+        "sector",
+        "products",
+        "buyers",
+        "share",
+        "workers",
+        "female_pct",
+        "migrant_pct",
+        "certifications",
+    }
+)
+
+
 def near_header(text: str) -> tuple[str, str] | None:
     """The known header a header that matched none is probably a slip of, as written, and
     its field; None when none is that near. A slip is a letter left out, added or two
@@ -840,11 +862,14 @@ _ANSWERS = frozenset({"no", "non", "nein", "yes", "si", "sí", "ja", "oui", "x",
 MAX_WORKERS = 10_000_000
 
 
-def values_fit(field: str, values: Sequence[Any], ids: AbstractSet[str] = frozenset()) -> bool:
-    """Whether a column's values fit a field (blank cells are None): most of its first filled
-    cells are numbers for workers (whole, 0 to 10,000,000), a share or a percentage (0 to
-    100), ids of `ids` (the table's) for buyers, countries for the country, and short texts
-    that are no number, country or yes/no answer for the sector. No filled cell: no fit."""
+def values_fit(
+    field: str, values: Sequence[Any], ids: AbstractSet[str] = frozenset(), mostly: float = _MOSTLY
+) -> bool:
+    """Whether a column's values fit a field (blank cells are None): most (`mostly`) of its
+    first filled cells are numbers for workers (whole, 0 to 10,000,000), a share or a
+    percentage (0 to 100), ids of `ids` (the table's) for buyers, countries for the country,
+    and short texts that are no number, country or yes/no answer for the sector. No filled
+    cell: no fit."""
     filled = list(islice(filterfalse(partial(is_, None), values), _SAMPLE))
     if not filled:
         return False
@@ -855,7 +880,7 @@ def values_fit(field: str, values: Sequence[Any], ids: AbstractSet[str] = frozen
         if test is None:
             return True  # (a field told by its header alone)
         passed = sum(map(test, filled))
-    return passed >= _MOSTLY * len(filled)
+    return passed >= mostly * len(filled)
 
 
 def _names_ids(value: Any, ids: AbstractSet[str]) -> bool:

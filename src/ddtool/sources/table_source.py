@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import (
     FIELDS,
+    SLIPS_READ,
     header_key,
     header_lookup,
     hint_header,
@@ -182,6 +183,9 @@ def table_from_rows(
                         for k, v in enumerate(tail)
                     ]
                 tails[index] = tail
+    # a header slipped from a known one ('Contry', 'Suplier ID') is read as its field when
+    # the column's values fit it (before anything is told by what the table holds)
+    _read_slips(labels, columns, mapping, company_ids, where, options, problems)
     field_cols = {field: col for col, field in mapping.items()}
     for row_index, col, text in sorted(found_errors):  # (rows below the header only)
         # in a field ddtool reads, an error; in a column of the user's own, read as blank
@@ -233,17 +237,7 @@ def table_from_rows(
             suggestion=options.map_hint(label, target),
         )
     _misspelt_headers(
-        [c for c in extra_cols if c not in hinted],
-        labels,
-        columns,
-        mapping,
-        # (the ids, 10^5 of them, only for a header that may be a misspelt buyers column)
-        (lambda: _ids(columns[field_cols["id"]]) | company_ids)
-        if "id" in field_cols
-        else frozenset,
-        Location(path, sheet=sheet, row=header_index + 1),
-        options,
-        problems,
+        [c for c in extra_cols if c not in hinted], labels, mapping, where, options, problems
     )
     for fld, (first, second) in duplicates.items():
         first_text, second_text = labels[first], str(header[second]).strip()
@@ -387,20 +381,69 @@ def _column_label(header: Sequence[Any], col: int) -> str:
     return str(cell).strip() if not _blank(cell) else column_letter(col)
 
 
-def _misspelt_headers(
-    cols: list[int],
+# a slipped header's own word for its field: half of its values fitting the field will do
+# (the others, misspelt countries or unknown buyers, are reported as such)
+_HALF = 0.5
+
+
+def _read_slips(
     labels: dict[int, str],
     columns: list[Sequence[Any]],
     mapping: dict[int, str],
-    ids_of: Callable[[], AbstractSet[str]],
+    company_ids: AbstractSet[str],
+    where: Location,
+    options: ReadOptions,
+    problems: ProblemList,
+) -> None:
+    """Read as its field (into `mapping`), with a warning, each column whose header is a
+    slip of a known one ('Contry', 'Suplier ID', 'Byer ID') of a field of SLIPS_READ that
+    no other column holds, when its values fit the field (values_fit; a buyers column's
+    values are ids of the table); not one with a word of a field ('Customers', 'Anteil
+    Einkauf': other words, which the hints name). Left as an attribute, a misspelt country
+    column would turn every supplier into one of no country, its values unchecked."""
+    taken = set(mapping.values())
+    slips: list[tuple[int, str, str]] = []
+    for col, label in labels.items():
+        if col in mapping or hint_header(label) is not None:
+            continue  # (a header in other words, 'Customers', 'Parent company': only named)
+        near = near_header(label)
+        if near is not None and near[1] in SLIPS_READ and near[1] not in taken:
+            slips.append((col, *near))
+            taken.add(near[1])
+    # the id column first: a misspelt buyers column is told by the ids of the table
+    slips.sort(key=lambda slip: slip[2] != "id")
+    for col, written, target in slips:
+        ids: AbstractSet[str] = frozenset()
+        if target == "buyers":
+            id_col = next((c for c, field in mapping.items() if field == "id"), None)
+            if id_col is None:
+                continue
+            ids = _ids(columns[id_col]) | company_ids
+        if not values_fit(target, columns[col], ids, _HALF):
+            continue  # (named below, and kept as an attribute)
+        mapping[col] = target
+        label = labels[col]
+        problems.warning(
+            "misspelt-header",
+            f"column '{label}' matches no known header but is written much like '{written}':"
+            f" it is read as the {target} column; correct the header, or map it",
+            where.with_column(label),
+            suggestion=options.map_hint(label, target),
+        )
+
+
+def _misspelt_headers(
+    cols: list[int],
+    labels: dict[int, str],
+    mapping: dict[int, str],
     where: Location,
     options: ReadOptions,
     problems: ProblemList,
 ) -> None:
     """A warning for each of these columns (kept as attributes) whose header is a slip of a
-    known one ('Wokers', 'Certifcations') of a field no other column holds; an error when
-    it is the buyers column and names suppliers of the table: its links would be lost and
-    the chain read flat (a misspelt 'byers:' key in YAML is one too)."""
+    known one of a field no other column holds, not read as it (_read_slips): a field whose
+    values cannot be told ('Regoin'), or values that do not fit it ('Wokers' holding
+    names)."""
     taken = set(mapping.values())
     for col in cols:
         label = labels[col]
@@ -408,15 +451,11 @@ def _misspelt_headers(
         if near is None or near[1] in taken:
             continue
         written, target = near
-        ids = ids_of() if target == "buyers" else frozenset()
-        lost = bool(ids) and values_fit("buyers", columns[col], ids)
-        report = problems.error if lost else problems.warning
-        report(
+        problems.warning(
             "unmapped-column",
             f"column '{label}' matches no known header but is written much like '{written}'"
-            f" (the {target} column): it is kept as an attribute, not read as {target}"
-            + (", and the buyer links it names are lost" if lost else "")
-            + "; correct the header, or map it",
+            f" (the {target} column): it is kept as an attribute, not read as {target}; correct"
+            " the header, or map it",
             where.with_column(label),
             suggestion=options.map_hint(label, target),
         )
@@ -1682,24 +1721,41 @@ class ExcelReader(ChainReader):
                     where,
                 )
                 return None
-            from rapidfuzz import process
+            from rapidfuzz import fuzz, process
 
-            best = process.extractOne(options.sheet, names)
+            # a name written much like it ('Supplers'), else the sheet read without --sheet
+            # (a name like none, 'Suppliers' among 'Stammdaten 2026' and 'Notes', is meant
+            # for the sheet of suppliers, not for the sheet its letters are nearest)
+            near = process.extractOne(
+                options.sheet.casefold(),
+                [name.casefold() for name in names],
+                scorer=fuzz.ratio,
+                score_cutoff=_NEAR_SHEET,
+            )
+            best = names[near[2]] if near else ExcelReader._default_sheet(names, hidden)
             problems.error(
                 "unknown-sheet",
                 f"no sheet named '{options.sheet}' (sheets: {', '.join(names)})",
                 where,
-                suggestion=f"'{best[0]}'" if best else None,
+                suggestion=f"'{best}'" if best else None,
             )
             return None
+        return ExcelReader._default_sheet(names, hidden)
+
+    @staticmethod
+    def _default_sheet(names: list[str], hidden: set[str]) -> str | None:
+        """The sheet read without --sheet: the first visible sheet named as a supplier
+        sheet, else the first visible sheet (else the first sheet)."""
         visible = [name for name in names if name not in hidden] or names
         for name in visible:
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
-        return visible[0]
+        return visible[0] if visible else None
 
 
 MAX_ERROR_CELLS = 20  # error cells named one by one; the rest are counted
+# how near (0 to 100, as rapidfuzz's ratio) a --sheet not found is to a sheet it names
+_NEAR_SHEET = 75
 _SKIPPED_ROWS = ("note-row", "total-row")
 
 

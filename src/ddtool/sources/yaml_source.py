@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ddtool.errors import Location, ProblemList
-from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, header_key
+from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_key
 from ddtool.sources.interface import (
     ChainReader,
     RawChain,
@@ -46,6 +46,8 @@ _ALIAS = re.compile(r"(?:[\s,\-\[]|#[^\n]*)*(\*[^\s,\[\]{}]+)")
 # YAML keys that map straight onto supplier fields: the table fields, with audits as a list
 _TABLE_ONLY = ("audit_standard", "audit_date", "audit_result")
 _KEYS = (set(FIELDS) - set(_TABLE_ONLY)) | {"audits"}
+# the fields a key slipped from one's name is read as, when its value fits (as headers are)
+_SLIPS_READ = SLIPS_READ & _KEYS
 _SUPPLIER_KEYS = frozenset(_KEYS | {"suppliers"})
 _TOP_KEYS = frozenset({"company", "suppliers"})
 _COMPANY_KEYS = frozenset({"id", "name", "country", "sector"})
@@ -727,10 +729,13 @@ class _Check:
         what: str,
         aliases: bool,
         parent: str | None = None,
+        renames: dict[str, str] | None = None,
     ) -> dict[str, str]:
         """Warn of each key that is no known one but looks like one (the same in another
         case, misspelt, or, with aliases, a table header of it); the keys by what they
-        look like. `parent`: the id of the supplier a nested entry is under."""
+        look like. `parent`: the id of the supplier a nested entry is under. `renames`,
+        when given (a supplier entry's keys), receives each key read as the field it is a
+        slip of (_read_as), by its key."""
         lines = mapping.get(_KEY_LINES, {})
         found: dict[str, str] = {}
         for key in mapping:
@@ -751,9 +756,41 @@ class _Check:
             found.setdefault(meant, key)
             if what == "top-level key" and meant == "suppliers" and "suppliers" not in mapping:
                 continue  # (reported as no-suppliers, with the suggestion)
+            if (
+                renames is not None
+                and how != "alias"
+                and meant in _SLIPS_READ
+                and meant not in mapping
+                and meant not in renames.values()
+                and self._fits(meant, value, parent)
+            ):
+                renames[key] = meant
+                self.problems.warning(
+                    "misspelt-key",
+                    f"key {key!r} is not a field's name but is written much like {meant!r}"
+                    f" ({'another case' if how == 'case' else 'a slip'}): it is read as"
+                    f" {meant!r}; correct the key",
+                    self.at(lines.get(key), key),
+                    suggestion=f"'{meant}'",
+                )
+                continue
             lost = meant not in mapping and self._holds_links(meant, value, parent)
             self._unread_key(key, meant, how, what, lines.get(key), lost)
         return found
+
+    def _fits(self, meant: str, value: Any, parent: str | None) -> bool:
+        """Whether a key's value fits the field it looks like (see _SLIPS_READ): buyer
+        links for the buyers (_holds_links), a list or a text for the products and the
+        certifications, a single value for the others. A key is one entry's: its value is
+        read and checked as the field's (a misspelt country under 'contry:' is reported as
+        an unknown country, not kept out of sight)."""
+        if meant == "buyers":
+            return self._holds_links(meant, value, parent)
+        value = _strip_lines(value)
+        if meant in ("products", "certifications"):
+            return isinstance(value, str | list) and bool(value)
+        value = _unlisted(value)
+        return value is not None and value != "" and not isinstance(value, dict | list)
 
     def _holds_links(self, meant: str, value: Any, parent: str | None) -> bool:
         """Whether a key taken for `buyers` or `suppliers` holds what that field would read:
@@ -836,14 +873,19 @@ class _Check:
     ) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """A supplier entry's fields and extras, its problems reported; None when its id
         is not one (a list or a mapping). `parent`: the id of the supplier it is under."""
-        self.keys(entry, _SUPPLIER_KEYS, "key", aliases=True, parent=parent)
+        renames: dict[str, str] = {}
+        self.keys(entry, _SUPPLIER_KEYS, "key", aliases=True, parent=parent, renames=renames)
         lines: dict[str, int] = entry.get(_KEY_LINES, {})
+        for key, meant in renames.items():  # (a problem of the field is at the key's line)
+            if key in lines:
+                lines[meant] = lines[key]
         fields: dict[str, Any] = {}
         extras: dict[str, Any] = {}
         usable = True
         for key, value in entry.items():
             if key in (*_MARKERS, "suppliers"):
                 continue
+            key = renames.get(key, key)
             if not (isinstance(key, str) and key in _KEYS):
                 extras[str(key)] = _strip_lines(value)
                 continue
