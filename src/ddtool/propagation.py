@@ -176,6 +176,13 @@ class Inference:
             tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], frozenset[str] | None
         ] = {}
         self._stage_named: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        # what the buyers of a trader naming nothing take of its trade (see _bought_above),
+        # and what a buyer's products say it takes of a trade (_trade_takes)
+        self._bought: dict[str, tuple[str, ...] | None] = {}
+        self._general_plans: dict[
+            tuple[str, ...], tuple[str, InputGroups, dict[tuple[str, ...], list[str]]] | None
+        ] = {}
+        self._takes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = {}
         self._stage_said: dict[tuple[str, str | None, tuple[str, ...]], tuple[str, ...]] = {}
         self._said_plans: dict[
             tuple[str, str | None, tuple[str, ...], frozenset[str] | None],
@@ -197,6 +204,13 @@ class Inference:
         trading = {s.id for s in self.profiles.sectors.values() if s.stage == "trading"}
         plans = {sector: self._input_groups(sector) for sector in {*sector_of.values(), top}}
         suppliers = self.supply.suppliers
+        # A general trader (a wholesaler: no trade of its own, no inputs) whose products name
+        # goods of the key value chains is a trader of each good's trade naming it: its plan
+        # (under a key of its own, never a sector id) and, for each group, those products
+        general = self._general_traders(sector_of, plans.keys())
+        for key, groups, _ in general.values():
+            plans[key] = groups
+            trading.add(key)
         # A supplier in a mining stage whose products name commodities ('tin ingot') covers
         # those only: it stands in the sets below as marks (sector, commodity), not as its
         # sector, and only sets holding marks need the per-commodity work in check.
@@ -242,7 +256,10 @@ class Inference:
                 only = None
                 if held:  # some commodities are mapped beneath: what the products need else
                     supplier = suppliers.get(node)
-                    only = self._still_needed(group, held, supplier.products if supplier else [])
+                    products = supplier.products if supplier else []
+                    if node in general:  # (a general trader's products of the group's trade)
+                        products = general[node][2][tuple(group)]
+                    only = self._still_needed(group, held, products)
                     if only is not None and not only:
                         continue
                 missing.append((group, only))
@@ -279,6 +296,8 @@ class Inference:
         for leaf, own in zip(leaves, leaf_sectors, strict=True):
             if plans.get(own):
                 check(leaf, own, empty)
+        for node, (key, _, _) in general.items():  # (their own sector has no inputs)
+            check(node, key, beneath[node])
         self._beneath = beneath
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
         for node, missing in todo:
@@ -286,8 +305,11 @@ class Inference:
             country = company.country if supplier is None else supplier.country
             hint = [] if supplier is None else supplier.products
             if supplier is not None and not hint and sector_of[node] in trading:
-                hint = self._traded_above(node, sector_of)
+                hint = self._bought_above(node, sector_of)
+            by_trade = general[node][2] if general and node in general else None
             for group, only in missing:
+                if by_trade is not None:  # a general trader: as a trader of the group's trade
+                    hint = by_trade[tuple(group)]
                 if only is not None:  # as if the products named only the commodities missing
                     for upstream in self._narrowed(group, hint, only):
                         self._attach(node, upstream, country, 1, hint, only)
@@ -298,37 +320,149 @@ class Inference:
                 for upstream in self._narrowed(group, hint) if usual or not named else []:
                     self._attach(node, upstream, country, 1, hint)
 
-    def _traded_above(self, node: str, sector_of: Mapping[str, str | None]) -> list[str]:
-        """The products of the nearest traders of its own trade above a trader that names
-        none and sells to them alone (a comptoir under an exporter of "tin ore"): what it
-        trades, as far as the chain says (its sources are narrowed to them, not all of the
-        trade's); [] for none. Each trader is visited once (a mesh of traders stays linear)."""
-        own = sector_of[node]
-        suppliers, pred = self.supply.suppliers, self.supply.pred
-        # (only a trader that sells to traders of its trade alone: one that also sells to a
-        # refinery may trade what they do not)
-        if not all(b in sector_of and sector_of[b] == own for b in pred[node]):
-            return []
-        seen, level = {node}, [node]
-        while level:
-            above = sorted(
-                {
-                    b
-                    for n in level
-                    for b in pred[n]
-                    if b not in seen and b in sector_of and sector_of[b] == own
-                }
+    def _general_traders(
+        self, sector_of: Mapping[str, str | None], present: Iterable[str | None]
+    ) -> dict[str, tuple[str, InputGroups, dict[tuple[str, ...], list[str]]]]:
+        """The general traders (sectors of the trading stage without inputs: a wholesaler,
+        distributor or importer of anything) whose products name goods of the key value
+        chains, each with its plan (see _general_plan). One naming none (or nothing) gets
+        nothing inferred beneath it, as its sector has no inputs."""
+        sectors = self.profiles.sectors
+        general = {
+            s.id
+            for s in map(sectors.get, filter(None, present))
+            if s is not None and s.stage == "trading" and not s.inputs
+        }
+        if not general:
+            return {}
+        suppliers = self.supply.suppliers
+        found: dict[str, tuple[str, InputGroups, dict[tuple[str, ...], list[str]]]] = {}
+        for node in compress(sector_of, map(general.__contains__, sector_of.values())):
+            products = tuple(suppliers[node].products)
+            if products not in self._general_plans:
+                self._general_plans[products] = self._general_plan(products)
+            plan = self._general_plans[products]
+            if plan is not None:
+                found[node] = plan
+        return found
+
+    def _general_plan(
+        self, products: tuple[str, ...]
+    ) -> tuple[str, InputGroups, dict[tuple[str, ...], list[str]]] | None:
+        """What a general trader naming these products gets beneath it: for each listed good
+        of a key value chain they name, what a trader of that good's trade naming it gets
+        (_trade_of: a wholesaler of "cocoa beans" gets the cocoa trader's farms, of "tin ore"
+        the mineral trader's mines, of "coffee" coffee farms). Its input groups, under a key
+        of their own; each covered also by a mapped supplier of the trade or of a stage made
+        from it (a coffee mill and exporter beneath an importer of green coffee: its farms
+        are inferred beneath the mill); and the products of each group's trade. None where
+        they name no such good."""
+        sectors = self.profiles.sectors
+        by_trade: dict[str, list[str]] = {}
+        for product in products:
+            sector_id = self.profiles.good_sectors.get(self._good_of(product) or "")
+            if sector_id is not None and sectors[sector_id].chain in KEY_CHAINS:
+                by_trade.setdefault(self._trade_of(sector_id), []).append(product)
+        if not by_trade:
+            return None
+        covers: dict[tuple[str, ...], tuple[list[str], frozenset[str]]] = {}
+        hints: dict[tuple[str, ...], list[str]] = {}
+        for trade, named in sorted(by_trade.items()):
+            # (the trade, and every stage made from what it trades)
+            handles = frozenset(s for s in sectors if s == trade or trade in self._upstream(s))
+            groups = (
+                self._input_groups(trade)
+                if sectors[trade].stage == "trading"
+                else [([trade], frozenset((trade, *self._upstream(trade))))]
             )
-            seen.update(above)
-            named = [p for b in above for p in suppliers[b].products]
-            if named:
-                return list(dict.fromkeys(named))
-            # (a trader above that names nothing and sells to another trade too may trade
-            # anything its trade does: nothing beneath it is narrowed either)
-            if not all(sector_of.get(c) == own for b in above for c in pred[b]):
-                return []
-            level = above
-        return []
+            for group, covered in groups:
+                inputs = tuple(group)
+                before = covers.get(inputs, (group, frozenset()))[1]
+                covers[inputs] = (group, before | covered | handles)
+                hints[inputs] = list(dict.fromkeys([*hints.get(inputs, []), *named]))
+        # (NUL apart, as the marks: never a sector id)
+        return "\0".join(("", *sorted(by_trade))), list(covers.values()), hints
+
+    def _trade_of(self, sector_id: str) -> str:
+        """The trade of a sector's goods: the trading stage of key value chains that has the
+        sector beneath it (cocoa farming: cocoa trading; fishing vessels and seafood
+        processing: the seafood trade); else the sector itself, as a trader of its goods
+        would buy from it (coffee farms, gem mines, garment factories)."""
+        trades = sorted(
+            s.id
+            for s in self.profiles.sectors.values()
+            if s.stage == "trading" and s.chain in KEY_CHAINS and sector_id in self._upstream(s.id)
+        )
+        return trades[0] if trades else sector_id
+
+    def _bought_above(self, node: str, sector_of: Mapping[str, str | None]) -> list[str]:
+        """What a trader naming nothing trades, as far as its buyers say: the union, over its
+        buyers, of the products each names that say what it takes of the trade ('tin ingot'
+        at a smelter, 'gold bullion' at a refiner: tin and gold, not every mineral); a buyer
+        that is a trader of its trade naming nothing takes what its own buyers take. [] (the
+        whole trade) where some buyer says nothing usable: the company, a buyer naming
+        nothing, or naming nothing of the trade ('solder bars'), may take any of it. Each
+        trader is looked at once (a mesh of traders stays linear)."""
+        own = sector_of[node]
+        assert own is not None
+        suppliers, pred, taken = self.supply.suppliers, self.supply.pred, self._bought
+        stack = [node]
+        while stack:  # (depth first, each trader's buyers before it: a long line of traders
+            # needs no recursion)
+            at = stack[-1]
+            if at in taken:
+                stack.pop()
+                continue
+            above = [
+                b
+                for b in pred[at]
+                if b not in taken and sector_of.get(b) == own and not suppliers[b].products
+            ]
+            if above:
+                stack.extend(above)
+                continue
+            stack.pop()
+            found: dict[str, None] = {}
+            for buyer in sorted(pred[at]):
+                if buyer not in sector_of:  # the company: it names no products
+                    took = None
+                elif sector_of[buyer] == own and not suppliers[buyer].products:
+                    took = taken[buyer]
+                else:
+                    took = self._trade_takes(own, tuple(suppliers[buyer].products))
+                if took is None:  # the fallback: a buyer that may take any of the trade
+                    taken[at] = None
+                    break
+                found.update(dict.fromkeys(took))
+            else:
+                taken[at] = tuple(found)
+        return list(taken[node] or ())
+
+    def _trade_takes(self, trade: str, products: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The products of a buyer that say what it takes of a trade (those that change what a
+        trader of it naming them would get: a commodity, or a good of its value chain); None
+        where none does."""
+        key = (trade, products)
+        if key not in self._takes:
+            whole = self._trade_plan(trade, ())
+            says = tuple(p for p in products if self._trade_plan(trade, (p,)) != whole)
+            self._takes[key] = says or None
+        return self._takes[key]
+
+    def _trade_plan(self, trade: str, hint: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+        """The (raw sector, commodity or good) pairs a trader naming these products gets
+        beneath it: its inputs narrowed by them, and the raw goods of its value chain they
+        name outside its inputs (a mineral trader's diamonds); goods of other chains are not
+        the trade's (a cocoa trader under a maker of hazelnut pralines trades no hazelnuts)."""
+        sectors = self.profiles.sectors
+        found: set[tuple[str, str]] = set()
+        for group, _ in self._input_groups(trade):
+            named, usual = self._named_inputs(group, [*hint])
+            named = [(s, g) for s, g in named if sectors[s].chain == sectors[trade].chain]
+            found.update(named)
+            for upstream in self._narrowed(group, [*hint]) if usual or not named else []:
+                found |= self._raw_plan(upstream, hint)
+        return frozenset(found)
 
     def _named_inputs(
         self, group: list[str], hint: list[str]

@@ -534,23 +534,3 @@ def test_a_mesh_of_traders_naming_nothing_takes_the_goods_named_at_its_top(
     doc = _assess(tmp_path, "electronics-manufacturing", suppliers)
     mined = {node["products"][0] for node in _inferred_beneath(doc, "T11-0").values()}
     assert mined == {"tin"}
-
-
-def test_a_comptoir_beneath_a_trader_that_sells_to_another_trade_is_not_narrowed(
-    tmp_path: Path,
-) -> None:
-    """The trader above the comptoir names nothing and sells to a gold refinery as well as
-    to a tin exporter: what it trades is not known, nor what the comptoir beneath it does
-    (the comptoir was narrowed to the exporter's tin two tiers up)."""
-    doc = _assess(
-        tmp_path,
-        "jewellery-manufacturing",
-        [
-            _supplier("TOP", "mineral-trading", ["tin ore"], [], "UGA"),
-            _supplier("REF", "smelting-refining", ["gold"], [], "ARE"),
-            _supplier("MID", "mineral-trading", [], ["TOP", "REF"], "UGA"),
-            _supplier("LOW", "mineral-trading", [], ["MID"], "COD"),
-        ],
-    )
-    mined = {node["products"][0] for node in _inferred_beneath(doc, "LOW").values()}
-    assert {"gold", "tin", "cobalt"} <= mined
