@@ -381,10 +381,12 @@ def validate(
                 _print_problems(result.problems, console)
             if result.ok:
                 warn = f", {len(result.problems)} warning(s)" if result.problems else ""
+                own = result.own_text(options.map_hint)
                 console.print(
                     f"[green]✓[/] {name}: {result.suppliers} suppliers, {result.tiers} tiers,"
                     f" OK{warn}"
-                    + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else ""),
+                    + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else "")
+                    + (f"; {escape(own)}" if own else ""),
                     soft_wrap=True,  # (one line, as scripts read it; the terminal wraps it)
                 )
             else:
