@@ -3,9 +3,10 @@
 Chains follow the five key value chains stage by stage (plus services), draw raw-material
 countries from the bundled production shares and processing countries from typical sourcing
 countries, share some suppliers between buyers (a DAG), and leave data out the way real lists
-do (blank countries and sectors, missing shares). Output is deterministic for a seed.
+do (blank countries and sectors, missing shares). Output is deterministic for a seed. A
+chain's format is its file's suffix: .xlsx, .csv or .yaml.
 
-    python bench/generate.py chain --suppliers 100000 --format xlsx -o bench/out/chain-1e5.xlsx
+    python bench/generate.py chain --suppliers 100000 -o bench/out/chain-1e5.xlsx
     python bench/generate.py members --count 200 -o bench/out/members
 """
 
@@ -318,7 +319,8 @@ def write_members(folder: Path, count: int, seed: int = 11, broken: bool = True)
     return paths
 
 
-def main(argv: list[str] | None = None) -> None:
+def arguments() -> argparse.ArgumentParser:
+    """The command line this script takes (its docstring's examples are read with it)."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -326,7 +328,9 @@ def main(argv: list[str] | None = None) -> None:
     one = sub.add_parser("chain", help="one chain")
     one.add_argument("--suppliers", type=int, required=True)
     one.add_argument("--seed", type=int, default=7)
-    one.add_argument("-o", "--output", type=Path, required=True)
+    one.add_argument(
+        "-o", "--output", type=Path, required=True, help="the chain file: .xlsx, .csv or .yaml"
+    )
     one.add_argument(
         "--audited",
         type=float,
@@ -338,6 +342,11 @@ def main(argv: list[str] | None = None) -> None:
     many.add_argument("--count", type=int, default=200)
     many.add_argument("--seed", type=int, default=11)
     many.add_argument("-o", "--output", type=Path, required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = arguments()
     args = parser.parse_args(argv)
     if args.what == "chain" and not 0 <= args.audited <= 1:
         parser.error(f"--audited: a share from 0 to 1, not {args.audited:g}")

@@ -167,8 +167,11 @@ def saved_commands(size: int, repeat: int) -> None:
         print(f"| `{label}` | {elapsed:.2f} | {peak:.0f} |", flush=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def arguments() -> argparse.ArgumentParser:
+    """The command line this script takes (its docstring's examples are read with it)."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--formats", nargs="*", default=["csv", "xlsx", "yaml"])
     parser.add_argument("--batch", type=int, default=0, help="members for the batch benchmark")
@@ -199,6 +202,11 @@ def main() -> None:
         help="also time the commands that read a saved assessment (report, diff, assess"
         " --verify) on that of the SIZE-supplier CSV chain",
     )
+    return parser
+
+
+def main() -> None:
+    parser = arguments()
     args = parser.parse_args()
     if not 0 <= args.audited <= 1:
         parser.error(f"--audited: a share from 0 to 1, not {args.audited:g}")

@@ -217,7 +217,10 @@ def test_validates_result_line_is_one_line_on_a_narrow_terminal() -> None:
     done = CliRunner().invoke(app, ["validate", str(sample)], env={"COLUMNS": "60"})
     assert done.exit_code == 0, done.output
     [line] = [x for x in done.output.splitlines() if x.startswith("✓")]
-    assert line.endswith("29 suppliers, 5 tiers, OK, 2 warning(s)")
+    assert line.endswith(
+        "29 suppliers, 5 tiers, OK, 2 warning(s); your own columns (kept, not read as fields):"
+        " 'Notes'"
+    )
 
 
 def test_validates_table_shows_the_first_problems_and_counts_the_rest(tmp_path: Path) -> None:

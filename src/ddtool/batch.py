@@ -33,13 +33,15 @@ from ddtool.document import register
 from ddtool.errors import DdtoolError, InputError, Problem
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.sources import SUFFIXES
+from ddtool.sources.interface import Limits, option_flag
 
 RESULT_FILE = "result.json"
 BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
 SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # 1.1 added `data_gaps` to each exposure, `not_members`, `earlier_members`; 1.2 added
-# `flags_low_on_a_gap` and `folder` to each member ranked, and `folder` to each failure
-SUMMARY_SCHEMA = "1.2"
+# `flags_low_on_a_gap` and `folder` to each member ranked, and `folder` to each failure;
+# 1.3 added `limits`
+SUMMARY_SCHEMA = "1.3"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -93,7 +95,8 @@ class NotMember:
 class BatchOptions:
     """What every member's assessment uses (recorded in each result). `as_of`: the date
     certificates and audits are judged on; None for `SOURCE_DATE_EPOCH`'s or today's, as
-    `assess` takes it, decided once for the whole run (`run_batch`)."""
+    `assess` takes it, decided once for the whole run (`run_batch`). `limits`: what each
+    member's file is read within (`--max-tiers` and the others, as `assess` takes them)."""
 
     formats: tuple[str, ...] = (".json", ".xlsx")
     profiles: tuple[str, ...] = ()
@@ -103,6 +106,7 @@ class BatchOptions:
     anonymise: bool = False
     jobs: int | None = None
     scheduler: str | None = None
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(slots=True)
@@ -515,8 +519,10 @@ def assess_member(
     profiles: tuple[str, ...],
     config: str | None,
     as_of: dt.date | None = None,
+    limits: Limits | None = None,
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """Worker: assess one member file; return its record and its output files as bytes."""
+    """Worker: assess one member file, read within `limits` (None: the defaults); return its
+    record and its output files as bytes."""
     from ddtool.assess import AssessOptions, assess
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import dump_bytes
@@ -531,7 +537,7 @@ def assess_member(
                 config=Path(config) if config else None,
                 as_of=as_of,
                 # (a batch maps headers in its settings' columns: block, not with --map)
-                read=ReadOptions(mapped_by="config"),
+                read=ReadOptions.within(limits or Limits(), mapped_by="config"),
             ),
         )
         doc = result.data
@@ -674,7 +680,8 @@ def _settings_key(options: BatchOptions) -> str:
 def _about(options: BatchOptions) -> dict[str, Any]:
     """What every member was assessed with, for the summary: the tool and when the summary
     was made (`SOURCE_DATE_EPOCH` pins it, as an assessment's), the risk profiles (version,
-    content hash, overlays) and the settings file, if one was given."""
+    content hash, overlays), the settings file, if one was given, and the limits each
+    member's file was read within."""
     import datetime as dt
 
     from ddtool import __version__
@@ -692,6 +699,7 @@ def _about(options: BatchOptions) -> dict[str, Any]:
             "overlays": list(profiles.overlays),
         },
         "settings": options.config,
+        "limits": options.limits.as_dict(),
     }
 
 
@@ -712,7 +720,10 @@ def _complete(
     """The stored record when a member's outputs are complete, and its input, the risk
     profiles, the settings, the as-of date and the ddtool version unchanged (changing
     --config or --profiles re-assesses; so does a later day: certificates expire and
-    audits age)."""
+    audits age), and when its file would be read within this run's limits too: none of
+    them lower than those it was assessed within (a limit only refuses a file, so raising
+    one, as a member refused for it is told to, keeps the others; lowering one re-assesses,
+    as the member may now be refused)."""
     from ddtool import __version__
 
     try:
@@ -728,6 +739,9 @@ def _complete(
         return None
     # the same formats in another order (`--format html,xlsx` after `xlsx,html`) are the same
     if set(formats) != set(options.formats) or record.get("settings") != settings:
+        return None
+    assessed_within = _recorded_limits(record)
+    if assessed_within is None or not options.limits.admits(assessed_within):
         return None
     for name in record.get("outputs", []):
         if not (folder / name).is_file():
@@ -755,6 +769,18 @@ def _complete(
         except (KeyError, TypeError, AttributeError):
             return None
     return record
+
+
+def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
+    """The limits a stored member was assessed within: the defaults for a record written
+    before a batch took limits (it read within them), None for one that cannot be read."""
+    given = record.get("limits", {})
+    if not isinstance(given, dict) or not all(type(v) is int for v in given.values()):
+        return None
+    try:
+        return Limits(**given)
+    except TypeError:  # (a name that is no limit)
+        return None
 
 
 def _store(outdir: Path, member: Member, record: dict[str, Any], files: dict[str, bytes]) -> None:
@@ -814,6 +840,7 @@ def _run_local(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Memb
                     options.profiles,
                     options.config,
                     options.as_of,
+                    options.limits,
                 ),
             )
         return
@@ -869,6 +896,7 @@ def _submit(pool: ProcessPoolExecutor, member: Member, options: BatchOptions) ->
         options.profiles,
         options.config,
         options.as_of,
+        options.limits,
     )
 
 
@@ -989,6 +1017,7 @@ def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Membe
                 options.profiles,
                 options.config,
                 options.as_of,
+                options.limits,
                 key=f"ddtool-{m.folder}-{_sha256(m.path)[:12]}",
                 pure=False,
             ): m
@@ -1070,6 +1099,7 @@ def run_batch(
                 folder=member.folder,
                 formats=sorted(options.formats),  # (any order typed is the same)
                 settings=settings,
+                limits=options.limits.as_dict(),
                 outputs=sorted(files),
             )
             stop.before_writing()
@@ -1548,6 +1578,8 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
             rows.append(["risk profiles sha256", profiles["sha256"]])
             rows += [["profile overlay", overlay] for overlay in profiles["overlays"]]
             rows.append(["settings file", summary.get("settings") or "none (the defaults)"])
+        for name, value in (summary.get("limits") or {}).items():  # (the options that set them)
+            rows.append([f"limit {option_flag(name)}", value])
         for item in summary.get("not_members", []):
             where = f"{item['path']}: " if item["path"] else ""
             files = f"{item['files']} file{'s' if item['files'] != 1 else ''}"

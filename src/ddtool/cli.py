@@ -17,6 +17,14 @@ import typer
 
 from ddtool import __version__
 from ddtool.errors import DdtoolError, ExitCode, InputError, Problem
+from ddtool.sources.interface import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_FILE_MB,
+    DEFAULT_MAX_INFLATE_MB,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_MAX_TIERS,
+    Limits,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -209,15 +217,21 @@ MaxTiersOption = Annotated[
 ]
 
 
-def _read_options(
-    maps: list[str] | None,
-    sheet: str | None,
-    max_rows: int = 1_000_000,
-    max_file_mb: int = 200,
-    max_depth: int = 64,
-    max_inflate_mb: int = 1000,
-    max_tiers: int = 100,
-) -> ReadOptions:
+def _limits(
+    max_rows: int, max_file_mb: int, max_depth: int, max_inflate_mb: int, max_tiers: int
+) -> Limits:
+    """The limits as the Max…Option options give them: `assess`, `validate`, `explain` and
+    `batch` take all five, each defaulting to its DEFAULT_MAX_… (what `Limits()` holds)."""
+    return Limits(
+        max_file_mb=max_file_mb,
+        max_rows=max_rows,
+        max_depth=max_depth,
+        max_inflate_mb=max_inflate_mb,
+        max_tiers=max_tiers,
+    )
+
+
+def _read_options(maps: list[str] | None, sheet: str | None, limits: Limits) -> ReadOptions:
     from ddtool.sources.columns import ColumnMapError, parse_column_map
     from ddtool.sources.interface import ReadOptions
 
@@ -225,15 +239,7 @@ def _read_options(
         column_map = parse_column_map(maps or [])
     except ColumnMapError as e:
         _fail_all(e.messages)
-    return ReadOptions(
-        column_map=column_map,
-        sheet=sheet,
-        max_rows=max_rows,
-        max_file_mb=max_file_mb,
-        max_depth=max_depth,
-        max_inflate_mb=max_inflate_mb,
-        max_tiers=max_tiers,
-    )
+    return ReadOptions.within(limits, column_map=column_map, sheet=sheet)
 
 
 def _print_problems(problems: list[Problem], console: Console) -> None:
@@ -338,11 +344,11 @@ def validate(
         Path | None,
         typer.Option("--config", help="Settings file; its columns: block maps headers."),
     ] = None,
-    max_rows: MaxRowsOption = 1_000_000,
-    max_file_mb: MaxMbOption = 200,
-    max_depth: MaxDepthOption = 64,
-    max_inflate_mb: MaxInflateOption = 1000,
-    max_tiers: MaxTiersOption = 100,
+    max_rows: MaxRowsOption = DEFAULT_MAX_ROWS,
+    max_file_mb: MaxMbOption = DEFAULT_MAX_FILE_MB,
+    max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
+    max_inflate_mb: MaxInflateOption = DEFAULT_MAX_INFLATE_MB,
+    max_tiers: MaxTiersOption = DEFAULT_MAX_TIERS,
 ) -> None:
     """Check chain files: readable, countries and sectors known, ids, buyers, cycles, shares.
 
@@ -352,9 +358,8 @@ def validate(
     from ddtool.config import load_config
     from ddtool.validate import validate_chain
 
-    options = _read_options(
-        maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers
-    )
+    limits = _limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
+    options = _read_options(maps, sheet, limits)
     load_config(config).merge_columns(options, config)
     taxonomy = _load_profiles(profiles)
     files = _files_once(files, fmt is OutputFormat.JSON)  # (JSON: the output alone)
@@ -376,10 +381,12 @@ def validate(
                 _print_problems(result.problems, console)
             if result.ok:
                 warn = f", {len(result.problems)} warning(s)" if result.problems else ""
+                own = result.own_text(options.map_hint)
                 console.print(
                     f"[green]✓[/] {name}: {result.suppliers} suppliers, {result.tiers} tiers,"
                     f" OK{warn}"
-                    + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else ""),
+                    + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else "")
+                    + (f"; {escape(own)}" if own else ""),
                     soft_wrap=True,  # (one line, as scripts read it; the terminal wraps it)
                 )
             else:
@@ -806,11 +813,11 @@ def assess(
             " options; exit 0 if it reproduces, 1 if not.",
         ),
     ] = None,
-    max_rows: MaxRowsOption = 1_000_000,
-    max_file_mb: MaxMbOption = 200,
-    max_depth: MaxDepthOption = 64,
-    max_inflate_mb: MaxInflateOption = 1000,
-    max_tiers: MaxTiersOption = 100,
+    max_rows: MaxRowsOption = DEFAULT_MAX_ROWS,
+    max_file_mb: MaxMbOption = DEFAULT_MAX_FILE_MB,
+    max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
+    max_inflate_mb: MaxInflateOption = DEFAULT_MAX_INFLATE_MB,
+    max_tiers: MaxTiersOption = DEFAULT_MAX_TIERS,
 ) -> None:
     """Assess a supplier chain: score, infer hidden tiers, roll up exposure, flag, remediate.
 
@@ -851,7 +858,8 @@ def assess(
     files = _files_once(files, quiet)
     outputs = list(output or [])
     _check_outputs(outputs, files)
-    read = _read_options(maps, sheet, max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
+    limits = _limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
+    read = _read_options(maps, sheet, limits)
     try:
         result = _assessed(files, read, config, profiles, company, as_of, quiet, outputs)
     except InputError as e:  # (said last, below the problems: the line a reader sees)
@@ -972,6 +980,11 @@ def explain(
     maps: MapOption = None,
     sheet: SheetOption = None,
     as_of: AsOfOption = None,
+    max_rows: MaxRowsOption = DEFAULT_MAX_ROWS,
+    max_file_mb: MaxMbOption = DEFAULT_MAX_FILE_MB,
+    max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
+    max_inflate_mb: MaxInflateOption = DEFAULT_MAX_INFLATE_MB,
+    max_tiers: MaxTiersOption = DEFAULT_MAX_TIERS,
 ) -> None:
     """Every number behind one supplier's risk, step by step, with sources: FILE… SUPPLIER_ID."""
     if len(file) < 2:
@@ -983,7 +996,8 @@ def explain(
     from ddtool.assess import assess as run_assess
     from ddtool.reporters.explain import explain_supplier
 
-    options = _assess_options(profiles, config, _read_options(maps, sheet), None, as_of)
+    limits = _limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
+    options = _assess_options(profiles, config, _read_options(maps, sheet, limits), None, as_of)
     result = run_assess(files, options)
     ids = list(result.supply.suppliers) + list(result.inferred)
     if supplier_id not in ids:
@@ -1201,6 +1215,11 @@ def batch(
             "--quiet", "-q", help="No progress and no summary line; failures and gates only."
         ),
     ] = False,
+    max_rows: MaxRowsOption = DEFAULT_MAX_ROWS,
+    max_file_mb: MaxMbOption = DEFAULT_MAX_FILE_MB,
+    max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
+    max_inflate_mb: MaxInflateOption = DEFAULT_MAX_INFLATE_MB,
+    max_tiers: MaxTiersOption = DEFAULT_MAX_TIERS,
 ) -> None:
     """Assess many member files in parallel: a report folder per member and a ranked summary.
 
@@ -1222,6 +1241,7 @@ def batch(
         anonymise=anonymise,
         jobs=jobs or os.cpu_count() or 1,
         scheduler=scheduler,
+        limits=_limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers),
     )
     new_folder = not outdir.exists()
     try:

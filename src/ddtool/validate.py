@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,12 @@ class ValidationResult:
     suppliers: int = 0
     tiers: int = 0
     gaps: Counter[str] = field(default_factory=Counter)
+    # the columns (YAML: keys) kept as the user's own, not read as any field, in the order
+    # found; and whether any supplier has a name (a name column under a header no alias
+    # knows, "Firmierung", is one of them until it is mapped)
+    own_columns: list[str] = field(default_factory=list)
+    named: bool = True
+    tables: bool = True  # read from a table (its columns are mapped with --map), not YAML
 
     @property
     def ok(self) -> bool:
@@ -31,6 +38,24 @@ class ValidationResult:
     def gap_text(self) -> str:
         return ", ".join(f"{n} {what}" for what, n in sorted(self.gaps.items()))
 
+    def own_text(self, map_hint: Callable[[str, str], str]) -> str:
+        """The columns not read, briefly, for the line that says the chain is valid: "your
+        own columns (kept, not read as fields): 'Firmierung', 'Bemerkung'"; and, where no
+        supplier has a name, how to read one of them as the names (`map_hint(header,
+        field)`: how the user maps a header)."""
+        if not self.own_columns:
+            return ""
+        shown = ", ".join(repr(c) for c in self.own_columns[:OWN_SHOWN])
+        more = len(self.own_columns) - OWN_SHOWN
+        text = f"your own columns (kept, not read as fields): {shown}" + (
+            f" and {more} more" if more > 0 else ""
+        )
+        if not self.named:
+            [header] = self.own_columns if len(self.own_columns) == 1 else ["HEADER"]
+            how = map_hint(header, "name") if self.tables else "write that key as 'name'"
+            text += f"; no supplier names read: if they are in one of these, {how}"
+        return text
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "files": self.files,
@@ -38,8 +63,12 @@ class ValidationResult:
             "suppliers": self.suppliers,
             "tiers": self.tiers,
             "data_gaps": dict(sorted(self.gaps.items())),
+            "own_columns": self.own_columns,
             "problems": [p.as_dict() for p in self.problems],
         }
+
+
+OWN_SHOWN = 5  # own columns the line names; the rest are counted (the JSON lists every one)
 
 
 def validate_chain(
@@ -76,6 +105,13 @@ def validate_chain(
     problems.extend(graph_problems)
     result.problems = problems.items
     result.suppliers = len(chain.suppliers)
+    own: dict[str, None] = {}  # (ordered, each once)
+    for s in chain.suppliers:
+        if s.attributes:
+            own.update(dict.fromkeys(s.attributes))
+    result.own_columns = list(own)
+    result.named = any(s.name for s in chain.suppliers)
+    result.tables = any(Path(p).suffix.lower() not in (".yaml", ".yml") for p in paths)
     for s in chain.suppliers:
         if s.country is None and normalise_country(s.country_raw).unknown:
             result.gaps["without country"] += 1

@@ -7,7 +7,7 @@ import errno
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -25,9 +25,36 @@ DEFAULT_MAX_INFLATE_MB = 1000  # what a workbook may unpack to
 DEFAULT_MAX_TIERS = 100
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The limits a file is read within, each the field of the option that raises it
+    (`max_tiers`: `--max-tiers`), as `assess`, `validate` and `batch` take them."""
+
+    max_file_mb: int = DEFAULT_MAX_FILE_MB
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_inflate_mb: int = DEFAULT_MAX_INFLATE_MB
+    max_tiers: int = DEFAULT_MAX_TIERS
+
+    def as_dict(self) -> dict[str, int]:
+        """Each limit by its field name, in the order above."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def admits(self, other: Limits) -> bool:
+        """Whether every file read within `other` is read within these too (no limit lower):
+        a limit only refuses a file, it never changes what is read from one within it."""
+        mine = self.as_dict()
+        return all(mine[name] >= value for name, value in other.as_dict().items())
+
+
+def option_flag(name: str) -> str:
+    """The command-line option of a field: `max_tiers` → `--max-tiers`."""
+    return "--" + name.replace("_", "-")
+
+
 @dataclass(slots=True)
 class ReadOptions:
-    """Options shared by all readers."""
+    """Options shared by all readers; the limits are those of `Limits` (see `within`)."""
 
     column_map: dict[str, str] = field(default_factory=dict)  # header as written -> field
     sheet: str | None = None
@@ -41,6 +68,18 @@ class ReadOptions:
     mapped_by: str = "--map"
     # where a mapping not given as --map is written: header -> "ddtool.yaml, line 4"
     map_given_in: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def within(cls, limits: Limits, **options: Any) -> ReadOptions:
+        """Read options with these limits (and any of the others)."""
+        return cls(
+            max_file_mb=limits.max_file_mb,
+            max_rows=limits.max_rows,
+            max_depth=limits.max_depth,
+            max_inflate_mb=limits.max_inflate_mb,
+            max_tiers=limits.max_tiers,
+            **options,
+        )
 
     def map_hint(self, header: str = "Header", target: str = "field") -> str:
         """How to map this header to this field, as the user can."""
