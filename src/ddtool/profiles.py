@@ -372,11 +372,22 @@ class Profiles:
     _alias_names: list[str] = field(default_factory=list)
     _alias_words: dict[str, list[str]] = field(default_factory=dict)
     _downstream: dict[str, frozenset[str]] = field(default_factory=dict)
-    # the good each text names, or None (match_good: the runs of long product texts repeat)
+    # the good each text names, or None (match_good), the good each text or run of words is
+    # a name or alias of (_named_good: the runs of long product texts repeat), each product
+    # read as a good's name amid qualifiers (_reading), and the good each product or its last
+    # word names (good_named)
     _matched: dict[str, str | None] = field(default_factory=dict)
+    _names: dict[str, str | None] = field(default_factory=dict)
+    _readings: dict[str, tuple[str | None, tuple[str, ...], bool]] = field(default_factory=dict)
+    _kinds: dict[str, str | None] = field(default_factory=dict)
+    # the words that make a good's material a distinct product (not_commodities) of the
+    # sector it goes to, with the materials they do so for and the products they make of
+    # them: 'dried', 'salted' make Shrimp, Fish, Squid Dried Fish ('dried shrimp' is no
+    # Shrimp, 'dried beans' are Beans); 'silk' makes Cotton Silk Fabric and Silk Thread
+    _marks: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     # the most words of a good's name or alias, and the runs of words that begin one ('sweet',
     # 'sweet potato'): no longer run of a product's words, nor one beginning otherwise, names
-    # a good (match_good; see _goods_of_product)
+    # a good (_named_good; see _named_runs)
     _alias_length: int = 0
     _alias_prefixes: frozenset[str] = frozenset()
 
@@ -448,6 +459,9 @@ class Profiles:
             for good in sector.not_commodities:
                 own = set(_words(good))
                 self._own_words[good] = frozenset(own - taken)
+                for word in names.get(good, set()) - taken:
+                    for material in main:
+                        self._marks.setdefault(word, {}).setdefault(material, set()).add(good)
                 shared = [
                     m
                     for m in main
@@ -467,7 +481,7 @@ class Profiles:
                 continue
             for alias in sector.aliases:
                 key = text_key(alias)
-                named = self.match_good(alias)
+                named = self._named_good(alias)  # (its name alone: see _beside_a_good)
                 if self._sector_keys[key] != sector.id or (
                     named is None and (" " in key or key in _RAW_WORK)
                 ):
@@ -490,8 +504,9 @@ class Profiles:
         return _match_sector_cached(self, value)
 
     def match_good(self, product: str) -> str | None:
-        """A product as written ('cocoa beans') to a good of the DOL list ('Cocoa'); found
-        once for each text."""
+        """A product as written ('cocoa beans', 'frozen skipjack tuna') to a good of the DOL
+        list ('Cocoa', 'Fish'): a good's name or alias, alone or amid qualifiers (see
+        _reading); found once for each text."""
         try:
             return self._matched[product]
         except KeyError:
@@ -499,13 +514,43 @@ class Profiles:
             return found
 
     def good_named(self, product: str) -> str | None:
-        """The listed good a product names, or the second of its two words does ('canned
-        skipjack'; not a side ingredient of a longer name: 'chocolate with hazelnuts')."""
+        """The listed good a product names (match_good), or the second of its two words
+        does, as written or once qualifiers are aside ('bigeye tuna', 'frozen bigeye tuna':
+        the first says which kind; not a side ingredient of a longer name: 'chocolate with
+        hazelnuts'). Not where the first word makes the good's material another good
+        ('dried shrimp': see _marks), nor where the two name the work of a sector the good
+        does not go to ('cocoa butter', cocoa processing's: no butter of Dairy Products)."""
+        try:
+            return self._kinds[product]
+        except KeyError:
+            pass
         good = self.match_good(product)
-        words = product.split()
-        if good is None and len(words) == 2:
-            good = self.match_good(words[1])
+        if good is None:
+            # (once qualifiers are aside, the first word names no good: 'organic peanut
+            # butter' is not read as 'peanut butter' is)
+            one, kept, _plain = self._reading(product)
+            for words in (product.split(), kept if one else ()):
+                named = self.match_good(words[1]) if len(words) == 2 else None
+                if named and self._kind_of(words[0], named) and self._goes_to(words, named):
+                    good = named
+                    break
+        self._kinds[product] = good
         return good
+
+    def _kind_of(self, word: str, good: str) -> bool:
+        """Whether a word before a good's name may say which kind of it a product is
+        ('bigeye tuna'): not one that makes the good's material a distinct product ('dried
+        shrimp': Dried Fish, no Shrimp; see _marks)."""
+        return all(good not in self._marks.get(text_key(w), {}) for w in exact_key(word).split())
+
+    def _goes_to(self, words: Collection[str], good: str) -> bool:
+        """Whether words may name a good as far as the sectors tell: not where they are the
+        name or alias of a sector the good's does not go to, its own or one downstream of
+        it ('cocoa butter' is cocoa processing's, to which no Dairy Products go; 'roasted
+        coffee' is coffee roasting's, where Coffee goes)."""
+        sector = self._sector_keys.get(text_key(" ".join(words)))
+        own = self.good_sectors.get(good)
+        return sector is None or own is None or sector == own or sector in self._downstream_of(own)
 
     def good_suggestion(self, product: str) -> str | None:
         """For a product that is no listed good's name or alias (match_good): the one it is
@@ -537,19 +582,143 @@ class Profiles:
         return found
 
     def _match_good(self, product: str) -> str | None:
-        found = self.good_aliases.get(exact_key(product)) or self.good_aliases.get(
-            text_key(product)
-        )
+        found = self._named_good(product)
         if found is None:
+            good, _kept, plain = self._reading(product)
+            found = good if plain else self._named_good(product, variants=True)
+        return found
+
+    def _named_good(self, text: str, variants: bool = False) -> str | None:
+        """The good a text is a name or alias of, itself or in the singular ('cocoa bean');
+        found once for each text (a run of words of _named_runs too). With `variants`, or
+        without what it adds in brackets or after a dash ('coffee (green beans)', 'fish &
+        seafood - capture')."""
+        if variants:
             # "coffee (green beans)" → "coffee"; "fish & seafood - capture" → "fish & seafood"
             for variant in (
-                re.sub(r"\s*\(.*?\)", "", product),
-                re.split(r"\s[-–(&]\s?", product)[0],
+                re.sub(r"\s*\(.*?\)", "", text),
+                re.split(r"\s[-–(&]\s?", text)[0],
             ):
                 found = self.good_aliases.get(text_key(variant))
                 if found is not None:
-                    break
-        return found
+                    return found
+            return None
+        try:
+            return self._names[text]
+        except KeyError:
+            found = self._names[text] = self.good_aliases.get(
+                exact_key(text)
+            ) or self.good_aliases.get(text_key(text))
+            return found
+
+    def _reading(self, product: str) -> tuple[str | None, tuple[str, ...], bool]:
+        """A product read as a good's name amid qualifiers: the one good its runs of words
+        name (_named_runs: 'skipjack' and 'tuna' both name Fish), else None; its words that
+        are no qualifier of that good (see _qualified), as exact_key gives them; and whether
+        those are all of its runs, so that it names the good ('frozen skipjack tuna',
+        'Ivorian cocoa beans in jute bags': Fish, Cocoa; 'frozen bigeye tuna' leaves
+        'bigeye tuna', 'coffee machine' leaves 'coffee machine', 'cocoa butter' names two
+        goods). What it adds in brackets is read with it ('bagged Stones (limestone)'), else
+        set aside ('frozen tuna (whole round)'). Found once for each product."""
+        found = self._readings.get(product)
+        if found is not None:
+            return found
+        texts = [product, re.sub(r"\s*\(.*?\)", " ", product)] if "(" in product else [product]
+        # a qualifier may begin a good's alias and end before a longer one does ('raw cocoa
+        # beans': 'raw cocoa', Cocoa, leaves 'beans', Beans): read again, its qualifiers then
+        # beginning none
+        for text in texts:
+            written = exact_key(text).split()
+            # (read again only where a qualifier may have begun a run)
+            again = any(text_key(word) in _QUALIFIERS for word in written[:-1])
+            for aside in (False, True) if again else (False,):
+                found = self._readings[product] = self._read(written, aside)
+                if found[2]:
+                    return found
+        return self._readings[product]
+
+    def _read(self, written: list[str], aside: bool) -> tuple[str | None, tuple[str, ...], bool]:
+        """A product's words (exact_key's) read as _reading says; with `aside`, no run of
+        its words that names a good holds a qualifier."""
+        # packing first: its words name no good ("in jute bags", "in tin cans")
+        packing = _packing(written)
+        used = list(packing)
+        if aside:
+            used = [u or text_key(w) in _QUALIFIERS for u, w in zip(used, written, strict=True)]
+        runs = [(start, size) for start, size, _ in self._named_runs(written, (), used)]
+        goods = {self._named_good(" ".join(written[s : s + n])) for s, n in runs}
+        good = goods.pop() if len(goods) == 1 else None
+        in_runs = [False] * len(written)
+        for start, size in runs:
+            in_runs[start : start + size] = [True] * size
+        qualified = self._qualified(written, good, packing, in_runs) if runs else packing
+        kept = tuple(w for i, w in enumerate(written) if in_runs[i] or not qualified[i])
+        plain = good is not None and all(in_runs[i] or qualified[i] for i in range(len(written)))
+        if good is not None and not plain:
+            # the good's material, made a distinct product by a state beside it ('dried
+            # shrimp', 'salted squid': Dried Fish, as 'dried fish' is)
+            made = {
+                frozenset(self._marks.get(text_key(written[i]), {}).get(good, ()))
+                if text_key(written[i]) in _QUALIFIERS
+                else frozenset()
+                for i in range(len(written))
+                if not in_runs[i] and not qualified[i]
+            }
+            if len(made) == 1 and len(made_into := next(iter(made))) == 1:
+                good, plain = next(iter(made_into)), True
+        if plain and good is not None and not self._goes_to(written, good):
+            plain = False
+        return good, kept, plain
+
+    def _qualified(
+        self, written: list[str], good: str | None, packing: list[bool], in_runs: list[bool]
+    ) -> list[bool]:
+        """Which words of a product (exact_key's) are qualifiers of a good named beside
+        them: packing ('in 50 kg bags', 'bulk', see _packing), a state, standard or grade
+        ('frozen', 'organic', 'grade A', 'fair trade'), a word that denies one ('not
+        wild-caught', 'non-GMO', 'GMO-free'), an origin ('Ivorian', 'from Ghana'), and for
+        seafood how it was got ('wild-caught', 'farm-raised': said_caught reads those). Not
+        a word that makes the good's material a distinct product ('dried shrimp', Dried Fish:
+        _marks)."""
+        words = [text_key(word) for word in written]
+        seafood = good is not None and self.sectors[self.good_sectors[good]].chain == "seafood"
+        how = _CAUGHT | _FARMED if seafood else frozenset()
+        said = list(packing)
+        for i, word in enumerate(words):
+            if said[i] or in_runs[i] or (good is not None and good in self._marks.get(word, {})):
+                continue
+            before, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+            said[i] = (
+                word in _QUALIFIERS
+                or written[i] in how
+                or (word == "fair" and after == "trade")
+                or (word == "trade" and before == "fair")
+                or (bool(_GRADE_MARK.fullmatch(word)) and (before in _GRADES or after in _GRADES))
+                or (word in _GRADES and any(map(_GRADE_MARK.fullmatch, (before, after))))
+            )
+        # an origin: "Ivorian", "Ghana", "Côte d'Ivoire" (not a word of those below that
+        # names a region too: the Free State)
+        rest = [
+            i
+            for i, word in enumerate(written)
+            if not said[i] and not in_runs[i] and word not in _DENIED and word not in _EITHER
+        ]
+        # (most words are no word of a place's name: the names are read only beside one)
+        if any(written[i] in _place_words() or _country_or_people(written[i]) for i in rest):
+            places = set(range(len(written))) - set(_outside_places(self, written))
+            for i in places.intersection(rest):
+                said[i] = True
+        last = len(written) - 1
+        for i, word in enumerate(written):
+            if said[i]:
+                continue
+            if word == "free":  # a denied qualifier is one too: "GMO-free", "non-GMO"
+                said[i] = i > 0 and said[i - 1]
+            elif word in _DENIED:
+                said[i] = i < last and said[i + 1]
+            elif word in _EITHER:  # as is a word joining two: "peeled and deveined"
+                said[i] = 0 < i < last and said[i - 1] and said[i + 1]
+        return said
 
     def listings_for(
         self, iso3: str | None, sector: str | None, products: list[str]
@@ -792,26 +961,34 @@ class Profiles:
                 break
         if not named or self.good_sectors.get(next(iter(named)), "") in downstream:
             words = exact_key(product).split()
-            used = [False] * len(words)
-            # a run names a good only as a name or alias of as many words, itself or its
-            # words' singulars (see match_good): only runs no longer than those of their
-            # words that begin one are tried (no other names a good)
-            singular = [text_key(word) for word in words]
-            reach = [
-                max(self._alias_reach(words, start), self._alias_reach(singular, start))
-                for start in range(len(words))
-            ]
-            for size in range(min(len(words), self._alias_length), 0, -1):
-                for start in range(len(words) - size + 1):
-                    if size > reach[start] or any(used[start : start + size]):
-                        continue
-                    good = self.match_good(" ".join(words[start : start + size]))
-                    if good is not None:
-                        named[good] = None
-                        if self.good_sectors.get(good, "") not in downstream:
-                            used[start : start + size] = [True] * size
+            runs = self._named_runs(words, downstream, [False] * len(words))
+            named.update(dict.fromkeys(good for _start, _size, good in runs))
         found = self._product_goods[key] = tuple(named)
         return found
+
+    def _named_runs(
+        self, words: list[str], keep: Collection[str], used: list[bool]
+    ) -> Iterator[tuple[int, int, str]]:
+        """The runs of words (exact_key's) that name a listed good, each as (start, size,
+        good), the longest first, each run's words then used up (marked in `used`) unless
+        its good's sector is among `keep`; words already used are in none."""
+        # a run names a good only as a name or alias of as many words, itself or its
+        # words' singulars (see _named_good): only runs no longer than those of their words
+        # that begin one are tried (no other names a good)
+        singular = [text_key(word) for word in words]
+        reach = [
+            max(self._alias_reach(words, start), self._alias_reach(singular, start))
+            for start in range(len(words))
+        ]
+        for size in range(min(len(words), self._alias_length), 0, -1):
+            for start in range(len(words) - size + 1):
+                if size > reach[start] or any(used[start : start + size]):
+                    continue
+                good = self._named_good(" ".join(words[start : start + size]))
+                if good is not None:
+                    yield start, size, good
+                    if self.good_sectors.get(good, "") not in keep:
+                        used[start : start + size] = [True] * size
 
     def _alias_reach(self, words: list[str], start: int) -> int:
         """How many of the words from `start` on begin a good's name or alias ('sweet potato
@@ -1037,6 +1214,13 @@ _RAW_WORK = _keys(
     "farm agriculture horticulture grower ranch fishing fishery fisheries trawler longliner"
     " aquaculture quarry logging sawmill forestry asm galamsey garimpo creuseurs"
 )
+# the words for the standard, grade or freshness of a good, of its producer and of a product
+# alike ("organic coffee farm", "Better Cotton", "fresh beef, premium grade")
+_STANDARDS = _keys(
+    "organic bio fairtrade certified rainforest alliance utz better bci cmia gots 4c"
+    " conventional specialty speciality premium fine quality grade raw fresh natural"
+    " sustainable selected"
+)
 # the words beside a good's name that still describe its producer: the work ("coffee
 # farming", "gold mine site"), the kind, standard or parts of the good ("organic arabica
 # coffee", "Better Cotton", "Blue Mountain coffee", "cocoa beans"), where it grows, a
@@ -1044,15 +1228,14 @@ _RAW_WORK = _keys(
 _PRODUCER_WORDS = (
     _RAW_WORK
     | frozenset(text_key(word) for word in _MINE_WORDS)
+    | _STANDARDS
     | _keys(
         "farming farmer growing grown producer producing production plantation estate"
         " smallholder smallholding holder family garden orchard field harvest harvesting"
         " picking picker cultivation cultivator planter outgrower sharecropper finca rancher"
         " quarrying"
-        " organic bio fairtrade certified rainforest alliance utz better bci cmia gots 4c"
-        " conventional specialty speciality premium fine quality grade arabica robusta liberica"
-        " black white green red yellow blue raw fresh natural wild sustainable single origin"
-        " hand picked handpicked selected"
+        " arabica robusta liberica black white green red yellow blue wild single origin"
+        " hand picked handpicked"
         " bean cherry cherries leaf leaves seed pod concentrate"
         " local community village highland lowland valley mountain hill region province"
         " district county zone area cluster north south east west northern southern eastern"
@@ -1078,6 +1261,39 @@ _STAGE_WORDS = {
     ),
 }
 _ANY_STAGE_WORD = frozenset().union(*_STAGE_WORDS.values())  # (the words of every stage)
+# the words of a product that say what state, standard or packing a good is in, or where it
+# is from, not which good it is: "frozen skipjack tuna", "organic cocoa beans", "bagged
+# cashews from Ghana" name Fish, Cocoa, Cashews (Profiles._reading). A word of another good
+# or of work beside them is none ("cocoa butter", "coffee machine", "tin cans"), nor is one
+# that makes a good's material a distinct product ("dried shrimp": see Profiles._marks)
+_QUALIFIERS = _STANDARDS | _keys(
+    # state and processing
+    "frozen deep chilled dried dry canned tinned smoked salted roasted roast ground refined"
+    " unrefined crude processed unprocessed semi whole fillet fillets loin loins iqf peeled"
+    " deveined cooked precooked boiled blanched shelled unshelled hulled dehulled husked polished"
+    " parboiled sliced diced chopped fermented washed"
+    # market and quality
+    " standard superior select msc asc bap gmo eco"
+    # packing and origin
+    " bulk bagged baled boxed packed packaged vacuum loose from origin"
+)
+# the containers a good is packed in, named after "in" or a quantity: "cocoa beans in jute
+# bags", "tuna in tin cans", "25 kg bags" (alone, they are goods: "cotton bags", "tin cans")
+_CONTAINERS = _keys(
+    "bag bags sack sacks bale bales box boxes carton cartons case cases drum drums barrel"
+    " barrels can cans tin tins jar jars bottle bottles pouch pouches tray trays container"
+    " containers crate crates pallet pallets tote totes bigbag bigbags fibc pack packs packet"
+    " packets tub tubs pail pails bucket buckets"
+)
+# a quantity ("25", "25kg") and the units written after one ("25 kg", "1,000 mt", "20 ft")
+_QUANTITY = re.compile(r"\d+(?:kgs?|g|gr|lbs?|oz|t|mt|tons?|tonnes?|ml|l|ltr|cl|ft|pcs)?")
+_UNITS = _keys(
+    "kg kgs kilo kilos kilogram kilograms g gr gram grams lb lbs pound pounds oz t mt ton tons"
+    " tonne tonnes metric ml l litre litres liter liters ltr cl ft pcs pieces x"
+)
+# the words a grade's mark is written beside ("grade A", "AA grade", "class 1", "grade II")
+_GRADES = _keys("grade class quality type")
+_GRADE_MARK = re.compile(r"([a-e])\1{0,2}|\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x")
 # words beside a good that name other goods or work but are not words of the taxonomy's
 # sectors or goods (its vocabulary): a word neither names is read as a name or an origin
 # only where it is written as one ("coffee Kivu", "Yirgacheffe coffee": _written_as_names),
@@ -1423,6 +1639,43 @@ def _beside_a_good(
     return SectorMatch(None, suggestion, note)
 
 
+def _packing(words: list[str]) -> list[bool]:
+    """Which words of a product (exact_key's) say how much of it there is or how it is
+    packed: a quantity and its unit ("25 kg", "50kg", "6 x 1 kg"), containers after one or
+    after "in" ("50 kg bags", "in jute bags", "in tin cans", "bags of 60 kg"), "in bulk"."""
+    said = [False] * len(words)
+    if not ({"in", "of"}.intersection(words) or any(map(str.isdigit, "".join(words)))):
+        return said  # (most products: no quantity, no "in" nor "of")
+    for i, word in enumerate(words):
+        before = words[i - 1] if i and said[i - 1] else ""
+        # (a container after a weight, not a bare number: "100% tin" is tin)
+        unit = text_key(word) in _UNITS
+        packed = not before.isdigit() and text_key(word) in _CONTAINERS
+        said[i] = bool(_QUANTITY.fullmatch(word)) or (bool(before) and (unit or packed))
+    for i, word in enumerate(words):
+        if word == "in":
+            end = next(
+                (
+                    j
+                    for j in range(i + 1, min(i + 4, len(words)))
+                    if words[j] == "bulk" or text_key(words[j]) in _CONTAINERS
+                ),
+                None,
+            )
+            while (
+                end is not None and end + 1 < len(words) and text_key(words[end + 1]) in _CONTAINERS
+            ):
+                end += 1  # ("in tin cans")
+            if end is not None:
+                said[i : end + 1] = [True] * (end + 1 - i)
+        elif word == "of" and 0 < i < len(words) - 1 and text_key(words[i - 1]) in _CONTAINERS:
+            if said[i - 1]:  # ("6 x 1 kg tins of tuna")
+                said[i] = True
+            elif _QUANTITY.fullmatch(words[i + 1]):  # ("bags of 60 kg")
+                said[i - 1] = said[i] = True
+    return said
+
+
 def _outside_places(profiles: Profiles, written: list[str]) -> Iterator[int]:
     """The positions of the words (exact_key's) that are not part of a place's or a people's
     name (of up to four words: "Minas Gerais", "North Kivu", "Kenyan")."""
@@ -1582,6 +1835,12 @@ def _regions() -> frozenset[str]:
     kinds = ("sheng", "province", "region", "state", "district", "department", "county")
     names |= {name.rsplit(" ", 1)[0] for name in names if name.endswith(kinds) and " " in name}
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """The words of the names of countries, peoples' lands and regions (_place)."""
+    return frozenset(word for name in _countries() | _regions() for word in name.split())
 
 
 # the words a region's name may start with for its part of a larger one ("Nord-Kivu",

@@ -57,7 +57,7 @@ def _every_run(profiles: Profiles, product: str, sector_id: str) -> tuple[str, .
             for start in range(len(words) - size + 1):
                 if any(used[start : start + size]):
                     continue
-                good = profiles.match_good(" ".join(words[start : start + size]))
+                good = profiles._named_good(" ".join(words[start : start + size]))
                 if good is not None:
                     named[good] = None
                     if profiles.good_sectors.get(good, "") not in downstream:
@@ -66,15 +66,15 @@ def _every_run(profiles: Profiles, product: str, sector_id: str) -> tuple[str, .
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The runs looked up by match_good from now on."""
+    """The runs looked up by name (Profiles._named_good) from now on."""
     calls: list[str] = []
-    original = Profiles.match_good
+    original = Profiles._named_good
 
     def counting(self: Profiles, product: str) -> str | None:
         calls.append(product)
         return original(self, product)
 
-    monkeypatch.setattr(Profiles, "match_good", counting)
+    monkeypatch.setattr(Profiles, "_named_good", counting)
     return calls
 
 

@@ -502,6 +502,17 @@ def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
             {"inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"},  # Fish is listed there
             "aquaculture",
         ),
+        # and so is one of "frozen skipjack tuna" (a qualifier beside two names of Fish)
+        (
+            {
+                "sector": "seafood-processing",
+                "country": "THA",
+                "products": ["frozen skipjack tuna", "tuna loins, precooked"],
+            },
+            None,
+            {"inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"},
+            "aquaculture",
+        ),
         # 3TG is tin, tantalum, tungsten and gold: no cobalt, mica, copper or lithium
         (
             {"sector": "mineral-trading", "country": "RWA", "products": ["3TG"]},

@@ -1,0 +1,91 @@
+"""A product's qualifiers (state, processing, grade, standard, packing, origin) leave the
+listed good it names as it is: 'frozen skipjack tuna' is Fish, as 'skipjack tuna' is, and a
+seafood processor with only that product handles the catch of vessels, not farmed shrimp;
+no qualifier turns a product into another good ('dried shrimp', 'tin cans'), and no word of
+another good or of work beside a good's name is read as one ('cocoa butter', 'coffee
+machine'). The cases are data: tests/assets/products/qualified_goods.yaml."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddtool.profiles import load_profiles
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / "tests" / "assets" / "products" / "qualified_goods.yaml").read_text(encoding="utf-8")
+)
+
+
+def _names() -> list[str]:
+    """Every good's name and alias in good_sectors.csv."""
+    with (ROOT / "risk_profiles" / "good_sectors.csv").open(encoding="utf-8", newline="") as f:
+        return [
+            name
+            for row in csv.DictReader(f)
+            for name in (row["good"], *row["aliases"].split(";"))
+            if name.strip()
+        ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["product"] for case in CASES])
+def test_a_product_names_its_good_whatever_its_qualifiers(case: dict[str, Any]) -> None:
+    profiles = load_profiles()
+    product = case["product"]
+    assert profiles.match_good(product) == case["good"]
+    assert profiles.good_named(product) == case.get("named", case["good"])
+
+
+def test_the_cases_hold_enough_products_and_hard_negatives() -> None:
+    assert len(CASES) >= 30
+    assert sum(case["good"] is None and "named" not in case for case in CASES) >= 15
+
+
+# qualifiers that are no word of any good's name: beside any name, they leave its good as is
+QUALIFIED = [
+    "frozen {}",
+    "organic {}",
+    "premium {}",
+    "{}, grade A",
+    "{} in 50 kg bags",
+    "bagged {}",
+    "Ivorian {}",
+    "{} from Ghana",
+    "100% {}",
+    "non-GMO {}",
+]
+
+
+@pytest.mark.parametrize("written", QUALIFIED)
+def test_a_qualifier_beside_any_name_of_a_good_names_the_same_good(written: str) -> None:
+    profiles = load_profiles()
+    differ = [
+        (name, profiles.match_good(name), profiles.match_good(written.format(name)))
+        for name in _names()
+        if profiles.match_good(written.format(name)) != profiles.match_good(name)
+    ]
+    assert differ == []
+
+
+# words beside a good's name that make it another good or work
+OTHER = ["{} machine", "{} oil", "{} swabs", "{} nets", "{} plated connectors", "{} cans"]
+
+
+@pytest.mark.parametrize("written", OTHER)
+def test_no_qualifier_reads_another_good_or_work_as_the_good(written: str) -> None:
+    """(A name with a bracket is left out: 'Tin ore (cassiterite) cans' is read as its name
+    before the bracket, as it was before qualifiers were read.)"""
+    profiles = load_profiles()
+    named = [
+        (text, good)
+        for name in _names()
+        if "(" not in name
+        for text in (written.format(name), "frozen " + written.format(name))
+        if (good := profiles.match_good(text)) is not None
+    ]
+    assert named == []
