@@ -204,10 +204,10 @@ def _assess(
         without_sector += sector is None
         if sector is None and supplier.products and not _ruled_out(supplier, profiles):
             key = tuple(supplier.products)
-            if key not in guessed:  # a sector guessed from products, when they agree
-                goods = [profiles.match_good(p) for p in supplier.products]
-                sectors = sorted({profiles.good_sectors[g] for g in goods if g})
-                guessed[key] = sectors[0] if len(sectors) == 1 else None
+            if key not in guessed:  # a sector guessed from products, when they agree (a
+                # worked good, "", says the supplier is in no sector of its grower's)
+                said = {profiles.product_sector(p) for p in supplier.products} - {None}
+                guessed[key] = next(iter(said)) or None if len(said) == 1 else None
             sector = guessed[key]
         sector_of[supplier_id] = sector
         risks[supplier_id] = scorer.score_supplier(supplier, sector)

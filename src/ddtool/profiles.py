@@ -537,6 +537,25 @@ class Profiles:
         self._kinds[product] = good
         return good
 
+    def product_sector(self, product: str) -> str | None:
+        """The sector a supplier naming this product is in, as far as the product says (for
+        a supplier of no sector of its own): the sector whose name or alias the product is
+        ('roasted coffee': coffee roasting); else that of the listed good it names, as
+        written or amid qualifiers ('organic cocoa beans': cocoa farming); "" where a word of
+        it says the good was worked ('roasted coffee beans', 'canned tuna loins': a maker's
+        product, in no sector the good's grower or catcher is); None where it names no good."""
+        sector = self._sector_keys.get(text_key(product))
+        if sector is not None:
+            return sector
+        good = self.match_good(product)
+        if good is None:
+            return None
+        if self._named_good(product) is None and any(
+            text_key(word) in _WORKED for word in exact_key(product).split()
+        ):
+            return ""
+        return self.good_sectors.get(good)
+
     def _kind_of(self, word: str, good: str) -> bool:
         """Whether a word before a good's name may say which kind of it a product is
         ('bigeye tuna'): not one that makes the good's material a distinct product ('dried
@@ -1276,6 +1295,14 @@ _QUALIFIERS = _STANDARDS | _keys(
     " standard superior select msc asc bap gmo eco"
     # packing and origin
     " bulk bagged baled boxed packed packaged vacuum loose from origin"
+)
+# the qualifiers of a product that say its good was worked after the farm, mine or boat (a
+# product of its processing, not of the sector of its good: Profiles.product_sector); those a
+# farm does too (dried, fermented, washed cocoa or coffee) are not among them
+_WORKED = _keys(
+    "frozen deep chilled canned tinned smoked salted roasted roast ground refined processed"
+    " fillet fillets loin loins iqf peeled deveined cooked precooked boiled blanched shelled"
+    " hulled dehulled husked polished parboiled sliced diced chopped"
 )
 # the containers a good is packed in, named after "in" or a quantity: "cocoa beans in jute
 # bags", "tuna in tin cans", "25 kg bags" (alone, they are goods: "cotton bags", "tin cans")

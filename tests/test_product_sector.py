@@ -1,0 +1,61 @@
+"""The sector a supplier of no sector of its own is taken to be in from its products: a
+product that names a sector is that sector's; a good's name, plain or with qualifiers of its
+grade or origin, is its sector's; a good worked after the farm or boat ('roasted', 'canned',
+'frozen') is in no sector of its grower's, and then no sector is guessed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ddtool.assess import AssessOptions, assess
+from ddtool.profiles import load_profiles
+
+
+@pytest.mark.parametrize(
+    ("product", "sector"),
+    [
+        ("cocoa beans", "cocoa-farming"),
+        ("organic cocoa beans", "cocoa-farming"),
+        ("Ivorian cocoa beans in jute bags", "cocoa-farming"),
+        ("dried cocoa beans", "cocoa-farming"),  # (a farm dries its beans)
+        ("coffee", "coffee-farming"),
+        ("roasted coffee", "coffee-roasting"),  # the name of a sector
+        ("roasted coffee beans", ""),
+        ("frozen skipjack tuna", ""),
+        ("canned tuna loins", ""),
+        ("coffee machine", None),
+        ("office supplies", None),
+    ],
+)
+def test_the_sector_a_product_says(product: str, sector: str | None) -> None:
+    assert load_profiles([]).product_sector(product) == sector
+
+
+@pytest.mark.parametrize(
+    ("products", "sector"),
+    [
+        (["roasted coffee"], "coffee-roasting"),
+        (["coffee"], "coffee-farming"),
+        (["organic cocoa beans", "cocoa beans"], "cocoa-farming"),
+        # a worked good beside its raw one: the supplier may be either, no guess
+        (["roasted coffee beans", "coffee"], None),
+        (["roasted coffee beans"], None),
+        (["coffee", "cocoa beans"], None),
+        # a product naming nothing does not stand in the way
+        (["coffee", "office supplies"], "coffee-farming"),
+    ],
+)
+def test_a_supplier_of_no_sector_is_guessed_from_its_products(
+    tmp_path: Path, products: list[str], sector: str | None
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Acme, country: DEU}\n"
+        f"suppliers:\n  - {{id: S1, country: BRA, products: {products!r}}}\n",
+        encoding="utf-8",
+    )
+    result = assess([path], AssessOptions())
+    [entry] = [s for s in result.data["suppliers"] if s["id"] == "S1"]
+    assert entry["sector"] == sector
