@@ -24,6 +24,7 @@ from ddtool.assess import assess
 from ddtool.reporters import reporter_for
 from ddtool.reporters.excel_report import REGISTER_COLUMNS, _step_order
 from ddtool.reporters.markdown_report import cited_sources
+from ddtool.reporters.shown import not_shown_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_chains"
@@ -279,7 +280,10 @@ def test_the_markdown_measures_follow_the_step_order(
     blocks = re.findall(r"^Measures:\n\n((?:- .*\n)+)", text, re.M)
     assert blocks
     for block in blocks:
-        steps = [line[2:].split(": ")[0] for line in block.splitlines()]
+        lines = block.splitlines()
+        if lines[-1].startswith("- +"):  # (how many more fit: after the measures, not one)
+            assert re.fullmatch(r"- \+\d+ more measures? fits? this flag, .*", lines.pop())
+        steps = [line[2:].split(": ")[0] for line in lines]
         assert _in_order(steps, STEP_NAMES), steps
 
 
@@ -454,8 +458,15 @@ def test_the_csv_and_html_give_each_measure_with_its_step_as_the_workbook_does(
     at = list(rows[0]).index("Measures")
     in_book = [str(row[at]).split("\n") for row in rows[1:]]
     with _write(document, tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as f:
-        in_csv = [row["measures"].split(" | ") for row in csv.DictReader(f)]
-    assert in_csv == in_book
+        records = list(csv.DictReader(f))
+    in_csv = [row["measures"].split(" | ") for row in records]
+    # the workbook's cell ends with how many more fit, where any do: the CSV's own column
+    more = [int(row["measures_not_shown"]) for row in records]
+    assert any(more)
+    assert in_book == [
+        [*measures, *([not_shown_text(n)] if n else [])]
+        for measures, n in zip(in_csv, more, strict=True)
+    ]
     assert all(": " in measure for measures in in_csv for measure in measures)
     page = _write(document, tmp_path / "r.html").read_text("utf-8")
     data = re.search(r'<script type="application/json" id="ddtool-data">(.*?)</script>', page, re.S)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from ddtool.assess import AssessOptions, assess
+from ddtool.assess import SCHEMA_VERSION, AssessOptions, assess
 from ddtool.reporters.excel_report import ExcelReporter
 
 VALID = "valid (no expiry date given: taken as current)"
@@ -96,7 +96,7 @@ def test_an_entry_lists_what_the_supplier_holds_as_its_score_counted_it(
     tmp_path: Path, held: dict[str, Any], certifications: list[str], audits: list[str]
 ) -> None:
     document = _assessed(tmp_path, held)
-    assert document["schema_version"] == "2.1"
+    assert document["schema_version"] == SCHEMA_VERSION
     entry = next(s for s in document["suppliers"] if s["id"] == "C1")
     assert (entry["certifications"], entry["audits"]) == (certifications, audits)
     haulier = next(s for s in document["suppliers"] if s["id"] == "L1")

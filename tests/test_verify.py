@@ -4,6 +4,7 @@ as the saved file is read."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -77,12 +78,29 @@ def _other_run(doc: dict[str, Any]) -> dict[str, Any]:
     return doc | {"generated_at": "2020-01-01T00:00:00+00:00", "tool": {"version": "0.0.1"}}
 
 
+def _bases_of_2_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """The bases as ddtool wrote them before schema 2.2: no count of measures not shown, and
+    each id made of the reason, the evidence ids, an empty text and the measure ids alone
+    (the flags naming those ids)."""
+    renamed: dict[str, str] = {}
+    bases: dict[str, Any] = {}
+    for basis_id, basis in doc["bases"].items():
+        del basis["measures_not_shown"]
+        text = "\x1f".join([basis["reason"], *basis["evidence"], "", *basis["remediation"]])
+        renamed[basis_id] = "BA-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+        bases[renamed[basis_id]] = basis
+    for flag in doc["flags"]:
+        flag["basis"] = renamed[flag["basis"]]
+    return doc | {"bases": dict(sorted(bases.items())), "schema_version": "2.1"}
+
+
 def _schema_2_0(doc: dict[str, Any]) -> dict[str, Any]:
-    """As ddtool wrote it before schema 2.1 (no certifications and audits in the entries)."""
+    """As ddtool wrote it before schema 2.1 (no certifications and audits in the entries, nor
+    the bases' count of measures not shown)."""
     for entry in doc["suppliers"]:
         entry.pop("certifications", None)
         entry.pop("audits", None)
-    return doc | {"schema_version": "2.0"}
+    return _bases_of_2_1(doc) | {"schema_version": "2.0"}
 
 
 def _certification_edited(doc: dict[str, Any]) -> dict[str, Any]:
@@ -131,12 +149,20 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         False,
         [".certifications[0]: saved \"certification 'Fairtrade' valid until 2099-12-31\""],
     ),
+    ("saved as schema 2.1", _bases_of_2_1, "compact", True, []),
     (
         "2.1 saved without the certifications",
         lambda d: _schema_2_0(d) | {"schema_version": "2.1"},
         "compact",
         False,
         [".audits: only in new result"],
+    ),
+    (
+        "2.1 saved with the bases of 2.2",
+        lambda d: d | {"schema_version": "2.1"},
+        "compact",
+        False,
+        [").basis: saved 'BA-"],
     ),
     ("a key added", lambda d: d | {"extra": 1}, "compact", False, ["$.extra: only in saved"]),
     (
@@ -204,10 +230,15 @@ def test_verify_compares_every_part(
     noted = [line for line in outcome.checked if "saved as schema" in line]
     assert noted == (
         [
-            "note: saved as schema 2.0, re-run as 2.1: compared without what 2.1 added"
-            " (certifications, audits)"
+            "note: saved as schema 2.0, re-run as 2.2: compared without what 2.0 did not"
+            " hold (certifications, audits, measures_not_shown)"
         ]
         if "schema 2.0" in case
+        else [
+            "note: saved as schema 2.1, re-run as 2.2: compared without what 2.1 did not"
+            " hold (measures_not_shown)"
+        ]
+        if "2.1" in case
         else []
     )
 

@@ -22,14 +22,14 @@ from ddtool import __version__
 from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
-from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, held_labels
+from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, basis_id_of, held_labels
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
 from ddtool.reference.countries import display_name
-from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, measures_for_flag
+from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.scoring import (
     GUESSED,
@@ -43,7 +43,8 @@ from ddtool.scoring import (
 )
 from ddtool.sources import ReadOptions, read_chain
 
-SCHEMA_VERSION = "2.1"  # 2.1: the supplier entries' certifications and audits
+# 2.1: the supplier entries' certifications and audits; 2.2: the bases' measures_not_shown
+SCHEMA_VERSION = "2.2"
 
 
 @dataclass(slots=True)
@@ -918,7 +919,9 @@ class _Shared:
         self._fact_ids: dict[int, str] = {}
         self._text_ids: dict[str, str] = {}
         self._keep: list[Any] = []
-        self._measures: dict[tuple[str, str | None, bool, tuple[str, ...], Handles], list[str]] = {}
+        self._measures: dict[
+            tuple[str, str | None, bool, tuple[str, ...], Handles], tuple[list[str], int]
+        ] = {}
         self._used: dict[str, dict[str, Any]] = {}
         self._bases: dict[str, dict[str, Any]] = {}
 
@@ -1064,15 +1067,17 @@ class _Shared:
             )
         return found
 
-    def basis(self, reason: str, evidence: list[str], measures: list[str]) -> str:
-        """The id of a flag's basis (reason, evidence ids, measure ids), stored once."""
-        text = "\x1f".join([reason, *evidence, "", *measures])
-        basis_id = "BA-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    def basis(self, reason: str, evidence: list[str], measures: tuple[list[str], int]) -> str:
+        """The id of a flag's basis (reason, evidence ids, measure ids and the count of
+        those not shown), stored once."""
+        ids, not_shown = measures
+        basis_id = basis_id_of(reason, evidence, ids, not_shown)
         if basis_id not in self._bases:
             self._bases[basis_id] = {
                 "reason": reason,
                 "evidence": evidence,
-                "remediation": measures,
+                "remediation": ids,
+                "measures_not_shown": not_shown,
             }
         return basis_id
 
@@ -1175,14 +1180,19 @@ class _Shared:
         inferred: bool,
         gaps: list[str],
         handles: Handles = UNKNOWN,
-    ) -> list[str]:
+    ) -> tuple[list[str], int]:
+        """A flag's measure ids, and how many more fit it than are shown."""
         key = (risk_type, sector, inferred, tuple(gaps), handles)
-        if key not in self._measures:
-            measures = measures_for_flag(self.profiles, risk_type, sector, inferred, gaps, handles)
-            for m in measures:
+        found = self._measures.get(key)
+        if found is None:
+            selection = select_measures(self.profiles, risk_type, sector, inferred, gaps, handles)
+            for m in selection.measures:
                 self._used.setdefault(m["id"], {k: v for k, v in m.items() if k != "id"})
-            self._measures[key] = [m["id"] for m in measures]
-        return self._measures[key]
+            found = self._measures[key] = (
+                [m["id"] for m in selection.measures],
+                selection.not_shown,
+            )
+        return found
 
     def catalogue(self) -> dict[str, dict[str, Any]]:
         """Every measure any flag names, once, in due-diligence step order."""

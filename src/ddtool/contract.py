@@ -593,6 +593,7 @@ TOP = Record(
                         "reason": (TEXT, REPORT),
                         "evidence": (REFS, REPORT),
                         "remediation": (REFS, REPORT),
+                        "measures_not_shown": (COUNT, OPTIONAL),  # (2.2)
                     }
                 )
             ),

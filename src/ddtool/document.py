@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -14,6 +15,19 @@ _FROM_SUPPLIER = (
 )
 _FROM_SUPPLIER_LISTS = (("path", "path"), ("data_gaps", "data_gaps"))
 _FROM_BASIS = ("reason", "evidence", "remediation")
+# how many measures fit a flag beyond those its basis lists (schema 2.2; 0 before)
+NOT_SHOWN = "measures_not_shown"
+
+
+def basis_id_of(reason: str, evidence: list[str], measures: list[str], not_shown: int) -> str:
+    """The id of a flag's basis: `BA-` and the first 10 hex digits of SHA-1 of the reason,
+    the evidence ids, an empty string and the measure ids, and where measures are not shown
+    an empty string and their count, joined by the unit separator (the same basis has the
+    same id in every run; one whose measures are all shown, the id it had in schema 2.1)."""
+    parts = [reason, *evidence, "", *measures]
+    if not_shown:
+        parts += ["", str(not_shown)]
+    return "BA-" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
 def _resolve(
@@ -153,6 +167,13 @@ def gap_of(gap: str, risk_type: str) -> bool:
     return True
 
 
+def measures_not_shown(flag: dict[str, Any]) -> int:
+    """How many measures fit a flag (joined with its basis, see register) beyond those it
+    lists: the places are six (0 where the document does not say: before schema 2.2)."""
+    count = flag.get(NOT_SHOWN)
+    return count if type(count) is int and count > 0 else 0
+
+
 def flag_measures(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[str, Any]]:
     """The remediation measures of a flag, from the document's `measures` catalogue."""
     return _resolve(document, flag, "remediation", "measures", with_id=True)
@@ -169,7 +190,8 @@ def register(document: dict[str, Any], limit: int | None = None) -> Iterator[dic
     A schema-2 flag names its supplier and its basis (reason, evidence ids, measure ids, stored
     once in `bases`); this joins them back, so each flag comes out with `supplier_name`, `path`,
     `country`, `sector`, `tiers`, `data_gaps`, `reason`, `evidence` and `remediation`, as
-    schema 1 wrote them inline. Flags that already hold those fields pass through unchanged.
+    schema 1 wrote them inline, and `measures_not_shown` (schema 2.2: the basis's count, else
+    0). Flags that already hold those fields pass through unchanged.
     """
     flags: list[dict[str, Any]] = document.get("flags", [])
     if limit is not None:
@@ -212,6 +234,7 @@ def expand_flag(
     basis = bases.get(str(flag.get("basis")), {})
     for key in _FROM_BASIS:
         out[key] = basis.get(key, "" if key == "reason" else [])
+    out[NOT_SHOWN] = basis.get(NOT_SHOWN, 0)
     return out
 
 

@@ -158,6 +158,10 @@ class SectorRisk:
     severity: float
     rationale: str
     source: str
+    # the main risk indicators the rationale names (ids of remediation.yaml's
+    # risk_indicators: "debt-bondage", "retention-of-documents"), in the order it names them:
+    # a flag's measures address each of them before anything else fills its places
+    indicators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +317,20 @@ class Measure:
     # its products name one of these listed goods, and wherever the data does not tell
     inputs: tuple[str, ...] = ()
     goods: tuple[str, ...] = ()
+    # the risk indicators (remediation.yaml's risk_indicators) the measure acts on
+    addresses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RiskIndicator:
+    """A sign by which a risk is recognised at a workplace (the ILO indicators of forced
+    labour: debt bondage, retention of identity documents …), named by sectors as their main
+    ones and by measures as what they act on."""
+
+    id: str
+    name: str
+    risk_types: tuple[str, ...]
+    reference: str
 
 
 @dataclass(slots=True, eq=False)
@@ -335,6 +353,7 @@ class Profiles:
     steps: list[tuple[str, str]]
     measures: list[Measure]
     facts: list[dict[str, str]]
+    risk_indicators: dict[str, RiskIndicator] = field(default_factory=dict)
     _sector_keys: dict[str, str] = field(default_factory=dict)
     _listings_by_sector: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _listings_by_good: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
@@ -2595,6 +2614,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     # remediation
     steps: list[tuple[str, str]] = []
     measures: dict[str, Measure] = {}
+    risk_indicators: dict[str, RiskIndicator] = {}
     for directory in dirs:
         path = directory / "remediation.yaml"
         if not path.is_file():
@@ -2606,11 +2626,31 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
             elif (str(step["id"]), str(step["name"])) not in steps:
                 steps.append((str(step["id"]), str(step["name"])))
         step_ids = {s for s, _ in steps}
+        for i, item in enumerate(_entries(data, "risk_indicators", path, check)):
+            indicator = _risk_indicator(item, f"{path}: risk_indicators[{i}]", check)
+            if indicator is not None:
+                risk_indicators[indicator.id] = indicator
         for i, item in enumerate(_entries(data, "measures", path, check)):
             where = f"{path}: measures[{i}]"
             measure = _measure(item, where, check, step_ids, sectors, good_sectors)
             if measure is not None:
+                _known_indicators(
+                    f"{where} ({measure.id}) addresses",
+                    measure.addresses,
+                    [r for r in measure.risk_types if r in RISK_TYPES],
+                    risk_indicators,
+                    check,
+                )
                 measures[measure.id] = measure
+    for sector in sectors.values():
+        for risk_type, sector_risk in sector.risk.items():
+            _known_indicators(
+                f"{sector_files[sector.id]}: {sector.id} {risk_type}.indicators",
+                sector_risk.indicators,
+                [risk_type],
+                risk_indicators,
+                check,
+            )
 
     facts: list[dict[str, str]] = []
     path = base / "sector_facts.csv"
@@ -2638,6 +2678,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         steps=steps,
         measures=list(measures.values()),
         facts=facts,
+        risk_indicators=risk_indicators,
     )
 
 
@@ -2722,8 +2763,16 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
                 value = 0.0
             values.append(float(value))
         known_source(f"{where} {risk_type}", str(entry.get("source") or ""), "source")
+        indicators = entry.get("indicators") or []
+        if not isinstance(indicators, list):
+            check.fail(where, f"{risk_type}.indicators: expected a list of ids, not {indicators!r}")
+            indicators = []
         risk[risk_type] = SectorRisk(
-            values[0], values[1], str(entry.get("rationale", "")), str(entry.get("source", ""))
+            values[0],
+            values[1],
+            str(entry.get("rationale", "")),
+            str(entry.get("source", "")),
+            tuple(dict.fromkeys(str(i) for i in indicators)),
         )
     return Sector(
         id=str(item["id"]),
@@ -2773,6 +2822,10 @@ def _measure(
     for good in goods:
         if good not in good_sectors:
             check.fail(where, f"goods: {good!r} is no good of good_sectors.csv")
+    addresses = item.get("addresses") or []
+    if not isinstance(addresses, list):
+        check.fail(where, f"addresses: expected a list of ids, not {addresses!r}")
+        addresses = []
     return Measure(
         id=str(item["id"]),
         risk_types=risk_types,
@@ -2784,4 +2837,48 @@ def _measure(
         reference=str(item.get("reference", "")),
         inputs=inputs,
         goods=goods,
+        addresses=tuple(dict.fromkeys(str(a) for a in addresses)),
     )
+
+
+def _risk_indicator(item: Any, where: str, check: _Checker) -> RiskIndicator | None:
+    if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
+        check.fail(where, "a risk indicator needs an id and a name")
+        return None
+    risk_types = tuple(str(r) for r in item.get("risk_types", []) or [])
+    if not risk_types:
+        check.fail(f"{where} ({item['id']})", "risk_types: name the risk types it is a sign of")
+    for risk_type in risk_types:
+        if risk_type not in RISK_TYPES:
+            check.fail(f"{where} ({item['id']})", f"unknown risk type {risk_type!r}")
+    return RiskIndicator(
+        id=str(item["id"]),
+        name=" ".join(str(item["name"]).split()),
+        risk_types=risk_types,
+        reference=str(item.get("reference", "")),
+    )
+
+
+def _known_indicators(
+    where: str,
+    ids: tuple[str, ...],
+    risk_types: list[str],
+    known: dict[str, RiskIndicator],
+    check: _Checker,
+) -> None:
+    """Each risk indicator named is in remediation.yaml's risk_indicators, and a sign of
+    one of the risk types it is named for."""
+    for indicator_id in ids:
+        found = known.get(indicator_id)
+        if found is None:
+            from ddtool.graph import closest_id
+
+            best = closest_id(indicator_id, list(known))
+            hint = f" (did you mean {best!r}?)" if best else ""
+            check.fail(where, f"{indicator_id!r} is no risk indicator of remediation.yaml{hint}")
+        elif risk_types and not set(risk_types) & set(found.risk_types):
+            check.fail(
+                where,
+                f"{indicator_id!r} is a sign of {', '.join(found.risk_types)},"
+                f" not of {', '.join(risk_types)}",
+            )

@@ -1,4 +1,5 @@
-"""Flags → remediation measures from the catalogue, fitted to risk type, sector and data gaps."""
+"""Flags → remediation measures from the catalogue, fitted to risk type, sector, data gaps and
+the sector's main risk indicators, six at most per flag (and how many more fit)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from ddtool.profiles import CAPTURE, Measure, Profiles, said_caught, said_caught_too
 
 MAX_MEASURES = 6
+GAP_PLACES = 3  # of the six, at most three for the measures that close data gaps
 
 
 def measure_dict(measure: Measure, profiles: Profiles) -> dict[str, Any]:
@@ -194,6 +196,15 @@ def _raw_stage(profiles: Profiles, sector: str | None) -> bool:
     return found is not None and found.stage == "raw"
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A flag's measures, and how many more of the catalogue fit it but are not shown (the
+    places are MAX_MEASURES)."""
+
+    measures: list[dict[str, Any]]
+    not_shown: int
+
+
 def measures_for_flag(
     profiles: Profiles,
     risk_type: str,
@@ -202,8 +213,24 @@ def measures_for_flag(
     gaps: list[str],
     handles: Handles = UNKNOWN,
 ) -> list[dict[str, Any]]:
-    """Measures for one flag: the steps that close its data gaps first, then the risk's own
-    (those written for what some suppliers handle only where this one may handle it)."""
+    """The measures of one flag (select_measures, without the count of those not shown)."""
+    return select_measures(profiles, risk_type, sector, inferred, gaps, handles).measures
+
+
+def select_measures(
+    profiles: Profiles,
+    risk_type: str,
+    sector: str | None,
+    inferred: bool,
+    gaps: list[str],
+    handles: Handles = UNKNOWN,
+) -> Selection:
+    """Measures for one flag: the steps that close its data gaps first (at most GAP_PLACES),
+    then the risk's own (those written for what some suppliers handle only where this one
+    may handle it): first, for each main risk indicator of the sector (SectorRisk.indicators)
+    that no measure chosen addresses, the first measure in due-diligence order that does;
+    then the rest, the sector's own before the generic ones, each in step order, while
+    places are left. Those of the risk's own are shown in step order, then by id."""
     by_id = {m.id: m for m in profiles.measures}
     chosen: list[Measure] = []
     if inferred:  # (nobody to ask at an inferred stage: the supplier above it is asked)
@@ -225,14 +252,50 @@ def measures_for_flag(
                 measure_id = SITE_COUNTRY
             if needle in gap and measure_id in by_id and by_id[measure_id] not in chosen:
                 chosen.append(by_id[measure_id])
-    chosen = chosen[:3]
+    fitting = dict.fromkeys(chosen)  # (every measure that fits the flag, for the count)
+    chosen = chosen[:GAP_PLACES]
     budget = MAX_MEASURES - len(chosen)
-    risk_measures = profiles.measures_for(risk_type, sector)
-    risk_measures = [m for m in risk_measures if m not in chosen and handles.fits(m)]
-    specific = [m for m in risk_measures if sector in m.sectors]
-    generic = [m for m in risk_measures if m not in specific]
-    picked = (specific + generic)[:budget]
+    # the risk's measures that fit, in due-diligence order (the sector's own first at a step)
+    candidates = [
+        m for m in profiles.measures_for(risk_type, sector) if m not in chosen and handles.fits(m)
+    ]
+    fitting.update(dict.fromkeys(candidates))
+    picked = _addressing(main_indicators(profiles, risk_type, sector), candidates, chosen, budget)
+    specific = [m for m in candidates if sector in m.sectors]
+    generic = [m for m in candidates if m not in specific]
+    for m in specific + generic:
+        if len(picked) >= budget:
+            break
+        if m not in picked:
+            picked.append(m)
     order = {step: i for i, (step, _) in enumerate(profiles.steps)}
     picked.sort(key=lambda m: (order.get(m.step, 99), m.id))
     chosen.extend(picked)
-    return [measure_dict(m, profiles) for m in chosen]
+    return Selection([measure_dict(m, profiles) for m in chosen], len(fitting) - len(chosen))
+
+
+def main_indicators(profiles: Profiles, risk_type: str, sector: str | None) -> tuple[str, ...]:
+    """The main risk indicators of a sector for a risk type, as sectors.yaml names them
+    (none for a sector not known)."""
+    found = profiles.sectors.get(sector) if sector is not None else None
+    risk = found.risk.get(risk_type) if found is not None else None
+    return risk.indicators if risk is not None else ()
+
+
+def _addressing(
+    indicators: Sequence[str], candidates: list[Measure], chosen: list[Measure], budget: int
+) -> list[Measure]:
+    """For each main indicator in turn that no measure chosen addresses, the first of the
+    candidates (in due-diligence order) that does, while places are left."""
+    addressed = {a for m in chosen for a in m.addresses}
+    picked: list[Measure] = []
+    for indicator in indicators:
+        if len(picked) >= budget:
+            break
+        if indicator in addressed:
+            continue
+        found = next((m for m in candidates if indicator in m.addresses), None)
+        if found is not None:
+            picked.append(found)
+            addressed.update(found.addresses)
+    return picked

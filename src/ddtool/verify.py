@@ -21,6 +21,7 @@ from ddtool.diff import (
     load_for_diff,
     read_assessment,
 )
+from ddtool.document import NOT_SHOWN, basis_id_of
 from ddtool.errors import DdtoolError
 from ddtool.sources.interface import ReadOptions
 
@@ -120,32 +121,57 @@ def verify(path: Path) -> Verification:
     return _compare(saved, found, rerun, result, beyond)
 
 
-# what each later minor version of the schema added to the supplier entries: a file saved by
-# an earlier one is compared without it (what it holds is compared in full)
-_ADDED_TO_SUPPLIERS = {"2.1": ("certifications", "audits")}
+# what each later minor version of the schema added to the supplier entries and to the
+# bases: a file saved by an earlier one is compared without it (what it holds is compared
+# in full)
+_ADDED_TO_SUPPLIERS: dict[str, tuple[str, ...]] = {"2.1": ("certifications", "audits")}
+_ADDED_TO_BASES: dict[str, tuple[str, ...]] = {"2.2": (NOT_SHOWN,)}
 
 
 def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None:
     """The re-run as the saved file's schema version holds it, when that is an earlier minor
-    version of this one (the re-run's entries lose what later versions added), with a note."""
+    version of this one (the re-run's entries and bases lose what later versions added, and
+    the bases their ids of then), with a note."""
     now = str(rerun.get("schema_version", ""))
-    added = [
-        key
-        for since, keys in _ADDED_TO_SUPPLIERS.items()
-        if _version_numbers(version) < _version_numbers(since) <= _version_numbers(now)
-        and since.split(".")[0] == version.split(".")[0]
-        for key in keys
-    ]
-    if not added:
+
+    def added_since(added: dict[str, tuple[str, ...]]) -> list[str]:
+        return [
+            key
+            for since, keys in added.items()
+            if _version_numbers(version) < _version_numbers(since) <= _version_numbers(now)
+            and since.split(".")[0] == version.split(".")[0]
+            for key in keys
+        ]
+
+    to_suppliers, to_bases = added_since(_ADDED_TO_SUPPLIERS), added_since(_ADDED_TO_BASES)
+    if not to_suppliers and not to_bases:
         return
     for entry in rerun.get("suppliers") or ():
-        for key in added:
+        for key in to_suppliers:
             entry.pop(key, None)
+    if to_bases:
+        _bases_as_before(rerun)
     rerun["schema_version"] = version
     result.checked.append(
-        f"note: saved as schema {version}, re-run as {now}: compared without what {now}"
-        f" added ({', '.join(added)})"
+        f"note: saved as schema {version}, re-run as {now}: compared without what"
+        f" {version} did not hold ({', '.join(to_suppliers + to_bases)})"
     )
+
+
+def _bases_as_before(rerun: dict[str, Any]) -> None:
+    """The re-run's bases without their count of measures not shown, under the ids they
+    had without it (schema 2.1), and its flags naming those."""
+    renamed: dict[str, str] = {}
+    bases: dict[str, Any] = {}
+    for basis_id, basis in (rerun.get("bases") or {}).items():
+        basis.pop(NOT_SHOWN, None)
+        renamed[basis_id] = earlier = basis_id_of(
+            basis["reason"], basis["evidence"], basis["remediation"], 0
+        )
+        bases[earlier] = basis
+    rerun["bases"] = {key: bases[key] for key in sorted(bases)}
+    for flag in rerun.get("flags") or ():
+        flag["basis"] = renamed.get(flag.get("basis"), flag.get("basis"))
 
 
 def _version_numbers(version: str) -> tuple[int, ...]:

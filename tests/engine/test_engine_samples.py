@@ -194,7 +194,9 @@ def test_json_contract_top_level_and_supplier_fields() -> None:
     for f in doc["flags"]:  # schema 2: a flag names its supplier and its basis
         assert set(f) - {"expected"} == {*_FLAG_SCORE_FIELDS, "inferred", "basis"}
         assert f["supplier_id"] in suppliers
-        assert set(doc["bases"][f["basis"]]) == {"reason", "evidence", "remediation"}
+        basis = doc["bases"][f["basis"]]
+        assert set(basis) == {"reason", "evidence", "remediation", "measures_not_shown"}
+        assert len(basis["remediation"]) <= 6 and basis["measures_not_shown"] >= 0
         assert ("expected" in f) == f["inferred"]
     assert all(s["path"][0] == doc["company"]["id"] for s in doc["suppliers"])
     for f in register(doc):

@@ -113,7 +113,7 @@ def test_csv_one_row_per_flag(cocoa: dict[str, Any], tmp_path: Path) -> None:
     assert rows[0] == [
         "flag_id", "supplier_id", "supplier_name", "inferred", "tiers", "path", "country",
         "region", "sector", "risk_type", "level", "likelihood", "severity", "priority", "reason",
-        "evidence", "sources", "measures", "owner", "due_date", "status",
+        "evidence", "sources", "measures", "owner", "due_date", "status", "measures_not_shown",
     ]  # fmt: skip
     assert tuple(rows[0]) == COLUMNS
     body = rows[1:]
@@ -127,6 +127,7 @@ def test_csv_one_row_per_flag(cocoa: dict[str, Any], tmp_path: Path) -> None:
         assert record["path"] == " > ".join(flag["path"])
         assert record["status"] == "open" and record["owner"] == "" and record["due_date"] == ""
         assert record["inferred"] == ("yes" if flag["inferred"] else "no")
+        assert int(record["measures_not_shown"]) == flag["measures_not_shown"]
 
 
 def test_csv_neutralises_formula_injection(tmp_path: Path) -> None:

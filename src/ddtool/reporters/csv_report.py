@@ -11,7 +11,13 @@ from typing import Any
 
 from ddtool.atomic import atomic_open
 from ddtool.deferred import Deferred, ahead
-from ddtool.document import PerBasis, flag_evidence, flag_expander, flag_measures
+from ddtool.document import (
+    PerBasis,
+    flag_evidence,
+    flag_expander,
+    flag_measures,
+    measures_not_shown,
+)
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.json_report import copy_file
 from ddtool.reporters.markdown_report import distinct_sources
@@ -47,6 +53,8 @@ COLUMNS = (
     "owner",
     "due_date",
     "status",
+    # how many more measures fit the flag than `measures` lists (six at most per flag)
+    "measures_not_shown",
 )
 
 
@@ -99,7 +107,14 @@ def flag_row(flag: dict[str, Any], document: dict[str, Any]) -> list[Any]:
     """One register row for a flag, every text cell neutralised against formula injection
     (for a few rows: each call looks up the supplier regions anew, row_chunks once)."""
     regions = supplier_regions(document.get("suppliers", []))
-    return csv_cells([*_own_cells(flag, regions), *_shared_cells(flag, document), *_LAST_CELLS])
+    return csv_cells(
+        [
+            *_own_cells(flag, regions),
+            *_shared_cells(flag, document),
+            *_LAST_CELLS,
+            measures_not_shown(flag),
+        ]
+    )
 
 
 def csv_chunks(document: dict[str, Any], rows_per_chunk: int = 2000) -> Iterator[str]:
@@ -136,7 +151,9 @@ def row_chunks(
         """The rest of a row after its own cells, as CSV."""
         piece.seek(0)
         piece.truncate()
-        cells.writerow(csv_cells([*_shared_cells(flag, document), *_LAST_CELLS]))
+        cells.writerow(
+            csv_cells([*_shared_cells(flag, document), *_LAST_CELLS, measures_not_shown(flag)])
+        )
         return piece.getvalue()
 
     tails = PerBasis(tail_of)

@@ -16,6 +16,7 @@ from ddtool.document import (
     flag_evidence,
     flag_measures,
     low_on_a_gap,
+    measures_not_shown,
     register,
     supplier_scores,
 )
@@ -28,6 +29,7 @@ from ddtool.reporters.shown import (
     flag_counts,
     level_shown,
     measure_text,
+    not_shown_text,
     sector_text,
     settings_text,
     source_behind,
@@ -233,10 +235,13 @@ class ExcelReporter(Reporter):
         def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
             evidence, measures = flag_evidence(doc, flag), flag_measures(doc, flag)
             sequences[tuple(str(m["step"]) for m in measures)] = None
+            more = measures_not_shown(flag)
             texts = (
                 _evidence_text(evidence),
                 _sources_text(evidence, sources),
-                "\n".join(map(measure_text, measures)),
+                "\n".join(
+                    [*map(measure_text, measures), *([not_shown_text(more)] if more else [])]
+                ),
             )
             return texts, measures
 

@@ -22,6 +22,7 @@ from ddtool.document import (
     flag_measures,
     gap_counts,
     low_on_a_gap,
+    measures_not_shown,
     register,
     supplier_scores,
 )
@@ -40,6 +41,7 @@ from ddtool.reporters.shown import (
     highest_shown,
     level_shown,
     measure_text,
+    not_shown_text,
     sector_text,
     settings_text,
     supplier_regions,
@@ -527,7 +529,10 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "priority": flag.get("priority"),
                 "reason": flag.get("reason", ""),
                 "evidence": [evidence_text(e) for e in flag_evidence(document, flag)],
-                "measures": list(map(measure_text, flag_measures(document, flag))),
+                "measures": [
+                    *map(measure_text, flag_measures(document, flag)),
+                    *([not_shown_text(more)] if (more := measures_not_shown(flag)) else []),
+                ],
                 "inferred": bool(flag.get("inferred")),
             }
         )

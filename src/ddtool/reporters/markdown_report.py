@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
-from ddtool.document import PerBasis, flag_evidence, flag_measures, register
+from ddtool.document import PerBasis, flag_evidence, flag_measures, measures_not_shown, register
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.shown import (
     ExposureLevels,
@@ -18,6 +18,7 @@ from ddtool.reporters.shown import (
     flag_country,
     flag_counts,
     level_shown,
+    not_shown_text,
     sector_text,
     settings_text,
     source_behind,
@@ -345,6 +346,9 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
                 f" — {inline(m.get('owner') or 'owner to be named')}"
                 for m in measures
             ]
+            more = measures_not_shown(flag)
+            if more:
+                out.append(f"- {not_shown_text(more)}")
             out.append("")
     return out
 

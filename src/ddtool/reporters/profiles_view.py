@@ -222,7 +222,8 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
             rt,
             f"{r.likelihood:g}",
             f"{r.severity:g}",
-            r.rationale,
+            # (the main risk indicators: each flag's measures address them first)
+            r.rationale + (f" Main indicators: {', '.join(r.indicators)}." if r.indicators else ""),
             rated_by
             if r.source == RATING_SOURCE  # (a rating resting on no source but itself)
             else f"{rated_by}; rests on: " + (f"{src.name} ({src.year})" if src else r.source),

@@ -272,6 +272,12 @@ def warning_text(warning: dict[str, Any]) -> str:
     return text
 
 
+def not_shown_text(count: int) -> str:
+    """What the registers say under a flag's measures where more fit it than are shown."""
+    more = "1 more measure fits" if count == 1 else f"{count} more measures fit"
+    return f"+{more} this flag, not shown (six at most per flag)"
+
+
 def measure_text(measure: Mapping[str, Any]) -> str:
     """A measure as the registers give it: its due-diligence step, then its title ("Cease
     and prevent: Check age records at hiring"); the title alone where no step is named."""
