@@ -845,7 +845,7 @@ def _supplier_changes(
         for column in columns:
             was = (before.get("attributes") or {}).get(column)
             now = (after.get("attributes") or {}).get(column)
-            if _text_key(was) != _text_key(now):
+            if was != now and _text_key(was) != _text_key(now):
                 changes.append(_change(now_id, after, ATTRIBUTE_FIELD + column, was, now))
     return changes
 
@@ -867,6 +867,13 @@ def _same_value(field: str, was: Any, now: Any, renamed: dict[str, str]) -> bool
     case ("Cocoa Beans", "cocoa beans": products are matched to goods in any case;
     "Rainforest Alliance", "rainforest alliance": the score recognises them alike, and the
     labels quote the name as written). Buyers are ids, compared as they are."""
+    if was == now and (
+        field != "buyers" or not isinstance(was, list) or renamed.keys().isdisjoint(map(str, was))
+    ):
+        # (written alike is alike in any form, order and case: most fields of most suppliers
+        # of a 10^5-supplier diff, not normalised and sorted then; buyers unless one of them
+        # took a new id)
+        return True
     if field not in UNORDERED_FIELDS or not isinstance(was, list) or not isinstance(now, list):
         return bool(_text_key(was) == _text_key(now))
     if field == "buyers":
