@@ -15,6 +15,7 @@ import yaml
 from openpyxl import load_workbook
 from rich.console import Console
 
+import ddtool.diff
 from ddtool.assess import AssessOptions, assess
 from ddtool.diff import diff_assessments, is_empty
 from ddtool.document import register
@@ -391,3 +392,96 @@ def test_a_changed_flag_shows_its_old_and_new_priority_in_every_output(tmp_path:
     render_diff_terminal(diff, console)
     line = next(x for x in console.export_text().splitlines() if flag["id"] in x)
     assert f"{old} → {new}" in line
+
+
+# (case, field, last year's value, this year's, suppliers under a new id, the same or not)
+SAME_VALUES: list[tuple[str, str, Any, Any, dict[str, str], bool]] = [
+    ("a name written alike", "name", "Sefwi Growers", "Sefwi Growers", {}, True),
+    (
+        "a name composed and decomposed",
+        "name",
+        "Soci\u00e9t\u00e9",
+        "Socie\u0301te\u0301",
+        {},
+        True,
+    ),
+    ("a name in another case", "name", "Sefwi Growers", "SEFWI GROWERS", {}, False),
+    ("workers alike", "workers", 760, 760, {}, True),
+    ("workers", "workers", 760, 800, {}, False),
+    ("no share either year", "share", None, None, {}, True),
+    ("products alike", "products", ["cocoa beans"], ["cocoa beans"], {}, True),
+    (
+        "products in another order and case",
+        "products",
+        ["Sugar", "cocoa"],
+        ["COCOA", "sugar"],
+        {},
+        True,
+    ),
+    ("products", "products", ["cocoa beans"], ["cocoa butter"], {}, False),
+    ("buyers alike", "buyers", ["T1", "T2"], ["T1", "T2"], {}, True),
+    ("buyers in another order", "buyers", ["T1", "T2"], ["T2", "T1"], {}, True),
+    ("a buyer under its new id", "buyers", ["T1"], ["T1X"], {"T1": "T1X"}, True),
+    # the same id both years, but the old one's supplier took a new id: another buyer now
+    (
+        "a buyer written alike, its supplier under a new id",
+        "buyers",
+        ["T1"],
+        ["T1"],
+        {"T1": "T1X"},
+        False,
+    ),
+    ("audits alike", "audits", PASSED, copy.deepcopy(PASSED), {}, True),
+    ("audits", "audits", PASSED, FAILED, {}, False),
+]
+
+
+@pytest.fixture
+def normalised(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The values the diff normalises to compare them (ddtool.diff._text_key), as it does."""
+    values: list[Any] = []
+    text_key = ddtool.diff._text_key
+
+    def counted(value: Any, *, any_case: bool = False) -> Any:
+        values.append(value)
+        return text_key(value, any_case=any_case)
+
+    monkeypatch.setattr(ddtool.diff, "_text_key", counted)
+    return values
+
+
+@pytest.mark.parametrize(
+    ("field", "was", "now", "renamed", "same"),
+    [case[1:] for case in SAME_VALUES],
+    ids=[case[0] for case in SAME_VALUES],
+)
+def test_a_supplier_field_is_the_same_written_alike_or_as_compared(
+    normalised: list[Any],
+    field: str,
+    was: Any,
+    now: Any,
+    renamed: dict[str, str],
+    same: bool,
+) -> None:
+    """A value written alike both years is the same without being normalised and sorted
+    (most fields of most suppliers of a 10^5-supplier diff); any other value as compared."""
+    assert ddtool.diff._same_value(field, was, now, renamed) is same
+    if was == now and not (field == "buyers" and renamed):
+        assert normalised == []
+
+
+def test_extra_columns_written_alike_are_not_normalised(normalised: list[Any]) -> None:
+    """An extra column written alike both years is no change, and not normalised; one
+    written in another case is a change."""
+
+    def entry(attributes: dict[str, Any]) -> dict[str, Any]:
+        return {**COOP, "buyers": [], "attributes": attributes}
+
+    old = {"schema_version": "1.0", "flags": [], "suppliers": []}
+    before = {"C2": entry({"Region code": "WN", "Tier note": "direct"})}
+    after = {"C2": entry({"Region code": "WN", "Tier note": "Direct"})}
+    changes = ddtool.diff._supplier_changes(old, old, before, after, {})
+    assert [(c["field"], c["old"], c["new"]) for c in changes] == [
+        ("attributes.Tier note", "direct", "Direct")
+    ]
+    assert sorted(normalised) == ["Direct", "direct"]

@@ -638,65 +638,93 @@ def _reinferred(
     a buyer left for one of its own. Several stages may become one, and a stage of no one
     commodity (a trader assumed in its buyer's country) one for each commodity it worked;
     where one could be either of two of a kind, it is paired with neither."""
-    gone = any(e.get("inferred") and i not in new for i, e in old.items())
-    came = any(e.get("inferred") and i not in old for i, e in new.items())
-    if not gone and not came:
+    # (each assessment's entries gone through once: 10^5 of them, a few hundred inferred)
+    waiting = [node_id for node_id, entry in old.items() if entry.get("inferred")]
+    inferred_now = [node_id for node_id, entry in new.items() if entry.get("inferred")]
+    gone = any(node_id not in new for node_id in waiting)
+    if not gone and all(node_id in old for node_id in inferred_now):
         return {}
-    # every inferred supplier of the new assessment by its sector and each of its buyers
+    # every inferred supplier of the new assessment: its stage, and it by its sector and each
+    # of its buyers
+    stage_now: dict[str, tuple[str, str | None]] = {}
     under: dict[tuple[str, str], list[str]] = {}
-    for node_id, entry in new.items():
-        if entry.get("inferred"):
-            sector = _stage_of(node_id, entry)[0]
-            for buyer in entry.get("buyers") or ():
-                under.setdefault((sector, str(buyer)), []).append(node_id)
+    for node_id in inferred_now:
+        stage_now[node_id] = _stage_of(node_id, new[node_id])
+        for buyer in new[node_id].get("buyers") or ():
+            under.setdefault((stage_now[node_id][0], str(buyer)), []).append(node_id)
+    place = {node_id: i for i, node_id in enumerate(waiting)}
+    # the buyers of the old assessment as the new one names them (a buyer under a new id, an
+    # inferred stage inferred again: as each is paired), of each stage waiting and of each
+    # candidate in both assessments; and who buys from a stage waiting, to name anew
+    named: dict[str, set[str]] = {}
+    fed: dict[str, list[str]] = {}
+    in_both = [node_id for node_id in stage_now if node_id in old and node_id not in place]
+    for node_id in (*waiting, *in_both):
+        named[node_id] = set()
+        for buyer in map(str, old[node_id].get("buyers") or ()):
+            named[node_id].add(renamed.get(buyer, buyer))
+            if buyer in place:
+                fed.setdefault(buyer, []).append(node_id)
+    # the stages whose pairing a candidate in both assessments stood in, by its buyers
+    weighed_by: dict[str, set[str]] = {}
+
+    def paired_with(node_id: str) -> list[str]:
+        """The inferred suppliers of the new assessment this one is, as its buyers and its
+        candidates' are named now; none where it is none or could be either of two."""
+        kept = node_id in new
+        left = named[node_id]
+        if kept:  # (the buyers that left it)
+            left = left - set(map(str, new[node_id].get("buyers") or ()))
+        sector, commodity = _stage_of(node_id, old[node_id])
+        closeness: dict[str, int] = {}
+        for buyer in left:
+            for other in under.get((sector, buyer), ()):
+                # in both, and under that buyer then: nothing merged into it; and one in both
+                # for one in both: no flag is new or resolved
+                if other in old:
+                    if kept:
+                        continue
+                    weighed_by.setdefault(other, set()).add(node_id)
+                    if buyer in named[other]:
+                        continue
+                rank = _closeness(node_id, commodity, other, stage_now[other][1])
+                if rank is not None:
+                    closeness[other] = rank
+        if not closeness:
+            return []
+        best = min(closeness.values())
+        found = sorted(other for other, rank in closeness.items() if rank == best)
+        commodities = [stage_now[other][1] for other in found]
+        # one, or one for each commodity a stage of no one commodity worked
+        if len(found) == 1 or (
+            commodity is None
+            and None not in commodities
+            and len(set(commodities)) == len(commodities)
+        ):
+            return found
+        return []
+
     # round by round down the chain: a stage whose buyer is itself an inferred stage inferred
     # again (a spinner's under a finisher's, when the garment maker moved) is paired once
-    # that buyer is
+    # that buyer is. A stage is looked at again only once a round's pairings have named anew
+    # its buyers, or those of a candidate it weighed: nothing else it is paired by changes,
+    # so it would pair no more than it did. (Looking at every stage waiting in every round,
+    # its buyers and each candidate's named anew for each buyer, took most of a second on a
+    # 10^5-supplier diff where one country's suppliers moved: the buyers of its cotton farms
+    # times those of the farms they moved to.)
     pairs: dict[str, list[str]] = {}
-
-    def as_now(buyers: Any) -> set[str]:
-        """Buyers of the old assessment as the new one names them."""
-        found: set[str] = set()
-        for buyer in map(str, buyers or ()):
-            found.add(renamed.get(buyer, buyer))
-            found.update(pairs.get(buyer, ()))
-        return found
-
-    while True:
-        paired: dict[str, list[str]] = {}
-        for node_id, entry in old.items():
-            if not entry.get("inferred") or node_id in pairs:
-                continue
-            kept = node_id in new
-            left = as_now(entry.get("buyers"))
-            if kept:  # (the buyers that left it)
-                left -= set(map(str, new[node_id].get("buyers") or ()))
-            sector, commodity = _stage_of(node_id, entry)
-            closeness: dict[str, int] = {}
-            for buyer in left:
-                for other in under.get((sector, buyer), ()):
-                    # in both, and under that buyer then: nothing merged into it; and one
-                    # in both for one in both: no flag is new or resolved
-                    if other in old and (kept or buyer in as_now(old[other].get("buyers"))):
-                        continue
-                    rank = _closeness(node_id, commodity, other, _stage_of(other, new[other])[1])
-                    if rank is not None:
-                        closeness[other] = rank
-            if not closeness:
-                continue
-            best = min(closeness.values())
-            found = sorted(other for other, rank in closeness.items() if rank == best)
-            commodities = [_stage_of(other, new[other])[1] for other in found]
-            # one, or one for each commodity a stage of no one commodity worked
-            if len(found) == 1 or (
-                commodity is None
-                and None not in commodities
-                and len(set(commodities)) == len(commodities)
-            ):
-                paired[node_id] = found
-        if not paired:
-            return pairs
+    again = waiting
+    while again:
+        paired = {node_id: found for node_id in again if (found := paired_with(node_id))}
         pairs.update(paired)
+        renewed: set[str] = set()
+        for was, nows in paired.items():
+            for node_id in fed.get(was, ()):
+                named[node_id].update(nows)
+                renewed.add(node_id)
+        looked = {node_id for other in renewed for node_id in weighed_by.get(other, ())}
+        again = sorted((renewed & place.keys() | looked) - pairs.keys(), key=place.__getitem__)
+    return pairs
 
 
 def _stage_of(node_id: str, entry: dict[str, Any]) -> tuple[str, str | None]:
@@ -817,7 +845,7 @@ def _supplier_changes(
         for column in columns:
             was = (before.get("attributes") or {}).get(column)
             now = (after.get("attributes") or {}).get(column)
-            if _text_key(was) != _text_key(now):
+            if was != now and _text_key(was) != _text_key(now):
                 changes.append(_change(now_id, after, ATTRIBUTE_FIELD + column, was, now))
     return changes
 
@@ -839,6 +867,13 @@ def _same_value(field: str, was: Any, now: Any, renamed: dict[str, str]) -> bool
     case ("Cocoa Beans", "cocoa beans": products are matched to goods in any case;
     "Rainforest Alliance", "rainforest alliance": the score recognises them alike, and the
     labels quote the name as written). Buyers are ids, compared as they are."""
+    if was == now and (
+        field != "buyers" or not isinstance(was, list) or renamed.keys().isdisjoint(map(str, was))
+    ):
+        # (written alike is alike in any form, order and case: most fields of most suppliers
+        # of a 10^5-supplier diff, not normalised and sorted then; buyers unless one of them
+        # took a new id)
+        return True
     if field not in UNORDERED_FIELDS or not isinstance(was, list) or not isinstance(now, list):
         return bool(_text_key(was) == _text_key(now))
     if field == "buyers":
