@@ -164,3 +164,63 @@ def test_a_slip_is_told_from_another_word(header: str, near: str | None) -> None
 
     found = near_header(header)
     assert (found[0] if found else None) == near
+
+
+@pytest.mark.parametrize(
+    ("header", "read_as"),
+    [
+        ("Contry", "country"),
+        ("Suplier nme", "name"),  # (a letter in each of two words)
+        ("Byer ID", "buyers"),
+        ("Migrnt %", "migrant_pct"),
+        # a word added or left out: another header, not a slip of letters
+        ("Factory", None),
+        ("Facility", None),
+        ("Partner", None),
+        ("Product ID", None),
+        # a plural ending: a word of its own
+        ("Standard", None),
+        ("Shares", None),
+        ("Females", None),
+        # a percentage's header without a word of one: it may hold counts
+        ("Migrnt", None),
+        ("Migrant", None),
+    ],
+)
+def test_only_a_slip_of_letters_is_read_as_its_field(header: str, read_as: str | None) -> None:
+    from ddtool.sources.columns import slipped_header
+
+    found = slipped_header(header)
+    assert (found[1] if found else None) == read_as
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        # names of plants under 'Factory': no id column, not ids of 'Main plant' twice
+        (["Supplier name", "Factory", "Country"], [["Foo", "Main plant", "GH"]] * 2),
+        # counts of migrant workers, not a percentage
+        (["Supplier ID", "Supplier name", "Migrant"], [["P1", "Foo", "40"], ["P2", "Bar", "12"]]),
+        # an audit standard, not a certification held
+        (
+            ["Supplier ID", "Supplier name", "Standard"],
+            [["P1", "Foo", "SMETA"], ["P2", "Bar", "BSCI"]],
+        ),
+    ],
+)
+def test_a_header_of_other_words_is_not_read_as_a_field(
+    tmp_path: Path, header: list[str], rows: list[list[str]]
+) -> None:
+    found, _ = _read(tmp_path, header, rows)
+    assert "misspelt-header" not in [kind for kind, _, _, _ in found]
+
+
+def test_of_two_slips_of_one_field_the_first_is_read_and_the_second_named(tmp_path: Path) -> None:
+    found, suppliers = _read(
+        tmp_path,
+        ["Supplier ID", "Supplier name", "Contry", "Coutnry"],
+        [["P1", "Foo", "IND", "PAK"]],
+    )
+    assert found == [_read_as("Contry", "country"), _kept("Coutnry", "country")]
+    assert suppliers["P1"]["country"] == "IND"
+    assert suppliers["P1"]["attributes"] == {"Coutnry": "PAK"}

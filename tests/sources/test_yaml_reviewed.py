@@ -136,7 +136,10 @@ def test_misspelt_keys_are_read_or_named_with_the_field_they_look_like(tmp_path:
     a table header written as a key ('migrant_percent') and a misspelt top-level key are
     only named."""
     chain, problems = read(tmp_path, MISSPELT)
-    found = problems.flatten(["severity", "type", "line", "column", "suggestion"])
+    found = sorted(
+        problems.flatten(["severity", "type", "line", "column", "suggestion"]),
+        key=lambda problem: problem[2],
+    )
     assert found == [
         ["warning", "unmapped-key", 1, "compnay", "'company'"],
         ["warning", "misspelt-key", 4, "contry", "'country'"],
@@ -148,10 +151,10 @@ def test_misspelt_keys_are_read_or_named_with_the_field_they_look_like(tmp_path:
         ["warning", "misspelt-key", 11, "shares", "'share'"],
         ["warning", "misspelt-key", 14, "buyer", "'buyers'"],
     ]
-    assert problems.items[1].message == (
+    assert [p.message for p in problems.items if p.location.column == "contry"] == [
         "key 'contry' is not a field's name but is written much like 'country' (a slip): it is"
         " read as 'country'; correct the key"
-    )
+    ]
     read_as = {
         s.id: (s.country, s.sector, s.workers, s.buyers, s.share, s.attributes)
         for s in chain.suppliers
@@ -477,3 +480,54 @@ def test_a_buyer_key_naming_an_id_of_another_file_is_read(
     chain, problems = read_chain([path])
     assert [(p.type, p.severity) for p in problems.items] == [(kind, "warning")]
     assert chain.suppliers[0].buyers == ([value] if kind == "misspelt-key" else [])
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "{id: S1, contry: IND, Country: PAK}",
+        "{id: S1, Country: PAK, contry: IND}",
+    ],
+)
+def test_of_two_keys_like_one_field_the_one_in_another_case_is_read(
+    tmp_path: Path, entry: str
+) -> None:
+    chain, problems = read(tmp_path, f"suppliers:\n  - {entry}\n")
+    assert chain.suppliers[0].country == "PAK"
+    assert chain.suppliers[0].attributes == {"contry": "IND"}
+    assert problems.flatten(["type", "column"]) in (
+        [["misspelt-key", "Country"], ["unmapped-key", "contry"]],
+        [["unmapped-key", "contry"], ["misspelt-key", "Country"]],
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "read_as"),
+    [
+        ("shares: 1200", None),  # a count of shares, not a share of the buyer's volume
+        ("shares: 0.4", 0.4),
+        ("Workers: many", None),
+        ("Workers: 120", 120),
+    ],
+)
+def test_a_misspelt_key_of_a_number_is_read_only_when_its_value_is_one(
+    tmp_path: Path, entry: str, read_as: float | None
+) -> None:
+    chain, problems = read(tmp_path, f"suppliers:\n  - {{id: S1, {entry}}}\n")
+    field = "share" if entry.startswith("shares") else "workers"
+    assert getattr(chain.suppliers[0], field) == read_as
+    [problem] = problems.items
+    if read_as is None:
+        assert problem.type == "unmapped-key"
+        assert f"(its value is not one '{field}' takes)" in problem.message
+    else:
+        assert problem.type == "misspelt-key"
+
+
+def test_a_problem_of_a_misspelt_key_names_the_key_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text("suppliers:\n  - id: S1\n    contry: Vietnma\n", "utf-8")
+    result = CliRunner().invoke(app, ["validate", "--format", "json", str(path)])
+    [chain] = json.loads(result.stdout)
+    [unknown] = [p for p in chain["problems"] if p["type"] == "unknown-country"]
+    assert (unknown["location"]["line"], unknown["location"]["column"]) == (3, "contry")

@@ -734,6 +734,33 @@ def near_header(text: str) -> tuple[str, str] | None:
     return best
 
 
+def slipped_header(text: str) -> tuple[str, str] | None:
+    """The known header a header is a slip of (near_header), as written, and its field,
+    when the slip is of letters only, as a header may be read as its field (SLIPS_READ):
+    as many words as the known one, each at most one letter off ('Suplier nme'), neither a
+    word added ('Factory' is no 'Factory ID', 'Product ID' no 'Productos') nor a plural
+    ending ('Standard' is no 'Standards', 'Migrant' no 'Migrants'), and for a percentage a
+    word of one ('Migrnt %'; 'Migrnt' holding counts is none). None otherwise."""
+    from rapidfuzz.distance import OSA  # (only for a header of no known name)
+
+    near = near_header(text)
+    if near is None:
+        return None
+    words, known = header_words(text).split(), header_words(near[0]).split()
+    if len(words) != len(known) or any(
+        OSA.distance(word, form) > 1 or word.rstrip("s") == form.rstrip("s")
+        for word, form in zip(words, known, strict=True)
+        if word != form
+    ):
+        return None
+    if (
+        near[1] in ("female_pct", "migrant_pct")
+        and _PERCENT_PATTERN.search(" ".join(words)) is None
+    ):
+        return None
+    return near
+
+
 # Words of a header that show which field it is meant as, when it matched no alias exactly:
 # each a whole word of the header (with a plural ending: "Buyers", "mujeres", "Industries",
 # never a part of another word: "Transparency" names no parent, "Payslips" no country), or,

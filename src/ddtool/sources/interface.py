@@ -100,10 +100,12 @@ class RawRecord:
     lines: dict[str, int] = field(default_factory=dict)  # YAML: key -> line
 
     def where(self, field_name: str) -> Location:
-        """The location of one field: the cell for tables, the key's line for YAML."""
+        """The location of one field: the cell for tables, the key's line for YAML (named as
+        the key is written: a slip read as the field, 'contry', is named so)."""
         if field_name in self.lines:
             loc = self.location
-            return Location(loc.file, loc.sheet, loc.row, field_name, self.lines[field_name])
+            key = self.columns.get(field_name, field_name)
+            return Location(loc.file, loc.sheet, loc.row, key, self.lines[field_name])
         return self.location.with_column(self.columns.get(field_name))
 
 

@@ -31,6 +31,7 @@ from ddtool.sources.columns import (
     match_header,
     near_header,
     region_rank,
+    slipped_header,
     values_fit,
 )
 from ddtool.sources.interface import (
@@ -401,18 +402,30 @@ def _read_slips(
     values are ids of the table); not one with a word of a field ('Customers', 'Anteil
     Einkauf': other words, which the hints name). Left as an attribute, a misspelt country
     column would turn every supplier into one of no country, its values unchecked."""
-    taken = set(mapping.values())
+    held = set(mapping.values())
     slips: list[tuple[int, str, str]] = []
     for col, label in labels.items():
         if col in mapping or hint_header(label) is not None:
             continue  # (a header in other words, 'Customers', 'Parent company': only named)
-        near = near_header(label)
-        if near is not None and near[1] in SLIPS_READ and near[1] not in taken:
+        near = slipped_header(label)
+        if near is not None and near[1] in SLIPS_READ and near[1] not in held:
             slips.append((col, *near))
-            taken.add(near[1])
-    # the id column first: a misspelt buyers column is told by the ids of the table
-    slips.sort(key=lambda slip: slip[2] != "id")
+    # the id column first (a misspelt buyers column is told by the ids of the table), then
+    # in the order of the columns
+    slips.sort(key=lambda slip: (slip[2] != "id", slip[0]))
+    read_as: dict[str, int] = {}  # the column read as each field
     for col, written, target in slips:
+        label = labels[col]
+        if target in read_as:  # a second slip of one field: one column holds it
+            problems.warning(
+                "unmapped-column",
+                f"column '{label}' is written much like '{written}' too, but column"
+                f" '{labels[read_as[target]]}' is read as the {target} column: it is kept as"
+                " an attribute; keep one, or map the one to read",
+                where.with_column(label),
+                suggestion=options.map_hint(label, target),
+            )
+            continue
         ids: AbstractSet[str] = frozenset()
         if target == "buyers":
             id_col = next((c for c, field in mapping.items() if field == "id"), None)
@@ -422,7 +435,7 @@ def _read_slips(
         if not values_fit(target, columns[col], ids, _HALF):
             continue  # (named below, and kept as an attribute)
         mapping[col] = target
-        label = labels[col]
+        read_as[target] = col
         problems.warning(
             "misspelt-header",
             f"column '{label}' matches no known header but is written much like '{written}':"

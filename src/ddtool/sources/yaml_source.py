@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ddtool.errors import Location, ProblemList
-from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_key
+from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_key, values_fit
 from ddtool.sources.interface import (
     ChainReader,
     RawChain,
@@ -673,13 +673,14 @@ class YamlReader(ChainReader):
                 continue
             read = check.supplier(entry, parent_id)
             if read is not None:
-                fields, extras = read
+                fields, extras, keys = read
                 # (an alias of an entry written above, `- *supplier`: at its own line, each
                 # key too)
                 alias = line is not None and line != entry.get(_LINE)
                 record = RawRecord(
                     fields,
                     Location(check.path, line=line if alias else entry.get(_LINE)),
+                    columns=keys,
                     extras=extras,
                     parent=parent_id,
                     lines={} if alias else entry.get(_KEY_LINES, {}),
@@ -738,14 +739,17 @@ class _Check:
         slip of (_read_as), by its key."""
         lines = mapping.get(_KEY_LINES, {})
         found: dict[str, str] = {}
+        nears: list[tuple[str, str, str]] = []
         for key in mapping:
             if not isinstance(key, str) or key in known or key in _MARKERS:
                 continue
+            near = _near_key(key, known, aliases, isinstance(mapping[key], dict | list))
+            if near is not None:
+                nears.append((key, *near))
+        # (the name in another case before a slip: 'Country' is read beside 'contry')
+        nears.sort(key=lambda near: near[2] != "case")
+        for key, meant, how in nears:
             value = mapping[key]
-            near = _near_key(key, known, aliases, isinstance(value, dict | list))
-            if near is None:
-                continue
-            meant, how = near
             if how != "case" and (
                 (meant in mapping and meant != key)
                 or (meant in _TABLE_ONLY and "audits" in mapping)
@@ -756,14 +760,23 @@ class _Check:
             found.setdefault(meant, key)
             if what == "top-level key" and meant == "suppliers" and "suppliers" not in mapping:
                 continue  # (reported as no-suppliers, with the suggestion)
-            if (
+            if renames is not None and meant in renames.values() and how != "alias":
+                first = next(k for k, m in renames.items() if m == meant)
+                self.problems.warning(
+                    "unmapped-key",
+                    f"key {key!r} is written much like {meant!r} too, but key {first!r} is"
+                    " read as it: it is kept as an attribute; keep one",
+                    self.at(lines.get(key), key),
+                    suggestion=f"'{meant}'",
+                )
+                continue
+            readable = (
                 renames is not None
                 and how != "alias"
                 and meant in _SLIPS_READ
                 and meant not in mapping
-                and meant not in renames.values()
-                and self._fits(meant, value, parent)
-            ):
+            )
+            if readable and renames is not None and self._fits(meant, value, parent):
                 renames[key] = meant
                 self.problems.warning(
                     "misspelt-key",
@@ -775,6 +788,7 @@ class _Check:
                 )
                 continue
             lost = meant not in mapping and self._holds_links(meant, value, parent)
+            how = "unfit" if readable else how  # (a slip, of a value the field does not take)
             self._unread_key(key, meant, how, what, lines.get(key), lost)
         return found
 
@@ -790,7 +804,10 @@ class _Check:
         if meant in ("products", "certifications"):
             return isinstance(value, str | list) and bool(value)
         value = _unlisted(value)
-        return value is not None and value != "" and not isinstance(value, dict | list)
+        if value is None or value == "" or isinstance(value, dict | list):
+            return False
+        # a count or a percentage is told by its value ('shares: 1200' is no share)
+        return meant not in _NUMBERS or values_fit(meant, [value])
 
     def _holds_links(self, meant: str, value: Any, parent: str | None) -> bool:
         """Whether a key taken for `buyers` or `suppliers` holds what that field would read:
@@ -833,6 +850,7 @@ class _Check:
             "case": "keys are written exactly as the field names",
             "spelling": "no key has this name",
             "alias": "a table header; in YAML the key is the field's name",
+            "unfit": f"its value is not one {meant!r} takes",
         }[how]
         kept = "kept as an attribute" if what == "key" else "ignored"
         message = f"{what} {key!r} is not read as {meant!r} ({why}): it is {kept}"
@@ -870,9 +888,10 @@ class _Check:
 
     def supplier(
         self, entry: dict[Any, Any], parent: str | None = None
-    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        """A supplier entry's fields and extras, its problems reported; None when its id
-        is not one (a list or a mapping). `parent`: the id of the supplier it is under."""
+    ) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]] | None:
+        """A supplier entry's fields, extras and the keys read as fields they are slips of
+        (by field), its problems reported; None when its id is not one (a list or a
+        mapping). `parent`: the id of the supplier it is under."""
         renames: dict[str, str] = {}
         self.keys(entry, _SUPPLIER_KEYS, "key", aliases=True, parent=parent, renames=renames)
         lines: dict[str, int] = entry.get(_KEY_LINES, {})
@@ -913,7 +932,8 @@ class _Check:
             elif key == "certifications":
                 value = self._certifications(value, line)
             fields[key] = _strip_lines(value)
-        return (fields, extras) if usable else None
+        keys = {meant: key for key, meant in renames.items()}
+        return (fields, extras, keys) if usable else None
 
     def _not_single(self, name: str, value: Any, line: int | None, key: str) -> None:
         """Report a list or a mapping where one value belongs."""
