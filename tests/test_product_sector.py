@@ -1,7 +1,8 @@
 """The sector a supplier of no sector of its own is taken to be in from its products: a
 product that names a sector is that sector's; a good's name, plain or with qualifiers of its
-grade or origin, is its sector's; a good worked after the farm or boat ('roasted', 'canned',
-'frozen') is in no sector of its grower's, and then no sector is guessed."""
+grade or standard, is its sector's; a good beside other words (worked: 'roasted', 'canned',
+'frozen'; packed; got otherwise: 'wild-caught shrimp') may be in no sector of its grower's,
+and then no sector is guessed."""
 
 from __future__ import annotations
 
@@ -18,7 +19,16 @@ from ddtool.profiles import load_profiles
     [
         ("cocoa beans", "cocoa-farming"),
         ("organic cocoa beans", "cocoa-farming"),
-        ("Ivorian cocoa beans in jute bags", "cocoa-farming"),
+        ("grade A cocoa beans", "cocoa-farming"),
+        # an origin or packing beside the good: it may be anyone's, no guess
+        ("Ivorian cocoa beans in jute bags", ""),
+        ("tuna in tin cans", ""),
+        # how a seafood was got, against its good's sector (shrimp: aquaculture)
+        ("wild-caught shrimp", ""),
+        ("shrimp, not farmed", ""),
+        # one word naming a sector may be many things: a snack, an ingot of anything
+        ("chips", None),
+        ("ingots", None),
         ("dried cocoa beans", "cocoa-farming"),  # (a farm dries its beans)
         ("coffee", "coffee-farming"),
         ("roasted coffee", "coffee-roasting"),  # the name of a sector

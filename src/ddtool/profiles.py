@@ -558,21 +558,26 @@ class Profiles:
 
     def product_sector(self, product: str) -> str | None:
         """The sector a supplier naming this product is in, as far as the product says (for
-        a supplier of no sector of its own): the sector whose name or alias the product is
-        ('roasted coffee': coffee roasting); else that of the listed good it names, as
-        written or amid qualifiers ('organic cocoa beans': cocoa farming); "" where a word of
-        it says the good was worked ('roasted coffee beans', 'canned tuna loins': a maker's
-        product, in no sector the good's grower or catcher is); None where it names no good."""
-        sector = self._sector_keys.get(text_key(product))
+        a supplier of no sector of its own): the sector whose name or alias the product is,
+        in two words or more ('roasted coffee': coffee roasting; 'chips' or 'ingots' alone
+        may be many things); else that of the listed good it names, as written ('cocoa
+        beans': cocoa farming) or with words of its grade, standard or a farm's own work
+        only ('organic cocoa beans', 'dried cocoa beans'); "" where other words stand beside
+        the good ('roasted coffee beans', 'canned tuna', 'wild-caught shrimp', 'tuna in tin
+        cans': worked, packed or got otherwise than its sector says): no sector is guessed;
+        None where it names no good."""
+        key = text_key(product)
+        sector = self._sector_keys.get(key) if " " in key else None
         if sector is not None:
             return sector
         good = self.match_good(product)
         if good is None:
             return None
-        if self._named_good(product) is None and any(
-            text_key(word) in _WORKED for word in exact_key(product).split()
-        ):
-            return ""
+        if self._named_good(product) is None:
+            _good, kept, _plain = self._reading(product)
+            beside = [w for w in exact_key(product).split() if w not in kept]
+            if not beside or not all(text_key(w) in _AS_GROWN for w in beside):
+                return ""
         return self.good_sectors.get(good)
 
     def _kind_of(self, word: str, good: str) -> bool:
@@ -1315,14 +1320,10 @@ _QUALIFIERS = _STANDARDS | _keys(
     # packing and origin
     " bulk bagged baled boxed packed packaged vacuum loose from origin"
 )
-# the qualifiers of a product that say its good was worked after the farm, mine or boat (a
-# product of its processing, not of the sector of its good: Profiles.product_sector); those a
-# farm does too (dried, fermented, washed cocoa or coffee) are not among them
-_WORKED = _keys(
-    "frozen deep chilled canned tinned smoked salted roasted roast ground refined processed"
-    " fillet fillets loin loins iqf peeled deveined cooked precooked boiled blanched shelled"
-    " hulled dehulled husked polished parboiled sliced diced chopped"
-)
+# the qualifiers of a product that leave it its good's sector (Profiles.product_sector):
+# its grade or standard, and the work its farm does ("organic", "grade A", "dried cocoa
+# beans", "fermented", "washed"); any other word beside the good says it may be another's
+_AS_GROWN = _STANDARDS | _keys("dried dry fermented washed sun sundried grade a aa b")
 # the containers a good is packed in, named after "in" or a quantity: "cocoa beans in jute
 # bags", "tuna in tin cans", "25 kg bags" (alone, they are goods: "cotton bags", "tin cans")
 _CONTAINERS = _keys(
