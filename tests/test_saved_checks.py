@@ -500,7 +500,18 @@ def _streamed_good(path: Path) -> bool:
     return check.good(saved)
 
 
-CHECKED_AS_READ = [("as written", lambda d: None), *((c[0], c[1]) for c in BOTH + REPORT_ONLY)]
+def _keys_reversed(d: Document) -> None:
+    d["flags"][0] = dict(reversed(d["flags"][0].items()))
+
+
+# (case, edit): as written, a flag with a key no check reads or with its keys in another
+# order, and every edit above (each refused by diff, or let be)
+CHECKED_AS_READ: list[tuple[str, Edit]] = [
+    ("as written", lambda d: None),
+    ("a flag with a key of its own", put("flags.0.note", [1, {"x": None}])),
+    ("a flag's keys in another order", _keys_reversed),
+    *((c[0], c[1]) for c in BOTH + REPORT_ONLY),
+]
 
 
 @pytest.mark.parametrize(("case", "edit"), CHECKED_AS_READ, ids=[c[0] for c in CHECKED_AS_READ])

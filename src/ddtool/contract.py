@@ -1029,15 +1029,23 @@ class Contract:
 
 class _Fed:
     """One long list checked as its entries come, a chunk at a time (as Contract._each
-    checks it whole), keeping only the columns asked for."""
+    checks it whole), keeping only the columns asked for. With `fields`, an entry is kept
+    with only those of its keys until its chunk is checked: the fields of its Record, all
+    the check reads of it (the others it lets be), under keys shared by all the entries
+    (each entry read from the file has keys of its own, slower to compare)."""
 
-    def __init__(self, spec: Spec, columns: Iterable[str]) -> None:
+    def __init__(
+        self, spec: Spec, columns: Iterable[str], fields: tuple[str, ...] | None = None
+    ) -> None:
         self.spec = spec
         self.sink: Sink | None = {column: [] for column in columns}
+        self.fields = fields
         self.chunk: list[Any] = []
         self.count = 0
 
     def add(self, entry: Any) -> None:
+        if self.fields is not None and type(entry) is dict:
+            entry = {key: entry[key] for key in self.fields if key in entry}
         self.chunk.append(entry)
         if len(self.chunk) == _CHUNK:
             self._check()
@@ -1069,7 +1077,7 @@ class Streamed:
     def __init__(self) -> None:
         self._fed = {
             "suppliers": _Fed(SUPPLIER, _SUPPLIER_COLUMNS),
-            "flags": _Fed(FLAG, _FLAG_COLUMNS),
+            "flags": _Fed(FLAG, _FLAG_COLUMNS, tuple(FLAG.fields)),
         }
 
     def feed(self, key: str, entry: Any) -> None:
