@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 
 from ddtool.assess import assess
 from ddtool.cli import app
-from ddtool.contract import Contract
-from ddtool.diff import load_for_diff
+from ddtool.contract import Contract, Streamed
+from ddtool.diff import AssessmentFileError, invalid_reason, load_for_diff
+from ddtool.verify import _saved_whole
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_1 = ROOT / "tests" / "assets" / "diff" / "cocoa-schema-1.0.json"
@@ -478,3 +479,65 @@ def test_a_schema_1_assessment_is_checked_alike(
     contract = Contract(complete)
     contract.check(load_for_diff(path) if not complete else document)
     assert says in (contract.reason() or "")
+
+
+def _diff_check(path: Path) -> str | None:
+    """What `ddtool diff` says of the file: the reason it is refused; None when it is not."""
+    try:
+        return invalid_reason(path, load_for_diff(path))
+    except AssessmentFileError as e:
+        return str(e)
+
+
+def _streamed_good(path: Path) -> bool:
+    """Whether `assess --verify` finds the file good as it reads it once (the entries of its
+    long lists checked as they come, and dropped), without a second reading."""
+    check = Streamed()
+    try:
+        saved, _, _ = _saved_whole(path, path.read_text(encoding="utf-8"), {}, check)
+    except AssessmentFileError:
+        return False
+    return check.good(saved)
+
+
+def _keys_reversed(d: Document) -> None:
+    d["flags"][0] = dict(reversed(d["flags"][0].items()))
+
+
+# (case, edit): as written, a flag with a key no check reads or with its keys in another
+# order, and every edit above (each refused by diff, or let be)
+CHECKED_AS_READ: list[tuple[str, Edit]] = [
+    ("as written", lambda d: None),
+    ("a flag with a key of its own", put("flags.0.note", [1, {"x": None}])),
+    ("a flag's keys in another order", _keys_reversed),
+    *((c[0], c[1]) for c in BOTH + REPORT_ONLY),
+]
+
+
+@pytest.mark.parametrize(("case", "edit"), CHECKED_AS_READ, ids=[c[0] for c in CHECKED_AS_READ])
+@pytest.mark.parametrize("chunk", [7, 50_000], ids=["in chunks", "one chunk"])
+def test_verify_reading_once_finds_good_what_diff_finds_good(
+    tmp_path: Path,
+    document: Document,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    edit: Edit,
+    chunk: int,
+) -> None:
+    """`assess --verify` reads the saved file once, after the re-run, and checks the entries
+    of its long lists as they come (contract.Streamed), keeping only their ids and the
+    columns the references and counts read: a file that check finds good is one `ddtool
+    diff` finds good (else the file is read again and checked whole, and what is wrong said
+    as diff says it), and a file diff finds good is found so without that second reading."""
+    monkeypatch.setattr("ddtool.contract._CHUNK", chunk)
+    path = _saved(tmp_path, document, edit)
+    assert _streamed_good(path) is (_diff_check(path) is None)
+
+
+def test_a_schema_1_assessment_is_left_to_the_whole_check(tmp_path: Path) -> None:
+    """A 1.x flag lists its facts and measures inline: where each is named, only the entries
+    say; the check as the file is read leaves them to the check of the file whole."""
+    path = tmp_path / "saved.json"
+    path.write_bytes(SCHEMA_1.read_bytes())
+    assert _diff_check(path) is None
+    assert not _streamed_good(path)

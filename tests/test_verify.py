@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import ddtool.diff
+import ddtool.verify
 from ddtool.cli import app
 from ddtool.diff import AssessmentFileError
 from ddtool.errors import DdtoolError
@@ -747,3 +749,134 @@ def test_items_are_in_another_order_only_when_they_are_the_same_items(
     rerun = json.loads(json.dumps(document))
     _, found, _ = _saved_whole(copy, copy.read_text(encoding="utf-8"), rerun)
     assert found["flags"] == expected(document)
+
+
+# (case, edit of the saved document, reproduced?)
+PARSED_ONCE: list[tuple[str, Edit, str, bool]] = [
+    ("as written", dict, "compact", True),
+    ("indented", dict, "indented", True),
+    ("with a BOM", dict, "bom", True),
+    ("a supplier renamed", _renamed, "compact", False),
+    ("a flag dropped", _flag_dropped, "compact", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "edit", "how", "reproduced"), PARSED_ONCE, ids=[c[0] for c in PARSED_ONCE]
+)
+def test_the_saved_file_is_parsed_whole_once(
+    saved: tuple[Path, dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    edit: Edit,
+    how: str,
+    reproduced: bool,
+) -> None:
+    """It was parsed whole twice: checked before the re-run, then compared with it (about
+    3 s more at 10^5 suppliers). Now its head is read before the re-run, and the whole file
+    once after it, compared and checked as it is read."""
+    path, document = saved
+    copy = path.with_name(f"once-{case.replace(' ', '-')}.json")
+    _write(copy, edit(json.loads(json.dumps(document))), how)
+    parsed: list[tuple[str, ...]] = []
+    real = ddtool.diff.read_object
+
+    def read_object(text: str, per_item: Any = None, stop_before: Any = ()) -> Any:
+        parsed.append(tuple(stop_before))
+        return real(text, per_item, stop_before)
+
+    monkeypatch.setattr(ddtool.diff, "read_object", read_object)
+    outcome = verify(copy)
+    assert outcome.reproduced is reproduced, outcome.reasons
+    assert parsed == [("suppliers", "flags"), ()]  # (the head, then the whole file once)
+
+
+def _input_edited(doc: dict[str, Any]) -> dict[str, Any]:
+    """The input's recorded hash edited: the input is then not the one the file records."""
+    doc["input"]["files"][0]["sha256"] = "0" * 64
+    return doc
+
+
+# (case, change of the saved file's text, exit code, what the output says)
+INPUT_CHANGED: list[tuple[str, Callable[[str], str], int, str]] = [
+    ("the file as it is", _edited(_input_edited), 1, "changed: sha256 000000000000… saved"),
+    (
+        "a flag twice",
+        _edited(lambda d: _flag_twice(_input_edited(d))),
+        2,
+        "is also the id of $.flags[0]",
+    ),
+    (
+        "a flag dropped, the counts kept",
+        _edited(lambda d: _flag_dropped_counts_kept(_input_edited(d))),
+        2,
+        "$.summary.flags: 52, but $.flags holds 51",
+    ),
+    ("cut in half", lambda t: _cut(_edited(_input_edited)(t)), 2, "the file is cut off there"),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "change", "code", "says"), INPUT_CHANGED, ids=[c[0] for c in INPUT_CHANGED]
+)
+def test_a_broken_saved_file_is_named_before_a_changed_input(
+    saved: tuple[Path, dict[str, Any]],
+    tmp_path: Path,
+    case: str,
+    change: Callable[[str], str],
+    code: int,
+    says: str,
+) -> None:
+    """What is wrong with the file is said before what is wrong with its inputs, also where
+    an input changed and nothing is re-run (the file is then read whole for its check)."""
+    path, _ = saved
+    copy = tmp_path / "changed.json"
+    copy.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", "--verify", str(copy)])
+    assert done.exit_code == code, done.output
+    text = " ".join(done.output.split())
+    assert says in text, text
+    if code == 2:
+        assert text.startswith(f"error: {copy}: not a ") and "changed: sha256" not in text
+
+
+@pytest.mark.parametrize(
+    ("changed", "differences", "compared"),
+    [
+        (None, [], ["$.evidence"]),
+        (
+            "EV-5",
+            ["$.evidence.EV-5.value: saved '5', now '6'"],
+            [
+                "$.evidence",
+                *(f"$.evidence.EV-{i}" for i in range(500)),
+                *("$.evidence.EV-5.indicator", "$.evidence.EV-5.value"),
+            ],
+        ),
+    ],
+    ids=["equal", "one entry changed"],
+)
+def test_equal_values_are_compared_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+    changed: str | None,
+    differences: list[str],
+    compared: list[str],
+) -> None:
+    """A catalogue of a large chain (thousands of entries), the same in both, was walked
+    value by value to find nothing."""
+    walked: list[str] = []
+    real = ddtool.verify._differences
+
+    def differences_of(old: Any, new: Any, where: str, out: list[str], limit: int = 5) -> None:
+        walked.append(where)
+        real(old, new, where, out, limit)
+
+    monkeypatch.setattr(ddtool.verify, "_differences", differences_of)
+    saved = {f"EV-{i}": {"indicator": "x", "value": i} for i in range(500)}
+    now = json.loads(json.dumps(saved))
+    if changed is not None:
+        now[changed]["value"] += 1
+    found: list[str] = []
+    differences_of(saved, now, "$.evidence", found)
+    assert found == differences
+    assert sorted(walked) == sorted(compared)

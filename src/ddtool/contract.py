@@ -7,8 +7,9 @@ a failure halfway through the outputs, nor a report that quietly shows something
 A report reads every part, so it needs every part (`complete`). A diff reads what identifies
 flags and suppliers and shows the rest with defaults, so it needs only the ids and the flags'
 levels; but what a file does hold must still be of its type, each id must be there once and
-each reference must lead somewhere. `assess --verify` checks the saved file as a diff does,
-before it looks for the inputs, and then compares the rest with a re-run as it is.
+each reference must lead somewhere. `assess --verify` checks the saved file as a diff does
+(as it reads it once, after the re-run: `Streamed`), says what is wrong with it before
+anything of its inputs, and compares the rest with the re-run as it is.
 
 The parts are described once, as data (`Record`, `ListOf`, `PerKey`, `Catalogue` of `Scalar`
 and `Number` values), and each description checks in two ways: a whole column of values at
@@ -725,6 +726,9 @@ class Contract:
         self._suppliers: Sink | None = None
         self._flags: Sink | None = None
         self._ids: set[str] | None = None  # the suppliers' ids
+        # whether the long lists' entries are at hand (see Streamed: where they are not,
+        # what only they would say is counted as a problem, untold)
+        self._entries = True
 
     def _add(self, where: str, what: str) -> None:
         self.count += 1
@@ -734,6 +738,10 @@ class Contract:
     def _add_all(self, found: Iterable[Found]) -> None:
         for where, what in found:
             self._add(where, what)
+
+    def _untold(self) -> None:
+        """Something the entries would say, and they are not at hand (see Streamed)."""
+        self.count += 1
 
     def _each(
         self, where: str, entries: list[Any], spec: Spec, columns: Iterable[str]
@@ -812,7 +820,8 @@ class Contract:
             *in_suppliers,
             flagged[".supplier_id"] if flagged else None,
         )
-        if any(map(contains, flags, repeat("basis"))):
+        # (a flag's basis, kept as the flags were checked: all of them that name one)
+        if len(flagged[".basis"]) if flagged else any(map(contains, flags, repeat("basis"))):
             bases = document.get("bases")
             if type(bases) is dict:
                 self._references(
@@ -826,8 +835,11 @@ class Contract:
             else:
                 self._add("$", "no 'bases' object, and the flags name their basis")
         if not (flagged and len(flagged[".basis"]) == len(flags)):  # (1.x flags)
-            one_x = [(i, flag) for i, flag in enumerate(flags) if "basis" not in flag]
-            self._catalogued(document, "$.flags", one_x)
+            if not self._entries:
+                self._untold()
+            else:
+                one_x = [(i, flag) for i, flag in enumerate(flags) if "basis" not in flag]
+                self._catalogued(document, "$.flags", one_x)
         for key in ("buyers", "path"):
             self._references(
                 _listed_ids(partial(enumerate, suppliers), key),
@@ -893,7 +905,9 @@ class Contract:
         except TypeError:  # (an id that is no text: the type checks report it)
             found = _strings(map(itemgetter(1), named()))
         missing = _strings(found.difference(known))
-        if missing:
+        if missing and not self._entries and ids is not None:
+            self._untold()  # (where each is named, the entries say)
+        elif missing:
             for label, value in named():
                 if type(value) is str and value in missing:
                     self._add(place(label), f"no {what} {_shown(value)} in {where_known}")
@@ -1012,6 +1026,85 @@ class Contract:
             return None
         more = self.count - len(self.problems)
         return "; ".join(self.problems) + (f"; and {more:,} more" if more else "")
+
+
+class _Fed:
+    """One long list checked as its entries come, a chunk at a time (as Contract._each
+    checks it whole), keeping only the columns asked for. With `fields`, an entry is kept
+    with only those of its keys until its chunk is checked: the fields of its Record, all
+    the check reads of it (the others it lets be), under keys shared by all the entries
+    (each entry read from the file has keys of its own, slower to compare)."""
+
+    def __init__(
+        self, spec: Spec, columns: Iterable[str], fields: tuple[str, ...] | None = None
+    ) -> None:
+        self.spec = spec
+        self.sink: Sink | None = {column: [] for column in columns}
+        self.fields = fields
+        self.chunk: list[Any] = []
+        self.count = 0
+
+    def add(self, entry: Any) -> None:
+        if self.fields is not None and type(entry) is dict:
+            entry = {key: entry[key] for key in self.fields if key in entry}
+        self.chunk.append(entry)
+        if len(self.chunk) == _CHUNK:
+            self._check()
+
+    def _check(self) -> None:
+        if self.sink is not None and not self.spec.all_good(self.chunk, False, self.sink):
+            self.sink = None  # (something is wrong, or may be: told by Contract.check)
+        self.count += len(self.chunk)
+        self.chunk = []
+
+    def done(self) -> Sink | None:
+        """The columns kept, when every entry was well formed; else None."""
+        if self.chunk:
+            self._check()
+        return self.sink
+
+
+class Streamed:
+    """The check of what a diff reads (`Contract(complete=False)`), the entries of the long
+    lists fed to it one by one as a file is read, and dropped a chunk at a time once
+    checked: only the columns the references and counts read are kept, not the entries
+    (kept as a diff keeps them, those of a 10^5-supplier assessment raised the peak of
+    `assess --verify` by some 240 MB).
+
+    It says only whether nothing is wrong. Where something is, or may be, or it cannot tell
+    without the entries (1.x flags), `Contract.check` of the document read whole says what
+    is wrong, and where; each check here is that check's, on the same values."""
+
+    def __init__(self) -> None:
+        self._fed = {
+            "suppliers": _Fed(SUPPLIER, _SUPPLIER_COLUMNS),
+            "flags": _Fed(FLAG, _FLAG_COLUMNS, tuple(FLAG.fields)),
+        }
+
+    def feed(self, key: str, entry: Any) -> None:
+        """An entry of the list under `key` ("suppliers" or "flags"), as a diff keeps it."""
+        self._fed[key].add(entry)
+
+    def good(self, document: dict[str, Any]) -> bool:
+        """Whether `Contract(complete=False).check` would find nothing wrong: `document` is
+        the assessment, its long lists as long as those fed (what their entries hold is
+        not read)."""
+        kept, flagged = self._fed["suppliers"].done(), self._fed["flags"].done()
+        if kept is None or flagged is None:
+            return False
+        for key in ("suppliers", "flags"):
+            if self._fed[key].count != len(document[key]):
+                return False
+        for sink in (kept, flagged):  # (each id once: all texts, as they were checked)
+            if len(set(sink[".id"])) != len(sink[".id"]):
+                return False
+        contract = Contract(complete=False)
+        contract._entries = False
+        contract._suppliers, contract._flags = kept, flagged
+        contract._ids = set(kept[".id"])
+        contract.references(document)
+        contract.top(document)
+        return not contract.count
 
 
 def _of_a_schema(flags: list[dict[str, Any]]) -> bool:

@@ -153,14 +153,19 @@ def load_for_diff(path: Path, text: str | None = None) -> dict[str, Any]:
     Two large assessments then fit in memory together: a 10^5-supplier one read whole takes
     about 1.2 GB, and its supplier entries are most of it. `text` is the file's text when
     already read (assessment_text)."""
-    keep = (*SUPPLIER_FIELDS, *CHANGE_FIELDS, *_READ_OF_SUPPLIERS)
+    return read_assessment(path, {"suppliers": slim_supplier}, text=text)
 
-    def slim(_: int, entry: Any) -> Any:
-        if not isinstance(entry, dict):  # left as it is, for check_assessment to report
-            return entry
-        return {key: entry[key] for key in keep if key in entry}
 
-    return read_assessment(path, {"suppliers": slim}, text=text)
+# what a diff keeps of a supplier entry
+_KEPT_OF_SUPPLIERS = (*SUPPLIER_FIELDS, *CHANGE_FIELDS, *_READ_OF_SUPPLIERS)
+
+
+def slim_supplier(_: int, entry: Any) -> Any:
+    """A supplier entry as load_for_diff keeps it: what a diff reads of it (and so what
+    invalid_reason checks of it)."""
+    if not isinstance(entry, dict):  # left as it is, for check_assessment to report
+        return entry
+    return {key: entry[key] for key in _KEPT_OF_SUPPLIERS if key in entry}
 
 
 def invalid_reason(path: Path, document: dict[str, Any]) -> str | None:

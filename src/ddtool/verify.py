@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,14 @@ from pydantic import ValidationError
 
 from ddtool.assess import AssessOptions, assess
 from ddtool.config import Config, validation_problems
+from ddtool.contract import Streamed
 from ddtool.diff import (
     AssessmentFileError,
     assessment_text,
     invalid_reason,
     load_for_diff,
     read_assessment,
+    slim_supplier,
 )
 from ddtool.document import NOT_SHOWN, basis_id_of
 from ddtool.errors import DdtoolError
@@ -27,7 +30,7 @@ from ddtool.sources.interface import ReadOptions
 
 # the long lists of an assessment, compared item by item as the saved file is read: a saved
 # 10^5-supplier assessment read whole takes about 1.2 GB, and this way its text (158 MB) and
-# little more
+# little more (the items' ids and levels, the columns the check of the file keeps)
 _LISTS = ("suppliers", "flags")
 # what the re-run needs from the saved file
 _HEAD = ("schema_version", "tool", "input", "profiles", "options")
@@ -51,7 +54,9 @@ def _sha256(path: Path) -> str | None:
 
 
 def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _LIMIT) -> None:
-    if len(out) >= limit:
+    if len(out) >= limit or old == new:
+        # (equal values, compared at once: the catalogues of a large chain, thousands of
+        # entries, were otherwise walked value by value to find nothing)
         return
     if isinstance(old, dict) and isinstance(new, dict):
         for key in sorted(set(old) | set(new), key=str):
@@ -78,8 +83,38 @@ def _shown(value: Any) -> str:
 
 
 def verify(path: Path) -> Verification:
-    """Re-run the assessment recorded in `path` with the same inputs, profiles and options."""
-    text, saved = _saved_checked(path)
+    """Re-run the assessment recorded in `path` with the same inputs, profiles and options.
+
+    The saved file is read once, and parsed whole once, after the re-run: each item of its
+    long lists is compared with the re-run's as it is read, and checked as `ddtool diff`
+    checks it (ddtool.contract.Streamed). What is wrong with the file is still said first,
+    before anything of its inputs, its records or the re-run: where that parse is not
+    reached (an input not found or changed, a record that cannot be read), fails, or finds
+    something that may be wrong, the file is parsed again and checked whole, as a diff
+    checks it (_saved_checked), and what is wrong said, where."""
+    text = assessment_text(path)
+    head = _head(path, text)
+    check = Streamed()
+    try:
+        result, rerun = _rerun(path, head)
+        if rerun is not None:
+            _as_saved(rerun, str(head.get("schema_version", "")), result)
+            saved, found, beyond = _saved_whole(path, text, rerun, check)
+            good = check.good(saved)
+    except Exception:
+        _saved_checked(path, text)  # (raises what is wrong with the file, if anything is)
+        raise
+    if rerun is None:  # (an input changed: nothing was re-run)
+        _saved_checked(path, text)
+        return result
+    if not good:  # (the file may not be what it says: said in full, where)
+        _saved_checked(path, text)
+    return _compare(saved, found, rerun, result, beyond)
+
+
+def _rerun(path: Path, saved: dict[str, Any]) -> tuple[Verification, dict[str, Any] | None]:
+    """The re-run of what the saved file's head records, and what was checked of its
+    inputs before it; no re-run (a Verification not reproduced) when an input changed."""
     result = Verification(reproduced=True)
     recorded, hashes, options = _recorded(path, saved)
     # paths are recorded as given; relative ones are looked up from here, else the re-run
@@ -113,12 +148,9 @@ def verify(path: Path) -> Verification:
             result.checked.append(f"input {file}: sha256 matches")
     if result.reasons:
         result.reproduced = False
-        return result
+        return result, None
     with contextlib.chdir(workdir):
-        rerun = assess(recorded, options).data
-    _as_saved(rerun, str(saved.get("schema_version", "")), result)
-    saved, found, beyond = _saved_whole(path, text, rerun)
-    return _compare(saved, found, rerun, result, beyond)
+        return result, assess(recorded, options).data
 
 
 # what each later minor version of the schema added to the supplier entries and to the
@@ -251,17 +283,26 @@ def _text(value: Any) -> str:
     return value
 
 
-def _saved_checked(path: Path) -> tuple[str, dict[str, Any]]:
-    """The saved file's text, and what the re-run needs of it, once the whole file is read
-    and checked as `ddtool diff` checks it: a file cut off, an id named twice or a summary
-    count that disagrees is an error about the file, said before the inputs are looked for
+def _head(path: Path, text: str) -> dict[str, Any]:
+    """What the re-run needs of the saved file: the keys before its long lists, as ddtool
+    writes them. Where one of them is not there (after the lists, or missing), the whole
+    file is read and checked for it first (_saved_checked)."""
+    head = read_assessment(path, {}, text=text, stop_before=_LISTS)
+    if all(key in head for key in _HEAD):
+        return {key: head[key] for key in _HEAD}
+    return _saved_checked(path, text)
+
+
+def _saved_checked(path: Path, text: str) -> dict[str, Any]:
+    """What the re-run needs of the saved file, once the whole file is read and checked as
+    `ddtool diff` checks it: a file cut off, an id named twice or a summary count that
+    disagrees is an error about the file, said before its inputs, its records or a re-run
     (a file that is not what it says cannot be reproduced, nor its differences told)."""
-    text = assessment_text(path)
     document = load_for_diff(path, text)
     reason = invalid_reason(path, document)
     if reason is not None:
         raise AssessmentFileError(reason)
-    return text, {key: document[key] for key in _HEAD if key in document}
+    return {key: document[key] for key in _HEAD if key in document}
 
 
 def _checked_part(_: int, item: Any) -> Any:
@@ -271,14 +312,24 @@ def _checked_part(_: int, item: Any) -> Any:
     return {key: item[key] for key in ("id", "level") if key in item}
 
 
+# what the contract's check of the file (invalid_reason) reads of an item of each long
+# list: what load_for_diff keeps of it (a supplier entry's fields a diff reads; a flag whole)
+_DIFF_READS: dict[str, Callable[[int, Any], Any]] = {
+    "suppliers": slim_supplier,
+    "flags": lambda _, item: item,
+}
+
+
 def _saved_whole(
-    path: Path, text: str, rerun: dict[str, Any]
+    path: Path, text: str, rerun: dict[str, Any], check: Streamed | None = None
 ) -> tuple[dict[str, Any], dict[str, list[str]], int]:
     """The saved assessment, each item of its long lists compared with the re-run's as it
-    is read and then dropped (only what check_assessment reads is kept); the differences
-    found in each list, up to the limit; and how many items differ beyond it."""
+    is read, and then handed to `check` (as a diff reads it) and dropped (only what
+    check_assessment reads is kept); the differences found in each list, up to the limit;
+    and how many items differ beyond it."""
     found: dict[str, list[str]] = {key: [] for key in _LISTS}
     beyond = [0]
+    fed = Streamed() if check is None else check
 
     matched: dict[str, _Matched] = {}
 
@@ -288,6 +339,8 @@ def _saved_whole(
         # the re-run's items by id: an item added or left out shifts those after it, which
         # compared by position would all differ, and the one added or left out go unnamed
         at = matched[key] = _Matched(items)
+        read = _DIFF_READS[key]
+        feed = partial(fed.feed, key)
 
         def each(i: int, item: Any) -> Any:
             j = at.index_of(i, item)
@@ -301,6 +354,7 @@ def _saved_whole(
                     _differences(item, items[j], f"$.{key}[{i}]{_named(item)}", found[key])
                 else:
                     beyond[0] += 1
+            feed(read(i, item))
             return _checked_part(i, item)
 
         return each
