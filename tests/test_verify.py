@@ -416,6 +416,10 @@ RECORDS: list[tuple[str, Edit, str]] = [
     ("a column map of lists", _set("options", "column_map", {"a": ["b"]}), "is not a text"),
     ("options not an object", _set("options", None, ["x"]), "$.options: an object"),
     ("settings out of range", _set("options", "settings", {"flag_level": "x"}), "settings"),
+    ("limits not an object", _set("options", "limits", [200]), "limits [200] is not an object"),
+    ("a limit unknown", _set("options", "limits", {"max_tier": 200}), "unknown limit 'max_tier'"),
+    ("a limit of 0", _set("options", "limits", {"max_tiers": 0}), "limit max_tiers 0 is not"),
+    ("a limit a text", _set("options", "limits", {"max_rows": "9"}), "limit max_rows '9' is not"),
     ("a profiles hash lost", lambda d: (d["profiles"].pop("sha256"), d)[1], "KeyError: 'sha256'"),
     ("a tool that is a text", _set("tool", None, "x"), "'tool' must be an object"),
     ("overlays a text", _set("profiles", "overlays", "ab"), "overlays: a list expected"),
@@ -880,3 +884,42 @@ def test_equal_values_are_compared_at_once(
     differences_of(saved, now, "$.evidence", found)
     assert found == differences
     assert sorted(walked) == sorted(compared)
+
+
+def _deep_chain(path: Path, tiers: int) -> Path:
+    """A chain of one line of suppliers, `tiers` deep."""
+    lines = ["company: {name: Acme, country: DEU}", "suppliers:"]
+    lines.append("  - {id: T1, country: GHA, sector: cocoa processing}")
+    lines += [
+        f"  - {{id: T{i}, country: GHA, sector: cocoa processing, buyers: [T{i - 1}]}}"
+        for i in range(2, tiers + 1)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_assessment_read_within_raised_limits_is_reproduced_within_them(
+    tmp_path: Path,
+) -> None:
+    """The limits the input was read within are recorded, and read within again: a chain
+    deeper than the default limit, assessed with --max-tiers raised, reproduces."""
+    chain = _deep_chain(tmp_path / "deep.yaml", 120)
+    out = tmp_path / "deep.json"
+    assert CliRunner().invoke(app, ["assess", str(chain), "-o", str(out)]).exit_code == 2
+    made = CliRunner().invoke(app, ["assess", str(chain), "--max-tiers", "200", "-o", str(out)])
+    assert made.exit_code in (0, 1)
+    assert json.loads(out.read_text("utf-8"))["options"]["limits"]["max_tiers"] == 200
+    done = CliRunner().invoke(app, ["assess", "--verify", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "reproduced" in done.output
+
+
+def test_an_assessment_recording_no_limits_is_read_within_the_defaults(tmp_path: Path) -> None:
+    chain = _deep_chain(tmp_path / "line.yaml", 5)
+    out = tmp_path / "line.json"
+    CliRunner().invoke(app, ["assess", str(chain), "-o", str(out)])
+    document = json.loads(out.read_text("utf-8"))
+    del document["options"]["limits"]
+    out.write_text(json.dumps(document), "utf-8")
+    outcome = verify(out)
+    assert outcome.reproduced, outcome.reasons

@@ -538,6 +538,8 @@ def _document(
             "column_map": options.read.column_map,
             "sheet": options.read.sheet,
             "company": options.company,
+            # (the limits the input was read within: `--verify` reads it within them again)
+            "limits": options.read.limits().as_dict(),
         },
         "company": {
             "id": company.id,

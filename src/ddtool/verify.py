@@ -26,7 +26,7 @@ from ddtool.diff import (
 )
 from ddtool.document import NOT_SHOWN, basis_id_of
 from ddtool.errors import DdtoolError
-from ddtool.sources.interface import ReadOptions
+from ddtool.sources.interface import Limits, ReadOptions
 
 # the long lists of an assessment, compared item by item as the saved file is read: a saved
 # 10^5-supplier assessment read whole takes about 1.2 GB, and this way its text (158 MB) and
@@ -99,6 +99,10 @@ def verify(path: Path) -> Verification:
         result, rerun = _rerun(path, head)
         if rerun is not None:
             _as_saved(rerun, str(head.get("schema_version", "")), result)
+            recorded = head.get("options")
+            if isinstance(recorded, dict) and "limits" not in recorded:
+                # (read within the defaults, as the file was: it records no limits)
+                rerun.get("options", {}).pop("limits", None)
             saved, found, beyond = _saved_whole(path, text, rerun, check)
             good = check.good(saved)
     except Exception:
@@ -230,7 +234,8 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
         options = saved.get("options") or {}
         as_of = options.get("as_of")
         column_map = options.get("column_map") or {}
-        read = ReadOptions(
+        read = ReadOptions.within(
+            _limits(options.get("limits") or {}),
             column_map={_text(k): _text(v) for k, v in column_map.items()},
             sheet=_text(options["sheet"]) if options.get("sheet") is not None else None,
         )
@@ -261,6 +266,20 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
         raise DdtoolError(f"{path}: recorded settings are not valid: {'; '.join(said)}") from e
     run.profiles = [_overlay_found(path, overlay) for overlay in run.profiles]
     return files, hashes, run
+
+
+def _limits(recorded: Any) -> Limits:
+    """The read limits an assessment records (`options.limits`, by the options' field
+    names; an assessment of before they were recorded read within the defaults)."""
+    if not isinstance(recorded, dict):
+        raise TypeError(f"limits {recorded!r} is not an object")
+    known = Limits().as_dict()
+    for name, value in recorded.items():
+        if name not in known:
+            raise ValueError(f"unknown limit {name!r}")
+        if type(value) is not int or value < 1:
+            raise ValueError(f"limit {name} {value!r} is not a whole number of 1 or more")
+    return Limits(**{**known, **recorded})
 
 
 def _overlay_found(path: Path, overlay: Path) -> Path:

@@ -81,6 +81,10 @@ class ReadOptions:
             **options,
         )
 
+    def limits(self) -> Limits:
+        """The limits these options read within."""
+        return Limits(**{name: getattr(self, name) for name in Limits().as_dict()})
+
     def map_hint(self, header: str = "Header", target: str = "field") -> str:
         """How to map this header to this field, as the user can."""
         if self.mapped_by == "config":
