@@ -82,9 +82,11 @@ GAPS = (
 def test_every_sector_s_main_indicators_are_addressed_where_a_measure_fits() -> None:
     """For every sector and risk type, mapped or inferred, with no gap or up to four: at most
     six measures; each main indicator that a fitting measure addresses is addressed by one
-    shown (where the places left after the data gaps are as many as the indicators); the
-    risk's own in step order after the gaps'; and the count of those not shown is at least
-    the fitting ones left out (equal without data gaps, where nothing else fits)."""
+    shown (where the places left after the data gaps are as many as the indicators), and
+    one that none addresses is among those the profiles say no measure addresses
+    (Profiles.unaddressed, listed in test_engine_indicators.py); the risk's own in step order
+    after the gaps'; and the count of those not shown is at least the fitting ones left out
+    (equal without data gaps, where nothing else fits)."""
     profiles = load_profiles()
     order = {step: i for i, (step, _) in enumerate(profiles.steps)}
     by_id = {m.id: m for m in profiles.measures}
@@ -113,6 +115,9 @@ def test_every_sector_s_main_indicators_are_addressed_where_a_measure_fits() -> 
                 if any(indicator in m.addresses for m in own):
                     assert indicator in addressed, (sector, risk_type, inferred, gaps, indicator)
                     checked += 1
+                else:
+                    unaddressed = profiles.unaddressed[(sector, risk_type)]
+                    assert indicator in unaddressed, (sector, risk_type, indicator)
         left_out = [m for m in own if m not in shown]
         if not gaps and not inferred:
             assert selection.not_shown == len(left_out), (sector, risk_type)
