@@ -170,8 +170,15 @@ def gap_of(gap: str, risk_type: str) -> bool:
 def measures_not_shown(flag: dict[str, Any]) -> int:
     """How many measures fit a flag (joined with its basis, see register) beyond those it
     lists: the places are six (0 where the document does not say: before schema 2.2)."""
+    count = said_not_shown(flag)
+    return count if count is not None and count > 0 else 0
+
+
+def said_not_shown(flag: dict[str, Any]) -> int | None:
+    """measures_not_shown as the document says it; None where it does not (a basis saved
+    before schema 2.2, a schema-1 flag): not a claim that nothing is left out."""
     count = flag.get(NOT_SHOWN)
-    return count if type(count) is int and count > 0 else 0
+    return count if type(count) is int and count >= 0 else None
 
 
 def flag_measures(document: dict[str, Any], flag: dict[str, Any]) -> list[dict[str, Any]]:
@@ -191,7 +198,7 @@ def register(document: dict[str, Any], limit: int | None = None) -> Iterator[dic
     once in `bases`); this joins them back, so each flag comes out with `supplier_name`, `path`,
     `country`, `sector`, `tiers`, `data_gaps`, `reason`, `evidence` and `remediation`, as
     schema 1 wrote them inline, and `measures_not_shown` (schema 2.2: the basis's count, else
-    0). Flags that already hold those fields pass through unchanged.
+    None). Flags that already hold those fields pass through unchanged.
     """
     flags: list[dict[str, Any]] = document.get("flags", [])
     if limit is not None:
@@ -234,7 +241,7 @@ def expand_flag(
     basis = bases.get(str(flag.get("basis")), {})
     for key in _FROM_BASIS:
         out[key] = basis.get(key, "" if key == "reason" else [])
-    out[NOT_SHOWN] = basis.get(NOT_SHOWN, 0)
+    out[NOT_SHOWN] = basis.get(NOT_SHOWN)  # (None: the basis does not say, before 2.2)
     return out
 
 

@@ -354,6 +354,9 @@ class Profiles:
     measures: list[Measure]
     facts: list[dict[str, str]]
     risk_indicators: dict[str, RiskIndicator] = field(default_factory=dict)
+    # the main risk indicators of a sector and risk type that no measure of the catalogue for
+    # them addresses, by (sector, risk type): nothing in the six places can act on them
+    unaddressed: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _sector_keys: dict[str, str] = field(default_factory=dict)
     _listings_by_sector: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _listings_by_good: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
@@ -1170,6 +1173,11 @@ class Profiles:
 
     def step_name(self, step: str) -> str:
         return dict(self.steps).get(step, step)
+
+    def addressing(self, risk_type: str, sector: str, indicator: str) -> list[Measure]:
+        """The catalogue's measures for a risk type and sector that address an indicator, in
+        due-diligence order (those written for what some suppliers handle only among them)."""
+        return [m for m in self.measures_for(risk_type, sector) if indicator in m.addresses]
 
 
 _WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}
@@ -2653,6 +2661,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 check,
             )
 
+    # a main indicator no measure addresses is said, not an error: the bundled catalogue has
+    # no measure for some (isolation on remote estates), and `profiles show sector` says so
+    unaddressed = _unaddressed(sectors, list(measures.values()))
+
     facts: list[dict[str, str]] = []
     path = base / "sector_facts.csv"
     for line, row in _read_csv(path, ("fact_id", "value", "source_id"), check):
@@ -2680,6 +2692,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         measures=list(measures.values()),
         facts=facts,
         risk_indicators=risk_indicators,
+        unaddressed=unaddressed,
     )
 
 
@@ -2858,6 +2871,26 @@ def _risk_indicator(item: Any, where: str, check: _Checker) -> RiskIndicator | N
         risk_types=risk_types,
         reference=str(item.get("reference", "")),
     )
+
+
+def _unaddressed(
+    sectors: dict[str, Sector], measures: list[Measure]
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """For each sector and risk type, the main indicators that no measure of the catalogue
+    written for that risk type and that sector (or every sector) addresses."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for sector in sectors.values():
+        for risk_type, sector_risk in sector.risk.items():
+            addressed = {
+                a
+                for m in measures
+                if risk_type in m.risk_types and (sector.id in m.sectors or "*" in m.sectors)
+                for a in m.addresses
+            }
+            left = tuple(i for i in sector_risk.indicators if i not in addressed)
+            if left:
+                found[(sector.id, risk_type)] = left
+    return found
 
 
 def _known_indicators(

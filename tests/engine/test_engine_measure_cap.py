@@ -17,8 +17,10 @@ import pytest
 import yaml
 from chain_support import chain_file
 from openpyxl import load_workbook
+from typer.testing import CliRunner
 
 from ddtool.assess import assess
+from ddtool.cli import app
 from ddtool.document import register
 from ddtool.errors import ProfileError
 from ddtool.profiles import Measure, bundled_dir, load_profiles
@@ -82,9 +84,11 @@ GAPS = (
 def test_every_sector_s_main_indicators_are_addressed_where_a_measure_fits() -> None:
     """For every sector and risk type, mapped or inferred, with no gap or up to four: at most
     six measures; each main indicator that a fitting measure addresses is addressed by one
-    shown (where the places left after the data gaps are as many as the indicators); the
-    risk's own in step order after the gaps'; and the count of those not shown is at least
-    the fitting ones left out (equal without data gaps, where nothing else fits)."""
+    shown (where the places left after the data gaps are as many as the indicators), and
+    one that none addresses is among those the profiles say no measure addresses
+    (Profiles.unaddressed, listed in test_engine_indicators.py); the risk's own in step order
+    after the gaps'; and the count of those not shown is at least the fitting ones left out
+    (equal without data gaps, where nothing else fits)."""
     profiles = load_profiles()
     order = {step: i for i, (step, _) in enumerate(profiles.steps)}
     by_id = {m.id: m for m in profiles.measures}
@@ -113,6 +117,9 @@ def test_every_sector_s_main_indicators_are_addressed_where_a_measure_fits() -> 
                 if any(indicator in m.addresses for m in own):
                     assert indicator in addressed, (sector, risk_type, inferred, gaps, indicator)
                     checked += 1
+                else:
+                    unaddressed = profiles.unaddressed[(sector, risk_type)]
+                    assert indicator in unaddressed, (sector, risk_type, indicator)
         left_out = [m for m in own if m not in shown]
         if not gaps and not inferred:
             assert selection.not_shown == len(left_out), (sector, risk_type)
@@ -153,6 +160,46 @@ def test_the_registers_say_how_many_more_measures_fit(tmp_path: Path) -> None:
     row = next(r for r in rows if r["flag_id"] == flag["id"])
     assert row["measures_not_shown"] == "7"
     assert len(row["measures"].split(" | ")) == 6  # (its own column: the cell lists measures)
+
+
+def _saved_before_2_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """An assessment as schema 2.1 held it: its bases say nothing of the measures not shown."""
+    for basis in doc["bases"].values():
+        del basis["measures_not_shown"]
+    return doc | {"schema_version": "2.1"}
+
+
+@pytest.mark.parametrize(
+    ("saved", "cell"), [(lambda doc: doc, "7"), (_saved_before_2_2, "")], ids=["2.2", "2.1"]
+)
+def test_a_register_of_a_file_that_does_not_say_how_many_more_fit_says_nothing(
+    tmp_path: Path, saved: Any, cell: str
+) -> None:
+    """Saved before schema 2.2, a file does not say how many more measures fit a flag: the CSV
+    cell is empty (0 would claim that none is left out), and the other registers say nothing,
+    as they do for 0."""
+    doc = saved(assess([ROOT / "sample_chains" / "garment.yaml"]).data)
+    path = tmp_path / "saved.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    outputs = [tmp_path / f"report.{suffix}" for suffix in ("csv", "md", "html", "xlsx")]
+    done = CliRunner().invoke(
+        app, ["report", str(path), "-q", *(a for out in outputs for a in ("-o", str(out)))]
+    )
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(io.StringIO(outputs[0].read_text(encoding="utf-8-sig"))))
+    row = next(r for r in rows if (r["supplier_id"], r["risk_type"]) == ("G-BD-1", "forced_labour"))
+    assert row["measures_not_shown"] == cell
+    if not cell:
+        assert {r["measures_not_shown"] for r in rows} == {""}
+    said = "more measures fit this flag"
+    assert (said in outputs[1].read_text(encoding="utf-8")) == bool(cell)
+    assert (said in outputs[2].read_text(encoding="utf-8")) == bool(cell)
+    sheet = load_workbook(outputs[3])["Risk register"]
+    header = [c.value for c in sheet[1]]
+    measures = [
+        r[header.index("Measures")] or "" for r in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert any(said in m for m in measures) == bool(cell)
 
 
 def _overlay(tmp_path: Path, name: str, data: dict[str, Any]) -> Path:

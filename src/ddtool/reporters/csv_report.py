@@ -16,7 +16,7 @@ from ddtool.document import (
     flag_evidence,
     flag_expander,
     flag_measures,
-    measures_not_shown,
+    said_not_shown,
 )
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.json_report import copy_file
@@ -103,6 +103,13 @@ def _own_cells(flag: dict[str, Any], regions: dict[str, str]) -> list[Any]:
 _LAST_CELLS = ["", "", "open"]  # owner, due date, status: for the user to fill in
 
 
+def _not_shown_cell(flag: dict[str, Any]) -> int | str:
+    """How many more measures fit the flag; empty where the document does not say (saved
+    before schema 2.2): 0 would claim that none is left out."""
+    count = said_not_shown(flag)
+    return "" if count is None else count
+
+
 def flag_row(flag: dict[str, Any], document: dict[str, Any]) -> list[Any]:
     """One register row for a flag, every text cell neutralised against formula injection
     (for a few rows: each call looks up the supplier regions anew, row_chunks once)."""
@@ -112,7 +119,7 @@ def flag_row(flag: dict[str, Any], document: dict[str, Any]) -> list[Any]:
             *_own_cells(flag, regions),
             *_shared_cells(flag, document),
             *_LAST_CELLS,
-            measures_not_shown(flag),
+            _not_shown_cell(flag),
         ]
     )
 
@@ -152,7 +159,7 @@ def row_chunks(
         piece.seek(0)
         piece.truncate()
         cells.writerow(
-            csv_cells([*_shared_cells(flag, document), *_LAST_CELLS, measures_not_shown(flag)])
+            csv_cells([*_shared_cells(flag, document), *_LAST_CELLS, _not_shown_cell(flag)])
         )
         return piece.getvalue()
 

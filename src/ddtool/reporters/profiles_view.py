@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ddtool.profiles import GoodListing, Indicator, Profiles, good_base
+from ddtool.profiles import GoodListing, Indicator, Measure, Profiles, good_base
 from ddtool.reference.countries import display_name, normalise_country
 from ddtool.scoring import COUNTRY_SPECS, RATING_SOURCE
 
@@ -222,13 +222,13 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
             rt,
             f"{r.likelihood:g}",
             f"{r.severity:g}",
-            # (the main risk indicators: each flag's measures address them first)
-            r.rationale + (f" Main indicators: {', '.join(r.indicators)}." if r.indicators else ""),
+            r.rationale,
             rated_by
             if r.source == RATING_SOURCE  # (a rating resting on no source but itself)
             else f"{rated_by}; rests on: " + (f"{src.name} ({src.year})" if src else r.source),
         )
     console.print(table)
+    _main_indicators(p, s.id, console)
     listed = Counter(g.good for g in p.goods if g.sector == s.id)
     if listed:
         console.print(
@@ -236,6 +236,41 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
             + ", ".join(f"{g} ({n})" for g, n in sorted(listed.items()))
         )
     return None
+
+
+def _main_indicators(p: Profiles, sector: str, console: Console) -> None:
+    """The main risk indicators of a sector, apart from the rationales and their sources
+    (ddtool reads them there; no source names them), by name, with the measures of the
+    catalogue that address each, or that none does."""
+    risks = [(rt, r.indicators) for rt, r in p.sectors[sector].risk.items() if r.indicators]
+    if not risks:
+        return
+    console.print(
+        "main risk indicators: ddtool's own reading of the rationales above (not the sources'"
+        " words); each flag's measures address them first"
+    )
+    table = Table()
+    for col in ("risk type", "main indicator", "addressed by"):
+        table.add_column(col, overflow="fold")
+    for rt, indicators in risks:
+        for indicator in indicators:
+            known = p.risk_indicators.get(indicator)
+            by = [_measure_named(m) for m in p.addressing(rt, sector, indicator)]
+            table.add_row(
+                rt,
+                escape(known.name if known else indicator),
+                escape(", ".join(by))
+                or f"no measure in the catalogue addresses it for {rt.replace('_', ' ')}",
+            )
+    console.print(table)
+
+
+def _measure_named(measure: Measure) -> str:
+    """A measure's id, with what a supplier must handle for it to be given (Measure.inputs,
+    Measure.goods)."""
+    only = [f"raw material from {' or '.join(measure.inputs)}"] if measure.inputs else []
+    only += [" or ".join(measure.goods)] if measure.goods else []
+    return measure.id + (f" (only for {'; '.join(only)})" if only else "")
 
 
 def _good(p: Profiles, key: str, console: Console) -> str | None:
