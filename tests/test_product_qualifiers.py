@@ -1,9 +1,11 @@
 """A product's qualifiers (state, processing, grade, standard, packing, origin) leave the
 listed good it names as it is: 'frozen skipjack tuna' is Fish, as 'skipjack tuna' is, and a
 seafood processor with only that product handles the catch of vessels, not farmed shrimp;
-no qualifier turns a product into another good ('dried shrimp', 'tin cans'), and no word of
-another good or of work beside a good's name is read as one ('cocoa butter', 'coffee
-machine'). The cases are data: tests/assets/products/qualified_goods.yaml."""
+no qualifier turns a product into another good ('tin cans'), and no word of another good or
+of work beside a good's name is read as one ('cocoa butter', 'coffee machine'). A good denied
+is none ('not tuna'). Seafood dried or salted is Dried Fish, but what is handled beneath it
+and inferred there follows its species ('dried squid': vessels; 'dried shrimp': farms). The
+cases are data: tests/assets/products/qualified_goods.yaml."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from ddtool.profiles import load_profiles
+from ddtool.assess import assess
+from ddtool.profiles import load_profiles, said_caught, said_caught_too
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -89,3 +92,75 @@ def test_no_qualifier_reads_another_good_or_work_as_the_good(written: str) -> No
         if (good := profiles.match_good(text)) is not None
     ]
     assert named == []
+
+
+# what a Thai seafood processor naming one product gets inferred beneath it, nothing being
+# mapped there: the species its product names decides, whatever state it is in (a squid or
+# a tuna, dried or salted, is caught; a shrimp farmed unless said caught or not farmed)
+VESSELS, FARMS = "fishing-vessels", "aquaculture"
+BENEATH = [
+    ("dried squid", {VESSELS}),
+    ("salted squid", {VESSELS}),
+    ("dried tuna", {VESSELS}),
+    ("salted tuna", {VESSELS}),
+    ("dried skipjack, 25 kg", {VESSELS}),
+    ("dried fish", {VESSELS}),
+    ("frozen skipjack tuna", {VESSELS}),
+    ("dried shrimp", {FARMS}),
+    ("dried black tiger shrimp", {FARMS}),
+    ("frozen shrimp", {FARMS}),
+    ("shrimp, not farmed", {VESSELS}),
+    ("wild-caught shrimp, not farmed", {VESSELS}),
+    ("farm-raised shrimp, not wild-caught", {FARMS}),
+    ("wild or aquacultured shrimp", {VESSELS, FARMS}),
+    # no good named: both, as for a processor naming nothing
+    ("not tuna", {VESSELS, FARMS}),
+    ("vegan tuna", {VESSELS, FARMS}),
+    ("surimi", {VESSELS, FARMS}),
+]
+
+
+@pytest.mark.parametrize(("product", "sources"), BENEATH, ids=[p for p, _ in BENEATH])
+def test_a_seafood_processor_gets_the_sources_of_the_species_its_product_names(
+    tmp_path: Path, product: str, sources: set[str]
+) -> None:
+    supplier = {
+        "id": "P1",
+        "name": "processor",
+        "country": "THA",
+        "sector": "seafood-processing",
+        "products": [product],
+    }
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(
+        yaml.safe_dump({"company": {"name": "X", "country": "NLD"}, "suppliers": [supplier]}),
+        encoding="utf-8",
+    )
+    doc = assess([chain]).data
+    inferred = {s["sector"] for s in doc["suppliers"] if s["inferred"]}
+    assert inferred == sources
+
+
+# how a product says its seafood was got: said_caught (the vessels, whatever its good is
+# listed under) and said_caught_too (the vessels beside the farms); a denial denies only the
+# words of how it was got that follow it
+CAUGHT = [
+    ("wild-caught shrimp", True, True),
+    ("shrimp, not farmed", True, True),
+    ("non-farmed shrimp", True, True),
+    ("wild-caught shrimp, not farmed", True, True),
+    ("antibiotic-free wild-caught shrimp", True, True),
+    ("not frozen, wild-caught tuna", True, True),
+    ("wild or aquacultured shrimp", False, True),
+    ("farm-raised shrimp, not wild-caught", False, False),
+    ("farmed shrimp, no wild broodstock", False, False),
+    ("antibiotic-free farmed shrimp", False, False),
+    ("frozen shrimp", False, False),
+]
+
+
+@pytest.mark.parametrize(("product", "caught", "too"), CAUGHT, ids=[c[0] for c in CAUGHT])
+def test_how_seafood_was_got_is_read_with_its_denials(
+    product: str, caught: bool, too: bool
+) -> None:
+    assert (said_caught(product), said_caught_too(product)) == (caught, too)

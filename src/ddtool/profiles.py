@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -77,33 +77,62 @@ _FARMED = frozenset(
 CAPTURE = "capture"  # the word of the fishing vessels' commodity ("… capture fisheries")
 # words that deny what follows ("farm-raised, not wild-caught"; "no wild broodstock")
 _DENIED = frozenset({"not", "no", "non", "without", "free", "never"})
+_DENIES = _DENIED - {"free"}  # (those before what they deny: "free" follows it, "GMO-free")
 # words that give the catch as one way of two ("wild or farmed", "farmed and wild")
 _EITHER = frozenset({"or", "and", "oder", "und", "ou", "et", "o", "y"})
 
 
 def said_caught(product: str) -> bool:
-    """Whether a product says its seafood was caught in the wild ("wild-caught shrimp"), and
-    not farmed: that decides over the sector its good is listed under (shrimp is listed as
-    farmed). (Farmed is not read the other way: aquaculture's one commodity is shrimp, and a
-    farmed tilapia is no shrimp farm.)"""
-    words = _product_words(product)
-    return not words.isdisjoint(_CAUGHT) and words.isdisjoint(_FARMED | _DENIED)
+    """Whether a product says its seafood was caught in the wild ("wild-caught shrimp") or
+    denies it was farmed ("shrimp, not farmed"), and neither says it was farmed nor denies
+    the catch: that decides over the sector its good is listed under (shrimp is listed as
+    farmed). (Farmed is not read the other way: aquaculture's one commodity is shrimp, and
+    a farmed tilapia is no shrimp farm.)"""
+    caught, farmed, no_catch, no_farm = _how_got(product)
+    return (caught or no_farm) and not (farmed or no_catch)
 
 
 def said_caught_too(product: str) -> bool:
-    """Whether a product says its seafood was caught in the wild, alone or as one way of two
-    ("wild or aquacultured shrimp": both): the capture fisheries are among its sources. Not
-    where the catch is denied ("farm-raised shrimp, not wild-caught")."""
-    words = _product_words(product)
-    if words.isdisjoint(_CAUGHT) or not words.isdisjoint(_DENIED):
+    """Whether a product says its seafood was caught in the wild (or denies it was farmed),
+    alone or as one way of two ("wild or aquacultured shrimp": both): the capture fisheries
+    are among its sources. Not where the catch is denied ("farm-raised shrimp, not
+    wild-caught")."""
+    caught, farmed, no_catch, no_farm = _how_got(product)
+    if not (caught or no_farm) or no_catch:
         return False
-    return words.isdisjoint(_FARMED) or not words.isdisjoint(_EITHER) or "/" in product
+    return not farmed or not _product_words(product).isdisjoint(_EITHER) or "/" in product
+
+
+@lru_cache(maxsize=4096)
+def _how_got(product: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a product says its seafood was caught, says it was farmed, denies the catch,
+    denies the farming. A word of how it was got is denied by a word that denies what
+    follows, just before it or before the words of how it was got it follows ("not
+    wild-caught", "no wild broodstock", "non-farmed"); a denial denies no other word
+    ("antibiotic-free farmed shrimp", "not frozen, wild-caught" say what they say)."""
+    said = {"caught": False, "farmed": False, "no caught": False, "no farmed": False}
+    denying = False
+    for word in re.findall(r"[a-z]+", product.casefold()):
+        how = "caught" if word in _CAUGHT else "farmed" if word in _FARMED else None
+        if how is not None:
+            said[f"no {how}" if denying else how] = True
+        else:  # ("free" denies the word before it: "GMO-free")
+            denying = word in _DENIES
+    return said["caught"], said["farmed"], said["no caught"], said["no farmed"]
 
 
 @lru_cache(maxsize=4096)
 def _product_words(product: str) -> frozenset[str]:
     """A product's words, without case (each product read once: suppliers repeat them)."""
     return frozenset(re.findall(r"[a-z]+", product.casefold()))
+
+
+class _Reading(NamedTuple):
+    """A product read as a good's name amid qualifiers (Profiles._reading)."""
+
+    good: str | None  # the one good its runs of words name, else None
+    kept: tuple[str, ...]  # its words that are no qualifier of that good (exact_key's)
+    plain: bool  # whether those are all of its runs: it names the good
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,7 +429,10 @@ class Profiles:
     # word names (good_named)
     _matched: dict[str, str | None] = field(default_factory=dict)
     _names: dict[str, str | None] = field(default_factory=dict)
-    _readings: dict[str, tuple[str | None, tuple[str, ...], bool]] = field(default_factory=dict)
+    _readings: dict[str, _Reading] = field(default_factory=dict)
+    # where a state beside a good's name made a product a distinct product, the good of its
+    # material ('dried squid': Squid, read Dried Fish; see _reading)
+    _made_of: dict[str, str] = field(default_factory=dict)
     _kinds: dict[str, str | None] = field(default_factory=dict)
     # the words that make a good's material a distinct product (not_commodities) of the
     # sector it goes to, with the materials they do so for and the products they make of
@@ -536,24 +568,33 @@ class Profiles:
             return found
 
     def good_named(self, product: str) -> str | None:
-        """The listed good a product names (match_good), or the second of its two words
-        does, as written or once qualifiers are aside ('bigeye tuna', 'frozen bigeye tuna':
-        the first says which kind; not a side ingredient of a longer name: 'chocolate with
-        hazelnuts'). Not where the first word makes the good's material another good
-        ('dried shrimp': see _marks), nor where the two name the work of a sector the good
-        does not go to ('cocoa butter', cocoa processing's: no butter of Dairy Products)."""
+        """The listed good a product names for what is handled beneath a supplier and
+        inferred there: match_good's, or the second of its two words', as written or once
+        qualifiers are aside ('bigeye tuna', 'frozen bigeye tuna': the first says which kind,
+        see _kind_of; not a side ingredient of a longer name: 'chocolate with hazelnuts'),
+        but not where the two name the work of a sector the good does not go to ('cocoa
+        butter', cocoa processing's: no butter of Dairy Products). Where a state makes the
+        good's material a distinct product, the good of the material, whose sector says
+        where it comes from ('dried squid', 'salted tuna': Squid, Fish, from vessels; 'dried
+        shrimp': Shrimp, from farms; match_good reads them Dried Fish)."""
         try:
             return self._kinds[product]
         except KeyError:
             pass
         good = self.match_good(product)
-        if good is None:
+        if good is not None:
+            # (read amid qualifiers)
+            if self._named_good(product) is None and self._reading(product).plain:
+                good = self._made_of.get(product, good)
+        else:
             # (once qualifiers are aside, the first word names no good: 'organic peanut
             # butter' is not read as 'peanut butter' is)
-            one, kept, _plain = self._reading(product)
-            for words in (product.split(), kept if one else ()):
+            reading = self._reading(product)
+            for words in (product.split(), reading.kept if reading.good else ()):
                 named = self.match_good(words[1]) if len(words) == 2 else None
-                if named and self._kind_of(words[0], named) and self._goes_to(words, named):
+                if named is None or not self._kind_of(words[0], words[1], named):
+                    continue
+                if self._goes_to(words, named):
                     good = named
                     break
         self._kinds[product] = good
@@ -583,11 +624,39 @@ class Profiles:
                 return ""
         return self.good_sectors.get(good)
 
-    def _kind_of(self, word: str, good: str) -> bool:
-        """Whether a word before a good's name may say which kind of it a product is
-        ('bigeye tuna'): not one that makes the good's material a distinct product ('dried
-        shrimp': Dried Fish, no Shrimp; see _marks)."""
-        return all(good not in self._marks.get(text_key(w), {}) for w in exact_key(word).split())
+    def _kind_of(self, first: str, second: str, good: str) -> bool:
+        """Whether the first of two words may say which kind of the good the second names
+        ('bigeye tuna', 'basmati rice', 'leather shoes', 'tomato ketchup'). Not where the
+        second packs the good ('tuna tins', 'cookie tins', 'tea tin': a container's word is
+        no good of its own beside another), nor where the first denies it ('not tuna',
+        'non-cotton', 'without cocoa'), is another material, a likeness of the good or what
+        is left of it ('polyester yarn', 'vegan tuna', 'spent coffee': _NOT_KINDS), a
+        people's name ('Swedish fish': where from, not which kind; match_good reads the
+        origins it knows), makes the good's material a distinct product ('silk textiles':
+        see _marks), or names another good that is no material of it ('peanut butter',
+        'coconut milk': see _material_of)."""
+        if text_key(second) in _CONTAINERS:
+            return False
+        for word in exact_key(first).split():
+            key = text_key(word)
+            if word in _DENIES or key in _NOT_KINDS or _people_like(word):
+                return False
+            if good in self._marks.get(key, {}):
+                return False
+        other = self._named_good(first)
+        return other is None or other == good or self._material_of(other, first, good)
+
+    def _material_of(self, material: str, written: str, good: str) -> bool:
+        """Whether a good (written as `written`) may be what another is made of: its sector
+        is upstream of the other's ('leather shoes', 'cotton fabric'), and where the other's
+        is a broad sector of distinct products (food manufacturing), its name is in the
+        other's ('tomato ketchup': Tomato Products; 'peanut butter' is no Dairy Products)."""
+        own, of = self.good_sectors.get(good), self.good_sectors.get(material)
+        if own is None or of is None or own not in self._downstream_of(of):
+            return False
+        return not self.sectors[own].broad or set(text_key(written).split()) <= set(
+            text_key(good_base(good)).split()
+        )
 
     def _goes_to(self, words: Collection[str], good: str) -> bool:
         """Whether words may name a good as far as the sectors tell: not where they are the
@@ -630,8 +699,8 @@ class Profiles:
     def _match_good(self, product: str) -> str | None:
         found = self._named_good(product)
         if found is None:
-            good, _kept, plain = self._reading(product)
-            found = good if plain else self._named_good(product, variants=True)
+            reading = self._reading(product)
+            found = reading.good if reading.plain else self._named_good(product, variants=True)
         return found
 
     def _named_good(self, text: str, variants: bool = False) -> str | None:
@@ -657,15 +726,18 @@ class Profiles:
             ) or self.good_aliases.get(text_key(text))
             return found
 
-    def _reading(self, product: str) -> tuple[str | None, tuple[str, ...], bool]:
+    def _reading(self, product: str) -> _Reading:
         """A product read as a good's name amid qualifiers: the one good its runs of words
         name (_named_runs: 'skipjack' and 'tuna' both name Fish), else None; its words that
         are no qualifier of that good (see _qualified), as exact_key gives them; and whether
         those are all of its runs, so that it names the good ('frozen skipjack tuna',
         'Ivorian cocoa beans in jute bags': Fish, Cocoa; 'frozen bigeye tuna' leaves
         'bigeye tuna', 'coffee machine' leaves 'coffee machine', 'cocoa butter' names two
-        goods). What it adds in brackets is read with it ('bagged Stones (limestone)'), else
-        set aside ('frozen tuna (whole round)'). Found once for each product."""
+        goods). The good of its material, where a state makes it a distinct product, is kept
+        in _made_of ('dried squid': Dried Fish, of Squid). A good it denies is none of its
+        goods ('not tuna', 'non-cotton', 'sugar-free cocoa'). What it adds in brackets is
+        read with it ('bagged Stones (limestone)'), else set aside ('frozen tuna (whole
+        round)'). Found once for each product."""
         found = self._readings.get(product)
         if found is not None:
             return found
@@ -678,28 +750,44 @@ class Profiles:
             # (read again only where a qualifier may have begun a run)
             again = any(text_key(word) in _QUALIFIERS for word in written[:-1])
             for aside in (False, True) if again else (False,):
-                found = self._readings[product] = self._read(written, aside)
-                if found[2]:
+                found, material = self._read(written, aside)
+                self._readings[product] = found
+                if found.plain:
+                    if material is not None:
+                        self._made_of[product] = material
                     return found
         return self._readings[product]
 
-    def _read(self, written: list[str], aside: bool) -> tuple[str | None, tuple[str, ...], bool]:
-        """A product's words (exact_key's) read as _reading says; with `aside`, no run of
-        its words that names a good holds a qualifier."""
+    def _read(self, written: list[str], aside: bool) -> tuple[_Reading, str | None]:
+        """A product's words (exact_key's) read as _reading says, and the good of its
+        material where a state made it a distinct product; with `aside`, no run of its words
+        that names a good holds a qualifier."""
         # packing first: its words name no good ("in jute bags", "in tin cans")
         packing = _packing(written)
         used = list(packing)
         if aside:
             used = [u or text_key(w) in _QUALIFIERS for u, w in zip(used, written, strict=True)]
         runs = [(start, size) for start, size, _ in self._named_runs(written, (), used)]
+        # a good denied is none of its goods, and its words and the denial qualify the rest
+        # ("not tuna": none; "sugar-free cocoa": Cocoa)
+        denied = [False] * len(written)
+        for start, size in runs:
+            end = start + size
+            if start and written[start - 1] in _DENIES:
+                denied[start - 1 : end] = [True] * (size + 1)
+            if written[end : end + 1] == ["free"]:
+                denied[start : end + 1] = [True] * (size + 1)
+        runs = [(start, size) for start, size in runs if not denied[start]]
         goods = {self._named_good(" ".join(written[s : s + n])) for s, n in runs}
         good = goods.pop() if len(goods) == 1 else None
         in_runs = [False] * len(written)
         for start, size in runs:
             in_runs[start : start + size] = [True] * size
         qualified = self._qualified(written, good, packing, in_runs) if runs else packing
+        qualified = [q or d for q, d in zip(qualified, denied, strict=True)]
         kept = tuple(w for i, w in enumerate(written) if in_runs[i] or not qualified[i])
         plain = good is not None and all(in_runs[i] or qualified[i] for i in range(len(written)))
+        material = None
         if good is not None and not plain:
             # the good's material, made a distinct product by a state beside it ('dried
             # shrimp', 'salted squid': Dried Fish, as 'dried fish' is)
@@ -711,10 +799,10 @@ class Profiles:
                 if not in_runs[i] and not qualified[i]
             }
             if len(made) == 1 and len(made_into := next(iter(made))) == 1:
-                good, plain = next(iter(made_into)), True
+                material, good, plain = good, next(iter(made_into)), True
         if plain and good is not None and not self._goes_to(written, good):
             plain = False
-        return good, kept, plain
+        return _Reading(good, kept, plain), material
 
     def _qualified(
         self, written: list[str], good: str | None, packing: list[bool], in_runs: list[bool]
@@ -1346,6 +1434,14 @@ _UNITS = _keys(
     "kg kgs kilo kilos kilogram kilograms g gr gram grams lb lbs pound pounds oz t mt ton tons"
     " tonne tonnes metric ml l litre litres liter liters ltr cl ft pcs pieces x"
 )
+# the words before a good's name that make a product no kind of it: another material than
+# its own ("polyester yarn"), a likeness of it made of something else ("vegan tuna",
+# "imitation crab") and what is left of it once used ("spent coffee grounds")
+_NOT_KINDS = _keys(
+    "polyester elastane spandex viscose nylon acrylic rayon lyocell modal acetate plastic"
+    " synthetic vegan vegetarian imitation artificial faux fake mock substitute analogue"
+    " spent used waste scrap"
+)
 # the words a grade's mark is written beside ("grade A", "AA grade", "class 1", "grade II")
 _GRADES = _keys("grade class quality type")
 _GRADE_MARK = re.compile(r"([a-e])\1{0,2}|\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x")
@@ -1863,6 +1959,26 @@ def _country_or_people(text: str) -> bool:
         if root != text and len(root) >= 4 and any(root + s in names for s in stems):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _people_like(word: str) -> bool:
+    """Whether a word (exact_key's) is a country's or a people's name, or is written like a
+    people's name: a people's ending after the beginning of a country's name ("Swedish",
+    "Norwegian", which _country_or_people does not find)."""
+    if _country_or_people(word):
+        return True
+    for ending in ("ish", "ian", "ese"):
+        root = word.removesuffix(ending)
+        if root != word and len(root) >= 4 and root[:4] in _country_starts():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _country_starts() -> frozenset[str]:
+    """The first four letters of countries' names (_people_like)."""
+    return frozenset(name[:4] for name in _countries() if len(name) >= 4)
 
 
 @lru_cache(maxsize=1)

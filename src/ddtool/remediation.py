@@ -108,14 +108,17 @@ class HandledBeneath:
     ) -> tuple[frozenset[str] | None, frozenset[str]]:
         """The listed goods the products name (None unless each names one: 'surimi' names
         none), and the raw-material sectors of the sector's that they come from; once for
-        each sector and products (suppliers repeat them)."""
+        each sector and products (suppliers repeat them). A product a state makes a distinct
+        product names both, and comes from its material's sector ('dried squid': Dried Fish
+        and Squid, from vessels; see Profiles.good_named)."""
         key = (sector, products)
         found = self._products.get(key)
         if found is not None:
             return found
         raw = self.raw_inputs(sector)
         goods = [self.profiles.good_named(p) for p in products]
-        named = frozenset(g for g in goods if g) if goods and all(goods) else None
+        made = [self.profiles.match_good(p) for p in products]  # ('dried squid': Dried Fish)
+        named = frozenset(g for g in (*goods, *made) if g) if goods and all(goods) else None
         # each product's good's sector; a product said caught in the wild, the vessels
         # whatever its good is listed under ("wild-caught shrimp": vessels, not farms)
         sectors = self.profiles.sectors
