@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, compress, filterfalse, repeat
 from operator import itemgetter
 from typing import TypeVar
@@ -98,6 +99,9 @@ InputGroups = list[tuple[list[str], frozenset[str]]]
 Uncovered = list[tuple[list[str], frozenset[str], frozenset[str]]]
 # a group to infer: None, all of it; else only these commodities (the others are mapped)
 Missing = list[tuple[list[str], frozenset[str] | None]]
+# a general trader's plan (see Inference._general_plan): its key, input groups, the products
+# of each group's trade, and what it covers for the suppliers above it
+GeneralPlan = tuple[str, InputGroups, dict[tuple[str, ...], list[str]], frozenset[str]]
 V = TypeVar("V")
 
 KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
@@ -116,10 +120,68 @@ _SHORTHANDS = {
 }
 
 
+# words that deny the words after them ('no cobalt', 'not wild-caught', 'non-GMO', 'without
+# mica'), and one that denies those before it ('cobalt-free', 'cobalt and nickel free') or
+# after 'of' ('free of cobalt'); a denial reaches on over 'and', 'or', 'nor' ('no cobalt or
+# nickel')
+_DENY_AFTER = frozenset({"no", "not", "non", "without", "never"})
+_DENY_BEFORE = "free"
+_JOINED = frozenset({"and", "or", "nor", "&", "/"})
+
+
+@lru_cache(maxsize=1 << 14)
+def _said_words(product: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A product's words (casefolded letters and digits) that say what it is, and those it
+    denies: 'cobalt-free batteries' says 'batteries' and denies 'cobalt'; a good denied is
+    no good the product takes (the words of a denial are neither)."""
+    # the product's units as written (a hyphenated word is one), each as its words
+    units = [
+        re.findall(r"[a-z0-9]+", unit) or [unit]
+        for unit in re.findall(r"[^\s,;]+|[,;]", product.casefold())
+    ]
+    denied = [[False] * len(words) for words in units]
+
+    def deny(at: int, step: int) -> None:
+        # the unit at `at`, and on over a joining word to the next ('no cobalt or nickel')
+        while 0 <= at < len(units):
+            if units[at] == ["any"]:  # ('without any cobalt')
+                at += step
+                continue
+            if units[at][0] in _JOINED or not units[at][0].isalnum():
+                return
+            denied[at] = [True] * len(units[at])
+            link = at + step
+            if not (0 <= link < len(units) and units[link][0] in _JOINED):
+                return
+            at = link + step
+
+    for i, words in enumerate(units):
+        if len(words) > 1 and (words[-1] == _DENY_BEFORE or words[0] in _DENY_AFTER):
+            denied[i] = [True] * len(words)  # 'cobalt-free', 'non-GMO'
+        elif words == [_DENY_BEFORE]:
+            denied[i] = [True]
+            if i + 1 < len(units) and units[i + 1] in (["of"], ["from"]):  # 'free of cobalt'
+                denied[i + 1] = [True]
+                deny(i + 2, 1)
+            else:  # 'cobalt free'
+                deny(i - 1, -1)
+        elif len(words) == 1 and words[0] in _DENY_AFTER:  # 'no cobalt'
+            denied[i] = [True]
+            deny(i + 1, 1)
+    said: set[str] = set()
+    lost: set[str] = set()
+    for words, off in zip(units, denied, strict=True):
+        for word, gone in zip(words, off, strict=True):
+            (lost if gone else said).add(word)
+    markers = _DENY_AFTER | {_DENY_BEFORE, "of", "from"}
+    return frozenset(w for w in said if w.isalnum()), frozenset(lost - markers)
+
+
 def _hint_words(hint: list[str]) -> set[str]:
-    """The words of a buyer's products; a shorthand adds the metals it names ("3TG" is
+    """The words of a buyer's products that say what they are (not those a product denies:
+    'cobalt-free batteries' names no cobalt); a shorthand adds the metals it names ("3TG" is
     tin, tantalum, tungsten and gold; an "NMC cathode" holds cobalt and lithium)."""
-    words = {w for p in hint for w in re.findall(r"[a-z0-9]+", p.casefold())}
+    words = {w for p in hint for w in _said_words(p)[0]}
     for shorthand in words & _SHORTHANDS.keys():
         words.update(_SHORTHANDS[shorthand])
     return words
@@ -179,9 +241,9 @@ class Inference:
         # what the buyers of a trader naming nothing take of its trade (see _bought_above),
         # and what a buyer's products say it takes of a trade (_trade_takes)
         self._bought: dict[str, tuple[str, ...] | None] = {}
-        self._general_plans: dict[
-            tuple[str, ...], tuple[str, InputGroups, dict[tuple[str, ...], list[str]]] | None
-        ] = {}
+        self._general_plans: dict[tuple[str, ...], GeneralPlan | None] = {}
+        self._trades: dict[str, tuple[str, ...]] = {}
+        self._raw_names: list[tuple[str, str, frozenset[str], str]] | None = None
         self._takes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = {}
         self._stage_said: dict[tuple[str, str | None, tuple[str, ...]], tuple[str, ...]] = {}
         self._said_plans: dict[
@@ -208,7 +270,7 @@ class Inference:
         # goods of the key value chains is a trader of each good's trade naming it: its plan
         # (under a key of its own, never a sector id) and, for each group, those products
         general = self._general_traders(sector_of, plans.keys())
-        for key, groups, _ in general.values():
+        for key, groups, _, _ in general.values():
             plans[key] = groups
             trading.add(key)
         # A supplier in a mining stage whose products name commodities ('tin ingot') covers
@@ -216,6 +278,15 @@ class Inference:
         # sector, and only sets holding marks need the per-commodity work in check.
         marks: dict[str, tuple[str, str]] = {}
         marked = self._commodity_marks(sector_of, marks)
+        # a general trader covers for those above it what it is inferred to trade (see
+        # _general_plan): marks of the commodities of the mines its products name, else
+        # its trades, for general traders above it alone
+        for node, (_, _, _, covers) in general.items():
+            for mark in covers:
+                sector_id, commodity = mark.split("\0")
+                if commodity:
+                    marks.setdefault(mark, (sector_id, commodity))
+            marked[node] = covers
         # the input groups of a stage that nothing in a set of mapped sectors covers (a
         # mapped supplier covers an input when it is in its stage or a stage beneath it),
         # each with the commodities marks in its stages hold
@@ -259,6 +330,8 @@ class Inference:
                     products = supplier.products if supplier else []
                     if node in general:  # (a general trader's products of the group's trade)
                         products = general[node][2][tuple(group)]
+                    elif supplier is not None and not products and own in trading:
+                        products = self._bought_above(node, sector_of)  # (as inferred below)
                     only = self._still_needed(group, held, products)
                     if only is not None and not only:
                         continue
@@ -296,8 +369,11 @@ class Inference:
         for leaf, own in zip(leaves, leaf_sectors, strict=True):
             if plans.get(own):
                 check(leaf, own, empty)
-        for node, (key, _, _) in general.items():  # (their own sector has no inputs)
-            check(node, key, beneath[node])
+        for node, (key, _, _, _) in general.items():  # (their own sector has no inputs)
+            mapped = empty  # (what is mapped beneath it, not what it covers itself)
+            for child in succ[node]:
+                mapped = _union(unions, mapped, beneath[child]) if mapped else beneath[child]
+            check(node, key, mapped)
         self._beneath = beneath
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
         for node, missing in todo:
@@ -307,22 +383,24 @@ class Inference:
             if supplier is not None and not hint and sector_of[node] in trading:
                 hint = self._bought_above(node, sector_of)
             by_trade = general[node][2] if general and node in general else None
+            # (a general trader's stages sit where it buys, not in its own country)
+            away = by_trade is not None
             for group, only in missing:
                 if by_trade is not None:  # a general trader: as a trader of the group's trade
                     hint = by_trade[tuple(group)]
                 if only is not None:  # as if the products named only the commodities missing
                     for upstream in self._narrowed(group, hint, only):
-                        self._attach(node, upstream, country, 1, hint, only)
+                        self._attach(node, upstream, country, 1, hint, only, away)
                     continue
                 named, usual = self._named_inputs(group, hint)
                 for sector_id, good in named:
-                    self._attach_named(node, sector_id, good, country)
+                    self._attach_named(node, sector_id, good, None if away else country)
                 for upstream in self._narrowed(group, hint) if usual or not named else []:
-                    self._attach(node, upstream, country, 1, hint)
+                    self._attach(node, upstream, country, 1, hint, away=away)
 
     def _general_traders(
         self, sector_of: Mapping[str, str | None], present: Iterable[str | None]
-    ) -> dict[str, tuple[str, InputGroups, dict[tuple[str, ...], list[str]]]]:
+    ) -> dict[str, GeneralPlan]:
         """The general traders (sectors of the trading stage without inputs: a wholesaler,
         distributor or importer of anything) whose products name goods of the key value
         chains, each with its plan (see _general_plan). One naming none (or nothing) gets
@@ -336,7 +414,7 @@ class Inference:
         if not general:
             return {}
         suppliers = self.supply.suppliers
-        found: dict[str, tuple[str, InputGroups, dict[tuple[str, ...], list[str]]]] = {}
+        found: dict[str, GeneralPlan] = {}
         for node in compress(sector_of, map(general.__contains__, sector_of.values())):
             products = tuple(suppliers[node].products)
             if products not in self._general_plans:
@@ -346,27 +424,31 @@ class Inference:
                 found[node] = plan
         return found
 
-    def _general_plan(
-        self, products: tuple[str, ...]
-    ) -> tuple[str, InputGroups, dict[tuple[str, ...], list[str]]] | None:
-        """What a general trader naming these products gets beneath it: for each listed good
-        of a key value chain they name, what a trader of that good's trade naming it gets
-        (_trade_of: a wholesaler of "cocoa beans" gets the cocoa trader's farms, of "tin ore"
-        the mineral trader's mines, of "coffee" coffee farms). Its input groups, under a key
-        of their own; each covered also by a mapped supplier of the trade or of a stage made
-        from it (a coffee mill and exporter beneath an importer of green coffee: its farms
-        are inferred beneath the mill); and the products of each group's trade. None where
-        they name no such good."""
+    def _general_plan(self, products: tuple[str, ...]) -> GeneralPlan | None:
+        """What a general trader naming these products gets beneath it: for each good of a
+        key value chain they name (_trades_named), what a trader of that good's trade naming
+        it gets (_trade_of: a wholesaler of "cocoa beans" gets the cocoa trader's farms, of
+        "tin ore" the mineral trader's mines, of "coffee" coffee farms). Its input groups,
+        under a key of their own; each covered also by a mapped supplier of the trade or of a
+        stage made from it (a coffee mill and exporter beneath an importer of green coffee:
+        its farms are inferred beneath the mill), and by a general trader beneath it of the
+        same trade; the products of each group's trade; and what it covers for the
+        suppliers above it: of a mining trade the commodities its products name, as marks
+        (a wholesaler of "tin ore": tin), as a supplier of that trade naming them would;
+        else each trade, for general traders above it alone (a wholesaler of "diamonds"
+        does not cover a jeweller's gold, as a mapped supplier of the jeweller's mineral
+        inputs would). None where they name no such good."""
         sectors = self.profiles.sectors
         by_trade: dict[str, list[str]] = {}
         for product in products:
-            sector_id = self.profiles.good_sectors.get(self._good_of(product) or "")
-            if sector_id is not None and sectors[sector_id].chain in KEY_CHAINS:
-                by_trade.setdefault(self._trade_of(sector_id), []).append(product)
+            for trade in self._trades_named(product):
+                by_trade.setdefault(trade, []).append(product)
         if not by_trade:
             return None
         covers: dict[tuple[str, ...], tuple[list[str], frozenset[str]]] = {}
         hints: dict[tuple[str, ...], list[str]] = {}
+        universe = self._commodity_universe()
+        marks: set[str] = set()
         for trade, named in sorted(by_trade.items()):
             # (the trade, and every stage made from what it trades)
             handles = frozenset(s for s in sectors if s == trade or trade in self._upstream(s))
@@ -375,13 +457,61 @@ class Inference:
                 if sectors[trade].stage == "trading"
                 else [([trade], frozenset((trade, *self._upstream(trade))))]
             )
+            # (NUL apart, as the marks: never a sector id)
+            traded = f"{trade}\0"
             for group, covered in groups:
                 inputs = tuple(group)
                 before = covers.get(inputs, (group, frozenset()))[1]
-                covers[inputs] = (group, before | covered | handles)
+                covers[inputs] = (group, before | covered | handles | {traded})
                 hints[inputs] = list(dict.fromkeys([*hints.get(inputs, []), *named]))
-        # (NUL apart, as the marks: never a sector id)
-        return "\0".join(("", *sorted(by_trade))), list(covers.values()), hints
+            commodities = self._named_commodities(named, universe.get(trade, ()))
+            marks.update([f"{trade}\0{c}" for c in commodities] if commodities else [traded])
+        return "\0".join(("", *sorted(by_trade))), list(covers.values()), hints, frozenset(marks)
+
+    def _trades_named(self, product: str) -> tuple[str, ...]:
+        """The trades of the key value chains a general trader's product names (_trade_of):
+        that of the listed good it is (Profiles.match_good: 'cocoa beans', 'frozen skipjack
+        tuna', 'garments'), else of the raw commodities it names as a trader of them reads
+        them: a commodity of the mines by its word or shorthand ('tin ingots', 'gold
+        bullion', '3TG'), another by the words of its name ('green coffee': coffee (green
+        beans)). None for a product naming no good, only a guess at one ('tuna tins',
+        'spent coffee grounds'), or a good it denies ('cobalt-free batteries', 'no shrimp')."""
+        trades = self._trades.get(product)
+        if trades is None:
+            sectors = self.profiles.sectors
+            good = self.profiles.match_good(product)
+            if good is not None:
+                sector_id = self.profiles.good_sectors.get(good)
+                key = sector_id is not None and sectors[sector_id].chain in KEY_CHAINS
+                named = [sector_id] if key and not self._denies(product, good) else []
+            else:
+                words = _hint_words([product])
+                named = [
+                    sector_id
+                    for sector_id, commodity, name, head in self._raw_names_of()
+                    if (
+                        not name.isdisjoint(words)
+                        if sector_id in self._several  # (a mine's commodity: its word)
+                        else head in words and words <= name
+                    )
+                ]
+            trades = self._trades[product] = tuple(
+                sorted({self._trade_of(s) for s in named if s is not None})
+            )
+        return trades
+
+    def _raw_names_of(self) -> list[tuple[str, str, frozenset[str], str]]:
+        """The raw commodities of the key value chains: (sector, commodity, the words of its
+        name, the first of them), made once."""
+        if self._raw_names is None:
+            self._raw_names = [
+                (s.id, c, frozenset(words), words[0])
+                for s in self.profiles.sectors.values()
+                if s.stage == "raw" and s.chain in KEY_CHAINS
+                for c in s.commodities
+                if (words := re.findall(r"[a-z]+", c.casefold()))
+            ]
+        return self._raw_names
 
     def _trade_of(self, sector_id: str) -> str:
         """The trade of a sector's goods: the trading stage of key value chains that has the
@@ -413,20 +543,27 @@ class Inference:
             if at in taken:
                 stack.pop()
                 continue
-            above = [
-                b
-                for b in pred[at]
-                if b not in taken and sector_of.get(b) == own and not suppliers[b].products
-            ]
+            above: list[str] = []
+            whole = False
+            for b in pred[at]:
+                if b not in sector_of or not (suppliers[b].products or sector_of[b] == own):
+                    # the company, or a buyer naming nothing: it may take any of the trade,
+                    # whatever the others take (the traders above need not be looked at)
+                    whole = True
+                    break
+                if b not in taken and not suppliers[b].products:
+                    above.append(b)
+            if whole:
+                stack.pop()
+                taken[at] = None
+                continue
             if above:
                 stack.extend(above)
                 continue
             stack.pop()
             found: dict[str, None] = {}
             for buyer in sorted(pred[at]):
-                if buyer not in sector_of:  # the company: it names no products
-                    took = None
-                elif sector_of[buyer] == own and not suppliers[buyer].products:
+                if not suppliers[buyer].products:  # a trader of its trade naming nothing
                     took = taken[buyer]
                 else:
                     took = self._trade_takes(own, tuple(suppliers[buyer].products))
@@ -497,8 +634,9 @@ class Inference:
         self, sector_of: Mapping[str, str | None], marks: dict[str, tuple[str, str]]
     ) -> dict[str, frozenset[str]]:
         """The marks of the suppliers whose products name commodities of the mines beneath
-        or beside their stage ('tin ingot' at a smelter: tin), one per commodity, each
-        registered in `marks` with its (sector, commodity); equal sets are one object."""
+        or beside their stage ('tin ingot' at a smelter: tin), or of a trader naming nothing
+        whose buyers' products do, one per commodity, each registered in `marks` with its
+        (sector, commodity); equal sets are one object."""
         universe = self._commodity_universe()
         capable = universe.keys() & set(sector_of.values())
         if not capable:
@@ -506,10 +644,17 @@ class Inference:
         suppliers = self.supply.suppliers
         made: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         found: dict[str, frozenset[str]] = {}
+        trading = {s for s in capable if self.profiles.sectors[s].stage == "trading"}
         for node in compress(sector_of, map(capable.__contains__, sector_of.values())):
             products = suppliers[node].products
             if not products:
-                continue
+                if sector_of[node] not in trading:
+                    continue
+                # a trader naming nothing trades what its buyers take (_bought_above): it
+                # covers that, as it is narrowed to it (a comptoir under a tin smelter: tin)
+                products = self._bought_above(node, sector_of)
+                if not products:
+                    continue
             sector_id = sector_of[node]
             assert sector_id is not None
             key = (sector_id, tuple(products))
@@ -697,8 +842,19 @@ class Inference:
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 
     def _good_of(self, product: str) -> str | None:
-        """The listed good a product names (Profiles.good_named)."""
-        return self.profiles.good_named(product)
+        """The listed good a product names (Profiles.good_named), unless only by a word it
+        denies ('no shrimp', 'shrimp-free': no Shrimp)."""
+        good = self.profiles.good_named(product)
+        if good is not None and not self._denies(product, good):
+            return good
+        return None
+
+    def _denies(self, product: str, good: str) -> bool:
+        """Whether a product denies a good: a word it denies names it, and none it says
+        does ('no shrimp'; not 'shrimp, no additives')."""
+        said, denied = _said_words(product)
+        match = self.profiles.match_good
+        return any(match(w) == good for w in denied) and all(match(w) != good for w in said)
 
     def _attach(
         self,
@@ -708,17 +864,25 @@ class Inference:
         depth: int,
         hint: list[str],
         only: frozenset[str] | None = None,
+        away: bool = False,
     ) -> None:
+        """An input stage of a sector beneath a buyer, and the stages beneath it (section 7
+        of the methodology): raw materials at their origin mix, leaning to `country` where it
+        produces them; a first-processing stage there too where `country` does not, or
+        `away`; any other stage in `country`, or in a country not known where `away` (the
+        goods a general trader buys are made where it buys them, not in its own country)."""
         if depth > self.config.scoring.inference_depth:
             return
         sector = self.profiles.sectors[sector_id]
+        site = None if away else country  # (where a stage that is no raw material's sits)
         targets: list[str] = []
         if sector.commodities:
             for commodity in self._commodities(sector.commodities, hint, only):
                 targets.append(self._raw(sector_id, commodity, country, depth))
-        elif (origin := self._at_origin(sector_id, country, hint, only)) is not None:
+        elif (origin := self._at_origin(sector_id, country, hint, only, away)) is not None:
             # a first-processing stage (ginning, milling, trading) sits where the raw
-            # material grows when the buyer's country does not produce it
+            # material grows when the buyer's country does not produce it (or the buyer
+            # buys away from its country)
             for commodity, raw_sector in origin:
                 node_id = self._raw(sector_id, commodity, country, depth)
                 raw_id = self._raw(raw_sector, commodity, country, depth + 1)
@@ -731,11 +895,11 @@ class Inference:
             # name: one for each good, scored as a supplier naming it (a peanut butter
             # maker's farms grow peanuts, not India's rice)
             for good in named:
-                fresh = _named_id(sector_id, good, country) not in self.nodes
-                node_id = self._named_node(sector_id, good, country, depth)
+                fresh = _named_id(sector_id, good, site) not in self.nodes
+                node_id = self._named_node(sector_id, good, site, depth)
                 if fresh:  # (the stages beneath it, once)
                     for upstream in self._narrowed(sector.inputs, hint, only):
-                        self._attach(node_id, upstream, country, depth + 1, hint, only)
+                        self._attach(node_id, upstream, site, depth + 1, hint, only)
                 targets.append(node_id)
             # and goods of a raw sector of their own whose origins are published (a food
             # maker's vanilla, tea, hazelnuts): that sector at the origin mix of the good,
@@ -748,14 +912,16 @@ class Inference:
             # rule out (a spinner for a maker of cotton t-shirts: no silk thread), named by
             # what they say it works: a buyer whose products say nothing keeps every listing
             suffix = self._plan_suffix(sector_id, hint, only)
-            suffix += self._said_suffix(sector_id, country, hint, only)
-            said = self._said_of(sector_id, country, hint)
-            node_id = f"inferred:{sector_id}{suffix}@{country or 'unknown'}"
+            suffix += self._said_suffix(sector_id, site, hint, only)
+            said = self._said_of(sector_id, site, hint)
+            node_id = f"inferred:{sector_id}{suffix}@{site or 'unknown'}"
             if node_id not in self.nodes:
-                self._intermediate(node_id, sector_id, country, depth, said=said)
+                self._intermediate(node_id, sector_id, site, depth, said=said, away=away)
                 self.supply.add_node(node_id, inferred=True)
                 for upstream in self._narrowed(sector.inputs, hint, only):
-                    self._attach(node_id, upstream, country, depth + 1, hint, only)
+                    self._attach(node_id, upstream, site, depth + 1, hint, only)
+            elif site is None:  # (shared: its assumption says it of each kind of buyer)
+                _assumed_too(self.nodes[node_id], _AWAY if away else _UNKNOWN_BUYER)
             targets.append(node_id)
         for target in targets:
             self.nodes[target].buyers.add(buyer)
@@ -899,16 +1065,22 @@ class Inference:
         return plan
 
     def _at_origin(
-        self, sector_id: str, country: str | None, hint: list[str], only: frozenset[str] | None
+        self,
+        sector_id: str,
+        country: str | None,
+        hint: list[str],
+        only: frozenset[str] | None,
+        away: bool = False,
     ) -> list[tuple[str, str]] | None:
         """(commodity, raw sector) pairs when a stage only processes raw materials that
-        the buyer's country does not produce; None otherwise."""
+        the buyer's country does not produce, or that the buyer buys away from its country
+        (`away`: a general trader); None otherwise."""
         sector = self.profiles.sectors[sector_id]
         inputs = [self.profiles.sectors[i] for i in self._narrowed(sector.inputs, hint, only)]
         if not inputs or any(not i.commodities for i in inputs):
             return None
         pairs = [(c, i.id) for i in inputs for c in self._commodities(i.commodities, hint, only)]
-        for commodity, _ in pairs:
+        for commodity, _ in [] if away else pairs:
             if any(o.iso3 == country and o.share_pct for o in self.profiles.origins[commodity]):
                 return None
         return pairs
@@ -958,11 +1130,13 @@ class Inference:
         depth: int,
         commodity: str | None = None,
         said: tuple[str, ...] = (),
+        away: bool = False,
     ) -> None:
         """An inferred stage in the buyer's country, scored as a supplier of its sector
         there (of a good the buyer's products name: `commodity`; working what they say:
-        `said`), with the data gaps such a supplier has; in a country not known, flagged at
-        the worst case a mapped supplier of unknown country is (see _unknown_country)."""
+        `said`), with the data gaps such a supplier has; in a country not known (the
+        buyer's, or, `away`, where a general trader buys its goods), flagged at the worst
+        case a mapped supplier of unknown country is (see _unknown_country)."""
         risk = self._origin_risk(sector_id, country, commodity, said)
         node = self.nodes[node_id] = InferredSupplier(
             id=node_id,
@@ -990,8 +1164,8 @@ class Inference:
         if country is None:
             if commodity is None:
                 node.assumption = (
-                    "stage assumed in the buyer's country, which is unknown: the worst case"
-                    " is that of the countries where its sector is listed"
+                    (_AWAY if away else _UNKNOWN_BUYER)
+                    + ": the worst case is that of the countries where its sector is listed"
                     + (f"; working {', '.join(said)} as the buyer's products say" if said else "")
                 )
             self._unknown_country(node, commodity, said)
@@ -1191,6 +1365,23 @@ class Inference:
         )
         self.supply.add_node(node_id, inferred=True)
         return node_id
+
+
+# what an intermediate stage in a country not known assumes, by its buyer
+_UNKNOWN_BUYER = "stage assumed in the buyer's country, which is unknown"
+_AWAY = (
+    "stage of goods a general trader buys, assumed where it buys them (not in its own"
+    " country), which is unknown"
+)
+
+
+def _assumed_too(node: InferredSupplier, assumed: str) -> None:
+    """A stage in a country not known shared by buyers of both kinds (_UNKNOWN_BUYER,
+    _AWAY): its assumption says both."""
+    other = _UNKNOWN_BUYER if assumed == _AWAY else _AWAY
+    text = node.assumption or ""
+    if text.startswith(other) and assumed not in text:
+        node.assumption = f"{other}, or {assumed[len('stage ') :]}{text[len(other) :]}"
 
 
 def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evidence:

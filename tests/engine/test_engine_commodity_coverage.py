@@ -159,8 +159,19 @@ CASES = [
             ("TR", "mineral-trading", [], ["SM"], "IDN"),
         ],
         "EMS",
+        MINERALS - {"tin"},
+        id="a trader beneath it naming nothing covers what its smelter takes: tin",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [
+            ("EMS", "electronic-components", [], []),
+            ("SM", "smelting-refining", ["anodes"], ["EMS"], "IDN"),
+            ("TR", "mineral-trading", [], ["SM"], "IDN"),
+        ],
+        "EMS",
         set(),
-        id="a trader beneath it whose products name nothing covers all",
+        id="a trader beneath it naming nothing under a smelter naming no mineral covers all",
     ),
     pytest.param(
         "electronics-manufacturing",

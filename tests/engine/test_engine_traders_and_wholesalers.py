@@ -1,0 +1,376 @@
+"""Traders naming nothing and general traders (methodology §7): what they cover for the
+suppliers above them agrees with what is inferred beneath them, a product that denies a good
+says nothing of taking it, a wholesaler reads its products as a trader does (a listed good
+by its name, a commodity as traders read it, never a guess), and its factories are not
+placed in its own country."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddtool.assess import assess
+
+MINERALS = {"cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
+RAW = {
+    "artisanal-mining",
+    "industrial-mining",
+    "gemstone-mining",
+    "cocoa-farming",
+    "coffee-farming",
+    "cotton-farming",
+    "aquaculture",
+    "fishing-vessels",
+}
+
+
+def _assess(tmp_path: Path, company_sector: str, suppliers: list[dict[str, Any]]) -> Any:
+    chain = tmp_path / "chain.yaml"
+    company = {"name": "X", "country": "DEU", "sector": company_sector}
+    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
+    return assess([chain]).data
+
+
+def _supplier(
+    sid: str, country: str, sector: str, products: list[str] | None = None, *buyers: str
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": sid, "country": country, "sector": sector}
+    if products:
+        entry["products"] = products
+    if buyers:
+        entry["buyers"] = list(buyers)
+    return entry
+
+
+def _inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[str, Any]]:
+    """The inferred suppliers reached from a node through inferred links only."""
+    inferred = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
+    found: dict[str, dict[str, Any]] = {}
+    stack = [supplier_id]
+    while stack:
+        buyer = stack.pop()
+        for node in inferred.values():
+            if buyer in node["buyers"] and node["id"] not in found:
+                found[node["id"]] = node
+                stack.append(node["id"])
+    return found
+
+
+def _raw(nodes: Any) -> set[str]:
+    """The commodities or goods of the inferred raw stages among these nodes."""
+    found = {node["products"][0] for node in nodes if node["sector"] in RAW}
+    return {"fish" if "capture" in c else c.casefold() for c in found}
+
+
+def _raw_stages(doc: dict[str, Any]) -> set[str]:
+    """Every inferred raw stage of the assessment, as sector and commodity (its lean apart)."""
+    return {s["id"].split("@")[0] for s in doc["suppliers"] if s["inferred"] and s["sector"] in RAW}
+
+
+def _gaps(doc: dict[str, Any], supplier_id: str) -> list[str]:
+    [entry] = [s for s in doc["suppliers"] if s["id"] == supplier_id]
+    return list(entry["data_gaps"])
+
+
+# -- a trader naming nothing covers what it is narrowed to -------------------------------------
+
+# (the mapped suppliers besides the trader TR, the buyers of TR, what TR gets beneath it)
+NARROWED_TRADERS = [
+    pytest.param(
+        [_supplier("SM", "IDN", "smelting-refining", ["tin ingot"])],
+        ["SM"],
+        {"tin"},
+        id="under a tin smelter: tin, and every other mineral stays inferred above",
+    ),
+    pytest.param(
+        [
+            _supplier("SM", "IDN", "smelting-refining", ["tin ingot"]),
+            _supplier("RF", "CHE", "smelting-refining", ["gold bullion"]),
+        ],
+        ["SM", "RF"],
+        {"tin", "gold"},
+        id="under a tin smelter and a gold refiner: tin and gold, the rest above",
+    ),
+    pytest.param(
+        [
+            _supplier("SM", "IDN", "smelting-refining", ["tin ingot"]),
+            _supplier("UP", "RWA", "mineral-trading", [], "SM"),
+        ],
+        ["UP"],
+        {"tin"},
+        id="under a trader naming nothing under a tin smelter: tin",
+    ),
+]
+
+
+@pytest.mark.parametrize(("others", "buyers", "beneath"), NARROWED_TRADERS)
+def test_a_trader_naming_nothing_never_hides_its_buyers_other_minerals(
+    tmp_path: Path, others: list[dict[str, Any]], buyers: list[str], beneath: set[str]
+) -> None:
+    """More mapping never takes exposure away: with the trader mapped, every mine inferred
+    without it is still inferred (the trader's own tin mines lean to its country)."""
+    without = _assess(tmp_path, "electronics-manufacturing", others)
+    trader = _supplier("TR", "RWA", "mineral-trading", [], *buyers)
+    doc = _assess(tmp_path, "electronics-manufacturing", [*others, trader])
+    assert _raw(_inferred_beneath(doc, "TR").values()) == beneath
+    assert _raw_stages(without) <= _raw_stages(doc)
+    assert {c for s in _raw_stages(doc) for c in [s.rsplit(":", 1)[1]]} == MINERALS
+    assert "tiers below not mapped (inferred)" in _gaps(doc, "TR")
+
+
+def test_a_mine_mapped_beneath_a_trader_naming_nothing_covers_what_it_trades(
+    tmp_path: Path,
+) -> None:
+    """Under a tin smelter the trader trades tin: a cassiterite mine beneath it covers all
+    of it, so nothing is inferred beneath the trader and it records no gap."""
+    doc = _assess(
+        tmp_path,
+        "electronics-manufacturing",
+        [
+            _supplier("SM", "IDN", "smelting-refining", ["tin ingot"]),
+            _supplier("TR", "RWA", "mineral-trading", [], "SM"),
+            _supplier("MINE", "RWA", "artisanal-mining", ["cassiterite"], "TR"),
+        ],
+    )
+    assert not _inferred_beneath(doc, "TR")
+    assert "tiers below not mapped (inferred)" not in _gaps(doc, "TR")
+
+
+# -- a product that denies a good says nothing of taking it -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "products",
+    [
+        ["cobalt-free batteries"],
+        ["mica-free pearlescent pigments"],
+        ["batteries, no cobalt or nickel"],
+        ["batteries without cobalt"],
+        ["batteries free of cobalt and mica"],
+    ],
+)
+def test_a_trader_under_a_buyer_denying_a_mineral_trades_the_whole_trade(
+    tmp_path: Path, products: list[str]
+) -> None:
+    """Its buyer says nothing of the trade: the trader may trade any mineral, and none is
+    narrowed to the one denied."""
+    doc = _assess(
+        tmp_path,
+        "electronics-manufacturing",
+        [
+            _supplier("B", "CHN", "battery-manufacturing", products),
+            _supplier("TR", "COD", "mineral-trading", [], "B"),
+        ],
+    )
+    assert _raw(_inferred_beneath(doc, "TR").values()) == MINERALS
+
+
+@pytest.mark.parametrize(
+    ("products", "expected"),
+    [
+        (["cobalt-free batteries"], MINERALS),
+        (["cobalt-free tin solder"], {"tin"}),
+        (["lead-free tin solder"], {"tin"}),
+        (["non-conflict tantalum capacitors"], {"tantalum"}),
+        (["cobalt batteries"], {"cobalt"}),
+    ],
+)
+def test_a_denied_mineral_is_not_inferred_for_the_product_denying_it(
+    tmp_path: Path, products: list[str], expected: set[str]
+) -> None:
+    """A manufacturer's products narrow its mines by the minerals they name, not by those
+    they deny."""
+    doc = _assess(
+        tmp_path,
+        "food-manufacturing",
+        [_supplier("EMS", "CHN", "electronics-manufacturing", products)],
+    )
+    assert _raw(_inferred_beneath(doc, "EMS").values()) == expected
+
+
+def test_a_good_named_only_by_a_denied_word_is_no_good_of_the_product(tmp_path: Path) -> None:
+    """'no shrimp' names no Shrimp: a processor naming it is not narrowed to shrimp farms."""
+    doc = _assess(
+        tmp_path,
+        "food-manufacturing",
+        [_supplier("P", "THA", "seafood-processing", ["no shrimp"])],
+    )
+    assert _raw(_inferred_beneath(doc, "P").values()) == {"fish", "shrimp (farmed)"}
+
+
+# -- a wholesaler reads its products as a trader does -------------------------------------------
+
+
+def _wholesaler(products: list[str], country: str = "DEU", sid: str = "WH") -> dict[str, Any]:
+    return _supplier(sid, country, "wholesale-trade", products)
+
+
+# (the wholesaler's products, the raw goods inferred beneath it)
+WHOLESALE_READINGS = [
+    pytest.param(["tuna tins"], set(), id="tuna tins: no tin (a guess at 'tins')"),
+    pytest.param(["sardine tins"], set(), id="sardine tins: nothing"),
+    pytest.param(["cookie tins"], set(), id="cookie tins: nothing"),
+    pytest.param(["vegan tuna"], set(), id="vegan tuna: no vessels (a guess at 'tuna')"),
+    pytest.param(["no shrimp"], set(), id="no shrimp: no shrimp farms (denied)"),
+    pytest.param(["polyester yarn"], set(), id="polyester yarn: no cotton (a guess at 'yarn')"),
+    pytest.param(["spent coffee grounds"], set(), id="spent coffee grounds: no coffee farms"),
+    pytest.param(["cobalt-free batteries"], set(), id="cobalt-free batteries: no cobalt"),
+    pytest.param(["tin ingots"], {"tin"}, id="tin ingots: tin mines, as a trader reads them"),
+    pytest.param(["gold bullion"], {"gold"}, id="gold bullion: gold mines"),
+    pytest.param(["tin solder"], {"tin"}, id="tin solder: tin mines"),
+    pytest.param(["3TG"], {"tin", "tantalum", "tungsten", "gold"}, id="3TG: its four metals"),
+    pytest.param(["green coffee"], {"coffee (green beans)"}, id="green coffee: its own name"),
+    pytest.param(["green beans"], set(), id="green beans: no coffee or cocoa"),
+    pytest.param(["canned tuna"], {"fish"}, id="canned tuna: a listed good (Fish)"),
+]
+
+
+@pytest.mark.parametrize(("products", "expected"), WHOLESALE_READINGS)
+def test_a_wholesaler_reads_a_good_by_its_name_and_a_commodity_as_traders_do(
+    tmp_path: Path, products: list[str], expected: set[str]
+) -> None:
+    doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(products)])
+    assert _raw(_inferred_beneath(doc, "WH").values()) == expected
+    assert ("tiers below not mapped (inferred)" in _gaps(doc, "WH")) == bool(expected)
+
+
+@pytest.mark.parametrize("product", ["tin ingots", "gold bullion", "tin solder", "3TG"])
+def test_a_wholesaler_and_a_trader_read_a_mineral_product_alike(
+    tmp_path: Path, product: str
+) -> None:
+    """A wholesaler naming the product gets the mines a mineral trader gets under a buyer
+    naming it."""
+    doc = _assess(tmp_path, "food-manufacturing", [_wholesaler([product])])
+    trader = _assess(
+        tmp_path,
+        "food-manufacturing",
+        [
+            _supplier("B", "DEU", "smelting-refining", [product]),
+            _supplier("TR", "DEU", "mineral-trading", [], "B"),
+        ],
+    )
+    wholesaler = _inferred_beneath(doc, "WH").values()
+    assert _raw(wholesaler) == _raw(_inferred_beneath(trader, "TR").values())
+
+
+# -- a wholesaler's factories are not in its own country ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("products", "factory"),
+    [
+        (["garments"], "inferred:garment-manufacturing@unknown"),
+        (["electronics"], "inferred:electronics-manufacturing@unknown"),
+    ],
+)
+def test_a_wholesalers_factories_are_in_a_country_not_known(
+    tmp_path: Path, products: list[str], factory: str
+) -> None:
+    """Its factory and the stages beneath it are flagged at the worst case of a mapped
+    supplier of unknown country, with that gap, wherever the wholesaler is: a German and a
+    Bangladeshi wholesaler of garments are flagged alike."""
+    docs = {
+        c: _assess(tmp_path, "food-manufacturing", [_wholesaler(products, c)])
+        for c in ("DEU", "BGD")
+    }
+    for country, doc in docs.items():
+        beneath = _inferred_beneath(doc, "WH")
+        assert factory in beneath
+        assert "country unknown" in beneath[factory]["data_gaps"]
+        assert "general trader" in beneath[factory]["assumption"]
+        assert not [s for s in beneath.values() if s["country"] == country]
+        intermediate = [s for s in beneath.values() if s["sector"] not in RAW]
+        assert all(
+            s["id"].endswith("@unknown") or "origin mix" in s["assumption"] for s in intermediate
+        )
+    flags = {
+        c: sorted((f["supplier_id"], f["risk_type"], f["level"]) for f in d["flags"])
+        for c, d in docs.items()
+    }
+    assert flags["DEU"] == flags["BGD"]
+
+
+def test_a_wholesalers_first_processing_stage_is_at_the_origin_mix(tmp_path: Path) -> None:
+    """An Indonesian wholesaler of canned tuna: its cannery at the origin mix of fish,
+    leaning to Indonesia, not a cannery in Indonesia as a seafood trader there gets."""
+    doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(["canned tuna"], "IDN")])
+    [cannery] = [
+        s for s in _inferred_beneath(doc, "WH").values() if s["sector"] == "seafood-processing"
+    ]
+    assert len(cannery["origins"]) > 1
+    assert "IDN" in {o["country"] for o in cannery["origins"]}
+
+
+# -- a general trader beneath covers the goods it is inferred to trade ---------------------------
+
+# (the upper wholesaler's products, the lower one's, what is inferred beneath the upper one)
+STACKED = [
+    pytest.param(["cocoa beans"], ["cocoa beans"], set(), id="cocoa over cocoa: covered"),
+    pytest.param(
+        ["cocoa beans", "coffee"], ["cocoa beans"], {"coffee (green beans)"}, id="its coffee is not"
+    ),
+    pytest.param(["tin ore"], ["tin ore"], set(), id="tin ore over tin ore: covered"),
+    pytest.param(["tin ore", "gold"], ["tin ore"], {"gold"}, id="its gold is not"),
+    pytest.param(["garments"], ["garments"], set(), id="garments over garments: covered"),
+]
+
+
+@pytest.mark.parametrize(("upper", "lower", "expected"), STACKED)
+def test_a_wholesaler_over_a_wholesaler_of_its_goods_is_covered(
+    tmp_path: Path, upper: list[str], lower: list[str], expected: set[str]
+) -> None:
+    doc = _assess(
+        tmp_path,
+        "food-manufacturing",
+        [_wholesaler(upper, sid="WH1"), {**_wholesaler(lower, "NLD", "WH2"), "buyers": ["WH1"]}],
+    )
+    direct = [s for s in doc["suppliers"] if s["inferred"] and "WH1" in s["buyers"]]
+    beneath = {s["id"]: s for s in direct} | {
+        k: v for s in direct for k, v in _inferred_beneath(doc, s["id"]).items()
+    }
+    assert _raw(beneath.values()) == expected
+    assert ("tiers below not mapped (inferred)" in _gaps(doc, "WH1")) == bool(expected)
+    assert _raw(_inferred_beneath(doc, "WH2").values())
+
+
+# -- more mapping never takes exposure away -----------------------------------------------------
+
+# (the company's sector, the suppliers without the one added, the one added)
+ADDED = [
+    pytest.param(
+        "electronics-manufacturing",
+        [_supplier("SM", "IDN", "smelting-refining", ["tin ingot"])],
+        _supplier("TR", "RWA", "mineral-trading", [], "SM"),
+        id="a trader naming nothing beneath a tin smelter",
+    ),
+    pytest.param(
+        "jewellery-manufacturing",
+        [_supplier("LOG", "DEU", "logistics-transport")],
+        _wholesaler(["diamonds"]),
+        id="a wholesaler of diamonds beneath a jeweller: its gold stays",
+    ),
+    pytest.param(
+        "electronics-manufacturing",
+        [_supplier("LOG", "DEU", "logistics-transport")],
+        _wholesaler(["tin ore"]),
+        id="a wholesaler of tin ore beneath an EMS: its other minerals stay",
+    ),
+    pytest.param(
+        "chocolate-manufacturing",
+        [_supplier("LOG", "DEU", "logistics-transport")],
+        _wholesaler(["cocoa beans"]),
+        id="a wholesaler of cocoa beans beneath a chocolate maker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("company_sector", "before", "added"), ADDED)
+def test_mapping_a_trader_keeps_every_raw_stage_inferred_without_it(
+    tmp_path: Path, company_sector: str, before: list[dict[str, Any]], added: dict[str, Any]
+) -> None:
+    without = _assess(tmp_path, company_sector, before)
+    doc = _assess(tmp_path, company_sector, [*before, added])
+    assert _raw_stages(without) <= _raw_stages(doc)
