@@ -264,6 +264,7 @@ class Inference:
         assert len(sector_of) == len(self.supply.suppliers), "one sector per supplier"
         top = company.sector  # the sector of the one node sector_of leaves out
         trading = {s.id for s in self.profiles.sectors.values() if s.stage == "trading"}
+        buying = trading | {s.id for s in self.profiles.sectors.values() if s.stage == "retail"}
         plans = {sector: self._input_groups(sector) for sector in {*sector_of.values(), top}}
         suppliers = self.supply.suppliers
         # A general trader (a wholesaler: no trade of its own, no inputs) whose products name
@@ -383,8 +384,11 @@ class Inference:
             if supplier is not None and not hint and sector_of[node] in trading:
                 hint = self._bought_above(node, sector_of)
             by_trade = general[node][2] if general and node in general else None
-            # (a general trader's stages sit where it buys, not in its own country)
-            away = by_trade is not None
+            # (the stages of what a trader, wholesaler or retailer buys sit where it buys,
+            # not in its own country: a Dutch seafood importer's processors, a German
+            # fashion brand's garment factories are not Dutch or German by default)
+            own = company.sector if supplier is None else sector_of[node]
+            away = by_trade is not None or own in buying
             for group, only in missing:
                 if by_trade is not None:  # a general trader: as a trader of the group's trade
                     hint = by_trade[tuple(group)]
@@ -1370,8 +1374,8 @@ class Inference:
 # what an intermediate stage in a country not known assumes, by its buyer
 _UNKNOWN_BUYER = "stage assumed in the buyer's country, which is unknown"
 _AWAY = (
-    "stage of goods a general trader buys, assumed where it buys them (not in its own"
-    " country), which is unknown"
+    "stage of goods a trader, wholesaler or retailer buys, assumed where it buys them (not in"
+    " its own country), which is unknown"
 )
 
 
