@@ -53,3 +53,18 @@ def year_alone(year: str) -> str:
         f"a year alone is no expiry date: write the day it ends ('{year}-12-31'), its month"
         f" ('December {year}') or 'end of {year}'"
     )
+
+
+def inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[str, Any]]:
+    """The inferred suppliers of an assessment document reached from a supplier through
+    inferred links only, by id."""
+    inferred = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
+    found: dict[str, dict[str, Any]] = {}
+    stack = [supplier_id]
+    while stack:
+        buyer = stack.pop()
+        for node in inferred.values():
+            if buyer in node["buyers"] and node["id"] not in found:
+                found[node["id"]] = node
+                stack.append(node["id"])
+    return found

@@ -264,7 +264,9 @@ class Inference:
         assert len(sector_of) == len(self.supply.suppliers), "one sector per supplier"
         top = company.sector  # the sector of the one node sector_of leaves out
         trading = {s.id for s in self.profiles.sectors.values() if s.stage == "trading"}
-        buying = trading | {s.id for s in self.profiles.sectors.values() if s.stage == "retail"}
+        # (a retailer or brand buys what others make, where they make it; a trader of a trade
+        # buys where its goods grow, its own country where that grows them: _at_origin)
+        buying = {s.id for s in self.profiles.sectors.values() if s.stage == "retail"}
         plans = {sector: self._input_groups(sector) for sector in {*sector_of.values(), top}}
         suppliers = self.supply.suppliers
         # A general trader (a wholesaler: no trade of its own, no inputs) whose products name
@@ -384,9 +386,9 @@ class Inference:
             if supplier is not None and not hint and sector_of[node] in trading:
                 hint = self._bought_above(node, sector_of)
             by_trade = general[node][2] if general and node in general else None
-            # (the stages of what a trader, wholesaler or retailer buys sit where it buys,
-            # not in its own country: a Dutch seafood importer's processors, a German
-            # fashion brand's garment factories are not Dutch or German by default)
+            # (the stages of what a wholesaler, retailer or brand buys sit where it buys,
+            # not in its own country: a German fashion brand's garment factories are not
+            # German by default)
             own = company.sector if supplier is None else sector_of[node]
             away = by_trade is not None or own in buying
             for group, only in missing:
@@ -1374,7 +1376,7 @@ class Inference:
 # what an intermediate stage in a country not known assumes, by its buyer
 _UNKNOWN_BUYER = "stage assumed in the buyer's country, which is unknown"
 _AWAY = (
-    "stage of goods a trader, wholesaler or retailer buys, assumed where it buys them (not in"
+    "stage of goods a wholesaler, retailer or brand buys, assumed where it buys them (not in"
     " its own country), which is unknown"
 )
 

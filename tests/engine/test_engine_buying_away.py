@@ -1,4 +1,4 @@
-"""The stages of what a trader, wholesaler, retailer or brand buys are not assumed in its own
+"""The stages of what a wholesaler, retailer or brand buys are not assumed in its own
 country: a German fashion brand's garment factory is in a country not known (flagged at the
 worst case), not in Germany; a maker's stages stay in its own country."""
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from chain_support import inferred_beneath
 
 from ddtool.assess import assess
 
@@ -37,25 +38,11 @@ def _assess(tmp_path: Path, company_sector: str, suppliers: list[dict[str, Any]]
     return assess([chain]).data
 
 
-def _inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[str, Any]]:
-    """The inferred suppliers reached from a mapped supplier through inferred links only."""
-    inferred = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
-    found: dict[str, dict[str, Any]] = {}
-    stack = [supplier_id]
-    while stack:
-        buyer = stack.pop()
-        for node in inferred.values():
-            if buyer in node["buyers"] and node["id"] not in found:
-                found[node["id"]] = node
-                stack.append(node["id"])
-    return found
-
-
 def _mined(doc: dict[str, Any], supplier_id: str) -> set[str]:
     """The commodities of the inferred mines beneath a mapped supplier."""
     return {
         node["products"][0]
-        for node in _inferred_beneath(doc, supplier_id).values()
+        for node in inferred_beneath(doc, supplier_id).values()
         if node["sector"] in MINES
     }
 
@@ -262,12 +249,12 @@ def test_the_stages_inferred_for_the_rest_say_which_commodities_they_hold(
         ],
     )
     rest = "cobalt+copper+gold+lithium+mica+tantalum+tungsten"
-    beneath = _inferred_beneath(doc, "EMS")
+    beneath = inferred_beneath(doc, "EMS")
     assert f"inferred:smelting-refining:{rest}@CHN" in beneath
     assert f"inferred:mineral-trading:{rest}@CHN" in beneath
     assert not any(i.startswith("inferred:smelting-refining:tin") for i in beneath)
     # the company: its EMS names no commodity, so it covers the company's whole group
-    assert not _inferred_beneath(doc, "company")
+    assert not inferred_beneath(doc, "company")
     # the smelter's own tin is inferred beneath it, not beneath the EMS
     assert _mined(doc, "SM") == {"tin"}
 
@@ -277,10 +264,10 @@ def test_a_tin_solder_ems_above_a_gold_refiner_gets_the_tin_it_gets_with_nothing
 ) -> None:
     """Mapped commodities none of which it needs: what it gets with nothing mapped, same ids."""
     ems = _supplier("EMS", "electronic-components", ["tin solder"], [])
-    alone = _inferred_beneath(_assess(tmp_path, "electronics-manufacturing", [ems]), "EMS")
+    alone = inferred_beneath(_assess(tmp_path, "electronics-manufacturing", [ems]), "EMS")
     refiner = _supplier("RF", "smelting-refining", ["gold"], ["EMS"], "CHE")
     doc = _assess(tmp_path, "electronics-manufacturing", [ems, refiner])
-    assert set(_inferred_beneath(doc, "EMS")) == set(alone)
+    assert set(inferred_beneath(doc, "EMS")) == set(alone)
     assert "inferred:smelting-refining:tin@CHN" in alone
 
 
@@ -295,7 +282,7 @@ def test_only_the_commodities_missing_are_inferred_when_products_would_name_more
         for i, c in enumerate(["gold", "tin", "tantalum", "tungsten", "cobalt", "mica"])
     ]
     doc = _assess(tmp_path, "electronics-manufacturing", suppliers)
-    beneath = _inferred_beneath(doc, "EMS")
+    beneath = inferred_beneath(doc, "EMS")
     mines = {(n["sector"], n["products"][0]) for n in beneath.values() if n["sector"] in MINES}
     assert mines == {("industrial-mining", "copper"), ("industrial-mining", "lithium")}
     smelters = [i for i in beneath if i.startswith("inferred:smelting-refining:")]
@@ -315,7 +302,7 @@ def test_commission_work_stays_as_it_is(tmp_path: Path) -> None:
             _supplier("SUB", "electronic-components", ["tin solder"], ["EMS"]),
         ],
     )
-    assert not _inferred_beneath(doc, "SUB")
+    assert not inferred_beneath(doc, "SUB")
     assert _mined(doc, "EMS") == MINERALS
 
 
@@ -371,7 +358,7 @@ def test_a_trader_under_a_trader_of_its_trade_gets_its_sources_inferred(
     work, and the farms or mines it buys from are inferred, leaning to its own country, with
     the data gap recorded (they were neither inferred nor counted as a gap)."""
     doc = _assess(tmp_path, company_sector, suppliers)
-    beneath = _inferred_beneath(doc, looked_at)
+    beneath = inferred_beneath(doc, looked_at)
     raw = [node for node in beneath.values() if node["sector"] in raw_sectors]
     assert {node["sector"] for node in raw} == raw_sectors
     assert all(f"leaning to {country}" in node["assumption"] for node in raw)
@@ -404,7 +391,7 @@ def test_other_value_chains_are_covered_by_sector_as_before(
     tmp_path: Path, suppliers: list[tuple[Any, ...]], looked_at: str
 ) -> None:
     doc = _assess(tmp_path, "apparel-retail", [_supplier(*s) for s in suppliers])
-    assert not _inferred_beneath(doc, looked_at)
+    assert not inferred_beneath(doc, looked_at)
 
 
 @pytest.mark.parametrize(
@@ -483,7 +470,7 @@ def test_traders_of_one_trade_each_keep_their_own_sources(
     raw |= {"fishing-vessels"}
 
     def commodities(supplier_id: str) -> set[str]:
-        beneath = _inferred_beneath(doc, supplier_id).values()
+        beneath = inferred_beneath(doc, supplier_id).values()
         found = {node["products"][0] for node in beneath if node["sector"] in raw}
         return {"fish" if "capture" in c else c.casefold() for c in found}
 
@@ -505,7 +492,7 @@ def test_a_trader_selling_to_another_trade_too_is_not_narrowed_to_its_traders_go
             _supplier("CMP", "mineral-trading", [], ["REF", "EXP"], "UGA"),
         ],
     )
-    mined = {node["products"][0] for node in _inferred_beneath(doc, "CMP").values()}
+    mined = {node["products"][0] for node in inferred_beneath(doc, "CMP").values()}
     assert {"gold", "tin"} <= mined
 
 
@@ -522,7 +509,7 @@ def test_a_seafood_trader_selling_to_a_processor_too_gets_its_sources(tmp_path: 
             _supplier("SUB", "seafood-trade", [], ["TRD", "PROC"], "IDN"),
         ],
     )
-    beneath = _inferred_beneath(doc, "SUB").values()
+    beneath = inferred_beneath(doc, "SUB").values()
     assert {node["sector"] for node in beneath} >= {"seafood-processing"}
     assert any(node["id"].endswith("@IDN") for node in beneath)
     [entry] = [s for s in doc["suppliers"] if s["id"] == "SUB"]
@@ -543,5 +530,5 @@ def test_a_mesh_of_traders_naming_nothing_takes_the_goods_named_at_its_top(
             _supplier(f"T{tier}-{i}", "mineral-trading", [], buyers, "RWA") for i in range(3)
         ]
     doc = _assess(tmp_path, "electronics-manufacturing", suppliers)
-    mined = {node["products"][0] for node in _inferred_beneath(doc, "T11-0").values()}
+    mined = {node["products"][0] for node in inferred_beneath(doc, "T11-0").values()}
     assert mined == {"tin"}

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from chain_support import inferred_beneath
 
 from ddtool.assess import assess
 
@@ -49,23 +50,9 @@ def _assess(tmp_path: Path, company_sector: str, suppliers: list[tuple[Any, ...]
     return assess([chain]).data
 
 
-def _inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[str, Any]]:
-    """The inferred suppliers reached from a mapped supplier through inferred links only."""
-    inferred = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
-    found: dict[str, dict[str, Any]] = {}
-    stack = [supplier_id]
-    while stack:
-        buyer = stack.pop()
-        for node in inferred.values():
-            if buyer in node["buyers"] and node["id"] not in found:
-                found[node["id"]] = node
-                stack.append(node["id"])
-    return found
-
-
 def _raw_beneath(doc: dict[str, Any], supplier_id: str) -> set[str]:
     """The commodities or goods of the inferred raw stages beneath a mapped supplier."""
-    beneath = _inferred_beneath(doc, supplier_id).values()
+    beneath = inferred_beneath(doc, supplier_id).values()
     found = {node["products"][0] for node in beneath if node["sector"] in RAW}
     return {"fish" if "capture" in c else c.casefold() for c in found}
 
@@ -208,7 +195,7 @@ def test_a_trader_selling_to_a_tin_smelter_and_a_gold_refiner_is_flagged_for_tho
             ("TR", "mineral-trading", [], ["SM", "RF"], "RWA"),
         ],
     )
-    beneath = _inferred_beneath(doc, "TR")
+    beneath = inferred_beneath(doc, "TR")
     assert {i.split("@")[0] for i in beneath} == {
         f"inferred:{mine}:{c}"
         for mine in ("artisanal-mining", "industrial-mining")
@@ -303,7 +290,7 @@ def test_a_wholesaler_of_coffee_gets_the_farms_a_coffee_exporter_there_would(
     wholesaler's own country where it grows coffee: the same stage a coffee mill and exporter
     in its country naming coffee gets."""
     doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(["coffee"], country)])
-    [farm] = _inferred_beneath(doc, "WH").values()
+    [farm] = inferred_beneath(doc, "WH").values()
     assert farm["id"] == node_id
     countries = [o["country"] for o in farm["origins"]]
     assert {"BRA", "VNM", "COL", "ETH"} <= set(countries)
@@ -313,7 +300,7 @@ def test_a_wholesaler_of_coffee_gets_the_farms_a_coffee_exporter_there_would(
         "food-manufacturing",
         [("EXP", "coffee-milling", ["coffee"], [], country)],
     )
-    [same] = _inferred_beneath(exporter, "EXP").values()
+    [same] = inferred_beneath(exporter, "EXP").values()
     assert (same["id"], same["origins"]) == (farm["id"], farm["origins"])
 
 
@@ -324,7 +311,7 @@ def test_a_wholesaler_naming_nothing_usable_keeps_its_assessment(
     """Nothing inferred beneath it and no gap recorded: its sector has no inputs, and the
     entry is as it was (the supplier's own score)."""
     doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(products)])
-    assert not _inferred_beneath(doc, "WH")
+    assert not inferred_beneath(doc, "WH")
     [entry] = [s for s in doc["suppliers"] if s["id"] == "WH"]
     assert entry["data_gaps"] == []
     assert not [f for f in doc["flags"] if f["supplier_id"] == "WH"]

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from chain_support import inferred_beneath
 
 from ddtool.assess import assess
 
@@ -43,20 +44,6 @@ def _supplier(
     if buyers:
         entry["buyers"] = list(buyers)
     return entry
-
-
-def _inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[str, Any]]:
-    """The inferred suppliers reached from a node through inferred links only."""
-    inferred = {s["id"]: s for s in doc["suppliers"] if s["inferred"]}
-    found: dict[str, dict[str, Any]] = {}
-    stack = [supplier_id]
-    while stack:
-        buyer = stack.pop()
-        for node in inferred.values():
-            if buyer in node["buyers"] and node["id"] not in found:
-                found[node["id"]] = node
-                stack.append(node["id"])
-    return found
 
 
 def _raw(nodes: Any) -> set[str]:
@@ -115,7 +102,7 @@ def test_a_trader_naming_nothing_never_hides_its_buyers_other_minerals(
     without = _assess(tmp_path, "electronics-manufacturing", others)
     trader = _supplier("TR", "RWA", "mineral-trading", [], *buyers)
     doc = _assess(tmp_path, "electronics-manufacturing", [*others, trader])
-    assert _raw(_inferred_beneath(doc, "TR").values()) == beneath
+    assert _raw(inferred_beneath(doc, "TR").values()) == beneath
     assert _raw_stages(without) <= _raw_stages(doc)
     assert {c for s in _raw_stages(doc) for c in [s.rsplit(":", 1)[1]]} == MINERALS
     assert "tiers below not mapped (inferred)" in _gaps(doc, "TR")
@@ -135,7 +122,7 @@ def test_a_mine_mapped_beneath_a_trader_naming_nothing_covers_what_it_trades(
             _supplier("MINE", "RWA", "artisanal-mining", ["cassiterite"], "TR"),
         ],
     )
-    assert not _inferred_beneath(doc, "TR")
+    assert not inferred_beneath(doc, "TR")
     assert "tiers below not mapped (inferred)" not in _gaps(doc, "TR")
 
 
@@ -165,7 +152,7 @@ def test_a_trader_under_a_buyer_denying_a_mineral_trades_the_whole_trade(
             _supplier("TR", "COD", "mineral-trading", [], "B"),
         ],
     )
-    assert _raw(_inferred_beneath(doc, "TR").values()) == MINERALS
+    assert _raw(inferred_beneath(doc, "TR").values()) == MINERALS
 
 
 @pytest.mark.parametrize(
@@ -188,7 +175,7 @@ def test_a_denied_mineral_is_not_inferred_for_the_product_denying_it(
         "food-manufacturing",
         [_supplier("EMS", "CHN", "electronics-manufacturing", products)],
     )
-    assert _raw(_inferred_beneath(doc, "EMS").values()) == expected
+    assert _raw(inferred_beneath(doc, "EMS").values()) == expected
 
 
 def test_a_good_named_only_by_a_denied_word_is_no_good_of_the_product(tmp_path: Path) -> None:
@@ -198,7 +185,7 @@ def test_a_good_named_only_by_a_denied_word_is_no_good_of_the_product(tmp_path: 
         "food-manufacturing",
         [_supplier("P", "THA", "seafood-processing", ["no shrimp"])],
     )
-    assert _raw(_inferred_beneath(doc, "P").values()) == {"fish", "shrimp (farmed)"}
+    assert _raw(inferred_beneath(doc, "P").values()) == {"fish", "shrimp (farmed)"}
 
 
 # -- a wholesaler reads its products as a trader does -------------------------------------------
@@ -233,7 +220,7 @@ def test_a_wholesaler_reads_a_good_by_its_name_and_a_commodity_as_traders_do(
     tmp_path: Path, products: list[str], expected: set[str]
 ) -> None:
     doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(products)])
-    assert _raw(_inferred_beneath(doc, "WH").values()) == expected
+    assert _raw(inferred_beneath(doc, "WH").values()) == expected
     assert ("tiers below not mapped (inferred)" in _gaps(doc, "WH")) == bool(expected)
 
 
@@ -252,8 +239,8 @@ def test_a_wholesaler_and_a_trader_read_a_mineral_product_alike(
             _supplier("TR", "DEU", "mineral-trading", [], "B"),
         ],
     )
-    wholesaler = _inferred_beneath(doc, "WH").values()
-    assert _raw(wholesaler) == _raw(_inferred_beneath(trader, "TR").values())
+    wholesaler = inferred_beneath(doc, "WH").values()
+    assert _raw(wholesaler) == _raw(inferred_beneath(trader, "TR").values())
 
 
 # -- a wholesaler's factories are not in its own country ----------------------------------------
@@ -277,10 +264,10 @@ def test_a_wholesalers_factories_are_in_a_country_not_known(
         for c in ("DEU", "BGD")
     }
     for country, doc in docs.items():
-        beneath = _inferred_beneath(doc, "WH")
+        beneath = inferred_beneath(doc, "WH")
         assert factory in beneath
         assert "country unknown" in beneath[factory]["data_gaps"]
-        assert "general trader" in beneath[factory]["assumption"]
+        assert "wholesaler, retailer or brand buys" in beneath[factory]["assumption"]
         assert not [s for s in beneath.values() if s["country"] == country]
         intermediate = [s for s in beneath.values() if s["sector"] not in RAW]
         assert all(
@@ -298,7 +285,7 @@ def test_a_wholesalers_first_processing_stage_is_at_the_origin_mix(tmp_path: Pat
     leaning to Indonesia, not a cannery in Indonesia as a seafood trader there gets."""
     doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(["canned tuna"], "IDN")])
     [cannery] = [
-        s for s in _inferred_beneath(doc, "WH").values() if s["sector"] == "seafood-processing"
+        s for s in inferred_beneath(doc, "WH").values() if s["sector"] == "seafood-processing"
     ]
     assert len(cannery["origins"]) > 1
     assert "IDN" in {o["country"] for o in cannery["origins"]}
@@ -329,11 +316,11 @@ def test_a_wholesaler_over_a_wholesaler_of_its_goods_is_covered(
     )
     direct = [s for s in doc["suppliers"] if s["inferred"] and "WH1" in s["buyers"]]
     beneath = {s["id"]: s for s in direct} | {
-        k: v for s in direct for k, v in _inferred_beneath(doc, s["id"]).items()
+        k: v for s in direct for k, v in inferred_beneath(doc, s["id"]).items()
     }
     assert _raw(beneath.values()) == expected
     assert ("tiers below not mapped (inferred)" in _gaps(doc, "WH1")) == bool(expected)
-    assert _raw(_inferred_beneath(doc, "WH2").values())
+    assert _raw(inferred_beneath(doc, "WH2").values())
 
 
 # -- more mapping never takes exposure away -----------------------------------------------------
