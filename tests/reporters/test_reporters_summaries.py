@@ -179,12 +179,13 @@ def test_the_html_highest_level_on_missing_data_only_is_no_plain_low(tmp_path: P
 def test_an_inferred_stage_low_in_a_country_with_data_reads_low_as_its_flags_do(
     tmp_path: Path,
 ) -> None:
-    """A yarn spinner assumed in the Netherlands is scored on Dutch data: its gap says the tier
-    is not mapped (the Inferred and Assumption columns), not that its figures are missing, so
-    the Suppliers sheet and the register both read "low", coloured as low."""
+    """A yarn spinner assumed in the Netherlands (beneath a Dutch garment maker) is scored on
+    Dutch data: its gap says the tier is not mapped (the Inferred and Assumption columns), not
+    that its figures are missing, so the Suppliers sheet and the register both read "low",
+    coloured as low."""
     document = _assess(
         tmp_path,
-        "company: {name: Retail BV, country: NLD, sector: apparel-retail}\n"
+        "company: {name: Atelier BV, country: NLD, sector: garment-manufacturing}\n"
         "suppliers:\n  - {id: S1, name: Delft Soft, country: NLD, sector: software-services}\n",
     ).data
     out = _write(document, tmp_path / "r.xlsx")
