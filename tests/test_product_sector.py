@@ -69,3 +69,44 @@ def test_a_supplier_of_no_sector_is_guessed_from_its_products(
     result = assess([path], AssessOptions())
     [entry] = [s for s in result.data["suppliers"] if s["id"] == "S1"]
     assert entry["sector"] == sector
+
+
+@pytest.mark.parametrize(
+    ("country", "products", "sector"),
+    [
+        ("CIV", ["cocoa beans"], "cocoa-farming"),
+        # a farm only where the country grows the good: an importer in the Netherlands, a
+        # trader in Singapore is none
+        ("NLD", ["cocoa beans"], None),
+        ("SGP", ["organic cotton"], None),
+        ("DEU", ["green coffee beans"], None),
+        # a sector of no raw material may be anywhere
+        ("DEU", ["roasted coffee"], "coffee-roasting"),
+    ],
+)
+def test_a_farm_is_guessed_only_where_its_good_grows(
+    tmp_path: Path, country: str, products: list[str], sector: str | None
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: Acme, country: DEU}\n"
+        f"suppliers:\n  - {{id: S1, country: {country}, products: {products!r}}}\n",
+        encoding="utf-8",
+    )
+    [entry] = [s for s in assess([path], AssessOptions()).data["suppliers"] if s["id"] == "S1"]
+    assert entry["sector"] == sector
+
+
+def test_a_trader_of_no_sector_leaves_its_buyers_chain_inferred(tmp_path: Path) -> None:
+    """Taken for a cotton farm, a Singapore trader of "organic cotton" stood for the ginning,
+    spinning, fabric and farms beneath the garment maker it sells to."""
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "company: {name: N, country: DEU, sector: apparel-retail}\n"
+        "suppliers:\n"
+        "  - {id: G1, country: BGD, sector: garment-manufacturing, products: [cotton t-shirts]}\n"
+        "  - {id: CT, country: SGP, products: [organic cotton], buyers: [G1]}\n",
+        encoding="utf-8",
+    )
+    inferred = {s["sector"] for s in assess([path]).data["suppliers"] if s["inferred"]}
+    assert {"cotton-farming", "yarn-spinning", "fabric-manufacturing"} <= inferred

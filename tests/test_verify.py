@@ -923,3 +923,40 @@ def test_an_assessment_recording_no_limits_is_read_within_the_defaults(tmp_path:
     out.write_text(json.dumps(document), "utf-8")
     outcome = verify(out)
     assert outcome.reproduced, outcome.reasons
+
+
+def _first_zero_likelihood(document: dict[str, Any]) -> dict[str, Any]:
+    """The risk of a saved supplier whose likelihood is 0.0."""
+    return next(
+        risk
+        for entry in document["suppliers"]
+        for risk in entry["risk"].values()
+        if risk["likelihood"] == 0
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "edit"),
+    [
+        ("a tier true", lambda d: d["suppliers"][0].__setitem__("tiers", [True])),
+        (
+            "a likelihood false",
+            lambda d: _first_zero_likelihood(d).__setitem__("likelihood", False),
+        ),
+        ("workers true", lambda d: d["suppliers"][0].__setitem__("workers", True)),
+    ],
+)
+def test_true_and_false_written_for_numbers_do_not_reproduce(
+    saved: tuple[Path, dict[str, Any]], case: str, edit: Callable[[dict[str, Any]], None]
+) -> None:
+    """Python takes true for 1 and false for 0: compared so, such a file was "reproduced"."""
+    path, document = saved
+    copy = path.with_name(f"bool-{case.replace(' ', '-')}.json")
+    changed = json.loads(json.dumps(document))
+    edit(changed)
+    _write(copy, changed, "compact")
+    try:
+        outcome = verify(copy)
+    except AssessmentFileError:  # (refused as no assessment: as good as not reproduced)
+        return
+    assert not outcome.reproduced

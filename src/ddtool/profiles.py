@@ -434,6 +434,7 @@ class Profiles:
     # material ('dried squid': Squid, read Dried Fish; see _reading)
     _made_of: dict[str, str] = field(default_factory=dict)
     _kinds: dict[str, str | None] = field(default_factory=dict)
+    _grows: dict[tuple[str, str], bool] = field(default_factory=dict)  # (grows_there)
     # the words that make a good's material a distinct product (not_commodities) of the
     # sector it goes to, with the materials they do so for and the products they make of
     # them: 'dried', 'salted' make Shrimp, Fish, Squid Dried Fish ('dried shrimp' is no
@@ -599,6 +600,26 @@ class Profiles:
                     break
         self._kinds[product] = good
         return good
+
+    def grows_there(self, sector_id: str, iso3: str | None) -> bool:
+        """Whether a supplier of a country may be of this sector as far as the risk data
+        tells: yes for a sector of no raw material; for a farm, mine or vessel sector, where
+        the country produces one of its commodities (a share of world production) or its
+        goods are listed there."""
+        sector = self.sectors.get(sector_id)
+        if sector is None or sector.stage != "raw":
+            return True
+        if iso3 is None:
+            return False
+        key = (sector_id, iso3)
+        found = self._grows.get(key)
+        if found is None:
+            found = self._grows[key] = bool(self._listings_by_sector.get(key)) or any(
+                share.iso3 == iso3
+                for commodity in sector.commodities
+                for share in self.origins.get(commodity, ())
+            )
+        return found
 
     def product_sector(self, product: str) -> str | None:
         """The sector a supplier naming this product is in, as far as the product says (for

@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 
 from ddtool.assess import AssessOptions, assess
@@ -53,8 +54,24 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
+def _same(old: Any, new: Any) -> bool:
+    """Whether two values are the same as JSON writes them: equal, and with true and false
+    where the other has them (Python takes true for 1 and false for 0 and 0.0: a saved
+    file with `tiers: [true]` is not the re-run's [1]). Told at C speed: equal values are
+    compared as JSON, their keys sorted (an order of keys changed changes nothing)."""
+    if old != new:
+        return False
+    if old is new:
+        return True
+    try:
+        sort = orjson.OPT_SORT_KEYS
+        return orjson.dumps(old, option=sort) == orjson.dumps(new, option=sort)
+    except orjson.JSONEncodeError:  # (what orjson does not write, a number of 65 bits: equal)
+        return True
+
+
 def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _LIMIT) -> None:
-    if len(out) >= limit or old == new:
+    if len(out) >= limit or _same(old, new):
         # (equal values, compared at once: the catalogues of a large chain, thousands of
         # entries, were otherwise walked value by value to find nothing)
         return
@@ -69,7 +86,7 @@ def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _L
             out.append(f"{where}: {len(old)} items saved, {len(new)} now")
         for i, (a, b) in enumerate(zip(old, new, strict=False)):
             _differences(a, b, f"{where}[{i}]", out, limit)
-    elif old != new:
+    elif not _same(old, new):
         out.append(f"{where}: saved {_shown(old)}, now {_shown(new)}")
 
 
@@ -368,7 +385,7 @@ def _saved_whole(
                     found[key].append(f"$.{key}[{i}]{_named(item)}: only in the saved result")
                 else:
                     beyond[0] += 1
-            elif item != items[j]:
+            elif not _same(item, items[j]):
                 if len(found[key]) < _LIMIT:
                     _differences(item, items[j], f"$.{key}[{i}]{_named(item)}", found[key])
                 else:
