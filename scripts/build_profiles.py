@@ -179,6 +179,11 @@ def build(table: Table, path: Path, known: set[str]) -> tuple[str, int]:
     writer = csv.DictWriter(text, fieldnames=[*fields, "source_id"], lineterminator="\n")
     writer.writeheader()
     for line, row in enumerate(rows, start=2):
+        if None in row:  # (the cells beyond the header's, which the reader keys None)
+            raise BuildError(
+                f"{path}: row {line}: {len(fields) + len(row[None])} cells, but the header"
+                f" has {len(fields)}"
+            )
         year, address = row[table.year] or "", row.get(table.address) or ""
         try:
             if table.source_id is not None:

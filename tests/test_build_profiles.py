@@ -243,6 +243,10 @@ BAD_FACTS = [
         "sector_facts.csv: no rows, or not the columns reference_year, source_name, source_url",
     ),
     ({"eo13126_products_2014": b"product,list_version\nBricks,2014 \xff\n"}, "cannot be read"),
+    (
+        {"ilab_goods_2022": "good,iso3,year\nCocoa,CIV,2022,extra\n"},
+        "ilab_goods_2022.csv: row 2: 4 cells, but the header has 3",
+    ),
 ]
 
 
