@@ -96,6 +96,8 @@ def test_wrong_sheet_name_is_unknown_sheet_with_suggestion() -> None:
         # a name like none: the sheet read without --sheet, not the one nearest by letters
         (["Stammdaten 2026", "Notes"], "Suppliers", "Stammdaten 2026"),
         (["Notes", "Lieferanten", "Archiv"], "Suppliers", "Lieferanten"),
+        # the first sheet has no header: the one read instead (a "Readme" before the list)
+        (["Readme", "Stammdaten 2026", "Notes"], "Lieferanten", "Stammdaten 2026"),
     ],
 )
 def test_an_unknown_sheet_suggests_a_near_name_or_the_sheet_read_by_default(
@@ -107,6 +109,9 @@ def test_an_unknown_sheet_suggests_a_near_name_or_the_sheet_read_by_default(
     book.remove(book.active)
     for name in sheets:
         sheet = book.create_sheet(name)
+        if name == "Readme":
+            sheet.append(["This workbook lists our suppliers"])
+            continue
         sheet.append(["Supplier ID", "Supplier name", "Country"])
         sheet.append(["S1", "Foo", "GH"])
     path = tmp_path / "book.xlsx"

@@ -1678,7 +1678,7 @@ class ExcelReader(ChainReader):
             problems.error("empty-file", "the workbook has no sheets", where)
             return None
         hidden = _hidden_sheets(workbook)
-        sheet = self._choose_sheet(names, hidden, options, problems, where)
+        sheet = self._choose_sheet(names, hidden, options, problems, where, workbook, path)
         if sheet is None:
             return None
         merged: list[_Range] | None
@@ -1714,6 +1714,8 @@ class ExcelReader(ChainReader):
         options: ReadOptions,
         problems: ProblemList,
         where: Location,
+        workbook: CalamineWorkbook | None = None,
+        path: Path | None = None,
     ) -> str | None:
         """The sheet to read: the one --sheet names, else the first visible sheet named as a
         supplier sheet, else the first visible sheet (a hidden sheet, kept by the workbook's
@@ -1746,6 +1748,25 @@ class ExcelReader(ChainReader):
                 score_cutoff=_NEAR_SHEET,
             )
             best = names[near[2]] if near else ExcelReader._default_sheet(names, hidden)
+            # (the one read without --sheet: another with a header, where it has none)
+            if (
+                not near
+                and best is not None
+                and workbook is not None
+                and path is not None
+                and _supplier_header(workbook, path, best, options) is None
+            ):
+                best = next(
+                    (
+                        name
+                        for name in names
+                        if name != best
+                        and name not in hidden
+                        and not _COMPANY_SHEET.match(name.strip())
+                        and _supplier_header(workbook, path, name, options) is not None
+                    ),
+                    best,
+                )
             problems.error(
                 "unknown-sheet",
                 f"no sheet named '{options.sheet}' (sheets: {', '.join(names)})",
