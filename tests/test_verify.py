@@ -960,3 +960,19 @@ def test_true_and_false_written_for_numbers_do_not_reproduce(
     except AssessmentFileError:  # (refused as no assessment: as good as not reproduced)
         return
     assert not outcome.reproduced
+
+
+def test_an_input_refused_within_the_recorded_limits_does_not_reproduce(tmp_path: Path) -> None:
+    """A file recording lower limits than it was made within (or none, an older file): the
+    input is refused, which is said as why it does not reproduce, not as an input error whose
+    remedy, an option, --verify does not take."""
+    chain = _deep_chain(tmp_path / "deep.yaml", 120)
+    out = tmp_path / "deep.json"
+    CliRunner().invoke(app, ["assess", str(chain), "--max-tiers", "200", "-o", str(out)])
+    document = json.loads(out.read_text("utf-8"))
+    document["options"]["limits"]["max_tiers"] = 100
+    out.write_text(json.dumps(document), "utf-8")
+    done = CliRunner().invoke(app, ["assess", "--verify", str(out)])
+    assert done.exit_code == 1
+    assert "refused within the limits the file records" in done.output
+    assert "max_tiers 100" in done.output

@@ -26,7 +26,7 @@ from ddtool.diff import (
     slim_supplier,
 )
 from ddtool.document import NOT_SHOWN, basis_id_of
-from ddtool.errors import DdtoolError
+from ddtool.errors import DdtoolError, InputError
 from ddtool.sources.interface import Limits, ReadOptions
 
 # the long lists of an assessment, compared item by item as the saved file is read: a saved
@@ -171,8 +171,27 @@ def _rerun(path: Path, saved: dict[str, Any]) -> tuple[Verification, dict[str, A
         result.reproduced = False
         return result, None
     with contextlib.chdir(workdir):
-        return result, assess(recorded, options).data
+        try:
+            return result, assess(recorded, options).data
+        except InputError as e:
+            refused = [p for p in e.problems if p.type in _LIMIT_PROBLEMS]
+            if not refused:
+                raise
+            # (the input is the one recorded: the limits it is read within refuse it, the
+            # file recording lower ones than it was made with, or none: the defaults)
+            limits = ", ".join(f"{k} {v:,}" for k, v in options.read.limits().as_dict().items())
+            result.reasons.append(
+                f"the input is refused within the limits the file records ({limits}; a file"
+                f" recording none is read within the defaults): {refused[0].message}"
+            )
+            result.reproduced = False
+            return result, None
 
+
+# the problems of an input refused by a read limit (each says which option raises it)
+_LIMIT_PROBLEMS = frozenset(
+    {"too-many-tiers", "too-many-rows", "file-too-large", "too-deep", "zip-bomb"}
+)
 
 # what each later minor version of the schema added to the supplier entries and to the
 # bases: a file saved by an earlier one is compared without it (what it holds is compared
