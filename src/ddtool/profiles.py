@@ -603,14 +603,13 @@ class Profiles:
 
     def grows_there(self, sector_id: str, iso3: str | None) -> bool:
         """Whether a supplier of a country may be of this sector as far as the risk data
-        tells: yes for a sector of no raw material; for a farm, mine or vessel sector, where
-        the country produces one of its commodities (a share of world production) or its
-        goods are listed there."""
+        tells: yes for a sector of no raw material, and in a country not known (scored at
+        the worst case of the countries that grow it); for a farm, mine or vessel sector,
+        where the country produces one of its commodities (a share of world production) or
+        its goods are listed there."""
         sector = self.sectors.get(sector_id)
-        if sector is None or sector.stage != "raw":
+        if sector is None or sector.stage != "raw" or iso3 is None:
             return True
-        if iso3 is None:
-            return False
         key = (sector_id, iso3)
         found = self._grows.get(key)
         if found is None:
