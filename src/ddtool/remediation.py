@@ -32,9 +32,9 @@ GAP_MEASURES: tuple[tuple[str, str], ...] = (
     ("no country data", "gap-audit-reports"),
     ("tiers below not mapped", "gap-map-tier2"),
 )
-# "country unknown" on a mapped supplier that grows, mines or catches nothing (a
-# processor, a factory, a haulier): it has no raw-material origin to give, but the
-# country of its own site
+# "country unknown" on a supplier that grows, mines or catches nothing (a processor, a
+# factory, a haulier; mapped, or an inferred stage in a country not known): it has no
+# raw-material origin to give, but the country of its own site
 SITE_COUNTRY = "gap-site-country"
 
 
@@ -245,8 +245,11 @@ def select_measures(
             for m in profiles.measures_for("data_gap", sector)
             if sector in m.sectors and handles.fits(m)
         )
-    # (an inferred stage of unknown country keeps the origin: its buyer is asked for it)
-    own_site = not inferred and not _raw_stage(profiles, sector) and SITE_COUNTRY in by_id
+    # (a stage that grows, mines or catches nothing has no raw-material origin to give,
+    # mapped or inferred: an inferred garment factory of unknown country under a brand is
+    # asked where it works, as a mapped one is; the supplier above it is asked, by the
+    # measure before, for the sites it buys from)
+    own_site = not _raw_stage(profiles, sector) and SITE_COUNTRY in by_id
     for gap in gaps:
         for needle, measure_id in GAP_MEASURES:
             if inferred and measure_id == "gap-map-tier2":

@@ -59,11 +59,24 @@ def test_what_a_supplier_handles_is_only_told_where_the_data_tells_it() -> None:
     assert "fish-vessel-identity" not in [m["id"] for m in listed]
 
 
-def test_an_inferred_stage_of_unknown_country_keeps_the_origin_measure() -> None:
-    """An inferred stage has no site anyone could name: its buyer is asked for the origin."""
+@pytest.mark.parametrize(
+    ("sector", "asked", "not_asked"),
+    [
+        # a factory or mill grows nothing: the country of its site, mapped or inferred
+        ("garment-manufacturing", "gap-site-country", "gap-origin-country"),
+        ("yarn-spinning", "gap-site-country", "gap-origin-country"),
+        # a farm: where the raw material was grown
+        ("cotton-farming", "gap-origin-country", "gap-site-country"),
+    ],
+)
+@pytest.mark.parametrize("inferred", [True, False])
+def test_a_stage_of_unknown_country_is_asked_for_the_country_that_fits_it(
+    sector: str, asked: str, not_asked: str, inferred: bool
+) -> None:
+    """An inferred stage in a country not known (a brand's garment factory, placed where the
+    brand buys) gets the gap measure a mapped supplier of its sector gets: a non-raw stage
+    the country of its site, a farm, mine or vessel the origin of its raw material."""
     profiles = load_profiles()
     gaps = ["country unknown"]
-    inferred = measures_for_flag(profiles, "forced_labour", "yarn-spinning", True, gaps)
-    mapped = measures_for_flag(profiles, "forced_labour", "yarn-spinning", False, gaps)
-    assert "gap-origin-country" in [m["id"] for m in inferred]
-    assert mapped[0]["id"] == "gap-site-country"
+    ids = [m["id"] for m in measures_for_flag(profiles, "forced_labour", sector, inferred, gaps)]
+    assert asked in ids and not_asked not in ids, ids

@@ -56,7 +56,8 @@ def test_the_gap_and_reason_of_an_inferred_stage_of_unknown_country(
     for flag in flags:
         basis = doc["bases"][flag["basis"]]
         assert basis["reason"] == REASON
-        assert basis["remediation"][:2] == ["gap-map-inferred", "gap-origin-country"]
+        # (a processing stage has no raw-material origin to give: the country of its site)
+        assert basis["remediation"][:2] == ["gap-map-inferred", "gap-site-country"]
 
 
 def test_reports_show_its_low_as_resting_on_the_gap(chain: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ddtool.assess import assess
-from ddtool.document import register
+from ddtool.document import INFERRED_GAP, register
 from ddtool.reporters.csv_report import CsvReporter
 from ddtool.reporters.excel_report import ExcelReporter
 from ddtool.reporters.html_report import _register_rows
@@ -48,6 +48,17 @@ def test_the_sample_has_inferred_and_mapped_flags(cocoa: dict[str, Any]) -> None
         ({"country": "CIV", "inferred": True}, "CIV (worst case of its origin mix)"),
         ({"country": "CIV", "inferred": False}, "CIV"),
         ({"country": "CIV"}, "CIV"),
+        # a stage in a country not known: the worst case over the countries where its
+        # sector is listed, no origin mix
+        (
+            {"country": "ARG", "inferred": True, "data_gaps": [INFERRED_GAP, "country unknown"]},
+            "ARG (worst case with the country unknown)",
+        ),
+        (
+            {"country": "CIV", "inferred": True, "data_gaps": [INFERRED_GAP]},
+            f"CIV ({WORST_ORIGIN})",
+        ),
+        ({"country": "DEU", "inferred": False, "data_gaps": ["country unknown"]}, "DEU"),
         ({"country": None, "inferred": True}, ""),
         ({"inferred": False}, ""),
     ],

@@ -6,7 +6,7 @@ shown as `Text`, never read as markup: a supplier named `Dhaka Knit [/x]` is sho
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -60,7 +60,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         f" levels: medium ≥ {t.medium:g}, high ≥ {t.high:g}, critical ≥ {t.critical:g}"
     )
     if supplier_id in result.inferred:
-        _explain_inferred(result, supplier_id, console)
+        _explain_inferred(result, supplier_id, doc, console)
         return
     risk = result.risks[supplier_id]
     # a sector taken from the products: the base and severity are each the higher of its
@@ -292,7 +292,9 @@ def _origin_weights(result: Assessment, node: InferredSupplier) -> str | None:
     return text + "; an origin without a share is not weighted (its worst case still counts)"
 
 
-def _explain_inferred(result: Assessment, supplier_id: str, console: Console) -> None:
+def _explain_inferred(
+    result: Assessment, supplier_id: str, doc: dict[str, Any], console: Console
+) -> None:
     node = result.inferred[supplier_id]
     console.print(
         Text.assemble(
@@ -302,6 +304,11 @@ def _explain_inferred(result: Assessment, supplier_id: str, console: Console) ->
             " Map this tier to replace the inference with real data.",
         )
     )
+    # where the stage is placed, and why: a stage in a country not known is a deliberate
+    # worst case over the countries where its sector is listed, not input left out
+    assumption = doc.get("assumption")
+    if assumption:
+        console.print(Text(f"assumption: {assumption}"))
     from ddtool.propagation import Inference
 
     weights = _origin_weights(result, node)

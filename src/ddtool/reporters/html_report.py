@@ -32,6 +32,7 @@ from ddtool.reference.countries import display_name
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import inputs
 from ddtool.reporters.shown import (
+    COUNTRY_UNKNOWN,
     GAP_LEVEL,
     ExposureLevels,
     country_and_region,
@@ -39,6 +40,7 @@ from ddtool.reporters.shown import (
     flag_country,
     flag_counts,
     highest_shown,
+    inferred_place,
     level_shown,
     measure_text,
     not_shown_text,
@@ -424,7 +426,10 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
         gap = low_on_a_gap(s, level)  # shown uncoloured, "low (data gap)", not as low risk
         shown_level = GAP_LEVEL if gap else level
         where = country_and_region(
-            s.get("country_name") or s.get("country") or "country unknown", s.get("region")
+            s.get("country_name")
+            or s.get("country")
+            or (inferred_place(s) if s.get("inferred") else COUNTRY_UNKNOWN),
+            s.get("region"),
         )
         x, y = xy[sid]
         name = s.get("name") or sid

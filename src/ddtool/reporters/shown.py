@@ -208,17 +208,41 @@ def supplier_regions(suppliers: Iterable[Mapping[str, Any]]) -> dict[str, str]:
 
 
 WORST_ORIGIN = "worst case of its origin mix"
+# an inferred stage whose country is not known (`inferred:SECTOR@unknown`, methodology
+# section 4.1) is flagged at the worst case over the countries where its sector is listed:
+# it has no origin mix, and its flag's country is no origin of one
+WORST_UNKNOWN = "worst case with the country unknown"
+# the gap of a supplier whose country is not known, mapped or inferred (ddtool.scoring)
+COUNTRY_UNKNOWN = "country unknown"
+
+
+def country_unknown(entry: Mapping[str, Any]) -> bool:
+    """Whether a supplier entry (or a flag joined with its supplier, see document.register)
+    has its country unknown: the gap "country unknown" among its data gaps."""
+    return COUNTRY_UNKNOWN in (entry.get("data_gaps") or ())
+
+
+def inferred_place(entry: Mapping[str, Any]) -> str:
+    """Where an inferred supplier without a country of its own sits, in words: "country
+    unknown" for a stage in a country not known (its worst case is that of the countries
+    where its sector is listed), else "origin mix" (its origins are listed beneath it)."""
+    return COUNTRY_UNKNOWN if country_unknown(entry) else "origin mix"
 
 
 def flag_country(flag: Mapping[str, Any], label: Callable[[str], str] = str) -> str:
     """A flag's country as a report shows it (`label` writes the code): an inferred
-    supplier's flag sits in the origin its worst case comes from, said so ("CIV (worst case
-    of its origin mix)"), so that no reader takes it for where the supplier is; "" unknown."""
+    supplier's flag sits in the country its worst case comes from, said so, so that no reader
+    takes it for where the supplier is: the origin of its origin mix ("CIV (worst case of its
+    origin mix)"), or for a stage in a country not known the country where its sector is
+    listed that sets the worst case ("ARG (worst case with the country unknown)"); ""
+    unknown."""
     country = flag.get("country")
     if not country:
         return ""
     shown = label(str(country))
-    return f"{shown} ({WORST_ORIGIN})" if flag.get("inferred") else shown
+    if not flag.get("inferred"):
+        return shown
+    return f"{shown} ({WORST_UNKNOWN if country_unknown(flag) else WORST_ORIGIN})"
 
 
 def country_and_region(country: str, region: str | None) -> str:

@@ -15,11 +15,12 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ddtool.document import gap_counts, low_on_a_gap, register, supplier_scores
+from ddtool.document import INFERRED_GAP, gap_counts, low_on_a_gap, register, supplier_scores
 from ddtool.reporters.shown import (
     GAP_LEVEL,
     ExposureLevels,
     flags_by_shown_level,
+    inferred_place,
     level_shown,
     sector_text,
     settings_text,
@@ -164,7 +165,7 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         own = _top_level(supplier_scores(s))
         label = Text()
         label.append(s["name"] or sid, style="italic dim" if s["inferred"] else "")
-        where = s.get("country") or ("origin mix" if s["inferred"] else "country?")
+        where = s.get("country") or (inferred_place(s) if s["inferred"] else "country?")
         label.append(f"  {where}", style="dim")
         label.append(
             f"  {sector_text(s.get('sector'), s.get('sector_as_written')) or 'sector?'}  ",
@@ -193,19 +194,17 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
 
 
 def gaps_table(doc: dict[str, Any], limit: int = 10) -> Table | None:
-    gaps = [g for g in doc["data_gaps"] if not g["gap"].startswith("inferred")]
+    """The data gaps, but for the one every inferred supplier has (INFERRED_GAP: its being
+    inferred), which the heading counts instead; an inferred stage's gaps of its own ("country
+    unknown" for a stage in a country not known) are listed, as a mapped supplier's are."""
+    gaps = [g for g in doc["data_gaps"] if g["gap"] != INFERRED_GAP]
     if not gaps:
         return None
     inferred = len(doc["data_gaps"]) - len(gaps)
+    on = f"each of the {inferred} inferred suppliers" if inferred > 1 else "the inferred supplier"
     table = Table(
         title=f"Data gaps ({len(gaps)} of {len(doc['data_gaps'])}"
-        + (
-            f": the {inferred} inferred suppliers' are not listed)"
-            if inferred > 1
-            else ": the inferred supplier's is not listed)"
-            if inferred
-            else ")"
-        ),
+        + (f': "{INFERRED_GAP}", on {on}, not listed)' if inferred else ")"),
         title_justify="left",
     )
     table.add_column("supplier")
