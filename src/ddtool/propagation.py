@@ -243,6 +243,7 @@ class Inference:
         self._bought: dict[str, tuple[str, ...] | None] = {}
         self._general_plans: dict[tuple[str, ...], GeneralPlan | None] = {}
         self._trades: dict[str, tuple[str, ...]] = {}
+        self._sectors_of_named: dict[str, tuple[str, ...]] = {}
         self._raw_names: list[tuple[str, str, frozenset[str], str]] | None = None
         self._takes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = {}
         self._stage_said: dict[tuple[str, str | None, tuple[str, ...]], tuple[str, ...]] = {}
@@ -273,6 +274,24 @@ class Inference:
         # goods of the key value chains is a trader of each good's trade naming it: its plan
         # (under a key of its own, never a sector id) and, for each group, those products
         general = self._general_traders(sector_of, plans.keys())
+        if general:
+            # It covers for any other supplier above it an input group that holds the stage
+            # of a good it names, or that good's trade (its marks "sector\0"), as a mapped
+            # supplier in that stage would (a distributor of "frozen skipjack tuna" beneath a
+            # cannery: its fish; of "green coffee" beneath a roaster: its mill), so the
+            # supply is inferred once, beneath it. In a group holding mines of several
+            # commodities it covers those its products name alone (the marks below).
+            several = self._several
+            for sector_id, groups in plans.items():
+                plans[sector_id] = [
+                    (
+                        group,
+                        covered | {f"{s}\0" for s in covered}
+                        if several.isdisjoint(covered)
+                        else covered,
+                    )
+                    for group, covered in groups
+                ]
         for key, groups, _, _ in general.values():
             plans[key] = groups
             trading.add(key)
@@ -283,7 +302,7 @@ class Inference:
         marked = self._commodity_marks(sector_of, marks)
         # a general trader covers for those above it what it is inferred to trade (see
         # _general_plan): marks of the commodities of the mines its products name, else
-        # its trades, for general traders above it alone
+        # its trades, for general traders above it, and the stages of the goods it names
         for node, (_, _, _, covers) in general.items():
             for mark in covers:
                 sector_id, commodity = mark.split("\0")
@@ -439,11 +458,14 @@ class Inference:
         stage made from it (a coffee mill and exporter beneath an importer of green coffee:
         its farms are inferred beneath the mill), and by a general trader beneath it of the
         same trade; the products of each group's trade; and what it covers for the
-        suppliers above it: of a mining trade the commodities its products name, as marks
+        suppliers above it, as marks: of a mining trade the commodities its products name
         (a wholesaler of "tin ore": tin), as a supplier of that trade naming them would;
-        else each trade, for general traders above it alone (a wholesaler of "diamonds"
-        does not cover a jeweller's gold, as a mapped supplier of the jeweller's mineral
-        inputs would). None where they name no such good."""
+        else each trade; and the stage of each good named outside the mines of several
+        commodities ("frozen skipjack tuna": fishing vessels). A supplier above it has an
+        input group covered where the group holds that stage or trade and no such mines
+        (see run: a wholesaler of "diamonds" does not cover a jeweller's gold, as a mapped
+        supplier of the jeweller's mineral inputs would). None where they name no such
+        good."""
         sectors = self.profiles.sectors
         by_trade: dict[str, list[str]] = {}
         for product in products:
@@ -472,6 +494,11 @@ class Inference:
                 hints[inputs] = list(dict.fromkeys([*hints.get(inputs, []), *named]))
             commodities = self._named_commodities(named, universe.get(trade, ()))
             marks.update([f"{trade}\0{c}" for c in commodities] if commodities else [traded])
+        # (and the stages of the goods named, outside the mines of several commodities,
+        # whose coverage goes by the commodities above)
+        marks.update(
+            f"{s}\0" for p in products for s in self._sectors_named(p) if s not in self._several
+        )
         return "\0".join(("", *sorted(by_trade))), list(covers.values()), hints, frozenset(marks)
 
     def _trades_named(self, product: str) -> tuple[str, ...]:
@@ -484,15 +511,26 @@ class Inference:
         'spent coffee grounds'), or a good it denies ('cobalt-free batteries', 'no shrimp')."""
         trades = self._trades.get(product)
         if trades is None:
+            trades = self._trades[product] = tuple(
+                sorted({self._trade_of(s) for s in self._sectors_named(product)})
+            )
+        return trades
+
+    def _sectors_named(self, product: str) -> tuple[str, ...]:
+        """The sectors of the goods of the key value chains a general trader's product names
+        (see _trades_named): 'frozen skipjack tuna': fishing vessels; 'tin ingots': the
+        mines of tin."""
+        named = self._sectors_of_named.get(product)
+        if named is None:
             sectors = self.profiles.sectors
             good = self.profiles.match_good(product)
             if good is not None:
                 sector_id = self.profiles.good_sectors.get(good)
                 key = sector_id is not None and sectors[sector_id].chain in KEY_CHAINS
-                named = [sector_id] if key and not self._denies(product, good) else []
+                found = [sector_id] if key and not self._denies(product, good) else []
             else:
                 words = _hint_words([product])
-                named = [
+                found = [
                     sector_id
                     for sector_id, commodity, name, head in self._raw_names_of()
                     if (
@@ -501,10 +539,10 @@ class Inference:
                         else head in words and words <= name
                     )
                 ]
-            trades = self._trades[product] = tuple(
-                sorted({self._trade_of(s) for s in named if s is not None})
+            named = self._sectors_of_named[product] = tuple(
+                sorted({s for s in found if s is not None})
             )
-        return trades
+        return named
 
     def _raw_names_of(self) -> list[tuple[str, str, frozenset[str], str]]:
         """The raw commodities of the key value chains: (sector, commodity, the words of its

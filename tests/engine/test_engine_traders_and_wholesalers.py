@@ -361,3 +361,105 @@ def test_mapping_a_trader_keeps_every_raw_stage_inferred_without_it(
     without = _assess(tmp_path, company_sector, before)
     doc = _assess(tmp_path, company_sector, [*before, added])
     assert _raw_stages(without) <= _raw_stages(doc)
+
+
+# -- a wholesaler covers the input group of its buyer that it names goods of -------------------
+
+# (the company's sector, the buyer above the wholesaler (None: the company), the wholesaler's
+# products, the raw goods inferred beneath the wholesaler)
+COVERING = [
+    pytest.param(
+        "seafood-trade",
+        _supplier("C", "THA", "seafood-processing", ["canned skipjack tuna"]),
+        ["frozen skipjack tuna"],
+        {"fish"},
+        id="a cannery over a distributor of frozen tuna: its fish",
+    ),
+    pytest.param(
+        "garment-manufacturing",
+        _supplier("C", "TUR", "fabric-manufacturing", ["cotton fabric"]),
+        ["cotton yarn"],
+        {"cotton (lint)"},
+        id="a fabric mill over a wholesaler of cotton yarn: its spinner",
+    ),
+    pytest.param(
+        "food-manufacturing",
+        _supplier("C", "DEU", "coffee-roasting", ["roasted coffee"]),
+        ["green coffee"],
+        {"coffee (green beans)"},
+        id="a roaster over an importer of green coffee: its mill",
+    ),
+    pytest.param(
+        "apparel-retail",
+        None,
+        ["garments"],
+        {"cotton (lint)"},
+        id="a brand over a sourcing agent of garments: its garment factory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("company_sector", "buyer", "products", "beneath"), COVERING)
+def test_a_wholesaler_covers_the_input_of_its_buyer_it_names_goods_of(
+    tmp_path: Path,
+    company_sector: str,
+    buyer: dict[str, Any] | None,
+    products: list[str],
+    beneath: set[str],
+) -> None:
+    """As a mapped supplier of the goods' stage would: nothing is inferred directly beneath
+    its buyer (the same supply is not inferred twice, nor is the buyer told to map a tier
+    that is mapped), and what is inferred beneath the wholesaler stays."""
+    wholesaler = _wholesaler(products, "TWN")
+    chain = [wholesaler] if buyer is None else [buyer, {**wholesaler, "buyers": [buyer["id"]]}]
+    doc = _assess(tmp_path, company_sector, chain)
+    above = "company" if buyer is None else buyer["id"]
+    assert not [s["id"] for s in doc["suppliers"] if s["inferred"] and above in s["buyers"]]
+    if buyer is not None:
+        assert "tiers below not mapped (inferred)" not in _gaps(doc, above)
+    assert _raw(inferred_beneath(doc, "WH").values()) == beneath
+    assert "tiers below not mapped (inferred)" in _gaps(doc, "WH")
+    assert _raw_stages(doc) == {
+        s["id"].split("@")[0] for s in inferred_beneath(doc, "WH").values() if s["sector"] in RAW
+    }
+
+
+# (the company's sector, the buyer above the wholesaler, the wholesaler's products)
+NOT_COVERING = [
+    pytest.param(
+        "seafood-trade",
+        _supplier("C", "THA", "seafood-processing", ["canned skipjack tuna"]),
+        [],
+        id="a cannery over a distributor naming nothing",
+    ),
+    pytest.param(
+        "seafood-trade",
+        _supplier("C", "THA", "seafood-processing", ["canned skipjack tuna"]),
+        ["cocoa beans"],
+        id="a cannery over a wholesaler of cocoa beans",
+    ),
+    pytest.param(
+        "garment-manufacturing",
+        _supplier("C", "TUR", "fabric-manufacturing", ["cotton fabric"]),
+        ["garments"],
+        id="a fabric mill over a wholesaler of garments (a stage above its input)",
+    ),
+    pytest.param(
+        "food-manufacturing",
+        _supplier("C", "DEU", "coffee-roasting", ["roasted coffee"]),
+        ["spent coffee grounds"],
+        id="a roaster over a wholesaler naming no good (a guess at 'coffee')",
+    ),
+]
+
+
+@pytest.mark.parametrize(("company_sector", "buyer", "products"), NOT_COVERING)
+def test_a_wholesaler_naming_nothing_of_its_buyers_input_covers_nothing(
+    tmp_path: Path, company_sector: str, buyer: dict[str, Any], products: list[str]
+) -> None:
+    """Its buyer gets beneath it what it gets without the wholesaler."""
+    without = _assess(tmp_path, company_sector, [buyer])
+    wholesaler = {**_wholesaler(products, "TWN"), "buyers": [buyer["id"]]}
+    doc = _assess(tmp_path, company_sector, [buyer, wholesaler])
+    assert set(inferred_beneath(doc, buyer["id"])) == set(inferred_beneath(without, buyer["id"]))
+    assert inferred_beneath(doc, buyer["id"])
