@@ -68,3 +68,42 @@ def inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[st
                 found[node["id"]] = node
                 stack.append(node["id"])
     return found
+
+
+# the minerals of the mines, and the raw-material sectors, the inference tests look for
+MINERALS = {"cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
+RAW = {
+    "artisanal-mining",
+    "industrial-mining",
+    "gemstone-mining",
+    "cocoa-farming",
+    "coffee-farming",
+    "cotton-farming",
+    "aquaculture",
+    "fishing-vessels",
+}
+
+
+def supplier_entry(
+    sid: str, sector: str, products: list[str], buyers: list[str], country: str = "CHN"
+) -> dict[str, Any]:
+    """A supplier record named by its id, in China unless said."""
+    entry: dict[str, Any] = {
+        "id": sid,
+        "name": sid,
+        "country": country,
+        "sector": sector,
+        "products": products,
+    }
+    if buyers:
+        entry["buyers"] = buyers
+    return entry
+
+
+def assessed_data(
+    tmp_path: Path, company_sector: str, suppliers: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The assessment document of these supplier records under a German company of this
+    sector."""
+    company = {"name": "X", "country": "DEU", "sector": company_sector}
+    return assess([chain_file(tmp_path, suppliers, company)]).data

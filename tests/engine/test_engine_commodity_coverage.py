@@ -7,35 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from chain_support import inferred_beneath
+from chain_support import MINERALS, inferred_beneath
+from chain_support import assessed_data as _assess
+from chain_support import supplier_entry as _supplier
 
-from ddtool.assess import assess
-
-MINERALS = {"cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
 MINES = {"artisanal-mining", "industrial-mining"}
-
-
-def _supplier(
-    sid: str, sector: str, products: list[str], buyers: list[str], country: str = "CHN"
-) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "id": sid,
-        "name": sid,
-        "country": country,
-        "sector": sector,
-        "products": products,
-    }
-    if buyers:
-        entry["buyers"] = buyers
-    return entry
-
-
-def _assess(tmp_path: Path, company_sector: str, suppliers: list[dict[str, Any]]) -> Any:
-    chain = tmp_path / "chain.yaml"
-    company = {"name": "X", "country": "DEU", "sector": company_sector}
-    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
-    return assess([chain]).data
 
 
 def _mined(doc: dict[str, Any], supplier_id: str) -> set[str]:

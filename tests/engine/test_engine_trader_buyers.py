@@ -10,36 +10,10 @@ from typing import Any
 
 import pytest
 import yaml
-from chain_support import inferred_beneath
+from chain_support import MINERALS, RAW, inferred_beneath
+from chain_support import supplier_entry as _supplier
 
 from ddtool.assess import assess
-
-MINERALS = {"cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
-RAW = {
-    "artisanal-mining",
-    "industrial-mining",
-    "gemstone-mining",
-    "cocoa-farming",
-    "coffee-farming",
-    "cotton-farming",
-    "aquaculture",
-    "fishing-vessels",
-}
-
-
-def _supplier(
-    sid: str, sector: str, products: list[str], buyers: list[str], country: str = "CHN"
-) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "id": sid,
-        "name": sid,
-        "country": country,
-        "sector": sector,
-        "products": products,
-    }
-    if buyers:
-        entry["buyers"] = buyers
-    return entry
 
 
 def _assess(tmp_path: Path, company_sector: str, suppliers: list[tuple[Any, ...]]) -> Any:

@@ -10,29 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from chain_support import inferred_beneath
-
-from ddtool.assess import assess
-
-MINERALS = {"cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
-RAW = {
-    "artisanal-mining",
-    "industrial-mining",
-    "gemstone-mining",
-    "cocoa-farming",
-    "coffee-farming",
-    "cotton-farming",
-    "aquaculture",
-    "fishing-vessels",
-}
-
-
-def _assess(tmp_path: Path, company_sector: str, suppliers: list[dict[str, Any]]) -> Any:
-    chain = tmp_path / "chain.yaml"
-    company = {"name": "X", "country": "DEU", "sector": company_sector}
-    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
-    return assess([chain]).data
+from chain_support import MINERALS, RAW, inferred_beneath
+from chain_support import assessed_data as _assess
 
 
 def _supplier(
