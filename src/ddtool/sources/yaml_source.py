@@ -736,7 +736,7 @@ class _Check:
         case, misspelt, or, with aliases, a table header of it); the keys by what they
         look like. `parent`: the id of the supplier a nested entry is under. `renames`,
         when given (a supplier entry's keys), receives each key read as the field it is a
-        slip of (_read_as), by its key."""
+        slip of (as the table readers read a slipped header), by its key."""
         lines = mapping.get(_KEY_LINES, {})
         found: dict[str, str] = {}
         nears: list[tuple[str, str, str]] = []
