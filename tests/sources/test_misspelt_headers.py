@@ -185,6 +185,9 @@ def test_a_slip_is_told_from_another_word(header: str, near: str | None) -> None
         # a percentage's header without a word of one: it may hold counts
         ("Migrnt", None),
         ("Migrant", None),
+        # a letter changed where the values cannot tell: another word ('supplied since')
+        ("Supplied", None),
+        ("Suppleir name", "name"),  # (two letters swapped: a slip)
     ],
 )
 def test_only_a_slip_of_letters_is_read_as_its_field(header: str, read_as: str | None) -> None:

@@ -739,8 +739,10 @@ def slipped_header(text: str) -> tuple[str, str] | None:
     when the slip is of letters only, as a header may be read as its field (SLIPS_READ):
     as many words as the known one, each at most one letter off ('Suplier nme'), neither a
     word added ('Factory' is no 'Factory ID', 'Product ID' no 'Productos') nor a plural
-    ending ('Standard' is no 'Standards', 'Migrant' no 'Migrants'), and for a percentage a
-    word of one ('Migrnt %'; 'Migrnt' holding counts is none). None otherwise."""
+    ending ('Standard' is no 'Standards', 'Migrant' no 'Migrants'), for a percentage a word
+    of one ('Migrnt %'; 'Migrnt' holding counts is none), and for a field whose values
+    cannot be told (an id, a name, products, certifications) no letter changed ('Supplied'
+    is no 'Supplier'). None otherwise."""
     from rapidfuzz.distance import OSA  # (only for a header of no known name)
 
     near = near_header(text)
@@ -757,6 +759,17 @@ def slipped_header(text: str) -> tuple[str, str] | None:
         near[1] in ("female_pct", "migrant_pct")
         and _PERCENT_PATTERN.search(" ".join(words)) is None
     ):
+        return None
+    if (
+        near[1] not in _FITS
+        and near[1] != "buyers"
+        and any(
+            len(word) == len(form) and sorted(word) != sorted(form)
+            for word, form in zip(words, known, strict=True)
+        )
+    ):
+        # (a field its values cannot tell: a letter changed makes another word, 'Supplied'
+        # is no 'Supplier'; one left out, added or two swapped is a slip)
         return None
     return near
 
