@@ -208,18 +208,6 @@ class Selection:
     not_shown: int
 
 
-def measures_for_flag(
-    profiles: Profiles,
-    risk_type: str,
-    sector: str | None,
-    inferred: bool,
-    gaps: list[str],
-    handles: Handles = UNKNOWN,
-) -> list[dict[str, Any]]:
-    """The measures of one flag (select_measures, without the count of those not shown)."""
-    return select_measures(profiles, risk_type, sector, inferred, gaps, handles).measures
-
-
 def select_measures(
     profiles: Profiles,
     risk_type: str,

@@ -15,7 +15,7 @@ from chain_support import chain_file
 from ddtool.assess import assess
 from ddtool.document import flag_measures, register
 from ddtool.profiles import load_profiles
-from ddtool.remediation import UNKNOWN, Handles, measures_for_flag
+from ddtool.remediation import UNKNOWN, Handles, select_measures
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -55,7 +55,9 @@ def test_what_a_supplier_handles_is_only_told_where_the_data_tells_it() -> None:
     assert (farmed.fits(vessels), farmed.fits(farms), farmed.fits(sheds)) == (False, True, True)
     tuna = Handles(frozenset({"fishing-vessels"}), frozenset({"Fish"}))
     assert (tuna.fits(vessels), tuna.fits(farms), tuna.fits(sheds)) == (True, False, False)
-    listed = measures_for_flag(profiles, "forced_labour", "seafood-processing", False, [], farmed)
+    listed = select_measures(
+        profiles, "forced_labour", "seafood-processing", False, [], farmed
+    ).measures
     assert "fish-vessel-identity" not in [m["id"] for m in listed]
 
 
@@ -78,5 +80,7 @@ def test_a_stage_of_unknown_country_is_asked_for_the_country_that_fits_it(
     the country of its site, a farm, mine or vessel the origin of its raw material."""
     profiles = load_profiles()
     gaps = ["country unknown"]
-    ids = [m["id"] for m in measures_for_flag(profiles, "forced_labour", sector, inferred, gaps)]
+    ids = [
+        m["id"] for m in select_measures(profiles, "forced_labour", sector, inferred, gaps).measures
+    ]
     assert asked in ids and not_asked not in ids, ids
