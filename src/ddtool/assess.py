@@ -196,7 +196,7 @@ def _assess(
     scorer = Scorer(profiles, config, as_of)
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
-    guessed: dict[tuple[str, ...], str | None] = {}  # by products and country
+    guessed: dict[tuple[str, ...], str | None] = {}
     without_country = without_sector = 0  # counted here, where every supplier is read
     for supplier_id, supplier in supply.suppliers.items():
         without_country += supplier.country is None
@@ -204,18 +204,17 @@ def _assess(
         # (one guessed from the products below is still a sector the file does not give)
         without_sector += sector is None
         if sector is None and supplier.products and not _ruled_out(supplier, profiles):
-            key = (*supplier.products, supplier.country or "")
+            key = tuple(supplier.products)
             if key not in guessed:  # a sector guessed from products, when they agree (a
                 # worked good, "", says the supplier is in no sector of its grower's)
                 said = {profiles.product_sector(p) for p in supplier.products} - {None}
-                sector = next(iter(said)) or None if len(said) == 1 else None
-                # a farm, mine or vessel only where the country is a source of its goods: a
-                # Singapore trader of "organic cotton" is no cotton farm (taken for one, it
-                # would stand for the ginning, spinning and farms beneath its buyer)
-                if sector is not None and not profiles.grows_there(sector, supplier.country):
-                    sector = None
-                guessed[key] = sector
+                guessed[key] = next(iter(said)) or None if len(said) == 1 else None
             sector = guessed[key]
+            # a farm, mine or vessel only where the country is a source of its goods: a
+            # Singapore trader of "organic cotton" is no cotton farm (taken for one, it
+            # would stand for the ginning, spinning and farms beneath its buyer)
+            if sector is not None and not profiles.grows_there(sector, supplier.country):
+                sector = None
         sector_of[supplier_id] = sector
         risks[supplier_id] = scorer.score_supplier(supplier, sector)
     stages.done("score")

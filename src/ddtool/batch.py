@@ -518,11 +518,11 @@ def assess_member(
     formats: tuple[str, ...],
     profiles: tuple[str, ...],
     config: str | None,
-    as_of: dt.date | None = None,
-    limits: Limits | None = None,
+    as_of: dt.date | None,
+    limits: Limits,
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """Worker: assess one member file, read within `limits` (None: the defaults); return its
-    record and its output files as bytes."""
+    """Worker: assess one member file, read within `limits`; return its record and its
+    output files as bytes."""
     from ddtool.assess import AssessOptions, assess
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import dump_bytes
@@ -537,7 +537,7 @@ def assess_member(
                 config=Path(config) if config else None,
                 as_of=as_of,
                 # (a batch maps headers in its settings' columns: block, not with --map)
-                read=ReadOptions.within(limits or Limits(), mapped_by="config"),
+                read=ReadOptions.within(limits, mapped_by="config"),
             ),
         )
         doc = result.data
@@ -775,11 +775,11 @@ def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
     """The limits a stored member was assessed within: the defaults for a record written
     before a batch took limits (it read within them), None for one that cannot be read."""
     given = record.get("limits", {})
-    if not isinstance(given, dict) or not all(type(v) is int for v in given.values()):
+    if not isinstance(given, dict):
         return None
     try:
-        return Limits(**given)
-    except TypeError:  # (a name that is no limit)
+        return Limits.from_dict(given)
+    except ValueError:  # (a name that is no limit, a value that is no whole number)
         return None
 
 

@@ -15,6 +15,7 @@ from ddtool.config import Config
 from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import (
+    _DENIES,
     CAPTURE,
     OriginShare,
     Profiles,
@@ -124,7 +125,7 @@ _SHORTHANDS = {
 # mica'), and one that denies those before it ('cobalt-free', 'cobalt and nickel free') or
 # after 'of' ('free of cobalt'); a denial reaches on over 'and', 'or', 'nor' ('no cobalt or
 # nickel')
-_DENY_AFTER = frozenset({"no", "not", "non", "without", "never"})
+_DENY_AFTER = _DENIES  # (as the product matching reads them)
 _DENY_BEFORE = "free"
 _JOINED = frozenset({"and", "or", "nor", "&", "/"})
 
@@ -246,6 +247,8 @@ class Inference:
         self._sectors_of_named: dict[str, tuple[str, ...]] = {}
         self._raw_names: list[tuple[str, str, frozenset[str], str]] | None = None
         self._takes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = {}
+        self._trade_of_sector: dict[str, str] = {}  # (_trade_of)
+        self._trade_plans: dict[tuple[str, tuple[str, ...]], frozenset[tuple[str, str]]] = {}
         self._stage_said: dict[tuple[str, str | None, tuple[str, ...]], tuple[str, ...]] = {}
         self._said_plans: dict[
             tuple[str, str | None, tuple[str, ...], frozenset[str] | None],
@@ -479,7 +482,7 @@ class Inference:
         marks: set[str] = set()
         for trade, named in sorted(by_trade.items()):
             # (the trade, and every stage made from what it trades)
-            handles = frozenset(s for s in sectors if s == trade or trade in self._upstream(s))
+            handles = frozenset({trade} | self.profiles._downstream_of(trade))
             groups = (
                 self._input_groups(trade)
                 if sectors[trade].stage == "trading"
@@ -562,12 +565,17 @@ class Inference:
         sector beneath it (cocoa farming: cocoa trading; fishing vessels and seafood
         processing: the seafood trade); else the sector itself, as a trader of its goods
         would buy from it (coffee farms, gem mines, garment factories)."""
-        trades = sorted(
-            s.id
-            for s in self.profiles.sectors.values()
-            if s.stage == "trading" and s.chain in KEY_CHAINS and sector_id in self._upstream(s.id)
-        )
-        return trades[0] if trades else sector_id
+        found = self._trade_of_sector.get(sector_id)
+        if found is None:
+            trades = sorted(
+                s.id
+                for s in self.profiles.sectors.values()
+                if s.stage == "trading"
+                and s.chain in KEY_CHAINS
+                and sector_id in self._upstream(s.id)
+            )
+            found = self._trade_of_sector[sector_id] = trades[0] if trades else sector_id
+        return found
 
     def _bought_above(self, node: str, sector_of: Mapping[str, str | None]) -> list[str]:
         """What a trader naming nothing trades, as far as its buyers say: the union, over its
@@ -634,7 +642,11 @@ class Inference:
         """The (raw sector, commodity or good) pairs a trader naming these products gets
         beneath it: its inputs narrowed by them, and the raw goods of its value chain they
         name outside its inputs (a mineral trader's diamonds); goods of other chains are not
-        the trade's (a cocoa trader under a maker of hazelnut pralines trades no hazelnuts)."""
+        the trade's (a cocoa trader under a maker of hazelnut pralines trades no hazelnuts);
+        worked out once for each trade and products."""
+        made = self._trade_plans.get((trade, hint))
+        if made is not None:
+            return made
         sectors = self.profiles.sectors
         found: set[tuple[str, str]] = set()
         for group, _ in self._input_groups(trade):
@@ -643,7 +655,8 @@ class Inference:
             found.update(named)
             for upstream in self._narrowed(group, [*hint]) if usual or not named else []:
                 found |= self._raw_plan(upstream, hint)
-        return frozenset(found)
+        made = self._trade_plans[(trade, hint)] = frozenset(found)
+        return made
 
     def _named_inputs(
         self, group: list[str], hint: list[str]

@@ -86,7 +86,7 @@ def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _L
             out.append(f"{where}: {len(old)} items saved, {len(new)} now")
         for i, (a, b) in enumerate(zip(old, new, strict=False)):
             _differences(a, b, f"{where}[{i}]", out, limit)
-    elif not _same(old, new):
+    else:  # (not the same: see the first line)
         out.append(f"{where}: saved {_shown(old)}, now {_shown(new)}")
 
 
@@ -309,13 +309,7 @@ def _limits(recorded: Any) -> Limits:
     names; an assessment of before they were recorded read within the defaults)."""
     if not isinstance(recorded, dict):
         raise TypeError(f"limits {recorded!r} is not an object")
-    known = Limits().as_dict()
-    for name, value in recorded.items():
-        if name not in known:
-            raise ValueError(f"unknown limit {name!r}")
-        if type(value) is not int or value < 1:
-            raise ValueError(f"limit {name} {value!r} is not a whole number of 1 or more")
-    return Limits(**{**known, **recorded})
+    return Limits.from_dict(recorded, least=1)
 
 
 def _overlay_found(path: Path, overlay: Path) -> Path:

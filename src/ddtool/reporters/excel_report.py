@@ -28,8 +28,7 @@ from ddtool.reporters.shown import (
     flag_country,
     flag_counts,
     level_shown,
-    measure_text,
-    not_shown_text,
+    measure_lines,
     sector_text,
     settings_text,
     source_behind,
@@ -235,13 +234,10 @@ class ExcelReporter(Reporter):
         def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
             evidence, measures = flag_evidence(doc, flag), flag_measures(doc, flag)
             sequences[tuple(str(m["step"]) for m in measures)] = None
-            more = measures_not_shown(flag)
             texts = (
                 _evidence_text(evidence),
                 _sources_text(evidence, sources),
-                "\n".join(
-                    [*map(measure_text, measures), *([not_shown_text(more)] if more else [])]
-                ),
+                "\n".join(measure_lines(measures, measures_not_shown(flag))),
             )
             return texts, measures
 

@@ -42,8 +42,7 @@ from ddtool.reporters.shown import (
     highest_shown,
     inferred_place,
     level_shown,
-    measure_text,
-    not_shown_text,
+    measure_lines,
     sector_text,
     settings_text,
     supplier_regions,
@@ -534,10 +533,7 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "priority": flag.get("priority"),
                 "reason": flag.get("reason", ""),
                 "evidence": [evidence_text(e) for e in flag_evidence(document, flag)],
-                "measures": [
-                    *map(measure_text, flag_measures(document, flag)),
-                    *([not_shown_text(more)] if (more := measures_not_shown(flag)) else []),
-                ],
+                "measures": measure_lines(flag_measures(document, flag), measures_not_shown(flag)),
                 "inferred": bool(flag.get("inferred")),
             }
         )

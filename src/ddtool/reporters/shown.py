@@ -310,6 +310,12 @@ def measure_text(measure: Mapping[str, Any]) -> str:
     return f"{step}: {title}" if step else title
 
 
+def measure_lines(measures: list[dict[str, Any]], not_shown: int) -> list[str]:
+    """A flag's measures as the registers list them (measure_text), with the line saying
+    how many more fit where some are not shown."""
+    return [*map(measure_text, measures), *([not_shown_text(not_shown)] if not_shown else [])]
+
+
 def settings_text(document: dict[str, Any]) -> str | None:
     """The settings an assessment was made with, as every report says them: the settings
     file (or none) and each value that is not the default ("thresholds.critical 0.9

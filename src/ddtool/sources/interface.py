@@ -40,6 +40,20 @@ class Limits:
         """Each limit by its field name, in the order above."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    @classmethod
+    def from_dict(cls, recorded: dict[str, Any], least: int | None = None) -> Limits:
+        """The limits a record gives by their field names (the others the defaults); a
+        ValueError for a name that is no limit's, or a value that is no whole number (below
+        `least`, where given)."""
+        known = cls().as_dict()
+        for name, value in recorded.items():
+            if name not in known:
+                raise ValueError(f"unknown limit {name!r}")
+            if type(value) is not int or (least is not None and value < least):
+                of = f" of {least} or more" if least is not None else ""
+                raise ValueError(f"limit {name} {value!r} is not a whole number{of}")
+        return cls(**recorded)
+
     def admits(self, other: Limits) -> bool:
         """Whether every file read within `other` is read within these too (no limit lower):
         a limit only refuses a file, it never changes what is read from one within it."""

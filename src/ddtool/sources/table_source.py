@@ -1714,8 +1714,8 @@ class ExcelReader(ChainReader):
         options: ReadOptions,
         problems: ProblemList,
         where: Location,
-        workbook: CalamineWorkbook | None = None,
-        path: Path | None = None,
+        workbook: CalamineWorkbook,
+        path: Path,
     ) -> str | None:
         """The sheet to read: the one --sheet names, else the first visible sheet named as a
         supplier sheet, else the first visible sheet (a hidden sheet, kept by the workbook's
@@ -1752,8 +1752,6 @@ class ExcelReader(ChainReader):
             if (
                 not near
                 and best is not None
-                and workbook is not None
-                and path is not None
                 and _supplier_header(workbook, path, best, options) is None
             ):
                 best = next(
