@@ -247,6 +247,10 @@ BESIDE = (
         ("Buyers: [P1], buyers: [ACME]", [["warning", "Buyers", "'buyers'"]]),
         # buyer links: a list, or a text naming ids of the file, read as the buyers
         ("byers: [P1]", [["warning", "byers", "'buyers'"]]),
+        # a slip of 'buyer', itself read as a slip of 'buyers'
+        ("byer: P1", [["warning", "byer", "'buyers'"]]),
+        ("buyr: [P1]", [["warning", "buyr", "'buyers'"]]),
+        ("byer: Jane Doe", [["warning", "byer", "'buyers'"]]),
         ("buyer: [Jane Doe]", [["warning", "buyer", "'buyers'"]]),
         ("buyer: P1", [["warning", "buyer", "'buyers'"]]),
         ("buyer: ACME", [["warning", "buyer", "'buyers'"]]),  # the company's id

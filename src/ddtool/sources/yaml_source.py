@@ -1062,13 +1062,32 @@ class _Check:
         return value
 
 
+@functools.cache
+def _name_slips() -> tuple[tuple[str, str], ...]:
+    """The table headers (as header_key writes them) that are a field name with a letter
+    left out, added, changed or swapped ('buyer', 'product'), each with that name: a key a
+    letter away from one is a slip of it, as the header is read as the field."""
+    from rapidfuzz.distance import OSA
+
+    return tuple(
+        sorted(
+            (alias, name)
+            for alias, name in ALIAS_TO_FIELD.items()
+            if alias != header_key(name)
+            and len(alias) >= 4
+            and OSA.distance(alias, header_key(name), score_cutoff=1) <= 1
+        )
+    )
+
+
 @functools.lru_cache(maxsize=4096)  # (the same keys of one's own in every entry)
 def _near_key(
     key: str, known: frozenset[str], aliases: bool, many: bool = False
 ) -> tuple[str, str] | None:
     """The known key a key that is none probably means, and how it differs: "case" (the
     same in another case or punctuation: 'Country', 'female-pct'), "spelling" (a letter or
-    two away: 'contry', 'byers', 'buyer') or "alias" (a header the table readers read as
+    two away: 'contry', 'byers', 'buyer'; or a letter from a header that is such a slip: 'byer')
+    or "alias" (a header the table readers read as
     it: 'migrant percent', 'county'). `many`: the key holds a list or a mapping, which no
     field of a single value does ('supplier:' with a list is no name)."""
     from rapidfuzz.distance import OSA  # (only for a file with keys of its own)
@@ -1087,6 +1106,17 @@ def _near_key(
         distance = OSA.distance(written, form, score_cutoff=most)
         if len(form) >= 4 and distance <= most and distance < fewest:
             misspelt, fewest = name, distance
+    if misspelt is None:
+        # a slip of a name's slip read as the name ('byer': 'buyer', of 'buyers'), those of
+        # four letters or more as above
+        misspelt = next(
+            (
+                name
+                for slip, name in _name_slips()
+                if name in known and OSA.distance(written, slip, score_cutoff=1) <= 1
+            ),
+            None,
+        )
     field = ALIAS_TO_FIELD.get(written) if aliases else None
     if (
         field is not None
