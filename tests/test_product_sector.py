@@ -36,6 +36,9 @@ from ddtool.profiles import load_profiles
         ("frozen skipjack tuna", ""),
         ("canned tuna loins", ""),
         ("coffee machine", None),
+        # one word naming a sector and a worked form of a good: made as the two words are
+        ("fishmeal", "seafood-processing"),
+        ("fish meal", "seafood-processing"),
         ("office supplies", None),
     ],
 )

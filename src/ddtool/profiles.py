@@ -631,10 +631,19 @@ class Profiles:
         cans': worked, packed or got otherwise than its sector says): no sector is guessed;
         None where it names no good."""
         key = text_key(product)
-        sector = self._sector_keys.get(key) if " " in key else None
-        if sector is not None:
-            return sector
+        sector = self._sector_keys.get(key)
         good = self.match_good(product)
+        if sector is not None and (
+            " " in key
+            # (one word too where it names a worked form of the good it names: 'fishmeal'
+            # is made from Fish, by seafood processing, as 'fish meal')
+            or (
+                good is not None
+                and (own := self.good_sectors.get(good)) is not None
+                and sector in self._downstream_of(own)
+            )
+        ):
+            return sector
         if good is None:
             return None
         if self._named_good(product) is None:
