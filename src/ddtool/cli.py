@@ -1162,7 +1162,7 @@ def diff(
     ]
     if found:
         _fail_all(found)
-    result = diff_assessments(*documents)
+    result = diff_assessments(*documents, checked=True)  # (as read_assessment reads them)
     _write_each(outputs, lambda out: write_diff(result, out), quiet)
     if not quiet:
         render_diff_terminal(result, _console())

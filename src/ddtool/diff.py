@@ -352,12 +352,14 @@ def diff_assessments(
     *,
     old_label: str = "old assessment",
     new_label: str = "new assessment",
+    checked: bool = False,
 ) -> dict[str, Any]:
     """Compare two assessment documents; flags are matched by their stable id, and the flags
     of a supplier under a new id (`same_as`) with the removed supplier's of the same risk
-    type."""
-    check_assessment(old, old_label)
-    check_assessment(new, new_label)
+    type. `checked`: both are as read_assessment returns them, checked already."""
+    if not checked:
+        check_assessment(old, old_label)
+        check_assessment(new, new_label)
     old_suppliers, new_suppliers = _mapped(old), _mapped(new)
     suppliers_added = [
         {k: new_suppliers[i].get(k) for k in SUPPLIER_FIELDS}
