@@ -343,7 +343,12 @@ def test_the_suppliers_sheet_has_region_and_sector_as_written_beside_their_colum
     rows = {r["Supplier ID"]: r for r in _sheet(xlsx, "Suppliers")}
     for supplier, country, region, sector, written in REGIONS:
         row = rows[supplier]
-        assert (row["Country"], row["Region"], row["Sector"]) == (country, region, sector)
+        # (a country not known says so: a blank cell reads as not filled in)
+        assert (row["Country"], row["Region"], row["Sector"]) == (
+            country or "unknown",
+            region,
+            sector,
+        )
         assert row["Sector as written"] == written
     cell = next(r for r in load_workbook(xlsx)["Suppliers"].iter_rows() if r[0].value == "R2")
     assert cell[header.index("Region")].data_type == "s"  # "=1+1" is text, not a formula
@@ -355,10 +360,13 @@ def test_every_register_shows_the_region_beside_the_country(
 ) -> None:
     xlsx = _write(region_chain, tmp_path / "r.xlsx")
     shown = {r["Supplier ID"]: (r["Country"], r["Region"]) for r in _sheet(xlsx, "Risk register")}
-    assert shown[supplier] == (country, region)
+    assert shown[supplier] == (country or "unknown", region)
     rows = {r["supplier_id"]: r for r in _csv(_write(region_chain, tmp_path / "r.csv"))}
     neutralised = "'" + region if region and region.startswith("=") else region or ""
-    assert (rows[supplier]["country"], rows[supplier]["region"]) == (country or "", neutralised)
+    assert (rows[supplier]["country"], rows[supplier]["region"]) == (
+        country or "unknown",
+        neutralised,
+    )
     html = {r["supplier_id"]: r for r in _html_register(_write(region_chain, tmp_path / "r.html"))}
     assert html[supplier]["region"] == (region or "")
     markdown = _write(region_chain, tmp_path / "r.md").read_text("utf-8")

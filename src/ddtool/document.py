@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
 # What a schema-2 flag leaves to its supplier entry and its basis (schema 1 wrote them inline)
@@ -50,6 +51,8 @@ UNMAPPED_BELOW = "tiers below not mapped (inferred)"
 # the gap of every inferred supplier (ddtool.assess writes it): its being inferred, not a
 # figure its level rests on (an origin mix's worst case is scored on its origins' data)
 INFERRED_GAP = "inferred: no supplier mapped at this tier"
+# the gap of a supplier whose country is not known, mapped or inferred (ddtool.scoring)
+COUNTRY_UNKNOWN = "country unknown"
 # how the labels of the supplier adjustments (ddtool.scoring) for a certification and an
 # audit begin: the supplier entries list them, and a flag's evidence holds them too
 CERTIFICATION_LABEL = "certification '"
@@ -68,18 +71,62 @@ def held_labels(labels: Iterable[str]) -> tuple[list[str], list[str]]:
     )
 
 
-def gap_counts(summary: dict[str, Any]) -> str:
-    """The data gaps in a summary and what they are, parts that add up to the total."""
+def gap_parts(document: Mapping[str, Any]) -> list[str]:
+    """The data gaps of an assessment by kind, as every report's summary names them, counts
+    that add up to the summary's total: the suppliers without country (the mapped ones, and
+    the inferred ones placed in a country not known), without sector, the inferred
+    suppliers, those with tiers below not mapped, the gaps in country data, and the rest.
+
+    The summary gives the first three (their JSON fields); the others are counted in the
+    document's `data_gaps` (every gap, as its summary counts them), by distinct gap text."""
+    summary = document.get("summary") or {}
     total = summary.get("data_gaps", 0)
+    listed = document.get("data_gaps")
+    gaps = [g for g in listed if isinstance(g, dict)] if isinstance(listed, list) else []
+    kinds = Counter(str(g.get("gap")) for g in gaps)
+    mapped = summary.get("suppliers_without_country", 0)
+    inferred = summary.get("inferred_suppliers", 0)
+    placed = 0  # inferred suppliers in a country not known (`inferred:SECTOR@unknown`)
+    if kinds[COUNTRY_UNKNOWN] > mapped and kinds[INFERRED_GAP]:
+        # (an inferred supplier is one with INFERRED_GAP: every inferred one has it)
+        ids = {g.get("supplier_id") for g in gaps if g.get("gap") == INFERRED_GAP}
+        placed = sum(
+            1 for g in gaps if g.get("gap") == COUNTRY_UNKNOWN and g.get("supplier_id") in ids
+        )
+    country_data = sum(
+        n for gap, n in kinds.items() if gap.startswith((NO_COUNTRY_DATA, LITTLE_COUNTRY_DATA))
+    )
+    sector = summary.get("suppliers_without_sector", 0)
     parts = [
-        (summary.get("suppliers_without_country", 0), "without country"),
-        (summary.get("suppliers_without_sector", 0), "without sector"),
-        (summary.get("inferred_suppliers", 0), "inferred suppliers"),
+        f"{mapped} mapped and {placed} inferred {_suppliers(placed)} without country"
+        if placed
+        else f"{mapped} without country",
+        f"{sector} without sector",
+        f"{inferred} inferred {_suppliers(inferred)}",
     ]
-    other = total - sum(count for count, _ in parts)
-    if other > 0:  # unmapped tiers beneath a supplier, indicators without data
-        parts.append((other, "other (see the list of data gaps)"))
-    return f"{total} ({', '.join(f'{count} {what}' for count, what in parts)})"
+    named = mapped + placed + sector + inferred
+    for count, what in (
+        (kinds[UNMAPPED_BELOW], "with tiers below not mapped"),
+        (country_data, "with little or no country data for a risk type"),
+    ):
+        if count:  # (named where there are any)
+            parts.append(f"{count} {what}")
+            named += count
+    other = total - named
+    if other > 0:  # origin mixes of few published shares; gaps an older document words apart
+        parts.append(f"{other} other (see the list of data gaps)")
+    return parts
+
+
+def _suppliers(count: int) -> str:
+    return "supplier" if count == 1 else "suppliers"
+
+
+def gap_counts(document: Mapping[str, Any]) -> str:
+    """The data gaps of an assessment and what they are (see gap_parts): "10 (1 mapped and 3
+    inferred suppliers without country, 0 without sector, …)"."""
+    total = (document.get("summary") or {}).get("data_gaps", 0)
+    return f"{total} ({', '.join(gap_parts(document))})"
 
 
 def supplier_scores(entry: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ddtool.config import Config, Scoring, Thresholds
-from ddtool.document import ADJUSTMENT, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
+from ddtool.document import ADJUSTMENT, COUNTRY_UNKNOWN, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
 from ddtool.model import RISK_TYPES, Audit, Certification, Supplier, audit_outcome
 from ddtool.profiles import GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
@@ -994,7 +994,7 @@ class Scorer:
             listings, handled = p.listings_for(supplier.country, sector_id, supplier.products)
         gaps: list[str] = []
         if supplier.country is None:
-            gaps.append("country unknown")
+            gaps.append(COUNTRY_UNKNOWN)
         if sector is None:
             gaps.append("sector unknown" if not supplier.sector_raw else "sector not matched")
         # a sector guessed from the products (none given, or none matched): still a gap, and

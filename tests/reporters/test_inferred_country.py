@@ -59,6 +59,8 @@ def test_the_sample_has_inferred_and_mapped_flags(cocoa: dict[str, Any]) -> None
             f"CIV ({WORST_ORIGIN})",
         ),
         ({"country": "DEU", "inferred": False, "data_gaps": ["country unknown"]}, "DEU"),
+        # a mapped supplier of unknown country: said so, not a blank cell
+        ({"country": None, "inferred": False, "data_gaps": ["country unknown"]}, "unknown"),
         ({"country": None, "inferred": True}, ""),
         ({"inferred": False}, ""),
     ],

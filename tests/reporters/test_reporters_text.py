@@ -72,7 +72,7 @@ def test_markdown_summary_numbers_match_json(cocoa: dict[str, Any], tmp_path: Pa
     assert f"| Flags | {s['flags']} |" in text
     for level, n in s["flags_by_level"].items():
         assert f"| Flags {level} | {n} |" in text
-    assert f"| Data gaps | {s['data_gaps']} |" in text
+    assert f"| Data gaps | {s['data_gaps']} (" in text
     assert cocoa["profiles"]["sha256"][:12] in text
     assert cocoa["input"]["sha256"][:12] in text
     assert cocoa["generated_at"] in text

@@ -15,6 +15,7 @@ from ddtool.document import (
     PerBasis,
     flag_evidence,
     flag_measures,
+    gap_parts,
     low_on_a_gap,
     measures_not_shown,
     register,
@@ -32,6 +33,7 @@ from ddtool.reporters.shown import (
     sector_text,
     settings_text,
     source_behind,
+    supplier_country,
     supplier_regions,
     value_text,
     warning_cells,
@@ -196,6 +198,8 @@ class ExcelReporter(Reporter):
             )
         rows: list[tuple[str, Any]] = [
             ("Data gaps", s["data_gaps"]),
+            # by kind, in the words of the other reports' summaries (the total a number above)
+            ("Data gaps by kind", ", ".join(gap_parts(doc))),
             ("Suppliers without country", s["suppliers_without_country"]),
             ("Suppliers without sector", s["suppliers_without_sector"]),
             ("Input warnings (see the Warnings sheet)", len(doc.get("warnings") or [])),
@@ -345,7 +349,7 @@ class ExcelReporter(Reporter):
                 s.get("name") or "",
                 "yes" if s.get("inferred") else "no",
                 *_tiers(s.get("tiers") or []),
-                s.get("country") or "",
+                supplier_country(s),
                 s.get("region") or "",
                 s.get("sector") or "",
                 s.get("sector_as_written") or "",

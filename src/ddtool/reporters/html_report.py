@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ddtool.atomic import write_atomic
 from ddtool.document import (
+    COUNTRY_UNKNOWN,
     flag_evidence,
     flag_measures,
     gap_counts,
@@ -32,7 +33,6 @@ from ddtool.reference.countries import display_name
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import inputs
 from ddtool.reporters.shown import (
-    COUNTRY_UNKNOWN,
     GAP_LEVEL,
     ExposureLevels,
     country_and_region,
@@ -161,7 +161,7 @@ def _summary(document: dict[str, Any]) -> dict[str, Any]:
             (RISK_NAMES.get(rt, rt), n) for rt, n in s.get("flags_by_risk_type", {}).items()
         ],
         "exposure": exposure,
-        "gaps": gap_counts(s),
+        "gaps": gap_counts(document),
     }
 
 
@@ -245,7 +245,7 @@ def _flag_charts(document: dict[str, Any]) -> list[dict[str, Any]]:
         tier_label = f"tier {tier}" if tier is not None else "tier unknown"
         tier_keys[tier_label] = tier if tier is not None else 999
         # (an inferred supplier's flag apart: its worst-case origin is no supplier's country)
-        country_label = flag_country(flag, _country_label) or "country unknown"
+        country_label = flag_country(flag, _country_label, COUNTRY_UNKNOWN) or COUNTRY_UNKNOWN
         level = level_shown(flag, flag.get("level", ""))  # "low (data gap)" apart from low
         by_tier[tier_label][level] += 1
         by_country[country_label][level] += 1

@@ -9,9 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import write_atomic
-from ddtool.document import PerBasis, flag_evidence, flag_measures, measures_not_shown, register
+from ddtool.document import (
+    PerBasis,
+    flag_evidence,
+    flag_measures,
+    gap_counts,
+    measures_not_shown,
+    register,
+)
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.shown import (
+    UNKNOWN_CELL,
     ExposureLevels,
     country_and_region,
     evidence_text,
@@ -223,9 +231,8 @@ def _summary(document: dict[str, Any]) -> list[str]:
         )
         rows.append((f"Chain exposure {risk_name(rt)}", shown))
     rows += [
-        ("Data gaps", str(s.get("data_gaps", 0))),
-        ("Suppliers without country", str(s.get("suppliers_without_country", 0))),
-        ("Suppliers without sector", str(s.get("suppliers_without_sector", 0))),
+        # by kind, in the words of the terminal and HTML summaries
+        ("Data gaps", cell(gap_counts(document))),
         (
             "Risk profiles",
             f"{cell(profiles.get('version'))} (sha256 {short(profiles.get('sha256'))})"
@@ -322,7 +329,7 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
             "- Country: "
             + inline(
                 country_and_region(
-                    flag_country(flag) or "unknown", regions.get(str(flag.get("supplier_id")))
+                    flag_country(flag) or UNKNOWN_CELL, regions.get(str(flag.get("supplier_id")))
                 )
             )
             + ";"

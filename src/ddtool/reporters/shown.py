@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ddtool.document import (
+    COUNTRY_UNKNOWN,
     INFERRED_GAP,
     UNMAPPED_BELOW,
     indicator_words,
@@ -212,14 +213,25 @@ WORST_ORIGIN = "worst case of its origin mix"
 # section 4.1) is flagged at the worst case over the countries where its sector is listed:
 # it has no origin mix, and its flag's country is no origin of one
 WORST_UNKNOWN = "worst case with the country unknown"
-# the gap of a supplier whose country is not known, mapped or inferred (ddtool.scoring)
-COUNTRY_UNKNOWN = "country unknown"
+# a Country cell of a register (CSV, Excel, HTML, Markdown) where the supplier's country is
+# not known (its gap COUNTRY_UNKNOWN): said, not left blank, which reads as not filled in
+UNKNOWN_CELL = "unknown"
 
 
 def country_unknown(entry: Mapping[str, Any]) -> bool:
     """Whether a supplier entry (or a flag joined with its supplier, see document.register)
     has its country unknown: the gap "country unknown" among its data gaps."""
     return COUNTRY_UNKNOWN in (entry.get("data_gaps") or ())
+
+
+def supplier_country(entry: Mapping[str, Any]) -> str:
+    """A supplier's Country cell in a register of suppliers: its country; UNKNOWN_CELL where
+    it is not known (a mapped supplier's, or an inferred stage's placed in a country not
+    known); "" for an inferred supplier of an origin mix (its Assumption says so)."""
+    country = entry.get("country")
+    if country:
+        return str(country)
+    return UNKNOWN_CELL if country_unknown(entry) else ""
 
 
 def inferred_place(entry: Mapping[str, Any]) -> str:
@@ -229,16 +241,19 @@ def inferred_place(entry: Mapping[str, Any]) -> str:
     return COUNTRY_UNKNOWN if country_unknown(entry) else "origin mix"
 
 
-def flag_country(flag: Mapping[str, Any], label: Callable[[str], str] = str) -> str:
+def flag_country(
+    flag: Mapping[str, Any], label: Callable[[str], str] = str, unknown: str = UNKNOWN_CELL
+) -> str:
     """A flag's country as a report shows it (`label` writes the code): an inferred
     supplier's flag sits in the country its worst case comes from, said so, so that no reader
     takes it for where the supplier is: the origin of its origin mix ("CIV (worst case of its
     origin mix)"), or for a stage in a country not known the country where its sector is
-    listed that sets the worst case ("ARG (worst case with the country unknown)"); ""
-    unknown."""
+    listed that sets the worst case ("ARG (worst case with the country unknown)"). Without a
+    country: `unknown` where the supplier's country is not known (a mapped supplier's), ""
+    where the document does not say."""
     country = flag.get("country")
     if not country:
-        return ""
+        return unknown if country_unknown(flag) else ""
     shown = label(str(country))
     if not flag.get("inferred"):
         return shown

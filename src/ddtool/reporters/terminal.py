@@ -15,7 +15,14 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ddtool.document import INFERRED_GAP, gap_counts, low_on_a_gap, register, supplier_scores
+from ddtool.document import (
+    COUNTRY_UNKNOWN,
+    INFERRED_GAP,
+    gap_counts,
+    low_on_a_gap,
+    register,
+    supplier_scores,
+)
 from ddtool.reporters.shown import (
     GAP_LEVEL,
     ExposureLevels,
@@ -95,7 +102,7 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         exposure.append_text(_level(levels_shown.level(e, rt)))
         exposure.append("  ")
     grid.add_row("Chain exposure", exposure)
-    grid.add_row("Data gaps", Text(gap_counts(s)))
+    grid.add_row("Data gaps", Text(gap_counts(doc)))
     p = doc["profiles"]
     overlays = "".join(f" + overlay {o}" for o in p.get("overlays") or [])  # (paths)
     grid.add_row(
@@ -165,7 +172,9 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
         own = _top_level(supplier_scores(s))
         label = Text()
         label.append(s["name"] or sid, style="italic dim" if s["inferred"] else "")
-        where = s.get("country") or (inferred_place(s) if s["inferred"] else "country?")
+        # (a mapped supplier of unknown country in the words of an inferred one's, and of
+        # the HTML chain map)
+        where = s.get("country") or (inferred_place(s) if s["inferred"] else COUNTRY_UNKNOWN)
         label.append(f"  {where}", style="dim")
         label.append(
             f"  {sector_text(s.get('sector'), s.get('sector_as_written')) or 'sector?'}  ",
