@@ -217,7 +217,7 @@ def test_the_data_gap_counts_add_up_to_the_total(sample: str) -> None:
     text = gap_counts(document)
     total, parts = re.fullmatch(r"(\d+) \((.*)\)", text).groups()  # type: ignore[union-attr]
     assert int(total) == document["summary"]["data_gaps"]
-    # ("1 mapped and 3 inferred suppliers without country": both counted)
+    # ("5 inferred suppliers, 3 of these without country": both counted)
     assert sum(map(int, re.findall(r"\b\d+\b", parts))) == int(total), text
 
 

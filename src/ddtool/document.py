@@ -73,9 +73,9 @@ def held_labels(labels: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def gap_parts(document: Mapping[str, Any]) -> list[str]:
     """The data gaps of an assessment by kind, as every report's summary names them, counts
-    that add up to the summary's total: the suppliers without country (the mapped ones, and
-    the inferred ones placed in a country not known), without sector, the inferred
-    suppliers, those with tiers below not mapped, the gaps in country data, and the rest.
+    that add up to the summary's total: the mapped suppliers without country, without
+    sector, the inferred suppliers and those of them placed in a country not known, those
+    with tiers below not mapped, the gaps in country data, and the rest.
 
     The summary gives the first three (their JSON fields); the others are counted in the
     document's `data_gaps` (every gap, as its summary counts them), by distinct gap text."""
@@ -98,12 +98,12 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
     )
     sector = summary.get("suppliers_without_sector", 0)
     parts = [
-        f"{mapped} mapped and {placed} inferred {_suppliers(placed)} without country"
-        if placed
-        else f"{mapped} without country",
+        f"{mapped} without country",
         f"{sector} without sector",
         f"{inferred} inferred {_suppliers(inferred)}",
     ]
+    if placed:  # (a gap of their own beside their being inferred, counted so)
+        parts.append(f"{placed} of these without country")
     named = mapped + placed + sector + inferred
     for count, what in (
         (kinds[UNMAPPED_BELOW], "with tiers below not mapped"),
@@ -123,8 +123,8 @@ def _suppliers(count: int) -> str:
 
 
 def gap_counts(document: Mapping[str, Any]) -> str:
-    """The data gaps of an assessment and what they are (see gap_parts): "10 (1 mapped and 3
-    inferred suppliers without country, 0 without sector, …)"."""
+    """The data gaps of an assessment and what they are (see gap_parts): "10 (1 without
+    country, 0 without sector, 5 inferred suppliers, 3 of these without country, …)"."""
     total = (document.get("summary") or {}).get("data_gaps", 0)
     return f"{total} ({', '.join(gap_parts(document))})"
 

@@ -3,7 +3,7 @@ supplier whose country is not known.
 
 A retailer's one garment maker of unknown country: the stages it buys are placed where it
 buys (`inferred:SECTOR@unknown`), their country unknown too. The summaries count those with
-the country gaps ("1 mapped and 3 inferred suppliers without country"), name the unmapped
+the inferred suppliers ("5 inferred suppliers, 3 of these without country"), name the unmapped
 tiers below the maker, and say the same in the terminal, Markdown, HTML and Excel; the JSON
 summary's fields keep their meaning (mapped suppliers only). Every register writes the
 maker's unknown country as "unknown", not as a blank cell."""
@@ -36,8 +36,8 @@ suppliers:
     products: [t-shirts]
 """
 KINDS = (
-    "1 mapped and 3 inferred suppliers without country, 0 without sector,"
-    " 5 inferred suppliers, 1 with tiers below not mapped"
+    "1 without country, 0 without sector, 5 inferred suppliers, 3 of these without country,"
+    " 1 with tiers below not mapped"
 )
 BREAKDOWN = f"10 ({KINDS})"
 SUFFIXES = ("json", "csv", "xlsx", "html", "md")
@@ -109,8 +109,8 @@ CASES = {
     "a stage of unknown country alone": (
         (3, 0, 0, 1),
         _gaps(("S1", UNMAPPED_BELOW), (STAGE, INFERRED_GAP), (STAGE, COUNTRY_UNKNOWN)),
-        "3 (0 mapped and 1 inferred supplier without country, 0 without sector,"
-        " 1 inferred supplier, 1 with tiers below not mapped)",
+        "3 (0 without country, 0 without sector, 1 inferred supplier, 1 of these without"
+        " country, 1 with tiers below not mapped)",
     ),
     "mapped suppliers of unknown country, no stage": (
         (2, 2, 0, 0),
