@@ -80,6 +80,91 @@ _DENIED = frozenset({"not", "no", "non", "without", "free", "never"})
 _DENIES = _DENIED - {"free"}  # (those before what they deny: "free" follows it, "GMO-free")
 # words that give the catch as one way of two ("wild or farmed", "farmed and wild")
 _EITHER = frozenset({"or", "and", "oder", "und", "ou", "et", "o", "y"})
+# a denial (read_denials): a word of _DENIES denies the words after it ('no cobalt', 'not
+# wild-caught', 'non-GMO', 'without mica'), 'free' those before it ('cobalt-free', 'cobalt
+# and nickel free') or after 'of' or 'from' ('free of cobalt'); it reaches on over 'any'
+# ('without any cobalt') and over a joining word ('no cobalt or nickel')
+_DENY_BEFORE = "free"
+_JOINED = frozenset({"and", "or", "nor", "&", "/"})
+# what each word of a product is to its denials (Denials.at)
+SAID, DENIED, DOUBTFUL, DENYING = 0, 1, 2, 3
+
+
+class Denials(NamedTuple):
+    """A product's words (exact_key's) as its denials read them (read_denials)."""
+
+    said: frozenset[str]  # the words that say what it is
+    denied: frozenset[str]  # the words it denies, for certain
+    # the words a denial may reach or not ('tin' in 'no cobalt and tin solder'): neither
+    # said nor denied
+    doubtful: frozenset[str]
+    at: tuple[int, ...]  # each word's part: SAID, DENIED, DOUBTFUL, or DENYING ('no', 'free')
+
+
+@lru_cache(maxsize=1 << 14)
+def read_denials(product: str) -> Denials:
+    """What a product says and what it denies, the one reading of denials for every reader
+    of products (match_good, the goods named to an inferred stage, the commodities
+    inference narrows to or leaves out): 'cobalt-free batteries' says 'batteries' and denies
+    'cobalt'; 'no cobalt or nickel' denies both; 'shrimp, no additives' says 'shrimp';
+    'sugar-free cocoa' says 'cocoa'; 'nickel-free, cobalt' says 'cobalt' (a comma ends a
+    denial). A denial is read by the units of the product as written (a hyphenated word is
+    one: 'non-cotton', 'cotton-free'), each as exact_key's words. Over a joining word it
+    reaches the next unit for certain only where that ends the list ('no cobalt or nickel',
+    'batteries free of cobalt and mica'); where other words follow it, that unit is
+    doubtful ('no cobalt and tin solder': 'tin' may be said, 'tin solder'): neither said
+    (it narrows nothing) nor denied (nothing is left out for it)."""
+    units = re.findall(r"[^\s,;]+|[,;]", product.casefold())
+    words = [exact_key(unit).split() for unit in units]
+    at = [[SAID] * len(w) for w in words]
+
+    def joining(i: int) -> bool:
+        return units[i] in _JOINED
+
+    def deny(i: int, step: int) -> None:
+        # the unit at i, and on over a joining word to the next ('no cobalt or nickel')
+        doubt = False
+        while 0 <= i < len(units):
+            if words[i] == ["any"]:  # ('without any cobalt')
+                at[i] = [DENYING]
+                i += step
+                continue
+            if joining(i) or not words[i]:  # (a comma, a dash: the denial ends)
+                return
+            at[i] = [DOUBTFUL if doubt else DENIED] * len(words[i])
+            link = i + step
+            if not (0 <= link < len(units) and joining(link)):
+                return
+            at[link] = [DENYING] * len(words[link])
+            i = link + step
+            beyond = i + step  # (a unit followed by more words is no list's end)
+            if 0 <= beyond < len(units) and words[beyond] and not joining(beyond):
+                doubt = True
+
+    for i, unit in enumerate(words):
+        if len(unit) > 1 and unit[-1] == _DENY_BEFORE:  # 'cobalt-free'
+            at[i] = [DENIED] * (len(unit) - 1) + [DENYING]
+        elif len(unit) > 1 and unit[0] in _DENIES:  # 'non-GMO'
+            at[i] = [DENYING] + [DENIED] * (len(unit) - 1)
+        elif unit == [_DENY_BEFORE]:
+            at[i] = [DENYING]
+            if i + 1 < len(units) and words[i + 1] in (["of"], ["from"]):  # 'free of cobalt'
+                at[i + 1] = [DENYING]
+                deny(i + 2, 1)
+            else:  # 'cobalt free'
+                deny(i - 1, -1)
+        elif len(unit) == 1 and unit[0] in _DENIES:  # 'no cobalt'
+            at[i] = [DENYING]
+            deny(i + 1, 1)
+    flat = [
+        (word, part)
+        for unit, parts in zip(words, at, strict=True)
+        for word, part in zip(unit, parts, strict=True)
+    ]
+    said = frozenset(w for w, part in flat if part == SAID)
+    denied = frozenset(w for w, part in flat if part == DENIED)
+    doubtful = frozenset(w for w, part in flat if part == DOUBTFUL)
+    return Denials(said, denied, doubtful, tuple(part for _, part in flat))
 
 
 def said_caught(product: str) -> bool:
@@ -764,7 +849,9 @@ class Profiles:
         'bigeye tuna', 'coffee machine' leaves 'coffee machine', 'cocoa butter' names two
         goods). The good of its material, where a state makes it a distinct product, is kept
         in _made_of ('dried squid': Dried Fish, of Squid). A good it denies is none of its
-        goods ('not tuna', 'non-cotton', 'sugar-free cocoa'). What it adds in brackets is
+        goods, as read_denials reads its denials ('not tuna', 'non-cotton', 'no cobalt or
+        nickel': none; 'non-cotton yarn': Thread/Yarn; 'sugar-free cocoa': Cocoa, its
+        reading then not plain, 'sugar' being no qualifier). What it adds in brackets is
         read with it ('bagged Stones (limestone)'), else set aside ('frozen tuna (whole
         round)'). Found once for each product."""
         found = self._readings.get(product)
@@ -779,7 +866,7 @@ class Profiles:
             # (read again only where a qualifier may have begun a run)
             again = any(text_key(word) in _QUALIFIERS for word in written[:-1])
             for aside in (False, True) if again else (False,):
-                found, material = self._read(written, aside)
+                found, material = self._read(written, read_denials(text).at, aside)
                 self._readings[product] = found
                 if found.plain:
                     if material is not None:
@@ -787,26 +874,36 @@ class Profiles:
                     return found
         return self._readings[product]
 
-    def _read(self, written: list[str], aside: bool) -> tuple[_Reading, str | None]:
+    def _read(
+        self, written: list[str], at: tuple[int, ...], aside: bool
+    ) -> tuple[_Reading, str | None]:
         """A product's words (exact_key's) read as _reading says, and the good of its
-        material where a state made it a distinct product; with `aside`, no run of its words
-        that names a good holds a qualifier."""
+        material where a state made it a distinct product; `at`: what each word is to its
+        denials (read_denials); with `aside`, no run of its words that names a good holds a
+        qualifier."""
         # packing first: its words name no good ("in jute bags", "in tin cans")
         packing = _packing(written)
         used = list(packing)
         if aside:
             used = [u or text_key(w) in _QUALIFIERS for u, w in zip(used, written, strict=True)]
-        runs = [(start, size) for start, size, _ in self._named_runs(written, (), used)]
-        # a good denied is none of its goods, and its words and the denial qualify the rest
-        # ("not tuna": none; "sugar-free cocoa": Cocoa)
+        # its goods are named by the words it says (the others used up): a good denied, or
+        # maybe denied ('no cobalt and tin solder': tin), is none of them ("not tuna", "no
+        # cobalt or nickel": none; "non-cotton yarn": Thread/Yarn, by 'yarn')
+        saying = [u or part != SAID for u, part in zip(used, at, strict=True)]
+        runs = [(start, size) for start, size, _ in self._named_runs(written, (), saying)]
+        # and the words of a denial of a good qualify the rest ("tuna, not shrimp": Fish;
+        # not words it may not reach: 'tin solder and cobalt free' names no good for certain)
+        denying = [u or part == SAID for u, part in zip(used, at, strict=True)]
         denied = [False] * len(written)
-        for start, size in runs:
-            end = start + size
-            if start and written[start - 1] in _DENIES:
-                denied[start - 1 : end] = [True] * (size + 1)
-            if written[end : end + 1] == ["free"]:
-                denied[start : end + 1] = [True] * (size + 1)
-        runs = [(start, size) for start, size in runs if not denied[start]]
+        for start, size, _ in self._named_runs(written, (), denying):
+            first, end = start, start + size
+            if any(part != DENIED for part in at[first:end]):
+                continue
+            while first and at[first - 1] in (DENIED, DENYING):
+                first -= 1
+            while end < len(written) and at[end] in (DENIED, DENYING):
+                end += 1
+            denied[first:end] = [True] * (end - first)
         goods = {self._named_good(" ".join(written[s : s + n])) for s, n in runs}
         good = goods.pop() if len(goods) == 1 else None
         in_runs = [False] * len(written)
@@ -999,9 +1096,10 @@ class Profiles:
         """The distinct products of a sector (not_commodities) one of whose own words (see
         _find_own_words) a product has, whatever else it names: 'silk' (Silk Fabric, Silk
         Thread) in 'silk and cotton fabric', 'dried' (Dried Fish) in 'fish, dried' or
-        'dried shrimp'. A word of a good's name the sector's other goods or its materials
-        share ('fabric', 'leather', 'fish') is no such word."""
-        words = {word for product in products for word in exact_key(product).split()}
+        'dried shrimp'; not one it denies ('silk-free cotton fabric', read_denials). A word
+        of a good's name the sector's other goods or its materials share ('fabric',
+        'leather', 'fish') is no such word."""
+        words = {word for product in products for word in read_denials(product).said}
         return [
             good
             for good in sector.not_commodities
@@ -1016,8 +1114,12 @@ class Profiles:
         A distinct product of the stage one of whose own words they have is said too ('silk'
         in 'silk and cotton t-shirts': Silk Fabric, Silk Thread; see _distinct_in_words).
         The buyer's own goods say nothing of the stage ('t-shirts': Garments), nor does a
-        good of another chain among its words. Empty in any other sector, and where the
-        products name none of these: they then say nothing of what the stage works."""
+        good of another chain among its words, nor a good they deny (read_denials: 'not
+        cotton', 'cotton-free fabric' say no Cotton, 'silk-free cotton fabric' no Silk
+        Fabric): no stage is labelled with it, and where they name nothing else the stage
+        keeps every listing of its sector, as for a buyer naming nothing (a denial never
+        narrows a stage to what is left). Empty in any other sector, and where the products
+        name none of these: they then say nothing of what the stage works."""
         sector = self.sectors.get(sector_id)
         if sector is None or not sector.not_commodities or not products:
             return ()
@@ -1085,17 +1187,20 @@ class Profiles:
         produces for it ('peanuts' at crop farms: Peanuts; 'tomato paste': Tomatoes). A
         good of another sector that a longer run names takes its words ('cocoa beans':
         Cocoa, not Beans; 'chocolate-coated coffee beans': Coffee), unless it is made from
-        the stage's goods (see _goods_in_words)."""
+        the stage's goods (see _goods_in_words). A good they deny is none ('no peanuts',
+        'peanut-free chocolate': the crop farms are inferred as for products naming no
+        crop)."""
         return self._goods_in_words(products, self._sector_goods.get(sector_id, ()), sector_id)
 
     def _goods_in_words(
         self, products: Collection[str], among: Collection[str], sector_id: str
     ) -> list[str]:
         """The goods among `among` (a sector's goods, or its materials) that the products
-        name (_goods_of_product: by a product's name, else by runs of its words, the longest
-        first, whatever good each names): 'tomato paste' among the crops: Tomatoes; 'cotton
-        jersey' among a fabric mill's goods and materials: Cotton; 'cocoa beans' among the
-        crops: none (cocoa beans are Cocoa)."""
+        name (_goods_of_product: by a product's name, else by runs of the words it says,
+        the longest first, whatever good each names): 'tomato paste' among the crops:
+        Tomatoes; 'cotton jersey' among a fabric mill's goods and materials: Cotton; 'cocoa
+        beans' among the crops: none (cocoa beans are Cocoa); 'cotton-free fabric': no
+        Cotton."""
         found: dict[str, None] = {}
         for product in products:
             named = self._goods_of_product(product, sector_id)
@@ -1109,8 +1214,10 @@ class Profiles:
         whatever good it names ('cocoa beans': Cocoa, whose beans are no Beans; 'sweet potato
         chips': Sweet Potatoes, whose potato is no Potatoes). A good made from the sector's
         goods (of a sector downstream of it) uses up none: its words may name its material
-        ('tomato paste', Tomato Products, names Tomatoes to crop farms). Made once for each
-        product and sector."""
+        ('tomato paste', Tomato Products, names Tomatoes to crop farms). Only the words it
+        says make runs (read_denials): a word it denies, or may deny, names nothing ('not
+        cotton': none; 'non-cotton yarn': Thread/Yarn, by 'yarn', not Cotton or 'cotton
+        yarn'). Made once for each product and sector."""
         key = (product, sector_id)
         found = self._product_goods.get(key)
         if found is not None:
@@ -1124,7 +1231,9 @@ class Profiles:
                 break
         if not named or self.good_sectors.get(next(iter(named)), "") in downstream:
             words = exact_key(product).split()
-            runs = self._named_runs(words, downstream, [False] * len(words))
+            # (by the words it says: 'non-cotton yarn' names Thread/Yarn by 'yarn', no Cotton)
+            unsaid = [part != SAID for part in read_denials(product).at]
+            runs = self._named_runs(words, downstream, unsaid)
             named.update(dict.fromkeys(good for _start, _size, good in runs))
         found = self._product_goods[key] = tuple(named)
         return found
@@ -1243,6 +1352,21 @@ class Profiles:
                 iso3 for iso3 in candidates if self.commodity_listings(iso3, sector_id, commodity)
             ]
         return found
+
+    def commodity_names(self, commodity: str) -> tuple[frozenset[str], ...]:
+        """The names a product may deny a raw commodity by, each as its words (text_key's,
+        joining words aside): its own name, brackets and what follows a dash aside ('cotton'
+        for 'cotton (lint)', 'fish & seafood'), and the name of the good it is a name of,
+        brackets aside ('cocoa beans': Cocoa, 'cocoa'). Not the good of a commodity that is
+        more than it ('fish & seafood' is no name of Fish: 'not tuna', 'no fish' deny no
+        capture fisheries)."""
+        own = re.split(r"\s[-–]\s", re.sub(r"\s*\(.*?\)", "", commodity))[0]
+        names = [own]
+        good = self._named_good(own)
+        if good is not None:
+            names.append(good_base(good))
+        found = {frozenset(text_key(name).split()) - _JOINED for name in names}
+        return tuple(sorted(n for n in found if n))
 
     def commodity_goods(self, commodity: str, sector: str) -> list[str]:
         """The listed goods a raw commodity is at a sector ('tin' at artisanal mines: Tin and

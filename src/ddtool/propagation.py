@@ -6,7 +6,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain, compress, filterfalse, repeat
 from operator import itemgetter
 from typing import TypeVar
@@ -15,13 +14,14 @@ from ddtool.config import Config
 from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import (
-    _DENIES,
     CAPTURE,
     OriginShare,
     Profiles,
     Sector,
+    read_denials,
     said_caught,
     said_caught_too,
+    text_key,
 )
 from ddtool.reference.countries import display_name
 from ddtool.scoring import (
@@ -121,68 +121,11 @@ _SHORTHANDS = {
 }
 
 
-# words that deny the words after them ('no cobalt', 'not wild-caught', 'non-GMO', 'without
-# mica'), and one that denies those before it ('cobalt-free', 'cobalt and nickel free') or
-# after 'of' ('free of cobalt'); a denial reaches on over 'and', 'or', 'nor' ('no cobalt or
-# nickel')
-_DENY_AFTER = _DENIES  # (as the product matching reads them)
-_DENY_BEFORE = "free"
-_JOINED = frozenset({"and", "or", "nor", "&", "/"})
-
-
-@lru_cache(maxsize=1 << 14)
-def _said_words(product: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A product's words (casefolded letters and digits) that say what it is, and those it
-    denies: 'cobalt-free batteries' says 'batteries' and denies 'cobalt'; a good denied is
-    no good the product takes (the words of a denial are neither)."""
-    # the product's units as written (a hyphenated word is one), each as its words
-    units = [
-        re.findall(r"[a-z0-9]+", unit) or [unit]
-        for unit in re.findall(r"[^\s,;]+|[,;]", product.casefold())
-    ]
-    denied = [[False] * len(words) for words in units]
-
-    def deny(at: int, step: int) -> None:
-        # the unit at `at`, and on over a joining word to the next ('no cobalt or nickel')
-        while 0 <= at < len(units):
-            if units[at] == ["any"]:  # ('without any cobalt')
-                at += step
-                continue
-            if units[at][0] in _JOINED or not units[at][0].isalnum():
-                return
-            denied[at] = [True] * len(units[at])
-            link = at + step
-            if not (0 <= link < len(units) and units[link][0] in _JOINED):
-                return
-            at = link + step
-
-    for i, words in enumerate(units):
-        if len(words) > 1 and (words[-1] == _DENY_BEFORE or words[0] in _DENY_AFTER):
-            denied[i] = [True] * len(words)  # 'cobalt-free', 'non-GMO'
-        elif words == [_DENY_BEFORE]:
-            denied[i] = [True]
-            if i + 1 < len(units) and units[i + 1] in (["of"], ["from"]):  # 'free of cobalt'
-                denied[i + 1] = [True]
-                deny(i + 2, 1)
-            else:  # 'cobalt free'
-                deny(i - 1, -1)
-        elif len(words) == 1 and words[0] in _DENY_AFTER:  # 'no cobalt'
-            denied[i] = [True]
-            deny(i + 1, 1)
-    said: set[str] = set()
-    lost: set[str] = set()
-    for words, off in zip(units, denied, strict=True):
-        for word, gone in zip(words, off, strict=True):
-            (lost if gone else said).add(word)
-    markers = _DENY_AFTER | {_DENY_BEFORE, "of", "from"}
-    return frozenset(w for w in said if w.isalnum()), frozenset(lost - markers)
-
-
 def _hint_words(hint: list[str]) -> set[str]:
     """The words of a buyer's products that say what they are (not those a product denies:
     'cobalt-free batteries' names no cobalt); a shorthand adds the metals it names ("3TG" is
     tin, tantalum, tungsten and gold; an "NMC cathode" holds cobalt and lithium)."""
-    words = {w for p in hint for w in _said_words(p)[0]}
+    words = {w for p in hint for w in read_denials(p).said}
     for shorthand in words & _SHORTHANDS.keys():
         words.update(_SHORTHANDS[shorthand])
     return words
@@ -239,6 +182,10 @@ class Inference:
             tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], frozenset[str] | None
         ] = {}
         self._stage_named: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        # the raw commodities each buyer's products deny, and the stages of those alone that
+        # are then not inferred beneath it (see _denied, _denied_stages)
+        self._denied_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self._gone: dict[tuple[str, ...], frozenset[str]] = {}
         # what the buyers of a trader naming nothing take of its trade (see _bought_above),
         # and what a buyer's products say it takes of a trade (_trade_takes)
         self._bought: dict[str, tuple[str, ...] | None] = {}
@@ -851,14 +798,18 @@ class Inference:
         self, commodities: tuple[str, ...], hint: list[str], only: frozenset[str] | None = None
     ) -> tuple[str, ...]:
         """The commodities the buyer's products name ('cobalt hydroxide' → cobalt; 'coltan'
-        → tantalum, by its good), else all; of those, `only` the ones given when some are
-        mapped beneath the buyer."""
+        → tantalum, by its good), else all but those they deny ('cobalt-free batteries':
+        every mineral but cobalt; see _denied); of those, `only` the ones given when some
+        are mapped beneath the buyer."""
         key = (commodities, tuple(hint))
-        named = self._named_of.get(key)
-        if named is None:
+        chosen = self._named_of.get(key)
+        if chosen is None:
             found = self._named_commodities(hint, commodities) if hint else frozenset()
-            named = self._named_of[key] = tuple(c for c in commodities if c in found)
-        chosen = named or commodities
+            chosen = tuple(c for c in commodities if c in found)
+            if not chosen:
+                denied = self._denied(key[1]) if hint else frozenset()
+                chosen = tuple(c for c in commodities if c not in denied)
+            self._named_of[key] = chosen
         return chosen if only is None else tuple(c for c in chosen if c in only)
 
     def _narrowed(
@@ -875,8 +826,13 @@ class Inference:
         return [s for s in chosen if self._raw_plan(s, tuple(hint), only)]
 
     def _narrowed_by_products(self, inputs: Sequence[str], hint: list[str]) -> list[str]:
-        """The inputs the products narrow to (see _narrowed)."""
+        """The inputs the products narrow to (see _narrowed), but for the stages of the raw
+        goods they deny (_denied_stages: 'not cotton' beneath a garment maker's spinner: no
+        ginning, no cotton farms)."""
         sectors = self.profiles.sectors
+        if hint:
+            gone = self._denied_stages(tuple(hint))
+            inputs = [s for s in inputs if s not in gone] if gone else inputs
         raw = [s for s in inputs if sectors[s].commodities]
         if not hint or len(raw) < 2:
             return list(inputs)
@@ -898,6 +854,61 @@ class Inference:
         ]
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 
+    def _denied(self, hint: tuple[str, ...]) -> frozenset[str]:
+        """The raw commodities the buyer's products deny for certain: a product denies every
+        word of one of its names (Profiles.commodity_names: 'not cotton', 'cotton-free
+        fabric': cotton (lint); 'no cobalt or nickel', 'cobalt-free batteries': cobalt; 'no
+        cocoa': cocoa beans; 'no shrimp': shrimp (farmed)), and no product says a word of
+        that name ('cotton t-shirts, not cotton-rich' denies no cotton). A kind of a
+        commodity denied is no denial of it ('not tuna', 'no fish': fish & seafood are
+        caught still), nor is a word a denial may not reach ('no cobalt and tin solder':
+        tin, see read_denials). Made once for each products."""
+        found = self._denied_of.get(hint)
+        if found is None:
+            denied = {text_key(w) for product in hint for w in read_denials(product).denied}
+            said = {text_key(w) for w in _hint_words(list(hint))} if denied else set()
+            found = self._denied_of[hint] = frozenset(
+                commodity
+                for commodity in self._all_commodities()
+                if denied
+                and any(
+                    name <= denied and name.isdisjoint(said)
+                    for name in self.profiles.commodity_names(commodity)
+                )
+            )
+        return found
+
+    def _all_commodities(self) -> list[str]:
+        """Every raw commodity of the sectors, once, in their order."""
+        sectors = self.profiles.sectors.values()
+        return list(dict.fromkeys(c for s in sectors for c in s.commodities))
+
+    def _denied_stages(self, hint: tuple[str, ...]) -> frozenset[str]:
+        """The stages never inferred beneath a buyer whose products deny raw goods (_denied):
+        a raw sector all of whose commodities they deny (cotton farms for 'not cotton';
+        shrimp farms for 'no shrimp'), and a first processing or trade of those alone (a
+        processing or trading stage all of whose inputs are such raw sectors: cotton
+        ginning). A denial leaves every other stage inferred as before: a stage working
+        other goods too (a spinner spins polyester; artisanal mines beneath 'no cobalt' dig
+        gold and tin), and a maker of goods from the denied one (rubber products,
+        solar modules: made of other materials as well), so that a supplier looks no less
+        exposed than its words say for certain."""
+        found = self._gone.get(hint)
+        if found is None:
+            denied = self._denied(hint)
+            sectors = self.profiles.sectors.values()
+            raw = {s.id for s in sectors if s.commodities and denied.issuperset(s.commodities)}
+            first = {
+                s.id
+                for s in sectors
+                if s.stage in ("processing", "trading")
+                and not s.commodities
+                and s.inputs
+                and raw.issuperset(s.inputs)
+            }
+            found = self._gone[hint] = frozenset(raw | first)
+        return found
+
     def _good_of(self, product: str) -> str | None:
         """The listed good a product names (Profiles.good_named), unless only by a word it
         denies ('no shrimp', 'shrimp-free': no Shrimp)."""
@@ -907,11 +918,14 @@ class Inference:
         return None
 
     def _denies(self, product: str, good: str) -> bool:
-        """Whether a product denies a good: a word it denies names it, and none it says
-        does ('no shrimp'; not 'shrimp, no additives')."""
-        said, denied = _said_words(product)
+        """Whether a product denies a good, or may ('no cobalt and tin solder': tin): a word
+        it denies names it, and none it says does ('no shrimp'; not 'shrimp, no
+        additives'), as the profiles read its denials (read_denials)."""
+        denials = read_denials(product)
         match = self.profiles.match_good
-        return any(match(w) == good for w in denied) and all(match(w) != good for w in said)
+        return any(match(w) == good for w in denials.denied | denials.doubtful) and all(
+            match(w) != good for w in denials.said
+        )
 
     def _attach(
         self,
@@ -968,12 +982,20 @@ class Inference:
             # so is a stage at or above one whose distinct products the buyer's products
             # rule out (a spinner for a maker of cotton t-shirts: no silk thread), named by
             # what they say it works: a buyer whose products say nothing keeps every listing
-            suffix = self._plan_suffix(sector_id, hint, only)
-            suffix += self._said_suffix(sector_id, site, hint, only)
+            plan_suffix = self._plan_suffix(sector_id, hint, only)
+            suffix = plan_suffix + self._said_suffix(sector_id, site, hint, only)
             said = self._said_of(sector_id, site, hint)
             node_id = f"inferred:{sector_id}{suffix}@{site or 'unknown'}"
             if node_id not in self.nodes:
                 self._intermediate(node_id, sector_id, site, depth, said=said, away=away)
+                if plan_suffix.startswith(":no-"):  # (what the buyer's products deny)
+                    node = self.nodes[node_id]
+                    gone = self._denied(tuple(hint))
+                    denied = sorted({c for _, c in self._raw_plan(sector_id, ()) if c in gone})
+                    node.assumption = (
+                        f"{node.assumption or _IN_BUYERS_COUNTRY}; no {', '.join(denied)}"
+                        " inferred beneath it: the buyer's products deny it"
+                    )
                 self.supply.add_node(node_id, inferred=True)
                 for upstream in self._narrowed(sector.inputs, hint, only):
                     self._attach(node_id, upstream, site, depth + 1, hint, only)
@@ -1096,6 +1118,12 @@ class Inference:
         words = _hint_words(hint)
         named = {c for _, c in plan if set(re.findall(r"[a-z]+", c)) & words}
         if not named:
+            # the raw goods they deny, where that is all they change ('not cotton',
+            # 'cotton-free fabric': ':no-cotton-lint', beneath which no cotton is inferred)
+            whole = self._raw_plan(sector_id, ())
+            denied = self._denied(tuple(hint))
+            if denied and plan == {(s, c) for s, c in whole if c not in denied}:
+                return ":no-" + "+".join(sorted({_slug(c) for _, c in whole if c in denied}))
             named = {g for g in map(self._good_of, hint) if g}
         if not named:  # (narrowed all the same: a stable mark of how)
             return ":" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
@@ -1425,6 +1453,7 @@ class Inference:
 
 
 # what an intermediate stage in a country not known assumes, by its buyer
+_IN_BUYERS_COUNTRY = "stage assumed in the buyer's country"
 _UNKNOWN_BUYER = "stage assumed in the buyer's country, which is unknown"
 _AWAY = (
     "stage of goods a wholesaler, retailer or brand buys, assumed where it buys them (not in"

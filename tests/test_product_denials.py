@@ -1,0 +1,121 @@
+"""A product's denials are read once, the same way for every reader of products: what it says
+and denies (read_denials), the goods its words name to an inferred stage (a good denied is
+none of them: 'not cotton', 'cotton-free fabric'), the good match_good and good_named read in
+it, and the raw commodities inference leaves out beneath its supplier (only those it denies
+for certain, by their own name: 'not tuna' leaves the vessels). The cases of what a product
+says and denies are data: tests/assets/products/denials.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddtool.config import Config
+from ddtool.graph import SupplyGraph
+from ddtool.profiles import exact_key, load_profiles, read_denials
+from ddtool.propagation import Inference
+from ddtool.scoring import Scorer
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / "tests" / "assets" / "products" / "denials.yaml").read_text(encoding="utf-8")
+)
+IDS = [case["product"] for case in CASES]
+
+
+def _inference() -> Inference:
+    profiles, config = load_profiles(), Config()
+    scorer = Scorer(profiles, config, dt.date(2026, 1, 1))
+    graph = SupplyGraph(succ={}, pred={}, nodes={}, company_id="company", suppliers={})
+    return Inference(graph, profiles, scorer, config)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_product_says_and_denies_its_words(case: dict[str, Any]) -> None:
+    denials = read_denials(case["product"])
+    assert sorted(denials.said) == sorted(case["said"])
+    assert sorted(denials.denied) == sorted(case["denied"])
+    assert sorted(denials.doubtful) == sorted(case.get("doubtful", []))
+    # (one part for each of its words, as exact_key gives them)
+    assert len(denials.at) == len(exact_key(case["product"]).split())
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_the_goods_a_product_names_are_those_of_the_words_it_says(case: dict[str, Any]) -> None:
+    """A good named by a denied word is none of the product's goods; a good it says stays."""
+    profiles = load_profiles()
+    product = case["product"]
+    denials = read_denials(product)
+    denied = {good for word in denials.denied if (good := profiles.match_good(word))}
+    assert sorted(denied) == sorted(case["denied_goods"])
+    assert sorted(profiles._goods_of_product(product, "")) == sorted(case["goods"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_the_profiles_and_inference_read_a_denial_alike(case: dict[str, Any]) -> None:
+    """No reading of a product gives a good it denies, and inference takes each good it
+    denies (and does not say) as denied: before, 'no cobalt or nickel' was read Nickel by
+    good_named (its reading denied only the word after 'no'), and denied by inference."""
+    profiles, inference = load_profiles(), _inference()
+    product = case["product"]
+    for good in set(case["denied_goods"]) - set(case["goods"]):
+        assert profiles.match_good(product) != good
+        assert profiles.good_named(product) != good
+        assert inference._denies(product, good)
+    for good in case["goods"]:
+        assert not inference._denies(product, good)
+
+
+# (a buyer's products, the raw commodities they deny for certain)
+DENIED_COMMODITIES = [
+    (["not cotton"], {"cotton (lint)"}),
+    (["polyester shirts", "not cotton"], {"cotton (lint)"}),
+    (["cotton-free fabric"], {"cotton (lint)"}),
+    (["non-cotton yarn"], {"cotton (lint)"}),
+    # a word said in another product keeps it
+    (["cotton t-shirts", "not cotton"], set()),
+    (["no cobalt or nickel"], {"cobalt"}),
+    (["LFP cells", "no cobalt or nickel"], {"cobalt"}),
+    (["cobalt and nickel free batteries"], {"cobalt"}),
+    (["NMC cathodes, cobalt-free"], set()),  # (NMC holds cobalt: said)
+    (["no cobalt and tin solder"], {"cobalt"}),  # (tin: doubtful, kept)
+    (["batteries free of cobalt and mica"], {"cobalt", "mica"}),
+    (["no cocoa"], {"cocoa beans"}),
+    (["sugar-free cocoa"], set()),  # (sugar is no sugarcane)
+    (["no shrimp"], {"shrimp (farmed)"}),
+    # a kind of a commodity, or a part of what it is, is no denial of it
+    (["not tuna"], set()),
+    (["no fish"], set()),
+    (["no fish or seafood"], {"fish & seafood - capture fisheries"}),
+    (["palm-oil-free biscuits"], {"palm oil (crude)"}),
+    (["palm oil free biscuits"], set()),  # ('free' denies the one word before it: oil)
+    (["no rubber"], {"natural rubber"}),
+]
+
+
+@pytest.mark.parametrize(("products", "denied"), DENIED_COMMODITIES)
+def test_the_commodities_a_buyers_products_deny(products: list[str], denied: set[str]) -> None:
+    assert set(_inference()._denied(tuple(products))) == denied
+
+
+# (a buyer's products, the stages never inferred beneath it)
+DENIED_STAGES = [
+    (["not cotton"], {"cotton-farming", "cotton-ginning"}),
+    (["no shrimp"], {"aquaculture"}),
+    (["no cocoa"], {"cocoa-farming", "cocoa-trading"}),
+    # mines dig other commodities too; a maker of rubber products or solar modules works
+    # other materials as well: kept
+    (["no cobalt"], set()),
+    (["no rubber"], {"rubber-plantations"}),
+    (["no polysilicon"], {"polysilicon-production"}),
+    (["not tuna"], set()),
+]
+
+
+@pytest.mark.parametrize(("products", "stages"), DENIED_STAGES)
+def test_the_stages_of_denied_goods_alone(products: list[str], stages: set[str]) -> None:
+    assert set(_inference()._denied_stages(tuple(products))) == stages
