@@ -1906,7 +1906,7 @@ def _other_words(
     """The words beside a good that name other goods or work, and those naming a stage;
     a producer's words, a place and a word the taxonomy does not know written as a name
     (capitalised beside a lowercase word: "coffee Kivu", "Yirgacheffe coffee") are neither.
-    Any other word the taxonomy does not know names other goods or work: "cotton hoodies",
+    Any other word the taxonomy does not know names other goods or work: "cotton napkins",
     "mica cosmetics" and "Mica Cosmetics" are no farm or mine."""
     others: list[str] = []
     stages: dict[str, list[str]] = {}
