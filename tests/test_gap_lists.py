@@ -25,7 +25,7 @@ from ddtool.assess import AssessOptions, assess
 from ddtool.batch import _member_figures
 from ddtool.cli import app
 from ddtool.diff import _gaps_of, diff_assessments, load_for_diff
-from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW
+from ddtool.document import INFERRED_GAP, NOTHING_FOLLOWED, UNMAPPED_BELOW
 
 EPOCH = "1767225600"
 CL, FL, HT = "child_labour", "forced_labour", "human_trafficking"
@@ -84,6 +84,9 @@ GAPS_OF: list[tuple[str, str, list[str], list[str]]] = [
     ("low", CL, [INFERRED_GAP, LITTLE_HT], []),
     ("low", HT, [UNMAPPED_BELOW, INFERRED_GAP], []),
     ("low", FL, ["country unknown", UNMAPPED_BELOW], ["country unknown"]),
+    # (nothing known beneath a trader of anything: its low is all that is known)
+    ("low", CL, [NOTHING_FOLLOWED], [NOTHING_FOLLOWED]),
+    ("medium", CL, [NOTHING_FOLLOWED], []),
     ("medium", HT, [INFERRED_GAP, "country unknown"], []),
 ]
 

@@ -33,6 +33,8 @@ STAGES = [
     ("cotton t-shirts", "garment-manufacturing"),  # alias "t-shirts"
     ("Cotton T-Shirts", "garment-manufacturing"),
     ("cotton tshirt", "garment-manufacturing"),
+    ("cotton hoodies", "garment-manufacturing"),  # alias "hoodies"
+    ("cotton dresses", "garment-manufacturing"),  # alias "dresses"
     ("cotton fabric", "fabric-manufacturing"),  # a tie of lengths: the good's name loses
     ("tea farm", "tea-farming"),  # was crop farming: "farm" beside a good adds nothing
 ]
@@ -71,8 +73,8 @@ NO_SECTOR = [
     ("Yirgacheffe coffee cups", "but 'cups' names", ["coffee-roasting"]),
     # a word the taxonomy does not know, not written as a name: other goods, never the farm
     # or mine (the review's list), with the good's own producer among the suggestions
-    ("cotton hoodies", "'hoodies'", ["cotton-farming"]),
-    ("cotton dresses", "'dresses'", ["cotton-farming"]),
+    ("cotton napkins", "'napkins'", ["cotton-farming"]),
+    ("cotton pillowcases", "'pillowcases'", ["cotton-farming"]),
     ("cotton uniforms", "'uniforms'", ["cotton-farming"]),
     ("cotton curtains", "'curtains'", ["cotton-farming"]),
     ("mica cosmetics", "'cosmetics'", ["artisanal-mining"]),

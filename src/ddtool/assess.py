@@ -22,7 +22,13 @@ from ddtool import __version__
 from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
-from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, basis_id_of, held_labels
+from ddtool.document import (
+    INFERRED_GAP,
+    NOTHING_FOLLOWED,
+    UNMAPPED_BELOW,
+    basis_id_of,
+    held_labels,
+)
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
@@ -70,6 +76,8 @@ class Assessment:
     supply: SupplyGraph
     risks: dict[str, SupplierRisk]
     inferred: dict[str, InferredSupplier]
+    # the traders of anything with nothing mapped nor inferred beneath them (NOTHING_FOLLOWED)
+    unfollowed: frozenset[str]
     exposure: dict[str, dict[str, Exposure]]
     warnings: list[Problem]
     profiles: Profiles
@@ -230,6 +238,7 @@ def _assess(
         supply,
         risks,
         inference.nodes,
+        inference.unfollowed,
         sector_of,
         (without_country, without_sector),
         profiles,
@@ -260,6 +269,7 @@ def _assess(
             supply=supply,
             risks=risks,
             inferred=inference.nodes,
+            unfollowed=frozenset(inference.unfollowed),
             exposure=exposure,
             warnings=problems.warnings,
             profiles=profiles,
@@ -381,6 +391,7 @@ class _Flagging:
         supply: SupplyGraph,
         risks: dict[str, SupplierRisk],
         inferred: dict[str, InferredSupplier],
+        unfollowed: set[str],
         sector_of: dict[str, str | None],
         without: tuple[int, int],
         profiles: Profiles,
@@ -395,7 +406,12 @@ class _Flagging:
         first_tier = {sid: (tiers_of.get(sid) or (99,))[0] for sid in supply.suppliers}
         self.order = order = sorted(first_tier)
         order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
-        above = {buyer for node_id in inferred for buyer in pred[node_id]}  # inferred below
+        # the gap of what lies beneath each supplier, where one is: inferred suppliers, or
+        # nothing mapped nor inferred beneath a trader of anything (a few, if any)
+        below = dict.fromkeys(
+            {buyer for node_id in inferred for buyer in pred[node_id]}, UNMAPPED_BELOW
+        )
+        below.update(dict.fromkeys(unfollowed, NOTHING_FOLLOWED))
         # what each supplier of a sector with measures written for some of its goods handles
         # (a shrimp processor's farms are no vessels); UNKNOWN for the others
         handled = HandledBeneath(profiles, supply.succ, partial(_sector_of, sector_of, inferred))
@@ -412,7 +428,7 @@ class _Flagging:
             list(map(risks.__getitem__, order)),
             sectors,
             list(map(attrgetter("country"), map(suppliers.__getitem__, order))),
-            list(map(above.__contains__, order)),
+            list(map(below.get, order)),
             handles,
         )
         self.found_of = found_of = [parts[5] for parts in parts_of]
@@ -916,10 +932,10 @@ class _Shared:
         self._risk: dict[tuple[int, int, int], Any] = {}
         self._listings: dict[tuple[int, ...], Any] = {}
         self._worst: dict[int, Any] = {}
-        self._gaps: dict[tuple[tuple[str, ...], bool], list[str]] = {}
+        self._gaps: dict[tuple[tuple[str, ...], str | None], list[str]] = {}
         self._reasons: dict[tuple[Any, ...], str] = {}
         self._held: dict[int, tuple[list[str], list[str]]] = {}
-        self._parts: dict[tuple[int, str | None, str | None, bool, Handles], _Parts] = {}
+        self._parts: dict[tuple[int, str | None, str | None, str | None, Handles], _Parts] = {}
         self._names: dict[str | None, str | None] = {None: None}
         self._evidence: dict[int, list[str]] = {}
         self._facts: dict[str, dict[str, Any]] = {}
@@ -953,23 +969,23 @@ class _Shared:
         risk: SupplierRisk,
         sector: str | None,
         country: str | None,
-        inferred_below: bool,
+        below: str | None,
         handles: Handles = UNKNOWN,
     ) -> _Parts:
         """Everything a mapped supplier's entry and flags take from its (shared) score: the
         country name, the risk, the data gaps, the listings, the worst case, the flags
         (their measures fitted to what it handles)."""
-        key = (id(risk), sector, country, inferred_below, handles)
+        key = (id(risk), sector, country, below, handles)
         found = self._parts.get(key)
         if found is None:
             self._keep.append(risk)  # the key's id stays unique while the risk is alive
             found = self._parts[key] = (
                 self.country_name(country),
                 self.risk(risk),
-                self.gaps(risk, inferred_below),
+                self.gaps(risk, below),
                 self.listings(risk),
                 self.worst(risk) if risk.worst is not None else None,
-                self.flagged(risk, sector, country, inferred_below, handles),
+                self.flagged(risk, sector, country, below, handles),
                 self.held(risk),
             )
         return found
@@ -979,13 +995,13 @@ class _Shared:
         risks: list[SupplierRisk],
         sectors: list[str | None],
         countries: list[str | None],
-        inferred_below: list[bool],
+        below: list[str | None],
         handles: list[Handles],
     ) -> list[_Parts]:
         """`parts` of each supplier (one per position in the lists): each distinct set is
         made in the order the suppliers come, so the catalogues fill as one by one."""
         ids = list(map(id, risks))
-        keys = list(zip(ids, sectors, countries, inferred_below, handles, strict=True))
+        keys = list(zip(ids, sectors, countries, below, handles, strict=True))
         made, by_id = self._parts, dict(zip(ids, risks, strict=True))
         for key in dict.fromkeys(keys):  # in order of first appearance
             if key not in made:
@@ -1004,12 +1020,13 @@ class _Shared:
             found = self._held[key] = held_labels(label for label, _ in adjustments)
         return found
 
-    def gaps(self, risk: SupplierRisk, inferred_below: bool) -> list[str]:
-        """The supplier's data gaps: its score's, and unmapped tiers beneath it."""
-        key = (tuple(risk.gaps), inferred_below)  # (equal gaps: one list for all)
+    def gaps(self, risk: SupplierRisk, below: str | None) -> list[str]:
+        """The supplier's data gaps: its score's, and that of the tiers beneath it, if any
+        (UNMAPPED_BELOW, NOTHING_FOLLOWED)."""
+        key = (tuple(risk.gaps), below)  # (equal gaps: one list for all)
         found = self._gaps.get(key)
         if found is None:
-            found = self._gaps[key] = risk.gaps + ([UNMAPPED_BELOW] if inferred_below else [])
+            found = self._gaps[key] = risk.gaps + ([below] if below else [])
         return found
 
     def flagged(
@@ -1017,12 +1034,12 @@ class _Shared:
         risk: SupplierRisk,
         sector: str | None,
         country: str | None,
-        inferred_below: bool,
+        below: str | None,
         handles: Handles = UNKNOWN,
     ) -> list[_Flagged]:
         """The risk types a mapped supplier is flagged for, with the score and basis of each
         (made once per distinct set of parts: see `parts`)."""
-        gaps = self.gaps(risk, inferred_below)
+        gaps = self.gaps(risk, below)
         found: list[_Flagged] = []
         for rank, rt in enumerate(RISK_TYPES):
             detail = risk.by_type[rt]

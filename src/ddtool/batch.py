@@ -594,14 +594,15 @@ def _ended_abruptly(member: Member, path: str) -> Outcome:
 
 def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     """A member's figures for the summary, from its assessment."""
+    from ddtool.document import UNMAPPED_BELOW
     from ddtool.reporters.shown import GAP_LEVEL, flag_counts
 
     s = doc["summary"]
     gaps = _exposure_gaps(doc)
     mapped = [x for x in doc["suppliers"] if not x["inferred"]]
-    with_gap = sum(
-        1 for x in mapped if any(not g.startswith("tiers below") for g in x["data_gaps"])
-    )
+    # (tiers inferred beneath a supplier are no gap of its own data; nothing known beneath
+    # a trader of anything is: its own level is all there is, document.NOTHING_FOLLOWED)
+    with_gap = sum(1 for x in mapped if any(g != UNMAPPED_BELOW for g in x["data_gaps"]))
     hotspots = Counter(
         f"{f.get('country') or 'unknown'}|{f.get('sector') or 'unknown'}"
         for f in register(doc)
@@ -632,7 +633,7 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any], str], list[str]]:
     """The data gaps an exposure's level rests on: those of the supplier its maximum sits on
-    (its `from`) other than "tiers below not mapped" and an inferred supplier's being
+    (its `from`) other than "tiers below not mapped (inferred)" and an inferred supplier's being
     inferred ("inferred: no supplier mapped at this tier"), which are no data of that
     supplier's own score (as low_on_a_gap leaves them out). As the assessment keeps them on
     the supplier beside its plain level, the summary keeps them beside the exposure's: a

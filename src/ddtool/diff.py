@@ -273,9 +273,10 @@ NOT_OF_ITS_SCORE = (UNMAPPED_BELOW, INFERRED_GAP)
 def _gaps_of(flag: dict[str, Any]) -> list[str]:
     """The data gaps a flag's level rests on (a flag joined with its supplier): where it is
     low while data its supplier is scored on for its risk type is missing (low_on_a_gap),
-    those gaps of the supplier, other than "tiers below not mapped" and an inferred supplier's
-    being inferred (NOT_OF_ITS_SCORE, as low_on_a_gap leaves them out: an inferred stage's
-    gap of its own score, "country unknown", is one); none at any other level. The reports
+    those gaps of the supplier, other than "tiers below not mapped (inferred)" and an inferred
+    supplier's being inferred (NOT_OF_ITS_SCORE, as low_on_a_gap leaves them out: an inferred
+    stage's gap of its own score, "country unknown", is one, and so is nothing known beneath
+    a trader of anything, NOTHING_FOLLOWED); none at any other level. The reports
     show such a flag as "low (data gap)" (see shown_level), as the batch summary keeps an
     exposure's gaps beside its plain level."""
     if not low_on_a_gap(flag, flag.get("level")):

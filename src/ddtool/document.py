@@ -48,6 +48,14 @@ def _resolve(
 
 # the gap of a supplier with inferred suppliers beneath it: its own score is complete
 UNMAPPED_BELOW = "tiers below not mapped (inferred)"
+# the gap of a wholesaler, importer or general retailer (a sector with no inputs) with no
+# supplier mapped beneath it whose products name no good inference can follow, or no
+# products: nothing at all is known of what it sells, so its own low score is no low risk
+# (unlike UNMAPPED_BELOW, low_on_a_gap counts it)
+NOTHING_FOLLOWED = (
+    "tiers below not mapped, none inferred: its products name no good of a key value chain"
+    " (cocoa, coffee, cotton and garments, minerals and electronics, seafood)"
+)
 # the gap of every inferred supplier (ddtool.assess writes it): its being inferred, not a
 # figure its level rests on (an origin mix's worst case is scored on its origins' data)
 INFERRED_GAP = "inferred: no supplier mapped at this tier"
@@ -150,10 +158,12 @@ def supplier_scores(entry: dict[str, Any]) -> dict[str, Any]:
 def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None = None) -> bool:
     """Whether a supplier's level is low while data it is scored on is missing: the reports
     then say "data gap" beside it and do not colour it as low risk (a missing figure is
-    never low risk). Unmapped tiers beneath it are not data of its own score, nor is an
-    inferred supplier's being inferred (INFERRED_GAP: its level is a worst case over its
-    origins); an inferred stage's gap of its own score is (a stage in a country not known:
-    "country unknown", as for a mapped supplier).
+    never low risk). Unmapped tiers inferred beneath it are not data of its own score
+    (UNMAPPED_BELOW: what they hide is scored there), nor is an inferred supplier's being
+    inferred (INFERRED_GAP: its level is a worst case over its origins); an inferred
+    stage's gap of its own score is (a stage in a country not known: "country unknown", as
+    for a mapped supplier), and so is a trader of anything beneath which nothing is mapped
+    nor inferred (NOTHING_FOLLOWED: its low level is all that is known of what it sells).
 
     For one risk type (`risk_type`, or a flag row's own), a gap in the country data of
     another risk type ("no country data for forced_labour") does not count; without one,

@@ -530,6 +530,13 @@ class Profiles:
     # a good (_named_good; see _named_runs)
     _alias_length: int = 0
     _alias_prefixes: frozenset[str] = frozenset()
+    # the names and aliases of made goods (made_good_sector), as text_key gives them, with
+    # their sectors, and their most words (made on first use); each product's sector; the
+    # words of the raw materials beneath each sector
+    _made_keys: dict[str, str] = field(default_factory=dict)
+    _made_length: int = 0
+    _made_goods: dict[str, str | None] = field(default_factory=dict)
+    _raw_heads: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._alias_names = sorted(self.good_aliases)
@@ -737,6 +744,106 @@ class Profiles:
             if not beside or not all(text_key(w) in _AS_GROWN for w in beside):
                 return ""
         return self.good_sectors.get(good)
+
+    def made_good_sector(self, product: str) -> str | None:
+        """The processing or manufacturing sector whose made good a product names by the
+        taxonomy's words, for a trader of anything that names it ('t-shirts', 'jeans':
+        garment manufacturing; 'chocolate bars': chocolate manufacturing; 'cocoa powder':
+        cocoa processing; 'smartphones': electronics manufacturing); None where it names
+        none, or not plainly. Found once for each product.
+
+        Stricter than match_sector, which takes the longest alias a text contains (a sector
+        column names work, and 'coffee machines' or 'chocolate-free' would be read there as
+        coffee or chocolate). Here a product names a sector's made good only where:
+        - one name or alias of a sector of the processing or manufacturing stage is a run of
+          its words (in the singular, as text_key reads them), the longest such run and the
+          only one of that length; a name or alias that names a business, its site, work or
+          machines ('garment factory', 'cocoa grinder', 'spinning mill', 'cannery', 'EMS':
+          _BUSINESS_WORDS) is none, nor is one all of whose words say a form ('chips'),
+          nor one another sector holds first;
+        - each of its other words only says its form, packing or quantity, grade or standard,
+          colour or whom it is for ('bars', 'tablets', '10 pcs', 'in boxes', 'organic',
+          'dark', "men's": _FORM_WORDS and _packing), or where it is from ('Swiss'), or
+          is the first word of a raw material beneath that sector ('cotton t-shirts', 'gold
+          jewellery': its own material, as cotton is beneath a garment factory); any other
+          word makes it another good or work ('coffee machines', 'tuna tins', 'tea tin',
+          'chocolate spread', 'polyester t-shirts'), which is none;
+        - it denies nothing ('cocoa-free chocolate', 'not cotton', 'sugar-free chocolate':
+          a product that says what it is not is not read here at all)."""
+        try:
+            return self._made_goods[product]
+        except KeyError:
+            pass
+        found = self._made_goods[product] = self._made_good_of(product)
+        return found
+
+    def _made_good_of(self, product: str) -> str | None:
+        """made_good_sector's reading, done once for each product."""
+        written = exact_key(product).split()
+        if not written or not _DENIED.isdisjoint(written) or not self._made_names():
+            return None
+        keys = [text_key(word) for word in written]
+        made = self._made_keys
+        hits: list[tuple[int, int]] = []
+        for size in range(min(len(keys), self._made_length), 0, -1):
+            hits = [
+                (start, size)
+                for start in range(len(keys) - size + 1)
+                if " ".join(keys[start : start + size]) in made
+            ]
+            if hits:
+                break
+        if len(hits) != 1:  # (none, or two goods named alike: 't-shirts and jeans')
+            return None
+        start, size = hits[0]
+        sector_id = made[" ".join(keys[start : start + size])]
+        packing = _packing(written)
+        materials = self._raw_heads_beneath(sector_id)
+        outside = set(_outside_places(self, written))  # (not in a place's or people's name)
+        for at, (word, key) in enumerate(zip(written, keys, strict=True)):
+            if start <= at < start + size or at not in outside or packing[at]:
+                continue
+            if key not in _FORM_WORDS and key not in materials and not _QUANTITY.fullmatch(word):
+                return None
+        return sector_id
+
+    def _made_names(self) -> dict[str, str]:
+        """The names and aliases of made goods (see made_good_sector), made once."""
+        if not self._made_keys:
+            for sector in self.sectors.values():
+                if sector.stage not in _MAKING_STAGES:
+                    continue
+                for text in (sector.id, sector.name, *sector.aliases):
+                    key = text_key(text)
+                    words = key.split()
+                    if (
+                        self._sector_keys.get(key) == sector.id
+                        and _BUSINESS_WORDS.isdisjoint(words)
+                        and not all(word in _FORM_WORDS for word in words)
+                    ):
+                        self._made_keys[key] = sector.id
+            self._made_length = max((len(k.split()) for k in self._made_keys), default=0)
+        return self._made_keys
+
+    def _raw_heads_beneath(self, sector_id: str) -> frozenset[str]:
+        """The first words of the raw materials of the stages beneath a sector ('cotton' for
+        a garment factory; 'gold', 'tin' … for a jeweller), as text_key gives them."""
+        found = self._raw_heads.get(sector_id)
+        if found is None:
+            seen: set[str] = set()
+            stack = list(self.sectors[sector_id].inputs)
+            while stack:
+                upstream = stack.pop()
+                if upstream not in seen and upstream in self.sectors:
+                    seen.add(upstream)
+                    stack.extend(self.sectors[upstream].inputs)
+            found = self._raw_heads[sector_id] = frozenset(
+                text_key(words[0])
+                for upstream in seen
+                for commodity in self.sectors[upstream].commodities
+                if (words := exact_key(commodity).split())
+            )
+        return found
 
     def _kind_of(self, first: str, second: str, good: str) -> bool:
         """Whether the first of two words may say which kind of the good the second names
@@ -1595,6 +1702,48 @@ _NOT_KINDS = _keys(
     " synthetic vegan vegetarian imitation artificial faux fake mock substitute analogue"
     " spent used waste scrap"
 )
+# the words of a product beside the name of a made good that say only its form, how it is
+# counted, its grade or standard, its colour, size or whom it is for ("chocolate bars",
+# "organic t-shirts", "men's jeans", "t-shirts, 3-pack"): it is still that good
+# (Profiles.made_good_sector). Not a container's word alone: it is a good of its own
+# ("smartphone cases", "laptop bags", "tea tin", "tuna tins"), except after "in" or a
+# quantity ("chocolate in boxes", "cocoa powder, 25 kg bags": _packing)
+_FORM_WORDS = (
+    _STANDARDS
+    | _UNITS
+    | _keys(
+        "bar bars tablet tablets block blocks slab slabs chunk chunks piece pieces drop drops"
+        " chip chips callet callets button buttons pastille pastilles flake flakes"
+        " pack packs packet packets multipack multipacks assorted mixed set sets pair pairs"
+        " men mens women womens ladies kids children childrens baby babies unisex boys girls s"
+        " size sizes xs m xl xxl xxxl"
+        " plain basic blank printed knitted woven long short sleeve sleeves sleeved"
+        " white black grey gray blue navy red green yellow pink brown beige dark light milk"
+    )
+)
+# the words of a sector's name or alias that name a business, its site, its work or its
+# machines rather than a good it makes ("garment factory", "cocoa grinder", "spinning mill",
+# "dye house", "power loom", "cannery", "EMS", "Weberei"): such a name is no good a trader
+# sells (Profiles.made_good_sector)
+_BUSINESS_WORDS = (
+    _ANY_STAGE_WORD
+    | _RAW_WORK
+    | _FACTORY_WORDS
+    | _keys(
+        "maker make cut trim sewing cmt ems oem contract assembly plant house shed station"
+        " supplier company cooperative union association brand retailer store shop"
+        " roaster roasting roastery spinner spinning weaver weaving knitting loom handloom"
+        " gin ginnery dye dyeing printing finishing washing laundry embroidery embellishment"
+        " cutting polishing peeling loining drying cannery jeweller jeweler goldsmith"
+        " chocolatier beneficio spinnerei garnspinnerei filature hilanderia hilatura weberei"
+        " strickerei tissage tejeduria farberei textilveredelung teinturerie ennoblissement"
+        " naherei nahfabrik bekleidungshersteller bekleidungsfabrik atelier fabricant fabrica"
+        " maquila confeccion confection fischverarbeitung garnelenschalerei transformation"
+        " conserverie procesadora"
+    )
+)
+# the value-chain stages whose goods are made from others' (made_good_sector)
+_MAKING_STAGES = ("processing", "manufacturing")
 # the words a grade's mark is written beside ("grade A", "AA grade", "class 1", "grade II")
 _GRADES = _keys("grade class quality type")
 _GRADE_MARK = re.compile(r"([a-e])\1{0,2}|\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x")
@@ -2039,7 +2188,7 @@ def _other_words(
     """The words beside a good that name other goods or work, and those naming a stage;
     a producer's words, a place and a word the taxonomy does not know written as a name
     (capitalised beside a lowercase word: "coffee Kivu", "Yirgacheffe coffee") are neither.
-    Any other word the taxonomy does not know names other goods or work: "cotton hoodies",
+    Any other word the taxonomy does not know names other goods or work: "cotton napkins",
     "mica cosmetics" and "Mica Cosmetics" are no farm or mine."""
     others: list[str] = []
     stages: dict[str, list[str]] = {}

@@ -106,6 +106,9 @@ GeneralPlan = tuple[str, InputGroups, dict[tuple[str, ...], list[str]], frozense
 V = TypeVar("V")
 
 KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
+# the stages of a general trader's sector, where it has no inputs (a wholesaler, importer or
+# general retailer of anything): what it trades is what its products name (_general_plan)
+GENERAL_STAGES = ("trading", "retail")
 
 
 # shorthands that name several metals: "3TG" (conflict minerals), lithium-ion cathode
@@ -161,6 +164,10 @@ class Inference:
         self.scorer = scorer
         self.config = config
         self.nodes: dict[str, InferredSupplier] = {}
+        # the general traders with nothing mapped beneath them whose products name nothing
+        # inference follows (or that name no products): nothing is known beneath them (set
+        # by run, see _general_traders)
+        self.unfollowed: set[str] = set()
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[
             tuple[str, str | None, str | None, tuple[str, ...]], SupplierRisk
@@ -220,9 +227,10 @@ class Inference:
         buying = {s.id for s in self.profiles.sectors.values() if s.stage == "retail"}
         plans = {sector: self._input_groups(sector) for sector in {*sector_of.values(), top}}
         suppliers = self.supply.suppliers
-        # A general trader (a wholesaler: no trade of its own, no inputs) whose products name
-        # goods of the key value chains is a trader of each good's trade naming it: its plan
-        # (under a key of its own, never a sector id) and, for each group, those products
+        # A general trader (a wholesaler or general retailer: no trade of its own, no inputs)
+        # whose products name goods of the key value chains is a trader of each good's trade
+        # naming it: its plan (under a key of its own, never a sector id) and, for each
+        # group, those products
         general = self._general_traders(sector_of, plans.keys())
         if general:
             # It covers for any other supplier above it an input group that holds the stage
@@ -376,19 +384,21 @@ class Inference:
     def _general_traders(
         self, sector_of: Mapping[str, str | None], present: Iterable[str | None]
     ) -> dict[str, GeneralPlan]:
-        """The general traders (sectors of the trading stage without inputs: a wholesaler,
-        distributor or importer of anything) whose products name goods of the key value
-        chains, each with its plan (see _general_plan). One naming none (or nothing) gets
-        nothing inferred beneath it, as its sector has no inputs."""
+        """The general traders (sectors of the trading or retail stage without inputs: a
+        wholesaler, distributor or importer of anything, a general retailer) whose products
+        name goods of the key value chains, each with its plan (see _general_plan). One
+        naming none (or nothing) gets nothing inferred beneath it, as its sector has no
+        inputs: where nothing is mapped beneath it either, nothing at all is known beneath
+        it, and it is kept in `unfollowed` (its data gap: document.NOTHING_FOLLOWED)."""
         sectors = self.profiles.sectors
         general = {
             s.id
             for s in map(sectors.get, filter(None, present))
-            if s is not None and s.stage == "trading" and not s.inputs
+            if s is not None and s.stage in GENERAL_STAGES and not s.inputs
         }
         if not general:
             return {}
-        suppliers = self.supply.suppliers
+        suppliers, succ = self.supply.suppliers, self.supply.succ
         found: dict[str, GeneralPlan] = {}
         for node in compress(sector_of, map(general.__contains__, sector_of.values())):
             products = tuple(suppliers[node].products)
@@ -397,6 +407,8 @@ class Inference:
             plan = self._general_plans[products]
             if plan is not None:
                 found[node] = plan
+            elif not succ[node]:
+                self.unfollowed.add(node)
         return found
 
     def _general_plan(self, products: tuple[str, ...]) -> GeneralPlan | None:
@@ -469,7 +481,11 @@ class Inference:
     def _sectors_named(self, product: str) -> tuple[str, ...]:
         """The sectors of the goods of the key value chains a general trader's product names
         (see _trades_named): 'frozen skipjack tuna': fishing vessels; 'tin ingots': the
-        mines of tin."""
+        mines of tin; where it names no listed good nor raw commodity, the sector of the
+        made good it plainly is by the taxonomy's words (Profiles.made_good_sector:
+        't-shirts', 'jeans': garment manufacturing; 'chocolate bars': chocolate
+        manufacturing; 'cocoa powder': cocoa processing; not 'coffee machines',
+        'cocoa-free chocolate')."""
         named = self._sectors_of_named.get(product)
         if named is None:
             sectors = self.profiles.sectors
@@ -489,6 +505,9 @@ class Inference:
                         else head in words and words <= name
                     )
                 ]
+                made = None if found else self.profiles.made_good_sector(product)
+                if made is not None and sectors[made].chain in KEY_CHAINS:
+                    found = [made]
             named = self._sectors_of_named[product] = tuple(
                 sorted({s for s in found if s is not None})
             )

@@ -14,6 +14,7 @@ from chain_support import MINERALS, RAW, inferred_beneath
 from chain_support import supplier_entry as _supplier
 
 from ddtool.assess import assess
+from ddtool.document import NOTHING_FOLLOWED
 
 
 def _assess(tmp_path: Path, company_sector: str, suppliers: list[tuple[Any, ...]]) -> Any:
@@ -279,13 +280,13 @@ def test_a_wholesaler_of_coffee_gets_the_farms_a_coffee_exporter_there_would(
 
 
 @pytest.mark.parametrize("products", [[], ["office supplies"]])
-def test_a_wholesaler_naming_nothing_usable_keeps_its_assessment(
+def test_a_wholesaler_naming_nothing_usable_keeps_its_score_with_a_gap(
     tmp_path: Path, products: list[str]
 ) -> None:
-    """Nothing inferred beneath it and no gap recorded: its sector has no inputs, and the
-    entry is as it was (the supplier's own score)."""
+    """Nothing inferred beneath it (its sector has no inputs) and its own score as it was,
+    with the gap that nothing is known beneath it: its low is no low risk."""
     doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(products)])
     assert not inferred_beneath(doc, "WH")
     [entry] = [s for s in doc["suppliers"] if s["id"] == "WH"]
-    assert entry["data_gaps"] == []
+    assert entry["data_gaps"] == [NOTHING_FOLLOWED]
     assert not [f for f in doc["flags"] if f["supplier_id"] == "WH"]

@@ -231,6 +231,9 @@ def test_a_wholesaler_and_a_trader_read_a_mineral_product_alike(
     [
         (["garments"], "inferred:garment-manufacturing@unknown"),
         (["electronics"], "inferred:electronics-manufacturing@unknown"),
+        (["t-shirts"], "inferred:garment-manufacturing@unknown"),
+        (["chocolate bars"], "inferred:chocolate-manufacturing@unknown"),
+        (["smartphones"], "inferred:electronics-manufacturing@unknown"),
     ],
 )
 def test_a_wholesalers_factories_are_in_a_country_not_known(
@@ -282,6 +285,13 @@ STACKED = [
     pytest.param(["tin ore"], ["tin ore"], set(), id="tin ore over tin ore: covered"),
     pytest.param(["tin ore", "gold"], ["tin ore"], {"gold"}, id="its gold is not"),
     pytest.param(["garments"], ["garments"], set(), id="garments over garments: covered"),
+    pytest.param(["t-shirts"], ["jeans"], set(), id="t-shirts over jeans: covered"),
+    pytest.param(
+        ["chocolate bars"],
+        ["cocoa powder"],
+        {"cocoa beans"},
+        id="chocolate bars over cocoa powder: its chocolate factory is not covered",
+    ),
 ]
 
 
@@ -376,6 +386,20 @@ COVERING = [
         {"cotton (lint)"},
         id="a brand over a sourcing agent of garments: its garment factory",
     ),
+    pytest.param(
+        "apparel-retail",
+        None,
+        ["t-shirts"],
+        {"cotton (lint)"},
+        id="a brand over a wholesaler of t-shirts: its garment factory",
+    ),
+    pytest.param(
+        "retail-general",
+        _supplier("C", "DEU", "apparel-retail"),
+        ["jeans", "hoodies"],
+        {"cotton (lint)"},
+        id="an apparel retailer over a wholesaler of jeans: its garment factory",
+    ),
 ]
 
 
@@ -423,6 +447,18 @@ NOT_COVERING = [
         _supplier("C", "TUR", "fabric-manufacturing", ["cotton fabric"]),
         ["garments"],
         id="a fabric mill over a wholesaler of garments (a stage above its input)",
+    ),
+    pytest.param(
+        "garment-manufacturing",
+        _supplier("C", "TUR", "fabric-manufacturing", ["cotton fabric"]),
+        ["t-shirts"],
+        id="a fabric mill over a wholesaler of t-shirts (a stage above its input)",
+    ),
+    pytest.param(
+        "food-manufacturing",
+        _supplier("C", "DEU", "coffee-roasting", ["roasted coffee"]),
+        ["coffee machines"],
+        id="a roaster over a wholesaler of coffee machines (no good of it)",
     ),
     pytest.param(
         "food-manufacturing",

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ddtool.assess import Assessment
 from ddtool.config import Scoring
-from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap
+from ddtool.document import INFERRED_GAP, NOTHING_FOLLOWED, UNMAPPED_BELOW, low_on_a_gap
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import GAP_LEVEL, figure_text
@@ -177,9 +177,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                     " worst case"
                 )
             )
-    gaps = list(risk.gaps)
-    if any(below in result.inferred for below in result.supply.succ.get(supplier_id, {})):
-        gaps.append(UNMAPPED_BELOW)  # as the assessment records it
+    gaps = _mapped_gaps(result, supplier_id)
     if gaps:
         console.print(Text(f"data gaps: {', '.join(gaps)}"))
 
@@ -256,7 +254,20 @@ def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
             return False
         entry = {"inferred": True, "data_gaps": [INFERRED_GAP, *node.gaps]}
         return low_on_a_gap(entry, node.worst[risk_type][0].level, risk_type)
-    return low_on_a_gap({"data_gaps": risk.gaps}, risk.by_type[risk_type].score.level, risk_type)
+    entry = {"data_gaps": _mapped_gaps(result, supplier_id)}
+    return low_on_a_gap(entry, risk.by_type[risk_type].score.level, risk_type)
+
+
+def _mapped_gaps(result: Assessment, supplier_id: str) -> list[str]:
+    """A mapped supplier's data gaps, as the assessment records them: its score's, and
+    that of the tiers beneath it (inferred, or nothing mapped nor inferred beneath a trader
+    of anything)."""
+    gaps = list(result.risks[supplier_id].gaps)
+    if any(below in result.inferred for below in result.supply.succ.get(supplier_id, {})):
+        gaps.append(UNMAPPED_BELOW)
+    elif supplier_id in result.unfollowed:
+        gaps.append(NOTHING_FOLLOWED)
+    return gaps
 
 
 def _level(level: str, on_a_gap: bool) -> Text:

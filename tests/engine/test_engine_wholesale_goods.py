@@ -1,0 +1,386 @@
+"""A wholesaler, importer or general retailer (a sector with no inputs) of made goods
+(methodology §7): a product that plainly is a made good of the key value chains by the
+taxonomy's words ("t-shirts", "jeans", "chocolate bars", "cocoa powder", "smartphones") gets
+that stage inferred beneath it, and the chain beneath the stage, as "garments" does; a
+product that only contains such a word ("coffee machines", "cocoa-free chocolate", "tuna
+tins") gets nothing. One with nothing mapped beneath it whose products name nothing
+inference follows (or no products) has that as a data gap: its low level reads "low (data
+gap)", never plain low."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from chain_support import assessed_data as _assess
+from chain_support import inferred_beneath
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ddtool.assess import AssessOptions, assess
+from ddtool.batch import _member_figures
+from ddtool.cli import app
+from ddtool.diff import diff_assessments, load_for_diff
+from ddtool.document import NOTHING_FOLLOWED, UNMAPPED_BELOW, low_on_a_gap
+from ddtool.model import RISK_TYPES
+from ddtool.profiles import load_profiles
+from ddtool.reporters import reporter_for
+
+GARMENTS = {
+    "garment-manufacturing",
+    "textile-finishing",
+    "fabric-manufacturing",
+    "yarn-spinning",
+    "cotton-ginning",
+    "cotton-farming",
+}
+CHOCOLATE = {
+    "chocolate-manufacturing",
+    "cocoa-processing",
+    "cocoa-trading",
+    "cocoa-farming",
+    "sugar-milling",
+    "sugarcane-farming",
+}
+ELECTRONICS = {
+    "electronics-manufacturing",
+    "electronic-components",
+    "smelting-refining",
+    "mineral-trading",
+    "artisanal-mining",
+    "industrial-mining",
+}
+MINES = {"artisanal-mining", "industrial-mining"}
+
+
+def _wholesaler(
+    products: list[str], country: str = "DEU", sid: str = "WH", sector: str = "wholesale-trade"
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": sid, "name": f"{sid} Ltd", "country": country}
+    entry["sector"] = sector
+    if products:
+        entry["products"] = products
+    return entry
+
+
+def _entry(doc: dict[str, Any], supplier_id: str) -> dict[str, Any]:
+    [entry] = [s for s in doc["suppliers"] if s["id"] == supplier_id]
+    return entry
+
+
+# -- which products plainly are a made good ------------------------------------------------------
+
+# (a product as written, the sector whose made good it is, or None)
+MADE_GOODS = [
+    # the name or alias itself, in either number and any case
+    ("t-shirts", "garment-manufacturing"),
+    ("T-Shirt", "garment-manufacturing"),
+    ("jeans", "garment-manufacturing"),
+    ("denim jeans", "garment-manufacturing"),
+    ("hoodies", "garment-manufacturing"),
+    ("chocolate", "chocolate-manufacturing"),
+    ("cocoa powder", "cocoa-processing"),
+    ("cocoa butter", "cocoa-processing"),
+    ("smartphones", "electronics-manufacturing"),
+    ("laptops", "electronics-manufacturing"),
+    ("printed circuit boards", "electronic-components"),
+    ("batteries", "battery-manufacturing"),
+    ("instant coffee", "coffee-roasting"),
+    ("frozen seafood", "seafood-processing"),
+    # beside words of its form, count, packing, grade, colour, size or whom it is for
+    ("chocolate bars", "chocolate-manufacturing"),
+    ("Dark Chocolate Tablets", "chocolate-manufacturing"),
+    ("milk chocolate bars", "chocolate-manufacturing"),
+    ("couverture callets", "chocolate-manufacturing"),
+    ("chocolate in boxes", "chocolate-manufacturing"),
+    ("chocolate 12 x 100 g", "chocolate-manufacturing"),
+    ("cocoa powder, 25 kg bags", "cocoa-processing"),
+    ("organic t-shirts", "garment-manufacturing"),
+    ("men's jeans", "garment-manufacturing"),
+    ("kids' hoodies", "garment-manufacturing"),
+    ("t-shirts, white, size M", "garment-manufacturing"),
+    ("t-shirts 3-pack", "garment-manufacturing"),
+    # where it is from, and its own raw material
+    ("Swiss chocolate", "chocolate-manufacturing"),
+    ("organic cotton t-shirts", "garment-manufacturing"),
+    ("100% cotton t-shirts", "garment-manufacturing"),
+    # other goods or work beside the name: none
+    ("coffee machines", None),
+    ("coffee grinder", None),
+    ("chocolate spread", None),
+    ("chocolate machine", None),
+    ("polyester t-shirts", None),  # another material
+    ("dress shirts", None),
+    ("leather jackets", None),  # two goods named
+    ("t-shirts and jeans", None),
+    # a container's word alone is a good of its own
+    ("smartphone cases", None),
+    ("laptop bags", None),
+    ("chocolate tin", None),
+    ("tea tin", None),
+    ("tuna tins", None),
+    # a product that denies something
+    ("cocoa-free chocolate", None),
+    ("chocolate-free", None),
+    ("sugar-free chocolate", None),
+    ("not cotton", None),
+    ("no t-shirts", None),
+    # a name of a business, its site, work or machines, or a word of form alone
+    ("garment factory", None),
+    ("chocolate factory", None),
+    ("grinders", None),
+    ("spinners", None),
+    ("power looms", None),
+    ("cotton gin", None),
+    ("cannery", None),
+    ("EMS", None),
+    ("dyeing", None),
+    ("chips", None),
+    ("potato chips", None),
+    # no made good at all
+    ("office supplies", None),
+    ("cocoa beans", None),  # a listed good, read as such (match_good), not here
+]
+
+
+@pytest.mark.parametrize(("product", "sector"), MADE_GOODS)
+def test_a_product_is_a_made_good_only_where_it_plainly_is_one(
+    product: str, sector: str | None
+) -> None:
+    assert load_profiles().made_good_sector(product) == sector
+
+
+# -- what a wholesaler naming them gets beneath it -----------------------------------------------
+
+# (the wholesaler's products, the stage inferred directly beneath it, the sectors of every
+# stage beneath it)
+BENEATH = [
+    pytest.param(["t-shirts"], "garment-manufacturing@unknown", GARMENTS, id="t-shirts"),
+    pytest.param(["jeans"], "garment-manufacturing@unknown", GARMENTS, id="jeans"),
+    pytest.param(
+        ["chocolate bars"], "chocolate-manufacturing@unknown", CHOCOLATE, id="chocolate bars"
+    ),
+    pytest.param(
+        ["cocoa powder"],
+        "cocoa-processing@unknown",
+        {"cocoa-processing", "cocoa-trading", "cocoa-farming"},
+        id="cocoa powder: a grinder, its cocoa traders and farms",
+    ),
+    pytest.param(["smartphones"], "electronics-manufacturing@unknown", ELECTRONICS, id="phones"),
+    pytest.param(
+        ["instant coffee"],
+        "coffee-roasting@unknown",
+        {"coffee-roasting", "coffee-milling", "coffee-farming"},
+        id="instant coffee",
+    ),
+    pytest.param(
+        ["organic cotton t-shirts"],
+        "garment-manufacturing:cotton@unknown",
+        GARMENTS,
+        id="organic cotton t-shirts: a factory working cotton",
+    ),
+    pytest.param(["coffee machines"], None, set(), id="coffee machines: nothing"),
+    pytest.param(["tuna tins"], None, set(), id="tuna tins: nothing"),
+    pytest.param(["cocoa-free chocolate"], None, set(), id="cocoa-free chocolate: nothing"),
+    pytest.param(["not cotton"], None, set(), id="not cotton: nothing"),
+    pytest.param(["smartphone cases"], None, set(), id="smartphone cases: nothing"),
+    pytest.param(["grinders"], None, set(), id="grinders: nothing"),
+    # (tin is read as the mines' word, as a mineral trader's buyer's products are: no farm)
+    pytest.param(["tea tin"], None, MINES, id="tea tin: no farms, the mines of tin as before"),
+]
+
+
+@pytest.mark.parametrize(("products", "stage", "sectors"), BENEATH)
+def test_a_wholesaler_gets_the_chain_of_the_made_good_it_names(
+    tmp_path: Path, products: list[str], stage: str | None, sectors: set[str]
+) -> None:
+    doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(products)])
+    beneath = inferred_beneath(doc, "WH")
+    assert {s["sector"] for s in beneath.values()} == sectors
+    if stage is not None:
+        assert [s["id"] for s in beneath.values() if "WH" in s["buyers"]] == [f"inferred:{stage}"]
+    gaps = _entry(doc, "WH")["data_gaps"]
+    assert (UNMAPPED_BELOW in gaps, NOTHING_FOLLOWED in gaps) == (bool(sectors), not sectors)
+
+
+@pytest.mark.parametrize(
+    ("products", "same_as"),
+    [(["t-shirts"], ["garments"]), (["jeans", "hoodies"], ["clothing"])],
+)
+def test_a_wholesaler_of_garments_by_another_word_gets_what_garments_get(
+    tmp_path: Path, products: list[str], same_as: list[str]
+) -> None:
+    """The same stages, placed alike (a country not known, the raw materials at their
+    origin mix), and the same flags."""
+    docs = [_assess(tmp_path, "food-manufacturing", [_wholesaler(p)]) for p in (products, same_as)]
+    ids = [sorted(inferred_beneath(doc, "WH")) for doc in docs]
+    assert ids[0] == ids[1]
+    assert "inferred:garment-manufacturing@unknown" in ids[0]
+    flags = [
+        sorted((f["supplier_id"], f["risk_type"], f["level"]) for f in d["flags"]) for d in docs
+    ]
+    assert flags[0] == flags[1]
+
+
+def test_a_wholesaler_of_t_shirts_beneath_an_apparel_retailer_covers_its_garments(
+    tmp_path: Path,
+) -> None:
+    """The retailer's garment input is covered by the wholesaler, as by a mapped garment
+    factory: the garment chain is inferred once, beneath the wholesaler, and the retailer
+    is not told to map a tier that is mapped."""
+    retailer = {"id": "AR", "name": "AR", "country": "DEU", "sector": "apparel-retail"}
+    without = _assess(tmp_path, "retail-general", [retailer])
+    assert inferred_beneath(without, "AR")  # (its garments inferred beneath it alone)
+    wholesaler = {**_wholesaler(["t-shirts"], "NLD"), "buyers": ["AR"]}
+    doc = _assess(tmp_path, "retail-general", [retailer, wholesaler])
+    assert not [s["id"] for s in doc["suppliers"] if s["inferred"] and "AR" in s["buyers"]]
+    assert UNMAPPED_BELOW not in _entry(doc, "AR")["data_gaps"]
+    assert {s["sector"] for s in inferred_beneath(doc, "WH").values()} == GARMENTS
+    garments = [
+        s for s in doc["suppliers"] if s["inferred"] and s["sector"] == "garment-manufacturing"
+    ]
+    assert [(s["id"], s["buyers"]) for s in garments] == [
+        ("inferred:garment-manufacturing@unknown", ["WH"])
+    ]
+
+
+def test_a_general_retailer_reads_its_products_as_a_wholesaler_does(tmp_path: Path) -> None:
+    doc = _assess(
+        tmp_path,
+        "food-manufacturing",
+        [
+            _wholesaler(["t-shirts"], sid="R1", sector="retail-general"),
+            _wholesaler(["chocolate bars"], sid="WH"),
+        ],
+    )
+    assert {s["sector"] for s in inferred_beneath(doc, "R1").values()} == GARMENTS
+    assert {s["sector"] for s in inferred_beneath(doc, "WH").values()} == CHOCOLATE
+
+
+# -- nothing known beneath a trader of anything is a data gap ------------------------------------
+
+# (the sector, the products of a supplier with nothing mapped beneath it)
+NOTHING_KNOWN = [
+    pytest.param("wholesale-trade", [], id="a wholesaler naming no products"),
+    pytest.param("wholesale-trade", ["office supplies"], id="a wholesaler of office supplies"),
+    pytest.param("wholesale-trade", ["tea"], id="a wholesaler of tea (no key value chain)"),
+    pytest.param("wholesale-trade", ["coffee machines"], id="a wholesaler of coffee machines"),
+    pytest.param("retail-general", [], id="a general retailer naming no products"),
+]
+
+
+@pytest.mark.parametrize(("sector", "products"), NOTHING_KNOWN)
+def test_a_trader_of_anything_with_nothing_known_beneath_it_is_no_plain_low(
+    tmp_path: Path, sector: str, products: list[str]
+) -> None:
+    doc = _assess(tmp_path, "food-manufacturing", [_wholesaler(products, "BEL", sector=sector)])
+    entry = _entry(doc, "WH")
+    assert not inferred_beneath(doc, "WH")
+    assert entry["data_gaps"] == [NOTHING_FOLLOWED]
+    assert {"supplier_id": "WH", "gap": NOTHING_FOLLOWED} in doc["data_gaps"]
+    assert doc["summary"]["data_gaps"] == len(doc["data_gaps"])
+    levels = {rt: entry["risk"][rt]["level"] for rt in RISK_TYPES}
+    assert set(levels.values()) == {"low"}  # (its own score: a low it must not read as)
+    assert all(low_on_a_gap(entry, level, rt) for rt, level in levels.items())
+
+
+@pytest.mark.parametrize(
+    "suppliers",
+    [
+        pytest.param(
+            [
+                _wholesaler([]),
+                {"id": "L1", "country": "NLD", "sector": "logistics", "buyers": ["WH"]},
+            ],
+            id="a supplier mapped beneath it",
+        ),
+        pytest.param([_wholesaler(["t-shirts"])], id="its products name a made good"),
+        pytest.param([_wholesaler(["cocoa beans"])], id="its products name a listed good"),
+        pytest.param(
+            [_wholesaler([], sector="food-manufacturing")], id="a sector with inputs of its own"
+        ),
+    ],
+)
+def test_no_such_gap_where_something_is_mapped_or_inferred_beneath(
+    tmp_path: Path, suppliers: list[dict[str, Any]]
+) -> None:
+    doc = _assess(tmp_path, "food-manufacturing", suppliers)
+    assert NOTHING_FOLLOWED not in _entry(doc, "WH")["data_gaps"]
+    assert NOTHING_FOLLOWED not in {g["gap"] for g in doc["data_gaps"]}
+
+
+def _low_flags(tmp_path: Path, suppliers: list[dict[str, Any]]) -> dict[str, Any]:
+    """The assessment of these suppliers with low flags shown, at a fixed date."""
+    chain = tmp_path / "chain.yaml"
+    company = {"name": "Buyer", "country": "DEU", "sector": "retail-general"}
+    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
+    settings = tmp_path / "low.yaml"
+    settings.write_text("flag_level: low\n", "utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        return assess([chain], AssessOptions(config=settings)).data
+
+
+def test_every_report_shows_the_gap_and_the_low_beside_it(tmp_path: Path) -> None:
+    doc = _low_flags(tmp_path, [_wholesaler([], "BEL")])
+    flags = [f for f in doc["flags"] if f["supplier_id"] == "WH"]
+    assert len(flags) == len(RISK_TYPES)
+    # (what closes it first: the wholesaler names its suppliers)
+    assert {doc["bases"][f["basis"]]["remediation"][0] for f in flags} == {"gap-map-tier2"}
+    paths = {suffix: tmp_path / f"r.{suffix}" for suffix in ("xlsx", "md", "html", "csv")}
+    for path in paths.values():
+        reporter_for(path).write(doc, path)
+    rows = list(load_workbook(paths["xlsx"])["Suppliers"].iter_rows(values_only=True))
+    [row] = [dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] == "WH"]
+    assert row["Data gaps"] == NOTHING_FOLLOWED
+    for risk in ("child labour", "forced labour", "human trafficking"):
+        assert row[f"{risk}: level"] == row[f"exposure {risk}: level"] == "low (data gap)"
+    markdown = paths["md"].read_text("utf-8")
+    assert f"| WH Ltd (WH) | {NOTHING_FOLLOWED} |" in markdown
+    assert "| low (data gap) | forced labour | WH Ltd |" in markdown
+    assert "risk level low (data gap); data gaps: tiers below not mapped, none inferred" in (
+        paths["html"].read_text("utf-8")
+    )
+    register = csv.DictReader(io.StringIO(paths["csv"].read_text("utf-8-sig"), newline=""))
+    assert {(r["risk_type"], r["level"]) for r in register if r["supplier_id"] == "WH"} == {
+        (rt, "low (data gap)") for rt in RISK_TYPES
+    }
+
+
+def test_the_gap_is_read_back_compared_and_reproduced(tmp_path: Path) -> None:
+    """A saved assessment with it passes the JSON contract, `--verify` reproduces it, and a
+    diff with one made before it (no gap recorded) lists the low flags coming to rest on
+    missing data; the batch summary keeps it beside the exposure's low level and counts it in
+    the member's data-gap rate."""
+    doc = _low_flags(tmp_path, [_wholesaler(["office supplies"], "BEL")])
+    saved = tmp_path / "new.json"
+    saved.write_text(json.dumps(doc), "utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        result = CliRunner().invoke(app, ["assess", "--verify", str(saved)])
+    assert result.exit_code == 0, result.output
+    before = copy.deepcopy(doc)
+    _entry(before, "WH")["data_gaps"] = []
+    before["data_gaps"] = [g for g in before["data_gaps"] if g["gap"] != NOTHING_FOLLOWED]
+    before["summary"]["data_gaps"] = len(before["data_gaps"])
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(before), "utf-8")
+    diff = diff_assessments(load_for_diff(old), load_for_diff(saved))
+    assert (
+        sorted(
+            (f["supplier_id"], f["old_level"], f["new_level"], f["data_gaps"], f["direction"])
+            for f in diff["changed_flags"]
+        )
+        == [("WH", "low", "low", [NOTHING_FOLLOWED], "up")] * 3
+    )
+    figures = _member_figures(doc)
+    assert {rt: e["data_gaps"] for rt, e in figures["exposure"].items()} == {
+        rt: [NOTHING_FOLLOWED] for rt in RISK_TYPES
+    }
+    assert figures["data_gap_rate"] == 1.0  # (its one mapped supplier)
