@@ -1281,7 +1281,12 @@ def batch(
     if summary["assessed"] == 0:
         raise typer.Exit(int(ExitCode.ERROR))
     if fail_on is not None:
-        reached = _members_reaching(summary["ranking"], fail_on)
+        # (anonymised, named as the failures are: the pseudonym, then the member's name)
+        names = [
+            f"{row['member']} ({record['member']})" if summary["anonymised"] else row["member"]
+            for row, record in zip(summary["ranking"], result.ranked, strict=True)
+        ]
+        reached = _members_reaching(summary["ranking"], names, fail_on)
         if reached:
             _batch_line(
                 console,
@@ -1349,21 +1354,24 @@ def _batch_with_progress(
 _REACHED_SHOWN = 10  # members named when --fail-on is reached; the rest are counted
 
 
-def _members_reaching(ranking: list[dict[str, Any]], gate: FailLevel) -> list[str]:
-    """The members of a batch whose chain exposure reaches `gate`, in rank order, each with
-    the risk types and levels that reach it: `seafood (child labour critical, …)`; a low
-    level on missing data reads "low (data gap)"."""
+def _members_reaching(
+    ranking: list[dict[str, Any]], names: list[str], gate: FailLevel
+) -> list[str]:
+    """The members of a batch whose chain exposure reaches `gate`, in rank order, each by
+    its name in `names` (one per row of `ranking`) with the risk types and levels that
+    reach it: `seafood (child labour critical, …)`; a low level on missing data reads
+    "low (data gap)"."""
     from ddtool.batch import level_shown, shown_text
 
     reached = []
-    for row in ranking:
+    for row, name in zip(ranking, names, strict=True):
         risks = [
             f"{risk.replace('_', ' ')} {level_shown(exposure)}"
             for risk, exposure in row["exposure"].items()
             if _reaches([exposure["level"]], gate)
         ]
         if risks:
-            reached.append(f"{shown_text(row['member'])} ({', '.join(risks)})")
+            reached.append(f"{shown_text(name)} ({', '.join(risks)})")
     return reached
 
 
