@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from batch_support import copy_members
+from batch_support import copy_members, read_summary
 from test_batch_options import MONACO
 from typer.testing import CliRunner
 
@@ -59,6 +59,68 @@ def test_anonymised_the_terminal_names_the_failed_member_beside_its_pseudonym(
     assert failure["member"].startswith("member-") and "kaiser" not in json.dumps(failure)
     assert failed.startswith(f"failed: {failure['member']} (kaiser): ")
     assert str(folder / "kaiser.yaml") in failed
+
+
+# (the options, then how a --fail-on line names a member: anonymised, as a failed member is
+# named, its pseudonym beside the name the operator knows it by)
+GATE_NAMES = [
+    ([], "{name}"),
+    (["--anonymise"], "{pseudonym} ({name})"),
+]
+GATE_RISKS = {
+    "monaco": "child labour low (data gap), forced labour low (data gap), human trafficking"
+    " low (data gap)",
+    "services": "child labour low, forced labour low, human trafficking low",
+}
+
+
+def test_the_fail_on_lines_name_each_member_as_the_failure_lines_do(tmp_path: Path) -> None:
+    """Anonymised, the --fail-on lines named pseudonyms alone, which the operator could not
+    tell apart; the summary files, which are for sharing, still name none."""
+    from openpyxl import load_workbook
+
+    from ddtool.batch import anonymise_key, pseudonym
+
+    folder = copy_members(tmp_path / "in", "services")
+    (folder / "monaco.yaml").write_text(MONACO, encoding="utf-8")
+    (folder / "kaiser.yaml").write_text("suppliers: [", encoding="utf-8")  # broken
+    for i, (options, form) in enumerate(GATE_NAMES):
+        out = tmp_path / f"run{i}"
+        output = _batch(str(folder), "-o", str(out), "-q", "--fail-on", "low", *options)
+        key = anonymise_key(out)[0] if options else b""
+        named = {pseudonym(f"{name}.yaml", key) if key else name: name for name in GATE_RISKS}
+        summary = read_summary(out)
+        expected = [
+            form.format(pseudonym=row["member"], name=named[row["member"]])
+            + f" ({GATE_RISKS[named[row['member']]]})"
+            for row in summary["ranking"]
+        ]
+        lines = output.splitlines()
+        assert lines[lines.index("--fail-on low reached by 2 of 2 members assessed:") + 1 :] == [
+            f"  {line}" for line in expected
+        ], output
+        [failed] = [line for line in lines if line.startswith("failed:")]
+        kaiser = form.format(pseudonym=summary["failures"][0]["member"], name="kaiser")
+        assert failed.startswith(f"failed: {kaiser}: "), output
+        if options:  # (the summary files name no member: every text in them)
+            cells = [
+                str(cell).casefold()
+                for sheet in load_workbook(out / "summary.xlsx", read_only=True)
+                for row in sheet.iter_rows(values_only=True)
+                for cell in row
+            ]
+            for text in _texts(summary) + cells:
+                assert "monaco" not in text and "kaiser" not in text, text
+                assert text not in ("services", "services.yaml"), text  # (not legal-services)
+
+
+def _texts(document: object) -> list[str]:
+    """Every text in a JSON document, keys and values, casefolded."""
+    if isinstance(document, dict):
+        return [t for k, v in document.items() for t in [k.casefold(), *_texts(v)]]
+    if isinstance(document, list):
+        return [t for item in document for t in _texts(item)]
+    return [document.casefold()] if isinstance(document, str) else []
 
 
 def test_a_read_me_in_a_members_folder_is_no_failed_member(tmp_path: Path) -> None:

@@ -113,13 +113,16 @@ class BatchOptions:
 class BatchResult:
     """Per-member records, in member order, and the summary document; `skipped` counts the
     members resumed, `notes` are the lines the terminal should show beside the summary (what
-    was not read as members, member folders of an earlier run left in the output folder)."""
+    was not read as members, member folders of an earlier run left in the output folder);
+    `failed` and `ranked` hold the records of its failures and its ranking, row for row, so
+    that the terminal can name an anonymised member as the operator knows it."""
 
     records: list[dict[str, Any]] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)  # as the summary lists them
+    ranked: list[dict[str, Any]] = field(default_factory=list)  # as the summary ranks them
 
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -1121,7 +1124,9 @@ def run_batch(
             earlier=earlier,
             key=key,
         )
-        result.failed = failed_in_order(result.records, member_namer(options.anonymise, key))
+        namer = member_namer(options.anonymise, key)
+        result.failed = failed_in_order(result.records, namer)
+        result.ranked = ranked_in_order(result.records, namer)
         _write_summary(outdir, result.summary)
     except OSError as e:
         remove_empty(made)
@@ -1391,7 +1396,7 @@ def summarise(
     failed = failed_in_order(records, name)
 
     ranking = []
-    for rank, record in enumerate(sorted(ok, key=lambda r: _rank_key(r, name(r))), 1):
+    for rank, record in enumerate(ranked_in_order(records, name), 1):
         ranking.append(
             {
                 "rank": rank,
@@ -1494,6 +1499,15 @@ def member_namer(anonymise: bool, key: bytes) -> Callable[[Mapping[str, Any]], s
         return pseudonym(str(record.get("member_path") or record["member"]), key)
 
     return name
+
+
+def ranked_in_order(
+    records: list[dict[str, Any]], name: Callable[[Mapping[str, Any]], str]
+) -> list[dict[str, Any]]:
+    """The assessed members' records in the order of the summary's ranking (see _rank_key),
+    so that the terminal can name each ranked member as the operator knows it."""
+    ok = [r for r in records if r["status"] == "ok"]
+    return sorted(ok, key=lambda r: _rank_key(r, name(r)))
 
 
 def failed_in_order(

@@ -39,6 +39,10 @@ app = typer.Typer(
     help=(
         "Human-rights due diligence for supply chains: child labour, forced labour and"
         " human trafficking risk (UN SDG Target 8.7), offline and traceable to sources."
+        "\n\nExit codes: 0 done; 1 a gate reached (--fail-on, --fail-on-new) or an"
+        " assessment that does not reproduce (assess --verify); 2 bad input or usage;"
+        " 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). Each command's --help gives"
+        " its own."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -352,8 +356,9 @@ def validate(
 ) -> None:
     """Check chain files: readable, countries and sectors known, ids, buyers, cycles, shares.
 
-    Exit 0 when every file is valid, 2 when any has an error. Each file is a chain of its own
-    unless --merge is given.
+    Exit 0 when no file has an error (warnings are allowed), 2 when any file has an error or
+    on a usage error such as a bad --map. Each file is a chain of its own unless --merge is
+    given.
     """
     from ddtool.config import load_config
     from ddtool.validate import validate_chain
@@ -821,7 +826,8 @@ def assess(
 ) -> None:
     """Assess a supplier chain: score, infer hidden tiers, roll up exposure, flag, remediate.
 
-    Exit 0 when done, 1 when a risk reaches --fail-on, 2 on bad input.
+    Exit 0 when done, 1 when a risk reaches --fail-on (with --verify: when the saved
+    assessment does not reproduce), 2 on bad input or usage.
     """
     if verify is not None:
         from ddtool.sources import ReadOptions
@@ -1138,7 +1144,12 @@ def diff(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal table.")] = False,
 ) -> None:
     """New, resolved, changed and re-identified flags, suppliers added, removed and changed,
-    profile data changes."""
+    profile data changes.
+
+    Exit 0 when done; 1 when --fail-on-new is reached: a new flag is at or above its level,
+    or an existing or re-identified flag rose from below it to at or above it; 2 when a file
+    is not an assessment, or on another error of input or usage.
+    """
     from ddtool.diff import diff_assessments, invalid_reason, load_for_diff, new_at_or_above
     from ddtool.reporters.diff_report import render_diff_terminal, warning_texts, write_diff
 
@@ -1223,7 +1234,11 @@ def batch(
 ) -> None:
     """Assess many member files in parallel: a report folder per member and a ranked summary.
 
-    Exit 0 when done, 1 when --fail-on is reached, 2 only when no member could be assessed.
+    Exit 0 when done, even when some members failed; 1 when --fail-on is reached; 2 when no
+    member could be assessed, no member file was found, an input does not exist, the
+    options, settings, profiles or anonymise.key are wrong, the Dask scheduler cannot be
+    reached, or the output cannot be written (a full disk); 130 when interrupted (Ctrl-C)
+    and 143 when terminated (SIGTERM), after which --resume goes on.
     """
 
     from ddtool.batch import BatchOptions, parse_formats, shown_text
@@ -1281,7 +1296,12 @@ def batch(
     if summary["assessed"] == 0:
         raise typer.Exit(int(ExitCode.ERROR))
     if fail_on is not None:
-        reached = _members_reaching(summary["ranking"], fail_on)
+        # (anonymised, named as the failures are: the pseudonym, then the member's name)
+        names = [
+            f"{row['member']} ({record['member']})" if summary["anonymised"] else row["member"]
+            for row, record in zip(summary["ranking"], result.ranked, strict=True)
+        ]
+        reached = _members_reaching(summary["ranking"], names, fail_on)
         if reached:
             _batch_line(
                 console,
@@ -1349,21 +1369,24 @@ def _batch_with_progress(
 _REACHED_SHOWN = 10  # members named when --fail-on is reached; the rest are counted
 
 
-def _members_reaching(ranking: list[dict[str, Any]], gate: FailLevel) -> list[str]:
-    """The members of a batch whose chain exposure reaches `gate`, in rank order, each with
-    the risk types and levels that reach it: `seafood (child labour critical, …)`; a low
-    level on missing data reads "low (data gap)"."""
+def _members_reaching(
+    ranking: list[dict[str, Any]], names: list[str], gate: FailLevel
+) -> list[str]:
+    """The members of a batch whose chain exposure reaches `gate`, in rank order, each by
+    its name in `names` (one per row of `ranking`) with the risk types and levels that
+    reach it: `seafood (child labour critical, …)`; a low level on missing data reads
+    "low (data gap)"."""
     from ddtool.batch import level_shown, shown_text
 
     reached = []
-    for row in ranking:
+    for row, name in zip(ranking, names, strict=True):
         risks = [
             f"{risk.replace('_', ' ')} {level_shown(exposure)}"
             for risk, exposure in row["exposure"].items()
             if _reaches([exposure["level"]], gate)
         ]
         if risks:
-            reached.append(f"{shown_text(row['member'])} ({', '.join(risks)})")
+            reached.append(f"{shown_text(name)} ({', '.join(risks)})")
     return reached
 
 
