@@ -53,8 +53,8 @@ UNMAPPED_BELOW = "tiers below not mapped (inferred)"
 # products: nothing at all is known of what it sells, so its own low score is no low risk
 # (unlike UNMAPPED_BELOW, low_on_a_gap counts it)
 NOTHING_FOLLOWED = (
-    "tiers below not mapped, none inferred: its products name no good of a key value chain"
-    " (cocoa, coffee, cotton and garments, minerals and electronics, seafood)"
+    "tiers below not mapped, none inferred: it names no product that is a good of a key value"
+    " chain (cocoa, coffee, cotton and garments, minerals and electronics, seafood)"
 )
 # the gap of every inferred supplier (ddtool.assess writes it): its being inferred, not a
 # figure its level rests on (an origin mix's worst case is scored on its origins' data)
