@@ -23,6 +23,7 @@ from ddtool.sources.interface import (
     DEFAULT_MAX_INFLATE_MB,
     DEFAULT_MAX_ROWS,
     DEFAULT_MAX_TIERS,
+    MOST_MAX_DEPTH,
     Limits,
 )
 
@@ -204,7 +205,13 @@ MaxMbOption = Annotated[
     int, typer.Option("--max-file-mb", help="Refuse input files larger than this (MB).", min=1)
 ]
 MaxDepthOption = Annotated[
-    int, typer.Option("--max-depth", help="Refuse YAML nested deeper than this.", min=1)
+    int,
+    typer.Option(
+        "--max-depth",
+        help="Refuse YAML nested deeper than this (counted afresh in each supplier's entry).",
+        min=1,
+        max=MOST_MAX_DEPTH,
+    ),
 ]
 MaxInflateOption = Annotated[
     int,
