@@ -64,6 +64,18 @@ class Limits:
         return all(mine[name] >= value for name, value in other.as_dict().items())
 
 
+def size_over(size: int, limit_mb: int) -> str:
+    """A size (in bytes) over a limit in MB, written as precisely as it takes to read as
+    more than the limit: "250 MB" over 200, "1.4 MB" over 1, never "1 MB" over 1 (down to
+    the byte, for a size just over it)."""
+    mb = size / 1_048_576
+    for places in range(4):
+        text = f"{mb:,.{places}f}"
+        if float(text.replace(",", "")) > limit_mb:
+            return f"{text} MB"
+    return f"{size:,} bytes"
+
+
 def option_flag(name: str) -> str:
     """The command-line option of a field: `max_tiers` → `--max-tiers`."""
     return "--" + name.replace("_", "-")

@@ -40,6 +40,7 @@ from ddtool.sources.interface import (
     RawTable,
     ReadOptions,
     bom_encoding,
+    size_over,
     zeros_encoding,
 )
 from ddtool.sources.values import (
@@ -2635,7 +2636,8 @@ def _inspect_package(
             if total > limit:
                 problems.error(
                     "zip-bomb",
-                    f"the workbook unpacks to {total / 1_048_576:,.0f} MB, more than the limit of"
+                    f"the workbook unpacks to {size_over(total, options.max_inflate_mb)}, more"
+                    " than the limit of"
                     f" {options.max_inflate_mb:,} MB: refused (raise it with --max-inflate-mb)",
                     where,
                 )
