@@ -28,6 +28,8 @@ SAMPLE = str(Path(__file__).resolve().parents[1] / "sample_chains" / "cocoa.yaml
         (["assess", SAMPLE, "--max-rows", "0"], "--max-rows"),
         (["validate", SAMPLE, "--max-file-mb", "0"], "--max-file-mb"),
         (["validate", SAMPLE, "--max-depth", "-5"], "--max-depth"),
+        # deeper values break the outputs (the JSON writer, Python's recursion)
+        (["validate", SAMPLE, "--max-depth", "201"], "--max-depth"),
         (["validate", SAMPLE, "--max-inflate-mb", "0"], "--max-inflate-mb"),
     ],
 )

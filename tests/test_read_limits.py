@@ -189,3 +189,27 @@ def test_a_stored_record_of_other_or_unreadable_limits(
     result.write_text(json.dumps(record), encoding="utf-8")
     again = run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, resume=True))
     assert again.skipped == (1 if resumed else 0)
+
+
+MB = 1_048_576
+# (file size in bytes, --max-file-mb, the size the error gives): never the limit itself
+FILE_SIZES = [
+    (int(1.37 * MB), 1, "1.4 MB"),  # was "1 MB, more than the limit of 1 MB"
+    (int(1.96 * MB), 1, "2 MB"),
+    (250 * MB, 200, "250 MB"),
+    (int(200.04 * MB), 200, "200.04 MB"),
+    (MB + 1, 1, "1,048,577 bytes"),  # (no fraction of a MB tells it from the limit)
+]
+
+
+@pytest.mark.parametrize(("size", "limit", "shown"), FILE_SIZES)
+def test_a_file_over_the_size_limit_is_said_to_be_more_than_it(
+    tmp_path: Path, size: int, limit: int, shown: str
+) -> None:
+    path = tmp_path / "big.csv"
+    with path.open("wb") as handle:  # (sparse: the size is refused before a byte is read)
+        handle.truncate(size)
+    done = CliRunner().invoke(app, ["validate", str(path), "--max-file-mb", str(limit)])
+    assert done.exit_code == 2
+    said = " ".join(done.output.split())
+    assert f"{shown}, more than the limit of {limit} MB (raise it with --max-file-mb)" in said

@@ -83,7 +83,7 @@ BAD_CASES: tuple[BadCase, ...] = (
     BadCase("nested_line.yaml", [["unknown-country", 11], ["bad-number", 12]]),
     # hostile and malformed inputs (tests/assets/make_bad_assets.py writes them)
     BadCase("alias_bomb.yaml", [["alias-bomb", None]], message="aliases expand"),
-    BadCase("deep_nesting.yaml", [["too-deep", None]], message="--max-depth"),
+    BadCase("deep_nesting.yaml", [["too-deep", 4]], message="--max-depth"),
     BadCase("long_name.yaml", [["too-long", 2]], message="1,000 characters"),
     BadCase("control_characters.yaml", [["unsafe-characters", 2]], message="U+202E"),
     BadCase("binary_garbage.yaml", [["bad-encoding", 1]]),

@@ -23,6 +23,7 @@ from ddtool.sources.interface import (
     DEFAULT_MAX_INFLATE_MB,
     DEFAULT_MAX_ROWS,
     DEFAULT_MAX_TIERS,
+    MOST_MAX_DEPTH,
     Limits,
 )
 
@@ -208,7 +209,13 @@ MaxMbOption = Annotated[
     int, typer.Option("--max-file-mb", help="Refuse input files larger than this (MB).", min=1)
 ]
 MaxDepthOption = Annotated[
-    int, typer.Option("--max-depth", help="Refuse YAML nested deeper than this.", min=1)
+    int,
+    typer.Option(
+        "--max-depth",
+        help="Refuse YAML nested deeper than this (counted afresh in each supplier's entry).",
+        min=1,
+        max=MOST_MAX_DEPTH,
+    ),
 ]
 MaxInflateOption = Annotated[
     int,
@@ -1005,12 +1012,16 @@ def explain(
     limits = _limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
     options = _assess_options(profiles, config, _read_options(maps, sheet, limits), None, as_of)
     result = run_assess(files, options)
+    # (the input warnings on which suppliers were read: those of a sheet not read, say)
+    _problem_lines([w for w in result.warnings if w.type in _WHICH_READ])
     ids = list(result.supply.suppliers) + list(result.inferred)
     if supplier_id not in ids:
         from ddtool.graph import closest_id, name_key
+        from ddtool.sources.values import as_text
 
         # a supplier given by its name ("Dhaka Dyeing Ltd"): its id, where one has that name
-        key = name_key(str(file[-1]))
+        # (in NFC, as the names read are: an accent typed apart, as macOS writes it, too)
+        key = name_key(as_text(str(file[-1])))
         named = [
             sid for sid, s in result.supply.suppliers.items() if s.name and name_key(s.name) == key
         ]
@@ -1033,9 +1044,62 @@ def explain(
                 shown = ", ".join(f"{sid!r} ({name})" for sid, name in holding[:3])
                 more = f" and {len(holding) - 3} more" if len(holding) > 3 else ""
                 hint = f" (names holding it: {shown}{more}; give the id)"
-            also = f"; {len(named)} suppliers have that name: give an id" if named else ""
+            also = f"; {len(named)} suppliers have that name ({_some(named)}): give an id"
+            if not named:
+                from ddtool.errors import shown_name
+
+                # (only now, a supplier not found: the sheets not read are read for it)
+                elsewhere = _in_sheets_not_read(result, options.read, supplier_id, key)
+                hint = "" if elsewhere else hint
+                also = "".join(
+                    f"; {supplier_id!r} is in sheet {sheet!r}"
+                    + (f" of {shown_name(path)}" if len(files) > 1 else "")
+                    + ", which is not read (one sheet of a workbook is): read it with --sheet"
+                    f" {sheet!r}"
+                    for path, sheet in elsewhere
+                )
             _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}{also}")
     explain_supplier(result, supplier_id, _console())
+
+
+# the input warnings `explain` prints: those on which suppliers were read at all
+_WHICH_READ = frozenset({"other-supplier-sheets", "other-sheet-read", "hidden-sheet"})
+
+
+def _some(ids: list[str], shown: int = 3) -> str:
+    """A few ids, then how many more: "'A', 'B', 'C' and 4 more"."""
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return ", ".join(map(repr, ids[:shown])) + more
+
+
+def _in_sheets_not_read(
+    result: Assessment, read: ReadOptions, supplier_id: str, name: str
+) -> list[tuple[str, str]]:
+    """The workbooks' sheets not read that hold a supplier of this id (or of this name, as
+    name_key writes it), as (file, sheet): each read as --sheet would, only for a supplier
+    not found, and only in a workbook an other-supplier-sheets warning is about."""
+    from dataclasses import replace
+
+    from ddtool.graph import name_key
+    from ddtool.sources.reading import read_raw
+    from ddtool.sources.table_source import unread_supplier_sheets
+    from ddtool.sources.values import as_id, as_text
+
+    found: list[tuple[str, str]] = []
+    for warning in result.warnings:
+        if warning.type != "other-supplier-sheets":
+            continue
+        path = warning.location.file
+        sheets = [sheet for file, sheet in result.chain.headers if file == path and sheet]
+        for sheet in unread_supplier_sheets(Path(path), sheets[0] if sheets else "", read):
+            for record in read_raw(Path(path), replace(read, sheet=sheet)).records:
+                own, own_name = record.fields.get("id"), record.fields.get("name")
+                if (own is not None and as_id(own) == supplier_id) or (
+                    own_name is not None and name_key(as_text(own_name)) == name
+                ):
+                    found.append((path, sheet))
+                    break
+    return found
 
 
 @app.command()

@@ -18,7 +18,10 @@ from ddtool.slots import made_from_columns
 # Limits that keep a hostile file from exhausting the machine; each can be raised by option.
 DEFAULT_MAX_FILE_MB = 200
 DEFAULT_MAX_ROWS = 1_000_000
-DEFAULT_MAX_DEPTH = 64  # YAML nesting
+DEFAULT_MAX_DEPTH = 64  # YAML nesting, from the top or a supplier's entry (not its suppliers)
+# the most --max-depth takes: a value nested deeper breaks the outputs (JSON is written at
+# most 255 levels deep, and Python recurses no deeper than 1,000 levels)
+MOST_MAX_DEPTH = 200
 DEFAULT_MAX_INFLATE_MB = 1000  # what a workbook may unpack to
 # tiers a chain may have: real ones have a dozen at most; thousands are a data error (each
 # row naming the row above as its buyer), and each supplier holds its path from the company
@@ -59,6 +62,18 @@ class Limits:
         a limit only refuses a file, it never changes what is read from one within it."""
         mine = self.as_dict()
         return all(mine[name] >= value for name, value in other.as_dict().items())
+
+
+def size_over(size: int, limit_mb: int) -> str:
+    """A size (in bytes) over a limit in MB, written as precisely as it takes to read as
+    more than the limit: "250 MB" over 200, "1.4 MB" over 1, never "1 MB" over 1 (down to
+    the byte, for a size just over it)."""
+    mb = size / 1_048_576
+    for places in range(4):
+        text = f"{mb:,.{places}f}"
+        if float(text.replace(",", "")) > limit_mb:
+            return f"{text} MB"
+    return f"{size:,} bytes"
 
 
 def option_flag(name: str) -> str:

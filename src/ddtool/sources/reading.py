@@ -24,6 +24,7 @@ from ddtool.sources.interface import (
     distinct_files,
     file_signature,
     link_loop,
+    size_over,
 )
 from ddtool.sources.normalise import (
     TEMPLATE_SUPPLIERS,
@@ -74,11 +75,11 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
             where,
         )
         return RawChain(str(path), [], problems)
-    size_mb = info.st_size / 1_048_576
-    if size_mb > options.max_file_mb:
+    if info.st_size / 1_048_576 > options.max_file_mb:
         problems.error(
             "file-too-large",
-            f"{size_mb:,.0f} MB, more than the limit of {options.max_file_mb} MB"
+            f"{size_over(info.st_size, options.max_file_mb)}, more than the limit of"
+            f" {options.max_file_mb:,} MB"
             " (raise it with --max-file-mb)",
             where,
         )

@@ -40,6 +40,7 @@ from ddtool.sources.interface import (
     RawTable,
     ReadOptions,
     bom_encoding,
+    size_over,
     zeros_encoding,
 )
 from ddtool.sources.values import (
@@ -2534,6 +2535,35 @@ def _sheet_rows(sheet: Any, max_rows: int) -> list[list[Any]] | int:
     return _filled_rows(sheet.to_python(skip_empty_area=False, nrows=filled)) if filled else []
 
 
+def _supplier_sheets(
+    workbook: CalamineWorkbook, path: Path, names: list[str], read: str, options: ReadOptions
+) -> list[str]:
+    """The sheets other than the one read that have a supplier header row with an id
+    column. A sheet of orders naming suppliers (Lieferant, Land, Artikel) has no id column;
+    a sheet named as a supplier sheet ("Tier 2", "Lieferanten Stufe 2") needs none."""
+    found = []
+    for name in names:
+        if name == read or _COMPANY_SHEET.match(name.strip()):
+            continue
+        fields = _supplier_header(workbook, path, name, options)
+        if fields is not None and ("id" in fields or _SUPPLIER_SHEET.search(name)):
+            found.append(name)
+    return found
+
+
+def unread_supplier_sheets(path: Path, read: str, options: ReadOptions) -> list[str]:
+    """The sheets of a workbook other than the one read that have a supplier header (those
+    the other-supplier-sheets warning names); none if the workbook cannot be opened."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        names = list(workbook.sheet_names)
+    except Exception:  # calamine raises its own error types (the file was read before)
+        return []
+    return _supplier_sheets(workbook, path, names, read, options)
+
+
 def _other_supplier_sheets(
     workbook: CalamineWorkbook,
     path: Path,
@@ -2546,15 +2576,8 @@ def _other_supplier_sheets(
     """Warn of the other sheets that have a supplier header row with an id column too (one
     sheet per tier, say), whatever their names ("Lieferanten Stufe 2" as well as "Tier 2"):
     one sheet is read per workbook, and their suppliers would otherwise be left out without
-    a word. A sheet of orders naming suppliers (Lieferant, Land, Artikel) has no id column;
-    a sheet named as a supplier sheet ("Tier 2", "Lieferanten Stufe 2") needs none."""
-    found = []
-    for name in names:
-        if name == read or _COMPANY_SHEET.match(name.strip()):
-            continue
-        fields = _supplier_header(workbook, path, name, options)
-        if fields is not None and ("id" in fields or _SUPPLIER_SHEET.search(name)):
-            found.append(name)
+    a word."""
+    found = _supplier_sheets(workbook, path, names, read, options)
     if found:
         listed = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in found)
         problems.warning(
@@ -2635,7 +2658,8 @@ def _inspect_package(
             if total > limit:
                 problems.error(
                     "zip-bomb",
-                    f"the workbook unpacks to {total / 1_048_576:,.0f} MB, more than the limit of"
+                    f"the workbook unpacks to {size_over(total, options.max_inflate_mb)}, more"
+                    " than the limit of"
                     f" {options.max_inflate_mb:,} MB: refused (raise it with --max-inflate-mb)",
                     where,
                 )

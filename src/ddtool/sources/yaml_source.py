@@ -403,21 +403,116 @@ def _expanded(value: Any, limits: tuple[int, int]) -> tuple[int, int]:
     return 1, len(str(value))
 
 
-def _depth(value: Any, limit: int) -> int:
-    """Nesting depth of value, stopping at limit (iterative: no recursion error)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    deepest = 0
-    seen: set[int] = set()
+# how a collection is counted in the nesting: a value, the top of the file or a supplier's
+# entry (from which nesting is counted afresh), or a list of supplier entries
+_VALUE, _ENTRY, _ENTRIES = 0, 1, 2
+_ENDLESS = 1 << 62  # the nesting of a value that holds itself (an alias inside its anchor)
+# the nesting libyaml reads, at most (its MAX_NESTING_LEVEL): deeper is a syntax error of its own
+YAML_MOST_LEVELS = 1000
+
+
+def _parts(item: Any, role: int) -> Iterator[tuple[Any, int, Any]]:
+    """The collections nested in one, each with its role and its key (or index): the entries
+    of a list of suppliers are left out, as the nesting is counted afresh in each."""
+    if isinstance(item, dict):
+        for key, child in item.items():
+            if isinstance(child, dict | list) and key not in _MARKERS:
+                held = role == _ENTRY and key == "suppliers" and isinstance(child, list)
+                yield child, _ENTRIES if held else _VALUE, key
+        return
+    for index, child in enumerate(item):
+        if isinstance(child, dict) and role == _ENTRIES:
+            continue
+        if isinstance(child, dict | list):
+            yield child, _VALUE, index
+
+
+def _levels(top: Any, role: int, known: dict[tuple[int, int], int]) -> int:
+    """How many levels of lists and mappings one is, itself included (aliases count as the
+    values they name, _ENDLESS for one that holds itself); iterative, memoised in known."""
+    stack: list[tuple[Any, int, list[tuple[Any, int, Any]] | None]] = [(top, role, None)]
     while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        if isinstance(item, dict | list) and id(item) not in seen:
-            seen.add(id(item))
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
+        item, kind, parts = stack.pop()
+        if parts is not None:
+            below = max((known[id(c), r] for c, r, _ in parts), default=0)
+            known[id(item), kind] = min(1 + below, _ENDLESS)
+        elif (id(item), kind) not in known:
+            # (marked until done: a value met again below itself is nested without end)
+            known[id(item), kind] = _ENDLESS
+            parts = list(_parts(item, kind))
+            stack.append((item, kind, parts))
+            stack.extend((c, r, None) for c, r, _ in parts)
+    return known[id(top), role]
+
+
+def _tree_levels(top: Any, role: int, limit: int) -> int:
+    """How many levels of lists and mappings one is, as _levels, for a file without aliases
+    (a tree: no memo needed), stopping past limit."""
+    deepest = 0
+    stack = [(top, role, 1)]
+    while stack:
+        item, kind, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if depth > limit:
+                break
+        stack.extend((c, r, depth + 1) for c, r, _ in _parts(item, kind))
     return deepest
+
+
+def _too_deep(
+    data: Any, limit: int, item_lines: _ItemLines, aliases: bool
+) -> tuple[int | None, bool] | None:
+    """Where the data is nested more than limit levels deep, counted from the top of the
+    file and afresh from each supplier's entry (nested suppliers are tiers, which
+    --max-tiers limits): the line of the first value too deep, and whether it holds itself;
+    None if nowhere. Aliases (where the file may hold any) count as the values they name."""
+    if not isinstance(data, dict | list):
+        return None
+    known: dict[tuple[int, int], int] = {}
+    # the top and each supplier's entry, in the order written (each once: an alias of an
+    # enclosing list of suppliers is _walk's to report)
+    tops: list[tuple[Any, int]] = [(data, _ENTRY if isinstance(data, dict) else _ENTRIES)]
+    seen: set[int] = set()
+    while tops:
+        item, role = tops.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        levels = _levels(item, role, known) if aliases else _tree_levels(item, role, limit)
+        if levels > limit:
+            _levels(item, role, known)  # (the levels of each value within, to follow)
+            return _deepest_line(item, role, limit, known, item_lines)
+        held = item.get("suppliers") if isinstance(item, dict) else item
+        if isinstance(held, list):
+            tops.extend((e, _ENTRY) for e in reversed(held) if isinstance(e, dict))
+    return None
+
+
+def _deepest_line(
+    item: Any, role: int, limit: int, known: dict[tuple[int, int], int], item_lines: _ItemLines
+) -> tuple[int | None, bool]:
+    """The line of the first value nested more than limit levels below item (which is
+    nested too deep; of the alias that nests it so), and whether it holds itself."""
+    line = item.get(_LINE) if isinstance(item, dict) else 1
+    depth = 1
+    on_path = {id(item)}
+    while depth <= limit:
+        lines = (
+            item.get(_KEY_LINES, {})
+            if isinstance(item, dict)
+            else dict(enumerate(item_lines.get(id(item), ((), []))[1]))
+        )
+        child, kind, key = next(
+            (c, r, k) for c, r, k in _parts(item, role) if depth + known[id(c), r] > limit
+        )
+        # (the text of an alias's anchor is above it: it is nested as deep at the alias)
+        line = max(lines.get(key, line) or 0, line or 0) or None
+        if id(child) in on_path:  # (an alias of a value it is inside)
+            return line, True
+        item, role, depth = child, kind, depth + 1
+        on_path.add(id(child))
+    return line, False
 
 
 class YamlReader(ChainReader):
@@ -493,6 +588,17 @@ class YamlReader(ChainReader):
                     f" ({e.context.removeprefix('while ')} that starts at line"
                     f" {opened.line + 1}, column {opened.column + 1}: {hint})"
                 )
+            if e.problem == "exceeded maximum nesting depth":  # (libyaml's own limit)
+                problems.error(
+                    "too-deep",
+                    f"nesting deeper than YAML is read ({YAML_MOST_LEVELS:,} levels of lists"
+                    " and mappings; a supplier nested in another takes two, so about"
+                    f" {YAML_MOST_LEVELS // 2} tiers): refused. Write a chain this deep flat,"
+                    " each supplier under the top 'suppliers:' naming its buyer in 'buyers:',"
+                    " or as a table",
+                    Location(str(path), line=line),
+                )
+                return chain
             hint = ""
             if str(e.problem).startswith("mapping values are not allowed"):
                 # a value with ': ' in it ('name: Foo: Bar'), or a key indented too far
@@ -528,9 +634,8 @@ class YamlReader(ChainReader):
         # (an alias needs an anchor: a file without both an '&' and a '*', most, is spared the
         # count; the text limit is what a file of the largest size holds)
         most = options.max_file_mb * 1_048_576
-        values, chars = (
-            _expanded(data, (MAX_EXPANDED_NODES, most)) if "&" in text and "*" in text else (0, 0)
-        )
+        aliased = "&" in text and "*" in text
+        values, chars = _expanded(data, (MAX_EXPANDED_NODES, most)) if aliased else (0, 0)
         if values > MAX_EXPANDED_NODES:
             problems.error(
                 "alias-bomb",
@@ -546,12 +651,18 @@ class YamlReader(ChainReader):
                 where,
             )
             return chain
-        if _depth(data, options.max_depth) > options.max_depth:
+        deep = _too_deep(data, options.max_depth, loader.item_lines, aliased)
+        if deep is not None:
+            line, endless = deep
             problems.error(
                 "too-deep",
-                f"nesting deeper than {options.max_depth} levels: refused"
-                " (raise the limit with --max-depth)",
-                where,
+                "a value nested in itself (an alias inside the value its anchor names):"
+                " it has no end; refused"
+                if endless
+                else f"a value nested deeper than {options.max_depth} levels (lists and"
+                " mappings one inside another, counted from the top of the file or of the"
+                " supplier's entry it is in): refused (raise the limit with --max-depth)",
+                Location(str(path), line=line),
             )
             return chain
         for key, text, line in loader.split_numbers:

@@ -1,0 +1,137 @@
+"""How `ddtool explain` finds the supplier asked for: a name however its accents are typed,
+a name several suppliers share, and a supplier in a workbook's sheet that is not read."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from workbook_support import write_book
+
+from ddtool.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+CAES = "Coopérative Agricole Espoir de Soubré (CAES)"  # COOP-CI-2 in sample_chains/cocoa.yaml
+HEADER = ["Supplier ID", "Supplier name", "Country", "Sector", "Buyer IDs"]
+NOT_READ = "other-supplier-sheets"
+
+
+def _cocoa(_: Path) -> Path:
+    return ROOT / "sample_chains" / "cocoa.yaml"
+
+
+def _shared_names(tmp_path: Path) -> Path:
+    """Z and W share a name (written in two cases); five suppliers share another."""
+    five = "".join(
+        f"  - {{id: F{i}, name: Five, country: GH, sector: cocoa farming}}\n" for i in range(5)
+    )
+    path = tmp_path / "shared.yaml"
+    path.write_text(
+        "company: {name: Amb, country: DE}\nsuppliers:\n"
+        "  - {id: Z, name: Same Name, country: CIV, sector: cocoa farming}\n"
+        "  - {id: W, name: same name, country: GH, sector: cocoa farming}\n" + five,
+        encoding="utf-8",
+    )
+    return path
+
+
+def _two_sheets(tmp_path: Path) -> Path:
+    """A workbook whose second supplier sheet is not read (the first one is)."""
+    return write_book(
+        tmp_path / "twosheets.xlsx",
+        {
+            "Suppliers": [
+                HEADER,
+                ["A1", "Ghana Cocoa Co", "Ghana", "cocoa trading", ""],
+                ["A2", "Farm Koforidua", "GH", "cocoa farming", "A1"],
+            ],
+            "Suppliers 2025": [HEADER, ["B1", "Old supplier", "Peru", "gold mining", ""]],
+        },
+    )
+
+
+@dataclass(frozen=True)
+class LookupCase:
+    """A chain, the supplier asked for, whether it is explained, and what is said."""
+
+    name: str
+    chain: str  # the function that writes it
+    given: str
+    explained: bool
+    said: tuple[str, ...] = ()
+    not_said: tuple[str, ...] = ()
+
+
+CHAINS = {"cocoa": _cocoa, "shared": _shared_names, "two sheets": _two_sheets}
+IN_B = "'{}' is in sheet 'Suppliers 2025', which is not read (one sheet of a workbook is):"
+LOOKUP_CASES = (
+    # a name typed with its accents apart (NFD, as macOS writes it) was no name of the chain
+    LookupCase(
+        "accents typed apart",
+        "cocoa",
+        unicodedata.normalize("NFD", CAES),
+        True,
+        ("the supplier of that name, COOP-CI-2",),
+    ),
+    LookupCase(
+        "accents typed apart, in lower case",
+        "cocoa",
+        unicodedata.normalize("NFD", CAES.lower()),
+        True,
+        ("the supplier of that name, COOP-CI-2",),
+    ),
+    # a name two suppliers share: their ids were not given
+    LookupCase(
+        "a name two share",
+        "shared",
+        "Same Name",
+        False,
+        ("2 suppliers have that name ('Z', 'W'): give an id",),
+    ),
+    LookupCase(
+        "a name five share",
+        "shared",
+        "five",
+        False,
+        ("5 suppliers have that name ('F0', 'F1', 'F2' and 2 more): give an id",),
+    ),
+    # a supplier in a sheet not read: only "no supplier", without the warning assess gives
+    LookupCase(
+        "an id in the sheet not read",
+        "two sheets",
+        "B1",
+        False,
+        (f"[{NOT_READ}]", IN_B.format("B1") + " read it with --sheet 'Suppliers 2025'"),
+    ),
+    LookupCase(
+        "a name in the sheet not read",
+        "two sheets",
+        "old supplier",
+        False,
+        (IN_B.format("old supplier"),),
+    ),
+    LookupCase(
+        "in no sheet",
+        "two sheets",
+        "ZZ",
+        False,
+        (f"[{NOT_READ}]", "no supplier 'ZZ'"),
+        ("which is not read",),
+    ),
+    LookupCase("in the sheet read", "two sheets", "A1", True, (f"[{NOT_READ}]",)),
+)
+
+
+@pytest.mark.parametrize("case", LOOKUP_CASES, ids=lambda case: case.name)
+def test_explain_finds_a_supplier_or_says_where_it_is(tmp_path: Path, case: LookupCase) -> None:
+    chain = CHAINS[case.chain](tmp_path)
+    done = CliRunner().invoke(app, ["explain", str(chain), case.given], env={"COLUMNS": "400"})
+    assert done.exit_code == (0 if case.explained else 2), done.output
+    said = " ".join(done.output.split())
+    for text in case.said:
+        assert text in said
+    for text in case.not_said:
+        assert text not in said
