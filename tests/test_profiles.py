@@ -337,9 +337,6 @@ def test_the_documents_give_the_bundled_profiles_hash() -> None:
     assert re.findall(r"\b[0-9a-f]{64}\b", profiles) == [sha256]
 
 
-BOTH_MINES = "artisanal-mining or industrial-mining"
-
-
 @pytest.mark.parametrize(
     ("written", "suggested"),
     [
@@ -349,16 +346,7 @@ BOTH_MINES = "artisanal-mining or industrial-mining"
         ("Tin", None),  # was "Coffee roasting"
         ("Food", None),  # was "Seafood processing"
         ("Recruitment agency", None),  # was "Marketing and advertising services"
-        ("gold mining", BOTH_MINES),  # was "Coal mining"
-        ("cobalt mine", BOTH_MINES),  # was "Coal mining"
-        ("gold mine", BOTH_MINES),
-        ("Mining", BOTH_MINES),
-        ("gold mining site", BOTH_MINES),
-        # a place beside the mine tells no scale either
-        ("gold mining Ghana", BOTH_MINES),
-        ("cobalt mining DRC", BOTH_MINES),
-        ("cobalt mine Katanga", BOTH_MINES),
-        ("tin mines South Kivu", BOTH_MINES),
+        # (a mine of unknown scale, "gold mining", is read: tests/test_sector_mines.py)
         ("gold mining equipment", None),
         ("data mining", None),  # no mine
         ("mining equipment", None),
@@ -367,12 +355,6 @@ BOTH_MINES = "artisanal-mining or industrial-mining"
 def test_sector_suggestions_are_plausible_or_none(written: str, suggested: str | None) -> None:
     match = load_profiles().match_sector(written)
     assert match.id is None
-    if suggested == BOTH_MINES:  # a mine of unknown scale: both mining sectors
-        assert (match.suggestion or "").startswith("'artisanal-mining'")
-        assert (match.suggestion or "").endswith(
-            "or 'industrial-mining' (Industrial (large-scale) mining)"
-        )
-        return
     assert (
         (match.suggestion or "").startswith(f"'{suggested}'") if suggested else not match.suggestion
     )

@@ -1531,6 +1531,15 @@ class Profiles:
 _WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}
 _MINES = ("artisanal-mining", "industrial-mining")
 _MINING = re.compile(r"\b(mines?|mining|miners?)\b")
+# the words that say a mine's scale, with the mining sector each names ("small-scale gold
+# mining", "industrial copper mine"); "scale" alone says neither
+_SCALES = {
+    "artisanal": "artisanal-mining",
+    "informal": "artisanal-mining",
+    "small": "artisanal-mining",
+    "industrial": "industrial-mining",
+    "large": "industrial-mining",
+}
 # labour recruiters, staffing agencies and labour contractors: no sector of their own
 _RECRUITERS = re.compile(
     r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
@@ -1817,6 +1826,18 @@ _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
 @lru_cache(maxsize=8192)
 def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
+    found = _match_sector_spelt(profiles, value)
+    if found.id in _MINES and not found.products:
+        # a mine's minerals, named in its sector text, say which listings apply
+        minerals = _minerals_named(profiles, value)
+        if minerals:
+            return replace(found, products=minerals)
+    return found
+
+
+def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
+    """The sector a text names (_match_sector_text), or, where a word of it reads as
+    misspelt, no sector and the one it would name spelt right."""
     found = _match_sector_text(profiles, value)
     key = text_key(value)
     if found.id is not None and key in profiles._sector_keys:
@@ -1949,11 +1970,10 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         found = _match_sector_text(profiles, worked)
         if found.id is not None:
             return found
-    mining = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
-    # a mine of unknown scale (not "data mining"): the two sectors differ widely
-    # ("gold mining Ghana": a place beside the mine words tells no scale either)
-    if mining and _MINING.search(key) and set(_unplaced(profiles, value)) <= _MINE_WORDS:
-        return SectorMatch(None, " or ".join(f"'{s.id}' ({s.name})" for s in mining))
+    if _MINING.search(key):  # (not "data mining": see _mine_by_its_minerals)
+        mine = _mine_by_its_minerals(profiles, value)
+        if mine is not None:
+            return mine
     from rapidfuzz import fuzz, process
 
     # whole-text similarity, words in any order: a partial match made poor suggestions
@@ -1964,6 +1984,88 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         sector = profiles.sectors[keys[near[0]]]
         suggestion = f"'{sector.id}' ({sector.name})"
     return SectorMatch(None, suggestion)
+
+
+def _mine_by_its_minerals(profiles: Profiles, value: str) -> SectorMatch | None:
+    """A mine named by its minerals and a mine's words, not by a mining sector's alias
+    ("cobalt mining", "gold mine site", "mining", "gold mining Ghana"; not "data mining" nor
+    "mining equipment"): the mining sector of the scale it says ("small-scale gold mining":
+    artisanal), else the mining sector that extracts the minerals it names, of those that
+    do the one of the worse inherent risk (artisanal mining for gold, cobalt, copper, tin),
+    with what is assumed told (`assumed`): the text does not say the scale, and artisanal
+    and industrial mines differ widely. A mine that names no mineral, or none the mining
+    sectors extract, is of either: the worse. None for any other text."""
+    mines = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
+    words = set(_unplaced(profiles, value))
+    if not mines or not words <= _MINE_WORDS | _SCALES.keys() | {"and", "or"}:
+        return None
+    said = {_SCALES[word] for word in words & _SCALES.keys()}
+    if len(said) == 1 and (scale := said.pop()) in profiles.sectors:
+        return SectorMatch(scale)
+    minerals = _minerals_named(profiles, value)
+    extracting = [s for s in mines if any(_extracts(profiles, s, m) for m in minerals)] or mines
+    chosen = max(extracting, key=_inherent_risk)
+    named = " and ".join(minerals)
+    if len(extracting) > 1:
+        why = "the worse of the two" + (f" for {named}" if minerals else "")
+        why += " (an unknown scale is not taken as the lower risk)"
+    else:
+        why = f"the one mining sector of the taxonomy that extracts {named}"
+    other = " or ".join(
+        f"if it is {_lower_first(s.name)}, write '{s.id}'" for s in mines if s is not chosen
+    )
+    return SectorMatch(
+        chosen.id,
+        assumed="does not say whether the mine is artisanal or industrial: scored as"
+        f" {_lower_first(chosen.name)}, {why}; {other}",
+    )
+
+
+def _lower_first(name: str) -> str:
+    """A sector's name within a sentence ('artisanal and small-scale mining (ASM)')."""
+    return name[:1].lower() + name[1:]
+
+
+def _inherent_risk(sector: Sector) -> tuple[float, float]:
+    """A sector's inherent risk, to compare sectors by: its highest likelihood x severity
+    over the risk types, then their sum."""
+    priorities = [r.likelihood * r.severity for r in sector.risk.values()]
+    return max(priorities, default=0.0), sum(priorities)
+
+
+def _extracts(profiles: Profiles, sector: Sector, mineral: str) -> bool:
+    """Whether a mining sector extracts a mineral: a listed good of its own, or one of its
+    commodities ('copper': both artisanal and industrial mining; 'lithium': industrial)."""
+    goods = profiles._named_goods([mineral])
+    if any(profiles.good_sectors.get(good) == sector.id for good in goods):
+        return True
+    return profiles._names_commodity(sector, [mineral], goods)
+
+
+@lru_cache(maxsize=1024)
+def _minerals_named(profiles: Profiles, value: str) -> tuple[str, ...]:
+    """The minerals a mine's sector text names, in its order and as written (lower case):
+    the runs of its words that name a listed good of a mining sector ('cobalt', 'iron ore',
+    'coltan') and the words that name one of their commodities ('lithium'); not the words
+    of a place's name."""
+    written = exact_key(value).split()
+    outside = set(_outside_places(profiles, written))
+    words = [word if i in outside else "" for i, word in enumerate(written)]
+    used = [not word for word in words]
+    found: dict[int, str] = {}
+    for start, size, good in profiles._named_runs(words, (), used):
+        if profiles.good_sectors.get(good) in _MINES:
+            found[start] = " ".join(words[start : start + size])
+    commodities = {
+        text_key(commodity)
+        for s in _MINES
+        if s in profiles.sectors
+        for commodity in profiles.sectors[s].commodities
+    }
+    for i, word in enumerate(words):
+        if word and not used[i] and text_key(word) in commodities:
+            found[i] = word
+    return tuple(dict.fromkeys(found[i] for i in sorted(found)))
 
 
 def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]) -> list[str]:

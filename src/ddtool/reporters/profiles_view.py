@@ -193,6 +193,8 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
     console.print(
         f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}"
     )
+    if match.assumed:  # (a mine of unknown scale: what an assessment warns of too)
+        console.print(f"[yellow]{escape(repr(key))} {escape(match.assumed)}[/]")
     if s.overlay:  # (its ratings are the overlay's, not the project's)
         console.print(
             f"[yellow]from the overlay {escape(s.overlay)}[/]: its ratings are not ddtool's"

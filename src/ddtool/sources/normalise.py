@@ -52,6 +52,12 @@ class SectorMatch:
     id: str | None
     suggestion: str | None = None
     note: str | None = None  # why the text has no sector, when that is known
+    # what the sector read assumes that the text does not say (a mine's scale), told in a
+    # `sector-scale-unknown` warning: "does not say whether the mine is artisanal or …"
+    assumed: str | None = None
+    # the minerals a mine's sector text names ("cobalt mining": cobalt), which stand for
+    # the supplier's products where it gives none
+    products: tuple[str, ...] = ()
 
 
 class SectorMatcher(Protocol):
@@ -188,7 +194,22 @@ def _sector_value(
                 match.suggestion,
             ),
         )
+    elif match.assumed is not None:
+        issues = (
+            _Issue("sector-scale-unknown", f"sector {raw!r} {match.assumed}", "warning", None),
+        )
     return (match.id, raw), issues
+
+
+def _products_of_sector(
+    products: list[str], sector_raw: str | None, sectors: SectorMatcher
+) -> list[str]:
+    """A mine's products where it gives none: the minerals its sector text names ('cobalt
+    mining', 'artisanal gold mine': cobalt, gold), which say which of the mining sector's
+    listings apply as a products cell would."""
+    if products or sector_raw is None:
+        return products
+    return list(sectors.match_sector(sector_raw).products)
 
 
 def _unmatched_products(
@@ -786,6 +807,7 @@ def normalise_record(
     products = _texts_of(split_list(products_value))
     for _index, issues in _unmatched_products([products], sectors):
         _report(problems, issues, record.where("products"))
+    products = _products_of_sector(products, sector_raw, sectors)
     return Supplier.trusted(
         id=as_id(raw_id),
         name=None if name is None else as_text(name),
@@ -1189,6 +1211,9 @@ def normalise_table(
         attributes = [{} for _ in range(size)]
     countries, countries_raw = _unzipped(places)
     sectors_found, sectors_raw = _unzipped(sector_ids)
+    # (a mine's sector text naming its minerals: once per distinct text, rows only if any)
+    if any(sectors.match_sector(raw).products for raw in set(sectors_raw) if raw is not None):
+        products = list(map(partial(_products_of_sector, sectors=sectors), products, sectors_raw))
     by_row = zip(
         ids,
         _texts(column("name"), size),
