@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from ddtool.assess import assess
+from ddtool.assess import AssessOptions, assess
 from ddtool.cli import app
+from ddtool.config import Config, Thresholds
 from ddtool.contract import Contract, Streamed
 from ddtool.diff import AssessmentFileError, invalid_reason, load_for_diff
 from ddtool.verify import _saved_whole
@@ -113,6 +114,7 @@ FRACTION = "a number from 0 to 1 expected, got "
 ID = "an id (a text, not empty) expected, got "
 REF = "an id (a text) expected, got "
 SUPPLIER = " in $.suppliers"
+UNDER = " under the thresholds the file records (medium 0.3, high 0.5, critical 0.7)"
 
 # (case, edit, what the error says: each part with its place). Both `report` and `diff`
 # refuse these: they are what a diff reads too.
@@ -275,6 +277,49 @@ BOTH: list[tuple[str, Edit, list[str]]] = [
         bump("summary.data_gaps"),
         ["$.summary.data_gaps: {n_gaps+1}, but $.data_gaps holds {n_gaps}"],
     ),
+    # a level that is not its priority's under the thresholds recorded: the report would
+    # say "critical (priority 0.1)", or "low (priority 0.81)"
+    (
+        "a flag's priority lowered, its level left",
+        put("flags.0.priority", 0.1),
+        ['$.flags[0].level: "critical", but priority 0.1 is low' + UNDER],
+    ),
+    (
+        "the chain's exposure level lowered",
+        put("summary.exposure.child_labour.level", "low"),
+        ['$.summary.exposure.child_labour.level: "low", but priority 0.81 is critical' + UNDER],
+    ),
+    (
+        "the company's exposure level lowered",
+        put("company.exposure.forced_labour.level", "medium"),
+        ['$.company.exposure.forced_labour.level: "medium", but priority 0.81 is critical' + UNDER],
+    ),
+    (
+        "a tier-1 supplier's level lowered",
+        put("summary.tier1_ranking.0.level", "high"),
+        ['$.summary.tier1_ranking[0].level: "high", but max_priority 0.81 is critical' + UNDER],
+    ),
+    (
+        "an inferred flag's expected priority lowered",
+        put("flags.{inferred}.expected.priority", 0.05),
+        ['$.flags[{inferred}].expected.level: "critical", but priority 0.05 is low' + UNDER],
+    ),
+    (
+        "an inferred supplier's worst case lowered",
+        put("suppliers.{inferred_supplier}.worst_case.child_labour.level", "low"),
+        [
+            "$.suppliers[{inferred_supplier}].worst_case.child_labour.level:"
+            ' "low", but priority 0.81 is critical' + UNDER
+        ],
+    ),
+    (
+        "the critical threshold raised",
+        put("options.settings.thresholds.critical", 0.9),
+        [
+            '$.flags[0].level: "critical", but priority 0.81 is high under the thresholds the'
+            " file records (medium 0.3, high 0.5, critical 0.9)"
+        ],
+    ),
 ]
 
 # `report` refuses these; `diff` reads the rest with defaults (or not at all) and compares
@@ -298,6 +343,39 @@ REPORT_ONLY: list[tuple[str, Edit, list[str]]] = [
         ["$.sources[1]: no 'publisher'"],
     ),
     ("the input emptied", put("input", {}), ["$.input: no 'path', 'sha256'"]),
+    # (a diff does not read the thresholds; `assess --verify` says what is wrong with them
+    # in its own words)
+    (
+        "the thresholds out of order",
+        put("options.settings.thresholds.high", 0.8),
+        [
+            "$.options.settings.thresholds: thresholds rising from medium to high to critical"
+            " expected, got medium 0.3, high 0.8, critical 0.7"
+        ],
+    ),
+    (
+        "a threshold a text",
+        put("options.settings.thresholds.medium", "0.3"),
+        [f'$.options.settings.thresholds.medium: {FRACTION}"0.3"'],
+    ),
+    (
+        "a threshold lost",
+        drop("options.settings.thresholds.high"),
+        ["$.options.settings.thresholds: no 'high'"],
+    ),
+    (
+        "a supplier's exposure level lowered",
+        put("suppliers.0.exposure.child_labour.level", "low"),
+        [
+            '$.suppliers[0].exposure.child_labour.level: "low", but priority 0.81 is critical'
+            + UNDER
+        ],
+    ),
+    (
+        "a supplier's own score raised, its level left",
+        put("suppliers.1.risk.forced_labour.priority", 0.6),
+        ['$.suppliers[1].risk.forced_labour.level: "low", but priority 0.6 is high' + UNDER],
+    ),
     (
         "the profiles emptied",
         put("profiles", {}),
@@ -446,6 +524,36 @@ def test_what_ddtool_writes_passes(chain: str, complete: bool) -> None:
     assert contract.reason() is None
 
 
+def test_a_level_taken_before_its_priority_was_rounded_passes() -> None:
+    """An inferred supplier's expected score takes its level from its priority before that
+    is rounded to four decimals: with a threshold at the rounded figure, the level written
+    may be the one below it (0.51516: low; written 0.5152, medium). ddtool writes it so, and
+    no check refuses what ddtool writes; a level beyond the rounding is refused still."""
+    chain = ROOT / "sample_chains" / "garment.yaml"
+    inferred = [s for s in assess([chain]).data["suppliers"] if s["inferred"]]
+    for priority in sorted({s["risk"][rt]["priority"] for s in inferred for rt in s["risk"]}):
+        thresholds = Thresholds(medium=priority, high=max(priority, 0.5), critical=0.7)
+        settings = Config(thresholds=thresholds, flag_level="low")
+        document = json.loads(json.dumps(assess([chain], AssessOptions(settings=settings)).data))
+        below = [
+            i
+            for i, flag in enumerate(document["flags"])
+            if "expected" in flag
+            and (flag["expected"]["priority"], flag["expected"]["level"]) == (priority, "low")
+        ]
+        if below:
+            break
+    else:
+        pytest.fail("no expected score of the garment chain was rounded up to a threshold")
+    contract = Contract()
+    contract.check(document)
+    assert contract.reason() is None
+    document["flags"][below[0]]["expected"]["priority"] = round(priority + 0.0001, 4)
+    contract = Contract()
+    contract.check(document)
+    assert f'$.flags[{below[0]}].expected.level: "low", but priority' in (contract.reason() or "")
+
+
 @pytest.mark.parametrize(
     ("edit", "says"),
     [
@@ -464,6 +572,11 @@ def test_what_ddtool_writes_passes(chain: str, complete: bool) -> None:
         (
             lambda d: d["summary"]["flags_by_level"].update(critical=1),
             "$.summary.flags_by_level.critical: 1, but 40 flags in $.flags are critical",
+        ),
+        (
+            lambda d: d["flags"][0].update(level="medium"),
+            '$.flags[0].level: "medium", but priority 0.81 is critical under the thresholds'
+            " the file records (medium 0.3, high 0.5, critical 0.7)",
         ),
     ],
 )

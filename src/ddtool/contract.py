@@ -1,8 +1,9 @@
 """What every assessment JSON that ddtool writes holds (schema 1.x and 2.x alike), checked in a
 saved file before `ddtool report` renders it and before `ddtool diff` compares it: what is
-missing, of the wrong type, out of range, named twice, pointing nowhere or miscounted is an
-error that says where (`$.flags[12].priority: a number from 0 to 1 expected, got "high"`), not
-a failure halfway through the outputs, nor a report that quietly shows something else.
+missing, of the wrong type, out of range, named twice, pointing nowhere, miscounted or of a
+level its priority does not have is an error that says where (`$.flags[12].priority: a
+number from 0 to 1 expected, got "high"`), not a failure halfway through the outputs, nor a
+report that quietly shows something else.
 
 A report reads every part, so it needs every part (`complete`). A diff reads what identifies
 flags and suppliers and shows the rest with defaults, so it needs only the ids and the flags'
@@ -28,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain, compress, filterfalse, repeat
+from itertools import chain, compress, filterfalse, pairwise, repeat, starmap
 from math import isfinite
 from operator import contains, eq, is_, itemgetter, methodcaller
 from pathlib import Path
@@ -300,13 +301,25 @@ class Catalogue(Spec):
 ALWAYS, REPORT, OPTIONAL = "always", "report", "optional"
 
 
+# the sink's column of the distinct (priority, level) pairs of a Record `levelled` (under the
+# Record's path: "<levels>" for a flag, ".risk.*<levels>" for a supplier's scores)
+_PAIRS = "<levels>"
+
+
 class Record(Spec):
     """An object with fields, each of a kind and needed ALWAYS, by a REPORT, or OPTIONAL;
-    other keys are let be. With `null`, or null."""
+    other keys are let be. With `null`, or null. With `levelled`, its priority field and
+    level field: the distinct pairs of the two are kept (see Contract.levels)."""
 
-    def __init__(self, fields: Mapping[str, tuple[Spec, str]], null: bool = False) -> None:
+    def __init__(
+        self,
+        fields: Mapping[str, tuple[Spec, str]],
+        null: bool = False,
+        levelled: tuple[str, str] | None = None,
+    ) -> None:
         self.fields = dict(fields)
         self.null = null
+        self.levelled = levelled
         self._needed = {
             complete: frozenset(
                 key
@@ -335,12 +348,19 @@ class Record(Spec):
                 return False
             flat = list(chain.from_iterable(map(dict.values, group)))
             width = len(shape)
+            columns: dict[str, list[Any]] = {}
             for i, key in enumerate(shape):
                 kind = self.fields.get(key)
-                if kind is not None and not kind[0].all_good(
-                    flat[i::width], complete, sink, f"{at}.{key}"
-                ):
-                    return False
+                if kind is not None:
+                    column = columns[key] = flat[i::width]
+                    if not kind[0].all_good(column, complete, sink, f"{at}.{key}"):
+                        return False
+            if self.levelled and sink is not None and at + _PAIRS in sink:
+                # (the distinct pairs of priority and level: none where the shape lacks one)
+                priority, level = self.levelled
+                if priority in columns and level in columns:
+                    pairs = zip(columns[priority], columns[level], strict=True)
+                    sink[at + _PAIRS].extend(set(pairs))
         return True
 
     def problems(self, where: str, value: Any, complete: bool) -> Iterator[Found]:
@@ -399,7 +419,9 @@ _SCORE = {
     "priority": (FRACTION, REPORT),
     "level": (LEVEL, REPORT),
 }
-SCORE = Record(_SCORE)
+# (each of these holds a level and the priority it is the level of: Contract.levels)
+_LEVELLED = ("priority", "level")
+SCORE = Record(_SCORE, levelled=_LEVELLED)
 # what lies beneath a supplier: the likelihood and severity of the maximum only in 1.x
 SUPPLIER_EXPOSURE = Record(
     {
@@ -409,10 +431,12 @@ SUPPLIER_EXPOSURE = Record(
         "weighted_priority": (FRACTION, REPORT),
         "likelihood": (FRACTION, OPTIONAL),
         "severity": (FRACTION, OPTIONAL),
-    }
+    },
+    levelled=_LEVELLED,
 )
 CHAIN_EXPOSURE = Record(
-    {**_SCORE, "from": (REF, REPORT), "weighted_priority": (FRACTION, OPTIONAL)}
+    {**_SCORE, "from": (REF, REPORT), "weighted_priority": (FRACTION, OPTIONAL)},
+    levelled=_LEVELLED,
 )
 
 SUPPLIER = Record(
@@ -443,7 +467,9 @@ SUPPLIER = Record(
         "attributes": (Catalogue(CELL), OPTIONAL),
         # (every inferred supplier has one: see Contract.suppliers)
         "worst_case": (
-            _per_risk_type(Record({**_SCORE, "country": (TEXT_OR_NULL, REPORT)})),
+            _per_risk_type(
+                Record({**_SCORE, "country": (TEXT_OR_NULL, REPORT)}, levelled=_LEVELLED)
+            ),
             OPTIONAL,
         ),
     }
@@ -470,7 +496,8 @@ FLAG = Record(
         "data_gaps": (TEXTS, OPTIONAL),
         "evidence": (REFS, OPTIONAL),
         "remediation": (REFS, OPTIONAL),
-    }
+    },
+    levelled=_LEVELLED,
 )
 _INLINE_FLAG_KEYS = frozenset({"supplier_name", "path", "reason"})
 
@@ -496,7 +523,8 @@ SUMMARY = Record(
                         "max_priority": (FRACTION, REPORT),
                         "weighted_priority": (FRACTION, REPORT),
                         "level": (LEVEL, REPORT),
-                    }
+                    },
+                    levelled=("max_priority", "level"),
                 )
             ),
             REPORT,
@@ -651,8 +679,25 @@ TOP = Record(
 Named = Callable[[], Iterable[tuple[Any, Any]]]
 
 # the columns of the long lists that the references and counts read
-_FLAG_COLUMNS = (".id", ".level", ".risk_type", ".supplier_id", ".basis")
-_SUPPLIER_COLUMNS = (".id", ".inferred", ".buyers[]", ".path[]", ".exposure.*.from")
+# (and the paths of the flags' and suppliers' scores, whose levels Contract.levels reads)
+_FLAG_SCORES = ("", ".expected")
+_SUPPLIER_SCORES = (".risk.*", ".worst_case.*", ".exposure.*")
+_FLAG_COLUMNS = (
+    ".id",
+    ".level",
+    ".risk_type",
+    ".supplier_id",
+    ".basis",
+    *(at + _PAIRS for at in _FLAG_SCORES),
+)
+_SUPPLIER_COLUMNS = (
+    ".id",
+    ".inferred",
+    ".buyers[]",
+    ".path[]",
+    ".exposure.*.from",
+    *(at + _PAIRS for at in _SUPPLIER_SCORES),
+)
 
 
 def _strings(values: Iterable[Any]) -> set[str]:
@@ -1012,6 +1057,35 @@ class Contract:
                     "$.suppliers",
                 )
 
+    @collector_paused()
+    def levels(self, document: dict[str, Any]) -> None:
+        """Each level is the one its priority has under the thresholds the document records
+        (the level of a score, of an exposure, of a flag, of a tier-1 supplier's maximum):
+        a report that said "low (priority 0.81)" would contradict itself. Read per distinct
+        pair of priority and level, as kept when the lists were checked; the entries are
+        looked at only where a pair is wrong, to say where. Nothing is judged where the
+        document records no thresholds (or thresholds TOP reports as malformed)."""
+        rule = _LevelRule.recorded(document, self if self.complete else None)
+        if rule is None:
+            return
+        for pairs, scores in (
+            (_kept_pairs(self._flags, _FLAG_SCORES), partial(_flag_scores, document["flags"])),
+            (
+                _kept_pairs(self._suppliers, _SUPPLIER_SCORES),
+                partial(_supplier_scores, document["suppliers"]),
+            ),
+            (_ranked_pairs(document), partial(_ranked_scores, document)),
+            (None, partial(_exposure_scores, document)),
+        ):
+            if pairs is not None and all(starmap(rule.allows, pairs)):
+                continue
+            if pairs is not None and not self._entries:
+                self._untold()  # (where, the entries say)
+                continue
+            for where, key, priority, level in scores():
+                if not rule.allows(priority, level):
+                    self._add(f"{where}.level", rule.contradiction(key, priority, level))
+
     def check(self, document: dict[str, Any]) -> None:
         """Every part of a document read whole, in the order ddtool.diff.read_assessment
         checks them."""
@@ -1019,6 +1093,7 @@ class Contract:
         self.flags(document["flags"])
         self.references(document)
         self.top(document)
+        self.levels(document)
 
     def reason(self) -> str | None:
         """The problems found, as one text; None when there are none."""
@@ -1104,7 +1179,148 @@ class Streamed:
         contract._ids = set(kept[".id"])
         contract.references(document)
         contract.top(document)
+        contract.levels(document)
         return not contract.count
+
+
+# ------------------------------------------------------------------- levels and priorities
+
+# half the last of the four decimals a priority is written with: the expected score of an
+# inferred supplier takes its level from its priority before that is rounded (0.29996: low,
+# written 0.3); a level either side of a threshold that close is not contradicted
+_HALF_UNIT = 0.00005 * (1 + 1e-9)
+
+# a score's place, the key of its priority, its priority and its level
+Scored = tuple[str, str, Any, Any]
+# the lower bounds of the levels above low, as `options.settings.thresholds` records them
+THRESHOLDS = Record({key: (FRACTION, ALWAYS) for key in LEVELS[1:]})
+
+
+class _LevelRule:
+    """The levels the thresholds a document records give to its priorities."""
+
+    def __init__(self, thresholds: Any) -> None:
+        self.thresholds = thresholds  # (a ddtool.config.Thresholds, read as recorded)
+        self.said = ", ".join(f"{key} {getattr(thresholds, key):g}" for key in LEVELS[1:])
+
+    @classmethod
+    def recorded(cls, document: dict[str, Any], told: Contract | None) -> _LevelRule | None:
+        """The rule of the thresholds `options.settings.thresholds` records; None where it
+        records none, or thresholds that are not numbers from 0 to 1 rising from medium to
+        critical: what is wrong with them is told to `told` (a report's check; a diff does
+        not read them, and `assess --verify` says what is wrong with the settings
+        recorded in its own words)."""
+        options = document.get("options")
+        settings = options.get("settings") if type(options) is dict else None
+        if type(settings) is not dict or "thresholds" not in settings:
+            return None
+        recorded = settings["thresholds"]
+        where = "$.options.settings.thresholds"
+        if not THRESHOLDS.all_good([recorded], True):
+            if told is not None:
+                told._add_all(THRESHOLDS.problems(where, recorded, True))
+            return None
+        bounds = [recorded[key] for key in LEVELS[1:]]
+        if any(below > above for below, above in pairwise(bounds)):
+            if told is not None:
+                got = ", ".join(map("{} {}".format, LEVELS[1:], map(_shown, bounds)))
+                told._add(
+                    where, f"thresholds rising from medium to high to critical expected, got {got}"
+                )
+            return None
+        from ddtool.config import Thresholds
+
+        medium, high, critical = bounds
+        return cls(Thresholds.model_construct(medium=medium, high=high, critical=critical))
+
+    def allows(self, priority: Any, level: Any) -> bool:
+        """Whether `level` is the level of `priority`, written to four decimals (what is not
+        a priority or a level, the type checks report)."""
+        if type(priority) not in (int, float) or type(level) is not str or level not in LEVELS:
+            return True
+        if not (isfinite(priority) and 0 <= priority <= 1):
+            return True
+        rank = LEVELS.index(level)
+        low = LEVELS.index(self.thresholds.level(priority - _HALF_UNIT))
+        return low <= rank <= LEVELS.index(self.thresholds.level(priority + _HALF_UNIT))
+
+    def contradiction(self, key: str, priority: float, level: str) -> str:
+        """`"low", but priority 0.81 is critical under the recorded thresholds (…)`."""
+        return (
+            f"{_shown(level)}, but {key} {_shown(priority)} is"
+            f" {self.thresholds.level(priority)} under the thresholds the file records"
+            f" ({self.said})"
+        )
+
+
+def _kept_pairs(kept: Sink | None, at: Iterable[str]) -> set[Any] | None:
+    """The distinct (priority, level) pairs kept of a long list's scores at the paths `at`;
+    None when they were not kept (something in the list is malformed)."""
+    if kept is None:
+        return None
+    return set(chain.from_iterable(kept[path + _PAIRS] for path in at))
+
+
+def _flag_scores(flags: list[Any]) -> Iterator[Scored]:
+    """Each flag's score, and an inferred flag's expected score."""
+    for i, flag in enumerate(flags):
+        if type(flag) is dict:
+            yield f"$.flags[{i}]", "priority", flag.get("priority"), flag.get("level")
+            expected = flag.get("expected")
+            if type(expected) is dict:
+                yield (
+                    f"$.flags[{i}].expected",
+                    "priority",
+                    expected.get("priority"),
+                    expected.get("level"),
+                )
+
+
+def _per_risk_type_scores(where: str, scores: Any) -> Iterator[Scored]:
+    if type(scores) is dict:
+        for rt in RISK_TYPES:
+            score = scores.get(rt)
+            if type(score) is dict:
+                yield f"{where}.{rt}", "priority", score.get("priority"), score.get("level")
+
+
+def _supplier_scores(suppliers: list[Any]) -> Iterator[Scored]:
+    """Each supplier's own score, worst case and exposure, per risk type."""
+    for i, supplier in enumerate(suppliers):
+        if type(supplier) is dict:
+            for key in ("risk", "worst_case", "exposure"):
+                yield from _per_risk_type_scores(f"$.suppliers[{i}].{key}", supplier.get(key))
+
+
+def _ranking(document: dict[str, Any]) -> Any:
+    summary = document.get("summary")
+    return summary.get("tier1_ranking") if type(summary) is dict else None
+
+
+def _ranked_pairs(document: dict[str, Any]) -> set[Any] | None:
+    """The distinct (max_priority, level) pairs of the tier-1 ranking (a list as long as
+    there are tier-1 suppliers); None when an entry is malformed."""
+    ranking = _ranking(document)
+    try:
+        return set(map(itemgetter("max_priority", "level"), ranking or []))
+    except (KeyError, TypeError):
+        return None
+
+
+def _ranked_scores(document: dict[str, Any]) -> Iterator[Scored]:
+    ranking = _ranking(document)
+    for i, entry in enumerate(ranking if type(ranking) is list else []):
+        if type(entry) is dict:
+            where = f"$.summary.tier1_ranking[{i}]"
+            yield where, "max_priority", entry.get("max_priority"), entry.get("level")
+
+
+def _exposure_scores(document: dict[str, Any]) -> Iterator[Scored]:
+    """The company's exposure and the summary's, per risk type."""
+    for part in ("company", "summary"):
+        holder = document.get(part)
+        if type(holder) is dict:
+            yield from _per_risk_type_scores(f"$.{part}.exposure", holder.get("exposure"))
 
 
 def _of_a_schema(flags: list[dict[str, Any]]) -> bool:

@@ -335,7 +335,12 @@ def settings_text(document: dict[str, Any]) -> str | None:
     """The settings an assessment was made with, as every report says them: the settings
     file (or none) and each value that is not the default ("thresholds.critical 0.9
     (default 0.7)"): a reader then knows why there is no critical flag. None where the
-    document records no settings (an earlier version's)."""
+    document records no settings (an earlier version's).
+
+    Without a settings file the document was made with the defaults of the ddtool that
+    wrote it, whatever today's are (an earlier one recognised other certifications): "the
+    defaults". With one, a setting the document does not record (one added to ddtool since)
+    is not said to differ: what it would have been is not known."""
     from ddtool.config import Config
     from ddtool.diff import settings_changes
 
@@ -343,8 +348,11 @@ def settings_text(document: dict[str, Any]) -> str | None:
     used = options.get("settings")
     if not isinstance(used, dict):
         return None
-    changed = settings_changes(Config().model_dump(mode="json"), used)
-    where = f"{options['config']}: " if options.get("config") else ""
+    if not options.get("config"):
+        return "the defaults"
+    defaults = _recorded_part(Config().model_dump(mode="json"), used)
+    changed = settings_changes(defaults, _recorded_part(used, defaults))
+    where = f"{options['config']}: "
     if not changed:
         return f"{where}the defaults"
     said = []
@@ -357,3 +365,14 @@ def settings_text(document: dict[str, Any]) -> str | None:
         else:
             said.append(f"{change['key']} {value} (default {default})")
     return where + "; ".join(said)
+
+
+def _recorded_part(settings: dict[str, Any], recorded: dict[str, Any]) -> dict[str, Any]:
+    """The settings of `settings` that `recorded` holds too, block by block."""
+    return {
+        key: _recorded_part(value, recorded[key])
+        if isinstance(value, dict) and isinstance(recorded[key], dict)
+        else value
+        for key, value in settings.items()
+        if key in recorded
+    }
