@@ -49,8 +49,9 @@ def _resolve(
 # the gap of a supplier with inferred suppliers beneath it: its own score is complete
 UNMAPPED_BELOW = "tiers below not mapped (inferred)"
 # the gap of a wholesaler, importer or general retailer (a sector with no inputs) with no
-# supplier mapped beneath it whose products name no good inference can follow, or no
-# products: nothing at all is known of what it sells, so its own low score is no low risk
+# supplier of goods mapped beneath it (a haulier or a cleaner sells it none) whose products
+# name no good inference can follow, or no products: nothing at all is known of what it
+# sells, so its own low score is no low risk
 # (unlike UNMAPPED_BELOW, low_on_a_gap counts it)
 NOTHING_FOLLOWED = (
     "tiers below not mapped, none inferred: it names no product that is a good of a key value"

@@ -531,12 +531,13 @@ class Profiles:
     _alias_length: int = 0
     _alias_prefixes: frozenset[str] = frozenset()
     # the names and aliases of made goods (made_good_sector), as text_key gives them, with
-    # their sectors, and their most words (made on first use); each product's sector; the
-    # words of the raw materials beneath each sector
+    # their sectors, and their most words (made on first use); each product's sectors; the
+    # words of the raw materials beneath each sector, and the stages beneath it
     _made_keys: dict[str, str] = field(default_factory=dict)
     _made_length: int = 0
-    _made_goods: dict[str, str | None] = field(default_factory=dict)
+    _made_goods: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _raw_heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    _upstream_of: dict[str, frozenset[str]] = field(default_factory=dict)  # (_beneath_sector)
 
     def __post_init__(self) -> None:
         self._alias_names = sorted(self.good_aliases)
@@ -747,65 +748,98 @@ class Profiles:
 
     def made_good_sector(self, product: str) -> str | None:
         """The processing or manufacturing sector whose made good a product names by the
-        taxonomy's words, for a trader of anything that names it ('t-shirts', 'jeans':
+        taxonomy's words, where it names the goods of one sector (see made_good_sectors);
+        None where it names none, the goods of several sectors, or none plainly."""
+        found = self.made_good_sectors(product)
+        return found[0] if len(found) == 1 else None
+
+    def made_good_sectors(self, product: str) -> tuple[str, ...]:
+        """The processing or manufacturing sectors whose made goods a product names by the
+        taxonomy's words, for a trader of anything that names them ('t-shirts', 'jeans':
         garment manufacturing; 'chocolate bars': chocolate manufacturing; 'cocoa powder':
-        cocoa processing; 'smartphones': electronics manufacturing); None where it names
-        none, or not plainly. Found once for each product.
+        cocoa processing; 'smartphones': electronics manufacturing; 't-shirts and
+        smartphones': both); none where it names none, or not plainly. Found once for each
+        product.
 
         Stricter than match_sector, which takes the longest alias a text contains (a sector
         column names work, and 'coffee machines' or 'chocolate-free' would be read there as
         coffee or chocolate). Here a product names a sector's made good only where:
-        - one name or alias of a sector of the processing or manufacturing stage is a run of
-          its words (in the singular, as text_key reads them), the longest such run and the
-          only one of that length; a name or alias that names a business, its site, work or
-          machines ('garment factory', 'cocoa grinder', 'spinning mill', 'cannery', 'EMS':
-          _BUSINESS_WORDS) is none, nor is one all of whose words say a form ('chips'),
-          nor one another sector holds first;
+        - a name or alias of a sector of the processing or manufacturing stage is a run of
+          the words it says (in the singular, as text_key reads them), longer runs first,
+          none overlapping another ('chocolate couverture', 't-shirts and jeans': one sector;
+          'lithium-ion batteries': the longer name); a name or alias that names a business,
+          its site, work or machines ('garment factory', 'cocoa grinder', 'spinning mill',
+          'cannery', 'EMS': _BUSINESS_WORDS) is none, nor is one all of whose words say a
+          form ('chips'), nor one another sector holds first;
         - each of its other words only says its form, packing or quantity, grade or standard,
-          colour or whom it is for ('bars', 'tablets', '10 pcs', 'in boxes', 'organic',
-          'dark', "men's": _FORM_WORDS and _packing), or where it is from ('Swiss'), or
-          is the first word of a raw material beneath that sector ('cotton t-shirts', 'gold
-          jewellery': its own material, as cotton is beneath a garment factory); any other
-          word makes it another good or work ('coffee machines', 'tuna tins', 'tea tin',
-          'chocolate spread', 'polyester t-shirts'), which is none;
-        - it denies nothing ('cocoa-free chocolate', 'not cotton', 'sugar-free chocolate':
-          a product that says what it is not is not read here at all)."""
+          condition, cut, colour, size, capacity or whom it is for ('bars', 'tablets', '10
+          pcs', 'in boxes', 'organic', 'alkalised', 'refurbished', 'crew neck', '128GB',
+          'dark', "men's": _FORM_WORDS, _SPECS and _packing), or where it is from ('Swiss'),
+          or is the first word of a raw material beneath that sector ('cotton t-shirts',
+          'gold jewellery', 'lithium batteries': of its own material, as cotton is beneath a
+          garment factory), or, beside garments (made of cloth: _of_cloth), another fibre or
+          cloth ('polyester t-shirts': _FIBRES; a blend may hold cotton; not 'polyester
+          yarn'), or joins two goods named ('and'); any other word makes it another good or
+          work ('coffee machines', 'tuna tins', 'tea tin', 'chocolate spread'), which is
+          none; so does a listed good of another sector named after it, the head of the
+          product ('chocolate milk': milk, Dairy Products);
+        - the words it denies, as read_denials reads them, are no part of it and leave the
+          rest as it is ('sugar-free chocolate', 'cocoa-free chocolate', 't-shirts, not
+          cotton': chocolate, t-shirts; inference leaves out the good denied), nor are the
+          words a denial runs on over ('organic chocolate, no palm oil': 'oil'); a made good
+          it denies is none ('chocolate-free', 'no t-shirts')."""
         try:
             return self._made_goods[product]
         except KeyError:
             pass
-        found = self._made_goods[product] = self._made_good_of(product)
+        found = self._made_goods[product] = self._made_goods_of(product)
         return found
 
-    def _made_good_of(self, product: str) -> str | None:
-        """made_good_sector's reading, done once for each product."""
+    def _made_goods_of(self, product: str) -> tuple[str, ...]:
+        """made_good_sectors' reading, done once for each product."""
         written = exact_key(product).split()
-        if not written or not _DENIED.isdisjoint(written) or not self._made_names():
-            return None
+        at = read_denials(product).at
+        if not written or len(at) != len(written) or not self._made_names():
+            return ()
         keys = [text_key(word) for word in written]
         made = self._made_keys
-        hits: list[tuple[int, int]] = []
+        # the words it says, and the runs of them that name made goods, longer ones first
+        free = [part == SAID for part in at]
+        names: list[tuple[int, int, str]] = []
         for size in range(min(len(keys), self._made_length), 0, -1):
-            hits = [
-                (start, size)
-                for start in range(len(keys) - size + 1)
-                if " ".join(keys[start : start + size]) in made
-            ]
-            if hits:
-                break
-        if len(hits) != 1:  # (none, or two goods named alike: 't-shirts and jeans')
-            return None
-        start, size = hits[0]
-        sector_id = made[" ".join(keys[start : start + size])]
+            for start in range(len(keys) - size + 1):
+                sector_id = made.get(" ".join(keys[start : start + size]))
+                if sector_id is not None and all(free[start : start + size]):
+                    names.append((start, size, sector_id))
+                    free[start : start + size] = [False] * size
+        if not names:
+            return ()
+        sectors = tuple(sorted({sector_id for _, _, sector_id in names}))
+        in_names = {i for start, size, _ in names for i in range(start, start + size)}
+        head = max(start + size for start, size, _ in names)  # (the words after the last)
+        aside = _denied_aside(product, at, in_names)
         packing = _packing(written)
-        materials = self._raw_heads_beneath(sector_id)
+        materials = frozenset().union(*map(self._raw_heads_beneath, sectors))
+        fibres = any(map(self._of_cloth, sectors))
+        chain = frozenset(sectors).union(*map(self._beneath_sector, sectors))
         outside = set(_outside_places(self, written))  # (not in a place's or people's name)
-        for at, (word, key) in enumerate(zip(written, keys, strict=True)):
-            if start <= at < start + size or at not in outside or packing[at]:
+        for i, (word, key) in enumerate(zip(written, keys, strict=True)):
+            if i in in_names or aside[i] or i not in outside or packing[i]:
                 continue
-            if key not in _FORM_WORDS and key not in materials and not _QUANTITY.fullmatch(word):
-                return None
-        return sector_id
+            good = self.match_good(word) if i >= head else None  # ('chocolate milk')
+            if good is not None and self.good_sectors.get(good) not in chain:
+                return ()
+            if (
+                key in _FORM_WORDS
+                or key in materials
+                or (fibres and key in _FIBRES)
+                or (len(names) > 1 and key in _JOINING)
+                or _QUANTITY.fullmatch(word)
+                or _SPECS.fullmatch(word)
+            ):
+                continue
+            return ()
+        return sectors
 
     def _made_names(self) -> dict[str, str]:
         """The names and aliases of made goods (see made_good_sector), made once."""
@@ -830,6 +864,28 @@ class Profiles:
         a garment factory; 'gold', 'tin' … for a jeweller), as text_key gives them."""
         found = self._raw_heads.get(sector_id)
         if found is None:
+            found = self._raw_heads[sector_id] = frozenset(
+                text_key(words[0])
+                for upstream in self._beneath_sector(sector_id)
+                for commodity in self.sectors[upstream].commodities
+                if (words := exact_key(commodity).split())
+            )
+        return found
+
+    def _of_cloth(self, sector_id: str) -> bool:
+        """Whether a sector's made good is made of another made good of the cotton and
+        garment chain (garments, of fabric), not of the fibre directly (yarn, fabric): a
+        fibre named beside it is then no good of its own (_FIBRES)."""
+        sectors = self.sectors
+        return sectors[sector_id].chain == _FIBRE_CHAIN and any(
+            sectors[s].stage == "manufacturing" for s in self._beneath_sector(sector_id)
+        )
+
+    def _beneath_sector(self, sector_id: str) -> frozenset[str]:
+        """The stages beneath a sector: its inputs, theirs in turn (a garment factory: the
+        finishing, fabric, yarn, ginning and cotton farms), made once for each."""
+        found = self._upstream_of.get(sector_id)
+        if found is None:
             seen: set[str] = set()
             stack = list(self.sectors[sector_id].inputs)
             while stack:
@@ -837,12 +893,7 @@ class Profiles:
                 if upstream not in seen and upstream in self.sectors:
                     seen.add(upstream)
                     stack.extend(self.sectors[upstream].inputs)
-            found = self._raw_heads[sector_id] = frozenset(
-                text_key(words[0])
-                for upstream in seen
-                for commodity in self.sectors[upstream].commodities
-                if (words := exact_key(commodity).split())
-            )
+            found = self._upstream_of[sector_id] = frozenset(seen)
         return found
 
     def _kind_of(self, first: str, second: str, good: str) -> bool:
@@ -1697,6 +1748,9 @@ _CONTAINERS = _keys(
     " containers crate crates pallet pallets tote totes bigbag bigbags fibc pack packs packet"
     " packets tub tubs pail pails bucket buckets"
 )
+# what a good is packed in after "in" ("tuna in oil", "sardines in tomato sauce", "in
+# brine"): packing, as a container is (_packing)
+_MEDIA = _keys("oil brine water sauce syrup juice jelly aspic vinegar marinade")
 # a quantity ("25", "25kg") and the units written after one ("25 kg", "1,000 mt", "20 ft")
 _QUANTITY = re.compile(r"\d+(?:kgs?|g|gr|lbs?|oz|t|mt|tons?|tonnes?|ml|l|ltr|cl|ft|pcs)?")
 _UNITS = _keys(
@@ -1728,8 +1782,37 @@ _FORM_WORDS = (
         " size sizes xs m xl xxl xxxl"
         " plain basic blank printed knitted woven long short sleeve sleeves sleeved"
         " white black grey gray blue navy red green yellow pink brown beige dark light milk"
+        # its cut or fit ("crew neck t-shirts", "slim fit jeans")
+        " crew neck vneck v round scoop collar collared hooded zip zipped pocket slim regular"
+        " fit oversized cropped sleeveless stretch skinny straight"
+        # its treatment or grade ("alkalised cocoa powder", "reduced fat", "vegan chocolate")
+        " alkalised alkalized dutched defatted reduced low high fat vegan kosher halal"
+        # its condition ("refurbished smartphones", "second-hand jeans"): made all the same
+        " new refurbished reconditioned renewed remanufactured unlocked used second hand"
+        " secondhand pre owned preowned vintage"
+        # the units of its capacity or size after a number ("128 GB", "6.1 inch", "5000 mAh")
+        " gb tb mb kb mah ah wh kwh kw w volt volts watt watts mp megapixel hz ghz mhz inch"
+        " inches mm cm"
     )
 )
+# a number with the unit of a capacity or size written to it ("128GB", "5000mAh", "65W")
+# (made_good_sector; a weight or count is a _QUANTITY)
+_SPECS = re.compile(r"\d+(?:gb|tb|mb|kb|mah|ah|wh|kwh|kw|w|v|mp|hz|ghz|mhz|inch|in|mm|cm|m)")
+# the words of another fibre or cloth than the raw material beneath a good of the cotton and
+# garment chain made of cloth ("polyester t-shirts", "linen shirts", "denim jeans"): still
+# that good, whose chain is inferred with its cotton (a blend, a lining, a thread may hold
+# cotton; a fibre named says what the good is made of, not that no cotton is in it). Not
+# beside yarn or fabric, made of the fibre itself ("polyester yarn" is no cotton yarn)
+# (made_good_sector, Profiles._of_cloth)
+_FIBRE_CHAIN = "cotton"
+_FIBRES = _keys(
+    "polyester elastane spandex lycra viscose rayon nylon polyamide acrylic lyocell tencel"
+    " modal acetate microfibre microfiber linen flax hemp jute ramie wool merino cashmere"
+    " alpaca mohair angora silk bamboo recycled blend blended denim jersey fleece twill"
+    " canvas poplin satin chiffon velvet corduroy flannel"
+)
+# the words that join two made goods named in one product ("t-shirts and jeans")
+_JOINING = _keys("and or plus")
 # the words of a sector's name or alias that name a business, its site, its work or its
 # machines rather than a good it makes ("garment factory", "cocoa grinder", "spinning mill",
 # "dye house", "power loom", "cannery", "EMS", "Weberei"): such a name is no good a trader
@@ -2197,7 +2280,8 @@ def _beside_a_good(
 def _packing(words: list[str]) -> list[bool]:
     """Which words of a product (exact_key's) say how much of it there is or how it is
     packed: a quantity and its unit ("25 kg", "50kg", "6 x 1 kg"), containers after one or
-    after "in" ("50 kg bags", "in jute bags", "in tin cans", "bags of 60 kg"), "in bulk"."""
+    after "in" ("50 kg bags", "in jute bags", "in tin cans", "bags of 60 kg"), "in bulk", and
+    what a canned or jarred good is packed in ("tuna in oil", "in olive oil", "in brine")."""
     said = [False] * len(words)
     if not ({"in", "of"}.intersection(words) or any(map(str.isdigit, "".join(words)))):
         return said  # (most products: no quantity, no "in" nor "of")
@@ -2213,7 +2297,9 @@ def _packing(words: list[str]) -> list[bool]:
                 (
                     j
                     for j in range(i + 1, min(i + 4, len(words)))
-                    if words[j] == "bulk" or text_key(words[j]) in _CONTAINERS
+                    if words[j] == "bulk"
+                    or text_key(words[j]) in _CONTAINERS
+                    or text_key(words[j]) in _MEDIA
                 ),
                 None,
             )
@@ -2229,6 +2315,34 @@ def _packing(words: list[str]) -> list[bool]:
             elif _QUANTITY.fullmatch(words[i + 1]):  # ("bags of 60 kg")
                 said[i - 1] = said[i] = True
     return said
+
+
+def _denied_aside(product: str, at: tuple[int, ...], names: Collection[int]) -> list[bool]:
+    """Which words of a product (exact_key's) say what it is not (made_good_sectors): those
+    its denials deny, may deny or deny with (read_denials' `at`: 'sugar-free', 'no cobalt
+    and tin'), and those it says right after a word denied, up to a comma or a made good's
+    name (at `names`): the rest of the name a denial begins ('no palm oil': 'oil')."""
+    cuts: set[int] = set()  # (the words a comma, semicolon or dash comes before)
+    count = 0
+    for unit in re.findall(r"[^\s,;]+|[,;]", product.casefold()):
+        words = exact_key(unit).split()
+        if not words:
+            cuts.add(count)
+        count += len(words)
+    aside = [part != SAID for part in at]
+    runs_on = False  # (a word said right after a denied one, or after such a word)
+    for i, part in enumerate(at):
+        if part == SAID:
+            runs_on = (
+                bool(i)
+                and i not in cuts
+                and i not in names
+                and (runs_on or at[i - 1] in (DENIED, DOUBTFUL))
+            )
+            aside[i] = runs_on
+        else:
+            runs_on = False
+    return aside
 
 
 def _outside_places(profiles: Profiles, written: list[str]) -> Iterator[int]:

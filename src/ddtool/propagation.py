@@ -15,9 +15,11 @@ from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import (
     CAPTURE,
+    SAID,
     OriginShare,
     Profiles,
     Sector,
+    exact_key,
     read_denials,
     said_caught,
     said_caught_too,
@@ -109,6 +111,12 @@ KEY_CHAINS = frozenset({"cocoa", "coffee", "cotton", "minerals", "seafood"})
 # the stages of a general trader's sector, where it has no inputs (a wholesaler, importer or
 # general retailer of anything): what it trades is what its products name (_general_plan)
 GENERAL_STAGES = ("trading", "retail")
+# the stage of the sectors that supply services, not goods (logistics, warehousing,
+# cleaning, security, software, consulting, finance …): one mapped beneath a general trader
+# tells nothing of what it sells (Inference._general_traders)
+SERVICE_STAGE = "service"
+# the stages whose goods are made from others' (a made good a general trader names)
+MAKING_STAGES = ("processing", "manufacturing")
 
 
 # shorthands that name several metals: "3TG" (conflict minerals), lithium-ion cathode
@@ -164,9 +172,9 @@ class Inference:
         self.scorer = scorer
         self.config = config
         self.nodes: dict[str, InferredSupplier] = {}
-        # the general traders with nothing mapped beneath them whose products name nothing
-        # inference follows (or that name no products): nothing is known beneath them (set
-        # by run, see _general_traders)
+        # the general traders with no supplier of goods mapped beneath them whose products
+        # name nothing inference follows (or that name no products): nothing is known
+        # beneath them (set by run, see _general_traders)
         self.unfollowed: set[str] = set()
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[
@@ -199,6 +207,7 @@ class Inference:
         self._general_plans: dict[tuple[str, ...], GeneralPlan | None] = {}
         self._trades: dict[str, tuple[str, ...]] = {}
         self._sectors_of_named: dict[str, tuple[str, ...]] = {}
+        self._traded_as: dict[str, str] = {}  # (_as_traded)
         self._raw_names: list[tuple[str, str, frozenset[str], str]] | None = None
         self._takes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = {}
         self._trade_of_sector: dict[str, str] = {}  # (_trade_of)
@@ -388,8 +397,11 @@ class Inference:
         wholesaler, distributor or importer of anything, a general retailer) whose products
         name goods of the key value chains, each with its plan (see _general_plan). One
         naming none (or nothing) gets nothing inferred beneath it, as its sector has no
-        inputs: where nothing is mapped beneath it either, nothing at all is known beneath
-        it, and it is kept in `unfollowed` (its data gap: document.NOTHING_FOLLOWED)."""
+        inputs: where no supplier that may sell it goods is mapped beneath it either (none,
+        or suppliers of services alone: a haulier, a warehouse, a cleaner), nothing at all
+        is known of what it sells, and it is kept in `unfollowed` (its data gap:
+        document.NOTHING_FOLLOWED). A supplier of a sector not known may sell it goods: the
+        tier is mapped, and what is unknown of that supplier is its own gap."""
         sectors = self.profiles.sectors
         general = {
             s.id
@@ -399,6 +411,9 @@ class Inference:
         if not general:
             return {}
         suppliers, succ = self.supply.suppliers, self.supply.succ
+        # (a supplier of services beneath it, a haulier or a cleaner, sells it no goods:
+        # what it sells is no better known for it)
+        services = {s.id for s in sectors.values() if s.stage == SERVICE_STAGE}
         found: dict[str, GeneralPlan] = {}
         for node in compress(sector_of, map(general.__contains__, sector_of.values())):
             products = tuple(suppliers[node].products)
@@ -407,7 +422,7 @@ class Inference:
             plan = self._general_plans[products]
             if plan is not None:
                 found[node] = plan
-            elif not succ[node]:
+            elif all(sector_of.get(child) in services for child in succ[node]):
                 self.unfollowed.add(node)
         return found
 
@@ -419,7 +434,9 @@ class Inference:
         under a key of their own; each covered also by a mapped supplier of the trade or of a
         stage made from it (a coffee mill and exporter beneath an importer of green coffee:
         its farms are inferred beneath the mill), and by a general trader beneath it of the
-        same trade; the products of each group's trade; and what it covers for the
+        same trade; the products of each group's trade (as it narrows the chain beneath a
+        made good: _as_traded), with those that deny goods and name none ('not cotton' beside
+        't-shirts': as beneath any supplier naming them, no cotton); and what it covers for the
         suppliers above it, as marks: of a mining trade the commodities its products name
         (a wholesaler of "tin ore": tin), as a supplier of that trade naming them would;
         else each trade; and the stage of each good named outside the mines of several
@@ -432,9 +449,13 @@ class Inference:
         by_trade: dict[str, list[str]] = {}
         for product in products:
             for trade in self._trades_named(product):
-                by_trade.setdefault(trade, []).append(product)
+                by_trade.setdefault(trade, []).append(self._as_traded(product))
         if not by_trade:
             return None
+        # (the products that name no good but deny some, 'not cotton' beside 't-shirts',
+        # 'no cobalt' beside 'smartphones': the goods they deny are left out of every
+        # trade, as beneath any other supplier naming them: see _denied)
+        denying = [p for p in products if not self._trades_named(p) and read_denials(p).denied]
         covers: dict[tuple[str, ...], tuple[list[str], frozenset[str]]] = {}
         hints: dict[tuple[str, ...], list[str]] = {}
         universe = self._commodity_universe()
@@ -453,7 +474,7 @@ class Inference:
                 inputs = tuple(group)
                 before = covers.get(inputs, (group, frozenset()))[1]
                 covers[inputs] = (group, before | covered | handles | {traded})
-                hints[inputs] = list(dict.fromkeys([*hints.get(inputs, []), *named]))
+                hints[inputs] = list(dict.fromkeys([*hints.get(inputs, []), *named, *denying]))
             commodities = self._named_commodities(named, universe.get(trade, ()))
             marks.update([f"{trade}\0{c}" for c in commodities] if commodities else [traded])
         # (and the stages of the goods named, outside the mines of several commodities,
@@ -469,8 +490,9 @@ class Inference:
         tuna', 'garments'), else of the raw commodities it names as a trader of them reads
         them: a commodity of the mines by its word or shorthand ('tin ingots', 'gold
         bullion', '3TG'), another by the words of its name ('green coffee': coffee (green
-        beans)). None for a product naming no good, only a guess at one ('tuna tins',
-        'spent coffee grounds'), or a good it denies ('cobalt-free batteries', 'no shrimp')."""
+        beans)), or of the made goods it plainly is ('lithium batteries': batteries, see
+        _sectors_named). None for a product naming no good, only a guess at one ('tuna
+        tins', 'spent coffee grounds'), or only a good it denies ('no shrimp')."""
         trades = self._trades.get(product)
         if trades is None:
             trades = self._trades[product] = tuple(
@@ -478,14 +500,65 @@ class Inference:
             )
         return trades
 
+    def _as_traded(self, product: str) -> str:
+        """A general trader's product as it narrows what is inferred beneath the made good it
+        names (_sectors_named): as written, but for the commodities of the mines it says
+        beside the good, where they would narrow the mines beneath it to themselves
+        ('lithium batteries', 'gold jewellery', 'NMC cathode': 'batteries', 'jewellery',
+        'cathode'). A commodity named beside a made good says what it is made of, not all
+        it is made of (a lithium battery's cathode holds cobalt or nickel, and copper
+        foil; gold jewellery is alloyed with copper and set with stones), so the made good's
+        whole mix of mines is inferred: never less than the good alone would get. What it
+        denies is kept ('cobalt-free lithium batteries': every mineral but cobalt), and so is
+        any other word ('organic cotton t-shirts' narrows the garment chain's listings to
+        cotton). Made once for each product."""
+        found = self._traded_as.get(product)
+        if found is None:
+            found = self._traded_as[product] = self._unnarrowed(product)
+        return found
+
+    def _unnarrowed(self, product: str) -> str:
+        """_as_traded's reading, done once for each product."""
+        sectors = self.profiles.sectors
+        made = [s for s in self._sectors_named(product) if sectors[s].stage in MAKING_STAGES]
+        at = read_denials(product).at
+        units = re.findall(r"[^\s,;]+|[,;]", product)
+        if not made or len(at) != sum(len(exact_key(unit).split()) for unit in units):
+            return product
+        mined = tuple(
+            dict.fromkeys(c for s in sorted(self._several) for c in sectors[s].commodities)
+        )
+        kept: list[str] = []
+        at_word = 0
+        for unit in units:
+            words = exact_key(unit).split()
+            parts = at[at_word : at_word + len(words)]
+            at_word += len(words)
+            left = [
+                word
+                for word, part in zip(words, parts, strict=True)
+                if part != SAID or not self._named_commodities([word], mined)
+            ]
+            if len(left) == len(words):
+                kept.append(unit)
+            elif left:
+                kept.append("-".join(left))  # (one unit still, as a denial reads it)
+        stripped = " ".join(kept)
+        if not kept or stripped == " ".join(units):
+            return product
+        widens = any(self._raw_plan(s, (product,)) != self._raw_plan(s, (stripped,)) for s in made)
+        return stripped if widens else product
+
     def _sectors_named(self, product: str) -> tuple[str, ...]:
         """The sectors of the goods of the key value chains a general trader's product names
         (see _trades_named): 'frozen skipjack tuna': fishing vessels; 'tin ingots': the
-        mines of tin; where it names no listed good nor raw commodity, the sector of the
-        made good it plainly is by the taxonomy's words (Profiles.made_good_sector:
-        't-shirts', 'jeans': garment manufacturing; 'chocolate bars': chocolate
-        manufacturing; 'cocoa powder': cocoa processing; not 'coffee machines',
-        'cocoa-free chocolate')."""
+        mines of tin; where it names no listed good, nor is a raw commodity by all its words
+        ('green coffee'), the sectors of the made goods it plainly is by the taxonomy's
+        words (Profiles.made_good_sectors: 't-shirts', 'jeans': garment manufacturing;
+        'chocolate bars', 'sugar-free chocolate': chocolate manufacturing; 'cocoa powder':
+        cocoa processing; not 'coffee machines', 'chocolate milk'), before the mines of a
+        commodity it names beside one ('lithium batteries': battery manufacturing, whose
+        mines are inferred beneath it, see _as_traded)."""
         named = self._sectors_of_named.get(product)
         if named is None:
             sectors = self.profiles.sectors
@@ -505,9 +578,16 @@ class Inference:
                         else head in words and words <= name
                     )
                 ]
-                made = None if found else self.profiles.made_good_sector(product)
-                if made is not None and sectors[made].chain in KEY_CHAINS:
-                    found = [made]
+                # (a made good before the mines of a commodity named beside it: 'lithium
+                # batteries' are batteries, 'gold jewellery' jewellery; not before a raw
+                # good it is by all its words: 'green coffee' is coffee (green beans))
+                made: list[str | None] = [
+                    s
+                    for s in self.profiles.made_good_sectors(product)
+                    if sectors[s].chain in KEY_CHAINS
+                ]
+                if made and self._several.issuperset(found):
+                    found = made
             named = self._sectors_of_named[product] = tuple(
                 sorted({s for s in found if s is not None})
             )

@@ -184,7 +184,11 @@ WHOLESALE_READINGS = [
     pytest.param(["no shrimp"], set(), id="no shrimp: no shrimp farms (denied)"),
     pytest.param(["polyester yarn"], set(), id="polyester yarn: no cotton (a guess at 'yarn')"),
     pytest.param(["spent coffee grounds"], set(), id="spent coffee grounds: no coffee farms"),
-    pytest.param(["cobalt-free batteries"], set(), id="cobalt-free batteries: no cobalt"),
+    pytest.param(
+        ["cobalt-free batteries"],
+        MINERALS - {"cobalt"},
+        id="cobalt-free batteries: the battery chain's mines, cobalt left out",
+    ),
     pytest.param(["tin ingots"], {"tin"}, id="tin ingots: tin mines, as a trader reads them"),
     pytest.param(["gold bullion"], {"gold"}, id="gold bullion: gold mines"),
     pytest.param(["tin solder"], {"tin"}, id="tin solder: tin mines"),

@@ -115,20 +115,16 @@ MADE_GOODS = [
     ("coffee grinder", None),
     ("chocolate spread", None),
     ("chocolate machine", None),
-    ("polyester t-shirts", None),  # another material
     ("dress shirts", None),
     ("leather jackets", None),  # two goods named
-    ("t-shirts and jeans", None),
     # a container's word alone is a good of its own
     ("smartphone cases", None),
     ("laptop bags", None),
     ("chocolate tin", None),
     ("tea tin", None),
     ("tuna tins", None),
-    # a product that denies something
-    ("cocoa-free chocolate", None),
+    # a product that denies the made good itself
     ("chocolate-free", None),
-    ("sugar-free chocolate", None),
     ("not cotton", None),
     ("no t-shirts", None),
     # a name of a business, its site, work or machines, or a word of form alone
@@ -146,6 +142,36 @@ MADE_GOODS = [
     # no made good at all
     ("office supplies", None),
     ("cocoa beans", None),  # a listed good, read as such (match_good), not here
+    # its grade, treatment, cut, condition or capacity
+    ("alkalised cocoa powder", "cocoa-processing"),
+    ("crew neck t-shirts", "garment-manufacturing"),
+    ("slim fit jeans", "garment-manufacturing"),
+    ("smartphones 128GB", "electronics-manufacturing"),
+    ("smartphones, 128 GB, 6.1 inch", "electronics-manufacturing"),
+    ("refurbished smartphones", "electronics-manufacturing"),
+    ("second-hand jeans", "garment-manufacturing"),
+    # two names of one sector's goods
+    ("chocolate couverture", "chocolate-manufacturing"),
+    ("t-shirts and jeans", "garment-manufacturing"),
+    ("lithium-ion batteries", "battery-manufacturing"),
+    # another fibre beside garments (a blend may hold cotton), not beside yarn or fabric
+    ("polyester t-shirts", "garment-manufacturing"),
+    ("linen shirts", "garment-manufacturing"),
+    ("polyester yarn", None),
+    ("polyester fabric", None),
+    # a commodity of the mines beside a made good: its material
+    ("lithium batteries", "battery-manufacturing"),
+    ("gold jewellery", "jewellery-manufacturing"),
+    # other words denying something else: the made good stays
+    ("sugar-free chocolate", "chocolate-manufacturing"),
+    ("cocoa-free chocolate", "chocolate-manufacturing"),
+    ("organic chocolate, no palm oil", "chocolate-manufacturing"),
+    ("t-shirts, not cotton", "garment-manufacturing"),
+    ("cobalt-free lithium batteries", "battery-manufacturing"),
+    ("no palm oil chocolate spread", None),  # (still a spread)
+    # a listed good of another sector as the head noun
+    ("chocolate milk", None),
+    ("milk chocolate", "chocolate-manufacturing"),
 ]
 
 
@@ -187,7 +213,12 @@ BENEATH = [
     ),
     pytest.param(["coffee machines"], None, set(), id="coffee machines: nothing"),
     pytest.param(["tuna tins"], None, set(), id="tuna tins: nothing"),
-    pytest.param(["cocoa-free chocolate"], None, set(), id="cocoa-free chocolate: nothing"),
+    pytest.param(
+        ["cocoa-free chocolate"],
+        "chocolate-manufacturing:no-cocoa-beans@unknown",
+        CHOCOLATE - {"cocoa-trading", "cocoa-farming"},
+        id="cocoa-free chocolate: a chocolate factory, its grinder and sugar, no cocoa",
+    ),
     pytest.param(["not cotton"], None, set(), id="not cotton: nothing"),
     pytest.param(["smartphone cases"], None, set(), id="smartphone cases: nothing"),
     pytest.param(["grinders"], None, set(), id="grinders: nothing"),
@@ -296,9 +327,9 @@ def test_a_trader_of_anything_with_nothing_known_beneath_it_is_no_plain_low(
         pytest.param(
             [
                 _wholesaler([]),
-                {"id": "L1", "country": "NLD", "sector": "logistics", "buyers": ["WH"]},
+                {"id": "F1", "country": "NLD", "sector": "food-manufacturing", "buyers": ["WH"]},
             ],
-            id="a supplier mapped beneath it",
+            id="a supplier of goods mapped beneath it",
         ),
         pytest.param([_wholesaler(["t-shirts"])], id="its products name a made good"),
         pytest.param([_wholesaler(["cocoa beans"])], id="its products name a listed good"),
@@ -384,3 +415,179 @@ def test_the_gap_is_read_back_compared_and_reproduced(tmp_path: Path) -> None:
         rt: [NOTHING_FOLLOWED] for rt in RISK_TYPES
     }
     assert figures["data_gap_rate"] == 1.0  # (its one mapped supplier)
+
+
+def test_a_product_naming_goods_of_two_sectors_names_both() -> None:
+    profiles = load_profiles()
+    assert profiles.made_good_sectors("t-shirts and smartphones") == (
+        "electronics-manufacturing",
+        "garment-manufacturing",
+    )
+    assert profiles.made_good_sector("t-shirts and smartphones") is None
+
+
+# -- a made good named with a grade, a material, a denial: the chain of the good itself ---------
+
+# (the wholesaler's product, the plain good whose stages it gets the same of)
+AS_THE_GOOD = [
+    # a commodity of the mines beside a made good is its material, not all of it: the
+    # good's whole chain (a lithium battery's cathode holds cobalt or nickel)
+    ("lithium batteries", "batteries"),
+    ("lithium-ion batteries", "batteries"),
+    ("gold jewellery", "jewellery"),
+    # a denial of another good leaves the good as it is
+    ("sugar-free chocolate", "chocolate"),
+    ("organic chocolate, no palm oil", "chocolate"),
+    # its grade, cut, packing, condition or capacity
+    ("alkalised cocoa powder", "cocoa powder"),
+    ("chocolate couverture", "couverture"),
+    ("tuna in oil", "canned tuna"),
+    ("crew neck t-shirts", "t-shirts"),
+    ("polyester t-shirts", "t-shirts"),  # (not certain to hold no cotton: a blend may)
+    ("smartphones 128GB", "smartphones"),
+    ("refurbished smartphones", "smartphones"),
+]
+
+
+@pytest.mark.parametrize(("product", "plain"), AS_THE_GOOD)
+def test_a_wholesaler_of_a_made_good_with_other_words_gets_the_goods_chain(
+    tmp_path: Path, product: str, plain: str
+) -> None:
+    """The same inferred stages as the plain good gets, and a gap that says so: never the
+    gap of a trader whose products name no good of a key value chain."""
+    doc = _assess(tmp_path, "retail-general", [_wholesaler([product])])
+    same = _assess(tmp_path, "retail-general", [_wholesaler([plain])])
+    assert inferred_beneath(doc, "WH")
+    assert sorted(inferred_beneath(doc, "WH")) == sorted(inferred_beneath(same, "WH"))
+    assert _entry(doc, "WH")["data_gaps"] == [UNMAPPED_BELOW]
+
+
+def test_a_lithium_battery_wholesaler_gets_the_factory_refiner_and_cobalt(tmp_path: Path) -> None:
+    doc = _assess(tmp_path, "retail-general", [_wholesaler(["lithium batteries"])])
+    beneath = inferred_beneath(doc, "WH")
+    assert [s["id"] for s in beneath.values() if "WH" in s["buyers"]] == [
+        "inferred:battery-manufacturing@unknown"
+    ]
+    assert {"smelting-refining", "mineral-trading", *MINES} <= {
+        s["sector"] for s in beneath.values()
+    }
+    assert {"cobalt", "lithium", "copper"} <= {
+        s["products"][0].casefold() for s in beneath.values() if s["sector"] in MINES
+    }
+
+
+# (the wholesaler's products, what is inferred beneath it that no other reading gives)
+KEPT_READINGS = [
+    # a raw good it is by all its words stays that good, not a mill's made good
+    pytest.param(["green coffee"], {"coffee-farming"}, id="green coffee: coffee farms"),
+    pytest.param(["tin ingots"], MINES, id="tin ingots: mines of tin"),
+    # its own fibre named narrows the garment chain's listings to it, as before
+    pytest.param(["cotton t-shirts"], GARMENTS, id="cotton t-shirts"),
+]
+
+
+@pytest.mark.parametrize(("products", "sectors"), KEPT_READINGS)
+def test_readings_that_were_right_stay(
+    tmp_path: Path, products: list[str], sectors: set[str]
+) -> None:
+    doc = _assess(tmp_path, "retail-general", [_wholesaler(products)])
+    assert {s["sector"] for s in inferred_beneath(doc, "WH").values()} == sectors
+    if products == ["cotton t-shirts"]:
+        assert "inferred:garment-manufacturing:cotton@unknown" in inferred_beneath(doc, "WH")
+
+
+def test_a_wholesaler_of_chocolate_milk_gets_no_chocolate_chain(tmp_path: Path) -> None:
+    """'milk' after 'chocolate' is the good (Dairy Products), not chocolate's form."""
+    doc = _assess(tmp_path, "retail-general", [_wholesaler(["chocolate milk"])])
+    assert not inferred_beneath(doc, "WH")
+    assert _entry(doc, "WH")["data_gaps"] == [NOTHING_FOLLOWED]
+
+
+# -- the products' denials, as beneath any other supplier ----------------------------------------
+
+# (the products, a buyer of another sector naming them, the raw stages neither gets)
+DENIED = [
+    pytest.param(
+        ["t-shirts", "not cotton"],
+        "apparel-retail",
+        {"cotton-farming", "cotton-ginning"},
+        id="t-shirts, not cotton",
+    ),
+    pytest.param(
+        ["t-shirts, not cotton"],
+        "apparel-retail",
+        {"cotton-farming", "cotton-ginning"},
+        id="t-shirts, not cotton (one product)",
+    ),
+    pytest.param(
+        ["chocolate bars", "no cocoa"],
+        "chocolate-manufacturing",
+        {"cocoa-farming", "cocoa-trading"},
+        id="chocolate bars, no cocoa",
+    ),
+]
+
+
+@pytest.mark.parametrize(("products", "other", "gone"), DENIED)
+def test_a_wholesaler_leaves_out_what_its_products_deny(
+    tmp_path: Path, products: list[str], other: str, gone: set[str]
+) -> None:
+    """As a retailer or maker naming the same products: the denied good's own stages are
+    not inferred, every other stage is (marked with what is denied)."""
+    doc = _assess(tmp_path, "retail-general", [_wholesaler(products)])
+    maker = _assess(tmp_path, "retail-general", [_wholesaler(products, sector=other)])
+    beneath = {s["sector"] for s in inferred_beneath(doc, "WH").values()}
+    assert beneath and beneath.isdisjoint(gone)
+    stages = {s["sector"] for s in inferred_beneath(maker, "WH").values()}
+    assert beneath - {other} == stages  # (a maker's own stage is no input of its own)
+    [stage] = [s["id"] for s in inferred_beneath(doc, "WH").values() if "WH" in s["buyers"]]
+    assert ":no-" in stage  # ('inferred:garment-manufacturing:no-cotton-lint@unknown')
+
+
+@pytest.mark.parametrize(
+    "products",
+    [["smartphones", "no cobalt"], ["cobalt-free lithium batteries"], ["batteries, no cobalt"]],
+)
+def test_a_wholesaler_denying_cobalt_gets_no_cobalt_mines(
+    tmp_path: Path, products: list[str]
+) -> None:
+    doc = _assess(tmp_path, "retail-general", [_wholesaler(products)])
+    beneath = inferred_beneath(doc, "WH").values()
+    mined = {s["products"][0].casefold() for s in beneath if s["sector"] in MINES}
+    assert mined == {"copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
+
+
+# -- only a supplier of goods beneath it says what a trader of anything sells -------------------
+
+# (the sector of the one supplier mapped beneath a wholesaler naming office supplies, whether
+# the wholesaler keeps the gap)
+BENEATH_IT = [
+    pytest.param("logistics-transport", True, id="a haulier: still nothing known"),
+    pytest.param("warehousing", True, id="a warehouse"),
+    pytest.param("cleaning-services", True, id="a cleaner"),
+    pytest.param("security-services", True, id="a security firm"),
+    pytest.param("software-services", True, id="a software house"),
+    pytest.param("financial-services", True, id="a bank"),
+    pytest.param("food-manufacturing", False, id="a maker of goods"),
+    pytest.param("wholesale-trade", False, id="another wholesaler (the gap is its own)"),
+    # (a supplier of unknown sector may sell it goods: the tier is mapped, and what is
+    # unknown of that supplier is its own gap, 'sector unknown')
+    pytest.param(None, False, id="a supplier of unknown sector"),
+    pytest.param("widget stuff", False, id="a supplier of a sector not matched"),
+]
+
+
+@pytest.mark.parametrize(("sector", "gap"), BENEATH_IT)
+def test_a_service_supplier_beneath_a_trader_of_anything_leaves_its_gap(
+    tmp_path: Path, sector: str | None, gap: bool
+) -> None:
+    below: dict[str, Any] = {"id": "L1", "name": "L1", "country": "NLD", "buyers": ["WH"]}
+    if sector is not None:
+        below["sector"] = sector
+    doc = _assess(tmp_path, "retail-general", [_wholesaler(["office supplies"], "NLD"), below])
+    entry = _entry(doc, "WH")
+    assert (NOTHING_FOLLOWED in entry["data_gaps"]) is gap
+    level = entry["risk"]["forced_labour"]["level"]
+    assert low_on_a_gap(entry, level, "forced_labour") is gap
+    if gap:  # (the batch counts it: one of its two mapped suppliers)
+        assert _member_figures(doc)["data_gap_rate"] == 0.5
