@@ -82,7 +82,7 @@ DENIED_COMMODITIES = [
     (["LFP cells", "no cobalt or nickel"], {"cobalt"}),
     (["cobalt and nickel free batteries"], {"cobalt"}),
     (["NMC cathodes, cobalt-free"], set()),  # (NMC holds cobalt: said)
-    (["no cobalt and tin solder"], {"cobalt"}),  # (tin: doubtful, kept)
+    (["tin solder and cobalt free"], {"cobalt"}),  # (tin: doubtful, kept)
     (["batteries free of cobalt and mica"], {"cobalt", "mica"}),
     (["no cocoa"], {"cocoa beans"}),
     (["sugar-free cocoa"], set()),  # (sugar is no sugarcane)
@@ -91,9 +91,46 @@ DENIED_COMMODITIES = [
     (["not tuna"], set()),
     (["no fish"], set()),
     (["no fish or seafood"], {"fish & seafood - capture fisheries"}),
-    (["palm-oil-free biscuits"], {"palm oil (crude)"}),
-    (["palm oil free biscuits"], set()),  # ('free' denies the one word before it: oil)
     (["no rubber"], {"natural rubber"}),
+    (["men's shirts", "no cotton"], {"cotton (lint)"}),
+    (["mica-free pigments"], {"mica"}),
+    (["no cobalt whatsoever"], {"cobalt"}),
+    # a denial that may deny a part of a good only (where from, a blend, a product of it, a
+    # compound of it), or a denial denied, denies it not for certain: nothing is left out
+    (["men's shirts", "no cotton from Xinjiang"], set()),
+    (["no cotton from protected forests"], set()),
+    (["no cocoa from protected forests"], set()),
+    (["no shrimp from Thailand"], set()),
+    (["laptops", "no cobalt from the DRC"], set()),
+    (["knit shirts", "no non-cotton fibres"], set()),
+    (["power banks", "not cobalt-free"], set()),
+    (["no cobalt-free batteries"], set()),
+    (["shirts", "no cotton blends"], set()),
+    (["no cotton-polyester blend"], set()),
+    (["no cotton except BCI"], set()),
+    (["dark chocolate couverture", "no cocoa butter substitutes"], set()),
+    (["compound coating", "without cocoa butter"], set()),
+    (["cocoa-butter-free"], set()),
+    (["PCB assemblies", "no tin-lead solder"], set()),
+    (["no tin whiskers"], set()),
+    (["no gold plating"], set()),
+    (["no cobalt and tin solder"], set()),  # ('no cobalt-and-tin solder', perhaps)
+    # (and a doubt in one product keeps what another denies: its shirts may be all cotton)
+    (["not cotton", "shirts; no cotton blends"], set()),
+    # ('palm oil' is denied, not 'oil' nor 'palm' alone: a word-by-word reading can deny
+    # neither for certain)
+    (["palm-oil-free biscuits"], set()),
+    (["palm oil free biscuits"], set()),
+    # what only looks like a denial denies nothing
+    (["sugar-free cocoa"], set()),
+    (["shrimp, no additives"], set()),
+    (["nothing but cotton"], set()),
+    (["non-GMO cocoa"], set()),
+    (["slave-free chocolate"], set()),
+    (["conflict-free tin"], set()),
+    (["cobalt (no artisanal)"], set()),
+    (["zero-waste cotton"], set()),
+    (["cocoa nibs, no sugar"], set()),
 ]
 
 
@@ -113,6 +150,12 @@ DENIED_STAGES = [
     (["no rubber"], {"rubber-plantations"}),
     (["no polysilicon"], {"polysilicon-production"}),
     (["not tuna"], set()),
+    (["no cotton from Xinjiang"], set()),
+    (["no non-cotton fibres"], set()),
+    (["no cotton blends"], set()),
+    (["without cocoa butter"], set()),
+    (["no cocoa butter substitutes"], set()),
+    (["no shrimp from Thailand"], set()),
 ]
 
 

@@ -81,11 +81,18 @@ _DENIES = _DENIED - {"free"}  # (those before what they deny: "free" follows it,
 # words that give the catch as one way of two ("wild or farmed", "farmed and wild")
 _EITHER = frozenset({"or", "and", "oder", "und", "ou", "et", "o", "y"})
 # a denial (read_denials): a word of _DENIES denies the words after it ('no cobalt', 'not
-# wild-caught', 'non-GMO', 'without mica'), 'free' those before it ('cobalt-free', 'cobalt
-# and nickel free') or after 'of' or 'from' ('free of cobalt'); it reaches on over 'any'
-# ('without any cobalt') and over a joining word ('no cobalt or nickel')
+# wild-caught', 'without mica'), as a prefix the rest of its word ('non-GMO', 'no-cotton'),
+# and 'non' standing alone the next word ('non GMO'); 'free' denies the rest of its word
+# ('cobalt-free'), the words before it ('cobalt and nickel free') or those after 'of' or
+# 'from' ('free of cobalt'). It reaches over 'any' ('without any cobalt') and over a joining
+# word ('no cobalt or nickel') to the end of the product or of a part of it (a comma, a
+# semicolon, a bracket or a dash ends it).
 _DENY_BEFORE = "free"
+_DENY_PREFIX = "non"
 _JOINED = frozenset({"and", "or", "nor", "&", "/"})
+# words after a list of denied goods that cannot narrow what it denies ('no sugar added',
+# 'no cobalt whatsoever'); any other word may ('no cotton blends', 'no cotton from Xinjiang')
+_IDLE_AFTER = (("whatsoever",), ("added",), ("used",), ("at", "all"))
 # what each word of a product is to its denials (Denials.at)
 SAID, DENIED, DOUBTFUL, DENYING = 0, 1, 2, 3
 
@@ -95,10 +102,16 @@ class Denials(NamedTuple):
 
     said: frozenset[str]  # the words that say what it is
     denied: frozenset[str]  # the words it denies, for certain
-    # the words a denial may reach or not ('tin' in 'no cobalt and tin solder'): neither
-    # said nor denied
+    # the words a denial may deny or not ('cotton' in 'no cotton blends', 'no cotton from
+    # Xinjiang', 'not cotton-free', 'no non-cotton fibres'): neither said nor denied
     doubtful: frozenset[str]
     at: tuple[int, ...]  # each word's part: SAID, DENIED, DOUBTFUL, or DENYING ('no', 'free')
+
+
+def _holds_denial(words: list[str]) -> bool:
+    """Whether a unit of a product (as exact_key's words) is or holds a word that denies
+    ('no', 'free', 'non-cotton', 'cobalt-free')."""
+    return bool(words) and (words[0] in _DENIES or words[-1] == _DENY_BEFORE)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -109,62 +122,111 @@ def read_denials(product: str) -> Denials:
     'cobalt'; 'no cobalt or nickel' denies both; 'shrimp, no additives' says 'shrimp';
     'sugar-free cocoa' says 'cocoa'; 'nickel-free, cobalt' says 'cobalt' (a comma ends a
     denial). A denial is read by the units of the product as written (a hyphenated word is
-    one: 'non-cotton', 'cotton-free'), each as exact_key's words. Over a joining word it
-    reaches the next unit for certain only where that ends the list ('no cobalt or nickel',
-    'batteries free of cobalt and mica'); where other words follow it, that unit is
-    doubtful ('no cobalt and tin solder': 'tin' may be said, 'tin solder'): neither said
-    (it narrows nothing) nor denied (nothing is left out for it)."""
-    units = re.findall(r"[^\s,;]+|[,;]", product.casefold())
+    one: 'non-cotton', 'tin-lead'), each as exact_key's words.
+
+    A good is denied for certain only where nothing may narrow what is denied to a part of
+    it: 'no', 'not', 'without' and 'free of' deny for certain a list of one-word goods
+    (joined by 'and', 'or', 'nor') that runs to the end of the product or of its part ('not
+    cotton', 'polyester shirts, not cotton', 'no cobalt or nickel', 'no sugar added'); a
+    word inside a denial ('cobalt-free', 'non-cotton') denies its one other word; 'free'
+    after a list denies such goods from the start of the part ('cobalt and nickel free'),
+    else the one good just before it ('tin solder and cobalt free': cobalt).
+    Any other word denied may be denied only in part, and is doubtful: neither said (it
+    narrows nothing) nor denied (nothing is left out for it): a good followed by more words
+    ('no cotton blends', 'no cotton from Xinjiang', 'no cotton except BCI', 'without cocoa
+    butter', 'no cobalt and tin solder'), a word of a hyphenated one ('no tin-lead solder',
+    'palm-oil-free'), and a denial denied ('not cobalt-free', 'no non-cotton fibres'), which
+    denies nothing."""
+    units = re.findall(r"[^\s,;()\[\]]+|[,;()\[\]]", product.casefold())
     words = [exact_key(unit).split() for unit in units]
-    at = [[SAID] * len(w) for w in words]
+    # each word's verdicts, one from each denial that reaches it (DENIED: for certain)
+    verdicts: list[list[list[int]]] = [[[] for _ in unit] for unit in words]
+    denying = [[False] * len(unit) for unit in words]
 
     def joining(i: int) -> bool:
         return units[i] in _JOINED
 
-    def deny(i: int, step: int) -> None:
-        # the unit at i, and on over a joining word to the next ('no cobalt or nickel')
-        doubt = False
-        while 0 <= i < len(units):
-            if words[i] == ["any"]:  # ('without any cobalt')
-                at[i] = [DENYING]
-                i += step
-                continue
-            if joining(i) or not words[i]:  # (a comma, a dash: the denial ends)
-                return
-            at[i] = [DOUBTFUL if doubt else DENIED] * len(words[i])
-            link = i + step
-            if not (0 <= link < len(units) and joining(link)):
-                return
-            at[link] = [DENYING] * len(words[link])
-            i = link + step
-            beyond = i + step  # (a unit followed by more words is no list's end)
-            if 0 <= beyond < len(units) and words[beyond] and not joining(beyond):
-                doubt = True
+    def reach(i: int, step: int) -> list[list[int]]:
+        # the list a denial reaches from the unit at i on, as its items' units, to the end
+        # of the product or of its part ('any' before an item, and words after the list
+        # that cannot narrow it, are the denial's)
+        items: list[list[int]] = [[]]
+        while 0 <= i < len(units) and (joining(i) or words[i]):
+            if joining(i):
+                denying[i] = [True] * len(words[i])
+                items.append([])
+            elif step > 0 and words[i] == ["any"] and not items[-1]:
+                denying[i] = [True]
+            else:
+                items[-1].append(i)
+            i += step
+        last = items[-1]
+        for idle in _IDLE_AFTER if step > 0 else ():
+            tail = last[-len(idle) :]
+            if len(last) > len(idle) and [w for u in tail for w in words[u]] == list(idle):
+                for u in tail:
+                    denying[u] = [True] * len(words[u])
+                del last[-len(idle) :]
+                break
+        return [item for item in items if item]
+
+    def single(item: list[int]) -> bool:
+        # a good of one word that denies nothing itself ('cobalt'; not 'cotton blends',
+        # 'tin-lead', 'cobalt-free')
+        return len(item) == 1 and len(words[item[0]]) == 1 and not _holds_denial(words[item[0]])
+
+    def deny(items: list[list[int]], certain: list[bool]) -> None:
+        for item, sure in zip(items, certain, strict=True):
+            for unit in item:
+                for found in verdicts[unit]:
+                    found.append(DENIED if sure else DOUBTFUL)
 
     for i, unit in enumerate(words):
-        if len(unit) > 1 and unit[-1] == _DENY_BEFORE:  # 'cobalt-free'
-            at[i] = [DENIED] * (len(unit) - 1) + [DENYING]
-        elif len(unit) > 1 and unit[0] in _DENIES:  # 'non-GMO'
-            at[i] = [DENYING] + [DENIED] * (len(unit) - 1)
+        if len(unit) > 1 and _holds_denial(unit):  # 'non-cotton', 'cobalt-free'
+            first = 1 if unit[0] in _DENIES else 0
+            end = len(unit) - 1 if unit[-1] == _DENY_BEFORE else len(unit)
+            denying[i] = [not first <= k < end for k in range(len(unit))]
+            # (of more words, a compound is denied, none of its words: 'palm-oil-free')
+            for found in verdicts[i][first:end]:
+                found.append(DENIED if end - first == 1 else DOUBTFUL)
+        elif unit == [_DENY_PREFIX]:  # 'non GMO'
+            denying[i] = [True]
+            if i + 1 < len(units) and words[i + 1] and not joining(i + 1):
+                deny([[i + 1]], [single([i + 1])])
         elif unit == [_DENY_BEFORE]:
-            at[i] = [DENYING]
+            denying[i] = [True]
             if i + 1 < len(units) and words[i + 1] in (["of"], ["from"]):  # 'free of cobalt'
-                at[i + 1] = [DENYING]
-                deny(i + 2, 1)
-            else:  # 'cobalt free'
-                deny(i - 1, -1)
+                denying[i + 1] = [True]
+                items = reach(i + 2, 1)
+                deny(items, [all(map(single, items))] * len(items))
+            else:  # 'cobalt free', the good just before it for certain
+                items = reach(i - 1, -1)
+                every = all(map(single, items))
+                deny(items, [every or (k == 0 and single(it)) for k, it in enumerate(items)])
         elif len(unit) == 1 and unit[0] in _DENIES:  # 'no cobalt'
-            at[i] = [DENYING]
-            deny(i + 1, 1)
+            denying[i] = [True]
+            items = reach(i + 1, 1)
+            deny(items, [all(map(single, items))] * len(items))
     flat = [
-        (word, part)
-        for unit, parts in zip(words, at, strict=True)
-        for word, part in zip(unit, parts, strict=True)
+        (word, _part(marks, found))
+        for unit, marks_of, found_of in zip(words, denying, verdicts, strict=True)
+        for word, marks, found in zip(unit, marks_of, found_of, strict=True)
     ]
     said = frozenset(w for w, part in flat if part == SAID)
     denied = frozenset(w for w, part in flat if part == DENIED)
     doubtful = frozenset(w for w, part in flat if part == DOUBTFUL)
     return Denials(said, denied, doubtful, tuple(part for _, part in flat))
+
+
+def _part(denying: bool, verdicts: list[int]) -> int:
+    """A word's part in a product's denials (read_denials): a word of a denial; else said
+    where no denial reaches it; denied where one alone does, for certain; else doubtful
+    (a denial of a denial: 'not cobalt-free')."""
+    if denying:
+        return DENYING
+    if not verdicts:
+        return SAID
+    return DENIED if verdicts == [DENIED] else DOUBTFUL
 
 
 def said_caught(product: str) -> bool:

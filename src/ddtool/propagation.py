@@ -958,14 +958,20 @@ class Inference:
         word of one of its names (Profiles.commodity_names: 'not cotton', 'cotton-free
         fabric': cotton (lint); 'no cobalt or nickel', 'cobalt-free batteries': cobalt; 'no
         cocoa': cocoa beans; 'no shrimp': shrimp (farmed)), and no product says a word of
-        that name ('cotton t-shirts, not cotton-rich' denies no cotton). A kind of a
-        commodity denied is no denial of it ('not tuna', 'no fish': fish & seafood are
-        caught still), nor is a word a denial may not reach ('no cobalt and tin solder':
-        tin, see read_denials). Made once for each products."""
+        that name ('cotton t-shirts, not cotton-rich' denies no cotton), nor may deny it
+        only in part (read_denials: 'no cotton blends' beside 'not cotton' keeps the cotton
+        chain: its shirts may be all cotton). A kind of a commodity denied is no denial of it
+        ('not tuna', 'no fish': fish & seafood are caught still), nor is a word a denial may
+        deny only in part ('no cotton from Xinjiang', 'without cocoa butter', 'no tin-lead
+        solder'), nor a denial denied ('not cobalt-free'). Made once for each products."""
         found = self._denied_of.get(hint)
         if found is None:
-            denied = {text_key(w) for product in hint for w in read_denials(product).denied}
-            said = {text_key(w) for w in _hint_words(list(hint))} if denied else set()
+            readings = [read_denials(product) for product in hint]
+            denied = {text_key(w) for reading in readings for w in reading.denied}
+            said = set()
+            if denied:
+                doubtful = (w for reading in readings for w in reading.doubtful)
+                said = {text_key(w) for w in chain(_hint_words(list(hint)), doubtful)}
             found = self._denied_of[hint] = frozenset(
                 commodity
                 for commodity in self._all_commodities()

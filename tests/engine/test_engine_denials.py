@@ -144,12 +144,20 @@ ADDED = [
     # a word the products say elsewhere, or a kind of a commodity: nothing removed
     ("BGD", "garment-manufacturing", ["cotton t-shirts"], "not cotton", set()),
     ("THA", "seafood-processing", ["frozen blocks"], "not tuna", set()),
-    # (tin: a denial may not reach it, 'tin solder' is said perhaps)
+    # (a denial that may deny a part of a good only: 'no cobalt-and-tin solder', perhaps)
     (
         "CHN",
         "electronics-manufacturing",
         ["printed circuit boards"],
         "no cobalt and tin solder",
+        set(),
+    ),
+    # ('free' denies the good just before it; 'tin solder' may be said)
+    (
+        "CHN",
+        "electronics-manufacturing",
+        ["printed circuit boards"],
+        "tin solder and cobalt free",
         {"artisanal-mining:cobalt", "industrial-mining:cobalt"},
     ),
 ]
@@ -171,3 +179,84 @@ def test_a_denial_removes_the_raw_stages_of_what_it_denies_and_nothing_else(
     before, after = _raw_pairs(without, "S"), _raw_pairs(with_denial, "S")
     assert before - after == removed
     assert after <= before
+
+
+COTTON = {"cotton-farming:cotton-lint", "cotton-ginning:cotton-lint"}
+COCOA = {"cocoa-farming:cocoa-beans", "cocoa-trading:cocoa-beans"}
+COBALT = {"artisanal-mining:cobalt", "industrial-mining:cobalt"}
+TIN = {"artisanal-mining:tin", "industrial-mining:tin"}
+GOLD = {"artisanal-mining:gold", "industrial-mining:gold"}
+SHRIMP = {"aquaculture:shrimp-farmed"}
+_GARMENTS, _CHOCOLATE = ("BGD", "garment-manufacturing"), ("BEL", "chocolate-manufacturing")
+_ELECTRONICS, _SEAFOOD = ("CHN", "electronics-manufacturing"), ("THA", "seafood-processing")
+
+# one chain, as a buyer may write it: (supplier, where and what, its products, a denial, the
+# raw stages of the good the denial is about, whether it denies that good for certain)
+CHAIN = [
+    ("GM-1", _GARMENTS, "men's shirts", "no cotton", COTTON, True),
+    ("GM-2", _GARMENTS, "polyester shirts", "not cotton", COTTON, True),
+    ("GM-3", _GARMENTS, "knit shirts", "cotton-free fabric", COTTON, True),
+    ("GM-7", _GARMENTS, "men's shirts", "no cotton from Xinjiang", COTTON, False),
+    ("GM-8", _GARMENTS, "knit shirts", "no non-cotton fibres", COTTON, False),
+    ("GM-9", _GARMENTS, "shirts", "no cotton blends", COTTON, False),
+    ("GM-10", _GARMENTS, "shirts", "no cotton-polyester blend", COTTON, False),
+    ("GM-11", _GARMENTS, "shirts", "no cotton except BCI", COTTON, False),
+    ("CH-1", _CHOCOLATE, "compound coating", "no cocoa", COCOA, True),
+    ("CH-2", _CHOCOLATE, "dark chocolate couverture", "no cocoa butter substitutes", COCOA, False),
+    ("CH-3", _CHOCOLATE, "compound coating", "without cocoa butter", COCOA, False),
+    ("CH-4", _CHOCOLATE, "pralines", "no cocoa from protected forests", COCOA, False),
+    ("EMS-1", _ELECTRONICS, "power banks", "cobalt-free batteries", COBALT, True),
+    ("EMS-2", _ELECTRONICS, "power banks", "no cobalt or nickel", COBALT, True),
+    ("EMS-3", _ELECTRONICS, "PCB assemblies", "no tin", TIN, True),
+    ("EMS-4", _ELECTRONICS, "connectors", "no gold", GOLD, True),
+    ("EMS-5", _ELECTRONICS, "power banks", "not cobalt-free", COBALT, False),
+    ("EMS-6", _ELECTRONICS, "laptops", "no cobalt from the DRC", COBALT, False),
+    ("EMS-7", _ELECTRONICS, "PCB assemblies", "no tin-lead solder", TIN, False),
+    ("EMS-8", _ELECTRONICS, "PCB assemblies", "no tin whiskers", TIN, False),
+    ("EMS-9", _ELECTRONICS, "connectors", "no gold plating", GOLD, False),
+    ("EMS-10", _ELECTRONICS, "PCB assemblies", "no cobalt and tin solder", COBALT | TIN, False),
+    ("SF-1", _SEAFOOD, "frozen blocks", "no shrimp", SHRIMP, True),
+    ("SF-2", _SEAFOOD, "frozen blocks", "no shrimp from Thailand", SHRIMP, False),
+]
+CHAIN_IDS = [f"{products}; {denial}" for _, _, products, denial, _, _ in CHAIN]
+
+
+@pytest.fixture(scope="module")
+def chain_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The chain assessed with its denials, and without them."""
+    docs = []
+    for denials in (True, False):
+        suppliers = [
+            _supplier(sid, country, sector, [products, denial] if denials else [products])
+            for sid, (country, sector), products, denial, _, _ in CHAIN
+        ]
+        docs.append(assessed_data(tmp_path_factory.mktemp("chain"), "apparel-retail", suppliers))
+    return docs[0], docs[1]
+
+
+@pytest.mark.parametrize(
+    ("sid", "where", "products", "denial", "stages", "certain"), CHAIN, ids=CHAIN_IDS
+)
+def test_only_a_denial_for_certain_removes_the_stages_of_a_good(
+    chain_docs: tuple[dict[str, Any], dict[str, Any]],
+    sid: str,
+    where: tuple[str, str],
+    products: str,
+    denial: str,
+    stages: set[str],
+    certain: bool,
+) -> None:
+    """A good denied for certain has its raw stages removed; one that may be denied in part
+    only ('no cotton from Xinjiang', 'without cocoa butter', 'no tin-lead solder') or whose
+    denial is denied ('not cobalt-free') keeps them, and its supplier is scored as it is
+    without the denial: the buyer's products are not read as denying it."""
+    with_denial, without = chain_docs
+    kept = _raw_pairs(with_denial, sid)
+    assert stages <= _raw_pairs(without, sid)
+    if certain:
+        assert kept.isdisjoint(stages)
+        return
+    assert stages <= kept
+    assert not any(":no-" in node for node in inferred_beneath(with_denial, sid))
+    exposure = {s["id"]: s["exposure"] for s in without["suppliers"]}
+    assert next(s for s in with_denial["suppliers"] if s["id"] == sid)["exposure"] == exposure[sid]
