@@ -53,6 +53,21 @@ def _two_sheets(tmp_path: Path) -> Path:
     )
 
 
+def _id_and_name(tmp_path: Path) -> Path:
+    """'Acme Ltd' is one supplier's id and another's name; 'Twice' the name of two others."""
+    path = tmp_path / "idname.csv"
+    path.write_text(
+        "id,name,country,sector\n"
+        "Acme Ltd,Other Co,BGD,garment manufacturing\n"
+        "S2,Acme Ltd,BGD,garment manufacturing\n"
+        "Twice,Once,BGD,garment manufacturing\n"
+        "T1,twice,BGD,garment manufacturing\n"
+        "T2,TWICE,BGD,garment manufacturing\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 @dataclass(frozen=True)
 class LookupCase:
     """A chain, the supplier asked for, whether it is explained, and what is said."""
@@ -63,10 +78,17 @@ class LookupCase:
     explained: bool
     said: tuple[str, ...] = ()
     not_said: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
 
 
-CHAINS = {"cocoa": _cocoa, "shared": _shared_names, "two sheets": _two_sheets}
+CHAINS = {
+    "cocoa": _cocoa,
+    "shared": _shared_names,
+    "two sheets": _two_sheets,
+    "id and name": _id_and_name,
+}
 IN_B = "'{}' is in sheet 'Suppliers 2025', which is not read (one sheet of a workbook is):"
+IN_A = "'{}' is in sheet 'Suppliers', which is not read (one sheet of a workbook is):"
 LOOKUP_CASES = (
     # a name typed with its accents apart (NFD, as macOS writes it) was no name of the chain
     LookupCase(
@@ -122,13 +144,77 @@ LOOKUP_CASES = (
         ("which is not read",),
     ),
     LookupCase("in the sheet read", "two sheets", "A1", True, (f"[{NOT_READ}]",)),
+    # --sheet names the sheet read (no warning names the others): they were not looked in
+    LookupCase(
+        "an id in the sheet --sheet does not name",
+        "two sheets",
+        "A1",
+        False,
+        (IN_A.format("A1") + " read it with --sheet 'Suppliers'",),
+        (f"[{NOT_READ}]",),
+        ("--sheet", "Suppliers 2025"),
+    ),
+    LookupCase(
+        "a name in the sheet --sheet does not name",
+        "two sheets",
+        "farm koforidua",
+        False,
+        (IN_A.format("farm koforidua"),),
+        options=("--sheet", "Suppliers 2025"),
+    ),
+    # an id in another case in a sheet not read: it was "no supplier", without a hint
+    LookupCase(
+        "an id in another case, in the sheet not read",
+        "two sheets",
+        "b1",
+        False,
+        ("no supplier 'b1' in", "(did you mean 'B1'?)", IN_B.format("B1")),
+    ),
+    LookupCase(
+        "an id in another case, in the sheet --sheet does not name",
+        "two sheets",
+        "a 2",
+        False,
+        ("(did you mean 'A2'?)", IN_A.format("A2")),
+        options=("--sheet", "Suppliers 2025"),
+    ),
+    LookupCase(
+        "an id like one in the sheet not read, but not in case alone",
+        "two sheets",
+        "B2",
+        False,
+        ("no supplier 'B2'",),
+        ("which is not read", "did you mean"),
+    ),
+    # an id that is also another supplier's name: the id's supplier was explained, and the
+    # other not named
+    LookupCase(
+        "an id that is another supplier's name",
+        "id and name",
+        "Acme Ltd",
+        True,
+        (
+            "Acme Ltd: the supplier of that id (Other Co) is explained; supplier 'S2' has that"
+            " name: give its id to explain it",
+        ),
+    ),
+    LookupCase(
+        "an id that is two other suppliers' name",
+        "id and name",
+        "Twice",
+        True,
+        ("suppliers 'T1', 'T2' have that name: give an id to explain one",),
+    ),
+    LookupCase("an id that is no name", "id and name", "S2", True, (), ("have that name",)),
 )
 
 
 @pytest.mark.parametrize("case", LOOKUP_CASES, ids=lambda case: case.name)
 def test_explain_finds_a_supplier_or_says_where_it_is(tmp_path: Path, case: LookupCase) -> None:
     chain = CHAINS[case.chain](tmp_path)
-    done = CliRunner().invoke(app, ["explain", str(chain), case.given], env={"COLUMNS": "400"})
+    done = CliRunner().invoke(
+        app, ["explain", str(chain), case.given, *case.options], env={"COLUMNS": "400"}
+    )
     assert done.exit_code == (0 if case.explained else 2), done.output
     said = " ".join(done.output.split())
     for text in case.said:

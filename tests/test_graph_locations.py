@@ -105,3 +105,63 @@ def test_a_buyer_of_other_digits_is_unknown_without_a_failure(tmp_path: Path, bu
     problems = ProblemList()
     build_graph(chain, problems)
     assert [p.type for p in problems.errors] == ["unknown-buyer"]
+
+
+# a chain three tiers deep (S1 > S2 > S3) read within two tiers: S3 is the supplier too deep
+TOO_DEEP_CASES = {
+    # nested under S2, S3 has no 'buyers:' key: it was located at one ("line 8, key
+    # 'buyers'"), a key not in the file
+    "nested: at its id": (
+        "suppliers:\n"
+        "  - id: S1\n"
+        "    suppliers:\n"
+        "      - id: S2\n"
+        "        suppliers:\n"
+        "          - id: S3\n"
+        "            name: Three\n",
+        (6, "id"),
+    ),
+    "nested, its id not first: at its id": (
+        "suppliers:\n"
+        "  - id: S1\n"
+        "    suppliers:\n"
+        "      - id: S2\n"
+        "        suppliers:\n"
+        "          - name: Three\n"
+        "            country: GH\n"
+        "            id: S3\n",
+        (8, "id"),
+    ),
+    "nested, naming a buyer too: at its buyers": (
+        "suppliers:\n"
+        "  - id: S1\n"
+        "    suppliers:\n"
+        "      - id: S2\n"
+        "        suppliers:\n"
+        "          - id: S3\n"
+        "            buyers: [S1]\n",
+        (7, "buyers"),
+    ),
+    "flat: at its buyers": (
+        "suppliers:\n"
+        "  - {id: S1}\n"
+        "  - {id: S2, buyers: [S1]}\n"
+        "  - id: S3\n"
+        "    name: Three\n"
+        "    buyers: [S2]\n",
+        (6, "buyers"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), TOO_DEEP_CASES.values(), ids=TOO_DEEP_CASES)
+def test_a_supplier_too_deep_is_located_at_a_key_it_has(
+    tmp_path: Path, text: str, expected: tuple[int, str]
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text("company: {name: Acme}\n" + text, encoding="utf-8")
+    chain, _ = read_chain([path])
+    problems = ProblemList()
+    build_graph(chain, problems, max_tiers=2)
+    found = [(p.location.line, p.location.column) for p in problems.items]
+    assert found == [(expected[0] + 1, expected[1])]  # (+1: the company's line)

@@ -420,6 +420,17 @@ RECORDS: list[tuple[str, Edit, str]] = [
     ("a limit unknown", _set("options", "limits", {"max_tier": 200}), "unknown limit 'max_tier'"),
     ("a limit of 0", _set("options", "limits", {"max_tiers": 0}), "limit max_tiers 0 is not"),
     ("a limit a text", _set("options", "limits", {"max_rows": "9"}), "limit max_rows '9' is not"),
+    # a limit above what its option takes was read within, past it (a recursion error)
+    (
+        "a limit past what its option takes",
+        _set("options", "limits", {"max_depth": 5000}),
+        "$.options.limits: limit max_depth 5,000 is more than --max-depth takes (200)",
+    ),
+    (
+        "a limit just past what its option takes",
+        _set("options", "limits", {"max_depth": 201}),
+        "limit max_depth 201 is more than --max-depth takes (200)",
+    ),
     ("a profiles hash lost", lambda d: (d["profiles"].pop("sha256"), d)[1], "KeyError: 'sha256'"),
     ("a tool that is a text", _set("tool", None, "x"), "'tool' must be an object"),
     ("overlays a text", _set("profiles", "overlays", "ab"), "overlays: a list expected"),
@@ -976,3 +987,24 @@ def test_an_input_refused_within_the_recorded_limits_does_not_reproduce(tmp_path
     assert done.exit_code == 1
     assert "refused within the limits the file records" in done.output
     assert "max_tiers 100" in done.output
+
+
+def test_a_deep_input_is_not_read_within_a_limit_no_option_takes(tmp_path: Path) -> None:
+    """A saved assessment that records `max_depth` 5000 for an input whose value is nested
+    900 deep (its hash recorded): refused, naming the limit, before the input is read (it
+    was read within it, and failed with an internal RecursionError)."""
+    chain = tmp_path / "chain.yaml"
+    chain.write_text("suppliers:\n  - {id: S1, country: GH, sector: cocoa farming}\n", "utf-8")
+    out = tmp_path / "chain.json"
+    assert CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(out)]).exit_code == 0
+    deep = "suppliers:\n  - id: S1\n    notes: " + "[" * 900 + "]" * 900 + "\n"
+    chain.write_text(deep, "utf-8")
+    document = json.loads(out.read_text("utf-8"))
+    digest = hashlib.sha256(deep.encode()).hexdigest()
+    document["input"]["sha256"] = document["input"]["files"][0]["sha256"] = digest
+    document["options"]["limits"]["max_depth"] = 5000
+    out.write_text(json.dumps(document), "utf-8")
+    done = CliRunner().invoke(app, ["assess", "--verify", str(out)])
+    assert done.exit_code == 2, done.output
+    assert "internal error" not in done.output
+    assert "limit max_depth 5,000 is more than --max-depth takes (200)" in done.output

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import compress
+from math import isfinite
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -32,6 +33,7 @@ from ddtool.document import (
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
+from ddtool.nested import rebuilt
 from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
 from ddtool.reference.countries import display_name
@@ -1259,15 +1261,24 @@ def _reason(
 
 def _plain(value: Any) -> Any:
     """An extra column's value as JSON holds it (an integer the JSON writer cannot write as
-    its digits)."""
+    its digits, a number that is not finite); a YAML key's list or mapping item by item
+    (iterative: nested at any depth)."""
+    if isinstance(value, list | dict):
+        return rebuilt(value, _plain, _plain_key)
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and value not in INTEGERS:
         return str(value)
+    if type(value) is float and not isfinite(value):
+        return None  # (YAML's .nan and .inf: null, as the JSON writer writes them)
     if isinstance(value, float | int | str | bool) or value is None:
         return value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
     return str(value)
+
+
+def _plain_key(key: Any) -> str:
+    """A key of a YAML key's mapping as JSON holds it (text): null, true and false as YAML
+    writes them, anything else as its text (a date as ISO, a number as its digits)."""
+    if key is None or isinstance(key, bool):
+        return "null" if key is None else str(key).lower()
+    return str(key)

@@ -783,7 +783,7 @@ def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
         return None
     try:
         return Limits.from_dict(given)
-    except ValueError:  # (a name that is no limit, a value that is no whole number)
+    except ValueError:  # (a name that is no limit, a value no whole number or above its most)
         return None
 
 

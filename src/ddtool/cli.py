@@ -1015,6 +1015,8 @@ def explain(
     # (the input warnings on which suppliers were read: those of a sheet not read, say)
     _problem_lines([w for w in result.warnings if w.type in _WHICH_READ])
     ids = list(result.supply.suppliers) + list(result.inferred)
+    if supplier_id in result.supply.suppliers:
+        _also_named(result, supplier_id, str(file[-1]))
     if supplier_id not in ids:
         from ddtool.graph import closest_id, name_key
         from ddtool.sources.values import as_text
@@ -1050,13 +1052,15 @@ def explain(
 
                 # (only now, a supplier not found: the sheets not read are read for it)
                 elsewhere = _in_sheets_not_read(result, options.read, supplier_id, key)
-                hint = "" if elsewhere else hint
+                # (an id of another case there, 't2-1' for 'T2-1': by that id)
+                near = [found for _, _, found in elsewhere if found is not None]
+                hint = f" (did you mean {near[0]!r}?)" if near else "" if elsewhere else hint
                 also = "".join(
-                    f"; {supplier_id!r} is in sheet {sheet!r}"
+                    f"; {found or supplier_id!r} is in sheet {sheet!r}"
                     + (f" of {shown_name(path)}" if len(files) > 1 else "")
                     + ", which is not read (one sheet of a workbook is): read it with --sheet"
                     f" {sheet!r}"
-                    for path, sheet in elsewhere
+                    for path, sheet, found in elsewhere
                 )
             _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}{also}")
     explain_supplier(result, supplier_id, _console())
@@ -1074,10 +1078,12 @@ def _some(ids: list[str], shown: int = 3) -> str:
 
 def _in_sheets_not_read(
     result: Assessment, read: ReadOptions, supplier_id: str, name: str
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str, str | None]]:
     """The workbooks' sheets not read that hold a supplier of this id (or of this name, as
-    name_key writes it), as (file, sheet): each read as --sheet would, only for a supplier
-    not found, and only in a workbook an other-supplier-sheets warning is about."""
+    name_key writes it), else of the id written in another case, or with other spaces or
+    punctuation ('t2-1' for 'T2-1'), as (file, sheet, that id or None): each read as --sheet
+    would, only for a supplier not found, in each workbook read (the one --sheet names a
+    sheet of too, whose other sheets no warning names)."""
     from dataclasses import replace
 
     from ddtool.graph import name_key
@@ -1085,21 +1091,53 @@ def _in_sheets_not_read(
     from ddtool.sources.table_source import unread_supplier_sheets
     from ddtool.sources.values import as_id, as_text
 
-    found: list[tuple[str, str]] = []
-    for warning in result.warnings:
-        if warning.type != "other-supplier-sheets":
-            continue
-        path = warning.location.file
-        sheets = [sheet for file, sheet in result.chain.headers if file == path and sheet]
-        for sheet in unread_supplier_sheets(Path(path), sheets[0] if sheets else "", read):
+    wanted = _id_key(supplier_id)
+    found: list[tuple[str, str, str | None]] = []
+    for path, sheet_read in dict.fromkeys((f, s) for f, s in result.chain.headers if s):
+        for sheet in unread_supplier_sheets(Path(path), sheet_read, read):
+            ids = []
             for record in read_raw(Path(path), replace(read, sheet=sheet)).records:
                 own, own_name = record.fields.get("id"), record.fields.get("name")
                 if (own is not None and as_id(own) == supplier_id) or (
                     own_name is not None and name_key(as_text(own_name)) == name
                 ):
-                    found.append((path, sheet))
+                    found.append((path, sheet, None))
                     break
+                if own is not None:
+                    ids.append(as_id(own))
+            else:
+                near = [own for own in ids if _id_key(own) == wanted]
+                if near:
+                    found.append((path, sheet, near[0]))
     return found
+
+
+def _id_key(text: str) -> str:
+    """An id as two spellings of it compare: case, spaces and punctuation aside."""
+    return "".join(filter(str.isalnum, text.casefold()))
+
+
+def _also_named(result: Assessment, supplier_id: str, given: str) -> None:
+    """Say so when the id asked for is also another supplier's name (as name_key writes
+    it): the id's supplier is explained, and the other is named, to be asked for by id."""
+    from ddtool.graph import name_key
+    from ddtool.sources.values import as_text
+
+    key = name_key(as_text(given))
+    others = [
+        sid
+        for sid, s in result.supply.suppliers.items()
+        if s.name and sid != supplier_id and name_key(s.name) == key
+    ]
+    if others:
+        own = result.supply.suppliers[supplier_id].name
+        called = f" ({own})" if own else ""
+        who = (
+            f"supplier {others[0]!r} has that name: give its id to explain it"
+            if len(others) == 1
+            else f"suppliers {_some(others)} have that name: give an id to explain one"
+        )
+        _note(f"{given}: the supplier of that id{called} is explained; {who}")
 
 
 @app.command()

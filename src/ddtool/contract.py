@@ -37,6 +37,8 @@ from typing import Any
 
 from ddtool.collector import collector_paused
 from ddtool.model import LEVELS, RISK_TYPES
+from ddtool.nested import levels
+from ddtool.sources.interface import MOST_MAX_DEPTH
 
 _SHOWN = 10  # problems listed; the rest are counted
 # entries of a long list checked together; a chunk with a problem is looked at entry by
@@ -296,6 +298,52 @@ class Catalogue(Spec):
             yield from self.entry.problems(_key_place(where, key), entry, complete)
 
 
+@dataclass(frozen=True)
+class OwnValue(Spec):
+    """A value of the user's own (an extra column, a YAML key the chain format does not
+    have): a single value, or a list or object of such values (a YAML key's list or mapping,
+    kept as written), nested no deeper than `most` levels, as the YAML it is read from is
+    (--max-depth takes at most that)."""
+
+    single: Scalar
+    most: int
+
+    def all_good(
+        self, values: list[Any], complete: bool, sink: Sink | None = None, at: str = ""
+    ) -> bool:
+        _keep(sink, at, values)
+        if set(map(type, values)) <= self.single.types:
+            return True  # (all single values: a table's columns, most YAML keys)
+        return not any(next(self.problems("", v, complete), None) for v in values)
+
+    def problems(self, where: str, value: Any, complete: bool) -> Iterator[Found]:
+        if levels(value, self.most) > self.most:
+            yield (
+                where,
+                (
+                    f"a list or object nested at most {self.most} levels (as YAML is read at most)"
+                    f" expected, got one nested deeper: {_shown(value)}"
+                ),
+            )
+            return
+        # (iterative, as it is bounded only once it is checked)
+        stack: list[tuple[str, Any]] = [(where, value)]
+        while stack:
+            place, item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend((_key_place(place, k), v) for k, v in reversed(item.items()))
+            elif isinstance(item, list):
+                stack.extend((f"{place}[{i}]", v) for i, v in reversed(list(enumerate(item))))
+            elif type(item) not in self.single.types:
+                yield (
+                    place,
+                    (
+                        f"{self.single.what}, or a list or object of such values, expected, got"
+                        f" {_shown(item)}"
+                    ),
+                )
+
+
 # how much a field is needed: by every reader (it identifies), by a report (which renders
 # everything), or by none (when there, it is of its kind)
 ALWAYS, REPORT, OPTIONAL = "always", "report", "optional"
@@ -407,6 +455,7 @@ RISK_TYPE = _one_of("a risk type", RISK_TYPES)
 FACT_VALUE = Scalar("a number, a text or null", frozenset({int, float, str, bool, _NONE}))
 CELL = Scalar("a text, a number, true, false or null", frozenset({int, float, str, bool, _NONE}))
 TIERS = ListOf(COUNT)
+OWN_VALUE = OwnValue(CELL, MOST_MAX_DEPTH)
 
 
 def _per_risk_type(value: Spec) -> PerKey:
@@ -463,8 +512,9 @@ SUPPLIER = Record(
         "certifications": (TEXTS, OPTIONAL),
         "audits": (TEXTS, OPTIONAL),
         "assumption": (TEXT_OR_NULL, OPTIONAL),
-        # extra columns of the input, by name (a diff compares them)
-        "attributes": (Catalogue(CELL), OPTIONAL),
+        # extra columns of the input, by name (a diff compares them); a YAML key's list or
+        # mapping as written
+        "attributes": (Catalogue(OWN_VALUE), OPTIONAL),
         # (every inferred supplier has one: see Contract.suppliers)
         "worst_case": (
             _per_risk_type(

@@ -99,6 +99,14 @@ def _as_written(chain: Chain, problem: Problem) -> Problem:
     at = problem.location
     if at.column is None:
         return problem
+    keys = chain.key_lines.get((at.file, at.line)) if at.line is not None else None
+    if keys is not None and at.column not in keys:
+        # the YAML entry has no such key (a nested supplier's buyer is the supplier it is
+        # under, named by no 'buyers:'): at its id, or at the entry
+        column = "id" if "id" in keys else None
+        return replace(
+            problem, location=Location(at.file, line=keys.get("id", at.line), column=column)
+        )
     column = chain.column(at, at.column)
     return replace(
         problem,

@@ -271,7 +271,7 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
         as_of = options.get("as_of")
         column_map = options.get("column_map") or {}
         read = ReadOptions.within(
-            _limits(options.get("limits") or {}),
+            _limits(path, options.get("limits") or {}),
             column_map={_text(k): _text(v) for k, v in column_map.items()},
             sheet=_text(options["sheet"]) if options.get("sheet") is not None else None,
         )
@@ -304,12 +304,20 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
     return files, hashes, run
 
 
-def _limits(recorded: Any) -> Limits:
+def _limits(path: Path, recorded: Any) -> Limits:
     """The read limits an assessment records (`options.limits`, by the options' field
-    names; an assessment of before they were recorded read within the defaults)."""
+    names; an assessment of before they were recorded read within the defaults), each
+    within what its option takes: a limit no `assess` takes (`max_depth` 5000, when
+    --max-depth takes at most 200) is an error naming it, and nothing is re-run."""
     if not isinstance(recorded, dict):
         raise TypeError(f"limits {recorded!r} is not an object")
-    return Limits.from_dict(recorded, least=1)
+    try:
+        return Limits.from_dict(recorded, least=1)
+    except ValueError as e:
+        raise AssessmentFileError(
+            f"{path}: the read limits it records cannot be used ($.options.limits: {e});"
+            " nothing is re-run"
+        ) from None
 
 
 def _overlay_found(path: Path, overlay: Path) -> Path:

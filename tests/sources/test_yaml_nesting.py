@@ -55,6 +55,8 @@ class NestingCase:
     errors: list[list[object]]
     options: dict[str, int] = field(default_factory=dict)
     message: str | None = None  # text the first error's message must hold
+    not_message: str | None = None  # text it must not hold
+    key: str | None = None  # the key the first error is located at, where it names one
 
 
 ALIAS_LOOP = "suppliers:\n  - id: S1\n    name: x\n    note: &a [1, [2, *a]]\n"
@@ -101,6 +103,55 @@ NESTING_CASES = (
         message="nested in itself",
     ),
     NestingCase("aliases counted as what they name", ALIASES_DEEPER, [["too-deep", 5]]),
+    # a value deeper than YAML reads was told to be a chain of 500 tiers, to be written flat
+    NestingCase(
+        "a value of 999 lists: deeper than YAML reads, at its key",
+        flow_value(999, key="notes"),
+        [["too-deep", 4]],
+        message="a value nested deeper than YAML is read",
+        not_message="tiers",
+        key="notes",
+    ),
+    NestingCase(
+        "a value of 5,000 mappings, at its key",
+        "suppliers:\n  - id: S1\n    notes: " + "{a: " * 5000 + "1" + "}" * 5000 + "\n",
+        [["too-deep", 3]],
+        message="a value nested deeper than YAML is read",
+        not_message="tiers",
+        key="notes",
+    ),
+    NestingCase(
+        "a value of 1,000 lists, a line each, at its key",
+        block_value(1001),
+        [["too-deep", 3]],
+        message="a value nested deeper than YAML is read",
+        key="note",
+    ),
+    NestingCase(
+        "the company's value of 999 lists, at its key",
+        f"company:\n  name: Co\n  note: {'[' * 999}{']' * 999}\nsuppliers:\n  - {{id: S1}}\n",
+        [["too-deep", 3]],
+        message="a value nested deeper than YAML is read",
+        key="note",
+    ),
+    NestingCase(
+        "600 tiers nested in {…}: the tiers' advice",
+        "suppliers: " + "[{id: S, suppliers: " * 600 + "[]" + "}]" * 600 + "\n",
+        [["too-deep", 1]],
+        message="Write a chain this deep flat",
+    ),
+    # (a limit past what --max-depth takes, as a caller of the reader may give: the value
+    # is read and kept without recursion)
+    NestingCase(
+        "a value 900 deep within a limit of 5,000", flow_value(899), [], {"max_depth": 5000}
+    ),
+    NestingCase(
+        "a field's value of 900 lists within a limit of 5,000: shown cut",
+        flow_value(900, key="country"),
+        [["bad-structure", 4]],
+        {"max_depth": 5000},
+        message="country must be a single value, got a list [[[[",
+    ),
 )
 
 
@@ -115,6 +166,10 @@ def test_nesting_is_refused_only_where_too_deep_and_at_its_line(
     assert [[p.type, p.location.line] for p in errors] == case.errors
     if case.message is not None:
         assert case.message in errors[0].message
+    if case.not_message is not None:
+        assert case.not_message not in errors[0].message
+    if case.key is not None:
+        assert errors[0].location.column == case.key
 
 
 def test_the_deepest_value_allowed_is_written_in_every_format(tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ddtool.atomic import atomic_open, write_atomic
-from ddtool.diff import shown_level
+from ddtool.diff import ATTRIBUTE_FIELD, shown_level
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
-from ddtool.reporters.shown import GAP_LEVEL, sector_text, value_text
+from ddtool.reporters.shown import GAP_LEVEL, own_value_text, sector_text, value_text
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 
 if TYPE_CHECKING:
@@ -251,6 +251,12 @@ def _change_rows(diff: dict[str, Any], numbers: bool = False) -> list[dict[str, 
         if c.get("field") == "sector":
             old = _sector_text(c["old"], c.get("old_as_written"))
             new = _sector_text(c["new"], c.get("new_as_written"))
+        elif str(c.get("field")).startswith(ATTRIBUTE_FIELD):
+            # (a YAML key's list or mapping as written, `[x, y]`: not as a list of buyers)
+            old, new = (
+                own_value_text(value) if isinstance(value, list | dict) else shown(value)
+                for value in (c["old"], c["new"])
+            )
         else:
             old, new = shown(c["old"]), shown(c["new"])
         rows.append({**c, "old": old, "new": new})

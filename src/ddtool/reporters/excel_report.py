@@ -30,12 +30,12 @@ from ddtool.reporters.shown import (
     flag_counts,
     level_shown,
     measure_lines,
+    own_value_text,
     sector_text,
     settings_text,
     source_behind,
     supplier_country,
     supplier_regions,
-    value_text,
     warning_cells,
 )
 from ddtool.reporters.xlsx import Inline, XlsxBook
@@ -104,10 +104,11 @@ def _sources_text(evidence: list[dict[str, Any]], names: frozenset[str]) -> str:
 
 
 def _cell_text(value: Any) -> str:
-    """A value of the user's own column as text: a whole number without ".0", a date as ISO."""
+    """A value of the user's own column as text: a whole number without ".0", a date as ISO,
+    a YAML key's list or mapping as written in YAML's flow style ("[x, y]")."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value_text(value)
+    return own_value_text(value)
 
 
 def _when(value: Any, kind: type[dt.date]) -> Any:

@@ -17,6 +17,7 @@ from ddtool.document import (
     supplier_scores,
 )
 from ddtool.errors import Location
+from ddtool.nested import flow_text
 
 if TYPE_CHECKING:
     from ddtool.profiles import Indicator
@@ -165,6 +166,22 @@ def value_text(value: Any) -> str:
     if type(value) is float and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return "" if value is None else str(value)
+
+
+def own_value_text(value: Any) -> str:
+    """A value of the user's own column or YAML key as every report writes it: a single
+    value as value_text does; a list or mapping as YAML's flow style writes it, as the user
+    may have (`[x, y]`, `{visited: 2024}`)."""
+    if isinstance(value, list | dict):
+        return flow_text(value, _flow_single)
+    return value_text(value)
+
+
+def _flow_single(value: Any) -> str:
+    """A single value in a list or mapping as YAML writes it: null, true, false."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    return value_text(value)
 
 
 def figure_text(indicator: Indicator) -> str:

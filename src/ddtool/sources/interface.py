@@ -26,6 +26,9 @@ DEFAULT_MAX_INFLATE_MB = 1000  # what a workbook may unpack to
 # tiers a chain may have: real ones have a dozen at most; thousands are a data error (each
 # row naming the row above as its buyer), and each supplier holds its path from the company
 DEFAULT_MAX_TIERS = 100
+# the most each limit that has a most can be raised to, by the field of its option (a
+# recorded limit is held to it as the option is: a saved assessment is read within it again)
+MOST_LIMITS = {"max_depth": MOST_MAX_DEPTH}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +49,8 @@ class Limits:
     @classmethod
     def from_dict(cls, recorded: dict[str, Any], least: int | None = None) -> Limits:
         """The limits a record gives by their field names (the others the defaults); a
-        ValueError for a name that is no limit's, or a value that is no whole number (below
-        `least`, where given)."""
+        ValueError for a name that is no limit's, a value that is no whole number (below
+        `least`, where given), or one above what its option takes (`MOST_LIMITS`)."""
         known = cls().as_dict()
         for name, value in recorded.items():
             if name not in known:
@@ -55,6 +58,11 @@ class Limits:
             if type(value) is not int or (least is not None and value < least):
                 of = f" of {least} or more" if least is not None else ""
                 raise ValueError(f"limit {name} {value!r} is not a whole number{of}")
+            most = MOST_LIMITS.get(name)
+            if most is not None and value > most:
+                raise ValueError(
+                    f"limit {name} {value:,} is more than {option_flag(name)} takes ({most:,})"
+                )
         return cls(**recorded)
 
     def admits(self, other: Limits) -> bool:

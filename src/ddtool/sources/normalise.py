@@ -22,6 +22,7 @@ from ddtool.model import (
     Supplier,
     audit_outcome,
 )
+from ddtool.nested import rebuilt
 from ddtool.reference.countries import normalise_country
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
@@ -948,13 +949,24 @@ def _texts_of(items: list[str]) -> list[str]:
 
 
 def _attributes(extras: dict[str, Any]) -> dict[str, Any]:
-    """A record's own keys or columns, their texts in NFC (as_text) as the fields' are."""
-    if all(type(value) is not str or value.isascii() for value in extras.values()):
+    """A record's own keys or columns, their texts in NFC (as_text) as the fields' are (in
+    a YAML key's list or mapping too)."""
+    if all(
+        type(value) not in (str, list, dict) or (type(value) is str and value.isascii())
+        for value in extras.values()
+    ):
         return extras
     return {
-        key: as_text(value) if type(value) is str and not value.isascii() else value
+        key: rebuilt(value, _nfc_text, _nfc_text)
+        if type(value) in (list, dict)
+        else _nfc_text(value)
         for key, value in extras.items()
     }
+
+
+def _nfc_text(value: Any) -> Any:
+    """A text in NFC (as_text); any other value as it is."""
+    return as_text(value) if type(value) is str and not value.isascii() else value
 
 
 def _check_texts(column: Sequence[Any], name: str, limit: int) -> list[tuple[int, Issues]]:

@@ -14,8 +14,10 @@ from typing import Any
 import yaml
 
 from ddtool.errors import Location, ProblemList
+from ddtool.nested import rebuilt
 from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_key, values_fit
 from ddtool.sources.interface import (
+    MOST_MAX_DEPTH,
     ChainReader,
     RawChain,
     RawRecord,
@@ -411,6 +413,68 @@ _ENDLESS = 1 << 62  # the nesting of a value that holds itself (an alias inside 
 YAML_MOST_LEVELS = 1000
 
 
+def _deep_value_key(text: str) -> tuple[str | None, int | None] | None:
+    """Where a file libyaml refuses as nested too deep is so within a value, not by its
+    suppliers nested in one another: the key (and its line) of the outermost value on the
+    way down to where libyaml stops; None when the levels are the tiers' (or it cannot
+    tell). Read as events, up to where libyaml stops: only for a file refused."""
+    # each open collection: its role, its kind, the key it reads now (None while its next
+    # key is awaited) and that key's line, and the key it is under and that key's line
+    open_: list[list[Any]] = []
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, yaml.CollectionStartEvent):
+                mapping = isinstance(event, yaml.MappingStartEvent)
+                if open_:
+                    parent = open_[-1]
+                    key, key_line = parent[2], parent[3]
+                    if parent[1] == "mapping" and parent[2] is None:  # (a key that is a list)
+                        key, key_line = None, _event_line(event)
+                    role = _child_role(parent, mapping, top=len(open_) == 1)
+                    if parent[1] == "mapping":
+                        parent[2] = None  # (its value read: the next key awaited)
+                else:
+                    key, key_line = None, None
+                    role = _ENTRY if mapping else _ENTRIES
+                open_.append([role, "mapping" if mapping else "list", None, None, key, key_line])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                open_.pop()
+            elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) and open_:
+                mapping_ = open_[-1]
+                if mapping_[1] == "mapping":
+                    if mapping_[2] is None:  # (a key: an alias's, by its anchor)
+                        written = getattr(event, "value", None) or f"*{event.anchor}"
+                        mapping_[2], mapping_[3] = written, _event_line(event)
+                    else:
+                        mapping_[2] = None
+    except yaml.YAMLError:
+        # where libyaml stops: within a value open, or (a flow value, '[[[…', which it reads
+        # ahead before it gives the value's start) in the value of the key read last
+        first = next((c for c in open_ if c[0] == _VALUE), None)
+        if first is not None:
+            return first[4], first[5]
+        last = open_[-1] if open_ else None
+        if last is not None and last[1] == "mapping" and last[2] not in (None, "suppliers"):
+            return last[2], last[3]
+    return None
+
+
+def _event_line(event: yaml.Event) -> int | None:
+    return None if event.start_mark is None else event.start_mark.line + 1
+
+
+def _child_role(parent: list[Any], mapping: bool, top: bool) -> int:
+    """The role of a collection in an open one (see _deep_value_key): a supplier's entry in
+    a list of them, a list of them under a supplier's (or the top's) 'suppliers:', else a
+    value; the company's mapping (`top`: in the top) as an entry, whose keys hold values."""
+    role, kind, key = parent[0], parent[1], parent[2]
+    if role == _ENTRY and kind == "mapping" and key == "suppliers" and not mapping:
+        return _ENTRIES
+    if (role == _ENTRIES or (top and kind == "mapping" and key == "company")) and mapping:
+        return _ENTRY
+    return _VALUE
+
+
 def _parts(item: Any, role: int) -> Iterator[tuple[Any, int, Any]]:
     """The collections nested in one, each with its role and its key (or index): the entries
     of a list of suppliers are left out, as the nesting is counted afresh in each."""
@@ -589,6 +653,19 @@ class YamlReader(ChainReader):
                     f" {opened.line + 1}, column {opened.column + 1}: {hint})"
                 )
             if e.problem == "exceeded maximum nesting depth":  # (libyaml's own limit)
+                in_value = _deep_value_key(text)
+                if in_value is not None:  # (a value nested so deep, not the tiers)
+                    key, key_line = in_value
+                    problems.error(
+                        "too-deep",
+                        f"a value nested deeper than YAML is read ({YAML_MOST_LEVELS:,} levels"
+                        " of lists and mappings one inside another): refused. A value is read"
+                        f" nested at most {options.max_depth} levels deep, counted from the"
+                        " top of the file or of the supplier's entry it is in (--max-depth"
+                        f" raises it to {MOST_MAX_DEPTH})",
+                        Location(str(path), line=key_line or line, column=key),
+                    )
+                    return chain
                 problems.error(
                     "too-deep",
                     f"nesting deeper than YAML is read ({YAML_MOST_LEVELS:,} levels of lists"
@@ -1287,16 +1364,24 @@ def _kind(value: Any) -> str:
     return f"{type(value).__name__}"
 
 
-def _shown(value: Any) -> str:
-    """A value as written in YAML, shortened (no Python reprs in messages)."""
+_SHOWN_LEVELS = 20  # levels of a value a message shows (it shows 60 characters of it)
+
+
+def _shown(value: Any, levels: int = _SHOWN_LEVELS) -> str:
+    """A value as written in YAML, shortened (no Python reprs in messages); what is nested
+    deeper than a message shows is "…" (a value may be nested hundreds deep)."""
+    if isinstance(value, dict | list) and levels <= 0:
+        return "…"
     if isinstance(value, dict):
         text = (
             "{"
-            + ", ".join(f"{k}: {_shown(v)}" for k, v in value.items() if k not in _MARKERS)
+            + ", ".join(
+                f"{k}: {_shown(v, levels - 1)}" for k, v in value.items() if k not in _MARKERS
+            )
             + "}"
         )
     elif isinstance(value, list):
-        text = "[" + ", ".join(_shown(v) for v in value) + "]"
+        text = "[" + ", ".join(_shown(v, levels - 1) for v in value) + "]"
     else:
         text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
@@ -1354,11 +1439,17 @@ def _encoding_message(raw: bytes) -> tuple[str, int | None]:
 
 def _strip_lines(value: Any) -> Any:
     """Drop the line markers from values kept as data (audits, certifications, extras), and
-    keep a date that does not exist as the plain text written."""
-    if isinstance(value, dict):
-        return {_strip_lines(k): _strip_lines(v) for k, v in value.items() if k not in _MARKERS}
-    if isinstance(value, list):
-        return [_strip_lines(v) for v in value]
-    if isinstance(value, _ImpossibleDate):
-        return str(value)
-    return value
+    keep a date that does not exist as the plain text written (iterative: a value may be
+    nested as deep as --max-depth lets it, or a reader's caller)."""
+    if isinstance(value, dict | list):
+        return rebuilt(value, _as_written, _as_written, _not_marker)
+    return str(value) if isinstance(value, _ImpossibleDate) else value
+
+
+def _as_written(value: Any) -> Any:
+    """A single value kept as data: a date that does not exist as the text written."""
+    return str(value) if isinstance(value, _ImpossibleDate) else value
+
+
+def _not_marker(key: Any) -> bool:
+    return key not in _MARKERS
