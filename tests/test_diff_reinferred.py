@@ -333,6 +333,7 @@ def _plain_reinferred(old: Entries, new: Entries, renamed: dict[str, str]) -> di
             if not entry.get("inferred") or node_id in pairs:
                 continue
             kept = node_id in new
+            had = {renamed.get(b, b) for b in map(str, entry.get("buyers") or ())}
             left = as_now(entry.get("buyers"))
             if kept:
                 left -= set(map(str, new[node_id].get("buyers") or ()))
@@ -340,7 +341,11 @@ def _plain_reinferred(old: Entries, new: Entries, renamed: dict[str, str]) -> di
             closeness: dict[str, int] = {}
             for buyer in left:
                 for other in under.get((sector, buyer), ()):
-                    if other in old and (kept or buyer in as_now(old[other].get("buyers"))):
+                    # (a candidate under a buyer then that was this one's buyer then too, not
+                    # one it has only as a stage it was under was inferred again)
+                    if other in old and (
+                        kept or (buyer in as_now(old[other].get("buyers")) and buyer in had)
+                    ):
                         continue
                     rank = _closeness(node_id, commodity, other, _stage_of(other, new[other])[1])
                     if rank is not None:

@@ -673,6 +673,8 @@ def _reinferred(
             named[node_id].add(renamed.get(buyer, buyer))
             if buyer in place:
                 fed.setdefault(buyer, []).append(node_id)
+    # the buyers each had in the old assessment, before any pairing names them anew
+    had = {node_id: frozenset(buyers) for node_id, buyers in named.items()}
     # the stages whose pairing a candidate in both assessments stood in, by its buyers
     weighed_by: dict[str, set[str]] = {}
 
@@ -687,13 +689,16 @@ def _reinferred(
         closeness: dict[str, int] = {}
         for buyer in left:
             for other in under.get((sector, buyer), ()):
-                # in both, and under that buyer then: nothing merged into it; and one in both
-                # for one in both: no flag is new or resolved
+                # in both, and under that buyer then, as this one was: nothing merged into
+                # it (but where this one's buyer is another inferred again as one that was
+                # in both, its stages merged into those beneath that one: a trader that moved
+                # buys from the mines another buyer's trader there had); and one in both for
+                # one in both: no flag is new or resolved
                 if other in old:
                     if kept:
                         continue
                     weighed_by.setdefault(other, set()).add(node_id)
-                    if buyer in named[other]:
+                    if buyer in named[other] and buyer in had[node_id]:
                         continue
                 rank = _closeness(node_id, commodity, other, stage_now[other][1])
                 if rank is not None:
