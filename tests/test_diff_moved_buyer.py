@@ -1,7 +1,8 @@
 """`diff`: a supplier that moved country keeps the findings of the stages inferred beneath
 it, whatever form their ids take there: a ginnery at cotton's origin mix becomes one assumed
-in a country that grows cotton, lithium mines merge into the Chinese ones another buyer
-already had, a trader of six minerals becomes one trader for each. The same stage and
+in a country that grows cotton, gold mines merge into those at gold's origin mix another
+buyer (the capacitor maker) already had, or leave them to it, a trader of six minerals
+becomes one trader for each, those the capacitor maker already had among them. The same stage and
 commodity under the same buyer is the same finding: re-identified, never new and resolved,
 and `--fail-on-new critical` does not fail on it."""
 
@@ -52,7 +53,7 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
         },
     ),
     (
-        "component maker to China: its lithium mines merge into the Chinese ones",
+        "component maker to China: its gold mines leave the capacitor maker's",
         "electronics_minerals.yaml",
         "CMP-VN-1",
         "Viet Nam",
@@ -61,20 +62,20 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
             f"inferred:mineral-trading:{MINERALS}@VNM": [
                 f"inferred:mineral-trading:{MINERALS}@CHN"
             ],
-            "inferred:industrial-mining:lithium@world": ["inferred:industrial-mining:lithium@CHN"],
+            "inferred:artisanal-mining:gold@world": ["inferred:artisanal-mining:gold@CHN"],
             "inferred:industrial-mining:tungsten@VNM": ["inferred:industrial-mining:tungsten@CHN"],
         },
     ),
     (
-        "component maker from China to Viet Nam: its lithium mines leave the Chinese ones",
+        "component maker from China to Viet Nam: its gold mines merge into the capacitor maker's",
         "electronics_minerals.yaml",
         "CMP-VN-1",
         "China",
         "Viet Nam",
-        {"inferred:industrial-mining:lithium@CHN": ["inferred:industrial-mining:lithium@world"]},
+        {"inferred:artisanal-mining:gold@CHN": ["inferred:artisanal-mining:gold@world"]},
     ),
     (
-        "component maker from China to Bangladesh: its trader becomes one per mineral",
+        "component maker from China to Bangladesh: its trader becomes the capacitor maker's ones",
         "electronics_minerals.yaml",
         "CMP-VN-1",
         "China",

@@ -130,6 +130,16 @@ _SHORTHANDS = {
     "lco": ("lithium", "cobalt"),
     "lfp": ("lithium", "iron", "phosphate"),
 }
+# the forms a refined metal is sold in whose words also name a made good (a cathode:
+# battery manufacturing; ingots: solar wafers), as text_key gives them, with the metals
+# sold in that form (None: any metal of the mines). Said right after such a metal, the
+# word is that metal's form and the product is the metal ("copper cathode", "cobalt
+# cathodes": a refiner's copper and cobalt, not a battery; Inference._metal_form); not
+# after another ("lithium cathode": a battery's, lithium is sold as carbonate or hydroxide)
+_METAL_FORMS: dict[str, frozenset[str] | None] = {
+    "cathode": frozenset({"copper", "cobalt", "nickel"}),
+    "ingot": None,
+}
 
 
 def _hint_words(hint: list[str]) -> set[str]:
@@ -208,6 +218,7 @@ class Inference:
         self._trades: dict[str, tuple[str, ...]] = {}
         self._sectors_of_named: dict[str, tuple[str, ...]] = {}
         self._traded_as: dict[str, str] = {}  # (_as_traded)
+        self._hints: dict[tuple[str, ...], list[str]] = {}  # (_hint_of)
         self._raw_names: list[tuple[str, str, frozenset[str], str]] | None = None
         self._takes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = {}
         self._trade_of_sector: dict[str, str] = {}  # (_trade_of)
@@ -316,7 +327,7 @@ class Inference:
                 only = None
                 if held:  # some commodities are mapped beneath: what the products need else
                     supplier = suppliers.get(node)
-                    products = supplier.products if supplier else []
+                    products = self._hint_of(supplier.products) if supplier else []
                     if node in general:  # (a general trader's products of the group's trade)
                         products = general[node][2][tuple(group)]
                     elif supplier is not None and not products and own in trading:
@@ -368,7 +379,8 @@ class Inference:
         for node, missing in todo:
             supplier = suppliers.get(node)  # None: the company
             country = company.country if supplier is None else supplier.country
-            hint = [] if supplier is None else supplier.products
+            # (a made good's whole chain: a commodity named beside it narrows nothing)
+            hint = [] if supplier is None else self._hint_of(supplier.products)
             if supplier is not None and not hint and sector_of[node] in trading:
                 hint = self._bought_above(node, sector_of)
             by_trade = general[node][2] if general and node in general else None
@@ -501,17 +513,24 @@ class Inference:
         return trades
 
     def _as_traded(self, product: str) -> str:
-        """A general trader's product as it narrows what is inferred beneath the made good it
-        names (_sectors_named): as written, but for the commodities of the mines it says
-        beside the good, where they would narrow the mines beneath it to themselves
-        ('lithium batteries', 'gold jewellery', 'NMC cathode': 'batteries', 'jewellery',
-        'cathode'). A commodity named beside a made good says what it is made of, not all
-        it is made of (a lithium battery's cathode holds cobalt or nickel, and copper
-        foil; gold jewellery is alloyed with copper and set with stones), so the made good's
-        whole mix of mines is inferred: never less than the good alone would get. What it
-        denies is kept ('cobalt-free lithium batteries': every mineral but cobalt), and so is
-        any other word ('organic cotton t-shirts' narrows the garment chain's listings to
-        cotton). Made once for each product."""
+        """A product as it narrows what is inferred beneath the made good it names
+        (_sectors_named), beneath a general trader naming it and beneath any supplier (see
+        _hint_of): as written, but for the commodities of the mines it says beside the good,
+        where they would narrow the mines beneath it to themselves ('lithium batteries',
+        'lithium-ion batteries', 'tantalum capacitors', 'gold jewellery': 'batteries', 'ion
+        batteries', 'capacitors', 'jewellery'). A commodity named beside a made good says
+        what it is made of, or its key mineral, not all it is made of (a lithium battery's
+        cathode holds cobalt, nickel or manganese, its anode copper foil; a tantalum
+        capacitor's terminations are tin-plated, its cathode contacted with silver; gold
+        jewellery is alloyed with copper and set with stones), so the made good's whole mix
+        of mines is inferred: never less than the good alone would get. A product that is a
+        metal itself, by all its words or in a form it is sold in, is no made good and
+        narrows as before ('tin ingots', 'tin solder', 'gold bullion', 'tantalum powder',
+        'cobalt hydroxide', 'lithium carbonate', 'copper cathode': _metal_form), and so does
+        a shorthand naming each metal a good holds ('NMC cathode': nickel, manganese, cobalt,
+        lithium). What it denies is kept ('cobalt-free lithium batteries': every mineral but
+        cobalt), and so is any other word ('organic cotton t-shirts' narrows the garment
+        chain's listings to cotton). Made once for each product."""
         found = self._traded_as.get(product)
         if found is None:
             found = self._traded_as[product] = self._unnarrowed(product)
@@ -521,13 +540,24 @@ class Inference:
         """_as_traded's reading, done once for each product."""
         sectors = self.profiles.sectors
         made = [s for s in self._sectors_named(product) if sectors[s].stage in MAKING_STAGES]
+        if not made:
+            return product
+        stripped = self._without_mined(product)
+        if not stripped or stripped == product:
+            return product
+        widens = any(self._raw_plan(s, (product,)) != self._raw_plan(s, (stripped,)) for s in made)
+        return stripped if widens else product
+
+    def _without_mined(self, product: str) -> str:
+        """A product without the commodities of the mines it says (by a word, a shorthand or
+        a good of theirs: 'lithium', 'NMC', 'coltan'), the words it denies kept: 'lithium-ion
+        batteries': 'ion batteries'; 'tin solder': 'solder'; '' where nothing else is left;
+        the product itself where it says none, or its denials read it otherwise."""
         at = read_denials(product).at
         units = re.findall(r"[^\s,;]+|[,;]", product)
-        if not made or len(at) != sum(len(exact_key(unit).split()) for unit in units):
+        if len(at) != sum(len(exact_key(unit).split()) for unit in units):
             return product
-        mined = tuple(
-            dict.fromkeys(c for s in sorted(self._several) for c in sectors[s].commodities)
-        )
+        mined = self._mined_commodities()
         kept: list[str] = []
         at_word = 0
         for unit in units:
@@ -544,10 +574,46 @@ class Inference:
             elif left:
                 kept.append("-".join(left))  # (one unit still, as a denial reads it)
         stripped = " ".join(kept)
-        if not kept or stripped == " ".join(units):
+        if stripped == " ".join(units):
             return product
-        widens = any(self._raw_plan(s, (product,)) != self._raw_plan(s, (stripped,)) for s in made)
-        return stripped if widens else product
+        return stripped if exact_key(stripped) else ""
+
+    def _mined_commodities(self) -> tuple[str, ...]:
+        """The commodities of the mines of several commodities, once each, in order."""
+        sectors = self.profiles.sectors
+        return tuple(
+            dict.fromkeys(c for s in sorted(self._several) for c in sectors[s].commodities)
+        )
+
+    def _hint_of(self, products: list[str]) -> list[str]:
+        """A supplier's products as they narrow what is inferred beneath it (and what it
+        covers for its buyers, and what a trader naming nothing beneath it trades): each as
+        it narrows the chain beneath a made good it names (_as_traded: a battery maker's
+        'lithium-ion batteries' get every mineral a battery's chain holds, cobalt among
+        them, as its 'batteries' would; its 'copper cathode' or 'lithium carbonate' get
+        copper or lithium alone). Where one names a made good whose mines the others' words
+        would narrow ('capacitors' beside 'tin solder'), those narrow nothing either: the
+        made good keeps its whole chain, and the metals named beside it are in that chain.
+        What any of them denies is kept. Made once for each distinct list of products."""
+        if not products:
+            return products
+        key = tuple(products)
+        found = self._hints.get(key)
+        if found is None:
+            read = [self._as_traded(p) for p in key]
+            if len(read) > 1:
+                sectors = self.profiles.sectors
+                whole = tuple(read)
+                made = [
+                    (alone, s)
+                    for product, alone in zip(key, read, strict=True)
+                    for s in self._sectors_named(product)
+                    if sectors[s].stage in MAKING_STAGES
+                ]
+                if any(not self._raw_plan(s, whole) >= self._raw_plan(s, (p,)) for p, s in made):
+                    read = list(filter(None, map(self._without_mined, read)))
+            found = self._hints[key] = products if read == products else read
+        return found
 
     def _sectors_named(self, product: str) -> tuple[str, ...]:
         """The sectors of the goods of the key value chains a general trader's product names
@@ -558,7 +624,8 @@ class Inference:
         'chocolate bars', 'sugar-free chocolate': chocolate manufacturing; 'cocoa powder':
         cocoa processing; not 'coffee machines', 'chocolate milk'), before the mines of a
         commodity it names beside one ('lithium batteries': battery manufacturing, whose
-        mines are inferred beneath it, see _as_traded)."""
+        mines are inferred beneath it, see _as_traded), but for a metal in a form it is
+        sold in ('copper cathode': the mines of copper, see _metal_form)."""
         named = self._sectors_of_named.get(product)
         if named is None:
             sectors = self.profiles.sectors
@@ -586,12 +653,42 @@ class Inference:
                     for s in self.profiles.made_good_sectors(product)
                     if sectors[s].chain in KEY_CHAINS
                 ]
-                if made and self._several.issuperset(found):
+                # (nor before a metal in a form it is sold in: 'copper cathode' is copper)
+                if made and self._several.issuperset(found) and not self._metal_form(product):
                     found = made
             named = self._sectors_of_named[product] = tuple(
                 sorted({s for s in found if s is not None})
             )
         return named
+
+    def _metal_form(self, product: str) -> bool:
+        """Whether a product is a metal of the mines in a form it is sold in whose word also
+        names a made good (_METAL_FORMS: 'copper cathode', 'cobalt cathodes, 99.8%', 'cathode
+        copper'): the metal said right beside the form's word, which is no part of a longer
+        name of a made good there ('lithium cathode material' is a battery's, and so is a
+        'lithium cathode': lithium is sold in no cathodes)."""
+        denials = read_denials(product)
+        written = exact_key(product).split()
+        if len(denials.at) != len(written):
+            return False
+        keys = [text_key(word) for word in written]
+        names = self.profiles._made_names()
+        metals = {text_key(c) for c in self._mined_commodities()}
+        said = [part == SAID for part in denials.at]
+        for i, key in enumerate(keys):
+            if key not in _METAL_FORMS or not said[i]:
+                continue
+            sold = _METAL_FORMS[key]
+            metal = metals if sold is None else metals & sold
+            # (a longer name of a made good: 'cathode material' after the metal, 'battery
+            # cathode' before it)
+            after = any(" ".join(keys[i:end]) in names for end in range(i + 2, len(keys) + 1))
+            before = any(" ".join(keys[start : i + 1]) in names for start in range(i))
+            if i and said[i - 1] and keys[i - 1] in metal and not after:  # ('copper cathode')
+                return True
+            if i + 1 < len(keys) and said[i + 1] and keys[i + 1] in metal and not before:
+                return True  # ('cathode copper')
+        return False
 
     def _raw_names_of(self) -> list[tuple[str, str, frozenset[str], str]]:
         """The raw commodities of the key value chains: (sector, commodity, the words of its
@@ -664,7 +761,7 @@ class Inference:
                 if not suppliers[buyer].products:  # a trader of its trade naming nothing
                     took = taken[buyer]
                 else:
-                    took = self._trade_takes(own, tuple(suppliers[buyer].products))
+                    took = self._trade_takes(own, tuple(self._hint_of(suppliers[buyer].products)))
                 if took is None:  # the fallback: a buyer that may take any of the trade
                     taken[at] = None
                     break
@@ -737,9 +834,10 @@ class Inference:
         self, sector_of: Mapping[str, str | None], marks: dict[str, tuple[str, str]]
     ) -> dict[str, frozenset[str]]:
         """The marks of the suppliers whose products name commodities of the mines beneath
-        or beside their stage ('tin ingot' at a smelter: tin), or of a trader naming nothing
-        whose buyers' products do, one per commodity, each registered in `marks` with its
-        (sector, commodity); equal sets are one object."""
+        or beside their stage, as they narrow them (_hint_of: 'tin ingot' at a smelter: tin;
+        'lithium batteries' at a battery maker: none, it covers them all), or of a trader
+        naming nothing whose buyers' products do, one per commodity, each registered in
+        `marks` with its (sector, commodity); equal sets are one object."""
         universe = self._commodity_universe()
         capable = universe.keys() & set(sector_of.values())
         if not capable:
@@ -763,7 +861,7 @@ class Inference:
             key = (sector_id, tuple(products))
             own = made.get(key)
             if own is None:
-                named = self._named_commodities(products, universe[sector_id])
+                named = self._named_commodities(self._hint_of(products), universe[sector_id])
                 # (NUL apart: a mark is never a sector id)
                 for commodity in named:
                     marks.setdefault(f"{sector_id}\0{commodity}", (sector_id, commodity))

@@ -140,15 +140,19 @@ def test_a_trader_under_a_buyer_denying_a_mineral_trades_the_whole_trade_but_it(
         (["cobalt-free batteries"], MINERALS - {"cobalt"}),
         (["cobalt-free tin solder"], {"tin"}),
         (["lead-free tin solder"], {"tin"}),
-        (["non-conflict tantalum capacitors"], {"tantalum"}),
-        (["cobalt batteries"], {"cobalt"}),
+        (["non-conflict tantalum powder"], {"tantalum"}),
+        (["cobalt hydroxide"], {"cobalt"}),
+        # (a mineral beside a made good narrows nothing: the good's whole chain)
+        (["non-conflict tantalum capacitors"], MINERALS),
+        (["cobalt batteries"], MINERALS),
     ],
 )
 def test_a_denied_mineral_is_not_inferred_for_the_product_denying_it(
     tmp_path: Path, products: list[str], expected: set[str]
 ) -> None:
-    """A manufacturer's products narrow its mines by the minerals they name, not to those
-    they deny, and those are not inferred."""
+    """A manufacturer's products narrow its mines by the minerals they name, where they are
+    those metals ('tin solder', 'tantalum powder'), not to those they deny, and those are
+    not inferred."""
     doc = _assess(
         tmp_path,
         "food-manufacturing",
