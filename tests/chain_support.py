@@ -70,6 +70,19 @@ def inferred_beneath(doc: dict[str, Any], supplier_id: str) -> dict[str, dict[st
     return found
 
 
+# the sectors of the mines inferred beneath a supplier of minerals
+MINES = {"artisanal-mining", "industrial-mining"}
+
+
+def mined_beneath(doc: dict[str, Any], supplier_id: str) -> set[str]:
+    """The commodities of the inferred mines beneath a supplier."""
+    return {
+        node["products"][0]
+        for node in inferred_beneath(doc, supplier_id).values()
+        if node["sector"] in MINES
+    }
+
+
 # the minerals of the mines, and the raw-material sectors, the inference tests look for
 MINERALS = {"cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"}
 RAW = {

@@ -8,24 +8,12 @@ commodities")."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from chain_support import MINERALS, inferred_beneath
+from chain_support import MINERALS, MINES, inferred_beneath
 from chain_support import assessed_data as _assess
+from chain_support import mined_beneath as _mined
 from chain_support import supplier_entry as _supplier
-
-MINES = {"artisanal-mining", "industrial-mining"}
-
-
-def _mined(doc: dict[str, Any], supplier_id: str) -> set[str]:
-    """The commodities of the inferred mines beneath a supplier."""
-    return {
-        node["products"][0]
-        for node in inferred_beneath(doc, supplier_id).values()
-        if node["sector"] in MINES
-    }
-
 
 # (the sector of a mapped supplier in China, its products, the commodities of the mines
 # inferred beneath it)
