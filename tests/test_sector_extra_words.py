@@ -435,10 +435,17 @@ def test_products_fill_a_sector_only_where_the_text_does_not_rule_it_out(
     [
         ("cocoa farming; gold mining, coffee farming", ["cocoa-farming", "coffee-farming"]),
         ("cocoa farming; coffee farming", ["cocoa-farming", "coffee-farming"]),
+        # sectors of one chain: the longest was read, the lower risk here (footwear beside
+        # tanning, fabric beside garments)
+        ("Leather / footwear", ["leather-tanning", "footwear-manufacturing"]),
+        ("garment manufacturing / textile", ["garment-manufacturing", "fabric-manufacturing"]),
+        ("Textile/Garment", ["fabric-manufacturing", "garment-manufacturing"]),
+        ("cocoa farming and trading", ["cocoa-farming", "cocoa-trading"]),
     ],
 )
 def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> None:
-    """It was read as its longest item, with no warning: sectors of two goods' chains."""
+    """It was read as its longest item, with no warning: sectors of goods, of two chains or
+    of one."""
     match = load_profiles().match_sector(written)
     assert match.id is None
     assert match.note is not None
@@ -450,12 +457,10 @@ def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> No
     [
         ("cocoa farming, Ghana", "cocoa-farming"),
         ("cocoa farming; cocoa farm", "cocoa-farming"),
-        # a raw good beside a stage of its chain, and stages of one chain: read as before
+        # a raw good beside a stage of its chain: read as before
         ("Cotton / Spinning", "yarn-spinning"),
         ("Coffee, wet mill", "coffee-milling"),
         ("Garment manufacturing, cotton", "garment-manufacturing"),
-        ("garment manufacturing / textile", "garment-manufacturing"),
-        ("Leather / footwear", "footwear-manufacturing"),
         # a sector of goods beside a service: the sector of goods (the service was read, as
         # the longest: low risk for a cocoa farm)
         ("software services, cocoa farming", "cocoa-farming"),

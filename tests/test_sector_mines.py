@@ -1,8 +1,9 @@
 """A mine written by its minerals ("cobalt mining", "gold mine", "mining") is read as a mining
 sector, never left without one: the scale it says, else the worse of the mining sectors that
 extract what it names, with a located `sector-scale-unknown` warning; its minerals stand for
-its products where it gives none. Fish and shrimp farming is aquaculture (input-format §9).
-The cases of sector texts are data: tests/assets/sectors/mines.yaml."""
+its products where those name no good, kept apart from them. Fish and shrimp farming is
+aquaculture; a text naming two sectors of goods is none of them (input-format §9). The cases
+of sector texts are data: tests/assets/sectors/mines.yaml."""
 
 from __future__ import annotations
 
@@ -27,9 +28,32 @@ def test_a_sector_text_of_a_mine_or_fish_farm_is_read(case: dict[str, Any]) -> N
     match = load_profiles().match_sector(case["text"])
     assert match.id == case["sector"]
     assert (match.assumed is not None) == case.get("warned", False)
+    assert (match.beside is not None) == case.get("beside", False)
     assert list(match.products) == case.get("products", [])
     if match.id is None:
         assert match.products == ()
+        names = case.get("names", [])
+        assert ((match.note or "").startswith("names ")) == bool(names)
+        assert [n for n in names if f"'{n}'" not in (match.note or "")] == []
+        if "suggested" in case:
+            assert case["suggested"] in (match.suggestion or "")
+        else:  # (no mine suggested for a mine's tools and services)
+            assert "mining'" not in (match.suggestion or "")
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.get("beside")], ids=lambda c: str(c["text"])
+)
+def test_a_sector_of_goods_beside_a_service_names_both(case: dict[str, Any]) -> None:
+    profiles = load_profiles()
+    match = profiles.match_sector(case["text"])
+    assert match.id is not None and match.beside is not None
+    chosen = profiles.sectors[match.id]
+    assert match.beside.startswith("names '")
+    assert f"'{match.id}'" in match.beside
+    assert f"scored as {chosen.name[:1].lower()}{chosen.name[1:]}, the one of a goods' chain" in (
+        match.beside
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,11 +87,13 @@ def test_where_both_mining_sectors_extract_it_the_worse_is_taken(text: str) -> N
     assert "the worse of the two" in (match.assumed or "")
 
 
-def test_a_table_warns_at_each_mine_of_unknown_scale_and_fills_its_products(
+def test_a_table_warns_at_each_mine_of_unknown_scale_and_keeps_its_minerals_apart(
     tmp_path: Path,
 ) -> None:
-    """The warning is located (row, column); the minerals named become the products only
-    where the row gives none; a scale said, or another sector, gives no warning."""
+    """The warning is located (row, column); the minerals named stand for the products only
+    where those name no good, and are kept apart from them (the products stay as written:
+    they were filled in, so an assessment showed 'cobalt' the file never said); a scale
+    said, or another sector, gives no warning."""
     path = tmp_path / "chain.csv"
     path.write_text(
         "id,name,country,sector,products\n"
@@ -76,7 +102,8 @@ def test_a_table_warns_at_each_mine_of_unknown_scale_and_fills_its_products(
         "C3,c,COD,artisanal cobalt mining,\n"
         "C4,d,GHA,gold mine,\n"
         "C5,e,VNM,shrimp farming,\n"
-        "C6,f,COD,mining,\n",
+        "C6,f,COD,mining,\n"
+        "C7,g,COD,cobalt mining,no gold\n",
         "utf-8",
     )
     chain, problems = read_chain([path], sectors=load_profiles())
@@ -86,18 +113,24 @@ def test_a_table_warns_at_each_mine_of_unknown_scale_and_fills_its_products(
         ("sector-scale-unknown", 3, "sector"),
         ("sector-scale-unknown", 5, "sector"),
         ("sector-scale-unknown", 7, "sector"),
+        ("sector-scale-unknown", 8, "sector"),
     ]
     [first] = [p for p in problems.warnings if p.location.row == 2]
     assert first.message.startswith("sector 'cobalt mining' " + SCALE_UNKNOWN)
-    read = {s.id: (s.sector, s.products) for s in chain.suppliers}
+    read = {s.id: (s.sector, s.products, s.sector_minerals) for s in chain.suppliers}
     assert read == {
-        "C1": ("artisanal-mining", ["cobalt"]),
-        "C2": ("artisanal-mining", ["copper"]),  # (its own products stand)
-        "C3": ("artisanal-mining", ["cobalt"]),
-        "C4": ("artisanal-mining", ["gold"]),
-        "C5": ("aquaculture", []),
-        "C6": ("artisanal-mining", []),
+        "C1": ("artisanal-mining", [], ("cobalt",)),
+        "C2": ("artisanal-mining", ["copper"], ()),  # (its own products stand)
+        "C3": ("artisanal-mining", [], ("cobalt",)),
+        "C4": ("artisanal-mining", [], ("gold",)),
+        "C5": ("aquaculture", [], ()),
+        "C6": ("artisanal-mining", [], ()),
+        # (a denial names no good: the minerals still say which listings apply)
+        "C7": ("artisanal-mining", ["no gold"], ("cobalt",)),
     }
+    products = {s.id: s.products_read() for s in chain.suppliers}
+    assert products["C1"] == ["cobalt"] and products["C7"] == ["cobalt", "no gold"]
+    assert products["C2"] == ["copper"]
 
 
 def test_a_yaml_record_reads_a_mine_as_a_table_row_does(tmp_path: Path) -> None:
@@ -113,5 +146,8 @@ def test_a_yaml_record_reads_a_mine_as_a_table_row_does(tmp_path: Path) -> None:
         ("sector-scale-unknown", 3),
         ("sector-scale-unknown", 4),
     ]
-    read = {s.id: (s.sector, s.products) for s in chain.suppliers}
-    assert read == {"M1": ("artisanal-mining", ["cobalt"]), "M2": ("artisanal-mining", ["copper"])}
+    read = {s.id: (s.sector, s.products, s.sector_minerals) for s in chain.suppliers}
+    assert read == {
+        "M1": ("artisanal-mining", [], ("cobalt",)),
+        "M2": ("artisanal-mining", ["copper"], ()),
+    }

@@ -424,7 +424,7 @@ class _Flagging:
         fits = map(fitted.__contains__, sectors) if fitted is not None else map(bool, sectors)
         for at in compress(range(len(order)), fits):
             sid = order[at]
-            handles[at] = handled.handles(sid, sectors[at], suppliers[sid].products)
+            handles[at] = handled.handles(sid, sectors[at], suppliers[sid].products_read())
         # what each supplier's entry and flags take from its (shared) score, looked up once
         self.parts_of = parts_of = shared.parts_in_order(
             list(map(risks.__getitem__, order)),

@@ -112,6 +112,9 @@ class Supplier(BaseModel):
     sector: str | None = None
     sector_raw: str | None = None
     products: list[str] = Field(default_factory=list)
+    # the minerals a mine's sector text names ("cobalt mining": cobalt), where its products
+    # name no good: read with them for its listings and inference, never shown as products
+    sector_minerals: tuple[str, ...] = Field(default=(), exclude=True)
     buyers: list[str] = Field(default_factory=list)
     share: float | None = None
     workers: int | None = None
@@ -122,6 +125,13 @@ class Supplier(BaseModel):
     tier_declared: int | None = None
     attributes: dict[str, Any] = Field(default_factory=dict)
     location: Location | None = Field(default=None, exclude=True)
+
+    def products_read(self) -> list[str]:
+        """The products the score and inference read: those written, after the minerals its
+        sector text names where they name no good (sector_minerals)."""
+        if self.sector_minerals:
+            return [*self.sector_minerals, *self.products]
+        return self.products
 
     @classmethod
     def trusted(cls, **values: Any) -> Supplier:
@@ -168,6 +178,7 @@ _SUPPLIER_DEFAULTS: dict[str, Any] = {
     "sector": None,
     "sector_raw": None,
     "products": [],
+    "sector_minerals": (),
     "buyers": [],
     "share": None,
     "workers": None,

@@ -1643,7 +1643,8 @@ class Profiles:
 
 _WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}
 _MINES = ("artisanal-mining", "industrial-mining")
-_MINING = re.compile(r"\b(mines?|mining|miners?)\b")
+# a mine's words, or an ore's ("ore concentrate"), that may make a text a mine's
+_MINING = re.compile(r"\b(mines?|mining|miners?|ores?)\b")
 # the words that say a mine's scale, with the mining sector each names ("small-scale gold
 # mining", "industrial copper mine"); "scale" alone says neither
 _SCALES = {
@@ -1653,6 +1654,8 @@ _SCALES = {
     "industrial": "industrial-mining",
     "large": "industrial-mining",
 }
+# the words of a small scale, which with a mineral say a mine ("artisanal gold")
+_SMALL_SCALE = re.compile(r"\b(artisanal|informal|small scale)\b")
 # labour recruiters, staffing agencies and labour contractors: no sector of their own
 _RECRUITERS = re.compile(
     r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
@@ -1683,6 +1686,8 @@ _MINE_WORDS = frozenset(
         "company",
         "operator",
         "concession",
+        "concentrate",
+        "concentrates",
         "small",
         "large",
         "scale",
@@ -1729,6 +1734,15 @@ _WORK_PLACES = re.compile(r"\b(" + "|".join(_WORK_OF) + r")\b")
 def _keys(words: str) -> frozenset[str]:
     return frozenset(text_key(word) for word in words.split())
 
+
+# the words beside a mine's that name its owner's form of business, or where it is ("tin
+# mining cooperative", "gold mining Ltd", "gold mining in Ghana", "Cobalt Mining SARL"): they
+# tell no scale, and leave the text a mine's
+_MINE_COMPANY_WORDS = _keys(
+    "co ltd limited inc plc sa sarl sarlu sas sprl gmbh ag llc pvt pte corp corporation"
+    " group enterprises holdings firm operations venture cooperative cooperativa coop"
+    " in at near of the from de du des la le"
+)
 
 # one-word aliases of raw-material sectors that name the work, not a good ("fishing")
 _RAW_WORK = _keys(
@@ -2071,26 +2085,18 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
-    # a list of sectors: of goods' chains and services ("Shrimp processing, cold storage",
-    # "software services, cocoa farming"), the one sector of a goods' chain, never the
-    # service beside it (it was the longest, and low risk); of several goods' chains, none is
-    # chosen for the others. A raw good beside a stage ("Cotton / Spinning", "Coffee, wet
-    # mill") and stages of one chain ("Textile/Garment") are read as below (the longest)
-    bare = profiles._bare_goods
-    parts = [text_key(part) for part in _LISTED.split(value)]
-    named = dict.fromkeys(keys[part] for part in parts if part in keys and part not in bare)
-    goods = [s for s in named if profiles.sectors[s].chain != _SERVICES]
-    chains = {profiles.sectors[s].chain for s in goods}
-    if len(goods) == 1 and len(named) > 1:
-        return SectorMatch(goods[0])
-    if len(chains) > 1:
-        listed = [profiles.sectors[s] for s in named]
-        return SectorMatch(
-            None,
-            note="names "
-            + " and ".join(f"'{s.id}' ({s.name})" for s in listed)
-            + ": give each supplier the one sector of its work",
-        )
+    several = _several_sectors(profiles, value)
+    if several is not None:
+        return several
+    # a mine of its minerals and a mine's words ("gold mining company", "open pit mine"):
+    # before the aliases it holds, which would say a scale the text does not; or of its
+    # minerals and a small scale ("artisanal gold")
+    if _MINING.search(key) or (
+        _SMALL_SCALE.search(key) and _minerals_named(profiles, value)
+    ):  # (not "data mining": see _mine_by_its_minerals)
+        mine = _mine_by_its_minerals(profiles, value)
+        if mine is not None:
+            return mine
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
     if any(k in _FACTORY_WORDS for k in contained):
@@ -2115,10 +2121,6 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         found = _match_sector_text(profiles, worked)
         if found.id is not None:
             return found
-    if _MINING.search(key):  # (not "data mining": see _mine_by_its_minerals)
-        mine = _mine_by_its_minerals(profiles, value)
-        if mine is not None:
-            return mine
     from rapidfuzz import fuzz, process
 
     # whole-text similarity, words in any order: a partial match made poor suggestions
@@ -2128,23 +2130,138 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     if near is not None:
         sector = profiles.sectors[keys[near[0]]]
         suggestion = f"'{sector.id}' ({sector.name})"
+    elif _MINING.search(key):
+        suggestion = _mine_suggested(profiles, value)
     return SectorMatch(None, suggestion)
 
 
-def _mine_by_its_minerals(profiles: Profiles, value: str) -> SectorMatch | None:
-    """A mine named by its minerals and a mine's words, not by a mining sector's alias
-    ("cobalt mining", "gold mine site", "mining", "gold mining Ghana"; not "data mining" nor
-    "mining equipment"): the mining sector of the scale it says ("small-scale gold mining":
-    artisanal), else the mining sector that extracts the minerals it names, of those that
-    do the one of the worse inherent risk (artisanal mining for gold, cobalt, copper, tin),
-    with what is assumed told (`assumed`): the text does not say the scale, and artisanal
-    and industrial mines differ widely. A mine that names no mineral, or none the mining
-    sectors extract, is of either: the worse. None for any other text."""
-    mines = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
-    words = set(_unplaced(profiles, value))
-    if not mines or not words <= _MINE_WORDS | _SCALES.keys() | {"and", "or"}:
+# the words joining two sectors' names in one item of a list ("fishing and fish farming")
+_JOINING = re.compile(r"\s*&\s*|\s+(?:and|or|und|oder|et|ou|y)\s+", re.IGNORECASE)
+
+
+def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
+    """The reading of a text that names several sectors, each part read as it would be
+    alone: the items of a list ("cobalt mining; logistics") or the names joined in one
+    ("fishing and fish farming", "fish farming and processing": see _joined_readings).
+
+    Sectors of goods beside services ("Shrimp processing, cold storage", "gold mining,
+    software services"): the one sector of goods, as read alone (a mine's scale not said
+    still warned), never the service beside it, with what is left out told (`beside`).
+    Two sectors of goods, of two chains or of one ("cocoa farming; gold mining", "fishing;
+    fish farming", "fish farming and processing"): none, and a note naming them; the longest
+    was read, which could be the lower risk, and which is meant is not known (nor which is
+    the worse: fishing or fish farming each has listings of its own). None where the text
+    names one sector at most: it is read whole. A good's own name in a list is no sector of
+    its own ("Cotton / Spinning", "Leather / footwear": read whole)."""
+    items = [item for item in _LISTED.split(value) if _names_a_sector(item)]
+    if len(items) > 1:
+        bare = profiles._bare_goods
+        # (nor is a word for any factory: "Tea estate; factory")
+        readings = [
+            (item, _match_sector_cached(profiles, item))
+            for item in items
+            if text_key(item) not in bare and text_key(item) not in _FACTORY_WORDS
+        ]
+    else:
+        parts = [p for p in _JOINING.split(items[0] if items else value) if _names_a_sector(p)]
+        if len(parts) < 2:
+            return None
+        readings = _joined_readings(profiles, parts)
+    found: dict[str, SectorMatch] = {}
+    for _, match in readings:
+        if match.id is not None:
+            found.setdefault(match.id, match)
+    sectors = [profiles.sectors[s] for s in found]
+    goods = [s for s in sectors if s.chain != _SERVICES]
+    named = " and ".join(f"'{s.id}' ({s.name})" for s in sectors)
+    if len(goods) > 1:
+        return SectorMatch(
+            None, note=f"names {named}: give each supplier the one sector of its work"
+        )
+    # a part misspelt that would be another sector of goods ("cobalt minning; logistics",
+    # "fishing and fish farmng"): none, with it suggested (the other part was read alone)
+    for part, match in readings:
+        if match.id is None and sectors:
+            meant = _misspelt_goods(profiles, part)
+            if meant is not None and meant not in goods:
+                return SectorMatch(None, f"'{meant.id}' ({meant.name})")
+    if len(goods) != 1 or len(sectors) < 2:
         return None
-    said = {_SCALES[word] for word in words & _SCALES.keys()}
+    [chosen] = goods
+    return replace(
+        found[chosen.id],
+        beside=f"names {named}: scored as {_lower_first(chosen.name)}, the one of a goods'"
+        " chain (a service beside it does not lower the score); if the supplier's work is"
+        " the service alone, write only that",
+    )
+
+
+def _misspelt_goods(profiles: Profiles, part: str) -> Sector | None:
+    """The sector of a goods' chain a part names once a word misspelt in it is spelt right
+    ("cobalt minning": artisanal mining; see _respelt), if any."""
+    respelt = _respelt(profiles, text_key(part))
+    meant = _match_sector_text(profiles, respelt).id if respelt is not None else None
+    sector = profiles.sectors.get(meant) if meant is not None else None
+    return sector if sector is not None and sector.chain != _SERVICES else None
+
+
+def _names_a_sector(part: str) -> bool:
+    """Whether a part of a list may name a sector: it has a word, and denies nothing ("no
+    palm oil", "GMO-free" name no sector's work)."""
+    words = exact_key(part).split()
+    return bool(words) and words[0] not in _DENIES and words[-1] != _DENY_BEFORE
+
+
+def _joined_readings(profiles: Profiles, parts: list[str]) -> list[tuple[str, SectorMatch]]:
+    """The sectors the parts of a text joined by "and" read as, each alone, one left short
+    read with the words it shares with the next or the last: a good's name before another
+    part takes that part's work ("cocoa and coffee farming": cocoa farming), and a work
+    named alone after a part takes that part's good ("fish farming and processing": fish
+    processing, "tea plantation and factory": a tea factory). A good's name or a word for any
+    factory that neither completes names no sector ("gold and silver mining" is read whole)."""
+    bare = profiles._bare_goods
+    readings = []
+    for i, part in enumerate(parts):
+        match = _match_sector_cached(profiles, part)
+        if text_key(part) in bare:
+            after = parts[i + 1].split()[1:] if i + 1 < len(parts) else []
+            if not after:
+                continue
+            match = _match_sector_cached(profiles, " ".join([part, *after]))
+        elif match.id is None or text_key(part) in _FACTORY_WORDS:
+            # (a word for any factory alone is left short too: "tea estate and factory")
+            before = parts[i - 1].split()[:-1] if i > 0 else []
+            shared = _match_sector_cached(profiles, " ".join([*before, part])) if before else None
+            if shared is not None and (shared.id is not None or match.id is not None):
+                match = shared
+            elif match.id is not None:
+                continue
+        readings.append((part, match))
+    return readings
+
+
+def _mine_by_its_minerals(profiles: Profiles, value: str) -> SectorMatch | None:
+    """A mine named by its minerals and a mine's words ("cobalt mining", "gold mine site",
+    "mining", "artisanal coltan mining"; not "data mining" nor "mining equipment"): the
+    mining sector of the scale it says ("small-scale gold mining": artisanal), else the
+    mining sector that extracts the minerals it names, of those that do the one of the
+    worse inherent risk (artisanal mining for gold, cobalt, copper, tin), with what is
+    assumed told (`assumed`): the text does not say the scale, and artisanal and industrial
+    mines differ widely. A mine that names no mineral, or none the mining sectors extract,
+    is of either: the worse. Besides a mine's words, a place ("gold mining Ghana", "gold
+    mining in Ghana"), a form of business ("tin mining cooperative", "gold mining Ltd") and,
+    beside a mineral, a name the taxonomy does not know written as one ("Kolwezi cobalt
+    mine") tell nothing. None for any other text."""
+    mines = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
+    if not mines or _not_a_mines_words(profiles, value):
+        return None
+    return _mine_read(profiles, value, mines)
+
+
+def _mine_read(profiles: Profiles, value: str, mines: list[Sector]) -> SectorMatch:
+    """The mining sector a mine's text reads as (_mine_by_its_minerals), with what it
+    assumes."""
+    said = {_SCALES[word] for word in text_key(value).split() if word in _SCALES}
     if len(said) == 1 and (scale := said.pop()) in profiles.sectors:
         return SectorMatch(scale)
     minerals = _minerals_named(profiles, value)
@@ -2164,6 +2281,47 @@ def _mine_by_its_minerals(profiles: Profiles, value: str) -> SectorMatch | None:
         assumed="does not say whether the mine is artisanal or industrial: scored as"
         f" {_lower_first(chosen.name)}, {why}; {other}",
     )
+
+
+_MINE_TEXT_WORDS = _MINE_WORDS | _SCALES.keys() | _MINE_COMPANY_WORDS | {"and", "or"}
+
+
+def _not_a_mines_words(profiles: Profiles, value: str) -> list[str]:
+    """The words of a text (text_key's) that are none of a mine's (_mine_by_its_minerals):
+    not a mine's own, a scale, a place, a form of business, nor, beside a mineral, a name
+    the taxonomy does not know ("data" in "Data mining" names no mineral beside it)."""
+    written = exact_key(value).split()
+    words = text_key(value).split()
+    if len(words) != len(written):  # (text_key drops no word that exact_key keeps)
+        return [word for word in words if word not in _MINE_TEXT_WORDS]
+    minerals = _minerals_named(profiles, value)
+    # (an ore's name is a mineral's too: "heterogenite", "columbite-tantalite")
+    allowed = _MINE_TEXT_WORDS.union(*(text_key(m).split() for m in minerals))
+    outside = _outside_places(profiles, written)
+    others = [i for i in outside if words[i] not in allowed and len(words[i]) > 1]
+    if not others or not minerals:
+        return [words[i] for i in others]
+    names = _written_as_names(value, written)
+    return [words[i] for i in others if not names[i] or _known_word(profiles, words[i])]
+
+
+def _known_word(profiles: Profiles, word: str) -> bool:
+    """Whether the taxonomy, or the list of other goods and work, has a word (text_key's)."""
+    return word in profiles._vocabulary or word in _OTHER_WORK
+
+
+def _mine_suggested(profiles: Profiles, value: str) -> str | None:
+    """For a mine's text with words the taxonomy does not know beside a mineral ("kolwezi
+    cobalt mine", "cobalt mine Tshamilemba"): the mining sector it would be read as without
+    them, to suggest; None where a word names goods or work ("gold mining equipment")."""
+    mines = [profiles.sectors[s] for s in _MINES if s in profiles.sectors]
+    others = _not_a_mines_words(profiles, value)
+    if not mines or not _minerals_named(profiles, value):
+        return None
+    if any(_known_word(profiles, word) for word in others):
+        return None
+    sector = profiles.sectors[_mine_read(profiles, value, mines).id or mines[0].id]
+    return f"'{sector.id}' ({sector.name})"
 
 
 def _lower_first(name: str) -> str:

@@ -847,7 +847,7 @@ class Inference:
         found: dict[str, frozenset[str]] = {}
         trading = {s for s in capable if self.profiles.sectors[s].stage == "trading"}
         for node in compress(sector_of, map(capable.__contains__, sector_of.values())):
-            products = suppliers[node].products
+            products = suppliers[node].products_read()  # (a mine's minerals: what it covers)
             if not products:
                 if sector_of[node] not in trading:
                     continue

@@ -820,7 +820,8 @@ class Scorer:
     def score_supplier(self, supplier: Supplier, sector_id: str | None) -> SupplierRisk:
         """Score a supplier, shared with every supplier that has the same inputs to the score
         (suppliers repeat country, sector and products; the result is treated as read-only)."""
-        products = supplier.products
+        # (products_read, without its call on the path of every supplier)
+        products = supplier.products_read() if supplier.sector_minerals else supplier.products
         certifications = supplier.certifications
         audits = supplier.audits
         key: tuple[Any, ...] = (
@@ -856,7 +857,7 @@ class Scorer:
         listings that apply and those only handled (listings_for), and the goods new on the
         2024 list they name (_new_goods); None where the products say more (a supplier of
         unknown country: its worst case reads them) or there are none."""
-        products = supplier.products
+        products = supplier.products_read()
         if not products or supplier.country is None:
             return None
         listings, handled = self.profiles.listings_for(supplier.country, sector_id, products)
@@ -893,9 +894,10 @@ class Scorer:
         if made is risk and not fresh:  # no migrant uplift: a score object of its own
             made = _own_copy(risk, dict(risk.by_type))
         if supplier.country is None and sector_id is not None:
-            made.worst = self.worst_case_unknown_country(sector_id, supplier.products)
-            made.worst_reasons = self.worst_reasons(sector_id, supplier.products)
-            made.worst_listed = self.worst_listed(sector_id, supplier.products)
+            products = supplier.products_read()
+            made.worst = self.worst_case_unknown_country(sector_id, products)
+            made.worst_reasons = self.worst_reasons(sector_id, products)
+            made.worst_listed = self.worst_listed(sector_id, products)
         return made
 
     def score(
@@ -991,7 +993,9 @@ class Scorer:
         sector = p.sectors.get(sector_id) if sector_id else None
         handled: list[GoodListing] = []
         if listings is None:
-            listings, handled = p.listings_for(supplier.country, sector_id, supplier.products)
+            listings, handled = p.listings_for(
+                supplier.country, sector_id, supplier.products_read()
+            )
         gaps: list[str] = []
         if supplier.country is None:
             gaps.append(COUNTRY_UNKNOWN)
@@ -1125,7 +1129,7 @@ class Scorer:
                     )
                 )
             if risk_type != "human_trafficking":
-                evidence += self._new_goods(supplier.products)
+                evidence += self._new_goods(supplier.products_read())
             for listing in handled:
                 if risk_type in listing.risk_types:
                     evidence.append(

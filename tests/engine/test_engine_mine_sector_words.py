@@ -4,8 +4,8 @@
 while "artisanal cobalt mining" beside it was critical; "gold mining" in Ghana was child
 labour "low (data gap)", and a batch counted such members' flags under sector "unknown". A
 mine of unknown scale is now read as the worse mining sector for what it names, warned,
-with the minerals it names as its products (so the cobalt listing applies, as it does to an
-industrial mine naming cobalt)."""
+with the minerals it names standing for its products (so the cobalt listing applies, as it
+does to an industrial mine naming cobalt); the products shown stay those the file gives."""
 
 from __future__ import annotations
 
@@ -40,14 +40,16 @@ DRC_MINES = [
     "Tin ore (cassiterite)",
     "Tungsten ore (wolframite)",
 ]
+# (the products as the file gives them: the minerals read from the sector text are not
+# written there)
 EXPECTED = {
-    "C1": ("artisanal-mining", ["cobalt"], COBALT),
-    "C2": ("artisanal-mining", ["cobalt"], COBALT),
+    "C1": ("artisanal-mining", [], COBALT),
+    "C2": ("artisanal-mining", [], COBALT),
     "C3": ("industrial-mining", ["cobalt"], COBALT),
     "C5": ("artisanal-mining", [], DRC_MINES),
-    "C6": ("artisanal-mining", ["cobalt"], COBALT),
+    "C6": ("artisanal-mining", [], COBALT),
     "C7": ("aquaculture", [], []),
-    "C8": ("artisanal-mining", ["gold"], ["Gold"]),
+    "C8": ("artisanal-mining", [], ["Gold"]),
 }
 
 
@@ -131,3 +133,120 @@ def test_a_batch_counts_the_mines_flags_under_their_sectors(chain: Path, tmp_pat
     sectors = {(h["country"], h["sector"]) for h in summary["hotspots"]}
     assert ("COD", "artisanal-mining") in sectors and ("VNM", "aquaculture") in sectors
     assert all(sector != "unknown" for _country, sector in sectors)
+
+
+# ---- texts the reading above left lower, silently: each row with the reading it must equal
+# (the same text alone, or as plainly meant) or, for two sectors of goods, none with a
+# warning naming both. (row id, country, sector, products, the row whose score it equals)
+SAME_AS = [
+    # a mine beside a service is the mine as read alone (was logistics, software, consulting)
+    ("L1", "COD", "cobalt mining; logistics", "", "A1"),
+    ("L2", "GHA", "gold mining, software services", "", "A2"),
+    ("L3", "GHA", "mining, consulting", "", "A3"),
+    ("L6", "COD", "artisanal cobalt mining; logistics", "", "A4"),
+    # a company, an operator or an open pit says no scale (was industrial: high/low/low)
+    ("S2", "GHA", "gold mining company", "", "A2"),
+    ("S3", "GHA", "gold mine operator", "", "A2"),
+    ("S5", "GHA", "open pit mine", "", "A3"),
+    ("S6", "GHA", "mining company", "", "A3"),
+    # an ore's name beside "artisanal" (was no sector: medium)
+    ("R2", "COD", "artisanal coltan mining", "", "A5"),
+    ("R4", "COD", "artisanal cassiterite mining", "", "A6"),
+    # a form of business, a name or a place beside the mine (was no sector: medium)
+    ("W1", "COD", "tin mining cooperative", "", "A7"),
+    ("W2", "COD", "Kolwezi cobalt mine", "", "A1"),
+    ("W3", "GHA", "gold mining ltd", "", "A2"),
+    ("W4", "GHA", "gold mining in Ghana", "", "A2"),
+    # products that only deny keep the minerals the sector names (was no listing at all)
+    ("P1", "COD", "cobalt mining", "no gold", "A1"),
+]
+ALONE = [
+    ("A1", "COD", "cobalt mining", ""),
+    ("A2", "GHA", "gold mine", ""),
+    ("A3", "GHA", "mining", ""),
+    ("A4", "COD", "artisanal cobalt mining", ""),
+    ("A5", "COD", "small-scale coltan mining", ""),
+    ("A6", "COD", "small-scale cassiterite mining", ""),
+    ("A7", "COD", "tin mining", ""),
+]
+# two sectors of goods: none of them, with the reason (was the longer: fish farming, medium,
+# beside fishing, critical in Indonesia; cocoa farming beside a gold mine, silently)
+NONE_OF_THEM = [
+    ("F1", "IDN", "fishing and fish farming", ["fishing-vessels", "aquaculture"]),
+    ("F2", "IDN", "fish farming and fishing", ["aquaculture", "fishing-vessels"]),
+    ("F3", "IDN", "fishing; fish farming", ["fishing-vessels", "aquaculture"]),
+    ("F4", "BGD", "fish farming and processing", ["aquaculture", "seafood-processing"]),
+    ("F5", "CIV", "cocoa farming; gold mining", ["cocoa-farming", "artisanal-mining"]),
+]
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    rows = [(i, c, s, p) for i, c, s, p, _ in SAME_AS] + ALONE
+    rows += [(i, c, s, "") for i, c, s, _ in NONE_OF_THEM]
+    path = tmp_path_factory.mktemp("review") / "review.csv"
+    lines = [f'{i},{i},{c},"{s}",{p}' for i, c, s, p in rows]
+    path.write_text("id,name,country,sector,products\n" + "\n".join(lines) + "\n", "utf-8")
+    return path, assess([path]).data
+
+
+def _row_warnings(doc: dict[str, Any], path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each supplier's warnings (type, message) by its id, from the row they point at."""
+    ids = [line.split(",", 1)[0] for line in path.read_text("utf-8").splitlines()[1:]]
+    found: dict[str, list[tuple[str, str]]] = {}
+    for w in doc["warnings"]:
+        found.setdefault(ids[w["location"]["row"] - 2], []).append((w["type"], w["message"]))
+    return found
+
+
+@pytest.mark.parametrize(("sid", "country", "sector", "products", "same"), SAME_AS)
+def test_a_mine_however_written_is_scored_as_the_mine_it_names(
+    review: tuple[Path, dict[str, Any]],
+    sid: str,
+    country: str,
+    sector: str,
+    products: str,
+    same: str,
+) -> None:
+    path, doc = review
+    suppliers = _suppliers(doc)
+    got, alone = suppliers[sid], suppliers[same]
+    assert got["sector"] == alone["sector"] == "artisanal-mining"
+    assert got["risk"] == alone["risk"]
+    assert got["listings"] == alone["listings"] and got["listings"]
+    assert got["products"] == ([products] if products else [])  # (as written)
+    assert not got["data_gaps"]
+    kinds = [kind for kind, _ in _row_warnings(doc, path).get(sid, [])]
+    # a list names the service it leaves out; a scale not said is said
+    assert ("several-sectors" in kinds) == (";" in sector or "," in sector)
+    assert ("sector-scale-unknown" in kinds) == ("artisanal" not in sector)
+
+
+@pytest.mark.parametrize(("sid", "country", "sector", "named"), NONE_OF_THEM)
+def test_two_sectors_of_goods_are_none_with_both_named(
+    review: tuple[Path, dict[str, Any]], sid: str, country: str, sector: str, named: list[str]
+) -> None:
+    path, doc = review
+    got = _suppliers(doc)[sid]
+    assert got["sector"] is None
+    assert got["data_gaps"] == ["sector not matched"]
+    [(kind, message)] = _row_warnings(doc, path)[sid]
+    assert kind == "unknown-sector"
+    assert message.startswith(f"sector {sector!r} is not in the taxonomy (names '{named[0]}'")
+    assert f"and '{named[1]}'" in message
+
+
+def test_explain_says_which_minerals_were_read_from_the_sector_text(
+    review: tuple[Path, dict[str, Any]],
+) -> None:
+    """The products stay as written (an assessment showed 'cobalt' the file never gave, and
+    a diff against an earlier one 'products: none → cobalt'); explain says where the
+    listing's good came from."""
+    path, _ = review
+    said = CliRunner().invoke(app, ["explain", str(path), "A1"], env={"COLUMNS": "200"})
+    assert said.exit_code == 0, said.output
+    assert "minerals read from the sector text: cobalt" in said.output
+    other = CliRunner().invoke(app, ["explain", str(path), "A4"], env={"COLUMNS": "200"})
+    assert "minerals read from the sector text: cobalt" in other.output
+    written = CliRunner().invoke(app, ["explain", str(path), "L2"], env={"COLUMNS": "200"})
+    assert "minerals read from the sector text: gold" in written.output

@@ -325,6 +325,7 @@ def test_suppliers_from_rows_equal_trusted_ones() -> None:
         "sector": None,
         "sector_raw": None,
         "products": ["cocoa"],
+        "sector_minerals": (),
         "buyers": [],
         "share": 0.5,
         "workers": 12,

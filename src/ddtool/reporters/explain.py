@@ -52,6 +52,16 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             f" path {' → '.join(result.supply.first_path.get(supplier_id, []))}"
         )
     )
+    read = result.supply.suppliers.get(supplier_id)
+    if read is not None and read.sector_minerals:
+        # (the listings they select are the score's: say where they come from)
+        console.print(
+            Text(
+                f"minerals read from the sector text: {', '.join(read.sector_minerals)}"
+                " (its products name no good; they choose among the mining sector's"
+                " listings as products would)"
+            )
+        )
     t = cfg.thresholds
     console.print(
         f"method: base = {cfg.scoring.sector_weight:g} × sector + "

@@ -187,14 +187,17 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
 def _sector(p: Profiles, key: str, console: Console) -> str | None:
     match = p.match_sector(key)
     if match.id is None:
+        why = f": it {match.note}" if match.note else ""  # ("names 'fishing-vessels' … and …")
         hint = f" (did you mean {match.suggestion}?)" if match.suggestion else ""
-        return f"unknown sector {key!r}{hint}"
+        return f"unknown sector {key!r}{why}{hint}"
     s = p.sectors[match.id]
     console.print(
         f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}"
     )
-    if match.assumed:  # (a mine of unknown scale: what an assessment warns of too)
-        console.print(f"[yellow]{escape(repr(key))} {escape(match.assumed)}[/]")
+    # (a service named beside it, a mine of unknown scale: what an assessment warns of too)
+    for told in (match.beside, match.assumed):
+        if told:
+            console.print(f"[yellow]{escape(repr(key))} {escape(told)}[/]")
     if s.overlay:  # (its ratings are the overlay's, not the project's)
         console.print(
             f"[yellow]from the overlay {escape(s.overlay)}[/]: its ratings are not ddtool's"

@@ -57,8 +57,11 @@ class SectorMatch:
     # `sector-scale-unknown` warning: "does not say whether the mine is artisanal or …"
     assumed: str | None = None
     # the minerals a mine's sector text names ("cobalt mining": cobalt), which stand for
-    # the supplier's products where it gives none
+    # the supplier's products where those name no good (Supplier.sector_minerals)
     products: tuple[str, ...] = ()
+    # the services a list of sectors names beside the one sector of goods read, told in a
+    # `several-sectors` warning: "names 'artisanal-mining' (…) and 'logistics-transport' …"
+    beside: str | None = None
 
 
 class SectorMatcher(Protocol):
@@ -195,22 +198,31 @@ def _sector_value(
                 match.suggestion,
             ),
         )
-    elif match.assumed is not None:
-        issues = (
-            _Issue("sector-scale-unknown", f"sector {raw!r} {match.assumed}", "warning", None),
+    else:
+        issues = tuple(
+            _Issue(kind, f"sector {raw!r} {told}", "warning", None)
+            for kind, told in (
+                ("several-sectors", match.beside),
+                ("sector-scale-unknown", match.assumed),
+            )
+            if told is not None
         )
     return (match.id, raw), issues
 
 
-def _products_of_sector(
+def _minerals_of_sector(
     products: list[str], sector_raw: str | None, sectors: SectorMatcher
-) -> list[str]:
-    """A mine's products where it gives none: the minerals its sector text names ('cobalt
-    mining', 'artisanal gold mine': cobalt, gold), which say which of the mining sector's
-    listings apply as a products cell would."""
-    if products or sector_raw is None:
-        return products
-    return list(sectors.match_sector(sector_raw).products)
+) -> tuple[str, ...]:
+    """The minerals a mine's sector text names ('cobalt mining', 'artisanal gold mine':
+    cobalt, gold), where its products name no good (none, or only what they deny: 'no
+    gold'): they say which of the mining sector's listings apply, as a products cell
+    would. Kept apart from the products, which stay as written."""
+    if sector_raw is None:
+        return ()
+    minerals = sectors.match_sector(sector_raw).products
+    if not minerals or any(sectors.match_good(product) is not None for product in products):
+        return ()
+    return minerals
 
 
 def _unmatched_products(
@@ -808,7 +820,6 @@ def normalise_record(
     products = _texts_of(split_list(products_value))
     for _index, issues in _unmatched_products([products], sectors):
         _report(problems, issues, record.where("products"))
-    products = _products_of_sector(products, sector_raw, sectors)
     return Supplier.trusted(
         id=as_id(raw_id),
         name=None if name is None else as_text(name),
@@ -818,6 +829,7 @@ def normalise_record(
         sector=sector,
         sector_raw=sector_raw,
         products=products,
+        sector_minerals=_minerals_of_sector(products, sector_raw, sectors),
         buyers=buyers,
         share=_number(record, "share", problems, table),
         workers=None if workers is None else int(workers),
@@ -1224,8 +1236,9 @@ def normalise_table(
     countries, countries_raw = _unzipped(places)
     sectors_found, sectors_raw = _unzipped(sector_ids)
     # (a mine's sector text naming its minerals: once per distinct text, rows only if any)
+    minerals: Sequence[tuple[str, ...]] = [()] * size
     if any(sectors.match_sector(raw).products for raw in set(sectors_raw) if raw is not None):
-        products = list(map(partial(_products_of_sector, sectors=sectors), products, sectors_raw))
+        minerals = list(map(partial(_minerals_of_sector, sectors=sectors), products, sectors_raw))
     by_row = zip(
         ids,
         _texts(column("name"), size),
@@ -1235,6 +1248,7 @@ def normalise_table(
         sectors_found,
         sectors_raw,
         products,
+        minerals,
         buyers,
         numbers["share"],
         workers,
