@@ -2136,7 +2136,7 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
 
 
 # the words joining two sectors' names in one item of a list ("fishing and fish farming")
-_JOINING = re.compile(r"\s*&\s*|\s+(?:and|or|und|oder|et|ou|y)\s+", re.IGNORECASE)
+_SECTORS_JOINING = re.compile(r"\s*&\s*|\s+(?:and|or|und|oder|et|ou|y)\s+", re.IGNORECASE)
 
 
 def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
@@ -2163,7 +2163,9 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
             if text_key(item) not in bare and text_key(item) not in _FACTORY_WORDS
         ]
     else:
-        parts = [p for p in _JOINING.split(items[0] if items else value) if _names_a_sector(p)]
+        parts = [
+            p for p in _SECTORS_JOINING.split(items[0] if items else value) if _names_a_sector(p)
+        ]
         if len(parts) < 2:
             return None
         readings = _joined_readings(profiles, parts)
