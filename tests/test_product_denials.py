@@ -42,6 +42,13 @@ def test_a_product_says_and_denies_its_words(case: dict[str, Any]) -> None:
     assert sorted(denials.doubtful) == sorted(case.get("doubtful", []))
     # (one part for each of its words, as exact_key gives them)
     assert len(denials.at) == len(exact_key(case["product"]).split())
+    # what it denies of all its supplier's goods, and of what each part says it is
+    if "throughout" in case:
+        assert sorted(denials.throughout) == sorted(case["throughout"])
+    if "of_parts" in case:
+        assert [sorted(part) for part in denials.of_parts] == case["of_parts"]
+    # (what it denies of anything, it denies, for certain)
+    assert denials.throughout.union(*denials.of_parts) <= denials.denied
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -131,6 +138,33 @@ DENIED_COMMODITIES = [
     (["cobalt (no artisanal)"], set()),
     (["zero-waste cotton"], set()),
     (["cocoa nibs, no sugar"], set()),
+    # a denial that qualifies what a part names denies the good of that alone: the supplier's
+    # only where every part that says what it is denies it too
+    (["cobalt-free batteries"], {"cobalt"}),
+    (["lithium cobalt-free batteries"], {"cobalt"}),
+    (["batteries with no cobalt"], {"cobalt"}),
+    (["cobalt-free and nickel-free batteries"], {"cobalt"}),
+    (["cobalt-free batteries", "no cobalt"], {"cobalt"}),
+    (["dresses; non-cotton lining"], set()),  # (the dresses may be cotton)
+    (["dresses", "non-cotton lining"], set()),
+    (["shirts with cotton-free lining"], set()),
+    (["dresses and non-cotton linings"], set()),
+    (["polyester shirts (cotton-free lining)"], set()),
+    (["knit shirts", "cotton-free fabric"], set()),
+    (["power banks", "cobalt-free batteries"], set()),
+    (["cobalt-free batteries", "lithium cells"], set()),
+    (["cotton-free fabric", "non-cotton yarn"], {"cotton (lint)"}),
+    # (a part that is nothing but a denial speaks of all the supplier's goods)
+    (["dresses; not cotton"], {"cotton (lint)"}),
+    (["dresses; non-cotton lining", "not cotton"], {"cotton (lint)"}),
+    (["shirts (cotton-free)"], {"cotton (lint)"}),
+    # 'neither ... nor', and a list over commas whose last good a joining word joins
+    (["batteries; neither cobalt nor nickel"], {"cobalt"}),
+    (["sodium-ion batteries; no lithium, cobalt or nickel"], {"cobalt", "lithium"}),
+    (["smartphones; no cobalt, tin or gold"], {"cobalt", "tin", "gold"}),
+    (["smartphones", "no cobalt, tin, or gold"], {"cobalt", "tin", "gold"}),
+    (["no lithium, cobalt or nickel batteries"], set()),  # (doubtful, as one list)
+    (["no sugar, cocoa beans"], set()),  # (cocoa beans said)
 ]
 
 
@@ -156,6 +190,10 @@ DENIED_STAGES = [
     (["without cocoa butter"], set()),
     (["no cocoa butter substitutes"], set()),
     (["no shrimp from Thailand"], set()),
+    (["dresses; non-cotton lining"], set()),
+    (["shirts with cotton-free lining"], set()),
+    (["yarn; not cotton"], {"cotton-farming", "cotton-ginning"}),
+    (["pralines; neither cocoa nor sugar"], {"cocoa-farming", "cocoa-trading"}),
 ]
 
 

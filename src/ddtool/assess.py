@@ -11,6 +11,7 @@ import heapq
 import os
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import compress
@@ -28,6 +29,7 @@ from ddtool.document import (
     NOTHING_FOLLOWED,
     UNMAPPED_BELOW,
     basis_id_of,
+    denied_below,
     held_labels,
 )
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
@@ -78,8 +80,10 @@ class Assessment:
     supply: SupplyGraph
     risks: dict[str, SupplierRisk]
     inferred: dict[str, InferredSupplier]
-    # the traders of anything with nothing mapped nor inferred beneath them (NOTHING_FOLLOWED)
-    unfollowed: frozenset[str]
+    # the suppliers with nothing mapped nor inferred beneath them, each with its gap: the
+    # traders of anything (NOTHING_FOLLOWED), those whose products deny what their sector's
+    # inputs hold (document.DENIED_BELOW)
+    unfollowed: Mapping[str, str]
     exposure: dict[str, dict[str, Exposure]]
     warnings: list[Problem]
     profiles: Profiles
@@ -232,6 +236,8 @@ def _assess(
     inference = Inference(supply, profiles, scorer, config)
     inference.run(sector_of, chain.company)
     extend_tiers(supply, inference.nodes)
+    unfollowed = dict.fromkeys(inference.unfollowed, NOTHING_FOLLOWED)
+    unfollowed.update((sid, denied_below(goods)) for sid, goods in inference.denied_below.items())
     stages.done("infer")
 
     # The flags need the scores and the inference, not the roll-up: if the JSON will be
@@ -240,7 +246,7 @@ def _assess(
         supply,
         risks,
         inference.nodes,
-        inference.unfollowed,
+        unfollowed,
         sector_of,
         (without_country, without_sector),
         profiles,
@@ -271,7 +277,7 @@ def _assess(
             supply=supply,
             risks=risks,
             inferred=inference.nodes,
-            unfollowed=frozenset(inference.unfollowed),
+            unfollowed=unfollowed,
             exposure=exposure,
             warnings=problems.warnings,
             profiles=profiles,
@@ -393,7 +399,7 @@ class _Flagging:
         supply: SupplyGraph,
         risks: dict[str, SupplierRisk],
         inferred: dict[str, InferredSupplier],
-        unfollowed: set[str],
+        unfollowed: Mapping[str, str],
         sector_of: dict[str, str | None],
         without: tuple[int, int],
         profiles: Profiles,
@@ -409,11 +415,12 @@ class _Flagging:
         self.order = order = sorted(first_tier)
         order.sort(key=first_tier.__getitem__)  # by first tier, then id (the sort is stable)
         # the gap of what lies beneath each supplier, where one is: inferred suppliers, or
-        # nothing mapped nor inferred beneath a trader of anything (a few, if any)
+        # nothing mapped nor inferred beneath a trader of anything or beneath a supplier
+        # whose products deny its inputs' goods (a few, if any)
         below = dict.fromkeys(
             {buyer for node_id in inferred for buyer in pred[node_id]}, UNMAPPED_BELOW
         )
-        below.update(dict.fromkeys(unfollowed, NOTHING_FOLLOWED))
+        below.update(unfollowed)
         # what each supplier of a sector with measures written for some of its goods handles
         # (a shrimp processor's farms are no vessels); UNKNOWN for the others
         handled = HandledBeneath(profiles, supply.succ, partial(_sector_of, sector_of, inferred))
@@ -1024,7 +1031,7 @@ class _Shared:
 
     def gaps(self, risk: SupplierRisk, below: str | None) -> list[str]:
         """The supplier's data gaps: its score's, and that of the tiers beneath it, if any
-        (UNMAPPED_BELOW, NOTHING_FOLLOWED)."""
+        (UNMAPPED_BELOW, NOTHING_FOLLOWED, document.DENIED_BELOW)."""
         key = (tuple(risk.gaps), below)  # (equal gaps: one list for all)
         found = self._gaps.get(key)
         if found is None:

@@ -604,7 +604,8 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     gaps = _exposure_gaps(doc)
     mapped = [x for x in doc["suppliers"] if not x["inferred"]]
     # (tiers inferred beneath a supplier are no gap of its own data; nothing known beneath
-    # a trader of anything is: its own level is all there is, document.NOTHING_FOLLOWED)
+    # a trader of anything, or beneath a supplier whose products deny the goods beneath its
+    # sector, is: its own level is all there is, document.NOTHING_FOLLOWED, DENIED_BELOW)
     with_gap = sum(1 for x in mapped if any(g != UNMAPPED_BELOW for g in x["data_gaps"]))
     hotspots = Counter(
         f"{f.get('country') or 'unknown'}|{f.get('sector') or 'unknown'}"

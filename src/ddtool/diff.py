@@ -276,7 +276,8 @@ def _gaps_of(flag: dict[str, Any]) -> list[str]:
     those gaps of the supplier, other than "tiers below not mapped (inferred)" and an inferred
     supplier's being inferred (NOT_OF_ITS_SCORE, as low_on_a_gap leaves them out: an inferred
     stage's gap of its own score, "country unknown", is one, and so is nothing known beneath
-    a trader of anything, NOTHING_FOLLOWED); none at any other level. The reports
+    a trader of anything, NOTHING_FOLLOWED, or beneath a supplier whose products deny the
+    goods beneath its sector, DENIED_BELOW); none at any other level. The reports
     show such a flag as "low (data gap)" (see shown_level), as the batch summary keeps an
     exposure's gaps beside its plain level."""
     if not low_on_a_gap(flag, flag.get("level")):

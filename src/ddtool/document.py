@@ -57,6 +57,22 @@ NOTHING_FOLLOWED = (
     "tiers below not mapped, none inferred: it names no product that is a good of a key value"
     " chain (cocoa, coffee, cotton and garments, minerals and electronics, seafood)"
 )
+# the gap of a supplier of a sector with inputs, with no supplier of goods mapped beneath it,
+# beneath which nothing is inferred because its products deny the raw goods its sector's
+# inputs hold (a yarn spinner of "yarn; not cotton"): as NOTHING_FOLLOWED, its own level is
+# all that is known (low_on_a_gap counts it); the goods follow in brackets (denied_below)
+# (no word "sector" in it: that would ask for the supplier's sector, see remediation)
+DENIED_BELOW = (
+    "tiers below not mapped, none inferred: its products deny the raw goods the risk data"
+    " follows beneath it"
+)
+
+
+def denied_below(goods: Iterable[str]) -> str:
+    """DENIED_BELOW with the goods denied: "… beneath it (cotton (lint))"."""
+    return f"{DENIED_BELOW} ({', '.join(goods)})"
+
+
 # the gap of every inferred supplier (ddtool.assess writes it): its being inferred, not a
 # figure its level rests on (an origin mix's worst case is scored on its origins' data)
 INFERRED_GAP = "inferred: no supplier mapped at this tier"
@@ -164,7 +180,9 @@ def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None
     inferred (INFERRED_GAP: its level is a worst case over its origins); an inferred
     stage's gap of its own score is (a stage in a country not known: "country unknown", as
     for a mapped supplier), and so is a trader of anything beneath which nothing is mapped
-    nor inferred (NOTHING_FOLLOWED: its low level is all that is known of what it sells).
+    nor inferred (NOTHING_FOLLOWED: its low level is all that is known of what it sells),
+    and a supplier beneath which nothing is mapped, nor inferred because its products deny
+    the goods beneath its sector (DENIED_BELOW: likewise).
 
     For one risk type (`risk_type`, or a flag row's own), a gap in the country data of
     another risk type ("no country data for forced_labour") does not count; without one,

@@ -76,7 +76,7 @@ _FARMED = frozenset(
 )
 CAPTURE = "capture"  # the word of the fishing vessels' commodity ("… capture fisheries")
 # words that deny what follows ("farm-raised, not wild-caught"; "no wild broodstock")
-_DENIED = frozenset({"not", "no", "non", "without", "free", "never"})
+_DENIED = frozenset({"not", "no", "non", "without", "free", "never", "neither"})
 _DENIES = _DENIED - {"free"}  # (those before what they deny: "free" follows it, "GMO-free")
 # words that give the catch as one way of two ("wild or farmed", "farmed and wild")
 _EITHER = frozenset({"or", "and", "oder", "und", "ou", "et", "o", "y"})
@@ -85,11 +85,16 @@ _EITHER = frozenset({"or", "and", "oder", "und", "ou", "et", "o", "y"})
 # and 'non' standing alone the next word ('non GMO'); 'free' denies the rest of its word
 # ('cobalt-free'), the words before it ('cobalt and nickel free') or those after 'of' or
 # 'from' ('free of cobalt'). It reaches over 'any' ('without any cobalt') and over a joining
-# word ('no cobalt or nickel') to the end of the product or of a part of it (a comma, a
-# semicolon, a bracket or a dash ends it).
+# word ('no cobalt or nickel', 'neither cobalt nor nickel') to the end of the product or of a
+# part of it (a comma, a semicolon, a bracket or a dash ends it), but over the commas of a
+# list of one-word goods whose last is joined by one ('no lithium, cobalt or nickel').
 _DENY_BEFORE = "free"
 _DENY_PREFIX = "non"
 _JOINED = frozenset({"and", "or", "nor", "&", "/"})
+# words said between two goods of a part of a product, where it names several things ('shirts
+# with cotton-free lining', 'dresses and non-cotton linings'): a denial beside one of them
+# qualifies that one alone
+_SEVERAL = _JOINED | _EITHER | {"with", "plus", "+"}
 # words after a list of denied goods that cannot narrow what it denies ('no sugar added',
 # 'no cobalt whatsoever'); any other word may ('no cotton blends', 'no cotton from Xinjiang')
 _IDLE_AFTER = (("whatsoever",), ("added",), ("used",), ("at", "all"))
@@ -106,6 +111,14 @@ class Denials(NamedTuple):
     # Xinjiang', 'not cotton-free', 'no non-cotton fibres'): neither said nor denied
     doubtful: frozenset[str]
     at: tuple[int, ...]  # each word's part: SAID, DENIED, DOUBTFUL, or DENYING ('no', 'free')
+    # the words it denies for certain of every good of its supplier: those of a part of it
+    # that is nothing but a denial ('not cotton'; 'polyester shirts, not cotton': cotton)
+    throughout: frozenset[str]
+    # for each part that says what it is, the words it denies for certain of the one thing
+    # that part names ('cobalt-free batteries': cobalt; 'dresses; non-cotton lining': none of
+    # the dresses, cotton of the lining); none where it names several things ('shirts with
+    # cotton-free lining': the denial qualifies the lining alone)
+    of_parts: tuple[frozenset[str], ...]
 
 
 def _holds_denial(words: list[str]) -> bool:
@@ -125,9 +138,11 @@ def read_denials(product: str) -> Denials:
     one: 'non-cotton', 'tin-lead'), each as exact_key's words.
 
     A good is denied for certain only where nothing may narrow what is denied to a part of
-    it: 'no', 'not', 'without' and 'free of' deny for certain a list of one-word goods
-    (joined by 'and', 'or', 'nor') that runs to the end of the product or of its part ('not
-    cotton', 'polyester shirts, not cotton', 'no cobalt or nickel', 'no sugar added'); a
+    it: 'no', 'not', 'neither', 'without' and 'free of' deny for certain a list of one-word
+    goods (joined by 'and', 'or', 'nor', and over commas where such a word joins the last:
+    'no lithium, cobalt or nickel'; not 'no sugar, cocoa beans') that runs to the end of the
+    product or of its part ('not cotton', 'polyester shirts, not cotton', 'no cobalt or
+    nickel', 'neither cobalt nor nickel', 'no sugar added'); a
     word inside a denial ('cobalt-free', 'non-cotton') denies its one other word; 'free'
     after a list denies such goods from the start of the part ('cobalt and nickel free'),
     else the one good just before it ('tin solder and cobalt free': cobalt).
@@ -146,13 +161,38 @@ def read_denials(product: str) -> Denials:
     def joining(i: int) -> bool:
         return units[i] in _JOINED
 
+    def one_word(i: int) -> bool:
+        return len(words[i]) == 1 and not _holds_denial(words[i]) and not joining(i)
+
+    def listed(i: int, listing: bool) -> bool:
+        # whether the comma at i goes on with a list of one-word goods the last of which a
+        # joining word joins ('no lithium, cobalt or nickel'; 'cobalt, or nickel' where the
+        # list is one already): not 'no sugar, cocoa beans', nor 'no sugar, cocoa'
+        j = i + 1
+        if units[i] != "," or j >= len(units):
+            return False
+        if joining(j):
+            return listing
+        while j < len(units) and one_word(j):
+            j += 1
+            if j < len(units) and joining(j):
+                return True
+            if not (j + 1 < len(units) and units[j] == ","):
+                return False
+            j += 1
+            if joining(j):  # ('lithium, cobalt, or nickel')
+                return True
+        return False
+
     def reach(i: int, step: int) -> list[list[int]]:
         # the list a denial reaches from the unit at i on, as its items' units, to the end
         # of the product or of its part ('any' before an item, and words after the list
         # that cannot narrow it, are the denial's)
         items: list[list[int]] = [[]]
-        while 0 <= i < len(units) and (joining(i) or words[i]):
-            if joining(i):
+        listing = False  # (over a comma: see listed)
+        while 0 <= i < len(units) and (joining(i) or words[i] or (step > 0 and listed(i, listing))):
+            if joining(i) or not words[i]:
+                listing = listing or units[i] == ","
                 denying[i] = [True] * len(words[i])
                 items.append([])
             elif step > 0 and words[i] == ["any"] and not items[-1]:
@@ -207,15 +247,54 @@ def read_denials(product: str) -> Denials:
             denying[i] = [True]
             items = reach(i + 1, 1)
             deny(items, [all(map(single, items))] * len(items))
+    at = [
+        list(map(_part, marks_of, found_of))
+        for marks_of, found_of in zip(denying, verdicts, strict=True)
+    ]
     flat = [
-        (word, _part(marks, found))
-        for unit, marks_of, found_of in zip(words, denying, verdicts, strict=True)
-        for word, marks, found in zip(unit, marks_of, found_of, strict=True)
+        (word, part)
+        for unit, parts in zip(words, at, strict=True)
+        for word, part in zip(unit, parts, strict=True)
     ]
     said = frozenset(w for w, part in flat if part == SAID)
     denied = frozenset(w for w, part in flat if part == DENIED)
     doubtful = frozenset(w for w, part in flat if part == DOUBTFUL)
-    return Denials(said, denied, doubtful, tuple(part for _, part in flat))
+    throughout, of_parts = _denied_by_parts(units, words, at)
+    parts = tuple(part for _, part in flat)
+    return Denials(said, denied, doubtful, parts, throughout, of_parts)
+
+
+def _denied_by_parts(
+    units: list[str], words: list[list[str]], at: list[list[int]]
+) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """What a product's parts deny (a comma, a semicolon, a bracket or a dash ends one;
+    `at`: each unit's words' parts, see read_denials): for certain of every good of its
+    supplier, where a part is nothing but a denial ('not cotton'), and for each part that
+    says what it is, of the one thing it names ('cobalt-free batteries': cobalt), or nothing
+    where it names several ('shirts with cotton-free lining': cotton of the lining alone)."""
+    throughout: set[str] = set()
+    of_parts: list[frozenset[str]] = []
+    part: list[int] = []
+    for i in range(len(units) + 1):
+        if i < len(units) and (words[i] or units[i] in _SEVERAL):
+            part.append(i)
+            continue
+        if not part:
+            continue
+        denied = frozenset(
+            w for u in part for w, p in zip(words[u], at[u], strict=True) if p == DENIED
+        )
+        said = [u for u in part if units[u] not in _SEVERAL and SAID in at[u]]
+        if not said:  # (a statement of all the supplier's goods: 'not cotton')
+            throughout |= denied
+        else:  # (a word joining two said words: several things, 'shirts with ... lining')
+            several = any(
+                said[0] < u < said[-1] and units[u] in _SEVERAL and DENYING not in at[u]
+                for u in part
+            )
+            of_parts.append(frozenset() if several else denied)
+        part = []
+    return frozenset(throughout), tuple(of_parts)
 
 
 def _part(denying: bool, verdicts: list[int]) -> int:

@@ -186,6 +186,10 @@ class Inference:
         # name nothing inference follows (or that name no products): nothing is known
         # beneath them (set by run, see _general_traders)
         self.unfollowed: set[str] = set()
+        # the suppliers with no supplier of goods mapped beneath them beneath which nothing is
+        # inferred because their products deny what their sector's inputs hold, each with
+        # those goods (set by run, see _denied_beneath)
+        self.denied_below: dict[str, tuple[str, ...]] = {}
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[
             tuple[str, str | None, str | None, tuple[str, ...]], SupplierRisk
@@ -376,6 +380,7 @@ class Inference:
             check(node, key, mapped)
         self._beneath = beneath
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
+        services = {s.id for s in self.profiles.sectors.values() if s.stage == SERVICE_STAGE}
         for node, missing in todo:
             supplier = suppliers.get(node)  # None: the company
             country = company.country if supplier is None else supplier.country
@@ -389,6 +394,7 @@ class Inference:
             # German by default)
             own = company.sector if supplier is None else sector_of[node]
             away = by_trade is not None or own in buying
+            denying: list[tuple[list[str], tuple[str, ...]]] = []  # (groups its hint denies in)
             for group, only in missing:
                 if by_trade is not None:  # a general trader: as a trader of the group's trade
                     hint = by_trade[tuple(group)]
@@ -396,11 +402,43 @@ class Inference:
                     for upstream in self._narrowed(group, hint, only):
                         self._attach(node, upstream, country, 1, hint, only, away)
                     continue
+                if hint and supplier is not None and self._denied_stages(hinted := tuple(hint)):
+                    denying.append((group, hinted))
                 named, usual = self._named_inputs(group, hint)
                 for sector_id, good in named:
                     self._attach_named(node, sector_id, good, None if away else country)
                 for upstream in self._narrowed(group, hint) if usual or not named else []:
                     self._attach(node, upstream, country, 1, hint, away=away)
+            if denying:
+                self._denied_beneath(node, denying, sector_of, services)
+
+    def _denied_beneath(
+        self,
+        node: str,
+        denying: list[tuple[list[str], tuple[str, ...]]],
+        sector_of: Mapping[str, str | None],
+        services: set[str],
+    ) -> None:
+        """Keep in `denied_below` a supplier beneath which nothing is inferred because its
+        products deny the raw goods its input groups hold (`denying`: each group, with the
+        products it was inferred for, where their denials leave stages out), with those
+        goods: a yarn spinner of "yarn; not cotton", whose sector's one input chain is
+        cotton's. Only where no supplier of goods is mapped beneath it either (none, or
+        suppliers of services alone): nothing is then known beneath it, and its data gap
+        says so (document.DENIED_BELOW); where anything is inferred beneath it, its gap is
+        that of the tiers inferred."""
+        succ = self.supply.succ[node]
+        if any(child in self.nodes or sector_of.get(child) not in services for child in succ):
+            return
+        goods = {
+            commodity
+            for group, hint in denying
+            for stage in group
+            for _, commodity in self._raw_plan(stage, ())
+            if commodity in self._denied(hint)
+        }
+        if goods:
+            self.denied_below[node] = tuple(sorted(goods))
 
     def _general_traders(
         self, sector_of: Mapping[str, str | None], present: Iterable[str | None]
@@ -1061,11 +1099,23 @@ class Inference:
         chain: its shirts may be all cotton). A kind of a commodity denied is no denial of it
         ('not tuna', 'no fish': fish & seafood are caught still), nor is a word a denial may
         deny only in part ('no cotton from Xinjiang', 'without cocoa butter', 'no tin-lead
-        solder'), nor a denial denied ('not cobalt-free'). Made once for each products."""
+        solder'), nor a denial denied ('not cobalt-free'). A denial that qualifies what a
+        part of a product names ('cobalt-free batteries', 'non-cotton lining') denies the
+        good of that alone: it is denied for the supplier only where every part of its
+        products that says what it is denies it too ('cotton-free fabric'; not 'dresses;
+        non-cotton lining', nor 'shirts with cotton-free lining', nor 'knit shirts' beside
+        'cotton-free fabric': the dresses and shirts may be cotton); a part that is nothing
+        but a denial speaks of all its goods ('polyester shirts, not cotton'). Made once
+        for each products."""
         found = self._denied_of.get(hint)
         if found is None:
             readings = [read_denials(product) for product in hint]
-            denied = {text_key(w) for reading in readings for w in reading.denied}
+            # what a part that is nothing but a denial denies, and what every part that
+            # says what it is denies of what it names
+            parts = [part for reading in readings for part in reading.of_parts]
+            of_all = frozenset.intersection(*parts) if parts else frozenset()
+            throughout = (w for reading in readings for w in reading.throughout)
+            denied = {text_key(w) for w in chain(throughout, of_all)}
             said = set()
             if denied:
                 doubtful = (w for reading in readings for w in reading.doubtful)

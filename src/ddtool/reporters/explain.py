@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ddtool.assess import Assessment
 from ddtool.config import Scoring
-from ddtool.document import INFERRED_GAP, NOTHING_FOLLOWED, UNMAPPED_BELOW, low_on_a_gap
+from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap
 from ddtool.model import RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import GAP_LEVEL, figure_text
@@ -271,12 +271,12 @@ def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
 def _mapped_gaps(result: Assessment, supplier_id: str) -> list[str]:
     """A mapped supplier's data gaps, as the assessment records them: its score's, and
     that of the tiers beneath it (inferred, or nothing mapped nor inferred beneath a trader
-    of anything)."""
+    of anything or a supplier whose products deny the goods beneath its sector)."""
     gaps = list(result.risks[supplier_id].gaps)
     if any(below in result.inferred for below in result.supply.succ.get(supplier_id, {})):
         gaps.append(UNMAPPED_BELOW)
-    elif supplier_id in result.unfollowed:
-        gaps.append(NOTHING_FOLLOWED)
+    elif supplier_id in result.unfollowed:  # (NOTHING_FOLLOWED, DENIED_BELOW)
+        gaps.append(result.unfollowed[supplier_id])
     return gaps
 
 
