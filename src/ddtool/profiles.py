@@ -928,7 +928,16 @@ class Profiles:
           rest as it is ('sugar-free chocolate', 'cocoa-free chocolate', 't-shirts, not
           cotton': chocolate, t-shirts; inference leaves out the good denied), nor are the
           words a denial runs on over ('organic chocolate, no palm oil': 'oil'); a made good
-          it denies is none ('chocolate-free', 'no t-shirts')."""
+          it denies is none ('chocolate-free', 'no t-shirts');
+        - a word before the first name written as a name (capitalised beside a word in
+          lowercase: _written_as_names) that the taxonomy does not know (_vocabulary,
+          _OTHER_WORK) is a maker's or brand's name ('Samsung smartphones', 'Lindt
+          chocolate', 'Nike t-shirts'), as beside a raw material's name ('Yirgacheffe
+          coffee'); a word it knows keeps its reading ('Coffee machines', 'Leather jackets'),
+          and so do title case, which tells nothing ('Carob Chocolate' is none), and a code
+          in capitals of up to four characters ('NMC cathode': _brand_names);
+        - a storage or memory word after a capacity is a specification ('laptops, 16GB RAM,
+          512GB SSD': _SPEC_NOUNS); alone it is a good of its own ('laptop memory')."""
         try:
             return self._made_goods[product]
         except KeyError:
@@ -964,9 +973,15 @@ class Profiles:
         fibres = any(map(self._of_cloth, sectors))
         chain = frozenset(sectors).union(*map(self._beneath_sector, sectors))
         outside = set(_outside_places(self, written))  # (not in a place's or people's name)
+        first = min(start for start, _, _ in names)
+        as_names = _brand_names(product, written) if first else []
         for i, (word, key) in enumerate(zip(written, keys, strict=True)):
             if i in in_names or aside[i] or i not in outside or packing[i]:
                 continue
+            if i < first and as_names[i] and key not in self._vocabulary | _OTHER_WORK:
+                continue  # (a maker's or brand's name: 'Samsung smartphones')
+            if key in _SPEC_NOUNS and i and _capacity(written[i - 2 : i]):
+                continue  # ('16GB RAM', '512 GB SSD')
             good = self.match_good(word) if i >= head else None  # ('chocolate milk')
             if good is not None and self.good_sectors.get(good) not in chain:
                 return ()
@@ -1953,6 +1968,10 @@ _FORM_WORDS = (
 # a number with the unit of a capacity or size written to it ("128GB", "5000mAh", "65W")
 # (made_good_sector; a weight or count is a _QUANTITY)
 _SPECS = re.compile(r"\d+(?:gb|tb|mb|kb|mah|ah|wh|kwh|kw|w|v|mp|hz|ghz|mhz|inch|in|mm|cm|m)")
+# what a capacity is of ("16GB RAM", "512 GB SSD"): a specification after one (alone, a
+# good of its own: "laptop memory") (made_good_sector)
+_SPEC_NOUNS = _keys("ram ssd hdd emmc storage memory rom flash")
+_CAPACITY_UNITS = _keys("gb tb mb kb")
 # the words of another fibre or cloth than the raw material beneath a good of the cotton and
 # garment chain made of cloth ("polyester t-shirts", "linen shirts", "denim jeans"): still
 # that good, whose chain is inferred with its cotton (a blend, a lining, a thread may hold
@@ -2616,6 +2635,33 @@ def _packing(words: list[str]) -> list[bool]:
             elif _QUANTITY.fullmatch(words[i + 1]):  # ("bags of 60 kg")
                 said[i - 1] = said[i] = True
     return said
+
+
+def _brand_names(value: str, written: list[str]) -> list[bool]:
+    """Whether each of the words (exact_key's) of a product may be a maker's or brand's
+    name (made_good_sectors): written as a name (_written_as_names: 'Samsung smartphones',
+    'SAMSUNG smartphones'), but for a code of up to four characters in capitals, which
+    says what a good is made of or to what standard more often than whose it is ('NMC
+    cathode', 'LFP batteries', '3TG')."""
+    names = _written_as_names(value, written)
+    if not any(names):
+        return names
+    codes = {
+        word.casefold()
+        for word in re.findall(r"[^\W_]+", value)
+        if len(word) <= 4 and word.upper() == word and any(map(str.isalpha, word))
+    }
+    return [name and word not in codes for name, word in zip(names, written, strict=True)]
+
+
+def _capacity(words: list[str]) -> bool:
+    """Whether the last of up to two words (exact_key's) says a capacity: a number with its
+    unit ('16gb'), or a unit after a number ('16 gb')."""
+    if not words:
+        return False
+    if _SPECS.fullmatch(words[-1]):
+        return True
+    return len(words) == 2 and words[0].isdigit() and text_key(words[1]) in _CAPACITY_UNITS
 
 
 def _denied_aside(product: str, at: tuple[int, ...], names: Collection[int]) -> list[bool]:

@@ -117,6 +117,11 @@ GENERAL_STAGES = ("trading", "retail")
 SERVICE_STAGE = "service"
 # the stages whose goods are made from others' (a made good a general trader names)
 MAKING_STAGES = ("processing", "manufacturing")
+# what a list of goods in one product is written with (Inference._listed): items between
+# commas or semicolons, goods joined by a word or a sign ('tuna and shrimp', 'Kaffee und
+# Schokolade', 't-shirts/jeans')
+_LISTING = re.compile(r"[,;&+/]|\b(?:and|or|plus|und|oder|et|ou|y)\b", re.IGNORECASE)
+_JOINED = re.compile(r"\s*[&+/]\s*|\s+(?:and|or|plus|und|oder|et|ou|y)\s+", re.IGNORECASE)
 
 
 # shorthands that name several metals: "3TG" (conflict minerals), lithium-ion cathode
@@ -223,6 +228,7 @@ class Inference:
         self._sectors_of_named: dict[str, tuple[str, ...]] = {}
         self._traded_as: dict[str, str] = {}  # (_as_traded)
         self._hints: dict[tuple[str, ...], list[str]] = {}  # (_hint_of)
+        self._lists: dict[str, tuple[str, ...]] = {}  # (_listed)
         self._raw_names: list[tuple[str, str, frozenset[str], str]] | None = None
         self._takes: dict[tuple[str, tuple[str, ...]], tuple[str, ...] | None] = {}
         self._trade_of_sector: dict[str, str] = {}  # (_trade_of)
@@ -256,6 +262,12 @@ class Inference:
         # naming it: its plan (under a key of its own, never a sector id) and, for each
         # group, those products
         general = self._general_traders(sector_of, plans.keys())
+        # The stage of a made good one names (a chocolate factory beneath a wholesaler of
+        # chocolate) is inferred beneath it with those of its inputs that nothing mapped
+        # beneath the trader covers, as beneath a maker of the good (see _attach_made)
+        for _, groups, _, _ in filter(None, self._general_plans.values()):  # (distinct ones)
+            for stage in filter(None, map(self._made_stage, map(itemgetter(0), groups))):
+                plans.setdefault(stage, self._input_groups(stage))
         if general:
             # It covers for any other supplier above it an input group that holds the stage
             # of a good it names, or that good's trade (its marks "sector\0"), as a mapped
@@ -297,9 +309,8 @@ class Inference:
         uncovered: dict[tuple[str | None, frozenset[str]], Uncovered] = {}
         todo: list[tuple[str, Missing]] = []
 
-        def check(node: str, own: str | None, mapped: frozenset[str]) -> None:
-            """Queue the input groups of the node's stage (or their commodities) that nothing
-            mapped covers."""
+        def open_groups(own: str | None, mapped: frozenset[str]) -> Uncovered:
+            """The input groups of a stage that nothing in a set of mapped sectors covers."""
             groups = uncovered.get((own, mapped))
             if groups is None:
                 holding = [marks[m] for m in mapped.intersection(marks)] if marks else []
@@ -308,6 +319,12 @@ class Inference:
                     for group, covered in plans[own]
                     if covered.isdisjoint(mapped)
                 ]
+            return groups
+
+        def check(node: str, own: str | None, mapped: frozenset[str]) -> None:
+            """Queue the input groups of the node's stage (or their commodities) that nothing
+            mapped covers."""
+            groups = open_groups(own, mapped)
             if not groups:
                 return
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
@@ -373,10 +390,12 @@ class Inference:
         for leaf, own in zip(leaves, leaf_sectors, strict=True):
             if plans.get(own):
                 check(leaf, own, empty)
+        below_general: dict[str, frozenset[str]] = {}
         for node, (key, _, _, _) in general.items():  # (their own sector has no inputs)
             mapped = empty  # (what is mapped beneath it, not what it covers itself)
             for child in succ[node]:
                 mapped = _union(unions, mapped, beneath[child]) if mapped else beneath[child]
+            below_general[node] = mapped
             check(node, key, mapped)
         self._beneath = beneath
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
@@ -398,6 +417,16 @@ class Inference:
             for group, only in missing:
                 if by_trade is not None:  # a general trader: as a trader of the group's trade
                     hint = by_trade[tuple(group)]
+                    made = self._made_stage(group)
+                    if made is not None:  # (a made good's stage: with the inputs not mapped)
+                        inputs: Missing = []
+                        for inner, _, held in open_groups(made, below_general[node]):
+                            need = self._still_needed(inner, held, hint) if held else None
+                            if need is None or need:
+                                inputs.append((inner, need))
+                        if len(inputs) < len(plans[made]) or any(n is not None for _, n in inputs):
+                            self._attach_made(node, made, hint, inputs)
+                            continue
                 if only is not None:  # as if the products named only the commodities missing
                     for upstream in self._narrowed(group, hint, only):
                         self._attach(node, upstream, country, 1, hint, only, away)
@@ -478,13 +507,16 @@ class Inference:
 
     def _general_plan(self, products: tuple[str, ...]) -> GeneralPlan | None:
         """What a general trader naming these products gets beneath it: for each good of a
-        key value chain they name (_trades_named), what a trader of that good's trade naming
-        it gets (_trade_of: a wholesaler of "cocoa beans" gets the cocoa trader's farms, of
-        "tin ore" the mineral trader's mines, of "coffee" coffee farms). Its input groups,
-        under a key of their own; each covered also by a mapped supplier of the trade or of a
-        stage made from it (a coffee mill and exporter beneath an importer of green coffee:
-        its farms are inferred beneath the mill), and by a general trader beneath it of the
-        same trade; the products of each group's trade (as it narrows the chain beneath a
+        key value chain they name, each item of a list alone (_listed, _trades_named), what a
+        trader of that good's trade naming it gets (_trade_of: a wholesaler of "cocoa beans"
+        gets the cocoa trader's farms, of "tin ore" the mineral trader's mines, of "coffee"
+        coffee farms). Its input groups, under a key of their own; each covered also by a
+        mapped supplier of the trade or of a stage made from it (a coffee mill and exporter
+        beneath an importer of green coffee: its farms are inferred beneath the mill), and by
+        a general trader beneath it of the same trade; the group of a made good's stage (a
+        trade of its own: "chocolate", "t-shirts") by a mapped supplier in that stage alone,
+        not by one beneath it, which covers of it what it covers beneath a maker of the good
+        (see _attach_made); the products of each group's trade (as it narrows the chain beneath a
         made good: _as_traded), with those that deny goods and name none ('not cotton' beside
         't-shirts': as beneath any supplier naming them, no cotton); and what it covers for the
         suppliers above it, as marks: of a mining trade the commodities its products name
@@ -496,16 +528,18 @@ class Inference:
         supplier of the jeweller's mineral inputs would). None where they name no such
         good."""
         sectors = self.profiles.sectors
+        # (each product as the goods it lists: 'tuna and shrimp' as 'tuna', 'shrimp')
+        listed = [text for product in products for text in self._listed(product)]
         by_trade: dict[str, list[str]] = {}
-        for product in products:
-            for trade in self._trades_named(product):
-                by_trade.setdefault(trade, []).append(self._as_traded(product))
+        for text in listed:
+            for trade in self._trades_named(text):
+                by_trade.setdefault(trade, []).append(self._as_traded(text))
         if not by_trade:
             return None
         # (the products that name no good but deny some, 'not cotton' beside 't-shirts',
         # 'no cobalt' beside 'smartphones': the goods they deny are left out of every
         # trade, as beneath any other supplier naming them: see _denied)
-        denying = [p for p in products if not self._trades_named(p) and read_denials(p).denied]
+        denying = [p for p in listed if not self._trades_named(p) and read_denials(p).denied]
         covers: dict[tuple[str, ...], tuple[list[str], frozenset[str]]] = {}
         hints: dict[tuple[str, ...], list[str]] = {}
         universe = self._commodity_universe()
@@ -513,10 +547,13 @@ class Inference:
         for trade, named in sorted(by_trade.items()):
             # (the trade, and every stage made from what it trades)
             handles = frozenset({trade} | self.profiles._downstream_of(trade))
+            # (a made good's stage is covered by a supplier mapped in it, not beneath it: a
+            # sugar mill beneath a wholesaler of chocolate covers its sugar, not its cocoa;
+            # see _attach_made)
             groups = (
                 self._input_groups(trade)
                 if sectors[trade].stage == "trading"
-                else [([trade], frozenset((trade, *self._upstream(trade))))]
+                else [([trade], frozenset((trade,)))]
             )
             # (NUL apart, as the marks: never a sector id)
             traded = f"{trade}\0"
@@ -530,9 +567,99 @@ class Inference:
         # (and the stages of the goods named, outside the mines of several commodities,
         # whose coverage goes by the commodities above)
         marks.update(
-            f"{s}\0" for p in products for s in self._sectors_named(p) if s not in self._several
+            f"{s}\0" for p in listed for s in self._sectors_named(p) if s not in self._several
         )
         return "\0".join(("", *sorted(by_trade))), list(covers.values()), hints, frozenset(marks)
+
+    def _listed(self, product: str) -> tuple[str, ...]:
+        """The texts a general trader's product names goods of the key value chains in: the
+        product itself where it names one as a whole (_trades_named: 'frozen skipjack tuna',
+        't-shirts and jeans', 'organic chocolate, no palm oil'), or names none even read as
+        a list; else the items of the list it is, each read alone: between commas or
+        semicolons ('chocolate, milk': 'chocolate', and 'milk', a good of no key value
+        chain, Dairy Products), and within one the goods joined by 'and', 'or', '&', '+' or
+        '/', where each of them is a good, listed or made ('tuna and shrimp', 'chocolate and
+        coffee'; not 'coffee and tea machines', machines for both). Made once for each
+        product."""
+        found = self._lists.get(product)
+        if found is None:
+            found = self._lists[product] = self._list_of(product)
+        return found
+
+    def _list_of(self, product: str) -> tuple[str, ...]:
+        """_listed's reading, done once for each product."""
+        if self._trades_named(product) or not _LISTING.search(product):
+            return (product,)
+        texts: list[str] = []
+        for item in filter(None, map(str.strip, re.split(r"[,;]", product))):
+            parts = [p for p in map(str.strip, _JOINED.split(item)) if p]
+            if (
+                not self._trades_named(item)
+                and len(parts) > 1
+                and all(self._trades_named(p) or self._good_of(p) for p in parts)
+            ):
+                texts += parts
+            else:
+                texts.append(item)
+        return tuple(texts) if any(map(self._trades_named, texts)) else (product,)
+
+    def _made_stage(self, group: list[str]) -> str | None:
+        """The stage of a made good a general trader's input group is (its trade, the stage
+        itself: _general_plan), where that stage has inputs of its own (a chocolate factory,
+        a garment factory, a cocoa grinder; not coffee farms, nor the stages a trading stage
+        buys from); else None."""
+        if len(group) != 1:
+            return None
+        sector = self.profiles.sectors[group[0]]
+        if sector.stage not in MAKING_STAGES or not sector.inputs:
+            return None
+        return sector.id if self._trade_of(sector.id) == sector.id else None
+
+    def _attach_made(self, buyer: str, sector_id: str, hint: list[str], inputs: Missing) -> None:
+        """The stage of a made good a general trader names, beneath it where no supplier in
+        that stage is mapped beneath it but suppliers covering some of its inputs are (a
+        beet sugar mill beneath a wholesaler of chocolate; a tin smelter beneath one of
+        smartphones): placed as _attach places it (a country not known), with those inputs
+        inferred beneath it that the suppliers mapped beneath the trader do not cover, as
+        beneath a maker of the good with those suppliers (`inputs`, by run: the chocolate
+        factory's cocoa, not its sugar; the smartphone factory's minerals but tin). A
+        supplier mapped beneath a trader is no supplier of all it sells: it covers what it
+        would cover for the maker, never the made good's whole chain. Its id says what is
+        inferred beneath it (its commodities, as _plan_suffix marks a stage narrowed to
+        some, or ':inputs-mapped' where nothing is)."""
+        kept = [(s, only) for group, only in inputs for s in self._narrowed(group, hint, only)]
+        plan = frozenset(pair for s, only in kept for pair in self._raw_plan(s, (*hint,), only))
+        held = sorted({c for _, c in plan})
+        suffix = ":" + "+".join(map(_slug, held)) if held else ":inputs-mapped"
+        if held and plan != self._raw_plan(sector_id, tuple(held)):
+            suffix += "-" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
+        suffix += self._said_suffix(sector_id, None, hint, None)
+        node_id = f"inferred:{sector_id}{suffix}@unknown"
+        if node_id not in self.nodes:
+            said = self._said_of(sector_id, None, hint)
+            self._intermediate(node_id, sector_id, None, 1, said=said, away=True)
+            node = self.nodes[node_id]
+            left = [group for group, _ in inputs]
+            gone = [
+                s for group, _ in self._input_groups(sector_id) if group not in left for s in group
+            ]
+            said_of = [f"no {', '.join(gone)} inferred beneath it"] if gone else []
+            said_of += [
+                f"of {', '.join(group)} only {', '.join(sorted(only))} inferred"
+                for group, only in inputs
+                if only is not None
+            ]
+            node.assumption = (
+                f"{node.assumption or _AWAY}; suppliers mapped beneath the buyer cover what"
+                f" they would for a maker of it: {'; '.join(said_of)}"
+            )
+            self.supply.add_node(node_id, inferred=True)
+            for upstream, only in kept:
+                self._attach(node_id, upstream, None, 2, hint, only)
+        else:
+            _assumed_too(self.nodes[node_id], _AWAY)
+        self.nodes[node_id].buyers.add(buyer)
+        self.supply.add_edge(buyer, node_id, share=None, inferred=True)
 
     def _trades_named(self, product: str) -> tuple[str, ...]:
         """The trades of the key value chains a general trader's product names (_trade_of):
@@ -1078,7 +1205,9 @@ class Inference:
         too = any(map(said_caught_too, hint))  # ("wild or farmed shrimp": the farms too)
         if caught:
             hint = [p for p in hint if p not in caught]
-        words = _hint_words(hint)
+        # (a value chain's own name names all of it: 'seafood' is farmed shrimp too, though
+        # it is a word of the capture fisheries' commodity)
+        words = _hint_words(hint) - {sectors[s].chain for s in raw}
         goods = {self.profiles.good_sectors.get(g or "") for g in map(self._good_of, hint)}
         named = [
             s

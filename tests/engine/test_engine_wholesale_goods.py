@@ -591,3 +591,257 @@ def test_a_service_supplier_beneath_a_trader_of_anything_leaves_its_gap(
     assert low_on_a_gap(entry, level, "forced_labour") is gap
     if gap:  # (the batch counts it: one of its two mapped suppliers)
         assert _member_figures(doc)["data_gap_rate"] == 0.5
+
+
+# -- a supplier mapped beneath a wholesaler of a made good covers what it covers for a maker ----
+
+
+def _raw_beneath(doc: dict[str, Any], supplier_id: str) -> set[str]:
+    """The raw stages inferred beneath a supplier, as sector and commodity ('cocoa-farming:
+    Cocoa beans'), wherever they lean."""
+    return {
+        f"{s['sector']}:{s['products'][0].casefold()}"
+        for s in inferred_beneath(doc, supplier_id).values()
+        if s["sector"] in RAW_SECTORS
+    }
+
+
+RAW_SECTORS = {
+    "artisanal-mining",
+    "industrial-mining",
+    "cocoa-farming",
+    "coffee-farming",
+    "cotton-farming",
+    "sugarcane-farming",
+    "crop-farming",
+    "fishing-vessels",
+    "aquaculture",
+}
+
+# (the wholesaler's products, the maker of them, the supplier mapped beneath both, the stage
+# inferred directly beneath the wholesaler (None: none), the raw stages beneath it)
+MAPPED_BENEATH = [
+    pytest.param(
+        ["chocolate"],
+        "chocolate-manufacturing",
+        {"country": "DEU", "sector": "sugar-milling", "products": ["beet sugar"]},
+        "inferred:chocolate-manufacturing:cocoa-beans-",
+        {"cocoa-farming:cocoa beans"},
+        id="chocolate over a beet sugar mill: the factory and its cocoa, not cane sugar",
+    ),
+    pytest.param(
+        ["chocolate bars"],
+        "chocolate-manufacturing",
+        {"country": "CIV", "sector": "cocoa-processing", "products": ["cocoa butter"]},
+        "inferred:chocolate-manufacturing:sugarcane-",
+        {"sugarcane-farming:sugarcane"},
+        id="chocolate over a cocoa grinder: the factory and its sugar",
+    ),
+    pytest.param(
+        ["smartphones"],
+        "electronics-manufacturing",
+        {"country": "MYS", "sector": "smelting-refining", "products": ["tin ingots"]},
+        "inferred:electronics-manufacturing:cobalt+copper+gold+lithium+mica+tantalum+tungsten@",
+        {
+            f"{sector}:{mineral}"
+            for sector, minerals in (
+                ("artisanal-mining", ("cobalt", "gold", "mica", "tantalum", "tungsten")),
+                ("industrial-mining", ("cobalt", "copper", "gold", "lithium", "tantalum")),
+                ("industrial-mining", ("tungsten",)),
+            )
+            for mineral in minerals
+        },
+        id="smartphones over a tin smelter: every other mineral",
+    ),
+    pytest.param(
+        ["t-shirts"],
+        "garment-manufacturing",
+        {"country": "IND", "sector": "cotton-ginning", "products": ["cotton lint"]},
+        "inferred:garment-manufacturing:inputs-mapped@",
+        set(),
+        id="t-shirts over a cotton gin: a garment factory, its cloth covered as a maker's",
+    ),
+]
+
+
+@pytest.mark.parametrize(("products", "maker", "below", "stage", "raw"), MAPPED_BENEATH)
+def test_a_supplier_beneath_a_wholesaler_covers_what_it_covers_for_a_maker(
+    tmp_path: Path,
+    products: list[str],
+    maker: str,
+    below: dict[str, Any],
+    stage: str | None,
+    raw: set[str],
+) -> None:
+    """A mapped supplier beneath a wholesaler is no supplier of all its good is made of: the
+    made good's stage is inferred beneath the wholesaler with the inputs the supplier does
+    not cover, so that the raw stages beneath it are a maker's with that supplier beneath
+    it (a beet sugar mill beneath a wholesaler of chocolate never takes its cocoa away)."""
+    suppliers = [
+        _wholesaler(products, "NLD"),
+        {**below, "id": "B1", "name": "B1", "buyers": ["WH"]},
+        _wholesaler(products, "BEL", sid="MK", sector=maker),
+        {**below, "id": "B2", "name": "B2", "buyers": ["MK"]},
+    ]
+    doc = _assess(tmp_path, "retail-general", suppliers)
+    direct = [s["id"] for s in doc["suppliers"] if s["inferred"] and "WH" in s["buyers"]]
+    if stage is None:
+        assert direct == []
+    else:
+        [found] = direct
+        assert found.startswith(stage) and found.endswith("@unknown")
+    assert _raw_beneath(doc, "WH") == _raw_beneath(doc, "MK") == raw
+    assert _entry(doc, "WH")["data_gaps"] == [UNMAPPED_BELOW]
+
+
+def test_a_garment_factory_beneath_a_t_shirt_wholesaler_still_covers_its_t_shirts(
+    tmp_path: Path,
+) -> None:
+    """A supplier mapped in the made good's own stage covers it: nothing is inferred beneath
+    the wholesaler, the cotton chain is inferred beneath the factory."""
+    factory = {"id": "F1", "name": "F1", "country": "BGD", "sector": "garment-manufacturing"}
+    doc = _assess(
+        tmp_path,
+        "retail-general",
+        [_wholesaler(["t-shirts"], "NLD"), {**factory, "buyers": ["WH"]}],
+    )
+    assert not [s for s in doc["suppliers"] if s["inferred"] and "WH" in s["buyers"]]
+    assert _raw_beneath(doc, "F1") == {"cotton-farming:cotton (lint)"}
+    assert _entry(doc, "WH")["data_gaps"] == []
+
+
+def test_a_beet_sugar_mill_beneath_a_chocolate_wholesaler_leaves_its_cocoa_exposure(
+    tmp_path: Path,
+) -> None:
+    """The wholesaler with the mill beneath it is exposed as one of chocolate alone is (the
+    cocoa farms' critical), as a chocolate maker with the mill is, and its factory says why
+    its sugar is not inferred."""
+    mill = {"id": "M1", "name": "M1", "country": "DEU", "sector": "sugar-milling"}
+    alone = _assess(tmp_path, "retail-general", [_wholesaler(["chocolate"], "NLD")])
+    doc = _assess(
+        tmp_path,
+        "retail-general",
+        [_wholesaler(["chocolate"], "NLD"), {**mill, "products": ["beet sugar"], "buyers": ["WH"]}],
+    )
+    for rt in RISK_TYPES:
+        exposure = _entry(doc, "WH")["exposure"][rt]
+        assert exposure["level"] == _entry(alone, "WH")["exposure"][rt]["level"] == "critical"
+    [factory] = [s for s in doc["suppliers"] if s["inferred"] and "WH" in s["buyers"]]
+    assert "no sugar-milling inferred beneath it" in factory["assumption"]
+    assert "cocoa-farming" in {s["sector"] for s in inferred_beneath(doc, factory["id"]).values()}
+
+
+# -- plain key-chain goods: lists, makers' names, specifications, other languages ---------------
+
+SEAFOOD = {"seafood-processing", "fishing-vessels", "aquaculture"}
+
+# (the wholesaler's products, the sectors of every stage inferred beneath it)
+LISTED = [
+    pytest.param(["seafood"], SEAFOOD, id="seafood"),
+    pytest.param(["Seafood"], SEAFOOD, id="Seafood"),
+    pytest.param(["frozen seafood"], SEAFOOD, id="frozen seafood: its farms too"),
+    pytest.param(["Meeresfrüchte"], SEAFOOD, id="Meeresfrüchte"),
+    pytest.param(["tuna and shrimp"], SEAFOOD, id="tuna and shrimp: vessels and farms"),
+    pytest.param(["tuna & shrimp"], SEAFOOD, id="tuna & shrimp"),
+    pytest.param(
+        ["chocolate and coffee"], CHOCOLATE | {"coffee-farming"}, id="chocolate and coffee"
+    ),
+    pytest.param(
+        ["Kaffee und Schokolade"], CHOCOLATE | {"coffee-farming"}, id="Kaffee und Schokolade"
+    ),
+    pytest.param(["chocolate, milk"], CHOCOLATE, id="chocolate, milk: a list, not chocolate milk"),
+    pytest.param(["chocolate; office supplies"], CHOCOLATE, id="chocolate; office supplies"),
+    pytest.param(["Samsung smartphones"], ELECTRONICS, id="Samsung smartphones"),
+    pytest.param(["SAMSUNG Galaxy smartphones"], ELECTRONICS, id="SAMSUNG Galaxy smartphones"),
+    pytest.param(["Lindt chocolate"], CHOCOLATE, id="Lindt chocolate"),
+    pytest.param(["Nike t-shirts"], GARMENTS, id="Nike t-shirts"),
+    pytest.param(["laptops, 16GB RAM, 512GB SSD"], ELECTRONICS, id="laptops, 16GB RAM, 512GB SSD"),
+    pytest.param(["laptops 16 GB RAM"], ELECTRONICS, id="laptops 16 GB RAM"),
+    pytest.param(["Schokolade"], CHOCOLATE, id="Schokolade"),
+    pytest.param(["chocolat"], CHOCOLATE, id="chocolat"),
+    pytest.param(["Handys"], ELECTRONICS, id="Handys"),
+    pytest.param(["camisetas"], GARMENTS, id="camisetas"),
+    pytest.param(
+        ["Kakaopulver"],
+        {"cocoa-processing", "cocoa-trading", "cocoa-farming"},
+        id="Kakaopulver",
+    ),
+    # (none of these names a key-chain good: the data gap stays)
+    pytest.param(["coffee and tea machines"], set(), id="coffee and tea machines: machines"),
+    pytest.param(["Coffee machines"], set(), id="Coffee machines: a known word is no brand"),
+    pytest.param(["Carob Chocolate"], set(), id="Carob Chocolate: title case says no brand"),
+    pytest.param(["chocolate milk"], set(), id="chocolate milk: milk"),
+]
+
+
+@pytest.mark.parametrize(("products", "sectors"), LISTED)
+def test_a_wholesaler_of_plain_key_chain_goods_gets_their_chains(
+    tmp_path: Path, products: list[str], sectors: set[str]
+) -> None:
+    """Each good a product lists is followed, whoever made it and in whatever language; the
+    gap "it names no product that is a good of a key value chain" is never given to a
+    wholesaler whose products name one."""
+    doc = _assess(tmp_path, "retail-general", [_wholesaler(products)])
+    assert {s["sector"] for s in inferred_beneath(doc, "WH").values()} == sectors
+    gaps = _entry(doc, "WH")["data_gaps"]
+    assert gaps == ([UNMAPPED_BELOW] if sectors else [NOTHING_FOLLOWED])
+
+
+# (a product, the sectors whose made goods it names)
+MORE_MADE_GOODS = [
+    ("Samsung smartphones", ("electronics-manufacturing",)),
+    ("Lindt dark chocolate", ("chocolate-manufacturing",)),
+    ("Nike t-shirts", ("garment-manufacturing",)),
+    ("laptops, 16GB RAM, 512GB SSD", ("electronics-manufacturing",)),
+    ("seafood", ("seafood-processing",)),
+    ("Schokolade", ("chocolate-manufacturing",)),
+    ("Schmuck", ("jewellery-manufacturing",)),
+    ("Akkus", ("battery-manufacturing",)),
+    # a storage word alone, a known word as a name, title case, a people's name: as before
+    ("laptop memory", ()),
+    ("laptop RAM", ()),
+    ("Coffee machines", ()),
+    ("Carob Chocolate", ()),
+    ("carob chocolate", ()),
+    ("Ivorian chocolate", ("chocolate-manufacturing",)),
+    ("Swedish fish", ()),
+    # a code in capitals says what it is made of, not whose it is: no brand
+    ("NMC cathode", ()),
+    ("LFP batteries", ()),
+]
+
+
+@pytest.mark.parametrize(("product", "sectors"), MORE_MADE_GOODS)
+def test_makers_names_specifications_and_other_languages_keep_a_made_good(
+    product: str, sectors: tuple[str, ...]
+) -> None:
+    assert load_profiles().made_good_sectors(product) == sectors
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("seafood", "seafood-processing"),
+        ("seafood trading", "seafood-trade"),
+        ("seafood exporter", "seafood-trade"),
+        ("seafood distribution", "seafood-trade"),
+        ("seafood farming", "aquaculture"),
+        ("seafood processing", "seafood-processing"),
+    ],
+)
+def test_seafood_in_a_sector_column(text: str, sector: str) -> None:
+    """'seafood' names seafood processing's goods, as 'frozen seafood' does; the trade and
+    the farms keep their own words."""
+    assert load_profiles().match_sector(text).id == sector
+
+
+def test_a_processor_of_seafood_gets_its_vessels_and_its_farms(tmp_path: Path) -> None:
+    """'seafood', the value chain's own name, narrows nothing: a processor of 'frozen seafood'
+    gets shrimp farms beside the fishing vessels, as one naming nothing does."""
+    processor = {"id": "P1", "name": "P1", "country": "THA", "sector": "seafood-processing"}
+    docs = [
+        _assess(tmp_path, "retail-general", [{**processor, "products": products}])
+        for products in (["frozen seafood"], [])
+    ]
+    sectors = [{s["sector"] for s in inferred_beneath(doc, "P1").values()} for doc in docs]
+    assert sectors[0] == sectors[1] == {"fishing-vessels", "aquaculture"}
