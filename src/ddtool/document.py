@@ -100,7 +100,9 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
     """The data gaps of an assessment by kind, as every report's summary names them, counts
     that add up to the summary's total: the mapped suppliers without country, without
     sector, the inferred suppliers and those of them placed in a country not known, those
-    with tiers below not mapped, the gaps in country data, and the rest.
+    with tiers below not mapped, those with tiers below neither mapped nor inferred (a trader
+    of anything, a supplier whose denials leave nothing to infer), the gaps in country data,
+    and the rest.
 
     The summary gives the first three (their JSON fields); the others are counted in the
     document's `data_gaps` (every gap, as its summary counts them), by distinct gap text."""
@@ -130,8 +132,13 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
     if placed:  # (a gap of their own beside their being inferred, counted so)
         parts.append(f"{placed} of these without country")
     named = mapped + placed + sector + inferred
+    # (a trader of anything, or a supplier whose denials leave nothing to infer beneath it)
+    unfollowed = sum(
+        n for gap, n in kinds.items() if gap == NOTHING_FOLLOWED or gap.startswith(DENIED_BELOW)
+    )
     for count, what in (
         (kinds[UNMAPPED_BELOW], "with tiers below not mapped"),
+        (unfollowed, "with tiers below neither mapped nor inferred"),
         (country_data, "with little or no country data for a risk type"),
     ):
         if count:  # (named where there are any)

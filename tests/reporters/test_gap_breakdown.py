@@ -21,7 +21,14 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ddtool.cli import app
-from ddtool.document import COUNTRY_UNKNOWN, INFERRED_GAP, UNMAPPED_BELOW, gap_counts
+from ddtool.document import (
+    COUNTRY_UNKNOWN,
+    INFERRED_GAP,
+    NOTHING_FOLLOWED,
+    UNMAPPED_BELOW,
+    denied_below,
+    gap_counts,
+)
 
 CHAIN = """\
 company:
@@ -126,6 +133,12 @@ CASES = {
         ),
         "3 (0 without country, 1 without sector, 0 inferred suppliers,"
         " 2 with little or no country data for a risk type)",
+    ),
+    "tiers below neither mapped nor inferred: a trader of anything, a denial of all": (
+        (2, 0, 0, 0),
+        _gaps(("W1", NOTHING_FOLLOWED), ("Y1", denied_below(["cotton (lint)"]))),
+        "2 (0 without country, 0 without sector, 0 inferred suppliers,"
+        " 2 with tiers below neither mapped nor inferred)",
     ),
     "an origin mix of few published shares is another gap": (
         (2, 0, 0, 1),
