@@ -1,8 +1,8 @@
 """`diff`: a supplier that moved country keeps the findings of the stages inferred beneath
 it, whatever form their ids take there: a ginnery at cotton's origin mix becomes one assumed
-in a country that grows cotton, gold mines merge into those at gold's origin mix another
-buyer (the capacitor maker) already had, or leave them to it, a trader of six minerals
-becomes one trader for each, those the capacitor maker already had among them. The same stage and
+in a country that grows cotton, copper mines leave copper's origin mix for a country that
+mines it or go back to it, a trader of six minerals becomes one trader for each, those the
+capacitor maker already had among them. The same stage and
 commodity under the same buyer is the same finding: re-identified, never new and resolved,
 and `--fail-on-new critical` does not fail on it."""
 
@@ -53,7 +53,7 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
         },
     ),
     (
-        "component maker to China: its gold mines leave the capacitor maker's",
+        "component maker to China: its trader and mines are assumed there",
         "electronics_minerals.yaml",
         "CMP-VN-1",
         "Viet Nam",
@@ -62,17 +62,25 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
             f"inferred:mineral-trading:{MINERALS}@VNM": [
                 f"inferred:mineral-trading:{MINERALS}@CHN"
             ],
-            "inferred:artisanal-mining:gold@world": ["inferred:artisanal-mining:gold@CHN"],
+            "inferred:artisanal-mining:tungsten@VNM": ["inferred:artisanal-mining:tungsten@CHN"],
             "inferred:industrial-mining:tungsten@VNM": ["inferred:industrial-mining:tungsten@CHN"],
+            "inferred:industrial-mining:copper@world": ["inferred:industrial-mining:copper@CHN"],
         },
     ),
     (
-        "component maker from China to Viet Nam: its gold mines merge into the capacitor maker's",
+        "component maker from China to Viet Nam: its copper mines merge into the origin mix",
         "electronics_minerals.yaml",
         "CMP-VN-1",
         "China",
         "Viet Nam",
-        {"inferred:artisanal-mining:gold@CHN": ["inferred:artisanal-mining:gold@world"]},
+        {
+            f"inferred:mineral-trading:{MINERALS}@CHN": [
+                f"inferred:mineral-trading:{MINERALS}@VNM"
+            ],
+            "inferred:artisanal-mining:tungsten@CHN": ["inferred:artisanal-mining:tungsten@VNM"],
+            "inferred:industrial-mining:tungsten@CHN": ["inferred:industrial-mining:tungsten@VNM"],
+            "inferred:industrial-mining:copper@CHN": ["inferred:industrial-mining:copper@world"],
+        },
     ),
     (
         "component maker from China to Bangladesh: its trader becomes the capacitor maker's ones",
@@ -84,7 +92,7 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
             f"inferred:mineral-trading:{MINERALS}@CHN": [
                 f"inferred:mineral-trading:{mineral}@world" for mineral in MINERALS.split("+")
             ],
-            "inferred:artisanal-mining:gold@CHN": ["inferred:artisanal-mining:gold@world"],
+            "inferred:industrial-mining:copper@CHN": ["inferred:industrial-mining:copper@world"],
         },
     ),
 ]

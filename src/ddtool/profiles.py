@@ -1901,6 +1901,9 @@ _QUALIFIERS = _STANDARDS | _keys(
     " unrefined crude processed unprocessed semi whole fillet fillets loin loins iqf peeled"
     " deveined cooked precooked boiled blanched shelled unshelled hulled dehulled husked polished"
     " parboiled sliced diced chopped fermented washed"
+    # the cuts of shrimp as the trade writes them ("frozen shrimp PD", "raw shrimp HOSO":
+    # peeled and deveined, head-on shell-on, headless shell-on, peeled tail-on …)
+    " raw pd pud pdto pto hoso hlso pnd ezp cpto headless"
     # market and quality
     " standard superior select msc asc bap gmo eco"
     # packing and origin

@@ -31,6 +31,13 @@ READINGS = [
     ),
     pytest.param(
         "battery-manufacturing",
+        ["lithium-ion cells"],
+        MINERALS,
+        id="lithium-ion cells: a battery's",
+    ),
+    pytest.param("battery-manufacturing", ["Li-ion cells 18650"], MINERALS, id="Li-ion cells"),
+    pytest.param(
+        "battery-manufacturing",
         ["lithium cathode material"],
         MINERALS,
         id="lithium cathode material: a battery's cathode",
