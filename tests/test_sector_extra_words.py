@@ -431,25 +431,31 @@ def test_products_fill_a_sector_only_where_the_text_does_not_rule_it_out(
 
 
 @pytest.mark.parametrize(
-    ("written", "named"),
+    ("written", "sector", "others"),
     [
-        ("cocoa farming; gold mining, coffee farming", ["cocoa-farming", "coffee-farming"]),
-        ("cocoa farming; coffee farming", ["cocoa-farming", "coffee-farming"]),
+        (
+            "cocoa farming; gold mining, coffee farming",
+            "artisanal-mining",
+            ["cocoa-farming", "coffee-farming"],
+        ),
+        ("cocoa farming; coffee farming", "cocoa-farming", ["coffee-farming"]),
         # sectors of one chain: the longest was read, the lower risk here (footwear beside
-        # tanning, fabric beside garments)
-        ("Leather / footwear", ["leather-tanning", "footwear-manufacturing"]),
-        ("garment manufacturing / textile", ["garment-manufacturing", "fabric-manufacturing"]),
-        ("Textile/Garment", ["fabric-manufacturing", "garment-manufacturing"]),
-        ("cocoa farming and trading", ["cocoa-farming", "cocoa-trading"]),
+        # tanning, fabric beside garments); then none, scored on the country alone
+        ("Leather / footwear", "leather-tanning", ["footwear-manufacturing"]),
+        ("garment manufacturing / textile", "garment-manufacturing", ["fabric-manufacturing"]),
+        ("Textile/Garment", "garment-manufacturing", ["fabric-manufacturing"]),
+        ("cocoa farming and trading", "cocoa-farming", ["cocoa-trading"]),
     ],
 )
-def test_a_list_of_sectors_is_none_of_them(written: str, named: list[str]) -> None:
-    """It was read as its longest item, with no warning: sectors of goods, of two chains or
-    of one."""
+def test_a_list_of_sectors_of_goods_is_the_worse_with_the_others_kept(
+    written: str, sector: str, others: list[str]
+) -> None:
+    """It was read as its longest item, with no warning, then as none of them: sectors of
+    goods, of two chains or of one, are the worse, the others kept for the score and named."""
     match = load_profiles().match_sector(written)
-    assert match.id is None
-    assert match.note is not None
-    assert all(f"'{sector}'" in match.note for sector in named)
+    assert (match.id, [other.id for other in match.others]) == (sector, others)
+    assert match.note is None
+    assert all(f"'{named}'" in (match.beside or "") for named in [sector, *others])
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 sector, never left without one: the scale it says, else the worse of the mining sectors that
 extract what it names, with a located `sector-scale-unknown` warning; its minerals stand for
 its products where those name no good, kept apart from them. Fish and shrimp farming is
-aquaculture; a text naming two sectors of goods is none of them (input-format §9). The cases
-of sector texts are data: tests/assets/sectors/mines.yaml."""
+aquaculture; a text naming two sectors of goods is the worse of them, the others kept beside
+it (input-format §9). The cases of sector texts are data: tests/assets/sectors/mines.yaml."""
 
 from __future__ import annotations
 
@@ -30,11 +30,15 @@ def test_a_sector_text_of_a_mine_or_fish_farm_is_read(case: dict[str, Any]) -> N
     assert (match.assumed is not None) == case.get("warned", False)
     assert (match.beside is not None) == case.get("beside", False)
     assert list(match.products) == case.get("products", [])
+    assert [other.id for other in match.others] == case.get("others", [])
+    if "names" in case:  # (in the text's order)
+        told = match.beside or ""
+        assert told.startswith("names '")
+        at = [told.find(f"'{sector}'") for sector in case["names"]]
+        assert -1 not in at and at == sorted(at)
     if match.id is None:
         assert match.products == ()
-        names = case.get("names", [])
-        assert ((match.note or "").startswith("names ")) == bool(names)
-        assert [n for n in names if f"'{n}'" not in (match.note or "")] == []
+        assert not (match.note or "").startswith("names ")  # (two sectors: the worse)
         if "suggested" in case:
             assert case["suggested"] in (match.suggestion or "")
         else:  # (no mine suggested for a mine's tools and services)
@@ -42,7 +46,9 @@ def test_a_sector_text_of_a_mine_or_fish_farm_is_read(case: dict[str, Any]) -> N
 
 
 @pytest.mark.parametrize(
-    "case", [c for c in CASES if c.get("beside")], ids=lambda c: str(c["text"])
+    "case",
+    [c for c in CASES if c.get("beside") and not c.get("others")],
+    ids=lambda c: str(c["text"]),
 )
 def test_a_sector_of_goods_beside_a_service_names_both(case: dict[str, Any]) -> None:
     profiles = load_profiles()

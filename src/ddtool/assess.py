@@ -1064,8 +1064,10 @@ class _Shared:
             else:
                 # a data gap that hides a likely higher risk is flagged at that risk
                 where = risk.worst[rt][1]
+                # (of another sector its sector text names, where that one's is the higher)
+                named = (risk.worst_sectors or {}).get(rt, sector)
                 reason = (
-                    f"country unknown: {sector} is listed or scores {hidden.level} in"
+                    f"country unknown: {named} is listed or scores {hidden.level} in"
                     f" {display_name(where)}; own score with no country data is"
                     f" {detail.score.level}. Get this supplier's country."
                 )
@@ -1074,7 +1076,7 @@ class _Shared:
                 facts = [
                     *(f for f in facts if not f.indicator.startswith(SEVERITY_FACT)),
                     *worst_case_evidence(
-                        sector,
+                        named,
                         where,
                         hidden,
                         (risk.worst_reasons or {}).get(rt, ""),
@@ -1091,7 +1093,15 @@ class _Shared:
     ) -> str:
         """_reason, made once for each set of what it says."""
         # (the country score is the scorer's own object, one per country and risk type)
-        key = (id(detail.country), detail.sector_likelihood, sector, country, guessed, rt)
+        key = (
+            id(detail.country),
+            detail.sector_likelihood,
+            sector,
+            detail.sector,
+            country,
+            guessed,
+            rt,
+        )
         found = self._reasons.get(key)
         if found is None:
             self._keep.append(detail.country)
@@ -1248,6 +1258,9 @@ def _reason(
     known in a country with goods listed for the risk: how many, which its work may be)."""
     where = display_name(country) if country else "unknown country"
     what = profiles.sectors[sector].name.lower() if sector else "unknown sector"
+    if sector and detail.sector and detail.sector != sector:
+        # (another sector its sector text names, which scores higher here: Scorer._worst_reading)
+        what = f"{profiles.sectors[detail.sector].name.lower()} (named beside {what})"
     if guessed:
         what += " (taken from products; scored no lower than an unknown sector)"
     reason = (

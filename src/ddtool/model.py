@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import repeat
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -99,6 +99,15 @@ class Company(BaseModel):
     location: Location | None = Field(default=None, exclude=True)
 
 
+class OtherSector(NamedTuple):
+    """A sector of goods a supplier's sector text names beside the one it is read as
+    ("fishing and fish farming": aquaculture beside fishing vessels), with the minerals it
+    names where it is a mine (as Supplier.sector_minerals)."""
+
+    id: str
+    minerals: tuple[str, ...] = ()
+
+
 class Supplier(BaseModel):
     """One supplier as read from the input, normalised (country ISO3, sector taxonomy id)."""
 
@@ -115,6 +124,10 @@ class Supplier(BaseModel):
     # the minerals a mine's sector text names ("cobalt mining": cobalt), where its products
     # name no good: read with them for its listings and inference, never shown as products
     sector_minerals: tuple[str, ...] = Field(default=(), exclude=True)
+    # the other sectors of goods its sector text names ("Leather / footwear": footwear
+    # beside leather tanning, the worse): on each risk type the score is no lower than
+    # theirs (Scorer.score_supplier); never shown as its sector
+    other_sectors: tuple[OtherSector, ...] = Field(default=(), exclude=True)
     buyers: list[str] = Field(default_factory=list)
     share: float | None = None
     workers: int | None = None
@@ -179,6 +192,7 @@ _SUPPLIER_DEFAULTS: dict[str, Any] = {
     "sector_raw": None,
     "products": [],
     "sector_minerals": (),
+    "other_sectors": (),
     "buyers": [],
     "share": None,
     "workers": None,

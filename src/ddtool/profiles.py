@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from ddtool.errors import ProfileError
-from ddtool.model import RISK_TYPES
+from ddtool.model import RISK_TYPES, OtherSector
 from ddtool.reference.countries import ALIASES, EXONYMS, is_iso3
 from ddtool.sources.normalise import SectorMatch
 
@@ -2081,6 +2081,7 @@ _FIX = (
 
 
 _LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
+_MAKING = ("manufacturing", "processing")  # the stages of a maker or processor
 _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
 
@@ -2248,20 +2249,21 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     Sectors of goods beside services ("Shrimp processing, cold storage", "gold mining,
     software services"): the one sector of goods, as read alone (a mine's scale not said
     still warned), never the service beside it, with what is left out told (`beside`).
-    Two sectors of goods, of two chains or of one ("cocoa farming; gold mining", "fishing;
-    fish farming", "fish farming and processing"): none, and a note naming them; the longest
-    was read, which could be the lower risk, and which is meant is not known (nor which is
-    the worse: fishing or fish farming each has listings of its own). None where the text
-    names one sector at most: it is read whole. A good's own name in a list is no sector of
-    its own ("Cotton / Spinning", "Leather / footwear": read whole)."""
+    Two sectors of goods or more, of two chains or of one ("cocoa farming; gold mining",
+    "fishing and fish farming", "Leather / footwear"): the worse of them (_worse), as read
+    alone, with the others kept (`others`: the score takes, on each risk type, the higher
+    of their scores, so the supplier is never below any of them) and told (`beside`).
+    Which is meant is not known, and the longest name, once read, could be the lower risk
+    (fish farming beside fishing). None where the text names one sector at most: it is read
+    whole. A good's own name in a list is no sector of its own ("Cotton / Spinning": read
+    whole)."""
     items = [item for item in _LISTED.split(value) if _names_a_sector(item)]
     if len(items) > 1:
         bare = profiles._bare_goods
-        # (nor is a word for any factory: "Tea estate; factory")
         readings = [
             (item, _match_sector_cached(profiles, item))
             for item in items
-            if text_key(item) not in bare and text_key(item) not in _FACTORY_WORDS
+            if text_key(item) not in bare
         ]
     else:
         parts = [
@@ -2270,17 +2272,29 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         if len(parts) < 2:
             return None
         readings = _joined_readings(profiles, parts)
+    # a word for any factory gives way to the maker or processor named beside it ("factory,
+    # hilatura": a spinning mill, read whole), not to a farm, a mine or a vessel ("mining,
+    # manufacturing", "Tea estate; factory": general manufacturing is named too)
+    if any(
+        match.id is not None
+        and text_key(part) not in _FACTORY_WORDS
+        and profiles.sectors[match.id].stage in _MAKING
+        for part, match in readings
+    ):
+        readings = [
+            (part, match) for part, match in readings if text_key(part) not in _FACTORY_WORDS
+        ]
     found: dict[str, SectorMatch] = {}
     for _, match in readings:
         if match.id is not None:
             found.setdefault(match.id, match)
+            # (an item naming two itself: "fishing; fish farming and processing")
+            for other in match.others:
+                found.setdefault(other.id, SectorMatch(other.id, products=other.minerals))
     sectors = [profiles.sectors[s] for s in found]
     goods = [s for s in sectors if s.chain != _SERVICES]
-    named = " and ".join(f"'{s.id}' ({s.name})" for s in sectors)
     if len(goods) > 1:
-        return SectorMatch(
-            None, note=f"names {named}: give each supplier the one sector of its work"
-        )
+        return _worse_of_goods(profiles, found, sectors, goods)
     # a part misspelt that would be another sector of goods ("cobalt minning; logistics",
     # "fishing and fish farmng"): none, with it suggested (the other part was read alone)
     for part, match in readings:
@@ -2291,12 +2305,56 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     if len(goods) != 1 or len(sectors) < 2:
         return None
     [chosen] = goods
+    named = _listed(f"'{s.id}' ({s.name})" for s in sectors)
     return replace(
         found[chosen.id],
         beside=f"names {named}: scored as {_lower_first(chosen.name)}, the one of a goods'"
         " chain (a service beside it does not lower the score); if the supplier's work is"
         " the service alone, write only that",
     )
+
+
+def _worse_of_goods(
+    profiles: Profiles, found: dict[str, SectorMatch], sectors: list[Sector], goods: list[Sector]
+) -> SectorMatch:
+    """A text naming several sectors of goods, and maybe services (_several_sectors), each
+    read as `found` says: the worse of the goods' (_worse), the others kept beside it, and
+    what is done told."""
+    chosen = _worse(profiles, goods)
+    others = [s for s in goods if s is not chosen]
+    named = _listed(f"'{s.id}' ({s.name})" for s in sectors)
+    services = len(sectors) > len(goods)
+    told = (
+        f"names {named}: scored as {_lower_first(chosen.name)}, the worse"
+        + (" sector of goods" if services else "")
+        + " (of the higher inherent risk), and on each risk type no lower than "
+        + _listed(_lower_first(s.name) for s in others)
+        + ": which is meant is not known, and the lower risk is not assumed"
+        + (" (nor does a service beside them lower the score)" if services else "")
+        + "; give the one sector of this supplier"
+    )
+    # (a mine of unknown scale among them keeps its warning, taken or not)
+    assumed = next((found[s.id].assumed for s in (chosen, *others) if found[s.id].assumed), None)
+    return replace(
+        found[chosen.id],
+        assumed=assumed,
+        beside=told,
+        others=tuple(OtherSector(s.id, found[s.id].products) for s in others),
+    )
+
+
+def _worse(profiles: Profiles, sectors: list[Sector]) -> Sector:
+    """Of several sectors, the one of the higher inherent risk: the highest likelihood x
+    severity over the risk types, then their sum (_inherent_risk); of equals, the first in
+    the taxonomy's order (that of sectors.yaml, then the overlays')."""
+    order = {sector_id: i for i, sector_id in enumerate(profiles.sectors)}
+    return max(sectors, key=lambda s: (*_inherent_risk(s), -order[s.id]))
+
+
+def _listed(names: Iterable[str]) -> str:
+    """Names as a sentence lists them: 'a', 'a and b', 'a, b and c'."""
+    *first, last = names
+    return f"{', '.join(first)} and {last}" if first else last
 
 
 def _misspelt_goods(profiles: Profiles, part: str) -> Sector | None:
@@ -2320,8 +2378,10 @@ def _joined_readings(profiles: Profiles, parts: list[str]) -> list[tuple[str, Se
     read with the words it shares with the next or the last: a good's name before another
     part takes that part's work ("cocoa and coffee farming": cocoa farming), and a work
     named alone after a part takes that part's good ("fish farming and processing": fish
-    processing, "tea plantation and factory": a tea factory). A good's name or a word for any
-    factory that neither completes names no sector ("gold and silver mining" is read whole)."""
+    processing, "tea plantation and factory": a tea factory). A good's name that completes
+    none names no sector ("gold and silver mining" is read whole); a word for any factory
+    that completes none is general manufacturing's ("manufacturing and mining"; but see
+    _several_sectors)."""
     bare = profiles._bare_goods
     readings = []
     for i, part in enumerate(parts):
@@ -2337,8 +2397,6 @@ def _joined_readings(profiles: Profiles, parts: list[str]) -> list[tuple[str, Se
             shared = _match_sector_cached(profiles, " ".join([*before, part])) if before else None
             if shared is not None and (shared.id is not None or match.id is not None):
                 match = shared
-            elif match.id is not None:
-                continue
         readings.append((part, match))
     return readings
 
@@ -2369,7 +2427,7 @@ def _mine_read(profiles: Profiles, value: str, mines: list[Sector]) -> SectorMat
         return SectorMatch(scale)
     minerals = _minerals_named(profiles, value)
     extracting = [s for s in mines if any(_extracts(profiles, s, m) for m in minerals)] or mines
-    chosen = max(extracting, key=_inherent_risk)
+    chosen = _worse(profiles, extracting)
     named = " and ".join(minerals)
     if len(extracting) > 1:
         why = "the worse of the two" + (f" for {named}" if minerals else "")

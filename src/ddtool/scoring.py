@@ -105,6 +105,9 @@ class RiskDetail:
     floor_reason: str
     score: Score
     evidence: list[Evidence]
+    # the sector whose rating it took: the supplier's, or another its sector text names
+    # (Scorer._worst_reading); None for a sector not known
+    sector: str | None = None
     # how the evidence was made, where it was made from another detail's (the detail of the
     # score without credits or a migrant uplift): that evidence with these facts inserted
     # at this index. The report works out the ids of the facts from it, once for the facts
@@ -128,6 +131,9 @@ class SupplierRisk:
     worst_reasons: dict[str, str] | None = None
     # and the facts of the listings there that set it (see Scorer.worst_listed)
     worst_listed: dict[str, list[Evidence]] | None = None
+    # the sector each worst case is of, where the sector text names several sectors of
+    # goods and it is not the supplier's (Scorer._worst_reading)
+    worst_sectors: dict[str, str] | None = None
 
 
 def _ituc(value: str) -> float | None:
@@ -356,6 +362,8 @@ class Scorer:
         self._country: dict[tuple[str | None, str], CountryScore] = {}
         self._recognised = {text_key(c) for c in config.recognised_certifications}
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
+        # the scores of suppliers whose sector text names several sectors of goods
+        self._worst_readings: dict[tuple[Any, ...], SupplierRisk] = {}
         self._unadjusted: dict[tuple[Any, ...], tuple[SupplierRisk, tuple[float, ...]]] = {}
         # each migrant share's uplift, and the same as a fact
         self._uplifts: dict[float, tuple[tuple[str, float], list[Evidence]]] = {}
@@ -837,6 +845,8 @@ class Scorer:
                 tuple((c.name, c.valid_until) for c in certifications),
                 tuple((a.standard, a.date, a.result) for a in audits),
             )
+        if supplier.other_sectors and sector_id is not None and sector_id == supplier.sector:
+            return self._worst_reading(key, supplier, sector_id)
         cached = self._scores.get(key)
         if cached is None:
             # products written apart that say the same to the score (the listings they
@@ -849,6 +859,31 @@ class Scorer:
                     self._said[same] = cached
             self._scores[key] = cached
         return cached
+
+    def _worst_reading(
+        self, key: tuple[Any, ...], supplier: Supplier, sector_id: str
+    ) -> SupplierRisk:
+        """The score of a supplier whose sector text names several sectors of goods (its
+        sector, the worse, and Supplier.other_sectors): on each risk type, the highest of its
+        scores as each of them, each read as it would be alone (its own listings, minerals
+        and rating), so it is never below any (which is meant is not known). Shared, as
+        score_supplier's, by every supplier with the same inputs."""
+        others = supplier.other_sectors
+        found = self._worst_readings.get((key, others))
+        if found is None:
+            read = [(sector_id, supplier.sector_minerals), *others]
+            readings = [
+                self.score_supplier(
+                    supplier.model_copy(
+                        update={"sector": sector, "sector_minerals": minerals, "other_sectors": ()}
+                    ),
+                    sector,
+                )
+                for sector, minerals in read
+            ]
+            found = _highest_of(readings, [sector for sector, _ in read])
+            self._worst_readings[(key, others)] = found
+        return found
 
     def _said_key(
         self, key: tuple[Any, ...], supplier: Supplier, sector_id: str | None
@@ -1166,6 +1201,7 @@ class Scorer:
                 floor_reason=reason,
                 score=score,
                 evidence=evidence,
+                sector=sector.id if sector else None,
             )
         risk = SupplierRisk(by_type, sorted(set(gaps)), listings, handled)
         return risk, tuple(bases), tuple(cuts)
@@ -1203,8 +1239,84 @@ def _adjusted(
         floor_reason=detail.floor_reason,
         score=score,
         evidence=evidence,
+        sector=detail.sector,
         made_from=made_from,
     )
+
+
+# how a supplier whose sector text names several sectors of goods is scored, as a fact
+WORSE_OF_SECTORS = (
+    "ddtool: a sector text naming several sectors of goods is scored, on each risk type, as"
+    " the one of them that scores highest there (which is meant is not known, and the lower"
+    " risk is not assumed)"
+)
+
+
+def _highest_of(readings: list[SupplierRisk], sectors: list[str]) -> SupplierRisk:
+    """Scores of one supplier read as each of several sectors (Scorer._worst_reading) as
+    one: on each risk type the detail of the highest priority (of equals, the higher
+    likelihood, then the first: the sector it is read as), with a fact saying so; the
+    listings of all, and the worst case of an unknown country that is highest."""
+    first = readings[0]
+    by_type: dict[str, RiskDetail] = {}
+    for risk_type in RISK_TYPES:
+        details = [reading.by_type[risk_type] for reading in readings]
+        best = max(
+            range(len(details)),
+            key=lambda i: (details[i].score.priority, details[i].score.likelihood, -i),
+        )
+        detail = details[best]
+        fact = Evidence(
+            "sector as written names several sectors of goods: "
+            + ", ".join(
+                f"{sector} (priority {d.score.priority:.4f})"
+                for sector, d in zip(sectors, details, strict=True)
+            ),
+            f"scored as {sectors[best]}, the highest",
+            None,
+            WORSE_OF_SECTORS,
+        )
+        evidence = detail.evidence
+        by_type[risk_type] = _adjusted(
+            detail,
+            detail.adjustments,
+            detail.score,
+            [*evidence, fact],
+            (detail, len(evidence), [fact]),
+        )
+    listings = list({id(g): g for reading in readings for g in reading.listings}.values())
+    handled = [
+        g
+        for g in {id(g): g for reading in readings for g in reading.handled}.values()
+        if g not in listings
+    ]
+    made = SupplierRisk(by_type, list(first.gaps), listings, handled)
+    if any(reading.worst is not None for reading in readings):  # (a country not known)
+        made.worst, made.worst_reasons, made.worst_listed = {}, {}, {}
+        made.worst_sectors = {}
+        for risk_type in RISK_TYPES:
+            highest = max(
+                range(len(readings)),
+                key=lambda i: (_worst_priority(readings[i], risk_type), -i),
+            )
+            reading = readings[highest]
+            if reading.worst is None or risk_type not in reading.worst:
+                continue
+            made.worst[risk_type] = reading.worst[risk_type]
+            if highest:
+                made.worst_sectors[risk_type] = sectors[highest]
+            if reading.worst_reasons and risk_type in reading.worst_reasons:
+                made.worst_reasons[risk_type] = reading.worst_reasons[risk_type]
+            if reading.worst_listed and risk_type in reading.worst_listed:
+                made.worst_listed[risk_type] = reading.worst_listed[risk_type]
+    return made
+
+
+def _worst_priority(risk: SupplierRisk, risk_type: str) -> float:
+    """The priority of the worst case an unknown country may hide, -1 where none."""
+    if risk.worst is None or risk_type not in risk.worst:
+        return -1.0
+    return risk.worst[risk_type][0].priority
 
 
 def _own_copy(risk: SupplierRisk, by_type: dict[str, RiskDetail]) -> SupplierRisk:

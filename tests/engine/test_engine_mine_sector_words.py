@@ -136,8 +136,8 @@ def test_a_batch_counts_the_mines_flags_under_their_sectors(chain: Path, tmp_pat
 
 
 # ---- texts the reading above left lower, silently: each row with the reading it must equal
-# (the same text alone, or as plainly meant) or, for two sectors of goods, none with a
-# warning naming both. (row id, country, sector, products, the row whose score it equals)
+# (the same text alone, or as plainly meant) or, for two sectors of goods, on each risk type
+# the higher of their scores. (row id, country, sector, products, the row whose score it equals)
 SAME_AS = [
     # a mine beside a service is the mine as read alone (was logistics, software, consulting)
     ("L1", "COD", "cobalt mining; logistics", "", "A1"),
@@ -169,21 +169,25 @@ ALONE = [
     ("A6", "COD", "small-scale cassiterite mining", ""),
     ("A7", "COD", "tin mining", ""),
 ]
-# two sectors of goods: none of them, with the reason (was the longer: fish farming, medium,
-# beside fishing, critical in Indonesia; cocoa farming beside a gold mine, silently)
-NONE_OF_THEM = [
-    ("F1", "IDN", "fishing and fish farming", ["fishing-vessels", "aquaculture"]),
-    ("F2", "IDN", "fish farming and fishing", ["aquaculture", "fishing-vessels"]),
-    ("F3", "IDN", "fishing; fish farming", ["fishing-vessels", "aquaculture"]),
-    ("F4", "BGD", "fish farming and processing", ["aquaculture", "seafood-processing"]),
-    ("F5", "CIV", "cocoa farming; gold mining", ["cocoa-farming", "artisanal-mining"]),
+# two sectors of goods: the worse, and on each risk type the higher of their scores (was the
+# longer: fish farming, medium, beside fishing, critical in Indonesia; cocoa farming beside a
+# gold mine, silently; then none, scored on the country alone: in Indonesia low/medium/medium)
+THE_WORSE = [
+    ("F1", "IDN", "fishing and fish farming", ["fishing", "fish farming"]),
+    ("F2", "IDN", "fish farming and fishing", ["fish farming", "fishing"]),
+    ("F3", "IDN", "fishing; fish farming", ["fishing", "fish farming"]),
+    ("F4", "BGD", "fish farming and processing", ["fish farming", "fish processing"]),
+    ("F5", "CIV", "cocoa farming; gold mining", ["cocoa farming", "gold mining"]),
 ]
 
 
 @pytest.fixture(scope="module")
 def review(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
     rows = [(i, c, s, p) for i, c, s, p, _ in SAME_AS] + ALONE
-    rows += [(i, c, s, "") for i, c, s, _ in NONE_OF_THEM]
+    rows += [(i, c, s, "") for i, c, s, _ in THE_WORSE]
+    rows += [
+        (f"{i}-{n}", c, part, "") for i, c, _, parts in THE_WORSE for n, part in enumerate(parts)
+    ]
     path = tmp_path_factory.mktemp("review") / "review.csv"
     lines = [f'{i},{i},{c},"{s}",{p}' for i, c, s, p in rows]
     path.write_text("id,name,country,sector,products\n" + "\n".join(lines) + "\n", "utf-8")
@@ -222,18 +226,30 @@ def test_a_mine_however_written_is_scored_as_the_mine_it_names(
     assert ("sector-scale-unknown" in kinds) == ("artisanal" not in sector)
 
 
-@pytest.mark.parametrize(("sid", "country", "sector", "named"), NONE_OF_THEM)
-def test_two_sectors_of_goods_are_none_with_both_named(
-    review: tuple[Path, dict[str, Any]], sid: str, country: str, sector: str, named: list[str]
+@pytest.mark.parametrize(("sid", "country", "sector", "parts"), THE_WORSE)
+def test_two_sectors_of_goods_are_the_worse_and_no_lower_than_either(
+    review: tuple[Path, dict[str, Any]], sid: str, country: str, sector: str, parts: list[str]
 ) -> None:
     path, doc = review
-    got = _suppliers(doc)[sid]
-    assert got["sector"] is None
-    assert got["data_gaps"] == ["sector not matched"]
-    [(kind, message)] = _row_warnings(doc, path)[sid]
-    assert kind == "unknown-sector"
-    assert message.startswith(f"sector {sector!r} is not in the taxonomy (names '{named[0]}'")
+    suppliers = _suppliers(doc)
+    got = suppliers[sid]
+    alone = [suppliers[f"{sid}-{n}"] for n in range(len(parts))]
+    [taken] = [a for a in alone if a["sector"] == got["sector"]]
+    assert got["data_gaps"] == taken["data_gaps"]  # (no "sector not matched")
+    assert not [gap for gap in got["data_gaps"] if "sector" in gap]
+    for risk_type in RISK_TYPES:  # (each as high as the higher of the two, and no higher)
+        highest = max(a["risk"][risk_type]["priority"] for a in alone)
+        assert got["risk"][risk_type]["priority"] == highest
+    assert {item["good"] for item in got["listings"]} == {
+        item["good"] for a in alone for item in a["listings"]
+    }
+    warned = _row_warnings(doc, path)[sid]
+    assert [kind for kind, _ in warned if kind != "sector-scale-unknown"] == ["several-sectors"]
+    [message] = [message for kind, message in warned if kind == "several-sectors"]
+    named = [a["sector"] for a in alone]
+    assert message.startswith(f"sector {sector!r} names '{named[0]}'")
     assert f"and '{named[1]}'" in message
+    assert message.endswith("give the one sector of this supplier")
 
 
 def test_explain_says_which_minerals_were_read_from_the_sector_text(

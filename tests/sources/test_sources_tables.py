@@ -326,6 +326,7 @@ def test_suppliers_from_rows_equal_trusted_ones() -> None:
         "sector_raw": None,
         "products": ["cocoa"],
         "sector_minerals": (),
+        "other_sectors": (),
         "buyers": [],
         "share": 0.5,
         "workers": 12,

@@ -15,7 +15,7 @@ from rich.text import Text
 from ddtool.assess import Assessment
 from ddtool.config import Scoring
 from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap
-from ddtool.model import RISK_TYPES
+from ddtool.model import RISK_TYPES, Supplier
 from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import GAP_LEVEL, figure_text
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
@@ -60,6 +60,16 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 f"minerals read from the sector text: {', '.join(read.sector_minerals)}"
                 " (its products name no good; they choose among the mining sector's"
                 " listings as products would)"
+            )
+        )
+    # (a sector text naming several sectors of goods: each risk type is the higher score)
+    named = [sector for sector in (doc["sector"], *_others(read)) if sector is not None]
+    if len(named) > 1:
+        console.print(
+            Text(
+                f"sectors named in the sector text: {', '.join(named)} (scored as"
+                f" {named[0]}, the worse; on each risk type as the one of them that scores"
+                " highest there)"
             )
         )
     t = cfg.thresholds
@@ -131,10 +141,13 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 ),
             )
         if d.sector_likelihood is not None:
-            overlay = result.profiles.sectors[sector].overlay if sector else ""
+            rated = d.sector or sector
+            overlay = result.profiles.sectors[rated].overlay if rated else ""
             _add_row(
                 table,
-                "sector inherent likelihood" + (" (taken from products)" if guessed else ""),
+                "sector inherent likelihood"
+                + (" (taken from products)" if guessed else "")
+                + (f" ({rated})" if len(named) > 1 else ""),
                 f"{d.sector_likelihood:.4f}",
                 d.sector_rationale + (f" — from the overlay {overlay}" if overlay else ""),
             )
@@ -178,9 +191,12 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             own = risk.by_type[rt].score
             used = "flagged and rolled up at this" if score.priority > own.priority else "below"
             own_level = GAP_LEVEL if own.level == "low" else own.level  # (no country data)
+            # (another sector the sector text names, where its worst case is the higher)
+            other = (risk.worst_sectors or {}).get(rt)
+            what = f"the sector {other}, named in the sector text," if other else "the sector"
             console.print(
                 Text(
-                    f"{RISK_NAMES[rt]}: the sector scored in {display_name(iso3)} ({iso3}),"
+                    f"{RISK_NAMES[rt]}: {what} scored in {display_name(iso3)} ({iso3}),"
                     f" where it is listed or scores highest: likelihood {score.likelihood:.4f}"
                     f" x severity {score.severity:.4f} = priority {score.priority:.4f}"
                     f" ({score.level}); own score {own.priority:.4f} ({own_level}): {used}"
@@ -190,6 +206,11 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
     gaps = _mapped_gaps(result, supplier_id)
     if gaps:
         console.print(Text(f"data gaps: {', '.join(gaps)}"))
+
+
+def _others(read: Supplier | None) -> list[str]:
+    """The other sectors of goods a supplier's sector text names (Supplier.other_sectors)."""
+    return [] if read is None else [other.id for other in read.other_sectors]
 
 
 def _guessed_base(table: Table, d: RiskDetail, sector: str, scoring: Scoring) -> None:

@@ -194,7 +194,7 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
     console.print(
         f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}"
     )
-    # (a service named beside it, a mine of unknown scale: what an assessment warns of too)
+    # (other sectors named beside it, a mine of unknown scale: what an assessment warns of)
     for told in (match.beside, match.assumed):
         if told:
             console.print(f"[yellow]{escape(repr(key))} {escape(told)}[/]")

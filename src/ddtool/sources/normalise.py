@@ -19,6 +19,7 @@ from ddtool.model import (
     Audit,
     Certification,
     Company,
+    OtherSector,
     Supplier,
     audit_outcome,
 )
@@ -59,9 +60,13 @@ class SectorMatch:
     # the minerals a mine's sector text names ("cobalt mining": cobalt), which stand for
     # the supplier's products where those name no good (Supplier.sector_minerals)
     products: tuple[str, ...] = ()
-    # the services a list of sectors names beside the one sector of goods read, told in a
-    # `several-sectors` warning: "names 'artisanal-mining' (…) and 'logistics-transport' …"
+    # the other sectors a text names beside the one read (services, other sectors of goods)
+    # and how it is scored, told in a `several-sectors` warning: "names 'artisanal-mining'
+    # (…) and 'logistics-transport' …"
     beside: str | None = None
+    # the other sectors of goods a text names beside the worse, read as `id`, each with its
+    # minerals ("fishing and fish farming": aquaculture; Supplier.other_sectors)
+    others: tuple[OtherSector, ...] = ()
 
 
 class SectorMatcher(Protocol):
@@ -223,6 +228,22 @@ def _minerals_of_sector(
     if not minerals or any(sectors.match_good(product) is not None for product in products):
         return ()
     return minerals
+
+
+def _others_of_sector(
+    products: list[str], sector_raw: str | None, sectors: SectorMatcher
+) -> tuple[OtherSector, ...]:
+    """The other sectors of goods a sector text names beside the one it is read as
+    ('fishing and fish farming': aquaculture), each with its minerals where the products
+    name no good (as _minerals_of_sector)."""
+    if sector_raw is None:
+        return ()
+    others = sectors.match_sector(sector_raw).others
+    if any(other.minerals for other in others) and any(
+        sectors.match_good(product) is not None for product in products
+    ):
+        return tuple(OtherSector(other.id) for other in others)
+    return others
 
 
 def _unmatched_products(
@@ -830,6 +851,7 @@ def normalise_record(
         sector_raw=sector_raw,
         products=products,
         sector_minerals=_minerals_of_sector(products, sector_raw, sectors),
+        other_sectors=_others_of_sector(products, sector_raw, sectors),
         buyers=buyers,
         share=_number(record, "share", problems, table),
         workers=None if workers is None else int(workers),
@@ -1237,8 +1259,12 @@ def normalise_table(
     sectors_found, sectors_raw = _unzipped(sector_ids)
     # (a mine's sector text naming its minerals: once per distinct text, rows only if any)
     minerals: Sequence[tuple[str, ...]] = [()] * size
-    if any(sectors.match_sector(raw).products for raw in set(sectors_raw) if raw is not None):
+    others: Sequence[tuple[OtherSector, ...]] = [()] * size
+    matches = [sectors.match_sector(raw) for raw in set(sectors_raw) if raw is not None]
+    if any(match.products for match in matches):
         minerals = list(map(partial(_minerals_of_sector, sectors=sectors), products, sectors_raw))
+    if any(match.others for match in matches):  # (a text naming two sectors of goods)
+        others = list(map(partial(_others_of_sector, sectors=sectors), products, sectors_raw))
     by_row = zip(
         ids,
         _texts(column("name"), size),
@@ -1249,6 +1275,7 @@ def normalise_table(
         sectors_raw,
         products,
         minerals,
+        others,
         buyers,
         numbers["share"],
         workers,
