@@ -23,7 +23,7 @@ SUPPLIERS = [["Supplier ID", "Supplier name", "Country", "Sector"], ["A1", "Alph
             [("unknown-country", 3, "B")],
         ),
         (  # no header row, a title row first, the values right after the fields
-            [["About us"], ["Sector", "chocolat manufactring"], ["Country", "Germny"]],
+            [["About us"], ["Sector", "chocolte manufactring"], ["Country", "Germny"]],
             # (no Name row: the sheet)
             [("unknown-country", 3, "B"), ("unknown-sector", 2, "B"), ("company-name", None, None)],
         ),
