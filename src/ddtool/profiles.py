@@ -58,8 +58,10 @@ _UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|brea
 @lru_cache(maxsize=1 << 16)  # (the words of product texts repeat)
 def exact_key(value: str) -> str:
     """Case-, accent- and punctuation-insensitive key."""
-    # casefold first: "ß" becomes "ss" (Weißwein), which the ASCII step would drop
-    text = unicodedata.normalize("NFKD", value.casefold()).encode("ascii", "ignore").decode()
+    # casefold first: "ß" becomes "ss" (Weißwein), which the ASCII step would drop; a space
+    # of any script parts words, as read_denials parts them ("0\x850": two words, not "00")
+    text = unicodedata.normalize("NFKD", re.sub(r"\s", " ", value.casefold()))
+    text = text.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
