@@ -2515,8 +2515,15 @@ def _minerals_named(profiles: Profiles, value: str) -> tuple[str, ...]:
     'coltan') and the words that name one of their commodities ('lithium'); not the words
     of a place's name."""
     written = exact_key(value).split()
+    found = _minerals_in(profiles, written)
+    if not found:  # (most texts name none: the names of places, costly, are not looked up)
+        return ()
     outside = set(_outside_places(profiles, written))
-    words = [word if i in outside else "" for i, word in enumerate(written)]
+    return _minerals_in(profiles, [word if i in outside else "" for i, word in enumerate(written)])
+
+
+def _minerals_in(profiles: Profiles, words: list[str]) -> tuple[str, ...]:
+    """The minerals words name (see _minerals_named; a word set aside is "")."""
     used = [not word for word in words]
     found: dict[int, str] = {}
     for start, size, good in profiles._named_runs(words, (), used):
