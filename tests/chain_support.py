@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from ddtool.assess import Assessment, assess
+from ddtool.assess import Assessment, AssessOptions, assess
 from ddtool.errors import ProblemList
 from ddtool.model import Chain
 from ddtool.sources import read_chain
@@ -23,6 +23,22 @@ def chain_file(
     path = tmp_path / "chain.yaml"
     path.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), encoding="utf-8")
     return path
+
+
+def assessed_low(
+    tmp_path: Path, suppliers: list[dict[str, Any]], company_sector: str
+) -> dict[str, Any]:
+    """The assessment document of these suppliers, bought by a German company of this sector,
+    with low flags shown (`flag_level: low`), at a fixed date."""
+    import pytest
+
+    company = {"name": "Buyer", "country": "DEU", "sector": company_sector}
+    chain = chain_file(tmp_path, suppliers, company)
+    settings = tmp_path / "low.yaml"
+    settings.write_text("flag_level: low\n", "utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        return assess([chain], AssessOptions(config=settings)).data
 
 
 def assessment_of(tmp_path: Path, suppliers: list[dict[str, Any]]) -> Assessment:

@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from chain_support import assessed_data, inferred_beneath
+from chain_support import assessed_data, assessed_low, inferred_beneath
 from typer.testing import CliRunner
 
-from ddtool.assess import AssessOptions, assess
 from ddtool.batch import _member_figures
 from ddtool.cli import app
 from ddtool.diff import diff_assessments, load_for_diff
@@ -431,15 +429,7 @@ def test_nothing_inferred_beneath_for_its_denials_is_a_data_gap(
 
 
 def _low_flags(tmp_path: Path, suppliers: list[dict[str, Any]]) -> dict[str, Any]:
-    """The assessment of these suppliers with low flags shown, at a fixed date."""
-    chain = tmp_path / "chain.yaml"
-    company = {"name": "Buyer", "country": "DEU", "sector": "apparel-retail"}
-    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
-    settings = tmp_path / "low.yaml"
-    settings.write_text("flag_level: low\n", "utf-8")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        return assess([chain], AssessOptions(config=settings)).data
+    return assessed_low(tmp_path, suppliers, "apparel-retail")
 
 
 def test_its_low_level_reads_low_on_a_gap_in_every_report(tmp_path: Path) -> None:

@@ -17,13 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from chain_support import assessed_data as _assess
-from chain_support import inferred_beneath
+from chain_support import assessed_low, inferred_beneath
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from ddtool.assess import AssessOptions, assess
 from ddtool.batch import _member_figures
 from ddtool.cli import app
 from ddtool.diff import diff_assessments, load_for_diff
@@ -347,15 +345,7 @@ def test_no_such_gap_where_something_is_mapped_or_inferred_beneath(
 
 
 def _low_flags(tmp_path: Path, suppliers: list[dict[str, Any]]) -> dict[str, Any]:
-    """The assessment of these suppliers with low flags shown, at a fixed date."""
-    chain = tmp_path / "chain.yaml"
-    company = {"name": "Buyer", "country": "DEU", "sector": "retail-general"}
-    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
-    settings = tmp_path / "low.yaml"
-    settings.write_text("flag_level: low\n", "utf-8")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        return assess([chain], AssessOptions(config=settings)).data
+    return assessed_low(tmp_path, suppliers, "retail-general")
 
 
 def test_every_report_shows_the_gap_and_the_low_beside_it(tmp_path: Path) -> None:
