@@ -690,21 +690,7 @@ for _name, _aliases in _ALIASES.items():
 # those whose headers are words no other column is headed by (an id, a name, the products or
 # the certifications). A region, a tier or an audit's date, result or standard is named only:
 # their short headers slip into other words ('Stat' holding 'active' is no state).
-SLIPS_READ = frozenset(
-    {
-        "id",
-        "name",
-        "country",
-        "sector",
-        "products",
-        "buyers",
-        "share",
-        "workers",
-        "female_pct",
-        "migrant_pct",
-        "certifications",
-    }
-)
+SLIPS_READ = frozenset(FIELDS) - {"region", "tier", "audit_standard", "audit_date", "audit_result"}
 
 
 def near_header(text: str) -> tuple[str, str] | None:
