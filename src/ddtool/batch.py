@@ -597,7 +597,7 @@ def _ended_abruptly(member: Member, path: str) -> Outcome:
 
 def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     """A member's figures for the summary, from its assessment."""
-    from ddtool.document import UNMAPPED_BELOW
+    from ddtool.document import of_its_score
     from ddtool.reporters.shown import GAP_LEVEL, flag_counts
 
     s = doc["summary"]
@@ -606,7 +606,7 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     # (tiers inferred beneath a supplier are no gap of its own data; nothing known beneath
     # a trader of anything, or beneath a supplier whose products deny the goods beneath its
     # sector, is: its own level is all there is, document.NOTHING_FOLLOWED, DENIED_BELOW)
-    with_gap = sum(1 for x in mapped if any(g != UNMAPPED_BELOW for g in x["data_gaps"]))
+    with_gap = sum(1 for x in mapped if any(map(of_its_score, x["data_gaps"])))
     hotspots = Counter(
         f"{f.get('country') or 'unknown'}|{f.get('sector') or 'unknown'}"
         for f in register(doc)
@@ -642,9 +642,7 @@ def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any], str], li
     supplier's own score (as low_on_a_gap leaves them out). As the assessment keeps them on
     the supplier beside its plain level, the summary keeps them beside the exposure's: a
     "low" with gaps reads "low (data gap)" (see `level_shown`, and reporters.shown)."""
-    from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, gap_of, low_on_a_gap
-
-    not_of_its_score = (UNMAPPED_BELOW, INFERRED_GAP)
+    from ddtool.document import low_on_a_gap, of_its_score
 
     suppliers = {str(x.get("id")): x for x in doc["suppliers"]}
 
@@ -652,11 +650,7 @@ def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any], str], li
         supplier = suppliers.get(str(exposure.get("from")))
         if supplier is None or not low_on_a_gap(supplier, "low", risk_type):
             return []
-        return [
-            gap
-            for gap in supplier["data_gaps"]
-            if gap not in not_of_its_score and gap_of(gap, risk_type)
-        ]
+        return [gap for gap in supplier["data_gaps"] if of_its_score(gap, risk_type)]
 
     return gaps
 

@@ -18,12 +18,10 @@ from ddtool.collector import collector_paused
 from ddtool.contract import Contract
 from ddtool.document import (
     ADJUSTMENT,
-    INFERRED_GAP,
-    UNMAPPED_BELOW,
     flag_expander,
-    gap_of,
     held_labels,
     low_on_a_gap,
+    of_its_score,
 )
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
@@ -266,10 +264,6 @@ def _flag_entry(flag: dict[str, Any]) -> dict[str, Any]:
     return {**{k: flag.get(k) for k in FLAG_FIELDS}, "data_gaps": _gaps_of(flag)}
 
 
-# the data gaps of a supplier that are no data of its own score (see document.low_on_a_gap)
-NOT_OF_ITS_SCORE = (UNMAPPED_BELOW, INFERRED_GAP)
-
-
 def _gaps_of(flag: dict[str, Any]) -> list[str]:
     """The data gaps a flag's level rests on (a flag joined with its supplier): where it is
     low while data its supplier is scored on for its risk type is missing (low_on_a_gap),
@@ -286,7 +280,7 @@ def _gaps_of(flag: dict[str, Any]) -> list[str]:
     return [
         str(gap)
         for gap in flag.get("data_gaps") or ()
-        if gap not in NOT_OF_ITS_SCORE and (risk_type is None or gap_of(gap, str(risk_type)))
+        if of_its_score(gap, None if risk_type is None else str(risk_type))
     ]
 
 

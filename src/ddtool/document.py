@@ -179,6 +179,16 @@ def supplier_scores(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# the data gaps of a supplier that are no data of its own score (see low_on_a_gap)
+NOT_OF_ITS_SCORE = (UNMAPPED_BELOW, INFERRED_GAP)
+
+
+def of_its_score(gap: Any, risk_type: str | None = None) -> bool:
+    """Whether a data gap of a supplier is one of data its own level rests on (see
+    low_on_a_gap), for one risk type where given (another's country data is not)."""
+    return gap not in NOT_OF_ITS_SCORE and (risk_type is None or gap_of(gap, risk_type))
+
+
 def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None = None) -> bool:
     """Whether a supplier's level is low while data it is scored on is missing: the reports
     then say "data gap" beside it and do not colour it as low risk (a missing figure is
@@ -197,10 +207,7 @@ def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None
     if level != "low":
         return False
     risk_type = risk_type or entry.get("risk_type")
-    return any(
-        gap not in (UNMAPPED_BELOW, INFERRED_GAP) and (risk_type is None or gap_of(gap, risk_type))
-        for gap in entry.get("data_gaps") or ()
-    )
+    return any(of_its_score(gap, risk_type) for gap in entry.get("data_gaps") or ())
 
 
 # how a gap in one risk type's country data begins, the risk type after it (ddtool.scoring

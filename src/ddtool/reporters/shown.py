@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ddtool.document import (
     COUNTRY_UNKNOWN,
-    INFERRED_GAP,
-    UNMAPPED_BELOW,
+    NOT_OF_ITS_SCORE,
     indicator_words,
     low_on_a_gap,
     supplier_scores,
@@ -138,7 +137,7 @@ def _low_flags_on_a_gap(document: dict[str, Any]) -> int | None:
     gapped = {
         str(g.get("supplier_id"))
         for g in document.get("data_gaps") or []
-        if g.get("gap") not in (UNMAPPED_BELOW, INFERRED_GAP)
+        if g.get("gap") not in NOT_OF_ITS_SCORE
     }
     if not gapped <= {str(s.get("id")) for s in entries}:
         return None
