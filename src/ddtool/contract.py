@@ -484,8 +484,7 @@ SUPPLIER_EXPOSURE = Record(
     levelled=_LEVELLED,
 )
 CHAIN_EXPOSURE = Record(
-    {**_SCORE, "from": (REF, REPORT), "weighted_priority": (FRACTION, OPTIONAL)},
-    levelled=_LEVELLED,
+    {**_SCORE, "from": (REF, REPORT), "weighted_priority": (FRACTION, OPTIONAL)}
 )
 
 SUPPLIER = Record(
@@ -573,8 +572,7 @@ SUMMARY = Record(
                         "max_priority": (FRACTION, REPORT),
                         "weighted_priority": (FRACTION, REPORT),
                         "level": (LEVEL, REPORT),
-                    },
-                    levelled=("max_priority", "level"),
+                    }
                 )
             ),
             REPORT,

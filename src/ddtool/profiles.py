@@ -868,16 +868,16 @@ class Profiles:
         None where it names no good."""
         key = text_key(product)
         sector = self._sector_keys.get(key)
+        if sector is not None and " " in key:
+            return sector
         good = self.match_good(product)
-        if sector is not None and (
-            " " in key
-            # (one word too where it names a worked form of the good it names: 'fishmeal'
-            # is made from Fish, by seafood processing, as 'fish meal')
-            or (
-                good is not None
-                and (own := self.good_sectors.get(good)) is not None
-                and sector in self._downstream_of(own)
-            )
+        # (one word too where it names a worked form of the good it names: 'fishmeal' is
+        # made from Fish, by seafood processing, as 'fish meal')
+        if (
+            sector is not None
+            and good is not None
+            and (own := self.good_sectors.get(good)) is not None
+            and sector in self._downstream_of(own)
         ):
             return sector
         if good is None:
@@ -1003,7 +1003,7 @@ class Profiles:
         """The names and aliases of made goods (see made_good_sector), made once."""
         if not self._made_keys:
             for sector in self.sectors.values():
-                if sector.stage not in _MAKING_STAGES:
+                if sector.stage not in MAKING_STAGES:
                     continue
                 for text in (sector.id, sector.name, *sector.aliases):
                     key = text_key(text)
@@ -2013,8 +2013,9 @@ _BUSINESS_WORDS = (
         " conserverie procesadora"
     )
 )
-# the value-chain stages whose goods are made from others' (made_good_sector)
-_MAKING_STAGES = ("processing", "manufacturing")
+# the value-chain stages whose goods are made from others': a maker's or processor's (a
+# made good a general trader names: made_good_sector, and the inference)
+MAKING_STAGES = ("processing", "manufacturing")
 # the words a grade's mark is written beside ("grade A", "AA grade", "class 1", "grade II")
 _GRADES = _keys("grade class quality type")
 _GRADE_MARK = re.compile(r"([a-e])\1{0,2}|\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x")
@@ -2083,7 +2084,6 @@ _FIX = (
 
 
 _LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
-_MAKING = ("manufacturing", "processing")  # the stages of a maker or processor
 _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
 
@@ -2280,7 +2280,7 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     if any(
         match.id is not None
         and text_key(part) not in _FACTORY_WORDS
-        and profiles.sectors[match.id].stage in _MAKING
+        and profiles.sectors[match.id].stage in MAKING_STAGES
         for part, match in readings
     ):
         readings = [
@@ -2780,15 +2780,6 @@ def _outside_places(profiles: Profiles, written: list[str]) -> Iterator[int]:
         else:
             yield i
             i += 1
-
-
-def _unplaced(profiles: Profiles, value: str) -> list[str]:
-    """The words of a text (text_key's) but for those naming a place or a people."""
-    written = exact_key(value).split()
-    words = text_key(value).split()
-    if len(words) != len(written):  # (text_key drops no word that exact_key keeps)
-        return words
-    return [words[i] for i in _outside_places(profiles, written)]
 
 
 def _written_as_names(value: str, written: list[str]) -> list[bool]:

@@ -15,6 +15,7 @@ from ddtool.graph import SupplyGraph
 from ddtool.model import RISK_TYPES, Company, Supplier
 from ddtool.profiles import (
     CAPTURE,
+    MAKING_STAGES,
     SAID,
     OriginShare,
     Profiles,
@@ -115,8 +116,6 @@ GENERAL_STAGES = ("trading", "retail")
 # cleaning, security, software, consulting, finance …): one mapped beneath a general trader
 # tells nothing of what it sells (Inference._general_traders)
 SERVICE_STAGE = "service"
-# the stages whose goods are made from others' (a made good a general trader names)
-MAKING_STAGES = ("processing", "manufacturing")
 # what a list of goods in one product is written with (Inference._listed): items between
 # commas or semicolons, goods joined by a word or a sign ('tuna and shrimp', 'Kaffee und
 # Schokolade', 't-shirts/jeans')
@@ -209,6 +208,10 @@ class Inference:
         # raw sectors of several commodities (mines): a supplier's sector there does not say
         # which commodity it handles, its products may
         self._several = frozenset(s.id for s in profiles.sectors.values() if len(s.commodities) > 1)
+        # the sectors of services: a supplier of one mapped beneath another sells it no goods
+        self._services = frozenset(
+            s.id for s in profiles.sectors.values() if s.stage == SERVICE_STAGE
+        )
         self._universe: dict[str, frozenset[str]] | None = None
         self._goods_of: dict[str, frozenset[str]] = {}
         self._named_of: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
@@ -399,7 +402,6 @@ class Inference:
             check(node, key, mapped)
         self._beneath = beneath
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
-        services = {s.id for s in self.profiles.sectors.values() if s.stage == SERVICE_STAGE}
         for node, missing in todo:
             supplier = suppliers.get(node)  # None: the company
             country = company.country if supplier is None else supplier.country
@@ -439,14 +441,13 @@ class Inference:
                 for upstream in self._narrowed(group, hint) if usual or not named else []:
                     self._attach(node, upstream, country, 1, hint, away=away)
             if denying:
-                self._denied_beneath(node, denying, sector_of, services)
+                self._denied_beneath(node, denying, sector_of)
 
     def _denied_beneath(
         self,
         node: str,
         denying: list[tuple[list[str], tuple[str, ...]]],
         sector_of: Mapping[str, str | None],
-        services: set[str],
     ) -> None:
         """Keep in `denied_below` a supplier beneath which nothing is inferred because its
         products deny the raw goods its input groups hold (`denying`: each group, with the
@@ -456,8 +457,9 @@ class Inference:
         suppliers of services alone): nothing is then known beneath it, and its data gap
         says so (document.DENIED_BELOW); where anything is inferred beneath it, its gap is
         that of the tiers inferred."""
-        succ = self.supply.succ[node]
-        if any(child in self.nodes or sector_of.get(child) not in services for child in succ):
+        if any(child in self.nodes for child in self.supply.succ[node]) or self._goods_beneath(
+            node, sector_of
+        ):
             return
         goods = {
             commodity
@@ -489,10 +491,7 @@ class Inference:
         }
         if not general:
             return {}
-        suppliers, succ = self.supply.suppliers, self.supply.succ
-        # (a supplier of services beneath it, a haulier or a cleaner, sells it no goods:
-        # what it sells is no better known for it)
-        services = {s.id for s in sectors.values() if s.stage == SERVICE_STAGE}
+        suppliers = self.supply.suppliers
         found: dict[str, GeneralPlan] = {}
         for node in compress(sector_of, map(general.__contains__, sector_of.values())):
             products = tuple(suppliers[node].products)
@@ -501,9 +500,15 @@ class Inference:
             plan = self._general_plans[products]
             if plan is not None:
                 found[node] = plan
-            elif all(sector_of.get(child) in services for child in succ[node]):
+            elif not self._goods_beneath(node, sector_of):
                 self.unfollowed.add(node)
         return found
+
+    def _goods_beneath(self, node: str, sector_of: Mapping[str, str | None]) -> bool:
+        """Whether a supplier of goods is mapped beneath a node: a supplier of services (a
+        haulier, a cleaner) sells it none, so what it sells is no better known for it."""
+        services = self._services
+        return any(sector_of.get(child) not in services for child in self.supply.succ[node])
 
     def _general_plan(self, products: tuple[str, ...]) -> GeneralPlan | None:
         """What a general trader naming these products gets beneath it: for each good of a
