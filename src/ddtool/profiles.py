@@ -980,7 +980,7 @@ class Profiles:
         for i, (word, key) in enumerate(zip(written, keys, strict=True)):
             if i in in_names or aside[i] or i not in outside or packing[i]:
                 continue
-            if i < first and as_names[i] and key not in self._vocabulary | _OTHER_WORK:
+            if i < first and as_names[i] and not _known_word(self, key):
                 continue  # (a maker's or brand's name: 'Samsung smartphones')
             if key in _SPEC_NOUNS and i and _capacity(written[i - 2 : i]):
                 continue  # ('16GB RAM', '512 GB SSD')
@@ -2372,7 +2372,7 @@ def _names_a_sector(part: str) -> bool:
     """Whether a part of a list may name a sector: it has a word, and denies nothing ("no
     palm oil", "GMO-free" name no sector's work)."""
     words = exact_key(part).split()
-    return bool(words) and words[0] not in _DENIES and words[-1] != _DENY_BEFORE
+    return bool(words) and not _holds_denial(words)
 
 
 def _joined_readings(profiles: Profiles, parts: list[str]) -> list[tuple[str, SectorMatch]]:
