@@ -110,7 +110,10 @@ LEVELS_SHOWN: list[tuple[dict[str, Any], str]] = [
     ({"level": "low", "data_gaps": ["country unknown"]}, "low (data gap)"),
     ({"level": "low", "data_gaps": []}, "low"),
     ({"level": "low"}, "low"),  # (a summary of schema 1.0)
-    ({"level": "high", "data_gaps": ["country unknown"]}, "high"),
+    # (a level above low with gaps: a supplier low on missing data beside its maximum)
+    ({"level": "high", "data_gaps": ["country unknown"]}, "high (data gap)"),
+    ({"level": "medium", "data_gaps": ["country unknown"]}, "medium (data gap)"),
+    ({"level": "medium", "data_gaps": []}, "medium"),
 ]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -21,6 +22,7 @@ from ddtool.reporters import reporter_for
 from ddtool.reporters.csv_report import COLUMNS
 from ddtool.reporters.excel_report import REGISTER_COLUMNS
 from ddtool.reporters.markdown_report import cell
+from ddtool.reporters.shown import ON_A_GAP
 
 RISKS = ("child labour", "forced labour", "human trafficking")
 GAP, LOW = "low (data gap)", "low"
@@ -110,7 +112,9 @@ COMPANY_EXPOSURE = [
     ("G5 beneath G2, a country without data", ["G2", "G5"], GAP),
     ("G4 unknown sector", ["G4"], GAP),
     ("complete data only", ["G8", "G2"], LOW),
-    ("a medium on missing data stays medium", ["G1", "G3"], "medium"),
+    ("a medium on missing data stays medium", ["G3", "G8"], "medium"),
+    # what G1's missing data hides may be above G3's medium
+    ("a low on missing data bears on a medium beside it", ["G1", "G3"], "medium (data gap)"),
 ]
 
 
@@ -139,10 +143,11 @@ def test_the_chain_exposure_on_a_gap_reads_so_in_every_report(
         [named] = [s.get("name") for s in document["suppliers"] if s["id"] == e["from"]]
         source = f"{e['from']} ({named})" if named else e["from"]  # (with its name)
         where = f"priority {e['priority']}, from {source}"
-        text = f"{GAP[:-1]}; {where})" if shown == GAP else f"{shown} ({where})"
+        text = f"{shown[:-1]}; {where})" if shown.endswith(ON_A_GAP) else f"{shown} ({where})"
         assert summary[f"Chain exposure: {risk}"] == text
         assert f"| Chain exposure {risk} | {text} |" in markdown  # the same words
-        pill = "none" if shown == GAP else shown  # not coloured as low risk
+        # not coloured as low risk; a medium on a gap as medium
+        pill = "none" if shown == GAP else shown.removesuffix(ON_A_GAP)
         assert (
             f'<tr><td>{risk}</td><td><span class="pill lvl-{pill}">{shown}</span></td>'
             f"<td>priority {e['priority']}</td>"
@@ -433,7 +438,74 @@ def test_the_terminal_summary_shows_the_chain_exposure_on_a_gap_so(
     done = CliRunner().invoke(app, ["assess", str(chain), "--no-tree"], env={"COLUMNS": "200"})
     assert done.exit_code == 0, done.output
     line = next(x for x in done.output.splitlines() if "Chain exposure" in x)
-    assert line.count(GAP) == (3 if shown == GAP else 0), line
+    assert line.count(ON_A_GAP) == (3 if shown.endswith(ON_A_GAP) else 0), line
+    assert line.count(shown) == 3, line
+
+
+def _wholesaler_and_hauliers(country: str, hauliers: int) -> str:
+    """A wholesaler beneath which nothing is known (its own level "low (data gap)") and
+    hauliers in this country, whose highest level the chain's maximum sits on."""
+    suppliers = [
+        {"id": "WH", "name": "Wholesale Co", "country": "BEL", "sector": "wholesale-trade"}
+    ]
+    suppliers += [
+        {"id": f"H{i:03d}", "name": f"Haul {i}", "country": country, "sector": "logistics"}
+        for i in range(hauliers)
+    ]
+    company = {"name": "Retail GmbH", "country": "DEU", "sector": "retail-general"}
+    return yaml.safe_dump({"company": company, "suppliers": suppliers})
+
+
+# the hauliers' country, and the chain's exposure as every report shows it
+ON_EVERY_SUPPLIER = [
+    pytest.param("IND", [GAP, "medium (data gap)", "medium (data gap)"], id="an Indian haulier"),
+    pytest.param("BEL", [GAP] * 3, id="a complete low haulier"),
+]
+
+
+@pytest.mark.parametrize(("country", "shown"), ON_EVERY_SUPPLIER)
+def test_the_chain_exposure_rests_on_every_supplier_low_on_missing_data(
+    tmp_path: Path, country: str, shown: list[str]
+) -> None:
+    """The maximum sits on a haulier, not on the wholesaler: its missing data may hide a
+    higher level than the haulier's, and every report says the level rests on it."""
+    document = _assess(tmp_path, _wholesaler_and_hauliers(country, 1))
+    assert {e["from"] for e in document["summary"]["exposure"].values()} == {"H000"}
+    summary = {
+        r["Item"]: r["Value"] for r in _sheet(_write(document, tmp_path / "r.xlsx"), "Summary")
+    }
+    markdown = _write(document, tmp_path / "r.md").read_text("utf-8")
+    html = _write(document, tmp_path / "r.html").read_text("utf-8")
+    for risk, level in zip(RISKS, shown, strict=True):
+        assert summary[f"Chain exposure: {risk}"].startswith(f"{level[:-1]}; priority ")
+        assert f"| Chain exposure {risk} | {level[:-1]}; priority " in markdown
+        assert f'<span class="pill lvl-{"none" if level == GAP else "medium"}">{level}</span>' in (
+            html
+        )
+
+
+@pytest.mark.parametrize(("country", "shown"), ON_EVERY_SUPPLIER)
+def test_the_terminal_shows_it_where_the_supplier_is_not_among_those_shown(
+    tmp_path: Path, country: str, shown: list[str]
+) -> None:
+    """Of 300 hauliers and the wholesaler, the terminal reads the entries of the top flagged
+    suppliers and of the first nodes of the tree only: the wholesaler's is read too, as the
+    --fail-on line's."""
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(_wholesaler_and_hauliers(country, 300), encoding="utf-8")
+    done = CliRunner().invoke(
+        app, ["assess", str(chain), "--fail-on", "low"], env={"COLUMNS": "300"}
+    )
+    assert done.exit_code == 1, done.output
+    line = next(x for x in done.output.splitlines() if "Chain exposure" in x)
+    assert [line.count(level) for level in dict.fromkeys(shown)] == [
+        shown.count(level) for level in dict.fromkeys(shown)
+    ], line
+    root = next(x for x in done.output.splitlines() if x.startswith("Retail GmbH"))
+    assert root.endswith(f"exposure {shown[-1]}"), root
+    gate = " ".join(done.output.split()).split("--fail-on low reached by the chain's exposure")[1]
+    expected = ", ".join(f"{risk} {level}" for risk, level in zip(RISKS, shown, strict=True))
+    assert gate.startswith(f" ({expected}): ")
 
 
 def test_the_terminal_flags_and_tree_show_a_low_on_missing_data_so(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from ddtool.document import (
     basis_id_of,
     denied_below,
     held_labels,
+    of_its_score,
 )
 from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
@@ -745,6 +746,12 @@ class _Glance:
         # where the chain's exposure sits: the summary shows whether it rests on missing data
         company = self.entries.exposure[self.entries.supply.company_id]
         shown |= {ex.source for ex in company.values()}
+        if any(ex.score.level != LEVELS[-1] for ex in company.values()):
+            # and a level below critical, whether a supplier low on missing data bears on it
+            # (document.chain_gaps): those with gaps of their own score, each gap text
+            # judged once
+            own = {gap: of_its_score(gap) for gap in {g["gap"] for g in f.gaps}}
+            shown |= {g["supplier_id"] for g in f.gaps if own[g["gap"]]}
         at = {sid: i for i, sid in enumerate(f.order) if sid in shown}
         mapped_ids = sorted(at, key=at.__getitem__)
         return {

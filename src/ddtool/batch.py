@@ -40,8 +40,10 @@ BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
 SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # 1.1 added `data_gaps` to each exposure, `not_members`, `earlier_members`; 1.2 added
 # `flags_low_on_a_gap` and `folder` to each member ranked, and `folder` to each failure;
-# 1.3 added `limits`
-SUMMARY_SCHEMA = "1.3"
+# 1.3 added `limits`; 1.4: an exposure's `data_gaps` are those of every supplier low on
+# missing data (document.chain_gaps), none at critical, no longer those of the supplier its
+# maximum sits on
+SUMMARY_SCHEMA = "1.4"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -601,7 +603,6 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
     from ddtool.reporters.shown import GAP_LEVEL, flag_counts
 
     s = doc["summary"]
-    gaps = _exposure_gaps(doc)
     mapped = [x for x in doc["suppliers"] if not x["inferred"]]
     # (tiers inferred beneath a supplier are no gap of its own data; nothing known beneath
     # a trader of anything, or beneath a supplier whose products deny the goods beneath its
@@ -620,48 +621,43 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
         "flags_by_level": s["flags_by_level"],
         # of its low flags, those on missing data (which every summary counts apart from low)
         "flags_low_on_a_gap": flag_counts(doc).get(GAP_LEVEL, 0),
-        "exposure": {
-            rt: {
-                "level": e["level"],
-                "priority": e["priority"],
-                "weighted_priority": doc["company"]["exposure"][rt]["weighted_priority"],
-                "data_gaps": gaps(e, rt),
-            }
-            for rt, e in s["exposure"].items()
-        },
+        "exposure": _exposure(doc),
         "data_gap_rate": round(with_gap / len(mapped), 4) if mapped else 0.0,
         "hotspots": dict(sorted(hotspots.items())),
         "profiles_sha256": doc["profiles"]["sha256"],
     }
 
 
-def _exposure_gaps(doc: dict[str, Any]) -> Callable[[Mapping[str, Any], str], list[str]]:
-    """The data gaps an exposure's level rests on: those of the supplier its maximum sits on
-    (its `from`) other than "tiers below not mapped (inferred)" and an inferred supplier's being
-    inferred ("inferred: no supplier mapped at this tier"), which are no data of that
-    supplier's own score (as low_on_a_gap leaves them out). As the assessment keeps them on
-    the supplier beside its plain level, the summary keeps them beside the exposure's: a
-    "low" with gaps reads "low (data gap)" (see `level_shown`, and reporters.shown)."""
-    from ddtool.document import low_on_a_gap, of_its_score
+def _exposure(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A member's chain exposure for the summary, by risk type: its plain level, priority
+    and share-weighted priority, and the data gaps that bear on its level (document.
+    chain_gaps: those of every supplier whose own level of that risk type is low on missing
+    data, whichever supplier the maximum sits on, at every level but critical). As the
+    assessment keeps a supplier's gaps beside its plain level, the summary keeps them
+    beside the exposure's: a level with gaps reads "low (data gap)", "medium (data gap)"
+    (see `level_shown`), as the assessment's reports show the chain's exposure."""
+    from ddtool.document import chain_gaps
 
-    suppliers = {str(x.get("id")): x for x in doc["suppliers"]}
-
-    def gaps(exposure: Mapping[str, Any], risk_type: str) -> list[str]:
-        supplier = suppliers.get(str(exposure.get("from")))
-        if supplier is None or not low_on_a_gap(supplier, "low", risk_type):
-            return []
-        return [gap for gap in supplier["data_gaps"] if of_its_score(gap, risk_type)]
-
-    return gaps
+    exposure = doc["summary"]["exposure"]
+    gaps = chain_gaps(doc["suppliers"], {rt: e["level"] for rt, e in exposure.items()})
+    return {
+        rt: {
+            "level": e["level"],
+            "priority": e["priority"],
+            "weighted_priority": doc["company"]["exposure"][rt]["weighted_priority"],
+            "data_gaps": gaps[rt],
+        }
+        for rt, e in exposure.items()
+    }
 
 
 def level_shown(exposure: Mapping[str, Any]) -> str:
-    """An exposure level of the summary as the reports show it: "low (data gap)" where a low
-    level rests on missing data (its `data_gaps`), never plain "low"."""
-    from ddtool.reporters.shown import GAP_LEVEL
+    """An exposure level of the summary as the reports show the chain's: with "(data gap)"
+    where data gaps bear on it (its `data_gaps`: "low (data gap)", never plain "low";
+    "medium (data gap)" where what a supplier low on missing data hides could raise it)."""
+    from ddtool.reporters.shown import gap_level
 
-    level = str(exposure["level"])
-    return GAP_LEVEL if level == "low" and exposure.get("data_gaps") else level
+    return gap_level(str(exposure["level"]), bool(exposure.get("data_gaps")))
 
 
 def _settings_key(options: BatchOptions) -> str:
@@ -757,16 +753,16 @@ def _complete(
         return None
     if not isinstance(tool, dict) or tool.get("version") != __version__:
         return None
-    exposure = record.get("exposure")
-    if (
-        not isinstance(exposure, dict)
-        or not all(isinstance(e, dict) and "data_gaps" in e for e in exposure.values())
-        or "flags_low_on_a_gap" not in record
-    ):  # (written by an earlier version: the figures again, from its assessment)
-        try:
-            record.update(_member_figures(doc))
-        except (KeyError, TypeError, AttributeError):
-            return None
+    try:
+        if not isinstance(record.get("exposure"), dict) or "flags_low_on_a_gap" not in record:
+            record.update(_member_figures(doc))  # (written by an earlier version: all again)
+        else:
+            # the exposure read again from its assessment, whichever version wrote the
+            # record: which data gaps bear on its level is this version's rule (a record
+            # of an earlier one kept only the gaps of the supplier its maximum sits on)
+            record["exposure"] = _exposure(doc)
+    except (KeyError, TypeError, AttributeError):
+        return None
     return record
 
 

@@ -724,16 +724,16 @@ def _fail_on(result: Assessment, level: FailLevel | None) -> int:
 
 def _fail_on_reason(document: dict[str, Any], gate: FailLevel) -> str:
     """`--fail-on high reached by the chain's exposure (child labour critical): 12 flags at
-    high or above (first: FL-… S-001 child labour critical)`, as batch words its gate; a low
-    level on missing data reads "low (data gap)"."""
+    high or above (first: FL-… S-001 child labour critical)`, as batch words its gate; a
+    level on which data gaps bear reads "low (data gap)", "medium (data gap)"."""
     from ddtool.document import register
     from ddtool.model import LEVELS
-    from ddtool.reporters.shown import ExposureLevels, level_shown
+    from ddtool.reporters.shown import chain_levels, level_shown
 
     summary = document["summary"]
-    shown = ExposureLevels(document["suppliers"])
+    shown = chain_levels(document)
     risks = [
-        f"{risk.replace('_', ' ')} {shown.level(exposure, risk)}"
+        f"{risk.replace('_', ' ')} {shown[risk]}"
         for risk, exposure in summary["exposure"].items()
         if _reaches([exposure["level"]], gate)
     ]
@@ -1476,8 +1476,8 @@ def _members_reaching(
 ) -> list[str]:
     """The members of a batch whose chain exposure reaches `gate`, in rank order, each by
     its name in `names` (one per row of `ranking`) with the risk types and levels that
-    reach it: `seafood (child labour critical, …)`; a low level on missing data reads
-    "low (data gap)"."""
+    reach it: `seafood (child labour critical, …)`; a level on which data gaps bear reads
+    "low (data gap)", "medium (data gap)" (see ddtool.batch.level_shown)."""
     from ddtool.batch import level_shown, shown_text
 
     reached = []

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
+from ddtool.model import LEVELS
+
 # What a schema-2 flag leaves to its supplier entry and its basis (schema 1 wrote them inline)
 _FROM_SUPPLIER = (
     ("supplier_name", "name"),
@@ -208,6 +210,38 @@ def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None
         return False
     risk_type = risk_type or entry.get("risk_type")
     return any(of_its_score(gap, risk_type) for gap in entry.get("data_gaps") or ())
+
+
+def chain_gaps(
+    suppliers: Iterable[dict[str, Any]], levels: Mapping[str, Any]
+) -> dict[str, list[str]]:
+    """The data gaps that bear on a chain's exposure (the company's, a batch member's), by
+    risk type, given the exposure's level of each (`levels`): the gaps of its own score
+    (of_its_score, of that risk type) of every supplier whose level of that risk type is
+    low on missing data (low_on_a_gap, at the score it is shown at: supplier_scores), each
+    text once, in the order of the entries.
+
+    Such a low is no level at all (what the missing data hides may be any), so it bears on
+    the chain's level whichever supplier the maximum sits on (a haulier's medium above a
+    wholesaler beneath which nothing is known), at every level but critical, which nothing
+    can raise. A supplier at medium or above with gaps of its own score does not: its level
+    stands, as every report shows it (plain), and the maximum is already at least that; nor
+    do the gaps that are no data of a supplier's own score (inferred tiers beneath it, an
+    inferred supplier's being inferred), nor another risk type's country data."""
+    found: dict[str, dict[str, None]] = {rt: {} for rt in levels}
+    raisable = [rt for rt, level in levels.items() if level != LEVELS[-1]]
+    if not raisable:  # (every level critical: no supplier need be looked at)
+        return {rt: [] for rt in levels}
+    for entry in suppliers:
+        gaps = entry.get("data_gaps")
+        if not gaps:
+            continue
+        scores = supplier_scores(entry)
+        for rt in raisable:
+            score = scores.get(rt)
+            if isinstance(score, dict) and low_on_a_gap(entry, score.get("level"), rt):
+                found[rt].update(dict.fromkeys(gap for gap in gaps if of_its_score(gap, rt)))
+    return {rt: list(texts) for rt, texts in found.items()}
 
 
 # how a gap in one risk type's country data begins, the risk type after it (ddtool.scoring

@@ -24,13 +24,17 @@ from ddtool.document import (
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import OWN_RULES, cited_sources, inputs, source_names
 from ddtool.reporters.shown import (
+    GAP_LEVEL,
     ExposureLevels,
+    chain_levels,
     evidence_text,
+    exposure_text,
     flag_country,
     flag_counts,
     level_shown,
     measure_lines,
     own_value_text,
+    plain_level,
     sector_text,
     settings_text,
     source_behind,
@@ -125,12 +129,9 @@ def _when(value: Any, kind: type[dt.date]) -> Any:
     return when.date() if len(value) == 10 else value
 
 
-def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any], risk_type: str) -> str:
+def _exposure_text(levels: ExposureLevels, exposure: dict[str, Any], shown: str) -> str:
     """'high (priority 0.6, from S1)'; on missing data 'low (data gap; priority …)'."""
-    where = f"priority {exposure['priority']}, from {levels.source(exposure)}"
-    if levels.on_a_gap(exposure, risk_type):
-        return f"low (data gap; {where})"
-    return f"{exposure['level']} ({where})"
+    return exposure_text(shown, f"priority {exposure['priority']}, from {levels.source(exposure)}")
 
 
 def _tiers(tiers: list[int]) -> tuple[int | None, str]:
@@ -190,11 +191,12 @@ class ExcelReporter(Reporter):
             sheet.append([f"Flags {level}", n], fill=level, fill_column=0)
         for rt, n in s["flags_by_risk_type"].items():
             sheet.append([f"Flags {RISK_NAMES[rt]}", n])
-        exposure = ExposureLevels(doc["suppliers"])
+        exposure, shown = ExposureLevels(doc["suppliers"]), chain_levels(doc)
         for rt, e in s["exposure"].items():
             sheet.append(
-                [f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e, rt)],
-                fill=exposure.level(e, rt),
+                [f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e, shown[rt])],
+                # (low on missing data not coloured as low risk; "medium (data gap)" as medium)
+                fill=shown[rt] if shown[rt] == GAP_LEVEL else plain_level(shown[rt]),
                 fill_column=1,
             )
         rows: list[tuple[str, Any]] = [

@@ -35,6 +35,7 @@ from ddtool.reporters.markdown_report import inputs
 from ddtool.reporters.shown import (
     GAP_LEVEL,
     ExposureLevels,
+    chain_levels,
     country_and_region,
     evidence_text,
     flag_country,
@@ -137,14 +138,15 @@ def _fmt(value: Any) -> str:
 
 def _summary(document: dict[str, Any]) -> dict[str, Any]:
     s = document["summary"]
-    levels = ExposureLevels(document.get("suppliers", []))
+    levels, shown = ExposureLevels(document.get("suppliers", [])), chain_levels(document)
     exposure = [
         {
             "risk": RISK_NAMES.get(rt, rt),
             "level": e.get("level"),
-            # low on missing data reads "low (data gap)", uncoloured (not low risk)
-            "shown": levels.level(e, rt),
-            "gap": levels.on_a_gap(e, rt),
+            # low on missing data reads "low (data gap)", uncoloured (not low risk); a higher
+            # level on a gap, "medium (data gap)", is coloured as its level
+            "shown": shown[rt],
+            "gap": shown[rt] == GAP_LEVEL,
             "priority": _fmt(e.get("priority")),
             "source": levels.source(e),
         }

@@ -21,8 +21,10 @@ from ddtool.reporters.interface import Reporter
 from ddtool.reporters.shown import (
     UNKNOWN_CELL,
     ExposureLevels,
+    chain_levels,
     country_and_region,
     evidence_text,
+    exposure_text,
     flag_country,
     flag_counts,
     level_shown,
@@ -219,17 +221,12 @@ def _summary(document: dict[str, Any]) -> list[str]:
     rows += [(f"Flags {level}", str(n)) for level, n in flag_counts(document).items()]
     for rt, n in s.get("flags_by_risk_type", {}).items():
         rows.append((f"Flags {risk_name(rt)}", str(n)))
-    exposure = ExposureLevels(document.get("suppliers", []))
+    exposure, levels = ExposureLevels(document.get("suppliers", [])), chain_levels(document)
     for rt, e in s.get("exposure", {}).items():
         source = f", from {cell(exposure.source(e))}" if e.get("from") else ""
         where = f"priority {e.get('priority')}{source}"
-        # low on missing data: "low (data gap; priority …)", never plain low
-        shown = (
-            f"low (data gap; {where})"
-            if exposure.on_a_gap(e, rt)
-            else f"{e.get('level')} ({where})"
-        )
-        rows.append((f"Chain exposure {risk_name(rt)}", shown))
+        # on missing data: "low (data gap; priority …)", never plain low; "medium (data gap; …)"
+        rows.append((f"Chain exposure {risk_name(rt)}", exposure_text(levels[rt], where)))
     rows += [
         # by kind, in the words of the terminal and HTML summaries
         ("Data gaps", cell(gap_counts(document))),

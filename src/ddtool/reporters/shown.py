@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ddtool.document import (
     COUNTRY_UNKNOWN,
     NOT_OF_ITS_SCORE,
+    chain_gaps,
     indicator_words,
     low_on_a_gap,
     supplier_scores,
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 # a low level on missing data reads so in every report: a filter on "low" does not find it
 GAP_LEVEL = "low (data gap)"
+# what follows the level of a chain's exposure on which data gaps bear ("medium (data gap)")
+ON_A_GAP = " (data gap)"
 # the levels flags are counted by in the summaries, highest first: those low on missing data
 # apart from plain low (a missing figure is never low risk)
 SHOWN_LEVELS = ("critical", "high", "medium", GAP_LEVEL, "low")
@@ -48,10 +51,47 @@ def level_shown(entry: dict[str, Any], level: str, risk_type: str | None = None)
     return GAP_LEVEL if level == "low" and low_on_a_gap(entry, level, risk_type) else level
 
 
+def gap_level(level: str, on_a_gap: bool) -> str:
+    """A chain's exposure level as the reports show it: with data gaps that bear on it (see
+    document.chain_gaps), "low (data gap)" (never plain "low") or "medium (data gap)"."""
+    if not on_a_gap:
+        return level
+    return GAP_LEVEL if level == "low" else f"{level}{ON_A_GAP}"
+
+
+def plain_level(shown: str) -> str:
+    """A level as shown without what says that data gaps bear on it ("medium (data gap)":
+    "medium")."""
+    return shown.removesuffix(ON_A_GAP)
+
+
+def exposure_text(shown: str, where: str) -> str:
+    """An exposure with where it sits as the Excel and Markdown summaries write it, its level
+    as shown: "high (priority 0.6, from S1 (Kakao Coop))"; on a gap "low (data gap; priority
+    0.1375, from S2 (Farm two))", "medium (data gap; …)"."""
+    if shown.endswith(ON_A_GAP):
+        return f"{shown[:-1]}; {where})"
+    return f"{shown} ({where})"
+
+
+def chain_levels(document: Mapping[str, Any]) -> dict[str, str]:
+    """The chain's (the company's) exposure level of each risk type as every report shows
+    it: with "(data gap)" where a supplier low on missing data bears on it
+    (document.chain_gaps), whichever supplier its maximum sits on. A glance of a large
+    chain holds the entries of the suppliers with gaps of their own score where a level is
+    below critical (see ddtool.assess)."""
+    exposure = (document.get("summary") or {}).get("exposure") or {}
+    levels = {rt: e.get("level") for rt, e in exposure.items()}
+    gaps = chain_gaps(document.get("suppliers") or [], levels)
+    return {rt: gap_level(str(level), bool(gaps[rt])) for rt, level in levels.items()}
+
+
 class ExposureLevels:
-    """How the reports show an exposure's level. Its maximum sits on its `from` supplier: where
-    that supplier is low on missing data (its own level reads "low (data gap)"), the exposure
-    rests on that gap and reads "low (data gap)" too, never plain "low"."""
+    """How the reports show a supplier's exposure level. Its maximum sits on its `from`
+    supplier: where that supplier is low on missing data (its own level reads "low (data
+    gap)"), the exposure rests on that gap and reads "low (data gap)" too, never plain "low".
+    (The chain's exposure is shown by chain_levels: every supplier low on missing data bears
+    on it.)"""
 
     def __init__(self, suppliers: Iterable[dict[str, Any]]) -> None:
         self._suppliers = suppliers

@@ -25,10 +25,12 @@ from ddtool.document import (
 )
 from ddtool.reporters.shown import (
     GAP_LEVEL,
-    ExposureLevels,
+    chain_levels,
     flags_by_shown_level,
+    gap_level,
     inferred_place,
     level_shown,
+    plain_level,
     sector_text,
     settings_text,
 )
@@ -45,8 +47,9 @@ FLAG_ROWS = 10  # suppliers in the top flags table
 
 
 def _style(level: str | None) -> str:
-    # (a low level on missing data is not coloured as low risk)
-    return "yellow" if level == GAP_LEVEL else LEVEL_STYLE.get(level or "", "")
+    # (a low level on missing data is not coloured as low risk; a higher one on a gap is
+    # coloured as its level: "medium (data gap)")
+    return "yellow" if level == GAP_LEVEL else LEVEL_STYLE.get(plain_level(level or ""), "")
 
 
 def _level(level: str | None) -> Text:
@@ -96,10 +99,10 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         ", ".join(f"{RISK_NAMES[rt]} {n}" for rt, n in s["flags_by_risk_type"].items()),
     )
     exposure = Text()
-    levels_shown = ExposureLevels(doc["suppliers"])  # (a glance holds where they sit)
-    for rt, e in s["exposure"].items():
+    levels_shown = chain_levels(doc)  # (a glance holds the suppliers with gaps that bear)
+    for rt in s["exposure"]:
         exposure.append(f"{RISK_NAMES[rt]} ")
-        exposure.append_text(_level(levels_shown.level(e, rt)))
+        exposure.append_text(_level(levels_shown[rt]))
         exposure.append("  ")
     grid.add_row("Chain exposure", exposure)
     grid.add_row("Data gaps", Text(gap_counts(doc)))
@@ -156,9 +159,9 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
             children[buyer].append(s["id"])
     company = doc["company"]
     top = _top_level(company["exposure"])
-    levels = ExposureLevels(doc["suppliers"])
-    if top == "low" and any(levels.on_a_gap(e, rt) for rt, e in company["exposure"].items()):
-        top = GAP_LEVEL  # (low, and resting on missing data)
+    # the highest level as shown: with "(data gap)" where gaps bear on a risk type at it
+    at_top = [shown for shown in chain_levels(doc).values() if plain_level(shown) == top]
+    top = gap_level(top, any(shown != top for shown in at_top))
     root = Tree(Text.assemble((company["name"], "bold"), "  exposure ", _level(top)))
     count = 0
     shown: set[str] = set()
