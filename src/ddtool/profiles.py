@@ -8,7 +8,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
@@ -1739,19 +1739,54 @@ class Profiles:
 
 _WORK_OF = {"mine": "mining", "farm": "farming", "quarry": "quarrying"}
 _MINES = ("artisanal-mining", "industrial-mining")
-# a mine's words, or an ore's ("ore concentrate"), that may make a text a mine's
-_MINING = re.compile(r"\b(mines?|mining|miners?|ores?)\b")
+# a mine's words, or an ore's ("ore concentrate"), that may make a text a mine's; and those
+# of the languages sector columns are kept in (text_key's forms): German "Bergbau",
+# "Bergwerk"; Spanish "minería", "minera"; Portuguese "mineração", "mineradora"; French
+# "exploitation minière", "site minier"; Dutch "mijnbouw" ("mine", "mines" are French too)
+_MINING = re.compile(
+    r"\b(mines?|mining|miners?|ores?|bergbau|bergbauunternehmen|bergwerk|minas?|mineria|minera"
+    r"|minero|mineracao|mineradora|mineira|mineiro|miniere|minier|mijnbouw)\b"
+)
 # the words that say a mine's scale, with the mining sector each names ("small-scale gold
-# mining", "industrial copper mine"); "scale" alone says neither
+# mining", "industrial copper mine", "minería artesanal", "pequeña minería", "exploitation
+# minière artisanale", "industrieller Bergbau"); "scale" alone says neither
 _SCALES = {
     "artisanal": "artisanal-mining",
     "informal": "artisanal-mining",
     "small": "artisanal-mining",
+    "artesanal": "artisanal-mining",
+    "artisanale": "artisanal-mining",
+    "informelle": "artisanal-mining",
+    "pequena": "artisanal-mining",
+    "ambachtelijke": "artisanal-mining",
+    "kleinschalige": "artisanal-mining",
     "industrial": "industrial-mining",
     "large": "industrial-mining",
+    "industriel": "industrial-mining",
+    "industrielle": "industrial-mining",
+    "industriell": "industrial-mining",
+    "industrieller": "industrial-mining",
+    "grootschalige": "industrial-mining",
 }
-# the words of a small scale, which with a mineral say a mine ("artisanal gold")
-_SMALL_SCALE = re.compile(r"\b(artisanal|informal|small scale)\b")
+# the words of a small scale, which with a mineral say a mine ("artisanal gold", "oro
+# artesanal")
+_SMALL_SCALE = re.compile(r"\b(artisanal|informal|small scale|artesanal|artisanale|informelle)\b")
+# the minerals' names in those languages, as the taxonomy names them ("minería de oro" is
+# gold mining, "Kupferbergbau" is not read: one word); French "or" only after "d'" ("mine
+# d'or"), where it is no English "or" (see _in_english)
+_MINERALS_ABROAD = {
+    **dict.fromkeys(["oro", "ouro", "goud"], "gold"),
+    **dict.fromkeys(["plata", "prata", "argent", "silber", "zilver"], "silver"),
+    **dict.fromkeys(["cobre", "cuivre", "kupfer", "koper"], "copper"),
+    **dict.fromkeys(["cobalto", "kobalt"], "cobalt"),
+    **dict.fromkeys(["estano", "estanho", "etain", "zinn"], "tin"),
+    **dict.fromkeys(["zinco", "zink"], "zinc"),
+    **dict.fromkeys(["niquel", "nikkel"], "nickel"),
+    **dict.fromkeys(["litio"], "lithium"),
+    **dict.fromkeys(["tungsteno", "wolframio", "tungstenio", "tungstene", "wolfram"], "tungsten"),
+    **dict.fromkeys(["tantalio", "tantalo", "tantale", "tantal"], "tantalum"),
+    **dict.fromkeys(["hierro", "ferro", "fer", "eisen", "ijzer"], "iron"),
+}
 # labour recruiters, staffing agencies and labour contractors: no sector of their own
 _RECRUITERS = re.compile(
     r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
@@ -1831,6 +1866,14 @@ def _keys(words: str) -> frozenset[str]:
     return frozenset(text_key(word) for word in words.split())
 
 
+# the same in German, Spanish, Portuguese, French and Dutch (see _MINING; text_key's forms):
+# a mine's text's words, not a producer's beside a good of a farm ("minería y pesca" names
+# two sectors, not a fishery's producer)
+_MINE_WORDS_ABROAD = _keys(
+    "bergbau bergbauunternehmen bergwerk mina mineria minera minero mineracao mineradora"
+    " mineira mineiro miniere minier mijnbouw escala echelle"
+)
+
 # the words beside a mine's that name its owner's form of business, or where it is ("tin
 # mining cooperative", "gold mining Ltd", "gold mining in Ghana", "Cobalt Mining SARL"): they
 # tell no scale, and leave the text a mine's
@@ -1838,6 +1881,10 @@ _MINE_COMPANY_WORDS = _keys(
     "co ltd limited inc plc sa sarl sarlu sas sprl gmbh ag llc pvt pte corp corporation"
     " group enterprises holdings firm operations venture cooperative cooperativa coop"
     " in at near of the from de du des la le"
+    # the same in the other languages of a mine's words ("empresa minera", "exploitation
+    # minière", "minería a pequeña escala", "minería en el Perú")
+    " empresa compania companhia societe exploitation unternehmen gesellschaft bedrijf"
+    " del el do da dos das em en au aux et und von der im van het"
 )
 
 # one-word aliases of raw-material sectors that name the work, not a good ("fishing")
@@ -2081,6 +2128,25 @@ _FIX = (
     "write the supplier's own work in the sector column as a sector id or name, or --map the"
     " column that holds it"
 )
+# the words of a place that serves food (food service, which the taxonomy has no sector
+# for): named after the food it serves ("seafood restaurant", "sushi restaurant",
+# "restaurante de mariscos"), it is no processor of it, nor anything its products (what it
+# buys) would say
+_FOOD_SERVICE = _keys(
+    "restaurant restaurante ristorante bistro brasserie cafe cafeteria canteen catering"
+    " caterer diner eatery takeaway foodservice"
+)
+# and those of a place that serves or sells food only beside a seafood's name ("seafood
+# bar", "fish market", "seafood stall"): beside others they name other things ("chocolate
+# bars", "gold bar", "grill maker", "labour market")
+_FOOD_PLACES = _FOOD_SERVICE | _keys("bar grill market stall deli kiosk")
+# the words after which a place's word names what it serves ("restaurante de mariscos")
+_OF_WORDS = _keys("de di du des del da do")
+_SEAFOOD = "seafood"  # the chain whose foods name restaurants and shops
+_FOOD_SERVICE_NOTE = (
+    "a place that serves or sells food processes none: the taxonomy has no sector for food"
+    " service, and its products, what it buys, are not read as its work"
+)
 
 
 _LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
@@ -2103,7 +2169,8 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     misspelt, no sector and the one it would name spelt right."""
     found = _match_sector_text(profiles, value)
     key = text_key(value)
-    if found.id is not None and key in profiles._sector_keys:
+    # (a text naming several sectors had each part read so, misspelt or not: _several_sectors)
+    if found.id is not None and (key in profiles._sector_keys or found.beside is not None):
         return found
     # a word misspelt ("gold minning", "cocoa procesing"): the sector the text names with
     # its words spelt as the taxonomy spells them is suggested first; where a sector is
@@ -2195,9 +2262,9 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     # a mine of its minerals and a mine's words ("gold mining company", "open pit mine"):
     # before the aliases it holds, which would say a scale the text does not; or of its
     # minerals and a small scale ("artisanal gold")
-    if _MINING.search(key) or (
+    if (_MINING.search(key) and _mine_word_outside_places(profiles, value)) or (
         _SMALL_SCALE.search(key) and _minerals_named(profiles, value)
-    ):  # (not "data mining": see _mine_by_its_minerals)
+    ):  # (not "data mining": see _mine_by_its_minerals; nor "Minas Gerais", a place)
         mine = _mine_by_its_minerals(profiles, value)
         if mine is not None:
             return mine
@@ -2218,13 +2285,16 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     if best is not None:
         if best in bare:
             return _beside_a_good(profiles, value, key, best, contained)
-        return SectorMatch(keys[best])
+        return _food_place(profiles, value, key, best, contained) or SectorMatch(keys[best])
     # the place named for the work done there: "artisanal gold mine" is gold mining
     worked = _WORK_PLACES.sub(lambda m: _WORK_OF[m.group(0)], key)
     if worked != key:
         found = _match_sector_text(profiles, worked)
         if found.id is not None:
             return found
+    served = _food_place(profiles, value, key, None, [])
+    if served is not None:
+        return served
     from rapidfuzz import fuzz, process
 
     # whole-text similarity, words in any order: a partial match made poor suggestions
@@ -2237,6 +2307,60 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     elif _MINING.search(key):
         suggestion = _mine_suggested(profiles, value)
     return SectorMatch(None, suggestion)
+
+
+def _food_place(
+    profiles: Profiles, value: str, key: str, best: str | None, contained: list[str]
+) -> SectorMatch | None:
+    """A place that serves or sells food named with it, which is no processor of it: beside
+    the seafood processing's alias that names only the food ("seafood", "mariscos"), a
+    retailer's alias is that retailer ("seafood shop", as "fish shop", "food retailer"); a
+    place that serves food ("seafood restaurant", "seafood bar", "seafood market"), like one
+    named with no alias ("sushi restaurant", "fish restaurant", "restaurant"), is no sector,
+    with why (`note`) and the retailer suggested. None for any other text: the alias `best`
+    (None: the text holds none) is read as it is."""
+    words = key.split()
+    keys = profiles._sector_keys
+    if not words:
+        return None
+    if best is not None:
+        sector = profiles.sectors[keys[best]]
+        if (
+            sector.chain != _SEAFOOD
+            or sector.stage not in MAKING_STAGES
+            or not _BUSINESS_WORDS.isdisjoint(best.split())
+        ):
+            return None  # (a processor's own words: "fish processing", "cannery")
+        retail = [k for k in contained if profiles.sectors[keys[k]].stage == "retail"]
+        if retail:
+            return SectorMatch(keys[max(retail, key=len)])
+    # the place's word names what is served where it is the last ("seafood restaurant"), or
+    # the first before "de" ("restaurante de mariscos"), or all the text says
+    ends = [words[-1], *(words[:1] if words[1:2] and words[1] in _OF_WORDS else [])]
+    seafood = best is not None or any(map(partial(_seafood_good, profiles), words))
+    places = _FOOD_PLACES if seafood else _FOOD_SERVICE
+    if not (any(word in places for word in ends) or f" {key}".endswith(" food service")):
+        return None
+    sellers = [s for s in profiles.sectors.values() if s.chain == _SERVICES and s.stage == "retail"]
+    if "market" in words:  # (a fish market may be a trader's auction)
+        sellers += [
+            s for s in profiles.sectors.values() if s.chain == _SEAFOOD and s.stage == "trading"
+        ]
+    note = _FOOD_SERVICE_NOTE
+    if best is not None:  # (the alias as written: text_key drops no word of exact_key's)
+        size = len(best.split())
+        at = next(i for i in range(len(words)) if words[i : i + size] == best.split())
+        written = " ".join(exact_key(value).split()[at : at + size])
+        processor = _lower_first(profiles.sectors[keys[best]].name)
+        note = f"'{written}' alone would be {processor}, but {note}"
+    return SectorMatch(None, " or ".join(f"'{s.id}' ({s.name})" for s in sellers) or None, note)
+
+
+def _seafood_good(profiles: Profiles, word: str) -> bool:
+    """Whether a word (text_key's) names a good of the seafood chain ("fish", "tuna")."""
+    good = profiles.match_good(word)
+    sector = profiles.sectors.get(profiles.good_sectors.get(good, "")) if good else None
+    return sector is not None and sector.chain == _SEAFOOD
 
 
 # the words joining two sectors' names in one item of a list ("fishing and fish farming")
@@ -2258,22 +2382,34 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     Which is meant is not known, and the longest name, once read, could be the lower risk
     (fish farming beside fishing). None where the text names one sector at most: it is read
     whole. A good's own name in a list is no sector of its own ("Cotton / Spinning": read
-    whole)."""
+    whole).
+
+    A part that reads as no sector for a word misspelt in it, beside a part read as written
+    ("fishing and fish farmng", "cocoa farming, coffe farming", "cobalt minning;
+    logistics"), is read spelt right, as the sector it alone is suggested first
+    (_spelt_right), with that told (`respelt`, the sectors as `suggestion`): the text
+    reads as it would spelt right, never as the parts spelt right alone (which could be
+    the lower risk)."""
     items = [item for item in _LISTED.split(value) if _names_a_sector(item)]
     if len(items) > 1:
         bare = profiles._bare_goods
-        readings = [
-            (item, _match_sector_cached(profiles, item))
-            for item in items
-            if text_key(item) not in bare
-        ]
+        texts = [item for item in items if text_key(item) not in bare]
+
+        def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
+            return [(item, read(item)) for item in texts]
     else:
         parts = [
             p for p in _SECTORS_JOINING.split(items[0] if items else value) if _names_a_sector(p)
         ]
         if len(parts) < 2:
             return None
-        readings = _joined_readings(profiles, parts)
+
+        def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
+            return _joined_readings(profiles, parts, read)
+
+    readings = read_all(partial(_match_sector_cached, profiles))
+    if any(m.id is None for _, m in readings) and any(m.id is not None for _, m in readings):
+        readings = read_all(partial(_spelt_right, profiles))
     # a word for any factory gives way to the maker or processor named beside it ("factory,
     # hilatura": a spinning mill, read whole), not to a farm, a mine or a vessel ("mining,
     # manufacturing", "Tea estate; factory": general manufacturing is named too)
@@ -2296,23 +2432,24 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     sectors = [profiles.sectors[s] for s in found]
     goods = [s for s in sectors if s.chain != _SERVICES]
     if len(goods) > 1:
-        return _worse_of_goods(profiles, found, sectors, goods)
-    # a part misspelt that would be another sector of goods ("cobalt minning; logistics",
-    # "fishing and fish farmng"): none, with it suggested (the other part was read alone)
-    for part, match in readings:
-        if match.id is None and sectors:
-            meant = _misspelt_goods(profiles, part)
-            if meant is not None and meant not in goods:
-                return SectorMatch(None, f"'{meant.id}' ({meant.name})")
-    if len(goods) != 1 or len(sectors) < 2:
+        read = _worse_of_goods(profiles, found, sectors, goods)
+    elif len(goods) != 1 or len(sectors) < 2:
         return None
-    [chosen] = goods
-    named = _listed(f"'{s.id}' ({s.name})" for s in sectors)
+    else:
+        [chosen] = goods
+        named = _listed(f"'{s.id}' ({s.name})" for s in sectors)
+        read = replace(
+            found[chosen.id],
+            beside=f"names {named}: scored as {_lower_first(chosen.name)}, the one of a goods'"
+            " chain (a service beside it does not lower the score); if the supplier's work is"
+            " the service alone, write only that",
+        )
+    respelt = tuple(dict.fromkeys(told for _, match in readings for told in match.respelt))
+    meant = dict.fromkeys(m.id for _, m in readings if m.respelt and m.id)
     return replace(
-        found[chosen.id],
-        beside=f"names {named}: scored as {_lower_first(chosen.name)}, the one of a goods'"
-        " chain (a service beside it does not lower the score); if the supplier's work is"
-        " the service alone, write only that",
+        read,
+        respelt=respelt,
+        suggestion=" and ".join(f"'{s}' ({profiles.sectors[s].name})" for s in meant) or None,
     )
 
 
@@ -2359,13 +2496,22 @@ def _listed(names: Iterable[str]) -> str:
     return f"{', '.join(first)} and {last}" if first else last
 
 
-def _misspelt_goods(profiles: Profiles, part: str) -> Sector | None:
-    """The sector of a goods' chain a part names once a word misspelt in it is spelt right
-    ("cobalt minning": artisanal mining; see _respelt), if any."""
-    respelt = _respelt(profiles, text_key(part))
-    meant = _match_sector_text(profiles, respelt).id if respelt is not None else None
-    sector = profiles.sectors.get(meant) if meant is not None else None
-    return sector if sector is not None and sector.chain != _SERVICES else None
+def _spelt_right(profiles: Profiles, part: str) -> SectorMatch:
+    """A part of a text naming several sectors as read alone, or, where it reads as no
+    sector for a word misspelt in it, as read spelt right: the sector it alone is suggested
+    first (_match_sector_spelt: "fish farmng" as "fish farming", aquaculture), with that
+    told (`respelt`)."""
+    found = _match_sector_cached(profiles, part)
+    if found.id is not None:
+        return found
+    written = _match_sector_text(profiles, part)
+    respelt = _respelt(profiles, text_key(part), forms_too=written.id is None)
+    if respelt is None:
+        return found
+    again = _match_sector_cached(profiles, respelt)
+    if again.id is None or again.id == written.id:
+        return found
+    return replace(again, respelt=((part.strip(), respelt, profiles.sectors[again.id].name),))
 
 
 def _names_a_sector(part: str) -> bool:
@@ -2375,7 +2521,9 @@ def _names_a_sector(part: str) -> bool:
     return bool(words) and not _holds_denial(words)
 
 
-def _joined_readings(profiles: Profiles, parts: list[str]) -> list[tuple[str, SectorMatch]]:
+def _joined_readings(
+    profiles: Profiles, parts: list[str], read: Callable[[str], SectorMatch]
+) -> list[tuple[str, SectorMatch]]:
     """The sectors the parts of a text joined by "and" read as, each alone, one left short
     read with the words it shares with the next or the last: a good's name before another
     part takes that part's work ("cocoa and coffee farming": cocoa farming), and a work
@@ -2383,20 +2531,20 @@ def _joined_readings(profiles: Profiles, parts: list[str]) -> list[tuple[str, Se
     processing, "tea plantation and factory": a tea factory). A good's name that completes
     none names no sector ("gold and silver mining" is read whole); a word for any factory
     that completes none is general manufacturing's ("manufacturing and mining"; but see
-    _several_sectors)."""
+    _several_sectors). Each text is read by `read` (as alone, or spelt right)."""
     bare = profiles._bare_goods
     readings = []
     for i, part in enumerate(parts):
-        match = _match_sector_cached(profiles, part)
+        match = read(part)
         if text_key(part) in bare:
             after = parts[i + 1].split()[1:] if i + 1 < len(parts) else []
             if not after:
                 continue
-            match = _match_sector_cached(profiles, " ".join([part, *after]))
+            match = read(" ".join([part, *after]))
         elif match.id is None or text_key(part) in _FACTORY_WORDS:
             # (a word for any factory alone is left short too: "tea estate and factory")
             before = parts[i - 1].split()[:-1] if i > 0 else []
-            shared = _match_sector_cached(profiles, " ".join([*before, part])) if before else None
+            shared = read(" ".join([*before, part])) if before else None
             if shared is not None and (shared.id is not None or match.id is not None):
                 match = shared
         readings.append((part, match))
@@ -2419,6 +2567,14 @@ def _mine_by_its_minerals(profiles: Profiles, value: str) -> SectorMatch | None:
     if not mines or _not_a_mines_words(profiles, value):
         return None
     return _mine_read(profiles, value, mines)
+
+
+def _mine_word_outside_places(profiles: Profiles, value: str) -> bool:
+    """Whether a text has a mine's word (_MINING) that is no part of a place's name: the
+    Spanish "mina" of "Minas Gerais" is none."""
+    written = exact_key(value).split()
+    outside = " ".join(text_key(written[i]) for i in _outside_places(profiles, written))
+    return _MINING.search(outside) is not None
 
 
 def _mine_read(profiles: Profiles, value: str, mines: list[Sector]) -> SectorMatch:
@@ -2446,7 +2602,9 @@ def _mine_read(profiles: Profiles, value: str, mines: list[Sector]) -> SectorMat
     )
 
 
-_MINE_TEXT_WORDS = _MINE_WORDS | _SCALES.keys() | _MINE_COMPANY_WORDS | {"and", "or"}
+_MINE_TEXT_WORDS = (
+    _MINE_WORDS | _MINE_WORDS_ABROAD | _SCALES.keys() | _MINE_COMPANY_WORDS | {"and", "or"}
+)
 
 
 def _not_a_mines_words(profiles: Profiles, value: str) -> list[str]:
@@ -2454,7 +2612,7 @@ def _not_a_mines_words(profiles: Profiles, value: str) -> list[str]:
     not a mine's own, a scale, a place, a form of business, nor, beside a mineral, a name
     the taxonomy does not know ("data" in "Data mining" names no mineral beside it)."""
     written = exact_key(value).split()
-    words = text_key(value).split()
+    words = _in_english(text_key(value).split())
     if len(words) != len(written):  # (text_key drops no word that exact_key keeps)
         return [word for word in words if word not in _MINE_TEXT_WORDS]
     minerals = _minerals_named(profiles, value)
@@ -2515,11 +2673,25 @@ def _minerals_named(profiles: Profiles, value: str) -> tuple[str, ...]:
     'coltan') and the words that name one of their commodities ('lithium'); not the words
     of a place's name."""
     written = exact_key(value).split()
-    found = _minerals_in(profiles, written)
+    found = _minerals_in(profiles, _in_english(written))
     if not found:  # (most texts name none: the names of places, costly, are not looked up)
         return ()
     outside = set(_outside_places(profiles, written))
-    return _minerals_in(profiles, [word if i in outside else "" for i, word in enumerate(written)])
+    return _minerals_in(
+        profiles, [word if i in outside else "" for i, word in enumerate(_in_english(written))]
+    )
+
+
+def _in_english(words: list[str]) -> list[str]:
+    """A mine's words (exact_key's or text_key's) with the minerals named in another
+    language named in English ('minería de oro': 'gold'; "mine d'or": 'gold', the French
+    'or' only after "d'")."""
+    if not any(word in _MINERALS_ABROAD or word == "or" for word in words):
+        return words
+    return [
+        "gold" if word == "or" and words[i - 1 : i] == ["d"] else _MINERALS_ABROAD.get(word, word)
+        for i, word in enumerate(words)
+    ]
 
 
 def _minerals_in(profiles: Profiles, words: list[str]) -> tuple[str, ...]:

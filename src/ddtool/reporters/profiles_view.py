@@ -194,8 +194,9 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
     console.print(
         f"[bold]{s.name}[/] ({s.id}) — chain {s.chain}, stage {s.stage}, ISIC {s.isic or 'n/a'}"
     )
-    # (other sectors named beside it, a mine of unknown scale: what an assessment warns of)
-    for told in (match.beside, match.assumed):
+    # (a part read spelt right, other sectors named beside it, a mine of unknown scale: what
+    # an assessment warns of)
+    for told in (match.misspelt, match.beside, match.assumed):
         if told:
             console.print(f"[yellow]{escape(repr(key))} {escape(told)}[/]")
     if s.overlay:  # (its ratings are the overlay's, not the project's)

@@ -67,6 +67,28 @@ class SectorMatch:
     # the other sectors of goods a text names beside the worse, read as `id`, each with its
     # minerals ("fishing and fish farming": aquaculture; Supplier.other_sectors)
     others: tuple[OtherSector, ...] = ()
+    # the parts of a text naming several sectors read spelt right, as each alone is
+    # suggested: each as written, spelt right and the name of the sector it reads as
+    # ("fishing and fish farmng": 'fish farmng', 'fish farming', aquaculture), told in an
+    # `unknown-sector` warning (`misspelt`) with those sectors as its suggestion
+    respelt: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def misspelt(self) -> str | None:
+        """What a text naming several sectors reads spelt right, told (`respelt`)."""
+        if not self.respelt:
+            return None
+        one = len(self.respelt) == 1
+        it, them = ("it", "it") if one else ("each", "them")
+        parts = [
+            f"{w!r} is read as {r!r} ({name[:1].lower()}{name[1:]})" for w, r, name in self.respelt
+        ]
+        listed = f"{', '.join(parts[:-1])} and {parts[-1]}" if parts[1:] else parts[0]
+        return (
+            f"has {'a part' if one else 'parts'} not in the taxonomy, a word of {it} reading"
+            f" as misspelt: {listed}, as {it} alone is suggested; write {them} as the"
+            f" taxonomy spells {them}"
+        )
 
 
 class SectorMatcher(Protocol):
@@ -205,10 +227,11 @@ def _sector_value(
         )
     else:
         issues = tuple(
-            _Issue(kind, f"sector {raw!r} {told}", "warning", None)
-            for kind, told in (
-                ("several-sectors", match.beside),
-                ("sector-scale-unknown", match.assumed),
+            _Issue(kind, f"sector {raw!r} {told}", "warning", suggestion)
+            for kind, told, suggestion in (
+                ("unknown-sector", match.misspelt, match.suggestion),
+                ("several-sectors", match.beside, None),
+                ("sector-scale-unknown", match.assumed, None),
             )
             if told is not None
         )

@@ -1,0 +1,182 @@
+"""Sector texts that were misread (input-format §9). A place that serves or sells seafood was
+read as its processor ("seafood restaurant", "seafood bar", "seafood shop"), and a
+restaurant's products gave it a processor's or a farm's sector; a mine written in German,
+Spanish, Portuguese, French or Dutch ("Bergbau", "minería de oro", "exploitation minière")
+was no sector; a text naming two sectors, one misspelt ("fishing and fish farmng"), was no
+sector, though each part reads alone. The cases are data: tests/assets/sectors/misreadings.yaml."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ddtool.assess import assess
+from ddtool.profiles import Profiles, load_profiles
+from ddtool.sources import read_chain
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / "tests" / "assets" / "sectors" / "misreadings.yaml").read_text(encoding="utf-8")
+)
+IDS = [case["text"] for case in CASES]
+
+
+@pytest.fixture(scope="module")
+def profiles() -> Profiles:
+    return load_profiles()
+
+
+def _named(suggestion: str | None) -> list[str]:
+    """The sector ids a suggestion names, in its order ("'a' (A) or 'b' (B)": a, b)."""
+    return [part.split("'")[1] for part in (suggestion or "").split(" (")[:-1] if "'" in part]
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_a_sector_text_is_read(profiles: Profiles, case: dict[str, Any]) -> None:
+    match = profiles.match_sector(case["text"])
+    assert match.id == case["sector"]
+    assert [other.id for other in match.others] == case.get("others", [])
+    assert list(match.products) == case.get("products", [])
+    assert [[w, r] for w, r, _ in match.respelt] == case.get("respelt", [])
+    if match.id is None or match.respelt:
+        assert _named(match.suggestion) == case.get("suggested", [])
+    else:
+        assert match.suggestion is None
+    # (a text that says why it has none: its products give it no sector)
+    assert (match.note is not None) == case.get("why", False)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("respelt")], ids=lambda c: c["text"])
+def test_a_part_misspelt_reads_as_the_text_spelt_right(
+    profiles: Profiles, case: dict[str, Any]
+) -> None:
+    """The same correction as the part alone is suggested, the same reading as spelt right."""
+    match = profiles.match_sector(case["text"])
+    for written, respelt in case["respelt"]:
+        alone = profiles.match_sector(written)
+        assert alone.id is None  # (alone: no sector, the correction suggested first)
+        assert (alone.suggestion or "").startswith(match.suggestion or "-")
+        assert profiles.match_sector(respelt).id is not None
+    spelt = case["text"]
+    for written, respelt in case["respelt"]:
+        for slip, word in zip(written.split(), respelt.split(), strict=True):
+            spelt = spelt.replace(slip, word) if slip != word else spelt
+    right = profiles.match_sector(spelt)
+    assert right.respelt == () and right.beside is not None
+    assert (match.id, match.others, match.products, match.assumed, match.beside) == (
+        right.id,
+        right.others,
+        right.products,
+        right.assumed,
+        right.beside,
+    )
+    told = match.misspelt or ""
+    for written, respelt in case["respelt"]:
+        assert f"'{written}' is read as '{respelt}' (" in told
+    assert told.startswith("has a part not in the taxonomy, a word of it reading as misspelt: ")
+
+
+def _rows(tmp_path: Path) -> Path:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "name", "country", "sector"])
+    writer.writerows([f"S{i}", "a", "PER", case["text"]] for i, case in enumerate(CASES))
+    path = tmp_path / "chain.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def _records(tmp_path: Path) -> Path:
+    suppliers = [
+        {"id": f"S{i}", "name": "a", "country": "PER", "sector": case["text"]}
+        for i, case in enumerate(CASES)
+    ]
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        yaml.safe_dump({"company": {"name": "X", "country": "DEU"}, "suppliers": suppliers}),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("make", [_rows, _records], ids=["table", "yaml"])
+def test_each_supplier_gets_the_sector_and_the_warnings_of_its_text(
+    tmp_path: Path, make: Any
+) -> None:
+    chain, problems = read_chain([make(tmp_path)], sectors=load_profiles())
+    read = {s.id: s.sector for s in chain.suppliers}
+    assert read == {f"S{i}": case["sector"] for i, case in enumerate(CASES)}
+    told: dict[str, list[tuple[str, list[str]]]] = {}
+    for problem in problems.warnings:
+        if not problem.message.startswith("sector "):
+            continue
+        text = next(c["text"] for c in CASES if problem.message.startswith(f"sector {c['text']!r}"))
+        told.setdefault(text, []).append((problem.type, _named(problem.suggestion)))
+    for case in CASES:
+        found = told.get(case["text"], [])
+        assert [kind for kind, _ in found] == case["warnings"], case["text"]
+        assert [named for kind, named in found if kind == "unknown-sector"] in (
+            [],
+            [case.get("suggested", [])],
+        ), case["text"]
+
+
+# a restaurant's products are what it buys: they gave it the sector of their producer
+RESTAURANTS = [
+    # (row, its sector before)
+    ("R1,a,BGD,fish restaurant,dried fish", "seafood-processing"),
+    ("R2,b,BGD,restaurant,dried fish", "seafood-processing"),
+    ("R3,c,THA,sushi restaurant,frozen shrimp", "aquaculture"),
+    ("R4,d,BGD,seafood restaurant,dried fish", "seafood-processing"),
+    ("R5,e,THA,seafood bar,frozen shrimp", "seafood-processing"),
+]
+
+
+@pytest.mark.parametrize(("row", "before"), RESTAURANTS, ids=[r for r, _ in RESTAURANTS])
+def test_a_restaurant_is_no_processor_nor_farm_of_what_it_buys(
+    tmp_path: Path, row: str, before: str
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(f"id,name,country,sector,products\n{row}\n", encoding="utf-8")
+    [supplier] = [s for s in assess([path]).data["suppliers"] if not s["inferred"]]
+    assert supplier["sector"] is None, before
+    assert "sector not matched" in supplier["data_gaps"]
+
+
+# a text as written and as the taxonomy's words write it, in one country: the same score
+SAME_SCORE = [
+    ("Bergbau", "mining", "COD"),
+    ("minería de oro", "gold mine", "PER"),
+    ("mineração de ouro", "gold mine", "BRA"),
+    ("mine d'or", "gold mine", "BFA"),
+    ("exploitation minière", "mining", "COD"),
+    ("mijnbouw", "mining", "SUR"),
+    ("minería artesanal", "artisanal mining", "COL"),
+    ("minería de cobalto", "cobalt mining", "COD"),
+    ("fishing and fish farmng", "fishing and fish farming", "IDN"),
+    ("cocoa farming and coffe farming", "cocoa farming and coffee farming", "CIV"),
+    ("cobalt minning; logistics", "cobalt mining; logistics", "COD"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "known", "country"), SAME_SCORE, ids=[w for w, _, _ in SAME_SCORE]
+)
+def test_a_text_scores_as_the_taxonomys_words_for_it(
+    tmp_path: Path, written: str, known: str, country: str
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        f'id,name,country,sector\nW,a,{country},"{written}"\nK,b,{country},"{known}"\n',
+        encoding="utf-8",
+    )
+    doc = assess([path]).data
+    found = {s["id"]: s for s in doc["suppliers"] if not s["inferred"]}
+    assert found["W"]["sector"] == found["K"]["sector"] is not None
+    assert found["W"]["risk"] == found["K"]["risk"]
+    assert found["W"]["data_gaps"] == found["K"]["data_gaps"]
