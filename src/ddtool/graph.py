@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ddtool.errors import Location, Problem, ProblemList
 from ddtool.model import Chain, Supplier
 from ddtool.sources.interface import DEFAULT_MAX_TIERS
-from ddtool.sources.values import has_separator
+from ddtool.sources.values import ZERO_WIDTH, has_separator
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -335,8 +335,15 @@ class _Names:
 
 
 def name_key(name: str) -> str:
-    """A name as two spellings of it compare: case and runs of spaces aside."""
+    """A name as two spellings of it compare: case, runs of spaces and the characters that
+    show nothing aside ('Cocoa Ltd' with a zero-width joiner is 'Cocoa Ltd', as in an id;
+    the direction controls are not read in a name at all: see unicode_text)."""
+    if not name.isascii():
+        name = name.translate(_ZERO_WIDTH)
     return " ".join(name.casefold().split())
+
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 
 
 def _unknown_buyer(

@@ -61,7 +61,7 @@ def test_hidden_characters_in_the_company_are_refused(
     ("cell", "says"),
     [
         ('"SA8000\\e]8;;http://evil.example/\\e\\\\CLICK"', "certification 'SA8000\\x1b]8"),
-        ('"RA\\u202e valid until 2027-01-01"', "certification 'RA\\u202e'"),
+        ('"RA\\u202e valid until 2027-01-01"', "certification 'RA\\u202e valid until"),
         ('[{standard: "SMETA\\e[2J", date: 2024-01-01, result: pass}]', "audit standard"),
         ('[{standard: SMETA, date: 2024-01-01, result: "pass\\e[2J"}]', "audit result"),
     ],

@@ -84,10 +84,13 @@ BAD_VALUES = [
     ("% Migrant", "-5", "out-of-range"),
     ("Tier", "someday", "bad-tier"),
     ("Audit date", "yesterday", "bad-date"),
-    ("Supplier name", "Safe\u200fFarm", "unsafe-characters"),
+    ("Supplier name", "Safe\x9bFarm", "unsafe-characters"),
+    # (a direction mark is read, dropped; an override is warned of: tests/sources/test_bidi_texts)
+    ("Supplier name", "Safe\u202eFarm", "text-direction"),
     ("Region", "r" * 201, "too-long"),
     # a sector not in the taxonomy is shown as written: no hidden characters, no essays
-    ("Sector", "widget\u202epolishing", "unsafe-characters"),
+    ("Sector", "widget\x9bpolishing", "unsafe-characters"),
+    ("Sector", "widget\u202epolishing", "text-direction"),
     ("Sector", "s" * 201, "too-long"),
     ("Supplier ID", None, "missing-id"),
 ]

@@ -28,6 +28,7 @@ from ddtool.reference.countries import normalise_country
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
+    HOLDS_DIRECTION_CONTROL,
     ValueProblem,
     as_id,
     as_text,
@@ -43,6 +44,7 @@ from ddtool.sources.values import (
     parse_tier,
     split_list,
     unicode_id,
+    unicode_text,
     whole_numbers,
 )
 
@@ -378,8 +380,10 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
                     valid_until = parse_expiry(item["valid_until"])
                 except ValueProblem as e:
                     issues.append(_Issue("bad-date", f"certification valid_until: {e}"))
+            written = str(name).strip()
             name = as_text(name)
         elif item is not None and str(item).strip():
+            written = str(item).strip()
             name, valid_until, issue = _certification_text(as_text(item))
             if issue is None and valid_until is None:
                 issue = _trailing_date(name)
@@ -387,25 +391,85 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
                 issues.append(issue)
         else:
             continue
-        hidden = _hidden(name, "certification")
-        if hidden is not None:  # (shown in the evidence and by explain: refused as a name is)
+        # (as written: the direction controls are not read; shown in the evidence and by
+        # explain, and matched to the recognised schemes: refused as an id is)
+        hidden = _hidden(written, "certification")
+        if hidden is not None:
             issues.append(hidden)
             continue
         out.append(Certification.model_construct(name=name, valid_until=valid_until))
     return out, tuple(issues)
 
 
-def _hidden(text: str, what: str, quoted: bool = True) -> _Issue | None:
-    """An unsafe-characters issue for a text with a control or text-direction mark (the
-    text itself quoted in it, escaped, where the field does not locate it alone)."""
-    found = _UNSAFE.search(text)
-    if found is None:
+def _hidden(text: str, what: str, quoted: bool = True, code: bool = True) -> _Issue | None:
+    """The issue with a text as written that holds a control character, or a direction
+    control that can make it show in another order than it is read (_direction_trick): the
+    text itself quoted in it, escaped, where the field does not locate it alone.
+
+    A control character is refused. Such a direction control is refused in a `code` (an id,
+    a buyer, a certification or an audit: matched as read, and what they match counts), and
+    warned of in a text shown to people (a name, a region, a sector), which is read without
+    it, as every direction control is (unicode_text)."""
+    if _UNSAFE.search(text) is None:
         return None
+    control = _CONTROL.search(text)
+    if control is not None:
+        return _Issue(
+            "unsafe-characters",
+            f"{what}{f' {text[:60]!r}' if quoted else ''} contains the control character"
+            f" U+{ord(control.group()):04X} (it would reach the terminal and the reports);"
+            " remove it",
+        )
+    return _direction_issue(text, what, quoted, code)
+
+
+def _direction_issue(text: str, what: str, quoted: bool, code: bool) -> _Issue | None:
+    """The issue with a text holding a direction control that can make it show in another
+    order than it is read (see _hidden)."""
+    trick = _direction_trick(text)
+    if trick is None:  # (embeddings and isolates, each closed: as the marks, dropped)
+        return None
+    told = f"U+{ord(trick):04X} ({unicodedata.name(trick)})"
+    if trick in _OVERRIDES:
+        why = "which shows the characters after it in another order than they are written"
+    else:
+        closer = "U+2069" if trick in _ISOLATES else "U+202C"
+        why = f"which is not closed (by {closer}), so it sets the direction of what follows"
+    if code:
+        return _Issue(
+            "unsafe-characters",
+            f"{what}{f' {text[:60]!r}' if quoted else ''} holds the direction control"
+            f" {told}, {why}; remove it (a code is matched as it is read, not as it shows)",
+        )
     return _Issue(
-        "unsafe-characters",
-        f"{what}{f' {text[:60]!r}' if quoted else ''} contains the invisible character"
-        f" U+{ord(found.group()):04X} (a control or text-direction mark); remove it",
+        "text-direction",
+        f"{what} {text[:60]!r} holds the direction control {told}, {why}: it is read"
+        f" without it, as {as_text(text)[:60]!r}; check it against the file",
+        "warning",
     )
+
+
+def _direction_trick(text: str) -> str | None:
+    """The direction control that can make a text show in another order than it is read
+    (the "Trojan Source" trick): an override (U+202D, U+202E) anywhere, else the first
+    embedding (U+202A, U+202B) or isolate (U+2066-U+2068) left open. An embedding closed
+    by U+202C, or an isolate by U+2069, only sets the direction within (as word processors
+    write a line of Arabic or Hebrew in one of English), as the marks do."""
+    opened: list[str] = []
+    found: list[str] = _DIRECTION_FORMATS.findall(text)
+    for char in found:
+        if char in _OVERRIDES:
+            return char
+        if char == "\u202c":  # (closes the last embedding, not one outside an isolate)
+            if opened and opened[-1] not in _ISOLATES:
+                opened.pop()
+        elif char == "\u2069":  # (closes the last isolate, and the embeddings within it)
+            if any(o in _ISOLATES for o in opened):
+                while opened.pop() not in _ISOLATES:
+                    pass
+        else:
+            opened.append(char)
+    return opened[0] if opened else None
 
 
 # a month's name and a day at the end of an item, and a year: "SA8000 valid until Jan 31, 2024"
@@ -605,14 +669,15 @@ def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
             date = parse_date(item["date"])
         except ValueProblem as e:
             issues = (_Issue("bad-date", f"audit date: {e}"),)
-    result = item.get("result")
+    standard, result = item.get("standard") or "audit", item.get("result")
     audit = Audit.model_construct(
-        standard=as_text(item.get("standard") or "audit"),
+        standard=as_text(standard),
         date=date,
         result=None if result is None else as_text(result).casefold(),
     )
-    for what, text in (("audit standard", audit.standard), ("audit result", audit.result)):
-        hidden = _hidden(text or "", what)
+    # (as written: the direction controls are not read)
+    for what, text in (("audit standard", standard), ("audit result", result)):
+        hidden = None if text is None else _hidden(str(text).strip(), what)
         if hidden is not None:  # (shown in the evidence and by explain: an error)
             issues = (*issues, hidden)
     return audit, issues
@@ -793,18 +858,24 @@ def _tier_value(value: Any) -> tuple[int | None, Issues]:
         return None, (_Issue("bad-tier", f"tier: {e}"),)
 
 
-# Control characters, and invisible direction marks that make text display as something it is
-# not (a name that reads "Safe Farm" but sorts and matches as another)
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+# Control characters (C0 but tab and line breaks, DEL, C1): never text, and they would reach
+# the terminal and the reports
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_OVERRIDES = frozenset("\u202d\u202e")
+_ISOLATES = frozenset("\u2066\u2067\u2068")
+# the embeddings, overrides and isolates, and the two that close them
+_DIRECTION_FORMATS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# a control character, or a direction control that may make a text show as something it is
+# not (a name that shows "Safe Farm" but sorts and matches as another): _hidden then looks
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a\u202b\u202d\u202e\u2066-\u2068]")
 # (the sector too: the one written but not in the taxonomy is shown as written)
 MAX_LENGTH = {"id": 100, "name": 300, "region": 200, "sector": 200}
 
 
-def _text_issues(name: str, value: str, limit: int) -> Issues:
-    """Hidden characters or an absurd length in an id, name, region or sector."""
-    hidden = _hidden(value, name, quoted=False)
+def _text_issues(name: str, value: str, limit: int, code: bool) -> Issues:
+    """Hidden characters or an absurd length in an id, name, region or sector (a `code`:
+    an id; see _hidden)."""
+    hidden = _hidden(value, name, quoted=False, code=code)
     issues: Issues = () if hidden is None else (hidden,)
     if len(value) > limit:
         issues += (
@@ -820,11 +891,27 @@ def _check_text(record: RawRecord, problems: ProblemList) -> bool:
         value = record.fields.get(name)
         if not isinstance(value, str):
             continue
-        issues = _text_issues(name, value, limit)
+        issues = _text_issues(name, value, limit, name == "id")
         if issues:
             _report(problems, issues, record.where(name))
             ok = False
+    hidden = _buyers_hidden(record.fields.get("buyers"))
+    if hidden is not None:
+        _report(problems, (hidden,), record.where("buyers"))
+        ok = False
     return ok
+
+
+def _buyers_hidden(value: Any) -> _Issue | None:
+    """The issue with a buyers cell or list whose text holds a direction control that can
+    make an id show as another (_hidden; a control character makes the buyer no id of the
+    chain, an unknown-buyer)."""
+    for item in value if isinstance(value, list) else [value]:
+        if type(item) is str and _DIRECTION_FORMATS.search(item) is not None:
+            issue = _direction_issue(item, "buyers", True, True)
+            if issue is not None:
+                return issue
+    return None
 
 
 def normalise_record(
@@ -848,7 +935,8 @@ def normalise_record(
     sector, sector_raw = _sector(
         fields.get("sector"), lambda: record.where("sector"), problems, sectors
     )
-    buyers = [as_id(b) for b in split_list(fields.get("buyers"))]
+    # (an item of invisible characters only is none, as a blank cell)
+    buyers = [buyer for buyer in map(as_id, split_list(fields.get("buyers"))) if buyer]
     parent = None if record.parent is None else as_id(record.parent)  # (as its own id is)
     if parent and parent not in buyers:
         buyers.insert(0, parent)
@@ -983,19 +1071,23 @@ def _texts(column: Sequence[Any] | None, size: int) -> Sequence[str | None]:
 
 
 def _nfc(texts: Sequence[Any]) -> Sequence[Any]:
-    """Texts (and other values) with each text in NFC, as as_text gives it: one check of
-    all the column's text at once (ASCII, or NFC already: most files), and where that finds
-    a text to compose, each distinct one composed once."""
+    """Texts (and other values) with each text in NFC and without direction controls, as
+    as_text gives it: one check of all the column's text at once (ASCII, or NFC already
+    without them: most files), and where that finds a text to compose, each distinct one
+    composed once."""
     try:
         joined = "\0".join(filter(None, texts))
     except TypeError:  # (values other than texts: numbers, dates)
         joined = "\0".join([value for value in texts if isinstance(value, str)])
-    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
+    if joined.isascii() or (
+        unicodedata.is_normalized("NFC", joined) and HOLDS_DIRECTION_CONTROL(joined) is None
+    ):
         return texts
     forms = {
-        value: unicodedata.normalize("NFC", value)
+        value: unicode_text(value)
         for value in dict.fromkeys(texts)
-        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value)
+        if isinstance(value, str)
+        and not (unicodedata.is_normalized("NFC", value) and HOLDS_DIRECTION_CONTROL(value) is None)
     }
     return list(map(forms.get, texts, texts))
 
@@ -1039,8 +1131,20 @@ def _check_texts(column: Sequence[Any], name: str, limit: int) -> list[tuple[int
         return []
     found: list[tuple[int, Issues]] = []
     for index, value in enumerate(column):
-        if isinstance(value, str) and (issues := _text_issues(name, value, limit)):
+        if isinstance(value, str) and (issues := _text_issues(name, value, limit, name == "id")):
             found.append((index, issues))
+    return found
+
+
+def _check_buyers(column: Sequence[Any], written: str) -> list[tuple[int, Issues]]:
+    """_buyers_hidden for a whole column: one search through all its text (`written`), and
+    cell by cell only when it finds something."""
+    if _DIRECTION_FORMATS.search(written) is None:
+        return []
+    found: list[tuple[int, Issues]] = []
+    for index, value in enumerate(column):
+        if (issue := _buyers_hidden(value)) is not None:
+            found.append((index, (issue,)))
     return found
 
 
@@ -1059,7 +1163,11 @@ def _item_lists(
     if set(map(type, column)) <= _TEXT_KINDS:
         joined = "\0".join(filter(None, column))
         if not has_separator(joined) and (
-            item is not None or joined.isascii() or unicodedata.is_normalized("NFC", joined)
+            item is not None
+            or joined.isascii()
+            or (
+                unicodedata.is_normalized("NFC", joined) and HOLDS_DIRECTION_CONTROL(joined) is None
+            )
         ):
             return [
                 [value.strip() if item is None else item(value.strip())]
@@ -1238,9 +1346,15 @@ def normalise_table(
     sector_ids, found = _convert(column("sector"), size, partial(_sector_value, sectors=sectors))
     row_problems.add("sector", found)
     raw_buyers = column("buyers")
+    # (the column's text, searched at C speed: '.0' and direction controls in no id are the
+    # usual case)
+    written = "" if raw_buyers is None else "\0".join(map(str, filter(None, raw_buyers)))
+    if not written.isascii():
+        row_problems.add("buyers", _check_buyers(raw_buyers or [], written))
     buyers = _item_lists(raw_buyers, size, as_id)
-    # (one search through the column, at C speed: '.0' in no id is the usual case)
-    if raw_buyers is not None and ".0" in "\0".join(map(str, filter(None, raw_buyers))):
+    if not written.isascii():  # (an item of invisible characters only is none, as a blank)
+        buyers = [[buyer for buyer in items if buyer] for items in buyers]
+    if ".0" in written:
         buyers = _buyers_as_numbers(buyers, ids, numbered)
     if raw_buyers is not None and has_separator("\0".join(filter(None, ids))):
         _whole_ids(raw_buyers, buyers, ids)
@@ -1346,10 +1460,19 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
     sector, sector_raw = _sector(data.get("sector"), cells.get("sector", where), problems, sectors)
     company_id = as_id(data["id"]) if data.get("id") is not None else "company"
     name = as_text(data.get("name") or "")
-    for field_name, text in (("id", company_id), ("name", name)):
-        # (shown in every report and at the head of the terminal's: checked as a supplier's)
-        for issue in _text_issues(f"company {field_name}", text, MAX_LENGTH[field_name]):
-            problems.error(issue.type, issue.message, cells.get(field_name, where))
+    for field_name in ("id", "name"):
+        # (shown in every report and at the head of the terminal's: checked as a supplier's,
+        # as written)
+        written = data.get(field_name)
+        if written is None:
+            continue
+        issues = _text_issues(
+            f"company {field_name}",
+            str(written).strip(),
+            MAX_LENGTH[field_name],
+            field_name == "id",
+        )
+        _report(problems, issues, cells.get(field_name, where))
     stem = PurePath(raw.path).stem
     if not name:  # as without any company: named after the file (a batch tells them apart)
         name = stem
@@ -1390,11 +1513,9 @@ def normalise_records(
         elif (
             raw.company
             and company is not None
-            and raw.company.get("name")
-            not in (
-                None,
-                company.name,
-            )
+            and raw.company.get("name") is not None
+            # (as the name is read: with a direction mark, 'Acme' is the company 'Acme')
+            and as_text(raw.company["name"]) != company.name
         ):
             problems.warning(
                 "company-conflict",

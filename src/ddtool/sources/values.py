@@ -621,17 +621,42 @@ def whole_numbers(ids: list[str]) -> list[str] | None:
 
 def as_text(value: Any) -> str:
     """Free text (a name, a region, a product): stripped, its letters beyond ASCII in one
-    Unicode form (NFC), so that 'Société' composed and decomposed are one text."""
+    Unicode form (NFC), so that 'Société' composed and decomposed are one text, and without
+    the marks that only set the direction of text (see unicode_text)."""
     text = value.strip() if type(value) is str else str(value).strip()
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return text if text.isascii() else unicode_text(text)
+
+
+# The characters that set only which way text runs, none a letter or shown: the marks
+# (U+200E left-to-right, U+200F right-to-left, U+061C Arabic letter mark), the embeddings
+# and overrides (U+202A-U+202E) and the isolates (U+2066-U+2069); and the zero-width
+# no-break space (U+FEFF, a byte-order mark where files were joined). Texts in Arabic,
+# Hebrew or Persian, and text copied from word processors, carry them.
+DIRECTION_CONTROLS = (
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
+HOLDS_DIRECTION_CONTROL = re.compile(f"[{DIRECTION_CONTROLS}]").search
+_DIRECTION_CONTROLS = dict.fromkeys(map(ord, DIRECTION_CONTROLS))
+
+
+def unicode_text(text: str) -> str:
+    """A stripped text beyond ASCII as one text whatever wrote it: in NFC, and without its
+    direction controls (DIRECTION_CONTROLS), so that 'Cocoa Ltd' with a left-to-right mark
+    is 'Cocoa Ltd', as it shows. The joiners (U+200C, U+200D) are kept: they change how
+    letters are drawn (in Persian, Arabic and Indic names, in emoji)."""
+    if HOLDS_DIRECTION_CONTROL(text) is not None:
+        text = text.translate(_DIRECTION_CONTROLS).strip()
+    return unicodedata.normalize("NFC", text)
 
 
 # characters that show nothing, pasted in with ids from web pages and other systems
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, ZERO_WIDTH + DIRECTION_CONTROLS))
 
 
 def unicode_id(text: str) -> str:
     """An id with letters beyond ASCII as one text whatever wrote it: 'Café' composed (NFC),
     as one system writes it, equals 'Cafe' + a combining accent, as another does; and
-    invisible characters (zero-width spaces, a soft hyphen) are dropped."""
+    invisible characters (zero-width spaces and joiners, a soft hyphen, direction controls)
+    are dropped."""
     return unicodedata.normalize("NFC", text.translate(_INVISIBLE)).strip()
