@@ -302,3 +302,19 @@ def test_an_assessment_shows_the_name_as_read(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1), result.output
     document: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     assert [s["name"] for s in document["suppliers"]] == [ARABIC]
+
+
+# a name or region cell of nothing but direction controls (or nothing at all) is blank: no
+# name, not a name of no letters
+BLANK_TEXTS = ["\u200f\u200f", "\u200e", "\u2067\u2069", "\ufeff"]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("text", BLANK_TEXTS)
+def test_a_text_of_direction_controls_alone_is_blank(
+    tmp_path: Path, suffix: str, text: str
+) -> None:
+    chain, problems = read(tmp_path, suffix, [{"id": "S1", "name": text, "region": text}])
+    supplier = chain.suppliers[0]
+    assert (supplier.name, supplier.region) == (None, None)
+    assert not problems.has_errors()

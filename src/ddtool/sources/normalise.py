@@ -954,10 +954,10 @@ def normalise_record(
         _report(problems, issues, record.where("products"))
     return Supplier.trusted(
         id=as_id(raw_id),
-        name=None if name is None else as_text(name),
+        name=None if name is None else as_text(name) or None,  # (blank: no name)
         country=country,
         country_raw=country_raw,
-        region=None if region is None else as_text(region),
+        region=None if region is None else as_text(region) or None,
         sector=sector,
         sector_raw=sector_raw,
         products=products,
@@ -1083,8 +1083,8 @@ def _nfc(texts: Sequence[Any]) -> Sequence[Any]:
         unicodedata.is_normalized("NFC", joined) and HOLDS_DIRECTION_CONTROL(joined) is None
     ):
         return texts
-    forms = {
-        value: unicode_text(value)
+    forms = {  # (a text of nothing but direction controls is a blank cell)
+        value: unicode_text(value) or None
         for value in dict.fromkeys(texts)
         if isinstance(value, str)
         and not (unicodedata.is_normalized("NFC", value) and HOLDS_DIRECTION_CONTROL(value) is None)
