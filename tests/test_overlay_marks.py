@@ -56,7 +56,9 @@ def test_the_assessment_explain_and_profiles_show_name_the_overlay(tmp_path: Pat
     )
     assert explained.exit_code == 0, explained.output
     rows = [x for x in explained.output.splitlines() if "modern slavery per 1,000" in x]
-    assert rows and all("from the overlay overlay2027/countries.csv" in x for x in rows)
+    # (credited to the overlay, the source its row names behind it)
+    credit = "the overlay overlay2027/countries.csv (given with --profiles); source behind it"
+    assert rows and all(credit in x for x in rows)
 
 
 def _sector_overlay(tmp_path: Path) -> Path:

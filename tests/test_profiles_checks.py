@@ -384,7 +384,9 @@ def test_an_overlays_listing_and_share_are_never_the_sources(tmp_path: Path) -> 
     assert [f["indicator"] for f in facts] == [
         "Goods listing from the overlay ovg/goods.csv: Cocoa (Ghana)"
     ]
-    assert facts[0]["source"] == "Our 2025 field audits"
+    # the user's listing, credited to the overlay; the source its row names is behind it
+    assert facts[0]["source"] == "the overlay ovg/goods.csv (given with --profiles)"
+    assert facts[0]["note"].endswith("[source behind it: Our 2025 field audits (2025)]")
     reasons = [doc["bases"][f["basis"]]["reason"] for f in doc["flags"] if f["supplier_id"] == "F1"]
     assert "Cocoa from Ghana is listed in the overlay ovg/goods.csv (2025)" in " ".join(reasons)
     shares = [f for f in doc["evidence"].values() if f["indicator"].startswith("origin Ghana")]

@@ -3175,6 +3175,29 @@ def _did_you_mean(name: str, known: Iterable[str]) -> str:
     return f" (did you mean {best!r}?)" if best else ""
 
 
+def _unknown_source(
+    source_id: str, where: str, dirs: list[Path], sources: dict[str, Source], told: set[str]
+) -> str:
+    """What is said of a source id no manifest lists. In an overlay, where its own sources
+    are listed and how (for each id once: its other rows point above)."""
+    near = _did_you_mean(source_id, sources)
+    folder = next((d for d in reversed(dirs[1:]) if where.startswith(str(d / "x")[:-1])), None)
+    if folder is None:
+        return f"unknown source_id {source_id!r}{near} (not in manifest.yaml)"
+    manifest = folder / "manifest.yaml"
+    if source_id in told:
+        return f"unknown source_id {source_id!r}{near} (list it in {manifest}: see above)"
+    told.add(source_id)
+    return (
+        f"unknown source_id {source_id!r}{near}: no manifest.yaml lists it; an overlay lists"
+        f" its own sources in {manifest}"
+        + ("" if manifest.is_file() else " (no such file yet)")
+        + f" under sources:, each with at least an id and a name, as in `sources: [{{id:"
+        f" {source_id}, name: Our 2025 site audits, publisher: Acme Ltd, year: 2025}}]`"
+        " (see docs/methodology.md, section 10, Overlays)"
+    )
+
+
 def _code_problem(iso3: str) -> str | None:
     """What is wrong with a country code of a profile file (None: nothing): the data
     matches codes as written, so 'civ' would be a country of its own, never Côte d'Ivoire."""
@@ -3494,7 +3517,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
             if year is None:
                 check.fail(where, f"year {item.get('year')!r} is not a year")
                 continue
-            sources[str(item["id"])] = Source(
+            source = Source(
                 id=str(item["id"]),
                 name=str(item["name"]),
                 publisher=str(item.get("publisher", "")),
@@ -3503,12 +3526,24 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 licence=str(item.get("licence", "")),
                 note=str(item.get("note", "")),
             )
+            if sources.get(source.id, source) != source:
+                # (a copy of a source loads: a copied folder holds the bundled manifest)
+                check.fail(
+                    where,
+                    f"{source.id!r} is already the id of {sources[source.id].name!r}: give"
+                    " your source an id of its own (every figure citing that id would be"
+                    " credited to yours)",
+                )
+                continue
+            sources[source.id] = source
+
+    told: set[str] = set()  # the unknown source ids already told how to list
 
     def known_source(where: str, source_id: str, key: str = "source_id") -> None:
         if not source_id:
             check.fail(where, f"value without source ({key} is empty)")
         elif source_id not in sources:
-            check.fail(where, f"unknown source_id {source_id!r} (not in manifest.yaml)")
+            check.fail(where, _unknown_source(source_id, where, dirs, sources, told))
 
     # countries
     indicators: dict[tuple[str, str, str], Indicator] = {}
@@ -3615,6 +3650,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     # sectors
     sectors: dict[str, Sector] = {}
     sector_files: dict[str, Path] = {}
+    raw_sectors: dict[str, dict[str, Any]] = {}  # each sector's entry as read (and merged)
     for directory in dirs:
         path = directory / "sectors.yaml"
         if not path.is_file():
@@ -3622,11 +3658,25 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         data = _read_yaml(path, check)
         for i, item in enumerate(_entries(data, "sectors", path, check)):
             where = f"{path}: sectors[{i}]"
-            sector = _sector(item, where, check, known_source)
+            known = raw_sectors.get(str(item.get("id"))) if isinstance(item, dict) else None
+            overlay = directory != base
+            if overlay and known is not None:  # a known sector: changed where it is given
+                read = _sector_on_top(known, item, f"{where} ({item['id']})", check)
+                if read is None:
+                    continue
+            else:
+                read = item
+            sector = _sector(read, where, check, known_source)
             if sector is not None:
-                if directory != base:
+                raw_sectors[sector.id] = read
+                if overlay:
                     _check_names(sector, sectors, where, check)
-                    sector = replace(sector, overlay=f"{directory.name}/{path.name}")
+                    # its ratings are the overlay's where it gives them, else as they were
+                    rated = known is None or "risk" in item
+                    given_by = f"{directory.name}/{path.name}"
+                    sector = replace(
+                        sector, overlay=given_by if rated else sectors[sector.id].overlay
+                    )
                 sectors[sector.id] = sector
                 sector_files[sector.id] = path
     for sector in sectors.values():
@@ -3838,6 +3888,19 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     steps: list[tuple[str, str]] = []
     measures: dict[str, Measure] = {}
     risk_indicators: dict[str, RiskIndicator] = {}
+    # each measure's and risk indicator's entry as read: an overlay's entry of a known id
+    # changes the keys it gives, its lists added to (see _on_top)
+    raw: dict[str, dict[str, dict[str, Any]]] = {"measures": {}, "risk_indicators": {}}
+    lists = {"measures": _MEASURE_LISTS, "risk_indicators": ("risk_types",)}
+
+    def on_known(item: Any, key: str) -> Any:
+        known = raw[key].get(str(item.get("id"))) if isinstance(item, dict) else None
+        if known is not None:
+            item = _on_top(known, item, lists[key])
+        if isinstance(item, dict) and item.get("id"):
+            raw[key][str(item["id"])] = item
+        return item
+
     for directory in dirs:
         path = directory / "remediation.yaml"
         if not path.is_file():
@@ -3846,16 +3909,20 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         for i, step in enumerate(_entries(data, "steps", path, check)):
             if not isinstance(step, dict) or not step.get("id") or not step.get("name"):
                 check.fail(f"{path}: steps[{i}]", "a step needs an id and a name")
-            elif (str(step["id"]), str(step["name"])) not in steps:
-                steps.append((str(step["id"]), str(step["name"])))
+                continue
+            at = next((n for n, (s, _) in enumerate(steps) if s == str(step["id"])), len(steps))
+            steps[at : at + 1] = [(str(step["id"]), str(step["name"]))]  # (renamed in its place)
         step_ids = {s for s, _ in steps}
         for i, item in enumerate(_entries(data, "risk_indicators", path, check)):
+            item = on_known(item, "risk_indicators")
             indicator = _risk_indicator(item, f"{path}: risk_indicators[{i}]", check)
             if indicator is not None:
                 risk_indicators[indicator.id] = indicator
         for i, item in enumerate(_entries(data, "measures", path, check)):
             where = f"{path}: measures[{i}]"
-            measure = _measure(item, where, check, step_ids, sectors, good_sectors)
+            measure = _measure(
+                on_known(item, "measures"), where, check, step_ids, sectors, good_sectors
+            )
             if measure is not None:
                 _known_indicators(
                     f"{where} ({measure.id}) addresses",
@@ -3970,11 +4037,92 @@ def _downstream_inputs(
         )
 
 
+# the keys of a sector entry of sectors.yaml, and those of them that are lists
+_SECTOR_KEYS = (
+    "id",
+    "name",
+    "chain",
+    "stage",
+    "isic",
+    "aliases",
+    "inputs",
+    "commodities",
+    "risk",
+    "broad",
+    "not_commodities",
+)
+_SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities")
+
+
+def _on_top(known: dict[str, Any], given: dict[str, Any], lists: Iterable[str]) -> dict[str, Any]:
+    """An overlay's entry for an id already known (a sector, a measure, a risk indicator):
+    the known entry with each key the overlay gives in its place, save the lists, to which
+    the overlay's items are added (an overlay removes nothing; docs/methodology.md, section
+    10). A list written as something else is left to the entry's own check."""
+    merged = {**known, **given}
+    for key in lists:
+        if isinstance(given.get(key), list) and isinstance(known.get(key), list):
+            merged[key] = list(dict.fromkeys([*known[key], *given[key]]))
+    return merged
+
+
+def _sector_on_top(
+    known: dict[str, Any], given: dict[str, Any], where: str, check: _Checker
+) -> dict[str, Any] | None:
+    """An overlay's entry for a sector already known, on top of it (see _on_top): a new
+    name leaves the old one naming the sector too (as an alias); a risk block re-rates the
+    sector, so it gives every risk type (None, reported, when it does not), and the main
+    risk indicators the known rating names stay named beside any it gives."""
+    merged = _on_top(known, given, _SECTOR_LISTS)
+    if "name" in given and known.get("name") and str(given["name"]) != str(known["name"]):
+        merged["aliases"] = [*(merged.get("aliases") or []), str(known["name"])]
+    risk = given.get("risk")
+    if "risk" not in given:
+        return merged
+    missing = [r for r in RISK_TYPES if not isinstance(risk, dict) or r not in risk]
+    if missing:
+        check.fail(
+            where,
+            f"risk gives no {', '.join(missing)}: a risk block re-rates the sector for every"
+            f" risk type ({', '.join(RISK_TYPES)}); to keep a rating, copy its entry from"
+            f" `ddtool profiles show sector {given['id']}`, or leave out risk to keep them all",
+        )
+        return None
+    assert isinstance(risk, dict)
+    rated = dict(risk)
+    for risk_type in RISK_TYPES:
+        entry, before = risk[risk_type], (known.get("risk") or {}).get(risk_type)
+        if isinstance(entry, dict) and isinstance(before, dict):
+            rated[risk_type] = _on_top(
+                {"indicators": before.get("indicators") or []}, entry, ["indicators"]
+            )
+    merged["risk"] = rated
+    return merged
+
+
+def _texts(item: dict[str, Any], key: str, where: str, check: _Checker) -> tuple[str, ...]:
+    """A list of texts of an entry (empty when not given, reported when no list)."""
+    value = item.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        check.fail(where, f"{key}: expected a list, not {value!r:.40} (write [{value!s:.40}])")
+        return ()
+    return tuple(str(a) for a in value)
+
+
 def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector | None:
     if not isinstance(item, dict) or not item.get("id"):
         check.fail(where, "a sector needs an id")
         return None
     where = f"{where} ({item['id']})"
+    for key in item:
+        if key not in _SECTOR_KEYS:
+            check.fail(
+                where,
+                f"unknown key {key!r}{_did_you_mean(str(key), _SECTOR_KEYS)}: a sector's keys"
+                f" are {', '.join(_SECTOR_KEYS)}",
+            )
     if item.get("stage") not in STAGES:
         check.fail(where, f"stage {item.get('stage')!r} not one of {', '.join(STAGES)}")
     risk: dict[str, SectorRisk] = {}
@@ -4008,13 +4156,17 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
         chain=str(item.get("chain", "other")),
         stage=str(item.get("stage", "")),
         isic=None if item.get("isic") is None else str(item["isic"]),
-        aliases=tuple(str(a) for a in item.get("aliases", []) or []),
-        inputs=tuple(str(a) for a in item.get("inputs", []) or []),
-        commodities=tuple(str(a) for a in item.get("commodities", []) or []),
+        aliases=_texts(item, "aliases", where, check),
+        inputs=_texts(item, "inputs", where, check),
+        commodities=_texts(item, "commodities", where, check),
         risk=risk,
         broad=item.get("broad") is True,
-        not_commodities=tuple(str(a) for a in item.get("not_commodities", []) or []),
+        not_commodities=_texts(item, "not_commodities", where, check),
     )
+
+
+# the keys of a measure of remediation.yaml that are lists
+_MEASURE_LISTS = ("risk_types", "sectors", "inputs", "goods", "addresses")
 
 
 def _measure(

@@ -34,7 +34,9 @@ from ddtool.scoring import (
     Score,
     Scorer,
     SupplierRisk,
+    behind_note,
     is_listing_fact,
+    overlay_credit,
     worst_case_evidence,
 )
 from ddtool.slots import made_from_columns
@@ -1788,17 +1790,9 @@ class Inference:
                     ),
                     mix,
                     max((o.share.year for o in origins if o.share), default=None),
-                    # the publications the shares come from, as the register's Sources name them
+                    # the publications the shares come from (an overlay, for its own ones)
                     "; ".join(
-                        sorted(
-                            {
-                                self.profiles.sources[o.share.source_id].name
-                                if o.share.source_id in self.profiles.sources
-                                else o.share.source_id
-                                for o in origins
-                                if o.share
-                            }
-                        )
+                        sorted({_share_source(self.profiles, o.share) for o in origins if o.share})
                     )
                     or "production shares: none in the risk data",
                     # the weights are ddtool's, made from the shares: not the source's figures
@@ -1860,16 +1854,29 @@ def _assumed_too(node: InferredSupplier, assumed: str) -> None:
 def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evidence:
     """A listed origin's share of world production of a commodity, as a fact of the source
     the share comes from (its year; blank where the source names the producer only)."""
-    src = profiles.sources.get(share.source_id)
     return Evidence(
         f"origin {display_name(share.iso3)}: share of world {commodity} {share.of} (%)",
         share.share_pct if share.share_pct is not None else "no share in the risk data",
         share.year,
-        src.name if src else share.source_name,
+        _share_source(profiles, share),
         note="a listed origin in the mix"
         + ("" if share.share_pct is not None else " (a known producer, no share in the risk data)")
-        + (f"; the share from the overlay {share.overlay}" if share.overlay else ""),
+        + (
+            f"; the share from the overlay {share.overlay}"
+            f" {behind_note(profiles, share.source_id, share.source_name)}"
+            if share.overlay
+            else ""
+        ),
     )
+
+
+def _share_source(profiles: Profiles, share: OriginShare) -> str:
+    """The source a production share is credited to: the overlay that gives it (the user's
+    figure: the source it names is the one behind it), else its publication."""
+    if share.overlay:
+        return overlay_credit(share.overlay)
+    src = profiles.sources.get(share.source_id)
+    return src.name if src else share.source_name
 
 
 def _country_gap(country: CountryScore) -> str | None:

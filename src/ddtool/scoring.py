@@ -241,6 +241,21 @@ LISTED_FACT = "US DOL List of Goods: "  # and that of a listing of the supplier'
 OVERLAY_LISTED_FACT = "Goods listing from the overlay "
 
 
+def overlay_credit(overlay: str) -> str:
+    """What a figure an overlay gives ("dir/countries.csv") cites as its source: the overlay,
+    the user's, never ddtool nor the source the overlay names (that is named in the fact's
+    note as the source behind it: see behind_note)."""
+    return f"the overlay {overlay} (given with --profiles)"
+
+
+def behind_note(profiles: Profiles, source_id: str, written: str = "") -> str:
+    """How a fact's note names the source behind its figure: "[source behind it: NAME
+    (YEAR)]", the source's catalogue name, else the name written beside the figure."""
+    source = profiles.sources.get(source_id)
+    named = f"{source.name} ({source.year})" if source else written or source_id
+    return f"[source behind it: {named}]"
+
+
 def listing_fact(listing: GoodListing) -> str:
     """The indicator of a listing's fact: the US DOL list's, or the overlay file's."""
     if listing.overlay:
@@ -333,14 +348,17 @@ def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
         note = "less certain copy: " + item.verification.split(";")[0].strip()[:120]
     if item.quality:  # the source's own flag: "Unreliable", "Break in series"
         note = f"{note}; {item.quality}" if note else item.quality
-    if item.overlay:  # a value the user's overlay gives, not the bundled data
+    source = indicator_label(item, profiles)
+    if item.overlay:  # a value the user's overlay gives, not the bundled data: credited to it
         note = f"from the overlay {item.overlay}" + (f"; {note}" if note else "")
+        note = f"{note} {behind_note(profiles, item.source_id, item.source_name)}"
+        source = overlay_credit(item.overlay)
     sex = "" if item.sex == "total" else f", {item.sex}"
     return Evidence(
         indicator=f"{item.indicator} ({item.iso3}{sex})",
         value=item.number if item.number is not None else item.value,
         year=item.year,
-        source=indicator_label(item, profiles),
+        source=source,
         note=note,
     )
 
@@ -628,7 +646,7 @@ class Scorer:
                     f" overlay {overlay}",
                     severity,
                     None,
-                    f"the overlay {overlay} (given with --profiles)",
+                    overlay_credit(overlay),
                     note="the sector's rated severity (see the sector's rationale)",
                 )
             elif sector is not None:
@@ -670,7 +688,7 @@ class Scorer:
                 f" {sector.overlay}",
                 sr.likelihood,
                 None,
-                f"the overlay {sector.overlay} (given with --profiles)",
+                overlay_credit(sector.overlay),
                 note=f"{sr.rationale} [source behind it: {rests_on}]",
             )
         else:
@@ -1142,13 +1160,18 @@ class Scorer:
                     reason += f"; also listed here: {', '.join(others)}"
             for listing in listings:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
+                    note = _removal_note(listing.change_2024, risk_type)
+                    if listing.overlay:  # the user's listing: credited to the overlay
+                        note = f"{note} {behind_note(p, listing.source_id)}".lstrip()
                     evidence.append(
                         Evidence(
                             listing_fact(listing),
                             listing.listed_as,
                             listing.year,
-                            p.sources[listing.source_id].name,
-                            note=_removal_note(listing.change_2024, risk_type),
+                            overlay_credit(listing.overlay)
+                            if listing.overlay
+                            else p.sources[listing.source_id].name,
+                            note=note,
                         )
                     )
             added = self._added_2024.get(supplier.country or "")

@@ -91,6 +91,17 @@ def _evidence_text(evidence: list[dict[str, Any]]) -> str:
     return "\n".join(map(evidence_text, evidence))
 
 
+def _own_publisher(text: str) -> str:
+    """Who gives what a fact cites where no publication gives the figure: the user, for a
+    figure of an overlay ("the overlay dir/sectors.yaml (given with --profiles)") or of the
+    input (the supplier's own record), else ddtool (its rules and settings)."""
+    if text.startswith("the overlay ") and text.endswith("(given with --profiles)"):
+        return "the user (an overlay given with --profiles)"
+    if text.startswith("the supplier's own record"):
+        return "the user (the input), weighed by ddtool's settings"
+    return "ddtool"
+
+
 def _catalogue_source(source: str, names: Iterable[str]) -> str:
     """The catalogue source a source cited by a fact (see cited_sources) is, for the Sources
     sheet's "used" mark: the source itself, or a name it starts with before ": " and a
@@ -504,7 +515,7 @@ class ExcelReporter(Reporter):
         if own:  # (apart: no publication, as the Markdown report lists them)
             sheet.append([OWN_RULES, "", "", "", "", "", ""])
             for text in own:
-                sheet.append([text, "ddtool", "", "", "", "yes", ""])
+                sheet.append([text, _own_publisher(text), "", "", "", "yes", ""])
 
     @staticmethod
     def _warnings(book: XlsxBook, doc: dict[str, Any]) -> None:

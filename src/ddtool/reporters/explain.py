@@ -27,6 +27,7 @@ from ddtool.scoring import (
     RiskDetail,
     Scorer,
     missing_indicators,
+    overlay_credit,
     unknown_sector_base,
 )
 
@@ -100,9 +101,9 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 table,
                 f"country: {part.name}",
                 f"{figure_text(ind)} → {part.subscore:.4f} (w {part.weight:g})",
-                f"{ind.source_name or ind.source_id}, {ind.year}"
-                + (" — less certain copy" if ind.uncertain else "")
-                + (f" — from the overlay {ind.overlay}" if ind.overlay else ""),
+                (f"{overlay_credit(ind.overlay)}; source behind it: " if ind.overlay else "")
+                + f"{ind.source_name or ind.source_id}, {ind.year}"
+                + (" — less certain copy" if ind.uncertain else ""),
             )
         for ind in d.country.withheld:
             figure = f"{figure_text(ind)} (not scored)"
@@ -388,7 +389,13 @@ def _explain_inferred(
                 if share is None
                 else (
                     ("no share" if share.share_pct is None else f"{share.share_pct:g}%")
-                    + f" ({share.year}, {source.name if source else share.source_id})"
+                    + f" ({share.year}, "
+                    + (
+                        f"{overlay_credit(share.overlay)}; source behind it: "
+                        if share.overlay
+                        else ""
+                    )
+                    + f"{source.name if source else share.source_id})"
                 ),
                 d.floor_reason,
             )

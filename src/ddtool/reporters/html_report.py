@@ -303,7 +303,11 @@ def _sex_chart(document: dict[str, Any]) -> dict[str, Any] | None:
             (f"{name} ({iso3})", female.number, male.number, "/".join(str(y) for y in years))
         )
         for ind in (female, male):
-            sources[ind.source_name or ind.source_id] = ind.source_url
+            # (a figure an overlay gives is the user's: credited to the overlay)
+            cited = ind.source_name or ind.source_id
+            if ind.overlay:
+                cited = f"the overlay {ind.overlay} (given with --profiles), behind it: {cited}"
+            sources[cited] = ind.source_url
     if not pairs:
         return None
     group = 2 * BAR_H + BAR_GAP + 4

@@ -381,8 +381,8 @@ def _data_gaps(document: dict[str, Any]) -> list[str]:
 
 # what a Sources list says of what it lists after the published sources
 OWN_RULES = (
-    "Cited where no published source gives the figure (ddtool's own rules and settings, and"
-    " the input):"
+    "Cited where no published source gives the figure (ddtool's own rules and settings, the"
+    " input, and the user's own figures in an overlay given with --profiles):"
 )
 
 

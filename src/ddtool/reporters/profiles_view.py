@@ -159,7 +159,8 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
                 item.sex,
                 _shown_value(item),
                 str(item.year or ""),
-                src.name if src else item.source_name,
+                (f"the overlay {item.overlay}; rests on: " if item.overlay else "")
+                + (src.name if src else item.source_name),
                 mark,
             )
     for name in _missing(data):  # (what the score reads and the data lacks, said)
