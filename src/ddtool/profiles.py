@@ -931,13 +931,15 @@ class Profiles:
           cotton': chocolate, t-shirts; inference leaves out the good denied), nor are the
           words a denial runs on over ('organic chocolate, no palm oil': 'oil'); a made good
           it denies is none ('chocolate-free', 'no t-shirts');
-        - a word before the first name written as a name (capitalised beside a word in
-          lowercase: _written_as_names) that the taxonomy does not know (_vocabulary,
-          _OTHER_WORK) is a maker's or brand's name ('Samsung smartphones', 'Lindt
-          chocolate', 'Nike t-shirts'), as beside a raw material's name ('Yirgacheffe
-          coffee'); a word it knows keeps its reading ('Coffee machines', 'Leather jackets'),
-          and so do title case, which tells nothing ('Carob Chocolate' is none), and a code
-          in capitals of up to four characters ('NMC cathode': _brand_names);
+        - a word before the first name that the taxonomy does not know (_maker_word) is a
+          maker's or brand's name, however it is written ('Samsung smartphones', 'samsung
+          smartphones', 'SAMSUNG SMARTPHONES', 'LG smartphones', 'Lindt chocolate', 'Nike
+          T-Shirts'), case telling nothing of a name in a product, where a brand is written
+          in any case and an ordinary word capitalised at the start; a word it knows keeps
+          its reading in any case ('Coffee machines', 'Leather jackets'), and so do a
+          shorthand of what a good is made of ('NMC cathode', 'LFP batteries') and a word
+          that makes it a likeness of the good or of another material ('Carob Chocolate',
+          'imitation t-shirts', 'dummy smartphones': _NOT_KINDS);
         - a storage or memory word after a capacity is a specification ('laptops, 16GB RAM,
           512GB SSD': _SPEC_NOUNS); alone it is a good of its own ('laptop memory')."""
         try:
@@ -976,12 +978,11 @@ class Profiles:
         chain = frozenset(sectors).union(*map(self._beneath_sector, sectors))
         outside = set(_outside_places(self, written))  # (not in a place's or people's name)
         first = min(start for start, _, _ in names)
-        as_names = _brand_names(product, written) if first else []
         for i, (word, key) in enumerate(zip(written, keys, strict=True)):
             if i in in_names or aside[i] or i not in outside or packing[i]:
                 continue
-            if i < first and as_names[i] and not _known_word(self, key):
-                continue  # (a maker's or brand's name: 'Samsung smartphones')
+            if i < first and _maker_word(self, key):
+                continue  # (a maker's or brand's name: 'Samsung smartphones', 'LG phones')
             if key in _SPEC_NOUNS and i and _capacity(written[i - 2 : i]):
                 continue  # ('16GB RAM', '512 GB SSD')
             good = self.match_good(word) if i >= head else None  # ('chocolate milk')
@@ -1938,8 +1939,21 @@ _UNITS = _keys(
 _NOT_KINDS = _keys(
     "polyester elastane spandex viscose nylon acrylic rayon lyocell modal acetate plastic"
     " synthetic vegan vegetarian imitation artificial faux fake mock substitute analogue"
-    " spent used waste scrap"
+    " carob dummy replica spent used waste scrap"
 )
+# shorthands that name several metals, with those metals: "3TG" (conflict minerals),
+# lithium-ion cathode chemistries (NMC: nickel manganese cobalt; NCA: nickel cobalt
+# aluminium; LCO: lithium cobalt oxide; LFP: lithium iron phosphate). What a good is made
+# of, never whose it is ("NMC cathode" names no maker: _maker_word); the inference reads
+# the metals they name (propagation._hint_words)
+SHORTHANDS: dict[str, tuple[str, ...]] = {
+    "3tg": ("tin", "tantalum", "tungsten", "gold"),
+    "3tgs": ("tin", "tantalum", "tungsten", "gold"),
+    "nmc": ("nickel", "manganese", "cobalt", "lithium"),
+    "nca": ("nickel", "cobalt", "aluminium", "lithium"),
+    "lco": ("lithium", "cobalt"),
+    "lfp": ("lithium", "iron", "phosphate"),
+}
 # the words of a product beside the name of a made good that say only its form, how it is
 # counted, its grade or standard, its colour, size or whom it is for ("chocolate bars",
 # "organic t-shirts", "men's jeans", "t-shirts, 3-pack"): it is still that good
@@ -2473,6 +2487,15 @@ def _known_word(profiles: Profiles, word: str) -> bool:
     return word in profiles._vocabulary or word in _OTHER_WORK
 
 
+def _maker_word(profiles: Profiles, word: str) -> bool:
+    """Whether a word (text_key's) before the name of a made good may be its maker's or
+    brand's name (made_good_sectors), in any case ('Samsung', 'samsung', 'LG'): one the
+    taxonomy does not know (_known_word), no shorthand of what the good is made of ('NMC',
+    'LFP', '3TG': SHORTHANDS), nor a word making it a likeness of the good or of another
+    material ('carob', 'imitation': _NOT_KINDS)."""
+    return not _known_word(profiles, word) and word not in SHORTHANDS and word not in _NOT_KINDS
+
+
 def _mine_suggested(profiles: Profiles, value: str) -> str | None:
     """For a mine's text with words the taxonomy does not know beside a mineral ("kolwezi
     cobalt mine", "cobalt mine Tshamilemba"): the mining sector it would be read as without
@@ -2705,23 +2728,6 @@ def _packing(words: list[str]) -> list[bool]:
             elif _QUANTITY.fullmatch(words[i + 1]):  # ("bags of 60 kg")
                 said[i - 1] = said[i] = True
     return said
-
-
-def _brand_names(value: str, written: list[str]) -> list[bool]:
-    """Whether each of the words (exact_key's) of a product may be a maker's or brand's
-    name (made_good_sectors): written as a name (_written_as_names: 'Samsung smartphones',
-    'SAMSUNG smartphones'), but for a code of up to four characters in capitals, which
-    says what a good is made of or to what standard more often than whose it is ('NMC
-    cathode', 'LFP batteries', '3TG')."""
-    names = _written_as_names(value, written)
-    if not any(names):
-        return names
-    codes = {
-        word.casefold()
-        for word in re.findall(r"[^\W_]+", value)
-        if len(word) <= 4 and word.upper() == word and any(map(str.isalpha, word))
-    }
-    return [name and word not in codes for name, word in zip(names, written, strict=True)]
 
 
 def _capacity(words: list[str]) -> bool:

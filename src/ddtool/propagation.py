@@ -17,6 +17,7 @@ from ddtool.profiles import (
     CAPTURE,
     MAKING_STAGES,
     SAID,
+    SHORTHANDS,
     OriginShare,
     Profiles,
     Sector,
@@ -123,17 +124,6 @@ _LISTING = re.compile(r"[,;&+/]|\b(?:and|or|plus|und|oder|et|ou|y)\b", re.IGNORE
 _JOINED = re.compile(r"\s*[&+/]\s*|\s+(?:and|or|plus|und|oder|et|ou|y)\s+", re.IGNORECASE)
 
 
-# shorthands that name several metals: "3TG" (conflict minerals), lithium-ion cathode
-# chemistries (NMC: nickel manganese cobalt; NCA: nickel cobalt aluminium; LCO: lithium
-# cobalt oxide; LFP: lithium iron phosphate)
-_SHORTHANDS = {
-    "3tg": ("tin", "tantalum", "tungsten", "gold"),
-    "3tgs": ("tin", "tantalum", "tungsten", "gold"),
-    "nmc": ("nickel", "manganese", "cobalt", "lithium"),
-    "nca": ("nickel", "cobalt", "aluminium", "lithium"),
-    "lco": ("lithium", "cobalt"),
-    "lfp": ("lithium", "iron", "phosphate"),
-}
 # the forms a refined metal is sold in whose words also name a made good (a cathode:
 # battery manufacturing; ingots: solar wafers), as text_key gives them, with the metals
 # sold in that form (None: any metal of the mines). Said right after such a metal, the
@@ -151,8 +141,8 @@ def _hint_words(hint: list[str]) -> set[str]:
     'cobalt-free batteries' names no cobalt); a shorthand adds the metals it names ("3TG" is
     tin, tantalum, tungsten and gold; an "NMC cathode" holds cobalt and lithium)."""
     words = {w for p in hint for w in read_denials(p).said}
-    for shorthand in words & _SHORTHANDS.keys():
-        words.update(_SHORTHANDS[shorthand])
+    for shorthand in words & SHORTHANDS.keys():
+        words.update(SHORTHANDS[shorthand])
     return words
 
 

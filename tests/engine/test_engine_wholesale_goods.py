@@ -101,6 +101,7 @@ MADE_GOODS = [
     ("cocoa powder, 25 kg bags", "cocoa-processing"),
     ("organic t-shirts", "garment-manufacturing"),
     ("men's jeans", "garment-manufacturing"),
+    ("dress shirts", "garment-manufacturing"),  # (in any case, as "Dress shirts" was)
     ("kids' hoodies", "garment-manufacturing"),
     ("t-shirts, white, size M", "garment-manufacturing"),
     ("t-shirts 3-pack", "garment-manufacturing"),
@@ -113,7 +114,6 @@ MADE_GOODS = [
     ("coffee grinder", None),
     ("chocolate spread", None),
     ("chocolate machine", None),
-    ("dress shirts", None),
     ("leather jackets", None),  # two goods named
     # a container's word alone is a good of its own
     ("smartphone cases", None),
@@ -759,7 +759,7 @@ LISTED = [
     # (none of these names a key-chain good: the data gap stays)
     pytest.param(["coffee and tea machines"], set(), id="coffee and tea machines: machines"),
     pytest.param(["Coffee machines"], set(), id="Coffee machines: a known word is no brand"),
-    pytest.param(["Carob Chocolate"], set(), id="Carob Chocolate: title case says no brand"),
+    pytest.param(["Carob Chocolate"], set(), id="Carob Chocolate: a likeness, no brand"),
     pytest.param(["chocolate milk"], set(), id="chocolate milk: milk"),
 ]
 
@@ -787,7 +787,7 @@ MORE_MADE_GOODS = [
     ("Schokolade", ("chocolate-manufacturing",)),
     ("Schmuck", ("jewellery-manufacturing",)),
     ("Akkus", ("battery-manufacturing",)),
-    # a storage word alone, a known word as a name, title case, a people's name: as before
+    # a storage word alone, a known word as a name, a likeness, a people's name: as before
     ("laptop memory", ()),
     ("laptop RAM", ()),
     ("Coffee machines", ()),
@@ -795,7 +795,7 @@ MORE_MADE_GOODS = [
     ("carob chocolate", ()),
     ("Ivorian chocolate", ("chocolate-manufacturing",)),
     ("Swedish fish", ()),
-    # a code in capitals says what it is made of, not whose it is: no brand
+    # a shorthand of a chemistry says what it is made of, not whose it is: no brand
     ("NMC cathode", ()),
     ("LFP batteries", ()),
 ]
