@@ -679,6 +679,9 @@ class Profiles:
     _made_keys: dict[str, str] = field(default_factory=dict)
     _made_length: int = 0
     _made_goods: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the words each product says of what it is, a good's word naming a container there
+    # aside ('tin' in 'tea tin': words_said)
+    _words_said: dict[str, frozenset[str]] = field(default_factory=dict)
     _raw_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     _upstream_of: dict[str, frozenset[str]] = field(default_factory=dict)  # (_beneath_sector)
 
@@ -888,6 +891,61 @@ class Profiles:
             if not beside or not all(text_key(w) in _AS_GROWN for w in beside):
                 return ""
         return self.good_sectors.get(good)
+
+    def words_said(self, product: str) -> frozenset[str]:
+        """The words (exact_key's) a product says of what it is, for reading the commodities
+        and raw goods it names: those read_denials reads as said, but for the word of a good
+        that there names a container ('tin' of 'tea tin', 'tin cans', 'tin boxes', 'tins',
+        'tea in tins': see _as_container); a container or what is packed in it is no
+        commodity of the mines ('tinned tomatoes' names no tin either, 'tinned' being no
+        word of it), and 'tin', 'tin ingots', 'tin solder', 'tin ore' keep it. Found once
+        for each product."""
+        found = self._words_said.get(product)
+        if found is None:
+            denials = read_denials(product)
+            written = exact_key(product).split()
+            if len(written) != len(denials.at):  # (never, as both read exact_key's words)
+                found = denials.said
+            else:
+                container = self._as_container(written)
+                found = frozenset(
+                    word
+                    for word, part, held in zip(written, denials.at, container, strict=True)
+                    if part == SAID and not held
+                )
+            self._words_said[product] = found
+        return found
+
+    def _as_container(self, written: list[str]) -> list[bool]:
+        """Which words of a product (exact_key's) name a container, though one of them may
+        name a good elsewhere ('tin'): packing (_packing: 'in tin cans', '6 x 1 kg tins of
+        tuna'); a container's word in the plural ('tins', 'tea tins': the metal is counted
+        in no tins); one before another container's word ('tin cans', 'tin box'); and one
+        that ends a product after a word of what it holds ('tea tin', 'chocolate tin',
+        'cookie tin': a listed or made good other than a mine's, or _HELD). Not one after
+        any other word: 'refined tin', 'Bolivian tin', 'lead-free tin' are the metal."""
+        found = _packing(written)
+        last = len(written) - 1
+        for i, word in enumerate(written):
+            key = text_key(word)
+            if found[i] or key not in _CONTAINERS or self._named_good(key) is None:
+                continue  # (most words: no container's word that names a good, but 'tin')
+            after = text_key(written[i + 1]) if i < last else ""
+            found[i] = (
+                word != key
+                or after in _CONTAINERS
+                or (i == last and i > 0 and self._holds(text_key(written[i - 1])))
+            )
+        return found
+
+    def _holds(self, key: str) -> bool:
+        """Whether a word (text_key's) before a container's word names what it holds: a
+        listed good that is no mine's ('tea', 'coffee', 'tuna'), a made good ('chocolate'),
+        or one of _HELD ('cookie', 'paint', 'gift')."""
+        if key in _HELD or key in self._made_names():
+            return True
+        good = self._named_good(key)
+        return good is not None and self.good_sectors.get(good) not in _MINES
 
     def made_good_sector(self, product: str) -> str | None:
         """The processing or manufacturing sector whose made good a product names by the
@@ -1135,17 +1193,18 @@ class Profiles:
         return found
 
     def _named_good(self, text: str, variants: bool = False) -> str | None:
-        """The good a text is a name or alias of, itself or in the singular ('cocoa bean');
-        found once for each text (a run of words of _named_runs too). With `variants`, or
-        without what it adds in brackets or after a dash ('coffee (green beans)', 'fish &
-        seafood - capture')."""
+        """The good a text is a name or alias of, itself or in the singular ('cocoa bean'),
+        but for a container's word in the plural ('tins': no Tin, see _as_container); found
+        once for each text (a run of words of _named_runs too). With `variants`, or without
+        what it adds in brackets or after a dash ('coffee (green beans)', 'fish & seafood -
+        capture')."""
         if variants:
             # "coffee (green beans)" → "coffee"; "fish & seafood - capture" → "fish & seafood"
             for variant in (
                 re.sub(r"\s*\(.*?\)", "", text),
                 re.split(r"\s[-–(&]\s?", text)[0],
             ):
-                found = self.good_aliases.get(text_key(variant))
+                found = self._singular_good(variant)
                 if found is not None:
                     return found
             return None
@@ -1154,8 +1213,16 @@ class Profiles:
         except KeyError:
             found = self._names[text] = self.good_aliases.get(
                 exact_key(text)
-            ) or self.good_aliases.get(text_key(text))
+            ) or self._singular_good(text)
             return found
+
+    def _singular_good(self, text: str) -> str | None:
+        """The good a text in the singular (text_key's) is a name or alias of, but none for
+        a container's word in the plural ('tins' are containers, not Tin)."""
+        singular = text_key(text)
+        if singular in _CONTAINERS and singular != exact_key(text):
+            return None
+        return self.good_aliases.get(singular)
 
     def _reading(self, product: str) -> _Reading:
         """A product read as a good's name amid qualifiers: the one good its runs of words
@@ -1924,6 +1991,10 @@ _CONTAINERS = _keys(
     " containers crate crates pallet pallets tote totes bigbag bigbags fibc pack packs packet"
     " packets tub tubs pail pails bucket buckets"
 )
+# what a container of a good's name ('tin') holds or is for, beside the goods of the
+# taxonomy ('tea tin', 'chocolate tin'): "cookie tin", "gift tin" are no metal
+# (Profiles._as_container)
+_HELD = _keys("cookie biscuit cake candy candies sweet mint toffee gift storage baking paint spice")
 # what a good is packed in after "in" ("tuna in oil", "sardines in tomato sauce", "in
 # brine"): packing, as a container is (_packing)
 _MEDIA = _keys("oil brine water sauce syrup juice jelly aspic vinegar marinade")
