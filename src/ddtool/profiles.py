@@ -445,6 +445,11 @@ class Sector:
     # name them or no listed good at all, or only a material they share with the sector's
     # other goods (leather, fish: see Profiles._own_applies)
     not_commodities: tuple[str, ...] = ()
+    # a sector whose made good is worked from the mineral a product names beside it ('gold
+    # jewellery', 'gold rings': gold), so the mines beneath narrow to that mineral; beside
+    # any other made good a mineral is its chemistry or one part, not all it holds ('lithium
+    # batteries' hold cobalt too), and its whole chain is inferred (Inference._as_traded)
+    made_of_named_mineral: bool = False
     # the overlay file that gives the sector ("dir/sectors.yaml"); "" if bundled: its ratings
     # are then the overlay's, not the project's, and every output says so
     overlay: str = ""
@@ -3882,6 +3887,9 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
     where = f"{where} ({item['id']})"
     if item.get("stage") not in STAGES:
         check.fail(where, f"stage {item.get('stage')!r} not one of {', '.join(STAGES)}")
+    made_of = item.get("made_of_named_mineral") is True
+    if made_of and item.get("stage") not in MAKING_STAGES:
+        check.fail(where, "made_of_named_mineral: only a sector that makes goods works a mineral")
     risk: dict[str, SectorRisk] = {}
     for risk_type in RISK_TYPES:
         entry = (item.get("risk") or {}).get(risk_type)
@@ -3919,6 +3927,7 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
         risk=risk,
         broad=item.get("broad") is True,
         not_commodities=tuple(str(a) for a in item.get("not_commodities", []) or []),
+        made_of_named_mineral=made_of,
     )
 
 

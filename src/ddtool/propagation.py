@@ -702,7 +702,8 @@ class Inference:
         """_as_traded's reading, done once for each product."""
         sectors = self.profiles.sectors
         made = [s for s in self._sectors_named(product) if sectors[s].stage in MAKING_STAGES]
-        if not made:
+        # (a good worked from the mineral named: 'gold jewellery' is gold's)
+        if not made or all(sectors[s].made_of_named_mineral for s in made):
             return product
         stripped = self._without_mined(product)
         if not stripped or stripped == product:

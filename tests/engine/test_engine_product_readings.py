@@ -1,8 +1,10 @@
-"""Two readings of a supplier's products (methodology §7): a container or a canned good is
-no tin ("tea tin", "tin cans", "tins": no tin mines beneath a tea wholesaler or a food
-packer; "tin", "tin ingots", "cassiterite" are tin as before); and a maker's name before a
-made good is read in any case ("Samsung Smartphones", "LG smartphones", "SAMSUNG
-SMARTPHONES" are smartphones, as "Samsung smartphones" is)."""
+"""Three readings of a supplier's products (methodology §7): a container or a canned good
+is no tin ("tea tin", "tin cans", "tins": no tin mines beneath a tea wholesaler or a food
+packer; "tin", "tin ingots", "cassiterite" are tin as before); a jeweller's "gold jewellery"
+is worked from gold, so the mines beneath it are gold's, not every mineral of the group
+(a lithium battery keeps its whole chain); and a maker's name before a made good is read
+in any case ("Samsung Smartphones", "LG smartphones", "SAMSUNG SMARTPHONES" are
+smartphones, as "Samsung smartphones" is)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from chain_support import mined_beneath as _mined
 from chain_support import supplier_entry as _supplier
 
 from ddtool.document import NOTHING_FOLLOWED, UNMAPPED_BELOW
-from ddtool.profiles import load_profiles
+from ddtool.errors import ProfileError
+from ddtool.profiles import bundled_dir, load_profiles
 
 GARMENTS = {
     "garment-manufacturing",
@@ -149,6 +152,97 @@ def test_a_wholesaler_of_tin_containers_has_the_gap_of_nothing_followed(
     doc = _assess(tmp_path, "retail-general", [_supplier("S", "wholesale-trade", [product], [])])
     assert inferred_beneath(doc, "S") == {}
     assert _entry(doc, "S")["data_gaps"] == [NOTHING_FOLLOWED]
+
+
+# -- a good worked from the mineral it names: that mineral's mines ------------------------------
+
+# (a supplier's sector, its products, the commodities of the mines inferred beneath it)
+WORKED_FROM = [
+    pytest.param(
+        "jewellery-manufacturing", ["gold jewellery"], {"gold"}, id="jeweller: gold jewellery"
+    ),
+    pytest.param(
+        "jewellery-manufacturing", ["Gold Jewellery"], {"gold"}, id="jeweller: Gold Jewellery"
+    ),
+    pytest.param("jewellery-manufacturing", ["gold rings"], {"gold"}, id="jeweller: gold rings"),
+    pytest.param(
+        "jewellery-manufacturing",
+        ["silver and gold jewellery"],
+        {"gold"},
+        id="jeweller: silver and gold jewellery (silver: no mines' commodity)",
+    ),
+    pytest.param(
+        "jewellery-manufacturing",
+        ["gold jewellery", "tin solder"],
+        {"gold", "tin"},
+        id="jeweller: gold jewellery and tin solder",
+    ),
+    pytest.param("wholesale-trade", ["gold jewellery"], {"gold"}, id="wholesaler: gold jewellery"),
+    pytest.param("retail-general", ["gold jewellery"], {"gold"}, id="retailer: gold jewellery"),
+    # a jeweller naming no mineral, or one that is no commodity of the mines: every mine
+    pytest.param("jewellery-manufacturing", ["jewellery"], MINERALS, id="jeweller: jewellery"),
+    pytest.param(
+        "jewellery-manufacturing", ["silver jewellery"], MINERALS, id="jeweller: silver jewellery"
+    ),
+    # a mineral beside another made good is its chemistry, not all it holds: every mine
+    pytest.param(
+        "battery-manufacturing", ["lithium batteries"], MINERALS, id="battery: lithium batteries"
+    ),
+    pytest.param(
+        "electronic-components",
+        ["tantalum capacitors"],
+        MINERALS,
+        id="components: tantalum capacitors",
+    ),
+    pytest.param("wholesale-trade", ["lithium batteries"], MINERALS, id="wholesaler: lithium"),
+]
+
+
+@pytest.mark.parametrize(("sector", "products", "mined"), WORKED_FROM)
+def test_a_good_worked_from_the_mineral_it_names_gets_that_minerals_mines(
+    tmp_path: Path, sector: str, products: list[str], mined: set[str]
+) -> None:
+    doc = _assess(tmp_path, "retail-general", [_supplier("S", sector, products, [])])
+    assert _mined(doc, "S") == mined
+
+
+@pytest.mark.parametrize("sector", ["jewellery-manufacturing", "wholesale-trade"])
+def test_gold_jewellery_keeps_its_gemstones(tmp_path: Path, sector: str) -> None:
+    """Gold says what the metal is, not that no stone is set in it: the gem mines stay, and
+    a wholesaler gets the jeweller's stage as one of 'jewellery' does, narrowed to gold."""
+    doc = _assess(tmp_path, "retail-general", [_supplier("S", sector, ["gold jewellery"], [])])
+    beneath = inferred_beneath(doc, "S")
+    assert "gemstone-mining" in {s["sector"] for s in beneath.values()}
+    if sector == "wholesale-trade":
+        assert [s["id"] for s in beneath.values() if "S" in s["buyers"]] == [
+            "inferred:jewellery-manufacturing:gold@unknown"
+        ]
+    assert _entry(doc, "S")["data_gaps"] == [UNMAPPED_BELOW]
+
+
+def _overlay_jewellery(folder: Path, **fields: Any) -> Path:
+    import yaml
+
+    bundled = yaml.safe_load((bundled_dir() / "sectors.yaml").read_text(encoding="utf-8"))
+    sector = next(s for s in bundled["sectors"] if s["id"] == "jewellery-manufacturing")
+    sector.update(fields)
+    folder.mkdir(exist_ok=True)
+    (folder / "sectors.yaml").write_text(yaml.safe_dump({"sectors": [sector]}), "utf-8")
+    return folder
+
+
+def test_the_bundled_jeweller_is_made_of_the_mineral_named_and_a_raw_stage_cannot_be(
+    tmp_path: Path,
+) -> None:
+    profiles = load_profiles()
+    assert [s.id for s in profiles.sectors.values() if s.made_of_named_mineral] == [
+        "jewellery-manufacturing"
+    ]
+    overlay = _overlay_jewellery(tmp_path / "ok", made_of_named_mineral=False)
+    assert not load_profiles([overlay]).sectors["jewellery-manufacturing"].made_of_named_mineral
+    broken = _overlay_jewellery(tmp_path / "raw", stage="raw", inputs=[])
+    with pytest.raises(ProfileError, match="made_of_named_mineral"):
+        load_profiles([broken])
 
 
 # -- a maker's name before a made good, in any case ---------------------------------------------
