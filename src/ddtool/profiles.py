@@ -445,6 +445,11 @@ class Sector:
     # name them or no listed good at all, or only a material they share with the sector's
     # other goods (leather, fish: see Profiles._own_applies)
     not_commodities: tuple[str, ...] = ()
+    # a sector whose made good is worked from the mineral a product names beside it ('gold
+    # jewellery', 'gold rings': gold), so the mines beneath narrow to that mineral; beside
+    # any other made good a mineral is its chemistry or one part, not all it holds ('lithium
+    # batteries' hold cobalt too), and its whole chain is inferred (Inference._as_traded)
+    made_of_named_mineral: bool = False
     # the overlay file that gives the sector ("dir/sectors.yaml"); "" if bundled: its ratings
     # are then the overlay's, not the project's, and every output says so
     overlay: str = ""
@@ -679,6 +684,9 @@ class Profiles:
     _made_keys: dict[str, str] = field(default_factory=dict)
     _made_length: int = 0
     _made_goods: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the words each product says of what it is, a good's word naming a container there
+    # aside ('tin' in 'tea tin': words_said)
+    _words_said: dict[str, frozenset[str]] = field(default_factory=dict)
     _raw_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     _upstream_of: dict[str, frozenset[str]] = field(default_factory=dict)  # (_beneath_sector)
 
@@ -889,6 +897,61 @@ class Profiles:
                 return ""
         return self.good_sectors.get(good)
 
+    def words_said(self, product: str) -> frozenset[str]:
+        """The words (exact_key's) a product says of what it is, for reading the commodities
+        and raw goods it names: those read_denials reads as said, but for the word of a good
+        that there names a container ('tin' of 'tea tin', 'tin cans', 'tin boxes', 'tins',
+        'tea in tins': see _as_container); a container or what is packed in it is no
+        commodity of the mines ('tinned tomatoes' names no tin either, 'tinned' being no
+        word of it), and 'tin', 'tin ingots', 'tin solder', 'tin ore' keep it. Found once
+        for each product."""
+        found = self._words_said.get(product)
+        if found is None:
+            denials = read_denials(product)
+            written = exact_key(product).split()
+            if len(written) != len(denials.at):  # (never, as both read exact_key's words)
+                found = denials.said
+            else:
+                container = self._as_container(written)
+                found = frozenset(
+                    word
+                    for word, part, held in zip(written, denials.at, container, strict=True)
+                    if part == SAID and not held
+                )
+            self._words_said[product] = found
+        return found
+
+    def _as_container(self, written: list[str]) -> list[bool]:
+        """Which words of a product (exact_key's) name a container, though one of them may
+        name a good elsewhere ('tin'): packing (_packing: 'in tin cans', '6 x 1 kg tins of
+        tuna'); a container's word in the plural ('tins', 'tea tins': the metal is counted
+        in no tins); one before another container's word ('tin cans', 'tin box'); and one
+        that ends a product after a word of what it holds ('tea tin', 'chocolate tin',
+        'cookie tin': a listed or made good other than a mine's, or _HELD). Not one after
+        any other word: 'refined tin', 'Bolivian tin', 'lead-free tin' are the metal."""
+        found = _packing(written)
+        last = len(written) - 1
+        for i, word in enumerate(written):
+            key = text_key(word)
+            if found[i] or key not in _CONTAINERS or self._named_good(key) is None:
+                continue  # (most words: no container's word that names a good, but 'tin')
+            after = text_key(written[i + 1]) if i < last else ""
+            found[i] = (
+                word != key
+                or after in _CONTAINERS
+                or (i == last and i > 0 and self._holds(text_key(written[i - 1])))
+            )
+        return found
+
+    def _holds(self, key: str) -> bool:
+        """Whether a word (text_key's) before a container's word names what it holds: a
+        listed good that is no mine's ('tea', 'coffee', 'tuna'), a made good ('chocolate'),
+        or one of _HELD ('cookie', 'paint', 'gift')."""
+        if key in _HELD or key in self._made_names():
+            return True
+        good = self._named_good(key)
+        return good is not None and self.good_sectors.get(good) not in _MINES
+
     def made_good_sector(self, product: str) -> str | None:
         """The processing or manufacturing sector whose made good a product names by the
         taxonomy's words, where it names the goods of one sector (see made_good_sectors);
@@ -931,13 +994,15 @@ class Profiles:
           cotton': chocolate, t-shirts; inference leaves out the good denied), nor are the
           words a denial runs on over ('organic chocolate, no palm oil': 'oil'); a made good
           it denies is none ('chocolate-free', 'no t-shirts');
-        - a word before the first name written as a name (capitalised beside a word in
-          lowercase: _written_as_names) that the taxonomy does not know (_vocabulary,
-          _OTHER_WORK) is a maker's or brand's name ('Samsung smartphones', 'Lindt
-          chocolate', 'Nike t-shirts'), as beside a raw material's name ('Yirgacheffe
-          coffee'); a word it knows keeps its reading ('Coffee machines', 'Leather jackets'),
-          and so do title case, which tells nothing ('Carob Chocolate' is none), and a code
-          in capitals of up to four characters ('NMC cathode': _brand_names);
+        - a word before the first name that the taxonomy does not know (_maker_word) is a
+          maker's or brand's name, however it is written ('Samsung smartphones', 'samsung
+          smartphones', 'SAMSUNG SMARTPHONES', 'LG smartphones', 'Lindt chocolate', 'Nike
+          T-Shirts'), case telling nothing of a name in a product, where a brand is written
+          in any case and an ordinary word capitalised at the start; a word it knows keeps
+          its reading in any case ('Coffee machines', 'Leather jackets'), and so do a
+          shorthand of what a good is made of ('NMC cathode', 'LFP batteries') and a word
+          that makes it a likeness of the good or of another material ('Carob Chocolate',
+          'imitation t-shirts', 'dummy smartphones': _NOT_KINDS);
         - a storage or memory word after a capacity is a specification ('laptops, 16GB RAM,
           512GB SSD': _SPEC_NOUNS); alone it is a good of its own ('laptop memory')."""
         try:
@@ -976,12 +1041,11 @@ class Profiles:
         chain = frozenset(sectors).union(*map(self._beneath_sector, sectors))
         outside = set(_outside_places(self, written))  # (not in a place's or people's name)
         first = min(start for start, _, _ in names)
-        as_names = _brand_names(product, written) if first else []
         for i, (word, key) in enumerate(zip(written, keys, strict=True)):
             if i in in_names or aside[i] or i not in outside or packing[i]:
                 continue
-            if i < first and as_names[i] and not _known_word(self, key):
-                continue  # (a maker's or brand's name: 'Samsung smartphones')
+            if i < first and _maker_word(self, key):
+                continue  # (a maker's or brand's name: 'Samsung smartphones', 'LG phones')
             if key in _SPEC_NOUNS and i and _capacity(written[i - 2 : i]):
                 continue  # ('16GB RAM', '512 GB SSD')
             good = self.match_good(word) if i >= head else None  # ('chocolate milk')
@@ -1134,17 +1198,18 @@ class Profiles:
         return found
 
     def _named_good(self, text: str, variants: bool = False) -> str | None:
-        """The good a text is a name or alias of, itself or in the singular ('cocoa bean');
-        found once for each text (a run of words of _named_runs too). With `variants`, or
-        without what it adds in brackets or after a dash ('coffee (green beans)', 'fish &
-        seafood - capture')."""
+        """The good a text is a name or alias of, itself or in the singular ('cocoa bean'),
+        but for a container's word in the plural ('tins': no Tin, see _as_container); found
+        once for each text (a run of words of _named_runs too). With `variants`, or without
+        what it adds in brackets or after a dash ('coffee (green beans)', 'fish & seafood -
+        capture')."""
         if variants:
             # "coffee (green beans)" → "coffee"; "fish & seafood - capture" → "fish & seafood"
             for variant in (
                 re.sub(r"\s*\(.*?\)", "", text),
                 re.split(r"\s[-–(&]\s?", text)[0],
             ):
-                found = self.good_aliases.get(text_key(variant))
+                found = self._singular_good(variant)
                 if found is not None:
                     return found
             return None
@@ -1153,8 +1218,16 @@ class Profiles:
         except KeyError:
             found = self._names[text] = self.good_aliases.get(
                 exact_key(text)
-            ) or self.good_aliases.get(text_key(text))
+            ) or self._singular_good(text)
             return found
+
+    def _singular_good(self, text: str) -> str | None:
+        """The good a text in the singular (text_key's) is a name or alias of, but none for
+        a container's word in the plural ('tins' are containers, not Tin)."""
+        singular = text_key(text)
+        if singular in _CONTAINERS and singular != exact_key(text):
+            return None
+        return self.good_aliases.get(singular)
 
     def _reading(self, product: str) -> _Reading:
         """A product read as a good's name amid qualifiers: the one good its runs of words
@@ -1970,6 +2043,10 @@ _CONTAINERS = _keys(
     " containers crate crates pallet pallets tote totes bigbag bigbags fibc pack packs packet"
     " packets tub tubs pail pails bucket buckets"
 )
+# what a container of a good's name ('tin') holds or is for, beside the goods of the
+# taxonomy ('tea tin', 'chocolate tin'): "cookie tin", "gift tin" are no metal
+# (Profiles._as_container)
+_HELD = _keys("cookie biscuit cake candy candies sweet mint toffee gift storage baking paint spice")
 # what a good is packed in after "in" ("tuna in oil", "sardines in tomato sauce", "in
 # brine"): packing, as a container is (_packing)
 _MEDIA = _keys("oil brine water sauce syrup juice jelly aspic vinegar marinade")
@@ -1985,8 +2062,21 @@ _UNITS = _keys(
 _NOT_KINDS = _keys(
     "polyester elastane spandex viscose nylon acrylic rayon lyocell modal acetate plastic"
     " synthetic vegan vegetarian imitation artificial faux fake mock substitute analogue"
-    " spent used waste scrap"
+    " carob dummy replica spent used waste scrap"
 )
+# shorthands that name several metals, with those metals: "3TG" (conflict minerals),
+# lithium-ion cathode chemistries (NMC: nickel manganese cobalt; NCA: nickel cobalt
+# aluminium; LCO: lithium cobalt oxide; LFP: lithium iron phosphate). What a good is made
+# of, never whose it is ("NMC cathode" names no maker: _maker_word); the inference reads
+# the metals they name (propagation._hint_words)
+SHORTHANDS: dict[str, tuple[str, ...]] = {
+    "3tg": ("tin", "tantalum", "tungsten", "gold"),
+    "3tgs": ("tin", "tantalum", "tungsten", "gold"),
+    "nmc": ("nickel", "manganese", "cobalt", "lithium"),
+    "nca": ("nickel", "cobalt", "aluminium", "lithium"),
+    "lco": ("lithium", "cobalt"),
+    "lfp": ("lithium", "iron", "phosphate"),
+}
 # the words of a product beside the name of a made good that say only its form, how it is
 # counted, its grade or standard, its colour, size or whom it is for ("chocolate bars",
 # "organic t-shirts", "men's jeans", "t-shirts, 3-pack"): it is still that good
@@ -2631,6 +2721,15 @@ def _known_word(profiles: Profiles, word: str) -> bool:
     return word in profiles._vocabulary or word in _OTHER_WORK
 
 
+def _maker_word(profiles: Profiles, word: str) -> bool:
+    """Whether a word (text_key's) before the name of a made good may be its maker's or
+    brand's name (made_good_sectors), in any case ('Samsung', 'samsung', 'LG'): one the
+    taxonomy does not know (_known_word), no shorthand of what the good is made of ('NMC',
+    'LFP', '3TG': SHORTHANDS), nor a word making it a likeness of the good or of another
+    material ('carob', 'imitation': _NOT_KINDS)."""
+    return not _known_word(profiles, word) and word not in SHORTHANDS and word not in _NOT_KINDS
+
+
 def _mine_suggested(profiles: Profiles, value: str) -> str | None:
     """For a mine's text with words the taxonomy does not know beside a mineral ("kolwezi
     cobalt mine", "cobalt mine Tshamilemba"): the mining sector it would be read as without
@@ -2877,23 +2976,6 @@ def _packing(words: list[str]) -> list[bool]:
             elif _QUANTITY.fullmatch(words[i + 1]):  # ("bags of 60 kg")
                 said[i - 1] = said[i] = True
     return said
-
-
-def _brand_names(value: str, written: list[str]) -> list[bool]:
-    """Whether each of the words (exact_key's) of a product may be a maker's or brand's
-    name (made_good_sectors): written as a name (_written_as_names: 'Samsung smartphones',
-    'SAMSUNG smartphones'), but for a code of up to four characters in capitals, which
-    says what a good is made of or to what standard more often than whose it is ('NMC
-    cathode', 'LFP batteries', '3TG')."""
-    names = _written_as_names(value, written)
-    if not any(names):
-        return names
-    codes = {
-        word.casefold()
-        for word in re.findall(r"[^\W_]+", value)
-        if len(word) <= 4 and word.upper() == word and any(map(str.isalpha, word))
-    }
-    return [name and word not in codes for name, word in zip(names, written, strict=True)]
 
 
 def _capacity(words: list[str]) -> bool:
@@ -4050,6 +4132,7 @@ _SECTOR_KEYS = (
     "risk",
     "broad",
     "not_commodities",
+    "made_of_named_mineral",
 )
 _SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities")
 
@@ -4125,6 +4208,9 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
             )
     if item.get("stage") not in STAGES:
         check.fail(where, f"stage {item.get('stage')!r} not one of {', '.join(STAGES)}")
+    made_of = item.get("made_of_named_mineral") is True
+    if made_of and item.get("stage") not in MAKING_STAGES:
+        check.fail(where, "made_of_named_mineral: only a sector that makes goods works a mineral")
     risk: dict[str, SectorRisk] = {}
     for risk_type in RISK_TYPES:
         entry = (item.get("risk") or {}).get(risk_type)
@@ -4162,6 +4248,7 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
         risk=risk,
         broad=item.get("broad") is True,
         not_commodities=_texts(item, "not_commodities", where, check),
+        made_of_named_mineral=made_of,
     )
 
 

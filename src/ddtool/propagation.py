@@ -17,6 +17,7 @@ from ddtool.profiles import (
     CAPTURE,
     MAKING_STAGES,
     SAID,
+    SHORTHANDS,
     OriginShare,
     Profiles,
     Sector,
@@ -125,17 +126,6 @@ _LISTING = re.compile(r"[,;&+/]|\b(?:and|or|plus|und|oder|et|ou|y)\b", re.IGNORE
 _JOINED = re.compile(r"\s*[&+/]\s*|\s+(?:and|or|plus|und|oder|et|ou|y)\s+", re.IGNORECASE)
 
 
-# shorthands that name several metals: "3TG" (conflict minerals), lithium-ion cathode
-# chemistries (NMC: nickel manganese cobalt; NCA: nickel cobalt aluminium; LCO: lithium
-# cobalt oxide; LFP: lithium iron phosphate)
-_SHORTHANDS = {
-    "3tg": ("tin", "tantalum", "tungsten", "gold"),
-    "3tgs": ("tin", "tantalum", "tungsten", "gold"),
-    "nmc": ("nickel", "manganese", "cobalt", "lithium"),
-    "nca": ("nickel", "cobalt", "aluminium", "lithium"),
-    "lco": ("lithium", "cobalt"),
-    "lfp": ("lithium", "iron", "phosphate"),
-}
 # the forms a refined metal is sold in whose words also name a made good (a cathode:
 # battery manufacturing; ingots: solar wafers), as text_key gives them, with the metals
 # sold in that form (None: any metal of the mines). Said right after such a metal, the
@@ -148,13 +138,15 @@ _METAL_FORMS: dict[str, frozenset[str] | None] = {
 }
 
 
-def _hint_words(hint: list[str]) -> set[str]:
-    """The words of a buyer's products that say what they are (not those a product denies:
-    'cobalt-free batteries' names no cobalt); a shorthand adds the metals it names ("3TG" is
-    tin, tantalum, tungsten and gold; an "NMC cathode" holds cobalt and lithium)."""
-    words = {w for p in hint for w in read_denials(p).said}
-    for shorthand in words & _SHORTHANDS.keys():
-        words.update(_SHORTHANDS[shorthand])
+def _hint_words(profiles: Profiles, hint: list[str]) -> set[str]:
+    """The words of a buyer's products that say what they are (Profiles.words_said: not
+    those a product denies, 'cobalt-free batteries' names no cobalt; nor a good's word that
+    names a container, 'tea tin', 'tin cans' name no tin); a shorthand adds the metals it
+    names ("3TG" is tin, tantalum, tungsten and gold; an "NMC cathode" holds cobalt and
+    lithium)."""
+    words = {w for p in hint for w in profiles.words_said(p)}
+    for shorthand in words & SHORTHANDS.keys():
+        words.update(SHORTHANDS[shorthand])
     return words
 
 
@@ -712,7 +704,8 @@ class Inference:
         """_as_traded's reading, done once for each product."""
         sectors = self.profiles.sectors
         made = [s for s in self._sectors_named(product) if sectors[s].stage in MAKING_STAGES]
-        if not made:
+        # (a good worked from the mineral named: 'gold jewellery' is gold's)
+        if not made or all(sectors[s].made_of_named_mineral for s in made):
             return product
         stripped = self._without_mined(product)
         if not stripped or stripped == product:
@@ -807,7 +800,7 @@ class Inference:
                 key = sector_id is not None and sectors[sector_id].chain in KEY_CHAINS
                 found = [sector_id] if key and not self._denies(product, good) else []
             else:
-                words = _hint_words([product])
+                words = _hint_words(self.profiles, [product])
                 found = [
                     sector_id
                     for sector_id, commodity, name, head in self._raw_names_of()
@@ -986,7 +979,7 @@ class Inference:
         sectors = self.profiles.sectors
         if not hint or any(sectors[s].stage != "raw" or not sectors[s].commodities for s in group):
             return [], True
-        words = _hint_words(hint)
+        words = _hint_words(self.profiles, hint)
         usual = any(
             set(re.findall(r"[a-z]+", c)) & words for s in group for c in sectors[s].commodities
         )
@@ -1062,7 +1055,7 @@ class Inference:
     def _named_commodities(self, products: list[str], commodities: Iterable[str]) -> frozenset[str]:
         """The commodities products name, by a word ('tin ingot'; '3TG') or by a good of
         theirs ('cassiterite', 'coltan concentrate': Tin ore, Tantalum ore)."""
-        words = _hint_words(products)
+        words = _hint_words(self.profiles, products)
         goods = {*map(self._good_of, products), *map(self.profiles.match_good, words)}
         return frozenset(
             c
@@ -1214,7 +1207,7 @@ class Inference:
             hint = [p for p in hint if p not in caught]
         # (a value chain's own name names all of it: 'seafood' is farmed shrimp too, though
         # it is a word of the capture fisheries' commodity)
-        words = _hint_words(hint) - {sectors[s].chain for s in raw}
+        words = _hint_words(self.profiles, hint) - {sectors[s].chain for s in raw}
         goods = {self.profiles.good_sectors.get(g or "") for g in map(self._good_of, hint)}
         named = [
             s
@@ -1255,7 +1248,9 @@ class Inference:
             said = set()
             if denied:
                 doubtful = (w for reading in readings for w in reading.doubtful)
-                said = {text_key(w) for w in chain(_hint_words(list(hint)), doubtful)}
+                said = {
+                    text_key(w) for w in chain(_hint_words(self.profiles, list(hint)), doubtful)
+                }
             found = self._denied_of[hint] = frozenset(
                 commodity
                 for commodity in self._all_commodities()
@@ -1504,7 +1499,7 @@ class Inference:
             if plan != self._raw_plan(sector_id, tuple(held)):
                 suffix += "-" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
             return suffix
-        words = _hint_words(hint)
+        words = _hint_words(self.profiles, hint)
         named = {c for _, c in plan if set(re.findall(r"[a-z]+", c)) & words}
         if not named:
             # the raw goods they deny, where that is all they change ('not cotton',

@@ -1,9 +1,9 @@
 """A mineral named beside a made good does not narrow the mines inferred beneath the supplier
 naming it, whatever the supplier's sector: a battery maker's "lithium-ion batteries" get
 every mine a battery's chain holds, the DRC's artisanal cobalt among them, as its
-"batteries" would; a product that is the metal itself, or a form it is sold in ("copper
-cathode", "tin ingots", "lithium carbonate"), still narrows to it (methodology §7, "Which
-commodities")."""
+"batteries" would; a good worked from the mineral it names does ("gold jewellery": gold);
+and a product that is the metal itself, or a form it is sold in ("copper cathode", "tin
+ingots", "lithium carbonate"), still narrows to it (methodology §7, "Which commodities")."""
 
 from __future__ import annotations
 
@@ -81,11 +81,12 @@ READINGS = [
         MINERALS,
         id="tin solder and capacitors: the capacitors' whole chain",
     ),
+    # (but for a good worked from the mineral named: a jeweller's gold)
     pytest.param(
         "jewellery-manufacturing",
         ["gold jewellery"],
-        MINERALS,
-        id="gold jewellery: alloyed with copper, set with stones",
+        {"gold"},
+        id="gold jewellery: worked from gold, its mines alone",
     ),
     # a made good alone, as before
     pytest.param("battery-manufacturing", ["batteries"], MINERALS, id="batteries"),
