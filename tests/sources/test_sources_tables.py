@@ -431,7 +431,8 @@ def test_error_values_are_reported_row_by_row(tmp_path: Path) -> None:
         # not all fractions: each cell as it reads, and a 1 may be a cell showing 100 %
         ([1, 0.5, 45], [1.0, 50.0, 45.0], [2]),
         ([1, 5, 45], [1.0, 5.0, 45.0], [2]),  # whole numbers: percentages
-        (["1", "0.5"], [1.0, 0.5], []),  # text is taken as written
+        # text reads as number cells do; the first text below 1 is named once
+        (["1", "0.5"], [100.0, 50.0], [3]),
     ],
 )
 def test_a_workbook_column_of_fractions_reads_its_whole_numbers_as_fractions_too(

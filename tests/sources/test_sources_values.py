@@ -41,6 +41,12 @@ VALUES: list[tuple[Callable[[Any], Any], Any, Any]] = [
     (pct_table, "71.0%", 71.0),
     (pct_table, "12 %", 12.0),
     (pct_table, 0.71, 71.0),
+    # a table's text reads as its number cell: a fraction without '%' (a CSV's every cell)
+    (pct_table, "0.71", 71.0),
+    (pct_table, "0,71", 71.0),
+    (pct_table, "0.71%", 0.71),
+    (pct_table, "1", 1.0),
+    (pct_yaml, "0.71", 0.71),
     (pct_table, 45, 45.0),
     (pct_yaml, 0.71, 0.71),
     (parse_share, "60%", 0.6),

@@ -763,7 +763,9 @@ def slipped_header(text: str) -> tuple[str, str] | None:
 # Words of a header that show which field it is meant as, when it matched no alias exactly:
 # each a whole word of the header (with a plural ending: "Buyers", "mujeres", "Industries",
 # never a part of another word: "Transparency" names no parent, "Payslips" no country), or,
-# written with a "*", a part of one (German compounds: "Beschäftigtenzahl", "Frauenquote").
+# written with a "*", a part of one (German compounds: "Beschäftigtenzahl", "Frauenquote"):
+# a word's start ("kunde*") or, "*" first, its end ("*land": "Fertigungsland", "Land der
+# Produktion").
 
 # the people a percentage counts: "% of migrant workers" is not the workers column; without a
 # word of percentage ("Number of migrant workers", "Women-owned business") no hint at all
@@ -804,6 +806,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("country", "country"),
     ("pays", "country"),
     ("pais", "country"),
+    ("*land", "country"),
     ("sector", "sector"),
     ("industry", "sector"),
     ("branche*", "sector"),
@@ -840,6 +843,8 @@ def _word_pattern(word: str) -> str:
     """The pattern of a hint word (see _HINTS) in a header's words."""
     if word.endswith("*"):
         return re.escape(word[:-1])
+    if word.startswith("*"):
+        return rf"{re.escape(word[1:])}(?!\S)"
     ending = "(?:y|ies)" if word.endswith("y") else ""
     stem = re.escape(word[:-1] if ending else word)
     return rf"(?<!\S){stem}{ending}(?:s|es)?(?!\S)"

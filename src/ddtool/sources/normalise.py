@@ -39,6 +39,7 @@ from ddtool.sources.values import (
     parse_date,
     parse_expiry,
     parse_int,
+    parse_number,
     parse_pct,
     parse_share,
     parse_tier,
@@ -777,13 +778,33 @@ def _fraction_columns(table: RawTable) -> set[str]:
 
 
 def _fractions(values: Sequence[Any]) -> bool:
-    """Whether a workbook's percentage column holds fractions (0.1, 0.05, 1, 0.2: a column
-    formatted as percentages): number cells only, all from 0 to 1, one at least between."""
-    numbers = [v for v in values if v is not None]
-    kinds = set(map(type, numbers))
-    if not numbers or not kinds <= {int, float} or float not in kinds:
-        return False
-    return all(0 <= v <= 1 for v in numbers) and any(0 < v < 1 for v in numbers)
+    """Whether a table's percentage column holds fractions (0.1, 0.05, 1, 0.2: a column
+    formatted as percentages, or its numbers written so as text): numbers only, none
+    written with '%', all from 0 to 1, one at least between (each distinct value read
+    once)."""
+    numbers = dict.fromkeys(values)
+    numbers.pop(None, None)
+    between = False
+    for value in numbers:
+        number = _fraction_read(value)
+        if number is None or not 0 <= number <= 1:
+            return False
+        between = between or 0 < number < 1
+    return between
+
+
+def _fraction_read(value: Any) -> float | None:
+    """The number of a percentage cell that may be a fraction (a number cell, or a number
+    written as text without '%'); None for any other value."""
+    if type(value) in (int, float):
+        return float(value)
+    if type(value) is not str:
+        return None
+    try:
+        number, percent = parse_number(value)
+    except ValueProblem:
+        return None
+    return None if percent else number
 
 
 def _number_value(
@@ -794,8 +815,8 @@ def _number_value(
     (1 is 100 %, as a cell formatted 0% shows it)."""
     if value is None:
         return None, ()
-    if fractions and type(value) in (int, float) and 0 <= value <= 1:
-        return round(float(value) * 100, 6), ()
+    if fractions and (fraction := _fraction_read(value)) is not None and 0 <= fraction <= 1:
+        return round(fraction * 100, 6), ()
     try:
         if name == "share":
             number: float = parse_share(value)

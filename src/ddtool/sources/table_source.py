@@ -301,6 +301,14 @@ def table_from_rows(
             _mixed_percentages(
                 fld, columns[col], numbers, Location(path, sheet, None, labels[col]), problems
             )
+    for fld in ("id", "buyers"):
+        if fld in field_cols:
+            col = field_cols[fld]
+            _date_ids(
+                fld, columns[col], numbers, Location(path, sheet, None, labels[col]), problems
+            )
+    rivals = [col for col in extra_cols if col not in under]  # (a merged header's: told)
+    _rival_countries(labels, columns, mapping, rivals, numbers, where, options, problems)
     return RawTable(
         path,
         sheet,
@@ -311,6 +319,109 @@ def table_from_rows(
     )
 
 
+MAX_DATE_IDS = 20  # date cells of an id or buyers column named one by one; the rest counted
+
+
+def _date_ids(
+    field: str, column: Sequence[Any], numbers: list[int], where: Location, problems: ProblemList
+) -> None:
+    """A `date-as-id` warning at each cell of a workbook's id or buyers column that holds a
+    date (read as its ISO text, '2025-03-04'): a spreadsheet makes a date of an id typed as
+    '3-4', '1/2' or 'MAR1' in a cell not formatted as Text, and the id typed is lost."""
+    kinds = set(map(type, column))
+    if dt.date not in kinds and dt.datetime not in kinds:
+        return  # (most columns: texts and numbers; a CSV's texts)
+    what = "supplier id" if field == "id" else "buyer id"
+    dated = [index for index, value in enumerate(column) if isinstance(value, dt.date)]
+    for index in dated[:MAX_DATE_IDS]:
+        value = as_id(column[index])
+        problems.warning(
+            "date-as-id",
+            f"the cell holds a date, read as the {what} '{value}': a spreadsheet makes a date"
+            " of an id typed as '3-4', '1/2' or 'MAR1'; if another id was typed, format the"
+            " column as Text and type it again",
+            Location(where.file, where.sheet, numbers[index], where.column),
+        )
+    if len(dated) > MAX_DATE_IDS:
+        problems.warning(
+            "date-as-id",
+            f"{len(dated) - MAX_DATE_IDS:,} more cells of this column hold dates, read as"
+            f" {what}s; check them",
+            Location(where.file, where.sheet, numbers[dated[MAX_DATE_IDS]], where.column),
+        )
+
+
+def _rival_countries(
+    labels: dict[int, str],
+    columns: Sequence[Sequence[Any]],
+    mapping: dict[int, str],
+    cols: list[int],
+    numbers: list[int],
+    where: Location,
+    options: ReadOptions,
+    problems: ProblemList,
+) -> None:
+    """A `duplicate-column` error for each of these columns of the user's own whose header
+    names the country in other words than an alias ("Country of production", "Factory
+    country", "Land der Produktion": hint_header) and whose values are countries (half of its
+    filled cells, as a slip's), beside the column read as the country, as for two columns
+    that match it: which country's risk a supplier is scored on (its head office's or its
+    factory's?) is never a guess. No error when a mapping (--map, the settings' columns)
+    names the column read: the user's choice. (A second column of workers or sectors in
+    other words, "Workers housed", "Sector code", is most often something else.)"""
+    read = next((col for col, target in mapping.items() if target == "country"), None)
+    if read is None or mapped_by_user(labels[read], options.column_map):
+        return
+    named = f"'{labels[read]}' ({column_letter(read)})"
+    for col in cols:
+        label = labels[col]
+        if match_header(label, options.column_map) is not None:
+            continue  # (a second column of the country's own name: a duplicate, told above)
+        if hint_header(label) != "country" or not values_fit("country", columns[col], mostly=_HALF):
+            continue
+        differ = _first_difference(columns[read], columns[col])
+        shown = ""
+        if differ is not None:
+            ours = columns[read][differ]
+            shown = f"; in row {numbers[differ]} it names '{_shown_text(columns[col][differ])}'" + (
+                f" where {named} is blank"
+                if ours is None
+                else f" and {named} '{_shown_text(ours)}'"
+            )
+        problems.error(
+            "duplicate-column",
+            f"column '{label}' ({column_letter(col)}) holds countries too, but {named} is read"
+            f" as the supplier's country, the one scored{shown}; choose the one to read"
+            f" ({options.map_hint(label, 'country')} reads '{label}' and keeps"
+            f" '{labels[read]}' as an attribute; {options.map_hint(labels[read], 'country')}"
+            f" reads '{labels[read]}' and keeps '{label}' as one)",
+            where.with_column(f"{label} ({column_letter(col)})"),
+        )
+
+
+def _first_difference(read: Sequence[Any], rival: Sequence[Any]) -> int | None:
+    """The first row where a rival country column names a country other than the one read
+    (or one where none is read); None when it names none other. Each distinct value is
+    looked up once."""
+    from ddtool.reference.countries import normalise_country  # (only for a rival column)
+
+    codes: dict[Any, str | None] = {None: None}
+
+    def code(value: Any) -> str | None:
+        if value not in codes:
+            codes[value] = normalise_country(str(value)).iso3 or str(value).strip().casefold()
+        return codes[value]
+
+    return next(
+        (
+            index
+            for index, (ours, theirs) in enumerate(zip(read, rival, strict=True))
+            if theirs is not None and code(theirs) != code(ours)
+        ),
+        None,
+    )
+
+
 _PERCENT_FIELDS = ("female_pct", "migrant_pct")
 MAX_MIXED_CELLS = 20  # fractions named one by one in a column of whole percentages
 
@@ -318,37 +429,80 @@ MAX_MIXED_CELLS = 20  # fractions named one by one in a column of whole percenta
 def _mixed_percentages(
     field: str, column: Sequence[Any], numbers: list[int], where: Location, problems: ProblemList
 ) -> None:
-    """Warn of each number cell below 1 in a workbook's percentage column whose other numbers
-    are mostly whole percentages (40, 0.5, 12): such a cell is read as a spreadsheet fraction
-    (0.5 is 50 %, as a cell formatted as a percentage holds it), but beside 40 and 12 it may
-    mean 0.5 % (`ambiguous-percent`; a 1 among whole percentages is warned of where it is
-    read). "Mostly": half of the numbers but zeros, or more, above 1."""
-    if float not in set(map(type, column)):
-        return  # (a CSV's texts, or whole numbers only)
-    cells = [(index, v) for index, v in enumerate(column) if type(v) in (int, float) and v]
-    above = [index for index, v in cells if v > 1]
-    fractions = [(index, v) for index, v in cells if 0 < v < 1]
-    if not fractions or 2 * len(above) < len(cells):
-        return  # fractions only, or mostly: a column formatted as percentages
+    """Warn of the cells of a table's percentage column that hold a number between 0 and 1
+    without '%' (a number cell, or a text: '0.5', as CSV holds every number), read as a
+    spreadsheet fraction (0.5 is 50 %, as a cell formatted as a percentage holds it):
+
+    - each one, when the column's other numbers are mostly percentages (40, 0.5, 12, or
+      written with '%'): beside 40 and 12 it may mean 0.5 % (`ambiguous-percent`; a 1 among
+      whole percentages is warned of where it is read). "Mostly": half of the numbers but
+      zeros, or more, above 1 or written with '%';
+    - otherwise (fractions only, or mostly: a column of fractions) the first written as
+      text, once for the column: a number cell may show 50 % where it holds 0.5, but a text
+      shows what was typed, and '0.5' under a percentage's header may mean 0.5 %.
+
+    Each distinct value is read once; a column without such a number is left at that."""
+    readings: dict[Any, tuple[float, bool]] = {}
+    for value in dict.fromkeys(column):
+        if value is None or type(value) is bool:
+            continue
+        try:
+            readings[value] = parse_number(value)
+        except ValueProblem:
+            continue
+    if not any(not percent and 0 < number < 1 for number, percent in readings.values()):
+        return  # (most columns: whole percentages, or none)
+    cells = [
+        (index, *reading)
+        for index, value in enumerate(column)
+        if value is not None and (reading := readings.get(value)) is not None and reading[0]
+    ]
+    above = [index for index, number, percent in cells if percent or number > 1]
+    fractions = [
+        (index, number) for index, number, percent in cells if not percent and 0 < number < 1
+    ]
+    if 2 * len(above) < len(cells):  # fractions only, or mostly: a column of fractions
+        typed = [(index, number) for index, number in fractions if type(column[index]) is str]
+        if typed:
+            index, number = typed[0]
+            shown, pct = _shown_text(column[index]), _shown(round(number * 100, 6))
+            others = len(typed) - 1
+            problems.warning(
+                "ambiguous-percent",
+                f"{field} '{shown}', written as text, is read as {pct} %: a number below 1 in a"
+                " percentage column is read as a fraction, as a spreadsheet holds a percentage"
+                + _others_too(others)
+                + f"; if {shown} % is meant, write {shown}%",
+                Location(where.file, where.sheet, numbers[index], where.column),
+            )
+        return
     whole = above[0]
-    shown_whole = f"{_shown(column[whole])} in row {numbers[whole]}"
-    for index, value in fractions[:MAX_MIXED_CELLS]:
-        pct = _shown(round(value * 100, 6))
+    shown_whole = f"{_shown_text(column[whole])} in row {numbers[whole]}"
+    for index, number in fractions[:MAX_MIXED_CELLS]:
+        shown, pct = _shown_text(column[index]), _shown(round(number * 100, 6))
         problems.warning(
             "ambiguous-percent",
-            f"{field} {_shown(value)} is read as {pct} % (a spreadsheet fraction, as a cell"
-            f" formatted as a percentage holds it), but this column also holds whole"
-            f" percentages ({shown_whole}): if {_shown(value)} % is meant, write"
-            f" {_shown(value)}%; if {pct} %, write {pct}",
+            f"{field} {shown} is read as {pct} % (a spreadsheet fraction, as a cell formatted"
+            f" as a percentage holds it), but this column also holds percentages"
+            f" ({shown_whole}): if {shown} % is meant, write {shown}%; if {pct} %, write {pct}",
             Location(where.file, where.sheet, numbers[index], where.column),
         )
     if len(fractions) > MAX_MIXED_CELLS:
         problems.warning(
             "ambiguous-percent",
             f"{len(fractions) - MAX_MIXED_CELLS:,} more cells of {field} below 1 are read as"
-            f" fractions beside whole percentages ({shown_whole}); check them",
+            f" fractions beside percentages ({shown_whole}); check them",
             Location(where.file, where.sheet, numbers[fractions[MAX_MIXED_CELLS][0]], where.column),
         )
+
+
+def _others_too(count: int) -> str:
+    """That the column's other texts below 1 are read as fractions too, when there are."""
+    if count == 0:
+        return ""
+    if count == 1:
+        return " (and so is this column's other such text)"
+    return f" (and so are this column's {count:,} other such texts)"
 
 
 def _unused_maps(

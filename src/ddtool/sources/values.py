@@ -60,15 +60,11 @@ def parse_share(value: Any) -> float:
 
 
 def parse_pct(value: Any, *, fraction_allowed: bool) -> float:
-    """A percentage 0-100; '71.0%' gives 71.0; a spreadsheet fraction 0.71 gives 71.0."""
+    """A percentage 0-100; '71.0%' gives 71.0. With `fraction_allowed` (a table's cell), a
+    number between 0 and 1 written without '%' is a spreadsheet fraction, whether a number
+    cell or a text ('0.71', as CSV holds every number): 0.71 gives 71.0."""
     number, percent = parse_number(value)
-    if (
-        not percent
-        and fraction_allowed
-        and isinstance(value, float)
-        and 0 < number <= 1
-        and not number.is_integer()
-    ):
+    if not percent and fraction_allowed and 0 < number < 1:
         return round(number * 100, 6)
     return number
 
