@@ -44,7 +44,6 @@ RIVALS: list[tuple[str, tuple[Any, Any], str | None]] = [
     ("Country of manufacture", ("Bangladesh", "Côte d'Ivoire"), "in row 2"),
     ("Factory country", ("Bangladesh", "Côte d'Ivoire"), "in row 2"),
     ("Manufacturing country", ("BGD", "CIV"), "in row 2"),
-    ("HQ country", ("Bangladesh", "Côte d'Ivoire"), "in row 2"),
     ("Country (factory)", ("Bangladesh", "Côte d'Ivoire"), "in row 2"),
     ("Land der Produktion", ("Bangladesch", "Elfenbeinküste"), "in row 2"),
     ("Fertigungsland", ("Bangladesch", "Elfenbeinküste"), "in row 2"),
@@ -52,8 +51,15 @@ RIVALS: list[tuple[str, tuple[Any, Any], str | None]] = [
     ("País de fabricación", ("Bangladesh", "Côte d'Ivoire"), "in row 2"),
     # the second names a country where the first is blank: the supplier's would be lost
     ("Country of production", ("Germany", "Côte d'Ivoire"), "where 'Country' (C) is blank"),
-    # the same countries, written otherwise: no row differs, but one column is to be chosen
-    ("Country of production", ("DEU", "NL"), None),
+    # the same countries, written otherwise: no row differs, the same scores either way
+    ("Country of production", ("DEU", "NL"), "none"),
+    # the country of a company's seat, not of its work: beside 'Country', no rival of it
+    ("HQ country", ("Bangladesh", "Côte d'Ivoire"), "none"),
+    ("Country of registration", ("Bangladesh", "Côte d'Ivoire"), "none"),
+    ("Head office country", ("Bangladesh", "Côte d'Ivoire"), "none"),
+    ("Registered country", ("Bangladesh", "Côte d'Ivoire"), "none"),
+    ("Land des Firmensitzes", ("Bangladesch", "Elfenbeinküste"), "none"),
+    ("Pays du siège", ("Bangladesh", "Côte d'Ivoire"), "none"),
     # no countries: the user's own column, as before
     ("Country manager", ("Anna Schmidt", "Jan de Vries"), "none"),
     ("Country risk", ("high", "low"), "none"),

@@ -351,6 +351,14 @@ def _date_ids(
         )
 
 
+# a header naming the country of a company's seat, not of its work ("HQ country", "Country of
+# registration", "Land des Firmensitzes"): beside the country column, no rival of it
+_HEAD_OFFICE = re.compile(
+    r"\b(?:hq|head ?office|headquarters?|seat|registered|registration|incorporat\w*|domicile"
+    r"|legal|billing|invoic\w*|mailing|postal|\w*sitz\w*|si[eè]ge|sede|social)\b"
+).search
+
+
 def _rival_countries(
     labels: dict[int, str],
     columns: Sequence[Sequence[Any]],
@@ -364,8 +372,9 @@ def _rival_countries(
     """A `duplicate-column` error for each of these columns of the user's own whose header
     names the country in other words than an alias ("Country of production", "Factory
     country", "Land der Produktion": hint_header) and whose values are countries (half of its
-    filled cells, as a slip's), beside the column read as the country, as for two columns
-    that match it: which country's risk a supplier is scored on (its head office's or its
+    filled cells, as a slip's), beside the column read as the country, where it names another
+    country in some row (_first_difference), as for two columns that match it (a header of a
+    company's seat, "HQ country", is none: _HEAD_OFFICE): which country's risk a supplier is scored on (its head office's or its
     factory's?) is never a guess. No error when a mapping (--map, the settings' columns)
     names the column read: the user's choice. (A second column of workers or sectors in
     other words, "Workers housed", "Sector code", is most often something else.)"""
@@ -377,17 +386,19 @@ def _rival_countries(
         label = labels[col]
         if match_header(label, options.column_map) is not None:
             continue  # (a second column of the country's own name: a duplicate, told above)
-        if hint_header(label) != "country" or not values_fit("country", columns[col], mostly=_HALF):
+        if (
+            hint_header(label) != "country"
+            or _HEAD_OFFICE(label.casefold()) is not None
+            or not values_fit("country", columns[col], mostly=_HALF)
+        ):
             continue
         differ = _first_difference(columns[read], columns[col])
-        shown = ""
-        if differ is not None:
-            ours = columns[read][differ]
-            shown = f"; in row {numbers[differ]} it names '{_shown_text(columns[col][differ])}'" + (
-                f" where {named} is blank"
-                if ours is None
-                else f" and {named} '{_shown_text(ours)}'"
-            )
+        if differ is None:
+            continue  # (it names no other country in any row: the same scores either way)
+        ours = columns[read][differ]
+        shown = f"; in row {numbers[differ]} it names '{_shown_text(columns[col][differ])}'" + (
+            f" where {named} is blank" if ours is None else f" and {named} '{_shown_text(ours)}'"
+        )
         problems.error(
             "duplicate-column",
             f"column '{label}' ({column_letter(col)}) holds countries too, but {named} is read"
