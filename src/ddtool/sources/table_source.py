@@ -374,10 +374,11 @@ def _rival_countries(
     country", "Land der Produktion": hint_header) and whose values are countries (half of its
     filled cells, as a slip's), beside the column read as the country, where it names another
     country in some row (_first_difference), as for two columns that match it (a header of a
-    company's seat, "HQ country", is none: _HEAD_OFFICE): which country's risk a supplier is scored on (its head office's or its
-    factory's?) is never a guess. No error when a mapping (--map, the settings' columns)
-    names the column read: the user's choice. (A second column of workers or sectors in
-    other words, "Workers housed", "Sector code", is most often something else.)"""
+    company's seat, "HQ country", is none: _HEAD_OFFICE): which country's risk a supplier is
+    scored on (its head office's or its factory's?) is never a guess. No error when a mapping
+    (--map, the settings' columns) names the column read: the user's choice. (A second
+    column of workers or sectors in other words, "Workers housed", "Sector code", is most
+    often something else.)"""
     read = next((col for col, target in mapping.items() if target == "country"), None)
     if read is None or mapped_by_user(labels[read], options.column_map):
         return
