@@ -50,8 +50,8 @@ HELP: dict[str, str] = {
 
 
 # the example's numbers and date as numbers and a date in the workbook, as a user's typed
-# ones are (text there would teach "a number stored as text", read differently: a share in
-# a number cell may be a fraction)
+# ones are (text there would teach "a number stored as text", which a spreadsheet flags and
+# a fraction of which is warned of as ambiguous)
 _TYPED: dict[str, object] = {
     "Share": 0.6,
     "Workers": 250,
