@@ -61,6 +61,19 @@ def _certification_names(names: list[str]) -> list[str]:
     return names
 
 
+# the names of one scheme among the recognised certifications (renamed, merged into another,
+# or named by its owner beside its programme's name): a supplier holding it under two of them
+# holds one certification, credited once (ddtool.scoring)
+SCHEME_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("amfori BSCI", "BSCI"),  # the Business Social Compliance Initiative, amfori's since 2018
+    ("Better Cotton", "BCI"),  # the Better Cotton Initiative, renamed in 2022
+    ("Fair Labor Association", "FLA"),
+    ("Fairtrade", "Fair Trade"),  # Fairtrade International's mark, written apart
+    ("Rainforest Alliance", "UTZ"),  # merged in 2018: one certification programme since 2020
+    ("RMAP", "RMI"),  # the Responsible Minerals Initiative's assurance process
+)
+
+
 _PROBE = "header"
 
 
