@@ -33,6 +33,7 @@ from ddtool.sources.values import (
     parse_number,
     split_list,
 )
+from ddtool.sources.yaml_tabs import tab_problem
 
 _LINE = "__line__"
 _KEY_LINES = "__key_lines__"
@@ -674,6 +675,12 @@ class YamlReader(ChainReader):
                     " each supplier under the top 'suppliers:' naming its buyer in 'buyers:',"
                     " or as a table",
                     Location(str(path), line=line),
+                )
+                return chain
+            tab = tab_problem(e, text)
+            if tab is not None:  # (the parser's words do not say a tab is the trouble)
+                problems.error(
+                    "yaml-syntax", f"invalid YAML: {tab}", Location(str(path), line=line)
                 )
                 return chain
             hint = ""
