@@ -200,45 +200,57 @@ def test_the_workbooks_example_numbers_and_date_are_typed(tmp_path: Path) -> Non
     assert example["Audit date"].date().isoformat() == written["Audit date"]
 
 
-# the company block, in YAML -> the warnings of the template's placeholders it gets
+# the company block, in YAML, and whether the file is the template's (its first line) -> the
+# warnings of the template's placeholders it gets
+SAMPLE = {"country": "Germany", "sector": "chocolate-manufacturing"}
 COMPANY_CASES = {
     "the sample country and sector left, the name given": (
-        {"name": "Nordic Apparel AB", "country": "Germany", "sector": "chocolate-manufacturing"},
+        {"name": "Nordic Apparel AB", **SAMPLE},
+        True,
         ["template-company-sample"],
     ),
     "the whole sample company left": (
-        {"name": "Your company name", "country": "Germany", "sector": "chocolate-manufacturing"},
+        {"name": "Your company name", **SAMPLE},
+        True,
         ["template-company", "template-company-sample"],
     ),
+    "a German chocolate maker's own file": ({"name": "Schoko GmbH", **SAMPLE}, False, []),
     "the sample country, a sector of its own": (
         {"name": "Nordic Apparel AB", "country": "Germany", "sector": "apparel-retail"},
+        True,
         [],
     ),
     "the sample sector, a country of its own": (
         {"name": "Svensk Choklad AB", "country": "Sweden", "sector": "chocolate-manufacturing"},
+        True,
         [],
     ),
     "both filled in": (
         {"name": "Nordic Apparel AB", "country": "Sweden", "sector": "apparel-retail"},
+        True,
         [],
     ),
-    "both blank, as the template leaves them": ({"name": "Nordic Apparel AB"}, []),
+    "both blank, as the template leaves them": ({"name": "Nordic Apparel AB"}, True, []),
 }
 
 
-@pytest.mark.parametrize(("company", "warnings"), COMPANY_CASES.values(), ids=list(COMPANY_CASES))
+@pytest.mark.parametrize(
+    ("company", "template", "warnings"), COMPANY_CASES.values(), ids=list(COMPANY_CASES)
+)
 def test_the_templates_sample_company_left_is_told(
-    tmp_path: Path, company: dict[str, str], warnings: list[str]
+    tmp_path: Path, company: dict[str, str], template: bool, warnings: list[str]
 ) -> None:
     """A garment retailer that gave only its name kept the sample's country and sector: it was
     assessed as a German chocolate maker, with inferred cocoa and sugar chains beneath it."""
     import yaml
 
     from ddtool.sources import read_chain
+    from ddtool.sources.interface import TEMPLATE_YAML_HEAD
 
     chain = tmp_path / "chain.yaml"
     suppliers = [{"id": "G1", "name": "Dhaka", "country": "BGD", "sector": "garment-manufacturing"}]
-    chain.write_text(yaml.safe_dump({"company": company, "suppliers": suppliers}), "utf-8")
+    text = yaml.safe_dump({"company": company, "suppliers": suppliers})
+    chain.write_text((TEMPLATE_YAML_HEAD + "\n" if template else "") + text, "utf-8")
     _, problems = read_chain([chain])
     assert [p.type for p in problems.items] == warnings
     assert all(p.severity == "warning" for p in problems.items)
@@ -256,18 +268,24 @@ def _garment_rows(ws: Any) -> None:
             ws.cell(row, column).value = values[column - 1] if column <= len(values) else None
 
 
+SAMPLE_CELLS = ("Germany", "chocolate-manufacturing")
+
+
 @pytest.mark.parametrize(
-    ("sample", "warnings", "company_sector"),
+    ("sample", "lists", "warnings"),
     [
         # the template as it is written now: the company's country and sector blank
-        (None, [], None),
+        (None, True, []),
         # as it was written before, its sample left: said, at the sector's cell
-        (("Germany", "chocolate-manufacturing"), [("template-company-sample", 4, "B")], "x"),
+        (SAMPLE_CELLS, True, [("template-company-sample", 4, "B")]),
+        # a workbook of the same values without the template's hidden lists: a German
+        # chocolate maker's own
+        (SAMPLE_CELLS, False, []),
     ],
-    ids=["the template now", "an earlier template's sample left"],
+    ids=["the template now", "an earlier template's sample left", "not the template's"],
 )
 def test_a_template_with_only_the_company_name_changed(
-    tmp_path: Path, sample: tuple[str, str] | None, warnings: list[Any], company_sector: Any
+    tmp_path: Path, sample: tuple[str, str] | None, lists: bool, warnings: list[Any]
 ) -> None:
     import json
 
@@ -281,6 +299,10 @@ def test_a_template_with_only_the_company_name_changed(
     company["B2"] = "Nordic Apparel AB"
     if sample is not None:
         company["B3"], company["B4"] = sample
+    if not lists:
+        for sheet in (company, wb["Suppliers"]):
+            sheet.data_validations.dataValidation = []
+        del wb["Lists"]
     _garment_rows(wb["Suppliers"])
     filled = tmp_path / "f3.xlsx"
     wb.save(filled)
@@ -293,7 +315,7 @@ def test_a_template_with_only_the_company_name_changed(
     assert runner.invoke(app, ["assess", str(filled), "-q", "-o", str(out)]).exit_code == 0
     doc = json.loads(out.read_text("utf-8"))
     beneath_company = {s["sector"] for s in doc["suppliers"] if s["path"][:-1] == ["company"]}
-    if company_sector is None:
+    if sample is None:
         assert (doc["company"]["country"], doc["company"]["sector"]) == (None, None)
         assert beneath_company == {"garment-manufacturing"}  # nothing inferred under it
     else:  # (what the warning is about: chains inferred beneath the sample's sector)

@@ -17,6 +17,7 @@ from ddtool.atomic import write_atomic
 from ddtool.errors import UsageError
 from ddtool.profiles import Profiles
 from ddtool.reference.countries import display_name
+from ddtool.sources.interface import TEMPLATE_LISTS_SHEET, TEMPLATE_YAML_HEAD
 from ddtool.sources.normalise import TEMPLATE_COMPANY
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -119,7 +120,7 @@ def _xlsx(path: Path, profiles: Profiles) -> None:
     )
     ws.freeze_panes = "A2"
 
-    lists = wb.create_sheet("Lists")
+    lists = wb.create_sheet(TEMPLATE_LISTS_SHEET)
     countries = country_choices()
     sectors = sorted(profiles.sectors)
     lists["A1"], lists["B1"], lists["C1"] = "Country", "Sector", "Sector name"
@@ -190,7 +191,7 @@ def _yaml_text(profiles: Profiles) -> str:
             break_on_hyphens=False,  # ids stay whole
         )
     )
-    return f"""# ddtool supplier chain. Replace the example entries with your suppliers.
+    return f"""{TEMPLATE_YAML_HEAD}
 # Fields: id, name, country, region, sector, products, buyers, share, workers, female_pct,
 # migrant_pct, certifications, audits, tier (see docs/input-format.md).
 # Sectors:

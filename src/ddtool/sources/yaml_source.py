@@ -18,6 +18,7 @@ from ddtool.nested import rebuilt
 from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_key, values_fit
 from ddtool.sources.interface import (
     MOST_MAX_DEPTH,
+    TEMPLATE_YAML_HEAD,
     ChainReader,
     RawChain,
     RawRecord,
@@ -778,6 +779,7 @@ class YamlReader(ChainReader):
             if isinstance(company, dict):
                 chain.company_location = Location(str(path), line=company.get(_LINE))
                 chain.company = check.company(company)
+                chain.template = text.startswith(TEMPLATE_YAML_HEAD)
             elif isinstance(company, list):
                 problems.error(
                     "bad-structure",
