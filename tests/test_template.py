@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -197,3 +198,224 @@ def test_the_workbooks_example_numbers_and_date_are_typed(tmp_path: Path) -> Non
         assert type(example[column]) is kind and str(example[column]) == written[column]
     assert isinstance(example["Audit date"], dt.datetime)
     assert example["Audit date"].date().isoformat() == written["Audit date"]
+
+
+# the company block, in YAML, and whether the file is the template's (its first line) -> the
+# warnings of the template's placeholders it gets
+SAMPLE = {"country": "Germany", "sector": "chocolate-manufacturing"}
+COMPANY_CASES = {
+    "the sample country and sector left, the name given": (
+        {"name": "Nordic Apparel AB", **SAMPLE},
+        True,
+        ["template-company-sample"],
+    ),
+    "the whole sample company left": (
+        {"name": "Your company name", **SAMPLE},
+        True,
+        ["template-company", "template-company-sample"],
+    ),
+    "a German chocolate maker's own file": ({"name": "Schoko GmbH", **SAMPLE}, False, []),
+    "the sample country, a sector of its own": (
+        {"name": "Nordic Apparel AB", "country": "Germany", "sector": "apparel-retail"},
+        True,
+        [],
+    ),
+    "the sample sector, a country of its own": (
+        {"name": "Svensk Choklad AB", "country": "Sweden", "sector": "chocolate-manufacturing"},
+        True,
+        [],
+    ),
+    "both filled in": (
+        {"name": "Nordic Apparel AB", "country": "Sweden", "sector": "apparel-retail"},
+        True,
+        [],
+    ),
+    "both blank, as the template leaves them": ({"name": "Nordic Apparel AB"}, True, []),
+}
+
+
+@pytest.mark.parametrize(
+    ("company", "template", "warnings"), COMPANY_CASES.values(), ids=list(COMPANY_CASES)
+)
+def test_the_templates_sample_company_left_is_told(
+    tmp_path: Path, company: dict[str, str], template: bool, warnings: list[str]
+) -> None:
+    """A garment retailer that gave only its name kept the sample's country and sector: it was
+    assessed as a German chocolate maker, with inferred cocoa and sugar chains beneath it."""
+    import yaml
+
+    from ddtool.sources import read_chain
+    from ddtool.sources.interface import TEMPLATE_YAML_HEAD
+
+    chain = tmp_path / "chain.yaml"
+    suppliers = [{"id": "G1", "name": "Dhaka", "country": "BGD", "sector": "garment-manufacturing"}]
+    text = yaml.safe_dump({"company": company, "suppliers": suppliers})
+    chain.write_text((TEMPLATE_YAML_HEAD + "\n" if template else "") + text, "utf-8")
+    _, problems = read_chain([chain])
+    assert [p.type for p in problems.items] == warnings
+    assert all(p.severity == "warning" for p in problems.items)
+
+
+def _garment_rows(ws: Any) -> None:
+    """Two garment suppliers over the template's example row, every cell of theirs written."""
+    rows = [
+        ["G1", "Dhaka Garments Ltd", "Bangladesh", "Gazipur", "garment-manufacturing", "t-shirts"],
+        ["F1", "Fabric Mill Ltd", "Bangladesh", "Narayanganj", "fabric-manufacturing", "", "G1"],
+    ]
+    for row, values in enumerate(rows, 2):
+        for column in range(1, ws.max_column + 1):
+            # (assigned: ws.cell(row, column, None) leaves the cell as it was)
+            ws.cell(row, column).value = values[column - 1] if column <= len(values) else None
+
+
+SAMPLE_CELLS = ("Germany", "chocolate-manufacturing")
+
+
+@pytest.mark.parametrize(
+    ("sample", "lists", "warnings"),
+    [
+        # the template as it is written now: the company's country and sector blank
+        (None, True, []),
+        # as it was written before, its sample left: said, at the sector's cell
+        (SAMPLE_CELLS, True, [("template-company-sample", 4, "B")]),
+        # a workbook of the same values without the template's hidden lists: a German
+        # chocolate maker's own
+        (SAMPLE_CELLS, False, []),
+    ],
+    ids=["the template now", "an earlier template's sample left", "not the template's"],
+)
+def test_a_template_with_only_the_company_name_changed(
+    tmp_path: Path, sample: tuple[str, str] | None, lists: bool, warnings: list[Any]
+) -> None:
+    import json
+
+    runner = CliRunner()
+    template = tmp_path / "t.xlsx"
+    assert runner.invoke(app, ["template", "-o", str(template)]).exit_code == 0
+    wb = load_workbook(template)
+    company = wb["Company"]
+    assert [company["B3"].value, company["B4"].value] == [None, None]
+    assert company["B3"].comment is not None and company["B4"].comment is not None
+    company["B2"] = "Nordic Apparel AB"
+    if sample is not None:
+        company["B3"], company["B4"] = sample
+    if not lists:
+        for sheet in (company, wb["Suppliers"]):
+            sheet.data_validations.dataValidation = []
+        del wb["Lists"]
+    _garment_rows(wb["Suppliers"])
+    filled = tmp_path / "f3.xlsx"
+    wb.save(filled)
+    checked = runner.invoke(app, ["validate", "--format", "json", str(filled)])
+    assert checked.exit_code == 0, checked.output
+    [result] = json.loads(checked.stdout)
+    found = [(p["type"], p["location"]["row"], p["location"]["column"]) for p in result["problems"]]
+    assert found == warnings
+    out = tmp_path / "a.json"
+    assert runner.invoke(app, ["assess", str(filled), "-q", "-o", str(out)]).exit_code == 0
+    doc = json.loads(out.read_text("utf-8"))
+    beneath_company = {s["sector"] for s in doc["suppliers"] if s["path"][:-1] == ["company"]}
+    if sample is None:
+        assert (doc["company"]["country"], doc["company"]["sector"]) == (None, None)
+        assert beneath_company == {"garment-manufacturing"}  # nothing inferred under it
+    else:  # (what the warning is about: chains inferred beneath the sample's sector)
+        assert "garment-manufacturing" in beneath_company and len(beneath_company) > 1
+
+
+def test_the_yaml_template_leaves_the_companys_country_and_sector_blank(tmp_path: Path) -> None:
+    from ddtool.sources import read_chain
+
+    out = tmp_path / "t.yaml"
+    assert CliRunner().invoke(app, ["template", "-o", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    for example, real in (
+        ("Example Cocoa Cooperative", "Real Cooperative"),
+        ("Example farm group", "Real farm"),
+        ("Your company name", "Real GmbH"),
+    ):
+        text = text.replace(example, real)
+    out.write_text(text, "utf-8")
+    chain, problems = read_chain([out])
+    assert (chain.company.name, chain.company.country, chain.company.sector) == (
+        "Real GmbH",
+        None,
+        None,
+    )
+    # the example's audit, left with the rest of its row
+    assert [p.type for p in problems.items] == ["template-example-values"]
+
+
+# the example row with only these of its cells overwritten (the others left as the template
+# wrote them) -> whether the values left are said
+LEFT_CASES = {
+    "the id and name only": ({"Supplier ID": "G1", "Supplier name": "Dhaka Garments"}, True),
+    "all but the audit": (
+        {
+            "Supplier ID": "G1",
+            "Supplier name": "Dhaka Garments",
+            "Country": "Bangladesh",
+            "Region": "Gazipur",
+            "Sector": "garment-manufacturing",
+            "Products": "t-shirts",
+            "Share": None,
+            "Workers": 1200,
+            "Female %": 70,
+            "Migrant %": 0,
+            "Certifications": None,
+        },
+        True,
+    ),
+    "the audit cleared": (
+        {
+            "Supplier ID": "G1",
+            "Supplier name": "Dhaka Garments",
+            "Audit standard": None,
+            "Audit date": None,
+            "Audit result": None,
+        },
+        False,
+    ),
+    "an audit of its own": (
+        {"Supplier ID": "G1", "Supplier name": "Dhaka Garments", "Audit date": "2025-09-01"},
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize(("written", "said"), LEFT_CASES.values(), ids=list(LEFT_CASES))
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_example_rows_values_left_beside_a_suppliers_name_are_told(
+    tmp_path: Path, suffix: str, written: dict[str, Any], said: bool
+) -> None:
+    """Its name overwritten, the example row was read as the supplier's: the example's passed
+    audit (and certification) lowered a garment maker's score without a word."""
+    import csv
+
+    from ddtool.sources import read_chain
+
+    template = tmp_path / f"t{suffix}"
+    assert CliRunner().invoke(app, ["template", "-o", str(template)]).exit_code == 0
+    if suffix == ".xlsx":
+        wb = load_workbook(template)
+        ws = wb["Suppliers"]
+        header = [c.value for c in ws[1]]
+        for name, value in written.items():
+            ws.cell(2, header.index(name) + 1).value = value
+        wb["Company"]["B2"] = "Nordic Apparel AB"
+        wb.save(template)
+    else:
+        with template.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        for name, value in written.items():
+            rows[1][rows[0].index(name)] = "" if value is None else str(value)
+        with template.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    _, problems = read_chain([template])
+    left = [p for p in problems.items if p.type == "template-example-values"]
+    assert [(p.severity, p.location.row) for p in left] == ([("warning", 2)] if said else [])
+    if said:
+        assert left[0].message.startswith(
+            "'Dhaka Garments' (G1) still holds values of the template's example row: audit"
+            " 'SMETA' of 2025-03-14 (pass)"
+        )
+    assert [p.type for p in problems.items if p.type != "template-example-values"] == []

@@ -70,6 +70,11 @@ BAD_CASES: tuple[BadCase, ...] = (
     BadCase("duplicate_ids.yaml", [["duplicate-id", 4]], message="'S1'"),
     BadCase("ivry_coast.yaml", [["unknown-country", 3]], suggestion="Côte d'Ivoire"),
     BadCase("yaml_syntax.yaml", [["yaml-syntax", 5]]),
+    BadCase(
+        "tab_indented.yaml",
+        [["yaml-syntax", 3]],
+        message="a tab at column 1: YAML does not allow tabs for indentation; indent with spaces",
+    ),
     BadCase("empty.yaml", [["empty-file", None]]),
     BadCase("text_named.xlsx", [["not-a-workbook", None]]),
     BadCase("python_tag.yaml", [["unsafe-yaml-tag", 1]], message="python/object/apply"),

@@ -23,6 +23,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from ddtool.errors import InputError, Location, Problem
 from ddtool.sources.columns import FIELDS, header_key, parse_column_map
 from ddtool.sources.interface import ReadOptions
+from ddtool.sources.yaml_tabs import tab_problem
 
 FlagLevel = Literal["low", "medium", "high", "critical"]
 # strict: a settings file is typed by hand, and `true` or "24" where a number belongs is a
@@ -59,6 +60,19 @@ def _certification_names(names: list[str]) -> list[str]:
         text = f"item{'s' if len(blank) > 1 else ''} {', '.join(blank)} blank: give a name"
         raise PydanticCustomError("value_error", text, {"error": text})
     return names
+
+
+# the names of one scheme among the recognised certifications (renamed, merged into another,
+# or named by its owner beside its programme's name): a supplier holding it under two of them
+# holds one certification, credited once (ddtool.scoring)
+SCHEME_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("amfori BSCI", "BSCI"),  # the Business Social Compliance Initiative, amfori's since 2018
+    ("Better Cotton", "BCI"),  # the Better Cotton Initiative, renamed in 2022
+    ("Fair Labor Association", "FLA"),
+    ("Fairtrade", "Fair Trade"),  # Fairtrade International's mark, written apart
+    ("Rainforest Alliance", "UTZ"),  # merged in 2018: one certification programme since 2020
+    ("RMAP", "RMI"),  # the Responsible Minerals Initiative's assurance process
+)
 
 
 _PROBE = "header"
@@ -294,7 +308,7 @@ def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], dict[_Path, _Pa
         data = loader.construct_document(node) if node is not None else None
     except yaml.constructor.ConstructorError as e:
         if "could not determine a constructor" not in str(e.problem):
-            raise _syntax_error(e, name) from None
+            raise _syntax_error(e, name, text) from None
         tag = str(e.problem).replace("could not determine a constructor for the tag", "")
         raise InputError(
             [
@@ -306,7 +320,7 @@ def _parse(text: str, name: str) -> tuple[Any, dict[_Path, int], dict[_Path, _Pa
             ]
         ) from None
     except yaml.MarkedYAMLError as e:
-        raise _syntax_error(e, name) from None
+        raise _syntax_error(e, name, text) from None
     except (yaml.YAMLError, RecursionError) as e:
         raise InputError([Problem("config-syntax", f"invalid YAML: {e}", Location(name))]) from None
     except ValueError as e:  # (a date that does not exist, 2025-13-01: the constructor's error)
@@ -374,14 +388,9 @@ def _mark_location(e: yaml.MarkedYAMLError, name: str) -> Location:
     return Location(name, line=mark.line + 1 if mark else None)
 
 
-def _syntax_error(e: yaml.MarkedYAMLError, name: str) -> InputError:
-    return InputError(
-        [
-            Problem(
-                "config-syntax", f"invalid YAML: {e.problem or e.context}", _mark_location(e, name)
-            )
-        ]
-    )
+def _syntax_error(e: yaml.MarkedYAMLError, name: str, text: str) -> InputError:
+    said = tab_problem(e, text) or e.problem or e.context
+    return InputError([Problem("config-syntax", f"invalid YAML: {said}", _mark_location(e, name))])
 
 
 # the tags of the keys that are no text once read (`123:`, `true:`, `2025-01-01:`)

@@ -18,6 +18,7 @@ from ddtool.collector import collector_paused
 from ddtool.contract import Contract
 from ddtool.document import (
     ADJUSTMENT,
+    COUNTRY_UNKNOWN,
     flag_expander,
     held_labels,
     low_on_a_gap,
@@ -28,7 +29,7 @@ from ddtool.model import LEVELS
 from ddtool.reporters.shown import SHOWN_LEVELS, level_shown
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.6"
+DIFF_SCHEMA_VERSION = "1.7"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -260,8 +261,20 @@ def _rank(level: str) -> int:
 
 def _flag_entry(flag: dict[str, Any]) -> dict[str, Any]:
     """A flag as a diff lists it (a flag joined with its supplier, see document.register):
-    the FLAG_FIELDS, and the data gaps its level rests on (`data_gaps`, see _gaps_of)."""
-    return {**{k: flag.get(k) for k in FLAG_FIELDS}, "data_gaps": _gaps_of(flag)}
+    the FLAG_FIELDS, the data gaps its level rests on (`data_gaps`, see _gaps_of), and
+    whether its supplier's country is not known (`country_unknown`: a mapped supplier's, or
+    an inferred stage's placed in a country not known; the diffs then write its Country cell
+    as the registers do, "unknown", or "ARG (worst case with the country unknown)")."""
+    return {
+        **{k: flag.get(k) for k in FLAG_FIELDS},
+        "data_gaps": _gaps_of(flag),
+        "country_unknown": _country_unknown(flag),
+    }
+
+
+def _country_unknown(flag: dict[str, Any]) -> bool:
+    """Whether a flag's supplier has its country unknown (its gap COUNTRY_UNKNOWN)."""
+    return COUNTRY_UNKNOWN in (flag.get("data_gaps") or ())
 
 
 def _gaps_of(flag: dict[str, Any]) -> list[str]:
@@ -603,6 +616,7 @@ def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, An
     new_rank = _shown_rank(after["level"], entry["data_gaps"])
     entry.update(
         old_country=before.get("country"),
+        old_country_unknown=_country_unknown(before),
         old_sector=before.get("sector"),
         old_sector_as_written=before.get("sector_as_written"),
         old_level=before["level"],

@@ -7,9 +7,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ddtool.config import Config, Scoring, Thresholds
+from ddtool.config import SCHEME_ALIASES, Config, Scoring, Thresholds
 from ddtool.document import ADJUSTMENT, COUNTRY_UNKNOWN, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
-from ddtool.model import RISK_TYPES, Audit, Certification, Supplier, audit_outcome
+from ddtool.model import (
+    RISK_TYPES,
+    Audit,
+    Certification,
+    Supplier,
+    audit_outcome,
+    is_self_assessment,
+)
 from ddtool.profiles import GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
 
@@ -379,6 +386,10 @@ class Scorer:
         self.as_of = as_of
         self._country: dict[tuple[str | None, str], CountryScore] = {}
         self._recognised = {text_key(c) for c in config.recognised_certifications}
+        # the recognised names of one scheme, as one (SCHEME_ALIASES)
+        self._scheme_of = {
+            text_key(n): text_key(names[0]) for names in SCHEME_ALIASES for n in names
+        }
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
         # the scores of suppliers whose sector text names several sectors of goods
         self._worst_readings: dict[tuple[Any, ...], SupplierRisk] = {}
@@ -392,8 +403,9 @@ class Scorer:
         # each credit as a fact, one object for all the suppliers it is the same for (a
         # passed audit of one day and standard): the report's catalogue looks facts up by it
         self._credit_facts: dict[tuple[str, float], Evidence] = {}
-        # whether a certification's name is a recognised scheme, worked out once per name
-        self._recognised_names: dict[str, bool] = {}
+        # the recognised scheme a certification's name (or an audit's standard) names, worked
+        # out once per name
+        self._schemes: dict[str, str | None] = {}
         self._audit_cutoff = _months_before(as_of, config.scoring.audit_valid_months)
         self._added_2024 = {
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
@@ -730,22 +742,38 @@ class Scorer:
             )
         return max(base, unknown), max(severity, DEFAULT_SEVERITY[risk_type]), facts
 
-    def _is_recognised(self, name: str) -> bool:
-        """Whether a certification's name is (or contains) a recognised social scheme."""
-        found = self._recognised_names.get(name)
+    def _scheme(self, name: str) -> str | None:
+        """The recognised social scheme a certification's name is, or contains (the longest
+        such name: "amfori BSCI audit" is amfori BSCI), as one key for all its names
+        (SCHEME_ALIASES: "BSCI" is amfori BSCI too); None for a name of no recognised
+        scheme."""
+        if name in self._schemes:
+            return self._schemes[name]
+        key = text_key(name)
+        found: str | None = key if key in self._recognised else None
         if found is None:
-            key = text_key(name)
-            found = self._recognised_names[name] = key in self._recognised or any(
-                r in key for r in self._recognised if len(r) > 3
-            )
-        return found
+            contained = [r for r in self._recognised if len(r) > 3 and r in key]
+            found = max(contained, key=lambda r: (len(r), r)) if contained else None
+        scheme = self._schemes[name] = self._scheme_of.get(found, found) if found else None
+        return scheme
+
+    def _same_audit(self, audit: Audit) -> tuple[str, dt.date | None]:
+        """What tells one audit from another: its standard (as a scheme, where it names a
+        recognised one: "amfori BSCI" and "BSCI" are one) and its date."""
+        return self._scheme(audit.standard) or text_key(audit.standard), audit.date
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones.
 
         Taken in an order of their own, not the file's (certifications by name, audits the
         latest first), so that the same certifications and audits written in another order
-        give the same evidence: which of them gets "no further credit" included."""
+        give the same evidence: which of them gets "no further credit" included.
+
+        A scheme is credited once, however many of its names are listed (SA8000 and sa8000,
+        BSCI and amfori BSCI); an audit too (one standard and date, listed twice), and not
+        where it is also listed as failed. A self-assessment is no audit: its pass earns no
+        credit (a failure it reports is still a failed audit's uplift: an adverse finding
+        counts whoever reports it)."""
         s = self.config.scoring
         credits: list[tuple[str, float]] = []
         uplift = 0.0
@@ -753,8 +781,10 @@ class Scorer:
         certifications = supplier.certifications
         if len(certifications) > 1:
             certifications = sorted(certifications, key=_certification_order)
+        credited: dict[str, str] = {}  # the schemes credited, by the name that earned it
         for cert in certifications:
-            if not self._is_recognised(cert.name):
+            scheme = self._scheme(cert.name)
+            if scheme is None:
                 credits.append(
                     (f"certification '{cert.name}': not a recognised social scheme", 0.0)
                 )
@@ -767,6 +797,16 @@ class Scorer:
                 if cert.valid_until is not None
                 else "valid (no expiry date given: taken as current)"
             )
+            first = credited.get(scheme)
+            if first is not None:
+                credits.append(
+                    (
+                        f"certification '{cert.name}' {valid}: no further credit (the same"
+                        f" scheme as '{first}', credited once)",
+                        0.0,
+                    )
+                )
+                continue
             credit = min(s.certification_credit, 2 * s.certification_credit - cert_total)
             if credit <= 0:  # (said, so that every certification held is on record)
                 credits.append(
@@ -777,13 +817,17 @@ class Scorer:
                     )
                 )
                 continue
+            credited[scheme] = cert.name
             cert_total += credit
             credits.append((f"certification '{cert.name}' {valid}", -credit))
         audit_total = 0.0
         cutoff = self._audit_cutoff
         audits = supplier.audits
+        failed: set[tuple[str, dt.date | None]] = set()  # audits listed as failed
         if len(audits) > 1:
             audits = sorted(audits, key=_audit_order)
+            failed = {self._same_audit(a) for a in audits if audit_outcome(a.result) == "failed"}
+        passed: dict[tuple[str, dt.date | None], str] = {}  # those credited, by standard
         for audit in audits:
             if audit.date is None:
                 credits.append((f"audit '{audit.standard}' without date: not counted", 0.0))
@@ -812,10 +856,28 @@ class Scorer:
                 uplift = s.failed_audit_uplift
                 credits.append((f"audit '{audit.standard}' of {audit.date} failed", delta))
             elif result == "passed":
+                said = f"audit '{audit.standard}' of {audit.date} passed"
+                if is_self_assessment(audit.standard):
+                    credits.append((f"{said}: a self-assessment, not an audit: no credit", 0.0))
+                    continue
+                same = self._same_audit(audit)
+                first = passed.get(same)
+                if same in failed or first is not None:
+                    credits.append(
+                        (
+                            f"{said}: no credit (the same audit is also listed as failed)"
+                            if same in failed
+                            else f"{said}: no further credit (the same audit as '{first}'"
+                            f" of {audit.date}, credited once)",
+                            0.0,
+                        )
+                    )
+                    continue
                 credit = min(s.audit_credit, 2 * s.audit_credit - audit_total)
                 if credit > 0:
+                    passed[same] = audit.standard
                     audit_total += credit
-                    credits.append((f"audit '{audit.standard}' of {audit.date} passed", -credit))
+                    credits.append((said, -credit))
                 else:  # (said, so that every audit held is on record)
                     credits.append(
                         (

@@ -17,6 +17,8 @@ from ddtool.atomic import write_atomic
 from ddtool.errors import UsageError
 from ddtool.profiles import Profiles
 from ddtool.reference.countries import display_name
+from ddtool.sources.interface import TEMPLATE_LISTS_SHEET, TEMPLATE_YAML_HEAD
+from ddtool.sources.normalise import TEMPLATE_COMPANY
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     # header, example value, width
@@ -37,6 +39,12 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("Audit result", "pass", 12),
     ("Tier", "1", 6),
 )
+# the company's country and sector, left blank in the templates for the user to fill in
+COMPANY_HELP: dict[str, str] = {
+    "country": "Your company's country: pick it from the list or type it.",
+    "sector": "Your company's sector id, from the list (ddtool profiles show sector …): the"
+    " chains beneath your company are inferred from it. Blank = none inferred.",
+}
 HELP: dict[str, str] = {
     "Supplier ID": "Unique id of the supplier (any text).",
     "Country": "Country name, ISO2 or ISO3; pick from the list or type it. Blank = unknown.",
@@ -112,7 +120,7 @@ def _xlsx(path: Path, profiles: Profiles) -> None:
     )
     ws.freeze_panes = "A2"
 
-    lists = wb.create_sheet("Lists")
+    lists = wb.create_sheet(TEMPLATE_LISTS_SHEET)
     countries = country_choices()
     sectors = sorted(profiles.sectors)
     lists["A1"], lists["B1"], lists["C1"] = "Country", "Sector", "Sector name"
@@ -141,16 +149,20 @@ def _xlsx(path: Path, profiles: Profiles) -> None:
     company = wb.create_sheet("Company")
     company["A1"], company["B1"] = "Field", "Value"
     company["A1"].font = company["B1"].font = Font(bold=True)
-    for row, (field, value) in enumerate(
+    # (the country and sector blank, each with a note: a sample value left in them would be
+    # read as the company's own, and its sector infers the chains beneath the company)
+    for row, (field, value, note) in enumerate(
         (
-            ("name", "Your company name"),
-            ("country", "Germany"),
-            ("sector", "chocolate-manufacturing"),
+            ("name", TEMPLATE_COMPANY, None),
+            ("country", None, COMPANY_HELP["country"]),
+            ("sector", None, COMPANY_HELP["sector"]),
         ),
         2,
     ):
         company.cell(row=row, column=1, value=field)
-        company.cell(row=row, column=2, value=value)
+        cell = company.cell(row=row, column=2, value=value)
+        if note is not None:
+            cell.comment = Comment(note, "ddtool")
     company.column_dimensions["A"].width = 12
     company.column_dimensions["B"].width = 36
     dv = DataValidation(
@@ -179,15 +191,15 @@ def _yaml_text(profiles: Profiles) -> str:
             break_on_hyphens=False,  # ids stay whole
         )
     )
-    return f"""# ddtool supplier chain. Replace the example entries with your suppliers.
+    return f"""{TEMPLATE_YAML_HEAD}
 # Fields: id, name, country, region, sector, products, buyers, share, workers, female_pct,
 # migrant_pct, certifications, audits, tier (see docs/input-format.md).
 # Sectors:
 {sectors}
 company:
-  name: Your company name
-  country: Germany
-  sector: chocolate-manufacturing
+  name: {TEMPLATE_COMPANY}
+  country:   # your company's country, such as Sweden
+  sector:    # your company's sector, one of those above: the chains beneath it are inferred from it
 suppliers:
   - id: SUP-001
     name: Example Cocoa Cooperative

@@ -13,9 +13,17 @@ from rich.text import Text
 
 from ddtool.atomic import atomic_open, write_atomic
 from ddtool.diff import ATTRIBUTE_FIELD, shown_level
+from ddtool.document import COUNTRY_UNKNOWN
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
-from ddtool.reporters.shown import GAP_LEVEL, own_value_text, sector_text, value_text
+from ddtool.reporters.shown import (
+    GAP_LEVEL,
+    UNKNOWN_CELL,
+    flag_country,
+    own_value_text,
+    sector_text,
+    value_text,
+)
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 
 if TYPE_CHECKING:
@@ -257,6 +265,9 @@ def _change_rows(diff: dict[str, Any], numbers: bool = False) -> list[dict[str, 
                 own_value_text(value) if isinstance(value, list | dict) else shown(value)
                 for value in (c["old"], c["new"])
             )
+        elif c.get("field") == "country":
+            # (a mapped supplier's country is null only where it is not known: said so)
+            old, new = (UNKNOWN_CELL if v is None else shown(v) for v in (c["old"], c["new"]))
         else:
             old, new = shown(c["old"]), shown(c["new"])
         rows.append({**c, "old": old, "new": new})
@@ -265,13 +276,17 @@ def _change_rows(diff: dict[str, Any], numbers: bool = False) -> list[dict[str, 
 
 def _supplier_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Suppliers added or removed as the tables show them: a sector the taxonomy does not
-    know by its text as written (see _sector_text), not as a blank."""
-    return [
-        {**row, "sector": sector_text(None, row["sector_as_written"])}
-        if row.get("sector") is None and row.get("sector_as_written")
-        else row
-        for row in rows
-    ]
+    know by its text as written (see _sector_text), not as a blank; a country not known
+    as "unknown" (they are mapped suppliers, whose country is null only where it is not
+    known), as the registers write it."""
+    shown = []
+    for row in rows:
+        if row.get("sector") is None and row.get("sector_as_written"):
+            row = {**row, "sector": sector_text(None, row["sector_as_written"])}
+        if not row.get("country"):
+            row = {**row, "country": UNKNOWN_CELL}
+        shown.append(row)
+    return shown
 
 
 def _sector_text(sector: Any, written: Any) -> str:
@@ -282,8 +297,9 @@ def _sector_text(sector: Any, written: Any) -> str:
 
 
 def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:
-    """A flag row with its levels and sectors as the assessment's reports show them: "low
-    (data gap)" where a low level rests on missing data (see ddtool.diff.shown_level), a
+    """A flag row with its levels, countries and sectors as the assessment's reports show
+    them: "low (data gap)" where a low level rests on missing data (see
+    ddtool.diff.shown_level), a country as the registers write it (see _country_shown), a
     sector the taxonomy does not know as written (see sector_text); other rows as they
     are."""
     if "level" not in row:
@@ -294,10 +310,23 @@ def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:
     for key, of in (("new_level", gaps), ("old_level", old_gaps)):
         if key in row:
             shown[key] = shown_level(row[key], of)
+    for key in ("country", "old_country"):
+        if key in row:
+            shown[key] = _country_shown(row, key) or None
     for key in ("sector", "old_sector"):
         if key in row:
             shown[key] = sector_text(row[key], row.get(f"{key}_as_written")) or None
     return shown
+
+
+def _country_shown(row: dict[str, Any], key: str) -> str:
+    """A flag row's country (`country`, or a changed flag's `old_country`) as the registers
+    write a flag's Country cell (flag_country): "unknown" where its supplier's country is not
+    known (the row's `country_unknown`, `old_country_unknown`), an inferred supplier's flag
+    with where its worst case comes from ("CHN (worst case of its origin mix)")."""
+    unknown = row.get(f"{key}_unknown")
+    gaps = [COUNTRY_UNKNOWN] if unknown else []
+    return flag_country({"country": row[key], "inferred": row.get("inferred"), "data_gaps": gaps})
 
 
 # A diff to read (in a ticket or an e-mail): past this, each table says how many rows more

@@ -214,9 +214,19 @@ class RawChain:
     # where each of the company's fields was read (a Company sheet's cells), for its problems
     company_cells: dict[str, Location] = field(default_factory=dict)
     table: RawTable | None = None
+    # written by `ddtool template` (a workbook with its hidden sheet of dropdown lists, a YAML
+    # file that begins with its first line): its sample company left is told (see
+    # ddtool.sources.normalise.normalise_company)
+    template: bool = False
     # the file as it was when its reading began (size, modification time, inode, device):
     # a file changed before it was hashed is told by it (see read_chain)
     signature: tuple[int, ...] | None = None
+
+
+# how `ddtool template` marks what it writes (see RawChain.template): the workbook's hidden
+# sheet of the Country and Sector dropdowns, the YAML file's first line
+TEMPLATE_LISTS_SHEET = "Lists"
+TEMPLATE_YAML_HEAD = "# ddtool supplier chain. Replace the example entries with your suppliers."
 
 
 class ChainReader(ABC):

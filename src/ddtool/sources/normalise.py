@@ -8,8 +8,8 @@ import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, itemgetter
 from pathlib import PurePath
 from typing import Any, Protocol, TypeVar
 
@@ -1468,6 +1468,55 @@ def _unzipped(pairs: Sequence[tuple[Any, Any]]) -> tuple[Sequence[Any], Sequence
 # the placeholders `ddtool template` writes (see ddtool.template): never real data
 TEMPLATE_COMPANY = "Your company name"
 TEMPLATE_SUPPLIERS = frozenset({"Example Cocoa Cooperative", "Example farm group"})
+# the country and sector of the template's sample company, as the template filled them in
+# before it left them blank: left so, they are read as the company's own, and its sector
+# infers the chains beneath it (a garment retailer read as a chocolate maker gets inferred
+# cocoa and sugar farms). Told only in a file the template wrote (RawChain.template): a
+# German chocolate maker's own file says so of itself
+TEMPLATE_COMPANY_SAMPLE = {"country": "Germany", "sector": "chocolate-manufacturing"}
+# the audit of the template's example supplier, and its other values beside its name: a row
+# whose name was overwritten with a supplier's may keep them (cells left as they were), and
+# the audit would then lower that supplier's score (see template_leftovers)
+TEMPLATE_AUDIT = Audit.model_construct(standard="SMETA", date=dt.date(2025, 3, 14), result="pass")
+TEMPLATE_VALUES: tuple[tuple[str, object], ...] = (
+    ("region", "Nawa"),
+    ("share", 0.6),
+    ("workers", 250),
+    ("female_pct", 30),
+    ("migrant_pct", 10),
+)
+TEMPLATE_CERTIFICATION = "Rainforest Alliance"
+
+
+def template_leftovers(
+    suppliers: Sequence[Supplier], problems: ProblemList, where: Location
+) -> None:
+    """Warn of each supplier that still holds the audit of the template's example row (its
+    standard, date and result), naming the example's other values it holds: left in the
+    cells when the name was overwritten, they would be read as that supplier's own (an audit
+    and a certification lower its score). Only where an audit of that date is listed at all
+    (one test over every audit)."""
+    day = TEMPLATE_AUDIT.date
+    audits = chain.from_iterable(map(attrgetter("audits"), suppliers))
+    if day not in map(attrgetter("date"), audits):
+        return
+    example = (TEMPLATE_AUDIT.standard, day, TEMPLATE_AUDIT.result)
+    for supplier in suppliers:
+        if not any((a.standard, a.date, a.result) == example for a in supplier.audits):
+            continue
+        held = [f"audit {TEMPLATE_AUDIT.standard!r} of {day} ({TEMPLATE_AUDIT.result})"]
+        if any(c.name == TEMPLATE_CERTIFICATION for c in supplier.certifications):
+            held.append(f"certification {TEMPLATE_CERTIFICATION!r}")
+        held += [
+            f"{key} {value!r}" for key, value in TEMPLATE_VALUES if getattr(supplier, key) == value
+        ]
+        problems.warning(
+            "template-example-values",
+            f"{supplier.name!r} ({supplier.id}) still holds values of the template's example"
+            f" row: {', '.join(held)}. If they are not this supplier's, clear them: they are"
+            " read as its own (a passed audit, and a certification, lower its score)",
+            supplier.location or where,
+        )
 
 
 def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemList) -> Company:
@@ -1509,6 +1558,18 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
             f"the company is still the template's {TEMPLATE_COMPANY!r} (named after the file,"
             f" {stem!r}, here): give your company's name, country and sector",
             cells.get("name", where),
+        )
+    if raw.template and all(
+        isinstance(data.get(key), str) and as_text(data[key]) == sample
+        for key, sample in TEMPLATE_COMPANY_SAMPLE.items()
+    ):
+        problems.warning(
+            "template-company-sample",
+            f"the company's country {TEMPLATE_COMPANY_SAMPLE['country']!r} and sector"
+            f" {TEMPLATE_COMPANY_SAMPLE['sector']!r} are the template's sample, read as your"
+            " company's: its sector infers the chains beneath it (cocoa and sugar). If your"
+            " company is not a German chocolate maker, give its own country and sector",
+            cells.get("sector", where),
         )
     return Company.model_construct(
         id=company_id,

@@ -31,6 +31,7 @@ from ddtool.sources.normalise import (
     NoTaxonomy,
     SectorMatcher,
     normalise_records,
+    template_leftovers,
 )
 from ddtool.sources.table_source import CsvReader, ExcelReader
 from ddtool.sources.values import as_id, split_list
@@ -177,6 +178,7 @@ def read_chain(
                     " supplier: overwrite it with your first supplier, or delete it",
                     supplier.location or Location(str(paths[0])),
                 )
+    template_leftovers(suppliers, problems, Location(str(paths[0])))
     if company_name:  # given on the command line: the file's lack of a name is no matter
         company = company.model_copy(update={"name": company_name})
         problems.items = [

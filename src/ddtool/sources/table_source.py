@@ -35,6 +35,7 @@ from ddtool.sources.columns import (
     values_fit,
 )
 from ddtool.sources.interface import (
+    TEMPLATE_LISTS_SHEET,
     ChainReader,
     RawChain,
     RawTable,
@@ -1812,6 +1813,7 @@ class ExcelReader(ChainReader):
             _other_supplier_sheets(workbook, path, names, hidden, sheet, options, problems)
         if company is not None:
             chain.company, chain.company_location, chain.company_cells = company
+            chain.template = TEMPLATE_LISTS_SHEET in hidden
         return chain
 
     def _load(

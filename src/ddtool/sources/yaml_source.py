@@ -18,6 +18,7 @@ from ddtool.nested import rebuilt
 from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_key, values_fit
 from ddtool.sources.interface import (
     MOST_MAX_DEPTH,
+    TEMPLATE_YAML_HEAD,
     ChainReader,
     RawChain,
     RawRecord,
@@ -33,6 +34,7 @@ from ddtool.sources.values import (
     parse_number,
     split_list,
 )
+from ddtool.sources.yaml_tabs import tab_problem
 
 _LINE = "__line__"
 _KEY_LINES = "__key_lines__"
@@ -676,6 +678,12 @@ class YamlReader(ChainReader):
                     Location(str(path), line=line),
                 )
                 return chain
+            tab = tab_problem(e, text)
+            if tab is not None:  # (the parser's words do not say a tab is the trouble)
+                problems.error(
+                    "yaml-syntax", f"invalid YAML: {tab}", Location(str(path), line=line)
+                )
+                return chain
             hint = ""
             if str(e.problem).startswith("mapping values are not allowed"):
                 # a value with ': ' in it ('name: Foo: Bar'), or a key indented too far
@@ -771,6 +779,7 @@ class YamlReader(ChainReader):
             if isinstance(company, dict):
                 chain.company_location = Location(str(path), line=company.get(_LINE))
                 chain.company = check.company(company)
+                chain.template = text.startswith(TEMPLATE_YAML_HEAD)
             elif isinstance(company, list):
                 problems.error(
                     "bad-structure",
