@@ -419,3 +419,30 @@ def test_the_example_rows_values_left_beside_a_suppliers_name_are_told(
             " 'SMETA' of 2025-03-14 (pass)"
         )
     assert [p.type for p in problems.items if p.type != "template-example-values"] == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".yaml"])
+def test_an_audit_of_the_examples_day_in_a_users_own_file_is_its_own(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Only a file the template wrote is told of the example's values: another file's SMETA
+    audit passed on 2025-03-14, with the example's certification beside it, is the supplier's."""
+    from ddtool.sources import read_chain
+
+    path = tmp_path / f"own{suffix}"
+    if suffix == ".csv":
+        path.write_text(
+            "Supplier ID,Supplier name,Country,Sector,Certifications,Audit standard,Audit date,"
+            "Audit result\nG1,Dhaka Garments,Bangladesh,garment manufacturing,"
+            "Rainforest Alliance,SMETA,2025-03-14,pass\n",
+            encoding="utf-8",
+        )
+    else:
+        path.write_text(
+            "suppliers:\n  - id: G1\n    name: Dhaka Garments\n    country: Bangladesh\n"
+            "    sector: garment manufacturing\n    certifications: [Rainforest Alliance]\n"
+            "    audits: [{standard: SMETA, date: 2025-03-14, result: pass}]\n",
+            encoding="utf-8",
+        )
+    _, problems = read_chain([path])
+    assert [p.type for p in problems.items if p.type.startswith("template")] == []

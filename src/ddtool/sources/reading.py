@@ -145,6 +145,20 @@ def file_digests(paths: list[Path]) -> tuple[str, list[str]]:
     return combined, [combined] if len(paths) == 1 else each
 
 
+def _by_template(raw: RawChain) -> bool:
+    """Whether `ddtool template` wrote the file: marked so (RawChain.template), or a table
+    whose headers are the template's own, every one (a CSV template has no other mark)."""
+    if raw.template:
+        return True
+    table = raw.table
+    if table is None:
+        return False
+    from ddtool.template import COLUMNS  # (only for a table)
+
+    labels = {*table.columns.values(), *(label for label, _ in table.extras)}
+    return labels == {header for header, _, _ in COLUMNS}
+
+
 def read_chain(
     paths: list[Path],
     options: ReadOptions | None = None,
@@ -178,7 +192,8 @@ def read_chain(
                     " supplier: overwrite it with your first supplier, or delete it",
                     supplier.location or Location(str(paths[0])),
                 )
-    template_leftovers(suppliers, problems, Location(str(paths[0])))
+    if any(map(_by_template, raws)):  # (in another file, an audit of that day is its own)
+        template_leftovers(suppliers, problems, Location(str(paths[0])))
     if company_name:  # given on the command line: the file's lack of a name is no matter
         company = company.model_copy(update={"name": company_name})
         problems.items = [
