@@ -3,7 +3,12 @@ read as its processor ("seafood restaurant", "seafood bar", "seafood shop"), and
 restaurant's products gave it a processor's or a farm's sector; a mine written in German,
 Spanish, Portuguese, French or Dutch ("Bergbau", "minería de oro", "exploitation minière")
 was no sector; a text naming two sectors, one misspelt ("fishing and fish farmng"), was no
-sector, though each part reads alone. The cases are data: tests/assets/sectors/misreadings.yaml."""
+sector, though each part reads alone. "chips" was electronic components, so "potato chips",
+"wood chips" and "fish and chips" were too; a metal's ingots ("tin ingots") were solar wafers';
+a good named beside a sector ("gold mining and coffee", "fishing and cocoa") was read as the
+good's farm alone, the mine or the fishery dropped; a shop named after what it sells or the
+gear of a work ("fishing shop", "shoe shop") was that work or its maker. The cases are data:
+tests/assets/sectors/misreadings.yaml."""
 
 from __future__ import annotations
 
@@ -126,6 +131,55 @@ def test_each_supplier_gets_the_sector_and_the_warnings_of_its_text(
         ), case["text"]
 
 
+def test_the_texts_are_distinct() -> None:
+    """(each supplier's warnings are told apart by its text)"""
+    assert len(set(IDS)) == len(IDS)
+
+
+# a good named alone beside a sector, and the same text naming the good's sector: one reading
+GOOD_AND_ITS_SECTOR = [
+    ("gold mining and coffee", "gold mining and coffee farming"),
+    ("gold mining, coffee", "gold mining, coffee farming"),
+    ("coffee and gold mining", "coffee farming and gold mining"),
+    ("cocoa and gold mining", "cocoa farming and gold mining"),
+    ("fishing and cocoa", "fishing and cocoa farming"),
+    ("cocoa; fishing", "cocoa farming; fishing"),
+    ("chocolate and coffee", "chocolate and coffee farming"),
+    # beside a stage of its own chain, its material: as a list names it
+    ("cotton and garment manufacturing", "Garment manufacturing, cotton"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "named"), GOOD_AND_ITS_SECTOR, ids=[w for w, _ in GOOD_AND_ITS_SECTOR]
+)
+def test_a_good_beside_a_sector_reads_as_its_sector_named(
+    profiles: Profiles, written: str, named: str
+) -> None:
+    match, right = profiles.match_sector(written), profiles.match_sector(named)
+    assert match.id is not None
+    fields = ("id", "others", "products", "assumed", "beside", "suggestion", "note")
+    assert [getattr(match, f) for f in fields] == [getattr(right, f) for f in fields]
+
+
+# food chips, as the food they are made of reads (no sector where it has none), never as
+# electronic components; a semiconductor's chips as electronic components
+CHIPS = [
+    ("potato chips", "potato"),
+    ("sweet potato chips", "sweet potato"),
+    ("tortilla chips", "tortilla"),
+    ("potato crisps", "potato"),
+    ("chocolate chips", "chocolate"),
+    ("wood chips", "wood"),
+    ("semiconductor chips", "semiconductors"),
+]
+
+
+@pytest.mark.parametrize(("written", "food"), CHIPS, ids=[w for w, _ in CHIPS])
+def test_chips_read_as_what_they_are_made_of(profiles: Profiles, written: str, food: str) -> None:
+    assert profiles.match_sector(written).id == profiles.match_sector(food).id
+
+
 # a restaurant's products are what it buys: they gave it the sector of their producer
 RESTAURANTS = [
     # (row, its sector before)
@@ -161,6 +215,18 @@ SAME_SCORE = [
     ("fishing and fish farmng", "fishing and fish farming", "IDN"),
     ("cocoa farming and coffe farming", "cocoa farming and coffee farming", "CIV"),
     ("cobalt minning; logistics", "cobalt mining; logistics", "COD"),
+    ("gold mining and coffee", "gold mining and coffee farming", "PER"),
+    ("fishing and cocoa", "fishing and cocoa farming", "CIV"),
+    ("tin ingots", "smelting-refining", "IDN"),
+    ("aluminium ingots", "smelting-refining", "CHN"),
+    ("computer chips", "electronic-components", "CHN"),
+    ("wood chips", "timber-forestry", "BRA"),
+    ("fishing shop", "retail-general", "IDN"),
+    ("fishing tackle shop", "retail-general", "THA"),
+    ("shoe shop", "retail-general", "IND"),
+    ("clothing shop", "clothing store", "BGD"),
+    ("fish and chips shop", "retail-general", "GBR"),
+    ("machine shop", "general-manufacturing", "CHN"),
 ]
 
 
@@ -180,3 +246,16 @@ def test_a_text_scores_as_the_taxonomys_words_for_it(
     assert found["W"]["sector"] == found["K"]["sector"] is not None
     assert found["W"]["risk"] == found["K"]["risk"]
     assert found["W"]["data_gaps"] == found["K"]["data_gaps"]
+
+
+# texts of food chips read as no sector: a gap, never electronic components
+NO_SECTOR = ["chips", "potato chips", "tortilla chips", "fish and chips", "steel ingots", "ingots"]
+
+
+@pytest.mark.parametrize("written", NO_SECTOR)
+def test_a_text_of_no_sector_is_a_gap(tmp_path: Path, written: str) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(f'id,name,country,sector\nW,a,PER,"{written}"\n', encoding="utf-8")
+    [supplier] = [s for s in assess([path]).data["suppliers"] if not s["inferred"]]
+    assert supplier["sector"] is None
+    assert "sector not matched" in supplier["data_gaps"]

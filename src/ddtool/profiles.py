@@ -2239,6 +2239,30 @@ _FOOD_SERVICE_NOTE = (
 )
 
 
+# "shop" for a workshop, not a retailer: after the work done there ("machine shop", "job
+# shop", "print shop", "welding shop") or before "floor" ("shop floor"): read as "workshop"
+# (general manufacturing's word for any factory), in text_key's forms
+_WORKSHOP_SHOP = re.compile(
+    r"\b(?P<work>(?:machine|machining|job|print|printing|welding|fabrication) )shop\b"
+    r"|\bshop(?= floor\b)"
+)
+# the forms of business a shop's name may end with ("Fishing Shop Ltd"), in text_key's forms
+_BUSINESS_FORMS = _keys(
+    "co ltd limited inc plc sa sarl sarlu sas sprl gmbh ag llc pvt pte corp corporation"
+)
+# a one-word text naming goods of several sectors, which it alone does not tell apart, and
+# those sectors, suggested: "chips" (semiconductor, food or wood chips), "ingots" (of a
+# metal, or of silicon for solar wafers); keys in text_key's forms
+_AMBIGUOUS = {
+    "chip": ("electronic-components", "food-manufacturing", "timber-forestry"),
+    "ingot": ("smelting-refining", "solar-module-manufacturing"),
+}
+# a metal's ingots are a smelter's or refiner's output ("tin ingots", "gold ingots"): the
+# word, the sector, and the metals smelted that no mine of the taxonomy names
+_INGOT = "ingot"
+_SMELTING = "smelting-refining"
+_SMELTED = _keys("aluminium aluminum")
+
 _LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
 _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
@@ -2358,6 +2382,11 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         mine = _mine_by_its_minerals(profiles, value)
         if mine is not None:
             return mine
+    ingots = _metal_ingots(profiles, value, key)
+    if ingots is not None:
+        return ingots
+    # (a shop named for the work done there is a workshop: "machine shop", "shop floor")
+    key = _WORKSHOP_SHOP.sub(lambda m: (m.group("work") or "") + "workshop", key)
     padded = f" {key} "
     contained = [k for k in keys if f" {k} " in padded]
     if any(k in _FACTORY_WORDS for k in contained):
@@ -2375,7 +2404,11 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     if best is not None:
         if best in bare:
             return _beside_a_good(profiles, value, key, best, contained)
-        return _food_place(profiles, value, key, best, contained) or SectorMatch(keys[best])
+        return (
+            _shop_of(profiles, key, best, contained)
+            or _food_place(profiles, value, key, best, contained)
+            or SectorMatch(keys[best])
+        )
     # the place named for the work done there: "artisanal gold mine" is gold mining
     worked = _WORK_PLACES.sub(lambda m: _WORK_OF[m.group(0)], key)
     if worked != key:
@@ -2387,6 +2420,11 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         return served
     from rapidfuzz import fuzz, process
 
+    if key in _AMBIGUOUS:  # ("chips": semiconductor, food or wood chips)
+        named = [profiles.sectors[s] for s in _AMBIGUOUS[key] if s in profiles.sectors]
+        texts = [f"'{s.id}' ({s.name})" for s in named]
+        listed = " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]]))
+        return SectorMatch(None, listed or None)
     # whole-text similarity, words in any order: a partial match made poor suggestions
     # ("Tin" → coffee roasting, "Food" → seafood processing)
     near = process.extractOne(key, list(keys), scorer=fuzz.token_sort_ratio, score_cutoff=80)
@@ -2399,12 +2437,72 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     return SectorMatch(None, suggestion)
 
 
+def _metal_ingots(profiles: Profiles, value: str, key: str) -> SectorMatch | None:
+    """A metal's ingots ("tin ingots", "gold ingots", "copper ingots", "aluminium ingots"):
+    a smelter's or refiner's output, so smelting and refining; the text names the ingots,
+    one metal or more (a mine's mineral, or aluminium) and nothing else but a form of
+    business. Silicon's are solar wafers' ("silicon ingots": an alias of the taxonomy). None
+    for any other text."""
+    words = key.split()
+    if _INGOT not in words or _SMELTING not in profiles.sectors:
+        return None
+    minerals = _minerals_named(profiles, value)
+    metals = _SMELTED.union(*(text_key(m).split() for m in minerals))
+    allowed = metals | _BUSINESS_FORMS | {_INGOT, "and", "or", "of"}
+    if metals.isdisjoint(words) or not allowed.issuperset(words):
+        return None
+    return SectorMatch(_SMELTING)
+
+
+def _shop_of(profiles: Profiles, key: str, best: str, contained: list[str]) -> SectorMatch | None:
+    """A shop, store or retailer named after what it sells, the retail alias ending the text
+    (a form of business aside: "Fishing Shop Ltd"): "fishing shop", "fishing tackle shop",
+    "fishing equipment store", "shoe shop", "jewellery store", "seafood shop". It is a
+    retailer, never the maker, farm or vessel whose alias before the retail alias names the
+    goods or the work: the retail sector the taxonomy has downstream of that sector
+    ("clothing shop", "jeans store": apparel retail, as "clothing store" is), else the one
+    the retail alias names (general retail). None for any other text, and where no such
+    alias stands before it (`best`, the longest alias the text holds, is then read as it
+    is: "shop", "tea shop"); a raw material's good beside a shop's word is read apart
+    ("coffee shop", a café too: _beside_a_good), and a shop named for the work done there
+    is a workshop ("machine shop", "print shop", "shop floor": _WORKSHOP_SHOP)."""
+    keys, sectors = profiles._sector_keys, profiles.sectors
+    words = key.split()
+    while words and words[-1] in _BUSINESS_FORMS:
+        words.pop()
+    ending = f" {' '.join(words)}"
+    shops = [
+        k for k in contained if sectors[keys[k]].stage == "retail" and ending.endswith(f" {k}")
+    ]
+    if not shops:
+        return None
+    shop = max(shops, key=len)
+    before = ending[: -len(shop)]
+    goods = [
+        k
+        for k in contained
+        if k not in profiles._bare_goods
+        and sectors[keys[k]].chain != _SERVICES
+        and sectors[keys[k]].stage != "retail"
+        and f" {k} " in before
+    ]
+    if not goods:
+        return None
+    sold = sectors[keys[max(goods, key=len)]]
+    retail = sectors[keys[shop]]
+    if retail.chain == _SERVICES:  # (a shop of any goods: the retailer of these, if any)
+        own = [s for s in sectors.values() if s.stage == "retail" and sold.id in s.inputs]
+        retail = own[0] if len(own) == 1 else retail
+    return SectorMatch(retail.id)
+
+
 def _food_place(
     profiles: Profiles, value: str, key: str, best: str | None, contained: list[str]
 ) -> SectorMatch | None:
     """A place that serves or sells food named with it, which is no processor of it: beside
     the seafood processing's alias that names only the food ("seafood", "mariscos"), a
-    retailer's alias is that retailer ("seafood shop", as "fish shop", "food retailer"); a
+    retailer's alias is that retailer ("seafood retail market"; one ending the text is a
+    shop of any goods: "seafood shop", as "fish shop", "food retailer", see _shop_of); a
     place that serves food ("seafood restaurant", "seafood bar", "seafood market"), like one
     named with no alias ("sushi restaurant", "fish restaurant", "restaurant"), is no sector,
     with why (`note`) and the retailer suggested. None for any other text: the alias `best`
@@ -2471,8 +2569,10 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     of their scores, so the supplier is never below any of them) and told (`beside`).
     Which is meant is not known, and the longest name, once read, could be the lower risk
     (fish farming beside fishing). None where the text names one sector at most: it is read
-    whole. A good's own name in a list is no sector of its own ("Cotton / Spinning": read
-    whole).
+    whole. A raw material's good named alone beside a sector is the good's sector ("gold
+    mining, coffee" as "gold mining, coffee farming"), but beside a sector that works it, its
+    material, and beside no sector, it names no sector of its own ("Cotton / Spinning",
+    "coffee and cocoa": read whole; see _beside_goods).
 
     A part that reads as no sector for a word misspelt in it, beside a part read as written
     ("fishing and fish farmng", "cocoa farming, coffe farming", "cobalt minning;
@@ -2483,10 +2583,11 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     items = [item for item in _LISTED.split(value) if _names_a_sector(item)]
     if len(items) > 1:
         bare = profiles._bare_goods
-        texts = [item for item in items if text_key(item) not in bare]
 
         def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
-            return [(item, read(item)) for item in texts]
+            return _beside_goods(
+                profiles, [(item, read(item), text_key(item) in bare) for item in items]
+            )
     else:
         parts = [
             p for p in _SECTORS_JOINING.split(items[0] if items else value) if _names_a_sector(p)
@@ -2616,29 +2717,62 @@ def _joined_readings(
 ) -> list[tuple[str, SectorMatch]]:
     """The sectors the parts of a text joined by "and" read as, each alone, one left short
     read with the words it shares with the next or the last: a good's name before another
-    part takes that part's work ("cocoa and coffee farming": cocoa farming), and a work
-    named alone after a part takes that part's good ("fish farming and processing": fish
-    processing, "tea plantation and factory": a tea factory). A good's name that completes
-    none names no sector ("gold and silver mining" is read whole); a word for any factory
-    that completes none is general manufacturing's ("manufacturing and mining"; but see
-    _several_sectors). Each text is read by `read` (as alone, or spelt right)."""
+    part takes that part's work where that makes a sector of the good ("cocoa and coffee
+    farming": cocoa farming; "cotton and garment manufacturing" names no "cotton
+    manufacturing"), and a work named alone after a part takes that part's good ("fish
+    farming and processing": fish processing, "tea plantation and factory": a tea
+    factory). A good's name that completes none is read alone, as a good named alone is
+    (_beside_goods); another part that names no sector and completes none names none
+    ("gold and silver mining" is read whole); a word for any factory that completes none is
+    general manufacturing's ("manufacturing and mining"; but see _several_sectors). Each
+    text is read by `read` (as alone, or spelt right)."""
     bare = profiles._bare_goods
     readings = []
     for i, part in enumerate(parts):
         match = read(part)
-        if text_key(part) in bare:
+        alone = text_key(part) in bare
+        if alone:
             after = parts[i + 1].split()[1:] if i + 1 < len(parts) else []
-            if not after:
-                continue
-            match = read(" ".join([part, *after]))
+            shared = read(" ".join([part, *after])) if after else None
+            # (a work of the good's own, not one the words shared make of it: "cotton and
+            # garment manufacturing" names no "cotton manufacturing")
+            if shared is not None and (
+                shared.id is None or shared.id in _sectors_of_good(profiles, text_key(part))
+            ):
+                match, alone = shared, False
         elif match.id is None or text_key(part) in _FACTORY_WORDS:
             # (a word for any factory alone is left short too: "tea estate and factory")
             before = parts[i - 1].split()[:-1] if i > 0 else []
             shared = read(" ".join([*before, part])) if before else None
             if shared is not None and (shared.id is not None or match.id is not None):
                 match = shared
-        readings.append((part, match))
-    return readings
+        readings.append((part, match, alone))
+    return _beside_goods(profiles, readings)
+
+
+def _beside_goods(
+    profiles: Profiles, readings: list[tuple[str, SectorMatch, bool]]
+) -> list[tuple[str, SectorMatch]]:
+    """The readings of the parts of a text naming several sectors, each with whether the
+    part names only a raw material's good ("coffee", "cotton"), read as its sector alone.
+    Such a part beside parts naming sectors is that good's sector, as its farm, mine or
+    forest named ("gold mining and coffee", "fishing and cocoa", "gold mining, coffee" as
+    "gold mining and coffee farming"), unless a sector named beside it works the good, its
+    own or one downstream of it (its material: "Cotton / Spinning", "Coffee, wet mill",
+    "cotton and garment manufacturing"); that part, and one beside no sector ("coffee and
+    cocoa"), names no sector of its own, and the text is read whole."""
+    named = [m.id for _, m, alone in readings if not alone and m.id is not None]
+    kept = []
+    for part, match, alone in readings:
+        own = match.id
+        if alone and (
+            own is None
+            or not named
+            or any(s == own or s in profiles._downstream_of(own) for s in named)
+        ):
+            continue
+        kept.append((part, match))
+    return kept
 
 
 def _mine_by_its_minerals(profiles: Profiles, value: str) -> SectorMatch | None:
