@@ -11,7 +11,14 @@ from itertools import filterfalse, islice
 from operator import is_
 from typing import Any, TypeVar
 
-from ddtool.sources.values import ValueProblem, as_id, parse_int, parse_number, split_list
+from ddtool.sources.values import (
+    ValueProblem,
+    as_id,
+    as_text,
+    parse_int,
+    parse_number,
+    split_list,
+)
 
 FIELDS: tuple[str, ...] = (
     "id",
@@ -937,14 +944,14 @@ def _is_percentage(value: Any) -> bool:
 def _is_country(value: Any) -> bool:
     from ddtool.reference.countries import normalise_country  # (only for a hinted column)
 
-    if not isinstance(value, str) or value.strip().casefold() in _ANSWERS:
+    if not isinstance(value, str) or as_text(value).casefold() in _ANSWERS:  # (as read)
         return False
     return normalise_country(value).iso3 is not None
 
 
 def _is_sector(value: Any) -> bool:
     """A text that may name a sector: a few words, no number, country or yes/no answer."""
-    if not isinstance(value, str) or value.strip().casefold() in _ANSWERS:
+    if not isinstance(value, str) or as_text(value).casefold() in _ANSWERS:  # (as read)
         return False
     if not 0 < len(value.split()) <= 6 or _is_percentage(value):
         return False

@@ -24,14 +24,17 @@ from ddtool.model import (
     audit_outcome,
 )
 from ddtool.nested import rebuilt
-from ddtool.reference.countries import normalise_country
+from ddtool.reference.countries import display_name, normalise_country
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
+    DIRECTION_FORMATS,
     HOLDS_DIRECTION_CONTROL,
     ValueProblem,
     as_id,
     as_text,
+    direction_told,
+    direction_trick,
     has_separator,
     is_placeholder,
     leading_expiry,
@@ -41,7 +44,6 @@ from ddtool.sources.values import (
     parse_int,
     parse_number,
     parse_pct,
-    parse_share,
     parse_tier,
     split_list,
     unicode_id,
@@ -164,11 +166,31 @@ def _reported(found: tuple[_R, Issues], where: Where, problems: ProblemList) -> 
 def _country_value(
     value: Any, what: str = "country"
 ) -> tuple[tuple[str | None, str | None], Issues]:
-    """(ISO3, the country as written) and the problem with it."""
+    """(ISO3, the country as written) and the problem with it.
+
+    A country is a code, as an id is: one holding a control character, or a direction
+    control that can make it show as another (U+202E before 'TH' shows 'HT', Haiti, where
+    it reads Thailand), is refused, and read as no country. The score rests on it, and a
+    warning beside a report scored for a country the file does not show is too easily
+    passed over; the direction marks a right-to-left text carries are dropped, as in a
+    name."""
     if value is None:
         return (None, None), ()
     # (YAML's true and false as the file writes them, not as Python's True and False)
     raw = str(value).lower() if isinstance(value, bool) else as_text(value)
+    if type(value) is str and not (value.isascii() and value.isprintable()):
+        hidden = _hidden(value.strip(), what)
+        if hidden is not None:
+            trick = None if _CONTROL.search(value) else direction_trick(value)
+            if trick is not None:  # (what it is read as: maybe another country than it shows)
+                iso3 = normalise_country(raw).iso3
+                hidden = _Issue(
+                    "unsafe-characters",
+                    f"{what} {value.strip()[:60]!r} holds {direction_told(trick)}: it is read"
+                    f" as {raw[:60]!r}{f' ({display_name(iso3)})' if iso3 else ''}, not as it"
+                    " shows; remove it (a country is a code, matched as it is read)",
+                )
+            return (None, raw or None), (hidden,)
     match = normalise_country(raw)
     issues: Issues = ()
     if raw.casefold() == "na":
@@ -327,9 +349,7 @@ def _yes_no(value: Any, field: str, thing: str) -> tuple[Any, Issues]:
     else:
         return value, ()
     shown = " and ".join(
-        dict.fromkeys(
-            str(flag).upper() if type(flag) is bool else str(flag).strip() for flag in found
-        )
+        dict.fromkeys(str(flag).upper() if type(flag) is bool else as_text(flag) for flag in found)
     )
     return value, (
         _Issue(
@@ -348,8 +368,11 @@ _YES_NO_WORD = re.compile(r"\b(?:true|false|wahr|falsch|vrai|faux|verdadero|fals
 
 
 def _is_yes_no(value: Any) -> bool:
-    """A yes/no value: a boolean, or a whole text that is one (TRUE, "false", WAHR)."""
-    return type(value) is bool or (type(value) is str and value.strip().casefold() in _YES_NO_WORDS)
+    """A yes/no value: a boolean, or a whole text that is one as read (TRUE, "false", WAHR;
+    TRUE with a right-to-left mark)."""
+    return type(value) is bool or (
+        type(value) is str and as_text(value).casefold() in _YES_NO_WORDS
+    )
 
 
 def yes_no_in(column: Sequence[Any]) -> bool:
@@ -404,7 +427,7 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
 
 def _hidden(text: str, what: str, quoted: bool = True, code: bool = True) -> _Issue | None:
     """The issue with a text as written that holds a control character, or a direction
-    control that can make it show in another order than it is read (_direction_trick): the
+    control that can make it show in another order than it is read (direction_trick): the
     text itself quoted in it, escaped, where the field does not locate it alone.
 
     A control character is refused. Such a direction control is refused in a `code` (an id,
@@ -427,50 +450,21 @@ def _hidden(text: str, what: str, quoted: bool = True, code: bool = True) -> _Is
 def _direction_issue(text: str, what: str, quoted: bool, code: bool) -> _Issue | None:
     """The issue with a text holding a direction control that can make it show in another
     order than it is read (see _hidden)."""
-    trick = _direction_trick(text)
+    trick = direction_trick(text)
     if trick is None:  # (embeddings and isolates, each closed: as the marks, dropped)
         return None
-    told = f"U+{ord(trick):04X} ({unicodedata.name(trick)})"
-    if trick in _OVERRIDES:
-        why = "which shows the characters after it in another order than they are written"
-    else:
-        closer = "U+2069" if trick in _ISOLATES else "U+202C"
-        why = f"which is not closed (by {closer}), so it sets the direction of what follows"
     if code:
         return _Issue(
             "unsafe-characters",
-            f"{what}{f' {text[:60]!r}' if quoted else ''} holds the direction control"
-            f" {told}, {why}; remove it (a code is matched as it is read, not as it shows)",
+            f"{what}{f' {text[:60]!r}' if quoted else ''} holds {direction_told(trick)};"
+            " remove it (a code is matched as it is read, not as it shows)",
         )
     return _Issue(
         "text-direction",
-        f"{what} {text[:60]!r} holds the direction control {told}, {why}: it is read"
-        f" without it, as {as_text(text)[:60]!r}; check it against the file",
+        f"{what} {text[:60]!r} holds {direction_told(trick)}: it is read without it, as"
+        f" {as_text(text)[:60]!r}; check it against the file",
         "warning",
     )
-
-
-def _direction_trick(text: str) -> str | None:
-    """The direction control that can make a text show in another order than it is read
-    (the "Trojan Source" trick): an override (U+202D, U+202E) anywhere, else the first
-    embedding (U+202A, U+202B) or isolate (U+2066-U+2068) left open. An embedding closed
-    by U+202C, or an isolate by U+2069, only sets the direction within (as word processors
-    write a line of Arabic or Hebrew in one of English), as the marks do."""
-    opened: list[str] = []
-    found: list[str] = _DIRECTION_FORMATS.findall(text)
-    for char in found:
-        if char in _OVERRIDES:
-            return char
-        if char == "\u202c":  # (closes the last embedding, not one outside an isolate)
-            if opened and opened[-1] not in _ISOLATES:
-                opened.pop()
-        elif char == "\u2069":  # (closes the last isolate, and the embeddings within it)
-            if any(o in _ISOLATES for o in opened):
-                while opened.pop() not in _ISOLATES:
-                    pass
-        else:
-            opened.append(char)
-    return opened[0] if opened else None
 
 
 # a month's name and a day at the end of an item, and a year: "SA8000 valid until Jan 31, 2024"
@@ -486,12 +480,12 @@ def _with_years(items: list[Any]) -> list[Any]:
         return items
     out: list[Any] = []
     for item in items:
-        if (
+        if (  # (each as read: a year with a direction mark is the year)
             out
             and type(item) in (str, int)
-            and _YEAR.fullmatch(str(item).strip())
+            and _YEAR.fullmatch(as_text(item))
             and isinstance(out[-1], str)
-            and (day := _MONTH_DAY.search(out[-1].rstrip())) is not None
+            and (day := _MONTH_DAY.search(as_text(out[-1]))) is not None
             and month_of(day.group("month")) is not None
         ):
             out[-1] = f"{out[-1].rstrip()}, {str(item).strip()}"
@@ -521,14 +515,14 @@ def _with_expiries(items: list[Any], issues: list[_Issue]) -> list[Any]:
     before any certification is a bad-certification."""
     out: list[Any] = []
     for item in items:
-        if isinstance(item, str) and _is_expiry(item.strip()):
+        if isinstance(item, str) and _is_expiry(as_text(item)):  # (as read, as the item is)
             if out and isinstance(out[-1], str):
                 out[-1] = f"{out[-1].rstrip()} {item.strip()}"
             else:
                 issues.append(
                     _Issue(
                         "bad-certification",
-                        f"{item.strip()[:60]!r} gives an expiry but no certification: write"
+                        f"{as_text(item)[:60]!r} gives an expiry but no certification: write"
                         " the certification's name before it, such as 'SA8000 valid until"
                         " 2026-06-30'",
                     )
@@ -688,7 +682,7 @@ def _audit_result_issues(result: Any, others: list[int] | None = None) -> Issues
     """A result the score does not know (neither passed, failed nor one it records without
     counting): a warning, as a failed audit read as unknown would lose its uplift; given
     once per distinct result, with the `others` rows that hold it too."""
-    text = "" if result is None else str(result).strip()
+    text = "" if result is None else as_text(result)  # (as read: without direction marks)
     if not text or audit_outcome(text) is not None:
         return ()
     from rapidfuzz import fuzz, process
@@ -817,9 +811,11 @@ def _number_value(
         return None, ()
     if fractions and (fraction := _fraction_read(value)) is not None and 0 <= fraction <= 1:
         return round(fraction * 100, 6), ()
+    percent = False  # (a share written with '%', as read: "6000%" is no share without it)
     try:
         if name == "share":
-            number: float = parse_share(value)
+            number, percent = parse_number(value)
+            number = number / 100 if percent else number
         elif name == "workers":
             number = parse_int(value)
         else:
@@ -832,7 +828,7 @@ def _number_value(
         # a share written as a percentage without its sign ("Anteil %": 60)
         hint = (
             f" (write {_shown(number)}% or {_shown(number / 100)})"
-            if (name == "share" and 1 < number <= 100 and not str(value).strip().endswith("%"))
+            if (name == "share" and 1 < number <= 100 and not percent)
             else ""
         )
         return None, (_Issue("out-of-range", f"{name} {_shown(number)} must be {bound}{hint}"),)
@@ -882,10 +878,6 @@ def _tier_value(value: Any) -> tuple[int | None, Issues]:
 # Control characters (C0 but tab and line breaks, DEL, C1): never text, and they would reach
 # the terminal and the reports
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_OVERRIDES = frozenset("\u202d\u202e")
-_ISOLATES = frozenset("\u2066\u2067\u2068")
-# the embeddings, overrides and isolates, and the two that close them
-_DIRECTION_FORMATS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # a control character, or a direction control that may make a text show as something it is
 # not (a name that shows "Safe Farm" but sorts and matches as another): _hidden then looks
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a\u202b\u202d\u202e\u2066-\u2068]")
@@ -927,9 +919,23 @@ def _buyers_hidden(value: Any) -> _Issue | None:
     """The issue with a buyers cell or list whose text holds a direction control that can
     make an id show as another (_hidden; a control character makes the buyer no id of the
     chain, an unknown-buyer)."""
+    return _list_direction(value, "buyers", code=True)
+
+
+def _products_hidden(value: Any) -> _Issue | None:
+    """The warning of a products cell or list whose text holds a direction control that can
+    make a good's name show as another: read without it (as a sector is), each product is
+    matched to the goods of the US DOL List of Goods as read, so that one that shows 'cocoa
+    beans' may select no listing."""
+    return _list_direction(value, "products", code=False)
+
+
+def _list_direction(value: Any, what: str, code: bool) -> _Issue | None:
+    """The issue with a cell or a list of texts holding a direction control that can make
+    it show as another (_direction_issue)."""
     for item in value if isinstance(value, list) else [value]:
-        if type(item) is str and _DIRECTION_FORMATS.search(item) is not None:
-            issue = _direction_issue(item, "buyers", True, True)
+        if type(item) is str and DIRECTION_FORMATS.search(item) is not None:
+            issue = _direction_issue(item, what, True, code)
             if issue is not None:
                 return issue
     return None
@@ -965,6 +971,9 @@ def normalise_record(
     workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
+    hidden = _products_hidden(fields.get("products"))
+    if hidden is not None:
+        _report(problems, (hidden,), record.where("products"))
     products_value = _reported(
         _yes_no(fields.get("products"), "products", "product"),
         lambda: record.where("products"),
@@ -1157,14 +1166,16 @@ def _check_texts(column: Sequence[Any], name: str, limit: int) -> list[tuple[int
     return found
 
 
-def _check_buyers(column: Sequence[Any], written: str) -> list[tuple[int, Issues]]:
-    """_buyers_hidden for a whole column: one search through all its text (`written`), and
-    cell by cell only when it finds something."""
-    if _DIRECTION_FORMATS.search(written) is None:
+def _check_directions(
+    column: Sequence[Any], written: str, hidden: Callable[[Any], _Issue | None]
+) -> list[tuple[int, Issues]]:
+    """`hidden` (_buyers_hidden, _products_hidden) for a whole column: one search through
+    all its text (`written`), and cell by cell only when it finds something."""
+    if DIRECTION_FORMATS.search(written) is None:
         return []
     found: list[tuple[int, Issues]] = []
     for index, value in enumerate(column):
-        if (issue := _buyers_hidden(value)) is not None:
+        if (issue := hidden(value)) is not None:
             found.append((index, (issue,)))
     return found
 
@@ -1248,9 +1259,9 @@ def _table_audits(
             audit, issues = _audit_value(
                 {"standard": standard or "audit", "date": date, "result": result}
             )
-            unknown = None
-            if result is not None and audit_outcome(str(result)) is None:
-                unknown = str(result).strip()
+            unknown = None  # (the result as read, as the audit holds it)
+            if result is not None and audit_outcome(read := as_text(result)) is None:
+                unknown = read
             made = ((audit,), issues, unknown)
             if same:
                 done[key] = made
@@ -1371,7 +1382,7 @@ def normalise_table(
     # usual case)
     written = "" if raw_buyers is None else "\0".join(map(str, filter(None, raw_buyers)))
     if not written.isascii():
-        row_problems.add("buyers", _check_buyers(raw_buyers or [], written))
+        row_problems.add("buyers", _check_directions(raw_buyers or [], written, _buyers_hidden))
     buyers = _item_lists(raw_buyers, size, as_id)
     if not written.isascii():  # (an item of invisible characters only is none, as a blank)
         buyers = [[buyer for buyer in items if buyer] for items in buyers]
@@ -1395,6 +1406,10 @@ def normalise_table(
     row_problems.add("certifications", found)
     audits = _table_audits(table, size, row_problems)
     raw_products = column("products")
+    if raw_products is not None:  # (as the buyers: one search through the column's text)
+        written = "\0".join([value for value in raw_products if type(value) is str])
+        if not written.isascii():
+            row_problems.add("products", _check_directions(raw_products, written, _products_hidden))
     if raw_products is not None and yes_no_in(raw_products):
         raw_products, found = _convert(
             raw_products, size, partial(_yes_no, field="products", thing="product")

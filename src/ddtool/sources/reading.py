@@ -34,7 +34,7 @@ from ddtool.sources.normalise import (
     template_leftovers,
 )
 from ddtool.sources.table_source import CsvReader, ExcelReader
-from ddtool.sources.values import as_id, split_list
+from ddtool.sources.values import as_id, as_text, split_list
 from ddtool.sources.yaml_source import YamlReader
 
 READERS: tuple[ChainReader, ...] = (YamlReader(), ExcelReader(), CsvReader())
@@ -348,7 +348,7 @@ def _buyer_test(table: RawTable, ids: set[str]) -> Callable[[int, Any], bool]:
 
 
 def _is_country(_index: int, value: Any) -> bool:
-    if not isinstance(value, str) or value.strip().casefold() in _ANSWERS:
+    if not isinstance(value, str) or as_text(value).casefold() in _ANSWERS:  # (as read)
         return False
     return normalise_country(value).iso3 is not None
 

@@ -47,6 +47,7 @@ from ddtool.sources.interface import (
 from ddtool.sources.values import (
     ValueProblem,
     as_id,
+    as_text,
     is_placeholder,
     parse_expiry,
     parse_number,
@@ -422,7 +423,8 @@ def _first_difference(read: Sequence[Any], rival: Sequence[Any]) -> int | None:
 
     def code(value: Any) -> str | None:
         if value not in codes:
-            codes[value] = normalise_country(str(value)).iso3 or str(value).strip().casefold()
+            # (a text no country, as read: with or without a direction mark, one text)
+            codes[value] = normalise_country(str(value)).iso3 or as_text(value).casefold()
         return codes[value]
 
     return next(

@@ -17,7 +17,14 @@ class ValueProblem(ValueError):
 
 
 def parse_number(value: Any) -> tuple[float, bool]:
-    """A number and whether it was written with a '%' sign."""
+    """A number and whether it was written with a '%' sign (see number_text for a text
+    beyond ASCII: direction marks, digits of other scripts, the Arabic signs)."""
+    return _parse_number(value, value)
+
+
+def _parse_number(value: Any, written: Any) -> tuple[float, bool]:
+    """parse_number of value, its problems quoting `written` (the value as the file holds
+    it, where value is that text as read)."""
     if isinstance(value, bool):
         raise ValueProblem(f"expected a number, got {str(value).lower()} (a yes/no value)")
     if isinstance(value, int | float):
@@ -27,7 +34,9 @@ def parse_number(value: Any) -> tuple[float, bool]:
             return float(value), False
         except OverflowError:  # an integer of more than 308 digits
             raise ValueProblem("expected a finite number, got an integer beyond 1e308") from None
-    text = str(value).strip().replace("\u00a0", " ").replace("\u202f", " ")
+    text = str(value).strip()
+    if not text.isascii():
+        text = number_text(text).replace("\u00a0", " ").replace("\u202f", " ")
     percent = text.endswith("%")
     if percent:
         text = text[:-1].strip()
@@ -46,10 +55,10 @@ def parse_number(value: Any) -> tuple[float, bool]:
         else:
             text = text.replace(",", ".")  # decimal comma: "12,5"
     if not _NUMBER.match(text):
-        raise ValueProblem(f"expected a number, got {str(value)[:40]!r}")
+        raise ValueProblem(f"expected a number, got {str(written)[:40]!r}")
     number = float(text)
     if not math.isfinite(number):
-        raise ValueProblem(f"expected a finite number, got {str(value)[:40]!r}")
+        raise ValueProblem(f"expected a finite number, got {str(written)[:40]!r}")
     return number, percent
 
 
@@ -80,9 +89,13 @@ def parse_int(value: Any) -> int:
         return int(value)
     if type(value) is float and value.is_integer():
         return int(value)
-    if isinstance(value, str) and _GROUPED.fullmatch(value):
-        value = value.replace(".", "")  # a count is never fractional: dots group thousands
-    number, percent = parse_number(value)
+    text = value
+    if isinstance(value, str):
+        if not value.isascii():  # (as parse_number reads it, before the dots are told)
+            text = number_text(value.strip())
+        if _GROUPED.fullmatch(text):
+            text = text.replace(".", "")  # a count is never fractional: dots group thousands
+    number, percent = _parse_number(text, value)
     if percent or not number.is_integer():
         raise ValueProblem(f"expected a whole number, got {str(value)[:40]!r}")
     return int(number)
@@ -162,7 +175,15 @@ def parse_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    written = text = str(value).strip()
+    written = str(value).strip()
+    if written.isascii():
+        return _date_of(written, written, value)
+    return _gregorian(_date_of(value_text(written), written, value), written)
+
+
+def _date_of(text: str, written: str, value: Any) -> dt.date:
+    """parse_date of a text as read (value_text), its problems quoting it as `written`."""
+    whole = text
     if "T" in text:
         text = text.split("T", 1)[0]
     if _ISO_DAY.fullmatch(text):  # the usual shape, read as the first format reads it
@@ -175,13 +196,33 @@ def parse_date(value: Any) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    named = _named_date(written)  # (all of it: "31 OCT 2024" holds a T)
+    named = _named_date(whole)  # (all of it: "31 OCT 2024" holds a T)
     if named is not None:
         return named
     why = _why_no_date(text)
     if why is not None:  # written as a date is, but no day of the calendar (2026-02-30)
         raise ValueProblem(f"{written[:40]!r} does not exist: {why}")
     raise ValueProblem(f"expected a date such as 2025-03-14, got {written[:40]!r}{_serial(value)}")
+
+
+# the first year of a date written in digits other than 0-9: those of Persian and Arabic
+# write the Persian (Solar Hijri) and the Hijri calendars' dates too, whose years (1405, 1447
+# in 2026) would read as centuries past, and no audit or certificate is dated before it
+_FIRST_YEAR_IN_OTHER_DIGITS = 1900
+
+
+def _gregorian(date: dt.date, written: str) -> dt.date:
+    """A date read from `written`; a ValueProblem where, written in digits other than 0-9,
+    its year is before 1900: a year of another calendar, not a Gregorian one guessed."""
+    if date.year >= _FIRST_YEAR_IN_OTHER_DIGITS or all(
+        char.isascii() for char in written if char.isdecimal()
+    ):
+        return date
+    raise ValueProblem(
+        f"{written[:40]!r} reads as {date.isoformat()}, a year of another calendar than the"
+        " Gregorian (the Persian or the Hijri?): dates are read in the Gregorian calendar;"
+        " write it so, such as 2026-06-30"
+    )
 
 
 # the days a spreadsheet counts dates by start from 30 December 1899; a number of days from
@@ -292,9 +333,11 @@ def parse_expiry(value: Any) -> dt.date:
         return parse_date(value)
     except ValueProblem:
         text = str(value).strip()
+        if not text.isascii():  # (one parse_date refused for its direction or digits: again)
+            text = value_text(text)
         last = _last_day(text)
         if last is not None:
-            return last
+            return _gregorian(last, str(value).strip())
         if re.fullmatch(r"[0-9]{4}", text) and int(text):  # (what to write instead)
             raise ValueProblem(
                 f"a year alone is no expiry date: write the day it ends ('{text}-12-31'), its"
@@ -529,7 +572,10 @@ def parse_tier(value: Any) -> int | None:
             return int(value)
         shown = f"{value!r}" if isinstance(value, float) or abs(value) < 10**15 else "a larger one"
         raise ValueProblem(f"expected a tier number from 1 to {MAX_TIER}, got {shown}")
-    text = str(value).strip().casefold()
+    text = str(value).strip()
+    if not text.isascii():
+        text = value_text(text)  # (without its direction marks, its digits 0-9)
+    text = text.casefold()
     if _NUMBER_TEXT.fullmatch(text):  # a number written as text: read as the number it is
         whole = _WHOLE_TEXT.fullmatch(text)  # ('2', '2.0' and '2,0' as exported; not '2.5')
         if whole and int(whole.group(1)) in _TIERS:
@@ -643,6 +689,101 @@ def unicode_text(text: str) -> str:
     if HOLDS_DIRECTION_CONTROL(text) is not None:
         text = text.translate(_DIRECTION_CONTROLS).strip()
     return unicodedata.normalize("NFC", text)
+
+
+_OVERRIDES = frozenset("\u202d\u202e")
+_ISOLATES = frozenset("\u2066\u2067\u2068")
+# the embeddings, overrides and isolates, and the two that close them
+DIRECTION_FORMATS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def direction_trick(text: str) -> str | None:
+    """The direction control that can make a text show in another order than it is read
+    (the "Trojan Source" trick): an override (U+202D, U+202E) anywhere, else the first
+    embedding (U+202A, U+202B) or isolate (U+2066-U+2068) left open. An embedding closed
+    by U+202C, or an isolate by U+2069, only sets the direction within (as word processors
+    write a line of Arabic or Hebrew in one of English), as the marks do."""
+    opened: list[str] = []
+    found: list[str] = DIRECTION_FORMATS.findall(text)
+    for char in found:
+        if char in _OVERRIDES:
+            return char
+        if char == "\u202c":  # (closes the last embedding, not one outside an isolate)
+            if opened and opened[-1] not in _ISOLATES:
+                opened.pop()
+        elif char == "\u2069":  # (closes the last isolate, and the embeddings within it)
+            if any(o in _ISOLATES for o in opened):
+                while opened.pop() not in _ISOLATES:
+                    pass
+        else:
+            opened.append(char)
+    return opened[0] if opened else None
+
+
+def direction_told(trick: str) -> str:
+    """A direction control that direction_trick found, and what it does, in words."""
+    told = f"the direction control U+{ord(trick):04X} ({unicodedata.name(trick)})"
+    if trick in _OVERRIDES:
+        return f"{told}, which shows the characters after it in another order than they are written"
+    closer = "U+2069" if trick in _ISOLATES else "U+202C"
+    return f"{told}, which is not closed (by {closer}), so it sets the direction of what follows"
+
+
+def value_text(text: str) -> str:
+    """A stripped text of a number, a date or a tier as it shows and is read: without its
+    direction marks (a right-to-left mark that a spreadsheet of Arabic, Hebrew or Persian
+    writes beside '60%' or '2026-06-01'), as a name is read (unicode_text), and its digits
+    of another script as 0-9 (see _ascii_digits). A ValueProblem for a direction control
+    that can make it show in another order than it is read (direction_trick: '21' after an
+    override shows as '12'), or digits of two scripts."""
+    written = text
+    if HOLDS_DIRECTION_CONTROL(text) is not None:
+        trick = direction_trick(text)
+        if trick is not None:
+            raise ValueProblem(f"{text[:40]!r} holds {direction_told(trick)}; remove it")
+        text = text.translate(_DIRECTION_CONTROLS).strip()
+    return _ascii_digits(text, written)
+
+
+# the zeros of the Arabic-Indic and the Persian digits: one set of digits, the Persian
+# writing three of them (4, 5, 6) otherwise, and mixed in Persian text
+_ARABIC_ZERO, _PERSIAN_ZERO = 0x0660, 0x06F0
+
+
+def _ascii_digits(text: str, written: str) -> str:
+    """A text with its decimal digits of another script as 0-9: the Arabic-Indic (٠-٩) and
+    Persian (۰-۹) digits of Arabic and Persian spreadsheets, and those of any script Unicode
+    counts as decimal digits (Devanagari, Bengali, full-width ０-９), each read as the digit
+    it is. A ValueProblem for digits of two scripts in one value (`written`): '1٠5' shows as
+    '1.5' (the Arabic-Indic zero is a dot) but would read 105."""
+    zeros = {ord(char) - unicodedata.decimal(char) for char in text if char.isdecimal()}
+    if zeros <= {ord("0")}:
+        return text
+    if len({_ARABIC_ZERO if zero == _PERSIAN_ZERO else zero for zero in zeros}) > 1:
+        scripts = " and ".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in sorted(zeros))
+        raise ValueProblem(
+            f"{written[:40]!r} mixes the digits of several scripts ({scripts}): write it in"
+            " the digits of one"
+        )
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
+
+
+# the signs of numbers in Arabic: the percent sign (U+066A), the decimal separator (U+066B)
+# and the thousands separator (U+066C, between groups of three digits only)
+_ARABIC_SIGNS = {0x066A: "%", 0x066B: ".", 0x066C: ""}
+_ARABIC_GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:\u066c[0-9]{3})+(?:\u066b[0-9]*)?\s*[%\u066a]?")
+
+
+def number_text(text: str) -> str:
+    """A stripped text of a number as value_text reads it, and with the Arabic percent
+    sign and separators as '%', '.' and none ('٦٠٪' is '60%', '١٬٢٠٠٫٥' is '1200.5')."""
+    written, text = text, value_text(text)
+    if "\u066c" in text and not _ARABIC_GROUPED.fullmatch(text):
+        raise ValueProblem(
+            f"expected a number, got {written[:40]!r}: the Arabic thousands separator U+066C"
+            " stands between groups of three digits"
+        )
+    return text.translate(_ARABIC_SIGNS)
 
 
 # characters that show nothing, pasted in with ids from web pages and other systems
