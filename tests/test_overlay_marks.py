@@ -52,13 +52,17 @@ def test_the_assessment_explain_and_profiles_show_name_the_overlay(tmp_path: Pat
     explained = runner.invoke(
         app,
         ["explain", str(SAMPLES / "cocoa.yaml"), "FARM-GH-1", "--profiles", str(folder)],
-        env={"COLUMNS": "300"},
+        env={"COLUMNS": "1000"},  # (no cell wrapped)
     )
     assert explained.exit_code == 0, explained.output
     rows = [x for x in explained.output.splitlines() if "modern slavery per 1,000" in x]
-    # (credited to the overlay, the source its row names behind it)
-    credit = "the overlay overlay2027/countries.csv (given with --profiles); source behind it"
-    assert rows and all(credit in x for x in rows)
+    # (credited to the overlay, as the registers credit it, the source its row names behind
+    # it in the note)
+    credit = (
+        "2023, the overlay overlay2027/countries.csv (given with --profiles) — from the overlay"
+    )
+    behind = "[source behind it: Global Slavery Index 2023 (estimates for 2021) (2023)]"
+    assert rows and all(credit in x and behind in x for x in rows)
 
 
 def _sector_overlay(tmp_path: Path) -> Path:
@@ -103,7 +107,9 @@ def test_a_sector_rating_an_overlay_gives_is_marked_everywhere(tmp_path: Path) -
     explained = runner.invoke(
         app,
         ["explain", str(SAMPLES / "cocoa.yaml"), "FARM-GH-1", "--profiles", str(folder)],
-        env={"COLUMNS": "400"},
+        env={"COLUMNS": "1000"},  # (no cell wrapped)
     )
     rows = [x for x in explained.output.splitlines() if "sector inherent likelihood" in x]
-    assert rows and all("from the overlay rerated/sectors.yaml" in x for x in rows)
+    # (the rating credited to the overlay, as the registers credit it)
+    credit = "│ the overlay rerated/sectors.yaml (given with --profiles) — "
+    assert rows and all(credit in x for x in rows)

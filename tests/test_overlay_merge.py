@@ -371,10 +371,11 @@ def test_every_register_credits_an_overlay_to_the_user(
     explained = runner.invoke(
         app,
         ["explain", str(chain), "F1", "--profiles", folder],
-        env={"COLUMNS": "400"},
+        env={"COLUMNS": "1000"},  # (no cell wrapped)
     )
     rows_said = [x for x in explained.output.splitlines() if "modern slavery per 1,000" in x]
     assert rows_said and all(
-        "the overlay ov/countries.csv (given with --profiles); source behind it:" in x
+        "the overlay ov/countries.csv (given with --profiles) — from the overlay" in x
+        and "[source behind it: " in x
         for x in rows_said
     )

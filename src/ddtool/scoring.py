@@ -232,6 +232,12 @@ def _plain_label(label: str) -> str:
     return label.split(", /")[0].removesuffix(" (no → 1)")
 
 
+def label_scaling(label: str) -> str:
+    """How an indicator of COUNTRY_SPECS is scaled, as its label says it after its name:
+    ", /30", " (no → 1)", "" (an ITUC rating)."""
+    return label.removeprefix(_plain_label(label))
+
+
 # the indicators of a country score that are a treaty's status, not a figure of work
 RATIFICATION_LABELS = frozenset(
     label

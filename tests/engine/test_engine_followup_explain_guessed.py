@@ -31,6 +31,18 @@ HIGHER = (
     "the higher of the two ({which}): a sector taken from products is still a data gap, and"
     " never scores lower than a sector not known"
 )
+# a listing's row, as the registers give it, below the floor it sets
+LISTED = [
+    "US DOL List of Goods: {good}",
+    "",
+    "listed for child labour, forced labour, forced child labour (2022, List of Goods Produced"
+    " by Child Labor or Forced Labor (TVPRA list), 2022 edition)",
+]
+# the year and source of a sector's rated severity, as its fact cites them
+RATING = (
+    "(2026, ddtool sector ratings (the project's own judgement, documented per sector with its"
+    " rationale))"
+)
 DEFAULT_ABOVE = (
     "the default for a sector not known ({default}), as it is above the rating {rated} of the"
     " sector taken from products (which never lowers it)"
@@ -49,7 +61,7 @@ def explained(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[s
     result = assess([path])
     found: dict[str, list[list[str]]] = {}
     for supplier in SUPPLIERS:
-        console = Console(record=True, width=400)
+        console = Console(record=True, width=1000)  # (no cell wrapped)
         explain_supplier(result, supplier["id"], console)
         found[supplier["id"]] = [
             [cell.strip() for cell in line.split("│")[1:-1]]
@@ -98,6 +110,7 @@ CASES = [
                 "Toys from China is on the US DOL List of Goods (2022): listed for child labour,"
                 " forced labour, forced child labour",
             ],
+            [LISTED[0].format(good="Toys (China)"), *LISTED[1:]],
             ["likelihood", "0.9000", ""],
             [
                 "severity",
@@ -121,6 +134,7 @@ CASES = [
                 "Toys from China is on the US DOL List of Goods (2022): listed for child labour,"
                 " forced labour, forced child labour",
             ],
+            [LISTED[0].format(good="Toys (China)"), *LISTED[1:]],
             ["likelihood", "0.8000", ""],
             ["severity", "0.9000", DEFAULT_ABOVE.format(default="0.9", rated="0.8")],
         ],
@@ -139,12 +153,13 @@ CASES = [
                 "Cocoa from Côte d'Ivoire is on the US DOL List of Goods (2022): listed for child"
                 " labour, forced labour, forced child labour",
             ],
+            [LISTED[0].format(good="Cocoa (Côte d'Ivoire)"), *LISTED[1:]],
             ["likelihood", "0.9000", ""],
             [
                 "severity",
                 "0.9000",
                 "the sector's severity (taken from products; the default for a sector not"
-                " known, 0.7, is not above it)",
+                f" known, 0.7, is not above it) {RATING}",
             ],
         ],
     ),
@@ -160,6 +175,7 @@ CASES = [
                 "Toys from China is on the US DOL List of Goods (2022): listed for child labour,"
                 " forced labour, forced child labour",
             ],
+            [LISTED[0].format(good="Toys (China)"), *LISTED[1:]],
             ["likelihood", "0.9000", ""],
             [
                 "severity",

@@ -14,24 +14,42 @@ from rich.text import Text
 
 from ddtool.assess import Assessment
 from ddtool.config import Scoring
-from ddtool.document import INFERRED_GAP, UNMAPPED_BELOW, low_on_a_gap
+from ddtool.document import (
+    ADJUSTMENT,
+    INFERRED_GAP,
+    UNMAPPED_BELOW,
+    indicator_words,
+    low_on_a_gap,
+)
 from ddtool.model import RISK_TYPES, Supplier
 from ddtool.reference.countries import display_name
-from ddtool.reporters.shown import GAP_LEVEL, figure_text
+from ddtool.reporters.shown import (
+    GAP_LEVEL,
+    evidence_meta,
+    evidence_said,
+    evidence_source,
+    evidence_text,
+    figure_text,
+)
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
     DEFAULT_SEVERITY,
     GUESSED,
     LIST_2024,
     SEVERITY_FACT,
+    Evidence,
     RiskDetail,
     Scorer,
+    indicator_evidence,
+    label_scaling,
     missing_indicators,
     overlay_credit,
     unknown_sector_base,
+    worst_case_evidence,
 )
 
 if TYPE_CHECKING:
+    from ddtool.profiles import Indicator
     from ddtool.propagation import InferredSupplier
 
 
@@ -95,54 +113,14 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         table.add_column("step")
         table.add_column("value", justify="right")
         table.add_column("source / note", overflow="fold")
-        for part in d.country.parts:
-            ind = part.indicator
-            _add_row(
-                table,
-                f"country: {part.name}",
-                f"{figure_text(ind)} → {part.subscore:.4f} (w {part.weight:g})",
-                (f"{overlay_credit(ind.overlay)}; source behind it: " if ind.overlay else "")
-                + f"{ind.source_name or ind.source_id}, {ind.year}"
-                + (" — less certain copy" if ind.uncertain else ""),
-            )
-        for ind in d.country.withheld:
-            figure = f"{figure_text(ind)} (not scored)"
-            _add_row(table, f"country: {ind.indicator}", figure, ind.withheld)
-        if d.country.iso3 is not None and not d.country.no_data:
-            # the indicators of the country score without a figure: a gap, not a zero
-            for label, weight in missing_indicators(d.country, rt):
-                _add_row(
-                    table,
-                    f"country: {label}",
-                    f"no data (w {weight:g})",
-                    "no figure for this country: left out of the weighted mean, not counted as low",
-                )
-        if d.country.no_data:
-            _add_row(
-                table, "country score", f"{d.country.score:.4f}", "no data: never scored as low"
-            )
-        else:
-            _add_row(
-                table,
-                "country score",
-                f"{d.country.score:.4f}",
-                f"weighted mean of the {len(d.country.parts)} indicators with data"
-                f" (coverage {d.country.coverage:.0%} of the weights)"
-                + (
-                    f"; below {cfg.scoring.thin_country_coverage:.0%}, the missing weight"
-                    f" counted as no data ({cfg.scoring.no_data_country_score:g})"
-                    + (
-                        " (treaty ratifications alone: no figure of work, neither low nor high"
-                        " risk)"
-                        if d.country.on_ratifications
-                        else " where that raises it"
-                    )
-                    if d.country.thin
-                    else ""
-                ),
-            )
+        # the facts the registers give for this score, each shown once: beside the step it
+        # is a figure of, else as a row of its own (a listing with its edition, year and 2024
+        # change; a listed good handled; the 2024 list's changes)
+        facts = _Facts(d.evidence)
+        _country_rows(table, d, facts, result)
         if d.sector_likelihood is not None:
             rated = d.sector or sector
+            fact = facts.take(SECTOR_FACT, value=d.sector_likelihood)
             overlay = result.profiles.sectors[rated].overlay if rated else ""
             _add_row(
                 table,
@@ -150,9 +128,12 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 + (" (taken from products)" if guessed else "")
                 + (f" ({rated})" if len(named) > 1 else ""),
                 f"{d.sector_likelihood:.4f}",
-                d.sector_rationale + (f" — from the overlay {overlay}" if overlay else ""),
+                _source(fact)
+                if fact
+                else d.sector_rationale + (f" — from the overlay {overlay}" if overlay else ""),
             )
         else:
+            facts.take(SECTOR_FACT, value=NO_DATA)
             unknown = cfg.scoring.no_data_sector_score
             _add_row(
                 table,
@@ -162,18 +143,21 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 " score (base = the higher of the two)",
             )
         if guessed and d.sector_likelihood is not None:
+            # (the base as a sector not known: the fact of a sector taken from products)
+            facts.take(SECTOR_FACT, value=NO_DATA)
             _guessed_base(table, d, sector or "", cfg.scoring)
         else:
             _add_row(table, "base", f"{d.base:.4f}", "")
         for label, delta in d.adjustments:
-            _add_row(table, f"adjustment: {label}", f"{delta:+.4f}", "")
+            fact = facts.take(ADJUSTMENT + label, exact=True)
+            _add_row(table, f"adjustment: {label}", f"{delta:+.4f}", _source(fact))
         if d.floor:
             _add_row(table, "listing floor", f"{d.floor:.4f}", d.floor_reason)
-        for fact in d.evidence:  # (the 2024 list's changes: shown to check, never scored)
-            if fact.indicator.startswith(LIST_2024):
-                _add_row(table, fact.indicator, "not scored", f"{fact.value} ({fact.source})")
+        severity = facts.take(SEVERITY_FACT)
+        for left in facts.rest():  # (listings, goods handled, the 2024 list's changes …)
+            _fact_row(table, left)
         _add_row(table, "likelihood", f"{d.score.likelihood:.4f}", "")
-        _add_row(table, "severity", f"{d.score.severity:.4f}", _severity_note(d, guessed))
+        _add_row(table, "severity", f"{d.score.severity:.4f}", _severity_said(d, guessed, severity))
         _add_row(table, "priority", f"{d.score.priority:.4f}", "likelihood × severity")
         _add_row(table, "level", _level(d.score.level, _on_a_gap(result, supplier_id, rt)), "")
         ex = result.exposure[supplier_id][rt]
@@ -204,9 +188,119 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                     " worst case"
                 )
             )
+            # what set it, as a flag raised at it gives it (assess: the sector named)
+            for fact in worst_case_evidence(
+                other or sector,
+                iso3,
+                score,
+                (risk.worst_reasons or {}).get(rt, ""),
+                (risk.worst_listed or {}).get(rt, ()),
+            ):
+                console.print(Text(f"  {evidence_text(fact.as_dict())}"))
     gaps = _mapped_gaps(result, supplier_id)
     if gaps:
         console.print(Text(f"data gaps: {', '.join(gaps)}"))
+
+
+# how the facts a step of the table is shown with begin, and their value where it is missing
+COUNTRY_FACT = "country indicators ("  # (no data, or the coverage of few figures)
+SECTOR_FACT = "sector inherent likelihood ("
+NO_DATA = "no data"
+
+
+class _Facts:
+    """The facts of one score (its detail's evidence, as the registers give them), taken as
+    the steps they are shown beside are written; the rest are rows of their own."""
+
+    def __init__(self, facts: list[Evidence]) -> None:
+        self._left = list(facts)
+
+    def take(self, start: str, exact: bool = False, value: object = None) -> Evidence | None:
+        """The first fact left whose indicator begins with `start` (is it, `exact`), of this
+        value where one is given, taken; None where there is none."""
+        for at, fact in enumerate(self._left):
+            if (fact.indicator == start if exact else fact.indicator.startswith(start)) and (
+                value is None or fact.value == value
+            ):
+                return self._left.pop(at)
+        return None
+
+    def indicator(self, item: Indicator, result: Assessment, withheld: bool = False) -> Evidence:
+        """The fact of a country figure (one withheld: with why it is not scored), as the
+        registers give it: its indicator named with its country (and sex), its source's
+        catalogue name, year and note (less certain copy, the source's quality flag)."""
+        made = indicator_evidence(item, result.profiles)
+        found = self.take(made.indicator, exact=True, value=None if withheld else made.value)
+        return found or made
+
+    def rest(self) -> list[Evidence]:
+        left, self._left = self._left, []
+        return left
+
+
+def _country_rows(table: Table, d: RiskDetail, facts: _Facts, result: Assessment) -> None:
+    """The rows of a country score: each indicator's figure (named, with its year, source and
+    note, as the registers give them), each withheld or missing, and the score."""
+    for part in d.country.parts:
+        ind = part.indicator
+        fact = facts.indicator(ind, result)
+        _add_row(
+            table,
+            # the indicator the figure is, named as the registers name it (which age group's
+            # working children, the country, the sex), with how it is scaled
+            f"country: {indicator_words(fact.indicator)}{label_scaling(part.name)}",
+            f"{figure_text(ind)} → {part.subscore:.4f} (w {part.weight:g})",
+            _source(fact),
+        )
+    for ind in d.country.withheld:
+        fact = facts.indicator(ind, result, withheld=True)
+        figure = f"{figure_text(ind)} (not scored)"
+        _add_row(table, f"country: {indicator_words(fact.indicator)}", figure, _source(fact))
+    if d.country.iso3 is not None and not d.country.no_data:
+        # the indicators of the country score without a figure: a gap, not a zero
+        for label, weight in missing_indicators(d.country, d.risk_type):
+            gap = facts.take(f"{label} ({d.country.iso3})", exact=True, value=NO_DATA)
+            _add_row(
+                table,
+                f"country: {label}",
+                f"no data (w {weight:g})",
+                _source(gap)
+                if gap
+                else "no figure for this country: left out of the weighted mean, not counted as"
+                " low",
+            )
+    if d.country.no_data:
+        none = facts.take(COUNTRY_FACT, value=NO_DATA)
+        _add_row(
+            table,
+            "country score",
+            f"{d.country.score:.4f}",
+            _source(none) if none else "no data: never scored as low",
+        )
+        return
+    coverage = facts.take(COUNTRY_FACT)  # (where the figures are few)
+    _add_row(
+        table,
+        "country score",
+        f"{d.country.score:.4f}",
+        f"weighted mean of the {len(d.country.parts)} indicators with data"
+        f" (coverage {d.country.coverage:.0%} of the weights)"
+        # (below the thin coverage, what the score makes of the missing weight, as said)
+        + (f"; {coverage.source.removeprefix('ddtool: ')}" if coverage else ""),
+    )
+
+
+def _source(fact: Evidence | None) -> str:
+    """Where a figure shown beside it comes from, as the registers say it."""
+    return "" if fact is None else evidence_source(fact.as_dict())
+
+
+def _fact_row(table: Table, fact: Evidence) -> None:
+    """A fact of the score shown beside no step, as a row: what it is, and what it says as
+    the registers give it (a listing: its edition, year and change in the 2024 edition). A
+    change of the 2024 list is shown to check, never scored."""
+    scored = "not scored" if fact.indicator.startswith(LIST_2024) else ""
+    _add_row(table, indicator_words(fact.indicator), scored, evidence_said(fact.as_dict()))
 
 
 def _others(read: Supplier | None) -> list[str]:
@@ -272,6 +366,16 @@ def _severity_note(d: RiskDetail, guessed: bool) -> str:
         listed = fact.note.split(";")[0]  # ("GOOD (COUNTRY) is listed; …")
         return f"raised to the listing's severity floor ({listed}) from {own:g}: {source}"
     return source
+
+
+def _severity_said(d: RiskDetail, guessed: bool, fact: Evidence | None) -> str:
+    """Where a score's severity comes from (_severity_note), with the year and source of its
+    fact where that is a rating (the project's, or an overlay's), as the registers cite it;
+    a rule of ddtool's (a listing's floor, the default) is what the note says already."""
+    note = _severity_note(d, guessed)
+    if fact is None or fact.source.startswith("ddtool: "):
+        return note
+    return f"{note} ({evidence_meta(fact.as_dict())})"
 
 
 def _on_a_gap(result: Assessment, supplier_id: str, risk_type: str) -> bool:
@@ -395,7 +499,7 @@ def _explain_inferred(
                         if share.overlay
                         else ""
                     )
-                    + f"{source.name if source else share.source_id})"
+                    + f"{source.name if source else share.source_name})"
                 ),
                 d.floor_reason,
             )
@@ -422,6 +526,15 @@ def _explain_inferred(
                 f" ({c or nowhere})",
             )
         )
+        # the facts a flag of the stage rests on, as the registers give them: the origin mix,
+        # the listings (edition, year, change in the 2024 edition) and shares of the listed
+        # origins, and the figures of the worst case's
+        facts = Table(header_style="bold")
+        facts.add_column("fact behind the worst case")
+        facts.add_column("value (year, source) — note", overflow="fold")
+        for fact in node.evidence[rt]:
+            _add_row(facts, indicator_words(fact.indicator), evidence_said(fact.as_dict()))
+        console.print(facts)
     if unknown:
         _unknown_worst_case(probe.scorer, node, console)
     console.print(Text(f"data gaps: {', '.join([INFERRED_GAP, *node.gaps])}"))

@@ -232,10 +232,28 @@ def figure_text(indicator: Indicator) -> str:
 def evidence_text(item: Mapping[str, Any]) -> str:
     """One evidence item as `indicator: value (year, source) — note`, as every register shows
     it (the note says what a value is, or that its copy is less certain)."""
-    meta = ", ".join(str(x) for x in (item.get("year"), item.get("source")) if x not in (None, ""))
-    text = f"{indicator_words(str(item.get('indicator', '')))}: {value_text(item.get('value'))}"
+    return f"{indicator_words(str(item.get('indicator', '')))}: {evidence_said(item)}"
+
+
+def evidence_meta(item: Mapping[str, Any]) -> str:
+    """An evidence item's year and source as the registers give them: `year, source`."""
+    return ", ".join(str(x) for x in (item.get("year"), item.get("source")) if x not in (None, ""))
+
+
+def evidence_said(item: Mapping[str, Any]) -> str:
+    """What an evidence item says after its indicator: `value (year, source) — note`."""
+    meta = evidence_meta(item)
+    text = value_text(item.get("value"))
     text = f"{text} ({meta})" if meta else text
     return f"{text} — {item['note']}" if item.get("note") else text
+
+
+def evidence_source(item: Mapping[str, Any]) -> str:
+    """Where an evidence item's value comes from, as the registers say it, for a figure shown
+    beside it (`ddtool explain`): `year, source — note`."""
+    meta = evidence_meta(item)
+    note = str(item.get("note") or "")
+    return f"{meta} — {note}" if meta and note else meta or note
 
 
 # how a ddtool sector rating's note names the source its rating rests on (ddtool.scoring):
