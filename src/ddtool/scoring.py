@@ -342,6 +342,8 @@ def _removal_note(change: str | None, risk_type: str) -> str:
     listing was removed (the source does not say)."""
     if not change:
         return ""
+    # (the change's text says what it is first, "removed: 'child labor …'": said once)
+    change = change.removeprefix("removed: ")
     if risk_type != "child_labour" and "child lab" in change.casefold():
         return (
             "a removal in the 2024 edition is reported for child labour; for this risk type"

@@ -194,7 +194,7 @@ def test_a_country_new_on_the_2024_list_is_shown_not_scored(iso3: str) -> None:
 @pytest.mark.parametrize(
     ("risk_type", "note"),
     [
-        ("child_labour", "removed in the 2024 edition: removed: 'child labor"),
+        ("child_labour", "removed in the 2024 edition: 'child labor"),
         ("forced_labour", "a removal in the 2024 edition is reported for child labour"),
         ("human_trafficking", "a removal in the 2024 edition is reported for child labour"),
     ],

@@ -47,8 +47,9 @@ RISK_NAMES = {
     "human_trafficking": "trafficking",
 }
 EDITION = "List of Goods Produced by Child Labor or Forced Labor (TVPRA list), 2022 edition"
+# (the change's own "removed: " said once, by the note before it)
 REMOVED = (
-    "removed: 'child labor in these sectors and countries has been reduced to no more than"
+    "'child labor in these sectors and countries has been reduced to no more than"
     " isolated incidents' (quoted by source)"
 )
 
