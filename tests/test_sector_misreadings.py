@@ -7,8 +7,13 @@ sector, though each part reads alone. "chips" was electronic components, so "pot
 "wood chips" and "fish and chips" were too; a metal's ingots ("tin ingots") were solar wafers';
 a good named beside a sector ("gold mining and coffee", "fishing and cocoa") was read as the
 good's farm alone, the mine or the fishery dropped; a shop named after what it sells or the
-gear of a work ("fishing shop", "shoe shop") was that work or its maker. The cases are data:
-tests/assets/sectors/misreadings.yaml."""
+gear of a work ("fishing shop", "shoe shop") was that work or its maker. "Café", coffee in
+Spanish, Portuguese and French, was a place that serves food ("exportadora de café"); a
+sector named beside a place that serves food was dropped ("gold mining, restaurant"); a
+mine's words in another language beside a good another sector mines, or its scale, did not
+read as English ("mina de sal" was artisanal mining, "salt mine" salt production; "mina de
+carbón", "minería a gran escala" none), and "Mina" beside a sector, a place's name, was a
+mine. The cases are data: tests/assets/sectors/misreadings.yaml."""
 
 from __future__ import annotations
 
@@ -259,3 +264,73 @@ def test_a_text_of_no_sector_is_a_gap(tmp_path: Path, written: str) -> None:
     [supplier] = [s for s in assess([path]).data["suppliers"] if not s["inferred"]]
     assert supplier["sector"] is None
     assert "sector not matched" in supplier["data_gaps"]
+
+
+# a text in another language and the English text it is written for (`english`): one reading
+FOREIGN = [case for case in CASES if "english" in case]
+
+
+def _reading(match: Any) -> tuple[Any, ...]:
+    return (
+        match.id,
+        [other.id for other in match.others],
+        list(match.products),
+        match.assumed is None,
+        match.beside is None,
+        match.note is None,
+        _named(match.suggestion),
+    )
+
+
+@pytest.mark.parametrize("case", FOREIGN, ids=[c["text"] for c in FOREIGN])
+def test_a_text_in_another_language_reads_as_in_english(
+    profiles: Profiles, case: dict[str, Any]
+) -> None:
+    written, english = profiles.match_sector(case["text"]), profiles.match_sector(case["english"])
+    assert _reading(written) == _reading(english)
+
+
+@pytest.mark.parametrize("case", FOREIGN, ids=[c["text"] for c in FOREIGN])
+def test_a_text_in_another_language_scores_as_in_english(
+    tmp_path: Path, case: dict[str, Any]
+) -> None:
+    path = tmp_path / "chain.csv"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "name", "country", "sector"])
+    writer.writerows(
+        [["W", "a", case["country"], case["text"]], ["E", "b", case["country"], case["english"]]]
+    )
+    path.write_text(out.getvalue(), encoding="utf-8")
+    doc = assess([path]).data
+    found = {s["id"]: s for s in doc["suppliers"] if not s["inferred"]}
+    assert found["W"]["sector"] == found["E"]["sector"] == case["sector"]
+    assert found["W"]["risk"] == found["E"]["risk"]
+    assert found["W"]["data_gaps"] == found["E"]["data_gaps"]
+
+
+# a café, a mine or a processor whose text was a place that serves food, with its products:
+# these were not read, and it had no sector; now its text, or beside a café alone or a part
+# of no sector, its products, give it one, and an exporter its farms beneath it
+READ_WITH_PRODUCTS = [
+    # (row, the sector now, the sector a supplier beneath it is inferred in)
+    ("S1,a,COL,exportadora de café,green coffee", "coffee-milling", "coffee-farming"),
+    ("S2,b,HND,finca de café,coffee beans", "coffee-farming", None),
+    ("S3,c,GTM,cafe,coffee", "coffee-farming", None),
+    ('M1,d,PER,"gold mining, restaurant",gold', "artisanal-mining", None),
+    ('T1,e,THA,"fish smoking, restaurant",dried fish', "seafood-processing", "fishing-vessels"),
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "sector", "beneath"), READ_WITH_PRODUCTS, ids=[r for r, _, _ in READ_WITH_PRODUCTS]
+)
+def test_a_text_of_no_place_serving_food_alone_keeps_its_sector(
+    tmp_path: Path, row: str, sector: str, beneath: str | None
+) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(f"id,name,country,sector,products\n{row}\n", encoding="utf-8")
+    suppliers = assess([path]).data["suppliers"]
+    [supplier] = [s for s in suppliers if not s["inferred"]]
+    assert supplier["sector"] == sector
+    assert [s["sector"] for s in suppliers if s["inferred"]] == ([beneath] if beneath else [])

@@ -8,7 +8,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
@@ -1840,7 +1840,16 @@ _SCALES = {
     "industriell": "industrial-mining",
     "industrieller": "industrial-mining",
     "grootschalige": "industrial-mining",
+    # (before a mine's word or "escala": "gran minería", "minería a gran escala", "mineração
+    # de grande porte"; see _said_scales)
+    "gran": "industrial-mining",
+    "grande": "industrial-mining",
+    "petite": "artisanal-mining",
+    "pequeno": "artisanal-mining",
 }
+# the scale words that say one only before a mine's or a scale's word ("Rio Grande" says none)
+_SCALES_BEFORE = frozenset({"gran", "grande"})
+_SCALE_NOUNS = frozenset({"escala", "echelle", "porte", "scale"})
 # the words of a small scale, which with a mineral say a mine ("artisanal gold", "oro
 # artesanal")
 _SMALL_SCALE = re.compile(r"\b(artisanal|informal|small scale|artesanal|artisanale|informelle)\b")
@@ -1944,8 +1953,47 @@ def _keys(words: str) -> frozenset[str]:
 # two sectors, not a fishery's producer)
 _MINE_WORDS_ABROAD = _keys(
     "bergbau bergbauunternehmen bergwerk mina mineria minera minero mineracao mineradora"
-    " mineira mineiro miniere minier mijnbouw escala echelle"
+    " mineira mineiro miniere minier mijnbouw escala echelle porte"
 )
+
+# the goods mined by a sector other than artisanal and industrial mining, named in those
+# languages ("mina de sal", "mine de charbon", "mina de esmeraldas"), and a mine's words,
+# its scales and its company's, in English: a mine of them is read as English writes it
+# ("salt mine", "coal mine", "emerald mine": _mine_in_english); text_key's forms
+_MINED_ABROAD = {
+    **dict.fromkeys(_keys("sal sel salz zout"), "salt"),
+    **dict.fromkeys(_keys("carbon charbon carvao kohle steenkool hulla houille"), "coal"),
+    **dict.fromkeys(_keys("esmeralda esmeraldas emeraude emeraudes smaragd smaragde"), "emerald"),
+    **dict.fromkeys(_keys("diamante diamantes diamant diamants diamanten"), "diamond"),
+    **dict.fromkeys(_keys("gema gemas edelsteine edelstenen"), "gem"),
+    **dict.fromkeys(_keys("zafiro zafiros safira safiras saphir saphirs"), "sapphire"),
+}
+_MINE_IN_ENGLISH: dict[str, tuple[str, bool]] = {
+    **{word: (good, True) for word, good in _MINED_ABROAD.items()},
+    **dict.fromkeys(_keys("mina minas bergwerk"), ("mine", False)),
+    **dict.fromkeys(
+        _keys(
+            "mineria mineracao bergbau mijnbouw miniere minier minera minero mineradora"
+            " mineira mineiro"
+        ),
+        ("mining", False),
+    ),
+    **dict.fromkeys(
+        _keys("empresa compania companhia societe unternehmen gesellschaft bedrijf"),
+        ("company", False),
+    ),
+    "exploitation": ("", False),
+    **dict.fromkeys(_keys("artesanal artisanale"), ("artisanal", True)),
+    **dict.fromkeys(_keys("informelle"), ("informal", True)),
+    **dict.fromkeys(_keys("pequena pequeno petite"), ("small", True)),
+    **dict.fromkeys(_keys("gran grande"), ("large", True)),
+    **dict.fromkeys(_keys("escala echelle porte"), ("scale", True)),
+    **dict.fromkeys(
+        _keys("industriel industrielle industriell industrieller"), ("industrial", True)
+    ),
+}
+# the words after which those languages name where a mine is ("mina de carbón en Colombia")
+_PLACE_AFTER_ABROAD = _keys("en em au aux im na no nas nos dans")
 
 # the words beside a mine's that name its owner's form of business, or where it is ("tin
 # mining cooperative", "gold mining Ltd", "gold mining in Ghana", "Cobalt Mining SARL"): they
@@ -2230,6 +2278,12 @@ _FOOD_SERVICE = _keys(
 # bar", "fish market", "seafood stall"): beside others they name other things ("chocolate
 # bars", "gold bar", "grill maker", "labour market")
 _FOOD_PLACES = _FOOD_SERVICE | _keys("bar grill market stall deli kiosk")
+# the words after a place's that name its business, not what it is ("seafood restaurant
+# chain", "Fish Restaurant Ltd")
+_PLACE_BUSINESS = _keys(
+    "chain franchise group business company co ltd limited inc plc sa sarl sas gmbh ag llc"
+    " pvt pte corp corporation"
+)
 # the words after which a place's word names what it serves ("restaurante de mariscos")
 _OF_WORDS = _keys("de di du des del da do")
 _SEAFOOD = "seafood"  # the chain whose foods name restaurants and shops
@@ -2237,6 +2291,78 @@ _FOOD_SERVICE_NOTE = (
     "a place that serves or sells food processes none: the taxonomy has no sector for food"
     " service, and its products, what it buys, are not read as its work"
 )
+# "café": coffee in Spanish, Portuguese and French, a place that serves it in English. The
+# word (text_key's), and those of the other languages that are coffee too ("cooperativa
+# cafetalera": a coffee cooperative), which English writes before the word it describes
+_CAFE = "cafe"
+_COFFEE = "coffee"
+_CAFE_ADJECTIVES = _keys("cafetalera cafetalero cafeeira cafeeiro cafeicola caficola")
+# the words of a place that serves food or drink beside "café", which is then one too
+# ("internet cafe", "café y restaurante", "bakery, café", "café-bar")
+_CAFE_PLACES = _FOOD_PLACES | _keys(
+    "internet cyber bakery panaderia padaria boulangerie patisserie pasteleria confiteria"
+    " snack pub lounge hotel hospitality terrace terraza terrasse"
+)
+# the words beside "café" that name coffee's farm, trade or processing, in English ("cafe
+# farm", "green cafe", "cafe exporter"): café is then coffee
+_CAFE_COFFEE_WORDS = (
+    _RAW_WORK
+    | _ANY_STAGE_WORD
+    | _keys(
+        "farming farmer growing grower producer producing production plantation estate"
+        " smallholder cultivation harvest bean cherry roaster roasting roastery roasted green"
+        " wet dry washing station cooperative capsule instant soluble specialty speciality"
+        " arabica robusta organic"
+    )
+)
+# coffee's words in Spanish, Portuguese and French (text_key's forms), in English, with
+# whether English writes them before "coffee" ("café verde": green coffee) or after it
+# ("exportadora de café": coffee exporter); any of them makes "café" coffee
+_COFFEE_WORDS_ABROAD: dict[str, tuple[str, bool]] = {
+    **dict.fromkeys(_keys("verde vert"), ("green", True)),
+    **dict.fromkeys(_keys("tostado torrado torrefie torrefiee"), ("roasted", True)),
+    **dict.fromkeys(_keys("molido moido moulu"), ("ground", True)),
+    **dict.fromkeys(_keys("lavado lave"), ("washed", True)),
+    **dict.fromkeys(_keys("especialidad especialidade specialite"), ("specialty", True)),
+    **dict.fromkeys(_keys("organico organica organique"), ("organic", True)),
+    **dict.fromkeys(_keys("instantaneo instantanea"), ("instant", True)),
+    **dict.fromkeys(_CAFE_ADJECTIVES, (_COFFEE, True)),
+    **dict.fromkeys(
+        _keys("exportadora exportador exportadores exportadoras exportateur exportateurs"),
+        ("exporter", False),
+    ),
+    **dict.fromkeys(_keys("exportacion exportacao"), ("export", False)),
+    **dict.fromkeys(_keys("finca fazenda hacienda"), ("farm", False)),
+    **dict.fromkeys(_keys("plantacion plantacao"), ("plantation", False)),
+    **dict.fromkeys(_keys("cultivo cultura"), ("growing", False)),
+    **dict.fromkeys(
+        _keys(
+            "productor productora productores produtor produtora produtores producteur"
+            " producteurs productrice"
+        ),
+        ("producer", False),
+    ),
+    **dict.fromkeys(_keys("produccion producao"), ("production", False)),
+    **dict.fromkeys(_keys("cooperativa"), ("cooperative", False)),
+    **dict.fromkeys(_keys("torrefaccion torrefacao torrefaction"), ("roasting", False)),
+    **dict.fromkeys(
+        _keys("tostadora tostador tostaduria torrefactora torrefactor torrefadora torrefacteur"),
+        ("roaster", False),
+    ),
+    **dict.fromkeys(_keys("beneficio beneficiadora trilladora"), ("mill", False)),
+    **dict.fromkeys(_keys("comercializadora comerciante negociante negociant"), ("trader", False)),
+    **dict.fromkeys(_keys("comercializacion comercializacao comercio negoce"), ("trading", False)),
+    **dict.fromkeys(_keys("grano grao grain"), ("bean", False)),
+    **dict.fromkeys(_keys("cereza cereja cerise"), ("cherry", False)),
+    **dict.fromkeys(_keys("cosecha colheita recolte"), ("harvest", False)),
+    **dict.fromkeys(_keys("cacao cacau"), ("cocoa", False)),
+}
+_COFFEE_ABROAD = {**_COFFEE_WORDS_ABROAD, "cafe": (_COFFEE, False)}
+# the words joining a noun to the one it names ("exportadora de café": the "café" is what is
+# exported), and those English leaves out ("café en grano": coffee beans)
+_OF_ABROAD = _keys("de del do da du des d")
+_LEFT_OUT_ABROAD = _keys("en em a au la el le los las os")
+_AND_ABROAD = _keys("y e et")
 
 
 # "shop" for a workshop, not a retailer: after the work done there ("machine shop", "job
@@ -2373,6 +2499,16 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     several = _several_sectors(profiles, value)
     if several is not None:
         return several
+    # "café": coffee in Spanish, Portuguese and French ("exportadora de café"), a place
+    # serving it in English ("internet cafe"), either alone
+    coffee = _cafe(profiles, value, key)
+    if coffee is not None:
+        return coffee
+    # a mine of its words in another language, of a good another sector mines ("mina de
+    # sal", "mine de charbon"): as in English ("salt mine", "coal mine")
+    english = _mine_in_english(profiles, value, key)
+    if english is not None:
+        return _match_sector_text(profiles, english)
     # a mine of its minerals and a mine's words ("gold mining company", "open pit mine"):
     # before the aliases it holds, which would say a scale the text does not; or of its
     # minerals and a small scale ("artisanal gold")
@@ -2522,9 +2658,13 @@ def _food_place(
         retail = [k for k in contained if profiles.sectors[keys[k]].stage == "retail"]
         if retail:
             return SectorMatch(keys[max(retail, key=len)])
-    # the place's word names what is served where it is the last ("seafood restaurant"), or
-    # the first before "de" ("restaurante de mariscos"), or all the text says
-    ends = [words[-1], *(words[:1] if words[1:2] and words[1] in _OF_WORDS else [])]
+    # the place's word names what is served where it is the last ("seafood restaurant"; a
+    # chain's or business's word aside: "seafood restaurant chain"), or the first before
+    # "de" ("restaurante de mariscos"), or all the text says
+    last = len(words)
+    while last > 1 and words[last - 1] in _PLACE_BUSINESS:
+        last -= 1
+    ends = [words[last - 1], *(words[:1] if words[1:2] and words[1] in _OF_WORDS else [])]
     seafood = best is not None or any(map(partial(_seafood_good, profiles), words))
     places = _FOOD_PLACES if seafood else _FOOD_SERVICE
     if not (any(word in places for word in ends) or f" {key}".endswith(" food service")):
@@ -2549,6 +2689,120 @@ def _seafood_good(profiles: Profiles, word: str) -> bool:
     good = profiles.match_good(word)
     sector = profiles.sectors.get(profiles.good_sectors.get(good, "")) if good else None
     return sector is not None and sector.chain == _SEAFOOD
+
+
+def _cafe(profiles: Profiles, value: str, key: str) -> SectorMatch | None:
+    """A text (text_key's) with "café", coffee in Spanish, Portuguese and French and a place
+    that serves it in English. Beside a place's word ("internet cafe", "café y
+    restaurante", "cafe bar"): None, read as a place that serves food (_food_place). After
+    "de" ("exportadora de café", "tazas de café"), beside a word of coffee's in those
+    languages ("café verde", "cafe de especialidad", "cooperativa cafetalera", "café e
+    cacau") or in English, of its farm, trade or processing ("café farming"), or joined by
+    their "y", "e" or "et": coffee, the text read as English writes it ("coffee exporter",
+    "green coffee", "specialty coffee"). Alone, a form of business aside ("café", "Cafe
+    Ltd"), or before "de" and a name or a place the taxonomy does not know as a word ("Café
+    de Flore", "café de Colombia": a café's name, or coffee's origin): no sector, coffee's
+    and a retailer's suggested, and no why, so a supplier's products may give it its sector
+    (a coffee farm's "coffee beans"). None for any other text (a name: "Café Central")."""
+    words = key.split()
+    if _CAFE not in words and _CAFE_ADJECTIVES.isdisjoint(words):
+        return None
+    others = [w for w in words if w != _CAFE]
+    if not _CAFE_PLACES.isdisjoint(others):
+        return None
+    joining = _OF_ABROAD | _LEFT_OUT_ABROAD
+    if all(w in _BUSINESS_FORMS for w in others):
+        return _cafe_alone(profiles)
+    at = [i for i, w in enumerate(words) if w == _CAFE]
+    if not (
+        any(i > 0 and words[i - 1] in _OF_ABROAD for i in at)
+        or any(w in _COFFEE_WORDS_ABROAD or w in _CAFE_COFFEE_WORDS for w in others)
+        or not _AND_ABROAD.isdisjoint(others)
+    ):
+        named = [w for w in others if w not in joining and w not in _BUSINESS_FORMS]
+        if any(words[i + 1 : i + 2] and words[i + 1] in _OF_ABROAD for i in at) and not any(
+            _known_word(profiles, w) for w in named
+        ):
+            return _cafe_alone(profiles)
+        return None
+    english = " ".join(_english_order(_written_words(value), _COFFEE_ABROAD, frozenset()))
+    found = _match_sector_text(profiles, english)
+    if found.id is None and found.note is not None:
+        return replace(found, note=f"read as '{english}', 'café' being coffee: {found.note}")
+    return found
+
+
+def _cafe_alone(profiles: Profiles) -> SectorMatch:
+    """The reading of a text of "café" alone, which is coffee or a place that serves it
+    (_cafe): no sector, coffee's and a retailer's suggested."""
+    likely = [*(_sectors_of_good(profiles, _COFFEE) if _COFFEE in profiles._bare_goods else [])]
+    likely += [
+        s.id for s in profiles.sectors.values() if s.chain == _SERVICES and s.stage == "retail"
+    ]
+    texts = [f"'{s}' ({profiles.sectors[s].name})" for s in likely]
+    return SectorMatch(
+        None, " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]])) or None
+    )
+
+
+def _plain_cafe(key: str) -> bool:
+    """Whether a text (text_key's) is "café" alone, a form of business aside."""
+    words = key.split()
+    return _CAFE in words and all(w == _CAFE or w in _BUSINESS_FORMS for w in words)
+
+
+def _written_words(value: str) -> list[str]:
+    """A text's words as exact_key parts them, in the case they are written in ("Café de
+    Colombia": 'Cafe', 'de', 'Colombia'), for a name to be read as one (_written_as_names)."""
+    text = unicodedata.normalize("NFKD", re.sub(r"\s", " ", value))
+    words = re.sub(r"[^A-Za-z0-9]+", " ", text.encode("ascii", "ignore").decode()).split()
+    return words if len(words) == len(exact_key(value).split()) else exact_key(value).split()
+
+
+def _english_order(
+    words: list[str], abroad: dict[str, tuple[str, bool]], places_after: frozenset[str]
+) -> list[str]:
+    """Words (_written_words) of Spanish, Portuguese or French, in English and in its order:
+    each word `abroad` gives (by its text_key form) in English, before the noun or after it
+    ("café verde": green coffee), a noun after "de" before the one it names ("exportadora
+    de café": coffee exporter; "mina de sal": salt mine), the words of `places_after` and
+    those after them last ("mina de carbón en Colombia": coal mine in Colombia), a form of
+    business last; the parts joined by "y", "e" or "et" each so, joined by "and"; the
+    words English leaves out ("en grano": bean) and letters alone ("S.A.") dropped; any
+    other word as written ("tazas de café": coffee tazas)."""
+    out: list[str] = []
+    segment: list[str] = []
+    for word in [*words, "and"]:
+        if word not in _AND_ABROAD and word != "and":
+            segment.append(word)
+            continue
+        if segment:
+            out += [*(["and"] if out else []), *_english_segment(segment, abroad, places_after)]
+        segment = []
+    return out
+
+
+def _english_segment(
+    words: list[str], abroad: dict[str, tuple[str, bool]], places_after: frozenset[str]
+) -> list[str]:
+    """One part of a text in English order (_english_order)."""
+    keys = [text_key(word) for word in words]
+    at = next((i for i, k in enumerate(keys) if k in places_after), len(keys))
+    trailer = words[at + 1 :]
+    of = next((i for i, k in enumerate(keys[:at]) if k in _OF_ABROAD), at)
+    before: list[str] = []
+    forms: list[str] = []
+    named: list[str] = []
+    for span in (range(of + 1, at), range(of)):
+        for i in span:
+            english, first = abroad.get(keys[i], (words[i], False))
+            if not english or len(keys[i]) < 2 or keys[i] in _OF_ABROAD | _LEFT_OUT_ABROAD:
+                continue
+            if keys[i] in _BUSINESS_FORMS:
+                forms.append(words[i])
+            else:
+                (before if first else named).append(english)
+    return [*before, *named, *forms, *(["in", *trailer] if trailer else [])]
 
 
 # the words joining two sectors' names in one item of a list ("fishing and fish farming")
@@ -2581,6 +2835,10 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     reads as it would spelt right, never as the parts spelt right alone (which could be
     the lower risk)."""
     items = [item for item in _LISTED.split(value) if _names_a_sector(item)]
+    named = _not_place_names(items)
+    if len(named) < len(items):  # ("seafood processing, Mina": read as the rest)
+        return _match_sector_cached(profiles, "; ".join(named)) if named else None
+    items, cafe_served = _cafe_parts(items)
     if len(items) > 1:
         bare = profiles._bare_goods
 
@@ -2594,6 +2852,10 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         ]
         if len(parts) < 2:
             return None
+        named = _not_place_names(parts)
+        if len(named) < len(parts):
+            return _match_sector_cached(profiles, " and ".join(named)) if named else None
+        parts, cafe_served = _cafe_parts(parts)
 
         def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
             return _joined_readings(profiles, parts, read)
@@ -2613,6 +2875,16 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         readings = [
             (part, match) for part, match in readings if text_key(part) not in _FACTORY_WORDS
         ]
+    # a place that serves food names no sector of goods: a part beside them, as a service
+    served = [
+        part.strip()
+        for part, match in readings
+        if match.id is None
+        and (
+            (match.note or "").endswith(_FOOD_SERVICE_NOTE)
+            or (cafe_served and _plain_cafe(text_key(part)))
+        )
+    ]
     found: dict[str, SectorMatch] = {}
     for _, match in readings:
         if match.id is not None:
@@ -2622,18 +2894,34 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
                 found.setdefault(other.id, SectorMatch(other.id, products=other.minerals))
     sectors = [profiles.sectors[s] for s in found]
     goods = [s for s in sectors if s.chain != _SERVICES]
+    if served and not found and len(served) < len(readings):
+        # beside a part that names no sector ("fish smoking, restaurant"): no sector, but
+        # not a place that serves food alone, so its products may say which it is
+        unread = [m for p, m in readings if p.strip() not in served]
+        return SectorMatch(None, next((m.suggestion for m in unread if m.suggestion), None))
     if len(goods) > 1:
-        read = _worse_of_goods(profiles, found, sectors, goods)
-    elif len(goods) != 1 or len(sectors) < 2:
+        read = _worse_of_goods(profiles, found, sectors, goods, served)
+    elif len(goods) != 1 or len(sectors) + len(served) < 2:
         return None
     else:
         [chosen] = goods
-        named = _listed(f"'{s.id}' ({s.name})" for s in sectors)
+        services = len(sectors) > 1
+        told = _listed([*(f"'{s.id}' ({s.name})" for s in sectors), *map(_food_part, served)])
         read = replace(
             found[chosen.id],
-            beside=f"names {named}: scored as {_lower_first(chosen.name)}, the one of a goods'"
-            " chain (a service beside it does not lower the score); if the supplier's work is"
-            " the service alone, write only that",
+            beside=f"names {told}: scored as {_lower_first(chosen.name)}, the one of a goods'"
+            + " chain ("
+            + " or ".join(
+                [
+                    *(["a service"] if services else []),
+                    *(["a place serving food"] if served else []),
+                ]
+            )
+            + " beside it does not lower the score); if the supplier's work is the "
+            + " or ".join(
+                [*(["service"] if services else []), *(["place serving food"] if served else [])]
+            )
+            + " alone, write only that",
         )
     respelt = tuple(dict.fromkeys(told for _, match in readings for told in match.respelt))
     meant = dict.fromkeys(m.id for _, m in readings if m.respelt and m.id)
@@ -2645,22 +2933,37 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
 
 
 def _worse_of_goods(
-    profiles: Profiles, found: dict[str, SectorMatch], sectors: list[Sector], goods: list[Sector]
+    profiles: Profiles,
+    found: dict[str, SectorMatch],
+    sectors: list[Sector],
+    goods: list[Sector],
+    served: Sequence[str] = (),
 ) -> SectorMatch:
-    """A text naming several sectors of goods, and maybe services (_several_sectors), each
-    read as `found` says: the worse of the goods' (_worse), the others kept beside it, and
-    what is done told."""
+    """A text naming several sectors of goods, and maybe services or places that serve food
+    (`served`, as written: _several_sectors), each read as `found` says: the worse of the
+    goods' (_worse), the others kept beside it, and what is done told."""
     chosen = _worse(profiles, goods)
     others = [s for s in goods if s is not chosen]
-    named = _listed(f"'{s.id}' ({s.name})" for s in sectors)
-    services = len(sectors) > len(goods)
+    named = _listed([*(f"'{s.id}' ({s.name})" for s in sectors), *map(_food_part, served)])
+    services = len(sectors) > len(goods) or bool(served)
     told = (
         f"names {named}: scored as {_lower_first(chosen.name)}, the worse"
         + (" sector of goods" if services else "")
         + " (of the higher inherent risk), and on each risk type no lower than "
         + _listed(_lower_first(s.name) for s in others)
         + ": which is meant is not known, and the lower risk is not assumed"
-        + (" (nor does a service beside them lower the score)" if services else "")
+        + (
+            " (nor does a "
+            + " or ".join(
+                [
+                    *(["service"] if len(sectors) > len(goods) else []),
+                    *(["place serving food"] if served else []),
+                ]
+            )
+            + " beside them lower the score)"
+            if services
+            else ""
+        )
         + "; give the one sector of this supplier"
     )
     # (a mine of unknown scale among them keeps its warning, taken or not)
@@ -2671,6 +2974,49 @@ def _worse_of_goods(
         beside=told,
         others=tuple(OtherSector(s.id, found[s.id].products) for s in others),
     )
+
+
+def _food_part(part: str) -> str:
+    """A part of a text naming a place that serves food, as a warning names it."""
+    return f"'{part}' (a place serving food: the taxonomy has no sector for it)"
+
+
+# the mine's words that are names too, of places and people ("Mina", Ghana's and Togo's)
+_NAME_MINE_WORDS = frozenset({"mina", "minas"})
+
+
+def _not_place_names(parts: list[str]) -> list[str]:
+    """The parts of a text naming several sectors that are not a place's or a person's name:
+    a mine's word alone that is a name too ("Mina", "Minas"), written as one (capitalised,
+    not in capitals) after the text's first part, in a text with a part in lower case
+    ("seafood processing, Mina", "fishing and Mina") is one; where every part is
+    capitalised ("Pesca, Mina") or it comes first ("Mina, pesca") it is read as a mine."""
+    if not any(p.strip()[:1].islower() for p in parts):
+        return parts
+    return [
+        p
+        for i, p in enumerate(parts)
+        if not (
+            i > 0
+            and text_key(p) in _NAME_MINE_WORDS
+            and len(p.split()) == 1
+            and p.strip()[:1].isupper()
+            and not p.strip().isupper()
+        )
+    ]
+
+
+def _cafe_parts(parts: list[str]) -> tuple[list[str], bool]:
+    """The parts of a text naming several sectors, "café" alone in one read as coffee, the
+    good ("cocoa farming, café" as "cocoa farming, coffee": _beside_goods), and False;
+    where another part names a place that serves food ("bakery, café", "restaurant and
+    café"), as written, and True: the café is one too."""
+    keys = [text_key(p) for p in parts]
+    if not any(map(_plain_cafe, keys)):
+        return parts, False
+    if any(not _CAFE_PLACES.isdisjoint(k.split()) for k in keys if not _plain_cafe(k)):
+        return parts, True
+    return [_COFFEE if _plain_cafe(k) else p for p, k in zip(parts, keys, strict=True)], False
 
 
 def _worse(profiles: Profiles, sectors: list[Sector]) -> Sector:
@@ -2746,6 +3092,12 @@ def _joined_readings(
             shared = read(" ".join([*before, part])) if before else None
             if shared is not None and (shared.id is not None or match.id is not None):
                 match = shared
+            elif match.id is None and i + 1 < len(parts) and parts[i + 1].split()[1:]:
+                # a food named before a place that serves it ("fish and seafood restaurant":
+                # a fish restaurant too)
+                served = read(" ".join([part, parts[i + 1].split()[-1]]))
+                if (served.note or "").endswith(_FOOD_SERVICE_NOTE):
+                    match = served
         readings.append((part, match, alone))
     return _beside_goods(profiles, readings)
 
@@ -2804,7 +3156,7 @@ def _mine_word_outside_places(profiles: Profiles, value: str) -> bool:
 def _mine_read(profiles: Profiles, value: str, mines: list[Sector]) -> SectorMatch:
     """The mining sector a mine's text reads as (_mine_by_its_minerals), with what it
     assumes."""
-    said = {_SCALES[word] for word in text_key(value).split() if word in _SCALES}
+    said = _said_scales(text_key(value).split())
     if len(said) == 1 and (scale := said.pop()) in profiles.sectors:
         return SectorMatch(scale)
     minerals = _minerals_named(profiles, value)
@@ -2824,6 +3176,37 @@ def _mine_read(profiles: Profiles, value: str, mines: list[Sector]) -> SectorMat
         assumed="does not say whether the mine is artisanal or industrial: scored as"
         f" {_lower_first(chosen.name)}, {why}; {other}",
     )
+
+
+def _said_scales(words: list[str]) -> set[str]:
+    """The mining sectors the scale words of a mine's text (text_key's) name (_SCALES): "gran"
+    and "grande" only before a mine's or a scale's word ("gran minería", "a gran escala")."""
+    nouns = _MINE_WORDS_ABROAD | _SCALE_NOUNS | {"mine", "mines", "mining"}
+    following = [*words[1:], ""]
+    return {
+        _SCALES[word]
+        for word, after in zip(words, following, strict=True)
+        if word in _SCALES and (word not in _SCALES_BEFORE or after in nouns)
+    }
+
+
+def _mine_in_english(profiles: Profiles, value: str, key: str) -> str | None:
+    """A mine's text in German, Spanish, Portuguese, French or Dutch naming a good that a
+    sector other than artisanal and industrial mining mines (salt, coal, emeralds,
+    diamonds, gems: _MINED_ABROAD), as English writes it ("mina de sal": 'salt mine', "mine
+    de charbon": 'coal mine', "mina de diamantes": 'diamond mine'), to be read so: as the
+    English text is, never a mine of unknown minerals. None for any other text (a mine's of
+    the minerals those sectors mine reads its words as they are: _mine_by_its_minerals)."""
+    words = key.split()
+    if _MINED_ABROAD.keys().isdisjoint(words):
+        return None
+    if _MINE_WORDS_ABROAD.isdisjoint(words) and (  # (French "mine de charbon")
+        _OF_ABROAD.isdisjoint(words) or {"mine", "mines"}.isdisjoint(words)
+    ):
+        return None
+    if not _mine_word_outside_places(profiles, value):
+        return None
+    return " ".join(_english_order(_written_words(value), _MINE_IN_ENGLISH, _PLACE_AFTER_ABROAD))
 
 
 _MINE_TEXT_WORDS = (
