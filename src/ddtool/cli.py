@@ -372,7 +372,7 @@ def validate(
 
     limits = _limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
     options = _read_options(maps, sheet, limits)
-    load_config(config).merge_columns(options, config)
+    load_config(config).merge_reading(options, config)
     taxonomy = _load_profiles(profiles)
     files = _files_once(files, fmt is OutputFormat.JSON)  # (JSON: the output alone)
     groups = [files] if merge else [[f] for f in files]
@@ -921,7 +921,7 @@ def _assessed(
         from ddtool.config import load_config
 
         settings = load_config(config)
-        settings.merge_columns(read, config)
+        settings.merge_reading(read, config)
     from ddtool.sources.ahead import read_ahead
 
     read_ahead(files, read)  # workbooks parse while the engine and the profiles load

@@ -52,9 +52,9 @@ def _threshold_order(
 
 
 def _certification_names(names: list[str]) -> list[str]:
-    """The recognised certifications, none blank (a blank name recognises nothing: a slip).
-    A name given twice, or in two cases, is harmless: names are compared without regard to
-    case."""
+    """Names of schemes (the recognised certifications, the labour audits), none blank (a
+    blank name recognises nothing: a slip). A name given twice, or in two cases, is
+    harmless: names are compared without regard to case."""
     blank = [str(index + 1) for index, name in enumerate(names) if not name.split()]
     if blank:
         text = f"item{'s' if len(blank) > 1 else ''} {', '.join(blank)} blank: give a name"
@@ -208,6 +208,28 @@ class Config(BaseModel):
             "RBA",
         ]
     )
+    # the audit programmes that audit labour conditions beside the recognised certifications
+    # (which certify nothing, or whose audits go by another name): an audit whose standard
+    # names neither earns no credit unless its words say it is a labour audit (ddtool.schemes)
+    labour_audits: Annotated[list[str], AfterValidator(_certification_names)] = Field(
+        default_factory=lambda: [
+            "RBA VAP",
+            "VAP",
+            "Sedex",
+            "ICS",
+            "WCA",
+            "Higg FSLM",
+            "FSLM",
+            "GRASP",
+            "ETI",
+            "Better Work",
+            "Together for Sustainability",
+            "TfS",
+            "ITSCI",
+            "RJC",
+            "LBMA",
+        ]
+    )
 
     def merge_columns(self, options: ReadOptions, path: Path | str | None) -> None:
         """Take this config's columns into the read options (see column_map), noting each
@@ -221,6 +243,18 @@ class Config(BaseModel):
             for header, target in options.column_map.items()
             if self.columns.get(header) == target
         )
+
+    def audit_names(self) -> tuple[str, ...]:
+        """The names that make an audit's standard a labour audit (ddtool.schemes): the
+        recognised certifications and the labour audits."""
+        return (*self.recognised_certifications, *self.labour_audits)
+
+    def merge_reading(self, options: ReadOptions, path: Path | str | None) -> None:
+        """Take what this config says of reading into the read options: its columns
+        (merge_columns), and the names of labour audits, by which the readers warn of an
+        audit whose standard is not known to audit labour conditions."""
+        self.merge_columns(options, path)
+        options.labour_audits = self.audit_names()
 
     def column_map(self, given: dict[str, str]) -> dict[str, str]:
         """The column names to read: this config's, overridden by those given (--map). A

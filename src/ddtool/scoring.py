@@ -19,6 +19,7 @@ from ddtool.model import (
 )
 from ddtool.profiles import GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
+from ddtool.schemes import audit_standards, certification_not_held, scope_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +416,8 @@ class Scorer:
         # out once per name
         self._schemes: dict[str, str | None] = {}
         self._audit_cutoff = _months_before(as_of, config.scoring.audit_valid_months)
+        # what each audit standard audits: labour conditions, or not (ddtool.schemes)
+        self._standards = audit_standards(config.audit_names())
         self._added_2024 = {
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
         }
@@ -781,7 +784,14 @@ class Scorer:
         BSCI and amfori BSCI); an audit too (one standard and date, listed twice), and not
         where it is also listed as failed. A self-assessment is no audit: its pass earns no
         credit (a failure it reports is still a failed audit's uplift: an adverse finding
-        counts whoever reports it)."""
+        counts whoever reports it).
+
+        A certification whose name says it is not held ('Fairtrade (suspended)', 'not
+        SA8000 certified': certification_not_held) earns nothing. An audit counts only
+        where its standard audits labour conditions (AuditStandards): a pass of another
+        kind (food safety, quality, environmental, chain of custody), or of a standard not
+        known to, earns no credit; a failure of another kind no uplift (it says nothing of
+        labour), while one of a standard not known still counts (it may be of labour)."""
         s = self.config.scoring
         credits: list[tuple[str, float]] = []
         uplift = 0.0
@@ -791,6 +801,12 @@ class Scorer:
             certifications = sorted(certifications, key=_certification_order)
         credited: dict[str, str] = {}  # the schemes credited, by the name that earned it
         for cert in certifications:
+            not_held = certification_not_held(cert.name)
+            if not_held is not None:
+                credits.append(
+                    (f"certification '{cert.name}' not held (it says '{not_held}'): no credit", 0.0)
+                )
+                continue
             scheme = self._scheme(cert.name)
             if scheme is None:
                 credits.append(
@@ -860,13 +876,24 @@ class Scorer:
                 continue
             result = audit_outcome(audit.result)
             if result == "failed":
+                said = f"audit '{audit.standard}' of {audit.date} failed"
+                scope = self._standards.scope(audit.standard)
+                if scope.labour is False:  # (it says nothing of labour conditions)
+                    credits.append((f"{said}: {scope_note(scope)}: no uplift", 0.0))
+                    continue
+                if scope.labour is None:  # (what failed is not known: it may be labour)
+                    said += f" ({scope_note(scope)}: a failure counts all the same)"
                 delta = s.failed_audit_uplift if uplift == 0 else 0.0
                 uplift = s.failed_audit_uplift
-                credits.append((f"audit '{audit.standard}' of {audit.date} failed", delta))
+                credits.append((said, delta))
             elif result == "passed":
                 said = f"audit '{audit.standard}' of {audit.date} passed"
                 if is_self_assessment(audit.standard):
                     credits.append((f"{said}: a self-assessment, not an audit: no credit", 0.0))
+                    continue
+                scope = self._standards.scope(audit.standard)
+                if scope.labour is not True:
+                    credits.append((f"{said}: {scope_note(scope)}: no credit", 0.0))
                     continue
                 same = self._same_audit(audit)
                 first = passed.get(same)

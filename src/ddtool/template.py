@@ -52,6 +52,8 @@ HELP: dict[str, str] = {
     "Products": "Goods, separated by ';' (matched against the US DOL List of Goods).",
     "Buyer IDs": "Ids of the suppliers this one supplies, separated by ';'. Blank = supplies you.",
     "Share": "Share of its buyer's input, 0-1 or a percentage such as 60%.",
+    "Audit standard": "The social audit's standard (SMETA, SA8000, amfori BSCI …). A"
+    " food-safety, quality or environmental audit lowers no labour risk.",
     "Audit result": "pass, fail or conditional.",
     "Tier": "Optional: the tier you believe it is (checked against the buyer links).",
 }

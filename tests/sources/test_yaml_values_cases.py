@@ -498,7 +498,7 @@ def test_free_text_in_yaml_is_read_in_nfc(tmp_path: Path) -> None:
         f"    region: {nfd('Région Sud')}\n"
         f"    products: [{nfd('cacao séché')}]\n"
         f"    certifications: [{nfd('Fairtrade Café')}]\n"
-        f"    audits: [{{standard: {nfd('Contrôle')}, date: 2025-01-02, result: pass}}]\n"
+        f"    audits: [{{standard: {nfd('Contrôle social')}, date: 2025-01-02, result: pass}}]\n"
         f"    note: {nfd('über')}\n",
     )
     assert problems.flatten(["type"]) == []
@@ -511,7 +511,7 @@ def test_free_text_in_yaml_is_read_in_nfc(tmp_path: Path) -> None:
         {"note": "über"},
     )
     assert [c.name for c in s.certifications] == ["Fairtrade Café"]
-    assert [a.standard for a in s.audits] == ["Contrôle"]
+    assert [a.standard for a in s.audits] == ["Contrôle social"]
 
 
 def test_a_column_in_nfc_already_is_not_copied() -> None:

@@ -105,6 +105,9 @@ class ReadOptions:
     mapped_by: str = "--map"
     # where a mapping not given as --map is written: header -> "ddtool.yaml, line 4"
     map_given_in: dict[str, str] = field(default_factory=dict)
+    # the names that make an audit's standard a labour audit (Config.audit_names): the
+    # settings' where they are read (Config.merge_reading); None for the defaults'
+    labour_audits: tuple[str, ...] | None = None
 
     @classmethod
     def within(cls, limits: Limits, **options: Any) -> ReadOptions:

@@ -11,7 +11,7 @@ from functools import partial
 from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
 from pathlib import PurePath
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ddtool.errors import Location, Problem, ProblemList, Severity
 from ddtool.model import (
@@ -22,6 +22,7 @@ from ddtool.model import (
     OtherSector,
     Supplier,
     audit_outcome,
+    is_self_assessment,
 )
 from ddtool.nested import rebuilt
 from ddtool.reference.countries import display_name, normalise_country
@@ -50,6 +51,10 @@ from ddtool.sources.values import (
     unicode_text,
     whole_numbers,
 )
+
+if TYPE_CHECKING:  # (imported where used: ddtool.schemes reads denials with ddtool.profiles,
+    # which imports this module)
+    from ddtool.schemes import AuditStandards
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +398,7 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
     )
     out: list[Certification] = []
     for item in items:
+        dated = False
         if isinstance(item, dict):
             name = item.get("name") or item.get("standard")
             if not name:
@@ -413,6 +419,7 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
                 issue = _trailing_date(name)
             if issue is not None:
                 issues.append(issue)
+                dated = True  # (its date is the problem said: 'Fairtrade expired')
         else:
             continue
         # (as written: the direction controls are not read; shown in the evidence and by
@@ -421,8 +428,30 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
         if hidden is not None:
             issues.append(hidden)
             continue
+        if not dated:
+            not_held = _not_held_issue(name)
+            if not_held is not None:
+                issues.append(not_held)
         out.append(Certification.model_construct(name=name, valid_until=valid_until))
     return out, tuple(issues)
+
+
+def _not_held_issue(name: str) -> _Issue | None:
+    """The warning of a certification whose name says it is not held (certification_not_held:
+    'Fairtrade (suspended)', 'not Fairtrade certified', 'SA8000 in progress'), which the
+    score does not credit."""
+    from ddtool.schemes import certification_not_held
+
+    said = certification_not_held(name)
+    if said is None:
+        return None
+    return _Issue(
+        "certification-not-held",
+        f"certification {name!r} says {said!r}: it is read as not held, and earns no credit"
+        " (if it is held, write its name alone, or with its expiry: 'SA8000 valid until"
+        " 2027-06-30')",
+        "warning",
+    )
 
 
 def _hidden(text: str, what: str, quoted: bool = True, code: bool = True) -> _Issue | None:
@@ -696,11 +725,7 @@ def _audit_result_issues(result: Any, others: list[int] | None = None) -> Issues
         if len(text) >= 4
         else None
     )
-    also = ""
-    if others:
-        shown = ", ".join(map(str, others[:MAX_ROWS_NAMED]))
-        more = len(others) - MAX_ROWS_NAMED
-        also = f"; the same in rows {shown}" + (f" and {more:,} more" if more > 0 else "")
+    also = _also_in_rows(others)
     return (
         _Issue(
             "unknown-audit-result",
@@ -716,7 +741,60 @@ def _audit_result_issues(result: Any, others: list[int] | None = None) -> Issues
 MAX_ROWS_NAMED = 10  # the other rows a warning given once per distinct value names
 
 
-def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
+def _also_in_rows(others: list[int] | None) -> str:
+    """The other rows a warning given once per distinct value names: '; the same in rows 4,
+    7 and 12 more'; nothing where there are none."""
+    if not others:
+        return ""
+    shown = ", ".join(map(str, others[:MAX_ROWS_NAMED]))
+    more = len(others) - MAX_ROWS_NAMED
+    return f"; the same in rows {shown}" + (f" and {more:,} more" if more > 0 else "")
+
+
+def _audit_standard_issues(
+    audit: Audit, standards: AuditStandards, others: list[int] | None = None
+) -> Issues:
+    """The warning of a passed audit whose standard is not known to audit labour conditions
+    (see AuditStandards): its pass earns no credit, where the standard may be meant as a
+    labour audit. None for another result (a failure counts all the same; any other, none),
+    nor for a self-assessment, which earns no credit anyway. Given once per distinct
+    standard, with the `others` rows that hold it too."""
+    standard = audit.standard
+    if audit_outcome(audit.result) != "passed" or is_self_assessment(standard):
+        return ()
+    scope = standards.scope(standard)
+    if scope.labour is not None:
+        return ()
+    also = _also_in_rows(others)
+    if scope.what:  # (no standard given)
+        text = (
+            "a passed audit without a standard is not known to audit labour conditions,"
+            " and earns no credit; write the standard it follows, such as SMETA, SA8000 or"
+            f" amfori BSCI{also}"
+        )
+    else:
+        text = (
+            f"audit standard {standard!r} is not known to audit labour conditions: its pass"
+            " earns no credit. If it is a social or labour audit, write the programme it"
+            " follows (SMETA, SA8000, amfori BSCI …) or name it under labour_audits in the"
+            f" settings (--config){also}"
+        )
+    return (_Issue("unknown-audit-standard", text, "warning"),)
+
+
+def _default_standards() -> AuditStandards:
+    """The reading of audit standards by the default settings."""
+    from ddtool.schemes import audit_standards
+
+    return audit_standards()
+
+
+def _audits(
+    record: RawRecord, problems: ProblemList, standards: AuditStandards | None
+) -> list[Audit]:
+    """A record's audits, with their problems; a passed audit whose standard is not known
+    to audit labour conditions is warned of at it where `standards` are given (a YAML
+    entry's: a table's are, once per standard, by _table_audit_standards)."""
     fields = record.fields
     items: list[Any] = []
     if "audits" in fields:
@@ -738,7 +816,15 @@ def _audits(record: RawRecord, problems: ProblemList) -> list[Audit]:
                 "bad-audit", "an audit needs standard, date and result keys", record.location
             )
             continue
-        out.append(_reported(_audit_value(item), where, problems))
+        audit = _reported(_audit_value(item), where, problems)
+        out.append(audit)
+        issues = () if standards is None else _audit_standard_issues(audit, standards)
+        if issues:
+            at = record.where("audit_standard" if "audit_standard" in fields else "audits")
+            line = record.lines.get(f"audits[{index}].standard")  # (YAML: the audit's own)
+            if line is not None:
+                at = Location(at.file, at.sheet, at.row, "standard", line)
+            _report(problems, issues, at)
         issues = _audit_result_issues(item.get("result"))
         if issues:
             at = record.where("audit_result" if "audit_result" in fields else "audits")
@@ -947,8 +1033,12 @@ def normalise_record(
     problems: ProblemList,
     table: bool,
     fractions: Collection[str] = (),
+    standards: AuditStandards | None = None,
 ) -> Supplier | None:
-    """One raw record to a Supplier; problems are collected, a record without id is dropped."""
+    """One raw record to a Supplier; problems are collected, a record without id is dropped.
+    `standards` tells the audits' standards that audit labour conditions (None: by the
+    default settings), where a YAML entry's passed audit of another is warned of (a
+    table's, once per standard: _table_audit_standards)."""
     fields = record.fields
     raw_id = fields.get("id")
     if raw_id is None or not as_id(raw_id):
@@ -1001,7 +1091,7 @@ def normalise_record(
         certifications=_certifications(
             fields.get("certifications"), lambda: record.where("certifications"), problems
         ),
-        audits=_audits(record, problems),
+        audits=_audits(record, problems, None if table else standards or _default_standards()),
         tier_declared=tier,
         attributes=_attributes(record.extras),
         location=record.location,
@@ -1598,9 +1688,15 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
 
 
 def normalise_records(
-    raws: list[RawChain], sectors: SectorMatcher, problems: ProblemList
+    raws: list[RawChain],
+    sectors: SectorMatcher,
+    problems: ProblemList,
+    standards: AuditStandards | None = None,
 ) -> tuple[Company | None, list[Supplier]]:
-    """Normalise every file's records; the first file with a company names the company."""
+    """Normalise every file's records; the first file with a company names the company.
+    `standards` tells the audits' standards that audit labour conditions (None: by the
+    default settings)."""
+    standards = standards or _default_standards()
     company: Company | None = None
     suppliers: list[Supplier] = []
     for raw in raws:
@@ -1620,11 +1716,42 @@ def normalise_records(
                 f" is {company.name!r} from the first file that names one",
                 raw.company_location or Location(raw.path),
             )
+        start = len(suppliers)
         if raw.table is not None:
             suppliers.extend(normalise_table(raw.table, sectors, problems))
-            continue
-        for record in raw.records:
-            supplier = normalise_record(record, sectors, problems, table)
-            if supplier is not None:
-                suppliers.append(supplier)
+        else:
+            for record in raw.records:
+                supplier = normalise_record(record, sectors, problems, table, (), standards)
+                if supplier is not None:
+                    suppliers.append(supplier)
+        if table:
+            _table_audit_standards(raw, suppliers[start:], standards, problems)
     return company, suppliers
+
+
+def _table_audit_standards(
+    raw: RawChain, suppliers: list[Supplier], standards: AuditStandards, problems: ProblemList
+) -> None:
+    """Warn of the passed audits of a table whose standard is not known to audit labour
+    conditions (_audit_standard_issues), once per distinct standard, at its first row (its
+    audit standard cell, or its audit date's where the table has no standards), naming the
+    other rows: a column of 10^5 rows repeats a few standards. The same whether the table
+    is read column by column or record by record."""
+    table = raw.table
+    fields = table.columns if table is not None else raw.records[0].columns if raw.records else {}
+    if "audit_standard" not in fields and "audit_date" not in fields:
+        return
+    # each standard of a passed audit: the first such audit, and the rows that hold one
+    found: dict[str, tuple[Audit, list[Location]]] = {}
+    for supplier in filter(attrgetter("audits"), suppliers):
+        for audit in supplier.audits:
+            if supplier.location is not None and audit_outcome(audit.result) == "passed":
+                held = found.setdefault(audit.standard, (audit, []))[1]
+                if not held or held[-1] is not supplier.location:
+                    held.append(supplier.location)
+    column = fields.get("audit_standard") or fields.get("audit_date")
+    for audit, (first, *others) in found.values():
+        rows = [at.row for at in others if at.row is not None]
+        issues = _audit_standard_issues(audit, standards, rows)
+        if issues:
+            _report(problems, issues, first.with_column(column))

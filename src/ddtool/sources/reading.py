@@ -180,7 +180,10 @@ def read_chain(
     unmapped_by_values(raws, sectors, options)
     for raw in raws:
         problems.extend(raw.problems)
-    company, suppliers = normalise_records(raws, sectors, problems)
+    from ddtool.schemes import audit_standards
+
+    standards = audit_standards(options.labour_audits)
+    company, suppliers = normalise_records(raws, sectors, problems, standards)
     if company is None:
         company = Company(name=Path(paths[0]).stem)
     if not TEMPLATE_SUPPLIERS.isdisjoint(map(attrgetter("name"), suppliers)):

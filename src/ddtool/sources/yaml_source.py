@@ -1120,12 +1120,15 @@ class _Check:
                 value = self._list_of_single(key, value, line)
             elif key == "audits":
                 value = self._audits(value, line)
-                # each audit's result line, for a result the score does not know
+                # each audit's result and standard lines, for a result the score does not
+                # know and a standard not known to audit labour conditions (the audit's own
+                # line where it gives none)
                 for index, audit in enumerate(value if isinstance(value, list) else [value]):
                     if isinstance(audit, dict):
-                        at = audit.get(_KEY_LINES, {}).get("result") or audit.get(_LINE)
-                        if at is not None:
-                            lines[f"audits[{index}].result"] = at
+                        for part in ("result", "standard"):
+                            at = audit.get(_KEY_LINES, {}).get(part) or audit.get(_LINE)
+                            if at is not None:
+                                lines[f"audits[{index}].{part}"] = at
             elif key == "certifications":
                 value = self._certifications(value, line)
             fields[key] = _strip_lines(value)

@@ -1,0 +1,226 @@
+"""An audit is credited only where its standard audits labour conditions, and a certification
+only where it is held: a passed food-safety, quality, environmental or chain-of-custody audit
+lowers no labour risk, a failed one raises none, and 'Fairtrade (suspended)' or 'not
+Fairtrade certified' is no Fairtrade certificate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+from ddtool.config import Config
+from ddtool.model import Audit, Certification, Supplier
+from ddtool.profiles import load_profiles
+from ddtool.scoring import Scorer
+
+PROFILES = load_profiles()
+AS_OF = dt.date(2026, 11, 27)
+MAY = dt.date(2026, 5, 1)
+NO_LABOUR = "not a labour audit"
+NOT_KNOWN = "not known to audit labour conditions"
+
+# an audit's standard and result -> the sum of its adjustments, and what its evidence says
+AUDITS: dict[str, tuple[str, str, float, str]] = {
+    "a social audit": ("SMETA", "pass", -0.05, "audit 'SMETA' of 2026-05-01 passed"),
+    "a social audit, failed": ("SMETA", "fail", 0.1, "audit 'SMETA' of 2026-05-01 failed"),
+    "an audit of a recognised scheme": ("Rainforest Alliance", "pass", -0.05, "passed"),
+    "a programme in the settings' labour audits": ("RBA VAP", "pass", -0.05, "passed"),
+    "minerals due diligence": ("RMI RMAP", "pass", -0.05, "passed"),
+    "a buyer's code-of-conduct audit": ("Acme code of conduct audit", "pass", -0.05, "passed"),
+    "a social audit in German": ("Sozialaudit", "pass", -0.05, "passed"),
+    "an ethical trade audit of a food-safety body": ("BRCGS Ethical Trade", "pass", -0.05, ""),
+    "a social audit with an environment pillar": (
+        "SMETA 4-pillar incl. environment",
+        "pass",
+        -0.05,
+        "",
+    ),
+    "food safety": (
+        "BRCGS Food Safety",
+        "pass",
+        0.0,
+        f"audit 'BRCGS Food Safety' of 2026-05-01 passed: {NO_LABOUR} (food safety): no credit",
+    ),
+    "quality": ("ISO 9001", "pass", 0.0, f"{NO_LABOUR} (quality): no credit"),
+    "environmental": ("ISO 14001", "pass", 0.0, f"{NO_LABOUR} (environmental): no credit"),
+    "the MSC fisheries standard": ("MSC", "pass", 0.0, f"{NO_LABOUR} (environmental)"),
+    "chain of custody": (
+        "MSC Chain of Custody",
+        "pass",
+        0.0,
+        f"{NO_LABOUR} (chain of custody): no credit",
+    ),
+    "chain of custody of a scheme that audits farms": (
+        "Rainforest Alliance Chain of Custody",
+        "pass",
+        0.0,
+        f"{NO_LABOUR} (chain of custody)",
+    ),
+    "occupational safety management": ("ISO 45001", "pass", 0.0, f"{NO_LABOUR} (occupational"),
+    "a failed food-safety audit": (
+        "BRCGS Food Safety",
+        "fail",
+        0.0,
+        f"audit 'BRCGS Food Safety' of 2026-05-01 failed: {NO_LABOUR} (food safety): no uplift",
+    ),
+    "an unknown standard": ("Customer audit", "pass", 0.0, f"passed: {NOT_KNOWN}: no credit"),
+    "no standard given": (
+        "audit",
+        "pass",
+        0.0,
+        f"passed: no standard given, so {NOT_KNOWN}: no credit",
+    ),
+    "an unknown standard, failed": (
+        "Customer audit",
+        "fail",
+        0.1,
+        f"failed ({NOT_KNOWN}: a failure counts all the same)",
+    ),
+    "a name holding a scheme's letters is not it": ("Firma Müller Audit", "pass", 0.0, NOT_KNOWN),
+}
+
+# a certification's name -> the credit it earns, and what its evidence says
+CERTIFICATIONS: dict[str, tuple[str, float, str]] = {
+    "held": ("Fairtrade", 0.05, "valid (no expiry date given: taken as current)"),
+    "suspended": ("Fairtrade (suspended)", 0.0, "not held (it says 'suspended'): no credit"),
+    "decertified": ("Rainforest Alliance - decertified", 0.0, "(it says 'decertified')"),
+    "an applicant": ("Fairtrade applicant", 0.0, "(it says 'applicant')"),
+    "in progress": ("SA8000 in progress", 0.0, "(it says 'in progress')"),
+    "denied": ("not Fairtrade certified", 0.0, "(it says 'not')"),
+    "revoked": ("SA8000 revoked", 0.0, "(it says 'revoked')"),
+    "withdrawn": ("BSCI withdrawn", 0.0, "(it says 'withdrawn')"),
+    "non-conformant": ("RMAP non-conformant", 0.0, "(it says 'non conformant')"),
+    "denied in German": ("kein Fairtrade", 0.0, "(it says 'kein')"),
+    "denied in Spanish": ("sin certificación Fairtrade", 0.0, "(it says 'sin')"),
+    "suspended in French": ("Fairtrade (suspendu)", 0.0, "(it says 'suspendu')"),
+    "a denial at the end": ("Fairtrade: no", 0.0, "(it says 'no')"),
+    "a word of holding denied": ("SA8000 not certified", 0.0, "(it says 'not')"),
+    "applied for": ("Fairtrade applied for", 0.0, "(it says 'applied for')"),
+    "a denial of something else": ("Fairtrade (non-GMO)", 0.05, "valid"),
+    "a word only like a status": ("SA8000 applied to all sites", 0.05, "valid"),
+    "a renewal's status": ("SA8000, renewal in progress", 0.05, "valid"),
+}
+
+
+def _adjustments(
+    certifications: list[Certification], audits: list[Audit], config: Config | None = None
+) -> list[tuple[str, float]]:
+    supplier = Supplier(
+        id="P",
+        country="THA",
+        sector="seafood-processing",
+        sector_raw="seafood-processing",
+        certifications=certifications,
+        audits=audits,
+    )
+    scorer = Scorer(PROFILES, config or Config(), AS_OF)
+    risk = scorer.score(supplier, "seafood-processing")
+    return list(risk.by_type["child_labour"].adjustments)
+
+
+@pytest.mark.parametrize(("standard", "result", "total", "said"), AUDITS.values(), ids=list(AUDITS))
+def test_an_audit_counts_only_where_it_audits_labour_conditions(
+    standard: str, result: str, total: float, said: str
+) -> None:
+    [(label, delta)] = _adjustments([], [Audit(standard=standard, date=MAY, result=result)])
+    assert round(delta, 4) == total
+    assert said in label
+
+
+@pytest.mark.parametrize(
+    ("name", "credit", "said"), CERTIFICATIONS.values(), ids=list(CERTIFICATIONS)
+)
+def test_a_certification_not_held_earns_nothing(name: str, credit: float, said: str) -> None:
+    [(label, delta)] = _adjustments([Certification(name=name)], [])
+    assert round(-delta, 4) == credit
+    assert label.startswith(f"certification '{name}'") and said in label
+
+
+def test_non_labour_audits_do_not_fill_the_cap_of_labour_audits() -> None:
+    """Two food-safety passes first (the latest first) leave room for the social audit."""
+    audits = [
+        Audit(standard="BRCGS Food Safety", date=MAY, result="pass"),
+        Audit(standard="IFS Food", date=MAY, result="pass"),
+        Audit(standard="SMETA", date=dt.date(2026, 3, 1), result="pass"),
+        Audit(standard="amfori BSCI", date=dt.date(2026, 2, 1), result="pass"),
+    ]
+    adjustments = _adjustments([], audits)
+    assert round(sum(delta for _, delta in adjustments), 4) == -0.1
+    assert [d for label, d in adjustments if "SMETA" in label or "BSCI" in label] == [-0.05] * 2
+
+
+def test_the_settings_name_a_buyers_own_audit_as_a_labour_audit() -> None:
+    audit = Audit(standard="Acme supplier audit", date=MAY, result="pass")
+    assert _adjustments([], [audit])[0][1] == 0.0
+    config = Config(labour_audits=[*Config().labour_audits, "Acme supplier audit"])
+    assert _adjustments([], [audit], config) == [
+        ("audit 'Acme supplier audit' of 2026-05-01 passed", -0.05)
+    ]
+
+
+CANNERY = """\
+company: {name: Audit Test GmbH, country: DE}
+suppliers:
+  - {id: A0, name: none, country: THA, sector: seafood-processing, products: [canned tuna]}
+  - id: A1
+    name: foodsafety
+    country: THA
+    sector: seafood-processing
+    products: [canned tuna]
+    audits:
+      - {standard: BRCGS Food Safety, date: 2026-05-01, result: pass}
+      - {standard: ISO 9001, date: 2026-03-01, result: pass}
+  - id: A2
+    name: msc
+    country: THA
+    sector: seafood-processing
+    products: [canned tuna]
+    audits:
+      - {standard: MSC Chain of Custody, date: 2026-05-01, result: pass}
+"""
+COCOA = """\
+company: {name: Cert Test GmbH, country: DE}
+suppliers:
+  - {id: C0, name: none, country: GHA, sector: cocoa-farming, products: [cocoa beans]}
+  - {id: C1, name: suspended, country: GHA, sector: cocoa-farming, products: [cocoa beans], certifications: [Fairtrade (suspended)]}
+  - {id: C2, name: decert, country: GHA, sector: cocoa-farming, products: [cocoa beans], certifications: [Rainforest Alliance - decertified]}
+  - {id: C3, name: applicant, country: GHA, sector: cocoa-farming, products: [cocoa beans], certifications: [Fairtrade applicant, SA8000 in progress]}
+  - {id: C4, name: not, country: GHA, sector: cocoa-farming, products: [cocoa beans], certifications: [not Fairtrade certified]}
+"""  # noqa: E501
+
+
+def _assessed(tmp_path: Path, text: str) -> dict[str, dict[str, dict[str, object]]]:
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(text, "utf-8")
+    out = tmp_path / "a.json"
+    args = ["assess", str(chain), "--as-of", "2026-11-27", "-o", str(out), "-q"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    document = json.loads(out.read_text("utf-8"))
+    return {s["id"]: s["risk"] for s in document["suppliers"]}
+
+
+def test_a_cannerys_food_safety_and_quality_audits_leave_its_labour_risk(tmp_path: Path) -> None:
+    """The passed BRCGS and ISO 9001 audits took child labour from 0.338 (medium) to 0.263
+    (low), and the MSC chain-of-custody audit 0.05 off each likelihood."""
+    risk = _assessed(tmp_path, CANNERY)
+    for supplier in ("A1", "A2"):
+        assert risk[supplier] == risk["A0"]
+    assert (risk["A1"]["child_labour"]["priority"], risk["A1"]["child_labour"]["level"]) == (
+        0.338,
+        "medium",
+    )
+
+
+def test_lapsed_and_denied_certifications_leave_a_farms_risk(tmp_path: Path) -> None:
+    """Each was credited 0.05 as valid, taking trafficking from 0.3209 (medium) to 0.2759."""
+    risk = _assessed(tmp_path, COCOA)
+    for supplier in ("C1", "C2", "C3", "C4"):
+        assert risk[supplier] == risk["C0"]
+    trafficking = risk["C1"]["human_trafficking"]
+    assert (trafficking["priority"], trafficking["level"]) == (0.3209, "medium")

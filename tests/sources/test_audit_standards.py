@@ -1,0 +1,157 @@
+"""Reading a passed audit whose standard is not known to audit labour conditions, and a
+certification whose name says it is not held: a located warning, given where the score
+would otherwise credit what the file says without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from chain_support import read_cell
+from typer.testing import CliRunner
+
+from ddtool.cli import app
+from ddtool.sources import ReadOptions, read_chain
+
+YAML = """\
+suppliers:
+  - id: S1
+    country: THA
+    audits:
+      - {{standard: {standard}, date: 2026-05-01, result: {result}}}
+"""
+
+# an audit's standard and result -> the warnings reading it gives (type, line, column)
+STANDARDS: dict[str, tuple[str, str, list[list[object]]]] = {
+    "a social audit": ("SMETA", "pass", []),
+    "a programme the settings name": ("RBA VAP", "pass", []),
+    "food safety: no credit, no word needed": ("BRCGS Food Safety", "pass", []),
+    "chain of custody": ("MSC Chain of Custody", "pass", []),
+    "a self-assessment earns none anyway": ("Supplier questionnaire", "pass", []),
+    "an unknown standard, failed: it counts": ("Customer audit", "fail", []),
+    "an unknown standard, pending: nothing to credit": ("Customer audit", "pending", []),
+    "an unknown standard, passed": (
+        "Customer audit",
+        "pass",
+        [["unknown-audit-standard", 5, "standard"]],
+    ),
+    "no standard given, passed": ("''", "pass", [["unknown-audit-standard", 5, "standard"]]),
+}
+
+
+@pytest.mark.parametrize(("standard", "result", "found"), STANDARDS.values(), ids=list(STANDARDS))
+def test_a_passed_audit_of_a_standard_not_known_is_warned_of(
+    tmp_path: Path, standard: str, result: str, found: list[list[object]]
+) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(YAML.format(standard=standard, result=result), "utf-8")
+    _, problems = read_chain([path])
+    assert problems.flatten(["type", "line", "column"]) == found
+
+
+def test_the_warning_says_how_to_have_the_audit_counted(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(YAML.format(standard="Customer audit", result="pass"), "utf-8")
+    _, problems = read_chain([path])
+    [problem] = problems.items
+    assert problem.severity == "warning"
+    assert problem.message == (
+        "audit standard 'Customer audit' is not known to audit labour conditions: its pass"
+        " earns no credit. If it is a social or labour audit, write the programme it follows"
+        " (SMETA, SA8000, amfori BSCI …) or name it under labour_audits in the settings"
+        " (--config)"
+    )
+
+
+def test_a_standard_the_settings_name_is_no_warning(tmp_path: Path) -> None:
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(YAML.format(standard="Customer audit", result="pass"), "utf-8")
+    settings = tmp_path / "ddtool.yaml"
+    settings.write_text("labour_audits: [Customer audit]\n", "utf-8")
+    runner = CliRunner()
+    told = runner.invoke(app, ["validate", str(chain)], env={"COLUMNS": "200"})
+    assert "unknown-audit-standard" in told.output
+    named = runner.invoke(app, ["validate", str(chain), "--config", str(settings)])
+    assert named.exit_code == 0 and "warning" not in named.output
+    _, problems = read_chain([chain], ReadOptions(labour_audits=("Customer audit",)))
+    assert problems.items == []
+
+
+def test_a_tables_unknown_standard_is_told_once_naming_its_rows(tmp_path: Path) -> None:
+    """A column of 10^5 rows repeats a few standards: one warning each, at its first row."""
+    path = tmp_path / "chain.csv"
+    rows = ["Supplier ID,Country,Audit standard,Audit date,Audit result"]
+    rows += [f"S{n},THA,Customer audit,2026-05-01,{'fail' if n == 1 else 'pass'}" for n in range(6)]
+    rows += ["S9,THA,SMETA,2026-05-01,pass"]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    _, problems = read_chain([path])
+    [problem] = problems.items
+    assert (problem.type, problem.location.row, problem.location.column) == (
+        "unknown-audit-standard",
+        2,
+        "Audit standard",
+    )
+    assert problem.message.endswith("; the same in rows 4, 5, 6, 7")  # (row 3 failed)
+
+
+def test_a_table_without_standards_is_told_at_the_audit_dates(tmp_path: Path) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Supplier ID,Country,Audit date,Audit result\nS1,THA,2026-05-01,pass\n"
+        "S2,THA,2026-05-02,pass\n",
+        "utf-8",
+    )
+    _, problems = read_chain([path])
+    assert problems.flatten(["type", "row", "column"]) == [
+        ["unknown-audit-standard", 2, "Audit date"]
+    ]
+    assert problems.items[0].message == (
+        "a passed audit without a standard is not known to audit labour conditions, and earns"
+        " no credit; write the standard it follows, such as SMETA, SA8000 or amfori BSCI; the"
+        " same in rows 3"
+    )
+
+
+# a Certifications cell -> what its warning says it says (None: no warning)
+NOT_HELD: dict[str, str | None] = {
+    "Fairtrade": None,
+    "Fairtrade (suspended)": "suspended",
+    "Rainforest Alliance - decertified": "decertified",
+    "Fairtrade applicant": "applicant",
+    "SA8000 in progress": "in progress",
+    "not Fairtrade certified": "not",
+    "RMAP non-conformant": "non conformant",
+    "SA8000 revoked": "revoked",
+    "Fairtrade (non-GMO)": None,
+    "Organic (Bisphenol free)": None,
+    # (a lapsed certificate with its date is expired, no more: the score says so)
+    "Fairtrade expired 2023-12-31": None,
+}
+
+
+@pytest.mark.parametrize(("cell", "said"), NOT_HELD.items(), ids=list(NOT_HELD))
+def test_a_certification_not_held_is_warned_of(tmp_path: Path, cell: str, said: str | None) -> None:
+    chain, problems = read_cell(tmp_path, cell)
+    if said is None:
+        assert problems.items == []
+        return
+    assert problems.flatten(["severity", "type", "row", "column"]) == [
+        ["warning", "certification-not-held", 2, "Certifications"]
+    ]
+    assert problems.items[0].message == (
+        f"certification {cell!r} says {said!r}: it is read as not held, and earns no credit"
+        " (if it is held, write its name alone, or with its expiry: 'SA8000 valid until"
+        " 2027-06-30')"
+    )
+    assert [c.name for c in chain.suppliers[0].certifications] == [cell]  # (kept, as written)
+
+
+def test_a_certification_not_held_in_yaml_is_warned_of_at_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        "suppliers:\n  - id: C1\n    country: GHA\n"
+        "    certifications: [Fairtrade applicant, Rainforest Alliance]\n",
+        "utf-8",
+    )
+    _, problems = read_chain([path])
+    assert problems.flatten(["type", "line"]) == [["certification-not-held", 4]]
