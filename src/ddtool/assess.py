@@ -33,7 +33,7 @@ from ddtool.document import (
     held_labels,
     of_its_score,
 )
-from ddtool.errors import DdtoolError, InputError, Problem, ProblemList
+from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemList
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.nested import rebuilt
@@ -201,8 +201,6 @@ def _assess(
     supply = build_graph(chain, graph_problems, stages.done, options.read.max_tiers)
     problems.extend(graph_problems)
     if not chain.suppliers and not problems.has_errors():
-        from ddtool.errors import Location
-
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():
         raise InputError(problems.errors + problems.warnings, _company_named(chain, problems))
@@ -212,6 +210,10 @@ def _assess(
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[str, ...], str | None] = {}
+    # the suppliers of no sector, none taken from their products either, whose products the
+    # inference reads as a general trader's (see Inference.run): (supplier, raw sector its
+    # country does not produce, if that is why none was taken)
+    by_products: list[tuple[str, str | None]] = []
     without_country = without_sector = 0  # counted here, where every supplier is read
     for supplier_id, supplier in supply.suppliers.items():
         without_country += supplier.country is None
@@ -229,13 +231,21 @@ def _assess(
             # Singapore trader of "organic cotton" is no cotton farm (taken for one, it
             # would stand for the ginning, spinning and farms beneath its buyer)
             if sector is not None and not profiles.grows_there(sector, supplier.country):
+                by_products.append((supplier_id, sector))
                 sector = None
+            elif sector is None:
+                by_products.append((supplier_id, None))
         sector_of[supplier_id] = sector
         risks[supplier_id] = scorer.score_supplier(supplier, sector)
     stages.done("score")
 
     inference = Inference(supply, profiles, scorer, config)
-    inference.run(sector_of, chain.company)
+    # whatever such a supplier is, it handles the goods its products name: their chain is
+    # inferred beneath it as beneath a trader naming them (a Bremen supplier of "cocoa
+    # beans" is no farm, and its buyer's cocoa farms are still beneath it); its own score
+    # stays that of a sector not known
+    inference.run(sector_of, chain.company, [sid for sid, _ in by_products])
+    problems.extend(_traded_by_products(chain, supply, inference, by_products))
     extend_tiers(supply, inference.nodes)
     unfollowed = dict.fromkeys(inference.unfollowed, NOTHING_FOLLOWED)
     unfollowed.update((sid, denied_below(goods)) for sid, goods in inference.denied_below.items())
@@ -317,6 +327,58 @@ def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
     products are not its work)."""
     written = supplier.sector_raw
     return written is not None and profiles.match_sector(written).note is not None
+
+
+def _traded_by_products(
+    chain: Chain,
+    supply: SupplyGraph,
+    inference: Inference,
+    by_products: list[tuple[str, str | None]],
+) -> list[Problem]:
+    """A `read-as-trader` warning for each supplier of no sector, none taken from its
+    products, beneath which the chain of the goods they name is inferred as beneath a trader
+    naming them (`by_products`: each with the raw sector its country does not produce, where
+    that is why none was taken): its gap says only "sector unknown", this says why tiers
+    are inferred beneath it, and from what."""
+    found: list[Problem] = []
+    nodes, succ, suppliers = inference.nodes, supply.succ, supply.suppliers
+    for supplier_id, raw_sector in by_products:
+        if supplier_id not in inference.traded:
+            continue
+        stages = sorted({nodes[c].sector for c in succ[supplier_id] if c in nodes})
+        if not stages:  # (suppliers mapped beneath it cover what they name)
+            continue
+        supplier = suppliers[supplier_id]
+        written = supplier.sector_raw
+        products = ", ".join(supplier.products)
+        given = "no sector is given" if written is None else f"sector {written!r} is not matched"
+        if raw_sector is not None and supplier.country is not None:
+            why = (
+                f"its products ({products}) are goods of {raw_sector}, which"
+                f" {display_name(supplier.country)} does not produce: it is read as a trader"
+                f" of them, not as {raw_sector} there"
+            )
+        else:
+            why = f"its products ({products}) give it none: it is read as a trader of them"
+        at = supplier.location or Location(chain.files[0] if chain.files else "input")
+        found.append(
+            Problem(
+                "read-as-trader",
+                f"{given}, and {why}; their chain is inferred beneath it as beneath a"
+                f" wholesaler or importer naming them ({', '.join(stages)}), and its own score"
+                " is that of a sector not known (a data gap): give its sector to score it as"
+                " what it is",
+                Location(
+                    at.file,
+                    at.sheet,
+                    at.row,
+                    chain.column(at, "products"),
+                    chain.key_line(at, "products"),
+                ),
+                "warning",
+            )
+        )
+    return found
 
 
 def _own(risk: SupplierRisk) -> Own:

@@ -188,6 +188,9 @@ class Inference:
         # inferred because their products deny what their sector's inputs hold, each with
         # those goods (set by run, see _denied_beneath)
         self.denied_below: dict[str, tuple[str, ...]] = {}
+        # the suppliers of no sector read as general traders (see run: `as_traders`) whose
+        # products name goods inference follows (set by run)
+        self.traded: set[str] = set()
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[
             tuple[str, str | None, str | None, tuple[str, ...]], SupplierRisk
@@ -236,12 +239,20 @@ class Inference:
             frozenset[tuple[str, tuple[str, ...]]],
         ] = {}
 
-    def run(self, sector_of: Mapping[str, str | None], company: Company) -> None:
+    def run(
+        self,
+        sector_of: Mapping[str, str | None],
+        company: Company,
+        as_traders: Iterable[str] = (),
+    ) -> None:
         """Infer every input stage that no mapped supplier covers, for every supplier and the
         company: a branch that stops above raw-material origin is continued by inference.
 
         `sector_of` holds every supplier's sector (matched or guessed); any other node is
-        the company.
+        the company. `as_traders` are suppliers of no sector (none in `sector_of`) whose
+        products are read as a general trader's (a wholesaler's, an importer's): beneath
+        each, the goods of the key value chains they name are inferred as beneath a
+        general trader naming them (see _general_traders).
         """
         succ, pred = self.supply.succ, self.supply.pred
         order = self.supply.order
@@ -258,7 +269,7 @@ class Inference:
         # whose products name goods of the key value chains is a trader of each good's trade
         # naming it: its plan (under a key of its own, never a sector id) and, for each
         # group, those products
-        general = self._general_traders(sector_of, plans.keys())
+        general = self._general_traders(sector_of, plans.keys(), as_traders)
         # The stage of a made good one names (a chocolate factory beneath a wholesaler of
         # chocolate) is inferred beneath it with those of its inputs that nothing mapped
         # beneath the trader covers, as beneath a maker of the good (see _attach_made)
@@ -293,8 +304,13 @@ class Inference:
         marked = self._commodity_marks(sector_of, marks)
         # a general trader covers for those above it what it is inferred to trade (see
         # _general_plan): marks of the commodities of the mines its products name, else
-        # its trades, for general traders above it, and the stages of the goods it names
+        # its trades, for general traders above it, and the stages of the goods it names.
+        # (Not one of no sector read so: that is a reading of its products, not its sector;
+        # its buyers keep what is inferred beneath them, a Singapore supplier of "organic
+        # cotton" stands for no spinner or weaver of the garment maker it sells to.)
         for node, (_, _, _, covers) in general.items():
+            if node in self.traded:
+                continue
             for mark in covers:
                 sector_id, commodity = mark.split("\0")
                 if commodity:
@@ -466,7 +482,10 @@ class Inference:
             self.denied_below[node] = tuple(sorted(goods))
 
     def _general_traders(
-        self, sector_of: Mapping[str, str | None], present: Iterable[str | None]
+        self,
+        sector_of: Mapping[str, str | None],
+        present: Iterable[str | None],
+        as_traders: Iterable[str] = (),
     ) -> dict[str, GeneralPlan]:
         """The general traders (sectors of the trading or retail stage without inputs: a
         wholesaler, distributor or importer of anything, a general retailer) whose products
@@ -476,27 +495,40 @@ class Inference:
         or suppliers of services alone: a haulier, a warehouse, a cleaner), nothing at all
         is known of what it sells, and it is kept in `unfollowed` (its data gap:
         document.NOTHING_FOLLOWED). A supplier of a sector not known may sell it goods: the
-        tier is mapped, and what is unknown of that supplier is its own gap."""
+        tier is mapped, and what is unknown of that supplier is its own gap.
+
+        A supplier of no sector among `as_traders` is one too where its products name such
+        goods (the plan of a general trader naming them); where they name none, nothing is
+        inferred beneath it and its gap stays its sector's (it may be in any sector)."""
         sectors = self.profiles.sectors
         general = {
             s.id
             for s in map(sectors.get, filter(None, present))
             if s is not None and s.stage in GENERAL_STAGES and not s.inputs
         }
-        if not general:
-            return {}
         suppliers = self.supply.suppliers
         found: dict[str, GeneralPlan] = {}
-        for node in compress(sector_of, map(general.__contains__, sector_of.values())):
-            products = tuple(suppliers[node].products)
-            if products not in self._general_plans:
-                self._general_plans[products] = self._general_plan(products)
-            plan = self._general_plans[products]
+        plan_of = self._plan_of
+        if general:
+            for node in compress(sector_of, map(general.__contains__, sector_of.values())):
+                plan = plan_of(tuple(suppliers[node].products))
+                if plan is not None:
+                    found[node] = plan
+                elif not self._goods_beneath(node, sector_of):
+                    self.unfollowed.add(node)
+        for node in as_traders:
+            assert sector_of[node] is None, "a supplier read as a trader has no sector"
+            plan = plan_of(tuple(suppliers[node].products))
             if plan is not None:
                 found[node] = plan
-            elif not self._goods_beneath(node, sector_of):
-                self.unfollowed.add(node)
+                self.traded.add(node)
         return found
+
+    def _plan_of(self, products: tuple[str, ...]) -> GeneralPlan | None:
+        """The plan of a general trader naming these products (_general_plan), made once."""
+        if products not in self._general_plans:
+            self._general_plans[products] = self._general_plan(products)
+        return self._general_plans[products]
 
     def _goods_beneath(self, node: str, sector_of: Mapping[str, str | None]) -> bool:
         """Whether a supplier of goods is mapped beneath a node: a supplier of services (a

@@ -1,0 +1,230 @@
+"""A supplier of no sector whose products give it none (a raw good its country does not
+produce: a Bremen supplier of "cocoa beans" is no farm; or a good no sector is taken from:
+"chocolate bars") is read as a trader of them: beneath it, the tiers a wholesaler or importer
+naming them gets are inferred, its own score stays that of a sector not known, and a
+`read-as-trader` warning says why. Before, nothing was inferred beneath it: a chocolate
+maker's cocoa farms vanished from a vendor list without a sector column ("Flags none", chain
+exposure "low (data gap)"). The cases are data: tests/assets/sectors/read_as_trader.yaml."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from ddtool.assess import assess
+from ddtool.cli import app
+from ddtool.document import UNMAPPED_BELOW
+from ddtool.reference.countries import display_name
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / "tests" / "assets" / "sectors" / "read_as_trader.yaml").read_text(encoding="utf-8")
+)
+TRADERS = [case for case in CASES if case["reading"] == "trader"]
+OTHERS = [case for case in CASES if case["reading"] != "trader"]
+
+
+def _name(case: dict[str, Any]) -> str:
+    return f"{case['country']} {'; '.join(case['products'])}"
+
+
+def _run(tmp_path: Path, case: dict[str, Any], sector: str | None, products: bool = True) -> Any:
+    """The assessment of one supplier of the case under a company of no sector."""
+    given = f", sector: {sector}" if sector else ""
+    named = f", products: {case['products']}" if products else ""
+    path = tmp_path / f"{sector or 'none'}-{products}.yaml"
+    path.write_text(
+        "company: {name: Chocolatier Bruxelles SA, country: BE}\n"
+        "suppliers:\n"
+        f"  - {{id: S1, name: S, country: {case['country']}{given}{named}, share: 1}}\n",
+        encoding="utf-8",
+    )
+    return assess([path])
+
+
+def _beneath(result: Any) -> dict[str, tuple[Any, ...]]:
+    """Each inferred supplier: its buyers, sector, origins and worst case per risk type."""
+    return {
+        node_id: (
+            sorted(node.buyers),
+            node.sector,
+            [(o.iso3, o.share) for o in node.origins],
+            {rt: (score.as_dict(), where) for rt, (score, where) in node.worst.items()},
+        )
+        for node_id, node in result.inferred.items()
+    }
+
+
+def _inferred_flags(result: Any) -> list[tuple[str, str, str]]:
+    """The flags of the inferred suppliers (its own are of its own score: see below)."""
+    flags = result.data["flags"]
+    return [(f["supplier_id"], f["risk_type"], f["level"]) for f in flags if f["inferred"]]
+
+
+def _levels(result: Any) -> dict[str, str]:
+    """The chain's exposure, per risk type."""
+    return {rt: e["level"] for rt, e in result.data["company"]["exposure"].items()}
+
+
+def _entry(result: Any) -> dict[str, Any]:
+    return next(s for s in result.data["suppliers"] if s["id"] == "S1")
+
+
+@pytest.mark.parametrize("case", TRADERS, ids=list(map(_name, TRADERS)))
+def test_a_supplier_of_no_sector_gets_beneath_it_what_an_importer_gets(
+    tmp_path: Path, case: dict[str, Any]
+) -> None:
+    result = _run(tmp_path, case, None)
+    beneath = _beneath(result)
+    assert beneath, "nothing inferred beneath it"
+    for sector in ("importer", "wholesale trade"):
+        trader = _run(tmp_path, case, sector)
+        assert beneath == _beneath(trader), sector
+        assert _inferred_flags(result) == _inferred_flags(trader)
+        assert _levels(result) == _levels(trader)
+    inferred = {node_id.split("@")[0] for node_id in beneath}
+    assert set(case["raw"]) <= inferred
+    assert any(node.buyers == {"S1"} for node in result.inferred.values())
+
+
+@pytest.mark.parametrize("case", TRADERS, ids=list(map(_name, TRADERS)))
+def test_its_own_score_stays_that_of_a_sector_not_known(
+    tmp_path: Path, case: dict[str, Any]
+) -> None:
+    entry = _entry(_run(tmp_path, case, None))
+    assert entry["sector"] is None
+    assert entry["data_gaps"] == ["sector unknown", UNMAPPED_BELOW]
+    if "produces" in case:  # (its products bring no listing there: as without them)
+        assert entry["risk"] == _entry(_run(tmp_path, case, None, products=False))["risk"]
+
+
+@pytest.mark.parametrize("case", TRADERS, ids=list(map(_name, TRADERS)))
+def test_a_warning_says_its_sector_is_not_given_and_what_is_inferred(
+    tmp_path: Path, case: dict[str, Any]
+) -> None:
+    result = _run(tmp_path, case, None)
+    (warning,) = [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    message = warning["message"]
+    assert message.startswith(
+        f"no sector is given, and its products ({', '.join(case['products'])})"
+    )
+    if "produces" in case:
+        country = display_name(_entry(result)["country"])
+        assert f"are goods of {case['produces']}, which {country} does not produce" in message
+        assert f"not as {case['produces']} there" in message
+    else:
+        assert "give it none: it is read as a trader of them;" in message
+    stages = sorted({node.sector for node in result.inferred.values() if "S1" in node.buyers})
+    assert f"as beneath a wholesaler or importer naming them ({', '.join(stages)})" in message
+    assert "its own score is that of a sector not known (a data gap)" in message
+    assert (warning["location"]["column"], warning["location"]["line"]) == ("products", 3)
+    assert warning["severity"] == "warning"
+
+
+@pytest.mark.parametrize("case", OTHERS, ids=list(map(_name, OTHERS)))
+def test_a_sector_taken_from_its_products_or_no_good_followed_is_as_before(
+    tmp_path: Path, case: dict[str, Any]
+) -> None:
+    result = _run(tmp_path, case, None)
+    entry = _entry(result)
+    assert not [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    inferred = {node_id.split("@")[0] for node_id in result.inferred}
+    if case["reading"] == "none":
+        assert entry["sector"] is None and not inferred
+        assert entry["data_gaps"] == ["sector unknown"]
+        return
+    assert entry["sector"] == case["reading"]
+    assert f"sector not given (taken from products: {case['reading']})" in entry["data_gaps"]
+    # the raw goods' origins beneath it are an importer's
+    importer = {node_id.split("@")[0] for node_id in _run(tmp_path, case, "importer").inferred}
+    assert set(case["raw"]) <= inferred & importer
+
+
+def _chain(tmp_path: Path, rows: str) -> Any:
+    path = tmp_path / "chain.yaml"
+    path.write_text(rows, encoding="utf-8")
+    return assess([path])
+
+
+@pytest.mark.parametrize("sector", [None, "importer"])
+def test_a_supplier_mapped_beneath_it_covers_what_it_names_as_beneath_an_importer(
+    tmp_path: Path, sector: str | None
+) -> None:
+    """A Ghanaian buying company mapped beneath the Bremen supplier: the farms are inferred
+    beneath it, none beneath the Bremen supplier, and no warning is given."""
+    given = f", sector: {sector}" if sector else ""
+    result = _chain(
+        tmp_path,
+        "company: {name: C, country: BE}\nsuppliers:\n"
+        f"  - {{id: DE-1, country: DE{given}, products: [cocoa beans]}}\n"
+        "  - {id: GH-1, country: GH, sector: cocoa trading, products: [cocoa beans],"
+        " buyers: [DE-1]}\n",
+    )
+    assert {b for node in result.inferred.values() for b in node.buyers} == {"GH-1"}
+    assert not [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+
+
+def test_its_buyer_keeps_the_tiers_inferred_beneath_it(tmp_path: Path) -> None:
+    """A reading of its products, not its sector: a Singapore supplier of "organic cotton"
+    beneath a garment maker stands for none of the maker's spinners and weavers (as it did
+    when nothing was inferred beneath it), and its cotton farms are beneath it."""
+    result = _chain(
+        tmp_path,
+        "company: {name: N, country: DEU, sector: apparel-retail}\nsuppliers:\n"
+        "  - {id: G1, country: BGD, sector: garment-manufacturing, products: [cotton t-shirts]}\n"
+        "  - {id: CT, country: SGP, products: [organic cotton], buyers: [G1]}\n",
+    )
+    below = {node.sector for node in result.inferred.values()}
+    assert {"textile-finishing", "fabric-manufacturing", "yarn-spinning"} <= below
+    assert {node.sector for node in result.inferred.values() if "CT" in node.buyers} == {
+        "cotton-farming"
+    }
+
+
+def test_a_sector_not_matched_is_said_so(tmp_path: Path) -> None:
+    result = _chain(
+        tmp_path,
+        "company: {name: C, country: BE}\nsuppliers:\n"
+        "  - {id: DE-1, country: DE, sector: Rohkakaohandel, products: [cocoa beans]}\n",
+    )
+    (warning,) = [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    assert warning["message"].startswith("sector 'Rohkakaohandel' is not matched, and its")
+    assert _entry_of(result, "DE-1")["data_gaps"] == ["sector not matched", UNMAPPED_BELOW]
+
+
+def _entry_of(result: Any, supplier_id: str) -> dict[str, Any]:
+    return next(s for s in result.data["suppliers"] if s["id"] == supplier_id)
+
+
+def test_a_table_warns_at_its_row_and_products_column(tmp_path: Path) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text(
+        "Supplier ID,Name,Country,Goods\nDE-1,Bremer Rohkakao GmbH,Germany,cocoa beans\n",
+        encoding="utf-8",
+    )
+    result = assess([path])
+    (warning,) = [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    assert (warning["location"]["row"], warning["location"]["column"]) == (2, "Goods")
+
+
+def test_the_gate_is_reached_by_the_cocoa_farms(tmp_path: Path) -> None:
+    """`ddtool assess cocoa3.yaml --fail-on medium` found no flag and exited 0."""
+    path = tmp_path / "cocoa3.yaml"
+    path.write_text(
+        "company: {name: Chocolatier Bruxelles SA, country: BE}\nsuppliers:\n"
+        "  - {id: DE-1, name: Bremer Rohkakao GmbH, country: Germany,"
+        " products: [cocoa beans], share: 1}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "c3.json"
+    run = CliRunner().invoke(app, ["assess", str(path), "--fail-on", "medium", "-o", str(out)])
+    assert run.exit_code == 1, run.output
+    assert "[read-as-trader]" in run.output
+    flags = json.loads(out.read_text(encoding="utf-8"))["flags"]
+    assert {f["supplier_id"] for f in flags} == {"inferred:cocoa-farming:cocoa-beans@world"}
+    assert {f["level"] for f in flags} == {"critical"}
