@@ -431,12 +431,12 @@ def test_error_values_are_reported_row_by_row(tmp_path: Path) -> None:
         # not all fractions: each cell as it reads, and a 1 may be a cell showing 100 %
         ([1, 0.5, 45], [1.0, 50.0, 45.0], [2]),
         ([1, 5, 45], [1.0, 5.0, 45.0], [2]),  # whole numbers: percentages
-        # text reads as number cells do; the first text below 1 is named once
-        (["1", "0.5"], [100.0, 50.0], [3]),
+        # texts of a column of fractions are fractions too, told once for the column
+        (["1", "0.5"], [100.0, 50.0], [None]),
     ],
 )
 def test_a_workbook_column_of_fractions_reads_its_whole_numbers_as_fractions_too(
-    tmp_path: Path, cells: list[Any], read: list[float | None], ambiguous: list[int]
+    tmp_path: Path, cells: list[Any], read: list[float | None], ambiguous: list[int | None]
 ) -> None:
     """A cell showing 100 % (stored 1) among 10 % and 5 % was read as 1 %; among whole
     percentages it cannot be told from 1 %, and a warning at its row says so."""

@@ -11,6 +11,7 @@ import pytest
 from ddtool.sources.values import (
     ValueProblem,
     as_id,
+    fraction_column,
     parse_date,
     parse_int,
     parse_number,
@@ -41,9 +42,9 @@ VALUES: list[tuple[Callable[[Any], Any], Any, Any]] = [
     (pct_table, "71.0%", 71.0),
     (pct_table, "12 %", 12.0),
     (pct_table, 0.71, 71.0),
-    # a table's text reads as its number cell: a fraction without '%' (a CSV's every cell)
-    (pct_table, "0.71", 71.0),
-    (pct_table, "0,71", 71.0),
+    # a table's text is read as typed: its column tells whether it holds fractions
+    (pct_table, "0.71", 0.71),
+    (pct_table, "0,71", 0.71),
     (pct_table, "0.71%", 0.71),
     (pct_table, "1", 1.0),
     (pct_yaml, "0.71", 0.71),
@@ -91,6 +92,30 @@ VALUES: list[tuple[Callable[[Any], Any], Any, Any]] = [
 )
 def test_values(parse: Callable[[Any], Any], value: Any, expected: Any) -> None:
     assert parse(value) == (pytest.approx(expected) if isinstance(expected, float) else expected)
+
+
+# (a percentage column's values; whether it holds fractions, read as a spreadsheet holds them)
+FRACTION_COLUMNS: list[tuple[list[Any], bool]] = [
+    (["0.95", "0.9", "0.45"], True),
+    (["0", "1", "0.5", "0.2"], True),
+    ([0.45, "1", None], True),
+    (["0.5", "n/a"], True),  # (a text of no number is its own problem)
+    (["0.5", "1.5", "2", "0.8"], False),  # a number above 1: percentages
+    (["0.5", "40"], False),
+    ([0.5, 40], False),
+    (["0.5", "40%"], False),  # written with '%': a percent
+    (["0.5%", "0.3"], False),
+    (["1", "0"], False),  # none between 0 and 1: whole percentages
+    (["-0.5"], False),
+    ([], False),
+]
+
+
+@pytest.mark.parametrize(("values", "fractions"), FRACTION_COLUMNS)
+def test_a_column_holds_fractions_only_with_no_number_above_1(
+    values: list[Any], fractions: bool
+) -> None:
+    assert fraction_column(values) is fractions
 
 
 BAD_VALUES: list[tuple[Callable[[Any], Any], Any]] = [

@@ -147,23 +147,188 @@ def test_a_second_column_of_a_country_header_is_one_error(tmp_path: Path) -> Non
     )
 
 
+# (a header beside 'Country' holding other countries; whether it names the country of the
+# supplier's own work or site, a rival of the country column read, or another country: the
+# user's own column)
+SITE_HEADERS: list[tuple[str, bool]] = [
+    ("Country of production", True),
+    ("Production site country", True),
+    ("Country of manufacture", True),
+    ("Manufacturing country", True),
+    ("Manufacturer country", True),
+    ("Factory country", True),
+    ("Country (factory)", True),
+    ("Plant country", True),
+    ("Site country", True),
+    ("Facility country", True),
+    ("Mill country", True),
+    ("Farm country", True),
+    ("Mine country", True),
+    ("Workplace country", True),
+    ("Country of operations", True),
+    ("Country of processing", True),
+    ("Fabrication country", True),
+    ("Land der Produktion", True),
+    ("Fertigungsland", True),
+    ("Herstellungsland", True),
+    ("Werksland", True),
+    ("Land (Werk)", True),
+    ("Standortland", True),
+    ("Pays de fabrication", True),
+    ("Pays de l'usine", True),
+    ("País de fabricación", True),
+    ("País de producción", True),
+    ("País de la planta", True),
+    ("País da fábrica", True),
+    ("País de produção", True),
+    # goods, trade, a company's seat, people: other countries than that of the work
+    ("Destination country", False),
+    ("Country of destination", False),
+    ("Ship-to country", False),
+    ("Ship-from country", False),
+    ("Country of delivery", False),
+    ("Export country", False),
+    ("Country of import", False),
+    ("Country of origin of raw material", False),
+    ("Raw material production country", False),
+    ("Sales country", False),
+    ("Market country", False),
+    ("Customer country", False),
+    ("Billing country", False),
+    ("HQ country", False),
+    ("Country of registration", False),
+    ("Parent company country", False),
+    ("Nationality country", False),
+    ("Factory billing country", False),
+    ("Ship-from factory country", False),
+    ("Sub-supplier factory country", False),
+    ("Country of nationality of factory workers", False),
+    ("Zielland", False),
+    ("Bestimmungsland", False),
+    ("Land des Firmensitzes", False),
+    ("Rohstoff-Herkunftsland", False),
+    ("Pays de destination", False),
+    ("Pays du siège", False),
+    ("País de destino", False),
+    ("País de venta", False),
+    ("País de origen de la materia prima", False),
+]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize(("header", "rival"), SITE_HEADERS)
+def test_only_a_country_of_the_suppliers_own_site_is_a_rival(
+    tmp_path: Path, suffix: str, header: str, rival: bool
+) -> None:
+    """Any header with a country word holding other countries was an error, and a file that
+    was read before ("Destination country", "Ship-from country") was refused."""
+    rows = _two_countries(header, ("Bangladesh", "Côte d'Ivoire"))
+    chain, problems = read_chain([_write(tmp_path / f"list{suffix}", rows)])
+    if rival:
+        assert _located(problems, "duplicate-column") == [("error", 1, f"{header} (D)")]
+        return
+    assert problems.items == []
+    assert [s.country for s in chain.suppliers] == ["DEU", "NLD"]
+    assert [s.attributes[header] for s in chain.suppliers] == ["Bangladesh", "Côte d'Ivoire"]
+
+
+# (two columns that both match the country: their headers and cells in rows 2 and 3; the
+# column read and the countries, or None and the error's words)
+BOTH: list[tuple[tuple[str, str], tuple[Any, Any], tuple[Any, Any], str | None, Any]] = [
+    # the same country in every row: the one of names is read, the codes kept
+    (("Country code", "Country name"), ("BD", "GH"), ("Bangladesh", "Ghana"), "Country name", None),
+    (("Country name", "Country code"), ("Bangladesh", "Ghana"), ("BD", "GH"), "Country name", None),
+    (("ISO", "Country"), ("BGD", "GHA"), ("Bangladesh", "Ghana"), "Country", None),
+    (("Land", "Ländercode"), ("Bangladesch", "Ghana"), ("BD", "GH"), "Land", None),
+    # neither of codes: the first
+    (("Country", "Country of origin"), ("Bangladesh", "Ghana"), ("BGD", "ghana"), "Country", None),
+    # a blank beside the one read names no other country
+    (("Country code", "Country name"), ("BD", None), ("Bangladesh", "Ghana"), "Country name", None),
+    # another country in some row: which one is scored is no guess
+    (
+        ("Country code", "Country name"),
+        ("BD", "IN"),
+        ("Bangladesh", "Ghana"),
+        None,
+        "both hold 'country', and in row 3 'Country code' (C) names 'IN' and 'Country name'"
+        " (D) 'Ghana'; keep one",
+    ),
+    (
+        ("Country code", "Country name"),
+        ("BD", "GH"),
+        ("Bangladesh", None),
+        None,
+        "in row 3 'Country code' (C) names 'GH' where 'Country name' (D) is blank",
+    ),
+]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize(("headers", "first", "second", "read", "words"), BOTH)
+def test_two_country_columns_of_the_same_countries_are_no_error(
+    tmp_path: Path,
+    suffix: str,
+    headers: tuple[str, str],
+    first: tuple[Any, Any],
+    second: tuple[Any, Any],
+    read: str | None,
+    words: str | None,
+) -> None:
+    """They were a duplicate-column error, though a rival column naming the same country in
+    every row was none."""
+    rows: list[list[Any]] = [["Supplier ID", "Supplier name", *headers, "Sector"]]
+    rows += [[f"S{i}", f"Farm {i}", first[i], second[i], "cocoa farming"] for i in range(2)]
+    chain, problems = read_chain([_write(tmp_path / f"list{suffix}", rows)])
+    if read is None:
+        [error] = problems.errors
+        assert error.type == "duplicate-column"
+        assert words is not None and words in error.message
+        return
+    assert problems.errors == []
+    [kept] = [h for h in headers if h != read]
+    letter = "CD"[headers.index(kept)]
+    assert _located(problems, "duplicate-column") == [("warning", 1, f"{kept} ({letter})")]
+    assert problems.warnings[0].message.endswith(
+        f"both hold the country and name the same country in every row: '{read}'"
+        f" ({'CD'[headers.index(read)]}) is read as the country and '{kept}' kept as an"
+        f" attribute; to read '{kept}', use --map '{kept}=country'"
+    )
+    assert [s.country for s in chain.suppliers] == ["BGD", "GHA"]
+    assert [s.attributes.get(kept) for s in chain.suppliers] == [
+        None if v is None else str(v) for v in (first, second)[headers.index(kept)]
+    ]
+
+
 # -- 2: percentages written as text -------------------------------------------------------------
 
-# (the cells of a "Migrant %" column, as written; the percentages read; the rows of the
-# ambiguous-percent warnings where the cells are texts (CSV, or text cells of a workbook), and
-# where those that are numbers are number cells)
-PERCENTS: list[tuple[list[str], list[float], list[int], list[int]]] = [
-    # fractions only: read as a spreadsheet holds a percentage; a text says so once
-    (["0.95", "0.9", "0.45"], [95.0, 90.0, 45.0], [2], []),
-    (["0,95", "0,5"], [95.0, 50.0], [2], [2]),  # (a decimal comma: text in a workbook too)
-    (["1", "0.5"], [100.0, 50.0], [3], []),  # a column of fractions: its 1 is 100 %
-    # a fraction among whole percentages: each one may mean below 1 %
-    (["40", "0.5", "12"], [40.0, 50.0, 12.0], [3], [3]),
-    (["40", "0.5", "0.25", "12", "0"], [40.0, 50.0, 25.0, 12.0, 0.0], [3, 4], [3, 4]),
-    (["40%", "0.5"], [40.0, 50.0], [3], [3]),
-    # written with '%', or whole: as written
-    (["0.95%", "0.5%"], [0.95, 0.5], [], []),
-    (["45", "12"], [45.0, 12.0], [], []),
+# (the cells of a "Migrant %" column, as written; the percentages read where they are texts
+# (CSV, or text cells of a workbook), and the rows of the ambiguous-percent warnings (None: one
+# for the column); the same where those that are numbers are number cells)
+PERCENTS: list[tuple[list[str], list[float], list[int | None], list[float], list[int]]] = [
+    # every number from 0 to 1: fractions, as a spreadsheet holds a percentage; texts are
+    # told once for the column (number cells show what they hold as a percentage)
+    (["0.95", "0.9", "0.45"], [95.0, 90.0, 45.0], [None], [95.0, 90.0, 45.0], []),
+    (["0,95", "0,5"], [95.0, 50.0], [None], [95.0, 50.0], [None]),  # (a decimal comma: text)
+    (["1", "0.5"], [100.0, 50.0], [None], [100.0, 50.0], []),  # its 1 is 100 %
+    (["0", "1", "0.5", "0.2"], [0.0, 100.0, 50.0, 20.0], [None], [0.0, 100.0, 50.0, 20.0], []),
+    # a number above 1: a column of percentages, whose texts are read as typed (0.5 is
+    # 0.5 %); a number cell below 1 is a spreadsheet fraction all the same, and told
+    (["0.5", "1.5", "2", "0.8"], [0.5, 1.5, 2.0, 0.8], [], [50.0, 1.5, 2.0, 80.0], [2, 5]),
+    (["40", "0.5", "12"], [40.0, 0.5, 12.0], [], [40.0, 50.0, 12.0], [3]),
+    (
+        ["40", "0.5", "0.25", "12", "0"],
+        [40.0, 0.5, 0.25, 12.0, 0.0],
+        [],
+        [40.0, 50.0, 25.0, 12.0, 0.0],
+        [3, 4],
+    ),
+    # a value with '%' is a percent, and shows a column of percentages
+    (["40%", "0.5"], [40.0, 0.5], [], [40.0, 50.0], [3]),
+    (["0.5%", "0.3"], [0.5, 0.3], [], [0.5, 30.0], [3]),
+    (["0.95%", "0.5%"], [0.95, 0.5], [], [0.95, 0.5], []),
+    # whole numbers only: as written (a number cell 1 may show 100 %: told)
+    (["45", "12"], [45.0, 12.0], [], [45.0, 12.0], []),
+    (["1", "0"], [1.0, 0.0], [], [1.0, 0.0], [2]),
 ]
 
 
@@ -175,39 +340,95 @@ def _number(cell: str) -> Any:
         return cell
 
 
+def _percent_rows(values: list[Any], header: str = "Migrant %") -> list[list[Any]]:
+    rows: list[list[Any]] = [["Supplier ID", "Supplier name", header]]
+    return rows + [[f"S{index}", f"Farm {index}", value] for index, value in enumerate(values)]
+
+
 @pytest.mark.parametrize("form", ["csv", "xlsx text", "xlsx number"])
-@pytest.mark.parametrize(("cells", "read", "as_text", "as_number"), PERCENTS)
-def test_a_percentage_reads_alike_as_a_number_cell_or_as_text(
+@pytest.mark.parametrize(("cells", "as_text", "text_warned", "as_number", "warned"), PERCENTS)
+def test_a_percentage_written_as_text_is_read_by_its_column(
     tmp_path: Path,
     form: str,
     cells: list[str],
-    read: list[float],
-    as_text: list[int],
-    as_number: list[int],
+    as_text: list[float],
+    text_warned: list[int | None],
+    as_number: list[float],
+    warned: list[int | None],
 ) -> None:
-    """Text cells of 0.95, 0.9, 0.45 read as 0.95 %, number cells as 95 %."""
+    """A text below 1 was read as a fraction whatever its column held: '0.5' beside '1.5' was
+    50 %, and a column of 0, 1, 0.5, 0.2 read as 0, 100, 50, 20 % with a warning of 0.5 only."""
     values: list[Any] = [_number(cell) for cell in cells] if form == "xlsx number" else cells
-    rows: list[list[Any]] = [["Supplier ID", "Supplier name", "Migrant %"]]
-    rows += [[f"S{index}", f"Farm {index}", value] for index, value in enumerate(values)]
-    path = _write(tmp_path / ("list.csv" if form == "csv" else "list.xlsx"), rows)
+    path = _write(tmp_path / ("list.csv" if form == "csv" else "list.xlsx"), _percent_rows(values))
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    numbers = form == "xlsx number"
+    assert [s.migrant_pct for s in chain.suppliers] == (as_number if numbers else as_text)
+    assert _located(problems, "ambiguous-percent") == [
+        ("warning", row, "Migrant %") for row in (warned if numbers else text_warned)
+    ]
+
+
+# (a workbook column of number cells and text cells; the percentages read; the warnings' rows)
+MIXED: list[tuple[list[Any], list[float], list[int | None]]] = [
+    # a number cell above 1: the text is read as typed
+    ([45, "0.5"], [45.0, 0.5], []),
+    ([45, "0.5", 0.5], [45.0, 0.5, 50.0], [4]),
+    # number cells from 0 to 1 (formatted as percentages): the text is a fraction too, told
+    ([0.45, "0.5"], [45.0, 50.0], [None]),
+    ([0.45, 1, "1"], [45.0, 100.0, 100.0], [None]),
+]
+
+
+@pytest.mark.parametrize(("values", "read", "warned"), MIXED)
+def test_number_cells_tell_a_text_what_its_column_holds(
+    tmp_path: Path, values: list[Any], read: list[float], warned: list[int | None]
+) -> None:
+    path = write_book(tmp_path / "list.xlsx", {"Suppliers": _percent_rows(values)})
     chain, problems = read_chain([path])
     assert problems.errors == []
     assert [s.migrant_pct for s in chain.suppliers] == read
-    warned = as_number if form == "xlsx number" else as_text
     assert _located(problems, "ambiguous-percent") == [
         ("warning", row, "Migrant %") for row in warned
     ]
 
 
-def test_a_text_fraction_says_how_it_is_read(tmp_path: Path) -> None:
-    rows = [["Supplier ID", "Migrant %"], ["S1", "0.95"], ["S2", "0.9"], ["S3", "0.45"]]
-    _chain, problems = read_chain([_write(tmp_path / "list.csv", rows)])
+# (the texts of a "Migrant %" column of fractions; the warning's words)
+TOLD: list[tuple[list[str], str]] = [
+    (
+        ["0", "1", "0.5", "0.2"],
+        "migrant_pct: every number of this column is from 0 to 1, so its 3 numbers written as"
+        " text (not as a number cell) are read as fractions, as a spreadsheet holds a"
+        " percentage: '0.5' (row 4) as 50 % and 1 as 100 % (row 3); to make the reading sure,"
+        " write each with '%' (50% for 50 %; 0.5% if 0.5 % is meant)",
+    ),
+    (
+        ["0.95", "0.9", "0.45"],
+        "migrant_pct: every number of this column is from 0 to 1, so its 3 numbers written as"
+        " text (not as a number cell) are read as fractions, as a spreadsheet holds a"
+        " percentage: '0.95' (row 2) as 95 %; to make the reading sure, write each with '%'"
+        " (95% for 95 %; 0.95% if 0.95 % is meant)",
+    ),
+    (["0.5"], "so its number written as text (not as a number cell) is read as fractions"),
+    (
+        ["1", "0.5", "1", "1", "1", "1", "1", "1"],
+        "'0.5' (row 3) as 50 % and 1 as 100 % (rows 2, 4, 5, 6, 7 and 2 more)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cells", "words"), TOLD)
+def test_a_column_of_text_fractions_says_how_it_is_read(
+    tmp_path: Path, cells: list[str], words: str
+) -> None:
+    _chain, problems = read_chain([_write(tmp_path / "list.csv", _percent_rows(cells))])
     [warning] = problems.warnings
-    assert warning.message == (
-        "migrant_pct '0.95', written as text, is read as 95 %: a number below 1 in a"
-        " percentage column is read as a fraction, as a spreadsheet holds a percentage (and"
-        " so are this column's 2 other such texts); if 0.95 % is meant, write 0.95%"
+    assert (warning.type, warning.location.row, warning.location.column) == (
+        "ambiguous-percent",
+        None,
+        "Migrant %",
     )
+    assert words in warning.message
 
 
 # -- 3: ids a spreadsheet made dates ------------------------------------------------------------

@@ -299,16 +299,15 @@ def test_a_fraction_among_whole_percentages_is_ambiguous(
         assert "(40 in row 2)" in found[0].message
 
 
-def test_a_csv_percentage_column_reads_as_a_workbook_s(tmp_path: Path) -> None:
-    """A CSV's 0.5 among whole percentages was read as 0.5 % without a word, a workbook's as
-    50 % with a warning: both are now read as the workbook's."""
+def test_a_csv_text_below_1_among_percentages_is_read_as_typed(tmp_path: Path) -> None:
+    """A CSV's 0.5 among whole percentages is a percentage, 0.5 %: its column holds numbers
+    above 1, so the text is read as typed (a workbook's number cell 0.5 is a spreadsheet
+    fraction, with a warning)."""
     path = tmp_path / "list.csv"
     path.write_text("Supplier ID,% Migrant\nS1,40\nS2,0.5\nS3,12\n", encoding="utf-8")
     chain, problems = read_chain([path])
-    assert [s.migrant_pct for s in chain.suppliers] == [40.0, 50.0, 12.0]
-    found = [p for p in problems.items if p.type == "ambiguous-percent"]
-    assert [(p.location.row, p.location.column) for p in found] == [(3, "% Migrant")]
-    assert "migrant_pct 0.5 is read as 50 %" in found[0].message
+    assert [s.migrant_pct for s in chain.suppliers] == [40.0, 0.5, 12.0]
+    assert [p for p in problems.items if p.type == "ambiguous-percent"] == []
 
 
 # -- 7: a --map without a header, or a header mapped twice ------------------------------------

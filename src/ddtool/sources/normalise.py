@@ -36,6 +36,7 @@ from ddtool.sources.values import (
     as_text,
     direction_told,
     direction_trick,
+    fraction_column,
     has_separator,
     is_placeholder,
     leading_expiry,
@@ -851,26 +852,12 @@ _PERCENTAGES = ("female_pct", "migrant_pct")
 
 
 def _fraction_columns(table: RawTable) -> set[str]:
-    """The percentage fields whose column holds spreadsheet fractions (see _fractions)."""
+    """The percentage fields whose column holds spreadsheet fractions (fraction_column)."""
     return {
-        name for name in _PERCENTAGES if name in table.values and _fractions(table.values[name])
+        name
+        for name in _PERCENTAGES
+        if name in table.values and fraction_column(table.values[name])
     }
-
-
-def _fractions(values: Sequence[Any]) -> bool:
-    """Whether a table's percentage column holds fractions (0.1, 0.05, 1, 0.2: a column
-    formatted as percentages, or its numbers written so as text): numbers only, none
-    written with '%', all from 0 to 1, one at least between (each distinct value read
-    once)."""
-    numbers = dict.fromkeys(values)
-    numbers.pop(None, None)
-    between = False
-    for value in numbers:
-        number = _fraction_read(value)
-        if number is None or not 0 <= number <= 1:
-            return False
-        between = between or 0 < number < 1
-    return between
 
 
 def _fraction_read(value: Any) -> float | None:
@@ -892,7 +879,9 @@ def _number_value(
 ) -> tuple[float | None, Issues]:
     """A number field's value, or None and the problem with it. With `fractions`, a
     percentage column holds spreadsheet fractions only, so its whole numbers are too
-    (1 is 100 %, as a cell formatted 0% shows it)."""
+    (1 is 100 %, as a cell formatted 0% shows it). Otherwise a table's number cell between 0
+    and 1 is a fraction (parse_pct), and a text is read as typed: a column of texts that
+    holds a number above 1 holds percentages ('0.5' beside '1.5' is 0.5 %)."""
     if value is None:
         return None, ()
     if fractions and (fraction := _fraction_read(value)) is not None and 0 <= fraction <= 1:

@@ -26,6 +26,7 @@ from ddtool.sources.columns import (
     SLIPS_READ,
     header_key,
     header_lookup,
+    header_words,
     hint_header,
     mapped_by_user,
     match_header,
@@ -48,6 +49,7 @@ from ddtool.sources.values import (
     ValueProblem,
     as_id,
     as_text,
+    fraction_column,
     is_placeholder,
     parse_expiry,
     parse_number,
@@ -243,28 +245,9 @@ def table_from_rows(
     _misspelt_headers(
         [c for c in extra_cols if c not in hinted], labels, mapping, where, options, problems
     )
+    country_pair = duplicates.pop("country", None)  # (told once the rows are known)
     for fld, (first, second) in duplicates.items():
-        first_text, second_text = labels[first], str(header[second]).strip()
-        named = (
-            f"'{first_text}' ({column_letter(first)}) and '{second_text}' ({column_letter(second)})"
-        )
-        # a mapping names a header's text: two headers alike are told apart in the file only
-        remedy = (
-            "keep one (delete the other, or rename it in the file)"
-            if header_key(first_text) == header_key(second_text)
-            else f"keep one, or choose the one to read ({options.map_hint(second_text, fld)} reads"
-            f" '{second_text}' and keeps '{first_text}' as an attribute)"
-        )
-        problems.error(
-            "duplicate-column",
-            f"columns {named} both hold '{fld}'; {remedy}",
-            Location(
-                path,
-                sheet=sheet,
-                row=header_index + 1,
-                column=f"{second_text} ({column_letter(second)})",
-            ),
-        )
+        _duplicate_error(fld, (first, second), header, labels, where, options, problems)
     # (found before the region columns are read together: a repeat holds their headers)
     repeats = _repeated_headers(header, columns, tails)
     if regions:
@@ -309,6 +292,16 @@ def table_from_rows(
             _date_ids(
                 fld, columns[col], numbers, Location(path, sheet, None, labels[col]), problems
             )
+    if country_pair is not None:
+        read = _two_country_columns(
+            country_pair, header, labels, columns, numbers, where, options, problems
+        )
+        if read is not None and read not in mapping:
+            other = field_cols["country"]
+            del mapping[other]
+            mapping[read] = "country"
+            field_cols["country"] = read
+            extra_cols = sorted({*extra_cols, other} - {read})
     rivals = [col for col in extra_cols if col not in under]  # (a merged header's: told)
     _rival_countries(labels, columns, mapping, rivals, numbers, where, options, problems)
     return RawTable(
@@ -319,6 +312,86 @@ def table_from_rows(
         {field: labels[col] for field, col in field_cols.items()},
         [(labels[col], columns[col]) for col in extra_cols],
     )
+
+
+def _duplicate_error(
+    fld: str,
+    pair: tuple[int, int],
+    header: Sequence[Any],
+    labels: dict[int, str],
+    where: Location,
+    options: ReadOptions,
+    problems: ProblemList,
+    differ: str = "",
+) -> None:
+    """The `duplicate-column` error of two columns that match one field (`differ`: the first
+    row where they differ, as told after the field's name)."""
+    first, second = pair
+    first_text, second_text = labels[first], str(header[second]).strip()
+    named = f"'{first_text}' ({column_letter(first)}) and '{second_text}' ({column_letter(second)})"
+    # a mapping names a header's text: two headers alike are told apart in the file only
+    remedy = (
+        "keep one (delete the other, or rename it in the file)"
+        if header_key(first_text) == header_key(second_text)
+        else f"keep one, or choose the one to read ({options.map_hint(second_text, fld)} reads"
+        f" '{second_text}' and keeps '{first_text}' as an attribute)"
+    )
+    problems.error(
+        "duplicate-column",
+        f"columns {named} both hold '{fld}'{differ}; {remedy}",
+        where.with_column(f"{second_text} ({column_letter(second)})"),
+    )
+
+
+# a header of a country's code ("Country code", "ISO", "Ländercode", "Code pays")
+_CODE_HEADER = re.compile(r"code|(?<!\S)(?:iso\d?|alpha|codigo|cod|kurzel|kuerzel)(?!\S)").search
+
+
+def _two_country_columns(
+    pair: tuple[int, int],
+    header: Sequence[Any],
+    labels: dict[int, str],
+    columns: Sequence[Sequence[Any]],
+    numbers: list[int],
+    where: Location,
+    options: ReadOptions,
+    problems: ProblemList,
+) -> int | None:
+    """Settle two columns that match the country ("Country code" beside "Country name"),
+    once the rows are known: where they name the same country in every row (after
+    normalisation: 'BD' and 'Bangladesh' are one; a row where the other is blank names none
+    other), one is read and the other kept as the user's own column, with a
+    `duplicate-column` warning; the one of names is read where one header is of codes
+    ("Country code", "ISO", "Ländercode"; a name is what the user wrote and sees), else the
+    first. Where the other names another country in some row, which one is scored is never a
+    guess: the `duplicate-column` error, naming the first such row. Returns the column read,
+    or None for the error."""
+    first, second = pair
+    texts = {col: str(header[col]).strip() for col in pair}
+    codes = [_CODE_HEADER(header_words(texts[col])) is not None for col in pair]
+    read, other = (second, first) if codes == [True, False] else (first, second)
+    differ = _first_difference(columns[read], columns[other])
+    if differ is not None:
+        ours = columns[read][differ]
+        named = f"'{texts[read]}' ({column_letter(read)})"
+        theirs = f"'{texts[other]}' ({column_letter(other)})"
+        told = (
+            f", and in row {numbers[differ]} {theirs} names '{_shown_text(columns[other][differ])}'"
+        ) + (f" where {named} is blank" if ours is None else f" and {named} '{_shown_text(ours)}'")
+        _duplicate_error("country", pair, header, labels, where, options, problems, told)
+        return None
+    hint = options.map_hint(texts[other], "country")
+    alike = header_key(texts[read]) == header_key(texts[other])
+    problems.warning(
+        "duplicate-column",
+        f"columns '{texts[first]}' ({column_letter(first)}) and '{texts[second]}'"
+        f" ({column_letter(second)}) both hold the country and name the same country in every"
+        f" row: '{texts[read]}' ({column_letter(read)}) is read as the country and"
+        f" '{texts[other]}' kept as an attribute"
+        + ("" if alike else f"; to read '{texts[other]}', use {hint}"),
+        where.with_column(f"{texts[other]} ({column_letter(other)})"),
+    )
+    return read
 
 
 MAX_DATE_IDS = 20  # date cells of an id or buyers column named one by one; the rest counted
@@ -353,12 +426,77 @@ def _date_ids(
         )
 
 
-# a header naming the country of a company's seat, not of its work ("HQ country", "Country of
-# registration", "Land des Firmensitzes"): beside the country column, no rival of it
-_HEAD_OFFICE = re.compile(
-    r"\b(?:hq|head ?office|headquarters?|seat|registered|registration|incorporat\w*|domicile"
-    r"|legal|billing|invoic\w*|mailing|postal|\w*sitz\w*|si[eè]ge|sede|social)\b"
+def _words(whole: str, parts: str) -> re.Pattern[str]:
+    """A pattern of a header's words (header_words): each word of `whole` a whole word, with
+    a plural ending ("factories", "instalaciones"), each of `parts` anywhere in a word
+    (German compounds: "Fertigungsland", "Firmensitz")."""
+    words = [
+        rf"{re.escape(w[:-1])}(?:y|ies)" if w.endswith("y") else rf"{re.escape(w)}(?:s|es)?"
+        for w in whole.split()
+    ]
+    return re.compile(
+        rf"(?<!\S)(?:{'|'.join(words)})(?!\S)|(?:{'|'.join(map(re.escape, parts.split()))})"
+    )
+
+
+# words of a header naming the country of the supplier's own work or site, where its risk
+# lies ("Country of production", "Factory country", "Land der Produktion", "Pays de
+# fabrication", "País de la planta"): beside the country column, a rival of it
+_OWN_SITE = _words(
+    """
+    production producing produced producer manufacture manufactured manufacturing
+    manufacturer fabrication fabricated factory plant site facility mill farm mine
+    mining workplace worksite workshop work operation operating processing
+    plantation premises assembly usine fabrique atelier exploitation ferme travail
+    installation transformation produccion fabricacion fabrica planta sitio
+    instalacion finca granja mina taller operacion trabajo elaboracion manufactura
+    procesamiento plantacion producao fabricacao fazenda usina instalacao trabalho
+    processamento plantacao productie fabriek produzione fabbrica stabilimento
+    impianto
+    """,
+    """
+    herstell produktion produziert fertigung werk fabrik standort betrieb muhle
+    plantage arbeitsort arbeitsstatt
+    """,
 ).search
+# words of a header naming another place than the supplier's work, though with a word of a
+# site ("Ship-from factory country", "Raw material production country", "HQ / plant
+# country", "Nationality of factory workers"): a country of goods, of trade, of a company's
+# seat or of people, the user's own column
+_OTHER_PLACE = _words(
+    """
+    destination dest ship shipping shipped shipment delivery deliver delivered
+    export exporter exporting exported import importer imported importing transit
+    port loading consignee sale sales sold selling market customer client buyer
+    purchase purchasing procurement billing bill invoice invoicing hq head
+    headquarter office registration registered incorporation incorporated legal
+    domicile seat mailing postal parent owner ownership bank tax vat currency
+    phone telephone language nationality citizenship citizen worker employee staff
+    migrant recruitment recruiter agency agent raw material ingredient input
+    component sub subcontractor subsupplier previous former expedition livraison
+    vente marche facturation siege social nationalite matiere travailleur employe
+    importation exportation sous soustraitant maison destino envio entrega venta
+    mercado cliente comprador compra facturacion sede nacionalidad materia
+    trabajador empleado importacion exportacion domicilio registro matriz
+    subcontratista subproveedor venda faturamento nacionalidade trabalhador
+    exportacao importacao
+    """,
+    """
+    ziel bestimmung versand export import verkauf absatz markt kunde rechnung
+    einkauf sitz registr zentrale mutter staatsangeh nationalit rohstoff werkstoff
+    material mitarbeit arbeiter arbeitnehmer beschaftigt unterauftrag subunternehm
+    vorliefer
+    """,
+).search
+
+
+def own_site_country(header: str) -> bool:
+    """Whether a header (one hint_header reads as the country's) names the country of the
+    supplier's own work or site: a word of production, a factory, plant, site, farm or mine
+    and none of another place (_OTHER_PLACE: destination, shipping, a raw material's origin,
+    sales, a head office, workers' nationality)."""
+    words = header_words(header)
+    return _OWN_SITE(words) is not None and _OTHER_PLACE(words) is None
 
 
 def _rival_countries(
@@ -372,15 +510,16 @@ def _rival_countries(
     problems: ProblemList,
 ) -> None:
     """A `duplicate-column` error for each of these columns of the user's own whose header
-    names the country in other words than an alias ("Country of production", "Factory
-    country", "Land der Produktion": hint_header) and whose values are countries (half of its
-    filled cells, as a slip's), beside the column read as the country, where it names another
-    country in some row (_first_difference), as for two columns that match it (a header of a
-    company's seat, "HQ country", is none: _HEAD_OFFICE): which country's risk a supplier is
-    scored on (its head office's or its factory's?) is never a guess. No error when a mapping
-    (--map, the settings' columns) names the column read: the user's choice. (A second
-    column of workers or sectors in other words, "Workers housed", "Sector code", is most
-    often something else.)"""
+    names the country of the supplier's own work or site in other words than an alias
+    ("Country of production", "Factory country", "Land der Produktion": own_site_country) and
+    whose values are countries (half of its filled cells, as a slip's), beside the column
+    read as the country, where it names another country in some row (_first_difference):
+    which country's risk a supplier is scored on (its head office's or its factory's?) is
+    never a guess. Any other header with a country ("Destination country", "Country of
+    origin of raw material", "HQ country", "Sales country") is the user's own column. No
+    error when a mapping (--map, the settings' columns) names the column read: the user's
+    choice. (A second column of workers or sectors in other words, "Workers housed", "Sector
+    code", is most often something else.)"""
     read = next((col for col, target in mapping.items() if target == "country"), None)
     if read is None or mapped_by_user(labels[read], options.column_map):
         return
@@ -391,7 +530,7 @@ def _rival_countries(
             continue  # (a second column of the country's own name: a duplicate, told above)
         if (
             hint_header(label) != "country"
-            or _HEAD_OFFICE(label.casefold()) is not None
+            or not own_site_country(label)
             or not values_fit("country", columns[col], mostly=_HALF)
         ):
             continue
@@ -444,19 +583,23 @@ MAX_MIXED_CELLS = 20  # fractions named one by one in a column of whole percenta
 def _mixed_percentages(
     field: str, column: Sequence[Any], numbers: list[int], where: Location, problems: ProblemList
 ) -> None:
-    """Warn of the cells of a table's percentage column that hold a number between 0 and 1
-    without '%' (a number cell, or a text: '0.5', as CSV holds every number), read as a
-    spreadsheet fraction (0.5 is 50 %, as a cell formatted as a percentage holds it):
+    """Warn of the cells of a table's percentage column whose number between 0 and 1 (or 1)
+    is read as a spreadsheet fraction (0.5 is 50 %, as a cell formatted as a percentage holds
+    it) where another percentage may be meant (`ambiguous-percent`):
 
-    - each one, when the column's other numbers are mostly percentages (40, 0.5, 12, or
-      written with '%'): beside 40 and 12 it may mean 0.5 % (`ambiguous-percent`; a 1 among
-      whole percentages is warned of where it is read). "Mostly": half of the numbers but
-      zeros, or more, above 1 or written with '%';
-    - otherwise (fractions only, or mostly: a column of fractions) the first written as
-      text, once for the column: a number cell may show 50 % where it holds 0.5, but a text
-      shows what was typed, and '0.5' under a percentage's header may mean 0.5 %.
+    - in a column of fractions (fraction_column: every number from 0 to 1, none with '%'),
+      the numbers written as text (a CSV's every cell, a workbook cell formatted as Text), all
+      read as fractions, 1 as 100 %: one warning for the column, for a text shows what was
+      typed and '0.5' under "Migrant %" may mean 0.5 % (a number cell may show 50 % where
+      it holds 0.5: no warning);
+    - in a column of percentages (a number above 1, or one written with '%'), where its texts
+      are read as typed ('0.5' beside '1.5' is 0.5 %), each number cell between 0 and 1, when
+      the column's numbers are mostly percentages (40, 0.5, 12): beside 40 and 12 it may mean
+      0.5 % (a 1 among whole percentages is warned of where it is read). "Mostly": half of
+      the numbers but zeros, or more, above 1, written with '%' or as text.
 
-    Each distinct value is read once; a column without such a number is left at that."""
+    Each distinct value is read once; a column without a number between 0 and 1 is left at
+    that."""
     readings: dict[Any, tuple[float, bool]] = {}
     for value in dict.fromkeys(column):
         if value is None or type(value) is bool:
@@ -472,25 +615,24 @@ def _mixed_percentages(
         for index, value in enumerate(column)
         if value is not None and (reading := readings.get(value)) is not None and reading[0]
     ]
-    above = [index for index, number, percent in cells if percent or number > 1]
-    fractions = [
-        (index, number) for index, number, percent in cells if not percent and 0 < number < 1
-    ]
-    if 2 * len(above) < len(cells):  # fractions only, or mostly: a column of fractions
-        typed = [(index, number) for index, number in fractions if type(column[index]) is str]
+    if fraction_column(column):
+        typed = [(index, number) for index, number, _ in cells if type(column[index]) is str]
         if typed:
-            index, number = typed[0]
-            shown, pct = _shown_text(column[index]), _shown(round(number * 100, 6))
-            others = len(typed) - 1
-            problems.warning(
-                "ambiguous-percent",
-                f"{field} '{shown}', written as text, is read as {pct} %: a number below 1 in a"
-                " percentage column is read as a fraction, as a spreadsheet holds a percentage"
-                + _others_too(others)
-                + f"; if {shown} % is meant, write {shown}%",
-                Location(where.file, where.sheet, numbers[index], where.column),
-            )
+            _text_fractions(field, column, typed, numbers, where, problems)
         return
+    # (percentages: those above 1 or written with '%', and the texts, read as typed)
+    above = [
+        index
+        for index, number, percent in cells
+        if percent or number > 1 or type(column[index]) is str
+    ]
+    fractions = [
+        (index, number)
+        for index, number, percent in cells
+        if not percent and 0 < number < 1 and type(column[index]) in (int, float)
+    ]
+    if not fractions or 2 * len(above) < len(cells):
+        return  # (a column of number cells formatted as percentages, mostly)
     whole = above[0]
     shown_whole = f"{_shown_text(column[whole])} in row {numbers[whole]}"
     for index, number in fractions[:MAX_MIXED_CELLS]:
@@ -511,13 +653,50 @@ def _mixed_percentages(
         )
 
 
-def _others_too(count: int) -> str:
-    """That the column's other texts below 1 are read as fractions too, when there are."""
-    if count == 0:
-        return ""
-    if count == 1:
-        return " (and so is this column's other such text)"
-    return f" (and so are this column's {count:,} other such texts)"
+def _text_fractions(
+    field: str,
+    column: Sequence[Any],
+    typed: list[tuple[int, float]],
+    numbers: list[int],
+    where: Location,
+    problems: ProblemList,
+) -> None:
+    """The one `ambiguous-percent` warning of a column of fractions for its numbers written
+    as text (`typed`: each one's index and number, zeros left out), at the column: how many
+    are read as fractions, the first between 0 and 1 and the rows of the 1s read as 100 %,
+    and how to write either reading so that it is no guess."""
+    between = next(((i, n) for i, n in typed if n < 1), None)
+    ones = [numbers[index] for index, number in typed if number == 1]
+    told: list[str] = []
+    if between is not None:
+        index, number = between
+        told.append(
+            f"'{_shown_text(column[index])}' (row {numbers[index]}) as"
+            f" {_shown(round(number * 100, 6))} %"
+        )
+    if ones:
+        told.append(f"1 as 100 % ({_rows_listed(ones)})")
+    example = "1" if between is None else _shown_text(column[between[0]])
+    pct = "100" if between is None else _shown(round(between[1] * 100, 6))
+    count = f"{len(typed):,} numbers" if len(typed) > 1 else "number"
+    verb = "are" if len(typed) > 1 else "is"
+    problems.warning(
+        "ambiguous-percent",
+        f"{field}: every number of this column is from 0 to 1, so its {count} written as"
+        f" text (not as a number cell) {verb} read as fractions, as a spreadsheet holds a"
+        f" percentage: {' and '.join(told)}; to make the reading sure, write each with '%'"
+        f" ({pct}% for {pct} %; {example}% if {example} % is meant)",
+        where,
+    )
+
+
+def _rows_listed(rows: list[int]) -> str:
+    """'row 3', 'rows 3 and 7', 'rows 3, 7, 9, 12, 20 and 4 more' (the first five named)."""
+    if len(rows) == 1:
+        return f"row {rows[0]}"
+    if len(rows) <= 5:
+        return f"rows {', '.join(map(str, rows[:-1]))} and {rows[-1]}"
+    return f"rows {', '.join(map(str, rows[:5]))} and {len(rows) - 5:,} more"
 
 
 def _unused_maps(

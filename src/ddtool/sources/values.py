@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
@@ -70,12 +71,34 @@ def parse_share(value: Any) -> float:
 
 def parse_pct(value: Any, *, fraction_allowed: bool) -> float:
     """A percentage 0-100; '71.0%' gives 71.0. With `fraction_allowed` (a table's cell), a
-    number between 0 and 1 written without '%' is a spreadsheet fraction, whether a number
-    cell or a text ('0.71', as CSV holds every number): 0.71 gives 71.0."""
+    number cell between 0 and 1 is a spreadsheet fraction: 0.71 gives 71.0. A text ('0.71',
+    as CSV holds every number) is read as typed, 0.71: whether a column of texts holds
+    fractions is told by the column (fraction_column), not by one cell."""
     number, percent = parse_number(value)
-    if not percent and fraction_allowed and 0 < number < 1:
+    if not percent and fraction_allowed and type(value) in (int, float) and 0 < number < 1:
         return round(number * 100, 6)
     return number
+
+
+def fraction_column(values: Iterable[Any]) -> bool:
+    """Whether a table's percentage column holds fractions, each read as a spreadsheet holds
+    a percentage (0.95 is 95 %, 1 is 100 %): every number of it, a number cell or a text,
+    from 0 to 1, none written with '%', and one at least between 0 and 1. A number above 1,
+    or one written with '%', shows a column of percentages (0.5 beside 1.5 is 0.5 %); a
+    value that is no number is passed over (its own problem). Each distinct value is read
+    once."""
+    between = False
+    for value in dict.fromkeys(values):
+        if value is None or type(value) is bool:
+            continue
+        try:
+            number, percent = parse_number(value)
+        except ValueProblem:
+            continue
+        if percent or not 0 <= number <= 1:
+            return False
+        between = between or 0 < number < 1
+    return between
 
 
 _GROUPED = re.compile(r"\s*\d{1,3}(\.\d{3})+\s*")
