@@ -62,17 +62,28 @@ def _certification_names(names: list[str]) -> list[str]:
     return names
 
 
-# the names of one scheme among the recognised certifications (renamed, merged into another,
-# or named by its owner beside its programme's name): a supplier holding it under two of them
-# holds one certification, credited once (ddtool.scoring)
+# the names of one scheme (renamed, merged into another, or named by its owner beside its
+# programme's name), its id the first's: a supplier holding it under two of them holds one
+# certification, and an audit of it written under two of them on one day is one audit, each
+# credited once (ddtool.schemes.SchemeNames). A name here is known whether or not the settings
+# list it, so that it is read as its scheme ("Fair Trade USA" is not Fairtrade); the scheme
+# is credited only where the settings list one of its names.
 SCHEME_ALIASES: tuple[tuple[str, ...], ...] = (
     ("amfori BSCI", "BSCI"),  # the Business Social Compliance Initiative, amfori's since 2018
     ("Better Cotton", "BCI"),  # the Better Cotton Initiative, renamed in 2022
     ("Fair Labor Association", "FLA"),
-    ("Fairtrade", "Fair Trade"),  # Fairtrade International's mark, written apart
+    # Fairtrade International's mark, written apart: "Fair Trade" alone is taken as it
+    ("Fairtrade", "Fair Trade"),
+    # left Fairtrade International in 2011; its label reads "Fair Trade Certified"
+    ("Fair Trade USA", "Fair Trade Certified"),
     ("Rainforest Alliance", "UTZ"),  # merged in 2018: one certification programme since 2020
+    # the Responsible Business Alliance, and its Validated Audit Process
+    ("RBA", "Responsible Business Alliance", "RBA VAP", "VAP"),
     ("RMAP", "RMI"),  # the Responsible Minerals Initiative's assurance process
 )
+# names of schemes whose words name them only written apart as here: "Fairtrade certified"
+# is Fairtrade International's, "Fair Trade Certified" Fair Trade USA's label
+SCHEME_NAMES_AS_WRITTEN: frozenset[str] = frozenset({"Fair Trade Certified"})
 
 
 _PROBE = "header"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
@@ -84,25 +83,6 @@ def audit_outcome(result: str | None) -> str | None:
         if text in names:
             return outcome
     return "other" if text in AUDIT_OTHER else None
-
-
-# an audit standard that names a self-assessment: a questionnaire the supplier answers about
-# itself (Sedex's SAQ, a buyer's supplier questionnaire, a self-declaration), which no auditor
-# checked, so that its pass earns no audit credit. Matched in any case, without accents, its
-# words joined by anything ("Self-Assessment", "Selbstauskunft", "autoévaluation")
-_SELF_ASSESSMENT = re.compile(
-    r"\bself\W*(assess|audit|evalua|declar|report|certif|check)"
-    r"|\bsaq\b|questionnaire|cuestionario|fragebogen"
-    r"|selbst\W*(auskunft|bewert|beurteil|einsch|audit|erkl|check|verpflicht)"
-    r"|\bauto\W*(evalua|diagnos|declara|audit)"
-)
-
-
-@lru_cache(maxsize=4096)  # (standards repeat across audits and rows)
-def is_self_assessment(standard: str) -> bool:
-    """Whether an audit's standard names a self-assessment, no audit (see _SELF_ASSESSMENT)."""
-    text = unicodedata.normalize("NFKD", standard.casefold())
-    return _SELF_ASSESSMENT.search(text.encode("ascii", "ignore").decode()) is not None
 
 
 class Company(BaseModel):

@@ -7,12 +7,13 @@ the score (for its credits), so that both say the same."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 from ddtool.model import audit_outcome
-from ddtool.profiles import DENIED, DENYING, DOUBTFUL, SAID, exact_key, read_denials, text_key
+from ddtool.profiles import DENIED, DENYING, DOUBTFUL, SAID, exact_key, read_denials
 
 # --- certifications: held, or not --------------------------------------------------------
 
@@ -247,20 +248,181 @@ _OTHER_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+class Scheme(NamedTuple):
+    """A scheme a text names: its id (one for all its names: SCHEME_ALIASES) and what the
+    settings list it as: 'certification' (a recognised certification), 'audit' (a labour
+    audit only) or None (a scheme known by name, not listed: credited as nothing)."""
+
+    id: str
+    listed: str | None
+
+
+# (the order a scheme listed both ways is taken in: as a certification)
+_LISTED_RANK = {"certification": 0, "audit": 1, None: 2}
+# the words of a self-assessment (exact_key's): a questionnaire the supplier answers about
+# itself (Sedex's SAQ, a buyer's supplier questionnaire, a self-declaration), which no auditor
+# checked; the words of a self-declaration joined or apart ("self assessment",
+# "Selbstauskunft", "autoevaluacion")
+_SELF_ASSESSMENT = re.compile(
+    r"\bself ?(?:assess|audit|evalua|declar|report|certif|check)\w*"
+    r"|\bsaq\b|\w*(?:questionnaire|cuestionario|fragebogen)\w*"
+    r"|\w*selbst ?(?:auskunft|bewert|beurteil|einsch|audit|erkl|check|verpflicht)\w*"
+    r"|\bauto ?(?:evalua|diagnos|declara|audit)\w*"
+)
+# words that may stand between a scheme and the self-assessment it owns ("Sedex online SAQ",
+# "RBA's SAQ")
+_OWNER_WORDS = frozenset({"s", "online", "supplier", "site", "facility", "platform"})
+
+
+class SchemeNames:
+    """The one reading of schemes' names in a text, a certification's name as an audit's
+    standard, once per distinct text.
+
+    A text names a scheme where consecutive whole words of it are one of the scheme's names,
+    without regard to case and punctuation, and the spaces and hyphens inside the name
+    optional: "SA 8000" and "sa8000" are SA8000, "amfori-BSCI" and "amforiBSCI" amfori BSCI,
+    "Fairtrade USA" Fair Trade USA; "Firma" is not IRMA, nor "Shrink-wrapping" WRAP. The
+    names are the settings' (recognised certifications and labour audits) and every name of
+    SCHEME_ALIASES, each read as its scheme (the aliases' first); a name of
+    SCHEME_NAMES_AS_WRITTEN only with its words apart as written. Where names overlap, the
+    longest is read ("Fair Trade USA", not "Fair Trade" in it); where a text names several
+    schemes, it is the one the settings list as a certification before one they list as an
+    audit, before one they do not list, then the longest, then the first."""
+
+    def __init__(self, certifications: Iterable[str], audits: Iterable[str] = ()) -> None:
+        from ddtool.config import SCHEME_ALIASES, SCHEME_NAMES_AS_WRITTEN
+
+        scheme_of = {_joined(name): _joined(names[0]) for names in SCHEME_ALIASES for name in names}
+        # each name joined, as the scheme's id, and its words where they must be apart
+        self._names: dict[str, tuple[str, tuple[str, ...] | None]] = {}
+        self._listed: dict[str, str] = {}  # the schemes the settings list, as what
+        for listed, names in (("audit", audits), ("certification", certifications)):
+            for name in names:
+                key = _joined(name)
+                if key:  # (a blank name is refused by the settings; none is read)
+                    self._listed[scheme_of.get(key, key)] = listed
+                    self._names[key] = (scheme_of.get(key, key), None)
+        for names in SCHEME_ALIASES:
+            for name in names:
+                apart = tuple(exact_key(name).split()) if name in SCHEME_NAMES_AS_WRITTEN else None
+                self._names[_joined(name)] = (_joined(names[0]), apart)
+        self._longest = max(map(len, self._names), default=0)
+        # each text's words and the schemes it names; the scheme it is; whether it is a
+        # self-assessment (each worked out once per distinct text)
+        self._read: dict[str, tuple[tuple[str, ...], tuple[_Named, ...]]] = {}
+        self._schemes: dict[str, Scheme | None] = {}
+        self._assessed: dict[str, bool] = {}
+
+    def named(self, text: str) -> tuple[tuple[str, ...], tuple[_Named, ...]]:
+        """The words of a text (exact_key's) and the schemes it names, each where it is named
+        (the longest of overlapping names), in the order of the words."""
+        found = self._read.get(text)
+        if found is None:
+            found = self._read[text] = self._named(text)
+        return found
+
+    def _named(self, text: str) -> tuple[tuple[str, ...], tuple[_Named, ...]]:
+        words = tuple(exact_key(text).split())
+        found: list[_Named] = []
+        for start in range(len(words)):
+            joined = ""
+            for end in range(start + 1, len(words) + 1):
+                joined += words[end - 1]
+                if len(joined) > self._longest:
+                    break
+                name = self._names.get(joined)
+                if name is not None and (name[1] is None or name[1] == words[start:end]):
+                    scheme = name[0]
+                    found.append(_Named(start, end, len(joined), scheme, self._listed.get(scheme)))
+        if len(found) > 1:  # (the longest of overlapping names)
+            kept: list[_Named] = []
+            for named in sorted(found, key=lambda n: (-n.size, n.start)):
+                if all(named.end <= k.start or k.end <= named.start for k in kept):
+                    kept.append(named)
+            found = sorted(kept)
+        return words, tuple(found)
+
+    def scheme(self, text: str) -> Scheme | None:
+        """The scheme a text names (see the class); None where it names none."""
+        try:
+            return self._schemes[text]
+        except KeyError:
+            pass
+        _, named = self.named(text)
+        found = None
+        if named:
+            best = min(named, key=lambda n: (_LISTED_RANK[n.listed], -n.size, n.start))
+            found = Scheme(best.scheme, best.listed)
+        self._schemes[text] = found
+        return found
+
+    def self_assessment(self, text: str) -> bool:
+        """Whether an audit's standard is a self-assessment, no audit: it says it is one (a
+        self-assessment, a self-audit, self-evaluation or self-declaration, an SAQ, a
+        questionnaire: _SELF_ASSESSMENT) and names no listed scheme but the one whose
+        self-assessment it is, named just before it ("Sedex SAQ", "RBA self-assessment",
+        "amfori BSCI Selbstauskunft"). A text naming a scheme's audit beside it is that audit
+        ("SMETA 4-pillar (SAQ completed)", "SA8000 audit, questionnaire")."""
+        found = self._assessed.get(text)
+        if found is None:
+            found = self._assessed[text] = self._self_assessment(text)
+        return found
+
+    def _self_assessment(self, text: str) -> bool:
+        words, named = self.named(text)
+        key = " ".join(words)
+        said = [m.span() for m in _SELF_ASSESSMENT.finditer(key)]
+        if not said:
+            return False
+        # the words of the self-assessment, and where each run of them begins
+        starts = [0]
+        for word in words:
+            starts.append(starts[-1] + len(word) + 1)
+        assessed: set[int] = set()
+        for begin, end in said:
+            first = bisect_right(starts, begin) - 1
+            last = bisect_right(starts, end - 1) - 1
+            assessed.update(range(first, last + 1))
+        owned = set()  # (the word after each scheme's name, and any owner words after it)
+        for i in sorted(assessed):
+            if i - 1 not in assessed:
+                before = i
+                while before > 0 and words[before - 1] in _OWNER_WORDS:
+                    before -= 1
+                owned.add(before)
+        return all(n.listed is None or n.end in owned for n in named)
+
+
+class _Named(NamedTuple):
+    """A scheme named in a text: the words that name it (start, end), their letters (size),
+    the scheme's id and what the settings list it as (Scheme.listed)."""
+
+    start: int
+    end: int
+    size: int
+    scheme: str
+    listed: str | None
+
+
+def _joined(name: str) -> str:
+    """A scheme's name without case, punctuation or spaces ("SA 8000" is "sa8000")."""
+    return exact_key(name).replace(" ", "")
+
+
 class AuditStandards:
     """Tells what an audit's standard audits (scope), by the names of the schemes and
     programmes that audit labour conditions (the settings' recognised certifications and
-    labour audits), once per distinct standard.
+    labour audits, read by SchemeNames), once per distinct standard, and whether it is a
+    self-assessment (SchemeNames.self_assessment).
 
-    A standard is a labour audit where it names one of them, as whole words of it, without
-    regard to case and punctuation ('RBA VAP', 'SMETA 4-pillar', 'RMI-RMAP'; not 'Firma
-    Müller' for IRMA) or says it is one
-    (_LABOUR_WORDS); another kind where it is a chain-of-custody standard (whatever scheme
-    it names) or names another kind (_OTHER_KINDS); not known otherwise, and where it names
-    no standard at all ('audit', the readers' word for an audit written without one)."""
+    A standard is a labour audit where it names one of them ('RBA VAP', 'SMETA 4-pillar',
+    'RMI-RMAP', 'SA 8000'; not 'Firma Müller' for IRMA) or says it is one (_LABOUR_WORDS);
+    another kind where it is a chain-of-custody standard (whatever scheme it names) or
+    names another kind (_OTHER_KINDS); not known otherwise, and where it names no standard
+    at all ('audit', the readers' word for an audit written without one)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
-        self._names = sorted({f" {text_key(name)} " for name in names} - {"  "})
+    def __init__(self, schemes: SchemeNames) -> None:
+        self.schemes = schemes
         self._read: dict[str, AuditScope] = {}
 
     def scope(self, standard: str) -> AuditScope:
@@ -270,14 +432,18 @@ class AuditStandards:
             found = self._read[standard] = self._scope(standard)
         return found
 
+    def self_assessment(self, standard: str) -> bool:
+        """Whether the standard is a self-assessment, no audit (SchemeNames.self_assessment)."""
+        return self.schemes.self_assessment(standard)
+
     def _scope(self, standard: str) -> AuditScope:
         words = exact_key(standard)
         if not words or words == NO_STANDARD_GIVEN:
             return NO_STANDARD
         if _CHAIN_OF_CUSTODY.search(words):
             return AuditScope(False, "chain of custody")
-        key = f" {text_key(standard)} "
-        if any(name in key for name in self._names) or _LABOUR_WORDS.search(words):
+        scheme = self.schemes.scheme(standard)
+        if (scheme is not None and scheme.listed is not None) or _LABOUR_WORDS.search(words):
             return LABOUR_AUDIT
         for kind, pattern in _OTHER_KINDS:
             if pattern.search(words):
@@ -297,11 +463,16 @@ def scope_note(scope: AuditScope) -> str:
 
 
 @lru_cache(maxsize=8)  # (one set of names per settings file; the defaults' in most runs)
-def audit_standards(names: tuple[str, ...] | None = None) -> AuditStandards:
-    """The reading of audit standards by these names (Config.audit_names), or by the default
-    settings' where None."""
+def audit_standards(
+    names: tuple[str, ...] | None = None, certifications: tuple[str, ...] = ()
+) -> AuditStandards:
+    """The reading of audit standards by the names of these labour audits and recognised
+    certifications (Config.labour_audits, recognised_certifications; the readers give all
+    as `names`: Config.audit_names), or by the default settings' where `names` is None."""
     if names is None:
         from ddtool.config import Config
 
-        names = Config().audit_names()
-    return AuditStandards(names)
+        config = Config()
+        names = tuple(config.labour_audits)
+        certifications = tuple(config.recognised_certifications)
+    return AuditStandards(SchemeNames(certifications, names))

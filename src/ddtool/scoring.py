@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ddtool.config import SCHEME_ALIASES, Config, Scoring, Thresholds
+from ddtool.config import Config, Scoring, Thresholds
 from ddtool.document import ADJUSTMENT, COUNTRY_UNKNOWN, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
 from ddtool.model import (
     RISK_TYPES,
@@ -15,7 +15,6 @@ from ddtool.model import (
     Certification,
     Supplier,
     audit_outcome,
-    is_self_assessment,
 )
 from ddtool.profiles import GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
@@ -394,11 +393,6 @@ class Scorer:
         self.config = config
         self.as_of = as_of
         self._country: dict[tuple[str | None, str], CountryScore] = {}
-        self._recognised = {text_key(c) for c in config.recognised_certifications}
-        # the recognised names of one scheme, as one (SCHEME_ALIASES)
-        self._scheme_of = {
-            text_key(n): text_key(names[0]) for names in SCHEME_ALIASES for n in names
-        }
         self._scores: dict[tuple[Any, ...], SupplierRisk] = {}
         # the scores of suppliers whose sector text names several sectors of goods
         self._worst_readings: dict[tuple[Any, ...], SupplierRisk] = {}
@@ -412,12 +406,13 @@ class Scorer:
         # each credit as a fact, one object for all the suppliers it is the same for (a
         # passed audit of one day and standard): the report's catalogue looks facts up by it
         self._credit_facts: dict[tuple[str, float], Evidence] = {}
-        # the recognised scheme a certification's name (or an audit's standard) names, worked
-        # out once per name
-        self._schemes: dict[str, str | None] = {}
         self._audit_cutoff = _months_before(as_of, config.scoring.audit_valid_months)
-        # what each audit standard audits: labour conditions, or not (ddtool.schemes)
-        self._standards = audit_standards(config.audit_names())
+        # what each audit standard audits: labour conditions, or not, and the schemes that
+        # certifications and audits name, read alike once per text (ddtool.schemes)
+        self._standards = audit_standards(
+            tuple(config.labour_audits), tuple(config.recognised_certifications)
+        )
+        self._schemes = self._standards.schemes
         self._added_2024 = {
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
         }
@@ -753,25 +748,20 @@ class Scorer:
             )
         return max(base, unknown), max(severity, DEFAULT_SEVERITY[risk_type]), facts
 
-    def _scheme(self, name: str) -> str | None:
-        """The recognised social scheme a certification's name is, or contains (the longest
-        such name: "amfori BSCI audit" is amfori BSCI), as one key for all its names
-        (SCHEME_ALIASES: "BSCI" is amfori BSCI too); None for a name of no recognised
-        scheme."""
-        if name in self._schemes:
-            return self._schemes[name]
-        key = text_key(name)
-        found: str | None = key if key in self._recognised else None
-        if found is None:
-            contained = [r for r in self._recognised if len(r) > 3 and r in key]
-            found = max(contained, key=lambda r: (len(r), r)) if contained else None
-        scheme = self._schemes[name] = self._scheme_of.get(found, found) if found else None
-        return scheme
+    def _certified(self, name: str) -> str | None:
+        """The recognised certification a certification's name names (SchemeNames.scheme:
+        "SA 8000 certified" is SA8000, "UTZ Certified" Rainforest Alliance), as one id for
+        all its names; None for a name of none, or of a scheme the settings list as a labour
+        audit only or not at all ("Sedex", "Fair Trade USA" where it is not listed)."""
+        scheme = self._schemes.scheme(name)
+        return scheme.id if scheme is not None and scheme.listed == "certification" else None
 
     def _same_audit(self, audit: Audit) -> tuple[str, dt.date | None]:
-        """What tells one audit from another: its standard (as a scheme, where it names a
-        recognised one: "amfori BSCI" and "BSCI" are one) and its date."""
-        return self._scheme(audit.standard) or text_key(audit.standard), audit.date
+        """What tells one audit from another: its standard (as the scheme it names, where it
+        names one: "amfori BSCI" and "BSCI" are one, "RBA VAP" and "RBA", "SA8000" and
+        "SA 8000") and its date."""
+        scheme = self._schemes.scheme(audit.standard)
+        return scheme.id if scheme is not None else text_key(audit.standard), audit.date
 
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones.
@@ -780,9 +770,10 @@ class Scorer:
         latest first), so that the same certifications and audits written in another order
         give the same evidence: which of them gets "no further credit" included.
 
-        A scheme is credited once, however many of its names are listed (SA8000 and sa8000,
-        BSCI and amfori BSCI); an audit too (one standard and date, listed twice), and not
-        where it is also listed as failed. A self-assessment is no audit: its pass earns no
+        A scheme is credited once, however many of its names are listed (SA8000 and SA 8000,
+        BSCI and amfori BSCI: SchemeNames); an audit too (one scheme or standard and date,
+        listed twice), and not where it is also listed as failed. A self-assessment is no
+        audit (AuditStandards.self_assessment): its pass earns no
         credit (a failure it reports is still a failed audit's uplift: an adverse finding
         counts whoever reports it).
 
@@ -807,7 +798,7 @@ class Scorer:
                     (f"certification '{cert.name}' not held (it says '{not_held}'): no credit", 0.0)
                 )
                 continue
-            scheme = self._scheme(cert.name)
+            scheme = self._certified(cert.name)
             if scheme is None:
                 credits.append(
                     (f"certification '{cert.name}': not a recognised social scheme", 0.0)
@@ -888,7 +879,7 @@ class Scorer:
                 credits.append((said, delta))
             elif result == "passed":
                 said = f"audit '{audit.standard}' of {audit.date} passed"
-                if is_self_assessment(audit.standard):
+                if self._standards.self_assessment(audit.standard):
                     credits.append((f"{said}: a self-assessment, not an audit: no credit", 0.0))
                     continue
                 scope = self._standards.scope(audit.standard)

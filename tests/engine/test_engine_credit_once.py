@@ -211,12 +211,14 @@ def test_what_is_not_credited_says_why(
         ("audit", False),  # (a standard not given)
         ("second-party audit", False),
         ("SLCP", False),
+        ("SMETA 4-pillar (SAQ completed)", False),
+        ("RBA SAQ", True),
     ],
 )
 def test_a_self_assessment_is_told_by_its_standard(standard: str, self_assessment: bool) -> None:
-    from ddtool.model import is_self_assessment
+    from ddtool.schemes import audit_standards
 
-    assert is_self_assessment(standard) is self_assessment
+    assert audit_standards().self_assessment(standard) is self_assessment
 
 
 def test_the_chain_of_a_certification_listed_twice_scores_as_one(tmp_path: Path) -> None:

@@ -25,6 +25,14 @@ suppliers:
 STANDARDS: dict[str, tuple[str, str, list[list[object]]]] = {
     "a social audit": ("SMETA", "pass", []),
     "a programme the settings name": ("RBA VAP", "pass", []),
+    "a scheme written apart": ("SA 8000", "pass", []),
+    "an alias beside a word": ("UTZ Certified", "pass", []),
+    "an audit whose self-assessment is done": ("SMETA 4-pillar (SAQ completed)", "pass", []),
+    "a scheme's letters in a word": (
+        "Firma Schmidt",
+        "pass",
+        [["unknown-audit-standard", 5, "standard"]],
+    ),
     "food safety: no credit, no word needed": ("BRCGS Food Safety", "pass", []),
     "chain of custody": ("MSC Chain of Custody", "pass", []),
     "a self-assessment earns none anyway": ("Supplier questionnaire", "pass", []),

@@ -22,7 +22,6 @@ from ddtool.model import (
     OtherSector,
     Supplier,
     audit_outcome,
-    is_self_assessment,
 )
 from ddtool.nested import rebuilt
 from ddtool.reference.countries import display_name, normalise_country
@@ -761,7 +760,7 @@ def _audit_standard_issues(
     nor for a self-assessment, which earns no credit anyway. Given once per distinct
     standard, with the `others` rows that hold it too."""
     standard = audit.standard
-    if audit_outcome(audit.result) != "passed" or is_self_assessment(standard):
+    if audit_outcome(audit.result) != "passed" or standards.self_assessment(standard):
         return ()
     scope = standards.scope(standard)
     if scope.labour is not None:
