@@ -179,3 +179,99 @@ def test_many_changed_settings_are_counted_past_a_few(tmp_path: Path) -> None:
     write_diff(diff, tmp_path / "d.xlsx")
     about = dict(load_workbook(tmp_path / "d.xlsx")["About"].iter_rows(values_only=True))
     assert about["setting recognised_certifications"].endswith("Our Own Label")
+
+
+def _without(settings: dict[str, Any], key: str) -> None:
+    """Settings as recorded before the setting of this dotted key existed."""
+    *blocks, last = key.split(".")
+    for block in blocks:
+        settings = settings[block]
+    del settings[last]
+
+
+def _set(settings: dict[str, Any], key: str, value: Any) -> None:
+    *blocks, last = key.split(".")
+    for block in blocks:
+        settings = settings[block]
+    settings[last] = value
+
+
+# (case, the setting the old assessment lacks, the new one's value (None: as assessed),
+#  whether the new one was made with a settings file, the changes listed, the text shown;
+#  "old<->new": the new assessment lacks it instead)
+LATER_SETTINGS: list[tuple[str, str, Any, bool, list[tuple[str, Any, Any]], str | None]] = [
+    ("a list added later, at its default", "labour_audits", None, False, [], None),
+    ("written out in a settings file", "labour_audits", None, True, [], None),
+    (
+        "a list added later, set otherwise",
+        "labour_audits",
+        ["Sedex", "Our Own Audit"],
+        True,
+        [("labour_audits", None, ["Sedex", "Our Own Audit"])],
+        "labour_audits not recorded in the old assessment (made before the setting existed),"
+        " not the default in the new one: +Our Own Audit, -RBA VAP, -VAP, -ICS",
+    ),
+    ("a number added later, at its default", "scoring.own_country_lean", None, True, [], None),
+    (
+        "a number added later, set otherwise",
+        "scoring.own_country_lean",
+        0.7,
+        True,
+        [("scoring.own_country_lean", None, 0.7)],
+        "scoring.own_country_lean not recorded in the old assessment (made before the setting"
+        " existed), 0.7 in the new one (default 0.5)",
+    ),
+    # made with no settings file: its values are its ddtool's defaults, whatever today's are
+    ("the defaults of an earlier ddtool", "labour_audits", ["Sedex"], False, [], None),
+    ("the newer one first", "old<->new", None, False, [], None),
+    (
+        "a setting this ddtool does not know",
+        "future_setting",
+        3,
+        True,
+        [("future_setting", None, 3)],
+        "future_setting not recorded in the old assessment (made before the setting existed),"
+        " 3 in the new one",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lacking", "value", "with_file", "changes", "shown"),
+    [case[1:] for case in LATER_SETTINGS],
+    ids=[case[0] for case in LATER_SETTINGS],
+)
+def test_a_setting_added_later_is_no_change_at_its_default(
+    tmp_path: Path,
+    lacking: str,
+    value: Any,
+    with_file: bool,
+    changes: list[tuple[str, Any, Any]],
+    shown: str | None,
+) -> None:
+    """An assessment saved before a setting existed (as one before `labour_audits`) does
+    not record it: against a later one at the default, the settings do not differ; set
+    otherwise, they do, and the note says which one lacks it."""
+    old = assessed(tmp_path, "old", None)
+    new = copy.deepcopy(old)
+    if lacking == "old<->new":
+        _without(new["options"]["settings"], "labour_audits")
+        old["options"]["config"] = str(tmp_path / "settings.yaml")
+    else:
+        if value is not None:
+            _set(new["options"]["settings"], lacking, value)
+        if lacking in ("labour_audits", "scoring.own_country_lean"):
+            _without(old["options"]["settings"], lacking)
+    if with_file:
+        new["options"]["config"] = str(tmp_path / "settings.yaml")
+    diff = diff_assessments(old, new)
+    assert [(c["key"], c["old"], c["new"]) for c in diff["settings_changes"]] == changes
+    assert diff["settings_changed"] is bool(changes)
+    console = Console(width=2000, record=True)
+    render_diff_terminal(diff, console)
+    write_diff(diff, tmp_path / "d.md")
+    md = (tmp_path / "d.md").read_text("utf-8").replace("\\_", "_")
+    for text in (console.export_text(), md):
+        assert ("the settings differ" in text.lower()) is bool(changes)
+        if shown is not None:
+            assert shown in text

@@ -200,37 +200,49 @@ def test_the_workbooks_example_numbers_and_date_are_typed(tmp_path: Path) -> Non
     assert example["Audit date"].date().isoformat() == written["Audit date"]
 
 
-# the company block, in YAML, and whether the file is the template's (its first line) -> the
-# warnings of the template's placeholders it gets
+# the company block, in YAML, and which template wrote the file, by its first line ("now":
+# today's, which leaves the company's country and sector blank; "before": one that filled in
+# the sample company; None: no template) -> the warnings of the template's placeholders
 SAMPLE = {"country": "Germany", "sector": "chocolate-manufacturing"}
-COMPANY_CASES = {
+COMPANY_CASES: dict[str, tuple[dict[str, str], str | None, list[str]]] = {
     "the sample country and sector left, the name given": (
         {"name": "Nordic Apparel AB", **SAMPLE},
-        True,
+        "before",
         ["template-company-sample"],
     ),
     "the whole sample company left": (
         {"name": "Your company name", **SAMPLE},
-        True,
+        "before",
         ["template-company", "template-company-sample"],
     ),
-    "a German chocolate maker's own file": ({"name": "Schoko GmbH", **SAMPLE}, False, []),
+    "a German chocolate maker's own file": ({"name": "Schoko GmbH", **SAMPLE}, None, []),
+    # today's template has no sample to leave: a German chocolate maker filled it in
+    "today's template filled in by a German chocolate maker": (
+        {"name": "Schoko Werke GmbH", **SAMPLE},
+        "now",
+        [],
+    ),
+    "today's template, only the name left": (
+        {"name": "Your company name", **SAMPLE},
+        "now",
+        ["template-company"],
+    ),
     "the sample country, a sector of its own": (
         {"name": "Nordic Apparel AB", "country": "Germany", "sector": "apparel-retail"},
-        True,
+        "before",
         [],
     ),
     "the sample sector, a country of its own": (
         {"name": "Svensk Choklad AB", "country": "Sweden", "sector": "chocolate-manufacturing"},
-        True,
+        "before",
         [],
     ),
     "both filled in": (
         {"name": "Nordic Apparel AB", "country": "Sweden", "sector": "apparel-retail"},
-        True,
+        "before",
         [],
     ),
-    "both blank, as the template leaves them": ({"name": "Nordic Apparel AB"}, True, []),
+    "both blank, as the template leaves them": ({"name": "Nordic Apparel AB"}, "now", []),
 }
 
 
@@ -238,22 +250,52 @@ COMPANY_CASES = {
     ("company", "template", "warnings"), COMPANY_CASES.values(), ids=list(COMPANY_CASES)
 )
 def test_the_templates_sample_company_left_is_told(
-    tmp_path: Path, company: dict[str, str], template: bool, warnings: list[str]
+    tmp_path: Path, company: dict[str, str], template: str | None, warnings: list[str]
 ) -> None:
     """A garment retailer that gave only its name kept the sample's country and sector: it was
-    assessed as a German chocolate maker, with inferred cocoa and sugar chains beneath it."""
+    assessed as a German chocolate maker, with inferred cocoa and sugar chains beneath it.
+    Only a template that filled in the sample can have it left."""
     import yaml
 
     from ddtool.sources import read_chain
-    from ddtool.sources.interface import TEMPLATE_YAML_HEAD
+    from ddtool.sources.interface import TEMPLATE_YAML_HEAD, TEMPLATE_YAML_HEAD_SAMPLE
 
     chain = tmp_path / "chain.yaml"
     suppliers = [{"id": "G1", "name": "Dhaka", "country": "BGD", "sector": "garment-manufacturing"}]
     text = yaml.safe_dump({"company": company, "suppliers": suppliers})
-    chain.write_text((TEMPLATE_YAML_HEAD + "\n" if template else "") + text, "utf-8")
+    head = {"now": TEMPLATE_YAML_HEAD, "before": TEMPLATE_YAML_HEAD_SAMPLE, None: None}[template]
+    chain.write_text((head + "\n" if head else "") + text, "utf-8")
     _, problems = read_chain([chain])
     assert [p.type for p in problems.items] == warnings
     assert all(p.severity == "warning" for p in problems.items)
+
+
+def test_the_yaml_template_is_told_from_those_that_filled_in_a_sample(tmp_path: Path) -> None:
+    """Today's YAML template, its company filled in as a German chocolate maker: no sample
+    told (its first line is not that of the templates that filled one in)."""
+    from ddtool.sources import read_chain
+    from ddtool.sources.interface import TEMPLATE_YAML_HEAD, TEMPLATE_YAML_HEAD_SAMPLE
+
+    out = tmp_path / "t.yaml"
+    assert CliRunner().invoke(app, ["template", "-o", str(out)]).exit_code == 0
+    text = out.read_text("utf-8")
+    assert text.startswith(TEMPLATE_YAML_HEAD + "\n")
+    assert not text.startswith(TEMPLATE_YAML_HEAD_SAMPLE)
+    text = (
+        text.replace("Your company name", "Schoko Werke GmbH")
+        .replace("  country:   #", "  country: Germany   #")
+        .replace("  sector:    #", "  sector: chocolate-manufacturing   #")
+        .replace("Example Cocoa Cooperative", "Kumasi Cocoa Ltd")
+        .replace("Example farm group", "Nawa Farmers")
+    )
+    out.write_text(text, "utf-8")
+    chain, problems = read_chain([out])
+    assert (chain.company.country, chain.company.sector) == ("DEU", "chocolate-manufacturing")
+    assert "template-company-sample" not in [p.type for p in problems.items]
+    # (the same file under the first line of then: the sample may have been left)
+    out.write_text(text.replace(TEMPLATE_YAML_HEAD, TEMPLATE_YAML_HEAD_SAMPLE, 1), "utf-8")
+    _, problems = read_chain([out])
+    assert "template-company-sample" in [p.type for p in problems.items]
 
 
 def _garment_rows(ws: Any) -> None:
@@ -275,19 +317,29 @@ SAMPLE_CELLS = ("Germany", "chocolate-manufacturing")
     ("sample", "lists", "warnings"),
     [
         # the template as it is written now: the company's country and sector blank
-        (None, True, []),
-        # as it was written before, its sample left: said, at the sector's cell
-        (SAMPLE_CELLS, True, [("template-company-sample", 4, "B")]),
+        (None, "now", []),
+        # today's template filled in by a German chocolate maker: no sample to have left
+        (SAMPLE_CELLS, "now", []),
+        # as an earlier template wrote it (the sample filled in, its lists without today's
+        # mark), its sample left: said, at the sector's cell
+        (SAMPLE_CELLS, "before", [("template-company-sample", 4, "B")]),
         # a workbook of the same values without the template's hidden lists: a German
         # chocolate maker's own
-        (SAMPLE_CELLS, False, []),
+        (SAMPLE_CELLS, None, []),
     ],
-    ids=["the template now", "an earlier template's sample left", "not the template's"],
+    ids=[
+        "the template now",
+        "the template now, a German chocolate maker's",
+        "an earlier template's sample left",
+        "not the template's",
+    ],
 )
 def test_a_template_with_only_the_company_name_changed(
-    tmp_path: Path, sample: tuple[str, str] | None, lists: bool, warnings: list[Any]
+    tmp_path: Path, sample: tuple[str, str] | None, lists: str | None, warnings: list[Any]
 ) -> None:
     import json
+
+    from ddtool.sources.interface import TEMPLATE_LISTS_MARK
 
     runner = CliRunner()
     template = tmp_path / "t.xlsx"
@@ -299,7 +351,13 @@ def test_a_template_with_only_the_company_name_changed(
     company["B2"] = "Nordic Apparel AB"
     if sample is not None:
         company["B3"], company["B4"] = sample
-    if not lists:
+    marks = [c for row in wb["Lists"].iter_rows(max_row=1) for c in row if c.value]
+    assert TEMPLATE_LISTS_MARK in [c.value for c in marks]
+    if lists == "before":  # (the lists as an earlier template wrote them: without the mark)
+        for cell in marks:
+            if cell.value == TEMPLATE_LISTS_MARK:
+                cell.value = None
+    if lists is None:
         for sheet in (company, wb["Suppliers"]):
             sheet.data_validations.dataValidation = []
         del wb["Lists"]

@@ -438,7 +438,9 @@ def diff_assessments(
         old_meta["profiles"][k] != new_meta["profiles"][k] for k in ("version", "sha256")
     )
     input_changed = old_meta["input"]["sha256"] != new_meta["input"]["sha256"]
-    changed_settings = settings_changes(_settings(old), _settings(new))
+    changed_settings = settings_changes(
+        _settings(old), _settings(new), defaults=unrecorded_defaults(old, new)
+    )
     reversed_dates = dates_reversed(old_meta, new_meta)
     return {
         "kind": "ddtool-diff",
@@ -536,12 +538,21 @@ def _settings(document: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def settings_changes(
-    old: dict[str, Any] | None, new: dict[str, Any] | None, prefix: str = ""
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    prefix: str = "",
+    *,
+    defaults: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Each setting with another value in the two assessments, `{key, old, new}` with a
     dotted key (`thresholds.critical`), in the order the settings list them; a value only
     one of them records is null in the other. None when either records no settings: what
-    it was made with is not known, so nothing can be said to have changed."""
+    it was made with is not known, so nothing can be said to have changed.
+
+    A setting only one of them records (one added to ddtool after the other was made) is
+    no change where its value is its default in `defaults` (the settings tree the absent
+    value is taken from, unrecorded_defaults): the assessment without it was made before
+    there was anything to set. Another value is a change, its absent side null."""
     if old is None or new is None:
         return []
     changes: list[dict[str, Any]] = []
@@ -549,13 +560,63 @@ def settings_changes(
         if not prefix and key in _NOT_SCORING:
             continue
         was, now = old.get(key), new.get(key)
+        default = defaults.get(key, _ABSENT) if defaults is not None else _ABSENT
         if isinstance(was, dict) and isinstance(now, dict):
-            changes += settings_changes(was, now, f"{prefix}{key}.")
-        elif _same_setting(was, now) and (key in old) == (key in new):
-            continue
-        else:
+            below = default if isinstance(default, dict) else None
+            changes += settings_changes(was, now, f"{prefix}{key}.", defaults=below)
+        elif (key in old) == (key in new):
+            if not _same_setting(was, now):
+                changes.append({"key": f"{prefix}{key}", "old": was, "new": now})
+        elif default is _ABSENT or not _same_setting(old.get(key, default), new.get(key, default)):
             changes.append({"key": f"{prefix}{key}", "old": was, "new": now})
     return changes
+
+
+# (a setting no defaults know)
+_ABSENT = object()
+
+
+def default_settings() -> dict[str, Any]:
+    """Every setting at this ddtool's default, as an assessment records its settings."""
+    from ddtool.config import Config
+
+    return Config().model_dump(mode="json")
+
+
+def unrecorded_defaults(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The value to take for a setting one assessment does not record (settings_changes):
+    the other one's where that was made with no settings file (its values are then all the
+    defaults of the ddtool that made it, whatever today's are), else today's default."""
+    defaults = default_settings()
+    for document in (new, old):
+        settings = _settings(document)
+        options = document.get("options")
+        if settings is not None and isinstance(options, dict) and not options.get("config"):
+            defaults = _overlaid(defaults, settings)
+    return defaults
+
+
+def _overlaid(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`base` with the values of `over` in their place, block by block."""
+    merged = dict(base)
+    for key, value in over.items():
+        below = merged.get(key)
+        if isinstance(below, dict) and isinstance(value, dict):
+            merged[key] = _overlaid(below, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def setting_default(key: str) -> tuple[bool, Any]:
+    """Whether this ddtool has a setting of this dotted key (`scoring.inference_depth`),
+    and its default."""
+    found: Any = default_settings()
+    for part in key.split("."):
+        if not isinstance(found, dict) or part not in found:
+            return False, None
+        found = found[part]
+    return True, found
 
 
 # settings that say how a file is read, not how it is scored: the headers the columns: block

@@ -4087,6 +4087,22 @@ def _overlay_row(
     return True
 
 
+def overlay_labels(directories: Sequence[Path]) -> dict[Path, str]:
+    """The name each overlay directory's figures are credited by ("overlay/sectors.yaml"):
+    its own name, or the fewest of the folders above it that tell it from the other
+    overlays given ("a/overlay", "b/overlay"), so that no two overlays' figures pass for
+    one's."""
+    parts = {d: d.parts for d in directories}
+    labels: dict[Path, str] = {}
+    for directory, own in parts.items():
+        others = [p for d, p in parts.items() if p != own]
+        count = 1
+        while count < len(own) and any(p[-count:] == own[-count:] for p in others):
+            count += 1
+        labels[directory] = str(directory) if count >= len(own) else "/".join(own[-count:])
+    return labels
+
+
 def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     base = bundled_dir()
     dirs = [base, *(Path(o) for o in overlays)]
@@ -4099,6 +4115,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     check = _Checker()
     for directory in dirs[1:]:
         _overlay_files(directory, check)
+    labels = overlay_labels(dirs[1:])
 
     manifest = _read_yaml(base / "manifest.yaml", check) or {}
     sources: dict[str, Source] = {}
@@ -4191,7 +4208,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 source_url=row.get("source_url", "") or "",
                 verification=row.get("verification", "") or "",
                 note=row.get("note", "") or "",
-                overlay="" if directory == base else f"{directory.name}/{path.name}",
+                overlay="" if directory == base else f"{labels[directory]}/{path.name}",
             )
             coded = _CODED.get(item.indicator)
             if coded is not None and item.value not in coded:
@@ -4272,7 +4289,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                     _check_names(sector, sectors, where, check)
                     # its ratings are the overlay's where it gives them, else as they were
                     rated = known is None or "risk" in item
-                    given_by = f"{directory.name}/{path.name}"
+                    given_by = f"{labels[directory]}/{path.name}"
                     sector = replace(
                         sector, overlay=given_by if rated else sectors[sector.id].overlay
                     )
@@ -4371,7 +4388,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 year=year,
                 source_id=row["source_id"].strip(),
                 source_ref=row.get("source", "") or "",
-                overlay="" if directory == base else f"{directory.name}/{path.name}",
+                overlay="" if directory == base else f"{labels[directory]}/{path.name}",
             )
 
     changes: list[GoodChange] = []
@@ -4427,7 +4444,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         if not path.is_file():
             continue
         cols = ("commodity", "iso3", "share_pct", "year", "source_id", "source_name")
-        given_by = "" if directory == base else f"{directory.name}/{path.name}"
+        given_by = "" if directory == base else f"{labels[directory]}/{path.name}"
         for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()

@@ -17,7 +17,7 @@ from ddtool.atomic import write_atomic
 from ddtool.errors import UsageError
 from ddtool.profiles import Profiles
 from ddtool.reference.countries import display_name
-from ddtool.sources.interface import TEMPLATE_LISTS_SHEET, TEMPLATE_YAML_HEAD
+from ddtool.sources.interface import TEMPLATE_LISTS_MARK, TEMPLATE_LISTS_SHEET, TEMPLATE_YAML_HEAD
 from ddtool.sources.normalise import TEMPLATE_COMPANY
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -126,6 +126,9 @@ def _xlsx(path: Path, profiles: Profiles) -> None:
     countries = country_choices()
     sectors = sorted(profiles.sectors)
     lists["A1"], lists["B1"], lists["C1"] = "Country", "Sector", "Sector name"
+    # (tells this template from the earlier ones, which filled in a sample company: its
+    # country and sector, a user's own here, are not told as the sample's)
+    lists["E1"] = TEMPLATE_LISTS_MARK
     for row, name in enumerate(countries, 2):
         lists.cell(row=row, column=1, value=name)
     for row, sector_id in enumerate(sectors, 2):

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ddtool.atomic import atomic_open, write_atomic
-from ddtool.diff import ATTRIBUTE_FIELD, shown_level
+from ddtool.diff import ATTRIBUTE_FIELD, setting_default, shown_level
 from ddtool.document import COUNTRY_UNKNOWN
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
@@ -156,19 +156,40 @@ ITEMS_SHOWN = 6
 
 def _setting_text(change: dict[str, Any]) -> str:
     """One changed setting: its key and values (`flag_level medium → high`); a list by the
-    items it gained and lost; a value one assessment does not record as "not recorded"."""
+    items it gained and lost; a setting one assessment does not record as _unrecorded_text
+    says it."""
     old, new = change["old"], change["new"]
+    if (old is None) != (new is None):
+        return _unrecorded_text(change)
     if isinstance(old, list) and isinstance(new, list):
-        items = [f"+{v}" for v in new if v not in old] + [f"-{v}" for v in old if v not in new]
-        more = len(items) - ITEMS_SHOWN
-        shown = ", ".join(items[:ITEMS_SHOWN]) + (f" (+{more} more)" if more > 0 else "")
-        return f"{change['key']} {shown}"
+        return f"{change['key']} {_items_text(old, new)}"
     if isinstance(old, dict | list) or isinstance(new, dict | list):
         return str(change["key"])
-    return (
-        f"{change['key']} {'not recorded' if old is None else old} →"
-        f" {'not recorded' if new is None else new}"
-    )
+    return f"{change['key']} {old} → {new}"
+
+
+def _items_text(old: list[Any], new: list[Any]) -> str:
+    """What a list setting gained and lost (`+Our Label, -UTZ`), the first few."""
+    items = [f"+{v}" for v in new if v not in old] + [f"-{v}" for v in old if v not in new]
+    more = len(items) - ITEMS_SHOWN
+    return ", ".join(items[:ITEMS_SHOWN]) + (f" (+{more} more)" if more > 0 else "")
+
+
+def _unrecorded_text(change: dict[str, Any]) -> str:
+    """A setting one assessment does not record (made before ddtool had it) and the other
+    sets to other than its default: which one lacks it, and how the other differs from the
+    default (a value at its default is no change: diff.settings_changes)."""
+    key, old, new = change["key"], change["old"], change["new"]
+    absent, other, value = ("old", "new", new) if old is None else ("new", "old", old)
+    text = f"{key} not recorded in the {absent} assessment (made before the setting existed)"
+    known, default = setting_default(str(key))
+    if known and isinstance(default, list) and isinstance(value, list):
+        return f"{text}, not the default in the {other} one: {_items_text(default, value)}"
+    if known and not isinstance(value, dict | list):
+        return f"{text}, {value} in the {other} one (default {default})"
+    if isinstance(value, dict | list):
+        return f"{text}, set in the {other} one"
+    return f"{text}, {value} in the {other} one"
 
 
 def _settings_note(diff: dict[str, Any]) -> str | None:

@@ -218,9 +218,14 @@ class RawChain:
     company_cells: dict[str, Location] = field(default_factory=dict)
     table: RawTable | None = None
     # written by `ddtool template` (a workbook with its hidden sheet of dropdown lists, a YAML
-    # file that begins with its first line): its sample company left is told (see
-    # ddtool.sources.normalise.normalise_company)
+    # file that begins with its first line): the example's values left are told (see
+    # ddtool.sources.reading)
     template: bool = False
+    # written by a template of before the company's country and sector were left blank, which
+    # filled in a sample company (a workbook whose hidden lists lack the mark of today's, a
+    # YAML file that begins with the first line of then): the sample left is told (see
+    # ddtool.sources.normalise.normalise_company); today's template has none to leave
+    template_sample: bool = False
     # the file as it was when its reading began (size, modification time, inode, device):
     # a file changed before it was hashed is told by it (see read_chain)
     signature: tuple[int, ...] | None = None
@@ -229,7 +234,18 @@ class RawChain:
 # how `ddtool template` marks what it writes (see RawChain.template): the workbook's hidden
 # sheet of the Country and Sector dropdowns, the YAML file's first line
 TEMPLATE_LISTS_SHEET = "Lists"
-TEMPLATE_YAML_HEAD = "# ddtool supplier chain. Replace the example entries with your suppliers."
+TEMPLATE_YAML_HEAD = (
+    "# ddtool supplier chain. Fill in your company, and replace the example entries with your"
+    " suppliers."
+)
+# what tells today's template from those that filled in a sample company, whose country and
+# sector a user may have left (RawChain.template_sample): the mark atop the workbook's hidden
+# lists, beside their headers (those templates had none), and the YAML file's first line
+# (theirs was TEMPLATE_YAML_HEAD_SAMPLE). A CSV template has no company
+TEMPLATE_LISTS_MARK = "Template of ddtool: the company's country and sector left blank"
+TEMPLATE_YAML_HEAD_SAMPLE = (
+    "# ddtool supplier chain. Replace the example entries with your suppliers."
+)
 
 
 class ChainReader(ABC):

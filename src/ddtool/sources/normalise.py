@@ -1564,8 +1564,8 @@ TEMPLATE_SUPPLIERS = frozenset({"Example Cocoa Cooperative", "Example farm group
 # the country and sector of the template's sample company, as the template filled them in
 # before it left them blank: left so, they are read as the company's own, and its sector
 # infers the chains beneath it (a garment retailer read as a chocolate maker gets inferred
-# cocoa and sugar farms). Told only in a file the template wrote (RawChain.template): a
-# German chocolate maker's own file says so of itself
+# cocoa and sugar farms). Told only in a file such a template wrote (RawChain.template_sample):
+# a German chocolate maker's own file, or today's template filled in by one, says so of itself
 TEMPLATE_COMPANY_SAMPLE = {"country": "Germany", "sector": "chocolate-manufacturing"}
 # the audit of the template's example supplier, and its other values beside its name: a row
 # whose name was overwritten with a supplier's may keep them (cells left as they were), and
@@ -1652,7 +1652,7 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
             f" {stem!r}, here): give your company's name, country and sector",
             cells.get("name", where),
         )
-    if raw.template and all(
+    if raw.template_sample and all(
         isinstance(data.get(key), str) and as_text(data[key]) == sample
         for key, sample in TEMPLATE_COMPANY_SAMPLE.items()
     ):

@@ -36,6 +36,7 @@ from ddtool.sources.columns import (
     values_fit,
 )
 from ddtool.sources.interface import (
+    TEMPLATE_LISTS_MARK,
     TEMPLATE_LISTS_SHEET,
     ChainReader,
     RawChain,
@@ -1814,6 +1815,17 @@ def _company_sheet(
     return company
 
 
+def _lists_marked(workbook: CalamineWorkbook) -> bool:
+    """Whether the template's hidden lists bear today's mark beside their headers (see
+    TEMPLATE_LISTS_MARK): the template that wrote them left the company's country and sector
+    blank. (A sheet that cannot be read: no mark.)"""
+    try:
+        head = workbook.get_sheet_by_name(TEMPLATE_LISTS_SHEET).to_python(nrows=1)
+    except Exception:  # calamine raises its own error types
+        return False
+    return bool(head) and TEMPLATE_LISTS_MARK in head[0]
+
+
 def _company_ids(company: tuple[dict[str, Any], Location, dict[str, Location]] | None) -> set[str]:
     """The ids a buyer column can name the company by: its id ("company" unless the Company
     sheet gives one), and its name where the sheet gives one."""
@@ -1995,6 +2007,7 @@ class ExcelReader(ChainReader):
         if company is not None:
             chain.company, chain.company_location, chain.company_cells = company
             chain.template = TEMPLATE_LISTS_SHEET in hidden
+            chain.template_sample = chain.template and not _lists_marked(workbook)
         return chain
 
     def _load(

@@ -19,6 +19,7 @@ from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_ke
 from ddtool.sources.interface import (
     MOST_MAX_DEPTH,
     TEMPLATE_YAML_HEAD,
+    TEMPLATE_YAML_HEAD_SAMPLE,
     ChainReader,
     RawChain,
     RawRecord,
@@ -779,7 +780,8 @@ class YamlReader(ChainReader):
             if isinstance(company, dict):
                 chain.company_location = Location(str(path), line=company.get(_LINE))
                 chain.company = check.company(company)
-                chain.template = text.startswith(TEMPLATE_YAML_HEAD)
+                chain.template_sample = text.startswith(TEMPLATE_YAML_HEAD_SAMPLE)
+                chain.template = chain.template_sample or text.startswith(TEMPLATE_YAML_HEAD)
             elif isinstance(company, list):
                 problems.error(
                     "bad-structure",
