@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import compress, islice, repeat
 from operator import is_
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import (
@@ -396,6 +396,23 @@ def _two_country_columns(
 
 
 MAX_DATE_IDS = 20  # date cells of an id or buyers column named one by one; the rest counted
+T = TypeVar("T")
+
+
+def _each_then_counted(
+    problems: ProblemList,
+    kind: str,
+    found: Sequence[T],
+    limit: int,
+    each: Callable[[T], tuple[str, Location]],
+    more: Callable[[int, T], tuple[str, Location]],
+) -> None:
+    """A warning of this kind for each of the first `limit` things found (`each`: its message
+    and location), and one counting the rest (`more`, given their count and the first)."""
+    for item in found[:limit]:
+        problems.warning(kind, *each(item))
+    if len(found) > limit:
+        problems.warning(kind, *more(len(found) - limit, found[limit]))
 
 
 def _date_ids(
@@ -409,22 +426,22 @@ def _date_ids(
         return  # (most columns: texts and numbers; a CSV's texts)
     what = "supplier id" if field == "id" else "buyer id"
     dated = [index for index, value in enumerate(column) if isinstance(value, dt.date)]
-    for index in dated[:MAX_DATE_IDS]:
-        value = as_id(column[index])
-        problems.warning(
-            "date-as-id",
-            f"the cell holds a date, read as the {what} '{value}': a spreadsheet makes a date"
-            " of an id typed as '3-4', '1/2' or 'MAR1'; if another id was typed, format the"
-            " column as Text and type it again",
+    _each_then_counted(
+        problems,
+        "date-as-id",
+        dated,
+        MAX_DATE_IDS,
+        lambda index: (
+            f"the cell holds a date, read as the {what} '{as_id(column[index])}': a spreadsheet"
+            " makes a date of an id typed as '3-4', '1/2' or 'MAR1'; if another id was typed,"
+            " format the column as Text and type it again",
             Location(where.file, where.sheet, numbers[index], where.column),
-        )
-    if len(dated) > MAX_DATE_IDS:
-        problems.warning(
-            "date-as-id",
-            f"{len(dated) - MAX_DATE_IDS:,} more cells of this column hold dates, read as"
-            f" {what}s; check them",
-            Location(where.file, where.sheet, numbers[dated[MAX_DATE_IDS]], where.column),
-        )
+        ),
+        lambda count, index: (
+            f"{count:,} more cells of this column hold dates, read as {what}s; check them",
+            Location(where.file, where.sheet, numbers[index], where.column),
+        ),
+    )
 
 
 def _words(whole: str, parts: str) -> re.Pattern[str]:
@@ -636,22 +653,29 @@ def _mixed_percentages(
         return  # (a column of number cells formatted as percentages, mostly)
     whole = above[0]
     shown_whole = f"{_shown_text(column[whole])} in row {numbers[whole]}"
-    for index, number in fractions[:MAX_MIXED_CELLS]:
+
+    def each(fraction: tuple[int, float]) -> tuple[str, Location]:
+        index, number = fraction
         shown, pct = _shown_text(column[index]), _shown(round(number * 100, 6))
-        problems.warning(
-            "ambiguous-percent",
+        return (
             f"{field} {shown} is read as {pct} % (a spreadsheet fraction, as a cell formatted"
             f" as a percentage holds it), but this column also holds percentages"
             f" ({shown_whole}): if {shown} % is meant, write {shown}%; if {pct} %, write {pct}",
             Location(where.file, where.sheet, numbers[index], where.column),
         )
-    if len(fractions) > MAX_MIXED_CELLS:
-        problems.warning(
-            "ambiguous-percent",
-            f"{len(fractions) - MAX_MIXED_CELLS:,} more cells of {field} below 1 are read as"
-            f" fractions beside percentages ({shown_whole}); check them",
-            Location(where.file, where.sheet, numbers[fractions[MAX_MIXED_CELLS][0]], where.column),
-        )
+
+    _each_then_counted(
+        problems,
+        "ambiguous-percent",
+        fractions,
+        MAX_MIXED_CELLS,
+        each,
+        lambda count, first: (
+            f"{count:,} more cells of {field} below 1 are read as fractions beside percentages"
+            f" ({shown_whole}); check them",
+            Location(where.file, where.sheet, numbers[first[0]], where.column),
+        ),
+    )
 
 
 def _text_fractions(
