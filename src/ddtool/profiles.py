@@ -2272,7 +2272,7 @@ _FIX = (
 # buys) would say
 _FOOD_SERVICE = _keys(
     "restaurant restaurante ristorante bistro brasserie cafe cafeteria canteen catering"
-    " caterer diner eatery takeaway foodservice"
+    " caterer diner eatery takeaway foodservice cantine comedor kantine werkskantine"
 )
 # and those of a place that serves or sells food only beside a seafood's name ("seafood
 # bar", "fish market", "seafood stall"): beside others they name other things ("chocolate
@@ -2282,10 +2282,10 @@ _FOOD_PLACES = _FOOD_SERVICE | _keys("bar grill market stall deli kiosk")
 # chain", "Fish Restaurant Ltd")
 _PLACE_BUSINESS = _keys(
     "chain franchise group business company co ltd limited inc plc sa sarl sas gmbh ag llc"
-    " pvt pte corp corporation"
+    " pvt pte corp corporation operator service"
 )
 # the words after which a place's word names what it serves ("restaurante de mariscos")
-_OF_WORDS = _keys("de di du des del da do")
+_OF_WORDS = _keys("de di du des del da do d")
 _SEAFOOD = "seafood"  # the chain whose foods name restaurants and shops
 _FOOD_SERVICE_NOTE = (
     "a place that serves or sells food processes none: the taxonomy has no sector for food"
@@ -2363,6 +2363,80 @@ _COFFEE_ABROAD = {**_COFFEE_WORDS_ABROAD, "cafe": (_COFFEE, False)}
 _OF_ABROAD = _keys("de del do da du des d")
 _LEFT_OUT_ABROAD = _keys("en em a au la el le los las os")
 _AND_ABROAD = _keys("y e et")
+
+
+# the words of the key sectors (cocoa, coffee, cotton and garments, footwear, mining,
+# fishing and seafood, sugar, clothing and electronics retail) in German, Spanish,
+# Portuguese and French that the taxonomy's aliases do not hold, in text_key's forms, and
+# English's words for them (_sector_in_english): "Tienda de ropa" is a clothing shop,
+# "Kaffee-Rösterei" a coffee roastery, "Cafetal" a coffee farm
+_SECTOR_WORDS_ABROAD: dict[str, str] = {
+    # coffee, cocoa
+    **dict.fromkeys(_keys("kaffee"), _COFFEE),
+    **dict.fromkeys(_keys("kakao cacao cacau"), "cocoa"),
+    **dict.fromkeys(_keys("cafetal cafezal caficultura cafeicultura"), "coffee farm"),
+    **dict.fromkeys(_keys("caficultor cafeicultor caficultora cafeicultora"), "coffee grower"),
+    **dict.fromkeys(_keys("rosterei kafferosterei"), "roastery"),
+    **dict.fromkeys(_keys("roster rostung"), "roaster"),
+    **dict.fromkeys(_keys("verarbeitung procesamiento processamento"), "processing"),
+    # cotton, garments, footwear
+    **dict.fromkeys(_keys("baumwoll baumwolle algodon algodao coton"), "cotton"),
+    **dict.fromkeys(_keys("spinnerei"), "spinning mill"),
+    **dict.fromkeys(
+        _keys("bekleidung bekleidungs kleidung kleidungs ropa roupa vetement"), "clothing"
+    ),
+    **dict.fromkeys(_keys("schuh schuhe calzado calcado zapato sapato chaussure"), "shoe"),
+    # mining
+    **dict.fromkeys(_keys("kupfer"), "copper"),
+    # fishing and seafood
+    **dict.fromkeys(_keys("fisch pescado peixe poisson"), "fish"),
+    **dict.fromkeys(_keys("thunfisch atun atum thon"), "tuna"),
+    **dict.fromkeys(_keys("garnelen camaron camarao crevette"), "shrimp"),
+    **dict.fromkeys(
+        _keys("conserva conservera conserveira conserverie konservenfabrik"), "cannery"
+    ),
+    # sugar
+    **dict.fromkeys(_keys("zucker azucar acucar sucre"), "sugar"),
+    **dict.fromkeys(_keys("zuckerrohr"), "sugarcane"),
+    **dict.fromkeys(_keys("usina ingenio"), "mill"),
+    **dict.fromkeys(_keys("sucrerie"), "sugar mill"),
+    **dict.fromkeys(_keys("azucarero azucarera acucareiro acucareira sucrier sucriere"), "sugar"),
+    **dict.fromkeys(_keys("cacaoyer cacaotal cacaocultura"), "cocoa farm"),
+    # electronics
+    **dict.fromkeys(
+        _keys("elektronik electronica eletronica eletronico electronique"), "electronics"
+    ),
+    # the work and the site
+    **dict.fromkeys(_keys("fabrik fabrica usine"), "factory"),
+    **dict.fromkeys(_keys("anbau"), "farming"),
+    **dict.fromkeys(_keys("plantage"), "plantation"),
+    # a shop
+    **dict.fromkeys(_keys("geschaft laden tienda loja magasin boutique"), "shop"),
+    **dict.fromkeys(_keys("einzelhandel"), "retail"),
+}
+# those English writes before the noun they describe ("ingenio azucarero": sugar mill)
+_BEFORE_ABROAD = _keys("azucarero azucarera acucareiro acucareira sucrier sucriere")
+# those English writes too, read so only beside another ("boutique de vêtements", not
+# "boutique hotel")
+_NOT_ALONE_ABROAD = _keys("boutique")
+# the words of the first part of a German compound the taxonomy does not hold whole
+# ("Kaffeerösterei", "Schuhfabrik", "Zuckerfabrik", "Goldmine", "Bekleidungsgeschäft"), and of
+# its last part
+_COMPOUND_FIRST = {
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("kaffee kakao baumwoll bekleidungs kleidungs")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("schuh kupfer thunfisch fisch garnelen")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("zuckerrohr zucker elektronik")},
+    **dict.fromkeys(_keys("kohle kohlen steinkohle steinkohlen braunkohle braunkohlen"), "coal"),
+    "gold": "gold",
+    "textil": "textile",
+}
+_COMPOUND_LAST = {
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("rosterei roster rostung verarbeitung")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("spinnerei fabrik konservenfabrik anbau")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("plantage geschaft laden einzelhandel")},
+    "mine": "mine",
+    "bergbau": "mining",
+}
 
 
 # "shop" for a workshop, not a retailer: after the work done there ("machine shop", "job
@@ -2499,6 +2573,13 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     several = _several_sectors(profiles, value)
     if several is not None:
         return several
+    # a key sector's words in German, Spanish, Portuguese or French the aliases do not hold
+    # ("Tienda de ropa", "Kaffeerösterei", "Cafetal"): as English writes them
+    english = _sector_in_english(profiles, key)
+    if english is not None:
+        found = _match_sector_cached(profiles, english)
+        if found.id is not None:
+            return found
     # "café": coffee in Spanish, Portuguese and French ("exportadora de café"), a place
     # serving it in English ("internet cafe"), either alone
     coffee = _cafe(profiles, value, key)
@@ -2556,6 +2637,12 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         return served
     from rapidfuzz import fuzz, process
 
+    # (its words known, but not read so whole: "conserverie de thon")
+    english = _sector_in_english(profiles, key, known_too=True)
+    if english is not None:
+        found = _match_sector_cached(profiles, english)
+        if found.id is not None:
+            return found
     if key in _AMBIGUOUS:  # ("chips": semiconductor, food or wood chips)
         named = [profiles.sectors[s] for s in _AMBIGUOUS[key] if s in profiles.sectors]
         texts = [f"'{s.id}' ({s.name})" for s in named]
@@ -2571,6 +2658,54 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     elif _MINING.search(key):
         suggestion = _mine_suggested(profiles, value)
     return SectorMatch(None, suggestion)
+
+
+def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) -> str | None:
+    """A text (text_key's `key`) with a key sector's word in German, Spanish, Portuguese or
+    French that the taxonomy does not know (_SECTOR_WORDS_ABROAD, or a German compound of
+    two: _COMPOUND_FIRST, _COMPOUND_LAST), or with `known_too` one it knows ("conserverie de
+    thon", read as no sector whole), in English and its order ("tienda de ropa": 'clothing
+    shop', "fábrica de conservas de atún": 'tuna cannery', "Kaffeerösterei": 'coffee
+    roastery'), the other words as they are. None for any other text."""
+    words = key.split()
+    english: dict[str, str] = {}
+    unknown = False
+    for word in words:
+        found = _SECTOR_WORDS_ABROAD.get(word) or _compound_in_english(word)
+        if found is not None:
+            english[word] = found
+            unknown = unknown or (
+                word not in _NOT_ALONE_ABROAD and (known_too or word not in profiles._vocabulary)
+            )
+    if not unknown:
+        return None
+    # (a factory of cans is a cannery: "fábrica de conservas")
+    words = [w for i, w in enumerate(words) if not _a_canning_factory(words, i)]
+    abroad = {word: (text, word in _BEFORE_ABROAD) for word, text in english.items()}
+    return " ".join(_english_order(words, abroad, frozenset())) or None
+
+
+def _a_canning_factory(words: list[str], i: int) -> bool:
+    """Whether a text's word `i` (text_key's) is a factory's word before "de" and a
+    cannery's ("fábrica de conservas", "usine de conserves"): the cannery says it."""
+    return (
+        _SECTOR_WORDS_ABROAD.get(words[i]) == "factory"
+        and words[i + 1 : i + 2] == ["de"]
+        and _SECTOR_WORDS_ABROAD.get(words[i + 2] if len(words) > i + 2 else "") == "cannery"
+    ) or (words[i] == "de" and i > 0 and _a_canning_factory(words, i - 1))
+
+
+def _compound_in_english(word: str) -> str | None:
+    """A German compound of a key sector's words (text_key's: "kaffeerosterei",
+    "schuhfabrik", "goldmine") in English ('coffee roastery', 'shoe factory', 'gold mine'),
+    else None."""
+    for first in _COMPOUND_FIRST:
+        # (after a joining "s": "Bekleidungsgeschäft")
+        last = word[len(first) :]
+        last = last[1:] if last[:1] == "s" and last[1:] in _COMPOUND_LAST else last
+        if word.startswith(first) and last in _COMPOUND_LAST:
+            return f"{_COMPOUND_FIRST[first]} {_COMPOUND_LAST[last]}"
+    return None
 
 
 def _metal_ingots(profiles: Profiles, value: str, key: str) -> SectorMatch | None:
@@ -2641,22 +2776,28 @@ def _food_place(
     shop of any goods: "seafood shop", as "fish shop", "food retailer", see _shop_of); a
     place that serves food ("seafood restaurant", "seafood bar", "seafood market"), like one
     named with no alias ("sushi restaurant", "fish restaurant", "restaurant"), is no sector,
-    with why (`note`) and the retailer suggested. None for any other text: the alias `best`
-    (None: the text holds none) is read as it is."""
+    with why (`note`) and the retailer suggested. So is one at the site of any other sector,
+    its food service's word after the sector's alias ("garment factory canteen", "gold mine
+    cafeteria", "cantine d'usine textile": _food_place_at): a caterer there, not the factory
+    or the mine (the two named as two activities, "garment manufacturing, canteen", keep the
+    sector: _several_sectors). None for any other text: the alias `best` (None: the text
+    holds none) is read as it is."""
     words = key.split()
     keys = profiles._sector_keys
     if not words:
         return None
+    sited = False
     if best is not None:
         sector = profiles.sectors[keys[best]]
-        if (
+        sited = _food_place_at(words, best)
+        if not sited and (
             sector.chain != _SEAFOOD
             or sector.stage not in MAKING_STAGES
             or not _BUSINESS_WORDS.isdisjoint(best.split())
         ):
             return None  # (a processor's own words: "fish processing", "cannery")
         retail = [k for k in contained if profiles.sectors[keys[k]].stage == "retail"]
-        if retail:
+        if retail and not sited:
             return SectorMatch(keys[max(retail, key=len)])
     # the place's word names what is served where it is the last ("seafood restaurant"; a
     # chain's or business's word aside: "seafood restaurant chain"), or the first before
@@ -2665,7 +2806,7 @@ def _food_place(
     while last > 1 and words[last - 1] in _PLACE_BUSINESS:
         last -= 1
     ends = [words[last - 1], *(words[:1] if words[1:2] and words[1] in _OF_WORDS else [])]
-    seafood = best is not None or any(map(partial(_seafood_good, profiles), words))
+    seafood = (best is not None and not sited) or any(map(partial(_seafood_good, profiles), words))
     places = _FOOD_PLACES if seafood else _FOOD_SERVICE
     if not (any(word in places for word in ends) or f" {key}".endswith(" food service")):
         return None
@@ -2682,6 +2823,23 @@ def _food_place(
         processor = _lower_first(profiles.sectors[keys[best]].name)
         note = f"'{written}' alone would be {processor}, but {note}"
     return SectorMatch(None, " or ".join(f"'{s.id}' ({s.name})" for s in sellers) or None, note)
+
+
+def _food_place_at(words: list[str], best: str) -> bool:
+    """Whether a text's words (text_key's) name a place that serves food at the site the
+    alias `best` names: a food service's word after the alias, last in the text (a
+    business's words aside: "factory canteen operator") or first before "de" and the alias
+    ("comedor de fábrica textil")."""
+    last = len(words)
+    while last > 1 and words[last - 1] in _PLACE_BUSINESS:
+        last -= 1
+    size = len(best.split())
+    at = [i for i in range(last) if words[i : i + size] == best.split()]
+    if not at:
+        return False
+    if words[last - 1] in _FOOD_SERVICE and at[0] + size < last:
+        return True
+    return words[0] in _FOOD_SERVICE and len(words) > 2 and words[1] in _OF_WORDS
 
 
 def _seafood_good(profiles: Profiles, word: str) -> bool:
