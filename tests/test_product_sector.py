@@ -100,16 +100,24 @@ def test_a_farm_is_guessed_only_where_its_good_grows(
     assert entry["sector"] == sector
 
 
-def test_a_trader_of_no_sector_leaves_its_buyers_chain_inferred(tmp_path: Path) -> None:
-    """Taken for a cotton farm, a Singapore trader of "organic cotton" stood for the ginning,
-    spinning, fabric and farms beneath the garment maker it sells to."""
+@pytest.mark.parametrize("sector", ["", ", sector: importer"])
+def test_a_trader_of_no_sector_is_no_farm_beneath_its_buyer(tmp_path: Path, sector: str) -> None:
+    """Taken for a cotton farm, a Singapore trader of "organic cotton" was scored as a farm
+    there, with nothing inferred beneath it: read as a trader of it, the cotton farms at
+    their origin mix are inferred beneath it, as beneath an importer of it (which covers
+    for the garment maker above it what an importer covers: tests/engine/
+    test_engine_read_as_trader.py)."""
     path = tmp_path / "chain.yaml"
     path.write_text(
         "company: {name: N, country: DEU, sector: apparel-retail}\n"
         "suppliers:\n"
         "  - {id: G1, country: BGD, sector: garment-manufacturing, products: [cotton t-shirts]}\n"
-        "  - {id: CT, country: SGP, products: [organic cotton], buyers: [G1]}\n",
+        f"  - {{id: CT, country: SGP{sector}, products: [organic cotton], buyers: [G1]}}\n",
         encoding="utf-8",
     )
-    inferred = {s["sector"] for s in assess([path]).data["suppliers"] if s["inferred"]}
-    assert {"cotton-farming", "yarn-spinning", "fabric-manufacturing"} <= inferred
+    result = assess([path])
+    [entry] = [s for s in result.data["suppliers"] if s["id"] == "CT"]
+    assert entry["sector"] != "cotton-farming"
+    assert {(node.sector, tuple(node.buyers)) for node in result.inferred.values()} == {
+        ("cotton-farming", ("CT",))
+    }

@@ -39,7 +39,7 @@ from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.nested import rebuilt
 from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
-from ddtool.reference.countries import display_name
+from ddtool.reference.countries import display_name, sentence_name
 from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.scoring import (
@@ -89,6 +89,10 @@ class Assessment:
     warnings: list[Problem]
     profiles: Profiles
     config: Config
+    # the suppliers of no sector read as traders of the goods their products name, with
+    # nothing mapped beneath them covering those goods: each with its `read-as-trader`
+    # warning's message (explain says it)
+    read_as_trader: Mapping[str, str] = field(default_factory=dict)
     # the JSON document; some values may still be `Deferred` (the JSON writer takes them
     # as they are, everything else reads `data`)
     document: dict[str, Any] = field(default_factory=dict)
@@ -245,7 +249,8 @@ def _assess(
     # beans" is no farm, and its buyer's cocoa farms are still beneath it); its own score
     # stays that of a sector not known
     inference.run(sector_of, chain.company, [sid for sid, _ in by_products])
-    problems.extend(_traded_by_products(chain, supply, inference, by_products))
+    read_as_trader = _traded_by_products(chain, supply, inference, by_products)
+    problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
     unfollowed = dict.fromkeys(inference.unfollowed, NOTHING_FOLLOWED)
     unfollowed.update((sid, denied_below(goods)) for sid, goods in inference.denied_below.items())
@@ -293,6 +298,7 @@ def _assess(
             warnings=problems.warnings,
             profiles=profiles,
             config=config,
+            read_as_trader={sid: w.message for sid, w in read_as_trader.items()},
         )
         entries = _Entries(result, sector_of, flagged.shared)
         result.document = _document(result, paths, options, as_of, flagged, entries, pinned)
@@ -334,13 +340,13 @@ def _traded_by_products(
     supply: SupplyGraph,
     inference: Inference,
     by_products: list[tuple[str, str | None]],
-) -> list[Problem]:
+) -> dict[str, Problem]:
     """A `read-as-trader` warning for each supplier of no sector, none taken from its
     products, beneath which the chain of the goods they name is inferred as beneath a trader
     naming them (`by_products`: each with the raw sector its country does not produce, where
     that is why none was taken): its gap says only "sector unknown", this says why tiers
-    are inferred beneath it, and from what."""
-    found: list[Problem] = []
+    are inferred beneath it, and from what. By supplier id."""
+    found: dict[str, Problem] = {}
     nodes, succ, suppliers = inference.nodes, supply.succ, supply.suppliers
     for supplier_id, raw_sector in by_products:
         if supplier_id not in inference.traded:
@@ -355,28 +361,26 @@ def _traded_by_products(
         if raw_sector is not None and supplier.country is not None:
             why = (
                 f"its products ({products}) are goods of {raw_sector}, which"
-                f" {display_name(supplier.country)} does not produce: it is read as a trader"
+                f" {sentence_name(supplier.country)} does not produce: it is read as a trader"
                 f" of them, not as {raw_sector} there"
             )
         else:
             why = f"its products ({products}) give it none: it is read as a trader of them"
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
-        found.append(
-            Problem(
-                "read-as-trader",
-                f"{given}, and {why}; their chain is inferred beneath it as beneath a"
-                f" wholesaler or importer naming them ({', '.join(stages)}), and its own score"
-                " is that of a sector not known (a data gap): give its sector to score it as"
-                " what it is",
-                Location(
-                    at.file,
-                    at.sheet,
-                    at.row,
-                    chain.column(at, "products"),
-                    chain.key_line(at, "products"),
-                ),
-                "warning",
-            )
+        found[supplier_id] = Problem(
+            "read-as-trader",
+            f"{given}, and {why}; their chain is inferred beneath it as beneath a"
+            f" wholesaler or importer naming them ({', '.join(stages)}), and its own score"
+            " is that of a sector not known (a data gap): give its sector to score it as"
+            " what it is",
+            Location(
+                at.file,
+                at.sheet,
+                at.row,
+                chain.column(at, "products"),
+                chain.key_line(at, "products"),
+            ),
+            "warning",
         )
     return found
 

@@ -305,12 +305,11 @@ class Inference:
         # a general trader covers for those above it what it is inferred to trade (see
         # _general_plan): marks of the commodities of the mines its products name, else
         # its trades, for general traders above it, and the stages of the goods it names.
-        # (Not one of no sector read so: that is a reading of its products, not its sector;
-        # its buyers keep what is inferred beneath them, a Singapore supplier of "organic
-        # cotton" stands for no spinner or weaver of the garment maker it sells to.)
+        # One of no sector read so (`as_traders`) covers what a general trader naming the
+        # same goods covers, no more: a Bremen supplier of "cocoa beans" covers its
+        # chocolate maker's cocoa as an importer of them would, and a trader of them beneath
+        # it covers its own.
         for node, (_, _, _, covers) in general.items():
-            if node in self.traded:
-                continue
             for mark in covers:
                 sector_id, commodity = mark.split("\0")
                 if commodity:

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.document import UNMAPPED_BELOW
-from ddtool.reference.countries import display_name
+from ddtool.reference.countries import display_name, sentence_name
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -114,7 +114,7 @@ def test_a_warning_says_its_sector_is_not_given_and_what_is_inferred(
         f"no sector is given, and its products ({', '.join(case['products'])})"
     )
     if "produces" in case:
-        country = display_name(_entry(result)["country"])
+        country = sentence_name(_entry(result)["country"])
         assert f"are goods of {case['produces']}, which {country} does not produce" in message
         assert f"not as {case['produces']} there" in message
     else:
@@ -169,21 +169,145 @@ def test_a_supplier_mapped_beneath_it_covers_what_it_names_as_beneath_an_importe
     assert not [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
 
 
-def test_its_buyer_keeps_the_tiers_inferred_beneath_it(tmp_path: Path) -> None:
-    """A reading of its products, not its sector: a Singapore supplier of "organic cotton"
-    beneath a garment maker stands for none of the maker's spinners and weavers (as it did
-    when nothing was inferred beneath it), and its cotton farms are beneath it."""
+# Chains where suppliers of no sector are read as traders, each written with "{sector}" where
+# their sector goes: read so, each covers for those above it what the same row with sector
+# `importer` covers, no more (before, it covered nothing: its buyer kept its own inferred
+# stages beside the farms inferred beneath it, and a trader of the same goods above it got
+# the farms beneath it too, with a gap "tiers below not mapped (inferred)").
+BESIDE_IMPORTER = [
+    pytest.param(
+        "company: {name: Choc GmbH, country: DE, sector: chocolate-manufacturing}\n"
+        "suppliers:\n"
+        "  - {id: B2, country: DE{sector}, products: [cocoa beans]}\n",
+        ["B2"],
+        id="a chocolate maker's cocoa: no cocoa-processing nor cocoa-trading of its own",
+    ),
+    pytest.param(
+        "company: {name: Choc GmbH, country: DE, sector: apparel-retail}\n"
+        "suppliers:\n"
+        "  - {id: U3, country: DE{sector}, products: [cocoa beans]}\n"
+        "  - {id: U4, country: NL{sector}, products: [cocoa beans], buyers: [U3]}\n",
+        ["U3", "U4"],
+        id="a trader of the same goods beneath covers the one above",
+    ),
+    pytest.param(
+        "company: {name: N, country: DEU, sector: apparel-retail}\n"
+        "suppliers:\n"
+        "  - {id: G1, country: BGD, sector: garment-manufacturing,"
+        " products: [cotton t-shirts]}\n"
+        "  - {id: CT, country: SGP{sector}, products: [organic cotton], buyers: [G1]}\n",
+        ["CT"],
+        id="organic cotton beneath a garment maker, as an importer of it",
+    ),
+    pytest.param(
+        "company: {name: G, country: DE, sector: garment-manufacturing}\n"
+        "suppliers:\n"
+        "  - {id: S1, country: SG{sector}, products: [organic cotton]}\n",
+        ["S1"],
+        id="organic cotton beneath a garment company, as an importer of it",
+    ),
+]
+
+
+def _outcome(result: Any, readers: list[str]) -> dict[str, Any]:
+    """What a chain's inference comes to: the inferred suppliers (their buyers, sectors,
+    origins, worst cases), the flags and gaps, the chain's exposure; the suppliers read as
+    traders' own score and its gap ("sector unknown", an importer's is known) left out."""
+    data = result.data
+    own_gaps = {"sector unknown", "sector not matched"}
+    return {
+        "inferred": _beneath(result),
+        "flags": sorted(
+            (f["supplier_id"], f["risk_type"], f["level"], f["priority"])
+            for f in data["flags"]
+            if f["inferred"] or f["supplier_id"] not in readers
+        ),
+        "gaps": sorted(
+            (g["supplier_id"], g["gap"])
+            for g in data["data_gaps"]
+            if g["supplier_id"] not in readers or g["gap"] not in own_gaps
+        ),
+        "exposure": data["company"]["exposure"],
+        "entries": {
+            s["id"]: (s["tiers"], [g for g in s["data_gaps"] if g not in own_gaps])
+            for s in data["suppliers"]
+        },
+    }
+
+
+@pytest.mark.parametrize(("rows", "readers"), BESIDE_IMPORTER)
+def test_it_covers_for_those_above_it_what_an_importer_covers(
+    tmp_path: Path, rows: str, readers: list[str]
+) -> None:
+    read = _chain(tmp_path, rows.replace("{sector}", ""))
+    assert {w["type"] for w in read.data["warnings"]} >= {"read-as-trader"}
+    assert all(_entry_of(read, sid)["sector"] is None for sid in readers)
+    importer = _chain(tmp_path, rows.replace("{sector}", ", sector: importer"))
+    assert _outcome(read, readers) == _outcome(importer, readers)
+
+
+def test_stacked_traders_have_the_farms_beneath_the_lowest_alone(tmp_path: Path) -> None:
+    """The farms once, at tier 3 beneath the Dutch trader; the German one above it has no
+    inferred tier (and no warning: nothing is inferred beneath it). (The apparel company's
+    own garment chain is inferred beside them.)"""
+    result = _chain(tmp_path, BESIDE_IMPORTER[1].values[0].replace("{sector}", ""))
+    (farm,) = [node for node in result.inferred.values() if node.sector == "cocoa-farming"]
+    assert (farm.buyers, _entry_of(result, farm.id)["tiers"]) == ({"U4"}, [3])
+    assert _entry_of(result, "U3")["data_gaps"] == ["sector unknown"]
+    warned = [w["message"] for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    assert len(warned) == 1 and "which the Netherlands does not produce" in warned[0]
+
+
+def test_explain_says_it_is_read_as_a_trader(tmp_path: Path) -> None:
+    """`explain` shows the farms beneath it and says why, as the warning does."""
+    path = tmp_path / "t3.yaml"
+    path.write_text(BESIDE_IMPORTER[0].values[0].replace("{sector}", ""), encoding="utf-8")
+    (warning,) = [w for w in assess([path]).data["warnings"] if w["type"] == "read-as-trader"]
+    run = CliRunner().invoke(app, ["explain", str(path), "B2"], env={"COLUMNS": "4000"})
+    assert run.exit_code == 0, run.output
+    assert f"read as a trader: {warning['message']}" in run.output
+    importer = tmp_path / "t3b.yaml"
+    importer.write_text(
+        BESIDE_IMPORTER[0].values[0].replace("{sector}", ", sector: importer"), encoding="utf-8"
+    )
+    run = CliRunner().invoke(app, ["explain", str(importer), "B2"], env={"COLUMNS": "4000"})
+    assert run.exit_code == 0, run.output
+    assert "read as a trader" not in run.output
+
+
+@pytest.mark.parametrize(
+    ("iso3", "written"),
+    [
+        ("NLD", "the Netherlands"),
+        ("PHL", "the Philippines"),
+        ("USA", "the United States"),
+        ("GBR", "the United Kingdom"),
+        ("DOM", "the Dominican Republic"),
+        ("SLB", "the Solomon Islands"),
+        ("DEU", "Germany"),
+        ("CIV", display_name("CIV")),
+        ("COD", "Congo (Democratic Republic)"),
+    ],
+)
+def test_a_country_is_named_as_a_sentence_reads_it(iso3: str, written: str) -> None:
+    assert sentence_name(iso3) == written
+
+
+@pytest.mark.parametrize(
+    ("iso3", "written"),
+    [("NLD", "the Netherlands"), ("GBR", "the United Kingdom"), ("CHE", "Switzerland")],
+)
+def test_the_warning_names_the_country_as_a_sentence_reads_it(
+    tmp_path: Path, iso3: str, written: str
+) -> None:
+    """It said "which Netherlands does not produce"."""
     result = _chain(
         tmp_path,
-        "company: {name: N, country: DEU, sector: apparel-retail}\nsuppliers:\n"
-        "  - {id: G1, country: BGD, sector: garment-manufacturing, products: [cotton t-shirts]}\n"
-        "  - {id: CT, country: SGP, products: [organic cotton], buyers: [G1]}\n",
+        f"company: {{name: C, country: BE}}\nsuppliers:\n"
+        f"  - {{id: S1, country: {iso3}, products: [cocoa beans]}}\n",
     )
-    below = {node.sector for node in result.inferred.values()}
-    assert {"textile-finishing", "fabric-manufacturing", "yarn-spinning"} <= below
-    assert {node.sector for node in result.inferred.values() if "CT" in node.buyers} == {
-        "cotton-farming"
-    }
+    (warning,) = [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    assert f"goods of cocoa-farming, which {written} does not produce" in warning["message"]
 
 
 def test_a_sector_not_matched_is_said_so(tmp_path: Path) -> None:

@@ -395,6 +395,36 @@ def display_name(iso3: str) -> str:
     return str(getattr(c, "common_name", None) or c.name)
 
 
+# the names read with "the" in a sentence ("which the Netherlands does not produce"), besides
+# those of the forms below (the United States, the Solomon Islands, the Dominican Republic)
+_WITH_THE = frozenset(
+    [
+        "Bahamas",
+        "Comoros",
+        "Falkland Islands (Malvinas)",
+        "Gambia",
+        "Holy See",
+        "Maldives",
+        "Netherlands",
+        "Philippines",
+    ]
+)
+
+
+@lru_cache(maxsize=512)
+def sentence_name(iso3: str) -> str:
+    """A country's name as a sentence reads it: display_name, with "the" where English
+    writes one (the Netherlands, the Philippines, the United Kingdom, the Cayman Islands)."""
+    name = display_name(iso3)
+    if (
+        name in _WITH_THE
+        or name.startswith("United ")
+        or name.endswith((" Islands", " Republic", " Emirates"))
+    ):
+        return f"the {name}"
+    return name
+
+
 @lru_cache(maxsize=1024)
 def is_iso3(code: str) -> bool:
     """True when code is an ISO 3166-1 alpha-3 code (or Kosovo's XKX)."""

@@ -72,6 +72,9 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         )
     )
     read = result.supply.suppliers.get(supplier_id)
+    reading = result.read_as_trader.get(supplier_id)
+    if reading is not None:  # (why tiers are inferred beneath a supplier of no sector)
+        console.print(Text(f"read as a trader: {reading}"))
     if read is not None and read.sector_minerals:
         # (the listings they select are the score's: say where they come from)
         console.print(
