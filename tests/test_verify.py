@@ -80,10 +80,22 @@ def _other_run(doc: dict[str, Any]) -> dict[str, Any]:
     return doc | {"generated_at": "2020-01-01T00:00:00+00:00", "tool": {"version": "0.0.1"}}
 
 
+def _schema_2_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """As ddtool wrote it before schema 2.3: no data gaps in the summary's exposure, no
+    `on_a_gap` in a supplier's."""
+    for exposure in doc["summary"]["exposure"].values():
+        del exposure["data_gaps"]
+    for entry in doc["suppliers"]:
+        for exposure in entry["exposure"].values():
+            exposure.pop("on_a_gap", None)
+    return doc | {"schema_version": "2.2"}
+
+
 def _bases_of_2_1(doc: dict[str, Any]) -> dict[str, Any]:
     """The bases as ddtool wrote them before schema 2.2: no count of measures not shown, and
     each id made of the reason, the evidence ids, an empty text and the measure ids alone
     (the flags naming those ids)."""
+    doc = _schema_2_2(doc)
     renamed: dict[str, str] = {}
     bases: dict[str, Any] = {}
     for basis_id, basis in doc["bases"].items():
@@ -161,10 +173,18 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
     ),
     (
         "2.1 saved with the bases of 2.2",
-        lambda d: d | {"schema_version": "2.1"},
+        lambda d: _schema_2_2(d) | {"schema_version": "2.1"},
         "compact",
         False,
         [").basis: saved 'BA-"],
+    ),
+    ("saved as schema 2.2", _schema_2_2, "compact", True, []),
+    (
+        "2.2 saved with the exposure of 2.3",
+        lambda d: d | {"schema_version": "2.2"},
+        "compact",
+        False,
+        ["$.summary.exposure.child_labour.data_gaps: only in saved result"],
     ),
     ("a key added", lambda d: d | {"extra": 1}, "compact", False, ["$.extra: only in saved"]),
     (
@@ -230,17 +250,23 @@ def test_verify_compares_every_part(
         else made + " it was made (a re-run is made now)"
     ]
     noted = [line for line in outcome.checked if "saved as schema" in line]
+    exposure = "exposure data_gaps, exposure on_a_gap"
     assert noted == (
         [
-            "note: saved as schema 2.0, re-run as 2.2: compared without what 2.0 did not"
-            " hold (certifications, audits, measures_not_shown)"
+            "note: saved as schema 2.0, re-run as 2.3: compared without what 2.0 did not"
+            f" hold (certifications, audits, measures_not_shown, {exposure})"
         ]
         if "schema 2.0" in case
         else [
-            "note: saved as schema 2.1, re-run as 2.2: compared without what 2.1 did not"
-            " hold (measures_not_shown)"
+            "note: saved as schema 2.1, re-run as 2.3: compared without what 2.1 did not"
+            f" hold (measures_not_shown, {exposure})"
         ]
         if "2.1" in case
+        else [
+            "note: saved as schema 2.2, re-run as 2.3: compared without what 2.2 did not"
+            f" hold ({exposure})"
+        ]
+        if "2.2" in case
         else []
     )
 

@@ -25,11 +25,15 @@ from ddtool.collector import collector_paused
 from ddtool.config import Config, load_config
 from ddtool.deferred import Deferred, ahead, resolved
 from ddtool.document import (
+    EXPOSURE_GAPS,
+    EXPOSURE_ON_A_GAP,
     INFERRED_GAP,
     NOTHING_FOLLOWED,
     UNMAPPED_BELOW,
     basis_id_of,
     denied_below,
+    gap_bears,
+    gaps_low_on,
     held_labels,
     of_its_score,
 )
@@ -38,7 +42,15 @@ from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.nested import rebuilt
 from ddtool.profiles import Profiles, load_profiles
-from ddtool.propagation import Exposure, Inference, InferredSupplier, Own, roll_up_exposure
+from ddtool.propagation import (
+    GAP_BITS,
+    Exposure,
+    GapsBeneath,
+    Inference,
+    InferredSupplier,
+    Own,
+    roll_up_exposure,
+)
 from ddtool.reference.countries import display_name, sentence_name
 from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
@@ -54,8 +66,10 @@ from ddtool.scoring import (
 )
 from ddtool.sources import ReadOptions, read_chain
 
-# 2.1: the supplier entries' certifications and audits; 2.2: the bases' measures_not_shown
-SCHEMA_VERSION = "2.2"
+# 2.1: the supplier entries' certifications and audits; 2.2: the bases' measures_not_shown;
+# 2.3: the data gaps that bear on the summary's exposure (`data_gaps`), and a supplier
+# exposure's `on_a_gap`
+SCHEMA_VERSION = "2.3"
 
 
 @dataclass(slots=True)
@@ -86,6 +100,8 @@ class Assessment:
     # inputs hold (document.DENIED_BELOW)
     unfollowed: Mapping[str, str]
     exposure: dict[str, dict[str, Exposure]]
+    # the nodes whose exposure data gaps bear on, with the risk types (see GapsBeneath)
+    gaps_beneath: GapsBeneath
     warnings: list[Problem]
     profiles: Profiles
     config: Config
@@ -274,18 +290,26 @@ def _assess(
             ahead([(flagged.flags, value_pieces), (flagged.bases, value_pieces)])
         stages.done("flag")
 
-        # each node's own figures (its worst case, its expected priority); suppliers share
-        # score objects, so each distinct one is read once and handed out in C-level passes
+        # each node's own figures (its worst case, its expected priority, the risk types
+        # it is low on missing data of); suppliers share score objects, so each distinct one
+        # is read once and handed out in C-level passes
+        gapped = _GapsLowOn(flagged, inference)
         risk_ids = list(map(id, risks.values()))
         distinct = dict(zip(risk_ids, risks.values(), strict=True))
-        own_of = {key: _own(r) for key, r in distinct.items()}
-        own = dict(zip(risks, map(own_of.__getitem__, risk_ids), strict=True))
+        own_of = {key: _own(r, gapped.of_score(r)) for key, r in distinct.items()}
+        own: dict[str, Own] = dict(zip(risks, map(own_of.__getitem__, risk_ids), strict=True))
+        # (and those beneath which nothing is known: that gap is one of their own score)
+        own.update(
+            (sid, gapped.with_below(own[sid], risks[sid], below))
+            for sid, below in unfollowed.items()
+        )
         for node_id, node in inference.nodes.items():
             own[node_id] = (
                 tuple(node.worst[rt][0] for rt in RISK_TYPES),
                 tuple(node.expected[rt].priority for rt in RISK_TYPES),
+                gapped.inferred_bits.get(node_id, 0),
             )
-        exposure = roll_up_exposure(supply, own)
+        exposure, gaps_beneath = roll_up_exposure(supply, own)
         stages.done("propagate")
 
         result = Assessment(
@@ -295,13 +319,16 @@ def _assess(
             inferred=inference.nodes,
             unfollowed=unfollowed,
             exposure=exposure,
+            gaps_beneath=gaps_beneath,
             warnings=problems.warnings,
             profiles=profiles,
             config=config,
             read_as_trader={sid: w.message for sid, w in read_as_trader.items()},
         )
         entries = _Entries(result, sector_of, flagged.shared)
-        result.document = _document(result, paths, options, as_of, flagged, entries, pinned)
+        result.document = _document(
+            result, paths, options, as_of, flagged, entries, pinned, gapped.texts
+        )
         result.parts = _Glance(flagged, entries)
         if big:  # a second process builds and serialises the last supplier entries
             ahead([(result.document["suppliers"], item_pieces)])
@@ -385,17 +412,18 @@ def _traded_by_products(
     return found
 
 
-def _own(risk: SupplierRisk) -> Own:
+def _own(risk: SupplierRisk, gaps: int) -> Own:
     """A supplier's own figures for the roll-up: per risk type its worst case (the score,
-    or what a data gap may hide) and its priority (the three written out: this runs once
-    per distinct score, for every supplier on chains whose audits are their own)."""
+    or what a data gap may hide) and its priority, and `gaps`, the risk types it is low on
+    missing data of (the three written out: this runs once per distinct score, for every
+    supplier on chains whose audits are their own)."""
     by_type = risk.by_type
     cl, fl, ht = by_type[_CL].score, by_type[_FL].score, by_type[_HT].score
     priorities = (cl.priority, fl.priority, ht.priority)
     if risk.worst is None:
-        return (cl, fl, ht), priorities
+        return (cl, fl, ht), priorities, gaps
     worst = (_gap_worst(risk, _CL) or cl, _gap_worst(risk, _FL) or fl, _gap_worst(risk, _HT) or ht)
-    return worst, priorities
+    return worst, priorities, gaps
 
 
 def _gap_worst(risk: SupplierRisk, risk_type: str) -> Score | None:
@@ -428,7 +456,8 @@ def _exposure_dict(ex: dict[str, Exposure]) -> dict[str, Any]:
 
 def _supplier_exposure(ex: dict[str, Exposure]) -> dict[str, Any]:
     """A supplier's exposure: the level and priority of the maximum beneath, where it sits
-    (its likelihood and severity are that supplier's) and the share-weighted figure."""
+    (its likelihood and severity are that supplier's) and the share-weighted figure (and
+    `on_a_gap` where data gaps bear on it: _on_a_gap)."""
     # written out for the three risk types: this runs once per supplier
     cl, fl, ht = ex[_CL], ex[_FL], ex[_HT]
     return {
@@ -451,6 +480,14 @@ def _supplier_exposure(ex: dict[str, Exposure]) -> dict[str, Any]:
             "weighted_priority": ht.weighted,
         },
     }
+
+
+def _on_a_gap(exposure: dict[str, Any], gaps: int) -> None:
+    """A supplier's exposure with `on_a_gap` (true) where data gaps bear on it (`gaps`: the
+    risk types they bear on, see GapsBeneath)."""
+    for rt, bit in GAP_BITS.items():
+        if gaps & bit:
+            exposure[rt][EXPOSURE_ON_A_GAP] = True
 
 
 _CL, _FL, _HT = RISK_TYPES  # fails at import if the risk types change in number
@@ -545,6 +582,86 @@ class _Flagging:
         self.bases = Deferred(shared.bases, size=len(shared.basis_of()))
 
 
+class _GapsLowOn:
+    """Which suppliers are low on missing data of each risk type (document.gaps_low_on: the
+    data gaps of their own score bear on every exposure above them, what they hide may be
+    any level), told once per distinct score and gap list (suppliers share them): one bit
+    per risk type (GAP_BITS) for the roll-up, and the gaps of the chain's exposure, as
+    document.chain_gaps reads them from the entries (the same texts in the same order)."""
+
+    def __init__(self, flagged: _Flagging, inference: Inference) -> None:
+        self.shared = shared = flagged.shared
+        # the bits of each distinct score shown and gap list, by their ids (all kept alive)
+        self._told: dict[tuple[int, int, int], int] = {}
+        self._below: dict[tuple[int, str], Own] = {}
+        found: dict[str, dict[str, None]] = {rt: {} for rt in RISK_TYPES}
+        # (each distinct part of the mapped suppliers' entries, in the order of the entries)
+        of_its_own: dict[int, bool] = {}  # (per gap list: any gap of its own score)
+        for _name, risk, gaps, _listings, worst, _found, _held in shared.distinct_parts():
+            if not gaps:  # (most suppliers)
+                continue
+            own = of_its_own.get(id(gaps))
+            if own is None:  # (tiers inferred beneath are no gap of its own score)
+                own = of_its_own[id(gaps)] = any(map(of_its_score, gaps))
+            key = (id(risk), id(worst), id(gaps))
+            if own and key not in self._told:
+                low = gaps_low_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
+                self._told[key] = _gap_bits(low)
+                for rt, texts in low.items():
+                    found[rt].update(dict.fromkeys(texts))
+        # per inferred supplier low on missing data (a stage in a country not known), its bits
+        self.inferred_bits: dict[str, int] = {}
+        inferred = inference.nodes
+        for node_id in flagged.inferred_ids:
+            node = inferred[node_id]
+            if node.gaps:  # (its being inferred is no gap of its score's data)
+                worst = {rt: {"level": node.worst[rt][0].level} for rt in RISK_TYPES}
+                entry = {"inferred": True, "worst_case": worst, "data_gaps": node.gaps}
+                low = gaps_low_on(entry)
+                for rt, texts in low.items():
+                    found[rt].update(dict.fromkeys(texts))
+                if low:
+                    self.inferred_bits[node_id] = _gap_bits(low)
+        # per risk type, the gaps of every supplier low on missing data of it, each once
+        self.texts = {rt: list(texts) for rt, texts in found.items()}
+
+    def _bits(self, risk: dict[str, Any], worst: dict[str, Any] | None, gaps: list[str]) -> int:
+        """The bits of a supplier entry's parts: its scores shown, its data gaps (those of
+        every supplier's entry are told, and their texts taken, as this is made)."""
+        key = (id(risk), id(worst), id(gaps))
+        bits = self._told.get(key)
+        if bits is None:
+            low = gaps_low_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
+            bits = self._told[key] = _gap_bits(low)
+        return bits
+
+    def of_score(self, risk: SupplierRisk) -> int:
+        """The bits of a supplier with this score, of the gaps of its own score (the tiers
+        inferred beneath it are no gap of them; nothing known beneath it is: with_below)."""
+        if not risk.gaps:  # (most suppliers)
+            return 0
+        shared = self.shared
+        worst = shared.worst(risk) if risk.worst is not None else None
+        return self._bits(shared.risk(risk), worst, shared.gaps(risk, None))
+
+    def with_below(self, own: Own, risk: SupplierRisk, below: str) -> Own:
+        """A supplier's own figures with the bits of its score and of nothing known beneath
+        it (its gap `below`: NOTHING_FOLLOWED, document.DENIED_BELOW)."""
+        key = (id(risk), below)
+        found = self._below.get(key)
+        if found is None:
+            shared = self.shared
+            worst = shared.worst(risk) if risk.worst is not None else None
+            bits = self._bits(shared.risk(risk), worst, shared.gaps(risk, below))
+            found = self._below[key] = (own[0], own[1], own[2] | bits)
+        return found
+
+
+def _gap_bits(low: Mapping[str, Any]) -> int:
+    """The bits of these risk types (GAP_BITS)."""
+    return sum(GAP_BITS[rt] for rt in low)
+
+
 def _document(
     a: Assessment,
     paths: list[Path],
@@ -553,7 +670,10 @@ def _document(
     flagged: _Flagging,
     entries: _Entries,
     pinned: dt.datetime | None,
+    low_on_gaps: Mapping[str, list[str]],
 ) -> dict[str, Any]:
+    """The JSON document; `low_on_gaps` the gaps of every supplier low on missing data, by
+    risk type (see _GapsLowOn)."""
     profiles, config, supply = a.profiles, a.config, a.supply
     shared, order, parts_of, inferred_ids = (
         flagged.shared,
@@ -597,8 +717,16 @@ def _document(
         "data_gaps": len(gaps),
         "suppliers_without_country": flagged.without_country,
         "suppliers_without_sector": flagged.without_sector,
+        # the chain's exposure, and the data gaps that bear on each level (those of every
+        # supplier low on missing data of its risk type, none at critical: chain_gaps)
         "exposure": {
-            rt: {**company_exposure[rt].score.as_dict(), "from": company_exposure[rt].source}
+            rt: {
+                **company_exposure[rt].score.as_dict(),
+                "from": company_exposure[rt].source,
+                EXPOSURE_GAPS: list(low_on_gaps[rt])
+                if gap_bears(company_exposure[rt].score.level)
+                else [],
+            }
             for rt in RISK_TYPES
         },
         "tier1_ranking": [
@@ -686,6 +814,7 @@ class _Entries:
 
     def __init__(self, a: Assessment, sector_of: dict[str, str | None], shared: _Shared) -> None:
         self.supply, self.exposure, self.inferred_nodes = a.supply, a.exposure, a.inferred
+        self.gaps_beneath = a.gaps_beneath
         self.profiles, self.sector_of, self.shared = a.profiles, sector_of, shared
         self.no_tiers: list[int] = []  # one list for the entries of suppliers without tiers
 
@@ -734,6 +863,10 @@ class _Entries:
             if s.attributes:
                 entry["attributes"] = {k: _plain(v) for k, v in sorted(s.attributes.items())}
             suppliers.append(entry)
+        beneath = self.gaps_beneath
+        if beneath:  # the exposures data gaps bear on: a few suppliers' (found at C level)
+            for entry in compress(suppliers, map(beneath.__contains__, order)):
+                _on_a_gap(entry["exposure"], beneath[entry["id"]])
         return suppliers
 
     def inferred(self, inferred_ids: list[str]) -> list[dict[str, Any]]:
@@ -749,6 +882,9 @@ class _Entries:
         for node_id in inferred_ids:
             node = inferred[node_id]
             stage = profiles.sectors[node.sector]
+            exposure = _supplier_exposure(self.exposure[node_id])
+            if node_id in self.gaps_beneath:
+                _on_a_gap(exposure, self.gaps_beneath[node_id])
             entry = {
                 "id": node_id,
                 "name": f"inferred {stage.name.lower()}"
@@ -786,7 +922,7 @@ class _Entries:
                     rt: {**node.worst[rt][0].as_dict(), "country": node.worst[rt][1]}
                     for rt in RISK_TYPES
                 },
-                "exposure": _supplier_exposure(self.exposure[node_id]),
+                "exposure": exposure,
                 "data_gaps": [INFERRED_GAP, *node.gaps],
             }
             suppliers.append(entry)
@@ -809,15 +945,10 @@ class _Glance:
             [f.inferred_found[i] for i in inferred],
         )
         shown = self._tree_nodes(tree) | {flag["supplier_id"] for flag in flags}
-        # where the chain's exposure sits: the summary shows whether it rests on missing data
+        # where the chain's exposure sits: the summary names it (the data gaps that bear on
+        # its levels are the summary's own)
         company = self.entries.exposure[self.entries.supply.company_id]
         shown |= {ex.source for ex in company.values()}
-        if any(ex.score.level != LEVELS[-1] for ex in company.values()):
-            # and a level below critical, whether a supplier low on missing data bears on it
-            # (document.chain_gaps): those with gaps of their own score, each gap text
-            # judged once
-            own = {gap: of_its_score(gap) for gap in {g["gap"] for g in f.gaps}}
-            shown |= {g["supplier_id"] for g in f.gaps if own[g["gap"]]}
         at = {sid: i for i, sid in enumerate(f.order) if sid in shown}
         mapped_ids = sorted(at, key=at.__getitem__)
         return {
@@ -1071,6 +1202,10 @@ class _Shared:
                 self.held(risk),
             )
         return found
+
+    def distinct_parts(self) -> list[_Parts]:
+        """Each distinct `parts` made, in the order made (parts_in_order: of the suppliers)."""
+        return list(self._parts.values())
 
     def parts_in_order(
         self,

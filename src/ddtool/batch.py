@@ -632,14 +632,16 @@ def _exposure(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """A member's chain exposure for the summary, by risk type: its plain level, priority
     and share-weighted priority, and the data gaps that bear on its level (document.
     chain_gaps: those of every supplier whose own level of that risk type is low on missing
-    data, whichever supplier the maximum sits on, at every level but critical). As the
-    assessment keeps a supplier's gaps beside its plain level, the summary keeps them
-    beside the exposure's: a level with gaps reads "low (data gap)", "medium (data gap)"
-    (see `level_shown`), as the assessment's reports show the chain's exposure."""
-    from ddtool.document import chain_gaps
+    data, whichever supplier the maximum sits on, at every level but critical), as its
+    assessment's summary holds them (schema 2.3; an earlier one's read from its supplier
+    entries: document.exposure_gaps). As the assessment keeps a supplier's gaps beside its
+    plain level, the summary keeps them beside the exposure's: a level with gaps reads
+    "low (data gap)", "medium (data gap)" (see `level_shown`), as the assessment's reports
+    show the chain's exposure."""
+    from ddtool.document import exposure_gaps
 
     exposure = doc["summary"]["exposure"]
-    gaps = chain_gaps(doc["suppliers"], {rt: e["level"] for rt, e in exposure.items()})
+    gaps = exposure_gaps(doc)
     return {
         rt: {
             "level": e["level"],

@@ -480,12 +480,15 @@ SUPPLIER_EXPOSURE = Record(
         "weighted_priority": (FRACTION, REPORT),
         "likelihood": (FRACTION, OPTIONAL),
         "severity": (FRACTION, OPTIONAL),
+        # (2.3) true where data gaps bear on its level (absent where none do)
+        "on_a_gap": (BOOLEAN, OPTIONAL),
     },
     levelled=_LEVELLED,
 )
-CHAIN_EXPOSURE = Record(
-    {**_SCORE, "from": (REF, REPORT), "weighted_priority": (FRACTION, OPTIONAL)}
-)
+_CHAIN_EXPOSURE = {**_SCORE, "from": (REF, REPORT), "weighted_priority": (FRACTION, OPTIONAL)}
+CHAIN_EXPOSURE = Record(_CHAIN_EXPOSURE)
+# the summary's: (2.3) with the data gaps that bear on its level
+SUMMARY_EXPOSURE = Record({**_CHAIN_EXPOSURE, "data_gaps": (TEXTS, OPTIONAL)})
 
 SUPPLIER = Record(
     {
@@ -562,7 +565,7 @@ SUMMARY = Record(
         "data_gaps": (COUNT, REPORT),
         "suppliers_without_country": (COUNT, REPORT),
         "suppliers_without_sector": (COUNT, REPORT),
-        "exposure": (_per_risk_type(CHAIN_EXPOSURE), REPORT),
+        "exposure": (_per_risk_type(SUMMARY_EXPOSURE), REPORT),
         "tier1_ranking": (
             ListOf(
                 Record(
@@ -1104,6 +1107,36 @@ class Contract:
                     "supplier",
                     "$.suppliers",
                 )
+        self._borne_gaps(document)
+
+    def _borne_gaps(self, document: dict[str, Any]) -> None:
+        """The data gaps the summary says bear on the chain's exposure (2.3) are gaps of the
+        document's suppliers (in `data_gaps`), and there are none at critical, which no
+        data gap can raise (a report would show "critical (data gap)")."""
+        summary = document.get("summary")
+        exposure = summary.get("exposure") if type(summary) is dict else None
+        if type(exposure) is not dict:
+            return
+        borne = [
+            (rt, e["data_gaps"])
+            for rt, e in exposure.items()
+            if type(e) is dict and type(e.get("data_gaps")) is list and e["data_gaps"]
+        ]
+        for rt, _ in borne:
+            if exposure[rt].get("level") == LEVELS[-1]:
+                self._add(
+                    f"$.summary.exposure.{rt}.data_gaps",
+                    "none expected at critical, which no data gap can raise",
+                )
+        listed = document.get("data_gaps")
+        if borne and type(listed) is list:
+            self._references(
+                lambda: [((rt, i), gap) for rt, gaps in borne for i, gap in enumerate(gaps)],
+                lambda at: f"$.summary.exposure.{at[0]}.data_gaps[{at[1]}]",
+                _strings(g.get("gap") for g in listed if type(g) is dict),
+                "data gap",
+                "$.data_gaps",
+            )
 
     @collector_paused()
     def levels(self, document: dict[str, Any]) -> None:

@@ -212,14 +212,34 @@ def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None
     return any(of_its_score(gap, risk_type) for gap in entry.get("data_gaps") or ())
 
 
+def gaps_low_on(entry: dict[str, Any]) -> dict[str, list[str]]:
+    """The risk types a supplier's level is low on missing data of (low_on_a_gap, at the
+    score it is shown at: supplier_scores), each with the gaps of its own score of that risk
+    type (of_its_score); none where its level of no risk type is. What bears on the
+    exposure above it (chain_gaps, and a supplier's exposure: see exposure_on_a_gap)."""
+    gaps = entry.get("data_gaps")
+    if not gaps:
+        return {}
+    found: dict[str, list[str]] = {}
+    for rt, score in supplier_scores(entry).items():
+        if isinstance(score, dict) and low_on_a_gap(entry, score.get("level"), rt):
+            found[rt] = [gap for gap in gaps if of_its_score(gap, rt)]
+    return found
+
+
+def gap_bears(level: Any) -> bool:
+    """Whether data gaps can bear on an exposure's level: at every level but critical,
+    which nothing can raise."""
+    return bool(level != LEVELS[-1])
+
+
 def chain_gaps(
     suppliers: Iterable[dict[str, Any]], levels: Mapping[str, Any]
 ) -> dict[str, list[str]]:
     """The data gaps that bear on a chain's exposure (the company's, a batch member's), by
     risk type, given the exposure's level of each (`levels`): the gaps of its own score
     (of_its_score, of that risk type) of every supplier whose level of that risk type is
-    low on missing data (low_on_a_gap, at the score it is shown at: supplier_scores), each
-    text once, in the order of the entries.
+    low on missing data (gaps_low_on), each text once, in the order of the entries.
 
     Such a low is no level at all (what the missing data hides may be any), so it bears on
     the chain's level whichever supplier the maximum sits on (a haulier's medium above a
@@ -227,21 +247,75 @@ def chain_gaps(
     can raise. A supplier at medium or above with gaps of its own score does not: its level
     stands, as every report shows it (plain), and the maximum is already at least that; nor
     do the gaps that are no data of a supplier's own score (inferred tiers beneath it, an
-    inferred supplier's being inferred), nor another risk type's country data."""
+    inferred supplier's being inferred), nor another risk type's country data.
+
+    An assessment holds them (schema 2.3: the summary exposure's `data_gaps`, made once as
+    it is assessed); exposure_gaps reads them, and calls this for an earlier document."""
     found: dict[str, dict[str, None]] = {rt: {} for rt in levels}
-    raisable = [rt for rt, level in levels.items() if level != LEVELS[-1]]
+    raisable = [rt for rt, level in levels.items() if gap_bears(level)]
     if not raisable:  # (every level critical: no supplier need be looked at)
         return {rt: [] for rt in levels}
     for entry in suppliers:
-        gaps = entry.get("data_gaps")
-        if not gaps:
-            continue
-        scores = supplier_scores(entry)
+        low = gaps_low_on(entry)
         for rt in raisable:
-            score = scores.get(rt)
-            if isinstance(score, dict) and low_on_a_gap(entry, score.get("level"), rt):
-                found[rt].update(dict.fromkeys(gap for gap in gaps if of_its_score(gap, rt)))
+            if rt in low:
+                found[rt].update(dict.fromkeys(low[rt]))
     return {rt: list(texts) for rt, texts in found.items()}
+
+
+# what an exposure of the summary (schema 2.3) holds of the data gaps that bear on it
+EXPOSURE_GAPS = "data_gaps"
+# what a supplier's exposure of a risk type holds (schema 2.3), true, where data gaps bear
+# on its level (see exposure_on_a_gap); absent where none do
+EXPOSURE_ON_A_GAP = "on_a_gap"
+
+
+def holds_gaps(document: Mapping[str, Any]) -> bool:
+    """Whether an assessment says which data gaps bear on the exposures (schema 2.3: its
+    summary exposure's `data_gaps`, a supplier exposure's `on_a_gap`), as it was assessed;
+    an earlier one does not, and what it holds is read to tell them (chain_gaps,
+    exposure_on_a_gap)."""
+    exposure = (document.get("summary") or {}).get("exposure")
+    return (
+        isinstance(exposure, dict)
+        and bool(exposure)
+        and all(isinstance(e, dict) and EXPOSURE_GAPS in e for e in exposure.values())
+    )
+
+
+def exposure_gaps(document: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The data gaps that bear on the chain's exposure, by risk type (see chain_gaps): as
+    the document holds them, else (an earlier document's) read from its supplier entries."""
+    exposure = (document.get("summary") or {}).get("exposure") or {}
+    if holds_gaps(document):
+        return {rt: list(e[EXPOSURE_GAPS] or ()) for rt, e in exposure.items()}
+    levels = {rt: e.get("level") for rt, e in exposure.items()}
+    return chain_gaps(document.get("suppliers") or [], levels)
+
+
+def exposure_on_a_gap(suppliers: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
+    """For each supplier at or above one low on missing data (gaps_low_on), the risk types
+    it is low on: what bears on each supplier's exposure, by id, read from the entries (their
+    buyers) of a document that does not hold it (see holds_gaps). As for the chain's, it
+    bears at every level but critical (gap_bears)."""
+    entries = list(suppliers)
+    marks: dict[str, set[str]] = {}
+    todo: list[tuple[str, set[str]]] = []
+    for entry in entries:
+        low = gaps_low_on(entry)
+        if low:
+            todo.append((str(entry.get("id")), set(low)))
+    if not todo:
+        return marks
+    buyers = {str(e.get("id")): [str(b) for b in e.get("buyers") or ()] for e in entries}
+    while todo:  # (up the chain: each supplier is marked once per risk type at most)
+        sid, risk_types = todo.pop()
+        new = risk_types - marks.get(sid, set())
+        if not new:
+            continue
+        marks.setdefault(sid, set()).update(new)
+        todo.extend((buyer, new) for buyer in buyers.get(sid, ()))
+    return marks
 
 
 # how a gap in one risk type's country data begins, the risk type after it (ddtool.scoring

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from ddtool.config import Config
 from ddtool.graph import SupplyGraph
-from ddtool.model import RISK_TYPES, Company, Supplier
+from ddtool.model import LEVELS, RISK_TYPES, Company, Supplier
 from ddtool.profiles import (
     CAPTURE,
     MAKING_STAGES,
@@ -1915,26 +1915,47 @@ def _country_gap(country: CountryScore) -> str | None:
     return f"little country data ({country.coverage:.0%})" if country.thin else None
 
 
-Own = tuple[Sequence[Score], Sequence[float]]
+# a node's own figures for the roll-up: per risk type (in RISK_TYPES order) its maximum (its
+# worst case) and its expected priority, and the risk types its level is low on missing data
+# of, one bit each (GAP_BITS; its maximum of each is low)
+Own = tuple[Sequence[Score], Sequence[float], int]
+# the bit of each risk type in an Own's risk types low on missing data, and in GapsBeneath
+GAP_BITS = {rt: 1 << i for i, rt in enumerate(RISK_TYPES)}
+# the nodes whose exposure data gaps bear on (a node low on missing data of the risk type at
+# or beneath it, what its missing data hides may be any level; the level below critical,
+# which nothing can raise), each with those risk types (GAP_BITS); the others have none
+GapsBeneath = dict[str, int]
 
 
-def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, dict[str, Exposure]]:
-    """One reverse-topological pass: every node gets the maximum and weighted exposure beneath.
+def gap_beneath(gaps: Mapping[str, int], node: str, risk_type: str) -> bool:
+    """Whether data gaps bear on a node's exposure of this risk type (see GapsBeneath)."""
+    return bool(gaps.get(node, 0) & GAP_BITS[risk_type])
+
+
+def roll_up_exposure(
+    supply: SupplyGraph, own: Mapping[str, Own]
+) -> tuple[dict[str, dict[str, Exposure]], GapsBeneath]:
+    """One reverse-topological pass: every node gets the maximum and weighted exposure
+    beneath, and whether data gaps bear on it.
 
     `own` holds each node's own figures, one per risk type in RISK_TYPES order: the
-    maximum (its worst case) and the expected priority; a node without is taken as zero.
-    The result has the nodes with suppliers first, then the others.
+    maximum (its worst case) and the expected priority, and the risk types its level is
+    low on missing data of (GAP_BITS); a node without is taken as zero. The exposures
+    have the nodes with suppliers first, then the others; the nodes whose exposure data
+    gaps bear on (GapsBeneath) are a few, if any.
     """
     succ = supply.succ
     order = supply.order
     assert order is not None, "exposure needs an acyclic chain"
     count = len(RISK_TYPES)
-    nothing: Own = ((Score(0.0, 0.0, 0.0, "low"),) * count, (0.0,) * count)
+    nothing: Own = ((Score(0.0, 0.0, 0.0, "low"),) * count, (0.0,) * count, 0)
     weights_for: dict[tuple[float | None, ...], list[float]] = {}
     nodes = order[::-1]
-    # per node with suppliers: the maximum beneath it per risk type, where it sits, and the
-    # weighted figure; a node without suppliers (most of them) has its own figures
-    tops: dict[str, tuple[list[Score], list[str], list[float]]] = {}
+    critical, (bit0, bit1, bit2) = LEVELS[-1], GAP_BITS.values()
+    # per node with suppliers: the maximum beneath it per risk type, where it sits, the
+    # weighted figure and the risk types low on missing data at or beneath it; a node
+    # without suppliers (most of them) has its own figures
+    tops: dict[str, tuple[list[Score], list[str], list[float], int]] = {}
     for node in compress(nodes, map(succ.__getitem__, nodes)):
         links = succ[node]
         # the suppliers in id order, whatever order the file lists them in: the weighted
@@ -1945,17 +1966,18 @@ def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, d
         if weights is None:
             weights = weights_for[shares] = _child_weights(shares)
         # the three risk types written out (this loop runs once per supply link): the
-        # maximum t, where it sits s, and the weighted sum m of each
-        (t0, t1, t2), (e0, e1, e2) = own.get(node, nothing)
+        # maximum t, where it sits s, and the weighted sum m of each; g the risk types low
+        # on missing data (one bit each)
+        (t0, t1, t2), (e0, e1, e2), g = own.get(node, nothing)
         s0 = s1 = s2 = node
         m0 = m1 = m2 = 0.0
         for child, w in zip(children, weights, strict=True):
             below = tops.get(child)
             if below is None:  # no suppliers of its own
-                (c0, c1, c2), (x0, x1, x2) = own.get(child, nothing)
+                (c0, c1, c2), (x0, x1, x2), b = own.get(child, nothing)
                 w0 = w1 = w2 = child
             else:
-                (c0, c1, c2), (w0, w1, w2), (x0, x1, x2) = below
+                (c0, c1, c2), (w0, w1, w2), (x0, x1, x2), b = below
             # the highest priority; on a tie the node's own score, then the smallest id
             p, q = c0.priority, t0.priority
             if p > q or (p == q and s0 != node and w0 < s0):
@@ -1969,7 +1991,15 @@ def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, d
             m0 += w * x0
             m1 += w * x1
             m2 += w * x2
-        tops[node] = ([t0, t1, t2], [s0, s1, s2], [max(e0, m0), max(e1, m1), max(e2, m2)])
+            g |= b
+        if g:  # (no gap bears on a critical maximum, nor on any above it: all critical)
+            if t0.level == critical:
+                g &= ~bit0
+            if t1.level == critical:
+                g &= ~bit1
+            if t2.level == critical:
+                g &= ~bit2
+        tops[node] = ([t0, t1, t2], [s0, s1, s2], [max(e0, m0), max(e1, m1), max(e2, m2)], g)
     # the figures one after another (for the Exposure objects): the nodes with suppliers,
     # then those without, with their own figures
     scores = list(chain.from_iterable(map(itemgetter(0), tops.values())))
@@ -1980,7 +2010,11 @@ def roll_up_exposure(supply: SupplyGraph, own: Mapping[str, Own]) -> dict[str, d
     scores += chain.from_iterable(map(itemgetter(0), owns))
     sources += chain.from_iterable(map(repeat, rest, repeat(count)))
     rounded = [*map(round, weighted, repeat(4)), *_rounded(list(map(itemgetter(1), owns)))]
-    return _exposures([*tops, *rest], scores, sources, rounded)
+    every = [*tops, *rest]
+    # (a node without suppliers low on missing data is low: never critical)
+    gaps = [*map(itemgetter(3), tops.values()), *map(itemgetter(2), owns)]
+    bearing = dict(compress(zip(every, gaps, strict=True), gaps))
+    return _exposures(every, scores, sources, rounded), bearing
 
 
 def _child_weights(shares: tuple[float | None, ...]) -> list[float]:

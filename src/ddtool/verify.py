@@ -25,7 +25,7 @@ from ddtool.diff import (
     read_assessment,
     slim_supplier,
 )
-from ddtool.document import NOT_SHOWN, basis_id_of
+from ddtool.document import EXPOSURE_GAPS, EXPOSURE_ON_A_GAP, NOT_SHOWN, basis_id_of
 from ddtool.errors import DdtoolError, InputError
 from ddtool.sources.interface import Limits, ReadOptions
 
@@ -198,6 +198,8 @@ _LIMIT_PROBLEMS = frozenset(
 # in full)
 _ADDED_TO_SUPPLIERS: dict[str, tuple[str, ...]] = {"2.1": ("certifications", "audits")}
 _ADDED_TO_BASES: dict[str, tuple[str, ...]] = {"2.2": (NOT_SHOWN,)}
+# and to the exposures: the data gaps that bear on the summary's, a supplier's on_a_gap
+_ADDED_TO_EXPOSURES: dict[str, tuple[str, ...]] = {"2.3": (EXPOSURE_GAPS, EXPOSURE_ON_A_GAP)}
 
 
 def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None:
@@ -216,18 +218,33 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
         ]
 
     to_suppliers, to_bases = added_since(_ADDED_TO_SUPPLIERS), added_since(_ADDED_TO_BASES)
-    if not to_suppliers and not to_bases:
+    to_exposures = added_since(_ADDED_TO_EXPOSURES)
+    if not to_suppliers and not to_bases and not to_exposures:
         return
     for entry in rerun.get("suppliers") or ():
         for key in to_suppliers:
             entry.pop(key, None)
     if to_bases:
         _bases_as_before(rerun)
+    if to_exposures:
+        _exposures_as_before(rerun)
     rerun["schema_version"] = version
     result.checked.append(
         f"note: saved as schema {version}, re-run as {now}: compared without what"
-        f" {version} did not hold ({', '.join(to_suppliers + to_bases)})"
+        f" {version} did not hold"
+        f" ({', '.join(to_suppliers + to_bases + [f'exposure {k}' for k in to_exposures])})"
     )
+
+
+def _exposures_as_before(rerun: dict[str, Any]) -> None:
+    """The re-run's exposures without what says which data gaps bear on them (schema 2.3):
+    the summary's data_gaps, a supplier's on_a_gap (held by a few entries, if any)."""
+    for exposure in ((rerun.get("summary") or {}).get("exposure") or {}).values():
+        exposure.pop(EXPOSURE_GAPS, None)
+    for entry in rerun.get("suppliers") or ():
+        exposure = entry.get("exposure") or {}
+        for by_type in exposure.values():
+            by_type.pop(EXPOSURE_ON_A_GAP, None)
 
 
 def _bases_as_before(rerun: dict[str, Any]) -> None:

@@ -113,18 +113,31 @@ def test_graph_with_cycles_and_broken_links_keeps_first_paths_and_order(chain: C
         assert min(supply.tiers[node]) == len(path) - 1
 
 
+def _beneath(succ: Any, node: str) -> set[str]:
+    """The node and every node beneath it."""
+    seen, todo = {node}, [node]
+    while todo:
+        for child in succ[todo.pop()]:
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
 def _plain_roll_up(
-    supply: SupplyGraph, own: dict[str, tuple[tuple[Score, ...], tuple[float, ...]]]
-) -> dict[str, dict[str, Exposure]]:
+    supply: SupplyGraph, own: dict[str, tuple[tuple[Score, ...], tuple[float, ...], int]]
+) -> tuple[dict[str, dict[str, Exposure]], dict[str, int]]:
     """The roll-up as specified: the highest priority beneath (the node's own on a tie,
-    then the smallest supplier id) and the share-weighted figure (summed in id order)."""
+    then the smallest supplier id), the share-weighted figure (summed in id order), and
+    whether a node at or beneath it is low on missing data of the risk type (its bit),
+    where the level is below critical."""
     assert supply.order is not None
     succ = supply.graph._succ
     zero = Score(0.0, 0.0, 0.0, "low")
     best: dict[str, list[tuple[Score, str]]] = {}
     mixed: dict[str, list[float]] = {}
     for node in reversed(supply.order):
-        scores, expected = own.get(node, ((zero,) * 3, (0.0,) * 3))
+        scores, expected, _bits = own.get(node, ((zero,) * 3, (0.0,) * 3, 0))
         top = [(score, node) for score in scores]
         weighted = list(expected)
         children = succ[node]
@@ -153,13 +166,21 @@ def _plain_roll_up(
                     mix[i] += w * mixed[child][i]
             weighted = [max(weighted[i], mix[i]) for i in range(3)]
         best[node], mixed[node] = top, weighted
-    return {
+
+    def on_a_gap(node: str, i: int) -> bool:
+        if best[node][i][0].level == "critical":
+            return False
+        return any(own.get(n, ((), (), 0))[2] & (1 << i) for n in _beneath(succ, node))
+
+    exposure = {
         node: {
             rt: Exposure(best[node][i][0], best[node][i][1], round(mixed[node][i], 4))
             for i, rt in enumerate(RISK_TYPES)
         }
         for node in best
     }
+    gaps = {node: sum(1 << i for i in range(3) if on_a_gap(node, i)) for node in best}
+    return exposure, {node: bits for node, bits in gaps.items() if bits}
 
 
 @settings(max_examples=200, deadline=None)
@@ -174,9 +195,11 @@ def _plain_roll_up(
         max_size=3,
     ),
     spread=st.integers(min_value=1, max_value=7),
+    # the risk types each of the figures is low on missing data of (one bit each)
+    gaps=st.lists(st.integers(min_value=0, max_value=7), min_size=3, max_size=3),
 )
 def test_roll_up_matches_the_plain_roll_up(
-    chain: Chain, figures: list[tuple[float, float]], spread: int
+    chain: Chain, figures: list[tuple[float, float]], spread: int, gaps: list[int]
 ) -> None:
     supply = build_graph(chain, ProblemList())
     # a few distinct figures, shared between suppliers as the engine shares them
@@ -184,7 +207,9 @@ def test_roll_up_matches_the_plain_roll_up(
     for turn in range(3):
         shifted = figures[turn:] + figures[:turn]
         scores = tuple(Score(p, 1.0, p, LEVELS[int(p * 3.9)]) for p, _ in shifted)
-        pool.append((scores, tuple(e for _, e in shifted)))
+        # (low on missing data: a low level only)
+        low = sum(1 << i for i, score in enumerate(scores) if score.level == "low")
+        pool.append((scores, tuple(e for _, e in shifted), gaps[turn] & low))
     own = {
         node: pool[i % 3]
         for i, node in enumerate(supply.suppliers)

@@ -24,17 +24,16 @@ from ddtool.document import (
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import OWN_RULES, cited_sources, inputs, source_names
 from ddtool.reporters.shown import (
-    GAP_LEVEL,
     ExposureLevels,
     chain_levels,
     evidence_text,
     exposure_text,
     flag_country,
     flag_counts,
+    level_colour,
     level_shown,
     measure_lines,
     own_value_text,
-    plain_level,
     sector_text,
     settings_text,
     source_behind,
@@ -202,12 +201,12 @@ class ExcelReporter(Reporter):
             sheet.append([f"Flags {level}", n], fill=level, fill_column=0)
         for rt, n in s["flags_by_risk_type"].items():
             sheet.append([f"Flags {RISK_NAMES[rt]}", n])
-        exposure, shown = ExposureLevels(doc["suppliers"]), chain_levels(doc)
+        exposure, shown = ExposureLevels(doc), chain_levels(doc)
         for rt, e in s["exposure"].items():
             sheet.append(
                 [f"Chain exposure: {RISK_NAMES[rt]}", _exposure_text(exposure, e, shown[rt])],
                 # (low on missing data not coloured as low risk; "medium (data gap)" as medium)
-                fill=shown[rt] if shown[rt] == GAP_LEVEL else plain_level(shown[rt]),
+                fill=level_colour(shown[rt]),
                 fill_column=1,
             )
         rows: list[tuple[str, Any]] = [
@@ -355,7 +354,7 @@ class ExcelReporter(Reporter):
         # the level cells, coloured as the register's are ("low (data gap)" has no fill)
         level_columns = [names.index(f"{rt}: level") for rt in RISK_NAMES.values()]
         level_columns += [names.index(f"exposure {rt}: level") for rt in RISK_NAMES.values()]
-        exposure = ExposureLevels(doc["suppliers"])
+        exposure = ExposureLevels(doc)
         for s in doc["suppliers"]:
             scores = supplier_scores(s)
             values: list[Any] = [
@@ -381,8 +380,9 @@ class ExcelReporter(Reporter):
                 levels.append(r["level"])
                 # low on missing data reads so: a filter on "low" does not find it
                 values += [r["likelihood"], r["priority"], level_shown(s, r["level"], rt)]
-            # an exposure whose maximum is low on missing data says so, as that level does
-            values += [exposure.level(s["exposure"][rt], rt) for rt in RISK_NAMES]
+            # an exposure on which data gaps bear says so, as the chain's does: a supplier
+            # at or beneath it is low on missing data ("low (data gap)", "medium (data gap)")
+            values += [exposure.level(s, rt) for rt in RISK_NAMES]
             values += ["; ".join(s.get("data_gaps", [])), s.get("assumption", "")]
             # the columns of the user's own file kept as attributes ("Notes: visited 2024")
             own = s.get("attributes")
@@ -393,7 +393,8 @@ class ExcelReporter(Reporter):
                 values,
                 fill=None if low_on_a_gap(s, top) else top,
                 fill_column=1,
-                fills={column: values[column] for column in level_columns},
+                # ("medium (data gap)" coloured as medium, "low (data gap)" not at all)
+                fills={column: level_colour(values[column]) for column in level_columns},
             )
 
     @staticmethod

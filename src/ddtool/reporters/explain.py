@@ -22,6 +22,7 @@ from ddtool.document import (
     low_on_a_gap,
 )
 from ddtool.model import RISK_TYPES, Supplier
+from ddtool.propagation import gap_beneath
 from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import (
     GAP_LEVEL,
@@ -30,6 +31,7 @@ from ddtool.reporters.shown import (
     evidence_source,
     evidence_text,
     figure_text,
+    gap_level,
 )
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
@@ -164,7 +166,9 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         _add_row(table, "priority", f"{d.score.priority:.4f}", "likelihood × severity")
         _add_row(table, "level", _level(d.score.level, _on_a_gap(result, supplier_id, rt)), "")
         ex = result.exposure[supplier_id][rt]
-        shown = _level(ex.score.level, _on_a_gap(result, ex.source, rt))
+        # (with "(data gap)" where a supplier at or beneath it is low on missing data of
+        # this risk type, whichever supplier the maximum sits on: as every report shows it)
+        shown = _level(ex.score.level, gap_beneath(result.gaps_beneath, supplier_id, rt))
         _add_row(
             table,
             "exposure (max beneath)",
@@ -410,10 +414,11 @@ def _mapped_gaps(result: Assessment, supplier_id: str) -> list[str]:
 
 
 def _level(level: str, on_a_gap: bool) -> Text:
-    """A level as the reports show it, styled: low on missing data is no low risk."""
-    if on_a_gap:
-        return Text(GAP_LEVEL, style="yellow")
-    return Text(level, style=LEVEL_STYLE[level])
+    """A level as the reports show it, styled: low on missing data is no low risk ("low
+    (data gap)"); an exposure's higher level on which data gaps bear, "medium (data gap)",
+    is styled as its level."""
+    shown = gap_level(level, on_a_gap)
+    return Text(shown, style="yellow" if shown == GAP_LEVEL else LEVEL_STYLE[level])
 
 
 def _add_row(table: Table, *cells: str | Text) -> None:

@@ -138,7 +138,7 @@ def _fmt(value: Any) -> str:
 
 def _summary(document: dict[str, Any]) -> dict[str, Any]:
     s = document["summary"]
-    levels, shown = ExposureLevels(document.get("suppliers", [])), chain_levels(document)
+    levels, shown = ExposureLevels(document), chain_levels(document)
     exposure = [
         {
             "risk": RISK_NAMES.get(rt, rt),

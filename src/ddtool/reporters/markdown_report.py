@@ -221,7 +221,7 @@ def _summary(document: dict[str, Any]) -> list[str]:
     rows += [(f"Flags {level}", str(n)) for level, n in flag_counts(document).items()]
     for rt, n in s.get("flags_by_risk_type", {}).items():
         rows.append((f"Flags {risk_name(rt)}", str(n)))
-    exposure, levels = ExposureLevels(document.get("suppliers", [])), chain_levels(document)
+    exposure, levels = ExposureLevels(document), chain_levels(document)
     for rt, e in s.get("exposure", {}).items():
         source = f", from {cell(exposure.source(e))}" if e.get("from") else ""
         where = f"priority {e.get('priority')}{source}"

@@ -10,8 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from ddtool.document import (
     COUNTRY_UNKNOWN,
+    EXPOSURE_ON_A_GAP,
     NOT_OF_ITS_SCORE,
-    chain_gaps,
+    exposure_gaps,
+    exposure_on_a_gap,
+    gap_bears,
+    holds_gaps,
     indicator_words,
     low_on_a_gap,
     supplier_scores,
@@ -52,8 +56,9 @@ def level_shown(entry: dict[str, Any], level: str, risk_type: str | None = None)
 
 
 def gap_level(level: str, on_a_gap: bool) -> str:
-    """A chain's exposure level as the reports show it: with data gaps that bear on it (see
-    document.chain_gaps), "low (data gap)" (never plain "low") or "medium (data gap)"."""
+    """An exposure level (a chain's, a supplier's) as the reports show it: with data gaps
+    that bear on it (see document.chain_gaps), "low (data gap)" (never plain "low") or
+    "medium (data gap)"."""
     if not on_a_gap:
         return level
     return GAP_LEVEL if level == "low" else f"{level}{ON_A_GAP}"
@@ -63,6 +68,13 @@ def plain_level(shown: str) -> str:
     """A level as shown without what says that data gaps bear on it ("medium (data gap)":
     "medium")."""
     return shown.removesuffix(ON_A_GAP)
+
+
+def level_colour(shown: str) -> str:
+    """The level a level as shown is coloured as: "low (data gap)" as none of the levels
+    (no low risk: GAP_LEVEL, which the reports do not colour), "medium (data gap)" as
+    medium (it is at least that)."""
+    return shown if shown == GAP_LEVEL else plain_level(shown)
 
 
 def exposure_text(shown: str, where: str) -> str:
@@ -76,39 +88,38 @@ def exposure_text(shown: str, where: str) -> str:
 
 def chain_levels(document: Mapping[str, Any]) -> dict[str, str]:
     """The chain's (the company's) exposure level of each risk type as every report shows
-    it: with "(data gap)" where a supplier low on missing data bears on it
-    (document.chain_gaps), whichever supplier its maximum sits on. A glance of a large
-    chain holds the entries of the suppliers with gaps of their own score where a level is
-    below critical (see ddtool.assess)."""
+    it: with "(data gap)" where a supplier low on missing data bears on it, whichever
+    supplier its maximum sits on: the summary exposure's `data_gaps` (schema 2.3); an
+    earlier document's read from its supplier entries (document.exposure_gaps)."""
     exposure = (document.get("summary") or {}).get("exposure") or {}
-    levels = {rt: e.get("level") for rt, e in exposure.items()}
-    gaps = chain_gaps(document.get("suppliers") or [], levels)
-    return {rt: gap_level(str(level), bool(gaps[rt])) for rt, level in levels.items()}
+    gaps = exposure_gaps(document)
+    return {rt: gap_level(str(e.get("level")), bool(gaps.get(rt))) for rt, e in exposure.items()}
 
 
 class ExposureLevels:
-    """How the reports show a supplier's exposure level. Its maximum sits on its `from`
-    supplier: where that supplier is low on missing data (its own level reads "low (data
-    gap)"), the exposure rests on that gap and reads "low (data gap)" too, never plain "low".
-    (The chain's exposure is shown by chain_levels: every supplier low on missing data bears
-    on it.)"""
+    """How the reports show a supplier's exposure: its level as the chain's is shown
+    (chain_levels), with "(data gap)" where a supplier at or beneath it is low on missing
+    data of its risk type, whichever supplier its maximum sits on, below critical ("low
+    (data gap)", never plain "low"; "medium (data gap)"): its `on_a_gap` (schema 2.3); in
+    an earlier document read from the supplier entries (document.exposure_on_a_gap). And the
+    supplier an exposure's maximum sits on, named."""
 
-    def __init__(self, suppliers: Iterable[dict[str, Any]]) -> None:
-        self._suppliers = suppliers
-        self._on_a_gap: dict[str, dict[str, Any]] | None = None  # made at the first low one
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self._suppliers: Iterable[dict[str, Any]] = document.get("suppliers") or []
+        self._held = holds_gaps(document)
+        self._marks: dict[str, set[str]] | None = None  # (an earlier document's, when asked)
         self._names: dict[str, Any] | None = None  # the suppliers' names, made when asked
 
-    def on_a_gap(self, exposure: Mapping[str, Any], risk_type: str | None = None) -> bool:
-        """Whether a low exposure (of this risk type) has its maximum on a supplier low on
-        missing data (for that risk type, see low_on_a_gap)."""
-        if exposure.get("level") != "low":
+    def on_a_gap(self, entry: Mapping[str, Any], risk_type: str) -> bool:
+        """Whether data gaps bear on a supplier's exposure of this risk type."""
+        exposure = (entry.get("exposure") or {}).get(risk_type) or {}
+        if self._held:
+            return exposure.get(EXPOSURE_ON_A_GAP) is True
+        if not gap_bears(exposure.get("level")):
             return False
-        if self._on_a_gap is None:
-            self._on_a_gap = {
-                str(s.get("id")): s for s in self._suppliers if low_on_a_gap(s, "low")
-            }
-        entry = self._on_a_gap.get(str(exposure.get("from")))
-        return entry is not None and low_on_a_gap(entry, "low", risk_type)
+        if self._marks is None:
+            self._marks = exposure_on_a_gap(self._suppliers)
+        return risk_type in self._marks.get(str(entry.get("id")), ())
 
     def source(self, exposure: Mapping[str, Any]) -> str:
         """The supplier an exposure's maximum sits on, with its name where it has one:
@@ -121,9 +132,11 @@ class ExposureLevels:
         name = self._names.get(str(sid))
         return f"{sid} ({name})" if name and name != sid else str(sid)
 
-    def level(self, exposure: Mapping[str, Any], risk_type: str | None = None) -> str:
-        """The exposure's level as shown: "low (data gap)" where it rests on a gap."""
-        return GAP_LEVEL if self.on_a_gap(exposure, risk_type) else str(exposure.get("level"))
+    def level(self, entry: Mapping[str, Any], risk_type: str) -> str:
+        """A supplier's exposure level of this risk type as shown: "low (data gap)",
+        "medium (data gap)" where data gaps bear on it."""
+        level = str(((entry.get("exposure") or {}).get(risk_type) or {}).get("level"))
+        return gap_level(level, self.on_a_gap(entry, risk_type))
 
 
 def flags_by_shown_level(document: dict[str, Any]) -> dict[str, int] | None:

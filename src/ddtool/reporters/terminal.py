@@ -99,7 +99,7 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         ", ".join(f"{RISK_NAMES[rt]} {n}" for rt, n in s["flags_by_risk_type"].items()),
     )
     exposure = Text()
-    levels_shown = chain_levels(doc)  # (a glance holds the suppliers with gaps that bear)
+    levels_shown = chain_levels(doc)  # (the summary says which data gaps bear on them)
     for rt in s["exposure"]:
         exposure.append(f"{RISK_NAMES[rt]} ")
         exposure.append_text(_level(levels_shown[rt]))
