@@ -41,8 +41,12 @@ class Audit(BaseModel):
 # case, with hyphens, underscores and runs of spaces read as one space (see audit_outcome)
 AUDIT_PASSED = frozenset(
     {"pass", "passed", "compliant", "approved", "satisfactory"}
-    # German, French and Spanish, as supplier lists are kept
-    | {"bestanden", "konform", "conforme", "réussi", "reussi", "aprobado"}
+    # German, French, Spanish and Portuguese, as supplier lists are kept (each word with
+    # its accents and without, and in its feminine form where the audit is 'une'/'una')
+    | {"bestanden", "konform", "conforme", "réussi", "reussi", "réussie", "reussie"}
+    | {"approuvé", "approuve", "approuvée", "approuvee", "satisfaisant", "satisfaisante"}
+    | {"aprobado", "aprobada", "satisfactorio", "satisfactoria"}
+    | {"aprovado", "aprovada", "satisfatório", "satisfatorio", "satisfatória", "satisfatoria"}
 )
 AUDIT_FAILED = frozenset(
     {
@@ -60,13 +64,19 @@ AUDIT_FAILED = frozenset(
         "rejected",
     }
     | {"nicht bestanden", "durchgefallen", "nicht konform", "non conforme", "échoué", "echoue"}
-    | {"échec", "echec"}
-    | {"no conforme", "reprobado", "no aprobado", "rechazado"}
+    | {"échouée", "echouee", "échec", "echec", "non approuvé", "non approuve", "refusé", "refuse"}
+    | {"no conforme", "reprobado", "reprobada", "no aprobado", "no aprobada", "rechazado"}
+    | {"rechazada", "suspendido", "suspendida"}  # ('suspendido': failed, of an exam)
+    | {"reprovado", "reprovada", "não aprovado", "nao aprovado", "não conforme", "nao conforme"}
 )
 # recorded, not counted either way
 AUDIT_OTHER = frozenset(
     {"conditional", "conditional pass", "pending", "in progress", "scheduled", "not audited"}
-    | {"bedingt bestanden", "ausstehend", "en attente", "en cours", "pendiente"}
+    | {"bedingt bestanden", "ausstehend", "en attente", "en cours", "pendiente", "pendente"}
+    # (a pass with conditions: 'bestanden mit Auflagen', 'conforme avec réserves')
+    | {"bestanden mit auflagen", "conforme avec réserves", "conforme avec reserves"}
+    | {"aprobado con condiciones", "aprovado com ressalvas", "aprovado com condições"}
+    | {"aprovado com condicoes"}
 )
 
 AUDIT_RESULTS = AUDIT_PASSED | AUDIT_FAILED | AUDIT_OTHER

@@ -18,8 +18,9 @@ from ddtool.profiles import DENIED, DENYING, DOUBTFUL, SAID, exact_key, read_den
 # --- certifications: held, or not --------------------------------------------------------
 
 # words (exact_key's) that say a certification is not held now: it lapsed (suspended,
-# revoked, withdrawn, decertified …) or is not yet granted (an applicant, a candidate,
-# planned …); in English, German, French and Spanish, as supplier lists are kept. A result
+# revoked, withdrawn, decertified, formerly held …) or is not yet granted (an applicant, a
+# candidate, planned, awaited …); in English, German, French, Spanish and Portuguese, as
+# supplier lists are kept. A result
 # of an audit that failed or is still open ('non-conformant', 'in progress', 'pending',
 # 'en cours') says so too: audit_outcome reads those, as it reads an audit's result.
 _NOT_HELD_WORDS = frozenset(
@@ -48,20 +49,32 @@ _NOT_HELD_WORDS = frozenset(
         "aspiring",
         "prospective",
         "none",
+        "formerly",
+        "former",
+        "previously",
+        "ex",
+        "awaiting",
+        "awaited",
     }
     # German
     | {"ausgesetzt", "suspendiert", "entzogen", "widerrufen", "zuruckgezogen"}
     | {"zurueckgezogen", "abgelaufen", "erloschen", "ungultig", "ungueltig", "beantragt"}
-    | {"antrag", "angestrebt", "geplant", "bewerber", "kandidat"}
+    | {"antrag", "angestrebt", "geplant", "bewerber", "kandidat", "ehemals", "ehemalig"}
+    | {"ehemalige", "ehemaliger", "ehemaliges", "vormals", "fruher", "frueher"}
     # French
     | {"suspendu", "suspendue", "revoque", "revoquee", "retire", "retiree", "annule"}
     | {"annulee", "expire", "expiree", "decertifie", "decertifiee", "candidat", "candidature"}
     | {"prevu", "prevue", "planifie", "planifiee", "invalide", "aucun", "aucune"}
+    | {"anciennement", "auparavant", "precedemment", "ancien", "ancienne"}
     # Spanish
     | {"suspendido", "suspendida", "revocado", "revocada", "retirado", "retirada"}
     | {"cancelado", "cancelada", "vencido", "vencida", "caducado", "caducada", "solicitado"}
     | {"solicitada", "solicitud", "candidato", "candidata", "previsto", "prevista"}
     | {"planificado", "planificada", "planeado", "planeada", "ninguno", "ninguna"}
+    | {"anteriormente", "antiguamente"}
+    # Portuguese
+    | {"suspenso", "suspensa", "revogado", "revogada", "expirado", "expirada"}
+    | {"solicitacao", "planejado", "planejada", "nenhum", "nenhuma"}
 )
 _NOT_HELD_PHRASES = (
     ("applied", "for"),  # (not 'applied' alone: 'SA8000 applied to all sites')
@@ -77,7 +90,28 @@ _NOT_HELD_PHRASES = (
     ("en", "proceso"),
     ("en", "tramite"),
     ("en", "curso"),
+    ("en", "espera"),
+    ("on", "hold"),
+    ("em", "processo"),
+    ("em", "andamento"),
+    ("em", "preparacao"),
+    ("em", "curso"),
+    ("em", "tramitacao"),
+    ("em", "espera"),
 )
+# a scheme's grade that fails it: amfori BSCI grades a site A to E, and D (insufficient) and
+# E (unacceptable) are no pass ('amfori BSCI rating E', 'BSCI grade D', 'amfori BSCI: E').
+# A grade of A to C is a pass, and a scheme's levels of certification (WRAP Platinum, Gold,
+# Silver) are all held
+_FAILING_GRADES = frozenset({"d", "e"})
+# the words that say a grade follows ('rating E', 'Bewertung D', 'note E', 'calificación E')
+_GRADE_WORDS = frozenset(
+    {"rating", "rated", "grade", "graded", "score", "scored", "result", "level"}
+    | {"bewertung", "benotung", "note", "calificacion", "clasificacion", "nota"}
+    | {"classificacao", "avaliacao"}
+)
+# the schemes whose grade may follow their name alone ('amfori BSCI E')
+_GRADED_SCHEMES = frozenset({"bsci"})
 # words of a certification that a denial before them makes it not held ('SA8000 not
 # certified', 'Fairtrade not renewed', 'RMAP non-conformant', 'nicht zertifiziert')
 _HOLDING_WORDS = frozenset(
@@ -101,31 +135,52 @@ _DENIAL_WORDS = {
     "sans": "without",
     "sin": "without",
 }
-# a certification's renewal: what follows it says how the renewal stands, not whether the
-# certification is held ('SA8000, renewal in progress', 'Verlängerung beantragt')
+# a certification's renewal: the words about it say how the renewal stands, not whether the
+# certification is held ('SA8000, renewal in progress', 'Verlängerung beantragt', 'Fairtrade
+# (pending renewal)'): those after it, and those just before it that say it is awaited
 _RENEWAL = frozenset(
     {"renewal", "recertification", "rezertifizierung", "verlangerung", "verlaengerung"}
-    | {"renouvellement", "renovacion", "surveillance", "reaudit"}
+    | {"renouvellement", "renovacion", "renovacao", "recertificacion", "recertificacao"}
+    | {"surveillance", "reaudit", "recertified"}
+)
+# the words that may stand just before a renewal and say it is awaited ('pending
+# recertification', 'awaiting renewal', 'applied for renewal', 'en attente de
+# renouvellement'; not 'suspended': 'SA8000 suspended pending recertification' is not held)
+_BEFORE_RENEWAL = frozenset(
+    {"pending", "awaiting", "awaited", "due", "scheduled", "planned", "applied", "applying"}
+    | {"for", "of", "in", "process", "progress", "preparation", "under", "way", "the", "a"}
+    | {"ausstehend", "ausstehende", "beantragt", "beantragte", "geplant", "geplante", "zur"}
+    | {"der", "die", "in", "bearbeitung", "en", "attente", "cours", "de", "du", "la", "le"}
+    | {"prevu", "prevue", "pendiente", "proceso", "tramite", "curso", "solicitada"}
+    | {"solicitado", "prevista", "previsto", "pendente", "em", "processo", "andamento", "da"}
+    | {"do"}
 )
 
 
 @lru_cache(maxsize=4096)  # (certifications repeat across suppliers and rows)
 def certification_not_held(name: str) -> str | None:
     """What in a certification's name says it is not held now, as read ('suspended', 'not',
-    'in progress', 'non conformant'); None for a name that says nothing of the kind.
+    'in progress', 'non conformant', 'rating e'); None for a name that says nothing of the
+    kind.
 
     A status word or phrase says so ('Fairtrade (suspended)', 'Rainforest Alliance -
-    decertified', 'Fairtrade applicant', 'SA8000 in progress', 'RMAP non-conformant',
-    'Fairtrade: none'), as a result an audit failed or left open does (audit_outcome). So
+    decertified', 'formerly Fairtrade certified', 'Fairtrade (on hold)', 'Fairtrade
+    applicant', 'SA8000 in progress', 'RMAP non-conformant', 'Fairtrade: none'), as a
+    result an audit failed or left open does (audit_outcome), and a failing grade of a
+    scheme that grades ('amfori BSCI rating E': _FAILING_GRADES). So
     does a denial (read_denials, the one reading of denials): one that leaves nothing said
     but the scheme's name and words of holding it ('not Fairtrade certified', 'no
     Fairtrade', 'non-Fairtrade', 'kein Fairtrade', 'sin certificación'), one that denies
     a word of holding it ('SA8000 not certified', 'Fairtrade not renewed'), or one at the
     end ('Fairtrade: no'). A denial of something else is no denial of the certification
-    ('Fairtrade (non-GMO)', 'Organic (Bisphenol free)'), and words after a renewal are the
-    renewal's ('SA8000, renewal in progress')."""
+    ('Fairtrade (non-GMO)', 'Organic (Bisphenol free)'), and the words about a renewal are
+    the renewal's: those after it and those just before it that say it is awaited ('SA8000,
+    renewal in progress', 'Fairtrade (pending renewal)')."""
     words = exact_key(name).split()
     held = next((i for i, word in enumerate(words) if word in _RENEWAL), len(words))
+    if held < len(words):  # (and the words just before it that say it is awaited)
+        while held > 0 and words[held - 1] in _BEFORE_RENEWAL:
+            held -= 1
     words = words[:held]
     if not words:
         return None
@@ -139,6 +194,12 @@ def certification_not_held(name: str) -> str | None:
                 or audit_outcome(text) in ("failed", "other")
             ):
                 return text
+    for at, word in enumerate(words[1:], 1):
+        if word in _FAILING_GRADES and (
+            words[at - 1] in _GRADE_WORDS
+            or (words[at - 1] in _GRADED_SCHEMES and at == len(words) - 1)
+        ):
+            return f"{words[at - 1]} {word}"
     return _denial(name, tuple(words))
 
 
@@ -194,15 +255,33 @@ _LABOUR_WORDS = re.compile(
     r"|\w*sozial\w*|arbeitsbeding\w*|arbeitsrecht\w*|arbeitsnorm\w*|menschenrecht\w*"
     r"|verhaltenskodex\w*|travail|droits humains|droits de l homme|code de conduite"
     r"|laboral\w*|trabajo|derechos humanos|codigo de conducta|trabalho|trabalhista)\b"
+    # (a word's forms: French 'sociale(s)', Portuguese 'sociais', 'éthique', 'ético' …)
+    r"|\b(?:sociale|sociales|sociais|ethique|ethisch\w*|etic[ao]s?|trabajador\w*"
+    r"|trabalhador\w*|travailleur\w*|direitos humanos|condicoes de trabalho|laborais)\b"
 )
 # a chain-of-custody standard: it follows a certified good through the traders and
-# processors that handle it, and audits no one's labour conditions, even one of a scheme
-# that does at the farm ('Rainforest Alliance Chain of Custody', 'RSPO Supply Chain
-# Certification', 'MSC Chain of Custody'); told before the names of such schemes
+# processors that handle it (its chain of custody, a mass balance, segregated or identity-
+# preserved goods), and audits no one's labour conditions, even one of a scheme that does
+# at the farm ('Rainforest Alliance Chain of Custody', 'RSPO MB', 'MSC Chain of Custody');
+# told before the names of such schemes, whatever else the text says
 _CHAIN_OF_CUSTODY = re.compile(
-    r"\b(?:chain of custody|traceability|tracabilite|trazabilidad|ruc?e?kverfolgbarkeit"
-    r"|supply chain certific\w*|mass balance)\b"
+    r"\b(?:chain of custody|traceability|tracabilite|trazabilidad|rastreabilidade"
+    r"|ruc?e?kverfolgbarkeit|mass balance|massenbilanz|bilan massique|balance de masas?"
+    r"|balanco de massa|segregated|segregation|identity preserved|book and claim"
+    r"|supply chain certific\w*"
+    r"|(?:rspo|rainforest alliance|ra|fsc|pefc|msc|asc|utz) (?:mb|sg|ip|coc|scc))\b"
 )
+# the other kinds of audit or certification a text may say it is beside the name of a scheme
+# that audits labour conditions ('Rainforest Alliance supply chain certificate', 'BSCI
+# Environmental (BEPI)'), told before the scheme's name too, unless its words say it is a
+# labour audit (_LABOUR_WORDS: 'LkSG supply chain audit', 'SMETA 4-pillar incl.
+# environment', which is a social audit with an environment pillar)
+_BESIDE_A_SCHEME: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chain of custody", re.compile(r"\bsupply chain\b")),
+    ("environmental", re.compile(r"\b(?:bepi|environmental|environnemental\w*|umweltaudit)\b")),
+)
+# the words that keep a text a labour audit beside those of _BESIDE_A_SCHEME
+_STILL_LABOUR = re.compile(r"\b(?:\d ?pillars?|pillars?|due diligence)\b")
 # the other kinds of audit, which say nothing of labour conditions (told after the labour
 # names and words: 'SMETA 4-pillar incl. environment' is SMETA, 'BRCGS Ethical Trade' an
 # ethical trade audit)
@@ -442,8 +521,15 @@ class AuditStandards:
             return NO_STANDARD
         if _CHAIN_OF_CUSTODY.search(words):
             return AuditScope(False, "chain of custody")
+        labour = _LABOUR_WORDS.search(words) is not None
         scheme = self.schemes.scheme(standard)
-        if (scheme is not None and scheme.listed is not None) or _LABOUR_WORDS.search(words):
+        if labour:
+            return LABOUR_AUDIT
+        if scheme is not None and scheme.listed is not None:
+            if _STILL_LABOUR.search(words) is None:
+                for kind, pattern in _BESIDE_A_SCHEME:
+                    if pattern.search(words):
+                        return AuditScope(False, kind)
             return LABOUR_AUDIT
         for kind, pattern in _OTHER_KINDS:
             if pattern.search(words):
@@ -451,10 +537,13 @@ class AuditStandards:
         return NOT_KNOWN
 
 
-def scope_note(scope: AuditScope) -> str:
-    """Why an audit of this scope earns no credit, as the evidence and the warnings say it:
-    'not a labour audit (food safety)', 'no standard given, so not known to audit labour
-    conditions', 'not known to audit labour conditions'."""
+def scope_note(scope: AuditScope, of: str = "audit") -> str:
+    """Why an audit (or, `of` 'certification', a certification) of this scope earns no
+    credit, as the evidence and the warnings say it: 'not a labour audit (food safety)',
+    'not a labour certification (chain of custody): no credit', 'no standard given, so not
+    known to audit labour conditions', 'not known to audit labour conditions'."""
+    if of == "certification":
+        return f"not a labour certification ({scope.what}): no credit"
     if scope.labour is False:
         return f"not a labour audit ({scope.what})"
     if scope.what:

@@ -778,7 +778,10 @@ class Scorer:
         counts whoever reports it).
 
         A certification whose name says it is not held ('Fairtrade (suspended)', 'not
-        SA8000 certified': certification_not_held) earns nothing. An audit counts only
+        SA8000 certified', 'amfori BSCI rating E': certification_not_held) earns nothing,
+        nor one that says it is of another kind than labour conditions, as an audit's
+        standard would ('Rainforest Alliance Chain of Custody', 'RSPO MB': AuditStandards,
+        the one reading of both). An audit counts only
         where its standard audits labour conditions (AuditStandards): a pass of another
         kind (food safety, quality, environmental, chain of custody), or of a standard not
         known to, earns no credit; a failure of another kind no uplift (it says nothing of
@@ -802,6 +805,12 @@ class Scorer:
             if scheme is None:
                 credits.append(
                     (f"certification '{cert.name}': not a recognised social scheme", 0.0)
+                )
+                continue
+            scope = self._standards.scope(cert.name)
+            if scope.labour is False:  # ('RSPO Supply Chain Certification', 'RSPO MB')
+                credits.append(
+                    (f"certification '{cert.name}': {scope_note(scope, 'certification')}", 0.0)
                 )
                 continue
             if cert.valid_until is not None and cert.valid_until < self.as_of:

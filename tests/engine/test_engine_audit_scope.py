@@ -17,6 +17,7 @@ from ddtool.config import Config
 from ddtool.model import Audit, Certification, Supplier
 from ddtool.profiles import load_profiles
 from ddtool.scoring import Scorer
+from ddtool.sources import read_chain
 
 PROFILES = load_profiles()
 AS_OF = dt.date(2026, 11, 27)
@@ -224,3 +225,164 @@ def test_lapsed_and_denied_certifications_leave_a_farms_risk(tmp_path: Path) -> 
         assert risk[supplier] == risk["C0"]
     trafficking = risk["C1"]["human_trafficking"]
     assert (trafficking["priority"], trafficking["level"]) == (0.3209, "medium")
+
+
+NOT_HELD = "certification-not-held"
+CUSTODY = "not a labour certification (chain of custody): no credit"
+
+# a certification's name -> the scheme it names, the credit it earns, the warning reading it
+# gives (or None) and what its evidence says: a name that says the certification was held
+# once, is on hold or awaited is not held; one of a chain-of-custody or environmental
+# standard is no labour certification, whatever scheme it is of; words of a renewal never
+# make a certification not held; a failing grade of a scheme that grades is no pass
+READINGS: dict[str, tuple[str, str, float, str | None, str]] = {
+    "formerly": ("formerly Fairtrade certified", "fairtrade", 0.0, NOT_HELD, "'formerly'"),
+    "previously": ("previously SA8000 certified", "sa8000", 0.0, NOT_HELD, "'previously'"),
+    "ex-": ("ex-Fairtrade", "fairtrade", 0.0, NOT_HELD, "(it says 'ex')"),
+    "formerly, in German": (
+        "ehemals Fairtrade-zertifiziert",
+        "fairtrade",
+        0.0,
+        NOT_HELD,
+        "'ehemals'",
+    ),
+    "formerly, in Spanish": (
+        "anteriormente certificado Fairtrade",
+        "fairtrade",
+        0.0,
+        NOT_HELD,
+        "'anteriormente'",
+    ),
+    "on hold": ("Fairtrade (on hold)", "fairtrade", 0.0, NOT_HELD, "(it says 'on hold')"),
+    "awaited": ("Fairtrade awaiting certificate", "fairtrade", 0.0, NOT_HELD, "'awaiting'"),
+    "in process, in Portuguese": (
+        "Fairtrade em processo",
+        "fairtrade",
+        0.0,
+        NOT_HELD,
+        "'em processo'",
+    ),
+    "in process, in Spanish": ("Fairtrade en proceso", "fairtrade", 0.0, NOT_HELD, "'en proceso'"),
+    "suspended, in Portuguese": ("SA8000 (suspenso)", "sa8000", 0.0, NOT_HELD, "'suspenso'"),
+    "chain of custody": (
+        "Rainforest Alliance Chain of Custody",
+        "rainforestalliance",
+        0.0,
+        None,
+        CUSTODY,
+    ),
+    "a supply-chain certification": ("RSPO Supply Chain Certification", "rspo", 0.0, None, CUSTODY),
+    "a supply-chain certificate": (
+        "Rainforest Alliance supply chain certificate",
+        "rainforestalliance",
+        0.0,
+        None,
+        CUSTODY,
+    ),
+    "mass balance": ("Rainforest Alliance Mass Balance", "rainforestalliance", 0.0, None, CUSTODY),
+    "mass balance, abbreviated": ("RSPO MB", "rspo", 0.0, None, CUSTODY),
+    "segregated": ("RSPO Segregated", "rspo", 0.0, None, CUSTODY),
+    "identity preserved": ("RSPO Identity Preserved", "rspo", 0.0, None, CUSTODY),
+    "environmental": (
+        "amfori BSCI BEPI",
+        "amforibsci",
+        0.0,
+        None,
+        "not a labour certification (environmental): no credit",
+    ),
+    "a renewal awaited": ("Fairtrade (pending renewal)", "fairtrade", 0.05, None, "valid"),
+    "a renewal awaited, after": ("Fairtrade (renewal pending)", "fairtrade", 0.05, None, "valid"),
+    "a recertification awaited": ("SA8000 pending recertification", "sa8000", 0.05, None, "valid"),
+    "lapsed, its renewal awaited": (
+        "SA8000 suspended pending recertification",
+        "sa8000",
+        0.0,
+        NOT_HELD,
+        "'suspended'",
+    ),
+    "a failing grade": ("amfori BSCI rating E", "amforibsci", 0.0, NOT_HELD, "'rating e'"),
+    "a failing grade, D": ("BSCI rating D", "amforibsci", 0.0, NOT_HELD, "'rating d'"),
+    "a failing grade, as a grade": (
+        "amfori BSCI grade E",
+        "amforibsci",
+        0.0,
+        NOT_HELD,
+        "'grade e'",
+    ),
+    "a failing grade after the name": ("amfori BSCI: E", "amforibsci", 0.0, NOT_HELD, "'bsci e'"),
+    "a passing grade": ("amfori BSCI rating B", "amforibsci", 0.05, None, "valid"),
+    "a passing grade, C": ("BSCI grade C", "amforibsci", 0.05, None, "valid"),
+    "a level of certification": ("WRAP Gold", "wrap", 0.05, None, "valid"),
+    "a level of certification, silver": ("WRAP Silver", "wrap", 0.05, None, "valid"),
+    "'and' in Portuguese is no grade": ("amfori BSCI e SA8000", "amforibsci", 0.05, None, "valid"),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "scheme", "credit", "warning", "said"), READINGS.values(), ids=list(READINGS)
+)
+def test_a_certification_is_read_alike_for_its_scheme_credit_and_warning(
+    tmp_path: Path, name: str, scheme: str, credit: float, warning: str | None, said: str
+) -> None:
+    scorer = Scorer(PROFILES, Config(), AS_OF)
+    assert scorer._schemes.scheme(name) == (scheme, "certification")
+    [(label, delta)] = _adjustments([Certification(name=name)], [])
+    assert round(-delta, 4) == credit
+    assert label.startswith(f"certification '{name}'") and said in label
+    path = tmp_path / "chain.yaml"
+    path.write_text(
+        f"suppliers:\n  - id: S1\n    country: THA\n    certifications: [{json.dumps(name)}]\n",
+        "utf-8",
+    )
+    _, problems = read_chain([path])
+    assert problems.flatten(["type"]) == ([[warning]] if warning else [])
+
+
+# an audit's standard and result -> its credit, and what its evidence says: the scope of a
+# standard read as a certification's is (chain of custody, environmental: none), and the
+# word forms and results of a social audit in French, Portuguese, Spanish and German
+AUDITS_READ: dict[str, tuple[str, str, float, str]] = {
+    "a supply-chain audit of a scheme": (
+        "Rainforest Alliance supply chain audit",
+        "pass",
+        0.0,
+        f"{NO_LABOUR} (chain of custody): no credit",
+    ),
+    "an environmental audit of a scheme": (
+        "BSCI Environmental (BEPI)",
+        "pass",
+        0.0,
+        f"{NO_LABOUR} (environmental): no credit",
+    ),
+    "a mass-balance audit": ("RSPO MB audit", "pass", 0.0, f"{NO_LABOUR} (chain of custody)"),
+    "a supply-chain law's labour audit": ("LkSG supply chain audit", "pass", -0.05, "passed"),
+    "a social audit with its pillars": ("SMETA 4-pillar environmental", "pass", -0.05, "passed"),
+    "a social audit in French": ("audit de conformité sociale", "réussi", -0.05, "passed"),
+    "social audits in French": ("audits sociales", "approuvé", -0.05, "passed"),
+    "a social audit in Portuguese": ("Auditoria social SMETA", "aprovado", -0.05, "passed"),
+    "a labour audit in Portuguese": ("auditoria trabalhista", "aprovada", -0.05, "passed"),
+    "an ethical audit in French": ("audit éthique", "réussie", -0.05, "passed"),
+    "a labour audit in Spanish": ("auditoría laboral", "aprobada", -0.05, "passed"),
+    "failed in Portuguese": ("SMETA", "reprovado", 0.1, "failed"),
+    "failed in Spanish": ("SMETA", "suspendido", 0.1, "failed"),
+    "failed in French": ("SMETA", "échouée", 0.1, "failed"),
+    "failed in German": ("Sozialaudit", "nicht bestanden", 0.1, "failed"),
+    "passed in German": ("Sozialaudit", "bestanden", -0.05, "passed"),
+    "passed with conditions, in German": (
+        "Sozialaudit",
+        "bestanden mit Auflagen",
+        0.0,
+        "result 'bestanden mit Auflagen': not counted",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("standard", "result", "total", "said"), AUDITS_READ.values(), ids=list(AUDITS_READ)
+)
+def test_an_audits_scope_and_result_are_read_in_every_language_kept(
+    standard: str, result: str, total: float, said: str
+) -> None:
+    [(label, delta)] = _adjustments([], [Audit(standard=standard, date=MAY, result=result)])
+    assert round(delta, 4) == total
+    assert said in label

@@ -44,6 +44,11 @@ STANDARDS: dict[str, tuple[str, str, list[list[object]]]] = {
         [["unknown-audit-standard", 5, "standard"]],
     ),
     "no standard given, passed": ("''", "pass", [["unknown-audit-standard", 5, "standard"]]),
+    "a social audit in French": ("audit de conformité sociale", "réussi", []),
+    "a social audit in Portuguese": ("Auditoria social SMETA", "aprovado", []),
+    "a failed audit in Spanish": ("auditoría laboral", "suspendido", []),
+    "a pass with conditions, in French": ("SMETA", "conforme avec réserves", []),
+    "a supply-chain audit of a scheme": ("Rainforest Alliance supply chain audit", "pass", []),
 }
 
 
