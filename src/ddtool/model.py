@@ -73,10 +73,13 @@ AUDIT_FAILED = frozenset(
 AUDIT_OTHER = frozenset(
     {"conditional", "conditional pass", "pending", "in progress", "scheduled", "not audited"}
     | {"bedingt bestanden", "ausstehend", "en attente", "en cours", "pendiente", "pendente"}
-    # (a pass with conditions: 'bestanden mit Auflagen', 'conforme avec réserves')
+    # (a pass with conditions or observations, whatever the language: 'pass with
+    # conditions', 'bestanden mit Auflagen', 'conforme avec réserves')
     | {"bestanden mit auflagen", "conforme avec réserves", "conforme avec reserves"}
     | {"aprobado con condiciones", "aprovado com ressalvas", "aprovado com condições"}
-    | {"aprovado com condicoes"}
+    | {"aprovado com condicoes", "pass with conditions", "passed with conditions"}
+    | {"conditionally passed", "approved with conditions", "pass with observations"}
+    | {"passed with observations"}
 )
 
 AUDIT_RESULTS = AUDIT_PASSED | AUDIT_FAILED | AUDIT_OTHER

@@ -49,32 +49,37 @@ _NOT_HELD_WORDS = frozenset(
         "aspiring",
         "prospective",
         "none",
-        "formerly",
-        "former",
-        "previously",
-        "ex",
         "awaiting",
         "awaited",
     }
     # German
     | {"ausgesetzt", "suspendiert", "entzogen", "widerrufen", "zuruckgezogen"}
     | {"zurueckgezogen", "abgelaufen", "erloschen", "ungultig", "ungueltig", "beantragt"}
-    | {"antrag", "angestrebt", "geplant", "bewerber", "kandidat", "ehemals", "ehemalig"}
-    | {"ehemalige", "ehemaliger", "ehemaliges", "vormals", "fruher", "frueher"}
+    | {"antrag", "angestrebt", "geplant", "bewerber", "kandidat"}
     # French
     | {"suspendu", "suspendue", "revoque", "revoquee", "retire", "retiree", "annule"}
     | {"annulee", "expire", "expiree", "decertifie", "decertifiee", "candidat", "candidature"}
     | {"prevu", "prevue", "planifie", "planifiee", "invalide", "aucun", "aucune"}
-    | {"anciennement", "auparavant", "precedemment", "ancien", "ancienne"}
     # Spanish
     | {"suspendido", "suspendida", "revocado", "revocada", "retirado", "retirada"}
     | {"cancelado", "cancelada", "vencido", "vencida", "caducado", "caducada", "solicitado"}
     | {"solicitada", "solicitud", "candidato", "candidata", "previsto", "prevista"}
     | {"planificado", "planificada", "planeado", "planeada", "ninguno", "ninguna"}
-    | {"anteriormente", "antiguamente"}
     # Portuguese
     | {"suspenso", "suspensa", "revogado", "revogada", "expirado", "expirada"}
     | {"solicitacao", "planejado", "planejada", "nenhum", "nenhuma"}
+)
+# words (exact_key's) that say a certification was held once: they say so of the scheme they
+# stand before ('formerly Fairtrade certified', 'ex-Fairtrade', 'ehemals Fairtrade'), or of
+# the certification where no more than words of holding it or numbers follow them ('SA8000
+# formerly certified', 'Fairtrade (formerly)'); followed by another name, they give the
+# scheme's old name ('Rainforest Alliance (formerly UTZ)', 'Rainforest Alliance (ex-UTZ)'),
+# and 'ex works' is an Incoterm ('Fairtrade (ex works)'), no status
+_HELD_ONCE_WORDS = frozenset(
+    {"formerly", "former", "previously", "ex"}
+    | {"ehemals", "ehemalig", "ehemalige", "ehemaliger", "ehemaliges", "vormals", "fruher"}
+    | {"frueher", "anciennement", "auparavant", "precedemment", "ancien", "ancienne"}
+    | {"anteriormente", "antiguamente"}
 )
 _NOT_HELD_PHRASES = (
     ("applied", "for"),  # (not 'applied' alone: 'SA8000 applied to all sites')
@@ -153,8 +158,76 @@ _BEFORE_RENEWAL = frozenset(
     | {"der", "die", "in", "bearbeitung", "en", "attente", "cours", "de", "du", "la", "le"}
     | {"prevu", "prevue", "pendiente", "proceso", "tramite", "curso", "solicitada"}
     | {"solicitado", "prevista", "previsto", "pendente", "em", "processo", "andamento", "da"}
-    | {"do"}
+    | {"do", "to", "at", "fur", "fuer", "pour", "para"}
 )
+# other matters a certification's name may speak of beside the certification, whose words
+# say how that matter stands, not whether the certification is held (as a renewal's do):
+# an extension of it (to another site: 'SA8000 (planned extension to second site)'), with
+# the words just before it that say it is awaited; its next audit ('SA8000 certified (next
+# audit scheduled 2026)'); another site ('SA8000 (certification in progress for site 2)',
+# a site numbered or said to be another), with the words just before it that say it is
+# awaited; and an audit, where a word of its being held is said outright before it ('SA8000
+# certified, audit scheduled'; not 'SA8000 audit scheduled', an audit for a certification
+# not yet granted)
+_EXTENSION = frozenset(
+    {"extension", "extensions", "erweiterung", "ampliacion", "ampliacao", "extensao"}
+)
+_NEXT = frozenset(
+    {"next", "upcoming", "nachste", "naechste", "nachstes", "naechstes", "nachsten"}
+    | {"naechsten", "prochain", "prochaine", "proximo", "proxima"}
+)
+_SITE = frozenset({"site", "sites", "standort", "standorte", "sitio", "sitios"})
+# the words before a site that say it is another ('second site', 'weiteren Standort')
+_ANOTHER = frozenset(
+    {"second", "2nd", "third", "3rd", "other", "another", "additional", "new", "further"}
+    | {"zweiten", "zweiter", "weiteren", "weiterer", "anderen", "neuen", "autre", "nouveau"}
+    | {"nouvel", "seconde", "deuxieme", "segundo", "segunda", "otro", "otra", "nuevo", "nueva"}
+    | {"outro", "outra", "novo", "nova"}
+)
+_AUDIT = frozenset({"audit", "audits", "auditoria", "auditorias"})
+# the words that say outright a certification is held, before an audit's words
+_HELD_OUTRIGHT = frozenset(
+    {"certified", "certificate", "zertifiziert", "zertifikat", "certifie", "certifiee"}
+    | {"certificat", "certificado", "certificada", "valid", "valide", "valido", "valida"}
+    | {"gultig", "gueltig", "vigente"}
+)
+# the words that may follow a word of having held a certification and leave it the
+# certification's ('SA8000 formerly certified', 'Fairtrade (formerly until 2020)')
+_HELD_ONCE_AFTER = _HOLDING_WORDS | {"until", "till", "to", "from", "since", "in", "bis"}
+_HELD_ONCE_AFTER |= {"seit", "jusqu", "jusque", "hasta", "desde", "ate", "by", "von"}
+
+
+def _own_words(words: list[str]) -> list[str]:
+    """The words of a certification's name (exact_key's) that speak of the certification:
+    those before any of another matter (a renewal, an extension, a next audit, another site,
+    an audit after it is said to be held: _RENEWAL, _EXTENSION, _NEXT, _SITE, _AUDIT), and
+    before the words just before a renewal, an extension or another site that say it is
+    awaited (_BEFORE_RENEWAL)."""
+    for at, word in enumerate(words):
+        if word in _NEXT or (word in _AUDIT and not _HELD_OUTRIGHT.isdisjoint(words[:at])):
+            return words[:at]
+        if word in _SITE:
+            if at > 0 and words[at - 1] in _ANOTHER:
+                at -= 1
+            elif not (at + 1 < len(words) and words[at + 1].isdigit()):
+                continue
+        elif word not in _RENEWAL and word not in _EXTENSION:
+            continue
+        while at > 0 and words[at - 1] in _BEFORE_RENEWAL:
+            at -= 1
+        return words[:at]
+    return words
+
+
+def _held_once(words: list[str], at: int) -> bool:
+    """Whether the word at `at`, one of having held a certification (_HELD_ONCE_WORDS), says
+    so of the certification: it begins the name (before the scheme: 'formerly Fairtrade
+    certified', 'ex-Fairtrade'; not 'ex works', an Incoterm), or nothing follows it but words
+    of holding it, of dates and numbers ('SA8000 formerly certified', 'Fairtrade (ex)'); not
+    where it gives another name ('Rainforest Alliance (formerly UTZ)')."""
+    if words[at] == "ex" and words[at + 1 : at + 2] == ["works"]:
+        return False
+    return at == 0 or all(w in _HELD_ONCE_AFTER or w.isdigit() for w in words[at + 1 :])
 
 
 @lru_cache(maxsize=4096)  # (certifications repeat across suppliers and rows)
@@ -173,15 +246,16 @@ def certification_not_held(name: str) -> str | None:
     Fairtrade', 'non-Fairtrade', 'kein Fairtrade', 'sin certificación'), one that denies
     a word of holding it ('SA8000 not certified', 'Fairtrade not renewed'), or one at the
     end ('Fairtrade: no'). A denial of something else is no denial of the certification
-    ('Fairtrade (non-GMO)', 'Organic (Bisphenol free)'), and the words about a renewal are
-    the renewal's: those after it and those just before it that say it is awaited ('SA8000,
-    renewal in progress', 'Fairtrade (pending renewal)')."""
-    words = exact_key(name).split()
-    held = next((i for i, word in enumerate(words) if word in _RENEWAL), len(words))
-    if held < len(words):  # (and the words just before it that say it is awaited)
-        while held > 0 and words[held - 1] in _BEFORE_RENEWAL:
-            held -= 1
-    words = words[:held]
+    ('Fairtrade (non-GMO)', 'Organic (Bisphenol free)'); a word of having held it is the
+    certification's only before the scheme or with nothing but words of holding and dates
+    after it (_held_once: not 'Rainforest Alliance (formerly UTZ)', 'Fairtrade (ex works)');
+    and the words about another matter are that matter's (_own_words): a renewal, an
+    extension, another site (those after it and those just before it that say it is
+    awaited: 'SA8000, renewal in progress', 'Fairtrade (pending renewal)', 'SA8000 (planned
+    extension to second site)', 'SA8000 (certification in progress for site 2)'), a next
+    audit, and an audit after the certification is said outright to be held ('SA8000
+    certified (next audit scheduled 2026)')."""
+    words = _own_words(exact_key(name).split())
     if not words:
         return None
     for size in (3, 2, 1):  # (the longest first: 'not compliant', not 'compliant')
@@ -190,6 +264,7 @@ def certification_not_held(name: str) -> str | None:
             text = " ".join(phrase)
             if (
                 (size == 1 and text in _NOT_HELD_WORDS)
+                or (size == 1 and text in _HELD_ONCE_WORDS and _held_once(words, start))
                 or (size == 2 and tuple(phrase) in _NOT_HELD_PHRASES)
                 or audit_outcome(text) in ("failed", "other")
             ):

@@ -48,6 +48,9 @@ STANDARDS: dict[str, tuple[str, str, list[list[object]]]] = {
     "a social audit in Portuguese": ("Auditoria social SMETA", "aprovado", []),
     "a failed audit in Spanish": ("auditoría laboral", "suspendido", []),
     "a pass with conditions, in French": ("SMETA", "conforme avec réserves", []),
+    "a pass with conditions": ("SMETA", "pass with conditions", []),
+    "a pass with conditions, past tense": ("SMETA", "passed with conditions", []),
+    "a pass with observations": ("SMETA", "pass with observations", []),
     "a supply-chain audit of a scheme": ("Rainforest Alliance supply chain audit", "pass", []),
 }
 
@@ -139,6 +142,13 @@ NOT_HELD: dict[str, str | None] = {
     "Organic (Bisphenol free)": None,
     # (a lapsed certificate with its date is expired, no more: the score says so)
     "Fairtrade expired 2023-12-31": None,
+    "Rainforest Alliance (formerly UTZ)": None,
+    "Fairtrade (ex works)": None,
+    "SA8000 certified (next audit scheduled 2026)": None,
+    "SA8000 (planned extension to second site)": None,
+    "SA8000 (certification in progress for site 2)": None,
+    "ex-Fairtrade": "ex",
+    "SA8000 certification in progress": "in progress",
 }
 
 
