@@ -2393,7 +2393,16 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("thunfisch atun atum thon"), "tuna"),
     **dict.fromkeys(_keys("garnelen camaron camarao crevette"), "shrimp"),
     **dict.fromkeys(
-        _keys("conserva conservera conserveira conserverie konservenfabrik"), "cannery"
+        _keys("conserva conservera conserveira conserverie konservenfabrik konserven"), "cannery"
+    ),
+    **dict.fromkeys(_keys("sardina sardinha"), "sardine"),
+    # other foods a cannery cans (a cannery of them is no seafood processor: _cannery_of)
+    **dict.fromkeys(_keys("tomate"), "tomato"),
+    **dict.fromkeys(_keys("fruta frutas fruits obst"), "fruit"),
+    **dict.fromkeys(_keys("pessego melocoton durazno"), "peach"),
+    **dict.fromkeys(
+        _keys("legume legumes vegetal vegetales verdura verduras hortaliza hortalizas gemuse"),
+        "vegetable",
     ),
     # sugar
     **dict.fromkeys(_keys("zucker azucar acucar sucre"), "sugar"),
@@ -2408,14 +2417,33 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     ),
     # the work and the site
     **dict.fromkeys(_keys("fabrik fabrica usine"), "factory"),
-    **dict.fromkeys(_keys("anbau"), "farming"),
+    **dict.fromkeys(_keys("anbau"), "farming"),  # (of a crop only: _ANBAU_CROPS)
     **dict.fromkeys(_keys("plantage"), "plantation"),
     # a shop
     **dict.fromkeys(_keys("geschaft laden tienda loja magasin boutique"), "shop"),
     **dict.fromkeys(_keys("einzelhandel"), "retail"),
 }
 # those English writes before the noun they describe ("ingenio azucarero": sugar mill)
-_BEFORE_ABROAD = _keys("azucarero azucarera acucareiro acucareira sucrier sucriere")
+_BEFORE_ABROAD = _keys(
+    "azucarero azucarera acucareiro acucareira sucrier sucriere vegetal vegetales"
+)
+# "Anbau", growing a crop but also a building's extension: farming only beside a crop's word
+# ("Kakaoanbau", "Kaffee-Anbau"; not "Kohlenanbau", "Schuhanbau"), in text_key's forms
+_ANBAU = "anbau"
+_ANBAU_CROPS = _keys(
+    "kaffee kakao baumwoll baumwolle zuckerrohr tee coffee cocoa cotton sugarcane tea"
+)
+# the seafood processor's alias for a cannery of anything, its words abroad (in text_key's
+# forms), and the names of seafood the goods do not hold ("sardine cannery")
+_CANNERY = "cannery"
+_CANNERY_NOTE = "a cannery is seafood processing only of fish or seafood"
+# a work's word alone, which names no good's sector in particular ("processing",
+# "Verarbeitung"), in text_key's forms
+_BARE_WORK = _keys("processing verarbeitung procesamiento processamento")
+_CANNERY_ABROAD = _keys("conserva conservera conserveira conserverie konservenfabrik konserven")
+_SEAFOOD_NAMES = _keys("sardine sardines mackerel anchovy anchovies salmon crab octopus seafood")
+_FOOD_MANUFACTURING = "food-manufacturing"
+_SEAFOOD_PROCESSING = "seafood-processing"
 # those English writes too, read so only beside another ("boutique de vêtements", not
 # "boutique hotel")
 _NOT_ALONE_ABROAD = _keys("boutique")
@@ -2429,10 +2457,12 @@ _COMPOUND_FIRST = {
     **dict.fromkeys(_keys("kohle kohlen steinkohle steinkohlen braunkohle braunkohlen"), "coal"),
     "gold": "gold",
     "textil": "textile",
+    "tee": "tea",
 }
 _COMPOUND_LAST = {
     **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("rosterei roster rostung verarbeitung")},
-    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("spinnerei fabrik konservenfabrik anbau")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("spinnerei fabrik konservenfabrik konserven")},
+    _ANBAU: _SECTOR_WORDS_ABROAD[_ANBAU],
     **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("plantage geschaft laden einzelhandel")},
     "mine": "mine",
     "bergbau": "mining",
@@ -2577,8 +2607,8 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     # ("Tienda de ropa", "Kaffeerösterei", "Cafetal"): as English writes them
     english = _sector_in_english(profiles, key)
     if english is not None:
-        found = _match_sector_cached(profiles, english)
-        if found.id is not None:
+        found = _read_in_english(profiles, key, english)
+        if found is not None:
             return found
     # "café": coffee in Spanish, Portuguese and French ("exportadora de café"), a place
     # serving it in English ("internet cafe"), either alone
@@ -2608,6 +2638,9 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     contained = [k for k in keys if f" {k} " in padded]
     if any(k in _FACTORY_WORDS for k in contained):
         contained = _made_beside_a_factory(profiles, padded, contained)
+    canned = _cannery_of(profiles, key, contained)
+    if canned is not None:
+        return canned
     bare = profiles._bare_goods
     if any(k in bare for k in contained):
         # beside a good, a word for any producer adds nothing: "tea farm" is tea farming
@@ -2640,8 +2673,8 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     # (its words known, but not read so whole: "conserverie de thon")
     english = _sector_in_english(profiles, key, known_too=True)
     if english is not None:
-        found = _match_sector_cached(profiles, english)
-        if found.id is not None:
+        found = _read_in_english(profiles, key, english)
+        if found is not None:
             return found
     if key in _AMBIGUOUS:  # ("chips": semiconductor, food or wood chips)
         named = [profiles.sectors[s] for s in _AMBIGUOUS[key] if s in profiles.sectors]
@@ -2652,6 +2685,8 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     # ("Tin" → coffee roasting, "Food" → seafood processing)
     near = process.extractOne(key, list(keys), scorer=fuzz.token_sort_ratio, score_cutoff=80)
     suggestion = None
+    if key in _BARE_WORK:  # ("processing" alone: of any good, none in particular)
+        near = None
     if near is not None:
         sector = profiles.sectors[keys[near[0]]]
         suggestion = f"'{sector.id}' ({sector.name})"
@@ -2677,12 +2712,85 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
             unknown = unknown or (
                 word not in _NOT_ALONE_ABROAD and (known_too or word not in profiles._vocabulary)
             )
+    if _ANBAU in english and _ANBAU_CROPS.isdisjoint(words):
+        del english[_ANBAU]  # ("Anbau": a building's extension too, beside no crop)
+        unknown = any(
+            w not in _NOT_ALONE_ABROAD and (known_too or w not in profiles._vocabulary)
+            for w in english
+        )
     if not unknown:
         return None
     # (a factory of cans is a cannery: "fábrica de conservas")
     words = [w for i, w in enumerate(words) if not _a_canning_factory(words, i)]
     abroad = {word: (text, word in _BEFORE_ABROAD) for word, text in english.items()}
     return " ".join(_english_order(words, abroad, frozenset())) or None
+
+
+def _read_in_english(profiles: Profiles, key: str, english: str) -> SectorMatch | None:
+    """A text (text_key's `key`) read as its English (_sector_in_english) reads, where that
+    names a sector or a cannery of no seafood ("conservas de tomate": 'tomato cannery'); a
+    cannery's word abroad ("conserva", "conserverie", "Konservenfabrik") names the canning
+    of any food, not English's seafood alias "cannery": seafood processing only beside
+    seafood's word ("conservas de atún", "Thunfischkonserven"), else no sector
+    (_cannery_unread). None for any other reading."""
+    found = _match_sector_cached(profiles, english)
+    if found.id is None:
+        return found if (found.note or "").startswith(_CANNERY_NOTE) else None
+    abroad = any(
+        w in _CANNERY_ABROAD or (_CANNERY in (_compound_in_english(w) or "").split())
+        for w in key.split()
+    )
+    if found.id == _SEAFOOD_PROCESSING and abroad and not _names_seafood(profiles, english):
+        return _cannery_unread(profiles, None)
+    return found
+
+
+def _names_seafood(profiles: Profiles, text: str) -> bool:
+    """Whether a text (text_key's) names seafood ("tuna", "fish", "sardines")."""
+    return any(w in _SEAFOOD_NAMES or _seafood_good(profiles, w) for w in text_key(text).split())
+
+
+def _cannery_of(profiles: Profiles, key: str, contained: list[str]) -> SectorMatch | None:
+    """A cannery (seafood processing's alias "cannery") of a food of no seafood, named beside
+    it alone ("tomato cannery", "fruit cannery", "peach cannery", "vegetable cannery"): no
+    seafood processor (_cannery_unread). None for any other text ("cannery", "tuna cannery",
+    "sardine cannery", "fish farm and cannery")."""
+    if _CANNERY not in contained or not all(
+        k == _CANNERY or k in profiles._bare_goods for k in contained
+    ):
+        return None
+    others = [w for w in key.split() if w != _CANNERY]
+    if _names_seafood(profiles, " ".join(others)):
+        return None
+    foods = [w for w in others if _food_of_no_seafood(profiles, w)]
+    return _cannery_unread(profiles, foods[0]) if foods else None
+
+
+def _food_of_no_seafood(profiles: Profiles, word: str) -> bool:
+    """Whether a word (text_key's) names a good of a chain other than seafood's ("tomato",
+    "peach", "vegetable")."""
+    keys = profiles._sector_keys
+    sectors = [keys[word]] if word in profiles._bare_goods else []
+    for form in (word, f"{word}s", f"{word}es"):
+        good = profiles.match_good(form)
+        if good is not None and good in profiles.good_sectors:
+            sectors.append(profiles.good_sectors[good])
+    return any(s in profiles.sectors and profiles.sectors[s].chain != _SEAFOOD for s in sectors)
+
+
+def _cannery_unread(profiles: Profiles, food: str | None) -> SectorMatch:
+    """No sector for a cannery of a food of no seafood (`food`), or of a food not named (a
+    cannery's word abroad alone: "Konservenfabrik", "Conserva"): food manufacturing's and
+    seafood processing's suggested, with why."""
+    named = [profiles.sectors[s] for s in (_FOOD_MANUFACTURING, _SEAFOOD_PROCESSING)]
+    listed = " or ".join(f"'{s.id}' ({s.name})" for s in named if s.id in profiles.sectors)
+    canned = f"'{food}' is no seafood" if food else "the food canned is not named"
+    return SectorMatch(
+        None,
+        listed or None,
+        f"{_CANNERY_NOTE}, and {canned}: a cannery of"
+        f" other food is {named[0].name.lower()}; {_FIX}",
+    )
 
 
 def _a_canning_factory(words: list[str], i: int) -> bool:
@@ -2703,6 +2811,8 @@ def _compound_in_english(word: str) -> str | None:
         # (after a joining "s": "Bekleidungsgeschäft")
         last = word[len(first) :]
         last = last[1:] if last[:1] == "s" and last[1:] in _COMPOUND_LAST else last
+        if last == _ANBAU and first not in _ANBAU_CROPS:
+            continue  # ("Kohlenanbau", "Schuhanbau": no crop grown)
         if word.startswith(first) and last in _COMPOUND_LAST:
             return f"{_COMPOUND_FIRST[first]} {_COMPOUND_LAST[last]}"
     return None
