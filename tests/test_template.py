@@ -504,3 +504,11 @@ def test_an_audit_of_the_examples_day_in_a_users_own_file_is_its_own(
         )
     _, problems = read_chain([path])
     assert [p.type for p in problems.items if p.type.startswith("template")] == []
+
+
+def test_the_templates_headers_are_those_a_csv_template_is_told_by() -> None:
+    """A CSV template has no mark but its headers (sources.reading._by_template)."""
+    from ddtool.sources.interface import TEMPLATE_HEADERS
+    from ddtool.template import COLUMNS
+
+    assert tuple(header for header, _, _ in COLUMNS) == TEMPLATE_HEADERS

@@ -234,6 +234,26 @@ class RawChain:
 # how `ddtool template` marks what it writes (see RawChain.template): the workbook's hidden
 # sheet of the Country and Sector dropdowns, the YAML file's first line
 TEMPLATE_LISTS_SHEET = "Lists"
+# the headers of the template's supplier table, in order (a CSV template is told by them: it
+# has no other mark; ddtool.template writes them)
+TEMPLATE_HEADERS = (
+    "Supplier ID",
+    "Supplier name",
+    "Country",
+    "Region",
+    "Sector",
+    "Products",
+    "Buyer IDs",
+    "Share",
+    "Workers",
+    "Female %",
+    "Migrant %",
+    "Certifications",
+    "Audit standard",
+    "Audit date",
+    "Audit result",
+    "Tier",
+)
 TEMPLATE_YAML_HEAD = (
     "# ddtool supplier chain. Fill in your company, and replace the example entries with your"
     " suppliers."

@@ -17,6 +17,7 @@ from ddtool.reference.countries import normalise_country
 from ddtool.sources import ahead
 from ddtool.sources.columns import header_key, match_header
 from ddtool.sources.interface import (
+    TEMPLATE_HEADERS,
     ChainReader,
     RawChain,
     RawTable,
@@ -153,10 +154,8 @@ def _by_template(raw: RawChain) -> bool:
     table = raw.table
     if table is None:
         return False
-    from ddtool.template import COLUMNS  # (only for a table)
-
     labels = {*table.columns.values(), *(label for label, _ in table.extras)}
-    return labels == {header for header, _, _ in COLUMNS}
+    return labels == set(TEMPLATE_HEADERS)
 
 
 def read_chain(
