@@ -818,19 +818,17 @@ def _audits(
             continue
         audit = _reported(_audit_value(item), where, problems)
         out.append(audit)
-        issues = () if standards is None else _audit_standard_issues(audit, standards)
-        if issues:
-            at = record.where("audit_standard" if "audit_standard" in fields else "audits")
-            line = record.lines.get(f"audits[{index}].standard")  # (YAML: the audit's own)
+        standard_issues = () if standards is None else _audit_standard_issues(audit, standards)
+        for key, issues in (
+            ("standard", standard_issues),
+            ("result", _audit_result_issues(item.get("result"))),
+        ):
+            if not issues:
+                continue
+            at = record.where(f"audit_{key}" if f"audit_{key}" in fields else "audits")
+            line = record.lines.get(f"audits[{index}].{key}")  # (YAML: the audit's own)
             if line is not None:
-                at = Location(at.file, at.sheet, at.row, "standard", line)
-            _report(problems, issues, at)
-        issues = _audit_result_issues(item.get("result"))
-        if issues:
-            at = record.where("audit_result" if "audit_result" in fields else "audits")
-            line = record.lines.get(f"audits[{index}].result")  # (YAML: the audit's own)
-            if line is not None:
-                at = Location(at.file, at.sheet, at.row, "result", line)
+                at = Location(at.file, at.sheet, at.row, key, line)
             _report(problems, issues, at)
     return out
 
