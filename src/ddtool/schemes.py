@@ -428,6 +428,11 @@ _SELF_ASSESSMENT = re.compile(
 _OWNER_WORDS = frozenset({"s", "online", "supplier", "site", "facility", "platform"})
 
 
+# schemes' acronyms that are ordinary words too ("wrap", "grasp"): beside other words, read
+# as the scheme only where written in capitals, "WRAP Gold", not "food wrap certificate"
+_WORD_NAMES = {word.casefold(): re.compile(rf"\b{word}\b").search for word in ("WRAP", "GRASP")}
+
+
 class SchemeNames:
     """The one reading of schemes' names in a text, a certification's name as an audit's
     standard, once per distinct text.
@@ -485,6 +490,10 @@ class SchemeNames:
                 if len(joined) > self._longest:
                     break
                 name = self._names.get(joined)
+                if name is not None and joined in _WORD_NAMES and len(words) > 1:
+                    # (an ordinary word beside others, "food wrap", "grasp of": the scheme
+                    # only in capitals, as its acronym is written)
+                    name = name if _WORD_NAMES[joined](text) else None
                 if name is not None and (name[1] is None or name[1] == words[start:end]):
                     scheme = name[0]
                     found.append(_Named(start, end, len(joined), scheme, self._listed.get(scheme)))

@@ -34,6 +34,11 @@ SCHEMES: dict[str, tuple[str, Scheme | None]] = {
     "the letters of a name in a word": ("ISO 9001 (Firma Schmidt)", None),
     "a name the start of a word": ("Shrink-wrapping food contact certificate", None),
     "a name alone": ("IRMA", Scheme("irma", CERT)),
+    # an acronym that is an ordinary word: in capitals beside other words, or alone
+    "an ordinary word beside others": ("food wrap certificate", None),
+    "an ordinary word's acronym in capitals": ("WRAP Gold", Scheme("wrap", CERT)),
+    "an ordinary word's acronym alone": ("wrap", Scheme("wrap", CERT)),
+    "another such word": ("grasp of labour rights", None),
     "Fairtrade": ("Fairtrade", Scheme("fairtrade", CERT)),
     "Fair Trade alone is Fairtrade": ("Fair Trade", Scheme("fairtrade", CERT)),
     "Fairtrade's mark beside a word": ("Fairtrade Certified", Scheme("fairtrade", CERT)),
