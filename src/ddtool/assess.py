@@ -265,7 +265,7 @@ def _assess(
     # beans" is no farm, and its buyer's cocoa farms are still beneath it); its own score
     # stays that of a sector not known
     inference.run(sector_of, chain.company, [sid for sid, _ in by_products])
-    read_as_trader = _traded_by_products(chain, supply, inference, by_products)
+    read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles)
     problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
     unfollowed = dict.fromkeys(inference.unfollowed, NOTHING_FOLLOWED)
@@ -367,23 +367,27 @@ def _traded_by_products(
     supply: SupplyGraph,
     inference: Inference,
     by_products: list[tuple[str, str | None]],
+    profiles: Profiles,
 ) -> dict[str, Problem]:
     """A `read-as-trader` warning for each supplier of no sector, none taken from its
     products, beneath which the chain of the goods they name is inferred as beneath a trader
     naming them (`by_products`: each with the raw sector its country does not produce, where
     that is why none was taken): its gap says only "sector unknown", this says why tiers
-    are inferred beneath it, and from what. By supplier id."""
+    are inferred beneath it, and from what (or that the suppliers mapped beneath it cover
+    them). By supplier id."""
     found: dict[str, Problem] = {}
     nodes, succ, suppliers = inference.nodes, supply.succ, supply.suppliers
     for supplier_id, raw_sector in by_products:
         if supplier_id not in inference.traded:
             continue
         stages = sorted({nodes[c].sector for c in succ[supplier_id] if c in nodes})
-        if not stages:  # (suppliers mapped beneath it cover what they name)
+        if not stages and not succ[supplier_id]:
             continue
         supplier = suppliers[supplier_id]
         written = supplier.sector_raw
-        products = ", ".join(supplier.products)
+        # (of a raw sector, the products that are its goods: not "sugar" beside cocoa beans)
+        of_it = [p for p in supplier.products if profiles.product_sector(p) == raw_sector]
+        products = ", ".join(of_it if raw_sector is not None and of_it else supplier.products)
         given = "no sector is given" if written is None else f"sector {written!r} is not matched"
         if raw_sector is not None and supplier.country is not None:
             why = (
@@ -396,10 +400,16 @@ def _traded_by_products(
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
         found[supplier_id] = Problem(
             "read-as-trader",
-            f"{given}, and {why}; their chain is inferred beneath it as beneath a"
-            f" wholesaler or importer naming them ({', '.join(stages)}), and its own score"
-            " is that of a sector not known (a data gap): give its sector to score it as"
-            " what it is",
+            f"{given}, and {why}; "
+            + (
+                "their chain is inferred beneath it as beneath a wholesaler or importer"
+                f" naming them ({', '.join(stages)})"
+                if stages
+                else "the suppliers mapped beneath it cover their chain, as beneath a"
+                " wholesaler or importer naming them"
+            )
+            + ", and its own score is that of a sector not known (a data gap): give its"
+            " sector to score it as what it is",
             Location(
                 at.file,
                 at.sheet,

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.document import UNMAPPED_BELOW
+from ddtool.profiles import load_profiles
 from ddtool.reference.countries import display_name, sentence_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,8 +111,11 @@ def test_a_warning_says_its_sector_is_not_given_and_what_is_inferred(
     result = _run(tmp_path, case, None)
     (warning,) = [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
     message = warning["message"]
+    # (of a raw sector, only its own goods named: not "office chairs" beside cocoa beans)
+    profiles = load_profiles()
+    named = [p for p in case["products"] if profiles.product_sector(p) == case.get("produces")]
     assert message.startswith(
-        f"no sector is given, and its products ({', '.join(case['products'])})"
+        f"no sector is given, and its products ({', '.join(named or case['products'])})"
     )
     if "produces" in case:
         country = sentence_name(_entry(result)["country"])
@@ -156,7 +160,8 @@ def test_a_supplier_mapped_beneath_it_covers_what_it_names_as_beneath_an_importe
     tmp_path: Path, sector: str | None
 ) -> None:
     """A Ghanaian buying company mapped beneath the Bremen supplier: the farms are inferred
-    beneath it, none beneath the Bremen supplier, and no warning is given."""
+    beneath it, none beneath the Bremen supplier, whose warning (of no sector given) says
+    the suppliers mapped beneath it cover their chain."""
     given = f", sector: {sector}" if sector else ""
     result = _chain(
         tmp_path,
@@ -166,7 +171,12 @@ def test_a_supplier_mapped_beneath_it_covers_what_it_names_as_beneath_an_importe
         " buyers: [DE-1]}\n",
     )
     assert {b for node in result.inferred.values() for b in node.buyers} == {"GH-1"}
-    assert not [w for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    warned = [w["message"] for w in result.data["warnings"] if w["type"] == "read-as-trader"]
+    if sector is None:
+        (message,) = warned
+        assert "the suppliers mapped beneath it cover their chain" in message
+    else:
+        assert warned == []
 
 
 # Chains where suppliers of no sector are read as traders, each written with "{sector}" where
@@ -248,14 +258,15 @@ def test_it_covers_for_those_above_it_what_an_importer_covers(
 
 def test_stacked_traders_have_the_farms_beneath_the_lowest_alone(tmp_path: Path) -> None:
     """The farms once, at tier 3 beneath the Dutch trader; the German one above it has no
-    inferred tier (and no warning: nothing is inferred beneath it). (The apparel company's
-    own garment chain is inferred beside them.)"""
+    inferred tier (its warning says the supplier mapped beneath it covers their chain). (The
+    apparel company's own garment chain is inferred beside them.)"""
     result = _chain(tmp_path, BESIDE_IMPORTER[1].values[0].replace("{sector}", ""))
     (farm,) = [node for node in result.inferred.values() if node.sector == "cocoa-farming"]
     assert (farm.buyers, _entry_of(result, farm.id)["tiers"]) == ({"U4"}, [3])
     assert _entry_of(result, "U3")["data_gaps"] == ["sector unknown"]
     warned = [w["message"] for w in result.data["warnings"] if w["type"] == "read-as-trader"]
-    assert len(warned) == 1 and "which the Netherlands does not produce" in warned[0]
+    assert len(warned) == 2 and "which the Netherlands does not produce" in warned[1]
+    assert "the suppliers mapped beneath it cover their chain" in warned[0]
 
 
 def test_explain_says_it_is_read_as_a_trader(tmp_path: Path) -> None:
