@@ -104,19 +104,80 @@ _NOT_HELD_PHRASES = (
     ("em", "tramitacao"),
     ("em", "espera"),
 )
-# a scheme's grade that fails it: amfori BSCI grades a site A to E, and D (insufficient) and
-# E (unacceptable) are no pass ('amfori BSCI rating E', 'BSCI grade D', 'amfori BSCI: E').
-# A grade of A to C is a pass, and a scheme's levels of certification (WRAP Platinum, Gold,
-# Silver) are all held
-_FAILING_GRADES = frozenset({"d", "e"})
+# the grades of the schemes that grade, by scheme (SchemeNames' id): what each is called,
+# and whether it is a pass. amfori BSCI rates a site A to E: A to C are acceptable, D
+# (insufficient) and E (unacceptable) are no pass; WRAP's levels of certification
+# (Platinum, Gold, Silver) are all certified. The one reading of a grade, of a
+# certification's name ('amfori BSCI rating E' is not held) as of an audit's result
+# ('rating B' of an amfori BSCI audit is a pass): read_grade
+_SCHEME_GRADES: dict[str, dict[str, tuple[str, bool]]] = {
+    "amforibsci": {
+        "a": ("acceptable", True),
+        "b": ("acceptable", True),
+        "c": ("acceptable", True),
+        "d": ("insufficient", False),
+        "e": ("unacceptable", False),
+    },
+    "wrap": {
+        "platinum": ("certified", True),
+        "gold": ("certified", True),
+        "silver": ("certified", True),
+    },
+}
+# the names of the schemes that grade, as SchemeNames reads them
+_GRADING_SCHEMES = ("amfori BSCI", "WRAP")
+_ALL_GRADES = {grade: said for grades in _SCHEME_GRADES.values() for grade, said in grades.items()}
+_FAILING_GRADES = {grade: said for grade, said in _ALL_GRADES.items() if not said[1]}
 # the words that say a grade follows ('rating E', 'Bewertung D', 'note E', 'calificación E')
 _GRADE_WORDS = frozenset(
     {"rating", "rated", "grade", "graded", "score", "scored", "result", "level"}
     | {"bewertung", "benotung", "note", "calificacion", "clasificacion", "nota"}
     | {"classificacao", "avaliacao"}
 )
-# the schemes whose grade may follow their name alone ('amfori BSCI E')
-_GRADED_SCHEMES = frozenset({"bsci"})
+# the schemes whose grade may follow their name alone ('amfori BSCI E', 'WRAP Gold')
+_GRADED_SCHEMES = frozenset({"bsci", "wrap"})
+
+
+class Grade(NamedTuple):
+    """A grade of a scheme that grades, as read (read_grade): its words (exact_key's: 'rating
+    e', 'bsci e', 'b'), what the scheme calls it ('acceptable') and whether it is a pass."""
+
+    words: str
+    meaning: str
+    passed: bool
+
+    def shown(self) -> str:
+        """The grade as the evidence says it: 'rating B (acceptable)', 'grade C
+        (acceptable)', 'Gold (certified)'."""
+        *before, grade = self.words.split()
+        grade = grade.upper() if len(grade) == 1 else grade.capitalize()
+        if before and before[0] in _GRADE_WORDS:
+            said = f"{before[0]} {grade}"
+        else:
+            said = f"grade {grade}" if len(grade) == 1 else grade
+        return f"{said} ({self.meaning})"
+
+
+def read_grade(
+    words: tuple[str, ...] | list[str], grades: dict[str, tuple[str, bool]] = _ALL_GRADES
+) -> Grade | None:
+    """The grade these words (exact_key's) give, of these grades (a scheme's: _SCHEME_GRADES;
+    by default any scheme's), or None: a grade written alone ('B', 'Platinum'), after a word
+    of grading ('rating B', 'Note B', 'grade C', 'amfori BSCI rating E') or after the
+    scheme's name at the end ('amfori BSCI E', 'WRAP Gold')."""
+    last = len(words) - 1
+    for at, word in enumerate(words):
+        found = grades.get(word)
+        if found is None:
+            continue
+        if last == 0:
+            return Grade(word, *found)
+        before = words[at - 1] if at else ""
+        if before in _GRADE_WORDS or (before in _GRADED_SCHEMES and at == last):
+            return Grade(f"{before} {word}", *found)
+    return None
+
+
 # words of a certification that a denial before them makes it not held ('SA8000 not
 # certified', 'Fairtrade not renewed', 'RMAP non-conformant', 'nicht zertifiziert')
 _HOLDING_WORDS = frozenset(
@@ -240,7 +301,7 @@ def certification_not_held(name: str) -> str | None:
     decertified', 'formerly Fairtrade certified', 'Fairtrade (on hold)', 'Fairtrade
     applicant', 'SA8000 in progress', 'RMAP non-conformant', 'Fairtrade: none'), as a
     result an audit failed or left open does (audit_outcome), and a failing grade of a
-    scheme that grades ('amfori BSCI rating E': _FAILING_GRADES). So
+    scheme that grades ('amfori BSCI rating E': read_grade). So
     does a denial (read_denials, the one reading of denials): one that leaves nothing said
     but the scheme's name and words of holding it ('not Fairtrade certified', 'no
     Fairtrade', 'non-Fairtrade', 'kein Fairtrade', 'sin certificación'), one that denies
@@ -269,12 +330,9 @@ def certification_not_held(name: str) -> str | None:
                 or audit_outcome(text) in ("failed", "other")
             ):
                 return text
-    for at, word in enumerate(words[1:], 1):
-        if word in _FAILING_GRADES and (
-            words[at - 1] in _GRADE_WORDS
-            or (words[at - 1] in _GRADED_SCHEMES and at == len(words) - 1)
-        ):
-            return f"{words[at - 1]} {word}"
+    grade = read_grade(words, _FAILING_GRADES)
+    if grade is not None:
+        return grade.words
     return _denial(name, tuple(words))
 
 
@@ -619,6 +677,50 @@ class AuditStandards:
             if pattern.search(words):
                 return AuditScope(False, kind)
         return NOT_KNOWN
+
+
+class AuditResult(NamedTuple):
+    """What the score makes of an audit's result (read_audit_result): 'passed', 'failed',
+    'other' (recorded, not counted) or None (not known), and the grade it was read from,
+    where it is one."""
+
+    outcome: str | None
+    grade: Grade | None = None
+
+
+_NOT_READ = AuditResult(None)
+
+
+@lru_cache(maxsize=4096)  # (standards and results repeat across audits and rows)
+def read_audit_result(standard: str, result: str | None) -> AuditResult:
+    """An audit's result as the score reads it: by its words (audit_outcome: 'pass',
+    'nicht bestanden', 'pending'), or, where its standard names a scheme that grades
+    (_SCHEME_GRADES: amfori BSCI, WRAP), as that scheme's grade (read_grade: 'rating B' is
+    a pass, 'D' a failure, 'Gold' a pass). A grade of a standard that does not grade (SMETA,
+    'audit') is not known, as any other result is."""
+    outcome = audit_outcome(result)
+    if outcome is not None or not result:
+        return AuditResult(outcome)
+    scheme = _grading_schemes().scheme(standard)
+    grades = None if scheme is None else _SCHEME_GRADES.get(scheme.id)
+    if grades is None:
+        return _NOT_READ
+    grade = read_grade(exact_key(result).split(), grades)
+    if grade is None:
+        return _NOT_READ
+    return AuditResult("passed" if grade.passed else "failed", grade)
+
+
+def reads_as_a_grade(result: str) -> bool:
+    """Whether a result is a grade of some scheme that grades ('B', 'rating B', 'Gold'),
+    whatever the audit's standard."""
+    return read_grade(exact_key(result).split()) is not None
+
+
+@lru_cache(maxsize=1)
+def _grading_schemes() -> SchemeNames:
+    """The reading of the names of the schemes that grade (whatever the settings list)."""
+    return SchemeNames(_GRADING_SCHEMES)
 
 
 def scope_note(scope: AuditScope, of: str = "audit") -> str:

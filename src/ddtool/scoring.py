@@ -14,11 +14,15 @@ from ddtool.model import (
     Audit,
     Certification,
     Supplier,
-    audit_outcome,
 )
 from ddtool.profiles import GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
-from ddtool.schemes import audit_standards, certification_not_held, scope_note
+from ddtool.schemes import (
+    audit_standards,
+    certification_not_held,
+    read_audit_result,
+    scope_note,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -850,7 +854,11 @@ class Scorer:
         failed: set[tuple[str, dt.date | None]] = set()  # audits listed as failed
         if len(audits) > 1:
             audits = sorted(audits, key=_audit_order)
-            failed = {self._same_audit(a) for a in audits if audit_outcome(a.result) == "failed"}
+            failed = {
+                self._same_audit(a)
+                for a in audits
+                if read_audit_result(a.standard, a.result).outcome == "failed"
+            }
         passed: dict[tuple[str, dt.date | None], str] = {}  # those credited, by standard
         for audit in audits:
             if audit.date is None:
@@ -874,9 +882,11 @@ class Scorer:
                     )
                 )
                 continue
-            result = audit_outcome(audit.result)
+            result, grade = read_audit_result(audit.standard, audit.result)
+            # (a grade read as a pass or a failure is said: 'rating B (acceptable): passed')
+            graded = f": {grade.shown()}:" if grade is not None else ""
             if result == "failed":
-                said = f"audit '{audit.standard}' of {audit.date} failed"
+                said = f"audit '{audit.standard}' of {audit.date}{graded} failed"
                 scope = self._standards.scope(audit.standard)
                 if scope.labour is False:  # (it says nothing of labour conditions)
                     credits.append((f"{said}: {scope_note(scope)}: no uplift", 0.0))
@@ -887,7 +897,7 @@ class Scorer:
                 uplift = s.failed_audit_uplift
                 credits.append((said, delta))
             elif result == "passed":
-                said = f"audit '{audit.standard}' of {audit.date} passed"
+                said = f"audit '{audit.standard}' of {audit.date}{graded} passed"
                 if self._standards.self_assessment(audit.standard):
                     credits.append((f"{said}: a self-assessment, not an audit: no credit", 0.0))
                     continue
@@ -916,7 +926,7 @@ class Scorer:
                 else:  # (said, so that every audit held is on record)
                     credits.append(
                         (
-                            f"audit '{audit.standard}' of {audit.date} passed: no further credit"
+                            f"{said}: no further credit"
                             f" (passed audits count at most {2 * s.audit_credit:g})",
                             0.0,
                         )

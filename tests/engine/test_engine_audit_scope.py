@@ -495,6 +495,45 @@ AUDITS_READ: dict[str, tuple[str, str, float, str]] = {
 }
 
 
+# an audit's standard and result written as a grade -> its adjustment and its evidence: a
+# grade of a scheme that grades is a pass or a failure (amfori BSCI A to C pass, D and E
+# fail; WRAP's Platinum, Gold and Silver pass), the evidence saying the grade; a grade of a
+# standard that grades no site is not counted
+AUDIT_GRADES: dict[str, tuple[str, str, float, str]] = {
+    "amfori BSCI A": ("amfori BSCI", "A", -0.05, "of 2026-05-01: grade A (acceptable): passed"),
+    "amfori BSCI rating B": (
+        "amfori BSCI",
+        "rating B",
+        -0.05,
+        "audit 'amfori BSCI' of 2026-05-01: rating B (acceptable): passed",
+    ),
+    "BSCI Note B": ("BSCI", "Note B", -0.05, "note B (acceptable): passed"),
+    "amfori BSCI grade C": ("amfori BSCI", "grade C", -0.05, "grade C (acceptable): passed"),
+    "amfori BSCI D": ("amfori BSCI", "D", 0.1, "of 2026-05-01: grade D (insufficient): failed"),
+    "amfori BSCI rating E": ("amfori BSCI", "rating E", 0.1, "rating E (unacceptable): failed"),
+    "WRAP Platinum": ("WRAP", "Platinum", -0.05, "'WRAP' of 2026-05-01: Platinum (certified)"),
+    "WRAP Gold": ("WRAP", "Gold", -0.05, "Gold (certified): passed"),
+    "WRAP Silver": ("WRAP", "silver", -0.05, "Silver (certified): passed"),
+    "a grade of SMETA": ("SMETA", "B", 0.0, "result 'B': not counted"),
+    "SMETA's findings": ("SMETA", "non-compliances: 3", 0.0, "'non-compliances: 3': not counted"),
+    "a grade without a standard": ("audit", "rating B", 0.0, "result 'rating B': not counted"),
+    "a BSCI letter among other words": ("amfori BSCI", "B - 3 findings", 0.0, "not counted"),
+    "a WRAP level of another scheme": ("SA8000", "Gold", 0.0, "result 'Gold': not counted"),
+    "a pass in words still": ("amfori BSCI", "pass", -0.05, "amfori BSCI' of 2026-05-01 passed"),
+}
+
+
+@pytest.mark.parametrize(
+    ("standard", "result", "total", "said"), AUDIT_GRADES.values(), ids=list(AUDIT_GRADES)
+)
+def test_a_grade_of_a_scheme_that_grades_is_its_pass_or_failure(
+    standard: str, result: str, total: float, said: str
+) -> None:
+    [(label, delta)] = _adjustments([], [Audit(standard=standard, date=MAY, result=result)])
+    assert round(delta, 4) == total
+    assert said in label
+
+
 @pytest.mark.parametrize(
     ("standard", "result", "total", "said"), AUDITS_READ.values(), ids=list(AUDITS_READ)
 )

@@ -103,8 +103,9 @@ def test_an_unknown_result_in_yaml_is_located_at_the_audits(tmp_path: Path) -> N
 
 def test_an_unknown_result_is_warned_of_once_with_its_rows(tmp_path: Path) -> None:
     """A grade on 30 rows was 30 warnings (62,547 on 10^5 rows: minutes of terminal output),
-    and 'C' suggested 'rejected', 'not failed' suggested 'fail'."""
-    rows = [f"S{n},s,BGD,garment manufacturing,BSCI,2025-06-01,C" for n in range(30)]
+    and 'C' suggested 'rejected', 'not failed' suggested 'fail'. (A grade of a standard that
+    grades no site: amfori BSCI's is read as its pass or failure.)"""
+    rows = [f"S{n},s,BGD,garment manufacturing,SA8000,2025-06-01,C" for n in range(30)]
     rows += ["T1,t,BGD,garment manufacturing,SMETA,2025-06-01,not failed"]
     path = tmp_path / "grades.csv"
     path.write_text(

@@ -4,6 +4,7 @@ would otherwise credit what the file says without a word."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from chain_support import read_cell
 from typer.testing import CliRunner
 
 from ddtool.cli import app
+from ddtool.config import Config
+from ddtool.profiles import load_profiles
+from ddtool.scoring import Scorer
 from ddtool.sources import ReadOptions, read_chain
 
 YAML = """\
@@ -126,6 +130,90 @@ def test_a_table_without_standards_is_told_at_the_audit_dates(tmp_path: Path) ->
         " no credit; write the standard it follows, such as SMETA, SA8000 or amfori BSCI; the"
         " same in rows 3"
     )
+
+
+# an audit's standard and its result written as a grade -> how the score counts it
+# ('passed', 'failed', or None: not counted), and whether reading it warns of an
+# unknown-audit-result: a grade of a scheme that grades is its pass or failure (amfori
+# BSCI A to C pass, D and E fail; WRAP's levels pass), one of a standard that grades no
+# site is no result the score knows
+GRADES: dict[str, tuple[str, str, str | None, bool]] = {
+    "amfori BSCI A": ("amfori BSCI", "A", "passed", False),
+    "amfori BSCI B": ("amfori BSCI", "B", "passed", False),
+    "amfori BSCI C": ("amfori BSCI", "C", "passed", False),
+    "amfori BSCI rating B": ("amfori BSCI", "rating B", "passed", False),
+    "BSCI Note B": ("BSCI", "Note B", "passed", False),
+    "amfori BSCI grade C": ("amfori BSCI", "grade C", "passed", False),
+    "amfori BSCI D": ("amfori BSCI", "D", "failed", False),
+    "amfori BSCI E": ("amfori BSCI", "E", "failed", False),
+    "amfori BSCI rating E": ("amfori BSCI", "rating E", "failed", False),
+    "WRAP Platinum": ("WRAP", "Platinum", "passed", False),
+    "WRAP Gold": ("WRAP", "Gold", "passed", False),
+    "WRAP Silver": ("WRAP", "Silver", "passed", False),
+    "a grade of SMETA": ("SMETA", "B", None, True),
+    "SMETA's findings": ("SMETA", "non-compliances: 3", None, True),
+    "a BSCI grade of SA8000": ("SA8000", "rating E", None, True),
+    "a WRAP level of SMETA": ("SMETA", "Gold", None, True),
+    "a BSCI letter among other words": ("amfori BSCI", "B - 3 findings", None, True),
+    "a pass in words": ("amfori BSCI", "pass", "passed", False),
+}
+
+
+def _read_graded(tmp_path: Path, form: str, standard: str, result: str) -> tuple[str, Path]:
+    """A chain of one supplier with one audit of this standard and result, as YAML or CSV."""
+    if form == "yaml":
+        path = tmp_path / "chain.yaml"
+        path.write_text(YAML.format(standard=standard, result=f"'{result}'"), "utf-8")
+    else:
+        path = tmp_path / "chain.csv"
+        path.write_text(
+            "Supplier ID,Country,Audit standard,Audit date,Audit result\n"
+            f'S1,THA,{standard},2026-05-01,"{result}"\n',
+            "utf-8",
+        )
+    return form, path
+
+
+@pytest.mark.parametrize("form", ["yaml", "csv"])
+@pytest.mark.parametrize(
+    ("standard", "result", "counted", "warned"), GRADES.values(), ids=list(GRADES)
+)
+def test_a_grade_is_read_as_the_scheme_grades(
+    tmp_path: Path, form: str, standard: str, result: str, counted: str | None, warned: bool
+) -> None:
+    _, path = _read_graded(tmp_path, form, standard, result)
+    chain, problems = read_chain([path])
+    types = [p.type for p in problems.items]
+    assert types == (["unknown-audit-result"] if warned else [])
+    [supplier] = chain.suppliers
+    scorer = Scorer(load_profiles(), Config(), dt.date(2026, 11, 27))
+    risk = scorer.score(supplier, supplier.sector)
+    [(label, delta)] = risk.by_type["child_labour"].adjustments
+    if counted is None:
+        assert (delta, label.endswith(": not counted")) == (0.0, True)
+    else:  # (a failure raises the score, a pass lowers it)
+        assert delta > 0 if counted == "failed" else delta < 0, label
+        assert f" {counted}" in label and "not counted" not in label
+
+
+def test_a_grade_of_a_standard_that_grades_no_site_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "chain.csv"
+    rows = ["Supplier ID,Country,Audit standard,Audit date,Audit result"]
+    rows += ["S1,THA,SMETA,2026-05-01,B", "S2,THA,amfori BSCI,2026-05-01,B"]
+    rows += ["S3,THA,SMETA,2026-05-01,B"]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    _, problems = read_chain([path])
+    assert problems.flatten(["type", "row", "column", "message"]) == [
+        [
+            "unknown-audit-result",
+            2,
+            "Audit result",
+            "audit result 'B' is neither passed nor failed for the score, and is not counted"
+            " (write 'pass', 'fail' or 'conditional'; docs/input-format.md lists the other"
+            " words read); a grade is read only of a standard that grades (amfori BSCI A to"
+            " E, WRAP Platinum, Gold, Silver), and 'SMETA' does not; the same in rows 4",
+        ]
+    ]
 
 
 # a Certifications cell -> what its warning says it says (None: no warning)

@@ -21,7 +21,6 @@ from ddtool.model import (
     Company,
     OtherSector,
     Supplier,
-    audit_outcome,
 )
 from ddtool.nested import rebuilt
 from ddtool.reference.countries import display_name, normalise_country
@@ -707,12 +706,15 @@ def _audit_value(item: dict[str, Any]) -> tuple[Audit, Issues]:
     return audit, issues
 
 
-def _audit_result_issues(result: Any, others: list[int] | None = None) -> Issues:
-    """A result the score does not know (neither passed, failed nor one it records without
-    counting): a warning, as a failed audit read as unknown would lose its uplift; given
-    once per distinct result, with the `others` rows that hold it too."""
+def _audit_result_issues(result: Any, standard: str, others: list[int] | None = None) -> Issues:
+    """A result the score does not know of an audit of this standard (neither passed,
+    failed nor one it records without counting, nor a grade of the scheme it names:
+    read_audit_result): a warning, as a failed audit read as unknown would lose its uplift;
+    given once per distinct result, with the `others` rows that hold it too."""
+    from ddtool.schemes import read_audit_result, reads_as_a_grade
+
     text = "" if result is None else as_text(result)  # (as read: without direction marks)
-    if not text or audit_outcome(text) is not None:
+    if not text or read_audit_result(standard, text).outcome is not None:
         return ()
     from rapidfuzz import fuzz, process
 
@@ -726,6 +728,11 @@ def _audit_result_issues(result: Any, others: list[int] | None = None) -> Issues
         else None
     )
     also = _also_in_rows(others)
+    if reads_as_a_grade(text):  # ('B' of a SMETA audit: SMETA grades no site)
+        also = (
+            f"; a grade is read only of a standard that grades (amfori BSCI A to E, WRAP"
+            f" Platinum, Gold, Silver), and {standard!r} does not{also}"
+        )
     return (
         _Issue(
             "unknown-audit-result",
@@ -759,8 +766,11 @@ def _audit_standard_issues(
     labour audit. None for another result (a failure counts all the same; any other, none),
     nor for a self-assessment, which earns no credit anyway. Given once per distinct
     standard, with the `others` rows that hold it too."""
+    from ddtool.schemes import read_audit_result
+
     standard = audit.standard
-    if audit_outcome(audit.result) != "passed" or standards.self_assessment(standard):
+    passed = read_audit_result(standard, audit.result).outcome == "passed"
+    if not passed or standards.self_assessment(standard):
         return ()
     scope = standards.scope(standard)
     if scope.labour is not None:
@@ -821,7 +831,7 @@ def _audits(
         standard_issues = () if standards is None else _audit_standard_issues(audit, standards)
         for key, issues in (
             ("standard", standard_issues),
-            ("result", _audit_result_issues(item.get("result"))),
+            ("result", _audit_result_issues(item.get("result"), audit.standard)),
         ):
             if not issues:
                 continue
@@ -1317,7 +1327,10 @@ def _table_audits(
     done: dict[tuple[Any, ...], tuple[tuple[Audit, ...], Issues, str | None]] = {}
     out: list[tuple[Audit, ...]] = []
     found: list[tuple[int, Issues]] = []
-    unknown_rows: dict[str, list[int]] = {}  # each result the score does not know, its rows
+    from ddtool.schemes import read_audit_result
+
+    # each result the score does not know, the standard of its first row, and its rows
+    unknown_rows: dict[str, tuple[str, list[int]]] = {}
     for index, key in enumerate(zip(*columns, strict=True)):
         standard, date, result = key
         if standard is None and date is None:
@@ -1336,7 +1349,10 @@ def _table_audits(
                 {"standard": standard or "audit", "date": date, "result": result}
             )
             unknown = None  # (the result as read, as the audit holds it)
-            if result is not None and audit_outcome(read := as_text(result)) is None:
+            if (
+                result is not None
+                and read_audit_result(audit.standard, read := as_text(result)).outcome is None
+            ):
                 unknown = read
             made = ((audit,), issues, unknown)
             if same:
@@ -1346,12 +1362,12 @@ def _table_audits(
         if issues:
             found.append((index, issues))
         if unknown is not None:
-            unknown_rows.setdefault(unknown, []).append(index)
+            unknown_rows.setdefault(unknown, (audits[0].standard, []))[1].append(index)
     row_problems.add("audit_date", found)
     results: list[tuple[int, Issues]] = []
-    for text, indexes in unknown_rows.items():  # once per distinct result, at its first row
-        others = [table.rows[i] for i in indexes[1:]]
-        issues = _audit_result_issues(text, others)
+    for text, (standard, indexes) in unknown_rows.items():  # once per distinct result,
+        others = [table.rows[i] for i in indexes[1:]]  # at its first row
+        issues = _audit_result_issues(text, standard, others)
         if issues:
             results.append((indexes[0], issues))
     row_problems.add("audit_result", results)
@@ -1729,9 +1745,14 @@ def _table_audit_standards(
         return
     # each standard of a passed audit: the first such audit, and the rows that hold one
     found: dict[str, tuple[Audit, list[Location]]] = {}
+    from ddtool.schemes import read_audit_result
+
     for supplier in filter(attrgetter("audits"), suppliers):
         for audit in supplier.audits:
-            if supplier.location is not None and audit_outcome(audit.result) == "passed":
+            if (
+                supplier.location is not None
+                and read_audit_result(audit.standard, audit.result).outcome == "passed"
+            ):
                 held = found.setdefault(audit.standard, (audit, []))[1]
                 if not held or held[-1] is not supplier.location:
                     held.append(supplier.location)
