@@ -81,3 +81,9 @@ def test_batch_exits_2_where_its_help_says(
     monkeypatch.chdir(tmp_path)
     done = CliRunner().invoke(app, ["batch", *arguments, "-o", "out", "-q"])
     assert done.exit_code == 2, done.output
+
+
+def test_the_usage_of_batch_names_its_inputs_as_the_readme_does() -> None:
+    """The usage line named them "{inputs}"; the README writes FILES_OR_FOLDERS…."""
+    result = CliRunner().invoke(app, ["batch", "--help"])
+    assert "{FILES_OR_FOLDERS}..." in result.output.splitlines()[0]

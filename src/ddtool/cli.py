@@ -1294,7 +1294,10 @@ def diff(
 @_guard
 def batch(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Member chain files, or folders holding them.")
+        list[Path],
+        typer.Argument(
+            help="Member chain files, or folders holding them.", metavar="FILES_OR_FOLDERS"
+        ),
     ],
     outdir: Annotated[
         Path, typer.Option("-o", "--output", help="Output folder.", parser=_output_path)
