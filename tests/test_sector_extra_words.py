@@ -502,6 +502,14 @@ def test_a_misspelt_sector_suggests_the_sector_spelt_right(written: str, suggest
     assert (match.suggestion or "").startswith(suggested)
 
 
+@pytest.mark.parametrize("written", ["office supplies", "office-supplies", "Office Supplies Co"])
+def test_a_text_alike_to_a_sector_in_a_plain_word_alone_suggests_none(written: str) -> None:
+    """'office supplies' suggested fabric manufacturing: near 'fabric supplier' by the
+    letters of 'supplies' alone, a word any business may say of itself."""
+    match = load_profiles().match_sector(written)
+    assert (match.id, match.suggestion) == (None, None)
+
+
 def test_a_misspelt_stage_beside_a_factory_is_suggested() -> None:
     """'cocoa procesing factory': no sector, the processing suggested (it was general
     manufacturing, then a note that a word reads as misspelt; a factory of cocoa is now read

@@ -2687,6 +2687,8 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     suggestion = None
     if key in _BARE_WORK:  # ("processing" alone: of any good, none in particular)
         near = None
+    if near is not None and not _alike_beyond_plain_words(key, near[0]):
+        near = None  # ("office supplies" is no "fabric supplier": alike in "suppl…" alone)
     if near is not None:
         sector = profiles.sectors[keys[near[0]]]
         suggestion = f"'{sector.id}' ({sector.name})"
@@ -3393,6 +3395,35 @@ def _beside_goods(
             continue
         kept.append((part, match))
     return kept
+
+
+# words that say what any business is ("supplies", "company", "trading"): a text alike to
+# a sector's name in them alone is not alike to it
+_PLAIN_WORDS = frozenset(
+    {
+        *("supplier", "suppliers", "supplies", "supply", "company", "co", "ltd", "inc"),
+        *("gmbh", "group", "services", "service", "products", "product", "goods"),
+        *("trading", "trader", "traders", "industries", "industry", "international"),
+    }
+)
+
+
+def _alike_beyond_plain_words(key: str, near: str) -> bool:
+    """Whether a text of several words shares a word other than a plain one with the
+    sector's name it is near (by letters, a slip allowed: "cocoa farmng", "cocoa farming");
+    a text of one word is judged by its whole."""
+    from rapidfuzz import fuzz
+
+    words = key.split()
+    if len(words) < 2 or fuzz.ratio("".join(words), near.replace(" ", "")) >= 80:
+        return True  # (and a compound written apart: "Textil Veredelung", textilveredelung)
+    theirs = [w for w in near.split() if w not in _PLAIN_WORDS]
+    return any(
+        fuzz.ratio(mine, word) >= 80
+        for mine in words
+        if mine not in _PLAIN_WORDS
+        for word in theirs
+    )
 
 
 def _mine_by_its_minerals(profiles: Profiles, value: str) -> SectorMatch | None:
