@@ -111,21 +111,21 @@ _NOT_HELD_PHRASES = (
 # certification's name ('amfori BSCI rating E' is not held) as of an audit's result
 # ('rating B' of an amfori BSCI audit is a pass): read_grade
 _SCHEME_GRADES: dict[str, dict[str, tuple[str, bool]]] = {
-    "amforibsci": {
+    "amfori BSCI": {
         "a": ("acceptable", True),
         "b": ("acceptable", True),
         "c": ("acceptable", True),
         "d": ("insufficient", False),
         "e": ("unacceptable", False),
     },
-    "wrap": {
+    "WRAP": {
         "platinum": ("certified", True),
         "gold": ("certified", True),
         "silver": ("certified", True),
     },
 }
-# the names of the schemes that grade, as SchemeNames reads them
-_GRADING_SCHEMES = ("amfori BSCI", "WRAP")
+# the grades by the scheme's id (SchemeNames': "amforibsci"), and all of them
+_GRADES_OF = {exact_key(name).replace(" ", ""): grades for name, grades in _SCHEME_GRADES.items()}
 _ALL_GRADES = {grade: said for grades in _SCHEME_GRADES.values() for grade, said in grades.items()}
 _FAILING_GRADES = {grade: said for grade, said in _ALL_GRADES.items() if not said[1]}
 # the words that say a grade follows ('rating E', 'Bewertung D', 'note E', 'calificación E')
@@ -134,8 +134,9 @@ _GRADE_WORDS = frozenset(
     | {"bewertung", "benotung", "note", "calificacion", "clasificacion", "nota"}
     | {"classificacao", "avaliacao"}
 )
-# the schemes whose grade may follow their name alone ('amfori BSCI E', 'WRAP Gold')
-_GRADED_SCHEMES = frozenset({"bsci", "wrap"})
+# the last words of the schemes whose grade may follow their name alone ('amfori BSCI E',
+# 'WRAP Gold')
+_GRADED_SCHEMES = frozenset(exact_key(name).split()[-1] for name in _SCHEME_GRADES)
 
 
 class Grade(NamedTuple):
@@ -702,7 +703,7 @@ def read_audit_result(standard: str, result: str | None) -> AuditResult:
     if outcome is not None or not result:
         return AuditResult(outcome)
     scheme = _grading_schemes().scheme(standard)
-    grades = None if scheme is None else _SCHEME_GRADES.get(scheme.id)
+    grades = None if scheme is None else _GRADES_OF.get(scheme.id)
     if grades is None:
         return _NOT_READ
     grade = read_grade(exact_key(result).split(), grades)
@@ -720,7 +721,7 @@ def reads_as_a_grade(result: str) -> bool:
 @lru_cache(maxsize=1)
 def _grading_schemes() -> SchemeNames:
     """The reading of the names of the schemes that grade (whatever the settings list)."""
-    return SchemeNames(_GRADING_SCHEMES)
+    return SchemeNames(_SCHEME_GRADES)
 
 
 def scope_note(scope: AuditScope, of: str = "audit") -> str:
