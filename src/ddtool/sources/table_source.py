@@ -376,9 +376,7 @@ def _two_country_columns(
         ours = columns[read][differ]
         named = f"'{texts[read]}' ({column_letter(read)})"
         theirs = f"'{texts[other]}' ({column_letter(other)})"
-        told = (
-            f", and in row {numbers[differ]} {theirs} names '{_shown_text(columns[other][differ])}'"
-        ) + (f" where {named} is blank" if ours is None else f" and {named} '{_shown_text(ours)}'")
+        told = ", and " + _differs_in(numbers[differ], theirs, columns[other][differ], named, ours)
         _duplicate_error("country", pair, header, labels, where, options, problems, told)
         return None
     hint = options.map_hint(texts[other], "country")
@@ -556,9 +554,7 @@ def _rival_countries(
         if differ is None:
             continue  # (it names no other country in any row: the same scores either way)
         ours = columns[read][differ]
-        shown = f"; in row {numbers[differ]} it names '{_shown_text(columns[col][differ])}'" + (
-            f" where {named} is blank" if ours is None else f" and {named} '{_shown_text(ours)}'"
-        )
+        shown = "; " + _differs_in(numbers[differ], "it", columns[col][differ], named, ours)
         problems.error(
             "duplicate-column",
             f"column '{label}' ({column_letter(col)}) holds countries too, but {named} is read"
@@ -568,6 +564,14 @@ def _rival_countries(
             f" reads '{labels[read]}' and keeps '{label}' as one)",
             where.with_column(f"{label} ({column_letter(col)})"),
         )
+
+
+def _differs_in(row: int, other: str, theirs: Any, named: str, ours: Any) -> str:
+    """Where a second country column names another country than the one read: "in row 2 it
+    names 'Bangladesh' and 'Country' (C) 'Germany'" (or "… where 'Country' (C) is blank")."""
+    return f"in row {row} {other} names '{_shown_text(theirs)}'" + (
+        f" where {named} is blank" if ours is None else f" and {named} '{_shown_text(ours)}'"
+    )
 
 
 def _first_difference(read: Sequence[Any], rival: Sequence[Any]) -> int | None:
