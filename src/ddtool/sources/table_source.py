@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cache
 from itertools import compress, islice, repeat
 from operator import is_
 from pathlib import Path
@@ -458,7 +459,7 @@ def _words(whole: str, parts: str) -> re.Pattern[str]:
 # words of a header naming the country of the supplier's own work or site, where its risk
 # lies ("Country of production", "Factory country", "Land der Produktion", "Pays de
 # fabrication", "País de la planta"): beside the country column, a rival of it
-_OWN_SITE = _words(
+_OWN_SITE_WORDS = (
     """
     production producing produced producer manufacture manufactured manufacturing
     manufacturer fabrication fabricated factory plant site facility mill farm mine
@@ -474,12 +475,12 @@ _OWN_SITE = _words(
     herstell produktion produziert fertigung werk fabrik standort betrieb muhle
     plantage arbeitsort arbeitsstatt
     """,
-).search
+)
 # words of a header naming another place than the supplier's work, though with a word of a
 # site ("Ship-from factory country", "Raw material production country", "HQ / plant
 # country", "Nationality of factory workers"): a country of goods, of trade, of a company's
 # seat or of people, the user's own column
-_OTHER_PLACE = _words(
+_OTHER_PLACE_WORDS = (
     """
     destination dest ship shipping shipped shipment delivery deliver delivered
     export exporter exporting exported import importer imported importing transit
@@ -503,16 +504,24 @@ _OTHER_PLACE = _words(
     material mitarbeit arbeiter arbeitnehmer beschaftigt unterauftrag subunternehm
     vorliefer
     """,
-).search
+)
 
 
 def own_site_country(header: str) -> bool:
     """Whether a header (one hint_header reads as the country's) names the country of the
     supplier's own work or site: a word of production, a factory, plant, site, farm or mine
-    and none of another place (_OTHER_PLACE: destination, shipping, a raw material's origin,
+    and none of another place (_OTHER_PLACE_WORDS: destination, shipping, a raw material's origin,
     sales, a head office, workers' nationality)."""
+    own, other = _site_patterns()
     words = header_words(header)
-    return _OWN_SITE(words) is not None and _OTHER_PLACE(words) is None
+    return own.search(words) is not None and other.search(words) is None
+
+
+@cache
+def _site_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_OWN_SITE_WORDS' and _OTHER_PLACE_WORDS' patterns, made on first use (a table with a
+    second column of a country: most have none, and they take 4 ms to make)."""
+    return _words(*_OWN_SITE_WORDS), _words(*_OTHER_PLACE_WORDS)
 
 
 def _rival_countries(
