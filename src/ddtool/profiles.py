@@ -2466,6 +2466,10 @@ _COMPOUND_LAST = {
     **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("plantage geschaft laden einzelhandel")},
     "mine": "mine",
     "bergbau": "mining",
+    # (the trade in them: "Elektronikhandel" is "electronics trade", "Kakaohandel" "cocoa
+    # trade", as English reads them)
+    "handel": "trade",
+    "grosshandel": "wholesale",
 }
 
 
@@ -2488,10 +2492,13 @@ _AMBIGUOUS = {
     "ingot": ("smelting-refining", "solar-module-manufacturing"),
 }
 # a metal's ingots are a smelter's or refiner's output ("tin ingots", "gold ingots"): the
-# word, the sector, and the metals smelted that no mine of the taxonomy names
+# word, the sector, the metals smelted that no mine of the taxonomy names (steel, made of
+# iron, whose ingots are; "metal" of any), and the words that may stand before one of them
+# ("stainless steel ingots")
 _INGOT = "ingot"
 _SMELTING = "smelting-refining"
-_SMELTED = _keys("aluminium aluminum")
+_SMELTED = _keys("aluminium aluminum steel metal")
+_BEFORE_SMELTED = _keys("stainless")
 
 _LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
 _SERVICES = "services"  # the chain of sectors that handle no goods of their own
@@ -2821,17 +2828,17 @@ def _compound_in_english(word: str) -> str | None:
 
 
 def _metal_ingots(profiles: Profiles, value: str, key: str) -> SectorMatch | None:
-    """A metal's ingots ("tin ingots", "gold ingots", "copper ingots", "aluminium ingots"):
-    a smelter's or refiner's output, so smelting and refining; the text names the ingots,
-    one metal or more (a mine's mineral, or aluminium) and nothing else but a form of
-    business. Silicon's are solar wafers' ("silicon ingots": an alias of the taxonomy). None
-    for any other text."""
+    """A metal's ingots ("tin ingots", "gold ingots", "copper ingots", "aluminium ingots",
+    "steel ingots", "metal ingots"): a smelter's or refiner's output, so smelting and
+    refining; the text names the ingots, one metal or more (a mine's mineral, aluminium,
+    steel, or "metal") and nothing else but a form of business. Silicon's are solar wafers'
+    ("silicon ingots": an alias of the taxonomy). None for any other text."""
     words = key.split()
     if _INGOT not in words or _SMELTING not in profiles.sectors:
         return None
     minerals = _minerals_named(profiles, value)
     metals = _SMELTED.union(*(text_key(m).split() for m in minerals))
-    allowed = metals | _BUSINESS_FORMS | {_INGOT, "and", "or", "of"}
+    allowed = metals | _BEFORE_SMELTED | _BUSINESS_FORMS | {_INGOT, "and", "or", "of"}
     if metals.isdisjoint(words) or not allowed.issuperset(words):
         return None
     return SectorMatch(_SMELTING)

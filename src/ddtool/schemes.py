@@ -124,8 +124,8 @@ _SCHEME_GRADES: dict[str, dict[str, tuple[str, bool]]] = {
         "silver": ("certified", True),
     },
 }
-# the grades by the scheme's id (SchemeNames': "amforibsci"), and all of them
-_GRADES_OF = {exact_key(name).replace(" ", ""): grades for name, grades in _SCHEME_GRADES.items()}
+# the schemes' names by their ids (SchemeNames': "amforibsci"), and all their grades
+_NAME_OF = {exact_key(name).replace(" ", ""): name for name in _SCHEME_GRADES}
 _ALL_GRADES = {grade: said for grades in _SCHEME_GRADES.values() for grade, said in grades.items()}
 _FAILING_GRADES = {grade: said for grade, said in _ALL_GRADES.items() if not said[1]}
 # the words that say a grade follows ('rating E', 'Bewertung D', 'note E', 'calificación E')
@@ -137,6 +137,44 @@ _GRADE_WORDS = frozenset(
 # the last words of the schemes whose grade may follow their name alone ('amfori BSCI E',
 # 'WRAP Gold')
 _GRADED_SCHEMES = frozenset(exact_key(name).split()[-1] for name in _SCHEME_GRADES)
+# the words that may follow a grade written first or after the scheme's name, and say what
+# it is ('C (acceptable)', 'B: good', 'A (very good)', 'Gold certification', 'amfori BSCI E
+# (unacceptable)'), by whether they say a pass (True), a failure (False) or neither (None):
+# what the schemes call their grades (amfori BSCI's A very good, B good, C acceptable, D
+# insufficient, E unacceptable), in the languages supplier lists are kept, and words of a
+# grade or a level of certification. A grade followed by any other word is none ('A lot of
+# issues', 'B - 3 findings'), nor is one followed by a word that says the other outcome ('B
+# (insufficient)': which is meant?)
+_AFTER_A_GRADE: dict[str, bool | None] = (
+    dict.fromkeys(
+        {"good", "acceptable", "gut", "akzeptabel", "bon", "bonne", "bueno", "buena"}
+        | {"aceptable", "bom", "boa", "aceitavel"},
+        True,
+    )
+    | dict.fromkeys(
+        {"insufficient", "unacceptable", "unzureichend", "inakzeptabel", "insuffisant"}
+        | {"insuffisante", "inacceptable", "insuficiente", "inaceptable", "inaceitavel"},
+        False,
+    )
+    | {meaning: passed for grades in _SCHEME_GRADES.values() for meaning, passed in grades.values()}
+    | dict.fromkeys(
+        _GRADE_WORDS
+        | {"very", "sehr", "tres", "muy", "muito"}
+        | {"certification", "certificate", "cert", "status", "stufe", "niveau", "nivel"}
+        | {"zertifizierung", "zertifikat", "zertifiziert", "certifie", "certifiee"}
+        | {"certificat", "certificado", "certificada", "certificacion", "certificacao"},
+        None,
+    )
+)
+
+
+def _describes(after: tuple[str, ...] | list[str], passed: bool) -> bool:
+    """Whether the words after a grade (exact_key's) only say what it is (_AFTER_A_GRADE),
+    none of them the other outcome, or say its outcome as an audit's result is read
+    ('D - failed', 'E (zero tolerance)': audit_outcome); no words at all do too."""
+    if all(word in _AFTER_A_GRADE for word in after):
+        return all(_AFTER_A_GRADE[word] is not (not passed) for word in after)
+    return audit_outcome(" ".join(after)) == ("passed" if passed else "failed")
 
 
 class Grade(NamedTuple):
@@ -163,19 +201,20 @@ def read_grade(
     words: tuple[str, ...] | list[str], grades: dict[str, tuple[str, bool]] = _ALL_GRADES
 ) -> Grade | None:
     """The grade these words (exact_key's) give, of these grades (a scheme's: _SCHEME_GRADES;
-    by default any scheme's), or None: a grade written alone ('B', 'Platinum'), after a word
-    of grading ('rating B', 'Note B', 'grade C', 'amfori BSCI rating E') or after the
-    scheme's name at the end ('amfori BSCI E', 'WRAP Gold')."""
-    last = len(words) - 1
+    by default any scheme's), or None: a grade after a word of grading ('rating B', 'Note B',
+    'grade C', 'amfori BSCI rating E'), or written first or after the scheme's name ('B',
+    'Platinum', 'amfori BSCI E', 'WRAP Gold') with nothing after it but words that say what
+    it is (_describes: 'C (acceptable)', 'B: good', 'Gold certification'; not 'A lot of
+    issues')."""
     for at, word in enumerate(words):
         found = grades.get(word)
         if found is None:
             continue
-        if last == 0:
-            return Grade(word, *found)
         before = words[at - 1] if at else ""
-        if before in _GRADE_WORDS or (before in _GRADED_SCHEMES and at == last):
+        if before in _GRADE_WORDS:
             return Grade(f"{before} {word}", *found)
+        if (at == 0 or before in _GRADED_SCHEMES) and _describes(words[at + 1 :], found[1]):
+            return Grade(f"{before} {word}" if before else word, *found)
     return None
 
 
@@ -702,10 +741,10 @@ def read_audit_result(standard: str, result: str | None) -> AuditResult:
     outcome = audit_outcome(result)
     if outcome is not None or not result:
         return AuditResult(outcome)
-    scheme = _grading_schemes().scheme(standard)
-    grades = None if scheme is None else _GRADES_OF.get(scheme.id)
-    if grades is None:
+    name = grading_scheme(standard)
+    if name is None:
         return _NOT_READ
+    grades = _SCHEME_GRADES[name]
     grade = read_grade(exact_key(result).split(), grades)
     if grade is None:
         return _NOT_READ
@@ -716,6 +755,13 @@ def reads_as_a_grade(result: str) -> bool:
     """Whether a result is a grade of some scheme that grades ('B', 'rating B', 'Gold'),
     whatever the audit's standard."""
     return read_grade(exact_key(result).split()) is not None
+
+
+def grading_scheme(standard: str) -> str | None:
+    """The name of the scheme that grades (_SCHEME_GRADES: 'amfori BSCI', 'WRAP') an audit's
+    standard names ('BSCI', 'amfori-BSCI audit'), or None."""
+    scheme = _grading_schemes().scheme(standard)
+    return None if scheme is None else _NAME_OF.get(scheme.id)
 
 
 @lru_cache(maxsize=1)

@@ -310,6 +310,20 @@ READINGS: dict[str, tuple[str, str, float, str | None, str]] = {
         "'grade e'",
     ),
     "a failing grade after the name": ("amfori BSCI: E", "amforibsci", 0.0, NOT_HELD, "'bsci e'"),
+    "a failing grade after the name, described": (
+        "amfori BSCI D (insufficient)",
+        "amforibsci",
+        0.0,
+        NOT_HELD,
+        "'bsci d'",
+    ),
+    "a passing grade after the name, described": (
+        "amfori BSCI C (acceptable)",
+        "amforibsci",
+        0.05,
+        None,
+        "valid",
+    ),
     "a passing grade": ("amfori BSCI rating B", "amforibsci", 0.05, None, "valid"),
     "a passing grade, C": ("BSCI grade C", "amforibsci", 0.05, None, "valid"),
     "a level of certification": ("WRAP Gold", "wrap", 0.05, None, "valid"),
@@ -520,6 +534,38 @@ AUDIT_GRADES: dict[str, tuple[str, str, float, str]] = {
     "a BSCI letter among other words": ("amfori BSCI", "B - 3 findings", 0.0, "not counted"),
     "a WRAP level of another scheme": ("SA8000", "Gold", 0.0, "result 'Gold': not counted"),
     "a pass in words still": ("amfori BSCI", "pass", -0.05, "amfori BSCI' of 2026-05-01 passed"),
+    # a grade followed by words that say what it is: the evidence says the grade read
+    "a grade described": (
+        "amfori BSCI",
+        "C (acceptable)",
+        -0.05,
+        "audit 'amfori BSCI' of 2026-05-01: grade C (acceptable): passed",
+    ),
+    "a grade and a colon": ("amfori BSCI", "B: acceptable", -0.05, "grade B (acceptable): passed"),
+    "a grade word, described": ("BSCI", "Grade B - good", -0.05, "grade B (acceptable): passed"),
+    "a failing grade described": (
+        "amfori BSCI",
+        "rating D (insufficient)",
+        0.1,
+        "rating D (insufficient): failed",
+    ),
+    "a failing grade after the scheme, described": (
+        "amfori BSCI",
+        "amfori BSCI E (unacceptable)",
+        0.1,
+        "grade E (unacceptable): failed",
+    ),
+    "a level of certification": ("WRAP", "Gold certification", -0.05, "Gold (certified): passed"),
+    "a word with a grade's letter": (
+        "amfori BSCI",
+        "Completed",
+        0.0,
+        "result 'Completed': not counted",
+    ),
+    "a letter that is a word": ("amfori BSCI", "A lot of issues", 0.0, "not counted"),
+    "a word that is no grade": ("amfori BSCI", "Done", 0.0, "result 'Done': not counted"),
+    "a grade said to be the other outcome": ("amfori BSCI", "B (insufficient)", 0.0, "not counted"),
+    "a grade described of SMETA": ("SMETA", "C (acceptable)", 0.0, "not counted"),
 }
 
 

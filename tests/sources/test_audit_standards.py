@@ -5,6 +5,7 @@ would otherwise credit what the file says without a word."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,28 @@ GRADES: dict[str, tuple[str, str, str | None, bool]] = {
     "a WRAP level of SMETA": ("SMETA", "Gold", None, True),
     "a BSCI letter among other words": ("amfori BSCI", "B - 3 findings", None, True),
     "a pass in words": ("amfori BSCI", "pass", "passed", False),
+    # a grade followed by words that say what it is
+    "a grade described": ("amfori BSCI", "C (acceptable)", "passed", False),
+    "a grade word, a grade described": ("amfori BSCI", "Grade B - good", "passed", False),
+    "a grade and a colon": ("amfori BSCI", "B: acceptable", "passed", False),
+    "a very good grade": ("amfori BSCI", "A (very good)", "passed", False),
+    "a failing grade described": ("amfori BSCI", "rating D (insufficient)", "failed", False),
+    "a failing grade, its outcome said": ("amfori BSCI", "E - failed", "failed", False),
+    "a failing grade in German": ("BSCI", "D (unzureichend)", "failed", False),
+    "a grade after the scheme, described": ("amfori BSCI", "BSCI C (acceptable)", "passed", False),
+    "a level of certification": ("WRAP", "Gold certification", "passed", False),
+    "a level described": ("WRAP", "Platinum (certified)", "passed", False),
+    # words that merely begin with a grade's letter, or say the other outcome
+    "a word with a grade's letter": ("amfori BSCI", "Completed", None, True),
+    "a letter that is a word": ("amfori BSCI", "A lot of issues", None, True),
+    "a word that is no grade": ("amfori BSCI", "Done", None, True),
+    "a passing grade said to fail": ("amfori BSCI", "B (insufficient)", None, True),
+    "a failing grade said to pass": ("amfori BSCI", "D (acceptable)", None, True),
+    "a level followed by other words": ("WRAP", "Gold medal", None, True),
+    # a grade described, of a standard that grades no site or of another scheme
+    "a grade described of SMETA": ("SMETA", "C (acceptable)", None, True),
+    "a WRAP level of amfori BSCI": ("amfori BSCI", "Gold certification", None, True),
+    "a BSCI grade of WRAP": ("WRAP", "B: acceptable", None, True),
 }
 
 
@@ -216,6 +239,44 @@ def test_a_grade_of_a_standard_that_grades_no_site_says_so(tmp_path: Path) -> No
     ]
 
 
+# an audit's standard and its result -> the end of its unknown-audit-result warning: a
+# grade of a standard that grades no site, or one of another scheme than the standard's
+GRADE_HINTS: dict[str, tuple[str, str, str]] = {
+    "a grade described, of SMETA": (
+        "SMETA",
+        "C (acceptable)",
+        "a grade is read only of a standard that grades (amfori BSCI A to E, WRAP Platinum,"
+        " Gold, Silver), and 'SMETA' does not",
+    ),
+    "a WRAP level of amfori BSCI": (
+        "amfori BSCI",
+        "Gold certification",
+        "a grade is read only as the standard's own (amfori BSCI A to E, WRAP Platinum,"
+        " Gold, Silver), and 'Gold certification' is no grade of amfori BSCI",
+    ),
+    "a BSCI grade of WRAP": (
+        "WRAP",
+        "B: acceptable",
+        "a grade is read only as the standard's own (amfori BSCI A to E, WRAP Platinum,"
+        " Gold, Silver), and 'B: acceptable' is no grade of WRAP",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("standard", "result", "hint"), GRADE_HINTS.values(), ids=list(GRADE_HINTS)
+)
+def test_a_grade_the_standard_does_not_give_says_why(
+    tmp_path: Path, standard: str, result: str, hint: str
+) -> None:
+    _, path = _read_graded(tmp_path, "csv", standard, result)
+    _, problems = read_chain([path])
+    assert problems.flatten(["type", "row", "column"]) == [
+        ["unknown-audit-result", 2, "Audit result"]
+    ]
+    assert problems.items[0].message.endswith(f"; {hint}")
+
+
 # a Certifications cell -> what its warning says it says (None: no warning)
 NOT_HELD: dict[str, str | None] = {
     "Fairtrade": None,
@@ -266,3 +327,40 @@ def test_a_certification_not_held_in_yaml_is_warned_of_at_its_key(tmp_path: Path
     )
     _, problems = read_chain([path])
     assert problems.flatten(["type", "line"]) == [["certification-not-held", 4]]
+
+
+# an amfori BSCI audit's result written as a grade and the words that say what it is ->
+# the evidence explain and the assessment JSON give of it
+DESCRIBED_GRADES: dict[str, tuple[str, str]] = {
+    "a passing grade": (
+        "C (acceptable)",
+        "audit 'amfori BSCI' of 2026-05-01: grade C (acceptable): passed",
+    ),
+    "a failing grade": (
+        "rating D (insufficient)",
+        "audit 'amfori BSCI' of 2026-05-01: rating D (insufficient): failed",
+    ),
+}
+
+
+@pytest.mark.parametrize(("result", "said"), DESCRIBED_GRADES.values(), ids=list(DESCRIBED_GRADES))
+def test_explain_and_the_assessment_say_the_grade_read(
+    tmp_path: Path, result: str, said: str
+) -> None:
+    _, chain = _read_graded(tmp_path, "csv", "amfori BSCI", result)
+    out = tmp_path / "out.json"
+    done = CliRunner().invoke(
+        app, ["assess", str(chain), "-q", "--as-of", "2026-11-27", "-o", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    saved = json.loads(out.read_text("utf-8"))
+    [supplier] = [s for s in saved["suppliers"] if s["id"] == "S1"]
+    assert supplier["audits"] == [said]
+    shown = [e["indicator"] for e in saved["evidence"].values() if "audit" in e["indicator"]]
+    assert shown == [f"supplier adjustment: {said}"]
+    assert "unknown-audit-result" not in out.read_text("utf-8")
+    done = CliRunner().invoke(
+        app, ["explain", str(chain), "S1", "--as-of", "2026-11-27"], env={"COLUMNS": "300"}
+    )
+    assert done.exit_code == 0, done.output
+    assert f"adjustment: {said}" in done.output

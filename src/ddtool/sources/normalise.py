@@ -711,7 +711,7 @@ def _audit_result_issues(result: Any, standard: str, others: list[int] | None = 
     failed nor one it records without counting, nor a grade of the scheme it names:
     read_audit_result): a warning, as a failed audit read as unknown would lose its uplift;
     given once per distinct result, with the `others` rows that hold it too."""
-    from ddtool.schemes import read_audit_result, reads_as_a_grade
+    from ddtool.schemes import grading_scheme, read_audit_result, reads_as_a_grade
 
     text = "" if result is None else as_text(result)  # (as read: without direction marks)
     if not text or read_audit_result(standard, text).outcome is not None:
@@ -729,9 +729,13 @@ def _audit_result_issues(result: Any, standard: str, others: list[int] | None = 
     )
     also = _also_in_rows(others)
     if reads_as_a_grade(text):  # ('B' of a SMETA audit: SMETA grades no site)
+        scheme = grading_scheme(standard)  # ('Gold' of an amfori BSCI audit: WRAP's grade)
         also = (
             f"; a grade is read only of a standard that grades (amfori BSCI A to E, WRAP"
             f" Platinum, Gold, Silver), and {standard!r} does not{also}"
+            if scheme is None
+            else f"; a grade is read only as the standard's own (amfori BSCI A to E, WRAP"
+            f" Platinum, Gold, Silver), and {text!r} is no grade of {scheme}{also}"
         )
     return (
         _Issue(
