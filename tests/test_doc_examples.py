@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,26 @@ def test_the_json_contracts_example_is_what_the_tool_writes(coffee: dict[str, An
         len(coffee["evidence"]),
         len(coffee["measures"]),
     ]
+
+
+@pytest.mark.parametrize("chain", ["coffee.yaml", "cocoa.yaml", "electronics_minerals.yaml"])
+def test_the_evidence_id_recipe_reproduces_every_id(
+    chain: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The contract's recipe for an evidence id, run as written on a saved assessment (read
+    back as any JSON reader reads it), gives every fact's id: facts without a year or a
+    note included."""
+    recipe = _block(
+        (DOCS / "json-contract.md").read_text("utf-8"), "An **evidence id**", "```python"
+    )
+    saved = tmp_path / "assessment.json"
+    saved.write_text(json.dumps(assess([ROOT / "sample_chains" / chain]).data), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    facts = json.loads(saved.read_text("utf-8"))["evidence"]
+    assert any("note" not in f for f in facts.values())
+    exec(
+        textwrap.dedent(recipe), {}
+    )  # raises AssertionError naming the first id it does not reproduce
 
 
 def test_the_validate_examples_are_what_the_tool_prints(monkeypatch: pytest.MonkeyPatch) -> None:
