@@ -11,7 +11,7 @@ import heapq
 import os
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import compress
@@ -41,7 +41,7 @@ from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemLis
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.nested import rebuilt
-from ddtool.profiles import Profiles, load_profiles
+from ddtool.profiles import ALL_PRODUCERS_PCT, Profiles, load_profiles
 from ddtool.propagation import (
     GAP_BITS,
     Exposure,
@@ -50,6 +50,7 @@ from ddtool.propagation import (
     InferredSupplier,
     Own,
     roll_up_exposure,
+    share_source,
 )
 from ddtool.reference.countries import display_name, sentence_name
 from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
@@ -231,15 +232,17 @@ def _assess(
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[str, ...], str | None] = {}
     # the suppliers of no sector, none taken from their products either, whose products the
-    # inference reads as a general trader's (see Inference.run): (supplier, raw sector its
-    # country does not produce, if that is why none was taken)
-    by_products: list[tuple[str, str | None]] = []
+    # inference reads as a general trader's (see Inference.run): (supplier, the raw sector
+    # its products name, if one does, and whether the risk data says its country produces
+    # none of its goods: else it is only not among their main producers listed)
+    by_products: list[tuple[str, str | None, bool]] = []
     without_country = without_sector = 0  # counted here, where every supplier is read
     for supplier_id, supplier in supply.suppliers.items():
         without_country += supplier.country is None
         sector = supplier.sector
         # (one guessed from the products below is still a sector the file does not give)
         without_sector += sector is None
+        scored_as = None  # a raw sector it is scored as, read as a trader all the same
         if sector is None and supplier.products and not _ruled_out(supplier, profiles):
             key = tuple(supplier.products)
             if key not in guessed:  # a sector guessed from products, when they agree (a
@@ -248,15 +251,21 @@ def _assess(
                 guessed[key] = next(iter(said)) or None if len(said) == 1 else None
             sector = guessed[key]
             # a farm, mine or vessel only where the country is a source of its goods: a
-            # Singapore trader of "organic cotton" is no cotton farm (taken for one, it
-            # would stand for the ginning, spinning and farms beneath its buyer)
+            # Bremen trader of "cocoa beans" is no cocoa farm (taken for one, it would stand
+            # for the farms beneath its buyer). Where the risk data cannot say its country
+            # produces none (a Seychelles supplier of "tuna": the fish's list holds only the
+            # ten largest producers), it may be either: its goods' chain is inferred beneath
+            # it as beneath a trader, and it is scored as the raw sector there, which is
+            # never below a sector not known (Scorer._guessed): the higher of both readings
             if sector is not None and not profiles.grows_there(sector, supplier.country):
-                by_products.append((supplier_id, sector))
+                ruled_out = profiles.none_there(sector, supplier.country, key)
+                by_products.append((supplier_id, sector, ruled_out))
+                scored_as = None if ruled_out else sector
                 sector = None
             elif sector is None:
-                by_products.append((supplier_id, None))
+                by_products.append((supplier_id, None, False))
         sector_of[supplier_id] = sector
-        risks[supplier_id] = scorer.score_supplier(supplier, sector)
+        risks[supplier_id] = scorer.score_supplier(supplier, scored_as or sector)
     stages.done("score")
 
     inference = Inference(supply, profiles, scorer, config)
@@ -264,7 +273,7 @@ def _assess(
     # inferred beneath it as beneath a trader naming them (a Bremen supplier of "cocoa
     # beans" is no farm, and its buyer's cocoa farms are still beneath it); its own score
     # stays that of a sector not known
-    inference.run(sector_of, chain.company, [sid for sid, _ in by_products])
+    inference.run(sector_of, chain.company, [sid for sid, _, _ in by_products])
     read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles)
     problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
@@ -366,18 +375,19 @@ def _traded_by_products(
     chain: Chain,
     supply: SupplyGraph,
     inference: Inference,
-    by_products: list[tuple[str, str | None]],
+    by_products: list[tuple[str, str | None, bool]],
     profiles: Profiles,
 ) -> dict[str, Problem]:
     """A `read-as-trader` warning for each supplier of no sector, none taken from its
     products, beneath which the chain of the goods they name is inferred as beneath a trader
-    naming them (`by_products`: each with the raw sector its country does not produce, where
-    that is why none was taken): its gap says only "sector unknown", this says why tiers
-    are inferred beneath it, and from what (or that the suppliers mapped beneath it cover
-    them). By supplier id."""
+    naming them (`by_products`: each with the raw sector its products name, where one does,
+    and whether its country is known to produce none of its goods): its gap says only
+    "sector unknown" (or, where it is scored as the raw sector, that it is taken from the
+    products), this says why tiers are inferred beneath it, and from what (or that the
+    suppliers mapped beneath it cover them), and what its own score is. By supplier id."""
     found: dict[str, Problem] = {}
     nodes, succ, suppliers = inference.nodes, supply.succ, supply.suppliers
-    for supplier_id, raw_sector in by_products:
+    for supplier_id, raw_sector, ruled_out in by_products:
         if supplier_id not in inference.traded:
             continue
         stages = sorted({nodes[c].sector for c in succ[supplier_id] if c in nodes})
@@ -389,12 +399,28 @@ def _traded_by_products(
         of_it = [p for p in supplier.products if profiles.product_sector(p) == raw_sector]
         products = ", ".join(of_it if raw_sector is not None and of_it else supplier.products)
         given = "no sector is given" if written is None else f"sector {written!r} is not matched"
+        own = "its own score is that of a sector not known (a data gap)"
         if raw_sector is not None and supplier.country is not None:
-            why = (
-                f"its products ({products}) are goods of {raw_sector}, which"
-                f" {sentence_name(supplier.country)} does not produce: it is read as a trader"
-                f" of them, not as {raw_sector} there"
-            )
+            country = sentence_name(supplier.country)
+            named = profiles.commodities_named(raw_sector, tuple(supplier.products))
+            if ruled_out:
+                why = (
+                    f"its products ({products}) are goods of {raw_sector}, which {country}"
+                    f" does not produce (it is not among the producers listed:"
+                    f" {_listed_in(profiles, named)}): it is"
+                    f" read as a trader of them, not as {raw_sector} there"
+                )
+            else:
+                # (the data cannot say it is no producer: both readings, the higher score)
+                why = (
+                    f"its products ({products}) are goods of {raw_sector}, and {country} is"
+                    f" {_not_listed(profiles, named)}, which does not rule it out: it"
+                    f" may be {raw_sector} there or a trader of them, and is read as both"
+                )
+                own = (
+                    f"its own score is that of {raw_sector} there, never below that of a"
+                    " sector not known (a data gap)"
+                )
         else:
             why = f"its products ({products}) give it none: it is read as a trader of them"
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
@@ -408,8 +434,7 @@ def _traded_by_products(
                 else "the suppliers mapped beneath it cover their chain, as beneath a"
                 " wholesaler or importer naming them"
             )
-            + ", and its own score is that of a sector not known (a data gap): give its"
-            " sector to score it as what it is",
+            + f", and {own}: give its sector to score it as what it is",
             Location(
                 at.file,
                 at.sheet,
@@ -420,6 +445,33 @@ def _traded_by_products(
             "warning",
         )
     return found
+
+
+def _listed_in(profiles: Profiles, commodities: Iterable[str]) -> str:
+    """The lists of producers of commodities, with what part of world production they make:
+    "cocoa beans: FAOSTAT crops … (2023), 96.8% of world production"."""
+    said = []
+    for commodity in commodities:
+        shares = profiles.origins.get(commodity, [])
+        source = "; ".join(sorted({share_source(profiles, o) for o in shares}))
+        year = max((o.year for o in shares), default=0)
+        of = next((o.of for o in shares if o.share_pct), "production")
+        said.append(
+            f"{commodity}: {source}"
+            + (f" ({year})" if year and str(year) not in source else "")
+            + f", {profiles.listed_pct(commodity):.3g}% of world {of}"
+        )
+    return "; ".join(said)
+
+
+def _not_listed(profiles: Profiles, commodities: tuple[str, ...]) -> str:
+    """Why a country not known to produce the commodities a supplier's products name is not
+    known to produce none: the lists of their main producers that leave out part of world
+    production, or none at all (a raw sector of no commodity with shares: coal, tobacco)."""
+    short = [c for c in commodities if profiles.listed_pct(c) < ALL_PRODUCERS_PCT]
+    if not short:
+        return "not known to produce them, as the risk data lists no producers of them"
+    return f"not among the main producers listed ({_listed_in(profiles, short)})"
 
 
 def _own(risk: SupplierRisk, gaps: int) -> Own:
@@ -1476,7 +1528,11 @@ def _reason(
     known in a country with goods listed for the risk: how many, which its work may be)."""
     where = display_name(country) if country else "unknown country"
     what = profiles.sectors[sector].name.lower() if sector else "unknown sector"
-    if sector and detail.sector and detail.sector != sector:
+    if sector is None and detail.sector:
+        # (a supplier of no sector scored as the raw sector its products name, where the
+        # risk data cannot say its country produces none: read as a trader all the same)
+        what = profiles.sectors[detail.sector].name.lower()
+    elif sector and detail.sector and detail.sector != sector:
         # (another sector its sector text names, which scores higher here: Scorer._worst_reading)
         what = f"{profiles.sectors[detail.sector].name.lower()} (named beside {what})"
     if guessed:
@@ -1487,7 +1543,7 @@ def _reason(
         f" country score {detail.country.score:.2f}"
         + (" (no country data)" if detail.country.no_data else "")
     )
-    if sector is None and country:
+    if sector is None and detail.sector is None and country:
         goods = {g.good for g in profiles.country_goods(country, risk_type)}
         if goods:
             reason += (

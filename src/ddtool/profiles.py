@@ -37,6 +37,21 @@ DATA_FILES: tuple[str, ...] = (
 )
 STAGES = ("raw", "trading", "processing", "manufacturing", "retail", "service")
 ORIGIN_PSEUDO_CODES = {"OTH", "CN-XJ"}
+# The producers origins.csv lists for a commodity tell which countries produce none of it only
+# where they make (nearly) all of world production: the published shares of the countries
+# named (OTH, the "other countries" USGS sums, and CN-XJ, a part of China's, aside) add up to
+# at least this. The remainder, at most 5 %, is the many small producers a table leaves out
+# (FAOSTAT and USDA rows of 0.5 % or more; USGS names every producer but sums some as
+# "other countries"). The bundled lists that reach it: cocoa beans 96.8 %, coffee 96.4 %, palm
+# oil 96.4 %, tea 97.7 %, hazelnuts 98.7 % (of the 18 countries its page tabulates, not of a
+# world total), and cobalt, lithium, tantalum, tin, tungsten, silicon metal (97-99 %). Those
+# that do not are lists of the largest producers, or tables cut short, which leave out real
+# producers: capture fisheries 56.3 % (the top ten), total aquatic animals 59 %, farmed shrimp
+# 18.9 %, rubber 72.4 % (four countries), vanilla 84.5 %, polysilicon capacity 79 %, cotton
+# 90.3 % (cut short before Uzbekistan, Turkmenistan, Greece and Mexico), sugarcane 92.5 %,
+# and gold 74.9 %, copper 86.7 %, mica 87.3 % once USGS's "other countries" are aside. A
+# country not listed for these is only not among the main producers listed.
+ALL_PRODUCERS_PCT = 95.0
 # Ranges checked on load for the indicators the engine scores with (gross rates such as
 # primary completion may exceed 100 and are shown as published).
 _RANGES: dict[str, tuple[float, float]] = {
@@ -668,6 +683,10 @@ class Profiles:
     _made_of: dict[str, str] = field(default_factory=dict)
     _kinds: dict[str, str | None] = field(default_factory=dict)
     _grows: dict[tuple[str, str], bool] = field(default_factory=dict)  # (grows_there)
+    _listed_pct: dict[str, float] = field(default_factory=dict)  # (listed_pct)
+    _named_commodities: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(
+        default_factory=dict
+    )  # (commodities_named)
     # the words that make a good's material a distinct product (not_commodities) of the
     # sector it goes to, with the materials they do so for and the products they make of
     # them: 'dried', 'salted' make Shrimp, Fish, Squid Dried Fish ('dried shrimp' is no
@@ -863,6 +882,50 @@ class Profiles:
                 for share in self.origins.get(commodity, ())
             )
         return found
+
+    def listed_pct(self, commodity: str) -> float:
+        """The percentage of world production of a commodity that the producers origins.csv
+        names make: their published shares added up (OTH, "other countries", and CN-XJ, a
+        part of China's, aside); made once for each."""
+        found = self._listed_pct.get(commodity)
+        if found is None:
+            found = self._listed_pct[commodity] = sum(
+                share.share_pct or 0.0
+                for share in self.origins.get(commodity, ())
+                if share.iso3 not in ORIGIN_PSEUDO_CODES
+            )
+        return found
+
+    def commodities_named(self, sector_id: str, products: tuple[str, ...]) -> tuple[str, ...]:
+        """The commodities of a raw sector whose goods products name ('cobalt hydroxide' at
+        artisanal mines: cobalt), else all of them; made once for each."""
+        key = (sector_id, products)
+        found = self._named_commodities.get(key)
+        if found is None:
+            commodities = self.sectors[sector_id].commodities
+            goods = {self.good_named(p) for p in products} - {None}
+            found = tuple(
+                c for c in commodities if goods.intersection(self.commodity_goods(c, sector_id))
+            ) or tuple(commodities)
+            self._named_commodities[key] = found
+        return found
+
+    def none_there(self, sector_id: str, iso3: str | None, products: tuple[str, ...]) -> bool:
+        """Whether the risk data says a country produces none of the goods of a raw sector
+        that products name: it is no producer of the sector's goods there (grows_there), and
+        the producers listed of each commodity they name (commodities_named) make (nearly)
+        all of world production (ALL_PRODUCERS_PCT): a German supplier of cocoa beans is no
+        farm, nor a Belgian one of cobalt hydroxide a mine. Where a list holds only the
+        largest producers (capture fisheries: the top ten, 56 % of world production), or the
+        sector has no commodity with shares (coal, tobacco), a country not listed is only not
+        among the main producers listed: that rules it out no more than it rules it in."""
+        sector = self.sectors.get(sector_id)
+        if sector is None or not sector.commodities or self.grows_there(sector_id, iso3):
+            return False
+        return all(
+            self.listed_pct(c) >= ALL_PRODUCERS_PCT
+            for c in self.commodities_named(sector_id, products)
+        )
 
     def product_sector(self, product: str) -> str | None:
         """The sector a supplier naming this product is in, as far as the product says (for

@@ -1818,7 +1818,7 @@ class Inference:
                     max((o.share.year for o in origins if o.share), default=None),
                     # the publications the shares come from (an overlay, for its own ones)
                     "; ".join(
-                        sorted({_share_source(self.profiles, o.share) for o in origins if o.share})
+                        sorted({share_source(self.profiles, o.share) for o in origins if o.share})
                     )
                     or "production shares: none in the risk data",
                     # the weights are ddtool's, made from the shares: not the source's figures
@@ -1884,7 +1884,7 @@ def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evide
         f"origin {display_name(share.iso3)}: share of world {commodity} {share.of} (%)",
         share.share_pct if share.share_pct is not None else "no share in the risk data",
         share.year,
-        _share_source(profiles, share),
+        share_source(profiles, share),
         note="a listed origin in the mix"
         + ("" if share.share_pct is not None else " (a known producer, no share in the risk data)")
         + (
@@ -1896,7 +1896,7 @@ def _share_fact(profiles: Profiles, share: OriginShare, commodity: str) -> Evide
     )
 
 
-def _share_source(profiles: Profiles, share: OriginShare) -> str:
+def share_source(profiles: Profiles, share: OriginShare) -> str:
     """The source a production share is credited to: the overlay that gives it (the user's
     figure: the source it names is the one behind it), else its publication."""
     if share.overlay:

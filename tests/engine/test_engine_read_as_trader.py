@@ -93,7 +93,11 @@ def test_a_supplier_of_no_sector_gets_beneath_it_what_an_importer_gets(
     assert any(node.buyers == {"S1"} for node in result.inferred.values())
 
 
-@pytest.mark.parametrize("case", TRADERS, ids=list(map(_name, TRADERS)))
+UNLISTED = [case for case in TRADERS if case.get("listed") == "main"]
+RULED_OUT = [case for case in TRADERS if case.get("listed") != "main"]
+
+
+@pytest.mark.parametrize("case", RULED_OUT, ids=list(map(_name, RULED_OUT)))
 def test_its_own_score_stays_that_of_a_sector_not_known(
     tmp_path: Path, case: dict[str, Any]
 ) -> None:
@@ -102,6 +106,38 @@ def test_its_own_score_stays_that_of_a_sector_not_known(
     assert entry["data_gaps"] == ["sector unknown", UNMAPPED_BELOW]
     if "produces" in case:  # (its products bring no listing there: as without them)
         assert entry["risk"] == _entry(_run(tmp_path, case, None, products=False))["risk"]
+
+
+@pytest.mark.parametrize("case", UNLISTED, ids=list(map(_name, UNLISTED)))
+def test_not_among_the_main_producers_listed_it_is_scored_the_higher_of_both_readings(
+    tmp_path: Path, case: dict[str, Any]
+) -> None:
+    """Its country is not among the main producers listed, which does not rule it out: on
+    each risk type its likelihood is the higher of its raw sector's there and a sector not
+    known's, its priority no lower than either. (It was the latter's alone: a Seychelles
+    supplier of tuna, forced labour 0.465, medium, where a tuna longliner there is high.)"""
+    entry = _entry(_run(tmp_path, case, None))
+    assert entry["sector"] is None
+    assert [g for g in entry["data_gaps"] if not g.startswith("little country data")] == [
+        f"sector not given (taken from products: {case['produces']})",
+        UNMAPPED_BELOW,
+    ]
+    unknown = _entry(_run(tmp_path, case, None, products=False))["risk"]
+    producer = _entry(_run(tmp_path, case, case["produces"]))["risk"]
+    for rt, own in entry["risk"].items():
+        assert own["likelihood"] == max(unknown[rt]["likelihood"], producer[rt]["likelihood"])
+        assert own["priority"] >= max(unknown[rt]["priority"], producer[rt]["priority"])
+    assert any(entry["risk"][rt] != unknown[rt] for rt in unknown)
+
+
+def test_a_seychelles_supplier_of_tuna_is_scored_as_a_longliner_there(tmp_path: Path) -> None:
+    """The reported case: forced labour high (0.686 for migrant_pct 90 with no sector read
+    as a longliner), as for the same row with its sector given, not 0.465 (medium)."""
+    case = {"country": "SC", "products": ["tuna"]}
+    own = _entry(_run(tmp_path, case, None))["risk"]["forced_labour"]
+    vessel = _entry(_run(tmp_path, case, "tuna longliners"))["risk"]["forced_labour"]
+    assert own["level"] == vessel["level"] == "high"
+    assert own["likelihood"] == vessel["likelihood"]
 
 
 @pytest.mark.parametrize("case", TRADERS, ids=list(map(_name, TRADERS)))
@@ -117,15 +153,27 @@ def test_a_warning_says_its_sector_is_not_given_and_what_is_inferred(
     assert message.startswith(
         f"no sector is given, and its products ({', '.join(named or case['products'])})"
     )
-    if "produces" in case:
-        country = sentence_name(_entry(result)["country"])
+    country = sentence_name(_entry(result)["country"])
+    own = "its own score is that of a sector not known (a data gap)"
+    if case.get("listed") == "main":
+        # (never "does not produce": the list of the main producers does not rule it out)
+        assert "does not produce" not in message
+        assert f"are goods of {case['produces']}, and {country} is not among the main" in message
+        assert "% of world production), which does not rule it out: it may be" in message
+        assert f"be {case['produces']} there or a trader of them, and is read as both" in message
+        own = (
+            f"its own score is that of {case['produces']} there, never below that of a sector"
+            " not known (a data gap)"
+        )
+    elif "produces" in case:
         assert f"are goods of {case['produces']}, which {country} does not produce" in message
+        assert "(it is not among the producers listed: " in message
         assert f"not as {case['produces']} there" in message
     else:
         assert "give it none: it is read as a trader of them;" in message
     stages = sorted({node.sector for node in result.inferred.values() if "S1" in node.buyers})
     assert f"as beneath a wholesaler or importer naming them ({', '.join(stages)})" in message
-    assert "its own score is that of a sector not known (a data gap)" in message
+    assert own in message
     assert (warning["location"]["column"], warning["location"]["line"]) == ("products", 3)
     assert warning["severity"] == "warning"
 
@@ -140,7 +188,7 @@ def test_a_sector_taken_from_its_products_or_no_good_followed_is_as_before(
     inferred = {node_id.split("@")[0] for node_id in result.inferred}
     if case["reading"] == "none":
         assert entry["sector"] is None and not inferred
-        assert entry["data_gaps"] == ["sector unknown"]
+        assert entry["data_gaps"] == [case.get("gap", "sector unknown")]
         return
     assert entry["sector"] == case["reading"]
     assert f"sector not given (taken from products: {case['reading']})" in entry["data_gaps"]
@@ -224,7 +272,12 @@ def _outcome(result: Any, readers: list[str]) -> dict[str, Any]:
     origins, worst cases), the flags and gaps, the chain's exposure; the suppliers read as
     traders' own score and its gap ("sector unknown", an importer's is known) left out."""
     data = result.data
-    own_gaps = {"sector unknown", "sector not matched"}
+    # (and, not among the main producers listed, the gap of its raw sector taken from them)
+    own_gaps = {
+        "sector unknown",
+        "sector not matched",
+        "sector not given (taken from products: cotton-farming)",
+    }
     return {
         "inferred": _beneath(result),
         "flags": sorted(
