@@ -405,9 +405,10 @@ def _traded_by_products(
             named = profiles.commodities_named(raw_sector, tuple(supplier.products))
             if ruled_out:
                 why = (
-                    f"its products ({products}) are goods of {raw_sector}, which {country}"
-                    f" does not produce (it is not among the producers listed:"
-                    f" {_listed_in(profiles, named)}): it is"
+                    # (not "does not produce": a small producer may be left out of the
+                    # list, as Rwanda is of coffee's)
+                    f"its products ({products}) are goods of {raw_sector}, and {country} is"
+                    f" not among the producers listed ({_listed_in(profiles, named)}): it is"
                     f" read as a trader of them, not as {raw_sector} there"
                 )
             else:
