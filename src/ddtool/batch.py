@@ -42,8 +42,9 @@ SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # `flags_low_on_a_gap` and `folder` to each member ranked, and `folder` to each failure;
 # 1.3 added `limits`; 1.4: an exposure's `data_gaps` are those of every supplier low on
 # missing data (document.chain_gaps), none at critical, no longer those of the supplier its
-# maximum sits on
-SUMMARY_SCHEMA = "1.4"
+# maximum sits on; 1.5: the rankings put a level on which data gaps bear above the same level
+# known ("low (data gap)" above low: level_rank)
+SUMMARY_SCHEMA = "1.5"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -1359,12 +1360,23 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([".json", *chosen]))
 
 
+def level_rank(exposure: Mapping[str, Any]) -> int:
+    """Where an exposure of the summary stands among the levels as shown (`level_shown`), as
+    `diff` orders them (reporters.shown.shown_rank): a level on which data gaps bear above
+    the same level known ("low (data gap)" above low, "high (data gap)" above high), as
+    missing data is never low risk."""
+    from ddtool.reporters.shown import shown_rank
+
+    return shown_rank(level_shown(exposure))
+
+
 def _rank_key(record: dict[str, Any], name: str) -> tuple[int, float, str]:
-    """Highest level first, then the highest weighted priority, then `name`: the name the
-    summary shows (a pseudonym when anonymised, so that the order of members that tie does
-    not reveal the order of their real names)."""
+    """Highest level as shown first (`level_rank`: on a data gap above the same level
+    known), then the highest weighted priority, then `name`: the name the summary shows (a
+    pseudonym when anonymised, so that the order of members that tie does not reveal the
+    order of their real names)."""
     exposure = record["exposure"]
-    top = max(LEVELS.index(exposure[rt]["level"]) for rt in RISK_TYPES)
+    top = max(level_rank(exposure[rt]) for rt in RISK_TYPES)
     weighted = max(exposure[rt]["weighted_priority"] for rt in RISK_TYPES)
     return (-top, -weighted, name)
 
@@ -1413,7 +1425,7 @@ def summarise(
     def by_type(rt: str) -> list[str]:
         def key(r: dict[str, Any]) -> tuple[int, float, str]:
             e = r["exposure"][rt]
-            return (-LEVELS.index(e["level"]), -e["weighted_priority"], name(r))
+            return (-level_rank(e), -e["weighted_priority"], name(r))
 
         return [name(r) for r in sorted(ok, key=key)]
 
