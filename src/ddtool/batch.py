@@ -3,11 +3,12 @@
 Each member is assessed in a worker, which returns its documents as bytes; this process
 writes them atomically as soon as they arrive, the member's `result.json` last (its presence
 marks a complete member). `--resume` skips members whose result and outputs are complete and
-whose input is unchanged. A worker that ends abruptly (out of memory) fails only the member
-it was assessing (`_run_local`). The summary is written last, and the one of an earlier run
-is removed before the first member folder is rewritten: a run that stops half-way leaves no
-summary that no longer matches the member folders. No printing here: progress goes through
-a callback, and what the terminal should say besides is in `BatchResult.notes`.
+whose input is the file they name, unchanged (`_complete`). A worker that ends abruptly (out
+of memory) fails only the member it was assessing (`_run_local`). The summary is written
+last, and the one of an earlier run is removed before the first member folder is rewritten: a
+run that stops half-way leaves no summary that no longer matches the member folders. No
+printing here: progress goes through a callback, and what the terminal should say besides is
+in `BatchResult.notes`.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # `flags_low_on_a_gap` and `folder` to each member ranked, and `folder` to each failure;
 # 1.3 added `limits`; 1.4: an exposure's `data_gaps` are those of every supplier low on
 # missing data (document.chain_gaps), none at critical, no longer those of the supplier its
-# maximum sits on
-SUMMARY_SCHEMA = "1.4"
+# maximum sits on; 1.5: the rankings put a level on which data gaps bear above the same level
+# known ("low (data gap)" above low: level_rank)
+SUMMARY_SCHEMA = "1.5"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -714,13 +716,14 @@ def _run_date(options: BatchOptions) -> dt.date:
 def _complete(
     folder: Path, member: Member, options: BatchOptions, settings: str
 ) -> dict[str, Any] | None:
-    """The stored record when a member's outputs are complete, and its input, the risk
-    profiles, the settings, the as-of date and the ddtool version unchanged (changing
-    --config or --profiles re-assesses; so does a later day: certificates expire and
-    audits age), and when its file would be read within this run's limits too: none of
-    them lower than those it was assessed within (a limit only refuses a file, so raising
-    one, as a member refused for it is told to, keeps the others; lowering one re-assesses,
-    as the member may now be refused)."""
+    """The stored record when a member's outputs are complete, and its input (the file at
+    the same place, `_same_file`, and its content), the risk profiles, the settings, the
+    as-of date and the ddtool version unchanged (changing --config or --profiles
+    re-assesses; so does a later day: certificates expire and audits age), and when its file
+    would be read within this run's limits too: none of them lower than those it was
+    assessed within (a limit only refuses a file, so raising one, as a member refused for it
+    is told to, keeps the others; lowering one re-assesses, as the member may now be
+    refused)."""
     from ddtool import __version__
 
     try:
@@ -729,7 +732,7 @@ def _complete(
         return None
     if not isinstance(record, dict) or record.get("status") != "ok":
         return None
-    if record.get("input_sha256") != _sha256(member.path):
+    if not _same_file(record, member) or record.get("input_sha256") != _sha256(member.path):
         return None
     formats = record.get("formats")
     if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
@@ -766,6 +769,19 @@ def _complete(
     except (KeyError, TypeError, AttributeError):
         return None
     return record
+
+
+def _same_file(record: Mapping[str, Any], member: Member) -> bool:
+    """Whether a stored record is of this member's file: the file it names (as the run that
+    wrote it named it, relative or absolute) is this member's, and so is its path from the
+    folder given (`member_path`). Its content alone is not enough: a copy of the file
+    elsewhere, or the file moved within the folder given, takes the folder of a member
+    whose outputs name another file, so it is assessed again and every output names its
+    own file."""
+    file, member_path = record.get("file"), record.get("member_path")
+    if not isinstance(file, str) or member_path != member.member_path:
+        return False
+    return _resolved(Path(file)) == _resolved(member.path)
 
 
 def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
@@ -1075,7 +1091,12 @@ def run_batch(
         if stored is not None:
             # a folder written before stale files were removed may still hold some
             _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
-            stored.update(member=member.name, member_path=member.member_path)
+            if stored.get("member") != member.name:
+                # (named anew beside a file of the same name come or gone: its result says so)
+                stored["member"] = member.name
+                text = json.dumps(stored, indent=2, ensure_ascii=False) + "\n"
+                with contextlib.suppress(OSError):  # (a folder not writable fails below)
+                    write_atomic(outdir / member.folder / RESULT_FILE, text)
             records[member.folder] = stored
             result.skipped += 1
         else:
@@ -1359,12 +1380,23 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([".json", *chosen]))
 
 
+def level_rank(exposure: Mapping[str, Any]) -> int:
+    """Where an exposure of the summary stands among the levels as shown (`level_shown`), as
+    `diff` orders them (reporters.shown.shown_rank): a level on which data gaps bear above
+    the same level known ("low (data gap)" above low, "high (data gap)" above high), as
+    missing data is never low risk."""
+    from ddtool.reporters.shown import shown_rank
+
+    return shown_rank(level_shown(exposure))
+
+
 def _rank_key(record: dict[str, Any], name: str) -> tuple[int, float, str]:
-    """Highest level first, then the highest weighted priority, then `name`: the name the
-    summary shows (a pseudonym when anonymised, so that the order of members that tie does
-    not reveal the order of their real names)."""
+    """Highest level as shown first (`level_rank`: on a data gap above the same level
+    known), then the highest weighted priority, then `name`: the name the summary shows (a
+    pseudonym when anonymised, so that the order of members that tie does not reveal the
+    order of their real names)."""
     exposure = record["exposure"]
-    top = max(LEVELS.index(exposure[rt]["level"]) for rt in RISK_TYPES)
+    top = max(level_rank(exposure[rt]) for rt in RISK_TYPES)
     weighted = max(exposure[rt]["weighted_priority"] for rt in RISK_TYPES)
     return (-top, -weighted, name)
 
@@ -1413,7 +1445,7 @@ def summarise(
     def by_type(rt: str) -> list[str]:
         def key(r: dict[str, Any]) -> tuple[int, float, str]:
             e = r["exposure"][rt]
-            return (-LEVELS.index(e["level"]), -e["weighted_priority"], name(r))
+            return (-level_rank(e), -e["weighted_priority"], name(r))
 
         return [name(r) for r in sorted(ok, key=key)]
 

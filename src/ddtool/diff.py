@@ -26,7 +26,7 @@ from ddtool.document import (
 )
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
-from ddtool.reporters.shown import SHOWN_LEVELS, level_shown
+from ddtool.reporters.shown import level_shown, shown_rank
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
 DIFF_SCHEMA_VERSION = "1.7"
@@ -96,9 +96,6 @@ _READ_OF_SUPPLIERS = (
     "attributes",
     "data_gaps",
 )
-# the levels as the reports show them, lowest first: a low level on missing data above plain
-# low (a missing figure is never low risk, see ddtool.reporters.shown)
-SHOWN_ORDER = tuple(reversed(SHOWN_LEVELS))
 
 
 class AssessmentFileError(DdtoolError):
@@ -314,9 +311,9 @@ def shown_level(level: Any, gaps: Any) -> str:
 
 
 def _shown_rank(level: Any, gaps: Any) -> int:
-    """Where a level as shown stands (SHOWN_ORDER): "low (data gap)" above plain low."""
-    shown = shown_level(level, gaps)
-    return SHOWN_ORDER.index(shown) if shown in SHOWN_ORDER else -1
+    """Where a level as shown stands (reporters.shown.shown_rank): "low (data gap)" above
+    plain low."""
+    return shown_rank(shown_level(level, gaps))
 
 
 def _flag_order(entry: dict[str, Any]) -> tuple[int, str]:

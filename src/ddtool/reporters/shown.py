@@ -21,6 +21,7 @@ from ddtool.document import (
     supplier_scores,
 )
 from ddtool.errors import Location
+from ddtool.model import LEVELS
 from ddtool.nested import flow_text
 
 if TYPE_CHECKING:
@@ -68,6 +69,18 @@ def plain_level(shown: str) -> str:
     """A level as shown without what says that data gaps bear on it ("medium (data gap)":
     "medium")."""
     return shown.removesuffix(ON_A_GAP)
+
+
+def shown_rank(shown: str) -> int:
+    """Where a level as the reports show it stands, lowest 0: a level on which data gaps bear
+    just above the same level known (low, "low (data gap)", medium, "medium (data gap)",
+    high, …: what the missing data hides may be worse, and is never lower risk); -1 for a
+    text that is no level. `diff` sorts its flags and says which way a level changed by it,
+    and a batch ranks its members by it."""
+    plain = plain_level(shown)  # ("low (data gap)": low)
+    if plain not in LEVELS:
+        return -1
+    return 2 * LEVELS.index(plain) + (shown != plain)
 
 
 def level_colour(shown: str) -> str:
