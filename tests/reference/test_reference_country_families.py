@@ -126,7 +126,7 @@ def _named(value: str) -> str | None:
 _DEMOCRATIC = ["Dem.", "Dém.", "Democratic", "Démocratique", "Demokratische", "Democrática"]
 _DEMOCRATIC += ["Democartic", "Demokratisch", "Démocratiqe"]
 _REPUBLIC = ["Rep.", "Rép.", "Republic of", "République du", "Republik", "República del"]
-_REPUBLIC += ["Repulbic of", "Républiqe du"]
+_REPUBLIC += ["Rép. du", "Rep. du", "Repulbic of", "Républiqe du"]
 _CONGO = ["Congo", "Kongo", "the Congo", "Cong", "Kongoo", "Conog", "Cnogo"]
 
 
