@@ -206,6 +206,29 @@ LOOKUP_CASES = (
         ("suppliers 'T1', 'T2' have that name: give an id to explain one",),
     ),
     LookupCase("an id that is no name", "id and name", "S2", True, (), ("have that name",)),
+    # a name written another way: a letter off, or its legal form left out or another
+    LookupCase(
+        "a name a letter off",
+        "cocoa",
+        "Zaanstreek Cocoa Grinder",
+        False,
+        ("(did you mean 'GRD-NL-1' (Zaanstreek Cocoa Grinders B.V.)?)",),
+    ),
+    LookupCase(
+        "a name without its legal form, a letter and an accent left out",
+        "cocoa",
+        "Comptoir Ivorien de Negoce du Cacao",
+        False,
+        ("(did you mean 'TRD-CI-1' (Comptoir Ivoirien de Négoce du Cacao SA)?)",),
+    ),
+    LookupCase(
+        "a name with another legal form",
+        "two sheets",
+        "Ghana Cocoa Ltd.",
+        False,
+        ("(did you mean 'A1' (Ghana Cocoa Co)?)",),
+    ),
+    LookupCase("a name like none", "cocoa", "Songkla Canning Co", False, (), ("did you mean",)),
 )
 
 

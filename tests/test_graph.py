@@ -218,3 +218,79 @@ def test_a_buyer_written_by_its_name_suggests_its_id(buyer: str, suggestion: str
     build_graph(chain, problems)
     [problem] = [p for p in problems.items if p.type == "unknown-buyer"]
     assert problem.suggestion == suggestion
+
+
+NEAR_NAMES = Chain(
+    company=Company(name="Süßwaren Beispiel GmbH"),
+    suppliers=[
+        Supplier(id="L-001", name="Kakao Handelshaus Hamburg GmbH"),
+        Supplier(id="L-004", name="Narayanganj Knit Fabrics"),
+        Supplier(id="L-005", name="Valcambi Raffinerie S.A."),
+        Supplier(id="T-1", name="Twin Name Ltd"),
+        Supplier(id="T-2", name="Twin Name Co."),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("buyer", "suggestion"),
+    [
+        # a letter off
+        (
+            "Narayanganj Knit Fabric",
+            "'L-004', the id of the supplier named 'Narayanganj Knit Fabrics': buyers are"
+            " given by id",
+        ),
+        # its legal form left out, or another; punctuation aside
+        (
+            "Kakao Handelshaus Hamburg",
+            "'L-001', the id of the supplier named 'Kakao Handelshaus Hamburg GmbH': buyers"
+            " are given by id",
+        ),
+        (
+            "Kakao-Handelshaus Hamburg GmbH",
+            "'L-001', the id of the supplier named 'Kakao Handelshaus Hamburg GmbH': buyers"
+            " are given by id",
+        ),
+        (
+            "Kakao Handelshaus Hamburg Ltd.",
+            "'L-001', the id of the supplier named 'Kakao Handelshaus Hamburg GmbH': buyers"
+            " are given by id",
+        ),
+        (
+            "Valcambi Raffinerie SA",
+            "'L-005', the id of the supplier named 'Valcambi Raffinerie S.A.': buyers are"
+            " given by id",
+        ),
+        (
+            "Narayangonj Knit Fabrics Ltd",
+            "'L-004', the id of the supplier named 'Narayanganj Knit Fabrics': buyers are"
+            " given by id",
+        ),
+        ("Süßwaren Beispiel", "'company', the company's id (a blank buyers cell names it too)"),
+        (
+            "Twin Name",
+            "'T-1' or 'T-2', the ids of the suppliers of names like it: buyers are given by id",
+        ),
+        ("Chittagong Spinning Mills", None),  # like no name
+        ("Hamburg", None),  # a word of one is no near miss of it
+    ],
+)
+def test_a_buyer_written_near_a_suppliers_name_suggests_its_id(
+    buyer: str, suggestion: str | None
+) -> None:
+    """Only a name written exactly as the supplier's was offered its id: one letter off, or
+    without its 'GmbH', it had no suggestion."""
+    writer = Supplier(id="W", name="Writer", buyers=[buyer])
+    chain = Chain(company=NEAR_NAMES.company, suppliers=[*NEAR_NAMES.suppliers, writer])
+    problems = ProblemList()
+    build_graph(chain, problems)
+    [problem] = [p for p in problems.items if p.type == "unknown-buyer"]
+    assert problem.suggestion == suggestion
+
+
+def test_a_supplier_is_not_offered_its_own_name_as_its_buyer() -> None:
+    own = Supplier(id="K", name="Kakao Handelshaus Hamburg GmbH", buyers=["Kakao Handelshaus"])
+    problems = ProblemList()
+    build_graph(Chain(company=Company(name="Amb"), suppliers=[own]), problems)
+    assert [p.suggestion for p in problems.items if p.type == "unknown-buyer"] == [None]

@@ -86,3 +86,20 @@ def test_a_chain_too_deep_still_has_its_other_link_problems_reported(tmp_path: P
     found = ProblemList()
     build_graph(chain, found, max_tiers=5)
     assert sorted(p.type for p in found.errors) == ["cycle", "too-many-tiers"]
+
+
+def test_near_names_are_looked_up_within_the_same_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A buyer written near a supplier's name is compared with every name too, in the same
+    budget as the ids: a file of thousands of unknown buyers stays fast."""
+    rows = [f"S{i},Firm Number {i}," for i in range(10)]
+    rows += [f"T{i},Trader {i},Firm Numbr {i}" for i in range(5)]  # each a slip of a name
+    chain, _ = read_chain([_chain_file(tmp_path, rows)])
+    ids = len(chain.suppliers) + 1  # (the company's id too)
+    names = len(chain.suppliers)  # (each name distinct)
+    monkeypatch.setattr(graph, "_SPELLING_BUDGET", 2 * (ids + names))  # two lookups
+    found = ProblemList()
+    build_graph(chain, found)
+    suggestions = [p.suggestion for p in found.errors if p.type == "unknown-buyer"]
+    assert [s and s.split(",")[0] for s in suggestions] == ["'S0'", "'S1'", None, None, None]

@@ -1018,7 +1018,7 @@ def explain(
     if supplier_id in result.supply.suppliers:
         _also_named(result, supplier_id, str(file[-1]))
     if supplier_id not in ids:
-        from ddtool.graph import closest_id, name_key
+        from ddtool.graph import closest_id, loose_name, name_key, near_names
         from ddtool.sources.values import as_text
 
         # a supplier given by its name ("Dhaka Dyeing Ltd"): its id, where one has that name
@@ -1033,6 +1033,17 @@ def explain(
         else:
             best = closest_id(supplier_id, ids)
             hint = f" (did you mean {best!r}?)" if best else ""
+            if not best and not named:  # a name written another way: "Songkla Canning Co"
+                by_loose: dict[str, list[str]] = {}
+                for sid, supplier in result.supply.suppliers.items():
+                    if supplier.name:
+                        by_loose.setdefault(loose_name(supplier.name), []).append(sid)
+                close = near_names(str(file[-1]), by_loose)
+                if close:
+                    shown = " or ".join(
+                        f"{sid!r} ({result.supply.suppliers[sid].name})" for sid in close[:3]
+                    )
+                    hint = f" (did you mean {shown}{' or another' if len(close) > 3 else ''}?)"
             # a part of a name ("ashanti", "Meagui" for "Méagui", "scooplam" for its
             # "(SCOOPLAM)"): the suppliers whose names hold it, whatever the case, accents
             # and punctuation

@@ -240,6 +240,55 @@ def closest_id(wanted: str, ids: list[str]) -> str | None:
     return str(best[0]) if best else None
 
 
+# the words of a company's legal form, aside when two names compare: "Kakao-Handelshaus
+# Hamburg GmbH" is "Kakao Handelshaus Hamburg" ("S.A.R.L." is read as "sarl")
+_LEGAL_FORMS = frozenset(
+    (
+        "gmbh", "mbh", "ag", "kg", "kgaa", "ohg", "ug", "ek",  # German
+        "co", "cie", "company", "ltd", "limited", "llc", "llp", "lp", "inc", "incorporated",
+        "corp", "corporation", "plc", "pvt", "pte", "pty", "private",
+        "sa", "sas", "sarl", "eurl", "sl", "slu", "srl", "spa", "cv",  # French, Spanish, Italian
+        "bv", "nv", "ab", "oy", "as", "jsc", "ooo", "bhd", "sdn", "tbk",
+    )
+)  # fmt: skip
+# how like a supplier's name (fuzz.ratio of the two, legal forms aside) a near miss of it is
+_NEAR_NAME = 88
+
+
+def loose_name(name: str) -> str:
+    """A supplier's name as a near miss of it is compared: case, punctuation and the words of
+    its legal form aside ('Kakao-Handelshaus Hamburg GmbH': 'kakao handelshaus hamburg')."""
+    from rapidfuzz import utils
+
+    words: list[str] = []
+    for word in utils.default_process(name).split():
+        if len(word) == 1 and words and len(words[-1]) < 4 and words[-1].isalpha():
+            words[-1] += word  # letters written with points: "S.A.", "s a r l"
+        else:
+            words.append(word)
+    kept = [w for w in words if w not in _LEGAL_FORMS]
+    return " ".join(kept or words)
+
+
+def near_names(wanted: str, by_loose: dict[str, list[str]]) -> list[str]:
+    """The ids of the suppliers whose names are most like one written wrong: its loose_name
+    first, else the closest by edit similarity (the ids of all as close, in order); by_loose
+    holds each loose_name's ids."""
+    from rapidfuzz import fuzz, process  # (only when a name is wrong)
+
+    key = loose_name(wanted)
+    if not key:
+        return []
+    if key in by_loose:
+        return list(dict.fromkeys(by_loose[key]))
+    found = process.extract(
+        key, list(by_loose), scorer=fuzz.ratio, score_cutoff=_NEAR_NAME, limit=None
+    )
+    top = max((score for _, score, _ in found), default=None)
+    ids = (i for name, score, _ in found if score == top for i in by_loose[name])
+    return list(dict.fromkeys(ids))
+
+
 def _below(succ: Adjacency, starts: set[str]) -> set[str]:
     """Every node beneath these (their suppliers, theirs, …)."""
     seen: set[str] = set()
@@ -281,6 +330,8 @@ class _Names:
         self._by_written: dict[str, list[str]] = {}  # ids, case, spaces and punctuation aside
         self._by_number: dict[int, list[str]] = {}  # ids of digits only, by their number
         self._by_part: dict[str, list[str]] = {}  # ids holding a list separator, by each part
+        self._by_loose: dict[str, list[str]] = {}  # ids by their names' loose_name
+        self._names: dict[str, str] = {}  # the suppliers' names by id
         self._compared = 0  # ids compared by spelling so far
 
     def suggestion(self, buyer: str, own: str) -> str | None:
@@ -299,6 +350,8 @@ class _Names:
             for supplier in self.chain.suppliers:
                 if supplier.name:
                     self._by_name.setdefault(name_key(supplier.name), []).append(supplier.id)
+                    self._by_loose.setdefault(loose_name(supplier.name), []).append(supplier.id)
+                    self._names.setdefault(supplier.id, supplier.name)
         # an id written in another case or spacing first ('s1 ' for 'S1'), then a name
         same = self._by_written.get(utils.default_process(buyer), [])
         if len(same) == 1:
@@ -327,11 +380,31 @@ class _Names:
             return f"{ids}, the ids of the suppliers of that name: buyers are given by id"
         # a near id by spelling: each lookup compares with every id, so a file of thousands of
         # unknown buyers (a wrong buyer column) gets it for as many as the budget allows
-        if self._compared + len(self.ids) > _SPELLING_BUDGET:
-            return None
-        self._compared += len(self.ids)
-        best = closest_id(buyer, self.ids)
-        return repr(best) if best and best != own else None
+        loose = loose_name(buyer)
+        if company.name and loose and loose == loose_name(company.name):
+            return f"{company.id!r}, the company's id (a blank buyers cell names it too)"
+        if loose not in self._by_loose:
+            if self._compared + len(self.ids) > _SPELLING_BUDGET:
+                return None
+            self._compared += len(self.ids)
+            best = closest_id(buyer, self.ids)
+            if best:
+                return repr(best) if best != own else None
+            # a name written another way ('Kakao Handelshaus Hamburg' for its '… GmbH', a
+            # letter off): as many as the budget allows, as the ids
+            if self._compared + len(self._by_loose) > _SPELLING_BUDGET:
+                return None
+            self._compared += len(self._by_loose)
+        near = [i for i in near_names(buyer, self._by_loose) if i != own]
+        if len(near) == 1:
+            return (
+                f"{near[0]!r}, the id of the supplier named {self._names[near[0]]!r}: buyers"
+                " are given by id"
+            )
+        if near:
+            ids = " or ".join(map(repr, near[:5])) + (" or another" if len(near) > 5 else "")
+            return f"{ids}, the ids of the suppliers of names like it: buyers are given by id"
+        return None
 
 
 def name_key(name: str) -> str:

@@ -39,12 +39,37 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Notes", None),
     ("Lieferant", "name"),
     ("Firmierung", None),
+    # the supplier number as SAP and other German ERP exports head it
+    ("Lief.-Nr.", "id"),
+    ("Lief. Nr", "id"),
+    ("LiefNr", "id"),
+    ("Lieferantennr.", "id"),
+    ("Lieferanten-Nr.", "id"),
+    ("Kred.-Nr.", "id"),
+    ("Lief.-Name", "name"),
 ]
 
 
 @pytest.mark.parametrize(("header", "field"), HEADERS)
 def test_header_aliases(header: str, field: str | None) -> None:
     assert match_header(header, {}) == field
+
+
+def test_a_sap_export_headed_lief_nr_is_read_by_its_ids(tmp_path: Path) -> None:
+    """It was a no-id-column error, with no word on which column held the ids."""
+    path = tmp_path / "sap.csv"
+    path.write_bytes(
+        "Lieferantenliste Export SAP 12.03.2026\n"
+        "Lief.-Nr.;Name;Land;Branche;Abnehmer\n"
+        "100;Baumwoll AG;Türkei;Baumwollanbau;\n"
+        "101;Garnspinnerei Izmir;TR;Spinnerei;100\n".encode("cp1252")
+    )
+    chain, problems = read_chain([path], ReadOptions())
+    assert [p.type for p in problems.errors] == []
+    assert [(s.id, s.name, s.buyers) for s in chain.suppliers] == [
+        ("100", "Baumwoll AG", []),
+        ("101", "Garnspinnerei Izmir", ["100"]),
+    ]
 
 
 def test_every_field_is_its_own_alias() -> None:

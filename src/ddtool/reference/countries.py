@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 import pycountry
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler
 
 # Values that mean "we do not know": a data gap, never an error and never "low risk".
 # "na" and "nd" are "not available" / "no data" here, as supplier lists use them; Namibia is
@@ -38,6 +38,25 @@ ALIASES: dict[str, str] = {
     "congo democratic republic": "COD",
     "congo dem rep": "COD",
     "rdc": "COD",
+    # abbreviated as lists write them ("Dem. Rep. Congo", "Rép. dém. du Congo", "D.R.C.")
+    "dem rep congo": "COD",
+    "dem rep of congo": "COD",
+    "dem rep of the congo": "COD",
+    "democratic rep congo": "COD",
+    "democratic rep of congo": "COD",
+    "democratic rep of the congo": "COD",
+    "rep dem congo": "COD",
+    "rep dem du congo": "COD",
+    "rd du congo": "COD",
+    "d r c": "COD",
+    "r d c": "COD",
+    "dem rep kongo": "COD",
+    "kongo dem rep": "COD",
+    "demokratische rep kongo": "COD",
+    "rep congo": "COG",
+    "rep of congo": "COG",
+    "rep of the congo": "COG",
+    "rep du congo": "COG",
     "congo brazzaville": "COG",
     "republic of congo": "COG",
     "republic of the congo": "COG",
@@ -58,6 +77,21 @@ ALIASES: dict[str, str] = {
     "korea north": "PRK",
     "dprk": "PRK",
     "korea dpr": "PRK",
+    "dem rep korea": "PRK",
+    "korea dem rep": "PRK",
+    "dem peoples rep korea": "PRK",
+    "dem peoples rep of korea": "PRK",
+    "rep korea": "KOR",
+    "rep of korea": "KOR",
+    "guinea conakry": "GIN",
+    "guinee conakry": "GIN",
+    "eq guinea": "GNQ",
+    "guinea eq": "GNQ",
+    "dom rep": "DOM",
+    "dominican rep": "DOM",
+    "rep dominicana": "DOM",
+    "rep dominicaine": "DOM",
+    "dominikanische rep": "DOM",
     "griechenland": "GRC",  # (it came closest to Greenland)
     "hong kong sar china": "HKG",  # World Bank
     "macao sar china": "MAC",
@@ -173,7 +207,8 @@ EXONYMS: dict[str, str] = {
         "ARG": "argentinien, argentine",
         "ARM": "armenien, armenie",
         "AZE": "aserbaidschan, azerbaidjan",
-        "GNQ": "aquatorialguinea, aequatorialguinea, guinee equatoriale, guinea ecuatorial",
+        "GNQ": "aquatorialguinea, aequatorialguinea, guinee equatoriale, guinea ecuatorial,"
+        " guine equatorial",
         "ETH": "athiopien, aethiopien, ethiopie, etiopia",
         "AUS": "australien, australie",
         "BGD": "bangladesch",
@@ -197,7 +232,7 @@ EXONYMS: dict[str, str] = {
         "GRC": "grece, grecia",
         "GBR": "grossbritannien, vereinigtes konigreich, vereinigtes koenigreich, royaume uni,"
         " reino unido",
-        "GIN": "guinee",
+        "GIN": "guinee, guine",
         "HKG": "hongkong",
         "IND": "indien",
         "IDN": "indonesien, indonesie",
@@ -219,8 +254,10 @@ EXONYMS: dict[str, str] = {
         "KGZ": "kirgisistan, kirghizistan",
         "COL": "kolumbien, colombie",
         "COD": "demokratische republik kongo, republique democratique du congo,"
-        " republica democratica del congo, dr kongo, rd kongo, rd congo, r d congo, rdc congo",
-        "COG": "republik kongo, rep kongo",
+        " republica democratica del congo, republica democratica do congo, dr kongo, rd kongo,"
+        " rd congo, r d congo, rdc congo, kongo kinshasa",
+        "COG": "republik kongo, rep kongo, republique du congo, republica del congo,"
+        " republica do congo, kongo brazzaville",
         "HRV": "kroatien, croatie, croacia",
         "CUB": "kuba",
         "LVA": "lettland, lettonie, letonia",
@@ -236,7 +273,7 @@ EXONYMS: dict[str, str] = {
         "MDA": "moldau, moldawien",
         "MNG": "mongolei, mongolie",
         "MOZ": "mosambik",
-        "MMR": "birmanie",
+        "MMR": "birmanie, birma",
         "NZL": "neuseeland, nouvelle zelande, nueva zelanda",
         "NLD": "niederlande, pays bas, paises bajos",
         "MKD": "nordmazedonien, macedoine du nord",
@@ -256,9 +293,16 @@ EXONYMS: dict[str, str] = {
         "SVN": "slowenien, slovenie, eslovenia",
         "ESP": "spanien, espagne",
         "ZAF": "sudafrika, suedafrika, afrique du sud, sudafrica",
-        "KOR": "sudkorea, suedkorea, coree du sud, corea del sur",
-        "PRK": "nordkorea, coree du nord, corea del norte",
-        "SSD": "sudsudan, suedsudan, soudan du sud, sudan del sur",
+        "KOR": "sudkorea, suedkorea, coree du sud, corea del sur, coreia do sul, republik korea,"
+        " republique de coree, republica de corea",
+        "PRK": "nordkorea, coree du nord, corea del norte, coreia do norte,"
+        " demokratische volksrepublik korea, republique populaire democratique de coree,"
+        " republica popular democratica de corea",
+        "SSD": "sudsudan, suedsudan, soudan du sud, sudan del sur, sudao do sul",
+        "SDN": "soudan, sudao",
+        "GNB": "guinee bissau, guine bissau",
+        "PNG": "papua neuguinea, papouasie nouvelle guinee, papua nueva guinea",
+        "DMA": "dominique",
         "SYR": "syrien, syrie, siria",
         "TJK": "tadschikistan, tadjikistan",
         "TZA": "tansania, tanzanie",
@@ -288,7 +332,121 @@ AMBIGUOUS: dict[str, str] = {
     "the congo": "Congo (Republic) (COG) or DR Congo (COD)",
     "korea": "South Korea (KOR) or North Korea (PRK)",
     "kongo": "Congo (Republic) (COG) or DR Congo (COD)",  # German
+    **dict.fromkeys(("corea", "coree", "coreia"), "South Korea (KOR) or North Korea (PRK)"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _Family:
+    """Countries whose names share a word ("Congo", "Korea", "Guinea") and are told apart by
+    others ("Democratic", "Kinshasa"; "North"; "Bissau"): a near miss of one of them that
+    names another's words must not be suggested as it ("Dem. Rep. Kongo" is no Republic of
+    the Congo)."""
+
+    words: frozenset[str]  # the shared words: a text naming one is one of these countries
+    marks: dict[str, frozenset[str]]  # each country's words that tell it from the others
+    plain: str  # the one whose names need no word of its own (every other's name has one)
+
+    def names_one(self, tokens: list[str]) -> bool:
+        return any(t in self.words for t in tokens)
+
+    def marked(self, tokens: list[str], iso3: str) -> bool:
+        """Whether the text names a word of this country's (a slip of one letter in a long
+        word too: "Democartic" aside, "Nroth"), a word of the family's own read as written."""
+        marks = self.marks[iso3]
+        for token in tokens:
+            if token in marks:
+                return True
+            if (
+                len(token) >= 4
+                and token not in self.words
+                and not self._known(token)
+                and any(len(m) >= 5 and OSA.distance(token, m) <= 1 for m in marks)
+            ):
+                return True
+        return False
+
+    def _known(self, token: str) -> bool:
+        return any(token in marks for marks in self.marks.values())
+
+
+_DEMOCRATIC = ("dem", "democratic", "democratique", "demokratische", "democratica")
+_FAMILIES: tuple[_Family, ...] = tuple(
+    _Family(frozenset(words.split()), {c: frozenset(m.split()) for c, m in marks.items()}, plain)
+    for words, plain, marks in (
+        (
+            "congo kongo",
+            "COG",
+            {"COD": " ".join(_DEMOCRATIC) + " dr rd drc rdc kinshasa", "COG": "brazzaville"},
+        ),
+        (
+            "korea corea coree coreia",
+            "KOR",
+            {
+                "PRK": " ".join(_DEMOCRATIC) + " dpr dprk dvrk rpd rpdc people peoples popular"
+                " populaire volksrepublik north nord norte nordkorea",
+                "KOR": "south sud sued sur sul sudkorea suedkorea rok",
+            },
+        ),
+        (
+            "sudan soudan sudao",
+            "SDN",
+            {"SSD": "south sud sued sur sul sudsudan suedsudan", "SDN": ""},
+        ),
+        (
+            "guinea guinee guine",
+            "GIN",
+            {
+                "GNB": "bissau",
+                "GNQ": "equatorial ecuatorial equatoriale aquatorial aequatorial eq"
+                " aquatorialguinea aequatorialguinea",
+                "PNG": "papua papouasie papuasia new nouvelle nueva nova neuguinea",
+                "GIN": "conakry",
+            },
+        ),
+        ("niger nigeria", "NER", {"NGA": "nigeria nigerian federal fed", "NER": ""}),
+        (
+            "dominica dominican dominicana dominicaine dominikanische dominique",
+            "DMA",
+            {
+                "DOM": "rep republic republik republique republica dominicana dominicaine"
+                " dominikanische",
+                "DMA": "commonwealth",
+            },
+        ),
+    )
+)
+_FAMILY_OF = {iso3: family for family in _FAMILIES for iso3 in family.marks}
+
+
+def _tokens(key: str) -> list[str]:
+    """A key's words, and its run of single letters written together ("d r c": "drc")."""
+    tokens = key.split()
+    letters = "".join(t for t in tokens if len(t) == 1)
+    return [*tokens, letters] if len(letters) > 1 else tokens
+
+
+def _contradicts(key: str, iso3: str) -> bool:
+    """Whether a text is no name of this country for the words it names: another country's
+    of its family ("Dem. Rep. Kongo" for COG), or none of its own where each of its names
+    has one ("Rép. du Congo" for COD)."""
+    family = _FAMILY_OF.get(iso3)
+    if family is None:
+        return False
+    tokens = _tokens(key)
+    if iso3 != family.plain and not family.marked(tokens, iso3):
+        return True
+    return any(family.marked(tokens, other) for other in family.marks if other != iso3)
+
+
+def _told_apart(key: str, iso3: str) -> str | None:
+    """The one country of iso3's family the text names by a word of its own ("Kinshasa,
+    Congo": COD), or None."""
+    family = _FAMILY_OF[iso3]
+    tokens = _tokens(key)
+    named = [c for c in family.marks if family.marked(tokens, c) and not _contradicts(key, c)]
+    return named[0] if len(named) == 1 else None
+
 
 # Names as shown to users; pycountry's formal names are awkward for a few countries.
 DISPLAY_NAMES: dict[str, str] = {
@@ -384,6 +542,20 @@ def _names() -> list[str]:
     return [k for k in _table() if len(k) > 3]
 
 
+def _names_for(key: str) -> list[str]:
+    """The names a near miss may be suggested as: those of a family it names a shared word
+    of ("Republic of Niger": Niger's or Nigeria's), and never one of a country its words
+    rule out (see _contradicts)."""
+    tokens = key.split()
+    families = [f for f in _FAMILIES if f.names_one(tokens)]
+    out = {c for family in _FAMILIES for c in family.marks if _contradicts(key, c)}
+    within = {c for family in families for c in family.marks} - out if families else None
+    if within is None and not out:
+        return _names()
+    table = _table()
+    return [n for n in _names() if table[n] not in out and (within is None or table[n] in within)]
+
+
 @lru_cache(maxsize=512)
 def display_name(iso3: str) -> str:
     """A readable English name for an ISO3 code."""
@@ -454,6 +626,8 @@ def normalise_country(value: str | None) -> CountryMatch:
         iso3 = table.get(_key(f"{tail_text} {head_text}"))
         if iso3 is None:  # World Bank style: "Egypt, Arab Rep."
             iso3 = None if head in AMBIGUOUS else table.get(head)
+            if iso3 is not None and _contradicts(key, iso3):  # "Sudan, Rep. of South"
+                iso3 = None
             other = table.get(tail) or table.get(tail[4:] if tail.startswith("the ") else tail)
             if iso3 is not None and other not in (None, iso3, _PART_OF.get(iso3)):
                 return CountryMatch(
@@ -463,14 +637,21 @@ def normalise_country(value: str | None) -> CountryMatch:
                 )
     if iso3 is not None:
         return CountryMatch(iso3)
+    names = _names_for(key)
     best = process.extractOne(
-        key, _names(), scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
+        key, names, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
     )
     if best is None and len(key) >= 5:  # letters swapped: "Ganha"
-        best = process.extractOne(key, _names(), scorer=fuzz.ratio, score_cutoff=80)
+        best = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=80)
     code = table[best[0]] if best is not None else None
     if code is None and "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
-        code = table.get(_key(str(value).rsplit(",", 1)[1]))
+        tail = _key(str(value).rsplit(",", 1)[1])
+        code = table.get(tail)
+        if code is not None and (tail in AMBIGUOUS or _contradicts(key, code)):
+            # "Kinshasa, Congo": the Congo its words name, else both
+            code = _told_apart(key, code) if code in _FAMILY_OF else None
+            if code is None and tail in AMBIGUOUS:
+                return CountryMatch(None, suggestion=AMBIGUOUS[tail])
     if code is None and re.fullmatch(r"[A-Za-z]{4}", str(value).strip()):
         # an ISO code with a letter too many: "CIVV", "BGDD"
         text = str(value).strip().upper()
