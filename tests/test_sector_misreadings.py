@@ -13,7 +13,11 @@ sector named beside a place that serves food was dropped ("gold mining, restaura
 mine's words in another language beside a good another sector mines, or its scale, did not
 read as English ("mina de sal" was artisanal mining, "salt mine" salt production; "mina de
 carbón", "minería a gran escala" none), and "Mina" beside a sector, a place's name, was a
-mine. The cases are data: tests/assets/sectors/misreadings.yaml."""
+mine. A mineral beside "Kleinbergbau" named "other goods" ("Kleinbergbau Zinn"); of two
+aliases as long, the taxonomy's first won ("textile garments" was fabric manufacturing); German
+compounds of a sector's word and German and French words of listed work ("Ziegelei",
+"Thunfischfang", "thoniers palangriers") were no sector. The cases are data:
+tests/assets/sectors/misreadings.yaml."""
 
 from __future__ import annotations
 

@@ -2071,10 +2071,12 @@ _MINE_COMPANY_WORDS = _keys(
     " del el do da dos das em en au aux et und von der im van het"
 )
 
-# one-word aliases of raw-material sectors that name the work, not a good ("fishing")
+# one-word aliases of raw-material sectors that name the work, not a good ("fishing",
+# "Kleinbergbau": a mineral beside it is the mine's, "Kleinbergbau Zinn")
 _RAW_WORK = _keys(
     "farm agriculture horticulture grower ranch fishing fishery fisheries trawler longliner"
     " aquaculture quarry logging sawmill forestry asm galamsey garimpo creuseurs"
+    " kleinbergbau orpaillage orpailleurs thonier palangrier senneur atunero palangrero"
 )
 # the words for the standard, grade or freshness of a good, of its producer and of a product
 # alike ("organic coffee farm", "Better Cotton", "fresh beef, premium grade")
@@ -2451,6 +2453,8 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("schuh schuhe calzado calcado zapato sapato chaussure"), "shoe"),
     # mining
     **dict.fromkeys(_keys("kupfer"), "copper"),
+    **dict.fromkeys(_keys("zinn"), "tin"),
+    **dict.fromkeys(_keys("kobalt"), "cobalt"),
     # fishing and seafood
     **dict.fromkeys(_keys("fisch pescado peixe poisson"), "fish"),
     **dict.fromkeys(_keys("thunfisch atun atum thon"), "tuna"),
@@ -2474,6 +2478,12 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("sucrerie"), "sugar mill"),
     **dict.fromkeys(_keys("azucarero azucarera acucareiro acucareira sucrier sucriere"), "sugar"),
     **dict.fromkeys(_keys("cacaoyer cacaotal cacaocultura"), "cocoa farm"),
+    # palm oil, carpets, leather, bricks
+    **dict.fromkeys(_keys("palmöl"), "palm oil"),
+    **dict.fromkeys(_keys("ölpalmen"), "oil palm"),
+    **dict.fromkeys(_keys("teppich teppiche"), "carpet"),
+    **dict.fromkeys(_keys("leder"), "leather"),
+    **dict.fromkeys(_keys("ziegel"), "brick"),
     # electronics
     **dict.fromkeys(
         _keys("elektronik electronica eletronica eletronico electronique"), "electronics"
@@ -2515,7 +2525,9 @@ _NOT_ALONE_ABROAD = _keys("boutique")
 # its last part
 _COMPOUND_FIRST = {
     **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("kaffee kakao baumwoll bekleidungs kleidungs")},
-    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("schuh kupfer thunfisch fisch garnelen")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("schuh kupfer zinn kobalt")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("thunfisch fisch garnelen")},
+    **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("palmöl ölpalmen teppich leder ziegel")},
     **{k: _SECTOR_WORDS_ABROAD[k] for k in _keys("zuckerrohr zucker elektronik")},
     **dict.fromkeys(_keys("kohle kohlen steinkohle steinkohlen braunkohle braunkohlen"), "coal"),
     "gold": "gold",
@@ -2533,7 +2545,19 @@ _COMPOUND_LAST = {
     # trade", as English reads them)
     "handel": "trade",
     "grosshandel": "wholesale",
+    # (the catch, and the German words of a work whose good the first part names:
+    # "Thunfischfang", "Teppichknüpferei", "Teppichweberei", "Ledergerberei")
+    **dict.fromkeys(_keys("fang fischerei"), "fishing"),
+    "knupferei": "weaving",
+    "weberei": "weaving mill",
+    "gerberei": "tannery",
 }
+# the endings of the German one-word aliases that name their sector whatever the first part
+# of a compound ending in one says ("Hochseefischerei", "Seidenweberei", "Lohgerberei",
+# "Kalksteinbruch", "Thunfischzucht"): a workshop's -ei ("Weberei", "Ziegelei"), a quarry,
+# a breeding farm (see _compound_head)
+_HEAD_ENDINGS = ("ei", "bruch", "zucht")
+_FIRST_PART = 3  # the fewest letters of the first part of a compound read by its head
 
 
 # "shop" for a workshop, not a retailer: after the work done there ("machine shop", "job
@@ -2727,6 +2751,7 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         return (
             _shop_of(profiles, key, best, contained)
             or _food_place(profiles, value, key, best, contained)
+            or _equally_long(profiles, best, contained)
             or SectorMatch(keys[best])
         )
     # the place named for the work done there: "artisanal gold mine" is gold mining
@@ -2767,6 +2792,31 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     return SectorMatch(None, suggestion)
 
 
+def _equally_long(profiles: Profiles, best: str, contained: list[str]) -> SectorMatch | None:
+    """A text whose longest alias (`best`) is as long as another's of another sector, neither
+    naming only a raw material's good nor any factory (which say less: "cotton fabric",
+    "sawmill factory"), read as both name it, never as the taxonomy's order puts first: a
+    material's sector gives way to its maker's, downstream of it ("textile garments",
+    "garments textile": garment manufacturing; "leather handbags": footwear), as a good's
+    name does; of others, the text names each, so the worse of them, the others kept beside
+    it and told, as in a text joining them ("Textile & Garments": _several_sectors). None
+    where no other is."""
+    keys, bare = profiles._sector_keys, profiles._bare_goods
+    tied = {
+        keys[k]: k
+        for k in contained
+        if len(k) == len(best) and k not in bare and k not in _FACTORY_WORDS
+    }
+    if len(tied) < 2 and keys[best] in tied:
+        return None
+    if len(tied) == 1:
+        return SectorMatch(next(iter(tied)))  # (beside a word for any factory)
+    makers = [s for s in tied if not any(o in profiles._downstream_of(s) for o in tied)]
+    if len(makers) == 1:
+        return SectorMatch(makers[0])
+    return _several_sectors(profiles, "; ".join(tied[s] for s in makers))
+
+
 def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) -> str | None:
     """A text (text_key's `key`) with a key sector's word in German, Spanish, Portuguese or
     French that the taxonomy does not know (_SECTOR_WORDS_ABROAD, or a German compound of
@@ -2778,7 +2828,11 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
     english: dict[str, str] = {}
     unknown = False
     for word in words:
-        found = _SECTOR_WORDS_ABROAD.get(word) or _compound_in_english(word)
+        found = (
+            _SECTOR_WORDS_ABROAD.get(word)
+            or _compound_in_english(word)
+            or _compound_head(profiles, word)
+        )
         if found is not None:
             english[word] = found
             unknown = unknown or (
@@ -2888,6 +2942,26 @@ def _compound_in_english(word: str) -> str | None:
         if word.startswith(first) and last in _COMPOUND_LAST:
             return f"{_COMPOUND_FIRST[first]} {_COMPOUND_LAST[last]}"
     return None
+
+
+def _compound_head(profiles: Profiles, word: str) -> str | None:
+    """The German one-word alias (_compound_heads) a compound the taxonomy does not hold
+    ends with, after a first part of three letters or more (text_key's: "hochseefischerei":
+    'fischerei', "kalksteinbruch": 'steinbruch'): a compound is a kind of its last part,
+    whatever the first names. None for any other word, or one the taxonomy holds."""
+    if word in profiles._sector_keys:
+        return None
+    heads = _compound_heads(profiles)
+    return next((h for h in heads if len(word) - len(h) >= _FIRST_PART and word.endswith(h)), None)
+
+
+@lru_cache(maxsize=8)
+def _compound_heads(profiles: Profiles) -> tuple[str, ...]:
+    """The taxonomy's one-word aliases (text_key's) of a German work's ending (_HEAD_ENDINGS:
+    "weberei", "ziegelei", "fischerei", "steinbruch", "fischzucht"), longest first: each
+    names its sector as the last part of a compound ("Hochseefischerei")."""
+    heads = [k for k in profiles._sector_keys if " " not in k and k.endswith(_HEAD_ENDINGS)]
+    return tuple(sorted(heads, key=len, reverse=True))
 
 
 def _metal_ingots(profiles: Profiles, value: str, key: str) -> SectorMatch | None:
