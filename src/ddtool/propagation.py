@@ -195,7 +195,7 @@ class Inference:
         self._origin_scores: dict[
             tuple[str, str | None, str | None, tuple[str, ...]], SupplierRisk
         ] = {}
-        self._raw_ids: dict[tuple[str, str, str | None], str] = {}
+        self._raw_ids: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
         self._plans: dict[
             tuple[str, tuple[str, ...], frozenset[str] | None], frozenset[tuple[str, str]]
         ] = {}
@@ -276,19 +276,30 @@ class Inference:
         for _, groups, _, _ in filter(None, self._general_plans.values()):  # (distinct ones)
             for stage in filter(None, map(self._made_stage, map(itemgetter(0), groups))):
                 plans.setdefault(stage, self._input_groups(stage))
-        if general:
+        # A trader selling to the stage it buys from (a seafood trader beneath a cannery)
+        # sells that stage what it works, and covers it for those above (_resold_marks)
+        # (the suppliers of the sectors these look at, found in one pass over the chain)
+        picked = self._picked(sector_of, plans.keys())
+        resold = self._resold_marks(sector_of, top, general, picked)
+        if general or resold:
             # It covers for any other supplier above it an input group that holds the stage
             # of a good it names, or that good's trade (its marks "sector\0"), as a mapped
             # supplier in that stage would (a distributor of "frozen skipjack tuna" beneath a
             # cannery: its fish; of "green coffee" beneath a roaster: its mill), so the
             # supply is inferred once, beneath it. In a group holding mines of several
             # commodities it covers those its products name alone (the marks below).
+            # A trader of a trade (_resold_marks) covers so, "sector\0\0", for any supplier
+            # above it but a trader, which keeps its own sources as it would without it (a
+            # seafood trader of "frozen shrimp" over one of "tuna" keeps its shrimp farms).
             several = self._several
             for sector_id, groups in plans.items():
+                by_trader = sector_id not in trading
                 plans[sector_id] = [
                     (
                         group,
-                        covered | {f"{s}\0" for s in covered}
+                        covered
+                        | {f"{s}\0" for s in covered}
+                        | ({f"{s}\0\0" for s in covered} if by_trader else frozenset())
                         if several.isdisjoint(covered)
                         else covered,
                     )
@@ -301,7 +312,7 @@ class Inference:
         # those only: it stands in the sets below as marks (sector, commodity), not as its
         # sector, and only sets holding marks need the per-commodity work in check.
         marks: dict[str, tuple[str, str]] = {}
-        marked = self._commodity_marks(sector_of, marks)
+        marked = self._commodity_marks(sector_of, marks, picked)
         # a general trader covers for those above it what it is inferred to trade (see
         # _general_plan): marks of the commodities of the mines its products name, else
         # its trades, for general traders above it, and the stages of the goods it names.
@@ -315,6 +326,8 @@ class Inference:
                 if commodity:
                     marks.setdefault(mark, (sector_id, commodity))
             marked[node] = covers
+        for node, extra in resold.items():
+            marked[node] = marked[node] | extra if node in marked else extra
         # the input groups of a stage that nothing in a set of mapped sectors covers (a
         # mapped supplier covers an input when it is in its stage or a stage beneath it),
         # each with the commodities marks in its stages hold
@@ -424,6 +437,7 @@ class Inference:
             # German by default)
             own = company.sector if supplier is None else sector_of[node]
             away = by_trade is not None or own in buying
+            is_trader = by_trade is not None or own in trading
             denying: list[tuple[list[str], tuple[str, ...]]] = []  # (groups its hint denies in)
             for group, only in missing:
                 if by_trade is not None:  # a general trader: as a trader of the group's trade
@@ -438,6 +452,12 @@ class Inference:
                         if len(inputs) < len(plans[made]) or any(n is not None for _, n in inputs):
                             self._attach_made(node, made, hint, inputs)
                             continue
+                # a trader whose buyers all work what its trade buys (a seafood trader
+                # beneath canneries) sells them what they work: what that stage buys is
+                # inferred beneath it (the vessels), not another such stage (a processor)
+                sold = self._sold_into(node, group, sector_of, top) if is_trader else None
+                if sold is not None:
+                    group = self._inputs_of(sold)
                 if only is not None:  # as if the products named only the commodities missing
                     for upstream in self._narrowed(group, hint, only):
                         self._attach(node, upstream, country, 1, hint, only, away)
@@ -451,6 +471,120 @@ class Inference:
                     self._attach(node, upstream, country, 1, hint, away=away)
             if denying:
                 self._denied_beneath(node, denying, sector_of)
+
+    def _resold_trades(self) -> frozenset[str]:
+        """The trading stages that buy from a stage with inputs of its own (the seafood
+        trade, which buys from processors): a trader of one beneath such a stage sells it
+        what it works (_sold_into, _resold_marks)."""
+        sectors = self.profiles.sectors
+        return frozenset(
+            s.id
+            for s in sectors.values()
+            if s.stage == "trading" and any(sectors[i].inputs for i in s.inputs)
+        )
+
+    def _picked(
+        self, sector_of: Mapping[str, str | None], present: Iterable[str | None]
+    ) -> list[str]:
+        """The suppliers, in the chain's order, of the sectors of the chain (`present`) whose
+        products or buyers say what they cover (_commodity_marks: a stage at or above mines
+        of several commodities; _resold_marks: a trade that buys from processors), found in
+        one pass over the chain; none where it has no such sector."""
+        wanted = (self._commodity_universe().keys() | self._resold_trades()).intersection(present)
+        if not wanted:
+            return []
+        return list(compress(sector_of, map(wanted.__contains__, sector_of.values())))
+
+    def _sold_into(
+        self,
+        node: str,
+        group: list[str],
+        sector_of: Mapping[str, str | None],
+        top: str | None,
+    ) -> tuple[str, ...] | None:
+        """The stages of a trader's buyers where every buyer (the company too, in its sector)
+        is in a stage of one of its trade's input groups that has inputs of its own (a
+        seafood trader, whose trade buys from processors, beneath a cannery): the trader
+        sells them what they work, so what that stage buys is beneath it, not another such
+        stage. None where any buyer is elsewhere (the trade's goods as it sells them then,
+        processed), or the group is a made good's stage a general trader names (a wholesaler
+        of t-shirts sells garments, whoever buys them)."""
+        if self._made_stage(group) is not None:
+            return None
+        sectors = self.profiles.sectors
+        stages: set[str] = set()
+        for buyer in self.supply.pred[node]:
+            stage = sector_of.get(buyer, top)
+            if stage is None or stage not in group or not sectors[stage].inputs:
+                return None
+            stages.add(stage)
+        return tuple(sorted(stages)) if stages else None
+
+    def _inputs_of(self, stages: tuple[str, ...]) -> list[str]:
+        """The inputs of these stages, once each, in order."""
+        sectors = self.profiles.sectors
+        return list(dict.fromkeys(i for s in stages for i in sectors[s].inputs))
+
+    def _resold_marks(
+        self,
+        sector_of: Mapping[str, str | None],
+        top: str | None,
+        general: Mapping[str, GeneralPlan],
+        picked: Sequence[str],
+    ) -> dict[str, frozenset[str]]:
+        """What traders of a trade that buys from a stage with inputs of its own (the
+        seafood trade, which buys from processors) cover for the suppliers above them,
+        besides their sector, as marks (each stage and two NULs: for any supplier above
+        them but a trader, see run): the stages of the goods their products
+        name beneath their trade (or, naming nothing, their buyers' products, as they trade
+        them: _bought_above), as a general trader naming those goods covers them (a seafood
+        trader of "frozen skipjack tuna" beneath a cannery covers its fish, as a distributor
+        of them does); and, where every buyer works what the trade buys (_sold_into), the
+        stages inferred beneath the trader for them (the vessels and farms of a seafood
+        trader naming nothing beneath a cannery naming nothing). A general trader's plan
+        gets the latter. Made once for each distinct sector, products and buyers' stages;
+        `picked` holds the suppliers of those trades (_picked), among others."""
+        resold = self._resold_trades()
+        found: dict[str, frozenset[str]] = {}
+        suppliers = self.supply.suppliers
+        made: dict[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]], frozenset[str]] = {}
+        for node in picked:
+            own = sector_of[node]
+            if own not in resold:
+                continue
+            products = self._hint_of(suppliers[node].products)
+            hint = tuple(products or self._bought_above(node, sector_of))
+            groups = [g for g, _ in self._input_groups(own)]
+            sold = tuple(filter(None, (self._sold_into(node, g, sector_of, top) for g in groups)))
+            key = (own, hint, sold)
+            marks = made.get(key)
+            if marks is None:
+                upstream = self._upstream(own) - self._several
+                stages = {
+                    s
+                    for text in hint
+                    for item in self._listed(text)
+                    for s in self._sectors_named(item)
+                    if s in upstream
+                }
+                for stages_sold in sold:
+                    stages.update(self._narrowed(self._inputs_of(stages_sold), [*hint]))
+                marks = made[key] = (
+                    frozenset({own, *(f"{s}\0\0" for s in stages)}) if stages else frozenset()
+                )
+            if marks:
+                found[node] = marks
+        for node, (_, trade_groups, by_trade, _) in general.items():
+            sold_them: set[str] = set()
+            for group, _ in trade_groups:
+                sold_to = self._sold_into(node, group, sector_of, top)
+                if sold_to is not None:
+                    sold_them.update(
+                        self._narrowed(self._inputs_of(sold_to), by_trade[tuple(group)])
+                    )
+            if sold_them:
+                found[node] = frozenset(f"{s}\0\0" for s in sold_them)
+        return found
 
     def _denied_beneath(
         self,
@@ -1027,22 +1161,26 @@ class Inference:
         return list(found), usual
 
     def _commodity_marks(
-        self, sector_of: Mapping[str, str | None], marks: dict[str, tuple[str, str]]
+        self,
+        sector_of: Mapping[str, str | None],
+        marks: dict[str, tuple[str, str]],
+        picked: Sequence[str],
     ) -> dict[str, frozenset[str]]:
         """The marks of the suppliers whose products name commodities of the mines beneath
         or beside their stage, as they narrow them (_hint_of: 'tin ingot' at a smelter: tin;
         'lithium batteries' at a battery maker: none, it covers them all), or of a trader
         naming nothing whose buyers' products do, one per commodity, each registered in
-        `marks` with its (sector, commodity); equal sets are one object."""
+        `marks` with its (sector, commodity); equal sets are one object. `picked` holds
+        the suppliers of those stages (_picked), among others."""
         universe = self._commodity_universe()
-        capable = universe.keys() & set(sector_of.values())
-        if not capable:
-            return {}
         suppliers = self.supply.suppliers
         made: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         found: dict[str, frozenset[str]] = {}
-        trading = {s for s in capable if self.profiles.sectors[s].stage == "trading"}
-        for node in compress(sector_of, map(capable.__contains__, sector_of.values())):
+        sectors = self.profiles.sectors
+        trading = {s for s in universe if sectors[s].stage == "trading"}
+        for node in picked:
+            if sector_of[node] not in universe:
+                continue
             products = suppliers[node].products_read()  # (a mine's minerals: what it covers)
             if not products:
                 if sector_of[node] not in trading:
@@ -1369,8 +1507,14 @@ class Inference:
             # a first-processing stage (ginning, milling, trading) sits where the raw
             # material grows when the buyer's country does not produce it (or the buyer
             # buys away from its country)
+            # (keyed by the lean it passes down too: a stage at the origin mix over farms
+            # leaning to the buyer's country is no stage over the world's farms, so buyers of
+            # two countries share it only where the whole chain beneath it is the same)
+            raw_of: dict[str, tuple[str, ...]] = {}
             for commodity, raw_sector in origin:
-                node_id = self._raw(sector_id, commodity, country, depth)
+                raw_of[commodity] = (*raw_of.get(commodity, ()), raw_sector)
+            for commodity, raw_sector in origin:
+                node_id = self._raw(sector_id, commodity, country, depth, raw_of[commodity])
                 raw_id = self._raw(raw_sector, commodity, country, depth + 1)
                 self.nodes[raw_id].buyers.add(node_id)
                 self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
@@ -1716,24 +1860,54 @@ class Inference:
                     " real data."
                 )
 
-    def _raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
-        key = (sector_id, commodity, country)
+    def _raw(
+        self,
+        sector_id: str,
+        commodity: str,
+        country: str | None,
+        depth: int,
+        over: tuple[str, ...] = (),
+    ) -> str:
+        """The node of a commodity at its origin mix for a buyer in `country`: a raw
+        material's, or (`over` its raw sectors) a first-processing stage's at origin."""
+        key = (sector_id, commodity, country, over)
         node_id = self._raw_ids.get(key)
         if node_id is None:
-            node_id = self._raw_ids[key] = self._new_raw(sector_id, commodity, country, depth)
+            node_id = self._raw_ids[key] = self._new_raw(sector_id, commodity, country, depth, over)
         return node_id
 
-    def _new_raw(self, sector_id: str, commodity: str, country: str | None, depth: int) -> str:
+    def _lean(self, sector_id: str, commodity: str, country: str | None) -> str | None:
+        """The buyer's own country where it produces the commodity at that stage (a
+        published share, a producer whose share is not published, or a listing of the
+        commodity's goods there: a Thai shrimp processor's farms are most likely Thai), to
+        be leant to; else None."""
+        if not country:
+            return None
+        if any(o.iso3 == country for o in self.profiles.origins.get(commodity, [])):
+            return country
+        return country if self.profiles.commodity_listings(country, sector_id, commodity) else None
+
+    def _new_raw(
+        self,
+        sector_id: str,
+        commodity: str,
+        country: str | None,
+        depth: int,
+        over: tuple[str, ...] = (),
+    ) -> str:
         shares = [o for o in self.profiles.origins.get(commodity, []) if o.iso3 != "CN-XJ"]
-        # the buyer's own country is leant to when it produces the commodity: a published
-        # share, a producer whose share is not published, or a listing of the commodity's
-        # goods there (a Thai shrimp processor's farms are most likely Thai)
-        producers = {o.iso3 for o in shares}
-        listed = bool(country) and bool(
-            self.profiles.commodity_listings(country, sector_id, commodity)
-        )
-        lean = country if country in producers or listed else None
+        lean = self._lean(sector_id, commodity, country)
+        # a stage at the world's origin mix over raw materials that lean to the buyer's
+        # country (a Bangladeshi trader's processors of farmed shrimp, over its farms in
+        # Bangladesh) says so: ">BGD", so that it is shared only with buyers whose chain
+        # beneath it is the same (a Thai trader's processors sit over farms leaning to
+        # Thailand); a stage leaning to a country passes that country's lean down alike.
+        # (Of artisanal and industrial mines of gold beneath a trader, either may lean.)
+        leaning = [] if lean else [r for r in over if self._lean(r, commodity, country)]
+        below = country if leaning else None
         node_id = f"inferred:{sector_id}:{_slug(commodity)}@{lean or 'world'}"
+        if below:
+            node_id += f">{below}"
         if node_id in self.nodes:
             return node_id
         total = sum(o.share_pct or 0.0 for o in shares)
@@ -1855,6 +2029,12 @@ class Inference:
             worst_gaps=worst_gaps,
             gaps=gaps,
         )
+        if below:
+            stages = " and ".join(self.profiles.sectors[r].name.lower() for r in leaning)
+            self.nodes[node_id].assumption = (
+                f"origin mix of world {commodity} production; the {stages} beneath it"
+                f" leaning to {below} (the buyer's own country)"
+            )
         self.supply.add_node(node_id, inferred=True)
         return node_id
 
