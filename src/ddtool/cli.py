@@ -1608,6 +1608,16 @@ def _stop(signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _debug_first(args: list[str]) -> list[str]:
+    """The arguments with `--debug` put first wherever it is written before a `--`: it is an
+    option of `ddtool`, and `ddtool assess FILE --debug` is how most people write it."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[1:end]:
+        return args
+    at = args.index("--debug")
+    return ["--debug", *args[:at], *args[at + 1 :]]
+
+
 def main() -> None:
     """Console entry point: no traceback for the user unless --debug."""
     import signal
@@ -1615,6 +1625,7 @@ def main() -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
             signal.signal(signum, _stop)
+    sys.argv[1:] = _debug_first(sys.argv[1:])
     try:
         app()
     except SystemExit as e:  # every normal end, usage errors included (click exits 2)
