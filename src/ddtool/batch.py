@@ -716,7 +716,8 @@ def _run_date(options: BatchOptions) -> dt.date:
 def _complete(
     folder: Path, member: Member, options: BatchOptions, settings: str
 ) -> dict[str, Any] | None:
-    """The stored record when a member's outputs are complete, and its input (the file at
+    """The stored record, its figures read again from its assessment, when a member's
+    outputs are complete, and its input (the file at
     the same place, `_same_file`, and its content), the risk profiles, the settings, the
     as-of date and the ddtool version unchanged (changing --config or --profiles
     re-assesses; so does a later day: certificates expire and audits age), and when its file
@@ -759,13 +760,11 @@ def _complete(
     if not isinstance(tool, dict) or tool.get("version") != __version__:
         return None
     try:
-        if not isinstance(record.get("exposure"), dict) or "flags_low_on_a_gap" not in record:
-            record.update(_member_figures(doc))  # (written by an earlier version: all again)
-        else:
-            # the exposure read again from its assessment, whichever version wrote the
-            # record: which data gaps bear on its level is this version's rule (a record
-            # of an earlier one kept only the gaps of the supplier its maximum sits on)
-            record["exposure"] = _exposure(doc)
+        # every figure read again from the assessment, whichever version wrote the record
+        # and whatever it holds: the summary's counts, levels and gaps are those of the
+        # member's own reports (which data gaps bear on a level is this version's rule; a
+        # record of an earlier one kept only the gaps of the supplier its maximum sits on)
+        record.update(_member_figures(doc))
     except (KeyError, TypeError, AttributeError):
         return None
     return record

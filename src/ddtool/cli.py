@@ -1622,6 +1622,7 @@ def main() -> None:
     """Console entry point: no traceback for the user unless --debug."""
     import signal
 
+    _ready_streams()
     for signum in (signal.SIGINT, signal.SIGTERM):
         if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
             signal.signal(signum, _stop)
@@ -1657,6 +1658,42 @@ def main() -> None:
         )
         sys.exit(int(ExitCode.ERROR))
     _leave(0)
+
+
+def _ready_streams() -> None:
+    """Printing never decides how a run ends: with stdout or stderr closed (`>&-`, which
+    leaves None there) what would be printed goes to the null device, and once a reader
+    stops early (`| head`) the rest goes nowhere; the run still writes its files and ends
+    with its own exit code (help, usage errors and rich would otherwise exit 1)."""
+    for name in ("stdout", "stderr"):
+        # (open till the run ends; opened in order, these also take the closed descriptors
+        # 1 and 2, which an output file opened later, and a worker's stdout, would take)
+        stream = getattr(sys, name) or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        if not isinstance(stream, _ReaderMayStop):
+            setattr(sys, name, _ReaderMayStop(stream))
+
+
+class _ReaderMayStop:
+    """stdout or stderr whose reader may stop early: after it has, writes go nowhere."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            _to_nowhere(self._stream)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _to_nowhere(self._stream)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _stopped() -> NoReturn:
@@ -1725,6 +1762,7 @@ def _leave(code: object) -> NoReturn:
         print(code, file=sys.stderr)
     for stream in (sys.stdout, sys.stderr):
         # a reader that stopped early (`| head`) is not a failure of the run
-        with contextlib.suppress(OSError):
-            stream.flush()
+        with contextlib.suppress(OSError, ValueError):
+            if stream is not None:  # (None: closed when the run began, and main() not run)
+                stream.flush()
     os._exit(status)
