@@ -55,19 +55,41 @@ def _sha256(path: Path) -> str | None:
 
 
 def _same(old: Any, new: Any) -> bool:
-    """Whether two values are the same as JSON writes them: equal, and with true and false
+    """Whether two values are the same as JSON says them: equal, and with true and false
     where the other has them (Python takes true for 1 and false for 0 and 0.0: a saved
-    file with `tiers: [true]` is not the re-run's [1]). Told at C speed: equal values are
-    compared as JSON, their keys sorted (an order of keys changed changes nothing)."""
+    file with `tiers: [true]` is not the re-run's [1]). A number is the same written whole
+    or with a fraction (46 and 46.0: a file passed through jq, or written again by another
+    program, holds 46), as JSON and Python compare them: exactly, however large. Told at
+    C speed where equal values are written alike (as ddtool writes them, their keys sorted:
+    an order of keys changed changes nothing); else walked for true and false."""
     if old != new:
         return False
     if old is new:
         return True
     try:
         sort = orjson.OPT_SORT_KEYS
-        return orjson.dumps(old, option=sort) == orjson.dumps(new, option=sort)
-    except orjson.JSONEncodeError:  # (what orjson does not write, a number of 65 bits: equal)
-        return True
+        if orjson.dumps(old, option=sort) == orjson.dumps(new, option=sort):
+            return True
+    except orjson.JSONEncodeError:  # (what orjson does not write, a number of 65 bits)
+        pass
+    return _booleans_alike(old, new)
+
+
+def _booleans_alike(old: Any, new: Any) -> bool:
+    """Whether two equal values (old == new) have true and false in the same places: all
+    else that Python takes as equal JSON says alike (46 and 46.0; the same keys in another
+    order)."""
+    stack = [(old, new)]
+    while stack:
+        a, b = stack.pop()
+        if type(a) is bool or type(b) is bool:
+            if type(a) is not type(b):
+                return False
+        elif type(a) is dict:  # (equal: b is an object of the same keys)
+            stack += [(value, b[key]) for key, value in a.items()]
+        elif type(a) is list:  # (equal: b is a list as long)
+            stack += zip(a, b, strict=True)
+    return True
 
 
 def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _LIMIT) -> None:
