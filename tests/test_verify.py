@@ -19,6 +19,7 @@ import ddtool.verify
 from ddtool.cli import app
 from ddtool.diff import AssessmentFileError
 from ddtool.errors import DdtoolError
+from ddtool.model import LEVELS
 from ddtool.verify import _saved_whole, verify
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
@@ -80,9 +81,20 @@ def _other_run(doc: dict[str, Any]) -> dict[str, Any]:
     return doc | {"generated_at": "2020-01-01T00:00:00+00:00", "tool": {"version": "0.0.1"}}
 
 
+def _schema_2_3(doc: dict[str, Any]) -> dict[str, Any]:
+    """As ddtool wrote it before schema 2.4: no `on_a_gap` in the tier-1 ranking's entries,
+    ranked by their plain level."""
+    ranking = doc["summary"]["tier1_ranking"]
+    for entry in ranking:
+        del entry["on_a_gap"]
+    ranking.sort(key=lambda e: (-LEVELS.index(e["level"]), -e["weighted_priority"], e["id"]))
+    return doc | {"schema_version": "2.3"}
+
+
 def _schema_2_2(doc: dict[str, Any]) -> dict[str, Any]:
     """As ddtool wrote it before schema 2.3: no data gaps in the summary's exposure, no
     `on_a_gap` in a supplier's."""
+    doc = _schema_2_3(doc)
     for exposure in doc["summary"]["exposure"].values():
         del exposure["data_gaps"]
     for entry in doc["suppliers"]:
@@ -179,6 +191,14 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         [").basis: saved 'BA-"],
     ),
     ("saved as schema 2.2", _schema_2_2, "compact", True, []),
+    ("saved as schema 2.3", _schema_2_3, "compact", True, []),
+    (
+        "2.3 saved with the ranking of 2.4",
+        lambda d: d | {"schema_version": "2.3"},
+        "compact",
+        False,
+        ["$.summary.tier1_ranking[0].on_a_gap: only in saved result"],
+    ),
     (
         "2.2 saved with the exposure of 2.3",
         lambda d: d | {"schema_version": "2.2"},
@@ -250,23 +270,29 @@ def test_verify_compares_every_part(
         else made + " it was made (a re-run is made now)"
     ]
     noted = [line for line in outcome.checked if "saved as schema" in line]
-    exposure = "exposure data_gaps, exposure on_a_gap"
+    ranking = "tier1_ranking on_a_gap and the order it gives"
+    exposure = f"exposure data_gaps, exposure on_a_gap, {ranking}"
     assert noted == (
         [
-            "note: saved as schema 2.0, re-run as 2.3: compared without what 2.0 did not"
+            "note: saved as schema 2.0, re-run as 2.4: compared without what 2.0 did not"
             f" hold (certifications, audits, measures_not_shown, {exposure})"
         ]
         if "schema 2.0" in case
         else [
-            "note: saved as schema 2.1, re-run as 2.3: compared without what 2.1 did not"
+            "note: saved as schema 2.1, re-run as 2.4: compared without what 2.1 did not"
             f" hold (measures_not_shown, {exposure})"
         ]
         if "2.1" in case
         else [
-            "note: saved as schema 2.2, re-run as 2.3: compared without what 2.2 did not"
+            "note: saved as schema 2.2, re-run as 2.4: compared without what 2.2 did not"
             f" hold ({exposure})"
         ]
         if "2.2" in case
+        else [
+            "note: saved as schema 2.3, re-run as 2.4: compared without what 2.3 did not"
+            f" hold ({ranking})"
+        ]
+        if "2.3" in case
         else []
     )
 
