@@ -25,12 +25,13 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 import ddtool.document
-from ddtool.assess import assess
+from ddtool.assess import SCHEMA_VERSION, assess
 from ddtool.batch import _member_figures
 from ddtool.cli import app
 from ddtool.diff import load_for_diff, read_assessment
 from ddtool.document import chain_gaps
 from ddtool.errors import DdtoolError
+from ddtool.model import LEVELS
 from ddtool.reporters import reporter_for
 from ddtool.reporters.shown import ExposureLevels, chain_levels
 from ddtool.verify import verify
@@ -158,6 +159,10 @@ def _earlier(document: dict[str, Any]) -> dict[str, Any]:
     """As ddtool wrote it before schema 2.3: no data gaps in the summary's exposure, no
     `on_a_gap` in a supplier's."""
     earlier = json.loads(json.dumps(document))
+    ranking = earlier["summary"]["tier1_ranking"]
+    for entry in ranking:  # (and its tier-1 ranking, as before 2.4)
+        del entry["on_a_gap"]
+    ranking.sort(key=lambda e: (-LEVELS.index(e["level"]), -e["weighted_priority"], e["id"]))
     for exposure in earlier["summary"]["exposure"].values():
         del exposure["data_gaps"]
     for entry in earlier["suppliers"]:
@@ -184,7 +189,7 @@ def test_the_json_says_which_exposures_data_gaps_bear_on(
 ) -> None:
     _, document = saved[name]
     _, suppliers, chain = CHAINS[name]
-    assert document["schema_version"] == "2.3"
+    assert document["schema_version"] == SCHEMA_VERSION
     entries = {s["id"]: s for s in document["suppliers"]}
     for sid, shown in suppliers.items():
         exposure = entries[sid]["exposure"]
@@ -358,12 +363,12 @@ def test_a_saved_assessments_gaps_of_the_exposure_are_checked(
     assert says in str(info.value), str(info.value)
 
 
-@pytest.mark.parametrize("version", ["2.3", "2.2"])
+@pytest.mark.parametrize("version", [SCHEMA_VERSION, "2.2"])
 def test_report_and_diff_read_a_saved_assessment_with_or_without_them(
     saved: dict[str, tuple[Path, dict[str, Any]]], tmp_path: Path, version: str
 ) -> None:
     document = _nest(saved)
-    document = document if version == "2.3" else _earlier(document)
+    document = document if version == SCHEMA_VERSION else _earlier(document)
     path = tmp_path / "saved.json"
     path.write_text(json.dumps(document), "utf-8")
     read_assessment(path, {}, complete=True)
@@ -419,6 +424,6 @@ def test_verify_compares_the_gaps_of_the_exposures(
     assert says in "; ".join(outcome.reasons)
     if case == "saved as schema 2.2":
         assert any(
-            "did not hold (exposure data_gaps, exposure on_a_gap)" in line
+            "did not hold (exposure data_gaps, exposure on_a_gap, tier1_ranking on_a_gap" in line
             for line in outcome.checked
         )

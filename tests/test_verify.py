@@ -19,6 +19,7 @@ import ddtool.verify
 from ddtool.cli import app
 from ddtool.diff import AssessmentFileError
 from ddtool.errors import DdtoolError
+from ddtool.model import LEVELS
 from ddtool.verify import _saved_whole, verify
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
@@ -80,9 +81,20 @@ def _other_run(doc: dict[str, Any]) -> dict[str, Any]:
     return doc | {"generated_at": "2020-01-01T00:00:00+00:00", "tool": {"version": "0.0.1"}}
 
 
+def _schema_2_3(doc: dict[str, Any]) -> dict[str, Any]:
+    """As ddtool wrote it before schema 2.4: no `on_a_gap` in the tier-1 ranking's entries,
+    ranked by their plain level."""
+    ranking = doc["summary"]["tier1_ranking"]
+    for entry in ranking:
+        del entry["on_a_gap"]
+    ranking.sort(key=lambda e: (-LEVELS.index(e["level"]), -e["weighted_priority"], e["id"]))
+    return doc | {"schema_version": "2.3"}
+
+
 def _schema_2_2(doc: dict[str, Any]) -> dict[str, Any]:
     """As ddtool wrote it before schema 2.3: no data gaps in the summary's exposure, no
     `on_a_gap` in a supplier's."""
+    doc = _schema_2_3(doc)
     for exposure in doc["summary"]["exposure"].values():
         del exposure["data_gaps"]
     for entry in doc["suppliers"]:
@@ -179,6 +191,14 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         [").basis: saved 'BA-"],
     ),
     ("saved as schema 2.2", _schema_2_2, "compact", True, []),
+    ("saved as schema 2.3", _schema_2_3, "compact", True, []),
+    (
+        "2.3 saved with the ranking of 2.4",
+        lambda d: d | {"schema_version": "2.3"},
+        "compact",
+        False,
+        ["$.summary.tier1_ranking[0].on_a_gap: only in saved result"],
+    ),
     (
         "2.2 saved with the exposure of 2.3",
         lambda d: d | {"schema_version": "2.2"},
@@ -250,23 +270,29 @@ def test_verify_compares_every_part(
         else made + " it was made (a re-run is made now)"
     ]
     noted = [line for line in outcome.checked if "saved as schema" in line]
-    exposure = "exposure data_gaps, exposure on_a_gap"
+    ranking = "tier1_ranking on_a_gap and the order it gives"
+    exposure = f"exposure data_gaps, exposure on_a_gap, {ranking}"
     assert noted == (
         [
-            "note: saved as schema 2.0, re-run as 2.3: compared without what 2.0 did not"
+            "note: saved as schema 2.0, re-run as 2.4: compared without what 2.0 did not"
             f" hold (certifications, audits, measures_not_shown, {exposure})"
         ]
         if "schema 2.0" in case
         else [
-            "note: saved as schema 2.1, re-run as 2.3: compared without what 2.1 did not"
+            "note: saved as schema 2.1, re-run as 2.4: compared without what 2.1 did not"
             f" hold (measures_not_shown, {exposure})"
         ]
         if "2.1" in case
         else [
-            "note: saved as schema 2.2, re-run as 2.3: compared without what 2.2 did not"
+            "note: saved as schema 2.2, re-run as 2.4: compared without what 2.2 did not"
             f" hold ({exposure})"
         ]
         if "2.2" in case
+        else [
+            "note: saved as schema 2.3, re-run as 2.4: compared without what 2.3 did not"
+            f" hold ({ranking})"
+        ]
+        if "2.3" in case
         else []
     )
 
@@ -1034,3 +1060,98 @@ def test_a_deep_input_is_not_read_within_a_limit_no_option_takes(tmp_path: Path)
     assert done.exit_code == 2, done.output
     assert "internal error" not in done.output
     assert "limit max_depth 5,000 is more than --max-depth takes (200)" in done.output
+
+
+# (case, saved value, re-run value, the same?)
+SAME: list[tuple[str, Any, Any, bool]] = [
+    ("a whole number written whole", 46, 46.0, True),
+    ("a whole number written with a fraction", 46.0, 46, True),
+    ("zero", 0, 0.0, True),
+    ("in a list", [1, 2.5, 0], [1.0, 2.5, 0.0], True),
+    ("in an object", {"a": {"b": [3]}, "c": 1}, {"c": 1.0, "a": {"b": [3.0]}}, True),
+    ("exactly, beyond a float's 53 bits", 2**53, float(2**53), True),
+    ("exactly, beyond 64 bits", 2**70, float(2**70), True),
+    ("a fraction apart", 46, 46.5, False),
+    ("one beyond a float's 53 bits", 2**53 + 1, float(2**53), False),
+    ("one beyond 64 bits", 2**70 + 1, float(2**70), False),
+    ("a large number not a float", 10**30, 1e30, False),
+    ("true for 1", True, 1, False),
+    ("1 for true", 1, True, False),
+    ("false for 0", False, 0, False),
+    ("false for 0.0", False, 0.0, False),
+    ("true for 1.0 in a list", [1, True], [1.0, 1.0], False),
+    ("false for 0 in an object", {"a": [{"b": False}]}, {"a": [{"b": 0}]}, False),
+    ("true for 1 beside a whole number", {"x": 2, "y": True}, {"x": 2.0, "y": 1}, False),
+    ("true as true", [True, 2], [True, 2.0], True),
+]
+
+
+@pytest.mark.parametrize(("case", "old", "new", "same"), SAME, ids=[s[0] for s in SAME])
+def test_a_number_is_the_same_written_whole_or_not_but_not_as_true_or_false(
+    case: str, old: Any, new: Any, same: bool
+) -> None:
+    """46 and 46.0 were told apart (compared as orjson writes them): a file passed through
+    jq, which writes 46.0 as 46, did not reproduce."""
+    assert ddtool.verify._same(old, new) is same
+    found: list[str] = []
+    ddtool.verify._differences(old, new, "$", found)
+    assert (found == []) is same
+
+
+def _whole(value: Any) -> Any:
+    """A value as jq writes it: a number with no fraction written whole (46.0 as 46)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_whole(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _whole(item) for key, item in value.items()}
+    return value
+
+
+def _written_whole(saved: tuple[Path, dict[str, Any]], name: str) -> Path:
+    path, document = saved
+    whole = _whole(document)
+    assert json.dumps(whole) != json.dumps(document)  # (it has numbers written whole)
+    copy = path.with_name(name)
+    copy.write_text(json.dumps(whole, indent=2, ensure_ascii=False), "utf-8")
+    return copy
+
+
+def test_an_assessment_with_numbers_written_whole_reproduces(
+    saved: tuple[Path, dict[str, Any]],
+) -> None:
+    """`jq . a.json > b.json`: b.json holds the same as a.json, its 46.0 written 46; it did
+    not reproduce (female_pct: saved '46', now '46.0'), nor did its `ddtool report` JSON,
+    which keeps the numbers as the file has them."""
+    copy = _written_whole(saved, "whole.json")
+    outcome = verify(copy)
+    assert outcome.reproduced, outcome.reasons
+    reported = copy.with_name("whole-reported.json")
+    done = CliRunner().invoke(app, ["report", str(copy), "-q", "-o", str(reported)])
+    assert done.exit_code == 0, done.output
+    assert json.loads(reported.read_text("utf-8")) == json.loads(copy.read_text("utf-8"))
+    done = CliRunner().invoke(app, ["assess", "--verify", str(reported)])
+    assert done.exit_code == 0, done.output
+    assert "reproduced" in done.output
+    # and a diff of it with the file as ddtool wrote it finds nothing
+    found = ddtool.diff.diff_assessments(
+        ddtool.diff.load_for_diff(saved[0]), ddtool.diff.load_for_diff(copy)
+    )
+    assert ddtool.diff.is_empty(found), found
+
+
+def test_numbers_written_whole_and_a_tier_true_do_not_reproduce(
+    saved: tuple[Path, dict[str, Any]],
+) -> None:
+    path, document = saved
+    whole = _whole(json.loads(json.dumps(document)))
+    whole["suppliers"][0]["tiers"] = [True]
+    copy = path.with_name("whole-true.json")
+    copy.write_text(json.dumps(whole), "utf-8")
+    try:
+        outcome = verify(copy)
+    except AssessmentFileError:  # (refused as no assessment: as good as not reproduced)
+        return
+    assert not outcome.reproduced
+    assert ".tiers[0]: saved 'True', now '1'" in "; ".join(outcome.reasons)

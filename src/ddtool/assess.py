@@ -55,6 +55,7 @@ from ddtool.propagation import (
 from ddtool.reference.countries import display_name, sentence_name
 from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
+from ddtool.reporters.shown import gap_level, shown_rank
 from ddtool.scoring import (
     GUESSED,
     SEVERITY_FACT,
@@ -69,8 +70,9 @@ from ddtool.sources import ReadOptions, read_chain
 
 # 2.1: the supplier entries' certifications and audits; 2.2: the bases' measures_not_shown;
 # 2.3: the data gaps that bear on the summary's exposure (`data_gaps`), and a supplier
-# exposure's `on_a_gap`
-SCHEMA_VERSION = "2.3"
+# exposure's `on_a_gap`; 2.4: a tier-1 ranking entry's `on_a_gap`, the ranking putting a
+# level on which data gaps bear above the same level known
+SCHEMA_VERSION = "2.4"
 
 
 @dataclass(slots=True)
@@ -725,6 +727,17 @@ def _gap_bits(low: Mapping[str, Any]) -> int:
     return sum(GAP_BITS[rt] for rt in low)
 
 
+def _shown_top(exposure: Mapping[str, Exposure], gaps: int) -> tuple[int, str, bool]:
+    """A supplier's highest exposure level over the risk types as the reports show it, by
+    its rank (shown_rank: "low (data gap)" above low), with the plain level and whether data
+    gaps bear on it (`gaps`: the risk types they bear on, see GapsBeneath)."""
+    found = []
+    for rt in RISK_TYPES:
+        level, on_a_gap = exposure[rt].score.level, bool(gaps & GAP_BITS[rt])
+        found.append((shown_rank(gap_level(level, on_a_gap)), level, on_a_gap))
+    return max(found)
+
+
 def _document(
     a: Assessment,
     paths: list[Path],
@@ -761,14 +774,21 @@ def _document(
     by_level = {lvl: level_counts[lvl] for lvl in LEVELS}
     by_type = {rt: type_counts[rt] for rt in RISK_TYPES}
 
+    # each tier-1 supplier's highest level over the risk types as the reports show it: its
+    # rank (shown_rank: a level on which data gaps bear above the same level known, as a
+    # batch ranks its members), the level, and whether data gaps bear on it
+    tops = {
+        s: _shown_top(a.exposure[s], a.gaps_beneath.get(s, 0))
+        for s in supply.succ[supply.company_id]
+    }
+
     def rank_key(s: str) -> tuple[int, float, str]:
         ex = a.exposure[s]
-        top = max(LEVELS.index(ex[rt].score.level) for rt in RISK_TYPES)
-        return (-top, -max(ex[rt].weighted for rt in RISK_TYPES), s)
+        return (-tops[s][0], -max(ex[rt].weighted for rt in RISK_TYPES), s)
 
-    # tier-1 suppliers ranked by what lies beneath them: level of the maximum, then the
-    # share-weighted figure
-    tier1 = sorted(supply.succ[supply.company_id], key=rank_key)
+    # tier-1 suppliers ranked by what lies beneath them: level of the maximum as shown, then
+    # the share-weighted figure
+    tier1 = sorted(tops, key=rank_key)
     summary = {
         "suppliers": len(supply.suppliers),
         "inferred_suppliers": len(a.inferred),
@@ -798,9 +818,8 @@ def _document(
                 "name": supply.suppliers[s].name if s in supply.suppliers else s,
                 "max_priority": max(a.exposure[s][rt].score.priority for rt in RISK_TYPES),
                 "weighted_priority": max(a.exposure[s][rt].weighted for rt in RISK_TYPES),
-                "level": max(
-                    (a.exposure[s][rt].score.level for rt in RISK_TYPES), key=LEVELS.index
-                ),
+                "level": tops[s][1],
+                EXPOSURE_ON_A_GAP: tops[s][2],
             }
             for s in tier1
         ],

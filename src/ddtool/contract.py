@@ -575,6 +575,8 @@ SUMMARY = Record(
                         "max_priority": (FRACTION, REPORT),
                         "weighted_priority": (FRACTION, REPORT),
                         "level": (LEVEL, REPORT),
+                        # (2.4) whether data gaps bear on its level
+                        "on_a_gap": (BOOLEAN, OPTIONAL),
                     }
                 )
             ),
@@ -1112,9 +1114,20 @@ class Contract:
     def _borne_gaps(self, document: dict[str, Any]) -> None:
         """The data gaps the summary says bear on the chain's exposure (2.3) are gaps of the
         document's suppliers (in `data_gaps`), and there are none at critical, which no
-        data gap can raise (a report would show "critical (data gap)")."""
+        data gap can raise (a report would show "critical (data gap)"); nor is a tier-1
+        supplier's critical level on a data gap (2.4)."""
         summary = document.get("summary")
-        exposure = summary.get("exposure") if type(summary) is dict else None
+        if type(summary) is not dict:
+            return
+        ranking = summary.get("tier1_ranking")
+        for i, entry in enumerate(ranking if type(ranking) is list else ()):
+            on_a_gap = type(entry) is dict and entry.get("on_a_gap") is True
+            if on_a_gap and entry.get("level") == LEVELS[-1]:
+                self._add(
+                    f"$.summary.tier1_ranking[{i}].on_a_gap",
+                    "false expected at critical, which no data gap can raise",
+                )
+        exposure = summary.get("exposure")
         if type(exposure) is not dict:
             return
         borne = [

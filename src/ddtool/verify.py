@@ -27,6 +27,7 @@ from ddtool.diff import (
 )
 from ddtool.document import EXPOSURE_GAPS, EXPOSURE_ON_A_GAP, NOT_SHOWN, basis_id_of
 from ddtool.errors import DdtoolError, InputError
+from ddtool.model import LEVELS
 from ddtool.sources.interface import Limits, ReadOptions
 
 # the long lists of an assessment, compared item by item as the saved file is read: a saved
@@ -55,19 +56,41 @@ def _sha256(path: Path) -> str | None:
 
 
 def _same(old: Any, new: Any) -> bool:
-    """Whether two values are the same as JSON writes them: equal, and with true and false
+    """Whether two values are the same as JSON says them: equal, and with true and false
     where the other has them (Python takes true for 1 and false for 0 and 0.0: a saved
-    file with `tiers: [true]` is not the re-run's [1]). Told at C speed: equal values are
-    compared as JSON, their keys sorted (an order of keys changed changes nothing)."""
+    file with `tiers: [true]` is not the re-run's [1]). A number is the same written whole
+    or with a fraction (46 and 46.0: a file passed through jq, or written again by another
+    program, holds 46), as JSON and Python compare them: exactly, however large. Told at
+    C speed where equal values are written alike (as ddtool writes them, their keys sorted:
+    an order of keys changed changes nothing); else walked for true and false."""
     if old != new:
         return False
     if old is new:
         return True
     try:
         sort = orjson.OPT_SORT_KEYS
-        return orjson.dumps(old, option=sort) == orjson.dumps(new, option=sort)
-    except orjson.JSONEncodeError:  # (what orjson does not write, a number of 65 bits: equal)
-        return True
+        if orjson.dumps(old, option=sort) == orjson.dumps(new, option=sort):
+            return True
+    except orjson.JSONEncodeError:  # (what orjson does not write, a number of 65 bits)
+        pass
+    return _booleans_alike(old, new)
+
+
+def _booleans_alike(old: Any, new: Any) -> bool:
+    """Whether two equal values (old == new) have true and false in the same places: all
+    else that Python takes as equal JSON says alike (46 and 46.0; the same keys in another
+    order)."""
+    stack = [(old, new)]
+    while stack:
+        a, b = stack.pop()
+        if type(a) is bool or type(b) is bool:
+            if type(a) is not type(b):
+                return False
+        elif type(a) is dict:  # (equal: b is an object of the same keys)
+            stack += [(value, b[key]) for key, value in a.items()]
+        elif type(a) is list:  # (equal: b is a list as long)
+            stack += zip(a, b, strict=True)
+    return True
 
 
 def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _LIMIT) -> None:
@@ -200,6 +223,8 @@ _ADDED_TO_SUPPLIERS: dict[str, tuple[str, ...]] = {"2.1": ("certifications", "au
 _ADDED_TO_BASES: dict[str, tuple[str, ...]] = {"2.2": (NOT_SHOWN,)}
 # and to the exposures: the data gaps that bear on the summary's, a supplier's on_a_gap
 _ADDED_TO_EXPOSURES: dict[str, tuple[str, ...]] = {"2.3": (EXPOSURE_GAPS, EXPOSURE_ON_A_GAP)}
+# and to the tier-1 ranking's entries: on_a_gap, the ranking then by the level as shown
+_ADDED_TO_RANKING: dict[str, tuple[str, ...]] = {"2.4": (EXPOSURE_ON_A_GAP,)}
 
 
 def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None:
@@ -219,7 +244,8 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
 
     to_suppliers, to_bases = added_since(_ADDED_TO_SUPPLIERS), added_since(_ADDED_TO_BASES)
     to_exposures = added_since(_ADDED_TO_EXPOSURES)
-    if not to_suppliers and not to_bases and not to_exposures:
+    to_ranking = added_since(_ADDED_TO_RANKING)
+    if not to_suppliers and not to_bases and not to_exposures and not to_ranking:
         return
     for entry in rerun.get("suppliers") or ():
         for key in to_suppliers:
@@ -228,12 +254,32 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
         _bases_as_before(rerun)
     if to_exposures:
         _exposures_as_before(rerun)
+    if to_ranking:
+        _ranking_as_before(rerun)
     rerun["schema_version"] = version
+    held = [
+        *to_suppliers,
+        *to_bases,
+        *(f"exposure {k}" for k in to_exposures),
+        *(f"tier1_ranking {k} and the order it gives" for k in to_ranking),
+    ]
     result.checked.append(
         f"note: saved as schema {version}, re-run as {now}: compared without what"
-        f" {version} did not hold"
-        f" ({', '.join(to_suppliers + to_bases + [f'exposure {k}' for k in to_exposures])})"
+        f" {version} did not hold ({', '.join(held)})"
     )
+
+
+def _ranking_as_before(rerun: dict[str, Any]) -> None:
+    """The re-run's tier-1 ranking as before schema 2.4: its entries without `on_a_gap`, in
+    the order of their plain level (a level on which data gaps bear not above the same
+    level known), then their share-weighted priority, then their id."""
+    summary = rerun.get("summary") or {}
+    ranking = summary.get("tier1_ranking")
+    if not isinstance(ranking, list):
+        return
+    for entry in ranking:
+        entry.pop(EXPOSURE_ON_A_GAP, None)
+    ranking.sort(key=lambda e: (-LEVELS.index(e["level"]), -e["weighted_priority"], e["id"]))
 
 
 def _exposures_as_before(rerun: dict[str, Any]) -> None:
