@@ -354,13 +354,15 @@ def test_every_register_credits_an_overlay_to_the_user(
         ]
         assert runner.invoke(app, args).exit_code == 0
     rows = list(load_workbook(tmp_path / "r.xlsx")["Sources"].iter_rows(values_only=True))
-    overlays = {r[0]: r[1] for r in rows if str(r[0]).startswith("the overlay ")}
+    publisher, used = rows[0].index("Publisher"), rows[0].index("Used in this register")
+    overlays = {r[0]: r[publisher] for r in rows if str(r[0]).startswith("the overlay ")}
+    assert {r[rows[0].index("Kind")] for r in rows if r[0] in overlays} == {"overlay"}
     assert set(overlays) == {
         f"the overlay ov/{file} (given with --profiles)" for _, file, _ in CREDITED
     }
     assert set(overlays.values()) == {"the user (an overlay given with --profiles)"}
     own = next(r for r in rows if r[0] == OWN["name"])
-    assert (own[1], own[5]) == ("Acme", "yes")  # (the user's source, behind the figures)
+    assert (own[publisher], own[used]) == ("Acme", "yes")  # (the user's source, behind the figures)
     markdown = (tmp_path / "r.md").read_text("utf-8").replace("\\", "")
     assert "overlay given with --profiles" in OWN_RULES
     listed = markdown.split(OWN_RULES)[1]

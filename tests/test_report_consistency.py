@@ -77,11 +77,6 @@ def _excel_summary(path: Path) -> list[tuple[str, str]]:
     ]
 
 
-def _excel_sources(path: Path) -> list[tuple[str, str]]:
-    rows = load_workbook(path)["Sources"].iter_rows(values_only=True)
-    return [(str(r[0]), str(r[4])) for r in rows if str(r[0]).startswith("Input")]
-
-
 def _markdown(path: Path) -> list[tuple[str, str]]:
     rows = re.findall(r"^\| (Input[^|]*) \| (.*) \|$", path.read_text("utf-8"), re.M)
     return [(label, value.replace("\\", "")) for label, value in rows]
@@ -95,7 +90,6 @@ def _html(path: Path) -> list[tuple[str, str]]:
 # (where, suffix, what reads its input entries (label, text), the digits of a hash it shows)
 INPUT_PLACES: list[tuple[str, str, Callable[[Path], list[tuple[str, str]]], int]] = [
     ("Excel Summary", ".xlsx", _excel_summary, 64),
-    ("Excel Sources", ".xlsx", _excel_sources, 64),
     ("Markdown summary", ".md", _markdown, 12),
     ("HTML summary", ".html", _html, 64),
 ]

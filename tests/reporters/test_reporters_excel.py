@@ -15,7 +15,6 @@ from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.reporters import ReportFormat, reporter_for
 from ddtool.reporters.excel_report import REGISTER_COLUMNS
-from ddtool.reporters.markdown_report import OWN_RULES
 from ddtool.reporters.shown import source_behind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,8 +81,9 @@ def test_cocoa_register_has_every_sheet_column_and_flag(tmp_path: Path) -> None:
     inferred = [r for r in suppliers.iter_rows(min_row=2, values_only=True) if r[2] == "yes"]
     assert len(inferred) == doc["summary"]["inferred_suppliers"] > 0
     sources = [r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True)]
+    # (the profiles' hash on the Summary: the Sources sheet is a table of sources alone)
     assert any(
-        doc["profiles"]["sha256"] in str(r) for r in wb["Sources"].iter_rows(values_only=True)
+        doc["profiles"]["sha256"] in str(r) for r in wb["Summary"].iter_rows(values_only=True)
     )
     assert any("List of Goods" in str(s) for s in sources)
 
@@ -156,10 +156,12 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
     }
     expected = {n for n in names if any(c == n or c.startswith(n + ": ") for c in cited)}
     wb = load_workbook(out)
-    rows = [r[0] for r in wb["Sources"].iter_rows(min_row=2, values_only=True)]
-    own = rows[rows.index(OWN_RULES) + 1 :] if OWN_RULES in rows else []
-    listed = list(wb["Sources"].iter_rows(min_row=2, values_only=True))[: len(rows) - len(own)]
-    used = {r[0] for r in listed if r[5] == "yes"}  # (the column "Used in this register")
+    table = list(wb["Sources"].iter_rows(values_only=True))
+    header = list(table[0])
+    kind, used_in = header.index("Kind"), header.index("Used in this register")
+    rows = [r[0] for r in table[1:]]
+    own = [r[0] for r in table[1:] if r[kind] != "publication"]
+    used = {r[0] for r in table[1:] if r[kind] == "publication" and r[used_in] == "yes"}
     assert used == expected
     if sample == "garment.yaml":
         assert any(": " in name for name in used)  # the case that was missed
@@ -173,7 +175,7 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
     # each a source of the profiles, or another source whole, as the CSV names it ("ddtool: a
     # listed good's severity floor (…)", not "ddtool")
     assert shown <= set(names) | cited
-    # and each listed on the Sources sheet: what no publication gives in a block of its own
+    # and each listed on the Sources sheet: what no publication gives of a Kind of its own
     # (an auditor found "ddtool: no figure for this country …" cited and listed nowhere)
     assert shown - {""} <= set(rows)
     assert own and all(not text.startswith(tuple(names)) for text in own)

@@ -366,12 +366,14 @@ def test_the_markdown_sources_are_those_the_excel_sheet_marks_used(
     rules = [line[2:] for line in own.splitlines() if line.startswith("- ")]
     names = {source["name"] for source in document["sources"]}
     assert rules and not names.intersection(rules)
-    # and the sheet lists them apart too, in a block of their own (it listed none)
+    # and the sheet lists them apart too, of a Kind of their own (it listed none)
     assert sorted(sheet_own) == sorted(rules)
 
 
 def _published_and_own(rows: list[list[Any]]) -> tuple[list[list[Any]], list[str]]:
-    """The Sources sheet's rows down to its block of what no publication gives, and the
-    texts in that block."""
-    at = next((i for i, r in enumerate(rows) if r[0] == OWN_RULES), len(rows))
-    return rows[:at], [str(r[0]) for r in rows[at + 1 :]]
+    """The Sources sheet's header and its rows of Kind "publication", without that column
+    (Source, Publisher, Year, Licence, Location, Used, Note), and the texts of the rows of
+    another Kind: what no publication gives."""
+    kind = rows[0].index("Kind")
+    published = [r[:kind] + r[kind + 1 :] for r in rows if r[kind] in ("Kind", "publication")]
+    return published, [str(r[0]) for r in rows[1:] if r[kind] != "publication"]

@@ -181,7 +181,7 @@ def test_low_on_missing_data_is_never_shown_as_plain_low(tmp_path: Path) -> None
         reporter_for(out.with_suffix(suffix)).write(doc, out.with_suffix(suffix))
     html = out.with_suffix(".html").read_text("utf-8")
     # (as every report reads it: "low (data gap)", the id shortened before the level is)
-    assert "G1 · country ? · low (data gap)</text>" in html
+    assert "G1 · country unknown · low (data gap)</text>" in html
     assert "G2 · DEU · low</text>" in html
     assert "risk level low (data gap); data gaps: country unknown" in html
     sheet = load_workbook(out.with_suffix(".xlsx"))["Suppliers"]
@@ -210,8 +210,11 @@ def test_unmapped_tiers_beneath_do_not_make_a_complete_score_a_gap() -> None:
     ("who", "country", "level", "sub"),
     [
         ("G1", "DEU", "low", "G1 · DEU · low"),
-        ("FARM-BR-000123", "BRA", "low (data gap)", "FARM-BR… · BRA · low (data gap)"),
-        ("inferred", "country ?", "critical", "inferred · country ? · critical"),
+        ("FARM-BR-000123", "BRA", "low (data gap)", "FARM-BR-000123 · BRA · low (data gap)"),
+        ("FARM-BR-000123456", "BRA", "low (data gap)", "FARM-BR-000123… · BRA · low (data gap)"),
+        ("G1", "country unknown", "low (data gap)", "G1 · country unknown · low (data gap)"),
+        ("inferred", "origin mix", "low (data gap)", "inferred · origin mix · low (data gap)"),
+        ("inferred", "country unknown", "critical", "inferred · country unknown · critical"),
     ],
 )
 def test_a_graph_nodes_second_line_shortens_the_id_never_the_level(

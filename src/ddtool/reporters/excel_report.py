@@ -22,7 +22,7 @@ from ddtool.document import (
     supplier_scores,
 )
 from ddtool.reporters.interface import Reporter
-from ddtool.reporters.markdown_report import OWN_RULES, cited_sources, inputs, source_names
+from ddtool.reporters.markdown_report import cited_sources, inputs, source_names
 from ddtool.reporters.shown import (
     ExposureLevels,
     chain_levels,
@@ -31,6 +31,7 @@ from ddtool.reporters.shown import (
     flag_country,
     flag_counts,
     level_colour,
+    level_rule_text,
     level_shown,
     measure_lines,
     own_value_text,
@@ -90,15 +91,20 @@ def _evidence_text(evidence: list[dict[str, Any]]) -> str:
     return "\n".join(map(evidence_text, evidence))
 
 
-def _own_publisher(text: str) -> str:
-    """Who gives what a fact cites where no publication gives the figure: the user, for a
-    figure of an overlay ("the overlay dir/sectors.yaml (given with --profiles)") or of the
-    input (the supplier's own record), else ddtool (its rules and settings)."""
+# the Sources sheet's Kind of a source of the risk profiles' catalogue
+PUBLICATION = "publication"
+
+
+def _own_source(text: str) -> tuple[str, str]:
+    """The Kind and the publisher of what a fact cites where no publication gives the
+    figure: an overlay, for a figure of an overlay ("the overlay dir/sectors.yaml (given with
+    --profiles)"), the input (the supplier's own record), both given by the user; else a
+    ddtool rule (its rules and settings), given by ddtool."""
     if text.startswith("the overlay ") and text.endswith("(given with --profiles)"):
-        return "the user (an overlay given with --profiles)"
+        return "overlay", "the user (an overlay given with --profiles)"
     if text.startswith("the supplier's own record"):
-        return "the user (the input), weighed by ddtool's settings"
-    return "ddtool"
+        return "input", "the user (the input), weighed by ddtool's settings"
+    return "ddtool rule", "ddtool"
 
 
 def _catalogue_source(source: str, names: Iterable[str]) -> str:
@@ -220,7 +226,10 @@ class ExcelReporter(Reporter):
             ("Assessed as of", _when(doc.get("options", {}).get("as_of"), dt.date)),
             ("Tool", f"{doc['tool']['name']} {doc['tool']['version']}"),
             ("Risk profiles", f"{profiles['version']} (sha256 {profiles['sha256']})"),
+            *(("Profile overlay", overlay) for overlay in profiles.get("overlays") or []),
             *([("Settings", settings)] if (settings := settings_text(doc)) else []),
+            # how each level follows from its priority, under the thresholds in force
+            ("Levels", level_rule_text(doc)),
             ("Goods list edition", profiles.get("goods_edition", "")),
         ]
         # each input file with its own hash; with several, the hash over all of them apart
@@ -349,8 +358,15 @@ class ExcelReporter(Reporter):
             columns += [(f"{rt}: likelihood", 11), (f"{rt}: priority", 10), (f"{rt}: level", 10)]
         columns += [(f"exposure {rt}: level", 12) for rt in RISK_NAMES.values()]
         columns += [("Data gaps", 40), ("Assumption (inferred)", 50), ("Your own columns", 40)]
-        sheet = book.sheet("Suppliers", columns, wrap=len(doc["suppliers"]) <= WRAP_LIMIT)
         names = [name for name, _ in columns]
+        # the share, a fraction of the buyer's input, shown as a percentage (0.55: 55%) beside
+        # Female % and Migrant % (numbers from 0 to 100); the cell keeps the number as saved
+        sheet = book.sheet(
+            "Suppliers",
+            columns,
+            wrap=len(doc["suppliers"]) <= WRAP_LIMIT,
+            percent=(names.index("Share"),),
+        )
         # the level cells, coloured as the register's are ("low (data gap)" has no fill)
         level_columns = [names.index(f"{rt}: level") for rt in RISK_NAMES.values()]
         level_columns += [names.index(f"exposure {rt}: level") for rt in RISK_NAMES.values()]
@@ -454,10 +470,17 @@ class ExcelReporter(Reporter):
 
     @staticmethod
     def _sources(book: XlsxBook, doc: dict[str, Any]) -> None:
+        """One row per source under one header row, so that the sheet sorts and filters as a
+        table: every source of the risk profiles (Kind "publication"), used in this register
+        or not, then what a fact cites where no publication gives the figure, with its Kind
+        ("ddtool rule", "input", "overlay"), as the Markdown report lists them apart. The
+        profiles' version and hash, any overlays and the input files with their hashes are
+        on the Summary sheet."""
         sheet = book.sheet(
             "Sources",
             (
                 ("Source", 60),
+                ("Kind", 12),
                 ("Publisher", 36),
                 ("Year", 7),
                 ("Licence", 50),
@@ -466,26 +489,6 @@ class ExcelReporter(Reporter):
                 ("Note", 60),
             ),
         )
-        profiles = doc["profiles"]
-        sheet.append(
-            [
-                "ddtool risk profiles",
-                "",
-                "",
-                "",
-                f"version {profiles['version']}, sha256 {profiles['sha256']}",
-                "",
-                "",
-            ]
-        )
-        for overlay in profiles.get("overlays", []):
-            sheet.append(["Profile overlay", "", "", "", overlay, "yes", ""])
-        # each input file with its own hash; with several, the hash over all of them apart
-        files, combined = inputs(doc, one="Input file")
-        for label, path, sha256 in files:
-            sheet.append([label, "", "", "", f"{path} sha256 {sha256}", "", ""])
-        if combined:
-            sheet.append([combined[0], "", "", "", f"sha256 {combined[2]} ({combined[1]})", "", ""])
         facts: list[dict[str, Any]] = list(doc.get("evidence", {}).values())
         if not facts:  # documents with evidence inline in each flag
             facts = [e for f in register(doc) for e in flag_evidence(doc, f)]
@@ -505,6 +508,7 @@ class ExcelReporter(Reporter):
             sheet.append(
                 [
                     src["name"],
+                    PUBLICATION,
                     src["publisher"],
                     src["year"],
                     src["licence"],
@@ -513,10 +517,9 @@ class ExcelReporter(Reporter):
                     src.get("note") or "",
                 ]
             )
-        if own:  # (apart: no publication, as the Markdown report lists them)
-            sheet.append([OWN_RULES, "", "", "", "", "", ""])
-            for text in own:
-                sheet.append([text, _own_publisher(text), "", "", "", "yes", ""])
+        for text in own:  # (no publication: as the Markdown report lists them apart)
+            kind, publisher = _own_source(text)
+            sheet.append([text, kind, publisher, "", "", "", "yes", ""])
 
     @staticmethod
     def _warnings(book: XlsxBook, doc: dict[str, Any]) -> None:

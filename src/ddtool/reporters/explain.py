@@ -26,12 +26,14 @@ from ddtool.propagation import gap_beneath
 from ddtool.reference.countries import display_name
 from ddtool.reporters.shown import (
     GAP_LEVEL,
+    PRIORITY_RULE,
     evidence_meta,
     evidence_said,
     evidence_source,
     evidence_text,
     figure_text,
     gap_level,
+    levels_text,
 )
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
@@ -100,8 +102,8 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
     console.print(
         f"method: base = {cfg.scoring.sector_weight:g} × sector + "
         f"{1 - cfg.scoring.sector_weight:g} × country; likelihood = max(listing floor,"
-        " clamp(base + adjustments)); priority = likelihood × severity;"
-        f" levels: medium ≥ {t.medium:g}, high ≥ {t.high:g}, critical ≥ {t.critical:g}"
+        f" clamp(base + adjustments)); {PRIORITY_RULE};"
+        f" {levels_text(t.medium, t.high, t.critical)}"
     )
     if supplier_id in result.inferred:
         _explain_inferred(result, supplier_id, doc, console)

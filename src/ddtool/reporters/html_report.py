@@ -42,6 +42,7 @@ from ddtool.reporters.shown import (
     flag_counts,
     highest_shown,
     inferred_place,
+    level_rule_text,
     level_shown,
     measure_lines,
     sector_text,
@@ -62,8 +63,10 @@ INFORMAL_EMPLOYMENT = "ilo_informal_employment_rate_pct"
 MAX_GRAPH_SUPPLIERS = 300
 
 # chain graph geometry (px)
-NODE_W, NODE_H, COL_GAP, ROW_GAP, TOP = 166, 34, 34, 8, 34
-LABEL_CHARS = 21
+# (wide enough for a second line saying "country unknown" or "origin mix" in words, with
+# the level "low (data gap)" and a short id: 38 characters of 10px text take about 200px)
+NODE_W, NODE_H, COL_GAP, ROW_GAP, TOP = 206, 34, 34, 8, 34
+LABEL_CHARS = 26
 # the levels bars are stacked by, from the left: low on missing data apart from plain low
 CHART_LEVELS = ("low", GAP_LEVEL, *LEVELS[1:])
 # bar chart geometry (px)
@@ -101,7 +104,7 @@ def _first_tier(tiers: list[int] | None) -> int | None:
 
 
 # a node's second line, at most this long: the id is shortened to fit, never the level
-SUB_CHARS = 31
+SUB_CHARS = 38
 
 
 def _node_sub(who: str, country: str, level: str) -> str:
@@ -446,7 +449,10 @@ def _chain_graph(document: dict[str, Any], limit: int = MAX_GRAPH_SUPPLIERS) -> 
                 "label": _shorten(name, LABEL_CHARS),
                 "sub": _node_sub(
                     "inferred" if s.get("inferred") else sid,
-                    s.get("country") or "country ?",
+                    # where it is, in the words of the tooltip and the terminal tree: an
+                    # inferred stage of an origin mix has no country, but is not unknown
+                    s.get("country")
+                    or (inferred_place(s) if s.get("inferred") else COUNTRY_UNKNOWN),
                     shown_level or "no level",
                 ),
                 "title": f"{name} [{sid}] —"
@@ -591,6 +597,7 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
         summary=_summary(document),
         inputs=_inputs(document),
         settings=settings_text(document),
+        level_rule=level_rule_text(document),
         charts=charts,
         sex_chart=sex,
         graph=_chain_graph(document, graph_limit),

@@ -27,6 +27,7 @@ from ddtool.reporters.shown import (
     exposure_text,
     flag_country,
     flag_counts,
+    level_rule_text,
     level_shown,
     not_shown_text,
     sector_text,
@@ -236,6 +237,8 @@ def _summary(document: dict[str, Any]) -> list[str]:
             + "".join(f" + overlay {cell(o)}" for o in profiles.get("overlays") or []),
         ),
         *([("Settings", cell(settings))] if (settings := settings_text(document)) else []),
+        # how each level follows from its priority, under the thresholds in force
+        ("Levels", cell(level_rule_text(document))),
         *_input_rows(document),
         ("Generated at", cell(document.get("generated_at"))),
     ]

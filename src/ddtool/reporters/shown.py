@@ -467,6 +467,32 @@ def settings_text(document: dict[str, Any]) -> str | None:
     return where + "; ".join(said)
 
 
+# how a level follows from the scores, as `ddtool explain` and every report say it
+PRIORITY_RULE = "priority = likelihood × severity"
+
+
+def levels_text(medium: float, high: float, critical: float) -> str:
+    """The lower bounds of the levels above low: "levels: medium ≥ 0.3, high ≥ 0.5,
+    critical ≥ 0.7" (below medium: low)."""
+    return f"levels: medium ≥ {medium:g}, high ≥ {high:g}, critical ≥ {critical:g}"
+
+
+def level_rule_text(document: dict[str, Any]) -> str:
+    """How a level follows from its priority, with the thresholds the assessment was made
+    with (`options.settings.thresholds`, all three, changed or not): "priority = likelihood
+    × severity; levels: medium ≥ 0.3, high ≥ 0.5, critical ≥ 0.7", so that a reader checks
+    any level from the register alone. An assessment that records no thresholds (an earlier
+    version's) says so rather than giving today's defaults."""
+    options = document.get("options")
+    settings = options.get("settings") if isinstance(options, dict) else None
+    recorded = settings.get("thresholds") if isinstance(settings, dict) else None
+    bounds = [recorded.get(key) for key in LEVELS[1:]] if isinstance(recorded, dict) else []
+    if len(bounds) == 3 and all(type(b) in (int, float) for b in bounds):
+        medium, high, critical = (float(b) for b in bounds if b is not None)
+        return f"{PRIORITY_RULE}; {levels_text(medium, high, critical)}"
+    return f"{PRIORITY_RULE}; levels: the thresholds are not recorded in this assessment"
+
+
 def _recorded_part(settings: dict[str, Any], recorded: dict[str, Any]) -> dict[str, Any]:
     """The settings of `settings` that `recorded` holds too, block by block."""
     return {

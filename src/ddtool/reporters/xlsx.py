@@ -5,8 +5,8 @@ string into one shared-strings table (registers repeat their texts: evidence, me
 countries), but for text marked Inline, which no other cell repeats: it is written in its
 cell, and not held until the book is closed. It knows only what the registers use: text,
 numbers, booleans and dates; a styled, frozen, filtered header row; column widths; wrapped text; a
-fill per risk level; list validations. Every string is stored as text, so no cell can ever
-hold a formula.
+fill per risk level; fractions shown as percentages; list validations. Every string is stored as
+text, so no cell can ever hold a formula.
 
 The same cells written by openpyxl took about ten times as long (its per-cell objects and
 XML serialiser). LibreOffice, openpyxl and calamine read the result as they read openpyxl's
@@ -176,6 +176,22 @@ def date_styles(fills: int) -> tuple[int, int]:
     return after, after + 1
 
 
+def percent_styles(fills: int) -> tuple[int, int]:
+    """The styles of a fraction shown as a whole percentage (0.55: 55%) and as one with two
+    decimals (0.125: 12.50%), after the date styles (see date_styles)."""
+    after = date_styles(fills)[1] + 1
+    return after, after + 1
+
+
+def _percent_style(value: Any, styles: tuple[int, int]) -> int:
+    """The percent style of a number (0 for anything else): whole where the percentage is
+    whole, else with two decimals; the cell keeps the number as it is."""
+    if type(value) not in (int, float) or not math.isfinite(value):
+        return 0
+    percent = value * 100
+    return styles[0] if abs(percent - round(percent)) < 1e-9 else styles[1]
+
+
 def _day_count(value: dt.date) -> str:
     """A date (a date and time: UTC, without its zone) as a spreadsheet counts days."""
     if isinstance(value, dt.datetime):
@@ -189,7 +205,8 @@ class _Styles:
     one plain and one wrapped (in the order the fills were given); then each of these again
     with a quote prefix (`quoted` on from the first); then a date and a date with its time,
     written as ISO 8601 reads them (2026-11-27, 2026-11-27 12:02:46), not as the reader's
-    locale would."""
+    locale would; then a fraction as a whole percentage (0%) and as one with two decimals
+    (0.00%), Excel's built-in formats 9 and 10."""
 
     def __init__(self, fills: Mapping[str, str]) -> None:
         self.fills = list(fills.values())
@@ -224,7 +241,7 @@ class _Styles:
         xfs += [
             f'<xf numFmtId="{number}" fontId="0" fillId="0" borderId="0" xfId="0"'
             ' applyNumberFormat="1"/>'
-            for number in (164, 165)
+            for number in (164, 165, 9, 10)
         ]
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{_MAIN}">'
@@ -260,6 +277,7 @@ class Sheet:
         title: str,
         columns: Sequence[tuple[str, float]],
         wrap: bool,
+        percent: Sequence[int] = (),
     ) -> None:
         if not 0 < len(title) <= 31 or any(c in title for c in "[]:*?/\\"):
             raise ValueError(f"not a sheet name Excel accepts: {title!r}")
@@ -268,6 +286,9 @@ class Sheet:
         self.strings, self.fill_style = strings, fill_style
         self._quoted = 3 + 2 * len(fill_style)  # (see _Styles: a style's quote-prefixed twin)
         self._dates = date_styles(len(fill_style))
+        # the columns of fractions shown as percentages (0-based), and their two styles
+        self._percent = tuple(percent)
+        self._percent_styles = percent_styles(len(fill_style))
         self.index, self.title = index, title
         self.wrap = wrap  # long text wraps (off for large registers: Excel opens them faster)
         self.width = len(columns)
@@ -317,6 +338,9 @@ class Sheet:
             named = self.fill_style.get(name, 0) if name is not None else 0
             if named and 0 <= column < self.width:
                 filled[column] = named
+        for column in self._percent:  # (a fraction: 0.55 shows as 55%, the cell holds 0.55)
+            if style_of := _percent_style(values[column], self._percent_styles):
+                filled[column] = style_of
         cell = self._cell
         if style or self.wrap:
             cells = []
@@ -451,8 +475,15 @@ class XlsxBook:
         self.string_index: dict[str, str] = {}
         self.sheets: list[Sheet] = []
 
-    def sheet(self, title: str, columns: Sequence[tuple[str, float]], wrap: bool = True) -> Sheet:
-        """A new sheet (the one before it is finished), with its header row written."""
+    def sheet(
+        self,
+        title: str,
+        columns: Sequence[tuple[str, float]],
+        wrap: bool = True,
+        percent: Sequence[int] = (),
+    ) -> Sheet:
+        """A new sheet (the one before it is finished), with its header row written; the
+        numbers of the `percent` columns (0-based) are fractions, shown as percentages."""
         if title.casefold() in (s.title.casefold() for s in self.sheets):
             raise ValueError(f"a sheet is already named {title!r} (Excel ignores case)")
         if self.sheets:
@@ -465,6 +496,7 @@ class XlsxBook:
             title,
             columns,
             wrap,
+            percent,
         )
         self.sheets.append(made)
         return made
