@@ -169,12 +169,30 @@ _AFTER_A_GRADE: dict[str, bool | None] = (
 
 
 def _describes(after: tuple[str, ...] | list[str], passed: bool) -> bool:
-    """Whether the words after a grade (exact_key's) only say what it is (_AFTER_A_GRADE),
-    none of them the other outcome, or say its outcome as an audit's result is read
-    ('D - failed', 'E (zero tolerance)': audit_outcome); no words at all do too."""
-    if all(word in _AFTER_A_GRADE for word in after):
-        return all(_AFTER_A_GRADE[word] is not (not passed) for word in after)
-    return audit_outcome(" ".join(after)) == ("passed" if passed else "failed")
+    """Whether the words after a grade (exact_key's) only say what it is: each one of
+    _AFTER_A_GRADE or in a result read as an audit's result is (audit_outcome, the longest
+    first: 'E - failed', 'D - not passed', 'E (zero tolerance)'), and none of them the other
+    outcome ('B (insufficient)', 'C (failed)', 'C - zero tolerance', 'B (nicht bestanden)')
+    nor a result left open ('C (pending)'); no words at all do too. Any other word makes it
+    no grade ('A lot of issues', 'B - 3 findings')."""
+    own = "passed" if passed else "failed"
+    at = 0
+    while at < len(after):
+        for size in (3, 2, 1):  # (the longest first: 'not passed', not 'passed')
+            said = (
+                audit_outcome(" ".join(after[at : at + size])) if at + size <= len(after) else None
+            )
+            if said is not None:
+                break
+        if said is None:  # (one word: size is 1)
+            if after[at] not in _AFTER_A_GRADE:
+                return False  # (a word that says nothing of a grade: 'a lot of issues')
+            if _AFTER_A_GRADE[after[at]] is (not passed):
+                return False
+        elif said != own:  # (the other outcome, or one left open: 'C (pending)')
+            return False
+        at += size
+    return True
 
 
 class Grade(NamedTuple):
@@ -202,19 +220,33 @@ def read_grade(
 ) -> Grade | None:
     """The grade these words (exact_key's) give, of these grades (a scheme's: _SCHEME_GRADES;
     by default any scheme's), or None: a grade after a word of grading ('rating B', 'Note B',
-    'grade C', 'amfori BSCI rating E'), or written first or after the scheme's name ('B',
-    'Platinum', 'amfori BSCI E', 'WRAP Gold') with nothing after it but words that say what
-    it is (_describes: 'C (acceptable)', 'B: good', 'Gold certification'; not 'A lot of
-    issues')."""
+    'grade C', 'amfori BSCI rating E'), written first or after the scheme's name ('B',
+    'Platinum', 'amfori BSCI E', 'WRAP Gold'), wherever it is written with nothing after it
+    but words that say what it is (_describes: 'C (acceptable)', 'Rating B: good', 'Gold
+    certification', 'D - failed'; not 'Rating A lot of issues', 'Grade B - 3 findings', nor a
+    grade followed by a word of the other outcome, 'Rating: C (failed)', 'Note B
+    (unzureichend)': which is meant is not known)."""
     for at, word in enumerate(words):
         found = grades.get(word)
         if found is None:
             continue
         before = words[at - 1] if at else ""
-        if before in _GRADE_WORDS:
-            return Grade(f"{before} {word}", *found)
-        if (at == 0 or before in _GRADED_SCHEMES) and _describes(words[at + 1 :], found[1]):
+        if not (at == 0 or before in _GRADE_WORDS or before in _GRADED_SCHEMES):
+            continue
+        if _describes(words[at + 1 :], found[1]):
             return Grade(f"{before} {word}" if before else word, *found)
+    return None
+
+
+def _failing_grade_named(words: list[str]) -> str | None:
+    """The words of a failing grade after a word of grading that a certification's name
+    (exact_key's words) names, whatever follows it ('amfori BSCI rating E', 'BSCI (rating D,
+    2024)'), or None: a certification is credited only where held, and a name that speaks of
+    its failing grade says it is not, where words after it would leave the grade unread as
+    an audit's result (read_grade)."""
+    for at in range(1, len(words)):
+        if words[at] in _FAILING_GRADES and words[at - 1] in _GRADE_WORDS:
+            return f"{words[at - 1]} {words[at]}"
     return None
 
 
@@ -373,6 +405,9 @@ def certification_not_held(name: str) -> str | None:
     grade = read_grade(words, _FAILING_GRADES)
     if grade is not None:
         return grade.words
+    failing = _failing_grade_named(words)
+    if failing is not None:
+        return failing
     return _denial(name, tuple(words))
 
 

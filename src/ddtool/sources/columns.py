@@ -147,12 +147,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "partner name",
         "producer name",
         "farm name",
-        "lieferant",
+        "lieferant",  # beside another name column, SAP's vendor number (table_source)
         "lieferantenname",
         "lieferant name",
         "lief name",
         "name lieferant",
         "name des lieferanten",
+        "name 1",  # SAP's name field ("Name 1", "Name1"; "Name 2" is a second line of it)
         "firma",
         "firmenname",
         "unternehmensname",

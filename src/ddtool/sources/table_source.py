@@ -1258,6 +1258,57 @@ _GENERIC_NAMES = {
 }
 
 
+# the headers of a name column that SAP's exports use for the supplier's number ("Lieferant",
+# its vendor account) beside its name ("Lieferant; Name des Lieferanten", "Lieferant; Name 1")
+_NUMBER_OR_NAME = frozenset({header_key("Lieferant")})
+
+
+def _supplier_number(
+    texts: dict[int, str],
+    mapping: dict[int, str],
+    options: ReadOptions,
+    problems: ProblemList,
+    where: Location,
+) -> int | None:
+    """Of name columns, the one headed "Lieferant" beside one of the supplier's own name
+    ("Name des Lieferanten", "Lieferantenname", "Name 1"), unless a mapping names it: SAP's
+    vendor number. It is read as the supplier's id where no column is ("Lieferant; Name des
+    Lieferanten"), else kept as an attribute ("Kreditor; Lieferant; Name 1"), with a warning
+    either way. Returns its column, or None where there is none such."""
+    numbers = [
+        col
+        for col, text in texts.items()
+        if header_key(text) in _NUMBER_OR_NAME and not mapped_by_user(text, options.column_map)
+    ]
+    if len(numbers) != 1:
+        return None
+    [col] = numbers
+    names = [c for c in texts if c != col and _name_rank(texts[c]) == 0]
+    if not names:  # ("Lieferant" alone, or beside a bare "Name" or a company word)
+        return None
+    name = texts[names[0]]
+    said = (
+        f"column '{texts[col]}' ({column_letter(col)}) beside '{name}' ({column_letter(names[0])})"
+    )
+    if "id" in mapping.values():
+        read = (
+            f"{said} holds the supplier's number, as SAP exports it: '{name}' is read as the"
+            " name and it is kept as an attribute"
+        )
+    else:
+        mapping[col] = "id"
+        read = (
+            f"{said} holds the supplier's number, as SAP exports it: it is read as the"
+            f" supplier's id and '{name}' as the name"
+        )
+    problems.warning(
+        "duplicate-column",
+        f"{read}; to read '{texts[col]}' as the name, use {options.map_hint(texts[col], 'name')}",
+        where.with_column(texts[col]),
+    )
+    return col
+
+
 def _resolve_doubles(
     header: Sequence[Any],
     mapping: dict[int, str],
@@ -1270,7 +1321,8 @@ def _resolve_doubles(
     A column named by a mapping (--map, the settings' columns) is read, the others kept as
     attributes; of name columns, the supplier's own ("Lieferant", "Proveedor") is read before a
     bare company word ("Unternehmen", "Empresa": the group's), and that before a bare "Name" or
-    "Nom" (a contact's), with a warning; region columns ("Provincia", "Ciudad") are read
+    "Nom" (a contact's), with a warning, and "Lieferant" beside a column of the supplier's
+    name is its number (_supplier_number); region columns ("Provincia", "Ciudad") are read
     together, the finer place first. Any other pair is returned, to be reported as an error;
     `mapping` is changed to the columns read. Returns the pairs, and the region columns to
     join (the first is the one the region is read from; none when there is one).
@@ -1286,6 +1338,16 @@ def _resolve_doubles(
     regions: list[int] = []
     for fld, cols in doubles.items():
         texts = {col: str(header[col]).strip() for col in cols}
+        if fld == "name":
+            number = _supplier_number(texts, mapping, options, problems, where)
+            if number is not None:
+                if mapping.get(number) == "name":
+                    del mapping[number]
+                cols = [col for col in cols if col != number]
+                del texts[number]
+                if len(cols) == 1:
+                    mapping[cols[0]] = "name"
+                    continue
         chosen = [col for col in cols if mapped_by_user(texts[col], options.column_map)]
         if len(chosen) == 1:
             read = chosen[0]  # the user's choice: the others are their own columns
