@@ -44,6 +44,9 @@ LINT = ["cotton lint"]
 GIN_WORLD = "inferred:cotton-ginning:cotton-lint@world"
 LITHIUM = "inferred:industrial-mining:lithium"
 COBALT = "inferred:industrial-mining:cobalt"
+SHRIMP = ["shrimp (farmed)"]
+SHRIMP_MIX = "inferred:seafood-processing:shrimp-farmed@world"
+SHRIMP_FARMS = "inferred:aquaculture:shrimp-farmed"
 
 # (case, old entries, new entries, renamed suppliers (old id -> new id), the pairs expected)
 CASES: list[tuple[str, Entries, Entries, dict[str, str], dict[str, list[str]]]] = [
@@ -163,6 +166,73 @@ CASES: list[tuple[str, Entries, Entries, dict[str, str], dict[str, list[str]]]] 
             mapped("G0", "G1"),
             stage("inferred:cotton-farming:cotton-lint@TKM", "G0", products=LINT),
             stage("inferred:cotton-farming:cotton-lint@PAK", "G1", products=LINT),
+        ),
+        {},
+        {},
+    ),
+    (
+        "a stage at the origin mix split by the lean it passes down: each under its buyers",
+        merged(
+            mapped("TH1", "TH2", "BD1"),
+            stage(SHRIMP_MIX, "TH1", "TH2", "BD1", products=SHRIMP),
+            stage(f"{SHRIMP_FARMS}@THA", SHRIMP_MIX, products=SHRIMP),
+            stage(f"{SHRIMP_FARMS}@BGD", SHRIMP_MIX, products=SHRIMP),
+        ),
+        merged(
+            mapped("TH1", "TH2", "BD1"),
+            stage(f"{SHRIMP_MIX}>THA", "TH1", "TH2", products=SHRIMP),
+            stage(f"{SHRIMP_MIX}>BGD", "BD1", products=SHRIMP),
+            stage(f"{SHRIMP_FARMS}@THA", f"{SHRIMP_MIX}>THA", products=SHRIMP),
+            stage(f"{SHRIMP_FARMS}@BGD", f"{SHRIMP_MIX}>BGD", products=SHRIMP),
+        ),
+        {},
+        {SHRIMP_MIX: [f"{SHRIMP_MIX}>BGD", f"{SHRIMP_MIX}>THA"]},
+    ),
+    (
+        "split by the lean beside a buyer that keeps the stage at the mix",
+        merged(
+            mapped("TH1", "BD1", "DE1"), stage(SHRIMP_MIX, "TH1", "BD1", "DE1", products=SHRIMP)
+        ),
+        merged(
+            mapped("TH1", "BD1", "DE1"),
+            stage(SHRIMP_MIX, "DE1", products=SHRIMP),
+            stage(f"{SHRIMP_MIX}>THA", "TH1", products=SHRIMP),
+            stage(f"{SHRIMP_MIX}>BGD", "BD1", products=SHRIMP),
+        ),
+        {},
+        {SHRIMP_MIX: [f"{SHRIMP_MIX}>BGD", f"{SHRIMP_MIX}>THA"]},
+    ),
+    (
+        "split by the lean under a buyer with a new id",
+        merged(mapped("TH1", "BD1"), stage(SHRIMP_MIX, "TH1", "BD1", products=SHRIMP)),
+        merged(
+            mapped("TH1", "BD2"),
+            stage(f"{SHRIMP_MIX}>THA", "TH1", products=SHRIMP),
+            stage(f"{SHRIMP_MIX}>BGD", "BD2", products=SHRIMP),
+        ),
+        {"BD1": "BD2"},
+        {SHRIMP_MIX: [f"{SHRIMP_MIX}>BGD", f"{SHRIMP_MIX}>THA"]},
+    ),
+    (
+        "stages keyed by their lean merged back into the one at the mix",
+        merged(
+            mapped("TH1", "TH2", "BD1"),
+            stage(f"{SHRIMP_MIX}>THA", "TH1", "TH2", products=SHRIMP),
+            stage(f"{SHRIMP_MIX}>BGD", "BD1", products=SHRIMP),
+        ),
+        merged(
+            mapped("TH1", "TH2", "BD1"), stage(SHRIMP_MIX, "TH1", "TH2", "BD1", products=SHRIMP)
+        ),
+        {},
+        {f"{SHRIMP_MIX}>BGD": [SHRIMP_MIX], f"{SHRIMP_MIX}>THA": [SHRIMP_MIX]},
+    ),
+    (
+        "a lean beside a stage in another country: either of two, paired with neither",
+        merged(mapped("TH1", "PK1"), stage(GIN_WORLD, "TH1", "PK1", products=LINT)),
+        merged(
+            mapped("TH1", "PK1"),
+            stage(f"{GIN_WORLD}>THA", "TH1", products=LINT),
+            stage("inferred:cotton-ginning:cotton-lint@PAK", "PK1", products=LINT),
         ),
         {},
         {},
@@ -355,10 +425,15 @@ def _plain_reinferred(old: Entries, new: Entries, renamed: dict[str, str]) -> di
             best = min(closeness.values())
             found = sorted(other for other, rank in closeness.items() if rank == best)
             commodities = [_stage_of(other, new[other])[1] for other in found]
-            if len(found) == 1 or (
-                commodity is None
-                and None not in commodities
-                and len(set(commodities)) == len(commodities)
+            if (
+                len(found) == 1
+                or (
+                    commodity is None
+                    and None not in commodities
+                    and len(set(commodities)) == len(commodities)
+                )
+                # (the stage at the origin mix, keyed by each lean it passes down now)
+                or all(other.startswith(node_id + ">") for other in found)
             ):
                 paired[node_id] = found
         if not paired:
@@ -369,7 +444,7 @@ def _plain_reinferred(old: Entries, new: Entries, renamed: dict[str, str]) -> di
 # a small world of stages: two sectors, ids of both forms, a few countries and commodities
 SECTORS = ("cotton-ginning", "mineral-trading")
 COMMODITIES = (None, "lint", "Lint", "cobalt")
-COUNTRIES = ("world", "PAK", "CHN")
+COUNTRIES = ("world", "world>PAK", "world>CHN", "PAK", "CHN")
 MAPPED = ("M0", "M1", "M2")
 
 
@@ -378,7 +453,8 @@ def years(draw: st.DrawFn) -> tuple[Entries, Entries, dict[str, str]]:
     """Two years of entries: mapped buyers (some under a new id the second year) and inferred
     stages, each under mapped buyers or stages before it (a chain downwards). In the second
     year each stage of the first is kept, inferred again under another id (another country,
-    the other form of id; perhaps one the year has already: merged), or left out, under its
+    the origin mix keyed by a lean or not, the other form of id; perhaps one the year has
+    already: merged), or left out, under its
     buyers as the year names them and perhaps another; and the year adds its own."""
     renamed = draw(st.dictionaries(st.sampled_from(MAPPED), st.sampled_from(("N0", "N1"))))
     old: Entries = merged(mapped(*MAPPED, "N0", "N1"))

@@ -37,6 +37,8 @@ from ddtool.sources import SUFFIXES
 from ddtool.sources.interface import Limits, option_flag
 
 RESULT_FILE = "result.json"
+# the field of a member's result.json that gives its file's path from the output folder
+FROM_OUTPUT = "file_from_output"
 BATCH_FORMATS = (".json", ".xlsx", ".html", ".md", ".csv")
 SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # 1.1 added `data_gaps` to each exposure, `not_members`, `earlier_members`; 1.2 added
@@ -714,7 +716,7 @@ def _run_date(options: BatchOptions) -> dt.date:
 
 
 def _complete(
-    folder: Path, member: Member, options: BatchOptions, settings: str
+    outdir: Path, member: Member, options: BatchOptions, settings: str
 ) -> dict[str, Any] | None:
     """The stored record, its figures read again from its assessment, when a member's
     outputs are complete, and its input (the file at
@@ -727,13 +729,14 @@ def _complete(
     refused)."""
     from ddtool import __version__
 
+    folder = outdir / member.folder
     try:
         record = json.loads((folder / RESULT_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(record, dict) or record.get("status") != "ok":
         return None
-    if not _same_file(record, member) or record.get("input_sha256") != _sha256(member.path):
+    if not _same_file(record, member, outdir) or record.get("input_sha256") != _sha256(member.path):
         return None
     formats = record.get("formats")
     if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
@@ -770,17 +773,36 @@ def _complete(
     return record
 
 
-def _same_file(record: Mapping[str, Any], member: Member) -> bool:
-    """Whether a stored record is of this member's file: the file it names (as the run that
-    wrote it named it, relative or absolute) is this member's, and so is its path from the
-    folder given (`member_path`). Its content alone is not enough: a copy of the file
-    elsewhere, or the file moved within the folder given, takes the folder of a member
-    whose outputs name another file, so it is assessed again and every output names its
-    own file."""
+def _same_file(record: Mapping[str, Any], member: Member, outdir: Path) -> bool:
+    """Whether a stored record is of this member's file: the file it names is this member's,
+    and so is its path from the folder given (`member_path`). The file it names is found as
+    the run that wrote it saw it, from whatever working directory this one is started in:
+    by its path from the output folder (`file_from_output`, which the output folder keeps
+    wherever it is reached from, and keeps when the input and output folders move
+    together); or by its `file` as written (absolute, or relative to the working directory:
+    a record of a ddtool that did not record the other, or an output folder moved alone).
+    Its content alone is not enough: a copy of the file elsewhere, or the file moved within
+    the folder given, takes the folder of a member whose outputs name another file, so it
+    is assessed again and every output names its own file."""
     file, member_path = record.get("file"), record.get("member_path")
     if not isinstance(file, str) or member_path != member.member_path:
         return False
-    return _resolved(Path(file)) == _resolved(member.path)
+    own = _resolved(member.path)
+    from_output = record.get(FROM_OUTPUT)
+    if isinstance(from_output, str) and _resolved(_resolved(outdir) / from_output) == own:
+        return True
+    return _resolved(Path(file)) == own
+
+
+def _from_output(path: Path, outdir: Path) -> str:
+    """A member file's path from the output folder, both resolved (`../chains/acme.yaml`):
+    how a later run finds the file a result.json is of, from any working directory (see
+    _same_file). Its resolved path where there is none (on another drive)."""
+    file = _resolved(path)
+    try:
+        return Path(os.path.relpath(file, _resolved(outdir))).as_posix()
+    except ValueError:
+        return file.as_posix()
 
 
 def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
@@ -1084,15 +1106,15 @@ def run_batch(
     settings = _settings_key(options)
     about = _about(options)
     for member in members:
-        stored = (
-            _complete(outdir / member.folder, member, options, settings) if options.resume else None
-        )
+        stored = _complete(outdir, member, options, settings) if options.resume else None
         if stored is not None:
             # a folder written before stale files were removed may still hold some
             _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
-            if stored.get("member") != member.name:
-                # (named anew beside a file of the same name come or gone: its result says so)
-                stored["member"] = member.name
+            from_output = _from_output(member.path, outdir)
+            if stored.get("member") != member.name or stored.get(FROM_OUTPUT) != from_output:
+                # (named anew beside a file of the same name come or gone: its result says so;
+                # and where its file is from the output folder, as it is now)
+                stored.update(member=member.name, **{FROM_OUTPUT: from_output})
                 text = json.dumps(stored, indent=2, ensure_ascii=False) + "\n"
                 with contextlib.suppress(OSError):  # (a folder not writable fails below)
                     write_atomic(outdir / member.folder / RESULT_FILE, text)
@@ -1113,6 +1135,7 @@ def run_batch(
             record.update(
                 member=member.name,
                 member_path=member.member_path,
+                **{FROM_OUTPUT: _from_output(member.path, outdir)},
                 folder=member.folder,
                 formats=sorted(options.formats),  # (any order typed is the same)
                 settings=settings,

@@ -711,8 +711,12 @@ def _reinferred(
     in both assessments: a stage that merged into one another buyer already had (a trader
     that moved to China buys the Chinese lithium mines another trader there had), or that
     a buyer left for one of its own. Several stages may become one, and a stage of no one
-    commodity (a trader assumed in its buyer's country) one for each commodity it worked;
-    where one could be either of two of a kind, it is paired with neither."""
+    commodity (a trader assumed in its buyer's country) one for each commodity it worked,
+    and a stage at the origin mix that buyers of several countries shared one for each lean
+    it now passes down (`…shrimp-farmed@world` → `…@world>THA` under the Thai buyers and
+    `…@world>BGD` under the Bangladeshi one; and back); where one could be either of two of
+    a kind (farms at the origin mix under two ginneries, one of which moved to Turkmenistan
+    and the other to Pakistan), it is paired with neither."""
     # (each assessment's entries gone through once: 10^5 of them, a few hundred inferred)
     waiting = [node_id for node_id, entry in old.items() if entry.get("inferred")]
     inferred_now = [node_id for node_id, entry in new.items() if entry.get("inferred")]
@@ -775,11 +779,16 @@ def _reinferred(
         best = min(closeness.values())
         found = sorted(other for other, rank in closeness.items() if rank == best)
         commodities = [stage_now[other][1] for other in found]
-        # one, or one for each commodity a stage of no one commodity worked
-        if len(found) == 1 or (
-            commodity is None
-            and None not in commodities
-            and len(set(commodities)) == len(commodities)
+        # one, or one for each commodity a stage of no one commodity worked, or one for each
+        # lean a stage at the origin mix now passes down
+        if (
+            len(found) == 1
+            or (
+                commodity is None
+                and None not in commodities
+                and len(set(commodities)) == len(commodities)
+            )
+            or _split_by_lean(node_id, found)
         ):
             return found
         return []
@@ -818,6 +827,15 @@ def _stage_of(node_id: str, entry: dict[str, Any]) -> tuple[str, str | None]:
     if isinstance(products, list) and len(products) == 1:
         return sector, _text_key(str(products[0]), any_case=True)
     return sector, None
+
+
+def _split_by_lean(node_id: str, found: list[str]) -> bool:
+    """Whether these inferred suppliers of the new assessment are one stage at the origin mix
+    of the old (`inferred:seafood-processing:shrimp-farmed@world`) keyed by the lean each
+    passes down to what lies beneath it (`…@world>THA`, `…@world>BGD`, see
+    docs/methodology.md §7): the stage its buyers shared, split as their chains beneath it
+    differ. Each is that stage for the buyers it is under, not a guess between places."""
+    return all(other.startswith(f"{node_id}>") for other in found)
 
 
 def _closeness(
