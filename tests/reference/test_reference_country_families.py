@@ -60,6 +60,41 @@ READ: list[tuple[str, str]] = [
     ("Soudan", "SDN"),
     ("Sudão", "SDN"),
     ("Sudão do Sul", "SSD"),
+    # World Bank and IMF forms, turned round and abbreviated ("Sudan, Rep. of South" had no
+    # suggestion, "Rep. of South Sudan" a suggestion only)
+    ("Sudan, Rep. of South", "SSD"),
+    ("South Sudan, Rep. of", "SSD"),
+    ("Rep. of South Sudan", "SSD"),
+    ("Republic of Sudan", "SDN"),
+    ("Sudan, Rep. of", "SDN"),
+    # North Korea as the UN writes it, and its letters ("DPR Korea" had no suggestion)
+    ("DPR Korea", "PRK"),
+    ("D.P.R. Korea", "PRK"),
+    ("DPR of Korea", "PRK"),
+    ("DPRK", "PRK"),
+    ("D.P.R.K.", "PRK"),
+    ("Korea, DPR", "PRK"),
+    ("Korea, Dem. People's Rep. of", "PRK"),
+    ("ROK", "KOR"),
+    ("Rep. of South Korea", "KOR"),
+    ("Korea, Rep. of", "KOR"),
+    # Niger ("Rep. of Niger" and "République du Niger" had no suggestion, "Republic of Niger"
+    # a suggestion only) and Nigeria
+    ("Rep. of Niger", "NER"),
+    ("République du Niger", "NER"),
+    ("Republic of Niger", "NER"),
+    ("Republic of the Niger", "NER"),
+    ("Republik Niger", "NER"),
+    ("República del Níger", "NER"),
+    ("Niger, Rep. of", "NER"),
+    ("Niger, The", "NER"),
+    ("Fed. Rep. of Nigeria", "NGA"),
+    ("Nigeria, Fed. Rep.", "NGA"),
+    # the Congos
+    ("Congo, Rep. of", "COG"),
+    ("Congo, Rep. of the", "COG"),
+    ("DR of Congo", "COD"),
+    ("Congo, Dem. Rep. of the", "COD"),
     # the Guineas ("Guinea, Eq." was read as Guinea)
     ("Guinea, Eq.", "GNQ"),
     ("Eq. Guinea", "GNQ"),
@@ -67,12 +102,19 @@ READ: list[tuple[str, str]] = [
     ("Guinée-Bissau", "GNB"),
     ("Guiné-Bissau", "GNB"),
     ("Guinea Conakry", "GIN"),
+    ("Rep. of Guinea", "GIN"),  # (suggested only)
+    ("République de Guinée", "GIN"),  # (no suggestion)
+    ("Rep. of Equatorial Guinea", "GNQ"),
+    ("Guinea-Bissau, Rep. of", "GNB"),
     ("Papouasie-Nouvelle-Guinée", "PNG"),
     # Dominica and the Dominican Republic
     ("Dom. Rep.", "DOM"),
     ("Dominican Rep.", "DOM"),
     ("Rép. dominicaine", "DOM"),
     ("Dominique", "DMA"),
+    ("Dominica, Commonwealth of", "DMA"),
+    ("Dominican Republic, The", "DOM"),
+    ("Rep. Dominicana", "DOM"),
 ]
 
 
@@ -92,12 +134,19 @@ SUGGESTED: list[tuple[str, str]] = [
     ("Nroth Korea", "North Korea (PRK)"),
     ("Soth Korea", "South Korea (KOR)"),
     ("Sout Sudan", "South Sudan (SSD)"),
-    ("Republic of Niger", "Niger (NER)"),  # (suggested as Guinea)
+    ("Republic of Nigre", "Niger (NER)"),  # (suggested as Guinea, for "Republic of")
+    ("Rep. of Nigre", "Niger (NER)"),  # (suggested as the Republic of the Congo)
     ("Nigerai", "Nigeria (NGA)"),
     ("Guinea-Bisau", "Guinea-Bissau (GNB)"),
     ("Dominican Repbulic", "Dominican Republic (DOM)"),
     ("Corée", "South Korea (KOR) or North Korea (PRK)"),  # Korea, in French
     ("Lubumbashi, Congo", "Congo (Republic) (COG) or DR Congo (COD)"),  # (was COG)
+    # the Republic and the Commonwealth of Dominica are no one name: "Rep." is the other's
+    ("Dominica, Rep. of", "Dominican Republic (DOM)"),
+    ("Rep. of Dominica", "Dominican Republic (DOM)"),
+    # a shared word turned round with "the" names both, as "the Congo" does (was COG, KOR)
+    ("Congo, The", "Congo (Republic) (COG) or DR Congo (COD)"),
+    ("Korea, The", "South Korea (KOR) or North Korea (PRK)"),
 ]
 
 
@@ -108,8 +157,8 @@ def test_a_near_miss_of_one_of_a_family_is_suggested_as_it(value: str, suggestio
 
 
 def test_sudan_with_words_of_south_sudan_is_not_read_as_sudan() -> None:
-    """Its head read it as Sudan, the words after the comma aside."""
-    assert normalise_country("Sudan, Rep. of South").iso3 is None
+    """Its head read it as Sudan, the words after the comma aside: it is South Sudan."""
+    assert normalise_country("Sudan, Rep. of South").iso3 == "SSD"
 
 
 def _named(value: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ ALIASES: dict[str, str] = {
     "congo democratic republic": "COD",
     "congo dem rep": "COD",
     "rdc": "COD",
+    "dr of congo": "COD",
+    "dr of the congo": "COD",
     # abbreviated as lists write them ("Dem. Rep. Congo", "Rép. dém. du Congo", "D.R.C.")
     "dem rep congo": "COD",
     "dem rep of congo": "COD",
@@ -77,6 +80,9 @@ ALIASES: dict[str, str] = {
     "korea north": "PRK",
     "dprk": "PRK",
     "korea dpr": "PRK",
+    "dpr korea": "PRK",  # the UN's short form ("D.P.R. Korea")
+    "dpr of korea": "PRK",
+    "rok": "KOR",
     "dem rep korea": "PRK",
     "korea dem rep": "PRK",
     "dem peoples rep korea": "PRK",
@@ -95,6 +101,9 @@ ALIASES: dict[str, str] = {
     "griechenland": "GRC",  # (it came closest to Greenland)
     "hong kong sar china": "HKG",  # World Bank
     "macao sar china": "MAC",
+    "china p r hong kong": "HKG",  # IMF ("China, P.R.: Hong Kong"): not China itself
+    "china p r macao": "MAC",
+    "china p r mainland": "CHN",
     "st martin french part": "MAF",
     "sint maarten dutch part": "SXM",
     "korea dem peoples rep": "PRK",  # World Bank
@@ -138,6 +147,8 @@ ALIASES: dict[str, str] = {
     "xkx": "XKX",
     "xk": "XKX",
     "taiwan": "TWN",
+    "republic of china taiwan": "TWN",  # (the Republic of China alone is no one country)
+    "taiwan republic of china": "TWN",
     "hong kong": "HKG",
     "hong kong sar": "HKG",
     "macau": "MAC",
@@ -335,6 +346,14 @@ AMBIGUOUS: dict[str, str] = {
     **dict.fromkeys(("corea", "coree", "coreia"), "South Korea (KOR) or North Korea (PRK)"),
 }
 
+# words of a state's form as lists abbreviate them ("Slovak Rep.", "Fed. Rep. of Nigeria")
+_ABBREVIATIONS = {"rep": "republic", "dem": "democratic", "fed": "federal", "st": "saint"}
+# a state's form before its name ("Rep. of Niger", "République du Niger", "Republik Niger")
+_STATE_FORM = re.compile(
+    r"(?:the )?(?:rep|republic|republique|republica|republik|repubblica)"
+    r"(?: (?:of|du|de|del|do|da|di))?(?: (?:the|la))? "
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Family:
@@ -424,6 +443,25 @@ def _tokens(key: str) -> list[str]:
     tokens = key.split()
     letters = "".join(t for t in tokens if len(t) == 1)
     return [*tokens, letters] if len(letters) > 1 else tokens
+
+
+def _written_out(key: str) -> list[str]:
+    """A key's other forms: its single letters written together ("d p r korea": "dpr
+    korea"), its abbreviations written out ("slovak rep": "slovak republic"), and its name
+    without the state's form before it ("rep of niger": "niger")."""
+    joined = " ".join(
+        "".join(words) if single else " ".join(words)
+        for single, words in itertools.groupby(key.split(), key=lambda word: len(word) == 1)
+    )
+    expanded = " ".join(_ABBREVIATIONS.get(word, word) for word in joined.split())
+    forms = [joined, expanded, _named_after_state_form(expanded)]
+    return [form for form in dict.fromkeys(forms) if form and form != key]
+
+
+def _named_after_state_form(key: str) -> str | None:
+    """The name after a state's form ("republic of the niger": "niger"), or None."""
+    state = _STATE_FORM.match(key)
+    return key[state.end() :] if state is not None else None
 
 
 def _contradicts(key: str, iso3: str) -> bool:
@@ -536,6 +574,35 @@ def _table() -> dict[str, str]:
     return table
 
 
+def _ambiguous(key: str) -> str | None:
+    """The two countries a key may name ("the Congo"), or None. The Republic of China is
+    Taiwan's official name, and often written for the People's Republic ("République de
+    Chine", "Rep. of China")."""
+    bare = key[4:] if key.startswith("the ") else key
+    if bare in AMBIGUOUS:
+        return AMBIGUOUS[bare]
+    if _named_after_state_form(key) in ("china", "chine"):
+        return "China (CHN) or Taiwan (TWN)"
+    return None
+
+
+def _read(key: str) -> str | None:
+    """The country a key names whole, as written or in a form of _written_out ("Rep. of
+    Niger", "Slovak Rep.", "D.P.R. Korea"): never a name of two, nor one its words rule out
+    ("Rep. of Dominica" is no Dominica)."""
+    table = _table()
+    iso3 = table.get(key)
+    if iso3 is None and key.startswith("the "):
+        iso3 = table.get(key[4:])
+    if iso3 is not None:
+        return iso3
+    for form in _written_out(key):
+        iso3 = None if form in AMBIGUOUS else table.get(form)
+        if iso3 is not None and not _contradicts(key, iso3):
+            return iso3
+    return None
+
+
 @cache
 def _names() -> list[str]:
     """Candidates for suggestions: names only (two- and three-letter codes suggest noise)."""
@@ -613,17 +680,18 @@ def normalise_country(value: str | None) -> CountryMatch:
         return CountryMatch(None, why=_NOT_LATIN)  # "中国", "Россия": no name in English
     if key in UNKNOWN_VALUES or str(value).strip().casefold() in UNKNOWN_VALUES:
         return CountryMatch(None, unknown=True)
-    if key in AMBIGUOUS:
-        return CountryMatch(None, suggestion=AMBIGUOUS[key])
+    if (ambiguous := _ambiguous(key)) is not None:
+        return CountryMatch(None, suggestion=ambiguous)
     table = _table()
-    iso3 = table.get(key)
-    if iso3 is None and key.startswith("the "):
-        iso3 = table.get(key[4:])
+    iso3 = _read(key)
     if iso3 is None and "," in str(value):
         head_text, tail_text = str(value).split(",", 1)
         head, tail = _key(head_text), _key(tail_text)
-        # reversed, as in statistical lists: "Guinea, Equatorial", "Sudan, South"
-        iso3 = table.get(_key(f"{tail_text} {head_text}"))
+        # reversed, as in statistical lists: "Guinea, Equatorial", "Sudan, Rep. of South"
+        turned = _key(f"{tail_text} {head_text}")
+        if (ambiguous := _ambiguous(turned)) is not None:  # "Congo, The", "China, Rep. of"
+            return CountryMatch(None, suggestion=ambiguous)
+        iso3 = _read(turned)
         if iso3 is None:  # World Bank style: "Egypt, Arab Rep."
             iso3 = None if head in AMBIGUOUS else table.get(head)
             if iso3 is not None and _contradicts(key, iso3):  # "Sudan, Rep. of South"
@@ -638,11 +706,17 @@ def normalise_country(value: str | None) -> CountryMatch:
     if iso3 is not None:
         return CountryMatch(iso3)
     names = _names_for(key)
-    best = process.extractOne(
-        key, names, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
-    )
-    if best is None and len(key) >= 5:  # letters swapped: "Ganha"
-        best = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=80)
+    best = None
+    # a near miss of the name after a state's form first, not of the form ("Rep. of Nigre"
+    # came closest to "Republic of Guinea")
+    for near in dict.fromkeys((_named_after_state_form(key) or key, key)):
+        best = process.extractOne(
+            near, names, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
+        )
+        if best is None and len(near) >= 5:  # letters swapped: "Ganha"
+            best = process.extractOne(near, names, scorer=fuzz.ratio, score_cutoff=80)
+        if best is not None:
+            break
     code = table[best[0]] if best is not None else None
     if code is None and "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
         tail = _key(str(value).rsplit(",", 1)[1])

@@ -1,0 +1,144 @@
+"""Countries written in a state's form, turned round or abbreviated, as statistical lists and
+data exports write them ("Rep. of Niger", "Niger, Rep. of", "Slovak Rep.", "Lao P.D.R.")."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from ddtool.reference.countries import display_name, normalise_country
+
+# the World Bank's own names, as its data exports write them
+WORLD_BANK: list[tuple[str, str]] = [
+    ("Bahamas, The", "BHS"),
+    ("Gambia, The", "GMB"),
+    ("Congo, Dem. Rep.", "COD"),
+    ("Congo, Rep.", "COG"),
+    ("Cote d'Ivoire", "CIV"),
+    ("Curacao", "CUW"),
+    ("Egypt, Arab Rep.", "EGY"),
+    ("Hong Kong SAR, China", "HKG"),
+    ("Macao SAR, China", "MAC"),
+    ("Iran, Islamic Rep.", "IRN"),
+    ("Korea, Dem. People's Rep.", "PRK"),
+    ("Korea, Rep.", "KOR"),
+    ("Kyrgyz Republic", "KGZ"),
+    ("Lao PDR", "LAO"),
+    ("Micronesia, Fed. Sts.", "FSM"),
+    ("Russian Federation", "RUS"),
+    ("Slovak Republic", "SVK"),
+    ("Somalia, Fed. Rep.", "SOM"),
+    ("St. Kitts and Nevis", "KNA"),
+    ("St. Lucia", "LCA"),
+    ("St. Vincent and the Grenadines", "VCT"),
+    ("St. Martin (French part)", "MAF"),
+    ("Sint Maarten (Dutch part)", "SXM"),
+    ("Syrian Arab Republic", "SYR"),
+    ("Turkiye", "TUR"),
+    ("Venezuela, RB", "VEN"),
+    ("Viet Nam", "VNM"),
+    ("Virgin Islands (U.S.)", "VIR"),
+    ("British Virgin Islands", "VGB"),
+    ("West Bank and Gaza", "PSE"),
+    ("Yemen, Rep.", "YEM"),
+]
+
+
+@pytest.mark.parametrize(("value", "iso3"), WORLD_BANK)
+def test_world_bank_names_are_read(value: str, iso3: str) -> None:
+    assert normalise_country(value).iso3 == iso3
+
+
+READ: list[tuple[str, str]] = [
+    # IMF names ("China, P.R.: Hong Kong" was read as China)
+    ("China, P.R.: Hong Kong", "HKG"),
+    ("China, P.R.: Macao", "MAC"),
+    ("China, P.R.: Mainland", "CHN"),
+    ("Afghanistan, Islamic Rep. of", "AFG"),
+    ("Tanzania, United Rep. of", "TZA"),
+    ("Venezuela, Rep. Bolivariana de", "VEN"),
+    ("Marshall Islands, Rep. of the", "MHL"),
+    # "Rep." written out (each was suggested only)
+    ("Slovak Rep.", "SVK"),
+    ("Czech Rep.", "CZE"),
+    ("Kyrgyz Rep.", "KGZ"),
+    ("Central African Rep.", "CAF"),
+    ("Syrian Arab Rep.", "SYR"),
+    ("Islamic Rep. of Iran", "IRN"),
+    ("Arab Rep. of Egypt", "EGY"),
+    ("Rep. of Yemen", "YEM"),
+    ("Rep. of the Philippines", "PHL"),
+    ("Rep. of Côte d'Ivoire", "CIV"),
+    ("Dem. Rep. of Timor-Leste", "TLS"),  # (no suggestion)
+    # single letters written apart
+    ("Lao P.D.R.", "LAO"),
+    ("Hong Kong S.A.R., China", "HKG"),
+    ("St. Pierre and Miquelon", "SPM"),
+    ("St. Barthélemy", "BLM"),
+    # the state's form before the name, in English, French, German and Spanish
+    ("Rep. of Ghana", "GHA"),
+    ("République du Mali", "MLI"),
+    ("République de Côte d'Ivoire", "CIV"),
+    ("Republik Kenia", "KEN"),
+    ("República de Colombia", "COL"),
+    ("The Republic of the Gambia", "GMB"),
+    ("Republic of China (Taiwan)", "TWN"),  # (suggested as Haiti)
+    ("Taiwan (Republic of China)", "TWN"),  # (no suggestion)
+]
+
+
+@pytest.mark.parametrize(("value", "iso3"), READ)
+def test_state_forms_turned_round_and_abbreviated_are_read(value: str, iso3: str) -> None:
+    assert normalise_country(value).iso3 == iso3
+
+
+_CHINA_OR_TAIWAN = "China (CHN) or Taiwan (TWN)"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        *("Republic of China", "Rep. of China", "China, Republic of", "China, Rep. of"),
+        *("République de Chine", "República de China", "Republic of the China"),
+    ],
+)
+def test_the_republic_of_china_is_neither_read_as_china_nor_as_taiwan(value: str) -> None:
+    """Taiwan's official name, often written for the People's Republic ("China, Republic
+    of" was read as China): an error with both, never a guess."""
+    match = normalise_country(value)
+    assert (match.iso3, match.suggestion) == (None, _CHINA_OR_TAIWAN)
+
+
+def _forms(name: str, *, republic: bool = True) -> list[str]:
+    """A name turned round with "the", and (republic) in a republic's forms."""
+    forms = [f"{name}, The"]
+    if republic:
+        forms += [f"{name}, Rep. of", f"{name}, Republic of", f"Rep. of {name}"]
+        forms += [f"Republic of {name}", f"Republic of the {name}", f"République du {name}"]
+    return forms
+
+
+# the Republic of China is Taiwan (above); "Rep." names the Dominican Republic, not Dominica
+_NO_REPUBLIC = {"CHN", "DMA"}
+_CODES = [c.alpha_3 for c in pycountry.countries]
+
+
+@pytest.mark.parametrize(
+    ("value", "iso3"),
+    [
+        (value, iso3)
+        for iso3 in _CODES
+        if "," not in display_name(iso3)
+        for value in _forms(display_name(iso3), republic=iso3 not in _NO_REPUBLIC)
+    ],
+)
+def test_every_country_in_a_state_form_or_turned_round_is_read(value: str, iso3: str) -> None:
+    """One rule for every country in the ISO list, not a name each."""
+    assert normalise_country(value).iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    "value", [*_forms("Dominica")[1:], "Dom. Rep.", "Dominica Rep.", "Republik Dominica"]
+)
+def test_dominica_with_republic_is_never_read_as_dominica(value: str) -> None:
+    assert normalise_country(value).iso3 != "DMA"
