@@ -84,6 +84,10 @@ READ: list[tuple[str, str]] = [
     ("The Republic of the Gambia", "GMB"),
     ("Republic of China (Taiwan)", "TWN"),  # (suggested as Haiti)
     ("Taiwan (Republic of China)", "TWN"),  # (no suggestion)
+    # official names written without their "the" ("did you mean Israel")
+    ("State of Eritrea", "ERI"),
+    ("State of Palestine", "PSE"),
+    ("the State of Eritrea", "ERI"),
 ]
 
 

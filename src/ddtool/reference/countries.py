@@ -562,6 +562,8 @@ def _table() -> dict[str, str]:
             value = getattr(c, attr, None)
             if value:
                 table.setdefault(_key(value), c.alpha_3)
+                if value.startswith("the "):  # ("the State of Eritrea": also without "the")
+                    table.setdefault(_key(value[4:]), c.alpha_3)
         # "Congo, The Democratic Republic of the" → also "democratic republic of the congo"
         if "," in c.name:
             head, tail = c.name.split(",", 1)
