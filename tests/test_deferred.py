@@ -229,11 +229,13 @@ def test_a_workbook_read_ahead_is_the_same_as_one_read_in_line() -> None:
     assert take(book, ReadOptions(sheet="Vendors")) is None
 
 
+@pytest.mark.parametrize("with_config", [True, False])
 def test_a_config_files_columns_shape_the_read_ahead(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, with_config: bool
 ) -> None:
     """`assess --config` with column names: the workbook read ahead is the one used (read
-    with the config's columns), not read a second time."""
+    with the config's columns), not read a second time. Without a config too: it was read
+    with no names of labour audits, the assessment with the defaults', and read again."""
     import ddtool.sources.ahead as ahead_module
 
     taken: list[bool] = []
@@ -249,14 +251,16 @@ def test_a_config_files_columns_shape_the_read_ahead(
     config.write_text('columns:\n  "Lieferant": name\n', encoding="utf-8")
     book = SAMPLES / "garment_vendor_list.xlsx"
     out = tmp_path / "out.json"
-    done = CliRunner().invoke(
-        app, ["assess", str(book), "--config", str(config), "-q", "-o", str(out)]
-    )
+    given = ["--config", str(config)] if with_config else []
+    done = CliRunner().invoke(app, ["assess", str(book), *given, "-q", "-o", str(out)])
     assert done.exit_code == 0, done.output
     assert taken == [True]
     written = orjson.loads(out.read_bytes())
-    assert written["options"]["column_map"] == {"Lieferant": "name"}
-    assert written["options"]["config"] == str(config)
+    if with_config:
+        assert written["options"]["column_map"] == {"Lieferant": "name"}
+        assert written["options"]["config"] == str(config)
+    else:
+        assert written["options"]["config"] is None
 
 
 @pytest.mark.parametrize("ahead_", [False, True])

@@ -916,12 +916,14 @@ def _assessed(
 ) -> Assessment:
     """The assessment `assess` makes: the settings read first (their column names shape the
     reading), workbooks read ahead; an InputError for bad input, bad settings or overlays."""
-    settings = None
-    if config is not None:  # its column names shape the reading: merged before it starts
-        from ddtool.config import load_config
+    # what the settings say of reading (their column names, the names of labour audits: the
+    # defaults' where there are none) is merged before the reading starts, so that the
+    # workbooks read ahead are read with the options the assessment reads with (else they
+    # are read again)
+    from ddtool.config import Config, load_config
 
-        settings = load_config(config)
-        settings.merge_reading(read, config)
+    settings = load_config(config) if config is not None else Config()
+    settings.merge_reading(read, config)
     from ddtool.sources.ahead import read_ahead
 
     read_ahead(files, read)  # workbooks parse while the engine and the profiles load
