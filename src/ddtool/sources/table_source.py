@@ -8,9 +8,11 @@ import csv
 import datetime as dt
 import html
 import io
+import lzma
 import posixpath
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -3037,8 +3039,17 @@ def _clean_text(value: str) -> tuple[Any, str | None]:
     return (stripped if stripped else None), None
 
 
-# what reading a broken or unsupported zip package raises
-_BROKEN_PACKAGE = (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError)
+# what reading a broken or unsupported zip package raises (a damaged deflated, LZMA or bzip2
+# part raises its decompressor's error; one cut short, EOFError)
+_BROKEN_PACKAGE = (
+    zipfile.BadZipFile,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+)
 
 
 def _inspect_package(
@@ -3107,10 +3118,157 @@ def _inspect_package(
                     return None
                 if info.filename.startswith("xl/worksheets/"):
                     sheets.append(info)
+            if excel and _far_cells(package, sheets, options, problems, where):
+                return None
             return sheets
     except _BROKEN_PACKAGE as e:
         problems.error("not-a-workbook", _broken(e), where)
         return None
+
+
+# the columns a sheet may span at --max-rows rows (or at Excel's 1,048,576, when the limit is
+# lower: a stray cell far below a table is no row of it); 32 columns of a million rows are a
+# gigabyte for the reader, near what --max-inflate-mb lets a sheet's XML hold
+SPAN_COLUMNS = 32
+EXCEL_ROWS = 1_048_576
+# A cell start tag worth a closer look: one far from A1 (a column of two letters or more, a
+# row of seven digits or more), or one without its reference first (placed by its position,
+# after the cells before it). Sheets saved by spreadsheet programs have none: one search
+# (from the literal "<c", at C speed) tells them.
+_FAR_TAG = re.compile(rb'<c(?: r=["\'](?:[A-Z]{2}|[A-Z]\d{7})| (?!r=)|>|/>)')
+# (the same where the sheet's tags have a namespace prefix: slower, and rare)
+_FAR_TAG_PREFIXED = re.compile(rb'<(?:\w+:)?c(?: r=["\'](?:[A-Z]{2}|[A-Z]\d{7})| (?!r=)|>|/>)')
+_PREFIXED = re.compile(rb"<\w+:worksheet\b")
+_CELL_OR_ROW = re.compile(rb"<(?:\w+:)?(c|row)(?=[\s/>])([^>]*)>")
+_REFERENCE = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+
+
+def cell_budget(options: ReadOptions) -> int:
+    """The cells a sheet's rectangle (from A1 to its farthest row and column) may hold."""
+    return max(options.max_rows, EXCEL_ROWS) * SPAN_COLUMNS
+
+
+def _far_cells(
+    package: zipfile.ZipFile,
+    sheets: list[zipfile.ZipInfo],
+    options: ReadOptions,
+    problems: ProblemList,
+    where: Location,
+) -> bool:
+    """Refuse the worksheets whose cells span more than the cell budget (True: one is).
+
+    The reader makes a sheet one rectangle from A1 to its farthest row and column: one value
+    typed in XFD900000 would take 470 GB. The extent is found from the cells' references in
+    the XML (a declared <dimension> may say anything), before the reader sees the sheet."""
+    budget = cell_budget(options)
+    names: dict[str, str] | None = None
+    refused = False
+    for info in sheets:
+        if not info.filename.endswith(".xml"):
+            continue
+        far = _sheet_extent(package, info)
+        if far is None:
+            continue
+        (rows, columns), cell = far
+        if rows * columns <= budget:
+            continue
+        if names is None:
+            names = _sheet_names_by_part(package)
+        name = names.get(info.filename, info.filename)
+        problems.error(
+            "too-many-cells",
+            f"a cell at {cell}, far from the table: read from A1 the sheet spans"
+            f" {rows:,} rows by {columns:,} columns ({rows * columns:,} cells), more than the"
+            f" limit of {budget:,} ({max(options.max_rows, EXCEL_ROWS):,} rows by"
+            f" {SPAN_COLUMNS} columns); delete that cell (or clear the rows and columns beyond"
+            " the table) and save the workbook again, or raise the limit with --max-rows",
+            Location(where.file, sheet=name),
+        )
+        refused = True
+    return refused
+
+
+def _sheet_extent(
+    package: zipfile.ZipFile, info: zipfile.ZipInfo
+) -> tuple[tuple[int, int], str] | None:
+    """The rows and columns a worksheet part spans from A1 and its farthest cell; None when
+    no cell is beyond Z999999 and every cell names its place (then it spans at most 26 by
+    999,999, within the budget whatever the limits)."""
+    with package.open(info) as member:
+        first = member.read(1 << 20)
+        pattern = _FAR_TAG_PREFIXED if _PREFIXED.search(first, 0, 4096) else _FAR_TAG
+        chunk = first
+        carried = b""  # a tag cut by the end of the last chunk
+        while chunk:
+            # (a tag cut by the chunk's end is searched with the next chunk's start)
+            opened = chunk.rfind(b"<")
+            cut = opened if opened > chunk.rfind(b">") else len(chunk)
+            joined = carried + chunk[: chunk.find(b">") + 1] if carried else b""
+            if pattern.search(joined) or pattern.search(chunk, 0, cut):
+                break
+            carried = chunk[cut:]
+            chunk = member.read(1 << 20)
+        else:
+            return None
+    return _exact_extent(package, info)
+
+
+def _exact_extent(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[tuple[int, int], str]:
+    """The rows and columns a worksheet part spans from A1 (its cells with content, placed
+    as the reader places them: by their reference, or after the cell or row before), and
+    the cells that reach farthest down and farthest right (one cell when it is both)."""
+    row = col = -1
+    far_row = far_col = (-1, -1)  # (row, column) of the cell farthest down, farthest right
+    with package.open(info) as member:
+        carried = b""
+        while chunk := member.read(1 << 20):
+            text = carried + chunk
+            opened = text.rfind(b"<")
+            if opened > text.rfind(b">"):
+                text, carried = text[:opened], text[opened:]
+            else:
+                carried = b""
+            for found in _CELL_OR_ROW.finditer(text):
+                kind, attributes = found.groups()
+                reference = _REFERENCE.search(attributes)
+                if kind == b"row":
+                    row = (
+                        int(reference.group(2)) - 1 if reference and reference.group(2) else row + 1
+                    )
+                    col = -1
+                    continue
+                if reference is not None and reference.group(1) and reference.group(2):
+                    row = int(reference.group(2)) - 1
+                    col = column_index(reference.group(1).decode().upper())
+                else:
+                    col += 1
+                    row = max(row, 0)
+                if attributes.endswith(b"/"):
+                    continue  # no content: the reader leaves it out
+                if row > far_row[0]:
+                    far_row = (row, col)
+                if col > far_col[1]:
+                    far_col = (row, col)
+    cells = [f"{column_letter(c)}{r + 1}" for r, c in dict.fromkeys((far_row, far_col)) if r >= 0]
+    return (far_row[0] + 1, far_col[1] + 1), " and ".join(cells) or "A1"
+
+
+def _sheet_names_by_part(package: zipfile.ZipFile) -> dict[str, str]:
+    """The sheets' names by the part each is held in (none found: an empty map)."""
+    try:
+        book = package.read("xl/workbook.xml").decode("utf-8", "replace")
+        targets = {link: target for link, _kind, target in _relationships(package)}
+    except (KeyError, *_BROKEN_PACKAGE):
+        return {}
+    names = {}
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name = re.search(r'\bname="([^"]*)"', tag)
+        ident = re.search(r'\b(?:\w+:)?id="([^"]*)"', tag)
+        target = targets.get(ident.group(1)) if ident else None
+        if name is not None and target is not None:
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            names[posixpath.normpath(part)] = html.unescape(name.group(1))
+    return names
 
 
 def _text_table(path: Path) -> bool:
