@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from ddtool.sources import ReadOptions, read_chain
+from ddtool.sources import ReadOptions, read_chain, table_source
 from ddtool.sources.table_source import _sheet_extent
 
 HEADER = ["Supplier ID", "Supplier name", "Country", "Sector"]
@@ -89,6 +89,13 @@ def test_a_cell_far_from_the_table_is_refused_before_the_sheet_is_read(
             + b"<row><c><v>1</v></c></row>",
             (53, 1),
         ),
+        # a cell tag with a prefix of its own is a cell to the reader
+        (
+            b"<row r='2'><c r='A2'><v>1</v></c>"
+            b"<x:c xmlns:x='http://schemas.openxmlformats.org/spreadsheetml/2006/main'"
+            b" r='XFD900000'><x:v>1</x:v></x:c></row>",
+            (900_000, 16_384),
+        ),
         # a cell with no content is left out by the reader: it spans nothing
         (
             b"<row r='900000'><c r='XFD900000' s='1'/></row>"
@@ -103,13 +110,105 @@ def test_the_extent_follows_the_cells_as_the_reader_places_them(
     path = _sheet_xml(tmp_path / "placed.xlsx", rows)
     with zipfile.ZipFile(path) as package:
         found = _sheet_extent(package, package.getinfo("xl/worksheets/sheet1.xml"))
-    assert found is not None and found[0] == extent
+    assert found is not None and found.last == extent
 
 
 def test_an_ordinary_sheet_needs_no_closer_look(tmp_path: Path) -> None:
     path = _book(tmp_path / "plain.xlsx", {})
     with zipfile.ZipFile(path) as package:
         assert _sheet_extent(package, package.getinfo("xl/worksheets/sheet1.xml")) is None
+
+
+def _wide_book(path: Path, columns: int, far: dict[str, object]) -> Path:
+    """A workbook whose Suppliers sheet has this many columns (and the cells `far` gives)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Suppliers")
+    extra = [f"Note {n}" for n in range(columns - len(HEADER))]
+    sheet.append([*HEADER, *extra])
+    for row in ROWS:
+        sheet.append([*row, *[f"{row[0]} note {n}" for n in range(len(extra))]])
+    book.save(path)
+    return _book_cells(path, far)
+
+
+def _book_cells(path: Path, far: dict[str, object]) -> Path:
+    """The workbook with these cells added to its first sheet's XML (as their own rows)."""
+    rows = b"".join(
+        b'<row r="%s"><c r="%s" t="inlineStr"><is><t>%s</t></is></c></row>'
+        % (cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").encode(), cell.encode(), str(value).encode())
+        for cell, value in far.items()
+    )
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(b"</sheetData>", rows + b"</sheetData>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("columns", "far", "looked_closer"),
+    [
+        (30, {}, False),
+        (33, {}, False),  # to AG: 33 columns by 999,999 rows are within the limit
+        (33, {"A999999": "x"}, False),
+        (8, {"AG999999": "x"}, False),
+        (34, {}, True),  # AH: the cells are placed one by one
+        (8, {"A1000000": "x"}, True),
+        (8, {"BA2": "x"}, True),
+    ],
+)
+def test_a_wide_sheet_is_told_within_the_limit_without_placing_each_cell(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    columns: int,
+    far: dict[str, object],
+    looked_closer: bool,
+) -> None:
+    path = _wide_book(tmp_path / "wide.xlsx", columns, far)
+
+    def placed(*_args: object) -> None:
+        raise AssertionError("placed cell by cell")
+
+    monkeypatch.setattr(table_source, "_exact_extent", placed)
+    with zipfile.ZipFile(path) as package:
+        info = package.getinfo("xl/worksheets/sheet1.xml")
+        if looked_closer:
+            with pytest.raises(AssertionError, match="placed cell by cell"):
+                _sheet_extent(package, info)
+        else:
+            assert _sheet_extent(package, info) is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "first", "last"),
+    [
+        # the reader's rectangle begins at the first cell, not at A1: a small table far down
+        # and to the right is small
+        (
+            b"<row r='1048570'><c r='XFA1048570'><v>1</v></c></row>"
+            b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+            (1_048_570, 16_381),
+            (1_048_576, 16_384),
+        ),
+        (
+            b"<row r='5'><c r='C5'><v>1</v></c></row><row r='3'><c r='E3'><v>1</v></c></row>",
+            (3, 3),
+            (5, 5),
+        ),
+    ],
+)
+def test_the_span_begins_at_the_first_cell(
+    tmp_path: Path, rows: bytes, first: tuple[int, int], last: tuple[int, int]
+) -> None:
+    path = _sheet_xml(tmp_path / "corner.xlsx", rows)
+    with zipfile.ZipFile(path) as package:
+        found = _sheet_extent(package, package.getinfo("xl/worksheets/sheet1.xml"))
+    assert found is not None and (found.first, found.last) == (first, last)
+    _chain, problems = read_chain([path], ReadOptions(sheet="Suppliers"))
+    assert [p for p in problems.errors if p.type == "too-many-cells"] == []
 
 
 def _limit_memory() -> None:  # (run in the child: the reader must not allocate gigabytes)

@@ -3131,21 +3131,37 @@ def _inspect_package(
 # gigabyte for the reader, near what --max-inflate-mb lets a sheet's XML hold
 SPAN_COLUMNS = 32
 EXCEL_ROWS = 1_048_576
-# A cell start tag worth a closer look: one far from A1 (a column of two letters or more, a
-# row of seven digits or more), or one without its reference first (placed by its position,
-# after the cells before it). Sheets saved by spreadsheet programs have none: one search
-# (from the literal "<c", at C speed) tells them.
-_FAR_TAG = re.compile(rb'<c(?: r=["\'](?:[A-Z]{2}|[A-Z]\d{7})| (?!r=)|>|/>)')
-# (the same where the sheet's tags have a namespace prefix: slower, and rare)
-_FAR_TAG_PREFIXED = re.compile(rb'<(?:\w+:)?c(?: r=["\'](?:[A-Z]{2}|[A-Z]\d{7})| (?!r=)|>|/>)')
+# A cell start tag worth a closer look: any but one whose reference comes first and lies
+# within AG999999 (33 columns by 999,999 rows: within the budget whatever the limits). One
+# search (from the literal "<c", at C speed) tells the sheets saved by spreadsheet programs.
+_FAR_TAG = re.compile(rb'<c(?=[\s/>])(?! r="(?:A[A-G]?|[B-Z])\d{1,6}")')
+# (where the sheet's tags have a namespace prefix, or a cell's has one of its own, as in
+# <x:c xmlns:x="…">, which the reader reads too: rare, read cell by cell)
 _PREFIXED = re.compile(rb"<\w+:worksheet\b")
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
 _CELL_OR_ROW = re.compile(rb"<(?:\w+:)?(c|row)(?=[\s/>])([^>]*)>")
 _REFERENCE = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+# the decompressed XML searched at a time
+_CHUNK = 1 << 22
 
 
 def cell_budget(options: ReadOptions) -> int:
-    """The cells a sheet's rectangle (from A1 to its farthest row and column) may hold."""
+    """The cells a sheet's rectangle (from its first to its farthest row and column) may hold."""
     return max(options.max_rows, EXCEL_ROWS) * SPAN_COLUMNS
+
+
+@dataclass(frozen=True, slots=True)
+class _Extent:
+    """Where a worksheet's cells lie, as the reader places them (rows and columns from 1)."""
+
+    last: tuple[int, int]  # the farthest row and the farthest column
+    first: tuple[int, int]  # the first row and the first column
+    cell: str  # the cells reaching farthest down and farthest right ("A1 and XFD2")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The rows and columns of the rectangle the reader builds, first cell to last."""
+        return self.last[0] - self.first[0] + 1, self.last[1] - self.first[1] + 1
 
 
 def _far_cells(
@@ -3157,19 +3173,20 @@ def _far_cells(
 ) -> bool:
     """Refuse the worksheets whose cells span more than the cell budget (True: one is).
 
-    The reader makes a sheet one rectangle from A1 to its farthest row and column: one value
-    typed in XFD900000 would take 470 GB. The extent is found from the cells' references in
-    the XML (a declared <dimension> may say anything), before the reader sees the sheet."""
+    The reader makes a sheet one rectangle from its first cell to its farthest row and
+    column: one value typed in XFD900000 below a table at A1 would take 470 GB. The extent
+    is found from the cells' references in the XML (a declared <dimension> may say
+    anything), before the reader sees the sheet."""
     budget = cell_budget(options)
     names: dict[str, str] | None = None
     refused = False
     for info in sheets:
         if not info.filename.endswith(".xml"):
             continue
-        far = _sheet_extent(package, info)
-        if far is None:
+        extent = _sheet_extent(package, info)
+        if extent is None:
             continue
-        (rows, columns), cell = far
+        rows, columns = extent.span
         if rows * columns <= budget:
             continue
         if names is None:
@@ -3177,59 +3194,58 @@ def _far_cells(
         name = names.get(info.filename, info.filename)
         problems.error(
             "too-many-cells",
-            f"a cell at {cell}, far from the table: read from A1 the sheet spans"
-            f" {rows:,} rows by {columns:,} columns ({rows * columns:,} cells), more than the"
-            f" limit of {budget:,} ({max(options.max_rows, EXCEL_ROWS):,} rows by"
-            f" {SPAN_COLUMNS} columns); delete that cell (or clear the rows and columns beyond"
-            " the table) and save the workbook again, or raise the limit with --max-rows",
+            f"a cell at {extent.cell}, far from the table: from its first cell to its last"
+            f" the sheet spans {rows:,} rows by {columns:,} columns ({rows * columns:,}"
+            f" cells), more than the limit of {budget:,} ({max(options.max_rows, EXCEL_ROWS):,}"
+            f" rows by {SPAN_COLUMNS} columns); delete that cell (or clear the rows and columns"
+            " beyond the table) and save the workbook again, or raise the limit with --max-rows",
             Location(where.file, sheet=name),
         )
         refused = True
     return refused
 
 
-def _sheet_extent(
-    package: zipfile.ZipFile, info: zipfile.ZipInfo
-) -> tuple[tuple[int, int], str] | None:
-    """The rows and columns a worksheet part spans from A1 and its farthest cell; None when
-    no cell is beyond Z999999 and every cell names its place (then it spans at most 26 by
-    999,999, within the budget whatever the limits)."""
+def _sheet_extent(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Extent | None:
+    """Where a worksheet part's cells lie; None when every cell names its place first and
+    none is beyond AG999999 (then the sheet spans at most 33 columns by 999,999 rows, within
+    the budget whatever the limits)."""
     with package.open(info) as member:
-        first = member.read(1 << 20)
-        pattern = _FAR_TAG_PREFIXED if _PREFIXED.search(first, 0, 4096) else _FAR_TAG
-        chunk = first
-        carried = b""  # a tag cut by the end of the last chunk
+        chunk = member.read(_CHUNK)
+        if _PREFIXED.search(chunk, 0, 4096):
+            chunk = b""  # (read cell by cell below)
+        carried = b""  # a tag cut by the end of the chunk before
         while chunk:
             # (a tag cut by the chunk's end is searched with the next chunk's start)
             opened = chunk.rfind(b"<")
             cut = opened if opened > chunk.rfind(b">") else len(chunk)
-            joined = carried + chunk[: chunk.find(b">") + 1] if carried else b""
-            if pattern.search(joined) or pattern.search(chunk, 0, cut):
+            if carried:
+                joined = carried + chunk[: chunk.find(b">") + 1]
+                if _FAR_TAG.search(joined) or _PREFIXED_CELL.search(joined):
+                    break
+            if _FAR_TAG.search(chunk, 0, cut) or _PREFIXED_CELL.search(chunk, 0, cut):
                 break
             carried = chunk[cut:]
-            chunk = member.read(1 << 20)
-        else:
-            return None
+            if not (chunk := member.read(_CHUNK)):
+                return None
     return _exact_extent(package, info)
 
 
-def _exact_extent(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[tuple[int, int], str]:
-    """The rows and columns a worksheet part spans from A1 (its cells with content, placed
-    as the reader places them: by their reference, or after the cell or row before), and
-    the cells that reach farthest down and farthest right (one cell when it is both)."""
+def _exact_extent(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Extent:
+    """Where a worksheet part's cells with content lie, placed as the reader places them: by
+    their reference, or after the cell or row before."""
     row = col = -1
     far_row = far_col = (-1, -1)  # (row, column) of the cell farthest down, farthest right
+    first_row = first_col = 1 << 62
     with package.open(info) as member:
         carried = b""
-        while chunk := member.read(1 << 20):
+        while chunk := member.read(_CHUNK):
             text = carried + chunk
             opened = text.rfind(b"<")
             if opened > text.rfind(b">"):
                 text, carried = text[:opened], text[opened:]
             else:
                 carried = b""
-            for found in _CELL_OR_ROW.finditer(text):
-                kind, attributes = found.groups()
+            for kind, attributes in _CELL_OR_ROW.findall(text):
                 reference = _REFERENCE.search(attributes)
                 if kind == b"row":
                     row = (
@@ -3245,12 +3261,17 @@ def _exact_extent(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[tupl
                     row = max(row, 0)
                 if attributes.endswith(b"/"):
                     continue  # no content: the reader leaves it out
+                first_row, first_col = min(first_row, row), min(first_col, col)
                 if row > far_row[0]:
                     far_row = (row, col)
                 if col > far_col[1]:
                     far_col = (row, col)
-    cells = [f"{column_letter(c)}{r + 1}" for r, c in dict.fromkeys((far_row, far_col)) if r >= 0]
-    return (far_row[0] + 1, far_col[1] + 1), " and ".join(cells) or "A1"
+    if far_row[0] < 0:
+        return _Extent((0, 0), (1, 1), "A1")  # no cell: nothing to build
+    cells = [f"{column_letter(c)}{r + 1}" for r, c in dict.fromkeys((far_row, far_col))]
+    return _Extent(
+        (far_row[0] + 1, far_col[1] + 1), (first_row + 1, first_col + 1), " and ".join(cells)
+    )
 
 
 def _sheet_names_by_part(package: zipfile.ZipFile) -> dict[str, str]:
