@@ -33,6 +33,7 @@ FILE_LEVEL = {
     "error-values",
     "formulas",
     "too-many-rows",
+    "too-many-cells",
     "zip-bomb",
 }
 

@@ -89,6 +89,7 @@ def validate_chain(
             "not-text",
             "file-too-large",
             "too-many-rows",
+            "too-many-cells",
             "alias-bomb",
             "too-deep",
             "is-a-directory",

@@ -213,7 +213,7 @@ def _rerun(path: Path, saved: dict[str, Any]) -> tuple[Verification, dict[str, A
 
 # the problems of an input refused by a read limit (each says which option raises it)
 _LIMIT_PROBLEMS = frozenset(
-    {"too-many-tiers", "too-many-rows", "file-too-large", "too-deep", "zip-bomb"}
+    {"too-many-tiers", "too-many-rows", "too-many-cells", "file-too-large", "too-deep", "zip-bomb"}
 )
 
 # what each later minor version of the schema added to the supplier entries and to the

@@ -8,9 +8,11 @@ import csv
 import datetime as dt
 import html
 import io
+import lzma
 import posixpath
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -3099,8 +3101,17 @@ def _clean_text(value: str) -> tuple[Any, str | None]:
     return (stripped if stripped else None), None
 
 
-# what reading a broken or unsupported zip package raises
-_BROKEN_PACKAGE = (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError)
+# what reading a broken or unsupported zip package raises (a damaged deflated, LZMA or bzip2
+# part raises its decompressor's error; one cut short, EOFError)
+_BROKEN_PACKAGE = (
+    zipfile.BadZipFile,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+)
 
 
 def _inspect_package(
@@ -3169,10 +3180,178 @@ def _inspect_package(
                     return None
                 if info.filename.startswith("xl/worksheets/"):
                     sheets.append(info)
+            if excel and _far_cells(package, sheets, options, problems, where):
+                return None
             return sheets
     except _BROKEN_PACKAGE as e:
         problems.error("not-a-workbook", _broken(e), where)
         return None
+
+
+# the columns a sheet may span at --max-rows rows (or at Excel's 1,048,576, when the limit is
+# lower: a stray cell far below a table is no row of it); 32 columns of a million rows are a
+# gigabyte for the reader, near what --max-inflate-mb lets a sheet's XML hold
+SPAN_COLUMNS = 32
+EXCEL_ROWS = 1_048_576
+# A cell start tag worth a closer look: any but one whose reference comes first and lies
+# within AG999999 (33 columns by 999,999 rows: within the budget whatever the limits). One
+# search (from the literal "<c", at C speed) tells the sheets saved by spreadsheet programs.
+_FAR_TAG = re.compile(rb'<c(?=[\s/>])(?! r="(?:A[A-G]?|[B-Z])\d{1,6}")')
+# (where the sheet's tags have a namespace prefix, or a cell's has one of its own, as in
+# <x:c xmlns:x="…">, which the reader reads too: rare, read cell by cell)
+_PREFIXED = re.compile(rb"<\w+:worksheet\b")
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_CELL_OR_ROW = re.compile(rb"<(?:\w+:)?(c|row)(?=[\s/>])([^>]*)>")
+_REFERENCE = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+# the decompressed XML searched at a time
+_CHUNK = 1 << 22
+
+
+def cell_budget(options: ReadOptions) -> int:
+    """The cells a sheet's rectangle (from its first to its farthest row and column) may hold."""
+    return max(options.max_rows, EXCEL_ROWS) * SPAN_COLUMNS
+
+
+@dataclass(frozen=True, slots=True)
+class _Extent:
+    """Where a worksheet's cells lie, as the reader places them (rows and columns from 1)."""
+
+    last: tuple[int, int]  # the farthest row and the farthest column
+    first: tuple[int, int]  # the first row and the first column
+    cell: str  # the cells reaching farthest down and farthest right ("A1 and XFD2")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The rows and columns of the rectangle the reader builds, first cell to last."""
+        return self.last[0] - self.first[0] + 1, self.last[1] - self.first[1] + 1
+
+
+def _far_cells(
+    package: zipfile.ZipFile,
+    sheets: list[zipfile.ZipInfo],
+    options: ReadOptions,
+    problems: ProblemList,
+    where: Location,
+) -> bool:
+    """Refuse the worksheets whose cells span more than the cell budget (True: one is).
+
+    The reader makes a sheet one rectangle from its first cell to its farthest row and
+    column: one value typed in XFD900000 below a table at A1 would take 470 GB. The extent
+    is found from the cells' references in the XML (a declared <dimension> may say
+    anything), before the reader sees the sheet."""
+    budget = cell_budget(options)
+    names: dict[str, str] | None = None
+    refused = False
+    for info in sheets:
+        if not info.filename.endswith(".xml"):
+            continue
+        extent = _sheet_extent(package, info)
+        if extent is None:
+            continue
+        rows, columns = extent.span
+        if rows * columns <= budget:
+            continue
+        if names is None:
+            names = _sheet_names_by_part(package)
+        name = names.get(info.filename, info.filename)
+        problems.error(
+            "too-many-cells",
+            f"a cell at {extent.cell}, far from the table: from its first cell to its last"
+            f" the sheet spans {rows:,} rows by {columns:,} columns ({rows * columns:,}"
+            f" cells), more than the limit of {budget:,} ({max(options.max_rows, EXCEL_ROWS):,}"
+            f" rows by {SPAN_COLUMNS} columns); delete that cell (or clear the rows and columns"
+            " beyond the table) and save the workbook again, or raise the limit with --max-rows",
+            Location(where.file, sheet=name),
+        )
+        refused = True
+    return refused
+
+
+def _sheet_extent(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Extent | None:
+    """Where a worksheet part's cells lie; None when every cell names its place first and
+    none is beyond AG999999 (then the sheet spans at most 33 columns by 999,999 rows, within
+    the budget whatever the limits)."""
+    with package.open(info) as member:
+        chunk = member.read(_CHUNK)
+        if _PREFIXED.search(chunk, 0, 4096):
+            chunk = b""  # (read cell by cell below)
+        carried = b""  # a tag cut by the end of the chunk before
+        while chunk:
+            # (a tag cut by the chunk's end is searched with the next chunk's start)
+            opened = chunk.rfind(b"<")
+            cut = opened if opened > chunk.rfind(b">") else len(chunk)
+            if carried:
+                joined = carried + chunk[: chunk.find(b">") + 1]
+                if _FAR_TAG.search(joined) or _PREFIXED_CELL.search(joined):
+                    break
+            if _FAR_TAG.search(chunk, 0, cut) or _PREFIXED_CELL.search(chunk, 0, cut):
+                break
+            carried = chunk[cut:]
+            if not (chunk := member.read(_CHUNK)):
+                return None
+    return _exact_extent(package, info)
+
+
+def _exact_extent(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Extent:
+    """Where a worksheet part's cells with content lie, placed as the reader places them: by
+    their reference, or after the cell or row before."""
+    row = col = -1
+    far_row = far_col = (-1, -1)  # (row, column) of the cell farthest down, farthest right
+    first_row = first_col = 1 << 62
+    with package.open(info) as member:
+        carried = b""
+        while chunk := member.read(_CHUNK):
+            text = carried + chunk
+            opened = text.rfind(b"<")
+            if opened > text.rfind(b">"):
+                text, carried = text[:opened], text[opened:]
+            else:
+                carried = b""
+            for kind, attributes in _CELL_OR_ROW.findall(text):
+                reference = _REFERENCE.search(attributes)
+                if kind == b"row":
+                    row = (
+                        int(reference.group(2)) - 1 if reference and reference.group(2) else row + 1
+                    )
+                    col = -1
+                    continue
+                if reference is not None and reference.group(1) and reference.group(2):
+                    row = int(reference.group(2)) - 1
+                    col = column_index(reference.group(1).decode().upper())
+                else:
+                    col += 1
+                    row = max(row, 0)
+                if attributes.endswith(b"/"):
+                    continue  # no content: the reader leaves it out
+                first_row, first_col = min(first_row, row), min(first_col, col)
+                if row > far_row[0]:
+                    far_row = (row, col)
+                if col > far_col[1]:
+                    far_col = (row, col)
+    if far_row[0] < 0:
+        return _Extent((0, 0), (1, 1), "A1")  # no cell: nothing to build
+    cells = [f"{column_letter(c)}{r + 1}" for r, c in dict.fromkeys((far_row, far_col))]
+    return _Extent(
+        (far_row[0] + 1, far_col[1] + 1), (first_row + 1, first_col + 1), " and ".join(cells)
+    )
+
+
+def _sheet_names_by_part(package: zipfile.ZipFile) -> dict[str, str]:
+    """The sheets' names by the part each is held in (none found: an empty map)."""
+    try:
+        book = package.read("xl/workbook.xml").decode("utf-8", "replace")
+        targets = {link: target for link, _kind, target in _relationships(package)}
+    except (KeyError, *_BROKEN_PACKAGE):
+        return {}
+    names = {}
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
+        name = re.search(r'\bname="([^"]*)"', tag)
+        ident = re.search(r'\b(?:\w+:)?id="([^"]*)"', tag)
+        target = targets.get(ident.group(1)) if ident else None
+        if name is not None and target is not None:
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            names[posixpath.normpath(part)] = html.unescape(name.group(1))
+    return names
 
 
 def _text_table(path: Path) -> bool:
