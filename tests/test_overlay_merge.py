@@ -225,7 +225,7 @@ SOURCES = [
         {"countries.csv": COUNTRY_ROW.format(id="own-survey")},
         "countries.csv: row 2: unknown source_id 'own-survey': no manifest.yaml lists it; an"
         " overlay lists its own sources in {folder}/manifest.yaml (no such file yet) under"
-        " sources:, each with at least an id and a name, as in `sources: [{{id: own-survey,"
+        " sources:, each with at least an id, a name and a year, as in `sources: [{{id: own-survey,"
         " name: Our 2025 site audits, publisher: Acme Ltd, year: 2025}}]` (see"
         " docs/methodology.md, section 10, Overlays)",
     ),
@@ -238,7 +238,8 @@ SOURCES = [
     # a bundled source's id taken: every bundled figure citing it would be credited to it
     (
         {"manifest.yaml": {"sources": [{**OWN, "id": "walkfree-gsi-2023", "year": 2025}]}},
-        "manifest.yaml: sources[0]: 'walkfree-gsi-2023' is already the id of",
+        "manifest.yaml: line 2: sources[0] (walkfree-gsi-2023): 'walkfree-gsi-2023' is"
+        " already the id of",
     ),
     # a re-rating citing the overlay's own source without listing it
     (

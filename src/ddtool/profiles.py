@@ -389,6 +389,9 @@ class Source:
     location: str
     licence: str
     note: str = ""
+    # the overlay whose manifest.yaml lists it ("verband/manifest.yaml"), "" when bundled
+    # (a copy of a bundled source is the bundled one)
+    overlay: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -4234,7 +4237,7 @@ def _unknown_source(
         f"unknown source_id {source_id!r}{near}: no manifest.yaml lists it; an overlay lists"
         f" its own sources in {manifest}"
         + ("" if manifest.is_file() else " (no such file yet)")
-        + f" under sources:, each with at least an id and a name, as in `sources: [{{id:"
+        + f" under sources:, each with at least an id, a name and a year, as in `sources: [{{id:"
         f" {source_id}, name: Our 2025 site audits, publisher: Acme Ltd, year: 2025}}]`"
         " (see docs/methodology.md, section 10, Overlays)"
     )
@@ -4360,6 +4363,100 @@ def _entries(data: dict[str, Any] | None, key: str, path: Path, check: _Checker)
         check.fail(f"{path}: {key}", f"expected a list of entries, not {value!r:.40}")
         return []
     return value
+
+
+class _Lines:
+    """Where the entries and keys of an overlay's YAML file are written, for the messages
+    about them: `at("sectors", 0, "aliasses")` is the line of that key (else of the nearest
+    entry above it that is found). The file is read again for it when first asked; the
+    bundled files are checked by the tests, and their messages name no line (`lines`
+    False)."""
+
+    def __init__(self, path: Path, lines: bool = True) -> None:
+        self.path = path
+        self._lines: dict[tuple[str | int, ...], int] | None = None if lines else {}
+
+    def line(self, *keys: str | int) -> int | None:
+        if self._lines is None:
+            self._lines = _yaml_lines(self.path)
+        while keys:
+            if keys in self._lines:
+                return self._lines[keys]
+            keys = keys[:-1]
+        return None
+
+    def where(self, entry: str, *keys: str | int) -> str:
+        """'path: line 3: sectors[0] (cocoa-tradng)' for a key (or an item) of an entry."""
+        line = self.line(*keys)
+        return f"{self.path}: " + (f"line {line}: " if line else "") + entry
+
+
+def _entry_at(lines: _Lines, key: str, i: int, item: Any) -> Callable[..., str]:
+    """The place of each key of an entry of a YAML file's list under key, by the keys
+    within it ('path: line 3: measures[0] (own-visits)')."""
+    named = isinstance(item, dict) and item.get("id")
+    return partial(lines.where, f"{key}[{i}]" + (f" ({item['id']})" if named else ""), key, i)
+
+
+def _yaml_lines(path: Path) -> dict[tuple[str | int, ...], int]:
+    """The line of each key and list item of a YAML file, by its path of keys and indexes."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # (said where the file is read)
+    lines: dict[tuple[str | int, ...], int] = {}
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())] if root else []
+    while stack:
+        node, at = stack.pop()
+        if len(at) > 8:  # (deeper than any profile entry, or an alias of itself)
+            continue
+        pairs: list[tuple[yaml.Node, str | int, yaml.Node]] = []
+        if isinstance(node, yaml.MappingNode):
+            pairs = [(k, str(k.value), v) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            pairs = [(v, i, v) for i, v in enumerate(node.value)]
+        for mark, key, value in pairs:
+            lines.setdefault((*at, key), mark.start_mark.line + 1)
+            stack.append((value, (*at, key)))
+    return lines
+
+
+def _unknown_keys(
+    item: dict[str, Any],
+    keys: Sequence[str],
+    what: str,
+    at: Callable[..., str],
+    check: _Checker,
+) -> set[str]:
+    """Each key of an entry that is none of its keys, a problem at its line (a misspelt
+    key would be read as not given). Returns the keys suggested for them: a key the entry
+    then lacks is that mistake, not another one."""
+    meant: set[str] = set()
+    for key in item:
+        if str(key) in keys:
+            continue
+        from ddtool.graph import closest_id
+
+        best = closest_id(str(key), list(keys))
+        if best:
+            meant.add(best)
+        near = f" (did you mean {best!r}?)" if best else ""
+        check.fail(at(str(key)), f"unknown key {key!r}{near}: {what} keys are {', '.join(keys)}")
+    return meant
+
+
+# the keys of a source of manifest.yaml
+_SOURCE_KEYS = ("id", "name", "publisher", "year", "location", "licence", "note")
+
+
+def _source_year(value: Any) -> int | None:
+    """A source's year as manifest.yaml gives it (None: none, or not a year: 2025.5,
+    'recent', a year no publication can have)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    year = _int(str(value).strip())
+    return year if year is not None and 1000 <= year <= 9999 else None
 
 
 def _float(text: str) -> float | None:
@@ -4567,26 +4664,36 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         data = (
             manifest if directory == base else (_read_yaml(path, check) if path.is_file() else {})
         )
+        lines = _Lines(path, directory != base)
         for i, item in enumerate(_entries(data, "sources", path, check)):
-            where = f"{path}: sources[{i}]"
+            at = _entry_at(lines, "sources", i, item)
+            where = at()
             if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
                 check.fail(where, "a source needs at least id and name")
                 continue
-            year = _int(str(item.get("year") or 0))
-            if year is None:
-                check.fail(where, f"year {item.get('year')!r} is not a year")
-                continue
+            meant = _unknown_keys(item, _SOURCE_KEYS, "a source's", at, check)
+            year = _source_year(item.get("year"))
+            if year is None and "year" not in meant:
+                # (every output cites a source as "name (year)": no year is no citation)
+                check.fail(
+                    at("year"),
+                    f"year {item['year']!r} is not a year (a whole number, such as 2025)"
+                    if "year" in item
+                    else "no year: give the year the source was published (year: 2025)",
+                )
             source = Source(
                 id=str(item["id"]),
                 name=str(item["name"]),
                 publisher=str(item.get("publisher", "")),
-                year=year,
+                year=year or 0,  # (0 only where said above: never loaded, its rows not told)
                 location=str(item.get("location", "")),
                 licence=str(item.get("licence", "")),
                 note=str(item.get("note", "")),
+                overlay="" if directory == base else f"{labels[directory]}/{path.name}",
             )
-            if sources.get(source.id, source) != source:
-                # (a copy of a source loads: a copied folder holds the bundled manifest)
+            if source.id in sources and sources[source.id] == source:
+                continue  # a copy of a source (a copied folder holds the bundled manifest)
+            if source.id in sources:
                 check.fail(
                     where,
                     f"{source.id!r} is already the id of {sources[source.id].name!r}: give"
@@ -4708,24 +4815,29 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
 
     # sectors
     sectors: dict[str, Sector] = {}
-    sector_files: dict[str, Path] = {}
+    sector_at: dict[str, Callable[..., str]] = {}  # the place of each key of its entry
     raw_sectors: dict[str, dict[str, Any]] = {}  # each sector's entry as read (and merged)
     for directory in dirs:
         path = directory / "sectors.yaml"
         if not path.is_file():
             continue
         data = _read_yaml(path, check)
+        overlay = directory != base
+        lines = _Lines(path, overlay)
         for i, item in enumerate(_entries(data, "sectors", path, check)):
-            where = f"{path}: sectors[{i}]"
+            where = lines.where(f"sectors[{i}]", "sectors", i)
+            named = isinstance(item, dict) and item.get("id")
+            at = _entry_at(lines, "sectors", i, item)
             known = raw_sectors.get(str(item.get("id"))) if isinstance(item, dict) else None
-            overlay = directory != base
             if overlay and known is not None:  # a known sector: changed where it is given
-                read = _sector_on_top(known, item, f"{where} ({item['id']})", check)
+                read = _sector_on_top(known, item, at, check)
                 if read is None:
                     continue
+            elif overlay and named and _misspelt_id(item, raw_sectors, at, check):
+                continue
             else:
                 read = item
-            sector = _sector(read, where, check, known_source)
+            sector = _sector(read, where, check, known_source, at)
             if sector is not None:
                 raw_sectors[sector.id] = read
                 if overlay:
@@ -4737,7 +4849,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                         sector, overlay=given_by if rated else sectors[sector.id].overlay
                     )
                 sectors[sector.id] = sector
-                sector_files[sector.id] = path
+                sector_at[sector.id] = at
     for sector in sectors.values():
         for upstream in sector.inputs:
             if upstream not in sectors:
@@ -4746,7 +4858,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 best = closest_id(upstream, list(sectors))
                 hint = f" (did you mean {best!r}?)" if best else ""
                 check.fail(
-                    f"{sector_files[sector.id]}: {sector.id}",
+                    sector_at[sector.id]("inputs"),
                     f"input {upstream!r} is not a sector{hint}",
                 )
 
@@ -4965,26 +5077,40 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         if not path.is_file():
             continue
         data = _read_yaml(path, check)
+        lines = _Lines(path, directory != base)
+
         for i, step in enumerate(_entries(data, "steps", path, check)):
             if not isinstance(step, dict) or not step.get("id") or not step.get("name"):
-                check.fail(f"{path}: steps[{i}]", "a step needs an id and a name")
+                check.fail(lines.where(f"steps[{i}]", "steps", i), "a step needs an id and a name")
                 continue
-            at = next((n for n, (s, _) in enumerate(steps) if s == str(step["id"])), len(steps))
-            steps[at : at + 1] = [(str(step["id"]), str(step["name"]))]  # (renamed in its place)
+            _unknown_keys(
+                step, ("id", "name"), "a step's", _entry_at(lines, "steps", i, step), check
+            )
+            slot = next((n for n, (s, _) in enumerate(steps) if s == str(step["id"])), len(steps))
+            steps[slot : slot + 1] = [(str(step["id"]), str(step["name"]))]  # (renamed in place)
         step_ids = {s for s, _ in steps}
         for i, item in enumerate(_entries(data, "risk_indicators", path, check)):
-            item = on_known(item, "risk_indicators")
-            indicator = _risk_indicator(item, f"{path}: risk_indicators[{i}]", check)
+            indicator = _risk_indicator(
+                on_known(item, "risk_indicators"),
+                lines.where(f"risk_indicators[{i}]", "risk_indicators", i),
+                check,
+                _entry_at(lines, "risk_indicators", i, item),
+            )
             if indicator is not None:
                 risk_indicators[indicator.id] = indicator
         for i, item in enumerate(_entries(data, "measures", path, check)):
-            where = f"{path}: measures[{i}]"
             measure = _measure(
-                on_known(item, "measures"), where, check, step_ids, sectors, good_sectors
+                on_known(item, "measures"),
+                lines.where(f"measures[{i}]", "measures", i),
+                check,
+                step_ids,
+                sectors,
+                good_sectors,
+                _entry_at(lines, "measures", i, item),
             )
             if measure is not None:
                 _known_indicators(
-                    f"{where} ({measure.id}) addresses",
+                    f"{_entry_at(lines, 'measures', i, item)('addresses')} addresses",
                     measure.addresses,
                     [r for r in measure.risk_types if r in RISK_TYPES],
                     risk_indicators,
@@ -4994,7 +5120,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     for sector in sectors.values():
         for risk_type, sector_risk in sector.risk.items():
             _known_indicators(
-                f"{sector_files[sector.id]}: {sector.id} {risk_type}.indicators",
+                f"{sector_at[sector.id]('risk', risk_type, 'indicators')} {risk_type}.indicators",
                 sector_risk.indicators,
                 [risk_type],
                 risk_indicators,
@@ -5126,8 +5252,37 @@ def _on_top(known: dict[str, Any], given: dict[str, Any], lists: Iterable[str]) 
     return merged
 
 
+def _misspelt_id(
+    item: dict[str, Any], known: dict[str, dict[str, Any]], at: Callable[..., str], check: _Checker
+) -> bool:
+    """Whether an overlay's entry of a new id is a known sector's id misspelt: one much like
+    it that does not give what a new sector gives (its stage and ratings). It is then said
+    so, once, with the entry's unknown keys, and not read as a new sector."""
+    lacking = [key for key in ("stage", "risk") if key not in item]
+    if not lacking:
+        return False
+    from ddtool.graph import closest_id
+
+    best = closest_id(str(item["id"]), list(known))
+    if best is None:
+        return False
+    _unknown_keys(item, _SECTOR_KEYS, "a sector's", at, check)
+    check.fail(
+        at("id"),
+        f"no sector has the id {item['id']!r} (did you mean {best!r}?): an entry with a new"
+        f" id is a new sector, which gives every key, and this one gives no {' or '.join(lacking)}",
+    )
+    return True
+
+
+def _risk_keys(risk: dict[str, Any], at: Callable[..., str], check: _Checker) -> set[str]:
+    """A sector's risk block's keys that are no risk type, each a problem at its line
+    ('child_labor'); returns the risk types suggested for them (see _unknown_keys)."""
+    return _unknown_keys(risk, RISK_TYPES, "a risk block's", partial(at, "risk"), check)
+
+
 def _sector_on_top(
-    known: dict[str, Any], given: dict[str, Any], where: str, check: _Checker
+    known: dict[str, Any], given: dict[str, Any], at: Callable[..., str], check: _Checker
 ) -> dict[str, Any] | None:
     """An overlay's entry for a sector already known, on top of it (see _on_top): a new
     name leaves the old one naming the sector too (as an alias); a risk block re-rates the
@@ -5139,10 +5294,15 @@ def _sector_on_top(
     risk = given.get("risk")
     if "risk" not in given:
         return merged
-    missing = [r for r in RISK_TYPES if not isinstance(risk, dict) or r not in risk]
+    meant = _risk_keys(risk, at, check) if isinstance(risk, dict) else set()
+    missing = [
+        r for r in RISK_TYPES if (not isinstance(risk, dict) or r not in risk) and r not in meant
+    ]  # (a risk type whose key is misspelt is that mistake, said)
+    if meant and not missing:
+        return None
     if missing:
         check.fail(
-            where,
+            at("risk"),
             f"risk gives no {', '.join(missing)}: a risk block re-rates the sector for every"
             f" risk type ({', '.join(RISK_TYPES)}); to keep a rating, copy its entry from"
             f" `ddtool profiles show sector {given['id']}`, or leave out risk to keep them all",
@@ -5171,40 +5331,68 @@ def _texts(item: dict[str, Any], key: str, where: str, check: _Checker) -> tuple
     return tuple(str(a) for a in value)
 
 
-def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector | None:
+def _sector(
+    item: Any,
+    where: str,
+    check: _Checker,
+    known_source: Any,
+    at: Callable[..., str],
+) -> Sector | None:
+    """A sector entry read and checked; `at` gives the place of each of its keys."""
     if not isinstance(item, dict) or not item.get("id"):
         check.fail(where, "a sector needs an id")
         return None
-    where = f"{where} ({item['id']})"
-    for key in item:
-        if key not in _SECTOR_KEYS:
-            check.fail(
-                where,
-                f"unknown key {key!r}{_did_you_mean(str(key), _SECTOR_KEYS)}: a sector's keys"
-                f" are {', '.join(_SECTOR_KEYS)}",
-            )
-    if item.get("stage") not in STAGES:
-        check.fail(where, f"stage {item.get('stage')!r} not one of {', '.join(STAGES)}")
+    _unknown_keys(item, _SECTOR_KEYS, "a sector's", at, check)
+    if "stage" not in item:
+        check.fail(at(), f"no stage: a sector's stage is one of {', '.join(STAGES)}")
+    elif item.get("stage") not in STAGES:
+        check.fail(at("stage"), f"stage {item.get('stage')!r} not one of {', '.join(STAGES)}")
     made_of = item.get("made_of_named_mineral") is True
     if made_of and item.get("stage") not in MAKING_STAGES:
-        check.fail(where, "made_of_named_mineral: only a sector that makes goods works a mineral")
+        check.fail(
+            at("made_of_named_mineral"),
+            "made_of_named_mineral: only a sector that makes goods works a mineral",
+        )
+    given = item.get("risk")
+    meant: set[str] = set()
+    if "risk" in item and not isinstance(given, dict):
+        check.fail(
+            at("risk"),
+            f"risk: expected the ratings of {', '.join(RISK_TYPES)}, not {given!r:.40}",
+        )
+    elif isinstance(given, dict):
+        meant = _risk_keys(given, at, check)
     risk: dict[str, SectorRisk] = {}
     for risk_type in RISK_TYPES:
-        entry = (item.get("risk") or {}).get(risk_type)
+        entry = given.get(risk_type) if isinstance(given, dict) else None
         if not isinstance(entry, dict):
-            check.fail(where, f"no risk entry for {risk_type}")
+            if risk_type not in meant and (isinstance(given, dict) or "risk" not in item):
+                check.fail(
+                    at("risk", risk_type) if isinstance(given, dict) else at(),
+                    f"no risk entry for {risk_type}",
+                )
             continue
         values = []
         for key in ("likelihood", "severity"):
             value = entry.get(key)
             if not isinstance(value, int | float) or not 0 <= value <= 1:
-                check.fail(where, f"{risk_type}.{key} {value!r} must be a number in [0, 1]")
+                check.fail(
+                    at("risk", risk_type, key),
+                    f"{risk_type}.{key} {value!r} must be a number in [0, 1]",
+                )
                 value = 0.0
             values.append(float(value))
-        known_source(f"{where} {risk_type}", str(entry.get("source") or ""), "source")
+        known_source(
+            f"{at('risk', risk_type, 'source')} {risk_type}",
+            str(entry.get("source") or ""),
+            "source",
+        )
         indicators = entry.get("indicators") or []
         if not isinstance(indicators, list):
-            check.fail(where, f"{risk_type}.indicators: expected a list of ids, not {indicators!r}")
+            check.fail(
+                at("risk", risk_type, "indicators"),
+                f"{risk_type}.indicators: expected a list of ids, not {indicators!r}",
+            )
             indicators = []
         risk[risk_type] = SectorRisk(
             values[0],
@@ -5219,18 +5407,23 @@ def _sector(item: Any, where: str, check: _Checker, known_source: Any) -> Sector
         chain=str(item.get("chain", "other")),
         stage=str(item.get("stage", "")),
         isic=None if item.get("isic") is None else str(item["isic"]),
-        aliases=_texts(item, "aliases", where, check),
-        inputs=_texts(item, "inputs", where, check),
-        commodities=_texts(item, "commodities", where, check),
+        aliases=_texts(item, "aliases", at("aliases"), check),
+        inputs=_texts(item, "inputs", at("inputs"), check),
+        commodities=_texts(item, "commodities", at("commodities"), check),
         risk=risk,
         broad=item.get("broad") is True,
-        not_commodities=_texts(item, "not_commodities", where, check),
+        not_commodities=_texts(item, "not_commodities", at("not_commodities"), check),
         made_of_named_mineral=made_of,
     )
 
 
 # the keys of a measure of remediation.yaml that are lists
 _MEASURE_LISTS = ("risk_types", "sectors", "inputs", "goods", "addresses")
+
+
+# the keys of a measure and of a risk indicator of remediation.yaml
+_MEASURE_KEYS = ("id", "step", "title", "action", "owner", "reference", *_MEASURE_LISTS)
+_RISK_INDICATOR_KEYS = ("id", "name", "risk_types", "reference")
 
 
 def _measure(
@@ -5240,36 +5433,53 @@ def _measure(
     steps: set[str],
     sectors: dict[str, Sector],
     good_sectors: dict[str, str],
+    at: Callable[..., str],
 ) -> Measure | None:
+    """A measure entry read and checked; `at` gives the place of each of its keys."""
     if not isinstance(item, dict) or not item.get("id"):
         check.fail(where, "a measure needs an id")
         return None
-    where = f"{where} ({item['id']})"
+    meant = _unknown_keys(item, _MEASURE_KEYS, "a measure's", at, check)
     for key in ("title", "action", "owner", "reference"):
-        if not item.get(key):
-            check.fail(where, f"missing {key}")
-    if item.get("step") not in steps:
-        check.fail(where, f"step {item.get('step')!r} is not one of the listed steps")
-    risk_types = tuple(str(r) for r in item.get("risk_types", []) or [])
+        if not item.get(key) and key not in meant:
+            check.fail(at(key), f"missing {key}")
+    if item.get("step") not in steps and ("step" in item or "step" not in meant):
+        check.fail(
+            at("step"),
+            f"step {item.get('step')!r} is not one of the listed steps"
+            + _did_you_mean(str(item.get("step")), steps),
+        )
+    risk_types = _texts(item, "risk_types", at("risk_types"), check)
     for risk_type in risk_types:
         if risk_type not in (*RISK_TYPES, "data_gap"):
-            check.fail(where, f"unknown risk type {risk_type!r}")
-    sector_ids = tuple(str(s) for s in item.get("sectors", ["*"]) or ["*"])
+            check.fail(
+                at("risk_types"),
+                f"unknown risk type {risk_type!r}"
+                + _did_you_mean(risk_type, (*RISK_TYPES, "data_gap")),
+            )
+    sector_ids = _texts(item, "sectors", at("sectors"), check) or ("*",)
     for sector_id in sector_ids:
         if sector_id != "*" and sector_id not in sectors:
-            check.fail(where, f"unknown sector {sector_id!r}")
-    inputs = tuple(str(s) for s in item.get("inputs", []) or [])
+            check.fail(
+                at("sectors"), f"unknown sector {sector_id!r}{_did_you_mean(sector_id, sectors)}"
+            )
+    inputs = _texts(item, "inputs", at("inputs"), check)
+    raw = [s.id for s in sectors.values() if s.stage == "raw"]
     for sector_id in inputs:
-        if sector_id not in sectors or sectors[sector_id].stage != "raw":
-            check.fail(where, f"inputs: {sector_id!r} is no raw-material sector")
-    goods = tuple(str(g) for g in item.get("goods", []) or [])
+        if sector_id not in raw:
+            check.fail(
+                at("inputs"),
+                f"inputs: {sector_id!r} is no raw-material sector{_did_you_mean(sector_id, raw)}",
+            )
+    goods = _texts(item, "goods", at("goods"), check)
     for good in goods:
         if good not in good_sectors:
-            check.fail(where, f"goods: {good!r} is no good of good_sectors.csv")
-    addresses = item.get("addresses") or []
-    if not isinstance(addresses, list):
-        check.fail(where, f"addresses: expected a list of ids, not {addresses!r}")
-        addresses = []
+            check.fail(
+                at("goods"),
+                f"goods: {good!r} is no good of good_sectors.csv"
+                + _did_you_mean(good, good_sectors),
+            )
+    addresses = _texts(item, "addresses", at("addresses"), check)
     return Measure(
         id=str(item["id"]),
         risk_types=risk_types,
@@ -5281,20 +5491,27 @@ def _measure(
         reference=str(item.get("reference", "")),
         inputs=inputs,
         goods=goods,
-        addresses=tuple(dict.fromkeys(str(a) for a in addresses)),
+        addresses=tuple(dict.fromkeys(addresses)),
     )
 
 
-def _risk_indicator(item: Any, where: str, check: _Checker) -> RiskIndicator | None:
+def _risk_indicator(
+    item: Any, where: str, check: _Checker, at: Callable[..., str]
+) -> RiskIndicator | None:
+    """A risk indicator entry read and checked; `at` gives the place of each of its keys."""
     if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
         check.fail(where, "a risk indicator needs an id and a name")
         return None
-    risk_types = tuple(str(r) for r in item.get("risk_types", []) or [])
-    if not risk_types:
-        check.fail(f"{where} ({item['id']})", "risk_types: name the risk types it is a sign of")
+    meant = _unknown_keys(item, _RISK_INDICATOR_KEYS, "a risk indicator's", at, check)
+    risk_types = _texts(item, "risk_types", at("risk_types"), check)
+    if not risk_types and item.get("risk_types") in (None, []) and "risk_types" not in meant:
+        check.fail(at("risk_types"), "risk_types: name the risk types it is a sign of")
     for risk_type in risk_types:
         if risk_type not in RISK_TYPES:
-            check.fail(f"{where} ({item['id']})", f"unknown risk type {risk_type!r}")
+            check.fail(
+                at("risk_types"),
+                f"unknown risk type {risk_type!r}{_did_you_mean(risk_type, RISK_TYPES)}",
+            )
     return RiskIndicator(
         id=str(item["id"]),
         name=" ".join(str(item["name"]).split()),
@@ -5340,7 +5557,8 @@ def _known_indicators(
             best = closest_id(indicator_id, list(known))
             hint = f" (did you mean {best!r}?)" if best else ""
             check.fail(where, f"{indicator_id!r} is no risk indicator of remediation.yaml{hint}")
-        elif risk_types and not set(risk_types) & set(found.risk_types):
+        elif risk_types and found.risk_types and not set(risk_types) & set(found.risk_types):
+            # (an indicator of no risk type is said at its own entry)
             check.fail(
                 where,
                 f"{indicator_id!r} is a sign of {', '.join(found.risk_types)},"

@@ -236,7 +236,7 @@ def test_a_sectors_main_indicators_are_risk_indicators_of_its_risk_type(
     with pytest.raises(ProfileError) as excinfo:
         load_profiles([folder])
     assert message in str(excinfo.value)
-    assert "brick-making forced_labour.indicators" in str(excinfo.value)
+    assert "(brick-making) forced_labour.indicators" in str(excinfo.value)
 
 
 def test_a_measure_addresses_known_risk_indicators(tmp_path: Path) -> None:

@@ -26,7 +26,15 @@ def show_list(p: Profiles, console: Console) -> None:
         "GSI 2023, US DOL ILAB 2022, ILO ratifications, ITUC 2026, ILOSTAT informality",
     )
     table.add_row("sectors", str(len(p.sectors)), "taxonomy with inherent risk and inputs")
-    table.add_row("goods", str(len(p.goods)), "good × country rows, US DOL List of Goods 2022")
+    # (an overlay's rows are the user's, never the US DOL list's: counted apart)
+    given = Counter(g.overlay for g in p.goods if g.overlay)
+    table.add_row(
+        "goods",
+        str(len(p.goods)),
+        f"good × country rows: {len(p.goods) - sum(given.values())} from the US DOL List of"
+        " Goods 2022"
+        + "".join(f", {count} from the overlay {where}" for where, count in sorted(given.items())),
+    )
     table.add_row(
         "goods changes 2024", str(len(p.goods_changes)), "confirmed changes, recorded only"
     )
@@ -42,19 +50,28 @@ def show_list(p: Profiles, console: Console) -> None:
 
 def show_sources(p: Profiles, console: Console) -> None:
     console.print(f"[bold]Bundled goods edition:[/] {p.goods_edition}")
-    table = Table(show_lines=True)
-    for col in ("id", "source", "publisher", "year", "licence", "location"):
-        table.add_column(col, overflow="fold")
-    for s in p.sources.values():
-        table.add_row(
-            s.id,
-            s.name + (f"\n({s.note})" if s.note else ""),
-            s.publisher,
-            str(s.year),
-            s.licence,
-            s.location,
-        )
-    console.print(table)
+    # the bundled sources, then each overlay's own, apart: those are the user's
+    for overlay in dict.fromkeys(s.overlay for s in p.sources.values()):
+        if overlay:
+            console.print(
+                f"[bold]Sources listed by the overlay {escape(overlay)}[/] (given with"
+                " --profiles: the user's, not bundled)"
+            )
+        table = Table(show_lines=True)
+        for col in ("id", "source", "publisher", "year", "licence", "location"):
+            table.add_column(col, overflow="fold")
+        for s in p.sources.values():
+            if s.overlay != overlay:
+                continue
+            table.add_row(
+                s.id,
+                s.name + (f"\n({s.note})" if s.note else ""),
+                s.publisher,
+                str(s.year),
+                s.licence,
+                s.location,
+            )
+        console.print(table)
 
 
 def show_item(p: Profiles, kind: str, key: str, console: Console) -> str | None:
