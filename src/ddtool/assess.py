@@ -1431,7 +1431,10 @@ class _Shared:
                     "risk_types": list(g.risk_types),
                     "downstream": g.downstream,
                     "year": g.year,
-                    "removed_2024": g.change_2024,
+                    # (a removal an overlay records says so: the user's, not the source's)
+                    "removed_2024": f"{g.change_2024}; recorded by {g.change_2024_by}"
+                    if g.change_2024_by
+                    else g.change_2024,
                 }
                 for g in risk.listings
             ]

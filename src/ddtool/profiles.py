@@ -506,6 +506,9 @@ class GoodListing:
     # the overlay file that gives the listing ("dir/goods.csv"); "" if bundled: it is then the
     # user's own, not the US DOL list's, and every output says so
     overlay: str = ""
+    # who records the 2024 removal, when an overlay does ("the overlay dir/goods_2024_changes.csv
+    # (given with --profiles) [source behind it: …]"); "" when the bundled changes do
+    change_2024_by: str = ""
 
     @property
     def risk_types(self) -> tuple[str, ...]:
@@ -557,6 +560,10 @@ class GoodChange:
     year: int
     source: str
     note: str
+    source_id: str = ""
+    # the overlay file that records it ("dir/goods_2024_changes.csv"); "" if bundled: it is
+    # then the user's, not the confirmed changes', and every output says so
+    overlay: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -4257,6 +4264,54 @@ def _code_problem(iso3: str) -> str | None:
 _YES_NO = frozenset({"yes", "no", "y", "n", "true", "false", "1", "0", ""})
 
 
+def _lost(known: GoodListing, given: GoodListing) -> list[str]:
+    """What an overlay's row would take away from the listing it replaces: the risk types
+    the listing names and the row does not (in the list's words), or the downstream listing
+    of a row that lists nothing."""
+    lost = [LISTED_FOR[r] for r in known.risk_types if r not in given.risk_types]
+    if known.downstream and not given.downstream and not given.risk_types:
+        lost.append(f"made with inputs from {known.input_country}")
+    return lost
+
+
+def _removal_refused(known: GoodListing, lost: list[str], sources: dict[str, Source]) -> str:
+    """Why an overlay's goods row that would turn a listing off, wholly or partly, is
+    refused, and how a removal is recorded instead (docs/methodology.md, section 10)."""
+    if known.overlay:
+        whose, given = "the listing", f"the overlay {known.overlay}"
+    else:
+        source = sources.get(known.source_id)
+        whose, given = "the bundled listing", source.name if source else known.source_id
+    return (
+        f"the row drops {', '.join(lost)} from {whose} {known.good}, {known.country}"
+        f" ({known.iso3}) ({given}: {known.listed_as}). An overlay never removes a listing"
+        " nor a risk type of one (a row may add risk types, not drop them): leave the row"
+        " out to keep the listing, or give all of its risk types;"
+        " a removal is recorded in goods_2024_changes.csv instead (a row with change_2024"
+        " 'removed', the reason in note and its source_id), and is then shown in the evidence"
+        " beside the listing, which still counts (see docs/methodology.md, section 10, Overlays)"
+    )
+
+
+# what a goods_2024_changes.csv row may record (any other word would be read as none)
+_CHANGE_WORDS = (
+    "removed",
+    "new_good_added_country_not_stated",
+    "new_country_added_goods_not_stated",
+)
+
+
+def _change_credit(change: GoodChange, sources: dict[str, Source]) -> str:
+    """Who records a 2024 change an overlay gives, as its removal's note says it ('' for a
+    bundled one): the overlay, with the source its row names behind it (as
+    ddtool.scoring.overlay_credit and behind_note say a figure's)."""
+    if not change.overlay:
+        return ""
+    source = sources.get(change.source_id)
+    behind = f" [source behind it: {source.name} ({source.year})]" if source else ""
+    return f"the overlay {change.overlay} (given with --profiles){behind}"
+
+
 def _listing_row(row: dict[str, str], iso3: str, where: str, check: _Checker) -> bool:
     """Whether a goods.csv row's risk-type cells say yes or no (anything else read as no
     would drop a listing without a word), and its country is the one its code names."""
@@ -4930,7 +4985,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 continue
             if not _listing_row(row, iso3, where, check):
                 continue
-            listings[(good, iso3)] = GoodListing(
+            listing = GoodListing(
                 good=good,
                 country=row["country"],
                 iso3=iso3,
@@ -4945,29 +5000,54 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 source_ref=row.get("source", "") or "",
                 overlay="" if directory == base else f"{labels[directory]}/{path.name}",
             )
+            before = listings.get((good, iso3))
+            if before is not None and listing.overlay and (lost := _lost(before, listing)):
+                check.fail(where, _removal_refused(before, lost, sources))
+                continue
+            listings[(good, iso3)] = listing
 
     changes: list[GoodChange] = []
+    change_rows: dict[GoodChange, str] = {}  # where each change is given
     for directory in dirs:
         path = directory / "goods_2024_changes.csv"
         if not path.is_file():
             continue
-        for line, row in _read_csv(path, ("good", "iso3", "change_2024", "year", "source"), check):
+        cols = ("good", "iso3", "change_2024", "year", "source", "source_id")
+        given_by = "" if directory == base else f"{labels[directory]}/{path.name}"
+        for line, row in _read_csv(path, cols, check):
             where = f"{path}: row {line}"
             iso3 = row["iso3"].strip()
             if iso3 and (bad := _code_problem(iso3)) is not None:
                 check.fail(where, bad)
                 continue
-            changes.append(
-                GoodChange(
-                    good=row["good"].strip(),
-                    country=row.get("country", ""),
-                    iso3=iso3,
-                    change=row["change_2024"].strip(),
-                    year=_int(row["year"]) or 0,
-                    source=row["source"],
-                    note=row.get("note", "") or "",
+            kind = row["change_2024"].strip()
+            if kind not in _CHANGE_WORDS:
+                check.fail(
+                    where,
+                    f"change_2024 {kind!r} is none of "
+                    + ", ".join(_CHANGE_WORDS)
+                    + _did_you_mean(kind, _CHANGE_WORDS),
                 )
+                continue
+            if kind == "removed" and not (row.get("note") or "").strip():
+                check.fail(where, "a removal needs its reason in note (shown beside the listing)")
+                continue
+            source_id = row["source_id"].strip()
+            known_source(where, source_id)
+            change = GoodChange(
+                good=row["good"].strip(),
+                country=row.get("country", ""),
+                iso3=iso3,
+                change=kind,
+                year=_int(row["year"]) or 0,
+                source=row["source"],
+                note=row.get("note", "") or "",
+                source_id=source_id,
             )
+            if change in change_rows:
+                continue  # (a copy of a row read before adds nothing: a copied folder holds one)
+            change_rows[change] = where
+            changes.append(replace(change, overlay=given_by))
     for change in changes:
         if change.change != "removed":
             continue
@@ -4977,12 +5057,13 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         keys = [k for k in listings if k[1] == change.iso3 and good_base(k[0]) == wanted]
         if not keys:
             check.fail(
-                "goods_2024_changes.csv",
+                change_rows[replace(change, overlay="")],
                 f"removal of {change.good!r} ({change.iso3}) names no listing of goods.csv",
             )
+        by = _change_credit(change, sources)
         for good_iso3 in keys:
             listings[good_iso3] = GoodListing(
-                **{**_asdict(listings[good_iso3]), "change_2024": change.note}
+                **{**_asdict(listings[good_iso3]), "change_2024": change.note, "change_2024_by": by}
             )
 
     _downstream_inputs(listings, sectors)

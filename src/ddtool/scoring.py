@@ -15,7 +15,7 @@ from ddtool.model import (
     Certification,
     Supplier,
 )
-from ddtool.profiles import GoodListing, Indicator, Profiles, Sector, text_key
+from ddtool.profiles import GoodChange, GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
 from ddtool.schemes import (
     audit_standards,
@@ -447,22 +447,31 @@ class Scorer:
         key = (iso3, risk_type)
         cached = self._may_be.get(key)
         if cached is None:
-            goods = self.profiles.country_goods(iso3, risk_type)
-            cached = self._may_be[key] = (
-                [
+            # one fact for the goods of each source: those an overlay lists are the user's,
+            # credited to the overlay, never the US DOL list's
+            by_source: dict[tuple[str, str], list[GoodListing]] = {}
+            for g in self.profiles.country_goods(iso3, risk_type):
+                by_source.setdefault((g.overlay, g.source_id), []).append(g)
+            words = risk_type.replace("_", " ")
+            cached = self._may_be[key] = []
+            for (overlay, source_id), goods in by_source.items():
+                note = (
+                    "not scored: the supplier's sector is not known; if its work is among"
+                    " these goods, give its sector or products and the listing applies"
+                )
+                cached.append(
                     Evidence(
-                        f"goods listed in {iso3} for {risk_type.replace('_', ' ')} (the sector"
-                        " not known may be one)",
+                        f"goods listed in {iso3} for {words}"
+                        + (f" in the overlay {overlay}" if overlay else "")
+                        + " (the sector not known may be one)",
                         ", ".join(dict.fromkeys(g.good for g in goods)),
                         max(g.year for g in goods),
-                        self.profiles.sources[goods[0].source_id].name,
-                        note="not scored: the supplier's sector is not known; if its work is among"
-                        " these goods, give its sector or products and the listing applies",
+                        overlay_credit(overlay)
+                        if overlay
+                        else self.profiles.sources[source_id].name,
+                        note=f"{note} {behind_note(self.profiles, source_id)}" if overlay else note,
                     )
-                ]
-                if goods
-                else []
-            )
+                )
         return cached
 
     def _missing_evidence(self, country: CountryScore, risk_type: str) -> list[Evidence]:
@@ -607,14 +616,12 @@ class Scorer:
         for good, change in self._new_goods_2024.items():
             if good and good[0] in present and any(_has_run(w, good) for w in words):
                 found.append(
-                    Evidence(
-                        f"{LIST_2024}{change.good} newly listed",
+                    _change_evidence(
+                        self.profiles,
+                        change,
+                        f"{change.good} newly listed",
                         "countries not in the bundled data: check the current list for this"
                         " supplier's country",
-                        change.year,
-                        self.profiles.sources[ADDED_SOURCE].name
-                        if ADDED_SOURCE in self.profiles.sources
-                        else change.source,
                     )
                 )
         return found
@@ -1268,6 +1275,8 @@ class Scorer:
             for listing in listings:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     note = _removal_note(listing.change_2024, risk_type)
+                    if listing.change_2024_by:  # a removal the user's overlay records
+                        note += f"; recorded by {listing.change_2024_by}"
                     if listing.overlay:  # the user's listing: credited to the overlay
                         note = f"{note} {behind_note(p, listing.source_id)}".lstrip()
                     evidence.append(
@@ -1285,12 +1294,12 @@ class Scorer:
             if added is not None and risk_type != "human_trafficking":
                 # the 2024 list names the country, not its goods: shown, never scored
                 evidence.append(
-                    Evidence(
-                        f"{LIST_2024}{added.country} newly listed",
+                    _change_evidence(
+                        p,
+                        added,
+                        f"{added.country} newly listed",
                         "goods not in the bundled data: check the current list for this"
                         " supplier's goods",
-                        added.year,
-                        p.sources[ADDED_SOURCE].name if ADDED_SOURCE in p.sources else added.source,
                     )
                 )
             if risk_type != "human_trafficking":
@@ -1299,10 +1308,15 @@ class Scorer:
                 if risk_type in listing.risk_types:
                     evidence.append(
                         Evidence(
-                            f"handles a listed good: {listing.good} ({listing.country})",
+                            "handles a listed good"
+                            + (f" (the overlay {listing.overlay})" if listing.overlay else "")
+                            + f": {listing.good} ({listing.country})",
                             listing.listed_as + " (at the production stage; see exposure)",
                             listing.year,
-                            p.sources[listing.source_id].name,
+                            overlay_credit(listing.overlay)
+                            if listing.overlay
+                            else p.sources[listing.source_id].name,
+                            note=behind_note(p, listing.source_id) if listing.overlay else "",
                         )
                     )
             evidence.append(
@@ -1476,6 +1490,24 @@ def printed_product(likelihood: float, severity: float) -> float:
     binary floats, 0.018749…, rounded to 0.0187). Worked in whole ten-thousandths: exact."""
     units = round(likelihood * 10_000) * round(severity * 10_000)  # in units of 10^-8
     return (units + 5_000) // 10_000 / 10_000
+
+
+def _change_evidence(p: Profiles, change: GoodChange, what: str, value: str) -> Evidence:
+    """A change of the 2024 list as a fact (shown, never scored): credited to the confirmed
+    changes' source, or, one an overlay records, to the overlay, with the source its row
+    names behind it."""
+    if change.overlay:
+        return Evidence(
+            f"{LIST_2024}{what} (the overlay {change.overlay})",
+            value,
+            change.year,
+            overlay_credit(change.overlay),
+            note=behind_note(p, change.source_id),
+        )
+    source = p.sources.get(change.source_id) or p.sources.get(ADDED_SOURCE)
+    return Evidence(
+        f"{LIST_2024}{what}", value, change.year, source.name if source else change.source
+    )
 
 
 def _listing_text(listing: GoodListing) -> str:

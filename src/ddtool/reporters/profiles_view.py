@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ddtool.profiles import GoodListing, Indicator, Measure, Profiles, good_base
+from ddtool.profiles import GoodChange, GoodListing, Indicator, Measure, Profiles, good_base
 from ddtool.reference.countries import display_name, normalise_country
 from ddtool.scoring import COUNTRY_SPECS, RATING_SOURCE
 
@@ -126,6 +126,19 @@ def _from_overlay(listing: GoodListing) -> str:
     return f"from the overlay {listing.overlay}, not the US DOL list"
 
 
+def _removal(listing: GoodListing) -> str:
+    """A listing's 2024 removal, with the overlay that records it, if one does."""
+    by = f"; recorded by {listing.change_2024_by}" if listing.change_2024_by else ""
+    return f"{listing.change_2024}{by}"
+
+
+def _change_from(change: GoodChange) -> str:
+    """What a 2024 change an overlay records is said to be, wherever it is shown."""
+    return (
+        f" — from the overlay {change.overlay}, not the bundled changes" if change.overlay else ""
+    )
+
+
 def _missing(data: dict[str, list[Indicator]]) -> list[str]:
     """The indicators the country score reads (the first of each group of alternatives, such
     as the working children's age groups) of which the data has no figure."""
@@ -190,14 +203,15 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
     if listings:
         console.print(f"US DOL List of Goods 2022: {len(listings)} goods listed")
         for g in listings:
-            removed = f" — removed in 2024: {g.change_2024}" if g.change_2024 else ""
+            removed = f" — removed in 2024: {_removal(g)}" if g.change_2024 else ""
             mine = f" — {_from_overlay(g)}" if g.overlay else ""
             console.print(f"  {g.good}: {g.listed_as}{removed}{mine}", markup=False)
     for change in p.goods_changes:
         if change.iso3 == iso3 and change.change.startswith("new_country"):
             console.print(
                 f"US DOL List of Goods 2024: {change.note} (which goods is not in the bundled"
-                " data: check the current list)"
+                " data: check the current list)" + _change_from(change),
+                markup=False,
             )
     return None
 
@@ -339,7 +353,7 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
     for g in sorted(rows, key=lambda r: r.country):
         note = g.listed_as if g.downstream else ""
         if g.change_2024:
-            note = (note + "; " if note else "") + f"removed in 2024 edition ({g.change_2024})"
+            note = (note + "; " if note else "") + f"removed in 2024 edition ({_removal(g)})"
         if g.overlay:
             note = (note + "; " if note else "") + _from_overlay(g)
         table.add_row(
@@ -348,7 +362,7 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
             yes if g.child_labour else "no",
             yes if g.forced_labour else "no",
             yes if g.forced_child_labour else "no",
-            note,
+            escape(note),  # (a source behind a removal is in [brackets]: not markup)
         )
     if rows:
         console.print(table)
@@ -357,7 +371,11 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
     changes = [c for c in p.goods_changes if c.good and good_base(c.good) == good_base(good)]
     for c in changes:
         what = "removed" if c.change == "removed" else "named as newly listed"
-        console.print(f"2024 edition: {what} ({c.country or 'country not stated'}): {c.note}")
+        console.print(
+            f"2024 edition: {what} ({c.country or 'country not stated'}): {c.note}"
+            + _change_from(c),
+            markup=False,
+        )
     return None
 
 
