@@ -32,6 +32,7 @@ from ddtool.sources.values import (
     ValueProblem,
     as_id,
     as_text,
+    cell_text,
     direction_told,
     direction_trick,
     fraction_column,
@@ -1187,7 +1188,7 @@ def _texts(column: Sequence[Any] | None, size: int) -> Sequence[str | None]:
         return [None] * size
     if set(map(type, column)) == {str}:
         return _nfc(list(map(str.strip, column)))
-    return _nfc([None if value is None else str(value).strip() for value in column])
+    return _nfc([None if value is None else cell_text(value) for value in column])
 
 
 def _nfc(texts: Sequence[Any]) -> Sequence[Any]:
