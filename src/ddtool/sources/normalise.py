@@ -1607,14 +1607,17 @@ def template_leftovers(
     standard, date and result), naming the example's other values it holds: left in the
     cells when the name was overwritten, they would be read as that supplier's own (an audit
     and a certification lower its score). Only where an audit of that date is listed at all
-    (one test over every audit)."""
+    (one test over every audit); never for an example row left as it is, which is refused
+    (a `template-example` error) and so read as no supplier's own."""
     day = TEMPLATE_AUDIT.date
     audits = chain.from_iterable(map(attrgetter("audits"), suppliers))
     if day not in map(attrgetter("date"), audits):
         return
     example = (TEMPLATE_AUDIT.standard, day, TEMPLATE_AUDIT.result)
     for supplier in suppliers:
-        if not any((a.standard, a.date, a.result) == example for a in supplier.audits):
+        if supplier.name in TEMPLATE_SUPPLIERS or not any(
+            (a.standard, a.date, a.result) == example for a in supplier.audits
+        ):
             continue
         held = [f"audit {TEMPLATE_AUDIT.standard!r} of {day} ({TEMPLATE_AUDIT.result})"]
         if any(c.name == TEMPLATE_CERTIFICATION for c in supplier.certifications):
