@@ -260,19 +260,19 @@ def test_values_equal_as_keys_are_read_one_by_one(table: RawTable) -> None:
         (
             TABLES[0],
             [
-                "tier: expected a tier number from 1 to 99, got 0.0",
-                "tier: expected a tier number from 1 to 99, got -0.0",
-                "tier: expected a tier number from 1 to 99, got 0.0",
+                "tier: expected a tier number from 1 to 99, got 0",
+                "tier: expected a tier number from 1 to 99, got -0",
+                "tier: expected a tier number from 1 to 99, got 0",
                 "tier: expected a tier such as 'Tier 2', got 'True'",
             ],
         ),
         (
             TABLES[1],
             [
-                "tier: expected a tier number from 1 to 99, got 0.0",
-                "tier: expected a tier number from 1 to 99, got -0.0",
+                "tier: expected a tier number from 1 to 99, got 0",
+                "tier: expected a tier number from 1 to 99, got -0",
                 "tier: expected a tier such as 'Tier 2', got 'x'",
-                "tier: expected a tier number from 1 to 99, got -0.0",
+                "tier: expected a tier number from 1 to 99, got -0",
             ],
         ),
     ],

@@ -106,6 +106,7 @@ ALIASES: dict[str, str] = {
     "china p r mainland": "CHN",
     "st martin french part": "MAF",
     "sint maarten dutch part": "SXM",
+    "sint maarten": "SXM",
     "korea dem peoples rep": "PRK",  # World Bank
     "korea rep": "KOR",  # World Bank
     "turkey": "TUR",
@@ -337,6 +338,116 @@ EXONYMS: dict[str, str] = {
     for name in (n.strip() for n in names.split(","))
 }
 
+# Countries that no longer exist (ISO 3166-3), read as the one country each became: their
+# names in English, German, French and Spanish, and their ISO 3166-3 codes
+FORMER_NAMES: dict[str, str] = {
+    name: iso3
+    for iso3, names in {
+        "COD": "zaire, zar, republik zaire, republique du zaire",
+        "MMR": "bur",
+        "TLS": "tmp, osttimor, timor oriental",
+        "DEU": "east germany, german democratic republic, ddr, deutsche demokratische republik,"
+        " ostdeutschland, rda, republique democratique allemande, allemagne de l est,"
+        " republica democratica alemana, alemania oriental, alemania del este",
+        "BLR": "byelorussia, belorussia, byelorussian ssr, byelorussian soviet socialist republic",
+        "BFA": "upper volta, republic of upper volta, obervolta, haute volta, alto volta",
+        "BEN": "dahomey",
+        "ZWE": "rhodesia, southern rhodesia, rhodesien, rhodesie, rodesia",
+        "VUT": "new hebrides, nouvelles hebrides, neue hebriden",
+        "YEM": "south yemen, democratic yemen, peoples democratic republic of yemen",
+    }.items()
+    for name in (n.strip() for n in names.split(","))
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Dissolved:
+    """A country that no longer exists and whose land is now in several: a supplier written
+    in it is in one of them, never guessed."""
+
+    name: str
+    when: str  # the year it ended (or the years it broke up in)
+    now: tuple[tuple[str, str], ...]  # the countries of its land today: (name, ISO3)
+    names: str  # its names in English, German, French and Spanish, and its ISO 3166-3 code
+
+    def why(self) -> str:
+        now = [f"{name} ({iso3})" for name, iso3 in self.now]
+        listed = f"{', '.join(now[:-1])} and {now[-1]}"
+        return (
+            f"a country that no longer exists ({self.when}); its land is now {listed}: write"
+            " the one the supplier is in"
+        )
+
+
+# keyed by their ISO 3166-3 codes
+DISSOLVED: dict[str, _Dissolved] = {
+    "ANT": _Dissolved(
+        "the Netherlands Antilles",
+        "dissolved in 2010",
+        (("Curaçao", "CUW"), ("Sint Maarten", "SXM"), ("Bonaire, Sint Eustatius and Saba", "BES")),
+        "netherlands antilles, antilles neerlandaises, niederlandische antillen,"
+        " niederlaendische antillen, antillas neerlandesas, ant",
+    ),
+    "YUG": _Dissolved(
+        "Yugoslavia",
+        "broken up from 1991 to 2006",
+        (
+            ("Bosnia and Herzegovina", "BIH"),
+            ("Croatia", "HRV"),
+            ("Kosovo", "XKX"),
+            ("Montenegro", "MNE"),
+            ("North Macedonia", "MKD"),
+            ("Serbia", "SRB"),
+            ("Slovenia", "SVN"),
+        ),
+        "yugoslavia, federal republic of yugoslavia, socialist federal republic of yugoslavia,"
+        " sfr yugoslavia, sfry, jugoslawien, yougoslavie, jugoslavija, yug",
+    ),
+    "SCG": _Dissolved(
+        "Serbia and Montenegro",
+        "dissolved in 2006",
+        (("Kosovo", "XKX"), ("Montenegro", "MNE"), ("Serbia", "SRB")),
+        "serbia and montenegro, serbia montenegro, state union of serbia and montenegro,"
+        " serbien und montenegro, serbie et montenegro, serbia y montenegro, scg",
+    ),
+    "CSK": _Dissolved(
+        "Czechoslovakia",
+        "dissolved in 1993",
+        (("Czechia", "CZE"), ("Slovakia", "SVK")),
+        "czechoslovakia, czecho slovakia, czechoslovak socialist republic, cssr, csfr,"
+        " tschechoslowakei, tchecoslovaquie, checoslovaquia, csk",
+    ),
+    "SUN": _Dissolved(
+        "the Soviet Union",
+        "dissolved in 1991",
+        (
+            ("Armenia", "ARM"),
+            ("Azerbaijan", "AZE"),
+            ("Belarus", "BLR"),
+            ("Estonia", "EST"),
+            ("Georgia", "GEO"),
+            ("Kazakhstan", "KAZ"),
+            ("Kyrgyzstan", "KGZ"),
+            ("Latvia", "LVA"),
+            ("Lithuania", "LTU"),
+            ("Moldova", "MDA"),
+            ("Russia", "RUS"),
+            ("Tajikistan", "TJK"),
+            ("Turkmenistan", "TKM"),
+            ("Ukraine", "UKR"),
+            ("Uzbekistan", "UZB"),
+        ),
+        "ussr, soviet union, union of soviet socialist republics, udssr, sowjetunion, urss,"
+        " union sovietique, union sovietica, cccp, sun",
+    ),
+    "GEL": _Dissolved(
+        "the Gilbert and Ellice Islands",
+        "divided in 1976",
+        (("Kiribati", "KIR"), ("Tuvalu", "TUV")),
+        "gilbert and ellice islands, gel",
+    ),
+}
+
 # Names that mean two countries: an error with both suggestions, never a silent guess
 AMBIGUOUS: dict[str, str] = {
     "congo": "Congo (Republic) (COG) or DR Congo (COD)",
@@ -396,7 +507,10 @@ _FAMILIES: tuple[_Family, ...] = tuple(
         (
             "congo kongo",
             "COG",
-            {"COD": " ".join(_DEMOCRATIC) + " dr rd drc rdc kinshasa", "COG": "brazzaville"},
+            {
+                "COD": " ".join(_DEMOCRATIC) + " dr rd drc rdc kinshasa zaire zar",
+                "COG": "brazzaville",
+            },
         ),
         (
             "korea corea coree coreia",
@@ -572,6 +686,11 @@ def _table() -> dict[str, str]:
         table[_key(alias)] = iso3
     for name, iso3 in EXONYMS.items():
         table.setdefault(_key(name), iso3)
+    for name, iso3 in FORMER_NAMES.items():
+        table.setdefault(_key(name), iso3)
+    for code, former in DISSOLVED.items():  # (read as no country: see normalise_country)
+        for name in former.names.split(","):
+            table.setdefault(_key(name), code)
     table.pop("", None)
     return table
 
@@ -630,6 +749,8 @@ def display_name(iso3: str) -> str:
     """A readable English name for an ISO3 code."""
     if iso3 in DISPLAY_NAMES:
         return DISPLAY_NAMES[iso3]
+    if iso3 in DISSOLVED:  # (never a supplier's: a country of its land is)
+        return DISSOLVED[iso3].name
     c = pycountry.countries.get(alpha_3=iso3)
     if c is None:
         return iso3
@@ -699,12 +820,18 @@ def normalise_country(value: str | None) -> CountryMatch:
             if iso3 is not None and _contradicts(key, iso3):  # "Sudan, Rep. of South"
                 iso3 = None
             other = table.get(tail) or table.get(tail[4:] if tail.startswith("the ") else tail)
-            if iso3 is not None and other not in (None, iso3, _PART_OF.get(iso3)):
+            if (
+                iso3 is not None
+                and iso3 not in DISSOLVED
+                and other not in (None, iso3, _PART_OF.get(iso3))
+            ):
                 return CountryMatch(
                     None,
                     why=f"names two countries, {display_name(iso3)} and {display_name(other)}:"
                     " give each supplier the one country it works in",
                 )
+    if iso3 in DISSOLVED:  # ("Netherlands Antilles": which of the countries it became?)
+        return CountryMatch(None, why=DISSOLVED[iso3].why())
     if iso3 is not None:
         return CountryMatch(iso3)
     names = _names_for(key)
@@ -732,5 +859,7 @@ def normalise_country(value: str | None) -> CountryMatch:
         # an ISO code with a letter too many: "CIVV", "BGDD"
         text = str(value).strip().upper()
         code = next((c for c in (text[:3], text[1:]) if is_iso3(c)), None)
+    if code in DISSOLVED:  # (a near miss of one: "Netherland Antilles")
+        return CountryMatch(None, why=DISSOLVED[code].why())
     suggestion = f"{display_name(code)} ({code})" if code else None
     return CountryMatch(None, suggestion=suggestion)

@@ -32,6 +32,7 @@ from ddtool.sources.values import (
     ValueProblem,
     as_id,
     as_text,
+    cell_text,
     direction_told,
     direction_trick,
     fraction_column,
@@ -1187,7 +1188,7 @@ def _texts(column: Sequence[Any] | None, size: int) -> Sequence[str | None]:
         return [None] * size
     if set(map(type, column)) == {str}:
         return _nfc(list(map(str.strip, column)))
-    return _nfc([None if value is None else str(value).strip() for value in column])
+    return _nfc([None if value is None else cell_text(value) for value in column])
 
 
 def _nfc(texts: Sequence[Any]) -> Sequence[Any]:
@@ -1606,14 +1607,17 @@ def template_leftovers(
     standard, date and result), naming the example's other values it holds: left in the
     cells when the name was overwritten, they would be read as that supplier's own (an audit
     and a certification lower its score). Only where an audit of that date is listed at all
-    (one test over every audit)."""
+    (one test over every audit); never for an example row left as it is, which is refused
+    (a `template-example` error) and so read as no supplier's own."""
     day = TEMPLATE_AUDIT.date
     audits = chain.from_iterable(map(attrgetter("audits"), suppliers))
     if day not in map(attrgetter("date"), audits):
         return
     example = (TEMPLATE_AUDIT.standard, day, TEMPLATE_AUDIT.result)
     for supplier in suppliers:
-        if not any((a.standard, a.date, a.result) == example for a in supplier.audits):
+        if supplier.name in TEMPLATE_SUPPLIERS or not any(
+            (a.standard, a.date, a.result) == example for a in supplier.audits
+        ):
             continue
         held = [f"audit {TEMPLATE_AUDIT.standard!r} of {day} ({TEMPLATE_AUDIT.result})"]
         if any(c.name == TEMPLATE_CERTIFICATION for c in supplier.certifications):

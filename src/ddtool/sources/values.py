@@ -17,6 +17,14 @@ class ValueProblem(ValueError):
     """A value that cannot be read; the message says what was expected."""
 
 
+def cell_text(value: Any) -> str:
+    """A value as its cell shows it, stripped: a whole number of a workbook's number cell
+    as it was typed (20250314, 2025, 1001; a workbook gives them as 20250314.0)."""
+    if type(value) is float and value.is_integer() and abs(value) < 1e15:
+        return f"{value:.0f}"  # (-0.0 too: '-0')
+    return value.strip() if type(value) is str else str(value).strip()
+
+
 def parse_number(value: Any) -> tuple[float, bool]:
     """A number and whether it was written with a '%' sign (see number_text for a text
     beyond ASCII: direction marks, digits of other scripts, the Arabic signs)."""
@@ -198,7 +206,7 @@ def parse_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    written = str(value).strip()
+    written = cell_text(value)  # (a number cell's 20250314.0 is the 20250314 typed)
     if written.isascii():
         return _date_of(written, written, value)
     return _gregorian(_date_of(value_text(written), written, value), written)
@@ -355,12 +363,12 @@ def parse_expiry(value: Any) -> dt.date:
     try:
         return parse_date(value)
     except ValueProblem:
-        text = str(value).strip()
+        text = cell_text(value)
         if not text.isascii():  # (one parse_date refused for its direction or digits: again)
             text = value_text(text)
         last = _last_day(text)
         if last is not None:
-            return _gregorian(last, str(value).strip())
+            return _gregorian(last, cell_text(value))
         if re.fullmatch(r"[0-9]{4}", text) and int(text):  # (what to write instead)
             raise ValueProblem(
                 f"a year alone is no expiry date: write the day it ends ('{text}-12-31'), its"
@@ -593,7 +601,9 @@ def parse_tier(value: Any) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if value in _TIERS:  # (1.0 is in it; 1.5, 10**400 and nan are not)
             return int(value)
-        shown = f"{value!r}" if isinstance(value, float) or abs(value) < 10**15 else "a larger one"
+        shown = (
+            cell_text(value) if isinstance(value, float) or abs(value) < 10**15 else "a larger one"
+        )
         raise ValueProblem(f"expected a tier number from 1 to {MAX_TIER}, got {shown}")
     text = str(value).strip()
     if not text.isascii():
@@ -688,7 +698,7 @@ def as_text(value: Any) -> str:
     """Free text (a name, a region, a product): stripped, its letters beyond ASCII in one
     Unicode form (NFC), so that 'Société' composed and decomposed are one text, and without
     the marks that only set the direction of text (see unicode_text)."""
-    text = value.strip() if type(value) is str else str(value).strip()
+    text = value.strip() if type(value) is str else cell_text(value)  # (2025, not 2025.0)
     return text if text.isascii() else unicode_text(text)
 
 
