@@ -88,6 +88,10 @@ READ: list[tuple[str, str]] = [
     ("State of Eritrea", "ERI"),
     ("State of Palestine", "PSE"),
     ("the State of Eritrea", "ERI"),
+    # short names as people write them
+    ("Northern Ireland", "GBR"),
+    ("Bosnia", "BIH"),
+    ("Sao Tome", "STP"),
 ]
 
 
