@@ -126,7 +126,7 @@ def test_a_yaml_record_reads_several_sectors_as_a_table_row_does(tmp_path: Path)
     path = tmp_path / "chain.yaml"
     path.write_text(
         "company: {name: X, country: DEU}\nsuppliers:\n"
-        "  - {id: L1, name: m, country: IND, sector: Leather / footwear}\n"
+        "  - {id: L1, name: m, country: IND, sector: Tannery / footwear}\n"
         "  - {id: M3, name: n, country: COD, sector: gold mining; lithium mining,"
         " products: [copper]}\n",
         "utf-8",
