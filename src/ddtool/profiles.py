@@ -2842,7 +2842,9 @@ def _its_maker(profiles: Profiles, best: str, contained: list[str]) -> SectorMat
     maker's goods are made of; its own sector is scored beneath the maker, as the maker's
     input, not at the maker's place. The rest of the text is read as without the material
     (_equally_long). None for any other text (a material's work, "tannery shoes", names
-    two works: the longest, as before)."""
+    two works: the longest, as before). Written as two parts ("Leather / footwear",
+    "textile and garments"), the two are read as the maker only where it is rated no lower
+    on any risk type (_beside_goods)."""
     keys, bare = profiles._sector_keys, profiles._bare_goods
     material = keys[best]
     if best in bare or not _names_its_good(profiles, best):
@@ -3592,7 +3594,11 @@ def _beside_goods(
     "gold mining and coffee farming"), unless a sector named beside it works the good, its
     own or one downstream of it (its material: "Cotton / Spinning", "Coffee, wet mill",
     "cotton and garment manufacturing"); that part, and one beside no sector ("coffee and
-    cocoa"), names no sector of its own, and the text is read whole."""
+    cocoa"), names no sector of its own, and the text is read whole. So is a part naming a
+    material by its good ("textile", "leather") beside its maker's, rated no lower on any
+    risk type (_scores_no_lower: "Textile/Garment", garments); beside a maker rated lower
+    on one ("Leather / footwear": footwear, lower on child labour) it is kept, and the text
+    names both (the worse, the other beside it: _several_sectors)."""
     named = [m.id for _, m, alone in readings if not alone and m.id is not None]
     kept = []
     for part, match, alone in readings:
@@ -3607,11 +3613,28 @@ def _beside_goods(
             not alone
             and own is not None
             and _names_its_good(profiles, text_key(part))
-            and any(s in profiles._downstream_of(own) for s in named)
+            and any(
+                s in profiles._downstream_of(own)
+                and _scores_no_lower(profiles.sectors[s], profiles.sectors[own])
+                for s in named
+            )
         ):
-            continue  # (a material beside its maker: _its_maker)
+            continue  # (a material beside a maker never the lower risk: _its_maker)
         kept.append((part, match))
     return kept
+
+
+def _scores_no_lower(maker: Sector, material: Sector) -> bool:
+    """Whether a maker's sector is rated no lower than its material's on every risk type,
+    in likelihood and in severity alike (garments beside fabric; not footwear beside leather
+    tanning, lower on child labour): only then may a text naming the two as parts ("Textile
+    / Garment") be read as the maker alone, as the worse of the two would not be the lower
+    risk. A risk type the material is rated on and the maker not is no lower: not known."""
+    for risk_type, theirs in material.risk.items():
+        mine = maker.risk.get(risk_type)
+        if mine is None or mine.likelihood < theirs.likelihood or mine.severity < theirs.severity:
+            return False
+    return True
 
 
 # words that say what any business is ("supplies", "company", "trading"): a text alike to
