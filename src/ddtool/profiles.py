@@ -2598,6 +2598,15 @@ _SMELTED = _keys("aluminium aluminum steel metal")
 _BEFORE_SMELTED = _keys("stainless")
 
 _LISTED = re.compile(r"\s*[,;/|+]\s*")  # between the items of a list
+# "apparel", beside the words of a maker's work and materials only, the garments it makes
+# (_apparel); alone, a maker or a seller of them
+_APPAREL = "apparel"
+_GARMENTS = "garments"
+_APPAREL_MAKING = _keys(
+    "textile textiles fabric fabrics garments clothing manufacturing manufacturer factory"
+    " maker producer exporter"
+)
+_APPAREL_SECTORS = ("garment-manufacturing", "apparel-retail")
 _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
 
@@ -2704,6 +2713,10 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
+    if _APPAREL in key.split():
+        apparel = _apparel(profiles, key)
+        if apparel is not None:
+            return apparel
     several = _several_sectors(profiles, value)
     if several is not None:
         return several
@@ -2761,6 +2774,7 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         return (
             _shop_of(profiles, key, best, contained)
             or _food_place(profiles, value, key, best, contained)
+            or _its_maker(profiles, best, contained)
             or _equally_long(profiles, best, contained)
             or SectorMatch(keys[best])
         )
@@ -2800,6 +2814,60 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     elif _MINING.search(key):
         suggestion = _mine_suggested(profiles, value)
     return SectorMatch(None, suggestion)
+
+
+def _apparel(profiles: Profiles, key: str) -> SectorMatch | None:
+    """A text (text_key's `key`) with "apparel" that no alias holds whole: beside words of
+    making only ("Textile and Apparel", "Apparel manufacturing", "apparel exporter"), the
+    garments a supplier list's maker makes, read as "garments" is; alone, which of a maker
+    (garments, the higher risk) or a seller (a brand, a shop) is meant is not said: no
+    sector, both suggested, the maker first (a supplier's products may still say). None
+    beside any other word: read as written ("apparel retail", "apparel store")."""
+    words = key.split()
+    rest = [w for w in words if w != _APPAREL and w not in _JOINED and w not in _EITHER]
+    if not rest:
+        named = [profiles.sectors[s] for s in _APPAREL_SECTORS if s in profiles.sectors]
+        return SectorMatch(None, " or ".join(f"'{s.id}' ({s.name})" for s in named) or None)
+    if not _APPAREL_MAKING.issuperset(rest):
+        return None
+    return _match_sector_cached(
+        profiles, " ".join(_GARMENTS if w == _APPAREL else w for w in words)
+    )
+
+
+def _names_its_good(profiles: Profiles, alias: str) -> bool:
+    """Whether a sector's alias is the name of a good of that sector, its material as the
+    stages downstream take it in ('textile', 'fabric', 'leather', 'yarn'), not its work
+    ('textile mill', 'tannery', 'spinning')."""
+    sector = profiles._sector_keys.get(alias)
+    good = profiles._named_good(alias)
+    return sector is not None and good is not None and profiles.good_sectors.get(good) == sector
+
+
+def _its_maker(profiles: Profiles, best: str, contained: list[str]) -> SectorMatch | None:
+    """A text whose longest alias (`best`) names a material by its good's name ("leather",
+    "textile") beside the alias of a sector downstream of it, its maker ("Leather Shoes",
+    "Apparel Textiles"), read as the maker, whatever the lengths and the order: as "cotton
+    fabric" is a fabric mill and "leather handbags" footwear, the material says what the
+    maker's goods are made of; its own sector is scored beneath the maker, as the maker's
+    input, not at the maker's place. The rest of the text is read as without the material
+    (_equally_long). None for any other text (a material's work, "tannery shoes", names
+    two works: the longest, as before). Written as two parts ("Leather / footwear",
+    "textile and garments"), the two are read as the maker only where it is rated no lower
+    on any risk type (_beside_goods)."""
+    keys, bare = profiles._sector_keys, profiles._bare_goods
+    material = keys[best]
+    if best in bare or not _names_its_good(profiles, best):
+        return None
+    downstream = profiles._downstream_of(material)
+    makers = [
+        k for k in contained if k not in bare and k not in _FACTORY_WORDS and keys[k] in downstream
+    ]
+    if not makers:
+        return None
+    rest = [k for k in contained if keys[k] != material]
+    maker = max(makers, key=len)
+    return _equally_long(profiles, maker, rest) or SectorMatch(keys[maker])
 
 
 def _equally_long(profiles: Profiles, best: str, contained: list[str]) -> SectorMatch | None:
@@ -3536,7 +3604,11 @@ def _beside_goods(
     "gold mining and coffee farming"), unless a sector named beside it works the good, its
     own or one downstream of it (its material: "Cotton / Spinning", "Coffee, wet mill",
     "cotton and garment manufacturing"); that part, and one beside no sector ("coffee and
-    cocoa"), names no sector of its own, and the text is read whole."""
+    cocoa"), names no sector of its own, and the text is read whole. So is a part naming a
+    material by its good ("textile", "leather") beside its maker's, rated no lower on any
+    risk type (_scores_no_lower: "Textile/Garment", garments); beside a maker rated lower
+    on one ("Leather / footwear": footwear, lower on child labour) it is kept, and the text
+    names both (the worse, the other beside it: _several_sectors)."""
     named = [m.id for _, m, alone in readings if not alone and m.id is not None]
     kept = []
     for part, match, alone in readings:
@@ -3547,8 +3619,32 @@ def _beside_goods(
             or any(s == own or s in profiles._downstream_of(own) for s in named)
         ):
             continue
+        if (
+            not alone
+            and own is not None
+            and _names_its_good(profiles, text_key(part))
+            and any(
+                s in profiles._downstream_of(own)
+                and _scores_no_lower(profiles.sectors[s], profiles.sectors[own])
+                for s in named
+            )
+        ):
+            continue  # (a material beside a maker never the lower risk: _its_maker)
         kept.append((part, match))
     return kept
+
+
+def _scores_no_lower(maker: Sector, material: Sector) -> bool:
+    """Whether a maker's sector is rated no lower than its material's on every risk type,
+    in likelihood and in severity alike (garments beside fabric; not footwear beside leather
+    tanning, lower on child labour): only then may a text naming the two as parts ("Textile
+    / Garment") be read as the maker alone, as the worse of the two would not be the lower
+    risk. A risk type the material is rated on and the maker not is no lower: not known."""
+    for risk_type, theirs in material.risk.items():
+        mine = maker.risk.get(risk_type)
+        if mine is None or mine.likelihood < theirs.likelihood or mine.severity < theirs.severity:
+            return False
+    return True
 
 
 # words that say what any business is ("supplies", "company", "trading"): a text alike to
