@@ -450,16 +450,39 @@ def _unique(
             )
             continue
         if supplier.id in by_id:
-            first = by_id[supplier.id].location
+            given = by_id[supplier.id]
+            first = given.location
+            if first is not None and first.line is not None:  # (YAML: at its id's key)
+                first = Location(first.file, line=chain.key_line(first, "id"))
             problems.error(
                 "duplicate-id",
-                f"duplicate supplier id {supplier.id!r} (first defined at {first})",
+                f"duplicate supplier id {supplier.id!r} (first defined at {first})"
+                + _duplicate_fix(chain, given, supplier),
                 _loc(supplier, fallback, "id"),
             )
             dropped.append(supplier)
             continue
         by_id[supplier.id] = supplier
     return by_id, dropped
+
+
+def _duplicate_fix(chain: Chain, given: Supplier, again: Supplier) -> str:
+    """How to write a supplier given twice: one of several buyers (nested under each, or a
+    row per buyer) is given once, naming the other buyers in its buyers."""
+    others = [buyer for buyer in dict.fromkeys(again.buyers) if buyer not in given.buyers]
+    if not others or again.id in others:
+        return ": give each supplier once, or give them different ids"
+    column = chain.column(given.location, "buyers")
+    named = ", ".join(map(repr, others[:5])) + (" …" if len(others) > 5 else "")
+    nested = (
+        " (nested under one buyer, it keeps that one too)"
+        if given.location is not None and given.location.line is not None
+        else ""
+    )
+    return (
+        f": a supplier of several buyers is given once; give {again.id!r} once and add"
+        f" {named} to its {column!r}{nested}"
+    )
 
 
 def _check_case(by_id: dict[str, Supplier], problems: ProblemList, fallback: str) -> None:

@@ -190,7 +190,7 @@ def test_validate_checks_what_a_misspelt_key_holds(tmp_path: Path) -> None:
         # a table header for a field, without that field
         ("county: Nakuru", [["warning", "county", "'region'"]]),  # a region, not a country
         ("customer: Tesco", [["warning", "customer", "'buyers'"]]),  # a word of its own
-        ("audit_date: 2025-01-01", [["warning", "audit_date", "'audits'"]]),
+        ("audit_date: 2025-01-01", [["error", "audit_date", "'audits'"]]),
         ("female-pct: 40", [["warning", "female-pct", "'female_pct'"]]),
         ("supplier: [{id: B}]", [["error", "supplier", "'suppliers'"]]),
     ],
@@ -212,8 +212,8 @@ def test_misspelt_keys_of_the_company_audits_and_certifications(tmp_path: Path) 
     )
     assert problems.flatten(["severity", "line", "column", "suggestion"]) == [
         ["warning", 1, "contry", "'country'"],
-        ["warning", 5, "reslt", "'result'"],
-        ["warning", 6, "valid_untill", "'valid_until'"],
+        ["error", 5, "reslt", "'result'"],
+        ["error", 6, "valid_untill", "'valid_until'"],
     ]
 
 

@@ -617,7 +617,12 @@ def test_a_nested_id_used_again_later_is_the_later_ones_duplicate(tmp_path: Path
     code, problems = validate(path)
     assert code == 2
     assert [(p["type"], p["location"]["line"], p["message"]) for p in problems] == [
-        ("duplicate-id", 10, f"duplicate supplier id 'F1' (first defined at {path}, line 7)")
+        (
+            "duplicate-id",
+            10,
+            f"duplicate supplier id 'F1' (first defined at {path}, line 7): give each"
+            " supplier once, or give them different ids",
+        )
     ]
 
 

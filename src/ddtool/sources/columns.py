@@ -697,6 +697,37 @@ for _name, _aliases in _ALIASES.items():
         _ALIAS_TEXT.setdefault(header_key(_alias), _alias)
 
 
+# the header of a column of certificates' expiry dates: "Certification expiry", "Valid until",
+# "Cert. valid to", "Expiry date", "Gültig bis", "Ablaufdatum", "Date d'expiration", "Vencimiento"
+_EXPIRY_HEADER = re.compile(
+    r"expir|\bvalid(?:ity)?\b.*\b(?:until|till|to|thru|through|date)\b|g(?:ü|ue)ltig|ablauf"
+    r"|(?:é|e)ch(?:é|e)ance|vencimiento|\bvence",
+    re.IGNORECASE,
+)
+
+
+# the words such a header may hold besides: those of certificates and dates ("Contract
+# expiry" is another date)
+_EXPIRY_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "expiry expires expiration expiring expired valid validity until till to thru"
+        " through date datum gültig gueltig gültigkeit bis ablauf ablaufdatum échéance"
+        " echeance vence vencimiento fecha d de del la du of the cert certs certificate"
+        " certificates certification certifications certificat certificats certificado"
+        " certificación certificacion zertifikat zertifikate zertifikats zertifizierung"
+        " label scheme standard",
+    )
+)
+
+
+def expiry_header(label: str) -> bool:
+    """Whether a header names the certificates' expiry dates ("Certification expiry",
+    "Valid until", "Gültig bis"), and nothing else ("Contract expiry")."""
+    words = re.findall(r"[^\W\d_]+", label.casefold())
+    return bool(_EXPIRY_HEADER.search(label)) and all(w in _EXPIRY_WORDS for w in words)
+
+
 # the fields a slipped header (or YAML key) is read as, when its values fit: those whose
 # values can be told (a country, a count, a percentage; for the buyers, ids of the table) and
 # those whose headers are words no other column is headed by (an id, a name, the products or

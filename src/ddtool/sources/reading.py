@@ -225,7 +225,8 @@ def read_chain(
             (record.location.file, record.location.line): record.lines
             for raw in raws
             for record in raw.records
-            if record.lines and record.location.line is not None
+            # (an alias of an entry, `- *supplier`, has no keys of its own at its line)
+            if record.location.line is not None
         },
     )
     if clock is not None:

@@ -27,6 +27,7 @@ from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import (
     FIELDS,
     SLIPS_READ,
+    expiry_header,
     header_key,
     header_lookup,
     header_words,
@@ -1105,37 +1106,6 @@ def _join_expiry(columns: list[Sequence[Any]], names: int, dates: int) -> str | 
     return example
 
 
-# the header of a column of certificates' expiry dates: "Certification expiry", "Valid until",
-# "Cert. valid to", "Expiry date", "Gültig bis", "Ablaufdatum", "Date d'expiration", "Vencimiento"
-_EXPIRY_HEADER = re.compile(
-    r"expir|\bvalid(?:ity)?\b.*\b(?:until|till|to|thru|through|date)\b|g(?:ü|ue)ltig|ablauf"
-    r"|(?:é|e)ch(?:é|e)ance|vencimiento|\bvence",
-    re.IGNORECASE,
-)
-
-
-# the words such a header may hold besides: those of certificates and dates ("Contract
-# expiry" is another date)
-_EXPIRY_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "expiry expires expiration expiring expired valid validity until till to thru"
-        " through date datum gültig gueltig gültigkeit bis ablauf ablaufdatum échéance"
-        " echeance vence vencimiento fecha d de del la du of the cert certs certificate"
-        " certificates certification certifications certificat certificats certificado"
-        " certificación certificacion zertifikat zertifikate zertifikats zertifizierung"
-        " label scheme standard",
-    )
-)
-
-
-def _expiry_header(label: str) -> bool:
-    """Whether a header names the certificates' expiry dates ("Certification expiry",
-    "Valid until", "Gültig bis"), and nothing else ("Contract expiry")."""
-    words = re.findall(r"[^\W\d_]+", label.casefold())
-    return bool(_EXPIRY_HEADER.search(label)) and all(w in _EXPIRY_WORDS for w in words)
-
-
 def _expiry_columns(
     columns: list[Sequence[Any]],
     names: int,
@@ -1152,7 +1122,7 @@ def _expiry_columns(
     value that is no date, is kept in the column and said: those certifications are not
     read as dated by it."""
     for col in extra:
-        if not _expiry_header(labels[col]):
+        if not expiry_header(labels[col]):
             continue
         # a placeholder ('n/a', '-') is no date, as a blank is none
         cells = [None if type(v) is str and is_placeholder(v) else v for v in columns[col]]

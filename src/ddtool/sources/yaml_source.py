@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import codecs
+import datetime as dt
 import functools
 import re
 from collections.abc import Collection, Iterator
@@ -14,8 +15,16 @@ from typing import Any
 import yaml
 
 from ddtool.errors import Location, ProblemList
+from ddtool.model import audit_outcome
 from ddtool.nested import rebuilt
-from ddtool.sources.columns import ALIAS_TO_FIELD, FIELDS, SLIPS_READ, header_key, values_fit
+from ddtool.sources.columns import (
+    ALIAS_TO_FIELD,
+    FIELDS,
+    SLIPS_READ,
+    expiry_header,
+    header_key,
+    values_fit,
+)
 from ddtool.sources.interface import (
     MOST_MAX_DEPTH,
     TEMPLATE_YAML_HEAD,
@@ -52,12 +61,14 @@ _ALIAS = re.compile(r"(?:[\s,\-\[]|#[^\n]*)*(\*[^\s,\[\]{}]+)")
 _TABLE_ONLY = ("audit_standard", "audit_date", "audit_result")
 _KEYS = (set(FIELDS) - set(_TABLE_ONLY)) | {"audits"}
 # the fields a key slipped from one's name is read as, when its value fits (as headers are)
-_SLIPS_READ = SLIPS_READ & _KEYS
+_SLIPS_READ = (SLIPS_READ & _KEYS) | {"audits"}
 _SUPPLIER_KEYS = frozenset(_KEYS | {"suppliers"})
 _TOP_KEYS = frozenset({"company", "suppliers"})
 _COMPANY_KEYS = frozenset({"id", "name", "country", "sector"})
 _AUDIT_KEYS = frozenset({"standard", "date", "result"})
 _CERTIFICATION_KEYS = frozenset({"name", "standard", "valid_until"})
+# an audit's keys by the table's audit columns they are read as ('outcome' as 'Audit outcome')
+_AUDIT_COLUMNS = {"audit_standard": "standard", "audit_date": "date", "audit_result": "result"}
 # the fields that hold one value each, and those that hold a list of single values
 _SINGLE = frozenset(
     {
@@ -125,6 +136,9 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         self.item_lines: _ItemLines = {}
         # numbers split at a comma in a {…} mapping: key, text as written, line
         self.split_numbers: list[tuple[str, str, int]] = []
+        # values cut at a comma in a {…} mapping: key, value as read, text as written, the
+        # text cut off, line
+        self.cut_at_commas: list[tuple[str, str, str, str, int]] = []
         # values an unquoted ' #' cut short: key, value as read, the text cut off, line
         self.cut_values: list[tuple[str, str, str, int]] = []
         self._joined: set[int] = set()  # the value nodes joined again from their parts
@@ -135,6 +149,7 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if node.flow_style:
             self._join_split_numbers(node)
+            self._find_cut_values(node)
         # the keys written in this mapping, before a merge (<<) adds those of another, which
         # it may override: a key written twice here is a value YAML would drop
         written: dict[str, int] = {}
@@ -219,6 +234,48 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
                 continue
             pairs.append((key, value))
         node.value = pairs
+
+    def _find_cut_values(self, node: yaml.MappingNode) -> None:
+        """Record each value YAML cut at a comma in a {…} mapping, and leave out the keys it
+        made of the rest: in `{products: sugar, cocoa beans}` the comma ends the value,
+        sugar, and `cocoa beans` becomes a key without a value (no ':' after it). Such a key,
+        on the line of the value before it, is no key anyone writes but the rest of that
+        value (a name 'Abidjan Trading, Inc' is cut the same way)."""
+        pairs: list[tuple[yaml.Node, yaml.Node]] = []
+        end: int | None = None  # where the last value (or the last part cut off it) ends
+        for key, value in node.value:
+            if pairs and end is not None and self._cut_off(pairs[-1][1], end, key, value):
+                field, before = pairs[-1]
+                text = self.text[before.start_mark.index : key.end_mark.index]
+                rest = self.text[before.end_mark.index : key.end_mark.index].lstrip(", \t")
+                line = before.start_mark.line + 1
+                found = (str(field.value), str(before.value), text, rest, line)
+                if end != before.end_mark.index:
+                    self.cut_at_commas[-1] = found  # (a third part: 'T1, T2, T3')
+                else:
+                    self.cut_at_commas.append(found)
+                end = key.end_mark.index
+                continue
+            pairs.append((key, value))
+            plain = isinstance(value, yaml.ScalarNode) and not (
+                value.tag == _NULL and value.value == ""
+            )
+            end = value.end_mark.index if plain else None
+        node.value = pairs
+
+    def _cut_off(self, before: yaml.Node, end: int, key: yaml.Node, value: yaml.Node) -> bool:
+        """Whether key, with no value, is the rest of the value before it cut at a comma:
+        right after it on its line, past a comma, and no ':' after it."""
+        return (
+            isinstance(before, yaml.ScalarNode)
+            and isinstance(key, yaml.ScalarNode)
+            and isinstance(value, yaml.ScalarNode)
+            and value.tag == _NULL
+            and value.value == ""
+            and value.start_mark.index == key.end_mark.index
+            and key.start_mark.line == before.end_mark.line
+            and _COMMA_TAIL.fullmatch(self.text, end, key.start_mark.index) is not None
+        )
 
     def _continues_number(self, before: yaml.Node, key: yaml.Node, value: yaml.Node) -> bool:
         """Whether key is the digits after a comma that split the number before it."""
@@ -760,6 +817,19 @@ class YamlReader(ChainReader):
                 f" {write}quote it: '{text}'",
                 Location(str(path), line=line, column=key),
             )
+        for key, value, text, rest, line in loader.cut_at_commas:
+            quoted, listed = f'{key}: "{text}"', f"{key}: [{text}]"
+            fix = (
+                f"quote it, {quoted}"
+                if key in _SINGLE
+                else f"write a list, {listed}, or quote it, {quoted}"
+            )
+            problems.error(
+                "comma-in-value",
+                f"{key} is cut at the comma: read as {value!r}, and {rest!r} is not read (in"
+                f" {{…}} YAML ends a value at each comma): {fix}",
+                Location(str(path), line=line, column=key),
+            )
         for key, value, cut, line in loader.cut_values:
             whole = f"{value} {cut}".strip()
             read_as = repr(value) if value else "blank"
@@ -827,6 +897,8 @@ class YamlReader(ChainReader):
         def enter(entries: Any, parent_id: str | None, holder: Any) -> None:
             lines = holder.get(_KEY_LINES, {}) if isinstance(holder, dict) else {}
             line = lines.get("suppliers", holder.get(_LINE) if isinstance(holder, dict) else None)
+            if entries is None:
+                return  # ('suppliers:' with nothing: no suppliers beneath, as an empty list)
             if not isinstance(entries, list):
                 # (at the line of the key 'suppliers' that holds them; a bare list is a list)
                 chain.problems.error(
@@ -999,6 +1071,9 @@ class _Check:
         an unknown country, not kept out of sight)."""
         if meant == "buyers":
             return self._holds_links(meant, value, parent)
+        if meant == "audits":  # (audits, each a mapping: 'Audits:', 'audit: {…}')
+            items = value if isinstance(value, list) else [value]
+            return bool(items) and all(isinstance(item, dict) for item in items)
         value = _strip_lines(value)
         if meant in ("products", "certifications"):
             return isinstance(value, str | list) and bool(value)
@@ -1036,7 +1111,10 @@ class _Check:
         """Report a key that is not read though it looks like the key `meant`; `lost`: it
         holds buyer links or suppliers that the chain would have."""
         if meant in _TABLE_ONLY:
-            self.problems.warning(
+            # (a supplier's audit not read lowers no score it should: an error, as a key of
+            # an audit that is not read)
+            report = self.problems.error if what == "key" else self.problems.warning
+            report(
                 "unmapped-key",
                 f"{what} {key!r} names a table column; in YAML an audit is written in"
                 " 'audits:' ({standard: …, date: …, result: …}): it is kept as an attribute"
@@ -1195,7 +1273,7 @@ class _Check:
                     where,
                 )
                 continue
-            self.keys(item, _AUDIT_KEYS, "audit key", aliases=False)
+            item = self._part_keys(item, "audit")
             audit = self._singles(item, _AUDIT_KEYS, "audit", line)
             audit["date"] = self._date(audit.get("date"), "audit date", item, line)
             out.append(audit)
@@ -1218,13 +1296,81 @@ class _Check:
                 )
                 continue
             if isinstance(item, dict):
-                self.keys(item, _CERTIFICATION_KEYS, "certification key", aliases=False)
+                item = self._part_keys(item, "certification")
                 item = self._singles(item, _CERTIFICATION_KEYS, "certification", line)
                 item["valid_until"] = self._date(
                     item.get("valid_until"), "certification valid_until", item, line
                 )
             out.append(item)
         return out
+
+    def _part_keys(self, item: dict[Any, Any], what: str) -> dict[Any, Any]:
+        """An audit's or certification's mapping with each key read as the key it names
+        (_part_key: in another case or spacing, or a header the table readers read as that
+        column); a key that names none, or a second key naming one, is an error: its value
+        (a failed result, an expiry) would be lost, and the score with it."""
+        known = _AUDIT_KEYS if what == "audit" else _CERTIFICATION_KEYS
+        lines: dict[str, int] = item.get(_KEY_LINES, {})
+        out: dict[Any, Any] = {}
+        read_from: dict[str, str] = {}  # each key read, by the key written
+        for key, value in item.items():
+            if key in _MARKERS:
+                out[key] = value
+                continue
+            meant = _part_key(key, what) if isinstance(key, str) else None
+            if meant is None:
+                self._unknown_part_key(item, key, what, known)
+                continue
+            if meant in read_from:
+                self.problems.error(
+                    "unmapped-key",
+                    f"{what} keys {read_from[meant]!r} and {key!r} both give its {meant}:"
+                    f" {key!r} is not read; keep one",
+                    self.at(lines.get(key), str(key)),
+                )
+                continue
+            read_from[meant] = key
+            out[meant] = value
+        out[_KEY_LINES] = {
+            **lines,
+            **{meant: lines[key] for meant, key in read_from.items() if key in lines},
+        }
+        return out
+
+    def _unknown_part_key(
+        self, item: dict[Any, Any], key: Any, what: str, known: frozenset[str]
+    ) -> None:
+        """Report a key of an audit or certification that names none of its keys, with the
+        key it probably means: one a letter or two away, else the one its value fits."""
+        value = _strip_lines(item[key])
+        near = _near_key(str(key), known, False)
+        dated = isinstance(value, dt.date) or (isinstance(value, str) and _reads_as_date(value))
+        if near is not None:
+            meant = f"'{near[0]}'"
+        elif what == "audit":
+            if dated:
+                meant = "'date'"
+            elif isinstance(value, str) and audit_outcome(value) is not None:
+                meant = "'result'"
+            else:
+                meant = "'standard', 'date' or 'result'"
+        elif dated:
+            meant = "'valid_until'"
+        elif isinstance(value, str) and isinstance(item.get("name"), str):
+            # (a status: the name says it, 'SA8000 (suspended)', as a table cell does)
+            meant = f"name: '{item['name']} ({value})'"
+        else:
+            meant = "'name' or 'valid_until'"
+        reads = "standard, date and result" if what == "audit" else "name and valid_until"
+        article = "an" if what == "audit" else "a"
+        self.problems.error(
+            "unmapped-key",
+            f"{what} key {str(key)!r} is not read ({article} {what} is read from {reads}, or the"
+            " table's headers of them): "
+            + ("it holds nothing" if value is None else f"{_described(value)} would be lost"),
+            self.at(item.get(_KEY_LINES, {}).get(key), str(key)),
+            suggestion=meant,
+        )
 
     def _singles(
         self, item: dict[Any, Any], known: Collection[str], what: str, line: int | None
@@ -1330,6 +1476,39 @@ def _near_key(
     return None if misspelt is None else (misspelt, "spelling")
 
 
+@functools.lru_cache(maxsize=1024)  # (the same keys in every audit)
+def _part_key(key: str, what: str) -> str | None:
+    """The key of an audit ("audit") or a certification a key is read as: itself, the key
+    in another case or spacing ('Result', 'valid until', 'validUntil'), or a header the
+    table readers read as that column, the word 'audit' or 'certification' understood
+    ('outcome' as 'Audit outcome', 'expires' and 'gueltig_bis' as an expiry column);
+    None for any other."""
+    known = _AUDIT_KEYS if what == "audit" else _CERTIFICATION_KEYS
+    if key in known:
+        return key
+    written = header_key(key)
+    named = next((name for name in sorted(known) if header_key(name) == written), None)
+    if named is not None:
+        return named
+    fields = {ALIAS_TO_FIELD.get(header_key(text)) for text in (key, f"{what} {key}")}
+    if what == "audit":
+        return next((_AUDIT_COLUMNS[f] for f in fields if f in _AUDIT_COLUMNS), None)
+    if "certifications" in fields:
+        return "name"
+    # the words of the key ('expiry_date', 'expiryDate', 'gültig-bis'), as a header's
+    words = " ".join(re.findall(r"[^\W_]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key)))
+    return "valid_until" if expiry_header(words) else None
+
+
+def _reads_as_date(text: str) -> bool:
+    """Whether a text is a date as an expiry is read (parse_expiry)."""
+    try:
+        parse_expiry(text)
+    except ValueProblem:
+        return False
+    return True
+
+
 def _unlisted(value: Any) -> Any:
     """A list of one single value as that value ('country: [Ghana]' is Ghana); anything
     else as it is."""
@@ -1397,15 +1576,27 @@ def _shown(value: Any, levels: int = _SHOWN_LEVELS) -> str:
     elif isinstance(value, list):
         text = "[" + ", ".join(_shown(v, levels - 1) for v in value) + "]"
     else:
-        text = str(value)
+        text = _scalar(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _described(value: Any) -> str:
-    """A value of the wrong kind, in words: 'a list [A, B]', "'bad'"."""
+    """A value of the wrong kind, in words: 'a list [A, B]', "'bad'", 'nothing'."""
     if isinstance(value, dict | list):
         return f"{_kind(value)} {_shown(value)}"
-    return repr(str(value)[:40])
+    if value is None:
+        return "nothing (an empty value)"
+    return repr(_scalar(value)[:40])
+
+
+def _scalar(value: Any) -> str:
+    """A single value as YAML writes it: null, true and false, not Python's None, True and
+    False."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _plain_number(text: str) -> str:
