@@ -440,9 +440,7 @@ def test_products_fill_a_sector_only_where_the_text_does_not_rule_it_out(
         ),
         ("cocoa farming; coffee farming", "cocoa-farming", ["coffee-farming"]),
         # sectors of one chain: the longest was read, the lower risk here (footwear beside
-        # tanning, fabric beside garments); then none, scored on the country alone (a
-        # material's good beside a maker rated no lower on any risk type, "Textile/Garment",
-        # is the maker's since: tests/assets/sectors/two_sectors.yaml)
+        # tanning, fabric beside garments); then none, scored on the country alone
         ("Leather / footwear", "leather-tanning", ["footwear-manufacturing"]),
         ("Tannery / footwear", "leather-tanning", ["footwear-manufacturing"]),
         ("garment manufacturing / weaving mill", "garment-manufacturing", ["fabric-manufacturing"]),

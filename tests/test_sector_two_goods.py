@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from ddtool.cli import app
 from ddtool.model import OtherSector
-from ddtool.profiles import Profiles, Sector, bundled_dir, load_profiles
+from ddtool.profiles import Profiles, Sector, load_profiles
 from ddtool.sources import read_chain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,54 +156,3 @@ def test_profiles_show_sector_says_what_a_text_naming_several_is_read_as() -> No
     said = " ".join(shown.output.split())  # (as one line, however wrapped)
     assert "'fishing and fish farming' names 'fishing-vessels'" in said
     assert "no lower than aquaculture (fish and shrimp farming)" in said
-
-
-def _rated(tmp_path: Path, sector_id: str, risk_type: str, rating: dict[str, float]) -> Profiles:
-    """The bundled profiles with one sector's rating on one risk type overlaid."""
-    bundled = yaml.safe_load((bundled_dir() / "sectors.yaml").read_text(encoding="utf-8"))
-    sector = next(s for s in bundled["sectors"] if s["id"] == sector_id)
-    sector["risk"][risk_type].update(rating)
-    (tmp_path / "sectors.yaml").write_text(yaml.safe_dump({"sectors": [sector]}), "utf-8")
-    return load_profiles([tmp_path])
-
-
-@pytest.mark.parametrize(
-    ("sector_id", "risk_type", "rating", "texts"),
-    [
-        # garments rated below fabric on child labour: "Textile/Garment" names both, and one
-        # part's adjective still says the maker's goods
-        (
-            "garment-manufacturing",
-            "child_labour",
-            {"likelihood": 0.4},
-            {
-                "Textile/Garment": ("garment-manufacturing", ["fabric-manufacturing"]),
-                "textile and garments": ("garment-manufacturing", ["fabric-manufacturing"]),
-                "textile garments": ("garment-manufacturing", []),
-            },
-        ),
-        # footwear rated no lower than leather tanning on any risk type: the maker's alone
-        (
-            "footwear-manufacturing",
-            "child_labour",
-            {"likelihood": 0.5, "severity": 0.9},
-            {
-                "Leather / footwear": ("footwear-manufacturing", []),
-                "leather & shoes": ("footwear-manufacturing", []),
-                "leather shoes": ("footwear-manufacturing", []),
-            },
-        ),
-    ],
-)
-def test_a_material_beside_its_maker_as_two_parts_follows_their_ratings(
-    tmp_path: Path,
-    sector_id: str,
-    risk_type: str,
-    rating: dict[str, float],
-    texts: dict[str, tuple[str, list[str]]],
-) -> None:
-    """Written as two parts, a material's sector beside its maker's is read as the maker
-    only where the maker is rated no lower on every risk type; else both, the worse."""
-    profiles = _rated(tmp_path, sector_id, risk_type, rating)
-    read = {text: profiles.match_sector(text) for text in texts}
-    assert {t: (m.id, [o.id for o in m.others]) for t, m in read.items()} == texts

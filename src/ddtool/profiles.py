@@ -3604,11 +3604,11 @@ def _beside_goods(
     "gold mining and coffee farming"), unless a sector named beside it works the good, its
     own or one downstream of it (its material: "Cotton / Spinning", "Coffee, wet mill",
     "cotton and garment manufacturing"); that part, and one beside no sector ("coffee and
-    cocoa"), names no sector of its own, and the text is read whole. So is a part naming a
-    material by its good ("textile", "leather") beside its maker's, rated no lower on any
-    risk type (_scores_no_lower: "Textile/Garment", garments); beside a maker rated lower
-    on one ("Leather / footwear": footwear, lower on child labour) it is kept, and the text
-    names both (the worse, the other beside it: _several_sectors)."""
+    cocoa"), names no sector of its own, and the text is read whole. A part naming a
+    processed material by its good ("textile", "leather") beside its maker's is kept: the
+    text names both ("Textile/Garment", "Leather / footwear": the worse, the other beside
+    it, _several_sectors), as the maker alone may be the lower risk in its country (its
+    listings are not the material's)."""
     named = [m.id for _, m, alone in readings if not alone and m.id is not None]
     kept = []
     for part, match, alone in readings:
@@ -3619,32 +3619,8 @@ def _beside_goods(
             or any(s == own or s in profiles._downstream_of(own) for s in named)
         ):
             continue
-        if (
-            not alone
-            and own is not None
-            and _names_its_good(profiles, text_key(part))
-            and any(
-                s in profiles._downstream_of(own)
-                and _scores_no_lower(profiles.sectors[s], profiles.sectors[own])
-                for s in named
-            )
-        ):
-            continue  # (a material beside a maker never the lower risk: _its_maker)
         kept.append((part, match))
     return kept
-
-
-def _scores_no_lower(maker: Sector, material: Sector) -> bool:
-    """Whether a maker's sector is rated no lower than its material's on every risk type,
-    in likelihood and in severity alike (garments beside fabric; not footwear beside leather
-    tanning, lower on child labour): only then may a text naming the two as parts ("Textile
-    / Garment") be read as the maker alone, as the worse of the two would not be the lower
-    risk. A risk type the material is rated on and the maker not is no lower: not known."""
-    for risk_type, theirs in material.risk.items():
-        mine = maker.risk.get(risk_type)
-        if mine is None or mine.likelihood < theirs.likelihood or mine.severity < theirs.severity:
-            return False
-    return True
 
 
 # words that say what any business is ("supplies", "company", "trading"): a text alike to
