@@ -1053,9 +1053,7 @@ def explain(
             # "(SCOOPLAM)"): the suppliers whose names hold it, whatever the case, accents
             # and punctuation
             part = _loose_key(str(file[-1]))
-            holding = [
-                (sid, name) for sid, name in names.items() if _holds(_loose_key(name), part)
-            ]
+            holding = [(sid, name) for sid, name in names.items() if _holds(_loose_key(name), part)]
             if holding:
                 shown = ", ".join(f"{sid!r} ({name})" for sid, name in holding[:3])
                 more = f" and {len(holding) - 3} more" if len(holding) > 3 else ""
