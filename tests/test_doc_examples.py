@@ -207,3 +207,29 @@ def test_the_problem_examples_said_to_be_real_output_are(
                 printed.setdefault(problem["type"], set()).add(problem["message"])
     for kind, message in quoted.items():
         assert message in printed.get(kind, set()), (kind, message, printed.get(kind))
+
+
+def test_the_formats_say_where_the_html_and_markdown_reports_stop() -> None:
+    """The HTML register was documented as "every flag" and its Data gaps as "every gap by
+    supplier", while the page stops at its caps; the .md row did not say the Markdown details
+    only the first high and critical flags. Each cap is stated where the format is described."""
+    from ddtool.reporters import html_report, markdown_report
+
+    text = (DOCS / "reports-and-batch.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(): line for line in text.splitlines() if line.startswith("| `.")
+    }
+    assert f"register (its {html_report.MAX_REGISTER_ROWS:,} highest-priority" in rows["`.html`"]
+    assert f"data gaps (the first {html_report.MAX_GAP_ROWS:,})" in rows["`.html`"]
+    md = rows["`.md`"]
+    assert f"the top {markdown_report.MAX_TOP_FLAGS} flags" in md
+    assert f"the first {markdown_report.MAX_DETAILED_FLAGS:,} of them, highest priority" in md
+    assert f"data gaps (the first {markdown_report.MAX_GAP_ROWS:,}" in md
+    assert f"warnings (type, place, message; the first {markdown_report.MAX_WARNING_ROWS:,}" in md
+    page = text.split("### The HTML report (`.html`)", 1)[1].split("### The CSV register", 1)[0]
+    register = page.split("- **Risk register**:", 1)[1].split("\n- **", 1)[0]
+    limit = f"{html_report.MAX_REGISTER_ROWS:,}"
+    assert f"every flag up to {limit}; above that, the {limit} highest-priority ones" in register
+    gaps = page.split("- **Data gaps**:", 1)[1]
+    assert f"every gap by supplier up to {html_report.MAX_GAP_ROWS:,};" in gaps
+    assert "The first 1,000 are listed; all are in the Excel (Suppliers sheet)" in gaps

@@ -38,6 +38,10 @@ def _shared_names(tmp_path: Path) -> Path:
     return path
 
 
+def _minerals(_: Path) -> Path:
+    return ROOT / "sample_chains" / "electronics_minerals.yaml"
+
+
 def _two_sheets(tmp_path: Path) -> Path:
     """A workbook whose second supplier sheet is not read (the first one is)."""
     return write_book(
@@ -83,6 +87,7 @@ class LookupCase:
 
 CHAINS = {
     "cocoa": _cocoa,
+    "minerals": _minerals,
     "shared": _shared_names,
     "two sheets": _two_sheets,
     "id and name": _id_and_name,
@@ -105,20 +110,72 @@ LOOKUP_CASES = (
         True,
         ("the supplier of that name, COOP-CI-2",),
     ),
-    # a name two suppliers share: their ids were not given
+    # a name two suppliers share: their ids were not given; then the message began "no
+    # supplier 'Kakao Coop' …" and went on "3 suppliers have that name"
     LookupCase(
         "a name two share",
         "shared",
         "Same Name",
         False,
-        ("2 suppliers have that name ('Z', 'W'): give an id",),
+        ("'Same Name' names 2 suppliers in", ": give one of their ids: 'Z', 'W'"),
+        ("no supplier",),
     ),
     LookupCase(
         "a name five share",
         "shared",
         "five",
         False,
-        ("5 suppliers have that name ('F0', 'F1', 'F2' and 2 more): give an id",),
+        ("'five' names 5 suppliers in", "give one of their ids: 'F0', 'F1', 'F2', 'F3', 'F4'"),
+        ("no supplier", "more"),
+    ),
+    # the name every report gives an inferred stage was looked for among mapped suppliers
+    # only: "no supplier" with a hint to one stage of the four of that name, or none at all
+    LookupCase(
+        "an inferred stage's name",
+        "cocoa",
+        "inferred cocoa farming (cocoa beans)",
+        True,
+        (
+            "the supplier of that name, inferred:cocoa-farming:cocoa-beans@CIV",
+            "inferred cocoa farming (cocoa beans) (inferred:cocoa-farming:cocoa-beans@CIV)",
+        ),
+    ),
+    LookupCase(
+        "an inferred stage's name in another case",
+        "cocoa",
+        "Inferred Crop Farming (fruit, vegetables, grains, other) (Sugar Beets) in germany",
+        True,
+        ("the supplier of that name, inferred:crop-farming:sugar-beets@DEU",),
+    ),
+    LookupCase(
+        "a name two inferred stages share",
+        "minerals",
+        "inferred artisanal and small-scale mining (asm) (gold)",
+        False,
+        (
+            "'inferred artisanal and small-scale mining (asm) (gold)' names 2 suppliers in",
+            ": give one of their ids: 'inferred:artisanal-mining:gold@CHN',"
+            " 'inferred:artisanal-mining:gold@world'",
+        ),
+        ("no supplier", "did you mean"),
+    ),
+    LookupCase(
+        "a name three inferred stages share",
+        "minerals",
+        "inferred artisanal and small-scale mining (asm) (tungsten)",
+        False,
+        (
+            "names 3 suppliers in",
+            ": give one of their ids: 'inferred:artisanal-mining:tungsten@CHN',"
+            " 'inferred:artisanal-mining:tungsten@VNM', 'inferred:artisanal-mining:tungsten@world'",
+        ),
+    ),
+    LookupCase(
+        "an inferred stage's name a letter off",
+        "cocoa",
+        "inferred cocoa farming (cocoa bean)",
+        False,
+        ("no supplier", "'inferred:cocoa-farming:cocoa-beans@CIV'"),
     ),
     # a supplier in a sheet not read: only "no supplier", without the warning assess gives
     LookupCase(

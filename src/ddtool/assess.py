@@ -175,6 +175,16 @@ def flag_id(supplier_id: str, risk_type: str) -> str:
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
+def inferred_name(node: InferredSupplier, stage: str) -> str:
+    """The name every report gives an inferred supplier, from its stage's sector name:
+    "inferred cocoa farming (cocoa beans)", "inferred garment manufacturing in Bangladesh"."""
+    return (
+        f"inferred {stage.lower()}"
+        + (f" ({node.commodity})" if node.commodity else "")
+        + (f" in {display_name(node.country)}" if node.country else "")
+    )
+
+
 def _level_at_least(level: str, minimum: str) -> bool:
     return _RANK[level] >= _RANK[minimum]
 
@@ -969,9 +979,7 @@ class _Entries:
                 _on_a_gap(exposure, self.gaps_beneath[node_id])
             entry = {
                 "id": node_id,
-                "name": f"inferred {stage.name.lower()}"
-                + (f" ({node.commodity})" if node.commodity else "")
-                + (f" in {display_name(node.country)}" if node.country else ""),
+                "name": inferred_name(node, stage.name),
                 "country": node.country,
                 "country_name": shared.country_name(node.country),
                 "region": None,

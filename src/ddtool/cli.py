@@ -1026,55 +1026,52 @@ def explain(
         # a supplier given by its name ("Dhaka Dyeing Ltd"): its id, where one has that name
         # (in NFC, as the names read are: an accent typed apart, as macOS writes it, too)
         key = name_key(as_text(str(file[-1])))
-        named = [
-            sid for sid, s in result.supply.suppliers.items() if s.name and name_key(s.name) == key
-        ]
+        # the names every report shows, inferred stages' too ("inferred cocoa farming (cocoa
+        # beans)", which several stages may share)
+        names = _supplier_names(result)
+        named = [sid for sid, name in names.items() if name_key(name) == key]
         if len(named) == 1:  # (said, so that the id is learnt)
             _note(f"{file[-1]}: the supplier of that name, {named[0]}")
             supplier_id = named[0]
+        elif named:
+            _fail(
+                f"{str(file[-1])!r} names {len(named)} suppliers in"
+                f" {', '.join(map(str, files))}: give one of their ids: {_some(named, 20)}"
+            )
         else:
             best = closest_id(supplier_id, ids)
             hint = f" (did you mean {best!r}?)" if best else ""
-            if not best and not named:  # a name written another way: "Songkla Canning Co"
+            if not best:  # a name written another way: "Songkla Canning Co"
                 by_loose: dict[str, list[str]] = {}
-                for sid, supplier in result.supply.suppliers.items():
-                    if supplier.name:
-                        by_loose.setdefault(loose_name(supplier.name), []).append(sid)
+                for sid, name in names.items():
+                    by_loose.setdefault(loose_name(name), []).append(sid)
                 close = near_names(str(file[-1]), by_loose)
                 if close:
-                    shown = " or ".join(
-                        f"{sid!r} ({result.supply.suppliers[sid].name})" for sid in close[:3]
-                    )
+                    shown = " or ".join(f"{sid!r} ({names[sid]})" for sid in close[:3])
                     hint = f" (did you mean {shown}{' or another' if len(close) > 3 else ''}?)"
             # a part of a name ("ashanti", "Meagui" for "Méagui", "scooplam" for its
             # "(SCOOPLAM)"): the suppliers whose names hold it, whatever the case, accents
             # and punctuation
             part = _loose_key(str(file[-1]))
-            holding = [
-                (sid, s.name)
-                for sid, s in result.supply.suppliers.items()
-                if s.name and _holds(_loose_key(s.name), part)
-            ]
-            if not named and holding:
+            holding = [(sid, name) for sid, name in names.items() if _holds(_loose_key(name), part)]
+            if holding:
                 shown = ", ".join(f"{sid!r} ({name})" for sid, name in holding[:3])
                 more = f" and {len(holding) - 3} more" if len(holding) > 3 else ""
                 hint = f" (names holding it: {shown}{more}; give the id)"
-            also = f"; {len(named)} suppliers have that name ({_some(named)}): give an id"
-            if not named:
-                from ddtool.errors import shown_name
+            from ddtool.errors import shown_name
 
-                # (only now, a supplier not found: the sheets not read are read for it)
-                elsewhere = _in_sheets_not_read(result, options.read, supplier_id, key)
-                # (an id of another case there, 't2-1' for 'T2-1': by that id)
-                near = [found for _, _, found in elsewhere if found is not None]
-                hint = f" (did you mean {near[0]!r}?)" if near else "" if elsewhere else hint
-                also = "".join(
-                    f"; {found or supplier_id!r} is in sheet {sheet!r}"
-                    + (f" of {shown_name(path)}" if len(files) > 1 else "")
-                    + ", which is not read (one sheet of a workbook is): read it with --sheet"
-                    f" {sheet!r}"
-                    for path, sheet, found in elsewhere
-                )
+            # (only now, a supplier not found: the sheets not read are read for it)
+            elsewhere = _in_sheets_not_read(result, options.read, supplier_id, key)
+            # (an id of another case there, 't2-1' for 'T2-1': by that id)
+            near = [found for _, _, found in elsewhere if found is not None]
+            hint = f" (did you mean {near[0]!r}?)" if near else "" if elsewhere else hint
+            also = "".join(
+                f"; {found or supplier_id!r} is in sheet {sheet!r}"
+                + (f" of {shown_name(path)}" if len(files) > 1 else "")
+                + ", which is not read (one sheet of a workbook is): read it with --sheet"
+                f" {sheet!r}"
+                for path, sheet, found in elsewhere
+            )
             _fail(f"no supplier {supplier_id!r} in {', '.join(map(str, files))}{hint}{also}")
     explain_supplier(result, supplier_id, _console())
 
@@ -1130,6 +1127,18 @@ def _id_key(text: str) -> str:
     return "".join(filter(str.isalnum, text.casefold()))
 
 
+def _supplier_names(result: Assessment) -> dict[str, str]:
+    """Each supplier's name by its id, as every report shows it: the mapped suppliers' that
+    have one, then the inferred stages' ("inferred cocoa farming (cocoa beans)")."""
+    from ddtool.assess import inferred_name
+
+    names = {sid: s.name for sid, s in result.supply.suppliers.items() if s.name}
+    sectors = result.profiles.sectors
+    for sid, node in sorted(result.inferred.items()):
+        names[sid] = inferred_name(node, sectors[node.sector].name)
+    return names
+
+
 def _also_named(result: Assessment, supplier_id: str, given: str) -> None:
     """Say so when the id asked for is also another supplier's name (as name_key writes
     it): the id's supplier is explained, and the other is named, to be asked for by id."""
@@ -1139,8 +1148,8 @@ def _also_named(result: Assessment, supplier_id: str, given: str) -> None:
     key = name_key(as_text(given))
     others = [
         sid
-        for sid, s in result.supply.suppliers.items()
-        if s.name and sid != supplier_id and name_key(s.name) == key
+        for sid, name in _supplier_names(result).items()
+        if sid != supplier_id and name_key(name) == key
     ]
     if others:
         own = result.supply.suppliers[supplier_id].name

@@ -110,6 +110,31 @@ def test_large_chain_draws_top_suppliers_and_their_paths() -> None:
         assert set(suppliers[sid]["buyers"]) & drawn
 
 
+@pytest.mark.parametrize("register_rows", [5, 100_000])
+def test_the_chain_note_says_truly_whether_the_register_holds_every_flag(
+    monkeypatch: pytest.MonkeyPatch, register_rows: int
+) -> None:
+    """At 10^4 suppliers the chain note said the register "lists the flags of every supplier"
+    while the page held only its 5,000 highest-priority flags."""
+    from ddtool.reporters import html_report
+
+    monkeypatch.setattr(html_report, "MAX_REGISTER_ROWS", register_rows)
+    doc = _document("garment")
+    total = len(doc["flags"])
+    note = render_html(doc, graph_limit=3).split('<section id="chain">', 1)[1]
+    note = note.split('<div class="legend">', 1)[0]
+    assert "Only the top 3 suppliers" in note
+    capped = total > register_rows
+    assert capped is (register_rows == 5)
+    every = "the register lists the flags of every supplier"
+    assert (every in note) is not capped
+    told = (
+        f"the register below lists only the 5 highest-priority of {total:,} flags,"
+        " and every flag is in the JSON, Excel and CSV outputs"
+    )
+    assert (told in note) is capped
+
+
 def test_user_text_is_escaped_everywhere(tmp_path: Path) -> None:
     chain = tmp_path / "evil.yaml"
     chain.write_text(

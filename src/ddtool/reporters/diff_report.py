@@ -14,6 +14,7 @@ from rich.text import Text
 from ddtool.atomic import atomic_open, write_atomic
 from ddtool.diff import ATTRIBUTE_FIELD, setting_default, shown_level
 from ddtool.document import COUNTRY_UNKNOWN
+from ddtool.reporters.fitted import fitted
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
 from ddtool.reporters.shown import (
@@ -543,13 +544,11 @@ def _level(level: Any) -> Text:
 
 def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) -> Table:
     table = Table(title=f"{title} ({len(rows)})", title_justify="left")
-    if changed:
-        table.add_column("was")
-    table.add_column("level")
+    table.add_column("level")  # (a changed one "high → critical": a table at 80 columns)
     if changed:
         table.add_column("priority")
     table.add_column("risk")
-    table.add_column("supplier", overflow="fold", max_width=40)
+    table.add_column("supplier", max_width=40)
     table.add_column("country")
     table.add_column("flag", style="dim")
     for row in map(_levels_shown, rows):
@@ -557,8 +556,10 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
         if row.get("inferred"):
             name += " (inferred)"
         level = row.get("new_level") if changed else row.get("level")
-        cells: list[Text] = [_level(row.get("old_level"))] if changed else []
-        cells.append(_level(level))
+        shown = _level(level)
+        if changed:
+            shown = Text.assemble(_level(row.get("old_level")), " → ", shown)
+        cells = [shown]
         if changed:
             cells.append(Text(_moved(row.get("old_priority"), row.get("new_priority"))))
         cells += [
@@ -582,8 +583,8 @@ def _reidentified_table(rows: list[dict[str, Any]]) -> Table:
     )
     table.add_column("level")
     table.add_column("risk")
-    table.add_column("supplier", overflow="fold", max_width=40)
-    table.add_column("supplier id", overflow="fold")
+    table.add_column("supplier", max_width=40)
+    table.add_column("supplier id")
     table.add_column("flag", style="dim")
     for row in map(_levels_shown, rows):
         level = _level(row.get("new_level"))
@@ -633,13 +634,13 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     if settings:
         console.print(Text(settings[0].upper() + settings[1:] + ".", style="yellow"))
     if diff["new_flags"]:
-        console.print(_flags_table("New flags", diff["new_flags"]))
+        console.print(fitted(_flags_table("New flags", diff["new_flags"])))
     if diff["changed_flags"]:
-        console.print(_flags_table("Changed flags", diff["changed_flags"], changed=True))
+        console.print(fitted(_flags_table("Changed flags", diff["changed_flags"], changed=True)))
     if reidentified:
-        console.print(_reidentified_table(reidentified))
+        console.print(fitted(_reidentified_table(reidentified)))
     if diff["resolved_flags"]:
-        console.print(_flags_table("Resolved flags", diff["resolved_flags"]))
+        console.print(fitted(_flags_table("Resolved flags", diff["resolved_flags"])))
     for rows, title, columns in (
         (
             _supplier_rows(diff["suppliers_added"]),
@@ -657,10 +658,10 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
             continue
         table = Table(title=title, title_justify="left")
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(column)
         for row in rows:
             table.add_row(*(Text(_text(row.get(c))) for c in columns))
-        console.print(table)
+        console.print(fitted(table))
     same_as = _same_as_note(diff)
     if same_as:
         console.print(Text(f"{same_as}.", style="yellow"))

@@ -24,6 +24,7 @@ from ddtool.document import (
 from ddtool.model import RISK_TYPES, Supplier
 from ddtool.propagation import gap_beneath
 from ddtool.reference.countries import display_name
+from ddtool.reporters.fitted import fitted
 from ddtool.reporters.shown import (
     GAP_LEVEL,
     PRIORITY_RULE,
@@ -119,7 +120,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         table = Table(show_header=True, header_style="bold")
         table.add_column("step")
         table.add_column("value", justify="right")
-        table.add_column("source / note", overflow="fold")
+        table.add_column("source / note")
         # the facts the registers give for this score, each shown once: beside the step it
         # is a figure of, else as a row of its own (a listing with its edition, year and 2024
         # change; a listed good handled; the 2024 list's changes)
@@ -177,7 +178,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             Text.assemble(f"{ex.score.priority:.4f} ", shown),
             f"from {ex.source}; share-weighted {ex.weighted:.4f}",
         )
-        console.print(table)
+        console.print(fitted(table))
     if risk.worst is not None:
         console.rule("country unknown: worst case")
         for rt in RISK_TYPES:
@@ -486,8 +487,8 @@ def _explain_inferred(
         table.add_column("likelihood", justify="right")
         table.add_column("severity", justify="right")
         table.add_column("priority", justify="right")
-        table.add_column("production share", overflow="fold")
-        table.add_column("floor reason", overflow="fold")
+        table.add_column("production share")
+        table.add_column("floor reason")
         for iso3, origin in origins.items():
             d = probe._origin_risk(node.sector, iso3, node.commodity, node.said).by_type[rt]
             share = origin.share
@@ -513,7 +514,7 @@ def _explain_inferred(
                 ),
                 d.floor_reason,
             )
-        console.print(table)
+        console.print(fitted(table))
         e, (w, c) = node.expected[rt], node.worst[rt]
         unweighted = [o.iso3 or "other" for o in node.origins if o.weight is None]
         basis = "production share" + (
@@ -541,10 +542,10 @@ def _explain_inferred(
         # origins, and the figures of the worst case's
         facts = Table(header_style="bold")
         facts.add_column("fact behind the worst case")
-        facts.add_column("value (year, source) — note", overflow="fold")
+        facts.add_column("value (year, source) — note")
         for fact in node.evidence[rt]:
             _add_row(facts, indicator_words(fact.indicator), evidence_said(fact.as_dict()))
-        console.print(facts)
+        console.print(fitted(facts))
     if unknown:
         _unknown_worst_case(probe.scorer, node, console)
     console.print(Text(f"data gaps: {', '.join([INFERRED_GAP, *node.gaps])}"))

@@ -23,6 +23,7 @@ from ddtool.document import (
     register,
     supplier_scores,
 )
+from ddtool.reporters.fitted import fitted
 from ddtool.reporters.shown import (
     GAP_LEVEL,
     chain_levels,
@@ -122,9 +123,10 @@ def flags_table(doc: dict[str, Any], limit: int = FLAG_ROWS) -> Table:
     table = Table(title=f"Top flags (of {count})", title_justify="left", expand=False)
     table.add_column("level")
     table.add_column("risk")
-    table.add_column("supplier", overflow="fold", max_width=34)
-    table.add_column("path", overflow="fold", max_width=40)
-    table.add_column("why", overflow="fold", max_width=60)
+    # (widths as fitted draws them: a word or an id is never cut, see fitted)
+    table.add_column("supplier", max_width=34)
+    table.add_column("path", max_width=40)
+    table.add_column("why", max_width=60)
     seen: set[str] = set()
     shown = 0
     for flag in register(doc):
@@ -239,10 +241,10 @@ def render(
     `Assessment.glance(flag_rows, tree_nodes)` gives of it)."""
     parts: list[Any] = [summary_panel(doc)]
     if doc["summary"]["flags"]:
-        parts.append(flags_table(doc, flag_rows))
+        parts.append(fitted(flags_table(doc, flag_rows)))
     if tree:
         parts.append(chain_tree(doc, tree_nodes))
     gaps = gaps_table(doc)
     if gaps is not None:
-        parts.append(gaps)
+        parts.append(fitted(gaps))
     console.print(Group(*parts))
