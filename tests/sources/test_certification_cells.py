@@ -156,7 +156,9 @@ EXPIRY_COLUMNS: list[tuple[str, str, list[tuple[str, dt.date | None]], str | Non
     ("Gültig bis", "June 2026", [("SA8000", dt.date(2026, 6, 30))], None),
     ("Contract expiry", "2024-01-01", [("SA8000", None)], None),  # another date
     ("Certification expiry", "soon", [("SA8000", None)], "the value of row 2 is no date"),
-    ("Valid until", "45000", [("SA8000", None)], "the value of row 2 is no date"),
+    ("Valid until", "45000", [("SA8000", None)], "the value of row 2 is no date (row 2: expected"),
+    ("Valid until", "20231231", [("SA8000", dt.date(2023, 12, 31))], None),  # (was no date)
+    ("Valid until", "20231331", [("SA8000", None)], "the value of row 2 is no date (row 2:"),
 ]
 
 

@@ -99,11 +99,12 @@ def test_a_certifications_name_is_read_under_a_certification_header(tmp_path: Pa
 
 # a key of an audit or certification that is still no key is an error (its fact would be
 # lost, and the score with it), with what it probably means
-UNKNOWN_PART_KEYS = [
+UNKNOWN_PART_KEYS: list[tuple[str, str, str | None]] = [
     ("audits: [{standard: SMETA, date: 2025-06-01, status: fail}]", "status", "'result'"),
     ("audits: [{standard: SMETA, date: 2025-06-01, reslt: fail}]", "reslt", "'result'"),
     ("audits: [{standard: SMETA, when: 2025-06-01, result: fail}]", "when", "'date'"),
-    ("audits: [{standard: SMETA, auditor: Jane}]", "auditor", "'standard', 'date' or 'result'"),
+    ("audits: [{standard: SMETA, auditor: Jane}]", "auditor", "'date' or 'result'"),
+    ("audits: [{auditor: Jane}]", "auditor", "'standard', 'date' or 'result'"),
     ("certifications: [{name: SA8000, until: 2023-12-31}]", "until", "'valid_until'"),
     ("certifications: [{name: SA8000, expires_on: 2023-12-31}]", "expires_on", "'valid_until'"),
     ("certifications: [{name: SA8000, valid_untill: 2026-06-30}]", "valid_untill", "'valid_until'"),
@@ -112,12 +113,41 @@ UNKNOWN_PART_KEYS = [
         "status",
         "name: 'SA8000 (suspended)'",
     ),
+    # never a key the entry already gives
+    ("audits: [{standard: SMETA, date: 2025-06-01, result: pass, auditor: SGS}]", "auditor", None),
+    ("audits: [{standard: SMETA, date: 2024-03-14, report_date: 2024-04-01}]", "report_date", None),
+    ("audits: [{standard: SMETA, date: 2025-06-01, grade: B}]", "grade", "'result'"),
+    ("audits: [{standard: SMETA, result: pass, auditor: SGS}]", "auditor", "'date'"),
+    ("certifications: [{name: RA, expires: 2026-01-01, until: 2027-01-01}]", "until", None),
+    ("certifications: [{standard: RA, scheme_id: X1, valid_until: 2026-01-01}]", "scheme_id", None),
 ]
+
+# a certification's date under a key of its issue or start: not read, no expiry suggested
+ISSUE_KEYS = [
+    (
+        "certifications: [{name: SA8000, valid_from: 2023-01-01, valid_until: 2026-01-01}]",
+        "valid_from",
+    ),
+    ("certifications: [{name: RA, date: 2024-01-01}]", "date"),
+    ("certifications: [{name: RA, issued: 2024-01-01}]", "issued"),
+    ("certifications: [{name: RA, since: 2024-01-01}]", "since"),
+    ("certifications: [{name: RA, report_date: 2024-01-01}]", "report_date"),
+    ("certifications: [{name: RA, issueDate: 2024-01-01}]", "issueDate"),
+]
+
+
+@pytest.mark.parametrize(("entry", "key"), ISSUE_KEYS)
+def test_a_certifications_issue_date_is_said_not_read(tmp_path: Path, entry: str, key: str) -> None:
+    _, problems = read(tmp_path, _one(entry))
+    assert problems.flatten(["severity", "type", "line", "column", "suggestion"]) == [
+        ["error", "unmapped-key", 2, key, None]
+    ]
+    assert "read by its expiry only (valid_until)" in problems.errors[0].message
 
 
 @pytest.mark.parametrize(("entry", "key", "suggestion"), UNKNOWN_PART_KEYS)
 def test_a_key_of_an_audit_or_certification_not_read_is_an_error(
-    tmp_path: Path, entry: str, key: str, suggestion: str
+    tmp_path: Path, entry: str, key: str, suggestion: str | None
 ) -> None:
     _, problems = read(tmp_path, _one(entry))
     assert problems.flatten(["severity", "type", "line", "column", "suggestion"]) == [
@@ -166,6 +196,34 @@ CUT_AT_COMMAS = [
     ("sector: wholesale-trade, cocoa", "sector", 'sector: "wholesale-trade, cocoa"'),
     ("notes: late, twice", "notes", "notes: [late, twice]"),
 ]
+
+# an audit's or certification's key holds one value: quoting is the fix, never a list (a
+# list there is a bad-structure error)
+CUT_PART_KEYS = [
+    (
+        "certifications: [{name: SA8000, valid_until: June 30, 2026}]",
+        "valid_until",
+        "June 30, 2026",
+    ),
+    ("certifications: [{name: SA8000, expires: June 30, 2026}]", "expires", "June 30, 2026"),
+    ("audits: [{standard: SMETA, date: Jan 31, 2024, result: fail}]", "date", "Jan 31, 2024"),
+    (
+        "audits: [{standard: SMETA, Audit date: Jan 31, 2024, result: x}]",
+        "Audit date",
+        "Jan 31, 2024",
+    ),
+]
+
+
+@pytest.mark.parametrize(("entry", "key", "quoted"), CUT_PART_KEYS)
+def test_a_part_key_cut_at_a_comma_is_told_to_be_quoted_only(
+    tmp_path: Path, entry: str, key: str, quoted: str
+) -> None:
+    _, problems = read(tmp_path, _one(entry))
+    [error] = [p for p in problems.errors if p.type == "comma-in-value"]
+    assert error.location.column == key
+    assert error.message.endswith(f': quote it, {key}: "{quoted}"')
+    assert "write a list" not in error.message and "[" not in error.message
 
 
 @pytest.mark.parametrize(("entry", "key", "fix"), CUT_AT_COMMAS)
@@ -278,3 +336,32 @@ def test_a_supplier_under_two_buyers_says_how_to_write_it(
     assert (at, key) == (line, column)
     assert f"chain.yaml, line {first})" in message
     assert "give 'F2' once and add 'T2' to its 'buyers'" in message
+
+
+# --- a certification without a name, said at its entry ------------------------------------------
+
+NAMELESS = [
+    # the file, the line of the entry without a name
+    (
+        "suppliers:\n  - id: A1\n    country: BD\n    certifications:\n      - SA8000\n"
+        "      - Fairtrade\n      - {valid_until: 2023-01-01}\n",
+        7,
+    ),
+    (
+        "suppliers:\n  - id: A1\n    country: BD\n    certifications:\n"
+        "      - {name: RA, expires: 2023-01-01}\n      - {label: UTZ, expiration: 2023-01-01}\n",
+        6,
+    ),
+    ("suppliers:\n  - id: A1\n    country: BD\n    certifications: {valid_until: 2023-01-01}\n", 4),
+]
+
+
+@pytest.mark.parametrize(("text", "line"), NAMELESS)
+def test_a_certification_without_a_name_is_said_at_its_entry(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    _, problems = read(tmp_path, text)
+    found = [p for p in problems.errors if p.type == "bad-certification"]
+    assert [(p.location.line, p.message) for p in found] == [
+        (line, "a certification needs a 'name'")
+    ]

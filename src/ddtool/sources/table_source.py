@@ -54,8 +54,10 @@ from ddtool.sources.values import (
     ValueProblem,
     as_id,
     as_text,
+    cell_text,
     fraction_column,
     is_placeholder,
+    parse_date,
     parse_expiry,
     parse_number,
     split_list,
@@ -1126,25 +1128,35 @@ def _expiry_columns(
             continue
         # a placeholder ('n/a', '-') is no date, as a blank is none
         cells = [None if type(v) is str and is_placeholder(v) else v for v in columns[col]]
-        read = {v: _value_kind([v]) == "date" for v in _distinct(cells) if v is not None}
-        # (numbers are none: day counts of cells that lost their date format?)
-        dates = [v if v is not None and read[v] else None for v in cells]
-        others = [i for i, v in enumerate(cells) if v is not None and not read[v]]
+        # each distinct value: itself where a date, the date a whole number spells (20231231,
+        # as the audit date reads it), else None (a day count of a cell that lost its date
+        # format is none: never guessed)
+        read = {
+            v: v if _value_kind([v]) == "date" else _spelt_date(v)
+            for v in _distinct(cells)
+            if v is not None
+        }
+        dates = [None if v is None else read[v] for v in cells]
+        others = [i for i, v in enumerate(cells) if v is not None and read[v] is None]
         label = labels[col]
         at = where.with_column(label)
         if others:
+            first = cells[others[0]]
+            why = _no_expiry_why(first) if _is_number(first) else None
             problems.warning(
                 "unmapped-column",
                 f"column '{label}' gives the certifications' expiry dates, but the"
-                f" {_rows_said(others, start)} no date: kept as an attribute, the"
-                " certification beside each is read as its own cell dates it (without a"
-                " date: taken as current)",
+                f" {_rows_said(others, start)} no date"
+                + (f" (row {start + others[0] + 1}: {why})" if why else "")
+                + ": kept as an attribute, the certification beside each is read as its own"
+                " cell dates it (without a date: taken as current)",
                 at,
             )
         if not any(v is not None for v in dates):
             continue
         columns[col] = dates
         _join_expiry(columns, names, col)
+        # (the dates not given, kept as the cells hold them: 20231231, not a date read)
         left = [index for index, value in enumerate(columns[col]) if value is not None]
         if left:
             problems.warning(
@@ -1155,11 +1167,37 @@ def _expiry_columns(
                 " its certification ('SA8000 valid until 2026-06-30')",
                 at,
             )
-        if others:  # (the values that are no dates, back in the column kept as attributes)
+        if others or left:  # (the values that are no dates, and the dates not given, back
+            # in the column kept as attributes as the cells hold them: 20231231, not a date)
             kept = list(columns[col])
-            for i in others:
+            for i in [*others, *left]:
                 kept[i] = cells[i]
             columns[col] = kept
+
+
+def _spelt_date(value: Any) -> Any:
+    """The date a whole number of eight digits spells as YYYYMMDD (a number cell's 20231231,
+    a CSV's '20231231'), read as the audit date reads it (parse_date); None for any other
+    value, and for a number that is no such day (20231331, a day count such as 45291)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    text = cell_text(value)
+    if len(text) != 8 or not text.isascii() or not text.isdigit():
+        return None
+    try:
+        return parse_date(text)
+    except ValueProblem:
+        return None
+
+
+def _no_expiry_why(value: Any) -> str | None:
+    """Why a number in an expiry column is no date (parse_expiry's message: a day count's
+    date, a year alone); None where it reads as one."""
+    try:
+        parse_expiry(value)
+    except ValueProblem as problem:
+        return str(problem)
+    return None
 
 
 def _rows_said(indexes: list[int], start: int, what: str = "value") -> str:

@@ -85,6 +85,7 @@ _SINGLE = frozenset(
     }
 )
 _LISTS = ("products", "buyers")
+_LIST_FIELDS = frozenset({*_LISTS, "certifications"})  # (a supplier's lists of single values)
 _NUMBERS = ("share", "workers", "female_pct", "migrant_pct", "tier")
 
 _INT = "tag:yaml.org,2002:int"
@@ -819,9 +820,16 @@ class YamlReader(ChainReader):
             )
         for key, value, text, rest, line in loader.cut_at_commas:
             quoted, listed = f'{key}: "{text}"', f"{key}: [{text}]"
+            # (no list where the key holds one value: a supplier's field, or an audit's or
+            # certification's key, 'date', 'valid_until', 'expires')
+            single = key not in _LIST_FIELDS and (
+                key in _SINGLE
+                or _part_key(key, "audit") is not None
+                or _part_key(key, "certification") is not None
+            )
             fix = (
                 f"quote it, {quoted}"
-                if key in _SINGLE
+                if single
                 else f"write a list, {listed}, or quote it, {quoted}"
             )
             problems.error(
@@ -1298,6 +1306,14 @@ class _Check:
             if isinstance(item, dict):
                 item = self._part_keys(item, "certification")
                 item = self._singles(item, _CERTIFICATION_KEYS, "certification", line)
+                if not (item.get("name") or item.get("standard")):
+                    # (said at the entry, not at the list's key lines above it)
+                    self.problems.error(
+                        "bad-certification",
+                        "a certification needs a 'name'",
+                        self.at(item_line or line, "certifications"),
+                    )
+                    continue
                 item["valid_until"] = self._date(
                     item.get("valid_until"), "certification valid_until", item, line
                 )
@@ -1341,33 +1357,54 @@ class _Check:
         self, item: dict[Any, Any], key: Any, what: str, known: frozenset[str]
     ) -> None:
         """Report a key of an audit or certification that names none of its keys, with the
-        key it probably means: one a letter or two away, else the one its value fits."""
+        key it probably means: one a letter or two away, else the one its value fits; never
+        one the entry already gives. A certification's date under a key of its issue or
+        start ('date', 'issued', 'valid_from', 'since') is said not to be read: only the
+        expiry is."""
         value = _strip_lines(item[key])
-        near = _near_key(str(key), known, False)
+        given = {
+            "name" if read == "standard" and what == "certification" else read
+            for other in item
+            if isinstance(other, str) and other not in _MARKERS and other != key
+            if (read := _part_key(other, what)) is not None
+        }
+        free = [name for name in sorted(known) if name not in given]
+        if what == "certification":
+            free = [name for name in ("name", "valid_until") if name not in given]
+        near = _near_key(str(key), frozenset(free), False) if free else None
         dated = isinstance(value, dt.date) or (isinstance(value, str) and _reads_as_date(value))
+        note = ""
+        meant: str | None
         if near is not None:
             meant = f"'{near[0]}'"
         elif what == "audit":
             if dated:
-                meant = "'date'"
+                meant = "'date'" if "date" not in given else None
             elif isinstance(value, str) and audit_outcome(value) is not None:
-                meant = "'result'"
+                meant = "'result'" if "result" not in given else None
             else:
-                meant = "'standard', 'date' or 'result'"
+                meant = " or ".join(f"'{name}'" for name in free) or None
+                if len(free) == 3:
+                    meant = "'standard', 'date' or 'result'"
+        elif dated and _issue_key(str(key)):
+            meant = None  # (its issue or start: no expiry)
+            note = "; a certification is read by its expiry only (valid_until), not the day it"
+            note += " was issued or began"
         elif dated:
-            meant = "'valid_until'"
+            meant = "'valid_until'" if "valid_until" not in given else None
         elif isinstance(value, str) and isinstance(item.get("name"), str):
             # (a status: the name says it, 'SA8000 (suspended)', as a table cell does)
             meant = f"name: '{item['name']} ({value})'"
         else:
-            meant = "'name' or 'valid_until'"
+            meant = " or ".join(f"'{name}'" for name in free) or None
         reads = "standard, date and result" if what == "audit" else "name and valid_until"
         article = "an" if what == "audit" else "a"
         self.problems.error(
             "unmapped-key",
             f"{what} key {str(key)!r} is not read ({article} {what} is read from {reads}, or the"
             " table's headers of them): "
-            + ("it holds nothing" if value is None else f"{_described(value)} would be lost"),
+            + ("it holds nothing" if value is None else f"{_described(value)} would be lost")
+            + note,
             self.at(item.get(_KEY_LINES, {}).get(key), str(key)),
             suggestion=meant,
         )
@@ -1498,6 +1535,27 @@ def _part_key(key: str, what: str) -> str | None:
     # the words of the key ('expiry_date', 'expiryDate', 'gültig-bis'), as a header's
     words = " ".join(re.findall(r"[^\W_]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key)))
     return "valid_until" if expiry_header(words) else None
+
+
+# the words of a key that dates a certification's issue or start, not its expiry
+_ISSUE_WORDS = frozenset(
+    {"issue", "issued", "from", "since", "start", "started", "starts", "begin", "granted"}
+    | {"report", "effective", "certified", "awarded"}
+)
+_CERTIFICATE_WORDS = frozenset({"date", "certificate", "certification", "cert"})
+
+
+def _issue_key(key: str) -> bool:
+    """Whether a certification's key names the day it was issued or began ('date',
+    'issued', 'valid_from', 'since', 'report_date', 'issueDate'), not its expiry."""
+    words = set(re.findall(r"[^\W_]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key).lower()))
+    if "date" in words and words <= _CERTIFICATE_WORDS:
+        return True  # ('date', 'certificate_date': the day it was dated)
+    return bool(words & _ISSUE_WORDS) and words <= _ISSUE_WORDS | _CERTIFICATE_WORDS | {
+        "valid",
+        "on",
+        "of",
+    }
 
 
 def _reads_as_date(text: str) -> bool:
