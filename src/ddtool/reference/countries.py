@@ -198,6 +198,15 @@ ALIASES: dict[str, str] = {
     "turquie": "TUR",
     "maroc": "MAR",
     "vatican": "VAT",
+    "holy see": "VAT",  # ISO's short name (its full one adds "(Vatican City State)")
+    "vatican city": "VAT",
+    "vatican city state": "VAT",
+    "socialist republic of vietnam": "VNM",
+    "republic of the union of myanmar": "MMR",  # the official name since 2011
+    # the Serb entity of Bosnia and Herzegovina, as the Federation is its other
+    "republika srpska": "BIH",
+    "republic of srpska": "BIH",
+    "federation of bosnia and herzegovina": "BIH",
     "east timor": "TLS",
     "timor leste": "TLS",
     "st lucia": "LCA",
@@ -451,6 +460,55 @@ DISSOLVED: dict[str, _Dissolved] = {
     ),
 }
 
+# The states of the United States and their postal codes: a supplier written in one is in the
+# United States, never in the country one shares its name with ("Georgia, USA" is no Georgia
+# (GEO); "New Mexico" no Mexico, "New Jersey" no Jersey)
+_US_STATE_CODES = (
+    "al:alabama ak:alaska az:arizona ar:arkansas ca:california co:colorado ct:connecticut"
+    " de:delaware fl:florida ga:georgia hi:hawaii id:idaho il:illinois in:indiana ia:iowa"
+    " ks:kansas ky:kentucky la:louisiana me:maine md:maryland ma:massachusetts mi:michigan"
+    " mn:minnesota ms:mississippi mo:missouri mt:montana ne:nebraska nv:nevada"
+    " nh:new_hampshire nj:new_jersey nm:new_mexico ny:new_york nc:north_carolina"
+    " nd:north_dakota oh:ohio ok:oklahoma or:oregon pa:pennsylvania ri:rhode_island"
+    " sc:south_carolina sd:south_dakota tn:tennessee tx:texas ut:utah vt:vermont va:virginia"
+    " wa:washington wv:west_virginia wi:wisconsin wy:wyoming dc:district_of_columbia"
+    " dc:washington_dc"
+)
+_US_STATES: dict[str, str] = {
+    name.replace("_", " "): code
+    for code, name in (pair.split(":") for pair in _US_STATE_CODES.split())
+}
+# words that say a state is one of the United States ("Georgia (USA)", "State of Georgia"),
+# and its larger cities ("Atlanta, Georgia"); a state that is also a country's name (Georgia)
+# is read as the state only with one of them
+_US_WORDS = re.compile(
+    r"\b(?:united states(?: of america)?|u ?s(?: ?a)?|america|state|"
+    r"atlanta|savannah|augusta|columbus|macon|athens|albany|new york city|los angeles|chicago|"
+    r"houston|phoenix|philadelphia|san antonio|san diego|dallas|san jose|austin|jacksonville|"
+    r"san francisco|seattle|denver|boston|detroit|miami|albuquerque|santa fe|newark|"
+    r"jersey city|trenton|charlotte|nashville|memphis|portland|las vegas|baltimore)\b"
+)
+_US_STATE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _US_STATES), key=len, reverse=True)) + r")\b"
+)
+
+
+def _us_state(key: str) -> str | None:
+    """The US state a text names, with nothing else but words saying it is one ("Georgia,
+    USA", "State of Georgia", "New Mexico"), or None. A state sharing a country's name
+    ("Georgia") is the state only with such a word: alone, it is the country."""
+    found = _US_STATE.search(key)
+    if found is None:
+        return None
+    state = found.group(1)
+    rest, marked = _US_WORDS.subn(" ", key[: found.start()] + " " + key[found.end() :])
+    words = [w for w in rest.split() if w not in ("of", "the")]
+    code = [w for w in words if w == _US_STATES[state]]  # its postal code: "Georgia, GA"
+    if len(words) > len(code) or not (marked or code or state not in _table()):
+        return None
+    return state
+
+
 # Names that mean two countries: an error with both suggestions, never a silent guess
 AMBIGUOUS: dict[str, str] = {
     "congo": "Congo (Republic) (COG) or DR Congo (COD)",
@@ -658,6 +716,9 @@ _PART_OF = {
     "ALA": "FIN",
     **dict.fromkeys(("HKG", "MAC", "TWN"), "CHN"),
 }  # fmt: skip
+_USA = "United States (USA)"
+# a name and a qualifier in brackets after it
+_QUALIFIED = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
 _NOT_LATIN = "write the country's name in English, or its ISO code (CHN, RUS)"
 
 
@@ -747,6 +808,72 @@ def _names_for(key: str) -> list[str]:
     return [n for n in _names() if table[n] not in out and (within is None or table[n] in within)]
 
 
+# words the names of many countries share ("Republic", "State", "Kingdom"): set aside when a
+# near miss is compared, so that none is suggested for them alone ("Lao Republic" came
+# closest to "Slovak Republic", "Democratic Republic of Vietnam" to the DR Congo's)
+_GENERIC_WORDS = (
+    "republic republics rep republique republica republik republika state democratic dem"
+    " democratique democratica socialist union kingdom peoples people federal fed of the"
+)
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+
+
+_LONG_GENERIC = tuple(word for word in _GENERIC if len(word) >= 7)
+
+
+def _own_words(name: str) -> list[str]:
+    """A name's words but the generic ones ("lao peoples democratic republic": "lao"), a
+    long one with a slip of one letter too ("Democartic Rep. Laos": "laos")."""
+    return [
+        word
+        for word in name.split()
+        if word not in _GENERIC
+        and not (len(word) >= 6 and any(OSA.distance(word, g) <= 1 for g in _LONG_GENERIC))
+    ]
+
+
+def _content(name: str) -> str:
+    """A name as compared with near misses: its own words, or all of them where the generic
+    ones tell it from another country ("Rep. of Korea", "Dem. Rep. Congo")."""
+    content = " ".join(_own_words(name))
+    return name if content in AMBIGUOUS else content
+
+
+@cache
+def _contents() -> dict[str, str]:
+    return {name: _content(name) for name in _names()}
+
+
+def _closest(near: str, names: list[str]) -> str | None:
+    """The name a near miss is closest to, its generic words set aside, or None; of those as
+    close once set aside, the one closest as written."""
+    query = _content(near)
+    if not query:  # ("Republic of the Union": no country's own word)
+        return None
+    contents = _contents()
+    choices = [contents[name] for name in names]
+    found = process.extract(
+        query, choices, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9, limit=None
+    )
+    if found:
+        top = max(score for _, score, _ in found)
+        return max(
+            (names[i] for _, score, i in found if score == top),
+            key=lambda name: JaroWinkler.normalized_similarity(near, name),
+        )
+    # as written, for words run together or a slip in a short name ("Stateof Kuwait", "State
+    # of Qtar"), where it shares a word of the country's own
+    for scorer, cutoff in ((JaroWinkler.normalized_similarity, 0.9), (fuzz.ratio, 80)):
+        if scorer is fuzz.ratio and len(near) < 5:
+            break
+        best = process.extractOne(near, names, scorer=scorer, score_cutoff=cutoff)
+        if best is not None:
+            theirs = _own_words(best[0])
+            shared = any(fuzz.ratio(a, b) >= 75 for a in _own_words(near) for b in theirs)
+            return best[0] if shared else None
+    return None
+
+
 @lru_cache(maxsize=512)
 def display_name(iso3: str) -> str:
     """A readable English name for an ISO3 code."""
@@ -809,7 +936,21 @@ def normalise_country(value: str | None) -> CountryMatch:
     if (ambiguous := _ambiguous(key)) is not None:
         return CountryMatch(None, suggestion=ambiguous)
     table = _table()
+    turned = _key(" ".join(reversed(str(value).split(",", 1))))  # ("Mexico, New")
+    if (state := _us_state(key) or _us_state(turned)) is not None:  # "Georgia (USA)"
+        country = table.get(state)  # (one named alike: "Georgia")
+        why = f"{state.title()} is a US state" + (
+            f" here, not the country {display_name(country)}" if country else ""
+        )
+        return CountryMatch(None, suggestion=_USA, why=why)
     iso3 = _read(key)
+    if iso3 is None and (parts := _QUALIFIED.fullmatch(str(value))) is not None:
+        # a qualifier in brackets, as ISO writes them: "Korea (the Republic of)",
+        # "Netherlands (the)", "Korea (South)"
+        turned = _key(f"{parts.group(2)} {parts.group(1)}")
+        if (ambiguous := _ambiguous(turned)) is not None:  # "Congo (the)", "China (Rep. of)"
+            return CountryMatch(None, suggestion=ambiguous)
+        iso3 = _read(turned)
     if iso3 is None and "," in str(value):
         head_text, tail_text = str(value).split(",", 1)
         head, tail = _key(head_text), _key(tail_text)
@@ -842,14 +983,9 @@ def normalise_country(value: str | None) -> CountryMatch:
     # a near miss of the name after a state's form first, not of the form ("Rep. of Nigre"
     # came closest to "Republic of Guinea")
     for near in dict.fromkeys((_named_after_state_form(key) or key, key)):
-        best = process.extractOne(
-            near, names, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.9
-        )
-        if best is None and len(near) >= 5:  # letters swapped: "Ganha"
-            best = process.extractOne(near, names, scorer=fuzz.ratio, score_cutoff=80)
-        if best is not None:
+        if (best := _closest(near, names)) is not None:
             break
-    code = table[best[0]] if best is not None else None
+    code = table[best] if best is not None else None
     if code is None and "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
         tail = _key(str(value).rsplit(",", 1)[1])
         code = table.get(tail)
