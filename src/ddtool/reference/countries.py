@@ -71,6 +71,12 @@ ALIASES: dict[str, str] = {
     "china mainland": "CHN",
     "mainland china": "CHN",
     "prc": "CHN",
+    # the People's Republic after the name ("China (PRC)", "China P.R.", "P.R. China")
+    "china prc": "CHN",
+    "prc china": "CHN",
+    "china p r": "CHN",
+    "china pr": "CHN",
+    "pr china": "CHN",
     "peoples republic of china": "CHN",
     "south korea": "KOR",
     "republic of korea": "KOR",
@@ -101,6 +107,8 @@ ALIASES: dict[str, str] = {
     "griechenland": "GRC",  # (it came closest to Greenland)
     "hong kong sar china": "HKG",  # World Bank
     "macao sar china": "MAC",
+    "macao sar": "MAC",
+    "macau sar": "MAC",
     "china p r hong kong": "HKG",  # IMF ("China, P.R.: Hong Kong"): not China itself
     "china p r macao": "MAC",
     "china p r mainland": "CHN",
@@ -130,6 +138,7 @@ ALIASES: dict[str, str] = {
     "scotland": "GBR",
     "northern ireland": "GBR",
     "bosnia": "BIH",
+    "bosnia herzegovina": "BIH",
     "sao tome": "STP",
     "wales": "GBR",
     "usa": "USA",
@@ -144,6 +153,8 @@ ALIASES: dict[str, str] = {
     "czech republic": "CZE",
     "swaziland": "SWZ",
     "macedonia": "MKD",
+    "fyrom": "MKD",  # "the Former Yugoslav Republic of Macedonia", its name until 2019
+    "fyr macedonia": "MKD",
     "cape verde": "CPV",
     "kyrgyz republic": "KGZ",
     "kyrgyzstan": "KGZ",
@@ -151,6 +162,7 @@ ALIASES: dict[str, str] = {
     "xkx": "XKX",
     "xk": "XKX",
     "taiwan": "TWN",
+    "chinese taipei": "TWN",  # its name in the Olympics and the WTO
     "republic of china taiwan": "TWN",  # (the Republic of China alone is no one country)
     "taiwan republic of china": "TWN",
     "hong kong": "HKG",
@@ -166,6 +178,8 @@ ALIASES: dict[str, str] = {
     "bahamas": "BHS",
     "slovak republic": "SVK",
     "deutschland": "DEU",
+    "bundesrepublik deutschland": "DEU",
+    "brd": "DEU",  # (Bundesrepublik Deutschland)
     "allemagne": "DEU",
     "espana": "ESP",
     "italia": "ITA",
@@ -184,6 +198,8 @@ ALIASES: dict[str, str] = {
     "danmark": "DNK",
     "suomi": "FIN",
     "ellada": "GRC",
+    "hellas": "GRC",
+    "el": "GRC",  # the EU's and Eurostat's code for Greece (no ISO code: none other's)
     "mexique": "MEX",
     "perou": "PER",
     "bresil": "BRA",
@@ -215,6 +231,11 @@ ALIASES: dict[str, str] = {
     "st vincent and the grenadines": "VCT",
     "sao tome and principe": "STP",
     "uae": "ARE",
+    "ksa": "SAU",  # the Kingdom of Saudi Arabia
+    # Georgia told from the US state by a word ("Georgia (Country)")
+    "georgia country": "GEO",
+    "georgia the country": "GEO",
+    "georgia caucasus": "GEO",
     "emirates": "ARE",
     "burkina": "BFA",
 }
@@ -271,7 +292,7 @@ EXONYMS: dict[str, str] = {
         "KHM": "kambodscha, cambodge, camboya",
         "CMR": "kamerun, camerun",
         "CAN": "kanada",
-        "CPV": "kap verde, cap vert",
+        "CPV": "kap verde, kapverden, cap vert",
         "KAZ": "kasachstan",
         "QAT": "katar",
         "KEN": "kenia",
@@ -472,7 +493,7 @@ _US_STATE_CODES = (
     " nd:north_dakota oh:ohio ok:oklahoma or:oregon pa:pennsylvania ri:rhode_island"
     " sc:south_carolina sd:south_dakota tn:tennessee tx:texas ut:utah vt:vermont va:virginia"
     " wa:washington wv:west_virginia wi:wisconsin wy:wyoming dc:district_of_columbia"
-    " dc:washington_dc"
+    " dc:washington_dc dc:washington_d_c"
 )
 _US_STATES: dict[str, str] = {
     name.replace("_", " "): code
@@ -509,8 +530,46 @@ def _us_state(key: str) -> str | None:
     return state
 
 
+_STATE_OF_CODE = {code: state for state, code in reversed(_US_STATES.items())}
+
+
+def _city_and_state_code(value: str) -> str | None:
+    """The US state whose postal code follows a US city ("Savannah, GA", "Boston, MA, USA"),
+    or None: the code is the state's, never the country's its letters are (Gabon's GA)."""
+    head, tail = value.split(",", 1)
+    if not _US_WORDS.fullmatch(_key(head)):
+        return None
+    words = _US_WORDS.sub(" ", _key(tail)).split()
+    return _STATE_OF_CODE.get(words[0]) if len(words) == 1 else None
+
+
+def _as_written(value: str, state: str) -> str:
+    """A US state as the text writes it ("Washington D.C", "NEW YORK"), else its name."""
+    letters = [re.escape(c) for c in state.replace(" ", "")]
+    dot = r"\.?" if len(state.split()[-1]) == 1 else ""  # ("Washington D.C.")
+    found = re.search(r"[\W_]*".join(letters) + dot, value, re.IGNORECASE)
+    return found.group(0) if found is not None else state.title()
+
+
+def _us_state_error(written: str, state: str, *, by_code: bool = False) -> CountryMatch:
+    """The error for a supplier written in a US state (by its name, or by its postal code
+    after a city): it is in the United States, never in the country the state shares its
+    name or its code with ("Georgia": Georgia's; "GA": Gabon's)."""
+    code = _US_STATES[state]
+    if code == "dc":  # (the capital's district, no state)
+        return CountryMatch(None, suggestion=_USA, why=f"{written} is in the United States")
+    country = _table().get(code if by_code else state)
+    what = (
+        f"{code.upper()} is the US state {state.title()}" if by_code else f"{written} is a US state"
+    )
+    why = what + (f" here, not the country {display_name(country)}" if country else "")
+    return CountryMatch(None, suggestion=_USA, why=why)
+
+
+_CHINA_OR_TAIWAN = "China (CHN) or Taiwan (TWN)"
 # Names that mean two countries: an error with both suggestions, never a silent guess
 AMBIGUOUS: dict[str, str] = {
+    "roc": _CHINA_OR_TAIWAN,  # the Republic of China (see _ambiguous)
     "congo": "Congo (Republic) (COG) or DR Congo (COD)",
     "the congo": "Congo (Republic) (COG) or DR Congo (COD)",
     "korea": "South Korea (KOR) or North Korea (PRK)",
@@ -688,7 +747,7 @@ def _key(value: str) -> str:
     """Casefold, strip accents and punctuation so that 'Côte d’Ivoire' == 'cote divoire'."""
     # casefold first: it writes "ß" as "ss" (Großbritannien), which the ASCII step would drop
     text = unicodedata.normalize("NFKD", value.casefold()).encode("ascii", "ignore").decode()
-    text = text.replace("'", "").replace("’", "")
+    text = text.replace("'", "").replace("’", "").replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return text
 
@@ -767,7 +826,7 @@ def _ambiguous(key: str) -> str | None:
     if bare in AMBIGUOUS:
         return AMBIGUOUS[bare]
     if _named_after_state_form(key) in ("china", "chine"):
-        return "China (CHN) or Taiwan (TWN)"
+        return _CHINA_OR_TAIWAN
     return None
 
 
@@ -938,11 +997,9 @@ def normalise_country(value: str | None) -> CountryMatch:
     table = _table()
     turned = _key(" ".join(reversed(str(value).split(",", 1))))  # ("Mexico, New")
     if (state := _us_state(key) or _us_state(turned)) is not None:  # "Georgia (USA)"
-        country = table.get(state)  # (one named alike: "Georgia")
-        why = f"{state.title()} is a US state" + (
-            f" here, not the country {display_name(country)}" if country else ""
-        )
-        return CountryMatch(None, suggestion=_USA, why=why)
+        return _us_state_error(_as_written(str(value), state), state)
+    if "," in str(value) and (state := _city_and_state_code(str(value))) is not None:
+        return _us_state_error(str(value).strip(), state, by_code=True)  # "Atlanta, GA"
     iso3 = _read(key)
     if iso3 is None and (parts := _QUALIFIED.fullmatch(str(value))) is not None:
         # a qualifier in brackets, as ISO writes them: "Korea (the Republic of)",
@@ -951,6 +1008,9 @@ def normalise_country(value: str | None) -> CountryMatch:
         if (ambiguous := _ambiguous(turned)) is not None:  # "Congo (the)", "China (Rep. of)"
             return CountryMatch(None, suggestion=ambiguous)
         iso3 = _read(turned)
+        if iso3 is None:  # two names of one country: "Burma (Myanmar)", "Holland (Netherlands)"
+            name, other = (_read(_key(part)) for part in parts.groups())
+            iso3 = name if name == other else None
     if iso3 is None and "," in str(value):
         head_text, tail_text = str(value).split(",", 1)
         head, tail = _key(head_text), _key(tail_text)
@@ -989,6 +1049,8 @@ def normalise_country(value: str | None) -> CountryMatch:
     if code is None and "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
         tail = _key(str(value).rsplit(",", 1)[1])
         code = table.get(tail)
+        if code is None and tail in AMBIGUOUS:  # "Taipei, ROC": no one country's name
+            return CountryMatch(None, suggestion=AMBIGUOUS[tail])
         if code is not None and (tail in AMBIGUOUS or _contradicts(key, code)):
             # "Kinshasa, Congo": the Congo its words name, else both
             code = _told_apart(key, code) if code in _FAMILY_OF else None
