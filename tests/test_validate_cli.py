@@ -310,3 +310,20 @@ def test_an_ole_file_named_xlsx_is_told_by_its_streams(
     result = run("validate", "--format", "json", str(path))
     assert result.exit_code == 2
     assert [p["type"] for p in json.loads(result.stdout)[0]["problems"]] == [kind]
+
+
+def test_a_file_not_read_hides_no_other_files_chain_problems(tmp_path: Path) -> None:
+    """A missing file among several hid the others' duplicate ids and cycles."""
+    one = tmp_path / "one.csv"
+    one.write_text("id,name,country,buyers\nA,One,CIV,B\nB,Two,CIV,A\n", "utf-8")
+    two = tmp_path / "two.csv"
+    two.write_text("id,name,country\nA,Again,GHA\n", "utf-8")
+    missing = str(tmp_path / "missing.csv")
+    [merged] = report("--merge", str(one), str(two), missing)
+    assert sorted(p["type"] for p in merged["problems"]) == [
+        "cycle",
+        "duplicate-id",
+        "file-not-found",
+    ]
+    [alone] = report(missing)  # (nothing read: no chain to check)
+    assert [p["type"] for p in alone["problems"]] == ["file-not-found"]

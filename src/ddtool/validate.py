@@ -77,8 +77,12 @@ def validate_chain(
     """Validate one chain made of one or more files."""
     chain, problems = read_chain(paths, options, sectors)
     result = ValidationResult([str(p) for p in paths], [])
-    opened = not any(
-        p.type
+    # the files that could not be opened; the chain's checks run over the others, as
+    # assess runs them, so that every problem of every file is told at once
+    unread = {
+        p.location.file
+        for p in problems.items
+        if p.type
         in {
             "file-not-found",
             "unsupported-file",
@@ -95,8 +99,8 @@ def validate_chain(
             "is-a-directory",
             "unreadable-file",
         }
-        for p in problems.items
-    )
+    }
+    opened = any(file not in unread for file in chain.files)
     graph_problems = ProblemList()
     if opened:
         supply = build_graph(chain, graph_problems, max_tiers=options.max_tiers)

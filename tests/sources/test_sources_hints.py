@@ -91,15 +91,99 @@ def test_congo_alone_is_ambiguous_not_guessed() -> None:
     assert "COD" in (match.suggestion or "") and "COG" in (match.suggestion or "")
 
 
-def test_a_second_company_is_reported(tmp_path: Path) -> None:
-    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    a.write_text("company: {name: Alpha Co}\nsuppliers: [{id: A1, name: a}]\n", "utf-8")
-    b.write_text(
-        "company: {name: Beta Co}\nsuppliers: [{id: B1, name: b, buyers: [A1]}]\n", "utf-8"
+ACME = "{name: Acme Choc GmbH, country: DE, sector: chocolate-manufacturing}"
+
+
+@pytest.mark.parametrize(
+    ("blocks", "company", "warned"),
+    [
+        # the first file that names the company names it, even after one that names none;
+        # the nameless one's differing country is told, at its own company
+        (
+            ["{country: FR}", ACME],
+            ("Acme Choc GmbH", "DEU", "chocolate-manufacturing"),
+            [("a.yaml", "country 'FRA' (used: 'DEU')")],
+        ),
+        # a nameless company fills in only what the named one lacks
+        (
+            ["{country: FR, sector: sugar-refining}", "{name: Acme Choc GmbH, country: DE}"],
+            ("Acme Choc GmbH", "DEU", "sugar-refining"),
+            [("a.yaml", "country 'FRA' (used: 'DEU')")],
+        ),
+        (
+            ["{name: Acme Choc GmbH}", "{sector: sugar-refining}", "{country: DE}"],
+            ("Acme Choc GmbH", "DEU", "sugar-refining"),
+            [],
+        ),
+        # the same name, or none, with another country and sector: each told
+        (
+            [ACME, "{name: Acme Choc GmbH, country: BD, sector: garment-manufacturing}"],
+            ("Acme Choc GmbH", "DEU", "chocolate-manufacturing"),
+            [
+                (
+                    "b.yaml",
+                    "country 'BGD' (used: 'DEU'), sector 'garment-manufacturing'"
+                    " (used: 'chocolate-manufacturing')",
+                )
+            ],
+        ),
+        (
+            [ACME, "{country: BD, sector: garment-manufacturing}"],
+            ("Acme Choc GmbH", "DEU", "chocolate-manufacturing"),
+            [("b.yaml", "country 'BGD' (used: 'DEU')")],
+        ),
+        # another name: told with the other values that differ; it fills in nothing
+        (
+            ["{name: Alpha Co}", "{name: Beta Co, country: GH}"],
+            ("Alpha Co", None, None),
+            [("b.yaml", "name 'Beta Co' (used: 'Alpha Co')")],
+        ),
+        (
+            [ACME, "{name: Beta Co, country: DE}"],
+            ("Acme Choc GmbH", "DEU", "chocolate-manufacturing"),
+            [("b.yaml", "name 'Beta Co' (used: 'Acme Choc GmbH');")],
+        ),
+        # the template's placeholder names none
+        (
+            ["{name: Your company name, sector: sugar-refining}", ACME],
+            ("Acme Choc GmbH", "DEU", "chocolate-manufacturing"),
+            [("a.yaml", "sector 'sugar-refining' (used: 'chocolate-manufacturing')")],
+        ),
+        # the same company twice, or a file without one: nothing to tell
+        ([ACME, ACME], ("Acme Choc GmbH", "DEU", "chocolate-manufacturing"), []),
+        ([None, ACME], ("Acme Choc GmbH", "DEU", "chocolate-manufacturing"), []),
+        # no file names one: the first company, named after its file (today's rule)
+        (
+            ["{country: FR}", "{country: BD, sector: garment-manufacturing}"],
+            ("a", "FRA", "garment-manufacturing"),
+            [("b.yaml", "country 'BGD' (used: 'FRA')")],
+        ),
+    ],
+)
+def test_the_first_file_that_names_the_company_names_it(
+    tmp_path: Path,
+    blocks: list[str | None],
+    company: tuple[str, str | None, str | None],
+    warned: list[tuple[str, str]],
+) -> None:
+    paths = []
+    for number, block in enumerate(blocks):
+        path = tmp_path / f"{'abc'[number]}.yaml"
+        head = f"company: {block}\n" if block is not None else ""
+        path.write_text(f"{head}suppliers: [{{id: S{number}, name: s{number}}}]\n", "utf-8")
+        paths.append(path)
+    chain, problems = read_chain(paths, ReadOptions())
+    assert (chain.company.name, chain.company.country, chain.company.sector) == company
+    conflicts = [p for p in problems.items if p.type == "company-conflict"]
+    assert [(Path(p.location.file).name, p.location.line) for p in conflicts] == [
+        (file, 1) for file, _ in warned
+    ]
+    for problem, (_, told) in zip(conflicts, warned, strict=True):
+        assert told in problem.message
+        assert f"the chain's company is {company[0]!r}" in problem.message
+    assert [p.type for p in problems.items if p.type != "company-conflict"] == (
+        ["company-name"] if company[0] == "a" else []
     )
-    chain, problems = read_chain([a, b], ReadOptions())
-    assert chain.company.name == "Alpha Co"
-    assert [p.type for p in problems.items] == ["company-conflict"]
 
 
 @pytest.mark.parametrize("written", ["unknown", "tbc", "?", "n/a", "null", "not known"])

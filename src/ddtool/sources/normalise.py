@@ -13,7 +13,7 @@ from operator import attrgetter, itemgetter
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from ddtool.errors import Location, Problem, ProblemList, Severity
+from ddtool.errors import Location, Problem, ProblemList, Severity, shown_name
 from ddtool.model import (
     AUDIT_RESULTS,
     Audit,
@@ -1634,8 +1634,12 @@ def template_leftovers(
         )
 
 
-def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemList) -> Company:
-    """The company from a YAML 'company:' block or a 'Company' sheet."""
+def normalise_company(
+    raw: RawChain, sectors: SectorMatcher, problems: ProblemList, root: bool = True
+) -> Company:
+    """The company from a YAML 'company:' block or a 'Company' sheet. `root` False: a block
+    that does not name the chain's company (another file names it), whose name, if it has
+    none, stays blank rather than being the file's."""
     data = raw.company or {}
     where = raw.company_location or Location(raw.path)
     cells = raw.company_cells
@@ -1659,7 +1663,9 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
         )
         _report(problems, issues, cells.get(field_name, where))
     stem = PurePath(raw.path).stem
-    if not name:  # as without any company: named after the file (a batch tells them apart)
+    if not root and _given_name(data) is None:
+        name = ""  # (the chain's company is named by another file)
+    elif not name:  # as without any company: named after the file (a batch tells them apart)
         name = stem
         problems.warning(
             "company-name",
@@ -1697,35 +1703,78 @@ def normalise_company(raw: RawChain, sectors: SectorMatcher, problems: ProblemLi
     )
 
 
+def _given_name(data: dict[str, Any]) -> str | None:
+    """The name a company block gives, as read; None for none, or the template's."""
+    name = as_text(data.get("name") or "")
+    return name if name and name != TEMPLATE_COMPANY else None
+
+
+def _merge_company(
+    company: Company, root: RawChain, other: Company, raw: RawChain, problems: ProblemList
+) -> None:
+    """Fill in the chain's company (from `root`) with what another file's company gives that
+    it lacks (its country, its sector), where that company names no other; warn of each value
+    of it that differs from the chain's (name, country, sector), at that file's company."""
+    given = _given_name(raw.company or {})
+    differs = []
+    if given is not None and given != company.name:
+        differs.append(("name", given, company.name))
+    for key in ("country", "sector"):
+        value, used = getattr(other, key), getattr(company, key)
+        if value is None:
+            continue
+        if used is None and (given is None or given == company.name):
+            setattr(company, key, value)
+            setattr(company, f"{key}_raw", getattr(other, f"{key}_raw"))
+        elif used is not None and value != used:
+            differs.append((key, value, used))
+    if not differs:
+        return
+    named = (
+        "the first file that names it"
+        if _given_name(root.company or {}) is not None
+        else "named after it, as no file names the company"
+    )
+    problems.warning(
+        "company-conflict",
+        "this file's company differs from the chain's: "
+        + ", ".join(f"{key} {value!r} (used: {used!r})" for key, value, used in differs)
+        + f"; the chain's company is {company.name!r}, from {shown_name(root.path)} ({named}),"
+        " and another file's company only fills in what it lacks",
+        raw.company_location or Location(raw.path),
+    )
+
+
 def normalise_records(
     raws: list[RawChain],
     sectors: SectorMatcher,
     problems: ProblemList,
     standards: AuditStandards | None = None,
 ) -> tuple[Company | None, list[Supplier]]:
-    """Normalise every file's records; the first file with a company names the company.
-    `standards` tells the audits' standards that audit labour conditions (None: by the
-    default settings)."""
+    """Normalise every file's records. The first file whose company gives a name names the
+    company (without any, the first file with a company); the other files' companies fill in
+    only the country and sector it lacks, and each of their values that differs from the
+    chain's is a `company-conflict` warning. `standards` tells the audits' standards that
+    audit labour conditions (None: by the default settings)."""
     standards = standards or _default_standards()
+    blocks = [raw for raw in raws if raw.company is not None]
+    root = next((raw for raw in blocks if _given_name(raw.company or {}) is not None), None)
+    root = root or (blocks[0] if blocks else None)
     company: Company | None = None
+    before: list[tuple[RawChain, Company]] = []  # the companies of the files before the root's
     suppliers: list[Supplier] = []
     for raw in raws:
         table = not raw.path.lower().endswith((".yaml", ".yml"))
-        if raw.company is not None and company is None:
+        if raw is root:
             company = normalise_company(raw, sectors, problems)
-        elif (
-            raw.company
-            and company is not None
-            and raw.company.get("name") is not None
-            # (as the name is read: with a direction mark, 'Acme' is the company 'Acme')
-            and as_text(raw.company["name"]) != company.name
-        ):
-            problems.warning(
-                "company-conflict",
-                f"this file names the company {raw.company.get('name')!r}; the chain's company"
-                f" is {company.name!r} from the first file that names one",
-                raw.company_location or Location(raw.path),
-            )
+            for other_raw, other in before:
+                _merge_company(company, raw, other, other_raw, problems)
+        elif raw.company is not None and root is not None:
+            other = normalise_company(raw, sectors, problems, root=False)
+            if company is None:
+                before.append((raw, other))
+            else:
+                _merge_company(company, root, other, raw, problems)
         start = len(suppliers)
         if raw.table is not None:
             suppliers.extend(normalise_table(raw.table, sectors, problems))
