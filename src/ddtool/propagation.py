@@ -1968,11 +1968,12 @@ class Inference:
             gap = _country_gap(at_top.by_type[rt].country)
             if gap:
                 worst_gaps[rt] = gap
-            mix = ", ".join(
-                f"{o.iso3 or 'other'} {o.weight:.0%}"
-                for o in origins
-                if o.weight and o.weight >= 0.02
-            )
+            listed = [o for o in origins if o.weight and o.weight >= 0.02]
+            mix = ", ".join(f"{o.iso3 or 'other'} {o.weight:.0%}" for o in listed if o.weight)
+            # the weighted origins under 2%, summed, so the mix shown adds up to its whole
+            rest = [o.weight for o in origins if o.weight and o.weight < 0.02]
+            if rest:
+                mix += f", {len(rest)} more origin{'s' if len(rest) > 1 else ''} {sum(rest):.0%}"
             unweighted = [o.iso3 or "other" for o in origins if o.weight is None]
             if unweighted:  # known producers whose share is not published weigh nothing
                 mix += (

@@ -5,6 +5,7 @@ List of Goods (2022), the origin's production share as the source of the shares.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +203,21 @@ def test_a_sector_not_known_names_the_goods_listed_in_its_country(
         f"; {goods.count(', ') + 1} goods listed there for this risk (see the evidence): give"
         " the sector or products if its work is one"
     )
+
+
+def test_an_origin_mix_shown_cut_says_what_it_leaves_out(tmp_path: Path) -> None:
+    """The mix lists the origins weighing 2% or more; the smaller ones are summed as "N more
+    origins M%", so the shares shown add up to the whole (but for rounding) rather than to a
+    part that reads as if it were all."""
+    doc = _chocolate_maker(tmp_path)
+    [mix] = [
+        e
+        for name, e in _facts(
+            doc, "inferred:sugarcane-farming:sugarcane@world", "child_labour"
+        ).items()
+        if name.startswith("inferred origin mix for")
+    ]
+    shown = str(mix["value"]).split(" (")[0].split(", ")
+    assert re.fullmatch(r"\d+ more origins? \d+%", shown[-1]), shown
+    total = sum(int(part.rsplit(" ", 1)[1].rstrip("%")) for part in shown)
+    assert abs(total - 100) <= len(shown) / 2, shown

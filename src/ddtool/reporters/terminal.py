@@ -207,20 +207,30 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
     return root
 
 
+def gaps_heading(doc: dict[str, Any]) -> str | None:
+    """The data gaps' heading: how many the table lists, and the one every inferred supplier
+    has (INFERRED_GAP: its being inferred), counted here rather than listed."""
+    listed = sum(1 for g in doc["data_gaps"] if g["gap"] != INFERRED_GAP)
+    if not listed:
+        return None
+    inferred = len(doc["data_gaps"]) - listed
+    heading = f"Data gaps: {listed} of {len(doc['data_gaps'])} listed"
+    if inferred:
+        one = "one per inferred supplier" if inferred > 1 else "on the inferred supplier"
+        heading += f' (not listed: {inferred} × "{INFERRED_GAP}", {one})'
+    return heading
+
+
 def gaps_table(doc: dict[str, Any], limit: int = 10) -> Table | None:
     """The data gaps, but for the one every inferred supplier has (INFERRED_GAP: its being
-    inferred), which the heading counts instead; an inferred stage's gaps of its own ("country
-    unknown" for a stage in a country not known) are listed, as a mapped supplier's are."""
+    inferred), which the heading (gaps_heading, printed above the table at the terminal's
+    width, not wrapped to the table's) counts instead; an inferred stage's gaps of its own
+    ("country unknown" for a stage in a country not known) are listed, as a mapped
+    supplier's are."""
     gaps = [g for g in doc["data_gaps"] if g["gap"] != INFERRED_GAP]
     if not gaps:
         return None
-    inferred = len(doc["data_gaps"]) - len(gaps)
-    on = f"each of the {inferred} inferred suppliers" if inferred > 1 else "the inferred supplier"
-    table = Table(
-        title=f"Data gaps ({len(gaps)} of {len(doc['data_gaps'])}"
-        + (f': "{INFERRED_GAP}", on {on}, not listed)' if inferred else ")"),
-        title_justify="left",
-    )
+    table = Table()
     table.add_column("supplier")
     table.add_column("gap")
     for gap in gaps[:limit]:
@@ -245,6 +255,7 @@ def render(
     if tree:
         parts.append(chain_tree(doc, tree_nodes))
     gaps = gaps_table(doc)
-    if gaps is not None:
-        parts.append(fitted(gaps))
+    heading = gaps_heading(doc)
+    if gaps is not None and heading is not None:
+        parts += [Text(heading, style="table.title"), fitted(gaps)]
     console.print(Group(*parts))

@@ -311,6 +311,14 @@ def table_from_rows(
             extra_cols = sorted({*extra_cols, other} - {read})
     rivals = [col for col in extra_cols if col not in under]  # (a merged header's: told)
     _rival_countries(labels, columns, mapping, rivals, numbers, where, options, problems)
+    if "certifications" in field_cols:
+        _expiry_in_remarks(
+            columns[field_cols["certifications"]],
+            [(labels[col], columns[col]) for col in extra_cols if not expiry_header(labels[col])],
+            numbers,
+            Location(path, sheet),
+            problems,
+        )
     return RawTable(
         path,
         sheet,
@@ -319,6 +327,71 @@ def table_from_rows(
         {field: labels[col] for field, col in field_cols.items()},
         [(labels[col], columns[col]) for col in extra_cols],
     )
+
+
+# an end of validity said in words ("expired", "valid until", "gültig bis", "abgelaufen",
+# "expiré", "vencido"), or "until" with a date after it
+_EXPIRY_SAID = re.compile(
+    r"\b(?:expir\w*|valid (?:until|till|thru|through)|gültig bis|gueltig bis|abgelaufen"
+    r"|läuft ab|expiré\w*|vencid\w*|caducad\w*|valable jusqu\w*|válid\w* hasta"
+    r"|(?:until|till|bis|hasta|jusqu'au) \d)",
+    re.IGNORECASE,
+)
+
+
+def _expiry_in_remarks(
+    certifications: Sequence[Any],
+    others: list[tuple[str, Sequence[Any]]],
+    numbers: list[int],
+    where: Location,
+    problems: ProblemList,
+) -> None:
+    """An `expiry-in-remarks` warning, once per row, where the row's certification gives no
+    expiry (so it is read as current) and a column of the user's own says one in words
+    ("RA certificate expired 2025-12-31"): ddtool reads no remarks, and the credit beside
+    such a cell would read as overlooking it. Each column is searched whole first (one
+    search over its joined text); only the rows of a column that hits are read, each
+    distinct text once."""
+    from ddtool.sources.normalise import _certification_text  # (rows that hit only)
+
+    hits: dict[int, tuple[str, str]] = {}  # row index: (column, text)
+    for label, column in others:
+        texts = [v if isinstance(v, str) else "" for v in column]
+        if not _EXPIRY_SAID.search("\0".join(texts)):
+            continue
+        said: dict[str, bool] = {}
+        for index, text in enumerate(texts):
+            if not text or index in hits:
+                continue
+            found = said.get(text)
+            if found is None:
+                found = said[text] = _EXPIRY_SAID.search(text) is not None
+            if found:
+                hits[index] = (label, text)
+    undated: dict[str, bool] = {}  # (each distinct certifications cell read once)
+    for index, (label, text) in sorted(hits.items()):
+        cell = certifications[index]
+        if cell is None or not str(cell).strip():
+            continue
+        key = str(cell)
+        without = undated.get(key)
+        if without is None:
+            without = undated[key] = any(
+                _certification_text(item)[1:] == (None, None) for item in split_list(key)
+            )
+        if not without:
+            continue
+        quoted = " ".join(text.split())
+        if len(quoted) > 80:
+            quoted = quoted[:79].rstrip() + "…"
+        problems.warning(
+            "expiry-in-remarks",
+            f"the certification '{key}' gives no expiry date, so it is credited as current;"
+            f" column '{label}' says \"{quoted}\", which ddtool does not read: give the date"
+            " in a 'Valid until' column (or in the cell: 'SA8000 (valid until 2026-06-30)')"
+            " to have it read",
+            Location(where.file, sheet=where.sheet, row=numbers[index], column=label),
+        )
 
 
 def _duplicate_error(
