@@ -1440,7 +1440,7 @@ class _Shared:
                     "downstream": g.downstream,
                     "year": g.year,
                     # (a removal an overlay records says so: the user's, not the source's)
-                    "removed_2024": f"{g.change_2024}; recorded by {g.change_2024_by}"
+                    "removed_2024": f"{g.change_2024}{g.recorded_by}"
                     if g.change_2024_by
                     else g.change_2024,
                 }

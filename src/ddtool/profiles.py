@@ -511,6 +511,12 @@ class GoodListing:
     change_2024_by: str = ""
 
     @property
+    def recorded_by(self) -> str:
+        """What follows the 2024 removal wherever it is shown: who records it, where an
+        overlay does ("; recorded by the overlay …"); "" where the bundled changes do."""
+        return f"; recorded by {self.change_2024_by}" if self.change_2024_by else ""
+
+    @property
     def risk_types(self) -> tuple[str, ...]:
         """The risk types the listing names (forced child labour counts for all three)."""
         out: list[str] = []
@@ -697,6 +703,8 @@ class Profiles:
     _named_commodities: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(
         default_factory=dict
     )  # (commodities_named)
+    # the one-word aliases of a German work's ending, longest first (_compound_heads)
+    _heads: tuple[str, ...] | None = None
     # the words that make a good's material a distinct product (not_commodities) of the
     # sector it goes to, with the materials they do so for and the products they make of
     # them: 'dried', 'salted' make Shrimp, Fish, Squid Dried Fish ('dried shrimp' is no
@@ -3033,13 +3041,15 @@ def _compound_head(profiles: Profiles, word: str) -> str | None:
     return next((h for h in heads if len(word) - len(h) >= _FIRST_PART and word.endswith(h)), None)
 
 
-@lru_cache(maxsize=8)
 def _compound_heads(profiles: Profiles) -> tuple[str, ...]:
     """The taxonomy's one-word aliases (text_key's) of a German work's ending (_HEAD_ENDINGS:
     "weberei", "ziegelei", "fischerei", "steinbruch", "fischzucht"), longest first: each
-    names its sector as the last part of a compound ("Hochseefischerei")."""
-    heads = [k for k in profiles._sector_keys if " " not in k and k.endswith(_HEAD_ENDINGS)]
-    return tuple(sorted(heads, key=len, reverse=True))
+    names its sector as the last part of a compound ("Hochseefischerei"). Made once per
+    profiles."""
+    if profiles._heads is None:
+        heads = [k for k in profiles._sector_keys if " " not in k and k.endswith(_HEAD_ENDINGS)]
+        profiles._heads = tuple(sorted(heads, key=len, reverse=True))
+    return profiles._heads
 
 
 def _metal_ingots(profiles: Profiles, value: str, key: str) -> SectorMatch | None:

@@ -1274,9 +1274,8 @@ class Scorer:
                     reason += f"; also listed here: {', '.join(others)}"
             for listing in listings:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
-                    note = _removal_note(listing.change_2024, risk_type)
-                    if listing.change_2024_by:  # a removal the user's overlay records
-                        note += f"; recorded by {listing.change_2024_by}"
+                    # (a removal the user's overlay records says so)
+                    note = _removal_note(listing.change_2024, risk_type) + listing.recorded_by
                     if listing.overlay:  # the user's listing: credited to the overlay
                         note = f"{note} {behind_note(p, listing.source_id)}".lstrip()
                     evidence.append(

@@ -6,6 +6,7 @@ between words. Where the terminal is too narrow for that, each row is drawn as a
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -27,8 +28,9 @@ class FittedTable:
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        table = self.table
-        columns = table.columns
+        # (a copy: the widths fitted to this render are set on its columns, not the caller's)
+        table = copy.copy(self.table)
+        table.columns = columns = [copy.copy(column) for column in self.table.columns]
         pads = [_padding(table, i, len(columns)) for i in range(len(columns))]
         room = options.max_width - _frame(table, len(columns))
         ranges = [_measure(console, options, column) for column in columns]

@@ -128,8 +128,7 @@ def _from_overlay(listing: GoodListing) -> str:
 
 def _removal(listing: GoodListing) -> str:
     """A listing's 2024 removal, with the overlay that records it, if one does."""
-    by = f"; recorded by {listing.change_2024_by}" if listing.change_2024_by else ""
-    return f"{listing.change_2024}{by}"
+    return f"{listing.change_2024}{listing.recorded_by}"
 
 
 def _change_from(change: GoodChange) -> str:

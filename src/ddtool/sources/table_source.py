@@ -55,6 +55,7 @@ from ddtool.sources.values import (
     as_id,
     as_text,
     cell_text,
+    expiry_problem,
     fraction_column,
     is_placeholder,
     parse_date,
@@ -1215,7 +1216,7 @@ def _expiry_columns(
         at = where.with_column(label)
         if others:
             first = cells[others[0]]
-            why = _no_expiry_why(first) if _is_number(first) else None
+            why = expiry_problem(first) if _is_number(first) else None
             problems.warning(
                 "unmapped-column",
                 f"column '{label}' gives the certifications' expiry dates, but the"
@@ -1261,16 +1262,6 @@ def _spelt_date(value: Any) -> Any:
         return parse_date(text)
     except ValueProblem:
         return None
-
-
-def _no_expiry_why(value: Any) -> str | None:
-    """Why a number in an expiry column is no date (parse_expiry's message: a day count's
-    date, a year alone); None where it reads as one."""
-    try:
-        parse_expiry(value)
-    except ValueProblem as problem:
-        return str(problem)
-    return None
 
 
 def _rows_said(indexes: list[int], start: int, what: str = "value") -> str:

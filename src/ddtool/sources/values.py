@@ -401,6 +401,16 @@ _DAY_WORD_YEAR = re.compile(
 )
 
 
+def expiry_problem(value: Any) -> str | None:
+    """Why a value is no expiry date (parse_expiry's message: a day count's date, a year
+    alone); None where it reads as one."""
+    try:
+        parse_expiry(value)
+    except ValueProblem as problem:
+        return str(problem)
+    return None
+
+
 def looks_like_date(text: str) -> bool:
     """Whether text is written as a date is, whether or not it can be read: digits of a date
     or a month's name with no other words than a date holds ("31 Feb 2024", "2024-13-45",

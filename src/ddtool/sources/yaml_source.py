@@ -39,6 +39,7 @@ from ddtool.sources.interface import (
 from ddtool.sources.values import (
     ValueProblem,
     as_id,
+    expiry_problem,
     parse_date,
     parse_expiry,
     parse_number,
@@ -1372,7 +1373,9 @@ class _Check:
         if what == "certification":
             free = [name for name in ("name", "valid_until") if name not in given]
         near = _near_key(str(key), frozenset(free), False) if free else None
-        dated = isinstance(value, dt.date) or (isinstance(value, str) and _reads_as_date(value))
+        dated = isinstance(value, dt.date) or (
+            isinstance(value, str) and expiry_problem(value) is None
+        )
         note = ""
         meant: str | None
         if near is not None:
@@ -1533,8 +1536,12 @@ def _part_key(key: str, what: str) -> str | None:
     if "certifications" in fields:
         return "name"
     # the words of the key ('expiry_date', 'expiryDate', 'gültig-bis'), as a header's
-    words = " ".join(re.findall(r"[^\W_]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key)))
-    return "valid_until" if expiry_header(words) else None
+    return "valid_until" if expiry_header(" ".join(_key_words(key))) else None
+
+
+def _key_words(key: str) -> list[str]:
+    """A key's words, however joined ('expiry_date', 'expiryDate', 'gültig-bis')."""
+    return re.findall(r"[^\W_]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key))
 
 
 # the words of a key that dates a certification's issue or start, not its expiry
@@ -1548,23 +1555,14 @@ _CERTIFICATE_WORDS = frozenset({"date", "certificate", "certification", "cert"})
 def _issue_key(key: str) -> bool:
     """Whether a certification's key names the day it was issued or began ('date',
     'issued', 'valid_from', 'since', 'report_date', 'issueDate'), not its expiry."""
-    words = set(re.findall(r"[^\W_]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", key).lower()))
+    words = {word.lower() for word in _key_words(key)}
     if "date" in words and words <= _CERTIFICATE_WORDS:
         return True  # ('date', 'certificate_date': the day it was dated)
-    return bool(words & _ISSUE_WORDS) and words <= _ISSUE_WORDS | _CERTIFICATE_WORDS | {
-        "valid",
-        "on",
-        "of",
-    }
+    return bool(words & _ISSUE_WORDS) and words <= _ISSUE_KEY_WORDS
 
 
-def _reads_as_date(text: str) -> bool:
-    """Whether a text is a date as an expiry is read (parse_expiry)."""
-    try:
-        parse_expiry(text)
-    except ValueProblem:
-        return False
-    return True
+# the words a key naming the day a certificate was issued or began is made of (_issue_key)
+_ISSUE_KEY_WORDS = _ISSUE_WORDS | _CERTIFICATE_WORDS | {"valid", "on", "of"}
 
 
 def _unlisted(value: Any) -> Any:
