@@ -1155,3 +1155,30 @@ def test_numbers_written_whole_and_a_tier_true_do_not_reproduce(
         return
     assert not outcome.reproduced
     assert ".tiers[0]: saved 'True', now '1'" in "; ".join(outcome.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ('{"a": [1, 0.', True),  # a number cut after its point ("Expecting ',' delimiter")
+        ('{"a": [1, 12', True),
+        ('{"a": [1, -', True),
+        ('{"a": [1, 1e', True),
+        ('{"a": tr', True),
+        ('{"a": fals', True),
+        ('{"a": nu', True),
+        ('{"a": "tex', True),  # an unterminated text
+        ('{"a": [1, 2]', True),
+        ('{"a": [1 2], "b": 3}', False),  # a comma left out inside: not cut off
+        ('{"a": x}', False),
+    ],
+)
+def test_a_file_cut_inside_a_number_or_a_literal_is_told_as_cut_off(text: str, cut: bool) -> None:
+    """A saved file cut in half whose cut fell after a number's point ("0.") was told as a
+    missing comma, not as a file cut off."""
+    from ddtool.contract import _cut_off
+
+    with pytest.raises(json.JSONDecodeError) as info:
+        json.loads(text)
+    said = _cut_off(info.value)
+    assert (said is not None and "the file is cut off there" in said) is cut

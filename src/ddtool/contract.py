@@ -1467,6 +1467,10 @@ def unreadable_reason(path: Path, error: Exception, command: str) -> str | None:
     return None
 
 
+# the rest of a number or of true, false or null cut short at the end of a text
+_PARTIAL_TOKEN = re.compile(r"[-+.0-9eE]+|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?")
+
+
 def _cut_off(error: json.JSONDecodeError) -> str | None:
     """Where a JSON text stops short, when the parser failed because it ended: a file
     copied or written in part. None for any other error."""
@@ -1474,8 +1478,10 @@ def _cut_off(error: json.JSONDecodeError) -> str | None:
     end = len(text.rstrip())
     if not end:
         return "the file is empty: was it saved in full?"
-    # (an unterminated string ran to the end: its start is where the parser says)
-    if not (error.msg.startswith("Unterminated string") or error.pos >= end):
+    # (an unterminated string ran to the end: its start is where the parser says; a number
+    # or a literal cut short, "0." or "tr", fails where its last part starts)
+    partial = _PARTIAL_TOKEN.fullmatch(text, error.pos, end) is not None
+    if not (error.msg.startswith("Unterminated string") or error.pos >= end or partial):
         return None
     line = text.count("\n", 0, end) + 1
     column = end - (text.rfind("\n", 0, end) + 1)  # (of its last character)
