@@ -24,6 +24,21 @@ def copy_members(folder: Path, *names: str) -> Path:
     return folder
 
 
+def write_members(
+    folder: Path, members: dict[str, tuple[list[dict[str, Any]], Any]], sector: str
+) -> Path:
+    """A folder of member chains written as YAML, one per member: its suppliers (the first of
+    each pair), under a German company "NAME GmbH" of this sector."""
+    import yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (suppliers, _) in members.items():
+        company = {"name": f"{name} GmbH", "country": "DEU", "sector": sector}
+        text = yaml.safe_dump({"company": company, "suppliers": suppliers})
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
 def read_summary(outdir: Path) -> dict[str, Any]:
     return json.loads((outdir / "summary.json").read_text(encoding="utf-8"))
 

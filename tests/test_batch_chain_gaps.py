@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from batch_support import read_summary
+from batch_support import read_summary, write_members
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -83,12 +82,7 @@ def _shown(level: str, gaps: list[str]) -> str:
 
 
 def _members(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, (suppliers, _) in MEMBERS.items():
-        company = {"name": f"{name} GmbH", "country": "DEU", "sector": "retail-general"}
-        text = yaml.safe_dump({"company": company, "suppliers": suppliers})
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return folder
+    return write_members(folder, MEMBERS, "retail-general")
 
 
 class Run:

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from batch_support import read_summary
+from batch_support import read_summary, write_members
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -71,12 +70,7 @@ EXPECTED = {
 
 
 def _members(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, (suppliers, _) in MEMBERS.items():
-        company = {"name": f"{name} GmbH", "country": "DEU", "sector": "consulting-services"}
-        text = yaml.safe_dump({"company": company, "suppliers": suppliers})
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return folder
+    return write_members(folder, MEMBERS, "consulting-services")
 
 
 class Run:
