@@ -4454,16 +4454,12 @@ def _unknown_columns(path: Path, names: list[str], check: _Checker) -> None:
         return
     with bundled.open(encoding="utf-8-sig", newline="") as handle:
         known = [name.strip().casefold() for name in next(csv.reader(handle), [])]
-    from ddtool.graph import closest_id
-
     for name in names:
         if name and name not in known:
-            best = closest_id(name, known)
             check.fail(
                 f"{path}",
-                f"unknown column {name!r}"
-                + (f" (did you mean {best!r}?)" if best else "")
-                + f": the columns are those of the bundled {path.name}",
+                f"unknown column {name!r}{_did_you_mean(name, known)}: the columns are those"
+                f" of the bundled {path.name}",
             )
 
 
@@ -4990,13 +4986,9 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     for sector in sectors.values():
         for upstream in sector.inputs:
             if upstream not in sectors:
-                from ddtool.graph import closest_id
-
-                best = closest_id(upstream, list(sectors))
-                hint = f" (did you mean {best!r}?)" if best else ""
                 check.fail(
                     sector_at[sector.id]("inputs"),
-                    f"input {upstream!r} is not a sector{hint}",
+                    f"input {upstream!r} is not a sector{_did_you_mean(upstream, sectors)}",
                 )
 
     # good -> sector map and aliases
@@ -5627,7 +5619,7 @@ def _measure(
                 at("sectors"), f"unknown sector {sector_id!r}{_did_you_mean(sector_id, sectors)}"
             )
     inputs = _texts(item, "inputs", at("inputs"), check)
-    raw = [s.id for s in sectors.values() if s.stage == "raw"]
+    raw = {s.id for s in sectors.values() if s.stage == "raw"} if inputs else set()
     for sector_id in inputs:
         if sector_id not in raw:
             check.fail(
@@ -5715,10 +5707,7 @@ def _known_indicators(
     for indicator_id in ids:
         found = known.get(indicator_id)
         if found is None:
-            from ddtool.graph import closest_id
-
-            best = closest_id(indicator_id, list(known))
-            hint = f" (did you mean {best!r}?)" if best else ""
+            hint = _did_you_mean(indicator_id, known)
             check.fail(where, f"{indicator_id!r} is no risk indicator of remediation.yaml{hint}")
         elif risk_types and found.risk_types and not set(risk_types) & set(found.risk_types):
             # (an indicator of no risk type is said at its own entry)
