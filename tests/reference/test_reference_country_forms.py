@@ -150,3 +150,46 @@ def test_every_country_in_a_state_form_or_turned_round_is_read(value: str, iso3:
 )
 def test_dominica_with_republic_is_never_read_as_dominica(value: str) -> None:
     assert normalise_country(value).iso3 != "DMA"
+
+
+# the points of the compass abbreviated before a name (each was an unknown country, "S
+# Sudan" suggested as Sudan), and short names of two Saints'
+ABBREVIATED_POINTS: list[tuple[str, str]] = [
+    ("N. Korea", "PRK"),
+    ("S. Korea", "KOR"),
+    ("Korea N", "PRK"),
+    ("S. Africa", "ZAF"),
+    ("N. Macedonia", "MKD"),
+    ("S Sudan", "SSD"),
+    ("S. Sudan", "SSD"),
+    ("E. Timor", "TLS"),
+    ("N. Ireland", "GBR"),
+    ("S. Georgia", "SGS"),
+    ("South Georgia", "SGS"),  # (suggested as South Korea)
+    ("St Kitts", "KNA"),
+    ("St. Vincent", "VCT"),
+]
+
+
+@pytest.mark.parametrize(("value", "iso3"), ABBREVIATED_POINTS)
+def test_points_of_the_compass_abbreviated_are_read(value: str, iso3: str) -> None:
+    assert normalise_country(value).iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    ("value", "suggestion"),
+    [
+        # a point of the compass the suggestion lacks: no other half of a country
+        ("N. Sudan", None),  # (was Sudan)
+        ("E. Guinea", None),  # (was Guinea, not Equatorial Guinea)
+        ("N. Cyprus", None),  # (was Cyprus)
+        # a slip in the point itself still suggests the country
+        ("Soth Korea", "South Korea (KOR)"),
+        ("Nroth Korea", "North Korea (PRK)"),
+        ("Suth Sudan", "South Sudan (SSD)"),
+        ("Westren Sahara", "Western Sahara (ESH)"),
+    ],
+)
+def test_a_point_of_the_compass_is_never_suggested_away(value: str, suggestion: str | None) -> None:
+    match = normalise_country(value)
+    assert (match.iso3, match.suggestion) == (None, suggestion)

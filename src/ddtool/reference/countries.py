@@ -137,6 +137,7 @@ ALIASES: dict[str, str] = {
     "england": "GBR",
     "scotland": "GBR",
     "northern ireland": "GBR",
+    "north ireland": "GBR",
     "bosnia": "BIH",
     "bosnia herzegovina": "BIH",
     "sao tome": "STP",
@@ -228,6 +229,9 @@ ALIASES: dict[str, str] = {
     "st lucia": "LCA",
     "saint lucia": "LCA",
     "st kitts and nevis": "KNA",
+    "saint kitts": "KNA",  # (its short name in trade lists; "Nevis" is its other island)
+    "saint vincent": "VCT",
+    "south georgia": "SGS",  # (and the South Sandwich Islands)
     "st vincent and the grenadines": "VCT",
     "sao tome and principe": "STP",
     "uae": "ARE",
@@ -577,8 +581,17 @@ AMBIGUOUS: dict[str, str] = {
     **dict.fromkeys(("corea", "coree", "coreia"), "South Korea (KOR) or North Korea (PRK)"),
 }
 
-# words of a state's form as lists abbreviate them ("Slovak Rep.", "Fed. Rep. of Nigeria")
-_ABBREVIATIONS = {"rep": "republic", "dem": "democratic", "fed": "federal", "st": "saint"}
+# words of a state's form as lists abbreviate them ("Slovak Rep.", "Fed. Rep. of Nigeria"),
+# and the points of the compass before a name ("N. Korea", "S. Sudan", "E. Timor")
+_ABBREVIATIONS = {
+    "rep": "republic",
+    "dem": "democratic",
+    "fed": "federal",
+    "st": "saint",
+    "n": "north",
+    "s": "south",
+    "e": "east",
+}
 # a state's form before its name ("Rep. of Niger", "République du Niger", "Republik Niger")
 _STATE_FORM = re.compile(
     r"(?:the )?(?:rep|republic|republique|republica|republik|repubblica)"
@@ -683,13 +696,33 @@ def _written_out(key: str) -> list[str]:
     """A key's other forms: its single letters written together ("d p r korea": "dpr
     korea"), its abbreviations written out ("slovak rep": "slovak republic"), and its name
     without the state's form before it ("rep of niger": "niger")."""
-    joined = " ".join(
+    joined = _joined(key)
+    expanded = _expanded(key)
+    forms = [joined, expanded, _named_after_state_form(expanded)]
+    return [form for form in dict.fromkeys(forms) if form and form != key]
+
+
+_POINTS = {"north": "n", "northern": "n", "south": "s", "southern": "s", "east": "e"}
+_POINTS |= {"eastern": "e", "west": "w", "western": "w"}
+
+
+def _points(name: str) -> set[str]:
+    """The points of the compass a name has ("south korea": {"s"})."""
+    return {_POINTS[word] for word in name.split() if word in _POINTS}
+
+
+def _joined(key: str) -> str:
+    """A key with its runs of single letters written together ("d p r korea": "dpr korea")."""
+    return " ".join(
         "".join(words) if single else " ".join(words)
         for single, words in itertools.groupby(key.split(), key=lambda word: len(word) == 1)
     )
-    expanded = " ".join(_ABBREVIATIONS.get(word, word) for word in joined.split())
-    forms = [joined, expanded, _named_after_state_form(expanded)]
-    return [form for form in dict.fromkeys(forms) if form and form != key]
+
+
+def _expanded(key: str) -> str:
+    """A key with its single letters joined and its abbreviations written out ("n korea":
+    "north korea", "slovak rep": "slovak republic")."""
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in _joined(key).split())
 
 
 def _named_after_state_form(key: str) -> str | None:
@@ -840,9 +873,11 @@ def _read(key: str) -> str | None:
         iso3 = table.get(key[4:])
     if iso3 is not None:
         return iso3
+    # told apart by its words written out ("S. Sudan": "south sudan"; "Rep. of Dominica")
+    whole = _expanded(key)
     for form in _written_out(key):
         iso3 = None if form in AMBIGUOUS else table.get(form)
-        if iso3 is not None and not _contradicts(key, iso3):
+        if iso3 is not None and not _contradicts(whole, iso3):
             return iso3
     return None
 
@@ -1045,6 +1080,9 @@ def normalise_country(value: str | None) -> CountryMatch:
     for near in dict.fromkeys((_named_after_state_form(key) or key, key)):
         if (best := _closest(near, names)) is not None:
             break
+    points = _points(_expanded(key))
+    if best is not None and points and points != _points(best):
+        best = None  # no other half of a country ("N. Ireland" is no Ireland, "S. Georgia")
     code = table[best] if best is not None else None
     if code is None and "," in str(value):  # a place and its country: "Dhaka, Bangladesh"
         tail = _key(str(value).rsplit(",", 1)[1])
