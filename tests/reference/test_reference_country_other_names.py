@@ -87,6 +87,10 @@ def test_a_name_of_no_one_country_is_not_read(value: str, suggestion: str | None
             "NC is the US state North Carolina here, not the country New Caledonia",
         ),
         ("Houston, TX", "TX is the US state Texas"),
+        # without the comma (each was an unknown country, with no suggestion)
+        ("Atlanta GA", "GA is the US state Georgia here, not the country Gabon"),
+        ("Chicago IL", "IL is the US state Illinois here, not the country Israel"),
+        ("New York City NY", "NY is the US state New York"),
     ],
 )
 def test_a_us_city_and_its_states_postal_code_is_never_a_country(value: str, why: str) -> None:

@@ -538,9 +538,12 @@ _STATE_OF_CODE = {code: state for state, code in reversed(_US_STATES.items())}
 
 
 def _city_and_state_code(value: str) -> str | None:
-    """The US state whose postal code follows a US city ("Savannah, GA", "Boston, MA, USA"),
-    or None: the code is the state's, never the country's its letters are (Gabon's GA)."""
-    head, tail = value.split(",", 1)
+    """The US state whose postal code follows a US city ("Savannah, GA", "Boston, MA, USA",
+    "Atlanta GA"), or None: the code is the state's, never the country's its letters are
+    (Gabon's GA)."""
+    head, comma, tail = value.partition(",")
+    if not comma:  # ("Atlanta GA": the code is the last word)
+        head, _, tail = value.strip().rpartition(" ")
     if not _US_WORDS.fullmatch(_key(head)):
         return None
     words = _US_WORDS.sub(" ", _key(tail)).split()
@@ -1033,7 +1036,7 @@ def normalise_country(value: str | None) -> CountryMatch:
     turned = _key(" ".join(reversed(str(value).split(",", 1))))  # ("Mexico, New")
     if (state := _us_state(key) or _us_state(turned)) is not None:  # "Georgia (USA)"
         return _us_state_error(_as_written(str(value), state), state)
-    if "," in str(value) and (state := _city_and_state_code(str(value))) is not None:
+    if (state := _city_and_state_code(str(value))) is not None:
         return _us_state_error(str(value).strip(), state, by_code=True)  # "Atlanta, GA"
     iso3 = _read(key)
     if iso3 is None and (parts := _QUALIFIED.fullmatch(str(value))) is not None:
