@@ -293,6 +293,26 @@ _BEFORE_RENEWAL = frozenset(
     | {"solicitado", "prevista", "previsto", "pendente", "em", "processo", "andamento", "da"}
     | {"do", "to", "at", "fur", "fuer", "pour", "para"}
 )
+# the words that say a renewal failed or was refused ('SA8000 (renewal failed)', 'renewal
+# refused', 'recertification rejected', 'unsuccessful renewal', 'Verlängerung abgelehnt',
+# 'renouvellement refusé'): the certification was not renewed, so it is not held, as
+# 'Fairtrade not renewed' is not. An audit's result that failed says so too ('recertification
+# audit: nicht bestanden', audit_outcome), and a denial of its success ('renewal not granted')
+_RENEWAL_REFUSED = frozenset(
+    {"failed", "fail", "failure", "refused", "rejected", "denied", "declined", "unsuccessful"}
+    | {"abgelehnt", "gescheitert", "verweigert", "misslungen", "refuse", "refusee", "rejete"}
+    | {"rejetee", "echoue", "echouee", "echec", "rechazado", "rechazada", "denegado"}
+    | {"denegada", "fallido", "fallida", "recusado", "recusada", "negado", "negada"}
+)
+# the words of a renewal's success that a denial before them says it failed ('renewal not
+# granted', 'recertification not successful', 'Rezertifizierung nicht erteilt')
+_RENEWAL_SUCCESS = frozenset(
+    {"granted", "approved", "successful", "accepted", "passed", "erteilt", "genehmigt"}
+    | {"bestanden", "accorde", "accordee", "aprobado", "aprobada", "concedido", "concedida"}
+)
+_RENEWAL_DENIAL = frozenset({"not", "nicht", "non", "no", "pas", "nao"})
+
+
 # other matters a certification's name may speak of beside the certification, whose words
 # say how that matter stands, not whether the certification is held (as a renewal's do):
 # an extension of it (to another site: 'SA8000 (planned extension to second site)'), with
@@ -352,6 +372,35 @@ def _own_words(words: list[str]) -> list[str]:
     return words
 
 
+def _renewal_refused(words: list[str]) -> str | None:
+    """The words (exact_key's) of a renewal said to have failed or been refused, its word
+    first ('renewal failed', 'recertification rejected', 'renewal not granted'), or None.
+    They are the words just before a renewal that say so ('failed renewal', 'refused
+    recertification') and those after it, up to another matter (an extension, a next audit:
+    _own_words); a renewal awaited ('renewal pending', 'pending recertification') is none."""
+    for at, word in enumerate(words):
+        if word not in _RENEWAL:
+            continue
+        start = at
+        while start > 0 and (
+            words[start - 1] in _BEFORE_RENEWAL or words[start - 1] in _RENEWAL_REFUSED
+        ):
+            start -= 1
+        end = at + 1
+        while end < len(words) and words[end] not in _NEXT and words[end] not in _EXTENSION:
+            end += 1
+        for where in range(start, end):
+            said = words[where]
+            if said in _RENEWAL_REFUSED:
+                return f"{word} {said}"
+            after = words[where + 1 : where + 2]
+            if said in _RENEWAL_DENIAL and after and after[0] in _RENEWAL_SUCCESS:
+                return f"{word} {said} {after[0]}"
+            if audit_outcome(" ".join(words[where : where + 2])) == "failed":
+                return f"{word} {' '.join(words[where : where + 2])}"
+    return None
+
+
 def _held_once(words: list[str], at: int) -> bool:
     """Whether the word at `at`, one of having held a certification (_HELD_ONCE_WORDS), says
     so of the certification: it begins the name (before the scheme: 'formerly Fairtrade
@@ -388,7 +437,8 @@ def certification_not_held(name: str) -> str | None:
     extension to second site)', 'SA8000 (certification in progress for site 2)'), a next
     audit, and an audit after the certification is said outright to be held ('SA8000
     certified (next audit scheduled 2026)')."""
-    words = _own_words(exact_key(name).split())
+    every = exact_key(name).split()
+    words = _own_words(every)
     if not words:
         return None
     for size in (3, 2, 1):  # (the longest first: 'not compliant', not 'compliant')
@@ -408,7 +458,10 @@ def certification_not_held(name: str) -> str | None:
     failing = _failing_grade_named(words)
     if failing is not None:
         return failing
-    return _denial(name, tuple(words))
+    denial = _denial(name, tuple(words))
+    if denial is not None or len(words) == len(every):
+        return denial
+    return _renewal_refused(every)  # ('SA8000 (renewal failed)': it was not renewed)
 
 
 def _denial(name: str, words: tuple[str, ...]) -> str | None:

@@ -417,6 +417,8 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
             name, valid_until, issue = _certification_text(as_text(item))
             if issue is None and valid_until is None:
                 issue = _trailing_date(name)
+                if issue is not None and _not_held_issue(name) is not None:
+                    issue = None  # (not held, whatever its dates: 'formerly … 2015-2020')
             if issue is not None:
                 issues.append(issue)
                 dated = True  # (its date is the problem said: 'Fairtrade expired')
@@ -525,15 +527,55 @@ def _with_years(items: list[Any]) -> list[Any]:
 
 def _trailing_date(name: str) -> _Issue | None:
     """The bad-date of a certification whose name ends with a date, with no expiry word in
-    it ("SA8000 2024-01-01"): the date could be the expiry or the day it was granted, and a
-    certificate is never taken as current on a guess."""
+    it ("SA8000 2024-01-01", "Fairtrade Dec 2023", "SA8000 12/2023"): the date could be the
+    expiry or the day it was granted, and a certificate is never taken as current on a
+    guess; and of one whose name ends with a period ("SA8000 (2021-2023)", "SA8000
+    2021-2023"): its end is not said to be the expiry, and a year is no expiry date."""
+    if not any(map(str.isdigit, name)) or _EXPIRY_WORD.search(name):
+        return None  # (no date; or a word says what its dates are)
+    period = _TRAILING_PERIOD.search(name)
+    if period is not None and _period_read(period):
+        before = name[: period.start()].rstrip(" (:–—-")
+        first, last = period.group("first", "last")
+        if last is not None:  # ("2021-2023", "2021-23": years)
+            year = max(first, last) if len(last) == 4 else first[:2] + last
+            how = (
+                f"write the day it ends: '{before} valid until {year}-12-31', its month"
+                f" ('valid until December {year}') or 'valid until end of {year}'"
+            )
+        else:
+            how = f"if it ends on the expiry, write '{before} valid until {period.group('end')}'"
+        return _Issue(
+            "bad-date",
+            f"certification {name!r} ends with a period ({period.group().strip(' ()')}) and"
+            f" no expiry date: {how}",
+        )
     found = _TRAILING_DATE.search(name)
-    if found is None or _EXPIRY_WORD.search(name):  # (a word says what its dates are)
+    if found is None or not _months_named(found, "month"):
         return None
+    before = name[: found.start()].rstrip(" (:–—-")
     return _Issue(
         "bad-date",
         f"certification {name!r} ends with a date without saying what it is: if it is the"
-        f" expiry, write '{name[: found.start()].strip()} valid until {found.group('date')}'",
+        f" expiry, write '{before} valid until {found.group('date')}'",
+    )
+
+
+def _period_read(period: re.Match[str]) -> bool:
+    """Whether a period found at the end of a name is one: of years, the last written in
+    two digits after the first ("2021-23", not "2023-12", December 2023); of dates, each
+    month named a month."""
+    first, last = period.group("first", "last")
+    if last is None:
+        return _months_named(period, "month1", "month")
+    return len(last) == 4 or int(last) > int(first[-2:])
+
+
+def _months_named(found: re.Match[str], *groups: str) -> bool:
+    """Whether the months' names a date found holds are months ("Dec 2023", not "Standard
+    2023"): `groups` are those of its names."""
+    return all(
+        (month := found.group(group)) is None or month_of(month) is not None for group in groups
     )
 
 
@@ -611,10 +653,38 @@ def _is_expiry(item: str) -> bool:
     return _DATE_START.match(rest) is not None
 
 
-# a full date at the end of a certification's name, with no expiry word before it
-# ("SA8000 2024-01-01", "SA8000 - 31.12.2024"); a year alone is part of names ("ISO 45001:2018")
+# a date at the end of a certification's name, with no expiry word before it, maybe in
+# parentheses: a full date ("SA8000 2024-01-01", "SA8000 - 31.12.2024", "SA8000 31 December
+# 2023", "SA8000 Dec 31, 2023") or a month and its year ("Fairtrade Dec 2023", "Fairtrade
+# 2023-12", "SA8000 12/2023"; a month's name checked by month_of: "Fairtrade Standard 2023"
+# is a name). A year alone is part of names ("ISO 45001:2018", "GOTS (2026)")
+_YEAR_19_20 = r"(?:19|20)\d\d"
+
+
+def _date_at_end(month: str) -> str:
+    """A full date, or a month and its year, as _TRAILING_DATE finds it; a month's name in
+    the group `month`."""
+    return (
+        r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+        rf"|(?:0?[1-9]|1[0-2])\s*[./-]\s*{_YEAR_19_20}|{_YEAR_19_20}\s*[./-]\s*(?:0?[1-9]|1[0-2])"
+        rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*)?(?P<{month}>[^\W\d_]{{3,}})\.?[\s/,-]*"
+        rf"(?:de\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?{_YEAR_19_20}"
+    )
+
+
 _TRAILING_DATE = re.compile(
-    r"(?:^|[\s(:–—-])\s*(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\)?\s*$"
+    rf"(?:^|[\s(:–—-])\s*(?P<date>{_date_at_end('month')})\)?\s*$", re.IGNORECASE
+)
+# a period at the end of a certification's name, with no expiry word before it, maybe in
+# parentheses: a range of years ("SA8000 2021-2023", "SA8000 (2021–2023)", "SA8000 2021-23",
+# "Fairtrade 2023/24", "SA8000 from 2021 to 2023") or of dates ("SA8000 (01/2021 -
+# 12/2023)"): its end is not said to be the expiry date, and a year is none
+_TRAILING_PERIOD = re.compile(
+    rf"(?:^|[\s(:–—-])\s*(?:from\s+)?"
+    rf"(?:(?P<first>{_YEAR_19_20})\s*(?:[-–—/]|to\b)\s*(?P<last>{_YEAR_19_20}|\d\d)"
+    rf"|(?:{_date_at_end('month1')})\s*(?:[-–—]|to\b)\s*(?P<end>{_date_at_end('month')}))"
+    r"\)?\s*$",
+    re.IGNORECASE,
 )
 
 
