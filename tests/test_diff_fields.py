@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from rich.console import Console
 
 import ddtool.diff
@@ -485,3 +485,66 @@ def test_extra_columns_written_alike_are_not_normalised(normalised: list[Any]) -
         ("attributes.Tier note", "direct", "Direct")
     ]
     assert sorted(normalised) == ["Direct", "direct"]
+
+
+# (case, an extra column's value last year, this year, a change): compared as the reports
+# show them, a number by its text (a workbook's number cell; a CSV's or a Text cell's text)
+SHOWN_ALIKE: list[tuple[str, Any, Any, bool]] = [
+    ("a number cell and its text", 4728.0, "4728", False),
+    ("a text and a number cell", "4728", 4728.0, False),
+    ("a whole number and its text", 4728, "4728", False),
+    ("a fraction and its text", 4728.5, "4728.5", False),
+    ("a whole number written with a fraction", 4728, 4728.0, False),
+    ("a text with a leading zero", "04728", 4728.0, True),
+    ("a text with a thousands separator", "4,728", 4728.0, True),
+    ("a text with a fraction of zero", "4728.0", 4728.0, True),
+    ("another number", 4728.0, "4729", True),
+    ("another fraction", 4728.5, "4728.6", True),
+    ("a number and nothing", 4728.0, None, True),
+    ("true and its text", True, "True", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("was", "now", "changed"),
+    [case[1:] for case in SHOWN_ALIKE],
+    ids=[case[0] for case in SHOWN_ALIKE],
+)
+def test_an_extra_column_is_compared_as_shown(was: Any, now: Any, changed: bool) -> None:
+    def entry(value: Any) -> dict[str, Any]:
+        return {**COOP, "buyers": [], "attributes": {"Contract no": value, "Site": "A"}}
+
+    old = {"schema_version": "2.4", "flags": [], "suppliers": []}
+    changes = ddtool.diff._supplier_changes(old, old, {"C2": entry(was)}, {"C2": entry(now)}, {})
+    found = [(c["field"], c["old"], c["new"]) for c in changes]
+    assert found == ([("attributes.Contract no", was, now)] if changed else [])
+
+
+def test_a_workbook_and_a_csv_of_the_same_data_differ_in_nothing(tmp_path: Path) -> None:
+    """A workbook holds its number cells as numbers (4728.0), a CSV as text ("4728"): the
+    same extra columns read the same, and no supplier changed."""
+    header = ["id", "name", "country", "sector", "products", "Contract no", "Volume t"]
+    rows = [
+        ["C2", "Sefwi Growers", "GHA", "cocoa-farming", "cocoa beans", 4728, 12.5],
+        ["L1", "Haulier", "DEU", "logistics-transport", "", 4729, 30],
+    ]
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Suppliers"
+    for row in [header, *rows]:
+        sheet.append(row)
+    book.save(tmp_path / "chain.xlsx")
+    (tmp_path / "chain.csv").write_text(
+        "\n".join(",".join(str(cell) for cell in row) for row in [header, *rows]) + "\n", "utf-8"
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        old, new = (assess([tmp_path / name]).data for name in ("chain.xlsx", "chain.csv"))
+    as_read = [
+        {s["id"]: s["attributes"]["Contract no"] for s in doc["suppliers"] if "attributes" in s}
+        for doc in (old, new)
+    ]
+    assert as_read == [{"C2": 4728.0, "L1": 4729.0}, {"C2": "4728", "L1": "4729"}]
+    diff = diff_assessments(old, new)
+    assert diff["suppliers_changed"] == [] and diff["summary"]["suppliers_changed"] == 0

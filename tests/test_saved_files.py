@@ -79,6 +79,45 @@ def test_another_ddtool_file_is_named_for_what_it_is(
     assert "missing 'tool'" not in text and not (tmp_path / "r.md").exists()
 
 
+@pytest.fixture(scope="module")
+def registers(saved: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The registers `report` writes of the saved assessment, in a folder of their own."""
+    folder = tmp_path_factory.mktemp("registers")
+    outputs = [str(folder / f"register{suffix}") for suffix in (".xlsx", ".csv", ".html", ".md")]
+    done = CliRunner().invoke(
+        app, ["report", str(saved), "-q", *(a for o in outputs for a in ("-o", o))]
+    )
+    assert done.exit_code == 0, done.output
+    return folder
+
+
+# (a register, what it is said to be)
+REGISTERS = [
+    (".xlsx", "an Excel risk register"),
+    (".csv", "a CSV risk register"),
+    (".html", "an HTML risk register"),
+    (".md", "a Markdown risk register"),
+]
+
+
+@pytest.mark.parametrize("command", ["report", "diff", "assess --verify"])
+@pytest.mark.parametrize(("suffix", "what"), REGISTERS, ids=[r[0] for r in REGISTERS])
+def test_a_register_is_named_for_what_it_is(
+    tmp_path: Path, saved: Path, registers: Path, command: str, suffix: str, what: str
+) -> None:
+    """A register given for the assessment JSON it was written from is said to be one (as
+    `assess` says of one given as a chain), not "not UTF-8 text" or "invalid JSON"."""
+    given = registers / f"register{suffix}"
+    done = CliRunner().invoke(app, _args(command, saved, given, tmp_path / "r.md"))
+    assert done.exit_code == 2, done.output
+    assert " ".join(done.output.split()) == (
+        f"error: {given}: {what} written by ddtool (an assessment's output), not the assessment"
+        f" JSON: `ddtool {command}` reads the assessment JSON it was written from (`ddtool"
+        " assess … -o FILE.json`)"
+    )
+    assert not (tmp_path / "r.md").exists()
+
+
 def _cut_in_a_text(text: str) -> tuple[str, str]:
     """Cut inside the first supplier's name: the file ends in a text."""
     at = text.index('"name": "', text.index('"suppliers"')) + len('"name": "') + 3

@@ -866,7 +866,7 @@ def _input_edited(doc: dict[str, Any]) -> dict[str, Any]:
 
 # (case, change of the saved file's text, exit code, what the output says)
 INPUT_CHANGED: list[tuple[str, Callable[[str], str], int, str]] = [
-    ("the file as it is", _edited(_input_edited), 1, "changed: sha256 000000000000… saved"),
+    ("the file as it is", _edited(_input_edited), 1, f"changed: sha256 {'0' * 64} saved, "),
     (
         "a flag twice",
         _edited(lambda d: _flag_twice(_input_edited(d))),
@@ -1182,3 +1182,118 @@ def test_a_file_cut_inside_a_number_or_a_literal_is_told_as_cut_off(text: str, c
         json.loads(text)
     said = _cut_off(info.value)
     assert (said is not None and "the file is cut off there" in said) is cut
+
+
+def test_a_changed_profiles_hash_is_shown_whole(saved: tuple[Path, dict[str, Any]]) -> None:
+    """Each SHA-256 is shown whole (docs/methodology.md §11), the profiles' as the inputs'."""
+    path, document = saved
+    copy = path.with_name("profiles-hash.json")
+    edited = json.loads(json.dumps(document))
+    edited["profiles"]["sha256"] = "1" * 64
+    copy.write_text(json.dumps(edited), encoding="utf-8")
+    outcome = verify(copy)
+    version, now = document["profiles"]["version"], document["profiles"]["sha256"]
+    assert not outcome.reproduced
+    assert outcome.reasons[0] == (
+        f"risk profiles differ: {version} sha256 {'1' * 64} saved, {version} sha256 {now} now"
+    )
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folders of assessments, each input given by a relative path of the same name:
+    2025 (its assessment, and its input), 2026 (another input of that name), x (a copy of
+    2025's input), changed (2025's assessment beside its input edited since), made (an
+    assessment of data/suppliers.yaml, that input edited since) and sent (that assessment
+    copied with the input as it was)."""
+    root = tmp_path_factory.mktemp("years").resolve()
+    for folder, sample in (("2025", "coffee"), ("2026", "cocoa"), ("x", "coffee")):
+        (root / folder).mkdir()
+        (root / folder / "suppliers.yaml").write_bytes((SAMPLES / f"{sample}.yaml").read_bytes())
+    (root / "made" / "data").mkdir(parents=True)
+    (root / "made" / "data" / "suppliers.yaml").write_bytes((SAMPLES / "coffee.yaml").read_bytes())
+    for folder, given in (("2025", "suppliers.yaml"), ("made", "data/suppliers.yaml")):
+        with contextlib.chdir(root / folder):
+            done = CliRunner().invoke(app, ["assess", given, "-q", "-o", "a.json"])
+        assert done.exit_code == 0, done.output
+    (root / "changed").mkdir()
+    (root / "changed" / "a.json").write_bytes((root / "2025" / "a.json").read_bytes())
+    (root / "changed" / "suppliers.yaml").write_text("suppliers: []\n", "utf-8")
+    (root / "sent").mkdir()
+    (root / "sent" / "a.json").write_bytes((root / "made" / "a.json").read_bytes())
+    (root / "sent" / "suppliers.yaml").write_bytes((SAMPLES / "coffee.yaml").read_bytes())
+    (root / "made" / "data" / "suppliers.yaml").write_text("suppliers: []\n", "utf-8")
+    return root
+
+
+def _sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# (case, the folder verify is run from, the saved file as given, reproduced, the input line)
+FOUND_BY_HASH: list[tuple[str, str, str, bool, str]] = [
+    ("from its folder", "2025", "a.json", True, "input {root}/2025/suppliers.yaml: sha256 matches"),
+    (
+        "from the folder above, no input of that name there",
+        ".",
+        "2025/a.json",
+        True,
+        "input {root}/2025/suppliers.yaml: sha256 matches",
+    ),
+    (
+        "from another year's folder holding an input of that name",
+        "2026",
+        "../2025/a.json",
+        True,
+        "input {root}/2025/suppliers.yaml: sha256 matches",
+    ),
+    (
+        "from a folder holding the same input",
+        "x",
+        "../2025/a.json",
+        True,
+        "input {root}/x/suppliers.yaml: sha256 matches",
+    ),
+    (
+        "moved, the path recorded leading to an input edited since",
+        "made",
+        "../sent/a.json",
+        True,
+        "input {root}/sent/suppliers.yaml: sha256 matches",
+    ),
+    (
+        "no input found has the recorded hash",
+        "2026",
+        "../changed/a.json",
+        False,
+        "input {root}/2026/suppliers.yaml changed: sha256 {saved} saved, {other} now"
+        " (also compared: {root}/changed/suppliers.yaml, sha256 {changed})",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "run_in", "given", "reproduced", "says"),
+    FOUND_BY_HASH,
+    ids=[case[0] for case in FOUND_BY_HASH],
+)
+def test_the_input_compared_is_the_one_with_the_recorded_hash(
+    years: Path, case: str, run_in: str, given: str, reproduced: bool, says: str
+) -> None:
+    """Of the files an input recorded by a relative path may be (from here, from the JSON's
+    folder, by its name beside the JSON), the one with the recorded SHA-256 is re-run,
+    whatever folder verify is run from; a change is said only where none has it, naming
+    the file compared and the others found, each hash whole."""
+    with contextlib.chdir(years / run_in):
+        outcome = verify(Path(given))
+    saved = json.loads((years / "2025" / "a.json").read_text("utf-8"))["input"]["files"][0]
+    line = says.format_map(
+        {
+            "root": years,
+            "saved": saved["sha256"],
+            "other": _sha256_of(years / "2026" / "suppliers.yaml"),
+            "changed": _sha256_of(years / "changed" / "suppliers.yaml"),
+        }
+    )
+    assert outcome.reproduced is reproduced, outcome.reasons
+    assert (outcome.checked if reproduced else outcome.reasons)[0] == line

@@ -1450,7 +1450,8 @@ _OTHER_FILES = (
 def unreadable_reason(path: Path, error: Exception, command: str) -> str | None:
     """A clearer message than `error` (raised when `path` could not be read as an
     assessment) where there is one: the file is another ddtool file (a diff, a batch
-    summary) given in an assessment's place, or it is cut off. None otherwise."""
+    summary, one of the registers an assessment is written as) given in an assessment's
+    place, or it is cut off. None otherwise."""
     cause = error.__cause__
     if isinstance(cause, json.JSONDecodeError):
         cut = _cut_off(cause)
@@ -1464,6 +1465,16 @@ def unreadable_reason(path: Path, error: Exception, command: str) -> str | None:
     for start, what in _OTHER_FILES:
         if start.match(head):
             return f"{path}: {what.format(command=command)}"
+    if head.lstrip()[:1] not in ("{", "["):  # (a JSON text is no register)
+        from ddtool.sources.table_source import own_output
+
+        register = own_output(path)
+        if register is not None:
+            return (
+                f"{path}: {register} written by ddtool (an assessment's output), not the"
+                f" assessment JSON: {command} reads the assessment JSON it was written from"
+                " (`ddtool assess … -o FILE.json`)"
+            )
     return None
 
 

@@ -26,7 +26,7 @@ from ddtool.document import (
 )
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
-from ddtool.reporters.shown import level_shown, shown_rank
+from ddtool.reporters.shown import level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
 DIFF_SCHEMA_VERSION = "1.7"
@@ -943,9 +943,20 @@ def _supplier_changes(
         for column in columns:
             was = (before.get("attributes") or {}).get(column)
             now = (after.get("attributes") or {}).get(column)
-            if was != now and _text_key(was) != _text_key(now):
+            if was != now and _shown_key(was) != _shown_key(now):
                 changes.append(_change(now_id, after, ATTRIBUTE_FIELD + column, was, now))
     return changes
+
+
+def _shown_key(value: Any) -> Any:
+    """An extra column's value as it is compared: as the reports show it. A number by its
+    text (value_text: a workbook's number cell 4728.0 reads 4728, as a CSV's text "4728"
+    does, and 4728.5 as "4728.5"), so that a column read as a number in one file and as
+    text in the other is no change where it reads the same; text as _text_key compares it
+    ("04728" still differs from 4728: it reads otherwise); any other value as it is."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value_text(value)
+    return _text_key(value)
 
 
 def _text_key(value: Any, *, any_case: bool = False) -> Any:

@@ -161,35 +161,7 @@ def _rerun(path: Path, saved: dict[str, Any]) -> tuple[Verification, dict[str, A
     inputs before it; no re-run (a Verification not reproduced) when an input changed."""
     result = Verification(reproduced=True)
     recorded, hashes, options = _recorded(path, saved)
-    # paths are recorded as given; relative ones are looked up from here, else the re-run
-    # happens in the JSON's folder (so that the paths it records are spelled the same)
-    workdir = Path.cwd()
-    if not all(p.exists() for p in recorded) and all((path.parent / p).exists() for p in recorded):
-        workdir = path.parent.resolve()
-    elif not all(p.exists() for p in recorded) and all(
-        (path.parent / p.name).is_file() for p in recorded
-    ):
-        # the folder was moved or copied: the inputs kept beside the JSON are the ones (their
-        # hashes decide, below); the paths the re-run records are then spelled differently
-        workdir = path.parent.resolve()
-        recorded = [Path(p.name) for p in recorded]
-    files = [p if p.is_absolute() else workdir / p for p in recorded]
-    missing = [str(p) for p in files if not p.exists()]
-    if missing:
-        raise DdtoolError(
-            f"{path}: input file(s) not found: {', '.join(missing)} (run from the folder the"
-            " assessment was made in, or keep the inputs beside the JSON)"
-        )
-    for saved_hash, file in zip(hashes, [workdir / p for p in recorded], strict=False):
-        now = _sha256(file)
-        if now is None:
-            result.reasons.append(f"input {file} is missing or unreadable")
-        elif now != saved_hash:
-            result.reasons.append(
-                f"input {file} changed: sha256 {saved_hash[:12]}… saved, {now[:12]}… now"
-            )
-        else:
-            result.checked.append(f"input {file}: sha256 matches")
+    workdir, recorded = _inputs_found(path, recorded, hashes, result)
     if result.reasons:
         result.reproduced = False
         return result, None
@@ -209,6 +181,64 @@ def _rerun(path: Path, saved: dict[str, Any]) -> tuple[Verification, dict[str, A
             )
             result.reproduced = False
             return result, None
+
+
+def _inputs_found(
+    path: Path, recorded: list[Path], hashes: list[str], result: Verification
+) -> tuple[Path, list[Path]]:
+    """The folder the re-run happens in and the input paths it is given: the first of the
+    places the recorded inputs may be whose files all have the recorded SHA-256. Relative
+    paths are recorded as given: they are looked for from here, then from the JSON's folder
+    (where the re-run then happens, so that the paths it records are spelled the same), then
+    by their names beside the JSON (a folder moved or copied; the paths the re-run records
+    are then spelled differently). Where none matches, each input that differs is said in
+    `result` (the file compared, and any other found in its place), from the first place
+    that holds them all; an error where none does."""
+    beside = path.parent.resolve()
+    places = [(Path.cwd(), recorded), (beside, recorded)]
+    if any(p.name != str(p) for p in recorded):
+        places.append((beside, [Path(p.name) for p in recorded]))
+    sums: dict[Path, str | None] = {}
+
+    def sha256(file: Path) -> str | None:
+        if file not in sums:
+            sums[file] = _sha256(file)
+        return sums[file]
+
+    found = [
+        (workdir, given, [workdir / p for p in given])  # (an absolute path as it is)
+        for workdir, given in places
+        if all((workdir / p).exists() for p in given)
+    ]
+    if not found:
+        missing = [str(Path.cwd() / p) for p in recorded if not (Path.cwd() / p).exists()]
+        raise DdtoolError(
+            f"{path}: input file(s) not found: {', '.join(missing)} (run from the folder the"
+            " assessment was made in, or keep the inputs beside the JSON)"
+        )
+    for workdir, given, files in found:
+        if len(files) == len(hashes) and all(
+            sha256(f) == h for f, h in zip(files, hashes, strict=True)
+        ):
+            result.checked += [f"input {f}: sha256 matches" for f in files]
+            return workdir, given
+    workdir, given, files = found[0]
+    for i, (saved_hash, file) in enumerate(zip(hashes, files, strict=False)):
+        now = sha256(file)
+        if now is None:
+            result.reasons.append(f"input {file} is missing or unreadable")
+        elif now != saved_hash:
+            others: dict[Path, str] = {file.resolve(): ""}  # (each file once, however given)
+            for _, _, other in found[1:]:
+                others.setdefault(other[i].resolve(), f"{other[i]}, sha256 {sha256(other[i])}")
+            said = [text for text in others.values() if text]
+            also = f" (also compared: {'; '.join(said)})" if said else ""
+            result.reasons.append(
+                f"input {file} changed: sha256 {saved_hash} saved, {now} now{also}"
+            )
+        else:
+            result.checked.append(f"input {file}: sha256 matches")
+    return workdir, given
 
 
 # the problems of an input refused by a read limit (each says which option raises it)
@@ -544,8 +574,8 @@ def _compare(
     if (now["sha256"], now["version"]) != (was["sha256"], was["version"]):
         # (the version too: a file whose version was edited names data it was not made with)
         result.reasons.append(
-            f"risk profiles differ: {was['version']} sha256 {was['sha256'][:12]}… saved,"
-            f" {now['version']} sha256 {now['sha256'][:12]}… now"
+            f"risk profiles differ: {was['version']} sha256 {was['sha256']} saved,"
+            f" {now['version']} sha256 {now['sha256']} now"
         )
     else:
         result.checked.append(f"risk profiles {now['version']}: sha256 matches")

@@ -4,6 +4,7 @@ mapped suppliers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from ddtool.assess import assess
 from ddtool.reporters.csv_report import COLUMNS
 from ddtool.reporters.excel_report import ExcelReporter
 from ddtool.sources import ReadOptions, read_chain
-from ddtool.sources.table_source import REGISTER_CSV_COLUMNS, REGISTER_SHEETS
+from ddtool.sources.table_source import REGISTER_CSV_COLUMNS, REGISTER_SHEETS, own_output
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
 
@@ -95,3 +96,79 @@ def test_a_register_is_refused_whichever_sheet_is_named(tmp_path: Path, sheet: s
     assert made.exit_code == 0, made.output
     chain, problems = read_chain([register], ReadOptions(sheet=sheet))
     assert not chain.suppliers and [p.type for p in problems.errors] == ["ddtool-output"]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The coffee sample's registers, as `assess` writes them."""
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    folder = tmp_path_factory.mktemp("written")
+    outputs = [f"register{suffix}" for suffix in (".xlsx", ".csv", ".html", ".md", ".json")]
+    made = CliRunner().invoke(
+        app,
+        [
+            "assess",
+            str(SAMPLES / "coffee.yaml"),
+            "-q",
+            *(a for o in outputs for a in ("-o", str(folder / o))),
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    return folder
+
+
+def _semicolons(folder: Path) -> Path:
+    """The CSV register saved again by a spreadsheet program set to semicolons."""
+    import csv
+
+    with (folder / "register.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    path = folder / "semicolons.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    return path
+
+
+def _renamed(folder: Path) -> Path:
+    """The Excel register under another name: told by its content."""
+    path = folder / "register-copy.json"
+    path.write_bytes((folder / "register.xlsx").read_bytes())
+    return path
+
+
+def _text(name: str, text: str) -> Callable[[Path], Path]:
+    def made(folder: Path) -> Path:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return made
+
+
+# (case, the file, what own_output says it is)
+OWN_OUTPUTS: list[tuple[str, Callable[[Path], Path], str | None]] = [
+    ("the Excel register", lambda f: f / "register.xlsx", "an Excel risk register"),
+    ("the CSV register", lambda f: f / "register.csv", "a CSV risk register"),
+    ("the HTML register", lambda f: f / "register.html", "an HTML risk register"),
+    ("the Markdown register", lambda f: f / "register.md", "a Markdown risk register"),
+    ("the CSV register with semicolons", _semicolons, "a CSV risk register"),
+    ("the Excel register renamed", _renamed, "an Excel risk register"),
+    ("the assessment JSON", lambda f: f / "register.json", None),
+    ("a chain's CSV", _text("chain.csv", "id,name,country\nS1,Farm,GHA\n"), None),
+    ("a chain workbook", lambda f: SAMPLES / "cocoa_suppliers.xlsx", None),
+    ("another Markdown file", _text("notes.md", "# Human-rights due diligence notes\n"), None),
+    ("an empty file", _text("empty.csv", ""), None),
+    ("a file not there", lambda f: f / "missing.xlsx", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "what"), [c[1:] for c in OWN_OUTPUTS], ids=[c[0] for c in OWN_OUTPUTS]
+)
+def test_own_output_tells_a_register_by_its_content(
+    written: Path, make: Callable[[Path], Path], what: str | None
+) -> None:
+    assert own_output(make(written)) == what

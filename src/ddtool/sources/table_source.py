@@ -3562,6 +3562,61 @@ def _is_register(workbook: CalamineWorkbook, names: list[str]) -> bool:
     return bool(head) and tuple(str(c).strip() for c in head[0][:4]) == REGISTER_HEADERS
 
 
+def _is_csv_register(header: Iterable[Any]) -> bool:
+    """Whether a table's first row is the header of ddtool's CSV register (its columns, in
+    any order; a user's columns added change nothing)."""
+    return REGISTER_CSV_COLUMNS.issubset(str(cell).strip() for cell in header)
+
+
+# what tells ddtool's HTML and Markdown registers (outputs of assess and report, which no
+# chain reader reads): the HTML's generator, the Markdown's title and the tool it names
+REGISTER_HTML_GENERATOR = '<meta name="generator" content="ddtool '
+REGISTER_MARKDOWN_TITLE = "# Human-rights due diligence assessment: "
+_OWN_HEAD = 1 << 16  # bytes read to tell an output of ddtool by its content
+
+
+def own_output(path: Path) -> str | None:
+    """Which of ddtool's own registers `path` is, by its content whatever its name ("an
+    Excel risk register", "a CSV risk register", "an HTML risk register", "a Markdown risk
+    register"), as a chain reader tells the Excel and CSV ones; None for any other file,
+    or one that cannot be read (said for a file given where an assessment JSON is read)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_OWN_HEAD)
+    except OSError:
+        return None
+    if head.startswith(b"PK"):
+        return "an Excel risk register" if _is_register_workbook(path) else None
+    if b"\x00" in head:
+        return None
+    text = head.decode("utf-8-sig", errors="replace")
+    if REGISTER_HTML_GENERATOR in text[:4096]:
+        return "an HTML risk register"
+    if text.startswith(REGISTER_MARKDOWN_TITLE) and "(ddtool " in text[:4096]:
+        return "a Markdown risk register"
+    lines = _first_lines(text, HEADER_SCAN_ROWS)
+    if lines:
+        header = next(csv.reader([lines[0]], delimiter=_delimiter(lines)), [])
+        if _is_csv_register(header):
+            return "a CSV risk register"
+    return None
+
+
+def _is_register_workbook(path: Path) -> bool:
+    """Whether a zipped file is ddtool's Excel register (checked as a chain workbook is
+    before it is opened: a package that must not be read is none)."""
+    from python_calamine import CalamineWorkbook
+
+    if _inspect_package(path, ReadOptions(), ProblemList(), Location(str(path))) is None:
+        return False
+    try:
+        with path.open("rb") as handle:
+            workbook = CalamineWorkbook.from_filelike(handle)
+            return _is_register(workbook, list(workbook.sheet_names))
+    except Exception:  # calamine raises its own error types for broken files
+        return False
+
+
 _OWN_OUTPUT = (
     "{what} written by ddtool (an assessment's output), not a chain: its rows are flags"
     " and assessed suppliers, inferred tiers among them, not the chain as mapped. Give the"
@@ -3620,7 +3675,7 @@ class CsvReader(ChainReader):
                 fallback = "cp1252"
         delimiter = _delimiter(_first_lines(text, HEADER_SCAN_ROWS))
         rows, syntax = _csv_rows(text, delimiter, options.max_rows)
-        if rows and REGISTER_CSV_COLUMNS.issubset(str(cell).strip() for cell in rows[0]):
+        if rows and _is_csv_register(rows[0]):
             problems.error("ddtool-output", _OWN_OUTPUT.format(what="a CSV risk register"), where)
             return chain
         if len(rows) > options.max_rows:
