@@ -96,7 +96,7 @@ GARMENT_NOTES = {
     "SUB-BD-1": "Embroidery subcontractor of G-BD-1 - authorised 2025-09.",
     "G-VN-1": "SMETA 2025-08-21: pass.",
     "G-TR-1": "SMETA 2025-01-28: conditional (registration of Syrian workers).",
-    "SPN-IN-1": "SMETA 2024-06-12: FAIL - hostel movement restrictions. CAP open.",
+    "SPN-IN-1": "SMETA 2026-06-12: FAIL - hostel movement restrictions. CAP open.",
     "SPN-PK-1": "Supplies both FAB-BD-2 and FAB-TR-1.",
     "GIN-BJ-1": "Lint bought via Cotonou.",
     "CF-PK-2": "Sharecroppers (haris) - debt bondage risk noted by NGO report.",
@@ -237,8 +237,10 @@ def make_garment() -> Workbook:
             "Vendor ID",
             "Vendor Name",
             "Country of Origin",
+            "Region",
             "Commodity / Sector",
             "Parent Vendor ID",
+            "Sourcing share",
             "No. of Workers",
             "% Female",
             "% Migrant",
@@ -257,8 +259,10 @@ def make_garment() -> Workbook:
                 s["id"],
                 s["name"],
                 COUNTRY_NAMES[str(s["country"])],
+                s.get("region"),
                 human_sector(s["sector"]),
                 "; ".join(s["buyers"]) or None,
+                s.get("share"),
                 workers,
                 s.get("female_pct"),
                 s.get("migrant_pct"),
@@ -267,8 +271,8 @@ def make_garment() -> Workbook:
         )
         if i + 1 == blank_after:
             ws.append([])
-    widths = [11, 46, 18, 24, 20, 15, 10, 11, 60]
-    for col, width in zip("ABCDEFGHI", widths, strict=True):
+    widths = [11, 46, 18, 16, 24, 20, 14, 15, 10, 11, 60]
+    for col, width in zip("ABCDEFGHIJK", widths, strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
     return wb

@@ -23,13 +23,14 @@ from ddtool.document import (
     held_labels,
     low_on_a_gap,
     of_its_score,
+    placed_in_one_country,
 )
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.model import LEVELS
 from ddtool.reporters.shown import level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.7"
+DIFF_SCHEMA_VERSION = "1.8"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -261,11 +262,14 @@ def _flag_entry(flag: dict[str, Any]) -> dict[str, Any]:
     the FLAG_FIELDS, the data gaps its level rests on (`data_gaps`, see _gaps_of), and
     whether its supplier's country is not known (`country_unknown`: a mapped supplier's, or
     an inferred stage's placed in a country not known; the diffs then write its Country cell
-    as the registers do, "unknown", or "ARG (worst case with the country unknown)")."""
+    as the registers do, "unknown", or "ARG (worst case with the country unknown)"), and
+    whether it is an inferred stage placed in that one country, its buyer's
+    (`country_assumed`: "BGD (assumed: the buyer's country)", not an origin mix's worst case)."""
     return {
         **{k: flag.get(k) for k in FLAG_FIELDS},
         "data_gaps": _gaps_of(flag),
         "country_unknown": _country_unknown(flag),
+        "country_assumed": placed_in_one_country(flag),
     }
 
 
@@ -675,6 +679,7 @@ def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, An
     entry.update(
         old_country=before.get("country"),
         old_country_unknown=_country_unknown(before),
+        old_country_assumed=placed_in_one_country(before),
         old_sector=before.get("sector"),
         old_sector_as_written=before.get("sector_as_written"),
         old_level=before["level"],

@@ -20,6 +20,8 @@ _FROM_SUPPLIER_LISTS = (("path", "path"), ("data_gaps", "data_gaps"))
 _FROM_BASIS = ("reason", "evidence", "remediation")
 # how many measures fit a flag beyond those its basis lists (schema 2.2; 0 before)
 NOT_SHOWN = "measures_not_shown"
+# an inferred supplier's flag joined with its supplier: the country the stage is placed in
+ASSUMED_COUNTRY = "assumed_country"
 
 
 def basis_id_of(reason: str, evidence: list[str], measures: list[str], not_shown: int) -> str:
@@ -396,7 +398,9 @@ def register(document: dict[str, Any], limit: int | None = None) -> Iterator[dic
     once in `bases`); this joins them back, so each flag comes out with `supplier_name`, `path`,
     `country`, `sector`, `tiers`, `data_gaps`, `reason`, `evidence` and `remediation`, as
     schema 1 wrote them inline, and `measures_not_shown` (schema 2.2: the basis's count, else
-    None). Flags that already hold those fields pass through unchanged.
+    None); an inferred supplier's flag also with `assumed_country`, the country the stage is
+    placed in (its buyer's), None for an origin mix. Flags that already hold those fields pass
+    through unchanged.
     """
     flags: list[dict[str, Any]] = document.get("flags", [])
     if limit is not None:
@@ -422,6 +426,15 @@ def flag_expander(document: dict[str, Any]) -> Callable[[dict[str, Any]], dict[s
     return expand
 
 
+def placed_in_one_country(flag: Mapping[str, Any]) -> bool:
+    """Whether an inferred supplier's flag (joined with its supplier) is of a stage placed in
+    one country, its buyer's (`inferred:fabric-manufacturing@BGD`: `assumed_country`), not of
+    an origin mix, whose flag's country is only the origin its worst case comes from (a flag
+    of a document that does not say is taken as one)."""
+    assumed = flag.get(ASSUMED_COUNTRY)
+    return bool(flag.get("inferred")) and bool(assumed) and assumed == flag.get("country")
+
+
 def expand_flag(
     flag: dict[str, Any], supplier: dict[str, Any], bases: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
@@ -434,6 +447,9 @@ def expand_flag(
     if flag.get("inferred"):  # an inferred supplier's flag sits in its worst-case origin
         worst = (supplier.get("worst_case") or {}).get(str(flag.get("risk_type"))) or {}
         out["country"] = worst.get("country")
+        # the one country it is placed in (its buyer's); None for an origin mix or a stage in
+        # a country not known, whose flag's country is only where the worst case comes from
+        out[ASSUMED_COUNTRY] = supplier.get("country")
     else:
         out["country"] = supplier.get("country")
     basis = bases.get(str(flag.get("basis")), {})

@@ -18,7 +18,7 @@ from ddtool.reporters.csv_report import CsvReporter
 from ddtool.reporters.excel_report import ExcelReporter
 from ddtool.reporters.html_report import _register_rows
 from ddtool.reporters.markdown_report import render_markdown
-from ddtool.reporters.shown import WORST_ORIGIN, flag_country
+from ddtool.reporters.shown import ASSUMED_IN_BUYERS_COUNTRY, WORST_ORIGIN, flag_country
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
 
@@ -46,6 +46,12 @@ def test_the_sample_has_inferred_and_mapped_flags(cocoa: dict[str, Any]) -> None
     ("flag", "shown"),
     [
         ({"country": "CIV", "inferred": True}, "CIV (worst case of its origin mix)"),
+        # a stage placed in its buyer's country: one origin, no mix
+        (
+            {"country": "BGD", "inferred": True, "assumed_country": "BGD"},
+            "BGD (assumed: the buyer's country)",
+        ),
+        ({"country": "CHN", "inferred": True, "assumed_country": None}, f"CHN ({WORST_ORIGIN})"),
         ({"country": "CIV", "inferred": False}, "CIV"),
         ({"country": "CIV"}, "CIV"),
         # a stage in a country not known: the worst case over the countries where its
@@ -108,3 +114,50 @@ def test_the_html_chart_of_flags_by_country_keeps_inferred_flags_apart(
     charts = _flag_charts(cocoa)
     text = repr(charts)
     assert f"({WORST_ORIGIN})" in text
+
+
+# a Bangladeshi garment maker with nothing mapped beneath it: its finishing, fabric and yarn
+# stages are placed in Bangladesh, the ginning and cotton beneath them at the origin mix
+PLACED = "id,name,country,sector,buyers\nA1,Alpha Garments,Bangladesh,garment-manufacturing,\n"
+
+
+@pytest.fixture(scope="module")
+def placed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    where = tmp_path_factory.mktemp("placed")
+    chain = where / "chain.csv"
+    chain.write_text(PLACED, encoding="utf-8")
+    return assess([chain]).data
+
+
+def test_a_stage_placed_in_its_buyers_country_is_said_so_in_every_register(
+    placed: dict[str, Any], tmp_path: Path
+) -> None:
+    entries = {s["id"]: s for s in placed["suppliers"]}
+    expected: dict[str, str] = {}
+    for flag in register(placed):
+        if not flag["inferred"]:
+            continue
+        origins = [o["country"] for o in entries[flag["supplier_id"]]["origins"]]
+        # (the JSON's one origin, weight 1, is the stage's own country; a mix has many)
+        said = ASSUMED_IN_BUYERS_COUNTRY if origins == [flag["country"]] else WORST_ORIGIN
+        expected[flag["id"]] = f"{flag['country']} ({said})"
+    assert "BGD (assumed: the buyer's country)" in expected.values()
+    assert any(text.endswith(f"({WORST_ORIGIN})") for text in expected.values())
+    ExcelReporter().write(placed, tmp_path / "r.xlsx")
+    sheet = load_workbook(tmp_path / "r.xlsx")["Risk register"]
+    header = [c.value for c in sheet[1]]
+    at, country = header.index("Flag ID"), header.index("Country")
+    rows = sheet.iter_rows(min_row=2, values_only=True)
+    assert {r[at]: r[country] for r in rows if r[at] in expected} == expected
+    CsvReporter().write(placed, tmp_path / "r.csv")
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as f:
+        found = {r["flag_id"]: r["country"] for r in csv.DictReader(f)}
+    assert {k: v for k, v in found.items() if k in expected} == expected
+    html = {r["id"]: r["country"] for r in _register_rows(placed)}
+    named = {k: v.replace("BGD (", "Bangladesh (BGD) (") for k, v in expected.items()}
+    assert {k: html[k] for k in named if named[k].startswith("Bangladesh")} == {
+        k: v for k, v in named.items() if v.startswith("Bangladesh")
+    }
+    markdown = render_markdown(placed)
+    assert "BGD (assumed: the buyer's country)" in markdown
+    assert f"BGD ({WORST_ORIGIN})" not in markdown

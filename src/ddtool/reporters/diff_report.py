@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ddtool.atomic import atomic_open, write_atomic
 from ddtool.diff import ATTRIBUTE_FIELD, setting_default, shown_level
-from ddtool.document import COUNTRY_UNKNOWN
+from ddtool.document import ASSUMED_COUNTRY, COUNTRY_UNKNOWN
 from ddtool.reporters.fitted import fitted
 from ddtool.reporters.interface import ReporterError
 from ddtool.reporters.markdown_report import cell, inline, more_rows, risk_name, short
@@ -345,10 +345,14 @@ def _country_shown(row: dict[str, Any], key: str) -> str:
     """A flag row's country (`country`, or a changed flag's `old_country`) as the registers
     write a flag's Country cell (flag_country): "unknown" where its supplier's country is not
     known (the row's `country_unknown`, `old_country_unknown`), an inferred supplier's flag
-    with where its worst case comes from ("CHN (worst case of its origin mix)")."""
+    with where its worst case comes from ("CHN (worst case of its origin mix)"), or placed in
+    its buyer's country ("BGD (assumed: the buyer's country)": the row's `country_assumed`,
+    `old_country_assumed`)."""
     unknown = row.get(f"{key}_unknown")
     gaps = [COUNTRY_UNKNOWN] if unknown else []
-    return flag_country({"country": row[key], "inferred": row.get("inferred"), "data_gaps": gaps})
+    assumed = row[key] if row.get(f"{key}_assumed") else None
+    flag = {"country": row[key], "inferred": row.get("inferred"), "data_gaps": gaps}
+    return flag_country({**flag, ASSUMED_COUNTRY: assumed})
 
 
 # A diff to read (in a ticket or an e-mail): past this, each table says how many rows more

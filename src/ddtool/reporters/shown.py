@@ -18,6 +18,7 @@ from ddtool.document import (
     holds_gaps,
     indicator_words,
     low_on_a_gap,
+    placed_in_one_country,
     supplier_scores,
 )
 from ddtool.errors import Location
@@ -313,6 +314,9 @@ WORST_ORIGIN = "worst case of its origin mix"
 # section 4.1) is flagged at the worst case over the countries where its sector is listed:
 # it has no origin mix, and its flag's country is no origin of one
 WORST_UNKNOWN = "worst case with the country unknown"
+# an inferred stage placed in one country, its buyer's (`inferred:fabric-manufacturing@BGD`,
+# whose Assumption reads "stage assumed in the buyer's country"): its one origin is no mix
+ASSUMED_IN_BUYERS_COUNTRY = "assumed: the buyer's country"
 # a Country cell of a register (CSV, Excel, HTML, Markdown) where the supplier's country is
 # not known (its gap COUNTRY_UNKNOWN): said, not left blank, which reads as not filled in
 UNKNOWN_CELL = "unknown"
@@ -347,17 +351,22 @@ def flag_country(
     """A flag's country as a report shows it (`label` writes the code): an inferred
     supplier's flag sits in the country its worst case comes from, said so, so that no reader
     takes it for where the supplier is: the origin of its origin mix ("CIV (worst case of its
-    origin mix)"), or for a stage in a country not known the country where its sector is
-    listed that sets the worst case ("ARG (worst case with the country unknown)"). Without a
-    country: `unknown` where the supplier's country is not known (a mapped supplier's), ""
-    where the document does not say."""
+    origin mix)"), for a stage placed in its buyer's country that country, said so ("BGD
+    (assumed: the buyer's country)"), or for a stage in a country not known the country where
+    its sector is listed that sets the worst case ("ARG (worst case with the country
+    unknown)"). Without a country: `unknown` where the supplier's country is not known (a
+    mapped supplier's), "" where the document does not say."""
     country = flag.get("country")
     if not country:
         return unknown if country_unknown(flag) else ""
     shown = label(str(country))
     if not flag.get("inferred"):
         return shown
-    return f"{shown} ({WORST_UNKNOWN if country_unknown(flag) else WORST_ORIGIN})"
+    if country_unknown(flag):
+        return f"{shown} ({WORST_UNKNOWN})"
+    if placed_in_one_country(flag):
+        return f"{shown} ({ASSUMED_IN_BUYERS_COUNTRY})"
+    return f"{shown} ({WORST_ORIGIN})"
 
 
 def country_and_region(country: str, region: str | None) -> str:
