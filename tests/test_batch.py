@@ -175,20 +175,43 @@ def test_exit_codes(members: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_dask_cluster_gives_the_same_summary_as_local(members: Path, tmp_path: Path) -> None:
+def test_dask_cluster_gives_the_same_summary_as_local(
+    members: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The members folder is given relative to the working directory: a Dask run named each
+    failure's file, and its errors, by its absolute path, where a local run names it as
+    given."""
     distributed = pytest.importorskip("distributed")
+    monkeypatch.chdir(members.parent)
+    given = Path(members.name)
     local = tmp_path / "local"
-    run_batch([members], local, BatchOptions(jobs=2, formats=(".json",)))
+    run_batch([given], local, BatchOptions(jobs=2, formats=(".json",)))
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         remote = tmp_path / "dask"
         result = run_batch(
-            [members], remote, BatchOptions(scheduler=cluster.scheduler_address, formats=(".json",))
+            [given], remote, BatchOptions(scheduler=cluster.scheduler_address, formats=(".json",))
         )
     assert cluster.scheduler_address.startswith("tcp://")
     assert result.summary == _summary(local)
     assert _summary(remote) == _summary(local)
+    failures = _summary(local)["failures"]
+    assert failures and all(f["file"].startswith(f"{members.name}/") for f in failures)
+    assert all(f["error"].startswith(f["file"]) for f in failures)
+    for folder in sorted(p for p in local.iterdir() if p.is_dir()):
+        done = [
+            json.loads((out / folder.name / "result.json").read_bytes()) for out in (local, remote)
+        ]
+        assert done[0]["file"] == done[1]["file"] == f"{members.name}/{done[0]['member_path']}"
+        if done[0]["status"] == "ok":
+            paths = [_input_path(out / folder.name) for out in (local, remote)]
+            assert paths[0] == paths[1] == done[0]["file"]
+
+
+def _input_path(folder: Path) -> str:
+    """The input path a member's assessment names."""
+    return str(json.loads((folder / "assessment.json").read_bytes())["input"]["path"])
 
 
 def test_an_output_folder_inside_the_members_folder_is_not_searched(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """`ddtool batch` members and their names: pseudonyms that other files do not change, links
-inside a members folder that lead nowhere, and names that a terminal line cannot show."""
+inside a members folder that lead nowhere, names that a terminal line cannot show, and
+file names that are not UTF-8."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -113,6 +115,7 @@ SHOWN = [
     ("\u202egnp.exe", "\\u202egnp.exe"),
     ("Süßwaren 東京", "Süßwaren 東京"),
     ("already \\n shown", "already \\n shown"),
+    ("M\udcfcller", "M\\xfcller"),  # (a byte of a name that is not UTF-8)
 ]
 
 
@@ -277,3 +280,62 @@ def test_a_member_whose_name_would_be_anothers_path_is_named_by_its_path(tmp_pat
     run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
     ranked = [r["member"] for r in read_summary(out)["ranking"]]
     assert sorted(ranked) == ["acme.csv", "acme.yaml", "acme.yaml.csv"]
+
+
+def _bytes_named(folder: Path, name: bytes, text: str) -> Path:
+    """A file whose name is these bytes (not UTF-8: made on Windows, unpacked from a zip)."""
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(os.path.join(os.fsencode(folder), name), "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    except OSError:  # (a file system that takes UTF-8 names only)
+        pytest.skip("file names that are not UTF-8 are refused here")
+    return folder / os.fsdecode(name)
+
+
+SERVICES = (SAMPLES / "services.yaml").read_text(encoding="utf-8")
+NAMELESS = "company: {country: Austria}\nsuppliers:\n  - {id: W1, name: G, country: AT}\n"
+
+
+def test_file_names_that_are_not_utf8_are_shown_escaped(tmp_path: Path) -> None:
+    """`M\\xfcller.yaml` stopped the whole batch with an internal error (a result.json that
+    UTF-8 cannot hold), leaving an empty output folder and no summary."""
+    folder = tmp_path / "in"
+    _bytes_named(folder, b"M\xfcller.yaml", SERVICES)
+    _bytes_named(folder, b"N\xfcname.yaml", NAMELESS)  # (its company named after the file)
+    _bytes_named(folder, b"B\xfcroken.yaml", "suppliers: [\n")
+    _bytes_named(folder, b"C\xfcsv.csv", "id,name,country\nW1,G,AT\n")  # (no company given)
+    out = tmp_path / "out"
+    for resume in (False, True):
+        options = BatchOptions(formats=(".json", ".md"), jobs=1, resume=resume)
+        result = run_batch([folder], out, options)
+        assert result.skipped == (3 if resume else 0)
+    summary = read_summary(out)
+    assert sorted((r["member"], r["company"]) for r in summary["ranking"]) == [
+        ("C\\xfcsv", "C\\xfcsv"),
+        ("M\\xfcller", "Donaupark Ingenieurbüro GmbH"),
+        ("N\\xfcname", "N\\xfcname"),
+    ]
+    broken = f"{folder}/B\\xfcroken.yaml"
+    assert [(f["member"], f["file"]) for f in summary["failures"]] == [("B\\xfcroken", broken)]
+    assert summary["failures"][0]["error"].startswith(f"{broken}, line 2: invalid YAML")
+    for folder_name in ("M_ller", "N_name", "B_roken"):
+        record = json.loads((out / folder_name / "result.json").read_bytes().decode("utf-8"))
+        assert "\\xfc" in record["file"] and "\\xfc" in record["member_path"]
+    doc = json.loads((out / "M_ller" / "assessment.json").read_bytes().decode("utf-8"))
+    assert doc["input"]["path"] == f"{folder}/M\\xfcller.yaml"
+    assert shown_text("M\udcfcller") == "M\\xfcller"
+
+
+def test_assess_takes_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    """Its JSON and Markdown reports ended in "internal error: TypeError"."""
+    path = _bytes_named(tmp_path, b"M\xfcller.yaml", SERVICES)
+    outputs = [tmp_path / "a.json", tmp_path / "a.md", tmp_path / "a.html"]
+    args = ["assess", str(path), *(f"-o{out}" for out in outputs), "--quiet"]
+    done = CliRunner().invoke(app, args)
+    assert done.exit_code == 0, done.output
+    doc = json.loads(outputs[0].read_bytes().decode("utf-8"))
+    assert doc["input"]["path"] == doc["input"]["files"][0]["path"] == f"{tmp_path}/M\\xfcller.yaml"
+    assert "/M\\\\xfcller.yaml" in outputs[1].read_text(encoding="utf-8")  # (Markdown: \\ is \)

@@ -37,7 +37,7 @@ from ddtool.document import (
     held_labels,
     of_its_score,
 )
-from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemList
+from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemList, path_text
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.nested import rebuilt
@@ -835,7 +835,8 @@ def _document(
         ],
     }
     files = [
-        {"path": str(p), "sha256": sha} for p, sha in zip(paths, a.chain.file_hashes, strict=True)
+        {"path": path_text(p), "sha256": sha}
+        for p, sha in zip(paths, a.chain.file_hashes, strict=True)
     ]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -847,10 +848,10 @@ def _document(
             "overlays": profiles.overlays,
             "goods_edition": profiles.goods_edition,
         },
-        "input": {"path": str(paths[0]), "sha256": a.chain.sha256, "files": files},
+        "input": {"path": path_text(paths[0]), "sha256": a.chain.sha256, "files": files},
         "options": {
             "as_of": as_of.isoformat(),
-            "config": str(options.config) if options.config else None,
+            "config": path_text(options.config) if options.config else None,
             "settings": config.model_dump(mode="json"),
             "column_map": options.read.column_map,
             "sheet": options.read.sheet,

@@ -31,7 +31,7 @@ from typing import Any
 
 from ddtool.atomic import missing_folders, remove_empty, write_atomic
 from ddtool.document import register
-from ddtool.errors import DdtoolError, InputError, Problem
+from ddtool.errors import DdtoolError, InputError, Problem, path_text, shown_name
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.sources import SUFFIXES
 from ddtool.sources.interface import Limits, option_flag
@@ -46,8 +46,10 @@ SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # 1.3 added `limits`; 1.4: an exposure's `data_gaps` are those of every supplier low on
 # missing data (document.chain_gaps), none at critical, no longer those of the supplier its
 # maximum sits on; 1.5: the rankings put a level on which data gaps bear above the same level
-# known ("low (data gap)" above low: level_rank)
-SUMMARY_SCHEMA = "1.5"
+# known ("low (data gap)" above low: level_rank); 1.6: `not_members` names the folders that
+# could not be read (`files` null: not known); files in hidden folders are no longer read,
+# and those in linked folders are
+SUMMARY_SCHEMA = "1.6"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -90,11 +92,12 @@ class Member:
 @dataclass(frozen=True, slots=True)
 class NotMember:
     """A folder among the inputs whose member-like files are not read as members, and why
-    (the output of an earlier batch: its summary and its member folders)."""
+    (the output of an earlier batch: its summary and its member folders; a folder that
+    could not be read, its files not counted)."""
 
     path: Path
     reason: str
-    files: int
+    files: int | None  # None: not known (a folder that could not be read)
 
 
 @dataclass(slots=True)
@@ -201,7 +204,10 @@ def search_inputs(
                 names[i] = name
         if not renamed:
             break
-    member_paths = _member_paths(list(first_spelling.values()))
+    # (a name that is not UTF-8, `M\xfcller.yaml` from a zip made on Windows: as path_text
+    # writes it, in the summary, the results and the pseudonyms alike)
+    names = [path_text(name) for name in names]
+    member_paths = [path_text(path) for path in _member_paths(list(first_spelling.values()))]
     folders = _folder_names(unique, names, exclude)
     members = [Member(*member) for member in zip(names, unique, folders, member_paths, strict=True)]
     return members, not_members
@@ -239,8 +245,13 @@ def _member_paths(files: list[tuple[Path, str]]) -> list[str]:
 
 def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -> list[Path]:
     """The member files in a folder and its subfolders, sorted: files of a chain format,
-    not hidden nor Excel lock files (`~$…`), and links leading nowhere (they fail as members:
-    dropped, a member would be missing unsaid).
+    not hidden nor Excel lock files (`~$…`), nor in a hidden folder (`.archive`), and links
+    leading nowhere (they fail as members: dropped, a member would be missing unsaid).
+
+    A link to a folder is followed, as the folder it leads to would be, unless that folder
+    is read anyway: it lies in `folder` (its files are read there, once), or it was reached
+    already (a link round in a loop, or two links to one folder). A folder that cannot be
+    read (no permission) is added to `not_members`, named, its files not counted (None).
 
     What a batch wrote is not read (a re-run would read its own reports as member chains):
     this run's output folder `outdir` when it lies inside `folder`; in any folder, its member
@@ -249,31 +260,54 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
     added to `not_members`, so the run can say so.
     """
     own = outdir.resolve() if outdir is not None else None
+    top = _resolved(folder)
+    reached = {top}  # (the real folders walked or to be walked: each once)
+    unreadable: list[OSError] = []
     found: list[Path] = []
-    for here, subfolders, names in os.walk(folder):
+    for here, subfolders, names in os.walk(folder, onerror=unreadable.append, followlinks=True):
         place = Path(here)
-        real = place.resolve()
+        real = _resolved(place)
         if real == own and place != folder:  # (this run's output, inside an input folder)
             subfolders.clear()
             continue
-        written = [name for name in subfolders if _is_member_folder(place / name)]
-        subfolders[:] = sorted(name for name in subfolders if name not in written)
-        output = bool(written) or ("summary.json" in names and _is_summary(place))
-        unread = sum(_member_like(place / name) for name in written)
+        written: list[str] = []
+        kept: list[str] = []
         prose = 0  # text files that hold no table: notes, read-me files
         special = 0  # named pipes, sockets, devices: no file to read (reading a pipe waits)
-        for name in names:
-            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
-                continue
-            path = place / name
-            if output and name in SUMMARY_FILES:
-                unread += 1
-            elif not (path.is_file() or path.is_dir() or path.is_symlink()):
-                special += 1  # (before any is opened: opening a pipe waits for a writer)
-            elif name.lower().endswith(".txt") and path.is_file() and _is_prose(path):
-                prose += 1
-            elif path.is_file() or (path.is_symlink() and not path.exists()):
-                found.append(path)
+        files_here: list[Path] = []
+        try:  # (a folder listed, but nothing in it to be looked at: as one not listed)
+            for name in sorted(subfolders):
+                if name.startswith("."):  # (hidden, as a hidden file is)
+                    continue
+                subfolder = place / name
+                target = _resolved(subfolder)
+                linked = subfolder.is_symlink()
+                if target in reached or (linked and target.is_relative_to(top)):
+                    continue
+                reached.add(target)
+                # (a link to an earlier batch's member folder is that folder)
+                member_folder = _is_member_folder(target if linked else subfolder)
+                (written if member_folder else kept).append(name)
+            output = bool(written) or ("summary.json" in names and _is_summary(place))
+            unread = sum(_member_like(place / name) for name in written)
+            for name in names:
+                if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
+                    continue
+                path = place / name
+                if output and name in SUMMARY_FILES:
+                    unread += 1
+                elif not (path.is_file() or path.is_dir() or path.is_symlink()):
+                    special += 1  # (before any is opened: opening a pipe waits for a writer)
+                elif name.lower().endswith(".txt") and path.is_file() and _is_prose(path):
+                    prose += 1
+                elif path.is_file() or (path.is_symlink() and not path.exists()):
+                    files_here.append(path)
+        except OSError as e:
+            unreadable.append(OSError(e.errno, e.strerror, str(place)))
+            subfolders.clear()
+            continue
+        subfolders[:] = kept
+        found.extend(files_here)
         if unread and real != own:
             reason = "the output of an earlier batch (its summary and member folders)"
             not_members.append(NotMember(place, reason, unread))
@@ -285,6 +319,10 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
         if special:
             reason = "not regular files (named pipes, sockets or devices)"
             not_members.append(NotMember(place, reason, special))
+    for error in unreadable:  # (its members are not known: named, so none goes unsaid)
+        where = Path(error.filename) if error.filename else folder
+        reason = f"a folder that could not be read ({error.strerror or error})"
+        not_members.append(NotMember(where, reason, None))
     return sorted(found)
 
 
@@ -314,7 +352,10 @@ def _is_member_folder(folder: Path) -> bool:
         record = None
     if isinstance(record, dict) and record.get("status") in ("ok", "failed"):
         return True
-    return (folder / "assessment.json").is_file() and _only_member_files(folder)
+    try:
+        return (folder / "assessment.json").is_file() and _only_member_files(folder)
+    except OSError:  # (a folder that cannot be read: said when it is walked, see _files_in)
+        return False
 
 
 def _is_summary(folder: Path) -> bool:
@@ -529,15 +570,19 @@ def assess_member(
     config: str | None,
     as_of: dt.date | None,
     limits: Limits,
+    given: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, bytes]]:
     """Worker: assess one member file, read within `limits`; return its record and its
-    output files as bytes."""
+    output files as bytes. `given`: the path as the run was given it, where the worker is
+    handed another spelling to open (a Dask worker, the absolute path): the record, its
+    error and the assessment name the file so, as a local run does."""
     from ddtool.assess import AssessOptions, assess
     from ddtool.reporters import reporter_for
     from ddtool.reporters.json_report import dump_bytes
     from ddtool.sources.interface import ReadOptions
 
-    record: dict[str, Any] = {"file": path, "input_sha256": _sha256(Path(path))}
+    given = path if given is None else given
+    record: dict[str, Any] = {"file": path_text(given), "input_sha256": _sha256(Path(path))}
     try:
         result = assess(
             [Path(path)],
@@ -550,6 +595,8 @@ def assess_member(
             ),
         )
         doc = result.data
+        if given != path:
+            _name_as_given(doc["input"], path, given)
         outputs: dict[str, bytes] = {"assessment.json": dump_bytes(doc)}
         with tempfile.TemporaryDirectory() as tmp:
             for suffix in formats:
@@ -563,19 +610,55 @@ def assess_member(
         errors = [p for p in e.problems if p.severity == "error"]
         warnings = len(e.problems) - len(errors)
         shown = errors or list(e.problems)  # (refused for warnings alone: they are the cause)
-        record.update(status="failed", error=_problems_text(shown), errors=len(shown))
+        error = _problems_text(shown)
+        record.update(status="failed", error=_as_given(error, path, given), errors=len(shown))
         record["warnings"] = warnings if errors else 0
         if e.company:  # (kept out of an anonymised summary's errors)
             record["company_named"] = e.company
         return record, {}
     except DdtoolError as e:
-        record.update(status="failed", error=str(e), errors=1)
+        record.update(status="failed", error=_as_given(str(e), path, given), errors=1)
+        return record, {}
+    except OSError as e:  # (a file that cannot be read: a failure of the member, located)
+        where = shown_name(str(e.filename or path))
+        error = _as_given(f"{where}: {e.strerror or e}", path, given)
+        record.update(status="failed", error=error, errors=1)
         return record, {}
     except Exception as e:  # a member must never stop the batch
-        record.update(status="failed", error=f"internal error: {type(e).__name__}: {e}", errors=1)
+        error = _as_given(f"internal error: {type(e).__name__}: {e}", path, given)
+        record.update(status="failed", error=error, errors=1)
         return record, {}
     record.update(status="ok", **figures)
     return record, outputs
+
+
+def _name_as_given(source: dict[str, Any], path: str, given: str) -> None:
+    """An assessment's `input` naming the file as given, not as the worker opened it."""
+    opened = path_text(path)
+    for entry in (source, *(source.get("files") or [])):
+        if entry.get("path") == opened:
+            entry["path"] = path_text(given)
+
+
+def _as_given(text: str, path: str, given: str) -> str:
+    """A text naming the file as the worker opened it (`path`) naming it as given, and
+    valid UTF-8 (see path_text)."""
+    if given != path:
+        for form in (shown_name, path_text):
+            text = text.replace(form(path), form(given))
+    return path_text(text)
+
+
+def _valid_text(value: Any) -> Any:
+    """A record with every text in it as UTF-8 can hold it (see path_text): a message may
+    quote a path that is not UTF-8, and result.json must be written whatever it says."""
+    if isinstance(value, str):
+        return path_text(value)
+    if isinstance(value, dict):
+        return {_valid_text(key): _valid_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_valid_text(item) for item in value]
+    return value
 
 
 def _problems_text(problems: list[Problem]) -> str:
@@ -592,10 +675,10 @@ def _ended_abruptly(member: Member, path: str) -> Outcome:
     """The record of a member whose worker process ended while assessing it (killed, most
     often by the system when memory ran out): failed, like a broken file."""
     record = {
-        "file": path,
+        "file": path_text(path),
         "input_sha256": _sha256(member.path),
         "status": "failed",
-        "error": f"{path}: the worker assessing it ended abruptly (out of memory?)",
+        "error": f"{shown_name(path)}: the worker assessing it ended abruptly (out of memory?)",
         "errors": 1,
     }
     return record, {}
@@ -791,6 +874,8 @@ def _same_file(record: Mapping[str, Any], member: Member, outdir: Path) -> bool:
     from_output = record.get(FROM_OUTPUT)
     if isinstance(from_output, str) and _resolved(_resolved(outdir) / from_output) == own:
         return True
+    if from_output is not None and from_output == _from_output(member.path, outdir):
+        return True  # (a name that is not UTF-8, as path_text writes it)
     return _resolved(Path(file)) == own
 
 
@@ -800,9 +885,9 @@ def _from_output(path: Path, outdir: Path) -> str:
     _same_file). Its resolved path where there is none (on another drive)."""
     file = _resolved(path)
     try:
-        return Path(os.path.relpath(file, _resolved(outdir))).as_posix()
+        return path_text(Path(os.path.relpath(file, _resolved(outdir))).as_posix())
     except ValueError:
-        return file.as_posix()
+        return path_text(file.as_posix())
 
 
 def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
@@ -1046,12 +1131,13 @@ def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Membe
         futures = {
             client.submit(
                 assess_member,
-                str(_resolved(m.path)),
+                str(_resolved(m.path)),  # (workers run elsewhere: the file as they find it)
                 options.formats,
                 options.profiles,
                 options.config,
                 options.as_of,
                 options.limits,
+                str(m.path),  # (named as given, as a local run names it)
                 key=f"ddtool-{m.folder}-{_sha256(m.path)[:12]}",
                 pure=False,
             ): m
@@ -1062,7 +1148,7 @@ def _run_dask(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Membe
             try:
                 outcome = future.result()
             except KilledWorker:  # the workers it was given to ended abruptly, each time
-                outcome = _ended_abruptly(member, str(_resolved(member.path)))
+                outcome = _ended_abruptly(member, str(member.path))
             yield member, outcome
     finally:
         client.close()  # type: ignore[no-untyped-call]
@@ -1142,6 +1228,7 @@ def run_batch(
                 limits=options.limits.as_dict(),
                 outputs=sorted(files),
             )
+            record = _valid_text(record)
             stop.before_writing()
             _store(outdir, member, record, files)
             stop.written.append(member)
@@ -1263,10 +1350,10 @@ def _dangling(member: Member) -> Outcome:
     """The record of a member file that is a link leading nowhere: failed, like a broken
     file (given as an input, such a link stops the batch before any work instead)."""
     record = {
-        "file": str(member.path),
+        "file": path_text(member.path),
         "input_sha256": "",
         "status": "failed",
-        "error": _not_an_input(member.path),
+        "error": path_text(_not_an_input(member.path)),
         "errors": 1,
     }
     return record, {}
@@ -1290,10 +1377,10 @@ def _earlier_members(outdir: Path, members: list[Member]) -> list[dict[str, str]
         except (OSError, ValueError):
             record = {}
         record = record if isinstance(record, dict) else {}
-        name = _text_or(record.get("member"), entry.name)
+        name = path_text(_text_or(record.get("member"), entry.name))
         found.append(
             {
-                "folder": entry.name,
+                "folder": path_text(entry.name),
                 "member": name,
                 "member_path": _text_or(record.get("member_path"), name),
             }
@@ -1311,7 +1398,7 @@ def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: 
     member folders of an earlier run left in the output folder."""
     notes = []
     for skipped in not_members:
-        files = f"{skipped.files} file{'s' if skipped.files != 1 else ''}"
+        files = _files_text(skipped.files)
         notes.append(
             f"not read as members: {files} in {shown_text(str(skipped.path))}, {skipped.reason}"
         )
@@ -1327,6 +1414,11 @@ def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: 
             f" not in the summary (left as {'it is' if one else 'they are'}): {listed}"
         )
     return notes
+
+
+def _files_text(files: int | None) -> str:
+    """How many files were not read as members ("the files" where they are not known)."""
+    return "the files" if files is None else f"{files} file{'s' if files != 1 else ''}"
 
 
 def _shown(member: Member, record: dict[str, Any]) -> tuple[Member, dict[str, Any]]:
@@ -1347,15 +1439,16 @@ _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 def shown_text(text: str) -> str:
     """Text for one terminal line: control characters (a newline, a terminal's escape
     codes) and invisible direction marks in a file name or an error shown as escapes
-    (`\\n`, `\\x1b`, `\\u202e`), not acted on. Text without them is returned as it is, so
-    showing a text twice changes nothing."""
+    (`\\n`, `\\x1b`, `\\u202e`), not acted on, and the bytes of a name that are not UTF-8
+    as path_text writes them (`\\xfc`). Text without them is returned as it is, so showing a
+    text twice changes nothing."""
 
     def escape(found: re.Match[str]) -> str:
         char = found.group()
         code = ord(char)
         return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
-    return _UNSHOWABLE.sub(escape, text)
+    return _UNSHOWABLE.sub(escape, path_text(text))
 
 
 def check_scheduler(address: str) -> None:
@@ -1503,7 +1596,7 @@ def summarise(
         ],
         "not_members": [
             {
-                "path": None if anonymise else str(item.path),
+                "path": None if anonymise else path_text(item.path),
                 "reason": item.reason,
                 "files": item.files,
             }
@@ -1644,7 +1737,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
             rows.append([f"limit {option_flag(name)}", value])
         for item in summary.get("not_members", []):
             where = f"{item['path']}: " if item["path"] else ""
-            files = f"{item['files']} file{'s' if item['files'] != 1 else ''}"
+            files = _files_text(item["files"])
             rows.append(["not read as members", f"{where}{files}, {item['reason']}"])
         for item in summary.get("earlier_members", []):
             folder = f" (folder {item['folder']})" if item["folder"] else ""

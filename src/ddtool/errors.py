@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, Literal
@@ -49,7 +51,7 @@ class Location:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file,
+            "file": path_text(self.file),
             "sheet": self.sheet,
             "row": self.row,
             "column": self.column,
@@ -57,9 +59,31 @@ class Location:
         }
 
 
+# a byte of a file name that is not UTF-8, as os.fsdecode keeps it (U+DC80-U+DCFF), or any
+# other lone surrogate: no UTF-8 text can hold one
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped_surrogate(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that UTF-8 can hold: each byte of its name that is not UTF-8 (a name
+    made on Windows in another code page, `M\\xfcller.yaml` from a zip) written as Python
+    escapes it, as `\\xfc`, everywhere ddtool shows or saves the path."""
+    text = os.fspath(path)
+    if text.isascii():
+        return text
+    return _SURROGATE.sub(_escaped_surrogate, text)
+
+
 def shown_name(name: str) -> str:
     """A file name as a message shows it: its control characters (a line break) written as
-    Python escapes them ('new\\nline.yaml'), so that a located message stays on its line."""
+    Python escapes them ('new\\nline.yaml'), so that a located message stays on its line,
+    and its bytes that are not UTF-8 as `path_text` writes them ('M\\xfcller.yaml')."""
+    name = path_text(name)
     if name.isprintable():
         return name
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)

@@ -13,7 +13,7 @@ from operator import attrgetter, itemgetter
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from ddtool.errors import Location, Problem, ProblemList, Severity, shown_name
+from ddtool.errors import Location, Problem, ProblemList, Severity, path_text, shown_name
 from ddtool.model import (
     AUDIT_RESULTS,
     Audit,
@@ -1732,7 +1732,7 @@ def normalise_company(
             field_name == "id",
         )
         _report(problems, issues, cells.get(field_name, where))
-    stem = PurePath(raw.path).stem
+    stem = path_text(PurePath(raw.path).stem)
     if not root and _given_name(data) is None:
         name = ""  # (the chain's company is named by another file)
     elif not name:  # as without any company: named after the file (a batch tells them apart)

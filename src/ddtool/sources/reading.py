@@ -11,7 +11,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from ddtool.errors import Location, ProblemList
+from ddtool.errors import Location, ProblemList, path_text
 from ddtool.model import Chain, Company
 from ddtool.reference.countries import normalise_country
 from ddtool.sources import ahead
@@ -184,7 +184,7 @@ def read_chain(
     standards = audit_standards(options.labour_audits)
     company, suppliers = normalise_records(raws, sectors, problems, standards)
     if company is None:
-        company = Company(name=Path(paths[0]).stem)
+        company = Company(name=path_text(Path(paths[0]).stem))
     if not TEMPLATE_SUPPLIERS.isdisjoint(map(attrgetter("name"), suppliers)):
         for supplier in suppliers:
             if supplier.name in TEMPLATE_SUPPLIERS:

@@ -656,7 +656,11 @@ class YamlReader(ChainReader):
                 f"--sheet '{options.sheet}' is not used: a YAML file has no sheets",
                 where,
             )
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as e:  # (no permission, say: as a table's reader says it)
+            problems.error("unreadable-file", f"cannot open: {e.strerror}", where)
+            return chain
         # UTF-16 or UTF-32 with its byte-order mark (a Windows editor's "Unicode"), as YAML
         # allows, and UTF-16 without one, told by its zero bytes as YAML's own rules tell it
         wide = bom_encoding(raw) or zeros_encoding(raw)
