@@ -79,6 +79,31 @@ def path_text(path: str | os.PathLike[str]) -> str:
     return _SURROGATE.sub(_escaped_surrogate, text)
 
 
+# what path_text writes for such a character: `\xNN` for a byte of a name (80 to ff),
+# `\uXXXX` for another lone surrogate
+_ESCAPED_SURROGATE = re.compile(r"\\x([89a-f][0-9a-f])|\\u(d[89a-f][0-9a-f]{2})")
+
+
+def _surrogate_of(found: re.Match[str]) -> str:
+    byte, other = found.groups()
+    if byte is not None:
+        return chr(0xDC00 + int(byte, 16))
+    code = int(other, 16)
+    # (path_text writes U+DC80-U+DCFF as \xNN, never as \udcNN: such text is no escape)
+    return found.group() if 0xDC80 <= code <= 0xDCFF else chr(code)
+
+
+def path_from_text(text: str) -> str:
+    """The path that `path_text` wrote as `text`: each `\\xNN` it wrote for a byte that is
+    not UTF-8 (`M\\xfcller.yaml`) turned back into that byte as os.fsdecode holds it, and each
+    `\\uXXXX` into its lone surrogate. A name may hold such a sequence itself (a file named
+    `M\\xfcller.yaml` in so many characters), which path_text leaves as it is: whoever looks
+    a recorded path up tries it as written first, then as this returns it."""
+    if "\\" not in text:
+        return text
+    return _ESCAPED_SURROGATE.sub(_surrogate_of, text)
+
+
 def shown_name(name: str) -> str:
     """A file name as a message shows it: its control characters (a line break) written as
     Python escapes them ('new\\nline.yaml'), so that a located message stays on its line,

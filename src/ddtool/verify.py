@@ -26,7 +26,7 @@ from ddtool.diff import (
     slim_supplier,
 )
 from ddtool.document import EXPOSURE_GAPS, EXPOSURE_ON_A_GAP, NOT_SHOWN, basis_id_of
-from ddtool.errors import DdtoolError, InputError
+from ddtool.errors import DdtoolError, InputError, path_from_text, path_text
 from ddtool.model import LEVELS
 from ddtool.sources.interface import Limits, ReadOptions
 
@@ -193,7 +193,12 @@ def _inputs_found(
     by their names beside the JSON (a folder moved or copied; the paths the re-run records
     are then spelled differently). Where none matches, each input that differs is said in
     `result` (the file compared, and any other found in its place), from the first place
-    that holds them all; an error where none does."""
+    that holds them all; an error where none does.
+
+    A path is recorded as `path_text` writes it, each byte of a name that is not UTF-8 as
+    `\\xNN`: in each place, an input is looked for by its path as recorded, then by the name
+    that text was written for (errors.path_from_text); where both are there, the one with
+    the recorded SHA-256."""
     beside = path.parent.resolve()
     places = [(Path.cwd(), recorded), (beside, recorded)]
     if any(p.name != str(p) for p in recorded):
@@ -205,13 +210,26 @@ def _inputs_found(
             sums[file] = _sha256(file)
         return sums[file]
 
-    found = [
-        (workdir, given, [workdir / p for p in given])  # (an absolute path as it is)
-        for workdir, given in places
-        if all((workdir / p).exists() for p in given)
-    ]
+    def spelled(workdir: Path, given: Path, saved_hash: str | None) -> Path | None:
+        """The input's path from `workdir`, as recorded or by the name it was written for,
+        whichever is there (where both are, the one with the recorded SHA-256); none when
+        neither is."""
+        there = [p for p in _spellings(given) if (workdir / p).exists()]
+        if len(there) > 1 and saved_hash is not None:
+            return next((p for p in there if sha256(workdir / p) == saved_hash), there[0])
+        return there[0] if there else None
+
+    found = []
+    for workdir, given in places:
+        saved_hashes = [*hashes, *[None] * (len(given) - len(hashes))]
+        spelt = [spelled(workdir, p, h) for p, h in zip(given, saved_hashes, strict=False)]
+        if all(p is not None for p in spelt):
+            paths = [p for p in spelt if p is not None]
+            found.append((workdir, paths, [workdir / p for p in paths]))  # (absolute: as is)
     if not found:
-        missing = [str(Path.cwd() / p) for p in recorded if not (Path.cwd() / p).exists()]
+        missing = [
+            path_text(Path.cwd() / p) for p in recorded if spelled(Path.cwd(), p, None) is None
+        ]
         raise DdtoolError(
             f"{path}: input file(s) not found: {', '.join(missing)} (run from the folder the"
             " assessment was made in, or keep the inputs beside the JSON)"
@@ -220,25 +238,34 @@ def _inputs_found(
         if len(files) == len(hashes) and all(
             sha256(f) == h for f, h in zip(files, hashes, strict=True)
         ):
-            result.checked += [f"input {f}: sha256 matches" for f in files]
+            result.checked += [f"input {path_text(f)}: sha256 matches" for f in files]
             return workdir, given
     workdir, given, files = found[0]
     for i, (saved_hash, file) in enumerate(zip(hashes, files, strict=False)):
         now = sha256(file)
         if now is None:
-            result.reasons.append(f"input {file} is missing or unreadable")
+            result.reasons.append(f"input {path_text(file)} is missing or unreadable")
         elif now != saved_hash:
             others: dict[Path, str] = {file.resolve(): ""}  # (each file once, however given)
             for _, _, other in found[1:]:
-                others.setdefault(other[i].resolve(), f"{other[i]}, sha256 {sha256(other[i])}")
+                others.setdefault(
+                    other[i].resolve(), f"{path_text(other[i])}, sha256 {sha256(other[i])}"
+                )
             said = [text for text in others.values() if text]
             also = f" (also compared: {'; '.join(said)})" if said else ""
             result.reasons.append(
-                f"input {file} changed: sha256 {saved_hash} saved, {now} now{also}"
+                f"input {path_text(file)} changed: sha256 {saved_hash} saved, {now} now{also}"
             )
         else:
-            result.checked.append(f"input {file}: sha256 matches")
+            result.checked.append(f"input {path_text(file)}: sha256 matches")
     return workdir, given
+
+
+def _spellings(given: Path) -> list[Path]:
+    """A recorded input path as written, then as the name path_text wrote it for, where
+    that is another (`M\\xfcller.yaml`, a name of bytes that are not UTF-8)."""
+    real = path_from_text(str(given))
+    return [given] if real == str(given) else [given, Path(real)]
 
 
 # the problems of an input refused by a read limit (each says which option raises it)
