@@ -529,13 +529,19 @@ def _trailing_date(name: str) -> _Issue | None:
     """The bad-date of a certification whose name ends with a date, with no expiry word in
     it ("SA8000 2024-01-01", "Fairtrade Dec 2023", "SA8000 12/2023"): the date could be the
     expiry or the day it was granted, and a certificate is never taken as current on a
-    guess; and of one whose name ends with a period ("SA8000 (2021-2023)", "SA8000
-    2021-2023"): its end is not said to be the expiry, and a year is no expiry date."""
-    if not any(map(str.isdigit, name)) or _EXPIRY_WORD.search(name):
+    guess; of one whose name ends with a period ("SA8000 (2021-2023)", "SA8000
+    2021-2023"): its end is not said to be the expiry, and a year is no expiry date; of one
+    whose date is said to be the day it was issued ("SA8000 issued 2019-01-01"); and of one
+    whose name ends with numbers written as a date that is none ("SA8000 13/2023": there is
+    no month 13), which is no part of its name (a standard's version is written after a
+    colon: "ISO 45001:2018", "SA8000:2014")."""
+    if not any(map(str.isdigit, name)) or any(
+        w.group("word").casefold() not in _NAMES_WORDS for w in _EXPIRY_WORD.finditer(name)
+    ):
         return None  # (no date; or a word says what its dates are)
     period = _TRAILING_PERIOD.search(name)
     if period is not None and _period_read(period):
-        before = name[: period.start()].rstrip(" (:–—-")
+        before, _issued = _written_before(name, period.start())
         first, last = period.group("first", "last")
         if last is not None:  # ("2021-2023", "2021-23": years)
             year = max(first, last) if len(last) == 4 else first[:2] + last
@@ -552,13 +558,75 @@ def _trailing_date(name: str) -> _Issue | None:
         )
     found = _TRAILING_DATE.search(name)
     if found is None or not _months_named(found, "month"):
-        return None
-    before = name[: found.start()].rstrip(" (:–—-")
+        found = _TRAILING_NUMBERS.search(name)  # ("SA8000 13/2023": a date that is none)
+        if found is None:
+            return None
+    date = found.group("date")
+    before, issued = _written_before(name, found.start())
+    if _NUMBERS_ONLY.fullmatch(date):
+        try:
+            parse_expiry(date)
+        except ValueProblem as e:
+            return _Issue(
+                "bad-date",
+                f"certification {name!r} ends with numbers written as a date, but {date} is"
+                f" not a date ({e}): write its expiry date, such as '{before} valid until"
+                " 2026-06-30'",
+            )
+    if issued is not None:
+        return _Issue(
+            "bad-date",
+            f"certification {name!r} gives the day it was issued ({issued} {date}), not its"
+            " expiry, and a certificate is never taken as current from it: write its expiry"
+            f" date instead, such as '{before} valid until 2026-06-30'",
+        )
     return _Issue(
         "bad-date",
         f"certification {name!r} ends with a date without saying what it is: if it is the"
-        f" expiry, write '{before} valid until {found.group('date')}'",
+        f" expiry, write '{before} valid until {date}'",
     )
+
+
+def _written_before(name: str, start: int) -> tuple[str, str | None]:
+    """The certification's name before a date or period found at `start` in it, without
+    the word before the date that says it is the day it was issued ("SA8000 issued
+    2019-01-01", "SA8000 (valid from 2019-01-01)"), and that word (None: none)."""
+    before = name[:start]
+    issued = _ISSUED_AT_END.search(before)
+    if issued is None:
+        return before.rstrip(" (:–—-"), None
+    return before[: issued.start()].rstrip(" (:–—-"), issued.group("word")
+
+
+def _date_after_expiry(certification: str, date: str) -> _Issue:
+    """The bad-date of a date split by a separator from a certification that gives its
+    expiry ("Fairtrade (valid until 2026-06-30), 12/2023"): it says nothing of what it is,
+    and is not read."""
+    return _Issue(
+        "bad-date",
+        f"certification {certification!r} is followed by {date!r}, a date without a word"
+        " saying what it is, after the certification's own expiry: it is not read; remove it,"
+        " or say what it is",
+    )
+
+
+def _only_a_date(item: str) -> bool:
+    """Whether a list item is only a date, a month and its year or a period, maybe after a
+    word saying it is the day it was issued ("12/2023", "Dec 2023", "2021-2023", "13/2023",
+    "issued 2019-01-01"): it names no certification, and belongs to the one before it
+    ("Fairtrade, 12/2023" is "Fairtrade 12/2023"). A year alone is none ("Fairtrade, 2024"
+    is two items, as "2024" alone is a name's: "GOTS (2026)")."""
+    if _DATE_ITEM_START.match(item) is None:
+        return False  # (most items, in one look: a name, "WRAP (valid until 2028-12-30)")
+    issued = _ISSUED_AT_START.match(item)
+    text = item[issued.end() :] if issued is not None else item
+    period = _TRAILING_PERIOD.match(text)
+    if period is not None and _period_read(period):
+        return True
+    found = _TRAILING_DATE.match(text)
+    if found is not None and _months_named(found, "month"):
+        return True
+    return _TRAILING_NUMBERS.match(text) is not None
 
 
 def _period_read(period: re.Match[str]) -> bool:
@@ -580,36 +648,54 @@ def _months_named(found: re.Match[str], *groups: str) -> bool:
 
 
 def _with_expiries(items: list[Any], issues: list[_Issue]) -> list[Any]:
-    """The items of a list of certifications, an expiry split from its certification by a
-    separator ("SA8000, valid until 2024-01-01", "Fairtrade; expired") joined to it again:
-    it is no certification of its own, and the one before it is not current. An expiry
-    before any certification is a bad-certification."""
+    """The items of a list of certifications, an expiry or a date split from its
+    certification by a separator ("SA8000, valid until 2024-01-01", "Fairtrade; expired",
+    "Fairtrade, 12/2023") joined to it again, read as the cell without that separator is: it
+    is no certification of its own, and the one before it is not current. An expiry or a
+    date before any certification is a bad-certification."""
     out: list[Any] = []
     for item in items:
-        if isinstance(item, str) and _is_expiry(as_text(item)):  # (as read, as the item is)
-            if out and isinstance(out[-1], str):
-                out[-1] = f"{out[-1].rstrip()} {item.strip()}"
-            else:
-                issues.append(
-                    _Issue(
-                        "bad-certification",
-                        f"{as_text(item)[:60]!r} gives an expiry but no certification: write"
-                        " the certification's name before it, such as 'SA8000 valid until"
-                        " 2026-06-30'",
-                    )
-                )
+        # (a date of YAML's, or a year, as a cell's text: "[Fairtrade, 2023-12-31]")
+        text = str(item) if type(item) in (int, dt.date) else item
+        if not isinstance(text, str):
+            out.append(item)
             continue
-        out.append(item)
+        read = as_text(text)  # (as read, as the item is)
+        if _is_expiry(read):
+            what = "an expiry"
+        elif _only_a_date(read):
+            what = "a date"
+        else:
+            out.append(item)
+            continue
+        if out and isinstance(out[-1], str):
+            if what == "a date" and _certification_text(as_text(out[-1]))[1] is not None:
+                issues.append(_date_after_expiry(as_text(out[-1]), read))
+            else:
+                out[-1] = f"{out[-1].rstrip()} {text.strip()}"
+        else:
+            issues.append(
+                _Issue(
+                    "bad-certification",
+                    f"{read[:60]!r} gives {what} but no certification: write the"
+                    " certification's name before it, such as 'SA8000 valid until 2026-06-30'",
+                )
+            )
     return out
 
 
 # the words before a certification's expiry date in a cell: "Rainforest Alliance (valid
 # until 2026-06-30)", "SA8000 bis 30.06.2026", "Fairtrade (jusqu'au 30/06/2026)", "Fairtrade
-# expired 2023-12-31", "SA8000 abgelaufen am 31.12.2023"; each a whole word ("Bisphenol"
-# holds no "bis", "export" no "exp")
+# expired 2023-12-31", "SA8000 abgelaufen am 31.12.2023", "SA8000 thru 2023-12-31"; each a
+# whole word ("Bisphenol" holds no "bis", "export" no "exp"). "valid from" and "valid since"
+# give the day it was issued (_ISSUED), no expiry
 _EXPIRED = r"expired|abgelaufen|expir(?:é|ée)|vencid[oa]"
+# the expiry words that are a name's words too, where no date follows them: "Fairtrade
+# through cooperative 2019-01-01" ends with a date that is not said to be the expiry
+_NAMES_WORDS = frozenset({"through", "thru"})
 _UNTIL = (
-    r"valid\s+(?:until|till|to|through|thru)|valid|until|till"
+    r"valid\s+(?:until|till|to|through|thru)|valid(?!\s+(?:from|since)(?!\w))|until|till"
+    r"|through|thru"
     r"|(?:expires|expire|expired|expiring)(?:\s+(?:on|since))?|expiry(?:\s+date)?"
     r"|expiration(?:\s+date)?|exp\.?"
     r"|g(?:ü|ue)ltig\s+bis(?:\s+zum)?|bis(?:\s+zum)?|abgelaufen(?:\s+(?:am|seit))?|ablauf"
@@ -675,12 +761,35 @@ def _date_at_end(month: str) -> str:
 _TRAILING_DATE = re.compile(
     rf"(?:^|[\s(:–—-])\s*(?P<date>{_date_at_end('month')})\)?\s*$", re.IGNORECASE
 )
+# numbers written as a month and its year at the end of a name, whose month is none ("SA8000
+# 13/2023", "SA8000 2023-13", "SA8000 00/2023"): a date that cannot be read, never part of the
+# name ("SA8000 v13/2014" is one: the number is a version's)
+_TRAILING_NUMBERS = re.compile(
+    rf"(?:^|[\s(:–—-])\s*(?P<date>\d{{1,2}}\s*[./-]\s*{_YEAR_19_20}"
+    rf"|{_YEAR_19_20}\s*[/-]\s*\d{{1,2}})\)?\s*$"
+)
+_NUMBERS_ONLY = re.compile(r"[\d\s./-]+")
+# the words before a date that say it is the day a certificate was issued ("SA8000 issued
+# 2019-01-01", "SA8000 issue date: 2019-01-01", "SA8000 (valid from 2019-01-01)", "SA8000
+# certified since 12/2019"): no expiry
+_ISSUED = (
+    r"(?:certified\s+)?(?:issued(?:\s+on)?|issue\s+date|date\s+of\s+issue"
+    r"|(?:valid\s+)?(?:since|from))"
+)
+_ISSUED_AT_END = re.compile(rf"(?:^|[\s(–—-])\s*(?P<word>{_ISSUED})\s*:?\s*$", re.IGNORECASE)
+_ISSUED_AT_START = re.compile(rf"\(?\s*{_ISSUED}(?!\w)\s*:?", re.IGNORECASE)
+# how a list item that is only a date begins (see _only_a_date): a digit, or a word and a
+# digit ("Dec 2023", "from 2021"), maybe after such a word ("issue date: 2019-01-01")
+_DATE_ITEM_START = re.compile(
+    rf"[\s(]*(?:{_ISSUED}(?!\w)\s*:?\s*)?(?:\d|[^\W\d_]{{3,}}\.?\s*\d)", re.IGNORECASE
+)
 # a period at the end of a certification's name, with no expiry word before it, maybe in
 # parentheses: a range of years ("SA8000 2021-2023", "SA8000 (2021–2023)", "SA8000 2021-23",
-# "Fairtrade 2023/24", "SA8000 from 2021 to 2023") or of dates ("SA8000 (01/2021 -
-# 12/2023)"): its end is not said to be the expiry date, and a year is none
+# "Fairtrade 2023/24", "SA8000 from 2021 to 2023", "SA8000 valid from 2021 to 2023") or of
+# dates ("SA8000 (01/2021 - 12/2023)"): its end is not said to be the expiry date, and a
+# year is none
 _TRAILING_PERIOD = re.compile(
-    rf"(?:^|[\s(:–—-])\s*(?:from\s+)?"
+    rf"(?:^|[\s(:–—-])\s*(?:(?:valid\s+)?from\s+)?"
     rf"(?:(?P<first>{_YEAR_19_20})\s*(?:[-–—/]|to\b)\s*(?P<last>{_YEAR_19_20}|\d\d)"
     rf"|(?:{_date_at_end('month1')})\s*(?:[-–—]|to\b)\s*(?P<end>{_date_at_end('month')}))"
     r"\)?\s*$",
