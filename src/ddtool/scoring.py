@@ -426,7 +426,7 @@ def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
     )
 
 
-# a score without credits, its unrounded bases and where the credits' facts go (_plain)
+# a score without credits, its bases (rounded, as shown) and where the credits' facts go (_plain)
 _Plain = tuple[SupplierRisk, tuple[float, ...], tuple[int, ...]]
 # certifications' and audits' adjustments (label, delta), the same as facts, and their sum
 # (_credits)
@@ -1166,7 +1166,7 @@ class Scorer:
         self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None
     ) -> tuple[SupplierRisk, tuple[float, ...]]:
         """Score one supplier for every risk type, leaving its migrant share out; with the
-        base likelihood per risk type (unrounded)."""
+        base likelihood per risk type (rounded half up, as shown)."""
         return self._credited(self._plain(supplier, sector_id, listings), self._credits(supplier))
 
     def _credits(self, supplier: Supplier) -> _Credits:
