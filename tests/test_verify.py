@@ -270,26 +270,26 @@ def test_verify_compares_every_part(
         else made + " it was made (a re-run is made now)"
     ]
     noted = [line for line in outcome.checked if "saved as schema" in line]
-    ranking = "tier1_ranking on_a_gap and the order it gives"
+    ranking = "tier1_ranking on_a_gap and the order it gives, a downstream listing's risk_types"
     exposure = f"exposure data_gaps, exposure on_a_gap, {ranking}"
     assert noted == (
         [
-            "note: saved as schema 2.0, re-run as 2.4: compared without what 2.0 did not"
+            "note: saved as schema 2.0, re-run as 2.5: compared without what 2.0 did not"
             f" hold (certifications, audits, measures_not_shown, {exposure})"
         ]
         if "schema 2.0" in case
         else [
-            "note: saved as schema 2.1, re-run as 2.4: compared without what 2.1 did not"
+            "note: saved as schema 2.1, re-run as 2.5: compared without what 2.1 did not"
             f" hold (measures_not_shown, {exposure})"
         ]
         if "2.1" in case
         else [
-            "note: saved as schema 2.2, re-run as 2.4: compared without what 2.2 did not"
+            "note: saved as schema 2.2, re-run as 2.5: compared without what 2.2 did not"
             f" hold ({exposure})"
         ]
         if "2.2" in case
         else [
-            "note: saved as schema 2.3, re-run as 2.4: compared without what 2.3 did not"
+            "note: saved as schema 2.3, re-run as 2.5: compared without what 2.3 did not"
             f" hold ({ranking})"
         ]
         if "2.3" in case

@@ -72,7 +72,7 @@ from ddtool.sources import ReadOptions, read_chain
 # 2.3: the data gaps that bear on the summary's exposure (`data_gaps`), and a supplier
 # exposure's `on_a_gap`; 2.4: a tier-1 ranking entry's `on_a_gap`, the ranking putting a
 # level on which data gaps bear above the same level known
-SCHEMA_VERSION = "2.4"
+SCHEMA_VERSION = "2.5"
 
 
 @dataclass(slots=True)
@@ -1437,7 +1437,8 @@ class _Shared:
                 {
                     "good": g.good,
                     "country": g.iso3,
-                    "risk_types": list(g.risk_types),
+                    # (a downstream listing's: those it raises, from its inputs' listings)
+                    "risk_types": list(g.downstream_types if g.downstream else g.risk_types),
                     "downstream": g.downstream,
                     "year": g.year,
                     # (a removal an overlay records says so: the user's, not the source's)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from fractions import Fraction
+from typing import Any, cast
 
 from ddtool.config import Config, Scoring, Thresholds
 from ddtool.document import ADJUSTMENT, COUNTRY_UNKNOWN, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
@@ -87,12 +88,12 @@ class CountryScore:
     no_data: bool
     withheld: tuple[Indicator, ...] = ()  # values shown, not scored (errors in the source)
     thin: bool = False  # too few indicators: the missing weight was counted as no data
-    exact: float | None = None  # the score unrounded, which the base is worked out from
 
     @property
     def value(self) -> float:
-        """The score as the base takes it: unrounded (`score` is it rounded, as shown)."""
-        return self.score if self.exact is None else self.exact
+        """The score as the base takes it: as shown, rounded half up to four decimals (a
+        reader working out the base from the printed score gets the printed base)."""
+        return self.score
 
     @property
     def on_ratifications(self) -> bool:
@@ -151,14 +152,35 @@ def _ituc(value: str) -> float | None:
     return {"1": 0.0, "2": 0.2, "3": 0.4, "4": 0.6, "5": 0.8, "5+": 1.0}.get(value.strip())
 
 
-def _scaled(limit: float) -> Callable[[str], float | None]:
-    def score(value: str) -> float | None:
+@dataclass(frozen=True, slots=True)
+class _Scaled:
+    """A figure as a sub-score: the figure over a limit, held to 0–1."""
+
+    limit: int
+
+    def __call__(self, value: str) -> float | None:
         try:
-            return min(1.0, max(0.0, float(value) / limit))
+            return min(1.0, max(0.0, float(value) / self.limit))
         except ValueError:
             return None
 
-    return score
+    def exact(self, value: str) -> Fraction | None:
+        """The sub-score of the figure as written (4.1 / 15, not the binary float's)."""
+        try:
+            return min(Fraction(1), max(Fraction(0), Fraction(value.strip()) / self.limit))
+        except (ValueError, ZeroDivisionError):
+            return None
+
+
+def _scaled(limit: int) -> _Scaled:
+    return _Scaled(limit)
+
+
+def _exact_subscore(fn: Callable[[str], float | None], value: str, subscore: float) -> Fraction:
+    """A sub-score as the decimal it is: a scaled figure's from the figure as written, a
+    rating's or a ratification's (0, 0.2, …, 1) as written."""
+    exact = fn.exact(value) if isinstance(fn, _Scaled) else None
+    return exact if exact is not None else decimal_value(subscore)
 
 
 def _not_ratified(value: str) -> float | None:
@@ -294,13 +316,35 @@ WorstKey = tuple[str, tuple[str, ...], tuple[str, ...] | None]
 GUESSED = "(taken from products: "
 
 
+def rated_base(likelihood: float, country: float, scoring: Scoring) -> float:
+    """The base of a supplier whose sector is rated: the sector's likelihood and the country
+    score (as shown) weighed by `sector_weight`, rounded half up (see half_up)."""
+    weight = decimal_value(scoring.sector_weight)
+    return half_up(weight * decimal_value(likelihood) + (1 - weight) * decimal_value(country))
+
+
 def unknown_sector_base(country: float, scoring: Scoring) -> float:
     """The base of a supplier whose sector is not known: the sector's part weighted in as no
     data, as a country without data is, and only ever raising the country's score (a
     missing figure is not a low one, nor may it lower a high one). A sector taken from the
     products never gives a base below it (see Scorer._guessed)."""
-    weight = scoring.sector_weight
-    return max(country, weight * scoring.no_data_sector_score + (1 - weight) * country)
+    return max(country, rated_base(scoring.no_data_sector_score, country, scoring))
+
+
+def decimal_value(figure: float) -> Fraction:
+    """A figure as the decimal it is written with (0.1 is 1/10, not the binary float nearest
+    it), as a reader working it out by hand takes it."""
+    return Fraction(repr(figure))
+
+
+def half_up(value: Fraction) -> float:
+    """A value rounded to four decimals as by hand: half up (0.22725 is 0.2273, 0.13125 is
+    0.1313), a half of a negative value away from zero. Every rounded step of a score is
+    rounded so, from the decimals of the rounded steps before it: the printed figures
+    worked out by hand give the printed result (no binary rounding moves a half)."""
+    units = value * 10_000
+    whole = (2 * abs(units.numerator) + units.denominator) // (2 * units.denominator)
+    return (whole if units >= 0 else -whole) / 10_000
 
 
 def worst_case_evidence(
@@ -382,7 +426,7 @@ def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
     )
 
 
-# a score without credits, its unrounded bases and where the credits' facts go (_plain)
+# a score without credits, its bases (rounded, as shown) and where the credits' facts go (_plain)
 _Plain = tuple[SupplierRisk, tuple[float, ...], tuple[int, ...]]
 # certifications' and audits' adjustments (label, delta), the same as facts, and their sum
 # (_credits)
@@ -502,6 +546,7 @@ class Scorer:
         if cached is not None:
             return cached
         parts: list[CountryPart] = []
+        exact: list[Fraction] = []  # the parts' sub-scores as the decimals they are
         withheld: list[Indicator] = []
         total = sum(spec[3] for spec in COUNTRY_SPECS[risk_type])
         if iso3 is not None:
@@ -516,6 +561,7 @@ class Scorer:
                     sub = fn(item.value)
                     if sub is not None:
                         parts.append(CountryPart(label, item.value, sub, weight, item))
+                        exact.append(_exact_subscore(fn, item.value, sub))
                         break
         have = sum(p.weight for p in parts)
         if have == 0:
@@ -528,20 +574,28 @@ class Scorer:
                 withheld=tuple(withheld),
             )
         else:
-            score = sum(p.subscore * p.weight for p in parts) / have
+            # worked out in decimals from the figures as written, and rounded half up once,
+            # as by hand (a mean of exactly 0.70945 is 0.7095, whatever its binary float)
+            weights = [decimal_value(p.weight) for p in parts]
+            weighed = sum(weights, Fraction(0))
+            mean = sum((x * w for x, w in zip(exact, weights, strict=True)), Fraction(0)) / weighed
             coverage = have / total
             scoring = self.config.scoring
             thin = coverage < scoring.thin_country_coverage
             if thin:  # two ratifications alone must not make a country's risk 0: the missing
                 # share counts as no data, and only ever raises the score (as for a sector)
-                blended = coverage * score + (1 - coverage) * scoring.no_data_country_score
+                share = weighed / sum(
+                    (decimal_value(spec[3]) for spec in COUNTRY_SPECS[risk_type]), Fraction(0)
+                )
+                no_data = decimal_value(scoring.no_data_country_score)
+                blended = share * mean + (1 - share) * no_data
                 # nor make it 1: a treaty not ratified says what a state signed, not what
                 # happens at work (and a territory ratifies none of its own), so a mean of
                 # ratifications alone is blended both ways; a high mean of figures stays
                 ratifications = all(part.name in RATIFICATION_LABELS for part in parts)
-                score = blended if ratifications else max(score, blended)  # (on_ratifications)
+                mean = blended if ratifications else max(mean, blended)  # (on_ratifications)
             result = CountryScore(
-                iso3, round(score, 4), tuple(parts), coverage, False, tuple(withheld), thin, score
+                iso3, half_up(mean), tuple(parts), coverage, False, tuple(withheld), thin
             )
         self._country[key] = result
         return result
@@ -951,11 +1005,11 @@ class Scorer:
             credits.append(
                 (
                     f"mitigation capped at {s.max_mitigation:g}",
-                    round(mitigation - s.max_mitigation, 4),
+                    half_up(decimal_value(mitigation) - decimal_value(s.max_mitigation)),
                 )
             )
             mitigation = s.max_mitigation
-        return credits, round(uplift - mitigation, 4)
+        return credits, half_up(decimal_value(uplift) - decimal_value(mitigation))
 
     def score_supplier(self, supplier: Supplier, sector_id: str | None) -> SupplierRisk:
         """Score a supplier, shared with every supplier that has the same inputs to the score
@@ -1086,7 +1140,11 @@ class Scorer:
         if found is None:
             made = (
                 f"migrant workers {migrant_pct:g}%",
-                round(self.config.scoring.migrant_uplift * migrant_pct / 100, 4),
+                half_up(
+                    decimal_value(self.config.scoring.migrant_uplift)
+                    * decimal_value(migrant_pct)
+                    / 100
+                ),
             )
             found = self._uplifts[migrant_pct] = made, [_adjustment_evidence(*made)]
         uplift, facts = found
@@ -1108,7 +1166,7 @@ class Scorer:
         self, supplier: Supplier, sector_id: str | None, listings: list[GoodListing] | None
     ) -> tuple[SupplierRisk, tuple[float, ...]]:
         """Score one supplier for every risk type, leaving its migrant share out; with the
-        base likelihood per risk type (unrounded)."""
+        base likelihood per risk type (rounded half up, as shown)."""
         return self._credited(self._plain(supplier, sector_id, listings), self._credits(supplier))
 
     def _credits(self, supplier: Supplier) -> _Credits:
@@ -1189,7 +1247,7 @@ class Scorer:
             evidence: list[Evidence] = []
             if sector is not None:
                 sr = sector.risk[risk_type]
-                base = s.sector_weight * sr.likelihood + (1 - s.sector_weight) * country.value
+                base = rated_base(sr.likelihood, country.value, s)
                 severity = sr.severity
                 evidence.append(self._sector_fact(sector, risk_type))
                 if guessed:
@@ -1338,7 +1396,7 @@ class Scorer:
                 sector_likelihood=sector.risk[risk_type].likelihood if sector else None,
                 sector_severity=sector.risk[risk_type].severity if sector else None,
                 sector_rationale=sector.risk[risk_type].rationale if sector else "",
-                base=round(base, 4),
+                base=base,
                 adjustments=[],
                 floor=floor,
                 floor_reason=reason,
@@ -1475,20 +1533,37 @@ def _final_score(
     severity: float,
     thresholds: Thresholds,
 ) -> Score:
-    """Likelihood from the base and its adjustments, held at the floor; priority and level."""
-    likelihood = min(1.0, max(0.0, base + sum(delta for _, delta in adjustments)))
-    likelihood = round(max(floor, likelihood), 4)
-    severity = round(severity, 4)
-    priority = printed_product(likelihood, severity)
+    """Likelihood from the (rounded) base and its adjustments, held at the floor; priority
+    and level: each rounded half up from the decimals of the figures before it (half_up)."""
+    figures = [base, *(delta for _, delta in adjustments), floor, severity]
+    units = list(map(_ten_thousandths, figures))
+    if None not in units:  # (the usual case, worked in whole ten-thousandths: the same, faster)
+        *summed, lowest, weight = cast("list[int]", units)
+        held = max(lowest, min(10_000, max(0, sum(summed))))
+        likelihood, severity = held / 10_000, weight / 10_000
+        priority = (held * weight + 5_000) // 10_000 / 10_000
+    else:
+        exact = list(map(decimal_value, figures))
+        *added, at_least, rated = exact
+        clamped = min(Fraction(1), max(Fraction(0), sum(added, Fraction(0))))
+        likelihood = half_up(max(at_least, clamped))
+        severity = half_up(rated)
+        priority = printed_product(likelihood, severity)
     return Score(likelihood, severity, priority, thresholds.level(priority))
 
 
 def printed_product(likelihood: float, severity: float) -> float:
     """The product of two figures of four decimals, rounded to four as an auditor multiplying
     them by hand rounds it: half up (0.0375 × 0.5 = 0.01875: 0.0188; the product of the
-    binary floats, 0.018749…, rounded to 0.0187). Worked in whole ten-thousandths: exact."""
-    units = round(likelihood * 10_000) * round(severity * 10_000)  # in units of 10^-8
-    return (units + 5_000) // 10_000 / 10_000
+    binary floats, 0.018749…, rounded to 0.0187): half_up, as every rounded step."""
+    return half_up(decimal_value(likelihood) * decimal_value(severity))
+
+
+def _ten_thousandths(figure: float) -> int | None:
+    """A figure of at most four decimals in whole ten-thousandths (0.4523: 4523), its decimal
+    value exactly; None for a figure of more decimals."""
+    units = round(figure * 10_000)
+    return units if units / 10_000 == figure else None
 
 
 def _change_evidence(p: Profiles, change: GoodChange, what: str, value: str) -> Evidence:

@@ -282,6 +282,9 @@ _ADDED_TO_BASES: dict[str, tuple[str, ...]] = {"2.2": (NOT_SHOWN,)}
 _ADDED_TO_EXPOSURES: dict[str, tuple[str, ...]] = {"2.3": (EXPOSURE_GAPS, EXPOSURE_ON_A_GAP)}
 # and to the tier-1 ranking's entries: on_a_gap, the ranking then by the level as shown
 _ADDED_TO_RANKING: dict[str, tuple[str, ...]] = {"2.4": (EXPOSURE_ON_A_GAP,)}
+# and to the listings of the supplier entries: a downstream listing's risk_types (the risk
+# types it raises; empty before)
+_ADDED_TO_LISTINGS: dict[str, tuple[str, ...]] = {"2.5": ("risk_types",)}
 
 
 def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None:
@@ -302,7 +305,8 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
     to_suppliers, to_bases = added_since(_ADDED_TO_SUPPLIERS), added_since(_ADDED_TO_BASES)
     to_exposures = added_since(_ADDED_TO_EXPOSURES)
     to_ranking = added_since(_ADDED_TO_RANKING)
-    if not to_suppliers and not to_bases and not to_exposures and not to_ranking:
+    to_listings = added_since(_ADDED_TO_LISTINGS)
+    if not any((to_suppliers, to_bases, to_exposures, to_ranking, to_listings)):
         return
     for entry in rerun.get("suppliers") or ():
         for key in to_suppliers:
@@ -313,12 +317,15 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
         _exposures_as_before(rerun)
     if to_ranking:
         _ranking_as_before(rerun)
+    if to_listings:
+        _listings_as_before(rerun)
     rerun["schema_version"] = version
     held = [
         *to_suppliers,
         *to_bases,
         *(f"exposure {k}" for k in to_exposures),
         *(f"tier1_ranking {k} and the order it gives" for k in to_ranking),
+        *(f"a downstream listing's {k}" for k in to_listings),
     ]
     result.checked.append(
         f"note: saved as schema {version}, re-run as {now}: compared without what"
@@ -337,6 +344,15 @@ def _ranking_as_before(rerun: dict[str, Any]) -> None:
     for entry in ranking:
         entry.pop(EXPOSURE_ON_A_GAP, None)
     ranking.sort(key=lambda e: (-LEVELS.index(e["level"]), -e["weighted_priority"], e["id"]))
+
+
+def _listings_as_before(rerun: dict[str, Any]) -> None:
+    """The re-run's downstream listings as before schema 2.5: their risk_types empty (since,
+    the risk types they raise)."""
+    for entry in rerun.get("suppliers") or ():
+        for listing in entry.get("listings") or ():
+            if listing.get("downstream"):
+                listing["risk_types"] = []
 
 
 def _exposures_as_before(rerun: dict[str, Any]) -> None:

@@ -78,10 +78,10 @@ CASES = [
         "TOY-VN",
         0,
         [
-            ["base with the sector's rating", "0.3522", RATED.format(sector="toy-manufacturing")],
-            ["base as a sector not known", "0.4522", AS_UNKNOWN],
-            ["base", "0.4522", HIGHER.format(which="as a sector not known")],
-            ["likelihood", "0.4522", ""],
+            ["base with the sector's rating", "0.3523", RATED.format(sector="toy-manufacturing")],
+            ["base as a sector not known", "0.4523", AS_UNKNOWN],
+            ["base", "0.4523", HIGHER.format(which="as a sector not known")],
+            ["likelihood", "0.4523", ""],
             ["severity", "0.7000", DEFAULT_ABOVE.format(default="0.7", rated="0.65")],
         ],
     ),
@@ -89,10 +89,10 @@ CASES = [
         "TOY-VN",
         1,
         [
-            ["base with the sector's rating", "0.4108", RATED.format(sector="toy-manufacturing")],
-            ["base as a sector not known", "0.4608", AS_UNKNOWN],
-            ["base", "0.4608", HIGHER.format(which="as a sector not known")],
-            ["likelihood", "0.4608", ""],
+            ["base with the sector's rating", "0.4109", RATED.format(sector="toy-manufacturing")],
+            ["base as a sector not known", "0.4609", AS_UNKNOWN],
+            ["base", "0.4609", HIGHER.format(which="as a sector not known")],
+            ["likelihood", "0.4609", ""],
             ["severity", "0.8500", DEFAULT_ABOVE.format(default="0.85", rated="0.8")],
         ],
     ),
@@ -101,9 +101,9 @@ CASES = [
         "TOY-CN",
         0,
         [
-            ["base with the sector's rating", "0.3214", RATED.format(sector="toy-manufacturing")],
-            ["base as a sector not known", "0.4214", AS_UNKNOWN],
-            ["base", "0.4214", HIGHER.format(which="as a sector not known")],
+            ["base with the sector's rating", "0.3215", RATED.format(sector="toy-manufacturing")],
+            ["base as a sector not known", "0.4215", AS_UNKNOWN],
+            ["base", "0.4215", HIGHER.format(which="as a sector not known")],
             [
                 "listing floor",
                 "0.9000",
@@ -168,7 +168,7 @@ CASES = [
         "TOY-CN-2",
         0,
         [
-            ["base", "0.3214", ""],
+            ["base", "0.3215", ""],
             [
                 "listing floor",
                 "0.9000",

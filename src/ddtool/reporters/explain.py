@@ -49,6 +49,7 @@ from ddtool.scoring import (
     label_scaling,
     missing_indicators,
     overlay_credit,
+    rated_base,
     unknown_sector_base,
     worst_case_evidence,
 )
@@ -324,7 +325,7 @@ def _guessed_base(table: Table, d: RiskDetail, sector: str, scoring: Scoring) ->
     the score, never lower it below that of a sector not known; see Scorer._guessed)."""
     weight = scoring.sector_weight
     assert d.sector_likelihood is not None
-    rated = weight * d.sector_likelihood + (1 - weight) * d.country.value
+    rated = rated_base(d.sector_likelihood, d.country.value, scoring)
     unknown = unknown_sector_base(d.country.value, scoring)
     _add_row(
         table,
