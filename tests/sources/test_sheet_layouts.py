@@ -1,0 +1,154 @@
+"""Layouts of supplier tables that were misread: two tables on one sheet (the first was taken
+for title rows), a totals row of amounts of money (read as a supplier), an Excel 2003 XML
+spreadsheet named .xls (called a web page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from workbook_support import write_book
+
+from ddtool.errors import ProblemList
+from ddtool.sources import ReadOptions, read_chain
+from ddtool.sources.table_source import table_from_rows
+
+_ = None
+HEADER = ["Supplier ID", "Supplier name", "Country", "Sector"]
+FIRST = [
+    ["S-01", "Abidjan Cocoa Farmers Coop", "Côte d'Ivoire", "cocoa farming"],
+    ["S-02", "Dhaka Knit Ltd", "Bangladesh", "garment manufacturing"],
+    ["S-03", "Kivu Artisanal Mining", "DR Congo", "cobalt artisanal mining"],
+]
+SECOND = [["S-04", "Hamburg Logistics GmbH", "Germany", "logistics", "freight"]]
+
+
+def _found(problems: ProblemList, *types: str) -> list[tuple[str, str, int | None]]:
+    return [(p.type, p.severity, p.location.row) for p in problems.items if p.type in types]
+
+
+# -- two tables on one sheet ----------------------------------------------------------------
+
+LAYOUTS: list[tuple[str, list[list[Any]], list[str], list[tuple[str, str, int]]]] = [
+    # (case, the sheet's rows, the ids read, the problems about its layout)
+    (
+        # the second header names one known field more: it was taken as the header, and the
+        # three suppliers above it were skipped as title rows without a word
+        "second header names more fields",
+        [
+            ["Existing suppliers"],
+            HEADER,
+            *FIRST,
+            [],
+            ["New suppliers onboarded 2026"],
+            [*HEADER, "Products"],
+            *SECOND,
+        ],
+        ["S-01", "S-02", "S-03", "S-04"],
+        [("second-table", "error", 8)],
+    ),
+    (
+        "second header names as many fields, in other columns",
+        [
+            HEADER,
+            *FIRST[:2],
+            [],
+            ["Tier 2"],
+            ["Supplier ID", "Supplier name", "Buyer ID", "Country"],
+            ["T2-1", "Narayanganj Fabrics", "S-02", "Bangladesh"],
+        ],
+        ["S-01", "S-02", "T2-1"],
+        [("second-table", "error", 6)],
+    ),
+    (
+        "second header right below the rows, without a title",
+        [HEADER, *FIRST, [*HEADER, "Products", "Workers"], SECOND[0]],
+        ["S-01", "S-02", "S-03", "S-04"],
+        [("second-table", "error", 5)],
+    ),
+    (
+        "second header spelt otherwise",
+        [["Lieferanten"], HEADER, *FIRST[:1], [], ["Lieferanten-ID", "Lieferantenname", "Land"]],
+        ["S-01"],
+        [("second-table", "error", 5)],
+    ),
+    # as before: the header repeated is skipped with a warning
+    (
+        "header repeated",
+        [HEADER, *FIRST[:2], [" supplier id", "SUPPLIER NAME", "Country", "Sector"], FIRST[2]],
+        ["S-01", "S-02", "S-03"],
+        [("repeated-header", "warning", 4)],
+    ),
+    # as before: title rows, and a shorter header line above the header, are no table
+    (
+        "title rows above the header",
+        [["Supplier master data"], ["exported 2026-10-01"], [], HEADER, *FIRST],
+        ["S-01", "S-02", "S-03"],
+        [],
+    ),
+    (
+        "a header line above the header, no rows under it",
+        [["ID", "Name"], HEADER, *FIRST],
+        ["S-01", "S-02", "S-03"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "rows", "ids", "told"), LAYOUTS, ids=[layout[0] for layout in LAYOUTS]
+)
+def test_no_table_above_the_header_is_skipped_as_title_rows(
+    case: str, rows: list[list[Any]], ids: list[str], told: list[tuple[str, str, int]]
+) -> None:
+    problems = ProblemList()
+    table = table_from_rows("t.csv", None, rows, ReadOptions(), problems)
+    assert table is not None
+    assert [v for v in list(table.values["id"]) if v is not None] == ids
+    assert _found(problems, "second-table", "repeated-header", "note-row") == told
+
+
+def test_the_second_table_is_named_with_both_headers_and_its_title(tmp_path: Path) -> None:
+    """The reproduction twotables_silent.xlsx: '2 suppliers, OK' before, without the co-op
+    of Côte d'Ivoire, the garment maker of Bangladesh and the cobalt mine of DR Congo."""
+    rows = [
+        ["Existing suppliers"],
+        HEADER,
+        *FIRST,
+        [],
+        ["New suppliers onboarded 2026"],
+        [*HEADER, "Products"],
+        *SECOND,
+    ]
+    chain, problems = read_chain([write_book(tmp_path / "book.xlsx", {"Suppliers": rows})])
+    assert [s.id for s in chain.suppliers] == ["S-01", "S-02", "S-03", "S-04"]
+    [error] = problems.errors
+    assert (error.type, error.location.sheet, error.location.row) == (
+        "second-table",
+        "Suppliers",
+        8,
+    )
+    assert error.message.startswith(
+        "row 8 is a second header row (Supplier ID, Supplier name, Country, Sector, Products)"
+        " below the table read from the header in row 2: the sheet holds two tables. The row"
+        " is not read as a supplier, nor its title in row 7, 'New suppliers onboarded 2026';"
+    )
+    assert "--sheet" in error.message
+
+
+def test_a_csv_of_two_tables_is_told_to_be_split_into_files(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Existing suppliers;;;;\nSupplier ID;Supplier name;Country;Sector;\n"
+        "S-01;Abidjan Cocoa Farmers Coop;CI;cocoa farming;\n;;;;\n"
+        "Supplier ID;Supplier name;Country;Sector;Products\n"
+        "S-04;Hamburg Logistics GmbH;DE;logistics;freight\n",
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["S-01", "S-04"]
+    [error] = problems.errors
+    assert (error.type, error.location.row) == ("second-table", 5)
+    assert "the file holds two tables" in error.message and "its title" not in error.message
+    assert "each table in a file of its own" in error.message
