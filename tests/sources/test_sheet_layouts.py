@@ -152,3 +152,66 @@ def test_a_csv_of_two_tables_is_told_to_be_split_into_files(tmp_path: Path) -> N
     assert (error.type, error.location.row) == ("second-table", 5)
     assert "the file holds two tables" in error.message and "its title" not in error.message
     assert "each table in a file of its own" in error.message
+
+
+# -- a totals row of amounts of money -------------------------------------------------------
+
+SPEND = ["Supplier ID", "Supplier name", "Country", "Spend", "Workers"]
+AMOUNTS = [
+    # (the spend in the row below the suppliers, with 'Summe' and 2550 workers; whether the
+    # row is a totals row)
+    ("250.000,00", True),
+    ("250.000,00 €", True),
+    ("€250,000.00", True),
+    ("€ 250.000", True),
+    ("EUR 250.000", True),
+    ("250 000 EUR", True),
+    ("$250,000", True),
+    ("US$ 250,000", True),
+    ("CHF 250'000.00", True),
+    ("-€ 5.000", True),
+    # no amount: the row stays a supplier's (an error of its own, not a skipped row)
+    ("EUR", False),
+    ("ABC 250", False),
+    ("€ 250 $", False),
+    ("tbc", False),
+]
+
+
+@pytest.mark.parametrize(("spend", "total"), AMOUNTS, ids=[a[0] for a in AMOUNTS])
+def test_a_totals_row_of_amounts_of_money_is_no_supplier(spend: str, total: bool) -> None:
+    rows = [
+        SPEND,
+        ["1001", "Dhaka Knit Ltd", "BD", "120.000,00 €", 1850],
+        ["1002", "Istanbul Tekstil", "TR", "80.000,00 €", 700],
+        ["Summe", _, _, spend, 2550],
+    ]
+    problems = ProblemList()
+    table = table_from_rows("t.csv", None, rows, ReadOptions(), problems)
+    assert table is not None
+    assert list(table.values["id"]) == (["1001", "1002"] if total else ["1001", "1002", "Summe"])
+    assert _found(problems, "total-row") == ([("total-row", "warning", 4)] if total else [])
+
+
+def test_a_supplier_with_an_amount_stays_a_supplier() -> None:
+    rows = [SPEND, ["1001", "Dhaka Knit Ltd", "BD", "€ 120.000", 1850], ["1003", _, _, "€ 5", _]]
+    problems = ProblemList()
+    table = table_from_rows("t.csv", None, rows, ReadOptions(), problems)
+    assert table is not None and list(table.values["id"]) == ["1001", "1003"]
+    assert problems.items == []
+
+
+def test_the_spend_export_has_no_phantom_supplier(tmp_path: Path) -> None:
+    """The reproduction spend.csv: 'Summe' was a tier-1 supplier of 2550 workers."""
+    path = tmp_path / "spend.csv"
+    path.write_text(
+        "Lieferantennummer;Lieferantenname;Land;Liefert an;Einkaufsvolumen;Beschäftigte\n"
+        "1001;Dhaka Knit Ltd;BD;;120.000,00 €;1850\n"
+        "1003;Narayanganj Fabrics;BD;1001;50.000,00 €;400\n"
+        ";;;;;\nSumme;;;;250.000,00 €;2550\n",
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["1001", "1003"]
+    assert _found(problems, "total-row") == [("total-row", "warning", 5)]
+    assert "(Einkaufsvolumen 250.000,00 €, Beschäftigte 2550)" in problems.items[0].message

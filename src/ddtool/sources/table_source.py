@@ -1852,10 +1852,10 @@ def _skipped_row(
         return None
     label: tuple[int, str] | None = None
     col, first = filled[0]
-    if isinstance(first, str) and not (numeric[col] and _is_number(first)):
+    if isinstance(first, str) and not (numeric[col] and _is_summed(first)):
         label = (col, first.strip())
         filled = filled[1:]
-    if not all(numeric[c] and _is_number(v) for c, v in filled):
+    if not all(numeric[c] and _is_summed(v) for c, v in filled):
         return None
     if label is None:
         return _Skipped(None, filled, True)  # numbers alone: a sum below the table
@@ -1913,6 +1913,46 @@ def _is_number(value: Any) -> bool:
     except ValueProblem:
         return False
     return True
+
+
+# the signs of currencies written beside an amount; a dollar may follow a country's letters
+# ("US$", "R$", "HK$")
+_CURRENCY_SIGNS = "$€£¥₹₽₺₩₪₫₦₱₴₵₸₲₡฿"
+# an amount of money: a number with a currency's sign or code before or after it
+# ("250.000,00 €", "€250,000.00", "EUR 250.000", "US$ 1,200", "-€ 50")
+_AMOUNT = re.compile(
+    rf"[-+−]?\s*(?P<before>[A-Z]{{0,2}}[{_CURRENCY_SIGNS}]|[A-Z]{{3}})?\s*"
+    r"(?P<number>[-+]?\s*\d[\d.,'\s]*)"
+    rf"(?P<after>[{_CURRENCY_SIGNS}]|[A-Z]{{3}})?"
+)
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes of currencies (and RMB, as the yuan is often written)."""
+    import pycountry
+
+    return frozenset({currency.alpha_3 for currency in pycountry.currencies} | {"RMB"})
+
+
+def _is_amount(text: str) -> bool:
+    """Whether a text is an amount of money: a number with one currency's sign or ISO code
+    before or after it."""
+    found = _AMOUNT.fullmatch(text.strip())
+    if found is None:
+        return False
+    before, after = found.group("before"), found.group("after")
+    if (before is None) == (after is None):
+        return False  # no currency, or two
+    mark = before or after
+    return (mark[-1] in _CURRENCY_SIGNS or mark in _currency_codes()) and _is_number(
+        found.group("number")
+    )
+
+
+def _is_summed(value: Any) -> bool:
+    """Whether a totals row's cell holds what it sums: a number, or an amount of money."""
+    return _is_number(value) or (isinstance(value, str) and _is_amount(value))
 
 
 def _skip_message(skipped: _Skipped, labels: dict[int, str]) -> tuple[str, str]:
