@@ -215,3 +215,34 @@ def test_the_spend_export_has_no_phantom_supplier(tmp_path: Path) -> None:
     assert [s.id for s in chain.suppliers] == ["1001", "1003"]
     assert _found(problems, "total-row") == [("total-row", "warning", 5)]
     assert "(Einkaufsvolumen 250.000,00 €, Beschäftigte 2550)" in problems.items[0].message
+
+
+# -- an Excel 2003 XML spreadsheet named .xls -----------------------------------------------
+
+XML_2003 = (
+    b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+    b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
+    b' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\n'
+    b'<Worksheet ss:Name="Suppliers"><Table>\n<Row><Cell><Data ss:Type="String">Supplier ID'
+    b"</Data></Cell></Row>\n</Table></Worksheet></Workbook>\n"
+)
+MARKUP = [
+    ("Excel 2003 XML", XML_2003, "an Excel 2003 XML spreadsheet"),
+    ("without its instruction", XML_2003.replace(b"<?mso-application", b"<?other"), "Excel 2003"),
+    ("web page", b"<html><body><table><tr><td>ID</td></tr></table></body></html>", "web page"),
+    ("web page as XHTML", b'<?xml version="1.0"?>\n<html><body><table/></body></html>', "web page"),
+    ("table of a page", b"<meta charset='utf-8'><table><tr><td>ID</td></tr></table>", "web page"),
+    ("other XML", b'<?xml version="1.0"?><Export><Table/></Export>', "an XML file"),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "says"), MARKUP, ids=[m[0] for m in MARKUP])
+def test_markup_named_xls_is_told_by_what_it_is(
+    tmp_path: Path, case: str, content: bytes, says: str
+) -> None:
+    path = tmp_path / "export.xls"
+    path.write_bytes(content)
+    _chain, problems = read_chain([path])
+    [error] = problems.items
+    assert error.type == "not-a-workbook" and says in error.message, error.message
+    assert ("a web page" in error.message) == (says == "web page"), error.message

@@ -3617,10 +3617,20 @@ def _not_old_excel(path: Path, magic: bytes) -> str:
             head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     except OSError:
         head = magic.lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<table" in head:
-        kind = "a web page (HTML), as some systems export 'Excel' files"
+    page = "a web page (HTML), as some systems export 'Excel' files"
+    # (an Excel 2003 XML spreadsheet, and other XML, holds <Table> elements too: an XML file
+    # is told by its marks, and is a web page only when it holds <html>)
+    spreadsheet = (
+        b"urn:schemas-microsoft-com:office:spreadsheet" in head or b'progid="excel.sheet"' in head
+    )
+    if head.startswith((b"<!doctype html", b"<html")):
+        kind = page
+    elif head.startswith((b"<?xml", b"<workbook")) and spreadsheet:
+        kind = "an Excel 2003 XML spreadsheet (XML Spreadsheet 2003), which is not read"
     elif head.startswith(b"<?xml"):
-        kind = "an XML file (Excel 2003 XML or another export)"
+        kind = page if b"<html" in head else "an XML file (Excel 2003 XML or another export)"
+    elif b"<table" in head:
+        kind = page
     else:
         kind = "text or another format"
     return (
