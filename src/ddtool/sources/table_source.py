@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, islice, repeat
+from itertools import compress, islice, pairwise, repeat
 from operator import is_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -98,11 +98,12 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def find_header(
+def _header_rows(
     rows: Sequence[Sequence[Any]], column_map: dict[str, str]
-) -> tuple[int, dict[int, str]] | None:
-    """Find the header row among the first rows: the one naming most known fields."""
-    best: tuple[int, dict[int, str]] | None = None
+) -> list[tuple[int, dict[int, str]]]:
+    """The rows among the first that could head the table, each with the fields it names by
+    column: two known fields or more, the id or the name among them."""
+    found: list[tuple[int, dict[int, str]]] = []
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         mapping: dict[int, str] = {}
         for col, cell in enumerate(row):
@@ -111,9 +112,46 @@ def find_header(
                 if target is not None and target not in mapping.values():
                     mapping[col] = target
         named = "id" in mapping.values() or "name" in mapping.values()
-        if named and len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
-            best = (index, mapping)
+        if named and len(mapping) >= 2:
+            found.append((index, mapping))
+    return found
+
+
+def _filled(row: Sequence[Any]) -> int:
+    """How many cells of a row are filled."""
+    return sum(not _blank(v) for v in row)
+
+
+def _has_rows(rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether these rows (those under a header row) hold a table's rows: one with two filled
+    cells or more (a title or a note fills one)."""
+    return any(_filled(row) >= 2 for row in rows)
+
+
+def _chosen_header(
+    rows: Sequence[Sequence[Any]], candidates: list[tuple[int, dict[int, str]]]
+) -> tuple[int, dict[int, str]] | None:
+    """The header among the rows that could be one: the row naming most known fields (the
+    first on a tie), unless an earlier one has a table's rows under it (two tables on one
+    sheet): then the first such, so that no table above the header is taken for title rows
+    (the header below it is told by table_from_rows)."""
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda found: len(found[1]))  # (the first of the most)
+    for (index, mapping), (following, _) in pairwise(candidates):
+        if index >= best[0]:
+            break
+        if _has_rows(rows[index + 1 : following]):
+            return index, mapping
     return best
+
+
+def find_header(
+    rows: Sequence[Sequence[Any]], column_map: dict[str, str]
+) -> tuple[int, dict[int, str]] | None:
+    """Find the header row among the first rows: the one naming most known fields, or the
+    first with rows under it where the sheet holds two tables (_chosen_header)."""
+    return _chosen_header(rows, _header_rows(rows, column_map))
 
 
 # A reader's cleaning of cells: given a column (or a cell), the distinct texts in it that need
@@ -144,7 +182,8 @@ def table_from_rows(
     head: Sequence[Sequence[Any]] = rows[:HEADER_SCAN_ROWS]
     if clean is not None:
         head = [[_clean_cell(v, clean) for v in row] for row in head]
-    found = find_header(head, options.column_map)
+    candidates = _header_rows(head, options.column_map)
+    found = _chosen_header(head, candidates)
     if found is None:
         problems.error(
             "no-header",
@@ -197,6 +236,18 @@ def table_from_rows(
                         for k, v in enumerate(tail)
                     ]
                 tails[index] = tail
+    second_tables = _second_headers(head, candidates, header_index, sheet)
+    if second_tables:
+        # (the rows are skipped: blank, they are no supplier and hold no column's values)
+        editable = [list(column) for column in columns]
+        for index, title, message in second_tables:
+            for line in (index, title):
+                if line is not None:
+                    for column in editable:
+                        column[line - start] = None
+                    tails.pop(line - start, None)
+            problems.error("second-table", message, Location(path, sheet=sheet, row=index + 1))
+        columns = list(editable)
     # a header slipped from a known one ('Contry', 'Suplier ID') is read as its field when
     # the column's values fit it (before anything is told by what the table holds)
     _read_slips(labels, columns, mapping, company_ids, where, options, problems)
@@ -328,6 +379,66 @@ def table_from_rows(
         {field: labels[col] for field, col in field_cols.items()},
         [(labels[col], columns[col]) for col in extra_cols],
     )
+
+
+MAX_HEADER_CELLS_SHOWN = 6  # of a second header row, in its message
+
+
+def _second_headers(
+    head: Sequence[Sequence[Any]],
+    candidates: list[tuple[int, dict[int, str]]],
+    header_index: int,
+    sheet: str | None,
+) -> list[tuple[int, int | None, str]]:
+    """The header rows of a second table below the table read, among the first rows: each
+    row's index, the index of its title row (the nearest filled row above it, when that holds
+    one text only), and the message that says so. A header row below the table's rows is
+    one, unless it repeats the header (told as `repeated-header`); one right under the header
+    is a second line of it, read as before."""
+    start = header_index + 1
+    header = head[header_index]
+    wanted = [_same_cell(cell) for cell in header]
+    found: list[tuple[int, int | None, str]] = []
+    for index, _mapping in candidates:
+        if index <= header_index or not _has_rows(head[start:index]):
+            continue
+        row = head[index]
+        same = [_same_cell(row[col]) if col < len(row) else None for col in range(len(header))]
+        if same == wanted and all(_blank(cell) for cell in row[len(header) :]):
+            continue  # the header repeated (told by _repeated_headers)
+        above = next((k for k in range(index - 1, header_index, -1) if _filled(head[k])), None)
+        title: int | None = None
+        if above is not None and _filled(head[above]) == 1:
+            text = next(v for v in head[above] if not _blank(v))
+            if isinstance(text, str):
+                title = above
+        cells = [_shown_text(v) for v in head[index] if not _blank(v)]
+        shown = ", ".join(cells[:MAX_HEADER_CELLS_SHOWN])
+        if len(cells) > MAX_HEADER_CELLS_SHOWN:
+            shown += ", …"
+        titled = ""
+        if title is not None:
+            text = _shown_text(next(v for v in head[title] if not _blank(v)))
+            titled = f", nor its title in row {title + 1}, {text[:60]!r}"
+        holder = "sheet" if sheet is not None else "file"
+        apart = (
+            "each table on a sheet of its own (choose the sheet with --sheet)"
+            if sheet is not None
+            else "each table in a file of its own (give the files together: ddtool assess"
+            " tier1.csv tier2.csv)"
+        )
+        found.append(
+            (
+                index,
+                title,
+                f"row {index + 1} is a second header row ({shown}) below the table read from"
+                f" the header in row {header_index + 1}: the {holder} holds two tables. The"
+                f" row is not read as a supplier{titled}; the rows below it are read under the"
+                f" columns of row {header_index + 1}, which may not be theirs. Put all"
+                f" suppliers in one table under one header row, or {apart}",
+            )
+        )
+    return found
 
 
 # an end of validity said in words ("expired", "valid until", "gültig bis", "abgelaufen",
@@ -1741,10 +1852,10 @@ def _skipped_row(
         return None
     label: tuple[int, str] | None = None
     col, first = filled[0]
-    if isinstance(first, str) and not (numeric[col] and _is_number(first)):
+    if isinstance(first, str) and not (numeric[col] and _is_summed(first)):
         label = (col, first.strip())
         filled = filled[1:]
-    if not all(numeric[c] and _is_number(v) for c, v in filled):
+    if not all(numeric[c] and _is_summed(v) for c, v in filled):
         return None
     if label is None:
         return _Skipped(None, filled, True)  # numbers alone: a sum below the table
@@ -1802,6 +1913,46 @@ def _is_number(value: Any) -> bool:
     except ValueProblem:
         return False
     return True
+
+
+# the signs of currencies written beside an amount; a dollar may follow a country's letters
+# ("US$", "R$", "HK$")
+_CURRENCY_SIGNS = "$€£¥₹₽₺₩₪₫₦₱₴₵₸₲₡฿"
+# an amount of money: a number with a currency's sign or code before or after it
+# ("250.000,00 €", "€250,000.00", "EUR 250.000", "US$ 1,200", "-€ 50")
+_AMOUNT = re.compile(
+    rf"[-+−]?\s*(?P<before>[A-Z]{{0,2}}[{_CURRENCY_SIGNS}]|[A-Z]{{3}})?\s*"
+    r"(?P<number>[-+]?\s*\d[\d.,'\s]*)"
+    rf"(?P<after>[{_CURRENCY_SIGNS}]|[A-Z]{{3}})?"
+)
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes of currencies (and RMB, as the yuan is often written)."""
+    import pycountry
+
+    return frozenset({currency.alpha_3 for currency in pycountry.currencies} | {"RMB"})
+
+
+def _is_amount(text: str) -> bool:
+    """Whether a text is an amount of money: a number with one currency's sign or ISO code
+    before or after it."""
+    found = _AMOUNT.fullmatch(text.strip())
+    if found is None:
+        return False
+    before, after = found.group("before"), found.group("after")
+    if (before is None) == (after is None):
+        return False  # no currency, or two
+    mark = before or after
+    return (mark[-1] in _CURRENCY_SIGNS or mark in _currency_codes()) and _is_number(
+        found.group("number")
+    )
+
+
+def _is_summed(value: Any) -> bool:
+    """Whether a totals row's cell holds what it sums: a number, or an amount of money."""
+    return _is_number(value) or (isinstance(value, str) and _is_amount(value))
 
 
 def _skip_message(skipped: _Skipped, labels: dict[int, str]) -> tuple[str, str]:
@@ -3466,10 +3617,20 @@ def _not_old_excel(path: Path, magic: bytes) -> str:
             head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     except OSError:
         head = magic.lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<table" in head:
-        kind = "a web page (HTML), as some systems export 'Excel' files"
+    page = "a web page (HTML), as some systems export 'Excel' files"
+    # (an Excel 2003 XML spreadsheet, and other XML, holds <Table> elements too: an XML file
+    # is told by its marks, and is a web page only when it holds <html>)
+    spreadsheet = (
+        b"urn:schemas-microsoft-com:office:spreadsheet" in head or b'progid="excel.sheet"' in head
+    )
+    if head.startswith((b"<!doctype html", b"<html")):
+        kind = page
+    elif head.startswith((b"<?xml", b"<workbook")) and spreadsheet:
+        kind = "an Excel 2003 XML spreadsheet (XML Spreadsheet 2003), which is not read"
     elif head.startswith(b"<?xml"):
-        kind = "an XML file (Excel 2003 XML or another export)"
+        kind = page if b"<html" in head else "an XML file (Excel 2003 XML or another export)"
+    elif b"<table" in head:
+        kind = page
     else:
         kind = "text or another format"
     return (
