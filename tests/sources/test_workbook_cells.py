@@ -310,3 +310,38 @@ def test_formula_values_of_a_calculated_workbook_are_read(tmp_path: Path) -> Non
     chain, problems = read_chain([_xlsxwriter_book(tmp_path / "book.xlsx", full_calc=False)])
     assert [(s.share, s.migrant_pct) for s in chain.suppliers] == [(0.0, 0.0), (0.0, 0.0)]
     assert [p.type for p in problems.items if p.type.startswith("formula")] == ["formulas"]
+
+
+_CELLS = '<row r="2"><c r="B2"><f>A2</f><v></v></c><c r="C2"><f>A2*2</f><v>0</v></c></row>'
+_VALIDATION = (
+    "<extLst><x14:dataValidations><x14:dataValidation><x14:formula1><xm:f>Lists!$A$1</xm:f>"
+    "</x14:formula1></x14:dataValidation></x14:dataValidations></extLst>"
+)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "every", "found"),
+    [
+        # a list's data validation (<xm:f>) in a sheet of unprefixed tags hid its formulas
+        (f"<worksheet><sheetData>{_CELLS}</sheetData>{_VALIDATION}</worksheet>", False, ["B2"]),
+        (
+            f"<worksheet><sheetData>{_CELLS}</sheetData>{_VALIDATION}</worksheet>",
+            True,
+            ["B2", "C2"],
+        ),
+        (
+            '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="2"><x:c r="B2"><x:f>A2</x:f>'
+            '</x:c><x:c r="C2"><x:f>A2</x:f><x:v>0</x:v></x:c></x:row></x:sheetData>'
+            "</x:worksheet>",
+            True,
+            ["B2", "C2"],
+        ),
+    ],
+)
+def test_formula_cells_are_found_by_the_sheets_own_tags(
+    sheet: str, every: bool, found: list[str]
+) -> None:
+    from ddtool.sources.table_source import _formula_cells, column_letter
+
+    cells = _formula_cells(sheet, every)
+    assert [f"{column_letter(col)}{row}" for row, col, _formula in cells] == found
