@@ -376,9 +376,11 @@ def test_many_merged_ranges_are_named_up_to_a_limit(tmp_path: Path) -> None:
 
 def _with_results(path: Path, results: dict[str, str]) -> Path:
     """Give formula cells a saved text result, as a spreadsheet program does ('' for an
-    empty text), in the workbook's XML."""
+    empty text), in the workbook's XML; and drop the mark asking for the workbook to be
+    calculated when opened, as a spreadsheet program saving it does."""
     with zipfile.ZipFile(path) as package:
         parts = {info.filename: package.read(info) for info in package.infolist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
     text = parts["xl/worksheets/sheet1.xml"].decode()
     for ref, result in results.items():
         text = re.sub(

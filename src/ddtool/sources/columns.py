@@ -440,6 +440,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "percentage migrant workers",
         "percentage of migrant workers",
         "pct foreign employees",
+        "migrant labour pct",
+        "migrant labor pct",
+        "pct of workforce migrant",
         "migrantenanteil",
         "anteil migranten",
         "pct migranten",
@@ -452,6 +455,23 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "pct de migrantes",
         "porcentaje de migrantes",
         "pct trabajadores migrantes",
+        "auslanderanteil",
+        "anteil auslander",
+        "anteil wanderarbeiter",
+        "anteil wanderarbeitnehmer",
+        "wanderarbeiteranteil",
+        "wanderarbeitnehmeranteil",
+        "wanderarbeiter pct",
+        "pct wanderarbeiter",
+        "wanderarbeitnehmer pct",
+        "pct wanderarbeitnehmer",
+        "part de migrants",
+        "part des travailleurs migrants",
+        "travailleurs migrants pct",
+        "pct de travailleurs migrants",
+        "migrantes pct",
+        "trabajadores migrantes pct",
+        "pct de trabajadores migrantes",
     ),
     "certifications": (
         "certifications",
@@ -813,9 +833,11 @@ def slipped_header(text: str) -> tuple[str, str] | None:
 # the people a percentage counts: "% of migrant workers" is not the workers column; without a
 # word of percentage ("Number of migrant workers", "Women-owned business") no hint at all
 _PEOPLE: tuple[tuple[str, str], ...] = (
-    ("migrant", "migrant_pct"),
+    ("migrant*", "migrant_pct"),
+    ("wanderarbeit*", "migrant_pct"),
     ("foreign", "migrant_pct"),
     ("auslandisch*", "migrant_pct"),
+    ("auslander*", "migrant_pct"),
     ("etranger", "migrant_pct"),
     ("extranjero", "migrant_pct"),
     ("female", "female_pct"),
@@ -1028,14 +1050,28 @@ def mapped_by_user(text: str, column_map: dict[str, str]) -> bool:
     return bool(column_map) and header_lookup(text, _by_key(column_map)) is not None
 
 
+# the fields of percentages, whose headers often add the sign to a known one ("Frauenanteil
+# (%)", "Migrantenanteil in %"), and the words that sign is read as
+_PERCENT_FIELDS = frozenset({"share", "female_pct", "migrant_pct"})
+_PERCENT_SIGN = re.compile(r"^(?:in )?(?:pct|percent|prozent) | (?:in )?(?:pct|percent|prozent)$")
+
+
 def match_header(text: str, column_map: dict[str, str]) -> str | None:
     """The canonical field a header names, via --map first, then the alias table (each as
-    header_lookup finds it: a header in two scripts by its parts too)."""
+    header_lookup finds it: a header in two scripts by its parts too). A header of a
+    percentage's field with the sign before or after it ("Frauenanteil (%)", "Migrantenanteil
+    in %") names that field."""
     if column_map:
         mapped = header_lookup(text, _by_key(column_map))
         if mapped is not None:
             return mapped
-    return header_lookup(text, ALIAS_TO_FIELD)
+    found = header_lookup(text, ALIAS_TO_FIELD)
+    if found is None:
+        words = header_words(str(text))
+        bare = _PERCENT_SIGN.sub("", words, count=1)
+        if bare != words and ALIAS_TO_FIELD.get(bare.replace(" ", "")) in _PERCENT_FIELDS:
+            return ALIAS_TO_FIELD[bare.replace(" ", "")]
+    return found
 
 
 class ColumnMapError(ValueError):

@@ -278,13 +278,19 @@ def table_from_rows(
         )
     _blank_headers(header, columns, labels, mapping, under, start, where, problems)
     # a header that looks like a field's is named when its values fit the field too
-    # ("Customer since" holding years is no buyers column)
+    # ("Customer since" holding years is no buyers column); one of the people a percentage
+    # counts whose field another column holds too ("Anteil Wanderarbeiter (%)" beside
+    # "Migrant %") as well: a figure of the score kept without a word (a header of a field
+    # by name is told as a duplicate)
     hinted = {
         col: target
         for col, label in labels.items()
         if col not in mapping
         and (target := hint_header(label)) is not None
-        and target not in mapping.values()
+        and (
+            target not in mapping.values()
+            or (target in _HELD_HINTS and match_header(label, options.column_map) is None)
+        )
     }
     ids: AbstractSet[str] = frozenset()
     if "buyers" in hinted.values() and "id" in field_cols:
@@ -294,11 +300,21 @@ def table_from_rows(
         label = labels[col]
         if hint_header(label, columns[col], ids) is None:
             continue
+        at = Location(path, sheet=sheet, row=header_index + 1, column=label)
+        if target in field_cols:
+            problems.warning(
+                "unmapped-column",
+                f"column '{label}' looks like the {target} column too, but column"
+                f" '{labels[field_cols[target]]}' is read as it: '{label}' matches no known"
+                " name and is kept as an attribute; map the one to read",
+                at,
+            )
+            continue
         problems.warning(
             "unmapped-column",
             f"column '{label}' looks like the {target} column but matches no known name;"
             " it is kept as an attribute",
-            Location(path, sheet=sheet, row=header_index + 1, column=label),
+            at,
             suggestion=options.map_hint(label, target),
         )
     _misspelt_headers(
@@ -957,6 +973,10 @@ def _column_label(header: Sequence[Any], col: int) -> str:
     """A column's label: its header as written, or its letter when the header is blank."""
     cell = header[col] if col < len(header) else None
     return str(cell).strip() if not _blank(cell) else column_letter(col)
+
+
+# the fields a column hinted as one is named for though another column holds it
+_HELD_HINTS = frozenset({"female_pct", "migrant_pct"})
 
 
 # a slipped header's own word for its field: half of its values fitting the field will do
@@ -2235,7 +2255,8 @@ class ExcelReader(ChainReader):
         loading = ProblemList()
         scanned: _Scan | None = None
         with ThreadPoolExecutor(max_workers=1) as pool:
-            scan = pool.submit(_scan_workbook, path, sheets) if sheets else None
+            ods = zipped and suffix == ".ods"  # (its merges and hidden rows: _scan_ods)
+            scan = pool.submit(_scan_workbook, path, sheets) if sheets or ods else None
             loaded = self._load(path, options, loading, where, zipped)
             if scan is not None:
                 scanned = scan.result()
@@ -2246,11 +2267,23 @@ class ExcelReader(ChainReader):
         if loaded is None:
             return chain
         workbook, names, hidden, sheet, rows, merged = loaded
+        ods_merged = scanned.merged if scanned is not None else None
+        if merged is None and ods_merged is not None:
+            merged = ods_merged.get(sheet, [])  # (calamine gives none for .ods)
         if _is_register(workbook, names):
             register = _OWN_OUTPUT.format(what="an Excel risk register")
             problems.error("ddtool-output", register, where)
             return chain
-        if scanned is not None and scanned.formulas:
+        uncalculated = scanned is not None and scanned.uncalculated
+        if uncalculated:
+            problems.warning(
+                "formulas",
+                "the sheet has formulas, and the workbook was saved without calculating them"
+                " (it asks to be calculated when opened): the values saved with them are"
+                " none and read as blank",
+                Location(str(path), sheet=sheet),
+            )
+        elif scanned is not None and scanned.formulas:
             problems.warning(
                 "formulas",
                 "the sheet has formulas: their last saved results are read; a formula never"
@@ -2261,6 +2294,8 @@ class ExcelReader(ChainReader):
         company = _company_sheet(workbook, path, names, sheet)
         first = ProblemList()
         read = _SheetRead(path, sheet, rows, options)
+        if uncalculated:
+            _blank_uncalculated(read)
         groups = _merged_header(read, merged, first)
         _fill_merged(read, merged, first)
         chain.table = table_from_rows(
@@ -2279,6 +2314,8 @@ class ExcelReader(ChainReader):
             other = _sheet_with_header(workbook, path, names, hidden, sheet, options)
             if other is not None:
                 other_name, other_rows, other_merged = other
+                if other_merged is None and ods_merged is not None:
+                    other_merged = ods_merged.get(other_name, [])
                 problems.warning(
                     "other-sheet-read",
                     f"sheet '{sheet}' has no header row; sheet '{other_name}' has one and is"
@@ -2289,6 +2326,8 @@ class ExcelReader(ChainReader):
                 # (the sheet chosen first may be the Company sheet; this one is no longer)
                 company = _company_sheet(workbook, path, names, sheet)
                 read = _SheetRead(path, sheet, other_rows, options)
+                if uncalculated:
+                    _blank_uncalculated(read)
                 groups = _merged_header(read, other_merged, first)
                 _fill_merged(read, other_merged, first)
                 chain.table = table_from_rows(
@@ -2323,7 +2362,7 @@ class ExcelReader(ChainReader):
                 for p in first.items
                 if p.type in _SKIPPED_ROWS and p.location.row is not None
             }
-            _formulas_without_result(read, skipped, problems)
+            _formulas_without_result(read, skipped, problems, uncalculated)
         if scanned is not None and scanned.hidden_rows and chain.table is not None:
             _hidden_rows(path, sheet, chain.table.rows, scanned.hidden_rows, problems)
         if options.sheet is None:
@@ -2559,12 +2598,15 @@ def _hidden_rows(
 ) -> None:
     """One warning for the table's rows a spreadsheet program does not show (hidden, or
     filtered out of view): they are read like the others, which whoever hid them may not
-    expect (a filter showing the current suppliers only)."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            part = _sheet_part(package, sheet)
-    except (KeyError, *_BROKEN_PACKAGE):
-        return
+    expect (a filter showing the current suppliers only). `hidden_rows` holds each
+    worksheet part's (an .ods file's: each sheet's, by its name)."""
+    part: str | None = sheet
+    if path.suffix.lower() != ".ods":
+        try:
+            with zipfile.ZipFile(path) as package:
+                part = _sheet_part(package, sheet)
+        except (KeyError, *_BROKEN_PACKAGE):
+            return
     hidden = set(hidden_rows.get(part or "", ()))
     kept = [row for row in rows if row in hidden]
     if not kept:
@@ -2743,19 +2785,29 @@ _NO_RESULT_PREFIXED = re.compile(
     r"<(\w+):f\b[^>]*?(?:/>|>([^<]*)</\1:f>)\s*(?:<\1:v\s*/>|<\1:v>\s*</\1:v>)?\s*</\1:c>"
 )
 _CELL_START = re.compile(r"<(?:\w+:)?c\b[^>]*>")
+# any formula, with a saved value or not (in a workbook never calculated, its value is none)
+_ANY_FORMULA = re.compile(r"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
+_ANY_FORMULA_PREFIXED = re.compile(r"<(\w+):f\b[^>]*?(?:/>|>([^<]*)</\1:f>)")
 
 
-def _formula_cells(text: str) -> list[tuple[int, int, str]]:
+def _formula_cells(text: str, every: bool = False) -> list[tuple[int, int, str]]:
     """The cells of a sheet's XML whose formula has no saved result (a file written by a
-    program that does not calculate): (row, 0-based column, the formula as written)."""
+    program that does not calculate), or, `every`, all its formula cells (a workbook whose
+    formulas were never calculated: the values saved with them are none): (row, 0-based
+    column, the formula as written)."""
     cells: list[tuple[int, int, str]] = []
-    prefixed = ":f>" in text or ":f " in text
-    for found in (_NO_RESULT_PREFIXED if prefixed else _NO_RESULT).finditer(text):
+    # (by the sheet's own tags: a data validation's <xm:f> in an unprefixed sheet is none)
+    prefixed = re.search(r"<\w+:worksheet\b", text[:4096]) is not None
+    if every:
+        pattern = _ANY_FORMULA_PREFIXED if prefixed else _ANY_FORMULA
+    else:
+        pattern = _NO_RESULT_PREFIXED if prefixed else _NO_RESULT
+    for found in pattern.finditer(text):
         # the cell's start tag, just before its formula (a window: never a search to the start)
         near = max(0, found.start() - 1000)
         start = max(text.rfind("<c ", near, found.start()), text.rfind(":c ", near, found.start()))
         tag = _CELL_START.match(text, text.rfind("<", near, start + 1)) if start != -1 else None
-        if tag is None or 't="str"' in tag.group():
+        if tag is None or (not every and 't="str"' in tag.group()):
             continue  # (a saved empty text)
         ref = re.search(r'\br="([A-Z]+)([0-9]+)"', tag.group())
         if ref is not None:
@@ -2773,14 +2825,30 @@ _LOST = {
 MAX_FORMULA_CELLS = 5  # formula cells listed per column in a warning; the rest are counted
 
 
-def _formulas_without_result(read: _SheetRead, skipped: set[int], problems: ProblemList) -> None:
+def _blank_uncalculated(read: _SheetRead) -> None:
+    """Read every formula cell of a sheet whose workbook was never calculated as blank: the
+    value saved with it (XlsxWriter saves 0) is no result, and a percentage or a share of 0
+    read from it would be a figure the file never held (a data gap, not a zero)."""
+    text = read.xml()
+    if text is None:
+        return
+    rows = read.rows
+    for row, col, _formula in _formula_cells(text, every=True):
+        if row <= len(rows) and col < len(rows[row - 1]):
+            rows[row - 1][col] = ""
+
+
+def _formulas_without_result(
+    read: _SheetRead, skipped: set[int], problems: ProblemList, uncalculated: bool = False
+) -> None:
     """Name the cells below the header, but in note and totals rows, whose formula has no
     saved result (they read as blank; a row of them only would vanish as a blank row): an
     error at each one in the id and buyers columns, which make the chain's structure (20
     named, then the rest counted in one more), elsewhere one warning per column, listing its
-    cells."""
+    cells. `uncalculated`: the workbook's formulas were never calculated, and every formula
+    cell is one (_blank_uncalculated)."""
     text = read.xml()
-    cells = _formula_cells(text) if text is not None and "<f" in text else []
+    cells = _formula_cells(text, uncalculated) if text is not None and "f" in text else []
     if not cells:
         return
     head, found = read.header()
@@ -2796,6 +2864,15 @@ def _formulas_without_result(read: _SheetRead, skipped: set[int], problems: Prob
     def shown(col: int, row: int, formula: str) -> str:
         return f"{column_letter(col)}{row}" + (f" ={formula}" if formula else "")
 
+    # (a program that does not calculate saves no result, or a stand-in such as 0 with the
+    # workbook marked to be calculated when opened)
+    why = (
+        "the workbook was saved by a program that does not calculate (its formulas are marked"
+        " to be calculated when opened; the values saved with them are none)"
+        if uncalculated
+        else "the file was written by a program that does not calculate"
+    )
+
     for col, found_cells in sorted(by_column.items()):
         field = mapping.get(col)
         label = _column_label(header, col)
@@ -2804,9 +2881,8 @@ def _formulas_without_result(read: _SheetRead, skipped: set[int], problems: Prob
                 problems.error(
                     "formula-without-result",
                     f"the cell holds a formula ({shown(col, row, formula)}) with no saved"
-                    f" result, so it reads as blank and {_LOST[field]}: the file was written by"
-                    " a program that does not calculate; open it in a spreadsheet program and"
-                    " save it, or type the values",
+                    f" result, so it reads as blank and {_LOST[field]}: {why}; open it in a"
+                    " spreadsheet program and save it, or type the values",
                     read.where(row, label),
                 )
             rest = found_cells[MAX_ERROR_CELLS:]
@@ -2830,8 +2906,8 @@ def _formulas_without_result(read: _SheetRead, skipped: set[int], problems: Prob
             "formula-without-result",
             f"{count:,} {'cell holds a formula' if count == 1 else 'cells hold formulas'}"
             f" with no saved result ({listed}): {'it reads' if count == 1 else 'they read'} as"
-            " blank (a data gap); open the file in a spreadsheet program and save it to store"
-            " the results",
+            f" blank (a data gap): {why}; open the file in a spreadsheet program and save it to"
+            " store the results",
             read.where(found_cells[0][0], label),
         )
 
@@ -3657,6 +3733,11 @@ class _Scan:
     errors: bool = False
     broken: str | None = None
     hidden_rows: dict[str, list[int]] | None = None
+    # an .ods file's merged ranges, by sheet name (None: not read, an .xlsx file's)
+    merged: dict[str, list[_Range]] | None = None
+    # the workbook's formulas were never calculated: it asks to be calculated when opened
+    # (calcPr fullCalcOnLoad), as programs that write formulas without results mark it
+    uncalculated: bool = False
 
 
 def _scan_workbook(path: Path, sheets: list[zipfile.ZipInfo]) -> _Scan:
@@ -3664,9 +3745,98 @@ def _scan_workbook(path: Path, sheets: list[zipfile.ZipInfo]) -> _Scan:
     and hidden rows."""
     try:
         with zipfile.ZipFile(path) as package:
-            return _scan_sheets(package, sheets)
+            if not sheets and path.suffix.lower() == ".ods":
+                return _scan_ods(package)
+            scanned = _scan_sheets(package, sheets)
+            if scanned.formulas and _never_calculated(package):
+                return _Scan(True, scanned.errors, None, scanned.hidden_rows, uncalculated=True)
+            return scanned
     except _BROKEN_PACKAGE as e:
         return _Scan(broken=_broken(e))
+
+
+_FULL_CALC = re.compile(
+    r"<(?:\w+:)?calcPr\b[^>]*\sfullCalcOnLoad\s*=\s*[\"'](?:1|true)[\"']", re.IGNORECASE
+)
+
+
+def _never_calculated(package: zipfile.ZipFile) -> bool:
+    """Whether an xlsx workbook asks to be calculated in full when opened (calcPr
+    fullCalcOnLoad): what programs that write formulas without calculating them (XlsxWriter,
+    openpyxl) save, with a stand-in value (0) or none for each; a spreadsheet program that
+    calculates and saves a workbook drops the mark."""
+    try:
+        book = package.read("xl/workbook.xml").decode("utf-8", "replace")
+    except KeyError:
+        return False
+    return _FULL_CALC.search(book) is not None
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+# the rows an .ods row repeated counts at most (one saved so far below a table, blank, is
+# repeated to the sheet's end; a row with values repeated is a few rows)
+_ODS_REPEATS = 1 << 20
+
+
+def _ods_count(element: Any, name: str) -> int:
+    """A repeat or span count of an .ods element (1 when not given or not a number)."""
+    value = element.get(_ODS_TABLE + name)
+    return int(value) if value is not None and value.isdigit() and int(value) > 0 else 1
+
+
+def _scan_ods(package: zipfile.ZipFile) -> _Scan:
+    """An .ods file's merged ranges and hidden rows (hidden, or filtered out of view), by
+    sheet, from its content.xml (checked by _inspect_package), which calamine does not give.
+    The XML is parsed only where it holds a merge or a row's visibility: most files read it
+    once, as bytes searched."""
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    try:
+        with package.open("content.xml") as member:
+            content = member.read()
+    except KeyError:
+        return _Scan()
+    if b"-spanned=" not in content and b"visibility=" not in content:
+        return _Scan(merged={})
+    merged: dict[str, list[_Range]] = {}
+    hidden_rows: dict[str, list[int]] = {}
+    name = ""
+    row = col = 0
+    row_hidden = row_filled = False
+    try:
+        for event, element in iterparse(io.BytesIO(content), ("start", "end")):
+            tag = element.tag
+            if not tag.startswith(_ODS_TABLE):
+                if event == "start" and tag.endswith("}p"):
+                    row_filled = True  # (a paragraph of text in a cell)
+                continue
+            tag = tag[len(_ODS_TABLE) :]
+            if tag == "table" and event == "start":
+                name, row = element.get(_ODS_TABLE + "name") or "", 0
+            elif tag == "table-row" and event == "start":
+                col, row_filled = 0, False
+                visibility = element.get(_ODS_TABLE + "visibility")
+                row_hidden = visibility not in (None, "visible")
+            elif tag == "table-row":
+                repeat = min(_ods_count(element, "number-rows-repeated"), _ODS_REPEATS)
+                if row_hidden and row_filled:
+                    hidden_rows.setdefault(name, []).extend(range(row + 1, row + repeat + 1))
+                row += repeat
+                element.clear()
+            elif tag in ("table-cell", "covered-table-cell") and event == "start":
+                if element.get(_ODS_OFFICE + "value-type") is not None:
+                    row_filled = True
+                across = _ods_count(element, "number-columns-spanned")
+                down = _ods_count(element, "number-rows-spanned")
+                if tag == "table-cell" and (across > 1 or down > 1):
+                    merged.setdefault(name, []).append(
+                        ((row, col), (row + down - 1, col + across - 1))
+                    )
+                col += _ods_count(element, "number-columns-repeated")
+    except ParseError:
+        return _Scan(merged={})  # (calamine says what is wrong with it)
+    return _Scan(merged=merged, hidden_rows=hidden_rows)
 
 
 # a row's start tag, with its attributes (a prefix where the sheet's XML uses one)
