@@ -1147,16 +1147,34 @@ def _inferred_flagged(
             else ""
         )
         # (a stage in a country not known says so: see Inference._unknown_country)
-        reason = node.reasons.get(rt) or (
-            f"inferred tier: worst case over the origin mix{where} is {worst.level};"
-            f" expected {node.expected[rt].level}. Map this tier to replace the inference"
-            " with real data."
-        )
+        reason = node.reasons.get(rt) or _inferred_reason(node, worst.level, where, rt)
         evidence = shared.evidence(node.evidence[rt])
         measures = shared.measures(rt, node.sector, True, node.gaps, handles)
         basis = shared.basis(reason, evidence, measures)
         found.append((rt, worst, node.expected[rt].as_dict(), basis))
     return found
+
+
+_MAP_THIS_TIER = " Map this tier to replace the inference with real data."
+
+
+def _inferred_reason(node: InferredSupplier, level: str, where: str, risk_type: str) -> str:
+    """Why an inferred stage is flagged: the worst case over its origin mix and the expected
+    level; for a stage placed in one country, its buyer's (`inferred:smelting-refining:…@MYS`,
+    its assumption "stage assumed in the buyer's country"), which has no mix, its score
+    there. `where` is the worst case's country and what its data lacks, in brackets."""
+    expected = node.expected[risk_type].level
+    if node.country is not None:
+        # (its one origin is its country: its expected score is its worst case)
+        also = "" if expected == level else f"; expected {expected}"
+        return (
+            f"inferred tier: stage assumed in the buyer's country{where}: {level}{also}."
+            + _MAP_THIS_TIER
+        )
+    return (
+        f"inferred tier: worst case over the origin mix{where} is {level}; expected {expected}."
+        + _MAP_THIS_TIER
+    )
 
 
 def _flag_list(

@@ -7,6 +7,7 @@ shown as `Text`, never read as markup: a supplier named `Dhaka Knit [/x]` is sho
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from rich.console import Console, Group
@@ -18,9 +19,9 @@ from rich.tree import Tree
 from ddtool.document import (
     COUNTRY_UNKNOWN,
     INFERRED_GAP,
+    flag_expander,
     gap_counts,
     low_on_a_gap,
-    register,
     supplier_scores,
 )
 from ddtool.reporters.fitted import fitted
@@ -119,6 +120,8 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
 
 
 def flags_table(doc: dict[str, Any], limit: int = FLAG_ROWS) -> Table:
+    """The top flags: one row per supplier, at its highest flag's level as shown, with the
+    other risk types it is flagged for and, where they differ, their levels (_risk_text)."""
     count = doc["summary"]["flags"]  # (the document may hold only the flags shown)
     table = Table(title=f"Top flags (of {count})", title_justify="left", expand=False)
     table.add_column("level")
@@ -127,30 +130,71 @@ def flags_table(doc: dict[str, Any], limit: int = FLAG_ROWS) -> Table:
     table.add_column("supplier", max_width=34)
     table.add_column("path", max_width=40)
     table.add_column("why", max_width=60)
-    seen: set[str] = set()
-    shown = 0
-    for flag in register(doc):
-        if shown >= limit:
+    expand = flag_expander(doc)
+    top: dict[str, dict[str, Any]] = {}  # one row per supplier: its highest flag
+    for flag in map(expand, doc["flags"]):
+        if len(top) >= limit:
             break
-        key = flag["supplier_id"]
-        if key in seen:  # one row per supplier: its highest flag
-            continue
-        seen.add(key)
-        shown += 1
+        top.setdefault(flag["supplier_id"], flag)
+    others = _other_flags(doc, top, expand)
+    for key, flag in top.items():
         name = flag["supplier_name"] or flag["supplier_id"]
         if flag["inferred"]:
             name = f"{name} [inferred]"
-        others = [
-            RISK_NAMES[f["risk_type"]]
-            for f in doc["flags"]
-            if f["supplier_id"] == key and f["risk_type"] != flag["risk_type"]
-        ]
-        risk = RISK_NAMES[flag["risk_type"]] + (f" (+{', '.join(others)})" if others else "")
-        level = _level(level_shown(flag, flag["level"]))
+        shown = level_shown(flag, flag["level"])
         # (names, ids and reasons are the input's: "Knit [bold]Ltd[/bold]" is no markup)
         path = " → ".join(str(step) for step in flag["path"])
-        table.add_row(level, Text(risk), Text(name), Text(path), Text(str(flag["reason"])))
+        table.add_row(
+            _level(shown),
+            _risk_text(flag["risk_type"], shown, others.get(key, [])),
+            Text(name),
+            Text(path),
+            Text(str(flag["reason"])),
+        )
     return table
+
+
+def _other_flags(
+    doc: dict[str, Any],
+    top: dict[str, dict[str, Any]],
+    expand: Callable[[dict[str, Any]], dict[str, Any]],
+) -> dict[str, list[tuple[str, str]]]:
+    """The other flags of the suppliers of the top flags (`top`, by supplier id), each as
+    its risk type and the level it is shown at, in the document's order: one pass over the
+    flags, and only these suppliers' joined with their supplier (a low level may rest on
+    missing data of its risk type, see level_shown)."""
+    others: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for flag in doc["flags"]:
+        key = flag["supplier_id"]
+        row = top.get(key)
+        if row is None or flag["risk_type"] == row["risk_type"]:
+            continue
+        level = flag["level"]
+        shown = level_shown(expand(flag), level) if level == "low" else level
+        others[key].append((flag["risk_type"], shown))
+    return others
+
+
+def _risk_text(risk_type: str, shown: str, others: list[tuple[str, str]]) -> Text:
+    """A row's risk types: its flag's, then the supplier's other flagged ones; where any of
+    those is shown at another level than the row's, each with its level ("forced labour
+    (+trafficking: low, child labour: low (data gap))"; every one, so that no level is read
+    as that of its neighbour too): a flag low on missing data never passes for plain low
+    under the row's level, nor a plain low one for one on missing data."""
+    text = Text(RISK_NAMES[risk_type])
+    if not others:
+        return text
+    marked = any(level != shown for _, level in others)
+    text.append(" (+")
+    for i, (other, level) in enumerate(others):
+        if i:
+            text.append(", ")
+        text.append(RISK_NAMES[other])
+        if marked:
+            text.append(": ")
+            text.append(level, style=_style(level))
+    text.append(")")
+    return text
 
 
 def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
