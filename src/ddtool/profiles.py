@@ -839,6 +839,11 @@ class Profiles:
         a raw material's good named beside other words only as _beside_a_good allows."""
         return _match_sector_cached(self, value)
 
+    def sector_named(self, value: str) -> str | None:
+        """The sector a text is the id, name or alias of, as a whole ('garment
+        manufacturing', 'Cocoa'), or None: never one only contained in it."""
+        return self._sector_keys.get(text_key(value))
+
     def match_good(self, product: str) -> str | None:
         """A product as written ('cocoa beans', 'frozen skipjack tuna') to a good of the DOL
         list ('Cocoa', 'Fish'): a good's name or alias, alone or amid qualifiers (see

@@ -169,6 +169,9 @@ class RawTable:
     columns: dict[str, str]  # field -> column label in the file
     # unmapped columns: (label, column); a label can repeat (a second 'Country' column)
     extras: list[tuple[str, Sequence[Any]]] = field(default_factory=list)
+    # the rows holding one text alone, in the id or name column, by position: the text (a
+    # section title where it names a sector, which the reader cannot tell: see read_chain)
+    alone: dict[int, str] = field(default_factory=dict)
 
     def locations(self) -> list[Location]:
         """The location of each row."""

@@ -110,6 +110,8 @@ class SectorMatcher(Protocol):
 
     def match_sector(self, value: str) -> SectorMatch: ...
 
+    def sector_named(self, value: str) -> str | None: ...
+
     def match_good(self, product: str) -> str | None: ...
 
     def good_suggestion(self, product: str) -> str | None: ...
@@ -121,6 +123,9 @@ class NoTaxonomy:
 
     def match_sector(self, value: str) -> SectorMatch:
         return SectorMatch(value.strip())
+
+    def sector_named(self, value: str) -> str | None:
+        return None
 
     def match_good(self, product: str) -> str | None:
         return None

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.errors import Location, ProblemList, path_text
-from ddtool.model import Chain, Company
+from ddtool.model import Chain, Company, Supplier
 from ddtool.reference.countries import normalise_country
 from ddtool.sources import ahead
 from ddtool.sources.columns import header_key, match_header
@@ -34,7 +34,7 @@ from ddtool.sources.normalise import (
     normalise_records,
     template_leftovers,
 )
-from ddtool.sources.table_source import CsvReader, ExcelReader
+from ddtool.sources.table_source import CsvReader, ExcelReader, section_message, section_rest
 from ddtool.sources.values import as_id, as_text, split_list
 from ddtool.sources.yaml_source import YamlReader
 
@@ -176,6 +176,7 @@ def read_chain(
     raws = [_read(path, options) for path in paths]
     if clock is not None:
         clock("read")
+    _section_titles(raws, sectors)
     unmapped_by_values(raws, sectors, options)
     for raw in raws:
         problems.extend(raw.problems)
@@ -186,14 +187,7 @@ def read_chain(
     if company is None:
         company = Company(name=path_text(Path(paths[0]).stem))
     if not TEMPLATE_SUPPLIERS.isdisjoint(map(attrgetter("name"), suppliers)):
-        for supplier in suppliers:
-            if supplier.name in TEMPLATE_SUPPLIERS:
-                problems.error(
-                    "template-example",
-                    f"{supplier.name!r} ({supplier.id}) is the template's example, not a"
-                    " supplier: overwrite it with your first supplier, or delete it",
-                    supplier.location or Location(str(paths[0])),
-                )
+        suppliers = _examples_refused(suppliers, company.id, problems, Location(str(paths[0])))
     if any(map(_by_template, raws)):  # (in another file, an audit of that day is its own)
         template_leftovers(suppliers, problems, Location(str(paths[0])))
     if company_name:  # given on the command line: the file's lack of a name is no matter
@@ -232,6 +226,71 @@ def read_chain(
     if clock is not None:
         clock("normalise")
     return chain, problems
+
+
+def _examples_refused(
+    suppliers: list[Supplier], company_id: str, problems: ProblemList, where: Location
+) -> list[Supplier]:
+    """Refuse each of the template's example suppliers left in (`template-example`), and
+    leave it out of the chain's checks, so that it is told that one way only: its share,
+    buyers and declared tier are not read (it stands under the company, its examples of a
+    tier below it under it), and where another supplier, or the company, has its id, it is
+    left out (that id is theirs). It is never scored: the error stops an assessment."""
+    taken = {s.id for s in suppliers if s.name not in TEMPLATE_SUPPLIERS} | {company_id}
+    placed: set[str] = set()  # the examples kept, each under one kept before it (no cycle)
+    kept: list[Supplier] = []
+    for supplier in suppliers:
+        if supplier.name not in TEMPLATE_SUPPLIERS:
+            kept.append(supplier)
+            continue
+        problems.error(
+            "template-example",
+            f"{supplier.name!r} ({supplier.id}) is the template's example, not a"
+            " supplier: overwrite it with your first supplier, or delete it",
+            supplier.location or where,
+        )
+        if supplier.id in taken:
+            continue
+        taken.add(supplier.id)  # (an example row copied: once)
+        buyers = [b for b in supplier.buyers if b in placed][:1]
+        placed.add(supplier.id)
+        kept.append(
+            supplier.model_copy(update={"buyers": buyers, "share": None, "tier_declared": None})
+        )
+    return kept
+
+
+def _section_titles(raws: list[RawChain], sectors: SectorMatcher) -> None:
+    """Leave out of each table the rows holding one text alone, in the id or name column,
+    that names a sector ("Garment manufacturing", "Cocoa suppliers"), each with a warning:
+    section titles, as the reader tells those naming a tier, the suppliers or a group of
+    countries (it knows no sectors)."""
+    for raw in raws:
+        table = raw.table
+        if table is None or not table.alone:
+            continue
+        titles = [
+            position
+            for position, text in sorted(table.alone.items())
+            if (rest := section_rest(text)) is not None and sectors.sector_named(rest) is not None
+        ]
+        for position in titles:
+            text = table.alone[position]
+            raw.problems.warning(
+                "section-row",
+                section_message(repr(text[:60] + ("…" if len(text) > 60 else ""))),
+                Location(table.path, table.sheet, table.rows[position]),
+            )
+        table.alone = {}
+        if not titles:
+            continue
+        left = set(titles)
+        kept = [position for position in range(len(table.rows)) if position not in left]
+        table.rows = [table.rows[position] for position in kept]
+        table.values = {
+            field: [column[position] for position in kept] for field, column in table.values.items()
+        }
+        table.extras = [(label, [column[p] for p in kept]) for label, column in table.extras]
 
 
 # A column of the user's own is taken for a field by its values when most of the first of them

@@ -338,7 +338,10 @@ def table_from_rows(
         )
     numeric = [col in extra_cols or mapping.get(col) in _NUMBER_FIELDS for col in range(width)]
     roles = (field_cols.get("id"), field_cols.get("name"))
-    for index, skipped in _skipped_rows(columns, tails, numeric, blank, roles).items():
+    lone: dict[int, str] = {}
+    places = (field_cols.get("country"), field_cols.get("sector"))
+    skipped_rows = _skipped_rows(columns, tails, numeric, blank, roles, lone, places)
+    for index, skipped in skipped_rows.items():
         blank.add(index)
         kind, message = _skip_message(skipped, labels)
         problems.warning(kind, message, Location(path, sheet=sheet, row=start + index + 1))
@@ -355,6 +358,12 @@ def table_from_rows(
         kept = [index for index in kept if index not in blank]
         columns = [[column[index] for index in kept] for column in columns]
     numbers = [start + 1 + index for index in kept]
+    if lone:
+        # (the kept rows' positions, where a blank or skipped row was left out)
+        position_of = {index: position for position, index in enumerate(kept)}
+        alone = {position_of[i]: text for i, text in lone.items() if i in position_of}
+    else:
+        alone = {}
     for fld in _PERCENT_FIELDS:
         if fld in field_cols:
             col = field_cols[fld]
@@ -394,6 +403,7 @@ def table_from_rows(
         {field: columns[col] for field, col in field_cols.items()},
         {field: labels[col] for field, col in field_cols.items()},
         [(labels[col], columns[col]) for col in extra_cols],
+        alone,
     )
 
 
@@ -1769,6 +1779,8 @@ _TOTAL_WORDS = frozenset(
         "sub total",
         "sous total",
         "suma total",
+        "σ",  # (the sum sign, Greek capital sigma, as a word)
+        "∑",  # (the n-ary summation sign)
     }
 )
 # words that qualify a total in its label: "Grand total", "Total général", "Sub-total"
@@ -1798,6 +1810,72 @@ _COUNTED = frozenset(
     }
 )
 _DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
+# the words of a label (the summation sign is no letter, but a word of a totals row)
+_LABEL_WORDS = re.compile(r"\w+|∑")
+# words that say a count: "Anzahl Lieferanten: 3", "Number of suppliers 3"
+_COUNT_WORDS = frozenset({"anzahl", "count", "number", "of", "nombre", "de", "numero", "número"})
+# the words of a section title inside a table ("Tier 2 suppliers", "Lieferanten Stufe 3",
+# "Fournisseurs de rang 2", "Direct suppliers – Asia"): a tier, the suppliers, and the words
+# around them
+_TIER_WORDS = frozenset({"tier", "tiers", "stufe", "ebene", "rang", "niveau", "nivel", "level"})
+_SUPPLIER_WORDS = (_COUNTED - {"rows", "zeilen", "lignes", "filas"}) | {
+    "subcontractor",
+    "subcontractors",
+    "subsupplier",
+    "subsuppliers",
+    "unterlieferant",
+    "unterlieferanten",
+    "vorlieferant",
+    "vorlieferanten",
+    "traitant",
+    "traitants",
+    "subcontratista",
+    "subcontratistas",
+}
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th|e|er|ère|te|ter|º|°)?")
+_SECTION_FILLERS = frozenset(
+    {
+        *("of", "in", "from", "the", "and", "for", "with", "other", "others", "new", "all"),
+        *("direct", "indirect", "main", "key", "strategic", "critical", "sub", "list"),
+        *("first", "second", "third", "fourth", "fifth"),
+        *("der", "die", "das", "aus", "und", "mit", "für", "weitere", "neue", "direkte"),
+        *("indirekte", "liste", "übersicht", "erste", "zweite", "dritte", "vierte"),
+        *("de", "des", "du", "la", "le", "les", "et", "en", "autres", "nouveaux", "sous"),
+        *("directs", "indirects", "premier", "deuxième", "troisième"),
+        *("y", "del", "los", "las", "otros", "nuevos", "directos", "indirectos", "lista"),
+        *("primer", "segundo", "tercer", "cuarto"),
+    }
+)
+# the names of groups of countries a table's suppliers are listed under ("Asia", "EU",
+# "Latin America", "Südostasien"), as words, and the words that qualify them
+_COUNTRY_GROUPS = frozenset(
+    {
+        *("asia", "europe", "africa", "america", "americas", "oceania", "eu", "emea", "apac"),
+        *("latam", "mena", "asean", "caribbean", "balkans", "scandinavia", "east", "world"),
+        *("overseas", "asien", "europa", "afrika", "amerika", "ozeanien", "nordamerika"),
+        *("südamerika", "lateinamerika", "mittelamerika", "südostasien", "ostasien", "südasien"),
+        *("osteuropa", "westeuropa", "nordafrika", "westafrika", "ostafrika", "osten", "ausland"),
+        *("asie", "afrique", "amérique", "océanie", "orient", "américa", "oriente", "mundo"),
+    }
+)
+_GROUP_QUALIFIERS = frozenset(
+    {
+        *("north", "south", "west", "central", "eastern", "western", "southern", "northern"),
+        *("southeast", "latin", "middle", "sub", "saharan", "near", "far", "pacific", "rest"),
+        *("of", "the", "naher", "nord", "sud", "est", "ouest", "latine", "moyen", "medio"),
+        *("sudeste", "del", "de", "la", "und", "and", "et", "y"),
+    }
+)
+# words of a company's legal form: a text holding one names a supplier, never a section
+_LEGAL_FORMS = frozenset(
+    {
+        *("ltd", "limited", "llc", "inc", "corp", "corporation", "co", "company", "plc"),
+        *("gmbh", "ag", "kg", "ohg", "ug", "sa", "sas", "sarl", "srl", "spa", "bv", "nv"),
+        *("pvt", "pte", "bhd", "sdn", "tbk", "pt", "cv", "jsc", "oy", "ab", "as", "kft"),
+        *("coop", "cooperative", "cooperativa", "coopérative", "group", "holding", "trading"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1807,6 +1885,8 @@ class _Skipped:
     label: tuple[int, str] | None
     numbers: list[tuple[int, Any]]
     total: bool
+    section: bool = False  # a section title ("Tier 2 suppliers"): its label alone
+    count: str | None = None  # a count beside a totals row's label ("3 Lieferanten")
 
 
 def _skipped_rows(
@@ -1815,6 +1895,8 @@ def _skipped_rows(
     numeric: Sequence[bool],
     blank: set[int],
     roles: tuple[int | None, int | None] = (None, None),
+    lone: dict[int, str] | None = None,
+    places: tuple[int | None, int | None] = (None, None),
 ) -> dict[int, _Skipped]:
     """The rows that are no supplier: a note, or a totals row, by index.
 
@@ -1829,44 +1911,110 @@ def _skipped_rows(
     name column (roles: the id and name columns) is a label only when it is a total word with
     counts and dates only ("Zwischensumme", "Total: 2 suppliers", "Total 2026") or, in the
     table's first column, "word: " ("Source: ERP export") or a note of four words or more
-    with a date and no numbers.
+    with a date and no numbers. A text alone in its row in the id or name column makes a
+    section title when it reads as one (_section_title). `lone`, when given, is filled with
+    the other rows of such a text alone (index: text), a section title the sectors may name.
+    A totals row may also count its rows in the name column beside its label ("Gesamt | 3
+    Lieferanten"): looked at among the rows without a country and a sector (`places`: their
+    columns).
     """
-    texts = [col for col, is_number in enumerate(numeric) if not is_number]
-    if len(texts) >= 2:
-        # a skipped row has one text cell at most, so it is blank in either of any two text
-        # columns: two without blanks (the ids and names, mostly) leave no row to look at;
-        # otherwise the two fullest give the rows to look at, found without a Python step each
-        full = 0
-        for col in texts:
-            full += None not in columns[col]
-            if full == 2:
-                return {}
-        fullest = sorted(texts, key=lambda col: columns[col].count(None))[:2]
-        candidates: Iterable[int] = sorted(
-            {
-                index
-                for col in fullest
-                for index in compress(
-                    range(len(columns[col])), map(is_, columns[col], repeat(None))
-                )
-            }
-        )
-    else:
-        candidates = range(len(columns[0]) if columns else 0)
+    candidates: Iterable[int] = _label_rows(columns, numeric)
+    counted = _placeless(columns, places, roles[1])
+    if counted:
+        candidates = sorted({*candidates, *counted})
     found: dict[int, _Skipped] = {}
     for index in candidates:
         if index in blank or any(v is not None for v in tails.get(index, ())):
             continue
-        skipped = _skipped_row([column[index] for column in columns], numeric, roles[1])
+        skipped = _skipped_row([column[index] for column in columns], numeric, roles[1], roles[0])
+        if skipped is None and lone is not None:
+            _lone_text(columns, index, roles, lone)
         if skipped is not None:
             found[index] = skipped
     return found
 
 
+def _label_rows(columns: Sequence[Sequence[Any]], numeric: Sequence[bool]) -> Iterable[int]:
+    """The rows that may hold one text cell at most (a label), by index."""
+    texts = [col for col, is_number in enumerate(numeric) if not is_number]
+    if len(texts) < 2:
+        return range(len(columns[0]) if columns else 0)
+    # a row of one text cell at most is blank in either of any two text columns: two
+    # without blanks (the ids and names, mostly) leave no row to look at; otherwise the two
+    # fullest give the rows to look at, found without a Python step each
+    full = 0
+    for col in texts:
+        full += None not in columns[col]
+        if full == 2:
+            return ()
+    fullest = sorted(texts, key=lambda col: columns[col].count(None))[:2]
+    return sorted(
+        {
+            index
+            for col in fullest
+            for index in compress(range(len(columns[col])), map(is_, columns[col], repeat(None)))
+        }
+    )
+
+
+def _placeless(
+    columns: Sequence[Sequence[Any]],
+    places: tuple[int | None, int | None],
+    name_col: int | None,
+) -> list[int]:
+    """The rows without a country and a sector (of those columns the table has) whose name
+    holds a digit: where a totals row may count its rows ("3 Lieferanten"), by index."""
+    held = [col for col in places if col is not None]
+    if name_col is None or not held or None not in columns[held[0]]:
+        return []
+    first, *others = held
+    names = columns[name_col]
+    return [
+        index
+        for index in compress(range(len(columns[first])), map(is_, columns[first], repeat(None)))
+        if all(columns[col][index] is None for col in others)
+        and isinstance(name := names[index], str)
+        and any(map(str.isdigit, name))
+    ]
+
+
+def _lone_text(
+    columns: Sequence[Sequence[Any]],
+    index: int,
+    roles: tuple[int | None, int | None],
+    lone: dict[int, str],
+) -> None:
+    """Note a row's text where it is the row's one filled cell, in the id or name column."""
+    texts = [
+        (col, column[index]) for col, column in enumerate(columns) if column[index] is not None
+    ]
+    if len(texts) == 1 and texts[0][0] in roles and isinstance(texts[0][1], str):
+        lone[index] = texts[0][1].strip()
+
+
+def section_rest(text: str) -> str | None:
+    """What a text alone in its row names besides a section title's words ("Cocoa
+    suppliers": "cocoa"), where that may name a sector; None where it names a company (a
+    legal form) or is too long for a title."""
+    words = _LABEL_WORDS.findall(text.casefold())
+    if not words or len(words) > _SECTION_WORDS or not _LEGAL_FORMS.isdisjoint(words):
+        return None
+    rest = [
+        w
+        for w in words
+        if w not in _SUPPLIER_WORDS and w not in _SECTION_FILLERS and w not in _TIER_WORDS
+    ]
+    return " ".join(rest) or None
+
+
 def _skipped_row(
-    cells: Sequence[Any], numeric: Sequence[bool], name_col: int | None = None
+    cells: Sequence[Any],
+    numeric: Sequence[bool],
+    name_col: int | None = None,
+    id_col: int | None = None,
 ) -> _Skipped | None:
-    """The note or totals row these cells make (see _skipped_rows), or None: a supplier."""
+    """The note, totals row or section title these cells make (see _skipped_rows), or None:
+    a supplier."""
     filled = [(col, value) for col, value in enumerate(cells) if value is not None]
     if not filled:
         return None
@@ -1876,36 +2024,113 @@ def _skipped_row(
         label = (col, first.strip())
         filled = filled[1:]
     if not all(numeric[c] and _is_summed(v) for c, v in filled):
-        return None
+        return _counted_total(label, filled, numeric, name_col)
     if label is None:
         return _Skipped(None, filled, True)  # numbers alone: a sum below the table
     col, text = label
-    words = re.findall(r"\w+", text.casefold())
+    words = _LABEL_WORDS.findall(text.casefold())
+    if not filled and col in (id_col, name_col) and _section_title(words):
+        return _Skipped(label, [], False, section=True)
     if col == name_col:
         # a name is a supplier's ("Total Nigeria Plc", "Sum Agro Ltd", "Cooperative Agricole du
         # Nord Soubre"); a label only when it reads as none: a total word with counts and
-        # dates only ("Total: 2 suppliers", "Total 2026"), or, in the table's first column
-        # (where a note merged across the table is), "Word: …" or a note with a date
-        if words and (words[0] in _TOTAL_WORDS or " ".join(words[:2]) in _TOTAL_WORDS):
+        # dates only ("Total: 2 suppliers", "Total 2026"), a count alone ("3 Lieferanten"),
+        # or, in the table's first column (where a note merged across the table is),
+        # "Word: …" or a note with a date
+        if _total_label(words):
             if all(
                 w in _TOTAL_WORDS or w in _TOTAL_QUALIFIERS or w in _COUNTED or w.isdigit()
                 for w in words
             ):
                 return _Skipped(label, filled, True)
             return None
+        if _count_text(words):
+            return _Skipped(label, filled, True)
         if col == 0 and (
             _LABEL_COLON.search(text)
             or (not filled and len(text.split()) >= _NOTE_WORDS and _DATE.search(text))
         ):
             return _Skipped(label, filled, bool(filled))
         return None
-    if words and (words[0] in _TOTAL_WORDS or " ".join(words[:2]) in _TOTAL_WORDS):
+    if _total_label(words):
         return _Skipped(label, filled, True)
     if col == 0 and (
         _LABEL_COLON.search(text) or (len(text.split()) >= _NOTE_WORDS and len(cells) >= 3)
     ):
         return _Skipped(label, filled, bool(filled))
     return None
+
+
+def _total_label(words: Sequence[str]) -> bool:
+    """Whether a label's words begin as a totals row's: "Total", "Grand total", "Σ"."""
+    return bool(words) and (words[0] in _TOTAL_WORDS or " ".join(words[:2]) in _TOTAL_WORDS)
+
+
+def _count_text(words: Sequence[str]) -> bool:
+    """Whether a text's words are a count of suppliers or rows: "3 Lieferanten", "12
+    fournisseurs", "Number of suppliers: 3"."""
+    return (
+        any(w.isdigit() for w in words)
+        and any(w in _COUNTED for w in words)
+        and all(w.isdigit() or w in _COUNTED or w in _COUNT_WORDS for w in words)
+    )
+
+
+def _counted_total(
+    label: tuple[int, str] | None,
+    others: list[tuple[int, Any]],
+    numeric: Sequence[bool],
+    name_col: int | None,
+) -> _Skipped | None:
+    """A totals row whose label ("Gesamt", "Σ") has a count of what it sums in the name
+    column beside it ("3 Lieferanten") and numbers else, or None."""
+    if label is None or name_col is None or label[0] == name_col:
+        return None
+    count = next((v for c, v in others if c == name_col), None)
+    if (
+        not isinstance(count, str)
+        or not _count_text(_LABEL_WORDS.findall(count.casefold()))
+        or not _total_label(_LABEL_WORDS.findall(label[1].casefold()))
+        or not all(numeric[c] and _is_summed(v) for c, v in others if c != name_col)
+    ):
+        return None
+    numbers = [(c, v) for c, v in others if c != name_col]
+    return _Skipped(label, numbers, True, count=count.strip())
+
+
+def _section_title(words: Sequence[str]) -> bool:
+    """Whether a text alone in its row (in the id or name column) reads as a section title
+    of the table's suppliers: a tier ("Tier 3", "Stufe 2", "2nd tier"), the suppliers ("Tier
+    2 suppliers", "Lieferanten", "Fournisseurs de rang 2") or a group of countries ("Asia",
+    "Latin America"), with at most words around them that name no company (no legal form),
+    a country ("Suppliers in Bangladesh") or a group of countries. A tier's word needs its
+    number: "T1" or "Tier" alone may be an id."""
+    if not words or len(words) > _SECTION_WORDS or not _LEGAL_FORMS.isdisjoint(words):
+        return False
+    numbered = any(_ORDINAL.fullmatch(w) or w in _ROMAN for w in words)
+    tier = numbered and not _TIER_WORDS.isdisjoint(words)
+    named = not _SUPPLIER_WORDS.isdisjoint(words)
+    rest = [
+        w
+        for w in words
+        if w not in _TIER_WORDS
+        and w not in _SUPPLIER_WORDS
+        and w not in _SECTION_FILLERS
+        and w not in _ROMAN
+        and not _ORDINAL.fullmatch(w)
+    ]
+    if all(w in _COUNTRY_GROUPS or w in _GROUP_QUALIFIERS for w in rest):
+        # (a group of countries alone, "Asia", "Latin America", "Rest of world"; never its
+        # qualifiers alone: "North")
+        return tier or named or not _COUNTRY_GROUPS.isdisjoint(words)
+    if not (tier or named):
+        return False
+    from ddtool.reference.countries import normalise_country  # (a title's rest only)
+
+    return normalise_country(" ".join(rest)).iso3 is not None
+
+
+_SECTION_WORDS = 8  # a section title is short: "Tier 2 suppliers – Bangladesh and India"
 
 
 def _shown(value: Any) -> str:
@@ -1975,12 +2200,24 @@ def _is_summed(value: Any) -> bool:
     return _is_number(value) or (isinstance(value, str) and _is_amount(value))
 
 
+def section_message(shown: str) -> str:
+    """The message of a row read as a section title, its text shown quoted."""
+    return (
+        f"the row holds only the text {shown}: read as a section title (a heading of the"
+        " suppliers below it), not as a supplier; it is skipped, never scored"
+    )
+
+
 def _skip_message(skipped: _Skipped, labels: dict[int, str]) -> tuple[str, str]:
     """The problem type and message for a skipped row."""
     text = ""
     if skipped.label is not None:
         label = skipped.label[1]
         text = repr(label[:60] + ("…" if len(label) > 60 else ""))
+    if skipped.section:
+        return "section-row", section_message(text)
+    if skipped.count is not None:
+        text += f", {skipped.count!r}"
     if not skipped.total:
         return "note-row", (
             f"the row holds only the text {text}: read as a note (a merged comment row?), not"
@@ -2514,7 +2751,7 @@ class ExcelReader(ChainReader):
 MAX_ERROR_CELLS = 20  # error cells named one by one; the rest are counted
 # how near (0 to 100, as rapidfuzz's ratio) a --sheet not found is to a sheet it names
 _NEAR_SHEET = 75
-_SKIPPED_ROWS = ("note-row", "total-row")
+_SKIPPED_ROWS = ("note-row", "total-row", "section-row")
 
 
 class _SheetRead:
@@ -3140,6 +3377,7 @@ def _fill_merged(read: _SheetRead, merged: list[_Range] | None, problems: Proble
         last -= 1
     numeric = [col not in mapping or mapping[col] in _NUMBER_FIELDS for col in range(width)]
     name_col = next((col for col, field in mapping.items() if field == "name"), None)
+    id_col = next((col for col, field in mapping.items() if field == "id"), None)
     supplier_rows: dict[int, bool] = {}
 
     def supplier_row(index: int) -> bool:
@@ -3152,7 +3390,7 @@ def _fill_merged(read: _SheetRead, merged: list[_Range] | None, problems: Proble
             return True  # (cells beyond the header: reported as a shifted row)
         if all(value is None for value in cells):
             return False
-        return _skipped_row(cells, numeric, name_col) is None
+        return _skipped_row(cells, numeric, name_col, id_col) is None
 
     spans: list[tuple[_Range, Any, list[int]]] = []
     for (row0, col), (row1, col1) in sorted(tall):
