@@ -73,7 +73,7 @@ BAD_CASES: tuple[BadCase, ...] = (
     BadCase("yaml_syntax.yaml", [["yaml-syntax", 5]]),
     BadCase(
         "tab_indented.yaml",
-        [["yaml-syntax", 3]],
+        [["yaml-syntax", 3], ["yaml-syntax", 4]],  # (every line indented with a tab)
         message="a tab at column 1: YAML does not allow tabs for indentation; indent with spaces",
     ),
     BadCase("empty.yaml", [["empty-file", None]]),

@@ -290,10 +290,8 @@ def test_a_nested_suppliers_of_no_list_is_shown_as_written(
 
 def _duplicates(tmp_path: Path, text: str) -> list[tuple[int | None, str | None, str]]:
     chain, problems = read(tmp_path, text)
-    assert problems.errors == []
-    found = ProblemList()
-    build_graph(chain, found)
-    return [(p.location.line, p.location.column, p.message) for p in found.errors]
+    build_graph(chain, problems)  # (an alias repeating an entry is the reader's to tell)
+    return [(p.location.line, p.location.column, p.message) for p in problems.errors]
 
 
 TWO_BUYERS: list[tuple[str, Any]] = [

@@ -45,7 +45,7 @@ from ddtool.sources.values import (
     parse_number,
     split_list,
 )
-from ddtool.sources.yaml_tabs import tab_problem
+from ddtool.sources.yaml_tabs import tab_lines, tab_message, tab_problem, yaml_lines
 
 _LINE = "__line__"
 _KEY_LINES = "__key_lines__"
@@ -705,18 +705,30 @@ class YamlReader(ChainReader):
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             line = mark.line + 1 if mark else None
+            told = _quote_or_document(e, text)
+            if told is not None:  # (the parser's words name neither)
+                message, line = told
+                problems.error(
+                    "yaml-syntax", f"invalid YAML: {message}", Location(str(path), line=line)
+                )
+                return chain
             opened = e.context_mark
             where_opened = ""
             if e.problem and e.context and opened is not None and opened.line + 1 != line:
                 # the parser finds a bracket not closed where the next thing starts: say
-                # where it was opened ("while parsing a flow mapping" at line 1)
-                hint = "a bracket not closed?" if "flow" in e.context else "check the indentation"
-                if "flow" in e.context and " #" in _text_line(text, opened.line):
-                    # ('[SKU #12]': the comment took the closing bracket)
-                    hint += " An unquoted ' #' starts a comment: quote a value holding '#'"
+                # where it was opened ("while parsing a flow mapping" at line 1); a block
+                # left where the next line is not indented as it is: check the indentation
+                hint = ""
+                if "flow" in e.context:
+                    hint = ": a bracket not closed?"
+                    if " #" in _text_line(text, opened.line):
+                        # ('[SKU #12]': the comment took the closing bracket)
+                        hint += " An unquoted ' #' starts a comment: quote a value holding '#'"
+                elif "block" in e.context:
+                    hint = ": check the indentation"
                 where_opened = (
                     f" ({e.context.removeprefix('while ')} that starts at line"
-                    f" {opened.line + 1}, column {opened.column + 1}: {hint})"
+                    f" {opened.line + 1}, column {opened.column + 1}{hint})"
                 )
             if e.problem == "exceeded maximum nesting depth":  # (libyaml's own limit)
                 in_value = _deep_value_key(text)
@@ -743,10 +755,16 @@ class YamlReader(ChainReader):
                 )
                 return chain
             tab = tab_problem(e, text)
-            if tab is not None:  # (the parser's words do not say a tab is the trouble)
-                problems.error(
-                    "yaml-syntax", f"invalid YAML: {tab}", Location(str(path), line=line)
-                )
+            if tab is not None and e.problem_mark is not None:
+                # (the parser's words do not say a tab is the trouble; it stops at the first,
+                # and every line indented with one is told)
+                tab_at = (e.problem_mark.line + 1, e.problem_mark.column + 1)
+                for at, column in tab_lines(text, tab_at):
+                    problems.error(
+                        "yaml-syntax",
+                        f"invalid YAML: {tab_message(column)}",
+                        Location(str(path), line=at),
+                    )
                 return chain
             hint = ""
             if str(e.problem).startswith("mapping values are not allowed"):
@@ -854,6 +872,7 @@ class YamlReader(ChainReader):
                 Location(str(path), line=line, column=key),
             )
         check = _Check(str(path), problems, loader.item_lines)
+        check.text = text
         if isinstance(data, list):
             suppliers: Any = data
         elif isinstance(data, dict):
@@ -906,6 +925,9 @@ class YamlReader(ChainReader):
         # already (an alias of an enclosing list) would be read without end
         stack: list[tuple[Iterator[tuple[Any, int | None]], str | None, int]] = []
         open_lists: set[int] = set()
+        # each list and entry read, by its id(), with where it was first given (the line
+        # of the first id) and the supplier it is under: met again, it is an alias's
+        given: dict[int, tuple[int | None, str | None]] = {}
 
         def enter(entries: Any, parent_id: str | None, holder: Any) -> None:
             lines = holder.get(_KEY_LINES, {}) if isinstance(holder, dict) else {}
@@ -928,8 +950,15 @@ class YamlReader(ChainReader):
                     check.at(line, "suppliers"),
                 )
                 return
+            if id(entries) in given:  # (an alias of a list read already: `suppliers: *farms`)
+                check.repeated(entries, given[id(entries)], line, parent_id)
+                return
             open_lists.add(id(entries))
-            pairs = zip(entries, check.lines_of(entries), strict=True)
+            lines = check.lines_of(entries)
+            first = next((e for e in entries if isinstance(e, dict)), None)
+            at = None if first is None else first.get(_KEY_LINES, {}).get("id", first.get(_LINE))
+            given[id(entries)] = (at, parent_id)
+            pairs = zip(entries, lines, strict=True)
             stack.append((pairs, parent_id, id(entries)))
 
         enter(items, parent, owner)
@@ -955,12 +984,17 @@ class YamlReader(ChainReader):
                     check.at(line),
                 )
                 continue
+            if id(entry) in given:  # (an alias of an entry read already: `- *shared`)
+                check.repeated(entry, given[id(entry)], line, parent_id)
+                continue
+            # (an alias of an entry written above, `- *supplier`: at its own line, each key
+            # too)
+            alias = line is not None and line != entry.get(_LINE)
+            own_line = entry.get(_KEY_LINES, {}).get("id", entry.get(_LINE))
+            given[id(entry)] = (line if alias else own_line, parent_id)
             read = check.supplier(entry, parent_id)
             if read is not None:
                 fields, extras, keys = read
-                # (an alias of an entry written above, `- *supplier`: at its own line, each
-                # key too)
-                alias = line is not None and line != entry.get(_LINE)
                 record = RawRecord(
                     fields,
                     Location(check.path, line=line if alias else entry.get(_LINE)),
@@ -989,6 +1023,44 @@ class _Check:
         self.suppliers: Any = None
         self.company_id = "company"
         self._ids: frozenset[str] | None = None
+        self.text = ""  # (the file's text: where an alias is written, told on the error path)
+
+    def repeated(
+        self,
+        value: Any,
+        first: tuple[int | None, str | None],
+        line: int | None,
+        parent: str | None,
+    ) -> None:
+        """Report an alias that gives again an entry, or a list of them, read already: one
+        duplicate-id at the alias, naming the ids it repeats (those nested in them too),
+        which are not read again."""
+        first_line, first_parent = first
+        entries = value if isinstance(value, list) else [value]
+        ids = _ids_written(entries)
+        if not ids:
+            return  # (entries without a usable id: said where they are written)
+        alias, name = _alias_at(self.text, line)
+        tops = [i for i in map(_entry_id, entries) if i is not None]
+        shown = ", ".join(map(repr, ids[:5])) + (" …" if len(ids) > 5 else "")
+        what = "entry" if isinstance(value, dict) else "entries"
+        if isinstance(value, dict) and len(ids) > 1:
+            what += ", and the suppliers nested in it,"
+        message = (
+            f"duplicate supplier {'id' if len(ids) == 1 else 'ids'} {shown} (first defined at"
+            f" {self.at(first_line)}): {f'the alias {name}' if name else 'an alias'} repeats"
+            f" the {what} defined there"
+        )
+        if parent is not None and parent != first_parent and tops:
+            named = ", ".join(map(repr, tops[:5])) + (" …" if len(tops) > 5 else "")
+            message += (
+                f"; a supplier of several buyers is given once: give {named} once and add"
+                f" {parent!r} to {'its' if len(tops) == 1 else 'their'} 'buyers' (nested"
+                " under one buyer, a supplier keeps that one too)"
+            )
+        else:
+            message += "; give each supplier once, or give them different ids"
+        self.problems.error("duplicate-id", message, self.at(alias))
 
     def at(self, line: int | None, key: str | None = None) -> Location:
         """The location of a line (and key) of the file."""
@@ -1027,13 +1099,25 @@ class _Check:
         for key in mapping:
             if not isinstance(key, str) or key in known or key in _MARKERS:
                 continue
-            near = _near_key(key, known, aliases, isinstance(mapping[key], dict | list))
+            many = isinstance(mapping[key], dict | list)
+            near = _near_key(key, known, aliases, many)
+            # a key judged by what it holds: entries written as suppliers are would be lost
+            # whatever its name ('sub_suppliers', 'farms', 'tier_2'), unless it is read as
+            # 'suppliers' in another case or spelling where the entry gives no such key
+            spelt = near is not None and near[0] == "suppliers" and "suppliers" not in mapping
+            if many and not spelt and _supplier_entries(mapping[key]):
+                near = ("suppliers", "entries")
             if near is not None:
                 nears.append((key, *near))
         # (the name in another case before a slip: 'Country' is read beside 'contry')
         nears.sort(key=lambda near: near[2] != "case")
         for key, meant, how in nears:
             value = mapping[key]
+            if how == "entries":
+                found.setdefault(meant, key)
+                if what != "top-level key" or "suppliers" in mapping:
+                    self._entries_key(mapping, key, what, lines.get(key))
+                continue  # (at the top without 'suppliers:': no-suppliers names the key)
             if how != "case" and (
                 (meant in mapping and meant != key)
                 or (meant in _TABLE_ONLY and "audits" in mapping)
@@ -1075,6 +1159,38 @@ class _Check:
             how = "unfit" if readable else how  # (a slip, of a value the field does not take)
             self._unread_key(key, meant, how, what, lines.get(key), lost)
         return found
+
+    def _entries_key(self, mapping: dict[Any, Any], key: str, what: str, line: int | None) -> None:
+        """Report a key that holds entries written as suppliers are but is not read as
+        'suppliers': they would be left out of the chain, and its risk read lower."""
+        entries = _supplier_entries(mapping[key])
+        named = [_entry_name(entry) for entry in entries[:4]]
+        shown = ", ".join(repr(name) for name in named[:3] if name) or "without ids"
+        shown += " …" if len(entries) > 3 else ""
+        held = f"{what} {key!r} holds entries written as suppliers ({shown})"
+        if what == "company key":
+            message = (
+                f"{held}, but the company block reads only its id, name, country and sector:"
+                " it is ignored, and the suppliers it holds are lost; give them in the"
+                " top-level 'suppliers'"
+            )
+        elif what == "top-level key":
+            message = (
+                f"{held}, but only 'suppliers' is read as the chain's suppliers: it is"
+                " ignored, and the suppliers it holds are lost; move them into 'suppliers'"
+            )
+        else:
+            fix = (
+                "move them into its 'suppliers'"
+                if "suppliers" in mapping
+                else "name the key 'suppliers'"
+            )
+            message = (
+                f"{held}, but only a key 'suppliers' is read as the suppliers beneath a"
+                f" supplier: it is kept as an attribute, and the suppliers it holds are lost;"
+                f" {fix}"
+            )
+        self.problems.error("unmapped-key", message, self.at(line, key), suggestion="'suppliers'")
 
     def _fits(self, meant: str, value: Any, parent: str | None) -> bool:
         """Whether a key's value fits the field it looks like (see _SLIPS_READ): buyer
@@ -1586,6 +1702,54 @@ def _is_list_of_single(value: Any) -> bool:
     )
 
 
+def _entry_id(entry: Any) -> str | None:
+    """A supplier entry's id as read, or None where it has none usable."""
+    own = _unlisted(entry.get("id")) if isinstance(entry, dict) else None
+    if own is None or isinstance(own, dict | list):
+        return None
+    return as_id(_strip_lines(own)) or None
+
+
+def _ids_written(entries: list[Any]) -> list[str]:
+    """The ids of entries and of the suppliers nested in them, in the order written (each
+    list once: iterative)."""
+    found: list[str] = []
+    stack: list[Any] = list(reversed(entries))
+    seen: set[int] = set()
+    while stack:
+        entry = stack.pop()
+        if not isinstance(entry, dict) or id(entry) in seen:
+            continue
+        seen.add(id(entry))
+        own = _entry_id(entry)
+        if own is not None and own not in found:
+            found.append(own)
+        below = entry.get("suppliers")
+        if isinstance(below, list) and id(below) not in seen:
+            seen.add(id(below))
+            stack.extend(reversed(below))
+    return found
+
+
+# an alias as written: '*' and its anchor's name (the same characters as _ALIAS reads)
+_ALIAS_NAME = re.compile(r"\*[^\s,\[\]{}]+")
+
+
+def _alias_at(text: str, line: int | None) -> tuple[int | None, str | None]:
+    """The line and the name ('*farms') of the first alias written at or after a line (a
+    key's alias may follow on the next line), comments aside; the line as given when none
+    is found near it."""
+    if line is None:
+        return None, None
+    lines = yaml_lines(text)
+    for at in range(line - 1, min(line + 2, len(lines))):
+        code = re.sub(r"(^|\s)#.*", "", lines[at])
+        found = _ALIAS_NAME.search(code)
+        if found is not None:
+            return at + 1, found.group()
+    return line, None
+
+
 def _ids_in(suppliers: Any) -> set[str]:
     """The ids of a file's suppliers, nested ones too, as read (iterative; each list once)."""
     found: set[str] = set()
@@ -1604,6 +1768,62 @@ def _ids_in(suppliers: Any) -> set[str]:
                 found.add(as_id(_strip_lines(own)))
             stack.append(entry.get("suppliers"))
     return found
+
+
+# the keys of a supplier's entry no other kind of entry is likely to hold beside a name or
+# an id (an office has a name and a region, a document an id and a name)
+_SUPPLIER_SIGNS = frozenset(
+    {
+        "country",
+        "sector",
+        "products",
+        "buyers",
+        "suppliers",
+        "workers",
+        "share",
+        "tier",
+        "female_pct",
+        "migrant_pct",
+        "certifications",
+        "audits",
+    }
+)
+
+
+def _supplier_entry(item: Any) -> bool:
+    """Whether a mapping is written as a supplier's entry is: an id with another of a
+    supplier's fields, or a name with a field only a supplier has (a country, a sector …);
+    keys in any case."""
+    if not isinstance(item, dict):
+        return False
+    keys = {k.casefold() for k in item if isinstance(k, str) and k not in _MARKERS}
+    if "id" in keys:
+        return bool(keys & (_SUPPLIER_SIGNS | {"name"}))
+    return "name" in keys and not keys.isdisjoint(_SUPPLIER_SIGNS)
+
+
+def _supplier_entries(value: Any) -> list[dict[Any, Any]]:
+    """The entries written as suppliers are that a value holds: a list of them, one entry
+    alone, or a mapping of them by their ids; none for anything else."""
+    if isinstance(value, list):
+        return [item for item in value if _supplier_entry(item)]
+    if isinstance(value, dict):
+        if _supplier_entry(value):
+            return [value]
+        return [item for k, item in value.items() if k not in _MARKERS and _supplier_entry(item)]
+    return []
+
+
+def _entry_name(entry: dict[Any, Any]) -> str:
+    """An entry's id as written, else its name ("" without either)."""
+    for key in ("id", "name"):
+        found = next(
+            (v for k, v in entry.items() if isinstance(k, str) and k.casefold() == key), None
+        )
+        found = _unlisted(_strip_lines(found))
+        if found is not None and not isinstance(found, dict | list):
+            return str(found)
+    return ""
 
 
 def _kind(value: Any) -> str:
@@ -1666,6 +1886,82 @@ def _plain_number(text: str) -> str:
     except ValueProblem:
         return text.replace(",", "")
     return str(int(number)) if number.is_integer() else str(number)
+
+
+def _quote_or_document(e: yaml.MarkedYAMLError, text: str) -> tuple[str, int] | None:
+    """What is wrong, and at which line, where a YAML syntax error comes of a quote or a
+    second document, whose causes the parser's words do not say: a quote left open (told
+    at its line, not at the end of the file), a quote or an apostrophe inside a quoted text
+    that ends it ('Côte d'Ivoire'), a second document after '---'. None for any other."""
+    problem, context = str(e.problem or ""), str(e.context or "")
+    opened, mark = e.context_mark, e.problem_mark
+    if "another document" in problem and mark is not None:
+        return (
+            "a second document begins here ('---'): a file holds one chain; remove the"
+            " '---', or split the file, one chain per file",
+            mark.line + 1,
+        )
+    lines = yaml_lines(text)
+    if "quoted scalar" in context and "unexpected" in problem and opened is not None:
+        # (the parser reads on to the end of the file, or to a '---', for the closing quote)
+        written = lines[opened.line] if opened.line < len(lines) else ""
+        quote, rest = written[opened.column : opened.column + 1], written[opened.column + 1 :]
+        rest = rest.rstrip()
+        closed = f": close it, {quote}{rest}{quote}" if rest and quote not in rest else ""
+        return (
+            f"a quote opened here (column {opened.column + 1}) is not closed{closed}",
+            opened.line + 1,
+        )
+    if mark is None or not text[mark.index : mark.index + 1].isalnum():
+        return None
+    # the parser stops at a word right after a quoted text: the text it read ended at a
+    # quote or an apostrophe meant as part of it (scanned again: on the error path only)
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Base):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.end_mark.index == mark.index:
+                found = token if not token.plain else None
+    except yaml.YAMLError:
+        pass
+    if found is None:
+        return None
+    start, end = found.start_mark, found.end_mark
+    quote = text[start.index]
+    if start.line != end.line:
+        return (
+            f"a quote opened here (column {start.column + 1}) is not closed on its line: the"
+            f" text runs on to the quote at line {end.line + 1}, column {end.column}; close"
+            " it where it ends",
+            start.line + 1,
+        )
+    written = lines[start.line]
+    # the text meant: up to the next quote that ends a value ('Côte d'Ivoire', before a
+    # comma, a bracket, a comment or the end of the line)
+    closing = re.compile(re.escape(quote) + r"(?=[ \t]*(?:[,\]}]|#|$))").search(written, end.column)
+    meant = written[start.column + 1 : closing.start()] if closing is not None else None
+    if quote == "'":
+        what = "apostrophe"
+        fix = (
+            f'write it in double quotes, "{meant}", or double the apostrophe,'
+            f" '{meant.replace(chr(39), chr(39) * 2)}'"
+            if meant is not None and '"' not in meant and "\\" not in meant
+            else "write such a text in double quotes, or double each apostrophe in it ('')"
+        )
+    else:
+        what = "double quote"
+        fix = (
+            f"write it in single quotes, '{meant}', or write each double quote in it as \\\""
+            if meant is not None and "'" not in meant
+            else 'write each double quote in it as \\"'
+        )
+    shown = f" in {quote}{meant}{quote}" if meant is not None else ""
+    return (
+        f"the {what}{shown} (column {end.column}) ends the text quoted at column"
+        f" {start.column + 1}: {fix}",
+        start.line + 1,
+    )
 
 
 def _text_line(text: str, index: int) -> str:
