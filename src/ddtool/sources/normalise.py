@@ -203,12 +203,13 @@ def _country_value(
             return (None, raw or None), (hidden,)
     match = normalise_country(raw)
     issues: Issues = ()
-    if raw.casefold() == "na":
+    if match.not_read_as is not None:  # ("NA", "N.A.", "S.D.": not Namibia, not Sudan)
+        name, code = display_name(match.not_read_as), match.not_read_as
         issues = (
             _Issue(
                 "country-not-available",
-                f"{what} {raw!r} is read as 'not available' (a data gap), not as Namibia"
-                " (for Namibia, write 'Namibia' or 'NAM')",
+                f"{what} {raw!r} is read as 'not available' (a data gap), not as {name}"
+                f" (for {name}, write {name!r} or {code!r})",
                 "warning",
             ),
         )
