@@ -1586,13 +1586,24 @@ def _reason(
     elif sector and detail.sector and detail.sector != sector:
         # (another sector its sector text names, which scores higher here: Scorer._worst_reading)
         what = f"{profiles.sectors[detail.sector].name.lower()} (named beside {what})"
+    elif sector and detail.sector is None:
+        # (a part of its sector text naming no sector, which scores higher here as a sector
+        # not known: Scorer._worst_reading)
+        what = f"unknown sector (a part of the sector text, named beside {what})"
     if guessed:
         what += " (taken from products; scored no lower than an unknown sector)"
     reason = (
         f"{what} in {where}: sector likelihood "
         f"{'n/a' if detail.sector_likelihood is None else detail.sector_likelihood},"
         f" country score {detail.country.score:.2f}"
-        + (" (no country data)" if detail.country.no_data else "")
+        + (
+            " (no country data)"
+            if detail.country.no_data
+            # (a score resting on few figures, the missing share scored as no data)
+            else f" (little country data ({detail.country.coverage:.0%}))"
+            if detail.country.thin
+            else ""
+        )
     )
     if sector is None and detail.sector is None and country:
         goods = {g.good for g in profiles.country_goods(country, risk_type)}

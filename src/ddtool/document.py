@@ -82,6 +82,9 @@ def denied_below(goods: Iterable[str]) -> str:
 INFERRED_GAP = "inferred: no supplier mapped at this tier"
 # the gap of a supplier whose country is not known, mapped or inferred (ddtool.scoring)
 COUNTRY_UNKNOWN = "country unknown"
+# the gap of a supplier whose sector text names a sector and, beside it, a part that names
+# none ("logistics; beedi rolling"): scored no lower than a sector not known (ddtool.scoring)
+SECTOR_PART_NOT_MATCHED = "sector not matched in part"
 # how the labels of the supplier adjustments (ddtool.scoring) for a certification and an
 # audit begin: the supplier entries list them, and a flag's evidence holds them too
 CERTIFICATION_LABEL = "certification '"
@@ -141,6 +144,7 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
         n for gap, n in kinds.items() if gap == NOTHING_FOLLOWED or gap.startswith(DENIED_BELOW)
     )
     for count, what in (
+        (kinds[SECTOR_PART_NOT_MATCHED], "with a part of the sector not matched"),
         (kinds[UNMAPPED_BELOW], "with tiers below not mapped"),
         (unfollowed, "with tiers below neither mapped nor inferred"),
         (country_data, "with little or no country data for a risk type"),

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from ddtool.errors import ProfileError
-from ddtool.model import RISK_TYPES, OtherSector
+from ddtool.model import NO_SECTOR, RISK_TYPES, OtherSector
 from ddtool.reference.countries import ALIASES, EXONYMS, is_iso3
 from ddtool.sources.normalise import SectorMatch
 
@@ -2640,7 +2640,9 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     found = _match_sector_text(profiles, value)
     key = text_key(value)
     # (a text naming several sectors had each part read so, misspelt or not: _several_sectors)
-    if found.id is not None and (key in profiles._sector_keys or found.beside is not None):
+    if found.id is not None and (
+        key in profiles._sector_keys or found.beside is not None or found.unmatched
+    ):
         return found
     # a word misspelt ("gold minning", "cocoa procesing"): the sector the text names with
     # its words spelt as the taxonomy spells them is suggested first; where a sector is
@@ -3346,6 +3348,7 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     if len(named) < len(items):  # ("seafood processing, Mina": read as the rest)
         return _match_sector_cached(profiles, "; ".join(named)) if named else None
     items, cafe_served = _cafe_parts(items)
+    written, joiner = items, "; "
     if len(items) > 1:
         bare = profiles._bare_goods
 
@@ -3363,6 +3366,7 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         if len(named) < len(parts):
             return _match_sector_cached(profiles, " and ".join(named)) if named else None
         parts, cafe_served = _cafe_parts(parts)
+        written, joiner = parts, " and "
 
         def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
             return _joined_readings(profiles, parts, read)
@@ -3398,7 +3402,8 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
             found.setdefault(match.id, match)
             # (an item naming two itself: "fishing; fish farming and processing")
             for other in match.others:
-                found.setdefault(other.id, SectorMatch(other.id, products=other.minerals))
+                if other.id != NO_SECTOR:
+                    found.setdefault(other.id, SectorMatch(other.id, products=other.minerals))
     sectors = [profiles.sectors[s] for s in found]
     goods = [s for s in sectors if s.chain != _SERVICES]
     if served and not found and len(served) < len(readings):
@@ -3406,6 +3411,22 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         # not a place that serves food alone, so its products may say which it is
         unread = [m for p, m in readings if p.strip() not in served]
         return SectorMatch(None, next((m.suggestion for m in unread if m.suggestion), None))
+    # a part that names no sector beside one that does ("logistics; beedi rolling",
+    # "software; widget polishing", "cocoa farming, beedi rolling"): the rest as it reads
+    # alone, and that part a data gap, which the score never falls below (dropped, it left
+    # the rest, which may be the low-risk service, as if it were all)
+    said = frozenset(word for s in found for text in profiles._sector_texts[s] for word in text)
+    unnamed = [
+        (part, match)
+        for part, match in readings
+        if match.id is None
+        and part.strip() not in served
+        and _names_work(profiles, part, said, frozenset(found))
+    ]
+    if unnamed and found:
+        return _beside_unnamed(profiles, written, joiner, unnamed)
+    # (a part of one item naming none: "fishing; fish farming and beedi rolling")
+    nested = tuple(dict.fromkeys(told for _, match in readings for told in match.unmatched))
     if len(goods) > 1:
         read = _worse_of_goods(profiles, found, sectors, goods, served)
     elif len(goods) != 1 or len(sectors) + len(served) < 2:
@@ -3436,7 +3457,40 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         read,
         respelt=respelt,
         suggestion=" and ".join(f"'{s}' ({profiles.sectors[s].name})" for s in meant) or None,
+        unmatched=nested,
+        others=_with_no_sector(read.others, bool(nested)),
     )
+
+
+def _beside_unnamed(
+    profiles: Profiles,
+    written: list[str],
+    joiner: str,
+    unnamed: list[tuple[str, SectorMatch]],
+) -> SectorMatch:
+    """A text naming a sector with parts (`unnamed`, of the parts `written`, joined by
+    `joiner`) that name none: the rest as it reads alone (_several_sectors' rules apply to
+    it), those parts told (`unmatched`) and scored as a sector not known beside it (an
+    OtherSector of the id NO_SECTOR); where the rest reads as no sector, none."""
+    left_out = {id(part) for part, _ in unnamed}
+    rest = [part for part in written if id(part) not in left_out]
+    read = _match_sector_cached(profiles, joiner.join(rest)) if rest else SectorMatch(None)
+    told = tuple((part.strip(), match.suggestion) for part, match in unnamed)
+    if read.id is None:
+        return SectorMatch(None, next((s for _, s in told if s), None))
+    return replace(
+        read,
+        unmatched=tuple(dict.fromkeys((*read.unmatched, *told))),
+        others=_with_no_sector(read.others, True),
+    )
+
+
+def _with_no_sector(others: tuple[OtherSector, ...], unnamed: bool) -> tuple[OtherSector, ...]:
+    """The other sectors a text names, with a sector not known among them where a part of
+    it names none (`unnamed`), once."""
+    if not unnamed or any(other.id == NO_SECTOR for other in others):
+        return others
+    return (*others, OtherSector(NO_SECTOR))
 
 
 def _worse_of_goods(
@@ -3647,6 +3701,59 @@ _PLAIN_WORDS = frozenset(
         *("trading", "trader", "traders", "industries", "industry", "international"),
     }
 )
+
+
+# the words of a part of a text naming several sectors that say no work of their own
+# ("trading", "services", "general", "Ltd", "and"), in text_key's forms: a part of them
+# alone (or of a place: "cocoa farming, Ghana") names no sector and is no gap
+_NO_WORK_WORDS = (
+    _keys(" ".join(_PLAIN_WORDS))
+    | _BUSINESS_FORMS
+    | _keys(" ".join(_EITHER))
+    | _keys("general other others various misc miscellaneous etc related activities activity")
+)
+
+
+# the stages of the sectors that sell goods (a shop, a trader): a good named beside one is
+# what it sells (_names_work)
+_SELLING_STAGES = frozenset({"retail", "trading"})
+
+
+def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether a part of a text naming several sectors that reads as no sector names work
+    of its own, which a sector named beside it does not tell ("beedi rolling", "labour
+    recruitment", "unknown"): a word of more than one letter that is no place's or people's
+    name and no word of _NO_WORK_WORDS ("Ghana", "general trading", "Ltd", the "n" and "a"
+    of "n/a" name none), nor a word of the names and aliases of the sectors named beside it
+    (`said`: "dyeing and finishing", textile finishing's), nor the name of a good of one of
+    those sectors (`named`) or of those beneath them, or of a mineral beside a mine, which
+    the work named beside it works ("cobalt and copper mining", "cobalt/copper mining",
+    "copper and tin ingots"), or of any good beside a
+    shop or a trader, which sells it ("fish and chips shop"); a good of another sector is
+    work the text does not otherwise name ("consulting + sericulture")."""
+    words = exact_key(part).split()
+    mine = not named.isdisjoint(_MINES)
+    sells = any(profiles.sectors[s].stage in _SELLING_STAGES for s in named)
+
+    def of_the_sectors(word: str) -> bool:
+        good = profiles.match_good(word)
+        own = profiles.good_sectors.get(good) if good is not None else None
+        return (
+            good is not None
+            and (
+                sells
+                or own in named
+                or (own is not None and not named.isdisjoint(profiles._downstream_of(own)))
+            )
+        ) or (mine and bool(_minerals_named(profiles, word)))
+
+    return any(
+        len(words[i]) > 1
+        and (key := text_key(words[i])) not in _NO_WORK_WORDS
+        and key not in said
+        and not of_the_sectors(words[i])
+        for i in _outside_places(profiles, words)
+    )
 
 
 def _alike_beyond_plain_words(key: str, near: str) -> bool:
