@@ -86,6 +86,19 @@ def text_key(value: str) -> str:
     return re.sub(r"(?<=[a-z]{3})s\b", "", exact_key(value))
 
 
+def other_number(key: str) -> str:
+    """A key (text_key's) with each word whose plural is in -ies in its other form, so that
+    a name in one number matches a product in the other ('batterie', of 'batteries':
+    'battery'; 'ev battery': 'ev batterie', as text_key reads 'EV batteries'); the key
+    itself where it has no such word. A singular in -ie ('cookie') gets a form no one
+    writes ('cooky'), which matches nothing."""
+    return re.sub(
+        r"\b([a-z]{3,}[b-df-hj-np-tv-xz])(?:ie|y)\b",
+        lambda m: m[1] + ("y" if m[0].endswith("ie") else "ie"),
+        key,
+    )
+
+
 # words of a product that say how seafood was got: caught in the wild, or farmed
 _CAUGHT = frozenset({"wild", "caught", "capture", "trawled", "trawl", "longline"})
 _FARMED = frozenset(
@@ -468,6 +481,10 @@ class Sector:
     # any other made good a mineral is its chemistry or one part, not all it holds ('lithium
     # batteries' hold cobalt too), and its whole chain is inferred (Inference._as_traded)
     made_of_named_mineral: bool = False
+    # names of the sector's made goods that name no business, read in products as its
+    # aliases are (Profiles.made_good_sectors: 'gold rings', 'silver necklaces' are
+    # jewellery) but never as a supplier's sector ('piston rings' are no jeweller's work)
+    made_goods: tuple[str, ...] = ()
     # the overlay file that gives the sector ("dir/sectors.yaml"); "" if bundled: its ratings
     # are then the overlay's, not the project's, and every output says so
     overlay: str = ""
@@ -680,6 +697,7 @@ class Profiles:
     # the listed goods each product names by runs of its words, looked for from a sector
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
     _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    _adjective_goods: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _suggested: dict[str, str | None] = field(default_factory=dict)
     _country_goods: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     # the goods' names and aliases, as match_good looks them up, and those with each word
@@ -720,6 +738,9 @@ class Profiles:
     # words of the raw materials beneath each sector, and the stages beneath it
     _made_keys: dict[str, str] = field(default_factory=dict)
     _made_length: int = 0
+    # the keys of _made_keys that only a sector's made_goods give ('ring'): no maker's name
+    # is read before them ('piston rings' are no jewellery)
+    _goods_only: set[str] = field(default_factory=set)
     _made_goods: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the words each product says of what it is, a good's word naming a container there
     # aside ('tin' in 'tea tin': words_said)
@@ -1124,13 +1145,31 @@ class Profiles:
         packing = _packing(written)
         materials = frozenset().union(*map(self._raw_heads_beneath, sectors))
         fibres = any(map(self._of_cloth, sectors))
-        chain = frozenset(sectors).union(*map(self._beneath_sector, sectors))
+        beneath = frozenset().union(*map(self._beneath_sector, sectors))
+        chain = frozenset(sectors) | beneath
         outside = set(_outside_places(self, written))  # (not in a place's or people's name)
         first = min(start for start, _, _ in names)
+        goods_only = any(
+            " ".join(keys[start : start + size]) in self._goods_only
+            for start, size, _ in names
+            if start == first
+        )
+        # a word of its material: the first word of a raw material beneath it ('gold'), a
+        # listed good of a stage beneath it ('silver', 'diamond' beside jewellery), or
+        # beside garments another fibre or cloth ('silk', see _FIBRES)
+        material = [
+            i < head
+            and (
+                key in materials
+                or (fibres and key in _FIBRES)
+                or self.good_sectors.get(self._named_good(key) or "") in beneath
+            )
+            for i, key in enumerate(keys)
+        ]
         for i, (word, key) in enumerate(zip(written, keys, strict=True)):
             if i in in_names or aside[i] or i not in outside or packing[i]:
                 continue
-            if i < first and _maker_word(self, key):
+            if i < first and _maker_word(self, key) and not goods_only:
                 continue  # (a maker's or brand's name: 'Samsung smartphones', 'LG phones')
             if key in _SPEC_NOUNS and i and _capacity(written[i - 2 : i]):
                 continue  # ('16GB RAM', '512 GB SSD')
@@ -1139,9 +1178,11 @@ class Profiles:
                 return ()
             if (
                 key in _FORM_WORDS
-                or key in materials
+                or material[i]
                 or (fibres and key in _FIBRES)
                 or (len(names) > 1 and key in _JOINING)
+                # (two of its materials joined: 'silver and gold jewellery')
+                or (key in _JOINING and 0 < i < head - 1 and material[i - 1] and material[i + 1])
                 or _QUANTITY.fullmatch(word)
                 or _SPECS.fullmatch(word)
             ):
@@ -1150,20 +1191,29 @@ class Profiles:
         return sectors
 
     def _made_names(self) -> dict[str, str]:
-        """The names and aliases of made goods (see made_good_sector), made once."""
+        """The names and aliases of made goods (see made_good_sector), and the names of its
+        made goods a sector gives (Sector.made_goods), each in the singular and the plural
+        ('batteries', 'battery'; 'ev battery', 'EV batteries': other_number), made once."""
         if not self._made_keys:
+            found: dict[str, str] = {}
             for sector in self.sectors.values():
                 if sector.stage not in MAKING_STAGES:
                     continue
-                for text in (sector.id, sector.name, *sector.aliases):
+                for text in (sector.id, sector.name, *sector.aliases, *sector.made_goods):
                     key = text_key(text)
                     words = key.split()
                     if (
-                        self._sector_keys.get(key) == sector.id
+                        self._sector_keys.get(key, sector.id) == sector.id
                         and _BUSINESS_WORDS.isdisjoint(words)
                         and not all(word in _FORM_WORDS for word in words)
                     ):
-                        self._made_keys[key] = sector.id
+                        found.setdefault(key, sector.id)
+                        if key not in self._sector_keys:
+                            self._goods_only.update((key, other_number(key)))
+            for key, sector_id in found.items():
+                self._made_keys.setdefault(key, sector_id)
+            for key, sector_id in found.items():
+                self._made_keys.setdefault(other_number(key), sector_id)
             self._made_length = max((len(k.split()) for k in self._made_keys), default=0)
         return self._made_keys
 
@@ -1713,6 +1763,41 @@ class Profiles:
         found = self._product_goods[key] = tuple(named)
         return found
 
+    def adjective_goods(self, product: str) -> tuple[str, ...]:
+        """The listed goods a product names by a good's name in the singular said before
+        another word of it, as an adjective, where the plural is the good's name or alias
+        ('hazelnut spread', 'hazelnut paste', 'chocolate hazelnut spread': Hazelnuts, as
+        'hazelnuts' is; 'peanut butter': Peanuts); a run of its words read as
+        _goods_of_product reads them, the longest first. Not a name that is a good's as
+        written ('cocoa butter', 'shrimp paste': no plural says it), nor one before a
+        container's word ('sardine tins' are tins), nor a word it denies ('hazelnut-free
+        spread'). Made once for each product."""
+        found = self._adjective_goods.get(product)
+        if found is not None:
+            return found
+        words = exact_key(product).split()
+        at = read_denials(product).at
+        goods: dict[str, None] = {}
+        if len(at) == len(words):
+            unsaid = [part != SAID for part in at]
+            said = [i for i, part in enumerate(at) if part == SAID]
+            last = said[-1] if said else -1
+            for start, size, good in self._named_runs(words, (), unsaid):
+                run = " ".join(words[start : start + size])
+                end = start + size
+                if (
+                    end <= last
+                    and text_key(words[end]) not in _CONTAINERS
+                    and text_key(run) == run
+                    and any(
+                        self.good_aliases.get(f"{form}s") == good
+                        for form in (run, other_number(run))
+                    )
+                ):
+                    goods[good] = None
+        found = self._adjective_goods[product] = tuple(goods)
+        return found
+
     def _named_runs(
         self, words: list[str], keep: Collection[str], used: list[bool]
     ) -> Iterator[tuple[int, int, str]]:
@@ -2226,6 +2311,8 @@ _FORM_WORDS = (
         "bar bars tablet tablets block blocks slab slabs chunk chunks piece pieces drop drops"
         " chip chips callet callets button buttons pastille pastilles flake flakes"
         " pack packs packet packets multipack multipacks assorted mixed set sets pair pairs"
+        # the unit it is assembled in ("battery cells", "battery modules", "battery packs")
+        " cell cells module modules"
         " men mens women womens ladies kids children childrens baby babies unisex boys girls s"
         " size sizes xs m xl xxl xxxl"
         " plain basic blank printed knitted woven long short sleeve sleeves sleeved"
@@ -2241,11 +2328,15 @@ _FORM_WORDS = (
         # the units of its capacity or size after a number ("128 GB", "6.1 inch", "5000 mAh")
         " gb tb mb kb mah ah wh kwh kw w volt volts watt watts mp megapixel hz ghz mhz inch"
         " inches mm cm"
+        # the fineness of a precious metal ("18 carat gold rings", "sterling silver")
+        " carat carats karat karats ct kt sterling fine"
     )
 )
 # a number with the unit of a capacity or size written to it ("128GB", "5000mAh", "65W")
 # (made_good_sector; a weight or count is a _QUANTITY)
-_SPECS = re.compile(r"\d+(?:gb|tb|mb|kb|mah|ah|wh|kwh|kw|w|v|mp|hz|ghz|mhz|inch|in|mm|cm|m)")
+_SPECS = re.compile(
+    r"\d+(?:gb|tb|mb|kb|mah|ah|wh|kwh|kw|w|v|mp|hz|ghz|mhz|inch|in|mm|cm|m|k|kt|ct|carat|karat)"
+)
 # what a capacity is of ("16GB RAM", "512 GB SSD"): a specification after one (alone, a
 # good of its own: "laptop memory") (made_good_sector)
 _SPEC_NOUNS = _keys("ram ssd hdd emmc storage memory rom flash")
@@ -5133,6 +5224,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     for good, aliases in good_names:
         for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good)):
             good_aliases.setdefault(text_key(name), good)
+    # and in the other number where a word's plural is in -ies ('lithium-ion battery')
+    for good, aliases in good_names:
+        for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good)):
+            good_aliases.setdefault(other_number(text_key(name)), good)
 
     # goods (the DOL list)
     listings: dict[tuple[str, str], GoodListing] = {}
@@ -5503,8 +5598,9 @@ _SECTOR_KEYS = (
     "broad",
     "not_commodities",
     "made_of_named_mineral",
+    "made_goods",
 )
-_SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities")
+_SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities", "made_goods")
 
 
 def _on_top(known: dict[str, Any], given: dict[str, Any], lists: Iterable[str]) -> dict[str, Any]:
@@ -5681,6 +5777,7 @@ def _sector(
         broad=item.get("broad") is True,
         not_commodities=_texts(item, "not_commodities", at("not_commodities"), check),
         made_of_named_mineral=made_of,
+        made_goods=_texts(item, "made_goods", at("made_goods"), check),
     )
 
 

@@ -238,6 +238,9 @@ class Inference:
             tuple[str, str | None, tuple[str, ...], frozenset[str] | None],
             frozenset[tuple[str, tuple[str, ...]]],
         ] = {}
+        self._stage_goods_beneath: dict[
+            tuple[str, tuple[str, ...], frozenset[str] | None], tuple[str, ...]
+        ] = {}
 
     def run(
         self,
@@ -798,6 +801,7 @@ class Inference:
         if held and plan != self._raw_plan(sector_id, tuple(held)):
             suffix += "-" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
         suffix += self._said_suffix(sector_id, None, hint, None)
+        suffix += self._goods_suffix(sector_id, hint, None)
         node_id = f"inferred:{sector_id}{suffix}@unknown"
         if node_id not in self.nodes:
             said = self._said_of(sector_id, None, hint)
@@ -1543,6 +1547,7 @@ class Inference:
             # what they say it works: a buyer whose products say nothing keeps every listing
             plan_suffix = self._plan_suffix(sector_id, hint, only)
             suffix = plan_suffix + self._said_suffix(sector_id, site, hint, only)
+            suffix += self._goods_suffix(sector_id, hint, only)
             said = self._said_of(sector_id, site, hint)
             node_id = f"inferred:{sector_id}{suffix}@{site or 'unknown'}"
             if node_id not in self.nodes:
@@ -1582,15 +1587,19 @@ class Inference:
         sourced: dict[tuple[str, str], None] = {}
         covered = False
         for product in hint:
-            raw = sectors.get(self.profiles.good_sectors.get(self._good_of(product) or "", ""))
-            if raw is None or raw.id == sector.id or raw.stage != "raw" or not raw.commodities:
-                continue
-            if raw.id in mapped:
-                covered = True
-                continue
-            for commodity in self._commodities(raw.commodities, [product]):
-                if origins.get(commodity):
-                    sourced[raw.id, commodity] = None
+            good = self._good_of(product)
+            # (or a good said as an adjective: 'hazelnut spread' is made of hazelnuts)
+            goods = (good,) if good else self.profiles.adjective_goods(product)
+            for raw_id in dict.fromkeys(self.profiles.good_sectors.get(g, "") for g in goods):
+                raw = sectors.get(raw_id)
+                if raw is None or raw.id == sector.id or raw.stage != "raw" or not raw.commodities:
+                    continue
+                if raw.id in mapped:
+                    covered = True
+                    continue
+                for commodity in self._commodities(raw.commodities, [product]):
+                    if origins.get(commodity):
+                        sourced[raw.id, commodity] = None
         return (named, list(sourced)) if named or sourced or covered else None
 
     def _said_of(self, sector_id: str, country: str | None, hint: list[str]) -> tuple[str, ...]:
@@ -1630,6 +1639,34 @@ class Inference:
                     found |= self._said_plan(upstream, country, hint, only)
             plan = self._said_plans[key] = frozenset(found)
         return plan
+
+    def _goods_suffix(self, sector_id: str, hint: list[str], only: frozenset[str] | None) -> str:
+        """'' unless the products name goods of a stage of distinct products with no
+        commodities beneath a stage (_stage_goods: 'diamond jewellery', Diamonds at the gem
+        mines beneath the jeweller); else ':' and those goods, so that the stage is shared
+        only by buyers whose products name the same ('silver jewellery' gets every gem)."""
+        goods = self._goods_of_stages_beneath(sector_id, tuple(hint), only)
+        return ":" + "+".join(map(_slug, goods)) if goods else ""
+
+    def _goods_of_stages_beneath(
+        self, sector_id: str, hint: tuple[str, ...], only: frozenset[str] | None
+    ) -> tuple[str, ...]:
+        """The goods the products name of the stages of distinct products with no
+        commodities beneath a stage (see _goods_suffix), sorted; made once for each."""
+        key = (sector_id, hint, only)
+        found = self._stage_goods_beneath.get(key)
+        if found is None:
+            goods: set[str] = set()
+            sectors = self.profiles.sectors
+            for upstream in self._narrowed(sectors[sector_id].inputs, [*hint], only):
+                sector = sectors[upstream]
+                if sector.stage == "raw":
+                    if not sector.commodities:
+                        goods.update(self._stage_goods(sector, [*hint]))
+                else:
+                    goods.update(self._goods_of_stages_beneath(upstream, hint, only))
+            found = self._stage_goods_beneath[key] = tuple(sorted(goods))
+        return found
 
     def _said_suffix(
         self, sector_id: str, country: str | None, hint: list[str], only: frozenset[str] | None
