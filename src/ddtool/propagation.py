@@ -2134,13 +2134,13 @@ def _country_gap(country: CountryScore) -> str | None:
 
 
 # a node's own figures for the roll-up: per risk type (in RISK_TYPES order) its maximum (its
-# worst case) and its expected priority, and the risk types its level is low on missing data
-# of, one bit each (GAP_BITS; its maximum of each is low)
+# worst case) and its expected priority, and the risk types its level rests on missing data
+# of, one bit each (GAP_BITS; its maximum of each is below critical: document.gaps_rested_on)
 Own = tuple[Sequence[Score], Sequence[float], int]
-# the bit of each risk type in an Own's risk types low on missing data, and in GapsBeneath
+# the bit of each risk type in an Own's risk types resting on missing data, and in GapsBeneath
 GAP_BITS = {rt: 1 << i for i, rt in enumerate(RISK_TYPES)}
-# the nodes whose exposure data gaps bear on (a node low on missing data of the risk type at
-# or beneath it, what its missing data hides may be any level; the level below critical,
+# the nodes whose exposure data gaps bear on (a node resting on missing data of the risk type
+# at or beneath it, what its missing data hides may be worse; the level below critical,
 # which nothing can raise), each with those risk types (GAP_BITS); the others have none
 GapsBeneath = dict[str, int]
 
@@ -2157,10 +2157,10 @@ def roll_up_exposure(
     beneath, and whether data gaps bear on it.
 
     `own` holds each node's own figures, one per risk type in RISK_TYPES order: the
-    maximum (its worst case) and the expected priority, and the risk types its level is
-    low on missing data of (GAP_BITS); a node without is taken as zero. The exposures
-    have the nodes with suppliers first, then the others; the nodes whose exposure data
-    gaps bear on (GapsBeneath) are a few, if any.
+    maximum (its worst case) and the expected priority, and the risk types its level
+    rests on missing data of (GAP_BITS); a node without is taken as zero. The exposures
+    have the nodes with suppliers first, then the others; GapsBeneath holds only the nodes
+    whose exposure data gaps bear on.
     """
     succ = supply.succ
     order = supply.order
@@ -2171,7 +2171,7 @@ def roll_up_exposure(
     nodes = order[::-1]
     critical, (bit0, bit1, bit2) = LEVELS[-1], GAP_BITS.values()
     # per node with suppliers: the maximum beneath it per risk type, where it sits, the
-    # weighted figure and the risk types low on missing data at or beneath it; a node
+    # weighted figure and the risk types resting on missing data at or beneath it; a node
     # without suppliers (most of them) has its own figures
     tops: dict[str, tuple[list[Score], list[str], list[float], int]] = {}
     for node in compress(nodes, map(succ.__getitem__, nodes)):
@@ -2229,7 +2229,7 @@ def roll_up_exposure(
     sources += chain.from_iterable(map(repeat, rest, repeat(count)))
     rounded = [*map(round, weighted, repeat(4)), *_rounded(list(map(itemgetter(1), owns)))]
     every = [*tops, *rest]
-    # (a node without suppliers low on missing data is low: never critical)
+    # (a node without suppliers has bits only below critical: see Own)
     gaps = [*map(itemgetter(3), tops.values()), *map(itemgetter(2), owns)]
     bearing = dict(compress(zip(every, gaps, strict=True), gaps))
     return _exposures(every, scores, sources, rounded), bearing
