@@ -1087,7 +1087,8 @@ class Profiles:
         - each of its other words only says its form, packing or quantity, grade or standard,
           condition, cut, colour, size, capacity or whom it is for ('bars', 'tablets', '10
           pcs', 'in boxes', 'organic', 'alkalised', 'refurbished', 'crew neck', '128GB',
-          'dark', "men's": _FORM_WORDS, _SPECS and _packing), or where it is from ('Swiss'),
+          'dark', "men's": _FORM_WORDS, _SPECS and _packing), which piece of jewellery it is
+          ('wedding rings': _PIECE_WORDS), or where it is from ('Swiss'),
           or is the first word of a raw material beneath that sector ('cotton t-shirts',
           'gold jewellery', 'lithium batteries': of its own material, as cotton is beneath a
           garment factory), or, beside garments (made of cloth: _of_cloth), another fibre or
@@ -1096,6 +1097,10 @@ class Profiles:
           work ('coffee machines', 'tuna tins', 'tea tin', 'chocolate spread'), which is
           none; so does a listed good of another sector named after it, the head of the
           product ('chocolate milk': milk, Dairy Products);
+        - a good worked from the mineral it names (jewellery: made_of_named_mineral) said to
+          be of another material than a precious metal or gem, or a likeness of one
+          ('plastic bracelets', 'leather bracelets', 'costume jewellery': _NOT_PRECIOUS), is
+          none, nor is the product read as the goods of two sectors;
         - the words it denies, as read_denials reads them, are no part of it and leave the
           rest as it is ('sugar-free chocolate', 'cocoa-free chocolate', 't-shirts, not
           cotton': chocolate, t-shirts; inference leaves out the good denied), nor are the
@@ -1166,8 +1171,19 @@ class Profiles:
             )
             for i, key in enumerate(keys)
         ]
+        # a good worked from the mineral it names (jewellery: made_of_named_mineral) said of
+        # another material or as a likeness of it ('plastic bracelets', 'leather bracelets',
+        # 'costume jewellery': _NOT_PRECIOUS) is none, its chain of mines no part of it; one
+        # that only says which piece it is ('wedding rings': _PIECE_WORDS) is that good
+        of_mineral = all(self.sectors[s].made_of_named_mineral for s in sectors)
+        if any(self.sectors[s].made_of_named_mineral for s in sectors) and any(
+            key in _NOT_PRECIOUS and part == SAID for key, part in zip(keys, at, strict=True)
+        ):
+            return ()
         for i, (word, key) in enumerate(zip(written, keys, strict=True)):
             if i in in_names or aside[i] or i not in outside or packing[i]:
+                continue
+            if of_mineral and key in _PIECE_WORDS:
                 continue
             if i < first and _maker_word(self, key) and not goods_only:
                 continue  # (a maker's or brand's name: 'Samsung smartphones', 'LG phones')
@@ -2353,6 +2369,23 @@ _FIBRES = _keys(
     " modal acetate microfibre microfiber linen flax hemp jute ramie wool merino cashmere"
     " alpaca mohair angora silk bamboo recycled blend blended denim jersey fleece twill"
     " canvas poplin satin chiffon velvet corduroy flannel"
+)
+# the words that say a good worked from the mineral it names (jewellery:
+# made_of_named_mineral) is of another material, no precious metal or gem, or a likeness of
+# it ("plastic bracelets", "leather bracelets", "stainless steel rings", "costume
+# jewellery", "fashion earrings"): no such good (made_good_sector)
+_NOT_PRECIOUS = _keys(
+    "plastic plastics acrylic resin silicone rubber leather faux vegan fabric textile cloth"
+    " cord string thread rope wool cotton steel stainless titanium tungsten aluminium"
+    " aluminum brass bronze copper nickel iron alloy pewter zinc wood wooden bamboo glass"
+    " ceramic clay bead beads beaded shell paper costume fashion imitation fake artificial"
+    " simulated synthetic replica toy friendship"
+)
+# the words that say which piece of such a good it is, neither its material nor another
+# good ("wedding rings", "engagement rings", "stud earrings", "hoop earrings")
+_PIECE_WORDS = _keys(
+    "wedding engagement eternity signet bridal promise stud studs hoop hoops charm tennis"
+    " chain link cocktail statement"
 )
 # the words that join two made goods named in one product ("t-shirts and jeans")
 _JOINING = _keys("and or plus")

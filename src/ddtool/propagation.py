@@ -1524,7 +1524,7 @@ class Inference:
                 self.supply.add_edge(node_id, raw_id, share=None, inferred=True)
                 targets.append(node_id)
         elif (goods := self._goods_named(sector, hint, buyer)) is not None:
-            named, sourced = goods
+            named, sourced, as_is = goods
             # a stage of distinct products (crop farming) whose goods the buyer's products
             # name: one for each good, scored as a supplier naming it (a peanut butter
             # maker's farms grow peanuts, not India's rice)
@@ -1539,68 +1539,98 @@ class Inference:
             # maker's vanilla, tea, hazelnuts): that sector at the origin mix of the good,
             # not a farm in the buyer's country (Germany grows no vanilla)
             targets += [self._raw(raw, commodity, country, depth) for raw, commodity in sourced]
+            if as_is:  # (beside goods only said as an adjective: 'hazelnut cookies')
+                targets.append(self._stage_as_is(sector_id, site, depth, hint, only, away))
         else:
-            # a stage whose inputs the products narrow is one of its own: buyers sharing it
-            # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
-            # so is a stage at or above one whose distinct products the buyer's products
-            # rule out (a spinner for a maker of cotton t-shirts: no silk thread), named by
-            # what they say it works: a buyer whose products say nothing keeps every listing
-            plan_suffix = self._plan_suffix(sector_id, hint, only)
-            suffix = plan_suffix + self._said_suffix(sector_id, site, hint, only)
-            suffix += self._goods_suffix(sector_id, hint, only)
-            said = self._said_of(sector_id, site, hint)
-            node_id = f"inferred:{sector_id}{suffix}@{site or 'unknown'}"
-            if node_id not in self.nodes:
-                self._intermediate(node_id, sector_id, site, depth, said=said, away=away)
-                if plan_suffix.startswith(":no-"):  # (what the buyer's products deny)
-                    node = self.nodes[node_id]
-                    gone = self._denied(tuple(hint))
-                    denied = sorted({c for _, c in self._raw_plan(sector_id, ()) if c in gone})
-                    node.assumption = (
-                        f"{node.assumption or _IN_BUYERS_COUNTRY}; no {', '.join(denied)}"
-                        " inferred beneath it: the buyer's products deny it"
-                    )
-                self.supply.add_node(node_id, inferred=True)
-                for upstream in self._narrowed(sector.inputs, hint, only):
-                    self._attach(node_id, upstream, site, depth + 1, hint, only)
-            elif site is None:  # (shared: its assumption says it of each kind of buyer)
-                _assumed_too(self.nodes[node_id], _AWAY if away else _UNKNOWN_BUYER)
-            targets.append(node_id)
+            targets.append(self._stage_as_is(sector_id, site, depth, hint, only, away))
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
 
+    def _stage_as_is(
+        self,
+        sector_id: str,
+        site: str | None,
+        depth: int,
+        hint: list[str],
+        only: frozenset[str] | None,
+        away: bool,
+    ) -> str:
+        """The id of an input stage inferred as its sector is, narrowed only as the buyer's
+        products narrow its inputs (section 7 of the methodology), with the stages beneath
+        it, made once."""
+        sector = self.profiles.sectors[sector_id]
+        # a stage whose inputs the products narrow is one of its own: buyers sharing it
+        # share what lies beneath it (a mica smelter's mines are not a copper smelter's)
+        # so is a stage at or above one whose distinct products the buyer's products
+        # rule out (a spinner for a maker of cotton t-shirts: no silk thread), named by
+        # what they say it works: a buyer whose products say nothing keeps every listing
+        plan_suffix = self._plan_suffix(sector_id, hint, only)
+        suffix = plan_suffix + self._said_suffix(sector_id, site, hint, only)
+        suffix += self._goods_suffix(sector_id, hint, only)
+        said = self._said_of(sector_id, site, hint)
+        node_id = f"inferred:{sector_id}{suffix}@{site or 'unknown'}"
+        if node_id not in self.nodes:
+            self._intermediate(node_id, sector_id, site, depth, said=said, away=away)
+            if plan_suffix.startswith(":no-"):  # (what the buyer's products deny)
+                node = self.nodes[node_id]
+                gone = self._denied(tuple(hint))
+                denied = sorted({c for _, c in self._raw_plan(sector_id, ()) if c in gone})
+                node.assumption = (
+                    f"{node.assumption or _IN_BUYERS_COUNTRY}; no {', '.join(denied)}"
+                    " inferred beneath it: the buyer's products deny it"
+                )
+            self.supply.add_node(node_id, inferred=True)
+            for upstream in self._narrowed(sector.inputs, hint, only):
+                self._attach(node_id, upstream, site, depth + 1, hint, only)
+        elif site is None:  # (shared: its assumption says it of each kind of buyer)
+            _assumed_too(self.nodes[node_id], _AWAY if away else _UNKNOWN_BUYER)
+        return node_id
+
     def _goods_named(
         self, sector: Sector, hint: list[str], buyer: str
-    ) -> tuple[tuple[str, ...], list[tuple[str, str]]] | None:
+    ) -> tuple[tuple[str, ...], list[tuple[str, str]], bool] | None:
         """What the buyer's products name of a stage of distinct products (crop farming): its
-        own goods (_stage_goods), and the (raw sector, commodity) of goods that are the
+        own goods (_stage_goods), the (raw sector, commodity) of goods that are the
         commodity of a raw sector of their own with published origins (vanilla, tea,
         hazelnuts), those whose sector is mapped beneath the buyer left out (a vanilla farm
-        the user mapped: its origin is known). None where the products name none of either,
-        mapped or not: the stage is then inferred as it is."""
+        the user mapped: its origin is known), and whether the stage is inferred as it is
+        beside them. None where the products name none of either, mapped or not: the stage
+        is then inferred as it is alone.
+
+        A good a product names only by its singular said before another word
+        (Profiles.adjective_goods: 'hazelnut cookies') is one ingredient of it, the others
+        unknown: its sector is added beside what the products give without it, never in its
+        place, so that the stage is inferred as it is too where they name nothing else
+        (a maker of 'hazelnut cookies' and 'wafers' keeps the crop farms of its country)."""
         named = self._stage_goods(sector, hint)
         if sector.stage != "raw" or not sector.broad or sector.commodities or not hint:
-            return (named, []) if named else None
+            return (named, [], False) if named else None
         sectors, origins = self.profiles.sectors, self.profiles.origins
         mapped = self._beneath.get(buyer, frozenset())
         sourced: dict[tuple[str, str], None] = {}
-        covered = False
+        beside: dict[tuple[str, str], None] = {}  # (of goods said as adjectives)
+        covered = beside_covered = False
         for product in hint:
             good = self._good_of(product)
-            # (or a good said as an adjective: 'hazelnut spread' is made of hazelnuts)
             goods = (good,) if good else self.profiles.adjective_goods(product)
             for raw_id in dict.fromkeys(self.profiles.good_sectors.get(g, "") for g in goods):
                 raw = sectors.get(raw_id)
                 if raw is None or raw.id == sector.id or raw.stage != "raw" or not raw.commodities:
                     continue
                 if raw.id in mapped:
-                    covered = True
+                    if good:
+                        covered = True
+                    else:
+                        beside_covered = True
                     continue
                 for commodity in self._commodities(raw.commodities, [product]):
                     if origins.get(commodity):
-                        sourced[raw.id, commodity] = None
-        return (named, list(sourced)) if named or sourced or covered else None
+                        (sourced if good else beside)[raw.id, commodity] = None
+        as_is = not (named or sourced or covered)
+        if as_is and not (beside or beside_covered):
+            return None
+        return named, list(dict.fromkeys([*sourced, *beside])), as_is
 
     def _said_of(self, sector_id: str, country: str | None, hint: list[str]) -> tuple[str, ...]:
         """What the buyer's products say an intermediate stage works (Profiles.stage_said:

@@ -1,8 +1,10 @@
 """How products name goods for inference (methodology §3.5 and §7): a battery named in the
 singular or the plural, by its chemistry or with the unit it is built in, keeps its whole
 chain of mines; a wholesaler of jewellery, rings or necklaces gets the jeweller, of gold
-where gold is named, of every mine where silver or a stone is; a good's name in the
-singular before another word ("hazelnut spread") names the good as its plural does."""
+where gold is named, of every mine where silver or a stone or no material is, and none for
+a piece of another material ("plastic bracelets"); a good's name in the singular before
+another word ("hazelnut spread") names the good as its plural does, beside what the product
+gives without it, never in its place."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ from chain_support import supplier_entry as _supplier
 from ddtool.profiles import load_profiles, other_number
 
 COBALT_ASM = "inferred:artisanal-mining:cobalt@world"
+
+
+def doc_supplier(doc: dict[str, Any], supplier_id: str) -> dict[str, Any]:
+    """A supplier of an assessment document, by its id."""
+    return next(s for s in doc["suppliers"] if s["id"] == supplier_id)
+
 
 # -- a battery, singular or plural, by its chemistry or not: its whole chain -----------------
 
@@ -117,6 +125,34 @@ JEWELLERY_READINGS = [
     ("18k gold rings", ("jewellery-manufacturing",)),
     ("sterling silver necklaces", ("jewellery-manufacturing",)),
     ("rings", ("jewellery-manufacturing",)),
+    ("bracelets", ("jewellery-manufacturing",)),
+    ("earrings", ("jewellery-manufacturing",)),
+    # a word saying which piece it is, as "rings" alone
+    ("wedding rings", ("jewellery-manufacturing",)),
+    ("Wedding Rings", ("jewellery-manufacturing",)),
+    ("engagement rings", ("jewellery-manufacturing",)),
+    ("gold wedding rings", ("jewellery-manufacturing",)),
+    ("diamond engagement rings", ("jewellery-manufacturing",)),
+    ("stud earrings", ("jewellery-manufacturing",)),
+    # a material denied is no part of it
+    ("jewellery, no plastic", ("jewellery-manufacturing",)),
+    # another material than a precious metal or gem, or a likeness of it: none
+    ("plastic bracelets", ()),
+    ("leather bracelets", ()),
+    ("fabric bracelets", ()),
+    ("plastic jewellery", ()),
+    ("leather cufflinks", ()),
+    ("silicone rings", ()),
+    ("stainless steel rings", ()),
+    ("titanium rings", ()),
+    ("wooden bangles", ()),
+    ("glass beaded necklaces", ()),
+    ("beaded necklaces", ()),
+    ("rubber bracelets", ()),
+    ("costume jewellery", ()),
+    ("fashion jewellery", ()),
+    ("fashion earrings", ()),
+    ("friendship bracelets", ()),
     # a ring of another trade is none: no maker's name is read before a name of goods alone
     ("piston rings", ()),
     ("frozen squid rings", ()),
@@ -139,6 +175,7 @@ def test_a_name_of_goods_alone_names_no_suppliers_sector() -> None:
 
 
 GOLD_JEWELLER = "inferred:jewellery-manufacturing:gold@unknown"
+GEMS = "inferred:gemstone-mining@unknown"
 
 # (a wholesaler's product, the jeweller inferred beneath it, the mines beneath that, the gem
 # mines' goods, if named)
@@ -158,6 +195,11 @@ JEWELLERY_WHOLESALERS = [
         MINERALS,
         "inferred:gemstone-mining:diamonds@unknown",
     ),
+    # a piece alone, or with a word saying which piece, is what "jewellery" alone is
+    *[
+        (piece, "inferred:jewellery-manufacturing@unknown", MINERALS, GEMS)
+        for piece in ("jewellery", "bracelets", "earrings", "rings", "wedding rings")
+    ],
 ]
 
 
@@ -174,6 +216,34 @@ def test_a_jewellery_wholesaler_gets_the_jeweller_and_all_beneath_it(
     assert [i for i, s in beneath.items() if "W" in s["buyers"]] == [jeweller]
     assert _mined(doc, "W") == mined
     assert beneath[gems]["buyers"] == [jeweller]
+
+
+@pytest.mark.parametrize(
+    "product",
+    [
+        "plastic bracelets",
+        "leather bracelets",
+        "costume jewellery",
+        "fashion earrings",
+        "stainless steel rings",
+        "beaded necklaces",
+    ],
+)
+def test_a_wholesaler_of_costume_jewellery_is_a_data_gap(tmp_path: Path, product: str) -> None:
+    """A wholesaler of "plastic bracelets" or "leather bracelets" got the jeweller and its
+    mines, artisanal gold among them (critical); such a product names no good of a key
+    chain, so nothing is inferred and the exposure rests on a data gap, as for any product
+    the taxonomy does not name."""
+    doc = _assess(
+        tmp_path,
+        "retail-general",
+        [_supplier("W", "wholesale-trade", [product], [], country="DEU")],
+    )
+    assert inferred_beneath(doc, "W") == {}
+    exposure = doc_supplier(doc, "W")["exposure"]
+    assert {t: (e["from"], e.get("on_a_gap")) for t, e in exposure.items()} == {
+        t: ("W", True) for t in ("child_labour", "forced_labour", "human_trafficking")
+    }
 
 
 def test_wholesalers_naming_different_stones_share_no_jeweller(tmp_path: Path) -> None:
@@ -231,16 +301,21 @@ def test_a_goods_singular_before_another_word_names_it(
 HAZELNUT_FARMS = "inferred:hazelnut-farming:hazelnuts-in-shell@world"
 
 
+CROP_FARMS_NLD = "inferred:crop-farming@NLD"
+
+
 @pytest.mark.parametrize(
     ("products", "expected"),
     [
+        # the good itself: its farms alone
         (["hazelnuts"], [HAZELNUT_FARMS]),
-        (["hazelnut spread"], [HAZELNUT_FARMS]),
-        (["hazelnut paste"], [HAZELNUT_FARMS]),
-        (["chocolate hazelnut spread"], [HAZELNUT_FARMS]),
+        # one ingredient said as an adjective: its farms beside the crop farms
+        (["hazelnut spread"], [CROP_FARMS_NLD, HAZELNUT_FARMS]),
+        (["hazelnut paste"], [CROP_FARMS_NLD, HAZELNUT_FARMS]),
+        (["chocolate hazelnut spread"], [CROP_FARMS_NLD, HAZELNUT_FARMS]),
         # nothing named: the crop farms of its country, as before
-        (["hazelnut-free spread"], ["inferred:crop-farming@NLD"]),
-        (["cocoa butter"], ["inferred:crop-farming@NLD"]),
+        (["hazelnut-free spread"], [CROP_FARMS_NLD]),
+        (["cocoa butter"], [CROP_FARMS_NLD]),
     ],
 )
 def test_a_food_maker_of_hazelnut_spread_gets_the_hazelnut_farms(
@@ -254,7 +329,55 @@ def test_a_food_maker_of_hazelnut_spread_gets_the_hazelnut_farms(
         [_supplier("F", "food-manufacturing", products, [], country="NLD")],
     )
     beneath: dict[str, Any] = inferred_beneath(doc, "F")
-    assert sorted(beneath) == expected
-    if expected == [HAZELNUT_FARMS]:
+    assert sorted(i for i, s in beneath.items() if "F" in s["buyers"]) == expected
+    if HAZELNUT_FARMS in expected:
         worst = beneath[HAZELNUT_FARMS]["worst_case"]["child_labour"]
         assert (worst["country"], worst["level"]) == ("TUR", "high")
+        exposure = doc_supplier(doc, "F")["exposure"]["child_labour"]
+        assert (exposure["from"], exposure["level"]) == (HAZELNUT_FARMS, "high")
+
+
+CROP_FARMS_IND = "inferred:crop-farming@IND"
+
+# (an Indian food maker's products, the stages inferred for it, where its exposure comes
+# from: India's crop farms are critical, 0.81 for child and forced labour; the hazelnut
+# farms' worst, Türkiye's, high, 0.68)
+INGREDIENTS = [
+    (["wafers"], [CROP_FARMS_IND], CROP_FARMS_IND),
+    (["hazelnut cookies", "wafers"], [CROP_FARMS_IND, HAZELNUT_FARMS], CROP_FARMS_IND),
+    (["hazelnut cookies"], [CROP_FARMS_IND, HAZELNUT_FARMS], CROP_FARMS_IND),
+    (["hazelnut wafers"], [CROP_FARMS_IND, HAZELNUT_FARMS], CROP_FARMS_IND),
+    (["chocolate hazelnut spread"], [CROP_FARMS_IND, HAZELNUT_FARMS], CROP_FARMS_IND),
+    (["hazelnut coffee"], [CROP_FARMS_IND, HAZELNUT_FARMS], CROP_FARMS_IND),
+    (
+        ["rice", "hazelnut cookies"],
+        ["inferred:crop-farming:rice@IND", HAZELNUT_FARMS],
+        "inferred:crop-farming:rice@IND",
+    ),
+    # the good itself narrows to its farms; an ingredient said beside it adds nothing
+    (["hazelnuts"], [HAZELNUT_FARMS], HAZELNUT_FARMS),
+    (["hazelnuts", "hazelnut cookies"], [HAZELNUT_FARMS], HAZELNUT_FARMS),
+]
+
+
+@pytest.mark.parametrize(("products", "expected", "source"), INGREDIENTS)
+def test_an_ingredient_said_as_an_adjective_is_added_never_in_place(
+    tmp_path: Path, products: list[str], expected: list[str], source: str
+) -> None:
+    """A maker of "hazelnut cookies" beside "wafers" took its exposure from the hazelnut
+    farms alone (child labour 0.68, high) where "wafers" alone gave India's crop farms
+    (0.81, critical): naming a product more lowered the risk."""
+    doc = _assess(
+        tmp_path,
+        "retail-general",
+        [_supplier("F", "food-manufacturing", products, [], country="IND")],
+    )
+    beneath = inferred_beneath(doc, "F")
+    assert sorted(i for i, s in beneath.items() if "F" in s["buyers"]) == expected
+    exposure = doc_supplier(doc, "F")["exposure"]
+    assert exposure["child_labour"]["from"] == source
+    if source == CROP_FARMS_IND:
+        assert [exposure[t]["level"] for t in ("child_labour", "forced_labour")] == [
+            "critical",
+            "critical",
+        ]
