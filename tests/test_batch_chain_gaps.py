@@ -7,6 +7,12 @@ read as a plain "medium" in summary.json, summary.xlsx and the --fail-on lines, 
 or not, and so did a low resting on a complete supplier beside such a wholesaler. Every
 supplier low on missing data now bears on each level of its risk type below critical
 (document.chain_gaps), as the assessment's reports show the chain's exposure.
+
+Only a low level counted as resting on missing data: a member of which nothing is known (its
+suppliers named and no more, each medium on no country and no sector) read plain "medium"
+with no data gaps, and ranked below a mostly known member whose medium read "medium (data
+gap)" for one supplier low on missing country data. Every level below critical that rests on
+missing data of its own score now bears (document.gaps_rested_on, summary schema 1.7).
 """
 
 from __future__ import annotations
@@ -20,7 +26,14 @@ from batch_support import read_summary, write_members
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from ddtool.batch import BatchOptions, anonymise_key, level_shown, pseudonym, run_batch
+from ddtool.batch import (
+    SUMMARY_SCHEMA,
+    BatchOptions,
+    anonymise_key,
+    level_shown,
+    pseudonym,
+    run_batch,
+)
 from ddtool.cli import app
 from ddtool.document import INFERRED_GAP, NOTHING_FOLLOWED, UNMAPPED_BELOW, chain_gaps
 from ddtool.reporters.shown import chain_levels
@@ -29,6 +42,8 @@ CL, FL, HT = "child_labour", "forced_labour", "human_trafficking"
 RISK_TYPES = (CL, FL, HT)
 LITTLE_HT = "little country data for human_trafficking (30%)"
 NF = NOTHING_FOLLOWED
+COUNTRY, SECTOR = "country unknown", "sector unknown"
+MOSTLY_KNOWN = {CL: "low", FL: "medium", HT: "medium"}
 
 # a wholesaler naming no products, nothing mapped beneath it: its own low is "low (data gap)"
 WHOLESALER = {"id": "WH", "name": "Wholesale Co", "country": "BEL", "sector": "wholesale-trade"}
@@ -66,13 +81,39 @@ MEMBERS: dict[str, tuple[list[dict[str, Any]], dict[str, tuple[str, list[str]]]]
         ],
         {CL: ("low", []), FL: ("medium", []), HT: ("medium", [LITTLE_HT])},
     ),
-    # a medium on missing data (no country, no sector) stays medium, as its own level does
+    # a medium on missing data (no country, no sector) rests on it: what it hides may be worse
     "unknown": (
         [
             {"id": "G3", "name": "Unknown trade", "country": "unknown"},
             {"id": "G8", "name": "Accounts", "country": "DEU", "sector": "accounting services"},
         ],
-        {rt: ("medium", []) for rt in RISK_TYPES},
+        {rt: ("medium", [COUNTRY, SECTOR]) for rt in RISK_TYPES},
+    ),
+    # nothing known but the suppliers' names
+    "names": (
+        [{"id": "U1", "name": "Supplier one"}, {"id": "U2", "name": "Supplier two"}],
+        {rt: ("medium", [COUNTRY, SECTOR]) for rt in RISK_TYPES},
+    ),
+    # a known Thai cleaner (medium forced labour and trafficking) above a Greenland host
+    # lacking country data: mostly known
+    "known": (
+        [
+            {
+                "id": "K1",
+                "name": "Bangkok Cleaning",
+                "country": "Thailand",
+                "sector": "cleaning-services",
+                "suppliers": [
+                    {
+                        "id": "K3",
+                        "name": "Greenland host",
+                        "country": "Greenland",
+                        "sector": "software-services",
+                    }
+                ],
+            }
+        ],
+        {rt: (level, [f"no country data for {rt}"]) for rt, level in MOSTLY_KNOWN.items()},
     ),
 }
 
@@ -184,6 +225,7 @@ def _entry(sid: str, levels: dict[str, str], gaps: list[str], **more: Any) -> di
 
 ALL_LOW = dict.fromkeys(RISK_TYPES, "low")
 MEDIUM = dict.fromkeys(RISK_TYPES, "medium")
+HIGH = dict.fromkeys(RISK_TYPES, "high")
 
 # (what the chain holds, its exposure's levels, the gaps that bear on each)
 CHAIN_GAPS = [
@@ -202,8 +244,20 @@ CHAIN_GAPS = [
     pytest.param(
         [_entry("A", MEDIUM, ["country unknown"]), _entry("B", ALL_LOW, [])],
         MEDIUM,
+        {rt: ["country unknown"] for rt in RISK_TYPES},
+        id="a medium on missing data",
+    ),
+    pytest.param(
+        [_entry("A", MEDIUM, ["sector unknown"]), _entry("B", HIGH, [])],
+        HIGH,
+        {rt: ["sector unknown"] for rt in RISK_TYPES},
+        id="a medium on a sector unknown beside a high known",
+    ),
+    pytest.param(
+        [_entry("A", HIGH, []), _entry("B", MEDIUM, [UNMAPPED_BELOW])],
+        HIGH,
         {rt: [] for rt in RISK_TYPES},
-        id="a medium on missing data stands",
+        id="known levels and tiers inferred beneath",
     ),
     pytest.param(
         [_entry("A", ALL_LOW, [UNMAPPED_BELOW]), _entry("I", ALL_LOW, [INFERRED_GAP])],
@@ -226,9 +280,22 @@ CHAIN_GAPS = [
                 worst_case={CL: {"level": "high", "priority": 0.6}},
             )
         ],
-        MEDIUM,
-        {CL: [], FL: ["country unknown"], HT: ["country unknown"]},
+        HIGH,
+        {rt: ["country unknown"] for rt in RISK_TYPES},
         id="a worst case above low, of a country unknown",
+    ),
+    pytest.param(
+        [
+            _entry(
+                "A",
+                MEDIUM,
+                ["country unknown"],
+                worst_case={CL: {"level": "critical", "priority": 0.81}},
+            )
+        ],
+        HIGH,
+        {CL: [], FL: ["country unknown"], HT: ["country unknown"]},
+        id="a critical worst case, which nothing raises",
     ),
     pytest.param(
         [
@@ -247,3 +314,57 @@ def test_the_gaps_that_bear_on_a_chains_level(
     suppliers: list[dict[str, Any]], levels: dict[str, str], gaps: dict[str, list[str]]
 ) -> None:
     assert chain_gaps(suppliers, levels) == gaps
+
+
+# (what the chain holds, the gaps that bore on its medium levels before schema 2.6: those of a
+# low level alone)
+LOW_ONLY = [
+    pytest.param(
+        [_entry("A", MEDIUM, ["country unknown"]), _entry("B", ALL_LOW, [])],
+        {rt: [] for rt in RISK_TYPES},
+        id="a medium on missing data stood",
+    ),
+    pytest.param(
+        [_entry("A", ALL_LOW, ["sector unknown"]), _entry("B", MEDIUM, [])],
+        {rt: ["sector unknown"] for rt in RISK_TYPES},
+        id="a low on missing data bore",
+    ),
+]
+
+
+@pytest.mark.parametrize(("suppliers", "gaps"), LOW_ONLY)
+def test_the_gaps_that_bore_on_a_chains_level_before_schema_2_6(
+    suppliers: list[dict[str, Any]], gaps: dict[str, list[str]]
+) -> None:
+    """The rule `assess --verify` compares a file saved by 2.3 to 2.5 with."""
+    assert chain_gaps(suppliers, MEDIUM, low_only=True) == gaps
+
+
+def test_a_chain_of_unknowns_ranks_above_a_mostly_known_one_of_its_level(run: Run) -> None:
+    """Both read "medium (data gap)" at their top level; the one of which nothing is known
+    ranks above the other by its weighted figure, no longer below it for lack of the mark."""
+    assert read_summary(run.out)["schema_version"] == SUMMARY_SCHEMA == "1.7"
+    order = [run.named[row["member"]] for row in read_summary(run.out)["ranking"]]
+    assert order.index("names") < order.index("known")
+    for member in ("names", "known"):
+        exposure = run.rows[member]["exposure"]
+        assert level_shown(exposure[HT]) == "medium (data gap)"
+
+
+def test_a_member_assessed_by_an_earlier_schema_is_assessed_again(tmp_path: Path) -> None:
+    """An assessment.json of schema 2.5 holds the gaps of that rule (none on the medium of a
+    chain known by names alone): resuming, the member is assessed again, not read."""
+    folder = _members(tmp_path / "in")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
+    saved = out / "names" / "assessment.json"
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    for exposure in document["summary"]["exposure"].values():
+        exposure["data_gaps"] = []
+    saved.write_text(json.dumps(document | {"schema_version": "2.5"}), encoding="utf-8")
+    again = run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, resume=True))
+    assert again.skipped == len(MEMBERS) - 1
+    rows = {row["member"]: row for row in read_summary(out)["ranking"]}
+    exposure = rows["names"]["exposure"]
+    assert {rt: (e["level"], e["data_gaps"]) for rt, e in exposure.items()} == MEMBERS["names"][1]
+    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == "2.6"

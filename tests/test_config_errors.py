@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from ddtool.cli import app
-from ddtool.config import Config, load_config
+from ddtool.config import Config, load_config, validation_problems
 from ddtool.errors import InputError, ProblemList
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,6 +131,38 @@ BAD: list[tuple[str, str, list[tuple[str, int | None, str | None, str | None]]]]
         "recognised_certifications:\n  - SA8000\n  - 4\n",
         [("config-invalid", 3, "recognised_certifications[1]", None)],
     ),
+    # a no-data score below the medium threshold would score a data gap as low risk: at the
+    # score's key, or at the threshold's where the score is the default
+    (
+        "no-data scores of 0",
+        "scoring:\n  no_data_country_score: 0.0\n  no_data_sector_score: 0.0\n",
+        [
+            ("config-invalid", 2, "scoring.no_data_country_score", None),
+            ("config-invalid", 3, "scoring.no_data_sector_score", None),
+        ],
+    ),
+    (
+        "a no-data score just below the default medium",
+        "scoring:\n  no_data_sector_score: 0.29\n",
+        [("config-invalid", 2, "scoring.no_data_sector_score", None)],
+    ),
+    (
+        "a medium threshold above the default no-data scores",
+        "thresholds:\n  medium: 0.6\n  high: 0.7\n  critical: 0.8\n",
+        [
+            ("config-invalid", 2, "thresholds.medium", None),
+            ("config-invalid", 2, "thresholds.medium", None),
+        ],
+    ),
+    (
+        "a no-data score below the medium threshold given, beside a bad one",
+        "thresholds: {medium: 0.4}\nscoring:\n  no_data_country_score: x\n"
+        "  no_data_sector_score: 0.35\n",
+        [
+            ("config-invalid", 3, "scoring.no_data_country_score", None),
+            ("config-invalid", 4, "scoring.no_data_sector_score", None),
+        ],
+    ),
 ]
 
 
@@ -168,6 +201,25 @@ WORDING: list[tuple[str, str, list[str], list[str]]] = [
         [],
     ),
     ("order with a default", "thresholds: {medium: 0.8}\n", ["high 0.5 (the default"], []),
+    (
+        "no-data score below medium",
+        "scoring: {no_data_country_score: 0.0}\n",
+        [
+            "must be at least the medium threshold, as no data is never scored as low risk",
+            "scoring.no_data_country_score is 0 and thresholds.medium 0.3 (the default: not",
+        ],
+        ["no_data_sector_score"],
+    ),
+    (
+        "no-data default below a medium given",
+        "thresholds: {medium: 0.55, high: 0.6}\n",
+        [
+            "scoring.no_data_country_score is 0.5 (the default: not given) and"
+            " thresholds.medium 0.55",
+            "scoring.no_data_sector_score is 0.5 (the default: not given)",
+        ],
+        [],
+    ),
     (
         "a list for a field",
         "columns: {Staat: [country]}\n",
@@ -234,6 +286,26 @@ GOOD: list[tuple[str, str, str, Any]] = [
     ("byte-order mark", "\ufeffflag_level: high\n", "flag_level", "high"),
     # (YAML 1.1 reads 3e-1 as text; it was "not the text '3e-1' (write it without quotes)")
     ("a number with an exponent", "thresholds: {medium: 3e-1}\n", "thresholds.medium", 0.3),
+    # a no-data score at the medium threshold, or above it, is taken
+    (
+        "no-data score at the medium threshold",
+        "scoring: {no_data_country_score: 0.3}\n",
+        "scoring.no_data_country_score",
+        0.3,
+    ),
+    (
+        "medium raised with the no-data scores",
+        "thresholds: {medium: 0.6, high: 0.7}\n"
+        "scoring: {no_data_country_score: 0.6, no_data_sector_score: 0.65}\n",
+        "scoring.no_data_sector_score",
+        0.65,
+    ),
+    (
+        "medium lowered below no-data scores lowered",
+        "thresholds: {medium: 0.2}\nscoring: {no_data_sector_score: 0.2}\n",
+        "scoring.no_data_sector_score",
+        0.2,
+    ),
     (
         "one name at two levels",
         "thresholds: {high: 0.6}\ncolumns: {high: name}\n",
@@ -269,3 +341,39 @@ def test_config_columns_are_judged_like_map() -> None:
         except ValueError:
             by_config = None
         assert by_config == by_map, target
+
+
+@pytest.mark.parametrize(
+    ("scoring", "medium"),
+    [({"no_data_country_score": 0.0}, 0.3), ({"no_data_sector_score": 0.4}, 0.45)],
+)
+def test_settings_built_with_a_no_data_score_below_medium_are_refused(
+    scoring: dict[str, float], medium: float
+) -> None:
+    """As a recorded assessment's settings are read (verify): the same bound, said at the
+    score's key."""
+    settings = {"thresholds": {"medium": medium}, "scoring": scoring}
+    with pytest.raises(ValidationError, match="must be at least the medium threshold") as e:
+        Config.model_validate(settings)
+    problems = validation_problems(e.value.errors(), settings, {}, "run.json")
+    [key] = scoring
+    assert [p.location.column for p in problems] == [f"scoring.{key}"]
+    assert f"scoring.{key} is {scoring[key]:g} and thresholds.medium {medium:g}" in (
+        problems[0].message
+    )
+
+
+def test_explain_refuses_a_no_data_score_of_0(tmp_path: Path) -> None:
+    """It printed "no data is scored as 0.0 (never as low risk)" beside a likelihood of 0."""
+    path = tmp_path / "nd0.yaml"
+    path.write_text("scoring:\n  no_data_country_score: 0.0\n", encoding="utf-8")
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(
+        "company: {name: C, country: DEU}\nsuppliers:\n  - {id: UNK-1, name: Only A Name}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["explain", str(chain), "UNK-1", "--config", str(path)])
+    assert result.exit_code == 2, result.output
+    assert f"{path}, line 2" in result.output
+    assert "scoring.no_data_country_score is 0 and thresholds.medium 0.3" in result.output
+    assert "scored as 0" not in result.output

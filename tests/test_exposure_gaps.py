@@ -10,6 +10,11 @@ not say that a gap bears on the chain's exposure at all ("medium" where every re
 low on missing data lies at or beneath it; the summary's exposure lists the gaps that bear on
 the chain's (`data_gaps`), a supplier's says `on_a_gap`, and every report reads them there (an
 earlier document's are read from its entries, by the same rule).
+
+Only a low level counted as resting on missing data: a supplier known by its name alone,
+scored medium on no country and no sector, marked nothing, and a chain of such suppliers read
+plain "medium". Every level below critical that rests on missing data of its own score now
+bears, whether the gap is a blank country, a blank sector or both (schema 2.6).
 """
 
 from __future__ import annotations
@@ -111,7 +116,8 @@ CHAINS: dict[str, tuple[list[dict[str, Any]], dict[str, list[str]], list[str]]] 
         {"F1": ["low", "low", GAP], "HL": ["low", "medium", "medium"]},
         ["low", "medium", MGAP],
     ),
-    # a medium on missing data (no country, no sector) stands, and marks nothing above it
+    # a medium on missing data (no country, no sector) rests on it: what it hides may be
+    # worse; the complete supplier beneath it does not
     "a medium on missing data": (
         [
             _above(
@@ -119,8 +125,38 @@ CHAINS: dict[str, tuple[list[dict[str, Any]], dict[str, list[str]], list[str]]] 
                 {"id": "G8", "name": "Accounts", "country": "DEU", "sector": "accounting services"},
             )
         ],
-        {"G3": ["medium"] * 3, "G8": ["low"] * 3},
-        ["medium"] * 3,
+        {"G3": [MGAP] * 3, "G8": ["low"] * 3},
+        [MGAP] * 3,
+    ),
+    # suppliers known by their names alone
+    "names alone": (
+        [{"id": "U1", "name": "Supplier one"}, {"id": "U2", "name": "Supplier two"}],
+        {"U1": [MGAP] * 3, "U2": [MGAP] * 3},
+        [MGAP] * 3,
+    ),
+    # a blank country, the sector known (a cleaner, listed nowhere: its own score stands)
+    "a blank country": (
+        [{"id": "C1", "name": "Cleaner", "sector": "cleaning-services"}],
+        {"C1": [GAP, MGAP, MGAP]},
+        [GAP, MGAP, MGAP],
+    ),
+    # a blank sector, the country known
+    "a blank sector": (
+        [{"id": "S1", "name": "Thai firm", "country": "THA"}],
+        {"S1": [MGAP] * 3},
+        [MGAP] * 3,
+    ),
+    # the haulier's medium is known and reads so; the chain's rests on the name beside it
+    "a haulier beside a name": (
+        [HAULIER, {"id": "U1", "name": "Supplier one"}],
+        {"HL": ["low", "medium", "medium"], "U1": [MGAP] * 3},
+        [MGAP] * 3,
+    ),
+    # a cocoa farm of a country unknown: its worst case is critical, which nothing raises
+    "a farm of a country unknown": (
+        [{**FARM, "country": None}],
+        {"GF": ["critical"] * 3},
+        ["critical"] * 3,
     ),
 }
 
@@ -427,3 +463,47 @@ def test_verify_compares_the_gaps_of_the_exposures(
             "did not hold (exposure data_gaps, exposure on_a_gap, tier1_ranking on_a_gap" in line
             for line in outcome.checked
         )
+
+
+def _as_2_5(document: dict[str, Any]) -> dict[str, Any]:
+    """ "a medium on missing data" as schema 2.5 wrote it: its medium on no country and no
+    sector marked nothing."""
+    earlier = json.loads(json.dumps(document))
+    for exposure in earlier["summary"]["exposure"].values():
+        exposure["data_gaps"] = []
+    for entry in earlier["suppliers"]:
+        for exposure in entry["exposure"].values():
+            exposure.pop("on_a_gap", None)
+    for entry in earlier["summary"]["tier1_ranking"]:
+        entry["on_a_gap"] = False
+    return earlier | {"schema_version": "2.5"}
+
+
+# (case, edit of the saved "a medium on missing data", reproduced?, what the notes say)
+VERIFY_RULE: list[tuple[str, Any, bool, str]] = [
+    ("as written", lambda d: d, True, ""),
+    ("saved as schema 2.5, by its rule", _as_2_5, True, "compared as 2.5 told them"),
+    (
+        "saved as schema 2.5, with the marks of 2.6",
+        lambda d: d | {"schema_version": "2.5"},
+        False,
+        "compared as 2.5 told them",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "edit", "reproduced", "says"), VERIFY_RULE, ids=[c[0] for c in VERIFY_RULE]
+)
+def test_verify_compares_a_file_of_schema_2_5_by_its_rule(
+    saved: dict[str, tuple[Path, dict[str, Any]]],
+    case: str,
+    edit: Any,
+    reproduced: bool,
+    says: str,
+) -> None:
+    path, document = saved["a medium on missing data"]
+    copy = _copy(path, edit(json.loads(json.dumps(document))), f"copy-{_slug(case)}.json")
+    outcome = verify(copy)
+    assert outcome.reproduced is reproduced, outcome.reasons
+    assert says in "\n".join(outcome.checked), outcome.checked

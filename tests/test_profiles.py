@@ -389,7 +389,7 @@ def test_labour_recruiters_get_no_sector_and_say_why(written: str, sector: str |
         assert "give the sector of the work the placed workers do" in match.note
 
 
-@pytest.mark.parametrize("written", ["NA", "na", "Namibia", "NAM"])
+@pytest.mark.parametrize("written", ["NA", "na", "N.A.", "Namibia", "NAM"])
 def test_profiles_show_finds_namibia_by_its_alpha_2_code(written: str) -> None:
     """In a supplier list NA is "not available"; asked for a country here, it is Namibia."""
     result = CliRunner().invoke(app, ["profiles", "show", "country", written])

@@ -44,7 +44,8 @@ suppliers:
 SUPPLIER_LEVELS = [
     ("G1", GAP, GAP),  # country blank
     ("G2", LOW, GAP),  # complete, buys from G5 (no country data)
-    ("G3", "medium", "medium"),  # no country, no sector: medium, not low
+    # no country, no sector: medium, not low; its exposure rests on what it lacks
+    ("G3", "medium", "medium (data gap)"),
     ("G4", GAP, GAP),  # sector not in the taxonomy
     ("G5", GAP, GAP),  # a country without data
     ("G8", LOW, LOW),  # complete, nothing beneath
@@ -112,7 +113,8 @@ COMPANY_EXPOSURE = [
     ("G5 beneath G2, a country without data", ["G2", "G5"], GAP),
     ("G4 unknown sector", ["G4"], GAP),
     ("complete data only", ["G8", "G2"], LOW),
-    ("a medium on missing data stays medium", ["G3", "G8"], "medium"),
+    # what G3's missing data hides may be above its medium
+    ("a medium on missing data", ["G3", "G8"], "medium (data gap)"),
     # what G1's missing data hides may be above G3's medium
     ("a low on missing data bears on a medium beside it", ["G1", "G3"], "medium (data gap)"),
 ]

@@ -33,7 +33,7 @@ from ddtool.document import (
     basis_id_of,
     denied_below,
     gap_bears,
-    gaps_low_on,
+    gaps_rested_on,
     held_labels,
     of_its_score,
 )
@@ -71,8 +71,11 @@ from ddtool.sources import ReadOptions, read_chain
 # 2.1: the supplier entries' certifications and audits; 2.2: the bases' measures_not_shown;
 # 2.3: the data gaps that bear on the summary's exposure (`data_gaps`), and a supplier
 # exposure's `on_a_gap`; 2.4: a tier-1 ranking entry's `on_a_gap`, the ranking putting a
-# level on which data gaps bear above the same level known
-SCHEMA_VERSION = "2.5"
+# level on which data gaps bear above the same level known; 2.5: a downstream listing's
+# `risk_types`; 2.6: the data gaps that bear on an exposure (`data_gaps`, `on_a_gap`) are
+# those of every supplier whose level rests on missing data at any level but critical
+# (document.gaps_rested_on), no longer of those whose level is low alone
+SCHEMA_VERSION = "2.6"
 
 
 @dataclass(slots=True)
@@ -312,9 +315,9 @@ def _assess(
         stages.done("flag")
 
         # each node's own figures (its worst case, its expected priority, the risk types
-        # it is low on missing data of); suppliers share score objects, so each distinct one
-        # is read once and handed out in C-level passes
-        gapped = _GapsLowOn(flagged, inference)
+        # its level rests on missing data of); suppliers share score objects, so each
+        # distinct one is read once and handed out in C-level passes
+        gapped = _GapsRestedOn(flagged, inference)
         risk_ids = list(map(id, risks.values()))
         distinct = dict(zip(risk_ids, risks.values(), strict=True))
         own_of = {key: _own(r, gapped.of_score(r)) for key, r in distinct.items()}
@@ -489,8 +492,8 @@ def _not_listed(profiles: Profiles, commodities: tuple[str, ...]) -> str:
 
 def _own(risk: SupplierRisk, gaps: int) -> Own:
     """A supplier's own figures for the roll-up: per risk type its worst case (the score,
-    or what a data gap may hide) and its priority, and `gaps`, the risk types it is low on
-    missing data of (the three written out: this runs once per distinct score, for every
+    or what a data gap may hide) and its priority, and `gaps`, the risk types its level
+    rests on missing data of (the three written out: this runs once per distinct score, for every
     supplier on chains whose audits are their own)."""
     by_type = risk.by_type
     cl, fl, ht = by_type[_CL].score, by_type[_FL].score, by_type[_HT].score
@@ -657,12 +660,13 @@ class _Flagging:
         self.bases = Deferred(shared.bases, size=len(shared.basis_of()))
 
 
-class _GapsLowOn:
-    """Which suppliers are low on missing data of each risk type (document.gaps_low_on: the
-    data gaps of their own score bear on every exposure above them, what they hide may be
-    any level), told once per distinct score and gap list (suppliers share them): one bit
-    per risk type (GAP_BITS) for the roll-up, and the gaps of the chain's exposure, as
-    document.chain_gaps reads them from the entries (the same texts in the same order)."""
+class _GapsRestedOn:
+    """Which suppliers' levels rest on missing data of each risk type (document.
+    gaps_rested_on: the data gaps of their own score bear on every exposure above them,
+    what they hide may be worse), told once per distinct score and gap list (suppliers
+    share them): one bit per risk type (GAP_BITS) for the roll-up, and the gaps of the
+    chain's exposure, as document.chain_gaps reads them from the entries (the same texts
+    in the same order)."""
 
     def __init__(self, flagged: _Flagging, inference: Inference) -> None:
         self.shared = shared = flagged.shared
@@ -680,11 +684,12 @@ class _GapsLowOn:
                 own = of_its_own[id(gaps)] = any(map(of_its_score, gaps))
             key = (id(risk), id(worst), id(gaps))
             if own and key not in self._told:
-                low = gaps_low_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
+                low = gaps_rested_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
                 self._told[key] = _gap_bits(low)
                 for rt, texts in low.items():
                     found[rt].update(dict.fromkeys(texts))
-        # per inferred supplier low on missing data (a stage in a country not known), its bits
+        # per inferred supplier resting on missing data (a stage in a country not known, an
+        # origin mix of few published shares), its bits
         self.inferred_bits: dict[str, int] = {}
         inferred = inference.nodes
         for node_id in flagged.inferred_ids:
@@ -692,12 +697,12 @@ class _GapsLowOn:
             if node.gaps:  # (its being inferred is no gap of its score's data)
                 worst = {rt: {"level": node.worst[rt][0].level} for rt in RISK_TYPES}
                 entry = {"inferred": True, "worst_case": worst, "data_gaps": node.gaps}
-                low = gaps_low_on(entry)
+                low = gaps_rested_on(entry)
                 for rt, texts in low.items():
                     found[rt].update(dict.fromkeys(texts))
                 if low:
                     self.inferred_bits[node_id] = _gap_bits(low)
-        # per risk type, the gaps of every supplier low on missing data of it, each once
+        # per risk type, the gaps of every supplier resting on missing data of it, each once
         self.texts = {rt: list(texts) for rt, texts in found.items()}
 
     def _bits(self, risk: dict[str, Any], worst: dict[str, Any] | None, gaps: list[str]) -> int:
@@ -706,7 +711,7 @@ class _GapsLowOn:
         key = (id(risk), id(worst), id(gaps))
         bits = self._told.get(key)
         if bits is None:
-            low = gaps_low_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
+            low = gaps_rested_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
             bits = self._told[key] = _gap_bits(low)
         return bits
 
@@ -756,10 +761,10 @@ def _document(
     flagged: _Flagging,
     entries: _Entries,
     pinned: dt.datetime | None,
-    low_on_gaps: Mapping[str, list[str]],
+    rested_on: Mapping[str, list[str]],
 ) -> dict[str, Any]:
-    """The JSON document; `low_on_gaps` the gaps of every supplier low on missing data, by
-    risk type (see _GapsLowOn)."""
+    """The JSON document; `rested_on` the gaps of every supplier whose level rests on missing
+    data, by risk type (see _GapsRestedOn)."""
     profiles, config, supply = a.profiles, a.config, a.supply
     shared, order, parts_of, inferred_ids = (
         flagged.shared,
@@ -811,12 +816,12 @@ def _document(
         "suppliers_without_country": flagged.without_country,
         "suppliers_without_sector": flagged.without_sector,
         # the chain's exposure, and the data gaps that bear on each level (those of every
-        # supplier low on missing data of its risk type, none at critical: chain_gaps)
+        # supplier resting on missing data of its risk type, none at critical: chain_gaps)
         "exposure": {
             rt: {
                 **company_exposure[rt].score.as_dict(),
                 "from": company_exposure[rt].source,
-                EXPOSURE_GAPS: list(low_on_gaps[rt])
+                EXPOSURE_GAPS: list(rested_on[rt])
                 if gap_bears(company_exposure[rt].score.level)
                 else [],
             }
@@ -1586,13 +1591,24 @@ def _reason(
     elif sector and detail.sector and detail.sector != sector:
         # (another sector its sector text names, which scores higher here: Scorer._worst_reading)
         what = f"{profiles.sectors[detail.sector].name.lower()} (named beside {what})"
+    elif sector and detail.sector is None:
+        # (a part of its sector text naming no sector, which scores higher here as a sector
+        # not known: Scorer._worst_reading)
+        what = f"unknown sector (a part of the sector text, named beside {what})"
     if guessed:
         what += " (taken from products; scored no lower than an unknown sector)"
     reason = (
         f"{what} in {where}: sector likelihood "
         f"{'n/a' if detail.sector_likelihood is None else detail.sector_likelihood},"
         f" country score {detail.country.score:.2f}"
-        + (" (no country data)" if detail.country.no_data else "")
+        + (
+            " (no country data)"
+            if detail.country.no_data
+            # (a score resting on few figures, the missing share scored as no data)
+            else f" (little country data ({detail.country.coverage:.0%}))"
+            if detail.country.thin
+            else ""
+        )
     )
     if sector is None and detail.sector is None and country:
         goods = {g.good for g in profiles.country_goods(country, risk_type)}

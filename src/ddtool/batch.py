@@ -48,8 +48,10 @@ SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # maximum sits on; 1.5: the rankings put a level on which data gaps bear above the same level
 # known ("low (data gap)" above low: level_rank); 1.6: `not_members` names the folders that
 # could not be read (`files` null: not known); files in hidden folders are no longer read,
-# and those in linked folders are
-SUMMARY_SCHEMA = "1.6"
+# and those in linked folders are; 1.7: an exposure's `data_gaps` are those of every
+# supplier whose level rests on missing data (document.gaps_rested_on), at any level but
+# critical, no longer of those whose level is low alone (assessment schema 2.6)
+SUMMARY_SCHEMA = "1.7"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -718,7 +720,7 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
 def _exposure(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """A member's chain exposure for the summary, by risk type: its plain level, priority
     and share-weighted priority, and the data gaps that bear on its level (document.
-    chain_gaps: those of every supplier whose own level of that risk type is low on missing
+    chain_gaps: those of every supplier whose own level of that risk type rests on missing
     data, whichever supplier the maximum sits on, at every level but critical), as its
     assessment's summary holds them (schema 2.3; an earlier one's read from its supplier
     entries: document.exposure_gaps). As the assessment keeps a supplier's gaps beside its
@@ -743,7 +745,7 @@ def _exposure(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def level_shown(exposure: Mapping[str, Any]) -> str:
     """An exposure level of the summary as the reports show the chain's: with "(data gap)"
     where data gaps bear on it (its `data_gaps`: "low (data gap)", never plain "low";
-    "medium (data gap)" where what a supplier low on missing data hides could raise it)."""
+    "medium (data gap)" where what a supplier's missing data hides could raise it)."""
     from ddtool.reporters.shown import gap_level
 
     return gap_level(str(exposure["level"]), bool(exposure.get("data_gaps")))
@@ -845,11 +847,16 @@ def _complete(
         return None
     if not isinstance(tool, dict) or tool.get("version") != __version__:
         return None
+    from ddtool.assess import SCHEMA_VERSION
+
+    if doc.get("schema_version") != SCHEMA_VERSION:  # (its gaps told by an earlier rule)
+        return None
     try:
         # every figure read again from the assessment, whichever version wrote the record
         # and whatever it holds: the summary's counts, levels and gaps are those of the
         # member's own reports (which data gaps bear on a level is this version's rule; a
-        # record of an earlier one kept only the gaps of the supplier its maximum sits on)
+        # record of an earlier one kept only the gaps of the supplier its maximum sits on,
+        # and an assessment of an earlier schema holds those of an earlier rule: above)
         record.update(_member_figures(doc))
     except (KeyError, TypeError, AttributeError):
         return None

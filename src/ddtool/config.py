@@ -51,6 +51,30 @@ def _threshold_order(
     return None
 
 
+_NO_DATA_KEYS = ("no_data_country_score", "no_data_sector_score")
+_NO_DATA_BELOW_MEDIUM = "no_data_below_medium"  # (the error type of Config's check)
+
+
+def _no_data_below_medium(
+    scores: dict[str, float], medium: float, defaults: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """The complaint about each no-data score below the medium threshold, by its key (each
+    of `defaults`, not written, said to be the default; "medium" among them for the
+    threshold): no data is never low risk, and a gap scored below the lowest priority of
+    medium would score as low as a supplier whose figures are low."""
+
+    def shown(key: str, value: float) -> str:
+        return f"{value:g}" + (" (the default: not given)" if key in defaults else "")
+
+    return {
+        key: "the no-data scores must be at least the medium threshold, as no data is never"
+        f" scored as low risk, but scoring.{key} is {shown(key, value)} and thresholds.medium"
+        f" {shown('medium', medium)}"
+        for key, value in scores.items()
+        if value < medium
+    }
+
+
 def _certification_names(names: list[str]) -> list[str]:
     """Names of schemes (the recognised certifications, the labour audits), none blank (a
     blank name recognises nothing: a slip). A name given twice, or in two cases, is
@@ -241,6 +265,16 @@ class Config(BaseModel):
             "LBMA",
         ]
     )
+
+    @model_validator(mode="after")
+    def _no_data_not_low(self) -> Config:
+        """The no-data scores are never below the medium threshold (_no_data_below_medium)."""
+        scores = {key: float(getattr(self.scoring, key)) for key in _NO_DATA_KEYS}
+        said = _no_data_below_medium(scores, self.thresholds.medium)
+        if said:
+            text = "; ".join(said.values())
+            raise PydanticCustomError(_NO_DATA_BELOW_MEDIUM, text, {"error": text})
+        return self
 
     def merge_columns(self, options: ReadOptions, path: Path | str | None) -> None:
         """Take this config's columns into the read options (see column_map), noting each
@@ -542,6 +576,8 @@ def validation_problems(
     problems: list[Problem] = []
     given = data.get("thresholds") if isinstance(data, dict) else None
     for err in errors:
+        if err["type"] == _NO_DATA_BELOW_MEDIUM:
+            continue  # (said below, at each score's key)
         at: _Path = tuple(part for part in err["loc"] if part != "[key]")
         message, suggestion = _explain(err, at)
         if at == ("thresholds",) and err["type"] == "value_error" and isinstance(given, dict):
@@ -566,7 +602,40 @@ def validation_problems(
         order = _threshold_order(valid, frozenset(k for k in _THRESHOLD_KEYS if k not in given))
         if order:
             problems.append(Problem("config-invalid", order, _locate(("thresholds",), lines, name)))
+    problems += _no_data_problems(data, failed, lines, name)
     return problems
+
+
+def _no_data_problems(
+    data: Any, failed: set[tuple[Any, ...]], lines: dict[_Path, int], name: str
+) -> list[Problem]:
+    """Each no-data score below the medium threshold, at its key (with the defaults the
+    file does not give said to be those); none while the thresholds are not valid, when no
+    medium threshold is in force to compare with."""
+    if not isinstance(data, dict) or any(loc[:1] == ("thresholds",) for loc in failed):
+        return []
+    thresholds, scoring = data.get("thresholds", {}), data.get("scoring", {})
+    if not isinstance(thresholds, dict) or not isinstance(scoring, dict):
+        return []
+    defaults = {key for key in _NO_DATA_KEYS if key not in scoring}
+    if "medium" not in thresholds:
+        defaults.add("medium")
+    scores = {
+        key: scoring.get(key, Scoring.model_fields[key].default)
+        for key in _NO_DATA_KEYS
+        if ("scoring", key) not in failed
+    }
+    medium = thresholds.get("medium", Thresholds.model_fields["medium"].default)
+    said = _no_data_below_medium(scores, medium, frozenset(defaults))
+    # at the score's key, or at the threshold's where the score is the default
+    return [
+        Problem(
+            "config-invalid",
+            message,
+            _locate(("scoring", key) if key in scoring else ("thresholds", "medium"), lines, name),
+        )
+        for key, message in said.items()
+    ]
 
 
 def _locate(at: _Path, lines: dict[_Path, int], name: str) -> Location:

@@ -94,6 +94,9 @@ def depth_reached(depth: int) -> str:
 INFERRED_GAP = "inferred: no supplier mapped at this tier"
 # the gap of a supplier whose country is not known, mapped or inferred (ddtool.scoring)
 COUNTRY_UNKNOWN = "country unknown"
+# the gap of a supplier whose sector text names a sector and, beside it, a part that names
+# none ("logistics; beedi rolling"): scored no lower than a sector not known (ddtool.scoring)
+SECTOR_PART_NOT_MATCHED = "sector not matched in part"
 # how the labels of the supplier adjustments (ddtool.scoring) for a certification and an
 # audit begin: the supplier entries list them, and a flag's evidence holds them too
 CERTIFICATION_LABEL = "certification '"
@@ -156,6 +159,7 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
         if gap == NOTHING_FOLLOWED or gap.startswith((DENIED_BELOW, DEPTH_REACHED))
     )
     for count, what in (
+        (kinds[SECTOR_PART_NOT_MATCHED], "with a part of the sector not matched"),
         (kinds[UNMAPPED_BELOW], "with tiers below not mapped"),
         (unfollowed, "with tiers below neither mapped nor inferred"),
         (country_data, "with little or no country data for a risk type"),
@@ -229,18 +233,34 @@ def low_on_a_gap(entry: dict[str, Any], level: str | None, risk_type: str | None
     return any(of_its_score(gap, risk_type) for gap in entry.get("data_gaps") or ())
 
 
-def gaps_low_on(entry: dict[str, Any]) -> dict[str, list[str]]:
-    """The risk types a supplier's level is low on missing data of (low_on_a_gap, at the
-    score it is shown at: supplier_scores), each with the gaps of its own score of that risk
-    type (of_its_score); none where its level of no risk type is. What bears on the
-    exposure above it (chain_gaps, and a supplier's exposure: see exposure_on_a_gap)."""
+def gaps_rested_on(entry: dict[str, Any], low_only: bool = False) -> dict[str, list[str]]:
+    """The risk types a supplier's level rests on missing data of, each with the gaps of its
+    own score of that risk type (of_its_score); none where its level of no risk type does.
+    What bears on the exposure above it (chain_gaps, and a supplier's exposure: see
+    exposure_on_a_gap).
+
+    A level rests on missing data wherever data its score of that risk type is made from is
+    missing, whatever the level (at the score it is shown at: supplier_scores): a low one
+    (it reads "low (data gap)"), a medium scored with no country and no sector, a worst
+    case over the countries a blank country may be. What the missing data hides may be
+    worse, and is never lower risk. Critical, which nothing can raise, does not. Before
+    schema 2.6 only a low level counted (`low_only`: low_on_a_gap), a supplier at medium or
+    above keeping its level; `assess --verify` compares a file saved so by that rule."""
     gaps = entry.get("data_gaps")
     if not gaps:
         return {}
     found: dict[str, list[str]] = {}
     for rt, score in supplier_scores(entry).items():
-        if isinstance(score, dict) and low_on_a_gap(entry, score.get("level"), rt):
-            found[rt] = [gap for gap in gaps if of_its_score(gap, rt)]
+        if not isinstance(score, dict):
+            continue
+        level = score.get("level")
+        if low_only and not low_on_a_gap(entry, level, rt):
+            continue
+        if not gap_bears(level):
+            continue
+        own = [gap for gap in gaps if of_its_score(gap, rt)]
+        if own:
+            found[rt] = own
     return found
 
 
@@ -251,20 +271,20 @@ def gap_bears(level: Any) -> bool:
 
 
 def chain_gaps(
-    suppliers: Iterable[dict[str, Any]], levels: Mapping[str, Any]
+    suppliers: Iterable[dict[str, Any]], levels: Mapping[str, Any], low_only: bool = False
 ) -> dict[str, list[str]]:
     """The data gaps that bear on a chain's exposure (the company's, a batch member's), by
     risk type, given the exposure's level of each (`levels`): the gaps of its own score
-    (of_its_score, of that risk type) of every supplier whose level of that risk type is
-    low on missing data (gaps_low_on), each text once, in the order of the entries.
+    (of_its_score, of that risk type) of every supplier whose level of that risk type rests
+    on missing data (gaps_rested_on), each text once, in the order of the entries.
 
-    Such a low is no level at all (what the missing data hides may be any), so it bears on
-    the chain's level whichever supplier the maximum sits on (a haulier's medium above a
-    wholesaler beneath which nothing is known), at every level but critical, which nothing
-    can raise. A supplier at medium or above with gaps of its own score does not: its level
-    stands, as every report shows it (plain), and the maximum is already at least that; nor
-    do the gaps that are no data of a supplier's own score (inferred tiers beneath it, an
-    inferred supplier's being inferred), nor another risk type's country data.
+    Such a level is no level known (what the missing data hides may be worse), so it bears
+    on the chain's level whichever supplier the maximum sits on (a haulier's medium above a
+    wholesaler beneath which nothing is known, a known medium beside a supplier of which
+    only the name is known), at every level but critical, which nothing can raise. The gaps
+    that are no data of a supplier's own score do not (inferred tiers beneath it, an
+    inferred supplier's being inferred), nor another risk type's country data. With
+    `low_only`, by the rule before schema 2.6 (gaps_rested_on).
 
     An assessment holds them (schema 2.3: the summary exposure's `data_gaps`, made once as
     it is assessed); exposure_gaps reads them, and calls this for an earlier document."""
@@ -273,7 +293,7 @@ def chain_gaps(
     if not raisable:  # (every level critical: no supplier need be looked at)
         return {rt: [] for rt in levels}
     for entry in suppliers:
-        low = gaps_low_on(entry)
+        low = gaps_rested_on(entry, low_only)
         for rt in raisable:
             if rt in low:
                 found[rt].update(dict.fromkeys(low[rt]))
@@ -310,16 +330,19 @@ def exposure_gaps(document: Mapping[str, Any]) -> dict[str, list[str]]:
     return chain_gaps(document.get("suppliers") or [], levels)
 
 
-def exposure_on_a_gap(suppliers: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
-    """For each supplier at or above one low on missing data (gaps_low_on), the risk types
-    it is low on: what bears on each supplier's exposure, by id, read from the entries (their
+def exposure_on_a_gap(
+    suppliers: Iterable[dict[str, Any]], low_only: bool = False
+) -> dict[str, set[str]]:
+    """For each supplier at or above one whose level rests on missing data (gaps_rested_on;
+    with `low_only`, by the rule before schema 2.6), the risk types it rests on missing
+    data of: what bears on each supplier's exposure, by id, read from the entries (their
     buyers) of a document that does not hold it (see holds_gaps). As for the chain's, it
     bears at every level but critical (gap_bears)."""
     entries = list(suppliers)
     marks: dict[str, set[str]] = {}
     todo: list[tuple[str, set[str]]] = []
     for entry in entries:
-        low = gaps_low_on(entry)
+        low = gaps_rested_on(entry, low_only)
         if low:
             todo.append((str(entry.get("id")), set(low)))
     if not todo:

@@ -115,10 +115,16 @@ class Company(BaseModel):
 class OtherSector(NamedTuple):
     """A sector of goods a supplier's sector text names beside the one it is read as
     ("fishing and fish farming": aquaculture beside fishing vessels), with the minerals it
-    names where it is a mine (as Supplier.sector_minerals)."""
+    names where it is a mine (as Supplier.sector_minerals); or, of the id NO_SECTOR, a part
+    of the text that names no sector ("logistics; beedi rolling"): scored as a sector not
+    known, a data gap."""
 
     id: str
     minerals: tuple[str, ...] = ()
+
+
+# the id of an OtherSector standing for a part of a sector text that names no sector
+NO_SECTOR = ""
 
 
 class Supplier(BaseModel):

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from ddtool.errors import ProfileError
-from ddtool.model import RISK_TYPES, OtherSector
+from ddtool.model import NO_SECTOR, RISK_TYPES, OtherSector
 from ddtool.reference.countries import ALIASES, EXONYMS, is_iso3
 from ddtool.sources.normalise import SectorMatch
 
@@ -84,6 +84,19 @@ def exact_key(value: str) -> str:
 def text_key(value: str) -> str:
     """Like exact_key, and plural-insensitive (naive singular: beans -> bean)."""
     return re.sub(r"(?<=[a-z]{3})s\b", "", exact_key(value))
+
+
+def other_number(key: str) -> str:
+    """A key (text_key's) with each word whose plural is in -ies in its other form, so that
+    a name in one number matches a product in the other ('batterie', of 'batteries':
+    'battery'; 'ev battery': 'ev batterie', as text_key reads 'EV batteries'); the key
+    itself where it has no such word. A singular in -ie ('cookie') gets a form no one
+    writes ('cooky'), which matches nothing."""
+    return re.sub(
+        r"\b([a-z]{3,}[b-df-hj-np-tv-xz])(?:ie|y)\b",
+        lambda m: m[1] + ("y" if m[0].endswith("ie") else "ie"),
+        key,
+    )
 
 
 # words of a product that say how seafood was got: caught in the wild, or farmed
@@ -468,6 +481,10 @@ class Sector:
     # any other made good a mineral is its chemistry or one part, not all it holds ('lithium
     # batteries' hold cobalt too), and its whole chain is inferred (Inference._as_traded)
     made_of_named_mineral: bool = False
+    # names of the sector's made goods that name no business, read in products as its
+    # aliases are (Profiles.made_good_sectors: 'gold rings', 'silver necklaces' are
+    # jewellery) but never as a supplier's sector ('piston rings' are no jeweller's work)
+    made_goods: tuple[str, ...] = ()
     # the overlay file that gives the sector ("dir/sectors.yaml"); "" if bundled: its ratings
     # are then the overlay's, not the project's, and every output says so
     overlay: str = ""
@@ -680,6 +697,7 @@ class Profiles:
     # the listed goods each product names by runs of its words, looked for from a sector
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
     _product_goods: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    _adjective_goods: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _suggested: dict[str, str | None] = field(default_factory=dict)
     _country_goods: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     # the goods' names and aliases, as match_good looks them up, and those with each word
@@ -720,6 +738,9 @@ class Profiles:
     # words of the raw materials beneath each sector, and the stages beneath it
     _made_keys: dict[str, str] = field(default_factory=dict)
     _made_length: int = 0
+    # the keys of _made_keys that only a sector's made_goods give ('ring'): no maker's name
+    # is read before them ('piston rings' are no jewellery)
+    _goods_only: set[str] = field(default_factory=set)
     _made_goods: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the words each product says of what it is, a good's word naming a container there
     # aside ('tin' in 'tea tin': words_said)
@@ -1124,13 +1145,31 @@ class Profiles:
         packing = _packing(written)
         materials = frozenset().union(*map(self._raw_heads_beneath, sectors))
         fibres = any(map(self._of_cloth, sectors))
-        chain = frozenset(sectors).union(*map(self._beneath_sector, sectors))
+        beneath = frozenset().union(*map(self._beneath_sector, sectors))
+        chain = frozenset(sectors) | beneath
         outside = set(_outside_places(self, written))  # (not in a place's or people's name)
         first = min(start for start, _, _ in names)
+        goods_only = any(
+            " ".join(keys[start : start + size]) in self._goods_only
+            for start, size, _ in names
+            if start == first
+        )
+        # a word of its material: the first word of a raw material beneath it ('gold'), a
+        # listed good of a stage beneath it ('silver', 'diamond' beside jewellery), or
+        # beside garments another fibre or cloth ('silk', see _FIBRES)
+        material = [
+            i < head
+            and (
+                key in materials
+                or (fibres and key in _FIBRES)
+                or self.good_sectors.get(self._named_good(key) or "") in beneath
+            )
+            for i, key in enumerate(keys)
+        ]
         for i, (word, key) in enumerate(zip(written, keys, strict=True)):
             if i in in_names or aside[i] or i not in outside or packing[i]:
                 continue
-            if i < first and _maker_word(self, key):
+            if i < first and _maker_word(self, key) and not goods_only:
                 continue  # (a maker's or brand's name: 'Samsung smartphones', 'LG phones')
             if key in _SPEC_NOUNS and i and _capacity(written[i - 2 : i]):
                 continue  # ('16GB RAM', '512 GB SSD')
@@ -1139,9 +1178,11 @@ class Profiles:
                 return ()
             if (
                 key in _FORM_WORDS
-                or key in materials
+                or material[i]
                 or (fibres and key in _FIBRES)
                 or (len(names) > 1 and key in _JOINING)
+                # (two of its materials joined: 'silver and gold jewellery')
+                or (key in _JOINING and 0 < i < head - 1 and material[i - 1] and material[i + 1])
                 or _QUANTITY.fullmatch(word)
                 or _SPECS.fullmatch(word)
             ):
@@ -1150,20 +1191,29 @@ class Profiles:
         return sectors
 
     def _made_names(self) -> dict[str, str]:
-        """The names and aliases of made goods (see made_good_sector), made once."""
+        """The names and aliases of made goods (see made_good_sector), and the names of its
+        made goods a sector gives (Sector.made_goods), each in the singular and the plural
+        ('batteries', 'battery'; 'ev battery', 'EV batteries': other_number), made once."""
         if not self._made_keys:
+            found: dict[str, str] = {}
             for sector in self.sectors.values():
                 if sector.stage not in MAKING_STAGES:
                     continue
-                for text in (sector.id, sector.name, *sector.aliases):
+                for text in (sector.id, sector.name, *sector.aliases, *sector.made_goods):
                     key = text_key(text)
                     words = key.split()
                     if (
-                        self._sector_keys.get(key) == sector.id
+                        self._sector_keys.get(key, sector.id) == sector.id
                         and _BUSINESS_WORDS.isdisjoint(words)
                         and not all(word in _FORM_WORDS for word in words)
                     ):
-                        self._made_keys[key] = sector.id
+                        found.setdefault(key, sector.id)
+                        if key not in self._sector_keys:
+                            self._goods_only.update((key, other_number(key)))
+            for key, sector_id in found.items():
+                self._made_keys.setdefault(key, sector_id)
+            for key, sector_id in found.items():
+                self._made_keys.setdefault(other_number(key), sector_id)
             self._made_length = max((len(k.split()) for k in self._made_keys), default=0)
         return self._made_keys
 
@@ -1713,6 +1763,41 @@ class Profiles:
         found = self._product_goods[key] = tuple(named)
         return found
 
+    def adjective_goods(self, product: str) -> tuple[str, ...]:
+        """The listed goods a product names by a good's name in the singular said before
+        another word of it, as an adjective, where the plural is the good's name or alias
+        ('hazelnut spread', 'hazelnut paste', 'chocolate hazelnut spread': Hazelnuts, as
+        'hazelnuts' is; 'peanut butter': Peanuts); a run of its words read as
+        _goods_of_product reads them, the longest first. Not a name that is a good's as
+        written ('cocoa butter', 'shrimp paste': no plural says it), nor one before a
+        container's word ('sardine tins' are tins), nor a word it denies ('hazelnut-free
+        spread'). Made once for each product."""
+        found = self._adjective_goods.get(product)
+        if found is not None:
+            return found
+        words = exact_key(product).split()
+        at = read_denials(product).at
+        goods: dict[str, None] = {}
+        if len(at) == len(words):
+            unsaid = [part != SAID for part in at]
+            said = [i for i, part in enumerate(at) if part == SAID]
+            last = said[-1] if said else -1
+            for start, size, good in self._named_runs(words, (), unsaid):
+                run = " ".join(words[start : start + size])
+                end = start + size
+                if (
+                    end <= last
+                    and text_key(words[end]) not in _CONTAINERS
+                    and text_key(run) == run
+                    and any(
+                        self.good_aliases.get(f"{form}s") == good
+                        for form in (run, other_number(run))
+                    )
+                ):
+                    goods[good] = None
+        found = self._adjective_goods[product] = tuple(goods)
+        return found
+
     def _named_runs(
         self, words: list[str], keep: Collection[str], used: list[bool]
     ) -> Iterator[tuple[int, int, str]]:
@@ -2226,6 +2311,8 @@ _FORM_WORDS = (
         "bar bars tablet tablets block blocks slab slabs chunk chunks piece pieces drop drops"
         " chip chips callet callets button buttons pastille pastilles flake flakes"
         " pack packs packet packets multipack multipacks assorted mixed set sets pair pairs"
+        # the unit it is assembled in ("battery cells", "battery modules", "battery packs")
+        " cell cells module modules"
         " men mens women womens ladies kids children childrens baby babies unisex boys girls s"
         " size sizes xs m xl xxl xxxl"
         " plain basic blank printed knitted woven long short sleeve sleeves sleeved"
@@ -2241,11 +2328,15 @@ _FORM_WORDS = (
         # the units of its capacity or size after a number ("128 GB", "6.1 inch", "5000 mAh")
         " gb tb mb kb mah ah wh kwh kw w volt volts watt watts mp megapixel hz ghz mhz inch"
         " inches mm cm"
+        # the fineness of a precious metal ("18 carat gold rings", "sterling silver")
+        " carat carats karat karats ct kt sterling fine"
     )
 )
 # a number with the unit of a capacity or size written to it ("128GB", "5000mAh", "65W")
 # (made_good_sector; a weight or count is a _QUANTITY)
-_SPECS = re.compile(r"\d+(?:gb|tb|mb|kb|mah|ah|wh|kwh|kw|w|v|mp|hz|ghz|mhz|inch|in|mm|cm|m)")
+_SPECS = re.compile(
+    r"\d+(?:gb|tb|mb|kb|mah|ah|wh|kwh|kw|w|v|mp|hz|ghz|mhz|inch|in|mm|cm|m|k|kt|ct|carat|karat)"
+)
 # what a capacity is of ("16GB RAM", "512 GB SSD"): a specification after one (alone, a
 # good of its own: "laptop memory") (made_good_sector)
 _SPEC_NOUNS = _keys("ram ssd hdd emmc storage memory rom flash")
@@ -2640,7 +2731,9 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     found = _match_sector_text(profiles, value)
     key = text_key(value)
     # (a text naming several sectors had each part read so, misspelt or not: _several_sectors)
-    if found.id is not None and (key in profiles._sector_keys or found.beside is not None):
+    if found.id is not None and (
+        key in profiles._sector_keys or found.beside is not None or found.unmatched
+    ):
         return found
     # a word misspelt ("gold minning", "cocoa procesing"): the sector the text names with
     # its words spelt as the taxonomy spells them is suggested first; where a sector is
@@ -3346,6 +3439,7 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     if len(named) < len(items):  # ("seafood processing, Mina": read as the rest)
         return _match_sector_cached(profiles, "; ".join(named)) if named else None
     items, cafe_served = _cafe_parts(items)
+    written, joiner = items, "; "
     if len(items) > 1:
         bare = profiles._bare_goods
 
@@ -3363,6 +3457,7 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         if len(named) < len(parts):
             return _match_sector_cached(profiles, " and ".join(named)) if named else None
         parts, cafe_served = _cafe_parts(parts)
+        written, joiner = parts, " and "
 
         def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
             return _joined_readings(profiles, parts, read)
@@ -3398,7 +3493,8 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
             found.setdefault(match.id, match)
             # (an item naming two itself: "fishing; fish farming and processing")
             for other in match.others:
-                found.setdefault(other.id, SectorMatch(other.id, products=other.minerals))
+                if other.id != NO_SECTOR:
+                    found.setdefault(other.id, SectorMatch(other.id, products=other.minerals))
     sectors = [profiles.sectors[s] for s in found]
     goods = [s for s in sectors if s.chain != _SERVICES]
     if served and not found and len(served) < len(readings):
@@ -3406,6 +3502,22 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         # not a place that serves food alone, so its products may say which it is
         unread = [m for p, m in readings if p.strip() not in served]
         return SectorMatch(None, next((m.suggestion for m in unread if m.suggestion), None))
+    # a part that names no sector beside one that does ("logistics; beedi rolling",
+    # "software; widget polishing", "cocoa farming, beedi rolling"): the rest as it reads
+    # alone, and that part a data gap, which the score never falls below (dropped, it left
+    # the rest, which may be the low-risk service, as if it were all)
+    said = frozenset(word for s in found for text in profiles._sector_texts[s] for word in text)
+    unnamed = [
+        (part, match)
+        for part, match in readings
+        if match.id is None
+        and part.strip() not in served
+        and _names_work(profiles, part, said, frozenset(found))
+    ]
+    if unnamed and found:
+        return _beside_unnamed(profiles, written, joiner, unnamed)
+    # (a part of one item naming none: "fishing; fish farming and beedi rolling")
+    nested = tuple(dict.fromkeys(told for _, match in readings for told in match.unmatched))
     if len(goods) > 1:
         read = _worse_of_goods(profiles, found, sectors, goods, served)
     elif len(goods) != 1 or len(sectors) + len(served) < 2:
@@ -3436,7 +3548,40 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         read,
         respelt=respelt,
         suggestion=" and ".join(f"'{s}' ({profiles.sectors[s].name})" for s in meant) or None,
+        unmatched=nested,
+        others=_with_no_sector(read.others, bool(nested)),
     )
+
+
+def _beside_unnamed(
+    profiles: Profiles,
+    written: list[str],
+    joiner: str,
+    unnamed: list[tuple[str, SectorMatch]],
+) -> SectorMatch:
+    """A text naming a sector with parts (`unnamed`, of the parts `written`, joined by
+    `joiner`) that name none: the rest as it reads alone (_several_sectors' rules apply to
+    it), those parts told (`unmatched`) and scored as a sector not known beside it (an
+    OtherSector of the id NO_SECTOR); where the rest reads as no sector, none."""
+    left_out = {id(part) for part, _ in unnamed}
+    rest = [part for part in written if id(part) not in left_out]
+    read = _match_sector_cached(profiles, joiner.join(rest)) if rest else SectorMatch(None)
+    told = tuple((part.strip(), match.suggestion) for part, match in unnamed)
+    if read.id is None:
+        return SectorMatch(None, next((s for _, s in told if s), None))
+    return replace(
+        read,
+        unmatched=tuple(dict.fromkeys((*read.unmatched, *told))),
+        others=_with_no_sector(read.others, True),
+    )
+
+
+def _with_no_sector(others: tuple[OtherSector, ...], unnamed: bool) -> tuple[OtherSector, ...]:
+    """The other sectors a text names, with a sector not known among them where a part of
+    it names none (`unnamed`), once."""
+    if not unnamed or any(other.id == NO_SECTOR for other in others):
+        return others
+    return (*others, OtherSector(NO_SECTOR))
 
 
 def _worse_of_goods(
@@ -3647,6 +3792,59 @@ _PLAIN_WORDS = frozenset(
         *("trading", "trader", "traders", "industries", "industry", "international"),
     }
 )
+
+
+# the words of a part of a text naming several sectors that say no work of their own
+# ("trading", "services", "general", "Ltd", "and"), in text_key's forms: a part of them
+# alone (or of a place: "cocoa farming, Ghana") names no sector and is no gap
+_NO_WORK_WORDS = (
+    _keys(" ".join(_PLAIN_WORDS))
+    | _BUSINESS_FORMS
+    | _keys(" ".join(_EITHER))
+    | _keys("general other others various misc miscellaneous etc related activities activity")
+)
+
+
+# the stages of the sectors that sell goods (a shop, a trader): a good named beside one is
+# what it sells (_names_work)
+_SELLING_STAGES = frozenset({"retail", "trading"})
+
+
+def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether a part of a text naming several sectors that reads as no sector names work
+    of its own, which a sector named beside it does not tell ("beedi rolling", "labour
+    recruitment", "unknown"): a word of more than one letter that is no place's or people's
+    name and no word of _NO_WORK_WORDS ("Ghana", "general trading", "Ltd", the "n" and "a"
+    of "n/a" name none), nor a word of the names and aliases of the sectors named beside it
+    (`said`: "dyeing and finishing", textile finishing's), nor the name of a good of one of
+    those sectors (`named`) or of those beneath them, or of a mineral beside a mine, which
+    the work named beside it works ("cobalt and copper mining", "cobalt/copper mining",
+    "copper and tin ingots"), or of any good beside a
+    shop or a trader, which sells it ("fish and chips shop"); a good of another sector is
+    work the text does not otherwise name ("consulting + sericulture")."""
+    words = exact_key(part).split()
+    mine = not named.isdisjoint(_MINES)
+    sells = any(profiles.sectors[s].stage in _SELLING_STAGES for s in named)
+
+    def of_the_sectors(word: str) -> bool:
+        good = profiles.match_good(word)
+        own = profiles.good_sectors.get(good) if good is not None else None
+        return (
+            good is not None
+            and (
+                sells
+                or own in named
+                or (own is not None and not named.isdisjoint(profiles._downstream_of(own)))
+            )
+        ) or (mine and bool(_minerals_named(profiles, word)))
+
+    return any(
+        len(words[i]) > 1
+        and (key := text_key(words[i])) not in _NO_WORK_WORDS
+        and key not in said
+        and not of_the_sectors(words[i])
+        for i in _outside_places(profiles, words)
+    )
 
 
 def _alike_beyond_plain_words(key: str, near: str) -> bool:
@@ -5026,6 +5224,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     for good, aliases in good_names:
         for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good)):
             good_aliases.setdefault(text_key(name), good)
+    # and in the other number where a word's plural is in -ies ('lithium-ion battery')
+    for good, aliases in good_names:
+        for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good)):
+            good_aliases.setdefault(other_number(text_key(name)), good)
 
     # goods (the DOL list)
     listings: dict[tuple[str, str], GoodListing] = {}
@@ -5396,8 +5598,9 @@ _SECTOR_KEYS = (
     "broad",
     "not_commodities",
     "made_of_named_mineral",
+    "made_goods",
 )
-_SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities")
+_SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities", "made_goods")
 
 
 def _on_top(known: dict[str, Any], given: dict[str, Any], lists: Iterable[str]) -> dict[str, Any]:
@@ -5574,6 +5777,7 @@ def _sector(
         broad=item.get("broad") is True,
         not_commodities=_texts(item, "not_commodities", at("not_commodities"), check),
         made_of_named_mineral=made_of,
+        made_goods=_texts(item, "made_goods", at("made_goods"), check),
     )
 
 

@@ -247,6 +247,9 @@ class Inference:
             tuple[str, str | None, tuple[str, ...], frozenset[str] | None],
             frozenset[tuple[str, tuple[str, ...]]],
         ] = {}
+        self._stage_goods_beneath: dict[
+            tuple[str, tuple[str, ...], frozenset[str] | None], tuple[str, ...]
+        ] = {}
 
     def run(
         self,
@@ -807,6 +810,7 @@ class Inference:
         if held and plan != self._raw_plan(sector_id, tuple(held)):
             suffix += "-" + hashlib.sha1(repr(sorted(plan)).encode()).hexdigest()[:8]
         suffix += self._said_suffix(sector_id, None, hint, None)
+        suffix += self._goods_suffix(sector_id, hint, None)
         node_id = f"inferred:{sector_id}{suffix}@unknown"
         if node_id not in self.nodes:
             said = self._said_of(sector_id, None, hint)
@@ -1601,6 +1605,7 @@ class Inference:
                 site = None
             plan_suffix = self._plan_suffix(sector_id, hint, only)
             suffix = plan_suffix + self._said_suffix(sector_id, site, hint, only)
+            suffix += self._goods_suffix(sector_id, hint, only)
             said = self._said_of(sector_id, site, hint)
             node_id = f"inferred:{sector_id}{suffix}@{place or 'unknown'}"
             if node_id not in self.nodes:
@@ -1642,15 +1647,19 @@ class Inference:
         sourced: dict[tuple[str, str], None] = {}
         covered = False
         for product in hint:
-            raw = sectors.get(self.profiles.good_sectors.get(self._good_of(product) or "", ""))
-            if raw is None or raw.id == sector.id or raw.stage != "raw" or not raw.commodities:
-                continue
-            if raw.id in mapped:
-                covered = True
-                continue
-            for commodity in self._commodities(raw.commodities, [product]):
-                if origins.get(commodity):
-                    sourced[raw.id, commodity] = None
+            good = self._good_of(product)
+            # (or a good said as an adjective: 'hazelnut spread' is made of hazelnuts)
+            goods = (good,) if good else self.profiles.adjective_goods(product)
+            for raw_id in dict.fromkeys(self.profiles.good_sectors.get(g, "") for g in goods):
+                raw = sectors.get(raw_id)
+                if raw is None or raw.id == sector.id or raw.stage != "raw" or not raw.commodities:
+                    continue
+                if raw.id in mapped:
+                    covered = True
+                    continue
+                for commodity in self._commodities(raw.commodities, [product]):
+                    if origins.get(commodity):
+                        sourced[raw.id, commodity] = None
         return (named, list(sourced)) if named or sourced or covered else None
 
     def _said_of(self, sector_id: str, country: str | None, hint: list[str]) -> tuple[str, ...]:
@@ -1690,6 +1699,34 @@ class Inference:
                     found |= self._said_plan(upstream, country, hint, only)
             plan = self._said_plans[key] = frozenset(found)
         return plan
+
+    def _goods_suffix(self, sector_id: str, hint: list[str], only: frozenset[str] | None) -> str:
+        """'' unless the products name goods of a stage of distinct products with no
+        commodities beneath a stage (_stage_goods: 'diamond jewellery', Diamonds at the gem
+        mines beneath the jeweller); else ':' and those goods, so that the stage is shared
+        only by buyers whose products name the same ('silver jewellery' gets every gem)."""
+        goods = self._goods_of_stages_beneath(sector_id, tuple(hint), only)
+        return ":" + "+".join(map(_slug, goods)) if goods else ""
+
+    def _goods_of_stages_beneath(
+        self, sector_id: str, hint: tuple[str, ...], only: frozenset[str] | None
+    ) -> tuple[str, ...]:
+        """The goods the products name of the stages of distinct products with no
+        commodities beneath a stage (see _goods_suffix), sorted; made once for each."""
+        key = (sector_id, hint, only)
+        found = self._stage_goods_beneath.get(key)
+        if found is None:
+            goods: set[str] = set()
+            sectors = self.profiles.sectors
+            for upstream in self._narrowed(sectors[sector_id].inputs, [*hint], only):
+                sector = sectors[upstream]
+                if sector.stage == "raw":
+                    if not sector.commodities:
+                        goods.update(self._stage_goods(sector, [*hint]))
+                else:
+                    goods.update(self._goods_of_stages_beneath(upstream, hint, only))
+            found = self._stage_goods_beneath[key] = tuple(sorted(goods))
+        return found
 
     def _said_suffix(
         self, sector_id: str, country: str | None, hint: list[str], only: frozenset[str] | None
@@ -2165,13 +2202,13 @@ def _country_gap(country: CountryScore) -> str | None:
 
 
 # a node's own figures for the roll-up: per risk type (in RISK_TYPES order) its maximum (its
-# worst case) and its expected priority, and the risk types its level is low on missing data
-# of, one bit each (GAP_BITS; its maximum of each is low)
+# worst case) and its expected priority, and the risk types its level rests on missing data
+# of, one bit each (GAP_BITS; its maximum of each is below critical: document.gaps_rested_on)
 Own = tuple[Sequence[Score], Sequence[float], int]
-# the bit of each risk type in an Own's risk types low on missing data, and in GapsBeneath
+# the bit of each risk type in an Own's risk types resting on missing data, and in GapsBeneath
 GAP_BITS = {rt: 1 << i for i, rt in enumerate(RISK_TYPES)}
-# the nodes whose exposure data gaps bear on (a node low on missing data of the risk type at
-# or beneath it, what its missing data hides may be any level; the level below critical,
+# the nodes whose exposure data gaps bear on (a node resting on missing data of the risk type
+# at or beneath it, what its missing data hides may be worse; the level below critical,
 # which nothing can raise), each with those risk types (GAP_BITS); the others have none
 GapsBeneath = dict[str, int]
 
@@ -2188,10 +2225,10 @@ def roll_up_exposure(
     beneath, and whether data gaps bear on it.
 
     `own` holds each node's own figures, one per risk type in RISK_TYPES order: the
-    maximum (its worst case) and the expected priority, and the risk types its level is
-    low on missing data of (GAP_BITS); a node without is taken as zero. The exposures
-    have the nodes with suppliers first, then the others; the nodes whose exposure data
-    gaps bear on (GapsBeneath) are a few, if any.
+    maximum (its worst case) and the expected priority, and the risk types its level
+    rests on missing data of (GAP_BITS); a node without is taken as zero. The exposures
+    have the nodes with suppliers first, then the others; GapsBeneath holds only the nodes
+    whose exposure data gaps bear on.
     """
     succ = supply.succ
     order = supply.order
@@ -2202,7 +2239,7 @@ def roll_up_exposure(
     nodes = order[::-1]
     critical, (bit0, bit1, bit2) = LEVELS[-1], GAP_BITS.values()
     # per node with suppliers: the maximum beneath it per risk type, where it sits, the
-    # weighted figure and the risk types low on missing data at or beneath it; a node
+    # weighted figure and the risk types resting on missing data at or beneath it; a node
     # without suppliers (most of them) has its own figures
     tops: dict[str, tuple[list[Score], list[str], list[float], int]] = {}
     for node in compress(nodes, map(succ.__getitem__, nodes)):
@@ -2260,7 +2297,7 @@ def roll_up_exposure(
     sources += chain.from_iterable(map(repeat, rest, repeat(count)))
     rounded = [*map(round, weighted, repeat(4)), *_rounded(list(map(itemgetter(1), owns)))]
     every = [*tops, *rest]
-    # (a node without suppliers low on missing data is low: never critical)
+    # (a node without suppliers has bits only below critical: see Own)
     gaps = [*map(itemgetter(3), tops.values()), *map(itemgetter(2), owns)]
     bearing = dict(compress(zip(every, gaps, strict=True), gaps))
     return _exposures(every, scores, sources, rounded), bearing

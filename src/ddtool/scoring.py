@@ -9,8 +9,15 @@ from fractions import Fraction
 from typing import Any, cast
 
 from ddtool.config import Config, Scoring, Thresholds
-from ddtool.document import ADJUSTMENT, COUNTRY_UNKNOWN, LITTLE_COUNTRY_DATA, NO_COUNTRY_DATA
+from ddtool.document import (
+    ADJUSTMENT,
+    COUNTRY_UNKNOWN,
+    LITTLE_COUNTRY_DATA,
+    NO_COUNTRY_DATA,
+    SECTOR_PART_NOT_MATCHED,
+)
 from ddtool.model import (
+    NO_SECTOR,
     RISK_TYPES,
     Audit,
     Certification,
@@ -520,21 +527,28 @@ class Scorer:
 
     def _missing_evidence(self, country: CountryScore, risk_type: str) -> list[Evidence]:
         """The indicators of a country score that have no figure for the country, each as
-        "no data": left out of its weighted mean, which rests on the others (when none has a
-        figure, the score is no data as a whole, said elsewhere)."""
-        if country.iso3 is None or country.no_data:
+        "no data" with its weight: left out of its weighted mean, which rests on the others;
+        where none has a figure, every one of them, the score being no data as a whole (said
+        by a fact of its own). Made once for each country and risk type."""
+        if country.iso3 is None:
             return []
         key = (country.iso3, risk_type)
         cached = self._missing.get(key)
         if cached is None:
+            why = (
+                f"no indicator has a figure: the country score is no data"
+                f" ({self.config.scoring.no_data_country_score:g}, never low risk)"
+                if country.no_data
+                else "the score rests on the indicators with a figure"
+                f" ({country.coverage:.0%} of the weights)"
+            )
             cached = self._missing[key] = [
                 Evidence(
                     f"{label} ({country.iso3})",
                     "no data",
                     None,
                     "ddtool: no figure for this country in the risk data (not counted as low)",
-                    note=f"weight {weight:g}, left out: the score rests on the indicators with"
-                    f" a figure ({country.coverage:.0%} of the weights)",
+                    note=f"weight {weight:g}, left out: {why}",
                 )
                 for label, weight in missing_indicators(country, risk_type)
             ]
@@ -1058,16 +1072,26 @@ class Scorer:
         found = self._worst_readings.get((key, others))
         if found is None:
             read = [(sector_id, supplier.sector_minerals), *others]
+            # (a part of the text naming no sector, NO_SECTOR: read as a sector not known)
             readings = [
                 self.score_supplier(
                     supplier.model_copy(
-                        update={"sector": sector, "sector_minerals": minerals, "other_sectors": ()}
+                        update={
+                            "sector": sector or None,
+                            "sector_minerals": minerals,
+                            "other_sectors": (),
+                        }
                     ),
-                    sector,
+                    sector or None,
                 )
                 for sector, minerals in read
             ]
-            found = _highest_of(readings, [sector for sector, _ in read])
+            found = _highest_of(readings, [sector or UNNAMED_PART for sector, _ in read])
+            if any(sector == NO_SECTOR for sector, _ in read):
+                # (after the gaps of its country, where a sector's gap goes)
+                gaps = found.gaps
+                at = sum(1 for gap in gaps if gap == COUNTRY_UNKNOWN)
+                gaps.insert(at, SECTOR_PART_NOT_MATCHED)
             self._worst_readings[(key, others)] = found
         return found
 
@@ -1445,11 +1469,18 @@ def _adjusted(
     )
 
 
+# how the fact of a supplier whose sector text names several sectors names a part of it
+# that names none (scored as a sector not known: Scorer._worst_reading)
+UNNAMED_PART = "a part naming no sector (scored as a sector not known)"
 # how a supplier whose sector text names several sectors of goods is scored, as a fact
 WORSE_OF_SECTORS = (
     "ddtool: a sector text naming several sectors of goods is scored, on each risk type, as"
     " the one of them that scores highest there (which is meant is not known, and the lower"
     " risk is not assumed)"
+)
+UNNAMED_PART_NOTE = (
+    "; a part naming no sector is read as a sector not known (its part of the score no"
+    " data, never low)"
 )
 
 
@@ -1468,14 +1499,18 @@ def _highest_of(readings: list[SupplierRisk], sectors: list[str]) -> SupplierRis
         )
         detail = details[best]
         fact = Evidence(
-            "sector as written names several sectors of goods: "
+            (
+                "sector as written names a sector and a part naming none: "
+                if UNNAMED_PART in sectors
+                else "sector as written names several sectors of goods: "
+            )
             + ", ".join(
                 f"{sector} (priority {d.score.priority:.4f})"
                 for sector, d in zip(sectors, details, strict=True)
             ),
             f"scored as {sectors[best]}, the highest",
             None,
-            WORSE_OF_SECTORS,
+            WORSE_OF_SECTORS + (UNNAMED_PART_NOTE if UNNAMED_PART in sectors else ""),
         )
         evidence = detail.evidence
         by_type[risk_type] = _adjusted(

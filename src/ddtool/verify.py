@@ -25,7 +25,15 @@ from ddtool.diff import (
     read_assessment,
     slim_supplier,
 )
-from ddtool.document import EXPOSURE_GAPS, EXPOSURE_ON_A_GAP, NOT_SHOWN, basis_id_of
+from ddtool.document import (
+    EXPOSURE_GAPS,
+    EXPOSURE_ON_A_GAP,
+    NOT_SHOWN,
+    basis_id_of,
+    chain_gaps,
+    exposure_on_a_gap,
+    gap_bears,
+)
 from ddtool.errors import DdtoolError, InputError, path_from_text, path_text
 from ddtool.model import LEVELS
 from ddtool.sources.interface import Limits, ReadOptions
@@ -285,6 +293,10 @@ _ADDED_TO_RANKING: dict[str, tuple[str, ...]] = {"2.4": (EXPOSURE_ON_A_GAP,)}
 # and to the listings of the supplier entries: a downstream listing's risk_types (the risk
 # types it raises; empty before)
 _ADDED_TO_LISTINGS: dict[str, tuple[str, ...]] = {"2.5": ("risk_types",)}
+# the version from which the data gaps that bear on an exposure are those of every supplier
+# whose level rests on missing data below critical, not of a low level alone: a file saved
+# by an earlier one (from 2.3, which added them) is compared with them made by its rule
+_GAPS_AT_EVERY_LEVEL = "2.6"
 
 
 def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None:
@@ -306,8 +318,11 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
     to_exposures = added_since(_ADDED_TO_EXPOSURES)
     to_ranking = added_since(_ADDED_TO_RANKING)
     to_listings = added_since(_ADDED_TO_LISTINGS)
-    if not any((to_suppliers, to_bases, to_exposures, to_ranking, to_listings)):
+    low_only = not to_exposures and bool(added_since({_GAPS_AT_EVERY_LEVEL: ("rule",)}))
+    if not any((to_suppliers, to_bases, to_exposures, to_ranking, to_listings, low_only)):
         return
+    if low_only:
+        _gaps_as_before(rerun)
     for entry in rerun.get("suppliers") or ():
         for key in to_suppliers:
             entry.pop(key, None)
@@ -327,9 +342,51 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
         *(f"tier1_ranking {k} and the order it gives" for k in to_ranking),
         *(f"a downstream listing's {k}" for k in to_listings),
     ]
-    result.checked.append(
-        f"note: saved as schema {version}, re-run as {now}: compared without what"
-        f" {version} did not hold ({', '.join(held)})"
+    if held:
+        result.checked.append(
+            f"note: saved as schema {version}, re-run as {now}: compared without what"
+            f" {version} did not hold ({', '.join(held)})"
+        )
+    if low_only:
+        result.checked.append(
+            f"note: saved as schema {version}, re-run as {now}: the data gaps that bear on"
+            f" the exposures compared as {version} told them (those of a low level alone)"
+        )
+
+
+def _gaps_as_before(rerun: dict[str, Any]) -> None:
+    """The re-run's marks of the data gaps that bear on the exposures as schema 2.3 to 2.5
+    made them (document.gaps_rested_on with `low_only`): the summary's data_gaps, a
+    supplier's on_a_gap, and the tier-1 ranking's on_a_gap and order (2.4)."""
+    suppliers = rerun.get("suppliers") or []
+    summary = rerun.get("summary") or {}
+    exposure = summary.get("exposure") or {}
+    levels = {rt: e.get("level") for rt, e in exposure.items()}
+    for rt, texts in chain_gaps(suppliers, levels, low_only=True).items():
+        exposure[rt][EXPOSURE_GAPS] = texts
+    marks = exposure_on_a_gap(suppliers, low_only=True)
+    for entry in suppliers:
+        marked = marks.get(str(entry.get("id")), set())
+        for rt, by_type in (entry.get("exposure") or {}).items():
+            if rt in marked and gap_bears(by_type.get("level")):
+                by_type[EXPOSURE_ON_A_GAP] = True
+            else:
+                by_type.pop(EXPOSURE_ON_A_GAP, None)
+    ranking = summary.get("tier1_ranking")
+    if not isinstance(ranking, list) or not all(EXPOSURE_ON_A_GAP in e for e in ranking):
+        return
+    by_id = {str(entry.get("id")): entry for entry in suppliers}
+    for ranked in ranking:
+        exposures = (by_id[ranked["id"]].get("exposure") or {}).values()
+        ranked[EXPOSURE_ON_A_GAP] = any(
+            e.get(EXPOSURE_ON_A_GAP, False) for e in exposures if e.get("level") == ranked["level"]
+        )
+    ranking.sort(
+        key=lambda e: (
+            -(2 * LEVELS.index(e["level"]) + e[EXPOSURE_ON_A_GAP]),
+            -e["weighted_priority"],
+            e["id"],
+        )
     )
 
 

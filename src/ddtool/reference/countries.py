@@ -23,6 +23,62 @@ UNKNOWN_VALUES = frozenset(
     }
 )
 
+# Placeholders written with their letters apart ("n.a.", "N/A", "n. a.", "N-A", "N A", "#N/A",
+# "s/d", "k.A."), by the letters of each joined: a data gap, as UNKNOWN_VALUES. An ISO code is
+# never written with its letters apart; read as codes, these were countries (NA is Namibia's
+# alpha-2 code, SD Sudan's, SN Senegal's, NR Nauru's). Abbreviations of countries' names so
+# written ("U.S.", "U.K.", "S.A.", "N.Z.") are none of these, and are read as countries.
+SPELT_UNKNOWN = frozenset(
+    {
+        "na",  # not available, not applicable; nicht angegeben; no aplica; non applicable
+        "nd",  # no data, not determined; non disponible; no disponible; nicht definiert
+        "nk",  # not known
+        "ns",  # not specified; non spécifié; no especificado
+        "np",  # not provided; non précisé
+        "nr",  # not reported; non renseigné
+        "ne",  # not established, not estimated; nicht erhoben
+        "nc",  # non communiqué
+        "ni",  # no informado; não informado
+        "nv",  # nicht verfügbar
+        "nvt",  # niet van toepassing (Dutch: not applicable)
+        "sd",  # sin dato(s), sin datos; sem dados
+        "si",  # sin información
+        "sn",  # sin nombre, sin número
+        "so",  # sans objet (French: not applicable)
+        "ka",  # keine Angabe
+        "oa",  # ohne Angabe
+        "tbd",
+        "tbc",
+        "tba",
+    }
+)
+# the letters of a placeholder alone, or apart with dots, spaces or hyphens ("NA", "N.A.",
+# "N A", "N-A"), as a country's code or its abbreviation may be written; not with a slash
+# ("n/a", "S/D") or a sign ("#N/A"), which only a placeholder is
+_AS_CODE = re.compile(r"[A-Za-z](?:[.\s-]*[A-Za-z]){1,2}\.?")
+
+
+def _unknown(value: str, key: str) -> bool:
+    """Whether a text (and its key) says "we do not know": one of UNKNOWN_VALUES, or a
+    placeholder's letters apart ("n a" of "n.a.", "s d" of "S/D": SPELT_UNKNOWN)."""
+    if key in UNKNOWN_VALUES or value.strip().casefold() in UNKNOWN_VALUES:
+        return True
+    letters = key.split()
+    return (
+        len(letters) > 1
+        and all(len(letter) == 1 for letter in letters)
+        and "".join(letters) in SPELT_UNKNOWN
+    )
+
+
+@lru_cache(maxsize=4096)
+def is_unknown_text(value: str) -> bool:
+    """Whether a text says "we do not know", as a country or a sector: one of
+    UNKNOWN_VALUES, or a placeholder's letters written apart (SPELT_UNKNOWN: "n.a.", "N/A.",
+    "s/d", "k.A."); cached per distinct value."""
+    return _unknown(value, _key(value))
+
+
 # Common names, local spellings and old names that pycountry does not carry.
 ALIASES: dict[str, str] = {
     "ivory coast": "CIV",
@@ -825,6 +881,9 @@ class CountryMatch:
     unknown: bool = False  # blank or "unknown": a data gap
     suggestion: str | None = None  # a near miss, for "did you mean"
     why: str | None = None  # what is wrong with it, when more than "unknown"
+    # a placeholder whose letters are also a country's code, written as a code may be ("NA",
+    # "N.A.", "S.D."): the country it is not read as (a data gap, said with a warning)
+    not_read_as: str | None = None
 
 
 @cache
@@ -1020,6 +1079,19 @@ def is_iso3(code: str) -> bool:
     return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
 
 
+def _code_of(value: str, key: str) -> str | None:
+    """The country whose ISO code a placeholder's letters are, where it is written as a code
+    may be ("NA", "N.A.", "S.D.": Namibia, Sudan), else None ("n/a", "#N/A", "nd")."""
+    if _AS_CODE.fullmatch(value.strip()) is None:
+        return None
+    letters = key.replace(" ", "").upper()
+    if len(letters) == 2:
+        country = pycountry.countries.get(alpha_2=letters)
+    else:
+        country = pycountry.countries.get(alpha_3=letters)
+    return None if country is None else str(country.alpha_3)
+
+
 @lru_cache(maxsize=4096)
 def normalise_country(value: str | None) -> CountryMatch:
     """Map a country as written in a supplier list to ISO3; cached per distinct value."""
@@ -1028,8 +1100,8 @@ def normalise_country(value: str | None) -> CountryMatch:
     key = _key(str(value))
     if not key and any(unicodedata.category(c).startswith("L") for c in str(value)):
         return CountryMatch(None, why=_NOT_LATIN)  # "中国", "Россия": no name in English
-    if key in UNKNOWN_VALUES or str(value).strip().casefold() in UNKNOWN_VALUES:
-        return CountryMatch(None, unknown=True)
+    if _unknown(str(value), key):
+        return CountryMatch(None, unknown=True, not_read_as=_code_of(str(value), key))
     if (ambiguous := _ambiguous(key)) is not None:
         return CountryMatch(None, suggestion=ambiguous)
     table = _table()

@@ -151,8 +151,9 @@ def _missing(data: dict[str, list[Indicator]]) -> list[str]:
 
 def _country(p: Profiles, key: str, console: Console) -> str | None:
     match = normalise_country(key)
-    if match.iso3 is None and match.unknown and key.strip().casefold() == "na":
-        match = normalise_country("NAM")  # here a country is asked for: NA is Namibia
+    if match.iso3 is None and match.not_read_as is not None:
+        # here a country is asked for: NA (N.A.) is Namibia, S.D. Sudan
+        match = normalise_country(match.not_read_as)
     if match.iso3 is None:
         hint = f" (did you mean {match.suggestion}?)" if match.suggestion else ""
         return f"unknown country {key!r}{hint}"

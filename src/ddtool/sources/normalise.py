@@ -82,6 +82,26 @@ class SectorMatch:
     # ("fishing and fish farmng": 'fish farmng', 'fish farming', aquaculture), told in an
     # `unknown-sector` warning (`misspelt`) with those sectors as its suggestion
     respelt: tuple[tuple[str, str, str], ...] = ()
+    # the parts of a text naming a sector that name none, each as written with the sector
+    # suggested for it ("logistics; beedi rolling": 'beedi rolling'), told in an
+    # `unknown-sector` warning (`unmatched_told`); the score takes, on each risk type, no
+    # less than a sector not known's (`others` holds one of the id NO_SECTOR)
+    unmatched: tuple[tuple[str, str | None], ...] = ()
+
+    @property
+    def unmatched_told(self) -> str | None:
+        """The parts of a text naming a sector that name none, told (`unmatched`)."""
+        if not self.unmatched:
+            return None
+        one = len(self.unmatched) == 1
+        parts = [repr(part) for part, _ in self.unmatched]
+        listed = f"{', '.join(parts[:-1])} and {parts[-1]}" if parts[1:] else parts[0]
+        return (
+            f"has {'a part' if one else 'parts'} naming no sector in the taxonomy: {listed};"
+            f" {'its' if one else 'their'} part of the score is no data, never low (a data"
+            " gap): on each risk type the supplier scores no lower than a sector not known;"
+            " give the sector of that work"
+        )
 
     @property
     def misspelt(self) -> str | None:
@@ -203,12 +223,13 @@ def _country_value(
             return (None, raw or None), (hidden,)
     match = normalise_country(raw)
     issues: Issues = ()
-    if raw.casefold() == "na":
+    if match.not_read_as is not None:  # ("NA", "N.A.", "S.D.": not Namibia, not Sudan)
+        name, code = display_name(match.not_read_as), match.not_read_as
         issues = (
             _Issue(
                 "country-not-available",
-                f"{what} {raw!r} is read as 'not available' (a data gap), not as Namibia"
-                " (for Namibia, write 'Namibia' or 'NAM')",
+                f"{what} {raw!r} is read as 'not available' (a data gap), not as {name}"
+                f" (for {name}, write {name!r} or {code!r})",
                 "warning",
             ),
         )
@@ -261,10 +282,12 @@ def _sector_value(
             ),
         )
     else:
+        unmatched = " or ".join(dict.fromkeys(s for _, s in match.unmatched if s)) or None
         issues = tuple(
             _Issue(kind, f"sector {raw!r} {told}", "warning", suggestion)
             for kind, told, suggestion in (
                 ("unknown-sector", match.misspelt, match.suggestion),
+                ("unknown-sector", match.unmatched_told, unmatched),
                 ("several-sectors", match.beside, None),
                 ("sector-scale-unknown", match.assumed, None),
             )

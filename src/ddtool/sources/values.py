@@ -640,12 +640,11 @@ def parse_tier(value: Any) -> int | None:
 
 def is_placeholder(text: str) -> bool:
     """Whether a value says no more than a blank: one of the words the country and sector
-    fields read as unknown ('n/a', 'none', 'unknown', 'tbd', '?'), or punctuation alone
-    ('-', '–', '—')."""
-    from ddtool.reference.countries import UNKNOWN_VALUES  # (loaded with the normaliser)
+    fields read as unknown ('n/a', 'none', 'unknown', 'tbd', '?', and such a placeholder's
+    letters written apart: 'n.a.', 's/d', 'k.A.'), or punctuation alone ('-', '–', '—')."""
+    from ddtool.reference.countries import is_unknown_text  # (loaded with the normaliser)
 
-    folded = text.strip().casefold()
-    return folded in UNKNOWN_VALUES or not any(map(str.isalnum, folded))
+    return is_unknown_text(text) or not any(map(str.isalnum, text))
 
 
 _LIST_SEPARATORS = re.compile(r"[;,|\n]")

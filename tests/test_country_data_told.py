@@ -1,0 +1,91 @@
+"""A flag's evidence names every country indicator left out as "no data" with its weight,
+where the country has no figure at all as where it has a few; and its reason marks a country
+score resting on little data as it marks one resting on none (methodology §3.1).
+
+A supplier in Western Sahara or Greenland (no figure) got one line "country indicators
+(ESH): no data"; one in Nauru (20% of the weights) got a line per missing indicator. Nauru's
+reason said only "country score 0.50", as if it rested on the country's figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from chain_support import assessed_low
+
+from ddtool.scoring import COUNTRY_SPECS
+
+SUPPLIERS = [
+    {"id": "ESH-1", "name": "Laayoune Cleaning", "country": "ESH", "sector": "cleaning-services"},
+    {"id": "GRL-1", "name": "Nuuk Software", "country": "GRL", "sector": "software-services"},
+    {"id": "NRU-1", "name": "Nauru Telecom", "country": "NRU", "sector": "telecommunications"},
+    {"id": "AUT-1", "name": "Vienna Software", "country": "AUT", "sector": "software-services"},
+]
+
+
+@pytest.fixture(scope="module")
+def doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return assessed_low(tmp_path_factory.mktemp("countries"), SUPPLIERS, "consulting-services")
+
+
+def _basis(doc: dict[str, Any], supplier_id: str, risk_type: str) -> dict[str, Any]:
+    [flag] = [
+        f for f in doc["flags"] if f["supplier_id"] == supplier_id and f["risk_type"] == risk_type
+    ]
+    basis: dict[str, Any] = doc["bases"][flag["basis"]]
+    return basis
+
+
+def _facts(doc: dict[str, Any], basis: dict[str, Any]) -> list[dict[str, Any]]:
+    return [doc["evidence"][e] for e in basis["evidence"]]
+
+
+# (supplier, its country) with no figure for any indicator of any risk type
+NO_DATA = [("ESH-1", "ESH", "forced_labour"), ("GRL-1", "GRL", "forced_labour")]
+NO_DATA += [("GRL-1", "GRL", rt) for rt in ("child_labour", "human_trafficking")]
+
+
+@pytest.mark.parametrize(("sid", "iso3", "risk_type"), NO_DATA)
+def test_a_country_of_no_data_names_each_indicator_with_its_weight(
+    doc: dict[str, Any], sid: str, iso3: str, risk_type: str
+) -> None:
+    basis = _basis(doc, sid, risk_type)
+    missing = {
+        f["indicator"]: f["note"]
+        for f in _facts(doc, basis)
+        if f["value"] == "no data"
+        and f["indicator"] != f"country indicators ({iso3})"
+        and not f["indicator"].startswith("sector")
+    }
+    specs = COUNTRY_SPECS[risk_type]
+    assert len(missing) == len(specs)
+    for (_, _, _, weight), note in zip(specs, missing.values(), strict=True):
+        assert note.startswith(f"weight {weight:g}, left out: no indicator has a figure")
+    # (the score as a whole is still said to be no data, and the reason says so)
+    assert any(f["indicator"] == f"country indicators ({iso3})" for f in _facts(doc, basis))
+    assert basis["reason"].endswith("country score 0.50 (no country data)")
+
+
+# (supplier, risk type, how its reason ends)
+REASONS = [
+    ("NRU-1", "forced_labour", "country score 0.50 (little country data (20%))"),
+    ("ESH-1", "forced_labour", "country score 0.50 (no country data)"),
+]
+
+
+@pytest.mark.parametrize(("sid", "risk_type", "ending"), REASONS)
+def test_the_reason_marks_a_score_of_little_or_no_country_data(
+    doc: dict[str, Any], sid: str, risk_type: str, ending: str
+) -> None:
+    assert _basis(doc, sid, risk_type)["reason"].endswith(ending)
+
+
+def test_a_country_scored_on_its_own_figures_is_not_marked(doc: dict[str, Any]) -> None:
+    reason = _basis(doc, "AUT-1", "forced_labour")["reason"]
+    assert "country data" not in reason
+
+
+def test_the_thin_mark_matches_the_gap(doc: dict[str, Any]) -> None:
+    """The reason's mark and the supplier's gap give the same share."""
+    [nauru] = [s for s in doc["suppliers"] if s["id"] == "NRU-1"]
+    assert "little country data for forced_labour (20%)" in nauru["data_gaps"]

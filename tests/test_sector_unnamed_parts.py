@@ -1,0 +1,160 @@
+"""A sector text naming a sector and, beside it, a part that names none keeps that part as a
+data gap: the supplier has the sector named, and on each risk type scores no lower than a
+sector not known (input-format §9, methodology §4).
+
+"logistics; beedi rolling" in India was read as logistics alone (medium, no gap, no
+warning) while "beedi rolling" alone was high with the gap "sector not matched"; "software;
+widget polishing" in Denmark was plain low while "widget polishing" alone was "low (data
+gap)". The part that names no sector was dropped beside a service, lowering the score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ddtool.assess import assess
+from ddtool.document import SECTOR_PART_NOT_MATCHED
+from ddtool.model import RISK_TYPES
+from ddtool.profiles import load_profiles
+
+# (sector as written, the sector read, the parts told as naming no sector)
+READINGS = [
+    ("logistics; beedi rolling", "logistics-transport", ["beedi rolling"]),
+    ("software; widget polishing", "software-services", ["widget polishing"]),
+    ("consulting + sericulture", "consulting-services", ["sericulture"]),
+    ("security services; labour recruitment", "security-services", ["labour recruitment"]),
+    ("logistics, shipbreaking", "logistics-transport", ["shipbreaking"]),
+    ("cleaning and poultry processing", "cleaning-services", ["poultry processing"]),
+    ("warehousing and gravel crushing", "warehousing", ["gravel crushing"]),
+    ("cleaning services, waste picking", "cleaning-services", ["waste picking"]),
+    ("cocoa farming; widget polishing", "cocoa-farming", ["widget polishing"]),
+    ("cleaning; unknown", "cleaning-services", ["unknown"]),
+    # (a part of one item of a list: "fish farming and beedi rolling")
+    ("fishing; fish farming and beedi rolling", "fishing-vessels", ["beedi rolling"]),
+    # words that name no work of their own are no gap
+    ("cocoa farming, Ghana", "cocoa-farming", []),
+    ("Logistics, Hamburg", "logistics-transport", []),
+    ("software services, general trading", "software-services", []),
+    ("n/a; software", "software-services", []),
+    ("dyeing and finishing", "textile-finishing", []),
+    ("cobalt and copper mining", "artisanal-mining", []),
+    ("copper and tin ingots", "smelting-refining", []),
+    ("fish and chips shop", "retail-general", []),
+    ("cobalt mining; logistics", "artisanal-mining", []),
+]
+
+
+@pytest.mark.parametrize(("text", "sector", "unnamed"), READINGS, ids=[r[0] for r in READINGS])
+def test_a_part_naming_no_sector_is_told_and_kept(
+    text: str, sector: str, unnamed: list[str]
+) -> None:
+    match = load_profiles().match_sector(text)
+    assert match.id == sector
+    assert [part for part, _ in match.unmatched] == unnamed
+    # (scored beside the sector read as a sector not known: an OtherSector of no id)
+    assert ("" in [other.id for other in match.others]) == bool(unnamed)
+
+
+def test_a_text_whose_rest_names_no_sector_is_no_sector() -> None:
+    """Beside a place serving food only, the text names no sector, as before."""
+    assert load_profiles().match_sector("fish smoking, restaurant").id is None
+
+
+# (row id, country, sector as written); "-alone" rows give each part as written alone
+ROWS = [
+    ("B", "India", "logistics; beedi rolling", ["logistics", "beedi rolling"]),
+    ("D", "Denmark", "software; widget polishing", ["software", "widget polishing"]),
+    ("S", "India", "security services; labour recruitment", ["security services"]),
+    ("K", "India", "cleaning and poultry processing", ["cleaning", "poultry processing"]),
+    ("C", "Ghana", "cocoa farming; widget polishing", ["cocoa farming", "widget polishing"]),
+]
+
+
+@pytest.fixture(scope="module")
+def doc(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    path: Path = tmp_path_factory.mktemp("unnamed") / "chain.csv"
+    lines = ["id,name,country,sector"]
+    for sid, country, text, parts in ROWS:
+        lines.append(f'{sid},{sid},{country},"{text}"')
+        lines += [f'{sid}-{n},{sid},{country},"{part}"' for n, part in enumerate(parts)]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return assess([path]).data
+
+
+def _by_id(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {s["id"]: s for s in doc["suppliers"]}
+
+
+@pytest.mark.parametrize(("sid", "country", "text", "parts"), ROWS, ids=[r[0] for r in ROWS])
+def test_the_score_is_never_below_any_part_alone(
+    doc: dict[str, Any], sid: str, country: str, text: str, parts: list[str]
+) -> None:
+    suppliers = _by_id(doc)
+    got = suppliers[sid]
+    alone = [suppliers[f"{sid}-{n}"] for n in range(len(parts))]
+    assert got["sector"] is not None
+    assert SECTOR_PART_NOT_MATCHED in got["data_gaps"]
+    for risk_type in RISK_TYPES:
+        mine = got["risk"][risk_type]["priority"]
+        assert mine >= max(s["risk"][risk_type]["priority"] for s in alone), risk_type
+
+
+def test_beside_a_service_it_scores_as_a_sector_not_known(doc: dict[str, Any]) -> None:
+    """The reported case: "logistics; beedi rolling" scores as "beedi rolling" alone (a
+    sector not known in India), not as logistics; its flags say which part set them."""
+    suppliers = _by_id(doc)
+    assert suppliers["B"]["risk"] == suppliers["B-1"]["risk"]
+    assert suppliers["B"]["risk"] != suppliers["B-0"]["risk"]
+    reasons = [doc["bases"][f["basis"]]["reason"] for f in doc["flags"] if f["supplier_id"] == "B"]
+    assert reasons
+    assert all(r.startswith("unknown sector (a part of the sector text, named") for r in reasons)
+
+
+def test_a_low_level_beside_the_part_is_a_data_gap(doc: dict[str, Any]) -> None:
+    """ "software; widget polishing" in Denmark: low, but on a gap, never plain low."""
+    from ddtool.document import low_on_a_gap
+
+    got = _by_id(doc)["D"]
+    levels = [got["risk"][rt]["level"] for rt in RISK_TYPES]
+    assert levels == ["low"] * 3
+    assert all(low_on_a_gap(got, "low", rt) for rt in RISK_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (r[2], p)
+        for r, p in zip(
+            ROWS,
+            [
+                "beedi rolling",
+                "widget polishing",
+                "labour recruitment",
+                "poultry processing",
+                "widget polishing",
+            ],
+            strict=True,
+        )
+    ],
+)
+def test_an_unknown_sector_warning_names_the_part(
+    doc: dict[str, Any], text: str, part: str
+) -> None:
+    told = [
+        w["message"]
+        for w in doc["warnings"]
+        if w["type"] == "unknown-sector" and w["message"].startswith(f"sector {text!r}")
+    ]
+    assert told, text
+    assert all(f"naming no sector in the taxonomy: {part!r}" in m for m in told)
+
+
+def test_the_summary_counts_the_gap_by_its_kind(doc: dict[str, Any]) -> None:
+    """Each report's summary names the gap, not "other (see the list of data gaps)"."""
+    from ddtool.document import gap_parts
+
+    parts = gap_parts(doc)
+    assert f"{len(ROWS)} with a part of the sector not matched" in parts
+    assert not [p for p in parts if p.endswith("other (see the list of data gaps)")]
