@@ -238,16 +238,19 @@ HAZELNUT_FARMS = "inferred:hazelnut-farming:hazelnuts-in-shell@world"
         (["hazelnut spread"], [HAZELNUT_FARMS]),
         (["hazelnut paste"], [HAZELNUT_FARMS]),
         (["chocolate hazelnut spread"], [HAZELNUT_FARMS]),
-        # nothing named: the crop farms of its country, as before
-        (["hazelnut-free spread"], ["inferred:crop-farming@NLD"]),
-        (["cocoa butter"], ["inferred:crop-farming@NLD"]),
+        # nothing named: crop farms of no good named, as before, at origin (the Netherlands
+        # is listed for no crop: not known to produce one)
+        (["hazelnut-free spread"], ["inferred:crop-farming@world"]),
+        (["cocoa butter"], ["inferred:crop-farming@world"]),
     ],
 )
 def test_a_food_maker_of_hazelnut_spread_gets_the_hazelnut_farms(
     tmp_path: Path, products: list[str], expected: list[str]
 ) -> None:
-    """A Dutch maker of "hazelnut spread" got crop farms in the Netherlands (0.2638, low);
-    Türkiye's hazelnuts, listed for child labour, are its hazelnuts' main origin (0.68)."""
+    """A Dutch maker of "hazelnut spread" got crop farms of no good named (in the
+    Netherlands, 0.2638, low; at origin, the worst case over every crop's listings, where the
+    Netherlands is not known to grow crops); Türkiye's hazelnuts, listed for child labour,
+    are its hazelnuts' main origin (0.68)."""
     doc = _assess(
         tmp_path,
         "retail-general",
