@@ -40,7 +40,7 @@ from ddtool.reporters.shown import chain_levels
 
 CL, FL, HT = "child_labour", "forced_labour", "human_trafficking"
 RISK_TYPES = (CL, FL, HT)
-LITTLE_HT = "little country data for human_trafficking (30%)"
+LITTLE_CL = "little country data for child_labour (25%)"
 NF = NOTHING_FOLLOWED
 COUNTRY, SECTOR = "country unknown", "sector unknown"
 MOSTLY_KNOWN = {CL: "low", FL: "medium", HT: "medium"}
@@ -71,15 +71,21 @@ MEMBERS: dict[str, tuple[list[dict[str, Any]], dict[str, tuple[str, list[str]]]]
         ],
         {CL: ("critical", []), FL: ("medium", [NF]), HT: ("medium", [NF])},
     ),
-    # an Icelandic food maker lacking trafficking data only (and its inferred farms, whose
-    # gaps are the same text, and their being inferred, no gap of their scores): it bears on
-    # the trafficking level alone, though the maximum sits on the haulier
-    "island": (
+    # an Uzbek food maker lacking child labour data only (and its crop farms, inferred in
+    # Uzbekistan, listed there for silk cocoons, whose gap is the same text, and their being
+    # inferred, no gap of their scores): it bears on the child labour level alone, not on the
+    # forced labour and trafficking levels below critical (the latter's maximum on the haulier)
+    "uzbek": (
         [
-            {"id": "F1", "name": "Food One", "country": "Iceland", "sector": "food manufacturing"},
+            {
+                "id": "F1",
+                "name": "Food One",
+                "country": "Uzbekistan",
+                "sector": "food manufacturing",
+            },
             _haulier("IND"),
         ],
-        {CL: ("low", []), FL: ("medium", []), HT: ("medium", [LITTLE_HT])},
+        {CL: ("medium", [LITTLE_CL]), FL: ("high", []), HT: ("medium", [])},
     ),
     # a medium on missing data (no country, no sector) rests on it: what it hides may be worse
     "unknown": (

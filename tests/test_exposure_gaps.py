@@ -107,14 +107,22 @@ CHAINS: dict[str, tuple[list[dict[str, Any]], dict[str, list[str]], list[str]]] 
         {"HL": [GAP, MGAP, MGAP], "G2": [GAP] * 3, "G5": [GAP] * 3},
         [GAP, MGAP, MGAP],
     ),
-    # an Icelandic food maker lacking trafficking data only: it bears on trafficking alone
+    # an Uzbek food maker lacking child labour data only, as do its crop farms, inferred in
+    # Uzbekistan (listed there for silk cocoons; medium child labour, high forced labour): it
+    # bears on child labour alone, not on the forced labour and trafficking levels below
+    # critical, the haulier's medium trafficking above the farms' the chain's
     "one risk type's country data": (
         [
-            {"id": "F1", "name": "Food One", "country": "Iceland", "sector": "food manufacturing"},
+            {
+                "id": "F1",
+                "name": "Food One",
+                "country": "Uzbekistan",
+                "sector": "food manufacturing",
+            },
             HAULIER,
         ],
-        {"F1": ["low", "low", GAP], "HL": ["low", "medium", "medium"]},
-        ["low", "medium", MGAP],
+        {"F1": [MGAP, "high", "medium"], "HL": ["low", "medium", "medium"]},
+        [MGAP, "high", "medium"],
     ),
     # a medium on missing data (no country, no sector) rests on it: what it hides may be
     # worse; the complete supplier beneath it does not

@@ -29,9 +29,15 @@ from ddtool.document import INFERRED_GAP, NOTHING_FOLLOWED, UNMAPPED_BELOW
 
 EPOCH = "1767225600"
 CL, FL, HT = "child_labour", "forced_labour", "human_trafficking"
+LITTLE_CL = "little country data for child_labour (25%)"
 LITTLE_HT = "little country data for human_trafficking (30%)"
-ISLAND = [{"id": "F1", "name": "Food One", "country": "Iceland", "sector": "food manufacturing"}]
-CROP_FARMING = "inferred:crop-farming@ISL"
+# an Uzbek food maker, lacking child labour data only, and its crop farms, inferred in
+# Uzbekistan (listed there for silk cocoons) with the same gap and medium child labour
+UZBEK = [{"id": "F1", "name": "Food One", "country": "Uzbekistan", "sector": "food manufacturing"}]
+# an Icelandic chocolate maker's cocoa processing, an intermediate stage inferred in Iceland:
+# low, its trafficking level on Iceland's little trafficking data
+ICELAND = "Iceland"
+COCOA_PROCESSING = "inferred:cocoa-processing@ISL"
 
 
 def chocolate(country: str | None) -> list[dict[str, Any]]:
@@ -124,22 +130,26 @@ def test_a_diff_lists_no_inferred_marker_as_a_gap(tmp_path: Path) -> None:
     assert {f["direction"] for f in diff["reidentified_flags"]} == {"up"}
 
 
-EXPOSURE_GAPS = {CL: [], FL: [], HT: [LITTLE_HT]}
+# the Uzbek chain's exposure: its child labour level rests on the farms' (and the maker's)
+# missing child labour data, not on the farms' being inferred; the other levels, below
+# critical too, on nothing missing
+EXPOSURE = {CL: ("medium", [LITTLE_CL]), FL: ("high", []), HT: ("medium", [])}
+EXPOSURE_GAPS = {rt: gaps for rt, (_level, gaps) in EXPOSURE.items()}
 
 
 def test_the_batch_summary_lists_no_inferred_marker_as_an_exposures_gap(tmp_path: Path) -> None:
-    document = assessed(tmp_path, "isl", ISLAND)
+    document = assessed(tmp_path, "uzb", UZBEK)
+    farms = next(e for e in document["suppliers"] if e["id"] == "inferred:crop-farming@UZB")
+    assert farms["data_gaps"] == [INFERRED_GAP, LITTLE_CL]
     exposure = _member_figures(document)["exposure"]
-    assert {rt: (e["level"], e["data_gaps"]) for rt, e in exposure.items()} == {
-        rt: ("low", gaps) for rt, gaps in EXPOSURE_GAPS.items()
-    }
+    assert {rt: (e["level"], e["data_gaps"]) for rt, e in exposure.items()} == EXPOSURE
 
 
 def test_batch_writes_the_exposures_gaps_without_the_inferred_marker(tmp_path: Path) -> None:
-    """The repro: `ddtool batch` on a folder with the Iceland chain."""
+    """`ddtool batch` on a folder with the Uzbek chain."""
     members = tmp_path / "members"
     members.mkdir()
-    chain(members, "isl", ISLAND)
+    chain(members, "uzb", UZBEK)
     out, settings = tmp_path / "out", low_settings(tmp_path)
     args = ["batch", str(members), "-o", str(out), "--format", "json", "--jobs", "1"]
     with pytest.MonkeyPatch.context() as mp:
@@ -173,8 +183,8 @@ def without_own_gaps(document: dict[str, Any]) -> dict[str, Any]:
 def test_a_diff_lists_an_inferred_flag_moving_into_or_out_of_a_data_gap(
     tmp_path: Path, earlier_first: bool, direction: str, old_gaps: list[str], new_gaps: list[str]
 ) -> None:
-    """The repro: isl.yaml assessed at 37cef6d and now gave "0 changed"."""
-    now = assessed(tmp_path, "isl", ISLAND)
+    """An assessment as written at 37cef6d, diffed with one written now, gave "0 changed"."""
+    now = assessed(tmp_path, "choc-isl", chocolate(ICELAND))
     earlier = without_own_gaps(now)
     diff = diffed(tmp_path, *((earlier, now) if earlier_first else (now, earlier)))
     assert [
@@ -189,7 +199,7 @@ def test_a_diff_lists_an_inferred_flag_moving_into_or_out_of_a_data_gap(
             f["direction"],
         )
         for f in diff["changed_flags"]
-    ] == [("FL-fd93619476", CROP_FARMING, True, "low", "low", old_gaps, new_gaps, direction)]
+    ] == [("FL-da85fa7314", COCOA_PROCESSING, True, "low", "low", old_gaps, new_gaps, direction)]
     summary = diff["summary"]
     assert (summary["changed_flags"], summary["changed_up"], summary["changed_down"]) == (
         (1, 1, 0) if direction == "up" else (1, 0, 1)
@@ -197,7 +207,7 @@ def test_a_diff_lists_an_inferred_flag_moving_into_or_out_of_a_data_gap(
 
 
 def test_an_inferred_flag_whose_gaps_do_not_change_is_no_change(tmp_path: Path) -> None:
-    now = assessed(tmp_path, "isl", ISLAND)
+    now = assessed(tmp_path, "choc-isl", chocolate(ICELAND))
     assert diffed(tmp_path, now, copy.deepcopy(now))["changed_flags"] == []
     earlier = without_own_gaps(now)
     assert diffed(tmp_path, earlier, copy.deepcopy(earlier))["changed_flags"] == []

@@ -77,6 +77,18 @@ def denied_below(goods: Iterable[str]) -> str:
     return f"{DENIED_BELOW} ({', '.join(goods)})"
 
 
+# the gap of the deepest inferred stage where `scoring.inference_depth` stops inference above
+# its inputs (a fabric mill with no spinner, gin or cotton farm inferred beneath it): as
+# NOTHING_FOLLOWED, what lies beneath is neither mapped nor inferred, so its level is not all
+# there is (low_on_a_gap counts it); the depth follows (depth_reached)
+DEPTH_REACHED = "tiers below not inferred (inference depth"
+
+
+def depth_reached(depth: int) -> str:
+    """DEPTH_REACHED with the depth: "tiers below not inferred (inference depth 2 reached)"."""
+    return f"{DEPTH_REACHED} {depth} reached)"
+
+
 # the gap of every inferred supplier (ddtool.assess writes it): its being inferred, not a
 # figure its level rests on (an origin mix's worst case is scored on its origins' data)
 INFERRED_GAP = "inferred: no supplier mapped at this tier"
@@ -108,7 +120,8 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
     that add up to the summary's total: the mapped suppliers without country, without
     sector, the inferred suppliers and those of them placed in a country not known, those
     with tiers below not mapped, those with tiers below neither mapped nor inferred (a trader
-    of anything, a supplier whose denials leave nothing to infer), the gaps in country data,
+    of anything, a supplier whose denials leave nothing to infer, an inferred stage where the
+    inference depth is reached), the gaps in country data,
     and the rest.
 
     The summary gives the first three (their JSON fields); the others are counted in the
@@ -141,7 +154,9 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
     named = mapped + placed + sector + inferred
     # (a trader of anything, or a supplier whose denials leave nothing to infer beneath it)
     unfollowed = sum(
-        n for gap, n in kinds.items() if gap == NOTHING_FOLLOWED or gap.startswith(DENIED_BELOW)
+        n
+        for gap, n in kinds.items()
+        if gap == NOTHING_FOLLOWED or gap.startswith((DENIED_BELOW, DEPTH_REACHED))
     )
     for count, what in (
         (kinds[SECTOR_PART_NOT_MATCHED], "with a part of the sector not matched"),

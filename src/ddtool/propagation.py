@@ -11,6 +11,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from ddtool.config import Config
+from ddtool.document import depth_reached
 from ddtool.graph import SupplyGraph
 from ddtool.model import LEVELS, RISK_TYPES, Company, Supplier
 from ddtool.profiles import (
@@ -155,8 +156,15 @@ def _slug(text: str) -> str:
 
 
 def _named_id(sector_id: str, good: str, country: str | None) -> str:
-    """The id of the inferred stage of a good the buyer's products name, in its country."""
+    """The id of the inferred stage of a good the buyer's products name, in its country
+    (WORLD: at origin, a country its buyer's is not known to produce it in)."""
     return f"inferred:{sector_id}:{_slug(good)}@{country or 'unknown'}"
+
+
+# where an inferred raw stage of no origin shares sits whose buyer's country is known but not
+# known to produce its goods (Inference._placed): at origin, in a country not known, as the id
+# of a raw material at its origin mix says it (`inferred:gemstone-mining:diamonds@world`)
+WORLD = "world"
 
 
 def _union(
@@ -196,6 +204,7 @@ class Inference:
             tuple[str, str | None, str | None, tuple[str, ...]], SupplierRisk
         ] = {}
         self._raw_ids: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
+        self._places: dict[tuple[str, str | None, str], str] = {}  # (_placed)
         self._plans: dict[
             tuple[str, tuple[str, ...], frozenset[str] | None], frozenset[tuple[str, str]]
         ] = {}
@@ -1280,13 +1289,24 @@ class Inference:
 
     def _named_node(self, sector_id: str, good: str, country: str | None, depth: int) -> str:
         """The inferred stage of a good the buyer's products name, in the buyer's country,
-        scored as a supplier there that names it (made once; its id)."""
-        node_id = _named_id(sector_id, good, country)
+        scored as a supplier there that names it (made once; its id). A raw stage whose good
+        the buyer's country is not known to produce (_placed) is at origin instead, in a
+        country not known (`…@world`): scored as one of unknown country is."""
+        place = self._placed(sector_id, good, country)
+        node_id = _named_id(sector_id, good, place)
         if node_id not in self.nodes:
-            self._intermediate(node_id, sector_id, country, depth, good)
+            site = None if place == WORLD else place
+            self._intermediate(node_id, sector_id, site, depth, good)
             node = self.nodes[node_id]
             node.assumption = f"{good} named in the buyer's products, from the buyer's country"
-            if country is None:  # (its worst case: see _unknown_country)
+            if place == WORLD:
+                node.assumption = (
+                    f"{good} named in the buyer's products, which the buyer's country is not"
+                    f" known to produce (no listing of {good} there): from a country not known,"
+                    " the worst case is that of the countries where the good is listed or its"
+                    " sector scores highest"
+                )
+            elif place is None:  # (its worst case: see _unknown_country)
                 node.assumption = (
                     f"{good} named in the buyer's products; country unknown: the worst case"
                     " is that of the countries where the good is listed or its sector scores"
@@ -1294,6 +1314,31 @@ class Inference:
                 )
             self.supply.add_node(node_id, inferred=True)
         return node_id
+
+    def _placed(self, sector_id: str, good: str | None, country: str | None) -> str | None:
+        """Where an inferred stage of no origin shares sits for a buyer in `country`: there,
+        but for a raw stage (a farm, mine or vessel) where the risk data does not tell that
+        the country produces its good (a listing of it there; of no good named, a listing of
+        the sector there or a share of one of its commodities: Profiles.grows_there), which
+        is then at origin (WORLD), in a country not known: Belgium mines no diamonds, and
+        Germany grows no rice. Knowing the buyer's country never lowers the risk of a raw
+        material it does not produce. Made once for each stage, good and country."""
+        if country is None:
+            return None
+        key = (sector_id, good, country)
+        found = self._places.get(key, "")
+        if found == "":
+            sector = self.profiles.sectors[sector_id]
+            if sector.stage != "raw":
+                produced = True
+            elif good is None:
+                produced = self.profiles.grows_there(sector_id, country)
+            else:
+                produced = bool(self.profiles.commodity_listings(country, sector_id, good)) or any(
+                    o.iso3 == country for o in self.profiles.origins.get(good, ())
+                )
+            found = self._places[key] = country if produced else WORLD
+        return found
 
     def _input_groups(self, sector_id: str | None) -> InputGroups:
         """A sector's inputs in groups of alternatives, each with every stage that covers it
@@ -1499,7 +1544,14 @@ class Inference:
         produces them; a first-processing stage there too where `country` does not, or
         `away`; any other stage in `country`, or in a country not known where `away` (the
         goods a general trader buys are made where it buys them, not in its own country)."""
-        if depth > self.config.scoring.inference_depth:
+        limit = self.config.scoring.inference_depth
+        if depth > limit:
+            # the inferred stage above stops here, its inputs not inferred: its data gap
+            # says so (a mapped supplier's inputs are at depth 1, never cut: the limit is 1
+            # or more), and its level is no more all there is than a trader's of anything
+            above = self.nodes.get(buyer)
+            if above is not None and (gap := depth_reached(limit)) not in above.gaps:
+                above.gaps.append(gap)
             return
         sector = self.profiles.sectors[sector_id]
         site = None if away else country  # (where a stage that is no raw material's sits)
@@ -1529,7 +1581,8 @@ class Inference:
             # name: one for each good, scored as a supplier naming it (a peanut butter
             # maker's farms grow peanuts, not India's rice)
             for good in named:
-                fresh = _named_id(sector_id, good, site) not in self.nodes
+                named_id = _named_id(sector_id, good, self._placed(sector_id, good, site))
+                fresh = named_id not in self.nodes
                 node_id = self._named_node(sector_id, good, site, depth)
                 if fresh:  # (the stages beneath it, once)
                     for upstream in self._narrowed(sector.inputs, hint, only):
@@ -1565,13 +1618,20 @@ class Inference:
         # so is a stage at or above one whose distinct products the buyer's products
         # rule out (a spinner for a maker of cotton t-shirts: no silk thread), named by
         # what they say it works: a buyer whose products say nothing keeps every listing
+        # (a raw stage of no commodities, a farm or mine of no good named, sits at origin
+        # where the buyer's country is not known to produce its goods: _placed)
+        place = self._placed(sector_id, None, site)
+        if place == WORLD:
+            site = None
         plan_suffix = self._plan_suffix(sector_id, hint, only)
         suffix = plan_suffix + self._said_suffix(sector_id, site, hint, only)
         suffix += self._goods_suffix(sector_id, hint, only)
         said = self._said_of(sector_id, site, hint)
-        node_id = f"inferred:{sector_id}{suffix}@{site or 'unknown'}"
+        node_id = f"inferred:{sector_id}{suffix}@{place or 'unknown'}"
         if node_id not in self.nodes:
-            self._intermediate(node_id, sector_id, site, depth, said=said, away=away)
+            self._intermediate(
+                node_id, sector_id, site, depth, said=said, away=away, at_origin=place == WORLD
+            )
             if plan_suffix.startswith(":no-"):  # (what the buyer's products deny)
                 node = self.nodes[node_id]
                 gone = self._denied(tuple(hint))
@@ -1583,7 +1643,7 @@ class Inference:
             self.supply.add_node(node_id, inferred=True)
             for upstream in self._narrowed(sector.inputs, hint, only):
                 self._attach(node_id, upstream, site, depth + 1, hint, only)
-        elif site is None:  # (shared: its assumption says it of each kind of buyer)
+        elif place is None:  # (shared: its assumption says it of each kind of buyer)
             _assumed_too(self.nodes[node_id], _AWAY if away else _UNKNOWN_BUYER)
         return node_id
 
@@ -1842,12 +1902,15 @@ class Inference:
         commodity: str | None = None,
         said: tuple[str, ...] = (),
         away: bool = False,
+        at_origin: bool = False,
     ) -> None:
         """An inferred stage in the buyer's country, scored as a supplier of its sector
         there (of a good the buyer's products name: `commodity`; working what they say:
         `said`), with the data gaps such a supplier has; in a country not known (the
-        buyer's, or, `away`, where a general trader buys its goods), flagged at the worst
-        case a mapped supplier of unknown country is (see _unknown_country)."""
+        buyer's, or, `away`, where a general trader buys its goods, or, `at_origin`, where
+        a raw stage's goods are produced, its buyer's country not known to produce them:
+        _placed), flagged at the worst case a mapped supplier of unknown country is (see
+        _unknown_country)."""
         risk = self._origin_risk(sector_id, country, commodity, said)
         node = self.nodes[node_id] = InferredSupplier(
             id=node_id,
@@ -1875,7 +1938,7 @@ class Inference:
         if country is None:
             if commodity is None:
                 node.assumption = (
-                    (_AWAY if away else _UNKNOWN_BUYER)
+                    (_AWAY if away else _AT_ORIGIN if at_origin else _UNKNOWN_BUYER)
                     + ": the worst case is that of the countries where its sector is listed"
                     + (f"; working {', '.join(said)} as the buyer's products say" if said else "")
                 )
@@ -2113,6 +2176,11 @@ _UNKNOWN_BUYER = "stage assumed in the buyer's country, which is unknown"
 _AWAY = (
     "stage of goods a wholesaler, retailer or brand buys, assumed where it buys them (not in"
     " its own country), which is unknown"
+)
+_AT_ORIGIN = (
+    "raw-material stage whose goods the buyer's country is not known to produce (no listing"
+    " of its sector there, no production share), assumed where they are produced, which is"
+    " unknown"
 )
 
 

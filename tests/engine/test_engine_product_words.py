@@ -441,14 +441,14 @@ def test_sweet_potato_chips_are_grown_on_sweet_potato_farms(tmp_path: Path) -> N
         tmp_path,
         [
             {
-                "id": "IN1",
+                "id": "PY1",
                 "name": "Chips",
-                "country": "IND",
+                "country": "PRY",  # (where Sweet Potatoes are listed: the farm is there)
                 "sector": "food manufacturing",
                 "products": ["sweet potato chips"],
             }
         ],
     )
     node = next(s for s in doc["suppliers"] if s["inferred"])
-    assert node["id"] == "inferred:crop-farming:sweet-potatoes@IND"
+    assert node["id"] == "inferred:crop-farming:sweet-potatoes@PRY"
     assert node["products"] == ["Sweet Potatoes"]

@@ -27,26 +27,27 @@ def _levels(entry: dict[str, Any]) -> tuple[str, ...]:
     ("country", "sector", "products", "node", "levels"),
     [
         # the buyer's products name a crop: the farm is scored for it alone
+        # (in a country where it is listed: the farm is there, methodology section 7)
         (
-            "IN",
+            "TR",
             "food manufacturing",
             ["peanuts"],
-            "inferred:crop-farming:peanuts@IND",
-            ("medium", "medium", "medium"),
-        ),
-        (
-            "IN",
-            "food manufacturing",
-            ["peanut butter"],
-            "inferred:crop-farming:peanuts@IND",
-            ("medium", "medium", "medium"),
+            "inferred:crop-farming:peanuts@TUR",
+            ("high", "medium", "medium"),
         ),
         (
             "TR",
             "food manufacturing",
+            ["peanut butter"],
+            "inferred:crop-farming:peanuts@TUR",
+            ("high", "medium", "medium"),
+        ),
+        (
+            "MX",
+            "food manufacturing",
             ["tomato paste"],  # by a run of its words: tomato
-            "inferred:crop-farming:tomatoes@TUR",
-            ("medium", "medium", "medium"),
+            "inferred:crop-farming:tomatoes@MEX",
+            ("high", "high", "medium"),
         ),
         (
             "IN",
@@ -89,23 +90,23 @@ def test_an_inferred_peanut_farm_scores_as_a_mapped_one(tmp_path: Path) -> None:
         tmp_path,
         [
             {
-                "id": "FOOD-IN2",
+                "id": "FOOD-TR2",
                 "name": "peanut butter maker",
-                "country": "IN",
+                "country": "TR",
                 "sector": "food manufacturing",
                 "products": ["peanuts"],
             },
             {
-                "id": "FOOD-IN3",
+                "id": "FOOD-TR3",
                 "name": "peanut butter maker with its farm",
-                "country": "IN",
+                "country": "TR",
                 "sector": "food manufacturing",
                 "products": ["peanuts"],
                 "suppliers": [
                     {
                         "id": "PEANUT-FARM",
                         "name": "peanut farm",
-                        "country": "IN",
+                        "country": "TR",
                         "sector": "crop farming",
                         "products": ["peanuts"],
                     }
@@ -114,14 +115,14 @@ def test_an_inferred_peanut_farm_scores_as_a_mapped_one(tmp_path: Path) -> None:
         ],
     )
     by_id = {s["id"]: s for s in doc["suppliers"]}
-    node = by_id["inferred:crop-farming:peanuts@IND"]
-    assert node["buyers"] == ["FOOD-IN2"]
+    node = by_id["inferred:crop-farming:peanuts@TUR"]
+    assert node["buyers"] == ["FOOD-TR2"]
     assert node["products"] == ["Peanuts"]
     assert node["assumption"] == "Peanuts named in the buyer's products, from the buyer's country"
     assert node["risk"] == by_id["PEANUT-FARM"]["risk"]
-    assert node["risk"]["child_labour"]["priority"] == 0.3666
-    assert by_id["FOOD-IN2"]["exposure"]["child_labour"] == {
-        **by_id["FOOD-IN3"]["exposure"]["child_labour"],
+    assert node["risk"]["child_labour"]["priority"] == 0.64
+    assert by_id["FOOD-TR2"]["exposure"]["child_labour"] == {
+        **by_id["FOOD-TR3"]["exposure"]["child_labour"],
         "from": node["id"],
     }
 
