@@ -316,16 +316,10 @@ def test_a_yaml_date_after_a_certification_is_its_date(tmp_path: Path) -> None:
     ]
 
 
-# a certification's name ending with numbers written as a month and its year, or as a date,
-# that are none -> what its located bad-date says: no part of the name, and never credited
-# (a standard's version, after a colon or a letter, is part of the name: READ)
+# a certification's name ending with numbers written as a full date that is none -> what
+# its located bad-date says: no part of the name, and never credited (a standard's version,
+# after a colon or a letter, is part of the name: READ)
 NOT_A_DATE: dict[str, str] = {
-    "SA8000 13/2023": "13/2023 is not a date ('13/2023' does not exist: there is no month 13)",
-    "SA8000 (13/2023)": "13/2023 is not a date",
-    "Fairtrade 00/2023": "00/2023 is not a date ('00/2023' does not exist: there is no month 0)",
-    "SA8000 13.2023": "13.2023 is not a date",
-    "SA8000 2023-13": "2023-13 is not a date",
-    "SA8000 2023/15": "2023/15 is not a date",
     "SA8000 32/12/2023": (
         "32/12/2023 is not a date ('32/12/2023' does not exist: December 2023 has 31 days, not 32)"
     ),
@@ -346,9 +340,94 @@ def test_numbers_written_as_a_date_that_is_none_are_a_located_error(
     )
     assert error.message.startswith(f"certification {cell!r} ends with numbers written as")
     assert said in error.message
-    before = "Fairtrade" if cell.startswith("Fairtrade") else "SA8000"
-    assert error.message.endswith(f"such as '{before} valid until 2026-06-30'")
+    assert error.message.endswith("such as 'SA8000 valid until 2026-06-30'")
     assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == [(cell, None)]
+
+
+# a certification's name ending with numbers that are no date -> read as its name, without
+# an expiry (taken as current), with no error: a certificate's number after a word saying so
+# (each was a bad-date, "there is no month 15", with the fix 'SA8000 No. valid until …'),
+# and a month and its year whose month is none, which no word says is a date
+NUMBERED: list[str] = [
+    "SA8000 No. 15/2024",
+    "Fairtrade (FLO 28/2019)",
+    "SA8000 Cert. No. 07/2023",  # (a month that is one, after a certificate's number word)
+    "SA8000 Nr. 07/2023",
+    "SA8000 No 12/2023",
+    "SA8000 # 03/2021",
+    "Fairtrade (FLO 07/2019)",
+    "SA8000 Certificate 2023-12",
+    "SA8000 ID: 2024-01-01",
+    "SA8000 Reg. 2021-2023",
+    "SA8000 License 12/2020",
+    "Fairtrade Licence 12/2020",
+    "SA8000 13/2023",
+    "SA8000 (13/2023)",
+    "Fairtrade 00/2023",
+    "SA8000 13.2023",
+    "SA8000 2023-13",
+    "SA8000 2023/15",
+]
+
+
+@pytest.mark.parametrize("cell", NUMBERED, ids=NUMBERED)
+def test_numbers_that_are_no_date_are_part_of_the_name(tmp_path: Path, cell: str) -> None:
+    chain, problems = read_cell(tmp_path, cell)
+    assert problems.errors == []
+    assert [(c.name, c.valid_until) for c in chain.suppliers[0].certifications] == [(cell, None)]
+
+
+# a certificate's number word before a date that is one, written with a month's name, or
+# after an expiry word, reads as before: the date is the certificate's
+STILL_DATED: dict[str, tuple[str, dt.date | None, str | None]] = {
+    "a month's name after a number word": (
+        "SA8000 Cert. Dec 2023",
+        None,
+        "ends with a date without saying what it is",
+    ),
+    "an impossible month after an expiry word": (
+        "SA8000 valid until 13/2023",
+        None,
+        "valid until: '13/2023' does not exist: there is no month 13",
+    ),
+    "a number, then its expiry": (
+        "SA8000 No. 12345 valid until 2026-06-30",
+        dt.date(2026, 6, 30),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("cell", "until", "said"), STILL_DATED.values(), ids=list(STILL_DATED))
+def test_a_date_beside_a_number_word_is_read_as_before(
+    tmp_path: Path, cell: str, until: dt.date | None, said: str | None
+) -> None:
+    chain, problems = read_cell(tmp_path, cell)
+    assert [p.type for p in problems.errors] == ([] if said is None else ["bad-date"])
+    if said is not None:
+        assert said in problems.errors[0].message
+    assert [c.valid_until for c in chain.suppliers[0].certifications] == [until]
+
+
+def test_a_certificate_number_is_credited_as_current(tmp_path: Path) -> None:
+    """The cells of the reproduction cert_no.csv: three bad-date errors, no assessment. Each
+    is credited as its scheme without a date is."""
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Certifications\n"
+        "R0,A,GHA,cocoa farming,\n"
+        "R1,B,GHA,cocoa farming,Fairtrade\n"
+        "N1,C,GHA,cocoa farming,Fairtrade (FLO 28/2019)\n"
+        "N2,D,GHA,cocoa farming,Fairtrade Cert. No. 07/2023\n",
+        "utf-8",
+    )
+    result = assess([path], AssessOptions(as_of=dt.date(2026, 1, 10)))
+    likelihood = {
+        supplier: risk.by_type["forced_labour"].score.likelihood
+        for supplier, risk in result.risks.items()
+    }
+    assert likelihood["R1"] < likelihood["R0"]
+    assert likelihood["N1"] == likelihood["N2"] == likelihood["R1"]
 
 
 # a certification with "thru" or "through" before its expiry -> the expiry read ("SA8000

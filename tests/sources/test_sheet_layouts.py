@@ -93,6 +93,47 @@ LAYOUTS: list[tuple[str, list[list[Any]], list[str], list[tuple[str, str, int]]]
         ["S-01", "S-02", "S-03"],
         [],
     ),
+    # a first table of the user's own columns beside the id is still one: its rows give ids
+    (
+        "a first table of labels and notes, its rows giving ids",
+        [
+            ["Supplier ID", "Notes", "Country", "Remarks"],
+            ["S-01", "long-standing", "Côte d'Ivoire", "visited 2025"],
+            [],
+            [*HEADER, "Products"],
+            *SECOND,
+        ],
+        ["S-01", "S-04"],
+        [("second-table", "error", 4)],
+    ),
+    *(
+        # lines of a label and its value above the table (the company's or the supplier's
+        # details of a questionnaire): the header below them was a second table's, the
+        # table read under the labels' row without an id column (no assessment)
+        (case, [*above, [], [*HEADER, "Products"], *SECOND], ["S-04"], [])
+        for case, above in {
+            "the company's details above the table": [
+                ["Company name", "Acme Apparel GmbH", "Country", "Germany"],
+                ["Date", "2026-01-10"],
+            ],
+            "a questionnaire's supplier above the table": [
+                ["Supplier", "Gazipur Apparels Ltd", "Country", "Bangladesh", _],
+                ["Address", "Plot 12, BSCIC, Gazipur", "Contact", "J. Rahman", _],
+            ],
+            "a supplier's id and details above the table": [
+                ["Supplier ID", "SUP-1", "Country", "Bangladesh"],
+                ["Address", "Plot 12, BSCIC, Gazipur", "Contact", "J. Rahman"],
+            ],
+            "a row of names without ids above the table": [
+                ["Supplier name", "Country", "Sector"],
+                ["Dhaka Knit Ltd", "Bangladesh", "garment manufacturing"],
+            ],
+            "an id column whose rows give no id": [
+                ["Supplier ID", "Supplier name", "Country"],
+                [_, "to be assigned", "Bangladesh"],
+            ],
+        }.items()
+    ),
 ]
 
 
@@ -135,6 +176,27 @@ def test_the_second_table_is_named_with_both_headers_and_its_title(tmp_path: Pat
         " is not read as a supplier, nor its title in row 7, 'New suppliers onboarded 2026';"
     )
     assert "--sheet" in error.message
+
+
+def test_a_questionnaire_with_its_details_above_the_table_is_read(tmp_path: Path) -> None:
+    """The details of a supplier questionnaire above its table of sub-suppliers gave a
+    second-table error at the table's header and a no-id-column error: no assessment."""
+    path = tmp_path / "questionnaire.csv"
+    path.write_text(
+        "Supplier,Gazipur Apparels Ltd,Country,Bangladesh,\n"
+        'Address,"Plot 12, BSCIC, Gazipur",Contact,J. Rahman,\n'
+        ",,,,\n"
+        "Supplier ID,Supplier name,Country,Sector,Products\n"
+        "SS-1,Narayanganj Knit Composite Ltd,Bangladesh,fabric manufacturing,knitted fabric\n"
+        "SS-2,Multan Spinning Mills Ltd,Pakistan,yarn spinning,cotton yarn\n",
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert problems.errors == []
+    assert [(s.id, s.country, list(s.products)) for s in chain.suppliers] == [
+        ("SS-1", "BGD", ["knitted fabric"]),
+        ("SS-2", "PAK", ["cotton yarn"]),
+    ]
 
 
 def test_a_csv_of_two_tables_is_told_to_be_split_into_files(tmp_path: Path) -> None:

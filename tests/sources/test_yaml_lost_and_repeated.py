@@ -47,6 +47,12 @@ HELD = {
         "name the key 'suppliers'",
     ),
     "one entry alone": (f"sub_supplier: {KILN}", "name the key 'suppliers'"),
+    "an id and a country alone": ("kilns: [{id: K1, country: PK}]", "name the key 'suppliers'"),
+    "a name and a sector": (
+        "kilns: [{name: Punjab Brick Kiln, sector: brick-making}]",
+        "name the key 'suppliers'",
+    ),
+    "a site's suppliers": (f"site_suppliers: [{KILN}]", "name the key 'suppliers'"),
     "a mapping of entries by id": (
         "kilns: {K1: {name: Kiln, country: PK, sector: brick-making}}",
         "name the key 'suppliers'",
@@ -113,6 +119,17 @@ OWN = {
     "documents": "documents: [{title: Code of conduct, url: https://example.org/c.pdf}]",
     "tags": "tags: [organic, smallholder]",
     "a mapping of values": "contact: {name: Jane Doe, phone: '+49 30 1234'}",
+    # an id and a name, or workers, are any record's: no supplier's sign beside them
+    "contacts with ids": "contacts: [{id: C-17, name: Rahim Uddin, role: compliance manager}]",
+    "documents with ids": "documents: [{id: DOC-2024-3, name: Code of conduct signed}]",
+    "sites with workers": "sites: [{id: SITE-A, name: Unit 1 Tiruppur, workers: 420}]",
+    # a key that says what it holds holds no suppliers, whatever fields they give
+    "sites with a country": "sites: [{id: HQ, name: Head office, country: Germany}]",
+    "certificates": "certificates: [{id: SA-2024-117, name: SA8000, sector: textiles}]",
+    "grievances": "grievances: [{id: G-12, name: Overtime, country: BD, status: closed}]",
+    "styles with products": "styles: [{id: ST-4411, name: Basic tee, products: [t-shirts]}]",
+    "production facilities": "production_facilities: [{id: F1, country: BD, sector: garment}]",
+    "the supplier's sites": "supplier_sites: [{id: SITE-A, country: IN, workers: 420}]",
 }
 
 
@@ -122,6 +139,26 @@ def test_a_key_of_ones_own_is_kept_without_an_error(tmp_path: Path, value: str) 
     assert problems.errors == []
     [supplier] = chain.suppliers  # type: ignore[attr-defined]
     assert list(supplier.attributes) == [value.split(":", 1)[0]]
+
+
+def test_records_at_the_top_or_in_the_company_are_no_suppliers(tmp_path: Path) -> None:
+    """The company's sites and the brands at the top level, each with a country or a
+    sector: errors that said to move them into 'suppliers'."""
+    chain, problems = _read(
+        tmp_path,
+        "company:\n"
+        "  name: Acme Apparel GmbH\n"
+        "  country: Germany\n"
+        "  sites:\n"
+        "    - {id: HQ, name: Hamburg head office, country: Germany}\n"
+        "    - {id: DC-1, name: Distribution centre Kassel, country: Germany, workers: 120}\n"
+        "suppliers:\n"
+        "  - {id: T1, name: Dhaka Knit Ltd, country: BGD, sector: garment manufacturing}\n"
+        "brands:\n"
+        "  - {id: BR-1, name: Acme Kids, sector: garment retail}\n",
+    )
+    assert problems.errors == []
+    assert [s.id for s in chain.suppliers] == ["T1"]  # type: ignore[attr-defined]
 
 
 def test_suppliers_at_the_top_or_in_the_company_are_told(tmp_path: Path) -> None:

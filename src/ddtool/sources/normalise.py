@@ -560,15 +560,19 @@ def _trailing_date(name: str) -> _Issue | None:
     guess; of one whose name ends with a period ("SA8000 (2021-2023)", "SA8000
     2021-2023"): its end is not said to be the expiry, and a year is no expiry date; of one
     whose date is said to be the day it was issued ("SA8000 issued 2019-01-01"); and of one
-    whose name ends with numbers written as a date that is none ("SA8000 13/2023": there is
-    no month 13), which is no part of its name (a standard's version is written after a
-    colon: "ISO 45001:2018", "SA8000:2014")."""
+    whose name ends with a full date that does not exist ("SA8000 32/12/2023"). Numbers after
+    a word that says they are the certificate's number ("SA8000 No. 15/2024", "Fairtrade
+    (FLO 28/2019)", "SA8000 Cert. No. 07/2023") are an identifier, part of the name, and so
+    are a month and its year whose month is none ("SA8000 13/2023": no word says it is a
+    date) and a standard's version ("ISO 45001:2018", "SA8000:2014")."""
     if not any(map(str.isdigit, name)) or any(
         w.group("word").casefold() not in _NAMES_WORDS for w in _EXPIRY_WORD.finditer(name)
     ):
         return None  # (no date; or a word says what its dates are)
     period = _TRAILING_PERIOD.search(name)
     if period is not None and _period_read(period):
+        if _numbered(name, period.start(), period.group()):
+            return None  # (a certificate's number: "SA8000 Reg. No. 2021-2023")
         before, _issued = _written_before(name, period.start())
         first, last = period.group("first", "last")
         if last is not None:  # ("2021-2023", "2021-23": years)
@@ -586,10 +590,10 @@ def _trailing_date(name: str) -> _Issue | None:
         )
     found = _TRAILING_DATE.search(name)
     if found is None or not _months_named(found, "month"):
-        found = _TRAILING_NUMBERS.search(name)  # ("SA8000 13/2023": a date that is none)
-        if found is None:
-            return None
+        return None  # (a name's numbers: "SA8000 13/2023" has no month 13, and says no date)
     date = found.group("date")
+    if _numbered(name, found.start(), date):
+        return None  # (a certificate's number: "SA8000 Cert. No. 07/2023")
     before, issued = _written_before(name, found.start())
     if _NUMBERS_ONLY.fullmatch(date):
         try:
@@ -612,6 +616,16 @@ def _trailing_date(name: str) -> _Issue | None:
         "bad-date",
         f"certification {name!r} ends with a date without saying what it is: if it is the"
         f" expiry, write '{before} valid until {date}'",
+    )
+
+
+def _numbered(name: str, start: int, numbers: str) -> bool:
+    """Whether numbers found at `start` in a certification's name, written as a date or a
+    period, are its certificate's number: numbers only, after a word that says so ("No.",
+    "Nr.", "#", "Cert.", "Certificate", "ID", "FLO", "Reg.", "License")."""
+    return (
+        _NUMBERS_ONLY.fullmatch(numbers.strip(" ()")) is not None
+        and _NUMBER_WORD_AT_END.search(name, 0, start) is not None
     )
 
 
@@ -789,14 +803,21 @@ def _date_at_end(month: str) -> str:
 _TRAILING_DATE = re.compile(
     rf"(?:^|[\s(:–—-])\s*(?P<date>{_date_at_end('month')})\)?\s*$", re.IGNORECASE
 )
-# numbers written as a month and its year at the end of a name, whose month is none ("SA8000
-# 13/2023", "SA8000 2023-13", "SA8000 00/2023"): a date that cannot be read, never part of the
-# name ("SA8000 v13/2014" is one: the number is a version's)
+# numbers written as a month and its year whose month is none ("13/2023", "2023-13",
+# "00/2023"): a list item of them alone belongs to the certification before it (_only_a_date),
+# and is part of its name, as in "SA8000 13/2023"
 _TRAILING_NUMBERS = re.compile(
     rf"(?:^|[\s(:–—-])\s*(?P<date>\d{{1,2}}\s*[./-]\s*{_YEAR_19_20}"
     rf"|{_YEAR_19_20}\s*[/-]\s*\d{{1,2}})\)?\s*$"
 )
 _NUMBERS_ONLY = re.compile(r"[\d\s./-]+")
+# the words before a certificate's number, at the end of the text before numbers written as a
+# date ("SA8000 No. 15/2024", "SA8000 Nr. 07/2023", "Fairtrade (FLO 28/2019)", "SA8000 Cert.
+# No. 07/2023", "Reg. 12/2020", "License # 03/2021"): the numbers are an identifier, no date
+_NUMBER_WORD_AT_END = re.compile(
+    r"(?:(?:^|(?<=[\s(]))(?:no|nr|n[°º]|cert|certificate|id|flo|reg|licen[cs]e)\.?|#)\s*:?\s*$",
+    re.IGNORECASE,
+)
 # the words before a date that say it is the day a certificate was issued ("SA8000 issued
 # 2019-01-01", "SA8000 issue date: 2019-01-01", "SA8000 (valid from 2019-01-01)", "SA8000
 # certified since 12/2019"): no expiry

@@ -132,18 +132,63 @@ def _chosen_header(
     rows: Sequence[Sequence[Any]], candidates: list[tuple[int, dict[int, str]]]
 ) -> tuple[int, dict[int, str]] | None:
     """The header among the rows that could be one: the row naming most known fields (the
-    first on a tie), unless an earlier one has a table's rows under it (two tables on one
-    sheet): then the first such, so that no table above the header is taken for title rows
-    (the header below it is told by table_from_rows)."""
+    first on a tie), unless an earlier one heads a table of suppliers (_heads_table: two
+    tables on one sheet): then the first such, so that no table above the header is taken
+    for title rows (the header below it is told by table_from_rows). Lines of a label and
+    its value above the table ('Company name, Acme GmbH, Country, Germany', 'Date,
+    2026-01-10') head none."""
     if not candidates:
         return None
     best = max(candidates, key=lambda found: len(found[1]))  # (the first of the most)
     for (index, mapping), (following, _) in pairwise(candidates):
         if index >= best[0]:
             break
-        if _has_rows(rows[index + 1 : following]):
+        if _heads_table(rows[index], mapping, rows[index + 1 : following]):
             return index, mapping
     return best
+
+
+MAX_LABEL_ROWS = 10  # of a block of labels and values above a table (_labels_and_values)
+
+
+def _heads_table(
+    header: Sequence[Any], mapping: dict[int, str], rows: Sequence[Sequence[Any]]
+) -> bool:
+    """Whether a header row above another one heads a table of suppliers of its own: it
+    has an id column, and rows under it (a row of two filled cells or more) of which one
+    gives an id, and it is no block of labels and values (_labels_and_values)."""
+    id_col = next((col for col, field in mapping.items() if field == "id"), None)
+    if id_col is None or not _has_rows(rows):
+        return False
+    if all(id_col >= len(row) or _blank(row[id_col]) for row in rows):
+        return False
+    return not _labels_and_values(header, mapping, rows)
+
+
+def _labels_and_values(
+    header: Sequence[Any], mapping: dict[int, str], rows: Sequence[Sequence[Any]]
+) -> bool:
+    """Whether a row that names fields, and the rows under it, are lines of a label and its
+    value, as a form gives a supplier's or the company's details ('Supplier ID, SUP-1,
+    Country, Bangladesh' above 'Address, Plot 12, Contact, J. Rahman'): each field the row
+    names is followed by a value that names none, and nothing else is filled; the rows
+    under it are few, and give text without a digit where the row gives its labels (a
+    supplier's row gives an id there)."""
+    filled = [col for col, cell in enumerate(header) if not _blank(cell)]
+    labels = [col for col in filled if col in mapping]
+    values = [col + 1 for col in labels]
+    if not labels or sorted(labels + values) != filled or any(v in mapping for v in values):
+        return False
+    lines = [row for row in rows if _filled(row) > 0]
+    if len(lines) >= MAX_LABEL_ROWS:
+        return False
+    return all(
+        col >= len(row)
+        or _blank(row[col])
+        or (isinstance(row[col], str) and not any(map(str.isdigit, row[col])))
+        for row in lines
+        for col in labels
+    )
 
 
 def find_header(

@@ -1105,7 +1105,7 @@ class _Check:
             # whatever its name ('sub_suppliers', 'farms', 'tier_2'), unless it is read as
             # 'suppliers' in another case or spelling where the entry gives no such key
             spelt = near is not None and near[0] == "suppliers" and "suppliers" not in mapping
-            if many and not spelt and _supplier_entries(mapping[key]):
+            if many and not spelt and not _named_other(key) and _supplier_entries(mapping[key]):
                 near = ("suppliers", "entries")
             if near is not None:
                 nears.append((key, *near))
@@ -1771,35 +1771,54 @@ def _ids_in(suppliers: Any) -> set[str]:
 
 
 # the keys of a supplier's entry no other kind of entry is likely to hold beside a name or
-# an id (an office has a name and a region, a document an id and a name)
-_SUPPLIER_SIGNS = frozenset(
-    {
-        "country",
-        "sector",
-        "products",
-        "buyers",
-        "suppliers",
-        "workers",
-        "share",
-        "tier",
-        "female_pct",
-        "migrant_pct",
-        "certifications",
-        "audits",
-    }
-)
+# an id: where it is, what it does or makes, whom it sells to, and its suppliers (a contact,
+# a document or a site has an id and a name, a site its workers too)
+_SUPPLIER_SIGNS = frozenset({"country", "sector", "products", "buyers", "tier", "suppliers"})
 
 
 def _supplier_entry(item: Any) -> bool:
-    """Whether a mapping is written as a supplier's entry is: an id with another of a
-    supplier's fields, or a name with a field only a supplier has (a country, a sector …);
-    keys in any case."""
+    """Whether a mapping is written as a supplier's entry is: an id or a name with a field
+    only a supplier has (a country, a sector, products, buyers, a tier, suppliers); keys in
+    any case. An id with a name alone, or with workers, is any record's ('contacts: [{id:
+    C-17, name: …}]', 'sites: [{id: SITE-A, name: Unit 1, workers: 420}]')."""
     if not isinstance(item, dict):
         return False
     keys = {k.casefold() for k in item if isinstance(k, str) and k not in _MARKERS}
-    if "id" in keys:
-        return bool(keys & (_SUPPLIER_SIGNS | {"name"}))
-    return "name" in keys and not keys.isdisjoint(_SUPPLIER_SIGNS)
+    return not keys.isdisjoint({"id", "name"}) and not keys.isdisjoint(_SUPPLIER_SIGNS)
+
+
+# the words of a key that say it holds records of another kind than suppliers: a supplier's
+# or the company's sites, people, papers, audits, brands, goods or complaints, whatever
+# fields they give ('sites: [{id: HQ, country: Germany}]', 'styles: [{products: …}]'). A
+# key of factories, farms or mills is judged by what it holds: they may be suppliers
+_OTHER_RECORDS = frozenset(
+    {"site", "facility", "location", "premises", "office", "warehouse", "address"}
+    | {"contact", "person", "people", "staff", "employee", "document", "file", "attachment"}
+    | {"certificate", "certification", "cert", "licence", "license", "permit"}
+    | {"audit", "assessment", "inspection", "visit", "finding", "capa"}
+    | {"brand", "label", "style", "article", "sku", "item", "order", "contract"}
+    | {"grievance", "complaint", "incident", "case"}
+)
+
+
+def _named_other(key: str) -> bool:
+    """Whether a key's name says it holds records of another kind than suppliers
+    (_OTHER_RECORDS: 'sites', 'production_sites', 'supplier_sites', 'Contacts'), its last
+    word naming no suppliers ('site_suppliers' are suppliers)."""
+    words = [word.casefold() for word in _key_words(key)]
+    if not words or words[-1].startswith("supplier"):
+        return False
+    return any(not _OTHER_RECORDS.isdisjoint(_word_forms(word)) for word in words)
+
+
+def _word_forms(word: str) -> set[str]:
+    """A key's word and the singulars it may be of ('facilities', 'cases', 'addresses')."""
+    forms = {word}
+    if word.endswith("s"):
+        forms |= {word[:-1], word[:-2]}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
 
 
 def _supplier_entries(value: Any) -> list[dict[Any, Any]]:
