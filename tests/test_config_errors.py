@@ -131,8 +131,8 @@ BAD: list[tuple[str, str, list[tuple[str, int | None, str | None, str | None]]]]
         "recognised_certifications:\n  - SA8000\n  - 4\n",
         [("config-invalid", 3, "recognised_certifications[1]", None)],
     ),
-    # a no-data score below the medium threshold would score a data gap as low risk: at the
-    # score's key, or at the threshold's where the score is the default
+    # a no-data score set below 0.5 would score a data gap as less likely than not: refused
+    # at its key, whatever the thresholds (a likelihood, not a priority)
     (
         "no-data scores of 0",
         "scoring:\n  no_data_country_score: 0.0\n  no_data_sector_score: 0.0\n",
@@ -142,20 +142,17 @@ BAD: list[tuple[str, str, list[tuple[str, int | None, str | None, str | None]]]]
         ],
     ),
     (
-        "a no-data score just below the default medium",
-        "scoring:\n  no_data_sector_score: 0.29\n",
+        "a no-data score just below 0.5",
+        "scoring:\n  no_data_sector_score: 0.49\n",
         [("config-invalid", 2, "scoring.no_data_sector_score", None)],
     ),
     (
-        "a medium threshold above the default no-data scores",
-        "thresholds:\n  medium: 0.6\n  high: 0.7\n  critical: 0.8\n",
-        [
-            ("config-invalid", 2, "thresholds.medium", None),
-            ("config-invalid", 2, "thresholds.medium", None),
-        ],
+        "a no-data score above the medium threshold, below 0.5",
+        "thresholds: {medium: 0.2}\nscoring:\n  no_data_country_score: 0.3\n",
+        [("config-invalid", 3, "scoring.no_data_country_score", None)],
     ),
     (
-        "a no-data score below the medium threshold given, beside a bad one",
+        "a no-data score below 0.5, beside a bad one",
         "thresholds: {medium: 0.4}\nscoring:\n  no_data_country_score: x\n"
         "  no_data_sector_score: 0.35\n",
         [
@@ -202,23 +199,13 @@ WORDING: list[tuple[str, str, list[str], list[str]]] = [
     ),
     ("order with a default", "thresholds: {medium: 0.8}\n", ["high 0.5 (the default"], []),
     (
-        "no-data score below medium",
+        "no-data score below 0.5",
         "scoring: {no_data_country_score: 0.0}\n",
         [
-            "must be at least the medium threshold, as no data is never scored as low risk",
-            "scoring.no_data_country_score is 0 and thresholds.medium 0.3 (the default: not",
+            "a no-data score must be at least 0.5, not 0: no data is never scored as low risk",
+            "less likely than not",
         ],
-        ["no_data_sector_score"],
-    ),
-    (
-        "no-data default below a medium given",
-        "thresholds: {medium: 0.55, high: 0.6}\n",
-        [
-            "scoring.no_data_country_score is 0.5 (the default: not given) and"
-            " thresholds.medium 0.55",
-            "scoring.no_data_sector_score is 0.5 (the default: not given)",
-        ],
-        [],
+        ["no_data_sector_score", "medium"],
     ),
     (
         "a list for a field",
@@ -286,25 +273,33 @@ GOOD: list[tuple[str, str, str, Any]] = [
     ("byte-order mark", "\ufeffflag_level: high\n", "flag_level", "high"),
     # (YAML 1.1 reads 3e-1 as text; it was "not the text '3e-1' (write it without quotes)")
     ("a number with an exponent", "thresholds: {medium: 3e-1}\n", "thresholds.medium", 0.3),
-    # a no-data score at the medium threshold, or above it, is taken
+    # thresholds alone, whatever they are: the no-data scores are likelihoods, the
+    # thresholds priorities (this was refused: 0.5 "below" a medium of 0.55)
     (
-        "no-data score at the medium threshold",
-        "scoring: {no_data_country_score: 0.3}\n",
-        "scoring.no_data_country_score",
-        0.3,
+        "thresholds alone, medium above 0.5",
+        "thresholds: {medium: 0.55, high: 0.7, critical: 0.85}\n",
+        "thresholds.medium",
+        0.55,
     ),
     (
-        "medium raised with the no-data scores",
-        "thresholds: {medium: 0.6, high: 0.7}\n"
+        "a medium threshold above the default no-data scores",
+        "thresholds:\n  medium: 0.6\n  high: 0.7\n  critical: 0.8\n",
+        "scoring.no_data_country_score",
+        0.5,
+    ),
+    # a no-data score of 0.5 or above is taken, below the medium threshold or not
+    (
+        "no-data score at 0.5",
+        "scoring: {no_data_country_score: 0.5}\n",
+        "scoring.no_data_country_score",
+        0.5,
+    ),
+    (
+        "no-data score raised, below a medium given",
+        "thresholds: {medium: 0.7, high: 0.8, critical: 0.9}\n"
         "scoring: {no_data_country_score: 0.6, no_data_sector_score: 0.65}\n",
         "scoring.no_data_sector_score",
         0.65,
-    ),
-    (
-        "medium lowered below no-data scores lowered",
-        "thresholds: {medium: 0.2}\nscoring: {no_data_sector_score: 0.2}\n",
-        "scoring.no_data_sector_score",
-        0.2,
     ),
     (
         "one name at two levels",
@@ -345,22 +340,36 @@ def test_config_columns_are_judged_like_map() -> None:
 
 @pytest.mark.parametrize(
     ("scoring", "medium"),
-    [({"no_data_country_score": 0.0}, 0.3), ({"no_data_sector_score": 0.4}, 0.45)],
+    [({"no_data_country_score": 0.0}, 0.3), ({"no_data_sector_score": 0.4}, 0.2)],
 )
-def test_settings_built_with_a_no_data_score_below_medium_are_refused(
+def test_settings_built_with_a_no_data_score_below_half_are_refused(
     scoring: dict[str, float], medium: float
 ) -> None:
     """As a recorded assessment's settings are read (verify): the same bound, said at the
-    score's key."""
+    score's key, whatever the medium threshold."""
     settings = {"thresholds": {"medium": medium}, "scoring": scoring}
-    with pytest.raises(ValidationError, match="must be at least the medium threshold") as e:
+    with pytest.raises(ValidationError, match=r"must be at least 0\.5") as e:
         Config.model_validate(settings)
     problems = validation_problems(e.value.errors(), settings, {}, "run.json")
     [key] = scoring
     assert [p.location.column for p in problems] == [f"scoring.{key}"]
-    assert f"scoring.{key} is {scoring[key]:g} and thresholds.medium {medium:g}" in (
-        problems[0].message
-    )
+    assert f"at least 0.5, not {scoring[key]:g}" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "thresholds",
+    [
+        {"medium": 0.55, "high": 0.7, "critical": 0.85},
+        {"medium": 0.6, "high": 0.7, "critical": 0.8},
+        {"medium": 0.9, "high": 0.95, "critical": 1.0},
+    ],
+)
+def test_settings_built_with_thresholds_alone_are_taken(thresholds: dict[str, float]) -> None:
+    """A medium threshold above the default no-data scores was refused: a likelihood of 0.5
+    compared with a priority threshold."""
+    config = Config.model_validate({"thresholds": thresholds})
+    assert config.thresholds.medium == thresholds["medium"]
+    assert config.scoring.no_data_country_score == config.scoring.no_data_sector_score == 0.5
 
 
 def test_explain_refuses_a_no_data_score_of_0(tmp_path: Path) -> None:
@@ -375,5 +384,67 @@ def test_explain_refuses_a_no_data_score_of_0(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["explain", str(chain), "UNK-1", "--config", str(path)])
     assert result.exit_code == 2, result.output
     assert f"{path}, line 2" in result.output
-    assert "scoring.no_data_country_score is 0 and thresholds.medium 0.3" in result.output
+    assert "scoring.no_data_country_score" in result.output
+    assert "at least 0.5, not 0" in result.output
     assert "scored as 0" not in result.output
+
+
+# settings, the risk types on which a supplier of which nothing is known falls below medium
+# (likelihood 0.5 by default; severities 0.7, 0.85, 0.9: priorities 0.35, 0.425, 0.45)
+GAP_BELOW_MEDIUM: list[tuple[str, dict[str, Any], list[str]]] = [
+    ("the defaults", {}, []),
+    ("medium at the lowest gap priority", {"thresholds": {"medium": 0.35}}, []),
+    ("medium just above it", {"thresholds": {"medium": 0.36}}, ["child labour 0.35"]),
+    (
+        "strict thresholds",
+        {"thresholds": {"medium": 0.55, "high": 0.7, "critical": 0.85}},
+        ["child labour 0.35", "forced labour 0.425", "human trafficking 0.45"],
+    ),
+    (
+        "no-data scores raised with them",
+        {
+            "thresholds": {"medium": 0.55, "high": 0.7, "critical": 0.85},
+            "scoring": {"no_data_country_score": 0.8, "no_data_sector_score": 0.8},
+        },
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("settings", "below"), [c[1:] for c in GAP_BELOW_MEDIUM], ids=[c[0] for c in GAP_BELOW_MEDIUM]
+)
+def test_a_gap_below_medium_is_a_warning(settings: dict[str, Any], below: list[str]) -> None:
+    from ddtool.scoring import gap_below_medium
+
+    warning = gap_below_medium(Config.model_validate(settings), "strict.yaml")
+    if not below:
+        assert warning is None
+        return
+    assert warning is not None
+    assert (warning.type, warning.severity, warning.location.file) == (
+        "gap-below-medium",
+        "warning",
+        "strict.yaml",
+    )
+    for said in below:
+        assert said in warning.message
+    named = [
+        rt for rt in ("child labour", "forced labour", "human trafficking") if rt in warning.message
+    ]
+    assert named == [said.rsplit(" ", 1)[0] for said in below]
+    assert f"at most {below[0].rsplit(' ', 1)[1]} keeps it medium" in warning.message
+
+
+def test_assess_with_thresholds_alone_runs_and_warns(tmp_path: Path) -> None:
+    """`assess --config` with thresholds alone exited 2 with two config-invalid errors."""
+    config = tmp_path / "strict.yaml"
+    config.write_text("thresholds: {medium: 0.55, high: 0.7, critical: 0.85}\n", encoding="utf-8")
+    out = tmp_path / "x.json"
+    chain = ROOT / "sample_chains" / "cocoa.yaml"
+    args = ["assess", str(chain), "--config", str(config), "-o", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    assert "config-invalid" not in result.output
+    assert "[gap-below-medium]" in result.output
+    assert out.exists()

@@ -158,3 +158,100 @@ def test_the_summary_counts_the_gap_by_its_kind(doc: dict[str, Any]) -> None:
     parts = gap_parts(doc)
     assert f"{len(ROWS)} with a part of the sector not matched" in parts
     assert not [p for p in parts if p.endswith("other (see the list of data gaps)")]
+
+
+# a work step of a value chain beside a sector of goods is that chain's own work, no part
+# naming no sector: (sector as written, the sector read). Each was read with the gap
+# "sector not matched in part", scored no lower than a sector not known, which raised levels
+STEPS = [
+    ("tea plantation and processing", "tea-farming"),
+    ("rubber plantation & processing", "rubber-plantations"),
+    ("vanilla curing & export", "vanilla-farming"),
+    ("seafood processing / export", "seafood-processing"),
+    ("garment manufacturing / knitting", "garment-manufacturing"),
+    ("coffee roasting / packing", "coffee-roasting"),
+    ("garment manufacturing, printing", "garment-manufacturing"),
+    ("shrimp processing & packing", "seafood-processing"),
+    ("fish processing & freezing", "seafood-processing"),
+    ("gold refining & assaying", "smelting-refining"),
+    ("knitting & dyeing", "textile-finishing"),
+    ("spinning and weaving", "yarn-spinning"),
+    ("weaving & dyeing", "textile-finishing"),
+    ("cocoa processing/export", "cocoa-processing"),
+    ("cocoa farming & fermentation", "cocoa-farming"),
+    ("cotton ginning & baling", "cotton-ginning"),
+    ("fishing & processing", "fishing-vessels"),
+    # (read as the rest where the whole text reads as no sector)
+    ("cobalt mining & processing", "artisanal-mining"),
+    ("apparel manufacturing & printing", "garment-manufacturing"),
+    ("garment factory (sewing, finishing, packing)", "garment-manufacturing"),
+]
+
+
+@pytest.mark.parametrize(("text", "sector"), STEPS, ids=[s[0] for s in STEPS])
+def test_a_work_step_of_the_chain_is_no_gap(text: str, sector: str) -> None:
+    match = load_profiles().match_sector(text)
+    assert match.id == sector
+    assert match.unmatched == ()
+    assert "" not in [other.id for other in match.others]
+
+
+# a step beside services alone, or beside a part that names work of its own, stays a gap;
+# a step that is a sector of another chain is read as that sector
+STILL = [
+    ("software; processing", "software-services", ["processing"], []),
+    ("software; finishing", "software-services", ["finishing"], []),
+    ("tea farming; beedi rolling", "tea-farming", ["beedi rolling"], []),
+    ("garment factory; widget polishing", "garment-manufacturing", ["widget polishing"], []),
+    ("cocoa farming & fishing", "cocoa-farming", [], ["fishing-vessels"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sector", "unnamed", "others"), STILL, ids=[s[0] for s in STILL])
+def test_beside_no_goods_or_as_a_sector_a_step_is_not_harmless(
+    text: str, sector: str, unnamed: list[str], others: list[str]
+) -> None:
+    match = load_profiles().match_sector(text)
+    assert match.id == sector
+    assert [part for part, _ in match.unmatched] == unnamed
+    assert [o.id for o in match.others if o.id] == others
+
+
+@pytest.mark.parametrize(
+    "text", ["finishing", "software; finishing", "garment factory (finishing)"]
+)
+def test_finishing_never_suggests_fishing(text: str) -> None:
+    """ "finishing" is a word of the taxonomy spelt right (textile finishing's), no slip of
+    "fishing": it was suggested as fishing vessels."""
+    match = load_profiles().match_sector(text)
+    told = [match.suggestion or "", *(said or "" for _, said in match.unmatched)]
+    assert not [said for said in told if "fishing-vessels" in said]
+
+
+# (row id, sector as written, the part alone): India, as reported
+STEP_ROWS = [
+    ("T", "tea plantation and processing", "tea plantation"),
+    ("R", "rubber plantation & processing", "rubber plantation"),
+    ("V", "vanilla curing & export", "vanilla curing"),
+    ("F", "seafood processing / export", "seafood processing"),
+    ("G", "garment manufacturing / knitting", "garment manufacturing"),
+]
+
+
+def test_a_work_step_leaves_the_score_of_the_sector(tmp_path: Path) -> None:
+    """Rubber "& processing" in India was high on forced labour (0.5391), not medium
+    (0.4395) as rubber plantations; tea's trafficking and vanilla's levels rose alike."""
+    path = tmp_path / "steps.csv"
+    lines = ["id,name,country,sector"]
+    for sid, text, alone in STEP_ROWS:
+        lines += [f'{sid},{sid},India,"{text}"', f'{sid}-alone,{sid},India,"{alone}"']
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    doc = assess([path]).data
+    suppliers = _by_id(doc)
+    for sid, text, _ in STEP_ROWS:
+        got, alone = suppliers[sid], suppliers[f"{sid}-alone"]
+        assert got["sector"] == alone["sector"], text
+        assert SECTOR_PART_NOT_MATCHED not in got["data_gaps"], text
+        assert got["risk"] == alone["risk"], text
+    assert suppliers["R"]["risk"]["forced_labour"]["level"] == "medium"
+    assert not [w for w in doc["warnings"] if w["type"] == "unknown-sector"]

@@ -64,6 +64,7 @@ from ddtool.scoring import (
     Score,
     Scorer,
     SupplierRisk,
+    gap_below_medium,
     worst_case_evidence,
 )
 from ddtool.sources import ReadOptions, read_chain
@@ -232,6 +233,10 @@ def _assess(
     as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
     stages.done("profiles")
     chain, problems = read_chain(paths, options.read, profiles, options.company, stages.done)
+    # thresholds that leave a supplier of no data below medium: allowed, and said
+    below = gap_below_medium(config, str(options.config) if options.config else None)
+    if below is not None:
+        problems.extend([below])
     paths = [Path(file) for file in chain.files]  # (each once: a file given again is read once)
     graph_problems = ProblemList()
     supply = build_graph(chain, graph_problems, stages.done, options.read.max_tiers)

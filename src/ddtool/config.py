@@ -51,28 +51,24 @@ def _threshold_order(
     return None
 
 
-_NO_DATA_KEYS = ("no_data_country_score", "no_data_sector_score")
-_NO_DATA_BELOW_MEDIUM = "no_data_below_medium"  # (the error type of Config's check)
+# the lowest a no-data score may be set to: no data is never scored as low risk, and a
+# country or sector part without data scored below 0.5, less likely than not, would read a
+# gap as lower risk than an even chance (the default). The bound is on the likelihood scale
+# the score is on; the thresholds are on the priority scale (likelihood x severity) and are
+# not compared with it (gap_below_medium says where they leave a gap's priority)
+NO_DATA_FLOOR = 0.5
 
 
-def _no_data_below_medium(
-    scores: dict[str, float], medium: float, defaults: frozenset[str] = frozenset()
-) -> dict[str, str]:
-    """The complaint about each no-data score below the medium threshold, by its key (each
-    of `defaults`, not written, said to be the default; "medium" among them for the
-    threshold): no data is never low risk, and a gap scored below the lowest priority of
-    medium would score as low as a supplier whose figures are low."""
-
-    def shown(key: str, value: float) -> str:
-        return f"{value:g}" + (" (the default: not given)" if key in defaults else "")
-
-    return {
-        key: "the no-data scores must be at least the medium threshold, as no data is never"
-        f" scored as low risk, but scoring.{key} is {shown(key, value)} and thresholds.medium"
-        f" {shown('medium', medium)}"
-        for key, value in scores.items()
-        if value < medium
-    }
+def _no_data_score(value: float) -> float:
+    """A no-data score set in the settings: refused below NO_DATA_FLOOR."""
+    if value < NO_DATA_FLOOR:
+        text = (
+            f"a no-data score must be at least {NO_DATA_FLOOR:g}, not {value:g}: no data is"
+            " never scored as low risk, and a gap scored below 0.5 would be read as less likely"
+            " than not"
+        )
+        raise PydanticCustomError("value_error", text, {"error": text})
+    return value
 
 
 def _certification_names(names: list[str]) -> list[str]:
@@ -183,8 +179,13 @@ class Scoring(BaseModel):
     forced_child_labour_floor: float = Field(0.9, ge=0, le=1)
     listing_severity_floor: float = Field(0.7, ge=0, le=1)
     downstream_floor: float = Field(0.6, ge=0, le=1)
-    no_data_country_score: float = Field(0.5, ge=0, le=1)
-    no_data_sector_score: float = Field(0.5, ge=0, le=1)
+    # (at least NO_DATA_FLOOR: _no_data_score)
+    no_data_country_score: Annotated[float, AfterValidator(_no_data_score)] = Field(
+        NO_DATA_FLOOR, ge=0, le=1
+    )
+    no_data_sector_score: Annotated[float, AfterValidator(_no_data_score)] = Field(
+        NO_DATA_FLOOR, ge=0, le=1
+    )
     # below this share of the indicator weights, a country's score is too thin to stand on
     # its own: the missing share counts as no data (no_data_country_score)
     thin_country_coverage: float = Field(0.33, ge=0, le=1)
@@ -265,16 +266,6 @@ class Config(BaseModel):
             "LBMA",
         ]
     )
-
-    @model_validator(mode="after")
-    def _no_data_not_low(self) -> Config:
-        """The no-data scores are never below the medium threshold (_no_data_below_medium)."""
-        scores = {key: float(getattr(self.scoring, key)) for key in _NO_DATA_KEYS}
-        said = _no_data_below_medium(scores, self.thresholds.medium)
-        if said:
-            text = "; ".join(said.values())
-            raise PydanticCustomError(_NO_DATA_BELOW_MEDIUM, text, {"error": text})
-        return self
 
     def merge_columns(self, options: ReadOptions, path: Path | str | None) -> None:
         """Take this config's columns into the read options (see column_map), noting each
@@ -576,8 +567,6 @@ def validation_problems(
     problems: list[Problem] = []
     given = data.get("thresholds") if isinstance(data, dict) else None
     for err in errors:
-        if err["type"] == _NO_DATA_BELOW_MEDIUM:
-            continue  # (said below, at each score's key)
         at: _Path = tuple(part for part in err["loc"] if part != "[key]")
         message, suggestion = _explain(err, at)
         if at == ("thresholds",) and err["type"] == "value_error" and isinstance(given, dict):
@@ -602,40 +591,7 @@ def validation_problems(
         order = _threshold_order(valid, frozenset(k for k in _THRESHOLD_KEYS if k not in given))
         if order:
             problems.append(Problem("config-invalid", order, _locate(("thresholds",), lines, name)))
-    problems += _no_data_problems(data, failed, lines, name)
     return problems
-
-
-def _no_data_problems(
-    data: Any, failed: set[tuple[Any, ...]], lines: dict[_Path, int], name: str
-) -> list[Problem]:
-    """Each no-data score below the medium threshold, at its key (with the defaults the
-    file does not give said to be those); none while the thresholds are not valid, when no
-    medium threshold is in force to compare with."""
-    if not isinstance(data, dict) or any(loc[:1] == ("thresholds",) for loc in failed):
-        return []
-    thresholds, scoring = data.get("thresholds", {}), data.get("scoring", {})
-    if not isinstance(thresholds, dict) or not isinstance(scoring, dict):
-        return []
-    defaults = {key for key in _NO_DATA_KEYS if key not in scoring}
-    if "medium" not in thresholds:
-        defaults.add("medium")
-    scores = {
-        key: scoring.get(key, Scoring.model_fields[key].default)
-        for key in _NO_DATA_KEYS
-        if ("scoring", key) not in failed
-    }
-    medium = thresholds.get("medium", Thresholds.model_fields["medium"].default)
-    said = _no_data_below_medium(scores, medium, frozenset(defaults))
-    # at the score's key, or at the threshold's where the score is the default
-    return [
-        Problem(
-            "config-invalid",
-            message,
-            _locate(("scoring", key) if key in scoring else ("thresholds", "medium"), lines, name),
-        )
-        for key, message in said.items()
-    ]
 
 
 def _locate(at: _Path, lines: dict[_Path, int], name: str) -> Location:

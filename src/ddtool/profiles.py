@@ -2945,6 +2945,10 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     suggestion = None
     if key in _BARE_WORK:  # ("processing" alone: of any good, none in particular)
         near = None
+    if near is not None and key in profiles._vocabulary and key not in near[0].split():
+        # (a word the taxonomy knows, spelt right, is no slip of another: "finishing" is no
+        # "fishing")
+        near = None
     if near is not None and not _alike_beyond_plain_words(key, near[0]):
         near = None  # ("office supplies" is no "fabric supplier": alike in "suppl…" alone)
     if near is not None:
@@ -3554,6 +3558,12 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     if len(goods) > 1:
         read = _worse_of_goods(profiles, found, sectors, goods, served)
     elif len(goods) != 1 or len(sectors) + len(served) < 2:
+        # a sector of goods and parts that are work steps of its chain alone ("cobalt mining
+        # & processing", "apparel manufacturing & printing"): the rest, as it reads alone
+        steps = {id(part) for part, match in readings if match.id is None and _steps_only(part)}
+        if goods and steps:
+            rest = [part for part in written if id(part) not in steps]
+            return _match_sector_cached(profiles, joiner.join(rest)) if rest else None
         return None
     else:
         [chosen] = goods
@@ -3838,6 +3848,31 @@ _NO_WORK_WORDS = (
 )
 
 
+# the work steps of a value chain ("processing", "export", "packing", "knitting"), in
+# text_key's forms: beside a sector of goods, a part of them alone is that chain's own work
+# on its goods ("tea plantation and processing", "seafood processing / export", "garment
+# factory (sewing, finishing, packing)"), no gap; beside services alone they say no goods
+# (_names_work). A step that is a sector of its own ("fishing", "weaving mill") reads as that
+# sector, not as a part naming none
+_CHAIN_STEPS = _keys(
+    "processing process processed export exports exporting exporter packing packaging"
+    " packed freezing frozen curing drying sorting grading milling assaying knitting"
+    " weaving sewing cutting finishing dyeing printing canning trading storage"
+    " warehousing distribution transport transportation fermentation fermenting baling"
+    " blending roasting washing bottling labelling labeling shipping handling bagging"
+    " peeling shelling hulling grinding"
+)
+
+
+def _steps_only(part: str) -> bool:
+    """Whether a part names work steps of a chain (_CHAIN_STEPS) and nothing else but words
+    that say no work ("processing", "packing)", "cold storage and export")."""
+    keys = [text_key(word) for word in exact_key(part).split() if len(word) > 1]
+    return any(key in _CHAIN_STEPS for key in keys) and all(
+        key in _CHAIN_STEPS or key in _NO_WORK_WORDS for key in keys
+    )
+
+
 # the stages of the sectors that sell goods (a shop, a trader): a good named beside one is
 # what it sells (_names_work)
 _SELLING_STAGES = frozenset({"retail", "trading"})
@@ -3853,10 +3888,15 @@ def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: froz
     those sectors (`named`) or of those beneath them, or of a mineral beside a mine, which
     the work named beside it works ("cobalt and copper mining", "cobalt/copper mining",
     "copper and tin ingots"), or of any good beside a
-    shop or a trader, which sells it ("fish and chips shop"); a good of another sector is
-    work the text does not otherwise name ("consulting + sericulture")."""
+    shop or a trader, which sells it ("fish and chips shop"), nor, beside a sector of goods,
+    a work step of its chain (_CHAIN_STEPS: "tea plantation and processing", "vanilla curing
+    & export"); a good of another sector is work the text does not otherwise name
+    ("consulting + sericulture"), and a step beside services alone names none of their
+    goods ("software; processing")."""
     words = exact_key(part).split()
     mine = not named.isdisjoint(_MINES)
+    # (a work step beside a sector of goods: that chain's own work, _CHAIN_STEPS)
+    goods = any(profiles.sectors[s].chain != _SERVICES for s in named)
     sells = any(profiles.sectors[s].stage in _SELLING_STAGES for s in named)
 
     def of_the_sectors(word: str) -> bool:
@@ -3875,6 +3915,7 @@ def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: froz
         len(words[i]) > 1
         and (key := text_key(words[i])) not in _NO_WORK_WORDS
         and key not in said
+        and not (goods and key in _CHAIN_STEPS)
         and not of_the_sectors(words[i])
         for i in _outside_places(profiles, words)
     )

@@ -16,6 +16,7 @@ from ddtool.document import (
     NO_COUNTRY_DATA,
     SECTOR_PART_NOT_MATCHED,
 )
+from ddtool.errors import Location, Problem
 from ddtool.model import (
     NO_SECTOR,
     RISK_TYPES,
@@ -336,6 +337,41 @@ def unknown_sector_base(country: float, scoring: Scoring) -> float:
     missing figure is not a low one, nor may it lower a high one). A sector taken from the
     products never gives a base below it (see Scorer._guessed)."""
     return max(country, rated_base(scoring.no_data_sector_score, country, scoring))
+
+
+def gap_priorities(config: Config) -> dict[str, float]:
+    """The priority of a supplier of which nothing is known (no country, no sector), by
+    risk type, under `config`: its no-data base times the default severity, each step
+    rounded as a score's (section 3.7 of the methodology)."""
+    scoring = config.scoring
+    base = unknown_sector_base(scoring.no_data_country_score, scoring)
+    return {
+        risk_type: half_up(decimal_value(base) * decimal_value(severity))
+        for risk_type, severity in DEFAULT_SEVERITY.items()
+    }
+
+
+def gap_below_medium(config: Config, where: str | None) -> Problem | None:
+    """The warning when the thresholds of `config` put a supplier of which nothing is known
+    below medium on any risk type (its level low, though it rests on no data at all); None
+    when they do not. The no-data scores are likelihoods, the thresholds priorities: a
+    priority below medium is allowed, and said."""
+    medium = config.thresholds.medium
+    below = {rt: p for rt, p in gap_priorities(config).items() if p < medium}
+    if not below:
+        return None
+    said = ", ".join(f"{rt.replace('_', ' ')} {p:g}" for rt, p in below.items())
+    likelihood = unknown_sector_base(config.scoring.no_data_country_score, config.scoring)
+    return Problem(
+        "gap-below-medium",
+        f"with thresholds.medium {medium:g}, a supplier of which nothing is known (no"
+        f" country, no sector: likelihood {likelihood:g}, the no-data scores) has a priority"
+        f" below medium on {said}: its level there is low, resting on no data, not on low"
+        " figures (its data gaps are listed); a medium threshold of at most"
+        f" {min(below.values()):g} keeps it medium",
+        Location(where or "settings"),
+        "warning",
+    )
 
 
 def decimal_value(figure: float) -> Fraction:
