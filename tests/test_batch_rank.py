@@ -37,14 +37,16 @@ def _supplier(country: str, sector: str, share: float) -> dict[str, Any]:
 
 # member: its suppliers, and each risk type's exposure as shown. Each "gap" member's weighted
 # priorities are below those of the "known" member at its level: ranked on the plain level
-# and those, it came second
+# and those, it came second. The high ones buy from a Qatari brickworks, high in its own
+# right with nothing inferred beneath it (a Qatari builder's stone and timber are not known
+# to come from Qatar: inferred at origin, they are critical)
 MEMBERS: dict[str, tuple[list[dict[str, Any]], dict[str, str]]] = {
     "high_known": (
-        [_supplier("QAT", "construction", 1.0)],
+        [_supplier("QAT", "brick-making", 1.0)],
         {CL: "high", FL: "high", HT: "high"},
     ),
     "high_gap": (
-        [{**WHOLESALER, "share": 0.8}, _supplier("QAT", "construction", 0.2)],
+        [{**WHOLESALER, "share": 0.8}, _supplier("QAT", "brick-making", 0.2)],
         {CL: "high (data gap)", FL: "high (data gap)", HT: "high (data gap)"},
     ),
     "medium_known": (

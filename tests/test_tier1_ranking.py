@@ -53,16 +53,18 @@ def _wholesaler(sid: str, buyer: str | None = None, share: float = 0.8) -> dict[
 
 
 # each level known beside the same level on a data gap (the gap one's weighted priority the
-# lower: ranked on the plain level it came second), and a critical one above a wholesaler
+# lower: ranked on the plain level it came second), and a critical one above a wholesaler.
+# The high ones are a Qatari brickworks, high in its own right with nothing inferred beneath
+# it (a Qatari builder's stone and timber, inferred at origin, are critical)
 SUPPLIERS = [
     {"id": "MK", "name": "Haulier", "country": "IND", "sector": "logistics-transport"},
     _agent("MG", "Agent"),
     _wholesaler("MG-W", "MG"),
     _below("MG-L", "MG", "IND", "logistics-transport", 0.2),
-    {"id": "HK", "name": "Builder", "country": "QAT", "sector": "construction"},
+    {"id": "HK", "name": "Brickworks", "country": "QAT", "sector": "brick-making"},
     _agent("HG", "Agent two"),
     _wholesaler("HG-W", "HG"),
-    _below("HG-Q", "HG", "QAT", "construction", 0.2),
+    _below("HG-Q", "HG", "QAT", "brick-making", 0.2),
     _agent("CG", "Agent three"),
     _wholesaler("CG-W", "CG"),
     {**_below("CG-C", "CG", "COD", "artisanal-mining", 0.2), "products": ["cobalt"]},

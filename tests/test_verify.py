@@ -18,6 +18,7 @@ import ddtool.diff
 import ddtool.verify
 from ddtool.cli import app
 from ddtool.diff import AssessmentFileError
+from ddtool.document import chain_gaps, exposure_on_a_gap
 from ddtool.errors import DdtoolError
 from ddtool.model import LEVELS
 from ddtool.verify import _saved_whole, verify
@@ -81,9 +82,27 @@ def _other_run(doc: dict[str, Any]) -> dict[str, Any]:
     return doc | {"generated_at": "2020-01-01T00:00:00+00:00", "tool": {"version": "0.0.1"}}
 
 
+def _marks_of_2_5(doc: dict[str, Any]) -> dict[str, Any]:
+    """The data gaps that bear on the exposures as schemas 2.3 to 2.5 marked them: those of
+    a low level alone. The sample's beet farms at origin, whose high and medium rest on a
+    country not known, and the sugar suppliers above them, were marked nothing."""
+    marks = exposure_on_a_gap(doc["suppliers"], low_only=True)
+    for entry in doc["suppliers"]:
+        for risk_type, exposure in entry["exposure"].items():
+            exposure.pop("on_a_gap", None)
+            if risk_type in marks.get(entry["id"], ()) and exposure["level"] != "critical":
+                exposure["on_a_gap"] = True
+    exposures = doc["summary"]["exposure"]
+    levels = {risk_type: e["level"] for risk_type, e in exposures.items()}
+    for risk_type, gaps in chain_gaps(doc["suppliers"], levels, low_only=True).items():
+        exposures[risk_type]["data_gaps"] = gaps
+    return doc
+
+
 def _schema_2_3(doc: dict[str, Any]) -> dict[str, Any]:
     """As ddtool wrote it before schema 2.4: no `on_a_gap` in the tier-1 ranking's entries,
-    ranked by their plain level."""
+    ranked by their plain level, and the marks of the data gaps by the rule before 2.6."""
+    doc = _marks_of_2_5(doc)
     ranking = doc["summary"]["tier1_ranking"]
     for entry in ranking:
         del entry["on_a_gap"]
@@ -687,7 +706,7 @@ INVALID: list[tuple[str, Edit, list[str]]] = [
     (
         "a flag twice",
         _flag_twice,
-        ["$.flags[52].id: ", "is also the id of $.flags[0]", "$.summary.flags: 52, but $.flags"],
+        ["$.flags[55].id: ", "is also the id of $.flags[0]", "$.summary.flags: 55, but $.flags"],
     ),
     ("a supplier twice", _supplier_twice, ["$.suppliers[29].id: ", "of $.suppliers[0]"]),
     (
@@ -698,7 +717,7 @@ INVALID: list[tuple[str, Edit, list[str]]] = [
     (
         "a flag dropped, the counts kept",
         _flag_dropped_counts_kept,
-        ["$.summary.flags: 52, but $.flags holds 51"],
+        ["$.summary.flags: 55, but $.flags holds 54"],
     ),
 ]
 
@@ -788,12 +807,12 @@ ORDERS: list[tuple[str, Edit, Callable[[dict[str, Any]], list[str]]]] = [
     (
         "a flag twice",
         _flag_twice,
-        lambda d: [f"$.flags[52]{_flag_named(d, 0)}: only in the saved result"],
+        lambda d: [f"$.flags[55]{_flag_named(d, 0)}: only in the saved result"],
     ),
     (
         "moved, and a flag twice",
         lambda d: _flag_twice(_moved(d)),
-        lambda d: [f"$.flags[52]{_flag_named(d, 0)}: only in the saved result"],
+        lambda d: [f"$.flags[55]{_flag_named(d, 0)}: only in the saved result"],
     ),
 ]
 
@@ -879,7 +898,7 @@ INPUT_CHANGED: list[tuple[str, Callable[[str], str], int, str]] = [
         "a flag dropped, the counts kept",
         _edited(lambda d: _flag_dropped_counts_kept(_input_edited(d))),
         2,
-        "$.summary.flags: 52, but $.flags holds 51",
+        "$.summary.flags: 55, but $.flags holds 54",
     ),
     ("cut in half", lambda t: _cut(_edited(_input_edited)(t)), 2, "the file is cut off there"),
 ]

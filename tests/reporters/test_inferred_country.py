@@ -18,7 +18,12 @@ from ddtool.reporters.csv_report import CsvReporter
 from ddtool.reporters.excel_report import ExcelReporter
 from ddtool.reporters.html_report import _register_rows
 from ddtool.reporters.markdown_report import render_markdown
-from ddtool.reporters.shown import ASSUMED_IN_BUYERS_COUNTRY, WORST_ORIGIN, flag_country
+from ddtool.reporters.shown import (
+    ASSUMED_IN_BUYERS_COUNTRY,
+    WORST_ORIGIN,
+    WORST_UNKNOWN,
+    flag_country,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_chains"
 
@@ -28,18 +33,29 @@ def cocoa() -> dict[str, Any]:
     return assess([SAMPLES / "cocoa.yaml"]).data
 
 
+def _said(flag: dict[str, Any]) -> str:
+    """What an inferred flag's country is said to be: the worst case of its origin mix, or,
+    for a stage in a country not known (its gap "country unknown": the sample's beet farms,
+    Sugar Beets being listed in no country but Turkiye, not Germany), the worst case over
+    the countries where its good is listed."""
+    return WORST_UNKNOWN if "country unknown" in (flag.get("data_gaps") or ()) else WORST_ORIGIN
+
+
 def _expected(document: dict[str, Any]) -> dict[str, str]:
     """Each flag's country as the registers should show it."""
     out = {}
     for flag in register(document):
         country = flag["country"] or ""
-        out[flag["id"]] = f"{country} ({WORST_ORIGIN})" if flag["inferred"] and country else country
+        out[flag["id"]] = f"{country} ({_said(flag)})" if flag["inferred"] and country else country
     return out
 
 
 def test_the_sample_has_inferred_and_mapped_flags(cocoa: dict[str, Any]) -> None:
     kinds = {bool(flag.get("inferred")) for flag in register(cocoa)}
     assert kinds == {True, False}
+    # inferred flags of both kinds: of an origin mix, and in a country not known
+    said = {_said(flag) for flag in register(cocoa) if flag["inferred"]}
+    assert said == {WORST_ORIGIN, WORST_UNKNOWN}
 
 
 @pytest.mark.parametrize(
@@ -97,8 +113,13 @@ def test_the_csv_register(cocoa: dict[str, Any], tmp_path: Path) -> None:
 def test_the_html_register(cocoa: dict[str, Any]) -> None:
     rows = _register_rows(cocoa)
     inferred = [row for row in rows if row["supplier"].endswith("(inferred)")]
-    assert inferred and all(row["country"].endswith(f"({WORST_ORIGIN})") for row in inferred)
-    assert all(WORST_ORIGIN not in row["country"] for row in rows if row not in inferred)
+    said = {flag["id"]: _said(flag) for flag in register(cocoa) if flag["inferred"]}
+    assert inferred and {row["id"] for row in inferred} == set(said)
+    assert all(row["country"].endswith(f"({said[row['id']]})") for row in inferred)
+    assert {said[row["id"]] for row in inferred} == {WORST_ORIGIN, WORST_UNKNOWN}
+    for row in rows:
+        if row not in inferred:
+            assert WORST_ORIGIN not in row["country"] and WORST_UNKNOWN not in row["country"]
 
 
 def test_the_markdown_report(cocoa: dict[str, Any]) -> None:
