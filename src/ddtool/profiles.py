@@ -3903,9 +3903,9 @@ def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: froz
     shop or a trader, which sells it ("fish and chips shop"), nor, beside a sector of goods,
     a work step of its chain (_CHAIN_STEPS: "tea plantation and processing", "vanilla curing
     & export"), nor, beside any sector, a word of trade or of the services around it
-    (_TRADE_WORDS: "wholesale; import/export", "logistics and customs brokerage"); a good of another sector is work the text does not otherwise name
-    ("consulting + sericulture"), and a step beside services alone names none of their
-    goods ("software; processing")."""
+    (_TRADE_WORDS: "wholesale; import/export", "logistics and customs brokerage"); a good of
+    another sector is work the text does not otherwise name ("consulting + sericulture"), and
+    a step beside services alone names none of their goods ("software; processing")."""
     words = exact_key(part).split()
     mine = not named.isdisjoint(_MINES)
     # (a work step beside a sector of goods: that chain's own work, _CHAIN_STEPS)

@@ -692,11 +692,7 @@ def _period_read(period: re.Match[str]) -> bool:
         return _months_named(period, "month1", "month")
     start = int(first)
     end = int(last) if len(last) == 4 else start - start % 100 + int(last)
-    return (
-        start in _PERIOD_YEARS
-        and end in _PERIOD_YEARS
-        and 0 < end - start <= _PERIOD_MAX_YEARS
-    )
+    return start in _PERIOD_YEARS and end in _PERIOD_YEARS and 0 < end - start <= _PERIOD_MAX_YEARS
 
 
 def _months_named(found: re.Match[str], *groups: str) -> bool:
