@@ -43,6 +43,15 @@ READINGS = [
     ("copper and tin ingots", "smelting-refining", []),
     ("fish and chips shop", "retail-general", []),
     ("cobalt mining; logistics", "artisanal-mining", []),
+    # words of trade and of the services around a sector's goods are no gap beside any
+    ("wholesale; import/export", "wholesale-trade", []),
+    ("logistics and customs brokerage", "logistics-transport", []),
+    ("freight forwarding / customs clearance", "logistics-transport", []),
+    ("food processing; quality control", "food-manufacturing", []),
+    ("IT services; inspection", "software-services", []),
+    ("logistics; procurement", "logistics-transport", []),
+    ("logistics; recruitment agency", "logistics-transport", ["recruitment agency"]),
+    ("logistics; import of beedi", "logistics-transport", ["import of beedi"]),
 ]
 
 

@@ -3873,6 +3873,18 @@ def _steps_only(part: str) -> bool:
     )
 
 
+# the words of trade and of the services around any sector's goods ("import/export",
+# "customs brokerage", "freight forwarding", "quality control", "sourcing agent"), in
+# text_key's forms: beside any sector named, goods' or services', a part of them alone says
+# how its goods are traded or checked, no work of its own, and is no gap (_names_work)
+_TRADE_WORDS = _keys(
+    "import imports importing importer importers export exports exporting exporter exporters"
+    " customs brokerage broker brokers clearance clearing freight forwarding forwarder"
+    " forwarders quality control inspection inspections sourcing procurement agency agencies"
+    " agent agents"
+)
+
+
 # the stages of the sectors that sell goods (a shop, a trader): a good named beside one is
 # what it sells (_names_work)
 _SELLING_STAGES = frozenset({"retail", "trading"})
@@ -3890,9 +3902,10 @@ def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: froz
     "copper and tin ingots"), or of any good beside a
     shop or a trader, which sells it ("fish and chips shop"), nor, beside a sector of goods,
     a work step of its chain (_CHAIN_STEPS: "tea plantation and processing", "vanilla curing
-    & export"); a good of another sector is work the text does not otherwise name
-    ("consulting + sericulture"), and a step beside services alone names none of their
-    goods ("software; processing")."""
+    & export"), nor, beside any sector, a word of trade or of the services around it
+    (_TRADE_WORDS: "wholesale; import/export", "logistics and customs brokerage"); a good of
+    another sector is work the text does not otherwise name ("consulting + sericulture"), and
+    a step beside services alone names none of their goods ("software; processing")."""
     words = exact_key(part).split()
     mine = not named.isdisjoint(_MINES)
     # (a work step beside a sector of goods: that chain's own work, _CHAIN_STEPS)
@@ -3914,6 +3927,7 @@ def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: froz
     return any(
         len(words[i]) > 1
         and (key := text_key(words[i])) not in _NO_WORK_WORDS
+        and key not in _TRADE_WORDS
         and key not in said
         and not (goods and key in _CHAIN_STEPS)
         and not of_the_sectors(words[i])

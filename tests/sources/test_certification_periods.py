@@ -45,6 +45,11 @@ UNSAID: dict[str, str] = {
         " write 'SA8000 valid until 2023-12-31'"
     ),
     "'through' in the name": "write 'Fairtrade through cooperative valid until 2019-01-01'",
+    "a period of ten years": "write the day it ends: 'SA8000 valid until 2030-12-31'",
+    "a date in a bracket": (
+        "certification 'SA8000 (audit 03/2024)' ends with a date without saying what it is:"
+        " if it is the expiry, write 'SA8000 (audit) valid until 03/2024'"
+    ),
 }
 CELLS = {
     "a month's name and its year": "Fairtrade Dec 2023",
@@ -62,6 +67,8 @@ CELLS = {
     "a range of months": "SA8000 (Jan 2021 - Dec 2023)",
     "a range of dates": "SA8000 (2021-01-01 - 2023-12-31)",
     "'through' in the name": "Fairtrade through cooperative 2019-01-01",
+    "a period of ten years": "SA8000 2020-2030",
+    "a date in a bracket": "SA8000 (audit 03/2024)",
 }
 
 
@@ -367,6 +374,13 @@ NUMBERED: list[str] = [
     "SA8000 13.2023",
     "SA8000 2023-13",
     "SA8000 2023/15",
+    # (a range of years beyond a certificate's, or of more than ten years: a number)
+    "REACH 1907/2006",
+    "EU Organic Regulation 889/2008",
+    "OEKO-TEX 100 2023/45",
+    "SA8000 2010-2025",
+    "SA8000 (1985-1990)",
+    "SA8000 2024-2023",
 ]
 
 

@@ -209,9 +209,10 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def _xlsxwriter_book(path: Path, full_calc: bool) -> Path:
-    """An xlsx file as XlsxWriter writes one: each formula saved with the value 0 and, with
-    `full_calc`, the workbook marked to be calculated when opened."""
+def _xlsxwriter_book(path: Path, full_calc: bool, saved: tuple[str, str] = ("0", "0")) -> Path:
+    """An xlsx file as XlsxWriter writes one: each formula saved with the value 0 (or the
+    share's and the percentage's `saved` values, as `<v>` text) and, with `full_calc`, the
+    workbook marked to be calculated when opened."""
     header = [
         "Supplier ID",
         "Supplier name",
@@ -234,9 +235,9 @@ def _xlsxwriter_book(path: Path, full_calc: bool) -> Path:
         rows.append(
             f'<row r="{number}">{text(f"A{number}", ident)}{text(f"B{number}", name)}'
             f"{text(f'C{number}', 'MY')}"
-            f'<c r="D{number}"><f>E{number}/SUM(E$2:E$3)</f><v>0</v></c>'
+            f'<c r="D{number}"><f>E{number}/SUM(E$2:E$3)</f><v>{saved[0]}</v></c>'
             f'<c r="E{number}"><v>{workers}</v></c><c r="F{number}"><v>{migrants}</v></c>'
-            f'<c r="G{number}"><f>F{number}/E{number}</f><v>0</v></c></row>'
+            f'<c r="G{number}"><f>F{number}/E{number}</f><v>{saved[1]}</v></c></row>'
         )
     sheet = f'<worksheet xmlns="{_MAIN}"><sheetData>{"".join(rows)}</sheetData></worksheet>'
     calc = '<calcPr calcId="124519" fullCalcOnLoad="1"/>' if full_calc else ""
@@ -310,6 +311,35 @@ def test_formula_values_of_a_calculated_workbook_are_read(tmp_path: Path) -> Non
     chain, problems = read_chain([_xlsxwriter_book(tmp_path / "book.xlsx", full_calc=False)])
     assert [(s.share, s.migrant_pct) for s in chain.suppliers] == [(0.0, 0.0), (0.0, 0.0)]
     assert [p.type for p in problems.items if p.type.startswith("formula")] == ["formulas"]
+
+
+# (the values saved with the share's and the percentage's formulas, in a workbook marked to
+# be calculated when opened -> the shares and percentages read): only when every formula's
+# saved value is 0 or empty (XlsxWriter's stand-in) are they no results; any other value
+# shows results were calculated and saved, and they were all read as blank
+MARKED = [
+    (("0", "0"), [(None, None), (None, None)]),
+    (("", ""), [(None, None), (None, None)]),
+    (("0.0", "0"), [(None, None), (None, None)]),
+    (("0.5", "0"), [(0.5, 0.0), (0.5, 0.0)]),
+    (("0", "0.9"), [(0.0, 90.0), (0.0, 90.0)]),
+]
+
+
+@pytest.mark.parametrize(("saved", "read"), MARKED, ids=[repr(m[0]) for m in MARKED])
+def test_formula_values_of_a_marked_workbook_are_stand_ins_only_when_all_are_0(
+    tmp_path: Path, saved: tuple[str, str], read: list[tuple[float | None, float | None]]
+) -> None:
+    book = _xlsxwriter_book(tmp_path / "book.xlsx", full_calc=True, saved=saved)
+    chain, problems = read_chain([book])
+    assert [(s.share, s.migrant_pct) for s in chain.suppliers] == read
+    warned = [p for p in problems.items if p.type.startswith("formula")]
+    if read[0] == (None, None):
+        assert "every value saved with a formula is 0 or empty" in warned[0].message
+        assert len(warned) == 3
+    else:
+        assert [p.type for p in warned] == ["formulas"]
+        assert "their last saved results are read" in warned[0].message
 
 
 _CELLS = '<row r="2"><c r="B2"><f>A2</f><v></v></c><c r="C2"><f>A2*2</f><v>0</v></c></row>'

@@ -635,9 +635,13 @@ def _written_before(name: str, start: int) -> tuple[str, str | None]:
     2019-01-01", "SA8000 (valid from 2019-01-01)"), and that word (None: none)."""
     before = name[:start]
     issued = _ISSUED_AT_END.search(before)
-    if issued is None:
-        return before.rstrip(" (:–—-"), None
-    return before[: issued.start()].rstrip(" (:–—-"), issued.group("word")
+    word = None if issued is None else issued.group("word")
+    if issued is not None:
+        before = before[: issued.start()]
+    before = before.rstrip(" (:–—-")
+    # (a bracket the date was in closed before it: "SA8000 (audit 03/2024)" is "SA8000
+    # (audit)", and a suggestion written after it never leaves one open)
+    return before + ")" * max(0, before.count("(") - before.count(")")), word
 
 
 def _date_after_expiry(certification: str, date: str) -> _Issue:
@@ -671,14 +675,24 @@ def _only_a_date(item: str) -> bool:
     return _TRAILING_NUMBERS.match(text) is not None
 
 
+# the years a certificate's period may hold, and the most years it may span: a range of
+# years beyond them is a number of the name ("REACH 1907/2006", a regulation's number;
+# "OEKO-TEX 100 2023/45")
+_PERIOD_YEARS = range(1990, 2101)
+_PERIOD_MAX_YEARS = 10
+
+
 def _period_read(period: re.Match[str]) -> bool:
-    """Whether a period found at the end of a name is one: of years, the last written in
-    two digits after the first ("2021-23", not "2023-12", December 2023); of dates, each
-    month named a month."""
+    """Whether a period found at the end of a name is one: of years, both a certificate's
+    (_PERIOD_YEARS), the last 1 to 10 years after the first, maybe written in two digits
+    ("2021-2023", "2023/24"; not "2023-12", December 2023, "2023/45" nor "1907/2006"); of
+    dates, each month named a month."""
     first, last = period.group("first", "last")
     if last is None:
         return _months_named(period, "month1", "month")
-    return len(last) == 4 or int(last) > int(first[-2:])
+    start = int(first)
+    end = int(last) if len(last) == 4 else start - start % 100 + int(last)
+    return start in _PERIOD_YEARS and end in _PERIOD_YEARS and 0 < end - start <= _PERIOD_MAX_YEARS
 
 
 def _months_named(found: re.Match[str], *groups: str) -> bool:

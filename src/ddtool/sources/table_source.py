@@ -2556,26 +2556,14 @@ class ExcelReader(ChainReader):
             register = _OWN_OUTPUT.format(what="an Excel risk register")
             problems.error("ddtool-output", register, where)
             return chain
-        uncalculated = scanned is not None and scanned.uncalculated
-        if uncalculated:
-            problems.warning(
-                "formulas",
-                "the sheet has formulas, and the workbook was saved without calculating them"
-                " (it asks to be calculated when opened): the values saved with them are"
-                " none and read as blank",
-                Location(str(path), sheet=sheet),
-            )
-        elif scanned is not None and scanned.formulas:
-            problems.warning(
-                "formulas",
-                "the sheet has formulas: their last saved results are read; a formula never"
-                " saved by a spreadsheet program has no result and reads as blank",
-                Location(str(path), sheet=sheet),
-            )
+        # (marked to be calculated when opened: the sheet's saved results are stand-ins only
+        # when each is 0 or empty, _stand_ins_only)
+        marked = scanned is not None and scanned.uncalculated
         # (read first: a column naming the company as its suppliers' buyer is told by it)
         company = _company_sheet(workbook, path, names, sheet)
         first = ProblemList()
         read = _SheetRead(path, sheet, rows, options)
+        uncalculated = marked and _stand_ins_only(read)
         if uncalculated:
             _blank_uncalculated(read)
         groups = _merged_header(read, merged, first)
@@ -2608,6 +2596,7 @@ class ExcelReader(ChainReader):
                 # (the sheet chosen first may be the Company sheet; this one is no longer)
                 company = _company_sheet(workbook, path, names, sheet)
                 read = _SheetRead(path, sheet, other_rows, options)
+                uncalculated = marked and _stand_ins_only(read)
                 if uncalculated:
                     _blank_uncalculated(read)
                 groups = _merged_header(read, other_merged, first)
@@ -2622,6 +2611,21 @@ class ExcelReader(ChainReader):
                     merged_header=groups,
                     company_ids=_company_ids(company),
                 )
+        if uncalculated:
+            problems.warning(
+                "formulas",
+                "the sheet has formulas, and the workbook was saved without calculating them"
+                " (it asks to be calculated when opened, and every value saved with a formula"
+                " is 0 or empty): those values are stand-ins, no results, and read as blank",
+                Location(str(path), sheet=sheet),
+            )
+        elif scanned is not None and scanned.formulas:
+            problems.warning(
+                "formulas",
+                "the sheet has formulas: their last saved results are read; a formula never"
+                " saved by a spreadsheet program has no result and reads as blank",
+                Location(str(path), sheet=sheet),
+            )
         if sheet in hidden:
             problems.warning(
                 "hidden-sheet",
@@ -3107,6 +3111,33 @@ _LOST = {
 MAX_FORMULA_CELLS = 5  # formula cells listed per column in a warning; the rest are counted
 
 
+# the value saved after a formula (its cell's <v>), if any
+_SAVED_VALUE = re.compile(r"\s*<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def _stand_ins_only(read: _SheetRead) -> bool:
+    """Whether every formula of a sheet whose workbook asks to be calculated when opened
+    (calcPr fullCalcOnLoad) is saved with 0 or nothing: the mark of a workbook never
+    calculated (XlsxWriter saves 0 for each). A formula saved with any other value (a text,
+    a number not 0: "cocoa beans" from a VLOOKUP) shows results were calculated and saved,
+    and they are read as any workbook's."""
+    text = read.xml()
+    if text is None:
+        return False
+    prefixed = re.search(r"<\w+:worksheet\b", text[:4096]) is not None
+    for found in (_ANY_FORMULA_PREFIXED if prefixed else _ANY_FORMULA).finditer(text):
+        saved = _SAVED_VALUE.match(text, found.end())
+        value = saved.group(1).strip() if saved is not None else ""
+        if value and value not in ("0", "0.0"):
+            try:
+                if float(value) == 0:
+                    continue
+            except ValueError:
+                pass
+            return False
+    return True
+
+
 def _blank_uncalculated(read: _SheetRead) -> None:
     """Read every formula cell of a sheet whose workbook was never calculated as blank: the
     value saved with it (XlsxWriter saves 0) is no result, and a percentage or a share of 0
@@ -3150,7 +3181,8 @@ def _formulas_without_result(
     # workbook marked to be calculated when opened)
     why = (
         "the workbook was saved by a program that does not calculate (its formulas are marked"
-        " to be calculated when opened; the values saved with them are none)"
+        " to be calculated when opened, and every value saved with them is 0 or empty: a"
+        " stand-in, no result)"
         if uncalculated
         else "the file was written by a program that does not calculate"
     )
