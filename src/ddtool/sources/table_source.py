@@ -148,6 +148,7 @@ def _chosen_header(
     return best
 
 
+MIN_TABLE_ROWS = 2  # under an earlier header for it to head a first table (_heads_table)
 MAX_LABEL_ROWS = 10  # of a block of labels and values above a table (_labels_and_values)
 
 
@@ -155,10 +156,12 @@ def _heads_table(
     header: Sequence[Any], mapping: dict[int, str], rows: Sequence[Sequence[Any]]
 ) -> bool:
     """Whether a header row above another one heads a table of suppliers of its own: it
-    has an id column, and rows under it (a row of two filled cells or more) of which one
-    gives an id, and it is no block of labels and values (_labels_and_values)."""
+    has an id column, and two rows under it or more (rows of two filled cells or more: one
+    row of values is a block of details, "Vendor no. | Company | Country" over one
+    supplier's) of which one gives an id, and it is no block of labels and values
+    (_labels_and_values)."""
     id_col = next((col for col, field in mapping.items() if field == "id"), None)
-    if id_col is None or not _has_rows(rows):
+    if id_col is None or sum(_filled(row) >= 2 for row in rows) < MIN_TABLE_ROWS:
         return False
     if all(id_col >= len(row) or _blank(row[id_col]) for row in rows):
         return False
