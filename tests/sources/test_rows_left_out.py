@@ -114,6 +114,21 @@ SECTIONS: list[tuple[str, list[Any], bool]] = [
     ("a title with workers", ["Tier 2 suppliers", _, _, _, _, _, 300], False),
     ("a title with a buyer", ["Tier 2", _, "S1", _, _, _, _], False),
     ("in the buyers column", [_, _, "Tier 2 suppliers", _, _, _, _], False),
+    # an id written as one token with a digit is an id, never a title
+    ("an id of a group", ["EU-01", _, _, _, _, _, _], False),
+    ("an id of a group in capitals", ["ASIA-01", _, _, _, _, _, _], False),
+    ("an id of a group without a dash", ["ASIA1", _, _, _, _, _, _], False),
+    ("an id of a tier", ["TIER-2", _, _, _, _, _, _], False),
+    ("an id of a region", ["EMEA-12", _, _, _, _, _, _], False),
+    ("an id of a continent", ["Europe-3", _, _, _, _, _, _], False),
+    ("a group with a number", ["Asia 2", _, _, _, _, _, _], False),
+    ("a group in capitals", ["LATAM", _, _, _, _, _, _], True),
+    ("a tier in German", ["Stufe 3", _, _, _, _, _, _], True),
+    # the suppliers and a place alone may be a company's name, a title with a word around
+    ("a group's suppliers", [_, "Africa Suppliers", _, _, _, _, _], False),
+    ("a region's suppliers", [_, "Far East Suppliers", _, _, _, _, _], False),
+    ("suppliers in a group", [_, "Suppliers in Asia", _, _, _, _, _], True),
+    ("direct suppliers of a group", [_, "Direct suppliers – Asia", _, _, _, _, _], True),
 ]
 
 
@@ -186,6 +201,36 @@ def test_a_title_naming_a_sector_is_skipped_where_the_sectors_are_known(
     # (a title is told once; a name alone, a supplier without an id, is refused as it was)
     refused = [(p.type, p.location.row) for p in problems.items if p.type == "missing-id"]
     assert refused == ([] if section else [("missing-id", 3)])
+
+
+@pytest.mark.parametrize(
+    ("row", "told"),
+    [
+        ("EU-01,,,", None),  # an id alone: a supplier with data gaps
+        ("ASIA-01,,,", None),
+        ("TIER-2,,,", None),
+        (",Africa Suppliers,,", "missing-id"),  # a name alone: refused as it was
+        (",Middle East Suppliers,,", "missing-id"),
+        (",EU Suppliers,,", "missing-id"),
+        (",Tier 2 suppliers,,", "section-row"),
+        ("Asia,,,", "section-row"),
+    ],
+)
+def test_an_id_or_a_name_alone_stays_a_supplier(tmp_path: Path, row: str, told: str | None) -> None:
+    path = tmp_path / "lone.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Sector\n"
+        "S1,Dhaka Knit Ltd,BD,garment manufacturing\n"
+        f"{row}\n"
+        "S2,Istanbul Tekstil,TR,garment manufacturing\n",
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path], sectors=load_profiles())
+    ids = [s.id for s in chain.suppliers]
+    assert ids == (["S1", row.split(",")[0], "S2"] if told is None else ["S1", "S2"])
+    assert [(p.type, p.location.row) for p in problems.items] == (
+        [] if told is None else [(told, 3)]
+    )
 
 
 # -- the template's example row ------------------------------------------------------------

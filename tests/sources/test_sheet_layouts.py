@@ -99,12 +99,35 @@ LAYOUTS: list[tuple[str, list[list[Any]], list[str], list[tuple[str, str, int]]]
         [
             ["Supplier ID", "Notes", "Country", "Remarks"],
             ["S-01", "long-standing", "Côte d'Ivoire", "visited 2025"],
+            ["S-02", "new", "Ghana", "visited 2026"],
             [],
             [*HEADER, "Products"],
             *SECOND,
         ],
-        ["S-01", "S-04"],
-        [("second-table", "error", 4)],
+        ["S-01", "S-02", "S-04"],
+        [("second-table", "error", 5)],
+    ),
+    *(
+        # one row of values under an earlier header is a block of details above the table
+        # (a vendor's number, a site, a reference), no first table: the table below is read
+        (case, [above, values, [], [*HEADER, "Products"], *SECOND], ["S-04"], [])
+        for case, above, values in [
+            (
+                "a vendor's details above the table",
+                ["Vendor no.", "Company", "Country"],
+                ["V-100", "Acme Apparel GmbH", "Germany"],
+            ),
+            (
+                "a site's details above the table",
+                ["Site ID", "Site name", "Country"],
+                ["SITE-7", "Gazipur plant", "Bangladesh"],
+            ),
+            (
+                "a reference above the table",
+                ["Supplier ID", "Notes", "Country", "Remarks"],
+                ["S-01", "long-standing", "Côte d'Ivoire", "visited 2025"],
+            ),
+        ]
     ),
     *(
         # lines of a label and its value above the table (the company's or the supplier's
@@ -203,15 +226,16 @@ def test_a_csv_of_two_tables_is_told_to_be_split_into_files(tmp_path: Path) -> N
     path = tmp_path / "list.csv"
     path.write_text(
         "Existing suppliers;;;;\nSupplier ID;Supplier name;Country;Sector;\n"
-        "S-01;Abidjan Cocoa Farmers Coop;CI;cocoa farming;\n;;;;\n"
+        "S-01;Abidjan Cocoa Farmers Coop;CI;cocoa farming;\n"
+        "S-02;Accra Cocoa Traders;GH;cocoa trading;\n;;;;\n"
         "Supplier ID;Supplier name;Country;Sector;Products\n"
         "S-04;Hamburg Logistics GmbH;DE;logistics;freight\n",
         encoding="utf-8",
     )
     chain, problems = read_chain([path])
-    assert [s.id for s in chain.suppliers] == ["S-01", "S-04"]
+    assert [s.id for s in chain.suppliers] == ["S-01", "S-02", "S-04"]
     [error] = problems.errors
-    assert (error.type, error.location.row) == ("second-table", 5)
+    assert (error.type, error.location.row) == ("second-table", 6)
     assert "the file holds two tables" in error.message and "its title" not in error.message
     assert "each table in a file of its own" in error.message
 

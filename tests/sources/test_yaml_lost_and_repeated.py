@@ -43,18 +43,18 @@ HELD = {
     "farms": (f"farms: [{KILN}]", "name the key 'suppliers'"),
     "supplier_list": (f"supplier_list: [{KILN}]", "name the key 'suppliers'"),
     "keys in capitals": (
-        "kilns: [{ID: K1, Name: Kiln, Country: PK}]",
+        "vendors: [{ID: K1, Name: Kiln, Country: PK}]",
         "name the key 'suppliers'",
     ),
     "one entry alone": (f"sub_supplier: {KILN}", "name the key 'suppliers'"),
-    "an id and a country alone": ("kilns: [{id: K1, country: PK}]", "name the key 'suppliers'"),
+    "an id and a country alone": ("vendors: [{id: K1, country: PK}]", "name the key 'suppliers'"),
     "a name and a sector": (
-        "kilns: [{name: Punjab Brick Kiln, sector: brick-making}]",
+        "vendors: [{name: Punjab Brick Kiln, sector: brick-making}]",
         "name the key 'suppliers'",
     ),
     "a site's suppliers": (f"site_suppliers: [{KILN}]", "name the key 'suppliers'"),
     "a mapping of entries by id": (
-        "kilns: {K1: {name: Kiln, country: PK, sector: brick-making}}",
+        "vendors: {K1: {name: Kiln, country: PK, sector: brick-making}}",
         "name the key 'suppliers'",
     ),
     "beside 'suppliers'": (
@@ -112,6 +112,25 @@ def test_every_key_holding_suppliers_in_a_file_is_told_at_once(tmp_path: Path) -
     ]
 
 
+# a key whose name says nothing of suppliers, holding entries written as suppliers are: a
+# warning naming them, never an error that blocks the assessment
+WARNED = ["factories", "plants", "units", "kilns", "mills", "clients", "parent_companies"]
+
+
+@pytest.mark.parametrize("key", WARNED)
+def test_entries_under_a_key_of_ones_own_are_a_warning(tmp_path: Path, key: str) -> None:
+    chain, problems = _read(tmp_path, _under(f"{key}: [{KILN}]"))
+    assert problems.errors == []
+    [warning] = [p for p in problems.warnings if p.type == "unmapped-key"]
+    assert (warning.location.line, warning.location.column) == (7, key)
+    assert "('K1')" in warning.message
+    assert warning.message.endswith(
+        "these entries look like suppliers and are not assessed: name the key 'suppliers'"
+        " if they are"
+    )
+    assert [s.id for s in chain.suppliers] == ["T1"]  # type: ignore[attr-defined]
+
+
 # values of one's own, kept as attributes as before: nothing in them is a supplier's entry
 OWN = {
     "contacts": "contacts: [{name: Jane Doe, email: jane@example.org}]",
@@ -130,6 +149,14 @@ OWN = {
     "styles with products": "styles: [{id: ST-4411, name: Basic tee, products: [t-shirts]}]",
     "production facilities": "production_facilities: [{id: F1, country: BD, sector: garment}]",
     "the supplier's sites": "supplier_sites: [{id: SITE-A, country: IN, workers: 420}]",
+    # owners, customers and the group's companies are no suppliers
+    "owners": "owners: [{name: Rahman Holdings Ltd, country: Bangladesh}]",
+    "beneficial owners": "beneficial_owners: [{name: Rahman Holdings Ltd, country: BD}]",
+    "shareholders": "shareholders: [{id: SH-1, name: Family trust, country: Germany}]",
+    "customers": "customers: [{id: C-1, name: Retail AG, country: DE, sector: retail}]",
+    "subsidiaries": "subsidiaries: [{name: Bau Austria GmbH, country: Austria}]",
+    "branches": "branches: [{id: B-1, name: Branch Kiel, country: Germany}]",
+    "group companies": "group_companies: [{name: Bau Polska, country: PL, sector: trade}]",
 }
 
 

@@ -148,6 +148,7 @@ def _chosen_header(
     return best
 
 
+MIN_TABLE_ROWS = 2  # under an earlier header for it to head a first table (_heads_table)
 MAX_LABEL_ROWS = 10  # of a block of labels and values above a table (_labels_and_values)
 
 
@@ -155,10 +156,12 @@ def _heads_table(
     header: Sequence[Any], mapping: dict[int, str], rows: Sequence[Sequence[Any]]
 ) -> bool:
     """Whether a header row above another one heads a table of suppliers of its own: it
-    has an id column, and rows under it (a row of two filled cells or more) of which one
-    gives an id, and it is no block of labels and values (_labels_and_values)."""
+    has an id column, and two rows under it or more (rows of two filled cells or more: one
+    row of values is a block of details, "Vendor no. | Company | Country" over one
+    supplier's) of which one gives an id, and it is no block of labels and values
+    (_labels_and_values)."""
     id_col = next((col for col, field in mapping.items() if field == "id"), None)
-    if id_col is None or not _has_rows(rows):
+    if id_col is None or sum(_filled(row) >= 2 for row in rows) < MIN_TABLE_ROWS:
         return False
     if all(id_col >= len(row) or _blank(row[id_col]) for row in rows):
         return False
@@ -2034,7 +2037,17 @@ def _lone_text(
         (col, column[index]) for col, column in enumerate(columns) if column[index] is not None
     ]
     if len(texts) == 1 and texts[0][0] in roles and isinstance(texts[0][1], str):
+        if texts[0][0] == roles[0] and _one_token_id(texts[0][1]):
+            return  # (an id: "EU-01", "TIER-2")
         lone[index] = texts[0][1].strip()
+
+
+def _one_token_id(text: str) -> bool:
+    """Whether a text of the id column is written as an id: one token, no whitespace, with a
+    digit ("EU-01", "ASIA1", "TIER-2", "Europe-3"), never a section title; a word alone
+    ("Asia", "Lieferanten", "Sub-suppliers") may be one."""
+    text = text.strip()
+    return bool(text) and not any(c.isspace() for c in text) and any(c.isdigit() for c in text)
 
 
 def section_rest(text: str) -> str | None:
@@ -2074,7 +2087,12 @@ def _skipped_row(
         return _Skipped(None, filled, True)  # numbers alone: a sum below the table
     col, text = label
     words = _LABEL_WORDS.findall(text.casefold())
-    if not filled and col in (id_col, name_col) and _section_title(words):
+    if (
+        not filled
+        and col in (id_col, name_col)
+        and not (col == id_col and _one_token_id(text))
+        and _section_title(words)
+    ):
         return _Skipped(label, [], False, section=True)
     if col == name_col:
         # a name is a supplier's ("Total Nigeria Plc", "Sum Agro Ltd", "Cooperative Agricole du
@@ -2164,11 +2182,17 @@ def _section_title(words: Sequence[str]) -> bool:
         and w not in _ROMAN
         and not _ORDINAL.fullmatch(w)
     ]
+    # the suppliers and a place alone, without a tier or a word around them ("Africa
+    # Suppliers", "Far East Suppliers") may be a company's name: a title only with one
+    # ("Suppliers in Bangladesh", "Direct suppliers – Asia", "Tier 2 suppliers Asia")
+    bare = rest and not tier and all(w in _SUPPLIER_WORDS or w in rest for w in words)
     if all(w in _COUNTRY_GROUPS or w in _GROUP_QUALIFIERS for w in rest):
         # (a group of countries alone, "Asia", "Latin America", "Rest of world"; never its
         # qualifiers alone: "North")
+        if (named and bare) or (numbered and not tier):
+            return False  # (nor with a number but no tier: "Asia 2", "Africa 01")
         return tier or named or not _COUNTRY_GROUPS.isdisjoint(words)
-    if not (tier or named):
+    if not (tier or named) or bare:
         return False
     from ddtool.reference.countries import normalise_country  # (a title's rest only)
 

@@ -1168,6 +1168,16 @@ class _Check:
         shown = ", ".join(repr(name) for name in named[:3] if name) or "without ids"
         shown += " …" if len(entries) > 3 else ""
         held = f"{what} {key!r} holds entries written as suppliers ({shown})"
+        if not _names_suppliers(key):
+            # (a key of the user's own records, 'factories', 'clients': never blocking)
+            self.problems.warning(
+                "unmapped-key",
+                f"{held}: these entries look like suppliers and are not assessed: name the"
+                " key 'suppliers' if they are",
+                self.at(line, key),
+                suggestion="'suppliers'",
+            )
+            return
         if what == "company key":
             message = (
                 f"{held}, but the company block reads only its id, name, country and sector:"
@@ -1798,7 +1808,24 @@ _OTHER_RECORDS = frozenset(
     | {"audit", "assessment", "inspection", "visit", "finding", "capa"}
     | {"brand", "label", "style", "article", "sku", "item", "order", "contract"}
     | {"grievance", "complaint", "incident", "case"}
+    | {"owner", "shareholder", "customer", "subsidiary", "branch"}
 )
+# keys whose words together say they hold records of another kind ('group_companies')
+_OTHER_KEYS = frozenset({"group companies", "group company"})
+# the words of a key that say it holds suppliers ('sub_suppliers', 'vendors', 'tier_2',
+# 'children', 'upstream', 'farms', 'Lieferanten'): entries written as suppliers under it are
+# an error; under any other key ('factories', 'clients') a warning
+_SUPPLIER_KEY_WORDS = frozenset(
+    {"supplier", "vendor", "lieferant", "fournisseur", "proveedor", "tier", "subcontract"}
+    | {"upstream", "child", "farm"}
+)
+
+
+def _names_suppliers(key: str) -> bool:
+    """Whether a key's name says it holds suppliers (_SUPPLIER_KEY_WORDS, or 'sub' as a
+    word of its own: 'sub_tier')."""
+    words = [word.casefold() for word in _key_words(key)]
+    return "sub" in words or any(part in word for word in words for part in _SUPPLIER_KEY_WORDS)
 
 
 def _named_other(key: str) -> bool:
@@ -1808,6 +1835,8 @@ def _named_other(key: str) -> bool:
     words = [word.casefold() for word in _key_words(key)]
     if not words or words[-1].startswith("supplier"):
         return False
+    if " ".join(words) in _OTHER_KEYS:
+        return True
     return any(not _OTHER_RECORDS.isdisjoint(_word_forms(word)) for word in words)
 
 
