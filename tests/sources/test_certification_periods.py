@@ -68,6 +68,7 @@ CELLS = {
     "a range of dates": "SA8000 (2021-01-01 - 2023-12-31)",
     "'through' in the name": "Fairtrade through cooperative 2019-01-01",
     "a period of ten years": "SA8000 2020-2030",
+    "a period of fifteen years": "SA8000 2010-2025",
     "a date in a bracket": "SA8000 (audit 03/2024)",
 }
 
@@ -374,11 +375,11 @@ NUMBERED: list[str] = [
     "SA8000 13.2023",
     "SA8000 2023-13",
     "SA8000 2023/15",
-    # (a range of years beyond a certificate's, or of more than ten years: a number)
+    # (a range of years beyond a certificate's, or its end in two digits more than ten
+    # years on: a number)
     "REACH 1907/2006",
     "EU Organic Regulation 889/2008",
     "OEKO-TEX 100 2023/45",
-    "SA8000 2010-2025",
     "SA8000 (1985-1990)",
     "SA8000 2024-2023",
 ]

@@ -684,14 +684,16 @@ _PERIOD_MAX_YEARS = 10
 
 def _period_read(period: re.Match[str]) -> bool:
     """Whether a period found at the end of a name is one: of years, both a certificate's
-    (_PERIOD_YEARS), the last 1 to 10 years after the first, maybe written in two digits
-    ("2021-2023", "2023/24"; not "2023-12", December 2023, "2023/45" nor "1907/2006"); of
-    dates, each month named a month."""
+    (_PERIOD_YEARS), the last after the first, 1 to 10 years after it where written in two
+    digits ("2021-2023", "2010-2025", "2023/24"; not "2023-12", December 2023, "2023/45" nor
+    "1907/2006"); of dates, each month named a month."""
     first, last = period.group("first", "last")
     if last is None:
         return _months_named(period, "month1", "month")
     start = int(first)
-    end = int(last) if len(last) == 4 else start - start % 100 + int(last)
+    if len(last) == 4:  # (a long period of a certificate's years is one still: "2010-2025")
+        return start in _PERIOD_YEARS and int(last) in _PERIOD_YEARS and int(last) > start
+    end = start - start % 100 + int(last)
     return start in _PERIOD_YEARS and end in _PERIOD_YEARS and 0 < end - start <= _PERIOD_MAX_YEARS
 
 
