@@ -12,8 +12,24 @@ import pytest
 from chain_support import read_cell
 
 from ddtool.assess import AssessOptions, assess
+from ddtool.errors import Problem
+from ddtool.model import Chain
 from ddtool.schemes import certification_not_held
 from ddtool.sources import read_chain
+
+
+def _the_bad_date(tmp_path: Path, cell: str) -> tuple[Chain, Problem]:
+    """The chain a certifications cell is read into, and the one error it gives: a
+    bad-date at its row and column."""
+    chain, problems = read_cell(tmp_path, cell)
+    [error] = problems.errors
+    assert (error.type, error.location.row, error.location.column) == (
+        "bad-date",
+        2,
+        "Certifications",
+    )
+    return chain, error
+
 
 # a Certifications cell -> what its located bad-date says: a month and its year at the end
 # of the name is a date without a word saying what it is (the expiry, or the day it was
@@ -75,13 +91,7 @@ CELLS = {
 
 @pytest.mark.parametrize("case", list(UNSAID), ids=list(UNSAID))
 def test_a_date_or_period_without_a_word_is_a_located_error(tmp_path: Path, case: str) -> None:
-    _chain, problems = read_cell(tmp_path, CELLS[case])
-    [error] = problems.errors
-    assert (error.type, error.location.row, error.location.column) == (
-        "bad-date",
-        2,
-        "Certifications",
-    )
+    _chain, error = _the_bad_date(tmp_path, CELLS[case])
     assert UNSAID[case] in error.message
 
 
@@ -339,13 +349,7 @@ NOT_A_DATE: dict[str, str] = {
 def test_numbers_written_as_a_date_that_is_none_are_a_located_error(
     tmp_path: Path, cell: str, said: str
 ) -> None:
-    chain, problems = read_cell(tmp_path, cell)
-    [error] = problems.errors
-    assert (error.type, error.location.row, error.location.column) == (
-        "bad-date",
-        2,
-        "Certifications",
-    )
+    chain, error = _the_bad_date(tmp_path, cell)
     assert error.message.startswith(f"certification {cell!r} ends with numbers written as")
     assert said in error.message
     assert error.message.endswith("such as 'SA8000 valid until 2026-06-30'")
@@ -488,13 +492,7 @@ ISSUED: dict[str, str] = {
 def test_the_day_a_certificate_was_issued_is_no_expiry(
     tmp_path: Path, cell: str, name: str
 ) -> None:
-    chain, problems = read_cell(tmp_path, cell)
-    [error] = problems.errors
-    assert (error.type, error.location.row, error.location.column) == (
-        "bad-date",
-        2,
-        "Certifications",
-    )
+    chain, error = _the_bad_date(tmp_path, cell)
     told, fix = error.message.split(": write ")
     assert told.startswith(f"certification {cell!r} gives the day it was issued (")
     assert fix == f"its expiry date instead, such as '{name} valid until 2026-06-30'"
