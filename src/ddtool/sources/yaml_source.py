@@ -1723,7 +1723,7 @@ def _entry_id(entry: Any) -> str | None:
 def _ids_written(entries: list[Any]) -> list[str]:
     """The ids of entries and of the suppliers nested in them, in the order written (each
     list once: iterative)."""
-    found: list[str] = []
+    found: dict[str, None] = {}  # (in order, each once)
     stack: list[Any] = list(reversed(entries))
     seen: set[int] = set()
     while stack:
@@ -1732,13 +1732,13 @@ def _ids_written(entries: list[Any]) -> list[str]:
             continue
         seen.add(id(entry))
         own = _entry_id(entry)
-        if own is not None and own not in found:
-            found.append(own)
+        if own is not None:
+            found.setdefault(own)
         below = entry.get("suppliers")
         if isinstance(below, list) and id(below) not in seen:
             seen.add(id(below))
             stack.extend(reversed(below))
-    return found
+    return list(found)
 
 
 # an alias as written: '*' and its anchor's name (the same characters as _ALIAS reads)
