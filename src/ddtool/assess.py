@@ -689,9 +689,9 @@ class _GapsRestedOn:
                 own = of_its_own[id(gaps)] = any(map(of_its_score, gaps))
             key = (id(risk), id(worst), id(gaps))
             if own and key not in self._told:
-                low = gaps_rested_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
-                self._told[key] = _gap_bits(low)
-                for rt, texts in low.items():
+                rested = gaps_rested_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
+                self._told[key] = _gap_bits(rested)
+                for rt, texts in rested.items():
                     found[rt].update(dict.fromkeys(texts))
         # per inferred supplier resting on missing data (a stage in a country not known, an
         # origin mix of few published shares), its bits
@@ -702,11 +702,11 @@ class _GapsRestedOn:
             if node.gaps:  # (its being inferred is no gap of its score's data)
                 worst = {rt: {"level": node.worst[rt][0].level} for rt in RISK_TYPES}
                 entry = {"inferred": True, "worst_case": worst, "data_gaps": node.gaps}
-                low = gaps_rested_on(entry)
-                for rt, texts in low.items():
+                rested = gaps_rested_on(entry)
+                for rt, texts in rested.items():
                     found[rt].update(dict.fromkeys(texts))
-                if low:
-                    self.inferred_bits[node_id] = _gap_bits(low)
+                if rested:
+                    self.inferred_bits[node_id] = _gap_bits(rested)
         # per risk type, the gaps of every supplier resting on missing data of it, each once
         self.texts = {rt: list(texts) for rt, texts in found.items()}
 
@@ -716,8 +716,8 @@ class _GapsRestedOn:
         key = (id(risk), id(worst), id(gaps))
         bits = self._told.get(key)
         if bits is None:
-            low = gaps_rested_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
-            bits = self._told[key] = _gap_bits(low)
+            rested = gaps_rested_on({"risk": risk, "worst_case": worst, "data_gaps": gaps})
+            bits = self._told[key] = _gap_bits(rested)
         return bits
 
     def of_score(self, risk: SupplierRisk) -> int:
@@ -742,9 +742,9 @@ class _GapsRestedOn:
         return found
 
 
-def _gap_bits(low: Mapping[str, Any]) -> int:
+def _gap_bits(rested: Mapping[str, Any]) -> int:
     """The bits of these risk types (GAP_BITS)."""
-    return sum(GAP_BITS[rt] for rt in low)
+    return sum(GAP_BITS[rt] for rt in rested)
 
 
 def _shown_top(exposure: Mapping[str, Exposure], gaps: int) -> tuple[int, str, bool]:
