@@ -40,17 +40,21 @@ ORIGIN_PSEUDO_CODES = {"OTH", "CN-XJ"}
 # The producers origins.csv lists for a commodity tell which countries produce none of it only
 # where they make (nearly) all of world production: the published shares of the countries
 # named (OTH, the "other countries" USGS sums, and CN-XJ, a part of China's, aside) add up to
-# at least this. The remainder, at most 5 %, is the many small producers a table leaves out
-# (FAOSTAT and USDA rows of 0.5 % or more; USGS names every producer but sums some as
-# "other countries"). The bundled lists that reach it: cocoa beans 96.8 %, coffee 96.4 %, palm
-# oil 96.4 %, tea 97.7 %, hazelnuts 98.7 % (of the 18 countries its page tabulates, not of a
-# world total), and cobalt, lithium, tantalum, tin, tungsten, silicon metal (97-99 %). Those
-# that do not are lists of the largest producers, or tables cut short, which leave out real
-# producers: capture fisheries 56.3 % (the top ten), total aquatic animals 59 %, farmed shrimp
-# 18.9 %, rubber 72.4 % (four countries), vanilla 84.5 %, polysilicon capacity 79 %, cotton
-# 90.3 % (cut short before Uzbekistan, Turkmenistan, Greece and Mexico), sugarcane 92.5 %,
-# and gold 74.9 %, copper 86.7 %, mica 87.3 % once USGS's "other countries" are aside. A
-# country not listed for these is only not among the main producers listed.
+# at least this, and they are shares of a world total (not_world_total: not of the sum of the
+# countries a table happens to list, nor of a world total that leaves a producer out). The
+# remainder, at most 5 %, is the many small producers a table leaves out (FAOSTAT and USDA
+# rows of 0.5 % or more; USGS names every producer but sums some as "other countries"). The
+# bundled lists that reach it: cocoa beans 96.8 %, coffee 96.4 % (of USDA's world, the sum of
+# the PSD countries), palm oil 96.4 %, tea 97.7 %, and cobalt, tantalum, tin, tungsten,
+# silicon metal (97-99 %). Those that do not are lists of the largest producers, or tables cut
+# short, which leave out real producers: capture fisheries 56.3 % (the top ten), total aquatic
+# animals 59 %, farmed shrimp 18.9 %, rubber 72.4 % (four countries), vanilla 84.5 %,
+# polysilicon capacity 79 %, cotton 90.3 % (cut short before Uzbekistan, Turkmenistan, Greece
+# and Mexico), sugarcane 92.5 %, and gold 74.9 %, copper 86.7 %, mica 87.3 % once USGS's
+# "other countries" are aside; and those whose shares are of no world total: hazelnuts
+# (98.7 % of the sum of the 18 countries its page tabulates, Portugal not among them) and
+# lithium (98.1 % of a world total without the United States, whose output USGS withholds).
+# A country not listed for these is only not among the main producers listed.
 ALL_PRODUCERS_PCT = 95.0
 # Ranges checked on load for the indicators the engine scores with (gross rates such as
 # primary completion may exceed 100 and are shown as published).
@@ -67,6 +71,11 @@ _CODED: dict[str, tuple[str, ...]] = {
     **{f"ilo_{c}_status": _RATIFIED for c in ("C029", "P029", "C105", "C138", "C182")},
     "ilab_ratified_UN_Palermo_trafficking_protocol": ("yes", "no", "n/a"),
 }
+# what a source's name says its shares are of where that is no world total (origins.csv:
+# "share = country / sum of the 18 listed countries", "world total excl. USA")
+_NOT_WORLD_TOTAL = re.compile(
+    r"\bsum of the \d+ (?:listed|tabulated) countries\b|\bworld total excl(?:\.|uding) [\w.]+", re.I
+)
 _UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|break in series", re.I)
 
 
@@ -718,6 +727,7 @@ class Profiles:
     _kinds: dict[str, str | None] = field(default_factory=dict)
     _grows: dict[tuple[str, str], bool] = field(default_factory=dict)  # (grows_there)
     _listed_pct: dict[str, float] = field(default_factory=dict)  # (listed_pct)
+    _share_base: dict[str, str] = field(default_factory=dict)  # (not_world_total)
     _named_commodities: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(
         default_factory=dict
     )  # (commodities_named)
@@ -940,6 +950,29 @@ class Profiles:
             )
         return found
 
+    def not_world_total(self, commodity: str) -> str:
+        """What the shares of a commodity are of, in its source's words, where that is no
+        world total ("sum of the 18 listed countries", "world total excl. USA"); "" where
+        they are shares of world production. Made once for each."""
+        found = self._share_base.get(commodity)
+        if found is None:
+            found = self._share_base[commodity] = next(
+                (
+                    m[0]
+                    for share in self.origins.get(commodity, ())
+                    if (m := _NOT_WORLD_TOTAL.search(share.source_name))
+                ),
+                "",
+            )
+        return found
+
+    def all_listed(self, commodity: str) -> bool:
+        """Whether the producers origins.csv lists of a commodity make (nearly) all of world
+        production: shares of a world total that add up to ALL_PRODUCERS_PCT or more."""
+        return self.listed_pct(commodity) >= ALL_PRODUCERS_PCT and not self.not_world_total(
+            commodity
+        )
+
     def commodities_named(self, sector_id: str, products: tuple[str, ...]) -> tuple[str, ...]:
         """The commodities of a raw sector whose goods products name ('cobalt hydroxide' at
         artisanal mines: cobalt), else all of them; made once for each."""
@@ -958,18 +991,16 @@ class Profiles:
         """Whether the risk data says a country produces none of the goods of a raw sector
         that products name: it is no producer of the sector's goods there (grows_there), and
         the producers listed of each commodity they name (commodities_named) make (nearly)
-        all of world production (ALL_PRODUCERS_PCT): a German supplier of cocoa beans is no
+        all of world production (all_listed): a German supplier of cocoa beans is no
         farm, nor a Belgian one of cobalt hydroxide a mine. Where a list holds only the
         largest producers (capture fisheries: the top ten, 56 % of world production), or the
         sector has no commodity with shares (coal, tobacco), a country not listed is only not
-        among the main producers listed: that rules it out no more than it rules it in."""
+        among the main producers listed: that rules it out no more than it rules it in; as
+        where the shares are of no world total (hazelnuts: of the countries a page lists)."""
         sector = self.sectors.get(sector_id)
         if sector is None or not sector.commodities or self.grows_there(sector_id, iso3):
             return False
-        return all(
-            self.listed_pct(c) >= ALL_PRODUCERS_PCT
-            for c in self.commodities_named(sector_id, products)
-        )
+        return all(self.all_listed(c) for c in self.commodities_named(sector_id, products))
 
     def product_sector(self, product: str) -> str | None:
         """The sector a supplier naming this product is in, as far as the product says (for
