@@ -558,19 +558,35 @@ class GoodListing:
     def listed_as(self) -> str:
         """What the listing says, in words ('listed for child labour, forced labour')."""
         if self.downstream:
-            text = f"listed as made with inputs from {self.input_country}"
-            if self.input_goods:
-                common = ", ".join(LISTED_FOR[r] for r in self.input_types)
-                text += f" (listed inputs there: {', '.join(self.input_goods)}" + (
-                    f"; all listed for {common})" if common else ")"
-                )
-            return text
+            return (
+                f"listed as a downstream good: produced with inputs from {self.input_country}"
+                " made with child labour or forced labour (the list names the country of"
+                " the inputs, not the inputs)"
+            )
         named = (
             ("child labour", self.child_labour),
             ("forced labour", self.forced_labour),
             ("forced child labour", self.forced_child_labour),
         )
         return "listed for " + ", ".join(words for words, listed in named if listed)
+
+    @property
+    def inputs_read(self) -> str:
+        """Which inputs a downstream listing is taken to mean (_downstream_inputs): ddtool's
+        own reading, as the list gives the inputs' country alone; "" for any other."""
+        if not self.input_goods:
+            return ""
+        common = ", ".join(LISTED_FOR[r] for r in self.input_types)
+        return (
+            "ddtool's own reading, not the list's: the inputs meant are the goods listed"
+            f" there, {', '.join(self.input_goods)}"
+            + (f", all listed for {common}" if common else "")
+        )
+
+    @property
+    def listed_and_read(self) -> str:
+        """What the listing says, then ddtool's reading of its inputs where it has one."""
+        return "; ".join(filter(None, (self.listed_as, self.inputs_read)))
 
     @property
     def downstream_types(self) -> tuple[str, ...]:
@@ -4688,7 +4704,7 @@ def _removal_refused(known: GoodListing, lost: list[str], sources: dict[str, Sou
         whose, given = "the bundled listing", source.name if source else known.source_id
     return (
         f"the row drops {', '.join(lost)} from {whose} {known.good}, {known.country}"
-        f" ({known.iso3}) ({given}: {known.listed_as}). An overlay never removes a listing"
+        f" ({known.iso3}) ({given}: {known.listed_and_read}). An overlay never removes a listing"
         " nor a risk type of one (a row may add risk types, not drop them): leave the row"
         " out to keep the listing, or give all of its risk types;"
         " a removal is recorded in goods_2024_changes.csv instead (a row with change_2024"

@@ -1394,6 +1394,9 @@ class Scorer:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     # (a removal the user's overlay records says so)
                     note = _removal_note(listing.change_2024, risk_type) + listing.recorded_by
+                    # (the inputs a downstream listing is taken to mean: ddtool's reading,
+                    # kept out of the value, which is what the list says)
+                    note = "; ".join(filter(None, (note, listing.inputs_read)))
                     if listing.overlay:  # the user's listing: credited to the overlay
                         note = f"{note} {behind_note(p, listing.source_id)}".lstrip()
                     evidence.append(
@@ -1428,7 +1431,7 @@ class Scorer:
                             "handles a listed good"
                             + (f" (the overlay {listing.overlay})" if listing.overlay else "")
                             + f": {listing.good} ({listing.country})",
-                            listing.listed_as + " (at the production stage; see exposure)",
+                            listing.listed_and_read + " (at the production stage; see exposure)",
                             listing.year,
                             overlay_credit(listing.overlay)
                             if listing.overlay
@@ -1662,7 +1665,7 @@ def _listing_text(listing: GoodListing) -> str:
         else "is on the US DOL List of Goods"
     )
     country = display_name(listing.iso3)
-    return f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_as}"
+    return f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_and_read}"
 
 
 def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:

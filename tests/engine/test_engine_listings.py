@@ -41,7 +41,8 @@ def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, 
         for risk_type in listing.downstream_types:
             assert risk_type in flags, (listing.good, risk_type)
             assert any(
-                "made with inputs" in str(e["value"]) for e in flag_evidence(doc, flags[risk_type])
+                "produced with inputs from" in str(e["value"])
+                for e in flag_evidence(doc, flags[risk_type])
             )
         return
     assert listing.risk_types
@@ -86,7 +87,11 @@ def test_downstream_listing_raises_its_inputs_risk_types(
     listing = next(g for g in LISTINGS if g.good == good)
     assert input_good in listing.input_goods
     assert listing.downstream_types == types
-    assert input_good in listing.listed_as
+    # (the list names the inputs' country alone: which inputs are meant is ddtool's reading,
+    # said apart from what the list says)
+    assert input_good not in listing.listed_as
+    assert input_good in listing.inputs_read
+    assert listing.inputs_read.startswith("ddtool's own reading, not the list's")
 
 
 def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
