@@ -1476,10 +1476,9 @@ class _Shared:
                     "risk_types": list(g.downstream_types if g.downstream else g.risk_types),
                     "downstream": g.downstream,
                     "year": g.year,
-                    # (a removal an overlay records says so: the user's, not the source's)
-                    "removed_2024": f"{g.change_2024}{g.recorded_by}"
-                    if g.change_2024_by
-                    else g.change_2024,
+                    # (what the removal is reported for, where not all the listing's risk
+                    # types; one an overlay records says so: the user's, not the source's)
+                    "removed_2024": g.removal_said,
                 }
                 for g in risk.listings
             ]

@@ -543,6 +543,41 @@ class GoodListing:
         return f"; recorded by {self.change_2024_by}" if self.change_2024_by else ""
 
     @property
+    def removed_for(self) -> tuple[str, ...]:
+        """The risk types the 2024 removal is reported for: child labour alone where the
+        reason the source quotes is child labour's (it says nothing of the listing's other
+        risk types: Thai shrimp); else all those the listing sets a floor on; () where no
+        removal is recorded."""
+        if not self.change_2024:
+            return ()
+        if "child lab" in self.change_2024.casefold():
+            return ("child_labour",)
+        return self.downstream_types if self.downstream else self.risk_types
+
+    @property
+    def removal_said(self) -> str | None:
+        """The 2024 removal as every output gives it beside the listing (the JSON's
+        removed_2024): the source's text, what it is reported for where that is not all of
+        the listing's risk types, and who records it; None where no removal is recorded."""
+        if not self.change_2024:
+            return None
+        removed = self.removed_for
+        others = [
+            r
+            for r in (self.downstream_types if self.downstream else self.risk_types)
+            if r not in removed
+        ]
+        said = self.change_2024
+        if removed and others:
+            named = [r.replace("_", " ") for r in others]
+            nothing = " and ".join(filter(None, (", ".join(named[:-1]), named[-1])))
+            said += (
+                f"; reported for {', '.join(r.replace('_', ' ') for r in removed)} only: the"
+                f" source says nothing of {nothing} (still scored)"
+            )
+        return said + self.recorded_by
+
+    @property
     def risk_types(self) -> tuple[str, ...]:
         """The risk types the listing names (forced child labour counts for all three)."""
         out: list[str] = []

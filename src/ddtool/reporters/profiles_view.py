@@ -128,7 +128,7 @@ def _from_overlay(listing: GoodListing) -> str:
 
 def _removal(listing: GoodListing) -> str:
     """A listing's 2024 removal, with the overlay that records it, if one does."""
-    return f"{listing.change_2024}{listing.recorded_by}"
+    return listing.removal_said or ""
 
 
 def _change_from(change: GoodChange) -> str:
