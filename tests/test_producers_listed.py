@@ -6,8 +6,12 @@ supplier of "tuna" was told its country "does not produce" fish."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from chain_support import assessed_data
+
+from ddtool.assess import _listed_in
 from ddtool.profiles import ALL_PRODUCERS_PCT, load_profiles
 
 # (country, product, raw sector its product names, listed producers' share of world
@@ -27,6 +31,9 @@ CASES = [
     ("NLD", "natural rubber", "rubber-plantations", 72.4, False),
     ("ESP", "shrimp", "aquaculture", 18.93, False),
     ("CHE", "gold", "artisanal-mining", 74.9, False),  # (OTH 23.64 aside)
+    # 95 % or more, but of the sum of the 18 countries a page tabulates, not of world
+    # production: Portugal grows hazelnuts and is not on that page
+    ("PRT", "hazelnuts", "hazelnut-farming", 98.7, False),
     # a listed producer produces it
     ("GHA", "cocoa beans", "cocoa-farming", 96.76, False),
 ]
@@ -62,3 +69,51 @@ def test_the_rule_falls_between_the_lists_it_tells_apart() -> None:
     profiles = load_profiles()
     named = sorted(profiles.listed_pct(c) for c in profiles.origins)
     assert not [p for p in named if ALL_PRODUCERS_PCT - 2.4 < p < ALL_PRODUCERS_PCT + 1.3]
+
+
+def test_only_shares_of_a_world_total_rule_a_country_out() -> None:
+    """The hazelnut shares are of the sum of the 18 countries a page tabulates, the lithium
+    ones of a world total without the United States (withheld): their 98.7 % and 98.1 % say
+    nothing of world production. Before, hazelnuts were read as (nearly) all of it, and a
+    Portuguese supplier of "hazelnuts" as no farm."""
+    profiles = load_profiles()
+    assert profiles.not_world_total("hazelnuts (in shell)") == "sum of the 18 listed countries"
+    assert profiles.not_world_total("lithium") == "world total excl. USA"
+    assert not profiles.all_listed("hazelnuts (in shell)")
+    assert not profiles.all_listed("lithium")
+    # the lists the rule keeps are shares of a world total (FAOSTAT's World, USGS's world
+    # total, USDA's sum of all PSD countries)
+    kept = sorted(c for c in profiles.origins if profiles.all_listed(c))
+    assert kept == [
+        "cobalt",
+        "cocoa beans",
+        "coffee (green beans)",
+        "palm oil (crude)",
+        "silicon_metal",
+        "tantalum",
+        "tea",
+        "tin",
+        "tungsten",
+    ]
+    for commodity in kept:
+        assert not profiles.not_world_total(commodity)
+
+
+def test_a_list_of_no_world_total_is_told_as_what_its_source_divides_by() -> None:
+    profiles = load_profiles()
+    said = _listed_in(profiles, ("hazelnuts (in shell)",))
+    assert "98.7% of the sum of the 18 listed countries (not of a world total)" in said
+    assert "of world production" not in said
+    assert _listed_in(profiles, ("cocoa beans",)).endswith("96.8% of world production")
+
+
+def test_a_portuguese_supplier_of_hazelnuts_is_scored_as_a_farm_there(tmp_path: Path) -> None:
+    """Its sector is taken from its products (hazelnut farming in Portugal, never below a
+    sector not known), with the gap that says so; before, it was no farm."""
+    doc = assessed_data(
+        tmp_path,
+        "wholesale-trade",
+        [{"id": "HZ-X", "name": "HZ", "country": "PRT", "products": ["hazelnuts"]}],
+    )
+    (entry,) = doc["suppliers"]
+    assert "sector not given (taken from products: hazelnut-farming)" in entry["data_gaps"]

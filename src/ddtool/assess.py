@@ -41,7 +41,7 @@ from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemLis
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.nested import rebuilt
-from ddtool.profiles import ALL_PRODUCERS_PCT, Profiles, load_profiles
+from ddtool.profiles import Profiles, load_profiles
 from ddtool.propagation import (
     GAP_BITS,
     Exposure,
@@ -470,7 +470,9 @@ def _traded_by_products(
 
 def _listed_in(profiles: Profiles, commodities: Iterable[str]) -> str:
     """The lists of producers of commodities, with what part of world production they make:
-    "cocoa beans: FAOSTAT crops … (2023), 96.8% of world production"."""
+    "cocoa beans: FAOSTAT crops … (2023), 96.8% of world production" (or of what else their
+    source divides by: "… 98.7% of the sum of the 18 listed countries (not of a world
+    total)")."""
     said = []
     for commodity in commodities:
         shares = profiles.origins.get(commodity, [])
@@ -480,7 +482,12 @@ def _listed_in(profiles: Profiles, commodities: Iterable[str]) -> str:
         said.append(
             f"{commodity}: {source}"
             + (f" ({year})" if year and str(year) not in source else "")
-            + f", {profiles.listed_pct(commodity):.3g}% of world {of}"
+            + f", {profiles.listed_pct(commodity):.3g}% of "
+            + (
+                f"the {base} (not of a world total)"
+                if (base := profiles.not_world_total(commodity))
+                else f"world {of}"
+            )
         )
     return "; ".join(said)
 
@@ -489,7 +496,7 @@ def _not_listed(profiles: Profiles, commodities: tuple[str, ...]) -> str:
     """Why a country not known to produce the commodities a supplier's products name is not
     known to produce none: the lists of their main producers that leave out part of world
     production, or none at all (a raw sector of no commodity with shares: coal, tobacco)."""
-    short = [c for c in commodities if profiles.listed_pct(c) < ALL_PRODUCERS_PCT]
+    short = [c for c in commodities if not profiles.all_listed(c)]
     if not short:
         return "not known to produce them, as the risk data lists no producers of them"
     return f"not among the main producers listed ({_listed_in(profiles, short)})"
@@ -1469,10 +1476,9 @@ class _Shared:
                     "risk_types": list(g.downstream_types if g.downstream else g.risk_types),
                     "downstream": g.downstream,
                     "year": g.year,
-                    # (a removal an overlay records says so: the user's, not the source's)
-                    "removed_2024": f"{g.change_2024}{g.recorded_by}"
-                    if g.change_2024_by
-                    else g.change_2024,
+                    # (what the removal is reported for, where not all the listing's risk
+                    # types; one an overlay records says so: the user's, not the source's)
+                    "removed_2024": g.removal_said,
                 }
                 for g in risk.listings
             ]

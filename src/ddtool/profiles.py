@@ -40,17 +40,21 @@ ORIGIN_PSEUDO_CODES = {"OTH", "CN-XJ"}
 # The producers origins.csv lists for a commodity tell which countries produce none of it only
 # where they make (nearly) all of world production: the published shares of the countries
 # named (OTH, the "other countries" USGS sums, and CN-XJ, a part of China's, aside) add up to
-# at least this. The remainder, at most 5 %, is the many small producers a table leaves out
-# (FAOSTAT and USDA rows of 0.5 % or more; USGS names every producer but sums some as
-# "other countries"). The bundled lists that reach it: cocoa beans 96.8 %, coffee 96.4 %, palm
-# oil 96.4 %, tea 97.7 %, hazelnuts 98.7 % (of the 18 countries its page tabulates, not of a
-# world total), and cobalt, lithium, tantalum, tin, tungsten, silicon metal (97-99 %). Those
-# that do not are lists of the largest producers, or tables cut short, which leave out real
-# producers: capture fisheries 56.3 % (the top ten), total aquatic animals 59 %, farmed shrimp
-# 18.9 %, rubber 72.4 % (four countries), vanilla 84.5 %, polysilicon capacity 79 %, cotton
-# 90.3 % (cut short before Uzbekistan, Turkmenistan, Greece and Mexico), sugarcane 92.5 %,
-# and gold 74.9 %, copper 86.7 %, mica 87.3 % once USGS's "other countries" are aside. A
-# country not listed for these is only not among the main producers listed.
+# at least this, and they are shares of a world total (not_world_total: not of the sum of the
+# countries a table happens to list, nor of a world total that leaves a producer out). The
+# remainder, at most 5 %, is the many small producers a table leaves out (FAOSTAT and USDA
+# rows of 0.5 % or more; USGS names every producer but sums some as "other countries"). The
+# bundled lists that reach it: cocoa beans 96.8 %, coffee 96.4 % (of USDA's world, the sum of
+# the PSD countries), palm oil 96.4 %, tea 97.7 %, and cobalt, tantalum, tin, tungsten,
+# silicon metal (97-99 %). Those that do not are lists of the largest producers, or tables cut
+# short, which leave out real producers: capture fisheries 56.3 % (the top ten), total aquatic
+# animals 59 %, farmed shrimp 18.9 %, rubber 72.4 % (four countries), vanilla 84.5 %,
+# polysilicon capacity 79 %, cotton 90.3 % (cut short before Uzbekistan, Turkmenistan, Greece
+# and Mexico), sugarcane 92.5 %, and gold 74.9 %, copper 86.7 %, mica 87.3 % once USGS's
+# "other countries" are aside; and those whose shares are of no world total: hazelnuts
+# (98.7 % of the sum of the 18 countries its page tabulates, Portugal not among them) and
+# lithium (98.1 % of a world total without the United States, whose output USGS withholds).
+# A country not listed for these is only not among the main producers listed.
 ALL_PRODUCERS_PCT = 95.0
 # Ranges checked on load for the indicators the engine scores with (gross rates such as
 # primary completion may exceed 100 and are shown as published).
@@ -67,6 +71,11 @@ _CODED: dict[str, tuple[str, ...]] = {
     **{f"ilo_{c}_status": _RATIFIED for c in ("C029", "P029", "C105", "C138", "C182")},
     "ilab_ratified_UN_Palermo_trafficking_protocol": ("yes", "no", "n/a"),
 }
+# what a source's name says its shares are of where that is no world total (origins.csv:
+# "share = country / sum of the 18 listed countries", "world total excl. USA")
+_NOT_WORLD_TOTAL = re.compile(
+    r"\bsum of the \d+ (?:listed|tabulated) countries\b|\bworld total excl(?:\.|uding) [\w.]+", re.I
+)
 _UNCERTAIN = re.compile(r"third-party|NOT verified|LLM|secondary|unreliable|break in series", re.I)
 
 
@@ -534,6 +543,41 @@ class GoodListing:
         return f"; recorded by {self.change_2024_by}" if self.change_2024_by else ""
 
     @property
+    def removed_for(self) -> tuple[str, ...]:
+        """The risk types the 2024 removal is reported for: child labour alone where the
+        reason the source quotes is child labour's (it says nothing of the listing's other
+        risk types: Thai shrimp); else all those the listing sets a floor on; () where no
+        removal is recorded."""
+        if not self.change_2024:
+            return ()
+        if "child lab" in self.change_2024.casefold():
+            return ("child_labour",)
+        return self.downstream_types if self.downstream else self.risk_types
+
+    @property
+    def removal_said(self) -> str | None:
+        """The 2024 removal as every output gives it beside the listing (the JSON's
+        removed_2024): the source's text, what it is reported for where that is not all of
+        the listing's risk types, and who records it; None where no removal is recorded."""
+        if not self.change_2024:
+            return None
+        removed = self.removed_for
+        others = [
+            r
+            for r in (self.downstream_types if self.downstream else self.risk_types)
+            if r not in removed
+        ]
+        said = self.change_2024
+        if removed and others:
+            named = [r.replace("_", " ") for r in others]
+            nothing = " and ".join(filter(None, (", ".join(named[:-1]), named[-1])))
+            said += (
+                f"; reported for {', '.join(r.replace('_', ' ') for r in removed)} only: the"
+                f" source says nothing of {nothing} (still scored)"
+            )
+        return said + self.recorded_by
+
+    @property
     def risk_types(self) -> tuple[str, ...]:
         """The risk types the listing names (forced child labour counts for all three)."""
         out: list[str] = []
@@ -549,19 +593,35 @@ class GoodListing:
     def listed_as(self) -> str:
         """What the listing says, in words ('listed for child labour, forced labour')."""
         if self.downstream:
-            text = f"listed as made with inputs from {self.input_country}"
-            if self.input_goods:
-                common = ", ".join(LISTED_FOR[r] for r in self.input_types)
-                text += f" (listed inputs there: {', '.join(self.input_goods)}" + (
-                    f"; all listed for {common})" if common else ")"
-                )
-            return text
+            return (
+                f"listed as a downstream good: produced with inputs from {self.input_country}"
+                " made with child labour or forced labour (the list names the country of"
+                " the inputs, not the inputs)"
+            )
         named = (
             ("child labour", self.child_labour),
             ("forced labour", self.forced_labour),
             ("forced child labour", self.forced_child_labour),
         )
         return "listed for " + ", ".join(words for words, listed in named if listed)
+
+    @property
+    def inputs_read(self) -> str:
+        """Which inputs a downstream listing is taken to mean (_downstream_inputs): ddtool's
+        own reading, as the list gives the inputs' country alone; "" for any other."""
+        if not self.input_goods:
+            return ""
+        common = ", ".join(LISTED_FOR[r] for r in self.input_types)
+        return (
+            "ddtool's own reading, not the list's: the inputs meant are the goods listed"
+            f" there, {', '.join(self.input_goods)}"
+            + (f", all listed for {common}" if common else "")
+        )
+
+    @property
+    def listed_and_read(self) -> str:
+        """What the listing says, then ddtool's reading of its inputs where it has one."""
+        return "; ".join(filter(None, (self.listed_as, self.inputs_read)))
 
     @property
     def downstream_types(self) -> tuple[str, ...]:
@@ -718,6 +778,7 @@ class Profiles:
     _kinds: dict[str, str | None] = field(default_factory=dict)
     _grows: dict[tuple[str, str], bool] = field(default_factory=dict)  # (grows_there)
     _listed_pct: dict[str, float] = field(default_factory=dict)  # (listed_pct)
+    _share_base: dict[str, str] = field(default_factory=dict)  # (not_world_total)
     _named_commodities: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(
         default_factory=dict
     )  # (commodities_named)
@@ -940,6 +1001,29 @@ class Profiles:
             )
         return found
 
+    def not_world_total(self, commodity: str) -> str:
+        """What the shares of a commodity are of, in its source's words, where that is no
+        world total ("sum of the 18 listed countries", "world total excl. USA"); "" where
+        they are shares of world production. Made once for each."""
+        found = self._share_base.get(commodity)
+        if found is None:
+            found = self._share_base[commodity] = next(
+                (
+                    m[0]
+                    for share in self.origins.get(commodity, ())
+                    if (m := _NOT_WORLD_TOTAL.search(share.source_name))
+                ),
+                "",
+            )
+        return found
+
+    def all_listed(self, commodity: str) -> bool:
+        """Whether the producers origins.csv lists of a commodity make (nearly) all of world
+        production: shares of a world total that add up to ALL_PRODUCERS_PCT or more."""
+        return self.listed_pct(commodity) >= ALL_PRODUCERS_PCT and not self.not_world_total(
+            commodity
+        )
+
     def commodities_named(self, sector_id: str, products: tuple[str, ...]) -> tuple[str, ...]:
         """The commodities of a raw sector whose goods products name ('cobalt hydroxide' at
         artisanal mines: cobalt), else all of them; made once for each."""
@@ -958,18 +1042,16 @@ class Profiles:
         """Whether the risk data says a country produces none of the goods of a raw sector
         that products name: it is no producer of the sector's goods there (grows_there), and
         the producers listed of each commodity they name (commodities_named) make (nearly)
-        all of world production (ALL_PRODUCERS_PCT): a German supplier of cocoa beans is no
+        all of world production (all_listed): a German supplier of cocoa beans is no
         farm, nor a Belgian one of cobalt hydroxide a mine. Where a list holds only the
         largest producers (capture fisheries: the top ten, 56 % of world production), or the
         sector has no commodity with shares (coal, tobacco), a country not listed is only not
-        among the main producers listed: that rules it out no more than it rules it in."""
+        among the main producers listed: that rules it out no more than it rules it in; as
+        where the shares are of no world total (hazelnuts: of the countries a page lists)."""
         sector = self.sectors.get(sector_id)
         if sector is None or not sector.commodities or self.grows_there(sector_id, iso3):
             return False
-        return all(
-            self.listed_pct(c) >= ALL_PRODUCERS_PCT
-            for c in self.commodities_named(sector_id, products)
-        )
+        return all(self.all_listed(c) for c in self.commodities_named(sector_id, products))
 
     def product_sector(self, product: str) -> str | None:
         """The sector a supplier naming this product is in, as far as the product says (for
@@ -4657,7 +4739,7 @@ def _removal_refused(known: GoodListing, lost: list[str], sources: dict[str, Sou
         whose, given = "the bundled listing", source.name if source else known.source_id
     return (
         f"the row drops {', '.join(lost)} from {whose} {known.good}, {known.country}"
-        f" ({known.iso3}) ({given}: {known.listed_as}). An overlay never removes a listing"
+        f" ({known.iso3}) ({given}: {known.listed_and_read}). An overlay never removes a listing"
         " nor a risk type of one (a row may add risk types, not drop them): leave the row"
         " out to keep the listing, or give all of its risk types;"
         " a removal is recorded in goods_2024_changes.csv instead (a row with change_2024"

@@ -2108,7 +2108,8 @@ class Inference:
             if unweighted:  # known producers whose share is not published weigh nothing
                 mix += (
                     f" (weights from the published shares, {total:g}% of world {of};"
-                    f" no share in the risk data, so not weighted: {', '.join(unweighted)})"
+                    f" no share in the risk data, so not weighted: {', '.join(unweighted)};"
+                    " the expected figure omits them)"
                 )
             items.insert(
                 0,
@@ -2141,8 +2142,16 @@ class Inference:
             evidence[rt] = items
         # a mix whose published shares leave much of world production out weighs the rest
         # as nothing: a data gap (the worst case takes in the listed producers, above)
+        unweighted = [o.iso3 or "other" for o in origins if o.weight is None]
         gaps = (
-            [f"origin mix: shares published for {total:g}% of world {commodity} {of}"]
+            [
+                f"origin mix: shares published for {total:g}% of world {commodity} {of}"
+                + (
+                    f"; the expected figure omits {', '.join(unweighted)} (no share)"
+                    if unweighted
+                    else ""
+                )
+            ]
             if total < MIX_COVERAGE_PCT
             else []
         )

@@ -24,7 +24,15 @@ from ddtool.model import (
     Certification,
     Supplier,
 )
-from ddtool.profiles import GoodChange, GoodListing, Indicator, Profiles, Sector, text_key
+from ddtool.profiles import (
+    LISTED_FOR,
+    GoodChange,
+    GoodListing,
+    Indicator,
+    Profiles,
+    Sector,
+    text_key,
+)
 from ddtool.reference.countries import display_name
 from ddtool.schemes import (
     audit_standards,
@@ -427,17 +435,20 @@ def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
     )
 
 
-def _removal_note(change: str | None, risk_type: str) -> str:
-    """A listing's 2024 removal, as evidence of one risk type: where the reason the source
-    quotes is child labour's, the evidence of another risk type says so, not that its own
-    listing was removed (the source does not say)."""
+def _removal_note(listing: GoodListing, risk_type: str) -> str:
+    """A listing's 2024 removal, as evidence of one risk type: where the removal is reported
+    for other risk types only (GoodListing.removed_for: the reason the source quotes is
+    child labour's), the evidence of this one says so, not that its own listing was removed
+    (the source does not say)."""
+    change = listing.change_2024
     if not change:
         return ""
     # (the change's text says what it is first, "removed: 'child labor …'": said once)
     change = change.removeprefix("removed: ")
-    if risk_type != "child_labour" and "child lab" in change.casefold():
+    if risk_type not in listing.removed_for:
+        reported = ", ".join(LISTED_FOR.get(r, r) for r in listing.removed_for)
         return (
-            "a removal in the 2024 edition is reported for child labour; for this risk type"
+            f"a removal in the 2024 edition is reported for {reported}; for this risk type"
             f" the source says nothing (still scored): {change}"
         )
     return f"removed in the 2024 edition: {change}"
@@ -1393,7 +1404,10 @@ class Scorer:
             for listing in listings:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     # (a removal the user's overlay records says so)
-                    note = _removal_note(listing.change_2024, risk_type) + listing.recorded_by
+                    note = _removal_note(listing, risk_type) + listing.recorded_by
+                    # (the inputs a downstream listing is taken to mean: ddtool's reading,
+                    # kept out of the value, which is what the list says)
+                    note = "; ".join(filter(None, (note, listing.inputs_read)))
                     if listing.overlay:  # the user's listing: credited to the overlay
                         note = f"{note} {behind_note(p, listing.source_id)}".lstrip()
                     evidence.append(
@@ -1428,7 +1442,7 @@ class Scorer:
                             "handles a listed good"
                             + (f" (the overlay {listing.overlay})" if listing.overlay else "")
                             + f": {listing.good} ({listing.country})",
-                            listing.listed_as + " (at the production stage; see exposure)",
+                            listing.listed_and_read + " (at the production stage; see exposure)",
                             listing.year,
                             overlay_credit(listing.overlay)
                             if listing.overlay
@@ -1662,7 +1676,7 @@ def _listing_text(listing: GoodListing) -> str:
         else "is on the US DOL List of Goods"
     )
     country = display_name(listing.iso3)
-    return f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_as}"
+    return f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_and_read}"
 
 
 def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:

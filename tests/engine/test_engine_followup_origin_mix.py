@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from chain_support import assessment_of
 
+from ddtool.assess import assess
 from ddtool.propagation import MIX_COVERAGE_PCT
 
 
@@ -154,3 +155,29 @@ def test_a_mapped_farm_of_the_named_good_is_not_inferred_again(tmp_path: Path) -
     )
     assert not any(node.startswith("inferred:vanilla-farming") for node in found)
     assert all("F1" not in entry["buyers"] for entry in found.values())
+
+
+def test_the_gap_and_evidence_name_the_producers_the_expected_figure_omits(
+    tmp_path: Path,
+) -> None:
+    """Farmed shrimp: only China's share is published, so the expected figure rests on China
+    alone; the data gap and the origin-mix evidence name the producers it leaves out (before,
+    the gap gave the coverage only)."""
+    chain = tmp_path / "shrimp.yaml"
+    chain.write_text(
+        "company: {name: X, country: DEU, sector: wholesale-trade}\n"
+        "suppliers:\n"
+        "  - {id: P1, name: p, country: DEU, sector: seafood-processing,"
+        " products: [farmed shrimp]}\n",
+        encoding="utf-8",
+    )
+    doc = assess([chain]).data
+    [farms] = [s for s in doc["suppliers"] if s["id"].startswith("inferred:aquaculture:")]
+    omitted = [o["country"] for o in farms["origins"] if o["weight"] is None]
+    assert omitted and "ECU" in omitted
+    [gap] = [g for g in farms["data_gaps"] if g.startswith("origin mix:")]
+    assert gap.endswith(f"; the expected figure omits {', '.join(omitted)} (no share)")
+    mixes = [
+        e for e in doc["evidence"].values() if e["indicator"].startswith("inferred origin mix")
+    ]
+    assert mixes and all("the expected figure omits them" in e["value"] for e in mixes)

@@ -41,7 +41,8 @@ def test_listing_flags_one_supplier_chain(tmp_path: Path, listing: GoodListing, 
         for risk_type in listing.downstream_types:
             assert risk_type in flags, (listing.good, risk_type)
             assert any(
-                "made with inputs" in str(e["value"]) for e in flag_evidence(doc, flags[risk_type])
+                "produced with inputs from" in str(e["value"])
+                for e in flag_evidence(doc, flags[risk_type])
             )
         return
     assert listing.risk_types
@@ -86,7 +87,11 @@ def test_downstream_listing_raises_its_inputs_risk_types(
     listing = next(g for g in LISTINGS if g.good == good)
     assert input_good in listing.input_goods
     assert listing.downstream_types == types
-    assert input_good in listing.listed_as
+    # (the list names the inputs' country alone: which inputs are meant is ddtool's reading,
+    # said apart from what the list says)
+    assert input_good not in listing.listed_as
+    assert input_good in listing.inputs_read
+    assert listing.inputs_read.startswith("ddtool's own reading, not the list's")
 
 
 def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
@@ -217,6 +222,43 @@ def test_a_child_labour_removal_is_not_shown_as_another_risk_types(
     [flag] = [f for f in register(doc) if f["supplier_id"] == "F1" and f["risk_type"] == risk_type]
     [shrimp] = [e for e in flag_evidence(doc, flag) if "Shrimp (Thailand)" in e["indicator"]]
     assert shrimp["note"].startswith(note)
+
+
+def test_the_listing_entry_says_what_the_removal_is_reported_for(tmp_path: Path) -> None:
+    """The JSON's listing of Thai shrimp agrees with its evidence: the removal the source
+    reports is child labour's, and of forced labour and trafficking it says nothing. Before,
+    `removed_2024` gave the removal bare beside all three risk types; a removal of a listing
+    for child labour alone (Argentinian blueberries) stays as the source gives it."""
+    chain = tmp_path / "c.yaml"
+    chain.write_text(
+        yaml.safe_dump(
+            {
+                "company": {"name": "X", "country": "DEU"},
+                "suppliers": [
+                    {"id": "F1", "name": "f", "country": "THA", "sector": "aquaculture"},
+                    {"id": "B1", "name": "b", "country": "ARG", "products": ["blueberries"]},
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    listings = {s["id"]: s["listings"] for s in doc["suppliers"]}
+    [shrimp] = listings["F1"]
+    assert shrimp["risk_types"] == ["child_labour", "forced_labour", "human_trafficking"]
+    assert shrimp["removed_2024"] == (
+        "removed: 'child labor in these sectors and countries has been reduced to no more than"
+        " isolated incidents' (quoted by source); reported for child labour only: the source"
+        " says nothing of forced labour and human trafficking (still scored)"
+    )
+    [blueberries] = listings["B1"]
+    assert blueberries["risk_types"] == ["child_labour"]
+    assert blueberries["removed_2024"] == (
+        "removed: 'child labor in these sectors and countries has been reduced to no more than"
+        " isolated incidents' (quoted by source)"
+    )
+    shrimp_listing = next(g for g in LISTINGS if g.good == "Shrimp" and g.iso3 == "THA")
+    assert shrimp_listing.removed_for == ("child_labour",)
 
 
 @pytest.mark.parametrize(

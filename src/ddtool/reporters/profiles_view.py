@@ -128,7 +128,7 @@ def _from_overlay(listing: GoodListing) -> str:
 
 def _removal(listing: GoodListing) -> str:
     """A listing's 2024 removal, with the overlay that records it, if one does."""
-    return f"{listing.change_2024}{listing.recorded_by}"
+    return listing.removal_said or ""
 
 
 def _change_from(change: GoodChange) -> str:
@@ -205,7 +205,7 @@ def _country(p: Profiles, key: str, console: Console) -> str | None:
         for g in listings:
             removed = f" — removed in 2024: {_removal(g)}" if g.change_2024 else ""
             mine = f" — {_from_overlay(g)}" if g.overlay else ""
-            console.print(f"  {g.good}: {g.listed_as}{removed}{mine}", markup=False)
+            console.print(f"  {g.good}: {g.listed_and_read}{removed}{mine}", markup=False)
     for change in p.goods_changes:
         if change.iso3 == iso3 and change.change.startswith("new_country"):
             console.print(
@@ -351,7 +351,7 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
         table.add_column(col, overflow="fold")
     yes = "[red]yes[/]"
     for g in sorted(rows, key=lambda r: r.country):
-        note = g.listed_as if g.downstream else ""
+        note = g.listed_and_read if g.downstream else ""
         if g.change_2024:
             note = (note + "; " if note else "") + f"removed in 2024 edition ({_removal(g)})"
         if g.overlay:
