@@ -29,6 +29,7 @@ from ddtool.reference.countries import display_name
 from ddtool.schemes import (
     audit_standards,
     certification_not_held,
+    not_held_note,
     read_audit_result,
     scope_note,
 )
@@ -912,8 +913,10 @@ class Scorer:
         for cert in certifications:
             not_held = certification_not_held(cert.name)
             if not_held is not None:
+                note = not_held_note(not_held)
+                said = f"'{not_held}': {note}" if note else f"'{not_held}'"
                 credits.append(
-                    (f"certification '{cert.name}' not held (it says '{not_held}'): no credit", 0.0)
+                    (f"certification '{cert.name}' not held (it says {said}): no credit", 0.0)
                 )
                 continue
             scheme = self._certified(cert.name)
