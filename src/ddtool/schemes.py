@@ -557,6 +557,7 @@ class AuditScope(NamedTuple):
 
 
 LABOUR_AUDIT = AuditScope(True)
+CHAIN_OF_CUSTODY = AuditScope(False, "chain of custody")
 NOT_KNOWN = AuditScope(None)
 NO_STANDARD = AuditScope(None, "no standard given")
 # the standard the readers give an audit written without one
@@ -847,7 +848,7 @@ class AuditStandards:
         if not words or words == NO_STANDARD_GIVEN:
             return NO_STANDARD
         if _CHAIN_OF_CUSTODY.search(words):
-            return AuditScope(False, "chain of custody")
+            return CHAIN_OF_CUSTODY
         labour = _LABOUR_WORDS.search(words) is not None
         scheme = self.schemes.scheme(standard)
         if labour:

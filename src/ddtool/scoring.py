@@ -27,6 +27,7 @@ from ddtool.model import (
 from ddtool.profiles import GoodChange, GoodListing, Indicator, Profiles, Sector, text_key
 from ddtool.reference.countries import display_name
 from ddtool.schemes import (
+    CHAIN_OF_CUSTODY,
     audit_standards,
     certification_not_held,
     not_held_note,
@@ -920,15 +921,17 @@ class Scorer:
                 )
                 continue
             scheme = self._certified(cert.name)
+            scope = self._standards.scope(cert.name)
+            # (a chain-of-custody certificate is told as such whatever scheme it is of,
+            # listed or not: 'RSPO MB', 'MSC CoC', 'MSC Chain of Custody')
+            if scope.labour is False and (scheme is not None or scope == CHAIN_OF_CUSTODY):
+                credits.append(
+                    (f"certification '{cert.name}': {scope_note(scope, 'certification')}", 0.0)
+                )
+                continue
             if scheme is None:
                 credits.append(
                     (f"certification '{cert.name}': not a recognised social scheme", 0.0)
-                )
-                continue
-            scope = self._standards.scope(cert.name)
-            if scope.labour is False:  # ('RSPO Supply Chain Certification', 'RSPO MB')
-                credits.append(
-                    (f"certification '{cert.name}': {scope_note(scope, 'certification')}", 0.0)
                 )
                 continue
             if cert.valid_until is not None and cert.valid_until < self.as_of:

@@ -105,6 +105,24 @@ CERTIFICATIONS: dict[str, tuple[str, float, str]] = {
     "a denial of something else": ("Fairtrade (non-GMO)", 0.05, "valid"),
     "a word only like a status": ("SA8000 applied to all sites", 0.05, "valid"),
     "a renewal's status": ("SA8000, renewal in progress", 0.05, "valid"),
+    # a chain-of-custody certificate of a scheme the settings do not list is told as one, as
+    # one of a listed scheme is: it was 'not a recognised social scheme'
+    "a chain of custody of a scheme not listed": (
+        "MSC Chain of Custody",
+        0.0,
+        ": not a labour certification (chain of custody): no credit",
+    ),
+    "a chain of custody, abbreviated": (
+        "MSC CoC",
+        0.0,
+        ": not a labour certification (chain of custody): no credit",
+    ),
+    "an environmental standard alone is no recognised scheme": (
+        "MSC",
+        0.0,
+        ": not a recognised social scheme",
+    ),
+    "a name of no scheme": ("Our Own Label", 0.0, ": not a recognised social scheme"),
 }
 
 
