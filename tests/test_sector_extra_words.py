@@ -489,9 +489,10 @@ def test_one_sector_with_a_place_or_said_twice_is_that_sector(written: str, sect
         ("cocoa procesing", "'cocoa-processing' (Cocoa processing (grinding))"),
         ("cofee farming", "'coffee-farming' (Coffee farming)"),
         ("cotton spining", "'yarn-spinning' (Yarn spinning)"),
-        # the suggestion of the text as written stays beside it ("Veredelung": finishing)
+        # the suggestion of the text as written stays beside it ("Veredlung": finishing;
+        # "Textil Veredelung" is "Textilveredelung", textile finishing, spaced otherwise)
         (
-            "Textil Veredelung",
+            "Textil Veredlung",
             "'fabric-manufacturing' (Fabric manufacturing (weaving, knitting))"
             " or 'textile-finishing'",
         ),

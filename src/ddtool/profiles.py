@@ -728,6 +728,9 @@ class Profiles:
     # them addresses, by (sector, risk type): nothing in the six places can act on them
     unaddressed: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     _sector_keys: dict[str, str] = field(default_factory=dict)
+    # each sector key with its spaces left out, as the key ('longliner': 'longliner',
+    # 'purseseiner': 'purse seiner'), where no other sector's key is so written: _respaced
+    _joined_keys: dict[str, str] = field(default_factory=dict)
     _listings_by_sector: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _listings_by_good: dict[tuple[str, str], list[GoodListing]] = field(default_factory=dict)
     _commodity_countries: dict[tuple[str, str], list[str]] = field(default_factory=dict)
@@ -828,6 +831,12 @@ class Profiles:
                 frozenset(text_key(text).split())
                 for text in (sector.id, sector.name, *sector.aliases)
             )
+        joined: dict[str, set[str]] = {}
+        for key, sector_id in self._sector_keys.items():
+            joined.setdefault(key.replace(" ", ""), set()).add(sector_id)
+        for key in self._sector_keys:
+            if len(joined[key.replace(" ", "")]) == 1:
+                self._joined_keys.setdefault(key.replace(" ", ""), key)
         alias_words = [key.split() for key in self.good_aliases]
         self._alias_length = max((len(words) for words in alias_words), default=0)
         self._alias_prefixes = frozenset(
@@ -2845,6 +2854,14 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     misspelt, no sector and the one it would name spelt right."""
     found = _match_sector_text(profiles, value)
     key = text_key(value)
+    if found.id is None:
+        # spaced otherwise than the taxonomy spaces it ('long liner', 'purseseiner'): the
+        # sector the text names spaced so
+        respaced = _respaced(profiles, key)
+        if respaced is not None:
+            again = _match_sector_text(profiles, respaced)
+            if again.id is not None:
+                return again
     # (a text naming several sectors had each part read so, misspelt or not: _several_sectors)
     if found.id is not None and (
         key in profiles._sector_keys or found.beside is not None or found.unmatched
@@ -2880,6 +2897,34 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     if found.suggestion and first not in found.suggestion:  # (both: "Textil Veredelung")
         return SectorMatch(None, f"{first} or {found.suggestion}", found.note)
     return SectorMatch(None, first, found.note if again.id is None else None)
+
+
+def _respaced(profiles: Profiles, key: str) -> str | None:
+    """The text (text_key's `key`) with its words spaced as a sector's key spaces them: the
+    whole text a key with spaces put in or left out ('long liner': 'longliner', 'purseseiner':
+    'purse seiner', 'sea food': 'seafood'), or else two words of it a key's one word written
+    apart ('tuna long liner': 'tuna longliner') and a word of it a key's words run together
+    ('purseseiner vessel': 'purse seiner vessel'). None where no word changes. Read only for
+    a text that names no sector as written, once per distinct text (the sector's reading is
+    cached)."""
+    joined = profiles._joined_keys
+    whole = joined.get(key.replace(" ", ""))
+    if whole is not None:
+        return whole if whole != key else None
+    words = key.split()
+    spaced: list[str] = []
+    at = 0
+    while at < len(words):
+        pair = words[at] + words[at + 1] if at + 1 < len(words) else ""
+        if pair in joined and " " not in joined[pair]:
+            spaced.append(joined[pair])
+            at += 2
+            continue
+        word = words[at]
+        spaced.append(joined.get(word, word) if word not in profiles._vocabulary else word)
+        at += 1
+    respaced = " ".join(spaced)
+    return respaced if respaced != key else None
 
 
 def _respelt(profiles: Profiles, key: str, forms_too: bool = True) -> str | None:

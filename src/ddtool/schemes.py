@@ -412,6 +412,59 @@ def _held_once(words: list[str], at: int) -> bool:
     return at == 0 or all(w in _HELD_ONCE_AFTER or w.isdigit() for w in words[at + 1 :])
 
 
+# the statuses of a scheme's own list that say its certification is not held, where the same
+# word of another scheme says it is ('Fairtrade active' is held), by the scheme's id
+# (SchemeNames'), each with what it means there: the Responsible Minerals Initiative lists
+# a smelter or refiner as 'Active' once it has committed to its RMAP assessment or is
+# undergoing it, and as 'Conformant' only once it has passed ('RMAP Active', 'RMI RMAP -
+# active'). Beside a word of conformance ('RMAP conformant (active)') the name says it
+# passed, and the status is not read.
+_SCHEME_STATUSES: dict[str, dict[str, str]] = {
+    "rmap": {
+        "active": (
+            "RMI lists a smelter or refiner as Active once it has committed to or is undergoing"
+            " its RMAP assessment, and as Conformant only once it has passed"
+        ),
+    },
+}
+_STATUS_MEANINGS = {
+    word: meaning for statuses in _SCHEME_STATUSES.values() for word, meaning in statuses.items()
+}
+_CONFORMANCE_WORDS = frozenset(
+    {"conformant", "conformance", "compliant", "konform", "conforme", "conformes"}
+)
+
+
+def not_held_note(said: str) -> str:
+    """What a scheme's own status that certification_not_held read as not held means (RMAP's
+    'active': _SCHEME_STATUSES), for the evidence and the warning to say beside it, as a word
+    that says a certification is held elsewhere would puzzle a reader; '' for any other."""
+    return _STATUS_MEANINGS.get(said, "")
+
+
+def _scheme_status(name: str, words: list[str]) -> str | None:
+    """The status of the scheme a certification's name names (_SCHEME_STATUSES) that says it
+    is not held ('RMAP Active': 'active'), or None."""
+    if not _CONFORMANCE_WORDS.isdisjoint(words):
+        return None
+    found = [word for word in words if word in _STATUS_MEANINGS]
+    if not found:  # (most names: the schemes are not read)
+        return None
+    _, named = _status_schemes().named(name)
+    for scheme in named:
+        for word in found:
+            if word in _SCHEME_STATUSES.get(scheme.scheme, {}):
+                return word
+    return None
+
+
+@lru_cache(maxsize=1)
+def _status_schemes() -> SchemeNames:
+    """The reading of the names of the schemes with statuses of their own (SCHEME_ALIASES
+    name them all, whatever the settings list)."""
+    return SchemeNames(())
+
+
 @lru_cache(maxsize=4096)  # (certifications repeat across suppliers and rows)
 def certification_not_held(name: str) -> str | None:
     """What in a certification's name says it is not held now, as read ('suspended', 'not',
@@ -421,8 +474,9 @@ def certification_not_held(name: str) -> str | None:
     A status word or phrase says so ('Fairtrade (suspended)', 'Rainforest Alliance -
     decertified', 'formerly Fairtrade certified', 'Fairtrade (on hold)', 'Fairtrade
     applicant', 'SA8000 in progress', 'RMAP non-conformant', 'Fairtrade: none'), as a
-    result an audit failed or left open does (audit_outcome), and a failing grade of a
-    scheme that grades ('amfori BSCI rating E': read_grade). So
+    result an audit failed or left open does (audit_outcome), a failing grade of a
+    scheme that grades ('amfori BSCI rating E': read_grade), and a status of the scheme's
+    own list that says it has not passed yet ('RMAP Active': _scheme_status). So
     does a denial (read_denials, the one reading of denials): one that leaves nothing said
     but the scheme's name and words of holding it ('not Fairtrade certified', 'no
     Fairtrade', 'non-Fairtrade', 'kein Fairtrade', 'sin certificación'), one that denies
@@ -459,8 +513,11 @@ def certification_not_held(name: str) -> str | None:
     if failing is not None:
         return failing
     denial = _denial(name, tuple(words))
-    if denial is not None or len(words) == len(every):
+    if denial is not None:
         return denial
+    status = _scheme_status(name, words)  # ('RMAP Active': not yet conformant)
+    if status is not None or len(words) == len(every):
+        return status
     return _renewal_refused(every)  # ('SA8000 (renewal failed)': it was not renewed)
 
 
@@ -500,6 +557,7 @@ class AuditScope(NamedTuple):
 
 
 LABOUR_AUDIT = AuditScope(True)
+CHAIN_OF_CUSTODY = AuditScope(False, "chain of custody")
 NOT_KNOWN = AuditScope(None)
 NO_STANDARD = AuditScope(None, "no standard given")
 # the standard the readers give an audit written without one
@@ -790,7 +848,7 @@ class AuditStandards:
         if not words or words == NO_STANDARD_GIVEN:
             return NO_STANDARD
         if _CHAIN_OF_CUSTODY.search(words):
-            return AuditScope(False, "chain of custody")
+            return CHAIN_OF_CUSTODY
         labour = _LABOUR_WORDS.search(words) is not None
         scheme = self.schemes.scheme(standard)
         if labour:

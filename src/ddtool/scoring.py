@@ -35,8 +35,10 @@ from ddtool.profiles import (
 )
 from ddtool.reference.countries import display_name
 from ddtool.schemes import (
+    CHAIN_OF_CUSTODY,
     audit_standards,
     certification_not_held,
+    not_held_note,
     read_audit_result,
     scope_note,
 )
@@ -923,20 +925,24 @@ class Scorer:
         for cert in certifications:
             not_held = certification_not_held(cert.name)
             if not_held is not None:
+                note = not_held_note(not_held)
+                said = f"'{not_held}': {note}" if note else f"'{not_held}'"
                 credits.append(
-                    (f"certification '{cert.name}' not held (it says '{not_held}'): no credit", 0.0)
+                    (f"certification '{cert.name}' not held (it says {said}): no credit", 0.0)
                 )
                 continue
             scheme = self._certified(cert.name)
+            scope = self._standards.scope(cert.name)
+            # (a chain-of-custody certificate is told as such whatever scheme it is of,
+            # listed or not: 'RSPO MB', 'MSC CoC', 'MSC Chain of Custody')
+            if scope.labour is False and (scheme is not None or scope == CHAIN_OF_CUSTODY):
+                credits.append(
+                    (f"certification '{cert.name}': {scope_note(scope, 'certification')}", 0.0)
+                )
+                continue
             if scheme is None:
                 credits.append(
                     (f"certification '{cert.name}': not a recognised social scheme", 0.0)
-                )
-                continue
-            scope = self._standards.scope(cert.name)
-            if scope.labour is False:  # ('RSPO Supply Chain Certification', 'RSPO MB')
-                credits.append(
-                    (f"certification '{cert.name}': {scope_note(scope, 'certification')}", 0.0)
                 )
                 continue
             if cert.valid_until is not None and cert.valid_until < self.as_of:

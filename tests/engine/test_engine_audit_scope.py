@@ -105,6 +105,24 @@ CERTIFICATIONS: dict[str, tuple[str, float, str]] = {
     "a denial of something else": ("Fairtrade (non-GMO)", 0.05, "valid"),
     "a word only like a status": ("SA8000 applied to all sites", 0.05, "valid"),
     "a renewal's status": ("SA8000, renewal in progress", 0.05, "valid"),
+    # a chain-of-custody certificate of a scheme the settings do not list is told as one, as
+    # one of a listed scheme is: it was 'not a recognised social scheme'
+    "a chain of custody of a scheme not listed": (
+        "MSC Chain of Custody",
+        0.0,
+        ": not a labour certification (chain of custody): no credit",
+    ),
+    "a chain of custody, abbreviated": (
+        "MSC CoC",
+        0.0,
+        ": not a labour certification (chain of custody): no credit",
+    ),
+    "an environmental standard alone is no recognised scheme": (
+        "MSC",
+        0.0,
+        ": not a recognised social scheme",
+    ),
+    "a name of no scheme": ("Our Own Label", 0.0, ": not a recognised social scheme"),
 }
 
 
@@ -229,6 +247,11 @@ def test_lapsed_and_denied_certifications_leave_a_farms_risk(tmp_path: Path) -> 
 
 NOT_HELD = "certification-not-held"
 CUSTODY = "not a labour certification (chain of custody): no credit"
+RMAP_ACTIVE = (
+    "not held (it says 'active': RMI lists a smelter or refiner as Active once it has committed"
+    " to or is undergoing its RMAP assessment, and as Conformant only once it has passed): no"
+    " credit"
+)
 
 # a certification's name -> the scheme it names, the credit it earns, the warning reading it
 # gives (or None) and what its evidence says: a name that says the certification was held
@@ -425,6 +448,17 @@ READINGS: dict[str, tuple[str, str, float, str | None, str]] = {
         "'in progress'",
     ),
     "planned for all sites": ("SA8000 planned for all sites", "sa8000", 0.0, NOT_HELD, "'planned'"),
+    # RMI's 'Active' is a smelter committed to or undergoing its RMAP assessment, not yet
+    # conformant: it was credited as held
+    "RMAP's Active": ("RMAP Active", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
+    "RMAP's Active, after RMI": ("RMI RMAP - active", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
+    "RMAP's Active, first": ("Active (RMAP)", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
+    "RMI's Active": ("RMI active", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
+    "RMAP's Conformant": ("RMAP Conformant", "rmap", 0.05, None, "valid"),
+    "RMAP's Conformant, active": ("RMAP conformant (active)", "rmap", 0.05, None, "valid"),
+    "RMAP's Active denied": ("RMAP not active", "rmap", 0.0, NOT_HELD, "(it says 'not')"),
+    "active, of another scheme": ("Fairtrade active", "fairtrade", 0.05, None, "valid"),
+    "active, of another scheme, in brackets": ("SA8000 (active)", "sa8000", 0.05, None, "valid"),
     "suspended at another site": (
         "SA8000 suspended at site 2",
         "sa8000",

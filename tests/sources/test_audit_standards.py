@@ -318,6 +318,41 @@ def test_a_certification_not_held_is_warned_of(tmp_path: Path, cell: str, said: 
     assert [c.name for c in chain.suppliers[0].certifications] == [cell]  # (kept, as written)
 
 
+# a Certifications cell -> the status its warning says it says, with what the status means
+# in the scheme's own list (RMI's 'Active' was credited as a certification held)
+SCHEME_STATUSES: dict[str, str] = {
+    "RMAP Active": "active",
+    "RMI RMAP - active": "active",
+    "RMAP: Active": "active",
+}
+RMAP_ACTIVE = (
+    "RMI lists a smelter or refiner as Active once it has committed to or is undergoing its"
+    " RMAP assessment, and as Conformant only once it has passed"
+)
+
+
+@pytest.mark.parametrize(("cell", "said"), SCHEME_STATUSES.items(), ids=list(SCHEME_STATUSES))
+def test_a_schemes_own_status_not_held_is_warned_of_with_its_meaning(
+    tmp_path: Path, cell: str, said: str
+) -> None:
+    _, problems = read_cell(tmp_path, cell)
+    assert problems.flatten(["type", "row", "column"]) == [
+        ["certification-not-held", 2, "Certifications"]
+    ]
+    assert problems.items[0].message.startswith(
+        f"certification {cell!r} says {said!r} ({RMAP_ACTIVE}): it is read as not held, and"
+        " earns no credit"
+    )
+
+
+@pytest.mark.parametrize(
+    "cell", ["RMAP conformant", "RMAP Conformant (active)", "Fairtrade active"]
+)
+def test_a_status_of_another_schemes_list_is_no_warning(tmp_path: Path, cell: str) -> None:
+    _, problems = read_cell(tmp_path, cell)
+    assert problems.items == []
+
+
 def test_a_certification_not_held_in_yaml_is_warned_of_at_its_key(tmp_path: Path) -> None:
     path = tmp_path / "chain.yaml"
     path.write_text(

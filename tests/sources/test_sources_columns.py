@@ -47,6 +47,23 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Lieferanten-Nr.", "id"),
     ("Kred.-Nr.", "id"),
     ("Lief.-Name", "name"),
+    # the type, nature or line of a supplier's business is its sector ("Type of business" was
+    # kept as a column of the user's own, every supplier without a sector)
+    ("Type of business", "sector"),
+    ("TYPE_OF_BUSINESS", "sector"),
+    ("Nature of business", "sector"),
+    ("Line of Business", "sector"),
+    ("Activity type", "sector"),
+    ("Type of supplier", "sector"),
+    ("Business sector", "sector"),
+    ("Type of industry", "sector"),
+    ("Industry type", "sector"),
+    # (no other column's words read so)
+    ("Business", None),
+    ("Type", None),
+    ("Type of product", None),
+    ("Type of certification", None),
+    ("Line of credit", None),
 ]
 
 
@@ -70,6 +87,19 @@ def test_a_sap_export_headed_lief_nr_is_read_by_its_ids(tmp_path: Path) -> None:
         ("100", "Baumwoll AG", []),
         ("101", "Garnspinnerei Izmir", ["100"]),
     ]
+
+
+def test_a_list_headed_type_of_business_is_read_by_its_sectors(tmp_path: Path) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Type of business,Remarks\n"
+        "S1,Cannery one,Thailand,Tuna cannery,\n"
+        "S2,Vessel two,Thailand,Fishing vessel,checked 2025\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path], ReadOptions())
+    assert problems.items == []
+    assert [s.sector_raw for s in chain.suppliers] == ["Tuna cannery", "Fishing vessel"]
 
 
 def test_every_field_is_its_own_alias() -> None:

@@ -470,14 +470,16 @@ def _not_held_issue(name: str) -> _Issue | None:
     """The warning of a certification whose name says it is not held (certification_not_held:
     'Fairtrade (suspended)', 'not Fairtrade certified', 'SA8000 in progress'), which the
     score does not credit."""
-    from ddtool.schemes import certification_not_held
+    from ddtool.schemes import certification_not_held, not_held_note
 
     said = certification_not_held(name)
     if said is None:
         return None
+    note = not_held_note(said)
     return _Issue(
         "certification-not-held",
-        f"certification {name!r} says {said!r}: it is read as not held, and earns no credit"
+        f"certification {name!r} says {said!r}{f' ({note})' if note else ''}: it is read as not"
+        " held, and earns no credit"
         " (if it is held, write its name alone, or with its expiry: 'SA8000 valid until"
         " 2027-06-30')",
         "warning",
