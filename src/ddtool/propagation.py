@@ -374,8 +374,19 @@ class Inference:
             # sources are inferred beneath it. (The trader above keeps its own: what else it
             # buys, and from whom, is not mapped.)
             buyer_sectors = {sector_of[b] for b in pred[node] if b in sector_of}
-            if own in buyer_sectors and own not in trading:
-                return
+            if (
+                own not in trading
+                and buyer_sectors
+                and (
+                    own in buyer_sectors
+                    or any(not c.isdisjoint(buyer_sectors) for _, c, _ in groups)
+                )
+            ):
+                # (only buyers in its own country send it their material: a Thai peeling
+                # shed selling to a processor in Viet Nam peels shrimp it buys in Thailand)
+                buyer_sectors = self._commission_buyers(node, sector_of)
+                if own in buyer_sectors:
+                    return
             missing: Missing = []
             for group, covered, held in groups:
                 # (a trader's input is no buyer's own product: a seafood trader selling to a
@@ -536,6 +547,23 @@ class Inference:
         """The inputs of these stages, once each, in order."""
         sectors = self.profiles.sectors
         return list(dict.fromkeys(i for s in stages for i in sectors[s].inputs))
+
+    def _commission_buyers(self, node: str, sector_of: Mapping[str, str | None]) -> set[str | None]:
+        """The sectors of a supplier's buyers that may send it their own material to work
+        (commission work): those in its own country, or where either country is not known.
+        A buyer abroad buys what the supplier works from the supplier's own sources (a Thai
+        peeling shed selling to a processor in Viet Nam peels shrimp bought in Thailand)."""
+        supplier = self.supply.suppliers.get(node)
+        country = supplier.country if supplier is not None else None
+        suppliers = self.supply.suppliers
+        found: set[str | None] = set()
+        for buyer in self.supply.pred[node]:
+            if buyer not in sector_of:
+                continue
+            there = suppliers[buyer].country
+            if country is None or there is None or there == country:
+                found.add(sector_of[buyer])
+        return found
 
     def _resold_marks(
         self,
