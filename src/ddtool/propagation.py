@@ -250,6 +250,10 @@ class Inference:
         self._stage_goods_beneath: dict[
             tuple[str, tuple[str, ...], frozenset[str] | None], tuple[str, ...]
         ] = {}
+        # whether a supplier's products say it works its buyer's good (_works_buyers_good)
+        self._works_good: dict[
+            tuple[tuple[str, ...], tuple[str, ...], frozenset[str | None]], bool
+        ] = {}
 
     def run(
         self,
@@ -391,7 +395,11 @@ class Inference:
             for group, covered, held in groups:
                 # (a trader's input is no buyer's own product: a seafood trader selling to a
                 # processor buys the seafood it sells)
-                if own not in trading and not covered.isdisjoint(buyer_sectors):
+                if (
+                    own not in trading
+                    and not covered.isdisjoint(buyer_sectors)
+                    and self._works_buyers_good(node, group, buyer_sectors)
+                ):
                     continue
                 only = None
                 if held:  # some commodities are mapped beneath: what the products need else
@@ -563,6 +571,28 @@ class Inference:
             there = suppliers[buyer].country
             if country is None or there is None or there == country:
                 found.add(sector_of[buyer])
+        return found
+
+    def _works_buyers_good(
+        self, node: str, group: list[str], buyer_sectors: set[str | None]
+    ) -> bool:
+        """Whether a supplier whose input group holds a buyer's own stage works that buyer's
+        good, as its products say: a dye house finishing its mill's fabric does, and so does
+        a processor whose products name nothing; a fishmeal plant selling to a shrimp farm
+        does not ("fishmeal" is made from wild catch: the vessels are its input, the farm
+        is its customer)."""
+        supplier = self.supply.suppliers.get(node)
+        hint = self._hint_of(supplier.products) if supplier is not None else []
+        if not hint:
+            return True
+        key = (tuple(group), tuple(hint), frozenset(buyer_sectors))
+        found = self._works_good.get(key)
+        if found is None:
+            chosen = self._narrowed_by_products(group, hint)
+            found = self._works_good[key] = len(chosen) == len(group) or any(
+                s in buyer_sectors or not self._upstream(s).isdisjoint(buyer_sectors)
+                for s in chosen
+            )
         return found
 
     def _resold_marks(

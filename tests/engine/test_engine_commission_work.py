@@ -1,6 +1,7 @@
 """Commission work (methodology §7): a supplier in its buyer's own stage, or whose input is
 its buyer's own product, gets its material from that buyer, so nothing is inferred beneath
-it. Only a buyer in its own country is taken to send it material."""
+it. Only a buyer in its own country is taken to send it material, and only where its
+products say it works the buyer's good."""
 
 from __future__ import annotations
 
@@ -61,3 +62,36 @@ def test_a_subcontractor_of_unknown_country_is_commission_work(tmp_path: Path) -
         ],
     )
     assert not inferred_beneath(doc, "SHED")
+
+
+def test_a_fishmeal_plant_selling_to_a_shrimp_farm_gets_its_vessels(tmp_path: Path) -> None:
+    """Fishmeal is made from wild catch: the farm it sells to is its customer, not the
+    source of its fish, so the vessels are inferred beneath it, with its data gap."""
+    doc = assessed_data(
+        tmp_path,
+        "seafood-trading",
+        [
+            supplier_entry("FARM", "aquaculture", ["shrimp"], [], "THA"),
+            supplier_entry("MEAL", "seafood-processing", ["fishmeal"], ["FARM"], "THA"),
+        ],
+    )
+    beneath = inferred_beneath(doc, "MEAL")
+    assert list(beneath) == ["inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"]
+    meal = _entry(doc, "MEAL")
+    assert "tiers below not mapped (inferred)" in meal["data_gaps"]
+    assert meal["exposure"]["forced_labour"]["from"] in beneath
+
+
+def test_a_processor_of_the_farms_own_good_is_commission_work(tmp_path: Path) -> None:
+    """A processor whose products are its buyer's good (a farm's shrimp packed for it), or
+    that names nothing, works what the farm sends it: nothing is inferred beneath it."""
+    for products in (["frozen shrimp"], []):
+        doc = assessed_data(
+            tmp_path,
+            "seafood-trading",
+            [
+                supplier_entry("FARM", "aquaculture", ["shrimp"], [], "THA"),
+                supplier_entry("PACK", "seafood-processing", products, ["FARM"], "THA"),
+            ],
+        )
+        assert not inferred_beneath(doc, "PACK"), products
