@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import heapq
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -251,6 +252,7 @@ def _assess(
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[str, ...], str | None] = {}
+    meant: dict[str, str | None] = {}  # (_worked_not_grown, per sector text)
     # the suppliers of no sector, none taken from their products either, whose products the
     # inference reads as a general trader's (see Inference.run): (supplier, the raw sector
     # its products name, if one does, and whether the risk data says its country produces
@@ -263,7 +265,14 @@ def _assess(
         # (one guessed from the products below is still a sector the file does not give)
         without_sector += sector is None
         scored_as = None  # a raw sector it is scored as, read as a trader all the same
-        if sector is None and supplier.products and not _ruled_out(supplier, profiles):
+        if sector is None and supplier.products and _worked_not_grown(supplier, profiles, meant):
+            # a sector text not recognised that reads as a stage working goods ("tin
+            # smelterr"): its products are what it works, not what it mines, grows or
+            # catches, so no farm, mine or vessel is taken from them; its goods' chain is
+            # inferred beneath it as beneath a trader, and its own score is a sector's not
+            # known
+            by_products.append((supplier_id, None, False))
+        elif sector is None and supplier.products and not _ruled_out(supplier, profiles):
             key = tuple(supplier.products)
             if key not in guessed:  # a sector guessed from products, when they agree (a
                 # worked good, "", says the supplier is in no sector of its grower's)
@@ -294,7 +303,7 @@ def _assess(
     # beans" is no farm, and its buyer's cocoa farms are still beneath it); its own score
     # stays that of a sector not known
     inference.run(sector_of, chain.company, [sid for sid, _, _ in by_products])
-    read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles)
+    read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles, meant)
     problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
     unfollowed = dict.fromkeys(inference.unfollowed, NOTHING_FOLLOWED)
@@ -391,12 +400,33 @@ def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
     return written is not None and profiles.match_sector(written).note is not None
 
 
+def _worked_not_grown(
+    supplier: Supplier, profiles: Profiles, meant: dict[str, str | None]
+) -> str | None:
+    """The sectors suggested for a sector text given but not recognised, where each is a
+    stage that works goods rather than mines, grows or catches them ("tin smelterr":
+    'smelting-refining'); None for a blank text, a recognised one, or one whose suggestion
+    is a raw sector or none (its products may still say which raw sector it is). Read once
+    per distinct text (`meant`)."""
+    written = supplier.sector_raw
+    if written is None or not written.strip():
+        return None
+    if written not in meant:
+        found = profiles.match_sector(written)
+        ids = re.findall(r"'([a-z0-9-]+)' \(", found.suggestion or "") if found.id is None else []
+        sectors = [profiles.sectors.get(i) for i in ids]
+        worked = bool(sectors) and all(s is not None and s.stage != "raw" for s in sectors)
+        meant[written] = found.suggestion if worked else None
+    return meant[written]
+
+
 def _traded_by_products(
     chain: Chain,
     supply: SupplyGraph,
     inference: Inference,
     by_products: list[tuple[str, str | None, bool]],
     profiles: Profiles,
+    meant: Mapping[str, str | None],
 ) -> dict[str, Problem]:
     """A `read-as-trader` warning for each supplier of no sector, none taken from its
     products, beneath which the chain of the goods they name is inferred as beneath a trader
@@ -442,6 +472,15 @@ def _traded_by_products(
                     f"its own score is that of {raw_sector} there, never below that of a"
                     " sector not known (a data gap)"
                 )
+        elif written is not None and meant.get(written):
+            # (a sector text not recognised whose suggestion works goods: say so, and why
+            # its products are not taken for a farm, mine or vessel)
+            given = f"sector {written!r} is not recognised (did you mean {meant[written]}?)"
+            why = (
+                f"that is a stage working its products ({products}), not one mining, growing"
+                " or catching them: no sector is taken from them, and it is read as a trader"
+                " of them"
+            )
         else:
             why = f"its products ({products}) give it none: it is read as a trader of them"
         at = supplier.location or Location(chain.files[0] if chain.files else "input")

@@ -250,6 +250,10 @@ class Inference:
         self._stage_goods_beneath: dict[
             tuple[str, tuple[str, ...], frozenset[str] | None], tuple[str, ...]
         ] = {}
+        # whether a supplier's products say it works its buyer's good (_works_buyers_good)
+        self._works_good: dict[
+            tuple[tuple[str, ...], tuple[str, ...], frozenset[str | None]], bool
+        ] = {}
 
     def run(
         self,
@@ -374,13 +378,28 @@ class Inference:
             # sources are inferred beneath it. (The trader above keeps its own: what else it
             # buys, and from whom, is not mapped.)
             buyer_sectors = {sector_of[b] for b in pred[node] if b in sector_of}
-            if own in buyer_sectors and own not in trading:
-                return
+            if (
+                own not in trading
+                and buyer_sectors
+                and (
+                    own in buyer_sectors
+                    or any(not c.isdisjoint(buyer_sectors) for _, c, _ in groups)
+                )
+            ):
+                # (only buyers in its own country send it their material: a Thai peeling
+                # shed selling to a processor in Viet Nam peels shrimp it buys in Thailand)
+                buyer_sectors = self._commission_buyers(node, sector_of)
+                if own in buyer_sectors:
+                    return
             missing: Missing = []
             for group, covered, held in groups:
                 # (a trader's input is no buyer's own product: a seafood trader selling to a
                 # processor buys the seafood it sells)
-                if own not in trading and not covered.isdisjoint(buyer_sectors):
+                if (
+                    own not in trading
+                    and not covered.isdisjoint(buyer_sectors)
+                    and self._works_buyers_good(node, group, buyer_sectors)
+                ):
                     continue
                 only = None
                 if held:  # some commodities are mapped beneath: what the products need else
@@ -536,6 +555,45 @@ class Inference:
         """The inputs of these stages, once each, in order."""
         sectors = self.profiles.sectors
         return list(dict.fromkeys(i for s in stages for i in sectors[s].inputs))
+
+    def _commission_buyers(self, node: str, sector_of: Mapping[str, str | None]) -> set[str | None]:
+        """The sectors of a supplier's buyers that may send it their own material to work
+        (commission work): those in its own country, or where either country is not known.
+        A buyer abroad buys what the supplier works from the supplier's own sources (a Thai
+        peeling shed selling to a processor in Viet Nam peels shrimp bought in Thailand)."""
+        supplier = self.supply.suppliers.get(node)
+        country = supplier.country if supplier is not None else None
+        suppliers = self.supply.suppliers
+        found: set[str | None] = set()
+        for buyer in self.supply.pred[node]:
+            if buyer not in sector_of:
+                continue
+            there = suppliers[buyer].country
+            if country is None or there is None or there == country:
+                found.add(sector_of[buyer])
+        return found
+
+    def _works_buyers_good(
+        self, node: str, group: list[str], buyer_sectors: set[str | None]
+    ) -> bool:
+        """Whether a supplier whose input group holds a buyer's own stage works that buyer's
+        good, as its products say: a dye house finishing its mill's fabric does, and so does
+        a processor whose products name nothing; a fishmeal plant selling to a shrimp farm
+        does not ("fishmeal" is made from wild catch: the vessels are its input, the farm
+        is its customer)."""
+        supplier = self.supply.suppliers.get(node)
+        hint = self._hint_of(supplier.products) if supplier is not None else []
+        if not hint:
+            return True
+        key = (tuple(group), tuple(hint), frozenset(buyer_sectors))
+        found = self._works_good.get(key)
+        if found is None:
+            chosen = self._narrowed_by_products(group, hint)
+            found = self._works_good[key] = len(chosen) == len(group) or any(
+                s in buyer_sectors or not self._upstream(s).isdisjoint(buyer_sectors)
+                for s in chosen
+            )
+        return found
 
     def _resold_marks(
         self,

@@ -1,0 +1,57 @@
+"""A sector text given but not recognised, whose suggestion is a stage working goods ("tin
+smelterr": smelting-refining), is not turned into a mine, farm or vessel from its products:
+it is scored as a sector not known, its goods' chain inferred beneath it as beneath a
+trader, with a warning naming the suggestion (methodology §3.2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from chain_support import chain_file, inferred_beneath
+
+from ddtool.assess import assess
+
+
+def _assessed(tmp_path: Path, sector: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    entry: dict[str, Any] = {
+        "id": "A1",
+        "name": "A1",
+        "country": "COD",
+        "products": ["cassiterite"],
+    }
+    if sector is not None:
+        entry["sector"] = sector
+    company = {"name": "X", "country": "DEU", "sector": "electronics-manufacturing"}
+    doc = assess([chain_file(tmp_path, [entry], company)]).data
+    return doc, next(s for s in doc["suppliers"] if s["id"] == "A1")
+
+
+@pytest.mark.parametrize("written", ["tin smelterr", "cobalt refinary"])
+def test_a_misspelt_smelter_is_no_mine(tmp_path: Path, written: str) -> None:
+    doc, a1 = _assessed(tmp_path, written)
+    assert a1["sector"] is None
+    assert "sector not matched" in a1["data_gaps"]
+    assert not any("taken from products" in g for g in a1["data_gaps"])
+    assert "inferred:artisanal-mining:tin@COD" in inferred_beneath(doc, "A1")
+    warned = [w["message"] for w in doc["warnings"] if w["type"] == "read-as-trader"]
+    assert len(warned) == 1
+    assert f"sector {written!r} is not recognised" in warned[0]
+    assert "did you mean 'smelting-refining' (Smelting and refining)?" in warned[0]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        pytest.param(None, id="no sector given"),
+        pytest.param("artisanal minning", id="a suggestion of a raw sector"),
+        pytest.param("qwxz", id="no suggestion"),
+    ],
+)
+def test_other_unmatched_texts_still_take_the_sector_of_their_products(
+    tmp_path: Path, written: str | None
+) -> None:
+    _doc, a1 = _assessed(tmp_path, written)
+    assert a1["sector"] == "artisanal-mining"
+    assert any("taken from products: artisanal-mining" in g for g in a1["data_gaps"])
