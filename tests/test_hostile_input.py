@@ -3,6 +3,7 @@ options and in YAML, over-long cells and references."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,31 @@ def test_explain_with_an_empty_id_names_it_empty() -> None:
     result = CliRunner().invoke(app, ["explain", str(chain), ""])
     assert result.exit_code == 2
     assert "no supplier ''" in result.output
+
+
+@pytest.mark.parametrize(
+    ("company", "code", "kind", "name"),
+    [
+        ("\u202eevil\a", 2, "[unsafe-characters]", None),
+        ("Evil\x1b[31m Ltd", 2, "[unsafe-characters]", None),
+        ("\u202eevil", 0, "[text-direction]", "evil"),
+        ("x" * 301, 2, "[too-long]", None),
+        ("  Plain Co ", 0, None, "Plain Co"),
+    ],
+)
+def test_company_option_is_checked_as_a_name_in_a_file(
+    tmp_path: Path, company: str, code: int, kind: str | None, name: str | None
+) -> None:
+    """--company reaches the terminal and every report as the file's company name would: it
+    meets the same checks, with the option named as where the problem is."""
+    out = tmp_path / "out.json"
+    chain = ROOT / "sample_chains" / "services.yaml"
+    result = CliRunner().invoke(app, ["assess", str(chain), "--company", company, "-o", str(out)])
+    assert result.exit_code == code, result.output
+    if kind is not None:
+        assert kind in result.output
+        assert "--company" in result.output
+    if name is None:
+        assert not out.exists()
+    else:
+        assert json.loads(out.read_text(encoding="utf-8"))["company"]["name"] == name

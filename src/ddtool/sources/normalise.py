@@ -1228,6 +1228,16 @@ def _text_issues(name: str, value: str, limit: int, code: bool) -> Issues:
     return issues
 
 
+def company_option(name: str, problems: ProblemList) -> str:
+    """The company's name given with --company, checked as a name in a file is (a control
+    character refused, a direction control warned of, an absurd length refused) and read as
+    one: the option reaches the terminal and every report as the file's name would."""
+    issues = _text_issues("company name", name, MAX_LENGTH["name"], code=False)
+    if issues:
+        _report(problems, issues, Location("--company"))
+    return as_text(name)
+
+
 def _check_text(record: RawRecord, problems: ProblemList) -> bool:
     """Refuse ids, names, regions and sectors with hidden characters or absurd lengths."""
     ok = True
