@@ -4,11 +4,17 @@ options and in YAML, over-long cells and references."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import types
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import ddtool
 from ddtool.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +66,67 @@ def test_company_option_is_checked_as_a_name_in_a_file(
         assert not out.exists()
     else:
         assert json.loads(out.read_text(encoding="utf-8"))["company"]["name"] == name
+
+
+# a Ctrl-C while `import typer` runs, as the command line's modules load: deterministic,
+# where a signal sent from outside after a delay would race the start-up
+SIGNAL_IN_IMPORT = """
+import os, signal, sys
+
+class SignalOnImport:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            os.kill(os.getpid(), {signum})
+        return None
+
+sys.meta_path.insert(0, SignalOnImport())
+"""
+
+
+@pytest.mark.parametrize(
+    ("signum", "code", "word"),
+    [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")],
+)
+def test_a_signal_while_the_modules_load_ends_the_run_cleanly(
+    tmp_path: Path, signum: int, code: int, word: str
+) -> None:
+    (tmp_path / "sitecustomize.py").write_text(SIGNAL_IN_IMPORT.format(signum=int(signum)))
+    path = os.pathsep.join([str(tmp_path), str(ROOT / "src")])
+    done = subprocess.run(
+        [sys.executable, "-m", "ddtool", "validate", str(ROOT / "sample_chains" / "cocoa.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": path},
+        # (started with Ctrl-C's default action, as from a terminal)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert done.returncode == code, done.stderr
+    assert done.stderr == f"{word}: no output was written\n"
+
+
+@pytest.mark.parametrize(
+    ("argv0", "orig_argv", "main_name", "program"),
+    [
+        ("/venv/bin/ddtool", ["/venv/bin/python", "/venv/bin/ddtool", "assess"], "__main__", True),
+        ("C:/venv/Scripts/ddtool.exe", ["ddtool.exe"], "__main__", True),
+        ("-m", ["python", "-m", "ddtool", "validate"], "__main__", True),
+        ("/venv/bin/ddtool", ["python", "-c", "..."], "__mp_main__", False),  # a spawned worker
+        ("/venv/bin/pytest", ["python", "/venv/bin/pytest"], "__main__", False),
+        ("-m", ["python", "-m", "pytest"], "__main__", False),
+        ("-c", ["python", "-c", "import ddtool"], "__main__", False),
+        ("", ["python", "-m"], "__main__", False),
+    ],
+)
+def test_the_early_handler_is_set_only_where_ddtool_runs_as_a_program(
+    monkeypatch: pytest.MonkeyPatch, argv0: str, orig_argv: list[str], main_name: str, program: bool
+) -> None:
+    """A program that imports ddtool keeps its own Ctrl-C."""
+    monkeypatch.setattr(sys, "argv", [argv0])
+    monkeypatch.setattr(sys, "orig_argv", orig_argv)
+    monkeypatch.setitem(sys.modules, "__main__", types.SimpleNamespace(__name__=main_name))
+    assert ddtool._run_as_program() is program
+
+
+def test_importing_ddtool_leaves_ctrl_c_alone() -> None:
+    assert signal.getsignal(signal.SIGINT) is not ddtool._end_at_once

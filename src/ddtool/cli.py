@@ -1635,8 +1635,10 @@ def main() -> None:
     import signal
 
     _ready_streams()
+    from ddtool import _end_at_once
+
     for signum in (signal.SIGINT, signal.SIGTERM):
-        if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
+        if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler, _end_at_once):
             signal.signal(signum, _stop)
     sys.argv[1:] = _debug_first(sys.argv[1:])
     try:
