@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,58 @@ def test_an_over_long_cell_is_located_whatever_it_holds(tmp_path: Path, cell: st
     problems = json.loads(result.stdout)[0]["problems"]
     assert [(p["type"], p["location"]["row"]) for p in problems] == [("csv-syntax", 3)]
     assert "longer than 131,072 characters" in problems[0]["message"]
+
+
+def _csv_chain(tmp_path: Path, buyer: str, extra: str = "") -> Path:
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        f"id,name,country,sector,buyers\nA,a,CIV,cocoa-farming,\n{extra}"
+        f"B,b,CIV,cocoa-farming,{buyer}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _yaml_chain(tmp_path: Path, buyer: str, extra: str = "") -> Path:
+    path = tmp_path / "chain.yaml"
+    more = "".join(
+        f"  - {{id: {line.split(',')[0]}, country: CIV, sector: cocoa-farming}}\n"
+        for line in extra.splitlines()
+    )
+    path.write_text(
+        "company: {name: Co, country: DE}\nsuppliers:\n"
+        f"  - {{id: A, country: CIV, sector: cocoa-farming}}\n{more}"
+        f"  - {{id: B, country: CIV, sector: cocoa-farming, buyers: ['{buyer}']}}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("chain", [_csv_chain, _yaml_chain], ids=["csv", "yaml"])
+@pytest.mark.parametrize(
+    ("buyer", "extra", "found"),
+    [
+        ("x" * 60_000, "", [("too-long", "'xxxxxxxxxx")]),
+        ("x" * 101, "", [("too-long", "more than 100 characters")]),
+        ("x" * 100, "", [("unknown-buyer", "x" * 100)]),
+        ("A", "", []),
+        # (an id too long is its own error; a buyer naming it is no second one)
+        ("y" * 101, "y" * 101 + ",c,CIV,cocoa-farming,\n", [("too-long", "id is 101")]),
+    ],
+)
+def test_a_buyer_longer_than_any_id_is_too_long_and_quoted_short(
+    tmp_path: Path,
+    chain: Callable[[Path, str, str], Path],
+    buyer: str,
+    extra: str,
+    found: list[tuple[str, str]],
+) -> None:
+    result = CliRunner().invoke(
+        app, ["validate", str(chain(tmp_path, buyer, extra)), "--format", "json"]
+    )
+    problems = [p for p in json.loads(result.stdout)[0]["problems"] if p["severity"] == "error"]
+    assert [p["type"] for p in problems] == [kind for kind, _ in found]
+    for problem, (_, part) in zip(problems, found, strict=True):
+        assert part in problem["message"]
+        assert len(problem["message"]) < 300
+    assert result.exit_code == (2 if found else 0)

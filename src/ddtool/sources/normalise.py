@@ -1213,6 +1213,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # not (a name that shows "Safe Farm" but sorts and matches as another): _hidden then looks
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a\u202b\u202d\u202e\u2066-\u2068]")
 # (the sector too: the one written but not in the taxonomy is shown as written)
+# (the id's is graph._MAX_ID too: a buyer longer than it is refused there)
 MAX_LENGTH = {"id": 100, "name": 300, "region": 200, "sector": 200}
 
 
