@@ -207,3 +207,61 @@ def test_a_buyer_longer_than_any_id_is_too_long_and_quoted_short(
         assert part in problem["message"]
         assert len(problem["message"]) < 300
     assert result.exit_code == (2 if found else 0)
+
+
+YAML_HEAD = "company: {name: Acme, country: DE}\nsuppliers:\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        (  # in a quoted value; the unknown country below is still found
+            '  - id: A\n    name: "a\ab"\n    country: CIV\n  - id: B\n    country: Atlantis\n',
+            [("unsafe-characters", 4, "column 13"), ("unknown-country", 7, "Atlantis")],
+        ),
+        (  # in a plain value, and a NUL in a key
+            "  - id: A\x1b\n    country: CIV\n    na\x00me: x\n",
+            [
+                ("unsafe-characters", 3, "U+001B"),
+                ("unsafe-characters", 5, "U+0000"),
+                ("misspelt-key", 5, "'name'"),  # (the key is read as written, U+FFFD in it)
+            ],
+        ),
+        (  # in comments (whole-line and trailing): read as none, a warning each
+            "# made by\x07 hand\n  - id: A  # a\x00b\n    country: Atlantis\n",
+            [
+                ("comment-control-character", 3, "column 10"),
+                ("comment-control-character", 4, "U+0000"),
+                ("unknown-country", 5, "Atlantis"),
+            ],
+        ),
+        (  # DEL, a C1 control, U+FFFE: refused by YAML as the C0 controls are
+            "  - {id: A\x7f, country: CIV}\n  - {id: B\x9b, country: CIV}\n"
+            "  - {id: C\ufffe, country: CIV}\n",
+            [
+                ("unsafe-characters", 3, "U+007F"),
+                ("unsafe-characters", 4, "U+009B"),
+                ("unsafe-characters", 5, "character U+FFFE"),
+            ],
+        ),
+        (  # many: the first 20 located, the rest counted
+            "".join(f"  - {{id: A{i}\a, country: CIV}}\n" for i in range(25)),
+            [("unsafe-characters", 3 + i, "U+0007") for i in range(20)]
+            + [("unsafe-characters", 23, "and 5 more")],
+        ),
+    ],
+    ids=["quoted", "plain-and-key", "comments", "other-kinds", "many"],
+)
+def test_a_raw_control_character_in_yaml_is_located_and_the_rest_read(
+    tmp_path: Path, body: str, found: list[tuple[str, int, str]]
+) -> None:
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(YAML_HEAD + body, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(chain), "--format", "json"])
+    problems = json.loads(result.stdout)[0]["problems"]
+    told = [(p["type"], p["location"]["line"], p["message"]) for p in problems]
+    assert [(kind, line) for kind, line, _ in told] == [(kind, line) for kind, line, _ in found]
+    for (_, _, message), (_, _, part) in zip(told, found, strict=True):
+        assert part in message
+        assert "<unicode string>" not in message
+    assert result.exit_code == 2
