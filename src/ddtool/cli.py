@@ -989,7 +989,8 @@ def _verify(saved: Path, quiet: bool) -> NoReturn:
 @app.command()
 @_guard
 def explain(
-    file: Annotated[list[Path], typer.Argument(help="Chain file(s), then the supplier id last.")],
+    # (text, not paths: a path would normalise the id given last, 'PO/2025/' to 'PO/2025')
+    file: Annotated[list[str], typer.Argument(help="Chain file(s), then the supplier id last.")],
     config: ConfigOption = None,
     profiles: ProfilesOption = None,
     maps: MapOption = None,
@@ -1006,8 +1007,8 @@ def explain(
         _fail("usage: ddtool explain CHAIN_FILE… SUPPLIER_ID")
     from ddtool.sources.values import as_id
 
-    supplier_id = as_id(str(file[-1]))  # as the files' ids are read (accents, invisibles)
-    files = _files_once(file[:-1])
+    supplier_id = as_id(file[-1])  # as the files' ids are read (accents, invisibles)
+    files = _files_once([Path(name) for name in file[:-1]])
     from ddtool.assess import assess as run_assess
     from ddtool.reporters.explain import explain_supplier
 
@@ -1018,14 +1019,14 @@ def explain(
     _problem_lines([w for w in result.warnings if w.type in _WHICH_READ])
     ids = list(result.supply.suppliers) + list(result.inferred)
     if supplier_id in result.supply.suppliers:
-        _also_named(result, supplier_id, str(file[-1]))
+        _also_named(result, supplier_id, file[-1])
     if supplier_id not in ids:
         from ddtool.graph import closest_id, loose_name, name_key, near_names
         from ddtool.sources.values import as_text
 
         # a supplier given by its name ("Dhaka Dyeing Ltd"): its id, where one has that name
         # (in NFC, as the names read are: an accent typed apart, as macOS writes it, too)
-        key = name_key(as_text(str(file[-1])))
+        key = name_key(as_text(file[-1]))
         # the names every report shows, inferred stages' too ("inferred cocoa farming (cocoa
         # beans)", which several stages may share)
         names = _supplier_names(result)
@@ -1035,7 +1036,7 @@ def explain(
             supplier_id = named[0]
         elif named:
             _fail(
-                f"{str(file[-1])!r} names {len(named)} suppliers in"
+                f"{file[-1]!r} names {len(named)} suppliers in"
                 f" {', '.join(map(str, files))}: give one of their ids: {_some(named, 20)}"
             )
         else:
@@ -1045,14 +1046,14 @@ def explain(
                 by_loose: dict[str, list[str]] = {}
                 for sid, name in names.items():
                     by_loose.setdefault(loose_name(name), []).append(sid)
-                close = near_names(str(file[-1]), by_loose)
+                close = near_names(file[-1], by_loose)
                 if close:
                     shown = " or ".join(f"{sid!r} ({names[sid]})" for sid in close[:3])
                     hint = f" (did you mean {shown}{' or another' if len(close) > 3 else ''}?)"
             # a part of a name ("ashanti", "Meagui" for "Méagui", "scooplam" for its
             # "(SCOOPLAM)"): the suppliers whose names hold it, whatever the case, accents
             # and punctuation
-            part = _loose_key(str(file[-1]))
+            part = _loose_key(file[-1])
             holding = [(sid, name) for sid, name in names.items() if _holds(_loose_key(name), part)]
             if holding:
                 shown = ", ".join(f"{sid!r} ({name})" for sid, name in holding[:3])
@@ -1634,8 +1635,10 @@ def main() -> None:
     import signal
 
     _ready_streams()
+    from ddtool import _end_at_once
+
     for signum in (signal.SIGINT, signal.SIGTERM):
-        if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
+        if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler, _end_at_once):
             signal.signal(signum, _stop)
     sys.argv[1:] = _debug_first(sys.argv[1:])
     try:

@@ -104,6 +104,15 @@ def path_from_text(text: str) -> str:
     return _ESCAPED_SURROGATE.sub(_surrogate_of, text)
 
 
+def quoted(text: str, most: int = 60) -> str:
+    """A value as a message quotes it (repr), its first `most` characters only where it is
+    longer, with its length: a cell of 60,000 characters quoted whole would fill the
+    screen and bury every other problem."""
+    if len(text) <= most:
+        return repr(text)
+    return f"{text[:most]!r}… ({len(text):,} characters)"
+
+
 def shown_name(name: str) -> str:
     """A file name as a message shows it: its control characters (a line break) written as
     Python escapes them ('new\\nline.yaml'), so that a located message stays on its line,

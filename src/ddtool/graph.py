@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from ddtool.errors import Location, Problem, ProblemList
+from ddtool.errors import Location, Problem, ProblemList, quoted
 from ddtool.model import Chain, Supplier
 from ddtool.sources.interface import DEFAULT_MAX_TIERS
 from ddtool.sources.values import ZERO_WIDTH, has_separator
@@ -419,12 +419,26 @@ def name_key(name: str) -> str:
 _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 
 
+# the longest id a supplier may have (sources.normalise.MAX_LENGTH's): a buyer longer is none
+_MAX_ID = 100
+
+
 def _unknown_buyer(
     problems: ProblemList, supplier: Supplier, buyer: str, named: _Names, fallback: str
 ) -> None:
+    """An unknown buyer's error; one longer than any id may be is `too-long`, as such an id
+    is (checked here, among the buyers not found, so that reading costs nothing more)."""
+    if len(buyer) > _MAX_ID:
+        problems.error(
+            "too-long",
+            f"supplier {quoted(supplier.id)} names buyer {quoted(buyer, 40)}, more than"
+            f" {_MAX_ID} characters long: no id is that long",
+            _loc(supplier, fallback, "buyers"),
+        )
+        return
     problems.error(
         "unknown-buyer",
-        f"supplier {supplier.id!r} names buyer {buyer!r}, which is not in the chain",
+        f"supplier {quoted(supplier.id)} names buyer {buyer!r}, which is not in the chain",
         _loc(supplier, fallback, "buyers"),
         suggestion=named.suggestion(buyer, supplier.id),
     )

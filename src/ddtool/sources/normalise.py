@@ -1215,6 +1215,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # not (a name that shows "Safe Farm" but sorts and matches as another): _hidden then looks
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a\u202b\u202d\u202e\u2066-\u2068]")
 # (the sector too: the one written but not in the taxonomy is shown as written)
+# (the id's is graph._MAX_ID too: a buyer longer than it is refused there)
 MAX_LENGTH = {"id": 100, "name": 300, "region": 200, "sector": 200}
 
 
@@ -1228,6 +1229,16 @@ def _text_issues(name: str, value: str, limit: int, code: bool) -> Issues:
             _Issue("too-long", f"{name} is {len(value):,} characters long, more than {limit}"),
         )
     return issues
+
+
+def company_option(name: str, problems: ProblemList) -> str:
+    """The company's name given with --company, checked as a name in a file is (a control
+    character refused, a direction control warned of, an absurd length refused) and read as
+    one: the option reaches the terminal and every report as the file's name would."""
+    issues = _text_issues("company name", name, MAX_LENGTH["name"], code=False)
+    if issues:
+        _report(problems, issues, Location("--company"))
+    return as_text(name)
 
 
 def _check_text(record: RawRecord, problems: ProblemList) -> bool:

@@ -31,6 +31,7 @@ from ddtool.sources.normalise import (
     TEMPLATE_SUPPLIERS,
     NoTaxonomy,
     SectorMatcher,
+    company_option,
     normalise_records,
     template_leftovers,
 )
@@ -191,7 +192,7 @@ def read_chain(
     if any(map(_by_template, raws)):  # (in another file, an audit of that day is its own)
         template_leftovers(suppliers, problems, Location(str(paths[0])))
     if company_name:  # given on the command line: the file's lack of a name is no matter
-        company = company.model_copy(update={"name": company_name})
+        company = company.model_copy(update={"name": company_option(company_name, problems)})
         problems.items = [
             p for p in problems.items if p.type not in ("company-name", "template-company")
         ]

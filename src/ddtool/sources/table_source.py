@@ -4635,14 +4635,15 @@ def _delimiter(lines: list[str]) -> str:
     def rows_alike(delimiter: str) -> int:
         if delimiter not in sample:
             return 0
+        widths: Counter[int] = Counter()
         try:
-            widths = Counter(
-                len(row)
-                for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-                if len(row) > 1
-            )
-        except csv.Error:
-            return 0
+            for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter):
+                if len(row) > 1:
+                    widths[len(row)] += 1
+        except csv.Error:  # (the rows above count: a comma file with a cell longer than the
+            # field limit, 'A;' 70,000 times in it, is still a comma file, its long row an
+            # error of its own, located; counting none took ';' for its delimiter)
+            pass
         return max(widths.values(), default=0)
 
     candidates = (";", ",", "\t", "|")

@@ -8,6 +8,7 @@ import codecs
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
@@ -641,6 +642,82 @@ def _deepest_line(
     return line, False
 
 
+# The characters YAML refuses anywhere in a file (PyYAML's Reader.NON_PRINTABLE): the control
+# characters but tab and the line breaks, DEL, the C1 controls but NEL, lone surrogates,
+# U+FFFE and U+FFFF. The parser stops at the first, naming only its offset.
+_REFUSED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_REFUSED_SHOWN = 20  # characters located one by one, of each kind; the rest are counted
+
+
+def _refused_reported(text: str, path: str, problems: ProblemList) -> str:
+    """The text with each character YAML refuses (_REFUSED) replaced by U+FFFD, each located
+    (line and column): an `unsafe-characters` error in a value or a key, where it would reach
+    the terminal and the reports; a warning in a comment, which is not read. The file is then
+    read as replaced, so that its other problems are found in the same run."""
+    replaced = _REFUSED.sub("\ufffd", text)
+    read = _token_spans(replaced)
+    starts = [start for start, _ in read]
+    in_values: list[tuple[int, int, str]] = []
+    in_comments: list[tuple[int, int, str]] = []
+    line, line_start, counted = 1, 0, 0
+    for found in _REFUSED.finditer(text):
+        at = found.start()
+        breaks = text.count("\n", counted, at)
+        if breaks:
+            line += breaks
+            line_start = text.rindex("\n", counted, at) + 1
+        counted = at
+        index = bisect.bisect_right(starts, at) - 1
+        in_token = index >= 0 and at < read[index][1]
+        # (past the point a syntax error stopped the scan: taken as read, an error)
+        unknown = not read or at >= read[-1][1]
+        kind = in_values if in_token or unknown else in_comments
+        kind.append((line, at - line_start + 1, found.group()))
+    for line, column, char in in_values[:_REFUSED_SHOWN]:
+        problems.error(
+            "unsafe-characters",
+            f"column {column} holds the {_character(char)} (it would reach the terminal and"
+            " the reports; YAML refuses it): remove it (the rest of the file is read with U+FFFD,"
+            " the replacement character, in its place)",
+            Location(path, line=line),
+        )
+    for line, column, char in in_comments[:_REFUSED_SHOWN]:
+        problems.warning(
+            "comment-control-character",
+            f"a comment holds the {_character(char)} at column {column}, which YAML refuses"
+            " anywhere in a file: the comment is not read, but remove it",
+            Location(path, line=line),
+        )
+    for kind, report in ((in_values, problems.error), (in_comments, problems.warning)):
+        if len(kind) > _REFUSED_SHOWN:
+            report(
+                "unsafe-characters" if kind is in_values else "comment-control-character",
+                f"and {len(kind) - _REFUSED_SHOWN:,} more such characters from this line on",
+                Location(path, line=kind[_REFUSED_SHOWN][0]),
+            )
+    return replaced
+
+
+def _character(char: str) -> str:
+    """'control character U+0007', 'character U+FFFE'."""
+    control = "control character" if unicodedata.category(char) == "Cc" else "character"
+    return f"{control} U+{ord(char):04X}"
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Where YAML's tokens lie in a text (start and end offsets, in order): what is read; a
+    character outside them is in a comment (or a space). As far as the scan gets: a syntax
+    error stops it, and the parse reports that."""
+    spans: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(text, Loader=_Base):
+            if token.end_mark.index > token.start_mark.index:
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        pass
+    return spans
+
+
 class YamlReader(ChainReader):
     """Reads hand-written YAML chains."""
 
@@ -681,6 +758,8 @@ class YamlReader(ChainReader):
         if not text.strip():
             problems.error("empty-file", "the file is empty", where)
             return chain
+        if _REFUSED.search(text) is not None:  # (one pass at C speed; almost never)
+            text = _refused_reported(text, str(path), problems)
         try:
             loader = _LineLoader(text)
             try:
