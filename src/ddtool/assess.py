@@ -160,10 +160,12 @@ def source_date() -> dt.datetime | None:
     if not value:
         return None
     try:
-        seconds = int(value)
-        if seconds < 0:  # (the reproducible-builds rule: a whole number of seconds, from 0)
+        # the reproducible-builds rule: ASCII digits only, as `date +%s` prints them; int()
+        # alone would take "1_767_225_600", "+1767225600", " 1767225600" and other scripts'
+        # digits, so one value would pin a run here and be refused by other tools
+        if not (value.isascii() and value.isdigit()):
             raise ValueError(value)
-        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise DdtoolError(
             f"SOURCE_DATE_EPOCH={value[:40]!r} is not a date: give whole seconds since"
