@@ -173,6 +173,19 @@ def source_date() -> dt.datetime | None:
         ) from None
 
 
+def utc_today() -> dt.date:
+    """Today's date in UTC, the clock generated_at and SOURCE_DATE_EPOCH read: the local date
+    would give one input, at one moment, other levels on a machine set to another time zone
+    (a certificate valid until yesterday in UTC still valid where it is not yet midnight)."""
+    return dt.datetime.now(dt.UTC).date()
+
+
+def run_date() -> dt.date:
+    """The as-of date when none is given: SOURCE_DATE_EPOCH's date in UTC, else today's."""
+    pinned = source_date()
+    return pinned.date() if pinned else utc_today()
+
+
 def flag_id(supplier_id: str, risk_type: str) -> str:
     """A flag id that stays the same across runs and years for the same supplier and risk."""
     return "FL-" + hashlib.sha1(f"{supplier_id}|{risk_type}".encode()).hexdigest()[:10]
@@ -232,7 +245,7 @@ def _assess(
     config.merge_reading(options.read, options.config)
     profiles = load_profiles(options.profiles)
     pinned = source_date()
-    as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
+    as_of = options.as_of or (pinned.date() if pinned else utc_today())
     stages.done("profiles")
     chain, problems = read_chain(paths, options.read, profiles, options.company, stages.done)
     # thresholds that leave a supplier of no data below medium: allowed, and said

@@ -460,7 +460,7 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         help="Score as on this day (YYYY-MM-DD: which audits and certificates count); default"
-        " today, or SOURCE_DATE_EPOCH. A saved assessment records the day it used.",
+        " today in UTC, or SOURCE_DATE_EPOCH's. A saved assessment records the day it used.",
     ),
 ]
 
@@ -483,7 +483,8 @@ def _assess_options(
             day = dt.date.fromisoformat(as_of)
         except ValueError:
             _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
-        today = dt.date.today()  # (the day it is, whatever SOURCE_DATE_EPOCH pins)
+        # (the day it is in UTC, as a run's own as-of date, whatever SOURCE_DATE_EPOCH pins)
+        today = dt.datetime.now(dt.UTC).date()
         if day > today and not quiet:  # (a plan may look ahead; an auditor must see it did)
             _note(
                 f"warning: --as-of {day} is after today ({today}): certificates and audits are"
