@@ -870,7 +870,9 @@ def _document(
         "profiles": {
             "version": profiles.version,
             "sha256": profiles.sha256,
-            "overlays": profiles.overlays,
+            # as given, as input.path is: an absolute path would tie the output to this
+            # machine's folders (the content is in the sha256)
+            "overlays": [path_text(Path(overlay)) for overlay in options.profiles],
             "goods_edition": profiles.goods_edition,
         },
         "input": {"path": path_text(paths[0]), "sha256": a.chain.sha256, "files": files},
