@@ -161,15 +161,30 @@ def source_date() -> dt.datetime | None:
     if not value:
         return None
     try:
-        seconds = int(value)
-        if seconds < 0:  # (the reproducible-builds rule: a whole number of seconds, from 0)
+        # the reproducible-builds rule: ASCII digits only, as `date +%s` prints them; int()
+        # alone would take "1_767_225_600", "+1767225600", " 1767225600" and other scripts'
+        # digits, so one value would pin a run here and be refused by other tools
+        if not (value.isascii() and value.isdigit()):
             raise ValueError(value)
-        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
         raise DdtoolError(
             f"SOURCE_DATE_EPOCH={value[:40]!r} is not a date: give whole seconds since"
             " 1970-01-01 UTC (1767225600 is 2026-01-01), or unset it"
         ) from None
+
+
+def utc_today() -> dt.date:
+    """Today's date in UTC, the clock generated_at and SOURCE_DATE_EPOCH read: the local date
+    would give one input, at one moment, other levels on a machine set to another time zone
+    (a certificate valid until yesterday in UTC still valid where it is not yet midnight)."""
+    return dt.datetime.now(dt.UTC).date()
+
+
+def run_date() -> dt.date:
+    """The as-of date when none is given: SOURCE_DATE_EPOCH's date in UTC, else today's."""
+    pinned = source_date()
+    return pinned.date() if pinned else utc_today()
 
 
 def flag_id(supplier_id: str, risk_type: str) -> str:
@@ -231,7 +246,7 @@ def _assess(
     config.merge_reading(options.read, options.config)
     profiles = load_profiles(options.profiles)
     pinned = source_date()
-    as_of = options.as_of or (pinned.date() if pinned else dt.date.today())
+    as_of = options.as_of or (pinned.date() if pinned else utc_today())
     stages.done("profiles")
     chain, problems = read_chain(paths, options.read, profiles, options.company, stages.done)
     # thresholds that leave a supplier of no data below medium: allowed, and said
@@ -901,7 +916,9 @@ def _document(
         "profiles": {
             "version": profiles.version,
             "sha256": profiles.sha256,
-            "overlays": profiles.overlays,
+            # as given, as input.path is: an absolute path would tie the output to this
+            # machine's folders (the content is in the sha256)
+            "overlays": [path_text(Path(overlay)) for overlay in options.profiles],
             "goods_edition": profiles.goods_edition,
         },
         "input": {"path": path_text(paths[0]), "sha256": a.chain.sha256, "files": files},

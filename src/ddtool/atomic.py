@@ -60,17 +60,31 @@ def published_together() -> Iterator[None]:
                 published.append(path)
             for folder in dict.fromkeys(path.parent for path in published):
                 _sync_folder(folder)
+    except BaseException as e:
+        _held = None
+        _remove([tmp for tmp, _ in held], stopping=isinstance(e, KeyboardInterrupt))
+        raise
     finally:
         _held = None
-        for tmp, _ in held:
+
+
+def _remove(temporary: list[str], stopping: bool) -> None:
+    """Remove these temporary files, whatever signal comes meanwhile: a second Ctrl-C or
+    SIGTERM (pressed again while the first unwinds) would cut the removal short and leave
+    full-size files behind. When the run is stopping already (`stopping`: a KeyboardInterrupt
+    is unwinding), one received meanwhile is dropped, as the first decides how the run ends;
+    otherwise it is acted on once the files are gone."""
+    with _signals_held(drop=stopping):
+        for tmp in temporary:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
+def _signals_held(drop: bool = False) -> Iterator[None]:
     """Ctrl-C and SIGTERM received in the block are acted on when it ends, so that a stop
-    cannot come between two renames (signal handlers are set in the main thread only)."""
+    cannot come between two renames (signal handlers are set in the main thread only); with
+    `drop`, they are not acted on at all."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -90,7 +104,7 @@ def _signals_held() -> Iterator[None]:
     finally:
         for which, handler in earlier.items():
             signal.signal(which, handler)
-        for which in dict.fromkeys(received):  # now handled as it would have been
+        for which in [] if drop else dict.fromkeys(received):  # handled as it would have been
             signal.raise_signal(which)
 
 
@@ -127,8 +141,7 @@ def atomic_open(path: Path) -> Iterator[BinaryIO]:
             return
         os.replace(tmp, path)
     except BaseException as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _remove([tmp], stopping=isinstance(e, KeyboardInterrupt))
         if isinstance(e, OSError) and e.filename in (None, tmp):  # a full disk, say
             raise OSError(e.errno, f"cannot be written: {e.strerror}", str(given)) from e
         raise

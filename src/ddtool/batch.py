@@ -790,14 +790,11 @@ def _about(options: BatchOptions) -> dict[str, Any]:
 
 
 def _run_date(options: BatchOptions) -> dt.date:
-    """The as-of date of this run: the one given, else `SOURCE_DATE_EPOCH`'s, else today
-    (as `assess` chooses it)."""
-    from ddtool.assess import source_date
+    """The as-of date of this run: the one given, else `SOURCE_DATE_EPOCH`'s, else today in
+    UTC (as `assess` chooses it)."""
+    from ddtool.assess import run_date
 
-    if options.as_of is not None:
-        return options.as_of
-    pinned = source_date()
-    return pinned.date() if pinned else dt.date.today()
+    return options.as_of if options.as_of is not None else run_date()
 
 
 def _complete(

@@ -460,7 +460,7 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         help="Score as on this day (YYYY-MM-DD: which audits and certificates count); default"
-        " today, or SOURCE_DATE_EPOCH. A saved assessment records the day it used.",
+        " today in UTC, or SOURCE_DATE_EPOCH's. A saved assessment records the day it used.",
     ),
 ]
 
@@ -483,7 +483,8 @@ def _assess_options(
             day = dt.date.fromisoformat(as_of)
         except ValueError:
             _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
-        today = dt.date.today()  # (the day it is, whatever SOURCE_DATE_EPOCH pins)
+        # (the day it is in UTC, as a run's own as-of date, whatever SOURCE_DATE_EPOCH pins)
+        today = dt.datetime.now(dt.UTC).date()
         if day > today and not quiet:  # (a plan may look ahead; an auditor must see it did)
             _note(
                 f"warning: --as-of {day} is after today ({today}): certificates and audits are"
@@ -524,6 +525,18 @@ def _refuse_an_input(out: Path, inputs: list[Path]) -> None:
                 else ""
             )
             _fail(f"{out}: refusing to overwrite an input file{case}")
+
+
+def _settings_files(config: Path | None, profiles: list[Path] | None) -> list[Path]:
+    """The files a run reads besides its chain, which an output must not replace: the
+    --config file, and the profile files of each overlay and of the bundled data."""
+    from ddtool.profiles import DATA_FILES, bundled_dir
+
+    folders = list(profiles or [])
+    with contextlib.suppress(DdtoolError):  # (no bundled data: the run fails on it later)
+        folders.append(bundled_dir())
+    found = [folder / name for folder in folders for name in DATA_FILES]
+    return ([config] if config is not None else []) + [p for p in found if p.is_file()]
 
 
 def _same_file(path: Path, other: Path) -> bool:
@@ -870,7 +883,7 @@ def assess(
         _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
     files = _files_once(files, quiet)
     outputs = list(output or [])
-    _check_outputs(outputs, files)
+    _check_outputs(outputs, [*files, *_settings_files(config, profiles)])
     limits = _limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
     read = _read_options(maps, sheet, limits)
     try:
@@ -1376,6 +1389,7 @@ def batch(
     if jobs is not None and jobs < 1:
         _fail("--jobs must be at least 1")
     _check_writable(outdir, "", folder=True)
+    _refuse_batch_settings(outdir, config)
     options = BatchOptions(
         formats=chosen,
         profiles=tuple(str(p.resolve()) for p in profiles or []),
@@ -1446,6 +1460,21 @@ def batch(
                 )
             raise typer.Exit(int(ExitCode.FINDINGS))
     raise typer.Exit(int(ExitCode.SUCCESS))
+
+
+def _refuse_batch_settings(outdir: Path, config: Path | None) -> None:
+    """A usage error when the --config file has a name the batch writes in its output
+    folder (summary.json) or in a member's folder there (assessment.json)."""
+    from ddtool.batch import MEMBER_FILES, SUMMARY_FILES
+
+    if config is None:
+        return
+    written = [outdir / name for name in SUMMARY_FILES]
+    if _case_key(config.parent.parent) == _case_key(outdir):
+        written += [config.parent / name for name in MEMBER_FILES]
+    for path in written:
+        if _same_file(path, config):
+            _fail(f"{path}: refusing to overwrite an input file, the --config file {config}")
 
 
 def _batch_with_progress(
@@ -1552,7 +1581,9 @@ def template(
             _check_writable(output, "suppliers.xlsx")
         if output.suffix.lower() not in SUFFIXES:
             _fail(f"{output}: templates are .xlsx, .csv or .yaml")
+    read = _settings_files(None, profiles)
     for output in outputs:
+        _refuse_an_input(output, read)
         if output.exists() and not force:  # a template is what people fill in: never lose one
             _fail(
                 f"{output} exists (a filled-in list?): give another name, or --force to replace it"

@@ -173,6 +173,7 @@ def _rerun(path: Path, saved: dict[str, Any]) -> tuple[Verification, dict[str, A
     if result.reasons:
         result.reproduced = False
         return result, None
+    options.profiles = [_overlay_found(path, workdir, overlay) for overlay in options.profiles]
     with contextlib.chdir(workdir):
         try:
             return result, assess(recorded, options).data
@@ -493,7 +494,6 @@ def _recorded(path: Path, saved: dict[str, Any]) -> tuple[list[Path], list[str],
             for p in validation_problems(e.errors(), settings, {}, str(path))
         ]
         raise DdtoolError(f"{path}: recorded settings are not valid: {'; '.join(said)}") from e
-    run.profiles = [_overlay_found(path, overlay) for overlay in run.profiles]
     return files, hashes, run
 
 
@@ -513,12 +513,19 @@ def _limits(path: Path, recorded: Any) -> Limits:
         ) from None
 
 
-def _overlay_found(path: Path, overlay: Path) -> Path:
-    """A profile overlay the assessment records, where it is: where recorded, else beside
-    the JSON (a folder moved with it; its content hash decides whether it is the same)."""
-    if overlay.is_dir():
-        return overlay
-    beside = path.parent / overlay.name
+def _overlay_found(path: Path, workdir: Path, overlay: Path) -> Path:
+    """A profile overlay the assessment records, where it is, for the re-run in `workdir`:
+    where recorded, from `workdir` (spelled as recorded, so that the re-run records it
+    alike), then from here, then by its name beside the JSON (a folder moved with it). A
+    path is recorded as given, relative or not; its content hash decides whether it is the
+    same data."""
+    for spelling in _spellings(overlay):
+        if (workdir / spelling).is_dir():
+            return spelling
+    for spelling in _spellings(overlay):
+        if spelling.is_dir():
+            return spelling.absolute()
+    beside = path.parent.absolute() / overlay.name
     if beside.is_dir():
         return beside
     raise DdtoolError(
