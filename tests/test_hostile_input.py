@@ -265,3 +265,38 @@ def test_a_raw_control_character_in_yaml_is_located_and_the_rest_read(
         assert part in message
         assert "<unicode string>" not in message
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "found", "exit_code"),
+    [
+        (  # a page break on a line of its own, between suppliers: a blank line, a warning
+            "  - {id: A, country: CIV}\n\f\n  - {id: B, country: GHA}\n",
+            [("comment-control-character", 4, "page break")],
+            0,
+        ),
+        (  # with spaces and a vertical tab about it, and at the very end
+            "  - {id: A, country: CIV}\n  \f\v \n  - {id: B, country: GHA}\n\f",
+            [("comment-control-character", 4, "page break"), ("comment-control-character", 6, "")],
+            0,
+        ),
+        (  # in a value it is still refused, and the rest is read
+            "  - {id: A\f, country: CIV}\n  - {id: B, country: Atlantis}\n",
+            [("unsafe-characters", 3, "U+000C"), ("unknown-country", 4, "Atlantis")],
+            2,
+        ),
+    ],
+    ids=["own-line", "spaced-and-last", "in-a-value"],
+)
+def test_a_page_break_on_a_line_of_its_own_is_a_blank_line(
+    tmp_path: Path, body: str, found: list[tuple[str, int, str]], exit_code: int
+) -> None:
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(YAML_HEAD + body, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(chain), "--format", "json"])
+    problems = json.loads(result.stdout)[0]["problems"]
+    told = [(p["type"], p["location"]["line"], p["message"]) for p in problems]
+    assert [(kind, line) for kind, line, _ in told] == [(kind, line) for kind, line, _ in found]
+    for (_, _, message), (_, _, part) in zip(told, found, strict=True):
+        assert part in message
+    assert result.exit_code == exit_code

@@ -653,7 +653,9 @@ def _refused_reported(text: str, path: str, problems: ProblemList) -> str:
     """The text with each character YAML refuses (_REFUSED) replaced by U+FFFD, each located
     (line and column): an `unsafe-characters` error in a value or a key, where it would reach
     the terminal and the reports; a warning in a comment, which is not read. The file is then
-    read as replaced, so that its other problems are found in the same run."""
+    read as replaced, so that its other problems are found in the same run. A line of only
+    form feeds, vertical tabs and spaces (an old page break) is a blank line: a warning."""
+    text = _page_breaks_blank(text, path, problems)
     replaced = _REFUSED.sub("\ufffd", text)
     read = _token_spans(replaced)
     starts = [start for start, _ in read]
@@ -696,6 +698,34 @@ def _refused_reported(text: str, path: str, problems: ProblemList) -> str:
                 Location(path, line=kind[_REFUSED_SHOWN][0]),
             )
     return replaced
+
+
+# a line of nothing but spaces, tabs, form feeds and vertical tabs, with at least one of
+# the last two (a page break some editors and old exports write between parts of a file)
+_PAGE_BREAK_LINE = re.compile("^[ \t\f\v]*[\f\v][ \t\f\v]*$", re.MULTILINE)
+
+
+def _page_breaks_blank(text: str, path: str, problems: ProblemList) -> str:
+    """The text with each line of only page-break whitespace (_PAGE_BREAK_LINE) made blank
+    (spaces in place of the form feeds and vertical tabs), each such line warned of: it
+    holds nothing to read, so it is no error (YAML refuses the characters themselves)."""
+    if "\f" not in text and "\v" not in text:
+        return text
+    lines = [text.count("\n", 0, found.start()) + 1 for found in _PAGE_BREAK_LINE.finditer(text)]
+    for line in lines[:_REFUSED_SHOWN]:
+        problems.warning(
+            "comment-control-character",
+            "this line holds only a form feed or vertical tab (a page break), which YAML"
+            " refuses anywhere in a file: read as a blank line, but remove it",
+            Location(path, line=line),
+        )
+    if len(lines) > _REFUSED_SHOWN:
+        problems.warning(
+            "comment-control-character",
+            f"and {len(lines) - _REFUSED_SHOWN:,} more such lines from this line on",
+            Location(path, line=lines[_REFUSED_SHOWN]),
+        )
+    return _PAGE_BREAK_LINE.sub(lambda found: " " * len(found.group()), text)
 
 
 def _character(char: str) -> str:
