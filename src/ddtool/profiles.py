@@ -3005,6 +3005,34 @@ def _slip_of(profiles: Profiles, word: str) -> str | None:
     return best
 
 
+# the seafood trader's aliases of a fish trader, which name no other work: beside it, a
+# processor's word names its processing, and ornamental or aquarium fish are no seafood
+_FISH_TRADERS = frozenset({"fish trader", "fish trading", "fish merchant", "fish exporter"})
+_FISH_PROCESSED = frozenset(
+    {
+        *("processor", "processing", "processed", "plant", "factory", "cannery", "canned"),
+        *("canning", "dried", "drying", "smoked", "smoking", "salted", "fillet", "filleting"),
+    }
+)
+_NOT_SEAFOOD = frozenset({"ornamental", "aquarium", "aquaria", "tropical"})
+
+
+def _fish_trade(profiles: Profiles, key: str) -> SectorMatch | None:
+    """The sector of a fish trader's text that says more (text_key's `key`): one that names
+    its processing too is seafood processing ("fish merchant and processor", "canned fish
+    exporter"), one of ornamental or aquarium fish none (they are no seafood); None for any
+    other, read as the aliases read it."""
+    padded = f" {key} "
+    if not any(f" {trade} " in padded for trade in _FISH_TRADERS):
+        return None  # (most texts)
+    words = set(key.split())
+    if not words.isdisjoint(_NOT_SEAFOOD):
+        return SectorMatch(None)
+    if not words.isdisjoint(_FISH_PROCESSED):
+        return SectorMatch(profiles._sector_keys["fish processing"])
+    return None
+
+
 def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     key = text_key(value)
     keys = profiles._sector_keys
@@ -3014,6 +3042,9 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         apparel = _apparel(profiles, key)
         if apparel is not None:
             return apparel
+    traded = _fish_trade(profiles, key)
+    if traded is not None:
+        return traded
     several = _several_sectors(profiles, value)
     if several is not None:
         return several
@@ -3055,6 +3086,12 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     canned = _cannery_of(profiles, key, contained)
     if canned is not None:
         return canned
+    if any(k in _FISH_TRADERS for k in contained):
+        # a fish trader's words beside another sector's are the lesser reading: "dried fish
+        # exporter" is the fish drier, "fish trader (aquaculture)" the fish farm
+        other = [k for k in contained if not any(f" {k} " in f" {t} " for t in _FISH_TRADERS)]
+        if other:
+            contained = other
     bare = profiles._bare_goods
     if any(k in bare for k in contained):
         # beside a good, a word for any producer adds nothing: "tea farm" is tea farming
