@@ -17,7 +17,7 @@ mine. A mineral beside "Kleinbergbau" named "other goods" ("Kleinbergbau Zinn");
 aliases as long, the taxonomy's first won ("textile garments" was fabric manufacturing); German
 compounds of a sector's word and German and French words of listed work ("Ziegelei",
 "Thunfischfang", "thoniers palangriers") were no sector; so were a fishing vessel's words spaced
-otherwise than the taxonomy's ("long liner", "purseseiner"), a reefer or carrier vessel and a
+otherwise than the taxonomy's ("long liner", "purseseiner"), a fish carrier vessel and a
 fish trader. The cases are data:
 tests/assets/sectors/misreadings.yaml."""
 

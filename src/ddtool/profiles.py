@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -2857,7 +2858,7 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     if found.id is None:
         # spaced otherwise than the taxonomy spaces it ('long liner', 'purseseiner'): the
         # sector the text names spaced so
-        respaced = _respaced(profiles, key)
+        respaced = _respaced(profiles, key, value)
         if respaced is not None:
             again = _match_sector_text(profiles, respaced)
             if again.id is not None:
@@ -2899,24 +2900,54 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     return SectorMatch(None, first, found.note if again.id is None else None)
 
 
-def _respaced(profiles: Profiles, key: str) -> str | None:
-    """The text (text_key's `key`) with its words spaced as a sector's key spaces them: the
-    whole text a key with spaces put in or left out ('long liner': 'longliner', 'purseseiner':
-    'purse seiner', 'sea food': 'seafood'), or else two words of it a key's one word written
-    apart ('tuna long liner': 'tuna longliner') and a word of it a key's words run together
-    ('purseseiner vessel': 'purse seiner vessel'). None where no word changes. Read only for
-    a text that names no sector as written, once per distinct text (the sector's reading is
-    cached)."""
+# what parts a text's words as no single word split does: a sign between them ("Car & Pet
+# Supplies", "saw, mill"); a hyphen or apostrophe may split one word ("long-liner")
+_WORDS_APART = re.compile(r"[^\w\s'\u2019-]")
+
+# a key's word that is two words standing alone run together, each meaning something else:
+# written apart they are those two words, not the one split ("car pet supplies": cars and
+# pets, not carpets)
+_TWO_WORDS = frozenset(
+    {("car", "pet"), ("cot", "ton"), ("lea", "sing"), ("ship", "ping"), ("pack", "aging")}
+    | {("pull", "over")}
+)
+
+
+def _joinable(value: str, key: str) -> frozenset[tuple[str, str]]:
+    """The pairs of neighbouring words of a text (text_key's `key` of `value`) that may be
+    one word written apart: none with a sign between them as written (_WORDS_APART), nor two
+    words each standing alone (_TWO_WORDS)."""
+    words = key.split()
+    pairs = set(pairwise(words))
+    if _WORDS_APART.search(value):
+        pairs = {
+            pair for part in _WORDS_APART.split(value) for pair in pairwise(text_key(part).split())
+        } & pairs
+    return frozenset(pairs - _TWO_WORDS)
+
+
+def _respaced(profiles: Profiles, key: str, value: str) -> str | None:
+    """The text (text_key's `key` of `value`) with its words spaced as a sector's key spaces
+    them: the whole text a key with spaces put in or left out ('long liner': 'longliner',
+    'purseseiner': 'purse seiner', 'sea food': 'seafood'), or else two words of it a key's
+    one word written apart ('tuna long liner': 'tuna longliner') and a word of it a key's
+    words run together ('purseseiner vessel': 'purse seiner vessel'). Words are joined only
+    where they may be one word split (_joinable: not 'Car & Pet', not 'car pet'). None where
+    no word changes. Read only for a text that names no sector as written, once per distinct
+    text (the sector's reading is cached)."""
     joined = profiles._joined_keys
+    words = key.split()
+    joinable = _joinable(value, key)
     whole = joined.get(key.replace(" ", ""))
     if whole is not None:
-        return whole if whole != key else None
-    words = key.split()
+        if whole == key or not joinable.issuperset(pairwise(words)):
+            return None
+        return whole
     spaced: list[str] = []
     at = 0
     while at < len(words):
         pair = words[at] + words[at + 1] if at + 1 < len(words) else ""
-        if pair in joined and " " not in joined[pair]:
+        if pair in joined and " " not in joined[pair] and (words[at], words[at + 1]) in joinable:
             spaced.append(joined[pair])
             at += 2
             continue
@@ -2974,6 +3005,34 @@ def _slip_of(profiles: Profiles, word: str) -> str | None:
     return best
 
 
+# the seafood trader's aliases of a fish trader, which name no other work: beside it, a
+# processor's word names its processing, and ornamental or aquarium fish are no seafood
+_FISH_TRADERS = frozenset({"fish trader", "fish trading", "fish merchant", "fish exporter"})
+_FISH_PROCESSED = frozenset(
+    {
+        *("processor", "processing", "processed", "plant", "factory", "cannery", "canned"),
+        *("canning", "dried", "drying", "smoked", "smoking", "salted", "fillet", "filleting"),
+    }
+)
+_NOT_SEAFOOD = frozenset({"ornamental", "aquarium", "aquaria", "tropical"})
+
+
+def _fish_trade(profiles: Profiles, key: str) -> SectorMatch | None:
+    """The sector of a fish trader's text that says more (text_key's `key`): one that names
+    its processing too is seafood processing ("fish merchant and processor", "canned fish
+    exporter"), one of ornamental or aquarium fish none (they are no seafood); None for any
+    other, read as the aliases read it."""
+    padded = f" {key} "
+    if not any(f" {trade} " in padded for trade in _FISH_TRADERS):
+        return None  # (most texts)
+    words = set(key.split())
+    if not words.isdisjoint(_NOT_SEAFOOD):
+        return SectorMatch(None)
+    if not words.isdisjoint(_FISH_PROCESSED):
+        return SectorMatch(profiles._sector_keys["fish processing"])
+    return None
+
+
 def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     key = text_key(value)
     keys = profiles._sector_keys
@@ -2983,6 +3042,9 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
         apparel = _apparel(profiles, key)
         if apparel is not None:
             return apparel
+    traded = _fish_trade(profiles, key)
+    if traded is not None:
+        return traded
     several = _several_sectors(profiles, value)
     if several is not None:
         return several
@@ -3024,6 +3086,12 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     canned = _cannery_of(profiles, key, contained)
     if canned is not None:
         return canned
+    if any(k in _FISH_TRADERS for k in contained):
+        # a fish trader's words beside another sector's are the lesser reading: "dried fish
+        # exporter" is the fish drier, "fish trader (aquaculture)" the fish farm
+        other = [k for k in contained if not any(f" {k} " in f" {t} " for t in _FISH_TRADERS)]
+        if other:
+            contained = other
     bare = profiles._bare_goods
     if any(k in bare for k in contained):
         # beside a good, a word for any producer adds nothing: "tea farm" is tea farming

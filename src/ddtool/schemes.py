@@ -417,8 +417,11 @@ def _held_once(words: list[str], at: int) -> bool:
 # (SchemeNames'), each with what it means there: the Responsible Minerals Initiative lists
 # a smelter or refiner as 'Active' once it has committed to its RMAP assessment or is
 # undergoing it, and as 'Conformant' only once it has passed ('RMAP Active', 'RMI RMAP -
-# active'). Beside a word of conformance ('RMAP conformant (active)') the name says it
-# passed, and the status is not read.
+# active'). Beside a word of conformance ('RMAP conformant (active)') or of holding it
+# ('RMAP certified (active)', 'RMAP audit passed - active', 'RMAP active until 2026-12-31')
+# the name says it passed, and the status is not read. The status is the list's, so it is
+# read only where the name names the list ('RMAP'): 'RMI member (active)' is a company's
+# membership of the initiative, no site's assessment (_STATUS_NAMES).
 _SCHEME_STATUSES: dict[str, dict[str, str]] = {
     "rmap": {
         "active": (
@@ -431,8 +434,14 @@ _STATUS_MEANINGS = {
     word: meaning for statuses in _SCHEME_STATUSES.values() for word, meaning in statuses.items()
 }
 _CONFORMANCE_WORDS = frozenset(
-    {"conformant", "conformance", "compliant", "konform", "conforme", "conformes"}
+    {
+        *("conformant", "conformance", "compliant", "konform", "conforme", "conformes"),
+        *("conformity", "compliance", "konformitat", "certified", "certificate", "zertifikat"),
+        *("passed", "approved", "accredited", "valid", "until", "standing"),
+    }
 )
+# the words that name a scheme's own list, by the scheme's id: a status is read beside them
+_STATUS_NAMES: dict[str, frozenset[str]] = {"rmap": frozenset({"rmap"})}
 
 
 def not_held_note(said: str) -> str:
@@ -440,6 +449,16 @@ def not_held_note(said: str) -> str:
     'active': _SCHEME_STATUSES), for the evidence and the warning to say beside it, as a word
     that says a certification is held elsewhere would puzzle a reader; '' for any other."""
     return _STATUS_MEANINGS.get(said, "")
+
+
+def not_held_with_expiry(name: str, dated: bool) -> str | None:
+    """certification_not_held of a certification with its expiry date given or not
+    (`dated`): a scheme's own status beside an expiry is of a certificate held ('RMAP active
+    until 2026-12-31'), as a smelter the list calls Active has passed nothing that expires."""
+    said = certification_not_held(name)
+    if said is not None and dated and said in _STATUS_MEANINGS:
+        return None
+    return said
 
 
 def _scheme_status(name: str, words: list[str]) -> str | None:
@@ -452,6 +471,8 @@ def _scheme_status(name: str, words: list[str]) -> str | None:
         return None
     _, named = _status_schemes().named(name)
     for scheme in named:
+        if _STATUS_NAMES.get(scheme.scheme, frozenset()).isdisjoint(words):
+            continue  # (another name of the scheme: 'RMI active member')
         for word in found:
             if word in _SCHEME_STATUSES.get(scheme.scheme, {}):
                 return word

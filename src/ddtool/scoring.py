@@ -37,8 +37,8 @@ from ddtool.reference.countries import display_name
 from ddtool.schemes import (
     CHAIN_OF_CUSTODY,
     audit_standards,
-    certification_not_held,
     not_held_note,
+    not_held_with_expiry,
     read_audit_result,
     scope_note,
 )
@@ -923,7 +923,7 @@ class Scorer:
             certifications = sorted(certifications, key=_certification_order)
         credited: dict[str, str] = {}  # the schemes credited, by the name that earned it
         for cert in certifications:
-            not_held = certification_not_held(cert.name)
+            not_held = not_held_with_expiry(cert.name, cert.valid_until is not None)
             if not_held is not None:
                 note = not_held_note(not_held)
                 said = f"'{not_held}': {note}" if note else f"'{not_held}'"

@@ -453,7 +453,23 @@ READINGS: dict[str, tuple[str, str, float, str | None, str]] = {
     "RMAP's Active": ("RMAP Active", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
     "RMAP's Active, after RMI": ("RMI RMAP - active", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
     "RMAP's Active, first": ("Active (RMAP)", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
-    "RMI's Active": ("RMI active", "rmap", 0.0, NOT_HELD, RMAP_ACTIVE),
+    # beside a word of holding it, RMAP's status is of a certificate held (they were read as
+    # RMI's Active, not held)
+    "RMAP certified, active": ("RMAP certified (active)", "rmap", 0.05, None, "valid"),
+    "RMAP audit passed, active": ("RMAP audit passed - active", "rmap", 0.05, None, "valid"),
+    "RMAP passed, active": ("RMAP passed (active)", "rmap", 0.05, None, "valid"),
+    "RMAP compliance, active": ("RMAP compliance: active", "rmap", 0.05, None, "valid"),
+    "RMAP conformity, active": ("RMAP conformity: active", "rmap", 0.05, None, "valid"),
+    "RMAP approved, active": ("RMAP approved - active", "rmap", 0.05, None, "valid"),
+    "RMAP valid, active": ("RMAP valid, active", "rmap", 0.05, None, "valid"),
+    "RMAP active until": ("RMAP active until 2026-12-31", "rmap", 0.05, None, "valid"),
+    "RMAP certificate active": ("RMAP certificate active", "rmap", 0.05, None, "valid"),
+    # RMI's name alone is a company's membership of the initiative, no site's RMAP status:
+    # read as before (the smelters' Active was said of them)
+    "RMI active": ("RMI active", "rmap", 0.05, None, "valid"),
+    "RMI member, active": ("RMI member (active)", "rmap", 0.05, None, "valid"),
+    "RMI active member": ("RMI active member", "rmap", 0.05, None, "valid"),
+    "EICC/RMI active": ("EICC/RMI active", "rmap", 0.05, None, "valid"),
     "RMAP's Conformant": ("RMAP Conformant", "rmap", 0.05, None, "valid"),
     "RMAP's Conformant, active": ("RMAP conformant (active)", "rmap", 0.05, None, "valid"),
     "RMAP's Active denied": ("RMAP not active", "rmap", 0.0, NOT_HELD, "(it says 'not')"),

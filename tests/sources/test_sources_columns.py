@@ -54,7 +54,6 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Nature of business", "sector"),
     ("Line of Business", "sector"),
     ("Activity type", "sector"),
-    ("Type of supplier", "sector"),
     ("Business sector", "sector"),
     ("Type of industry", "sector"),
     ("Industry type", "sector"),
@@ -64,6 +63,8 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Type of product", None),
     ("Type of certification", None),
     ("Line of credit", None),
+    # a supplier's type is its tier, criticality or whether it is direct: no sector
+    ("Type of supplier", None),
 ]
 
 
@@ -100,6 +101,103 @@ def test_a_list_headed_type_of_business_is_read_by_its_sectors(tmp_path: Path) -
     chain, problems = read_chain([path], ReadOptions())
     assert problems.items == []
     assert [s.sector_raw for s in chain.suppliers] == ["Tuna cannery", "Fishing vessel"]
+
+
+# headers of a table beside its sector column -> the column read as the sector; the other was
+# kept as the user's own before it was read as a sector's header, and was then a fatal
+# duplicate-column
+SECTOR_BESIDE: dict[str, tuple[str, str, str]] = {
+    "Sector, Type of supplier": ("Sector", "Type of supplier", "Sector"),
+    "Sector, Industry type": ("Sector", "Industry type", "Sector"),
+    "Sector, Activity type": ("Sector", "Activity type", "Sector"),
+    "Industry, Type of business": ("Industry", "Type of business", "Industry"),
+    "Business sector, Nature of business": (
+        "Business sector",
+        "Nature of business",
+        "Business sector",
+    ),
+    "Line of business, Industry type": ("Line of business", "Industry type", "Industry type"),
+    "Activity type, Category": ("Activity type", "Category", "Category"),
+}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "read"), SECTOR_BESIDE.values(), ids=list(SECTOR_BESIDE)
+)
+def test_a_sector_header_beside_a_weaker_one_is_read(
+    tmp_path: Path, first: str, second: str, read: str
+) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        f"Supplier ID,Supplier name,Country,{first},{second},Buyer ID\n"
+        "S1,Dhaka Knit,Bangladesh,garment manufacturing,garment manufacturing,\n"
+        "S2,Narayan Fabrics,BD,fabric mill,fabric mill,S1\n",
+        "utf-8",
+    )
+    chain, problems = read_chain([path], ReadOptions())
+    assert problems.items == []
+    assert [s.sector_raw for s in chain.suppliers] == ["garment manufacturing", "fabric mill"]
+    other = first if read == second else second
+    assert [list(s.attributes) for s in chain.suppliers] == [[other], [other]]
+
+
+def test_two_sector_headers_of_one_rank_are_still_a_duplicate(tmp_path: Path) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Type of business,Activity type\n"
+        "S1,Dhaka Knit,Bangladesh,garment manufacturing,garment manufacturing\n",
+        "utf-8",
+    )
+    _, problems = read_chain([path], ReadOptions())
+    assert [p.type for p in problems.items] == ["duplicate-column"]
+
+
+# a value of a column headed as a supplier's business -> the sector text read: a role or a
+# legal form is none, and the products say the sector, as when the column was not read
+# ("Manufacturer" was general manufacturing, before the products and the tiers they infer)
+BUSINESS_VALUES: dict[str, str | None] = {
+    "Manufacturer": None,
+    "Trader": None,
+    "Raw material supplier": None,
+    "Private limited company": None,
+    "Sole proprietorship": None,
+    "Production": None,
+    "Tier 1": None,
+    "Direct": None,
+    "Garment manufacturer": "Garment manufacturer",
+    "Cocoa trader": "Cocoa trader",
+    "Tuna cannery": "Tuna cannery",
+}
+
+
+@pytest.mark.parametrize(("value", "read"), BUSINESS_VALUES.items(), ids=list(BUSINESS_VALUES))
+@pytest.mark.parametrize("header", ["Type of business", "Industry type", "Activity type"])
+def test_a_role_under_a_business_header_is_no_sector(
+    tmp_path: Path, header: str, value: str, read: str | None
+) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        f"Supplier ID,Supplier name,Country,Products,{header}\n"
+        f"S1,Dhaka Knit,Bangladesh,cotton t-shirts,{value}\n",
+        "utf-8",
+    )
+    chain, _ = read_chain([path], ReadOptions())
+    assert chain.suppliers[0].sector_raw == read
+
+
+def test_a_role_in_a_sector_column_or_one_mapped_is_read_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        "Supplier ID,Supplier name,Country,Products,Sector\n"
+        "S1,Dhaka Knit,Bangladesh,cotton t-shirts,Manufacturer\n",
+        "utf-8",
+    )
+    chain, _ = read_chain([path], ReadOptions())
+    assert chain.suppliers[0].sector_raw == "Manufacturer"
+    path.write_text(path.read_text("utf-8").replace("Sector", "Type of business"), "utf-8")
+    mapped = ReadOptions(column_map={"Type of business": "sector"})
+    chain, _ = read_chain([path], mapped)
+    assert chain.suppliers[0].sector_raw == "Manufacturer"
 
 
 def test_every_field_is_its_own_alias() -> None:

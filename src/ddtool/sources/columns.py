@@ -20,6 +20,21 @@ from ddtool.sources.values import (
     split_list,
 )
 
+# the sector's headers that often head another column beside the sector's ("Sector" and
+# "Activity type", "Industry" and "Type of business": a legal form, a role such as
+# "Manufacturer"), by rank: beside a header of a lower rank the column is one of the user's
+# own, as it was before they were read (sector_header_rank). "Business sector" and "Industry
+# type" name the sector's word; the others a supplier's business, often its role only.
+_WEAK_SECTOR_HEADERS: dict[str, int] = {
+    "activity type": 2,
+    "type of business": 2,
+    "nature of business": 2,
+    "line of business": 2,
+    "business sector": 1,
+    "type of industry": 1,
+    "industry type": 1,
+}
+
 FIELDS: tuple[str, ...] = (
     "id",
     "name",
@@ -221,15 +236,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "category",
         "supplier type",
         "type of activity",
-        "activity type",
-        # (the type or line of a supplier's business is its sector, as its business type is)
-        "type of business",
-        "nature of business",
-        "line of business",
-        "business sector",
-        "type of supplier",
-        "type of industry",
-        "industry type",
+        # (the type or line of a supplier's business is its sector, as its business type is;
+        # beside another sector header they are read second: _WEAK_SECTOR_HEADERS. "Type of
+        # supplier" is no sector's: direct or indirect, its tier, its criticality)
+        *_WEAK_SECTOR_HEADERS,
         "sector industry",
         "industry sector",
         "business activity",
@@ -1038,6 +1048,40 @@ _FITS: dict[str, Callable[[Any], bool]] = {
 
 # (keyed as headers are compared)
 _REGION_RANKS = {header_key(alias): rank for alias, rank in _REGION_WORDS.items()}
+
+
+_SECTOR_RANKS = {header_key(alias): rank for alias, rank in _WEAK_SECTOR_HEADERS.items()}
+
+
+def sector_header_rank(text: str) -> int:
+    """How weakly a sector header names the sector: 0 for most ("Sector", "Industry"), 1 for
+    "Business sector" and "Industry type", 2 for the headers of a supplier's business
+    ("Type of business", "Activity type"), whose values are often a role or a legal form."""
+    rank = header_lookup(text, _SECTOR_RANKS)
+    return 0 if rank is None else rank
+
+
+# the words of a supplier's role or legal form, which a column headed as its business
+# ("Type of business", "Activity type") often holds in place of a sector: "Manufacturer",
+# "Trader", "Raw material supplier", "Private limited company", "Direct"
+_ROLE_WORDS = frozenset(
+    {
+        *("manufacturer", "manufacturers", "manufacturing", "maker", "producer", "producers"),
+        *("production", "factory", "trader", "traders", "trading", "supplier", "suppliers"),
+        *("vendor", "vendors", "agent", "agents", "broker", "exporter", "importer", "service"),
+        *("services", "provider", "subcontractor", "direct", "indirect", "critical", "strategic"),
+        *("tier", "raw", "material", "materials", "other", "others", "general", "company"),
+        *("private", "public", "limited", "ltd", "llc", "plc", "inc", "gmbh", "sole"),
+        *("proprietor", "proprietorship", "partnership", "corporation", "firm", "and", "or"),
+    }
+)
+
+
+def role_only(text: str) -> bool:
+    """Whether a text names a supplier's role or legal form only ("Manufacturer", "Trader",
+    "Tier 1", "Private limited company"), no sector: header_words' words, digits aside."""
+    words = [word for word in header_words(text).split() if not word.isdigit()]
+    return bool(words) and all(word in _ROLE_WORDS for word in words)
 
 
 def region_rank(text: str) -> int | None:

@@ -459,20 +459,20 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
             issues.append(hidden)
             continue
         if not dated:
-            not_held = _not_held_issue(name)
+            not_held = _not_held_issue(name, valid_until is not None)
             if not_held is not None:
                 issues.append(not_held)
         out.append(Certification.model_construct(name=name, valid_until=valid_until))
     return out, tuple(issues)
 
 
-def _not_held_issue(name: str) -> _Issue | None:
+def _not_held_issue(name: str, dated: bool = False) -> _Issue | None:
     """The warning of a certification whose name says it is not held (certification_not_held:
     'Fairtrade (suspended)', 'not Fairtrade certified', 'SA8000 in progress'), which the
-    score does not credit."""
-    from ddtool.schemes import certification_not_held, not_held_note
+    score does not credit; `dated`: its expiry is given (not_held_with_expiry)."""
+    from ddtool.schemes import not_held_note, not_held_with_expiry
 
-    said = certification_not_held(name)
+    said = not_held_with_expiry(name, dated)
     if said is None:
         return None
     note = not_held_note(said)

@@ -36,6 +36,8 @@ from ddtool.sources.columns import (
     match_header,
     near_header,
     region_rank,
+    role_only,
+    sector_header_rank,
     slipped_header,
     values_fit,
 )
@@ -444,6 +446,10 @@ def table_from_rows(
             Location(path, sheet),
             problems,
         )
+    if "sector" in field_cols:
+        col = field_cols["sector"]
+        if sector_header_rank(labels[col]) and not mapped_by_user(labels[col], options.column_map):
+            columns[col] = _without_roles(columns[col])
     return RawTable(
         path,
         sheet,
@@ -1647,6 +1653,12 @@ def _resolve_doubles(
                 f" as the name, use {options.map_hint(other, 'name')}",
                 where.with_column(other),
             )
+        elif fld == "sector" and _one_first(
+            strength := [sector_header_rank(texts[c]) for c in cols]
+        ):
+            # "Sector" beside "Activity type" or "Type of business": the latter is the user's
+            # own column, as it was before those headers were read as the sector's
+            read = cols[strength.index(min(strength))]
         else:
             pairs[fld] = (cols[0], cols[1])
             continue
@@ -1654,6 +1666,20 @@ def _resolve_doubles(
             mapping.pop(col, None)
         mapping[read] = fld
     return pairs, regions
+
+
+def _without_roles(column: Sequence[Any]) -> Sequence[Any]:
+    """A column headed as a supplier's business ("Type of business") with its values that
+    name a role or legal form only ("Manufacturer", "Trader", "Private limited company")
+    left blank: such a value says no sector, and read as one ("manufacturer" is general
+    manufacturing) it would stand before what the products say. Each distinct text read
+    once; the column as it is where none is such."""
+    roles = {
+        text for text in set(column) if isinstance(text, str) and text.strip() and role_only(text)
+    }
+    if not roles:
+        return column
+    return [None if value in roles else value for value in column]
 
 
 def _name_rank(text: str) -> int:
