@@ -183,6 +183,9 @@ def test_a_role_under_a_business_header_is_no_sector(
     )
     chain, _ = read_chain([path], ReadOptions())
     assert chain.suppliers[0].sector_raw == read
+    # a role is kept as the file's own column, under its header: never dropped
+    kept = {} if read is not None else {header: value}
+    assert chain.suppliers[0].attributes == kept
 
 
 def test_a_role_in_a_sector_column_or_one_mapped_is_read_as_written(tmp_path: Path) -> None:

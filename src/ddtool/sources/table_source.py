@@ -446,17 +446,20 @@ def table_from_rows(
             Location(path, sheet),
             problems,
         )
+    extras = [(labels[col], columns[col]) for col in extra_cols]
     if "sector" in field_cols:
         col = field_cols["sector"]
         if sector_header_rank(labels[col]) and not mapped_by_user(labels[col], options.column_map):
-            columns[col] = _without_roles(columns[col])
+            columns[col], roles = _without_roles(columns[col])
+            if roles is not None:  # (the roles kept under the column's header, as written)
+                extras.append((labels[col], roles))
     return RawTable(
         path,
         sheet,
         numbers,
         {field: columns[col] for field, col in field_cols.items()},
         {field: labels[col] for field, col in field_cols.items()},
-        [(labels[col], columns[col]) for col in extra_cols],
+        extras,
         alone,
     )
 
@@ -1668,18 +1671,21 @@ def _resolve_doubles(
     return pairs, regions
 
 
-def _without_roles(column: Sequence[Any]) -> Sequence[Any]:
+def _without_roles(column: Sequence[Any]) -> tuple[Sequence[Any], list[Any] | None]:
     """A column headed as a supplier's business ("Type of business") with its values that
     name a role or legal form only ("Manufacturer", "Trader", "Private limited company")
     left blank: such a value says no sector, and read as one ("manufacturer" is general
     manufacturing) it would stand before what the products say. Each distinct text read
-    once; the column as it is where none is such."""
+    once; the column as it is where none is such. Second, those values alone (None where
+    the column reads as a sector), kept as the file's own column: what the file says of a
+    supplier is never dropped; None where there are none."""
     roles = {
         text for text in set(column) if isinstance(text, str) and text.strip() and role_only(text)
     }
     if not roles:
-        return column
-    return [None if value in roles else value for value in column]
+        return column, None
+    kept = [value if value in roles else None for value in column]
+    return [None if value in roles else value for value in column], kept
 
 
 def _name_rank(text: str) -> int:
