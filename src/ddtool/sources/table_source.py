@@ -450,9 +450,9 @@ def table_from_rows(
     if "sector" in field_cols:
         col = field_cols["sector"]
         if sector_header_rank(labels[col]) and not mapped_by_user(labels[col], options.column_map):
-            columns[col], roles = _without_roles(columns[col])
-            if roles is not None:  # (the roles kept under the column's header, as written)
-                extras.append((labels[col], roles))
+            columns[col], role_values = _without_roles(columns[col])
+            if role_values is not None:  # (kept under the column's header, as written)
+                extras.append((labels[col], role_values))
     return RawTable(
         path,
         sheet,
