@@ -66,6 +66,7 @@ from ddtool.scoring import (
     Scorer,
     SupplierRisk,
     gap_below_medium,
+    sent_material,
     worst_case_evidence,
 )
 from ddtool.sources import ReadOptions, read_chain
@@ -318,6 +319,16 @@ def _assess(
     # beans" is no farm, and its buyer's cocoa farms are still beneath it); its own score
     # stays that of a sector not known
     inference.run(sector_of, chain.company, [sid for sid, _, _ in by_products])
+    # (a supplier working material its buyers send it: its facts of a listed good it handles
+    # say that the listing is with the buyers' sources, not in its exposure)
+    sent: dict[tuple[int, tuple[str, ...]], SupplierRisk] = {}
+    for supplier_id, buyers in inference.commissioned.items():
+        risk = risks[supplier_id]
+        if risk.handled:
+            key = (id(risk), buyers)
+            if key not in sent:
+                sent[key] = sent_material(risk, buyers)
+            risks[supplier_id] = sent[key]
     read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles, meant)
     problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
