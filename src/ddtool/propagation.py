@@ -260,6 +260,9 @@ class Inference:
         ] = {}
         # the sectors in a set mapped beneath a buyer, its marks read (_sent_from_abroad)
         self._mapped_stages: dict[frozenset[str], frozenset[str]] = {}
+        # the listed goods products name, and those a buyer produces (_works_buyers_good)
+        self._goods_in_products: dict[tuple[str, ...], frozenset[str]] = {}
+        self._produced: dict[tuple[tuple[str, ...], str | None], frozenset[str]] = {}
         # whether a supplier's products say it works its buyer's good (_works_buyers_good)
         self._works_good: dict[
             tuple[tuple[str, ...], tuple[str, ...], frozenset[str | None]], bool
@@ -424,7 +427,7 @@ class Inference:
                 if (
                     own not in trading
                     and not covered.isdisjoint(buyer_sectors)
-                    and self._works_buyers_good(node, group, buyer_sectors)
+                    and self._works_buyers_good(node, group, buyer_sectors, senders, sector_of)
                 ):
                     sent = True
                     continue
@@ -638,13 +641,19 @@ class Inference:
         return any(not found.isdisjoint(covered) for _, covered, _ in groups)
 
     def _works_buyers_good(
-        self, node: str, group: list[str], buyer_sectors: set[str | None]
+        self,
+        node: str,
+        group: list[str],
+        buyer_sectors: set[str | None],
+        senders: Sequence[str],
+        sector_of: Mapping[str, str | None],
     ) -> bool:
         """Whether a supplier whose input group holds a buyer's own stage works that buyer's
         good, as its products say: a dye house finishing its mill's fabric does, and so does
-        a processor whose products name nothing; a fishmeal plant selling to a shrimp farm
-        does not ("fishmeal" is made from wild catch: the vessels are its input, the farm
-        is its customer)."""
+        a processor whose products name nothing, or name only goods its buyer produces (a
+        farm of "fish" over a processor of "tilapia fillets": the farm sends its own fish);
+        a fishmeal plant selling to a shrimp farm does not ("fishmeal" is made from wild
+        catch: the vessels are its input, the farm is its customer)."""
         supplier = self.supply.suppliers.get(node)
         hint = self._hint_of(supplier.products) if supplier is not None else []
         if not hint:
@@ -657,6 +666,51 @@ class Inference:
                 s in buyer_sectors or not self._upstream(s).isdisjoint(buyer_sectors)
                 for s in chosen
             )
+        if found:
+            return True
+        named = self._goods_in(tuple(hint))
+        return bool(named) and any(
+            named <= self._produced_by(buyer, sector_of)
+            for buyer in senders
+            if sector_of[buyer] in buyer_sectors
+        )
+
+    def _goods_in(self, products: tuple[str, ...]) -> frozenset[str]:
+        """The listed goods products name, read once per distinct list."""
+        found = self._goods_in_products.get(products)
+        if found is None:
+            goods: set[str] = set()
+            for product in products:
+                good = self._good_of(product)
+                if good is not None:
+                    goods.add(good)
+            found = self._goods_in_products[products] = frozenset(goods)
+        return found
+
+    def _produced_by(self, buyer: str, sector_of: Mapping[str, str | None]) -> frozenset[str]:
+        """The listed goods a buyer produces: those its products name, or where they name
+        none its sector's goods; with the kinds of each ('Fish': 'Tilapia (fish)', 'Nile
+        Perch (fish)'), so that a farm of "fish" produces the tilapia a processor beneath it
+        fillets. A good is one whether farmed or caught: a farm of "fish" produces Fish,
+        which the list holds under the vessels. Read once per distinct products and sector."""
+        supplier = self.supply.suppliers[buyer]
+        sector = sector_of[buyer]
+        key = (tuple(supplier.products), sector)
+        found = self._produced.get(key)
+        if found is None:
+            goods = set(self._goods_in(tuple(self._hint_of(supplier.products))))
+            if not goods and sector is not None:
+                goods = {g for g, s in self.profiles.good_sectors.items() if s == sector}
+            # (a kind of a good says so in brackets: 'Tilapia (fish)' is a kind of Fish, and
+            # a buyer of fish produces its kinds; not the other way: a tilapia farm does not
+            # produce the fish "fishmeal" is made of)
+            kinds = {g.lower() for g in goods}
+            goods.update(
+                good
+                for good in self.profiles.good_sectors
+                if good.partition(" (")[2].rstrip(")").lower() in kinds
+            )
+            found = self._produced[key] = frozenset(goods)
         return found
 
     def _resold_marks(

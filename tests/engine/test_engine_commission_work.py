@@ -175,3 +175,50 @@ def test_a_processor_of_the_farms_own_good_is_commission_work(tmp_path: Path) ->
             ],
         )
         assert not inferred_beneath(doc, "PACK"), products
+
+
+@pytest.mark.parametrize(
+    ("farmed", "processed"),
+    [
+        (["fish"], ["tilapia fillets"]),
+        (["fish"], ["fish fillets"]),
+        (["fish"], ["frozen fish fillets"]),
+        (["tilapia"], ["tilapia fillets"]),
+        ([], ["shrimp"]),
+    ],
+)
+def test_a_processor_of_a_good_its_farm_produces_is_commission_work(
+    tmp_path: Path, farmed: list[str], processed: list[str]
+) -> None:
+    """A processor naming a good its farm produces (by the farm's products, or its sector's
+    goods where they name none) fillets or packs the farm's own harvest, though the list
+    holds fish under the vessels: no wild catch is inferred beneath it."""
+    doc = assessed_data(
+        tmp_path,
+        "retail-general",
+        [
+            supplier_entry("FARM", "aquaculture", farmed, [], "VNM"),
+            supplier_entry("PROC", "seafood-processing", processed, ["FARM"], "VNM"),
+        ],
+    )
+    assert not inferred_beneath(doc, "PROC")
+    assert "tiers below not mapped (inferred)" not in _entry(doc, "PROC")["data_gaps"]
+
+
+@pytest.mark.parametrize("farmed", [["shrimp"], ["tilapia"], []])
+def test_a_fishmeal_plant_gets_its_vessels_under_any_farm_not_of_wild_fish(
+    tmp_path: Path, farmed: list[str]
+) -> None:
+    """Under a farm that does not produce fish as the list names it (shrimp, tilapia, a
+    farm naming nothing, read as its sector's shrimp), fishmeal is wild catch."""
+    doc = assessed_data(
+        tmp_path,
+        "seafood-trading",
+        [
+            supplier_entry("FARM", "aquaculture", farmed, [], "THA"),
+            supplier_entry("MEAL", "seafood-processing", ["fishmeal"], ["FARM"], "THA"),
+        ],
+    )
+    assert list(inferred_beneath(doc, "MEAL")) == [
+        "inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"
+    ]
