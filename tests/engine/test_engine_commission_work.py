@@ -222,3 +222,34 @@ def test_a_fishmeal_plant_gets_its_vessels_under_any_farm_not_of_wild_fish(
     assert list(inferred_beneath(doc, "MEAL")) == [
         "inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"
     ]
+
+
+@pytest.mark.parametrize(
+    ("vessels", "beneath", "child_labour"),
+    [
+        pytest.param(True, [], "medium", id="the cannery maps its Thai tuna vessels"),
+        pytest.param(
+            False,
+            ["inferred:fishing-vessels:fish-seafood-capture-fisheries@VNM"],
+            "critical",
+            id="the cannery maps none",
+        ),
+    ],
+)
+def test_a_tuna_loin_plant_abroad_under_a_cannery(
+    tmp_path: Path, vessels: bool, beneath: list[str], child_labour: str
+) -> None:
+    """A Vietnamese loin plant under a Thai cannery that maps its tuna vessels works the
+    cannery's tuna: no Vietnamese vessels are inferred, and the company's child-labour
+    exposure is the mapped vessel's. Where the cannery maps none, the plant's tuna is
+    caught for it: the vessels of Fish (tuna is one of its names; the data hold no
+    commodity of tuna alone), leaning to Viet Nam."""
+    suppliers = [supplier_entry("CAN", "seafood-processing", ["canned tuna"], [], "THA")]
+    if vessels:
+        suppliers.append(supplier_entry("VES", "fishing-vessels", ["tuna"], ["CAN"], "THA"))
+    suppliers.append(
+        supplier_entry("LOIN", "seafood-processing", ["precooked tuna loins"], ["CAN"], "VNM")
+    )
+    doc = assessed_data(tmp_path, "seafood-trade", suppliers)
+    assert list(inferred_beneath(doc, "LOIN")) == beneath
+    assert doc["summary"]["exposure"]["child_labour"]["level"] == child_labour
