@@ -326,10 +326,10 @@ def _assess(
     for supplier_id, buyers in inference.commissioned.items():
         risk = risks[supplier_id]
         if risk.handled:
-            key = (id(risk), buyers)
-            if key not in sent:
-                sent[key] = sent_material(risk, buyers)
-            risks[supplier_id] = sent[key]
+            once = (id(risk), buyers)
+            if once not in sent:
+                sent[once] = sent_material(risk, buyers)
+            risks[supplier_id] = sent[once]
     read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles, meant)
     problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
@@ -431,9 +431,37 @@ def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
 # who do ("shrimp producer", "cobalt cooperative", "palm holdings"): a text holding one is
 # never read as a misspelt processing stage
 RAW_WORDS = frozenset(
-    "producer producers cooperative cooperatives coop co-op grower growers farmer farmers"
-    " farm farms miner miners mine mines plantation plantations estate estates holding"
-    " holdings smallholder smallholders fisher fishers fishermen fishery fisheries".split()
+    [
+        "producer",
+        "producers",
+        "cooperative",
+        "cooperatives",
+        "coop",
+        "co-op",
+        "grower",
+        "growers",
+        "farmer",
+        "farmers",
+        "farm",
+        "farms",
+        "miner",
+        "miners",
+        "mine",
+        "mines",
+        "plantation",
+        "plantations",
+        "estate",
+        "estates",
+        "holding",
+        "holdings",
+        "smallholder",
+        "smallholders",
+        "fisher",
+        "fishers",
+        "fishermen",
+        "fishery",
+        "fisheries",
+    ]
 )
 # how like a processing sector's name or alias a text not recognised must be to be read as
 # a misspelling of it (rapidfuzz ratio, 0-100): "tin smelterr" is 96 like "tin smelter",
@@ -552,9 +580,7 @@ def _traded_by_products(
                     f"its own score is that of {raw_sector} there, never below that of a"
                     " sector not known (a data gap)"
                 )
-        elif written is not None and (
-            misspelt := meant.get((written, tuple(supplier.products)))
-        ):
+        elif written is not None and (misspelt := meant.get((written, tuple(supplier.products)))):
             # (a sector text not recognised whose suggestion works goods: say so, and why
             # its products are not taken for a farm, mine or vessel)
             given = f"sector {written!r} is not recognised (did you mean {misspelt}?)"
