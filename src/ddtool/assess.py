@@ -66,6 +66,7 @@ from ddtool.scoring import (
     Scorer,
     SupplierRisk,
     gap_below_medium,
+    sent_material,
     worst_case_evidence,
 )
 from ddtool.sources import ReadOptions, read_chain
@@ -267,7 +268,8 @@ def _assess(
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[str, ...], str | None] = {}
-    meant: dict[str, str | None] = {}  # (_worked_not_grown, per sector text)
+    # (_worked_not_grown, per sector text and products)
+    meant: dict[tuple[str, tuple[str, ...]], str | None] = {}
     # the suppliers of no sector, none taken from their products either, whose products the
     # inference reads as a general trader's (see Inference.run): (supplier, the raw sector
     # its products name, if one does, and whether the risk data says its country produces
@@ -318,6 +320,16 @@ def _assess(
     # beans" is no farm, and its buyer's cocoa farms are still beneath it); its own score
     # stays that of a sector not known
     inference.run(sector_of, chain.company, [sid for sid, _, _ in by_products])
+    # (a supplier working material its buyers send it: its facts of a listed good it handles
+    # say that the listing is with the buyers' sources, not in its exposure)
+    sent: dict[tuple[int, tuple[str, ...]], SupplierRisk] = {}
+    for supplier_id, buyers in inference.commissioned.items():
+        risk = risks[supplier_id]
+        if risk.handled:
+            once = (id(risk), buyers)
+            if once not in sent:
+                sent[once] = sent_material(risk, buyers)
+            risks[supplier_id] = sent[once]
     read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles, meant)
     problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
@@ -415,24 +427,105 @@ def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
     return written is not None and profiles.match_sector(written).note is not None
 
 
+# words that say a supplier grows, mines or catches what it names, or gathers it from those
+# who do ("shrimp producer", "cobalt cooperative", "palm holdings"): a text holding one is
+# never read as a misspelt processing stage
+RAW_WORDS = frozenset(
+    [
+        "producer",
+        "producers",
+        "cooperative",
+        "cooperatives",
+        "coop",
+        "co-op",
+        "grower",
+        "growers",
+        "farmer",
+        "farmers",
+        "farm",
+        "farms",
+        "miner",
+        "miners",
+        "mine",
+        "mines",
+        "plantation",
+        "plantations",
+        "estate",
+        "estates",
+        "holding",
+        "holdings",
+        "smallholder",
+        "smallholders",
+        "fisher",
+        "fishers",
+        "fishermen",
+        "fishery",
+        "fisheries",
+    ]
+)
+# how like a processing sector's name or alias a text not recognised must be to be read as
+# a misspelling of it (rapidfuzz ratio, 0-100): "tin smelterr" is 96 like "tin smelter",
+# "cobalt refinary" 93 like "cobalt refinery"; "shrimp producer" only 84 like "shrimp
+# processor", "tantalum producer" 86 like "tantalum processor"
+NEAR_TYPO = 90.0
+
+
 def _worked_not_grown(
-    supplier: Supplier, profiles: Profiles, meant: dict[str, str | None]
+    supplier: Supplier, profiles: Profiles, meant: dict[tuple[str, tuple[str, ...]], str | None]
 ) -> str | None:
-    """The sectors suggested for a sector text given but not recognised, where each is a
-    stage that works goods rather than mines, grows or catches them ("tin smelterr":
-    'smelting-refining'); None for a blank text, a recognised one, or one whose suggestion
-    is a raw sector or none (its products may still say which raw sector it is). Read once
-    per distinct text (`meant`)."""
+    """The sectors suggested for a sector text given but not recognised, where the text is
+    a misspelling of a stage that works goods rather than mines, grows or catches them, and
+    that stage works the goods its products name ("tin smelterr" with "cassiterite":
+    'smelting-refining'). None for a blank text, a recognised one, one whose suggestion is a
+    raw sector or none, one holding a word of a producer (RAW_WORDS: "shrimp producer",
+    "cobalt cooperative"), one only loosely like the suggestion ("oli palm"), or one whose
+    suggestion works goods of another chain than its products' ("cobalt cooperative":
+    'cocoa-trading'): its products may still say which raw sector it is. Read once per
+    distinct text and products (`meant`)."""
     written = supplier.sector_raw
     if written is None or not written.strip():
         return None
-    if written not in meant:
-        found = profiles.match_sector(written)
-        ids = re.findall(r"'([a-z0-9-]+)' \(", found.suggestion or "") if found.id is None else []
-        sectors = [profiles.sectors.get(i) for i in ids]
-        worked = bool(sectors) and all(s is not None and s.stage != "raw" for s in sectors)
-        meant[written] = found.suggestion if worked else None
-    return meant[written]
+    key = (written, tuple(supplier.products))
+    if key not in meant:
+        meant[key] = _misspelt_stage(written, supplier.products, profiles)
+    return meant[key]
+
+
+def _misspelt_stage(written: str, products: list[str], profiles: Profiles) -> str | None:
+    """_worked_not_grown's reading of one sector text and its products."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.utils import default_process
+
+    if not RAW_WORDS.isdisjoint(re.findall(r"[\w-]+", written.lower())):
+        return None
+    found = profiles.match_sector(written)
+    if found.id is not None:
+        return None
+    ids = re.findall(r"'([a-z0-9-]+)' \(", found.suggestion or "")
+    sectors = [profiles.sectors.get(i) for i in ids]
+    if not sectors or any(s is None or s.stage == "raw" for s in sectors):
+        return None
+    # the raw sectors of the goods its products name (a worked good names none)
+    named = {profiles.product_sector(p) for p in products} - {None, ""}
+    text = default_process(written)
+    for sector in filter(None, sectors):
+        names = (sector.id.replace("-", " "), sector.name, *sector.aliases)
+        like = max(fuzz.ratio(text, default_process(n)) for n in names)
+        if like < NEAR_TYPO or not named or not named <= _worked_by(sector.id, profiles):
+            return None
+    return found.suggestion
+
+
+def _worked_by(sector_id: str, profiles: Profiles) -> set[str]:
+    """A stage and every stage upstream of it: the sectors whose goods it works."""
+    found = {sector_id}
+    todo = [sector_id]
+    while todo:
+        for upstream in profiles.sectors[todo.pop()].inputs:
+            if upstream in profiles.sectors and upstream not in found:
+                found.add(upstream)
+                todo.append(upstream)
+    return found
 
 
 def _traded_by_products(
@@ -441,7 +534,7 @@ def _traded_by_products(
     inference: Inference,
     by_products: list[tuple[str, str | None, bool]],
     profiles: Profiles,
-    meant: Mapping[str, str | None],
+    meant: Mapping[tuple[str, tuple[str, ...]], str | None],
 ) -> dict[str, Problem]:
     """A `read-as-trader` warning for each supplier of no sector, none taken from its
     products, beneath which the chain of the goods they name is inferred as beneath a trader
@@ -487,10 +580,10 @@ def _traded_by_products(
                     f"its own score is that of {raw_sector} there, never below that of a"
                     " sector not known (a data gap)"
                 )
-        elif written is not None and meant.get(written):
+        elif written is not None and (misspelt := meant.get((written, tuple(supplier.products)))):
             # (a sector text not recognised whose suggestion works goods: say so, and why
             # its products are not taken for a farm, mine or vessel)
-            given = f"sector {written!r} is not recognised (did you mean {meant[written]}?)"
+            given = f"sector {written!r} is not recognised (did you mean {misspelt}?)"
             why = (
                 f"that is a stage working its products ({products}), not one mining, growing"
                 " or catching them: no sector is taken from them, and it is read as a trader"

@@ -120,6 +120,11 @@ GENERAL_STAGES = ("trading", "retail")
 # cleaning, security, software, consulting, finance …): one mapped beneath a general trader
 # tells nothing of what it sells (Inference._general_traders)
 SERVICE_STAGE = "service"
+# Stages usually done abroad on the buyer's own material (outward processing): a garment
+# maker's cut-make-trim unit sews the fabric it is sent, a shoe maker's stitching unit the
+# uppers, so a subcontractor in that stage in another country is still commission work
+# (methodology §7)
+OUTWARD_PROCESSING = frozenset({"garment-manufacturing", "footwear-manufacturing"})
 # what a list of goods in one product is written with (Inference._listed): items between
 # commas or semicolons, goods joined by a word or a sign ('tuna and shrimp', 'Kaffee und
 # Schokolade', 't-shirts/jeans')
@@ -196,6 +201,9 @@ class Inference:
         # inferred because their products deny what their sector's inputs hold, each with
         # those goods (set by run, see _denied_beneath)
         self.denied_below: dict[str, tuple[str, ...]] = {}
+        # the suppliers taken to work material their buyers send them (commission work), with
+        # nothing inferred beneath them for it, and those buyers (set by run)
+        self.commissioned: dict[str, tuple[str, ...]] = {}
         # the suppliers of no sector read as general traders (see run: `as_traders`) whose
         # products name goods inference follows (set by run)
         self.traded: set[str] = set()
@@ -250,6 +258,11 @@ class Inference:
         self._stage_goods_beneath: dict[
             tuple[str, tuple[str, ...], frozenset[str] | None], tuple[str, ...]
         ] = {}
+        # the sectors in a set mapped beneath a buyer, its marks read (_sent_from_abroad)
+        self._mapped_stages: dict[frozenset[str], frozenset[str]] = {}
+        # the listed goods products name, and those a buyer produces (_works_buyers_good)
+        self._goods_in_products: dict[tuple[str, ...], frozenset[str]] = {}
+        self._produced: dict[tuple[tuple[str, ...], str | None], frozenset[str]] = {}
         # whether a supplier's products say it works its buyer's good (_works_buyers_good)
         self._works_good: dict[
             tuple[tuple[str, ...], tuple[str, ...], frozenset[str | None]], bool
@@ -362,7 +375,12 @@ class Inference:
                 ]
             return groups
 
-        def check(node: str, own: str | None, mapped: frozenset[str]) -> None:
+        # suppliers with a buyer abroad in a stage that may send it material: decided once
+        # all is mapped beneath their buyers (see _sent_from_abroad)
+        abroad: list[tuple[str, str | None, frozenset[str]]] = []
+        below: dict[str, frozenset[str]] = {}  # what is mapped beneath each node with suppliers
+
+        def check(node: str, own: str | None, mapped: frozenset[str], late: bool = False) -> None:
             """Queue the input groups of the node's stage (or their commodities) that nothing
             mapped covers."""
             groups = open_groups(own, mapped)
@@ -386,20 +404,32 @@ class Inference:
                     or any(not c.isdisjoint(buyer_sectors) for _, c, _ in groups)
                 )
             ):
-                # (only buyers in its own country send it their material: a Thai peeling
-                # shed selling to a processor in Viet Nam peels shrimp it buys in Thailand)
-                buyer_sectors = self._commission_buyers(node, sector_of)
-                if own in buyer_sectors:
+                # (a buyer abroad sends it material only where it maps the sources of that
+                # material, or where the stage is one usually done so: _sent_from_abroad)
+                near, far = self._commission_buyers(node, sector_of)
+                if far and not late:
+                    abroad.append((node, own, mapped))
                     return
+                senders = near + [
+                    b for b in far if self._sent_from_abroad(b, own, sector_of, groups, below)
+                ]
+                buyer_sectors = {sector_of[b] for b in senders}
+                if own in buyer_sectors:
+                    self.commissioned[node] = tuple(senders)
+                    return
+            else:
+                senders = []
             missing: Missing = []
+            sent = False
             for group, covered, held in groups:
                 # (a trader's input is no buyer's own product: a seafood trader selling to a
                 # processor buys the seafood it sells)
                 if (
                     own not in trading
                     and not covered.isdisjoint(buyer_sectors)
-                    and self._works_buyers_good(node, group, buyer_sectors)
+                    and self._works_buyers_good(node, group, buyer_sectors, senders, sector_of)
                 ):
+                    sent = True
                     continue
                 only = None
                 if held:  # some commodities are mapped beneath: what the products need else
@@ -415,6 +445,8 @@ class Inference:
                 missing.append((group, only))
             if missing:
                 todo.append((node, missing))
+            elif sent and senders:
+                self.commissioned[node] = tuple(senders)
 
         # the sectors mapped anywhere beneath each supplier, bottom-up; equal sets are one
         # object (each distinct union is made once), so memory stays linear. Suppliers
@@ -433,6 +465,7 @@ class Inference:
                 child_set = beneath[child]
                 if child_set is not mapped and not child_set <= mapped:
                     mapped = _union(unions, mapped, child_set) if mapped else child_set
+            below[node] = mapped
             own = sector_of.get(node, top)
             mine = marked.get(node)
             if mine is not None:
@@ -453,6 +486,8 @@ class Inference:
                 mapped = _union(unions, mapped, beneath[child]) if mapped else beneath[child]
             below_general[node] = mapped
             check(node, key, mapped)
+        for node, own, mapped in abroad:
+            check(node, own, mapped, late=True)
         self._beneath = beneath
         todo.sort(key=itemgetter(0))  # suppliers in id order, as the inferred ids are made
         for node, missing in todo:
@@ -556,31 +591,69 @@ class Inference:
         sectors = self.profiles.sectors
         return list(dict.fromkeys(i for s in stages for i in sectors[s].inputs))
 
-    def _commission_buyers(self, node: str, sector_of: Mapping[str, str | None]) -> set[str | None]:
-        """The sectors of a supplier's buyers that may send it their own material to work
-        (commission work): those in its own country, or where either country is not known.
-        A buyer abroad buys what the supplier works from the supplier's own sources (a Thai
-        peeling shed selling to a processor in Viet Nam peels shrimp bought in Thailand)."""
+    def _commission_buyers(
+        self, node: str, sector_of: Mapping[str, str | None]
+    ) -> tuple[list[str], list[str]]:
+        """A supplier's buyers that may send it their own material to work (commission
+        work) as being in its own country, or where either country is not known; and its
+        buyers abroad, which send it material only in some cases (see _sent_from_abroad)."""
         supplier = self.supply.suppliers.get(node)
         country = supplier.country if supplier is not None else None
         suppliers = self.supply.suppliers
-        found: set[str | None] = set()
+        near: list[str] = []
+        far: list[str] = []
         for buyer in self.supply.pred[node]:
             if buyer not in sector_of:
                 continue
             there = suppliers[buyer].country
             if country is None or there is None or there == country:
-                found.add(sector_of[buyer])
-        return found
+                near.append(buyer)
+            else:
+                far.append(buyer)
+        return near, far
+
+    def _sent_from_abroad(
+        self,
+        buyer: str,
+        own: str | None,
+        sector_of: Mapping[str, str | None],
+        groups: Uncovered,
+        below: Mapping[str, frozenset[str]],
+    ) -> bool:
+        """Whether a buyer in another country is taken to send a supplier in its stage (or
+        working its good) the material it works. It is where the buyer's other suppliers
+        mapped beneath it cover an input group the supplier lacks: the buyer maps where that
+        material comes from (a Hong Kong garment maker with its fabric mill mapped, over a
+        cut-make-trim workshop in Dongguan; an Ivorian grinder with its cooperatives and
+        farms mapped, over a toll grinder in the Netherlands). It is also where both are in a
+        stage usually subcontracted abroad on the buyer's material (outward processing: a
+        garment maker's cut-make-trim unit, a shoe maker's stitching unit). Otherwise the
+        supplier is taken to buy what it works where it is, and its inputs are inferred
+        beneath it."""
+        if own is not None and own in OUTWARD_PROCESSING and sector_of[buyer] == own:
+            return True
+        mapped = below.get(buyer)
+        if not mapped:
+            return False
+        found = self._mapped_stages.get(mapped)
+        if found is None:  # (marks name their sector first: "smelting-refining\0tin")
+            found = self._mapped_stages[mapped] = frozenset(m.split("\0", 1)[0] for m in mapped)
+        return any(not found.isdisjoint(covered) for _, covered, _ in groups)
 
     def _works_buyers_good(
-        self, node: str, group: list[str], buyer_sectors: set[str | None]
+        self,
+        node: str,
+        group: list[str],
+        buyer_sectors: set[str | None],
+        senders: Sequence[str],
+        sector_of: Mapping[str, str | None],
     ) -> bool:
         """Whether a supplier whose input group holds a buyer's own stage works that buyer's
         good, as its products say: a dye house finishing its mill's fabric does, and so does
-        a processor whose products name nothing; a fishmeal plant selling to a shrimp farm
-        does not ("fishmeal" is made from wild catch: the vessels are its input, the farm
-        is its customer)."""
+        a processor whose products name nothing, or name only goods its buyer produces (a
+        farm of "fish" over a processor of "tilapia fillets": the farm sends its own fish);
+        a fishmeal plant selling to a shrimp farm does not ("fishmeal" is made from wild
+        catch: the vessels are its input, the farm is its customer)."""
         supplier = self.supply.suppliers.get(node)
         hint = self._hint_of(supplier.products) if supplier is not None else []
         if not hint:
@@ -593,6 +666,51 @@ class Inference:
                 s in buyer_sectors or not self._upstream(s).isdisjoint(buyer_sectors)
                 for s in chosen
             )
+        if found:
+            return True
+        named = self._goods_in(tuple(hint))
+        return bool(named) and any(
+            named <= self._produced_by(buyer, sector_of)
+            for buyer in senders
+            if sector_of[buyer] in buyer_sectors
+        )
+
+    def _goods_in(self, products: tuple[str, ...]) -> frozenset[str]:
+        """The listed goods products name, read once per distinct list."""
+        found = self._goods_in_products.get(products)
+        if found is None:
+            goods: set[str] = set()
+            for product in products:
+                good = self._good_of(product)
+                if good is not None:
+                    goods.add(good)
+            found = self._goods_in_products[products] = frozenset(goods)
+        return found
+
+    def _produced_by(self, buyer: str, sector_of: Mapping[str, str | None]) -> frozenset[str]:
+        """The listed goods a buyer produces: those its products name, or where they name
+        none its sector's goods; with the kinds of each ('Fish': 'Tilapia (fish)', 'Nile
+        Perch (fish)'), so that a farm of "fish" produces the tilapia a processor beneath it
+        fillets. A good is one whether farmed or caught: a farm of "fish" produces Fish,
+        which the list holds under the vessels. Read once per distinct products and sector."""
+        supplier = self.supply.suppliers[buyer]
+        sector = sector_of[buyer]
+        key = (tuple(supplier.products), sector)
+        found = self._produced.get(key)
+        if found is None:
+            goods = set(self._goods_in(tuple(self._hint_of(supplier.products))))
+            if not goods and sector is not None:
+                goods = {g for g, s in self.profiles.good_sectors.items() if s == sector}
+            # (a kind of a good says so in brackets: 'Tilapia (fish)' is a kind of Fish, and
+            # a buyer of fish produces its kinds; not the other way: a tilapia farm does not
+            # produce the fish "fishmeal" is made of)
+            kinds = {g.lower() for g in goods}
+            goods.update(
+                good
+                for good in self.profiles.good_sectors
+                if good.partition(" (")[2].rstrip(")").lower() in kinds
+            )
+            found = self._produced[key] = frozenset(goods)
         return found
 
     def _resold_marks(

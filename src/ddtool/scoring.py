@@ -1448,7 +1448,7 @@ class Scorer:
                             "handles a listed good"
                             + (f" (the overlay {listing.overlay})" if listing.overlay else "")
                             + f": {listing.good} ({listing.country})",
-                            listing.listed_and_read + " (at the production stage; see exposure)",
+                            listing.listed_and_read + HANDLED_NOTE,
                             listing.year,
                             overlay_credit(listing.overlay)
                             if listing.overlay
@@ -1609,6 +1609,41 @@ def _worst_priority(risk: SupplierRisk, risk_type: str) -> float:
     if risk.worst is None or risk_type not in risk.worst:
         return -1.0
     return risk.worst[risk_type][0].priority
+
+
+# what the fact of a listed good a supplier handles says of it: the farms, mines or vessels
+# the listing is about are beneath it, mapped or inferred, and in its exposure
+HANDLED_NOTE = " (at the production stage; see exposure)"
+
+
+def sent_material(risk: SupplierRisk, buyers: tuple[str, ...]) -> SupplierRisk:
+    """The score of a supplier taken to work material its buyers send it (commission work,
+    propagation.Inference.commissioned), whose facts of a listed good it handles say so: its
+    exposure holds no farm, mine or vessel of its own, so the listing is not in it. It sits
+    with the buyers' sources where they are in the listed country; a source of the
+    supplier's own there (a peeling shed buying shrimp near it) is not mapped. The same
+    score where it handles none."""
+    if not risk.handled:
+        return risk
+    by_type: dict[str, RiskDetail] = {}
+    sent_by = ", ".join(buyers)
+    for risk_type, detail in risk.by_type.items():
+        evidence = list(detail.evidence)
+        for i, fact in enumerate(evidence):
+            value = fact.value
+            if not isinstance(value, str) or not value.endswith(HANDLED_NOTE):
+                continue
+            country = fact.indicator.rpartition(" (")[2].rstrip(")")
+            evidence[i] = replace(
+                fact,
+                value=value[: -len(HANDLED_NOTE)]
+                + f" (at the production stage; not in its exposure: it is taken to work"
+                f" material sent by its buyer {sent_by} (commission work), whose sources carry"
+                f" the listing only where they are in {country}; any source of its own in"
+                f" {country} is not mapped)",
+            )
+        by_type[risk_type] = replace(detail, evidence=evidence, made_from=None)
+    return replace(risk, by_type=by_type)
 
 
 def _own_copy(risk: SupplierRisk, by_type: dict[str, RiskDetail]) -> SupplierRisk:

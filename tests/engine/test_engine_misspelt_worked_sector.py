@@ -55,3 +55,33 @@ def test_other_unmatched_texts_still_take_the_sector_of_their_products(
     _doc, a1 = _assessed(tmp_path, written)
     assert a1["sector"] == "artisanal-mining"
     assert any("taken from products: artisanal-mining" in g for g in a1["data_gaps"])
+
+
+@pytest.mark.parametrize(
+    ("written", "products", "country", "sector"),
+    [
+        ("shrimp producer", ["shrimp"], "BGD", "aquaculture"),
+        ("tuna producer", ["tuna"], "IDN", "fishing-vessels"),
+        ("cobalt cooperative", ["cobalt ore"], "COD", "artisanal-mining"),
+        ("tantalum producer", ["coltan"], "COD", "artisanal-mining"),
+        ("palm holdings", ["fresh fruit bunches"], "IDN", "palm-oil-plantations"),
+        ("oli palm", ["fresh fruit bunches"], "IDN", "palm-oil-plantations"),
+        ("olgging", ["logs"], "BRA", "timber-forestry"),
+        ("rubber producer", ["natural rubber latex"], "MMR", None),
+        # a near-typo of a stage working other goods: its products still say what it is
+        ("cocoa grindr", ["cassiterite"], "COD", "artisanal-mining"),
+    ],
+)
+def test_a_producers_text_not_recognised_is_no_misspelt_processing_stage(
+    tmp_path: Path, written: str, products: list[str], country: str, sector: str | None
+) -> None:
+    """Texts that say a producer or a cooperative, loosely like a processing stage's name,
+    or like one of another chain than the products', are read as before: the sector is
+    taken from the products where they give one, with no warning of a misspelt stage."""
+    entry = {"id": "A1", "name": "A1", "country": country, "sector": written}
+    entry["products"] = products
+    company = {"name": "X", "country": "DEU", "sector": "wholesale-trade"}
+    doc = assess([chain_file(tmp_path, [entry], company)]).data
+    a1 = next(s for s in doc["suppliers"] if s["id"] == "A1")
+    assert a1["sector"] == sector
+    assert not any("is not recognised (did you mean" in w["message"] for w in doc["warnings"])
