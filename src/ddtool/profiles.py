@@ -1067,15 +1067,21 @@ class Profiles:
         """The sector a supplier naming this product is in, as far as the product says (for
         a supplier of no sector of its own): the sector whose name or alias the product is,
         in two words or more ('roasted coffee': coffee roasting; 'chips' or 'ingots' alone
-        may be many things); else that of the listed good it names, as written ('cocoa
-        beans': cocoa farming) or with words of its grade, standard or a farm's own work
-        only ('organic cocoa beans', 'dried cocoa beans'); "" where other words stand beside
-        the good ('roasted coffee beans', 'canned tuna', 'wild-caught shrimp', 'tuna in tin
-        cans': worked, packed or got otherwise than its sector says): no sector is guessed;
-        None where it names no good."""
+        may be many things), or in one word where it is a made good of that sector
+        ('shirts', 'jeans': garment manufacturing); else that of the listed good it names,
+        as written ('cocoa beans': cocoa farming) or with words of its grade, standard or a
+        farm's own work only ('organic cocoa beans', 'dried cocoa beans'); "" where other
+        words stand beside the good ('roasted coffee beans', 'canned tuna', 'wild-caught
+        shrimp', 'tuna in tin cans': worked, packed or got otherwise than its sector says):
+        no sector is guessed; None where it names no good."""
         key = text_key(product)
         sector = self._sector_keys.get(key)
         if sector is not None and " " in key:
+            return sector
+        # (one word too where it is a made good of that sector, as made_good_sectors reads
+        # it: 'shirts', 'jeans', 'hoodies' are garment manufacturing's goods; 'chips' alone
+        # is none)
+        if sector is not None and self.made_good_sector(product) == sector:
             return sector
         good = self.match_good(product)
         # (one word too where it names a worked form of the good it names: 'fishmeal' is
