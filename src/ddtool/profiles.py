@@ -4463,13 +4463,18 @@ def _beside_a_good(
         for s, texts in profiles._sector_texts.items()
         if profiles.sectors[s].chain in chains and any(named & t for t in texts)
     ]
-    likely = list(dict.fromkeys([*likely, *of_good]))[:4]
+    likely = list(dict.fromkeys([*likely, *of_good]))
+    if stages and not others:
+        # (the good beside a stage's words alone, "hazelnut processing", "vanilla exporter":
+        # it works or trades the good, no farm, mine or vessel is meant)
+        likely = [s for s in likely if profiles.sectors[s].stage != "raw"]
+    likely = likely[:4]
     unknown = [w for w in map(text_key, others) if w not in profiles._vocabulary | _OTHER_WORK]
     if unknown and sector.id not in likely:
         # a word the taxonomy does not know may yet be a name: the producer is a choice too
         likely[-1:] = [sector.id]
     texts = [f"'{s}' ({profiles.sectors[s].name})" for s in likely]
-    suggestion = " or ".join(filter(None, [", ".join(texts[:-1]), texts[-1]]))
+    suggestion = " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]]))
     good = " ".join(written[start : start + size])
     if others:
         why = f"'{' '.join(others)}' names other goods or work"
@@ -4479,7 +4484,7 @@ def _beside_a_good(
         why = f"'{stage_words}' names a stage of {good} {covers}"
     what = sector.name[0].lower() + sector.name[1:]
     note = f"'{good}' alone would be {what}, but {why}; {_FIX}"
-    return SectorMatch(None, suggestion, note)
+    return SectorMatch(None, suggestion or None, note)
 
 
 def _packing(words: list[str]) -> list[bool]:
