@@ -2505,7 +2505,7 @@ _BUSINESS_WORDS = (
         " strickerei tissage tejeduria farberei textilveredelung teinturerie ennoblissement"
         " naherei nahfabrik bekleidungshersteller bekleidungsfabrik atelier fabricant fabrica"
         " maquila confeccion confection fischverarbeitung garnelenschalerei transformation"
-        " conserverie procesadora"
+        " conserverie procesadora homeworker worker"
     )
 )
 # the value-chain stages whose goods are made from others': a maker's or processor's (a
@@ -3204,8 +3204,14 @@ def _its_maker(profiles: Profiles, best: str, contained: list[str]) -> SectorMat
     if best in bare or not _names_its_good(profiles, best):
         return None
     downstream = profiles._downstream_of(material)
+    # (not a maker's alias that is a part of the material's own: "sewing" of "sewing thread")
     makers = [
-        k for k in contained if k not in bare and k not in _FACTORY_WORDS and keys[k] in downstream
+        k
+        for k in contained
+        if k not in bare
+        and k not in _FACTORY_WORDS
+        and keys[k] in downstream
+        and f" {k} " not in f" {best} "
     ]
     if not makers:
         return None
