@@ -40,6 +40,12 @@ from ddtool.profiles import load_profiles
         ("fishmeal", "seafood-processing"),
         ("fish meal", "seafood-processing"),
         ("office supplies", None),
+        # one word that is a made good of the sector it is an alias of: as in two words
+        ("shirts", "garment-manufacturing"),
+        ("jeans", "garment-manufacturing"),
+        ("hoodies", "garment-manufacturing"),
+        ("t-shirts", "garment-manufacturing"),
+        ("denim jeans", "garment-manufacturing"),
     ],
 )
 def test_the_sector_a_product_says(product: str, sector: str | None) -> None:
@@ -58,6 +64,8 @@ def test_the_sector_a_product_says(product: str, sector: str | None) -> None:
         (["coffee", "cocoa beans"], None),
         # a product naming nothing does not stand in the way
         (["coffee", "office supplies"], "coffee-farming"),
+        (["shirts"], "garment-manufacturing"),
+        (["jeans"], "garment-manufacturing"),
     ],
 )
 def test_a_supplier_of_no_sector_is_guessed_from_its_products(

@@ -7,6 +7,7 @@ as a coffee farm with no warning.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,8 @@ NO_SECTOR = [
     ("cotton bags printing", "'bags printing'", ["textile-finishing", "cotton-farming"]),
     ("cotton shirts", "'shirts'", ["garment-manufacturing"]),
     ("cotton jersey", "'jersey'", ["cotton-farming"]),  # the fabric, not the island
-    ("tea trading", "'trading'", ["wholesale-trade", "tea-farming"]),  # no tea trading stage
-    ("tea processing", "'processing'", ["tea-farming"]),
+    ("tea trading", "'trading'", ["wholesale-trade"]),  # no tea trading stage
+    ("tea processing", "'processing'", []),
     ("cotton processing", "'processing'", ["cotton-ginning", "yarn-spinning"]),  # several
     ("coltan trading", "'trading'", ["mineral-trading"]),
     ("coffee and cocoa", "'cocoa'", ["cocoa-farming", "coffee-farming"]),
@@ -68,7 +69,7 @@ NO_SECTOR = [
     ("tea blending", "'blending'", ["tea-farming"]),
     ("ground coffee", "'ground'", ["coffee-roasting"]),
     ("cotton waste", "'waste'", ["cotton-farming"]),
-    ("tea auction", "'auction'", ["wholesale-trade", "tea-farming"]),  # a stage no tea sector has
+    ("tea auction", "'auction'", ["wholesale-trade"]),  # a stage no tea sector has
     # a name beside other goods: the goods are named, the name is not
     ("Yirgacheffe coffee cups", "but 'cups' names", ["coffee-roasting"]),
     # a word the taxonomy does not know, not written as a name: other goods, never the farm
@@ -280,6 +281,31 @@ def test_a_good_beside_other_goods_or_work_gets_no_sector_and_says_why(
     assert match.id is None
     assert match.note and named in match.note and "--map" in match.note
     assert all(f"'{s}'" in (match.suggestion or "") for s in suggested), match.suggestion
+
+
+# a good beside a stage's words alone works or trades it: its farm is not suggested (before:
+# "hazelnut processing" suggested hazelnut farming, "vanilla exporter" vanilla farming)
+STAGE_ONLY = [
+    ("hazelnut processing", None),
+    ("hazelnut processor", None),
+    ("vanilla processing", None),
+    ("tea processing", None),
+    ("vanilla exporter", "wholesale-trade"),
+    ("tea trading", "wholesale-trade"),
+    ("hazelnut exporter", "wholesale-trade"),
+]
+
+
+@pytest.mark.parametrize(("written", "suggested"), STAGE_ONLY)
+def test_a_good_beside_a_stage_alone_suggests_no_raw_sector(
+    written: str, suggested: str | None
+) -> None:
+    profiles = load_profiles()
+    match = profiles.match_sector(written)
+    assert match.id is None and match.note
+    ids = re.findall(r"'([a-z0-9-]+)' \(", match.suggestion or "")
+    assert all(profiles.sectors[s].stage != "raw" for s in ids), match.suggestion
+    assert (ids[0] if ids else None) == suggested
 
 
 @pytest.mark.parametrize(("written", "suggested", "not_suggested"), SUGGESTED_FROM_THE_CHAIN)

@@ -1067,15 +1067,21 @@ class Profiles:
         """The sector a supplier naming this product is in, as far as the product says (for
         a supplier of no sector of its own): the sector whose name or alias the product is,
         in two words or more ('roasted coffee': coffee roasting; 'chips' or 'ingots' alone
-        may be many things); else that of the listed good it names, as written ('cocoa
-        beans': cocoa farming) or with words of its grade, standard or a farm's own work
-        only ('organic cocoa beans', 'dried cocoa beans'); "" where other words stand beside
-        the good ('roasted coffee beans', 'canned tuna', 'wild-caught shrimp', 'tuna in tin
-        cans': worked, packed or got otherwise than its sector says): no sector is guessed;
-        None where it names no good."""
+        may be many things), or in one word where it is a made good of that sector
+        ('shirts', 'jeans': garment manufacturing); else that of the listed good it names,
+        as written ('cocoa beans': cocoa farming) or with words of its grade, standard or a
+        farm's own work only ('organic cocoa beans', 'dried cocoa beans'); "" where other
+        words stand beside the good ('roasted coffee beans', 'canned tuna', 'wild-caught
+        shrimp', 'tuna in tin cans': worked, packed or got otherwise than its sector says):
+        no sector is guessed; None where it names no good."""
         key = text_key(product)
         sector = self._sector_keys.get(key)
         if sector is not None and " " in key:
+            return sector
+        # (one word too where it is a made good of that sector, as made_good_sectors reads
+        # it: 'shirts', 'jeans', 'hoodies' are garment manufacturing's goods; 'chips' alone
+        # is none)
+        if sector is not None and self.made_good_sector(product) == sector:
             return sector
         good = self.match_good(product)
         # (one word too where it names a worked form of the good it names: 'fishmeal' is
@@ -2499,7 +2505,7 @@ _BUSINESS_WORDS = (
         " strickerei tissage tejeduria farberei textilveredelung teinturerie ennoblissement"
         " naherei nahfabrik bekleidungshersteller bekleidungsfabrik atelier fabricant fabrica"
         " maquila confeccion confection fischverarbeitung garnelenschalerei transformation"
-        " conserverie procesadora"
+        " conserverie procesadora homeworker worker"
     )
 )
 # the value-chain stages whose goods are made from others': a maker's or processor's (a
@@ -3198,8 +3204,14 @@ def _its_maker(profiles: Profiles, best: str, contained: list[str]) -> SectorMat
     if best in bare or not _names_its_good(profiles, best):
         return None
     downstream = profiles._downstream_of(material)
+    # (not a maker's alias that is a part of the material's own: "sewing" of "sewing thread")
     makers = [
-        k for k in contained if k not in bare and k not in _FACTORY_WORDS and keys[k] in downstream
+        k
+        for k in contained
+        if k not in bare
+        and k not in _FACTORY_WORDS
+        and keys[k] in downstream
+        and f" {k} " not in f" {best} "
     ]
     if not makers:
         return None
@@ -4457,13 +4469,18 @@ def _beside_a_good(
         for s, texts in profiles._sector_texts.items()
         if profiles.sectors[s].chain in chains and any(named & t for t in texts)
     ]
-    likely = list(dict.fromkeys([*likely, *of_good]))[:4]
+    likely = list(dict.fromkeys([*likely, *of_good]))
+    if stages and not others:
+        # (the good beside a stage's words alone, "hazelnut processing", "vanilla exporter":
+        # it works or trades the good, no farm, mine or vessel is meant)
+        likely = [s for s in likely if profiles.sectors[s].stage != "raw"]
+    likely = likely[:4]
     unknown = [w for w in map(text_key, others) if w not in profiles._vocabulary | _OTHER_WORK]
     if unknown and sector.id not in likely:
         # a word the taxonomy does not know may yet be a name: the producer is a choice too
         likely[-1:] = [sector.id]
     texts = [f"'{s}' ({profiles.sectors[s].name})" for s in likely]
-    suggestion = " or ".join(filter(None, [", ".join(texts[:-1]), texts[-1]]))
+    suggestion = " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]]))
     good = " ".join(written[start : start + size])
     if others:
         why = f"'{' '.join(others)}' names other goods or work"
@@ -4473,7 +4490,7 @@ def _beside_a_good(
         why = f"'{stage_words}' names a stage of {good} {covers}"
     what = sector.name[0].lower() + sector.name[1:]
     note = f"'{good}' alone would be {what}, but {why}; {_FIX}"
-    return SectorMatch(None, suggestion, note)
+    return SectorMatch(None, suggestion or None, note)
 
 
 def _packing(words: list[str]) -> list[bool]:

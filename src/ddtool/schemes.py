@@ -70,13 +70,14 @@ _NOT_HELD_WORDS = frozenset(
     | {"solicitacao", "planejado", "planejada", "nenhum", "nenhuma"}
 )
 # words (exact_key's) that say a certification was held once: they say so of the scheme they
-# stand before ('formerly Fairtrade certified', 'ex-Fairtrade', 'ehemals Fairtrade'), or of
+# stand before ('formerly Fairtrade certified', 'ex-Fairtrade', 'ehemals Fairtrade', 'old
+# UTZ certificate'), or of
 # the certification where no more than words of holding it or numbers follow them ('SA8000
 # formerly certified', 'Fairtrade (formerly)'); followed by another name, they give the
 # scheme's old name ('Rainforest Alliance (formerly UTZ)', 'Rainforest Alliance (ex-UTZ)'),
 # and 'ex works' is an Incoterm ('Fairtrade (ex works)'), no status
 _HELD_ONCE_WORDS = frozenset(
-    {"formerly", "former", "previously", "ex"}
+    {"formerly", "former", "previously", "ex", "legacy", "old", "previous", "prior", "past"}
     | {"ehemals", "ehemalig", "ehemalige", "ehemaliger", "ehemaliges", "vormals", "fruher"}
     | {"frueher", "anciennement", "auparavant", "precedemment", "ancien", "ancienne"}
     | {"anteriormente", "antiguamente"}
@@ -346,6 +347,8 @@ _HELD_OUTRIGHT = frozenset(
 )
 # the words that may follow a word of having held a certification and leave it the
 # certification's ('SA8000 formerly certified', 'Fairtrade (formerly until 2020)')
+# the words before 'old' that make it an age, not a certification held once
+_AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
 _HELD_ONCE_AFTER = _HOLDING_WORDS | {"until", "till", "to", "from", "since", "in", "bis"}
 _HELD_ONCE_AFTER |= {"seit", "jusqu", "jusque", "hasta", "desde", "ate", "by", "von"}
 
@@ -409,6 +412,8 @@ def _held_once(words: list[str], at: int) -> bool:
     where it gives another name ('Rainforest Alliance (formerly UTZ)')."""
     if words[at] == "ex" and words[at + 1 : at + 2] == ["works"]:
         return False
+    if words[at] == "old" and at and (words[at - 1].isdigit() or words[at - 1] in _AGE_UNITS):
+        return False  # (an age: 'SA8000 (certificate 2 years old)')
     return at == 0 or all(w in _HELD_ONCE_AFTER or w.isdigit() for w in words[at + 1 :])
 
 

@@ -891,6 +891,29 @@ class Scorer:
         scheme = self._schemes.scheme(audit.standard)
         return scheme.id if scheme is not None else text_key(audit.standard), audit.date
 
+    def _failed_last(self, audits: Sequence[Audit]) -> dict[str, Audit]:
+        """The recognised schemes whose latest audit that counts (dated, not after the as-of
+        date, not older than the audits' window, of labour conditions or of a scope not
+        known) failed, each with that audit: a certificate of the scheme is then not
+        credited ('Fairtrade' beside a Fairtrade audit 'non-compliant', 'BSCI' beside an
+        amfori BSCI grade E). Of audits of one scheme on its latest date, a failure of any
+        counts."""
+        latest: dict[str, tuple[dt.date, Audit | None]] = {}
+        for audit in audits:
+            date = audit.date
+            if date is None or date > self.as_of or date < self._audit_cutoff:
+                continue
+            scheme = self._schemes.scheme(audit.standard)
+            if scheme is None or self._standards.scope(audit.standard).labour is False:
+                continue
+            failed = read_audit_result(audit.standard, audit.result).outcome == "failed"
+            seen = latest.get(scheme.id)
+            if seen is None or date > seen[0]:
+                latest[scheme.id] = (date, audit if failed else None)
+            elif date == seen[0] and failed and seen[1] is None:
+                latest[scheme.id] = (date, audit)
+        return {scheme: audit for scheme, (_, audit) in latest.items() if audit is not None}
+
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones.
 
@@ -907,6 +930,7 @@ class Scorer:
 
         A certification whose name says it is not held ('Fairtrade (suspended)', 'not
         SA8000 certified', 'amfori BSCI rating E': certification_not_held) earns nothing,
+        nor one of a scheme whose latest audit failed (_failed_last),
         nor one that says it is of another kind than labour conditions, as an audit's
         standard would ('Rainforest Alliance Chain of Custody', 'RSPO MB': AuditStandards,
         the one reading of both). An audit counts only
@@ -922,6 +946,8 @@ class Scorer:
         if len(certifications) > 1:
             certifications = sorted(certifications, key=_certification_order)
         credited: dict[str, str] = {}  # the schemes credited, by the name that earned it
+        # the schemes whose latest audit counted failed: their certificates earn nothing
+        failed_last = self._failed_last(supplier.audits) if certifications else {}
         for cert in certifications:
             not_held = not_held_with_expiry(cert.name, cert.valid_until is not None)
             if not_held is not None:
@@ -953,6 +979,16 @@ class Scorer:
                 if cert.valid_until is not None
                 else "valid (no expiry date given: taken as current)"
             )
+            last = failed_last.get(scheme)
+            if last is not None:
+                credits.append(
+                    (
+                        f"certification '{cert.name}' {valid}: no credit (the latest audit of"
+                        f" the same scheme, '{last.standard}' of {last.date}, failed)",
+                        0.0,
+                    )
+                )
+                continue
             first = credited.get(scheme)
             if first is not None:
                 credits.append(

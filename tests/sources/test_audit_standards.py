@@ -298,6 +298,15 @@ NOT_HELD: dict[str, str | None] = {
     "SA8000 (certification in progress for site 2)": None,
     "ex-Fairtrade": "ex",
     "SA8000 certification in progress": "in progress",
+    # (a word of a certificate from before: 'UTZ (legacy)' was credited as held)
+    "UTZ (legacy)": "legacy",
+    "legacy UTZ certificate": "legacy",
+    "old UTZ certificate": "old",
+    "UTZ (old)": "old",
+    "previous Fairtrade certificate": "previous",
+    "Fairtrade (prior)": "prior",
+    "SA8000 certified (certificate 2 years old)": None,
+    "Rainforest Alliance (legacy UTZ)": None,
 }
 
 

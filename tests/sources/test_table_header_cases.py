@@ -582,6 +582,14 @@ HINTS: list[tuple[str, tuple[str, str], str | None]] = [
     ("Country of registration", ("Ghana", "CIV"), "country"),
     ("% of women (est.)", ("42", ""), "female_pct"),
     ("Beschäftigtenzahl", ("120", "80"), "workers"),
+    # a share in French; "Part" is a part number's header in English too, so it is only a
+    # hint where its values fit a share (before: kept silently). ("Part (%)", "Anteil",
+    # "Participación", "Cuota" are read as the share)
+    ("Part", ("0.5", "0.2"), "share"),
+    ("Part", ("50%", "20%"), "share"),
+    ("Part", ("PN-1001", "PN-1002"), None),
+    ("Part number", ("12", "14"), None),
+    ("Part no.", ("12", "14"), None),
 ]
 
 

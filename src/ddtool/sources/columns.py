@@ -939,7 +939,13 @@ def _patterns(words: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str]
 
 
 _PEOPLE_PATTERNS = _patterns(_PEOPLE)
-_HINT_PATTERNS = _patterns(_HINTS)
+# "Part" is a share in French ("Part", "Part (%)") and a part number's header in English
+# ("Part", "Part no."): a hint only, given where the values fit a share, never beside a word
+# of a number, code or name
+_PART = re.compile(
+    r"(?<!\S)part(?! (?:number|no|nr|num|id|code|ref|reference|name|description))(?!\S)"
+)
+_HINT_PATTERNS = (*_patterns(_HINTS), (_PART, "share"))
 _PERCENT_PATTERN = re.compile("|".join(map(_word_pattern, _PERCENT)))
 _ACCOUNT_PATTERN = re.compile("|".join(map(_word_pattern, _ACCOUNTS)))
 # where a header written in camelCase starts a word: "BuyerRef", "CustomerID", "KundenNr"

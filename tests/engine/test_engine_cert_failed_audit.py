@@ -1,0 +1,85 @@
+"""A certificate is not credited where the latest audit of the same scheme failed: a
+Fairtrade certificate beside a Fairtrade audit 'non-compliant', 'BSCI' beside an amfori
+BSCI grade E. Before, both were counted: the certificate's credit (-0.05) and the failed
+audit's uplift (+0.10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ddtool.config import Config
+from ddtool.model import Audit, Certification, Supplier
+from ddtool.profiles import load_profiles
+from ddtool.scoring import Scorer
+
+PROFILES = load_profiles()
+AS_OF = dt.date(2026, 6, 1)
+OLD, NEW = dt.date(2025, 9, 1), dt.date(2026, 3, 1)
+
+# (certifications, audits) -> the certification credits (negative) they earn
+CASES: dict[str, tuple[list[str], list[tuple[str, dt.date, str]], float]] = {
+    "Fairtrade, its audit failed": (["Fairtrade"], [("Fairtrade", OLD, "non-compliant")], 0.0),
+    "BSCI, amfori BSCI grade E": (["BSCI"], [("amfori BSCI", NEW, "E")], 0.0),
+    "SA8000, its audit failed": (["SA8000"], [("SA 8000", NEW, "fail")], 0.0),
+    # a later pass of the scheme: the certificate stands
+    "Fairtrade, failed then passed": (
+        ["Fairtrade"],
+        [("Fairtrade", OLD, "fail"), ("Fairtrade", NEW, "pass")],
+        -0.05,
+    ),
+    # failed after a pass: not credited
+    "Fairtrade, passed then failed": (
+        ["Fairtrade"],
+        [("Fairtrade", OLD, "pass"), ("Fairtrade", NEW, "fail")],
+        0.0,
+    ),
+    # another scheme's failure: the certificate stands
+    "SA8000, a SMETA audit failed": (["SA8000"], [("SMETA", NEW, "fail")], -0.05),
+    "two schemes, one failed": (
+        ["SA8000", "Fairtrade"],
+        [("Fairtrade", NEW, "non-compliant")],
+        -0.05,
+    ),
+    # an audit too old to count says nothing of the certificate now
+    "Fairtrade, an old failed audit": (
+        ["Fairtrade"],
+        [("Fairtrade", dt.date(2022, 1, 1), "fail")],
+        -0.05,
+    ),
+}
+
+
+def _adjustments(
+    certifications: list[str], audits: list[tuple[str, dt.date, str]]
+) -> list[tuple[str, float]]:
+    supplier = Supplier(
+        id="P",
+        country="HND",
+        sector="coffee-farming",
+        sector_raw="coffee-farming",
+        certifications=[Certification(name=c) for c in certifications],
+        audits=[Audit(standard=s, date=d, result=r) for s, d, r in audits],
+    )
+    risk = Scorer(PROFILES, Config(), AS_OF).score(supplier, "coffee-farming")
+    return list(risk.by_type["forced_labour"].adjustments)
+
+
+@pytest.mark.parametrize(("certifications", "audits", "credit"), CASES.values(), ids=list(CASES))
+def test_a_certificate_is_not_credited_where_its_schemes_latest_audit_failed(
+    certifications: list[str], audits: list[tuple[str, dt.date, str]], credit: float
+) -> None:
+    adjustments = _adjustments(certifications, audits)
+    certified = [d for label, d in adjustments if label.startswith("certification ")]
+    assert round(sum(certified), 4) == credit
+    assert len(certified) == len(certifications)  # (each on record)
+
+
+def test_the_evidence_says_why() -> None:
+    adjustments = _adjustments(["BSCI"], [("amfori BSCI", NEW, "E")])
+    assert (
+        "certification 'BSCI' valid (no expiry date given: taken as current): no credit (the"
+        " latest audit of the same scheme, 'amfori BSCI' of 2026-03-01, failed)",
+        0.0,
+    ) in adjustments
