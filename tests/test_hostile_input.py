@@ -138,19 +138,24 @@ def test_importing_ddtool_leaves_ctrl_c_alone() -> None:
     ["x" * 140_000, "A;" * 70_000, "A|" * 70_000, "A\t" * 70_000, "A;B," * 5 + "C;" * 70_000],
     ids=["letters", "semicolons", "bars", "tabs", "commas-then-semicolons"],
 )
-def test_an_over_long_cell_is_located_whatever_it_holds(tmp_path: Path, cell: str) -> None:
+@pytest.mark.parametrize("row", [2, 3], ids=["first-row", "second-row"])
+def test_an_over_long_cell_is_located_whatever_it_holds(
+    tmp_path: Path, cell: str, row: int
+) -> None:
     """A cell longer than the CSV field limit is the error of its row, in a comma file whose
-    long cell holds another delimiter many times too (not a file without a header)."""
+    long cell holds another delimiter many times too (not a file without a header), also
+    in the first row below the header."""
     chain = tmp_path / "long.csv"
     quoted = f'"{cell}"' if "," in cell else cell
+    above = "A,a,CIV,cocoa-farming,\n" if row == 3 else ""
     chain.write_text(
-        f"id,name,country,sector,buyers\nA,a,CIV,cocoa-farming,\nB,b,CIV,cocoa-farming,{quoted}\n",
+        f"id,name,country,sector,buyers\n{above}B,b,CIV,cocoa-farming,{quoted}\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(app, ["validate", str(chain), "--format", "json"])
     assert result.exit_code == 2, result.output
     problems = json.loads(result.stdout)[0]["problems"]
-    assert [(p["type"], p["location"]["row"]) for p in problems] == [("csv-syntax", 3)]
+    assert [(p["type"], p["location"]["row"]) for p in problems] == [("csv-syntax", row)]
     assert "longer than 131,072 characters" in problems[0]["message"]
 
 

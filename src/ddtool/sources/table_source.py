@@ -4678,8 +4678,15 @@ def _delimiter(lines: list[str]) -> str:
             pass
         return max(widths.values(), default=0)
 
+    def lines_with(delimiter: str) -> int:
+        return sum(delimiter in line for line in lines)
+
+    # (on a tie, the one on more lines, then the one that occurs most: a comma file whose
+    # first row holds a ';' list longer than the field limit splits no row in full with ','
+    # (the long row stops the reader), one row with ';', the long one: the header's commas
+    # tell)
     candidates = (";", ",", "\t", "|")
-    return max(candidates, key=lambda d: (rows_alike(d), sample.count(d)))
+    return max(candidates, key=lambda d: (rows_alike(d), lines_with(d), sample.count(d)))
 
 
 def _first_lines(text: str, count: int) -> list[str]:
