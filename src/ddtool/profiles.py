@@ -2526,7 +2526,7 @@ _BUSINESS_WORDS = (
         " strickerei tissage tejeduria farberei textilveredelung teinturerie ennoblissement"
         " naherei nahfabrik bekleidungshersteller bekleidungsfabrik atelier fabricant fabrica"
         " maquila confeccion confection fischverarbeitung garnelenschalerei transformation"
-        " conserverie procesadora homeworker worker"
+        " conserverie procesadora"
     )
 )
 # the value-chain stages whose goods are made from others': a maker's or processor's (a
