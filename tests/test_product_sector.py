@@ -83,6 +83,29 @@ def test_a_supplier_of_no_sector_is_guessed_from_its_products(
 
 
 @pytest.mark.parametrize(
+    ("product", "country", "sector"),
+    [
+        # a one-word made good gives its sector only where the sector's goods are listed in
+        # the country (Garments: Türkiye, Bangladesh); elsewhere none: a retailer or a
+        # forwarder of shirts in Germany is no garment factory
+        ("shirts", "TUR", "garment-manufacturing"),
+        ("hoodies", "BGD", "garment-manufacturing"),
+        ("shirts", "DEU", None),
+        ("jeans", "BEL", None),
+        ("smartphones", "NLD", None),
+        ("shirts", None, None),
+        # two words or more: as before, anywhere
+        ("t-shirts", "DEU", "garment-manufacturing"),
+        ("roasted coffee", "DEU", "coffee-roasting"),
+    ],
+)
+def test_a_one_word_made_good_says_its_sector_where_it_is_made(
+    product: str, country: str | None, sector: str | None
+) -> None:
+    assert load_profiles([]).product_sector_in(product, country) == sector
+
+
+@pytest.mark.parametrize(
     ("country", "products", "sector"),
     [
         ("CIV", ["cocoa beans"], "cocoa-farming"),

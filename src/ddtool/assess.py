@@ -267,7 +267,7 @@ def _assess(
     scorer = Scorer(profiles, config, as_of)
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
-    guessed: dict[tuple[str, ...], str | None] = {}
+    guessed: dict[tuple[tuple[str, ...], str | None], str | None] = {}
     # (_worked_not_grown, per sector text and products)
     meant: dict[tuple[str, tuple[str, ...]], str | None] = {}
     # the suppliers of no sector, none taken from their products either, whose products the
@@ -291,11 +291,12 @@ def _assess(
             by_products.append((supplier_id, None, False))
         elif sector is None and supplier.products and not _ruled_out(supplier, profiles):
             key = tuple(supplier.products)
-            if key not in guessed:  # a sector guessed from products, when they agree (a
+            where = (key, supplier.country)
+            if where not in guessed:  # a sector guessed from products, when they agree (a
                 # worked good, "", says the supplier is in no sector of its grower's)
-                said = {profiles.product_sector(p) for p in supplier.products} - {None}
-                guessed[key] = next(iter(said)) or None if len(said) == 1 else None
-            sector = guessed[key]
+                said = {profiles.product_sector_in(p, supplier.country) for p in key} - {None}
+                guessed[where] = next(iter(said)) or None if len(said) == 1 else None
+            sector = guessed[where]
             # a farm, mine or vessel only where the country is a source of its goods: a
             # Bremen trader of "cocoa beans" is no cocoa farm (taken for one, it would stand
             # for the farms beneath its buyer). Where the risk data cannot say its country

@@ -1064,6 +1064,27 @@ class Profiles:
         return all(self.all_listed(c) for c in self.commodities_named(sector_id, products))
 
     def product_sector(self, product: str) -> str | None:
+        """The sector a supplier naming this product is in, as far as the product says, of
+        a supplier of any country: see product_sector_in."""
+        return self._product_sector(product, one_word=True)
+
+    def product_sector_in(self, product: str, iso3: str | None) -> str | None:
+        """product_sector for a supplier of this country: a one-word made good ('shirts',
+        'jeans') gives its sector only where the risk data lists that sector's goods in the
+        country (shirts from Türkiye: garment manufacturing; shirts from a German retailer
+        or forwarder give no sector, and it is read as a trader of them)."""
+        return self._product_sector(product, one_word=self._makes_there(product, iso3))
+
+    def _makes_there(self, product: str, iso3: str | None) -> bool:
+        """Whether the sector of this one-word made good has goods listed in the country."""
+        sector = self.made_good_sector(product)
+        return (
+            sector is not None
+            and iso3 is not None
+            and bool(self._listings_by_sector.get((sector, iso3)))
+        )
+
+    def _product_sector(self, product: str, *, one_word: bool) -> str | None:
         """The sector a supplier naming this product is in, as far as the product says (for
         a supplier of no sector of its own): the sector whose name or alias the product is,
         in two words or more ('roasted coffee': coffee roasting; 'chips' or 'ingots' alone
@@ -1081,7 +1102,7 @@ class Profiles:
         # (one word too where it is a made good of that sector, as made_good_sectors reads
         # it: 'shirts', 'jeans', 'hoodies' are garment manufacturing's goods; 'chips' alone
         # is none)
-        if sector is not None and self.made_good_sector(product) == sector:
+        if one_word and sector is not None and self.made_good_sector(product) == sector:
             return sector
         good = self.match_good(product)
         # (one word too where it names a worked form of the good it names: 'fishmeal' is
@@ -2505,7 +2526,7 @@ _BUSINESS_WORDS = (
         " strickerei tissage tejeduria farberei textilveredelung teinturerie ennoblissement"
         " naherei nahfabrik bekleidungshersteller bekleidungsfabrik atelier fabricant fabrica"
         " maquila confeccion confection fischverarbeitung garnelenschalerei transformation"
-        " conserverie procesadora homeworker worker"
+        " conserverie procesadora"
     )
 )
 # the value-chain stages whose goods are made from others': a maker's or processor's (a

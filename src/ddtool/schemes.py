@@ -77,7 +77,7 @@ _NOT_HELD_WORDS = frozenset(
 # scheme's old name ('Rainforest Alliance (formerly UTZ)', 'Rainforest Alliance (ex-UTZ)'),
 # and 'ex works' is an Incoterm ('Fairtrade (ex works)'), no status
 _HELD_ONCE_WORDS = frozenset(
-    {"formerly", "former", "previously", "ex", "legacy", "old", "previous", "prior", "past"}
+    {"formerly", "former", "previously", "ex", "legacy", "old", "previous"}
     | {"ehemals", "ehemalig", "ehemalige", "ehemaliger", "ehemaliges", "vormals", "fruher"}
     | {"frueher", "anciennement", "auparavant", "precedemment", "ancien", "ancienne"}
     | {"anteriormente", "antiguamente"}
@@ -417,6 +417,30 @@ def _held_once(words: list[str], at: int) -> bool:
     return at == 0 or all(w in _HELD_ONCE_AFTER or w.isdigit() for w in words[at + 1 :])
 
 
+# words of having held a certification that are also words of names ('Legacy Mills SA8000',
+# 'Old Town Cooperative Fairtrade'): they say it was held once only as its status
+# (_said_as_status), and never beside a word that says it is held
+_HELD_ONCE_OR_NAME = frozenset({"legacy", "old", "previous"})
+_HELD_NOW = frozenset({"certified", "held", "valid", "current"})
+
+
+def _said_as_status(name: str, word: str) -> bool:
+    """Whether `word` (of _HELD_ONCE_OR_NAME) qualifies the certification as its status: in
+    brackets ('UTZ (legacy)'), at the end after a dash, comma or colon ('UTZ - old'), or
+    directly before the scheme's name ('legacy UTZ', 'old Fairtrade certificate'); not as a
+    part of a name ('Legacy Mills SA8000'), and not where a word says it is held ('SA8000
+    certified, 6 months old')."""
+    words, named = _status_schemes().named(name)
+    if not _HELD_NOW.isdisjoint(words):
+        return False
+    if any(w == word and n.start == at + 1 for at, w in enumerate(words) for n in named):
+        return True
+    low = name.lower()
+    return bool(
+        re.search(rf"\(\s*{word}\s*\)", low) or re.search(rf"[-\u2013\u2014,:]\s*{word}\W*$", low)
+    )
+
+
 # the statuses of a scheme's own list that say its certification is not held, where the same
 # word of another scheme says it is ('Fairtrade active' is held), by the scheme's id
 # (SchemeNames'), each with what it means there: the Responsible Minerals Initiative lists
@@ -527,7 +551,12 @@ def certification_not_held(name: str) -> str | None:
             text = " ".join(phrase)
             if (
                 (size == 1 and text in _NOT_HELD_WORDS)
-                or (size == 1 and text in _HELD_ONCE_WORDS and _held_once(words, start))
+                or (
+                    size == 1
+                    and text in _HELD_ONCE_WORDS
+                    and _held_once(words, start)
+                    and (text not in _HELD_ONCE_OR_NAME or _said_as_status(name, text))
+                )
                 or (size == 2 and tuple(phrase) in _NOT_HELD_PHRASES)
                 or audit_outcome(text) in ("failed", "other")
             ):

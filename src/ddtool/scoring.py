@@ -31,6 +31,7 @@ from ddtool.profiles import (
     Indicator,
     Profiles,
     Sector,
+    exact_key,
     text_key,
 )
 from ddtool.reference.countries import display_name
@@ -906,6 +907,8 @@ class Scorer:
             scheme = self._schemes.scheme(audit.standard)
             if scheme is None or self._standards.scope(audit.standard).labour is False:
                 continue
+            if _of_another_site(audit):  # ('SA8000 (subcontractor site)': not the supplier's)
+                continue
             failed = read_audit_result(audit.standard, audit.result).outcome == "failed"
             seen = latest.get(scheme.id)
             if seen is None or date > seen[0]:
@@ -980,7 +983,7 @@ class Scorer:
                 else "valid (no expiry date given: taken as current)"
             )
             last = failed_last.get(scheme)
-            if last is not None:
+            if last is not None and not _issued_after(cert.valid_until, last):
                 credits.append(
                     (
                         f"certification '{cert.name}' {valid}: no credit (the latest audit of"
@@ -1784,3 +1787,42 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+# ddtool's own rule, for no scheme's certificate cycle is in the data: a certificate that
+# expires more than this many years after a failed audit was most likely issued after it
+CERT_ISSUED_AFTER_YEARS = 3
+
+# the words of an audit's standard or result that say it was of another site than the
+# supplier's own ('SA8000 (subcontractor site)', 'SMETA - second unit')
+_OTHER_SITE = frozenset({"subcontractor", "subcontractors", "subcontracted", "subcontracting"})
+_OTHER_SITE_BEFORE = frozenset({"other", "another", "second", "third", "separate", "sister"})
+_SITE_WORDS = frozenset({"site", "sites", "unit", "units", "plant", "factory", "facility"})
+
+
+def _of_another_site(audit: Audit) -> bool:
+    """Whether an audit's text names another site, unit or a subcontractor: its failure says
+    nothing of the supplier's own certificate."""
+    words = exact_key(f"{audit.standard} {audit.result or ''}").split()
+    for at, word in enumerate(words):
+        after = words[at + 1 : at + 2]
+        if word in _OTHER_SITE or (word == "sub" and after and after[0].startswith("contract")):
+            return True
+        if word in _OTHER_SITE_BEFORE and after and after[0] in _SITE_WORDS:
+            return True
+        if word in _SITE_WORDS and after and after[0].isdigit() and int(after[0]) >= 2:
+            return True
+    return False
+
+
+def _issued_after(valid_until: dt.date | None, failed: Audit) -> bool:
+    """Whether a certificate expiring on `valid_until` was most likely issued after the failed
+    audit: it expires more than CERT_ISSUED_AFTER_YEARS years after the audit's date."""
+    if valid_until is None or failed.date is None:
+        return False
+    date = failed.date
+    try:
+        limit = date.replace(year=date.year + CERT_ISSUED_AFTER_YEARS)
+    except ValueError:  # (29 February)
+        limit = date.replace(year=date.year + CERT_ISSUED_AFTER_YEARS, day=28)
+    return valid_until > limit

@@ -19,7 +19,8 @@ AS_OF = dt.date(2026, 6, 1)
 OLD, NEW = dt.date(2025, 9, 1), dt.date(2026, 3, 1)
 
 # (certifications, audits) -> the certification credits (negative) they earn
-CASES: dict[str, tuple[list[str], list[tuple[str, dt.date, str]], float]] = {
+Named = str | tuple[str, dt.date]  # a certification's name, or its name and expiry date
+CASES: dict[str, tuple[list[Named], list[tuple[str, dt.date, str]], float]] = {
     "Fairtrade, its audit failed": (["Fairtrade"], [("Fairtrade", OLD, "non-compliant")], 0.0),
     "BSCI, amfori BSCI grade E": (["BSCI"], [("amfori BSCI", NEW, "E")], 0.0),
     "SA8000, its audit failed": (["SA8000"], [("SA 8000", NEW, "fail")], 0.0),
@@ -48,18 +49,59 @@ CASES: dict[str, tuple[list[str], list[tuple[str, dt.date, str]], float]] = {
         [("Fairtrade", dt.date(2022, 1, 1), "fail")],
         -0.05,
     ),
+    # an audit of another site, unit or a subcontractor says nothing of the supplier's own
+    # certificate. Before: no credit
+    "SA8000, its subcontractor site's audit failed": (
+        ["SA8000"],
+        [("SA8000 (subcontractor site)", NEW, "failed"), ("SA8000", OLD, "passed")],
+        -0.05,
+    ),
+    "SA8000, a sub-contractor's audit failed": (
+        ["SA8000"],
+        [("SA8000 sub-contractor", NEW, "failed")],
+        -0.05,
+    ),
+    "amfori BSCI, its second unit failed": (
+        ["amfori BSCI"],
+        [("amfori BSCI - second unit", NEW, "E")],
+        -0.05,
+    ),
+    "SA8000, its site 2 failed": (["SA8000"], [("SA8000 site 2", NEW, "fail")], -0.05),
+    # a certificate expiring more than 3 years after the failed audit was most likely issued
+    # after it (ddtool's own rule): it stands. Before: no credit
+    "SA8000 valid until 2028-09-30, failed 2025-03-01": (
+        [("SA8000", dt.date(2028, 9, 30))],
+        [("SA8000", dt.date(2025, 3, 1), "failed")],
+        -0.05,
+    ),
+    # within 3 years of it: not credited, as before
+    "SA8000 valid until 2028-03-01, failed 2025-03-01": (
+        [("SA8000", dt.date(2028, 3, 1))],
+        [("SA8000", dt.date(2025, 3, 1), "failed")],
+        0.0,
+    ),
+    "SA8000 valid until 2027-06-30, failed 2026-03-01": (
+        [("SA8000", dt.date(2027, 6, 30))],
+        [("SA8000", NEW, "failed")],
+        0.0,
+    ),
 }
 
 
 def _adjustments(
-    certifications: list[str], audits: list[tuple[str, dt.date, str]]
+    certifications: list[Named], audits: list[tuple[str, dt.date, str]]
 ) -> list[tuple[str, float]]:
     supplier = Supplier(
         id="P",
         country="HND",
         sector="coffee-farming",
         sector_raw="coffee-farming",
-        certifications=[Certification(name=c) for c in certifications],
+        certifications=[
+            Certification(name=c)
+            if isinstance(c, str)
+            else Certification(name=c[0], valid_until=c[1])
+            for c in certifications
+        ],
         audits=[Audit(standard=s, date=d, result=r) for s, d, r in audits],
     )
     risk = Scorer(PROFILES, Config(), AS_OF).score(supplier, "coffee-farming")
@@ -68,7 +110,7 @@ def _adjustments(
 
 @pytest.mark.parametrize(("certifications", "audits", "credit"), CASES.values(), ids=list(CASES))
 def test_a_certificate_is_not_credited_where_its_schemes_latest_audit_failed(
-    certifications: list[str], audits: list[tuple[str, dt.date, str]], credit: float
+    certifications: list[Named], audits: list[tuple[str, dt.date, str]], credit: float
 ) -> None:
     adjustments = _adjustments(certifications, audits)
     certified = [d for label, d in adjustments if label.startswith("certification ")]

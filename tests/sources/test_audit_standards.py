@@ -304,7 +304,22 @@ NOT_HELD: dict[str, str | None] = {
     "old UTZ certificate": "old",
     "UTZ (old)": "old",
     "previous Fairtrade certificate": "previous",
-    "Fairtrade (prior)": "prior",
+    "UTZ - legacy": "legacy",
+    "UTZ: old": "old",
+    # ('prior' and 'past' say when it was held, not that it is no longer; 'legacy', 'old'
+    # and 'previous' are part of a name, or beside a word that says it is held: held. Before:
+    # not held, and not credited)
+    "Fairtrade (prior)": None,
+    "Fairtrade certified since prior to 2015": None,
+    "SA8000 certified (held from prior to 2018)": None,
+    "Past and present: SA8000 certified": None,
+    "SA8000 certified for past 3 years": None,
+    "Legacy Mills SA8000": None,
+    "Old Town Cooperative Fairtrade": None,
+    "Previous Street Weavers Fairtrade": None,
+    "SA8000 certificate issued to old": None,
+    "UTZ legacy": None,
+    "SA8000 certified, 6 months old": None,
     "SA8000 certified (certificate 2 years old)": None,
     "Rainforest Alliance (legacy UTZ)": None,
 }

@@ -588,6 +588,17 @@ HINTS: list[tuple[str, tuple[str, str], str | None]] = [
     ("Part", ("0.5", "0.2"), "share"),
     ("Part", ("50%", "20%"), "share"),
     ("Part", ("PN-1001", "PN-1002"), None),
+    # quantities, not shares: no hint (before: a share hint). A 1 is as likely one piece as
+    # the whole; a number above 1 is a share only written with '%'
+    ("Part", ("1", "1"), None),
+    ("Part", ("1", "0.5"), None),
+    ("Part", ("2", "1"), None),
+    ("Part", ("50", "20"), None),
+    ("Part", ("100%", "100%"), None),
+    ("Part", ("0", "0"), None),
+    ("Part", ("0.25", "0.5"), "share"),
+    ("Part", ("50%", "100%"), "share"),
+    ("Part", ("0,5", "0,25"), "share"),
     ("Part number", ("12", "14"), None),
     ("Part no.", ("12", "14"), None),
 ]

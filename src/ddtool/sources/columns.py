@@ -968,10 +968,31 @@ def hint_header(
             target = field
             break
     else:
-        target = next((field for pattern, field in _HINT_PATTERNS if pattern.search(words)), None)
+        found = next(((p, field) for p, field in _HINT_PATTERNS if p.search(words)), None)
+        target = found[1] if found is not None else None
+        if found is not None and found[0] is _PART and values is not None:
+            return target if _share_like(values) else None
     if target is None or values is None:
         return target
     return target if values_fit(target, values, ids) else None
+
+
+def _share_like(values: Sequence[Any]) -> bool:
+    """Whether a "Part" column's values read as shares, not as quantities: fractions all
+    below 1 (a 1 is as likely one piece as the whole), or percentages all written with '%'
+    and at most 100, not all 100; and at least one strictly between none and the whole."""
+    filled = list(islice(filterfalse(partial(is_, None), values), _SAMPLE))
+    read: list[tuple[float, bool]] = []
+    for value in filled:
+        try:
+            read.append(parse_number(value))
+        except ValueProblem:
+            return False
+    if not read:
+        return False
+    if all(percent for _, percent in read):
+        return all(0 <= n <= 100 for n, _ in read) and any(0 < n < 100 for n, _ in read)
+    return all(not percent and 0 <= n < 1 for n, percent in read) and any(n > 0 for n, _ in read)
 
 
 # a column is taken for a field by its values when most of its first filled cells read as
