@@ -181,3 +181,28 @@ def test_the_gap_and_evidence_name_the_producers_the_expected_figure_omits(
         e for e in doc["evidence"].values() if e["indicator"].startswith("inferred origin mix")
     ]
     assert mixes and all("the expected figure omits them" in e["value"] for e in mixes)
+
+
+def test_one_producer_omitted_and_shares_over_a_hundred_are_said_plainly(
+    tmp_path: Path,
+) -> None:
+    """Tungsten: the published shares, each rounded by its source, add up to 100.5%, and one
+    producer (DR Congo) has none: the mix says the total is of rounded shares, and that the
+    expected figure omits it (not "them")."""
+    chain = tmp_path / "tungsten.yaml"
+    chain.write_text(
+        "company: {name: X, country: DEU, sector: electronics-manufacturing}\n"
+        "suppliers:\n"
+        "  - {id: R1, name: r, country: AUT, sector: smelting-refining, products: [tungsten]}\n",
+        encoding="utf-8",
+    )
+    doc = assess([chain]).data
+    mixes = {
+        e["value"]
+        for e in doc["evidence"].values()
+        if e["indicator"].startswith("inferred origin mix for tungsten")
+    }
+    assert mixes
+    for value in mixes:
+        assert "100.5% of world production, rounded shares adding up to over 100%" in value
+        assert value.endswith("not weighted: COD; the expected figure omits it)")
