@@ -2283,9 +2283,9 @@ class Inference:
             unweighted = [o.iso3 or "other" for o in origins if o.weight is None]
             if unweighted:  # known producers whose share is not published weigh nothing
                 # (shares rounded by their sources can add up to a little over 100%)
-                over = ", rounded shares adding up to over 100%" if total > 100 else ""
+                beyond = ", rounded shares adding up to over 100%" if total > 100 else ""
                 mix += (
-                    f" (weights from the published shares, {total:g}% of world {of}{over};"
+                    f" (weights from the published shares, {total:g}% of world {of}{beyond};"
                     f" no share in the risk data, so not weighted: {', '.join(unweighted)};"
                     f" the expected figure omits {'it' if len(unweighted) == 1 else 'them'})"
                 )
