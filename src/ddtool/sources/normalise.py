@@ -470,7 +470,7 @@ def _not_held_issue(name: str, dated: bool = False) -> _Issue | None:
     """The warning of a certification whose name says it is not held (certification_not_held:
     'Fairtrade (suspended)', 'not Fairtrade certified', 'SA8000 in progress'), which the
     score does not credit; `dated`: its expiry is given (not_held_with_expiry)."""
-    from ddtool.schemes import not_held_note, not_held_with_expiry
+    from ddtool.schemes import not_held_advice, not_held_note, not_held_with_expiry
 
     said = not_held_with_expiry(name, dated)
     if said is None:
@@ -479,9 +479,7 @@ def _not_held_issue(name: str, dated: bool = False) -> _Issue | None:
     return _Issue(
         "certification-not-held",
         f"certification {name!r} says {said!r}{f' ({note})' if note else ''}: it is read as not"
-        " held, and earns no credit"
-        " (if it is held, write its name alone, or with its expiry: 'SA8000 valid until"
-        " 2027-06-30')",
+        f" held, and earns no credit ({not_held_advice(said)})",
         "warning",
     )
 
