@@ -984,10 +984,16 @@ class Scorer:
             )
             last = failed_last.get(scheme)
             if last is not None and not _issued_after(cert.valid_until, last):
+                held = (
+                    f"valid until {cert.valid_until}"
+                    if cert.valid_until is not None
+                    else "no expiry date given: taken as current"
+                )
                 credits.append(
                     (
-                        f"certification '{cert.name}' {valid}: no credit (the latest audit of"
-                        f" the same scheme, '{last.standard}' of {last.date}, failed)",
+                        f"certification '{cert.name}' held ({held}), but not credited: the"
+                        f" latest audit of the same scheme ('{last.standard}', {last.date})"
+                        " failed",
                         0.0,
                     )
                 )
