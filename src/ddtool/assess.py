@@ -329,7 +329,7 @@ def _assess(
         if risk.handled:
             once = (id(risk), buyers)
             if once not in sent:
-                sent[once] = sent_material(risk, buyers)
+                sent[once] = sent_material(risk, tuple(_named(supply, b) for b in buyers))
             risks[supplier_id] = sent[once]
     read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles, meant)
     _drop_told_sectors(problems, chain, supply, read_as_trader, meant)
@@ -624,6 +624,14 @@ def _traded_by_products(
             "warning",
         )
     return found
+
+
+def _named(supply: SupplyGraph, supplier_id: str) -> str:
+    """A supplier by its name and id, "VN Processor (S6)"; its id alone where it has no
+    other name."""
+    supplier = supply.suppliers.get(supplier_id)
+    name = supplier.name if supplier is not None else None
+    return f"{name} ({supplier_id})" if name and name != supplier_id else supplier_id
 
 
 def _drop_told_sectors(
