@@ -63,6 +63,14 @@ def test_company_option_is_checked_as_a_name_in_a_file(
     if kind is not None:
         assert kind in result.output
         assert "--company" in result.output
+    if kind == "[text-direction]":  # (no escape of Python's, no file to check it against)
+        assert (
+            "warning: --company: company name holds the direction control U+202E"
+            " (RIGHT-TO-LEFT OVERRIDE), which shows the characters after it in another order"
+            " than they are written: it is read without it, as 'evil'; check the --company"
+            " value [text-direction]"
+        ) in " ".join(result.output.split())
+        assert "\\u202e" not in result.output
     if name is None:
         assert not out.exists()
     else:

@@ -223,8 +223,9 @@ def test_an_output_that_is_an_input_in_another_case_is_refused(tmp_path: Path, s
     done = CliRunner().invoke(app, ["report", str(saved), "-q", "-o", str(out)])
     assert done.exit_code == 2, done.output
     assert (
-        f"error: {out}: refusing to overwrite an input file ({saved}: names that differ in"
-        " case only are one file on macOS and Windows)"
+        f"error: {out}: refusing to overwrite an input file, the assessment this run renders"
+        f" ({saved}: names that differ in case only are one file on macOS and Windows): choose"
+        " another -o path"
     ) in " ".join(done.output.split())
     assert not out.exists()
 

@@ -32,10 +32,15 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _refused(args: list[str], held: Path) -> None:
+def _refused(args: list[str], held: Path, what: str = "") -> None:
+    """The run refused, saying which input the output is (`what`) and what to do."""
     done = CliRunner().invoke(app, args)
     assert done.exit_code == 2, done.output
-    assert "refusing to overwrite an input file" in " ".join(done.output.split())
+    said = " ".join(done.output.split())
+    assert "refusing to overwrite an input file" in said
+    if what:
+        assert f"refusing to overwrite an input file, {what}" in said
+        assert said.endswith(": choose another -o path")
     assert held.read_text(encoding="utf-8") == HELD
 
 
@@ -57,6 +62,7 @@ def test_assess_refuses_an_overlays_file(
     _refused(
         ["assess", CHAIN, "--profiles", given, "-q", "-o", output(folder)],
         folder / "ov" / "countries.csv",
+        f"a risk-profile file of the overlay {Path(given).name!r} this run reads",
     )
 
 
@@ -71,10 +77,14 @@ def test_assess_refuses_an_overlays_file(
     ],
 )
 def test_assess_refuses_the_settings_file(folder: Path, given: str, output: str) -> None:
-    _refused(["assess", CHAIN, "--config", given, "-q", "-o", output], folder / "settings.json")
+    what = "the --config settings file this run reads"
+    _refused(
+        ["assess", CHAIN, "--config", given, "-q", "-o", output], folder / "settings.json", what
+    )
     _refused(
         ["assess", CHAIN, "--config", str(folder / given), "-q", "-o", str(folder / output)],
         folder / "settings.json",
+        what,
     )
 
 
@@ -87,13 +97,18 @@ def test_assess_refuses_a_bundled_profile_file(
     bundled.mkdir()
     (bundled / "countries.csv").write_text(HELD, encoding="utf-8")
     monkeypatch.setattr(ddtool.profiles, "bundled_dir", lambda: bundled)
-    _refused(["assess", CHAIN, "-q", "-o", "bundled/countries.csv"], bundled / "countries.csv")
+    _refused(
+        ["assess", CHAIN, "-q", "-o", "bundled/countries.csv"],
+        bundled / "countries.csv",
+        "a file of the bundled risk data this run reads",
+    )
 
 
 def test_template_refuses_an_overlays_file_even_with_force(folder: Path) -> None:
     _refused(
         ["template", "--profiles", "ov", "-o", "ov/countries.csv", "--force"],
         folder / "ov" / "countries.csv",
+        "a risk-profile file of the overlay 'ov' this run reads",
     )
 
 

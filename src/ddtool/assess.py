@@ -329,9 +329,10 @@ def _assess(
         if risk.handled:
             once = (id(risk), buyers)
             if once not in sent:
-                sent[once] = sent_material(risk, buyers)
+                sent[once] = sent_material(risk, tuple(_named(supply, b) for b in buyers))
             risks[supplier_id] = sent[once]
     read_as_trader = _traded_by_products(chain, supply, inference, by_products, profiles, meant)
+    _drop_told_sectors(problems, chain, supply, read_as_trader, meant)
     problems.extend(list(read_as_trader.values()))
     extend_tiers(supply, inference.nodes)
     unfollowed = dict.fromkeys(inference.unfollowed, NOTHING_FOLLOWED)
@@ -558,6 +559,7 @@ def _traded_by_products(
         of_it = [p for p in supplier.products if profiles.product_sector(p) == raw_sector]
         products = ", ".join(of_it if raw_sector is not None and of_it else supplier.products)
         given = "no sector is given" if written is None else f"sector {written!r} is not matched"
+        misspelt_stage = False
         own = "its own score is that of a sector not known (a data gap)"
         if raw_sector is not None and supplier.country is not None:
             country = sentence_name(supplier.country)
@@ -585,6 +587,7 @@ def _traded_by_products(
             # (a sector text not recognised whose suggestion works goods: say so, and why
             # its products are not taken for a farm, mine or vessel)
             given = f"sector {written!r} is not recognised (did you mean {misspelt}?)"
+            misspelt_stage = True
             why = (
                 f"that is a stage working its products ({products}), not one mining, growing"
                 " or catching them: no sector is taken from them, and it is read as a trader"
@@ -593,12 +596,19 @@ def _traded_by_products(
         else:
             why = f"its products ({products}) give it none: it is read as a trader of them"
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
+        # (for a misspelt stage, the stages beneath it by their names, not in brackets: the
+        # names hold brackets of their own)
+        inferred = (
+            f", as the stage{'s' if len(stages) > 1 else ''} {_stage_names(profiles, stages)}"
+            if misspelt_stage
+            else f" ({', '.join(stages)})"
+        )
         found[supplier_id] = Problem(
             "read-as-trader",
             f"{given}, and {why}; "
             + (
                 "their chain is inferred beneath it as beneath a wholesaler or importer"
-                f" naming them ({', '.join(stages)})"
+                f" naming them{inferred}"
                 if stages
                 else "the suppliers mapped beneath it cover their chain, as beneath a"
                 " wholesaler or importer naming them"
@@ -614,6 +624,54 @@ def _traded_by_products(
             "warning",
         )
     return found
+
+
+def _named(supply: SupplyGraph, supplier_id: str) -> str:
+    """A supplier by its name and id, "VN Processor (S6)"; its id alone where it has no
+    other name."""
+    supplier = supply.suppliers.get(supplier_id)
+    name = supplier.name if supplier is not None else None
+    return f"{name} ({supplier_id})" if name and name != supplier_id else supplier_id
+
+
+def _drop_told_sectors(
+    problems: ProblemList,
+    chain: Chain,
+    supply: SupplyGraph,
+    read_as_trader: Mapping[str, Problem],
+    meant: Mapping[tuple[str, tuple[str, ...]], str | None],
+) -> None:
+    """Drop the `unknown-sector` warning of each supplier whose sector text reads as a
+    misspelt stage working goods ("tin smelterr"): its `read-as-trader` warning says all
+    of it, the suggestion too, and the other would say a sector may be taken from its
+    products, which for such a supplier none is."""
+    told = set()
+    for supplier_id in read_as_trader:
+        supplier = supply.suppliers[supplier_id]
+        written = supplier.sector_raw
+        if written is None or not meant.get((written, tuple(supplier.products))):
+            continue
+        at = supplier.location or Location(chain.files[0] if chain.files else "input")
+        told.add(
+            Location(
+                at.file,
+                at.sheet,
+                at.row,
+                chain.column(at, "sector"),
+                chain.key_line(at, "sector"),
+            )
+        )
+    if told:
+        problems.items[:] = [
+            p for p in problems.items if p.type != "unknown-sector" or p.location not in told
+        ]
+
+
+def _stage_names(profiles: Profiles, stages: Iterable[str]) -> str:
+    """Sectors by their names in the taxonomy, joined: "Artisanal and small-scale mining
+    (ASM) and Industrial (large-scale) mining"."""
+    names = [profiles.sectors[s].name if s in profiles.sectors else s for s in stages]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _listed_in(profiles: Profiles, commodities: Iterable[str]) -> str:

@@ -495,7 +495,7 @@ def _assess_options(
     )
 
 
-def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
+def _check_outputs(outputs: list[Path], inputs: list[tuple[Path, str]]) -> None:
     from ddtool.reporters import reporter_for
     from ddtool.sources.interface import link_loop
 
@@ -515,28 +515,37 @@ def _check_outputs(outputs: list[Path], inputs: list[Path]) -> None:
     _plan_outputs(outputs)
 
 
-def _refuse_an_input(out: Path, inputs: list[Path]) -> None:
-    """A usage error when an output is one of the inputs (in any case: see _same_file)."""
-    for given in inputs:
+def _refuse_an_input(out: Path, inputs: list[tuple[Path, str]]) -> None:
+    """A usage error when an output is one of the inputs (in any case: see _same_file),
+    each with what it is to this run ("the --config settings file this run reads"), said
+    with it."""
+    for given, what in inputs:
         if _same_file(out, given):
             case = (
                 f" ({given}: names that differ in case only are one file on macOS and Windows)"
                 if str(out.resolve()) != str(given.resolve()) and _case_key(out) == _case_key(given)
                 else ""
             )
-            _fail(f"{out}: refusing to overwrite an input file{case}")
+            _fail(
+                f"{out}: refusing to overwrite an input file, {what}{case}: choose another -o path"
+            )
 
 
-def _settings_files(config: Path | None, profiles: list[Path] | None) -> list[Path]:
+def _settings_files(config: Path | None, profiles: list[Path] | None) -> list[tuple[Path, str]]:
     """The files a run reads besides its chain, which an output must not replace: the
-    --config file, and the profile files of each overlay and of the bundled data."""
+    --config file, and the profile files of each overlay and of the bundled data, each with
+    what it is to the run (_refuse_an_input)."""
     from ddtool.profiles import DATA_FILES, bundled_dir
 
-    folders = list(profiles or [])
+    folders = [
+        (folder, f"a risk-profile file of the overlay {folder.name!r} this run reads")
+        for folder in profiles or []
+    ]
     with contextlib.suppress(DdtoolError):  # (no bundled data: the run fails on it later)
-        folders.append(bundled_dir())
-    found = [folder / name for folder in folders for name in DATA_FILES]
-    return ([config] if config is not None else []) + [p for p in found if p.is_file()]
+        folders.append((bundled_dir(), "a file of the bundled risk data this run reads"))
+    found = [(folder / name, what) for folder, what in folders for name in DATA_FILES]
+    given = [(config, "the --config settings file this run reads")] if config else []
+    return given + [(p, what) for p, what in found if p.is_file()]
 
 
 def _same_file(path: Path, other: Path) -> bool:
@@ -883,7 +892,8 @@ def assess(
         _fail("give the chain file(s) to assess, or --verify ASSESSMENT.json")
     files = _files_once(files, quiet)
     outputs = list(output or [])
-    _check_outputs(outputs, [*files, *_settings_files(config, profiles)])
+    chain_files = [(file, "a chain file this run reads") for file in files]
+    _check_outputs(outputs, [*chain_files, *_settings_files(config, profiles)])
     limits = _limits(max_rows, max_file_mb, max_depth, max_inflate_mb, max_tiers)
     read = _read_options(maps, sheet, limits)
     try:
@@ -1201,7 +1211,7 @@ def report(
 
     from ddtool.diff import read_assessment
 
-    _check_outputs(output, [assessment])
+    _check_outputs(output, [(assessment, "the assessment this run renders")])
     # read key by key with the standard decoder: orjson, reading a file whole, needs about
     # twice the memory the document takes (a 10^5-supplier assessment: 1.26 GB against 0.82)
     document = _read_saved(
@@ -1297,7 +1307,13 @@ def diff(
             _check_writable(out, "diff.md")
         if out.suffix.lower() not in (".json", ".md", ".xlsx"):
             _fail(f"{out}: a diff is written as .json, .md or .xlsx")
-        _refuse_an_input(out, [old, new])
+        _refuse_an_input(
+            out,
+            [
+                (old, "the old assessment this diff reads"),
+                (new, "the new assessment this diff reads"),
+            ],
+        )
         _check_writable(out, "diff.md")
     _check_distinct(outputs)
     _plan_outputs(outputs)

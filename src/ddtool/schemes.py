@@ -462,6 +462,11 @@ _SCHEME_STATUSES: dict[str, dict[str, str]] = {
 _STATUS_MEANINGS = {
     word: meaning for statuses in _SCHEME_STATUSES.values() for word, meaning in statuses.items()
 }
+# what to write instead where such a status is not what the list says of the site, by the
+# status (_SCHEME_STATUSES)
+_STATUS_ADVICE: dict[str, str] = {
+    "active": "if RMI lists it as Conformant, write 'RMAP conformant'",
+}
 _CONFORMANCE_WORDS = frozenset(
     {
         *("conformant", "conformance", "compliant", "konform", "conforme", "conformes"),
@@ -478,6 +483,16 @@ def not_held_note(said: str) -> str:
     'active': _SCHEME_STATUSES), for the evidence and the warning to say beside it, as a word
     that says a certification is held elsewhere would puzzle a reader; '' for any other."""
     return _STATUS_MEANINGS.get(said, "")
+
+
+def not_held_advice(said: str) -> str:
+    """What the certification-not-held warning advises for a certification read as not held
+    by what it says (`said`): for a scheme's own status, how to write the one that earns
+    credit (_STATUS_ADVICE); for any other, to write the name alone or with its expiry."""
+    return _STATUS_ADVICE.get(
+        said,
+        "if it is held, write its name alone, or with its expiry: 'SA8000 valid until 2027-06-30'",
+    )
 
 
 def not_held_with_expiry(name: str, dated: bool) -> str | None:

@@ -984,10 +984,16 @@ class Scorer:
             )
             last = failed_last.get(scheme)
             if last is not None and not _issued_after(cert.valid_until, last):
+                held = (
+                    f"valid until {cert.valid_until}"
+                    if cert.valid_until is not None
+                    else "no expiry date given: taken as current"
+                )
                 credits.append(
                     (
-                        f"certification '{cert.name}' {valid}: no credit (the latest audit of"
-                        f" the same scheme, '{last.standard}' of {last.date}, failed)",
+                        f"certification '{cert.name}' held ({held}), but not credited: the"
+                        f" latest audit of the same scheme ('{last.standard}', {last.date})"
+                        " failed",
                         0.0,
                     )
                 )
@@ -1656,7 +1662,8 @@ HANDLED_NOTE = " (at the production stage; see exposure)"
 
 
 def sent_material(risk: SupplierRisk, buyers: tuple[str, ...]) -> SupplierRisk:
-    """The score of a supplier taken to work material its buyers send it (commission work,
+    """The score of a supplier taken to work material its buyers (each as a reader knows
+    it: "VN Processor (S6)") send it (commission work,
     propagation.Inference.commissioned), whose facts of a listed good it handles say so: its
     exposure holds no farm, mine or vessel of its own, so the listing is not in it. It sits
     with the buyers' sources where they are in the listed country; a source of the
@@ -1666,6 +1673,8 @@ def sent_material(risk: SupplierRisk, buyers: tuple[str, ...]) -> SupplierRisk:
         return risk
     by_type: dict[str, RiskDetail] = {}
     sent_by = ", ".join(buyers)
+    several = len(buyers) > 1
+    whose = "the buyers'" if several else "the buyer's"
     for risk_type, detail in risk.by_type.items():
         evidence = list(detail.evidence)
         for i, fact in enumerate(evidence):
@@ -1676,10 +1685,11 @@ def sent_material(risk: SupplierRisk, buyers: tuple[str, ...]) -> SupplierRisk:
             evidence[i] = replace(
                 fact,
                 value=value[: -len(HANDLED_NOTE)]
-                + f" (at the production stage; not in its exposure: it is taken to work"
-                f" material sent by its buyer {sent_by} (commission work), whose sources carry"
-                f" the listing only where they are in {country}; any source of its own in"
-                f" {country} is not mapped)",
+                + f", at the production stage, not in its exposure: it is taken to work"
+                f" material its buyer{'s' if several else ''} {sent_by}"
+                f" send{'' if several else 's'} it (commission work); {whose} sources carry"
+                f" the listing only where they are in {country}, and any source of its own"
+                f" in {country} is not mapped",
             )
         by_type[risk_type] = replace(detail, evidence=evidence, made_from=None)
     return replace(risk, by_type=by_type)

@@ -118,10 +118,22 @@ def test_a_certificate_is_not_credited_where_its_schemes_latest_audit_failed(
     assert len(certified) == len(certifications)  # (each on record)
 
 
-def test_the_evidence_says_why() -> None:
-    adjustments = _adjustments(["BSCI"], [("amfori BSCI", NEW, "E")])
-    assert (
-        "certification 'BSCI' valid (no expiry date given: taken as current): no credit (the"
-        " latest audit of the same scheme, 'amfori BSCI' of 2026-03-01, failed)",
-        0.0,
-    ) in adjustments
+# a certificate -> what its evidence says where the latest audit of its scheme failed
+WHY: dict[str, tuple[Named, str]] = {
+    "no expiry": (
+        "BSCI",
+        "certification 'BSCI' held (no expiry date given: taken as current), but not credited:"
+        " the latest audit of the same scheme ('amfori BSCI', 2026-03-01) failed",
+    ),
+    "with expiry": (
+        ("BSCI", dt.date(2027, 6, 30)),
+        "certification 'BSCI' held (valid until 2027-06-30), but not credited: the latest"
+        " audit of the same scheme ('amfori BSCI', 2026-03-01) failed",
+    ),
+}
+
+
+@pytest.mark.parametrize(("certification", "said"), WHY.values(), ids=list(WHY))
+def test_the_evidence_says_why(certification: Named, said: str) -> None:
+    adjustments = _adjustments([certification], [("amfori BSCI", NEW, "E")])
+    assert (said, 0.0) in adjustments

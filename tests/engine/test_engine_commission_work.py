@@ -19,10 +19,11 @@ def _entry(doc: dict[str, Any], supplier_id: str) -> dict[str, Any]:
     return next(s for s in doc["suppliers"] if s["id"] == supplier_id)
 
 
-def _shed_under(tmp_path: Path, farm: bool) -> Assessment:
-    """A Thai peeling shed selling to a shrimp processor in Viet Nam, which has its own
-    farm mapped or none."""
+def _shed_under(tmp_path: Path, farm: bool, name: str = "VN") -> Assessment:
+    """A Thai peeling shed selling to a shrimp processor in Viet Nam (named `name`), which
+    has its own farm mapped or none."""
     suppliers = [supplier_entry("VN", "seafood-processing", ["frozen shrimp"], [], "VNM")]
+    suppliers[0]["name"] = name
     if farm:
         suppliers.append(supplier_entry("FARM", "aquaculture", ["shrimp"], ["VN"], "VNM"))
     suppliers.append(supplier_entry("SHED", "seafood-processing", ["shrimp"], ["VN"], "THA"))
@@ -44,13 +45,21 @@ def test_a_peeling_shed_abroad_whose_processor_maps_no_farms_gets_its_own(
     assert "tiers below not mapped (inferred)" in shed["data_gaps"]
 
 
+# the processor's name -> how the shed's fact names it
+BUYER_SHOWN = {
+    "VN Processor": "VN Processor (VN)",
+    "VN": "VN",  # (a name that is its id: once)
+}
+
+
+@pytest.mark.parametrize(("name", "shown"), BUYER_SHOWN.items(), ids=list(BUYER_SHOWN))
 def test_a_peeling_shed_abroad_whose_processor_maps_its_farms_is_commission_work(
-    tmp_path: Path,
+    tmp_path: Path, name: str, shown: str
 ) -> None:
     """The processor maps where its shrimp comes from: the shed is taken to peel that, and
     its fact of the Thai listing says the listing is not in its exposure, rather than
-    pointing to it."""
-    a = _shed_under(tmp_path, farm=True)
+    pointing to it, naming the buyer by its name and id, no brackets within brackets."""
+    a = _shed_under(tmp_path, farm=True, name=name)
     assert not inferred_beneath(a.data, "SHED")
     facts = [
         fact.value
@@ -60,8 +69,12 @@ def test_a_peeling_shed_abroad_whose_processor_maps_its_farms_is_commission_work
     assert len(facts) == 1
     assert "see exposure" not in facts[0]
     assert "not in its exposure" in facts[0]
-    assert "sent by its buyer VN (commission work)" in facts[0]
-    assert "any source of its own in Thailand is not mapped" in facts[0]
+    assert facts[0].endswith(
+        ", at the production stage, not in its exposure: it is taken to work material its"
+        f" buyer {shown} sends it (commission work); the buyer's sources carry the listing"
+        " only where they are in Thailand, and any source of its own in Thailand is not"
+        " mapped"
+    )
 
 
 @pytest.mark.parametrize(

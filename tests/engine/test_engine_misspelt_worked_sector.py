@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from chain_support import chain_file, inferred_beneath
 
-from ddtool.assess import assess
+from ddtool.assess import _stage_names, assess
+from ddtool.profiles import load_profiles
 
 
 def _assessed(tmp_path: Path, sector: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -39,6 +40,36 @@ def test_a_misspelt_smelter_is_no_mine(tmp_path: Path, written: str) -> None:
     assert len(warned) == 1
     assert f"sector {written!r} is not recognised" in warned[0]
     assert "did you mean 'smelting-refining' (Smelting and refining)?" in warned[0]
+    # (the stages beneath it by their names, not their ids, and no brackets in brackets)
+    assert (
+        "naming them, as the stage Artisanal and small-scale mining (ASM), and its own"
+        " score" in warned[0]
+    )
+    # (it says all the unknown-sector warning would, which would say a sector may be taken
+    # from its products: none is)
+    assert [w for w in doc["warnings"] if w["type"] == "unknown-sector"] == []
+
+
+def test_several_stages_beneath_a_misspelt_stage_are_named_in_a_list() -> None:
+    profiles = load_profiles()
+    assert _stage_names(profiles, ["artisanal-mining", "industrial-mining"]) == (
+        "Artisanal and small-scale mining (ASM) and Industrial (large-scale) mining"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "unknown_sector"),
+    [
+        pytest.param("tin smelterr", 0, id="a misspelt stage: said by read-as-trader"),
+        pytest.param("qwxz", 1, id="no suggestion"),
+        pytest.param("artisanal minning", 1, id="a suggestion of a raw sector"),
+    ],
+)
+def test_the_unknown_sector_warning_is_left_out_only_for_a_misspelt_stage(
+    tmp_path: Path, written: str, unknown_sector: int
+) -> None:
+    doc, _ = _assessed(tmp_path, written)
+    assert [w["type"] for w in doc["warnings"]].count("unknown-sector") == unknown_sector
 
 
 @pytest.mark.parametrize(

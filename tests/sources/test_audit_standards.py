@@ -363,9 +363,9 @@ def test_a_schemes_own_status_not_held_is_warned_of_with_its_meaning(
     assert problems.flatten(["type", "row", "column"]) == [
         ["certification-not-held", 2, "Certifications"]
     ]
-    assert problems.items[0].message.startswith(
+    assert problems.items[0].message == (
         f"certification {cell!r} says {said!r} ({RMAP_ACTIVE}): it is read as not held, and"
-        " earns no credit"
+        " earns no credit (if RMI lists it as Conformant, write 'RMAP conformant')"
     )
 
 

@@ -620,10 +620,10 @@ def test_a_hint_is_given_only_when_the_values_fit(
         if hint is None
         else [
             (
-                1,
+                None,
                 header,
                 f"column '{header}' looks like the {hint} column but matches no known name; it"
-                " is kept as an attribute",
+                " is kept as one of the file's own columns",
                 f"--map '{header}={hint}'",
             )
         ]

@@ -595,10 +595,10 @@ def test_the_company_counts_as_a_known_buyer_for_the_hint(
                 "unmapped-column",
                 "warning",
                 None,
-                1,
+                None,
                 header,
                 f"column '{header}' looks like the {hint} column but matches no known name; it is"
-                " kept as an attribute",
+                " kept as one of the file's own columns",
             )
         ]
     )

@@ -470,7 +470,7 @@ def _not_held_issue(name: str, dated: bool = False) -> _Issue | None:
     """The warning of a certification whose name says it is not held (certification_not_held:
     'Fairtrade (suspended)', 'not Fairtrade certified', 'SA8000 in progress'), which the
     score does not credit; `dated`: its expiry is given (not_held_with_expiry)."""
-    from ddtool.schemes import not_held_note, not_held_with_expiry
+    from ddtool.schemes import not_held_advice, not_held_note, not_held_with_expiry
 
     said = not_held_with_expiry(name, dated)
     if said is None:
@@ -479,14 +479,14 @@ def _not_held_issue(name: str, dated: bool = False) -> _Issue | None:
     return _Issue(
         "certification-not-held",
         f"certification {name!r} says {said!r}{f' ({note})' if note else ''}: it is read as not"
-        " held, and earns no credit"
-        " (if it is held, write its name alone, or with its expiry: 'SA8000 valid until"
-        " 2027-06-30')",
+        f" held, and earns no credit ({not_held_advice(said)})",
         "warning",
     )
 
 
-def _hidden(text: str, what: str, quoted: bool = True, code: bool = True) -> _Issue | None:
+def _hidden(
+    text: str, what: str, quoted: bool = True, code: bool = True, option: str | None = None
+) -> _Issue | None:
     """The issue with a text as written that holds a control character, or a direction
     control that can make it show in another order than it is read (direction_trick): the
     text itself quoted in it, escaped, where the field does not locate it alone.
@@ -505,12 +505,16 @@ def _hidden(text: str, what: str, quoted: bool = True, code: bool = True) -> _Is
             f" U+{ord(control.group()):04X} (it would reach the terminal and the reports);"
             " remove it",
         )
-    return _direction_issue(text, what, quoted, code)
+    return _direction_issue(text, what, quoted, code, option)
 
 
-def _direction_issue(text: str, what: str, quoted: bool, code: bool) -> _Issue | None:
+def _direction_issue(
+    text: str, what: str, quoted: bool, code: bool, option: str | None = None
+) -> _Issue | None:
     """The issue with a text holding a direction control that can make it show in another
-    order than it is read (see _hidden)."""
+    order than it is read (see _hidden); of a text given with a command-line `option`
+    ('--company'), which has no file to check it against, the text only as read: the
+    control is named in words."""
     trick = direction_trick(text)
     if trick is None:  # (embeddings and isolates, each closed: as the marks, dropped)
         return None
@@ -519,6 +523,13 @@ def _direction_issue(text: str, what: str, quoted: bool, code: bool) -> _Issue |
             "unsafe-characters",
             f"{what}{f' {text[:60]!r}' if quoted else ''} holds {direction_told(trick)};"
             " remove it (a code is matched as it is read, not as it shows)",
+        )
+    if option is not None:
+        return _Issue(
+            "text-direction",
+            f"{what} holds {direction_told(trick)}: it is read without it, as"
+            f" {as_text(text)[:60]!r}; check the {option} value",
+            "warning",
         )
     return _Issue(
         "text-direction",
@@ -1219,10 +1230,12 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a\u202b\u202d\u20
 MAX_LENGTH = {"id": 100, "name": 300, "region": 200, "sector": 200}
 
 
-def _text_issues(name: str, value: str, limit: int, code: bool) -> Issues:
+def _text_issues(
+    name: str, value: str, limit: int, code: bool, option: str | None = None
+) -> Issues:
     """Hidden characters or an absurd length in an id, name, region or sector (a `code`:
-    an id; see _hidden)."""
-    hidden = _hidden(value, name, quoted=False, code=code)
+    an id; see _hidden), given in a file or with a command-line `option`."""
+    hidden = _hidden(value, name, quoted=False, code=code, option=option)
     issues: Issues = () if hidden is None else (hidden,)
     if len(value) > limit:
         issues += (
@@ -1235,7 +1248,7 @@ def company_option(name: str, problems: ProblemList) -> str:
     """The company's name given with --company, checked as a name in a file is (a control
     character refused, a direction control warned of, an absurd length refused) and read as
     one: the option reaches the terminal and every report as the file's name would."""
-    issues = _text_issues("company name", name, MAX_LENGTH["name"], code=False)
+    issues = _text_issues("company name", name, MAX_LENGTH["name"], code=False, option="--company")
     if issues:
         _report(problems, issues, Location("--company"))
     return as_text(name)

@@ -350,20 +350,20 @@ def table_from_rows(
         label = labels[col]
         if hint_header(label, columns[col], ids) is None:
             continue
-        at = Location(path, sheet=sheet, row=header_index + 1, column=label)
+        at = Location(path, sheet=sheet, column=label)  # (its header: no row to name)
         if target in field_cols:
             problems.warning(
                 "unmapped-column",
                 f"column '{label}' looks like the {target} column too, but column"
                 f" '{labels[field_cols[target]]}' is read as it: '{label}' matches no known"
-                " name and is kept as an attribute; map the one to read",
+                " name and is kept as one of the file's own columns; map the one to read",
                 at,
             )
             continue
         problems.warning(
             "unmapped-column",
             f"column '{label}' looks like the {target} column but matches no known name;"
-            " it is kept as an attribute",
+            " it is kept as one of the file's own columns",
             at,
             suggestion=options.map_hint(label, target),
         )
