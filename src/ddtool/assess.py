@@ -614,13 +614,7 @@ def _traded_by_products(
                 " wholesaler or importer naming them"
             )
             + f", and {own}: give its sector to score it as what it is",
-            Location(
-                at.file,
-                at.sheet,
-                at.row,
-                chain.column(at, "products"),
-                chain.key_line(at, "products"),
-            ),
+            chain.field_location(at, "products"),
             "warning",
         )
     return found
@@ -652,15 +646,7 @@ def _drop_told_sectors(
         if written is None or not meant.get((written, tuple(supplier.products))):
             continue
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
-        told.add(
-            Location(
-                at.file,
-                at.sheet,
-                at.row,
-                chain.column(at, "sector"),
-                chain.key_line(at, "sector"),
-            )
-        )
+        told.add(chain.field_location(at, "sector"))
     if told:
         problems.items[:] = [
             p for p in problems.items if p.type != "unknown-sector" or p.location not in told

@@ -253,6 +253,17 @@ class Chain(BaseModel):
             return None
         return self.key_lines.get((location.file, location.line), {}).get(field_name, location.line)
 
+    def field_location(self, location: Location, field_name: str) -> Location:
+        """A field of the supplier at this location: its column as the table heads it, or the
+        line of its YAML key."""
+        return Location(
+            location.file,
+            location.sheet,
+            location.row,
+            self.column(location, field_name),
+            self.key_line(location, field_name),
+        )
+
     def column(self, location: Location | None, field_name: str) -> str:
         """A field's column as the table at this location heads it; the field's own name
         elsewhere (YAML keys are the field names)."""
