@@ -1830,9 +1830,5 @@ def _issued_after(valid_until: dt.date | None, failed: Audit) -> bool:
     audit: it expires more than CERT_ISSUED_AFTER_YEARS years after the audit's date."""
     if valid_until is None or failed.date is None:
         return False
-    date = failed.date
-    try:
-        limit = date.replace(year=date.year + CERT_ISSUED_AFTER_YEARS)
-    except ValueError:  # (29 February)
-        limit = date.replace(year=date.year + CERT_ISSUED_AFTER_YEARS, day=28)
-    return valid_until > limit
+    # (as many months after it: 29 February falls on the 28th)
+    return valid_until > _months_before(failed.date, -12 * CERT_ISSUED_AFTER_YEARS)
