@@ -1504,10 +1504,8 @@ class Inference:
         key = (sector_id, good, country)
         found = self._places.get(key, "")
         if found == "":
-            sector = self.profiles.sectors[sector_id]
-            if sector.stage != "raw":
-                produced = True
-            elif good is None:
+            if good is None or self.profiles.sectors[sector_id].stage != "raw":
+                # (true of a stage that is no farm, mine or vessel)
                 produced = self.profiles.grows_there(sector_id, country)
             else:
                 produced = bool(self.profiles.commodity_listings(country, sector_id, good)) or any(
