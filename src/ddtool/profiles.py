@@ -5542,13 +5542,16 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         for good, aliases in good_names:
             for name in pick(good, aliases):
                 good_aliases.setdefault(exact_key(name), good)
-    for good, aliases in good_names:
-        for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good)):
-            good_aliases.setdefault(text_key(name), good)
+    loose = [
+        (text_key(name), good)
+        for good, aliases in good_names
+        for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good))
+    ]
+    for name_key, good in loose:
+        good_aliases.setdefault(name_key, good)
     # and in the other number where a word's plural is in -ies ('lithium-ion battery')
-    for good, aliases in good_names:
-        for name in (good, *aliases, re.sub(r"\s*\(.*?\)", "", good)):
-            good_aliases.setdefault(other_number(text_key(name)), good)
+    for name_key, good in loose:
+        good_aliases.setdefault(other_number(name_key), good)
 
     # goods (the DOL list)
     listings: dict[tuple[str, str], GoodListing] = {}
