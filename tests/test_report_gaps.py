@@ -289,6 +289,32 @@ def test_a_run_without_warnings_says_so_and_keeps_the_sheet(
     assert "## Warnings\n\nNone.\n" in _write(document, tmp_path / "r.md").read_text("utf-8")
 
 
+def test_many_warnings_are_listed_in_order_unwrapped_as_a_large_register(
+    cocoa_document: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long messages wrap only up to WRAP_LIMIT warnings, as the register's long texts do
+    (a vendor list may give one per row, and Excel sizes each wrapped row as it opens the
+    file); every warning is listed all the same, in the document's order."""
+    from ddtool.reporters import excel_report
+
+    long_message = "the value '55' may be a percentage or a fraction: read as 55 % " * 2
+    warnings = [
+        {**WARNINGS[1][1], "message": f"{long_message}({n})", "location": {"row": n}}
+        for n in (9, 3, 5)
+    ]
+    document = {**cocoa_document, "warnings": warnings}
+    wrapped = {}
+    for limit in (3, 2):
+        monkeypatch.setattr(excel_report, "WRAP_LIMIT", limit)
+        xlsx = _write(document, tmp_path / f"r{limit}.xlsx")
+        assert [(r["Row"], r["Message"]) for r in _sheet(xlsx, "Warnings")] == [
+            (w["location"]["row"], w["message"]) for w in warnings
+        ]
+        rows = list(load_workbook(xlsx)["Warnings"].iter_rows(min_row=2))
+        wrapped[limit] = {bool(row[2].alignment.wrap_text) for row in rows}
+    assert wrapped == {3: {True}, 2: {False}}
+
+
 def test_report_renders_the_warnings_of_a_saved_assessment(tmp_path: Path) -> None:
     """`ddtool report saved.json` writes the warnings the assessment recorded."""
     chain = tmp_path / "in.csv"

@@ -524,7 +524,10 @@ class ExcelReporter(Reporter):
     @staticmethod
     def _warnings(book: XlsxBook, doc: dict[str, Any]) -> None:
         """What the input checks warned of (a sheet not read, a note row skipped), one row
-        each with its place, as the JSON has them: the register lists what was not read."""
+        each with its place, as the JSON has them: the register lists what was not read.
+        Long messages wrap only up to WRAP_LIMIT rows, as in the register: a vendor list can
+        give a warning per row, and Excel sizes every wrapped row when it opens the file."""
+        warnings: list[dict[str, Any]] = doc.get("warnings") or []
         sheet = book.sheet(
             "Warnings",
             (
@@ -538,6 +541,7 @@ class ExcelReporter(Reporter):
                 ("Column", 20),
                 ("Line", 7),
             ),
+            wrap=len(warnings) <= WRAP_LIMIT,
         )
-        for warning in doc.get("warnings") or []:
+        for warning in warnings:
             sheet.append(warning_cells(warning))
