@@ -257,6 +257,8 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from ddtool.reporters.fitted import fitted
+
     table = Table(show_lines=False, header_style="bold")
     table.add_column("severity")
     table.add_column("where")
@@ -269,7 +271,8 @@ def _print_problems(problems: list[Problem], console: Console) -> None:
         table.add_row(
             f"[{colour}]{p.severity}[/]", escape(str(p.location)), p.type, escape(message)
         )
-    console.print(table)
+    # (no word cut: a problem's type is the code the docs list, read whole at any width)
+    console.print(fitted(table))
     if len(problems) > TABLE_PROBLEMS:  # (every error is on stderr below, one line each)
         console.print(
             f"… and {len(problems) - TABLE_PROBLEMS:,} more problems: `--format json` lists"

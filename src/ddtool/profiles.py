@@ -3123,6 +3123,9 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     if any(k in bare for k in contained):
         # beside a good, a word for any producer adds nothing: "tea farm" is tea farming
         contained = [k for k in contained if k in bare or k not in _PRODUCER_WORDS]
+        # nor does a stage's word that is an alias of another good's chain: "coffee grinder"
+        # is coffee's processing, as "coffee grinding" is, not cocoa's ("grinder")
+        contained = _stage_of_the_good(profiles, contained)
     # a good's name alone loses a tie: "cotton fabric" is the fabric mill
     best = max(contained, key=lambda k: (len(k), k not in bare)) if contained else None
     # a recruiter is not the work of the workers it places: "labour contractor" is no
@@ -3179,6 +3182,25 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     elif _MINING.search(key):
         suggestion = _mine_suggested(profiles, value)
     return SectorMatch(None, suggestion)
+
+
+def _stage_of_the_good(profiles: Profiles, contained: list[str]) -> list[str]:
+    """The aliases a text holds beside a good's name (`contained`, some of them goods'
+    names), less those made only of a stage's words that name a sector of another good's
+    chain ("grinder": cocoa processing; "smelter": smelting; "negociant": mineral trading):
+    beside a good they name that stage of it ("coffee grinder", "sugar refiner", "cocoa
+    negociant"; _beside_a_good). Those of the good's own chain ("cassiterite smelter") and
+    of no good's ("importer", "factory") are kept."""
+    keys, bare = profiles._sector_keys, profiles._bare_goods
+    chains = {profiles.sectors[keys[k]].chain for k in contained if k in bare}
+    chains |= {"other", _SERVICES}
+    return [
+        k
+        for k in contained
+        if k in bare
+        or profiles.sectors[keys[k]].chain in chains
+        or not _ANY_STAGE_WORD.issuperset(k.split())
+    ]
 
 
 def _apparel(profiles: Profiles, key: str) -> SectorMatch | None:

@@ -142,3 +142,24 @@ def test_a_fitted_table_wraps_prose_between_words_and_keeps_ids_whole(
     assert any(ID in line for line in lines)
     assert _whole("\n".join(lines), set(WHY.split())) == []
     assert lines[1].startswith("┏") if drawn_as == "a table" else lines[1].startswith("level")
+
+
+# a chain whose problems have long types: the code a user looks up in the docs
+LONG_TYPES = (
+    "Supplier ID,Supplier name,Country,Sector,Certifications\n"
+    "R1,B,GHA,cocoa farming,SA8000 (renewal failed)\n"
+    "R2,C,GHAA,cocoa farmng,\n"
+)
+
+
+@pytest.mark.parametrize("width", [100, 80, 60, 40])
+def test_validate_shows_each_problem_type_whole(tmp_path: Path, width: int) -> None:
+    path = tmp_path / "chain.csv"
+    path.write_text(LONG_TYPES, "utf-8")
+    done = CliRunner().invoke(app, ["validate", str(path)], env={"COLUMNS": str(width)})
+    assert done.exit_code == 2, done.output
+    table = done.output.split("✗", 1)[0]  # (the lines below it name each error whole too)
+    assert max(map(len, table.splitlines())) <= width
+    types = {"certification-not-held", "unknown-country", "unknown-sector"}
+    assert _whole(table, types) == []
+    assert "…" not in table

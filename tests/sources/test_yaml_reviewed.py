@@ -1,5 +1,6 @@
 """YAML reader, reviewed defects: dates that do not exist, misspelt keys, numbers split at a
-comma in {…}, lists where one value belongs, and problems at their own line."""
+comma in {…}, lists where one value belongs, problems at their own line, and an ordered
+mapping (!!omap, !!pairs) refused at its line."""
 
 from __future__ import annotations
 
@@ -535,3 +536,63 @@ def test_a_problem_of_a_misspelt_key_names_the_key_as_written(tmp_path: Path) ->
     [chain] = json.loads(result.stdout)
     [unknown] = [p for p in chain["problems"] if p["type"] == "unknown-country"]
     assert (unknown["location"]["line"], unknown["location"]["column"]) == (3, "contry")
+
+
+# --- an ordered mapping (!!omap) or a list of pairs (!!pairs) --------------------------------
+
+COMPANY = "company: {name: Acme, country: DEU}\n"
+PAIRS = [
+    pytest.param(
+        COMPANY + "suppliers: !!omap\n  - A: {name: a, country: GHA}\n", 2, "!!omap", id="suppliers"
+    ),
+    pytest.param(
+        COMPANY + "suppliers: !!omap [A: {name: a}]\n", 2, "!!omap", id="suppliers in brackets"
+    ),
+    pytest.param(
+        COMPANY + "suppliers:\n  - !!omap\n    - id: A\n    - country: GHA\n",
+        3,
+        "!!omap",
+        id="a supplier",
+    ),
+    pytest.param(
+        "company: !!omap [name: Acme, country: DEU]\nsuppliers: [{id: A}]\n",
+        1,
+        "!!omap",
+        id="the company",
+    ),
+    pytest.param(
+        COMPANY + "suppliers:\n  - id: A\n    country: !!omap [GHA: x]\n",
+        4,
+        "!!omap",
+        id="a field",
+    ),
+    pytest.param(COMPANY + "suppliers: !!pairs\n  - A: {name: a}\n", 2, "!!pairs", id="pairs"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "tag"), PAIRS)
+def test_an_ordered_mapping_is_refused_at_its_line_with_what_to_write(
+    tmp_path: Path, text: str, line: int, tag: str
+) -> None:
+    chain, problems = read(tmp_path, text)
+    assert problems.flatten(["severity", "type", "line", "message"]) == [
+        [
+            "error",
+            "bad-structure",
+            line,
+            f"{tag} is not read: remove the tag and write a plain mapping (key: value; its keys"
+            " are read in the order written), and under 'suppliers:' a list with one mapping"
+            " per supplier ('- id: S1', its other keys under it)",
+        ]
+    ]
+    assert chain.suppliers == []
+
+
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_an_ordered_mapping_exits_2_with_no_traceback(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "chain.yaml"
+    path.write_text(COMPANY + "suppliers: !!omap\n  - A: {name: a, country: GHA}\n", "utf-8")
+    result = CliRunner().invoke(app, [command, str(path)])
+    assert result.exit_code == 2
+    assert f"{path}, line 2: !!omap is not read" in result.output
+    assert "Traceback" not in result.output

@@ -126,6 +126,13 @@ _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
 _FREE_TEXT = frozenset({"id", "name", "region", "products", "buyers", "certifications", "standard"})
 
 
+_YAML_TAG = "tag:yaml.org,2002:"
+
+
+class _RefusedPairs(yaml.constructor.ConstructorError):
+    """A tag read as a list of pairs (`!!omap`, `!!pairs`), refused where it is written."""
+
+
 class _LineLoader(_Base):  # type: ignore[misc,valid-type]
     """A safe loader that records the line of each mapping and of each list item, and each
     key written twice in one mapping."""
@@ -361,6 +368,20 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
         yield data
         data.extend(key for key in self.construct_mapping(node) if key not in _MARKERS)
 
+    def construct_refused_pairs(self, node: yaml.Node) -> Any:
+        """An ordered mapping (`!!omap`) or a list of pairs (`!!pairs`): a located error with
+        what to write instead (PyYAML reads either as a list of pairs, which neither the
+        supplier list nor any field takes, and no key of it would be read)."""
+        raise _RefusedPairs(
+            None,
+            None,
+            f"{node.tag.replace(_YAML_TAG, '!!')} is not read: remove the tag and write a plain"
+            " mapping (key: value; its keys are read in the order written), and under"
+            " 'suppliers:' a list with one mapping per supplier ('- id: S1', its other keys"
+            " under it)",
+            node.start_mark,
+        )
+
     def construct_plain_bool(self, node: yaml.ScalarNode) -> bool | str:
         """true and false are booleans; YAML 1.1's yes, no, on and off are kept as written:
         in a supplier list they are text (`country: NO` is Norway, not False)."""
@@ -417,6 +438,8 @@ _LineLoader.add_constructor("tag:yaml.org,2002:bool", _LineLoader.construct_plai
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_item_lines)
 _LineLoader.add_constructor("tag:yaml.org,2002:set", _LineLoader.construct_set_as_list)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_checked_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:omap", _LineLoader.construct_refused_pairs)
+_LineLoader.add_constructor("tag:yaml.org,2002:pairs", _LineLoader.construct_refused_pairs)
 
 
 def _why_no_date(parts: re.Match[str] | None) -> str:
@@ -796,6 +819,10 @@ class YamlReader(ChainReader):
                 data = loader.get_single_data()
             finally:
                 loader.dispose()
+        except _RefusedPairs as e:
+            line = e.problem_mark.line + 1 if e.problem_mark else None
+            problems.error("bad-structure", str(e.problem), Location(str(path), line=line))
+            return chain
         except yaml.constructor.ConstructorError as e:
             line = e.problem_mark.line + 1 if e.problem_mark else None
             problem = str(e.problem or "")
