@@ -75,6 +75,28 @@ BAD: list[tuple[str, str, list[tuple[str, int | None, str | None, str | None]]]]
             ("config-invalid", 4, "thresholds.critical", None),
         ],
     ),
+    # listing floors that invert the listings' order (methodology, section 3.5): a forced
+    # child labour listing floored below a plain one was taken without a word
+    (
+        "listing floor above the forced child labour floor",
+        "scoring:\n  listing_floor: 0.95\n  forced_child_labour_floor: 0.9\n",
+        [("config-invalid", 1, "scoring", None)],
+    ),
+    (
+        "floors inverted beside a bad value and inverted thresholds, all at once",
+        "thresholds: {medium: 0.6, high: 0.5}\n"
+        "scoring:\n  sector_weight: true\n  forced_child_labour_floor: 0.7\n",
+        [
+            ("config-invalid", 1, "thresholds", None),
+            ("config-invalid", 2, "scoring", None),
+            ("config-invalid", 3, "scoring.sector_weight", None),
+        ],
+    ),
+    (
+        "a bad floor: no order told beside it",
+        "scoring:\n  listing_floor: 1.5\n  forced_child_labour_floor: 0.9\n",
+        [("config-invalid", 2, "scoring.listing_floor", None)],
+    ),
     (
         "boolean for a number",
         "scoring:\n  sector_weight: true\n",
@@ -199,6 +221,22 @@ WORDING: list[tuple[str, str, list[str], list[str]]] = [
     ),
     ("order with a default", "thresholds: {medium: 0.8}\n", ["high 0.5 (the default"], []),
     (
+        "floors' order",
+        "scoring: {listing_floor: 0.95, forced_child_labour_floor: 0.9}\n",
+        [
+            "scoring must satisfy listing_floor <= forced_child_labour_floor",
+            "listing_floor is 0.95 and forced_child_labour_floor 0.9:",
+            "methodology, section 3.5",
+        ],
+        ["(the default", "Value error"],
+    ),
+    (
+        "floors' order with a default",
+        "scoring: {forced_child_labour_floor: 0.75}\n",
+        ["listing_floor is 0.8 (the default: not given) and forced_child_labour_floor 0.75"],
+        [],
+    ),
+    (
         "no-data score below 0.5",
         "scoring: {no_data_country_score: 0.0}\n",
         [
@@ -251,6 +289,11 @@ def test_not_utf8_is_located_at_its_byte(tmp_path: Path) -> None:
         ("dup.yaml", b"thresholds: {medium: 0.3}\nthresholds: {high: 0.6}\n", "duplicate"),
         ("bool.yaml", b"scoring: {sector_weight: true}\n", "scoring.sector_weight"),
         ("cols.yaml", b"columns: {Land: contry}\n", "did you mean 'country'?"),
+        (
+            "floors.yaml",
+            b"scoring:\n  listing_floor: 0.95\n  forced_child_labour_floor: 0.9\n",
+            "listing_floor is 0.95 and forced_child_labour_floor 0.9",
+        ),
     ],
 )
 def test_cli_bad_config_exits_2_with_a_located_line(
@@ -300,6 +343,20 @@ GOOD: list[tuple[str, str, str, Any]] = [
         "scoring: {no_data_country_score: 0.6, no_data_sector_score: 0.65}\n",
         "scoring.no_data_sector_score",
         0.65,
+    ),
+    # the floors may move together, or keep their order anywhere in range
+    (
+        "floors equal",
+        "scoring: {listing_floor: 0.9, forced_child_labour_floor: 0.9}\n",
+        "scoring.listing_floor",
+        0.9,
+    ),
+    ("listing floor lowered", "scoring: {listing_floor: 0.6}\n", "scoring.listing_floor", 0.6),
+    (
+        "forced child labour floor raised",
+        "scoring: {forced_child_labour_floor: 1}\n",
+        "scoring.forced_child_labour_floor",
+        1.0,
     ),
     (
         "one name at two levels",

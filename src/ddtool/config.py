@@ -29,15 +29,28 @@ FlagLevel = Literal["low", "medium", "high", "critical"]
 # strict: a settings file is typed by hand, and `true` or "24" where a number belongs is a
 # slip to point out, not a value to convert (pydantic would read true as 1.0)
 _STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
-_THRESHOLD_KEYS = ("medium", "high", "critical")
+# the settings of a section whose values must not fall from one to the next, and why
+_ORDERED: dict[str, tuple[tuple[str, ...], str]] = {
+    "thresholds": (("medium", "high", "critical"), ""),
+    # methodology, section 3.5: a forced child labour listing is the strongest; its
+    # trafficking floor (listing_floor) is what the listing implies, never above the
+    # forced labour floor of what it says (forced_child_labour_floor)
+    "scoring": (
+        ("listing_floor", "forced_child_labour_floor"),
+        ": a forced child labour listing, the strongest, sets child and forced labour no"
+        " lower than a listing of either alone, and the trafficking it implies (at"
+        " listing_floor) no higher than the forced labour it names (methodology, section 3.5)",
+    ),
+}
 
 
-def _threshold_order(
-    values: dict[str, float], defaults: frozenset[str] = frozenset()
+def _order_problem(
+    section: str, values: dict[str, float], defaults: frozenset[str] = frozenset()
 ) -> str | None:
-    """The complaint when the thresholds given do not rise from medium to critical (each
-    of `defaults`, not written, said to be the default)."""
-    named = [(key, values[key]) for key in _THRESHOLD_KEYS if key in values]
+    """The complaint when the settings of a section given do not keep their order
+    (_ORDERED; each of `defaults`, not written, said to be the default)."""
+    keys, why = _ORDERED[section]
+    named = [(key, values[key]) for key in keys if key in values]
 
     def shown(key: str, value: float) -> str:
         return f"{value:g}" + (" (the default: not given)" if key in defaults else "")
@@ -45,10 +58,18 @@ def _threshold_order(
     for (low, below), (high, above) in itertools.pairwise(named):
         if below > above:
             return (
-                f"thresholds must satisfy medium <= high <= critical, but {low} is"
-                f" {shown(low, below)} and {high} {shown(high, above)}"
+                f"{section} must satisfy {' <= '.join(keys)}, but {low} is"
+                f" {shown(low, below)} and {high} {shown(high, above)}{why}"
             )
     return None
+
+
+def _kept_in_order(section: str, model: BaseModel) -> None:
+    """Raise the complaint of _order_problem for a section's values, if any."""
+    keys, _ = _ORDERED[section]
+    problem = _order_problem(section, {key: getattr(model, key) for key in keys})
+    if problem:
+        raise ValueError(problem)
 
 
 # the lowest a no-data score may be set to: no data is never scored as low risk, and a
@@ -152,11 +173,7 @@ class Thresholds(BaseModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
-        problem = _threshold_order(
-            {"medium": self.medium, "high": self.high, "critical": self.critical}
-        )
-        if problem:
-            raise ValueError(problem)
+        _kept_in_order("thresholds", self)
         return self
 
     def level(self, priority: float) -> str:
@@ -197,6 +214,11 @@ class Scoring(BaseModel):
     audit_valid_months: int = Field(24, ge=1, le=120)
     inference_depth: int = Field(8, ge=1, le=20)
     own_country_lean: float = Field(0.5, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scoring:
+        _kept_in_order("scoring", self)
+        return self
 
 
 class Config(BaseModel):
@@ -562,35 +584,42 @@ def validation_problems(
 ) -> list[Problem]:
     """pydantic's errors in plain words, each at the line of its key (a key that is no text,
     `123:` or `true:`, at its own line and as written: `columns.true`, with `written` from
-    _key_lines); and the order of the thresholds, which pydantic checks only once all three
-    are valid."""
+    _key_lines); and the order of the thresholds and of the listing floors (_ORDERED), which
+    pydantic checks only once every key of the section is valid."""
     problems: list[Problem] = []
-    given = data.get("thresholds") if isinstance(data, dict) else None
+    sections = data if isinstance(data, dict) else {}
     for err in errors:
         at: _Path = tuple(part for part in err["loc"] if part != "[key]")
         message, suggestion = _explain(err, at)
-        if at == ("thresholds",) and err["type"] == "value_error" and isinstance(given, dict):
+        given = sections.get(at[0]) if len(at) == 1 and at[0] in _ORDERED else None
+        if err["type"] == "value_error" and isinstance(given, dict):
             # (the order: with the defaults the file does not give said to be those)
-            defaults = frozenset(k for k in _THRESHOLD_KEYS if k not in given)
-            valid = {k: given.get(k, Thresholds.model_fields[k].default) for k in _THRESHOLD_KEYS}
-            message = _threshold_order(valid, defaults) or message
+            keys = _ORDERED[str(at[0])][0]
+            model = _SECTIONS[str(at[0])]
+            defaults = frozenset(k for k in keys if k not in given)
+            valid = {k: given.get(k, model.model_fields[k].default) for k in keys}
+            message = _order_problem(str(at[0]), valid, defaults) or message
         where = _locate(at, lines, name)
         shown = (written or {}).get(at)
         if shown is not None:
             where = Location(name, line=where.line, column=_dotted(shown))
         problems.append(Problem("config-invalid", message, where, suggestion=suggestion))
     failed = {tuple(err["loc"]) for err in errors}
-    # a failed key stopped pydantic's order check; a failed section needs none
-    checked = ("thresholds",) in failed or not any(loc[:1] == ("thresholds",) for loc in failed)
-    if isinstance(given, dict) and not checked:
+    for section, (keys, _) in _ORDERED.items():
+        given = sections.get(section)
+        # a failed key stopped pydantic's order check; a failed section needs none
+        checked = (section,) in failed or not any(loc[:1] == (section,) for loc in failed)
+        if not isinstance(given, dict) or checked:
+            continue
+        model = _SECTIONS[section]
         valid = {
-            key: given.get(key, Thresholds.model_fields[key].default)
-            for key in _THRESHOLD_KEYS
-            if ("thresholds", key) not in failed
+            key: given.get(key, model.model_fields[key].default)
+            for key in keys
+            if (section, key) not in failed
         }
-        order = _threshold_order(valid, frozenset(k for k in _THRESHOLD_KEYS if k not in given))
+        order = _order_problem(section, valid, frozenset(k for k in keys if k not in given))
         if order:
-            problems.append(Problem("config-invalid", order, _locate(("thresholds",), lines, name)))
+            problems.append(Problem("config-invalid", order, _locate((section,), lines, name)))
     return problems
 
 

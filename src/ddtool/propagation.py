@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from itertools import chain, compress, filterfalse, repeat
+from math import lcm
 from operator import itemgetter
 from typing import TypeVar
 
@@ -37,6 +39,8 @@ from ddtool.scoring import (
     Scorer,
     SupplierRisk,
     behind_note,
+    decimal_value,
+    half_up_units,
     is_listing_fact,
     overlay_credit,
     worst_case_evidence,
@@ -97,7 +101,7 @@ class Exposure:
 
     score: Score  # of the supplier where the maximum sits (its worst case if inferred)
     source: str  # the supplier id where the maximum sits
-    weighted: float  # share-weighted priority, for ranking
+    weighted: float  # share-weighted priority, for ranking (as printed: see roll_up_exposure)
 
 
 # a stage's inputs in groups of alternatives, each with every stage that covers it
@@ -2440,42 +2444,52 @@ def roll_up_exposure(
     beneath, and whether data gaps bear on it.
 
     `own` holds each node's own figures, one per risk type in RISK_TYPES order: the
-    maximum (its worst case) and the expected priority, and the risk types its level
-    rests on missing data of (GAP_BITS); a node without is taken as zero. The exposures
-    have the nodes with suppliers first, then the others; GapsBeneath holds only the nodes
-    whose exposure data gaps bear on.
+    maximum (its worst case) and the expected priority (a printed figure, four decimals),
+    and the risk types its level rests on missing data of (GAP_BITS); a node without is
+    taken as zero. The exposures have the nodes with suppliers first, then the others;
+    GapsBeneath holds only the nodes whose exposure data gaps bear on.
+
+    A weighted figure is worked out as the methodology's section 3.7 works every step: from
+    the printed weighted figures of the suppliers (whole ten-thousandths), weighed by their
+    shares as written (decimals, not binary floats), rounded once half up (half_up_units),
+    so that the printed figures beneath worked out by hand give the printed figure.
     """
     succ = supply.succ
     order = supply.order
     assert order is not None, "exposure needs an acyclic chain"
     count = len(RISK_TYPES)
     nothing: Own = ((Score(0.0, 0.0, 0.0, "low"),) * count, (0.0,) * count, 0)
-    weights_for: dict[tuple[float | None, ...], list[float]] = {}
+    weights_for: dict[tuple[float | None, ...], tuple[list[int], int]] = {}
+    # each distinct expected-priority figure in whole ten-thousandths (suppliers with the
+    # same score share theirs), by the figure object's id: made once, when first met
+    units_of: dict[int, tuple[int, ...]] = {}
     nodes = order[::-1]
     critical, (bit0, bit1, bit2) = LEVELS[-1], GAP_BITS.values()
     # per node with suppliers: the maximum beneath it per risk type, where it sits, the
-    # weighted figure and the risk types resting on missing data at or beneath it; a node
-    # without suppliers (most of them) has its own figures
-    tops: dict[str, tuple[list[Score], list[str], list[float], int]] = {}
+    # weighted figure (in ten-thousandths) and the risk types resting on missing data at
+    # or beneath it; a node without suppliers (most of them) has its own figures
+    tops: dict[str, tuple[list[Score], list[str], tuple[int, int, int], int]] = {}
     for node in compress(nodes, map(succ.__getitem__, nodes)):
         links = succ[node]
-        # the suppliers in id order, whatever order the file lists them in: the weighted
-        # sums below add floats, and a sum's last digit depends on the order of its terms
+        # the suppliers in id order, whatever order the file lists them in
         children = sorted(links) if len(links) > 1 else list(links)
         shares = tuple([links[child].get("share") for child in children])
-        weights = weights_for.get(shares)
-        if weights is None:
-            weights = weights_for[shares] = _child_weights(shares)
+        weighing = weights_for.get(shares)
+        if weighing is None:
+            weighing = weights_for[shares] = _child_weights(shares)
+        weights, denominator = weighing
         # the three risk types written out (this loop runs once per supply link): the
-        # maximum t, where it sits s, and the weighted sum m of each; g the risk types low
-        # on missing data (one bit each)
-        (t0, t1, t2), (e0, e1, e2), g = own.get(node, nothing)
+        # maximum t, where it sits s, and the weighted sum m of each (whole numbers over
+        # the denominator); g the risk types low on missing data (one bit each)
+        (t0, t1, t2), expected, g = own.get(node, nothing)
+        e0, e1, e2 = units_of.get(id(expected)) or _units(expected, units_of)
         s0 = s1 = s2 = node
-        m0 = m1 = m2 = 0.0
+        m0 = m1 = m2 = 0
         for child, w in zip(children, weights, strict=True):
             below = tops.get(child)
             if below is None:  # no suppliers of its own
-                (c0, c1, c2), (x0, x1, x2), b = own.get(child, nothing)
+                (c0, c1, c2), beneath, b = own.get(child, nothing)
+                x0, x1, x2 = units_of.get(id(beneath)) or _units(beneath, units_of)
                 w0 = w1 = w2 = child
             else:
                 (c0, c1, c2), (w0, w1, w2), (x0, x1, x2), b = below
@@ -2500,43 +2514,61 @@ def roll_up_exposure(
                 g &= ~bit1
             if t2.level == critical:
                 g &= ~bit2
-        tops[node] = ([t0, t1, t2], [s0, s1, s2], [max(e0, m0), max(e1, m1), max(e2, m2)], g)
+        mixed = (
+            max(e0, half_up_units(m0, denominator)),
+            max(e1, half_up_units(m1, denominator)),
+            max(e2, half_up_units(m2, denominator)),
+        )
+        tops[node] = ([t0, t1, t2], [s0, s1, s2], mixed, g)
     # the figures one after another (for the Exposure objects): the nodes with suppliers,
     # then those without, with their own figures
     scores = list(chain.from_iterable(map(itemgetter(0), tops.values())))
     sources = list(chain.from_iterable(map(itemgetter(1), tops.values())))
-    weighted = chain.from_iterable(map(itemgetter(2), tops.values()))
     rest = list(filterfalse(succ.__getitem__, nodes))
     owns = list(map(own.get, rest, repeat(nothing)))
     scores += chain.from_iterable(map(itemgetter(0), owns))
     sources += chain.from_iterable(map(repeat, rest, repeat(count)))
-    rounded = [*map(round, weighted, repeat(4)), *_rounded(list(map(itemgetter(1), owns)))]
+    weighted = _printed(list(map(itemgetter(2), tops.values())), owns, units_of)
     every = [*tops, *rest]
     # (a node without suppliers has bits only below critical: see Own)
     gaps = [*map(itemgetter(3), tops.values()), *map(itemgetter(2), owns)]
     bearing = dict(compress(zip(every, gaps, strict=True), gaps))
-    return _exposures(every, scores, sources, rounded), bearing
+    return _exposures(every, scores, sources, weighted), bearing
 
 
-def _child_weights(shares: tuple[float | None, ...]) -> list[float]:
-    """Shares as given; suppliers without a share split the rest equally; then normalised."""
-    known = sum(v for v in shares if v is not None)
-    unknown = sum(1 for v in shares if v is None)
-    rest = max(0.0, 1.0 - known) / unknown if unknown else 0.0
-    weights = [v if v is not None else rest for v in shares]
-    total = sum(weights)
+def _child_weights(shares: tuple[float | None, ...]) -> tuple[list[int], int]:
+    """Shares as given (the decimals written); suppliers without a share split the rest
+    equally; then normalised (equal weights if they are all 0): as whole numbers over one
+    denominator, so that a weighted sum of whole ten-thousandths is exact."""
+    given = [None if v is None else decimal_value(v) for v in shares]
+    known = sum((v for v in given if v is not None), Fraction(0))
+    unknown = given.count(None)
+    rest = max(Fraction(0), 1 - known) / unknown if unknown else Fraction(0)
+    weights = [v if v is not None else rest for v in given]
+    total = sum(weights, Fraction(0))
     if total <= 0:
-        return [1.0 / len(weights) for _ in weights]
-    return [w / total for w in weights]
+        weights = [Fraction(1, len(weights))] * len(weights)
+    else:
+        weights = [w / total for w in weights]
+    denominator = lcm(*(w.denominator for w in weights))
+    return [w.numerator * (denominator // w.denominator) for w in weights], denominator
 
 
-def _rounded(figures: list[Sequence[float]]) -> Iterator[float]:
-    """Each value of each figure rounded to 4 places, one after another; round() is slow,
-    so each figure object is rounded once (suppliers with the same score share theirs)."""
-    keys = list(map(id, figures))
-    distinct = dict(zip(keys, figures, strict=True))
-    rounded = {key: tuple(map(round, values, repeat(4))) for key, values in distinct.items()}
-    return chain.from_iterable(map(rounded.__getitem__, keys))
+def _units(figure: Sequence[float], units_of: dict[int, tuple[int, ...]]) -> tuple[int, ...]:
+    """A node's own expected priorities (printed figures, four decimals) in whole
+    ten-thousandths, kept by the figure object's id for the suppliers that share it."""
+    units = units_of[id(figure)] = tuple([round(value * 10_000) for value in figure])
+    return units
+
+
+def _printed(
+    worked: list[tuple[int, int, int]], owns: list[Own], units_of: dict[int, tuple[int, ...]]
+) -> list[float]:
+    """The weighted figures one after another as printed: those worked out (in
+    ten-thousandths), then the own figures of the nodes without suppliers."""
+    rest = (units_of.get(id(own[1])) or _units(own[1], units_of) for own in owns)
+    units = chain(chain.from_iterable(worked), chain.from_iterable(rest))
+    return [unit / 10_000 for unit in units]
 
 
 def _exposures(

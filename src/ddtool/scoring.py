@@ -397,8 +397,16 @@ def half_up(value: Fraction) -> float:
     rounded so, from the decimals of the rounded steps before it: the printed figures
     worked out by hand give the printed result (no binary rounding moves a half)."""
     units = value * 10_000
-    whole = (2 * abs(units.numerator) + units.denominator) // (2 * units.denominator)
-    return (whole if units >= 0 else -whole) / 10_000
+    return half_up_units(units.numerator, units.denominator) / 10_000
+
+
+def half_up_units(numerator: int, denominator: int) -> int:
+    """A number of ten-thousandths, numerator / denominator (denominator > 0), rounded to a
+    whole one as half_up rounds: half up, a half of a negative number away from zero. For
+    sums kept as whole numbers over one denominator (the exposure roll-up's share-weighted
+    figures), which need no Fraction per step."""
+    whole = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return whole if numerator >= 0 else -whole
 
 
 def worst_case_evidence(

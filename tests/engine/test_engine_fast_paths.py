@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from dataclasses import replace
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from ddtool.graph import SupplyGraph, build_graph
 from ddtool.model import RISK_TYPES, Audit, Certification, Chain, Company, Supplier
 from ddtool.profiles import load_profiles
 from ddtool.propagation import Exposure, _per_key, roll_up_exposure
-from ddtool.scoring import Score, Scorer
+from ddtool.scoring import Score, Scorer, half_up
 
 PROFILES = load_profiles()
 COUNTRIES = sorted(PROFILES.indicators)[:40]
@@ -42,7 +43,9 @@ def chains(draw: st.DrawFn, acyclic: bool = True) -> Chain:
         if not acyclic:
             options += [*(f"S{j}" for j in range(i, count)), "NOPE"]
         buyers = draw(st.lists(st.sampled_from(options), max_size=3)) if options else []
-        share = draw(st.one_of(st.none(), st.sampled_from([0.1, 0.25, 0.3, 0.5])))
+        share = draw(
+            st.one_of(st.none(), st.sampled_from([0.1, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.65]))
+        )
         tier = draw(st.one_of(st.none(), st.integers(min_value=1, max_value=4)))
         suppliers.append(Supplier(id=f"S{i}", buyers=buyers, share=share, tier_declared=tier))
     return Chain(company=Company(), suppliers=suppliers, files=["chain.yaml"])
@@ -128,7 +131,8 @@ def _plain_roll_up(
     supply: SupplyGraph, own: dict[str, tuple[tuple[Score, ...], tuple[float, ...], int]]
 ) -> tuple[dict[str, dict[str, Exposure]], dict[str, int]]:
     """The roll-up as specified: the highest priority beneath (the node's own on a tie,
-    then the smallest supplier id), the share-weighted figure (summed in id order), and
+    then the smallest supplier id), the share-weighted figure (worked in decimals from the
+    shares as written and the suppliers' printed weighted figures, rounded half up), and
     whether a node at or beneath it is low on missing data of the risk type (its bit),
     where the level is below critical."""
     assert supply.order is not None
@@ -142,18 +146,20 @@ def _plain_roll_up(
         weighted = list(expected)
         children = succ[node]
         if children:
-            # in supplier id order: float sums must not depend on the order of the rows
-            given = [(c, children[c].get("share")) for c in sorted(children)]
-            known = sum(v for _, v in given if v is not None)
+            given = [
+                (c, None if v is None else Fraction(repr(v)))
+                for c, v in ((c, children[c].get("share")) for c in sorted(children))
+            ]
+            known = sum((v for _, v in given if v is not None), Fraction(0))
             unknown = sum(1 for _, v in given if v is None)
-            rest = max(0.0, 1.0 - known) / unknown if unknown else 0.0
+            rest = max(Fraction(0), 1 - known) / unknown if unknown else Fraction(0)
             weights = [(c, v if v is not None else rest) for c, v in given]
-            total = sum(w for _, w in weights)
+            total = sum((w for _, w in weights), Fraction(0))
             if total <= 0:
-                weights = [(c, 1.0 / len(weights)) for c, _ in weights]
+                weights = [(c, Fraction(1, len(weights))) for c, _ in weights]
             else:
                 weights = [(c, w / total) for c, w in weights]
-            mix = [0.0] * 3
+            mix = [Fraction(0)] * 3
             for child, w in weights:
                 for i in range(3):
                     score, source = best[child][i]
@@ -163,8 +169,8 @@ def _plain_roll_up(
                         and source < top[i][1]
                     ):
                         top[i] = (score, source)
-                    mix[i] += w * mixed[child][i]
-            weighted = [max(weighted[i], mix[i]) for i in range(3)]
+                    mix[i] += w * Fraction(repr(mixed[child][i]))
+            weighted = [max(weighted[i], half_up(mix[i])) for i in range(3)]
         best[node], mixed[node] = top, weighted
 
     def on_a_gap(node: str, i: int) -> bool:
@@ -174,7 +180,7 @@ def _plain_roll_up(
 
     exposure = {
         node: {
-            rt: Exposure(best[node][i][0], best[node][i][1], round(mixed[node][i], 4))
+            rt: Exposure(best[node][i][0], best[node][i][1], mixed[node][i])
             for i, rt in enumerate(RISK_TYPES)
         }
         for node in best
@@ -189,7 +195,8 @@ def _plain_roll_up(
     figures=st.lists(
         st.tuples(
             st.sampled_from([0.0, 0.1, 0.25, 0.3333, 0.5, 0.81]),
-            st.floats(min_value=0, max_value=1, allow_nan=False),
+            # an expected priority: a printed figure, four decimals
+            st.integers(min_value=0, max_value=10_000).map(lambda units: units / 10_000),
         ),
         min_size=3,
         max_size=3,
