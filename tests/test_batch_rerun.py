@@ -15,7 +15,14 @@ import pytest
 from batch_support import SAMPLES, copy_members, read_summary
 
 import ddtool.batch
-from ddtool.batch import BatchError, BatchOptions, anonymise_key, pseudonym, run_batch
+from ddtool.batch import (
+    SUMMARY_FILES,
+    BatchError,
+    BatchOptions,
+    anonymise_key,
+    pseudonym,
+    run_batch,
+)
 
 XLSX_CSV = BatchOptions(formats=(".json", ".xlsx", ".csv"), jobs=1)
 
@@ -179,8 +186,8 @@ def test_a_full_disk_leaves_no_empty_folder(
     _fail_on_call(monkeypatch, 1, _disk_full)  # (cocoa's first file)
     with pytest.raises(BatchError, match="No space left on device"):
         run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
-    if existing:  # the other member's folder as it was; the summary gone (out of step)
-        assert sorted(p.name for p in out.iterdir()) == ["services"]
+    if existing:  # the other member's folder as it was, and the summary that describes it
+        assert sorted(p.name for p in out.iterdir()) == ["services", *SUMMARY_FILES]
     else:  # nothing at all: not even the output folder the run would have made
         assert not (tmp_path / "out").exists()
 

@@ -2,7 +2,8 @@
 
 Inside `published_together`, the renames wait until the block ends: the outputs of one run
 are then put in place together, or none is (a report that fails on its third output leaves
-the first two as they were)."""
+the first two as they were). A file removed there with `remove_together` goes at that moment
+too, in its turn among the renames."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from types import FrameType
 from typing import BinaryIO
 
 # the finished temporary files waiting to be renamed into place, each with its path, while
-# a `published_together` block runs (None outside one)
-_held: list[tuple[str, Path]] | None = None
+# a `published_together` block runs (None outside one); a path with no temporary file (None)
+# is one to remove (remove_together)
+_held: list[tuple[str | None, Path]] | None = None
 
 
 class PublishError(OSError):
@@ -36,12 +38,13 @@ def published_together() -> Iterator[None]:
     without an error, in the order they were written; on an error (or an interrupt) none
     is, and their temporary files are removed. A rename that fails (a disk lost or made
     read-only meanwhile) stops the others: a PublishError names those renamed and those not.
-    Ctrl-C or SIGTERM during the renames takes effect after the last one."""
+    Files given to `remove_together` in the block are removed then, in their turn. Ctrl-C
+    or SIGTERM during the renames takes effect after the last one."""
     global _held
     if _held is not None:  # (nested: the outer block publishes)
         yield
         return
-    held: list[tuple[str, Path]] = []
+    held: list[tuple[str | None, Path]] = []
     _held = held
     try:
         yield
@@ -50,9 +53,14 @@ def published_together() -> Iterator[None]:
             while held:
                 tmp, path = held[0]
                 try:
-                    os.replace(tmp, path)
+                    if tmp is None:
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(path)
+                    else:
+                        os.replace(tmp, path)
                 except OSError as e:  # (named as the user gave it, not as the temporary file)
-                    error = PublishError(e.errno, f"cannot be written: {e.strerror}", str(path))
+                    done = "removed" if tmp is None else "written"
+                    error = PublishError(e.errno, f"cannot be {done}: {e.strerror}", str(path))
                     error.published = published
                     error.unpublished = [later for _, later in held]
                     raise error from e
@@ -62,10 +70,22 @@ def published_together() -> Iterator[None]:
                 _sync_folder(folder)
     except BaseException as e:
         _held = None
-        _remove([tmp for tmp, _ in held], stopping=isinstance(e, KeyboardInterrupt))
+        temporary = [tmp for tmp, _ in held if tmp is not None]
+        _remove(temporary, stopping=isinstance(e, KeyboardInterrupt))
         raise
     finally:
         _held = None
+
+
+def remove_together(path: Path) -> None:
+    """Remove a file (if it is there): inside a `published_together` block, when the block
+    puts its files in place, in its turn among them (not at all if the block fails);
+    outside one, now."""
+    if _held is not None:
+        _held.append((None, path))
+        return
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _remove(temporary: list[str], stopping: bool) -> None:

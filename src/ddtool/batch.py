@@ -1,14 +1,15 @@
 """Many member chains at once (employers' organisations): local processes or a Dask cluster.
 
 Each member is assessed in a worker, which returns its documents as bytes; this process
-writes them atomically as soon as they arrive, the member's `result.json` last (its presence
-marks a complete member). `--resume` skips members whose result and outputs are complete and
-whose input is the file they name, unchanged (`_complete`). A worker that ends abruptly (out
-of memory) fails only the member it was assessing (`_run_local`). The summary is written
-last, and the one of an earlier run is removed before the first member folder is rewritten: a
-run that stops half-way leaves no summary that no longer matches the member folders. No
-printing here: progress goes through a callback, and what the terminal should say besides is
-in `BatchResult.notes`.
+writes them as soon as they arrive, put in place together (`_store`): a member's folder
+holds the complete outputs of one run, never some of each, its `result.json` put there last
+(its presence marks a complete member). `--resume` skips members whose result and outputs
+are complete and whose input is the file they name, unchanged (`_complete`). A worker that
+ends abruptly (out of memory) fails only the member it was assessing (`_run_local`). The
+summary is written last, and the one of an earlier run is removed as the first member folder
+is rewritten: a run that stops half-way leaves no summary that no longer matches the member
+folders. No printing here: progress goes through a callback, and what the terminal should
+say besides is in `BatchResult.notes`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from ddtool.atomic import missing_folders, remove_empty, write_atomic
+from ddtool.atomic import (
+    missing_folders,
+    published_together,
+    remove_empty,
+    remove_together,
+    write_atomic,
+)
 from ddtool.document import register
 from ddtool.errors import DdtoolError, InputError, Problem, path_text, shown_name
 from ddtool.model import LEVELS, RISK_TYPES
@@ -906,24 +913,42 @@ def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
         return None
 
 
-def _store(outdir: Path, member: Member, record: dict[str, Any], files: dict[str, bytes]) -> None:
-    """Write a member's files into its folder, its result last. A write that fails (a full
-    disk) or is stopped leaves no empty folder: the folder goes if it holds nothing."""
+def _store(
+    outdir: Path,
+    member: Member,
+    record: dict[str, Any],
+    files: dict[str, bytes],
+    also_remove: Iterable[Path] = (),
+) -> None:
+    """Write a member's files into its folder, put in place together (atomic.published_together):
+    the folder holds the complete set of the earlier run or of this one, never some of each.
+    Each file goes to a temporary file first; once all are written, the earlier result goes
+    (and `also_remove`: the earlier summary, out of step once a member folder is rewritten),
+    the new files are renamed into place, the files of the earlier run not written again are
+    removed, and the result comes last (its presence marks a complete member). Ctrl-C or
+    SIGTERM while the files are written leaves the folder as it was, and removes the
+    temporary files; during the renames, it takes effect after them. A write that fails or
+    is stopped leaves no empty folder: the folder goes if it holds nothing. Temporary files
+    a killed run left in the folder are removed first."""
     folder = (outdir / member.folder).resolve()
     if folder.parent != outdir.resolve():
         raise BatchError(f"{member.path}: output folder would leave {outdir}")
-    made = not folder.exists()
+    # (a folder the run makes, or one holding a batch's result: nothing of the user's)
+    made = not folder.exists() or (folder / RESULT_FILE).is_file()
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        # the old result goes first: while the files change, the folder must not look complete
-        with contextlib.suppress(FileNotFoundError):
-            (folder / RESULT_FILE).unlink()
-            made = True  # (emptied, it holds nothing of the user's: a batch's folder)
-        for name, payload in files.items():
-            write_atomic(folder / name, payload)
-        _remove_stale(folder, keep=files)
+        _remove_leftovers(folder)
         text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
-        write_atomic(folder / RESULT_FILE, text)
+        with published_together():
+            for path in also_remove:
+                remove_together(path)
+            # the old result goes first: while the files change, the folder must not look
+            # complete (a rename that fails, a disk lost, leaves it without a result)
+            remove_together(folder / RESULT_FILE)
+            for name, payload in files.items():
+                write_atomic(folder / name, payload)
+            _remove_stale(folder, keep=files)
+            write_atomic(folder / RESULT_FILE, text)
     except BaseException:
         if made:
             with contextlib.suppress(OSError):
@@ -931,16 +956,57 @@ def _store(outdir: Path, member: Member, record: dict[str, Any], files: dict[str
         raise
 
 
+# the temporary file of a name a batch writes in a member's folder (atomic.atomic_open)
+_LEFTOVER = re.compile(
+    rf"\.(?:{'|'.join(re.escape(name) for name in MEMBER_FILES)})\.[a-z0-9_]+\.tmp"
+)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files a run killed while it wrote this member's files left in
+    its folder (SIGKILL, a power cut): hidden, they are never read, but take room."""
+    with contextlib.suppress(OSError):
+        for child in folder.iterdir():
+            if _LEFTOVER.fullmatch(child.name) and child.is_file() and not child.is_symlink():
+                with contextlib.suppress(OSError):
+                    child.unlink()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """A file's device and inode, None when there is none: a file renamed into its place
+    (atomic_open) has another."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _stored(outdir: Path, member: Member, record: dict[str, Any], before: object) -> bool:
+    """Whether a member's files were put in place (a stop that came while they were renamed
+    takes effect after, see _store): its result is this record, in a file put there since
+    the result of identity `before` (_identity)."""
+    path = outdir / member.folder / RESULT_FILE
+    now = _identity(path)
+    if now is None or now == before:
+        return False
+    text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, ValueError):
+        return False
+
+
 def _remove_stale(folder: Path, keep: Iterable[str]) -> None:
     """Remove what an earlier run wrote into a member's folder and this one did not write
     again (a report of a format since dropped, the reports beside a result that now
-    failed): they would pass for this run's. Only the names a batch writes are touched."""
+    failed): they would pass for this run's. Only the names a batch writes are touched
+    (inside a published_together block, when it puts its files in place)."""
     kept = set(keep)
     for name in MEMBER_FILES:
         stale = folder / name
         if name not in kept and stale.is_file():
-            with contextlib.suppress(FileNotFoundError):
-                stale.unlink()
+            remove_together(stale)
 
 
 def _run_local(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Member, Outcome]]:
@@ -1198,8 +1264,10 @@ def run_batch(
     for member in members:
         stored = _complete(outdir, member, options, settings) if options.resume else None
         if stored is not None:
-            # a folder written before stale files were removed may still hold some
+            # a folder written before stale files were removed may still hold some, and one
+            # a killed run was writing again, its temporary files
             _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
+            _remove_leftovers(outdir / member.folder)
             from_output = _from_output(member.path, outdir)
             if stored.get("member") != member.name or stored.get(FROM_OUTPUT) != from_output:
                 # (named anew beside a file of the same name come or gone: its result says so;
@@ -1233,9 +1301,12 @@ def run_batch(
                 outputs=sorted(files),
             )
             record = _valid_text(record)
-            stop.before_writing()
-            _store(outdir, member, record, files)
-            stop.written.append(member)
+            summary = stop.summary_to_remove()
+            before = _identity(outdir / member.folder / RESULT_FILE)
+            try:
+                _store(outdir, member, record, files, also_remove=summary)
+            finally:  # (what a stop or a failure left, as it is on disk)
+                stop.stored(member, _stored(outdir, member, record, before), summary)
             records[member.folder] = record
             if progress is not None:
                 progress(len(records), len(members), *_shown(member, record))
@@ -1306,19 +1377,28 @@ def _remove_summary(outdir: Path) -> bool:
 class _Stop:
     """What a run stopped on the way has done, for the message that says so: the members it
     wrote and those it did not, and whether it removed the summary of an earlier run (it
-    does so before it rewrites the first member folder, which that summary describes)."""
+    does so as it puts the first member folder it rewrites in place, as that summary
+    describes the folder)."""
 
     def __init__(self, outdir: Path, todo: list[Member], resumed: int) -> None:
         self.outdir, self.todo, self.resumed = outdir, todo, resumed
         self.written: list[Member] = []
-        self.started = False
         self.removed = False
 
-    def before_writing(self) -> None:
-        """Called before each member is written: the first time, the old summary goes."""
-        if not self.started:
-            self.started = True
-            self.removed = _remove_summary(self.outdir)
+    def summary_to_remove(self) -> list[Path]:
+        """The summary files of an earlier run, to go with the first member folder rewritten
+        (none once one was)."""
+        if self.written:
+            return []
+        return [self.outdir / name for name in SUMMARY_FILES if os.path.lexists(self.outdir / name)]
+
+    def stored(self, member: Member, written: bool, summary: list[Path]) -> None:
+        """Note what storing a member did: whether its files were put in place, and whether
+        the earlier summary files given with them are gone."""
+        if written:
+            self.written.append(member)
+        if summary and not any(os.path.lexists(path) for path in summary):
+            self.removed = True
 
     def note(self) -> str:
         """`The batch stopped before it was done: …; run the same command with --resume`."""
