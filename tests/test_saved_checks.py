@@ -20,7 +20,7 @@ from ddtool.assess import AssessOptions, assess
 from ddtool.cli import app
 from ddtool.config import Config, Thresholds
 from ddtool.contract import Contract, Streamed
-from ddtool.diff import AssessmentFileError, invalid_reason, load_for_diff
+from ddtool.diff import AssessmentFileError, diff_assessments, invalid_reason, load_for_diff
 from ddtool.verify import _saved_whole
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +120,26 @@ UNDER = " under the thresholds the file records (medium 0.3, high 0.5, critical 
 # refuse these: they are what a diff reads too.
 BOTH: list[tuple[str, Edit, list[str]]] = [
     ("a flag's id null", put("flags.3.id", None), [f"$.flags[3].id: {ID}null"]),
+    # what identifies an entry: each place named, as every other fault is
+    ("a flag's id lost", drop("flags.3.id"), ["$.flags[3]: no 'id'"]),
+    (
+        "a flag's level not known",
+        put("flags.40.level", "Critical"),
+        ['$.flags[40].level: a level (low, medium, high, critical) expected, got "Critical"'],
+    ),
+    ("a flag's level lost", drop("flags.6.level"), ["$.flags[6]: no 'level'"]),
+    ("a flag no object", put("flags.3", 5), ["$.flags[3]: an object expected, got 5"]),
+    ("a supplier's id lost", drop("suppliers.7.id"), ["$.suppliers[7]: no 'id'"]),
+    (
+        "a supplier entry no object",
+        put("suppliers.2", "x"),
+        ['$.suppliers[2]: an object expected, got "x"'],
+    ),
+    (
+        "each entry unidentified named",
+        each(put("flags.40.level", "Critical"), drop("flags.41.id"), drop("suppliers.7.id")),
+        ["$.flags[40].level: ", "$.flags[41]: no 'id'", "$.suppliers[7]: no 'id'"],
+    ),
     ("a flag's id a number", put("flags.3.id", 7), [f"$.flags[3].id: {ID}7"]),
     ("a flag's id empty", put("flags.3.id", ""), [f'$.flags[3].id: {ID}""']),
     (
@@ -495,6 +515,26 @@ def test_diff_lets_be_what_it_does_not_read(
     original.write_text(json.dumps(document), encoding="utf-8")
     done = CliRunner().invoke(app, ["diff", str(original), str(path), "-q"])
     assert done.exit_code == 0, done.output
+
+
+@pytest.mark.parametrize(
+    ("edit", "says"),
+    [
+        (drop("flags.3.id"), "$.flags[3]: no 'id'"),
+        (put("flags.3.level", "Critical"), "$.flags[3].level: a level (low, medium, high,"),
+        (put("flags.3", []), "$.flags[3]: an object expected, got []"),
+        (drop("suppliers.4.id"), "$.suppliers[4]: no 'id'"),
+    ],
+    ids=["id lost", "level not known", "flag no object", "supplier's id lost"],
+)
+def test_a_document_handed_to_diff_unchecked_is_named_by_place(
+    document: Document, edit: Edit, says: str
+) -> None:
+    """`diff_assessments` of documents not read by `ddtool diff` checks what identifies
+    their flags and suppliers, in the contract's words."""
+    with pytest.raises(AssessmentFileError) as info:
+        diff_assessments(document, _edited(document, edit), new_label="edited")
+    assert str(info.value).startswith(f"edited: not a valid ddtool assessment JSON ({says}")
 
 
 def test_both_files_of_a_diff_are_named(tmp_path: Path, document: Document) -> None:

@@ -794,6 +794,12 @@ def _sources_of(holders: Callable[[], Iterable[tuple[Any, Any]]]) -> Named:
     return named
 
 
+def _field(entries: list[Any], key: str) -> list[Any]:
+    """Each entry's `key` (None where it has none, or is no object: the type checks report
+    that)."""
+    return [entry.get(key) if type(entry) is dict else None for entry in entries]
+
+
 def _of_each(entries: list[Any], key: str) -> Named:
     """Each entry's `key`, labelled by its place."""
     return lambda: enumerate(entry.get(key) if type(entry) is dict else None for entry in entries)
@@ -857,14 +863,15 @@ class Contract:
 
     def _once(self, where: str, entries: list[Any], kept: Sink | None) -> set[str]:
         """Each id once (of a flag or a supplier named twice, a report or a diff shows
-        one); the ids, as a set. (Each entry is an object with an id: check_assessment.)"""
+        one); the ids, as a set. (An entry that is no object, or has no id, the type checks
+        report.)"""
         # (the ids kept as the entries were checked: all texts, in another order)
-        ids = kept[".id"] if kept else list(map(itemgetter("id"), entries))
+        ids = kept[".id"] if kept else _field(entries, "id")
         distinct = set(ids) if kept else _strings(ids)
         if len(distinct) == len(ids):
             return distinct
         first: dict[str, int] = {}
-        for i, value in enumerate(map(itemgetter("id"), entries)):
+        for i, value in enumerate(_field(entries, "id")):
             if type(value) is not str:
                 continue
             if value in first:
@@ -877,26 +884,31 @@ class Contract:
 
     @collector_paused()
     def suppliers(self, entries: list[Any]) -> None:
-        """Every supplier entry, each id once, each inferred one with its worst case.
-        (ddtool.diff.check_assessment has checked that each is an object with an id.)"""
+        """Every supplier entry, each id once, each inferred one with its worst case."""
         self._suppliers = self._each("$.suppliers", entries, SUPPLIER, _SUPPLIER_COLUMNS)
         self._ids = self._once("$.suppliers", entries, self._suppliers)
         if self.complete:
-            inferred = compress(range(len(entries)), map(methodcaller("get", "inferred"), entries))
+            # (each entry an object where all were well formed; else looked at one by one)
+            flagged = (
+                map(methodcaller("get", "inferred"), entries)
+                if self._suppliers is not None
+                else _field(entries, "inferred")
+            )
+            inferred = compress(range(len(entries)), flagged)
             for i in inferred:
                 if "worst_case" not in entries[i]:
                     self._add(f"$.suppliers[{i}]", "no 'worst_case' (an inferred supplier)")
 
     @collector_paused()
     def flags(self, flags: list[Any]) -> None:
-        """Every flag, each id once, each of schema 2.x or 1.x. (check_assessment has checked
-        that each is an object with an id and a known level.)"""
+        """Every flag, each id once, each of schema 2.x or 1.x."""
         self._flags = self._each("$.flags", flags, FLAG, _FLAG_COLUMNS)
         self._once("$.flags", flags, self._flags)
         all_two_x = self._flags and len(self._flags[".basis"]) == len(flags)
         if self.complete and not all_two_x and not _of_a_schema(flags):
             for i, flag in enumerate(flags):
-                if not _of_a_schema([flag]):
+                # (a flag that is no object, the type checks report)
+                if type(flag) is dict and not _of_a_schema([flag]):
                     self._add(
                         f"$.flags[{i}]", "neither a 'basis' (2.x) nor its reason and path (1.x)"
                     )
@@ -919,7 +931,11 @@ class Contract:
             flagged[".supplier_id"] if flagged else None,
         )
         # (a flag's basis, kept as the flags were checked: all of them that name one)
-        if len(flagged[".basis"]) if flagged else any(map(contains, flags, repeat("basis"))):
+        if (
+            len(flagged[".basis"])
+            if flagged
+            else any(type(flag) is dict and "basis" in flag for flag in flags)
+        ):
             bases = document.get("bases")
             if type(bases) is dict:
                 self._references(
@@ -936,7 +952,11 @@ class Contract:
             if not self._entries:
                 self._untold()
             else:
-                one_x = [(i, flag) for i, flag in enumerate(flags) if "basis" not in flag]
+                one_x = [
+                    (i, flag)
+                    for i, flag in enumerate(flags)
+                    if type(flag) is dict and "basis" not in flag
+                ]
                 self._catalogued(document, "$.flags", one_x)
         for key in ("buyers", "path"):
             self._references(
@@ -958,7 +978,7 @@ class Contract:
 
     def _supplier_ids(self, document: dict[str, Any]) -> set[str]:
         if self._ids is None:
-            self._ids = _strings(map(methodcaller("get", "id"), document["suppliers"]))
+            self._ids = _strings(_field(document["suppliers"], "id"))
         return self._ids
 
     def _catalogued(
@@ -1022,23 +1042,25 @@ class Contract:
         total = len(flags)
         self._count(summary, "flags", total, f"$.flags holds {total:,}")
         flagged = self._flags
-        levels = Counter(flagged[".level"] if flagged else map(itemgetter("level"), flags))
-        by_level = summary.get("flags_by_level")
+        named_levels = flagged[".level"] if flagged else _field(flags, "level")
+        levels = Counter(level for level in named_levels if type(level) is str)
+        # (a flag's level lost or not known, the type checks report: how many flags are of
+        # each level is then not known)
+        known = levels.keys() <= set(LEVELS) and levels.total() == total
+        by_level = summary.get("flags_by_level") if known else None
         if isinstance(by_level, dict):
             for level in LEVELS:
                 n = levels[level]
                 self._count(by_level, level, n, f"{_flags(n)} {level}", "flags_by_level")
         highest = next((level for level in reversed(LEVELS) if levels[level]), None)
         stated = summary.get("highest_level", highest)
-        if stated in (*LEVELS, None) and stated != highest:
+        if known and stated in (*LEVELS, None) and stated != highest:
             self._add(
                 "$.summary.highest_level",
                 f"{_shown(stated)}, but the highest level in $.flags is {_shown(highest)}",
             )
         by_type = summary.get("flags_by_risk_type")
-        named = (
-            flagged[".risk_type"] if flagged else list(map(methodcaller("get", "risk_type"), flags))
-        )
+        named = flagged[".risk_type"] if flagged else _field(flags, "risk_type")
         try:
             risk_types = Counter(named)
         except TypeError:  # (a risk type that is no text: the type checks report it)
@@ -1050,9 +1072,7 @@ class Contract:
                 n = risk_types[rt]
                 self._count(by_type, rt, n, f"{_flags(n)} of {rt}", "flags_by_risk_type")
         kept = self._suppliers
-        inferred = (
-            kept[".inferred"] if kept else list(map(methodcaller("get", "inferred"), suppliers))
-        )
+        inferred = kept[".inferred"] if kept else _field(suppliers, "inferred")
         if len(inferred) == len(suppliers) and set(map(type, inferred)) <= {bool}:
             n = sum(inferred)
             mapped = len(inferred) - n
@@ -1195,6 +1215,24 @@ class Contract:
             return None
         more = self.count - len(self.problems)
         return "; ".join(self.problems) + (f"; and {more:,} more" if more else "")
+
+
+# what identifies the entries of the long lists, which every reader of them needs
+_IDENTIFIED = (
+    ("suppliers", Record({"id": (ID, ALWAYS)})),
+    ("flags", Record({"id": (ID, ALWAYS), "level": (LEVEL, ALWAYS)})),
+)
+
+
+def identified(document: dict[str, Any]) -> str | None:
+    """What is wrong with what identifies the flags and supplier entries of a document (each
+    an object with an id, a flag with a known level), each place named as `Contract.reason`
+    names it; None when nothing is. For a document handed to ddtool.diff unchecked: one
+    read from a file is checked whole (`Contract.check`), which says this too."""
+    contract = Contract(complete=False)
+    for key, spec in _IDENTIFIED:
+        contract._each(f"$.{key}", document[key], spec, ())
+    return contract.reason()
 
 
 class _Fed:
@@ -1418,10 +1456,14 @@ def _exposure_scores(document: dict[str, Any]) -> Iterator[Scored]:
 
 
 def _of_a_schema(flags: list[dict[str, Any]]) -> bool:
-    """Each flag names its basis (2.x), or holds its reason and path (1.x)."""
-    return all(map(contains, flags, repeat("basis"))) or all(
-        map(_INLINE_FLAG_KEYS.issubset, map(_keys, flags))
-    )
+    """Each flag names its basis (2.x), or holds its reason and path (1.x) (False where one
+    is no object: the flags are then looked at one by one)."""
+    try:
+        return all(map(contains, flags, repeat("basis"))) or all(
+            map(_INLINE_FLAG_KEYS.issubset, map(_keys, flags))
+        )
+    except TypeError:
+        return False
 
 
 def _company_id(document: dict[str, Any]) -> Any:
