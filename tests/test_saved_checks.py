@@ -115,6 +115,9 @@ ID = "an id (a text, not empty) expected, got "
 REF = "an id (a text) expected, got "
 SUPPLIER = " in $.suppliers"
 UNDER = " under the thresholds the file records (medium 0.3, high 0.5, critical 0.7)"
+DATE = "a date (2026-01-01) or null expected, got "
+TIME = "an ISO 8601 time (2026-01-01T00:00:00+00:00) expected, got "
+YEAR = 'a year (2022, "2022" or "2016-2021") or null expected, got '
 
 # (case, edit, what the error says: each part with its place). Both `report` and `diff`
 # refuse these: they are what a diff reads too.
@@ -282,6 +285,59 @@ BOTH: list[tuple[str, Edit, list[str]]] = [
         ['$.evidence["{fact}"].source: a text expected, got 3'],
     ),
     ("a warning a number", put("warnings", [1]), ["$.warnings[0]: an object expected, got 1"]),
+    # dates and years that are none: a report would show them as text, a diff could not
+    # place the assessments in time
+    (
+        "the as-of date impossible",
+        put("options.as_of", "2026-13-45"),
+        [f'$.options.as_of: {DATE}"2026-13-45"'],
+    ),
+    ("the as-of date a word", put("options.as_of", "today"), [f'$.options.as_of: {DATE}"today"']),
+    (
+        "the as-of date a time",
+        put("options.as_of", "2026-01-01T00:00:00"),
+        [f'$.options.as_of: {DATE}"2026-01-01T00:00:00"'],
+    ),
+    (
+        "the as-of date a number",
+        put("options.as_of", 20260101),
+        [f"$.options.as_of: {DATE}20260101"],
+    ),
+    (
+        "the time of the run a word",
+        put("generated_at", "yesterday"),
+        [f'$.generated_at: {TIME}"yesterday"'],
+    ),
+    (
+        "the time of the run impossible",
+        put("generated_at", "2026-02-30T00:00:00+00:00"),
+        [f'$.generated_at: {TIME}"2026-02-30T00:00:00+00:00"'],
+    ),
+    (
+        "a fact's year a word",
+        put("evidence.{fact}.year", "twenty"),
+        ['$.evidence["{fact}"].year: ' + YEAR + '"twenty"'],
+    ),
+    (
+        "a fact's year negative",
+        put("evidence.{fact}.year", -2022),
+        ['$.evidence["{fact}"].year: ' + YEAR + "-2022"],
+    ),
+    (
+        "a fact's year a fraction",
+        put("evidence.{fact}.year", 2022.5),
+        ['$.evidence["{fact}"].year: ' + YEAR + "2022.5"],
+    ),
+    (
+        "a fact's year true",
+        put("evidence.{fact}.year", True),
+        ['$.evidence["{fact}"].year: ' + YEAR + "true"],
+    ),
+    (
+        "a source's year a word",
+        put("sources.0.year", "recent"),
+        [f'$.sources[0].year: {YEAR}"recent"'],
+    ),
     (
         "many priorities texts",
         each(*(put(f"flags.{i}.priority", "x") for i in range(12))),
@@ -561,6 +617,36 @@ def test_what_ddtool_writes_passes(chain: str, complete: bool) -> None:
     document = json.loads(json.dumps(assess([ROOT / "sample_chains" / chain]).data))
     contract = Contract(complete)
     contract.check(document)
+    assert contract.reason() is None
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        put("options.as_of", None),
+        put("generated_at", "2026-01-01T00:00:00Z"),
+        put("generated_at", "2026-01-01 10:30:00"),
+        put("evidence.{fact}.year", None),
+        put("evidence.{fact}.year", "2016-2021"),
+        put("evidence.{fact}.year", "2022"),
+        put("evidence.{fact}.year", 0),
+        put("sources.0.year", 2014),
+    ],
+    ids=[
+        "no as-of date",
+        "a time in UTC written Z",
+        "a time without its zone",
+        "a fact of no year",
+        "a fact of a range of years",
+        "a fact's year a text",
+        "a share of no year (0)",
+        "a source's year",
+    ],
+)
+@pytest.mark.parametrize("complete", [True, False], ids=["report", "diff"])
+def test_dates_and_years_of_their_form_pass(document: Document, edit: Edit, complete: bool) -> None:
+    contract = Contract(complete)
+    contract.check(_edited(document, edit))
     assert contract.reason() is None
 
 

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import partial
 from itertools import chain, compress, filterfalse, pairwise, repeat, starmap
 from math import isfinite
@@ -140,12 +141,14 @@ class Spec:
 @dataclass(frozen=True)
 class Scalar(Spec):
     """A value of one of some types; with `choices`, one of those (or null, when null is
-    among the types); with `filled`, not empty."""
+    among the types); with `filled`, not empty; with `form`, a value other than null that
+    `form` finds of its form (a date, a year: read once for each distinct value)."""
 
     what: str
     types: frozenset[type]
     choices: frozenset[str] | None = None
     filled: bool = False
+    form: Callable[[Any], bool] | None = None
 
     def all_good(
         self, values: list[Any], complete: bool, sink: Sink | None = None, at: str = ""
@@ -158,12 +161,19 @@ class Scalar(Spec):
                 return False
         if not set(map(type, values)) <= self.types:
             return False
+        if self.form is not None:  # (texts and numbers: the types hold nothing else)
+            distinct = set(values)
+            distinct.discard(None)
+            if not all(map(self.form, distinct)):
+                return False
         return not self.filled or all(values)
 
     def problems(self, where: str, value: Any, complete: bool) -> Iterator[Found]:
         good = type(value) in self.types and bool(value or not self.filled)
         if good and self.choices is not None and value is not None:
             good = value in self.choices  # (a text: its type is checked first)
+        if good and self.form is not None and value is not None:
+            good = self.form(value)
         if not good:
             yield where, f"{self.what} expected, got {_shown(value)}"
 
@@ -449,7 +459,41 @@ FRACTION = Number("a number from 0 to 1", 0, 1)
 NUMBER_OR_NULL = Number("a number or null", null=True)
 COUNT = Number("a whole number, 0 or more", 0, whole=True)
 WHOLE_OR_NULL = Number("a whole number or null", whole=True, null=True)
-YEAR = Scalar("a year (a number or a text) or null", frozenset({int, str, _NONE}))
+# a year as ddtool writes one: a whole number (0 where an overlay's production share gives
+# none), or a text of a year or a range of years
+_YEAR_TEXT = re.compile(r"[0-9]{4}(?:\s*[-\u2013]\s*[0-9]{4})?")
+
+
+def _a_year(value: int | str) -> bool:
+    if isinstance(value, int):  # (not true or false: the types are checked first)
+        return 0 <= value <= 9999
+    return _YEAR_TEXT.fullmatch(value) is not None
+
+
+def _a_date(value: str) -> bool:
+    """A calendar date written YYYY-MM-DD (`options.as_of`)."""
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _a_time(value: str) -> bool:
+    """An ISO 8601 time (`generated_at`: 2026-01-01T00:00:00+00:00), as the reports read it."""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+YEAR = Scalar(
+    'a year (2022, "2022" or "2016-2021") or null',
+    frozenset({int, str, _NONE}),
+    form=_a_year,
+)
+DATE_OR_NULL = Scalar("a date (2026-01-01) or null", frozenset({str, _NONE}), form=_a_date)
+TIME = Scalar("an ISO 8601 time (2026-01-01T00:00:00+00:00)", frozenset({str}), form=_a_time)
 LEVEL, LEVEL_OR_NULL = _one_of("a level", LEVELS), _one_of("a level", LEVELS, null=True)
 RISK_TYPE = _one_of("a risk type", RISK_TYPES)
 FACT_VALUE = Scalar("a number, a text or null", frozenset({int, float, str, bool, _NONE}))
@@ -600,7 +644,7 @@ TOP = Record(
     {
         "schema_version": (TEXT, ALWAYS),
         "tool": (Record({"name": (TEXT, REPORT), "version": (TEXT, REPORT)}), ALWAYS),
-        "generated_at": (TEXT, REPORT),
+        "generated_at": (TIME, REPORT),
         "profiles": (
             Record(
                 {
@@ -628,7 +672,7 @@ TOP = Record(
         "options": (
             Record(
                 {
-                    "as_of": (TEXT_OR_NULL, REPORT),
+                    "as_of": (DATE_OR_NULL, REPORT),
                     "config": (TEXT_OR_NULL, OPTIONAL),
                     "sheet": (TEXT_OR_NULL, OPTIONAL),
                     "company": (TEXT_OR_NULL, OPTIONAL),
