@@ -102,6 +102,18 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ),
     ("many problems", _many, ["$.suppliers[9]: no 'risk'; and 2 more"]),
     (
+        "a flag's and a supplier's level not known",
+        lambda d: (
+            d["flags"][40].update(level="Critical"),
+            d["suppliers"][7]["risk"]["child_labour"].update(level="severe"),
+        ),
+        [
+            "$.suppliers[7].risk.child_labour.level: a level (low, medium, high, critical)"
+            ' expected, got "severe"',
+            '$.flags[40].level: a level (low, medium, high, critical) expected, got "Critical"',
+        ],
+    ),
+    (
         "a score's priority lost",
         lambda d: d["suppliers"][4]["risk"]["human_trafficking"].pop("priority"),
         ["$.suppliers[4].risk.human_trafficking: no 'priority'"],

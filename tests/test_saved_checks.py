@@ -20,7 +20,7 @@ from ddtool.assess import AssessOptions, assess
 from ddtool.cli import app
 from ddtool.config import Config, Thresholds
 from ddtool.contract import Contract, Streamed
-from ddtool.diff import AssessmentFileError, invalid_reason, load_for_diff
+from ddtool.diff import AssessmentFileError, diff_assessments, invalid_reason, load_for_diff
 from ddtool.verify import _saved_whole
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,11 +115,34 @@ ID = "an id (a text, not empty) expected, got "
 REF = "an id (a text) expected, got "
 SUPPLIER = " in $.suppliers"
 UNDER = " under the thresholds the file records (medium 0.3, high 0.5, critical 0.7)"
+DATE = "a date (2026-01-01) or null expected, got "
+TIME = "an ISO 8601 time (2026-01-01T00:00:00+00:00) expected, got "
+YEAR = 'a year (2022, "2022" or "2016-2021") or null expected, got '
 
 # (case, edit, what the error says: each part with its place). Both `report` and `diff`
 # refuse these: they are what a diff reads too.
 BOTH: list[tuple[str, Edit, list[str]]] = [
     ("a flag's id null", put("flags.3.id", None), [f"$.flags[3].id: {ID}null"]),
+    # what identifies an entry: each place named, as every other fault is
+    ("a flag's id lost", drop("flags.3.id"), ["$.flags[3]: no 'id'"]),
+    (
+        "a flag's level not known",
+        put("flags.40.level", "Critical"),
+        ['$.flags[40].level: a level (low, medium, high, critical) expected, got "Critical"'],
+    ),
+    ("a flag's level lost", drop("flags.6.level"), ["$.flags[6]: no 'level'"]),
+    ("a flag no object", put("flags.3", 5), ["$.flags[3]: an object expected, got 5"]),
+    ("a supplier's id lost", drop("suppliers.7.id"), ["$.suppliers[7]: no 'id'"]),
+    (
+        "a supplier entry no object",
+        put("suppliers.2", "x"),
+        ['$.suppliers[2]: an object expected, got "x"'],
+    ),
+    (
+        "each entry unidentified named",
+        each(put("flags.40.level", "Critical"), drop("flags.41.id"), drop("suppliers.7.id")),
+        ["$.flags[40].level: ", "$.flags[41]: no 'id'", "$.suppliers[7]: no 'id'"],
+    ),
     ("a flag's id a number", put("flags.3.id", 7), [f"$.flags[3].id: {ID}7"]),
     ("a flag's id empty", put("flags.3.id", ""), [f'$.flags[3].id: {ID}""']),
     (
@@ -262,6 +285,59 @@ BOTH: list[tuple[str, Edit, list[str]]] = [
         ['$.evidence["{fact}"].source: a text expected, got 3'],
     ),
     ("a warning a number", put("warnings", [1]), ["$.warnings[0]: an object expected, got 1"]),
+    # dates and years that are none: a report would show them as text, a diff could not
+    # place the assessments in time
+    (
+        "the as-of date impossible",
+        put("options.as_of", "2026-13-45"),
+        [f'$.options.as_of: {DATE}"2026-13-45"'],
+    ),
+    ("the as-of date a word", put("options.as_of", "today"), [f'$.options.as_of: {DATE}"today"']),
+    (
+        "the as-of date a time",
+        put("options.as_of", "2026-01-01T00:00:00"),
+        [f'$.options.as_of: {DATE}"2026-01-01T00:00:00"'],
+    ),
+    (
+        "the as-of date a number",
+        put("options.as_of", 20260101),
+        [f"$.options.as_of: {DATE}20260101"],
+    ),
+    (
+        "the time of the run a word",
+        put("generated_at", "yesterday"),
+        [f'$.generated_at: {TIME}"yesterday"'],
+    ),
+    (
+        "the time of the run impossible",
+        put("generated_at", "2026-02-30T00:00:00+00:00"),
+        [f'$.generated_at: {TIME}"2026-02-30T00:00:00+00:00"'],
+    ),
+    (
+        "a fact's year a word",
+        put("evidence.{fact}.year", "twenty"),
+        ['$.evidence["{fact}"].year: ' + YEAR + '"twenty"'],
+    ),
+    (
+        "a fact's year negative",
+        put("evidence.{fact}.year", -2022),
+        ['$.evidence["{fact}"].year: ' + YEAR + "-2022"],
+    ),
+    (
+        "a fact's year a fraction",
+        put("evidence.{fact}.year", 2022.5),
+        ['$.evidence["{fact}"].year: ' + YEAR + "2022.5"],
+    ),
+    (
+        "a fact's year true",
+        put("evidence.{fact}.year", True),
+        ['$.evidence["{fact}"].year: ' + YEAR + "true"],
+    ),
+    (
+        "a source's year a word",
+        put("sources.0.year", "recent"),
+        [f'$.sources[0].year: {YEAR}"recent"'],
+    ),
     (
         "many priorities texts",
         each(*(put(f"flags.{i}.priority", "x") for i in range(12))),
@@ -497,6 +573,26 @@ def test_diff_lets_be_what_it_does_not_read(
     assert done.exit_code == 0, done.output
 
 
+@pytest.mark.parametrize(
+    ("edit", "says"),
+    [
+        (drop("flags.3.id"), "$.flags[3]: no 'id'"),
+        (put("flags.3.level", "Critical"), "$.flags[3].level: a level (low, medium, high,"),
+        (put("flags.3", []), "$.flags[3]: an object expected, got []"),
+        (drop("suppliers.4.id"), "$.suppliers[4]: no 'id'"),
+    ],
+    ids=["id lost", "level not known", "flag no object", "supplier's id lost"],
+)
+def test_a_document_handed_to_diff_unchecked_is_named_by_place(
+    document: Document, edit: Edit, says: str
+) -> None:
+    """`diff_assessments` of documents not read by `ddtool diff` checks what identifies
+    their flags and suppliers, in the contract's words."""
+    with pytest.raises(AssessmentFileError) as info:
+        diff_assessments(document, _edited(document, edit), new_label="edited")
+    assert str(info.value).startswith(f"edited: not a valid ddtool assessment JSON ({says}")
+
+
 def test_both_files_of_a_diff_are_named(tmp_path: Path, document: Document) -> None:
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     old.write_text(json.dumps(_edited(document, put("flags.0.id", None))), encoding="utf-8")
@@ -521,6 +617,36 @@ def test_what_ddtool_writes_passes(chain: str, complete: bool) -> None:
     document = json.loads(json.dumps(assess([ROOT / "sample_chains" / chain]).data))
     contract = Contract(complete)
     contract.check(document)
+    assert contract.reason() is None
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        put("options.as_of", None),
+        put("generated_at", "2026-01-01T00:00:00Z"),
+        put("generated_at", "2026-01-01 10:30:00"),
+        put("evidence.{fact}.year", None),
+        put("evidence.{fact}.year", "2016-2021"),
+        put("evidence.{fact}.year", "2022"),
+        put("evidence.{fact}.year", 0),
+        put("sources.0.year", 2014),
+    ],
+    ids=[
+        "no as-of date",
+        "a time in UTC written Z",
+        "a time without its zone",
+        "a fact of no year",
+        "a fact of a range of years",
+        "a fact's year a text",
+        "a share of no year (0)",
+        "a source's year",
+    ],
+)
+@pytest.mark.parametrize("complete", [True, False], ids=["report", "diff"])
+def test_dates_and_years_of_their_form_pass(document: Document, edit: Edit, complete: bool) -> None:
+    contract = Contract(complete)
+    contract.check(_edited(document, edit))
     assert contract.reason() is None
 
 

@@ -485,7 +485,11 @@ RECORDS: list[tuple[str, Edit, str]] = [
         "[0].path: a text",
     ),
     ("overlays not texts", _set("profiles", "overlays", [["x"]]), "overlays[0]: a text"),
-    ("an as-of date that is none", _set("options", "as_of", "2026-13-01"), "ValueError"),
+    (
+        "an as-of date that is none",
+        _set("options", "as_of", "2026-13-01"),
+        '$.options.as_of: a date (2026-01-01) or null expected, got "2026-13-01"',
+    ),
     ("a column map of lists", _set("options", "column_map", {"a": ["b"]}), "is not a text"),
     ("options not an object", _set("options", None, ["x"]), "$.options: an object"),
     ("settings out of range", _set("options", "settings", {"flag_level": "x"}), "settings"),

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import partial
 from itertools import chain, compress, filterfalse, pairwise, repeat, starmap
 from math import isfinite
@@ -140,12 +141,14 @@ class Spec:
 @dataclass(frozen=True)
 class Scalar(Spec):
     """A value of one of some types; with `choices`, one of those (or null, when null is
-    among the types); with `filled`, not empty."""
+    among the types); with `filled`, not empty; with `form`, a value other than null that
+    `form` finds of its form (a date, a year: read once for each distinct value)."""
 
     what: str
     types: frozenset[type]
     choices: frozenset[str] | None = None
     filled: bool = False
+    form: Callable[[Any], bool] | None = None
 
     def all_good(
         self, values: list[Any], complete: bool, sink: Sink | None = None, at: str = ""
@@ -158,12 +161,19 @@ class Scalar(Spec):
                 return False
         if not set(map(type, values)) <= self.types:
             return False
+        if self.form is not None:  # (texts and numbers: the types hold nothing else)
+            distinct = set(values)
+            distinct.discard(None)
+            if not all(map(self.form, distinct)):
+                return False
         return not self.filled or all(values)
 
     def problems(self, where: str, value: Any, complete: bool) -> Iterator[Found]:
         good = type(value) in self.types and bool(value or not self.filled)
         if good and self.choices is not None and value is not None:
             good = value in self.choices  # (a text: its type is checked first)
+        if good and self.form is not None and value is not None:
+            good = self.form(value)
         if not good:
             yield where, f"{self.what} expected, got {_shown(value)}"
 
@@ -449,7 +459,41 @@ FRACTION = Number("a number from 0 to 1", 0, 1)
 NUMBER_OR_NULL = Number("a number or null", null=True)
 COUNT = Number("a whole number, 0 or more", 0, whole=True)
 WHOLE_OR_NULL = Number("a whole number or null", whole=True, null=True)
-YEAR = Scalar("a year (a number or a text) or null", frozenset({int, str, _NONE}))
+# a year as ddtool writes one: a whole number (0 where an overlay's production share gives
+# none), or a text of a year or a range of years
+_YEAR_TEXT = re.compile(r"[0-9]{4}(?:\s*[-\u2013]\s*[0-9]{4})?")
+
+
+def _a_year(value: int | str) -> bool:
+    if isinstance(value, int):  # (not true or false: the types are checked first)
+        return 0 <= value <= 9999
+    return _YEAR_TEXT.fullmatch(value) is not None
+
+
+def _a_date(value: str) -> bool:
+    """A calendar date written YYYY-MM-DD (`options.as_of`)."""
+    try:
+        return len(value) == 10 and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _a_time(value: str) -> bool:
+    """An ISO 8601 time (`generated_at`: 2026-01-01T00:00:00+00:00), as the reports read it."""
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+YEAR = Scalar(
+    'a year (2022, "2022" or "2016-2021") or null',
+    frozenset({int, str, _NONE}),
+    form=_a_year,
+)
+DATE_OR_NULL = Scalar("a date (2026-01-01) or null", frozenset({str, _NONE}), form=_a_date)
+TIME = Scalar("an ISO 8601 time (2026-01-01T00:00:00+00:00)", frozenset({str}), form=_a_time)
 LEVEL, LEVEL_OR_NULL = _one_of("a level", LEVELS), _one_of("a level", LEVELS, null=True)
 RISK_TYPE = _one_of("a risk type", RISK_TYPES)
 FACT_VALUE = Scalar("a number, a text or null", frozenset({int, float, str, bool, _NONE}))
@@ -600,7 +644,7 @@ TOP = Record(
     {
         "schema_version": (TEXT, ALWAYS),
         "tool": (Record({"name": (TEXT, REPORT), "version": (TEXT, REPORT)}), ALWAYS),
-        "generated_at": (TEXT, REPORT),
+        "generated_at": (TIME, REPORT),
         "profiles": (
             Record(
                 {
@@ -628,7 +672,7 @@ TOP = Record(
         "options": (
             Record(
                 {
-                    "as_of": (TEXT_OR_NULL, REPORT),
+                    "as_of": (DATE_OR_NULL, REPORT),
                     "config": (TEXT_OR_NULL, OPTIONAL),
                     "sheet": (TEXT_OR_NULL, OPTIONAL),
                     "company": (TEXT_OR_NULL, OPTIONAL),
@@ -794,6 +838,12 @@ def _sources_of(holders: Callable[[], Iterable[tuple[Any, Any]]]) -> Named:
     return named
 
 
+def _field(entries: list[Any], key: str) -> list[Any]:
+    """Each entry's `key` (None where it has none, or is no object: the type checks report
+    that)."""
+    return [entry.get(key) if type(entry) is dict else None for entry in entries]
+
+
 def _of_each(entries: list[Any], key: str) -> Named:
     """Each entry's `key`, labelled by its place."""
     return lambda: enumerate(entry.get(key) if type(entry) is dict else None for entry in entries)
@@ -857,14 +907,15 @@ class Contract:
 
     def _once(self, where: str, entries: list[Any], kept: Sink | None) -> set[str]:
         """Each id once (of a flag or a supplier named twice, a report or a diff shows
-        one); the ids, as a set. (Each entry is an object with an id: check_assessment.)"""
+        one); the ids, as a set. (An entry that is no object, or has no id, the type checks
+        report.)"""
         # (the ids kept as the entries were checked: all texts, in another order)
-        ids = kept[".id"] if kept else list(map(itemgetter("id"), entries))
+        ids = kept[".id"] if kept else _field(entries, "id")
         distinct = set(ids) if kept else _strings(ids)
         if len(distinct) == len(ids):
             return distinct
         first: dict[str, int] = {}
-        for i, value in enumerate(map(itemgetter("id"), entries)):
+        for i, value in enumerate(_field(entries, "id")):
             if type(value) is not str:
                 continue
             if value in first:
@@ -877,26 +928,31 @@ class Contract:
 
     @collector_paused()
     def suppliers(self, entries: list[Any]) -> None:
-        """Every supplier entry, each id once, each inferred one with its worst case.
-        (ddtool.diff.check_assessment has checked that each is an object with an id.)"""
+        """Every supplier entry, each id once, each inferred one with its worst case."""
         self._suppliers = self._each("$.suppliers", entries, SUPPLIER, _SUPPLIER_COLUMNS)
         self._ids = self._once("$.suppliers", entries, self._suppliers)
         if self.complete:
-            inferred = compress(range(len(entries)), map(methodcaller("get", "inferred"), entries))
+            # (each entry an object where all were well formed; else looked at one by one)
+            flagged = (
+                map(methodcaller("get", "inferred"), entries)
+                if self._suppliers is not None
+                else _field(entries, "inferred")
+            )
+            inferred = compress(range(len(entries)), flagged)
             for i in inferred:
                 if "worst_case" not in entries[i]:
                     self._add(f"$.suppliers[{i}]", "no 'worst_case' (an inferred supplier)")
 
     @collector_paused()
     def flags(self, flags: list[Any]) -> None:
-        """Every flag, each id once, each of schema 2.x or 1.x. (check_assessment has checked
-        that each is an object with an id and a known level.)"""
+        """Every flag, each id once, each of schema 2.x or 1.x."""
         self._flags = self._each("$.flags", flags, FLAG, _FLAG_COLUMNS)
         self._once("$.flags", flags, self._flags)
         all_two_x = self._flags and len(self._flags[".basis"]) == len(flags)
         if self.complete and not all_two_x and not _of_a_schema(flags):
             for i, flag in enumerate(flags):
-                if not _of_a_schema([flag]):
+                # (a flag that is no object, the type checks report)
+                if type(flag) is dict and not _of_a_schema([flag]):
                     self._add(
                         f"$.flags[{i}]", "neither a 'basis' (2.x) nor its reason and path (1.x)"
                     )
@@ -919,7 +975,11 @@ class Contract:
             flagged[".supplier_id"] if flagged else None,
         )
         # (a flag's basis, kept as the flags were checked: all of them that name one)
-        if len(flagged[".basis"]) if flagged else any(map(contains, flags, repeat("basis"))):
+        if (
+            len(flagged[".basis"])
+            if flagged
+            else any(type(flag) is dict and "basis" in flag for flag in flags)
+        ):
             bases = document.get("bases")
             if type(bases) is dict:
                 self._references(
@@ -936,7 +996,11 @@ class Contract:
             if not self._entries:
                 self._untold()
             else:
-                one_x = [(i, flag) for i, flag in enumerate(flags) if "basis" not in flag]
+                one_x = [
+                    (i, flag)
+                    for i, flag in enumerate(flags)
+                    if type(flag) is dict and "basis" not in flag
+                ]
                 self._catalogued(document, "$.flags", one_x)
         for key in ("buyers", "path"):
             self._references(
@@ -958,7 +1022,7 @@ class Contract:
 
     def _supplier_ids(self, document: dict[str, Any]) -> set[str]:
         if self._ids is None:
-            self._ids = _strings(map(methodcaller("get", "id"), document["suppliers"]))
+            self._ids = _strings(_field(document["suppliers"], "id"))
         return self._ids
 
     def _catalogued(
@@ -1022,23 +1086,25 @@ class Contract:
         total = len(flags)
         self._count(summary, "flags", total, f"$.flags holds {total:,}")
         flagged = self._flags
-        levels = Counter(flagged[".level"] if flagged else map(itemgetter("level"), flags))
-        by_level = summary.get("flags_by_level")
+        named_levels = flagged[".level"] if flagged else _field(flags, "level")
+        levels = Counter(level for level in named_levels if type(level) is str)
+        # (a flag's level lost or not known, the type checks report: how many flags are of
+        # each level is then not known)
+        known = levels.keys() <= set(LEVELS) and levels.total() == total
+        by_level = summary.get("flags_by_level") if known else None
         if isinstance(by_level, dict):
             for level in LEVELS:
                 n = levels[level]
                 self._count(by_level, level, n, f"{_flags(n)} {level}", "flags_by_level")
         highest = next((level for level in reversed(LEVELS) if levels[level]), None)
         stated = summary.get("highest_level", highest)
-        if stated in (*LEVELS, None) and stated != highest:
+        if known and stated in (*LEVELS, None) and stated != highest:
             self._add(
                 "$.summary.highest_level",
                 f"{_shown(stated)}, but the highest level in $.flags is {_shown(highest)}",
             )
         by_type = summary.get("flags_by_risk_type")
-        named = (
-            flagged[".risk_type"] if flagged else list(map(methodcaller("get", "risk_type"), flags))
-        )
+        named = flagged[".risk_type"] if flagged else _field(flags, "risk_type")
         try:
             risk_types = Counter(named)
         except TypeError:  # (a risk type that is no text: the type checks report it)
@@ -1050,9 +1116,7 @@ class Contract:
                 n = risk_types[rt]
                 self._count(by_type, rt, n, f"{_flags(n)} of {rt}", "flags_by_risk_type")
         kept = self._suppliers
-        inferred = (
-            kept[".inferred"] if kept else list(map(methodcaller("get", "inferred"), suppliers))
-        )
+        inferred = kept[".inferred"] if kept else _field(suppliers, "inferred")
         if len(inferred) == len(suppliers) and set(map(type, inferred)) <= {bool}:
             n = sum(inferred)
             mapped = len(inferred) - n
@@ -1195,6 +1259,24 @@ class Contract:
             return None
         more = self.count - len(self.problems)
         return "; ".join(self.problems) + (f"; and {more:,} more" if more else "")
+
+
+# what identifies the entries of the long lists, which every reader of them needs
+_IDENTIFIED = (
+    ("suppliers", Record({"id": (ID, ALWAYS)})),
+    ("flags", Record({"id": (ID, ALWAYS), "level": (LEVEL, ALWAYS)})),
+)
+
+
+def identified(document: dict[str, Any]) -> str | None:
+    """What is wrong with what identifies the flags and supplier entries of a document (each
+    an object with an id, a flag with a known level), each place named as `Contract.reason`
+    names it; None when nothing is. For a document handed to ddtool.diff unchecked: one
+    read from a file is checked whole (`Contract.check`), which says this too."""
+    contract = Contract(complete=False)
+    for key, spec in _IDENTIFIED:
+        contract._each(f"$.{key}", document[key], spec, ())
+    return contract.reason()
 
 
 class _Fed:
@@ -1418,10 +1500,14 @@ def _exposure_scores(document: dict[str, Any]) -> Iterator[Scored]:
 
 
 def _of_a_schema(flags: list[dict[str, Any]]) -> bool:
-    """Each flag names its basis (2.x), or holds its reason and path (1.x)."""
-    return all(map(contains, flags, repeat("basis"))) or all(
-        map(_INLINE_FLAG_KEYS.issubset, map(_keys, flags))
-    )
+    """Each flag names its basis (2.x), or holds its reason and path (1.x) (False where one
+    is no object: the flags are then looked at one by one)."""
+    try:
+        return all(map(contains, flags, repeat("basis"))) or all(
+            map(_INLINE_FLAG_KEYS.issubset, map(_keys, flags))
+        )
+    except TypeError:
+        return False
 
 
 def _company_id(document: dict[str, Any]) -> Any:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
 from ddtool.collector import collector_paused
-from ddtool.contract import Contract
+from ddtool.contract import Contract, identified
 from ddtool.document import (
     ADJUSTMENT,
     COUNTRY_UNKNOWN,
@@ -106,7 +106,11 @@ class AssessmentFileError(DdtoolError):
 def load_assessment(path: Path) -> dict[str, Any]:
     """Read an assessment JSON whole; raises AssessmentFileError naming the file when it is
     not one."""
-    return read_assessment(path, {})
+    document = read_assessment(path, {})
+    reason = identified(document)
+    if reason is not None:
+        raise AssessmentFileError(f"{path}: not a valid ddtool assessment JSON ({reason})")
+    return document
 
 
 def file_bytes(path: Path) -> bytes:
@@ -222,7 +226,10 @@ def assessment_text(path: Path) -> str:
 
 
 def check_assessment(document: Any, label: str) -> None:
-    """Raise AssessmentFileError (message starts with label) unless document is an assessment."""
+    """Raise AssessmentFileError (message starts with label) unless document is an assessment:
+    an object of a supported schema, with its top-level parts. What its flags and supplier
+    entries hold (an id, a known level) the contract's check says, each place named
+    (ddtool.contract: `Contract.check`, or `identified` for a document handed in unchecked)."""
     prefix = f"{label}: not a ddtool assessment JSON"
     if not isinstance(document, dict):
         raise AssessmentFileError(f"{prefix} (top level is {type(document).__name__}, not object)")
@@ -245,12 +252,6 @@ def check_assessment(document: Any, label: str) -> None:
             f"{prefix} ({', '.join(repr(key) for key in not_objects)} must be"
             f" {'objects' if len(not_objects) > 1 else 'an object'})"
         )
-    for i, flag in enumerate(document["flags"]):
-        if not isinstance(flag, dict) or "id" not in flag or flag.get("level") not in LEVELS:
-            raise AssessmentFileError(f"{prefix} (flag {i + 1} has no id or an unknown level)")
-    for i, supplier in enumerate(document["suppliers"]):
-        if not isinstance(supplier, dict) or "id" not in supplier:
-            raise AssessmentFileError(f"{prefix} (supplier {i + 1} has no id)")
 
 
 def _rank(level: str) -> int:
@@ -368,8 +369,11 @@ def diff_assessments(
     of a supplier under a new id (`same_as`) with the removed supplier's of the same risk
     type. `checked`: both are as read_assessment returns them, checked already."""
     if not checked:
-        check_assessment(old, old_label)
-        check_assessment(new, new_label)
+        for document, label in ((old, old_label), (new, new_label)):
+            check_assessment(document, label)
+            reason = identified(document)
+            if reason is not None:
+                raise AssessmentFileError(f"{label}: not a valid ddtool assessment JSON ({reason})")
     old_suppliers, new_suppliers = _mapped(old), _mapped(new)
     suppliers_added = [
         {k: new_suppliers[i].get(k) for k in SUPPLIER_FIELDS}
