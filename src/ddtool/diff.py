@@ -30,7 +30,7 @@ from ddtool.model import LEVELS
 from ddtool.reporters.shown import level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.8"
+DIFF_SCHEMA_VERSION = "1.9"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -462,6 +462,7 @@ def diff_assessments(
             },
             "suppliers_added": len(suppliers_added),
             "suppliers_removed": len(suppliers_removed),
+            "suppliers_ambiguous": sum(1 for a in suppliers_added if a["may_be"]),
             "suppliers_changed": len({c["id"] for c in suppliers_changed}),
             "company_changed": company_changed,
             "profiles_changed": profiles_changed,
@@ -645,7 +646,11 @@ def _named_after_file(meta: dict[str, Any]) -> bool:
 def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None:
     """Mark each added supplier that may be a removed one under a new id (`same_as`): the
     ids differ only in case, or the name, country and sector are those of one removed
-    supplier alone. An id spelled anew in an export is then not read as a new supplier."""
+    supplier alone, and no other added supplier may be that one. An id spelled anew in an
+    export is then not read as a new supplier. Where the match is not one to one (two added
+    suppliers may be one removed, or one may be either of two), none is marked: which is
+    which is not known. Each added supplier's `may_be` then lists the removed ones it may be
+    (empty where it is `same_as` one, or matches none)."""
 
     def keys(entry: dict[str, Any]) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = [("id", str(entry["id"]).casefold())]
@@ -657,13 +662,26 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     for entry in removed:
         for key in keys(entry):
             by_key.setdefault(key, []).append(entry["id"])
+    # the removed suppliers each added one may be: those of the first key that finds one
+    # alone, else of the first that finds several
+    candidates: list[list[str]] = []
     for entry in added:
-        entry["same_as"] = None
+        found: list[str] = []
         for key in keys(entry):
-            found = by_key.get(key, [])
-            if len(found) == 1:
-                entry["same_as"] = found[0]
+            ids = by_key.get(key, [])
+            if len(ids) == 1:
+                found = ids
                 break
+            found = found or ids
+        candidates.append(found)
+    claimed: dict[str, int] = {}
+    for found in candidates:
+        for removed_id in found:
+            claimed[removed_id] = claimed.get(removed_id, 0) + 1
+    for entry, found in zip(added, candidates, strict=True):
+        one = len(found) == 1 and claimed[found[0]] == 1
+        entry["same_as"] = found[0] if one else None
+        entry["may_be"] = [] if one else sorted(found)
 
 
 def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -693,13 +711,13 @@ def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, An
 
 
 def _renamed(added: list[dict[str, Any]]) -> dict[str, str]:
-    """Removed supplier id → the id of the one added supplier `same_as` it. A removed
-    supplier that two added ones may be is left out: which one it became is not known."""
-    claims: dict[str, list[str]] = {}
-    for entry in added:
-        if entry.get("same_as") is not None:
-            claims.setdefault(str(entry["same_as"]), []).append(str(entry["id"]))
-    return {old_id: ids[0] for old_id, ids in claims.items() if len(ids) == 1}
+    """Removed supplier id → the id of the added supplier `same_as` it (one to one, see
+    _same_as)."""
+    return {
+        str(entry["same_as"]): str(entry["id"])
+        for entry in added
+        if entry.get("same_as") is not None
+    }
 
 
 def _reinferred(
