@@ -119,7 +119,10 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
         ('{\n  "a": 1,\n  "b": }', "invalid JSON at line 3, column 8"),
         ("[1, 2]", "top level is list"),
         ('{"schema_version": "1.0", "suppliers": []}', "'flags'"),
-        ('{"schema_version": "3.0", "flags": [], "suppliers": []}', "schema_version 3.0"),
+        (
+            '{"schema_version": "3.0", "flags": [], "suppliers": []}',
+            "$.schema_version: 3.0 is newer",
+        ),
         ('{"a": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
         ('{"a": ' + "1" * 5000 + "}", "4300"),
         (

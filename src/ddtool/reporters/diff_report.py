@@ -285,7 +285,8 @@ def _as_of_text(diff: dict[str, Any]) -> str:
 
 def warning_texts(diff: dict[str, Any]) -> list[str]:
     """The diff's warnings as sentences without their final stop (the OLD assessment later
-    than the NEW one: see ddtool.diff.dates_reversed); none in a diff before JSON 1.6."""
+    than the NEW one, see ddtool.diff.dates_reversed; assessments of different schema
+    versions, see ddtool.diff.schema_differs); none in a diff before JSON 1.6."""
     return [str(w["message"]) for w in diff.get("warnings") or () if w.get("message")]
 
 
