@@ -47,6 +47,7 @@ def test_added_and_removed_supplier(documents: tuple[dict[str, Any], dict[str, A
         "sector": "cocoa-farming",
         "sector_as_written": "cocoa-farming",
         "same_as": None,
+        "may_be": [],
     }
     new_ids = {f["id"] for f in new["flags"] if f["supplier_id"] == "COOP-CI-2"}
     assert new_ids and {f["id"] for f in diff["new_flags"]} == new_ids
@@ -118,7 +119,10 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
         ('{\n  "a": 1,\n  "b": }', "invalid JSON at line 3, column 8"),
         ("[1, 2]", "top level is list"),
         ('{"schema_version": "1.0", "suppliers": []}', "'flags'"),
-        ('{"schema_version": "3.0", "flags": [], "suppliers": []}', "schema_version 3.0"),
+        (
+            '{"schema_version": "3.0", "flags": [], "suppliers": []}',
+            "$.schema_version: 3.0 is newer",
+        ),
         ('{"a": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
         ('{"a": ' + "1" * 5000 + "}", "4300"),
         (
@@ -334,7 +338,7 @@ def test_xlsx_stores_formula_like_text_as_string(
     ]
     added = wb["Suppliers added"]
     assert added.freeze_panes == "A2" and added.auto_filter.ref
-    assert [c.value for c in added[1]] == ["id", "name", "country", "sector", "same_as"]
+    assert [c.value for c in added[1]] == ["id", "name", "country", "sector", "same_as", "may_be"]
     assert added["B2"].value == evil and added["B2"].data_type == "s"
     ws = wb["New flags"]
     header = [c.value for c in ws[1]]

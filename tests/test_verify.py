@@ -447,7 +447,10 @@ def test_a_saved_file_broken_after_its_head_is_named(
     [
         ('{"schema_version": "2.0", "tool": {', "invalid JSON at line 1"),
         ("[1, 2]", "top level is list"),
-        ('{"schema_version": "3.0", "input": {}, "profiles": {}}', "schema_version 3.0"),
+        (
+            '{"schema_version": "3.0", "input": {}, "profiles": {}}',
+            "$.schema_version: 3.0 is newer",
+        ),
         ('{"schema_version": "2.0", "flags": [], "suppliers": []}', "missing"),
     ],
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
 from ddtool.collector import collector_paused
-from ddtool.contract import Contract, identified
+from ddtool.contract import Contract, _shown, identified
 from ddtool.document import (
     ADJUSTMENT,
     COUNTRY_UNKNOWN,
@@ -30,7 +31,7 @@ from ddtool.model import LEVELS
 from ddtool.reporters.shown import level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.8"
+DIFF_SCHEMA_VERSION = "1.9"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -233,15 +234,19 @@ def check_assessment(document: Any, label: str) -> None:
     prefix = f"{label}: not a ddtool assessment JSON"
     if not isinstance(document, dict):
         raise AssessmentFileError(f"{prefix} (top level is {type(document).__name__}, not object)")
-    version = str(document.get("schema_version", ""))
-    missing = [k for k in REQUIRED_KEYS if k not in document]
-    if missing and (not version or version.split(".")[0] in SUPPORTED_MAJORS):
-        raise AssessmentFileError(f"{prefix} (missing {', '.join(repr(k) for k in missing)})")
-    if version.split(".")[0] not in SUPPORTED_MAJORS:
+    written = document.get("schema_version", "")
+    if not isinstance(written, str):  # (as ddtool.contract says of any other text)
         raise AssessmentFileError(
-            f"{prefix} (schema_version {version} is not supported; this ddtool reads"
-            f" {' and '.join(m + '.x' for m in SUPPORTED_MAJORS)})"
+            f"{label}: not a valid ddtool assessment JSON ($.schema_version: a text expected,"
+            f" got {_shown(written)})"
         )
+    version = schema_numbers(written)
+    missing = [k for k in REQUIRED_KEYS if k not in document]
+    if missing and (not written or (version is not None and str(version[0]) in SUPPORTED_MAJORS)):
+        raise AssessmentFileError(f"{prefix} (missing {', '.join(repr(k) for k in missing)})")
+    refused = _refused_version(written, version)
+    if refused is not None:
+        raise AssessmentFileError(f"{prefix} ($.schema_version: {refused})")
     if not isinstance(document["flags"], list) or not isinstance(document["suppliers"], list):
         raise AssessmentFileError(f"{prefix} ('flags' and 'suppliers' must be lists)")
     not_objects = [
@@ -252,6 +257,37 @@ def check_assessment(document: Any, label: str) -> None:
             f"{prefix} ({', '.join(repr(key) for key in not_objects)} must be"
             f" {'objects' if len(not_objects) > 1 else 'an object'})"
         )
+
+
+_SCHEMA_VERSION = re.compile(r"([0-9]+)\.([0-9]+)")
+
+
+def schema_numbers(version: str) -> tuple[int, int] | None:
+    """A schema version as numbers ("2.6" → (2, 6)); None where it is not MAJOR.MINOR."""
+    found = _SCHEMA_VERSION.fullmatch(version)
+    return None if found is None else (int(found[1]), int(found[2]))
+
+
+def _refused_version(written: str, version: tuple[int, int] | None) -> str | None:
+    """Why an assessment of this schema version cannot be read, or None where it can: one
+    that is no MAJOR.MINOR, of a major version this ddtool does not read, or newer than the
+    one it writes (written by a later ddtool: what that added would be read as missing)."""
+    from ddtool.assess import SCHEMA_VERSION
+
+    reads = " and ".join(
+        f"{major}.x" if major != SCHEMA_VERSION.split(".")[0] else f"{major}.0 to {SCHEMA_VERSION}"
+        for major in SUPPORTED_MAJORS
+    )
+    if version is None:
+        return f"{_shown(written)} is not a schema version (MAJOR.MINOR); this ddtool reads {reads}"
+    if version > tuple(map(int, SCHEMA_VERSION.split("."))):
+        return (
+            f"{written} is newer than this ddtool writes ({SCHEMA_VERSION}): a later ddtool"
+            f" wrote it; this ddtool reads {reads}"
+        )
+    if str(version[0]) not in SUPPORTED_MAJORS:
+        return f"{written} is not supported; this ddtool reads {reads}"
+    return None
 
 
 def _rank(level: str) -> int:
@@ -430,7 +466,11 @@ def diff_assessments(
     changed.sort(key=_flag_order)
     reidentified.sort(key=_flag_order)
 
-    suppliers_changed = _supplier_changes(old, new, old_suppliers, new_suppliers, renamed)
+    uncompared: dict[str, int] = {}
+    suppliers_changed = _supplier_changes(
+        old, new, old_suppliers, new_suppliers, renamed, uncompared
+    )
+    compared = len(old_suppliers.keys() & new_suppliers.keys()) + len(renamed)
 
     old_meta, new_meta = _meta(old), _meta(new)
     company_changed = old_meta["company_id"] != new_meta["company_id"] or (
@@ -447,6 +487,7 @@ def diff_assessments(
         _settings(old), _settings(new), defaults=unrecorded_defaults(old, new)
     )
     reversed_dates = dates_reversed(old_meta, new_meta)
+    other_schema = schema_differs(old_meta, new_meta, uncompared, compared)
     return {
         "kind": "ddtool-diff",
         "schema_version": DIFF_SCHEMA_VERSION,
@@ -466,16 +507,18 @@ def diff_assessments(
             },
             "suppliers_added": len(suppliers_added),
             "suppliers_removed": len(suppliers_removed),
+            "suppliers_ambiguous": sum(1 for a in suppliers_added if a["may_be"]),
             "suppliers_changed": len({c["id"] for c in suppliers_changed}),
             "company_changed": company_changed,
             "profiles_changed": profiles_changed,
             "settings_changed": bool(changed_settings),
             "input_changed": input_changed,
             "dates_reversed": reversed_dates is not None,
+            "schema_differs": other_schema is not None,
         },
         # what to know before reading on, each with a type, a message and what it is about
         # (as an assessment's input warnings are)
-        "warnings": [] if reversed_dates is None else [reversed_dates],
+        "warnings": [w for w in (reversed_dates, other_schema) if w is not None],
         "profiles_changed": profiles_changed,
         "profiles": {"old": old_meta["profiles"], "new": new_meta["profiles"]},
         "settings_changed": bool(changed_settings),
@@ -520,6 +563,39 @@ def dates_reversed(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] |
             ),
         }
     return None
+
+
+def schema_differs(
+    old: dict[str, Any], new: dict[str, Any], uncompared: dict[str, int], compared: int
+) -> dict[str, Any] | None:
+    """A warning (type "schema-differs") when the two assessments (as _meta describes them)
+    are of different schema versions: both versions, and the supplier fields that could not
+    be compared (`not_compared`: each with how many of the `compared` suppliers in both it
+    could not be compared for), those the earlier schema does not record, so that a change
+    of them is not listed. None when the versions are the same."""
+    was, now = str(old.get("schema_version")), str(new.get("schema_version"))
+    if was == now:
+        return None
+    earlier = min((was, now), key=lambda v: schema_numbers(v) or (0, 0))
+    fields = [(f, uncompared[f]) for f in CHANGE_FIELDS if f in uncompared]
+    named = [f if n == compared else f"{f} (for {n} of {compared} suppliers)" for f, n in fields]
+    if named:
+        listed = f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
+        said = (
+            f"{listed} could not be compared (schema {earlier} does not record them):"
+            " a change of them is not listed"
+        )
+    elif compared:
+        said = "every field of the suppliers in both was compared"
+    else:
+        said = "no supplier is in both to compare"
+    return {
+        "type": "schema-differs",
+        "old": was,
+        "new": now,
+        "not_compared": [{"field": f, "suppliers": n} for f, n in fields],
+        "message": f"the OLD assessment is of schema {was} and the NEW one of {now}: {said}",
+    }
 
 
 def _moment(value: Any) -> datetime | None:
@@ -649,7 +725,11 @@ def _named_after_file(meta: dict[str, Any]) -> bool:
 def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None:
     """Mark each added supplier that may be a removed one under a new id (`same_as`): the
     ids differ only in case, or the name, country and sector are those of one removed
-    supplier alone. An id spelled anew in an export is then not read as a new supplier."""
+    supplier alone, and no other added supplier may be that one. An id spelled anew in an
+    export is then not read as a new supplier. Where the match is not one to one (two added
+    suppliers may be one removed, or one may be either of two), none is marked: which is
+    which is not known. Each added supplier's `may_be` then lists the removed ones it may be
+    (empty where it is `same_as` one, or matches none)."""
 
     def keys(entry: dict[str, Any]) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = [("id", str(entry["id"]).casefold())]
@@ -661,13 +741,26 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     for entry in removed:
         for key in keys(entry):
             by_key.setdefault(key, []).append(entry["id"])
+    # the removed suppliers each added one may be: those of the first key that finds one
+    # alone, else of the first that finds several
+    candidates: list[list[str]] = []
     for entry in added:
-        entry["same_as"] = None
+        found: list[str] = []
         for key in keys(entry):
-            found = by_key.get(key, [])
-            if len(found) == 1:
-                entry["same_as"] = found[0]
+            ids = by_key.get(key, [])
+            if len(ids) == 1:
+                found = ids
                 break
+            found = found or ids
+        candidates.append(found)
+    claimed: dict[str, int] = {}
+    for found in candidates:
+        for removed_id in found:
+            claimed[removed_id] = claimed.get(removed_id, 0) + 1
+    for entry, found in zip(added, candidates, strict=True):
+        one = len(found) == 1 and claimed[found[0]] == 1
+        entry["same_as"] = found[0] if one else None
+        entry["may_be"] = [] if one else sorted(found)
 
 
 def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -697,13 +790,13 @@ def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, An
 
 
 def _renamed(added: list[dict[str, Any]]) -> dict[str, str]:
-    """Removed supplier id → the id of the one added supplier `same_as` it. A removed
-    supplier that two added ones may be is left out: which one it became is not known."""
-    claims: dict[str, list[str]] = {}
-    for entry in added:
-        if entry.get("same_as") is not None:
-            claims.setdefault(str(entry["same_as"]), []).append(str(entry["id"]))
-    return {old_id: ids[0] for old_id, ids in claims.items() if len(ids) == 1}
+    """Removed supplier id → the id of the added supplier `same_as` it (one to one, see
+    _same_as)."""
+    return {
+        str(entry["same_as"]): str(entry["id"])
+        for entry in added
+        if entry.get("same_as") is not None
+    }
 
 
 def _reinferred(
@@ -906,12 +999,14 @@ def _supplier_changes(
     old_suppliers: dict[str, dict[str, Any]],
     new_suppliers: dict[str, dict[str, Any]],
     renamed: dict[str, str],
+    uncompared: dict[str, int] | None = None,
 ) -> list[dict[str, Any]]:
     """One entry per changed field of each mapped supplier in both assessments, and of each
     added one `same_as` a removed one (under its new id), in id order, then field order.
 
     A field an earlier schema lacks is not a change; nor is a buyer under a new id (the
-    added supplier `same_as` the removed one stands in its place)."""
+    added supplier `same_as` the removed one stands in its place). `uncompared` counts, per
+    field, the suppliers it could not be compared for (one entry or both lack it)."""
     both = [(i, i) for i in old_suppliers.keys() & new_suppliers.keys()]
     both += list(renamed.items())
     both.sort(key=lambda ids: ids[1])
@@ -937,6 +1032,8 @@ def _supplier_changes(
             elif field in RECORDED_FIELDS and held[0] is not None and held[1] is not None:
                 was, now = held[0][field], held[1][field]
             else:  # an earlier schema lacks it; or no flag records what the supplier holds
+                if uncompared is not None:
+                    uncompared[field] = uncompared.get(field, 0) + 1
                 continue
             if field == "sector":
                 if not _same_sector(before, after):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +76,7 @@ REIDENTIFIED_TEXT = (
     " buyer moved country): not counted as new or resolved"
 )
 SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
-ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as")
+ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as", "may_be")
 SUPPLIER_CHANGE_COLUMNS = ("id", "name", "field", "old", "new")
 
 
@@ -242,6 +242,41 @@ def _same_as_note(diff: dict[str, Any]) -> str | None:
     )
 
 
+# the groups of added suppliers matched ambiguously a note names; the JSON and Excel diffs
+# list every added supplier's `may_be`
+AMBIGUOUS_SHOWN = 5
+
+
+def _ambiguous_note(diff: dict[str, Any]) -> str | None:
+    """What to make of added suppliers that match removed ones, but not one to one (see
+    ddtool.diff._same_as): which may be which, and that none is taken for another."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for entry in diff["suppliers_added"]:
+        if entry.get("may_be"):
+            groups.setdefault(tuple(map(str, entry["may_be"])), []).append(str(entry["id"]))
+    if not groups:
+        return None
+    count = sum(map(len, groups.values()))
+    shown = [
+        f"{_either(ids, 'and')} may {'each ' if len(ids) > 1 else ''}be {_either(was, 'or')}"
+        for was, ids in list(groups.items())[:AMBIGUOUS_SHOWN]
+    ]
+    more = len(groups) - AMBIGUOUS_SHOWN
+    return (
+        f"{count} added supplier(s) match removed ones, but not one to one, so none is"
+        f" marked same_as: {'; '.join(shown)}"
+        + (f" (+{more} more: see may_be)" if more > 0 else "")
+        + ". Which is which is not known: their flags are listed as new and the removed"
+        " ones' as resolved"
+    )
+
+
+def _either(ids: Sequence[str], word: str) -> str:
+    """'D1', 'D1 or D2', 'D1, D2 or D3' (the first 5, then how many more)."""
+    shown = list(ids[:5]) + ([f"{len(ids) - 5} more"] if len(ids) > 5 else [])
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {word} {shown[-1]}"
+
+
 def _as_of_text(diff: dict[str, Any]) -> str:
     """The two assessments' as-of dates (which audits and certificates counted)."""
     old, new = diff["old"].get("as_of"), diff["new"].get("as_of")
@@ -250,7 +285,8 @@ def _as_of_text(diff: dict[str, Any]) -> str:
 
 def warning_texts(diff: dict[str, Any]) -> list[str]:
     """The diff's warnings as sentences without their final stop (the OLD assessment later
-    than the NEW one: see ddtool.diff.dates_reversed); none in a diff before JSON 1.6."""
+    than the NEW one, see ddtool.diff.dates_reversed; assessments of different schema
+    versions, see ddtool.diff.schema_differs); none in a diff before JSON 1.6."""
     return [str(w["message"]) for w in diff.get("warnings") or () if w.get("message")]
 
 
@@ -300,13 +336,15 @@ def _supplier_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Suppliers added or removed as the tables show them: a sector the taxonomy does not
     know by its text as written (see _sector_text), not as a blank; a country not known
     as "unknown" (they are mapped suppliers, whose country is null only where it is not
-    known), as the registers write it."""
+    known), as the registers write it; the removed ones an added one may be, "D1, D2"."""
     shown = []
     for row in rows:
         if row.get("sector") is None and row.get("sector_as_written"):
             row = {**row, "sector": sector_text(None, row["sector_as_written"])}
         if not row.get("country"):
             row = {**row, "country": UNKNOWN_CELL}
+        if isinstance(row.get("may_be"), list):  # (an id list, not a path)
+            row = {**row, "may_be": ", ".join(map(str, row["may_be"])) or None}
         shown.append(row)
     return shown
 
@@ -421,9 +459,9 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     settings = _settings_note(diff)
     if settings:
         lines += [f"> **Note:** {inline(settings)}.", ""]
-    same_as = _same_as_note(diff)
-    if same_as:
-        lines += [f"> **Note:** {inline(same_as)}.", ""]
+    for same_as in (_same_as_note(diff), _ambiguous_note(diff)):
+        if same_as:
+            lines += [f"> **Note:** {inline(same_as)}.", ""]
     if not diff["input_changed"]:
         lines += ["The input file is unchanged (same sha256).", ""]
     lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
@@ -514,7 +552,12 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
         {"item": f"setting {c['key']}", "value": _setting_text(c)}
         for c in diff.get("settings_changes") or []
     ]
-    for note in (*warning_texts(diff), _settings_note(diff), _same_as_note(diff)):
+    for note in (
+        *warning_texts(diff),
+        _settings_note(diff),
+        _same_as_note(diff),
+        _ambiguous_note(diff),
+    ):
         if note:
             about.append({"item": "note", "value": note[0].upper() + note[1:] + "."})
     about.append({"item": "generated by", "value": "ddtool diff"})
@@ -666,9 +709,9 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         for row in rows:
             table.add_row(*(Text(_text(row.get(c))) for c in columns))
         console.print(fitted(table))
-    same_as = _same_as_note(diff)
-    if same_as:
-        console.print(Text(f"{same_as}.", style="yellow"))
+    for same_as in (_same_as_note(diff), _ambiguous_note(diff)):
+        if same_as:
+            console.print(Text(f"{same_as}.", style="yellow"))
 
 
 def _moved(old: Any, new: Any) -> str:
