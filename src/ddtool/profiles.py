@@ -2368,6 +2368,20 @@ _STAGE_WORDS = {
     ),
 }
 _ANY_STAGE_WORD = frozenset().union(*_STAGE_WORDS.values())  # (the words of every stage)
+# the aliases of one chain's sector that name a stage of some other chains' goods as well,
+# with that stage and those chains: a coffee grinder grinds coffee, a comptoir or a négociant
+# buys cocoa, coffee or cotton as it buys minerals. Beside any other good the alias keeps its
+# sector ("tea grinder", "spice negociant"), as the smelter's and refiner's always do
+# ("grain refiner", of aluminium; "charcoal smelter") and cotton ginning's ("ginning")
+_STAGE_OF_OTHER_GOODS = {
+    "grinder": ("processing", frozenset({"coffee"})),
+    "comptoir": ("trading", frozenset({"cocoa", "coffee", "cotton"})),
+    "negociant": ("trading", frozenset({"cocoa", "coffee", "cotton"})),
+}
+# the joining words that may stand beside them ("négociant en cacao", "comptoir de cacao"),
+# and beside a trader's word, the French for purchase ("comptoir d'achat de cacao")
+_STAGE_JOINING = frozenset({"en", "de", "d", "du", "des", "of", "for"})
+_TRADE_JOINING = frozenset({"achat"})
 # the words of a product that say what state, standard or packing a good is in, or where it
 # is from, not which good it is: "frozen skipjack tuna", "organic cocoa beans", "bagged
 # cashews from Ghana" name Fish, Cocoa, Cashews (Profiles._reading). A word of another good
@@ -2867,8 +2881,10 @@ _SERVICES = "services"  # the chain of sectors that handle no goods of their own
 
 
 @lru_cache(maxsize=8192)
-def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
-    found = _match_sector_spelt(profiles, value)
+def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) -> SectorMatch:
+    """The sector a text names (_match_sector_spelt); not `staged`, a good beside another
+    chain's stage word only is read as that word's sector (_stage_of_the_good)."""
+    found = _match_sector_spelt(profiles, value, staged)
     if found.id in _MINES and not found.products:
         # a mine's minerals, named in its sector text, say which listings apply
         minerals = _minerals_named(profiles, value)
@@ -2877,17 +2893,17 @@ def _match_sector_cached(profiles: Profiles, value: str) -> SectorMatch:
     return found
 
 
-def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
+def _match_sector_spelt(profiles: Profiles, value: str, staged: bool = True) -> SectorMatch:
     """The sector a text names (_match_sector_text), or, where a word of it reads as
     misspelt, no sector and the one it would name spelt right."""
-    found = _match_sector_text(profiles, value)
+    found = _match_sector_text(profiles, value, staged)
     key = text_key(value)
     if found.id is None:
         # spaced otherwise than the taxonomy spaces it ('long liner', 'purseseiner'): the
         # sector the text names spaced so
         respaced = _respaced(profiles, key, value)
         if respaced is not None:
-            again = _match_sector_text(profiles, respaced)
+            again = _match_sector_text(profiles, respaced, staged)
             if again.id is not None:
                 return again
     # (a text naming several sectors had each part read so, misspelt or not: _several_sectors)
@@ -2903,7 +2919,7 @@ def _match_sector_spelt(profiles: Profiles, value: str) -> SectorMatch:
     respelt = _respelt(profiles, key, forms_too=found.id is None)
     if respelt is None:
         return found
-    again = _match_sector_text(profiles, respelt)
+    again = _match_sector_text(profiles, respelt, staged)
     if found.id is not None:
         if again.id is None or again.id == found.id:
             return found
@@ -3060,7 +3076,10 @@ def _fish_trade(profiles: Profiles, key: str) -> SectorMatch | None:
     return None
 
 
-def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
+def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> SectorMatch:
+    """The sector a text names. `staged`: a good's name beside only another chain's word
+    for a stage of its own chain is that stage of the good (_stage_of_the_good); a part of
+    a text naming several sectors is read otherwise (_several_sectors)."""
     key = text_key(value)
     keys = profiles._sector_keys
     if key in keys:
@@ -3091,7 +3110,7 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     # sal", "mine de charbon"): as in English ("salt mine", "coal mine")
     english = _mine_in_english(profiles, value, key)
     if english is not None:
-        return _match_sector_text(profiles, english)
+        return _match_sector_text(profiles, english, staged)
     # a mine of its minerals and a mine's words ("gold mining company", "open pit mine"):
     # before the aliases it holds, which would say a scale the text does not; or of its
     # minerals and a small scale ("artisanal gold")
@@ -3123,9 +3142,11 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     if any(k in bare for k in contained):
         # beside a good, a word for any producer adds nothing: "tea farm" is tea farming
         contained = [k for k in contained if k in bare or k not in _PRODUCER_WORDS]
-        # nor does a stage's word that is an alias of another good's chain: "coffee grinder"
-        # is coffee's processing, as "coffee grinding" is, not cocoa's ("grinder")
-        contained = _stage_of_the_good(profiles, contained)
+        # a good's name with only another chain's word for a stage its own chain has:
+        # "coffee grinder" is coffee's processing, as "coffee grinding" is, not cocoa's
+        stage = _stage_of_the_good(profiles, key, contained) if staged else None
+        if stage is not None:
+            return SectorMatch(stage)
     # a good's name alone loses a tie: "cotton fabric" is the fabric mill
     best = max(contained, key=lambda k: (len(k), k not in bare)) if contained else None
     # a recruiter is not the work of the workers it places: "labour contractor" is no
@@ -3145,7 +3166,7 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     # the place named for the work done there: "artisanal gold mine" is gold mining
     worked = _WORK_PLACES.sub(lambda m: _WORK_OF[m.group(0)], key)
     if worked != key:
-        found = _match_sector_text(profiles, worked)
+        found = _match_sector_text(profiles, worked, staged)
         if found.id is not None:
             return found
     served = _food_place(profiles, value, key, None, [])
@@ -3184,23 +3205,34 @@ def _match_sector_text(profiles: Profiles, value: str) -> SectorMatch:
     return SectorMatch(None, suggestion)
 
 
-def _stage_of_the_good(profiles: Profiles, contained: list[str]) -> list[str]:
-    """The aliases a text holds beside a good's name (`contained`, some of them goods'
-    names), less those made only of a stage's words that name a sector of another good's
-    chain ("grinder": cocoa processing; "smelter": smelting; "negociant": mineral trading):
-    beside a good they name that stage of it ("coffee grinder", "sugar refiner", "cocoa
-    negociant"; _beside_a_good). Those of the good's own chain ("cassiterite smelter") and
-    of no good's ("importer", "factory") are kept."""
+def _stage_of_the_good(profiles: Profiles, key: str, contained: list[str]) -> str | None:
+    """The sector of a text (text_key's `key`, holding the aliases `contained`) that names
+    one good and, beside it, only a word of _STAGE_OF_OTHER_GOODS that names a stage of the
+    good's chain, and joining words: that stage of the good, where one sector of the good
+    covers it ("coffee grinder": coffee milling; "négociant en cacao", "comptoir d'achat de
+    cacao": cocoa trading). None for any other text, read as before: a second good, metal,
+    mineral or work ("gold and coffee comptoir", "cocoa and spice grinder"), a word the
+    good's chain has no stage for ("tea grinder", "grain refiner", "cotton smelter")."""
     keys, bare = profiles._sector_keys, profiles._bare_goods
-    chains = {profiles.sectors[keys[k]].chain for k in contained if k in bare}
-    chains |= {"other", _SERVICES}
-    return [
-        k
-        for k in contained
-        if k in bare
-        or profiles.sectors[keys[k]].chain in chains
-        or not _ANY_STAGE_WORD.issuperset(k.split())
-    ]
+    good = max((k for k in contained if k in bare), key=len, default=None)
+    if good is None:
+        return None
+    words, size = key.split(), len(good.split())
+    at = [i for i in range(len(words)) if words[i : i + size] == good.split()]
+    if len(at) != 1:
+        return None
+    rest = words[: at[0]] + words[at[0] + size :]
+    said = [w for w in rest if w in _STAGE_OF_OTHER_GOODS]
+    if len(said) != 1:
+        return None
+    stage, chains = _STAGE_OF_OTHER_GOODS[said[0]]
+    joining = _STAGE_JOINING | (_TRADE_JOINING if stage == "trading" else frozenset())
+    if profiles.sectors[keys[good]].chain not in chains or not joining.issuperset(
+        w for w in rest if w != said[0]
+    ):
+        return None
+    serving = [s for s in _sectors_of_good(profiles, good) if _serves(profiles, s, stage, good)]
+    return serving[0] if len(serving) == 1 else None
 
 
 def _apparel(profiles: Profiles, key: str) -> SectorMatch | None:
@@ -3724,7 +3756,7 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
     items = [item for item in _LISTED.split(value) if _names_a_sector(item)]
     named = _not_place_names(items)
     if len(named) < len(items):  # ("seafood processing, Mina": read as the rest)
-        return _match_sector_cached(profiles, "; ".join(named)) if named else None
+        return _match_sector_cached(profiles, "; ".join(named), False) if named else None
     items, cafe_served = _cafe_parts(items)
     written, joiner = items, "; "
     if len(items) > 1:
@@ -3742,14 +3774,17 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
             return None
         named = _not_place_names(parts)
         if len(named) < len(parts):
-            return _match_sector_cached(profiles, " and ".join(named)) if named else None
+            return _match_sector_cached(profiles, " and ".join(named), False) if named else None
         parts, cafe_served = _cafe_parts(parts)
         written, joiner = parts, " and "
 
         def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
             return _joined_readings(profiles, parts, read)
 
-    readings = read_all(partial(_match_sector_cached, profiles))
+    # (each part read as before a good beside another chain's stage word was read as that
+    # stage of it: "gold and coffee comptoir" is mineral trading, as "gold and cocoa
+    # comptoir" is; see _stage_of_the_good)
+    readings = read_all(partial(_match_sector_cached, profiles, staged=False))
     if any(m.id is None for _, m in readings) and any(m.id is not None for _, m in readings):
         readings = read_all(partial(_spelt_right, profiles))
     # a word for any factory gives way to the maker or processor named beside it ("factory,
@@ -3813,7 +3848,7 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         steps = {id(part) for part, match in readings if match.id is None and _steps_only(part)}
         if goods and steps:
             rest = [part for part in written if id(part) not in steps]
-            return _match_sector_cached(profiles, joiner.join(rest)) if rest else None
+            return _match_sector_cached(profiles, joiner.join(rest), False) if rest else None
         return None
     else:
         [chosen] = goods
@@ -3858,7 +3893,7 @@ def _beside_unnamed(
     OtherSector of the id NO_SECTOR); where the rest reads as no sector, none."""
     left_out = {id(part) for part, _ in unnamed}
     rest = [part for part in written if id(part) not in left_out]
-    read = _match_sector_cached(profiles, joiner.join(rest)) if rest else SectorMatch(None)
+    read = _match_sector_cached(profiles, joiner.join(rest), False) if rest else SectorMatch(None)
     told = tuple((part.strip(), match.suggestion) for part, match in unnamed)
     if read.id is None:
         return SectorMatch(None, next((s for _, s in told if s), None))
@@ -3983,14 +4018,14 @@ def _spelt_right(profiles: Profiles, part: str) -> SectorMatch:
     sector for a word misspelt in it, as read spelt right: the sector it alone is suggested
     first (_match_sector_spelt: "fish farmng" as "fish farming", aquaculture), with that
     told (`respelt`)."""
-    found = _match_sector_cached(profiles, part)
+    found = _match_sector_cached(profiles, part, False)
     if found.id is not None:
         return found
-    written = _match_sector_text(profiles, part)
+    written = _match_sector_text(profiles, part, False)
     respelt = _respelt(profiles, text_key(part), forms_too=written.id is None)
     if respelt is None:
         return found
-    again = _match_sector_cached(profiles, respelt)
+    again = _match_sector_cached(profiles, respelt, False)
     if again.id is None or again.id == written.id:
         return found
     return replace(again, respelt=((part.strip(), respelt, profiles.sectors[again.id].name),))
