@@ -343,7 +343,7 @@ def test_the_documents_give_the_bundled_profiles_hash() -> None:
         ("cofee roasting", "coffee-roasting"),
         ("artisinal mining", "artisanal-mining"),
         ("fishng vessel", "fishing-vessels"),
-        ("Tin", None),  # was "Coffee roasting"
+        ("Tin", "artisanal-mining"),  # was "Coffee roasting"; a word of its mines' names
         ("Food", None),  # was "Seafood processing"
         ("Recruitment agency", None),  # was "Marketing and advertising services"
         # (a mine of unknown scale, "gold mining", is read: tests/test_sector_mines.py)

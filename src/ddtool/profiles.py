@@ -745,6 +745,11 @@ class Profiles:
     _slips: dict[str, str | None] = field(default_factory=dict)
     # each sector's id, name and aliases as sets of words
     _sector_texts: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # the words of each sector's id, name, aliases and commodities, each with the sectors and
+    # the texts (as words) it is in, and the words of listed goods and commodities (made on
+    # first use: _sectors_with)
+    _sector_phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
+    _material_words: set[str] = field(default_factory=set)  # of goods and commodities
     # each sector's goods and those of the stages upstream of it (its materials: cotton at
     # a fabric mill), and what products say they are at a sector of distinct products
     _materials: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -3202,7 +3207,60 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
         suggestion = f"'{sector.id}' ({sector.name})"
     elif _MINING.search(key):
         suggestion = _mine_suggested(profiles, value)
+    if suggestion is None:  # a part of a sector's name: "rubber", "cobalt" (never read so)
+        suggestion = _sectors_with(profiles, key)
     return SectorMatch(None, suggestion)
+
+
+# words that name no sector of their own in a part of one's name ("products", "farming",
+# "processing", "and"): a part made only of them suggests none
+_PART_WORDS = (
+    _VAGUE
+    | _BARE_WORK
+    | _FACTORY_WORDS
+    | _GENERIC_ALIASES
+    | _STANDARDS
+    | _keys(
+        "and or of the for general trade trading trader service other small large scale"
+        " farm farming farmer growing grower producer production plantation estate"
+        " smallholder mine mining miner company supplier"
+    )
+)
+_PART_MOST = 3  # the most sectors a part of a name suggests
+
+
+def _sectors_with(profiles: Profiles, key: str) -> str | None:
+    """The sectors a text (text_key's) naming a material is whole words of an id, name,
+    alias or commodity of ("rubber": rubber-plantations, rubber-products; "cobalt": the
+    mines and smelting), those where it begins one first, then in the taxonomy's order, at
+    most _PART_MOST, as a suggestion. None where it is part of none, names no sector's own
+    word ("products"), or no material, a listed good's or a commodity's word: a word of work
+    alone ("grinding", "sewing", "reefer") suggests no stage, which may be of any good."""
+    words = key.split()
+    if not words or all(word in _PART_WORDS or len(word) < 3 for word in words):
+        return None
+    if not profiles._sector_phrases:
+        for sector in profiles.sectors.values():
+            for text in (sector.id, sector.name, *sector.aliases, *sector.commodities):
+                phrase = tuple(text_key(text).split())
+                for word in dict.fromkeys(phrase):
+                    profiles._sector_phrases.setdefault(word, []).append((sector.id, phrase))
+            for commodity in sector.commodities:
+                profiles._material_words.update(text_key(commodity).split())
+        for good in profiles.good_sectors:
+            profiles._material_words.update(text_key(good).split())
+    if profiles._material_words.isdisjoint(words):
+        return None
+    order = {sector_id: i for i, sector_id in enumerate(profiles.sectors)}
+    found: dict[str, int] = {}
+    for sector_id, phrase in profiles._sector_phrases.get(words[0], ()):
+        for at in range(len(phrase) - len(words) + 1):
+            if phrase[at : at + len(words)] == tuple(words):
+                found[sector_id] = min(at, found.get(sector_id, at))
+                break
+    ids = sorted(found, key=lambda sector_id: (found[sector_id], order[sector_id]))
+    texts = [f"'{s}' ({profiles.sectors[s].name})" for s in ids[:_PART_MOST]]
+    return " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]])) or None
 
 
 def _stage_of_the_good(profiles: Profiles, key: str, contained: list[str]) -> str | None:

@@ -1030,6 +1030,52 @@ def _closest(near: str, names: list[str]) -> str | None:
     return None
 
 
+# words that name no country of their own in a part of a name ("Islands", "and"): a part
+# made only of them suggests none
+_PART_WORDS = _GENERIC | frozenset(
+    {"and", "island", "islands", "d", "de", "du", "da", "del", "di", "des", "la", "le", "el"}
+)
+_PART_MOST = 3  # the most countries a part of a name suggests
+
+
+@cache
+def _names_by_word() -> dict[str, list[str]]:
+    """The names of today's countries by each of their words (for _names_with): no former
+    name ("New Hebrides"), nor one of a country that no longer exists."""
+    former = {_key(name) for name in FORMER_NAMES}
+    table = _table()
+    by_word: dict[str, list[str]] = {}
+    for name in _names():
+        if name in former or table[name] in DISSOLVED:
+            continue
+        for word in dict.fromkeys(name.split()):
+            by_word.setdefault(word, []).append(name)
+    return by_word
+
+
+def _names_with(key: str) -> str | None:
+    """The countries a part of a name is whole words of ("Saudi": Saudi Arabia; "Lanka": Sri
+    Lanka; "Côte": Côte d'Ivoire), those whose name begins with it first, at most
+    _PART_MOST, as a suggestion; None where it is no part of any or names no country's own
+    word ("Islands", "Republic")."""
+    words = key.split()
+    if not words or all(word in _PART_WORDS or len(word) < 3 for word in words):
+        return None
+    table = _table()
+    found: dict[str, int] = {}
+    for name in _names_by_word().get(words[0], ()):
+        theirs = name.split()
+        at = next(
+            (i for i in range(len(theirs) - len(words) + 1) if theirs[i : i + len(words)] == words),
+            None,
+        )
+        if at is not None and at < found.get(table[name], len(theirs)):
+            found[table[name]] = at
+    codes = sorted(found, key=lambda code: (found[code], display_name(code)))[:_PART_MOST]
+    texts = [f"{display_name(code)} ({code})" for code in codes]
+    return " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]])) or None
+
+
 @lru_cache(maxsize=512)
 def display_name(iso3: str) -> str:
     """A readable English name for an ISO3 code."""
@@ -1175,5 +1221,6 @@ def normalise_country(value: str | None) -> CountryMatch:
         code = next((c for c in (text[:3], text[1:]) if is_iso3(c)), None)
     if code in DISSOLVED:  # (a near miss of one: "Netherland Antilles")
         return CountryMatch(None, why=DISSOLVED[code].why())
-    suggestion = f"{display_name(code)} ({code})" if code else None
-    return CountryMatch(None, suggestion=suggestion)
+    if code is None:  # a part of a name: "Saudi", "Lanka", "Papua" (never read as it)
+        return CountryMatch(None, suggestion=_names_with(key))
+    return CountryMatch(None, suggestion=f"{display_name(code)} ({code})")
