@@ -30,26 +30,19 @@ from typing import Any
 
 import pytest
 import yaml
+from sector_support import sector_cases, suggested_ids
 
 from ddtool.assess import assess
 from ddtool.profiles import Profiles, load_profiles
 from ddtool.sources import read_chain
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "assets" / "sectors" / "misreadings.yaml").read_text(encoding="utf-8")
-)
+CASES = sector_cases("misreadings.yaml")
 IDS = [case["text"] for case in CASES]
 
 
 @pytest.fixture(scope="module")
 def profiles() -> Profiles:
     return load_profiles()
-
-
-def _named(suggestion: str | None) -> list[str]:
-    """The sector ids a suggestion names, in its order ("'a' (A) or 'b' (B)": a, b)."""
-    return [part.split("'")[1] for part in (suggestion or "").split(" (")[:-1] if "'" in part]
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -60,7 +53,7 @@ def test_a_sector_text_is_read(profiles: Profiles, case: dict[str, Any]) -> None
     assert list(match.products) == case.get("products", [])
     assert [[w, r] for w, r, _ in match.respelt] == case.get("respelt", [])
     if match.id is None or match.respelt:
-        assert _named(match.suggestion) == case.get("suggested", [])
+        assert suggested_ids(match.suggestion) == case.get("suggested", [])
     else:
         assert match.suggestion is None
     # (a text that says why it has none: its products give it no sector)
@@ -132,7 +125,7 @@ def test_each_supplier_gets_the_sector_and_the_warnings_of_its_text(
         if not problem.message.startswith("sector "):
             continue
         text = next(c["text"] for c in CASES if problem.message.startswith(f"sector {c['text']!r}"))
-        told.setdefault(text, []).append((problem.type, _named(problem.suggestion)))
+        told.setdefault(text, []).append((problem.type, suggested_ids(problem.suggestion)))
     for case in CASES:
         found = told.get(case["text"], [])
         assert [kind for kind, _ in found] == case["warnings"], case["text"]
@@ -164,7 +157,7 @@ GOOD_AND_ITS_SECTOR = [
 @pytest.mark.parametrize(
     ("written", "named"), GOOD_AND_ITS_SECTOR, ids=[w for w, _ in GOOD_AND_ITS_SECTOR]
 )
-def test_a_good_beside_a_sector_reads_as_its_sector_named(
+def test_a_good_beside_a_sector_reads_as_its_sectorsuggested_ids(
     profiles: Profiles, written: str, named: str
 ) -> None:
     match, right = profiles.match_sector(written), profiles.match_sector(named)
@@ -290,7 +283,7 @@ def _reading(match: Any) -> tuple[Any, ...]:
         match.assumed is None,
         match.beside is None,
         match.note is None,
-        _named(match.suggestion),
+        suggested_ids(match.suggestion),
     )
 
 

@@ -7,18 +7,14 @@ reading pinned whole. The cases are data: tests/assets/sectors/stage_words.yaml.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from sector_support import sector_cases, suggested_ids
 
 from ddtool.profiles import Profiles, load_profiles
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "tests" / "assets" / "sectors" / "stage_words.yaml").read_text(encoding="utf-8")
-)
+CASES = sector_cases("stage_words.yaml")
 IDS = [case["text"] for case in CASES]
 
 
@@ -27,18 +23,13 @@ def profiles() -> Profiles:
     return load_profiles()
 
 
-def _named(suggestion: str | None) -> list[str]:
-    """The sector ids a suggestion names, in its order ("'a' (A) or 'b' (B)": a, b)."""
-    return [part.split("'")[1] for part in (suggestion or "").split(" (")[:-1] if "'" in part]
-
-
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_a_good_beside_another_chains_stage_word(profiles: Profiles, case: dict[str, Any]) -> None:
     match = profiles.match_sector(case["text"])
     assert match.id == case["sector"]
     assert [other.id for other in match.others] == case.get("others", [])
     assert [list(part) for part in match.unmatched] == case.get("unmatched", [])
-    assert _named(match.suggestion) == case.get("suggested", [])
+    assert suggested_ids(match.suggestion) == case.get("suggested", [])
     assert match.note == case.get("note")
     # (read as before, or better: the good's stage where it was another chain's sector)
     assert case["before"] == "same" or case["before"] != case["sector"]
