@@ -48,11 +48,43 @@ CASES: list[tuple[str, list[Any], list[Any], dict[str, Any], str | None, list[An
         [],
     ),
     (
-        "the id recased and another of the same name: neither is taken for it",
+        "the id recased is that one: another of the same name may not be it",
         [{"id": "D1", **TWIN}],
         [{"id": "d1", **TWIN}, {"id": "D9", **TWIN}],
-        {"d1": (None, ["D1"]), "D9": (None, ["D1"])},
-        "D9 and d1 may each be D1",
+        {"d1": ("D1", []), "D9": (None, [])},
+        None,
+        [],
+    ),
+    (
+        "the id recased takes its one out of a name shared by two: the other is one to one",
+        [{"id": "D1", **TWIN}, {"id": "D2", **TWIN, "workers": 300}],
+        [{"id": "d1", **TWIN}, {"id": "D2B", **TWIN, "workers": 300}],
+        {"d1": ("D1", []), "D2B": ("D2", [])},
+        None,
+        [],
+    ),
+    (
+        "the id recased beside two of a shared name: the two may each be the other",
+        [{"id": "D1", **TWIN}, {"id": "D2", **TWIN}],
+        [{"id": "d1", **TWIN}, {"id": "D8", **TWIN}, {"id": "D9", **TWIN}],
+        {"d1": ("D1", []), "D8": (None, ["D2"]), "D9": (None, ["D2"])},
+        "D8 and D9 may each be D2",
+        [],
+    ),
+    (
+        "an id recased twice is no sure match",
+        [{"id": "Ab", **TWIN, "name": "Other Ltd"}],
+        [{"id": "AB", **TWIN}, {"id": "ab", **TWIN}],
+        {"AB": (None, ["Ab"]), "ab": (None, ["Ab"])},
+        "AB and ab may each be Ab",
+        [],
+    ),
+    (
+        "one that may be one, as may another that may be either of two",
+        [{"id": "Ab", **TWIN}, {"id": "aB", **TWIN, "name": "Other Ltd"}],
+        [{"id": "AB", **TWIN, "name": "Third Ltd"}, {"id": "Z", **TWIN}],
+        {"AB": (None, ["Ab", "aB"]), "Z": (None, ["Ab"])},
+        "AB may be Ab or aB; Z may be Ab, as may AB",
         [],
     ),
     (
@@ -85,15 +117,13 @@ def test_only_a_match_one_to_one_is_same_as(
     assert diff["summary"]["suppliers_ambiguous"] == sum(1 for _, m in marked.values() if m)
     assert [(c["id"], c["field"]) for c in diff["suppliers_changed"]] == changed
     removed = {r["id"] for r in diff["suppliers_removed"]}
-    if note is None:
-        assert diff["new_flags"] == diff["resolved_flags"] == []
-        assert {r["old_supplier_id"] for r in diff["reidentified_flags"]} == removed
-    else:
-        # which is which is not known: every flag of theirs is new, the removed ones' resolved
-        assert diff["reidentified_flags"] == []
-        assert {f["supplier_id"] for f in diff["new_flags"]} == set(marked)
-        assert {f["supplier_id"] for f in diff["resolved_flags"]} == removed
-        assert new_at_or_above(diff, "high")
+    # a match one to one re-identifies its flags; every other added supplier's flags are new
+    # and every other removed one's resolved
+    same = {a: was for a, (was, _) in marked.items() if was}
+    assert {r["old_supplier_id"] for r in diff["reidentified_flags"]} == set(same.values())
+    assert {f["supplier_id"] for f in diff["new_flags"]} == set(marked) - set(same)
+    assert {f["supplier_id"] for f in diff["resolved_flags"]} == removed - set(same.values())
+    assert bool(new_at_or_above(diff, "high")) == (set(marked) != set(same))
     console = Console(width=400, record=True)
     render_diff_terminal(diff, console)
     write_diff(diff, tmp_path / "d.md")
@@ -107,9 +137,11 @@ def test_only_a_match_one_to_one_is_same_as(
     }
     for name, text in outputs.items():
         assert ("not one to one" in text) == (note is not None), name
+        assert "which is which" not in text.casefold(), name
+        # only those marked same_as are told to keep the old id
+        assert ("keep the old id" in text) == bool(same), name
         if note is not None:
             assert note in text, name
-            assert "keep the old id" not in text, name
     rows = list(book["Suppliers added"].iter_rows(values_only=True))
     assert {r[0]: r[rows[0].index("may_be")] for r in rows[1:]} == {
         i: ", ".join(may_be) or None for i, (_, may_be) in marked.items()

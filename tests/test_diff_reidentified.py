@@ -131,13 +131,17 @@ CASES: list[
         {"medium": [CL, FL, HT], "high": [CL], "critical": [CL]},
     ),
     (
-        "two added suppliers may be the removed one: neither is taken for it",
+        "id recased beside another of the same name: the recased one is it, the other new",
         {**COOP, "id": "c2"},
         [{**COOP, "id": "C2-B", "buyers": ["T1"]}],
+        [
+            (CL, "critical", "critical", "same"),
+            (FL, "medium", "medium", "same"),
+            (HT, "medium", "medium", "same"),
+        ],
+        [("C2-B", CL), ("C2-B", FL), ("C2-B", HT)],
         [],
-        [("C2-B", CL), ("C2-B", FL), ("C2-B", HT), ("c2", CL), ("c2", FL), ("c2", HT)],
-        [("C2", CL), ("C2", FL), ("C2", HT)],
-        {"medium": [CL, CL, FL, FL, HT, HT], "high": [CL, CL], "critical": [CL, CL]},
+        {"medium": [CL, FL, HT], "high": [CL], "critical": [CL]},
     ),
 ]
 

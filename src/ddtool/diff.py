@@ -726,32 +726,55 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     """Mark each added supplier that may be a removed one under a new id (`same_as`): the
     ids differ only in case, or the name, country and sector are those of one removed
     supplier alone, and no other added supplier may be that one. An id spelled anew in an
-    export is then not read as a new supplier. Where the match is not one to one (two added
-    suppliers may be one removed, or one may be either of two), none is marked: which is
-    which is not known. Each added supplier's `may_be` then lists the removed ones it may be
-    (empty where it is `same_as` one, or matches none)."""
+    export is then not read as a new supplier. The matches are decided by strength: an id
+    that differs from a removed one's only in case, neither shared with another added or
+    removed supplier, is that supplier, which no weaker match (by name) may then be; only
+    the rest are matched by name. Where a match is not one to one (two added suppliers may
+    be one removed, or one may be either of two), none is marked: which is which is not
+    known. Each added supplier's `may_be` then lists the removed ones it may be (empty where
+    it is `same_as` one, or matches none)."""
+
+    def id_key(entry: dict[str, Any]) -> tuple[Any, ...]:
+        return ("id", str(entry["id"]).casefold())
 
     def keys(entry: dict[str, Any]) -> list[tuple[Any, ...]]:
-        found: list[tuple[Any, ...]] = [("id", str(entry["id"]).casefold())]
+        found: list[tuple[Any, ...]] = [id_key(entry)]
         if entry.get("name"):
             found.append(("as", entry["name"], entry.get("country"), entry.get("sector")))
         return found
 
+    # the sure matches first: an id recased, alone of its spelling on both sides
+    removed_by_id: dict[tuple[Any, ...], list[str]] = {}
+    for entry in removed:
+        removed_by_id.setdefault(id_key(entry), []).append(entry["id"])
+    added_by_id: dict[tuple[Any, ...], int] = {}
+    for entry in added:
+        added_by_id[id_key(entry)] = added_by_id.get(id_key(entry), 0) + 1
+    sure: dict[int, str] = {}
+    for index, entry in enumerate(added):
+        ids = removed_by_id.get(id_key(entry), [])
+        if len(ids) == 1 and added_by_id[id_key(entry)] == 1:
+            sure[index] = ids[0]
+    taken = set(sure.values())
+    # the rest: the removed suppliers each added one may be, of those no sure match took:
+    # those of the first key that finds one alone, else of the first that finds several
     by_key: dict[tuple[Any, ...], list[str]] = {}
     for entry in removed:
-        for key in keys(entry):
-            by_key.setdefault(key, []).append(entry["id"])
-    # the removed suppliers each added one may be: those of the first key that finds one
-    # alone, else of the first that finds several
+        if entry["id"] not in taken:
+            for key in keys(entry):
+                by_key.setdefault(key, []).append(entry["id"])
     candidates: list[list[str]] = []
-    for entry in added:
+    for index, entry in enumerate(added):
         found: list[str] = []
-        for key in keys(entry):
-            ids = by_key.get(key, [])
-            if len(ids) == 1:
-                found = ids
-                break
-            found = found or ids
+        if index in sure:
+            found = [sure[index]]
+        else:
+            for key in keys(entry):
+                ids = by_key.get(key, [])
+                if len(ids) == 1:
+                    found = ids
+                    break
+                found = found or ids
         candidates.append(found)
     claimed: dict[str, int] = {}
     for found in candidates:

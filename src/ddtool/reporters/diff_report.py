@@ -249,24 +249,36 @@ AMBIGUOUS_SHOWN = 5
 
 def _ambiguous_note(diff: dict[str, Any]) -> str | None:
     """What to make of added suppliers that match removed ones, but not one to one (see
-    ddtool.diff._same_as): which may be which, and that none is taken for another."""
+    ddtool.diff._same_as): which may be which, and that none is taken for another. Each
+    group says why it is not one to one: several added suppliers that may each be the same
+    removed one(s), one that may be either of several, or one that may be a removed one
+    another added supplier may be too."""
     groups: dict[tuple[str, ...], list[str]] = {}
+    claimants: dict[str, list[str]] = {}
     for entry in diff["suppliers_added"]:
         if entry.get("may_be"):
-            groups.setdefault(tuple(map(str, entry["may_be"])), []).append(str(entry["id"]))
+            was = tuple(map(str, entry["may_be"]))
+            groups.setdefault(was, []).append(str(entry["id"]))
+            for removed_id in was:
+                claimants.setdefault(removed_id, []).append(str(entry["id"]))
     if not groups:
         return None
     count = sum(map(len, groups.values()))
-    shown = [
-        f"{_either(ids, 'and')} may {'each ' if len(ids) > 1 else ''}be {_either(was, 'or')}"
-        for was, ids in list(groups.items())[:AMBIGUOUS_SHOWN]
-    ]
+    shown = []
+    for was, ids in list(groups.items())[:AMBIGUOUS_SHOWN]:
+        each = "each " if len(ids) > 1 else ""
+        text = f"{_either(ids, 'and')} may {each}be {_either(was, 'or')}"
+        # one that may be one: another added supplier may be that one too
+        others = [i for i in claimants[was[0]] if i != ids[0]] if len(ids) == len(was) == 1 else []
+        if others:
+            text += f", as may {_either(others, 'and')}"
+        shown.append(text)
     more = len(groups) - AMBIGUOUS_SHOWN
     return (
         f"{count} added supplier(s) match removed ones, but not one to one, so none is"
         f" marked same_as: {'; '.join(shown)}"
         + (f" (+{more} more: see may_be)" if more > 0 else "")
-        + ". Which is which is not known: their flags are listed as new and the removed"
+        + ". None is taken for another: their flags are listed as new and the removed"
         " ones' as resolved"
     )
 
