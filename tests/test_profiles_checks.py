@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from ddtool.cli import app
 from ddtool.config import Config
 from ddtool.errors import ProfileError
 from ddtool.model import Supplier
@@ -95,6 +98,10 @@ COUNTRIES_HEADER = (
     "iso3,country,indicator,value,unit,year,sex,source_name,source_url,source_ref,verification,"
     "note,source_id\n"
 )
+CHANGES_HEADER = "good,country,iso3,change_2024,year,source,note,source_id\n"
+CHANGE_ROW = (
+    "Cocoa,Ghana,GHA,new_country_added_goods_not_stated,{year},own,n,ilab-goods-2024-changes\n"
+)
 
 REFUSED: list[tuple[str, str, str]] = [
     # (file, its text, what the error says): each would have been taken without a word,
@@ -157,6 +164,26 @@ REFUSED: list[tuple[str, str, str]] = [
         COUNTRIES_HEADER.replace("note,", "vaule,")
         + "GHA,Ghana,gsi2023_prevalence_per_1000,2,,2025,total,x,,,,,walkfree-gsi-2023\n",
         "unknown column 'vaule' (did you mean 'value'?)",
+    ),
+    # a year no figure can have, in every file an overlay gives a year in (each written as
+    # the year of a fact in the assessment, which its reader would then refuse)
+    *[
+        (name, header + row.format(year=year), f"row 2: bad year '{year}'")
+        for name, header, row in [
+            ("origins.csv", ORIGINS_HEADER, "cocoa beans,CIV,x,40,1,t,{year},own,,,faostat\n"),
+            (
+                "goods.csv",
+                GOODS_HEADER,
+                "Cocoa,Ghana,GHA,yes,no,no,no,,,{year},own,ilab-goods-2022\n",
+            ),
+            ("goods_2024_changes.csv", CHANGES_HEADER, CHANGE_ROW),
+        ]
+        for year in ("20231", "-2023", "1899", "2023.5", "recent")
+    ],
+    (
+        "goods.csv",
+        GOODS_HEADER + "Cocoa,Ghana,GHA,yes,no,no,no,,,,own,ilab-goods-2022\n",
+        "bad year ''",
     ),
     ("countries.csv", "iso3;indicator;value\n", "the file is separated by semicolons"),
     ("sector_facts.csv", "fact_id,value,source_id\nF001,x,y\n", "not read from an overlay"),
@@ -406,3 +433,62 @@ def test_a_copy_of_the_bundled_folder_loads_as_an_overlay(tmp_path: Path) -> Non
     copied = load_profiles([folder])
     assert [replace(g, overlay="") for g in copied.goods] == load_profiles().goods
     assert {g.overlay for g in copied.goods} == {"copy/goods.csv"}  # (the user's copy)
+
+
+NEXT_YEAR = dt.date.today().year + 1
+CHAIN = Path(__file__).resolve().parents[1] / "sample_chains" / "cocoa.yaml"
+
+
+def _files(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_every_bad_year_of_an_overlay_is_told_at_once_with_its_row(tmp_path: Path) -> None:
+    folder = _files(
+        tmp_path / "overlay",
+        {
+            "origins.csv": ORIGINS_HEADER
+            + "cocoa beans,CIV,x,40,1,t,2023,own,,,faostat\n"
+            + "cocoa beans,GHA,x,10,1,t,20231,own,,,faostat\n",
+            "goods_2024_changes.csv": CHANGES_HEADER + CHANGE_ROW.format(year="-2023"),
+            "goods.csv": GOODS_HEADER + "Cocoa,Ghana,GHA,yes,no,no,no,,,1066,own,ilab-goods-2022\n",
+        },
+    )
+    done = CliRunner().invoke(app, ["assess", "-q", str(CHAIN), "--profiles", str(folder)])
+    assert done.exit_code == 2
+    for said in (
+        f"{folder / 'origins.csv'}: row 3: bad year '20231'",
+        f"{folder / 'goods_2024_changes.csv'}: row 2: bad year '-2023'",
+        f"{folder / 'goods.csv'}: row 2: bad year '1066'",
+    ):
+        assert said in done.output
+
+
+@pytest.mark.parametrize("year", ["", "1900", str(NEXT_YEAR)])
+def test_an_overlays_years_it_loads_are_written_as_its_assessments_are_read(
+    tmp_path: Path, year: str
+) -> None:
+    """The years the loader takes (the first and the last it allows, or none where one may
+    be left blank) are years the assessment's reader accepts."""
+    files = {
+        "origins.csv": ORIGINS_HEADER + f"cocoa beans,CIV,x,40,1,t,{year},own,,,faostat\n",
+        "goods_2024_changes.csv": CHANGES_HEADER + CHANGE_ROW.format(year=year),
+        "countries.csv": COUNTRIES_HEADER
+        + f"CIV,x,gsi2023_prevalence_per_1000,7,,{year},total,x,,,,,walkfree-gsi-2023\n",
+    }
+    if year:  # (a listing's year is never blank)
+        files["goods.csv"] = (
+            GOODS_HEADER + f"Cocoa,Ghana,GHA,yes,no,no,no,,,{year},own,ilab-goods-2022\n"
+        )
+    folder = _files(tmp_path / "overlay", files)
+    saved, report = tmp_path / "a.json", tmp_path / "a.md"
+    args = ["assess", "-q", str(CHAIN), "--profiles", str(folder), "-o", str(saved)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    years = {e.get("year") for e in json.loads(saved.read_text("utf-8"))["evidence"].values()}
+    assert (int(year) if year else 0) in years
+    done = CliRunner().invoke(app, ["report", str(saved), "-o", str(report)])
+    assert done.exit_code == 0, done.output
+    assert CliRunner().invoke(app, ["assess", "--verify", str(saved)]).exit_code == 0

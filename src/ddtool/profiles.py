@@ -5231,6 +5231,22 @@ def _source_year(value: Any) -> int | None:
     return year if year is not None and 1000 <= year <= 9999 else None
 
 
+def _a_year(year: int | None) -> bool:
+    """Whether a year a profile file gives can be the year of a figure: 1900 to next year.
+    (Every year ddtool writes must be one the assessments it reads back accept: the
+    contract's years are 0-9999, and these are among them.)"""
+    return year is not None and 1900 <= year <= dt.date.today().year + 1
+
+
+def _year_problem(text: str, blank: bool = False) -> str | None:
+    """What is wrong with the year cell of a profile file's row (None: nothing): a year it
+    cannot be (see _a_year), or a blank where a year is needed (`blank`: one may be left
+    blank, and is read as no year)."""
+    if blank and not text.strip():
+        return None
+    return None if _a_year(_int(text)) else f"bad year {text!r}"
+
+
 def _float(text: str) -> float | None:
     try:
         return float(text)
@@ -5387,7 +5403,7 @@ def _overlay_row(
         )
     in_file.setdefault(key, line)
     year = _int(year_text) if year_text else None  # (a year may be left blank)
-    if year_text and (year is None or not 1900 <= year <= dt.date.today().year + 1):
+    if year_text and not _a_year(year):
         check.fail(where, f"year {year_text!r} is not the year of a figure")
     if row["value"].strip() == "":
         if (iso3, name, row["sex"]) in figures:
@@ -5699,10 +5715,10 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                     + _did_you_mean(good, good_sectors),
                 )
                 continue
-            year = _int(row["year"])
-            if year is None or not 1900 <= year <= dt.date.today().year + 1:
-                check.fail(where, f"bad year {row['year']!r}")
+            if (bad := _year_problem(row["year"])) is not None:
+                check.fail(where, bad)
                 continue
+            year = _int(row["year"]) or 0  # (a year: checked just above)
             if not _listing_row(row, iso3, where, check):
                 continue
             listing = GoodListing(
@@ -5754,6 +5770,9 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 continue
             source_id = row["source_id"].strip()
             known_source(where, source_id)
+            if (bad := _year_problem(row["year"], blank=True)) is not None:
+                check.fail(where, bad)  # (written in the evidence as the year of the change)
+                continue
             change = GoodChange(
                 good=row["good"].strip(),
                 country=row.get("country", ""),
@@ -5820,6 +5839,8 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
             if given_by:
                 touched.setdefault(commodity, path)
             known_source(where, row["source_id"].strip())
+            if (bad := _year_problem(row["year"], blank=True)) is not None:
+                check.fail(where, bad)  # (blank: the share's year not given, written as 0)
             share = _float(row["share_pct"])  # blank: a known producer, share not published
             if row["share_pct"].strip() and (share is None or not 0 <= share <= 100):
                 check.fail(where, f"share_pct {row['share_pct']!r} outside 0-100")
