@@ -31,6 +31,11 @@ def profiles() -> Profiles:
         ("Lanka", "Sri Lanka (LKA)"),
         ("Ivory", "Côte d'Ivoire (CIV)"),
         ("Côte", "Côte d'Ivoire (CIV)"),
+        # whole words of a name before a near miss of another
+        ("Leone", "Sierra Leone (SLE)"),
+        ("Sierra", "Sierra Leone (SLE)"),
+        ("Faso", "Burkina Faso (BFA)"),
+        ("Zealand", "New Zealand (NZL)"),
         # several, those the part begins first, at most three
         (
             "Arab",

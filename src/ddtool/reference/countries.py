@@ -1194,6 +1194,10 @@ def normalise_country(value: str | None) -> CountryMatch:
         return CountryMatch(None, why=DISSOLVED[iso3].why())
     if iso3 is not None:
         return CountryMatch(iso3)
+    if "," not in str(value) and (partial := _names_with(key)) is not None:
+        # whole words of a name before a near miss of another ("Leone": Sierra Leone, not
+        # Latvia)
+        return CountryMatch(None, suggestion=partial)
     names = _names_for(key)
     best = None
     # a near miss of the name after a state's form first, not of the form ("Rep. of Nigre"
@@ -1221,6 +1225,6 @@ def normalise_country(value: str | None) -> CountryMatch:
         code = next((c for c in (text[:3], text[1:]) if is_iso3(c)), None)
     if code in DISSOLVED:  # (a near miss of one: "Netherland Antilles")
         return CountryMatch(None, why=DISSOLVED[code].why())
-    if code is None:  # a part of a name: "Saudi", "Lanka", "Papua" (never read as it)
+    if code is None:  # a part of a name after a comma: "Leone, Sierra" (never read as it)
         return CountryMatch(None, suggestion=_names_with(key))
     return CountryMatch(None, suggestion=f"{display_name(code)} ({code})")
