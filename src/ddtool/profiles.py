@@ -3152,6 +3152,13 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
         stage = _stage_of_the_good(profiles, key, contained) if staged else None
         if stage is not None:
             return SectorMatch(stage)
+    elif staged and any(w in _STAGE_OF_OTHER_GOODS for w in key.split()):
+        # the good named in another language ("négociant en coton"): as in English
+        abroad = " ".join(_SECTOR_WORDS_ABROAD.get(w, w) for w in key.split())
+        held = [k for k in keys if f" {k} " in f" {abroad} "] if abroad != key else []
+        stage = _stage_of_the_good(profiles, abroad, held) if held else None
+        if stage is not None:
+            return SectorMatch(stage)
     # a good's name alone loses a tie: "cotton fabric" is the fabric mill
     best = max(contained, key=lambda k: (len(k), k not in bare)) if contained else None
     # a recruiter is not the work of the workers it places: "labour contractor" is no
