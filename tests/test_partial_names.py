@@ -36,6 +36,7 @@ def profiles() -> Profiles:
         ("Sierra", "Sierra Leone (SLE)"),
         ("Faso", "Burkina Faso (BFA)"),
         ("Zealand", "New Zealand (NZL)"),
+        ("Tobago", "Trinidad and Tobago (TTO)"),  # (a near miss was Togo)
         # several, those the part begins first, at most three
         (
             "Arab",
@@ -63,6 +64,10 @@ def test_a_part_of_a_countrys_name_is_suggested_not_read(
         ("Congo", None, "Congo (Republic) (COG) or DR Congo (COD)"),
         ("Korea", None, "South Korea (KOR) or North Korea (PRK)"),
         ("Germny", None, "Germany (DEU)"),  # a misspelling, as before
+        # a near miss that the word begins or is made from keeps its place
+        ("United", None, "United Kingdom (GBR)"),
+        ("Indian", None, "India (IND)"),
+        ("French", None, "France (FRA)"),
     ],
 )
 def test_whole_and_ambiguous_names_keep_their_reading(

@@ -1194,10 +1194,6 @@ def normalise_country(value: str | None) -> CountryMatch:
         return CountryMatch(None, why=DISSOLVED[iso3].why())
     if iso3 is not None:
         return CountryMatch(iso3)
-    if "," not in str(value) and (partial := _names_with(key)) is not None:
-        # whole words of a name before a near miss of another ("Leone": Sierra Leone, not
-        # Latvia)
-        return CountryMatch(None, suggestion=partial)
     names = _names_for(key)
     best = None
     # a near miss of the name after a state's form first, not of the form ("Rep. of Nigre"
@@ -1205,6 +1201,12 @@ def normalise_country(value: str | None) -> CountryMatch:
     for near in dict.fromkeys((_named_after_state_form(key) or key, key)):
         if (best := _closest(near, names)) is not None:
             break
+    partial = _names_with(key) if "," not in str(value) else None
+    if partial is not None and (best is None or not (key.startswith(best) or best.startswith(key))):
+        # whole words of a name before a near miss of another ("Leone": Sierra Leone, not
+        # Latvia); not before the name a word begins or is made from ("United": the United
+        # Kingdom, "Indian": India)
+        return CountryMatch(None, suggestion=partial)
     points = _points(_expanded(key))
     if best is not None and points and points != _points(best):
         best = None  # no other half of a country ("N. Ireland" is no Ireland, "S. Georgia")
