@@ -3131,7 +3131,7 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     # (a shop named for the work done there is a workshop: "machine shop", "shop floor")
     key = _WORKSHOP_SHOP.sub(lambda m: (m.group("work") or "") + "workshop", key)
     padded = f" {key} "
-    contained = [k for k in keys if f" {k} " in padded]
+    contained = _aliases_in(keys, key)
     if any(k in _FACTORY_WORDS for k in contained):
         contained = _made_beside_a_factory(profiles, padded, contained)
     canned = _cannery_of(profiles, key, contained)
@@ -3155,7 +3155,7 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     elif staged and any(w in _STAGE_OF_OTHER_GOODS for w in key.split()):
         # the good named in another language ("négociant en coton"): as in English
         abroad = " ".join(_SECTOR_WORDS_ABROAD.get(w, w) for w in key.split())
-        held = [k for k in keys if f" {k} " in f" {abroad} "] if abroad != key else []
+        held = _aliases_in(keys, abroad) if abroad != key else []
         stage = _stage_of_the_good(profiles, abroad, held) if held else None
         if stage is not None:
             return SectorMatch(stage)
@@ -3193,10 +3193,7 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
         if found is not None:
             return found
     if key in _AMBIGUOUS:  # ("chips": semiconductor, food or wood chips)
-        named = [profiles.sectors[s] for s in _AMBIGUOUS[key] if s in profiles.sectors]
-        texts = [f"'{s.id}' ({s.name})" for s in named]
-        listed = " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]]))
-        return SectorMatch(None, listed or None)
+        return SectorMatch(None, _suggested(profiles, _AMBIGUOUS[key]))
     # whole-text similarity, words in any order: a partial match made poor suggestions
     # ("Tin" → coffee roasting, "Food" → seafood processing)
     near = process.extractOne(key, list(keys), scorer=fuzz.token_sort_ratio, score_cutoff=80)
@@ -3266,8 +3263,20 @@ def _sectors_with(profiles: Profiles, key: str) -> str | None:
                 found[sector_id] = min(at, found.get(sector_id, at))
                 break
     ids = sorted(found, key=lambda sector_id: (found[sector_id], order[sector_id]))
-    texts = [f"'{s}' ({profiles.sectors[s].name})" for s in ids[:_PART_MOST]]
+    return _suggested(profiles, ids[:_PART_MOST])
+
+
+def _suggested(profiles: Profiles, ids: Iterable[str]) -> str | None:
+    """Sectors suggested together, those the profiles hold: "'a' (A), 'b' (B) or 'c' (C)";
+    None for none."""
+    texts = [f"'{s}' ({profiles.sectors[s].name})" for s in ids if s in profiles.sectors]
     return " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]])) or None
+
+
+def _aliases_in(keys: Iterable[str], key: str) -> list[str]:
+    """The aliases (text_key's forms, `keys`) a text (text_key's `key`) holds whole."""
+    padded = f" {key} "
+    return [k for k in keys if f" {k} " in padded]
 
 
 def _stage_of_the_good(profiles: Profiles, key: str, contained: list[str]) -> str | None:
@@ -3723,10 +3732,7 @@ def _cafe_alone(profiles: Profiles) -> SectorMatch:
     likely += [
         s.id for s in profiles.sectors.values() if s.chain == _SERVICES and s.stage == "retail"
     ]
-    texts = [f"'{s}' ({profiles.sectors[s].name})" for s in likely]
-    return SectorMatch(
-        None, " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]])) or None
-    )
+    return SectorMatch(None, _suggested(profiles, likely))
 
 
 def _plain_cafe(key: str) -> bool:
