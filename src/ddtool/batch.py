@@ -916,7 +916,7 @@ def _recorded_limits(record: Mapping[str, Any]) -> Limits | None:
 def _store(
     outdir: Path,
     member: Member,
-    record: dict[str, Any],
+    result: str,
     files: dict[str, bytes],
     also_remove: Iterable[Path] = (),
 ) -> None:
@@ -938,7 +938,6 @@ def _store(
     folder.mkdir(parents=True, exist_ok=True)
     try:
         _remove_leftovers(folder)
-        text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
         with published_together():
             for path in also_remove:
                 remove_together(path)
@@ -948,7 +947,7 @@ def _store(
             for name, payload in files.items():
                 write_atomic(folder / name, payload)
             _remove_stale(folder, keep=files)
-            write_atomic(folder / RESULT_FILE, text)
+            write_atomic(folder / RESULT_FILE, result)
     except BaseException:
         if made:
             with contextlib.suppress(OSError):
@@ -982,17 +981,21 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
-def _stored(outdir: Path, member: Member, record: dict[str, Any], before: object) -> bool:
+def _result_text(record: dict[str, Any]) -> str:
+    """A member's result file as written (`result.json`)."""
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+def _stored(outdir: Path, member: Member, result: str, before: object) -> bool:
     """Whether a member's files were put in place (a stop that came while they were renamed
-    takes effect after, see _store): its result is this record, in a file put there since
-    the result of identity `before` (_identity)."""
+    takes effect after, see _store): its result file holds `result` (_result_text), put
+    there since the result of identity `before` (_identity)."""
     path = outdir / member.folder / RESULT_FILE
     now = _identity(path)
     if now is None or now == before:
         return False
-    text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
     try:
-        return path.read_text(encoding="utf-8") == text
+        return path.read_text(encoding="utf-8") == result
     except (OSError, ValueError):
         return False
 
@@ -1303,10 +1306,11 @@ def run_batch(
             record = _valid_text(record)
             summary = stop.summary_to_remove()
             before = _identity(outdir / member.folder / RESULT_FILE)
+            text = _result_text(record)
             try:
-                _store(outdir, member, record, files, also_remove=summary)
+                _store(outdir, member, text, files, also_remove=summary)
             finally:  # (what a stop or a failure left, as it is on disk)
-                stop.stored(member, _stored(outdir, member, record, before), summary)
+                stop.stored(member, _stored(outdir, member, text, before), summary)
             records[member.folder] = record
             if progress is not None:
                 progress(len(records), len(members), *_shown(member, record))
