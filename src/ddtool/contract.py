@@ -846,7 +846,7 @@ def _field(entries: list[Any], key: str) -> list[Any]:
 
 def _of_each(entries: list[Any], key: str) -> Named:
     """Each entry's `key`, labelled by its place."""
-    return lambda: enumerate(entry.get(key) if type(entry) is dict else None for entry in entries)
+    return lambda: enumerate(_field(entries, key))
 
 
 def _flags(n: int) -> str:

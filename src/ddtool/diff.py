@@ -10,8 +10,10 @@ import codecs
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
@@ -108,10 +110,16 @@ def load_assessment(path: Path) -> dict[str, Any]:
     """Read an assessment JSON whole; raises AssessmentFileError naming the file when it is
     not one."""
     document = read_assessment(path, {})
+    _check_identified(document, str(path))
+    return document
+
+
+def _check_identified(document: dict[str, Any], label: str) -> None:
+    """Raise AssessmentFileError (message starts with label) unless each flag and supplier
+    entry is an object with an id, each flag of a known level (contract.identified)."""
     reason = identified(document)
     if reason is not None:
-        raise AssessmentFileError(f"{path}: not a valid ddtool assessment JSON ({reason})")
-    return document
+        raise AssessmentFileError(f"{label}: not a valid ddtool assessment JSON ({reason})")
 
 
 def file_bytes(path: Path) -> bytes:
@@ -407,9 +415,7 @@ def diff_assessments(
     if not checked:
         for document, label in ((old, old_label), (new, new_label)):
             check_assessment(document, label)
-            reason = identified(document)
-            if reason is not None:
-                raise AssessmentFileError(f"{label}: not a valid ddtool assessment JSON ({reason})")
+            _check_identified(document, label)
     old_suppliers, new_suppliers = _mapped(old), _mapped(new)
     suppliers_added = [
         {k: new_suppliers[i].get(k) for k in SUPPLIER_FIELDS}
@@ -747,9 +753,7 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     removed_by_id: dict[tuple[Any, ...], list[str]] = {}
     for entry in removed:
         removed_by_id.setdefault(id_key(entry), []).append(entry["id"])
-    added_by_id: dict[tuple[Any, ...], int] = {}
-    for entry in added:
-        added_by_id[id_key(entry)] = added_by_id.get(id_key(entry), 0) + 1
+    added_by_id = Counter(map(id_key, added))
     sure: dict[int, str] = {}
     for index, entry in enumerate(added):
         ids = removed_by_id.get(id_key(entry), [])
@@ -776,10 +780,7 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
                     break
                 found = found or ids
         candidates.append(found)
-    claimed: dict[str, int] = {}
-    for found in candidates:
-        for removed_id in found:
-            claimed[removed_id] = claimed.get(removed_id, 0) + 1
+    claimed = Counter(chain.from_iterable(candidates))
     for entry, found in zip(added, candidates, strict=True):
         one = len(found) == 1 and claimed[found[0]] == 1
         entry["same_as"] = found[0] if one else None
