@@ -1,9 +1,12 @@
 """A good's name beside another chain's word for a stage (input-format §9): "coffee grinder"
-was cocoa processing and "cocoa negociant" mineral trading. Such a word names the good's
-stage only where the text is that good, the word and joining words; every other text is read
-as it was before (a second good, metal or mineral: "gold and coffee comptoir"; a good of
-another chain: "tea grinder"; the smelter's and refiner's words: "grain refiner"), its
-reading pinned whole. The cases are data: tests/assets/sectors/stage_words.yaml."""
+was cocoa processing and "cocoa negociant" mineral trading. Where the text is one good, the
+word and joining words only, the word names the good's stage: of its own chain where one
+sector covers it ("coffee grinder": coffee milling), of any other chain as "tea processing"
+is read ("tea grinder": no sector, a note; "coffee ginning": coffee milling), and beside a
+good of the word's own chain it is the word's sector ("cassiterite comptoir"). Every other
+text is read as before (a second good, metal or mineral: "gold and coffee comptoir"; the
+smelter's and refiner's words: "grain refiner"), its reading pinned whole. The cases are
+data: tests/assets/sectors/stage_words.yaml."""
 
 from __future__ import annotations
 
@@ -35,15 +38,36 @@ def test_a_good_beside_another_chains_stage_word(profiles: Profiles, case: dict[
     assert case["before"] == "same" or case["before"] != case["sector"]
 
 
-def test_the_rule_reads_the_good_at_its_stage_only() -> None:
-    """(every text read otherwise than before is one good and one stage word)"""
-    changed = [case["text"] for case in CASES if case["before"] != "same"]
-    assert all(" and " not in text and "," not in text and "/" not in text for text in changed)
-    assert {case["sector"] for case in CASES if case["before"] != "same"} == {
+def test_the_rule_reads_the_good_at_its_stage_only(profiles: Profiles) -> None:
+    """(every text read otherwise than before is one good and one stage word, and none is
+    read as the word's sector beside a good of another chain: a tea grinder is no cocoa
+    processor)"""
+    changed = [case for case in CASES if case["before"] != "same"]
+    assert all(
+        " and " not in c["text"] and "," not in c["text"] and "/" not in c["text"] for c in changed
+    )
+    assert {c["sector"] for c in changed} == {
+        None,
         "coffee-milling",
         "cocoa-trading",
+        "cocoa-processing",
         "cotton-ginning",
+        "mineral-trading",
     }
+    keys = profiles._sector_keys
+    for case in changed:
+        word = next(
+            w
+            for w in ("grinder", "comptoir", "negociant", "ginning")
+            if w in case["text"].lower().replace("é", "e")
+        )
+        if case["sector"] == keys[word]:
+            good_chains = {
+                profiles.sectors[keys[k]].chain
+                for k in profiles._bare_goods
+                if f" {k} " in f" {case['text'].lower()} "
+            }
+            assert good_chains <= {profiles.sectors[keys[word]].chain}, case["text"]
 
 
 def test_the_texts_are_distinct() -> None:

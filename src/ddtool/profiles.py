@@ -2373,15 +2373,18 @@ _STAGE_WORDS = {
     ),
 }
 _ANY_STAGE_WORD = frozenset().union(*_STAGE_WORDS.values())  # (the words of every stage)
-# the aliases of one chain's sector that name a stage of some other chains' goods as well,
-# with that stage and those chains: a coffee grinder grinds coffee, a comptoir or a négociant
-# buys cocoa, coffee or cotton as it buys minerals. Beside any other good the alias keeps its
-# sector ("tea grinder", "spice negociant"), as the smelter's and refiner's always do
-# ("grain refiner", of aluminium; "charcoal smelter") and cotton ginning's ("ginning")
+# the aliases of one chain's sector that are a word for a stage, with that stage and the
+# other chains whose goods they name that stage of: a coffee grinder grinds coffee, a
+# comptoir or a négociant buys cocoa, coffee or cotton as it buys minerals. Beside a good of
+# its own chain the alias is its sector ("cassiterite comptoir"); beside one good of any
+# other chain, that good at the stage ("tea grinder" as "tea processing"; "coffee ginning"
+# coffee milling). The smelter's and refiner's words are not among them: they keep their
+# sector beside any good ("grain refiner", of aluminium; "charcoal smelter")
 _STAGE_OF_OTHER_GOODS = {
     "grinder": ("processing", frozenset({"coffee"})),
     "comptoir": ("trading", frozenset({"cocoa", "coffee", "cotton"})),
     "negociant": ("trading", frozenset({"cocoa", "coffee", "cotton"})),
+    "ginning": ("processing", frozenset()),
 }
 # the joining words that may stand beside them ("négociant en cacao", "comptoir de cacao"),
 # and beside a trader's word, the French for purchase ("comptoir d'achat de cacao")
@@ -3152,6 +3155,17 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
         stage = _stage_of_the_good(profiles, key, contained) if staged else None
         if stage is not None:
             return SectorMatch(stage)
+        lone = _good_and_stage_word(profiles, key, contained) if staged else None
+        if lone is not None:
+            # the word's own sector beside a good of its chain ("cassiterite comptoir":
+            # mineral trading); beside a good of any other chain, the good at that stage
+            # ("tea grinder" as "tea processing", "coffee ginning" coffee milling), never
+            # the word's sector, nor suggested: a tea grinder is no cocoa processor
+            good, word = lone
+            own = keys[word]
+            if profiles.sectors[keys[good]].chain == profiles.sectors[own].chain:
+                return SectorMatch(own)
+            return _beside_a_good(profiles, value, key, good, [k for k in contained if k != word])
     elif staged and any(w in _STAGE_OF_OTHER_GOODS for w in key.split()):
         # the good named in another language ("négociant en coton"): as in English
         abroad = " ".join(_SECTOR_WORDS_ABROAD.get(w, w) for w in key.split())
@@ -3279,16 +3293,14 @@ def _aliases_in(keys: Iterable[str], key: str) -> list[str]:
     return [k for k in keys if f" {k} " in padded]
 
 
-def _stage_of_the_good(profiles: Profiles, key: str, contained: list[str]) -> str | None:
-    """The sector of a text (text_key's `key`, holding the aliases `contained`) that names
-    one good and, beside it, only a word of _STAGE_OF_OTHER_GOODS that names a stage of the
-    good's chain, and joining words: that stage of the good, where one sector of the good
-    covers it ("coffee grinder": coffee milling; "négociant en cacao", "comptoir d'achat de
-    cacao": cocoa trading). None for any other text, read as before: a second good, metal,
-    mineral or work ("gold and coffee comptoir", "cocoa and spice grinder"), a word the
-    good's chain has no stage for ("tea grinder", "grain refiner", "cotton smelter")."""
-    keys, bare = profiles._sector_keys, profiles._bare_goods
-    good = max((k for k in contained if k in bare), key=len, default=None)
+def _good_and_stage_word(
+    profiles: Profiles, key: str, contained: list[str]
+) -> tuple[str, str] | None:
+    """(good, word) for a text (text_key's `key`, holding the aliases `contained`) that is
+    one good's name, a word of _STAGE_OF_OTHER_GOODS and joining words only ("tea grinder",
+    "négociant en cacao", "comptoir d'achat de cacao"); None for any other text ("gold and
+    coffee comptoir", "cocoa and spice grinder", "coffee grinder factory")."""
+    good = max((k for k in contained if k in profiles._bare_goods), key=len, default=None)
     if good is None:
         return None
     words, size = key.split(), len(good.split())
@@ -3299,11 +3311,25 @@ def _stage_of_the_good(profiles: Profiles, key: str, contained: list[str]) -> st
     said = [w for w in rest if w in _STAGE_OF_OTHER_GOODS]
     if len(said) != 1:
         return None
-    stage, chains = _STAGE_OF_OTHER_GOODS[said[0]]
+    stage = _STAGE_OF_OTHER_GOODS[said[0]][0]
     joining = _STAGE_JOINING | (_TRADE_JOINING if stage == "trading" else frozenset())
-    if profiles.sectors[keys[good]].chain not in chains or not joining.issuperset(
-        w for w in rest if w != said[0]
-    ):
+    if not joining.issuperset(w for w in rest if w != said[0]):
+        return None
+    return good, said[0]
+
+
+def _stage_of_the_good(profiles: Profiles, key: str, contained: list[str]) -> str | None:
+    """The sector of a text (text_key's `key`, holding the aliases `contained`) that names
+    one good and, beside it, only a word of _STAGE_OF_OTHER_GOODS and joining words
+    (_good_and_stage_word), where that word names a stage of the good's chain that one
+    sector of the good covers ("coffee grinder": coffee milling; "négociant en cacao",
+    "comptoir d'achat de cacao": cocoa trading). None for any other text."""
+    found = _good_and_stage_word(profiles, key, contained)
+    if found is None:
+        return None
+    good, word = found
+    stage, chains = _STAGE_OF_OTHER_GOODS[word]
+    if profiles.sectors[profiles._sector_keys[good]].chain not in chains:
         return None
     serving = [s for s in _sectors_of_good(profiles, good) if _serves(profiles, s, stage, good)]
     return serving[0] if len(serving) == 1 else None
@@ -4794,14 +4820,25 @@ def _other_words(
 
 
 @lru_cache(maxsize=1024)
+def _names_the_good(profiles: Profiles, text: frozenset[str], alias: str) -> bool:
+    """Whether a sector's text (its id, name or an alias, as words) names the good of a raw
+    material's alias: holds one of its names, and no other raw material's good. A word for
+    many goods ("spice", "vegetable": crop farming's goods, beans among them) is not named by
+    "cocoa bean trader": that text is of cocoa beans."""
+    keys = profiles._sector_keys
+    own = keys[alias]
+    return any(n <= text for n in profiles._bare_goods[alias]) and not any(
+        keys[k] != own and frozenset(k.split()) <= text for k in profiles._bare_goods
+    )
+
+
 def _sectors_of_good(profiles: Profiles, alias: str) -> list[str]:
     """The good's sector and those whose id, name or an alias names the good ("coffee":
     farming, milling, roasting), in the taxonomy's order."""
-    names = profiles._bare_goods[alias]
     found = [
         sector
         for sector, texts in profiles._sector_texts.items()
-        if any(n <= text for text in texts for n in names)
+        if any(_names_the_good(profiles, text, alias) for text in texts)
     ]
     return list(dict.fromkeys([profiles._sector_keys[alias], *found]))
 
@@ -4812,9 +4849,8 @@ def _serves(profiles: Profiles, sector_id: str, stage: str, alias: str) -> bool:
     sector = profiles.sectors[sector_id]
     if sector.stage == stage:
         return True
-    names = profiles._bare_goods[alias]
     return any(
-        any(n <= text for n in names) and _STAGE_WORDS[stage] & text
+        _STAGE_WORDS[stage] & text and _names_the_good(profiles, text, alias)
         for text in profiles._sector_texts[sector_id]
     )
 
