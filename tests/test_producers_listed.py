@@ -117,3 +117,47 @@ def test_a_portuguese_supplier_of_hazelnuts_is_scored_as_a_farm_there(tmp_path: 
     )
     (entry,) = doc["suppliers"]
     assert "sector not given (taken from products: hazelnut-farming)" in entry["data_gaps"]
+
+
+# (raw sector, country, products, whether the country may be of the sector: grows_there)
+GROWS = [
+    # products naming goods of the sector: the country must produce those goods. China mines
+    # gold, tin and mica, but is not among cobalt's producers (97.2 % of world production)
+    ("artisanal-mining", "CHN", ("cobalt hydroxide",), False),
+    ("artisanal-mining", "CHN", ("cobalt",), False),
+    ("artisanal-mining", "CHN", ("cobalt hydroxide", "office chairs"), False),
+    ("artisanal-mining", "CHN", ("gold",), True),
+    ("artisanal-mining", "CHN", ("tin ore",), True),
+    ("artisanal-mining", "COD", ("cobalt hydroxide",), True),
+    # of several named, one produced there is enough: it may be a mine of that one
+    ("artisanal-mining", "CHN", ("cobalt", "gold"), True),
+    # no good of the sector named (or no products): the sector-wide check, as before
+    ("artisanal-mining", "CHN", (), True),
+    ("artisanal-mining", "CHN", ("office chairs",), True),
+    ("artisanal-mining", "DEU", (), False),
+    # a farm sector of one commodity: Viet Nam grows coffee, no cocoa
+    ("cocoa-farming", "VNM", ("cocoa beans",), False),
+    ("coffee-farming", "VNM", ("coffee",), True),
+    ("cocoa-farming", "GHA", ("cocoa beans",), True),
+    # a stage that is no farm, mine or vessel; a country not known
+    ("smelting-refining", "DEU", ("cobalt",), True),
+    ("artisanal-mining", None, ("cobalt",), True),
+]
+
+
+@pytest.mark.parametrize(
+    ("sector", "iso3", "products", "grows"),
+    GROWS,
+    ids=[f"{c[0]} {c[1]} {'; '.join(c[2]) or '-'}" for c in GROWS],
+)
+def test_a_country_must_produce_the_goods_its_products_name(
+    sector: str, iso3: str | None, products: tuple[str, ...], grows: bool
+) -> None:
+    """Before, a country producing any commodity of the sector was taken to produce all of
+    them: a Chinese supplier of "cobalt hydroxide" was an artisanal mine there (China mines
+    gold), never read as a trader of it, and no DR Congo mine was inferred beneath it."""
+    profiles = load_profiles()
+    assert profiles.grows_there(sector, iso3, products) is grows
+    if products and profiles.sectors[sector].commodities:
+        # (and where it produces none of them, each list of the commodities named is whole)
+        assert profiles.none_there(sector, iso3, products) is (not grows)

@@ -304,7 +304,7 @@ def _assess(
             # ten largest producers), it may be either: its goods' chain is inferred beneath
             # it as beneath a trader, and it is scored as the raw sector there, which is
             # never below a sector not known (Scorer._guessed): the higher of both readings
-            if sector is not None and not profiles.grows_there(sector, supplier.country):
+            if sector is not None and not profiles.grows_there(sector, supplier.country, key):
                 ruled_out = profiles.none_there(sector, supplier.country, key)
                 by_products.append((supplier_id, sector, ruled_out))
                 scored_as = None if ruled_out else sector

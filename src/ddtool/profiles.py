@@ -785,7 +785,9 @@ class Profiles:
     # material ('dried squid': Squid, read Dried Fish; see _reading)
     _made_of: dict[str, str] = field(default_factory=dict)
     _kinds: dict[str, str | None] = field(default_factory=dict)
-    _grows: dict[tuple[str, str], bool] = field(default_factory=dict)  # (grows_there)
+    _grows: dict[tuple[str, str, tuple[str, ...]], bool] = field(
+        default_factory=dict
+    )  # (grows_there)
     _listed_pct: dict[str, float] = field(default_factory=dict)  # (listed_pct)
     _share_base: dict[str, str] = field(default_factory=dict)  # (not_world_total)
     _named_commodities: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(
@@ -984,21 +986,33 @@ class Profiles:
         self._kinds[product] = good
         return good
 
-    def grows_there(self, sector_id: str, iso3: str | None) -> bool:
+    def grows_there(self, sector_id: str, iso3: str | None, products: tuple[str, ...] = ()) -> bool:
         """Whether a supplier of a country may be of this sector as far as the risk data
         tells: yes for a sector of no raw material, and in a country not known (scored at
         the worst case of the countries that grow it); for a farm, mine or vessel sector,
-        where the country produces one of its commodities (a share of world production) or
-        its goods are listed there."""
+        where the country produces one of the commodities its products name (a share of
+        world production) or their goods are listed there (China mines gold, tin and mica,
+        but no cobalt: a Chinese supplier of "cobalt hydroxide" is no artisanal mine); of
+        products naming none of the sector's commodities (or none given), one of the
+        sector's commodities or any of its goods listed there. Of several commodities named,
+        one produced there is enough: it may be a mine of that one. Made once for each
+        sector, country and commodities named."""
         sector = self.sectors.get(sector_id)
         if sector is None or sector.stage != "raw" or iso3 is None:
             return True
-        key = (sector_id, iso3)
+        commodities = tuple(sector.commodities)
+        named = self.commodities_named(sector_id, products) if products else commodities
+        key = (sector_id, iso3, named)
         found = self._grows.get(key)
         if found is None:
-            found = self._grows[key] = bool(self._listings_by_sector.get(key)) or any(
+            listed = self._listings_by_sector.get((sector_id, iso3), [])
+            if named != commodities:
+                # (only the listings of the goods of the commodities named)
+                goods = {g for c in named for g in self.commodity_goods(c, sector_id)}
+                listed = [listing for listing in listed if listing.good in goods]
+            found = self._grows[key] = bool(listed) or any(
                 share.iso3 == iso3
-                for commodity in sector.commodities
+                for commodity in named
                 for share in self.origins.get(commodity, ())
             )
         return found
@@ -1055,7 +1069,7 @@ class Profiles:
 
     def none_there(self, sector_id: str, iso3: str | None, products: tuple[str, ...]) -> bool:
         """Whether the risk data says a country produces none of the goods of a raw sector
-        that products name: it is no producer of the sector's goods there (grows_there), and
+        that products name: it is no producer of those goods there (grows_there), and
         the producers listed of each commodity they name (commodities_named) make (nearly)
         all of world production (all_listed): a German supplier of cocoa beans is no
         farm, nor a Belgian one of cobalt hydroxide a mine. Where a list holds only the
@@ -1064,7 +1078,9 @@ class Profiles:
         among the main producers listed: that rules it out no more than it rules it in; as
         where the shares are of no world total (hazelnuts: of the countries a page lists)."""
         sector = self.sectors.get(sector_id)
-        if sector is None or not sector.commodities or self.grows_there(sector_id, iso3):
+        if sector is None or not sector.commodities:
+            return False
+        if self.grows_there(sector_id, iso3, products):
             return False
         return all(self.all_listed(c) for c in self.commodities_named(sector_id, products))
 
