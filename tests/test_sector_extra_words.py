@@ -53,7 +53,6 @@ NO_SECTOR = [
     ("tea trading", "'trading'", ["wholesale-trade"]),  # no tea trading stage
     ("tea processing", "'processing'", []),
     ("cotton processing", "'processing'", ["cotton-ginning", "yarn-spinning"]),  # several
-    ("coltan trading", "'trading'", ["mineral-trading"]),
     ("coffee and cocoa", "'cocoa'", ["cocoa-farming", "coffee-farming"]),
     ("coffee machines trading", "'machines'", ["coffee-milling"]),
     ("Italian coffee machines", "'machines'", ["coffee-roasting"]),

@@ -2881,7 +2881,26 @@ _BUSINESS_FORMS = _keys(
 _AMBIGUOUS = {
     "chip": ("electronic-components", "food-manufacturing", "timber-forestry"),
     "ingot": ("smelting-refining", "solar-module-manufacturing"),
+    # a refrigerated cargo ship not named for fish may carry fruit or meat: as "reefer
+    # vessel", no sector, the fish carrier suggested
+    "reefer carrier": ("fishing-vessels",),
+    "refrigerated carrier": ("fishing-vessels",),
+    "refrigerated cargo vessel": ("fishing-vessels",),
+    "refrigerated cargo ship": ("fishing-vessels",),
 }
+# a fish carrier that is a land vehicle ("fish carrier truck") is no vessel of the fleet
+_FISH_CARRIER = "fish carrier"
+_LAND_VEHICLES = _keys("truck lorry van trailer vehicle trucking haulage haulier")
+# a mine's mineral or metal beside a trader's words only ("mica trader", "cobalt exporter",
+# "coltan and cassiterite trader"): the trader of its mines' minerals (mineral trading).
+# Not the words of many trades ("collection": of jewellery, "distributor"), nor those of a
+# general trader's aliases ("importer", "wholesaler": wholesale trade, as "coffee
+# importer" is)
+_MINERAL_TRADE_WORDS = _keys(
+    "trade trading trader export exporter exporting merchant dealer broker buyer buying"
+    " aggregator comptoir negociant middleman intermediary"
+)
+_MINERAL_TRADE_ASIDE = _BUSINESS_FORMS | _keys("and of the de d du des en ore concentrate company")
 # a metal's ingots are a smelter's or refiner's output ("tin ingots", "gold ingots"): the
 # word, the sector, the metals smelted that no mine of the taxonomy names (steel, made of
 # iron, whose ingots are; "metal" of any), and the words that may stand before one of them
@@ -3153,6 +3172,11 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     contained = _aliases_in(keys, key)
     if any(k in _FACTORY_WORDS for k in contained):
         contained = _made_beside_a_factory(profiles, padded, contained)
+    if _FISH_CARRIER in contained and not _LAND_VEHICLES.isdisjoint(key.split()):
+        return SectorMatch(None)  # ("fish carrier truck": a truck, no vessel)
+    traded = _mineral_trade(profiles, value, key, contained)
+    if traded is not None:
+        return traded
     canned = _cannery_of(profiles, key, contained)
     if canned is not None:
         return canned
@@ -3244,6 +3268,38 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     if suggestion is None:  # a part of a sector's name: "rubber", "cobalt" (never read so)
         suggestion = _sectors_with(profiles, key)
     return SectorMatch(None, suggestion)
+
+
+def _mineral_trade(
+    profiles: Profiles, value: str, key: str, contained: list[str]
+) -> SectorMatch | None:
+    """A text (text_key's `key`, holding the aliases `contained`) of a mine's minerals or
+    metals (_minerals_named: "mica", "coltan", "cobalt", "gold") and a trader's words only
+    (_MINERAL_TRADE_WORDS; joining words, an ore's, a form of business and a place aside):
+    the one trading sector the mines of the taxonomy supply (mineral trading: "mica
+    trader", "cobalt exporter", "cassiterite trader"). None for any other text, and where
+    it holds an alias other than a mine's good ("gold jewellery retailer", "gold trading
+    company": read as its aliases are)."""
+    words = key.split()
+    if _MINERAL_TRADE_WORDS.isdisjoint(words):
+        return None  # (most texts)
+    keys, bare = profiles._sector_keys, profiles._bare_goods
+    if not all(k in bare and keys[k] in _MINES for k in contained):
+        return None
+    minerals = _minerals_named(profiles, value)
+    if not minerals:
+        return None
+    written = _in_english(exact_key(value).split())
+    named = {text_key(word) for mineral in minerals for word in mineral.split()}
+    allowed = _MINERAL_TRADE_WORDS | _MINERAL_TRADE_ASIDE | named
+    if not all(text_key(written[i]) in allowed for i in _outside_places(profiles, written)):
+        return None
+    traders = [
+        s.id
+        for s in profiles.sectors.values()
+        if s.stage == "trading" and not set(_MINES).isdisjoint(s.inputs)
+    ]
+    return SectorMatch(traders[0]) if len(traders) == 1 else None
 
 
 # words that name no sector of their own in a part of one's name ("products", "farming",
@@ -3625,6 +3681,8 @@ def _shop_of(profiles: Profiles, key: str, best: str, contained: list[str]) -> S
     if not shops:
         return None
     shop = max(shops, key=len)
+    if any(len(k) > len(shop) and ending.endswith(f" {k}") for k in contained):
+        return None  # (the retail word of a longer alias: "seafood cold store" is a store's)
     before = ending[: -len(shop)]
     goods = [
         k
@@ -4645,7 +4703,7 @@ def _beside_a_good(
     likely = [keys[k] for k in sorted(contained, key=len, reverse=True) if keys[k] != sector.id]
     likely += serving or [s for s in of_good if any(_serves(profiles, s, g, alias) for g in stages)]
     if not serving:  # a stage no sector of the good covers: the sectors it supplies at that
-        # stage ("coltan trading": mineral trading) and the general sector of the stage
+        # stage ("vanilla exporter": wholesale trade) and the general sector of the stage
         likely += [
             s.id
             for s in profiles.sectors.values()
@@ -4655,10 +4713,15 @@ def _beside_a_good(
     # coffee is no textile finishing, beside tea no coffee milling either
     named = {text_key(word) for word in others} - set(profiles._bare_goods) - _VAGUE
     chains = {sector.chain, "other", "services"}
+    # (a retailer's word suggests retailers: "coffee store" no cold store's warehousing)
+    sold = {w for w in named if w in keys and profiles.sectors[keys[w]].stage == "retail"}
     likely += [
         s
         for s, texts in profiles._sector_texts.items()
-        if profiles.sectors[s].chain in chains and any(named & t for t in texts)
+        if profiles.sectors[s].chain in chains
+        and any(
+            (named - sold if profiles.sectors[s].stage != "retail" else named) & t for t in texts
+        )
     ]
     likely = list(dict.fromkeys([*likely, *of_good]))
     if stages and not others:
