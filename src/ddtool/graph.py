@@ -314,6 +314,14 @@ def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency)
 
 # the separators of a list of buyers (see split_list)
 _SEPARATED = re.compile(r"\s*[;,|\n]\s*")
+# what joins two buyers in a cell but is no list separator ('A01/A02', 'A01 & B1', 'A and B'):
+# each kind alone, so that an id holding another ('X/1 & A01') is still one part
+_JOINERS = {
+    "/": re.compile(r"\s*/\s*"),
+    "&": re.compile(r"\s*&\s*"),
+    "+": re.compile(r"\s*\+\s*"),
+    "and": re.compile(r"\s+(?:and|und|et|y|e)\s+", re.IGNORECASE),
+}
 # how many ids the unknown buyers of one chain are compared with by spelling, in all (about a
 # second): 5,000 lookups in a chain of 1,000 suppliers, 50 in one of 100,000
 _SPELLING_BUDGET = 5_000_000
@@ -332,6 +340,9 @@ class _Names:
         self._by_part: dict[str, list[str]] = {}  # ids holding a list separator, by each part
         self._by_loose: dict[str, list[str]] = {}  # ids by their names' loose_name
         self._names: dict[str, str] = {}  # the suppliers' names by id
+        self._known: set[str] = set()  # the ids
+        # the buyers of a cell joining several, and whether any is named, by cell
+        self._joined: dict[str, tuple[list[str], bool] | None] = {}
         self._compared = 0  # ids compared by spelling so far
 
     def suggestion(self, buyer: str, own: str) -> str | None:
@@ -340,6 +351,7 @@ class _Names:
         from rapidfuzz import utils
 
         if not self._by_written:  # (made on the first unknown buyer, once)
+            self._known = set(self.ids)
             for i in self.ids:
                 self._by_written.setdefault(utils.default_process(i), []).append(i)
                 if has_separator(i):
@@ -378,6 +390,12 @@ class _Names:
         if found:  # (which of them is not known)
             ids = " or ".join(map(repr, found[:5])) + (" or another" if len(found) > 5 else "")
             return f"{ids}, the ids of the suppliers of that name: buyers are given by id"
+        # several buyers joined by what is no list separator ('A01/A02', 'A01 & B1')
+        if buyer not in self._joined:  # (once per cell written so)
+            self._joined[buyer] = self._joined_ids(buyer)
+        joined = self._joined[buyer]
+        if joined:
+            return None if own in joined[0] else _several(*joined)
         # a near id by spelling: each lookup compares with every id, so a file of thousands of
         # unknown buyers (a wrong buyer column) gets it for as many as the budget allows
         loose = loose_name(buyer)
@@ -405,6 +423,46 @@ class _Names:
             ids = " or ".join(map(repr, near[:5])) + (" or another" if len(near) > 5 else "")
             return f"{ids}, the ids of the suppliers of names like it: buyers are given by id"
         return None
+
+    def _joined_ids(self, buyer: str) -> tuple[list[str], bool] | None:
+        """The ids of a buyer cell that joins several ids or names by '/', '&', '+' or 'and'
+        (which do not separate a list), when each part is one: by one kind of join, else by
+        them all; and whether any part is a name. None when a part is no id or name of the
+        chain."""
+        from rapidfuzz import utils
+
+        kinds = [j for j in _JOINERS.values() if j.search(buyer)]
+        if len(kinds) > 1:
+            kinds.append(re.compile("|".join(j.pattern for j in kinds), re.IGNORECASE))
+        for kind in kinds:
+            found: list[str] = []
+            by_name = False
+            for part in kind.split(buyer):
+                part = part.strip()
+                if part in self._known:
+                    found.append(part)
+                    continue
+                ids = self._by_written.get(utils.default_process(part), [])
+                if len(ids) != 1:
+                    ids = list(dict.fromkeys(self._by_name.get(name_key(part), [])))
+                    by_name = True
+                if len(ids) != 1:
+                    break
+                found.append(ids[0])
+            else:
+                found = list(dict.fromkeys(found))
+                if len(found) > 1:
+                    return found, by_name
+        return None
+
+
+def _several(ids: list[str], by_name: bool) -> str:
+    """The suggestion for several buyers written joined: them, and how a list is written."""
+    named = ", ".join(map(repr, ids[:-1])) + f" and {ids[-1]!r}"
+    return (
+        f"buyers {named}{' (given by id)' if by_name else ''}, written {'; '.join(ids)!r}:"
+        " several buyers are separated by ';', ',' or '|'"
+    )
 
 
 def name_key(name: str) -> str:

@@ -20,6 +20,15 @@ UNKNOWN_VALUES = frozenset(
         *("", "unknown", "n/a", "na", "nd", "none", "null", "-", "--", "?", "tbd", "tbc"),
         *("not known", "undetermined", "not determined", "unspecified", "not specified"),
         "not applicable",
+        # the same in the languages headers are read in (as keys: lower case, accents aside)
+        *("unbekannt", "nicht bekannt", "unbestimmt", "nicht angegeben", "keine angabe"),
+        *("keine angaben", "nicht zutreffend"),  # German
+        *("inconnu", "inconnue", "non connu", "non connue", "non determine", "non specifie"),
+        *("non precise", "non renseigne", "non applicable", "sans objet"),  # French
+        *("desconocido", "desconocida", "no conocido", "no determinado", "no especificado"),
+        *("sin datos", "sin informacion", "no aplica", "no aplicable"),  # Spanish
+        *("desconhecido", "desconhecida", "nao conhecido", "nao determinado", "sem dados"),
+        *("nao especificado", "nao informado", "nao se aplica", "nao aplicavel"),  # Portuguese
     }
 )
 
@@ -638,6 +647,19 @@ AMBIGUOUS: dict[str, str] = {
     "korea": "South Korea (KOR) or North Korea (PRK)",
     "kongo": "Congo (Republic) (COG) or DR Congo (COD)",  # German
     **dict.fromkeys(("corea", "coree", "coreia"), "South Korea (KOR) or North Korea (PRK)"),
+    # the British and the US Virgin Islands, in English, French, Spanish, Portuguese, German
+    **dict.fromkeys(
+        (
+            "virgin islands",
+            "virgin island",
+            "virgin is",
+            "iles vierges",
+            "islas virgenes",
+            "ilhas virgens",
+            "jungferninseln",
+        ),
+        "Virgin Islands, British (VGB) or Virgin Islands, U.S. (VIR)",
+    ),
 }
 
 # words of a state's form as lists abbreviate them ("Slovak Rep.", "Fed. Rep. of Nigeria"),
@@ -1076,6 +1098,20 @@ def _names_with(key: str) -> str | None:
     return " or ".join(filter(None, [", ".join(texts[:-1]), *texts[-1:]])) or None
 
 
+def _islands_told(key: str) -> str | None:
+    """Why "Islands" (or "Island of") is no country: the names of many hold it; None for
+    another key of words that name no country's own ("Republic")."""
+    if not {"island", "islands"} & set(key.split()):
+        return None
+    table = _table()
+    codes = {table[name] for name in _names_by_word().get("islands", ())}
+    named = [sentence_name(c) for c in sorted(codes, key=lambda c: display_name(c).casefold())]
+    return (
+        f"the names of {len(codes)} countries hold 'Islands' ({', '.join(named[:3])}, …):"
+        " write the whole name"
+    )
+
+
 @lru_cache(maxsize=512)
 def display_name(iso3: str) -> str:
     """A readable English name for an ISO3 code."""
@@ -1194,6 +1230,8 @@ def normalise_country(value: str | None) -> CountryMatch:
         return CountryMatch(None, why=DISSOLVED[iso3].why())
     if iso3 is not None:
         return CountryMatch(iso3)
+    if all(word in _PART_WORDS for word in key.split()):  # ("Islands", "Republic of the")
+        return CountryMatch(None, why=_islands_told(key))  # (no near miss: "Iceland")
     names = _names_for(key)
     best = None
     # a near miss of the name after a state's form first, not of the form ("Rep. of Nigre"
@@ -1202,10 +1240,12 @@ def normalise_country(value: str | None) -> CountryMatch:
         if (best := _closest(near, names)) is not None:
             break
     partial = _names_with(key) if "," not in str(value) else None
-    if partial is not None and (best is None or not (key.startswith(best) or best.startswith(key))):
+    if partial is not None and (
+        best is None or not (key.startswith(best) or best.startswith(f"{key} "))
+    ):
         # whole words of a name before a near miss of another ("Leone": Sierra Leone, not
-        # Latvia); not before the name a word begins or is made from ("United": the United
-        # Kingdom, "Indian": India)
+        # Latvia; "Hong": Hong Kong, not "Hongrie", Hungary); not before the name a word
+        # begins or is made from ("United": the United Kingdom, "Indian": India)
         return CountryMatch(None, suggestion=partial)
     points = _points(_expanded(key))
     if best is not None and points and points != _points(best):

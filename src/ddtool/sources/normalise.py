@@ -35,6 +35,7 @@ from ddtool.sources.values import (
     cell_text,
     direction_told,
     direction_trick,
+    estimate_told,
     fraction_column,
     has_separator,
     is_placeholder,
@@ -1164,8 +1165,8 @@ def _number_value(
             number = parse_int(value)
         else:
             number = parse_pct(value, fraction_allowed=table)
-    except ValueProblem as e:
-        return None, (_Issue("bad-number", f"{name}: {e}"),)
+    except ValueProblem as e:  # (an estimate, 'ca. 300': which number to write)
+        return None, (_Issue("bad-number", f"{name}: {e}{estimate_told(value)}"),)
     low, high = _BOUNDS[name]
     if not low <= number <= high:
         bound = f"between {_shown(low)} and {_shown(high)}"

@@ -132,6 +132,49 @@ def parse_int(value: Any) -> int:
     return int(number)
 
 
+# a number said to be about so much ('ca. 300', '~300', 'approx. 300', 'etwa 300', 'env. 300',
+# 'aprox. 300', '300?'), or to be above or below it ('>300', 'more than 300', '300+'), in the
+# languages the headers are read in: no figure, but one is in it
+_ABOUT = (
+    r"ca\.?|c\.|circa|zirka|approx\.?|approximately|appr\.?|about|around|roughly|some|"
+    r"est\.?|estimated|etwa|ungef\.|ungefähr|rund|env\.?|environ|approximativement|"
+    r"aprox\.?|aproximadamente|cerca de|unos|unas|cerca|~|≈|±|\+/-"
+)
+_BOUND = (
+    r"[<>]=?|[≥≤]|more than|over|above|at least|less than|under|below|up to|mehr als|über|"
+    r"mindestens|weniger als|unter|bis zu|plus de|au moins|moins de|jusqu'à|más de|"
+    r"menos de|al menos|hasta|mais de|pelo menos|até"
+)
+_FIGURE = r"(?P<figure>[-+]?\d[\d.,' ]*%?|[-+]?\.\d+%?)"
+_ESTIMATE = re.compile(
+    rf"(?:(?P<about>{_ABOUT})|(?P<bound>{_BOUND}))\s*{_FIGURE}\s*\??"
+    rf"|{_FIGURE.replace('figure', 'after')}\s*(?:(?P<plus>\+)|(?P<asked>\?)"
+    rf"|\(?(?:{_ABOUT})\)?)",
+    re.IGNORECASE,
+)
+
+
+def estimate_told(value: Any) -> str:
+    """For a number field's value that is an estimate or a bound ('ca. 300', '>300'), what
+    it is and how to write it: no figure is read from it (an estimate taken silently as the
+    figure would be), but the message can say which one; '' for any other value."""
+    if type(value) is not str:
+        return ""
+    found = _ESTIMATE.fullmatch(value.strip())
+    if found is None:
+        return ""
+    figure = (found["figure"] or found["after"]).strip()
+    try:
+        parse_number(figure)
+    except ValueProblem:
+        return ""
+    kind = "a bound" if found["bound"] or found["plus"] else "an estimate"
+    return (
+        f": {kind}, not a figure; write the number ({figure}) to have it read as the"
+        " figure, or leave the value out (a data gap)"
+    )
+
+
 # 2025-03-14 (ASCII digits only): strptime's first format, read ten times faster
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d")
