@@ -193,3 +193,23 @@ def test_points_of_the_compass_abbreviated_are_read(value: str, iso3: str) -> No
 def test_a_point_of_the_compass_is_never_suggested_away(value: str, suggestion: str | None) -> None:
     match = normalise_country(value)
     assert (match.iso3, match.suggestion) == (None, suggestion)
+
+
+# the US and the British Virgin Islands as they are commonly written (the words alone are
+# ambiguous: tests/reference/test_reference_country_shared_words.py)
+VIRGIN_ISLANDS = [
+    ("US Virgin Islands", "VIR"),
+    ("U.S. Virgin Islands", "VIR"),
+    ("United States Virgin Islands", "VIR"),
+    ("Virgin Islands, US", "VIR"),
+    ("Virgin Islands (US)", "VIR"),
+    ("USVI", "VIR"),
+    ("BVI", "VGB"),
+    ("B.V.I.", "VGB"),
+    ("Virgin Islands (British)", "VGB"),
+]
+
+
+@pytest.mark.parametrize(("value", "iso3"), VIRGIN_ISLANDS)
+def test_the_virgin_islands_as_commonly_written_are_read(value: str, iso3: str) -> None:
+    assert normalise_country(value).iso3 == iso3
