@@ -2888,9 +2888,30 @@ _AMBIGUOUS = {
     "refrigerated cargo vessel": ("fishing-vessels",),
     "refrigerated cargo ship": ("fishing-vessels",),
 }
-# a fish carrier that is a land vehicle ("fish carrier truck") is no vessel of the fleet
-_FISH_CARRIER = "fish carrier"
-_LAND_VEHICLES = _keys("truck lorry van trailer vehicle trucking haulage haulier")
+# the fleet's words no alias holds, as they name other work beside other words: "fish
+# carrier" alone, or beside a vessel's words ("fish carrier bags", "fish carrier logistics"
+# and "fish carrier truck" are no vessels), and "mothership" alone or beside a vessel's or
+# fishing's words ("Mothership Software" is software); text_key's forms
+_FISH_CARRIER = ("fish", "carrier")
+_FISH_CARRIER_ASIDE = _keys("vessel ship boat")
+_MOTHERSHIP = "mothership"
+_MOTHERSHIP_ASIDE = _FISH_CARRIER_ASIDE | _keys("fishing fish fleet tuna squid")
+_FLEET = "fishing-vessels"
+# "cold store": a refrigerated warehouse, or, across West Africa, a shop selling frozen fish;
+# alone (a form of business and a place aside) it does not say which: no sector, both
+# suggested; named for fish or seafood, a seafood trader's (seafood trade rates the office
+# and cold-store work of those who buy and sell seafood, a fish seller's either way);
+# beside any other word read as the aliases read it ("cold store shop": general retail)
+_COLD_STORE = ("cold", "store")
+_COLD_STORE_SECTORS = ("warehousing", "retail-general")
+_COLD_STORE_FISH = _keys("fish seafood frozen")
+_COLD_STORE_GOODS = _keys("fish seafood")  # (the word before it: "frozen cold store" says none)
+_COLD_STORE_FISH_SECTOR = "seafood-trade"
+_COLD_STORE_NOTE = (
+    "a cold store may be a refrigerated warehouse or, as across West Africa, a shop selling"
+    " frozen fish: write 'cold storage' or 'warehousing' for the one, 'cold store shop' or"
+    " 'retail-general' for the other"
+)
 # a mine's mineral or metal beside a trader's words only ("mica trader", "cobalt exporter",
 # "coltan and cassiterite trader"): the trader of its mines' minerals (mineral trading).
 # Not the words of many trades ("collection": of jewellery, "distributor"), nor those of a
@@ -2901,6 +2922,9 @@ _MINERAL_TRADE_WORDS = _keys(
     " aggregator comptoir negociant middleman intermediary"
 )
 _MINERAL_TRADE_ASIDE = _BUSINESS_FORMS | _keys("and of the de d du des en ore concentrate company")
+# "lead" is also leading ("Lead Trading"): a mine's lead only beside an ore's or metal's word
+_LEAD = "lead"
+_LEAD_AS_METAL = _keys("ore concentrate metal")
 # a metal's ingots are a smelter's or refiner's output ("tin ingots", "gold ingots"): the
 # word, the sector, the metals smelted that no mine of the taxonomy names (steel, made of
 # iron, whose ingots are; "metal" of any), and the words that may stand before one of them
@@ -2928,8 +2952,9 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
     """The sector a text names (_match_sector_spelt); not `staged`, a good beside another
     chain's stage word only is read as that word's sector (_stage_of_the_good)."""
     found = _match_sector_spelt(profiles, value, staged)
-    if found.id in _MINES and not found.products:
-        # a mine's minerals, named in its sector text, say which listings apply
+    if (found.id in _MINES or found.id == _mineral_trader(profiles)) and not found.products:
+        # a mine's minerals, named in its sector text, say which listings apply; a mineral
+        # trader's ("mica trader") which mines beneath it are inferred
         minerals = _minerals_named(profiles, value)
         if minerals:
             return replace(found, products=minerals)
@@ -3127,6 +3152,9 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
+    fleet = _fleet_or_cold_store(profiles, value)
+    if fleet is not None:
+        return fleet
     if _APPAREL in key.split():
         apparel = _apparel(profiles, key)
         if apparel is not None:
@@ -3172,8 +3200,6 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     contained = _aliases_in(keys, key)
     if any(k in _FACTORY_WORDS for k in contained):
         contained = _made_beside_a_factory(profiles, padded, contained)
-    if _FISH_CARRIER in contained and not _LAND_VEHICLES.isdisjoint(key.split()):
-        return SectorMatch(None)  # ("fish carrier truck": a truck, no vessel)
     traded = _mineral_trade(profiles, value, key, contained)
     if traded is not None:
         return traded
@@ -3270,6 +3296,45 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     return SectorMatch(None, suggestion)
 
 
+def _fleet_or_cold_store(profiles: Profiles, value: str) -> SectorMatch | None:
+    """The reading of a text naming a fish carrier, a mothership or a cold store in words no
+    alias holds: "fish carrier" alone or beside a vessel's words, fishing vessels;
+    "mothership" alone or beside a vessel's or fishing's words, fishing vessels; "cold
+    store" alone (a form of business and a place aside), no sector, warehousing and general
+    retail suggested, with why (_COLD_STORE_NOTE); "seafood cold store", "fish cold store",
+    seafood trade. None for any other text, read as its aliases are ("fish carrier
+    logistics", "Mothership Software", "cold store shop")."""
+    written = exact_key(value).split()
+    words = [text_key(w) for w in written]
+    if _MOTHERSHIP in words:
+        rest = [w for w in words if w != _MOTHERSHIP]
+        return SectorMatch(_FLEET) if _MOTHERSHIP_ASIDE.issuperset(rest) else None
+    if words[:2] == list(_FISH_CARRIER):
+        return SectorMatch(_FLEET) if _FISH_CARRIER_ASIDE.issuperset(words[2:]) else None
+    at = next((i for i in range(len(words) - 1) if tuple(words[i : i + 2]) == _COLD_STORE), None)
+    if at is None:
+        return None
+    # (a place's name, or a word written as a name or that no sector or good knows: the
+    # store's name, "Tema Cold Store Ltd", "Accra cold store")
+    outside = set(_outside_places(profiles, written))
+    as_names = _written_as_names(value, written)
+    rest = [
+        w
+        for i, w in enumerate(words)
+        if i in outside
+        and i not in (at, at + 1)
+        and w not in _BUSINESS_FORMS
+        and not as_names[i]
+        and _known_word(profiles, w)
+    ]
+    if not rest:
+        suggested = _suggested(profiles, _COLD_STORE_SECTORS)
+        return SectorMatch(None, suggested, _COLD_STORE_NOTE)
+    if _COLD_STORE_FISH.issuperset(rest) and _COLD_STORE_GOODS.issuperset(rest[-1:]):
+        return SectorMatch(_COLD_STORE_FISH_SECTOR)
+    return None
+
+
 def _mineral_trade(
     profiles: Profiles, value: str, key: str, contained: list[str]
 ) -> SectorMatch | None:
@@ -3287,19 +3352,38 @@ def _mineral_trade(
     if not all(k in bare and keys[k] in _MINES for k in contained):
         return None
     minerals = _minerals_named(profiles, value)
-    if not minerals:
+    if not minerals or (minerals == (_LEAD,) and _LEAD_AS_METAL.isdisjoint(words)):
         return None
-    written = _in_english(exact_key(value).split())
+    exact = exact_key(value).split()
+    written = _in_english(exact)
     named = {text_key(word) for mineral in minerals for word in mineral.split()}
     allowed = _MINERAL_TRADE_WORDS | _MINERAL_TRADE_ASIDE | named
-    if not all(text_key(written[i]) in allowed for i in _outside_places(profiles, written)):
+    # a place's name is set aside where it is a country's or a people's, or is written as a
+    # name (capitalised among words in lowercase: "Kolwezi cobalt trader"); a region's name
+    # of one word in a text in title case may be any other word ("Iron Mountain Traders")
+    as_names = _written_as_names(value, exact)
+    places = set(range(len(written))) - set(_outside_places(profiles, written))
+    aside = {
+        i
+        for i, word in enumerate(written)
+        if as_names[i] or (i in places and _country_or_people(word))
+    }
+    aside |= _place_spans(profiles, written, places)
+    if not all(text_key(written[i]) in allowed for i in range(len(written)) if i not in aside):
         return None
+    trader = _mineral_trader(profiles)
+    return SectorMatch(trader) if trader is not None else None
+
+
+def _mineral_trader(profiles: Profiles) -> str | None:
+    """The one trading sector the mines of the taxonomy supply (mineral trading); None
+    where there is none, or several."""
     traders = [
         s.id
         for s in profiles.sectors.values()
         if s.stage == "trading" and not set(_MINES).isdisjoint(s.inputs)
     ]
-    return SectorMatch(traders[0]) if len(traders) == 1 else None
+    return traders[0] if len(traders) == 1 else None
 
 
 # words that name no sector of their own in a part of one's name ("products", "farming",
@@ -4843,6 +4927,18 @@ def _outside_places(profiles: Profiles, written: list[str]) -> Iterator[int]:
         else:
             yield i
             i += 1
+
+
+def _place_spans(profiles: Profiles, written: list[str], places: set[int]) -> set[int]:
+    """The positions among `places` (of words, exact_key's, of places' names: see
+    _outside_places) that are of a place named in two words or more ("North Kivu")."""
+    spans: set[int] = set()
+    for i in sorted(places):
+        for n in (4, 3, 2):
+            if i + n <= len(written) and _place(profiles, written[i : i + n]):
+                spans |= set(range(i, i + n))
+                break
+    return spans & places
 
 
 def _written_as_names(value: str, written: list[str]) -> list[bool]:

@@ -438,7 +438,8 @@ class Inference:
                 only = None
                 if held:  # some commodities are mapped beneath: what the products need else
                     supplier = suppliers.get(node)
-                    products = self._hint_of(supplier.products) if supplier else []
+                    # (a mineral trader's minerals, named in its sector text, too)
+                    products = self._hint_of(supplier.products_read()) if supplier else []
                     if node in general:  # (a general trader's products of the group's trade)
                         products = general[node][2][tuple(group)]
                     elif supplier is not None and not products and own in trading:
@@ -498,7 +499,8 @@ class Inference:
             supplier = suppliers.get(node)  # None: the company
             country = company.country if supplier is None else supplier.country
             # (a made good's whole chain: a commodity named beside it narrows nothing)
-            hint = [] if supplier is None else self._hint_of(supplier.products)
+            # (and a mineral trader's minerals, named in its sector text: "mica trader")
+            hint = [] if supplier is None else self._hint_of(supplier.products_read())
             if supplier is not None and not hint and sector_of[node] in trading:
                 hint = self._bought_above(node, sector_of)
             by_trade = general[node][2] if general and node in general else None
