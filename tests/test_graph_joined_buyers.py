@@ -18,9 +18,9 @@ HEAD = "id,name,country,buyers\n"
 ROWS = "A01,Alpha,DE,\nA02,Beta,DE,\nB1,Gamma,DE,\nX/1,Delta,DE,\n"
 
 
-def _unknown(tmp_path: Path, cell: str, name: str = "chain.csv") -> list[tuple[str, str | None]]:
-    path = tmp_path / name
-    path.write_text(f'{HEAD}{ROWS}S9,Sigma,BD,"{cell}"\n', "utf-8")
+def _unknown(tmp_path: Path, cell: str, rows: str = ROWS) -> list[tuple[str, str | None]]:
+    path = tmp_path / "chain.csv"
+    path.write_text(f'{HEAD}{rows}S9,Sigma,BD,"{cell}"\n', "utf-8")
     chain, _problems = read_chain([path])
     found = ProblemList()
     build_graph(chain, found)
@@ -47,6 +47,59 @@ def test_a_cell_joining_known_buyers_is_refused_with_them_named(
     tmp_path: Path, cell: str, suggestion: str | None
 ) -> None:
     [(message, found)] = _unknown(tmp_path, cell)
+    assert message == f"supplier 'S9' names buyer {cell!r}, which is not in the chain"
+    assert found == suggestion
+
+
+# ids and names holding a joining word, beside ids of their parts
+JOINED_ROWS = (
+    f"{ROWS}Smith & Sons,Smith and Sons Ltd,DE,\nSmith,Smith Trading,DE,\nSons,Sons Export,DE,\n"
+    "Y1,Textiles,DE,\nY2,Confecciones,DE,\nT1,Textiles y Confecciones SA,DE,\n"
+)
+SMITH_NAMED = (
+    "'Smith & Sons', the id of the supplier named 'Smith and Sons Ltd': buyers are given by id"
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "suggestion"),
+    [
+        # the whole cell matches one buyer (by name, spelling, case): never split
+        ("Smith and Sons", SMITH_NAMED),
+        ("Smith&Sons", "'Smith & Sons'"),
+        ("Smith et Sons", "'Smith & Sons'"),
+        ("smith / sons", "'Smith & Sons'"),
+        (
+            "Textiles y Confecciones",
+            "'T1', the id of the supplier named 'Textiles y Confecciones SA': buyers are given"
+            " by id",
+        ),
+        # the longest id or name first, from the left
+        (
+            "Smith & Sons & A01",
+            f"buyers 'Smith & Sons' and 'A01', written 'Smith & Sons; A01': {HOW}",
+        ),
+        (
+            "A01 & Smith & Sons",
+            f"buyers 'A01' and 'Smith & Sons', written 'A01; Smith & Sons': {HOW}",
+        ),
+        (
+            "Smith and Sons and A01",
+            f"buyers 'Smith & Sons' and 'A01' (given by id), written 'Smith & Sons; A01': {HOW}",
+        ),
+        (
+            "Smith & Sons/A02",
+            f"buyers 'Smith & Sons' and 'A02', written 'Smith & Sons; A02': {HOW}",
+        ),
+        # no whole match: the parts
+        ("Y1 y Y2", f"buyers 'Y1' and 'Y2', written 'Y1; Y2': {HOW}"),
+        ("Sons / Smith", f"buyers 'Sons' and 'Smith', written 'Sons; Smith': {HOW}"),
+    ],
+)
+def test_a_whole_match_comes_before_a_split_and_the_longest_part_first(
+    tmp_path: Path, cell: str, suggestion: str
+) -> None:
+    [(message, found)] = _unknown(tmp_path, cell, JOINED_ROWS)
     assert message == f"supplier 'S9' names buyer {cell!r}, which is not in the chain"
     assert found == suggestion
 

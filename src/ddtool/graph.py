@@ -314,14 +314,11 @@ def _digraph(nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency)
 
 # the separators of a list of buyers (see split_list)
 _SEPARATED = re.compile(r"\s*[;,|\n]\s*")
-# what joins two buyers in a cell but is no list separator ('A01/A02', 'A01 & B1', 'A and B'):
-# each kind alone, so that an id holding another ('X/1 & A01') is still one part
-_JOINERS = {
-    "/": re.compile(r"\s*/\s*"),
-    "&": re.compile(r"\s*&\s*"),
-    "+": re.compile(r"\s*\+\s*"),
-    "and": re.compile(r"\s+(?:and|und|et|y|e)\s+", re.IGNORECASE),
-}
+# what joins two buyers in a cell but is no list separator ('A01/A02', 'A01 & B1', 'A and B');
+# an id or name may hold one too ('X/1', 'Smith & Sons'): the parts are matched longest first
+_JOINER = re.compile(r"\s*[/&+]\s*|\s+(?:and|und|et|y|e)\s+", re.IGNORECASE)
+# the most joins a cell is split at to find the buyers it names (each span is looked up)
+_MOST_JOINS = 20
 # how many ids the unknown buyers of one chain are compared with by spelling, in all (about a
 # second): 5,000 lookups in a chain of 1,000 suppliers, 50 in one of 100,000
 _SPELLING_BUDGET = 5_000_000
@@ -390,24 +387,37 @@ class _Names:
         if found:  # (which of them is not known)
             ids = " or ".join(map(repr, found[:5])) + (" or another" if len(found) > 5 else "")
             return f"{ids}, the ids of the suppliers of that name: buyers are given by id"
-        # several buyers joined by what is no list separator ('A01/A02', 'A01 & B1')
+        # several buyers joined by what is no list separator ('A01/A02', 'A01 & B1'); a
+        # match of the whole cell by spelling comes first ('Smith and Sons' is 'Smith & Sons',
+        # not 'Smith' and 'Sons'), unless it is only one of the buyers it joins ('Smith & Sons
+        # & A01' is 'Smith & Sons' and 'A01')
         if buyer not in self._joined:  # (once per cell written so)
             self._joined[buyer] = self._joined_ids(buyer)
         joined = self._joined[buyer]
+        near = self._near(buyer, own)
+        if near is not None and not (joined and set(near[0]) <= set(joined[0])):
+            return near[1]
         if joined:
             return None if own in joined[0] else _several(*joined)
+        return None
+
+    def _near(self, buyer: str, own: str) -> tuple[list[str], str | None] | None:
+        """The ids a buyer written wrong is near by spelling, as an id or as a name, and the
+        suggestion (None where that is the supplier's own); None where it is near none."""
         # a near id by spelling: each lookup compares with every id, so a file of thousands of
         # unknown buyers (a wrong buyer column) gets it for as many as the budget allows
         loose = loose_name(buyer)
+        company = self.chain.company
         if company.name and loose and loose == loose_name(company.name):
-            return f"{company.id!r}, the company's id (a blank buyers cell names it too)"
+            told = f"{company.id!r}, the company's id (a blank buyers cell names it too)"
+            return [company.id], told
         if loose not in self._by_loose:
             if self._compared + len(self.ids) > _SPELLING_BUDGET:
                 return None
             self._compared += len(self.ids)
             best = closest_id(buyer, self.ids)
             if best:
-                return repr(best) if best != own else None
+                return [best], repr(best) if best != own else None
             # a name written another way ('Kakao Handelshaus Hamburg' for its '… GmbH', a
             # letter off): as many as the budget allows, as the ids
             if self._compared + len(self._by_loose) > _SPELLING_BUDGET:
@@ -415,44 +425,57 @@ class _Names:
             self._compared += len(self._by_loose)
         near = [i for i in near_names(buyer, self._by_loose) if i != own]
         if len(near) == 1:
-            return (
+            return near, (
                 f"{near[0]!r}, the id of the supplier named {self._names[near[0]]!r}: buyers"
                 " are given by id"
             )
         if near:
             ids = " or ".join(map(repr, near[:5])) + (" or another" if len(near) > 5 else "")
-            return f"{ids}, the ids of the suppliers of names like it: buyers are given by id"
+            return near, f"{ids}, the ids of the suppliers of names like it: buyers are given by id"
         return None
 
     def _joined_ids(self, buyer: str) -> tuple[list[str], bool] | None:
         """The ids of a buyer cell that joins several ids or names by '/', '&', '+' or 'and'
-        (which do not separate a list), when each part is one: by one kind of join, else by
-        them all; and whether any part is a name. None when a part is no id or name of the
-        chain."""
+        (which do not separate a list), when each part is one, and whether any part is a
+        name; None when a part is no id or name of the chain. From the left, each part is
+        the longest run of the cell's parts that is one ('Smith & Sons & A01': 'Smith &
+        Sons' and 'A01', where 'Smith' and 'Sons' are ids too)."""
+        joins = list(_JOINER.finditer(buyer))
+        if not joins or len(joins) > _MOST_JOINS:
+            return None
+        starts = [0, *(j.end() for j in joins)]
+        ends = [*(j.start() for j in joins), len(buyer)]
+        found: list[str] = []
+        by_name = False
+        at = 0
+        while at < len(starts):
+            for last in range(len(ends) - 1, at - 1, -1):  # (the longest first)
+                if (match := self._one(buyer[starts[at] : ends[last]])) is not None:
+                    break
+            else:
+                return None
+            found.append(match[0])
+            by_name = by_name or match[1]
+            at = last + 1
+        found = list(dict.fromkeys(found))
+        return (found, by_name) if len(found) > 1 else None
+
+    def _one(self, part: str) -> tuple[str, bool] | None:
+        """The one id a part of a buyer cell is, as written, in another case or spacing, or
+        by its supplier's name (exactly, or its legal form aside), and whether by name."""
         from rapidfuzz import utils
 
-        kinds = [j for j in _JOINERS.values() if j.search(buyer)]
-        if len(kinds) > 1:
-            kinds.append(re.compile("|".join(j.pattern for j in kinds), re.IGNORECASE))
-        for kind in kinds:
-            found: list[str] = []
-            by_name = False
-            for part in kind.split(buyer):
-                part = part.strip()
-                if part in self._known:
-                    found.append(part)
-                    continue
-                ids = self._by_written.get(utils.default_process(part), [])
-                if len(ids) != 1:
-                    ids = list(dict.fromkeys(self._by_name.get(name_key(part), [])))
-                    by_name = True
-                if len(ids) != 1:
-                    break
-                found.append(ids[0])
-            else:
-                found = list(dict.fromkeys(found))
-                if len(found) > 1:
-                    return found, by_name
+        part = part.strip()
+        if not part:
+            return None
+        if part in self._known:
+            return part, False
+        ids = self._by_written.get(utils.default_process(part), [])
+        if len(ids) == 1:
+            return ids[0], False
+        for by in (self._by_name.get(name_key(part), []), self._by_loose.get(loose_name(part), [])):
+            if len(ids := list(dict.fromkeys(by))) == 1:
+                return ids[0], True
         return None
 
 

@@ -207,6 +207,23 @@ VIRGIN_ISLANDS = [
     ("BVI", "VGB"),
     ("B.V.I.", "VGB"),
     ("Virgin Islands (British)", "VGB"),
+    # told apart by their state, not a near miss of the other ("(UK)" was the U.S. ones)
+    ("Virgin Islands (UK)", "VGB"),
+    ("Virgin Is (UK)", "VGB"),
+    ("Virgin Islands, UK", "VGB"),
+    ("Br. Virgin Is.", "VGB"),
+    ("British Virgin Is.", "VGB"),
+    ("Britische Jungferninseln", "VGB"),
+    ("Îles Vierges britanniques", "VGB"),
+    ("Islas Vírgenes Británicas", "VGB"),
+    ("Ilhas Virgens Britânicas", "VGB"),
+    ("Virgin Islands (USA)", "VIR"),
+    ("Virgin Is. (U.S.)", "VIR"),
+    ("American Virgin Islands", "VIR"),
+    ("Amerikanische Jungferninseln", "VIR"),
+    ("Îles Vierges des États-Unis", "VIR"),
+    ("Islas Vírgenes de los Estados Unidos", "VIR"),
+    ("Ilhas Virgens dos Estados Unidos", "VIR"),
 ]
 
 

@@ -57,3 +57,31 @@ def test_an_estimate_is_refused_with_the_number_to_write(
 @pytest.mark.parametrize("cell", ["abc", "ca.", "about", "ca. abc", "300 workers", "1-2"])
 def test_other_bad_numbers_get_no_estimate_hint(tmp_path: Path, cell: str) -> None:
     assert _messages(tmp_path, "workers", cell) == [f"workers: expected a number, got {cell!r}"]
+
+
+WORKERS = "a whole number of workers from 0 to 10,000,000"
+PERCENTAGE = "a percentage from 0 to 100"
+
+
+@pytest.mark.parametrize(
+    ("column", "field", "cell", "kind", "takes"),
+    [
+        # the figure itself is no value of the column: no number is suggested
+        ("female workers %", "female_pct", "ca. 300", "an estimate", PERCENTAGE),
+        ("female workers %", "female_pct", ">120", "a bound", PERCENTAGE),
+        ("migrant workers %", "migrant_pct", "~-5", "an estimate", PERCENTAGE),
+        ("workers", "workers", "~-5", "an estimate", WORKERS),
+        ("workers", "workers", "ca. -5", "an estimate", WORKERS),
+        ("workers", "workers", "~ 45%", "an estimate", WORKERS),
+        ("workers", "workers", "ca. 12,5", "an estimate", WORKERS),
+        ("workers", "workers", "ca. 20,000,000", "an estimate", WORKERS),
+        ("share", "share", "ca. 60", "an estimate", "a share from 0 to 1 (or 0% to 100%)"),
+    ],
+)
+def test_an_estimate_of_no_value_of_the_column_suggests_no_number(
+    tmp_path: Path, column: str, field: str, cell: str, kind: str, takes: str
+) -> None:
+    assert _messages(tmp_path, column, cell) == [
+        f"{field}: expected a number, got {cell!r}: {kind}, not a figure; the column takes"
+        f" {takes}: write the figure to have it read, or leave the value out (a data gap)"
+    ]

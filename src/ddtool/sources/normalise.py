@@ -1119,6 +1119,13 @@ _BOUNDS: dict[str, tuple[float, float]] = {
 
 
 _PERCENTAGES = ("female_pct", "migrant_pct")
+# what each number field takes, as a message tells it
+_TAKES = {
+    "workers": f"a whole number of workers from 0 to {MAX_WORKERS:,}",
+    "share": "a share from 0 to 1 (or 0% to 100%)",
+    "female_pct": "a percentage from 0 to 100",
+    "migrant_pct": "a percentage from 0 to 100",
+}
 
 
 def _fraction_columns(table: RawTable) -> set[str]:
@@ -1156,17 +1163,17 @@ def _number_value(
         return None, ()
     if fractions and (fraction := _fraction_read(value)) is not None and 0 <= fraction <= 1:
         return round(fraction * 100, 6), ()
-    percent = False  # (a share written with '%', as read: "6000%" is no share without it)
     try:
-        if name == "share":
-            number, percent = parse_number(value)
-            number = number / 100 if percent else number
-        elif name == "workers":
-            number = parse_int(value)
-        else:
-            number = parse_pct(value, fraction_allowed=table)
-    except ValueProblem as e:  # (an estimate, 'ca. 300': which number to write)
-        return None, (_Issue("bad-number", f"{name}: {e}{estimate_told(value)}"),)
+        number, percent = _parsed(name, value, table)
+    except ValueProblem as e:  # (an estimate, 'ca. 300': which number to write, if any)
+
+        def accepted(figure: str) -> bool:
+            """Whether the estimate's figure would itself be read ('ca. 300' is no
+            percentage, '~ 45%' no worker count)."""
+            return _number_value(name, figure, table, fractions)[0] is not None
+
+        told = estimate_told(value, accepted, _TAKES[name])
+        return None, (_Issue("bad-number", f"{name}: {e}{told}"),)
     low, high = _BOUNDS[name]
     if not low <= number <= high:
         bound = f"between {_shown(low)} and {_shown(high)}"
@@ -1189,6 +1196,17 @@ def _number_value(
             ),
         )
     return number, ()
+
+
+def _parsed(name: str, value: Any, table: bool) -> tuple[float, bool]:
+    """A number field's number, before its range is checked, and whether a share was
+    written with '%' ("6000%" is no share without it)."""
+    if name == "share":
+        number, percent = parse_number(value)
+        return (number / 100 if percent else number), percent
+    if name == "workers":
+        return parse_int(value), False
+    return parse_pct(value, fraction_allowed=table), False
 
 
 def _shown(number: float) -> str:

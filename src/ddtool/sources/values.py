@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
@@ -154,10 +154,12 @@ _ESTIMATE = re.compile(
 )
 
 
-def estimate_told(value: Any) -> str:
+def estimate_told(value: Any, accepted: Callable[[str], bool], takes: str) -> str:
     """For a number field's value that is an estimate or a bound ('ca. 300', '>300'), what
     it is and how to write it: no figure is read from it (an estimate taken silently as the
-    figure would be), but the message can say which one; '' for any other value."""
+    figure would be), but the message can say which one, where the field would read it
+    (`accepted`), else what the field takes (`takes`: 'ca. 300' is no percentage); '' for
+    any other value."""
     if type(value) is not str:
         return ""
     found = _ESTIMATE.fullmatch(value.strip())
@@ -169,6 +171,11 @@ def estimate_told(value: Any) -> str:
     except ValueProblem:
         return ""
     kind = "a bound" if found["bound"] or found["plus"] else "an estimate"
+    if not accepted(figure):
+        return (
+            f": {kind}, not a figure; the column takes {takes}: write the figure to have it"
+            " read, or leave the value out (a data gap)"
+        )
     return (
         f": {kind}, not a figure; write the number ({figure}) to have it read as the"
         " figure, or leave the value out (a data gap)"
