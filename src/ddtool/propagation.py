@@ -415,7 +415,7 @@ class Inference:
                     abroad.append((node, own, mapped))
                     return
                 senders = near + [
-                    b for b in far if self._sent_from_abroad(b, own, sector_of, groups, below)
+                    b for b in far if self._sent_from_abroad(b, own, sector_of, groups, beneath)
                 ]
                 buyer_sectors = {sector_of[b] for b in senders}
                 if own in buyer_sectors:
@@ -622,7 +622,7 @@ class Inference:
         own: str | None,
         sector_of: Mapping[str, str | None],
         groups: Uncovered,
-        below: Mapping[str, frozenset[str]],
+        beneath: Mapping[str, frozenset[str]],
     ) -> bool:
         """Whether a buyer in another country is taken to send a supplier in its stage (or
         working its good) the material it works. It is where the buyer's other suppliers
@@ -633,16 +633,22 @@ class Inference:
         stage usually subcontracted abroad on the buyer's material (outward processing: a
         garment maker's cut-make-trim unit, a shoe maker's stitching unit). Otherwise the
         supplier is taken to buy what it works where it is, and its inputs are inferred
-        beneath it."""
+        beneath it. What is mapped beneath another of the buyer's suppliers in the
+        supplier's own stage is that one's material, not the buyer's (a coffee mill in
+        Brazil with its farm mapped, beside a Honduran beneficio beneath one buyer: the
+        beneficio's farms are still inferred)."""
         if own is not None and own in OUTWARD_PROCESSING and sector_of[buyer] == own:
             return True
-        mapped = below.get(buyer)
-        if not mapped:
-            return False
-        found = self._mapped_stages.get(mapped)
-        if found is None:  # (marks name their sector first: "smelting-refining\0tin")
-            found = self._mapped_stages[mapped] = frozenset(m.split("\0", 1)[0] for m in mapped)
-        return any(not found.isdisjoint(covered) for _, covered, _ in groups)
+        for child in self.supply.succ[buyer]:
+            mapped = beneath.get(child)
+            if not mapped or sector_of.get(child) == own:
+                continue
+            found = self._mapped_stages.get(mapped)
+            if found is None:  # (marks name their sector first: "smelting-refining\0tin")
+                found = self._mapped_stages[mapped] = frozenset(m.split("\0", 1)[0] for m in mapped)
+            if any(not found.isdisjoint(covered) for _, covered, _ in groups):
+                return True
+        return False
 
     def _works_buyers_good(
         self,
