@@ -785,6 +785,8 @@ class Profiles:
     # material ('dried squid': Squid, read Dried Fish; see _reading)
     _made_of: dict[str, str] = field(default_factory=dict)
     _kinds: dict[str, str | None] = field(default_factory=dict)
+    # the words of each alias of a good, by good (_in_an_alias)
+    _good_alias_words: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     _grows: dict[tuple[str, str, tuple[str, ...]], bool] = field(
         default_factory=dict
     )  # (grows_there)
@@ -1571,7 +1573,8 @@ class Profiles:
         # maybe denied ('no cobalt and tin solder': tin), is none of them ("not tuna", "no
         # cobalt or nickel": none; "non-cotton yarn": Thread/Yarn, by 'yarn')
         saying = [u or part != SAID for u, part in zip(used, at, strict=True)]
-        runs = [(start, size) for start, size, _ in self._named_runs(written, (), saying)]
+        named = self._form_of_a_good(written, list(self._named_runs(written, (), saying)))
+        runs = [(start, size) for start, size, _ in named]
         # and the words of a denial of a good qualify the rest ("tuna, not shrimp": Fish;
         # not words it may not reach: 'tin solder and cobalt free' names no good for certain)
         denying = [u or part == SAID for u, part in zip(used, at, strict=True)]
@@ -1585,7 +1588,7 @@ class Profiles:
             while end < len(written) and at[end] in (DENIED, DENYING):
                 end += 1
             denied[first:end] = [True] * (end - first)
-        goods = {self._named_good(" ".join(written[s : s + n])) for s, n in runs}
+        goods = {good for _, _, good in named}
         good = goods.pop() if len(goods) == 1 else None
         in_runs = [False] * len(written)
         for start, size in runs:
@@ -1611,6 +1614,45 @@ class Profiles:
             plain = False
         return _Reading(good, kept, plain), material
 
+    def _form_of_a_good(
+        self, written: list[str], runs: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """The runs of a product's words that name goods, each with its good; but a run
+        naming another good whose words all are words of an alias of the one good another
+        run names names the form that good is traded in, and that good ('robusta green
+        beans': 'green beans', of 'green coffee beans', are Coffee's beans, no Beans (green
+        beans); 'robusta beans' alike). Not in a product joining two ('coffee and green
+        beans' names both), nor before it ('tomato ketchup')."""
+        goods = {good for _, _, good in runs}
+        if len(goods) != 2 or not _EITHER.isdisjoint(written):
+            return runs
+        forms = [  # (the form after the good's name: 'tomato ketchup' is no form of tomato)
+            any(
+                other != good
+                and at < start
+                and self._in_an_alias(written[start : start + size], other)
+                for at, _, other in runs
+            )
+            for start, size, good in runs
+        ]
+        named = {good for (_, _, good), form in zip(runs, forms, strict=True) if not form}
+        if len(named) != 1:
+            return runs
+        [good] = named
+        return [(start, size, good) for start, size, _ in runs]
+
+    def _in_an_alias(self, words: list[str], good: str) -> bool:
+        """Whether some alias of a good holds all these words (text_key's forms) and more."""
+        said = {text_key(word) for word in words}
+        found = self._good_alias_words.get(good)
+        if found is None:
+            found = self._good_alias_words[good] = tuple(
+                frozenset(text_key(word) for word in alias.split())
+                for alias, named in self.good_aliases.items()
+                if named == good
+            )
+        return any(said < words_of for words_of in found)
+
     def _qualified(
         self, written: list[str], good: str | None, packing: list[bool], in_runs: list[bool]
     ) -> list[bool]:
@@ -1622,7 +1664,10 @@ class Profiles:
         a word that makes the good's material a distinct product ('dried shrimp', Dried Fish:
         _marks)."""
         words = [text_key(word) for word in written]
-        seafood = good is not None and self.sectors[self.good_sectors[good]].chain == "seafood"
+        chain = None if good is None else self.sectors[self.good_sectors[good]].chain
+        seafood = chain == "seafood"
+        # (coffee's export grades: 'SHG', 'AA', 'screen 18')
+        grades = _COFFEE_GRADES if chain == "coffee" else frozenset()
         how = _CAUGHT | _FARMED if seafood else frozenset()
         said = list(packing)
         for i, word in enumerate(words):
@@ -1634,8 +1679,11 @@ class Profiles:
                 or written[i] in how
                 or (word == "fair" and after == "trade")
                 or (word == "trade" and before == "fair")
+                or word in grades
                 or (bool(_GRADE_MARK.fullmatch(word)) and (before in _GRADES or after in _GRADES))
                 or (word in _GRADES and any(map(_GRADE_MARK.fullmatch, (before, after))))
+                or (bool(grades) and word == "screen" and after.isdigit())
+                or (bool(grades) and before == "screen" and word.isdigit())
             )
         # an origin: "Ivorian", "Ghana", "Côte d'Ivoire" (not a word of those below that
         # names a region too: the Free State)
@@ -2572,6 +2620,9 @@ _BUSINESS_WORDS = (
 MAKING_STAGES = ("processing", "manufacturing")
 # the words a grade's mark is written beside ("grade A", "AA grade", "class 1", "grade II")
 _GRADES = _keys("grade class quality type")
+# coffee's export grades and preparations, qualifiers of a coffee named beside them ("SHG
+# green coffee beans", "Kenya AA", "robusta screen 18"; "washed" and "natural" are states)
+_COFFEE_GRADES = _keys("shg shb hg hb ep aa ab pb faq")
 _GRADE_MARK = re.compile(r"([a-e])\1{0,2}|\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x")
 # words beside a good that name other goods or work but are not words of the taxonomy's
 # sectors or goods (its vocabulary): a word neither names is read as a name or an origin
@@ -4031,6 +4082,9 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         if len(named) < len(parts):
             return _match_sector_cached(profiles, " and ".join(named), False) if named else None
         parts, cafe_served = _cafe_parts(parts)
+        built = _works_in_one_building(profiles, parts)
+        if built is not None:
+            return built
         written, joiner = parts, " and "
 
         def read_all(read: Callable[[str], SectorMatch]) -> list[tuple[str, SectorMatch]]:
@@ -4134,6 +4188,31 @@ def _several_sectors(profiles: Profiles, value: str) -> SectorMatch | None:
         unmatched=nested,
         others=_with_no_sector(read.others, bool(nested)),
     )
+
+
+# the words for the building a work is done in ("ginning and pressing factory", "dyeing and
+# printing unit"), in text_key's forms
+_BUILDING_WORDS = frozenset({"factory", "unit", "plant", "facility"})
+
+
+def _works_in_one_building(profiles: Profiles, parts: list[str]) -> SectorMatch | None:
+    """The reading of works joined before one word for their building ("ginning and
+    pressing factory", "dyeing and printing unit": the building of both works, no factory of
+    other goods beside them), where the last work names no sector alone ("pressing") and
+    the works read without the building are a processor's or maker's: as they read so
+    ("ginning and pressing": cotton ginning). None otherwise ("cocoa farming and chocolate
+    factory" names a chocolate factory)."""
+    words = parts[-1].split()
+    if len(words) < 2 or text_key(words[-1]) not in _BUILDING_WORDS:
+        return None
+    work = " ".join(words[:-1])
+    if _match_sector_cached(profiles, work, False).id is not None:
+        return None
+    read = _match_sector_cached(profiles, " and ".join([*parts[:-1], work]), False)
+    if read.id is None or read.others:
+        return None
+    sector = profiles.sectors[read.id]
+    return read if sector.stage in MAKING_STAGES and not sector.broad else None
 
 
 def _beside_unnamed(

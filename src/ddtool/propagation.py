@@ -264,6 +264,8 @@ class Inference:
         ] = {}
         # the sectors in a set mapped beneath a buyer, its marks read (_sent_from_abroad)
         self._mapped_stages: dict[frozenset[str], frozenset[str]] = {}
+        # what is mapped beneath a buyer's suppliers outside a stage, by buyer and stage
+        self._mapped_by_others: dict[tuple[str, str | None], frozenset[str]] = {}
         # the listed goods products name, and those a buyer produces (_works_buyers_good)
         self._goods_in_products: dict[tuple[str, ...], frozenset[str]] = {}
         self._produced: dict[tuple[tuple[str, ...], str | None], frozenset[str]] = {}
@@ -415,7 +417,7 @@ class Inference:
                     abroad.append((node, own, mapped))
                     return
                 senders = near + [
-                    b for b in far if self._sent_from_abroad(b, own, sector_of, groups, below)
+                    b for b in far if self._sent_from_abroad(b, own, sector_of, groups, beneath)
                 ]
                 buyer_sectors = {sector_of[b] for b in senders}
                 if own in buyer_sectors:
@@ -624,7 +626,7 @@ class Inference:
         own: str | None,
         sector_of: Mapping[str, str | None],
         groups: Uncovered,
-        below: Mapping[str, frozenset[str]],
+        beneath: Mapping[str, frozenset[str]],
     ) -> bool:
         """Whether a buyer in another country is taken to send a supplier in its stage (or
         working its good) the material it works. It is where the buyer's other suppliers
@@ -635,16 +637,28 @@ class Inference:
         stage usually subcontracted abroad on the buyer's material (outward processing: a
         garment maker's cut-make-trim unit, a shoe maker's stitching unit). Otherwise the
         supplier is taken to buy what it works where it is, and its inputs are inferred
-        beneath it."""
+        beneath it. What is mapped beneath another of the buyer's suppliers in the
+        supplier's own stage is that one's material, not the buyer's (a coffee mill in
+        Brazil with its farm mapped, beside a Honduran beneficio beneath one buyer: the
+        beneficio's farms are still inferred)."""
         if own is not None and own in OUTWARD_PROCESSING and sector_of[buyer] == own:
             return True
-        mapped = below.get(buyer)
-        if not mapped:
-            return False
+        found = self._mapped_by_others.get((buyer, own))
+        if found is None:  # (once per buyer and stage: a buyer may have 10^4 suppliers)
+            found = self._mapped_by_others[buyer, own] = frozenset(
+                stage
+                for child in self.supply.succ[buyer]
+                if beneath.get(child) and sector_of.get(child) != own
+                for stage in self._stages_of(beneath[child])
+            )
+        return any(not found.isdisjoint(covered) for _, covered, _ in groups)
+
+    def _stages_of(self, mapped: frozenset[str]) -> frozenset[str]:
+        """The sectors of a set of marks of what is mapped beneath a node."""
         found = self._mapped_stages.get(mapped)
         if found is None:  # (marks name their sector first: "smelting-refining\0tin")
             found = self._mapped_stages[mapped] = frozenset(m.split("\0", 1)[0] for m in mapped)
-        return any(not found.isdisjoint(covered) for _, covered, _ in groups)
+        return found
 
     def _works_buyers_good(
         self,
