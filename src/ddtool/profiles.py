@@ -2949,15 +2949,23 @@ _MOTHERSHIP = "mothership"
 _MOTHERSHIP_ASIDE = _FISH_CARRIER_ASIDE | _keys("fishing fish fleet tuna squid")
 _FLEET = "fishing-vessels"
 # "cold store": a refrigerated warehouse, or, across West Africa, a shop selling frozen fish;
-# alone (a form of business and a place aside) it does not say which: no sector, both
-# suggested; named for fish or seafood, a seafood trader's (seafood trade rates the office
-# and cold-store work of those who buy and sell seafood, a fish seller's either way);
+# alone (a form of business, a place, an operator's word and the goods kept cold aside) it
+# does not say which: no sector, both suggested; named for fish or seafood, a seafood
+# trader's (seafood trade rates the office and cold-store work of those who buy and sell
+# seafood, a fish seller's either way);
 # beside any other word read as the aliases read it ("cold store shop": general retail)
 _COLD_STORE = ("cold", "store")
 _COLD_STORE_SECTORS = ("warehousing", "retail-general")
 _COLD_STORE_FISH = _keys("fish seafood frozen")
 _COLD_STORE_GOODS = _keys("fish seafood")  # (the word before it: "frozen cold store" says none)
 _COLD_STORE_FISH_SECTOR = "seafood-trade"
+# the words beside it that say no more (an operator's, a company's, the goods kept cold,
+# which a shop sells frozen as well: "cold store operator", "chicken cold store")
+_COLD_STORE_ASIDE = _keys(
+    "operator operators company companies facility facilities service services complex"
+    " frozen food foods chicken poultry meat meats beef pork vegetable vegetables potato"
+    " potatoes fruit fruits"
+)
 _COLD_STORE_NOTE = (
     "a cold store may be a refrigerated warehouse or, as across West Africa, a shop selling"
     " frozen fish: write 'cold storage' or 'warehousing' for the one, 'cold store shop' or"
@@ -3358,7 +3366,7 @@ def _fleet_or_cold_store(profiles: Profiles, value: str) -> SectorMatch | None:
     written = exact_key(value).split()
     words = [text_key(w) for w in written]
     if _MOTHERSHIP in words:
-        rest = [w for w in words if w != _MOTHERSHIP]
+        rest = [w for w in words if w != _MOTHERSHIP and w not in _BUSINESS_FORMS]
         return SectorMatch(_FLEET) if _MOTHERSHIP_ASIDE.issuperset(rest) else None
     if words[:2] == list(_FISH_CARRIER):
         return SectorMatch(_FLEET) if _FISH_CARRIER_ASIDE.issuperset(words[2:]) else None
@@ -3375,14 +3383,14 @@ def _fleet_or_cold_store(profiles: Profiles, value: str) -> SectorMatch | None:
         if i in outside
         and i not in (at, at + 1)
         and w not in _BUSINESS_FORMS
-        and not as_names[i]
+        and (not as_names[i] or w in _COLD_STORE_GOODS)  # ("Fish cold store": of fish)
         and _known_word(profiles, w)
     ]
-    if not rest:
+    if _COLD_STORE_FISH.issuperset(rest) and _COLD_STORE_GOODS.issuperset(rest[-1:]) and rest:
+        return SectorMatch(_COLD_STORE_FISH_SECTOR)
+    if _COLD_STORE_ASIDE.issuperset(rest):
         suggested = _suggested(profiles, _COLD_STORE_SECTORS)
         return SectorMatch(None, suggested, _COLD_STORE_NOTE)
-    if _COLD_STORE_FISH.issuperset(rest) and _COLD_STORE_GOODS.issuperset(rest[-1:]):
-        return SectorMatch(_COLD_STORE_FISH_SECTOR)
     return None
 
 
