@@ -2884,10 +2884,13 @@ _SEAFOOD_NAMES = _keys("sardine sardines mackerel anchovy anchovies salmon crab 
 _FOOD_MANUFACTURING = "food-manufacturing"
 _SEAFOOD_PROCESSING = "seafood-processing"
 # those English writes too, read so only beside another ("boutique de vêtements", not
-# "boutique hotel"), and those that name other work as well, read so only beside another
-# ("fiação de algodão", "estampado textil", "cooperativa de cacau"; not "fiação elétrica",
-# wiring, nor "estampado de metales", metal stamping)
-_NOT_ALONE_ABROAD = _keys("boutique fiacao estampado estamparia cooperativa")
+# "boutique hotel"), and those that name other work or any business as well, read so only
+# beside another ("fiação de algodão", "tintorería textil", "cooperativa de cacau"; not
+# "fiação elétrica", wiring, "estampado de metales", metal stamping, "tintorería" alone, most
+# often a dry cleaner, nor "Textil GmbH")
+_NOT_ALONE_ABROAD = _keys(
+    "boutique fiacao estampado estamparia cooperativa tintoreria tinturaria textil texteis"
+)
 # sugarcane's name in Spanish, Portuguese and French, in text_key's forms ("caña de azúcar",
 # "cana-de-açúcar", "canne à sucre"): English's one word ("fazenda de cana-de-açúcar": a
 # sugarcane farm; "azúcar" alone is sugar, its mill's); beside a mill's word, sugar's
@@ -3689,15 +3692,16 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
         )
         if found is not None:
             english[word] = found
-            unknown = unknown or (
-                word not in _NOT_ALONE_ABROAD and (known_too or word not in profiles._vocabulary)
-            )
     if _ANBAU in english and _ANBAU_CROPS.isdisjoint(words):
         del english[_ANBAU]  # ("Anbau": a building's extension too, beside no crop)
-        unknown = phrased != key or any(
-            w not in _NOT_ALONE_ABROAD and (known_too or w not in profiles._vocabulary)
-            for w in english
-        )
+    unread = [w for w in english if known_too or w not in profiles._vocabulary]
+    # (a word read so only beside another counts beside another such word: "tintorería
+    # textil", not "tintorería" alone)
+    unknown = (
+        phrased != key
+        or any(w not in _NOT_ALONE_ABROAD for w in unread)
+        or (len(english) > 1 and bool(unread))
+    )
     if not unknown:
         return None
     # (a factory of cans is a cannery: "fábrica de conservas")
