@@ -14,7 +14,7 @@ from ddtool.profiles import Profiles, load_profiles
 TWO_WORDS = ["car pet", "cot ton", "lea sing", "ship ping", "pack aging", "pull over"]
 
 # splits read as another sector by their own words, not glued (they were so before)
-OWN_WORDS = {"garnelen farm": "crop-farming", "nah fabrik": "general-manufacturing"}
+OWN_WORDS = {"nah fabrik": "general-manufacturing"}
 OWN_WORDS["work shop"] = "retail-general"
 
 

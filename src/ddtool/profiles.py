@@ -2801,7 +2801,15 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("verarbeitung procesamiento processamento"), "processing"),
     # cotton, garments, footwear
     **dict.fromkeys(_keys("baumwoll baumwolle algodon algodao coton"), "cotton"),
-    **dict.fromkeys(_keys("spinnerei"), "spinning mill"),
+    **dict.fromkeys(_keys("spinnerei fiacao"), "spinning mill"),
+    **dict.fromkeys(_keys("tecelagem"), "weaving mill"),
+    **dict.fromkeys(_keys("textil texteis"), "textile"),
+    **dict.fromkeys(_keys("tejidos tecidos tissus"), "fabric"),
+    **dict.fromkeys(_keys("hilados"), "yarn"),
+    **dict.fromkeys(_keys("tintoreria tinturaria"), "dyeing"),
+    **dict.fromkeys(_keys("veredelung"), "finishing"),
+    **dict.fromkeys(_keys("estampado estamparia"), "printing"),
+    **dict.fromkeys(_keys("lavanderia"), "laundry"),
     **dict.fromkeys(
         _keys("bekleidung bekleidungs kleidung kleidungs ropa roupa vetement"), "clothing"
     ),
@@ -2833,6 +2841,7 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("sucrerie"), "sugar mill"),
     **dict.fromkeys(_keys("azucarero azucarera acucareiro acucareira sucrier sucriere"), "sugar"),
     **dict.fromkeys(_keys("cacaoyer cacaotal cacaocultura"), "cocoa farm"),
+    **dict.fromkeys(_keys("cacaoyere"), "cocoa"),
     # palm oil, carpets, leather, bricks
     **dict.fromkeys(_keys("palmöl"), "palm oil"),
     **dict.fromkeys(_keys("ölpalmen"), "oil palm"),
@@ -2847,13 +2856,15 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("fabrik fabrica usine"), "factory"),
     **dict.fromkeys(_keys("anbau"), "farming"),  # (of a crop only: _ANBAU_CROPS)
     **dict.fromkeys(_keys("plantage"), "plantation"),
+    **dict.fromkeys(_keys("cooperativa"), "cooperative"),
     # a shop
     **dict.fromkeys(_keys("geschaft laden tienda loja magasin boutique"), "shop"),
     **dict.fromkeys(_keys("einzelhandel"), "retail"),
 }
 # those English writes before the noun they describe ("ingenio azucarero": sugar mill)
 _BEFORE_ABROAD = _keys(
-    "azucarero azucarera acucareiro acucareira sucrier sucriere vegetal vegetales"
+    "azucarero azucarera acucareiro acucareira sucrier sucriere vegetal vegetales textil"
+    " texteis cacaoyere"
 )
 # "Anbau", growing a crop but also a building's extension: farming only beside a crop's word
 # ("Kakaoanbau", "Kaffee-Anbau"; not "Kohlenanbau", "Schuhanbau"), in text_key's forms
@@ -2873,8 +2884,21 @@ _SEAFOOD_NAMES = _keys("sardine sardines mackerel anchovy anchovies salmon crab 
 _FOOD_MANUFACTURING = "food-manufacturing"
 _SEAFOOD_PROCESSING = "seafood-processing"
 # those English writes too, read so only beside another ("boutique de vêtements", not
-# "boutique hotel")
-_NOT_ALONE_ABROAD = _keys("boutique")
+# "boutique hotel"), and those that name other work or any business as well, read so only
+# beside another ("fiação de algodão", "tintorería textil", "cooperativa de cacau"; not
+# "fiação elétrica", wiring, "estampado de metales", metal stamping, "tintorería" alone, most
+# often a dry cleaner, nor "Textil GmbH")
+_NOT_ALONE_ABROAD = _keys(
+    "boutique fiacao estampado estamparia cooperativa tintoreria tinturaria textil texteis"
+)
+# sugarcane's name in Spanish, Portuguese and French, in text_key's forms ("caña de azúcar",
+# "cana-de-açúcar", "canne à sucre"): English's one word ("fazenda de cana-de-açúcar": a
+# sugarcane farm; "azúcar" alone is sugar, its mill's); beside a mill's word, sugar's
+# ("ingenio de caña de azúcar": a sugar mill)
+_SUGARCANE_ABROAD = re.compile(r"\b(?:cana(?: de)? (?:azucar|acucar)|canne(?: a)? sucre)\b")
+_SUGARCANE = "sugarcane"
+# the words of a knitted fabric ("tejido de punto", "tecido de malha")
+_KNIT_FABRIC_ABROAD = re.compile(r"\b(?:tejido de punto|tecido de malha)\b")
 # the words of the first part of a German compound the taxonomy does not hold whole
 # ("Kaffeerösterei", "Schuhfabrik", "Zuckerfabrik", "Goldmine", "Bekleidungsgeschäft"), and of
 # its last part
@@ -3227,6 +3251,11 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     # a key sector's words in German, Spanish, Portuguese or French the aliases do not hold
     # ("Tienda de ropa", "Kaffeerösterei", "Cafetal"): as English writes them
     english = _sector_in_english(profiles, key)
+    if english is None:
+        # (its words known, in English's order an alias whole: "coopérative de cacao" is
+        # "cocoa cooperative", which names the organisation, as in English)
+        english = _sector_in_english(profiles, key, known_too=True)
+        english = english if english is not None and english in keys else None
     if english is not None:
         found = _read_in_english(profiles, key, english)
         if found is not None:
@@ -3641,27 +3670,38 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
     two: _COMPOUND_FIRST, _COMPOUND_LAST), or with `known_too` one it knows ("conserverie de
     thon", read as no sector whole), in English and its order ("tienda de ropa": 'clothing
     shop', "fábrica de conservas de atún": 'tuna cannery', "Kaffeerösterei": 'coffee
-    roastery'), the other words as they are. None for any other text."""
-    words = key.split()
+    roastery'), the other words as they are; sugarcane's name and a knitted fabric's words
+    as English's ("caña de azúcar": 'sugarcane', "tejido de punto": 'knit fabric'), with the
+    farm's and the producer's words beside sugarcane as coffee's are (_COFFEE_WORDS_ABROAD:
+    "finca de caña de azúcar": 'sugarcane farm'). None for any other text."""
+    phrased = _KNIT_FABRIC_ABROAD.sub("knit fabric", key)
+    cane = _SUGARCANE_ABROAD.search(phrased) is not None
+    if cane:
+        milled = any("mill" in _SECTOR_WORDS_ABROAD.get(w, w).split() for w in phrased.split())
+        phrased = _SUGARCANE_ABROAD.sub("sugar" if milled else _SUGARCANE, phrased)
+    words = phrased.split()
     english: dict[str, str] = {}
-    unknown = False
+    unknown = phrased != key
     for word in words:
+        grown = _COFFEE_WORDS_ABROAD.get(word, ("", False))[0] if cane else ""
         found = (
             _SECTOR_WORDS_ABROAD.get(word)
             or _compound_in_english(word)
             or _compound_head(profiles, word)
+            or (grown if grown not in ("", _COFFEE) else None)
         )
         if found is not None:
             english[word] = found
-            unknown = unknown or (
-                word not in _NOT_ALONE_ABROAD and (known_too or word not in profiles._vocabulary)
-            )
     if _ANBAU in english and _ANBAU_CROPS.isdisjoint(words):
         del english[_ANBAU]  # ("Anbau": a building's extension too, beside no crop)
-        unknown = any(
-            w not in _NOT_ALONE_ABROAD and (known_too or w not in profiles._vocabulary)
-            for w in english
-        )
+    unread = [w for w in english if known_too or w not in profiles._vocabulary]
+    # (a word read so only beside another counts beside another such word: "tintorería
+    # textil", not "tintorería" alone)
+    unknown = (
+        phrased != key
+        or any(w not in _NOT_ALONE_ABROAD for w in unread)
+        or (len(english) > 1 and bool(unread))
+    )
     if not unknown:
         return None
     # (a factory of cans is a cannery: "fábrica de conservas")
@@ -4802,7 +4842,7 @@ def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]
         return factories
     making = ("manufacturing", "processing")
     if not others:
-        return _singular_maker(profiles, padded) or contained
+        return _singular_maker(profiles, padded) or _work_mill(profiles, padded) or contained
     makers = [k for k in others if k not in bare]
     if makers:  # beside a good, the maker ("cotton t-shirt workshop"), if all others are
         return (
@@ -4810,6 +4850,18 @@ def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]
         )
     processed = [k for k in others if len(_processing_of(profiles, k)) == 1]
     return others if "factory" in factories and processed == others else contained
+
+
+def _work_mill(profiles: Profiles, padded: str) -> list[str]:
+    """The mill of a work named beside a factory word alone, whose mill is a maker's or a
+    processor's alias ("weaving factory": 'weaving mill', "knitting factory": 'knitting
+    mill'); [] for none."""
+    rest = [w for w in padded.split() if w not in _FACTORY_WORDS and w not in _BUSINESS_FORMS]
+    mill = f"{rest[0]} mill" if len(rest) == 1 and rest[0].endswith("ing") else ""
+    keys = profiles._sector_keys
+    if mill not in keys or profiles.sectors[keys[mill]].stage not in MAKING_STAGES:
+        return []
+    return [mill]
 
 
 def _singular_maker(profiles: Profiles, padded: str) -> list[str]:
