@@ -2887,9 +2887,11 @@ _SEAFOOD_PROCESSING = "seafood-processing"
 # "boutique hotel"), and those that name other work or any business as well, read so only
 # beside another ("fiação de algodão", "tintorería textil", "cooperativa de cacau"; not
 # "fiação elétrica", wiring, "estampado de metales", metal stamping, "tintorería" alone, most
-# often a dry cleaner, nor "Textil GmbH")
+# often a dry cleaner, nor "Textil GmbH"; a fabric's and a yarn's words name a trader's goods
+# and tissue as well: "importadora de tejidos", "banco de tejidos", "distribuidora de hilados")
 _NOT_ALONE_ABROAD = _keys(
     "boutique fiacao estampado estamparia cooperativa tintoreria tinturaria textil texteis"
+    " tejidos tecidos tissus hilados"
 )
 # sugarcane's name in Spanish, Portuguese and French, in text_key's forms ("caña de azúcar",
 # "cana-de-açúcar", "canne à sucre"): English's one word ("fazenda de cana-de-açúcar": a
@@ -2897,6 +2899,22 @@ _NOT_ALONE_ABROAD = _keys(
 # ("ingenio de caña de azúcar": a sugar mill)
 _SUGARCANE_ABROAD = re.compile(r"\b(?:cana(?: de)? (?:azucar|acucar)|canne(?: a)? sucre)\b")
 _SUGARCANE = "sugarcane"
+# beside sugarcane, the words of its mill and of what its mill makes (ethanol, alcohol,
+# molasses, rum: "usina de açúcar e álcool"), which make it sugar's ("molino de caña de
+# azúcar": a sugar mill), and those of its growing and cutting, a farm's work ("corte de
+# cana", "coupeurs de canne", "culture de la canne"; a "fornecedor de cana" grows it), in
+# text_key's forms
+_CANE_MILLED = _keys(
+    "molino moinho engenho trapiche moulin molienda central destileria destilaria distillerie"
+    " etanol ethanol alcohol alcool melaza melaco melasse rhum ron biocombustible"
+)
+_CANE_GROWN = {
+    **dict.fromkeys(_keys("corte cortador cortadores zafra coupe coupeur coupeurs"), "harvest"),
+    **dict.fromkeys(_keys("culture exploitation"), "growing"),
+    **dict.fromkeys(_keys("planteur planteurs fornecedor fornecedores"), "grower"),
+}
+# a dry cleaner's words ("tintorería y lavandería"): no dye house, whatever its name adds
+_DRY_CLEANER_ABROAD = _keys("tintoreria tinturaria lavanderia")
 # the words of a knitted fabric ("tejido de punto", "tecido de malha")
 _KNIT_FABRIC_ABROAD = re.compile(r"\b(?:tejido de punto|tecido de malha)\b")
 # the words of the first part of a German compound the taxonomy does not hold whole
@@ -3677,13 +3695,18 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
     phrased = _KNIT_FABRIC_ABROAD.sub("knit fabric", key)
     cane = _SUGARCANE_ABROAD.search(phrased) is not None
     if cane:
-        milled = any("mill" in _SECTOR_WORDS_ABROAD.get(w, w).split() for w in phrased.split())
+        milled = any(
+            w in _CANE_MILLED or "mill" in _SECTOR_WORDS_ABROAD.get(w, w).split()
+            for w in phrased.split()
+        )
         phrased = _SUGARCANE_ABROAD.sub("sugar" if milled else _SUGARCANE, phrased)
     words = phrased.split()
     english: dict[str, str] = {}
     unknown = phrased != key
     for word in words:
-        grown = _COFFEE_WORDS_ABROAD.get(word, ("", False))[0] if cane else ""
+        grown = (
+            _CANE_GROWN.get(word) or _COFFEE_WORDS_ABROAD.get(word, ("", False))[0] if cane else ""
+        )
         found = (
             _SECTOR_WORDS_ABROAD.get(word)
             or _compound_in_english(word)
@@ -3694,6 +3717,8 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
             english[word] = found
     if _ANBAU in english and _ANBAU_CROPS.isdisjoint(words):
         del english[_ANBAU]  # ("Anbau": a building's extension too, beside no crop)
+    if english and _DRY_CLEANER_ABROAD.issuperset(english) and len(english) > 1:
+        return None  # (a dry cleaner: "tintorería y lavandería", "tinturaria e lavanderia")
     unread = [w for w in english if known_too or w not in profiles._vocabulary]
     # (a word read so only beside another counts beside another such word: "tintorería
     # textil", not "tintorería" alone)
