@@ -2854,6 +2854,7 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     ),
     # the work and the site
     **dict.fromkeys(_keys("fabrik fabrica usine"), "factory"),
+    **dict.fromkeys(_keys("fabrication fabricacion fabricacao"), "manufacturing"),
     **dict.fromkeys(_keys("anbau"), "farming"),  # (of a crop only: _ANBAU_CROPS)
     **dict.fromkeys(_keys("plantage"), "plantation"),
     **dict.fromkeys(_keys("cooperativa"), "cooperative"),
@@ -2891,7 +2892,7 @@ _SEAFOOD_PROCESSING = "seafood-processing"
 # and tissue as well: "importadora de tejidos", "banco de tejidos", "distribuidora de hilados")
 _NOT_ALONE_ABROAD = _keys(
     "boutique fiacao estampado estamparia cooperativa tintoreria tinturaria textil texteis"
-    " tejidos tecidos tissus hilados"
+    " tejidos tecidos tissus hilados fabrication fabricacion fabricacao"
 )
 # sugarcane's name in Spanish, Portuguese and French, in text_key's forms ("caña de azúcar",
 # "cana-de-açúcar", "canne à sucre"): English's one word ("fazenda de cana-de-açúcar": a
