@@ -2810,6 +2810,8 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("veredelung"), "finishing"),
     **dict.fromkeys(_keys("estampado estamparia"), "printing"),
     **dict.fromkeys(_keys("lavanderia"), "laundry"),
+    **dict.fromkeys(_keys("mezclilla"), "denim"),
+    **dict.fromkeys(_keys("confecciones confeccoes"), "garments"),
     **dict.fromkeys(
         _keys("bekleidung bekleidungs kleidung kleidungs ropa roupa vetement"), "clothing"
     ),
@@ -2906,15 +2908,19 @@ _SUGARCANE = "sugarcane"
 # cana", "coupeurs de canne", "culture de la canne"; a "fornecedor de cana" grows it), in
 # text_key's forms
 _CANE_MILLED = _keys(
-    "molino moinho engenho trapiche moulin molienda central destileria destilaria distillerie"
-    " etanol ethanol alcohol alcool melaza melaco melasse rhum ron biocombustible"
+    "molino moinho engenho trapiche moulin molienda destileria destilaria distillerie"
+    " etanol ethanol alcohol alcool melaza melaco melasse rhum biocombustible azucarera"
+    " azucarero acucareira acucareiro sucriere sucrier"
 )
 _CANE_GROWN = {
     **dict.fromkeys(_keys("corte cortador cortadores zafra coupe coupeur coupeurs"), "harvest"),
     **dict.fromkeys(_keys("culture exploitation"), "growing"),
     **dict.fromkeys(_keys("planteur planteurs fornecedor fornecedores"), "grower"),
 }
-# a dry cleaner's words ("tintorería y lavandería"): no dye house, whatever its name adds
+# the English of a farm's words abroad beside sugarcane (_COFFEE_WORDS_ABROAD's)
+_CANE_FARM_WORDS = frozenset({"farm", "plantation", "growing", "producer", "harvest"})
+# a dry cleaner's words ("tintorería y lavandería"): no dye house, but beside a word of the
+# trade's ("lavandería y tintorería de denim")
 _DRY_CLEANER_ABROAD = _keys("tintoreria tinturaria lavanderia")
 # the words of a knitted fabric ("tejido de punto", "tecido de malha")
 _KNIT_FABRIC_ABROAD = re.compile(r"\b(?:tejido de punto|tecido de malha)\b")
@@ -3696,7 +3702,13 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
     phrased = _KNIT_FABRIC_ABROAD.sub("knit fabric", key)
     cane = _SUGARCANE_ABROAD.search(phrased) is not None
     if cane:
-        milled = any(
+        # (a farm's or a cutter's words win: "finca de caña de azúcar para ron", "fornecedor
+        # de cana-de-açúcar para usina" grow it for a mill)
+        grows = any(
+            w in _CANE_GROWN or _COFFEE_WORDS_ABROAD.get(w, ("", False))[0] in _CANE_FARM_WORDS
+            for w in phrased.split()
+        )
+        milled = not grows and any(
             w in _CANE_MILLED or "mill" in _SECTOR_WORDS_ABROAD.get(w, w).split()
             for w in phrased.split()
         )
@@ -3718,7 +3730,15 @@ def _sector_in_english(profiles: Profiles, key: str, known_too: bool = False) ->
             english[word] = found
     if _ANBAU in english and _ANBAU_CROPS.isdisjoint(words):
         del english[_ANBAU]  # ("Anbau": a building's extension too, beside no crop)
-    if english and _DRY_CLEANER_ABROAD.issuperset(english) and len(english) > 1:
+    if (
+        len(english) > 1
+        and _DRY_CLEANER_ABROAD.issuperset(english)
+        and not any(
+            w in profiles._vocabulary
+            for w in words
+            if w not in english and w not in _AND_ABROAD | _OF_ABROAD | _LEFT_OUT_ABROAD
+        )
+    ):
         return None  # (a dry cleaner: "tintorería y lavandería", "tinturaria e lavanderia")
     unread = [w for w in english if known_too or w not in profiles._vocabulary]
     # (a word read so only beside another counts beside another such word: "tintorería
