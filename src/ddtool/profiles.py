@@ -1588,6 +1588,14 @@ class Profiles:
             while end < len(written) and at[end] in (DENIED, DENYING):
                 end += 1
             denied[first:end] = [True] * (end - first)
+        # and so do those of a denial of a harm, no good ("conflict-free gold", "child
+        # labour free cocoa", "forced-labour-free cotton": Gold, Cocoa, Cotton)
+        for first, end in _harms_denied(written, at):
+            while first and at[first - 1] in (DENIED, DENYING):
+                first -= 1
+            while end < len(written) and at[end] in (DENIED, DENYING):
+                end += 1
+            denied[first:end] = [True] * (end - first)
         goods = {good for _, _, good in named}
         good = goods.pop() if len(goods) == 1 else None
         in_runs = [False] * len(written)
@@ -1682,6 +1690,14 @@ class Profiles:
                 or word in grades
                 or (bool(_GRADE_MARK.fullmatch(word)) and (before in _GRADES or after in _GRADES))
                 or (word in _GRADES and any(map(_GRADE_MARK.fullmatch, (before, after))))
+                or bool(_GRADE_CODE.fullmatch(word))
+                or (word in _RUBBER_GRADES and after.isdigit())
+                or (before in _RUBBER_GRADES and word.isdigit())
+                or (word in _BROKEN and before.isdigit() and said[i - 1])
+                or (word == "crop" and before in _CROPS)
+                or (word in _CROPS and after == "crop")
+                or (word in _CURED and before in _CURINGS)
+                or (word in _CURINGS and after in _CURED)
                 or (bool(grades) and word == "screen" and after.isdigit())
                 or (bool(grades) and before == "screen" and word.isdigit())
             )
@@ -2454,29 +2470,74 @@ _STAGE_OF_OTHER_GOODS = {
 # and beside a trader's word, the French for purchase ("comptoir d'achat de cacao")
 _STAGE_JOINING = frozenset({"en", "de", "d", "du", "des", "of", "for"})
 _TRADE_JOINING = frozenset({"achat"})
+# the harms a sourcing claim denies, none of them a good: a denial of one leaves the good
+# named ("conflict-free gold", "child labour free cocoa", "slavery-free cocoa",
+# "deforestation-free cocoa beans", "forced-labour-free cotton": Profiles._read)
+_HARMS = tuple(
+    tuple(harm.split())
+    for harm in (
+        "conflict",
+        "deforestation",
+        "child labour",
+        "child labor",
+        "forced labour",
+        "forced labor",
+        "slavery",
+        "modern slavery",
+        "slave",
+        "slave labour",
+        "slave labor",
+        "exploitation",
+    )
+)
+# the words of a claim about how a good was sourced, beside its name ("traceable cocoa
+# beans", "Fairmined gold", "RSPO certified crude palm oil", "responsibly sourced mica")
+_CLAIMS = _keys("traceable traced verified rspo fairmined responsibly ethically sourced segregated")
+# the crops of a harvest year ("main crop", "mid crop", "light crop"), qualifiers with
+# "crop" of a good named beside them (Profiles._qualified)
+_CROPS = _keys("main mid light fly early late new old")
+# how a leaf or bean is cured or dried ("flue-cured tobacco", "sun-dried cocoa beans")
+_CURINGS = _keys("flue air sun fire")
+_CURED = _keys("cured dried")
+# the trade's grade codes written as one word: cashew kernels ("W320", "SW240"), natural
+# rubber ("RSS3", "TSR20", "SIR 20") (Profiles._qualified)
+_GRADE_CODE = re.compile(r"(?:w|sw|lw|ws)\d{3}|(?:rss|tsr|sir|smr|str|svr)\d{0,2}[a-z]?")
+_RUBBER_GRADES = _keys("rss tsr sir smr str svr")
+# the words of broken grains after a share ("5% broken": exact_key's "5 broken")
+_BROKEN = _keys("broken brokens")
+# the materials of a container after a quantity ("60kg jute bags", "50 kg PP bags": _packing)
+_CONTAINER_MATERIALS = _keys(
+    "jute sisal hessian gunny pp poly polypropylene woven paper kraft plastic multiwall new"
+)
 # the words of a product that say what state, standard or packing a good is in, or where it
 # is from, not which good it is: "frozen skipjack tuna", "organic cocoa beans", "bagged
 # cashews from Ghana" name Fish, Cocoa, Cashews (Profiles._reading). A word of another good
 # or of work beside them is none ("cocoa butter", "coffee machine", "tin cans"), nor is one
 # that makes a good's material a distinct product ("dried shrimp": see Profiles._marks)
-_QUALIFIERS = _STANDARDS | _keys(
-    # state and processing
-    "frozen deep chilled dried dry canned tinned smoked salted roasted roast ground refined"
-    " unrefined crude processed unprocessed semi whole fillet fillets loin loins iqf peeled"
-    " deveined cooked precooked boiled blanched shelled unshelled hulled dehulled husked polished"
-    " parboiled sliced diced chopped fermented washed"
-    # the cuts of shrimp as the trade writes them ("frozen shrimp PD", "raw shrimp HOSO":
-    # peeled and deveined, head-on shell-on, headless shell-on, peeled tail-on …)
-    " raw pd pud pdto pto hoso hlso pnd ezp cpto headless"
-    # market and quality
-    " standard superior select msc asc bap gmo eco"
-    # packing and origin
-    " bulk bagged baled boxed packed packaged vacuum loose from origin"
+_QUALIFIERS = (
+    _STANDARDS
+    | _CLAIMS
+    | _keys(
+        # state and processing
+        "frozen deep chilled dried dry canned tinned smoked salted roasted roast ground refined"
+        " unrefined crude processed unprocessed semi whole fillet fillets loin loins iqf peeled"
+        " deveined cooked precooked boiled blanched shelled unshelled hulled dehulled husked"
+        " polished parboiled sliced diced chopped fermented washed"
+        # the cuts of shrimp as the trade writes them ("frozen shrimp PD", "raw shrimp HOSO":
+        # peeled and deveined, head-on shell-on, headless shell-on, peeled tail-on …)
+        " raw pd pud pdto pto hoso hlso pnd ezp cpto headless"
+        # market and quality
+        " standard superior select msc asc bap gmo eco"
+        # packing and origin
+        " bulk bagged baled boxed packed packaged vacuum loose from origin"
+        # the grade a good is sold as ("gourmet grade")
+        " gourmet"
+    )
 )
 # the qualifiers of a product that leave it its good's sector (Profiles.product_sector):
 # its grade or standard, and the work its farm does ("organic", "grade A", "dried cocoa
 # beans", "fermented", "washed"); any other word beside the good says it may be another's
-_AS_GROWN = _STANDARDS | _keys("dried dry fermented washed sun sundried grade a aa b")
+_AS_GROWN = _STANDARDS | _CLAIMS | _keys("dried dry fermented washed sun sundried grade a aa b")
 # the containers a good is packed in, named after "in" or a quantity: "cocoa beans in jute
 # bags", "tuna in tin cans", "25 kg bags" (alone, they are goods: "cotton bags", "tin cans")
 _CONTAINERS = _keys(
@@ -5016,6 +5077,20 @@ def _beside_a_good(
     return SectorMatch(None, suggestion or None, note)
 
 
+def _harms_denied(words: list[str], at: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Where a product's words (exact_key's) name a harm its denial denies, as read_denials
+    reads it (`at`), from the first word to the one after the last: 'conflict' in
+    'conflict-free gold', 'child labour' in 'child labour free cocoa' (_HARMS)."""
+    found = []
+    for i in range(len(words)):
+        for harm in _HARMS:
+            end = i + len(harm)
+            if tuple(words[i:end]) == harm and all(part != SAID for part in at[i:end]):
+                found.append((i, end))
+                break
+    return found
+
+
 def _packing(words: list[str]) -> list[bool]:
     """Which words of a product (exact_key's) say how much of it there is or how it is
     packed: a quantity and its unit ("25 kg", "50kg", "6 x 1 kg"), containers after one or
@@ -5030,6 +5105,17 @@ def _packing(words: list[str]) -> list[bool]:
         unit = text_key(word) in _UNITS
         packed = not before.isdigit() and text_key(word) in _CONTAINERS
         said[i] = bool(_QUANTITY.fullmatch(word)) or (bool(before) and (unit or packed))
+    for i in range(1, len(words) - 1):
+        # (the material of a container after a weight: "60kg jute bags"; not after a bare
+        # number: "100% jute bags" are jute bags)
+        if (
+            said[i - 1]
+            and not words[i - 1].isdigit()
+            and not said[i]
+            and text_key(words[i]) in _CONTAINER_MATERIALS
+            and text_key(words[i + 1]) in _CONTAINERS
+        ):
+            said[i] = said[i + 1] = True
     for i, word in enumerate(words):
         if word == "in":
             end = next(
