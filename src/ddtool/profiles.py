@@ -2501,7 +2501,7 @@ _CURINGS = _keys("flue air sun fire")
 _CURED = _keys("cured dried")
 # the trade's grade codes written as one word: cashew kernels ("W320", "SW240"), natural
 # rubber ("RSS3", "TSR20", "SIR 20") (Profiles._qualified)
-_GRADE_CODE = re.compile(r"(?:w|sw|lw|ws)\d{3}|(?:rss|tsr|sir|smr|str|svr)\d{0,2}[a-z]?")
+_GRADE_CODE = re.compile(r"(?:w|sw|lw|ws)\d{3}|(?:rss|tsr|sir|smr|str|svr)\d{1,2}[a-z]?")
 _RUBBER_GRADES = _keys("rss tsr sir smr str svr")
 # the words of broken grains after a share ("5% broken": exact_key's "5 broken")
 _BROKEN = _keys("broken brokens")
@@ -5105,6 +5105,7 @@ def _packing(words: list[str]) -> list[bool]:
         unit = text_key(word) in _UNITS
         packed = not before.isdigit() and text_key(word) in _CONTAINERS
         said[i] = bool(_QUANTITY.fullmatch(word)) or (bool(before) and (unit or packed))
+    materials: list[int] = []
     for i in range(1, len(words) - 1):
         # (the material of a container after a weight: "60kg jute bags"; not after a bare
         # number: "100% jute bags" are jute bags)
@@ -5116,6 +5117,11 @@ def _packing(words: list[str]) -> list[bool]:
             and text_key(words[i + 1]) in _CONTAINERS
         ):
             said[i] = said[i + 1] = True
+            materials.append(i)
+    if materials and all(said):
+        # (nothing else named: the bags are the product, "60kg jute bags", "500 pcs jute bags")
+        for i in materials:
+            said[i] = said[i + 1] = False
     for i, word in enumerate(words):
         if word == "in":
             end = next(
