@@ -1578,19 +1578,15 @@ class Profiles:
         # and the words of a denial of a good qualify the rest ("tuna, not shrimp": Fish;
         # not words it may not reach: 'tin solder and cobalt free' names no good for certain)
         denying = [u or part == SAID for u, part in zip(used, at, strict=True)]
-        denied = [False] * len(written)
-        for start, size, _ in self._named_runs(written, (), denying):
-            first, end = start, start + size
-            if any(part != DENIED for part in at[first:end]):
-                continue
-            while first and at[first - 1] in (DENIED, DENYING):
-                first -= 1
-            while end < len(written) and at[end] in (DENIED, DENYING):
-                end += 1
-            denied[first:end] = [True] * (end - first)
+        goods_denied = [
+            (start, start + size)
+            for start, size, _ in self._named_runs(written, (), denying)
+            if all(part == DENIED for part in at[start : start + size])
+        ]
         # and so do those of a denial of a harm, no good ("conflict-free gold", "child
         # labour free cocoa", "forced-labour-free cotton": Gold, Cocoa, Cotton)
-        for first, end in _harms_denied(written, at):
+        denied = [False] * len(written)
+        for first, end in [*goods_denied, *_harms_denied(written, at)]:
             while first and at[first - 1] in (DENIED, DENYING):
                 first -= 1
             while end < len(written) and at[end] in (DENIED, DENYING):
@@ -3549,6 +3545,7 @@ def _mineral_trade(
     return SectorMatch(trader) if trader is not None else None
 
 
+@lru_cache(maxsize=8)
 def _mineral_trader(profiles: Profiles) -> str | None:
     """The one trading sector the mines of the taxonomy supply (mineral trading); None
     where there is none, or several."""
