@@ -1218,6 +1218,30 @@ def _code_of(value: str, key: str) -> str | None:
     return None if country is None else str(country.alpha_3)
 
 
+_GARBLED = (
+    "its letters are garbled: it is {mended!r} written in UTF-8 and read as Windows-1252"
+    " somewhere along the way (a spreadsheet or export step using the wrong encoding); save"
+    " the file as UTF-8 again, or write the name anew"
+)
+
+
+def _mended(text: str) -> str | None:
+    """A text as it read before UTF-8 bytes were taken for Windows-1252 (or Latin-1)
+    characters, where it holds the signs of that ('Ã', 'Â', 'â€') and reads back cleanly;
+    else None. Such text reaches a file when a spreadsheet or export step reads UTF-8 as the
+    system's code page and saves it again."""
+    if not any(sign in text for sign in ("Ã", "Â", "â€", "Ä", "Å")):
+        return None
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            mended = text.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if mended != text:
+            return mended
+    return None
+
+
 @lru_cache(maxsize=4096)
 def normalise_country(value: str | None) -> CountryMatch:
     """Map a country as written in a supplier list to ISO3; cached per distinct value."""
@@ -1276,6 +1300,12 @@ def normalise_country(value: str | None) -> CountryMatch:
         return CountryMatch(iso3)
     if all(word in _PART_WORDS for word in key.split()):  # ("Islands", "Republic of the")
         return CountryMatch(None, why=_islands_told(key))  # (no near miss: "Iceland")
+    if (mended := _mended(str(value))) is not None:
+        # ("TÃ¼rkiye": no near miss of any name, its letters garbled, not mistyped)
+        match = normalise_country(mended)
+        meant = f"{display_name(match.iso3)} ({match.iso3})" if match.iso3 else match.suggestion
+        if meant is not None:
+            return CountryMatch(None, suggestion=meant, why=_GARBLED.format(mended=mended))
     names = _names_for(key)
     best = None
     # a near miss of the name after a state's form first, not of the form ("Rep. of Nigre"
