@@ -156,11 +156,36 @@ CASES = [
         id="risk-indicator-list-as-plain-text",
     ),
     pytest.param(
+        {
+            "sectors.yaml": "sectors:\n  - id: sugar-milling\n    processed_near_harvest: true\n"
+            "  - id: tea-farming\n    processed_near_harvest: ''\n"
+        },
+        [
+            "sectors.yaml: line 3: sectors[0] (sugar-milling): processed_near_harvest: expected"
+            " the reason as a text, not True",
+            "sectors.yaml: line 5: sectors[1] (tea-farming): processed_near_harvest: expected"
+            " the reason as a text, not ''",
+        ],
+        id="near-harvest-without-its-reason",
+    ),
+    pytest.param(
+        {
+            "sectors.yaml": "sectors:\n  - id: sugar-milling\n"
+            "    processed_near_harvest: cane is crushed near its fields\n"
+        },
+        [
+            "sectors.yaml: line 3: sectors[0] (sugar-milling): processed_near_harvest: only a"
+            " sector of commodities (a raw material) has one"
+        ],
+        id="near-harvest-of-a-mill",
+    ),
+    pytest.param(
         {"sectors.yaml": "sectors:\n  - id: cocoa-tradng\n    aliasses: [cocoa buyer]\n"},
         [
             "sectors.yaml: line 3: sectors[0] (cocoa-tradng): unknown key 'aliasses' (did you mean"
             " 'aliases'?): a sector's keys are id, name, chain, stage, isic, aliases, inputs,"
-            " commodities, risk, broad, not_commodities, made_of_named_mineral, made_goods",
+            " commodities, risk, broad, not_commodities, made_of_named_mineral, made_goods,"
+            " processed_near_harvest",
             "sectors.yaml: line 2: sectors[0] (cocoa-tradng): no sector has the id 'cocoa-tradng'"
             " (did you mean 'cocoa-trading'?): an entry with a new id is a new sector, which gives"
             " every key, and this one gives no stage or risk",

@@ -495,6 +495,10 @@ class Sector:
     # aliases are (Profiles.made_good_sectors: 'gold rings', 'silver necklaces' are
     # jewellery) but never as a supplier's sector ('piston rings' are no jeweller's work)
     made_goods: tuple[str, ...] = ()
+    # a raw sector whose commodity is worked within a day or two of harvest (cut cane,
+    # oil palm fruit): why its farms are those of the mill's own country, where that country
+    # produces it, not the world's origin mix (Inference._attach); "" where none is said
+    processed_near_harvest: str = ""
     # the overlay file that gives the sector ("dir/sectors.yaml"); "" if bundled: its ratings
     # are then the overlay's, not the project's, and every output says so
     overlay: str = ""
@@ -6557,6 +6561,7 @@ _SECTOR_KEYS = (
     "not_commodities",
     "made_of_named_mineral",
     "made_goods",
+    "processed_near_harvest",
 )
 _SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities", "made_goods")
 
@@ -6674,6 +6679,19 @@ def _sector(
             at("made_of_named_mineral"),
             "made_of_named_mineral: only a sector that makes goods works a mineral",
         )
+    near = item.get("processed_near_harvest")
+    if near is not None and (not isinstance(near, str) or not near.strip()):
+        check.fail(
+            at("processed_near_harvest"),
+            f"processed_near_harvest: expected the reason as a text, not {near!r:.40}",
+        )
+        near = None
+    elif near is not None and not item.get("commodities"):
+        check.fail(
+            at("processed_near_harvest"),
+            "processed_near_harvest: only a sector of commodities (a raw material) has one",
+        )
+        near = None
     given = item.get("risk")
     meant: set[str] = set()
     if "risk" in item and not isinstance(given, dict):
@@ -6736,6 +6754,7 @@ def _sector(
         not_commodities=_texts(item, "not_commodities", at("not_commodities"), check),
         made_of_named_mineral=made_of,
         made_goods=_texts(item, "made_goods", at("made_goods"), check),
+        processed_near_harvest=str(near or "").strip(),
     )
 
 

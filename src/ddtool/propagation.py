@@ -1752,7 +1752,16 @@ class Inference:
         targets: list[str] = []
         if sector.commodities:
             for commodity in self._commodities(sector.commodities, hint, only):
-                targets.append(self._raw(sector_id, commodity, country, depth))
+                if (
+                    sector.processed_near_harvest
+                    and site
+                    and self._lean(sector_id, commodity, site)
+                ):
+                    # (cut cane, oil palm fruit: a mill's farms are near it, in its country
+                    # where that country produces the commodity, not the world's mix)
+                    targets.append(self._near_harvest(sector_id, commodity, site, depth))
+                else:
+                    targets.append(self._raw(sector_id, commodity, country, depth))
         elif (origin := self._at_origin(sector_id, country, hint, only, away)) is not None:
             # a first-processing stage (ginning, milling, trading) sits where the raw
             # material grows when the buyer's country does not produce it (or the buyer
@@ -1793,6 +1802,21 @@ class Inference:
         for target in targets:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
+
+    def _near_harvest(self, sector_id: str, commodity: str, country: str, depth: int) -> str:
+        """The farms of a commodity worked within a day or two of harvest, beneath a buyer in
+        a country that produces it: in that country, scored as a supplier of the sector
+        there is (`inferred:SECTOR@ISO3`), not at the world's origin mix; made once."""
+        node_id = f"inferred:{sector_id}@{country}"
+        if node_id not in self.nodes:
+            self._intermediate(node_id, sector_id, country, depth, commodity=commodity)
+            reason = self.profiles.sectors[sector_id].processed_near_harvest
+            self.nodes[node_id].assumption = (
+                f"{commodity} grown in the buyer's own country ({country}), which produces it:"
+                f" {reason}"
+            )
+            self.supply.add_node(node_id, inferred=True)
+        return node_id
 
     def _stage_as_is(
         self,

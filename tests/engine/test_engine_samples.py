@@ -329,17 +329,17 @@ def test_explain_lists_the_gaps_the_assessment_records() -> None:
         ("FRA", ["sugar beets", "molasses"], {"inferred:crop-farming:sugar-beets@world"}),
         (None, ["beet sugar"], {"inferred:crop-farming:sugar-beets@unknown"}),
         # the usual input when the products name it, or name no other raw good
-        ("BRA", ["cane sugar"], {"inferred:sugarcane-farming:sugarcane@BRA"}),
+        ("BRA", ["cane sugar"], {"inferred:sugarcane-farming@BRA"}),
         # both named: both inferred ("cane sugar" names cane by a good's alias)
         (
             "IND",
             ["sugarcane", "beet sugar"],
-            {"inferred:sugarcane-farming:sugarcane@IND", "inferred:crop-farming:sugar-beets@world"},
+            {"inferred:sugarcane-farming@IND", "inferred:crop-farming:sugar-beets@world"},
         ),
         (
             "BRA",
             ["beet sugar", "cane sugar"],
-            {"inferred:sugarcane-farming:sugarcane@BRA", "inferred:crop-farming:sugar-beets@world"},
+            {"inferred:sugarcane-farming@BRA", "inferred:crop-farming:sugar-beets@world"},
         ),
         ("DEU", ["refined sugar"], {"inferred:sugarcane-farming:sugarcane@world"}),
         ("DEU", [], {"inferred:sugarcane-farming:sugarcane@world"}),
