@@ -777,6 +777,8 @@ class Profiles:
     # (for good_suggestion)
     _alias_names: list[str] = field(default_factory=list)
     _alias_words: dict[str, list[str]] = field(default_factory=dict)
+    _slip_words: list[str] = field(default_factory=list)  # (_slip_in_a_word)
+    _slip_known: set[str] = field(default_factory=set)
     _downstream: dict[str, frozenset[str]] = field(default_factory=dict)
     # the good each text names, or None (match_good), the good each text or run of words is
     # a name or alias of (_named_good: the runs of long product texts repeat), each product
@@ -1426,8 +1428,9 @@ class Profiles:
         people's name ('Swedish fish': where from, not which kind; match_good reads the
         origins it knows), makes the good's material a distinct product ('silk textiles':
         see _marks), or names another good that is no material of it ('peanut butter',
-        'coconut milk': see _material_of)."""
-        if text_key(second) in _CONTAINERS:
+        'coconut milk': see _material_of), nor where the second is a metal's name in a language
+        that writes a kind after it ('café Oro' is a brand's: see _NAMES_OF_A_GRADE)."""
+        if text_key(second) in _CONTAINERS or text_key(second) in _NAMES_OF_A_GRADE:
             return False
         for word in exact_key(first).split():
             key = text_key(word)
@@ -1436,6 +1439,8 @@ class Profiles:
             if good in self._marks.get(key, {}):
                 return False
         other = self._named_good(first)
+        if other is not None and text_key(first) in _NAMES_OF_A_GRADE:
+            return True  # (its brand: 'Oro coffee')
         return other is None or other == good or self._material_of(other, first, good)
 
     def _material_of(self, material: str, written: str, good: str) -> bool:
@@ -1485,8 +1490,61 @@ class Profiles:
 
             best = process.extractOne(key, sorted(near), scorer=fuzz.ratio, score_cutoff=88)
             found = best[0] if best else None
+        if found is None and self.match_good(product) is None:
+            found = self._slip_in_a_word(product)
         self._suggested[product] = found
         return found
+
+    def _slip_in_a_word(self, product: str) -> str | None:
+        """The product as it reads with one word's slip mended, where it then names a listed
+        good (match_good): one word a letter away (one left out, added, changed or two
+        swapped) from a word of a good's name or of its qualifiers, amid words that are known
+        ('shelled hazlenuts', 'cashew kernals W320', 'blak tea CTC', 'basmatti rice': a
+        qualifier beside the slip leaves the whole no name to be like). Beside no good already
+        named, only a word of six letters or more is mended ('rw cane sugar', 'blak tea CTC'
+        are; of a short word one letter is much of it, and it is most often another word:
+        'frozen peas' are no pears, 'bulk drugs' no rugs). A product of one word is
+        good_suggestion's own ('drugs': no slip of 'rugs'). Never read as the good: a
+        suggestion only."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        if not self._slip_words:  # (made once: the words of the names and qualifiers)
+            words = {w for name in self._alias_names for w in name.split()}
+            words |= _QUALIFIERS.union(*_OWN_QUALIFIERS.values())
+            self._slip_words.extend(sorted(w for w in words if w.isalpha()))
+            # and the words known otherwise, of work, packing and form ('sugar cane cans':
+            # no slip for 'cane')
+            self._slip_known.update(
+                self._slip_words,
+                (w for key in self._sector_keys for w in key.split()),
+                _CONTAINERS | _UNITS | _MEDIA | _OTHER_WORK | _FORM_WORDS | _NOT_KINDS,
+                _BUSINESS_WORDS | _CONTAINER_MATERIALS | _DENIED | _EITHER | _SEVERAL,
+            )
+        written = exact_key(product).split()
+        known = self._slip_known
+        unknown = [
+            i
+            for i, word in enumerate(written)
+            if word.isalpha() and word not in known and text_key(word) not in known
+        ]
+        if len(unknown) != 1 or len(written) < 2:  # (of two words unknown: another's)
+            return None
+        [at] = unknown
+        word = written[at]
+        if len(word) < 6 and self._reading(product).good is None:
+            return None
+        for mended, _, _ in process.extract(
+            word, self._slip_words, scorer=OSA.distance, score_cutoff=1, limit=None
+        ):
+            if mended == word or text_key(mended) == text_key(word):
+                continue
+            text = " ".join([*written[:at], mended, *written[at + 1 :]])
+            if self.match_good(text) is not None:
+                # (as written, but the word mended: 'cashew kernels W320')
+                found = re.sub(rf"(?i)\b{re.escape(word)}\b", mended, product, count=1)
+                return found if exact_key(found) == text else text
+        return None
 
     def _match_good(self, product: str) -> str | None:
         found = self._named_good(product)
@@ -1570,6 +1628,9 @@ class Profiles:
         qualifier."""
         # packing first: its words name no good ("in jute bags", "in tin cans")
         packing = _packing(written)
+        for i, pair in enumerate(pairwise(written)):
+            if pair in _STATES_OF_TWO:
+                packing[i] = packing[i + 1] = True
         used = list(packing)
         if aside:
             used = [u or text_key(w) in _QUALIFIERS for u, w in zip(used, written, strict=True)]
@@ -1676,6 +1737,7 @@ class Profiles:
         seafood = chain == "seafood"
         # (coffee's export grades: 'SHG', 'AA', 'screen 18')
         grades = _COFFEE_GRADES if chain == "coffee" else frozenset()
+        own = _OWN_QUALIFIERS.get(good, frozenset()) if good is not None else frozenset()
         how = _CAUGHT | _FARMED if seafood else frozenset()
         said = list(packing)
         for i, word in enumerate(words):
@@ -1688,6 +1750,8 @@ class Profiles:
                 or (word == "fair" and after == "trade")
                 or (word == "trade" and before == "fair")
                 or word in grades
+                or word in own
+                or (bool(grades) and bool(_COFFEE_NY.fullmatch(word)))
                 or (bool(_GRADE_MARK.fullmatch(word)) and (before in _GRADES or after in _GRADES))
                 or (word in _GRADES and any(map(_GRADE_MARK.fullmatch, (before, after))))
                 or bool(_GRADE_CODE.fullmatch(word))
@@ -2554,10 +2618,22 @@ _HELD = _keys("cookie biscuit cake candy candies sweet mint toffee gift storage 
 # brine"): packing, as a container is (_packing)
 _MEDIA = _keys("oil brine water sauce syrup juice jelly aspic vinegar marinade")
 # a quantity ("25", "25kg") and the units written after one ("25 kg", "1,000 mt", "20 ft")
-_QUANTITY = re.compile(r"\d+(?:kgs?|g|gr|lbs?|oz|t|mt|tons?|tonnes?|ml|l|ltr|cl|ft|pcs)?")
+# and a size ("11-13mm" hazelnut kernels: exact_key's "11 13mm")
+_QUANTITY = re.compile(r"\d+(?:kgs?|g|gr|lbs?|oz|t|mt|tons?|tonnes?|ml|l|ltr|cl|ft|pcs|mm|cm)?")
 _UNITS = _keys(
     "kg kgs kilo kilos kilogram kilograms g gr gram grams lb lbs pound pounds oz t mt ton tons"
-    " tonne tonnes metric ml l litre litres liter liters ltr cl ft pcs pieces x"
+    " tonne tonnes metric ml l litre litres liter liters ltr cl ft pcs pieces x mm cm"
+)
+# the names of a good in a language that writes a kind after the good's name ("oro
+# aluvial", "ouro bruto"), which are a brand's or a grade's too ("Café Oro", "Grano de Oro
+# coffee"): the word before one is no kind of the metal but the good it names (Profiles.
+# _kind_of); alone or amid qualifiers they name it ("oro")
+_NAMES_OF_A_GRADE = _keys("oro ouro")
+# the states of a good written in two words, each of which alone is another word or a good's
+# ("long grain white rice": no Cereal Grains; "hazelnuts in shell", "in-shell hazelnuts"):
+# qualifiers of the good named beside them, as packing is (Profiles._read)
+_STATES_OF_TWO = frozenset(
+    {("long", "grain"), ("medium", "grain"), ("short", "grain"), ("in", "shell")}
 )
 # the words before a good's name that make a product no kind of it: another material than
 # its own ("polyester yarn"), a likeness of it made of something else ("vegan tuna",
@@ -2683,7 +2759,24 @@ MAKING_STAGES = ("processing", "manufacturing")
 _GRADES = _keys("grade class quality type")
 # coffee's export grades and preparations, qualifiers of a coffee named beside them ("SHG
 # green coffee beans", "Kenya AA", "robusta screen 18"; "washed" and "natural" are states)
-_COFFEE_GRADES = _keys("shg shb hg hb ep aa ab pb faq")
+_COFFEE_GRADES = _keys("shg shb hg hb ep aa ab pb faq santos")
+# coffee's New York grades ("Santos NY2", "NY 3/4": exact_key's "ny2", "ny 3 4")
+_COFFEE_NY = re.compile(r"ny\d")
+# the words of a variety, grade, cut or form a good is sold as, qualifiers of that good named
+# beside them only (Profiles._qualified): "sella basmati rice", "long grain white rice",
+# "black tea CTC", "orthodox black tea", "green tea", "Bourbon vanilla beans", "beef cuts",
+# "raw cane sugar VHP", "natural hazelnut kernels". Beside another good, or alone, they are
+# no qualifier: "white" and "green" name a colour, "jasmine" a flower ("jasmine tea" is tea),
+# "cuts" a loss; "white sugar" is no rice. A word of a good's name is no variety of another
+# ("green beans"): a run of its words is read first (_named_runs)
+_OWN_QUALIFIERS = {
+    "Rice": _keys("white brown sella pusa jasmine fragrant broken brokens"),
+    "Tea": _keys("ctc orthodox green white jasmine bop fop gfop tgfop op pekoe fannings"),
+    "Hazelnuts": _keys("natural inshell"),
+    "Vanilla": _keys("bourbon green black"),
+    "Beef": _keys("boneless cuts"),
+    "Sugarcane": _keys("vhp"),
+}
 _GRADE_MARK = re.compile(r"([a-e])\1{0,2}|\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x")
 # words beside a good that name other goods or work but are not words of the taxonomy's
 # sectors or goods (its vocabulary): a word neither names is read as a name or an origin

@@ -265,6 +265,18 @@ def test_key_goods_written_in_german_french_or_spanish_are_matched(product: str,
     [
         ("cocoa beanz", "'cocoa bean'"),  # (an alias of Cocoa, as 'cocoa beans' is)
         ("cofee beans", "'coffee beans'"),
+        # one word misspelt amid qualifiers: the product with the word mended, never read
+        # as the good
+        ("shelled hazlenuts", "'shelled hazelnuts'"),
+        ("cashew kernals W320", "'cashew kernels W320'"),
+        ("vanamei shrimp", "'vannamei shrimp'"),
+        ("basmatti rice", "'basmati rice'"),
+        ("rw cane sugar", "'raw cane sugar'"),  # (a short word beside a good named only)
+        ("blak tea CTC", "'black tea CTC'"),
+        ("frozen peas", None),  # (a short word beside no good: not 'frozen pears')
+        ("bulk drugs", None),  # (not 'bulk rugs')
+        ("sugar cane cans", None),  # (a container's word: not 'sugar cane cane')
+        ("shelled hazelnuts", None),
         ("packaging", None),  # names no good, rightly: nothing said
         ("t-shirts", None),
         ("coltan concentrate", None),  # (not 'tin concentrate')
