@@ -1820,7 +1820,8 @@ def _reason(
         if goods:
             reason += (
                 f"; {len(goods)} good{'s' if len(goods) > 1 else ''} listed there for this risk"
-                " (see the evidence): give the sector or products if its work is one"
+                " (see the evidence): give its sector, or name its goods in its products,"
+                " if its work is one of them"
             )
     return reason
 

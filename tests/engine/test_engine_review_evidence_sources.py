@@ -201,7 +201,7 @@ def test_a_sector_not_known_names_the_goods_listed_in_its_country(
     assert fact["note"].startswith("not scored")
     assert flag["reason"].endswith(
         f"; {goods.count(', ') + 1} goods listed there for this risk (see the evidence): give"
-        " the sector or products if its work is one"
+        " its sector, or name its goods in its products, if its work is one of them"
     )
 
 
