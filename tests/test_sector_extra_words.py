@@ -231,13 +231,16 @@ FACTORIES = [
     # a word ending in -y beside a good's name is read as before (it broke the reading)
     ("coffee cherry", "coffee-farming"),
     ("coffee cherry factory", "coffee-milling"),
-    # a raw good whose processing no one sector covers: the factory, as before
-    ("tea factory", "general-manufacturing"),  # no tea processing sector
+    # a grown good whose processing no sector covers: no sector, with a note (see
+    # tests/assets/sectors/stage_words.yaml); before, general manufacturing, whose listings
+    # name other goods (a Vietnamese tea factory took Vietnam's furniture listing)
+    ("tea factory", None),  # no tea processing sector
+    ("tobacco factory", None),
+    ("latex factory", None),
+    # one several sectors process, or beside words naming what is made or a name: the factory
     ("KTDA tea factory", "general-manufacturing"),
     ("cotton factory", "general-manufacturing"),  # ginning or spinning?
-    ("tobacco factory", "general-manufacturing"),
     ("fruit juice factory", "general-manufacturing"),
-    ("latex factory", "general-manufacturing"),
     ("coffee manufacturer", "general-manufacturing"),  # "factory" alone names the stage
     ("coffee cups manufacturer", "general-manufacturing"),
     # a factory that repairs or recycles, or makes equipment, nets or gear: not the goods'

@@ -1811,7 +1811,7 @@ class Profiles:
                     applies.append(listing)
                 else:
                     handled.append(listing)
-        if own is not None and self._sector_applies(own, products, goods, applies):
+        if own is not None and self._sector_applies(own, products, goods):
             own_listings = self._listings_by_sector.get((own.id, iso3), [])
             said = self._products_say(own, products, goods) if own_listings else goods
             applies += [
@@ -1826,7 +1826,6 @@ class Profiles:
         sector: Sector,
         products: Collection[str],
         goods: Collection[str],
-        by_products: Collection[GoodListing],
     ) -> bool:
         """Whether a sector's listings in a country apply besides those its products bring.
         In a broad sector, products that are its goods or its commodities say which of its
@@ -1835,12 +1834,14 @@ class Profiles:
         bring stand for the sector's; in any other sector the products name a variant of the
         same work or another sector's good (squid on a fishing vessel, textiles at a garment
         maker, sand at a brick kiln), and the sector's listings always apply (but see
-        _own_applies)."""
+        _own_applies). Products of a broad sector that name only goods of other sectors say
+        what it makes just as well: a general manufacturer in Viet Nam of tea takes Tea's
+        listing (handled, or its own where the stage is the same), never the furniture the
+        sector's listings there name; only products naming no listed good (or none) leave
+        them all in place."""
         if not sector.broad:
             return True
-        if goods and by_products:
-            return False
-        if any(self.good_sectors.get(good) == sector.id for good in goods):
+        if goods:
             return False
         return not self._names_commodity(sector, products, goods)
 
@@ -2171,8 +2172,8 @@ class Profiles:
             for listing in items
         }
         own = self.sectors.get(sector)
-        # as listings_for (see _sector_applies), where the products find no listing
-        if own is not None and self._sector_applies(own, products, goods, ()):
+        # as listings_for (see _sector_applies)
+        if own is not None and self._sector_applies(own, products, goods):
             said = self._products_say(own, products, goods)
             found |= {
                 listing.iso3
@@ -2403,6 +2404,37 @@ def _keys(words: str) -> frozenset[str]:
     return frozenset(text_key(word) for word in words.split())
 
 
+# the words of a slaughterhouse or a meat packer: the slaughter of livestock and the cutting
+# and packing of its meat, a stage of beef and other meat that no sector covers. Cattle
+# ranching raises the animals; food manufacturing's input is crop farming, so a
+# slaughterhouse read as it had crop farms inferred beneath it and no beef listing (a
+# Brazilian "slaughterhouse" of "frozen beef": low on every risk, Paraguay's cabbages and
+# carrots beneath it). Like a rice mill, it is a stage of a good no sector covers: no
+# sector, a note saying so, and the listings its products name (Beef, Brazil) its own
+_SLAUGHTER = re.compile(
+    r"\b(slaughter ?houses?|slaughtering|slaughter(?= plant| facility| yard)|abattoirs?"
+    r"|meat ?pack(?:er|ers|ing)|meat process(?:ing|or|ors)"
+    r"|(?:beef|cattle|bovine|pork|poultry|goat|sheep|pig|lamb|mutton|chicken)"
+    r" (?:process(?:ing|or|ors)|pack(?:er|ers|ing)|factory|plant)"
+    r"|schlachthof|schlachthaus|matadero|abatedouro|abattage)\b"
+)
+# the words beside them that still name only the slaughterhouse: the animals, the meat, its
+# state and packing, the plant and the company
+_SLAUGHTER_BESIDE = _keys(
+    "beef cattle meat pork pig pigs poultry chicken lamb sheep goat bovine bovines livestock"
+    " animal animals halal kosher frozen chilled fresh boneless carcass carcasses cut cuts"
+    " plant plants facility factory house yard unit export exporter exporting and of the"
+    " company co ltd limited inc plc sa gmbh ag group corp corporation llc pvt de do da des"
+    " du bovinos bovino vacuno rinder"
+)
+_SLAUGHTER_NOTE = (
+    "'{words}' names the slaughter of livestock and the packing of its meat, a stage of beef"
+    " and other meat that no sector covers (cattle ranching raises the animals, food"
+    " manufacturing's farms are crop farms): the listings its products name are its own,"
+    " and no farm is inferred beneath it; "
+)
+
+
 # the same in German, Spanish, Portuguese, French and Dutch (see _MINING; text_key's forms):
 # a mine's text's words, not a producer's beside a good of a farm ("minería y pesca" names
 # two sectors, not a fishery's producer)
@@ -2514,8 +2546,12 @@ _STAGE_WORDS = {
     "processing": _keys(
         "processing processor process processed mill milling miller refinery refining refiner"
         " grinding grinder hulling huller ginning ginner smelter smelting factory"
+        " cracking cracker shelling sheller"
     ),
 }
+# the words for the site of a stage, which beside a word of that stage name no other work:
+# "hazelnut cracking plant" is hazelnut cracking, no plant of another good
+_STAGE_SITES = _keys("plant plants facility unit")
 _ANY_STAGE_WORD = frozenset().union(*_STAGE_WORDS.values())  # (the words of every stage)
 # the aliases of one chain's sector that are a word for a stage, with that stage and the
 # other chains whose goods they name that stage of: a coffee grinder grinds coffee, a
@@ -3406,6 +3442,19 @@ def _fish_trade(profiles: Profiles, key: str) -> SectorMatch | None:
     return None
 
 
+def _slaughterhouse(key: str) -> SectorMatch | None:
+    """A slaughterhouse or a meat packer, of livestock or meat at most ("slaughterhouse",
+    "beef abattoir", "meat packing plant"): no sector, with a note (_SLAUGHTER). None for
+    any other text, or one naming other work beside it ("slaughterhouse and tannery")."""
+    found = _SLAUGHTER.search(key)
+    if found is None:
+        return None
+    rest = (key[: found.start()] + " " + key[found.end() :]).split()
+    if any(word not in _SLAUGHTER_BESIDE for word in rest):
+        return None
+    return SectorMatch(None, note=_SLAUGHTER_NOTE.format(words=found.group(0)) + _FIX)
+
+
 def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> SectorMatch:
     """The sector a text names. `staged`: a good's name beside only another chain's word
     for a stage of its own chain is that stage of the good (_stage_of_the_good); a part of
@@ -3427,6 +3476,9 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     several = _several_sectors(profiles, value)
     if several is not None:
         return several
+    slaughter = _slaughterhouse(key)
+    if slaughter is not None:
+        return slaughter
     # a key sector's words in German, Spanish, Portuguese or French the aliases do not hold
     # ("Tienda de ropa", "Kaffeerösterei", "Cafetal"): as English writes them
     english = _sector_in_english(profiles, key)
@@ -5030,10 +5082,12 @@ def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]
     of a raw material's good that one sector covers ("cocoa factory": cocoa processing), in
     its place; the factory word says less. A factory that makes equipment for the work
     named, repairs or recycles ("textile machinery factory", "battery repair workshop"):
-    the factory word. Anything else (a farm, a trader or a shop named beside it; a good
-    no one sector processes, "tea factory") is read as the longest alias contained, as
-    without this rule. A maker's alias in the plural in -ies counts in the singular, where
-    it is all the text names beside the factory word ("battery factory": 'batteries')."""
+    the factory word. A raw material's good alone beside "factory" that no sector processes
+    ("tea factory", "rice factory"): the good, read as at a stage no sector of it covers
+    (_grown_alone). Anything else (a farm, a trader or a shop named beside it; a good
+    several sectors process) is read as the longest alias contained, as without this
+    rule. A maker's alias in the plural in -ies counts in the singular, where it is all the
+    text names beside the factory word ("battery factory": 'batteries')."""
     factories = [k for k in contained if k in _FACTORY_WORDS]
     keys, bare = profiles._sector_keys, profiles._bare_goods
     others = [k for k in contained if k not in _FACTORY_WORDS]
@@ -5050,7 +5104,34 @@ def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]
             makers if all(profiles.sectors[keys[k]].stage in making for k in makers) else contained
         )
     processed = [k for k in others if len(_processing_of(profiles, k)) == 1]
-    return others if "factory" in factories and processed == others else contained
+    if "factory" in factories and processed == others:
+        return others
+    # a raw material's good whose chain no sector processes ("tea factory", "rice
+    # factory", "beef factory"): the good at a stage no sector covers (_beside_a_good's
+    # note), never general manufacturing, whose listings name other goods (a Vietnamese
+    # tea factory is no maker of Vietnam's furniture)
+    if "factory" in factories and len(others) == 1 and _grown_alone(profiles, padded, others[0]):
+        return others
+    return contained
+
+
+def _grown_alone(profiles: Profiles, padded: str, alias: str) -> bool:
+    """Whether a text names a good grown or raised (a sector of ISIC division 01, crop and
+    animal production; crop farming, whose classes the taxonomy leaves blank) that no
+    sector processes, beside a factory word and only a producer's, a stage's or a
+    company's words ("tea factory", "tea processing factory", "rice factory Ltd"). Not one
+    beside any other word, which may name what is made ("artificial flowers factory":
+    general manufacturing), nor a mine's, a quarry's or a forest's good, made into goods
+    of many kinds ("granite factory", "timber factory")."""
+    sector = profiles.sectors[profiles._sector_keys[alias]]
+    if sector.stage != "raw" or not (sector.isic or "01").startswith("01"):
+        return False
+    if _processing_of(profiles, alias):
+        return False
+    rest = f" {padded} ".replace(f" {alias} ", " ", 1).split()
+    allowed = _FACTORY_WORDS | _BUSINESS_FORMS | _PRODUCER_WORDS | _ANY_STAGE_WORD
+    # (any other word may name what is made, "fruit juice factory", or be a name: as before)
+    return all(word in allowed for word in rest)
 
 
 def _work_mill(profiles: Profiles, padded: str) -> list[str]:
@@ -5362,6 +5443,8 @@ def _other_words(
                 stages.setdefault(stage, []).append(written[i])
             elif word in profiles._vocabulary or word in _OTHER_WORK or not names[i]:
                 others.append(written[i])
+    if stages:
+        others = [word for word in others if text_key(word) not in _STAGE_SITES]
     return others, stages
 
 

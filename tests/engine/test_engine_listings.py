@@ -125,15 +125,18 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         # also what a lint farm harvests (seed cotton), and China's Cotton listing stays
         ("IND", "cotton-farming", [], {"Cotton", "Cottonseed (hybrid)"}),
         ("CHN", "cotton-farming", ["cotton seed"], {"Cotton"}),
-        # nor does another sector's good where it has no listing (rubber gloves are listed
-        # in Malaysia; beef is cattle ranching's)
-        (
-            "CHN",
-            "general-manufacturing",
-            ["rubber gloves"],
-            {"Artificial Flowers", "Christmas Decorations", "Fireworks", "Hair Products", "Nails"},
-        ),
-        ("PRY", "livestock-farming", ["beef"], {"Goats", "Hogs", "Poultry", "Sheep"}),
+        # in a broad sector, another sector's good says what the supplier makes, even where
+        # it has no listing there (rubber gloves are listed in Malaysia; beef is cattle
+        # ranching's): none of the sector's listings of other goods. Before, a Chinese maker
+        # of rubber gloves took China's fireworks and artificial flowers, a Paraguayan
+        # livestock farm of beef its goats, hogs, poultry and sheep, and a Vietnamese
+        # general manufacturer of tea its furniture
+        ("CHN", "general-manufacturing", ["rubber gloves"], set()),
+        ("PRY", "livestock-farming", ["beef"], set()),
+        ("VNM", "general-manufacturing", ["tea"], set()),
+        # products that name no listed good leave the broad sector's listings in place
+        ("VNM", "general-manufacturing", ["widgets"], {"Furniture"}),
+        ("VNM", "general-manufacturing", [], {"Furniture"}),
     ],
 )
 def test_products_of_another_sector_never_take_its_listings_away(

@@ -271,13 +271,16 @@ def _sector_value(
                 "unknown-sector",
                 f"sector {raw!r} is not in the taxonomy"
                 + (f" ({match.note})" if match.note else "")
-                + "; its part of the score is no data, never low (a data gap)"
-                # (a sector whose text says why it has none is not guessed from products)
+                # (a sector whose text says why it has none is not guessed from products;
+                # one that says nothing is, where a supplier's products name goods of one
+                # sector: the clause says so whole, its condition and what follows)
                 + (
-                    ""
+                    ";"
                     if match.note
-                    else "; for a supplier, unless its products name goods of one sector"
-                ),
+                    else "; unless the supplier's products name goods of one sector, which"
+                    " is then taken as its sector,"
+                )
+                + " its part of the score is no data, never low (a data gap)",
                 "warning",
                 match.suggestion,
             ),
