@@ -99,7 +99,7 @@ def test_a_folder_that_cannot_be_read_is_named_and_the_others_assessed(
     assert result.notes == [f"not read as members: the files in {folder / 'south'}, {reason}"]
     summary = read_summary(tmp_path / "out")
     assert summary["not_members"] == [
-        {"path": str(folder / "south"), "reason": reason, "files": None}
+        {"path": str(folder / "south"), "reason": reason, "files": None, "names": []}
     ]
     assert (summary["members"], summary["assessed"], summary["failed"]) == (1, 1, 0)
 

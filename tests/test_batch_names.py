@@ -210,13 +210,14 @@ def test_a_named_pipe_in_a_members_folder_is_said_not_read(tmp_path: Path, name:
     assert [r["member"] for r in result.records] == ["acme"]
     assert result.notes == [
         f"not read as members: 1 file in {folder}, not regular files (named pipes, sockets or"
-        " devices)"
+        f" devices): {name}"
     ]
     assert read_summary(tmp_path / "out")["not_members"] == [
         {
             "path": str(folder),
             "reason": "not regular files (named pipes, sockets or devices)",
             "files": 1,
+            "names": [name],
         }
     ]
 

@@ -83,6 +83,7 @@ def test_files_an_earlier_batch_wrote_are_never_members(
                 "path": str(old),
                 "reason": "the output of an earlier batch (its summary and member folders)",
                 "files": unread,
+                "names": [],
             }
         ]
         assert result.notes[0] == (

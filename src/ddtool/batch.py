@@ -38,7 +38,7 @@ from ddtool.atomic import (
     write_atomic,
 )
 from ddtool.document import register
-from ddtool.errors import DdtoolError, InputError, Problem, path_text, shown_name
+from ddtool.errors import DdtoolError, InputError, Location, Problem, path_text, shown_name
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.sources import SUFFIXES
 from ddtool.sources.interface import Limits, option_flag
@@ -57,8 +57,10 @@ SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # could not be read (`files` null: not known); files in hidden folders are no longer read,
 # and those in linked folders are; 1.7: an exposure's `data_gaps` are those of every
 # supplier whose level rests on missing data (document.gaps_rested_on), at any level but
-# critical, no longer of those whose level is low alone (assessment schema 2.6)
-SUMMARY_SCHEMA = "1.7"
+# critical, no longer of those whose level is low alone (assessment schema 2.6); 1.8 added
+# `warnings` to each member ranked (its input warnings: a sheet not read, a sector unknown)
+# and `names` to each of `not_members` (the files' names, where each is a file left out)
+SUMMARY_SCHEMA = "1.8"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -107,6 +109,9 @@ class NotMember:
     path: Path
     reason: str
     files: int | None  # None: not known (a folder that could not be read)
+    # the files' names, where each is a file of its own left out (a read-me, a pipe): an
+    # officer must know which file a member sent was dropped, not only how many
+    names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -281,8 +286,8 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
             continue
         written: list[str] = []
         kept: list[str] = []
-        prose = 0  # text files that hold no table: notes, read-me files
-        special = 0  # named pipes, sockets, devices: no file to read (reading a pipe waits)
+        prose: list[str] = []  # text files that hold no table: notes, read-me files
+        special: list[str] = []  # pipes, sockets, devices: no file to read (a pipe waits)
         files_here: list[Path] = []
         try:  # (a folder listed, but nothing in it to be looked at: as one not listed)
             for name in sorted(subfolders):
@@ -306,9 +311,11 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
                 if output and name in SUMMARY_FILES:
                     unread += 1
                 elif not (path.is_file() or path.is_dir() or path.is_symlink()):
-                    special += 1  # (before any is opened: opening a pipe waits for a writer)
+                    special.append(
+                        name
+                    )  # (before any is opened: opening a pipe waits for a writer)
                 elif name.lower().endswith(".txt") and path.is_file() and _is_prose(path):
-                    prose += 1
+                    prose.append(name)
                 elif path.is_file() or (path.is_symlink() and not path.exists()):
                     files_here.append(path)
         except OSError as e:
@@ -324,10 +331,11 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
             reason = (
                 "text with no table in it (notes, read-me files: no tab, comma, semicolon or bar"
             )
-            not_members.append(NotMember(place, f"{reason} in the first line)", prose))
+            reason += " in the first line)"
+            not_members.append(NotMember(place, reason, len(prose), tuple(sorted(prose))))
         if special:
             reason = "not regular files (named pipes, sockets or devices)"
-            not_members.append(NotMember(place, reason, special))
+            not_members.append(NotMember(place, reason, len(special), tuple(sorted(special))))
     for error in unreadable:  # (its members are not known: named, so none goes unsaid)
         where = Path(error.filename) if error.filename else folder
         reason = f"a folder that could not be read ({error.strerror or error})"
@@ -709,8 +717,14 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
         for f in register(doc)
         if not f["inferred"]
     )
+    warnings = doc.get("warnings") or []
     return {
         "company": doc["company"]["name"],
+        # a member assessed with warnings (a second supplier sheet not read, say) is counted
+        # as a failure's are, and its first one is given for the terminal: its "ok" alone
+        # would hide what was left out
+        "warnings": len(warnings),
+        "first_warning": _warning_text(warnings[0]) if warnings else None,
         "suppliers": s["suppliers"],
         "inferred_suppliers": s["inferred_suppliers"],
         "flags": s["flags"],
@@ -722,6 +736,15 @@ def _member_figures(doc: dict[str, Any]) -> dict[str, Any]:
         "hotspots": dict(sorted(hotspots.items())),
         "profiles_sha256": doc["profiles"]["sha256"],
     }
+
+
+def _warning_text(warning: Mapping[str, Any]) -> str:
+    """One warning of an assessment as one line, located as a failure's errors are."""
+    try:
+        where = Location(**warning["location"])
+        return str(Problem(warning["type"], warning["message"], where, "warning"))
+    except (KeyError, TypeError):  # (an assessment of another shape: its message alone)
+        return str(warning.get("message", "")) if isinstance(warning, Mapping) else ""
 
 
 def _exposure(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -1232,6 +1255,7 @@ def run_batch(
     outdir: Path,
     options: BatchOptions,
     progress: Callable[[int, int, Member, dict[str, Any]], None] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Assess every member, write each one's outputs as it completes, then the summary.
 
@@ -1239,7 +1263,10 @@ def run_batch(
     terminal: the member's name and its record's `error` are given as one line can show them
     (`shown_text`). The summary of an earlier run goes before the first member folder is
     rewritten; a run stopped on the way (Ctrl-C, a full disk) says what it wrote and what
-    not (a note on the KeyboardInterrupt; a BatchError in place of the OSError)."""
+    not (a note on the KeyboardInterrupt; a BatchError in place of the OSError), stopped in
+    the check of the earlier outputs that `--resume` begins with too. `note(text)` is told
+    when that check begins: it reads every earlier assessment again, which can take a while
+    before the first member's line."""
     if options.scheduler is not None:
         check_scheduler(options.scheduler)
     members, not_members = search_inputs(inputs, exclude=outdir)
@@ -1264,25 +1291,36 @@ def run_batch(
     todo: list[Member] = []
     settings = _settings_key(options)
     about = _about(options)
-    for member in members:
-        stored = _complete(outdir, member, options, settings) if options.resume else None
-        if stored is not None:
-            # a folder written before stale files were removed may still hold some, and one
-            # a killed run was writing again, its temporary files
-            _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
-            _remove_leftovers(outdir / member.folder)
-            from_output = _from_output(member.path, outdir)
-            if stored.get("member") != member.name or stored.get(FROM_OUTPUT) != from_output:
-                # (named anew beside a file of the same name come or gone: its result says so;
-                # and where its file is from the output folder, as it is now)
-                stored.update(member=member.name, **{FROM_OUTPUT: from_output})
-                text = json.dumps(stored, indent=2, ensure_ascii=False) + "\n"
-                with contextlib.suppress(OSError):  # (a folder not writable fails below)
-                    write_atomic(outdir / member.folder / RESULT_FILE, text)
-            records[member.folder] = stored
-            result.skipped += 1
-        else:
-            todo.append(member)
+    if options.resume and note is not None:
+        note(
+            f"--resume: checking the earlier outputs of {len(members)} member"
+            f"{'' if len(members) == 1 else 's'} in {shown_text(str(outdir))}"
+        )
+    try:
+        for member in members:
+            stored = _complete(outdir, member, options, settings) if options.resume else None
+            if stored is not None:
+                # a folder written before stale files were removed may still hold some, and
+                # one a killed run was writing again, its temporary files
+                _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
+                _remove_leftovers(outdir / member.folder)
+                from_output = _from_output(member.path, outdir)
+                if stored.get("member") != member.name or stored.get(FROM_OUTPUT) != from_output:
+                    # (named anew beside a file of the same name come or gone: its result says
+                    # so; and where its file is from the output folder, as it is now)
+                    stored.update(member=member.name, **{FROM_OUTPUT: from_output})
+                    text = json.dumps(stored, indent=2, ensure_ascii=False) + "\n"
+                    with contextlib.suppress(OSError):  # (a folder not writable fails below)
+                        write_atomic(outdir / member.folder / RESULT_FILE, text)
+                records[member.folder] = stored
+                result.skipped += 1
+            else:
+                todo.append(member)
+    except KeyboardInterrupt as e:  # (stopped in the check: no member written yet)
+        remove_empty(made)
+        left = [member for member in members if member.folder not in records]
+        e.add_note(_Stop(outdir, left, result.skipped).note())
+        raise
     earlier = _earlier_members(outdir, members)
     stop = _Stop(outdir, todo, result.skipped)
     lost = [member for member in todo if member.path.is_symlink() and not member.path.exists()]
@@ -1489,6 +1527,7 @@ def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: 
         files = _files_text(skipped.files)
         notes.append(
             f"not read as members: {files} in {shown_text(str(skipped.path))}, {skipped.reason}"
+            + _named(skipped.names, "summary.json")
         )
     if earlier:
         folders = [shown_text(item["folder"]) for item in earlier]
@@ -1504,6 +1543,17 @@ def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: 
     return notes
 
 
+def _named(names: Iterable[str], all_in: str) -> str:
+    """The files left out, named after their count: the first few, and how many more (all
+    of them are in `all_in`); nothing where they are not named."""
+    names = list(names)
+    if not names:
+        return ""
+    listed = ", ".join(shown_text(name) for name in names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return f": {listed}" + (f" and {more} more (all in {all_in})" if more > 0 else "")
+
+
 def _files_text(files: int | None) -> str:
     """How many files were not read as members ("the files" where they are not known)."""
     return "the files" if files is None else f"{files} file{'s' if files != 1 else ''}"
@@ -1512,8 +1562,9 @@ def _files_text(files: int | None) -> str:
 def _shown(member: Member, record: dict[str, Any]) -> tuple[Member, dict[str, Any]]:
     """A member and its record as the progress line shows them (`shown_text`)."""
     shown = dict(record)
-    if isinstance(record.get("error"), str):
-        shown["error"] = shown_text(record["error"])
+    for key in ("error", "first_warning"):
+        if isinstance(record.get(key), str):
+            shown[key] = shown_text(record[key])
     return replace(member, name=shown_text(member.name)), shown
 
 
@@ -1639,6 +1690,8 @@ def summarise(
                 "flags_low_on_a_gap": record["flags_low_on_a_gap"],
                 "exposure": record["exposure"],
                 "data_gap_rate": record["data_gap_rate"],
+                # (a record of an earlier version, resumed, holds none: read again, it does)
+                "warnings": record.get("warnings", 0),
             }
         )
     hotspots: Counter[str] = Counter()
@@ -1687,6 +1740,8 @@ def summarise(
                 "path": None if anonymise else path_text(item.path),
                 "reason": item.reason,
                 "files": item.files,
+                # (each file's name in its folder; anonymised, none: a name can be a member's)
+                "names": [] if anonymise else [path_text(name) for name in item.names],
             }
             # (in path order, as failures are in name order: not in the order typed)
             for item in sorted(not_members, key=lambda item: str(item.path))
@@ -1769,6 +1824,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         (GAP_LEVEL[0].upper() + GAP_LEVEL[1:], 14),  # "Low (data gap)", apart from low
         ("Low", 6),
         ("Data-gap rate", 12),
+        ("Warnings", 9),
     ]
     columns += [(f"{rt.replace('_', ' ')}: exposure", 16) for rt in RISK_TYPES]
     columns += [(f"{rt.replace('_', ' ')}: weighted", 14) for rt in RISK_TYPES]
@@ -1793,6 +1849,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
                     row["flags_low_on_a_gap"],
                     row["flags_by_level"]["low"] - row["flags_low_on_a_gap"],
                     row["data_gap_rate"],
+                    row.get("warnings", 0),
                 ]
                 + shown
                 + [exposure[rt]["weighted_priority"] for rt in RISK_TYPES],
@@ -1826,7 +1883,8 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         for item in summary.get("not_members", []):
             where = f"{item['path']}: " if item["path"] else ""
             files = _files_text(item["files"])
-            rows.append(["not read as members", f"{where}{files}, {item['reason']}"])
+            named = _named(item.get("names") or [], "summary.json")
+            rows.append(["not read as members", f"{where}{files}, {item['reason']}{named}"])
         for item in summary.get("earlier_members", []):
             folder = f" (folder {item['folder']})" if item["folder"] else ""
             rows.append(["earlier member, not in this run", f"{item['member']}{folder}"])

@@ -1452,6 +1452,9 @@ def batch(
         if summary["anonymised"]:
             member, error = f"{member} ({record['member']})", record["error"]
         _batch_line(console, f"failed: {shown_text(member)}: {shown_text(error)}")
+    warned = None if quiet else _warned_members(result.records)
+    if warned is not None:
+        _batch_line(console, warned)
     for note in [] if quiet else result.notes:  # not read as members; earlier members
         _batch_line(console, note)
     if summary["assessed"] == 0:
@@ -1500,7 +1503,8 @@ def _batch_with_progress(
     inputs: list[Path], outdir: Path, options: BatchOptions, console: Console, quiet: bool
 ) -> BatchResult:
     """Run the batch showing its progress: a bar in a terminal, otherwise one line per
-    member as it is done (the form logs keep); none with `quiet`."""
+    member as it is done (the form logs keep); none with `quiet`. The check `--resume`
+    begins with is told as it begins, as it can take a while with nothing else shown."""
     from ddtool.batch import run_batch
 
     if quiet:
@@ -1532,17 +1536,49 @@ def _batch_with_progress(
                 failed += record["status"] != "ok"
                 bar.update(task, completed=done, total=total, failed=failed)
 
-            return run_batch(inputs, outdir, options, show)
+            return run_batch(inputs, outdir, options, show, functools.partial(_batch_line, console))
 
     def line(done: int, total: int, member: Any, record: dict[str, Any]) -> None:
         status = record["status"]
-        extra = f": {record['error']}" if status != "ok" else ""
+        extra = f": {record['error']}" if status != "ok" else _warned(record)
         _emit(f"[{done}/{total}] {member.name} {status}{extra}", sys.stderr)
 
-    return run_batch(inputs, outdir, options, line)
+    return run_batch(inputs, outdir, options, line, functools.partial(_emit, stream=sys.stderr))
 
 
 _REACHED_SHOWN = 10  # members named when --fail-on is reached; the rest are counted
+
+
+def _warned(record: dict[str, Any]) -> str:
+    """What a member assessed with warnings adds to its "ok": how many, and the first (a
+    second supplier sheet not read leaves suppliers out, which "ok" alone would hide)."""
+    count = record.get("warnings") or 0
+    if not count:
+        return ""
+    first = record.get("first_warning")
+    text = f", {count} warning{'s' if count != 1 else ''}"
+    if first:
+        text += f": {first}" if count == 1 else f", the first: {first}"
+    return text
+
+
+def _warned_members(records: list[dict[str, Any]]) -> str | None:
+    """The line after the summary's naming the members assessed with warnings (the progress
+    bar of a terminal shows none), or None when there are none."""
+    from ddtool.batch import NAMES_SHOWN, shown_text
+
+    warned = [r for r in records if r["status"] == "ok" and r.get("warnings")]
+    if not warned:
+        return None
+    names = ", ".join(f"{shown_text(r['member'])} ({r['warnings']})" for r in warned[:NAMES_SHOWN])
+    if len(warned) > NAMES_SHOWN:
+        names += f" and {len(warned) - NAMES_SHOWN} more"
+    one = len(warned) == 1
+    return (
+        f"{len(warned)} member{'' if one else 's'} assessed with warnings (what was not read,"
+        " or read with a doubt: each member's are listed in its assessment.json, and ddtool"
+        f" validate FILE lists them): {names}"
+    )
 
 
 def _members_reaching(

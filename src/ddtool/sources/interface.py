@@ -125,6 +125,13 @@ class ReadOptions:
         """The limits these options read within."""
         return Limits(**{name: getattr(self, name) for name in Limits().as_dict()})
 
+    @property
+    def in_batch(self) -> bool:
+        """Whether a batch reads the file (its headers mapped in the settings): each file is
+        one member there, and no sheet can be chosen, so advice to choose a sheet with
+        --sheet or to give files together does not fit."""
+        return self.mapped_by == "config"
+
     def map_hint(self, header: str = "Header", target: str = "field") -> str:
         """How to map this header to this field, as the user can."""
         if self.mapped_by == "config":
@@ -172,6 +179,11 @@ class RawTable:
     # the rows holding one text alone, in the id or name column, by position: the text (a
     # section title where it names a sector, which the reader cannot tell: see read_chain)
     alone: dict[int, str] = field(default_factory=dict)
+    # the labels of the columns read, in the file's order, and how the user maps a header to
+    # the id (ReadOptions.map_hint: a batch has no --map): the no-id-column error gives both,
+    # as the user sees the header and as the command can be told
+    headers: list[str] = field(default_factory=list)
+    id_hint: str = "--map 'Header=id'"
 
     def locations(self) -> list[Location]:
         """The location of each row."""

@@ -1678,7 +1678,12 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> tuple[list[str], 
     raw_ids = table.values.get("id")
     if raw_ids is None:
         if size:  # one reason for the whole table, not a missing id in every row
-            labels = [*table.columns.values(), *(label for label, _ in table.extras)]
+            # (in the file's order, as the user sees them; a table made otherwise, its
+            # fields' then its own columns)
+            labels = table.headers or [
+                *table.columns.values(),
+                *(label for label, _ in table.extras),
+            ]
             row_problems.found.append(
                 (
                     -1,
@@ -1686,7 +1691,7 @@ def _table_ids(table: RawTable, row_problems: _RowProblems) -> tuple[list[str], 
                         "no-id-column",
                         "no column is read as the supplier id"
                         + (f" (the columns: {', '.join(labels)})" if labels else "")
-                        + "; head it 'id' or 'Supplier ID', or map it: --map 'Header=id'",
+                        + f"; head it 'id' or 'Supplier ID', or map it: {table.id_hint}",
                         Location(table.path, table.sheet),
                     ),
                 )

@@ -286,7 +286,7 @@ def table_from_rows(
                         for k, v in enumerate(tail)
                     ]
                 tails[index] = tail
-    second_tables = _second_headers(head, candidates, header_index, sheet)
+    second_tables = _second_headers(head, candidates, header_index, sheet, options.in_batch)
     if second_tables:
         # (the rows are skipped: blank, they are no supplier and hold no column's values)
         editable = [list(column) for column in columns]
@@ -461,6 +461,8 @@ def table_from_rows(
         {field: labels[col] for field, col in field_cols.items()},
         extras,
         alone,
+        [labels[col] for col in sorted({*field_cols.values(), *extra_cols})],
+        options.map_hint("Header", "id"),
     )
 
 
@@ -472,12 +474,14 @@ def _second_headers(
     candidates: list[tuple[int, dict[int, str]]],
     header_index: int,
     sheet: str | None,
+    in_batch: bool = False,
 ) -> list[tuple[int, int | None, str]]:
     """The header rows of a second table below the table read, among the first rows: each
     row's index, the index of its title row (the nearest filled row above it, when that holds
     one text only), and the message that says so. A header row below the table's rows is
     one, unless it repeats the header (told as `repeated-header`); one right under the header
-    is a second line of it, read as before."""
+    is a second line of it, read as before. `in_batch`: a batch, which reads one table of each
+    member's file and has no --sheet, gets advice it can follow."""
     start = header_index + 1
     header = head[header_index]
     wanted = [_same_cell(cell) for cell in header]
@@ -505,7 +509,10 @@ def _second_headers(
             titled = f", nor its title in row {title + 1}, {text[:60]!r}"
         holder = "sheet" if sheet is not None else "file"
         apart = (
-            "each table on a sheet of its own (choose the sheet with --sheet)"
+            "keep the other table out of this member's file (a batch reads one table of each"
+            " member's file, and each file is a member of its own)"
+            if in_batch
+            else "each table on a sheet of its own (choose the sheet with --sheet)"
             if sheet is not None
             else "each table in a file of its own (give the files together: ddtool assess"
             " tier1.csv tier2.csv)"
@@ -2645,7 +2652,13 @@ class ExcelReader(ChainReader):
                 problems.warning(
                     "other-sheet-read",
                     f"sheet '{sheet}' has no header row; sheet '{other_name}' has one and is"
-                    f" read instead (choose with --sheet)",
+                    " read instead "
+                    + (
+                        # (a batch has no --sheet: what the officer can check instead)
+                        "(a batch has no --sheet: check that it holds the member's suppliers)"
+                        if options.in_batch
+                        else "(choose with --sheet)"
+                    ),
                     Location(str(path), sheet=other_name),
                 )
                 sheet, first = other_name, ProblemList()
@@ -3717,9 +3730,16 @@ def _other_supplier_sheets(
             "other-supplier-sheets",
             f"only sheet '{read}'{' (hidden)' if read in hidden else ''} is read; {listed} also "
             f"{'has a supplier header' if len(found) == 1 else 'have supplier headers'} and"
-            f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet,"
-            " or save each sheet as CSV and give the files together"
-            " (ddtool assess tier1.csv tier2.csv)",
+            f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet"
+            + (
+                # (a batch reads one sheet of each member file and has no --sheet; a sheet
+                # saved as a file of its own would be a member of its own, not a tier)
+                " (a batch reads one sheet of each member's file, and each file is a member"
+                " of its own: sheets saved as files apart would be members apart)"
+                if options.in_batch
+                else ", or save each sheet as CSV and give the files together"
+                " (ddtool assess tier1.csv tier2.csv)"
+            ),
             Location(str(path), sheet=found[0]),
         )
 

@@ -1017,6 +1017,13 @@ class YamlReader(ChainReader):
             company = data.get("company")
             if isinstance(company, dict):
                 chain.company_location = Location(str(path), line=company.get(_LINE))
+                # each key's own line, as a supplier's problems are located: the block's
+                # first line is most often its name's, not the bad country's
+                chain.company_cells = {
+                    key: Location(str(path), line=line, column=key)
+                    for key, line in company.get(_KEY_LINES, {}).items()
+                    if isinstance(key, str) and isinstance(line, int)
+                }
                 chain.company = check.company(company)
                 chain.template_sample = text.startswith(TEMPLATE_YAML_HEAD_SAMPLE)
                 chain.template = chain.template_sample or text.startswith(TEMPLATE_YAML_HEAD)
