@@ -25,14 +25,19 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 )
 
 
+# the names of a good that name it alone only: beside other words a brand's or a place's
+# ("Oro Bay", "café Oro"), so no qualifier beside them names it either
+ALONE_ONLY = {"oro", "ouro"}
+
+
 def _names() -> list[str]:
-    """Every good's name and alias in good_sectors.csv."""
+    """Every good's name and alias in good_sectors.csv (but those named alone only)."""
     with (ROOT / "risk_profiles" / "good_sectors.csv").open(encoding="utf-8", newline="") as f:
         return [
             name
             for row in csv.DictReader(f)
             for name in (row["good"], *row["aliases"].split(";"))
-            if name.strip()
+            if name.strip() and name not in ALONE_ONLY
         ]
 
 

@@ -1522,6 +1522,8 @@ class Profiles:
                 _BUSINESS_WORDS | _CONTAINER_MATERIALS | _DENIED | _EITHER | _SEVERAL,
             )
         written = exact_key(product).split()
+        if any(text_key(word) in _NAMES_OF_A_GRADE for word in written):
+            return None  # (a brand's or a place's words: 'Ouro Fino', 'Oro Mio')
         known = self._slip_known
         unknown = [
             i
@@ -1537,7 +1539,7 @@ class Profiles:
         for mended, _, _ in process.extract(
             word, self._slip_words, scorer=OSA.distance, score_cutoff=1, limit=None
         ):
-            if mended == word or text_key(mended) == text_key(word):
+            if mended == word or text_key(mended) == text_key(word) or _machine_of(word, mended):
                 continue
             text = " ".join([*written[:at], mended, *written[at + 1 :]])
             if self.match_good(text) is not None:
@@ -2101,6 +2103,8 @@ class Profiles:
             for start in range(len(words) - size + 1):
                 if size > reach[start] or any(used[start : start + size]):
                     continue
+                if size == 1 < len(words) and text_key(words[start]) in _NAMES_OF_A_GRADE:
+                    continue  # ('oro' is gold alone, a brand's beside others: 'Oro Bay')
                 good = self._named_good(" ".join(words[start : start + size]))
                 if good is not None:
                     yield start, size, good
@@ -2665,6 +2669,24 @@ _UNITS = _keys(
 # coffee"): the word before one is no kind of the metal but the good it names (Profiles.
 # _kind_of); alone or amid qualifiers they name it ("oro")
 _NAMES_OF_A_GRADE = _keys("oro ouro")
+
+
+def _machine_of(word: str, mended: str) -> bool:
+    """Whether a word is the machine or the worker of the state or work another names, and
+    no slip of it ('rice cooker', 'coffee washer', 'shrimp peeler', 'rice grader', 'tuna
+    canner': no 'cooked', 'washed', 'peeled', 'grade', 'canned'): a word ending as one
+    ('-er', '-or') whose stem the other shares, ending as a state or work ('-ed', '-e',
+    '-ing'). A slip of a good's or qualifier's own word keeps its ending ('suger': sugar)."""
+    for ending in ("ers", "ors", "er", "or"):
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return len(stem) >= 2 and any(
+                mended.startswith(stem[:-1]) and mended.endswith(done)
+                for done in ("ed", "e", "ing")
+            )
+    return False
+
+
 # the states of a good written in two words, each of which alone is another word or a good's
 # ("long grain white rice": no Cereal Grains; "hazelnuts in shell", "in-shell hazelnuts"):
 # qualifiers of the good named beside them, as packing is (Profiles._read)
@@ -5508,6 +5530,12 @@ def _country_or_people(text: str) -> bool:
         if root != text and len(root) >= 4 and any(root + s in names for s in stems):
             return True
     return False
+
+
+def names_a_place(text: str) -> bool:
+    """Whether a text holds a country's or a people's name ('raw cane sugar from Brazil',
+    'Thai raw sugar'): where its goods are from, said by the text itself."""
+    return any(_people_like(word) for word in exact_key(text).split())
 
 
 @lru_cache(maxsize=4096)

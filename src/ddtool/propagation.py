@@ -25,6 +25,7 @@ from ddtool.profiles import (
     Profiles,
     Sector,
     exact_key,
+    names_a_place,
     read_denials,
     said_caught,
     said_caught_too,
@@ -1756,6 +1757,7 @@ class Inference:
                     sector.processed_near_harvest
                     and site
                     and self._lean(sector_id, commodity, site)
+                    and self._worked_where_grown(buyer, hint)
                 ):
                     # (cut cane, oil palm fruit: a mill's farms are near it, in its country
                     # where that country produces the commodity, not the world's mix)
@@ -1803,6 +1805,20 @@ class Inference:
             self.nodes[target].buyers.add(buyer)
             self.supply.add_edge(buyer, target, share=None, inferred=True)
 
+    def _worked_where_grown(self, buyer: str, hint: list[str]) -> bool:
+        """Whether a buyer of a commodity worked near its harvest may be taken to work it
+        where it is grown: not a refinery (sugar milling covers refining, whose raw sugar
+        is shipped in: 'sugar refinery', 'refined sugar', 'ICUMSA 45'), nor one whose
+        products say where they are from ('raw cane sugar from Brazil', 'Thai raw sugar')."""
+        # (the words of a mapped buyer only: beneath a refinery of palm oil, its mill, a
+        # stage apart, is inferred by the plantations all the same)
+        supplier = self.supply.suppliers.get(buyer)
+        if supplier is not None and any(
+            _REFINED.search(text) for text in [*hint, supplier.sector_raw or ""]
+        ):
+            return False
+        return not any(names_a_place(text) for text in hint)
+
     def _near_harvest(self, sector_id: str, commodity: str, country: str, depth: int) -> str:
         """The farms of a commodity worked within a day or two of harvest, beneath a buyer in
         a country that produces it: in that country, scored as a supplier of the sector
@@ -1810,11 +1826,17 @@ class Inference:
         node_id = f"inferred:{sector_id}@{country}"
         if node_id not in self.nodes:
             self._intermediate(node_id, sector_id, country, depth, commodity=commodity)
-            reason = self.profiles.sectors[sector_id].processed_near_harvest
-            self.nodes[node_id].assumption = (
-                f"{commodity} grown in the buyer's own country ({country}), which produces it:"
-                f" {reason}"
+            sector = self.profiles.sectors[sector_id]
+            node = self.nodes[node_id]
+            node.assumption = (
+                f"{sector.name.lower()} in the buyer's own country ({country}), which produces"
+                f" {commodity}: {sector.processed_near_harvest}"
             )
+            # (its share of world production, shown beside it as an origin's is)
+            share = next(
+                (o for o in self.profiles.origins.get(commodity, []) if o.iso3 == country), None
+            )
+            node.origins = [Origin(country, 1.0, share)]
             self.supply.add_node(node_id, inferred=True)
         return node_id
 
@@ -2398,6 +2420,9 @@ class Inference:
         self.supply.add_node(node_id, inferred=True)
         return node_id
 
+
+# the words of refining (sugar milling covers refineries, which melt raw sugar shipped in)
+_REFINED = re.compile(r"(?i)refin|raffin|icumsa")
 
 # what an intermediate stage in a country not known assumes, by its buyer
 _IN_BUYERS_COUNTRY = "stage assumed in the buyer's country"

@@ -277,6 +277,18 @@ def test_key_goods_written_in_german_french_or_spanish_are_matched(product: str,
         ("bulk drugs", None),  # (not 'bulk rugs')
         ("sugar cane cans", None),  # (a container's word: not 'sugar cane cane')
         ("shelled hazelnuts", None),
+        # a machine or worker of a state or work is no slip of it: no 'rice cooked'
+        ("rice cooker", None),
+        ("coffee washer", None),
+        ("shrimp peeler", None),
+        ("rice grader", None),
+        ("rice drier", None),
+        ("tuna canner", None),
+        ("cane suger", "'cane sugar'"),  # (a slip keeps its ending)
+        # a brand's or a place's words beside 'oro' are no slips: not 'oro ouro'
+        ("oro puro", None),
+        ("Ouro Fino", None),
+        ("Oro Mio", None),
         ("packaging", None),  # names no good, rightly: nothing said
         ("t-shirts", None),
         ("coltan concentrate", None),  # (not 'tin concentrate')
