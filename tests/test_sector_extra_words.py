@@ -235,7 +235,8 @@ FACTORIES = [
     # tests/assets/sectors/stage_words.yaml); before, general manufacturing, whose listings
     # name other goods (a Vietnamese tea factory took Vietnam's furniture listing)
     ("tea factory", None),  # no tea processing sector
-    ("tobacco factory", None),
+    # (but tobacco: cigarettes and bidis are made in general manufacturing's factories)
+    ("tobacco factory", "general-manufacturing"),
     ("latex factory", None),
     # one several sectors process, or beside words naming what is made or a name: the factory
     ("KTDA tea factory", "general-manufacturing"),

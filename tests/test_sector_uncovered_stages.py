@@ -86,6 +86,30 @@ def test_a_slaughterhouse_takes_its_beef_listing_and_no_crop_farms(tmp_path: Pat
     assert all("a stage of beef and other meat that no sector covers" in m for m in told)
 
 
+@pytest.mark.parametrize(
+    ("country", "sector", "products", "listed"),
+    [
+        # the meat it packs stands for products that name no good: Cambodia's Meat listing
+        ("Cambodia", "slaughterhouse", "", [("Meat", "KHM")]),
+        ("Cambodia", "meat processing", "", [("Meat", "KHM")]),
+        ("Cambodia", "slaughterhouse and meat processing", "", [("Meat", "KHM")]),
+        ("Cambodia", "meat processing", "pork sausages", [("Meat", "KHM")]),
+        # of cattle, Brazil's Beef listing too
+        ("Brazil", "beef abattoir", "", [("Beef", "BRA")]),
+        # one that does not say it is of cattle takes no beef listing (Brazil lists no Meat)
+        ("Brazil", "slaughterhouse", "", []),
+    ],
+)
+def test_a_slaughterhouse_naming_no_good_takes_the_listings_of_its_meat(
+    tmp_path: Path, country: str, sector: str, products: str, listed: list[tuple[str, str]]
+) -> None:
+    doc = _assessed(tmp_path, f"S1,Plant,{country},{sector},{products}\n")
+    supplier = next(s for s in doc["suppliers"] if s["id"] == "S1")
+    assert supplier["sector"] is None
+    assert [(g["good"], g["country"]) for g in supplier["listings"]] == listed
+    assert supplier["products"] == ([products] if products else [])  # (as written)
+
+
 def test_a_sector_text_with_no_note_is_told_in_a_whole_sentence(tmp_path: Path) -> None:
     """(the review's finding 10: the warning of a text with no note broke off at "for a
     supplier, unless its products name goods of one sector")"""

@@ -1813,7 +1813,7 @@ class Profiles:
                     applies.append(listing)
                 else:
                     handled.append(listing)
-        if own is not None and self._sector_applies(own, products, goods):
+        if own is not None and self._sector_applies(own, products, goods, applies):
             own_listings = self._listings_by_sector.get((own.id, iso3), [])
             said = self._products_say(own, products, goods) if own_listings else goods
             applies += [
@@ -1828,6 +1828,7 @@ class Profiles:
         sector: Sector,
         products: Collection[str],
         goods: Collection[str],
+        by_products: Collection[GoodListing],
     ) -> bool:
         """Whether a sector's listings in a country apply besides those its products bring.
         In a broad sector, products that are its goods or its commodities say which of its
@@ -1836,16 +1837,36 @@ class Profiles:
         bring stand for the sector's; in any other sector the products name a variant of the
         same work or another sector's good (squid on a fishing vessel, textiles at a garment
         maker, sand at a brick kiln), and the sector's listings always apply (but see
-        _own_applies). Products of a broad sector that name only goods of other sectors say
-        what it makes just as well: a general manufacturer in Viet Nam of tea takes Tea's
-        listing (handled, or its own where the stage is the same), never the furniture the
-        sector's listings there name; only products naming no listed good (or none) leave
-        them all in place."""
+        _own_applies). Products of a broad sector each of which names a listed good of
+        another sector, none its material, say what it makes just as well: a general
+        manufacturer in Viet Nam of "green tea" takes Tea's listing (handled, or its own
+        where the stage is the same), never the furniture the sector's listings there name.
+        A product naming no listed good ("chairs" beside "timber"), or only the material of
+        the sector's own goods ("canned tomatoes": Tomatoes, of a food maker's Tomato
+        Products), leaves them all in place, as products naming nothing do."""
         if not sector.broad:
             return True
-        if goods:
+        if goods and by_products:
+            return False
+        if any(self.good_sectors.get(good) == sector.id for good in goods):
+            return False
+        if goods and self._all_of_other_work(sector, products):
             return False
         return not self._names_commodity(sector, products, goods)
+
+    def _all_of_other_work(self, sector: Sector, products: Collection[str]) -> bool:
+        """Whether every product names a listed good of another sector than this one that
+        is no material of its goods (no sector upstream of it): 'green tea' at a general
+        manufacturer, 'rubber gloves' at one, 'beef' at a livestock farm of other animals."""
+        for product in products:
+            named = self._named_goods([product])
+            if not named:
+                return False
+            for good in named:
+                own = self.good_sectors.get(good, "")
+                if own == sector.id or sector.id in self._downstream_of(own):
+                    return False
+        return bool(products)
 
     def _names_commodity(
         self, sector: Sector, products: Collection[str], goods: Collection[str]
@@ -2176,8 +2197,8 @@ class Profiles:
             for listing in items
         }
         own = self.sectors.get(sector)
-        # as listings_for (see _sector_applies)
-        if own is not None and self._sector_applies(own, products, goods):
+        # as listings_for (see _sector_applies), where the products find no listing
+        if own is not None and self._sector_applies(own, products, goods, ()):
             said = self._products_say(own, products, goods)
             found |= {
                 listing.iso3
@@ -2434,9 +2455,12 @@ _SLAUGHTER_BESIDE = _keys(
 _SLAUGHTER_NOTE = (
     "'{words}' names the slaughter of livestock and the packing of its meat, a stage of beef"
     " and other meat that no sector covers (cattle ranching raises the animals, food"
-    " manufacturing's farms are crop farms): the listings its products name are its own,"
-    " and no farm is inferred beneath it; "
+    " manufacturing's farms are crop farms): the listings its products name are its own"
+    " (where they name no listed good, those of the meat it packs: Meat, and Beef of"
+    " cattle), and no farm is inferred beneath it; "
 )
+# the words of cattle in a slaughterhouse's text ("beef abattoir", "matadero de bovinos")
+_CATTLE = _keys("beef cattle bovine bovines bovino bovinos vacuno rinder")
 
 
 # the same in German, Spanish, Portuguese, French and Dutch (see _MINING; text_key's forms):
@@ -3471,10 +3495,15 @@ def _slaughterhouse(key: str) -> SectorMatch | None:
     found = _SLAUGHTER.search(key)
     if found is None:
         return None
-    rest = (key[: found.start()] + " " + key[found.end() :]).split()
+    # (every slaughter word aside: "slaughterhouse and meat processing" is one work)
+    rest = _SLAUGHTER.sub(" ", key).split()
     if any(word not in _SLAUGHTER_BESIDE for word in rest):
         return None
-    return SectorMatch(None, note=_SLAUGHTER_NOTE.format(words=found.group(0)) + _FIX)
+    # (the meat it packs stands for its products where they name no good, as a mine's
+    # minerals do: Cambodia's listing of Meat; of cattle, Brazil's of Beef too)
+    meat = ("beef", "meat") if not _CATTLE.isdisjoint(key.split()) else ("meat",)
+    note = _SLAUGHTER_NOTE.format(words=found.group(0)) + _FIX
+    return SectorMatch(None, note=note, products=meat)
 
 
 def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> SectorMatch:
@@ -5137,6 +5166,29 @@ def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]
     return contained
 
 
+# the names of grown goods made into many things in factories of the taxonomy's makers:
+# fruit, vegetables, grains, nuts and spices canned, juiced, milled and packed by food
+# manufacturing ("fruit processing factory"), tobacco into cigarettes and bidis by general
+# manufacturing ("tobacco factory"): a factory of them is no stage no sector covers
+_MADE_INTO_MANY = frozenset(
+    {
+        "fruit",
+        "fruits",
+        "vegetables",
+        "vegetable",
+        "grains",
+        "cereals",
+        "pulses",
+        "spices",
+        "nuts",
+        "produce",
+        "fresh produce",
+        "horticulture",
+        "tobacco",
+    }
+)
+
+
 def _grown_alone(profiles: Profiles, padded: str, alias: str) -> bool:
     """Whether a text names a good grown or raised (a sector of ISIC division 01, crop and
     animal production; crop farming, whose classes the taxonomy leaves blank) that no
@@ -5148,7 +5200,7 @@ def _grown_alone(profiles: Profiles, padded: str, alias: str) -> bool:
     sector = profiles.sectors[profiles._sector_keys[alias]]
     if sector.stage != "raw" or not (sector.isic or "01").startswith("01"):
         return False
-    if _processing_of(profiles, alias):
+    if _processing_of(profiles, alias) or alias in _MADE_INTO_MANY:
         return False
     rest = f" {padded} ".replace(f" {alias} ", " ", 1).split()
     allowed = _FACTORY_WORDS | _BUSINESS_FORMS | _PRODUCER_WORDS | _ANY_STAGE_WORD

@@ -137,6 +137,13 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         # products that name no listed good leave the broad sector's listings in place
         ("VNM", "general-manufacturing", ["widgets"], {"Furniture"}),
         ("VNM", "general-manufacturing", [], {"Furniture"}),
+        # and so does one of them beside another sector's good: it may be what is made, the
+        # other its material ("chairs" of "timber")
+        ("VNM", "general-manufacturing", ["chairs", "timber"], {"Furniture"}),
+        ("VNM", "general-manufacturing", ["chairs", "tea"], {"Furniture"}),
+        # a good of a stage upstream is the material of the sector's own goods: canned
+        # tomatoes are China's listed Tomato Products
+        ("CHN", "food-manufacturing", ["canned tomatoes"], {"Tomato Products"}),
     ],
 )
 def test_products_of_another_sector_never_take_its_listings_away(

@@ -57,6 +57,8 @@ def _every_run(profiles: Profiles, product: str, sector_id: str) -> tuple[str, .
             for start in range(len(words) - size + 1):
                 if any(used[start : start + size]):
                     continue
+                if size == 1 < len(words) and text_key(words[start]) in ("oro", "ouro"):
+                    continue  # (gold alone only: a brand's or a place's beside other words)
                 good = profiles._named_good(" ".join(words[start : start + size]))
                 if good is not None:
                     named[good] = None

@@ -83,11 +83,16 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
         console.print(Text(f"read as a trader: {reading}"))
     if read is not None and read.sector_minerals:
         # (the listings they select are the score's: say where they come from)
+        mine = read.sector is not None
         console.print(
             Text(
-                f"minerals read from the sector text: {', '.join(read.sector_minerals)}"
-                " (its products name no good; they choose among the mining sector's"
-                " listings as products would)"
+                f"{'minerals' if mine else 'goods'} read from the sector text:"
+                f" {', '.join(read.sector_minerals)} (its products name no good; they choose"
+                + (
+                    " among the mining sector's listings as products would)"
+                    if mine
+                    else " its listings as products would)"
+                )
             )
         )
     # (a sector text naming several sectors of goods: each risk type is the higher score)
