@@ -1520,6 +1520,7 @@ class Profiles:
                 (w for key in self._sector_keys for w in key.split()),
                 _CONTAINERS | _UNITS | _MEDIA | _OTHER_WORK | _FORM_WORDS | _NOT_KINDS,
                 _BUSINESS_WORDS | _CONTAINER_MATERIALS | _DENIED | _EITHER | _SEVERAL,
+                _PREPARED,
             )
         written = exact_key(product).split()
         if any(text_key(word) in _NAMES_OF_A_GRADE for word in written):
@@ -1813,6 +1814,8 @@ class Profiles:
                     applies.append(listing)
                 else:
                     handled.append(listing)
+        if own is not None and own.broad and goods:
+            applies += [x for x in self._kin_listings(own, goods, iso3) if x not in applies]
         if own is not None and self._sector_applies(own, products, goods, applies):
             own_listings = self._listings_by_sector.get((own.id, iso3), [])
             said = self._products_say(own, products, goods) if own_listings else goods
@@ -1850,23 +1853,34 @@ class Profiles:
             return False
         if any(self.good_sectors.get(good) == sector.id for good in goods):
             return False
-        if goods and self._all_of_other_work(sector, products):
-            return False
         return not self._names_commodity(sector, products, goods)
 
-    def _all_of_other_work(self, sector: Sector, products: Collection[str]) -> bool:
-        """Whether every product names a listed good of another sector than this one that
-        is no material of its goods (no sector upstream of it): 'green tea' at a general
-        manufacturer, 'rubber gloves' at one, 'beef' at a livestock farm of other animals."""
-        for product in products:
-            named = self._named_goods([product])
-            if not named:
-                return False
-            for good in named:
-                own = self.good_sectors.get(good, "")
-                if own == sector.id or sector.id in self._downstream_of(own):
-                    return False
-        return bool(products)
+    def _kin_listings(self, own: Sector, goods: Collection[str], iso3: str) -> list[GoodListing]:
+        """Of a broad sector's supplier, the listings in its country of the sectors at its
+        stage whose goods its products name, where those goods have no listing there of
+        their own: what its products say it makes ('rubber gloves' at a Chinese general
+        manufacturer: rubber products, China's Gloves; 'beef' at a Paraguayan livestock
+        farm: cattle ranching, Paraguay's Cattle), which then stand for the sector's listings
+        (_sector_applies), as a listed good named would. Only of a sector of one work, whose
+        listings apply whatever its goods (not a broad one: an industrial mine's 'tungsten'
+        is no artisanal mine's gold)."""
+        found: list[GoodListing] = []
+        for good in goods:
+            kin = self.sectors.get(self.good_sectors.get(good, ""))
+            if (
+                kin is None
+                or kin.broad
+                or kin.id == own.id
+                or kin.stage != own.stage
+                or self._listings_by_good.get((good, iso3))
+            ):
+                continue
+            found += [
+                listing
+                for listing in self._listings_by_sector.get((kin.id, iso3), [])
+                if listing not in found and self._own_applies(kin, listing.good, goods)
+            ]
+        return found
 
     def _names_commodity(
         self, sector: Sector, products: Collection[str], goods: Collection[str]
@@ -2197,6 +2211,15 @@ class Profiles:
             for listing in items
         }
         own = self.sectors.get(sector)
+        # (as listings_for: the listings of the sectors at its stage its products name)
+        kin = {
+            listing.iso3
+            for (sec, iso3), items in self._listings_by_sector.items()
+            if own is not None and own.broad
+            for listing in items
+            if listing in self._kin_listings(own, goods, iso3)
+        }
+        found |= kin
         # as listings_for (see _sector_applies), where the products find no listing
         if own is not None and self._sector_applies(own, products, goods, ()):
             said = self._products_say(own, products, goods)
@@ -2693,6 +2716,12 @@ _UNITS = _keys(
 # coffee"): the word before one is no kind of the metal but the good it names (Profiles.
 # _kind_of); alone or amid qualifiers they name it ("oro")
 _NAMES_OF_A_GRADE = _keys("oro ouro")
+# how a dish or food is made, words a good's state is a slip away from ('fried rice': no
+# 'dried rice'), known to the slip check (Profiles._slip_in_a_word)
+_PREPARED = _keys(
+    "fried deep stir baked steamed grilled stewed braised sauteed toasted puffed flaked popped"
+    " instant cooked boiled roasted smoked"
+)
 
 
 def _machine_of(word: str, mended: str) -> bool:

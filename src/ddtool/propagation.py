@@ -1827,16 +1827,10 @@ class Inference:
         if node_id not in self.nodes:
             self._intermediate(node_id, sector_id, country, depth, commodity=commodity)
             sector = self.profiles.sectors[sector_id]
-            node = self.nodes[node_id]
-            node.assumption = (
+            self.nodes[node_id].assumption = (
                 f"{sector.name.lower()} in the buyer's own country ({country}), which produces"
                 f" {commodity}: {sector.processed_near_harvest}"
             )
-            # (its share of world production, shown beside it as an origin's is)
-            share = next(
-                (o for o in self.profiles.origins.get(commodity, []) if o.iso3 == country), None
-            )
-            node.origins = [Origin(country, 1.0, share)]
             self.supply.add_node(node_id, inferred=True)
         return node_id
 

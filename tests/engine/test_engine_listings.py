@@ -125,15 +125,18 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         # also what a lint farm harvests (seed cotton), and China's Cotton listing stays
         ("IND", "cotton-farming", [], {"Cotton", "Cottonseed (hybrid)"}),
         ("CHN", "cotton-farming", ["cotton seed"], {"Cotton"}),
-        # in a broad sector, another sector's good says what the supplier makes, even where
-        # it has no listing there (rubber gloves are listed in Malaysia; beef is cattle
-        # ranching's): none of the sector's listings of other goods. Before, a Chinese maker
-        # of rubber gloves took China's fireworks and artificial flowers, a Paraguayan
-        # livestock farm of beef its goats, hogs, poultry and sheep, and a Vietnamese
-        # general manufacturer of tea its furniture
-        ("CHN", "general-manufacturing", ["rubber gloves"], set()),
-        ("PRY", "livestock-farming", ["beef"], set()),
-        ("VNM", "general-manufacturing", ["tea"], set()),
+        # in a broad sector, a good of another sector at its stage says what the supplier
+        # makes, even where that good has no listing there (rubber gloves are listed in
+        # Malaysia; beef is cattle ranching's): that sector's listings stand for the broad
+        # sector's. Before, a Chinese maker of rubber gloves took China's fireworks and
+        # artificial flowers, a Paraguayan livestock farm of beef its goats, hogs, poultry
+        # and sheep
+        ("CHN", "general-manufacturing", ["rubber gloves"], {"Gloves"}),
+        ("PRY", "livestock-farming", ["beef"], {"Cattle"}),
+        # a good of another stage (tea is a farm's) says nothing of what a general
+        # manufacturer makes: its sector's listings stay (the sector text decides: "tea
+        # factory" is no general manufacturing)
+        ("VNM", "general-manufacturing", ["tea"], {"Furniture"}),
         # products that name no listed good leave the broad sector's listings in place
         ("VNM", "general-manufacturing", ["widgets"], {"Furniture"}),
         ("VNM", "general-manufacturing", [], {"Furniture"}),
