@@ -90,6 +90,48 @@ def test_a_member_with_a_sheet_left_unread_is_counted_and_told(tmp_path: Path) -
     }
 
 
+def test_anonymised_the_warned_members_are_named_as_the_failures_are(tmp_path: Path) -> None:
+    """Anonymised, the line of members assessed with warnings named them by their names
+    alone, which the summary's pseudonyms could not be matched to: the pseudonym, then the
+    name, as a failure's line gives them; and a long first warning is cut on the progress
+    line (its whole text is in the member's result.json)."""
+    _two_sheets(tmp_path / "in" / "twosheets.xlsx")
+    out = tmp_path / "out"
+    done = _invoke("batch", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--anonymise")
+    assert done.exit_code == 0, done.output
+    [pseudonym] = [row["member"] for row in read_summary(out)["ranking"]]
+    assert pseudonym != "twosheets"
+    assert done.output.splitlines()[-1].endswith(f": {pseudonym} (twosheets) (1)")
+
+
+def test_a_resumed_members_result_gets_the_figures_read_again(tmp_path: Path) -> None:
+    """A member kept by --resume had its result.json written again only where its name or
+    path changed, so one written by an earlier version never got its `warnings`."""
+    _two_sheets(tmp_path / "in" / "twosheets.xlsx")
+    out = tmp_path / "out"
+    assert _invoke("batch", str(tmp_path / "in"), "-o", str(out), "-j", "1").exit_code == 0
+    path = out / "twosheets" / "result.json"
+    record = json.loads(path.read_text("utf-8"))
+    del record["warnings"], record["first_warning"]  # (as an earlier version wrote it)
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    again = _invoke("batch", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--resume")
+    assert "1 resumed" in again.output
+    record = json.loads(path.read_text("utf-8"))
+    assert record["warnings"] == 1 and "other-supplier-sheets" in record["first_warning"]
+
+
+def test_a_long_first_warning_is_cut_on_the_progress_line() -> None:
+    from ddtool.cli import _FIRST_WARNING_SHOWN, _warned
+
+    record = {"warnings": 2, "first_warning": "sheet 'x' " * 100 + "[other-supplier-sheets]"}
+    shown = _warned(record)
+    assert shown.startswith(", 2 warnings, the first: sheet 'x'")
+    assert shown.endswith("… [other-supplier-sheets]")
+    assert len(shown) < _FIRST_WARNING_SHOWN + 60
+    assert _warned({"warnings": 1, "first_warning": "short"}) == ", 1 warning: short"
+    assert _warned({"warnings": 0}) == ""
+
+
 # the command, and how its no-id-column error says to map a header to the id
 NO_ID_HINTS = [
     (["validate"], "--map 'Header=id'"),
@@ -164,7 +206,7 @@ def test_a_ctrl_c_while_resume_checks_gets_the_stop_report(
     assert told == [f"--resume: checking the earlier outputs of 3 members in {out}"]
     assert stopped.value.__notes__ == [
         "The batch stopped before it was done: 0 of 3 members written in this run, 2 not"
-        " written (coffee, services), 1 complete from an earlier run;"
+        " checked yet (coffee, services), 1 complete from an earlier run;"
         f" {out / 'summary.json'} and summary.xlsx were not written (those of the earlier run"
         " are kept: no member folder was rewritten). Run the same command with --resume to go"
         " on where it stopped."

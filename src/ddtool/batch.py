@@ -1304,14 +1304,18 @@ def run_batch(
                 # one a killed run was writing again, its temporary files
                 _remove_stale(outdir / member.folder, keep=_member_files(options.formats))
                 _remove_leftovers(outdir / member.folder)
-                from_output = _from_output(member.path, outdir)
-                if stored.get("member") != member.name or stored.get(FROM_OUTPUT) != from_output:
-                    # (named anew beside a file of the same name come or gone: its result says
-                    # so; and where its file is from the output folder, as it is now)
-                    stored.update(member=member.name, **{FROM_OUTPUT: from_output})
-                    text = json.dumps(stored, indent=2, ensure_ascii=False) + "\n"
-                    with contextlib.suppress(OSError):  # (a folder not writable fails below)
-                        write_atomic(outdir / member.folder / RESULT_FILE, text)
+                # (named anew beside a file of the same name come or gone: its result says
+                # so; where its file is from the output folder, as it is now; and the
+                # figures read again, those an earlier version did not record too: a
+                # member's warnings)
+                stored.update(
+                    member=member.name, **{FROM_OUTPUT: _from_output(member.path, outdir)}
+                )
+                text = json.dumps(stored, indent=2, ensure_ascii=False) + "\n"
+                kept = outdir / member.folder / RESULT_FILE
+                with contextlib.suppress(OSError):  # (a folder not writable fails below)
+                    if kept.read_text("utf-8") != text:
+                        write_atomic(kept, text)
                 records[member.folder] = stored
                 result.skipped += 1
             else:
@@ -1319,7 +1323,7 @@ def run_batch(
     except KeyboardInterrupt as e:  # (stopped in the check: no member written yet)
         remove_empty(made)
         left = [member for member in members if member.folder not in records]
-        e.add_note(_Stop(outdir, left, result.skipped).note())
+        e.add_note(_Stop(outdir, left, result.skipped, checking=True).note())
         raise
     earlier = _earlier_members(outdir, members)
     stop = _Stop(outdir, todo, result.skipped)
@@ -1422,8 +1426,12 @@ class _Stop:
     does so as it puts the first member folder it rewrites in place, as that summary
     describes the folder)."""
 
-    def __init__(self, outdir: Path, todo: list[Member], resumed: int) -> None:
-        self.outdir, self.todo, self.resumed = outdir, todo, resumed
+    def __init__(
+        self, outdir: Path, todo: list[Member], resumed: int, checking: bool = False
+    ) -> None:
+        # (`checking`: stopped while --resume checked the earlier outputs, so those left are
+        # not yet known to be done or not)
+        self.outdir, self.todo, self.resumed, self.checking = outdir, todo, resumed, checking
         self.written: list[Member] = []
         self.removed = False
 
@@ -1451,7 +1459,8 @@ class _Stop:
         if self.written:
             parts[0] += f" ({_names(self.written)})"
         if left:
-            parts.append(f"{len(left)} not written ({_names(left)})")
+            how = "not checked yet" if self.checking else "not written"
+            parts.append(f"{len(left)} {how} ({_names(left)})")
         if self.resumed:
             parts.append(f"{self.resumed} complete from an earlier run")
         summary = f"{self.outdir / 'summary.json'} and summary.xlsx were not written"

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
@@ -1452,7 +1452,12 @@ def batch(
         if summary["anonymised"]:
             member, error = f"{member} ({record['member']})", record["error"]
         _batch_line(console, f"failed: {shown_text(member)}: {shown_text(error)}")
-    warned = None if quiet else _warned_members(result.records)
+    # (anonymised, named as the failures are: the pseudonym, then the member's name)
+    shown_as: dict[int, str] = {}
+    if summary["anonymised"]:
+        ranked = zip(summary["ranking"], result.ranked, strict=True)
+        shown_as = {id(record): f"{row['member']} ({record['member']})" for row, record in ranked}
+    warned = None if quiet else _warned_members(result.records, shown_as)
     if warned is not None:
         _batch_line(console, warned)
     for note in [] if quiet else result.notes:  # not read as members; earlier members
@@ -1549,6 +1554,10 @@ def _batch_with_progress(
 _REACHED_SHOWN = 10  # members named when --fail-on is reached; the rest are counted
 
 
+# the characters of a member's first warning its progress line shows
+_FIRST_WARNING_SHOWN = 500
+
+
 def _warned(record: dict[str, Any]) -> str:
     """What a member assessed with warnings adds to its "ok": how many, and the first (a
     second supplier sheet not read leaves suppliers out, which "ok" alone would hide)."""
@@ -1557,20 +1566,35 @@ def _warned(record: dict[str, Any]) -> str:
         return ""
     first = record.get("first_warning")
     text = f", {count} warning{'s' if count != 1 else ''}"
+    if first and len(first) > _FIRST_WARNING_SHOWN:
+        # (a line of the progress, not the warning's whole text: that is in the member's
+        # result.json and assessment.json; its type kept at its end)
+        import re
+
+        tag = re.search(r" \[[a-z-]+\]$", first)
+        kept = first[: tag.start()] if tag else first
+        first = kept[: _FIRST_WARNING_SHOWN - 1].rstrip() + "…" + (tag.group(0) if tag else "")
     if first:
         text += f": {first}" if count == 1 else f", the first: {first}"
     return text
 
 
-def _warned_members(records: list[dict[str, Any]]) -> str | None:
+def _warned_members(
+    records: list[dict[str, Any]], shown_as: Mapping[int, str] | None = None
+) -> str | None:
     """The line after the summary's naming the members assessed with warnings (the progress
-    bar of a terminal shows none), or None when there are none."""
+    bar of a terminal shows none), or None when there are none; a member by its name in
+    `shown_as` where given (anonymised: its pseudonym beside its name, by its record's id)."""
     from ddtool.batch import NAMES_SHOWN, shown_text
 
     warned = [r for r in records if r["status"] == "ok" and r.get("warnings")]
     if not warned:
         return None
-    names = ", ".join(f"{shown_text(r['member'])} ({r['warnings']})" for r in warned[:NAMES_SHOWN])
+    shown_as = shown_as or {}
+    names = ", ".join(
+        f"{shown_text(shown_as.get(id(r), r['member']))} ({r['warnings']})"
+        for r in warned[:NAMES_SHOWN]
+    )
     if len(warned) > NAMES_SHOWN:
         names += f" and {len(warned) - NAMES_SHOWN} more"
     one = len(warned) == 1
