@@ -1814,7 +1814,7 @@ class Profiles:
                     applies.append(listing)
                 else:
                     handled.append(listing)
-        if own is not None and own.broad and goods:
+        if (own is None or own.broad) and goods:
             applies += [x for x in self._kin_listings(own, goods, iso3) if x not in applies]
         if own is not None and self._sector_applies(own, products, goods, applies):
             own_listings = self._listings_by_sector.get((own.id, iso3), [])
@@ -1855,7 +1855,9 @@ class Profiles:
             return False
         return not self._names_commodity(sector, products, goods)
 
-    def _kin_listings(self, own: Sector, goods: Collection[str], iso3: str) -> list[GoodListing]:
+    def _kin_listings(
+        self, own: Sector | None, goods: Collection[str], iso3: str
+    ) -> list[GoodListing]:
         """Of a broad sector's supplier, the listings in its country of the sectors at its
         stage whose goods its products name, where those goods have no listing there of
         their own: what its products say it makes ('rubber gloves' at a Chinese general
@@ -1863,15 +1865,16 @@ class Profiles:
         farm: cattle ranching, Paraguay's Cattle), which then stand for the sector's listings
         (_sector_applies), as a listed good named would. Only of a sector of one work, whose
         listings apply whatever its goods (not a broad one: an industrial mine's 'tungsten'
-        is no artisanal mine's gold)."""
+        is no artisanal mine's gold). Of a supplier of no sector (`own` None), of any stage,
+        as the goods its products name apply to it ('frozen beef' from Paraguay, where Beef
+        is not listed: Paraguay's Cattle)."""
         found: list[GoodListing] = []
         for good in goods:
             kin = self.sectors.get(self.good_sectors.get(good, ""))
             if (
                 kin is None
                 or kin.broad
-                or kin.id == own.id
-                or kin.stage != own.stage
+                or (own is not None and (kin.id == own.id or kin.stage != own.stage))
                 or self._listings_by_good.get((good, iso3))
             ):
                 continue
@@ -2215,7 +2218,7 @@ class Profiles:
         kin = {
             listing.iso3
             for (sec, iso3), items in self._listings_by_sector.items()
-            if own is not None and own.broad
+            if own is None or own.broad
             for listing in items
             if listing in self._kin_listings(own, goods, iso3)
         }

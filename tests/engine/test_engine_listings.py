@@ -158,6 +158,27 @@ def test_products_of_another_sector_never_take_its_listings_away(
     assert {listing.good for listing in applies} == goods
 
 
+@pytest.mark.parametrize(
+    ("iso3", "products", "goods"),
+    [
+        # a good whose sector is of one work, not listed itself in the country: that
+        # sector's listings there, as the goods named apply to a supplier of no sector
+        ("PRY", ["frozen boneless beef"], {"Cattle"}),
+        ("BRA", ["frozen beef"], {"Beef"}),  # (listed itself: its own listing only)
+        ("CHN", ["rubber gloves"], {"Gloves"}),
+        # not a broad sector's (an artisanal mine's tungsten is no gold)
+        ("PER", ["tungsten"], set()),
+        # nor a distinct product the good is not (shoes are no leather goods)
+        ("MEX", ["leather shoes"], set()),
+    ],
+)
+def test_a_supplier_of_no_sector_takes_the_listings_of_its_goods_work(
+    iso3: str, products: list[str], goods: set[str]
+) -> None:
+    applies, _handled = load_profiles().listings_for(iso3, None, products)
+    assert {listing.good for listing in applies} == goods
+
+
 def test_products_choose_among_a_broad_sectors_listings() -> None:
     """Crop farming in a country lists several goods: a farm's products say which apply."""
     profiles = load_profiles()
