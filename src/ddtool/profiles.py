@@ -1814,8 +1814,6 @@ class Profiles:
                     applies.append(listing)
                 else:
                     handled.append(listing)
-        if (own is None or own.broad) and goods:
-            applies += [x for x in self._kin_listings(own, goods, iso3) if x not in applies]
         if own is not None and self._sector_applies(own, products, goods, applies):
             own_listings = self._listings_by_sector.get((own.id, iso3), [])
             said = self._products_say(own, products, goods) if own_listings else goods
@@ -1854,36 +1852,6 @@ class Profiles:
         if any(self.good_sectors.get(good) == sector.id for good in goods):
             return False
         return not self._names_commodity(sector, products, goods)
-
-    def _kin_listings(
-        self, own: Sector | None, goods: Collection[str], iso3: str
-    ) -> list[GoodListing]:
-        """Of a broad sector's supplier, the listings in its country of the sectors at its
-        stage whose goods its products name, where those goods have no listing there of
-        their own: what its products say it makes ('rubber gloves' at a Chinese general
-        manufacturer: rubber products, China's Gloves; 'beef' at a Paraguayan livestock
-        farm: cattle ranching, Paraguay's Cattle), which then stand for the sector's listings
-        (_sector_applies), as a listed good named would. Only of a sector of one work, whose
-        listings apply whatever its goods (not a broad one: an industrial mine's 'tungsten'
-        is no artisanal mine's gold). Of a supplier of no sector (`own` None), of any stage,
-        as the goods its products name apply to it ('frozen beef' from Paraguay, where Beef
-        is not listed: Paraguay's Cattle)."""
-        found: list[GoodListing] = []
-        for good in goods:
-            kin = self.sectors.get(self.good_sectors.get(good, ""))
-            if (
-                kin is None
-                or kin.broad
-                or (own is not None and (kin.id == own.id or kin.stage != own.stage))
-                or self._listings_by_good.get((good, iso3))
-            ):
-                continue
-            found += [
-                listing
-                for listing in self._listings_by_sector.get((kin.id, iso3), [])
-                if listing not in found and self._own_applies(kin, listing.good, goods)
-            ]
-        return found
 
     def _names_commodity(
         self, sector: Sector, products: Collection[str], goods: Collection[str]
@@ -2214,15 +2182,6 @@ class Profiles:
             for listing in items
         }
         own = self.sectors.get(sector)
-        # (as listings_for: the listings of the sectors at its stage its products name)
-        kin = {
-            listing.iso3
-            for (sec, iso3), items in self._listings_by_sector.items()
-            if own is None or own.broad
-            for listing in items
-            if listing in self._kin_listings(own, goods, iso3)
-        }
-        found |= kin
         # as listings_for (see _sector_applies), where the products find no listing
         if own is not None and self._sector_applies(own, products, goods, ()):
             said = self._products_say(own, products, goods)

@@ -125,17 +125,15 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         # also what a lint farm harvests (seed cotton), and China's Cotton listing stays
         ("IND", "cotton-farming", [], {"Cotton", "Cottonseed (hybrid)"}),
         ("CHN", "cotton-farming", ["cotton seed"], {"Cotton"}),
-        # in a broad sector, a good of another sector at its stage says what the supplier
-        # makes, even where that good has no listing there (rubber gloves are listed in
-        # Malaysia; beef is cattle ranching's): that sector's listings stand for the broad
-        # sector's. Before, a Chinese maker of rubber gloves took China's fireworks and
-        # artificial flowers, a Paraguayan livestock farm of beef its goats, hogs, poultry
-        # and sheep
-        ("CHN", "general-manufacturing", ["rubber gloves"], {"Gloves"}),
-        ("PRY", "livestock-farming", ["beef"], {"Cattle"}),
-        # a good of another stage (tea is a farm's) says nothing of what a general
-        # manufacturer makes: its sector's listings stay (the sector text decides: "tea
-        # factory" is no general manufacturing)
+        # nor does another sector's good where it has no listing (rubber gloves are listed
+        # in Malaysia; beef is cattle ranching's); a good of another stage (tea) neither
+        (
+            "CHN",
+            "general-manufacturing",
+            ["rubber gloves"],
+            {"Artificial Flowers", "Christmas Decorations", "Fireworks", "Hair Products", "Nails"},
+        ),
+        ("PRY", "livestock-farming", ["beef"], {"Goats", "Hogs", "Poultry", "Sheep"}),
         ("VNM", "general-manufacturing", ["tea"], {"Furniture"}),
         # products that name no listed good leave the broad sector's listings in place
         ("VNM", "general-manufacturing", ["widgets"], {"Furniture"}),
@@ -155,27 +153,6 @@ def test_products_of_another_sector_never_take_its_listings_away(
     profiles = load_profiles()
     assert sector in profiles.sectors, sector
     applies, _handled = profiles.listings_for(iso3, sector, products)
-    assert {listing.good for listing in applies} == goods
-
-
-@pytest.mark.parametrize(
-    ("iso3", "products", "goods"),
-    [
-        # a good whose sector is of one work, not listed itself in the country: that
-        # sector's listings there, as the goods named apply to a supplier of no sector
-        ("PRY", ["frozen boneless beef"], {"Cattle"}),
-        ("BRA", ["frozen beef"], {"Beef"}),  # (listed itself: its own listing only)
-        ("CHN", ["rubber gloves"], {"Gloves"}),
-        # not a broad sector's (an artisanal mine's tungsten is no gold)
-        ("PER", ["tungsten"], set()),
-        # nor a distinct product the good is not (shoes are no leather goods)
-        ("MEX", ["leather shoes"], set()),
-    ],
-)
-def test_a_supplier_of_no_sector_takes_the_listings_of_its_goods_work(
-    iso3: str, products: list[str], goods: set[str]
-) -> None:
-    applies, _handled = load_profiles().listings_for(iso3, None, products)
     assert {listing.good for listing in applies} == goods
 
 
