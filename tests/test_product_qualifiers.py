@@ -17,17 +17,12 @@ import pytest
 import yaml
 
 from ddtool.assess import assess
-from ddtool.profiles import load_profiles, said_caught, said_caught_too
+from ddtool.profiles import _NAMED_ALONE, load_profiles, said_caught, said_caught_too
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "assets" / "products" / "qualified_goods.yaml").read_text(encoding="utf-8")
 )
-
-
-# the names of a good that name it alone only: beside other words a brand's or a place's
-# ("Oro Bay", "café Oro"), so no qualifier beside them names it either
-ALONE_ONLY = {"oro", "ouro"}
 
 
 def _names() -> list[str]:
@@ -37,7 +32,7 @@ def _names() -> list[str]:
             name
             for row in csv.DictReader(f)
             for name in (row["good"], *row["aliases"].split(";"))
-            if name.strip() and name not in ALONE_ONLY
+            if name.strip() and name not in _NAMED_ALONE  # (named alone only: "oro")
         ]
 
 

@@ -22,7 +22,7 @@ import os
 import re
 import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -311,9 +311,8 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
                 if output and name in SUMMARY_FILES:
                     unread += 1
                 elif not (path.is_file() or path.is_dir() or path.is_symlink()):
-                    special.append(
-                        name
-                    )  # (before any is opened: opening a pipe waits for a writer)
+                    # (before any is opened: opening a pipe waits for a writer)
+                    special.append(name)
                 elif name.lower().endswith(".txt") and path.is_file() and _is_prose(path):
                     prose.append(name)
                 elif path.is_file() or (path.is_symlink() and not path.exists()):
@@ -1474,11 +1473,16 @@ class _Stop:
         )
 
 
+def shown_names(names: Sequence[str]) -> str:
+    """The first names as a terminal line shows them, and how many more."""
+    listed = ", ".join(shown_text(name) for name in names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    return listed + (f" and {more} more" if more > 0 else "")
+
+
 def _names(members: list[Member]) -> str:
     """The first members' names as a terminal line shows them, and how many more."""
-    names = ", ".join(shown_text(member.name) for member in members[:NAMES_SHOWN])
-    more = len(members) - NAMES_SHOWN
-    return names + (f" and {more} more" if more > 0 else "")
+    return shown_names([member.name for member in members])
 
 
 def _dangling(member: Member) -> Outcome:
@@ -1558,9 +1562,7 @@ def _named(names: Iterable[str], all_in: str) -> str:
     names = list(names)
     if not names:
         return ""
-    listed = ", ".join(shown_text(name) for name in names[:NAMES_SHOWN])
-    more = len(names) - NAMES_SHOWN
-    return f": {listed}" + (f" and {more} more (all in {all_in})" if more > 0 else "")
+    return f": {shown_names(names)}" + (f" (all in {all_in})" if len(names) > NAMES_SHOWN else "")
 
 
 def _files_text(files: int | None) -> str:

@@ -1585,18 +1585,13 @@ def _warned_members(
     """The line after the summary's naming the members assessed with warnings (the progress
     bar of a terminal shows none), or None when there are none; a member by its name in
     `shown_as` where given (anonymised: its pseudonym beside its name, by its record's id)."""
-    from ddtool.batch import NAMES_SHOWN, shown_text
+    from ddtool.batch import shown_names
 
     warned = [r for r in records if r["status"] == "ok" and r.get("warnings")]
     if not warned:
         return None
     shown_as = shown_as or {}
-    names = ", ".join(
-        f"{shown_text(shown_as.get(id(r), r['member']))} ({r['warnings']})"
-        for r in warned[:NAMES_SHOWN]
-    )
-    if len(warned) > NAMES_SHOWN:
-        names += f" and {len(warned) - NAMES_SHOWN} more"
+    names = shown_names([f"{shown_as.get(id(r), r['member'])} ({r['warnings']})" for r in warned])
     one = len(warned) == 1
     return (
         f"{len(warned)} member{'' if one else 's'} assessed with warnings (what was not read,"

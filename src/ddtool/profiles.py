@@ -1429,8 +1429,8 @@ class Profiles:
         origins it knows), makes the good's material a distinct product ('silk textiles':
         see _marks), or names another good that is no material of it ('peanut butter',
         'coconut milk': see _material_of), nor where the second is a metal's name in a language
-        that writes a kind after it ('café Oro' is a brand's: see _NAMES_OF_A_GRADE)."""
-        if text_key(second) in _CONTAINERS or text_key(second) in _NAMES_OF_A_GRADE:
+        that writes a kind after it ('café Oro' is a brand's: see _NAMED_ALONE)."""
+        if text_key(second) in _CONTAINERS or text_key(second) in _NAMED_ALONE:
             return False
         for word in exact_key(first).split():
             key = text_key(word)
@@ -1439,7 +1439,7 @@ class Profiles:
             if good in self._marks.get(key, {}):
                 return False
         other = self._named_good(first)
-        if other is not None and text_key(first) in _NAMES_OF_A_GRADE:
+        if other is not None and text_key(first) in _NAMED_ALONE:
             return True  # (its brand: 'Oro coffee')
         return other is None or other == good or self._material_of(other, first, good)
 
@@ -1523,7 +1523,7 @@ class Profiles:
                 _PREPARED,
             )
         written = exact_key(product).split()
-        if any(text_key(word) in _NAMES_OF_A_GRADE for word in written):
+        if any(text_key(word) in _NAMED_ALONE for word in written):
             return None  # (a brand's or a place's words: 'Ouro Fino', 'Oro Mio')
         known = self._slip_known
         unknown = [
@@ -1838,13 +1838,7 @@ class Profiles:
         bring stand for the sector's; in any other sector the products name a variant of the
         same work or another sector's good (squid on a fishing vessel, textiles at a garment
         maker, sand at a brick kiln), and the sector's listings always apply (but see
-        _own_applies). Products of a broad sector each of which names a listed good of
-        another sector, none its material, say what it makes just as well: a general
-        manufacturer in Viet Nam of "green tea" takes Tea's listing (handled, or its own
-        where the stage is the same), never the furniture the sector's listings there name.
-        A product naming no listed good ("chairs" beside "timber"), or only the material of
-        the sector's own goods ("canned tomatoes": Tomatoes, of a food maker's Tomato
-        Products), leaves them all in place, as products naming nothing do."""
+        _own_applies)."""
         if not sector.broad:
             return True
         if goods and by_products:
@@ -2109,7 +2103,7 @@ class Profiles:
             for start in range(len(words) - size + 1):
                 if size > reach[start] or any(used[start : start + size]):
                     continue
-                if size == 1 < len(words) and text_key(words[start]) in _NAMES_OF_A_GRADE:
+                if size == 1 < len(words) and text_key(words[start]) in _NAMED_ALONE:
                     continue  # ('oro' is gold alone, a brand's beside others: 'Oro Bay')
                 good = self._named_good(" ".join(words[start : start + size]))
                 if good is not None:
@@ -2673,11 +2667,12 @@ _UNITS = _keys(
     "kg kgs kilo kilos kilogram kilograms g gr gram grams lb lbs pound pounds oz t mt ton tons"
     " tonne tonnes metric ml l litre litres liter liters ltr cl ft pcs pieces x mm cm"
 )
-# the names of a good in a language that writes a kind after the good's name ("oro
-# aluvial", "ouro bruto"), which are a brand's or a grade's too ("Café Oro", "Grano de Oro
-# coffee"): the word before one is no kind of the metal but the good it names (Profiles.
-# _kind_of); alone or amid qualifiers they name it ("oro")
-_NAMES_OF_A_GRADE = _keys("oro ouro")
+# the names of a good that name it alone only ("oro", "ouro": gold): beside other words they
+# are a brand's or a place's ("Café Oro", "Grano de Oro coffee", "Oro Bay"), so they name no
+# good in a longer product (Profiles._named_runs), the word before one is no kind of the
+# metal but the good it names ('Oro coffee': Profiles._kind_of), and no slip beside them is
+# mended (Profiles._slip_in_a_word)
+_NAMED_ALONE = _keys("oro ouro")
 # how a dish or food is made, words a good's state is a slip away from ('fried rice': no
 # 'dried rice'), known to the slip check (Profiles._slip_in_a_word)
 _PREPARED = _keys(
@@ -5162,21 +5157,8 @@ def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]
 # manufacturing ("fruit processing factory"), tobacco into cigarettes and bidis by general
 # manufacturing ("tobacco factory"): a factory of them is no stage no sector covers
 _MADE_INTO_MANY = frozenset(
-    {
-        "fruit",
-        "fruits",
-        "vegetables",
-        "vegetable",
-        "grains",
-        "cereals",
-        "pulses",
-        "spices",
-        "nuts",
-        "produce",
-        "fresh produce",
-        "horticulture",
-        "tobacco",
-    }
+    {"fruit", "fruits", "vegetable", "vegetables", "grains", "cereals", "pulses", "spices"}
+    | {"nuts", "produce", "fresh produce", "horticulture", "tobacco"}
 )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ddtool.profiles import Profiles, exact_key, load_profiles, text_key
+from ddtool.profiles import _NAMED_ALONE, Profiles, exact_key, load_profiles, text_key
 
 # words of long product texts as suppliers write them, a few naming goods (silk, cotton)
 FILLER = [
@@ -57,7 +57,7 @@ def _every_run(profiles: Profiles, product: str, sector_id: str) -> tuple[str, .
             for start in range(len(words) - size + 1):
                 if any(used[start : start + size]):
                     continue
-                if size == 1 < len(words) and text_key(words[start]) in ("oro", "ouro"):
+                if size == 1 < len(words) and text_key(words[start]) in _NAMED_ALONE:
                     continue  # (gold alone only: a brand's or a place's beside other words)
                 good = profiles._named_good(" ".join(words[start : start + size]))
                 if good is not None:
