@@ -34,6 +34,9 @@ NEW = [
     {"id": "G3", "name": "Porto Shirts", "country": "unknown", **GARMENTS},
     {"id": "N1", "name": "Karachi Shirts", "country": "Pakistan", **GARMENTS},
     {"id": "U2", "name": "Elsewhere Shirts", "country": "", **GARMENTS},
+    # (cocoa farms at cocoa's origin mix: a stage new to the chain; a Pakistani shirt
+    # maker's cotton farms are Pakistan's, ginned there)
+    {"id": "N2", "name": "Zaandam Cocoa", "country": "Netherlands", "sector": "cocoa-processing"},
 ]
 
 

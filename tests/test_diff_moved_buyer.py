@@ -34,9 +34,7 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
             "inferred:textile-finishing@BGD": ["inferred:textile-finishing@PAK"],
             "inferred:yarn-spinning@BGD": ["inferred:yarn-spinning@PAK"],
             "inferred:cotton-ginning:cotton-lint@world": ["inferred:cotton-ginning@PAK"],
-            "inferred:cotton-farming:cotton-lint@world": [
-                "inferred:cotton-farming:cotton-lint@PAK"
-            ],
+            "inferred:cotton-farming:cotton-lint@world": ["inferred:cotton-farming@PAK"],
         },
     ),
     (
@@ -47,9 +45,7 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
         "Bangladesh",
         {
             "inferred:cotton-ginning@PAK": ["inferred:cotton-ginning:cotton-lint@world"],
-            "inferred:cotton-farming:cotton-lint@PAK": [
-                "inferred:cotton-farming:cotton-lint@world"
-            ],
+            "inferred:cotton-farming@PAK": ["inferred:cotton-farming:cotton-lint@world"],
         },
     ),
     (
@@ -98,6 +94,13 @@ MOVES: list[tuple[str, str, str, str, str, dict[str, list[str]]]] = [
 ]
 
 
+# the moves whose inferred stages' findings rise to critical under their new ids: the cotton
+# farms beneath a Pakistani ginnery are Pakistan's (high for child labour), those of
+# cotton's origin mix are at its worst case (China's forced child labour: critical), so
+# `--fail-on-new critical` fails on them as re-identified and risen
+RISEN = {("garment.yaml", "G-BD-2", "Pakistan", "Bangladesh")}
+
+
 def moved_chain(folder: Path, sample: str, supplier_id: str, country: str) -> Path:
     """The sample with the supplier's country line written anew (the rest as it is)."""
     text = (SAMPLES / sample).read_text("utf-8")
@@ -141,7 +144,11 @@ def test_the_stages_inferred_beneath_a_supplier_that_moved_keep_their_findings(
     done = run(
         "diff", *map(str, files), "--fail-on-new", "critical", "-q", "-o", str(tmp_path / "d.json")
     )
-    assert done.exit_code == 0, done.output
+    if (sample, supplier_id, before, after) in RISEN:
+        assert done.exit_code == 1, done.output
+        assert "re-identified and risen" in done.output
+    else:
+        assert done.exit_code == 0, done.output
     assert "warning" not in done.output  # (the same as-of date and generation time)
     diff = json.loads((tmp_path / "d.json").read_text("utf-8"))
     # the one line written anew moved the supplier, and changed nothing else of the chain

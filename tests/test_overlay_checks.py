@@ -185,7 +185,7 @@ CASES = [
             "sectors.yaml: line 3: sectors[0] (cocoa-tradng): unknown key 'aliasses' (did you mean"
             " 'aliases'?): a sector's keys are id, name, chain, stage, isic, aliases, inputs,"
             " commodities, risk, broad, not_commodities, made_of_named_mineral, made_goods,"
-            " processed_near_harvest",
+            " processed_near_harvest, replaced_by",
             "sectors.yaml: line 2: sectors[0] (cocoa-tradng): no sector has the id 'cocoa-tradng'"
             " (did you mean 'cocoa-trading'?): an entry with a new id is a new sector, which gives"
             " every key, and this one gives no stage or risk",

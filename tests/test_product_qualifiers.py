@@ -26,13 +26,16 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 
 
 def _names() -> list[str]:
-    """Every good's name and alias in good_sectors.csv (but those named alone only)."""
+    """Every good's name and alias in good_sectors.csv (but those named alone only, and a
+    chemical formula, read as the whole product only: 'Co(OH)2')."""
     with (ROOT / "risk_profiles" / "good_sectors.csv").open(encoding="utf-8", newline="") as f:
         return [
             name
             for row in csv.DictReader(f)
             for name in (row["good"], *row["aliases"].split(";"))
-            if name.strip() and name not in _NAMED_ALONE  # (named alone only: "oro")
+            if name.strip()
+            and name not in _NAMED_ALONE  # (named alone only: "oro")
+            and not any(c.isdigit() for c in name)
         ]
 
 

@@ -37,6 +37,7 @@ from ddtool.document import (
     gaps_rested_on,
     held_labels,
     of_its_score,
+    replaced_below,
 )
 from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemList, path_text
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers
@@ -337,6 +338,9 @@ def _assess(
     extend_tiers(supply, inference.nodes)
     unfollowed = dict.fromkeys(inference.unfollowed, NOTHING_FOLLOWED)
     unfollowed.update((sid, denied_below(goods)) for sid, goods in inference.denied_below.items())
+    unfollowed.update(
+        (sid, replaced_below(goods)) for sid, goods in inference.replaced_below.items()
+    )
     stages.done("infer")
 
     # The flags need the scores and the inference, not the roll-up: if the JSON will be

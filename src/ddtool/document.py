@@ -77,6 +77,20 @@ def denied_below(goods: Iterable[str]) -> str:
     return f"{DENIED_BELOW} ({', '.join(goods)})"
 
 
+# likewise, where the products are made of a material that replaces those raw goods
+# ('nitrile gloves': no natural rubber; sectors.yaml's replaced_by); the goods follow in
+# brackets (replaced_below)
+REPLACED_BELOW = (
+    "tiers below not mapped, none inferred: its products are made of materials that replace"
+    " the raw goods the risk data follows beneath it"
+)
+
+
+def replaced_below(goods: Iterable[str]) -> str:
+    """REPLACED_BELOW with the goods replaced: "… beneath it (natural rubber)"."""
+    return f"{REPLACED_BELOW} ({', '.join(goods)})"
+
+
 # the gap of the deepest inferred stage where `scoring.inference_depth` stops inference above
 # its inputs (a fabric mill with no spinner, gin or cotton farm inferred beneath it): as
 # NOTHING_FOLLOWED, what lies beneath is neither mapped nor inferred, so its level is not all
@@ -156,7 +170,7 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
     unfollowed = sum(
         n
         for gap, n in kinds.items()
-        if gap == NOTHING_FOLLOWED or gap.startswith((DENIED_BELOW, DEPTH_REACHED))
+        if gap == NOTHING_FOLLOWED or gap.startswith((DENIED_BELOW, REPLACED_BELOW, DEPTH_REACHED))
     )
     for count, what in (
         (kinds[SECTOR_PART_NOT_MATCHED], "with a part of the sector not matched"),

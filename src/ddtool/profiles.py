@@ -499,6 +499,10 @@ class Sector:
     # oil palm fruit): why its farms are those of the mill's own country, where that country
     # produces it, not the world's origin mix (Inference._attach); "" where none is said
     processed_near_harvest: str = ""
+    # a raw sector's materials made without its commodity that goods of it are also made of
+    # ('nitrile', 'vinyl': gloves of no natural rubber): beneath a buyer whose every product
+    # names one of them, its farms are not inferred (Inference._replaced)
+    replaced_by: tuple[str, ...] = ()
     # the overlay file that gives the sector ("dir/sectors.yaml"); "" if bundled: its ratings
     # are then the overlay's, not the project's, and every output says so
     overlay: str = ""
@@ -729,6 +733,9 @@ class Profiles:
     measures: list[Measure]
     facts: list[dict[str, str]]
     risk_indicators: dict[str, RiskIndicator] = field(default_factory=dict)
+    # the good each good is a kind of, as good_sectors.csv's kind_of says ('Rubber Gloves':
+    # 'Gloves'): a product naming the kind names that good too (see __post_init__)
+    good_kinds: dict[str, str] = field(default_factory=dict)
     # the main risk indicators of a sector and risk type that no measure of the catalogue for
     # them addresses, by (sector, risk type): nothing in the six places can act on them
     unaddressed: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
@@ -832,14 +839,20 @@ class Profiles:
         self._alias_names = sorted(self.good_aliases)
         # a good's variants: the goods of its sector one of whose names (brackets aside)
         # begins with the other's ('Tin' and 'Tin ore (cassiterite)'; 'Furniture' and
-        # 'Furniture (steel)'; not 'Cotton' and 'Cottonseed (hybrid)')
+        # 'Furniture (steel)'; not 'Cotton' and 'Cottonseed (hybrid)'), and the good it is a
+        # kind of (good_kinds: rubber gloves are gloves, so China's listing of Gloves is a
+        # Chinese maker's of rubber gloves; not the other way: gloves may be of cotton)
         for good, of_sector in self.good_sectors.items():
             words = _words(good)
-            self._variants[good] = tuple(
+            variants = [
                 other
                 for other, other_sector in sorted(self.good_sectors.items())
                 if other != good and other_sector == of_sector and _prefix(words, _words(other))
-            )
+            ]
+            kind_of = self.good_kinds.get(good)
+            if kind_of is not None and kind_of not in variants:
+                variants.append(kind_of)
+            self._variants[good] = tuple(variants)
         for sector in self.sectors.values():
             for text in (sector.id, sector.name, *sector.aliases):
                 self._sector_keys.setdefault(text_key(text), sector.id)
@@ -1148,7 +1161,11 @@ class Profiles:
         if self._named_good(product) is None:
             _good, kept, _plain = self._reading(product)
             beside = [w for w in exact_key(product).split() if w not in kept]
-            if not beside or not all(text_key(w) in _AS_GROWN for w in beside):
+            # (a made good's own words of what it is for are no other work: 'nitrile
+            # examination gloves' are rubber products as 'nitrile gloves' are)
+            made = self.sectors[self.good_sectors[good]].stage == "manufacturing"
+            usual = _AS_GROWN | (_OWN_QUALIFIERS.get(good, frozenset()) if made else frozenset())
+            if not beside or not all(text_key(w) in usual for w in beside):
                 return ""
         return self.good_sectors.get(good)
 
@@ -1807,6 +1824,9 @@ class Profiles:
         handled: list[GoodListing] = []
         goods = self._named_goods(products)
         own = self.sectors.get(sector) if sector else None
+        knitted = _says_knitted(products)
+        if knitted:  # (a variant of Textiles that knitted cloth is not)
+            goods = [good for good in goods if not _woven(good)]
         for good in goods:
             for listing in self._listings_by_good.get((good, iso3), []):
                 listed = self.sectors[listing.sector]
@@ -1820,7 +1840,9 @@ class Profiles:
             applies += [
                 listing
                 for listing in own_listings
-                if listing not in applies and self._own_applies(own, listing.good, said)
+                if listing not in applies
+                and self._own_applies(own, listing.good, said)
+                and not (knitted and _woven(listing.good))
             ]
         return applies, handled
 
@@ -1845,7 +1867,39 @@ class Profiles:
             return False
         if any(self.good_sectors.get(good) == sector.id for good in goods):
             return False
+        if self._names_other_work(sector, products, goods):
+            return False
         return not self._names_commodity(sector, products, goods)
+
+    def _names_other_work(
+        self, sector: Sector, products: Collection[str], goods: Collection[str]
+    ) -> bool:
+        """Whether the products of a broad sector's supplier say it does the work of another
+        sector of its stage, whose listings are not the broad sector's: a good of a sector of
+        one work ('LiPo pouch cells' from a Chinese 'cell manufacturer' read as general
+        manufacturing: battery manufacturing's, not China's fireworks), or a commodity of
+        another raw sector that is none of its own, by its words or its ores' names ('lithium
+        ore', 'spodumene concentrate' from a Zimbabwean artisanal mine: industrial mining's
+        lithium, not Zimbabwe's gold)."""
+        for good in goods:
+            other = self.sectors.get(self.good_sectors.get(good, ""))
+            if other is not None and other.stage == sector.stage and not other.broad:
+                return True
+        words = [set(_words(product)) for product in products]
+        if not words or not sector.commodities:
+            return False
+        own = set(sector.commodities)
+        for other in self.sectors.values():
+            if other.id == sector.id or other.stage != sector.stage:
+                continue
+            for commodity in other.commodities:
+                if commodity in own:
+                    continue
+                wanted = set(_words(commodity))
+                ores = _ORES.get(commodity, frozenset())
+                if any(wanted <= named or not ores.isdisjoint(named) for named in words):
+                    return True
+        return False
 
     def _names_commodity(
         self, sector: Sector, products: Collection[str], goods: Collection[str]
@@ -2408,6 +2462,31 @@ def _keys(words: str) -> frozenset[str]:
     return frozenset(text_key(word) for word in words.split())
 
 
+# the words of knitted fabric and knitwear: no woven textile ('100% cotton jersey', 'knitted
+# fabric' from an Ethiopian mill are none of its listed hand-woven textiles)
+_KNITTED = _keys("knit knits knitted knitting jersey interlock fleece tricot")
+
+
+def _says_knitted(products: Collection[str]) -> bool:
+    """Whether every product says it is knitted (_KNITTED); none where there are none."""
+    return bool(products) and all(
+        not _KNITTED.isdisjoint(text_key(product).split()) for product in products
+    )
+
+
+def _woven(good: str) -> bool:
+    """Whether a listed good's name says it is woven ('Textiles (hand-woven)')."""
+    return "woven" in text_key(good).split()
+
+
+# the ores a raw commodity is mined as, by their mineral's name, where the commodity's name
+# is not in it ('spodumene concentrate' is lithium; 'cassiterite' names Tin ore's good)
+_ORES = {
+    "lithium": _keys("spodumene petalite lepidolite"),
+    "copper": _keys("chalcopyrite chalcocite bornite malachite"),
+}
+
+
 # the words of a slaughterhouse or a meat packer: the slaughter of livestock and the cutting
 # and packing of its meat, a stage of beef and other meat that no sector covers. Cattle
 # ranching raises the animals; food manufacturing's input is crop farming, so a
@@ -2837,6 +2916,7 @@ _COFFEE_NY = re.compile(r"ny\d")
 # no qualifier: "white" and "green" name a colour, "jasmine" a flower ("jasmine tea" is tea),
 # "cuts" a loss; "white sugar" is no rice. A word of a good's name is no variety of another
 # ("green beans"): a run of its words is read first (_named_runs)
+_GLOVE_WORDS = _keys("disposable examination exam surgical medical household powdered powder free")
 _OWN_QUALIFIERS = {
     "Rice": _keys("white brown sella pusa jasmine fragrant broken brokens"),
     "Tea": _keys("ctc orthodox green white jasmine bop fop gfop tgfop op pekoe fannings"),
@@ -2844,6 +2924,12 @@ _OWN_QUALIFIERS = {
     "Vanilla": _keys("bourbon green black"),
     "Beef": _keys("boneless cuts"),
     "Sugarcane": _keys("vhp"),
+    # (what gloves are for and how they are sold: 'nitrile examination gloves')
+    "Rubber Gloves": _GLOVE_WORDS,
+    "Gloves": _GLOVE_WORDS,
+    # (mica's kinds and forms: 'muscovite mica flakes'; a wafer's crystal and cell type)
+    "Mica": _keys("muscovite phlogopite flake flakes sheet sheets scrap splittings ground"),
+    "Photovoltaic Wafers": _keys("mono monocrystalline multi multicrystalline perc"),
 }
 _GRADE_MARK = re.compile(r"([a-e])\1{0,2}|\d{1,3}|i{1,3}|iv|vi{0,3}|ix|x")
 # words beside a good that name other goods or work but are not words of the taxonomy's
@@ -6381,6 +6467,8 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
     good_sectors: dict[str, str] = {}
     good_aliases: dict[str, str] = {}
     good_names: list[tuple[str, list[str]]] = []
+    good_kinds: dict[str, str] = {}
+    kind_at: dict[str, str] = {}
     for directory in dirs:
         path = directory / "good_sectors.csv"
         if not path.is_file():
@@ -6392,8 +6480,27 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
                 check.fail(where, f"unknown sector {sector_id!r} for good {good!r}")
                 continue
             good_sectors[good] = sector_id
+            kind_of = (row.get("kind_of") or "").strip()
+            good_kinds.pop(good, None)  # (an overlay's row replaces the bundled one whole)
+            if kind_of:
+                good_kinds[good], kind_at[good] = kind_of, f"{where}, column kind_of"
             aliases = [a for a in (row["aliases"] or "").split(";") if a.strip()]
             good_names.append((good, aliases))
+    for good, kind_of in good_kinds.items():
+        if kind_of not in good_sectors:
+            check.fail(
+                kind_at[good],
+                f"{good!r} is a kind of {kind_of!r}, which is no good in good_sectors.csv"
+                + _did_you_mean(kind_of, good_sectors),
+            )
+        elif kind_of == good or good_kinds.get(kind_of) == good:
+            check.fail(kind_at[good], f"{good!r} and {kind_of!r} cannot be kinds of each other")
+        elif good_sectors[kind_of] != good_sectors[good]:
+            check.fail(
+                kind_at[good],
+                f"{good!r} ({good_sectors[good]}) is a kind of {kind_of!r}, a good of another"
+                f" sector ({good_sectors[kind_of]}): a kind is of its good's sector",
+            )
     # precedence: a good's own name, then its aliases, then its name without the
     # parenthesis ("Bricks (clay)" → "bricks"), then plural-insensitive forms of all
     for pick in (
@@ -6704,6 +6811,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         goods_changes=changes,
         good_sectors=good_sectors,
         good_aliases=good_aliases,
+        good_kinds={g: k for g, k in good_kinds.items() if good_sectors.get(k) == good_sectors[g]},
         origins={
             k: sorted(v, key=lambda o: (-(o.share_pct or 0.0), o.iso3)) for k, v in origins.items()
         },
@@ -6791,8 +6899,16 @@ _SECTOR_KEYS = (
     "made_of_named_mineral",
     "made_goods",
     "processed_near_harvest",
+    "replaced_by",
 )
-_SECTOR_LISTS = ("aliases", "inputs", "commodities", "not_commodities", "made_goods")
+_SECTOR_LISTS = (
+    "aliases",
+    "inputs",
+    "commodities",
+    "not_commodities",
+    "made_goods",
+    "replaced_by",
+)
 
 
 def _on_top(known: dict[str, Any], given: dict[str, Any], lists: Iterable[str]) -> dict[str, Any]:
@@ -6921,6 +7037,14 @@ def _sector(
             "processed_near_harvest: only a sector of commodities (a raw material) has one",
         )
         near = None
+    replaced_by = _texts(item, "replaced_by", at("replaced_by"), check)
+    if replaced_by and not item.get("commodities"):
+        check.fail(
+            at("replaced_by"),
+            "replaced_by: only a sector of commodities (a raw material) has materials that"
+            " replace them",
+        )
+        replaced_by = ()
     given = item.get("risk")
     meant: set[str] = set()
     if "risk" in item and not isinstance(given, dict):
@@ -6984,6 +7108,7 @@ def _sector(
         made_of_named_mineral=made_of,
         made_goods=_texts(item, "made_goods", at("made_goods"), check),
         processed_near_harvest=str(near or "").strip(),
+        replaced_by=tuple(text_key(text) for text in replaced_by if text_key(text)),
     )
 
 

@@ -206,6 +206,9 @@ class Inference:
         # inferred because their products deny what their sector's inputs hold, each with
         # those goods (set by run, see _denied_beneath)
         self.denied_below: dict[str, tuple[str, ...]] = {}
+        # likewise, those whose products are made of a material that replaces those goods
+        # ('nitrile gloves': natural rubber; see _replaced)
+        self.replaced_below: dict[str, tuple[str, ...]] = {}
         # the suppliers taken to work material their buyers send them (commission work), with
         # nothing inferred beneath them for it, and those buyers (set by run)
         self.commissioned: dict[str, tuple[str, ...]] = {}
@@ -241,6 +244,8 @@ class Inference:
         # the raw commodities each buyer's products deny, and the stages of those alone that
         # are then not inferred beneath it (see _denied, _denied_stages)
         self._denied_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self._denied_words_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self._replaced_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._gone: dict[tuple[str, ...], frozenset[str]] = {}
         # what the buyers of a trader naming nothing take of its trade (see _bought_above),
         # and what a buyer's products say it takes of a trade (_trade_takes)
@@ -820,7 +825,13 @@ class Inference:
             for _, commodity in self._raw_plan(stage, ())
             if commodity in self._denied(hint)
         }
-        if goods:
+        if goods and all(
+            commodity in self._replaced(hint) and commodity not in self._denied_in_words(hint)
+            for _, hint in denying
+            for commodity in goods
+        ):
+            self.replaced_below[node] = tuple(sorted(goods))
+        elif goods:
             self.denied_below[node] = tuple(sorted(goods))
 
     def _general_traders(
@@ -1632,6 +1643,35 @@ class Inference:
         return [s for s in inputs if s not in raw or s in named] if named else list(inputs)
 
     def _denied(self, hint: tuple[str, ...]) -> frozenset[str]:
+        """The raw commodities the buyer's products deny for certain (_denied_in_words), or
+        are made without (_replaced: 'nitrile gloves', no natural rubber)."""
+        found = self._denied_of.get(hint)
+        if found is None:
+            found = self._denied_of[hint] = self._denied_in_words(hint) | self._replaced(hint)
+        return found
+
+    def _replaced(self, hint: tuple[str, ...]) -> frozenset[str]:
+        """The raw commodities every product is made without: each names a material that
+        replaces one (Sector.replaced_by: 'nitrile gloves', 'vinyl gloves', 'latex-free
+        gloves': no natural rubber), and none names the commodity or its sector beside it
+        (one of the sector's names or aliases as a run of its words, the materials' words
+        aside: 'nitrile and latex gloves', 'natural rubber and nitrile' name it; 'nitrile
+        rubber gloves' does not). Nothing where the products are none."""
+        found = self._replaced_of.get(hint)
+        if found is None:
+            keys = [text_key(product).split() for product in hint]
+            found = frozenset(
+                commodity
+                for sector in self.profiles.sectors.values()
+                if sector.replaced_by
+                and keys
+                and all(_made_without(sector, words) for words in keys)
+                for commodity in sector.commodities
+            )
+            self._replaced_of[hint] = found
+        return found
+
+    def _denied_in_words(self, hint: tuple[str, ...]) -> frozenset[str]:
         """The raw commodities the buyer's products deny for certain: a product denies every
         word of one of its names (Profiles.commodity_names: 'not cotton', 'cotton-free
         fabric': cotton (lint); 'no cobalt or nickel', 'cobalt-free batteries': cobalt; 'no
@@ -1649,7 +1689,7 @@ class Inference:
         'cotton-free fabric': the dresses and shirts may be cotton); a part that is nothing
         but a denial speaks of all its goods ('polyester shirts, not cotton'). Made once
         for each products."""
-        found = self._denied_of.get(hint)
+        found = self._denied_words_of.get(hint)
         if found is None:
             readings = [read_denials(product) for product in hint]
             # what a part that is nothing but a denial denies, and what every part that
@@ -1664,7 +1704,7 @@ class Inference:
                 said = {
                     text_key(w) for w in chain(_hint_words(self.profiles, list(hint)), doubtful)
                 }
-            found = self._denied_of[hint] = frozenset(
+            found = self._denied_words_of[hint] = frozenset(
                 commodity
                 for commodity in self._all_commodities()
                 if denied
@@ -2647,3 +2687,27 @@ def _per_key(values: list[V], keys: tuple[str, ...]) -> list[dict[str, V]]:
         first, second, third = keys
         return [{first: a, second: b, third: c} for a, b, c in runs]
     return list(map(dict, map(zip, repeat(keys), runs)))
+
+
+def _made_without(sector: Sector, words: list[str]) -> bool:
+    """Whether a product's words (text_key's) name a material that replaces the sector's
+    commodity (Sector.replaced_by) and, those materials' words aside, none of the sector's
+    own names (its id, name, aliases and commodities, each as a run of words)."""
+    rest = list(words)
+    found = False
+    for material in sorted(sector.replaced_by, key=lambda m: -len(m.split())):
+        run = material.split()
+        i = 0
+        while i + len(run) <= len(rest):
+            if rest[i : i + len(run)] == run:
+                rest[i : i + len(run)] = ["|"]
+                found = True
+            i += 1
+    if not found:
+        return False
+    names = (sector.id.replace("-", " "), sector.name, *sector.aliases, *sector.commodities)
+    for name in names:
+        run = text_key(name).split()
+        if run and any(rest[i : i + len(run)] == run for i in range(len(rest))):
+            return False
+    return True

@@ -299,8 +299,9 @@ QUALIFIED = [
     (_GARMENTS, "dresses; not cotton", "dresses", COTTON),
     (_GARMENTS, "polyester shirts, not cotton", "polyester shirts", COTTON),
     (_BATTERIES, "cobalt-free batteries", "batteries", COBALT),
-    # (a mill in India: its ginning, in India too, is no origin stage of a commodity)
-    (_FABRIC, "cotton-free fabric", "fabric", {"cotton-farming:cotton-lint"}),
+    # (a mill in India: its ginning, in India too, is no origin stage of a commodity, and its
+    # farms are India's own, ginned near them)
+    (_FABRIC, "cotton-free fabric", "fabric", {"cotton-farming"}),
     # 'neither ... nor'; a list over commas whose last good 'and', 'or', 'nor' joins
     (_BATTERIES, "batteries; neither cobalt nor nickel", "batteries", COBALT),
     (

@@ -125,15 +125,13 @@ def test_a_2024_removal_named_shorter_than_the_list_is_applied() -> None:
         # also what a lint farm harvests (seed cotton), and China's Cotton listing stays
         ("IND", "cotton-farming", [], {"Cotton", "Cottonseed (hybrid)"}),
         ("CHN", "cotton-farming", ["cotton seed"], {"Cotton"}),
-        # nor does another sector's good where it has no listing (rubber gloves are listed
-        # in Malaysia; beef is cattle ranching's); a good of another stage (tea) neither
-        (
-            "CHN",
-            "general-manufacturing",
-            ["rubber gloves"],
-            {"Artificial Flowers", "Christmas Decorations", "Fireworks", "Hair Products", "Nails"},
-        ),
-        ("PRY", "livestock-farming", ["beef"], {"Goats", "Hogs", "Poultry", "Sheep"}),
+        # a good of a sector of one work at the broad sector's stage says the supplier does
+        # that work: the broad sector's other goods are not its own (rubber gloves are
+        # gloves, listed in China; beef is cattle ranching's, whose Paraguayan listing is of
+        # Cattle, not of goats or hogs); before, China's fireworks and Paraguay's goats
+        ("CHN", "general-manufacturing", ["rubber gloves"], {"Gloves"}),
+        ("PRY", "livestock-farming", ["beef"], set()),
+        # a good of another stage (tea) does not: it may be the material
         ("VNM", "general-manufacturing", ["tea"], {"Furniture"}),
         # products that name no listed good leave the broad sector's listings in place
         ("VNM", "general-manufacturing", ["widgets"], {"Furniture"}),

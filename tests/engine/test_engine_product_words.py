@@ -244,7 +244,7 @@ def test_a_chain_naming_distinct_products_keeps_their_listings(tmp_path: Path) -
         assert _scores(entry) == scores, supplier_id
     assert sorted(s["id"] for s in doc["suppliers"] if s["inferred"]) == [
         "inferred:cattle-ranching@MEX",
-        "inferred:cotton-farming:cotton-lint@IND",
+        "inferred:cotton-farming@IND",
         "inferred:cotton-ginning@IND",
         "inferred:fishing-vessels:fish-seafood-capture-fisheries@world",
         "inferred:leather-tanning@MEX",

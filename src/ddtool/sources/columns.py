@@ -705,8 +705,10 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     two headers, and neither is "Supplier ID".
     """
     found = table.get(header_key(text))
-    if found is not None or str(text).isascii():
+    if found is not None:
         return found  # (most headers)
+    if str(text).isascii():
+        return _one_of_its_parts(str(text), table)
     split = _bilingual(str(text))
     if split is None:
         return None
@@ -721,6 +723,19 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
         known = {_TRANSLATIONS[part] for part in other if part in _TRANSLATIONS}
         if known and not known & fields:
             return None  # (a word of another field: "Name (联系人)", "Buyer ID / 编号")
+    return named[0]
+
+
+def _one_of_its_parts(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
+    """The entry a header of parts split by '/' or '|' names where every part names that
+    one entry by itself ("Products / Material", "Country | Land"); None where a part names
+    another or none ("Country / Region", "Name / Contact")."""
+    if "/" not in text and "|" not in text:
+        return None
+    parts = [header_key(part) for part in re.split(r"[/|]", text)]
+    named = [table.get(part) for part in parts if part]
+    if len(named) < 2 or any(entry is None or entry != named[0] for entry in named):
+        return None
     return named[0]
 
 
