@@ -598,7 +598,7 @@ def _traded_by_products(
                 " of them"
             )
         else:
-            why = f"its products ({products}) give it none: it is read as a trader of them"
+            why = f"its products ({products}) give it no sector: it is read as a trader of them"
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
         # (for a misspelt stage, the stages beneath it by their names, not in brackets: the
         # names hold brackets of their own)

@@ -773,6 +773,8 @@ class Profiles:
     # materials it shares with the sector's other goods (Leather for Leather Goods, Fish for
     # Dried Fish), which say nothing of whether a product is it (see _own_applies)
     _own_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # each sector's commodities, goods, ores and shorthands as runs of words (_names_own)
+    _own_runs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     _shared: dict[str, frozenset[str]] = field(default_factory=dict)
     # the listed goods each product names by runs of its words, looked for from a sector
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
@@ -1886,20 +1888,47 @@ class Profiles:
             if other is not None and other.stage == sector.stage and not other.broad:
                 return True
         words = [set(_words(product)) for product in products]
-        if not words or not sector.commodities:
+        if not words or not sector.commodities or self._names_own(sector, words):
             return False
         own = set(sector.commodities)
         for other in self.sectors.values():
             if other.id == sector.id or other.stage != sector.stage:
                 continue
             for commodity in other.commodities:
-                if commodity in own:
+                if commodity in own or self._is_own_good(sector, commodity):
                     continue
                 wanted = set(_words(commodity))
                 ores = _ORES.get(commodity, frozenset())
                 if any(wanted <= named or not ores.isdisjoint(named) for named in words):
                     return True
         return False
+
+    def _is_own_good(self, sector: Sector, commodity: str) -> bool:
+        """Whether a commodity names a good of the sector ('copper': Copper, artisanal
+        mining's good though none of its commodities)."""
+        named = self._named_goods([commodity])
+        return any(self.good_sectors.get(good) == sector.id for good in named)
+
+    def _names_own(self, sector: Sector, words: list[set[str]]) -> bool:
+        """Whether a product's words name one of the sector's own commodities or goods, by a
+        name, an alias or an ore's name, or a shorthand holding one ('coltan with lepidolite',
+        '3T minerals incl. lithium-bearing pegmatites': the mine's tantalum too)."""
+        own = self._own_runs.get(sector.id)
+        if own is None:
+            runs = [set(_words(c)) for c in sector.commodities]
+            runs += [
+                set(key.split())
+                for key, good in self.good_aliases.items()
+                if self.good_sectors.get(good) == sector.id
+            ]
+            runs += [{ore} for c in sector.commodities for ore in _ORES.get(c, ())]
+            runs += [
+                {short}
+                for short, held in SHORTHANDS.items()
+                if not set(held).isdisjoint(sector.commodities)
+            ]
+            own = self._own_runs[sector.id] = tuple(frozenset(r) for r in runs if r)
+        return any(run <= named for run in own for named in words)
 
     def _names_commodity(
         self, sector: Sector, products: Collection[str], goods: Collection[str]
@@ -2464,14 +2493,16 @@ def _keys(words: str) -> frozenset[str]:
 
 # the words of knitted fabric and knitwear: no woven textile ('100% cotton jersey', 'knitted
 # fabric' from an Ethiopian mill are none of its listed hand-woven textiles)
-_KNITTED = _keys("knit knits knitted knitting jersey interlock fleece tricot")
+_KNITTED = _keys("knit knits knitted knitting jersey interlock tricot")
+# (and those of woven cloth: a product saying both may be woven, 'knitted and woven fabrics')
+_WOVEN = _keys("woven handwoven handloom loom weave weaves weaving shemma")
 
 
 def _says_knitted(products: Collection[str]) -> bool:
-    """Whether every product says it is knitted (_KNITTED); none where there are none."""
-    return bool(products) and all(
-        not _KNITTED.isdisjoint(text_key(product).split()) for product in products
-    )
+    """Whether every product says it is knitted (_KNITTED), and none that it may be woven
+    (_WOVEN); not where there are none."""
+    words = [set(text_key(product).split()) for product in products]
+    return bool(words) and all(not _KNITTED.isdisjoint(w) and _WOVEN.isdisjoint(w) for w in words)
 
 
 def _woven(good: str) -> bool:
@@ -2724,6 +2755,8 @@ _QUALIFIERS = (
 # its grade or standard, and the work its farm does ("organic", "grade A", "dried cocoa
 # beans", "fermented", "washed"); any other word beside the good says it may be another's
 _AS_GROWN = _STANDARDS | _CLAIMS | _keys("dried dry fermented washed sun sundried grade a aa b")
+# (and a mineral's kind as mined: 'muscovite mica flakes' are mica as 'mica flakes' are)
+_AS_GROWN |= _keys("muscovite phlogopite")
 # the containers a good is packed in, named after "in" or a quantity: "cocoa beans in jute
 # bags", "tuna in tin cans", "25 kg bags" (alone, they are goods: "cotton bags", "tin cans")
 _CONTAINERS = _keys(
@@ -2796,6 +2829,7 @@ _NOT_KINDS = _keys(
 # of, never whose it is ("NMC cathode" names no maker: _maker_word); the inference reads
 # the metals they name (propagation._hint_words)
 SHORTHANDS: dict[str, tuple[str, ...]] = {
+    "3t": ("tin", "tantalum", "tungsten"),
     "3tg": ("tin", "tantalum", "tungsten", "gold"),
     "3tgs": ("tin", "tantalum", "tungsten", "gold"),
     "nmc": ("nickel", "manganese", "cobalt", "lithium"),

@@ -2691,8 +2691,11 @@ def _per_key(values: list[V], keys: tuple[str, ...]) -> list[dict[str, V]]:
 
 def _made_without(sector: Sector, words: list[str]) -> bool:
     """Whether a product's words (text_key's) name a material that replaces the sector's
-    commodity (Sector.replaced_by) and, those materials' words aside, none of the sector's
-    own names (its id, name, aliases and commodities, each as a run of words)."""
+    commodity (Sector.replaced_by) and, those materials' words aside (with a 'rubber' or
+    'latex' right after one: 'nitrile rubber'), nothing of the commodity: none of the
+    sector's own names (its id, name, aliases and commodities, each as a run of words), nor
+    'rubber', 'latex' or 'natural' alone ('pvc and rubber boots'), nor a blend of it
+    ('hybrid', 'blend': 'hybrid nitrile-latex gloves')."""
     rest = list(words)
     found = False
     for material in sorted(sector.replaced_by, key=lambda m: -len(m.split())):
@@ -2700,10 +2703,13 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
         i = 0
         while i + len(run) <= len(rest):
             if rest[i : i + len(run)] == run:
-                rest[i : i + len(run)] = ["|"]
+                end = i + len(run)
+                if end < len(rest) and rest[end] in _OF_A_MATERIAL:
+                    end += 1  # ('nitrile rubber', 'silicone rubber': the material's)
+                rest[i:end] = ["|"]
                 found = True
             i += 1
-    if not found:
+    if not found or not _OF_THE_COMMODITY.isdisjoint(rest):
         return False
     names = (sector.id.replace("-", " "), sector.name, *sector.aliases, *sector.commodities)
     for name in names:
@@ -2711,3 +2717,9 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
         if run and any(rest[i : i + len(run)] == run for i in range(len(rest))):
             return False
     return True
+
+
+# the words after a material that are its own ('nitrile rubber', 'synthetic latex'), and the
+# words that, left beside it, name natural rubber or a blend with it (_made_without)
+_OF_A_MATERIAL = frozenset({"rubber", "latex"})
+_OF_THE_COMMODITY = frozenset({"rubber", "latex", "natural", "hybrid", "blend", "blended"})

@@ -151,6 +151,16 @@ REPLACED = [
         id="natural rubber latex",
     ),
     pytest.param("THA", "rubber-products", ["tyres"], UNMAPPED, id="tyres"),
+    # natural rubber beside a synthetic one: tyres and belts of SBR hold it too, and so do
+    # boots of PVC and rubber, and a hybrid of nitrile and latex
+    pytest.param("THA", "rubber-products", ["sbr tyres"], UNMAPPED, id="sbr tyres"),
+    pytest.param(
+        "THA", "rubber-products", ["synthetic rubber tyres"], UNMAPPED, id="synthetic rubber"
+    ),
+    pytest.param("CHN", "rubber-products", ["pvc and rubber boots"], UNMAPPED, id="pvc and rubber"),
+    pytest.param(
+        "MYS", "rubber-products", ["hybrid nitrile-latex gloves"], UNMAPPED, id="hybrid gloves"
+    ),
     pytest.param("THA", "rubber-products", [], UNMAPPED, id="no products"),
 ]
 
@@ -185,6 +195,16 @@ def test_replaced_by_only_for_a_raw_sector(tmp_path: Path) -> None:
 
 # -- goods, sectors and headers as the trade writes them --------------------------------------
 
+# Congo's listings of artisanal mining's goods
+COD_MINES = (
+    "Cobalt ore (heterogenite)",
+    "Copper",
+    "Gold",
+    "Tantalum ore (coltan)",
+    "Tin ore (cassiterite)",
+    "Tungsten ore (wolframite)",
+)
+
 # (country, sector, products, the listings it takes): each took another before
 TRADE_LISTINGS = [
     pytest.param(
@@ -202,6 +222,20 @@ TRADE_LISTINGS = [
         id="fabric that may be hand-woven keeps it",
     ),
     pytest.param(
+        "ETH",
+        "fabric-manufacturing",
+        ["knitted and woven fabrics"],
+        {"Textiles (hand-woven)"},
+        id="knitted beside woven keeps it",
+    ),
+    pytest.param(
+        "ETH",
+        "fabric-manufacturing",
+        ["raw wool fleece"],
+        {"Textiles (hand-woven)"},
+        id="a fleece of wool is no knitted cloth",
+    ),
+    pytest.param(
         "ZWE",
         "artisanal-mining",
         ["lithium ore"],
@@ -217,6 +251,29 @@ TRADE_LISTINGS = [
     ),
     pytest.param("ZWE", "artisanal-mining", [], {"Gold"}, id="a mine naming nothing: its gold"),
     pytest.param("ZWE", "artisanal-mining", ["gold doré"], {"Gold"}, id="a gold mine: its gold"),
+    # a mineral of the mine's own beside another keeps its listings; copper is artisanal
+    # mining's own good (Copper), though none of its commodities
+    pytest.param(
+        "NGA",
+        "artisanal-mining",
+        ["tantalite and lepidolite concentrate"],
+        {"Gold"},
+        id="tantalite beside lepidolite: the mine's own",
+    ),
+    pytest.param(
+        "COD",
+        "artisanal-mining",
+        ["3T minerals incl. lithium-bearing pegmatites"],
+        set(COD_MINES),
+        id="3T beside lithium: the mine's own",
+    ),
+    pytest.param(
+        "COD",
+        "artisanal-mining",
+        ["heterogenite and malachite ore"],
+        set(COD_MINES),
+        id="malachite is copper, the mine's own good",
+    ),
     pytest.param(
         "CHN",
         "general-manufacturing",
@@ -256,9 +313,13 @@ def test_goods_as_the_trade_writes_them_take_their_listings(
         ("spodumene mine", "industrial-mining"),
         ("lithium refinery", "smelting-refining"),
         ("pCAM producer", "battery-manufacturing"),
-        ("cell manufacturer", "battery-manufacturing"),
+        ("battery cell manufacturer", "battery-manufacturing"),
+        # a cell of another kind is no battery's ('solar cell manufacturer'), nor is ODM
+        # (a business model, of toys and cosmetics too) electronics
+        ("solar cell manufacturer", "solar-module-manufacturing"),
+        ("ODM toys", "toy-manufacturing"),
+        ("cosmetics OEM/ODM", None),
         ("solder manufacturer", "electronic-components"),
-        ("ODM", "electronics-manufacturing"),
         ("Cutting|Sewing", "garment-manufacturing"),
         ("cutting & sewing", "garment-manufacturing"),
         # before as after: a word of work alone names no sector
@@ -278,7 +339,9 @@ def test_sector_texts_as_the_trade_writes_them(text: str, sector: str | None) ->
         ("nitrile examination gloves", "Rubber Gloves"),
         ("disposable nitrile gloves", "Rubber Gloves"),
         ("powder-free nitrile gloves", "Rubber Gloves"),
-        ("examination gloves", "Gloves"),
+        ("examination gloves", "Rubber Gloves"),
+        ("surgical gloves", "Rubber Gloves"),
+        ("work gloves", "Gloves"),
         ("LiPo pouch cells", "Lithium-Ion Batteries"),
         ("phlogopite mica scrap", "Mica"),
         ("solar wafers", "Photovoltaic Wafers"),
@@ -329,3 +392,31 @@ def test_a_ginnerys_farms_are_in_its_country(tmp_path: Path) -> None:
     }
     assert "ginned near the fields" in farm["assumption"]
     assert list(inferred_beneath(doc, "G-UZB")) == ["inferred:cotton-farming:cotton-lint@world"]
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "field", "value"),
+    [
+        ("Product / Material", "latex", "products", ["gloves"]),
+        ("Country code / Country name", "CN / China", "country", "CHN"),
+        ("City / Region", "Dongguan / Guangdong", "region", "Guangdong"),
+    ],
+)
+def test_a_header_by_its_parts_beside_one_naming_its_field_whole_is_the_users_own(
+    tmp_path: Path, header: str, cell: str, field: str, value: Any
+) -> None:
+    """Before, a second column of the field was an error (`duplicate-column`) or was read
+    with the first ("Guangdong, Dongguan / Guangdong")."""
+    from ddtool.assess import assess
+
+    chain = tmp_path / "chain.csv"
+    chain.write_text(
+        f"Supplier ID,Supplier name,Country,Product,Region,{header}\n"
+        f"S1,A,China,gloves,Guangdong,{cell}\n",
+        "utf-8",
+    )
+    doc = assess([chain]).data
+    entry = doc["suppliers"][0]
+    assert entry[field] == value
+    assert entry["attributes"] == {header: cell}
+    assert not [w for w in doc["warnings"] if w["type"] == "duplicate-column"]

@@ -172,7 +172,7 @@ def test_a_warning_says_its_sector_is_not_given_and_what_is_inferred(
         assert "producers listed (" in message and "% of world production): it is" in message
         assert f"not as {case['produces']} there" in message
     else:
-        assert "give it none: it is read as a trader of them;" in message
+        assert "give it no sector: it is read as a trader of them;" in message
     stages = sorted({node.sector for node in result.inferred.values() if "S1" in node.buyers})
     assert f"as beneath a wholesaler or importer naming them ({', '.join(stages)})" in message
     assert own in message

@@ -1140,6 +1140,17 @@ def _by_key(column_map: dict[str, str]) -> dict[str, str]:
     return keyed
 
 
+def by_its_parts(text: str, column_map: dict[str, str]) -> bool:
+    """Whether a header names its field only by its parts ("Products / Material"): beside a
+    column that names that field whole ("Product"), it is the user's own column."""
+    return (
+        str(text).isascii()
+        and header_key(text) not in ALIAS_TO_FIELD
+        and not mapped_by_user(text, column_map)
+        and _one_of_its_parts(str(text), ALIAS_TO_FIELD) is not None
+    )
+
+
 def mapped_by_user(text: str, column_map: dict[str, str]) -> bool:
     """Whether a header is named by a mapping (--map, the settings' columns)."""
     return bool(column_map) and header_lookup(text, _by_key(column_map)) is not None

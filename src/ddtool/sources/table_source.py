@@ -27,6 +27,7 @@ from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import (
     FIELDS,
     SLIPS_READ,
+    by_its_parts,
     expiry_header,
     header_key,
     header_lookup,
@@ -1628,8 +1629,13 @@ def _resolve_doubles(
                     mapping[cols[0]] = "name"
                     continue
         chosen = [col for col in cols if mapped_by_user(texts[col], options.column_map)]
+        whole = [col for col in cols if not by_its_parts(texts[col], options.column_map)]
         if len(chosen) == 1:
             read = chosen[0]  # the user's choice: the others are their own columns
+        elif len(whole) == 1:
+            # a header naming the field whole ("Product") before one naming it only by its
+            # parts ("Product / Material"), kept as the user's own column
+            read = whole[0]
         elif fld == "region":
             ranks = [region_rank(texts[col]) for col in cols]
             regions = (
