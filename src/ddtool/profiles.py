@@ -1882,7 +1882,8 @@ class Profiles:
         manufacturing: battery manufacturing's, not China's fireworks), or a commodity of
         another raw sector that is none of its own, by its words or its ores' names ('lithium
         ore', 'spodumene concentrate' from a Zimbabwean artisanal mine: industrial mining's
-        lithium, not Zimbabwe's gold)."""
+        lithium, not Zimbabwe's gold); not where they name one of its own commodities or
+        goods beside it (_names_own: 'coltan with lepidolite')."""
         for good in goods:
             other = self.sectors.get(self.good_sectors.get(good, ""))
             if other is not None and other.stage == sector.stage and not other.broad:
@@ -1910,9 +1911,10 @@ class Profiles:
         return any(self.good_sectors.get(good) == sector.id for good in named)
 
     def _names_own(self, sector: Sector, words: list[set[str]]) -> bool:
-        """Whether a product's words name one of the sector's own commodities or goods, by a
-        name, an alias or an ore's name, or a shorthand holding one ('coltan with lepidolite',
-        '3T minerals incl. lithium-bearing pegmatites': the mine's tantalum too)."""
+        """Whether a product's words (`words`: each product's) name one of the sector's own
+        commodities or goods, by a name, an alias or an ore's name, or a shorthand holding
+        one ('coltan with lepidolite', '3T minerals incl. lithium-bearing pegmatites': the
+        mine's tantalum too)."""
         own = self._own_runs.get(sector.id)
         if own is None:
             runs = [set(_words(c)) for c in sector.commodities]
@@ -2943,6 +2945,8 @@ _GRADES = _keys("grade class quality type")
 _COFFEE_GRADES = _keys("shg shb hg hb ep aa ab pb faq santos")
 # coffee's New York grades ("Santos NY2", "NY 3/4": exact_key's "ny2", "ny 3 4")
 _COFFEE_NY = re.compile(r"ny\d")
+# what gloves are for and how they are sold ("nitrile examination gloves"): _OWN_QUALIFIERS
+_GLOVE_WORDS = _keys("disposable examination exam surgical medical household powdered powder free")
 # the words of a variety, grade, cut or form a good is sold as, qualifiers of that good named
 # beside them only (Profiles._qualified): "sella basmati rice", "long grain white rice",
 # "black tea CTC", "orthodox black tea", "green tea", "Bourbon vanilla beans", "beef cuts",
@@ -2950,7 +2954,6 @@ _COFFEE_NY = re.compile(r"ny\d")
 # no qualifier: "white" and "green" name a colour, "jasmine" a flower ("jasmine tea" is tea),
 # "cuts" a loss; "white sugar" is no rice. A word of a good's name is no variety of another
 # ("green beans"): a run of its words is read first (_named_runs)
-_GLOVE_WORDS = _keys("disposable examination exam surgical medical household powdered powder free")
 _OWN_QUALIFIERS = {
     "Rice": _keys("white brown sella pusa jasmine fragrant broken brokens"),
     "Tea": _keys("ctc orthodox green white jasmine bop fop gfop tgfop op pekoe fannings"),
@@ -2958,7 +2961,6 @@ _OWN_QUALIFIERS = {
     "Vanilla": _keys("bourbon green black"),
     "Beef": _keys("boneless cuts"),
     "Sugarcane": _keys("vhp"),
-    # (what gloves are for and how they are sold: 'nitrile examination gloves')
     "Rubber Gloves": _GLOVE_WORDS,
     "Gloves": _GLOVE_WORDS,
     # (mica's kinds and forms: 'muscovite mica flakes'; a wafer's crystal and cell type)

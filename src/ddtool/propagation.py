@@ -1653,10 +1653,9 @@ class Inference:
     def _replaced(self, hint: tuple[str, ...]) -> frozenset[str]:
         """The raw commodities every product is made without: each names a material that
         replaces one (Sector.replaced_by: 'nitrile gloves', 'vinyl gloves', 'latex-free
-        gloves': no natural rubber), and none names the commodity or its sector beside it
-        (one of the sector's names or aliases as a run of its words, the materials' words
-        aside: 'nitrile and latex gloves', 'natural rubber and nitrile' name it; 'nitrile
-        rubber gloves' does not). Nothing where the products are none."""
+        gloves': no natural rubber), and none names the commodity beside it (_made_without:
+        'nitrile and latex gloves', 'natural rubber and nitrile', 'pvc and rubber boots' name
+        it; 'nitrile rubber gloves' does not). Nothing where the products are none."""
         found = self._replaced_of.get(hint)
         if found is None:
             keys = [text_key(product).split() for product in hint]

@@ -195,14 +195,10 @@ def test_replaced_by_only_for_a_raw_sector(tmp_path: Path) -> None:
 
 # -- goods, sectors and headers as the trade writes them --------------------------------------
 
-# Congo's listings of artisanal mining's goods
-COD_MINES = (
-    "Cobalt ore (heterogenite)",
-    "Copper",
-    "Gold",
-    "Tantalum ore (coltan)",
-    "Tin ore (cassiterite)",
-    "Tungsten ore (wolframite)",
+# Congo's listings of artisanal mining's goods (cobalt, copper, gold, coltan, cassiterite,
+# wolframite): a mine that names its own minerals keeps them all
+COD_MINES = sorted(
+    {g.good for g in load_profiles().goods if g.iso3 == "COD" and g.sector == "artisanal-mining"}
 )
 
 # (country, sector, products, the listings it takes): each took another before

@@ -701,8 +701,10 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     of the table only ("Menge (数量)" of a --map "Menge=workers", "Wert (值)"), is read with
     its other part as it stands.
 
-    A header in one script is looked up by its key alone: "供应商编号" and "供应商名称" are
-    two headers, and neither is "Supplier ID".
+    A header in one script is looked up by its key: "供应商编号" and "供应商名称" are two
+    headers, and neither is "Supplier ID"; one in Latin letters alone also by its parts split
+    at '/' and '|', where each names the one same entry ("Products / Material":
+    _one_of_its_parts).
     """
     found = table.get(header_key(text))
     if found is not None:
