@@ -2827,10 +2827,13 @@ _NOT_KINDS = _keys(
 )
 # shorthands that name several metals, with those metals: "3TG" (conflict minerals),
 # lithium-ion cathode chemistries (NMC: nickel manganese cobalt; NCA: nickel cobalt
-# aluminium; LCO: lithium cobalt oxide; LFP: lithium iron phosphate). What a good is made
-# of, never whose it is ("NMC cathode" names no maker: _maker_word); the inference reads
-# the metals they name (propagation._hint_words)
+# aluminium; LCO: lithium cobalt oxide; LFP: lithium iron phosphate), and tin's symbol as
+# the metal trade writes it ("Sn ingot", "SnPb solder"). What a good is made of, never
+# whose it is ("NMC cathode" names no maker: _maker_word); the inference reads the metals
+# they name (propagation._hint_words)
 SHORTHANDS: dict[str, tuple[str, ...]] = {
+    "sn": ("tin",),
+    "snpb": ("tin", "lead"),
     "3t": ("tin", "tantalum", "tungsten"),
     "3tg": ("tin", "tantalum", "tungsten", "gold"),
     "3tgs": ("tin", "tantalum", "tungsten", "gold"),
@@ -2961,6 +2964,7 @@ _OWN_QUALIFIERS = {
     "Vanilla": _keys("bourbon green black"),
     "Beef": _keys("boneless cuts"),
     "Sugarcane": _keys("vhp"),
+    "Shrimp": _keys("sea ocean marine"),  # (where it was caught: "wild-caught sea shrimp")
     "Rubber Gloves": _GLOVE_WORDS,
     "Gloves": _GLOVE_WORDS,
     # (mica's kinds and forms: 'muscovite mica flakes'; a wafer's crystal and cell type)
@@ -3410,7 +3414,16 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
         minerals = _minerals_named(profiles, value)
         if minerals:
             return replace(found, products=minerals)
+    if found.id is not None and not found.products and _FISHMEAL.search(text_key(value)):
+        # a fishmeal plant's meal is made of fish caught at sea, by-catch and trimmings,
+        # not of farmed shrimp: its text names the good, as a mine's names its minerals
+        return replace(found, products=("fishmeal",))
     return found
+
+
+# the words of fishmeal in a sector text ("fishmeal plant", "fish meal factory"), in
+# text_key's forms
+_FISHMEAL = re.compile(r"\bfish ?meal\b")
 
 
 def _match_sector_spelt(profiles: Profiles, value: str, staged: bool = True) -> SectorMatch:

@@ -416,3 +416,76 @@ def test_a_header_by_its_parts_beside_one_naming_its_field_whole_is_the_users_ow
     assert entry[field] == value
     assert entry["attributes"] == {header: cell}
     assert not [w for w in doc["warnings"] if w["type"] == "duplicate-column"]
+
+
+@pytest.mark.parametrize("product", ["Sn ingot", "tin ingot", "SnPb solder bar"])
+def test_tins_symbol_names_tin(tmp_path: Path, product: str) -> None:
+    """An Indonesian smelter of "Sn ingot" smelts tin: the mines and traders beneath it are
+    tin's alone (before, a trader of cobalt, copper, gold, lithium, mica, tantalum and
+    tungsten, and their mines, were inferred beneath it too)."""
+    doc = assessed_data(
+        tmp_path,
+        "electronics-manufacturing",
+        [_supplier("S", "IDN", "smelting-refining", [product])],
+    )
+    beneath = inferred_beneath(doc, "S")
+    assert beneath
+    assert all(":tin@" in node_id for node_id in beneath), sorted(beneath)
+
+
+# -- seafood as the trade writes it -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("shrimp packing plant", "seafood-processing"),  # (was read as a trader's)
+        ("empacadora de camarón", "seafood-processing"),  # (was a shrimp farm's)
+        ("transshipment", "fishing-vessels"),  # (was none)
+        ("squid jiggers", "fishing-vessels"),
+        ("Surimi plant", "seafood-processing"),
+        ("fish broker", "seafood-trade"),
+        # as before: a reefer carries fruit and other cargo as well as fish
+        ("reefer container", "logistics-transport"),
+        ("reefer vessel", None),
+    ],
+)
+def test_seafood_sector_texts(text: str, sector: str) -> None:
+    assert load_profiles().match_sector(text).id == sector
+
+
+def test_wild_caught_sea_shrimp_is_shrimp_caught(tmp_path: Path) -> None:
+    """Before, "wild-caught sea shrimp" named no good: a Vietnamese supplier of no sector
+    of it had nothing inferred beneath it. It is read as a trader of caught shrimp, the fleet
+    beneath it, as "wild-caught shrimp" is."""
+    assert load_profiles().match_good("wild-caught sea shrimp") == "Shrimp"
+    doc = assessed_data(
+        tmp_path, "retail", [_supplier("S", "VNM", None, ["wild-caught sea shrimp"])]
+    )
+    beneath = {s["sector"] for s in inferred_beneath(doc, "S").values()}
+    assert beneath == {"seafood-processing", "fishing-vessels"}
+
+
+@pytest.mark.parametrize(
+    "products", [[], ["fishmeal 65% protein"], ["steam dried fishmeal"], ["fishmeal"]]
+)
+def test_a_fishmeal_plant_is_fed_by_the_fleet_not_shrimp_farms(
+    tmp_path: Path, products: list[str]
+) -> None:
+    """Before, an Indian "fishmeal plant" had farmed shrimp inferred beneath it (Thailand's
+    for a Thai one: critical on its shrimp listing) unless its products said "fishmeal"
+    alone."""
+    doc = assessed_data(
+        tmp_path, "food-manufacturing", [_supplier("S", "IND", "fishmeal plant", products)]
+    )
+    assert {s["sector"] for s in inferred_beneath(doc, "S").values()} == {"fishing-vessels"}
+
+
+def test_mauritius_in_french() -> None:
+    from ddtool.reference.countries import normalise_country
+
+    assert [normalise_country(c).iso3 for c in ("Île Maurice", "Iles Maurice", "Mauritanie")] == [
+        "MUS",
+        "MUS",
+        "MRT",
+    ]

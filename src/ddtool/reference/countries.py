@@ -427,6 +427,7 @@ EXONYMS: dict[str, str] = {
         "MYS": "malaisie, malasia",
         "MAR": "marokko, marruecos",
         "MRT": "mauretanien, mauritanie",
+        "MUS": "ile maurice, iles maurice, mauricio",
         "MEX": "mexiko",
         "MDA": "moldau, moldawien",
         "MNG": "mongolei, mongolie",
