@@ -1540,7 +1540,7 @@ def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: 
         files = _files_text(skipped.files)
         notes.append(
             f"not read as members: {files} in {shown_text(str(skipped.path))}, {skipped.reason}"
-            + _named(skipped.names, "summary.json")
+            + _named(skipped.names)
         )
     if earlier:
         folders = [shown_text(item["folder"]) for item in earlier]
@@ -1556,13 +1556,15 @@ def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: 
     return notes
 
 
-def _named(names: Iterable[str], all_in: str) -> str:
+def _named(names: Iterable[str]) -> str:
     """The files left out, named after their count: the first few, and how many more (all
-    of them are in `all_in`); nothing where they are not named."""
+    of them are in summary.json); nothing where they are not named."""
     names = list(names)
     if not names:
         return ""
-    return f": {shown_names(names)}" + (f" (all in {all_in})" if len(names) > NAMES_SHOWN else "")
+    return f": {shown_names(names)}" + (
+        " (all in summary.json)" if len(names) > NAMES_SHOWN else ""
+    )
 
 
 def _files_text(files: int | None) -> str:
@@ -1894,7 +1896,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
         for item in summary.get("not_members", []):
             where = f"{item['path']}: " if item["path"] else ""
             files = _files_text(item["files"])
-            named = _named(item.get("names") or [], "summary.json")
+            named = _named(item.get("names") or [])
             rows.append(["not read as members", f"{where}{files}, {item['reason']}{named}"])
         for item in summary.get("earlier_members", []):
             folder = f" (folder {item['folder']})" if item["folder"] else ""

@@ -1453,10 +1453,13 @@ def batch(
             member, error = f"{member} ({record['member']})", record["error"]
         _batch_line(console, f"failed: {shown_text(member)}: {shown_text(error)}")
     # (anonymised, named as the failures are: the pseudonym, then the member's name)
+    names = [
+        f"{row['member']} ({record['member']})" if summary["anonymised"] else row["member"]
+        for row, record in zip(summary["ranking"], result.ranked, strict=True)
+    ]
     shown_as: dict[int, str] = {}
     if summary["anonymised"]:
-        ranked = zip(summary["ranking"], result.ranked, strict=True)
-        shown_as = {id(record): f"{row['member']} ({record['member']})" for row, record in ranked}
+        shown_as = {id(record): name for name, record in zip(names, result.ranked, strict=True)}
     warned = None if quiet else _warned_members(result.records, shown_as)
     if warned is not None:
         _batch_line(console, warned)
@@ -1465,11 +1468,6 @@ def batch(
     if summary["assessed"] == 0:
         raise typer.Exit(int(ExitCode.ERROR))
     if fail_on is not None:
-        # (anonymised, named as the failures are: the pseudonym, then the member's name)
-        names = [
-            f"{row['member']} ({record['member']})" if summary["anonymised"] else row["member"]
-            for row, record in zip(summary["ranking"], result.ranked, strict=True)
-        ]
         reached = _members_reaching(summary["ranking"], names, fail_on)
         if reached:
             _batch_line(

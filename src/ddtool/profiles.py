@@ -775,6 +775,10 @@ class Profiles:
     _own_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # each sector's commodities, goods, ores and shorthands as runs of words (_names_own)
     _own_runs: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # each sector's other commodities of its stage, as words and ores (_other_commodities)
+    _others_of: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(
+        default_factory=dict
+    )
     _shared: dict[str, frozenset[str]] = field(default_factory=dict)
     # the listed goods each product names by runs of its words, looked for from a sector
     # (_goods_of_product), and the sectors downstream of each sector (_downstream_of)
@@ -1891,24 +1895,32 @@ class Profiles:
         words = [set(_words(product)) for product in products]
         if not words or not sector.commodities or self._names_own(sector, words):
             return False
-        own = set(sector.commodities)
-        for other in self.sectors.values():
-            if other.id == sector.id or other.stage != sector.stage:
-                continue
-            for commodity in other.commodities:
-                if commodity in own or self._is_own_good(sector, commodity):
-                    continue
-                wanted = set(_words(commodity))
-                ores = _ORES.get(commodity, frozenset())
-                if any(wanted <= named or not ores.isdisjoint(named) for named in words):
-                    return True
-        return False
+        return any(
+            wanted <= named or not ores.isdisjoint(named)
+            for wanted, ores in self._other_commodities(sector)
+            for named in words
+        )
 
-    def _is_own_good(self, sector: Sector, commodity: str) -> bool:
-        """Whether a commodity names a good of the sector ('copper': Copper, artisanal
-        mining's good though none of its commodities)."""
-        named = self._named_goods([commodity])
-        return any(self.good_sectors.get(good) == sector.id for good in named)
+    def _other_commodities(
+        self, sector: Sector
+    ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """The commodities of the other sectors of a sector's stage that are neither its own
+        nor name a good of it ('copper': Copper, artisanal mining's good though none of its
+        commodities), each as its words and its ores' names (_ORES); found once."""
+        found = self._others_of.get(sector.id)
+        if found is None:
+            found = self._others_of[sector.id] = tuple(
+                (frozenset(_words(commodity)), _ORES.get(commodity, frozenset()))
+                for other in self.sectors.values()
+                if other.id != sector.id and other.stage == sector.stage
+                for commodity in other.commodities
+                if commodity not in sector.commodities
+                and not any(
+                    self.good_sectors.get(good) == sector.id
+                    for good in self._named_goods([commodity])
+                )
+            )
+        return found
 
     def _names_own(self, sector: Sector, words: list[set[str]]) -> bool:
         """Whether a product's words (`words`: each product's) name one of the sector's own
@@ -2720,8 +2732,10 @@ _CURINGS = _keys("flue air sun fire")
 _CURED = _keys("cured dried")
 # the trade's grade codes written as one word: cashew kernels ("W320", "SW240"), natural
 # rubber ("RSS3", "TSR20", "SIR 20") (Profiles._qualified)
-_GRADE_CODE = re.compile(r"(?:w|sw|lw|ws)\d{3}|(?:rss|tsr|sir|smr|str|svr)\d{1,2}[a-z]?")
 _RUBBER_GRADES = _keys("rss tsr sir smr str svr")
+_GRADE_CODE = re.compile(
+    r"(?:w|sw|lw|ws)\d{3}|(?:" + "|".join(sorted(_RUBBER_GRADES)) + r")\d{1,2}[a-z]?"
+)
 # the words of broken grains after a share ("5% broken": exact_key's "5 broken")
 _BROKEN = _keys("broken brokens")
 # the materials of a container after a quantity ("60kg jute bags", "50 kg PP bags": _packing)
@@ -5297,6 +5311,10 @@ _MADE_INTO_MANY = frozenset(
 )
 
 
+# the words beside a raw good that leave it the grower's alone (_grown_alone)
+_GROWN_ALONE_WORDS = _FACTORY_WORDS | _BUSINESS_FORMS | _PRODUCER_WORDS | _ANY_STAGE_WORD
+
+
 def _grown_alone(profiles: Profiles, padded: str, alias: str) -> bool:
     """Whether a text names a good grown or raised (a sector of ISIC division 01, crop and
     animal production; crop farming, whose classes the taxonomy leaves blank) that no
@@ -5311,9 +5329,8 @@ def _grown_alone(profiles: Profiles, padded: str, alias: str) -> bool:
     if _processing_of(profiles, alias) or alias in _MADE_INTO_MANY:
         return False
     rest = f" {padded} ".replace(f" {alias} ", " ", 1).split()
-    allowed = _FACTORY_WORDS | _BUSINESS_FORMS | _PRODUCER_WORDS | _ANY_STAGE_WORD
     # (any other word may name what is made, "fruit juice factory", or be a name: as before)
-    return all(word in allowed for word in rest)
+    return all(word in _GROWN_ALONE_WORDS for word in rest)
 
 
 def _work_mill(profiles: Profiles, padded: str) -> list[str]:
@@ -6860,7 +6877,7 @@ def _load_checked(overlays: tuple[str, ...]) -> Profiles:
         goods_changes=changes,
         good_sectors=good_sectors,
         good_aliases=good_aliases,
-        good_kinds={g: k for g, k in good_kinds.items() if good_sectors.get(k) == good_sectors[g]},
+        good_kinds=good_kinds,
         origins={
             k: sorted(v, key=lambda o: (-(o.share_pct or 0.0), o.iso3)) for k, v in origins.items()
         },

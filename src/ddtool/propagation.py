@@ -1791,16 +1791,15 @@ class Inference:
         site = None if away else country  # (where a stage that is no raw material's sits)
         targets: list[str] = []
         if sector.commodities:
+            # (where a buyer works the harvest of its own country: whatever the commodity)
+            near = site if sector.processed_near_harvest else None
+            if near and not self._worked_where_grown(buyer, hint):
+                near = None
             for commodity in self._commodities(sector.commodities, hint, only):
-                if (
-                    sector.processed_near_harvest
-                    and site
-                    and self._lean(sector_id, commodity, site)
-                    and self._worked_where_grown(buyer, hint)
-                ):
+                if near and self._lean(sector_id, commodity, near):
                     # (cut cane, oil palm fruit: a mill's farms are near it, in its country
                     # where that country produces the commodity, not the world's mix)
-                    targets.append(self._near_harvest(sector_id, commodity, site, depth))
+                    targets.append(self._near_harvest(sector_id, commodity, near, depth))
                 else:
                     targets.append(self._raw(sector_id, commodity, country, depth))
         elif (origin := self._at_origin(sector_id, country, hint, only, away)) is not None:

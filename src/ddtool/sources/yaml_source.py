@@ -1020,7 +1020,7 @@ class YamlReader(ChainReader):
                 # each key's own line, as a supplier's problems are located: the block's
                 # first line is most often its name's, not the bad country's
                 chain.company_cells = {
-                    key: Location(str(path), line=line, column=key)
+                    key: check.at(line, key)
                     for key, line in company.get(_KEY_LINES, {}).items()
                     if isinstance(key, str) and isinstance(line, int)
                 }
