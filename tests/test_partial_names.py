@@ -87,7 +87,8 @@ def test_whole_and_ambiguous_names_keep_their_reading(
         ("gloves", ["rubber-products"]),
         # a word of work alone, or of no material: none, as before
         ("grinding", []),
-        ("sewing", []),
+        # (but a word of textile work alone suggests the sectors of the goods sewn)
+        ("sewing", ["garment-manufacturing", "footwear-manufacturing"]),
         ("products", []),
         ("natural", []),
         ("widget", []),

@@ -114,7 +114,9 @@ def test_a_table_warns_at_each_row_and_keeps_the_other_sectors(tmp_path: Path) -
     assert read == {
         "F1": ("fishing-vessels", (), (OtherSector("aquaculture"),)),
         "M1": ("artisanal-mining", ("gold",), (OtherSector("cocoa-farming"),)),
-        "M2": ("artisanal-mining", (), (OtherSector("cocoa-farming"),)),
+        # (its products name a good of another chain only, the farm's: the mine's gold
+        # stands for what it mines)
+        "M2": ("artisanal-mining", ("gold",), (OtherSector("cocoa-farming"),)),
         "M3": ("artisanal-mining", ("gold",), (OtherSector("industrial-mining", ("lithium",)),)),
         "S1": ("artisanal-mining", ("cobalt",), ()),  # (a service is no other sector)
         "P1": ("cocoa-farming", (), ()),

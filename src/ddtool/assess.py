@@ -37,6 +37,7 @@ from ddtool.document import (
     gaps_rested_on,
     held_labels,
     of_its_score,
+    recycled_below,
     replaced_below,
 )
 from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemList, path_text
@@ -340,6 +341,9 @@ def _assess(
     unfollowed.update((sid, denied_below(goods)) for sid, goods in inference.denied_below.items())
     unfollowed.update(
         (sid, replaced_below(goods)) for sid, goods in inference.replaced_below.items()
+    )
+    unfollowed.update(
+        (sid, recycled_below(goods)) for sid, goods in inference.recycled_below.items()
     )
     stages.done("infer")
 

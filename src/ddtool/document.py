@@ -91,6 +91,19 @@ def replaced_below(goods: Iterable[str]) -> str:
     return f"{REPLACED_BELOW} ({', '.join(goods)})"
 
 
+# the gap of a supplier whose every product is recycled material, with the raw goods in
+# brackets (recycled_below)
+RECYCLED_BELOW = (
+    "tiers below not mapped, none inferred: its products are recycled material, not newly"
+    " mined, grown or caught, and the risk data follows no raw goods beneath them"
+)
+
+
+def recycled_below(goods: Iterable[str]) -> str:
+    """RECYCLED_BELOW with the raw goods its sector's inputs hold: "… beneath them (gold)"."""
+    return f"{RECYCLED_BELOW} ({', '.join(goods)})"
+
+
 # the gap of the deepest inferred stage where `scoring.inference_depth` stops inference above
 # its inputs (a fabric mill with no spinner, gin or cotton farm inferred beneath it): as
 # NOTHING_FOLLOWED, what lies beneath is neither mapped nor inferred, so its level is not all
@@ -170,7 +183,8 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
     unfollowed = sum(
         n
         for gap, n in kinds.items()
-        if gap == NOTHING_FOLLOWED or gap.startswith((DENIED_BELOW, REPLACED_BELOW, DEPTH_REACHED))
+        if gap == NOTHING_FOLLOWED
+        or gap.startswith((DENIED_BELOW, REPLACED_BELOW, RECYCLED_BELOW, DEPTH_REACHED))
     )
     for count, what in (
         (kinds[SECTOR_PART_NOT_MATCHED], "with a part of the sector not matched"),

@@ -977,7 +977,10 @@ class Profiles:
         try:
             return self._matched[product]
         except KeyError:
-            found = self._matched[product] = self._match_good(product)
+            found = _WHOLE_GOOD_WORDS.get(text_key(product))
+            if found not in self.good_sectors:
+                found = self._match_good(product)
+            self._matched[product] = found
             return found
 
     def good_named(self, product: str) -> str | None:
@@ -1004,7 +1007,11 @@ class Profiles:
             # butter' is not read as 'peanut butter' is)
             reading = self._reading(product)
             for words in (product.split(), reading.kept if reading.good else ()):
-                named = self.match_good(words[1]) if len(words) == 2 else None
+                named = (
+                    self.match_good(words[1])
+                    if len(words) == 2 and text_key(words[1]) not in _WHOLE_GOOD_WORDS
+                    else None
+                )
                 if named is None or not self._kind_of(words[0], words[1], named):
                     continue
                 if self._goes_to(words, named):
@@ -1487,6 +1494,12 @@ class Profiles:
         own = self.good_sectors.get(good)
         return sector is None or own is None or sector == own or sector in self._downstream_of(own)
 
+    def good_chain(self, product: str) -> str | None:
+        """The value chain of the sector of the listed good a product names (match_good):
+        'gold' minerals, 'grain' another; None where it names none."""
+        sector = self.sectors.get(self.good_sectors.get(self.match_good(product) or "", ""))
+        return sector.chain if sector is not None else None
+
     def good_suggestion(self, product: str) -> str | None:
         """For a product that is no listed good's name or alias (match_good): the one it is
         most like, where the two differ as a slip of the keyboard does ('cocoa beanz':
@@ -1830,6 +1843,8 @@ class Profiles:
         handled: list[GoodListing] = []
         goods = self._named_goods(products)
         own = self.sectors.get(sector) if sector else None
+        if own is not None and own.broad and own.commodities and products:
+            goods = self._with_commodities_named(own, products, goods)
         knitted = _says_knitted(products)
         if knitted:  # (a variant of Textiles that knitted cloth is not)
             goods = [good for good in goods if not _woven(good)]
@@ -1851,6 +1866,24 @@ class Profiles:
                 and not (knitted and _woven(listing.good))
             ]
         return applies, handled
+
+    def _with_commodities_named(
+        self, sector: Sector, products: Collection[str], goods: list[str]
+    ) -> list[str]:
+        """`goods` and the goods of the broad sector's commodities that a product naming no
+        good names by the words it says (words_said: 'artisanal gold', 'small-scale gold'
+        from a mine: Gold; not 'no gold'):
+        such a product says which of the sector's listings apply as its good's name would
+        (it left none in place, the commodity named, no good brought)."""
+        found = list(goods)
+        for product in products:
+            if self._named_goods([product]):
+                continue
+            words = self.words_said(product)  # ('no gold' names none)
+            for commodity in sector.commodities:
+                if words.issuperset(_words(commodity)):
+                    found += [g for g in self._named_goods([commodity]) if g not in found]
+        return found
 
     def _sector_applies(
         self,
@@ -3069,6 +3102,7 @@ _PLACE_BUSINESS = _keys(
 # the words after which a place's word names what it serves ("restaurante de mariscos")
 _OF_WORDS = _keys("de di du des del da do d")
 _SEAFOOD = "seafood"  # the chain whose foods name restaurants and shops
+_MINERALS_CHAIN = "minerals"  # the chain of mines, smelters and the goods made of metals
 _FOOD_SERVICE_NOTE = (
     "a place that serves or sells food processes none: the taxonomy has no sector for food"
     " service, and its products, what it buys, are not read as its work"
@@ -3222,6 +3256,18 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("anbau"), "farming"),  # (of a crop only: _ANBAU_CROPS)
     **dict.fromkeys(_keys("plantage"), "plantation"),
     **dict.fromkeys(_keys("cooperativa"), "cooperative"),
+    # the trade: exporters, buyers and grinders of a good ("exportador de oro", "broyeur de
+    # cacao", "acopiador de oro")
+    **dict.fromkeys(
+        _keys("exportador exportadora exportadores exportateur exportateurs exportatrice"),
+        "exporter",
+    ),
+    **dict.fromkeys(
+        _keys("comprador compradora compradores acopiador acopiadora acopiadores acheteur"),
+        "buyer",
+    ),
+    **dict.fromkeys(_keys("broyeur broyeurs"), "grinder"),
+    **dict.fromkeys(_keys("broyage"), "grinding"),
     # a shop
     **dict.fromkeys(_keys("geschaft laden tienda loja magasin boutique"), "shop"),
     **dict.fromkeys(_keys("einzelhandel"), "retail"),
@@ -3349,6 +3395,15 @@ _AMBIGUOUS = {
     "refrigerated carrier": ("fishing-vessels",),
     "refrigerated cargo vessel": ("fishing-vessels",),
     "refrigerated cargo ship": ("fishing-vessels",),
+    # a word of textile work alone: of cloth, carpets, garments or shoes, the text does not
+    # say which
+    "weaving": ("fabric-manufacturing", "carpet-weaving"),
+    "knitting": ("fabric-manufacturing", "garment-manufacturing"),
+    "sewing": ("garment-manufacturing", "footwear-manufacturing"),
+    "stitching": ("garment-manufacturing", "footwear-manufacturing"),
+    "tailoring": ("garment-manufacturing",),
+    # of gems or of stone (granite slabs)
+    "cutting and polishing": ("jewellery-manufacturing", "stone-quarrying"),
 }
 # the fleet's words no alias holds, as they name other work beside other words: "fish
 # carrier" alone, or beside a vessel's words ("fish carrier bags", "fish carrier logistics"
@@ -3422,9 +3477,14 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
     """The sector a text names (_match_sector_spelt); not `staged`, a good beside another
     chain's stage word only is read as that word's sector (_stage_of_the_good)."""
     found = _match_sector_spelt(profiles, value, staged)
-    if (found.id in _MINES or found.id == _mineral_trader(profiles)) and not found.products:
+    if (
+        found.id in _MINES
+        or found.id == _mineral_trader(profiles)
+        or _works_named_minerals(profiles, found.id)
+    ) and not found.products:
         # a mine's minerals, named in its sector text, say which listings apply; a mineral
-        # trader's ("mica trader") which mines beneath it are inferred
+        # trader's ("mica trader"), a refinery's ("gold refinery") or a jeweller's ("gold
+        # jewellery maker") which mines beneath it are inferred
         minerals = _minerals_named(profiles, value)
         if minerals:
             return replace(found, products=minerals)
@@ -3433,6 +3493,18 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
         # not of farmed shrimp: its text names the good, as a mine's names its minerals
         return replace(found, products=("fishmeal",))
     return found
+
+
+def _works_named_minerals(profiles: Profiles, sector_id: str | None) -> bool:
+    """Whether a sector works the minerals its text may name: one of the minerals chain that
+    processes them (smelting and refining) or makes goods of the mineral they name
+    (jewellery: made_of_named_mineral)."""
+    sector = profiles.sectors.get(sector_id or "")
+    return (
+        sector is not None
+        and sector.chain == _MINERALS_CHAIN
+        and (sector.stage == "processing" or sector.made_of_named_mineral)
+    )
 
 
 # the words of fishmeal in a sector text ("fishmeal plant", "fish meal factory"), in
@@ -3907,6 +3979,9 @@ _PART_WORDS = (
     )
 )
 _PART_MOST = 3  # the most sectors a part of a name suggests
+# words that name a good as a whole product only (text_key's forms): French "or", gold, is
+# a conjunction in any longer text ("China or Taiwan", "wild or farmed shrimp")
+_WHOLE_GOOD_WORDS = {"or": "Gold"}
 
 
 def _sectors_with(profiles: Profiles, key: str) -> str | None:
@@ -5048,9 +5123,26 @@ def _alike_beyond_plain_words(key: str, near: str) -> bool:
     from rapidfuzz import fuzz
 
     words = key.split()
-    if len(words) < 2 or fuzz.ratio("".join(words), near.replace(" ", "")) >= 80:
-        return True  # (and a compound written apart: "Textil Veredelung", textilveredelung)
+    if len(words) < 2:
+        return True
     theirs = [w for w in near.split() if w not in _PLAIN_WORDS]
+    if len(near.split()) == len(words):
+        # word for word: each word alike one of the name's, a slip or another form of it
+        # ("cocoa farmng", "shrimp peeler", "dry fish": Jaro-Winkler's measure, which weighs
+        # the letters a word begins with; "beedi rolling": letters in common); one other
+        # word makes another thing ("feed mill" is no "coffee mill", "Old supplier" no
+        # "coal supplier", "company sector" no "security company", however alike the
+        # letters run together)
+        from rapidfuzz.distance import JaroWinkler
+
+        def alike(mine: str, word: str) -> bool:
+            return JaroWinkler.normalized_similarity(mine, word) >= 0.84 or (
+                fuzz.ratio(mine, word) >= 65
+            )
+
+        return all(any(alike(mine, word) for word in near.split()) for mine in words)
+    if fuzz.ratio("".join(words), near.replace(" ", "")) >= 80:
+        return True  # (a compound written apart: "Textil Veredelung", textilveredelung)
     return any(
         fuzz.ratio(mine, word) >= 80
         for mine in words
@@ -5228,6 +5320,12 @@ def _minerals_named(profiles: Profiles, value: str) -> tuple[str, ...]:
     return _minerals_in(
         profiles, [word if i in outside else "" for i, word in enumerate(_in_english(written))]
     )
+
+
+def minerals_in_english(words: Iterable[str]) -> set[str]:
+    """Words (exact_key's or text_key's), each mineral named in another language named in
+    English ('oro': 'gold', 'plata': 'silver')."""
+    return {_MINERALS_ABROAD.get(word, word) for word in words}
 
 
 def _in_english(words: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from ddtool.profiles import (
     Profiles,
     Sector,
     exact_key,
+    minerals_in_english,
     names_a_place,
     read_denials,
     said_caught,
@@ -158,7 +159,14 @@ def _hint_words(profiles: Profiles, hint: list[str]) -> set[str]:
     words = {w for p in hint for w in profiles.words_said(p)}
     for shorthand in words & SHORTHANDS.keys():
         words.update(SHORTHANDS[shorthand])
+    if any(_KARAT.search(p) for p in hint):  # ('22k bangles', '18 kt rings': gold's)
+        words.add("gold")
     return words
+
+
+# a gold's fineness in karats ('22k', '18 kt', '24 karat', '9ct', '14 carat'): the jewellery or
+# bar is of gold (a carat of a gem's weight is no fineness: '1 ct diamond', '0.5 carat')
+_KARAT = re.compile(r"(?i)(?<![\d.,])(?:9|14|18|22|24)\s?(?:k|kt|karat|ct|carat)\b")
 
 
 def _slug(text: str) -> str:
@@ -209,6 +217,9 @@ class Inference:
         # likewise, those whose products are made of a material that replaces those goods
         # ('nitrile gloves': natural rubber; see _replaced)
         self.replaced_below: dict[str, tuple[str, ...]] = {}
+        # and those whose products are all recycled ('scrap gold', 'recycled gold': no
+        # mine beneath; see _recycled)
+        self.recycled_below: dict[str, tuple[str, ...]] = {}
         # the suppliers taken to work material their buyers send them (commission work), with
         # nothing inferred beneath them for it, and those buyers (set by run)
         self.commissioned: dict[str, tuple[str, ...]] = {}
@@ -246,6 +257,7 @@ class Inference:
         self._denied_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._denied_words_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._replaced_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self._recycled_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._gone: dict[tuple[str, ...], frozenset[str]] = {}
         # what the buyers of a trader naming nothing take of its trade (see _bought_above),
         # and what a buyer's products say it takes of a trade (_trade_takes)
@@ -826,6 +838,17 @@ class Inference:
             if commodity in self._denied(hint)
         }
         if goods and all(
+            commodity in self._recycled(hint) and commodity not in self._denied_in_words(hint)
+            for _, hint in denying
+            for commodity in goods
+        ):
+            # (those its products name, 'scrap gold': gold; else all its inputs hold)
+            words = minerals_in_english(
+                _hint_words(self.profiles, [p for _, hint in denying for p in hint])
+            )
+            named = {c for c in goods if set(re.findall(r"[a-z]+", c)) <= words}
+            self.recycled_below[node] = tuple(sorted(named or goods))
+        elif goods and all(
             commodity in self._replaced(hint) and commodity not in self._denied_in_words(hint)
             for _, hint in denying
             for commodity in goods
@@ -1647,7 +1670,26 @@ class Inference:
         are made without (_replaced: 'nitrile gloves', no natural rubber)."""
         found = self._denied_of.get(hint)
         if found is None:
-            found = self._denied_of[hint] = self._denied_in_words(hint) | self._replaced(hint)
+            found = self._denied_in_words(hint) | self._replaced(hint) | self._recycled(hint)
+            self._denied_of[hint] = found
+        return found
+
+    def _recycled(self, hint: tuple[str, ...]) -> frozenset[str]:
+        """Every raw commodity, where every product is wholly recycled material ('scrap
+        gold', 'recycled gold', 'recycled cotton yarn', 'oro da recupero': _wholly_recycled):
+        it was mined or grown once, for another good, and no mine, farm or vessel of it is
+        beneath the supplier. Nothing where the products are none."""
+        found = self._recycled_of.get(hint)
+        if found is None:
+            found = frozenset()
+            if hint and all(map(_wholly_recycled, hint)):
+                found = frozenset(
+                    commodity
+                    for sector in self.profiles.sectors.values()
+                    if sector.stage == "raw"
+                    for commodity in sector.commodities
+                )
+            self._recycled_of[hint] = found
         return found
 
     def _replaced(self, hint: tuple[str, ...]) -> frozenset[str]:
@@ -1791,15 +1833,19 @@ class Inference:
         site = None if away else country  # (where a stage that is no raw material's sits)
         targets: list[str] = []
         if sector.commodities:
-            # (where a buyer works the harvest of its own country: whatever the commodity)
-            near = site if sector.processed_near_harvest else None
+            # (where a buyer works the harvest of its own country: whatever the commodity;
+            # or buys its members' harvest, a cooperative of farmers)
+            why = sector.processed_near_harvest or (
+                _OF_ITS_MEMBERS if self._cooperative(buyer) else ""
+            )
+            near = site if why else None
             if near and not self._worked_where_grown(buyer, hint):
                 near = None
             for commodity in self._commodities(sector.commodities, hint, only):
                 if near and self._lean(sector_id, commodity, near):
                     # (cut cane, oil palm fruit: a mill's farms are near it, in its country
                     # where that country produces the commodity, not the world's mix)
-                    targets.append(self._near_harvest(sector_id, commodity, near, depth))
+                    targets.append(self._near_harvest(sector_id, commodity, near, depth, why))
                 else:
                     targets.append(self._raw(sector_id, commodity, country, depth))
         elif (origin := self._at_origin(sector_id, country, hint, only, away)) is not None:
@@ -1857,20 +1903,38 @@ class Inference:
             return False
         return not any(names_a_place(text) for text in hint)
 
-    def _near_harvest(self, sector_id: str, commodity: str, country: str, depth: int) -> str:
-        """The farms of a commodity worked within a day or two of harvest, beneath a buyer in
-        a country that produces it: in that country, scored as a supplier of the sector
-        there is (`inferred:SECTOR@ISO3`), not at the world's origin mix; made once."""
+    def _near_harvest(
+        self, sector_id: str, commodity: str, country: str, depth: int, why: str
+    ) -> str:
+        """The farms of a commodity worked within a day or two of harvest, or of a
+        cooperative's members, beneath a buyer in a country that produces it (`why` says
+        which): in that country, scored as a supplier of the sector there is
+        (`inferred:SECTOR@ISO3`), not at the world's origin mix; made once (the reason of
+        the first buyer met: of one sector, one of the two)."""
         node_id = f"inferred:{sector_id}@{country}"
         if node_id not in self.nodes:
             self._intermediate(node_id, sector_id, country, depth, commodity=commodity)
             sector = self.profiles.sectors[sector_id]
             self.nodes[node_id].assumption = (
                 f"{sector.name.lower()} in the buyer's own country ({country}), which produces"
-                f" {commodity}: {sector.processed_near_harvest}"
+                f" {commodity}: {why}"
             )
             self.supply.add_node(node_id, inferred=True)
         return node_id
+
+    def _cooperative(self, buyer: str) -> bool:
+        """Whether a buyer is a mapped cooperative of a trading stage ('cocoa cooperative',
+        'Coopérative Agricole de Soubré', 'cooperativa cafetalera'): it buys its members'
+        harvest, grown near it."""
+        supplier = self.supply.suppliers.get(buyer)
+        if supplier is None or supplier.sector is None:
+            return False
+        sector = self.profiles.sectors.get(supplier.sector)
+        if sector is None or sector.stage != "trading":
+            return False
+        return any(
+            _COOPERATIVE.search(text) for text in (supplier.sector_raw or "", supplier.name or "")
+        )
 
     def _stage_as_is(
         self,
@@ -2455,6 +2519,15 @@ class Inference:
 
 # the words of refining (sugar milling covers refineries, which melt raw sugar shipped in)
 _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
+# a cooperative's words in its sector text or name ("cocoa cooperative", "Coopérative
+# Agricole", "cooperativa", "co-op", "Genossenschaft", "société coopérative", "SCOOPS")
+_COOPERATIVE = re.compile(
+    r"(?i)\b(?:co-?op(?:erative)?s?|coop[eé]rative?s?|cooperativas?|cooperativa|"
+    r"genossenschaft|scoops?|koperasi)\b"
+)
+_OF_ITS_MEMBERS = (
+    "a cooperative buys the harvest of its members, farmers near it, not the world's mix"
+)
 
 # what an intermediate stage in a country not known assumes, by its buyer
 _IN_BUYERS_COUNTRY = "stage assumed in the buyer's country"
@@ -2715,6 +2788,81 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
         if run and any(rest[i : i + len(run)] == run for i in range(len(rest))):
             return False
     return True
+
+
+def _wholly_recycled(product: str) -> bool:
+    """Whether a product says it is recycled material ('scrap gold', 'recycled gold',
+    'reclaimed silver', 'post-consumer recycled polyester', 'oro reciclado', 'oro da recupero'),
+    and not that it is in part or may not be ('30% recycled polyester', 'recycled cotton
+    blend', 'recycled and mined gold', 'non-recycled', 'virgin or recycled'), nor a mined
+    material's grade ('mica scrap', 'scrap mica': the flakes picked at the mines)."""
+    words = text_key(product).split()
+    return (
+        not _RECYCLED_WORDS.isdisjoint(words)
+        and _NOT_WHOLLY_RECYCLED.isdisjoint(words)
+        and _MINED_SCRAP.isdisjoint(words)
+        and not any(map(str.isdigit, product))
+    )
+
+
+# the words that say a material is recycled, in English, French, Spanish, Portuguese,
+# Italian and German (text_key's forms); and those that say it is so in part, or not at all
+_RECYCLED_WORDS = frozenset(
+    text_key(word)
+    for word in [
+        "recycled",
+        "recycling",
+        "scrap",
+        "scraps",
+        "reclaimed",
+        "recovered",
+        "secondary",
+        "remelted",
+        "upcycled",
+        "recyclé",
+        "recyclée",
+        "récupération",
+        "reciclado",
+        "reciclada",
+        "reciclados",
+        "recuperado",
+        "recuperada",
+        "riciclato",
+        "riciclata",
+        "riciclati",
+        "recupero",
+        "recuperação",
+        "reciclagem",
+        "recycelt",
+        "recyceltes",
+        "altgold",
+    ]
+)
+# the materials whose "scrap" is a grade of what is mined, not recycled ("scrap mica", picked
+# at the mines and their dumps, by children among others)
+_MINED_SCRAP = frozenset({"mica"})
+_NOT_WHOLLY_RECYCLED = frozenset(
+    text_key(word)
+    for word in [
+        "non",
+        "not",
+        "virgin",
+        "primary",
+        "mined",
+        "newly",
+        "new",
+        "partly",
+        "partially",
+        "part",
+        "blend",
+        "blended",
+        "mixed",
+        "mix",
+        "content",
+        "or",
+        "and",
+    ]
+)
 
 
 # the words after a material that are its own ('nitrile rubber', 'synthetic latex'), and the

@@ -14,6 +14,7 @@ COUNTRIES: list[tuple[str, str]] = [
     ("Turkiye", "TUR"),
     ("Turkey", "TUR"),
     ("Ivory Coast", "CIV"),
+    ("RCI", "CIV"),  # République de Côte d'Ivoire
     ("Côte d'Ivoire", "CIV"),
     ("Côte d’Ivoire", "CIV"),
     ("Cote d'Ivoire", "CIV"),

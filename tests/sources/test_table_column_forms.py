@@ -487,12 +487,37 @@ def test_many_dates_in_an_id_column_are_named_then_counted(tmp_path: Path) -> No
     assert problems.items[-1].message.startswith("5 more cells of this column hold dates")
 
 
-@pytest.mark.parametrize("header", ["Factory country", "Fertigungsland", "Land der Produktion"])
-def test_a_country_in_other_words_without_a_country_column_is_named(
-    tmp_path: Path, header: str
+@pytest.mark.parametrize(
+    ("headers", "read"),
+    [
+        # the country of the supplier's own site, alone: read as the country (it was kept
+        # as an attribute, with a hint to map it, and every supplier had no country)
+        (["Factory country"], 0),
+        (["Fertigungsland"], 0),
+        (["Land der Produktion"], 0),
+        (["Country of Operation"], 0),
+        (["Operating country"], 0),
+        # another place's country: only named
+        (["HQ country"], None),
+        (["Destination country"], None),
+        # two sites' countries: which one is scored is never a guess, both named
+        (["Factory country", "Farm country"], None),
+    ],
+)
+def test_a_country_in_other_words_without_a_country_column(
+    tmp_path: Path, headers: list[str], read: int | None
 ) -> None:
-    """Without a column read as the country, it is the hint of one (no rival to choose)."""
-    rows = [["Supplier ID", "Supplier name", header], ["S1", "Alpha", "Bangladesh"]]
-    _chain, problems = read_chain([write_book(tmp_path / "list.xlsx", {"Suppliers": rows})])
+    rows = [
+        ["Supplier ID", "Supplier name", *headers],
+        ["S1", "Alpha", *["Bangladesh", "Ghana"][: len(headers)]],
+    ]
+    chain, problems = read_chain([write_book(tmp_path / "list.xlsx", {"Suppliers": rows})])
     assert problems.errors == []
-    assert _located(problems, "unmapped-column") == [("warning", None, header)]
+    if read is None:
+        assert chain.suppliers[0].country is None
+        assert _located(problems, "unmapped-column") == [
+            ("warning", None, header) for header in headers
+        ]
+    else:
+        assert chain.suppliers[0].country == "BGD"
+        assert _located(problems, "unmapped-column") == []

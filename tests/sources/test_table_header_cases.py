@@ -599,6 +599,10 @@ HINTS: list[tuple[str, tuple[str, str], str | None]] = [
     ("Part", ("0.25", "0.5"), "share"),
     ("Part", ("50%", "100%"), "share"),
     ("Part", ("0,5", "0,25"), "share"),
+    # percentages over 100, or a cell that is no number, among them: shares written wrong,
+    # told once it is mapped (before: no hint, and the bad shares passed unseen)
+    ("Part", ("60%", "150%"), "share"),
+    ("Part", ("60%", "abc%"), None),
     ("Part number", ("12", "14"), None),
     ("Part no.", ("12", "14"), None),
 ]

@@ -93,6 +93,7 @@ ALIASES: dict[str, str] = {
     "ivory coast": "CIV",
     "cote divoire": "CIV",
     "cote d ivoire": "CIV",
+    "rci": "CIV",  # République de Côte d'Ivoire, as its administration writes it
     "dr congo": "COD",
     "drc": "COD",
     "d r congo": "COD",

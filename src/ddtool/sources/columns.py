@@ -205,6 +205,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "location country",
         "production country",
         "supplier country",
+        "country/region",  # (Microsoft's and many platforms' word for a country)
         "land",
         "herkunftsland",
         "ursprungsland",
@@ -731,7 +732,7 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
 def _one_of_its_parts(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     """The entry a header of parts split by '/' or '|' names where every part names that
     one entry by itself ("Products / Material", "Country | Land"); None where a part names
-    another or none ("Country / Region", "Name / Contact")."""
+    another or none ("Region / Country", "Name / Contact")."""
     if "/" not in text and "|" not in text:
         return None
     parts = [header_key(part) for part in re.split(r"[/|]", text)]
@@ -996,19 +997,22 @@ def hint_header(
 
 def _share_like(values: Sequence[Any]) -> bool:
     """Whether a "Part" column's values read as shares, not as quantities: fractions all
-    below 1 (a 1 is as likely one piece as the whole), or percentages all written with '%'
-    and at most 100, not all 100; and at least one strictly between none and the whole."""
+    below 1 (a 1 is as likely one piece as the whole), or percentages written with '%' (most
+    of its filled cells: no part number is written so), not all 100 nor all none; a
+    percentage over 100 or a cell that is no number among them is a share written wrong,
+    told once the column is mapped."""
     filled = list(islice(filterfalse(partial(is_, None), values), _SAMPLE))
     read: list[tuple[float, bool]] = []
     for value in filled:
         try:
             read.append(parse_number(value))
         except ValueProblem:
-            return False
+            read.append((-1.0, False))
     if not read:
         return False
-    if all(percent for _, percent in read):
-        return all(0 <= n <= 100 for n, _ in read) and any(0 < n < 100 for n, _ in read)
+    percents = [n for n, percent in read if percent]
+    if len(percents) >= _MOSTLY * len(read):
+        return any(0 < n < 100 or n > 100 for n in percents)
     return all(not percent and 0 <= n < 1 for n, percent in read) and any(n > 0 for n, _ in read)
 
 

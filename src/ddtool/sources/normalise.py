@@ -135,6 +135,8 @@ class SectorMatcher(Protocol):
 
     def match_good(self, product: str) -> str | None: ...
 
+    def good_chain(self, product: str) -> str | None: ...
+
     def good_suggestion(self, product: str) -> str | None: ...
 
 
@@ -149,6 +151,9 @@ class NoTaxonomy:
         return None
 
     def match_good(self, product: str) -> str | None:
+        return None
+
+    def good_chain(self, product: str) -> str | None:
         return None
 
     def good_suggestion(self, product: str) -> str | None:
@@ -304,14 +309,22 @@ def _minerals_of_sector(
     products: list[str], sector_raw: str | None, sectors: SectorMatcher
 ) -> tuple[str, ...]:
     """The minerals a mine's sector text names ('cobalt mining', 'artisanal gold mine':
-    cobalt, gold), where its products name no good (none, or only what they deny: 'no
-    gold'): they say which of the mining sector's listings apply, as a products cell
-    would. Kept apart from the products, which stay as written."""
+    cobalt, gold; a refinery's, 'gold refinery'), where its products name no good of their
+    chain (none, only what they deny, 'no gold', or a good of another chain only: 'grain' of
+    a gold refinery is its gold's form, no cereal): they say which of the mining sector's
+    listings apply, and which mines are beneath the others, as a products cell would. Kept
+    apart from the products, which stay as written."""
     if sector_raw is None:
         return ()
     minerals = sectors.match_sector(sector_raw).products
-    if not minerals or any(sectors.match_good(product) is not None for product in products):
+    if not minerals:
         return ()
+    chains = {sectors.good_chain(mineral) for mineral in minerals} - {None}
+    for product in products:
+        if sectors.match_good(product) is not None and (
+            not chains or sectors.good_chain(product) in chains
+        ):
+            return ()
     return minerals
 
 

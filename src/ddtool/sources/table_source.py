@@ -302,6 +302,7 @@ def table_from_rows(
     # a header slipped from a known one ('Contry', 'Suplier ID') is read as its field when
     # the column's values fit it (before anything is told by what the table holds)
     _read_slips(labels, columns, mapping, company_ids, where, options, problems)
+    _read_site_country(labels, columns, mapping)
     field_cols = {field: col for col, field in mapping.items()}
     for row_index, col, text in sorted(found_errors):  # (rows below the header only)
         # in a field ddtool reads, an error; in a column of the user's own, read as blank
@@ -1115,6 +1116,30 @@ def _read_slips(
             where.with_column(label),
             suggestion=options.map_hint(label, target),
         )
+
+
+def _read_site_country(
+    labels: dict[int, str], columns: list[Sequence[Any]], mapping: dict[int, str]
+) -> None:
+    """Read as the country (into `mapping`) the one column whose header names the country
+    of the supplier's own work or site in other words than an alias ("Country of
+    Operation", "Factory country", "Land der Produktion": own_site_country), when no column
+    is read as the country and its values are countries (half of its filled cells, as a
+    slip's): the country a supplier is scored on is that of its work. Beside a column read
+    as the country it is a rival (_rival_countries); two such columns, neither (which one
+    is scored is never a guess: both are named, to be mapped)."""
+    if "country" in mapping.values():
+        return
+    found = [
+        col
+        for col, label in labels.items()
+        if col not in mapping
+        and hint_header(label) == "country"
+        and own_site_country(label)
+        and values_fit("country", columns[col], mostly=_HALF)
+    ]
+    if len(found) == 1:
+        mapping[found[0]] = "country"
 
 
 def _misspelt_headers(

@@ -1,0 +1,248 @@
+"""The trade's own words for its goods and its actors, as a gold refiner and a cocoa grinder
+write them: recycled material (no mine beneath it), goods of jute (no cotton farms beneath
+them), a cooperative's members (farms in its own country), a refinery's or jeweller's
+minerals named in its sector text or by a karat mark, and the products of an artisanal
+mine that name its commodity in other words ('alluvial gold', 'artisanal gold')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from chain_support import assessed_data, inferred_beneath
+
+from ddtool.document import RECYCLED_BELOW, recycled_below
+from ddtool.profiles import load_profiles
+
+
+def _supplier(sid: str, country: str, sector: str | None, products: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": sid, "name": sid, "country": country, "products": products}
+    if sector is not None:
+        found["sector"] = sector
+    return found
+
+
+def _beneath(doc: dict[str, Any], sid: str) -> set[str]:
+    return set(inferred_beneath(doc, sid))
+
+
+def _gap_of_tiers(doc: dict[str, Any], sid: str) -> list[str]:
+    entry = next(s for s in doc["suppliers"] if s["id"] == sid)
+    return [g for g in entry["data_gaps"] if g.startswith("tiers below")]
+
+
+UNMAPPED = "tiers below not mapped (inferred)"
+
+# (country, sector, products, its gap of the tiers below)
+RECYCLED = [
+    pytest.param(
+        "CHE", "smelting-refining", ["scrap gold"], recycled_below(["gold"]), id="scrap gold"
+    ),
+    pytest.param(
+        "ITA", "wholesale-trade", ["recycled gold"], recycled_below(["gold"]), id="recycled gold"
+    ),
+    pytest.param(
+        "CHE",
+        "smelting-refining",
+        ["recycled gold", "reclaimed silver"],
+        recycled_below(["gold"]),
+        id="every product recycled",
+    ),
+    pytest.param(
+        "ITA", "smelting-refining", ["oro da recupero"], recycled_below(["gold"]), id="Italian"
+    ),
+    pytest.param(
+        "IND",
+        "yarn-spinning",
+        ["recycled cotton yarn"],
+        recycled_below(["cotton (lint)"]),
+        id="recycled cotton yarn: no cotton farms",
+    ),
+    # recycled in part, or beside mined material: the mines and farms inferred
+    pytest.param(
+        "CHE", "smelting-refining", ["recycled and mined gold"], UNMAPPED, id="recycled and mined"
+    ),
+    pytest.param(
+        "CHE", "smelting-refining", ["scrap gold", "gold doré"], UNMAPPED, id="doré beside it"
+    ),
+    pytest.param("IND", "yarn-spinning", ["30% recycled cotton yarn"], UNMAPPED, id="30%"),
+    pytest.param("IND", "yarn-spinning", ["recycled cotton blend yarn"], UNMAPPED, id="blend"),
+    pytest.param("CHE", "smelting-refining", ["gold"], UNMAPPED, id="gold"),
+    # scrap mica is a grade of mined mica, picked at the mines
+    pytest.param("IND", "mineral-trading", ["phlogopite mica scrap"], UNMAPPED, id="mica scrap"),
+]
+
+
+@pytest.mark.parametrize(("country", "sector", "products", "gap"), RECYCLED)
+def test_nothing_is_inferred_beneath_recycled_material(
+    tmp_path: Path, country: str, sector: str, products: list[str], gap: str
+) -> None:
+    """Before, a Swiss recycler of scrap gold had artisanal and industrial gold mines of the
+    world's origin mix inferred beneath it, six critical flags."""
+    doc = assessed_data(tmp_path, "retail", [_supplier("S", country, sector, products)])
+    assert _gap_of_tiers(doc, "S") == [gap]
+    if gap.startswith(RECYCLED_BELOW):
+        assert not _beneath(doc, "S")
+        assert {"supplier_id": "S", "gap": gap} in doc["data_gaps"]
+    else:
+        assert _beneath(doc, "S")
+
+
+# (sector, products, whether cotton farms are inferred beneath it)
+FIBRES = [
+    pytest.param("jute mill", ["jute bags"], False, id="jute bags: no cotton"),
+    pytest.param("fabric-manufacturing", ["hessian sacks"], False, id="hessian sacks"),
+    pytest.param("fabric-manufacturing", ["burlap and jute sacking"], False, id="burlap"),
+    pytest.param("fabric-manufacturing", ["jute and cotton fabric"], True, id="jute and cotton"),
+    # other fibres may be blended with cotton, or woven on a cotton warp: kept
+    pytest.param("garment-manufacturing", ["polyester t-shirts"], True, id="polyester"),
+    pytest.param("carpet-weaving", ["wool carpets"], True, id="wool carpets"),
+    pytest.param("fabric-manufacturing", ["cotton fabric"], True, id="cotton"),
+]
+
+
+@pytest.mark.parametrize(("sector", "products", "cotton"), FIBRES)
+def test_no_cotton_farms_beneath_goods_of_jute(
+    tmp_path: Path, sector: str, products: list[str], cotton: bool
+) -> None:
+    """Before, an Indian jute mill had yarn spinning, cotton ginning and cotton farms
+    inferred beneath it, the farms high on India's cotton listing."""
+    doc = assessed_data(tmp_path, "retail", [_supplier("S", "IND", sector, products)])
+    sectors = {s["sector"] for s in inferred_beneath(doc, "S").values()}
+    assert ("cotton-farming" in sectors) is cotton
+
+
+# (country, sector text, name, the inferred farm beneath it)
+COOPERATIVES = [
+    pytest.param(
+        "PER",
+        "cocoa cooperative",
+        "Cooperativa Agraria Norandino",
+        "inferred:cocoa-farming@PER",
+        id="a Peruvian cooperative: its members' farms in Peru",
+    ),
+    pytest.param(
+        "CIV",
+        "cocoa trading",
+        "Coopérative Agricole de Soubré",
+        "inferred:cocoa-farming@CIV",
+        id="a cooperative by its name",
+    ),
+    pytest.param(
+        "CIV",
+        "cocoa exporter",
+        "Ivorian Exporter SA",
+        "inferred:cocoa-farming:cocoa-beans@CIV",
+        id="an exporter: the origin mix leaning to its country, as before",
+    ),
+    pytest.param(
+        "NLD",
+        "cocoa cooperative",
+        "Dutch cocoa coop",
+        "inferred:cocoa-farming:cocoa-beans@world",
+        id="in a country that grows none: the world's mix, as before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "sector", "name", "farms"), COOPERATIVES)
+def test_a_cooperatives_farms_are_its_members(
+    tmp_path: Path, country: str, sector: str, name: str, farms: str
+) -> None:
+    """Before, half of a Peruvian cooperative's farms were placed at the world's mix and
+    flagged critical on Côte d'Ivoire's forced child labour listing."""
+    supplier = _supplier("S", country, sector, ["cocoa beans"]) | {"name": name}
+    doc = assessed_data(tmp_path, "chocolate-manufacturing", [supplier])
+    assert _beneath(doc, "S") == {farms}
+    if "@world" not in farms and ":" not in farms.removeprefix("inferred:"):
+        entry = next(s for s in doc["suppliers"] if s["id"] == farms)
+        assert entry["country"] == country
+
+
+# (sector text, products, the commodities of the mines inferred beneath it)
+MINERALS = [
+    pytest.param("gold refinery", ["bullion", "grain", "kilobars"], {"gold"}, id="gold refinery"),
+    pytest.param("refinería de oro", ["lingotes"], {"gold"}, id="refinería de oro"),
+    pytest.param("tin smelter", [], {"tin"}, id="tin smelter"),
+    pytest.param(
+        "jewellery manufacturing", ["gold chains", "22k bangles"], {"gold"}, id="a karat mark"
+    ),
+    pytest.param("jewellery manufacturing", ["18 kt rings"], {"gold"}, id="18 kt"),
+    pytest.param("gold jewellery maker", ["bangles"], {"gold"}, id="a jeweller of gold"),
+    pytest.param("exportador de oro", ["oro", "doré"], {"gold"}, id="exportador de oro"),
+]
+
+
+@pytest.mark.parametrize(("sector", "products", "minerals"), MINERALS)
+def test_the_mines_beneath_a_refinery_or_jeweller_are_of_its_minerals(
+    tmp_path: Path, sector: str, products: list[str], minerals: set[str]
+) -> None:
+    """Before, a gold refinery selling bullion, grain and kilobars had cobalt, lithium, mica,
+    tin, tantalum and tungsten mines inferred beneath it, and a jeweller of gold chains and
+    22k bangles too."""
+    doc = assessed_data(tmp_path, "retail", [_supplier("S", "IND", sector, products)])
+    mines = {
+        node.split(":")[2].split("@")[0]
+        for node in _beneath(doc, "S")
+        if node.startswith(("inferred:artisanal-mining:", "inferred:industrial-mining:"))
+    }
+    assert mines == minerals
+
+
+# (country, products, the listings an artisanal mine takes)
+LISTINGS = [
+    pytest.param("GHA", ["gold"], {"Gold"}, id="gold"),
+    pytest.param("GHA", ["alluvial gold"], {"Gold"}, id="alluvial gold"),
+    pytest.param("GHA", ["gold dust"], {"Gold"}, id="gold dust"),
+    pytest.param("GHA", ["gold nuggets"], {"Gold"}, id="gold nuggets"),
+    pytest.param("GHA", ["artisanal gold"], {"Gold"}, id="artisanal gold"),
+    pytest.param("GHA", ["or"], {"Gold"}, id="or, in French"),
+    pytest.param("COD", ["or brut"], {"Gold"}, id="or brut: not all of Congo's six"),
+    pytest.param("COD", ["small-scale gold"], {"Gold"}, id="small-scale gold"),
+    pytest.param(
+        "COD",
+        ["artisanal gold", "cassiterite"],
+        {"Gold", "Tin ore (cassiterite)"},
+        id="gold and cassiterite",
+    ),
+    pytest.param("BOL", ["plata"], {"Silver"}, id="plata: Bolivia's silver alone"),
+]
+
+
+@pytest.mark.parametrize(("country", "products", "goods"), LISTINGS)
+def test_an_artisanal_mine_takes_the_listing_its_products_name(
+    country: str, products: list[str], goods: set[str]
+) -> None:
+    """Before, 'alluvial gold', 'gold dust', 'placer gold' and 'gold nuggets' left a Ghanaian
+    artisanal mine with no listing at all (high, not critical), and 'or' left a Congolese one
+    with all six of Congo's mining listings."""
+    applies, _handled = load_profiles().listings_for(country, "artisanal-mining", products)
+    assert {listing.good for listing in applies} == goods
+
+
+# (product, the listed good it names)
+GOODS = [
+    ("jute sacks", "Jute (textiles)"),
+    ("sacs de jute", "Jute (textiles)"),
+    ("hessian bags", "Jute (textiles)"),
+    ("gunny bags", "Jute (textiles)"),
+    ("or", "Gold"),
+    ("poudre d'or", "Gold"),
+    ("gold bullion", "Gold"),
+    ("plata", "Silver"),
+    ("silver doré", "Silver"),
+    # French "or" in a longer text is a conjunction
+    ("China or Taiwan", None),
+    ("wild or farmed shrimp", None),
+    ("t-shirts, or similar", None),
+    ("scrap gold", None),
+]
+
+
+@pytest.mark.parametrize(("product", "good"), GOODS)
+def test_the_trades_words_for_its_goods(product: str, good: str | None) -> None:
+    profiles = load_profiles()
+    assert profiles.match_good(product) == good
+    if good is None:  # (nor read as gold by a word of it)
+        assert profiles.good_named(product) != "Gold"
