@@ -294,3 +294,26 @@ def test_a_supplier_is_not_offered_its_own_name_as_its_buyer() -> None:
     problems = ProblemList()
     build_graph(Chain(company=Company(name="Amb"), suppliers=[own]), problems)
     assert [p.suggestion for p in problems.items if p.type == "unknown-buyer"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("shares", "shown"),
+    [
+        ((0.7, 0.6), "add up to 1.30, more than 1"),
+        # just over the tolerance: as many decimals as show it over 1 (it read "1.00, more
+        # than 1")
+        ((0.5000015, 0.5), "add up to 1.000001, more than 1"),
+    ],
+)
+def test_shares_over_one_show_their_sum_over_one(shares: tuple[float, float], shown: str) -> None:
+    problems = ProblemList()
+    build_graph(
+        chain(
+            {"id": "P"},
+            {"id": "F1", "buyers": ["P"], "share": shares[0]},
+            {"id": "F2", "buyers": ["P"], "share": shares[1]},
+        ),
+        problems,
+    )
+    [problem] = problems.items
+    assert shown in problem.message

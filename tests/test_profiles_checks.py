@@ -61,6 +61,23 @@ def test_montserrat_working_children_figure_is_withheld_and_named() -> None:
     assert score.score < 1.0  # it alone made the country score 1.0
 
 
+def test_a_withheld_figure_names_its_weight_in_the_evidence() -> None:
+    """Methodology section 3.1: it counts as missing, with its weight, in the evidence (its
+    weight, the largest of child labour's, was named nowhere)."""
+    from ddtool.model import Supplier
+
+    scorer = Scorer(load_profiles(), Config(), dt.date(2026, 1, 1))
+    supplier = Supplier(id="MS-1", country="MSR", sector="cleaning-services")
+    risk = scorer.score_supplier(supplier, "cleaning-services")
+    [fact] = [
+        e
+        for e in risk.by_type["child_labour"].evidence
+        if e.indicator.startswith("ilab_working_children_pct_age_5-14")
+    ]
+    assert fact.note is not None and fact.note.startswith("not scored: ")
+    assert "weight 0.5, left out as missing" in fact.note
+
+
 def test_the_sources_own_quality_flag_is_kept_with_the_value() -> None:
     malta = load_profiles().indicator("MLT", "ilo_informal_employment_rate_pct", "female")
     assert malta is not None and malta.quality == "obs_status: Unreliable"

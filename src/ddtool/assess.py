@@ -965,6 +965,18 @@ def _shown_top(exposure: Mapping[str, Exposure], gaps: int) -> tuple[int, str, b
     return max(found)
 
 
+def _tier1_name(a: Assessment, sid: str) -> str | None:
+    """A tier-1 supplier's name as its entry gives it: an inferred one's too ("inferred
+    sugar milling and refining (sugarcane)", not its id)."""
+    supplier = a.supply.suppliers.get(sid)
+    if supplier is not None:
+        return supplier.name
+    node = a.inferred.get(sid)
+    if node is None:
+        return sid
+    return inferred_name(node, a.profiles.sectors[node.sector].name)
+
+
 def _document(
     a: Assessment,
     paths: list[Path],
@@ -1042,7 +1054,7 @@ def _document(
         "tier1_ranking": [
             {
                 "id": s,
-                "name": supply.suppliers[s].name if s in supply.suppliers else s,
+                "name": _tier1_name(a, s),
                 "max_priority": max(a.exposure[s][rt].score.priority for rt in RISK_TYPES),
                 "weighted_priority": max(a.exposure[s][rt].weighted for rt in RISK_TYPES),
                 "level": tops[s][1],

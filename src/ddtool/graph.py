@@ -692,7 +692,8 @@ def _check_shares(
             where = _loc(first, fallback, "share") if first is not None else Location(fallback)
             problems.error(
                 "shares-over-one",
-                f"shares of the suppliers of {buyer!r} add up to {total:.2f}, more than 1"
+                f"shares of the suppliers of {buyer!r} add up to {_sum_shown(total)}, more"
+                " than 1"
                 f" ({', '.join(children[:6])}{' …' if len(children) > 6 else ''})",
                 where,
             )
@@ -848,3 +849,13 @@ def extend_tiers(supply: SupplyGraph, added: Iterable[str]) -> None:
         # the buyer with the shortest path (then the smallest id) leads the first path
         first = min(buyers, key=lambda b: (len(paths.get(b, root_path)), b))
         paths[node] = [*paths.get(first, root_path), node]
+
+
+def _sum_shown(total: float) -> str:
+    """A sum of shares over 1 as the message shows it: two decimals, or as many as show it
+    over 1 (1.0000015, not "1.00, more than 1")."""
+    for places in range(2, 10):
+        shown = f"{total:.{places}f}"
+        if float(shown) > 1:
+            return shown
+    return repr(total)

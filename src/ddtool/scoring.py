@@ -272,6 +272,14 @@ def missing_indicators(country: CountryScore, risk_type: str) -> list[tuple[str,
     ]
 
 
+def _spec_weight(risk_type: str, indicator: str) -> float:
+    """The weight of the country indicator of this name in a risk type's score
+    (COUNTRY_SPECS)."""
+    return next(
+        weight for _label, names, _fn, weight in COUNTRY_SPECS[risk_type] if indicator in names
+    )
+
+
 def _plain_label(label: str) -> str:
     """An indicator's name without how it is scaled: "working children (% of age group)"."""
     return label.split(", /")[0].removesuffix(" (no → 1)")
@@ -426,6 +434,18 @@ def worst_case_evidence(
         ),
         *listed,
     ]
+
+
+def _worst_facts(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The facts of a worst case's score in its country that the flag's own evidence does not
+    hold: the country's indicators (each with its year and source), the listings that apply
+    there and the severity; not the sector's rating, which the supplier's own score gives."""
+    return [e for e in evidence if not e.indicator.startswith(_SECTOR_FACT)]
+
+
+# how the evidence of a sector's inherent likelihood begins (its rating, the overlay's, or
+# that of a sector taken from products)
+_SECTOR_FACT = "sector inherent likelihood ("
 
 
 def _own_figures(detail: RiskDetail, iso3: str) -> str:
@@ -714,7 +734,7 @@ class Scorer:
                     if rt not in worst or detail.score.priority > worst[rt][0].priority:
                         worst[rt] = (detail.score, iso3)
                         reasons[rt] = detail.floor_reason or _own_figures(detail, iso3)
-                        listed[rt] = [e for e in detail.evidence if is_listing_fact(e.indicator)]
+                        listed[rt] = _worst_facts(detail.evidence)
         self._worst[key] = worst
         return worst
 
@@ -728,8 +748,10 @@ class Scorer:
     def worst_listed(
         self, sector_id: str, products: list[str], said: tuple[str, ...] | None = None
     ) -> dict[str, list[Evidence]]:
-        """The facts of the listings that apply in each risk type's worst-case country (see
-        worst_case_unknown_country): what its floor rests on, cited as the DOL list."""
+        """The facts each risk type's worst case rests on in its country (see
+        worst_case_unknown_country and _worst_facts): the country's indicators, the listings
+        that apply there and the severity, each with its year and source, so that the figure
+        flagged can be worked out from the register alone."""
         self.worst_case_unknown_country(sector_id, products, said)
         return self._worst_listed[(sector_id, tuple(products), said)]
 
@@ -978,9 +1000,15 @@ class Scorer:
                 )
                 continue
             if scheme is None:
-                credits.append(
-                    (f"certification '{cert.name}': not a recognised social scheme", 0.0)
+                programme = self._schemes.scheme(cert.name)
+                said = (
+                    f"certification '{cert.name}': of a labour audit programme (the"
+                    " settings' labour_audits), not a certification ddtool credits: its"
+                    " audit, given with its date and result, is credited"
+                    if programme is not None and programme.listed == "audit"
+                    else f"certification '{cert.name}': not a recognised social scheme"
                 )
+                credits.append((said, 0.0))
                 continue
             if cert.valid_until is not None and cert.valid_until < self.as_of:
                 credits.append((f"certification '{cert.name}' expired {cert.valid_until}", 0.0))
@@ -1409,7 +1437,14 @@ class Scorer:
                 evidence.append(item)
             for kept_out in country.withheld:
                 shown = indicator_evidence(kept_out, p)
-                evidence.append(replace(shown, note=f"not scored: {kept_out.withheld}"))
+                weight = _spec_weight(risk_type, kept_out.indicator)
+                evidence.append(
+                    replace(
+                        shown,
+                        note=f"not scored: {kept_out.withheld}; weight {weight:g}, left out as"
+                        " missing (not counted as low)",
+                    )
+                )
             evidence += self._missing_evidence(country, risk_type)
             if country.thin:
                 evidence.append(

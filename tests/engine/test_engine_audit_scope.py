@@ -123,6 +123,14 @@ CERTIFICATIONS: dict[str, tuple[str, float, str]] = {
         ": not a recognised social scheme",
     ),
     "a name of no scheme": ("Our Own Label", 0.0, ": not a recognised social scheme"),
+    # a certificate of a programme whose audits are credited (the settings' labour_audits):
+    # it was 'not a recognised social scheme', beside its audit credited
+    "a labour audit programme's certificate": (
+        "RJC COP",
+        0.0,
+        ": of a labour audit programme (the settings' labour_audits), not a certification"
+        " ddtool credits: its audit, given with its date and result, is credited",
+    ),
 }
 
 

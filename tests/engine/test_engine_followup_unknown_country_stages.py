@@ -167,8 +167,8 @@ def test_an_inferred_stage_of_unknown_country_has_the_worst_case_of_a_mapped_one
 
 def test_a_flag_at_an_inferred_stages_worst_case_cites_it(tmp_path: Path) -> None:
     """The flag is raised at the worst case (China's listing of thread and yarn for forced
-    labour), its evidence that worst case and the listing that set it, not the severity of
-    the own score."""
+    labour), its evidence that worst case, the listing that set it and its severity there,
+    not the severity of the own score."""
     result = _assessed(tmp_path, [{"id": "G", "name": "g", "sector": "garment manufacturing"}])
     flags = {
         (f["supplier_id"], f["risk_type"]): f
@@ -186,7 +186,8 @@ def test_a_flag_at_an_inferred_stages_worst_case_cites_it(tmp_path: Path) -> Non
     indicators = [f["indicator"] for f in facts]
     assert "worst case with the country unknown: yarn-spinning in China (CHN)" in indicators
     assert "US DOL List of Goods: Thread/Yarn (China)" in indicators
-    assert not [i for i in indicators if i.startswith("severity (")]
+    severities = [f["value"] for f in facts if f["indicator"].startswith("severity (")]
+    assert severities == [0.85]
     assert result.inferred["inferred:yarn-spinning@unknown"].worst_gaps == {}
 
 

@@ -377,7 +377,13 @@ def test_products_that_name_another_raw_good_stand_for_the_usual_input(
             ]
             facts = [e["indicator"] for e in flag_evidence(doc, flag)]
             assert any(i.startswith("worst case with the country unknown") for i in facts)
-            assert not any(i.startswith("severity (") for i in facts)  # no contradiction
+            # (the worst case's own severity: one, the flag's, no contradiction)
+            severities = [
+                e["value"]
+                for e in flag_evidence(doc, flag)
+                if e["indicator"].startswith("severity (")
+            ]
+            assert severities == [flag["severity"]]
 
 
 def test_an_unmatched_sector_says_why_and_what_the_products_decide(tmp_path: Path) -> None:
@@ -418,17 +424,17 @@ def test_a_trader_naming_its_usual_mineral_by_another_name_keeps_its_mines(
 
 @pytest.mark.parametrize("path", CHAINS, ids=lambda p: p.name)
 def test_every_flag_can_be_recomputed_from_its_evidence(path: Path) -> None:
-    """priority = likelihood x severity: the severity flagged is a fact of the flag (or the
-    worst case of an unknown country, which states both), never contradicted by another."""
+    """priority = likelihood x severity: the severity flagged is a fact of the flag (at the
+    worst case of an unknown country, that country's, beside the worst case, which states
+    both), never contradicted by another."""
     doc = assess([path]).data
     for flag in register(doc):
         facts = flag_evidence(doc, flag)
-        severities = {e["value"] for e in facts if e["indicator"].startswith("severity (")}
+        severities = [e["value"] for e in facts if e["indicator"].startswith("severity (")]
         worst = [e for e in facts if e["indicator"].startswith("worst case with the country")]
         if worst:
-            assert not severities and f"x severity {flag['severity']} " in worst[0]["value"]
-        else:
-            assert severities == {flag["severity"]}, (flag["id"], severities)
+            assert f"x severity {flag['severity']} " in worst[0]["value"]
+        assert severities == [flag["severity"]], (flag["id"], severities)
 
 
 @pytest.mark.parametrize(
@@ -776,3 +782,57 @@ def test_explain_gives_an_inferred_suppliers_figures_and_how_its_origins_are_wei
     assert "BRA, the buyer's country, gets 0.5 more (the settings' own_country_lean)" in (
         done.output
     )
+
+
+def _no_country_chain(tmp_path: Path) -> Path:
+    chain = tmp_path / "mine.yaml"
+    mine = {"id": "M1", "name": "Mine", "sector": "artisanal-mining", "products": ["gold"]}
+    chain.write_text(
+        yaml.safe_dump({"company": {"name": "X", "country": "DEU"}, "suppliers": [mine]}),
+        "utf-8",
+    )
+    return chain
+
+
+@pytest.mark.parametrize("chain", ["cocoa", "no country"])
+def test_a_worst_case_flag_is_worked_out_from_its_evidence(tmp_path: Path, chain: str) -> None:
+    """A flag raised at the worst case of an unknown country (an inferred stage's, or a
+    mapped supplier's of no country) names the facts that set it in that country: its
+    indicators (each with its year and source) and the severity. Before, it named the
+    country's indicators without their figures, and no severity: the priority could not be
+    worked out from the register alone."""
+    path = SAMPLES / "cocoa.yaml" if chain == "cocoa" else _no_country_chain(tmp_path)
+    doc = assess([path]).data
+    worst = [
+        f
+        for f in register(doc)
+        if any(
+            e["indicator"].startswith("worst case with the country unknown")
+            for e in flag_evidence(doc, f)
+        )
+    ]
+    assert worst
+    for flag in worst:
+        facts = flag_evidence(doc, flag)
+        [case] = [e for e in facts if e["indicator"].startswith("worst case with the country")]
+        iso3 = case["indicator"].rsplit("(", 1)[1].rstrip(")")
+        severities = [e for e in facts if e["indicator"].startswith("severity (")]
+        assert [e["value"] for e in severities] == [flag["severity"]]
+        figures = [e for e in facts if e["indicator"].endswith(f"({iso3})")]
+        assert any(isinstance(e["value"], (int, float)) and e["year"] for e in figures)
+        assert all(e["source"] for e in figures)
+
+
+def test_the_tier1_ranking_names_an_inferred_supplier_as_its_entry_does(tmp_path: Path) -> None:
+    """An inferred tier-1 supplier (a chocolate maker's sugar mill nobody mapped) was named
+    by its id in the summary's ranking."""
+    chain = tmp_path / "choc.yaml"
+    farm = {"id": "C1", "name": "Cocoa coop", "country": "CIV", "sector": "cocoa-trading"}
+    company = {"name": "X", "country": "BEL", "sector": "chocolate-manufacturing"}
+    chain.write_text(yaml.safe_dump({"company": company, "suppliers": [farm]}), "utf-8")
+    doc = assess([chain]).data
+    names = {s["id"]: s["name"] for s in doc["suppliers"]}
+    ranking = doc["summary"]["tier1_ranking"]
+    assert any(entry["id"].startswith("inferred:") for entry in ranking)
+    for entry in ranking:
+        assert entry["name"] == names[entry["id"]]
