@@ -290,9 +290,13 @@ def test_a_sectors_ratings_are_shown_as_ddtools_resting_on_their_source(
     [
         (["profiles", "show", "country", "Ivry Coast"], "Côte d'Ivoire"),
         (["profiles", "show", "good", "cocao"], "Cocoa"),
-        # a slip of the keys comes first ('steel' and 'heterogenite' hold the letters too)
-        (["profiles", "show", "good", "tee"], "did you mean 'Tea' or"),
-        (["profiles", "show", "good", "tae"], "did you mean 'Tea' or"),
+        # a slip of the keys; a name that holds the letters inside a word is none ('steel'
+        # and 'heterogenite' were suggested for 'tee'), nor one the text holds ('Tin' for
+        # 'platinum')
+        (["profiles", "show", "good", "tee"], "did you mean 'Tea'?"),
+        (["profiles", "show", "good", "tae"], "did you mean 'Tea'"),
+        (["profiles", "show", "good", "platinum"], "on the US DOL list\n"),
+        (["profiles", "show", "good", "steel"], "did you mean 'Furniture (steel)'?"),
         (["profiles", "show", "good", "golf"], "did you mean 'Gold'?"),
         (["profiles", "show", "planet", "x"], "unknown kind"),
         (["profiles", "show", "goods", "cotton"], "did you mean 'good'?"),
