@@ -327,3 +327,26 @@ def test_a_file_not_read_hides_no_other_files_chain_problems(tmp_path: Path) -> 
     ]
     [alone] = report(missing)  # (nothing read: no chain to check)
     assert [p["type"] for p in alone["problems"]] == ["file-not-found"]
+
+
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_shares_over_one_name_an_unread_buyers_column(tmp_path: Path, command: str) -> None:
+    """Its buyers column not read, every supplier is a direct one and the company's shares
+    add up to more than 1: the error said so alone, and in a batch's one line the cause
+    (a warning of the unread column) was not seen."""
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        "Code;Nom;Pays;Secteur;Client (code);Part (%)\n"
+        "C1;Coop;CIV;cocoa-trading;;60%\n"
+        "F1;Farm;CIV;cocoa-farming;C1;70%\n",
+        "utf-8",
+    )
+    args = [command, str(path)] + (["-o", str(tmp_path / "a.json")] if command == "assess" else [])
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "400"})
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert (
+        "add up to 1.30, more than 1 (C1, F1); column 'Client (code)' looks like the buyers"
+        " column but is not read, so every supplier is taken for a direct one: map it"
+        " (--map 'Client (code)=buyers')" in text
+    )

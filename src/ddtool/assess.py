@@ -41,7 +41,7 @@ from ddtool.document import (
     replaced_below,
 )
 from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemList, path_text
-from ddtool.graph import SupplyGraph, build_graph, extend_tiers
+from ddtool.graph import SupplyGraph, build_graph, extend_tiers, told_with_unread_buyers
 from ddtool.model import LEVELS, RISK_TYPES, Chain, Supplier
 from ddtool.nested import rebuilt
 from ddtool.profiles import Profiles, load_profiles
@@ -259,7 +259,7 @@ def _assess(
     paths = [Path(file) for file in chain.files]  # (each once: a file given again is read once)
     graph_problems = ProblemList()
     supply = build_graph(chain, graph_problems, stages.done, options.read.max_tiers)
-    problems.extend(graph_problems)
+    problems.extend(told_with_unread_buyers(graph_problems, problems, chain.company.id))
     if not chain.suppliers and not problems.has_errors():
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():

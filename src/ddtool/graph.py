@@ -859,3 +859,33 @@ def _sum_shown(total: float) -> str:
         if float(shown) > 1:
             return shown
     return repr(total)
+
+
+def told_with_unread_buyers(graph: ProblemList, read: ProblemList, company: str) -> ProblemList:
+    """The graph's problems, where the shares of the company's suppliers add up to more than
+    1 while a column that looks like the buyers column was not read (an `unmapped-column`
+    warning suggesting how to map it): that error says so, the likely cause (every
+    supplier was taken for a direct one), in a batch's one line as in a table."""
+    unread = [
+        p
+        for p in read.warnings
+        if p.type == "unmapped-column"
+        and "looks like the buyers column" in p.message
+        and p.suggestion
+    ]
+    if not unread:
+        return graph
+    told = ProblemList()
+    for problem in graph.items:
+        if problem.type == "shares-over-one" and problem.message.startswith(
+            f"shares of the suppliers of {company!r} "
+        ):
+            columns = ", ".join(repr(p.location.column) for p in unread)
+            problem = replace(
+                problem,
+                message=f"{problem.message}; column {columns} looks like the buyers column but"
+                " is not read, so every supplier is taken for a direct one: map it"
+                f" ({unread[0].suggestion})",
+            )
+        told.items.append(problem)
+    return told

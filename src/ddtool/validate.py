@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.errors import Location, Problem, ProblemList
-from ddtool.graph import build_graph
+from ddtool.graph import build_graph, told_with_unread_buyers
 from ddtool.reference.countries import normalise_country
 from ddtool.sources import ReadOptions, SectorMatcher, read_chain
 
@@ -107,7 +107,7 @@ def validate_chain(
         result.tiers = supply.depth
         if not chain.suppliers and not problems.has_errors():
             problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
-    problems.extend(graph_problems)
+    problems.extend(told_with_unread_buyers(graph_problems, problems, chain.company.id))
     result.problems = problems.items
     result.suppliers = len(chain.suppliers)
     own: dict[str, None] = {}  # (ordered, each once)

@@ -341,8 +341,7 @@ def _good(p: Profiles, key: str, console: Console) -> str | None:
         partial = [
             m[0]
             for m in process.extract(key, names, processor=default_process, limit=3)
-            if m[1] >= 70
-            and any(word.startswith(wanted) for word in default_process(m[0]).split())
+            if m[1] >= 70 and any(word.startswith(wanted) for word in default_process(m[0]).split())
         ]
         close = list(dict.fromkeys([name for _, name in spelt] + partial))[:3]
         hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
