@@ -2992,11 +2992,14 @@ MAKING_STAGES = ("processing", "manufacturing")
 _GRADES = _keys("grade class quality type")
 # coffee's export grades and preparations, qualifiers of a coffee named beside them ("SHG
 # green coffee beans", "Kenya AA", "robusta screen 18"; "washed" and "natural" are states)
-_COFFEE_GRADES = _keys("shg shb hg hb ep aa ab pb faq santos")
+_COFFEE_GRADES = _keys("shg shb hg hb ep aa ab pb faq santos excelso supremo uge")
 # coffee's New York grades ("Santos NY2", "NY 3/4": exact_key's "ny2", "ny 3 4")
 _COFFEE_NY = re.compile(r"ny\d")
 # what gloves are for and how they are sold ("nitrile examination gloves"): _OWN_QUALIFIERS
-_GLOVE_WORDS = _keys("disposable examination exam surgical medical household powdered powder free")
+_GLOVE_WORDS = _keys(
+    "disposable examination exam surgical medical household powdered powder free cleanroom"
+    " sterile antistatic esd"
+)
 # the words of a variety, grade, cut or form a good is sold as, qualifiers of that good named
 # beside them only (Profiles._qualified): "sella basmati rice", "long grain white rice",
 # "black tea CTC", "orthodox black tea", "green tea", "Bourbon vanilla beans", "beef cuts",
@@ -3256,8 +3259,7 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
     **dict.fromkeys(_keys("anbau"), "farming"),  # (of a crop only: _ANBAU_CROPS)
     **dict.fromkeys(_keys("plantage"), "plantation"),
     **dict.fromkeys(_keys("cooperativa"), "cooperative"),
-    # the trade: exporters, buyers and grinders of a good ("exportador de oro", "broyeur de
-    # cacao", "acopiador de oro")
+    # the trade: exporters and buyers of a good ("exportador de oro", "acopiador de oro")
     **dict.fromkeys(
         _keys("exportador exportadora exportadores exportateur exportateurs exportatrice"),
         "exporter",
@@ -3266,8 +3268,6 @@ _SECTOR_WORDS_ABROAD: dict[str, str] = {
         _keys("comprador compradora compradores acopiador acopiadora acopiadores acheteur"),
         "buyer",
     ),
-    **dict.fromkeys(_keys("broyeur broyeurs"), "grinder"),
-    **dict.fromkeys(_keys("broyage"), "grinding"),
     # a shop
     **dict.fromkeys(_keys("geschaft laden tienda loja magasin boutique"), "shop"),
     **dict.fromkeys(_keys("einzelhandel"), "retail"),
@@ -3483,8 +3483,8 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
         or _works_named_minerals(profiles, found.id)
     ) and not found.products:
         # a mine's minerals, named in its sector text, say which listings apply; a mineral
-        # trader's ("mica trader"), a refinery's ("gold refinery") or a jeweller's ("gold
-        # jewellery maker") which mines beneath it are inferred
+        # trader's ("mica trader") or a refinery's ("gold refinery") which mines beneath it
+        # are inferred
         minerals = _minerals_named(profiles, value)
         if minerals:
             return replace(found, products=minerals)
@@ -3496,15 +3496,11 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
 
 
 def _works_named_minerals(profiles: Profiles, sector_id: str | None) -> bool:
-    """Whether a sector works the minerals its text may name: one of the minerals chain that
-    processes them (smelting and refining) or makes goods of the mineral they name
-    (jewellery: made_of_named_mineral)."""
+    """Whether a sector works the minerals its text may name: the stage of the minerals
+    chain that processes them (smelting and refining). (Not a jeweller's: "gold jewellery"
+    names its goods' metal, and the gem mines beneath it stay, a stone set in gold.)"""
     sector = profiles.sectors.get(sector_id or "")
-    return (
-        sector is not None
-        and sector.chain == _MINERALS_CHAIN
-        and (sector.stage == "processing" or sector.made_of_named_mineral)
-    )
+    return sector is not None and sector.chain == _MINERALS_CHAIN and sector.stage == "processing"
 
 
 # the words of fishmeal in a sector text ("fishmeal plant", "fish meal factory"), in
@@ -3861,7 +3857,7 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
         # (a word the taxonomy knows, spelt right, is no slip of another: "finishing" is no
         # "fishing")
         near = None
-    if near is not None and not _alike_beyond_plain_words(key, near[0]):
+    if near is not None and not _alike_beyond_plain_words(key, near[0], _material_words(profiles)):
         near = None  # ("office supplies" is no "fabric supplier": alike in "suppl…" alone)
     if near is not None:
         sector = profiles.sectors[keys[near[0]]]
@@ -3994,17 +3990,7 @@ def _sectors_with(profiles: Profiles, key: str) -> str | None:
     words = key.split()
     if not words or all(word in _PART_WORDS or len(word) < 3 for word in words):
         return None
-    if not profiles._sector_phrases:
-        for sector in profiles.sectors.values():
-            for text in (sector.id, sector.name, *sector.aliases, *sector.commodities):
-                phrase = tuple(text_key(text).split())
-                for word in dict.fromkeys(phrase):
-                    profiles._sector_phrases.setdefault(word, []).append((sector.id, phrase))
-            for commodity in sector.commodities:
-                profiles._material_words.update(text_key(commodity).split())
-        for good in profiles.good_sectors:
-            profiles._material_words.update(text_key(good).split())
-    if profiles._material_words.isdisjoint(words):
+    if _material_words(profiles).isdisjoint(words):
         return None
     order = {sector_id: i for i, sector_id in enumerate(profiles.sectors)}
     found: dict[str, int] = {}
@@ -5116,7 +5102,23 @@ def _names_work(profiles: Profiles, part: str, said: frozenset[str], named: froz
     )
 
 
-def _alike_beyond_plain_words(key: str, near: str) -> bool:
+def _material_words(profiles: Profiles) -> set[str]:
+    """The words of the listed goods and the commodities (text_key's), with the sectors'
+    phrases by each of their words (Profiles._sector_phrases), made on first use."""
+    if not profiles._sector_phrases:
+        for sector in profiles.sectors.values():
+            for text in (sector.id, sector.name, *sector.aliases, *sector.commodities):
+                phrase = tuple(text_key(text).split())
+                for word in dict.fromkeys(phrase):
+                    profiles._sector_phrases.setdefault(word, []).append((sector.id, phrase))
+            for commodity in sector.commodities:
+                profiles._material_words.update(text_key(commodity).split())
+        for good in profiles.good_sectors:
+            profiles._material_words.update(text_key(good).split())
+    return profiles._material_words
+
+
+def _alike_beyond_plain_words(key: str, near: str, materials: Collection[str]) -> bool:
     """Whether a text of several words shares a word other than a plain one with the
     sector's name it is near (by letters, a slip allowed: "cocoa farmng", "cocoa farming");
     a text of one word is judged by its whole."""
@@ -5140,7 +5142,12 @@ def _alike_beyond_plain_words(key: str, near: str) -> bool:
                 fuzz.ratio(mine, word) >= 65
             )
 
-        return all(any(alike(mine, word) for word in near.split()) for mine in words)
+        # (or one of the goods' or commodities' words both say: "glove plant", "shrimp
+        # plant" are of their good, a stage of it written otherwise)
+        shared = set(words).intersection(near.split(), materials)
+        return bool(shared) or all(
+            any(alike(mine, word) for word in near.split()) for mine in words
+        )
     if fuzz.ratio("".join(words), near.replace(" ", "")) >= 80:
         return True  # (a compound written apart: "Textil Veredelung", textilveredelung)
     return any(
@@ -5809,8 +5816,17 @@ def _country_or_people(text: str) -> bool:
 
 def names_a_place(text: str) -> bool:
     """Whether a text holds a country's or a people's name ('raw cane sugar from Brazil',
-    'Thai raw sugar'): where its goods are from, said by the text itself."""
-    return any(_people_like(word) for word in exact_key(text).split())
+    'Thai raw sugar', 'cocoa beans from Côte d'Ivoire', 'from Ivory Coast'): where its goods
+    are from, said by the text itself."""
+    words = exact_key(text).split()
+    if any(_people_like(word) for word in words):
+        return True
+    names = _countries()  # (a name of several words: "ivory coast", "cote d ivoire")
+    return any(
+        " ".join(words[i : i + size]) in names
+        for size in (2, 3, 4)
+        for i in range(len(words) - size + 1)
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -159,9 +159,18 @@ def _hint_words(profiles: Profiles, hint: list[str]) -> set[str]:
     words = {w for p in hint for w in profiles.words_said(p)}
     for shorthand in words & SHORTHANDS.keys():
         words.update(SHORTHANDS[shorthand])
-    if any(_KARAT.search(p) for p in hint):  # ('22k bangles', '18 kt rings': gold's)
-        words.add("gold")
+    if any(_KARAT.search(p) and _of_a_named_mineral(profiles, p) for p in hint):
+        words.add("gold")  # ('22k bangles', '18 kt rings': gold's; not '22k resistors')
     return words
+
+
+def _of_a_named_mineral(profiles: Profiles, product: str) -> bool:
+    """Whether a product names a good worked from the mineral it names (jewellery:
+    Sector.made_of_named_mineral), or gold itself ('22k bangles', '24 karat gold bar')."""
+    if "gold" in profiles.words_said(product):
+        return True
+    sectors = profiles.made_good_sectors(product)
+    return bool(sectors) and all(profiles.sectors[s].made_of_named_mineral for s in sectors)
 
 
 # a gold's fineness in karats ('22k', '18 kt', '24 karat', '9ct', '14 carat'): the jewellery or
@@ -435,7 +444,10 @@ class Inference:
                     abroad.append((node, own, mapped))
                     return
                 senders = near + [
-                    b for b in far if self._sent_from_abroad(b, own, sector_of, groups, beneath)
+                    b
+                    for b in far
+                    if not self._works_its_harvest(node, own)
+                    and self._sent_from_abroad(b, own, sector_of, groups, beneath)
                 ]
                 buyer_sectors = {sector_of[b] for b in senders}
                 if own in buyer_sectors:
@@ -670,6 +682,30 @@ class Inference:
                 for stage in self._stages_of(beneath[child])
             )
         return any(not found.isdisjoint(covered) for _, covered, _ in groups)
+
+    def _works_its_harvest(self, node: str, own: str | None) -> bool:
+        """Whether a supplier is the first stage of a raw material of the land (its sector's
+        inputs are farms or mines), or a cooperative of fishers or farmers, in a country that
+        produces it: a Honduran coffee cooperative, a Ugandan coffee exporter. It works its
+        own country's harvest, never material a buyer abroad sends it, whatever that buyer
+        maps beneath it (a German importer's Brazilian farm beside them). (Not a stage of a
+        catch, which is shipped frozen: a peeling shed or a loining plant abroad may work a
+        processor's shrimp or tuna.)"""
+        supplier = self.supply.suppliers.get(node)
+        sector = self.profiles.sectors.get(own or "")
+        if supplier is None or sector is None or not sector.inputs:
+            return False
+        sectors = self.profiles.sectors
+        raw = [sectors[s] for s in sector.inputs if s in sectors]
+        if not raw or not all(s.stage == "raw" and s.commodities for s in raw):
+            return False
+        if any(s.chain == _SEAFOOD for s in raw) and not self._cooperative(node):
+            return False  # (a catch is shipped frozen, peeled or loined abroad)
+        return any(
+            self._lean(s.id, commodity, supplier.country)
+            for s in raw
+            for commodity in s.commodities
+        )
 
     def _stages_of(self, mapped: frozenset[str]) -> frozenset[str]:
         """The sectors of a set of marks of what is mapped beneath a node."""
@@ -1835,9 +1871,7 @@ class Inference:
         if sector.commodities:
             # (where a buyer works the harvest of its own country: whatever the commodity;
             # or buys its members' harvest, a cooperative of farmers)
-            why = sector.processed_near_harvest or (
-                _OF_ITS_MEMBERS if self._cooperative(buyer) else ""
-            )
+            why = sector.processed_near_harvest or self._near_its_farms(buyer)
             near = site if why else None
             if near and not self._worked_where_grown(buyer, hint):
                 near = None
@@ -1922,15 +1956,28 @@ class Inference:
             self.supply.add_node(node_id, inferred=True)
         return node_id
 
+    def _near_its_farms(self, buyer: str) -> str:
+        """Why a mapped buyer works the harvest of farms near it, where it does: a
+        cooperative buys its members' (_cooperative), a wet mill or washing station pulps
+        cherries within hours of picking (_WET_MILL in its sector text or name); else ""."""
+        if self._cooperative(buyer):
+            return _OF_ITS_MEMBERS
+        supplier = self.supply.suppliers.get(buyer)
+        if supplier is not None and any(
+            _WET_MILL.search(text) for text in (supplier.sector_raw or "", supplier.name or "")
+        ):
+            return _NEAR_A_WET_MILL
+        return ""
+
     def _cooperative(self, buyer: str) -> bool:
-        """Whether a buyer is a mapped cooperative of a trading stage ('cocoa cooperative',
-        'Coopérative Agricole de Soubré', 'cooperativa cafetalera'): it buys its members'
-        harvest, grown near it."""
+        """Whether a buyer is a mapped cooperative of a trading or first-processing stage
+        ('cocoa cooperative', 'Coopérative Agricole de Soubré', 'cooperativa cafetalera'):
+        it buys its members' harvest, grown near it."""
         supplier = self.supply.suppliers.get(buyer)
         if supplier is None or supplier.sector is None:
             return False
         sector = self.profiles.sectors.get(supplier.sector)
-        if sector is None or sector.stage != "trading":
+        if sector is None or sector.stage not in ("trading", "processing"):
             return False
         return any(
             _COOPERATIVE.search(text) for text in (supplier.sector_raw or "", supplier.name or "")
@@ -2519,11 +2566,23 @@ class Inference:
 
 # the words of refining (sugar milling covers refineries, which melt raw sugar shipped in)
 _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
+_SEAFOOD = "seafood"  # the chain of a catch, shipped frozen to be processed abroad
+# a wet mill's or washing station's words in its sector text or name: coffee cherries are
+# pulped there within hours of picking, near the farms ("washing station", "wet mill",
+# "beneficio húmedo", "estación de lavado", "estação de lavagem", "pulpery")
+_WET_MILL = re.compile(
+    r"(?i)\b(?:washing stations?|wet mills?|beneficio h[uú]medo|estaci[oó]n de lavado|"
+    r"esta[cç][aã]o de lavagem|pulper(?:y|ies))\b"
+)
+_NEAR_A_WET_MILL = (
+    "coffee cherries are pulped within hours of picking, at a wet mill or washing station"
+    " near the farms that grow them"
+)
 # a cooperative's words in its sector text or name ("cocoa cooperative", "Coopérative
 # Agricole", "cooperativa", "co-op", "Genossenschaft", "société coopérative", "SCOOPS")
 _COOPERATIVE = re.compile(
-    r"(?i)\b(?:co-?op(?:erative)?s?|coop[eé]rative?s?|cooperativas?|cooperativa|"
-    r"genossenschaft|scoops?|koperasi)\b"
+    r"\b(?i:co-?op(?:erative)?s?|coop[eé]rative?s?|cooperativas?|cooperativa|"
+    r"genossenschaft|koperasi)\b|\bSCOOPS?\b"
 )
 _OF_ITS_MEMBERS = (
     "a cooperative buys the harvest of its members, farmers near it, not the world's mix"
@@ -2782,6 +2841,14 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
             i += 1
     if not found or not _OF_THE_COMMODITY.isdisjoint(rest):
         return False
+    # another material joined to it, named otherwise than by the commodity's names ('tote
+    # bags of jute and canvas', 'denim jeans with jute patch', 'wool rugs with jute backing'):
+    # not wholly of the material; two that replace it joined are ('burlap and jute sacking')
+    for i, word in enumerate(rest):
+        if word in _MATERIALS_JOINED and not (
+            0 < i < len(rest) - 1 and rest[i - 1] == rest[i + 1] == "|"
+        ):
+            return False
     names = (sector.id.replace("-", " "), sector.name, *sector.aliases, *sector.commodities)
     for name in names:
         run = text_key(name).split()
@@ -2791,56 +2858,80 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
 
 
 def _wholly_recycled(product: str) -> bool:
-    """Whether a product says it is recycled material ('scrap gold', 'recycled gold',
-    'reclaimed silver', 'post-consumer recycled polyester', 'oro reciclado', 'oro da recupero'),
-    and not that it is in part or may not be ('30% recycled polyester', 'recycled cotton
-    blend', 'recycled and mined gold', 'non-recycled', 'virgin or recycled'), nor a mined
-    material's grade ('mica scrap', 'scrap mica': the flakes picked at the mines)."""
+    """Whether a product says it is recycled material ('recycled gold', 'reclaimed silver',
+    'post-consumer recycled polyester', 'oro reciclado', 'oro da recupero'), or a metal's
+    scrap ('scrap gold', 'copper scrap'), and not that it is in part or may not be ('30%
+    recycled polyester', 'recycled cotton blend', 'recycled and mined gold', 'non-recycled',
+    'virgin or recycled'). Words of other senses are none: what is made for recycling
+    ('recycling bags', 'cocoa shells for recycling'), a secondary battery or school, what is
+    recovered from a catch or a mine's tailings, the scrap of a fish or of mica (picked at the
+    mines)."""
     words = text_key(product).split()
+    recycled = not _RECYCLED_WORDS.isdisjoint(words) or (
+        not _SCRAP.isdisjoint(words) and not _METALS.isdisjoint(words)
+    )
     return (
-        not _RECYCLED_WORDS.isdisjoint(words)
-        and _NOT_WHOLLY_RECYCLED.isdisjoint(words)
-        and _MINED_SCRAP.isdisjoint(words)
-        and not any(map(str.isdigit, product))
+        recycled and _NOT_WHOLLY_RECYCLED.isdisjoint(words) and not any(map(str.isdigit, product))
     )
 
 
 # the words that say a material is recycled, in English, French, Spanish, Portuguese,
-# Italian and German (text_key's forms); and those that say it is so in part, or not at all
+# Italian and German (text_key's forms); a scrap's words, said of a metal only; and those
+# that say it is recycled in part, or not at all
 _RECYCLED_WORDS = frozenset(
     text_key(word)
     for word in [
         "recycled",
-        "recycling",
-        "scrap",
-        "scraps",
         "reclaimed",
-        "recovered",
-        "secondary",
         "remelted",
         "upcycled",
         "recyclé",
         "recyclée",
-        "récupération",
         "reciclado",
         "reciclada",
         "reciclados",
-        "recuperado",
-        "recuperada",
         "riciclato",
         "riciclata",
         "riciclati",
         "recupero",
-        "recuperação",
-        "reciclagem",
         "recycelt",
         "recyceltes",
         "altgold",
     ]
 )
-# the materials whose "scrap" is a grade of what is mined, not recycled ("scrap mica", picked
-# at the mines and their dumps, by children among others)
-_MINED_SCRAP = frozenset({"mica"})
+_SCRAP = frozenset({"scrap", "scraps"})
+_METALS = frozenset(
+    text_key(word)
+    for word in [
+        "gold",
+        "silver",
+        "platinum",
+        "palladium",
+        "copper",
+        "tin",
+        "tantalum",
+        "tungsten",
+        "cobalt",
+        "lithium",
+        "nickel",
+        "zinc",
+        "lead",
+        "aluminium",
+        "aluminum",
+        "brass",
+        "bronze",
+        "steel",
+        "iron",
+        "metal",
+        "metals",
+        "jewellery",
+        "jewelry",
+        "oro",
+        "ouro",
+        "plata",
+        "prata",
+    ]
+)
 _NOT_WHOLLY_RECYCLED = frozenset(
     text_key(word)
     for word in [
@@ -2869,3 +2960,4 @@ _NOT_WHOLLY_RECYCLED = frozenset(
 # words that, left beside it, name natural rubber or a blend with it (_made_without)
 _OF_A_MATERIAL = frozenset({"rubber", "latex"})
 _OF_THE_COMMODITY = frozenset({"rubber", "latex", "natural", "hybrid", "blend", "blended"})
+_MATERIALS_JOINED = frozenset({"and", "with", "plus", "y", "et", "und", "e"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -441,6 +442,15 @@ def _worst_facts(evidence: Sequence[Evidence]) -> list[Evidence]:
     hold: the country's indicators (each with its year and source), the listings that apply
     there and the severity; not the sector's rating, which the supplier's own score gives."""
     return [e for e in evidence if not e.indicator.startswith(_SECTOR_FACT)]
+
+
+# a membership of a scheme's organisation, named as a certification ("RBA member", "amfori
+# member", "Mitglied der Fair Wear Foundation", "membre de la FLA"): a company's commitment,
+# no site audited or certified
+_MEMBERSHIP = re.compile(
+    r"(?i)\b(?:members?|membership|mitglied(?:schaft)?|membres?|adh[ée]rent|miembros?|"
+    r"membros?|signator(?:y|ies))\b"
+)
 
 
 # how the evidence of a sector's inherent likelihood begins (its rating, the overlay's, or
@@ -988,6 +998,14 @@ class Scorer:
                 said = f"'{not_held}': {note}" if note else f"'{not_held}'"
                 credits.append(
                     (f"certification '{cert.name}' not held (it says {said}): no credit", 0.0)
+                )
+                continue
+            if _MEMBERSHIP.search(cert.name):  # ('RBA member': a commitment, no site certified)
+                credits.append(
+                    (
+                        f"certification '{cert.name}': a membership, not a certificate: no credit",
+                        0.0,
+                    )
                 )
                 continue
             scheme = self._certified(cert.name)

@@ -472,11 +472,23 @@ READINGS: dict[str, tuple[str, str, float, str | None, str]] = {
     "RMAP valid, active": ("RMAP valid, active", "rmap", 0.05, None, "valid"),
     "RMAP active until": ("RMAP active until 2026-12-31", "rmap", 0.05, None, "valid"),
     "RMAP certificate active": ("RMAP certificate active", "rmap", 0.05, None, "valid"),
-    # RMI's name alone is a company's membership of the initiative, no site's RMAP status:
-    # read as before (the smelters' Active was said of them)
+    # RMI's name alone is read as before (the smelters' Active was said of them); said to
+    # be a membership, it is a company's commitment, no site's RMAP status (it was credited)
     "RMI active": ("RMI active", "rmap", 0.05, None, "valid"),
-    "RMI member, active": ("RMI member (active)", "rmap", 0.05, None, "valid"),
-    "RMI active member": ("RMI active member", "rmap", 0.05, None, "valid"),
+    "RMI member, active": (
+        "RMI member (active)",
+        "rmap",
+        0.0,
+        None,
+        ": a membership, not a certificate: no credit",
+    ),
+    "RMI active member": (
+        "RMI active member",
+        "rmap",
+        0.0,
+        None,
+        ": a membership, not a certificate: no credit",
+    ),
     "EICC/RMI active": ("EICC/RMI active", "rmap", 0.05, None, "valid"),
     "RMAP's Conformant": ("RMAP Conformant", "rmap", 0.05, None, "valid"),
     "RMAP's Conformant, active": ("RMAP conformant (active)", "rmap", 0.05, None, "valid"),

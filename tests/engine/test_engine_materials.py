@@ -353,7 +353,7 @@ def test_products_as_the_trade_writes_them(product: str, good: str | None) -> No
     [
         ("Products / Material", "products"),
         ("Country | Land", "country"),
-        ("Region / Country", None),
+        ("Country / Region", None),
         ("Name / Contact", None),
     ],
 )

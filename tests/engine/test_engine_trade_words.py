@@ -1,8 +1,9 @@
-"""The trade's own words for its goods and its actors, as a gold refiner and a cocoa grinder
-write them: recycled material (no mine beneath it), goods of jute (no cotton farms beneath
-them), a cooperative's members (farms in its own country), a refinery's or jeweller's
-minerals named in its sector text or by a karat mark, and the products of an artisanal
-mine that name its commodity in other words ('alluvial gold', 'artisanal gold')."""
+"""The trade's own words for its goods and its actors, as a gold refiner, a cocoa grinder
+and a coffee roaster write them: recycled material (no mine beneath it), goods of jute (no
+cotton farms beneath them), a cooperative's members and a washing station's farms (in its
+own country), a first stage at origin under an importer abroad (no commission work), a
+refinery's minerals named in its sector text, a jeweller's by a karat mark, and the
+products of an artisanal mine that name its commodity in other words ('alluvial gold')."""
 
 from __future__ import annotations
 
@@ -169,7 +170,6 @@ MINERALS = [
         "jewellery manufacturing", ["gold chains", "22k bangles"], {"gold"}, id="a karat mark"
     ),
     pytest.param("jewellery manufacturing", ["18 kt rings"], {"gold"}, id="18 kt"),
-    pytest.param("gold jewellery maker", ["bangles"], {"gold"}, id="a jeweller of gold"),
     pytest.param("exportador de oro", ["oro", "doré"], {"gold"}, id="exportador de oro"),
 ]
 
@@ -246,3 +246,57 @@ def test_the_trades_words_for_its_goods(product: str, good: str | None) -> None:
     assert profiles.match_good(product) == good
     if good is None:  # (nor read as gold by a word of it)
         assert profiles.good_named(product) != "Gold"
+
+
+# (country, sector text, name, the inferred farm beneath it)
+COFFEE_FARMS = [
+    pytest.param(
+        "ETH",
+        "coffee washing station",
+        "Kochere Washing Station",
+        "inferred:coffee-farming@ETH",
+        id="an Ethiopian washing station: its farms in Ethiopia",
+    ),
+    pytest.param(
+        "PER",
+        "coffee cooperative",
+        "Cooperativa Agraria Cafetalera",
+        "inferred:coffee-farming@PER",
+        id="a Peruvian coffee cooperative: its members' farms in Peru",
+    ),
+    pytest.param(
+        "UGA",
+        "coffee exporter",
+        "Kyagalanyi Coffee Ltd",
+        "inferred:coffee-farming:coffee-green-beans@UGA",
+        id="an exporter: the origin mix leaning to its country, as before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "sector", "name", "farms"), COFFEE_FARMS)
+def test_a_washing_stations_or_coffee_cooperatives_farms_are_near_it(
+    tmp_path: Path, country: str, sector: str, name: str, farms: str
+) -> None:
+    """Before, an Ethiopian washing station's and a Peruvian coffee cooperative's farms were
+    the world's mix leaning half to their country, flagged critical on Côte d'Ivoire's
+    forced child labour listing (Ethiopia's and Peru's coffee are not listed)."""
+    supplier = _supplier("S", country, sector, ["green coffee"]) | {"name": name}
+    doc = assessed_data(tmp_path, "coffee-roasting", [supplier])
+    assert _beneath(doc, "S") == {farms}
+
+
+def test_a_first_stage_at_origin_under_an_importer_abroad_buys_its_own_harvest(
+    tmp_path: Path,
+) -> None:
+    """A German importer with a Brazilian farm mapped beneath it, beside a Honduran coffee
+    cooperative and a Ugandan exporter: those were taken to mill the importer's own coffee
+    (commission work), nothing inferred beneath them, low with no data gap."""
+    importer = _supplier("IMP", "DEU", "green coffee importer", [])
+    farm = _supplier("FARM", "BRA", "coffee farming", []) | {"buyers": ["IMP"]}
+    coop = _supplier("COOP", "HND", "coffee cooperative", []) | {"buyers": ["IMP"]}
+    exporter = _supplier("EXP", "UGA", "coffee exporter", []) | {"buyers": ["IMP"]}
+    doc = assessed_data(tmp_path, "coffee-roasting", [importer, farm, coop, exporter])
+    assert _beneath(doc, "COOP") == {"inferred:coffee-farming@HND"}
+    assert _beneath(doc, "EXP") == {"inferred:coffee-farming:coffee-green-beans@UGA"}
+    assert _gap_of_tiers(doc, "EXP") == [UNMAPPED]

@@ -233,8 +233,9 @@ def test_a_grade_of_a_standard_that_grades_no_site_says_so(tmp_path: Path) -> No
             "Audit result",
             "audit result 'B' is neither passed nor failed for the score, and is not counted"
             " (write 'pass', 'fail' or 'conditional'; docs/input-format.md lists the other"
-            " words read); a grade is read only of a standard that grades (amfori BSCI A to"
-            " E, WRAP Platinum, Gold, Silver), and 'SMETA' does not; the same in rows 4",
+            " words read); a grade is read only of the standards whose grades ddtool reads"
+            " (amfori BSCI A to E, WRAP Platinum, Gold, Silver), and 'SMETA' is none: write"
+            " its result (pass, fail); the same in rows 4",
         ]
     ]
 
@@ -245,8 +246,9 @@ GRADE_HINTS: dict[str, tuple[str, str, str]] = {
     "a grade described, of SMETA": (
         "SMETA",
         "C (acceptable)",
-        "a grade is read only of a standard that grades (amfori BSCI A to E, WRAP Platinum,"
-        " Gold, Silver), and 'SMETA' does not",
+        "a grade is read only of the standards whose grades ddtool reads (amfori BSCI A to"
+        " E, WRAP Platinum, Gold, Silver), and 'SMETA' is none: write its result (pass,"
+        " fail)",
     ),
     "a WRAP level of amfori BSCI": (
         "amfori BSCI",

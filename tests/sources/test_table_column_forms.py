@@ -501,7 +501,10 @@ def test_many_dates_in_an_id_column_are_named_then_counted(tmp_path: Path) -> No
         (["HQ country"], None),
         (["Destination country"], None),
         # two sites' countries: which one is scored is never a guess, both named
-        (["Factory country", "Farm country"], None),
+        (["Factory country", "Plant country"], None),
+        # a mine's, a farm's or an origin's: where a trader's material may come from
+        (["Mine country"], None),
+        (["Country of mine origin"], None),
     ],
 )
 def test_a_country_in_other_words_without_a_country_column(

@@ -56,8 +56,7 @@ BILINGUAL: list[tuple[str, str | None]] = [
     # in one script: by the whole header only
     ("供应商编号", None),
     ("供应商名称", None),
-    ("Country / Region", "country"),  # (an alias whole: Microsoft's word for the country)
-    ("Region / Country", None),
+    ("Country / Region", None),
     ("Name (contact)", None),
 ]
 

@@ -205,7 +205,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "location country",
         "production country",
         "supplier country",
-        "country/region",  # (Microsoft's and many platforms' word for a country)
         "land",
         "herkunftsland",
         "ursprungsland",
@@ -448,6 +447,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "pct migrant",
         "pct migrant workers",
         "migrant workers pct",
+        # (the worker in the singular, as supplier portals and RBA forms write it)
+        "migrant worker pct",
+        "pct migrant worker",
+        "foreign worker pct",
+        "pct foreign worker",
+        "pct of foreign workers",
+        "pct of foreign worker",
+        "pct of migrant worker",
+        "foreign workers percentage",
+        "percentage of foreign workers",
         "migrant percent",
         "pct foreign workers",
         "foreign workers pct",
@@ -732,7 +741,7 @@ def header_lookup(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
 def _one_of_its_parts(text: str, table: Mapping[str, _Entry]) -> _Entry | None:
     """The entry a header of parts split by '/' or '|' names where every part names that
     one entry by itself ("Products / Material", "Country | Land"); None where a part names
-    another or none ("Region / Country", "Name / Contact")."""
+    another or none ("Country / Region", "Name / Contact")."""
     if "/" not in text and "|" not in text:
         return None
     parts = [header_key(part) for part in re.split(r"[/|]", text)]

@@ -1006,8 +1006,9 @@ def _audit_result_issues(result: Any, standard: str, others: list[int] | None = 
     if reads_as_a_grade(text):  # ('B' of a SMETA audit: SMETA grades no site)
         scheme = grading_scheme(standard)  # ('Gold' of an amfori BSCI audit: WRAP's grade)
         also = (
-            f"; a grade is read only of a standard that grades (amfori BSCI A to E, WRAP"
-            f" Platinum, Gold, Silver), and {standard!r} does not{also}"
+            f"; a grade is read only of the standards whose grades ddtool reads (amfori"
+            f" BSCI A to E, WRAP Platinum, Gold, Silver), and {standard!r} is none: write"
+            f" its result (pass, fail){also}"
             if scheme is None
             else f"; a grade is read only as the standard's own (amfori BSCI A to E, WRAP"
             f" Platinum, Gold, Silver), and {text!r} is no grade of {scheme}{also}"
@@ -1175,8 +1176,10 @@ def _number_value(
     (1 is 100 %, as a cell formatted 0% shows it). Otherwise a table's number cell between 0
     and 1 is a fraction (parse_pct), and a text is read as typed: a column of texts that
     holds a number above 1 holds percentages ('0.5' beside '1.5' is 0.5 %)."""
-    if value is None:
-        return None, ()
+    if value is None or (
+        type(value) is str and is_placeholder(value) and not any(map(str.isdigit, value))
+    ):
+        return None, ()  # (a placeholder, 'N/A', '-', 'unknown', says no more than a blank)
     if fractions and (fraction := _fraction_read(value)) is not None and 0 <= fraction <= 1:
         return round(fraction * 100, 6), ()
     try:

@@ -1118,14 +1118,21 @@ def _read_slips(
         )
 
 
+# the words of a raw material's origin beside a site's ("Mine country", "Farm country",
+# "Country of mine origin"): where a refiner's or trader's material comes from, no country of
+# its own work (told beside a country column as a rival: _rival_countries)
+_ORIGIN_WORDS = re.compile(r"\b(?:mine|mines|farm|farms|origin|origine|origen|source|raw)\b")
+
+
 def _read_site_country(
     labels: dict[int, str], columns: list[Sequence[Any]], mapping: dict[int, str]
 ) -> None:
     """Read as the country (into `mapping`) the one column whose header names the country
     of the supplier's own work or site in other words than an alias ("Country of
-    Operation", "Factory country", "Land der Produktion": own_site_country), when no column
-    is read as the country and its values are countries (half of its filled cells, as a
-    slip's): the country a supplier is scored on is that of its work. Beside a column read
+    Operation", "Factory country", "Land der Produktion": own_site_country; not of a mine,
+    farm or origin, a trader's material's), when no column is read as the country and its
+    values are countries (half of its filled cells, as a slip's): the country a supplier is
+    scored on is that of its work. Beside a column read
     as the country it is a rival (_rival_countries); two such columns, neither (which one
     is scored is never a guess: both are named, to be mapped)."""
     if "country" in mapping.values():
@@ -1136,6 +1143,7 @@ def _read_site_country(
         if col not in mapping
         and hint_header(label) == "country"
         and own_site_country(label)
+        and _ORIGIN_WORDS.search(header_words(label)) is None
         and values_fit("country", columns[col], mostly=_HALF)
     ]
     if len(found) == 1:
