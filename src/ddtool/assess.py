@@ -1840,7 +1840,8 @@ def _reason(
         if goods:
             reason += (
                 f"; {len(goods)} good{'s' if len(goods) > 1 else ''} listed there for this risk"
-                " (see the evidence): give its sector, or name its goods in its products,"
+                + (" (for forced child labour)" if risk_type == "human_trafficking" else "")
+                + " (see the evidence): give its sector, or name its goods in its products,"
                 " if its work is one of them"
             )
     return reason

@@ -437,6 +437,22 @@ def worst_case_evidence(
     ]
 
 
+def _unnamed_note(
+    profiles: Profiles, sector: Sector | None, products: list[str], listings: list[GoodListing]
+) -> str:
+    """What a flag's reason adds where a broad sector's listings apply to a supplier whose
+    products are given but name none of their goods: the listing stands for its sector's
+    work there, which the products do not rule out; "" otherwise."""
+    if sector is None or not sector.broad or not products or not listings:
+        return ""
+    if not set(profiles._named_goods(products)).isdisjoint(g.good for g in listings):
+        return ""
+    return (
+        f" (a listing of its sector, {sector.name.lower()}, in this country: its products name"
+        " none of the goods listed, and do not rule them out)"
+    )
+
+
 def _worst_facts(evidence: Sequence[Evidence]) -> list[Evidence]:
     """The facts of a worst case's score in its country that the flag's own evidence does not
     hold: the country's indicators (each with its year and source), the listings that apply
@@ -591,7 +607,13 @@ class Scorer:
             by_source: dict[tuple[str, str], list[GoodListing]] = {}
             for g in self.profiles.country_goods(iso3, risk_type):
                 by_source.setdefault((g.overlay, g.source_id), []).append(g)
-            words = risk_type.replace("_", " ")
+            # (the list names no goods for trafficking: those listed for forced child labour
+            # stand for it, as its floors take them)
+            words = (
+                "forced child labour (taken as trafficking risk)"
+                if risk_type == "human_trafficking"
+                else risk_type.replace("_", " ")
+            )
             cached = self._may_be[key] = []
             for (overlay, source_id), goods in by_source.items():
                 note = (
@@ -1414,6 +1436,10 @@ class Scorer:
         by_type: dict[str, RiskDetail] = {}
         bases: list[float] = []
         cuts: list[int] = []
+        # a broad sector's listings applied to a supplier whose products name none of their
+        # goods ("ABS housings" of a Chinese general manufacturer: China's fireworks): its
+        # flag's reason says the listing is its sector's, not a good it is known to make
+        unnamed = _unnamed_note(p, sector, supplier.products_read(), listings)
         for risk_type in RISK_TYPES:
             country = self.country_score(supplier.country, risk_type)
             if supplier.country is not None and country.no_data:
@@ -1513,6 +1539,8 @@ class Scorer:
                 others = [g for g in dict.fromkeys(covering) if not reason.startswith(f"{g} from")]
                 if others:
                     reason += f"; also listed here: {', '.join(others)}"
+            if reason and unnamed:
+                reason += unnamed
             for listing in listings:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     # (a removal the user's overlay records says so)

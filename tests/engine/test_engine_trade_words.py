@@ -300,3 +300,50 @@ def test_a_first_stage_at_origin_under_an_importer_abroad_buys_its_own_harvest(
     assert _beneath(doc, "COOP") == {"inferred:coffee-farming@HND"}
     assert _beneath(doc, "EXP") == {"inferred:coffee-farming:coffee-green-beans@UGA"}
     assert _gap_of_tiers(doc, "EXP") == [UNMAPPED]
+
+
+NOTE = (
+    " (a listing of its sector, general manufacturing (other goods), in this country: its"
+    " products name none of the goods listed, and do not rule them out)"
+)
+
+
+@pytest.mark.parametrize(
+    ("products", "noted"),
+    [
+        (["USB-C cables"], True),
+        (["corrugated cartons", "EPE foam inserts"], True),
+        (["fireworks"], False),  # (the listing its products name)
+        ([], False),  # (nothing said of what it makes)
+    ],
+)
+def test_a_broad_sectors_listing_says_the_products_name_none_of_its_goods(
+    tmp_path: Path, products: list[str], noted: bool
+) -> None:
+    """Before, a Chinese cable maker read as general manufacturing was flagged 'Fireworks
+    from China is on the US DOL List of Goods', with nothing to say it makes none."""
+    supplier = _supplier("S", "CHN", "general-manufacturing", products)
+    doc = assessed_data(tmp_path, "electronics-manufacturing", [supplier])
+    reasons = [
+        doc["bases"][f["basis"]]["reason"]
+        for f in doc["flags"]
+        if f["supplier_id"] == "S" and "US DOL List" in doc["bases"][f["basis"]]["reason"]
+    ]
+    assert reasons
+    assert all(r.endswith(NOTE) is noted for r in reasons)
+
+
+def test_the_goods_a_supplier_of_no_sector_may_be_for_trafficking_are_forced_child_labours(
+    tmp_path: Path,
+) -> None:
+    """The list names no goods for trafficking: the evidence said 'goods listed in MMR for
+    human trafficking'."""
+    doc = assessed_data(tmp_path, "retail", [_supplier("S", "MMR", None, [])])
+    facts = [e["indicator"] for e in doc["evidence"].values()]
+    assert (
+        "goods listed in MMR for human trafficking (the sector not known may be one)" not in facts
+    )
+    assert (
+        "goods listed in MMR for forced child labour (taken as trafficking risk) (the sector not"
+        " known may be one)" in facts
+    )
