@@ -390,7 +390,7 @@ def test_labour_recruiters_get_no_sector_and_say_why(written: str, sector: str |
     assert match.id == sector
     assert (match.note is not None) == (sector is None)
     if match.note:
-        assert "give the sector of the work the placed workers do" in match.note
+        assert "list one beneath the site whose workers it places" in match.note
 
 
 @pytest.mark.parametrize("written", ["NA", "na", "N.A.", "Namibia", "NAM"])

@@ -2529,7 +2529,9 @@ _MINE_WORDS = frozenset(
 )
 _RECRUITER_NOTE = (
     "labour recruiters, staffing agencies and labour contractors have no sector of their"
-    " own: give the sector of the work the placed workers do"
+    " own, and are scored as one not known (no data, never low): list one beneath the site"
+    " whose workers it places, and give that site the share of migrant workers (a sector of"
+    " goods given to a recruiter would have that work's suppliers inferred beneath it)"
 )
 _WORK_PLACES = re.compile(r"\b(" + "|".join(_WORK_OF) + r")\b")
 
