@@ -2730,6 +2730,7 @@ _STAGE_OF_OTHER_GOODS = {
     "grinder": ("processing", frozenset({"coffee"})),
     "comptoir": ("trading", frozenset({"cocoa", "coffee", "cotton"})),
     "negociant": ("trading", frozenset({"cocoa", "coffee", "cotton"})),
+    "pisteur": ("trading", frozenset({"cocoa", "coffee", "cotton"})),
     "ginning": ("processing", frozenset()),
 }
 # the joining words that may stand beside them ("négociant en cacao", "comptoir de cacao"),
@@ -3849,6 +3850,7 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
             return found
     if key in _AMBIGUOUS:  # ("chips": semiconductor, food or wood chips)
         return SectorMatch(None, _suggested(profiles, _AMBIGUOUS[key]))
+
     # whole-text similarity, words in any order: a partial match made poor suggestions
     # ("Tin" → coffee roasting, "Food" → seafood processing)
     near = process.extractOne(key, list(keys), scorer=fuzz.token_sort_ratio, score_cutoff=80)
@@ -5816,18 +5818,22 @@ def _country_or_people(text: str) -> bool:
     return False
 
 
-def names_a_place(text: str) -> bool:
+def names_a_place(text: str, besides: str | None = None) -> bool:
     """Whether a text holds a country's or a people's name ('raw cane sugar from Brazil',
     'Thai raw sugar', 'cocoa beans from Côte d'Ivoire', 'from Ivory Coast'): where its goods
-    are from, said by the text itself."""
+    are from, said by the text itself; not one of the country `besides` (ISO3: 'Sierra Leone
+    cocoa beans' of a Sierra Leonean cooperative says nothing of another country)."""
+    from ddtool.reference.countries import country_named
+
     words = exact_key(text).split()
-    if any(_people_like(word) for word in words):
+    if any(_people_like(word) and country_named(word) != besides for word in words):
         return True
     names = _countries()  # (a name of several words: "ivory coast", "cote d ivoire")
     return any(
-        " ".join(words[i : i + size]) in names
+        run in names and (besides is None or country_named(run) != besides)
         for size in (2, 3, 4)
         for i in range(len(words) - size + 1)
+        if (run := " ".join(words[i : i + size]))
     )
 
 

@@ -159,18 +159,25 @@ def _hint_words(profiles: Profiles, hint: list[str]) -> set[str]:
     words = {w for p in hint for w in profiles.words_said(p)}
     for shorthand in words & SHORTHANDS.keys():
         words.update(SHORTHANDS[shorthand])
-    if any(_KARAT.search(p) and _of_a_named_mineral(profiles, p) for p in hint):
-        words.add("gold")  # ('22k bangles', '18 kt rings': gold's; not '22k resistors')
+    if any(_KARAT.search(p) and not _of_another_good(profiles, p) for p in hint):
+        words.add("gold")  # ('22k bangles', '24k kilobars': gold's; not '22k resistors')
     return words
 
 
-def _of_a_named_mineral(profiles: Profiles, product: str) -> bool:
-    """Whether a product names a good worked from the mineral it names (jewellery:
-    Sector.made_of_named_mineral), or gold itself ('22k bangles', '24 karat gold bar')."""
-    if "gold" in profiles.words_said(product):
+def _of_another_good(profiles: Profiles, product: str) -> bool:
+    """Whether a product with a karat-like mark names a good not worked from gold, or counts
+    in a unit: a made good of a sector other than jewellery ('22k resistors': electronic
+    components), or a unit beside the number ('18k BTU', '22k mAh', '24k pcs')."""
+    if _UNITS.search(product):
         return True
     sectors = profiles.made_good_sectors(product)
-    return bool(sectors) and all(profiles.sectors[s].made_of_named_mineral for s in sectors)
+    return bool(sectors) and not all(profiles.sectors[s].made_of_named_mineral for s in sectors)
+
+
+# the units a number with a "k" counts in, no gold's fineness ("18k BTU", "22k mAh")
+_UNITS = re.compile(
+    r"(?i)\b(?:btu|mah|wh|kwh|pcs|pieces|units|ohms?|rpm|lbs?|tons?|tonnes?|kg|yr|year|hz)\b"
+)
 
 
 # a gold's fineness in karats ('22k', '18 kt', '24 karat', '9ct', '14 carat'): the jewellery or
@@ -684,13 +691,15 @@ class Inference:
         return any(not found.isdisjoint(covered) for _, covered, _ in groups)
 
     def _works_its_harvest(self, node: str, own: str | None) -> bool:
-        """Whether a supplier is the first stage of a raw material of the land (its sector's
-        inputs are farms or mines), or a cooperative of fishers or farmers, in a country that
-        produces it: a Honduran coffee cooperative, a Ugandan coffee exporter. It works its
-        own country's harvest, never material a buyer abroad sends it, whatever that buyer
-        maps beneath it (a German importer's Brazilian farm beside them). (Not a stage of a
-        catch, which is shipped frozen: a peeling shed or a loining plant abroad may work a
-        processor's shrimp or tuna.)"""
+        """Whether a supplier is the first stage of a raw material in a country that produces
+        it and is known to work that country's harvest: a cooperative or a coffee washing
+        station (_near_its_farms), a mill of a harvest worked near the fields
+        (Sector.processed_near_harvest; not a refinery), or an exporter ("coffee exporter",
+        "exportadora"): a Honduran coffee cooperative, a Ugandan coffee exporter. It never
+        works material a buyer abroad sends it, whatever that buyer maps beneath it (a German
+        importer's Brazilian farm beside them). Any other mill or plant may (toll milling for
+        a trader, a sugar refinery's raw sugar, a moulder's compound, a catch peeled or loined
+        abroad)."""
         supplier = self.supply.suppliers.get(node)
         sector = self.profiles.sectors.get(own or "")
         if supplier is None or sector is None or not sector.inputs:
@@ -699,8 +708,14 @@ class Inference:
         raw = [sectors[s] for s in sector.inputs if s in sectors]
         if not raw or not all(s.stage == "raw" and s.commodities for s in raw):
             return False
-        if any(s.chain == _SEAFOOD for s in raw) and not self._cooperative(node):
-            return False  # (a catch is shipped frozen, peeled or loined abroad)
+        if self._near_its_farms(node):  # (a cooperative, a washing station)
+            if any(s.chain == "seafood" for s in raw):
+                return False  # (a peelers' cooperative may peel a processor's shrimp)
+        elif all(s.processed_near_harvest for s in raw):
+            if not self._worked_where_grown(node, self._hint_of(supplier.products)):
+                return False  # (a refinery's raw sugar is shipped in)
+        elif not _EXPORTER.search(f"{supplier.sector_raw or ''} {supplier.name or ''}"):
+            return False  # (a mill may work a trader's own harvest: toll milling)
         return any(
             self._lean(s.id, commodity, supplier.country)
             for s in raw
@@ -1927,7 +1942,8 @@ class Inference:
         """Whether a buyer of a commodity worked near its harvest may be taken to work it
         where it is grown: not a refinery (sugar milling covers refining, whose raw sugar
         is shipped in: 'sugar refinery', 'refined sugar', 'ICUMSA 45'), nor one whose
-        products say where they are from ('raw cane sugar from Brazil', 'Thai raw sugar')."""
+        products say they are from another country ('raw cane sugar from Brazil', 'Thai raw
+        sugar' at an Indonesian mill; not 'raw sugar VHP El Salvador' at a Salvadoran one)."""
         # (the words of a mapped buyer only: beneath a refinery of palm oil, its mill, a
         # stage apart, is inferred by the plantations all the same)
         supplier = self.supply.suppliers.get(buyer)
@@ -1935,7 +1951,8 @@ class Inference:
             _REFINED.search(text) for text in [*hint, supplier.sector_raw or ""]
         ):
             return False
-        return not any(names_a_place(text) for text in hint)
+        own = supplier.country if supplier is not None else None
+        return not any(names_a_place(text, own) for text in hint)
 
     def _near_harvest(
         self, sector_id: str, commodity: str, country: str, depth: int, why: str
@@ -2566,7 +2583,9 @@ class Inference:
 
 # the words of refining (sugar milling covers refineries, which melt raw sugar shipped in)
 _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
-_SEAFOOD = "seafood"  # the chain of a catch, shipped frozen to be processed abroad
+# an exporter's words in a sector text or name ("coffee exporter", "exportadora de café",
+# "exportateur"): it exports its country's harvest
+_EXPORTER = re.compile(r"(?i)\bexport")
 # a wet mill's or washing station's words in its sector text or name: coffee cherries are
 # pulped there within hours of picking, near the farms ("washing station", "wet mill",
 # "beneficio húmedo", "estación de lavado", "estação de lavagem", "pulpery")
@@ -2581,8 +2600,8 @@ _NEAR_A_WET_MILL = (
 # a cooperative's words in its sector text or name ("cocoa cooperative", "Coopérative
 # Agricole", "cooperativa", "co-op", "Genossenschaft", "société coopérative", "SCOOPS")
 _COOPERATIVE = re.compile(
-    r"\b(?i:co-?op(?:erative)?s?|coop[eé]rative?s?|cooperativas?|cooperativa|"
-    r"genossenschaft|koperasi)\b|\bSCOOPS?\b"
+    r"(?i)\b(?:co-?op(?:erative)?s?|coop[eé]rative?s?|cooperativas?|cooperativa|"
+    r"genossenschaft|koperasi|scoops|scoop[- ]?ca)\b"
 )
 _OF_ITS_MEMBERS = (
     "a cooperative buys the harvest of its members, farmers near it, not the world's mix"
@@ -2845,9 +2864,7 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
     # bags of jute and canvas', 'denim jeans with jute patch', 'wool rugs with jute backing'):
     # not wholly of the material; two that replace it joined are ('burlap and jute sacking')
     for i, word in enumerate(rest):
-        if word in _MATERIALS_JOINED and not (
-            0 < i < len(rest) - 1 and rest[i - 1] == rest[i + 1] == "|"
-        ):
+        if word in _MATERIALS_JOINED and not _OTHER_MATERIALS.isdisjoint(rest[i + 1 :]):
             return False
     names = (sector.id.replace("-", " "), sector.name, *sector.aliases, *sector.commodities)
     for name in names:
@@ -2867,8 +2884,10 @@ def _wholly_recycled(product: str) -> bool:
     recovered from a catch or a mine's tailings, the scrap of a fish or of mica (picked at the
     mines)."""
     words = text_key(product).split()
-    recycled = not _RECYCLED_WORDS.isdisjoint(words) or (
-        not _SCRAP.isdisjoint(words) and not _METALS.isdisjoint(words)
+    recycled = (
+        not _RECYCLED_WORDS.isdisjoint(words)
+        or (not _SCRAP.isdisjoint(words) and _NOT_SCRAP.isdisjoint(words))
+        or (_SECONDARY in words and not _METALS.isdisjoint(words))
     )
     return (
         recycled and _NOT_WHOLLY_RECYCLED.isdisjoint(words) and not any(map(str.isdigit, product))
@@ -2894,12 +2913,34 @@ _RECYCLED_WORDS = frozenset(
         "riciclata",
         "riciclati",
         "recupero",
+        "reciclagem",
+        "reciclaje",
         "recycelt",
         "recyceltes",
         "altgold",
     ]
 )
-_SCRAP = frozenset({"scrap", "scraps"})
+_SCRAP = frozenset({"scrap", "scraps", "escrap"})
+_SECONDARY = "secondary"  # (of a metal: "secondary lead", smelted from scrap)
+# the goods whose scrap is caught, grown or mined, not recycled: a fish's trimmings, mica's
+# flakes picked at the mines
+_NOT_SCRAP = frozenset(
+    text_key(word)
+    for word in [
+        "fish",
+        "fishes",
+        "seafood",
+        "tuna",
+        "shrimp",
+        "squid",
+        "meat",
+        "mica",
+        "phlogopite",
+        "muscovite",
+        "biotite",
+        "flakes",
+    ]
+)
 _METALS = frozenset(
     text_key(word)
     for word in [
@@ -2961,3 +3002,37 @@ _NOT_WHOLLY_RECYCLED = frozenset(
 _OF_A_MATERIAL = frozenset({"rubber", "latex"})
 _OF_THE_COMMODITY = frozenset({"rubber", "latex", "natural", "hybrid", "blend", "blended"})
 _MATERIALS_JOINED = frozenset({"and", "with", "plus", "y", "et", "und", "e"})
+# the materials such a word may join to it ("jute and canvas", "with jute backing" of wool):
+# fibres and cloths of cotton or other, and rubber's ('nitrile gloves with textured
+# fingertips', 'jute sacks with printed logo' join none)
+_OTHER_MATERIALS = frozenset(
+    text_key(word)
+    for word in [
+        "cotton",
+        "canvas",
+        "denim",
+        "khadi",
+        "jersey",
+        "twill",
+        "poplin",
+        "muslin",
+        "calico",
+        "drill",
+        "wool",
+        "woollen",
+        "silk",
+        "linen",
+        "hemp",
+        "polyester",
+        "nylon",
+        "acrylic",
+        "viscose",
+        "rayon",
+        "rubber",
+        "latex",
+        "natural",
+        "fabric",
+        "cloth",
+        "textile",
+    ]
+)

@@ -469,6 +469,11 @@ _MEMBERSHIP = re.compile(
 )
 
 
+# the words of a certificate or an audit beside a membership's ("RSPO certified (RSPO member
+# no 1-0001)", "Sedex Members Ethical Trade Audit (SMETA)"): a certification all the same
+_CERTIFIED = re.compile(r"(?i)certif|zertifi|audit|\bsmeta\b|\bsa8000\b|\bconformant\b|\bvalid\b")
+
+
 # how the evidence of a sector's inherent likelihood begins (its rating, the overlay's, or
 # that of a sector taken from products)
 _SECTOR_FACT = "sector inherent likelihood ("
@@ -1022,7 +1027,9 @@ class Scorer:
                     (f"certification '{cert.name}' not held (it says {said}): no credit", 0.0)
                 )
                 continue
-            if _MEMBERSHIP.search(cert.name):  # ('RBA member': a commitment, no site certified)
+            if _MEMBERSHIP.search(cert.name) and not _CERTIFIED.search(cert.name):
+                # ('RBA member': a commitment, no site certified; not 'Fairtrade certified SPO
+                # (member cooperative)')
                 credits.append(
                     (
                         f"certification '{cert.name}': a membership, not a certificate: no credit",

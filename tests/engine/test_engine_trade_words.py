@@ -72,6 +72,29 @@ RECYCLED = [
     pytest.param("CHE", "smelting-refining", ["gold"], UNMAPPED, id="gold"),
     # scrap mica is a grade of mined mica, picked at the mines
     pytest.param("IND", "mineral-trading", ["phlogopite mica scrap"], UNMAPPED, id="mica scrap"),
+    pytest.param("IND", "mineral-trading", ["phlogopite scrap"], UNMAPPED, id="phlogopite scrap"),
+    # other senses of the words: made for recycling, a secondary battery, oil recovered
+    pytest.param("CHN", "battery-manufacturing", ["secondary batteries"], UNMAPPED, id="secondary"),
+    pytest.param(
+        "COD", "mineral-trading", ["gold recovered from tailings"], UNMAPPED, id="tailings"
+    ),
+    # a metal's secondary or scrap forms are recycled
+    pytest.param(
+        "CHE",
+        "smelting-refining",
+        ["dental scrap"],
+        recycled_below(
+            ["cobalt", "copper", "gold", "lithium", "mica", "tantalum", "tin", "tungsten"]
+        ),
+        id="dental scrap",
+    ),
+    pytest.param(
+        "CHE",
+        "smelting-refining",
+        ["secondary gold"],
+        recycled_below(["gold"]),
+        id="secondary gold",
+    ),
 ]
 
 
@@ -97,6 +120,8 @@ FIBRES = [
     pytest.param("fabric-manufacturing", ["burlap and jute sacking"], False, id="burlap"),
     pytest.param("fabric-manufacturing", ["jute and cotton fabric"], True, id="jute and cotton"),
     # other fibres may be blended with cotton, or woven on a cotton warp: kept
+    pytest.param("fabric-manufacturing", ["jute sacks with printed logo"], False, id="a logo"),
+    pytest.param("fabric-manufacturing", ["tote bags of jute and canvas"], True, id="canvas"),
     pytest.param("garment-manufacturing", ["polyester t-shirts"], True, id="polyester"),
     pytest.param("carpet-weaving", ["wool carpets"], True, id="wool carpets"),
     pytest.param("fabric-manufacturing", ["cotton fabric"], True, id="cotton"),
@@ -170,6 +195,7 @@ MINERALS = [
         "jewellery manufacturing", ["gold chains", "22k bangles"], {"gold"}, id="a karat mark"
     ),
     pytest.param("jewellery manufacturing", ["18 kt rings"], {"gold"}, id="18 kt"),
+    pytest.param("jewellery manufacturing", ["22k ornaments"], {"gold"}, id="22k ornaments"),
     pytest.param("exportador de oro", ["oro", "doré"], {"gold"}, id="exportador de oro"),
 ]
 

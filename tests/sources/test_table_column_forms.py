@@ -502,9 +502,11 @@ def test_many_dates_in_an_id_column_are_named_then_counted(tmp_path: Path) -> No
         (["Destination country"], None),
         # two sites' countries: which one is scored is never a guess, both named
         (["Factory country", "Plant country"], None),
-        # a mine's, a farm's or an origin's: where a trader's material may come from
-        (["Mine country"], None),
+        # a mine's or a farm's alone, on a list of mines or farms: its own; an origin's, or a
+        # mine's beside a site's own, where a trader's material may come from
+        (["Mine country"], 0),
         (["Country of mine origin"], None),
+        (["Refinery country", "Mine country"], 0),
     ],
 )
 def test_a_country_in_other_words_without_a_country_column(

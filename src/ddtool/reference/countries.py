@@ -1346,3 +1346,9 @@ def normalise_country(value: str | None) -> CountryMatch:
     if code is None:  # a part of a name after a comma: "Leone, Sierra" (never read as it)
         return CountryMatch(None, suggestion=_names_with(key))
     return CountryMatch(None, suggestion=f"{display_name(code)} ({code})")
+
+
+def country_named(text: str) -> str | None:
+    """The ISO3 code a country's name names as normalise_country reads it without its
+    "did you mean" search ('sierra leone': SLE); None where it names none."""
+    return _read(_key(text))

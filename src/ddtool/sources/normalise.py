@@ -1168,6 +1168,11 @@ def _fraction_read(value: Any) -> float | None:
     return None if percent else number
 
 
+# a placeholder that in a number field may mean none of them, 0 ("none" migrant workers):
+# told, as before, not read as a blank
+_NONE_AS_NUMBER = frozenset({"none", "nil", "no", "zero", "keine", "aucun", "ninguno"})
+
+
 def _number_value(
     name: str, value: Any, table: bool, fractions: bool = False
 ) -> tuple[float | None, Issues]:
@@ -1177,7 +1182,10 @@ def _number_value(
     and 1 is a fraction (parse_pct), and a text is read as typed: a column of texts that
     holds a number above 1 holds percentages ('0.5' beside '1.5' is 0.5 %)."""
     if value is None or (
-        type(value) is str and is_placeholder(value) and not any(map(str.isdigit, value))
+        type(value) is str
+        and is_placeholder(value)
+        and not any(map(str.isdigit, value))
+        and value.strip().casefold() not in _NONE_AS_NUMBER
     ):
         return None, ()  # (a placeholder, 'N/A', '-', 'unknown', says no more than a blank)
     if fractions and (fraction := _fraction_read(value)) is not None and 0 <= fraction <= 1:

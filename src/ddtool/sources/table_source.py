@@ -745,7 +745,8 @@ _OWN_SITE_WORDS = (
     """
     production producing produced producer manufacture manufactured manufacturing
     manufacturer fabrication fabricated factory plant site facility mill farm mine
-    mining workplace worksite workshop work operation operating processing
+    mining workplace worksite workshop work operation operating processing refinery
+    refiner smelter
     plantation premises assembly usine fabrique atelier exploitation ferme travail
     installation transformation produccion fabricacion fabrica planta sitio
     instalacion finca granja mina taller operacion trabajo elaboracion manufactura
@@ -839,6 +840,11 @@ def _rival_countries(
             hint_header(label) != "country"
             or not own_site_country(label)
             or not values_fit("country", columns[col], mostly=_HALF)
+            # (a mine's or farm's country beside a site's own: where its material is from)
+            or (
+                own_site_country(labels[read])
+                and _ORIGIN_WORDS.search(header_words(label)) is not None
+            )
         ):
             continue
         differ = _first_difference(columns[read], columns[col])
@@ -1118,10 +1124,21 @@ def _read_slips(
         )
 
 
+# "Country/Region", "Country / Region" (Microsoft's and many platforms' word for a country):
+# read as the country where no column is and it holds countries, not regions ("APAC")
+_COUNTRY_REGION = "countryregion"
 # the words of a raw material's origin beside a site's ("Mine country", "Farm country",
 # "Country of mine origin"): where a refiner's or trader's material comes from, no country of
 # its own work (told beside a country column as a rival: _rival_countries)
 _ORIGIN_WORDS = re.compile(r"\b(?:mine|mines|farm|farms|origin|origine|origen|source|raw)\b")
+# (of those, an origin's words say it whatever the list: "Country of mine origin")
+_ORIGIN_ONLY = re.compile(r"\b(?:origin|origine|origen|source|raw)\b")
+
+
+def _origin_alone(label: str) -> bool:
+    """Whether a mine's or farm's country header names a site, not an origin ("Mine
+    country", "Farm country"; not "Country of mine origin")."""
+    return _ORIGIN_ONLY.search(header_words(label)) is None
 
 
 def _read_site_country(
@@ -1141,13 +1158,15 @@ def _read_site_country(
         col
         for col, label in labels.items()
         if col not in mapping
+        and (own_site_country(label) or header_key(label) == _COUNTRY_REGION)
         and hint_header(label) == "country"
-        and own_site_country(label)
-        and _ORIGIN_WORDS.search(header_words(label)) is None
         and values_fit("country", columns[col], mostly=_HALF)
     ]
-    if len(found) == 1:
-        mapping[found[0]] = "country"
+    # (a mine's or a farm's country beside another site's is where a refiner's or trader's
+    # material comes from; alone, on a list of mines or farms, it is the supplier's own)
+    own = [c for c in found if _ORIGIN_WORDS.search(header_words(labels[c])) is None]
+    if len(own) == 1 or (not own and len(found) == 1 and _origin_alone(labels[found[0]])):
+        mapping[(own or found)[0]] = "country"
 
 
 def _misspelt_headers(
