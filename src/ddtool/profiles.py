@@ -5123,9 +5123,12 @@ def _material_words(profiles: Profiles) -> set[str]:
 
 
 def _alike_beyond_plain_words(key: str, near: str, materials: Collection[str]) -> bool:
-    """Whether a text of several words shares a word other than a plain one with the
-    sector's name it is near (by letters, a slip allowed: "cocoa farmng", "cocoa farming");
-    a text of one word is judged by its whole."""
+    """Whether a text of several words is alike the sector's name it is near beyond plain
+    words: word for word where both have as many words (each a slip or another form of one
+    of the name's, or one of a good's or commodity's words, `materials`, shared: "cocoa
+    farmng", "shrimp peeler", "glove plant"; not "feed mill" for "coffee mill"), else by a
+    word other than a plain one, or all its letters run together (a compound written
+    apart); a text of one word is judged by its whole."""
     from rapidfuzz import fuzz
 
     words = key.split()

@@ -2876,8 +2876,9 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
 
 def _wholly_recycled(product: str) -> bool:
     """Whether a product says it is recycled material ('recycled gold', 'reclaimed silver',
-    'post-consumer recycled polyester', 'oro reciclado', 'oro da recupero'), or a metal's
-    scrap ('scrap gold', 'copper scrap'), and not that it is in part or may not be ('30%
+    'post-consumer recycled polyester', 'oro reciclado', 'oro da recupero'), scrap ('scrap
+    gold', 'dental scrap', 'scrap tyres') or a metal's secondary form ('secondary lead'), and
+    not that it is in part or may not be ('30%
     recycled polyester', 'recycled cotton blend', 'recycled and mined gold', 'non-recycled',
     'virgin or recycled'). Words of other senses are none: what is made for recycling
     ('recycling bags', 'cocoa shells for recycling'), a secondary battery or school, what is

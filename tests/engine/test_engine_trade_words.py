@@ -139,7 +139,7 @@ def test_no_cotton_farms_beneath_goods_of_jute(
     assert ("cotton-farming" in sectors) is cotton
 
 
-# (country, sector text, name, the inferred farm beneath it)
+# (country, sector text, name, the inferred farm beneath it: cocoa beans or green coffee)
 COOPERATIVES = [
     pytest.param(
         "PER",
@@ -169,17 +169,40 @@ COOPERATIVES = [
         "inferred:cocoa-farming:cocoa-beans@world",
         id="in a country that grows none: the world's mix, as before",
     ),
+    pytest.param(
+        "ETH",
+        "coffee washing station",
+        "Kochere Washing Station",
+        "inferred:coffee-farming@ETH",
+        id="an Ethiopian washing station: its farms in Ethiopia",
+    ),
+    pytest.param(
+        "PER",
+        "coffee cooperative",
+        "Cooperativa Agraria Cafetalera",
+        "inferred:coffee-farming@PER",
+        id="a Peruvian coffee cooperative: its members' farms in Peru",
+    ),
+    pytest.param(
+        "UGA",
+        "coffee exporter",
+        "Kyagalanyi Coffee Ltd",
+        "inferred:coffee-farming:coffee-green-beans@UGA",
+        id="a coffee exporter: the origin mix leaning to its country, as before",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("country", "sector", "name", "farms"), COOPERATIVES)
-def test_a_cooperatives_farms_are_its_members(
+def test_a_cooperatives_or_washing_stations_farms_are_near_it(
     tmp_path: Path, country: str, sector: str, name: str, farms: str
 ) -> None:
-    """Before, half of a Peruvian cooperative's farms were placed at the world's mix and
-    flagged critical on Côte d'Ivoire's forced child labour listing."""
-    supplier = _supplier("S", country, sector, ["cocoa beans"]) | {"name": name}
-    doc = assessed_data(tmp_path, "chocolate-manufacturing", [supplier])
+    """Before, half of a Peruvian cocoa or coffee cooperative's farms, or an Ethiopian
+    washing station's, were placed at the world's mix and flagged critical on Côte
+    d'Ivoire's forced child labour listing (Ethiopia's and Peru's coffee are not listed)."""
+    good = "green coffee" if "coffee" in sector else "cocoa beans"
+    supplier = _supplier("S", country, sector, [good]) | {"name": name}
+    doc = assessed_data(tmp_path, "retail", [supplier])
     assert _beneath(doc, "S") == {farms}
     if "@world" not in farms and ":" not in farms.removeprefix("inferred:"):
         entry = next(s for s in doc["suppliers"] if s["id"] == farms)
@@ -272,44 +295,6 @@ def test_the_trades_words_for_its_goods(product: str, good: str | None) -> None:
     assert profiles.match_good(product) == good
     if good is None:  # (nor read as gold by a word of it)
         assert profiles.good_named(product) != "Gold"
-
-
-# (country, sector text, name, the inferred farm beneath it)
-COFFEE_FARMS = [
-    pytest.param(
-        "ETH",
-        "coffee washing station",
-        "Kochere Washing Station",
-        "inferred:coffee-farming@ETH",
-        id="an Ethiopian washing station: its farms in Ethiopia",
-    ),
-    pytest.param(
-        "PER",
-        "coffee cooperative",
-        "Cooperativa Agraria Cafetalera",
-        "inferred:coffee-farming@PER",
-        id="a Peruvian coffee cooperative: its members' farms in Peru",
-    ),
-    pytest.param(
-        "UGA",
-        "coffee exporter",
-        "Kyagalanyi Coffee Ltd",
-        "inferred:coffee-farming:coffee-green-beans@UGA",
-        id="an exporter: the origin mix leaning to its country, as before",
-    ),
-]
-
-
-@pytest.mark.parametrize(("country", "sector", "name", "farms"), COFFEE_FARMS)
-def test_a_washing_stations_or_coffee_cooperatives_farms_are_near_it(
-    tmp_path: Path, country: str, sector: str, name: str, farms: str
-) -> None:
-    """Before, an Ethiopian washing station's and a Peruvian coffee cooperative's farms were
-    the world's mix leaning half to their country, flagged critical on Côte d'Ivoire's
-    forced child labour listing (Ethiopia's and Peru's coffee are not listed)."""
-    supplier = _supplier("S", country, sector, ["green coffee"]) | {"name": name}
-    doc = assessed_data(tmp_path, "coffee-roasting", [supplier])
-    assert _beneath(doc, "S") == {farms}
 
 
 def test_a_first_stage_at_origin_under_an_importer_abroad_buys_its_own_harvest(
