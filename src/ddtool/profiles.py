@@ -5829,7 +5829,10 @@ def names_a_place(text: str, besides: str | None = None) -> bool:
     from ddtool.reference.countries import country_named
 
     words = exact_key(text).split()
-    if any(_people_like(word) and country_named(word) != besides for word in words):
+    if any(
+        _people_like(word) and (besides is None or _place_country(word) != besides)
+        for word in words
+    ):
         return True
     names = _countries()  # (a name of several words: "ivory coast", "cote d ivoire")
     return any(
@@ -5838,6 +5841,50 @@ def names_a_place(text: str, besides: str | None = None) -> bool:
         for i in range(len(words) - size + 1)
         if (run := " ".join(words[i : i + size]))
     )
+
+
+def _place_country(word: str) -> str | None:
+    """The country (ISO3) a word naming a place or a people names, where it is known: a
+    country's name, a people's ("ethiopian": ETH), a growing region of _PLACES
+    ("yirgacheffe": ETH); None otherwise."""
+    from ddtool.reference.countries import country_named
+
+    found = country_named(word) or _PLACE_COUNTRY.get(word)
+    if found is None:
+        names = _countries()
+        for ending, stems in _DEMONYM_ENDINGS:
+            root = word.removesuffix(ending)
+            if root != word and len(root) >= 4:
+                for stem in stems:
+                    if root + stem in names:
+                        return country_named(root + stem)
+    return found
+
+
+# the countries of _PLACES' peoples and growing regions that no country's name gives
+_PLACE_COUNTRY = {
+    **dict.fromkeys(["ivorian"], "CIV"),
+    **dict.fromkeys(["peruvian"], "PER"),
+    **dict.fromkeys(["thai"], "THA"),
+    **dict.fromkeys(["filipino"], "PHL"),
+    **dict.fromkeys(["kivu", "katanga"], "COD"),
+    **dict.fromkeys(
+        ["sidamo", "yirgacheffe", "yirgachefe", "harrar", "harar", "guji", "limu", "jimma"], "ETH"
+    ),
+    **dict.fromkeys(["huehuetenango"], "GTM"),
+    **dict.fromkeys(["tarrazu"], "CRI"),
+    **dict.fromkeys(["kilimanjaro"], "TZA"),
+    **dict.fromkeys(["java", "sumatra", "sulawesi", "mandheling", "toraja", "gayo"], "IDN"),
+    **dict.fromkeys(["ceylon"], "LKA"),
+    **dict.fromkeys(["darjeeling", "nilgiri"], "IND"),
+    **dict.fromkeys(["xinjiang", "tibet"], "CHN"),
+    **dict.fromkeys(["uzbek"], "UZB"),
+    **dict.fromkeys(["kazakh"], "KAZ"),
+    **dict.fromkeys(["tajik"], "TJK"),
+    **dict.fromkeys(["turkmen"], "TKM"),
+    **dict.fromkeys(["kyrgyz"], "KGZ"),
+    **dict.fromkeys(["afghan"], "AFG"),
+}
 
 
 @lru_cache(maxsize=4096)

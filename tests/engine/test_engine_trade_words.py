@@ -358,3 +358,29 @@ def test_the_goods_a_supplier_of_no_sector_may_be_for_trafficking_are_forced_chi
         "goods listed in MMR for forced child labour (taken as trafficking risk) (the sector not"
         " known may be one)" in facts
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "sector", "products", "farms"),
+    [
+        # its own country's region or people named: the farms near it, as with no place
+        (
+            "ETH",
+            "coffee washing station",
+            ["washed Yirgacheffe Grade 1"],
+            "inferred:coffee-farming@ETH",
+        ),
+        ("THA", "sugar mill", ["Thai raw sugar"], "inferred:sugarcane-farming@THA"),
+        ("SLE", "cocoa cooperative", ["Sierra Leone cocoa beans"], "inferred:cocoa-farming@SLE"),
+        # another country's: where the goods are from, the mix
+        ("IDN", "sugar mill", ["Thai raw sugar"], "inferred:sugarcane-farming:sugarcane@IDN"),
+    ],
+)
+def test_a_product_naming_its_suppliers_own_country_keeps_the_farms_near_it(
+    tmp_path: Path, country: str, sector: str, products: list[str], farms: str
+) -> None:
+    """Before, a region or people of the supplier's own country in its products ('washed
+    Yirgacheffe' of an Ethiopian washing station, 'Thai raw sugar' of a Thai mill) was
+    taken to say the goods were from elsewhere: its farms at the world's mix."""
+    doc = assessed_data(tmp_path, "retail", [_supplier("S", country, sector, products)])
+    assert farms in _beneath(doc, "S")
