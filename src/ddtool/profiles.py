@@ -1841,7 +1841,7 @@ class Profiles:
             return [], []
         applies: list[GoodListing] = []
         handled: list[GoodListing] = []
-        goods = self._named_goods(products)
+        goods = self.named_goods(products)
         own = self.sectors.get(sector) if sector else None
         if own is not None and own.broad and own.commodities and products:
             goods = self._with_commodities_named(own, products, goods)
@@ -1877,12 +1877,12 @@ class Profiles:
         (it left none in place, the commodity named, no good brought)."""
         found = list(goods)
         for product in products:
-            if self._named_goods([product]):
+            if self.named_goods([product]):
                 continue
             words = self.words_said(product)  # ('no gold' names none)
             for commodity in sector.commodities:
                 if words.issuperset(_words(commodity)):
-                    found += [g for g in self._named_goods([commodity]) if g not in found]
+                    found += [g for g in self.named_goods([commodity]) if g not in found]
         return found
 
     def _sector_applies(
@@ -1950,7 +1950,7 @@ class Profiles:
                 if commodity not in sector.commodities
                 and not any(
                     self.good_sectors.get(good) == sector.id
-                    for good in self._named_goods([commodity])
+                    for good in self.named_goods([commodity])
                 )
             )
         return found
@@ -1987,7 +1987,7 @@ class Profiles:
             wanted = set(_words(commodity))
             if any(wanted <= named for named in words):
                 return True
-            if not set(goods).isdisjoint(self._named_goods([commodity])):
+            if not set(goods).isdisjoint(self.named_goods([commodity])):
                 return True
         return False
 
@@ -2283,11 +2283,11 @@ class Profiles:
         sector = self.sectors[sector_id]
         applies, _handled = self.listings_for(iso3, sector_id, goods)
         if sector.broad:
-            named = set(self._named_goods(goods))
+            named = set(self.named_goods(goods))
             return [listing for listing in applies if listing.good in named]
         return [listing for listing in applies if listing.good not in sector.not_commodities]
 
-    def _named_goods(self, products: list[str]) -> list[str]:
+    def named_goods(self, products: list[str]) -> list[str]:
         """The listed goods the products name, each with its variants in its own sector
         ('tin': Tin and Tin ore (cassiterite), and 'cassiterite' both too)."""
         named = [g for g in (self.match_good(p) for p in products) if g]
@@ -2298,7 +2298,7 @@ class Profiles:
 
     def listed_countries(self, sector: str, products: list[str]) -> list[str]:
         """Countries where a listing would apply to this sector and these products."""
-        goods = set(self._named_goods(products))
+        goods = set(self.named_goods(products))
         found = {
             listing.iso3
             for (good, _iso3), items in self._listings_by_good.items()
@@ -2358,7 +2358,7 @@ class Profiles:
             for good, good_sector in sorted(self.good_sectors.items())
             if good_sector == sector and _words(good)[: len(words)] == words
         ]
-        return list(dict.fromkeys([*found, *self._named_goods([commodity])]))
+        return list(dict.fromkeys([*found, *self.named_goods([commodity])]))
 
     def country_goods(self, iso3: str, risk_type: str) -> list[GoodListing]:
         """The country's listings of goods made there (not those listed as made with its
@@ -5314,7 +5314,7 @@ def _inherent_risk(sector: Sector) -> tuple[float, float]:
 def _extracts(profiles: Profiles, sector: Sector, mineral: str) -> bool:
     """Whether a mining sector extracts a mineral: a listed good of its own, or one of its
     commodities ('copper': both artisanal and industrial mining; 'lithium': industrial)."""
-    goods = profiles._named_goods([mineral])
+    goods = profiles.named_goods([mineral])
     if any(profiles.good_sectors.get(good) == sector.id for good in goods):
         return True
     return profiles._names_commodity(sector, [mineral], goods)
@@ -5811,14 +5811,20 @@ def _country_or_people(text: str) -> bool:
         return True
     if len(text) < 4 or text in _NOT_PLACES:  # no two- or three-letter codes: "can", "car"
         return False
+    return text in _countries() or _demonym_country(text) is not None
+
+
+def _demonym_country(word: str) -> str | None:
+    """The country's name a people's word is made from ("kenyan": "kenya", "ethiopian":
+    "ethiopia"), as _countries holds it; None where it is none."""
     names = _countries()
-    if text in names:
-        return True
     for ending, stems in _DEMONYM_ENDINGS:
-        root = text.removesuffix(ending)
-        if root != text and len(root) >= 4 and any(root + s in names for s in stems):
-            return True
-    return False
+        root = word.removesuffix(ending)
+        if root != word and len(root) >= 4:
+            for stem in stems:
+                if root + stem in names:
+                    return root + stem
+    return None
 
 
 def names_a_place(text: str, besides: str | None = None) -> bool:
@@ -5850,14 +5856,8 @@ def _place_country(word: str) -> str | None:
     from ddtool.reference.countries import country_named
 
     found = country_named(word) or _PLACE_COUNTRY.get(word)
-    if found is None:
-        names = _countries()
-        for ending, stems in _DEMONYM_ENDINGS:
-            root = word.removesuffix(ending)
-            if root != word and len(root) >= 4:
-                for stem in stems:
-                    if root + stem in names:
-                        return country_named(root + stem)
+    if found is None and (name := _demonym_country(word)) is not None:
+        return country_named(name)
     return found
 
 

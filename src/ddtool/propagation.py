@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import chain, compress, filterfalse, repeat
@@ -450,11 +450,11 @@ class Inference:
                 if far and not late:
                     abroad.append((node, own, mapped))
                     return
+                harvest = bool(far) and self._works_its_harvest(node, own)
                 senders = near + [
                     b
                     for b in far
-                    if not self._works_its_harvest(node, own)
-                    and self._sent_from_abroad(b, own, sector_of, groups, beneath)
+                    if not harvest and self._sent_from_abroad(b, own, sector_of, groups, beneath)
                 ]
                 buyer_sectors = {sector_of[b] for b in senders}
                 if own in buyer_sectors:
@@ -714,7 +714,7 @@ class Inference:
         elif all(s.processed_near_harvest for s in raw):
             if not self._worked_where_grown(node, self._hint_of(supplier.products)):
                 return False  # (a refinery's raw sugar is shipped in)
-        elif not _EXPORTER.search(f"{supplier.sector_raw or ''} {supplier.name or ''}"):
+        elif not _EXPORTER.search(_said_of(supplier)):
             return False  # (a mill may work a trader's own harvest: toll milling)
         return any(
             self._lean(s.id, commodity, supplier.country)
@@ -888,24 +888,27 @@ class Inference:
             for _, commodity in self._raw_plan(stage, ())
             if commodity in self._denied(hint)
         }
-        if goods and all(
-            commodity in self._recycled(hint) and commodity not in self._denied_in_words(hint)
-            for _, hint in denying
-            for commodity in goods
-        ):
+        if not goods:
+            return
+
+        def all_by(reason: Callable[[tuple[str, ...]], frozenset[str]]) -> bool:
+            """Whether every good is left out for this reason, none denied in words."""
+            return all(
+                commodity in reason(hint) and commodity not in self._denied_in_words(hint)
+                for _, hint in denying
+                for commodity in goods
+            )
+
+        if all_by(self._recycled):
             # (those its products name, 'scrap gold': gold; else all its inputs hold)
             words = minerals_in_english(
                 _hint_words(self.profiles, [p for _, hint in denying for p in hint])
             )
             named = {c for c in goods if set(re.findall(r"[a-z]+", c)) <= words}
             self.recycled_below[node] = tuple(sorted(named or goods))
-        elif goods and all(
-            commodity in self._replaced(hint) and commodity not in self._denied_in_words(hint)
-            for _, hint in denying
-            for commodity in goods
-        ):
+        elif all_by(self._replaced):
             self.replaced_below[node] = tuple(sorted(goods))
-        elif goods:
+        else:
             self.denied_below[node] = tuple(sorted(goods))
 
     def _general_traders(
@@ -1732,14 +1735,8 @@ class Inference:
         beneath the supplier. Nothing where the products are none."""
         found = self._recycled_of.get(hint)
         if found is None:
-            found = frozenset()
-            if hint and all(map(_wholly_recycled, hint)):
-                found = frozenset(
-                    commodity
-                    for sector in self.profiles.sectors.values()
-                    if sector.stage == "raw"
-                    for commodity in sector.commodities
-                )
+            wholly = bool(hint) and all(map(_wholly_recycled, hint))
+            found = frozenset(self._all_commodities()) if wholly else frozenset()
             self._recycled_of[hint] = found
         return found
 
@@ -1980,9 +1977,7 @@ class Inference:
         if self._cooperative(buyer):
             return _OF_ITS_MEMBERS
         supplier = self.supply.suppliers.get(buyer)
-        if supplier is not None and any(
-            _WET_MILL.search(text) for text in (supplier.sector_raw or "", supplier.name or "")
-        ):
+        if supplier is not None and _WET_MILL.search(_said_of(supplier)):
             return _NEAR_A_WET_MILL
         return ""
 
@@ -1996,9 +1991,7 @@ class Inference:
         sector = self.profiles.sectors.get(supplier.sector)
         if sector is None or sector.stage not in ("trading", "processing"):
             return False
-        return any(
-            _COOPERATIVE.search(text) for text in (supplier.sector_raw or "", supplier.name or "")
-        )
+        return _COOPERATIVE.search(_said_of(supplier)) is not None
 
     def _stage_as_is(
         self,
@@ -2583,6 +2576,13 @@ class Inference:
 
 # the words of refining (sugar milling covers refineries, which melt raw sugar shipped in)
 _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
+
+
+def _said_of(supplier: Supplier) -> str:
+    """What a mapped supplier's own words say of it: its sector text and its name."""
+    return f"{supplier.sector_raw or ''} {supplier.name or ''}"
+
+
 # an exporter's words in a sector text or name ("coffee exporter", "exportadora de café",
 # "exportateur"): it exports its country's harvest
 _EXPORTER = re.compile(r"(?i)\bexport")
@@ -2878,17 +2878,16 @@ def _wholly_recycled(product: str) -> bool:
     """Whether a product says it is recycled material ('recycled gold', 'reclaimed silver',
     'post-consumer recycled polyester', 'oro reciclado', 'oro da recupero'), scrap ('scrap
     gold', 'dental scrap', 'scrap tyres') or a metal's secondary form ('secondary lead'), and
-    not that it is in part or may not be ('30%
-    recycled polyester', 'recycled cotton blend', 'recycled and mined gold', 'non-recycled',
-    'virgin or recycled'). Words of other senses are none: what is made for recycling
-    ('recycling bags', 'cocoa shells for recycling'), a secondary battery or school, what is
-    recovered from a catch or a mine's tailings, the scrap of a fish or of mica (picked at the
-    mines)."""
+    not that it is in part or may not be ('30% recycled polyester', 'recycled cotton blend',
+    'recycled and mined gold', 'non-recycled', 'virgin or recycled'). Words of other senses
+    are none: what is made for recycling ('recycling bags', 'cocoa shells for recycling'), a
+    secondary battery or school, what is recovered from a catch or a mine's tailings, the
+    scrap of a fish or of mica (picked at the mines)."""
     words = text_key(product).split()
     recycled = (
         not _RECYCLED_WORDS.isdisjoint(words)
         or (not _SCRAP.isdisjoint(words) and _NOT_SCRAP.isdisjoint(words))
-        or (_SECONDARY in words and not _METALS.isdisjoint(words))
+        or (_SECONDARY in words and not _METALS.isdisjoint(minerals_in_english(words)))
     )
     return (
         recycled and _NOT_WHOLLY_RECYCLED.isdisjoint(words) and not any(map(str.isdigit, product))
@@ -2896,8 +2895,8 @@ def _wholly_recycled(product: str) -> bool:
 
 
 # the words that say a material is recycled, in English, French, Spanish, Portuguese,
-# Italian and German (text_key's forms); a scrap's words, said of a metal only; and those
-# that say it is recycled in part, or not at all
+# Italian and German (text_key's forms); a scrap's words, and a secondary metal's; and
+# those that say it is recycled in part, or not at all
 _RECYCLED_WORDS = frozenset(
     text_key(word)
     for word in [
@@ -2968,10 +2967,6 @@ _METALS = frozenset(
         "metals",
         "jewellery",
         "jewelry",
-        "oro",
-        "ouro",
-        "plata",
-        "prata",
     ]
 )
 _NOT_WHOLLY_RECYCLED = frozenset(

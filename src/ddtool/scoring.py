@@ -445,7 +445,7 @@ def _unnamed_note(
     work there, which the products do not rule out; "" otherwise."""
     if sector is None or not sector.broad or not products or not listings:
         return ""
-    if not set(profiles._named_goods(products)).isdisjoint(g.good for g in listings):
+    if not set(profiles.named_goods(products)).isdisjoint(g.good for g in listings):
         return ""
     return (
         f" (a listing of its sector, {sector.name.lower()}, in this country: its products name"
