@@ -450,8 +450,12 @@ class Inference:
                 if far and not late:
                     abroad.append((node, own, mapped))
                     return
-                harvest = bool(far) and self._works_its_harvest(node, own)
-                senders = near + [
+                # (a cooperative or washing station works the harvest of the farms near it,
+                # whoever buys from it: a washing station under its own country's exporter,
+                # in the same stage, is not milling the exporter's coffee)
+                first = bool(self._near_its_farms(node))
+                harvest = (first or bool(far)) and self._works_its_harvest(node, own)
+                senders = ([] if harvest and first else near) + [
                     b
                     for b in far
                     if not harvest and self._sent_from_abroad(b, own, sector_of, groups, beneath)

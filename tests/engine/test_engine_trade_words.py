@@ -313,6 +313,39 @@ def test_a_first_stage_at_origin_under_an_importer_abroad_buys_its_own_harvest(
     assert _gap_of_tiers(doc, "EXP") == [UNMAPPED]
 
 
+# (sector text of the supplier under an exporter of its own country and stage, what is
+# inferred beneath it)
+UNDER_AN_EXPORTER = [
+    pytest.param(
+        "wet mill", {"inferred:coffee-farming@ETH"}, id="a wet mill: its farms in Ethiopia"
+    ),
+    pytest.param(
+        "coffee washing station", {"inferred:coffee-farming@ETH"}, id="a washing station"
+    ),
+    pytest.param(
+        "coffee cooperative", {"inferred:coffee-farming@ETH"}, id="a cooperative's members"
+    ),
+    # a dry mill may hull the exporter's own parchment (toll milling): commission work
+    pytest.param("dry mill", set(), id="a dry mill: the exporter's coffee, as before"),
+]
+
+
+@pytest.mark.parametrize(("sector", "farms"), UNDER_AN_EXPORTER)
+def test_a_first_stage_under_its_own_countrys_exporter_buys_its_own_harvest(
+    tmp_path: Path, sector: str, farms: set[str]
+) -> None:
+    """An Ethiopian wet mill under an Ethiopian exporter (both coffee milling) was taken to
+    mill the exporter's coffee: no farm beneath it, no data gap, and the farms it buys from
+    placed beneath the exporter at the world's mix."""
+    exporter = _supplier("EXP", "ETH", "coffee exporter", [])
+    mill = _supplier("MILL", "ETH", sector, []) | {"buyers": ["EXP"]}
+    doc = assessed_data(tmp_path, "coffee-roasting", [exporter, mill])
+    assert _beneath(doc, "MILL") == farms
+    assert _gap_of_tiers(doc, "MILL") == ([UNMAPPED] if farms else [])
+    # the exporter's other sources stay inferred beneath it
+    assert _beneath(doc, "EXP") == {"inferred:coffee-farming:coffee-green-beans@ETH"}
+
+
 NOTE = (
     " (a listing of its sector, general manufacturing (other goods), in this country: its"
     " products name none of the goods listed, and do not rule them out)"
