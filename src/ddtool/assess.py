@@ -272,6 +272,8 @@ def _assess(
     guessed: dict[tuple[tuple[str, ...], str | None], str | None] = {}
     # (_worked_not_grown, per sector text and products)
     meant: dict[tuple[str, tuple[str, ...]], str | None] = {}
+    # (_sector_at_site, per sector text and products)
+    sited: dict[tuple[str, tuple[str, ...]], str | None] = {}
     # the suppliers of no sector, none taken from their products either, whose products the
     # inference reads as a general trader's (see Inference.run): (supplier, the raw sector
     # its products name, if one does, and whether the risk data says its country produces
@@ -284,13 +286,23 @@ def _assess(
         # (one guessed from the products below is still a sector the file does not give)
         without_sector += sector is None
         scored_as = None  # a raw sector it is scored as, read as a trader all the same
-        if sector is None and supplier.products and _worked_not_grown(supplier, profiles, meant):
+        at_site = None
+        if sector is None and supplier.products:
+            at_site = _sector_at_site(supplier, profiles, sited)
+        if sector is None and supplier.products and (
+            _worked_not_grown(supplier, profiles, meant) or at_site == ""
+        ):
             # a sector text not recognised that reads as a stage working goods ("tin
             # smelterr"): its products are what it works, not what it mines, grows or
             # catches, so no farm, mine or vessel is taken from them; its goods' chain is
             # inferred beneath it as beneath a trader, and its own score is a sector's not
             # known
             by_products.append((supplier_id, None, False))
+        elif at_site:
+            # a site working the goods its products name, of the one stage of their chain
+            # that works them ("processing plant" of "frozen shrimp": seafood processing),
+            # taken from its products as a sector guessed from them is
+            sector = at_site
         elif sector is None and supplier.products and not _ruled_out(supplier, profiles):
             key = tuple(supplier.products)
             where = (key, supplier.country)
@@ -473,6 +485,63 @@ RAW_WORDS = frozenset(
         "fisheries",
     ]
 )
+# the words of a site or stage that works goods ("processing plant", "peeling shed",
+# "pre-processing", "enlatadora", "pengolahan"), in a sector text not recognised: its
+# products are what it works, not what it grows, mines or catches
+_WORK_SITE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:pre-?)?process(?:ing|ors?)?|plants?|factory|factories|"
+    r"cannery|canneries|canning|packing|packers?|packhouse|peeling|peelers?|loining|"
+    r"filleting|processing|f[aá]bricas?|plantas?|procesadora|empacadora|enlatadora|"
+    r"conservera|usine|conserverie|pabrik|pengolahan)(?![\w-])"
+)
+# the words of a vessel: a "factory trawler" processes its catch at sea, and catches it
+_VESSEL_WORDS = re.compile(r"(?i)\b(?:vessels?|trawlers?|ships?|boats?|fleets?|kapal|barcos?)\b")
+
+
+def _site_of_work(written: str | None) -> str | None:
+    """The word of a site or stage working goods in a sector text ("processing plant":
+    'processing'), where the text holds no producer's word (RAW_WORDS) and no vessel's;
+    else None."""
+    if not written:
+        return None
+    found = _WORK_SITE.search(written)
+    if found is None or _VESSEL_WORDS.search(written):
+        return None
+    if not RAW_WORDS.isdisjoint(re.findall(r"[\w-]+", written.lower())):
+        return None
+    return found.group(0)
+
+
+def _sector_at_site(
+    supplier: Supplier, profiles: Profiles, sited: dict[tuple[str, tuple[str, ...]], str | None]
+) -> str | None:
+    """For a sector text not recognised that names a site or stage working goods
+    (_site_of_work) beside products naming the goods of one raw sector: the one processing
+    sector of that sector's chain ("processing plant" of "frozen shrimp": 'seafood-processing';
+    "peeling" of "squid": the same); "" where the chain has several or none (read as a trader
+    of them, never as the farm, mine or vessel its products name); None where the text names
+    no such site. Read once per distinct text and products (`sited`)."""
+    written = supplier.sector_raw
+    if _site_of_work(written) is None:
+        return None
+    assert written is not None
+    key = (written, tuple(supplier.products))
+    if key not in sited:
+        raw = {profiles.product_sector_in(p, supplier.country) for p in key[1]} - {None, ""}
+        found = ""
+        if len(raw) == 1:
+            sector = profiles.sectors.get(next(iter(raw)) or "")
+            if sector is not None and sector.stage == "raw":
+                stages = [
+                    s.id
+                    for s in profiles.sectors.values()
+                    if s.chain == sector.chain and s.stage == "processing"
+                ]
+                found = stages[0] if len(stages) == 1 else ""
+        sited[key] = found
+    return sited[key]
+
+
 # how like a processing sector's name or alias a text not recognised must be to be read as
 # a misspelling of it (rapidfuzz ratio, 0-100): "tin smelterr" is 96 like "tin smelter",
 # "cobalt refinary" 93 like "cobalt refinery"; "shrimp producer" only 84 like "shrimp
@@ -601,6 +670,12 @@ def _traded_by_products(
                 " or catching them: no sector is taken from them, and it is read as a trader"
                 " of them"
             )
+        elif (site := _site_of_work(written)) is not None:
+            why = (
+                f"{site!r} names a stage working its products ({products}), not one growing,"
+                " mining or catching them: no sector is taken from them, and it is read as a"
+                " trader of them"
+            )
         else:
             why = f"its products ({products}) give it no sector: it is read as a trader of them"
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
@@ -651,7 +726,9 @@ def _drop_told_sectors(
     for supplier_id in read_as_trader:
         supplier = supply.suppliers[supplier_id]
         written = supplier.sector_raw
-        if written is None or not meant.get((written, tuple(supplier.products))):
+        if written is None or not (
+            meant.get((written, tuple(supplier.products))) or _site_of_work(written)
+        ):
             continue
         at = supplier.location or Location(chain.files[0] if chain.files else "input")
         told.add(chain.field_location(at, "sector"))

@@ -1178,7 +1178,8 @@ class Profiles:
             # examination gloves' are rubber products as 'nitrile gloves' are)
             made = self.sectors[self.good_sectors[good]].stage == "manufacturing"
             usual = _AS_GROWN | (_OWN_QUALIFIERS.get(good, frozenset()) if made else frozenset())
-            if not beside or not all(text_key(w) in usual for w in beside):
+            # (none beside: the good named in runs of its own names, 'skipjack tuna')
+            if beside and not all(text_key(w) in usual for w in beside):
                 return ""
         return self.good_sectors.get(good)
 
@@ -2809,6 +2810,9 @@ _QUALIFIERS = (
 _AS_GROWN = _STANDARDS | _CLAIMS | _keys("dried dry fermented washed sun sundried grade a aa b")
 # (and a mineral's kind as mined: 'muscovite mica flakes' are mica as 'mica flakes' are)
 _AS_GROWN |= _keys("muscovite phlogopite")
+# (and a fish's species or a catch as landed: 'skipjack tuna' and 'whole round yellowfin'
+# are Fish as caught, as 'vannamei HOSO' (head on, shell on) is shrimp as farmed)
+_AS_GROWN |= _keys("skipjack yellowfin albacore bigeye bluefin whole round hoso vannamei monodon")
 # the containers a good is packed in, named after "in" or a quantity: "cocoa beans in jute
 # bags", "tuna in tin cans", "25 kg bags" (alone, they are goods: "cotton bags", "tin cans")
 _CONTAINERS = _keys(

@@ -98,7 +98,7 @@ def test_other_unmatched_texts_still_take_the_sector_of_their_products(
         ("palm holdings", ["fresh fruit bunches"], "IDN", "palm-oil-plantations"),
         ("oli palm", ["fresh fruit bunches"], "IDN", "palm-oil-plantations"),
         ("olgging", ["logs"], "BRA", "timber-forestry"),
-        ("rubber producer", ["natural rubber latex"], "MMR", None),
+        ("rubber producer", ["natural rubber latex"], "MMR", "rubber-plantations"),
         # a near-typo of a stage working other goods: its products still say what it is
         ("cocoa grindr", ["cassiterite"], "COD", "artisanal-mining"),
     ],
