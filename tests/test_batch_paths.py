@@ -82,3 +82,36 @@ def test_one_file_under_several_spellings_is_one_member(
     spellings = ["coffee.yaml", str(tmp_path / "coffee.yaml"), "./coffee.yaml", "link.yaml"]
     result = run_batch([Path(s) for s in spellings], tmp_path / "out", BatchOptions(jobs=1))
     assert [(r["member"], r["file"]) for r in result.records] == [("coffee", "coffee.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("name", "told"),
+    [
+        ("summary.yaml", None),  # (a name the batch does not write: a member like any)
+        ("SUMMARY.XLSX", "the batch's summary"),
+        ("summary.json", None),  # (no chain format: not read as a member)
+    ],
+)
+def test_a_members_file_the_batch_would_write_over_is_refused(
+    tmp_path: Path, name: str, told: str | None
+) -> None:
+    """A member's workbook named summary.xlsx, in the folder given as the output folder, was
+    assessed and then replaced by the batch's summary, and the run exited 0."""
+    folder = copy_members(tmp_path / "members", "coffee")
+    source = next(p for p in folder.iterdir() if p.suffix == ".yaml")
+    if told is not None:
+        book = tmp_path / "book.xlsx"
+        assert CliRunner().invoke(app, ["template", "-o", str(book)]).exit_code == 0
+        (folder / name).write_bytes(book.read_bytes())
+    elif name.endswith(".yaml"):
+        (folder / name).write_bytes(source.read_bytes())
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(folder), "-q"])
+    if told is None:
+        assert done.exit_code == 0, done.output
+        return
+    assert done.exit_code == 2, done.output
+    assert f"({told}) is a member's file the batch would write over" in done.output
+    assert "Nothing was assessed" in done.output
+    # nothing written, nothing replaced
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

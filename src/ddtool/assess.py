@@ -289,8 +289,10 @@ def _assess(
         at_site = None
         if sector is None and supplier.products:
             at_site = _sector_at_site(supplier, profiles, sited)
-        if sector is None and supplier.products and (
-            _worked_not_grown(supplier, profiles, meant) or at_site == ""
+        if (
+            sector is None
+            and supplier.products
+            and (_worked_not_grown(supplier, profiles, meant) or at_site == "")
         ):
             # a sector text not recognised that reads as a stage working goods ("tin
             # smelterr"): its products are what it works, not what it mines, grows or

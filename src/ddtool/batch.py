@@ -227,6 +227,33 @@ def search_inputs(
     return members, not_members
 
 
+def _refuse_member_files(members: list[Member], outdir: Path) -> None:
+    """A BatchError, before any work, when a member's file is one the batch would write
+    over: its summary (a member's `summary.xlsx` in the folder given as the output folder)
+    or a file of a member's folder; in any case, as macOS and Windows name files."""
+    written = {_written_key(outdir / name): "the batch's summary" for name in SUMMARY_FILES} | {
+        _written_key(outdir / member.folder / name): f"a file of {member.name!r}'s report folder"
+        for member in members
+        for name in MEMBER_FILES
+    }
+    clashes = [
+        f"{member.path} ({written[key]})"
+        for member in members
+        if (key := _written_key(member.path)) in written
+    ]
+    if clashes:
+        raise BatchError(
+            f"refusing to overwrite an input file: {'; '.join(clashes)} is a member's file the"
+            " batch would write over. Nothing was assessed: give another output folder (-o),"
+            " or rename the file"
+        )
+
+
+def _written_key(path: Path) -> str:
+    """A path resolved, in lower case: one file on macOS and Windows."""
+    return str(_resolved(path)).casefold()
+
+
 def _resolved(path: Path) -> Path:
     """The path resolved; a link in a loop (to itself, or round two links) as it is written,
     made absolute: it is a member that fails (see _not_an_input), not the batch."""
@@ -1276,6 +1303,7 @@ def run_batch(
         )
     if outdir.exists() and not outdir.is_dir():
         raise BatchError(f"{outdir}: exists and is not a directory")
+    _refuse_member_files(members, outdir)
     # the output folder is made by the first write (a member's folder, or the summary): a
     # run that stops before (bad settings, no scheduler, Ctrl-C) leaves no empty folder
     made = missing_folders(outdir)

@@ -567,6 +567,22 @@ def _duplicate_fix(chain: Chain, given: Supplier, again: Supplier) -> str:
     others = [buyer for buyer in dict.fromkeys(again.buyers) if buyer not in given.buyers]
     if not others or again.id in others:
         return ": give each supplier once, or give them different ids"
+    differ = [
+        what
+        for what, one, other in (
+            ("names", given.name, again.name),
+            ("countries", given.country or given.country_raw, again.country or again.country_raw),
+            ("sectors", given.sector or given.sector_raw, again.sector or again.sector_raw),
+        )
+        if one is not None and other is not None and one.casefold() != other.casefold()
+    ]
+    if differ:  # (two suppliers: giving one of them once would make the other the first)
+        listed = differ[0] if len(differ) == 1 else f"{', '.join(differ[:-1])} and {differ[-1]}"
+        return (
+            f": the two have different {listed}, so they look like two suppliers"
+            " sharing one id: give one of them another id (if they are one supplier, give it"
+            " once and list all its buyers)"
+        )
     column = chain.column(given.location, "buyers")
     named = ", ".join(map(repr, others[:5])) + (" …" if len(others) > 5 else "")
     nested = (

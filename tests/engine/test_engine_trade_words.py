@@ -319,9 +319,7 @@ UNDER_AN_EXPORTER = [
     pytest.param(
         "wet mill", {"inferred:coffee-farming@ETH"}, id="a wet mill: its farms in Ethiopia"
     ),
-    pytest.param(
-        "coffee washing station", {"inferred:coffee-farming@ETH"}, id="a washing station"
-    ),
+    pytest.param("coffee washing station", {"inferred:coffee-farming@ETH"}, id="a washing station"),
     pytest.param(
         "coffee cooperative", {"inferred:coffee-farming@ETH"}, id="a cooperative's members"
     ),
