@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from rich.console import Console
 
 from ddtool.assess import assess
@@ -21,7 +22,7 @@ from ddtool.diff import (
     new_at_or_above,
 )
 from ddtool.errors import DdtoolError
-from ddtool.reporters.diff_report import render_diff_terminal, write_diff
+from ddtool.reporters.diff_report import company_note, render_diff_terminal, write_diff
 from ddtool.reporters.interface import ReporterError
 
 ASSETS = Path(__file__).resolve().parent / "assets" / "diff"
@@ -216,7 +217,7 @@ def test_markdown_tables_stop_at_their_limit(
     whole = diff_report.render_diff_markdown(diff)
     monkeypatch.setattr(diff_report, "MAX_TABLE_ROWS", 1)
     text = diff_report.render_diff_markdown(diff)
-    tables = ("new_flags", "resolved_flags", "changed_flags", "suppliers_added")
+    tables = ("new_flags", "resolved_flags", "changed_flags", "suppliers_added", "tier1_changes")
     longer = [key for key in tables if len(diff[key]) > 1]
     assert longer  # the fixture changes enough for the limit to show
     for key in longer:
@@ -327,6 +328,8 @@ def test_xlsx_stores_formula_like_text_as_string(
     write_diff(diff, out)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == [
+        "Company exposure",
+        "Tier-1 ranking changes",
         "New flags",
         "Resolved flags",
         "Changed flags",
@@ -478,9 +481,13 @@ def test_a_diff_of_two_companies_warns(tmp_path: Path, other: str, warned: bool)
         _one_chain(tmp_path, "old", "X", [_S1]), _one_chain(tmp_path, "new", other, [_S1])
     )
     assert diff["summary"]["company_changed"] is warned
-    console = Console(width=200, record=True)
-    render_diff_terminal(diff, console)
-    assert ("different companies: 'X' and 'Y'" in console.export_text()) == warned
+    # (the command prints it on stderr, with -q too: see test_diff_of_two_companies_with_q)
+    note = company_note(diff)
+    assert (note is not None and "different companies: 'X' and 'Y'" in note) == warned
+    book = tmp_path / "d.xlsx"
+    write_diff(diff, book)
+    about = [row[1] for row in load_workbook(book)["About"].iter_rows(values_only=True)]
+    assert any("different companies" in str(value) for value in about) == warned
     md = tmp_path / "d.md"
     write_diff(diff, md)
     assert (

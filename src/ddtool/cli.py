@@ -1302,7 +1302,12 @@ def diff(
     is not an assessment, or on another error of input or usage.
     """
     from ddtool.diff import diff_assessments, invalid_reason, load_for_diff, new_at_or_above
-    from ddtool.reporters.diff_report import render_diff_terminal, warning_texts, write_diff
+    from ddtool.reporters.diff_report import (
+        company_note,
+        render_diff_terminal,
+        warning_texts,
+        write_diff,
+    )
 
     outputs = list(output or [])
     for out in outputs:
@@ -1334,7 +1339,8 @@ def diff(
     _write_each(outputs, lambda out: write_diff(result, out), quiet)
     if not quiet:
         render_diff_terminal(result, _console())
-    for warning in warning_texts(result):  # (with -q too: the files may be the wrong way round)
+    # (with -q too: the files may be the wrong way round, or of two companies)
+    for warning in [*warning_texts(result), *filter(None, [company_note(result)])]:
         _note(f"warning: {warning}")
     code = ExitCode.SUCCESS
     if fail_on_new is not None:

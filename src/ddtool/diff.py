@@ -29,11 +29,11 @@ from ddtool.document import (
     placed_in_one_country,
 )
 from ddtool.errors import DdtoolError, UsageError
-from ddtool.model import LEVELS
+from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reporters.shown import level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.9"
+DIFF_SCHEMA_VERSION = "1.10"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -494,6 +494,8 @@ def diff_assessments(
     )
     reversed_dates = dates_reversed(old_meta, new_meta)
     other_schema = schema_differs(old_meta, new_meta, uncompared, compared)
+    exposure = exposure_changes(old, new)
+    tier1 = tier1_changes(old, new, renamed)
     return {
         "kind": "ddtool-diff",
         "schema_version": DIFF_SCHEMA_VERSION,
@@ -521,6 +523,9 @@ def diff_assessments(
             "input_changed": input_changed,
             "dates_reversed": reversed_dates is not None,
             "schema_differs": other_schema is not None,
+            "exposure_up": sum(1 for e in exposure if e["direction"] == "up"),
+            "exposure_down": sum(1 for e in exposure if e["direction"] == "down"),
+            "tier1_changed": len(tier1),
         },
         # what to know before reading on, each with a type, a message and what it is about
         # (as an assessment's input warnings are)
@@ -531,6 +536,8 @@ def diff_assessments(
         "settings_changes": changed_settings,
         "input_changed": input_changed,
         "input": {"old": old_meta["input"], "new": new_meta["input"]},
+        "exposure": exposure,
+        "tier1_changes": tier1,
         "new_flags": added,
         "resolved_flags": resolved,
         "changed_flags": changed,
@@ -539,6 +546,89 @@ def diff_assessments(
         "suppliers_removed": suppliers_removed,
         "suppliers_changed": suppliers_changed,
     }
+
+
+def _direction(was: tuple[int, float], now: tuple[int, float]) -> str:
+    """'up', 'down' or 'same': by the level as shown, then by the priority."""
+    return "up" if now > was else "down" if now < was else "same"
+
+
+def exposure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """The company's exposure per risk type, before and after (the summary's `exposure`): its
+    level as the reports show it ("low (data gap)"), its priority and the supplier its
+    maximum sits on, and whether it went up or down (by level, then priority); one row per
+    risk type that either assessment gives."""
+    was_all = (old.get("summary") or {}).get("exposure") or {}
+    now_all = (new.get("summary") or {}).get("exposure") or {}
+    rows = []
+    for risk_type in [*RISK_TYPES, *sorted((was_all.keys() | now_all.keys()) - set(RISK_TYPES))]:
+        was, now = was_all.get(risk_type), now_all.get(risk_type)
+        if not isinstance(was, dict) or not isinstance(now, dict):
+            continue
+        old_level = shown_level(was.get("level"), was.get("data_gaps"))
+        new_level = shown_level(now.get("level"), now.get("data_gaps"))
+        old_priority, new_priority = was.get("priority") or 0.0, now.get("priority") or 0.0
+        rows.append(
+            {
+                "risk_type": risk_type,
+                "old_level": old_level,
+                "new_level": new_level,
+                "old_priority": was.get("priority"),
+                "new_priority": now.get("priority"),
+                "old_from": was.get("from"),
+                "new_from": now.get("from"),
+                "direction": _direction(
+                    (shown_rank(old_level), old_priority), (shown_rank(new_level), new_priority)
+                ),
+            }
+        )
+    return rows
+
+
+def tier1_changes(
+    old: dict[str, Any], new: dict[str, Any], renamed: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The tier-1 suppliers whose place in the ranking (the summary's `tier1_ranking`: rank,
+    level as shown, weighted and maximum priority) changed, with those that entered or left
+    tier 1 (a rank of None on that side); one under a new id (`same_as`) is matched with its
+    old entry. In the new ranking's order, then those that left."""
+
+    def ranked(document: dict[str, Any]) -> dict[str, tuple[int, dict[str, Any]]]:
+        rows = (document.get("summary") or {}).get("tier1_ranking") or []
+        return {str(r.get("id")): (i, r) for i, r in enumerate(rows, 1) if isinstance(r, dict)}
+
+    def level(row: dict[str, Any] | None) -> str | None:
+        if row is None:
+            return None
+        return shown_level(row.get("level"), ["gap"] if row.get("on_a_gap") else [])
+
+    before, after = ranked(old), ranked(new)
+    earlier = {renamed.get(key, key): value for key, value in before.items()}
+    changes = []
+    for key in [*after, *(k for k in earlier if k not in after)]:
+        old_rank, was = earlier.get(key, (None, None))
+        new_rank, now = after.get(key, (None, None))
+        figures = [
+            (name, None if was is None else was.get(name), None if now is None else now.get(name))
+            for name in ("weighted_priority", "max_priority")
+        ]
+        if old_rank == new_rank and level(was) == level(now) and all(a == b for _, a, b in figures):
+            continue
+        row = now if now is not None else was
+        assert row is not None
+        entry: dict[str, Any] = {
+            "id": key,
+            "old_id": next((k for k, v in renamed.items() if v == key), None),
+            "name": row.get("name"),
+            "old_rank": old_rank,
+            "new_rank": new_rank,
+            "old_level": level(was),
+            "new_level": level(now),
+        }
+        for name, a, b in figures:
+            entry[f"old_{name}"], entry[f"new_{name}"] = a, b
+        changes.append(entry)
+    return changes
 
 
 # the dates an assessment is placed in time by, first the one that decides: the as-of date
@@ -738,7 +828,8 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     the rest are matched by name. Where a match is not one to one (two added suppliers may
     be one removed, or one may be either of two), none is marked: which is which is not
     known. Each added supplier's `may_be` then lists the removed ones it may be (empty where
-    it is `same_as` one, or matches none)."""
+    it is `same_as` one, or matches none). Names are compared in any case, their spaces
+    as one ("EA H'LEO  GROUP" is "Ea H'leo group")."""
 
     def id_key(entry: dict[str, Any]) -> tuple[Any, ...]:
         return ("id", str(entry["id"]).casefold())
@@ -746,7 +837,9 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     def keys(entry: dict[str, Any]) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = [id_key(entry)]
         if entry.get("name"):
-            found.append(("as", entry["name"], entry.get("country"), entry.get("sector")))
+            # (a name as an export spells it anew: in other case, spaces doubled)
+            name = " ".join(str(entry["name"]).split()).casefold()
+            found.append(("as", name, entry.get("country"), entry.get("sector")))
         return found
 
     # the sure matches first: an id recased, alone of its spelling on both sides

@@ -78,6 +78,27 @@ REIDENTIFIED_TEXT = (
 SUPPLIER_COLUMNS = ("id", "name", "country", "sector")
 ADDED_COLUMNS = (*SUPPLIER_COLUMNS, "same_as", "may_be")
 SUPPLIER_CHANGE_COLUMNS = ("id", "name", "field", "old", "new")
+EXPOSURE_COLUMNS = (
+    "risk_type",
+    "old_level",
+    "new_level",
+    "old_priority",
+    "new_priority",
+    "direction",
+    "old_from",
+    "new_from",
+)
+TIER1_COLUMNS = (
+    "id",
+    "name",
+    "old_rank",
+    "new_rank",
+    "old_level",
+    "new_level",
+    "old_weighted_priority",
+    "new_weighted_priority",
+)
+TIER1_COLUMNS_FULL = (*TIER1_COLUMNS, "old_max_priority", "new_max_priority", "old_id")
 
 
 def write_diff(diff: dict[str, Any], path: Path) -> None:
@@ -302,7 +323,49 @@ def warning_texts(diff: dict[str, Any]) -> list[str]:
     return [str(w["message"]) for w in diff.get("warnings") or () if w.get("message")]
 
 
-def _company_note(diff: dict[str, Any]) -> str | None:
+def exposure_text(diff: dict[str, Any]) -> str | None:
+    """The company's exposure before and after, one clause per risk type ("child labour
+    critical (0.81) → high (0.66), down"; "forced labour critical, unchanged"); None in a
+    diff before JSON 1.10, or where neither assessment gives it."""
+    rows = diff.get("exposure") or []
+    if not rows:
+        return None
+    said = []
+    for row in rows:
+        name = RISK_NAMES.get(row["risk_type"], row["risk_type"])
+        if row["direction"] == "same" and row["old_level"] == row["new_level"]:
+            said.append(f"{name} {row['new_level']} ({_figure(row['new_priority'])}), unchanged")
+            continue
+        said.append(
+            f"{name} {row['old_level']} ({_figure(row['old_priority'])}) →"
+            f" {row['new_level']} ({_figure(row['new_priority'])}), {row['direction']}"
+        )
+    return "; ".join(said)
+
+
+def _figure(value: Any) -> str:
+    return "n/a" if value is None else f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+def _under_new_ids(diff: dict[str, Any]) -> str:
+    """' (2 of them under a new id)' where added suppliers are removed ones under a new id
+    (`same_as`), each counted as added and as removed; else ''."""
+    same = sum(1 for a in diff["suppliers_added"] if a.get("same_as"))
+    return f" ({same} of them under a new id)" if same else ""
+
+
+def _profiles_note(diff: dict[str, Any]) -> str | None:
+    """A note when the two assessments used different risk data."""
+    if not diff.get("profiles_changed"):
+        return None
+    p = diff["profiles"]
+    return (
+        f"the risk profiles changed ({_profiles_text(p['old'])} → {_profiles_text(p['new'])}):"
+        " some changes may come from new risk data rather than from the supply chain"
+    )
+
+
+def company_note(diff: dict[str, Any]) -> str | None:
     """A warning when the two assessments are not of the same company."""
     if not diff["summary"].get("company_changed"):
         return None
@@ -410,11 +473,16 @@ def _country_shown(row: dict[str, Any], key: str) -> str:
 MAX_TABLE_ROWS = 1000
 
 
-def _md_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[str]:
+def _md_table(
+    rows: list[dict[str, Any]], columns: tuple[str, ...], whole: bool = False
+) -> list[str]:
+    """A Markdown table of the rows, its first MAX_TABLE_ROWS unless `whole` (a table of
+    one row per risk type)."""
     if not rows:
         return ["None.", ""]
+    limit = len(rows) if whole else MAX_TABLE_ROWS
     out = ["| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
-    for row in map(_levels_shown, rows[:MAX_TABLE_ROWS]):
+    for row in map(_levels_shown, rows[:limit]):
         values = [_text(row.get(c)) for c in columns]
         values = [
             risk_name(v) if c == "risk_type" else v for c, v in zip(columns, values, strict=True)
@@ -422,7 +490,7 @@ def _md_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[str]
         out.append("| " + " | ".join(cell(v) for v in values) + " |")
     out += more_rows(
         len(rows),
-        MAX_TABLE_ROWS,
+        limit,
         ": the JSON and Excel diffs (`-o diff.json`, `-o diff.xlsx`) list them all.",
     )
     return [*out, ""]
@@ -450,14 +518,16 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         " tier's) |"
         f" {s.get('reidentified_flags', 0)}"
         f" ({s.get('reidentified_up', 0)} up, {s.get('reidentified_down', 0)} down) |",
-        f"| Suppliers added | {s['suppliers_added']} |",
-        f"| Suppliers removed | {s['suppliers_removed']} |",
+        f"| Suppliers added | {s['suppliers_added']}{_under_new_ids(diff)} |",
+        f"| Suppliers removed | {s['suppliers_removed']}{_under_new_ids(diff)} |",
         f"| Suppliers changed | {s['suppliers_changed']} |",
+        f"| Tier-1 suppliers whose ranking changed | {s.get('tier1_changed', 0)} |",
         "",
     ]
+
     for warning in warning_texts(diff):
         lines += [f"> **Warning:** {inline(warning)}.", ""]
-    note = _company_note(diff)
+    note = company_note(diff)
     if note:
         lines += [f"> **Warning:** {inline(note)}.", ""]
     if diff["profiles_changed"]:
@@ -476,6 +546,17 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
             lines += [f"> **Note:** {inline(same_as)}.", ""]
     if not diff["input_changed"]:
         lines += ["The input file is unchanged (same sha256).", ""]
+    if "exposure" in diff:  # (since diff JSON 1.10)
+        lines += [
+            "## Company exposure",
+            "",
+            *_md_table(diff["exposure"], EXPOSURE_COLUMNS, whole=True),
+        ]
+        lines += [
+            "## Tier-1 ranking changes",
+            "",
+            *_md_table(diff.get("tier1_changes") or [], TIER1_COLUMNS),
+        ]
     lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
     lines += ["## Resolved flags", "", *_md_table(diff["resolved_flags"], FLAG_COLUMNS)]
     lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS_MD)]
@@ -566,6 +647,8 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
     ]
     for note in (
         *warning_texts(diff),
+        company_note(diff),
+        _profiles_note(diff),
         _settings_note(diff),
         _same_as_note(diff),
         _ambiguous_note(diff),
@@ -574,6 +657,11 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
             about.append({"item": "note", "value": note[0].upper() + note[1:] + "."})
     about.append({"item": "generated by", "value": "ddtool diff"})
     with atomic_open(path) as handle, XlsxBook(handle) as book:
+        if "exposure" in diff:  # (since diff JSON 1.10)
+            _sheet(book, "Company exposure", EXPOSURE_COLUMNS, diff["exposure"])
+            _sheet(
+                book, "Tier-1 ranking changes", TIER1_COLUMNS_FULL, diff.get("tier1_changes") or []
+            )
         _sheet(book, "New flags", FLAG_COLUMNS_FULL, diff["new_flags"])
         _sheet(book, "Resolved flags", FLAG_COLUMNS_FULL, diff["resolved_flags"])
         _sheet(book, "Changed flags", CHANGED_COLUMNS, diff["changed_flags"])
@@ -674,12 +762,15 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         if up is not None and down is not None:  # (in the summary since diff JSON 1.2)
             head.append(f" ({up} up, {down} down)")
     head.append(f"; suppliers +{s['suppliers_added']} -{s['suppliers_removed']}")
+    same = sum(1 for a in diff["suppliers_added"] if a.get("same_as"))
+    if same:  # (each both added and removed: one supplier under a new id)
+        head.append(f" ({same} of them under a new id)")
     head.append(f", {s['suppliers_changed']} changed")
     console.print(head)
     console.print(Text(f"Assessments {_as_of_text(diff)}.", style="dim"))
-    note = _company_note(diff)
-    if note:
-        console.print(Text(f"Warning: {note}.", style="bold yellow"))
+    exposure = exposure_text(diff)
+    if exposure:
+        console.print(Text(f"Company exposure: {exposure}."))
     if diff["profiles_changed"]:
         p = diff["profiles"]
         console.print(
@@ -692,6 +783,22 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     settings = _settings_note(diff)
     if settings:
         console.print(Text(settings[0].upper() + settings[1:] + ".", style="yellow"))
+    tier1 = diff.get("tier1_changes") or []
+    if tier1:
+        table = Table(title=f"Tier-1 ranking changes ({len(tier1)})", title_justify="left")
+        for column in ("id", "name", "rank", "level", "weighted"):
+            table.add_column(column)
+        for row in tier1:
+            table.add_row(
+                Text(_text(row["id"])),
+                Text(_text(row.get("name"))),
+                Text(_moved_value(row.get("old_rank"), row.get("new_rank"))),
+                Text(_moved_value(row.get("old_level"), row.get("new_level"))),
+                Text(
+                    _moved_value(row.get("old_weighted_priority"), row.get("new_weighted_priority"))
+                ),
+            )
+        console.print(fitted(table))
     if diff["new_flags"]:
         console.print(fitted(_flags_table("New flags", diff["new_flags"])))
     if diff["changed_flags"]:
@@ -724,6 +831,13 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     for same_as in (_same_as_note(diff), _ambiguous_note(diff)):
         if same_as:
             console.print(Text(f"{same_as}.", style="yellow"))
+
+
+def _moved_value(old: Any, new: Any) -> str:
+    """'3 → 1' where a value changed ('—' for none: not in tier 1 then); the value alone
+    where it did not."""
+    was, now = ("—" if v is None else _text(v) for v in (old, new))
+    return now if was == now else f"{was} → {now}"
 
 
 def _moved(old: Any, new: Any) -> str:

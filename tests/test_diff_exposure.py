@@ -1,0 +1,102 @@
+"""What an audit committee asks first of a year-on-year diff: did the company's exposure go
+up or down, and which tier-1 suppliers moved in the ranking. Before, the diff reported
+neither (both assessments held them), counted a supplier under a new id as added and
+removed without a word, matched a re-keyed supplier by its name only as written, and with
+-q said nothing of two assessments of different companies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ddtool.assess import assess
+from ddtool.cli import app
+from ddtool.diff import diff_assessments
+from ddtool.reporters.diff_report import render_diff_markdown
+
+FARM = {"id": "F1", "name": "Farm group", "country": "CIV", "sector": "cocoa-farming"}
+OFFICE = {"id": "L1", "name": "Forwarder", "country": "DEU", "sector": "logistics-transport"}
+MILL = {"id": "M1", "name": "Grinder", "country": "NLD", "sector": "cocoa-processing"}
+
+
+def _doc(tmp_path: Path, name: str, suppliers: list[dict[str, Any]], company: str = "X") -> Any:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump({"company": {"name": company}, "suppliers": suppliers}), "utf-8")
+    return assess([path]).data
+
+
+def test_the_companys_exposure_before_and_after(tmp_path: Path) -> None:
+    old = _doc(tmp_path, "old", [OFFICE])
+    new = _doc(tmp_path, "new", [OFFICE, FARM])
+    diff = diff_assessments(old, new)
+    rows = {row["risk_type"]: row for row in diff["exposure"]}
+    assert list(rows) == ["child_labour", "forced_labour", "human_trafficking"]
+    for risk_type, row in rows.items():
+        was, now = old["summary"]["exposure"][risk_type], new["summary"]["exposure"][risk_type]
+        assert (row["old_priority"], row["new_priority"]) == (was["priority"], now["priority"])
+        assert row["new_from"] == now["from"]
+        assert row["direction"] == "up"  # (the farm's listing: critical, from low)
+    assert diff["summary"]["exposure_up"] == 3 and diff["summary"]["exposure_down"] == 0
+    back = diff_assessments(new, old)
+    assert {row["direction"] for row in back["exposure"]} == {"down"}
+    same = diff_assessments(old, old)
+    assert {row["direction"] for row in same["exposure"]} == {"same"}
+    md = render_diff_markdown(diff)
+    assert "## Company exposure" in md and "| child labour | low | critical |" in md
+
+
+def test_tier1_suppliers_that_moved_in_the_ranking(tmp_path: Path) -> None:
+    farm_under_mill = {**FARM, "buyers": ["M1"]}
+    old = _doc(tmp_path, "old", [MILL, OFFICE])
+    new = _doc(tmp_path, "new", [MILL, OFFICE, farm_under_mill])
+    diff = diff_assessments(old, new)
+    moved = {row["id"]: row for row in diff["tier1_changes"]}
+    # the grinder's farms mapped in Côte d'Ivoire, not inferred over the origin mix: its
+    # weighted figure moves; the forwarder, unchanged, is not listed
+    assert set(moved) == {"M1"}
+    row = moved["M1"]
+    assert (row["old_rank"], row["new_rank"]) == (1, 1)
+    assert row["new_level"] == row["old_level"] == "critical"
+    assert row["new_weighted_priority"] != row["old_weighted_priority"]
+    assert diff["summary"]["tier1_changed"] == 1
+    # a tier-1 supplier dropped: its rank is None in the new assessment
+    gone = diff_assessments(old, _doc(tmp_path, "gone", [MILL]))
+    assert [(r["id"], r["old_rank"], r["new_rank"]) for r in gone["tier1_changes"]] == [
+        ("L1", 2, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "renamed",
+    ["FARM GROUP", "Farm  group", " farm group "],
+)
+def test_a_supplier_rekeyed_with_its_name_spelled_anew_is_matched(
+    tmp_path: Path, renamed: str
+) -> None:
+    old = _doc(tmp_path, "old", [OFFICE, FARM])
+    new = _doc(tmp_path, "new", [OFFICE, {**FARM, "id": "F-0001", "name": renamed}])
+    diff = diff_assessments(old, new)
+    assert [a["same_as"] for a in diff["suppliers_added"]] == ["F1"]
+    assert diff["new_flags"] == diff["resolved_flags"] == []
+    assert "| Suppliers added | 1 (1 of them under a new id) |" in render_diff_markdown(diff)
+
+
+def test_two_companies_are_told_with_q_and_in_every_output(tmp_path: Path) -> None:
+    runner = CliRunner()
+    paths = []
+    for name, company in (("old", "X"), ("new", "Y")):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(_doc(tmp_path, name, [OFFICE], company)), "utf-8")
+        paths.append(str(path))
+    book = tmp_path / "d.xlsx"
+    done = runner.invoke(app, ["diff", *paths, "-q", "-o", str(book)])
+    assert done.exit_code == 0, done.output
+    assert "warning: the two assessments are of different companies: 'X' and 'Y'" in done.output
+    about = [row[1] for row in load_workbook(book)["About"].iter_rows(values_only=True)]
+    assert any("different companies" in str(value) for value in about)
