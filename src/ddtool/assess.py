@@ -494,7 +494,9 @@ _WORK_SITE = re.compile(
     r"(?i)(?<![\w-])(?:(?:pre-?)?process(?:ing|ors?)?|plants?|factory|factories|"
     r"cannery|canneries|canning|packing|packers?|packhouse|peeling|peelers?|loining|"
     r"filleting|processing|f[aá]bricas?|plantas?|procesadora|empacadora|enlatadora|"
-    r"conservera|usine|conserverie|pabrik|pengolahan)(?![\w-])"
+    r"conservera|usine|conserverie|pabrik|pengolahan|mills?|moulin|molino|moinho|"
+    # (and a German compound's mill: "Reismühle", "Ölmühle")
+    r"\w*m(?:ü|ue)hlen?)(?![\w-])"
 )
 # the words of a vessel: a "factory trawler" processes its catch at sea, and catches it
 _VESSEL_WORDS = re.compile(r"(?i)\b(?:vessels?|trawlers?|ships?|boats?|fleets?|kapal|barcos?)\b")

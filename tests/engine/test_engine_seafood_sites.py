@@ -47,6 +47,8 @@ def test_a_site_working_goods_is_not_taken_for_their_farm_or_vessel(
         ("Pengolahan ikan", "Pengolahan"),
         ("shrimp peeling shed", "peeling"),
         ("enlatadora de atún", "enlatadora"),
+        ("Reismühle", "Reismühle"),
+        ("rice mill", "mill"),
         ("fish processing vessel", None),
         ("cocoa farm", None),
         ("planter", None),
