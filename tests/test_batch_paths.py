@@ -115,3 +115,40 @@ def test_a_members_file_the_batch_would_write_over_is_refused(
     assert "Nothing was assessed" in done.output
     # nothing written, nothing replaced
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_files_of_no_chain_format_in_a_folder_are_named(tmp_path: Path) -> None:
+    """A member's list sent as a PDF or a ZIP was skipped without a word: '1 of 1 members
+    assessed', the member missing from the ranking unnoticed."""
+    folder = copy_members(tmp_path / "members", "coffee")
+    (folder / "Supplier_list_Bauer.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "fromemail.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out)], env={"COLUMNS": "400"})
+    assert done.exit_code == 0, done.output
+    assert "files of no chain format" in done.output
+    assert "Supplier_list_Bauer.pdf, fromemail.zip" in done.output
+    summary = read_summary(out)
+    [not_member] = summary["not_members"]
+    assert not_member["names"] == ["Supplier_list_Bauer.pdf", "fromemail.zip"]
+    # the batch's own files in its output folder are none of them, run after run
+    again = CliRunner().invoke(app, ["batch", str(folder), "-o", str(folder)])
+    again = CliRunner().invoke(app, ["batch", str(folder), "-o", str(folder)])
+    assert again.exit_code == 0, again.output
+    assert "summary.json" not in again.output.split("not read as members", 1)[-1]
+
+
+def test_files_of_the_same_content_are_said_to_be_ranked_twice(tmp_path: Path) -> None:
+    """A member's file and its copy in an archive folder were ranked as two members, their
+    flags counted twice in the hotspots, with no word of it."""
+    folder = copy_members(tmp_path / "members", "coffee", "services")
+    (folder / "archive").mkdir()
+    (folder / "archive" / "coffee.yaml").write_bytes((folder / "coffee.yaml").read_bytes())
+    done = CliRunner().invoke(
+        app, ["batch", str(folder), "-o", str(tmp_path / "out")], env={"COLUMNS": "400"}
+    )
+    assert done.exit_code == 0, done.output
+    said = [line for line in done.output.splitlines() if "of the same content" in line]
+    assert len(said) == 1
+    assert f"{folder / 'archive' / 'coffee.yaml'}, {folder / 'coffee.yaml'}" in said[0]
+    assert "services" not in said[0]

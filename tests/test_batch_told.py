@@ -325,3 +325,28 @@ def test_sheet_advice_in_a_batch_is_advice_a_batch_can_follow(
     assert f"[{problem}]" in text and said in text, text
     assert "choose the sheet with --sheet" not in text and "choose with --sheet" not in text
     assert "ddtool assess" not in text
+
+
+def test_a_first_run_with_resume_checks_nothing_and_says_nothing_of_it(tmp_path: Path) -> None:
+    """--resume into a folder not made yet said it was checking the earlier outputs of every
+    member, of which there were none."""
+    folder = copy_members(tmp_path / "members", "coffee", "services")
+    told: list[str] = []
+    out = tmp_path / "out"
+    run_batch(
+        [folder], out, BatchOptions(formats=(".json",), jobs=1, resume=True), None, told.append
+    )
+    assert told == []
+    assert read_summary(out)["assessed"] == 2
+
+
+def test_a_link_leading_nowhere_fails_with_its_type(tmp_path: Path) -> None:
+    folder = copy_members(tmp_path / "members", "coffee")
+    (folder / "linked.csv").symlink_to(tmp_path / "nowhere.csv")
+    for anonymise in ([], ["--anonymise"]):
+        out = tmp_path / f"out{len(anonymise)}"
+        done = _invoke("batch", str(folder), "-o", str(out), *anonymise)
+        assert done.exit_code == 0, done.output
+        [failure] = read_summary(out)["failures"]
+        assert failure["error"].endswith(" does not exist [broken-link]")
+        assert ("nowhere.csv" in failure["error"]) is not bool(anonymise)

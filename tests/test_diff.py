@@ -203,6 +203,13 @@ def test_load_reads_a_bom_and_what_only_json_accepts(
             )
             if key in entry
         }
+        # (and each risk type's level and priority, for a resolved flag's supplier now)
+        | {
+            "risk": {
+                rt: {"level": r["level"], "priority": r["priority"]}
+                for rt, r in entry["risk"].items()
+            }
+        }
         for entry in old["suppliers"]
     ]
     assert {**slim, "suppliers": old["suppliers"]} == old

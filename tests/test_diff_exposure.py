@@ -100,3 +100,33 @@ def test_two_companies_are_told_with_q_and_in_every_output(tmp_path: Path) -> No
     assert "warning: the two assessments are of different companies: 'X' and 'Y'" in done.output
     about = [row[1] for row in load_workbook(book)["About"].iter_rows(values_only=True)]
     assert any("different companies" in str(value) for value in about)
+
+
+def test_a_resolved_flag_of_a_supplier_still_in_the_chain_gives_its_level_now(
+    tmp_path: Path,
+) -> None:
+    """A flag level raised in the settings alone 'resolved' 17 flags of suppliers whose risk
+    had not changed, with nothing to tell them from those of suppliers gone."""
+    spinner = {"id": "Y1", "name": "Spinner", "country": "IND", "sector": "yarn-spinning"}
+    suppliers = [OFFICE, spinner]
+    old = _doc(tmp_path, "old", suppliers)
+    chain = tmp_path / "new.yaml"
+    chain.write_text(yaml.safe_dump({"company": {"name": "X"}, "suppliers": suppliers}), "utf-8")
+    settings = tmp_path / "high.yaml"
+    settings.write_text("flag_level: critical\n", "utf-8")
+    from ddtool.assess import AssessOptions
+
+    new = assess([chain], AssessOptions(config=settings)).data
+    diff = diff_assessments(old, new)
+    resolved = diff["resolved_flags"]
+    assert resolved and all(f["now_level"] is not None for f in resolved)
+    levels = {(f["supplier_id"], f["risk_type"]): f["now_level"] for f in resolved}
+    for (supplier, risk_type), level in levels.items():
+        entry = next(s for s in new["suppliers"] if s["id"] == supplier)
+        assert entry["risk"][risk_type]["level"] == level != "critical"
+    assert diff["summary"]["resolved_still_in_chain"] == len(resolved)
+    assert "still in the chain" in render_diff_markdown(diff)
+    # a supplier gone: no level now
+    gone = diff_assessments(old, _doc(tmp_path, "gone", [OFFICE]))
+    assert {f["now_level"] for f in gone["resolved_flags"]} == {None}
+    assert gone["summary"]["resolved_still_in_chain"] == 0

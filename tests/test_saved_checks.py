@@ -558,8 +558,13 @@ def test_diff_refuses_what_it_reads_edited(
     assert "Traceback" not in text and not out.exists()
 
 
+# what a diff reads of those too: a supplier's own levels (a resolved flag's level now)
+READ_BY_DIFF = {"a supplier's own score raised, its level left"}
+DIFF_LETS_BE = [c for c in REPORT_ONLY if c[0] not in READ_BY_DIFF]
+
+
 @pytest.mark.parametrize(
-    ("case", "edit"), [c[:2] for c in REPORT_ONLY], ids=[c[0] for c in REPORT_ONLY]
+    ("case", "edit"), [c[:2] for c in DIFF_LETS_BE], ids=[c[0] for c in DIFF_LETS_BE]
 )
 def test_diff_lets_be_what_it_does_not_read(
     tmp_path: Path, document: Document, case: str, edit: Edit
@@ -780,3 +785,19 @@ def test_a_schema_1_assessment_is_left_to_the_whole_check(tmp_path: Path) -> Non
     path.write_bytes(SCHEMA_1.read_bytes())
     assert _diff_check(path) is None
     assert not _streamed_good(path)
+
+
+@pytest.mark.parametrize(
+    ("case", "edit", "says"),
+    [c for c in REPORT_ONLY if c[0] in READ_BY_DIFF],
+    ids=sorted(READ_BY_DIFF),
+)
+def test_diff_refuses_what_it_reads_of_a_suppliers_levels(
+    tmp_path: Path, document: Document, case: str, edit: Edit, says: list[str]
+) -> None:
+    path = _saved(tmp_path, document, edit)
+    original = tmp_path / "original.json"
+    original.write_text(json.dumps(document), encoding="utf-8")
+    done = CliRunner().invoke(app, ["diff", str(original), str(path), "-q"])
+    assert done.exit_code == 2, done.output
+    assert all(said in done.output.replace("\n", "") for said in says)

@@ -60,7 +60,7 @@ SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # critical, no longer of those whose level is low alone (assessment schema 2.6); 1.8 added
 # `warnings` to each member ranked (its input warnings: a sheet not read, a sector unknown)
 # and `names` to each of `not_members` (the files' names, where each is a file left out)
-SUMMARY_SCHEMA = "1.8"
+SUMMARY_SCHEMA = "1.9"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -315,6 +315,7 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
         kept: list[str] = []
         prose: list[str] = []  # text files that hold no table: notes, read-me files
         special: list[str] = []  # pipes, sockets, devices: no file to read (a pipe waits)
+        other: list[str] = []  # files of no chain format: a PDF or a ZIP a member sent
         files_here: list[Path] = []
         try:  # (a folder listed, but nothing in it to be looked at: as one not listed)
             for name in sorted(subfolders):
@@ -332,7 +333,14 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
             output = bool(written) or ("summary.json" in names and _is_summary(place))
             unread = sum(_member_like(place / name) for name in written)
             for name in names:
-                if name.startswith((".", "~$")) or Path(name).suffix.lower() not in SUFFIXES:
+                if name.startswith((".", "~$")):
+                    continue
+                if Path(name).suffix.lower() not in SUFFIXES:
+                    written_here = output or real == own
+                    if not (written_here and name.casefold() in _BATCH_WRITTEN) and (
+                        (place / name).is_file()
+                    ):
+                        other.append(name)
                     continue
                 path = place / name
                 if output and name in SUMMARY_FILES:
@@ -359,6 +367,12 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
             )
             reason += " in the first line)"
             not_members.append(NotMember(place, reason, len(prose), tuple(sorted(prose))))
+        if other:
+            reason = (
+                "files of no chain format (a PDF, a ZIP, a Numbers or Word file: save a member's"
+                f" list as {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]} to read it)"
+            )
+            not_members.append(NotMember(place, reason, len(other), tuple(sorted(other))))
         if special:
             reason = "not regular files (named pipes, sockets or devices)"
             not_members.append(NotMember(place, reason, len(special), tuple(sorted(special))))
@@ -533,6 +547,8 @@ def _closest_path(item: Path) -> Path | None:
 # the secret the pseudonyms are keyed with, kept in the output folder beside the summary (a
 # suffix no chain file has: never read as a member, nor as a note)
 ANONYMISE_KEY_FILE = "anonymise.key"
+# the files a batch writes in its output folder, never a member's (in any case)
+_BATCH_WRITTEN = frozenset(name.casefold() for name in (*SUMMARY_FILES, ANONYMISE_KEY_FILE))
 
 
 def pseudonym(name: str, key: bytes) -> str:
@@ -828,10 +844,14 @@ def _about(options: BatchOptions) -> dict[str, Any]:
 
     from ddtool import __version__
     from ddtool.assess import source_date
+    from ddtool.config import load_config
     from ddtool.profiles import load_profiles
 
     profiles = load_profiles([Path(p) for p in options.profiles])
     made = (source_date() or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    # (the settings' levels as they are now: the file may be edited or moved by next year)
+    config = load_config(Path(options.config) if options.config else None)
+    bounds = config.thresholds
     return {
         "tool": {"name": "ddtool", "version": __version__},
         "generated_at": made.isoformat(),
@@ -841,6 +861,13 @@ def _about(options: BatchOptions) -> dict[str, Any]:
             "overlays": list(profiles.overlays),
         },
         "settings": options.config,
+        "as_of": options.as_of.isoformat() if options.as_of else None,
+        "levels": {
+            "medium": bounds.medium,
+            "high": bounds.high,
+            "critical": bounds.critical,
+            "flag_level": config.flag_level,
+        },
         "limits": options.limits.as_dict(),
     }
 
@@ -1318,7 +1345,7 @@ def run_batch(
     todo: list[Member] = []
     settings = _settings_key(options)
     about = _about(options)
-    if options.resume and note is not None:
+    if options.resume and note is not None and outdir.is_dir():  # (nothing to check else)
         note(
             f"--resume: checking the earlier outputs of {len(members)} member"
             f"{'' if len(members) == 1 else 's'} in {shown_text(str(outdir))}"
@@ -1407,7 +1434,7 @@ def run_batch(
         remove_empty(made)
         e.add_note(stop.note())
         raise
-    result.notes = _notes(not_members, earlier, outdir)
+    result.notes = _notes(not_members, earlier, outdir) + _same_content(result.records)
     if renamed:
         result.notes.append(
             f"a new pseudonym key was made ({outdir / ANONYMISE_KEY_FILE}): the members'"
@@ -1520,7 +1547,8 @@ def _dangling(member: Member) -> Outcome:
         "file": path_text(member.path),
         "input_sha256": "",
         "status": "failed",
-        "error": path_text(_not_an_input(member.path)),
+        # (with its type, as every failure's error ends)
+        "error": path_text(_not_an_input(member.path)) + " [broken-link]",
         "errors": 1,
     }
     return record, {}
@@ -1582,6 +1610,22 @@ def _notes(not_members: list[NotMember], earlier: list[dict[str, str]], outdir: 
             f" not in the summary (left as {'it is' if one else 'they are'}): {listed}"
         )
     return notes
+
+
+def _same_content(records: list[dict[str, Any]]) -> list[str]:
+    """The terminal's lines on member files of the same content (a copy in an archive
+    folder beside the file): each is ranked as a member of its own, its flags counted in
+    the hotspots again."""
+    by_content: dict[str, list[str]] = {}
+    for record in records:
+        digest = record.get("input_sha256")
+        if record.get("status") == "ok" and isinstance(digest, str) and digest:
+            by_content.setdefault(digest, []).append(shown_text(str(record["file"])))
+    return [
+        f"files of the same content, each ranked as a member of its own: {', '.join(files)}"
+        " (if they are one member's, give one of them)"
+        for files in sorted(sorted(files) for files in by_content.values() if len(files) > 1)
+    ]
 
 
 def _named(names: Iterable[str]) -> str:
@@ -1802,7 +1846,12 @@ def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None
     named = (company or "").strip()
     if len(named) >= 3:  # (as a whole word: a company "Ana" is not the "ana" of "Ghana")
         error = re.sub(rf"(?<!\w){re.escape(named)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
-    return re.sub(r"a link to .*, which does not exist$", BROKEN_LINK, error, flags=re.S)
+    return re.sub(
+        r"a link to .*, which does not exist(?=(?: \[broken-link\])?$)",
+        BROKEN_LINK,
+        error,
+        flags=re.S,
+    )
 
 
 # what an anonymised summary writes for a member's company name in an error it quotes
@@ -1839,9 +1888,19 @@ def failed_in_order(
 ) -> list[dict[str, Any]]:
     """The failed members' records as the summary lists them: by the name it gives them
     (their pseudonym when anonymised, so the order gives no name away), then their path, so
-    that the summary does not depend on the order the inputs were given in."""
+    that the summary does not depend on the order the inputs were given in; names in any
+    case, as a reader looks them up."""
     failed = [r for r in records if r["status"] != "ok"]
-    return sorted(failed, key=lambda r: (name(r), str(r.get("member_path") or ""), r["file"]))
+    return sorted(
+        failed,
+        # (in any case: "Kaffee Haus" beside "broken_yaml", as a reader looks names up)
+        key=lambda r: (
+            name(r).casefold(),
+            name(r),
+            str(r.get("member_path") or ""),
+            r["file"],
+        ),
+    )
 
 
 def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
@@ -1919,6 +1978,18 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
             rows.append(["risk profiles sha256", profiles["sha256"]])
             rows += [["profile overlay", overlay] for overlay in profiles["overlays"]]
             rows.append(["settings file", summary.get("settings") or "none (the defaults)"])
+        if summary.get("as_of"):  # (since summary JSON 1.9)
+            rows.append(["assessed as of", summary["as_of"]])
+        levels = summary.get("levels")
+        if isinstance(levels, dict):
+            rows.append(
+                [
+                    "levels",
+                    f"priority = likelihood × severity; medium ≥ {levels['medium']:g}, high ≥"
+                    f" {levels['high']:g}, critical ≥ {levels['critical']:g}; flags from"
+                    f" {levels['flag_level']}",
+                ]
+            )
         for name, value in (summary.get("limits") or {}).items():  # (the options that set them)
             rows.append([f"limit {option_flag(name)}", value])
         for item in summary.get("not_members", []):

@@ -175,7 +175,15 @@ def slim_supplier(_: int, entry: Any) -> Any:
     invalid_reason checks of it)."""
     if not isinstance(entry, dict):  # left as it is, for check_assessment to report
         return entry
-    return {key: entry[key] for key in _KEPT_OF_SUPPLIERS if key in entry}
+    kept = {key: entry[key] for key in _KEPT_OF_SUPPLIERS if key in entry}
+    risk = entry.get("risk")
+    if isinstance(risk, dict):  # (its levels, for a resolved flag's supplier still there)
+        kept["risk"] = {
+            rt: {k: value.get(k) for k in ("level", "priority")}
+            for rt, value in risk.items()
+            if isinstance(value, dict)
+        }
+    return kept
 
 
 def invalid_reason(path: Path, document: dict[str, Any]) -> str | None:
@@ -318,6 +326,22 @@ def _flag_entry(flag: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _with_now(
+    entry: dict[str, Any], new_entries: dict[str, dict[str, Any]], renamed: dict[str, str]
+) -> dict[str, Any]:
+    """A resolved flag with its supplier's level and priority of that risk type in the new
+    assessment (`now_level`, `now_priority`), where the supplier is still in the chain (under
+    its id, or its new id): below the flag level now, or the flag level raised; None where
+    it is gone (or the new assessment gives no level)."""
+    supplier = str(entry.get("supplier_id"))
+    now = new_entries.get(renamed.get(supplier, supplier)) or {}
+    risk = (now.get("risk") or {}).get(str(entry.get("risk_type"))) or {}
+    level = risk.get("level") if isinstance(risk, dict) else None
+    entry["now_level"] = level or None
+    entry["now_priority"] = risk.get("priority") if level else None
+    return entry
+
+
 def _country_unknown(flag: dict[str, Any]) -> bool:
     """Whether a flag's supplier has its country unknown (its gap COUNTRY_UNKNOWN)."""
     return COUNTRY_UNKNOWN in (flag.get("data_gaps") or ())
@@ -449,7 +473,10 @@ def diff_assessments(
     paired_new = {str(after["id"]) for _, after in pairs}
 
     added = [_flag_entry(new_full(new_flags[i])) for i in only_new - paired_new]
-    resolved = [_flag_entry(old_full(old_flags[i])) for i in only_old - paired_old]
+    resolved = [
+        _with_now(_flag_entry(old_full(old_flags[i])), new_entries, renamed)
+        for i in only_old - paired_old
+    ]
     changed: list[dict[str, Any]] = []
     for flag_id in old_flags.keys() & new_flags.keys():
         before, after = old_flags[flag_id], new_flags[flag_id]
@@ -510,6 +537,7 @@ def diff_assessments(
             "reidentified_flags": len(reidentified),
             "reidentified_up": sum(1 for r in reidentified if r["direction"] == "up"),
             "reidentified_down": sum(1 for r in reidentified if r["direction"] == "down"),
+            "resolved_still_in_chain": sum(1 for f in resolved if f["now_level"] is not None),
             "new_flags_by_level": {
                 lvl: sum(1 for f in added if f["level"] == lvl) for lvl in LEVELS
             },

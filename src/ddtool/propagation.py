@@ -1977,12 +1977,15 @@ class Inference:
     def _near_its_farms(self, buyer: str) -> str:
         """Why a mapped buyer works the harvest of farms near it, where it does: a
         cooperative buys its members' (_cooperative), a wet mill or washing station pulps
-        cherries within hours of picking (_WET_MILL in its sector text or name); else ""."""
+        cherries within hours of picking (_WET_MILL in its sector text or name), a fishmeal
+        plant reduces fish landed near it (_reduction_plant); else ""."""
         if self._cooperative(buyer):
             return _OF_ITS_MEMBERS
         supplier = self.supply.suppliers.get(buyer)
         if supplier is not None and _WET_MILL.search(_said_of(supplier)):
             return _NEAR_A_WET_MILL
+        if supplier is not None and _reduction_plant(supplier):
+            return _NEAR_A_REDUCTION_PLANT
         return ""
 
     def _cooperative(self, buyer: str) -> bool:
@@ -2582,6 +2585,16 @@ class Inference:
 _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
 
 
+def _reduction_plant(supplier: Supplier) -> bool:
+    """Whether a supplier is a fishmeal or fish-oil plant (_FISHMEAL): its sector text or name
+    says so ("fishmeal plant", "Pattani Fishmeal Co."), or every product it names is. A
+    cannery selling fishmeal from its offcuts beside canned tuna is none: its tuna may be
+    landed anywhere."""
+    if _FISHMEAL.search(_said_of(supplier)):
+        return True
+    return bool(supplier.products) and all(_FISHMEAL.search(p) for p in supplier.products)
+
+
 def _said_of(supplier: Supplier) -> str:
     """What a mapped supplier's own words say of it: its sector text and its name."""
     return f"{supplier.sector_raw or ''} {supplier.name or ''}"
@@ -2596,6 +2609,16 @@ _EXPORTER = re.compile(r"(?i)\bexport")
 _WET_MILL = re.compile(
     r"(?i)\b(?:washing stations?|wet mills?|beneficio h[uú]medo|estaci[oó]n de lavado|"
     r"esta[cç][aã]o de lavagem|pulper(?:y|ies))\b"
+)
+# fishmeal's and fish oil's words ("fishmeal 65% protein", "fish meal", "harina de pescado",
+# "aceite de pescado", "farinha de peixe", "tepung ikan", "ปลาป่น")
+_FISHMEAL = re.compile(
+    r"(?i)(?:\bfish ?meal|\bfish oil|harina de pescado|aceite de pescado|farinha de peixe|"
+    r"[oó]leo de peixe|farine de poisson|huile de poisson|tepung ikan|minyak ikan|ปลาป่น)"
+)
+_NEAR_A_REDUCTION_PLANT = (
+    "fishmeal and fish oil are made from fish landed at the ports near the plant (anchoveta"
+    " in Peru, trawl catch in Thailand), not shipped in from the world's fisheries"
 )
 _NEAR_A_WET_MILL = (
     "coffee cherries are pulped within hours of picking, at a wet mill or washing station"

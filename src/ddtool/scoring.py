@@ -590,7 +590,7 @@ class Scorer:
         self._missing: dict[tuple[str, str], list[Evidence]] = {}
         # scores by what the products say (see _said_key)
         self._said: dict[tuple[Any, ...], SupplierRisk] = {}
-        self._may_be: dict[tuple[str, str], list[Evidence]] = {}
+        self._may_be: dict[tuple[str, str, tuple[str, ...]], list[Evidence]] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
         self._sector_facts: dict[tuple[str, str], Evidence] = {}
         # worst cases of an unknown country, by sector, products and what an inferred stage's
@@ -599,19 +599,23 @@ class Scorer:
         self._worst_reasons: dict[WorstKey, dict[str, str]] = {}
         self._worst_listed: dict[WorstKey, dict[str, list[Evidence]]] = {}
 
-    def _goods_it_may_be(self, iso3: str | None, risk_type: str) -> list[Evidence]:
+    def _goods_it_may_be(
+        self, iso3: str | None, risk_type: str, named: tuple[str, ...] = ()
+    ) -> list[Evidence]:
         """For a supplier whose sector is not known: the goods listed in its country for the
-        risk type, which its work may be (not scored: which one, if any, is not known)."""
+        risk type, which its work may be (not scored: which one, if any, is not known), but
+        those its products name (`named`: their listings are scored, as its listing floor)."""
         if iso3 is None:
             return []
-        key = (iso3, risk_type)
+        key = (iso3, risk_type, named)
         cached = self._may_be.get(key)
         if cached is None:
             # one fact for the goods of each source: those an overlay lists are the user's,
             # credited to the overlay, never the US DOL list's
             by_source: dict[tuple[str, str], list[GoodListing]] = {}
             for g in self.profiles.country_goods(iso3, risk_type):
-                by_source.setdefault((g.overlay, g.source_id), []).append(g)
+                if g.good not in named:
+                    by_source.setdefault((g.overlay, g.source_id), []).append(g)
             # (the list names no goods for trafficking: those listed for forced child labour
             # stand for it, as its floors take them)
             words = (
@@ -1480,7 +1484,8 @@ class Scorer:
                             " (never as low risk)",
                         )
                     )
-                evidence += self._goods_it_may_be(supplier.country, risk_type)
+                named = tuple(p.named_goods(supplier.products_read())) if supplier.products else ()
+                evidence += self._goods_it_may_be(supplier.country, risk_type, named)
             for part in country.parts:
                 item = self._facts.get(id(part.indicator))
                 if item is None:
@@ -1862,7 +1867,19 @@ def _listing_text(listing: GoodListing) -> str:
         else "is on the US DOL List of Goods"
     )
     country = display_name(listing.iso3)
-    return f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_and_read}"
+    # (a listing the 2024 edition removed is still scored on the 2022 edition: said where
+    # the listing is, not only in the evidence)
+    removed = ""
+    if listing.removed_for:
+        reported = " and ".join(dict.fromkeys(LISTED_FOR.get(r, r) for r in listing.removed_for))
+        removed = (
+            f"; the 2024 edition removed it for {reported}{listing.recorded_by} (scored on the"
+            f" {listing.year} edition all the same)"
+        )
+    return (
+        f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_and_read}"
+        + removed
+    )
 
 
 def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:

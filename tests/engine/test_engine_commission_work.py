@@ -169,7 +169,8 @@ def test_a_fishmeal_plant_selling_to_a_shrimp_farm_gets_its_vessels(tmp_path: Pa
         ],
     )
     beneath = inferred_beneath(doc, "MEAL")
-    assert list(beneath) == ["inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"]
+    # (landed near the plant: Thailand's vessels, not the world's mix leaning to them)
+    assert list(beneath) == ["inferred:fishing-vessels@THA"]
     meal = _entry(doc, "MEAL")
     assert "tiers below not mapped (inferred)" in meal["data_gaps"]
     assert meal["exposure"]["forced_labour"]["from"] in beneath
@@ -232,9 +233,7 @@ def test_a_fishmeal_plant_gets_its_vessels_under_any_farm_not_of_wild_fish(
             supplier_entry("MEAL", "seafood-processing", ["fishmeal"], ["FARM"], "THA"),
         ],
     )
-    assert list(inferred_beneath(doc, "MEAL")) == [
-        "inferred:fishing-vessels:fish-seafood-capture-fisheries@THA"
-    ]
+    assert list(inferred_beneath(doc, "MEAL")) == ["inferred:fishing-vessels@THA"]
 
 
 @pytest.mark.parametrize(

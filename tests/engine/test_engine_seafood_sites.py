@@ -57,3 +57,57 @@ def test_a_site_working_goods_is_not_taken_for_their_farm_or_vessel(
 )
 def test_the_words_of_a_site_of_work(text: str, site: str | None) -> None:
     assert _site_of_work(text) == site
+
+
+# (sector text, name, products, the vessels inferred beneath it)
+REDUCTION = [
+    pytest.param(
+        "fishmeal",
+        "Pesquera Norte",
+        ["fishmeal 65% protein (anchoveta)"],
+        {"inferred:fishing-vessels@PER"},
+        id="a fishmeal plant: Peruvian vessels",
+    ),
+    pytest.param(
+        "seafood processing",
+        "Planta Chimbote",
+        ["harina de pescado", "aceite de pescado"],
+        {"inferred:fishing-vessels@PER"},
+        id="by its products, in Spanish: no farm beneath it either",
+    ),
+    pytest.param(
+        "tuna cannery",
+        "Conservera del Pacífico",
+        ["canned tuna", "fishmeal"],
+        {"inferred:fishing-vessels:fish-seafood-capture-fisheries@PER"},
+        id="a cannery's offcuts: its tuna landed anywhere, as before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sector", "name", "products", "vessels"), REDUCTION)
+def test_a_fishmeal_plants_vessels_land_near_it(
+    tmp_path: Path, sector: str, name: str, products: list[str], vessels: set[str]
+) -> None:
+    """Before, a Chimbote fishmeal plant's vessels were the world's fisheries, the worst
+    case Ghana's, and one of 'harina de pescado' had shrimp farms inferred beneath it."""
+    plant = {"id": "P", "name": name, "country": "PER", "sector": sector, "products": products}
+    doc = assessed_data(tmp_path, "food-manufacturing", [plant])
+    beneath = {s["id"] for s in doc["suppliers"] if s["inferred"] and s["buyers"] == ["P"]}
+    assert beneath == vessels
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("kapal penangkap ikan", "fishing-vessels"),
+        ("buque atunero", "fishing-vessels"),
+        ("pengolahan ikan", "seafood-processing"),
+        ("enlatadora de atún", "seafood-processing"),
+        ("harina de pescado", "seafood-processing"),
+    ],
+)
+def test_a_seafood_teams_sector_words(text: str, sector: str) -> None:
+    from ddtool.profiles import load_profiles
+
+    assert load_profiles().match_sector(text).id == sector

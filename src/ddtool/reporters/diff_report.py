@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 FLAG_COLUMNS = ("id", "level", "risk_type", "supplier_id", "supplier_name", "inferred", "country")
 FLAG_COLUMNS_FULL = (*FLAG_COLUMNS, "sector", "priority", "path", "reason")
+# a resolved flag's supplier now: its level of that risk type, if it is still in the chain
+RESOLVED_COLUMNS = (*FLAG_COLUMNS, "now_level")
+RESOLVED_COLUMNS_FULL = (*FLAG_COLUMNS_FULL, "now_level", "now_priority")
 CHANGED_COLUMNS = (
     "id",
     "old_level",
@@ -558,7 +561,11 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
             *_md_table(diff.get("tier1_changes") or [], TIER1_COLUMNS),
         ]
     lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
-    lines += ["## Resolved flags", "", *_md_table(diff["resolved_flags"], FLAG_COLUMNS)]
+    lines += ["## Resolved flags", ""]
+    still = diff["summary"].get("resolved_still_in_chain")
+    if still:
+        lines += [f"{_still_text(still)}.", ""]
+    lines += _md_table(diff["resolved_flags"], RESOLVED_COLUMNS)
     lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS_MD)]
     reidentified = diff.get("reidentified_flags") or []
     lines += ["## Re-identified flags", ""]
@@ -663,7 +670,7 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
                 book, "Tier-1 ranking changes", TIER1_COLUMNS_FULL, diff.get("tier1_changes") or []
             )
         _sheet(book, "New flags", FLAG_COLUMNS_FULL, diff["new_flags"])
-        _sheet(book, "Resolved flags", FLAG_COLUMNS_FULL, diff["resolved_flags"])
+        _sheet(book, "Resolved flags", RESOLVED_COLUMNS_FULL, diff["resolved_flags"])
         _sheet(book, "Changed flags", CHANGED_COLUMNS, diff["changed_flags"])
         _sheet(
             book,
@@ -689,7 +696,18 @@ def _level(level: Any) -> Text:
     return Text(text, style="yellow" if text == GAP_LEVEL else LEVEL_STYLE.get(text, ""))
 
 
-def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) -> Table:
+def _still_text(count: int) -> str:
+    """What the resolved flags of suppliers still in the chain are."""
+    return (
+        f"{count} resolved flag{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} of a"
+        " supplier still in the chain, its level now below the flag level (the level now is"
+        " given): the risk fell, or the flag level or thresholds changed"
+    )
+
+
+def _flags_table(
+    title: str, rows: list[dict[str, Any]], changed: bool = False, resolved: bool = False
+) -> Table:
     table = Table(title=f"{title} ({len(rows)})", title_justify="left")
     table.add_column("level")  # (a changed one "high → critical": a table at 80 columns)
     if changed:
@@ -697,6 +715,8 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
     table.add_column("risk")
     table.add_column("supplier", max_width=40)
     table.add_column("country")
+    if resolved:
+        table.add_column("now")
     table.add_column("flag", style="dim")
     for row in map(_levels_shown, rows):
         name = str(row.get("supplier_name") or row.get("supplier_id") or "")
@@ -717,6 +737,11 @@ def _flags_table(title: str, rows: list[dict[str, Any]], changed: bool = False) 
                 if changed
                 else str(row.get("country") or "")
             ),
+        ]
+        if resolved:  # (the supplier's level now, or gone from the chain)
+            now = row.get("now_level")
+            cells.append(_level(now) if now else Text("gone", style="dim"))
+        cells += [
             Text(str(row.get("id"))),
         ]
         table.add_row(*cells)
@@ -806,7 +831,11 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     if reidentified:
         console.print(fitted(_reidentified_table(reidentified)))
     if diff["resolved_flags"]:
-        console.print(fitted(_flags_table("Resolved flags", diff["resolved_flags"])))
+        resolved = diff["resolved_flags"]
+        console.print(fitted(_flags_table("Resolved flags", resolved, resolved=True)))
+        still = s.get("resolved_still_in_chain")
+        if still:
+            console.print(Text(f"{_still_text(still)}.", style="dim"))
     for rows, title, columns in (
         (
             _supplier_rows(diff["suppliers_added"]),
