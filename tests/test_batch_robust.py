@@ -334,7 +334,10 @@ def test_an_anonymised_summary_names_no_broken_links_target(tmp_path: Path) -> N
     run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx"), jobs=1, anonymise=True))
     summary = json.loads((out / "summary.json").read_text("utf-8"))
     [failure] = summary["failures"]
-    assert failure["error"] == f"{failure['member']}: a link to a file that does not exist [broken-link]"
+    assert (
+        failure["error"]
+        == f"{failure['member']}: a link to a file that does not exist [broken-link]"
+    )
     assert b"Gone Holding" not in (out / "summary.json").read_bytes()  # (the summary: the
     # member folders are each member's own reports, under its name)
     book = load_workbook(out / "summary.xlsx")
@@ -382,7 +385,9 @@ def test_a_member_file_that_is_a_link_in_a_loop_fails_alone(tmp_path: Path) -> N
     summary = read_summary(out)
     assert [r["member"] for r in summary["ranking"]] == ["ok"]
     [failure] = summary["failures"]
-    assert failure["error"].endswith("x.csv: a link that leads round in a loop, to no file [broken-link]")
+    assert failure["error"].endswith(
+        "x.csv: a link that leads round in a loop, to no file [broken-link]"
+    )
     assert len(result.failed) == 1
 
 

@@ -130,3 +130,18 @@ def test_a_resolved_flag_of_a_supplier_still_in_the_chain_gives_its_level_now(
     gone = diff_assessments(old, _doc(tmp_path, "gone", [OFFICE]))
     assert {f["now_level"] for f in gone["resolved_flags"]} == {None}
     assert gone["summary"]["resolved_still_in_chain"] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "what"), [("chain.yaml", "a chain file or a register"), ("report.md", "a report")]
+)
+def test_a_chain_file_or_report_given_to_diff_is_named(
+    tmp_path: Path, name: str, what: str
+) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(_doc(tmp_path, "old", [OFFICE])), "utf-8")
+    other = tmp_path / name
+    other.write_text("suppliers:\n  - {id: A}\n", "utf-8")
+    done = CliRunner().invoke(app, ["diff", str(old), str(other), "-q"])
+    assert done.exit_code == 2
+    assert f"it looks like {what}; give the assessment JSON" in done.output

@@ -61,6 +61,7 @@ from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, va
 from ddtool.reporters.shown import gap_level, shown_rank
 from ddtool.scoring import (
     GUESSED,
+    RECRUITER_GAP,
     SEVERITY_FACT,
     Evidence,
     RiskDetail,
@@ -448,7 +449,16 @@ def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
     undo that ("tea trading" with products "tea" is no tea farm; a labour recruiter's
     products are not its work)."""
     written = supplier.sector_raw
-    return written is not None and profiles.match_sector(written).note is not None
+    if written is None:
+        return False
+    found = profiles.match_sector(written)
+    if found.note is None:
+        return False
+    # (but a misspelling of the very sector its products are the made goods of: "garmnet
+    # manufacturing" of "t-shirts" is garment manufacturing, taken from them)
+    ids = re.findall(r"'([a-z0-9-]+)' \(", found.suggestion or "")
+    named = {profiles.product_sector_in(p, supplier.country) for p in supplier.products}
+    return not (len(ids) == 1 and named - {None, ""} == {ids[0]} and None not in named)
 
 
 # words that say a supplier grows, mines or catches what it names, or gathers it from those
@@ -590,6 +600,10 @@ def _misspelt_stage(written: str, products: list[str], profiles: Profiles) -> st
         return None
     # the raw sectors of the goods its products name (a worked good names none)
     named = {profiles.product_sector(p) for p in products} - {None, ""}
+    if len(sectors) == 1 and named == {ids[0]}:
+        # (its products are the suggested stage's own made goods, "garmnet manufacturing"
+        # of "t-shirts": that sector is taken from them, as where no sector is written)
+        return None
     text = default_process(written)
     for sector in filter(None, sectors):
         names = (sector.id.replace("-", " "), sector.name, *sector.aliases)
@@ -1305,7 +1319,7 @@ class _Entries:
                 "buyers": sorted(node.buyers),
                 "assumption": node.assumption
                 or (
-                    f"origin mix of world {node.commodity} production"
+                    f"origin mix of world {node.commodity} {node.shares_of}"
                     + (f", leaning to {node.lean} (the buyer's own country)" if node.lean else "")
                     if node.commodity
                     else "stage assumed in the buyer's country"
@@ -1688,7 +1702,12 @@ class _Shared:
             facts = detail.evidence
             if hidden is None or risk.worst is None:
                 reason = detail.floor_reason or self.reason(
-                    detail, sector, country, any(GUESSED in g for g in risk.gaps), rt
+                    detail,
+                    sector,
+                    country,
+                    any(GUESSED in g for g in risk.gaps),
+                    rt,
+                    RECRUITER_GAP in risk.gaps,
                 )
             else:
                 # a data gap that hides a likely higher risk is flagged at that risk
@@ -1718,7 +1737,13 @@ class _Shared:
         return found
 
     def reason(
-        self, detail: RiskDetail, sector: str | None, country: str | None, guessed: bool, rt: str
+        self,
+        detail: RiskDetail,
+        sector: str | None,
+        country: str | None,
+        guessed: bool,
+        rt: str,
+        recruiter: bool = False,
     ) -> str:
         """_reason, made once for each set of what it says."""
         # (the country score is the scorer's own object, one per country and risk type)
@@ -1730,12 +1755,13 @@ class _Shared:
             country,
             guessed,
             rt,
+            recruiter,
         )
         found = self._reasons.get(key)
         if found is None:
             self._keep.append(detail.country)
             found = self._reasons[key] = _reason(
-                detail, sector, country, self.profiles, guessed, rt
+                detail, sector, country, self.profiles, guessed, rt, recruiter
             )
         return found
 
@@ -1884,10 +1910,12 @@ def _reason(
     profiles: Profiles,
     guessed: bool,
     risk_type: str,
+    recruiter: bool = False,
 ) -> str:
     """Why a supplier without a listing is flagged: its sector and country (a sector
     guessed from its products said so, as no lower than a sector not known; a sector not
-    known in a country with goods listed for the risk: how many, which its work may be)."""
+    known in a country with goods listed for the risk: how many, which its work may be; a
+    labour recruiter, which has no sector of its own, said to be one)."""
     where = display_name(country) if country else "unknown country"
     what = profiles.sectors[sector].name.lower() if sector else "unknown sector"
     if sector is None and detail.sector:
@@ -1903,6 +1931,8 @@ def _reason(
         what = f"unknown sector (a part of the sector text, named beside {what})"
     if guessed:
         what += " (taken from products; scored no lower than an unknown sector)"
+    if recruiter and sector is None and detail.sector is None:
+        what = "labour recruiter (no sector of its own: scored as a sector not known)"
     reason = (
         f"{what} in {where}: sector likelihood "
         f"{'n/a' if detail.sector_likelihood is None else detail.sector_likelihood},"
@@ -1916,7 +1946,7 @@ def _reason(
             else ""
         )
     )
-    if sector is None and detail.sector is None and country:
+    if sector is None and detail.sector is None and country and not recruiter:
         goods = {g.good for g in profiles.country_goods(country, risk_type)}
         if goods:
             reason += (

@@ -150,11 +150,43 @@ def _parsed(path: Path, data: bytes) -> Any:
     except json.JSONDecodeError as e:
         raise AssessmentFileError(
             f"{path}: not a ddtool assessment JSON (invalid JSON at line {e.lineno},"
-            f" column {e.colno}: {e.msg})"
+            f" column {e.colno}: {e.msg})" + _not_json_hint(path)
         ) from e
     except (RecursionError, ValueError) as e:  # nested too deeply; an integer too long
         reason = "values nested too deeply" if isinstance(e, RecursionError) else str(e)
         raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({reason})") from None
+
+
+# what a file of another suffix than .json may be, said after a JSON error: a chain file
+# (or a register, which shares the table suffixes), or a report
+_CHAIN_SUFFIXES = (
+    ".yaml",
+    ".yml",
+    ".csv",
+    ".tsv",
+    ".txt",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".xlsb",
+    ".ods",
+)
+_REPORT_SUFFIXES = (".md", ".html", ".htm")
+
+
+def _not_json_hint(path: Path) -> str:
+    """What to give instead, where the suffix says the file is no assessment JSON."""
+    suffix = path.suffix.lower()
+    if suffix in _CHAIN_SUFFIXES:
+        what = "a chain file or a register"
+    elif suffix in _REPORT_SUFFIXES:
+        what = "a report"
+    else:
+        return ""
+    return (
+        f": it looks like {what}; give the assessment JSON that `ddtool assess FILE -o"
+        " FILE.json` writes"
+    )
 
 
 def load_for_diff(path: Path, text: str | None = None) -> dict[str, Any]:

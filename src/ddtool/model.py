@@ -95,7 +95,18 @@ def audit_outcome(result: str | None) -> str | None:
     for outcome, names in (("passed", AUDIT_PASSED), ("failed", AUDIT_FAILED)):
         if text in names:
             return outcome
-    return "other" if text in AUDIT_OTHER else None
+    if text in AUDIT_OTHER:
+        return "other"
+    # (a major or critical finding, whatever follows: "major non-conformities", "major NC -
+    # passport retention", "critical finding: forced overtime")
+    return "failed" if _MAJOR_FINDING.match(text) else None
+
+
+# a result that reports a major or critical finding (audit_outcome's text: one space, lower
+# case): failed, as a zero-tolerance finding is
+_MAJOR_FINDING = re.compile(
+    r"(?:\d+ )?(?:major|critical)( non ?conformit(?:y|ies)| ncs?| findings?| issues?)\b"
+)
 
 
 class Company(BaseModel):

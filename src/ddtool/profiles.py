@@ -1159,6 +1159,12 @@ class Profiles:
         # is none)
         if one_word and sector is not None and self.made_good_sector(product) == sector:
             return sector
+        # (and a made good written with words of its form or of whom it is for, as
+        # made_good_sector reads them: "kids t-shirts", "men's t-shirts", "ladies blouses")
+        if one_word and sector is None and " " in key:
+            made = self.made_good_sector(product)
+            if made is not None:
+                return made
         good = self.match_good(product)
         # (one word too where it names a worked form of the good it names: 'fishmeal' is
         # made from Fish, by seafood processing, as 'fish meal')
@@ -1176,8 +1182,8 @@ class Profiles:
             beside = [w for w in exact_key(product).split() if w not in kept]
             # (a made good's own words of what it is for are no other work: 'nitrile
             # examination gloves' are rubber products as 'nitrile gloves' are)
-            made = self.sectors[self.good_sectors[good]].stage == "manufacturing"
-            usual = _AS_GROWN | (_OWN_QUALIFIERS.get(good, frozenset()) if made else frozenset())
+            making = self.sectors[self.good_sectors[good]].stage == "manufacturing"
+            usual = _AS_GROWN | (_OWN_QUALIFIERS.get(good, frozenset()) if making else frozenset())
             # (none beside: the good named in runs of its own names, 'skipjack tuna')
             if beside and not all(text_key(w) in usual for w in beside):
                 return ""
@@ -2466,6 +2472,14 @@ _RECRUITERS = re.compile(
     r"(contract\w*|agenc\w*|hire|suppl\w*|provider|broker|services?|firm|company)\b"
     r"|\b(recruitment|staffing|temping|manpower|temp agency|temporary staffing)\b"
 )
+
+
+def names_a_recruiter(text: str) -> bool:
+    """Whether a sector text names a labour recruiter, staffing agency or labour contractor
+    ("manpower supply", "labour supply contractor - construction")."""
+    return _RECRUITERS.search(text_key(text)) is not None
+
+
 # aliases too general to name the work of a recruiter's workers ("labour contractor")
 _GENERIC_ALIASES = frozenset({"contractor", "general contractor"})
 # general manufacturing's words for any factory (text_key): other words name its goods

@@ -27,6 +27,7 @@ from ddtool.profiles import (
     exact_key,
     minerals_in_english,
     names_a_place,
+    names_a_recruiter,
     read_denials,
     said_caught,
     said_caught_too,
@@ -95,6 +96,14 @@ class InferredSupplier:
     # what the buyer's products say an intermediate stage of distinct products works
     # (Profiles.stage_said), where that rules out some of its sector's listings
     said: tuple[str, ...] = ()
+
+    @property
+    def shares_of(self) -> str:
+        """What its origins' shares are of: "production", or "manufacturing capacity" where
+        their source gives that (polysilicon)."""
+        return next(
+            (o.share.of for o in self.origins if o.share and o.share.share_pct), "production"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,13 +427,14 @@ class Inference:
         # suppliers with a buyer abroad in a stage that may send it material: decided once
         # all is mapped beneath their buyers (see _sent_from_abroad)
         abroad: list[tuple[str, str | None, frozenset[str]]] = []
+        recruiting: dict[str, bool] = {}  # (_places_workers, per sector text)
         below: dict[str, frozenset[str]] = {}  # what is mapped beneath each node with suppliers
 
         def check(node: str, own: str | None, mapped: frozenset[str], late: bool = False) -> None:
             """Queue the input groups of the node's stage (or their commodities) that nothing
             mapped covers."""
             groups = open_groups(own, mapped)
-            if not groups:
+            if not groups or _places_workers(suppliers.get(node), recruiting):
                 return
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
@@ -2530,7 +2540,7 @@ class Inference:
                     )
                     or "production shares: none in the risk data",
                     # the weights are ddtool's, made from the shares: not the source's figures
-                    note="weights by ddtool: the published shares of world production, rescaled"
+                    note=f"weights by ddtool: the published shares of world {of}, rescaled"
                     " to those the risk data holds"
                     + (
                         f", {self.config.scoring.own_country_lean:.0%} of the weight on {lean}"
@@ -2574,7 +2584,8 @@ class Inference:
         if below:
             stages = " and ".join(self.profiles.sectors[r].name.lower() for r in leaning)
             self.nodes[node_id].assumption = (
-                f"origin mix of world {commodity} production; the {stages} beneath it"
+                f"origin mix of world {commodity} {self.nodes[node_id].shares_of}; the {stages}"
+                " beneath it"
                 f" leaning to {below} (the buyer's own country)"
             )
         self.supply.add_node(node_id, inferred=True)
@@ -2583,6 +2594,20 @@ class Inference:
 
 # the words of refining (sugar milling covers refineries, which melt raw sugar shipped in)
 _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
+
+
+def _places_workers(supplier: Supplier | None, recruiting: dict[str, bool]) -> bool:
+    """Whether a mapped supplier's sector text says it supplies workers, not goods
+    ("construction manpower supply", "labour supply contractor - construction"): scored as
+    the work its workers do, it buys none of that work's materials, so none are inferred
+    beneath it. Read once per distinct text (`recruiting`)."""
+    written = supplier.sector_raw if supplier is not None else None
+    if not written:
+        return False
+    found = recruiting.get(written)
+    if found is None:
+        found = recruiting[written] = names_a_recruiter(written)
+    return found
 
 
 def _reduction_plant(supplier: Supplier) -> bool:
@@ -2874,8 +2899,9 @@ def _made_without(sector: Sector, words: list[str]) -> bool:
     ('hybrid', 'blend': 'hybrid nitrile-latex gloves')."""
     rest = list(words)
     found = False
-    for material in sorted(sector.replaced_by, key=lambda m: -len(m.split())):
-        run = material.split()
+    # (as text_key reads the product: "100% viscose rayon" is "100 viscose rayon")
+    for material in sorted(sector.replaced_by, key=lambda m: -len(text_key(m).split())):
+        run = text_key(material).split()
         i = 0
         while i + len(run) <= len(rest):
             if rest[i : i + len(run)] == run:
@@ -2916,9 +2942,13 @@ def _wholly_recycled(product: str) -> bool:
         or (not _SCRAP.isdisjoint(words) and _NOT_SCRAP.isdisjoint(words))
         or (_SECONDARY in words and not _METALS.isdisjoint(minerals_in_english(words)))
     )
-    return (
-        recycled and _NOT_WHOLLY_RECYCLED.isdisjoint(words) and not any(map(str.isdigit, product))
-    )
+    # (a share is a part, but for the whole: "100% recycled polyester")
+    shares = _WHOLE_SHARE.sub("", product)
+    return recycled and _NOT_WHOLLY_RECYCLED.isdisjoint(words) and not any(map(str.isdigit, shares))
+
+
+# a share of the whole, "100%" or "100 %", written before a material
+_WHOLE_SHARE = re.compile(r"(?<![\d.,])100\s?%")
 
 
 # the words that say a material is recycled, in English, French, Spanish, Portuguese,
@@ -2929,6 +2959,7 @@ _RECYCLED_WORDS = frozenset(
     for word in [
         "recycled",
         "reclaimed",
+        "rpet",
         "remelted",
         "upcycled",
         "recyclé",

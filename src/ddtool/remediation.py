@@ -244,6 +244,8 @@ def select_measures(
                 continue  # (mapping beneath it is mapping it: the measure above says so)
             if own_site and measure_id == "gap-origin-country":
                 measure_id = SITE_COUNTRY
+            if measure_id == "gap-sector-products" and "labour recruiter" in gap:
+                continue  # (it has no sector to ask for: its own measures come first)
             if needle in gap and measure_id in by_id and by_id[measure_id] not in chosen:
                 chosen.append(by_id[measure_id])
     fitting = dict.fromkeys(chosen)  # (every measure that fits the flag, for the count)

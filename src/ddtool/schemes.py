@@ -658,7 +658,7 @@ _CHAIN_OF_CUSTODY = re.compile(
     r"|ruc?e?kverfolgbarkeit|mass balance|massenbilanz|bilan massique|balance de masas?"
     r"|balanco de massa|segregated|segregation|identity preserved|book and claim"
     r"|supply chain certific\w*"
-    r"|(?:rspo|rainforest alliance|ra|fsc|pefc|msc|asc|utz) (?:mb|sg|ip|coc|scc))\b"
+    r"|(?:rspo|rainforest alliance|ra|fsc|pefc|msc|asc|utz) (?:mb|sg|ip|coc|scc|sccs))\b"
 )
 # the other kinds of audit or certification a text may say it is beside the name of a scheme
 # that audits labour conditions ('Rainforest Alliance supply chain certificate', 'BSCI

@@ -33,6 +33,7 @@ from ddtool.profiles import (
     Profiles,
     Sector,
     exact_key,
+    names_a_recruiter,
     text_key,
 )
 from ddtool.reference.countries import display_name
@@ -342,6 +343,8 @@ WorstKey = tuple[str, tuple[str, ...], tuple[str, ...] | None]
 # how the data gap of a sector guessed from the products names it ("sector not given (taken
 # from products: toy-manufacturing)")
 GUESSED = "(taken from products: "
+# the gap of a sector text that names a labour recruiter, which has no sector of its own
+RECRUITER_GAP = "sector not matched (a labour recruiter: none of its own)"
 
 
 def rated_base(likelihood: float, country: float, scoring: Scoring) -> float:
@@ -591,6 +594,7 @@ class Scorer:
         # scores by what the products say (see _said_key)
         self._said: dict[tuple[Any, ...], SupplierRisk] = {}
         self._may_be: dict[tuple[str, str, tuple[str, ...]], list[Evidence]] = {}
+        self._recruiters: dict[str, bool] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
         self._sector_facts: dict[tuple[str, str], Evidence] = {}
         # worst cases of an unknown country, by sector, products and what an inferred stage's
@@ -598,6 +602,13 @@ class Scorer:
         self._worst: dict[WorstKey, dict[str, tuple[Score, str]] | None] = {}
         self._worst_reasons: dict[WorstKey, dict[str, str]] = {}
         self._worst_listed: dict[WorstKey, dict[str, list[Evidence]]] = {}
+
+    def _recruiter(self, written: str) -> bool:
+        """Whether a sector text names a labour recruiter (once per distinct text)."""
+        found = self._recruiters.get(written)
+        if found is None:
+            found = self._recruiters[written] = names_a_recruiter(written)
+        return found
 
     def _goods_it_may_be(
         self, iso3: str | None, risk_type: str, named: tuple[str, ...] = ()
@@ -1434,7 +1445,14 @@ class Scorer:
         if supplier.country is None:
             gaps.append(COUNTRY_UNKNOWN)
         if sector is None:
-            gaps.append("sector unknown" if not supplier.sector_raw else "sector not matched")
+            gaps.append(
+                "sector unknown"
+                if not supplier.sector_raw
+                # (a recruiter has none, and is not asked for one: see remediation)
+                else RECRUITER_GAP
+                if self._recruiter(supplier.sector_raw)
+                else "sector not matched"
+            )
         # a sector guessed from the products (none given, or none matched): still a gap, and
         # scored no lower than a sector not known (see _guessed)
         guessed = False

@@ -26,6 +26,14 @@ HEADERS = [
     ("Last social audit", "audit_standard"),
     ("Social audit result", "audit_result"),
     ("Port", "region"),
+    # an ERP's, a PLM's and a procurement team's headers
+    ("Vendor Category", "sector"),
+    ("Work Category", "sector"),
+    ("Material Description", "products"),
+    ("Agency Name", "name"),
+    ("Last Audit Type", "audit_standard"),
+    ("Order Volume %", "share"),
+    ("Headcount on project", "workers"),
     # not a product's: a company's description, a risk result
     ("Description", None),
     ("Result", None),

@@ -1343,9 +1343,51 @@ def normalise_country(value: str | None) -> CountryMatch:
         code = next((c for c in (text[:3], text[1:]) if is_iso3(c)), None)
     if code in DISSOLVED:  # (a near miss of one: "Netherland Antilles")
         return CountryMatch(None, why=DISSOLVED[code].why())
+    if code is None and key in _CITIES:  # a city written for its country: "Dubai"
+        city = _CITIES[key]
+        return CountryMatch(
+            None,
+            suggestion=f"{display_name(city)} ({city})",
+            why=f"{value!s} is a city: write its country (the city may go in the region column)",
+        )
     if code is None:  # a part of a name after a comma: "Leone, Sierra" (never read as it)
         return CountryMatch(None, suggestion=_names_with(key))
     return CountryMatch(None, suggestion=f"{display_name(code)} ({code})")
+
+
+# cities that supplier lists write in a country column, by their country: no near miss of
+# a country's name, and no country itself (Singapore, Hong Kong, Macao and Kuwait are read
+# as their countries)
+_CITIES = {
+    **dict.fromkeys(["dubai", "abu dhabi", "sharjah", "ajman", "jebel ali"], "ARE"),
+    **dict.fromkeys(["doha"], "QAT"),
+    **dict.fromkeys(["riyadh", "jeddah", "dammam", "jubail"], "SAU"),
+    **dict.fromkeys(["muscat"], "OMN"),
+    **dict.fromkeys(["manama"], "BHR"),
+    **dict.fromkeys(["kuala lumpur", "penang", "johor bahru", "port klang"], "MYS"),
+    **dict.fromkeys(["dhaka", "chittagong", "chattogram", "gazipur", "narayanganj"], "BGD"),
+    **dict.fromkeys(["karachi", "lahore", "sialkot", "faisalabad"], "PAK"),
+    **dict.fromkeys(["mumbai", "new delhi", "delhi", "chennai", "tiruppur", "bangalore"], "IND"),
+    **dict.fromkeys(["shanghai", "shenzhen", "guangzhou", "beijing", "ningbo", "xiamen"], "CHN"),
+    **dict.fromkeys(["ho chi minh city", "saigon", "hanoi", "hai phong"], "VNM"),
+    **dict.fromkeys(["istanbul", "izmir", "bursa"], "TUR"),
+    **dict.fromkeys(["bangkok", "samut sakhon", "mahachai"], "THA"),
+    **dict.fromkeys(["jakarta", "surabaya", "medan"], "IDN"),
+    **dict.fromkeys(["manila"], "PHL"),
+    **dict.fromkeys(["abidjan"], "CIV"),
+    **dict.fromkeys(["accra", "tema", "kumasi"], "GHA"),
+    **dict.fromkeys(["lagos"], "NGA"),
+    **dict.fromkeys(["nairobi", "mombasa"], "KEN"),
+    **dict.fromkeys(["kathmandu"], "NPL"),
+    **dict.fromkeys(["colombo"], "LKA"),
+    **dict.fromkeys(["phnom penh"], "KHM"),
+    **dict.fromkeys(["yangon", "rangoon"], "MMR"),
+    **dict.fromkeys(["rotterdam", "amsterdam"], "NLD"),
+    **dict.fromkeys(["hamburg", "bremen"], "DEU"),
+    **dict.fromkeys(["antwerp", "antwerpen"], "BEL"),
+    **dict.fromkeys(["sao paulo"], "BRA"),
+    **dict.fromkeys(["guayaquil"], "ECU"),
+}
 
 
 def country_named(text: str) -> str | None:

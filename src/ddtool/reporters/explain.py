@@ -447,7 +447,9 @@ def _origin_weights(result: Assessment, node: InferredSupplier) -> str | None:
     if not total:  # (listed in the buyer's country, no share published anywhere)
         return f"origin weights: no production shares: {node.lean}, the buyer's country, weighs 1"
     lean = result.config.scoring.own_country_lean if node.lean else 0.0
-    text = f"origin weights: each origin's share of production ÷ {total:g}% (the shares given)"
+    text = (
+        f"origin weights: each origin's share of {node.shares_of} ÷ {total:g}% (the shares given)"
+    )
     if node.lean:
         text += (
             f", × {1 - lean:g}; {node.lean}, the buyer's country, gets {lean:g} more (the"
@@ -493,7 +495,7 @@ def _explain_inferred(
         table.add_column("likelihood", justify="right")
         table.add_column("severity", justify="right")
         table.add_column("priority", justify="right")
-        table.add_column("production share")
+        table.add_column(f"{node.shares_of} share")
         table.add_column("floor reason")
         for iso3, origin in origins.items():
             d = probe._origin_risk(node.sector, iso3, node.commodity, node.said).by_type[rt]
@@ -523,7 +525,7 @@ def _explain_inferred(
         console.print(fitted(table))
         e, (w, c) = node.expected[rt], node.worst[rt]
         unweighted = [o.iso3 or "other" for o in node.origins if o.weight is None]
-        basis = "production share" + (
+        basis = f"{node.shares_of} share" + (
             f"; not weighted, no share in the risk data: {', '.join(unweighted)}"
             if unweighted
             else ""

@@ -788,7 +788,9 @@ _UNTIL = (
     r"|expiration(?:\s+date)?|exp\.?"
     r"|g(?:ü|ue)ltig\s+bis(?:\s+zum)?|bis(?:\s+zum)?|abgelaufen(?:\s+(?:am|seit))?|ablauf"
     r"|valable\s+jusqu'?au|jusqu'?au|expir(?:é|ée)(?:\s+le)?"
-    r"|v(?:á|a)lido\s+hasta|hasta|vence|vencid[oa](?:\s+el)?"
+    r"|v(?:á|a)lido\s+hasta|hasta|vence(?:\s+em)?|vencid[oa](?:\s+(?:el|em))?"
+    # (Portuguese: "válido até", "validade", "vence em", "vencido em")
+    r"|v(?:á|a)lid[oa]\s+at(?:é|e)|validade|até"
 )
 # "Name (word date)" or "Name (date)"
 _PARENTHESISED = re.compile(
