@@ -136,3 +136,14 @@ def assessed_data(
     sector."""
     company = {"name": "X", "country": "DEU", "sector": company_sector}
     return assess([chain_file(tmp_path, suppliers, company)]).data
+
+
+def named_supplier(
+    sid: str, country: str, sector: str | None, products: list[str]
+) -> dict[str, Any]:
+    """A supplier record named by its id, of this country and products, and of this sector
+    where one is given (None: no sector written)."""
+    found: dict[str, Any] = {"id": sid, "name": sid, "country": country, "products": products}
+    if sector is not None:
+        found["sector"] = sector
+    return found

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chain_support import assessed_data, inferred_beneath
+from chain_support import assessed_data, inferred_beneath, named_supplier
 
 from ddtool.model import audit_outcome
 from ddtool.profiles import load_profiles
@@ -18,13 +18,6 @@ from ddtool.profiles import load_profiles
 
 def _entry(doc: dict[str, Any], sid: str) -> dict[str, Any]:
     return next(s for s in doc["suppliers"] if s["id"] == sid)
-
-
-def _supplier(sid: str, country: str, sector: str | None, products: list[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {"id": sid, "name": sid, "country": country, "products": products}
-    if sector is not None:
-        found["sector"] = sector
-    return found
 
 
 # (sector, products, whether cotton farms are inferred beneath it)
@@ -47,7 +40,7 @@ def test_no_cotton_beneath_wholly_synthetic_or_recycled_fibre(
 ) -> None:
     """Before, cotton farms (critical) were inferred beneath 'rPET filament yarn', '100%
     polyester yarn' and '100% viscose rayon blouses'."""
-    doc = assessed_data(tmp_path, "apparel-retail", [_supplier("S", "CHN", sector, products)])
+    doc = assessed_data(tmp_path, "apparel-retail", [named_supplier("S", "CHN", sector, products)])
     farms = [
         s["id"]
         for s in doc["suppliers"]
@@ -76,7 +69,9 @@ def test_garments_named_for_whom_they_are_give_their_sector(
 ) -> None:
     """Before, 'kids t-shirts' from India named no sector (child labour low), and a misspelt
     'garmnet manufacturing' of 't-shirts' from Myanmar was low where a blank sector was high."""
-    doc = assessed_data(tmp_path, "apparel-retail", [_supplier("S", country, sector, products)])
+    doc = assessed_data(
+        tmp_path, "apparel-retail", [named_supplier("S", country, sector, products)]
+    )
     entry = _entry(doc, "S")
     assert entry["sector"] == scored
     if scored is not None:
@@ -90,8 +85,8 @@ def test_garments_named_for_whom_they_are_give_their_sector(
 def test_no_materials_beneath_a_supplier_of_workers(tmp_path: Path, sector: str) -> None:
     """Before, brick kilns, quarries and forests were inferred beneath a Qatari manpower
     supplier read as construction."""
-    workers = _supplier("W", "QAT", sector, [])
-    builder = _supplier("B", "QAT", "construction", [])
+    workers = named_supplier("W", "QAT", sector, [])
+    builder = named_supplier("B", "QAT", "construction", [])
     doc = assessed_data(tmp_path, "construction", [workers, builder])
     assert _entry(doc, "W")["sector"] == "construction"  # (scored as the work, as before)
     assert not inferred_beneath(doc, "W")
@@ -101,7 +96,9 @@ def test_no_materials_beneath_a_supplier_of_workers(tmp_path: Path, sector: str)
 def test_a_recruiters_flags_ask_for_no_sector(tmp_path: Path) -> None:
     """A recruitment agency's flags began with "Ask the supplier what it does (growing,
     processing, manufacturing…)", their reason saying to give its sector or goods."""
-    doc = assessed_data(tmp_path, "construction", [_supplier("R", "NPL", "recruitment agency", [])])
+    doc = assessed_data(
+        tmp_path, "construction", [named_supplier("R", "NPL", "recruitment agency", [])]
+    )
     entry = _entry(doc, "R")
     assert entry["data_gaps"] == ["sector not matched (a labour recruiter: none of its own)"]
     flags = [f for f in doc["flags"] if f["supplier_id"] == "R"]
@@ -118,14 +115,16 @@ def test_a_recruiters_flags_ask_for_no_sector(tmp_path: Path) -> None:
 def test_polysilicon_shares_are_of_manufacturing_capacity(tmp_path: Path) -> None:
     """The source gives China's share of world polysilicon manufacturing capacity: it was
     shown as a share of world production."""
-    maker = _supplier("M", "MYS", "solar-module-manufacturing", [])
+    maker = named_supplier("M", "MYS", "solar-module-manufacturing", [])
     doc = assessed_data(tmp_path, "construction", [maker])
     node = next(s for s in doc["suppliers"] if s["sector"] == "polysilicon-production")
     assert node["assumption"].startswith(
         "origin mix of world polysilicon (solar-grade) manufacturing capacity"
     )
     (tmp_path / "c").mkdir()
-    cocoa = assessed_data(tmp_path / "c", "retail", [_supplier("C", "DEU", "cocoa-processing", [])])
+    cocoa = assessed_data(
+        tmp_path / "c", "retail", [named_supplier("C", "DEU", "cocoa-processing", [])]
+    )
     farms = next(s for s in cocoa["suppliers"] if s["sector"] == "cocoa-farming")
     assert "capacity" not in farms["assumption"] and "production" in farms["assumption"]
 
@@ -150,7 +149,7 @@ def test_a_major_or_critical_finding_is_a_failed_audit(result: str, outcome: str
 def test_rspo_supply_chain_certification_is_no_labour_certificate(
     tmp_path: Path, name: str
 ) -> None:
-    trader = _supplier("T", "SGP", "wholesale-trade", ["CPO"]) | {"certifications": [name]}
+    trader = named_supplier("T", "SGP", "wholesale-trade", ["CPO"]) | {"certifications": [name]}
     doc = assessed_data(tmp_path, "food-manufacturing", [trader])
     assert [c for c in _entry(doc, "T")["certifications"] if "not a labour" in c]
 
@@ -173,6 +172,6 @@ def test_the_profiles_read_the_recruiters_words() -> None:
     ],
 )
 def test_a_certificates_expiry_in_portuguese(tmp_path: Path, written: str, said: str) -> None:
-    mill = _supplier("M", "BRA", "sugar-milling", []) | {"certifications": [written]}
+    mill = named_supplier("M", "BRA", "sugar-milling", []) | {"certifications": [written]}
     doc = assessed_data(tmp_path, "food-manufacturing", [mill])
     assert _entry(doc, "M")["certifications"] == [said]

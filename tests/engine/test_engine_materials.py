@@ -12,18 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chain_support import assessed_data, inferred_beneath
+from chain_support import assessed_data, inferred_beneath, named_supplier
 
 from ddtool.document import REPLACED_BELOW, replaced_below
 from ddtool.profiles import load_profiles
-
-
-def _supplier(sid: str, country: str, sector: str | None, products: list[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {"id": sid, "name": sid, "country": country, "products": products}
-    if sector is not None:
-        found["sector"] = sector
-    return found
-
 
 # (country, sector, products, the listings it takes as (good, country))
 KINDS = [
@@ -77,7 +69,7 @@ def test_a_kind_of_a_good_takes_the_goods_listing(
     products: list[str],
     listings: set[tuple[str, str]],
 ) -> None:
-    doc = assessed_data(tmp_path, "retail", [_supplier("S", country, sector, products)])
+    doc = assessed_data(tmp_path, "retail", [named_supplier("S", country, sector, products)])
     entry = next(s for s in doc["suppliers"] if s["id"] == "S")
     assert {(x["good"], x["country"]) for x in entry["listings"]} == listings
 
@@ -171,7 +163,7 @@ def test_no_farms_beneath_goods_of_a_material_that_replaces_them(
 ) -> None:
     """Before, a Malaysian maker of nitrile gloves had natural rubber plantations of the
     world's origin mix inferred beneath it, critical, and exposed to them."""
-    doc = assessed_data(tmp_path, "retail", [_supplier("S", country, sector, products)])
+    doc = assessed_data(tmp_path, "retail", [named_supplier("S", country, sector, products)])
     entry = next(s for s in doc["suppliers"] if s["id"] == "S")
     assert [g for g in entry["data_gaps"] if g.startswith("tiers below")] == [gap]
     beneath = {s["sector"] for s in inferred_beneath(doc, "S").values()}
@@ -371,8 +363,8 @@ def test_a_ginnerys_farms_are_in_its_country(tmp_path: Path) -> None:
         tmp_path,
         "garment-manufacturing",
         [
-            _supplier("G-TKM", "TKM", "cotton-ginning", ["cotton"]),
-            _supplier("G-UZB", "UZB", "cotton-ginning", ["cotton"]),
+            named_supplier("G-TKM", "TKM", "cotton-ginning", ["cotton"]),
+            named_supplier("G-UZB", "UZB", "cotton-ginning", ["cotton"]),
         ],
     )
     below = {k: v for k, v in inferred_beneath(doc, "G-TKM").items()}
@@ -426,7 +418,7 @@ def test_tins_symbol_names_tin(tmp_path: Path, product: str) -> None:
     doc = assessed_data(
         tmp_path,
         "electronics-manufacturing",
-        [_supplier("S", "IDN", "smelting-refining", [product])],
+        [named_supplier("S", "IDN", "smelting-refining", [product])],
     )
     beneath = inferred_beneath(doc, "S")
     assert beneath
@@ -460,7 +452,7 @@ def test_wild_caught_sea_shrimp_is_shrimp_caught(tmp_path: Path) -> None:
     beneath it, as "wild-caught shrimp" is."""
     assert load_profiles().match_good("wild-caught sea shrimp") == "Shrimp"
     doc = assessed_data(
-        tmp_path, "retail", [_supplier("S", "VNM", None, ["wild-caught sea shrimp"])]
+        tmp_path, "retail", [named_supplier("S", "VNM", None, ["wild-caught sea shrimp"])]
     )
     beneath = {s["sector"] for s in inferred_beneath(doc, "S").values()}
     assert beneath == {"seafood-processing", "fishing-vessels"}
@@ -476,7 +468,7 @@ def test_a_fishmeal_plant_is_fed_by_the_fleet_not_shrimp_farms(
     for a Thai one: critical on its shrimp listing) unless its products said "fishmeal"
     alone."""
     doc = assessed_data(
-        tmp_path, "food-manufacturing", [_supplier("S", "IND", "fishmeal plant", products)]
+        tmp_path, "food-manufacturing", [named_supplier("S", "IND", "fishmeal plant", products)]
     )
     assert {s["sector"] for s in inferred_beneath(doc, "S").values()} == {"fishing-vessels"}
 

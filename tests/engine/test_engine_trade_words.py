@@ -11,17 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chain_support import assessed_data, inferred_beneath
+from chain_support import assessed_data, inferred_beneath, named_supplier
 
 from ddtool.document import RECYCLED_BELOW, recycled_below
 from ddtool.profiles import load_profiles
-
-
-def _supplier(sid: str, country: str, sector: str | None, products: list[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {"id": sid, "name": sid, "country": country, "products": products}
-    if sector is not None:
-        found["sector"] = sector
-    return found
 
 
 def _beneath(doc: dict[str, Any], sid: str) -> set[str]:
@@ -104,7 +97,7 @@ def test_nothing_is_inferred_beneath_recycled_material(
 ) -> None:
     """Before, a Swiss recycler of scrap gold had artisanal and industrial gold mines of the
     world's origin mix inferred beneath it, six critical flags."""
-    doc = assessed_data(tmp_path, "retail", [_supplier("S", country, sector, products)])
+    doc = assessed_data(tmp_path, "retail", [named_supplier("S", country, sector, products)])
     assert _gap_of_tiers(doc, "S") == [gap]
     if gap.startswith(RECYCLED_BELOW):
         assert not _beneath(doc, "S")
@@ -134,7 +127,7 @@ def test_no_cotton_farms_beneath_goods_of_jute(
 ) -> None:
     """Before, an Indian jute mill had yarn spinning, cotton ginning and cotton farms
     inferred beneath it, the farms high on India's cotton listing."""
-    doc = assessed_data(tmp_path, "retail", [_supplier("S", "IND", sector, products)])
+    doc = assessed_data(tmp_path, "retail", [named_supplier("S", "IND", sector, products)])
     sectors = {s["sector"] for s in inferred_beneath(doc, "S").values()}
     assert ("cotton-farming" in sectors) is cotton
 
@@ -201,7 +194,7 @@ def test_a_cooperatives_or_washing_stations_farms_are_near_it(
     washing station's, were placed at the world's mix and flagged critical on Côte
     d'Ivoire's forced child labour listing (Ethiopia's and Peru's coffee are not listed)."""
     good = "green coffee" if "coffee" in sector else "cocoa beans"
-    supplier = _supplier("S", country, sector, [good]) | {"name": name}
+    supplier = named_supplier("S", country, sector, [good]) | {"name": name}
     doc = assessed_data(tmp_path, "retail", [supplier])
     assert _beneath(doc, "S") == {farms}
     if "@world" not in farms and ":" not in farms.removeprefix("inferred:"):
@@ -230,7 +223,7 @@ def test_the_mines_beneath_a_refinery_or_jeweller_are_of_its_minerals(
     """Before, a gold refinery selling bullion, grain and kilobars had cobalt, lithium, mica,
     tin, tantalum and tungsten mines inferred beneath it, and a jeweller of gold chains and
     22k bangles too."""
-    doc = assessed_data(tmp_path, "retail", [_supplier("S", "IND", sector, products)])
+    doc = assessed_data(tmp_path, "retail", [named_supplier("S", "IND", sector, products)])
     mines = {
         node.split(":")[2].split("@")[0]
         for node in _beneath(doc, "S")
@@ -303,10 +296,10 @@ def test_a_first_stage_at_origin_under_an_importer_abroad_buys_its_own_harvest(
     """A German importer with a Brazilian farm mapped beneath it, beside a Honduran coffee
     cooperative and a Ugandan exporter: those were taken to mill the importer's own coffee
     (commission work), nothing inferred beneath them, low with no data gap."""
-    importer = _supplier("IMP", "DEU", "green coffee importer", [])
-    farm = _supplier("FARM", "BRA", "coffee farming", []) | {"buyers": ["IMP"]}
-    coop = _supplier("COOP", "HND", "coffee cooperative", []) | {"buyers": ["IMP"]}
-    exporter = _supplier("EXP", "UGA", "coffee exporter", []) | {"buyers": ["IMP"]}
+    importer = named_supplier("IMP", "DEU", "green coffee importer", [])
+    farm = named_supplier("FARM", "BRA", "coffee farming", []) | {"buyers": ["IMP"]}
+    coop = named_supplier("COOP", "HND", "coffee cooperative", []) | {"buyers": ["IMP"]}
+    exporter = named_supplier("EXP", "UGA", "coffee exporter", []) | {"buyers": ["IMP"]}
     doc = assessed_data(tmp_path, "coffee-roasting", [importer, farm, coop, exporter])
     assert _beneath(doc, "COOP") == {"inferred:coffee-farming@HND"}
     assert _beneath(doc, "EXP") == {"inferred:coffee-farming:coffee-green-beans@UGA"}
@@ -335,8 +328,8 @@ def test_a_first_stage_under_its_own_countrys_exporter_buys_its_own_harvest(
     """An Ethiopian wet mill under an Ethiopian exporter (both coffee milling) was taken to
     mill the exporter's coffee: no farm beneath it, no data gap, and the farms it buys from
     placed beneath the exporter at the world's mix."""
-    exporter = _supplier("EXP", "ETH", "coffee exporter", [])
-    mill = _supplier("MILL", "ETH", sector, []) | {"buyers": ["EXP"]}
+    exporter = named_supplier("EXP", "ETH", "coffee exporter", [])
+    mill = named_supplier("MILL", "ETH", sector, []) | {"buyers": ["EXP"]}
     doc = assessed_data(tmp_path, "coffee-roasting", [exporter, mill])
     assert _beneath(doc, "MILL") == farms
     assert _gap_of_tiers(doc, "MILL") == ([UNMAPPED] if farms else [])
@@ -364,7 +357,7 @@ def test_a_broad_sectors_listing_says_the_products_name_none_of_its_goods(
 ) -> None:
     """Before, a Chinese cable maker read as general manufacturing was flagged 'Fireworks
     from China is on the US DOL List of Goods', with nothing to say it makes none."""
-    supplier = _supplier("S", "CHN", "general-manufacturing", products)
+    supplier = named_supplier("S", "CHN", "general-manufacturing", products)
     doc = assessed_data(tmp_path, "electronics-manufacturing", [supplier])
     reasons = [
         doc["bases"][f["basis"]]["reason"]
@@ -380,7 +373,7 @@ def test_the_goods_a_supplier_of_no_sector_may_be_for_trafficking_are_forced_chi
 ) -> None:
     """The list names no goods for trafficking: the evidence said 'goods listed in MMR for
     human trafficking'."""
-    doc = assessed_data(tmp_path, "retail", [_supplier("S", "MMR", None, [])])
+    doc = assessed_data(tmp_path, "retail", [named_supplier("S", "MMR", None, [])])
     facts = [e["indicator"] for e in doc["evidence"].values()]
     assert (
         "goods listed in MMR for human trafficking (the sector not known may be one)" not in facts
@@ -413,5 +406,5 @@ def test_a_product_naming_its_suppliers_own_country_keeps_the_farms_near_it(
     """Before, a region or people of the supplier's own country in its products ('washed
     Yirgacheffe' of an Ethiopian washing station, 'Thai raw sugar' of a Thai mill) was
     taken to say the goods were from elsewhere: its farms at the world's mix."""
-    doc = assessed_data(tmp_path, "retail", [_supplier("S", country, sector, products)])
+    doc = assessed_data(tmp_path, "retail", [named_supplier("S", country, sector, products)])
     assert farms in _beneath(doc, "S")
