@@ -343,6 +343,17 @@ WorstKey = tuple[str, tuple[str, ...], tuple[str, ...] | None]
 # how the data gap of a sector guessed from the products names it ("sector not given (taken
 # from products: toy-manufacturing)")
 GUESSED = "(taken from products: "
+# the recognised schemes that certify farms alone (their ids, SchemeNames'), with the
+# sectors credited and what one held elsewhere is: at a ginnery, spinning mill or garment
+# factory, Better Cotton says the cotton it buys may be Better Cotton (mass balance), nothing
+# of its own workers
+FARM_SCHEMES: dict[str, tuple[tuple[str, ...], str]] = {
+    "bettercotton": (
+        ("cotton-farming",),
+        "Better Cotton licenses cotton farms, not this site (at a gin, mill or factory it"
+        " says the cotton bought may be Better Cotton)",
+    ),
+}
 # the gap of a sector text that names a labour recruiter, which has no sector of its own
 RECRUITER_GAP = "sector not matched (a labour recruiter: none of its own)"
 
@@ -959,6 +970,10 @@ class Scorer:
             )
         return max(base, unknown), max(severity, DEFAULT_SEVERITY[risk_type]), facts
 
+    def _farm_schemes_in(self, supplier: Supplier) -> bool:
+        """Whether a supplier lists a certification of a farms' scheme (FARM_SCHEMES)."""
+        return any(self._certified(c.name) in FARM_SCHEMES for c in supplier.certifications)
+
     def _certified(self, name: str) -> str | None:
         """The recognised certification a certification's name names (SchemeNames.scheme:
         "SA 8000 certified" is SA8000, "UTZ Certified" Rainforest Alliance), as one id for
@@ -1074,6 +1089,12 @@ class Scorer:
                 continue
             if cert.valid_until is not None and cert.valid_until < self.as_of:
                 credits.append((f"certification '{cert.name}' expired {cert.valid_until}", 0.0))
+                continue
+            farms = FARM_SCHEMES.get(scheme)
+            if farms is not None and supplier.sector not in (None, *farms[0]):
+                # (Better Cotton licenses farms: at a mill or factory it says of the cotton
+                # bought, not of the site's own workers)
+                credits.append((f"certification '{cert.name}': {farms[1]}: no credit", 0.0))
                 continue
             valid = (
                 f"valid until {cert.valid_until}"
@@ -1323,9 +1344,11 @@ class Scorer:
             if plain is None:
                 plain = self._plains[plain_key] = self._plain(supplier, sector_id, None)
             held = key[6:]
-            credits = self._held_credits.get(held)
+            # (a farm's scheme credits its farms alone: the sector is then part of the key)
+            held_key = (supplier.sector if self._farm_schemes_in(supplier) else None, held)
+            credits = self._held_credits.get(held_key)
             if credits is None:
-                credits = self._held_credits[held] = self._credits(supplier)
+                credits = self._held_credits[held_key] = self._credits(supplier)
             unadjusted = self._unadjusted[key[1:]] = self._credited(plain, credits)
             fresh = unadjusted[0] is not plain[0]  # (made just now, for this supplier)
         else:

@@ -45,8 +45,9 @@ CERTIFICATIONS: dict[str, tuple[list[Certification], float]] = {
     ),
     "a scheme and another of its names, and a third scheme": (
         [
-            Certification(name="Better Cotton"),
-            Certification(name="BCI"),
+            # (not Better Cotton, credited at farms alone: this supplier is a garment maker)
+            Certification(name="Fairtrade"),
+            Certification(name="Fair Trade"),
             Certification(name="SA8000"),
         ],
         0.1,

@@ -175,3 +175,23 @@ def test_a_certificates_expiry_in_portuguese(tmp_path: Path, written: str, said:
     mill = named_supplier("M", "BRA", "sugar-milling", []) | {"certifications": [written]}
     doc = assessed_data(tmp_path, "food-manufacturing", [mill])
     assert _entry(doc, "M")["certifications"] == [said]
+
+
+@pytest.mark.parametrize(
+    ("sector", "credited"),
+    [("garment-manufacturing", False), ("yarn-spinning", False), ("cotton-farming", True)],
+)
+def test_better_cotton_is_credited_at_farms_alone(
+    tmp_path: Path, sector: str, credited: bool
+) -> None:
+    """A Bangladeshi garment factory's "BCI" was credited −0.05 on every risk type."""
+    site = named_supplier("S", "BGD", sector, []) | {"certifications": ["BCI"]}
+    plain = named_supplier("P", "BGD", sector, [])
+    doc = assessed_data(tmp_path, "apparel-retail", [site, plain])
+    held, bare = _entry(doc, "S"), _entry(doc, "P")
+    lower = (
+        held["risk"]["forced_labour"]["likelihood"] < bare["risk"]["forced_labour"]["likelihood"]
+    )
+    assert lower is credited
+    said = held["certifications"][0]
+    assert ("licenses cotton farms, not this site" in said) is not credited
