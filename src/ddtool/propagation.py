@@ -1958,10 +1958,14 @@ class Inference:
         # (the words of a mapped buyer only: beneath a refinery of palm oil, its mill, a
         # stage apart, is inferred by the plantations all the same)
         supplier = self.supply.suppliers.get(buyer)
-        if supplier is not None and any(
-            _REFINED.search(text) for text in [*hint, supplier.sector_raw or ""]
-        ):
-            return False
+        if supplier is not None:
+            written = supplier.sector_raw or ""
+            # (its own words decide: a "sugar mill" selling "refined sugar ICUMSA 45" refines
+            # the cane it crushes, as the integrated mills of Brazil, Thailand and India do)
+            if _REFINED.search(written) or (
+                not _A_MILL.search(written) and any(_REFINED.search(text) for text in hint)
+            ):
+                return False
         own = supplier.country if supplier is not None else None
         return not any(names_a_place(text, own) for text in hint)
 
@@ -2594,6 +2598,9 @@ class Inference:
 
 # the words of refining (sugar milling covers refineries, which melt raw sugar shipped in)
 _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
+# a mill's words in a sector text (not the sector's id, "sugar-milling", which covers
+# refining too): a mill that sells refined goods refines its own harvest
+_A_MILL = re.compile(r"(?i)\bmills?\b|usina|ingenio|trapiche|pabrik gula|moulin|molino|kilang")
 
 
 def _places_workers(supplier: Supplier | None, recruiting: dict[str, bool]) -> bool:

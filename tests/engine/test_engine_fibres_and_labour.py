@@ -195,3 +195,25 @@ def test_better_cotton_is_credited_at_farms_alone(
     assert lower is credited
     said = held["certifications"][0]
     assert ("licenses cotton farms, not this site" in said) is not credited
+
+
+@pytest.mark.parametrize(
+    ("sector", "near"),
+    [
+        ("sugar mill", True),  # (an integrated mill refines the cane it crushes)
+        ("usina de açúcar", True),
+        ("sugar refinery", False),  # (its raw sugar is shipped in: the origin mix)
+        ("sugar-milling", False),  # (the id covers refining: the products decide, as before)
+    ],
+)
+def test_a_mill_selling_refined_sugar_refines_its_own_cane(
+    tmp_path: Path, sector: str, near: bool
+) -> None:
+    """A Thai "sugar mill" of "refined sugar ICUMSA 45" was taken for an import refinery:
+    its cane at the world's mix, Myanmar's worst case the company's headline exposure."""
+    mill = named_supplier("M", "THA", sector, ["refined sugar ICUMSA 45"])
+    doc = assessed_data(tmp_path, "food-manufacturing", [mill])
+    farms = set(inferred_beneath(doc, "M"))
+    assert farms == (
+        {"inferred:sugarcane-farming@THA"} if near else {"inferred:sugarcane-farming:sugarcane@THA"}
+    )
