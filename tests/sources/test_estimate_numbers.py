@@ -54,7 +54,7 @@ def test_an_estimate_is_refused_with_the_number_to_write(
     ]
 
 
-@pytest.mark.parametrize("cell", ["abc", "ca.", "about", "ca. abc", "300 workers", "1-2"])
+@pytest.mark.parametrize("cell", ["abc", "ca.", "about", "ca. abc", "300 workers"])
 def test_other_bad_numbers_get_no_estimate_hint(tmp_path: Path, cell: str) -> None:
     assert _messages(tmp_path, "workers", cell) == [f"workers: expected a number, got {cell!r}"]
 

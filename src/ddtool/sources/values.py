@@ -154,6 +154,13 @@ _ESTIMATE = re.compile(
 )
 
 
+# two figures written as a range ("85-90%", "80 - 90", "80 to 90", "80 bis 90")
+_RANGE = re.compile(
+    r"(?P<low>\d[\d.,]*\s?%?)\s*(?:-|–|to|bis|à|a)\s*(?P<high>\d[\d.,]*\s?%?)",
+    re.IGNORECASE,
+)
+
+
 def estimate_told(value: Any, accepted: Callable[[str], bool], takes: str) -> str:
     """For a number field's value that is an estimate or a bound ('ca. 300', '>300'), what
     it is and how to write it: no figure is read from it (an estimate taken silently as the
@@ -162,6 +169,21 @@ def estimate_told(value: Any, accepted: Callable[[str], bool], takes: str) -> st
     any other value."""
     if type(value) is not str:
         return ""
+    span = _RANGE.fullmatch(value.strip())
+    if span is not None:  # ("85-90%", "80 to 90"): two figures, which one is not known
+        high = span["high"].strip()
+        if span["low"].strip().endswith("%") and not high.endswith("%"):
+            high += "%"
+        try:
+            parse_number(high)
+        except ValueProblem:
+            return ""
+        return (
+            ": a range, not a figure; write one figure (the higher, "
+            f"{high}, reads the risk with caution), or leave the value out (a data gap)"
+            if accepted(high)
+            else f": a range, not a figure; the column takes {takes}"
+        )
     found = _ESTIMATE.fullmatch(value.strip())
     if found is None:
         return ""
