@@ -145,3 +145,15 @@ def test_a_chain_file_or_report_given_to_diff_is_named(
     done = CliRunner().invoke(app, ["diff", str(old), str(other), "-q"])
     assert done.exit_code == 2
     assert f"it looks like {what}; give the assessment JSON" in done.output
+
+
+def test_the_markdown_diff_gives_each_flags_sector_and_priority(tmp_path: Path) -> None:
+    """The Excel diff listed them; the Markdown diff left them out."""
+    diff = diff_assessments(_doc(tmp_path, "old", [OFFICE]), _doc(tmp_path, "new", [OFFICE, FARM]))
+    md = render_diff_markdown(diff)
+    header = next(
+        line for line in md.split("## New flags", 1)[1].splitlines() if line.startswith("|")
+    )
+    assert header.endswith("| country | sector | priority |")
+    row = next(f for f in diff["new_flags"] if f["supplier_id"] == "F1")
+    assert f"| cocoa-farming | {row['priority']} |" in md

@@ -32,8 +32,11 @@ if TYPE_CHECKING:
 
 FLAG_COLUMNS = ("id", "level", "risk_type", "supplier_id", "supplier_name", "inferred", "country")
 FLAG_COLUMNS_FULL = (*FLAG_COLUMNS, "sector", "priority", "path", "reason")
+# the Markdown diff's flags: with the priority and sector the Excel diff gives (its path and
+# reason are long: the Excel and JSON diffs hold them)
+FLAG_COLUMNS_MD = (*FLAG_COLUMNS, "sector", "priority")
 # a resolved flag's supplier now: its level of that risk type, if it is still in the chain
-RESOLVED_COLUMNS = (*FLAG_COLUMNS, "now_level")
+RESOLVED_COLUMNS = (*FLAG_COLUMNS_MD, "now_level")
 RESOLVED_COLUMNS_FULL = (*FLAG_COLUMNS_FULL, "now_level", "now_priority")
 CHANGED_COLUMNS = (
     "id",
@@ -560,7 +563,7 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
             "",
             *_md_table(diff.get("tier1_changes") or [], TIER1_COLUMNS),
         ]
-    lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS)]
+    lines += ["## New flags", "", *_md_table(diff["new_flags"], FLAG_COLUMNS_MD)]
     lines += ["## Resolved flags", ""]
     still = diff["summary"].get("resolved_still_in_chain")
     if still:
