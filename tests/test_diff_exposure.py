@@ -157,3 +157,26 @@ def test_the_markdown_diff_gives_each_flags_sector_and_priority(tmp_path: Path) 
     assert header.endswith("| country | sector | priority |")
     row = next(f for f in diff["new_flags"] if f["supplier_id"] == "F1")
     assert f"| cocoa-farming | {row['priority']} |" in md
+
+
+def test_a_certificate_read_on_a_later_as_of_date_is_no_supplier_change(tmp_path: Path) -> None:
+    """The same file assessed a year later listed "certifications: valid until 2025-12-31 →
+    expired 2025-12-31" as a change of the supplier's, beside "the input file is unchanged".
+    A renewed certificate (another expiry) is still a change."""
+    from ddtool.assess import AssessOptions
+
+    def made(name: str, until: str, as_of: str) -> Any:
+        cert = f"Rainforest Alliance (valid until {until})"
+        farm = {**FARM, "certifications": [cert]}
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(yaml.safe_dump({"company": {"name": "X"}, "suppliers": [farm]}), "utf-8")
+        import datetime as dt
+
+        return assess([path], AssessOptions(as_of=dt.date.fromisoformat(as_of))).data
+
+    before = made("a", "2025-12-31", "2025-06-30")
+    later = made("b", "2025-12-31", "2026-06-30")
+    assert diff_assessments(before, later)["suppliers_changed"] == []
+    renewed = made("c", "2028-12-31", "2026-06-30")
+    [change] = diff_assessments(before, renewed)["suppliers_changed"]
+    assert change["field"] == "certifications"

@@ -1270,9 +1270,19 @@ def _same_value(field: str, was: Any, now: Any, renamed: dict[str, str]) -> bool
         return bool(_text_key(was) == _text_key(now))
     if field == "buyers":
         return sorted(renamed.get(str(b), str(b)) for b in was) == sorted(map(str, now))
+    if field == "certifications":  # (its expiry, not whether it had passed on the as-of date)
+        was, now = (
+            [_AS_OF_STATUS.sub(r"until \1", str(v)) for v in was],
+            [_AS_OF_STATUS.sub(r"until \1", str(v)) for v in now],
+        )
     return sorted(_text_key(str(v), any_case=True) for v in was) == sorted(
         _text_key(str(v), any_case=True) for v in now
     )
+
+
+# a certification's status on the as-of date beside its expiry ("valid until 2025-12-31",
+# "expired 2025-12-31"): one certificate read on two dates, not a change of the supplier's
+_AS_OF_STATUS = re.compile(r"\b(?:valid until|expired) (\d{4}-\d{2}-\d{2})\b")
 
 
 def _same_sector(before: dict[str, Any], after: dict[str, Any]) -> bool:
