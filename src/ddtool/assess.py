@@ -73,6 +73,7 @@ from ddtool.scoring import (
     worst_case_evidence,
 )
 from ddtool.sources import ReadOptions, read_chain
+from ddtool.sources.normalise import SectorMatch
 
 # 2.1: the supplier entries' certifications and audits; 2.2: the bases' measures_not_shown;
 # 2.3: the data gaps that bear on the summary's exposure (`data_gaps`), and a supplier
@@ -274,7 +275,7 @@ def _assess(
     # (_worked_not_grown, per sector text and products)
     meant: dict[tuple[str, tuple[str, ...]], str | None] = {}
     # (_sector_at_site, per sector text and products)
-    sited: dict[tuple[str, tuple[str, ...]], str | None] = {}
+    sited: dict[tuple[str, tuple[str, ...], str | None], str | None] = {}
     # the suppliers of no sector, none taken from their products either, whose products the
     # inference reads as a general trader's (see Inference.run): (supplier, the raw sector
     # its products name, if one does, and whether the risk data says its country produces
@@ -444,6 +445,12 @@ def _company_named(chain: Chain, problems: ProblemList) -> str | None:
     return name
 
 
+def _suggested_ids(found: SectorMatch) -> list[str]:
+    """The sector ids a did-you-mean suggestion names ("'garment-manufacturing' (Garment
+    manufacturing)": garment-manufacturing)."""
+    return re.findall(r"'([a-z0-9-]+)' \(", found.suggestion or "")
+
+
 def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
     """Whether the sector as written says why it has none: a guess from the products would
     undo that ("tea trading" with products "tea" is no tea farm; a labour recruiter's
@@ -456,7 +463,7 @@ def _ruled_out(supplier: Supplier, profiles: Profiles) -> bool:
         return False
     # (but a misspelling of the very sector its products are the made goods of: "garmnet
     # manufacturing" of "t-shirts" is garment manufacturing, taken from them)
-    ids = re.findall(r"'([a-z0-9-]+)' \(", found.suggestion or "")
+    ids = _suggested_ids(found)
     named = {profiles.product_sector_in(p, supplier.country) for p in supplier.products}
     return not (len(ids) == 1 and named - {None, ""} == {ids[0]} and None not in named)
 
@@ -503,7 +510,7 @@ RAW_WORDS = frozenset(
 _WORK_SITE = re.compile(
     r"(?i)(?<![\w-])(?:(?:pre-?)?process(?:ing|ors?)?|plants?|factory|factories|"
     r"cannery|canneries|canning|packing|packers?|packhouse|peeling|peelers?|loining|"
-    r"filleting|processing|f[aá]bricas?|plantas?|procesadora|empacadora|enlatadora|"
+    r"filleting|f[aá]bricas?|plantas?|procesadora|empacadora|enlatadora|"
     r"conservera|usine|conserverie|pabrik|pengolahan|mills?|moulin|molino|moinho|"
     # (and a German compound's mill: "Reismühle", "Ölmühle")
     r"\w*m(?:ü|ue)hlen?)(?![\w-])"
@@ -527,22 +534,26 @@ def _site_of_work(written: str | None) -> str | None:
 
 
 def _sector_at_site(
-    supplier: Supplier, profiles: Profiles, sited: dict[tuple[str, tuple[str, ...]], str | None]
+    supplier: Supplier,
+    profiles: Profiles,
+    sited: dict[tuple[str, tuple[str, ...], str | None], str | None],
 ) -> str | None:
     """For a sector text not recognised that names a site or stage working goods
     (_site_of_work) beside products naming the goods of one raw sector: the one processing
     sector of that sector's chain ("processing plant" of "frozen shrimp": 'seafood-processing';
     "peeling" of "squid": the same); "" where the chain has several or none (read as a trader
     of them, never as the farm, mine or vessel its products name); None where the text names
-    no such site. Read once per distinct text and products (`sited`)."""
+    no such site. Read once per distinct text, products and country (`sited`)."""
     written = supplier.sector_raw
-    if _site_of_work(written) is None:
+    if not written:
         return None
-    assert written is not None
-    key = (written, tuple(supplier.products))
+    # (the country too: a one-word made good names its sector only where it is made there)
+    key = (written, tuple(supplier.products), supplier.country)
     if key not in sited:
-        raw = {profiles.product_sector_in(p, supplier.country) for p in key[1]} - {None, ""}
-        found = ""
+        found: str | None = None if _site_of_work(written) is None else ""
+        raw = set()
+        if found is not None:
+            raw = {profiles.product_sector_in(p, supplier.country) for p in key[1]} - {None, ""}
         if len(raw) == 1:
             sector = profiles.sectors.get(next(iter(raw)) or "")
             if sector is not None and sector.stage == "raw":
@@ -594,7 +605,7 @@ def _misspelt_stage(written: str, products: list[str], profiles: Profiles) -> st
     found = profiles.match_sector(written)
     if found.id is not None:
         return None
-    ids = re.findall(r"'([a-z0-9-]+)' \(", found.suggestion or "")
+    ids = _suggested_ids(found)
     sectors = [profiles.sectors.get(i) for i in ids]
     if not sectors or any(s is None or s.stage == "raw" for s in sectors):
         return None

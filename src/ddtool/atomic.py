@@ -210,6 +210,17 @@ def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> None:
         writer(handle)
 
 
+def case_key(path: Path) -> str:
+    """A path resolved, in lower case: the names macOS and Windows take for one file (they
+    fold letters one by one: "straße" and "STRASSE" are two files there, as here). A link in
+    a loop is taken as written, made absolute."""
+    try:
+        resolved = path.resolve()
+    except (RuntimeError, OSError):
+        resolved = path.absolute()
+    return str(resolved).lower()
+
+
 def missing_folders(folder: Path) -> list[Path]:
     """The folders of this path that do not exist yet, the deepest first (to remove, with
     `remove_empty`, those a run made when it stops before writing into them)."""

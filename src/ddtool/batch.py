@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ddtool.atomic import (
+    case_key,
     missing_folders,
     published_together,
     remove_empty,
@@ -231,15 +232,15 @@ def _refuse_member_files(members: list[Member], outdir: Path) -> None:
     """A BatchError, before any work, when a member's file is one the batch would write
     over: its summary (a member's `summary.xlsx` in the folder given as the output folder)
     or a file of a member's folder; in any case, as macOS and Windows name files."""
-    written = {_written_key(outdir / name): "the batch's summary" for name in SUMMARY_FILES} | {
-        _written_key(outdir / member.folder / name): f"a file of {member.name!r}'s report folder"
+    written = {case_key(outdir / name): "the batch's summary" for name in SUMMARY_FILES} | {
+        case_key(outdir / member.folder / name): f"a file of {member.name!r}'s report folder"
         for member in members
         for name in MEMBER_FILES
     }
     clashes = [
         f"{member.path} ({written[key]})"
         for member in members
-        if (key := _written_key(member.path)) in written
+        if (key := case_key(member.path)) in written
     ]
     if clashes:
         raise BatchError(
@@ -247,11 +248,6 @@ def _refuse_member_files(members: list[Member], outdir: Path) -> None:
             " batch would write over. Nothing was assessed: give another output folder (-o),"
             " or rename the file"
         )
-
-
-def _written_key(path: Path) -> str:
-    """A path resolved, in lower case: one file on macOS and Windows."""
-    return str(_resolved(path)).casefold()
 
 
 def _resolved(path: Path) -> Path:

@@ -522,11 +522,13 @@ def _refuse_an_input(out: Path, inputs: list[tuple[Path, str]]) -> None:
     """A usage error when an output is one of the inputs (in any case: see _same_file),
     each with what it is to this run ("the --config settings file this run reads"), said
     with it."""
+    from ddtool.atomic import case_key
+
     for given, what in inputs:
         if _same_file(out, given):
             case = (
                 f" ({given}: names that differ in case only are one file on macOS and Windows)"
-                if str(out.resolve()) != str(given.resolve()) and _case_key(out) == _case_key(given)
+                if str(out.resolve()) != str(given.resolve()) and case_key(out) == case_key(given)
                 else ""
             )
             _fail(
@@ -555,7 +557,9 @@ def _same_file(path: Path, other: Path) -> bool:
     """Whether two paths name one file: the same path once resolved, in any case (on macOS
     and Windows `vendors.xlsx` is `Vendors.xlsx`: refused on every system, so that a command
     does the same everywhere), or an existing file that is the other."""
-    if _case_key(path) == _case_key(other):
+    from ddtool.atomic import case_key
+
+    if case_key(path) == case_key(other):
         return True
     try:
         return os.path.samefile(path, other)
@@ -563,20 +567,16 @@ def _same_file(path: Path, other: Path) -> bool:
         return False
 
 
-def _case_key(path: Path) -> str:
-    """A path resolved, in lower case: the names macOS and Windows take for one file (they
-    fold letters one by one: "straße" and "STRASSE" are two files there, as here)."""
-    return str(path.resolve()).lower()
-
-
 def _check_distinct(outputs: list[Path]) -> None:
     """A usage error when one file is given twice as an output (`-o a.md -o ./a.md`): the
     second would overwrite the first, and the run would say it wrote both."""
+    from ddtool.atomic import case_key
+
     seen: dict[str, Path] = {}
     for out in outputs:
         # names that differ in case only are one file on macOS and Windows: refused
         # everywhere, so that a command does the same on every system
-        first = seen.setdefault(_case_key(out), out)
+        first = seen.setdefault(case_key(out), out)
         if first is not out:
             also = "" if str(first) == str(out) else f" (as {first})"
             if str(first.resolve()) != str(out.resolve()):
@@ -1496,12 +1496,13 @@ def batch(
 def _refuse_batch_settings(outdir: Path, config: Path | None) -> None:
     """A usage error when the --config file has a name the batch writes in its output
     folder (summary.json) or in a member's folder there (assessment.json)."""
+    from ddtool.atomic import case_key
     from ddtool.batch import MEMBER_FILES, SUMMARY_FILES
 
     if config is None:
         return
     written = [outdir / name for name in SUMMARY_FILES]
-    if _case_key(config.parent.parent) == _case_key(outdir):
+    if case_key(config.parent.parent) == case_key(outdir):
         written += [config.parent / name for name in MEMBER_FILES]
     for path in written:
         if _same_file(path, config):

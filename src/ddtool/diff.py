@@ -157,27 +157,17 @@ def _parsed(path: Path, data: bytes) -> Any:
         raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({reason})") from None
 
 
-# what a file of another suffix than .json may be, said after a JSON error: a chain file
-# (or a register, which shares the table suffixes), or a report
-_CHAIN_SUFFIXES = (
-    ".yaml",
-    ".yml",
-    ".csv",
-    ".tsv",
-    ".txt",
-    ".xlsx",
-    ".xlsm",
-    ".xls",
-    ".xlsb",
-    ".ods",
-)
+# what a file of another suffix than .json may be, said after a JSON error: a chain file (or
+# a register, which shares the table suffixes: ddtool.sources.SUFFIXES), or a report
 _REPORT_SUFFIXES = (".md", ".html", ".htm")
 
 
 def _not_json_hint(path: Path) -> str:
     """What to give instead, where the suffix says the file is no assessment JSON."""
+    from ddtool.sources import SUFFIXES
+
     suffix = path.suffix.lower()
-    if suffix in _CHAIN_SUFFIXES:
+    if suffix in SUFFIXES:
         what = "a chain file or a register"
     elif suffix in _REPORT_SUFFIXES:
         what = "a report"
@@ -664,6 +654,7 @@ def tier1_changes(
 
     before, after = ranked(old), ranked(new)
     earlier = {renamed.get(key, key): value for key, value in before.items()}
+    old_ids = {now: was for was, now in renamed.items()}
     changes = []
     for key in [*after, *(k for k in earlier if k not in after)]:
         old_rank, was = earlier.get(key, (None, None))
@@ -678,7 +669,7 @@ def tier1_changes(
         assert row is not None
         entry: dict[str, Any] = {
             "id": key,
-            "old_id": next((k for k, v in renamed.items() if v == key), None),
+            "old_id": old_ids.get(key),
             "name": row.get("name"),
             "old_rank": old_rank,
             "new_rank": new_rank,

@@ -2474,6 +2474,7 @@ _RECRUITERS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # (a chain's sector texts repeat)
 def names_a_recruiter(text: str) -> bool:
     """Whether a sector text names a labour recruiter, staffing agency or labour contractor
     ("manpower supply", "labour supply contractor - construction")."""

@@ -427,14 +427,13 @@ class Inference:
         # suppliers with a buyer abroad in a stage that may send it material: decided once
         # all is mapped beneath their buyers (see _sent_from_abroad)
         abroad: list[tuple[str, str | None, frozenset[str]]] = []
-        recruiting: dict[str, bool] = {}  # (_places_workers, per sector text)
         below: dict[str, frozenset[str]] = {}  # what is mapped beneath each node with suppliers
 
         def check(node: str, own: str | None, mapped: frozenset[str], late: bool = False) -> None:
             """Queue the input groups of the node's stage (or their commodities) that nothing
             mapped covers."""
             groups = open_groups(own, mapped)
-            if not groups or _places_workers(suppliers.get(node), recruiting):
+            if not groups or _places_workers(suppliers.get(node)):
                 return
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
@@ -2603,18 +2602,13 @@ _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
 _A_MILL = re.compile(r"(?i)\bmills?\b|usina|ingenio|trapiche|pabrik gula|moulin|molino|kilang")
 
 
-def _places_workers(supplier: Supplier | None, recruiting: dict[str, bool]) -> bool:
+def _places_workers(supplier: Supplier | None) -> bool:
     """Whether a mapped supplier's sector text says it supplies workers, not goods
     ("construction manpower supply", "labour supply contractor - construction"): scored as
     the work its workers do, it buys none of that work's materials, so none are inferred
-    beneath it. Read once per distinct text (`recruiting`)."""
+    beneath it."""
     written = supplier.sector_raw if supplier is not None else None
-    if not written:
-        return False
-    found = recruiting.get(written)
-    if found is None:
-        found = recruiting[written] = names_a_recruiter(written)
-    return found
+    return bool(written) and names_a_recruiter(written)
 
 
 def _reduction_plant(supplier: Supplier) -> bool:

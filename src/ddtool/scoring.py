@@ -605,7 +605,6 @@ class Scorer:
         # scores by what the products say (see _said_key)
         self._said: dict[tuple[Any, ...], SupplierRisk] = {}
         self._may_be: dict[tuple[str, str, tuple[str, ...]], list[Evidence]] = {}
-        self._recruiters: dict[str, bool] = {}
         self._severities: dict[tuple[str | None, str, float, str, bool], Evidence] = {}
         self._sector_facts: dict[tuple[str, str], Evidence] = {}
         # worst cases of an unknown country, by sector, products and what an inferred stage's
@@ -613,13 +612,6 @@ class Scorer:
         self._worst: dict[WorstKey, dict[str, tuple[Score, str]] | None] = {}
         self._worst_reasons: dict[WorstKey, dict[str, str]] = {}
         self._worst_listed: dict[WorstKey, dict[str, list[Evidence]]] = {}
-
-    def _recruiter(self, written: str) -> bool:
-        """Whether a sector text names a labour recruiter (once per distinct text)."""
-        found = self._recruiters.get(written)
-        if found is None:
-            found = self._recruiters[written] = names_a_recruiter(written)
-        return found
 
     def _goods_it_may_be(
         self, iso3: str | None, risk_type: str, named: tuple[str, ...] = ()
@@ -1473,7 +1465,7 @@ class Scorer:
                 if not supplier.sector_raw
                 # (a recruiter has none, and is not asked for one: see remediation)
                 else RECRUITER_GAP
-                if self._recruiter(supplier.sector_raw)
+                if names_a_recruiter(supplier.sector_raw)
                 else "sector not matched"
             )
         # a sector guessed from the products (none given, or none matched): still a gap, and

@@ -506,6 +506,7 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     """The diff as Markdown text."""
     s = diff["summary"]
     old, new = diff["old"], diff["new"]
+    renamed = _under_new_ids(diff)
     lines = [
         f"# Assessment diff: {inline(new.get('company') or old.get('company'))}",
         "",
@@ -524,8 +525,8 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         " tier's) |"
         f" {s.get('reidentified_flags', 0)}"
         f" ({s.get('reidentified_up', 0)} up, {s.get('reidentified_down', 0)} down) |",
-        f"| Suppliers added | {s['suppliers_added']}{_under_new_ids(diff)} |",
-        f"| Suppliers removed | {s['suppliers_removed']}{_under_new_ids(diff)} |",
+        f"| Suppliers added | {s['suppliers_added']}{renamed} |",
+        f"| Suppliers removed | {s['suppliers_removed']}{renamed} |",
         f"| Suppliers changed | {s['suppliers_changed']} |",
         f"| Tier-1 suppliers whose ranking changed | {s.get('tier1_changed', 0)} |",
         "",
@@ -789,10 +790,9 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         up, down = s.get("reidentified_up"), s.get("reidentified_down")
         if up is not None and down is not None:  # (in the summary since diff JSON 1.2)
             head.append(f" ({up} up, {down} down)")
+    # (each under a new id both added and removed: said so)
     head.append(f"; suppliers +{s['suppliers_added']} -{s['suppliers_removed']}")
-    same = sum(1 for a in diff["suppliers_added"] if a.get("same_as"))
-    if same:  # (each both added and removed: one supplier under a new id)
-        head.append(f" ({same} of them under a new id)")
+    head.append(_under_new_ids(diff))
     head.append(f", {s['suppliers_changed']} changed")
     console.print(head)
     console.print(Text(f"Assessments {_as_of_text(diff)}.", style="dim"))
