@@ -56,6 +56,7 @@ from ddtool.propagation import (
     share_source,
 )
 from ddtool.reference.countries import display_name, sentence_name
+from ddtool.regions import XUAR_NAME
 from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.reporters.shown import gap_level, shown_rank
@@ -1602,7 +1603,7 @@ class _Shared:
         self._text_ids: dict[str, str] = {}
         self._keep: list[Any] = []
         self._measures: dict[
-            tuple[str, str | None, bool, tuple[str, ...], Handles], tuple[list[str], int]
+            tuple[str, str | None, bool, tuple[str, ...], Handles, bool], tuple[list[str], int]
         ] = {}
         self._used: dict[str, dict[str, Any]] = {}
         self._bases: dict[str, dict[str, Any]] = {}
@@ -1743,7 +1744,9 @@ class _Shared:
                     ),
                 ]
             evidence = self.evidence(facts) if facts is not detail.evidence else self.ids(detail)
-            measures = self.measures(rt, sector, False, gaps, handles)
+            # (a supplier in a region of state-imposed forced labour: regions)
+            region = rt == "forced_labour" and XUAR_NAME in detail.floor_reason
+            measures = self.measures(rt, sector, False, gaps, handles, region)
             found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
         return found
 
@@ -1892,12 +1895,15 @@ class _Shared:
         inferred: bool,
         gaps: list[str],
         handles: Handles = UNKNOWN,
+        state_imposed: bool = False,
     ) -> tuple[list[str], int]:
         """A flag's measure ids, and how many more fit it than are shown."""
-        key = (risk_type, sector, inferred, tuple(gaps), handles)
+        key = (risk_type, sector, inferred, tuple(gaps), handles, state_imposed)
         found = self._measures.get(key)
         if found is None:
-            selection = select_measures(self.profiles, risk_type, sector, inferred, gaps, handles)
+            selection = select_measures(
+                self.profiles, risk_type, sector, inferred, gaps, handles, state_imposed
+            )
             for m in selection.measures:
                 self._used.setdefault(m["id"], {k: v for k, v in m.items() if k != "id"})
             found = self._measures[key] = (

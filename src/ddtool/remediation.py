@@ -215,13 +215,16 @@ def select_measures(
     inferred: bool,
     gaps: list[str],
     handles: Handles = UNKNOWN,
+    state_imposed: bool = False,
 ) -> Selection:
     """Measures for one flag: the steps that close its data gaps first (at most GAP_PLACES),
     then the risk's own (those written for what some suppliers handle only where this one
     may handle it): first, for each main risk indicator of the sector (SectorRisk.indicators)
     that no measure chosen addresses, the first measure in due-diligence order that does;
     then the rest, the sector's own before the generic ones, each in step order, while
-    places are left. Those of the risk's own are shown in step order, then by id."""
+    places are left. Those of the risk's own are shown in step order, then by id. A flag of
+    a region with state-imposed forced labour (`state_imposed`: regions) has that indicator
+    addressed first, by a measure of any sector."""
     by_id = {m.id: m for m in profiles.measures}
     chosen: list[Measure] = []
     if inferred:  # (nobody to ask at an inferred stage: the supplier above it is asked)
@@ -255,8 +258,19 @@ def select_measures(
     candidates = [
         m for m in profiles.measures_for(risk_type, sector) if m not in chosen and handles.fits(m)
     ]
+    indicators = main_indicators(profiles, risk_type, sector)
+    if state_imposed:
+        indicators = (STATE_IMPOSED, *indicators)
+        candidates += [
+            m
+            for m in profiles.measures
+            if STATE_IMPOSED in m.addresses
+            and risk_type in m.risk_types
+            and m not in candidates
+            and m not in chosen
+        ]
     fitting.update(dict.fromkeys(candidates))
-    picked = _addressing(main_indicators(profiles, risk_type, sector), candidates, chosen, budget)
+    picked = _addressing(indicators, candidates, chosen, budget)
     specific = [m for m in candidates if sector in m.sectors]
     generic = [m for m in candidates if m not in specific]
     for m in specific + generic:
@@ -268,6 +282,10 @@ def select_measures(
     picked.sort(key=lambda m: (order.get(m.step, 99), m.id))
     chosen.extend(picked)
     return Selection([measure_dict(m, profiles) for m in chosen], len(fitting) - len(chosen))
+
+
+# the risk indicator of a region where the state organises forced labour (regions)
+STATE_IMPOSED = "state-imposed-labour"
 
 
 def main_indicators(profiles: Profiles, risk_type: str, sector: str | None) -> tuple[str, ...]:

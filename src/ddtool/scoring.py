@@ -37,6 +37,7 @@ from ddtool.profiles import (
     text_key,
 )
 from ddtool.reference.countries import display_name
+from ddtool.regions import XUAR_FACT, XUAR_NAME, XUAR_REASON, Placed, xuar_place
 from ddtool.schemes import (
     CHAIN_OF_CUSTODY,
     audit_standards,
@@ -563,6 +564,10 @@ _Plain = tuple[SupplierRisk, tuple[float, ...], tuple[int, ...]]
 _Credits = tuple[list[tuple[str, float]], list[Evidence], float]
 
 
+# what raised a severity to a listing's floor where a region did (Scorer._severity_evidence)
+REGION_RAISED = "\x00region"
+
+
 class Scorer:
     """Scores suppliers; country scores are cached per distinct country."""
 
@@ -612,6 +617,44 @@ class Scorer:
         self._worst: dict[WorstKey, dict[str, tuple[Score, str]] | None] = {}
         self._worst_reasons: dict[WorstKey, dict[str, str]] = {}
         self._worst_listed: dict[WorstKey, dict[str, list[Evidence]]] = {}
+        # the fact a supplier in the XUAR is floored on (regions), if the risk data has it
+        self._xuar_fact = next(
+            (row for row in profiles.facts if row.get("fact_id", "").strip() == XUAR_FACT),
+            None,
+        )
+        self._xuar_evidence: dict[Placed, Evidence] = {}
+
+    def xuar(self, supplier: Supplier) -> Placed | None:
+        """What places a supplier in the XUAR (regions.xuar_place), for one in China, where
+        the risk data holds the fact its floor rests on; else None."""
+        if supplier.country != "CHN" or self._xuar_fact is None:
+            return None
+        return xuar_place(supplier.region, supplier.name)
+
+    def _xuar_floor(self, placed: Placed) -> tuple[str, Evidence]:
+        """The reason of the forced-labour floor of a supplier in the XUAR, and its fact."""
+        row = self._xuar_fact
+        assert row is not None
+        found = self._xuar_evidence.get(placed)
+        year = int(row["reference_year"]) if row["reference_year"].strip().isdigit() else None
+        if found is None:
+            source = self.profiles.sources.get(row["source_id"].strip())
+            found = self._xuar_evidence[placed] = Evidence(
+                f"region: {XUAR_NAME}",
+                f"{row['value']} {row['unit']}".strip(),
+                year,
+                source.name if source else row["source_id"],
+                note=f"{XUAR_FACT}: goods from China on the US DOL List of Goods; placed in the"
+                f" region by its {placed.field} {placed.text!r}; ddtool's region rule, not a"
+                " listing: floored on forced labour as a forced-labour listing floors"
+                " (settings: listing_floor, listing_severity_floor), whatever its goods",
+            )
+        reason = (
+            f"{XUAR_REASON} (its {placed.field} {placed.text!r}); goods from China"
+            f" on the US DOL List of Goods: {found.value} ({year or 'year not known'});"
+            " floored as a forced-labour listing"
+        )
+        return reason, found
 
     def _goods_it_may_be(
         self, iso3: str | None, risk_type: str, named: tuple[str, ...] = ()
@@ -846,7 +889,16 @@ class Scorer:
         found = self._severities.get(key)
         if found is None:
             rating = self.profiles.sources.get(RATING_SOURCE)
-            if raised_by:
+            if raised_by == REGION_RAISED:
+                found = Evidence(
+                    f"{SEVERITY_FACT}{risk_type.replace('_', ' ')}): region",
+                    severity,
+                    None,
+                    "ddtool: a forced-labour listing's severity floor (settings:"
+                    " listing_severity_floor), for a supplier in a region that sets one",
+                    note=f"located in {XUAR_NAME}; the sector's own severity is {own}",
+                )
+            elif raised_by:
                 before = f"the sector's own severity is {own}"
                 if sector is not None and default:  # (a sector taken from products)
                     rated = self.profiles.sectors[sector].risk[risk_type].severity
@@ -1241,9 +1293,10 @@ class Scorer:
         products = supplier.products_read() if supplier.sector_minerals else supplier.products
         certifications = supplier.certifications
         audits = supplier.audits
+        placed = self.xuar(supplier) if supplier.country == "CHN" else None
         key: tuple[Any, ...] = (
             supplier.migrant_pct,
-            supplier.country,
+            supplier.country if placed is None else (supplier.country, placed),
             sector_id,
             supplier.sector_raw is None,
             supplier.sector is None,  # a sector guessed from the products (see _guessed)
@@ -1484,6 +1537,7 @@ class Scorer:
         # goods ("ABS housings" of a Chinese general manufacturer: China's fireworks): its
         # flag's reason says the listing is its sector's, not a good it is known to make
         unnamed = _unnamed_note(p, sector, supplier.products_read(), listings)
+        placed = self.xuar(supplier)
         for risk_type in RISK_TYPES:
             country = self.country_score(supplier.country, risk_type)
             if supplier.country is not None and country.no_data:
@@ -1586,6 +1640,15 @@ class Scorer:
                     reason += f"; also listed here: {', '.join(others)}"
             if reason and unnamed:
                 reason += unnamed
+            region_fact = None
+            if placed is not None and risk_type == "forced_labour":
+                region_reason, region_fact = self._xuar_floor(placed)
+                if s.listing_floor > floor:
+                    floor, reason = s.listing_floor, region_reason
+                else:  # (a listing floors it as high or higher: the region is said too)
+                    reason += f"; also located in {XUAR_NAME}"
+                if s.listing_severity_floor > severity:
+                    severity, raised_by = s.listing_severity_floor, REGION_RAISED
             for listing in listings:
                 if risk_type in listing.risk_types or risk_type in listing.downstream_types:
                     # (a removal the user's overlay records says so)
@@ -1606,6 +1669,8 @@ class Scorer:
                             note=note,
                         )
                     )
+            if region_fact is not None:
+                evidence.append(region_fact)
             added = self._added_2024.get(supplier.country or "")
             if added is not None and risk_type != "human_trafficking":
                 # the 2024 list names the country, not its goods: shown, never scored

@@ -24,6 +24,7 @@ from ddtool.document import (
 from ddtool.model import RISK_TYPES, Supplier
 from ddtool.propagation import gap_beneath
 from ddtool.reference.countries import display_name
+from ddtool.regions import XUAR_REASON
 from ddtool.reporters.fitted import fitted
 from ddtool.reporters.shown import (
     GAP_LEVEL,
@@ -166,7 +167,9 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             fact = facts.take(ADJUSTMENT + label, exact=True)
             _add_row(table, f"adjustment: {label}", f"{delta:+.4f}", _source(fact))
         if d.floor:
-            _add_row(table, "listing floor", f"{d.floor:.4f}", d.floor_reason)
+            # (a region's floor: regions)
+            floor = "region floor" if d.floor_reason.startswith(XUAR_REASON) else "listing floor"
+            _add_row(table, floor, f"{d.floor:.4f}", d.floor_reason)
         severity = facts.take(SEVERITY_FACT)
         for left in facts.rest():  # (listings, goods handled, the 2024 list's changes …)
             _fact_row(table, left)
@@ -381,6 +384,8 @@ def _severity_note(d: RiskDetail, guessed: bool) -> str:
     if fact is not None and fact.indicator.endswith("): listed good"):
         listed = fact.note.split(";")[0]  # ("GOOD (COUNTRY) is listed; …")
         return f"raised to the listing's severity floor ({listed}) from {own:g}: {source}"
+    if fact is not None and fact.indicator.endswith("): region"):
+        return f"raised to a listing's severity floor for the region from {own:g}: {source}"
     return source
 
 

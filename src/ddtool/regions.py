@@ -1,0 +1,152 @@
+"""Regions within a country that set a floor of their own.
+
+One region does: the Xinjiang Uyghur Autonomous Region (XUAR) of China. The US Department of
+Labor ties 21 of the 31 goods it lists for China to forced labour there (sector_facts.csv,
+F053), and the forced labour it names is organised by the state, whatever the good. So a
+supplier in China that its region (or city) or its name places there is floored on forced
+labour as a forced-labour listing floors it (Scorer._plain; methodology, section 3.5). It is
+ddtool's rule, not a listing: the evidence says so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+# the fact the floor rests on (its value, year and source are read from the risk data)
+XUAR_FACT = "F053"
+XUAR_NAME = "the Xinjiang Uyghur Autonomous Region (XUAR)"
+# how a floor reason of the region begins (the flag, `explain`'s "region floor")
+XUAR_REASON = f"located in {XUAR_NAME}"
+
+# The region's names and its prefectures' and main cities' (pinyin, Uyghur spellings,
+# older romanisations), and those of the Xinjiang Production and Construction Corps (XPCC,
+# bingtuan) and its cities, as a region or city column writes them. Only for a supplier in
+# China: Aksu and Altay are also places in Turkey, Kazakhstan or Russia.
+_REGION_WORDS = (
+    "xinjiang",
+    "sinkiang",
+    "xuar",
+    "uyghur autonomous region",
+    "uighur autonomous region",
+    "east turkestan",
+    "east turkistan",
+    "cn-xj",
+    "cn-65",
+    "urumqi",
+    "wulumuqi",
+    "kashgar",
+    "kashi",
+    "aksu",
+    "akesu",
+    "korla",
+    "kuerle",
+    "hotan",
+    "khotan",
+    "hetian",
+    "shihezi",
+    "turpan",
+    "turfan",
+    "tulufan",
+    "hami",
+    "kumul",
+    "yining",
+    "ghulja",
+    "gulja",
+    "ili",
+    "yili",
+    "karamay",
+    "kelamayi",
+    "changji",
+    "bortala",
+    "bole",
+    "kuytun",
+    "kuitun",
+    "atush",
+    "artux",
+    "tumxuk",
+    "tumushuke",
+    "aral",
+    "alar",
+    "wujiaqu",
+    "beitun",
+    "kokdala",
+    "huyanghe",
+    "tacheng",
+    "altay",
+    "bayingolin",
+    "kizilsu",
+    "khorgos",
+    "horgos",
+    "korgas",
+    "xpcc",
+    "bingtuan",
+    "production and construction corps",
+)
+# the same in Chinese characters (no word boundaries in Chinese text)
+_REGION_HAN = (
+    "新疆",
+    "乌鲁木齐",
+    "喀什",
+    "阿克苏",
+    "库尔勒",
+    "和田",
+    "石河子",
+    "吐鲁番",
+    "哈密",
+    "伊宁",
+    "伊犁",
+    "克拉玛依",
+    "昌吉",
+    "博乐",
+    "阿拉尔",
+    "五家渠",
+    "塔城",
+    "阿勒泰",
+    "兵团",
+)
+# a name places a supplier there only by the region's own name or the XPCC's ("Xinjiang
+# Huafu Textiles", "XPCC 1st Division"): a city's word in a name may be a brand
+_NAME_WORDS = (
+    "xinjiang",
+    "sinkiang",
+    "xpcc",
+    "bingtuan",
+    "production and construction corps",
+)
+_NAME_HAN = ("新疆", "兵团")
+
+
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W_])")
+
+
+_REGION = _pattern(_REGION_WORDS)
+_NAME = _pattern(_NAME_WORDS)
+
+
+def _folded(text: str) -> str:
+    """Text in lower case without accents ('Ürümqi': 'urumqi'), hyphens and spaces as
+    written."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Placed(NamedTuple):
+    """What places a supplier in a region: the field ('region' or 'name') and its text."""
+
+    field: str
+    text: str
+
+
+@lru_cache(maxsize=4096)
+def xuar_place(region: str | None, name: str | None) -> Placed | None:
+    """What places a supplier in China in the XUAR: its region's text ('Aksu', 'Xinjiang
+    Uygur Zizhiqu', '新疆'), else its name's ('Xinjiang Huafu Textiles'); None if neither."""
+    if region and (_REGION.search(_folded(region)) or any(word in region for word in _REGION_HAN)):
+        return Placed("region", region)
+    if name and (_NAME.search(_folded(name)) or any(word in name for word in _NAME_HAN)):
+        return Placed("name", name)
+    return None

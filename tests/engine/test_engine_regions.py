@@ -1,0 +1,125 @@
+"""A supplier in the Xinjiang Uyghur Autonomous Region (XUAR): placed there by its region,
+its city or its name, floored on forced labour as a forced-labour listing floors, with the
+fact the floor rests on (F053, its year and source) and the measure for state-imposed labour;
+a supplier elsewhere in China, or of another country, scored as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from chain_support import assessed_data
+
+from ddtool.regions import xuar_place
+
+
+def _supplier(
+    country: str, sector: str, region: str | None, name: str = "Supplier"
+) -> dict[str, Any]:
+    found: dict[str, Any] = {"id": "S", "name": name, "country": country, "sector": sector}
+    if region is not None:
+        found["region"] = region
+    return found
+
+
+def _forced(doc: dict[str, Any]) -> dict[str, Any]:
+    entry = next(s for s in doc["suppliers"] if s["id"] == "S")
+    return entry["risk"]["forced_labour"]
+
+
+def _flag(doc: dict[str, Any]) -> dict[str, Any] | None:
+    return next(
+        (f for f in doc["flags"] if f["supplier_id"] == "S" and f["risk_type"] == "forced_labour"),
+        None,
+    )
+
+
+# (country, sector, region, name, whether it is placed in the XUAR)
+PLACES = [
+    pytest.param("CHN", "textile-finishing", "Xinjiang", "S", True, id="Xinjiang"),
+    pytest.param("CHN", "logistics-transport", "Ürümqi", "S", True, id="a city, accented"),
+    pytest.param("CHN", "cotton-ginning", "Aksu Prefecture", "S", True, id="a prefecture"),
+    pytest.param("CHN", "warehousing", "新疆维吾尔自治区", "S", True, id="in Chinese"),
+    pytest.param("CHN", "textile-finishing", "CN-XJ", "S", True, id="ISO 3166-2 code"),
+    pytest.param("CHN", "warehousing", None, "Xinjiang Daqo Logistics", True, id="its name"),
+    pytest.param("CHN", "cotton-ginning", None, "XPCC 1st Division Gin", True, id="the XPCC"),
+    # elsewhere in China, or a name that only holds a city's letters: as before
+    pytest.param("CHN", "garment-manufacturing", "Guangdong", "S", False, id="Guangdong"),
+    pytest.param("CHN", "garment-manufacturing", None, "Hamilton Textiles", False, id="letters"),
+    pytest.param("CHN", "garment-manufacturing", None, "Aksu Garments", False, id="city in name"),
+    # Aksu is also a town in Kazakhstan: a region is read for a supplier in China only
+    pytest.param("KAZ", "cotton-ginning", "Aksu", "S", False, id="Aksu, Kazakhstan"),
+]
+
+
+@pytest.mark.parametrize(("country", "sector", "region", "name", "placed"), PLACES)
+def test_a_supplier_in_the_xuar_is_floored_on_forced_labour(
+    tmp_path: Path, country: str, sector: str, region: str | None, name: str, placed: bool
+) -> None:
+    """Before, a ginner in Aksu scored as one in Shandong: medium on forced labour."""
+    here = assessed_data(tmp_path, "apparel-retail", [_supplier(country, sector, region, name)])
+    (tmp_path / "b").mkdir()
+    plain = assessed_data(tmp_path / "b", "apparel-retail", [_supplier(country, sector, None)])
+    risk = _forced(here)
+    if not placed:
+        assert risk == _forced(plain)
+        return
+    assert risk["likelihood"] >= 0.8 > _forced(plain)["likelihood"]
+    assert risk["severity"] >= 0.7
+    flag = _flag(here)
+    assert flag is not None
+    basis = here["bases"][flag["basis"]]
+    assert basis["reason"].startswith("located in the Xinjiang Uyghur Autonomous Region (XUAR)")
+    facts = [here["evidence"][e] for e in basis["evidence"]]
+    region = [f for f in facts if f["indicator"].startswith("region: ")]
+    assert len(region) == 1
+    assert region[0]["year"] == 2025
+    assert region[0]["value"] == "31 goods (21 tied to forced labour in XUAR)"
+    assert region[0]["note"].startswith("F053: ")
+    assert "fl-state-imposed-exit" in basis["remediation"]
+    # the other risk types are not the region's
+    for rt in ("child_labour", "human_trafficking"):
+        entry = next(s for s in here["suppliers"] if s["id"] == "S")
+        base = next(s for s in plain["suppliers"] if s["id"] == "S")
+        assert entry["risk"][rt] == base["risk"][rt]
+
+
+@pytest.mark.parametrize(
+    ("sector", "likelihood", "listed"),
+    [
+        ("cotton-farming", 0.9, "Cotton from China"),  # forced child labour: above the region
+        ("garment-manufacturing", 0.8, "Garments from China"),  # forced labour: the same
+    ],
+)
+def test_a_listing_floor_as_high_as_the_regions_keeps_its_reason(
+    tmp_path: Path, sector: str, likelihood: float, listed: str
+) -> None:
+    """A listing that floors a supplier in Xinjiang as high or higher stays its floor's
+    reason, and the reason says the region too, with the measure for state-imposed labour."""
+    doc = assessed_data(tmp_path, "apparel-retail", [_supplier("CHN", sector, "Xinjiang")])
+    assert _forced(doc)["likelihood"] == likelihood
+    flag = _flag(doc)
+    assert flag is not None
+    basis = doc["bases"][flag["basis"]]
+    assert basis["reason"].startswith(listed)
+    assert basis["reason"].endswith(
+        "; also located in the Xinjiang Uyghur Autonomous Region (XUAR)"
+    )
+    assert "fl-state-imposed-exit" in basis["remediation"]
+
+
+@pytest.mark.parametrize(
+    ("region", "name", "field"),
+    [
+        ("Korla, Bayingolin", None, "region"),
+        ("Shanghai", "Xinjiang Zhongtai Trading", "name"),
+        ("Aral city (Alar)", "S", "region"),
+        (None, "兵团棉业", "name"),
+    ],
+)
+def test_what_places_a_supplier_there(region: str | None, name: str | None, field: str) -> None:
+    placed = xuar_place(region, name)
+    assert placed is not None
+    assert placed.field == field
+    assert placed.text == (region if field == "region" else name)
