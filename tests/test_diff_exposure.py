@@ -72,6 +72,28 @@ def test_tier1_suppliers_that_moved_in_the_ranking(tmp_path: Path) -> None:
     ]
 
 
+def test_a_resolved_flag_now_low_on_a_data_gap_says_so(tmp_path: Path) -> None:
+    """A supplier whose sector is no longer matched this year: its flag is resolved, and its
+    level now is "low (data gap)", not a plain low, in the JSON's `now_data_gaps` and in
+    the Markdown diff, as the ranking of the same diff gives it."""
+    harness = {"id": "H1", "name": "Cotton farm", "country": "MAR", "sector": "cotton-farming"}
+    old = _doc(tmp_path, "old", [OFFICE, harness])
+    new = _doc(tmp_path, "new", [OFFICE, {**harness, "sector": "Kabelbaumproduktion mit Extras"}])
+    diff = diff_assessments(old, new)
+    resolved = [f for f in diff["resolved_flags"] if f["supplier_id"] == "H1"]
+    assert resolved
+    entry = next(s for s in new["suppliers"] if s["id"] == "H1")
+    for flag in resolved:
+        assert flag["now_level"] == entry["risk"][flag["risk_type"]]["level"]
+        if flag["now_level"] == "low":
+            assert flag["now_data_gaps"] == ["sector not matched"]
+    assert any(f["now_level"] == "low" for f in resolved)
+    assert "low (data gap)" in render_diff_markdown(diff).split("## Resolved")[1]
+    # a plain low (nothing missing) has none
+    gone = diff_assessments(old, _doc(tmp_path, "gone", [OFFICE]))
+    assert all(f["now_data_gaps"] == [] for f in gone["resolved_flags"])
+
+
 @pytest.mark.parametrize(
     "renamed",
     ["FARM GROUP", "Farm  group", " farm group "],

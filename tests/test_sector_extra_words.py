@@ -75,7 +75,7 @@ NO_SECTOR = [
     # or mine (the review's list), with the good's own producer among the suggestions
     ("cotton napkins", "'napkins'", ["cotton-farming"]),
     ("cotton pillowcases", "'pillowcases'", ["cotton-farming"]),
-    ("cotton uniforms", "'uniforms'", ["cotton-farming"]),
+    ("cotton mops", "'mops'", ["cotton-farming"]),  # (uniforms: garments)
     ("cotton curtains", "'curtains'", ["cotton-farming"]),
     ("mica cosmetics", "'cosmetics'", ["artisanal-mining"]),
     ("mica paint", "'paint'", ["artisanal-mining"]),

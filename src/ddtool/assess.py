@@ -28,6 +28,7 @@ from ddtool.deferred import Deferred, ahead, resolved
 from ddtool.document import (
     EXPOSURE_GAPS,
     EXPOSURE_ON_A_GAP,
+    GUESSED,
     INFERRED_GAP,
     NOTHING_FOLLOWED,
     UNMAPPED_BELOW,
@@ -61,7 +62,6 @@ from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.reporters.shown import gap_level, shown_rank
 from ddtool.scoring import (
-    GUESSED,
     RECRUITER_GAP,
     SEVERITY_FACT,
     Evidence,

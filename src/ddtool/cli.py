@@ -408,7 +408,12 @@ def validate(
                 errors = sum(1 for p in result.problems if p.severity == "error")
                 console.print(f"[red]✗[/] {name}: {errors} error(s)", soft_wrap=True)
         if not ok:
-            _problem_lines([p for r in results for p in r.problems if p.severity == "error"])
+            found = [p for r in results for p in r.problems if p.severity == "error"]
+            # (on a terminal that shows both streams, the table has said each error already:
+            # the lines are for scripts and logs, and for the errors a long table leaves out)
+            shown = all(len(r.problems) <= TABLE_PROBLEMS for r in results)
+            if not (shown and sys.stdout.isatty() and sys.stderr.isatty()):
+                _problem_lines(found)
             if (
                 len(files) > 1
                 and not merge

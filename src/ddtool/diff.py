@@ -33,7 +33,7 @@ from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reporters.shown import level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.10"
+DIFF_SCHEMA_VERSION = "1.11"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -361,6 +361,14 @@ def _with_now(
     level = risk.get("level") if isinstance(risk, dict) else None
     entry["now_level"] = level or None
     entry["now_priority"] = risk.get("priority") if level else None
+    # (and the gaps a low level now rests on, as a flag's `data_gaps`: "low (data gap)")
+    entry["now_data_gaps"] = (
+        _gaps_of(
+            {"level": level, "risk_type": entry.get("risk_type"), "data_gaps": now.get("data_gaps")}
+        )
+        if level
+        else []
+    )
     return entry
 
 

@@ -142,6 +142,11 @@ def held_labels(labels: Iterable[str]) -> tuple[list[str], list[str]]:
     )
 
 
+# how the data gap of a sector guessed from the products names it ("sector not given (taken
+# from products: toy-manufacturing)")
+GUESSED = "(taken from products: "
+
+
 def gap_parts(document: Mapping[str, Any]) -> list[str]:
     """The data gaps of an assessment by kind, as every report's summary names them, counts
     that add up to the summary's total: the mapped suppliers without country, without
@@ -171,9 +176,12 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
         n for gap, n in kinds.items() if gap.startswith((NO_COUNTRY_DATA, LITTLE_COUNTRY_DATA))
     )
     sector = summary.get("suppliers_without_sector", 0)
+    # (of them, those scored as a sector their products name: still none the file gives)
+    guessed = sum(n for gap, n in kinds.items() if GUESSED in gap)
     parts = [
         f"{mapped} without country",
-        f"{sector} without sector",
+        f"{sector} without sector"
+        + (f" ({guessed} of them scored as a sector taken from products)" if guessed else ""),
         f"{inferred} inferred {_suppliers(inferred)}",
     ]
     if placed:  # (a gap of their own beside their being inferred, counted so)

@@ -1852,6 +1852,8 @@ class Profiles:
         own = self.sectors.get(sector) if sector else None
         if own is not None and own.broad and own.commodities and products:
             goods = self._with_commodities_named(own, products, goods)
+        if own is not None and own.broad and products:
+            goods = self._with_listed_goods_said(own, iso3, products, goods)
         knitted = _says_knitted(products)
         if knitted:  # (a variant of Textiles that knitted cloth is not)
             goods = [good for good in goods if not _woven(good)]
@@ -1873,6 +1875,37 @@ class Profiles:
                 and not (knitted and _woven(listing.good))
             ]
         return applies, handled
+
+    def says_a_good(self, products: Collection[str], goods: Collection[str]) -> bool:
+        """Whether a product says all the words of one of these goods, among others
+        (_with_listed_goods_said)."""
+        return any(
+            wanted and self.words_said(product).issuperset(wanted)
+            for product in products
+            for wanted in map(_words, goods)
+        )
+
+    def _with_listed_goods_said(
+        self, sector: Sector, iso3: str, products: Collection[str], goods: list[str]
+    ) -> list[str]:
+        """`goods` and the goods of the broad sector's listings in the country whose words a
+        product naming no good says among others ('forged blanks for surgical instruments',
+        'polishing of surgical instruments' from a Sialkot workshop: Surgical Instruments,
+        not Pakistan's furniture or glass bangles): such a product says which of the
+        sector's listings apply, as the good's own name would."""
+        own = self._listings_by_sector.get((sector.id, iso3))
+        if not own:
+            return goods
+        found = list(goods)
+        for product in products:
+            if self.named_goods([product]):
+                continue
+            words = self.words_said(product)
+            for listing in own:
+                wanted = _words(listing.good)
+                if wanted and words.issuperset(wanted) and listing.good not in found:
+                    found.append(listing.good)
+        return found
 
     def _with_commodities_named(
         self, sector: Sector, products: Collection[str], goods: list[str]
@@ -2927,6 +2960,8 @@ _FORM_WORDS = (
         # the unit it is assembled in ("battery cells", "battery modules", "battery packs")
         " cell cells module modules"
         " men mens women womens ladies kids children childrens baby babies unisex boys girls s"
+        # whom a hospital's textiles are for ("patient gowns", "hospital bed linen")
+        " hospital hospitals patient patients medical surgical nurse nurses"
         " size sizes xs m xl xxl xxxl"
         " plain basic blank printed knitted woven long short sleeve sleeves sleeved"
         " white black grey gray blue navy red green yellow pink brown beige dark light milk"

@@ -949,15 +949,24 @@ class Inference:
             for s in map(sectors.get, filter(None, present))
             if s is not None and s.stage in GENERAL_STAGES and not s.inputs
         }
+        # (and a maker of goods of no inputs, general manufacturing: one whose products name
+        # goods of the key value chains works them, "mica powder" from a German pigment
+        # maker; one naming none keeps its sector's reading, no inputs, as before)
+        makers = {
+            s.id
+            for s in map(sectors.get, filter(None, present))
+            if s is not None and s.stage == "manufacturing" and not s.inputs
+        }
         suppliers = self.supply.suppliers
         found: dict[str, GeneralPlan] = {}
         plan_of = self._plan_of
-        if general:
-            for node in compress(sector_of, map(general.__contains__, sector_of.values())):
+        if general or makers:
+            either = general | makers
+            for node in compress(sector_of, map(either.__contains__, sector_of.values())):
                 plan = plan_of(tuple(suppliers[node].products))
                 if plan is not None:
                     found[node] = plan
-                elif not self._goods_beneath(node, sector_of):
+                elif sector_of[node] in general and not self._goods_beneath(node, sector_of):
                     self.unfollowed.add(node)
         for node in as_traders:
             assert sector_of[node] is None, "a supplier read as a trader has no sector"

@@ -13,6 +13,7 @@ from ddtool.config import Config, Scoring, Thresholds
 from ddtool.document import (
     ADJUSTMENT,
     COUNTRY_UNKNOWN,
+    GUESSED,
     LITTLE_COUNTRY_DATA,
     NO_COUNTRY_DATA,
     SECTOR_PART_NOT_MATCHED,
@@ -341,9 +342,6 @@ DEFAULT_SEVERITY = {"child_labour": 0.7, "forced_labour": 0.85, "human_trafficki
 # a worst case of an unknown country is made once for each sector, products and what an
 # inferred stage's buyer's products say it works (see Scorer.worst_case_unknown_country)
 WorstKey = tuple[str, tuple[str, ...], tuple[str, ...] | None]
-# how the data gap of a sector guessed from the products names it ("sector not given (taken
-# from products: toy-manufacturing)")
-GUESSED = "(taken from products: "
 # the recognised schemes that certify farms alone (their ids, SchemeNames'), with the
 # sectors credited and what one held elsewhere is: at a ginnery, spinning mill or garment
 # factory, Better Cotton says the cotton it buys may be Better Cotton (mass balance), nothing
@@ -462,6 +460,8 @@ def _unnamed_note(
         return ""
     if not set(profiles.named_goods(products)).isdisjoint(g.good for g in listings):
         return ""
+    if profiles.says_a_good(products, [g.good for g in listings]):
+        return ""  # ('forged blanks for surgical instruments': Surgical Instruments)
     return (
         f" (a listing of its sector, {sector.name.lower()}, in this country: its products name"
         " none of the goods listed, and do not rule them out)"

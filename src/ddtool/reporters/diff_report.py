@@ -448,7 +448,11 @@ def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:
     shown = dict(row)
     gaps, old_gaps = row.get("data_gaps"), row.get("old_data_gaps")
     shown["level"] = shown_level(row["level"], gaps)
-    for key, of in (("new_level", gaps), ("old_level", old_gaps)):
+    for key, of in (
+        ("new_level", gaps),
+        ("old_level", old_gaps),
+        ("now_level", row.get("now_data_gaps")),  # (a resolved flag's supplier now)
+    ):
         if key in row:
             shown[key] = shown_level(row[key], of)
     for key in ("country", "old_country"):
@@ -744,7 +748,8 @@ def _flags_table(
         ]
         if resolved:  # (the supplier's level now, or gone from the chain)
             now = row.get("now_level")
-            cells.append(_level(now) if now else Text("gone", style="dim"))
+            now_shown = shown_level(now, row.get("now_data_gaps")) if now else None
+            cells.append(_level(now_shown) if now_shown else Text("gone", style="dim"))
         cells += [
             Text(str(row.get("id"))),
         ]

@@ -16,6 +16,7 @@ from ddtool.assess import Assessment
 from ddtool.config import Scoring
 from ddtool.document import (
     ADJUSTMENT,
+    GUESSED,
     INFERRED_GAP,
     UNMAPPED_BELOW,
     indicator_words,
@@ -40,7 +41,6 @@ from ddtool.reporters.shown import (
 from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
     DEFAULT_SEVERITY,
-    GUESSED,
     LIST_2024,
     SEVERITY_FACT,
     Evidence,

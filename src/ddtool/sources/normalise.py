@@ -1645,6 +1645,11 @@ def _table_audits(
     if standards is None and dates is None:
         return [()] * size
     columns = [table.values.get(name) or [None] * size for name in _AUDIT_FIELDS]
+    # (the standard the date column's header names in brackets, where no column gives one:
+    # "Factory audit (SMETA) date")
+    named = _bracketed(table.columns.get("audit_date")) if standards is None else None
+    if named:
+        columns[0] = [named if date is not None else None for date in columns[1]]
     # Audits are frozen: rows with the same cells share one (each supplier gets its own list),
     # with its problems and the result the score does not know, if so
     done: dict[tuple[Any, ...], tuple[tuple[Audit, ...], Issues, str | None]] = {}
@@ -1695,6 +1700,41 @@ def _table_audits(
             results.append((indexes[0], issues))
     row_problems.add("audit_result", results)
     return out
+
+
+# the words of a header that says its numbers are percentages ("Anteil %", "Share (pct)")
+_PERCENT_HEADER = re.compile(
+    r"%|(?<![^\W\d_])(?:pct|percent|percentage|prozent|porcentaje|pourcentage)(?![^\W\d_])",
+    re.I,
+)
+
+
+def _percent_shares(column: Sequence[Any] | None, header: str | None) -> Sequence[Any] | None:
+    """A share column whose header says it holds percentages ("Anteil %", "Order volume
+    %"), its numbers from 0 to 100 written without '%' read as percentages (35.5 as 35.5 %),
+    where one of them at least is above 1; else as it is (a workbook's cells formatted as
+    percentages hold fractions: 0.355 shows 35.5 %)."""
+    if column is None or not header or not _PERCENT_HEADER.search(header):
+        return column
+    readings: dict[Any, tuple[float, bool]] = {}
+    for value in dict.fromkeys(column):
+        if value is None or type(value) is bool:
+            continue
+        try:
+            readings[value] = parse_number(value)
+        except ValueProblem:
+            continue
+    if not any(1 < number <= 100 for number, percent in readings.values() if not percent):
+        return column
+    # (one above 100 is no percentage: told as before)
+    bare = {v for v, (number, percent) in readings.items() if not percent and 0 <= number <= 100}
+    return [f"{value}%" if value in bare and type(value) is not bool else value for value in column]
+
+
+def _bracketed(header: str | None) -> str | None:
+    """The text in brackets in a header ('SMETA' of 'Factory audit (SMETA) date')."""
+    found = re.search(r"\(([^()]+)\)", header or "")
+    return found.group(1).strip() or None if found else None
 
 
 def _table_ids(table: RawTable, row_problems: _RowProblems) -> tuple[list[str], bool]:
@@ -1815,9 +1855,11 @@ def normalise_table(
     workers, found = _convert(column("workers"), size, _workers_value)
     row_problems.add("workers", found)
     numbers: dict[str, list[float | None]] = {}
+    # (a share column whose header says it holds percentages, "Anteil %": 35.5 is 35.5 %)
+    shares = _percent_shares(column("share"), table.columns.get("share"))
     for name in ("share", "female_pct", "migrant_pct"):
         numbers[name], found = _convert(
-            column(name),
+            shares if name == "share" else column(name),
             size,
             partial(_number_value, name, table=True, fractions=name in fractions),
         )
@@ -2108,7 +2150,70 @@ def normalise_records(
                     suppliers.append(supplier)
         if table:
             _table_audit_standards(raw, suppliers[start:], standards, problems)
+            _undated_audits(raw, problems)
     return company, suppliers
+
+
+# words of a header that names a date ("Factory audit (SMETA) date", "Audit-Datum")
+_DATE_WORDS = ("date", "datum", "fecha", "data", "day")
+
+
+def _undated_audits(raw: RawChain, problems: ProblemList) -> None:
+    """Warn of a table's audit results given without a date (`undated-audit`): no audit
+    counts without the day it was done, and a failed one would lose its uplift unseen. Once
+    per distinct result, at its first row, naming the others; where the table has no audit
+    date or standard column at all, once for the column, with the --map of the file's own
+    column that names an audit and a date ('Factory audit date (SMETA)'). The same whether
+    the table is read column by column or record by record."""
+    table = raw.table
+    if table is not None:
+        fields = table.columns
+        results = table.values.get("audit_result") or []
+        dates = table.values.get("audit_date") or [None] * len(results)
+        locations = [table.where(index, "audit_result") for index in range(len(results))]
+        own = [label for label, _ in table.extras]
+    else:
+        records = raw.records
+        fields = records[0].columns if records else {}
+        results = [record.fields.get("audit_result") for record in records]
+        dates = [record.fields.get("audit_date") for record in records]
+        locations = [record.where("audit_result") for record in records]
+        own = list(dict.fromkeys(key for record in records for key in record.extras))
+    if "audit_result" not in fields:
+        return
+    undated: dict[str, list[Location]] = {}
+    for result, date, location in zip(results, dates, locations, strict=True):
+        if date is None and result is not None and (text := as_text(result)):
+            undated.setdefault(text, []).append(location)
+    if not undated:
+        return
+    if "audit_standard" not in fields and "audit_date" not in fields:
+        dated = [
+            label
+            for label in own
+            if "audit" in label.casefold() and any(w in label.casefold() for w in _DATE_WORDS)
+        ]
+        first = min((at[0] for at in undated.values()), key=lambda at: at.row or 0)
+        problems.warning(
+            "undated-audit",
+            "audit results are given, but no audit date or standard column is read: no audit"
+            " is counted, passed or failed; map the column of the audit dates",
+            first,
+            suggestion=f"--map '{dated[0]}=audit_date'" if dated else None,
+        )
+        return
+    for text, (first, *others) in undated.items():
+        rows = [at.row for at in others if at.row is not None]
+        also = ""
+        if rows:
+            shown = ", ".join(map(str, rows[:5])) + (", …" if len(rows) > 5 else "")
+            also = f" (and in row{'s' if len(rows) > 1 else ''} {shown})"
+        problems.warning(
+            "undated-audit",
+            f"audit result {text!r} without an audit date{also}: the audit is not counted,"
+            " passed or failed; give the date it was done",
+            first,
+        )
 
 
 def _table_audit_standards(

@@ -1,0 +1,119 @@
+"""A hospital group's and a parts maker's goods as their buyers write them: Sialkot
+workshops working surgical instruments, a German maker of mica powder, hospital textiles
+("cotton scrubs", "hospital bed linen"), German names of listed goods ("Glimmer",
+"Holzkohle") and German sector words ("Gebäudereinigung", "Kabelbaumfertigung")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from chain_support import assessed_data, inferred_beneath, named_supplier
+
+
+def _entry(doc: dict[str, Any], sid: str) -> dict[str, Any]:
+    return next(s for s in doc["suppliers"] if s["id"] == sid)
+
+
+def _reason(doc: dict[str, Any], sid: str, risk_type: str) -> str:
+    flag = next(f for f in doc["flags"] if f["supplier_id"] == sid and f["risk_type"] == risk_type)
+    return str(doc["bases"][flag["basis"]]["reason"])
+
+
+@pytest.mark.parametrize(
+    "product",
+    ["forged blanks for surgical instruments", "polishing of surgical instruments"],
+)
+def test_a_workshop_working_a_listed_good_takes_its_listing(tmp_path: Path, product: str) -> None:
+    """Before, a Sialkot forging workshop was flagged on Pakistan's Furniture listing, 'its
+    products name none of the goods listed'."""
+    doc = assessed_data(
+        tmp_path, "retail-general", [named_supplier("S", "PAK", "general-manufacturing", [product])]
+    )
+    assert [x["good"] for x in _entry(doc, "S")["listings"]] == ["Surgical Instruments"]
+    assert _reason(doc, "S", "child_labour") == (
+        "Surgical Instruments from Pakistan is on the US DOL List of Goods (2022): listed for"
+        " child labour"
+    )
+
+
+def test_a_broad_sectors_listings_stay_where_products_say_none(tmp_path: Path) -> None:
+    """'Steel fittings' from a Pakistani general manufacturer say none of its listed goods:
+    all of them apply, said to be the sector's, as before."""
+    doc = assessed_data(
+        tmp_path,
+        "retail-general",
+        [named_supplier("S", "PAK", "general-manufacturing", ["steel fittings"])],
+    )
+    goods = [x["good"] for x in _entry(doc, "S")["listings"]]
+    assert {"Furniture", "Glass Bangles", "Surgical Instruments"} <= set(goods)
+    assert "its products name none of the goods listed" in _reason(doc, "S", "child_labour")
+
+
+# (products of a German general manufacturer, whether mica mines are inferred beneath it)
+MAKERS = [
+    pytest.param(["mica powder"], True, id="mica powder"),
+    pytest.param(["mica"], True, id="mica"),
+    pytest.param(["Glimmer"], True, id="Glimmer"),
+    pytest.param(["widgets"], False, id="no good named"),
+]
+
+
+@pytest.mark.parametrize(("products", "mines"), MAKERS)
+def test_a_general_manufacturer_naming_a_key_good_works_its_chain(
+    tmp_path: Path, products: list[str], mines: bool
+) -> None:
+    """Before, a German pigment maker of 'mica powder' had nothing inferred beneath it and
+    came out low, with no data gap."""
+    doc = assessed_data(
+        tmp_path, "retail-general", [named_supplier("S", "DEU", "general-manufacturing", products)]
+    )
+    beneath = inferred_beneath(doc, "S")
+    assert any(s["sector"] == "artisanal-mining" for s in beneath.values()) is mines
+    entry = _entry(doc, "S")
+    if mines:
+        assert entry["exposure"]["child_labour"]["level"] == "critical"
+    else:
+        assert beneath == {}
+        assert entry["data_gaps"] == []
+
+
+# (country, products, the sector scored, the listing, if any)
+GOODS = [
+    ("PAK", ["cotton scrubs"], "garment-manufacturing", None),
+    ("PAK", ["cotton surgical gowns"], "garment-manufacturing", None),
+    ("PAK", ["hospital bed linen"], "fabric-manufacturing", None),
+    ("PAK", ["forceps"], "general-manufacturing", "Surgical Instruments"),
+    ("IND", ["Glimmer"], "artisanal-mining", "Mica"),
+    ("BRA", ["Holzkohle"], "timber-forestry", "Charcoal"),
+    ("COD", ["Kobalthydroxid"], "artisanal-mining", "Cobalt ore (heterogenite)"),
+]
+
+
+@pytest.mark.parametrize(("country", "products", "sector", "listing"), GOODS)
+def test_goods_as_buyers_write_them(
+    tmp_path: Path, country: str, products: list[str], sector: str, listing: str | None
+) -> None:
+    doc = assessed_data(tmp_path, "retail-general", [named_supplier("S", country, None, products)])
+    entry = _entry(doc, "S")
+    assert entry["sector"] == sector
+    if listing is not None:
+        assert listing in [x["good"] for x in entry["listings"]]
+
+
+@pytest.mark.parametrize(
+    ("written", "sector"),
+    [
+        ("Gebäudereinigung", "cleaning-services"),
+        ("Wachdienst", "security-services"),
+        ("Kabelbaumfertigung", "electronic-components"),
+        ("Reifenherstellung", "rubber-products"),
+        ("Kautschukplantage", "rubber-plantations"),
+        ("Lithiumraffinerie", "smelting-refining"),
+    ],
+)
+def test_german_sector_words(tmp_path: Path, written: str, sector: str) -> None:
+    supplier = {"id": "S", "name": "S", "country": "DEU", "sector": written}
+    doc = assessed_data(tmp_path, "retail-general", [supplier])
+    assert _entry(doc, "S")["sector"] == sector
