@@ -340,6 +340,7 @@ def test_xlsx_stores_formula_like_text_as_string(
         "New flags",
         "Resolved flags",
         "Changed flags",
+        "Priority changes",
         "Re-identified flags",
         "Suppliers added",
         "Suppliers removed",

@@ -202,3 +202,29 @@ def test_a_certificate_read_on_a_later_as_of_date_is_no_supplier_change(tmp_path
     renewed = made("c", "2028-12-31", "2026-06-30")
     [change] = diff_assessments(before, renewed)["suppliers_changed"]
     assert change["field"] == "certifications"
+
+
+def test_a_priority_moved_within_a_level_is_listed(tmp_path: Path) -> None:
+    """A failed audit raises a tannery's priorities from 0.37 to 0.46, medium both years.
+    Before, the diff said "Changed flags: none": the year-on-year effect of an audit (or of a
+    measure taken) within a level was only a line among the suppliers changed."""
+    tannery = {"id": "L1", "name": "Tannery", "country": "IND", "sector": "leather-tanning"}
+    failed = {**tannery, "audits": [{"standard": "SMETA", "date": "2025-05-01", "result": "fail"}]}
+    old = _doc(tmp_path, "old", [tannery])
+    new = _doc(tmp_path, "new", [failed])
+    diff = diff_assessments(old, new)
+    assert diff["changed_flags"] == []
+    moved = diff["priority_changes"]
+    assert {m["risk_type"] for m in moved} == {"child_labour", "forced_labour", "human_trafficking"}
+    for m in moved:
+        assert m["old_level"] == m["new_level"] == "medium"
+        assert m["new_priority"] > m["old_priority"] and m["direction"] == "up"
+    sizes = [m["new_priority"] - m["old_priority"] for m in moved]
+    assert sizes == sorted(sizes, reverse=True)  # (the largest move first)
+    assert diff["summary"]["priority_changed"] == 3 == diff["summary"]["priority_up"]
+    md = render_diff_markdown(diff)
+    assert "| Priority changes within a level | 3 (3 up, 0 down) |" in md
+    assert "## Priority changes within a level" in md
+    back = diff_assessments(new, old)
+    assert back["summary"]["priority_down"] == 3
+    assert diff_assessments(old, old)["priority_changes"] == []

@@ -696,3 +696,21 @@ def test_the_sector_chart_draws_at_most_max_bars(tmp_path: Path) -> None:
     assert titles[-1][0] == f"{40 - MAX_BARS + 1} other sectors"
     assert sum(int(n) for _, n in titles) == len(document["flags"])
     assert "Works 7 [W7] — widget polishing 7 (not in the taxonomy), " in html
+
+
+def test_the_registers_give_each_flags_data_gaps(tmp_path: Path) -> None:
+    """An auditor reading the register alone sees the gaps of each flag's supplier: the
+    Excel register's Data gaps column and the CSV's `data_gaps`, as the Suppliers sheet and
+    the JSON give them. Before, neither register had them."""
+    doc = _assess(tmp_path, GAP_CHAIN, flag_level="low")
+    gaps = {s["id"]: "; ".join(s["data_gaps"]) for s in doc["suppliers"]}
+    assert gaps["G4"] == "sector not matched"
+    book = _sheet(_write(doc, tmp_path / "register.xlsx"), "Risk register")
+    assert "Data gaps" in [name for name, _ in REGISTER_COLUMNS]
+    assert book and all((row["Data gaps"] or "") == gaps[row["Supplier ID"]] for row in book)
+    assert any(row["Supplier ID"] == "G4" and row["Data gaps"] for row in book)
+    text = _write(doc, tmp_path / "register.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == list(COLUMNS)
+    assert COLUMNS.index("data_gaps") == COLUMNS.index("reason") + 1
+    assert rows and all(row["data_gaps"] == gaps[row["supplier_id"]] for row in rows)

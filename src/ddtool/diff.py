@@ -508,6 +508,9 @@ def diff_assessments(
         for i in only_old - paired_old
     ]
     changed: list[dict[str, Any]] = []
+    # flags whose level stayed and whose priority moved (a failed audit, a certificate, a
+    # migrant share): what year on year shows of the measures taken, within a level
+    moved: list[dict[str, Any]] = []
     for flag_id in old_flags.keys() & new_flags.keys():
         before, after = old_flags[flag_id], new_flags[flag_id]
         if before["level"] != after["level"] or (
@@ -516,6 +519,8 @@ def diff_assessments(
             and _on_a_gap(before, old_entries) != _on_a_gap(after, new_entries)
         ):
             changed.append(_level_change(old_full(before), new_full(after)))
+        elif _priority_of(before) != _priority_of(after):
+            moved.append(_priority_change(old_full(before), new_full(after)))
     reidentified = [
         {
             **_level_change(old_full(before), new_full(after)),
@@ -527,6 +532,7 @@ def diff_assessments(
     added.sort(key=_flag_order)
     resolved.sort(key=_flag_order)
     changed.sort(key=_flag_order)
+    moved.sort(key=_moved_order)
     reidentified.sort(key=_flag_order)
 
     uncompared: dict[str, int] = {}
@@ -564,6 +570,9 @@ def diff_assessments(
             "changed_flags": len(changed),
             "changed_up": sum(1 for c in changed if c["direction"] == "up"),
             "changed_down": sum(1 for c in changed if c["direction"] == "down"),
+            "priority_changed": len(moved),
+            "priority_up": sum(1 for m in moved if m["direction"] == "up"),
+            "priority_down": sum(1 for m in moved if m["direction"] == "down"),
             "reidentified_flags": len(reidentified),
             "reidentified_up": sum(1 for r in reidentified if r["direction"] == "up"),
             "reidentified_down": sum(1 for r in reidentified if r["direction"] == "down"),
@@ -599,6 +608,7 @@ def diff_assessments(
         "new_flags": added,
         "resolved_flags": resolved,
         "changed_flags": changed,
+        "priority_changes": moved,
         "reidentified_flags": reidentified,
         "suppliers_added": suppliers_added,
         "suppliers_removed": suppliers_removed,
@@ -937,6 +947,31 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
         one = len(found) == 1 and claimed[found[0]] == 1
         entry["same_as"] = found[0] if one else None
         entry["may_be"] = [] if one else sorted(found)
+
+
+def _priority_of(flag: dict[str, Any]) -> float | None:
+    priority = flag.get("priority")
+    return float(priority) if isinstance(priority, int | float) else None
+
+
+def _priority_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """A flag whose level stayed and whose priority moved, as _level_change gives it, with
+    the direction of the priority."""
+    entry = _level_change(before, after)
+    old, new = _priority_of(before) or 0.0, _priority_of(after) or 0.0
+    entry["direction"] = "up" if new > old else "down"
+    return entry
+
+
+def _moved_order(entry: dict[str, Any]) -> tuple[float, str]:
+    """The largest move of priority first, then id."""
+    old, new = entry.get("old_priority"), entry.get("new_priority")
+    size = (
+        abs(float(new) - float(old))
+        if isinstance(old, int | float) and isinstance(new, int | float)
+        else 0.0
+    )
+    return (-size, str(entry["id"]))
 
 
 def _level_change(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:

@@ -125,6 +125,12 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 _REGION = _pattern(_REGION_WORDS)
 _NAME = _pattern(_NAME_WORDS)
+# a name that says where its goods come from or do not, not where it is ("Xinjiang-sourced
+# wafers", "non-Xinjiang cotton", "Xinjiang-free")
+_NOT_PLACED = re.compile(
+    r"(?:(?<![^\W_])(?:no|non|not|without|ex|from)[\s-]+$)"
+    r"|(?:^[\s-]*(?:sourced|source|free|origin|content)(?![^\W_]))"
+)
 
 
 def _folded(text: str) -> str:
@@ -147,6 +153,16 @@ def xuar_place(region: str | None, name: str | None) -> Placed | None:
     Uygur Zizhiqu', '新疆'), else its name's ('Xinjiang Huafu Textiles'); None if neither."""
     if region and (_REGION.search(_folded(region)) or any(word in region for word in _REGION_HAN)):
         return Placed("region", region)
-    if name and (_NAME.search(_folded(name)) or any(word in name for word in _NAME_HAN)):
+    if name and (_placed_by(_folded(name)) or any(word in name for word in _NAME_HAN)):
         return Placed("name", name)
     return None
+
+
+def _placed_by(name: str) -> bool:
+    """Whether a name (folded) names the region as where the supplier is: not as where its
+    goods come from ('Xinjiang-sourced wafers') or do not ('non-Xinjiang cotton')."""
+    return any(
+        not _NOT_PLACED.search(name[: found.start()])
+        and not _NOT_PLACED.search(name[found.end() :])
+        for found in _NAME.finditer(name)
+    )

@@ -116,6 +116,7 @@ def test_a_listing_floor_as_high_as_the_regions_keeps_its_reason(
         ("Shanghai", "Xinjiang Zhongtai Trading", "name"),
         ("Aral city (Alar)", "S", "region"),
         (None, "兵团棉业", "name"),
+        (None, "Xinjiang Cotton Ginning Co", "name"),
     ],
 )
 def test_what_places_a_supplier_there(region: str | None, name: str | None, field: str) -> None:
@@ -123,3 +124,11 @@ def test_what_places_a_supplier_there(region: str | None, name: str | None, fiel
     assert placed is not None
     assert placed.field == field
     assert placed.text == (region if field == "region" else name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Xinjiang-sourced wafer supplier", "Non-Xinjiang Cotton Traders", "Xinjiang-free Yarn Co"],
+)
+def test_a_name_saying_where_goods_come_from_places_nothing(name: str) -> None:
+    assert xuar_place(None, name) is None

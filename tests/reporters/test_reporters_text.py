@@ -113,7 +113,8 @@ def test_csv_one_row_per_flag(cocoa: dict[str, Any], tmp_path: Path) -> None:
     assert rows[0] == [
         "flag_id", "supplier_id", "supplier_name", "inferred", "tiers", "path", "country",
         "region", "sector", "risk_type", "level", "likelihood", "severity", "priority", "reason",
-        "evidence", "sources", "measures", "owner", "due_date", "status", "measures_not_shown",
+        "data_gaps", "evidence", "sources", "measures", "owner", "due_date", "status",
+        "measures_not_shown",
     ]  # fmt: skip
     assert tuple(rows[0]) == COLUMNS
     body = rows[1:]

@@ -47,6 +47,8 @@ COLUMNS = (
     "severity",
     "priority",
     "reason",
+    # the gaps in what is known of the flag's supplier (its own score's, and tiers not mapped)
+    "data_gaps",
     "evidence",
     "sources",
     "measures",
@@ -97,6 +99,7 @@ def _own_cells(flag: dict[str, Any], regions: dict[str, str]) -> list[Any]:
         _number(flag.get("severity")),
         _number(flag.get("priority")),
         flag.get("reason") or "",
+        "; ".join(map(str, flag.get("data_gaps") or ())),
     ]
 
 

@@ -38,6 +38,8 @@ FLAG_COLUMNS_MD = (*FLAG_COLUMNS, "sector", "priority")
 # a resolved flag's supplier now: its level of that risk type, if it is still in the chain
 RESOLVED_COLUMNS = (*FLAG_COLUMNS_MD, "now_level")
 RESOLVED_COLUMNS_FULL = (*FLAG_COLUMNS_FULL, "now_level", "now_priority")
+# the flags whose level stayed and whose priority moved (diff JSON 1.11)
+PRIORITY_TITLE = "Priority changes within a level"
 CHANGED_COLUMNS = (
     "id",
     "old_level",
@@ -525,6 +527,14 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         f"| Resolved flags | {s['resolved_flags']} |",
         f"| Changed flags | {s['changed_flags']}"
         f" ({s['changed_up']} up, {s['changed_down']} down) |",
+        *(
+            [
+                f"| Priority changes within a level | {s['priority_changed']}"
+                f" ({s['priority_up']} up, {s['priority_down']} down) |"
+            ]
+            if "priority_changed" in s
+            else []
+        ),
         "| Re-identified flags (same finding under a new id: a supplier's or an inferred"
         " tier's) |"
         f" {s.get('reidentified_flags', 0)}"
@@ -575,6 +585,12 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         lines += [f"{_still_text(still)}.", ""]
     lines += _md_table(diff["resolved_flags"], RESOLVED_COLUMNS)
     lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS_MD)]
+    if "priority_changes" in diff:  # (since diff JSON 1.11)
+        lines += [
+            f"## {PRIORITY_TITLE}",
+            "",
+            *_md_table(diff["priority_changes"], CHANGED_COLUMNS_MD),
+        ]
     reidentified = diff.get("reidentified_flags") or []
     lines += ["## Re-identified flags", ""]
     if reidentified:
@@ -680,6 +696,8 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
         _sheet(book, "New flags", FLAG_COLUMNS_FULL, diff["new_flags"])
         _sheet(book, "Resolved flags", RESOLVED_COLUMNS_FULL, diff["resolved_flags"])
         _sheet(book, "Changed flags", CHANGED_COLUMNS, diff["changed_flags"])
+        if "priority_changes" in diff:  # (since diff JSON 1.11)
+            _sheet(book, "Priority changes", CHANGED_COLUMNS, diff["priority_changes"])
         _sheet(
             book,
             "Re-identified flags",
@@ -790,6 +808,8 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     head.append(f"{s['new_flags']} new", style="bold red" if s["new_flags"] else "green")
     head.append(f", {s['resolved_flags']} resolved, {s['changed_flags']} changed")
     head.append(f" ({s['changed_up']} up, {s['changed_down']} down)")
+    if s.get("priority_changed"):
+        head.append(f", {s['priority_changed']} with priority moved within a level")
     if reidentified:
         head.append(f", {len(reidentified)} re-identified")
         up, down = s.get("reidentified_up"), s.get("reidentified_down")
@@ -836,6 +856,8 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         console.print(fitted(_flags_table("New flags", diff["new_flags"])))
     if diff["changed_flags"]:
         console.print(fitted(_flags_table("Changed flags", diff["changed_flags"], changed=True)))
+    if diff.get("priority_changes"):
+        console.print(fitted(_flags_table(PRIORITY_TITLE, diff["priority_changes"], changed=True)))
     if reidentified:
         console.print(fitted(_reidentified_table(reidentified)))
     if diff["resolved_flags"]:

@@ -390,4 +390,6 @@ def _shown_value(item: Indicator) -> str:
     value = figure_text(item)
     if ".." in item.unit:  # a rating scale, not a unit
         return f"{value} on {item.unit}"
+    if item.unit.strip().casefold() == "category":  # a text's kind ("Significant Advancement")
+        return value
     return f"{value} {item.unit if '/' not in item.unit else ''}".strip()
