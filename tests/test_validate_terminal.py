@@ -47,3 +47,27 @@ def test_each_error_is_said_once_on_a_terminal(tmp_path: Path, terminal: bool, l
     out = _run(["validate", str(path)], terminal)
     assert "unknown-country" in out  # (the table's type column)
     assert out.count("error: ") == lines
+
+
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_a_name_split_at_its_spaces_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """`ddtool validate Lieferanten 2025.yaml`, unquoted: two files not found, and a hint
+    that names the file and the quotes."""
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    (tmp_path / "Lieferanten 2025.yaml").write_text(
+        "company: {name: X}\nsuppliers:\n  - {id: S1, name: A, country: DEU}\n", "utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(app, [command, "Lieferanten", "2025.yaml"])
+    assert done.exit_code == 2
+    assert (
+        'hint: Lieferanten 2025.yaml is a file: a name with spaces goes in quotes ("Lieferanten'
+        ' 2025.yaml")' in done.stderr.replace("\n", " ")
+    )
+    quoted = CliRunner().invoke(app, ["validate", "Lieferanten 2025.yaml"])
+    assert quoted.exit_code == 0 and "hint:" not in quoted.stderr

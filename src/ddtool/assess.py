@@ -40,6 +40,7 @@ from ddtool.document import (
     of_its_score,
     recycled_below,
     replaced_below,
+    unmodelled_below,
 )
 from ddtool.errors import DdtoolError, InputError, Location, Problem, ProblemList, path_text
 from ddtool.graph import SupplyGraph, build_graph, extend_tiers, told_with_unread_buyers
@@ -361,6 +362,9 @@ def _assess(
     )
     unfollowed.update(
         (sid, recycled_below(goods)) for sid, goods in inference.recycled_below.items()
+    )
+    unfollowed.update(
+        (sid, unmodelled_below(minerals)) for sid, minerals in inference.unmodelled_below.items()
     )
     stages.done("infer")
 

@@ -680,7 +680,31 @@ def _files_once(files: list[Path], quiet: bool = False) -> list[Path]:
     for again, first in repeats if not quiet else ():
         also = "" if str(again) == str(first) else f" (as {shown_name(str(again))})"
         _note(f"note: {shown_name(str(first))} is given again{also}: it is read once")
+    for name in _split_names(files):  # (said with --format json too: the run fails on it)
+        _note(
+            f"hint: {shown_name(name)} is a file: a name with spaces goes in quotes"
+            f' ("{name}"), else each word is read as a file of its own'
+        )
     return kept
+
+
+def _split_names(files: list[Path]) -> list[str]:
+    """The files whose names a shell split at their spaces: runs of arguments, none of them
+    a file, that joined by a space are one ('Lieferanten' '2025.xlsx')."""
+    found: list[str] = []
+    words = [str(f) for f in files]
+    start = 0
+    while start < len(words):
+        step = 1
+        if not Path(words[start]).exists():
+            for end in range(len(words), start + 1, -1):
+                joined = " ".join(words[start:end])
+                if Path(joined).is_file() and not any(Path(w).exists() for w in words[start:end]):
+                    found.append(joined)
+                    step = end - start
+                    break
+        start += step
+    return found
 
 
 def _note(text: str) -> None:

@@ -91,6 +91,20 @@ def replaced_below(goods: Iterable[str]) -> str:
     return f"{REPLACED_BELOW} ({', '.join(goods)})"
 
 
+# the gap of a supplier whose products name only minerals of the mines the risk data has no
+# origins of ("nickel sulphate", "spherical graphite"), with those minerals in brackets
+# (unmodelled_below): nothing is inferred beneath it, and what is there is not known
+UNMODELLED_BELOW = (
+    "tiers below not mapped, none inferred: the risk data has no origins of the minerals its"
+    " products name (no production shares, no mines it follows)"
+)
+
+
+def unmodelled_below(minerals: Iterable[str]) -> str:
+    """UNMODELLED_BELOW with the minerals: "… follows) (graphite, nickel)"."""
+    return f"{UNMODELLED_BELOW} ({', '.join(minerals)})"
+
+
 # the gap of a supplier whose every product is recycled material, with the raw goods in
 # brackets (recycled_below)
 RECYCLED_BELOW = (
@@ -192,7 +206,9 @@ def gap_parts(document: Mapping[str, Any]) -> list[str]:
         n
         for gap, n in kinds.items()
         if gap == NOTHING_FOLLOWED
-        or gap.startswith((DENIED_BELOW, REPLACED_BELOW, RECYCLED_BELOW, DEPTH_REACHED))
+        or gap.startswith(
+            (DENIED_BELOW, REPLACED_BELOW, RECYCLED_BELOW, UNMODELLED_BELOW, DEPTH_REACHED)
+        )
     )
     for count, what in (
         (kinds[SECTOR_PART_NOT_MATCHED], "with a part of the sector not matched"),

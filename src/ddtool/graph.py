@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -498,6 +499,24 @@ def name_key(name: str) -> str:
 
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
+# what two spellings of one name may differ by besides case and spaces: punctuation, and
+# letters a keyboard without them writes otherwise ('Ordu Fındık Ltd. Şti.', 'Ordu Findik
+# Ltd Sti'); for the possible-duplicate warning only
+_PUNCTUATION = dict.fromkeys(map(ord, ".,;:'\"’‘`´()[]{}-–—_/&+*!?"), " ")
+_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def _alike_key(name: str) -> str:
+    """A name as the possible-duplicate check compares it: name_key's, its accents and
+    punctuation aside."""
+    key = name_key(name).translate(_PUNCTUATION)
+    if not key.isascii():
+        key = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", key.translate(_LETTERS))
+            if not unicodedata.combining(c)
+        )
+    return " ".join(key.split())
 
 
 # the longest id a supplier may have (sources.normalise.MAX_LENGTH's): a buyer longer is none
@@ -628,7 +647,7 @@ def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: st
     company that share a name are told apart by their country or sector; others may be
     ignored). Ids that differ only in case are warned as that (_check_case)."""
     suppliers = [s for s in by_id.values() if s.name]
-    names = list(map(name_key, map(attrgetter("name"), suppliers)))
+    names = list(map(_alike_key, map(attrgetter("name"), suppliers)))
     if len(set(names)) == len(names):
         return  # the usual case: no two names alike
     groups: dict[tuple[str, str, str], list[tuple[int, Supplier]]] = {}
@@ -654,9 +673,16 @@ def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: st
             listed = f"{count} suppliers " + ", ".join(ids) + more
         country = first.country or first.country_raw or "not given"
         sector = first.sector or first.sector_raw or "not given"
+        written = list(dict.fromkeys(str(s.name) for s in alike))
+        same = (
+            f"the same name {first.name!r}"
+            if len({name_key(w) for w in written}) == 1
+            # (written apart only by accents or punctuation: 'Ordu Fındık Ltd. Şti.')
+            else "names written alike (" + ", ".join(map(repr, written[:_NAMED_IDS])) + ")"
+        )
         problems.warning(
             "possible-duplicate",
-            f"{listed} have the same name {first.name!r}, country ({country}) and sector"
+            f"{listed} have {same}, country ({country}) and sector"
             f" ({sector}): if {'they are' if count == 2 else 'some of them are'} one supplier,"
             " give it one id and list all its buyers (each id is counted, rolled up and"
             " flagged on its own)",

@@ -147,6 +147,25 @@ _LISTING = re.compile(r"[,;&+/]|\b(?:and|or|plus|und|oder|et|ou|y)\b", re.IGNORE
 _JOINED = re.compile(r"\s*[&+/]\s*|\s+(?:and|or|plus|und|oder|et|ou|y)\s+", re.IGNORECASE)
 
 
+# minerals of the mines the risk data has no commodity of (no origin shares, no stage that
+# follows them), each with the words (words_said's, in English) that name it: a product of
+# them names no mine the risk data follows (Inference._unmodelled)
+_UNMODELLED: dict[str, tuple[str, ...]] = {
+    "nickel": ("nickel", "mhp", "hpal", "ferronickel", "laterite"),
+    "graphite": ("graphite",),
+    "rare earths": ("rare", "neodymium", "ndfeb", "praseodymium", "dysprosium", "terbium"),
+    "aluminium": ("aluminium", "aluminum", "bauxite", "alumina"),
+    "zinc": ("zinc",),
+    "manganese": ("manganese",),
+    "iron": ("iron",),
+    "platinum group metals": ("platinum", "palladium", "rhodium"),
+    "chromium": ("chromite", "chrome", "chromium"),
+    "vanadium": ("vanadium",),
+    "molybdenum": ("molybdenum",),
+    "titanium": ("titanium", "ilmenite", "rutile"),
+    "antimony": ("antimony",),
+}
+
 # the forms a refined metal is sold in whose words also name a made good (a cathode:
 # battery manufacturing; ingots: solar wafers), as text_key gives them, with the metals
 # sold in that form (None: any metal of the mines). Said right after such a metal, the
@@ -245,6 +264,9 @@ class Inference:
         # and those whose products are all recycled ('scrap gold', 'recycled gold': no
         # mine beneath; see _recycled)
         self.recycled_below: dict[str, tuple[str, ...]] = {}
+        # suppliers whose products name only minerals of the mines the risk data has no
+        # origins of ("nickel sulphate", "spherical graphite"), with those minerals
+        self.unmodelled_below: dict[str, tuple[str, ...]] = {}
         # the suppliers taken to work material their buyers send them (commission work), with
         # nothing inferred beneath them for it, and those buyers (set by run)
         self.commissioned: dict[str, tuple[str, ...]] = {}
@@ -283,6 +305,7 @@ class Inference:
         self._denied_words_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._replaced_of: dict[tuple[str, ...], frozenset[str]] = {}
         self._recycled_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self._unmodelled_of: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._gone: dict[tuple[str, ...], frozenset[str]] = {}
         # what the buyers of a trader naming nothing take of its trade (see _bought_above),
         # and what a buyer's products say it takes of a trade (_trade_takes)
@@ -912,7 +935,10 @@ class Inference:
                 for commodity in goods
             )
 
-        if all_by(self._recycled):
+        unmodelled = {m for _, hint in denying for m in self._unmodelled(hint)}
+        if unmodelled and all(self._unmodelled(hint) for _, hint in denying):
+            self.unmodelled_below[node] = tuple(sorted(unmodelled))
+        elif all_by(self._recycled):
             # (those its products name, 'scrap gold': gold; else all its inputs hold)
             words = minerals_in_english(
                 _hint_words(self.profiles, [p for _, hint in denying for p in hint])
@@ -1747,7 +1773,32 @@ class Inference:
         found = self._denied_of.get(hint)
         if found is None:
             found = self._denied_in_words(hint) | self._replaced(hint) | self._recycled(hint)
+            if self._unmodelled(hint):
+                found |= frozenset(self._all_commodities())
             self._denied_of[hint] = found
+        return found
+
+    def _unmodelled(self, hint: tuple[str, ...]) -> tuple[str, ...]:
+        """The minerals of the mines the products name, where every product names one the
+        risk data has no commodity (origin shares) of and none names one it has ('nickel
+        sulphate', 'MHP (nickel)', 'spherical graphite', 'NdFeB magnets'): no mine of the
+        minerals it follows (gold, tin, cobalt …) is beneath such a supplier, and what is
+        beneath it is a gap of the data (document.UNMODELLED_BELOW). None otherwise."""
+        found = self._unmodelled_of.get(hint)
+        if found is None:
+            named: list[str] = []
+            modelled = set(self._all_commodities())
+            for product in hint:
+                words = minerals_in_english(_hint_words(self.profiles, [product]))
+                if any(set(re.findall(r"[a-z]+", c)) <= words for c in modelled):
+                    named = []
+                    break
+                minerals = [m for m, keys in _UNMODELLED.items() if any(k in words for k in keys)]
+                if not minerals:
+                    named = []
+                    break
+                named += [m for m in minerals if m not in named]
+            found = self._unmodelled_of[hint] = tuple(sorted(named))
         return found
 
     def _recycled(self, hint: tuple[str, ...]) -> frozenset[str]:

@@ -117,3 +117,39 @@ def test_german_sector_words(tmp_path: Path, written: str, sector: str) -> None:
     supplier = {"id": "S", "name": "S", "country": "DEU", "sector": written}
     doc = assessed_data(tmp_path, "retail-general", [supplier])
     assert _entry(doc, "S")["sector"] == sector
+
+
+# (sector, products, whether mines are left out for minerals the data has no origins of)
+UNMODELLED = [
+    pytest.param("smelting-refining", ["nickel sulphate"], ("nickel",), id="nickel sulphate"),
+    pytest.param(
+        "smelting-refining", ["neodymium oxide", "rare earth oxides"], ("rare earths",), id="REE"
+    ),
+    pytest.param("general-manufacturing", ["sintered NdFeB magnets"], None, id="magnets"),
+    pytest.param("smelting-refining", ["spherical graphite"], ("graphite",), id="graphite"),
+    # a mineral the data follows beside it, or a product naming none: as before
+    pytest.param("smelting-refining", ["cobalt sulphate"], None, id="cobalt"),
+    pytest.param("smelting-refining", ["nickel sulphate", "cobalt sulphate"], None, id="both"),
+    pytest.param("electronics-manufacturing", ["nickel strips", "BMS PCBA"], None, id="EMS"),
+]
+
+
+@pytest.mark.parametrize(("sector", "products", "gap"), UNMODELLED)
+def test_minerals_the_data_has_no_origins_of_are_a_gap(
+    tmp_path: Path, sector: str, products: list[str], gap: tuple[str, ...] | None
+) -> None:
+    """Before, a Chinese refiner of 'nickel sulphate' had the world's gold, tin, tantalum,
+    tungsten and mica mines inferred beneath it, critical, and no word of nickel."""
+    doc = assessed_data(tmp_path, "retail-general", [named_supplier("S", "CHN", sector, products)])
+    beneath = inferred_beneath(doc, "S")
+    gaps = _entry(doc, "S")["data_gaps"]
+    if gap is None:
+        assert not any("the risk data has no origins" in g for g in gaps)
+        if sector != "general-manufacturing":
+            assert beneath
+        return
+    assert beneath == {}
+    assert gaps == [
+        "tiers below not mapped, none inferred: the risk data has no origins of the minerals"
+        f" its products name (no production shares, no mines it follows) ({', '.join(gap)})"
+    ]
