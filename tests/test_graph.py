@@ -317,3 +317,23 @@ def test_shares_over_one_show_their_sum_over_one(shares: tuple[float, float], sh
     )
     [problem] = problems.items
     assert shown in problem.message
+
+
+def test_shares_over_one_name_the_shares_given() -> None:
+    """The suppliers of a buyer with their shares, those without one left out, and the
+    company named as the company: before, every supplier was listed, shares or not, and the
+    company by its id, 'company'."""
+    problems = ProblemList()
+    build_graph(
+        chain(
+            {"id": "F1", "share": 0.6},
+            {"id": "F2", "share": 0.7},
+            {"id": "F3"},
+        ),
+        problems,
+    )
+    [problem] = problems.items
+    assert problem.message.startswith(
+        "shares of the company's suppliers add up to 1.30, more than 1 (F1 0.6, F2 0.7): a share"
+        " is a supplier's part of all its buyer buys"
+    )

@@ -57,13 +57,15 @@ def _assessed(tmp_path: Path, rows: str) -> dict[str, Any]:
 
 def test_a_tea_factory_takes_tea_not_furniture(tmp_path: Path) -> None:
     """(the review's V131: 'tea factory' in Viet Nam; with products naming Tea, Viet Nam's Tea
-    listing, never its furniture listing, and an unknown-sector warning saying why)"""
+    listing, never its furniture listing, and a warning saying why: it is read as a trader
+    of tea, with the tea farms of its country beneath it)"""
     doc = _assessed(tmp_path, "V131,Thai Nguyen Green Tea Co,Vietnam,tea factory,tea\n")
     supplier = next(s for s in doc["suppliers"] if s["id"] == "V131")
     assert supplier["sector"] is None
     assert [(g["good"], g["country"]) for g in supplier["listings"]] == [("Tea", "VNM")]
-    (warning,) = [w for w in doc["warnings"] if w["type"] == "unknown-sector"]
-    assert "'factory' names a stage of tea no sector named for tea covers" in warning["message"]
+    (warning,) = [w for w in doc["warnings"] if w["type"] == "read-as-trader"]
+    assert "'factory' names a stage working its products (tea)" in warning["message"]
+    assert "inferred:tea-farming:tea@VNM" in {s["id"] for s in doc["suppliers"]}
 
 
 def test_a_slaughterhouse_takes_its_beef_listing_and_no_crop_farms(tmp_path: Path) -> None:

@@ -346,7 +346,10 @@ def test_shares_over_one_name_an_unread_buyers_column(tmp_path: Path, command: s
     assert result.exit_code == 2
     text = " ".join(result.output.split())
     assert (
-        "add up to 1.30, more than 1 (C1, F1); column 'Client (code)' looks like the buyers"
+        "shares of the company's suppliers add up to 1.30, more than 1 (C1 0.6, F1 0.7): a"
+        " share is a supplier's part of all its buyer buys, so those of one buyer's suppliers"
+        " add up to 1 at most (leave out a share that is of one good only); column 'Client"
+        " (code)' looks like the buyers"
         " column but is not read, so every supplier is taken for a direct one: map it"
         " (--map 'Client (code)=buyers')" in text
     )

@@ -186,7 +186,7 @@ def _build_graph(
         # the tiers, which are not walked)
         graph = _digraph(node_attrs, succ, pred)
         _check_cycles(graph, by_id, {s: i for i, s in enumerate(ids)}, problems, fallback)
-        _check_shares(succ, totals, by_id, problems, fallback)
+        _check_shares(succ, totals, by_id, problems, fallback, company_id)
         supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, {}, {}, None)
         clock("graph")
         clock("validate")
@@ -203,7 +203,7 @@ def _build_graph(
     del first_path[company_id], tiers[company_id]
     supply = SupplyGraph(succ, pred, node_attrs, company_id, by_id, tiers, first_path, order)
     clock("graph")
-    _check_shares(succ, totals, by_id, problems, fallback)
+    _check_shares(succ, totals, by_id, problems, fallback, company_id)
     # every supplier reached (the usual case): only the declared tiers are left to check
     to_check = declared if len(first_path) == len(by_id) else by_id.values()
     # suppliers cut off only by a buyer link already reported (an unknown buyer, a self-loop)
@@ -717,26 +717,45 @@ def _check_cycles(
     return cyclic
 
 
+# how the shares-over-one error of the company's suppliers begins (told_with_unread_buyers)
+COMPANY_SHARES = "shares of the company's suppliers"
+
+
 def _check_shares(
     succ: Adjacency,
     totals: dict[str, float],
     by_id: dict[str, Supplier],
     problems: ProblemList,
     fallback: str,
+    company_id: str,
 ) -> None:
+    """Each buyer whose suppliers' shares add up to more than 1, naming the suppliers that
+    give one, with their shares: a share is a supplier's part of all its buyer buys, so
+    those of one buyer's suppliers add up to 1 at most."""
     for buyer, total in sorted(totals.items()):
         if total > 1 + SHARE_TOLERANCE:
-            children = sorted(succ[buyer])
+            given = sorted(
+                (c, share)
+                for c in succ[buyer]
+                if c in by_id and (share := by_id[c].share) is not None
+            )
             # where the shares are: the share cell of its first supplier that gives one
             first = next(
                 (by_id[c] for c in succ[buyer] if c in by_id and by_id[c].share is not None), None
             )
             where = _loc(first, fallback, "share") if first is not None else Location(fallback)
+            whose = (
+                "the company's suppliers"
+                if buyer == company_id
+                else (f"the suppliers of {buyer!r}")
+            )
+            listed = ", ".join(f"{c} {_sum_shown(share)}" for c, share in given[:6])
             problems.error(
                 "shares-over-one",
-                f"shares of the suppliers of {buyer!r} add up to {_sum_shown(total)}, more"
-                " than 1"
-                f" ({', '.join(children[:6])}{' …' if len(children) > 6 else ''})",
+                f"shares of {whose} add up to {_sum_shown(total)}, more than 1"
+                f" ({listed}{' …' if len(given) > 6 else ''}): a share is a supplier's part of"
+                " all its buyer buys, so those of one buyer's suppliers add up to 1 at most"
+                " (leave out a share that is of one good only)",
                 where,
             )
 
@@ -903,7 +922,7 @@ def _sum_shown(total: float) -> str:
     return repr(total)
 
 
-def told_with_unread_buyers(graph: ProblemList, read: ProblemList, company: str) -> ProblemList:
+def told_with_unread_buyers(graph: ProblemList, read: ProblemList) -> ProblemList:
     """The graph's problems, where the shares of the company's suppliers add up to more than
     1 while a column that looks like the buyers column was not read (an `unmapped-column`
     warning suggesting how to map it): that error says so, the likely cause (every
@@ -919,9 +938,7 @@ def told_with_unread_buyers(graph: ProblemList, read: ProblemList, company: str)
         return graph
     told = ProblemList()
     for problem in graph.items:
-        if problem.type == "shares-over-one" and problem.message.startswith(
-            f"shares of the suppliers of {company!r} "
-        ):
+        if problem.type == "shares-over-one" and problem.message.startswith(COMPANY_SHARES):
             columns = ", ".join(repr(p.location.column) for p in unread)
             problem = replace(
                 problem,

@@ -1308,7 +1308,7 @@ class Inference:
             good = self.profiles.match_good(product)
             if good is not None:
                 sector_id = self.profiles.good_sectors.get(good)
-                key = sector_id is not None and sectors[sector_id].chain in KEY_CHAINS
+                key = sector_id is not None and self._followed(sectors[sector_id])
                 found = [sector_id] if key and not self._denies(product, good) else []
             else:
                 words = _hint_words(self.profiles, [product])
@@ -1378,6 +1378,16 @@ class Inference:
                 if (words := re.findall(r"[a-z]+", c.casefold()))
             ]
         return self._raw_names
+
+    @staticmethod
+    def _followed(sector: Sector) -> bool:
+        """Whether a general trader naming the listed good of a sector gets the sector's
+        chain beneath it: one of the key value chains, or a farm of one crop the risk data
+        has origins of (hazelnuts, vanilla, tea, cane, oil palm, natural rubber: a Turkish
+        exporter of 'hazelnut kernels' buys from hazelnut farms)."""
+        return sector.chain in KEY_CHAINS or (
+            sector.stage == "raw" and not sector.broad and bool(sector.commodities)
+        )
 
     def _trade_of(self, sector_id: str) -> str:
         """The trade of a sector's goods: the trading stage of key value chains that has the

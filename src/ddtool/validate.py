@@ -107,7 +107,7 @@ def validate_chain(
         result.tiers = supply.depth
         if not chain.suppliers and not problems.has_errors():
             problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
-    problems.extend(told_with_unread_buyers(graph_problems, problems, chain.company.id))
+    problems.extend(told_with_unread_buyers(graph_problems, problems))
     result.problems = problems.items
     result.suppliers = len(chain.suppliers)
     own: dict[str, None] = {}  # (ordered, each once)

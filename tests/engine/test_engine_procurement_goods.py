@@ -153,3 +153,29 @@ def test_minerals_the_data_has_no_origins_of_are_a_gap(
         "tiers below not mapped, none inferred: the risk data has no origins of the minerals"
         f" its products name (no production shares, no mines it follows) ({', '.join(gap)})"
     ]
+
+
+@pytest.mark.parametrize(
+    ("country", "products", "farm"),
+    [
+        ("TUR", ["hazelnut kernels"], "hazelnut-farming"),
+        ("MDG", ["vanilla beans"], "vanilla-farming"),
+        ("KEN", ["black tea"], "tea-farming"),
+        ("DEU", ["office chairs"], None),  # no listed good of a farm: nothing, as before
+    ],
+)
+def test_an_exporter_of_a_listed_crop_has_its_farms_beneath(
+    tmp_path: Path, country: str, products: list[str], farm: str | None
+) -> None:
+    """Before, a Turkish exporter of 'hazelnut kernels' (wholesale trade) had nothing
+    inferred beneath it and came out low on child labour, on a data gap."""
+    doc = assessed_data(
+        tmp_path, "retail-general", [named_supplier("S", country, "wholesale-trade", products)]
+    )
+    beneath = inferred_beneath(doc, "S")
+    if farm is None:
+        assert beneath == {}
+        assert _entry(doc, "S")["data_gaps"][0].startswith("tiers below not mapped, none inferred")
+        return
+    assert {s["sector"] for s in beneath.values()} == {farm}
+    assert _entry(doc, "S")["exposure"]["child_labour"]["level"] != "low"
