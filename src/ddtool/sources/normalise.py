@@ -41,6 +41,7 @@ from ddtool.sources.values import (
     is_placeholder,
     leading_expiry,
     month_of,
+    number_readings,
     parse_date,
     parse_expiry,
     parse_int,
@@ -1716,14 +1717,7 @@ def _percent_shares(column: Sequence[Any] | None, header: str | None) -> Sequenc
     percentages hold fractions: 0.355 shows 35.5 %)."""
     if column is None or not header or not _PERCENT_HEADER.search(header):
         return column
-    readings: dict[Any, tuple[float, bool]] = {}
-    for value in dict.fromkeys(column):
-        if value is None or type(value) is bool:
-            continue
-        try:
-            readings[value] = parse_number(value)
-        except ValueProblem:
-            continue
+    readings = number_readings(column)
     if not any(1 < number <= 100 for number, percent in readings.values() if not percent):
         return column
     # (one above 100 is no percentage: told as before)

@@ -61,6 +61,7 @@ from ddtool.sources.values import (
     expiry_problem,
     fraction_column,
     is_placeholder,
+    number_readings,
     parse_date,
     parse_expiry,
     parse_number,
@@ -919,14 +920,7 @@ def _mixed_percentages(
 
     Each distinct value is read once; a column without a number between 0 and 1 is left at
     that."""
-    readings: dict[Any, tuple[float, bool]] = {}
-    for value in dict.fromkeys(column):
-        if value is None or type(value) is bool:
-            continue
-        try:
-            readings[value] = parse_number(value)
-        except ValueProblem:
-            continue
+    readings = number_readings(column)
     if not any(not percent and 0 < number < 1 for number, percent in readings.values()):
         return  # (most columns: whole percentages, or none)
     cells = [

@@ -25,6 +25,21 @@ def cell_text(value: Any) -> str:
     return value.strip() if type(value) is str else str(value).strip()
 
 
+def number_readings(column: Iterable[Any]) -> dict[Any, tuple[float, bool]]:
+    """Each distinct number of a column, read once (parse_number's reading: the number, and
+    whether it was written with '%'); blanks, booleans and values that are no number left
+    out."""
+    readings: dict[Any, tuple[float, bool]] = {}
+    for value in dict.fromkeys(column):
+        if value is None or type(value) is bool:
+            continue
+        try:
+            readings[value] = parse_number(value)
+        except ValueProblem:
+            continue
+    return readings
+
+
 def parse_number(value: Any) -> tuple[float, bool]:
     """A number and whether it was written with a '%' sign (see number_text for a text
     beyond ASCII: direction marks, digits of other scripts, the Arabic signs)."""
