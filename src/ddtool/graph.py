@@ -502,21 +502,23 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH))
 # what two spellings of one name may differ by besides case and spaces: punctuation, and
 # letters a keyboard without them writes otherwise ('Ordu Fındık Ltd. Şti.', 'Ordu Findik
 # Ltd Sti'); for the possible-duplicate warning only
-_PUNCTUATION = dict.fromkeys(map(ord, ".,;:'\"’‘`´()[]{}-–—_/&+*!?"), " ")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
 _LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
 def _alike_key(name: str) -> str:
     """A name as the possible-duplicate check compares it: name_key's, its accents and
-    punctuation aside."""
-    key = name_key(name).translate(_PUNCTUATION)
+    punctuation aside (the usual name, plain letters and digits, at C speed)."""
+    key = name_key(name)
     if not key.isascii():
         key = "".join(
             c
             for c in unicodedata.normalize("NFKD", key.translate(_LETTERS))
             if not unicodedata.combining(c)
         )
-    return " ".join(key.split())
+    if key.replace(" ", "").isalnum():
+        return key
+    return " ".join(_PUNCTUATION.sub(" ", key).split())
 
 
 # the longest id a supplier may have (sources.normalise.MAX_LENGTH's): a buyer longer is none

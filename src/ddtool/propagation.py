@@ -1783,8 +1783,9 @@ class Inference:
         found = self._denied_of.get(hint)
         if found is None:
             found = self._denied_in_words(hint) | self._replaced(hint) | self._recycled(hint)
-            if self._unmodelled(hint):
-                found |= frozenset(self._all_commodities())
+            if self._unmodelled(hint):  # (the mines' commodities: other chains stay)
+                sectors = self.profiles.sectors
+                found |= frozenset(c for s in self._several for c in sectors[s].commodities)
             self._denied_of[hint] = found
         return found
 

@@ -147,15 +147,32 @@ class Placed(NamedTuple):
     text: str
 
 
-@lru_cache(maxsize=4096)
 def xuar_place(region: str | None, name: str | None) -> Placed | None:
     """What places a supplier in China in the XUAR: its region's text ('Aksu', 'Xinjiang
-    Uygur Zizhiqu', '新疆'), else its name's ('Xinjiang Huafu Textiles'); None if neither."""
-    if region and (_REGION.search(_folded(region)) or any(word in region for word in _REGION_HAN)):
+    Uygur Zizhiqu', '新疆'), else its name's ('Xinjiang Huafu Textiles'); None if neither.
+    (Names are read once each, most of them by a substring test alone: a large chain's
+    Chinese suppliers have as many names.)"""
+    if region and _in_region(region):
         return Placed("region", region)
-    if name and (_placed_by(_folded(name)) or any(word in name for word in _NAME_HAN)):
+    if name and _names_the_region(name):
         return Placed("name", name)
     return None
+
+
+@lru_cache(maxsize=4096)  # (regions repeat: a few provinces and cities)
+def _in_region(region: str) -> bool:
+    return bool(_REGION.search(_folded(region))) or any(word in region for word in _REGION_HAN)
+
+
+def _names_the_region(name: str) -> bool:
+    if any(word in name for word in _NAME_HAN):
+        return True
+    if name.isascii():
+        low = name.casefold()
+        if not any(word in low for word in _NAME_WORDS):
+            return False  # (the usual name: no word of the region's at all)
+        return _placed_by(low)
+    return _placed_by(_folded(name))
 
 
 def _placed_by(name: str) -> bool:

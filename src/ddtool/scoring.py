@@ -1645,7 +1645,7 @@ class Scorer:
                 region_reason, region_fact = self._xuar_floor(placed)
                 if s.listing_floor > floor:
                     floor, reason = s.listing_floor, region_reason
-                else:  # (a listing floors it as high or higher: the region is said too)
+                elif reason:  # (a listing floors it as high or higher: the region is said too)
                     reason += f"; also located in {XUAR_NAME}"
                 if s.listing_severity_floor > severity:
                     severity, raised_by = s.listing_severity_floor, REGION_RAISED

@@ -113,3 +113,13 @@ def test_an_audit_result_without_its_date_is_told(tmp_path: Path) -> None:
         "audit result 'fail' without an audit date (and in row 4): the audit is not counted,"
         " passed or failed; give the date it was done"
     )
+
+
+def test_a_date_format_in_brackets_is_no_standard(tmp_path: Path) -> None:
+    """'Last audit (date)' says what the column holds, not the audit's standard."""
+    chain, _ = _read(
+        tmp_path,
+        "Vendor No.,Supplier Name,Country,Last audit (date),Audit result\n"
+        "1,Karachi Linen,Pakistan,2025-03-12,fail\n",
+    )
+    assert [a.standard for a in chain.suppliers[0].audits] == ["audit"]

@@ -1726,9 +1726,12 @@ def _percent_shares(column: Sequence[Any] | None, header: str | None) -> Sequenc
 
 
 def _bracketed(header: str | None) -> str | None:
-    """The text in brackets in a header ('SMETA' of 'Factory audit (SMETA) date')."""
+    """The audit standard a header names in brackets ('SMETA' of 'Factory audit (SMETA)
+    date'), where it is one the settings' reading knows ('dd/mm/yyyy' of 'Audit date
+    (dd/mm/yyyy)' is none)."""
     found = re.search(r"\(([^()]+)\)", header or "")
-    return found.group(1).strip() or None if found else None
+    text = found.group(1).strip() if found else ""
+    return text if text and _default_standards().scope(text).labour is not None else None
 
 
 def _table_ids(table: RawTable, row_problems: _RowProblems) -> tuple[list[str], bool]:
@@ -2160,27 +2163,32 @@ def _undated_audits(raw: RawChain, problems: ProblemList) -> None:
     column that names an audit and a date ('Factory audit date (SMETA)'). The same whether
     the table is read column by column or record by record."""
     table = raw.table
-    if table is not None:
-        fields = table.columns
-        results = table.values.get("audit_result") or []
-        dates = table.values.get("audit_date") or [None] * len(results)
-        locations = [table.where(index, "audit_result") for index in range(len(results))]
-        own = [label for label, _ in table.extras]
-    else:
-        records = raw.records
-        fields = records[0].columns if records else {}
-        results = [record.fields.get("audit_result") for record in records]
-        dates = [record.fields.get("audit_date") for record in records]
-        locations = [record.where("audit_result") for record in records]
-        own = list(dict.fromkeys(key for record in records for key in record.extras))
+    records = raw.records
+    fields = table.columns if table is not None else records[0].columns if records else {}
     if "audit_result" not in fields:
         return
+    if table is not None:
+        results = table.values.get("audit_result") or []
+        dates = table.values.get("audit_date") or [None] * len(results)
+    else:
+        results = [record.fields.get("audit_result") for record in records]
+        dates = [record.fields.get("audit_date") for record in records]
+    # (each result given without a date, with its rows: located once found, a few)
     undated: dict[str, list[Location]] = {}
-    for result, date, location in zip(results, dates, locations, strict=True):
+    for index, (result, date) in enumerate(zip(results, dates, strict=True)):
         if date is None and result is not None and (text := as_text(result)):
-            undated.setdefault(text, []).append(location)
+            undated.setdefault(text, []).append(
+                table.where(index, "audit_result")
+                if table is not None
+                else records[index].where("audit_result")
+            )
     if not undated:
         return
+    own = (
+        [label for label, _ in table.extras]
+        if table is not None
+        else list(dict.fromkeys(key for record in records for key in record.extras))
+    )
     if "audit_standard" not in fields and "audit_date" not in fields:
         dated = [
             label
