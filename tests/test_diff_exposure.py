@@ -228,3 +228,18 @@ def test_a_priority_moved_within_a_level_is_listed(tmp_path: Path) -> None:
     back = diff_assessments(new, old)
     assert back["summary"]["priority_down"] == 3
     assert diff_assessments(old, old)["priority_changes"] == []
+
+
+@pytest.mark.parametrize("command", ["diff", "report"])
+def test_a_workbook_given_as_an_assessment_is_named(tmp_path: Path, command: str) -> None:
+    """A chain workbook (no UTF-8 text) given to `report` or `diff`: said to look like a chain
+    file, with what to give. Before, "not UTF-8 text" alone."""
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(_doc(tmp_path, "old", [OFFICE])), "utf-8")
+    book = tmp_path / "suppliers.xlsx"
+    book.write_bytes(b"PK\x03\x04\xff\xfe" + bytes(range(200, 256)))
+    args = ["diff", str(old), str(book)] if command == "diff" else ["report", str(book)]
+    done = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "out.md")])
+    assert done.exit_code == 2
+    text = " ".join(done.output.split())
+    assert "not UTF-8 text): it looks like a chain file or a register; give the assessment" in text

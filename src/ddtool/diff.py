@@ -144,7 +144,9 @@ def _parsed(path: Path, data: bytes) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON (not UTF-8 text)") from e
+        raise AssessmentFileError(
+            f"{path}: not a ddtool assessment JSON (not UTF-8 text)" + _not_json_hint(path)
+        ) from e
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
