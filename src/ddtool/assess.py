@@ -58,7 +58,6 @@ from ddtool.propagation import (
     share_source,
 )
 from ddtool.reference.countries import display_name, sentence_name
-from ddtool.regions import XUAR_NAME
 from ddtool.remediation import UNKNOWN, HandledBeneath, Handles, select_measures
 from ddtool.reporters.json_report import INDENT_LIMIT, INTEGERS, item_pieces, value_pieces
 from ddtool.reporters.shown import gap_level, shown_rank
@@ -1749,7 +1748,7 @@ class _Shared:
                 ]
             evidence = self.evidence(facts) if facts is not detail.evidence else self.ids(detail)
             # (a supplier in a region of state-imposed forced labour: regions)
-            region = rt == "forced_labour" and XUAR_NAME in detail.floor_reason
+            region = bool(detail.region)
             measures = self.measures(rt, sector, False, gaps, handles, region)
             found.append((rank, rt, shown, self.basis(reason, evidence, measures)))
         return found

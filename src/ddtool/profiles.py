@@ -1898,13 +1898,12 @@ class Profiles:
             return goods
         found = list(goods)
         for product in products:
-            if self.named_goods([product]):
-                continue
-            words = self.words_said(product)
-            for listing in own:
-                wanted = _words(listing.good)
-                if wanted and words.issuperset(wanted) and listing.good not in found:
-                    found.append(listing.good)
+            if not self.named_goods([product]):
+                found += [
+                    g.good
+                    for g in own
+                    if g.good not in found and self.says_a_good([product], [g.good])
+                ]
         return found
 
     def _with_commodities_named(

@@ -966,28 +966,27 @@ class Inference:
         document.NOTHING_FOLLOWED). A supplier of a sector not known may sell it goods: the
         tier is mapped, and what is unknown of that supplier is its own gap.
 
-        A supplier of no sector among `as_traders` is one too where its products name such
+        A maker of goods of no inputs (general manufacturing) whose products name such goods
+        gets the same plan; one naming none keeps its sector's reading (nothing inferred,
+        and no gap of it). A supplier of no sector among `as_traders` is one too where its
+        products name such
         goods (the plan of a general trader naming them); where they name none, nothing is
         inferred beneath it and its gap stays its sector's (it may be in any sector)."""
-        sectors = self.profiles.sectors
-        general = {
-            s.id
-            for s in map(sectors.get, filter(None, present))
-            if s is not None and s.stage in GENERAL_STAGES and not s.inputs
-        }
-        # (and a maker of goods of no inputs, general manufacturing: one whose products name
-        # goods of the key value chains works them, "mica powder" from a German pigment
-        # maker; one naming none keeps its sector's reading, no inputs, as before)
-        makers = {
-            s.id
-            for s in map(sectors.get, filter(None, present))
-            if s is not None and s.stage == "manufacturing" and not s.inputs
-        }
+        # the sectors of no inputs present: a general trader's, and a maker's of goods
+        # (general manufacturing: one whose products name goods of the key value chains
+        # works them, "mica" from a German pigment maker; one naming none keeps its
+        # sector's reading, no inputs and no gap, as before)
+        no_inputs = [
+            s
+            for s in map(self.profiles.sectors.get, filter(None, present))
+            if s is not None and not s.inputs
+        ]
+        general = {s.id for s in no_inputs if s.stage in GENERAL_STAGES}
+        either = general | {s.id for s in no_inputs if s.stage == "manufacturing"}
         suppliers = self.supply.suppliers
         found: dict[str, GeneralPlan] = {}
         plan_of = self._plan_of
-        if general or makers:
-            either = general | makers
+        if either:
             for node in compress(sector_of, map(either.__contains__, sector_of.values())):
                 plan = plan_of(tuple(suppliers[node].products))
                 if plan is not None:

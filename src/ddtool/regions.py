@@ -11,9 +11,10 @@ ddtool's rule, not a listing: the evidence says so.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
+
+from ddtool.profiles import exact_key
 
 # the fact the floor rests on (its value, year and source are read from the risk data)
 XUAR_FACT = "F053"
@@ -33,8 +34,8 @@ _REGION_WORDS = (
     "uighur autonomous region",
     "east turkestan",
     "east turkistan",
-    "cn-xj",
-    "cn-65",
+    "cn xj",
+    "cn 65",
     "urumqi",
     "wulumuqi",
     "kashgar",
@@ -128,16 +129,9 @@ _NAME = _pattern(_NAME_WORDS)
 # a name that says where its goods come from or do not, not where it is ("Xinjiang-sourced
 # wafers", "non-Xinjiang cotton", "Xinjiang-free")
 _NOT_PLACED = re.compile(
-    r"(?:(?<![^\W_])(?:no|non|not|without|ex|from)[\s-]+$)"
-    r"|(?:^[\s-]*(?:sourced|source|free|origin|content)(?![^\W_]))"
+    r"(?:(?<![^\W_])(?:no|non|not|without|ex|from)\s+$)"
+    r"|(?:^\s*(?:sourced|source|free|origin|content)(?![^\W_]))"
 )
-
-
-def _folded(text: str) -> str:
-    """Text in lower case without accents ('Ürümqi': 'urumqi'), hyphens and spaces as
-    written."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Placed(NamedTuple):
@@ -161,23 +155,21 @@ def xuar_place(region: str | None, name: str | None) -> Placed | None:
 
 @lru_cache(maxsize=4096)  # (regions repeat: a few provinces and cities)
 def _in_region(region: str) -> bool:
-    return bool(_REGION.search(_folded(region))) or any(word in region for word in _REGION_HAN)
+    return bool(_REGION.search(exact_key(region))) or any(word in region for word in _REGION_HAN)
 
 
 def _names_the_region(name: str) -> bool:
     if any(word in name for word in _NAME_HAN):
         return True
-    if name.isascii():
-        low = name.casefold()
-        if not any(word in low for word in _NAME_WORDS):
-            return False  # (the usual name: no word of the region's at all)
-        return _placed_by(low)
-    return _placed_by(_folded(name))
+    if name.isascii() and not any(word in name.casefold() for word in _NAME_WORDS):
+        return False  # (the usual name: no word of the region's at all)
+    return _placed_by(exact_key(name))
 
 
 def _placed_by(name: str) -> bool:
-    """Whether a name (folded) names the region as where the supplier is: not as where its
-    goods come from ('Xinjiang-sourced wafers') or do not ('non-Xinjiang cotton')."""
+    """Whether a name (exact_key's words) names the region as where the supplier is: not
+    as where its goods come from ('Xinjiang-sourced wafers') or do not ('non-Xinjiang
+    cotton')."""
     return any(
         not _NOT_PLACED.search(name[: found.start()])
         and not _NOT_PLACED.search(name[found.end() :])

@@ -143,6 +143,9 @@ class RiskDetail:
     # the sector whose rating it took: the supplier's, or another its sector text names
     # (Scorer._worst_reading); None for a sector not known
     sector: str | None = None
+    # a region that sets a floor of its own (regions, forced labour): REGION_FLOOR where the
+    # floor is the region's, REGION_BESIDE where a listing's as high or higher is, else ""
+    region: str = ""
     # how the evidence was made, where it was made from another detail's (the detail of the
     # score without credits or a migrant uplift): that evidence with these facts inserted
     # at this index. The report works out the ids of the facts from it, once for the facts
@@ -566,6 +569,8 @@ _Credits = tuple[list[tuple[str, float]], list[Evidence], float]
 
 # what raised a severity to a listing's floor where a region did (Scorer._severity_evidence)
 REGION_RAISED = "\x00region"
+# RiskDetail.region: the floor is the region's, or a listing's with the region beside it
+REGION_FLOOR, REGION_BESIDE = "floor", "beside"
 
 
 class Scorer:
@@ -622,7 +627,7 @@ class Scorer:
             (row for row in profiles.facts if row.get("fact_id", "").strip() == XUAR_FACT),
             None,
         )
-        self._xuar_evidence: dict[Placed, Evidence] = {}
+        self._xuar_floors: dict[Placed, tuple[str, Evidence]] = {}
 
     def xuar(self, supplier: Supplier) -> Placed | None:
         """What places a supplier in the XUAR (regions.xuar_place), for one in China, where
@@ -632,29 +637,32 @@ class Scorer:
         return xuar_place(supplier.region, supplier.name)
 
     def _xuar_floor(self, placed: Placed) -> tuple[str, Evidence]:
-        """The reason of the forced-labour floor of a supplier in the XUAR, and its fact."""
+        """The reason of the forced-labour floor of a supplier in the XUAR, and its fact,
+        made once for each text that places one there."""
+        found = self._xuar_floors.get(placed)
+        if found is not None:
+            return found
         row = self._xuar_fact
         assert row is not None
-        found = self._xuar_evidence.get(placed)
         year = int(row["reference_year"]) if row["reference_year"].strip().isdigit() else None
-        if found is None:
-            source = self.profiles.sources.get(row["source_id"].strip())
-            found = self._xuar_evidence[placed] = Evidence(
-                f"region: {XUAR_NAME}",
-                f"{row['value']} {row['unit']}".strip(),
-                year,
-                source.name if source else row["source_id"],
-                note=f"{XUAR_FACT}: goods from China on the US DOL List of Goods; placed in the"
-                f" region by its {placed.field} {placed.text!r}; ddtool's region rule, not a"
-                " listing: floored on forced labour as a forced-labour listing floors"
-                " (settings: listing_floor, listing_severity_floor), whatever its goods",
-            )
+        source = self.profiles.sources.get(row["source_id"].strip())
+        fact = Evidence(
+            f"region: {XUAR_NAME}",
+            f"{row['value']} {row['unit']}".strip(),
+            year,
+            source.name if source else row["source_id"],
+            note=f"{XUAR_FACT}: goods from China on the US DOL List of Goods; placed in the"
+            f" region by its {placed.field} {placed.text!r}; ddtool's region rule, not a"
+            " listing: floored on forced labour as a forced-labour listing floors"
+            " (settings: listing_floor, listing_severity_floor), whatever its goods",
+        )
         reason = (
             f"{XUAR_REASON} (its {placed.field} {placed.text!r}); goods from China"
-            f" on the US DOL List of Goods: {found.value} ({year or 'year not known'});"
+            f" on the US DOL List of Goods: {fact.value} ({year or 'year not known'});"
             " floored as a forced-labour listing"
         )
-        return reason, found
+        found = self._xuar_floors[placed] = (reason, fact)
+        return found
 
     def _goods_it_may_be(
         self, iso3: str | None, risk_type: str, named: tuple[str, ...] = ()
@@ -896,7 +904,7 @@ class Scorer:
                     None,
                     "ddtool: a forced-labour listing's severity floor (settings:"
                     " listing_severity_floor), for a supplier in a region that sets one",
-                    note=f"located in {XUAR_NAME}; the sector's own severity is {own}",
+                    note=f"{XUAR_REASON}; the sector's own severity is {own}",
                 )
             elif raised_by:
                 before = f"the sector's own severity is {own}"
@@ -1293,6 +1301,7 @@ class Scorer:
         products = supplier.products_read() if supplier.sector_minerals else supplier.products
         certifications = supplier.certifications
         audits = supplier.audits
+        # (the country tested here too: no call for the suppliers of every other country)
         placed = self.xuar(supplier) if supplier.country == "CHN" else None
         key: tuple[Any, ...] = (
             supplier.migrant_pct,
@@ -1640,13 +1649,14 @@ class Scorer:
                     reason += f"; also listed here: {', '.join(others)}"
             if reason and unnamed:
                 reason += unnamed
-            region_fact = None
+            region_fact, region = None, ""
             if placed is not None and risk_type == "forced_labour":
                 region_reason, region_fact = self._xuar_floor(placed)
                 if s.listing_floor > floor:
-                    floor, reason = s.listing_floor, region_reason
+                    floor, reason, region = s.listing_floor, region_reason, REGION_FLOOR
                 elif reason:  # (a listing floors it as high or higher: the region is said too)
-                    reason += f"; also located in {XUAR_NAME}"
+                    reason += f"; also {XUAR_REASON}"
+                    region = REGION_BESIDE
                 if s.listing_severity_floor > severity:
                     severity, raised_by = s.listing_severity_floor, REGION_RAISED
             for listing in listings:
@@ -1727,6 +1737,7 @@ class Scorer:
                 score=score,
                 evidence=evidence,
                 sector=sector.id if sector else None,
+                region=region,
             )
         risk = SupplierRisk(by_type, sorted(set(gaps)), listings, handled)
         return risk, tuple(bases), tuple(cuts)
@@ -1765,6 +1776,7 @@ def _adjusted(
         score=score,
         evidence=evidence,
         sector=detail.sector,
+        region=detail.region,
         made_from=made_from,
     )
 

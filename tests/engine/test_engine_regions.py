@@ -132,3 +132,25 @@ def test_what_places_a_supplier_there(region: str | None, name: str | None, fiel
 )
 def test_a_name_saying_where_goods_come_from_places_nothing(name: str) -> None:
     assert xuar_place(None, name) is None
+
+
+def test_explain_names_the_region_floor(tmp_path: Path) -> None:
+    """`explain` calls the region's floor so, not a listing's; a listing's floor beside the
+    region stays a listing floor."""
+    from chain_support import chain_file
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    suppliers = [
+        _supplier("CHN", "warehousing", "Ürümqi"),
+        {**_supplier("CHN", "garment-manufacturing", "Xinjiang"), "id": "G"},
+    ]
+    path = chain_file(tmp_path, suppliers)
+    runner = CliRunner()
+    region = runner.invoke(app, ["explain", str(path), "S"], env={"COLUMNS": "200"})
+    listing = runner.invoke(app, ["explain", str(path), "G"], env={"COLUMNS": "200"})
+    assert region.exit_code == listing.exit_code == 0
+    # (the rows' labels, in the table's first column)
+    assert "│ region floor" in region.output and "│ listing floor" not in region.output
+    assert "│ listing floor" in listing.output and "│ region floor" not in listing.output

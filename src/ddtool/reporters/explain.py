@@ -25,7 +25,6 @@ from ddtool.document import (
 from ddtool.model import RISK_TYPES, Supplier
 from ddtool.propagation import gap_beneath
 from ddtool.reference.countries import display_name
-from ddtool.regions import XUAR_REASON
 from ddtool.reporters.fitted import fitted
 from ddtool.reporters.shown import (
     GAP_LEVEL,
@@ -42,6 +41,7 @@ from ddtool.reporters.terminal import LEVEL_STYLE, RISK_NAMES
 from ddtool.scoring import (
     DEFAULT_SEVERITY,
     LIST_2024,
+    REGION_FLOOR,
     SEVERITY_FACT,
     Evidence,
     RiskDetail,
@@ -168,7 +168,7 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
             _add_row(table, f"adjustment: {label}", f"{delta:+.4f}", _source(fact))
         if d.floor:
             # (a region's floor: regions)
-            floor = "region floor" if d.floor_reason.startswith(XUAR_REASON) else "listing floor"
+            floor = "region floor" if d.region == REGION_FLOOR else "listing floor"
             _add_row(table, floor, f"{d.floor:.4f}", d.floor_reason)
         severity = facts.take(SEVERITY_FACT)
         for left in facts.rest():  # (listings, goods handled, the 2024 list's changes …)
