@@ -11,6 +11,7 @@ import hashlib
 import html as html_text
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,9 @@ from openpyxl.utils import get_column_letter
 
 from ddtool.assess import assess
 from ddtool.reporters import reporter_for
-from ddtool.reporters.excel_report import REGISTER_COLUMNS, _step_order
+from ddtool.reporters.excel_report import REGISTER_COLUMNS
 from ddtool.reporters.markdown_report import cited_sources
+from ddtool.reporters.plan import step_order
 from ddtool.reporters.shown import not_shown_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -262,7 +264,7 @@ STEP_ORDERS: list[tuple[str, list[tuple[str, ...]], list[str]]] = [
 def test_the_step_order_merges_the_lists_it_is_given(
     case: str, sequences: list[tuple[str, ...]], expected: list[str]
 ) -> None:
-    assert list(_step_order(sequences)) == expected
+    assert list(step_order(sequences)) == expected
 
 
 @pytest.mark.parametrize("sample", ["garment", "cocoa"])
@@ -279,6 +281,71 @@ def test_the_markdown_measures_follow_the_step_order(
             assert re.fullmatch(r"- \+\d+ more measures? fits? this flag, .*", lines.pop())
         steps = [line[2:].split(": ")[0] for line in lines]
         assert _in_order(steps, STEP_NAMES), steps
+
+
+def _plan_rows(document: dict[str, Any], tmp_path: Path) -> dict[str, list[tuple[str, ...]]]:
+    """The remediation plan's rows (step, measure, flags, suppliers) as each report shows them:
+    the Excel sheet, the HTML table and the Markdown table."""
+    sheet = load_workbook(_write(document, tmp_path / "p.xlsx"))["Remediation plan"]
+    header = [str(c) for c in next(sheet.iter_rows(max_row=1, values_only=True))]
+    cols = [header.index(c) for c in ("Step", "Measure", "Flags", "Suppliers")]
+    excel = [
+        tuple(str(row[c]) for c in cols)
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+        if row[0] is not None
+    ]
+    page = _write(document, tmp_path / "p.html").read_text("utf-8")
+    table = page[page.index('<table id="remediation-plan">') :]
+    table = table[: table.index("</table>")]
+    cells = [
+        [html_text.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        for row in re.findall(r"<tr><td.*?</tr>", table)
+    ]
+    html = [(c[0], c[1], c[6], c[7]) for c in cells]
+    text = _write(document, tmp_path / "p.md").read_text("utf-8")
+    part = text[text.index("## Remediation plan") : text.index("## Data gaps")]
+    rows = [line for line in part.splitlines() if line.startswith("| ")][2:]  # (no header)
+    # cells split at the pipes not escaped, each unescaped as written (\_ \* \| &lt; …)
+    split = [
+        [html_text.unescape(re.sub(r"\\(.)", r"\1", c.strip())) for c in re.split(r"(?<!\\)\|", r)]
+        for r in rows
+    ]
+    markdown = [(c[1], c[2], c[6].replace(",", ""), c[7]) for c in split]
+    return {"xlsx": excel, "html": html, "md": markdown}
+
+
+@pytest.mark.parametrize("sample", ["garment", "cocoa", "coffee", "seafood"])
+def test_every_report_shows_the_same_remediation_plan(
+    tmp_path: Path, documents: dict[str, dict[str, Any]], sample: str
+) -> None:
+    """The HTML and Markdown reports carry the Excel register's Remediation plan, row for row:
+    every measure the flags call for once, with its count of flags and its suppliers."""
+    document = documents[sample]
+    rows = _plan_rows(document, tmp_path)
+    assert rows["xlsx"], "a sample with flags has a plan"
+    assert rows["html"] == rows["xlsx"]
+    assert rows["md"] == rows["xlsx"]
+    # each measure once, its flags those whose measures name it
+    measures = [m for _, m, _, _ in rows["xlsx"]]
+    assert len(measures) == len(set(measures))
+    bases = document["bases"]
+    titles = {mid: m["title"] for mid, m in document["measures"].items()}
+    counted = Counter(
+        titles[mid] for flag in document["flags"] for mid in bases[flag["basis"]]["remediation"]
+    )
+    assert {m: int(f) for _, m, f, _ in rows["xlsx"]} == dict(counted)
+
+
+def test_a_chain_without_flags_says_it_has_no_measures(
+    tmp_path: Path, documents: dict[str, dict[str, Any]]
+) -> None:
+    document = copy.deepcopy(documents["one file"])
+    document["flags"] = []
+    page = _write(document, tmp_path / "p.html").read_text("utf-8")
+    assert '<table id="remediation-plan">' not in page
+    assert "No flags, so no measures." in page
+    text = _write(document, tmp_path / "p.md").read_text("utf-8")
+    assert "## Remediation plan\n\nNo flags, so no measures.\n" in text
 
 
 # ----------------------------------------------------------------------------------- sources

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from ddtool.document import (
 )
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import cited_sources, inputs, source_names
+from ddtool.reporters.plan import Plan
 from ddtool.reporters.shown import (
     ExposureLevels,
     chain_levels,
@@ -158,24 +159,6 @@ def _tiers(tiers: list[int]) -> tuple[int | None, str]:
     return (min(tiers) if tiers else None), ", ".join(str(t) for t in tiers)
 
 
-def _step_order(sequences: Iterable[Sequence[str]]) -> dict[str, int]:
-    """The due-diligence steps in the order of the profiles (risk_profiles/remediation.yaml
-    `steps`), from lists of steps each in that order: the steps of the document's `measures`
-    catalogue (stored in step order), then those of each flag's measures (a flag lists its
-    measures in step order: the order of a document whose measures are inline in its flags).
-    A step comes after every step listed before it; otherwise, in the order first seen."""
-    before: dict[str, set[str]] = {}
-    for steps in sequences:
-        for i, step in enumerate(steps):
-            before.setdefault(step, set()).update(s for s in steps[:i] if s != step)
-    left, order = list(before), []
-    while left:  # the first step no step left must precede (the first left, on a cycle)
-        step = next((s for s in left if not before[s].intersection(left)), left[0])
-        left.remove(step)
-        order.append(step)
-    return {step: i for i, step in enumerate(order)}
-
-
 class ExcelReporter(Reporter):
     suffix = ".xlsx"
     name = "xlsx"
@@ -183,9 +166,9 @@ class ExcelReporter(Reporter):
     def write(self, document: dict[str, Any], path: Path) -> None:
         with atomic_open(path) as handle, XlsxBook(handle, LEVEL_FILL) as book:
             self._summary(book, document)
-            plan, steps = self._register(book, document)
+            plan = self._register(book, document)
             self._suppliers(book, document)
-            self._plan(book, plan, steps)
+            self._plan(book, plan)
             self._sources(book, document)
             self._warnings(book, document)
 
@@ -242,25 +225,17 @@ class ExcelReporter(Reporter):
             sheet.append([name, value])
 
     @staticmethod
-    def _register(
-        book: XlsxBook, doc: dict[str, Any]
-    ) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
-        """The register sheet; returns the remediation plan its flags make and the order of
-        its due-diligence steps (see _plan)."""
+    def _register(book: XlsxBook, doc: dict[str, Any]) -> Plan:
+        """The register sheet; returns the remediation plan its flags make (see _plan)."""
         sheet = book.sheet("Risk register", REGISTER_COLUMNS, wrap=len(doc["flags"]) <= WRAP_LIMIT)
         names = [c for c, _ in REGISTER_COLUMNS]
         level_col = names.index("Level")
         sources = source_names(doc)
         regions = supplier_regions(doc["suppliers"])
-        # the steps in the order the profiles give them: as the measures catalogue has them,
-        # then as each basis lists its measures (see _step_order)
-        catalogue: dict[str, Any] = doc.get("measures") or {}
-        sequences = {tuple(str(m.get("step")) for m in catalogue.values()): None}
 
         # the evidence, sources and measures cells and the measures, made once per basis
         def basis_parts(flag: dict[str, Any]) -> tuple[tuple[str, str, str], list[Any]]:
             evidence, measures = flag_evidence(doc, flag), flag_measures(doc, flag)
-            sequences[tuple(str(m["step"]) for m in measures)] = None
             texts = (
                 _evidence_text(evidence),
                 _sources_text(evidence, sources),
@@ -273,7 +248,7 @@ class ExcelReporter(Reporter):
         # own audits make one per flag) is written in its cell and not kept: held for the
         # shared strings, 10^5 such flags took 0.6 GB. (Small registers: all shared.)
         uses = Counter(flag.get("basis") for flag in doc["flags"]) if not sheet.wrap else {}
-        plan: dict[str, dict[str, Any]] = {}  # per measure: its flags' risk types and suppliers
+        plan = Plan(doc)  # per measure: its flags' risk types and suppliers
         for flag in register(doc):
             basis = flag.get("basis")
             if basis is not None and uses.get(basis) == 1:
@@ -284,21 +259,10 @@ class ExcelReporter(Reporter):
             risk_name = RISK_NAMES.get(flag["risk_type"], flag["risk_type"])
             # "low (data gap)" on missing data, not coloured as low risk (no fill's name)
             level = level_shown(flag, flag["level"])
-            for m in measures:
-                entry = plan.get(m["id"])
-                if entry is None:
-                    entry = plan[m["id"]] = {
-                        "measure": m,
-                        "risk_types": set(),
-                        "flags": 0,
-                        "suppliers": {},
-                    }
-                entry["risk_types"].add(risk_name)
-                entry["flags"] += 1
-                # a mapped supplier with its name ("T3-04 (Kolwezi cobalt)"): an owner is
-                # given suppliers to call; an inferred one's id says what it is
-                named = None if flag.get("inferred") else flag.get("supplier_name")
-                entry["suppliers"][flag["supplier_id"]] = named
+            # a mapped supplier with its name ("T3-04 (Kolwezi cobalt)"): an owner is given
+            # suppliers to call; an inferred one's id says what it is
+            named = None if flag.get("inferred") else flag.get("supplier_name")
+            plan.add(flag["supplier_id"], named, flag["risk_type"], measures)
             sheet.append(
                 [
                     flag["id"],
@@ -332,7 +296,7 @@ class ExcelReporter(Reporter):
             error_title="Status",
             error="Choose open, in progress, mitigated or closed.",
         )
-        return plan, _step_order(sequences)
+        return plan
 
     @staticmethod
     def _suppliers(book: XlsxBook, doc: dict[str, Any]) -> None:
@@ -416,9 +380,9 @@ class ExcelReporter(Reporter):
             )
 
     @staticmethod
-    def _plan(book: XlsxBook, plan: dict[str, dict[str, Any]], order: dict[str, int]) -> None:
-        """One row per measure the flags call for, by due-diligence step (in the `order` of
-        the profiles, see _step_order), then the most flags first."""
+    def _plan(book: XlsxBook, plan: Plan) -> None:
+        """One row per measure the flags call for, by due-diligence step (in the order of
+        the profiles), then the most flags first (see ddtool.reporters.plan)."""
         columns = (
             ("Step", 26),
             ("Measure", 44),
@@ -433,19 +397,8 @@ class ExcelReporter(Reporter):
             ("Status", 12),
         )
         sheet = book.sheet("Remediation plan", columns)
-        for entry in sorted(
-            plan.values(),
-            key=lambda e: (
-                order.get(str(e["measure"]["step"]), len(order)),
-                -e["flags"],
-                e["measure"]["id"],
-            ),
-        ):
-            m = entry["measure"]
-            suppliers = [
-                f"{sid} ({name})" if name and name != sid else sid
-                for sid, name in entry["suppliers"].items()
-            ]
+        for entry in plan.entries():
+            m = entry.measure
             sheet.append(
                 [
                     m["step_name"],
@@ -453,10 +406,9 @@ class ExcelReporter(Reporter):
                     m["action"],
                     m["owner"],
                     m["reference"],
-                    ", ".join(sorted(entry["risk_types"])),
-                    entry["flags"],
-                    ", ".join(suppliers[:30])
-                    + (f" … (+{len(suppliers) - 30})" if len(suppliers) > 30 else ""),
+                    entry.risk_types_text(),
+                    entry.flags,
+                    entry.suppliers_text(),
                     "",
                     "",
                     "open",

@@ -32,6 +32,7 @@ from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reference.countries import display_name
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import inputs
+from ddtool.reporters.plan import remediation_plan
 from ddtool.reporters.shown import (
     GAP_LEVEL,
     ExposureLevels,
@@ -592,6 +593,19 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
     ]
     template = _environment().get_template("report.html.j2")
     rows = _register_rows(document)
+    plan = [
+        {
+            "step": entry.measure.get("step_name") or entry.measure.get("step") or "",
+            "title": entry.measure.get("title", ""),
+            "action": entry.measure.get("action", ""),
+            "owner": entry.measure.get("owner", ""),
+            "reference": entry.measure.get("reference", ""),
+            "risk_types": entry.risk_types_text(),
+            "flags": entry.flags,
+            "suppliers": entry.suppliers_text(),
+        }
+        for entry in remediation_plan(document)
+    ]
     return template.render(
         doc=document,
         summary=_summary(document),
@@ -602,6 +616,7 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
         sex_chart=sex,
         graph=_chain_graph(document, graph_limit),
         gaps=gaps,
+        plan=plan,
         warnings=[
             {
                 "type": w.get("type"),

@@ -18,6 +18,7 @@ from ddtool.document import (
     register,
 )
 from ddtool.reporters.interface import Reporter
+from ddtool.reporters.plan import remediation_plan
 from ddtool.reporters.shown import (
     UNKNOWN_CELL,
     ExposureLevels,
@@ -187,6 +188,7 @@ def render_markdown(document: dict[str, Any]) -> str:
     lines += _warnings(document)
     lines += _top_flags(flags.top, flags.count)
     lines += _details(flags.serious, flags.serious_count, document)
+    lines += _plan(document)
     lines += _data_gaps(document)
     lines += _sources(flags.sources, document)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -358,6 +360,32 @@ def _details(serious: list[dict[str, Any]], count: int, document: dict[str, Any]
                 out.append(f"- {not_shown_text(more)}")
             out.append("")
     return out
+
+
+def _plan(document: dict[str, Any]) -> list[str]:
+    """The remediation plan (see ddtool.reporters.plan): one row per measure the flags call
+    for, as the Excel register's Remediation plan sheet has them."""
+    entries = remediation_plan(document)
+    out = ["## Remediation plan", ""]
+    if not entries:
+        return [*out, "No flags, so no measures.", ""]
+    out += [
+        "One row per measure the flags call for, in the order of the due-diligence steps, then"
+        " the most flags first; the Excel register's Remediation plan sheet has the same rows,"
+        " with an owner, a due date and a status to fill in.",
+        "",
+        "| Step | Measure | What to do | Who | Risk types | Flags | Suppliers |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for entry in entries:
+        m = entry.measure
+        out.append(
+            f"| {cell(m.get('step_name') or m.get('step'))} | {cell(m.get('title'))}"
+            f" | {cell(m.get('action'))} | {cell(m.get('owner'))}"
+            f" | {cell(entry.risk_types_text())} | {entry.flags:,}"
+            f" | {cell(entry.suppliers_text())} |"
+        )
+    return [*out, ""]
 
 
 def _data_gaps(document: dict[str, Any]) -> list[str]:
