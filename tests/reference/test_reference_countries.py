@@ -154,6 +154,43 @@ def test_country_names_in_german_french_and_spanish(value: str, iso3: str) -> No
     assert normalise_country(value).iso3 == iso3
 
 
+@pytest.mark.parametrize(
+    ("value", "iso3"),
+    [
+        # Portuguese (a Brazilian or Mozambican team's list)
+        ("Malaui", "MWI"),
+        ("Zimbábue", "ZWE"),
+        ("Moçambique", "MOZ"),
+        ("Paraguai", "PRY"),
+        ("Costa do Marfim", "CIV"),
+        # Spanish names the hand-written list lacked
+        ("Zimbabue", "ZWE"),
+        # Dutch (a Dutch ERP's country column)
+        ("Namibië", "NAM"),
+        ("Brazilië", "BRA"),
+        ("Oezbekistan", "UZB"),
+        ("Duitsland", "DEU"),
+        ("Turkije", "TUR"),
+        ("Kameroen", "CMR"),
+        ("Frankrijk", "FRA"),
+        ("Verenigd Koninkrijk", "GBR"),
+        ("Ivoorkust", "CIV"),
+    ],
+)
+def test_country_names_in_portuguese_and_dutch(value: str, iso3: str) -> None:
+    """The ISO names in the catalogues pycountry carries (Debian's iso-codes)."""
+    assert normalise_country(value).iso3 == iso3
+
+
+def test_no_translated_name_is_ambiguous_or_of_two_countries() -> None:
+    from ddtool.reference.countries import AMBIGUOUS, _translated_names
+
+    names = _translated_names()
+    assert len(names) > 1000, "the catalogues are read"
+    assert not set(names) & set(AMBIGUOUS)
+    assert "republica islamica do paquistao" not in names  # (two countries' in a catalogue)
+
+
 def test_no_name_in_another_language_is_taken_from_another_country() -> None:
     from ddtool.reference.countries import EXONYMS, _key, _table
 

@@ -137,7 +137,7 @@ SUGGESTED: list[tuple[str, str]] = [
     ("Republic of Nigre", "Niger (NER)"),  # (suggested as Guinea, for "Republic of")
     ("Rep. of Nigre", "Niger (NER)"),  # (suggested as the Republic of the Congo)
     ("Nigerai", "Nigeria (NGA)"),
-    ("Guinea-Bisau", "Guinea-Bissau (GNB)"),
+    ("Guinea-Bisseu", "Guinea-Bissau (GNB)"),  # ("Guinea-Bisáu" is its Spanish name)
     ("Dominican Repbulic", "Dominican Republic (DOM)"),
     ("Corée", "South Korea (KOR) or North Korea (PRK)"),  # Korea, in French
     ("Lubumbashi, Congo", "Congo (Republic) (COG) or DR Congo (COD)"),  # (was COG)

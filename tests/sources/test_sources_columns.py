@@ -65,6 +65,25 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Line of credit", None),
     # a supplier's type is its tier, criticality or whether it is direct: no sector
     ("Type of supplier", None),
+    # Portuguese, as a Brazilian ERP heads its supplier list
+    ("Fornecedor", "name"),
+    ("Código do fornecedor", "id"),
+    ("Região", "region"),
+    ("Setor", "sector"),
+    ("Produtos", "products"),
+    ("Trabalhadores", "workers"),
+    ("Certificações", "certifications"),
+    ("Data da auditoria", "audit_date"),
+    ("Resultado da auditoria", "audit_result"),
+    # Dutch, as a Dutch ERP (AFAS, Exact) heads it
+    ("Leveranciersnr.", "id"),
+    ("Leverancier", "name"),
+    ("Regio", "region"),
+    ("Producten", "products"),
+    ("Aandeel %", "share"),
+    ("Aantal medewerkers", "workers"),
+    ("Certificeringen", "certifications"),
+    ("Auditresultaat", "audit_result"),
 ]
 
 

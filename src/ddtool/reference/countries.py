@@ -972,6 +972,8 @@ def _table() -> dict[str, str]:
         table[_key(alias)] = iso3
     for name, iso3 in EXONYMS.items():
         table.setdefault(_key(name), iso3)
+    for key, iso3 in _translated_names().items():
+        table.setdefault(key, iso3)
     for name, iso3 in FORMER_NAMES.items():
         table.setdefault(_key(name), iso3)
     for code, former in DISSOLVED.items():  # (read as no country: see normalise_country)
@@ -979,6 +981,43 @@ def _table() -> dict[str, str]:
             table.setdefault(_key(name), code)
     table.pop("", None)
     return table
+
+
+# the languages whose names of the countries are read (pycountry's translations of ISO 3166-1,
+# from Debian's iso-codes): those supplier lists are written in, beside English
+TRANSLATED = ("de", "fr", "es", "pt", "pt_BR", "nl", "it")
+
+
+def _translated_names() -> dict[str, str]:
+    """The countries' ISO names (short, official and common) in the TRANSLATED languages, as
+    keys: "Malaui", "Moçambique", "Duitsland", "Ivoorkust". A name two countries have in the
+    catalogues, one that is ambiguous ("Kongo"), or one whose words of a family of names are
+    not read as such ("Zuid-Soedan") is left out: never a guess."""
+    import gettext
+
+    found: dict[str, set[str]] = {}
+    for language in TRANSLATED:
+        try:
+            catalogue = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[language]
+            )
+        except OSError:  # (a pycountry without its translations: the English names only)
+            continue
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    found.setdefault(_key(catalogue.gettext(value)), set()).add(c.alpha_3)
+    return {
+        key: next(iter(codes))
+        for key, codes in found.items()
+        if len(codes) == 1
+        and key
+        and key not in AMBIGUOUS
+        and not key.startswith("the ")
+        # (nor one the words that tell a family apart rule out: "papoea nieuw guinea")
+        and not _contradicts(key, next(iter(codes)))
+    }
 
 
 def _ambiguous(key: str) -> str | None:

@@ -54,9 +54,9 @@ FIELDS: tuple[str, ...] = (
     "tier",
 )
 
-# Each field's headers: English first, then the common German, French and Spanish ones, written
-# as header_key reads them (accents dropped: "País" is "pais"). Words that mean another field
-# elsewhere are left out: "Part" (a part number in English), "Nombre" (a count in French),
+# Each field's headers: English first, then the common German, French, Spanish, Portuguese and
+# Dutch ones, written as header_key reads them (accents dropped: "País" is "pais"). Words that
+# mean another field elsewhere are left out: "Part" (a part number in English), "Nombre" (a count in French),
 # "Rang" (a ranking in German), "Staat" (a state or a country), "Kundennummer" and "Code
 # client" (the account a supplier gives its buyer, not the buyer's id), "Salariés" (English
 # "Salaries" once its accent is dropped). "Nom" is read as the name, but beside a company word
@@ -95,6 +95,13 @@ _REGION_WORDS: dict[str, int] = {
     "distrito": 1,
     "localidad": 0,
     "localite": 0,
+    "regiao": 2,
+    "cidade": 0,
+    "regio": 2,
+    "provincie": 2,
+    "plaats": 0,
+    "stad": 0,
+    "gemeente": 0,
 }
 
 
@@ -147,6 +154,23 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "numero proveedor",
         "no proveedor",
         "no de proveedor",
+        # Portuguese and Dutch
+        "codigo do fornecedor",
+        "codigo fornecedor",
+        "cod fornecedor",
+        "id fornecedor",
+        "id do fornecedor",
+        "numero do fornecedor",
+        "numero fornecedor",
+        "no fornecedor",
+        "leveranciersnr",
+        "leveranciersnummer",
+        "leverancier nr",
+        "leveranciers nr",
+        "leveranciercode",
+        "leverancier id",
+        "crediteurnummer",
+        "crediteur nr",
     ),
     "name": (
         "name",
@@ -191,6 +215,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "razon social",
         "empresa",
         "nombre de la empresa",
+        # Portuguese and Dutch
+        "fornecedor",
+        "nome do fornecedor",
+        "nome fornecedor",
+        "leverancier",
+        "leveranciersnaam",
+        "naam leverancier",
+        "bedrijfsnaam",
     ),
     "country": (
         "country",
@@ -226,6 +258,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "codigo de pais",
         "codigo pais",
         "origen",
+        # Portuguese and Dutch
+        "pais de origem do fornecedor",
+        "land van herkomst",
+        "herkomstland",
+        "land leverancier",
     ),
     "region": tuple(_REGION_WORDS),
     "sector": (
@@ -267,6 +304,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "rubro",
         "categoria",
         "tipo de proveedor",
+        # Portuguese and Dutch
+        "setor",
+        "setor de atividade",
+        "ramo de atividade",
+        "bedrijfstak",
     ),
     "products": (
         "products",
@@ -316,6 +358,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "descripcion de producto",
         "especies",
         "mercancias",
+        # Portuguese and Dutch
+        "produtos",
+        "produto",
+        "producten",
+        "artikelen",
+        "productgroep",
     ),
     "buyers": (
         "buyers",
@@ -401,6 +449,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "participacion pct",
         "pct participacion",
         "cuota",
+        # Portuguese and Dutch
+        "participacao",
+        "participacao nas compras",
+        "aandeel",
+        "inkoopaandeel",
+        "aandeel inkoop",
     ),
     "workers": (
         "workers",
@@ -440,6 +494,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "no de empleados",
         "no de trabajadores",
         "plantilla",
+        # Portuguese and Dutch
+        "trabalhadores",
+        "numero de trabalhadores",
+        "no de trabalhadores",
+        "funcionarios",
+        "numero de funcionarios",
+        "medewerkers",
+        "aantal medewerkers",
+        "werknemers",
+        "aantal werknemers",
     ),
     "female_pct": (
         "female pct",
@@ -472,6 +536,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "mujeres pct",
         "pct de mujeres",
         "porcentaje de mujeres",
+        # Portuguese and Dutch
+        "mulheres pct",
+        "pct mulheres",
+        "pct de mulheres",
+        "vrouwen pct",
+        "pct vrouwen",
+        "aandeel vrouwen",
     ),
     "migrant_pct": (
         "migrant pct",
@@ -552,6 +623,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "certificacion",
         "certificados",
         "sellos",
+        # Portuguese and Dutch
+        "certificacoes",
+        "certificacao",
+        "certificeringen",
+        "certificering",
+        "certificaten",
+        "keurmerken",
     ),
     "audit_standard": (
         "audit standard",
@@ -569,6 +647,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "norme d audit",
         "tipo de auditoria",
         "norma de auditoria",
+        # Portuguese and Dutch
+        "norma da auditoria",
+        "tipo da auditoria",
+        "auditstandaard",
+        "audit standaard",
+        "audittype",
     ),
     "audit_date": (
         "audit date",
@@ -591,6 +675,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "fecha de auditoria",
         "fecha de la auditoria",
         "ultima auditoria",
+        # Portuguese and Dutch
+        "data da auditoria",
+        "data auditoria",
+        "data de auditoria",
+        "datum audit",
+        "datum van de audit",
+        "auditdatum laatste audit",
     ),
     "audit_result": (
         "audit result",
@@ -605,6 +696,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "resultat de l audit",
         "resultado de auditoria",
         "resultado de la auditoria",
+        # Portuguese and Dutch
+        "resultado da auditoria",
+        "resultado auditoria",
+        "auditresultaat",
+        "resultaat audit",
+        "uitslag audit",
     ),
     "tier": (
         "tier",
