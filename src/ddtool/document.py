@@ -58,8 +58,9 @@ UNMAPPED_BELOW = "tiers below not mapped (inferred)"
 # sells, so its own low score is no low risk
 # (unlike UNMAPPED_BELOW, low_on_a_gap counts it)
 NOTHING_FOLLOWED = (
-    "tiers below not mapped, none inferred: it names no product that is a good of a key value"
-    " chain (cocoa, coffee, cotton and garments, minerals and electronics, seafood)"
+    "tiers below not mapped, none inferred: it names no product that is a listed good or a good"
+    " of a key value chain (cocoa, coffee, cotton and garments, minerals and electronics,"
+    " seafood)"
 )
 # the gap of a supplier of a sector with inputs, with no supplier of goods mapped beneath it,
 # beneath which nothing is inferred because its products deny the raw goods its sector's

@@ -310,9 +310,9 @@ class Inference:
         # what the buyers of a trader naming nothing take of its trade (see _bought_above),
         # and what a buyer's products say it takes of a trade (_trade_takes)
         self._bought: dict[str, tuple[str, ...] | None] = {}
-        self._general_plans: dict[tuple[str, ...], GeneralPlan | None] = {}
-        self._trades: dict[str, tuple[str, ...]] = {}
-        self._sectors_of_named: dict[str, tuple[str, ...]] = {}
+        self._general_plans: dict[tuple[tuple[str, ...], bool], GeneralPlan | None] = {}
+        self._trades: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self._sectors_of_named: dict[tuple[str, bool], tuple[str, ...]] = {}
         self._traded_as: dict[str, str] = {}  # (_as_traded)
         self._hints: dict[tuple[str, ...], list[str]] = {}  # (_hint_of)
         self._lists: dict[str, tuple[str, ...]] = {}  # (_listed)
@@ -988,7 +988,9 @@ class Inference:
         plan_of = self._plan_of
         if either:
             for node in compress(sector_of, map(either.__contains__, sector_of.values())):
-                plan = plan_of(tuple(suppliers[node].products))
+                # (a general trader follows every listed good of one kind, a maker the goods
+                # of the key value chains it works: _followed)
+                plan = plan_of(tuple(suppliers[node].products), sector_of[node] in general)
                 if plan is not None:
                     found[node] = plan
                 elif sector_of[node] in general and not self._goods_beneath(node, sector_of):
@@ -1001,11 +1003,13 @@ class Inference:
                 self.traded.add(node)
         return found
 
-    def _plan_of(self, products: tuple[str, ...]) -> GeneralPlan | None:
-        """The plan of a general trader naming these products (_general_plan), made once."""
-        if products not in self._general_plans:
-            self._general_plans[products] = self._general_plan(products)
-        return self._general_plans[products]
+    def _plan_of(self, products: tuple[str, ...], wide: bool = False) -> GeneralPlan | None:
+        """The plan of a general trader naming these products (_general_plan), made once;
+        `wide` for a trader of the trading or retail stage (see _followed)."""
+        key = (products, wide)
+        if key not in self._general_plans:
+            self._general_plans[key] = self._general_plan(products, wide)
+        return self._general_plans[key]
 
     def _goods_beneath(self, node: str, sector_of: Mapping[str, str | None]) -> bool:
         """Whether a supplier of goods is mapped beneath a node: a supplier of services (a
@@ -1013,7 +1017,7 @@ class Inference:
         services = self._services
         return any(sector_of.get(child) not in services for child in self.supply.succ[node])
 
-    def _general_plan(self, products: tuple[str, ...]) -> GeneralPlan | None:
+    def _general_plan(self, products: tuple[str, ...], wide: bool = False) -> GeneralPlan | None:
         """What a general trader naming these products gets beneath it: for each good of a
         key value chain they name, each item of a list alone (_listed, _trades_named), what a
         trader of that good's trade naming it gets (_trade_of: a wholesaler of "cocoa beans"
@@ -1040,14 +1044,14 @@ class Inference:
         listed = [text for product in products for text in self._listed(product)]
         by_trade: dict[str, list[str]] = {}
         for text in listed:
-            for trade in self._trades_named(text):
+            for trade in self._trades_named(text, wide):
                 by_trade.setdefault(trade, []).append(self._as_traded(text))
         if not by_trade:
             return None
         # (the products that name no good but deny some, 'not cotton' beside 't-shirts',
         # 'no cobalt' beside 'smartphones': the goods they deny are left out of every
         # trade, as beneath any other supplier naming them: see _denied)
-        denying = [p for p in listed if not self._trades_named(p) and read_denials(p).denied]
+        denying = [p for p in listed if not self._trades_named(p, wide) and read_denials(p).denied]
         covers: dict[tuple[str, ...], tuple[list[str], frozenset[str]]] = {}
         hints: dict[tuple[str, ...], list[str]] = {}
         universe = self._commodity_universe()
@@ -1075,7 +1079,7 @@ class Inference:
         # (and the stages of the goods named, outside the mines of several commodities,
         # whose coverage goes by the commodities above)
         marks.update(
-            f"{s}\0" for p in listed for s in self._sectors_named(p) if s not in self._several
+            f"{s}\0" for p in listed for s in self._sectors_named(p, wide) if s not in self._several
         )
         return "\0".join(("", *sorted(by_trade))), list(covers.values()), hints, frozenset(marks)
 
@@ -1170,7 +1174,7 @@ class Inference:
         self.nodes[node_id].buyers.add(buyer)
         self.supply.add_edge(buyer, node_id, share=None, inferred=True)
 
-    def _trades_named(self, product: str) -> tuple[str, ...]:
+    def _trades_named(self, product: str, wide: bool = False) -> tuple[str, ...]:
         """The trades of the key value chains a general trader's product names (_trade_of):
         that of the listed good it is (Profiles.match_good: 'cocoa beans', 'frozen skipjack
         tuna', 'garments'), else of the raw commodities it names as a trader of them reads
@@ -1178,11 +1182,12 @@ class Inference:
         bullion', '3TG'), another by the words of its name ('green coffee': coffee (green
         beans)), or of the made goods it plainly is ('lithium batteries': batteries, see
         _sectors_named). None for a product naming no good, only a guess at one ('tuna
-        tins', 'spent coffee grounds'), or only a good it denies ('no shrimp')."""
-        trades = self._trades.get(product)
+        tins', 'spent coffee grounds'), or only a good it denies ('no shrimp'). `wide`: as a
+        trader of the trading or retail stage reads it (_followed)."""
+        trades = self._trades.get((product, wide))
         if trades is None:
-            trades = self._trades[product] = tuple(
-                sorted({self._trade_of(s) for s in self._sectors_named(product)})
+            trades = self._trades[product, wide] = tuple(
+                sorted({self._trade_of(s) for s in self._sectors_named(product, wide)})
             )
         return trades
 
@@ -1290,7 +1295,7 @@ class Inference:
             found = self._hints[key] = products if read == products else read
         return found
 
-    def _sectors_named(self, product: str) -> tuple[str, ...]:
+    def _sectors_named(self, product: str, wide: bool = False) -> tuple[str, ...]:
         """The sectors of the goods of the key value chains a general trader's product names
         (see _trades_named): 'frozen skipjack tuna': fishing vessels; 'tin ingots': the
         mines of tin; where it names no listed good, nor is a raw commodity by all its words
@@ -1301,13 +1306,13 @@ class Inference:
         commodity it names beside one ('lithium batteries': battery manufacturing, whose
         mines are inferred beneath it, see _as_traded), but for a metal in a form it is
         sold in ('copper cathode': the mines of copper, see _metal_form)."""
-        named = self._sectors_of_named.get(product)
+        named = self._sectors_of_named.get((product, wide))
         if named is None:
             sectors = self.profiles.sectors
             good = self.profiles.match_good(product)
             if good is not None:
                 sector_id = self.profiles.good_sectors.get(good)
-                key = sector_id is not None and self._followed(sectors[sector_id])
+                key = sector_id is not None and self._followed(sectors[sector_id], wide)
                 found = [sector_id] if key and not self._denies(product, good) else []
             else:
                 words = _hint_words(self.profiles, [product])
@@ -1331,7 +1336,7 @@ class Inference:
                 # (nor before a metal in a form it is sold in: 'copper cathode' is copper)
                 if made and self._several.issuperset(found) and not self._metal_form(product):
                     found = made
-            named = self._sectors_of_named[product] = tuple(
+            named = self._sectors_of_named[product, wide] = tuple(
                 sorted({s for s in found if s is not None})
             )
         return named
@@ -1379,14 +1384,26 @@ class Inference:
         return self._raw_names
 
     @staticmethod
-    def _followed(sector: Sector) -> bool:
+    def _followed(sector: Sector, wide: bool = False) -> bool:
         """Whether a general trader naming the listed good of a sector gets the sector's
         chain beneath it: one of the key value chains, or a farm of one crop the risk data
         has origins of (hazelnuts, vanilla, tea, cane, oil palm, natural rubber: a Turkish
-        exporter of 'hazelnut kernels' buys from hazelnut farms)."""
-        return sector.chain in KEY_CHAINS or (
+        exporter of 'hazelnut kernels' buys from hazelnut farms). `wide`, for a trader of the
+        trading or retail stage (a wholesaler, an importer, a retailer: it makes nothing, so
+        what it sells comes from a stage beneath it), also a farm, mine, vessel, processor or
+        manufacturer of one kind of listed goods (a Malawi leaf dealer of 'tobacco' buys
+        from tobacco farms, a Dutch importer of 'clay bricks' from brick kilns); never a
+        trader's or a service's, nor a sector of several distinct goods (crop farming,
+        timber and forestry, general manufacturing: 'bananas', 'charcoal', 'toys'), whose
+        goods are too many to follow. Where the risk data has no origins of the good, the
+        stage is in a country not known, at the worst case of the countries where the good
+        is listed. A supplier of no sector, or a maker of goods of no inputs, naming them is
+        no such trader: it may make them itself."""
+        if sector.chain in KEY_CHAINS or (
             sector.stage == "raw" and not sector.broad and bool(sector.commodities)
-        )
+        ):
+            return True
+        return wide and sector.stage in ("raw", "processing", "manufacturing") and not sector.broad
 
     def _trade_of(self, sector_id: str) -> str:
         """The trade of a sector's goods: the trading stage of key value chains that has the

@@ -134,6 +134,32 @@ def test_a_name_saying_where_goods_come_from_places_nothing(name: str) -> None:
     assert xuar_place(None, name) is None
 
 
+@pytest.mark.parametrize(
+    ("region", "placed"),
+    [
+        # the sites of polysilicon, silicon metal and aluminium, by a city column alone
+        ("Zhundong", True),
+        ("Shanshan County, Turpan", True),
+        ("Shanshan", True),
+        ("Kuqa", True),
+        ("Fukang", True),
+        ("Wusu", True),
+        ("Ganquanbao Industrial Park", True),
+        ("Midong District", True),
+        ("准东经济技术开发区", True),
+        ("鄯善县", True),
+        # places of the same name elsewhere in China are not
+        ("Shawan District, Leshan", False),
+        ("Qinghe County, Hebei", False),
+        ("Baicheng, Jilin", False),
+        ("Yiwu, Zhejiang", False),
+        ("乌苏里江", False),  # (the Ussuri, in Heilongjiang: no Wusu)
+    ],
+)
+def test_a_city_or_zone_of_the_region_places_a_supplier_there(region: str, placed: bool) -> None:
+    assert (xuar_place(region, None) is not None) is placed
+
+
 def test_explain_names_the_region_floor(tmp_path: Path) -> None:
     """`explain` calls the region's floor so, not a listing's; a listing's floor beside the
     region stays a listing floor."""
@@ -154,3 +180,36 @@ def test_explain_names_the_region_floor(tmp_path: Path) -> None:
     # (the rows' labels, in the table's first column)
     assert "│ region floor" in region.output and "│ listing floor" not in region.output
     assert "│ listing floor" in listing.output and "│ region floor" not in listing.output
+
+
+@pytest.mark.parametrize(
+    ("country", "region", "read"),
+    [
+        ("China, Xinjiang", None, "Xinjiang"),
+        ("China, Xinjiang Uyghur Autonomous Region", None, "Xinjiang Uyghur Autonomous Region"),
+        ("China, Xinjiang", "Hotan", "Hotan, Xinjiang"),
+        ("China, Xinjiang", "Xinjiang", "Xinjiang"),
+    ],
+)
+def test_a_place_after_the_countrys_comma_is_its_region(
+    tmp_path: Path, country: str, region: str | None, read: str
+) -> None:
+    """ "China, Xinjiang" in the country column was read as China, its place dropped without
+    a word: no XUAR floor. It is the region now, said with a warning at the country."""
+    supplier = _supplier("CHN", "stone-quarrying", region)
+    supplier["country"] = country
+    doc = assessed_data(tmp_path, "apparel-retail", [supplier])
+    entry = next(s for s in doc["suppliers"] if s["id"] == "S")
+    assert (entry["country"], entry["region"]) == ("CHN", read)
+    assert _forced(doc)["likelihood"] == 0.8
+    [warning] = [w for w in doc["warnings"] if w["type"] == "country-region"]
+    assert warning["location"]["column"] == "country"
+
+
+@pytest.mark.parametrize(
+    "country", ["Egypt, Arab Rep.", "Gambia, The", "Puerto Rico, USA", "Guinea, Equatorial"]
+)
+def test_a_world_bank_name_has_no_place(country: str) -> None:
+    from ddtool.reference.countries import country_place
+
+    assert country_place(country) is None

@@ -1429,6 +1429,46 @@ _CITIES = {
 }
 
 
+# the words of a state's form or of its name as World Bank lists write them after a comma
+# ("Egypt, Arab Rep.", "Venezuela, RB", "Micronesia, Fed. Sts.", "Gambia, The"): never a place
+_FORM_TEXT = (
+    "rep republic arab islamic dem democratic people peoples s the of fed federal sts"
+    " states rb fyr pdr sar kingdom plurinational state bolivarian united union"
+    " socialist federation federative and commonwealth territory sultanate principality"
+    " grand duchy emirates former yugoslav china mainland prc n s e w north south east west"
+)
+_FORM_WORDS = frozenset(_FORM_TEXT.split())
+
+
+def country_place(value: str | None) -> str | None:
+    """The place within its country a country text names after a comma, where the text is
+    read as the country its part before the comma names ("China, Xinjiang": 'Xinjiang';
+    "Brazil, Mato Grosso": 'Mato Grosso'); None where there is none: no comma, a World Bank
+    name ("Egypt, Arab Rep.", "Gambia, The": its state's form), a name turned round
+    ("Guinea, Equatorial"), a country ("Puerto Rico, USA"), or words of the country's own
+    names."""
+    if value is None or "," not in str(value):
+        return None
+    text = str(value)
+    iso3 = normalise_country(text).iso3
+    head_text, tail_text = text.split(",", 1)
+    if iso3 is None or _read(_key(text)) == iso3 or _read(_key(head_text)) != iso3:
+        return None  # (a name of its own, or one turned round: "Korea, Republic of")
+    if _read(_key(f"{tail_text} {head_text}")) == iso3 or _read(_key(tail_text)) is not None:
+        return None  # (nor a territory's country: "Puerto Rico, USA")
+    words = _key(tail_text).split()
+    country = pycountry.countries.get(alpha_3=iso3)
+    own = {
+        word
+        for attr in ("name", "official_name", "common_name")
+        for word in _key(getattr(country, attr, "") or "").split()
+    }
+    if not words or all(word in _FORM_WORDS or word in own for word in words):
+        return None
+    place = tail_text.strip(" .;")
+    return place or None
+
+
 def country_named(text: str) -> str | None:
     """The ISO3 code a country's name names as normalise_country reads it without its
     "did you mean" search ('sierra leone': SLE); None where it names none."""

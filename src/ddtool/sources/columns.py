@@ -56,11 +56,12 @@ FIELDS: tuple[str, ...] = (
 
 # Each field's headers: English first, then the common German, French, Spanish, Portuguese and
 # Dutch ones, written as header_key reads them (accents dropped: "País" is "pais"). Words that
-# mean another field elsewhere are left out: "Part" (a part number in English), "Nombre" (a count in French),
-# "Rang" (a ranking in German), "Staat" (a state or a country), "Kundennummer" and "Code
-# client" (the account a supplier gives its buyer, not the buyer's id), "Salariés" (English
-# "Salaries" once its accent is dropped). "Nom" is read as the name, but beside a company word
-# ("Société") it is a contact's and the company word wins (table_source).
+# mean another field elsewhere are left out: "Part" (a part number in English), "Nombre" (a
+# count in French), "Rang" (a ranking in German), "Staat" (a state or a country),
+# "Kundennummer" and "Code client" (the account a supplier gives its buyer, not the buyer's
+# id), "Salariés" (English "Salaries" once its accent is dropped). "Nom" is read as the name,
+# but beside a company word ("Société") it is a contact's and the company word wins
+# (table_source).
 # the headers of a region column, each with how fine a place it names (0: a town, 1: a
 # district, 2: a province or state): of several region columns, the finest comes first, as
 # an address is written ("Pitalito, Huila")

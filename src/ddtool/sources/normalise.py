@@ -23,7 +23,7 @@ from ddtool.model import (
     Supplier,
 )
 from ddtool.nested import rebuilt
-from ddtool.reference.countries import display_name, normalise_country
+from ddtool.reference.countries import country_place, display_name, normalise_country
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
@@ -250,6 +250,24 @@ def _country_value(
             ),
         )
     return (match.iso3, raw or None), issues
+
+
+def _placed_region(iso3: str, raw: str, place: str, region: str | None) -> tuple[str, _Issue]:
+    """The region of a supplier whose country is written with a place after its comma
+    ("China, Xinjiang"): the place, after the region given where there is one and it does
+    not hold it ("Hotan" and "Xinjiang": "Hotan, Xinjiang"); and the warning that says so.
+    The place is never dropped: in China it may place the supplier in the XUAR (regions)."""
+    if region and place.casefold() in region.casefold():
+        kept = region
+    else:
+        kept = f"{region}, {place}" if region else place
+    return kept, _Issue(
+        "country-region",
+        f"country {raw!r} is read as {display_name(iso3)} ({iso3}), and {place!r} after its"
+        f" comma as {'part of ' if region else ''}its region ({kept!r}): give the region in"
+        " a region column",
+        "warning",
+    )
 
 
 def _country(
@@ -1381,6 +1399,12 @@ def normalise_record(
     workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
+    if country is not None and country_raw is not None and "," in country_raw:
+        place = country_place(country_raw)
+        if place is not None:
+            written = None if region is None else as_text(region) or None
+            region, issue = _placed_region(country, country_raw, place, written)
+            _report(problems, (issue,), record.where("country"))
     hidden = _products_hidden(fields.get("products"))
     if hidden is not None:
         _report(problems, (hidden,), record.where("products"))
@@ -1831,6 +1855,22 @@ def normalise_table(
         if texts is not None:
             row_problems.add(name, _check_texts(texts, name, limit))
     places, found = _convert(column("country"), size, _country_value)
+    # (a place written after the country's comma, "China, Xinjiang": its region, see
+    # _placed_region; each distinct text with a comma looked at once)
+    regions = _texts(column("region"), size)
+    with_place = {
+        raw: place
+        for raw in {raw for _, raw in places if raw is not None and "," in raw}
+        if (place := country_place(raw)) is not None
+    }
+    if with_place:
+        placed: list[tuple[int, Issues]] = []
+        regions = list(regions)
+        for index, (iso3, raw) in enumerate(places):
+            if iso3 is not None and raw in with_place:
+                regions[index], issue = _placed_region(iso3, raw, with_place[raw], regions[index])
+                placed.append((index, (issue,)))
+        found = [*found, *placed]
     row_problems.add("country", found)
     sector_ids, found = _convert(column("sector"), size, partial(_sector_value, sectors=sectors))
     row_problems.add("sector", found)
@@ -1902,7 +1942,7 @@ def normalise_table(
         _texts(column("name"), size),
         countries,
         countries_raw,
-        _texts(column("region"), size),
+        regions,
         sectors_found,
         sectors_raw,
         products,
