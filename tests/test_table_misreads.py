@@ -482,7 +482,7 @@ def test_a_yaml_id_with_a_grouping_dot_keeps_its_zeros(tmp_path: Path) -> None:
         ("60", "share 60 must be between 0 and 1 (write 60% or 0.6)"),
         ("12.5", "share 12.5 must be between 0 and 1 (write 12.5% or 0.125)"),
         ("160", "share 160 must be between 0 and 1"),  # no percentage either
-        ("160%", "share 1.6 must be between 0 and 1"),
+        ("160%", "share 160 % must be between 0 % and 100 %"),
     ],
 )
 def test_a_share_out_of_range_says_how_to_write_it(

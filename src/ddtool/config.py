@@ -121,6 +121,7 @@ SCHEME_ALIASES: tuple[tuple[str, ...], ...] = (
     # the Responsible Business Alliance, and its Validated Audit Process
     ("RBA", "Responsible Business Alliance", "RBA VAP", "VAP"),
     ("RMAP", "RMI"),  # the Responsible Minerals Initiative's assurance process
+    ("GoodWeave", "Rugmark"),  # the carpet label, renamed in 2009; labels still say Rugmark
 )
 # names of schemes whose words name them only written apart as here: "Fairtrade certified"
 # is Fairtrade International's, "Fair Trade Certified" Fair Trade USA's label

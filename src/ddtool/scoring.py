@@ -1135,7 +1135,8 @@ class Scorer:
                     " settings' labour_audits), not a certification ddtool credits: its"
                     " audit, given with its date and result, is credited"
                     if programme is not None and programme.listed == "audit"
-                    else f"certification '{cert.name}': not a recognised social scheme"
+                    else f"certification '{cert.name}': not a scheme the settings credit"
+                    " (recognised_certifications)"
                 )
                 credits.append((said, 0.0))
                 continue

@@ -51,6 +51,9 @@ SCHEMES: dict[str, tuple[str, Scheme | None]] = {
     "a certification before a labour audit": ("Sedex SMETA", Scheme("smeta", CERT)),
     "a name amid words": ("SMETA 4-pillar (SAQ completed)", Scheme("smeta", CERT)),
     "no scheme": ("ISO 9001", None),
+    # the carpet label under its old name, known though the default settings list neither
+    "GoodWeave": ("GoodWeave", Scheme("goodweave", None)),
+    "GoodWeave under its old name": ("Rugmark", Scheme("goodweave", None)),
 }
 
 
@@ -121,7 +124,10 @@ def test_a_scheme_the_settings_do_not_list_is_not_credited() -> None:
     names = ["Fair Trade USA", "Fair Trade Certified", "Fairtrade USA"]
     found, adjustments = _total([Certification(name=name) for name in names], [], config)
     assert found == 0.0
-    assert all(said.endswith("not a recognised social scheme") for said, _ in adjustments)
+    assert all(
+        said.endswith("not a scheme the settings credit (recognised_certifications)")
+        for said, _ in adjustments
+    )
 
 
 # audits (standard, result) of one day -> the sum of their adjustments

@@ -50,7 +50,7 @@ SHARES = [
     pytest.param("Anteil %", ["30%", "70%"], [0.3, 0.7], 0, id="with %"),
     # no percent in the header: 30 is no share, as before
     pytest.param("Share", ["30", "70"], [None, None], 2, id="no % in the header"),
-    # a number above 100 is no percentage either: each told, as before
+    # a number above 100 beside them: a percentage above 100 %, an error
     pytest.param("Anteil %", ["30", "170"], [0.3, None], 1, id="above 100"),
 ]
 
@@ -68,6 +68,19 @@ def test_a_share_column_whose_header_says_percent(
     )
     assert [s.share for s in chain.suppliers[1:]] == shares
     assert sum(1 for p in found if p[0] == "error" and p[1] == "out-of-range") == errors
+
+
+def test_a_share_above_100_in_a_column_of_percentages_is_told_as_one(tmp_path: Path) -> None:
+    """The column is read as percentages (60 is 60 %): 120 beside it is 120 %, not "share 120
+    must be between 0 and 1", which says 60 is wrong too."""
+    _, found = _read(
+        tmp_path,
+        "Vendor No.,Supplier Name,Country,Buyer,Share %\n"
+        "1,Parent,Germany,,\n2,A,Pakistan,1,60\n3,B,India,1,120\n",
+    )
+    assert [p[4] for p in found if p[1] == "out-of-range"] == [
+        "share 120 % must be between 0 % and 100 %"
+    ]
 
 
 def test_a_factory_audits_date_column_names_its_standard(tmp_path: Path) -> None:

@@ -1224,6 +1224,9 @@ def _number_value(
         return None, (_Issue("bad-number", f"{name}: {e}{told}"),)
     low, high = _BOUNDS[name]
     if not low <= number <= high:
+        if name == "share" and percent:  # ("120%", or 120 in a column of percentages)
+            shown = _shown(round(number * 100, 6))
+            return None, (_Issue("out-of-range", f"share {shown} % must be between 0 % and 100 %"),)
         bound = f"between {_shown(low)} and {_shown(high)}"
         # a share written as a percentage without its sign ("Anteil %": 60)
         hint = (
@@ -1737,15 +1740,16 @@ _PERCENT_HEADER = re.compile(
 def _percent_shares(column: Sequence[Any] | None, header: str | None) -> Sequence[Any] | None:
     """A share column whose header says it holds percentages ("Anteil %", "Order volume
     %"), its numbers from 0 to 100 written without '%' read as percentages (35.5 as 35.5 %),
-    where one of them at least is above 1; else as it is (a workbook's cells formatted as
-    percentages hold fractions: 0.355 shows 35.5 %)."""
+    where one of them at least is above 1 (one above 100 then reads as a percentage above
+    100 %, an error said so); else as it is (a workbook's cells formatted as percentages hold
+    fractions: 0.355 shows 35.5 %)."""
     if column is None or not header or not _PERCENT_HEADER.search(header):
         return column
     readings = number_readings(column)
     if not any(1 < number <= 100 for number, percent in readings.values() if not percent):
         return column
-    # (one above 100 is no percentage: told as before)
-    bare = {v for v, (number, percent) in readings.items() if not percent and 0 <= number <= 100}
+    # (one above 100 is a percentage too, told as one above 100 %)
+    bare = {v for v, (number, percent) in readings.items() if not percent and number >= 0}
     return [f"{value}%" if value in bare and type(value) is not bool else value for value in column]
 
 
