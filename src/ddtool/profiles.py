@@ -3544,11 +3544,27 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
         minerals = _minerals_named(profiles, value)
         if minerals:
             return replace(found, products=minerals)
+        if _works_named_minerals(profiles, found.id):
+            # a smelter or refinery of a metal the risk data follows no mine of ("aluminium
+            # smelter", "silicon metal smelter"): its text names it as a product would, so
+            # that no mine of the minerals it follows is inferred beneath it (a data gap)
+            words = text_key(value).split()
+            metals = tuple(dict.fromkeys(w for w in words if w in _SMELTER_METALS))
+            if metals:
+                return replace(found, products=metals)
     if found.id is not None and not found.products and _FISHMEAL.search(text_key(value)):
         # a fishmeal plant's meal is made of fish caught at sea, by-catch and trimmings,
         # not of farmed shrimp: its text names the good, as a mine's names its minerals
         return replace(found, products=("fishmeal",))
     return found
+
+
+# the metals a smelter's or refinery's text may name that no mine of the risk data yields
+# (Inference._unmodelled names them all): in text_key's forms
+_SMELTER_METALS = _keys(
+    "aluminium aluminum alumina silicon ferrosilicon nickel ferronickel zinc manganese"
+    " ferromanganese chromium ferrochrome titanium vanadium molybdenum antimony"
+)
 
 
 def _works_named_minerals(profiles: Profiles, sector_id: str | None) -> bool:

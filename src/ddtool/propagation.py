@@ -156,14 +156,15 @@ _UNMODELLED: dict[str, tuple[str, ...]] = {
     "rare earths": ("rare", "neodymium", "ndfeb", "praseodymium", "dysprosium", "terbium"),
     "aluminium": ("aluminium", "aluminum", "bauxite", "alumina"),
     "zinc": ("zinc",),
-    "manganese": ("manganese",),
+    "manganese": ("manganese", "ferromanganese"),
     "iron": ("iron",),
     "platinum group metals": ("platinum", "palladium", "rhodium"),
-    "chromium": ("chromite", "chrome", "chromium"),
+    "chromium": ("chromite", "chrome", "chromium", "ferrochrome"),
     "vanadium": ("vanadium",),
     "molybdenum": ("molybdenum",),
     "titanium": ("titanium", "ilmenite", "rutile"),
     "antimony": ("antimony",),
+    "silicon": ("silicon", "ferrosilicon"),
 }
 
 # the forms a refined metal is sold in whose words also name a made good (a cathode:

@@ -127,6 +127,12 @@ UNMODELLED = [
     ),
     pytest.param("general-manufacturing", ["sintered NdFeB magnets"], None, id="magnets"),
     pytest.param("smelting-refining", ["spherical graphite"], ("graphite",), id="graphite"),
+    pytest.param(
+        "smelting-refining", ["metallurgical-grade silicon"], ("silicon",), id="silicon metal"
+    ),
+    # the smelter's metal named in its sector text alone (no products)
+    pytest.param("aluminium smelter", [], ("aluminium",), id="an aluminium smelter"),
+    pytest.param("silicon metal smelter", [], ("silicon",), id="a silicon smelter"),
     # a mineral the data follows beside it, or a product naming none: as before
     pytest.param("smelting-refining", ["cobalt sulphate"], None, id="cobalt"),
     pytest.param("smelting-refining", ["nickel sulphate", "cobalt sulphate"], None, id="both"),
