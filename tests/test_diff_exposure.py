@@ -181,10 +181,12 @@ def test_the_markdown_diff_gives_each_flags_sector_and_priority(tmp_path: Path) 
     assert f"| cocoa-farming | {row['priority']} |" in md
 
 
-def test_a_certificate_read_on_a_later_as_of_date_is_no_supplier_change(tmp_path: Path) -> None:
-    """The same file assessed a year later listed "certifications: valid until 2025-12-31 →
-    expired 2025-12-31" as a change of the supplier's, beside "the input file is unchanged".
-    A renewed certificate (another expiry) is still a change."""
+def test_a_certificate_expired_by_a_later_as_of_date_is_a_change_said_so(tmp_path: Path) -> None:
+    """The same file assessed after its certificate's expiry: its flags move up, and the
+    table of suppliers changed says why ("valid until 2025-12-31" → "expired 2025-12-31"),
+    as it says an audit aged out of its window. Before, the change was left out (a
+    reviewer's new flags had no reason), and the note of the unchanged input file now says
+    that the two assessments are as of two days."""
     from ddtool.assess import AssessOptions
 
     def made(name: str, until: str, as_of: str) -> Any:
@@ -197,11 +199,22 @@ def test_a_certificate_read_on_a_later_as_of_date_is_no_supplier_change(tmp_path
         return assess([path], AssessOptions(as_of=dt.date.fromisoformat(as_of))).data
 
     before = made("a", "2025-12-31", "2025-06-30")
-    later = made("b", "2025-12-31", "2026-06-30")
-    assert diff_assessments(before, later)["suppliers_changed"] == []
-    renewed = made("c", "2028-12-31", "2026-06-30")
-    [change] = diff_assessments(before, renewed)["suppliers_changed"]
+    later = made("a", "2025-12-31", "2026-06-30")
+    diff = diff_assessments(before, later)
+    [change] = diff["suppliers_changed"]
     assert change["field"] == "certifications"
+    assert any("valid until 2025-12-31" in str(v) for v in change["old"])
+    assert any("expired 2025-12-31" in str(v) for v in change["new"])
+    assert not diff["input_changed"]
+    md = render_diff_markdown(diff)
+    assert (
+        "The input file is unchanged (same sha256); the assessments are as of 2025-06-30 and"
+        " 2026-06-30, so audits and certificates may have aged or expired between them" in md
+    )
+    # the same day: no change, and the plain note
+    again = diff_assessments(later, made("a", "2025-12-31", "2026-06-30"))
+    assert again["suppliers_changed"] == []
+    assert "The input file is unchanged (same sha256).\n" in render_diff_markdown(again)
 
 
 def test_a_priority_moved_within_a_level_is_listed(tmp_path: Path) -> None:

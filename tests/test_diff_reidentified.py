@@ -122,6 +122,21 @@ CASES: list[
         {"medium": [], "high": [], "critical": []},
     ),
     (
+        # an export without accents or punctuation ("FAZENDA SAO JOAO" for "Fazenda São
+        # João"): the name as the possible-duplicate check compares it
+        "new id, the name without its punctuation",
+        {**COOP, "id": "GH-COOP-0003", "name": "SEFWI-GROWERS."},
+        [],
+        [
+            (CL, "critical", "critical", "same"),
+            (FL, "medium", "medium", "same"),
+            (HT, "medium", "medium", "same"),
+        ],
+        [],
+        [],
+        {"medium": [], "high": [], "critical": []},
+    ),
+    (
         "another supplier: new and resolved",
         {**COOP, "id": "X9", "name": "Other growers"},
         [],

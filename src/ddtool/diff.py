@@ -29,6 +29,7 @@ from ddtool.document import (
     placed_in_one_country,
 )
 from ddtool.errors import DdtoolError, UsageError
+from ddtool.graph import alike_key
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reporters.shown import level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
@@ -900,7 +901,9 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     be one removed, or one may be either of two), none is marked: which is which is not
     known. Each added supplier's `may_be` then lists the removed ones it may be (empty where
     it is `same_as` one, or matches none). Names are compared in any case, their spaces
-    as one ("EA H'LEO  GROUP" is "Ea H'leo group")."""
+    as one ("EA H'LEO  GROUP" is "Ea H'leo group"), then also without their accents and
+    punctuation, as the possible-duplicate check compares them ("FAZENDA SAO JOAO" is
+    "Fazenda São João": graph.alike_key)."""
 
     def id_key(entry: dict[str, Any]) -> tuple[Any, ...]:
         return ("id", str(entry["id"]).casefold())
@@ -908,9 +911,12 @@ def _same_as(added: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None
     def keys(entry: dict[str, Any]) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = [id_key(entry)]
         if entry.get("name"):
-            # (a name as an export spells it anew: in other case, spaces doubled)
+            # (a name as an export spells it anew: in other case, spaces doubled; then
+            # without its accents and punctuation, "FAZENDA SAO JOAO" for "Fazenda São João")
             name = " ".join(str(entry["name"]).split()).casefold()
             found.append(("as", name, entry.get("country"), entry.get("sector")))
+            alike = alike_key(str(entry["name"]))
+            found.append(("alike", alike, entry.get("country"), entry.get("sector")))
         return found
 
     # the sure matches first: an id recased, alone of its spelling on both sides
@@ -1306,19 +1312,12 @@ def _same_value(field: str, was: Any, now: Any, renamed: dict[str, str]) -> bool
         return bool(_text_key(was) == _text_key(now))
     if field == "buyers":
         return sorted(renamed.get(str(b), str(b)) for b in was) == sorted(map(str, now))
-    if field == "certifications":  # (its expiry, not whether it had passed on the as-of date)
-        was, now = (
-            [_AS_OF_STATUS.sub(r"until \1", str(v)) for v in was],
-            [_AS_OF_STATUS.sub(r"until \1", str(v)) for v in now],
-        )
+    # (a certificate that expired between the two as-of dates is a change, "valid until
+    # 2026-06-30" to "expired 2026-06-30", as an audit aged out of its window is: the flags
+    # it moves have their reason in the table)
     return sorted(_text_key(str(v), any_case=True) for v in was) == sorted(
         _text_key(str(v), any_case=True) for v in now
     )
-
-
-# a certification's status on the as-of date beside its expiry ("valid until 2025-12-31",
-# "expired 2025-12-31"): one certificate read on two dates, not a change of the supplier's
-_AS_OF_STATUS = re.compile(r"\b(?:valid until|expired) (\d{4}-\d{2}-\d{2})\b")
 
 
 def _same_sector(before: dict[str, Any], after: dict[str, Any]) -> bool:

@@ -506,7 +506,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
-def _alike_key(name: str) -> str:
+def alike_key(name: str) -> str:
     """A name as the possible-duplicate check compares it: name_key's, its accents and
     punctuation aside (the usual name, plain letters and digits, at C speed)."""
     key = name_key(name)
@@ -649,7 +649,7 @@ def _check_names(by_id: dict[str, Supplier], problems: ProblemList, fallback: st
     company that share a name are told apart by their country or sector; others may be
     ignored). Ids that differ only in case are warned as that (_check_case)."""
     suppliers = [s for s in by_id.values() if s.name]
-    names = list(map(_alike_key, map(attrgetter("name"), suppliers)))
+    names = list(map(alike_key, map(attrgetter("name"), suppliers)))
     if len(set(names)) == len(names):
         return  # the usual case: no two names alike
     groups: dict[tuple[str, str, str], list[tuple[int, Supplier]]] = {}

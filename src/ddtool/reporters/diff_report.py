@@ -318,6 +318,19 @@ def _either(ids: Sequence[str], word: str) -> str:
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} {word} {shown[-1]}"
 
 
+def unchanged_input_text(diff: dict[str, Any]) -> str:
+    """What a diff of one input file says of it: unchanged, and where the assessments are as
+    of two days, that what changed for a supplier comes from the time between them."""
+    old, new = diff["old"].get("as_of"), diff["new"].get("as_of")
+    text = "The input file is unchanged (same sha256)"
+    if old and new and old != new:
+        text += (
+            f"; the assessments are as of {old} and {new}, so audits and certificates may have"
+            " aged or expired between them (see the suppliers changed)"
+        )
+    return text
+
+
 def _as_of_text(diff: dict[str, Any]) -> str:
     """The two assessments' as-of dates (which audits and certificates counted)."""
     old, new = diff["old"].get("as_of"), diff["new"].get("as_of")
@@ -566,7 +579,7 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         if same_as:
             lines += [f"> **Note:** {inline(same_as)}.", ""]
     if not diff["input_changed"]:
-        lines += ["The input file is unchanged (same sha256).", ""]
+        lines += [f"{unchanged_input_text(diff)}.", ""]
     if "exposure" in diff:  # (since diff JSON 1.10)
         lines += [
             "## Company exposure",
