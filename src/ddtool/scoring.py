@@ -595,6 +595,7 @@ class Scorer:
         # passed audit of one day and standard): the report's catalogue looks facts up by it
         self._credit_facts: dict[tuple[str, float], Evidence] = {}
         self._audit_cutoff = _months_before(as_of, config.scoring.audit_valid_months)
+        self._programme_ids: frozenset[str] | None = None
         # what each audit standard audits: labour conditions, or not, and the schemes that
         # certifications and audits name, read alike once per text (ddtool.schemes)
         self._standards = audit_standards(
@@ -1066,6 +1067,59 @@ class Scorer:
                 latest[scheme.id] = (date, audit)
         return {scheme: audit for scheme, (_, audit) in latest.items() if audit is not None}
 
+    def _programmes(self) -> frozenset[str]:
+        """The scheme ids of AUDIT_PROGRAMMES, under the settings' reading of names."""
+        if self._programme_ids is None:
+            found = (self._schemes.scheme(name) for name in AUDIT_PROGRAMMES)
+            self._programme_ids = frozenset(s.id for s in found if s is not None)
+        return self._programme_ids
+
+    def _latest_audits(self, audits: Sequence[Audit]) -> dict[str, Audit]:
+        """The latest audit of each recognised scheme, of labour conditions or of a scope
+        not known, dated and not after the as-of date, however old (_failed_last's, without
+        its window)."""
+        latest: dict[str, Audit] = {}
+        for audit in audits:
+            date = audit.date
+            if date is None or date > self.as_of or _of_another_site(audit):
+                continue
+            scheme = self._schemes.scheme(audit.standard)
+            if scheme is None or self._standards.scope(audit.standard).labour is False:
+                continue
+            seen = latest.get(scheme.id)
+            if seen is None or (seen.date is not None and date > seen.date):
+                latest[scheme.id] = audit
+        return latest
+
+    def _audit_of_undated(self, cert: Certification, audit: Audit | None) -> str | None:
+        """What a certificate of no expiry date of an audit programme that issues no
+        certificates (AUDIT_PROGRAMMES: 'amfori BSCI', 'SMETA', an ERP's certifications
+        column holds their names) earns beside an audit of its own scheme: the name is the
+        audit, not a certificate apart. Its scheme's latest audit older than the audits'
+        window makes it no current certificate (no credit); a passed one within the window
+        is credited as the audit, once (no further credit for the name). None where it has
+        an expiry date, is of a scheme that certifies (Fairtrade, SA8000), or no audit of its
+        scheme is listed, or its latest neither."""
+        if cert.valid_until is not None or audit is None or audit.date is None:
+            return None
+        scheme = self._schemes.scheme(cert.name)
+        if scheme is None or scheme.id not in self._programmes():
+            return None
+        months = self.config.scoring.audit_valid_months
+        if audit.date < self._audit_cutoff:
+            return (
+                f"certification '{cert.name}' (no expiry date given): not taken as current,"
+                f" the latest audit of the same scheme ('{audit.standard}', {audit.date}) is"
+                f" older than {months} months: no credit"
+            )
+        if read_audit_result(audit.standard, audit.result).outcome == "passed":
+            return (
+                f"certification '{cert.name}' (no expiry date given): no further credit (the"
+                f" same scheme's audit '{audit.standard}' of {audit.date} is credited: one"
+                " scheme's audit credited once)"
+            )
+        return None
+
     def _mitigation(self, supplier: Supplier) -> tuple[list[tuple[str, float]], float]:
         """Credits for valid certifications and recent passed audits; uplift for failed ones.
 
@@ -1100,6 +1154,9 @@ class Scorer:
         credited: dict[str, str] = {}  # the schemes credited, by the name that earned it
         # the schemes whose latest audit counted failed: their certificates earn nothing
         failed_last = self._failed_last(supplier.audits) if certifications else {}
+        # the latest audit of each scheme, whatever its age: a certificate of no expiry date
+        # stands on it (see _audit_of_undated)
+        latest_audits = self._latest_audits(supplier.audits) if certifications else {}
         for cert in certifications:
             not_held = not_held_with_expiry(cert.name, cert.valid_until is not None)
             if not_held is not None:
@@ -1169,6 +1226,10 @@ class Scorer:
                         0.0,
                     )
                 )
+                continue
+            as_audit = self._audit_of_undated(cert, latest_audits.get(scheme))
+            if as_audit is not None:
+                credits.append((as_audit, 0.0))
                 continue
             first = credited.get(scheme)
             if first is not None:
@@ -1991,6 +2052,11 @@ def _listing_text(listing: GoodListing) -> str:
         f"{listing.good} from {country} {where} ({listing.year}): {listing.listed_and_read}"
         + removed
     )
+
+
+# audit programmes that issue audit reports and ratings, not certificates: their name in a
+# certifications column is the audit the supplier had (Scorer._audit_of_undated)
+AUDIT_PROGRAMMES = ("amfori BSCI", "SMETA", "SLCP", "RBA")
 
 
 def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:

@@ -137,3 +137,61 @@ WHY: dict[str, tuple[Named, str]] = {
 def test_the_evidence_says_why(certification: Named, said: str) -> None:
     adjustments = _adjustments([certification], [("amfori BSCI", NEW, "E")])
     assert (said, 0.0) in adjustments
+
+
+# (case, certifications, audits, the certification's credit, what its evidence says)
+PROGRAMMES: list[tuple[str, list[Named], list[tuple[str, dt.date, str]], float, str]] = [
+    ("the programme's name alone", ["amfori BSCI"], [], -0.05, "taken as current"),
+    # the same audit written in both columns: credited once, as the audit
+    (
+        "its audit passed, in the window",
+        ["amfori BSCI"],
+        [("amfori BSCI", NEW, "B")],
+        0.0,
+        "no further credit (the same scheme's audit 'amfori BSCI' of 2026-03-01 is credited",
+    ),
+    # its latest audit aged out: no current 'certificate' either
+    (
+        "its audit out of the window",
+        ["amfori BSCI"],
+        [("amfori BSCI", dt.date(2021, 2, 1), "B")],
+        0.0,
+        "not taken as current, the latest audit of the same scheme ('amfori BSCI',"
+        " 2021-02-01) is older than 24 months",
+    ),
+    ("SMETA, its audit passed", ["SMETA"], [("SMETA", NEW, "passed")], 0.0, "no further credit"),
+    # a scheme that certifies keeps its certificate beside its audit
+    ("SA8000 beside its audit", ["SA8000"], [("SA8000", NEW, "passed")], -0.05, "valid"),
+    (
+        "Fairtrade beside an old audit",
+        ["Fairtrade"],
+        [("Fairtrade", dt.date(2021, 1, 1), "pass")],
+        -0.05,
+        "valid",
+    ),
+    # an expiry date given: a certificate as written
+    (
+        "BSCI with an expiry date",
+        [("amfori BSCI", dt.date(2027, 1, 1))],
+        [("amfori BSCI", NEW, "B")],
+        -0.05,
+        "valid until 2027-01-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("certifications", "audits", "credit", "said"),
+    [p[1:] for p in PROGRAMMES],
+    ids=[p[0] for p in PROGRAMMES],
+)
+def test_an_audit_programmes_name_among_certifications_is_its_audit(
+    certifications: list[Named], audits: list[tuple[str, dt.date, str]], credit: float, said: str
+) -> None:
+    """amfori BSCI and SMETA issue audit ratings, not certificates: 'amfori BSCI' in an ERP's
+    certifications column beside the BSCI audit earned the credit twice, and beside a
+    five-year-old audit still earned a certificate's credit for ever."""
+    adjustments = _adjustments(certifications, audits)
+    [(label, effect)] = [(la, d) for la, d in adjustments if la.startswith("certification ")]
+    assert round(effect, 4) == credit
+    assert said in label
