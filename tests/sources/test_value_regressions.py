@@ -139,6 +139,11 @@ TIER_WORDS: list[tuple[str, int]] = [
     ("Direct", 1),
     ("Direct supplier", 1),
     ("Directly contracted", 1),
+    # the same in German, Spanish, Portuguese and French
+    ("Direkt", 1),
+    ("Proveedor directo", 1),
+    ("Direto", 1),
+    ("Fournisseur directe", 1),
 ]
 
 
@@ -147,12 +152,12 @@ def test_each_tier_word_with_its_endings_and_compounds(written: str, tier: int) 
     assert parse_tier(written) == tier
 
 
-# words that only hold a tier word's letters: today's fixes (Indirect, Predetermined, Examined
-# later) and the others that start or end with them
+# words that only hold a tier word's letters: today's fixes (Predetermined, Examined later)
+# and the others that start or end with them ("Indirect" is told apart: see below)
 NOT_TIER_WORDS = [
-    "Indirect",
-    "Indirectly",
     "Director",
+    "Diretor",
+    "Directorio",
     "Directory",
     "Predetermined",
     "Examined later",
@@ -223,7 +228,14 @@ def test_a_word_inside_another_is_still_a_located_error(tmp_path: Path) -> None:
         "A4;Delta;A1;Trimmings\n",
     )
     assert problems.flatten(["type", "row", "column", "message"]) == [
-        ["bad-tier", 3, "Tier", "tier: expected a tier such as 'Tier 2', got 'Indirect'"],
+        [
+            "bad-tier",
+            3,
+            "Tier",
+            "tier: 'Indirect' says the supplier is indirect (tier 2 or below), not which tier:"
+            " leave the tier blank (ddtool counts the tiers from the buyers column) or write"
+            " its number",
+        ],
         ["bad-tier", 4, "Tier", "tier: expected a tier such as 'Tier 2', got 'Predetermined'"],
     ]
     assert [s.tier_declared for s in chain.suppliers] == [2, None, None, 2]
@@ -494,3 +506,12 @@ def test_assess_refuses_a_date_that_cannot_be_read_with_exit_code_2(tmp_path: Pa
             " has 29 days, not 31",
         )
     ]
+
+
+@pytest.mark.parametrize("written", ["Indirect", "Indireto", "Fornecedor indireto", "Indirekt"])
+def test_an_indirect_suppliers_word_says_it_names_no_tier(written: str) -> None:
+    """A Brazilian register's "Direto" / "Indireto" tier column: the direct ones tier 1, an
+    indirect one said to be below tier 1 but of no tier, with what to write."""
+    with pytest.raises(ValueProblem) as caught:
+        parse_tier(written)
+    assert "says the supplier is indirect (tier 2 or below), not which tier" in str(caught.value)

@@ -655,6 +655,11 @@ _TIER_WORDS: tuple[tuple[str, int, str, str], ...] = (
     ("cmt", 1, "", ""),
     ("direct", 1, "", "ly"),
 )
+# "direct" in German, Spanish, Portuguese and French, a whole word without endings (no
+# "director", "diretor"): tier 1
+_DIRECT_ABROAD = re.compile(r"\b(?:direkt|directo|directa|direto|direta|directe)\b")
+# an indirect supplier's word: below tier 1, but no tier ("Indirect", "Fornecedor indireto")
+_INDIRECT = re.compile(r"\b(?:indirect|indirekt|indirecto|indireto|indirecte)\w*")
 
 # no chain is mapped 99 tiers deep: a larger number is not a tier (a code, an id)
 MAX_TIER = 99
@@ -720,8 +725,16 @@ def parse_tier(value: Any) -> int | None:
     for pattern, tier in _TIER_PATTERNS:  # a factory type, or a number that is no tier
         if pattern.search(text):  # ("ISO 9001")
             return tier
+    if _DIRECT_ABROAD.search(text):
+        return 1
     if digits:
         raise ValueProblem(f"expected a tier from 1 to {MAX_TIER}, got {str(value)[:40]!r}")
+    if _INDIRECT.search(text):
+        raise ValueProblem(
+            f"{str(value)[:40]!r} says the supplier is indirect (tier 2 or below), not which"
+            " tier: leave the tier blank (ddtool counts the tiers from the buyers column)"
+            " or write its number"
+        )
     raise ValueProblem(f"expected a tier such as 'Tier 2', got {str(value)[:40]!r}")
 
 
