@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.diff import diff_assessments, is_empty, new_at_or_above
-from ddtool.reporters.diff_report import render_diff_terminal, write_diff
+from ddtool.reporters.diff_report import render_diff_markdown, render_diff_terminal, write_diff
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
 CL, FL, HT = "child_labour", "forced_labour", "human_trafficking"
@@ -483,3 +483,18 @@ def test_the_same_as_note_counts_the_renamed_suppliers_flags_only(tmp_path: Path
     assert own and inferred
     note = _same_as_note(diff)
     assert note is not None and f"; {len(own)} of their flags match a removed one's" in note
+
+
+def test_the_resolved_flags_of_a_supplier_gone_from_the_chain_say_so(
+    tmp_path: Path, last_year: dict[str, Any]
+) -> None:
+    """A ranch left out of the new file resolved its flags, a critical one among them, which
+    read as remediation; the diff now says that their supplier is gone."""
+    diff = diff_assessments(last_year, chain(tmp_path, "new", {**COOP, "id": "X9", "name": "X"}))
+    md = render_diff_markdown(diff)
+    assert "3 resolved flags are of a supplier no longer in the chain" in md
+    resolved = md.split("## Resolved flags", 1)[1].split("## Changed flags", 1)[0]
+    assert resolved.count("| gone |") == 3
+    console = Console(width=300, record=True)
+    render_diff_terminal(diff, console)
+    assert "3 resolved flags are of a supplier no longer in the chain" in console.export_text()

@@ -470,6 +470,8 @@ def _levels_shown(row: dict[str, Any]) -> dict[str, Any]:
     ):
         if key in row:
             shown[key] = shown_level(row[key], of)
+    if "now_level" in row and row["now_level"] is None:  # (its supplier gone from the chain)
+        shown["now_level"] = "gone"
     for key in ("country", "old_country"):
         if key in row:
             shown[key] = _country_shown(row, key) or None
@@ -596,6 +598,9 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     still = diff["summary"].get("resolved_still_in_chain")
     if still:
         lines += [f"{_still_text(still)}.", ""]
+    gone = diff["summary"]["resolved_flags"] - (still or 0)
+    if gone and "resolved_still_in_chain" in diff["summary"]:
+        lines += [f"{_gone_text(gone)}.", ""]
     lines += _md_table(diff["resolved_flags"], RESOLVED_COLUMNS)
     lines += ["## Changed flags", "", *_md_table(diff["changed_flags"], CHANGED_COLUMNS_MD)]
     if "priority_changes" in diff:  # (since diff JSON 1.11)
@@ -733,6 +738,16 @@ def _level(level: Any) -> Text:
     level on missing data ("low (data gap)") not as low risk."""
     text = "" if level is None else str(level)
     return Text(text, style="yellow" if text == GAP_LEVEL else LEVEL_STYLE.get(text, ""))
+
+
+def _gone_text(count: int) -> str:
+    """What the resolved flags of suppliers gone from the chain are: no remediation."""
+    return (
+        f"{count} resolved flag{'' if count == 1 else 's'} {'is' if count == 1 else 'are'} of a"
+        ' supplier no longer in the chain (left out of the new file, its level now "gone"):'
+        " no measure is shown to have worked; where it still supplies under another id or"
+        " name, give it the one it had"
+    )
 
 
 def _still_text(count: int) -> str:
@@ -879,6 +894,9 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         still = s.get("resolved_still_in_chain")
         if still:
             console.print(Text(f"{_still_text(still)}.", style="dim"))
+        gone = s["resolved_flags"] - (still or 0)
+        if gone and "resolved_still_in_chain" in s:
+            console.print(Text(f"{_gone_text(gone)}.", style="dim"))
     for rows, title, columns in (
         (
             _supplier_rows(diff["suppliers_added"]),
