@@ -1391,20 +1391,20 @@ class Inference:
         has origins of (hazelnuts, vanilla, tea, cane, oil palm, natural rubber: a Turkish
         exporter of 'hazelnut kernels' buys from hazelnut farms). `wide`, for a trader of the
         trading or retail stage (a wholesaler, an importer, a retailer: it makes nothing, so
-        what it sells comes from a stage beneath it), also a farm, mine, vessel, processor or
-        manufacturer of one kind of listed goods (a Malawi leaf dealer of 'tobacco' buys
-        from tobacco farms, a Dutch importer of 'clay bricks' from brick kilns); never a
-        trader's or a service's, nor a sector of several distinct goods (crop farming,
-        timber and forestry, general manufacturing: 'bananas', 'charcoal', 'toys'), whose
-        goods are too many to follow. Where the risk data has no origins of the good, the
-        stage is in a country not known, at the worst case of the countries where the good
-        is listed. A supplier of no sector, or a maker of goods of no inputs, naming them is
-        no such trader: it may make them itself."""
+        what it sells comes from a stage beneath it), also the farm, mine, vessel, processor
+        or manufacturer of any listed good (a Malawi leaf dealer of 'tobacco' buys from
+        tobacco farms, a Dutch importer of 'clay bricks' from brick kilns; of a sector of
+        several distinct goods, the stage narrowed to the good named: 'charcoal' from the
+        charcoal makers of timber and forestry, 'Christmas decorations' from their makers
+        in general manufacturing); never a trader's or a service's. Where the risk data has
+        no origins of the good, the stage is in a country not known, at the worst case of
+        the countries where the good is listed. A supplier of no sector, or a maker of goods
+        of no inputs, naming them is no such trader: it may make them itself."""
         if sector.chain in KEY_CHAINS or (
             sector.stage == "raw" and not sector.broad and bool(sector.commodities)
         ):
             return True
-        return wide and sector.stage in ("raw", "processing", "manufacturing") and not sector.broad
+        return wide and sector.stage in ("raw", "processing", "manufacturing")
 
     def _trade_of(self, sector_id: str) -> str:
         """The trade of a sector's goods: the trading stage of key value chains that has the

@@ -1,11 +1,11 @@
-"""A wholesaler, importer or retailer naming a listed good of a sector of one kind of goods
-gets that sector's stage beneath it (tobacco farms beneath a Malawi leaf dealer, brick kilns
-beneath a Dutch importer of bricks), in a country not known where the risk data has no
-origins of the good, at the worst case of the countries where it is listed. Before, only the
-goods of the key value chains and of a few crops were followed: "tobacco" from a leaf dealer
-was "no product that is a good of a key value chain", and the dealer low on a data gap. A
-sector of several distinct goods is not followed, nor does a maker or a supplier of no sector
-naming such a good get it beneath itself (it may make it)."""
+"""A wholesaler, importer or retailer naming a listed good gets its sector's stage beneath it
+(tobacco farms beneath a Malawi leaf dealer, brick kilns beneath a Dutch importer of bricks),
+in a country not known where the risk data has no
+origins of the good, at the worst case of the countries where it is listed; of a sector of
+several distinct goods, narrowed to the good named. Before, only the goods of the key value
+chains and of a few crops were followed: "tobacco" from a leaf dealer was "no product that is
+a good of a key value chain", and the dealer low on a data gap. A maker or a supplier of no
+sector naming such a good does not get it beneath itself (it may make it)."""
 
 from __future__ import annotations
 
@@ -36,9 +36,21 @@ CASES: list[tuple[str, str, str | None, list[str], set[str]]] = [
         ["hand-knotted rugs"],
         {"carpet-weaving", "yarn-spinning", "cotton-ginning", "cotton-farming"},
     ),
-    # a sector of several distinct goods: not followed
-    ("charcoal (timber and forestry)", "NLD", "wholesale-trade", ["charcoal"], set()),
-    ("bananas (crop farming)", "DEU", "wholesale-trade", ["bananas"], set()),
+    # a sector of several distinct goods: narrowed to the good named
+    ("charcoal (timber and forestry)", "NLD", "wholesale-trade", ["charcoal"], {"timber-forestry"}),
+    ("bananas (crop farming)", "DEU", "wholesale-trade", ["bananas"], {"crop-farming"}),
+    # the vegetable (Beans (green beans)), no coffee or cocoa
+    ("green beans", "DEU", "wholesale-trade", ["green beans"], {"crop-farming"}),
+    (
+        "Christmas decorations (general manufacturing)",
+        "CHN",
+        "wholesale-trade",
+        ["Christmas decorations"],
+        {"general-manufacturing"},
+    ),
+    # no listed good: nothing
+    ("office chairs", "DEU", "wholesale-trade", ["office chairs"], set()),
+    # a maker naming its own goods: nothing beneath it
     ("toys (toy making, from a maker)", "VNM", "toy-manufacturing", ["toys"], set()),
     # a supplier of no sector naming them may make them: nothing beneath it
     ("bricks from a supplier of no sector", "PAK", None, ["clay bricks"], set()),

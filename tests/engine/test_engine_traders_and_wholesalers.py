@@ -198,7 +198,6 @@ WHOLESALE_READINGS = [
     pytest.param(["tin solder"], {"tin"}, id="tin solder: tin mines"),
     pytest.param(["3TG"], {"tin", "tantalum", "tungsten", "gold"}, id="3TG: its four metals"),
     pytest.param(["green coffee"], {"coffee (green beans)"}, id="green coffee: its own name"),
-    pytest.param(["green beans"], set(), id="green beans: no coffee or cocoa"),
     pytest.param(["canned tuna"], {"fish"}, id="canned tuna: a listed good (Fish)"),
 ]
 

@@ -20,6 +20,10 @@ from ddtool.sources import ReadOptions, read_chain
         ("Workers", "80 to 90", "a range, not a figure; write one figure (the higher, 90"),
         ("Workers", "1-2", "a range, not a figure; write one figure (the higher, 2,"),
         ("Workers", "ca. 300", "an estimate, not a figure; write the number (300)"),
+        # a count of farms or families, as a tobacco leaf buyer's register writes its growers
+        ("Workers", "1.200 pequenos produtores", "a count of farms, farmers or families is no"),
+        ("Trabalhadores", "ca. 2.500 famílias", "a count of farms, farmers or families is no"),
+        ("Workers", "350 smallholders", "a count of farms, farmers or families is no"),
     ],
 )
 def test_a_range_in_a_number_field_is_told(

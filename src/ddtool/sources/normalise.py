@@ -1157,6 +1157,13 @@ _BOUNDS: dict[str, tuple[float, float]] = {
 
 
 _PERCENTAGES = ("female_pct", "migrant_pct")
+# the words of a count of farms, farmers, members or families in a workers cell, in the
+# languages headers are read in
+_NOT_WORKERS = re.compile(
+    r"\b(?:(?:small ?holder|farmer|grower|producer|member|household|farm|fam[ií]l"
+    r"|produtor|productor|producteur|agricultor|membro|miembro|cooperad|betrieb"
+    r"|landwirt|bauer|haushalt|exploitation|menage)\w*)"
+)
 # what each number field takes, as a message tells it
 _TAKES = {
     "workers": f"a whole number of workers from 0 to {MAX_WORKERS:,}",
@@ -1221,6 +1228,12 @@ def _number_value(
             return _number_value(name, figure, table, fractions)[0] is not None
 
         told = estimate_told(value, accepted, _TAKES[name])
+        if not told and name == "workers" and _NOT_WORKERS.search(str(value).casefold()):
+            # ("1.200 pequenos produtores", "350 farmers", "ca. 2.500 famílias")
+            told = (
+                ": a count of farms, farmers or families is no workforce (a farm's family and"
+                " hired hands are); write the workers, or leave it blank (a data gap)"
+            )
         return None, (_Issue("bad-number", f"{name}: {e}{told}"),)
     low, high = _BOUNDS[name]
     if not low <= number <= high:
