@@ -222,7 +222,8 @@ SAME_SCORE = [
     ("gold mining and coffee", "gold mining and coffee farming", "PER"),
     ("fishing and cocoa", "fishing and cocoa farming", "CIV"),
     ("tin ingots", "smelting-refining", "IDN"),
-    ("aluminium ingots", "smelting-refining", "CHN"),
+    # (a metal the risk data has no mines of: as the smelter writing it, no mines beneath)
+    ("aluminium ingots", "aluminium smelter", "CHN"),
     ("steel ingots", "smelting-refining", "IND"),
     ("metal ingots", "smelting-refining", "CHN"),
     ("ruby mine", "gemstone-mining", "MMR"),

@@ -40,8 +40,7 @@ CASES: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
         },
         [
             "certification 'Fairtrade' " + VALID,
-            "certification 'Our Own Label': not a scheme the settings credit"
-            " (recognised_certifications)",
+            "certification 'Our Own Label': not among the settings' recognised certifications",
             "certification 'Rainforest Alliance' expired 2025-06-30",
             "certification 'SA8000' " + VALID,
             "certification 'UTZ' " + VALID + ": no further credit (certifications count at most"

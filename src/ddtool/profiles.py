@@ -2502,7 +2502,13 @@ _MINERALS_ABROAD = {
 _RECRUITERS = re.compile(
     r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
     r"(contract\w*|agenc\w*|hire|suppl\w*|provider|broker|services?|firm|company)\b"
-    r"|\b(recruitment|staffing|temping|manpower|temp agency|temporary staffing)\b"
+    r"|\b(recruitment|recruiters?|staffing|temping|manpower|temp agency|temporary staffing)\b"
+    # the same in German, Dutch, French, Spanish and Portuguese (text_key's forms:
+    # "Zeitarbeit", "Arbeitnehmerüberlassung", "uitzendbureau", "agence d'intérim",
+    # "empresa de trabajo temporal", "trabalho temporário")
+    r"|\b(zeitarbeit\w*|leiharbeit\w*|personaldienstleist\w*|personalvermittl\w*"
+    r"|arbeitnehmeruberlassung|arbeitnehmerueberlassung|uitzend\w*|detacheringsbureau\w*"
+    r"|agence d interim|travail temporaire|trabajo temporal|trabalho temporario)\b"
 )
 
 

@@ -1192,8 +1192,8 @@ class Scorer:
                     " settings' labour_audits), not a certification ddtool credits: its"
                     " audit, given with its date and result, is credited"
                     if programme is not None and programme.listed == "audit"
-                    else f"certification '{cert.name}': not a scheme the settings credit"
-                    " (recognised_certifications)"
+                    else f"certification '{cert.name}': not among the settings'"
+                    " recognised certifications"
                 )
                 credits.append((said, 0.0))
                 continue
@@ -1369,7 +1369,13 @@ class Scorer:
             supplier.migrant_pct,
             supplier.country if placed is None else (supplier.country, placed),
             sector_id,
-            supplier.sector_raw is None,
+            # (no sector text, a text, or a recruiter's: the gap of a sector not known says
+            # which, and so does its flag's reason and measures, see _score)
+            0
+            if not supplier.sector_raw
+            else 2
+            if sector_id is None and names_a_recruiter(supplier.sector_raw)
+            else 1,
             supplier.sector is None,  # a sector guessed from the products (see _guessed)
         )
         if products or certifications or audits:  # else a shorter key: the usual case

@@ -120,12 +120,12 @@ CERTIFICATIONS: dict[str, tuple[str, float, str]] = {
     "an environmental standard alone is no recognised scheme": (
         "MSC",
         0.0,
-        ": not a scheme the settings credit (recognised_certifications)",
+        ": not among the settings' recognised certifications",
     ),
     "a name of no scheme": (
         "Our Own Label",
         0.0,
-        ": not a scheme the settings credit (recognised_certifications)",
+        ": not among the settings' recognised certifications",
     ),
     # a certificate of a programme whose audits are credited (the settings' labour_audits):
     # it was 'not a recognised social scheme', beside its audit credited

@@ -154,6 +154,41 @@ def test_rspo_supply_chain_certification_is_no_labour_certificate(
     assert [c for c in _entry(doc, "T")["certifications"] if "not a labour" in c]
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "labour recruiter",
+        "Zeitarbeit",
+        "Personaldienstleister",
+        "Arbeitnehmerüberlassung",
+        "uitzendbureau",
+        "agence d'intérim",
+        "empresa de trabajo temporal",
+        "temp agency",
+    ],
+)
+def test_a_recruiter_in_the_trades_words_and_languages(written: str) -> None:
+    from ddtool.profiles import names_a_recruiter
+
+    assert names_a_recruiter(written)
+    assert load_profiles().match_sector(written).id is None
+
+
+def test_a_recruiters_gap_is_its_own_whatever_the_row_order(tmp_path: Path) -> None:
+    """Suppliers sharing a score shared the gap of the first: a packaging firm after a temp
+    agency was 'a labour recruiter', and an agency after the packaging firm was not."""
+    rows = [
+        named_supplier("A", "DEU", "temp agency", []),
+        named_supplier("P", "DEU", "Verpackung", []),
+    ]
+    for order in (rows, rows[::-1]):
+        doc = assessed_data(tmp_path, "food-manufacturing", order)
+        assert _entry(doc, "A")["data_gaps"] == [
+            "sector not matched (a labour recruiter: none of its own)"
+        ]
+        assert _entry(doc, "P")["data_gaps"] == ["sector not matched"]
+
+
 def test_the_profiles_read_the_recruiters_words() -> None:
     from ddtool.profiles import names_a_recruiter
 

@@ -125,7 +125,7 @@ def test_a_scheme_the_settings_do_not_list_is_not_credited() -> None:
     found, adjustments = _total([Certification(name=name) for name in names], [], config)
     assert found == 0.0
     assert all(
-        said.endswith("not a scheme the settings credit (recognised_certifications)")
+        said.endswith("not among the settings' recognised certifications")
         for said, _ in adjustments
     )
 

@@ -617,5 +617,5 @@ def test_a_share_written_with_its_percent_sign_and_a_mark_is_not_told_to_add_one
 ) -> None:
     _, found = read(tmp_path, suffix, [{"id": "T1", "name": "Farm", "share": "6000%\u200f"}])
     assert [(p.type, p.message) for p in found.items] == [
-        ("out-of-range", "share 60 must be between 0 and 1")
+        ("out-of-range", "share 6,000 % must be between 0 % and 100 %")
     ]

@@ -84,6 +84,9 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Aantal medewerkers", "workers"),
     ("Certificeringen", "certifications"),
     ("Auditresultaat", "audit_result"),
+    ("Naam", "name"),
+    ("Afnemer", "buyers"),
+    ("Levert aan", "buyers"),
 ]
 
 

@@ -424,7 +424,7 @@ def test_a_tier_as_written(written: str, tier: int | None) -> None:
     assert parse_tier(written) == tier
 
 
-@pytest.mark.parametrize("written", ["Indirect", "Examined later", "Predetermined"])
+@pytest.mark.parametrize("written", ["Examined later", "Predetermined"])
 def test_a_tier_word_inside_another_word_is_none(written: str) -> None:
     with pytest.raises(ValueProblem) as caught:
         parse_tier(written)
@@ -446,7 +446,14 @@ def test_tier_placeholders_declare_no_tier_and_words_inside_words_are_refused(
         "A6;Zeta;Ghana;A5;–\n",
     )
     assert problems.flatten(["type", "row", "column", "message"]) == [
-        ["bad-tier", 3, "Tier", "tier: expected a tier such as 'Tier 2', got 'Indirect'"],
+        [
+            "bad-tier",
+            3,
+            "Tier",
+            "tier: 'Indirect' says the supplier is indirect (tier 2 or below), not which tier:"
+            " leave the tier blank (ddtool counts the tiers from the buyers column) or write"
+            " its number",
+        ],
         ["bad-tier", 6, "Tier", "tier: expected a tier such as 'Tier 2', got 'Examined later'"],
     ]
     assert [s.tier_declared for s in chain.suppliers] == [None] * 6
