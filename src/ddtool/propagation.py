@@ -2082,6 +2082,8 @@ class Inference:
         plant reduces fish landed near it (_reduction_plant); else ""."""
         if self._cooperative(buyer):
             return _OF_ITS_MEMBERS
+        if self._cooperative(buyer, _FIRST_BUYER):
+            return _FROM_FARMERS_NEAR
         supplier = self.supply.suppliers.get(buyer)
         if supplier is not None and _WET_MILL.search(_said_of(supplier)):
             return _NEAR_A_WET_MILL
@@ -2089,17 +2091,19 @@ class Inference:
             return _NEAR_A_REDUCTION_PLANT
         return ""
 
-    def _cooperative(self, buyer: str) -> bool:
+    def _cooperative(self, buyer: str, words: re.Pattern[str] | None = None) -> bool:
         """Whether a buyer is a mapped cooperative of a trading or first-processing stage
         ('cocoa cooperative', 'Coopérative Agricole de Soubré', 'cooperativa cafetalera'):
-        it buys its members' harvest, grown near it."""
+        it buys its members' harvest, grown near it; with other `words`, a first buyer of
+        that stage named by them (_FIRST_BUYER: a licensed buying company, a buying
+        station)."""
         supplier = self.supply.suppliers.get(buyer)
         if supplier is None or supplier.sector is None:
             return False
         sector = self.profiles.sectors.get(supplier.sector)
         if sector is None or sector.stage not in ("trading", "processing"):
             return False
-        return _COOPERATIVE.search(_said_of(supplier)) is not None
+        return (words or _COOPERATIVE).search(_said_of(supplier)) is not None
 
     def _stage_as_is(
         self,
@@ -2746,6 +2750,18 @@ _COOPERATIVE = re.compile(
 )
 _OF_ITS_MEMBERS = (
     "a cooperative buys the harvest of its members, farmers near it, not the world's mix"
+)
+# a first buyer at origin by its words: Ghana's licensed buying companies buy cocoa from the
+# country's farmers for the state board, a buying station or centre (tobacco, cocoa) from
+# the farmers around it ("licensed buying company", "LBC" beside its good's stage,
+# "buying station", "buying centre", "estação de compra")
+_FIRST_BUYER = re.compile(
+    r"(?i)\b(?:licen[cs]ed buying compan(?:y|ies)|buying (?:stations?|cent(?:re|er)s?)|"
+    r"esta[cç][aã]o de compra|centro de compra|puesto de compra)\b"
+)
+_FROM_FARMERS_NEAR = (
+    "a licensed buying company or buying station buys from the farmers of its country,"
+    " around it, not the world's mix"
 )
 
 # what an intermediate stage in a country not known assumes, by its buyer

@@ -182,6 +182,14 @@ COOPERATIVES = [
         "Kyagalanyi Coffee Ltd",
         "inferred:coffee-farming:coffee-green-beans@UGA",
         id="a coffee exporter: the origin mix leaning to its country, as before",
+    ),    # a licensed buying company buys Ghana's cocoa from its farmers (before: the world's mix,
+    # its flags at Côte d'Ivoire's worst case, and no Ghana in the report)
+    pytest.param(
+        "GHA",
+        "licensed buying company",
+        "Kumasi LBC",
+        "inferred:cocoa-farming@GHA",
+        id="a Ghanaian licensed buying company: the farms of Ghana",
     ),
 ]
 
