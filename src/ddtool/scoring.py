@@ -456,9 +456,12 @@ def worst_case_evidence(
 def _unnamed_note(
     profiles: Profiles, sector: Sector | None, products: list[str], listings: list[GoodListing]
 ) -> str:
-    """What a flag's reason adds where a broad sector's listings apply to a supplier whose
-    products are given but name none of their goods: the listing stands for its sector's
-    work there, which the products do not rule out; "" otherwise."""
+    """How a flag's reason begins where a broad sector's listings apply to a supplier whose
+    products are given but name none of their goods: with its sector, whose listed goods
+    its products do not rule out, before the highest of them ("general manufacturing (other
+    goods) in China: its products name none of the goods listed for its sector there, …;
+    the highest of them: Fireworks from China is on …"), so that a steel-tube mill is not
+    said to make fireworks; "" otherwise."""
     if sector is None or not sector.broad or not products or not listings:
         return ""
     if not set(profiles.named_goods(products)).isdisjoint(g.good for g in listings):
@@ -466,8 +469,9 @@ def _unnamed_note(
     if profiles.says_a_good(products, [g.good for g in listings]):
         return ""  # ('forged blanks for surgical instruments': Surgical Instruments)
     return (
-        f" (a listing of its sector, {sector.name.lower()}, in this country: its products name"
-        " none of the goods listed, and do not rule them out)"
+        f"{sector.name.lower()} in {display_name(listings[0].iso3)}: its products name none of"
+        " the goods listed for its sector there, and do not rule them out, so the highest of"
+        " them is its floor: "
     )
 
 
@@ -1716,7 +1720,7 @@ class Scorer:
                 if others:
                     reason += f"; also listed here: {', '.join(others)}"
             if reason and unnamed:
-                reason += unnamed
+                reason = unnamed + reason
             region_fact, region = None, ""
             if placed is not None and risk_type == "forced_labour":
                 region_reason, region_fact = self._xuar_floor(placed)

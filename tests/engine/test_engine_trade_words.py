@@ -346,8 +346,8 @@ def test_a_first_stage_under_its_own_countrys_exporter_buys_its_own_harvest(
 
 
 NOTE = (
-    " (a listing of its sector, general manufacturing (other goods), in this country: its"
-    " products name none of the goods listed, and do not rule them out)"
+    "general manufacturing (other goods) in China: its products name none of the goods listed"
+    " for its sector there, and do not rule them out, so the highest of them is its floor: "
 )
 
 
@@ -364,7 +364,8 @@ def test_a_broad_sectors_listing_says_the_products_name_none_of_its_goods(
     tmp_path: Path, products: list[str], noted: bool
 ) -> None:
     """Before, a Chinese cable maker read as general manufacturing was flagged 'Fireworks
-    from China is on the US DOL List of Goods', with nothing to say it makes none."""
+    from China is on the US DOL List of Goods', with nothing to say it makes none; then with
+    a note after it, which readers passed over: the reason now begins with its sector."""
     supplier = named_supplier("S", "CHN", "general-manufacturing", products)
     doc = assessed_data(tmp_path, "electronics-manufacturing", [supplier])
     reasons = [
@@ -373,7 +374,7 @@ def test_a_broad_sectors_listing_says_the_products_name_none_of_its_goods(
         if f["supplier_id"] == "S" and "US DOL List" in doc["bases"][f["basis"]]["reason"]
     ]
     assert reasons
-    assert all(r.endswith(NOTE) is noted for r in reasons)
+    assert all(r.startswith(NOTE) is noted for r in reasons)
 
 
 def test_the_goods_a_supplier_of_no_sector_may_be_for_trafficking_are_forced_child_labours(
