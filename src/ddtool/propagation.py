@@ -989,8 +989,8 @@ class Inference:
         plan_of = self._plan_of
         if either:
             for node in compress(sector_of, map(either.__contains__, sector_of.values())):
-                # (a general trader follows every listed good of one kind, a maker the goods
-                # of the key value chains it works: _followed)
+                # (a general trader follows every listed good, a maker the goods of the key
+                # value chains it works: _followed)
                 plan = plan_of(tuple(suppliers[node].products), sector_of[node] in general)
                 if plan is not None:
                     found[node] = plan
