@@ -182,7 +182,8 @@ COOPERATIVES = [
         "Kyagalanyi Coffee Ltd",
         "inferred:coffee-farming:coffee-green-beans@UGA",
         id="a coffee exporter: the origin mix leaning to its country, as before",
-    ),    # a licensed buying company buys Ghana's cocoa from its farmers (before: the world's mix,
+    ),
+    # a licensed buying company buys Ghana's cocoa from its farmers (before: the world's mix,
     # its flags at Côte d'Ivoire's worst case, and no Ghana in the report)
     pytest.param(
         "GHA",
