@@ -19,6 +19,7 @@ from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.diff import diff_assessments
 from ddtool.reporters.diff_report import render_diff_markdown
+from ddtool.reporters.shown import chain_levels
 
 FARM = {"id": "F1", "name": "Farm group", "country": "CIV", "sector": "cocoa-farming"}
 OFFICE = {"id": "L1", "name": "Forwarder", "country": "DEU", "sector": "logistics-transport"}
@@ -256,3 +257,16 @@ def test_a_workbook_given_as_an_assessment_is_named(tmp_path: Path, command: str
     assert done.exit_code == 2
     text = " ".join(done.output.split())
     assert "not UTF-8 text): it looks like a chain file or a register; give the assessment" in text
+
+
+def test_a_medium_exposure_on_missing_data_is_shown_so(tmp_path: Path) -> None:
+    """The reports said "medium (data gap)" where a supplier of no known sector bore on the
+    company's forced-labour exposure; the diff said "medium", so a gap closed did not show."""
+    unknown = {"id": "A1", "name": "Agency", "country": "PAK", "sector": "widget stuff"}
+    known = {**unknown, "sector": "logistics-transport"}
+    old, new = _doc(tmp_path, "old", [unknown]), _doc(tmp_path, "new", [known])
+    shown = chain_levels(old)
+    [row] = [r for r in diff_assessments(old, new)["exposure"] if r["risk_type"] == "forced_labour"]
+    assert row["old_level"] == shown["forced_labour"]
+    assert row["old_level"].endswith("(data gap)") and not row["old_level"].startswith("low")
+    assert row["new_level"] == chain_levels(new)["forced_labour"]

@@ -31,7 +31,7 @@ from ddtool.document import (
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.graph import alike_key
 from ddtool.model import LEVELS, RISK_TYPES
-from ddtool.reporters.shown import level_shown, shown_rank, value_text
+from ddtool.reporters.shown import chain_levels, level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
 DIFF_SCHEMA_VERSION = "1.11"
@@ -631,13 +631,15 @@ def exposure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str,
     risk type that either assessment gives."""
     was_all = (old.get("summary") or {}).get("exposure") or {}
     now_all = (new.get("summary") or {}).get("exposure") or {}
+    # (as every report of each shows it: "medium (data gap)" too, see chain_levels)
+    was_shown, now_shown = chain_levels(old), chain_levels(new)
     rows = []
     for risk_type in [*RISK_TYPES, *sorted((was_all.keys() | now_all.keys()) - set(RISK_TYPES))]:
         was, now = was_all.get(risk_type), now_all.get(risk_type)
         if not isinstance(was, dict) or not isinstance(now, dict):
             continue
-        old_level = shown_level(was.get("level"), was.get("data_gaps"))
-        new_level = shown_level(now.get("level"), now.get("data_gaps"))
+        old_level = was_shown.get(risk_type) or shown_level(was.get("level"), was.get("data_gaps"))
+        new_level = now_shown.get(risk_type) or shown_level(now.get("level"), now.get("data_gaps"))
         old_priority, new_priority = was.get("priority") or 0.0, now.get("priority") or 0.0
         rows.append(
             {

@@ -154,8 +154,10 @@ def explain_supplier(result: Assessment, supplier_id: str, console: Console) -> 
                 table,
                 "sector inherent likelihood",
                 f"no data ({unknown:g})",
-                f"sector unknown: weighted in as {unknown:g}, and never lowering the country"
-                " score (base = the higher of the two)",
+                f"sector unknown: weighted in as {unknown:g} ({cfg.scoring.sector_weight:g} ×"
+                f" {unknown:g} + {1 - cfg.scoring.sector_weight:g} × country score), and never"
+                " lowering the country score (base = the higher of that blend and the country"
+                " score)",
             )
         if guessed and d.sector_likelihood is not None:
             # (the base as a sector not known: the fact of a sector taken from products)
