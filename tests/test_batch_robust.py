@@ -414,3 +414,22 @@ def test_an_anonymised_error_hides_the_company_a_file_is_named_after(
     assert ("<the member's company>" in failure["error"]) == hidden
     assert "which is not in the chain" in failure["error"]
     assert buyer.encode() not in (out / "summary.json").read_bytes() or not hidden
+
+
+def test_an_anonymised_error_quotes_no_short_name_of_the_company(tmp_path: Path) -> None:
+    """A supplier naming its buyer by the company's name without its legal form, or by an id
+    of its own ("MUELLER-HQ"), was quoted as written in the anonymised summary."""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    (folder / "member.yaml").write_text(
+        "company: {name: Spielzeug Mueller GmbH & Co. KG}\nsuppliers:\n"
+        "  - {id: A, name: X, country: CHN, sector: toys, buyers: [Spielzeug Mueller]}\n"
+        "  - {id: B, name: Y, country: CHN, sector: toys, buyers: [MUELLER-HQ]}\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
+    [failure] = read_summary(out)["failures"]
+    assert b"ueller" not in (out / "summary.json").read_bytes()
+    assert "names buyer '<the member's company>'" in failure["error"]
+    assert "names a buyer, which is not in the chain" in failure["error"]

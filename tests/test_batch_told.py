@@ -350,3 +350,20 @@ def test_a_link_leading_nowhere_fails_with_its_type(tmp_path: Path) -> None:
         [failure] = read_summary(out)["failures"]
         assert failure["error"].endswith(" does not exist [broken-link]")
         assert ("nowhere.csv" in failure["error"]) is not bool(anonymise)
+
+
+def test_a_members_errors_are_told_in_the_order_of_their_places() -> None:
+    """An unknown buyer (a check of the whole chain, found after the cells') came after the
+    countries of later rows, where the "(+N more)" cut could hide the lower row."""
+    from ddtool.batch import _problems_text
+    from ddtool.errors import Location, Problem
+
+    problems = [
+        Problem("unknown-country", "unknown country 'Chna'", Location("m.csv", row=2)),
+        Problem("unknown-country", "unknown country 'Vietnm'", Location("m.csv", row=6)),
+        Problem("unknown-buyer", "names buyer 'T-9'", Location("m.csv", row=5)),
+        Problem("no-header", "no header row", Location("m.csv")),
+    ]
+    text = _problems_text(problems)
+    rows = [text.index(part) for part in ("no header", "'Chna'", "'T-9'", "'Vietnm'")]
+    assert rows == sorted(rows)

@@ -717,8 +717,13 @@ def _valid_text(value: Any) -> Any:
 
 
 def _problems_text(problems: list[Problem]) -> str:
-    """The first few problems, one after the other, and how many more there are: a member
+    """The first few problems, one after the other, in the order of their places (the file's
+    own first, then by row or line: a check of the whole chain, an unknown buyer, is found
+    after the cells' and would otherwise come last), and how many more there are: a member
     who fixes what the text lists must know whether that is all."""
+    problems = sorted(
+        problems, key=lambda p: (p.location.file, p.location.row or p.location.line or 0)
+    )
     text = "; ".join(str(p) for p in problems[:ERRORS_SHOWN])
     more = len(problems) - ERRORS_SHOWN
     if more > 0:
@@ -1840,8 +1845,16 @@ def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None
     nor the target of a link that leads nowhere (see _not_an_input)."""
     error = error.replace(file, pseudonym)
     named = (company or "").strip()
-    if len(named) >= 3:  # (as a whole word: a company "Ana" is not the "ana" of "Ghana")
-        error = re.sub(rf"(?<!\w){re.escape(named)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
+    # (and its name without its legal form: "Spielzeug Müller" of "Spielzeug Müller GmbH & Co.
+    # KG", as a supplier naming its buyer writes it)
+    for form in sorted({named, _without_legal_form(named)}, key=len, reverse=True):
+        if len(form) >= 3:  # (as a whole word: a company "Ana" is not the "ana" of "Ghana")
+            error = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
+    # any other buyer a supplier names that is not in the chain is most often its own company
+    # under another name ("MUELLER-HQ"): not quoted
+    error = _BUYER_QUOTED.sub(
+        lambda m: m.group(0) if m.group(1) == f"'{COMPANY}'" else "names a buyer", error
+    )
     return re.sub(
         r"a link to .*, which does not exist(?=(?: \[broken-link\])?$)",
         BROKEN_LINK,
@@ -1852,6 +1865,24 @@ def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None
 
 # what an anonymised summary writes for a member's company name in an error it quotes
 COMPANY = "<the member's company>"
+# a buyer quoted in an error ("names buyer 'X'", as repr quotes it), the company's placeholder
+# first (it holds an apostrophe)
+_BUYER_QUOTED = re.compile(
+    "names buyer ('<the member's company>'|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")"
+)
+# a company's legal form at the end of its name ("GmbH & Co. KG", "Ltd.", "B.V.", "S.A.")
+_LEGAL_FORM = re.compile(
+    r"(?i)[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ltd|limited|llc|inc|sas|sa|sarl|bv|nv"
+    r"|spa|srl|plc|co|corp|oy|ab|a/s|aps|b\.v|n\.v|s\.a|s\.p\.a|s\.r\.l)\.?$"
+)
+
+
+def _without_legal_form(name: str) -> str:
+    """A company's name without its legal forms at its end ("Spielzeug Müller GmbH & Co.
+    KG": "Spielzeug Müller")."""
+    while (shorter := _LEGAL_FORM.sub("", name).strip()) != name:
+        name = shorter
+    return name
 
 
 # what an anonymised summary says of a member file that is a link to nothing
