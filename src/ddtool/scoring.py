@@ -656,8 +656,10 @@ class Scorer:
             f"{row['value']} {row['unit']}".strip(),
             year,
             source.name if source else row["source_id"],
-            note=f"{XUAR_FACT}: goods from China on the US DOL List of Goods; placed in the"
-            f" region by its {placed.field} {placed.text!r}; ddtool's region rule, not a"
+            note=f"{XUAR_FACT}: goods from China on the US DOL List of Goods, a count of a"
+            " later edition than the bundled 2022 one, as the press reported it (the 2022"
+            " edition's goods for China are those the evidence beside it names); placed in"
+            f" the region by its {placed.field} {placed.text!r}; ddtool's region rule, not a"
             " listing: floored on forced labour as a forced-labour listing floors"
             " (settings: listing_floor, listing_severity_floor), whatever its goods",
         )
