@@ -638,8 +638,7 @@ def exposure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str,
         was, now = was_all.get(risk_type), now_all.get(risk_type)
         if not isinstance(was, dict) or not isinstance(now, dict):
             continue
-        old_level = was_shown.get(risk_type) or shown_level(was.get("level"), was.get("data_gaps"))
-        new_level = now_shown.get(risk_type) or shown_level(now.get("level"), now.get("data_gaps"))
+        old_level, new_level = was_shown[risk_type], now_shown[risk_type]
         old_priority, new_priority = was.get("priority") or 0.0, now.get("priority") or 0.0
         rows.append(
             {

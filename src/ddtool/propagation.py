@@ -2077,12 +2077,13 @@ class Inference:
 
     def _near_its_farms(self, buyer: str) -> str:
         """Why a mapped buyer works the harvest of farms near it, where it does: a
-        cooperative buys its members' (_cooperative), a wet mill or washing station pulps
+        cooperative buys its members', a licensed buying company or buying station the
+        farmers' around it (_first_buyer), a wet mill or washing station pulps
         cherries within hours of picking (_WET_MILL in its sector text or name), a fishmeal
         plant reduces fish landed near it (_reduction_plant); else ""."""
-        if self._cooperative(buyer):
+        if self._first_buyer(buyer, _COOPERATIVE):
             return _OF_ITS_MEMBERS
-        if self._cooperative(buyer, _FIRST_BUYER):
+        if self._first_buyer(buyer, _FIRST_BUYER):
             return _FROM_FARMERS_NEAR
         supplier = self.supply.suppliers.get(buyer)
         if supplier is not None and _WET_MILL.search(_said_of(supplier)):
@@ -2091,19 +2092,19 @@ class Inference:
             return _NEAR_A_REDUCTION_PLANT
         return ""
 
-    def _cooperative(self, buyer: str, words: re.Pattern[str] | None = None) -> bool:
-        """Whether a buyer is a mapped cooperative of a trading or first-processing stage
-        ('cocoa cooperative', 'Coopérative Agricole de Soubré', 'cooperativa cafetalera'):
-        it buys its members' harvest, grown near it; with other `words`, a first buyer of
-        that stage named by them (_FIRST_BUYER: a licensed buying company, a buying
-        station)."""
+    def _first_buyer(self, buyer: str, words: re.Pattern[str]) -> bool:
+        """Whether a buyer is a mapped supplier of a trading or first-processing stage whose
+        sector text or name holds these words: a cooperative (_COOPERATIVE: 'cocoa
+        cooperative', 'Coopérative Agricole de Soubré', 'cooperativa cafetalera'), which
+        buys its members' harvest, grown near it, or a licensed buying company or buying
+        station (_FIRST_BUYER), which buys from the farmers of its country around it."""
         supplier = self.supply.suppliers.get(buyer)
         if supplier is None or supplier.sector is None:
             return False
         sector = self.profiles.sectors.get(supplier.sector)
         if sector is None or sector.stage not in ("trading", "processing"):
             return False
-        return (words or _COOPERATIVE).search(_said_of(supplier)) is not None
+        return words.search(_said_of(supplier)) is not None
 
     def _stage_as_is(
         self,

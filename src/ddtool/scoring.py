@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, cast
@@ -1048,29 +1048,37 @@ class Scorer:
         scheme = self._schemes.scheme(audit.standard)
         return scheme.id if scheme is not None else text_key(audit.standard), audit.date
 
-    def _failed_last(self, audits: Sequence[Audit]) -> dict[str, Audit]:
-        """The recognised schemes whose latest audit that counts (dated, not after the as-of
-        date, not older than the audits' window, of labour conditions or of a scope not
-        known) failed, each with that audit: a certificate of the scheme is then not
-        credited ('Fairtrade' beside a Fairtrade audit 'non-compliant', 'BSCI' beside an
-        amfori BSCI grade E). Of audits of one scheme on its latest date, a failure of any
-        counts."""
-        latest: dict[str, tuple[dt.date, Audit | None]] = {}
+    def _scheme_audits(
+        self, audits: Sequence[Audit], windowed: bool
+    ) -> Iterator[tuple[str, dt.date, Audit]]:
+        """The audits of recognised schemes that bear on a certificate of theirs, each with
+        its scheme's id and its date: dated, not after the as-of date (and, `windowed`, not
+        older than the audits' window), of labour conditions or of a scope not known, and of
+        the supplier's own site ('SA8000 (subcontractor site)' is not)."""
         for audit in audits:
             date = audit.date
-            if date is None or date > self.as_of or date < self._audit_cutoff:
+            if date is None or date > self.as_of or (windowed and date < self._audit_cutoff):
                 continue
             scheme = self._schemes.scheme(audit.standard)
             if scheme is None or self._standards.scope(audit.standard).labour is False:
                 continue
-            if _of_another_site(audit):  # ('SA8000 (subcontractor site)': not the supplier's)
-                continue
+            if not _of_another_site(audit):
+                yield scheme.id, date, audit
+
+    def _failed_last(self, audits: Sequence[Audit]) -> dict[str, Audit]:
+        """The recognised schemes whose latest audit that counts (_scheme_audits, within the
+        audits' window) failed, each with that audit: a certificate of the scheme is then not
+        credited ('Fairtrade' beside a Fairtrade audit 'non-compliant', 'BSCI' beside an
+        amfori BSCI grade E). Of audits of one scheme on its latest date, a failure of any
+        counts."""
+        latest: dict[str, tuple[dt.date, Audit | None]] = {}
+        for scheme, date, audit in self._scheme_audits(audits, windowed=True):
             failed = read_audit_result(audit.standard, audit.result).outcome == "failed"
-            seen = latest.get(scheme.id)
+            seen = latest.get(scheme)
             if seen is None or date > seen[0]:
-                latest[scheme.id] = (date, audit if failed else None)
+                latest[scheme] = (date, audit if failed else None)
             elif date == seen[0] and failed and seen[1] is None:
-                latest[scheme.id] = (date, audit)
+                latest[scheme] = (date, audit)
         return {scheme: audit for scheme, (_, audit) in latest.items() if audit is not None}
 
     def _programmes(self) -> frozenset[str]:
@@ -1081,21 +1089,12 @@ class Scorer:
         return self._programme_ids
 
     def _latest_audits(self, audits: Sequence[Audit]) -> dict[str, Audit]:
-        """The latest audit of each recognised scheme, of labour conditions or of a scope
-        not known, dated and not after the as-of date, however old (_failed_last's, without
-        its window)."""
-        latest: dict[str, Audit] = {}
-        for audit in audits:
-            date = audit.date
-            if date is None or date > self.as_of or _of_another_site(audit):
-                continue
-            scheme = self._schemes.scheme(audit.standard)
-            if scheme is None or self._standards.scope(audit.standard).labour is False:
-                continue
-            seen = latest.get(scheme.id)
-            if seen is None or (seen.date is not None and date > seen.date):
-                latest[scheme.id] = audit
-        return latest
+        """The latest audit of each recognised scheme (_scheme_audits), however old."""
+        latest: dict[str, tuple[dt.date, Audit]] = {}
+        for scheme, date, audit in self._scheme_audits(audits, windowed=False):
+            if scheme not in latest or date > latest[scheme][0]:
+                latest[scheme] = (date, audit)
+        return {scheme: audit for scheme, (_, audit) in latest.items()}
 
     def _audit_of_undated(self, cert: Certification, audit: Audit | None) -> str | None:
         """What a certificate of no expiry date of an audit programme that issues no

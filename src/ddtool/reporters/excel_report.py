@@ -25,6 +25,7 @@ from ddtool.reporters.interface import Reporter
 from ddtool.reporters.markdown_report import cited_sources, inputs, source_names
 from ddtool.reporters.plan import Plan
 from ddtool.reporters.shown import (
+    RISK_NAMES,
     ExposureLevels,
     chain_levels,
     evidence_text,
@@ -52,11 +53,6 @@ LEVEL_FILL = {
     "critical": "FF7C80",
 }
 STATUSES = ("open", "in progress", "mitigated", "closed")
-RISK_NAMES = {
-    "child_labour": "child labour",
-    "forced_labour": "forced labour",
-    "human_trafficking": "human trafficking",
-}
 # rows above which long text is not wrapped: Excel sizes every wrapped row when it opens
 # the file, which takes long on large registers
 WRAP_LIMIT = 5000

@@ -35,6 +35,7 @@ from ddtool.reporters.markdown_report import inputs
 from ddtool.reporters.plan import remediation_plan
 from ddtool.reporters.shown import (
     GAP_LEVEL,
+    RISK_NAMES,
     ExposureLevels,
     chain_levels,
     country_and_region,
@@ -54,11 +55,6 @@ from ddtool.reporters.shown import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
-RISK_NAMES = {
-    "child_labour": "child labour",
-    "forced_labour": "forced labour",
-    "human_trafficking": "human trafficking",
-}
 LEVEL_COLOURS = {"low": "#2e7d32", "medium": "#f2a900", "high": "#ef6c00", "critical": "#c62828"}
 INFORMAL_EMPLOYMENT = "ilo_informal_employment_rate_pct"
 MAX_GRAPH_SUPPLIERS = 300

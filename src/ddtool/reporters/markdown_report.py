@@ -20,6 +20,7 @@ from ddtool.document import (
 from ddtool.reporters.interface import Reporter
 from ddtool.reporters.plan import remediation_plan
 from ddtool.reporters.shown import (
+    RISK_NAMES,
     UNKNOWN_CELL,
     ExposureLevels,
     chain_levels,
@@ -46,11 +47,6 @@ MAX_DETAILED_FLAGS = 1000
 MAX_GAP_ROWS = 1000
 MAX_WARNING_ROWS = 1000
 DETAIL_LEVELS = ("critical", "high")
-RISK_NAMES = {
-    "child_labour": "child labour",
-    "forced_labour": "forced labour",
-    "human_trafficking": "human trafficking",
-}
 
 
 def inline(value: Any) -> str:

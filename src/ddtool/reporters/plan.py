@@ -13,12 +13,8 @@ from operator import itemgetter, methodcaller
 from typing import Any
 
 from ddtool.document import flag_expander, flag_measures
+from ddtool.reporters.shown import RISK_NAMES
 
-RISK_NAMES = {
-    "child_labour": "child labour",
-    "forced_labour": "forced labour",
-    "human_trafficking": "human trafficking",
-}
 # suppliers named in a plan entry's cell; the rest are counted ("… (+12)")
 SUPPLIERS_NAMED = 30
 

@@ -36,6 +36,13 @@ ON_A_GAP = " (data gap)"
 # apart from plain low (a missing figure is never low risk)
 SHOWN_LEVELS = ("critical", "high", "medium", GAP_LEVEL, "low")
 
+# the risk types as the reports name them (the terminal, narrow, says "trafficking")
+RISK_NAMES = {
+    "child_labour": "child labour",
+    "forced_labour": "forced labour",
+    "human_trafficking": "human trafficking",
+}
+
 
 # a sector the taxonomy does not know reads as written, and that
 NOT_IN_TAXONOMY = " (not in the taxonomy)"
