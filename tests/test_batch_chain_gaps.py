@@ -349,7 +349,7 @@ def test_the_gaps_that_bore_on_a_chains_level_before_schema_2_6(
 def test_a_chain_of_unknowns_ranks_above_a_mostly_known_one_of_its_level(run: Run) -> None:
     """Both read "medium (data gap)" at their top level; the one of which nothing is known
     ranks above the other by its weighted figure, no longer below it for lack of the mark."""
-    assert read_summary(run.out)["schema_version"] == SUMMARY_SCHEMA == "1.9"
+    assert read_summary(run.out)["schema_version"] == SUMMARY_SCHEMA == "1.10"
     order = [run.named[row["member"]] for row in read_summary(run.out)["ranking"]]
     assert order.index("names") < order.index("known")
     for member in ("names", "known"):

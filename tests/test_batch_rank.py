@@ -133,7 +133,7 @@ def test_the_ranking_by_risk_type_does_too(run: Run, risk_type: str) -> None:
 def test_the_ranking_sheet_and_the_fail_on_lines_follow_the_ranking(run: Run) -> None:
     assert run.sheet == EXPECTED["overall"]
     assert run.fail_on == EXPECTED["overall"]
-    assert run.summary["schema_version"] == "1.9"
+    assert run.summary["schema_version"] == "1.10"
 
 
 # levels as shown, highest first: each on a gap just above the same level known

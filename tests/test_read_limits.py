@@ -102,7 +102,7 @@ def test_a_batch_records_its_limits(tmp_path: Path) -> None:
     limits = Limits(max_tiers=200, max_rows=5000)
     run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, limits=limits))
     summary = read_summary(out)
-    assert summary["schema_version"] == "1.9"
+    assert summary["schema_version"] == "1.10"
     assert summary["limits"] == {
         "max_file_mb": 200,
         "max_rows": 5000,

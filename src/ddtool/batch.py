@@ -61,7 +61,7 @@ SUMMARY_FILES = ("summary.json", "summary.xlsx")
 # critical, no longer of those whose level is low alone (assessment schema 2.6); 1.8 added
 # `warnings` to each member ranked (its input warnings: a sheet not read, a sector unknown)
 # and `names` to each of `not_members` (the files' names, where each is a file left out)
-SUMMARY_SCHEMA = "1.9"
+SUMMARY_SCHEMA = "1.10"
 ERRORS_SHOWN = 5  # a failure's text lists this many errors and says how many more there are
 NAMES_SHOWN = 10  # members a terminal line names; the rest are counted (summary.json has all)
 # the protocols of a Dask scheduler address (`host:port` alone is tcp, as Dask reads it)
@@ -804,15 +804,27 @@ def _exposure(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
     exposure = doc["summary"]["exposure"]
     gaps = exposure_gaps(doc)
+    # the tiers nobody mapped: a maximum on one of them is an assumption to replace by
+    # mapping, not a supplier known
+    inferred = {x["id"] for x in doc["suppliers"] if x["inferred"]}
     return {
         rt: {
             "level": e["level"],
             "priority": e["priority"],
             "weighted_priority": doc["company"]["exposure"][rt]["weighted_priority"],
             "data_gaps": gaps[rt],
+            "inferred": e.get("from") in inferred,
         }
         for rt, e in exposure.items()
     }
+
+
+def _on_inferred(exposure: Mapping[str, Mapping[str, Any]]) -> str:
+    """The risk types whose highest level sits on a tier nobody mapped (an assumption of
+    the engine, to be replaced by mapping), as the Ranking sheet lists them."""
+    return ", ".join(
+        rt.replace("_", " ") for rt in RISK_TYPES if exposure[rt].get("inferred")
+    )
 
 
 def level_shown(exposure: Mapping[str, Any]) -> str:
@@ -1955,6 +1967,7 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
     ]
     columns += [(f"{rt.replace('_', ' ')}: exposure", 16) for rt in RISK_TYPES]
     columns += [(f"{rt.replace('_', ' ')}: weighted", 14) for rt in RISK_TYPES]
+    columns += [("Highest on an inferred tier", 28)]
     with atomic_open(path) as handle, XlsxBook(handle, LEVEL_FILL) as book:
         sheet = book.sheet("Ranking", columns)
         for row in summary["ranking"]:
@@ -1979,7 +1992,8 @@ def write_summary_xlsx(summary: dict[str, Any], path: Path) -> None:
                     row.get("warnings", 0),
                 ]
                 + shown
-                + [exposure[rt]["weighted_priority"] for rt in RISK_TYPES],
+                + [exposure[rt]["weighted_priority"] for rt in RISK_TYPES]
+                + [_on_inferred(exposure)],
                 # low on missing data is not coloured as low risk
                 fill=None if top == "low" and GAP_LEVEL in shown else top,
                 fill_column=1,
