@@ -822,9 +822,7 @@ def _exposure(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def _on_inferred(exposure: Mapping[str, Mapping[str, Any]]) -> str:
     """The risk types whose highest level sits on a tier nobody mapped (an assumption of
     the engine, to be replaced by mapping), as the Ranking sheet lists them."""
-    return ", ".join(
-        rt.replace("_", " ") for rt in RISK_TYPES if exposure[rt].get("inferred")
-    )
+    return ", ".join(rt.replace("_", " ") for rt in RISK_TYPES if exposure[rt].get("inferred"))
 
 
 def level_shown(exposure: Mapping[str, Any]) -> str:
