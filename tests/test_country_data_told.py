@@ -89,3 +89,21 @@ def test_the_thin_mark_matches_the_gap(doc: dict[str, Any]) -> None:
     """The reason's mark and the supplier's gap give the same share."""
     [nauru] = [s for s in doc["suppliers"] if s["id"] == "NRU-1"]
     assert "little country data for forced_labour (20%)" in nauru["data_gaps"]
+
+
+def test_a_thin_country_says_its_missing_indicators_were_scored_not_left_out(
+    doc: dict[str, Any],
+) -> None:
+    """Nauru has 20% of the forced-labour weights: below the threshold, the missing weight is
+    scored as no data (where that raises the score), which each missing indicator says, as
+    the coverage fact does; "left out" would have an auditor work the mean of the others."""
+    facts = _facts(doc, _basis(doc, "NRU-1", "forced_labour"))
+    missing = [f["note"] for f in facts if f["value"] == "no data" and "(NRU)" in f["indicator"]]
+    assert missing
+    for note in missing:
+        assert ", left out" not in note
+        assert "not left out: the indicators with a figure are 20% of the weights, below 33%" in (
+            note
+        )
+    [coverage] = [f for f in facts if f["indicator"] == "country indicators (NRU): coverage"]
+    assert coverage["value"] == "20% of the indicator weights"

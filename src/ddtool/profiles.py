@@ -2501,8 +2501,11 @@ _MINERALS_ABROAD = {
 # labour recruiters, staffing agencies and labour contractors: no sector of their own
 _RECRUITERS = re.compile(
     r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
-    r"(contract\w*|agenc\w*|hire|suppl\w*|provider|broker|services?|firm|company)\b"
+    r"(contract\w*|agenc\w*|agents?|hire|suppl\w*|provider|broker|services?|firm|company)\b"
     r"|\b(recruitment|recruiters?|staffing|temping|manpower|temp agency|temporary staffing)\b"
+    # the crewing trade's words for the agents that place fishing and merchant crews
+    r"|\b(crewing|crew manning|crew recruit\w*)\b"
+    r"|\b(manning|crew supply|crew management)\s(agenc\w*|agents?|compan\w*|services?|firm)\b"
     # the same in German, Dutch, French, Spanish and Portuguese (text_key's forms:
     # "Zeitarbeit", "Arbeitnehmerüberlassung", "uitzendbureau", "agence d'intérim",
     # "empresa de trabajo temporal", "trabalho temporário")

@@ -726,20 +726,35 @@ class Scorer:
         key = (country.iso3, risk_type)
         cached = self._missing.get(key)
         if cached is None:
-            why = (
-                f"no indicator has a figure: the country score is no data"
-                f" ({self.config.scoring.no_data_country_score:g}, never low risk)"
-                if country.no_data
-                else "the score rests on the indicators with a figure"
-                f" ({country.coverage:.0%} of the weights)"
-            )
+            scoring = self.config.scoring
+            if country.no_data:
+                why = (
+                    "left out: no indicator has a figure: the country score is no data"
+                    f" ({scoring.no_data_country_score:g}, never low risk)"
+                )
+            elif country.thin:  # (the missing weight is no data: see country_score)
+                why = (
+                    f"not left out: the indicators with a figure are {country.coverage:.0%}"
+                    f" of the weights, below {scoring.thin_country_coverage:.0%}, so the"
+                    f" missing weight is scored as {scoring.no_data_country_score:g}"
+                    + (
+                        " (treaty ratifications alone: no figure of work)"
+                        if country.on_ratifications
+                        else " where that raises the score (no data, never low risk)"
+                    )
+                )
+            else:
+                why = (
+                    "left out: the score rests on the indicators with a figure"
+                    f" ({country.coverage:.0%} of the weights)"
+                )
             cached = self._missing[key] = [
                 Evidence(
                     f"{label} ({country.iso3})",
                     "no data",
                     None,
                     "ddtool: no figure for this country in the risk data (not counted as low)",
-                    note=f"weight {weight:g}, left out: {why}",
+                    note=f"weight {weight:g}, {why}",
                 )
                 for label, weight in missing_indicators(country, risk_type)
             ]
