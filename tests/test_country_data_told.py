@@ -8,10 +8,13 @@ reason said only "country score 0.50", as if it rested on the country's figures.
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
 import pytest
 from chain_support import assessed_low
+from openpyxl import load_workbook
 
 from ddtool.scoring import COUNTRY_SPECS
 
@@ -107,3 +110,31 @@ def test_a_thin_country_says_its_missing_indicators_were_scored_not_left_out(
         )
     [coverage] = [f for f in facts if f["indicator"] == "country indicators (NRU): coverage"]
     assert coverage["value"] == "20% of the indicator weights"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_register_row_lists_only_the_gaps_of_its_own_risk_type(
+    doc: dict[str, Any], tmp_path: Path, suffix: str
+) -> None:
+    """Nauru's supplier has little or no country data for each risk type: each flag row of
+    the Excel and CSV registers gives that of its own risk type alone, never another's."""
+    from ddtool.reporters import reporter_for
+
+    out = tmp_path / f"register{suffix}"
+    reporter_for(out).write(doc, out)
+    if suffix == ".xlsx":
+        sheet = load_workbook(out, read_only=True)["Risk register"]
+        header, *rows = sheet.iter_rows(values_only=True)
+        at = {name: header.index(name) for name in ("Supplier ID", "Risk type", "Data gaps")}
+        cells = [(r[at["Supplier ID"]], r[at["Risk type"]], r[at["Data gaps"]]) for r in rows]
+    else:
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            table = list(csv.DictReader(handle))
+        cells = [(r["supplier_id"], r["risk_type"], r["data_gaps"]) for r in table]
+    nauru = {(rt or "").replace(" ", "_"): gaps or "" for sid, rt, gaps in cells if sid == "NRU-1"}
+    assert set(nauru) == {"child_labour", "forced_labour", "human_trafficking"}
+    for risk_type, gaps in nauru.items():
+        assert gaps, risk_type
+        for gap in gaps.split("; "):
+            if "country data" in gap:
+                assert gap.split(" for ", 1)[1].split(" ")[0] == risk_type

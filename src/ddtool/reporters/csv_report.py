@@ -25,6 +25,7 @@ from ddtool.reporters.safe_text import csv_cells
 from ddtool.reporters.shown import (
     evidence_text,
     flag_country,
+    flag_gaps_text,
     level_shown,
     measure_text,
     sector_text,
@@ -99,7 +100,7 @@ def _own_cells(flag: dict[str, Any], regions: dict[str, str]) -> list[Any]:
         _number(flag.get("severity")),
         _number(flag.get("priority")),
         flag.get("reason") or "",
-        "; ".join(map(str, flag.get("data_gaps") or ())),
+        flag_gaps_text(flag),
     ]
 
 

@@ -15,6 +15,7 @@ from ddtool.document import (
     exposure_gaps,
     exposure_on_a_gap,
     gap_bears,
+    gap_of,
     holds_gaps,
     indicator_words,
     low_on_a_gap,
@@ -327,6 +328,15 @@ ASSUMED_IN_BUYERS_COUNTRY = "assumed: the buyer's country"
 # a Country cell of a register (CSV, Excel, HTML, Markdown) where the supplier's country is
 # not known (its gap COUNTRY_UNKNOWN): said, not left blank, which reads as not filled in
 UNKNOWN_CELL = "unknown"
+
+
+def flag_gaps_text(flag: Mapping[str, Any]) -> str:
+    """A register row's data gaps: those of the flag's supplier (joined with it) that bear
+    on the flag's risk type, joined by '; '. Another risk type's country data ("little
+    country data for child_labour (25%)") is no gap of a forced-labour flag."""
+    risk_type = flag.get("risk_type")
+    gaps = map(str, flag.get("data_gaps") or ())
+    return "; ".join(g for g in gaps if risk_type is None or gap_of(g, risk_type))
 
 
 def country_unknown(entry: Mapping[str, Any]) -> bool:
