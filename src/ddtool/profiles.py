@@ -3464,6 +3464,9 @@ _AMBIGUOUS = {
     # say which
     "weaving": ("fabric-manufacturing", "carpet-weaving"),
     "knitting": ("fabric-manufacturing", "garment-manufacturing"),
+    # (French and Italian: "tricotage", "maglieria")
+    "tricotage": ("fabric-manufacturing", "garment-manufacturing"),
+    "maglieria": ("fabric-manufacturing", "garment-manufacturing"),
     "sewing": ("garment-manufacturing", "footwear-manufacturing"),
     "stitching": ("garment-manufacturing", "footwear-manufacturing"),
     "tailoring": ("garment-manufacturing",),

@@ -165,6 +165,12 @@ def test_rspo_supply_chain_certification_is_no_labour_certificate(
         "agence d'intérim",
         "empresa de trabajo temporal",
         "temp agency",
+        # the crewing trade's words for the agents that place fishing crews
+        "manning agency",
+        "crew manning agency",
+        "crewing agency",
+        "Crewing",
+        "labour agent",
     ],
 )
 def test_a_recruiter_in_the_trades_words_and_languages(written: str) -> None:
@@ -172,6 +178,13 @@ def test_a_recruiter_in_the_trades_words_and_languages(written: str) -> None:
 
     assert names_a_recruiter(written)
     assert load_profiles().match_sector(written).id is None
+
+
+@pytest.mark.parametrize("written", ["Manning", "Manning Ltd", "crew", "fishing crew"])
+def test_a_name_or_a_crew_is_no_recruiter(written: str) -> None:
+    from ddtool.profiles import names_a_recruiter
+
+    assert not names_a_recruiter(written)
 
 
 def test_a_recruiters_gap_is_its_own_whatever_the_row_order(tmp_path: Path) -> None:
