@@ -263,9 +263,34 @@ def xuar_place(region: str | None, name: str | None) -> Placed | None:
     return None
 
 
+# a street named after a place of the region, as many Chinese cities name theirs after
+# provinces and cities ("88 Xinjiang Road, Qingdao", "Wulumuqi Lu, Shanghai", "新疆路"): no
+# place of the supplier's, in an address read as its region
+_STREET = re.compile(
+    r"\s+(?:road|rd|street|st|lu|jie|dajie|avenue|ave|lane|alley|hutong|xiang|dadao)(?![^\W_])"
+)
+_STREET_HAN = ("路", "街", "大道", "巷", "胡同")
+
+
 @lru_cache(maxsize=4096)  # (regions repeat: a few provinces and cities)
 def _in_region(region: str) -> bool:
-    return bool(_REGION.search(exact_key(region))) or any(word in region for word in _REGION_HAN)
+    key = exact_key(region)
+    if any(not _STREET.match(key, found.end()) for found in _REGION.finditer(key)):
+        return True
+    return any(
+        not region.startswith(_STREET_HAN, at + len(word))
+        for word in _REGION_HAN
+        for at in _finds(region, word)
+    )
+
+
+def _finds(text: str, word: str) -> list[int]:
+    """Where a word is found in a text, every time."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _names_the_region(name: str) -> bool:

@@ -154,6 +154,15 @@ def test_a_name_saying_where_goods_come_from_places_nothing(name: str) -> None:
         ("Baicheng, Jilin", False),
         ("Yiwu, Zhejiang", False),
         ("乌苏里江", False),  # (the Ussuri, in Heilongjiang: no Wusu)
+        # an address read as the region: a street named after a place of the region, as
+        # many Chinese cities name theirs, places nothing
+        ("No. 5 Jiefang Rd, Aksu, Xinjiang", True),
+        ("No. 3 Kashgar Street, Urumqi", True),
+        ("88 Xinjiang Road, Qingdao, Shandong", False),
+        ("Wulumuqi Lu, Shanghai", False),
+        ("Hami Rd 12, Huangpu, Shanghai", False),
+        ("新疆路 12号, 青岛", False),
+        ("乌鲁木齐路, 上海", False),
     ],
 )
 def test_a_city_or_zone_of_the_region_places_a_supplier_there(region: str, placed: bool) -> None:
@@ -213,3 +222,25 @@ def test_a_world_bank_name_has_no_place(country: str) -> None:
     from ddtool.reference.countries import country_place
 
     assert country_place(country) is None
+
+
+@pytest.mark.parametrize("header", ["Address", "Adresse", "Indirizzo", "Factory address"])
+def test_an_address_column_is_read_as_the_region(tmp_path: Path, header: str) -> None:
+    """An address column was the user's own, kept and not read: a packer in Aksu read as one
+    anywhere in China, low on forced labour; the same words in a region column or in its
+    name placed it in the XUAR."""
+    from ddtool.assess import assess
+
+    path = tmp_path / "chain.csv"
+    path.write_text(
+        f"id;name;country;{header};sector\n"
+        "S;Aksu Packaging;China;No. 5 Jiefang Rd, Aksu, Xinjiang;warehousing\n"
+        "Q;Qingdao Packaging;China;88 Xinjiang Road, Qingdao;warehousing\n",
+        "utf-8",
+    )
+    doc = assess([path]).data
+    regions = {s["id"]: s["region"] for s in doc["suppliers"]}
+    assert regions == {"S": "No. 5 Jiefang Rd, Aksu, Xinjiang", "Q": "88 Xinjiang Road, Qingdao"}
+    assert _forced(doc)["likelihood"] == 0.8
+    [other] = [s for s in doc["suppliers"] if s["id"] == "Q"]
+    assert other["risk"]["forced_labour"]["likelihood"] < 0.8

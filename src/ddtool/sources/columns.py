@@ -103,6 +103,34 @@ _REGION_WORDS: dict[str, int] = {
     "plaats": 0,
     "stad": 0,
     "gemeente": 0,
+    # an address names the town and the province in it ("Aksu, Xinjiang"): the region a
+    # supplier's place is read from (regions, the XUAR), as a town column is
+    "address": 0,
+    "adresse": 0,
+    "anschrift": 0,
+    "indirizzo": 0,
+    "direccion": 0,
+    "endereco": 0,
+    "adres": 0,
+    **dict.fromkeys(
+        (
+            "factory address",
+            "site address",
+            "plant address",
+            "supplier address",
+            "vendor address",
+            "full address",
+            "lieferantenadresse",
+            "lieferantenanschrift",
+            "standortadresse",
+            "adresse du site",
+            "adresse du fournisseur",
+            "indirizzo fornitore",
+            "indirizzo sede",
+            "direccion del proveedor",
+        ),
+        0,
+    ),
 }
 
 
