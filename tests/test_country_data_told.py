@@ -138,3 +138,19 @@ def test_a_register_row_lists_only_the_gaps_of_its_own_risk_type(
         for gap in gaps.split("; "):
             if "country data" in gap:
                 assert gap.split(" for ", 1)[1].split(" ")[0] == risk_type
+
+
+def test_a_working_children_rate_says_its_year_is_the_editions(tmp_path: Path) -> None:
+    """The ILAB Findings give no survey year: the rate's year, 2022, is the report's edition,
+    which the evidence says (it gave "2022" with no note, as if the survey were of 2022)."""
+    farm = {"id": "F", "name": "Farm", "country": "CIV", "sector": "cocoa-farming"}
+    doc = assessed_low(tmp_path, [farm], "chocolate-manufacturing")
+    [rate] = [
+        e
+        for e in doc["evidence"].values()
+        if e["indicator"] == "ilab_working_children_pct_age_5-14 (CIV)"
+    ]
+    assert (rate["value"], rate["year"]) == (25.6, 2022)
+    assert "the year is the 2022 edition's: the source gives no year of the survey" in (
+        rate["note"]
+    )

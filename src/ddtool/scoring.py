@@ -543,12 +543,22 @@ def indicator_label(item: Indicator, profiles: Profiles) -> str:
     return source.name if source else item.source_name
 
 
+# a source row's note saying its year is not that of the survey behind the figure
+_NO_SURVEY_YEAR = "survey year not given"
+
+
 def indicator_evidence(item: Indicator, profiles: Profiles) -> Evidence:
     note = ""
     if item.uncertain:  # the first clause says what kind of copy it is
         note = "less certain copy: " + item.verification.split(";")[0].strip()[:120]
     if item.quality:  # the source's own flag: "Unreliable", "Break in series"
         note = f"{note}; {item.quality}" if note else item.quality
+    if _NO_SURVEY_YEAR in item.note:  # (the ILAB Findings: the year is the edition's)
+        undated = (
+            f"the year is the {item.year} edition's: the source gives no year of the survey"
+            " behind the figure, which may be years older"
+        )
+        note = f"{note}; {undated}" if note else undated
     source = indicator_label(item, profiles)
     if item.overlay:  # a value the user's overlay gives, not the bundled data: credited to it
         note = f"from the overlay {item.overlay}" + (f"; {note}" if note else "")
