@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ddtool.errors import Location, Problem, ProblemList, quoted
 from ddtool.model import Chain, Supplier
 from ddtool.sources.interface import DEFAULT_MAX_TIERS
-from ddtool.sources.values import ZERO_WIDTH, has_separator
+from ddtool.sources.values import ZERO_WIDTH, has_separator, is_placeholder
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -538,12 +538,30 @@ def _unknown_buyer(
             _loc(supplier, fallback, "buyers"),
         )
         return
+    if is_placeholder(buyer):
+        problems.error(
+            "unknown-buyer",
+            f"supplier {quoted(supplier.id)} names buyer {buyer!r}, a placeholder, not a"
+            f" supplier id: {_placeholder_fix(supplier)}",
+            _loc(supplier, fallback, "buyers"),
+        )
+        return
     problems.error(
         "unknown-buyer",
         f"supplier {quoted(supplier.id)} names buyer {buyer!r}, which is not in the chain",
         _loc(supplier, fallback, "buyers"),
         suggestion=named.suggestion(buyer, supplier.id),
     )
+
+
+def _placeholder_fix(supplier: Supplier) -> str:
+    """What to write for a buyer that is a placeholder ('-', 'n.d.', 'N/A'): an unknown
+    buyer is no direct supply to the company, so it is never read as a blank."""
+    if not all(map(is_placeholder, supplier.buyers)):
+        return "leave it out beside the other buyers, or give that buyer's id"
+    if supplier.location is not None and supplier.location.line is not None:  # (YAML)
+        return "leave out its buyers if it supplies the company directly, or give its buyer's id"
+    return "leave the cell blank if it supplies the company directly, or give its buyer's id"
 
 
 def _unique(

@@ -1896,6 +1896,7 @@ _TOTAL_WORDS = frozenset(
         "totals",
         "totaal",
         "totale",
+        "totali",
         "totales",
         "totaux",
         "totalt",
@@ -1911,6 +1912,8 @@ _TOTAL_WORDS = frozenset(
         "endsumme",
         "subtotal",
         "subtotals",
+        "subtotale",
+        "subtotaal",
         "somme",
         "suma",
         "sumas",
@@ -1925,9 +1928,16 @@ _TOTAL_WORDS = frozenset(
 # words that qualify a total in its label: "Grand total", "Total général", "Sub-total"
 _TOTAL_QUALIFIERS = frozenset(
     {"grand", "sub", "sous", "general", "generale", "général", "générale", "allgemein"}
+    | {"complessivo", "complessiva"}
 )
+# a total word or its qualifier abbreviated, with its dot ("Tot.", "Ges.", "Tot. gen.",
+# "Tot. proveedores"), read as the word: without the dot "Tot" or "Ges" may be an id or a name
+_TOTAL_ABBREVIATED = re.compile(r"\b(tot|ges|subtot|gen)\.(?!\w)")
+_TOTAL_ABBREVIATIONS = {"tot": "total", "ges": "gesamt", "subtot": "subtotal", "gen": "general"}
 _LABEL_COLON = re.compile(r":(\s|$)")  # "Stand: Q3/2026"; not an id such as "SAP:1001"
-# what a totals row counts: "Total: 2 suppliers", "Summe: 12 Lieferanten"
+# what a totals row counts: "Total: 2 suppliers", "Summe: 12 Lieferanten", "Totale fornitori:
+# 2", or its rows
+_COUNTED_ROWS = frozenset({"rows", "zeilen", "lignes", "filas", "righe", "rijen", "linhas"})
 _COUNTED = frozenset(
     {
         "supplier",
@@ -1942,22 +1952,34 @@ _COUNTED = frozenset(
         "proveedores",
         "fornecedor",
         "fornecedores",
-        "rows",
-        "zeilen",
-        "lignes",
-        "filas",
+        "fornitore",
+        "fornitori",
+        "leverancier",
+        "leveranciers",
+        *_COUNTED_ROWS,
     }
 )
 _DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
 # the words of a label (the summation sign is no letter, but a word of a totals row)
 _LABEL_WORDS = re.compile(r"\w+|∑")
+
+
+def _label_words(text: str) -> list[str]:
+    """The words of a label, in lower case, a total word abbreviated read as the word ("Tot.
+    proveedores": "total", "proveedores")."""
+    text = _TOTAL_ABBREVIATED.sub(lambda m: _TOTAL_ABBREVIATIONS[m.group(1)], text.casefold())
+    return _LABEL_WORDS.findall(text)
+
+
 # words that say a count: "Anzahl Lieferanten: 3", "Number of suppliers 3"
-_COUNT_WORDS = frozenset({"anzahl", "count", "number", "of", "nombre", "de", "numero", "número"})
+_COUNT_WORDS = frozenset(
+    {"anzahl", "count", "number", "of", "nombre", "de", "numero", "número", "di", "aantal", "van"}
+)
 # the words of a section title inside a table ("Tier 2 suppliers", "Lieferanten Stufe 3",
 # "Fournisseurs de rang 2", "Direct suppliers – Asia"): a tier, the suppliers, and the words
 # around them
 _TIER_WORDS = frozenset({"tier", "tiers", "stufe", "ebene", "rang", "niveau", "nivel", "level"})
-_SUPPLIER_WORDS = (_COUNTED - {"rows", "zeilen", "lignes", "filas"}) | {
+_SUPPLIER_WORDS = (_COUNTED - _COUNTED_ROWS) | {
     "subcontractor",
     "subcontractors",
     "subsupplier",
@@ -2177,7 +2199,7 @@ def _skipped_row(
     if label is None:
         return _Skipped(None, filled, True)  # numbers alone: a sum below the table
     col, text = label
-    words = _LABEL_WORDS.findall(text.casefold())
+    words = _label_words(text)
     if (
         not filled
         and col in (id_col, name_col)
@@ -2243,8 +2265,8 @@ def _counted_total(
     count = next((v for c, v in others if c == name_col), None)
     if (
         not isinstance(count, str)
-        or not _count_text(_LABEL_WORDS.findall(count.casefold()))
-        or not _total_label(_LABEL_WORDS.findall(label[1].casefold()))
+        or not _count_text(_label_words(count))
+        or not _total_label(_label_words(label[1]))
         or not all(numeric[c] and _is_summed(v) for c, v in others if c != name_col)
     ):
         return None

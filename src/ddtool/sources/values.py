@@ -223,24 +223,26 @@ def estimate_told(value: Any, accepted: Callable[[str], bool], takes: str) -> st
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y", "%Y%m%d")
 
-# the months by name as certificates and audit reports write them, in English, German, French
-# and Spanish, full and short (accents aside, lower case): "31 Jan 2024", "31. Januar 2024"
+# the months by name as certificates, audit reports and exports write them, in English,
+# German, French, Spanish, Italian, Portuguese and Dutch, full and short, with or without the
+# dot (accents aside, lower case): "31 Jan 2024", "31. Januar 2024", "14 fév 2025", "14 gen
+# 2025". Not the Portuguese "out" (outubro), an English word: "outubro" is read
 _MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
-            "january jan januar janner janv enero ene",
-            "february feb februar feber fevrier fevr febrero",
-            "march mar marz maerz mrz mars marzo",
-            "april apr avril avr abril abr",
-            "may mai mayo",
-            "june jun juni juin junio",
-            "july jul juli juillet juil julio",
-            "august aug aout agosto ago",
-            "september sep sept septembre septiembre setiembre",
-            "october oct oktober okt octobre octubre",
-            "november nov noviembre",
-            "december dec dezember dez decembre diciembre dic",
+            "january jan januar janner janv enero ene gennaio gen janeiro januari",
+            "february feb februar feber fevrier fevr fev febrero febbraio fevereiro februari",
+            "march mar marz maerz mrz mars marzo marco maart mrt",
+            "april apr avril avr abril abr aprile",
+            "may mai mayo maggio mag maio mei",
+            "june jun juni juin junio giugno giu junho",
+            "july jul juli juillet juil juill julio luglio lug julho",
+            "august aug aout aou agosto ago augustus",
+            "september sep sept septembre septiembre setiembre settembre set setembro",
+            "october oct oktober okt octobre octubre ottobre ott outubro",
+            "november nov noviembre novembre novembro",
+            "december dec dezember dez decembre diciembre dic dicembre dezembro",
         ),
         start=1,
     )
@@ -299,8 +301,18 @@ def parse_date(value: Any) -> dt.date:
     return _gregorian(_date_of(value_text(written), written, value), written)
 
 
+# the time of a datetime written after its date and a space, as a spreadsheet exports a date
+# cell with its time ("2025-03-14 00:00:00", "14/03/2025 13:45", "14/3/2025 1:45 PM")
+_TIME_AFTER = re.compile(
+    r"\s+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?(?:\s*[ap]\.?m\.?)?\Z",
+    re.IGNORECASE,
+)
+
+
 def _date_of(text: str, written: str, value: Any) -> dt.date:
     """parse_date of a text as read (value_text), its problems quoting it as `written`."""
+    if (time := _TIME_AFTER.search(text)) is not None:
+        text = text[: time.start()]  # (the date of a datetime: its time is not read)
     whole = text
     if "T" in text:
         text = text.split("T", 1)[0]
@@ -320,7 +332,49 @@ def _date_of(text: str, written: str, value: Any) -> dt.date:
     why = _why_no_date(text)
     if why is not None:  # written as a date is, but no day of the calendar (2026-02-30)
         raise ValueProblem(f"{written[:40]!r} does not exist: {why}")
+    short = _two_digit_year(whole)
+    if short is not None:
+        raise ValueProblem(f"{written[:40]!r} has a two-digit year: {short}")
     raise ValueProblem(f"expected a date such as 2025-03-14, got {written[:40]!r}{_serial(value)}")
+
+
+# a date whose year is written in two digits, day first as dates are read: in numbers
+# ("14/03/25", "14.3.25", "14-03-25") or with its month's name ("14-Mar-25", Excel's d-mmm-yy,
+# "14 fév 25")
+_SHORT_YEAR = re.compile(
+    r"(?P<day>\d{1,2})(?P<sign>[-./])(?P<month>\d{1,2})(?P=sign)(?P<year>\d{2})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th|er)?\.?[\s/-]*(?:de\s+)?(?P<name>[^\W\d_]{3,})\.?"
+    r"[\s/,-]*(?:de\s+)?(?P<year2>\d{2})",
+    re.IGNORECASE,
+)
+# a two-digit year is read as a spreadsheet reads it: 00 to 29 in this century, 30 to 99 in
+# the last (Excel's rule)
+_CENTURY_PIVOT = 30
+
+
+def _two_digit_year(text: str) -> str | None:
+    """How a date written with a two-digit year would be read and what to write instead
+    ("if 2025-03-14 is meant, write 2025-03-14 or 14-Mar-2025"), or None where text is no
+    such date. Such a date is never read: 14/03/25 may as well be 2014-03-25."""
+    found = _SHORT_YEAR.fullmatch(text)
+    if found is None:
+        return None
+    if found.group("day") is not None:
+        day, month, short = map(int, found.group("day", "month", "year"))
+        start = found.start("year")
+    else:
+        number = month_of(found.group("name"))
+        if number is None:  # ("14 Foo 25")
+            return None
+        day, month, short = int(found.group("day2")), number, int(found.group("year2"))
+        start = found.start("year2")
+    year = (2000 if short < _CENTURY_PIVOT else 1900) + short
+    try:
+        meant = dt.date(year, month, day)
+    except ValueError:  # (no such day, read in that year either)
+        return None
+    full = f"{text[:start]}{year}{text[start + 2 :]}"
+    return f"if {meant.isoformat()} is meant, write {meant.isoformat()} or {full}"
 
 
 # the first year of a date written in digits other than 0-9: those of Persian and Arabic
@@ -744,7 +798,11 @@ def is_placeholder(text: str) -> bool:
     letters written apart: 'n.a.', 's/d', 'k.A.'), or punctuation alone ('-', '–', '—')."""
     from ddtool.reference.countries import is_unknown_text  # (loaded with the normaliser)
 
-    return is_unknown_text(text) or not any(map(str.isalnum, text))
+    if not any(map(str.isalnum, text)):
+        return True
+    # (the placeholders are written in Latin letters: a text in other letters, which the
+    # unknown words' key folds to nothing, "Текстиль", "纺织", "شركة", says more than a blank)
+    return is_unknown_text(text) and _plain(text).strip() != ""
 
 
 _LIST_SEPARATORS = re.compile(r"[;,|\n]")
