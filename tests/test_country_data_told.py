@@ -151,6 +151,40 @@ def test_a_working_children_rate_says_its_year_is_the_editions(tmp_path: Path) -
         if e["indicator"] == "ilab_working_children_pct_age_5-14 (CIV)"
     ]
     assert (rate["value"], rate["year"]) == (25.6, 2022)
-    assert "the year is the 2022 edition's: the source gives no year of the survey" in (
-        rate["note"]
+    assert (
+        "the year is the 2022 edition's: the source gives no year of the survey" in (rate["note"])
     )
+
+
+# (supplier, its country, its child-labour gap): the working-children rate, of half the
+# weight, is missing for Ghana though the ILAB Findings cover it; the Netherlands and
+# Austria are not among the countries they cover, and Côte d'Ivoire has its rate
+UNRATED = [
+    ("GHA", ["little country data for child_labour (50%: no working-children rate)"]),
+    ("NLD", []),
+    ("AUT", []),
+    ("CIV", []),
+]
+
+
+@pytest.mark.parametrize(("iso3", "gaps"), UNRATED)
+def test_a_country_the_findings_cover_without_a_working_children_rate_is_a_gap(
+    tmp_path: Path, iso3: str, gaps: list[str]
+) -> None:
+    """A Ghanaian cocoa trader read plain "low" on child labour, with no gap, though the
+    indicator of half the weight had no figure: its low is on missing data now."""
+    from ddtool.reporters.shown import level_shown
+
+    trader = {"id": "T", "name": "Trader", "country": iso3, "sector": "cocoa-trading"}
+    doc = assessed_low(tmp_path, [trader], "chocolate-manufacturing")
+    [entry] = [s for s in doc["suppliers"] if s["id"] == "T"]
+    assert [g for g in entry["data_gaps"] if "country data" in g] == gaps
+    child = entry["risk"]["child_labour"]
+    if iso3 == "GHA":
+        assert child["level"] == "low"
+        assert level_shown(entry, child["level"], "child_labour") == "low (data gap)"
+        [flag] = [
+            f for f in doc["flags"] if f["supplier_id"] == "T" and f["risk_type"] == "child_labour"
+        ]
+        reason = doc["bases"][flag["basis"]]["reason"]
+        assert reason.endswith("(little country data (50%: no working-children rate))")

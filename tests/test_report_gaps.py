@@ -22,7 +22,7 @@ from ddtool.reporters import reporter_for
 from ddtool.reporters.csv_report import COLUMNS
 from ddtool.reporters.excel_report import REGISTER_COLUMNS
 from ddtool.reporters.markdown_report import cell
-from ddtool.reporters.shown import ON_A_GAP
+from ddtool.reporters.shown import ON_A_GAP, RISK_NAMES
 
 RISKS = ("child labour", "forced labour", "human trafficking")
 GAP, LOW = "low (data gap)", "low"
@@ -702,15 +702,33 @@ def test_the_registers_give_each_flags_data_gaps(tmp_path: Path) -> None:
     """An auditor reading the register alone sees the gaps of each flag's supplier: the
     Excel register's Data gaps column and the CSV's `data_gaps`, as the Suppliers sheet and
     the JSON give them. Before, neither register had them."""
+    from ddtool.document import gap_of
+
     doc = _assess(tmp_path, GAP_CHAIN, flag_level="low")
-    gaps = {s["id"]: "; ".join(s["data_gaps"]) for s in doc["suppliers"]}
-    assert gaps["G4"] == "sector not matched"
+    by_id = {s["id"]: s["data_gaps"] for s in doc["suppliers"]}
+    assert by_id["G4"] == ["sector not matched"]
+
+    def gaps(supplier_id: str, risk_type: str) -> str:
+        """Its supplier's gaps that bear on the flag's risk type (another risk type's
+        country data is none of its)."""
+        return "; ".join(g for g in by_id[supplier_id] if gap_of(g, risk_type))
+
+    # (Antarctica has no country data: each of its rows gives its own risk type's alone)
+    assert len(by_id["G5"]) > len(gaps("G5", "forced_labour").split("; ")) == 1
     book = _sheet(_write(doc, tmp_path / "register.xlsx"), "Risk register")
     assert "Data gaps" in [name for name, _ in REGISTER_COLUMNS]
-    assert book and all((row["Data gaps"] or "") == gaps[row["Supplier ID"]] for row in book)
+    risk_of = {name: rt for rt, name in RISK_NAMES.items()}
+    assert book and all(
+        (row["Data gaps"] or "") == gaps(row["Supplier ID"], risk_of[row["Risk type"]])
+        for row in book
+    )
     assert any(row["Supplier ID"] == "G4" and row["Data gaps"] for row in book)
     text = _write(doc, tmp_path / "register.csv").read_text("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == list(COLUMNS)
     assert COLUMNS.index("data_gaps") == COLUMNS.index("reason") + 1
-    assert rows and all(row["data_gaps"] == gaps[row["supplier_id"]] for row in rows)
+    assert rows and all(
+        row["data_gaps"]
+        == gaps(row["supplier_id"], risk_of.get(row["risk_type"], row["risk_type"]))
+        for row in rows
+    )

@@ -69,6 +69,7 @@ from ddtool.scoring import (
     Score,
     Scorer,
     SupplierRisk,
+    coverage_text,
     gap_below_medium,
     sent_material,
     worst_case_evidence,
@@ -1961,8 +1962,8 @@ def _reason(
             " (no country data)"
             if detail.country.no_data
             # (a score resting on few figures, the missing share scored as no data)
-            else f" (little country data ({detail.country.coverage:.0%}))"
-            if detail.country.thin
+            else f" (little country data ({coverage_text(detail.country)}))"
+            if detail.country.thin or detail.country.unrated
             else ""
         )
     )

@@ -42,6 +42,7 @@ from ddtool.scoring import (
     Scorer,
     SupplierRisk,
     behind_note,
+    coverage_text,
     decimal_value,
     half_up_units,
     is_listing_fact,
@@ -2823,7 +2824,8 @@ def _country_gap(country: CountryScore) -> str | None:
         return None
     if country.no_data:
         return "no country data"
-    return f"little country data ({country.coverage:.0%})" if country.thin else None
+    thin = country.thin or country.unrated
+    return f"little country data ({coverage_text(country)})" if thin else None
 
 
 # a node's own figures for the roll-up: per risk type (in RISK_TYPES order) its maximum (its

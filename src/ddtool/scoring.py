@@ -111,6 +111,11 @@ class CountryScore:
     no_data: bool
     withheld: tuple[Indicator, ...] = ()  # values shown, not scored (errors in the source)
     thin: bool = False  # too few indicators: the missing weight was counted as no data
+    # the main indicator missing where its source covers the country (Ghana's working-
+    # children rate, of half the weight, where the ILAB Findings cover Ghana): what is
+    # missing, a data gap though enough weight stands for the score (see Scorer.
+    # country_score); "" where none is
+    unrated: str = ""
 
     @property
     def value(self) -> float:
@@ -225,6 +230,18 @@ _WORKING_CHILDREN = (
     "ilab_working_children_pct_age_6-14",
 )
 Spec = tuple[str, tuple[str, ...], Callable[[str], float | None], float]
+
+
+def coverage_text(country: CountryScore) -> str:
+    """How much of a country score's weight had figures, and the main indicator missing
+    where one is (CountryScore.unrated): '20%', '50%: no working-children rate'."""
+    return f"{country.coverage:.0%}" + (f": {country.unrated}" if country.unrated else "")
+
+
+# an indicator every country the ILAB Findings assess has (its advancement level): where it
+# is and the working-children rate is not, the rate is a gap of the source's coverage
+_ILAB_COVERED = "ilab_advancement_level"
+UNRATED_WORKING_CHILDREN = "no working-children rate"
 COUNTRY_SPECS: dict[str, tuple[Spec, ...]] = {
     "child_labour": (
         ("working children (% of age group), /30", _WORKING_CHILDREN, _scaled(30), 0.5),
@@ -824,8 +841,17 @@ class Scorer:
                 # ratifications alone is blended both ways; a high mean of figures stays
                 ratifications = all(part.name in RATIFICATION_LABELS for part in parts)
                 mean = blended if ratifications else max(mean, blended)  # (on_ratifications)
+            unrated = ""
+            if (
+                not thin
+                and risk_type == "child_labour"
+                and parts[0].name != COUNTRY_SPECS[risk_type][0][0]
+                and iso3 is not None
+                and self.profiles.indicator(iso3, _ILAB_COVERED) is not None
+            ):
+                unrated = UNRATED_WORKING_CHILDREN
             result = CountryScore(
-                iso3, half_up(mean), tuple(parts), coverage, False, tuple(withheld), thin
+                iso3, half_up(mean), tuple(parts), coverage, False, tuple(withheld), thin, unrated
             )
         self._country[key] = result
         return result
@@ -1649,8 +1675,8 @@ class Scorer:
             country = self.country_score(supplier.country, risk_type)
             if supplier.country is not None and country.no_data:
                 gaps.append(f"{NO_COUNTRY_DATA}{risk_type}")
-            elif country.thin:
-                gaps.append(f"{LITTLE_COUNTRY_DATA}{risk_type} ({country.coverage:.0%})")
+            elif country.thin or country.unrated:
+                gaps.append(f"{LITTLE_COUNTRY_DATA}{risk_type} ({coverage_text(country)})")
             evidence: list[Evidence] = []
             if sector is not None:
                 sr = sector.risk[risk_type]

@@ -103,7 +103,9 @@ def test_its_own_score_stays_that_of_a_sector_not_known(
 ) -> None:
     entry = _entry(_run(tmp_path, case, None))
     assert entry["sector"] is None
-    assert entry["data_gaps"] == ["sector unknown", UNMAPPED_BELOW]
+    # (Ghana's country data lacks its working-children rate: a gap of its own, beside)
+    gaps = [gap for gap in entry["data_gaps"] if "country data" not in gap]
+    assert gaps == ["sector unknown", UNMAPPED_BELOW]
     if "produces" in case:  # (its products bring no listing there: as without them)
         assert entry["risk"] == _entry(_run(tmp_path, case, None, products=False))["risk"]
 
