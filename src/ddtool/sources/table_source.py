@@ -73,7 +73,19 @@ if TYPE_CHECKING:
 
 HEADER_SCAN_ROWS = 30
 _SUPPLIER_SHEET = re.compile(
-    r"supplier|vendor|partner|facilit|factor|chain|tier|lieferant|fournisseur|proveedor", re.I
+    r"supplier|vendor|partner|facilit|factor|chain|tier|lieferant|fournisseur|proveedor"
+    r"|fornitor|fornecedor|leverancier",
+    re.I,
+)
+# sheets that explain or feed the list, not the list: a legend, instructions, an example,
+# the lists a dropdown reads from ("Legenda" with one example row before "Fornitori")
+_NOT_LIST_SHEET = re.compile(
+    r"^(?:legend|legenda|l[ée]gende|leyenda|key|instructions?|anleitung|hinweise|istruzioni"
+    r"|mode d'emploi|instrucciones|read ?me|help|hilfe|aiuto|aide|ayuda|notes?|notizen"
+    r"|example|examples|esempio|esempi|beispiel|exemple|ejemplo|template|vorlage|modello"
+    r"|mod[èe]le|plantilla|lists?|listen|dropdowns?|lookups?|codes|settings|cover|deckblatt)"
+    r"(?:\s.*)?$",
+    re.I,
 )
 _COMPANY_SHEET = re.compile(
     r"^(company|our company|buyer|about|unternehmen|firma|entreprise|soci[eé]t[eé]|empresa)$", re.I
@@ -2927,12 +2939,29 @@ class ExcelReader(ChainReader):
                 suggestion=f"'{best}'" if best else None,
             )
             return None
-        return ExcelReader._default_sheet(names, hidden)
+        default = ExcelReader._default_sheet(names, hidden)
+        if default is None or not _NOT_LIST_SHEET.match(default.strip()):
+            return default
+        # a legend, instructions or an example first: the first other visible sheet with a
+        # supplier header, where there is one (the legend's one example row is no list)
+        return next(
+            (
+                name
+                for name in names
+                if name not in hidden
+                and not _NOT_LIST_SHEET.match(name.strip())
+                and not _COMPANY_SHEET.match(name.strip())
+                and _supplier_header(workbook, path, name, options) is not None
+            ),
+            default,
+        )
 
     @staticmethod
     def _default_sheet(names: list[str], hidden: set[str]) -> str | None:
         """The sheet read without --sheet: the first visible sheet named as a supplier
-        sheet, else the first visible sheet (else the first sheet)."""
+        sheet, else the first visible sheet (else the first sheet); a legend's, an
+        example's or instructions' sheet first is passed over where another has a supplier
+        header (see _choose_sheet)."""
         visible = [name for name in names if name not in hidden] or names
         for name in visible:
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
@@ -3763,7 +3792,12 @@ def _supplier_sheets(
     a sheet named as a supplier sheet ("Tier 2", "Lieferanten Stufe 2") needs none."""
     found = []
     for name in names:
-        if name == read or _COMPANY_SHEET.match(name.strip()):
+        # (a legend's or an example's sheet: its rows explain the list, see _choose_sheet)
+        if (
+            name == read
+            or _COMPANY_SHEET.match(name.strip())
+            or _NOT_LIST_SHEET.match(name.strip())
+        ):
             continue
         fields = _supplier_header(workbook, path, name, options)
         if fields is not None and ("id" in fields or _SUPPLIER_SHEET.search(name)):

@@ -1,0 +1,68 @@
+"""The sheet read without --sheet: a supplier sheet named in Italian, Portuguese or Dutch
+("Fornitori", "Fornecedores", "Leveranciers") as in the other languages, and a legend's,
+an example's or instructions' sheet first passed over for the next with a supplier header.
+
+A workbook whose first sheet was "Legenda" (the header and one example row) and whose second
+was "Fornitori" (40 suppliers) was assessed as the example row alone, exit 0, with a warning
+that called the real list "also a supplier sheet, not read"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from ddtool.sources.reading import read_chain
+
+HEADER = ["Supplier ID", "Supplier name", "Country", "Sector"]
+EXAMPLE = [["EX-1", "Example Ltd", "Italy", "garment manufacturing"]]
+LIST = [[f"S{i}", f"Supplier {i}", "India", "yarn spinning"] for i in range(1, 6)]
+
+
+def _workbook(tmp_path: Path, sheets: list[tuple[str, list[list[str]] | None]]) -> Path:
+    """Sheets in order, each with the header and its rows (None: a note, no header)."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        if rows is None:
+            sheet.append(["Fill in one row per supplier."])
+            continue
+        sheet.append(HEADER)
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "suppliers.xlsx"
+    book.save(path)
+    return path
+
+
+# the sheets in order, and the ids read
+CASES = [
+    pytest.param([("Legenda", EXAMPLE), ("Fornitori", LIST)], "S", id="Italian name"),
+    pytest.param([("Legenda", EXAMPLE), ("Foglio2", LIST)], "S", id="legend first"),
+    pytest.param([("Instructions", None), ("Sheet2", LIST)], "S", id="instructions first"),
+    pytest.param([("Example", EXAMPLE), ("Data", LIST)], "S", id="example first"),
+    pytest.param([("Info", None), ("Fornecedores", LIST)], "S", id="Portuguese name"),
+    pytest.param([("Overzicht", EXAMPLE), ("Leveranciers", LIST)], "S", id="Dutch name"),
+    # a first sheet of no such name is read, as before
+    pytest.param([("Overview", EXAMPLE), ("Sheet2", LIST)], "EX", id="another first sheet"),
+    # nothing else with a header: the legend is what there is
+    pytest.param([("Legenda", EXAMPLE), ("Note", None)], "EX", id="the legend alone"),
+]
+
+
+@pytest.mark.parametrize(("sheets", "read"), CASES)
+def test_the_sheet_read_is_the_supplier_list(
+    tmp_path: Path, sheets: list[tuple[str, list[list[str]] | None]], read: str
+) -> None:
+    chain, problems = read_chain([_workbook(tmp_path, sheets)])
+    assert not problems.has_errors()
+    assert {s.id[:2] if read == "EX" else s.id[0] for s in chain.suppliers} == {read}
+
+
+def test_a_legend_is_not_called_a_supplier_sheet_left_unread(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, [("Legenda", EXAMPLE), ("Fornitori", LIST)])
+    chain, problems = read_chain([path])
+    assert len(chain.suppliers) == len(LIST)
+    assert "other-supplier-sheets" not in {p.type for p in problems.warnings}
