@@ -198,6 +198,11 @@ def test_explain_names_the_region_floor(tmp_path: Path) -> None:
         ("China, Xinjiang Uyghur Autonomous Region", None, "Xinjiang Uyghur Autonomous Region"),
         ("China, Xinjiang", "Hotan", "Hotan, Xinjiang"),
         ("China, Xinjiang", "Xinjiang", "Xinjiang"),
+        # in brackets or after a dash, and the country in another language
+        ("China (Xinjiang)", None, "Xinjiang"),
+        ("China - Xinjiang", None, "Xinjiang"),
+        ("Cina (Xinjiang)", None, "Xinjiang"),
+        ("China – Aksu", "Xinjiang", "Xinjiang, Aksu"),
     ],
 )
 def test_a_place_after_the_countrys_comma_is_its_region(
@@ -244,3 +249,26 @@ def test_an_address_column_is_read_as_the_region(tmp_path: Path, header: str) ->
     assert _forced(doc)["likelihood"] == 0.8
     [other] = [s for s in doc["suppliers"] if s["id"] == "Q"]
     assert other["risk"]["forced_labour"]["likelihood"] < 0.8
+
+
+@pytest.mark.parametrize("country", ["Xinjiang", "Xinjiang, China", "Urumqi", "Aksu, Xinjiang"])
+def test_a_place_of_the_region_for_a_country_says_how_to_write_it(country: str) -> None:
+    """ "Xinjiang" alone got no "did you mean", and "Xinjiang, China" the country alone,
+    which, followed, dropped the place that sets the floor."""
+    from ddtool.sources.normalise import _country_value
+
+    (iso3, _), [issue] = _country_value(country)
+    assert iso3 is None and issue.type == "unknown-country"
+    assert "write the country China, and the place in the region column" in issue.message
+    assert issue.suggestion == "China (CHN)"
+
+
+@pytest.mark.parametrize(
+    ("country", "iso3"),
+    [("Korea (South)", "KOR"), ("Burma (Myanmar)", "MMR"), ("Timor - Leste", "TLS")],
+)
+def test_a_name_in_brackets_or_with_a_dash_names_no_place(country: str, iso3: str) -> None:
+    from ddtool.reference.countries import country_place, normalise_country
+
+    assert normalise_country(country).iso3 == iso3
+    assert country_place(country) is None

@@ -938,6 +938,8 @@ _PART_OF = {
 _USA = "United States (USA)"
 # a name and a qualifier in brackets after it
 _QUALIFIED = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
+# a country and a place in it after a dash with spaces: "China - Xinjiang"
+_DASHED = re.compile(r"\s*(.+?)\s+[-–—]\s+(.+?)\s*")
 _NOT_LATIN = "write the country's name in English, or its ISO code (CHN, RUS)"
 
 
@@ -1335,6 +1337,17 @@ def normalise_country(value: str | None) -> CountryMatch:
                     why=f"names two countries, {display_name(iso3)} and {display_name(other)}:"
                     " give each supplier the one country it works in",
                 )
+    if iso3 is None and "," not in str(value) and (split := _place_split(str(value))):
+        # a country and a place in it, in brackets or after a dash: "China (Xinjiang)",
+        # "China - Xinjiang" (the place is its region: country_place)
+        head, tail = (_read(_key(part)) for part in split)
+        # (neither part a name of several countries: "Congo (Korea)" names two, or none)
+        if (
+            head is not None
+            and tail in (None, head)
+            and not any(_ambiguous(_key(part)) for part in split)
+        ):
+            iso3 = head
     if iso3 in DISSOLVED:  # ("Netherlands Antilles": which of the countries it became?)
         return CountryMatch(None, why=DISSOLVED[iso3].why())
     if iso3 is not None:
@@ -1440,18 +1453,41 @@ _FORM_TEXT = (
 _FORM_WORDS = frozenset(_FORM_TEXT.split())
 
 
+def _place_split(text: str) -> tuple[str, str] | None:
+    """A country text's two parts where it may name a place after the country: after a
+    comma ("China, Xinjiang"), in brackets ("China (Xinjiang)") or after a dash with spaces
+    ("China - Xinjiang"); None where it has none of these."""
+    if "," in text:
+        head, tail = text.split(",", 1)
+        return head, tail
+    for form in (_QUALIFIED, _DASHED):
+        if (found := form.fullmatch(text)) is not None:
+            return found.group(1), found.group(2)
+    return None
+
+
+def may_name_place(value: str) -> bool:
+    """Whether a country text may name a place in the country (country_place), told at C
+    speed for the many that do not: a comma, a bracket or a dash in it."""
+    return "," in value or "(" in value or " - " in value or "–" in value or "—" in value
+
+
 def country_place(value: str | None) -> str | None:
-    """The place within its country a country text names after a comma, where the text is
-    read as the country its part before the comma names ("China, Xinjiang": 'Xinjiang';
-    "Brazil, Mato Grosso": 'Mato Grosso'); None where there is none: no comma, a World Bank
-    name ("Egypt, Arab Rep.", "Gambia, The": its state's form), a name turned round
-    ("Guinea, Equatorial"), a country ("Puerto Rico, USA"), or words of the country's own
+    """The place within its country a country text names after a comma, in brackets or
+    after a dash, where the text is read as the country its first part names ("China,
+    Xinjiang", "China (Xinjiang)", "China - Xinjiang": 'Xinjiang'; "Brazil, Mato Grosso":
+    'Mato Grosso'); None where there is none: no such part, a World Bank name ("Egypt, Arab
+    Rep.", "Gambia, The": its state's form), a name turned round ("Guinea, Equatorial",
+    "Korea (South)"), a country ("Puerto Rico, USA"), or words of the country's own
     names."""
-    if value is None or "," not in str(value):
+    if value is None:
         return None
     text = str(value)
+    split = _place_split(text)
+    if split is None:
+        return None
     iso3 = normalise_country(text).iso3
-    head_text, tail_text = text.split(",", 1)
+    head_text, tail_text = split
     if iso3 is None or _read(_key(text)) == iso3 or _read(_key(head_text)) != iso3:
         return None  # (a name of its own, or one turned round: "Korea, Republic of")
     if _read(_key(f"{tail_text} {head_text}")) == iso3 or _read(_key(tail_text)) is not None:

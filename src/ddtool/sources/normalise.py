@@ -23,7 +23,12 @@ from ddtool.model import (
     Supplier,
 )
 from ddtool.nested import rebuilt
-from ddtool.reference.countries import country_place, display_name, normalise_country
+from ddtool.reference.countries import (
+    country_place,
+    display_name,
+    may_name_place,
+    normalise_country,
+)
 from ddtool.sources.columns import FIELDS
 from ddtool.sources.interface import RawChain, RawRecord, RawTable
 from ddtool.sources.values import (
@@ -241,15 +246,38 @@ def _country_value(
             ),
         )
     elif match.iso3 is None and not match.unknown:
+        why, suggestion = match.why, match.suggestion
+        if why is None and _names_the_xuar(raw):  # ("Xinjiang", "Xinjiang, China")
+            why = (
+                "a place in China (the Xinjiang Uyghur Autonomous Region), not a country:"
+                " write the country China, and the place in the region column or after"
+                " the country's comma ('China, Xinjiang')"
+            )
+            suggestion = suggestion or f"{display_name('CHN')} (CHN)"
         issues = (
             _Issue(
                 "unknown-country",
-                f"{'ambiguous' if ' or ' in (match.suggestion or '') else 'unknown'} {what}"
-                f" {raw!r}" + (f": {match.why}" if match.why else ""),
-                suggestion=match.suggestion,
+                f"{'ambiguous' if ' or ' in (suggestion or '') else 'unknown'} {what}"
+                f" {raw!r}" + (f": {why}" if why else ""),
+                suggestion=suggestion,
             ),
         )
     return (match.iso3, raw or None), issues
+
+
+def _names_the_xuar(text: str) -> bool:
+    """Whether a country text not read as a country names the XUAR or a place in it."""
+    from ddtool.regions import xuar_place
+
+    return bool(text) and xuar_place(text, None) is not None
+
+
+def _place_where(raw: str) -> str:
+    """Where a country text writes the place after the country: 'after its comma', 'in its
+    brackets' or 'after its dash'."""
+    if "," in raw:
+        return "after its comma"
+    return "in its brackets" if "(" in raw else "after its dash"
 
 
 def _placed_region(iso3: str, raw: str, place: str, region: str | None) -> tuple[str, _Issue]:
@@ -263,9 +291,9 @@ def _placed_region(iso3: str, raw: str, place: str, region: str | None) -> tuple
         kept = f"{region}, {place}" if region else place
     return kept, _Issue(
         "country-region",
-        f"country {raw!r} is read as {display_name(iso3)} ({iso3}), and {place!r} after its"
-        f" comma as {'part of ' if region else ''}its region ({kept!r}): give the region in"
-        " a region column",
+        f"country {raw!r} is read as {display_name(iso3)} ({iso3}), and {place!r}"
+        f" {_place_where(raw)} as {'part of ' if region else ''}its region ({kept!r}): give"
+        " the region in a region column",
         "warning",
     )
 
@@ -1415,7 +1443,7 @@ def normalise_record(
     workers = _number(record, "workers", problems, table)
     name = fields.get("name")
     region = fields.get("region")
-    if country is not None and country_raw is not None and "," in country_raw:
+    if country is not None and country_raw is not None and may_name_place(country_raw):
         place = country_place(country_raw)
         if place is not None:
             written = None if region is None else as_text(region) or None
@@ -1877,7 +1905,7 @@ def normalise_table(
     regions = _texts(column("region"), size)
     with_place = {
         raw: place
-        for raw in {raw for _, raw in places if raw is not None and "," in raw}
+        for raw in {raw for _, raw in places if raw is not None and may_name_place(raw)}
         if (place := country_place(raw)) is not None
     }
     if with_place:
