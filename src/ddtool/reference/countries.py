@@ -1340,14 +1340,14 @@ def normalise_country(value: str | None) -> CountryMatch:
     if iso3 is None and "," not in str(value) and (split := _place_split(str(value))):
         # a country and a place in it, in brackets or after a dash: "China (Xinjiang)",
         # "China - Xinjiang" (the place is its region: country_place)
-        head, tail = (_read(_key(part)) for part in split)
+        first, second = (_read(_key(part)) for part in split)
         # (neither part a name of several countries: "Congo (Korea)" names two, or none)
         if (
-            head is not None
-            and tail in (None, head)
+            first is not None
+            and second in (None, first)
             and not any(_ambiguous(_key(part)) for part in split)
         ):
-            iso3 = head
+            iso3 = first
     if iso3 in DISSOLVED:  # ("Netherlands Antilles": which of the countries it became?)
         return CountryMatch(None, why=DISSOLVED[iso3].why())
     if iso3 is not None:
