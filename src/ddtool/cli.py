@@ -1769,6 +1769,39 @@ def _debug_first(args: list[str]) -> list[str]:
     return ["--debug", *args[:at], *args[at + 1 :]]
 
 
+# options that take one value: given twice, the command-line library keeps the last one
+# without a word ("--sheet 'Tier 3' --sheet 'Tier 1'" read 'Tier 1' alone)
+_ONE_VALUE = ("--sheet", "--config", "--company", "--as-of")
+
+
+def _given_twice(args: list[str]) -> str | None:
+    """The usage error of an option of one value given more than once, before a `--`."""
+    end = args.index("--") if "--" in args else len(args)
+    values: dict[str, list[str]] = {}
+    at = 0
+    while at < end:
+        arg = args[at]
+        name, equals, value = arg.partition("=")
+        if name in _ONE_VALUE:
+            if not equals and at + 1 < end:
+                at += 1
+                value = args[at]
+            values.setdefault(name, []).append(value)
+        at += 1
+    for name, given in values.items():
+        if len(given) > 1:
+            listed = " and ".join(f"'{value}'" for value in given)
+            why = (
+                "one sheet is read per workbook: put all suppliers in one sheet, or save each"
+                " sheet as CSV and give the files together (ddtool assess tier1.csv tier2.csv)"
+                if name == "--sheet"
+                else "give it once"
+            )
+            times = "twice" if len(given) == 2 else f"{len(given)} times"
+            return f"{name} given {times} ({listed}): {why}"
+    return None
+
+
 def main() -> None:
     """Console entry point: no traceback for the user unless --debug."""
     import signal
@@ -1780,6 +1813,9 @@ def main() -> None:
         if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler, _end_at_once):
             signal.signal(signum, _stop)
     sys.argv[1:] = _debug_first(sys.argv[1:])
+    if (twice := _given_twice(sys.argv[1:])) is not None:
+        _error_line(twice)
+        sys.exit(int(ExitCode.ERROR))
     try:
         app()
     except SystemExit as e:  # every normal end, usage errors included (click exits 2)
