@@ -291,7 +291,7 @@ def test_a_sector_out_of_the_taxonomy_through_the_command_line(tmp_path: Path) -
     assert section(md, "Changed flags").count(f"| low | {GAP_LEVEL} | up |") == 3
     assert f"| A | Supplier A | sector | logistics-transport | office-services{UNKNOWN} |" in md
     saved = json.loads((tmp_path / "d.json").read_text("utf-8"))
-    assert saved["schema_version"] == "1.11"
+    assert saved["schema_version"] == "1.12"
     assert {tuple(f["data_gaps"]) for f in saved["new_flags"]} == {("sector not matched",)}
     assert [(c["old_data_gaps"], c["data_gaps"]) for c in saved["changed_flags"]] == [
         ([], ["sector not matched"])

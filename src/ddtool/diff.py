@@ -34,7 +34,7 @@ from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reporters.shown import chain_levels, level_shown, shown_rank, value_text
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.11"
+DIFF_SCHEMA_VERSION = "1.12"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -595,6 +595,8 @@ def diff_assessments(
             "schema_differs": other_schema is not None,
             "exposure_up": sum(1 for e in exposure if e["direction"] == "up"),
             "exposure_down": sum(1 for e in exposure if e["direction"] == "down"),
+            "exposure_weighted_up": sum(1 for e in exposure if e["weighted_direction"] == "up"),
+            "exposure_weighted_down": sum(1 for e in exposure if e["weighted_direction"] == "down"),
             "tier1_changed": len(tier1),
         },
         # what to know before reading on, each with a type, a message and what it is about
@@ -627,12 +629,16 @@ def _direction(was: tuple[int, float], now: tuple[int, float]) -> str:
 def exposure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     """The company's exposure per risk type, before and after (the summary's `exposure`): its
     level as the reports show it ("low (data gap)"), its priority and the supplier its
-    maximum sits on, and whether it went up or down (by level, then priority); one row per
-    risk type that either assessment gives."""
+    maximum sits on, and whether it went up or down (by level, then priority); and its
+    share-weighted priority (the company's `exposure`), which a change of shares moves with
+    the maximum left as it was, and whether that went up or down (`weighted_direction`, None
+    where either assessment does not record it); one row per risk type that either
+    assessment gives."""
     was_all = (old.get("summary") or {}).get("exposure") or {}
     now_all = (new.get("summary") or {}).get("exposure") or {}
     # (as every report of each shows it: "medium (data gap)" too, see chain_levels)
     was_shown, now_shown = chain_levels(old), chain_levels(new)
+    was_weighted, now_weighted = _weighted_exposure(old), _weighted_exposure(new)
     rows = []
     for risk_type in [*RISK_TYPES, *sorted((was_all.keys() | now_all.keys()) - set(RISK_TYPES))]:
         was, now = was_all.get(risk_type), now_all.get(risk_type)
@@ -640,6 +646,7 @@ def exposure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str,
             continue
         old_level, new_level = was_shown[risk_type], now_shown[risk_type]
         old_priority, new_priority = was.get("priority") or 0.0, now.get("priority") or 0.0
+        old_weighted, new_weighted = was_weighted.get(risk_type), now_weighted.get(risk_type)
         rows.append(
             {
                 "risk_type": risk_type,
@@ -652,9 +659,30 @@ def exposure_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str,
                 "direction": _direction(
                     (shown_rank(old_level), old_priority), (shown_rank(new_level), new_priority)
                 ),
+                "old_weighted_priority": old_weighted,
+                "new_weighted_priority": new_weighted,
+                # (not known where either assessment does not record it: no direction)
+                "weighted_direction": (
+                    None
+                    if old_weighted is None or new_weighted is None
+                    else _direction((0, old_weighted), (0, new_weighted))
+                ),
             }
         )
     return rows
+
+
+def _weighted_exposure(document: dict[str, Any]) -> dict[str, float]:
+    """The company's share-weighted priority per risk type (its `exposure`'s
+    `weighted_priority`); a risk type it is not recorded for (optional in the contract) is
+    left out, not known rather than 0."""
+    exposure = (document.get("company") or {}).get("exposure")
+    weighted: dict[str, float] = {}
+    for risk_type, entry in (exposure if isinstance(exposure, dict) else {}).items():
+        value = entry.get("weighted_priority") if isinstance(entry, dict) else None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            weighted[str(risk_type)] = value
+    return weighted
 
 
 def tier1_changes(

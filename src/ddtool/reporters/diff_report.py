@@ -93,9 +93,16 @@ EXPOSURE_COLUMNS = (
     "old_priority",
     "new_priority",
     "direction",
+    "old_weighted_priority",
+    "new_weighted_priority",
+    "weighted_direction",
     "old_from",
     "new_from",
 )
+# the company's share-weighted exposure (diff JSON 1.12), and what a side that does not
+# record it reads (an assessment that leaves out the optional figure): not known, not 0
+WEIGHTED_COLUMNS = ("old_weighted_priority", "new_weighted_priority", "weighted_direction")
+NOT_KNOWN = "not known"
 TIER1_COLUMNS = (
     "id",
     "name",
@@ -345,23 +352,61 @@ def warning_texts(diff: dict[str, Any]) -> list[str]:
 
 
 def exposure_text(diff: dict[str, Any]) -> str | None:
-    """The company's exposure before and after, one clause per risk type ("child labour
-    critical (0.81) → high (0.66), down"; "forced labour critical, unchanged"); None in a
-    diff before JSON 1.10, or where neither assessment gives it."""
+    """The company's exposure before and after, one clause per risk type: its level and
+    maximum priority, and its share-weighted priority, and which of them moved ("child
+    labour critical (0.81; weighted 0.6807) → high (0.66; weighted 0.5), down, weighted
+    down"; "child labour critical (0.81; weighted 0.6807 → 0.5829), weighted down", a
+    share changed; "forced labour critical (0.81; weighted 0.6287), unchanged"); a weighted
+    figure an assessment does not record reads "not known", and is never said unchanged.
+    None in a diff before JSON 1.10, or where neither assessment gives it; a diff before
+    1.12 gives no weighted figure."""
     rows = diff.get("exposure") or []
     if not rows:
         return None
     said = []
     for row in rows:
         name = RISK_NAMES.get(row["risk_type"], row["risk_type"])
+        # (a diff before JSON 1.12 gives no weighted figure: its clauses as they were)
+        known = "weighted_direction" in row
+        figures = row.get("old_weighted_priority"), row.get("new_weighted_priority")
+        was, now = (NOT_KNOWN if value is None else _figure(value) for value in figures)
+        weighted_moved = row.get("weighted_direction")
         if row["direction"] == "same" and row["old_level"] == row["new_level"]:
-            said.append(f"{name} {row['new_level']} ({_figure(row['new_priority'])}), unchanged")
+            one = figures[0] == figures[1]
+            weighted = "" if not known else f"; weighted {was if one else f'{was} → {now}'}"
+            if not known or weighted_moved == "same":
+                moved = "unchanged"
+            elif weighted_moved is None:  # (not known on one side: nor whether it moved)
+                moved = "level and priority unchanged"
+            else:
+                moved = f"weighted {weighted_moved}"
+            said.append(
+                f"{name} {row['new_level']} ({_figure(row['new_priority'])}{weighted}), {moved}"
+            )
             continue
+        old_weighted, new_weighted = (f"; weighted {v}" if known else "" for v in (was, now))
+        moved = str(row["direction"])
+        if weighted_moved is not None:
+            moved += f", weighted {'unchanged' if weighted_moved == 'same' else weighted_moved}"
         said.append(
-            f"{name} {row['old_level']} ({_figure(row['old_priority'])}) →"
-            f" {row['new_level']} ({_figure(row['new_priority'])}), {row['direction']}"
+            f"{name} {row['old_level']} ({_figure(row['old_priority'])}{old_weighted}) →"
+            f" {row['new_level']} ({_figure(row['new_priority'])}{new_weighted}), {moved}"
         )
     return "; ".join(said)
+
+
+def exposure_rows(diff: dict[str, Any]) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """The columns and rows of the company exposure table (Markdown, Excel): a weighted
+    figure or direction not known written so, not as a blank cell (which reads as not filled
+    in); a diff before JSON 1.12 without the weighted columns."""
+    rows = diff.get("exposure") or []
+    if rows and all("weighted_direction" in row for row in rows):
+        shown = [
+            {**row, **{c: NOT_KNOWN for c in WEIGHTED_COLUMNS if row.get(c) is None}}
+            for row in rows
+        ]
+        return EXPOSURE_COLUMNS, shown
+    return tuple(c for c in EXPOSURE_COLUMNS if c not in WEIGHTED_COLUMNS), rows
 
 
 def _figure(value: Any) -> str:
@@ -583,10 +628,11 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
     if not diff["input_changed"]:
         lines += [f"{unchanged_input_text(diff)}.", ""]
     if "exposure" in diff:  # (since diff JSON 1.10)
+        exposure = exposure_rows(diff)
         lines += [
             "## Company exposure",
             "",
-            *_md_table(diff["exposure"], EXPOSURE_COLUMNS, whole=True),
+            *_md_table(exposure[1], exposure[0], whole=True),
         ]
         lines += [
             "## Tier-1 ranking changes",
@@ -707,7 +753,7 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
     about.append({"item": "generated by", "value": "ddtool diff"})
     with atomic_open(path) as handle, XlsxBook(handle) as book:
         if "exposure" in diff:  # (since diff JSON 1.10)
-            _sheet(book, "Company exposure", EXPOSURE_COLUMNS, diff["exposure"])
+            _sheet(book, "Company exposure", *exposure_rows(diff))
             _sheet(
                 book, "Tier-1 ranking changes", TIER1_COLUMNS_FULL, diff.get("tier1_changes") or []
             )
