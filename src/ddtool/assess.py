@@ -271,6 +271,7 @@ def _assess(
     stages.done("validate")
 
     scorer = Scorer(profiles, config, as_of)
+    problems.extend(chain.dates_after(as_of))
     sector_of: dict[str, str | None] = {}
     risks: dict[str, SupplierRisk] = {}
     guessed: dict[tuple[tuple[str, ...], str | None], str | None] = {}

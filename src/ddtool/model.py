@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ddtool.errors import Location
+from ddtool.errors import Location, Problem
 
 RISK_TYPES: tuple[str, ...] = ("child_labour", "forced_labour", "human_trafficking")
 LEVELS: tuple[str, ...] = ("low", "medium", "high", "critical")
@@ -263,6 +263,50 @@ class Chain(BaseModel):
         if location.line is None:
             return None
         return self.key_lines.get((location.file, location.line), {}).get(field_name, location.line)
+
+    def dates_after(self, as_of: dt.date) -> list[Problem]:
+        """A warning at each audit dated after the as-of date (not counted: a slip of the
+        year, "2205" for "2025", or an audit not yet made), and at each certification valid
+        more than ten years past it (credited as current: "2205" for "2025" would have it
+        expired), each at its cell or key, so that a date the score leaves out or takes on
+        trust is never passed over in silence."""
+        found: list[Problem] = []
+        far = dt.date(as_of.year + 10, as_of.month, min(as_of.day, 28))
+        for supplier in self.suppliers:
+            at = supplier.location or Location(self.files[0] if self.files else "input")
+            for audit in supplier.audits:
+                if audit.date is not None and audit.date > as_of:
+                    found.append(
+                        Problem(
+                            "date-after-as-of",
+                            f"audit '{audit.standard}' of {audit.date} is after the as-of date"
+                            f" {as_of}: it is not counted (a slip of the year? an audit not yet"
+                            " made is none); give the date it was made",
+                            self.field_location(at, self._field_of(at, "audit_date", "audits")),
+                            "warning",
+                        )
+                    )
+            for cert in supplier.certifications:
+                if cert.valid_until is not None and cert.valid_until > far:
+                    found.append(
+                        Problem(
+                            "date-after-as-of",
+                            f"certification '{cert.name}' valid until {cert.valid_until}, more"
+                            f" than ten years after the as-of date {as_of}: it is credited as"
+                            " current; check the year (a slip, 2205 for 2025, would have it"
+                            " expired)",
+                            self.field_location(at, "certifications"),
+                            "warning",
+                        )
+                    )
+        return found
+
+    def _field_of(self, location: Location, field_name: str, otherwise: str) -> str:
+        """The field a value is read from: its own column where the table has one, else the
+        field that holds it (an audit's date in the audits cell, or a YAML entry's key)."""
+        if field_name in self.headers.get((location.file, location.sheet), {}):
+            return field_name
+        return otherwise
 
     def field_location(self, location: Location, field_name: str) -> Location:
         """A field of the supplier at this location: its column as the table heads it, or the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,7 +73,10 @@ OWN_SHOWN = 5  # own columns the line names; the rest are counted (the JSON list
 
 
 def validate_chain(
-    paths: list[Path], options: ReadOptions, sectors: SectorMatcher | None = None
+    paths: list[Path],
+    options: ReadOptions,
+    sectors: SectorMatcher | None = None,
+    as_of: dt.date | None = None,
 ) -> ValidationResult:
     """Validate one chain made of one or more files."""
     chain, problems = read_chain(paths, options, sectors)
@@ -108,6 +112,10 @@ def validate_chain(
         if not chain.suppliers and not problems.has_errors():
             problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     problems.extend(told_with_unread_buyers(graph_problems, problems))
+    if chain.suppliers:
+        from ddtool.assess import run_date
+
+        problems.extend(chain.dates_after(as_of or run_date()))
     result.problems = problems.items
     result.suppliers = len(chain.suppliers)
     own: dict[str, None] = {}  # (ordered, each once)

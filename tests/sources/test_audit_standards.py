@@ -23,7 +23,7 @@ suppliers:
   - id: S1
     country: THA
     audits:
-      - {{standard: {standard}, date: 2026-05-01, result: {result}}}
+      - {{standard: {standard}, date: 2025-05-01, result: {result}}}
 """
 
 # an audit's standard and result -> the warnings reading it gives (type, line, column)

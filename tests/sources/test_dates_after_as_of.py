@@ -1,0 +1,75 @@
+"""An audit dated after the as-of date, and a certification valid more than ten years past
+it, are told at their cells (`date-after-as-of`, a warning) by `validate` and `assess`.
+
+An audit of 2027 or 2205 (for 2025) was left out of the score without a word, and an SA8000
+"valid until 2205" (for 2025) was credited as current, `validate` saying OK."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ddtool.assess import AssessOptions, assess
+from ddtool.sources.reading import read_chain
+from ddtool.validate import validate_chain
+
+AS_OF = dt.date(2026, 11, 28)
+HEADER = "Supplier ID;Country;Sector;Audit standard;Audit date;Audit result;Certifications\n"
+# a row's audit date and certifications, and whether it is told
+ROWS = [
+    ("14/03/2027", "", True),  # an audit after the as-of date
+    ("14/03/2205", "", True),
+    ("14/03/2025", "", False),
+    ("28/11/2026", "", False),  # (on the as-of date itself: counted)
+    ("", "SA8000 valid until 31/12/2205", True),
+    ("", "SA8000 valid until 31/12/2028", False),
+    ("", "SA8000 valid until 27/11/2036", False),  # (ten years: a long certificate, told not)
+]
+
+
+def _chain(tmp_path: Path) -> Path:
+    lines = [
+        f"S{n};Bangladesh;garment manufacturing;{'SMETA' if date else ''};{date};"
+        f"{'pass' if date else ''};{certs}\n"
+        for n, (date, certs, _) in enumerate(ROWS, start=1)
+    ]
+    path = tmp_path / "chain.csv"
+    path.write_text(HEADER + "".join(lines), "utf-8")
+    return path
+
+
+def _told(problems: list) -> dict[int | None, str | None]:
+    return {p.location.row: p.location.column for p in problems if p.type == "date-after-as-of"}
+
+
+EXPECTED = {
+    n + 1: ("Audit date" if date else "Certifications")
+    for n, (date, _, told) in enumerate(ROWS, start=1)
+    if told
+}
+
+
+def test_assess_tells_each_date_after_the_as_of_date(tmp_path: Path) -> None:
+    result = assess([_chain(tmp_path)], AssessOptions(as_of=AS_OF))
+    assert _told(result.warnings) == EXPECTED
+    [late] = [w for w in result.warnings if w.location.row == 2]
+    assert late.severity == "warning"
+    assert late.message.startswith(
+        "audit 'SMETA' of 2027-03-14 is after the as-of date 2026-11-28: it is not counted"
+    )
+
+
+def test_validate_tells_them_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ddtool.sources.interface import ReadOptions
+
+    result = validate_chain([_chain(tmp_path)], ReadOptions(), as_of=AS_OF)
+    assert result.ok
+    assert _told(result.problems) == EXPECTED
+
+
+def test_a_chain_read_alone_holds_no_such_warning(tmp_path: Path) -> None:
+    """(told against an as-of date, which reading has not)"""
+    _, problems = read_chain([_chain(tmp_path)])
+    assert not _told(problems.items)
