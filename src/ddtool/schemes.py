@@ -15,6 +15,56 @@ from typing import NamedTuple
 from ddtool.model import audit_outcome
 from ddtool.profiles import DENIED, DENYING, DOUBTFUL, SAID, exact_key, read_denials
 
+# --- audits' results ----------------------------------------------------------------------
+
+# an audit's result in Italian, by what the score makes of it (as model.AUDIT_PASSED,
+# AUDIT_FAILED and AUDIT_OTHER, which hold the English, German, French, Spanish and
+# Portuguese words; 'conforme' and 'non conforme' are among them), kept beside the one
+# reading of a result (read_audit_result), each word in its masculine and feminine form (of
+# 'l'audit', 'l'esito' and of 'la verifica') and written as exact_key reads it. A denial
+# makes the other outcome ('non superato' is failed, never passed) and a pass with a
+# reservation is left open ('superato con riserva'), as 'passed with conditions' is
+_ITALIAN_RESULTS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            *("superato", "superata", "positivo", "positiva", "esito positivo"),
+            *("approvato", "approvata", "soddisfacente"),
+        ),
+        "passed",
+    ),
+    **dict.fromkeys(
+        (
+            *("non superato", "non superata", "negativo", "negativa", "esito negativo"),
+            *("non approvato", "non approvata", "respinto", "respinta", "bocciato"),
+            *("bocciata", "fallito", "fallita", "insoddisfacente", "non soddisfacente"),
+        ),
+        "failed",
+    ),
+    **dict.fromkeys(
+        (
+            *("superato con riserva", "superata con riserva", "approvato con riserva"),
+            *("approvata con riserva", "approvato con condizioni", "approvata con condizioni"),
+            *("superato con condizioni", "superata con condizioni", "conforme con riserva"),
+            *("conforme con riserve", "positivo con riserva", "positiva con riserva"),
+            *("condizionato", "condizionata", "in corso", "in attesa", "programmato"),
+            *("programmata", "pianificato", "pianificata"),
+        ),
+        "other",
+    ),
+}
+
+
+@lru_cache(maxsize=4096)  # (results repeat across audits and rows)
+def result_outcome(result: str | None) -> str | None:
+    """'passed', 'failed' or 'other' (recorded, not counted) for an audit's result as
+    written, in the words model.audit_outcome reads and in Italian (_ITALIAN_RESULTS:
+    'superato', 'non superato', 'in corso'); None for a result none of these names."""
+    outcome = audit_outcome(result)
+    if outcome is not None or not result:
+        return outcome
+    return _ITALIAN_RESULTS.get(exact_key(result))
+
+
 # --- certifications: held, or not --------------------------------------------------------
 
 # words (exact_key's) that say a certification is not held now: it lapsed (suspended,
@@ -22,7 +72,7 @@ from ddtool.profiles import DENIED, DENYING, DOUBTFUL, SAID, exact_key, read_den
 # candidate, planned, awaited …); in English, German, French, Spanish and Portuguese, as
 # supplier lists are kept. A result
 # of an audit that failed or is still open ('non-conformant', 'in progress', 'pending',
-# 'en cours') says so too: audit_outcome reads those, as it reads an audit's result.
+# 'en cours') says so too: result_outcome reads those, as it reads an audit's result.
 _NOT_HELD_WORDS = frozenset(
     {
         "suspended",
@@ -133,7 +183,7 @@ _FAILING_GRADES = {grade: said for grade, said in _ALL_GRADES.items() if not sai
 _GRADE_WORDS = frozenset(
     {"rating", "rated", "grade", "graded", "score", "scored", "result", "level"}
     | {"bewertung", "benotung", "note", "calificacion", "clasificacion", "nota"}
-    | {"classificacao", "avaliacao"}
+    | {"classificacao", "avaliacao", "valutazione", "punteggio", "livello"}
 )
 # the last words of the schemes whose grade may follow their name alone ('amfori BSCI E',
 # 'WRAP Gold')
@@ -149,21 +199,23 @@ _GRADED_SCHEMES = frozenset(exact_key(name).split()[-1] for name in _SCHEME_GRAD
 _AFTER_A_GRADE: dict[str, bool | None] = (
     dict.fromkeys(
         {"good", "acceptable", "gut", "akzeptabel", "bon", "bonne", "bueno", "buena"}
-        | {"aceptable", "bom", "boa", "aceitavel"},
+        | {"aceptable", "bom", "boa", "aceitavel", "buono", "buona", "accettabile"},
         True,
     )
     | dict.fromkeys(
         {"insufficient", "unacceptable", "unzureichend", "inakzeptabel", "insuffisant"}
-        | {"insuffisante", "inacceptable", "insuficiente", "inaceptable", "inaceitavel"},
+        | {"insuffisante", "inacceptable", "insuficiente", "inaceptable", "inaceitavel"}
+        | {"insufficiente", "inaccettabile"},
         False,
     )
     | {meaning: passed for grades in _SCHEME_GRADES.values() for meaning, passed in grades.values()}
     | dict.fromkeys(
         _GRADE_WORDS
-        | {"very", "sehr", "tres", "muy", "muito"}
+        | {"very", "sehr", "tres", "muy", "muito", "molto"}
         | {"certification", "certificate", "cert", "status", "stufe", "niveau", "nivel"}
         | {"zertifizierung", "zertifikat", "zertifiziert", "certifie", "certifiee"}
-        | {"certificat", "certificado", "certificada", "certificacion", "certificacao"},
+        | {"certificat", "certificado", "certificada", "certificacion", "certificacao"}
+        | {"certificato", "certificata", "certificazione"},
         None,
     )
 )
@@ -171,7 +223,7 @@ _AFTER_A_GRADE: dict[str, bool | None] = (
 
 def _describes(after: tuple[str, ...] | list[str], passed: bool) -> bool:
     """Whether the words after a grade (exact_key's) only say what it is: each one of
-    _AFTER_A_GRADE or in a result read as an audit's result is (audit_outcome, the longest
+    _AFTER_A_GRADE or in a result read as an audit's result is (result_outcome, the longest
     first: 'E - failed', 'D - not passed', 'E (zero tolerance)'), and none of them the other
     outcome ('B (insufficient)', 'C (failed)', 'C - zero tolerance', 'B (nicht bestanden)')
     nor a result left open ('C (pending)'); no words at all do too. Any other word makes it
@@ -181,7 +233,7 @@ def _describes(after: tuple[str, ...] | list[str], passed: bool) -> bool:
     while at < len(after):
         for size in (3, 2, 1):  # (the longest first: 'not passed', not 'passed')
             said = (
-                audit_outcome(" ".join(after[at : at + size])) if at + size <= len(after) else None
+                result_outcome(" ".join(after[at : at + size])) if at + size <= len(after) else None
             )
             if said is not None:
                 break
@@ -280,7 +332,7 @@ _DENIAL_WORDS = {
 _RENEWAL = frozenset(
     {"renewal", "recertification", "rezertifizierung", "verlangerung", "verlaengerung"}
     | {"renouvellement", "renovacion", "renovacao", "recertificacion", "recertificacao"}
-    | {"surveillance", "reaudit", "recertified"}
+    | {"surveillance", "reaudit", "recertified", "rinnovo", "ricertificazione"}
 )
 # the words that may stand just before a renewal and say it is awaited ('pending
 # recertification', 'awaiting renewal', 'applied for renewal', 'en attente de
@@ -293,23 +345,29 @@ _BEFORE_RENEWAL = frozenset(
     | {"prevu", "prevue", "pendiente", "proceso", "tramite", "curso", "solicitada"}
     | {"solicitado", "prevista", "previsto", "pendente", "em", "processo", "andamento", "da"}
     | {"do", "to", "at", "fur", "fuer", "pour", "para"}
+    # (Italian: 'in corso di rinnovo', 'rinnovo in attesa', 'ricertificazione programmata')
+    | {"corso", "attesa", "di", "del", "della", "previsto", "programmato", "programmata"}
+    | {"pianificato", "pianificata", "richiesto", "richiesta"}
 )
 # the words that say a renewal failed or was refused ('SA8000 (renewal failed)', 'renewal
 # refused', 'recertification rejected', 'unsuccessful renewal', 'Verlängerung abgelehnt',
 # 'renouvellement refusé'): the certification was not renewed, so it is not held, as
 # 'Fairtrade not renewed' is not. An audit's result that failed says so too ('recertification
-# audit: nicht bestanden', audit_outcome), and a denial of its success ('renewal not granted')
+# audit: nicht bestanden', result_outcome), and a denial of its success ('renewal not granted')
 _RENEWAL_REFUSED = frozenset(
     {"failed", "fail", "failure", "refused", "rejected", "denied", "declined", "unsuccessful"}
     | {"abgelehnt", "gescheitert", "verweigert", "misslungen", "refuse", "refusee", "rejete"}
     | {"rejetee", "echoue", "echouee", "echec", "rechazado", "rechazada", "denegado"}
     | {"denegada", "fallido", "fallida", "recusado", "recusada", "negado", "negada"}
+    | {"rifiutato", "rifiutata", "respinto", "respinta", "negato", "negata", "fallito"}
+    | {"fallita"}
 )
 # the words of a renewal's success that a denial before them says it failed ('renewal not
 # granted', 'recertification not successful', 'Rezertifizierung nicht erteilt')
 _RENEWAL_SUCCESS = frozenset(
     {"granted", "approved", "successful", "accepted", "passed", "erteilt", "genehmigt"}
     | {"bestanden", "accorde", "accordee", "aprobado", "aprobada", "concedido", "concedida"}
+    | {"concesso", "concessa", "approvato", "approvata", "superato", "superata"}
 )
 _RENEWAL_DENIAL = frozenset({"not", "nicht", "non", "no", "pas", "nao"})
 
@@ -328,7 +386,7 @@ _EXTENSION = frozenset(
 )
 _NEXT = frozenset(
     {"next", "upcoming", "nachste", "naechste", "nachstes", "naechstes", "nachsten"}
-    | {"naechsten", "prochain", "prochaine", "proximo", "proxima"}
+    | {"naechsten", "prochain", "prochaine", "proximo", "proxima", "prossimo", "prossima"}
 )
 _SITE = frozenset({"site", "sites", "standort", "standorte", "sitio", "sitios"})
 # the words before a site that say it is another ('second site', 'weiteren Standort')
@@ -343,7 +401,7 @@ _AUDIT = frozenset({"audit", "audits", "auditoria", "auditorias"})
 _HELD_OUTRIGHT = frozenset(
     {"certified", "certificate", "zertifiziert", "zertifikat", "certifie", "certifiee"}
     | {"certificat", "certificado", "certificada", "valid", "valide", "valido", "valida"}
-    | {"gultig", "gueltig", "vigente"}
+    | {"gultig", "gueltig", "vigente", "certificato", "certificata"}
 )
 # the words that may follow a word of having held a certification and leave it the
 # certification's ('SA8000 formerly certified', 'Fairtrade (formerly until 2020)')
@@ -399,7 +457,7 @@ def _renewal_refused(words: list[str]) -> str | None:
             after = words[where + 1 : where + 2]
             if said in _RENEWAL_DENIAL and after and after[0] in _RENEWAL_SUCCESS:
                 return f"{word} {said} {after[0]}"
-            if audit_outcome(" ".join(words[where : where + 2])) == "failed":
+            if result_outcome(" ".join(words[where : where + 2])) == "failed":
                 return f"{word} {' '.join(words[where : where + 2])}"
     return None
 
@@ -539,7 +597,7 @@ def certification_not_held(name: str) -> str | None:
     A status word or phrase says so ('Fairtrade (suspended)', 'Rainforest Alliance -
     decertified', 'formerly Fairtrade certified', 'Fairtrade (on hold)', 'Fairtrade
     applicant', 'SA8000 in progress', 'RMAP non-conformant', 'Fairtrade: none'), as a
-    result an audit failed or left open does (audit_outcome), a failing grade of a
+    result an audit failed or left open does (result_outcome), a failing grade of a
     scheme that grades ('amfori BSCI rating E': read_grade), and a status of the scheme's
     own list that says it has not passed yet ('RMAP Active': _scheme_status). So
     does a denial (read_denials, the one reading of denials): one that leaves nothing said
@@ -573,7 +631,7 @@ def certification_not_held(name: str) -> str | None:
                     and (text not in _HELD_ONCE_OR_NAME or _said_as_status(name, text))
                 )
                 or (size == 2 and tuple(phrase) in _NOT_HELD_PHRASES)
-                or audit_outcome(text) in ("failed", "other")
+                or result_outcome(text) in ("failed", "other")
             ):
                 return text
     grade = read_grade(words, _FAILING_GRADES)
@@ -949,12 +1007,12 @@ _NOT_READ = AuditResult(None)
 
 @lru_cache(maxsize=4096)  # (standards and results repeat across audits and rows)
 def read_audit_result(standard: str, result: str | None) -> AuditResult:
-    """An audit's result as the score reads it: by its words (audit_outcome: 'pass',
+    """An audit's result as the score reads it: by its words (result_outcome: 'pass',
     'nicht bestanden', 'pending'), or, where its standard names a scheme that grades
     (_SCHEME_GRADES: amfori BSCI, WRAP), as that scheme's grade (read_grade: 'rating B' is
     a pass, 'D' a failure, 'Gold' a pass). A grade of a standard that does not grade (SMETA,
     'audit') is not known, as any other result is."""
-    outcome = audit_outcome(result)
+    outcome = result_outcome(result)
     if outcome is not None or not result:
         return AuditResult(outcome)
     name = grading_scheme(standard)

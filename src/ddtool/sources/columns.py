@@ -54,14 +54,16 @@ FIELDS: tuple[str, ...] = (
     "tier",
 )
 
-# Each field's headers: English first, then the common German, French, Spanish, Portuguese and
-# Dutch ones, written as header_key reads them (accents dropped: "País" is "pais"). Words that
-# mean another field elsewhere are left out: "Part" (a part number in English), "Nombre" (a
-# count in French), "Rang" (a ranking in German), "Staat" (a state or a country),
-# "Kundennummer" and "Code client" (the account a supplier gives its buyer, not the buyer's
-# id), "Salariés" (English "Salaries" once its accent is dropped). "Nom" is read as the name,
-# but beside a company word ("Société") it is a contact's and the company word wins
-# (table_source).
+# Each field's headers: English first, then the common German, French, Spanish, Portuguese,
+# Dutch and Italian ones, written as header_key reads them (accents dropped: "País" is
+# "pais", "Città" "citta"; "Nr." and "N." are "nr" and "n"). Words that mean another field
+# elsewhere are left out: "Part" (a part number in English), "Nombre" (a count in French),
+# "Rang" (a ranking in German), "Staat" and "Stato" (a state or a country), "Kundennummer",
+# "Code client" and "Codice cliente" (the account a supplier gives its buyer, not the buyer's
+# id; "Kunde", "Client" and "Cliente" are the buyer), "Salariés" (English "Salaries" once its
+# accent is dropped), "Denominazione" (a wine's appellation too) and "Organico" (organic
+# too). "Nom" is read as the name, but beside a company word ("Société") it is a contact's
+# and the company word wins (table_source).
 # the headers of a region column, each with how fine a place it names (0: a town, 1: a
 # district, 2: a province or state): of several region columns, the finest comes first, as
 # an address is written ("Pitalito, Huila")
@@ -80,6 +82,16 @@ _REGION_WORDS: dict[str, int] = {
     "locality": 0,
     "port": 0,
     "location": 0,
+    # an address names the town and the province in it ("Aksu, Xinjiang"): the region a
+    # supplier's place is read from (regions, the XUAR), as a town column is; so in each
+    # language below ("Adresse", "Indirizzo", "Dirección")
+    "address": 0,
+    "factory address": 0,
+    "site address": 0,
+    "plant address": 0,
+    "supplier address": 0,
+    "vendor address": 0,
+    "full address": 0,
     "bundesland": 2,
     "provinz": 2,
     "bezirk": 1,
@@ -87,50 +99,42 @@ _REGION_WORDS: dict[str, int] = {
     "ort": 0,
     "dorf": 0,
     "standort": 0,
+    "adresse": 0,  # (French too)
+    "anschrift": 0,
+    "lieferantenadresse": 0,
+    "lieferantenanschrift": 0,
+    "standortadresse": 0,
     "ville": 0,
     "departement": 2,
-    "provincia": 2,
+    "adresse du site": 0,
+    "adresse du fournisseur": 0,
+    "provincia": 2,  # (Italian too)
     "ciudad": 0,
     "departamento": 2,
     "municipio": 0,
     "distrito": 1,
     "localidad": 0,
-    "localite": 0,
+    "localite": 0,  # (French)
+    "direccion": 0,
+    "direccion del proveedor": 0,
     "regiao": 2,
     "cidade": 0,
+    "endereco": 0,
     "regio": 2,
     "provincie": 2,
     "plaats": 0,
     "stad": 0,
     "gemeente": 0,
-    # an address names the town and the province in it ("Aksu, Xinjiang"): the region a
-    # supplier's place is read from (regions, the XUAR), as a town column is
-    "address": 0,
-    "adresse": 0,
-    "anschrift": 0,
-    "indirizzo": 0,
-    "direccion": 0,
-    "endereco": 0,
     "adres": 0,
-    **dict.fromkeys(
-        (
-            "factory address",
-            "site address",
-            "plant address",
-            "supplier address",
-            "vendor address",
-            "full address",
-            "lieferantenadresse",
-            "lieferantenanschrift",
-            "standortadresse",
-            "adresse du site",
-            "adresse du fournisseur",
-            "indirizzo fornitore",
-            "indirizzo sede",
-            "direccion del proveedor",
-        ),
-        0,
-    ),
+    "regione": 2,
+    "distretto": 1,
+    "citta": 0,
+    "comune": 0,
+    "localita": 0,
+    "luogo": 0,
+    "indirizzo": 0,
+    "indirizzo fornitore": 0,
+    "indirizzo sede": 0,
 }
 
 
@@ -200,6 +204,20 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "leverancier id",
         "crediteurnummer",
         "crediteur nr",
+        # Italian
+        "codice fornitore",
+        "cod fornitore",
+        "codice del fornitore",
+        "codice",
+        "id fornitore",
+        "numero fornitore",
+        "nr fornitore",
+        "n fornitore",
+        "no fornitore",
+        "identificativo fornitore",
+        "identificativo",
+        "riferimento fornitore",
+        "rif fornitore",
     ),
     "name": (
         "name",
@@ -254,6 +272,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "bedrijfsnaam",
         "naam",
         "nome",
+        # Italian
+        "ragione sociale",
+        "fornitore",
+        "nome fornitore",
+        "nome del fornitore",
+        "denominazione sociale",
+        "denominazione fornitore",
     ),
     "country": (
         "country",
@@ -294,6 +319,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "land van herkomst",
         "herkomstland",
         "land leverancier",
+        # Italian
+        "paese",
+        "nazione",
+        "paese di origine",
+        "paese d origine",
+        "nazione di origine",
+        "paese di produzione",
+        "codice paese",
+        "paese fornitore",
     ),
     "region": tuple(_REGION_WORDS),
     "sector": (
@@ -340,6 +374,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "setor de atividade",
         "ramo de atividade",
         "bedrijfstak",
+        # Italian
+        "settore",
+        "settore merceologico",
+        "settore di attivita",
+        "attivita",
+        "ramo di attivita",
     ),
     "products": (
         "products",
@@ -395,6 +435,20 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "producten",
         "artikelen",
         "productgroep",
+        # Italian
+        "prodotti",
+        "prodotto",
+        "prodotti forniti",
+        "merci",
+        "merce",
+        "materiali",
+        "materie prime",
+        "descrizione prodotto",
+        "descrizione del prodotto",
+        "descrizione prodotti",
+        "famiglia di prodotti",
+        "articoli",
+        "specie",
     ),
     "buyers": (
         "buyers",
@@ -456,6 +510,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "fornece a",
         "fornece para",
         "entrega para",
+        # Italian
+        "clienti",
+        "acquirente",
+        "acquirenti",
+        "committente",
+        "fornisce a",
+        "consegna a",
+        "fornitore di",
+        "subfornitore di",
     ),
     "share": (
         "share",
@@ -496,6 +559,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "aandeel",
         "inkoopaandeel",
         "aandeel inkoop",
+        # Italian
+        "quota",
+        "quota pct",
+        "pct quota",
+        "quota acquisti",
+        "quota di acquisto",
+        "quota volume",
     ),
     "workers": (
         "workers",
@@ -545,6 +615,23 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "aantal medewerkers",
         "werknemers",
         "aantal werknemers",
+        # Italian
+        "dipendenti",
+        "numero dipendenti",
+        "numero di dipendenti",
+        "nr dipendenti",
+        "n dipendenti",
+        "no dipendenti",
+        "lavoratori",
+        "numero lavoratori",
+        "numero di lavoratori",
+        "nr lavoratori",
+        "n lavoratori",
+        "addetti",
+        "numero addetti",
+        "nr addetti",
+        "n addetti",
+        "forza lavoro",
     ),
     "female_pct": (
         "female pct",
@@ -584,6 +671,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "vrouwen pct",
         "pct vrouwen",
         "aandeel vrouwen",
+        # Italian
+        "pct donne",
+        "donne pct",
+        "pct di donne",
+        "percentuale donne",
+        "percentuale di donne",
+        "quota donne",
     ),
     "migrant_pct": (
         "migrant pct",
@@ -644,6 +738,18 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "migrantes pct",
         "trabajadores migrantes pct",
         "pct de trabajadores migrantes",
+        # Italian
+        "pct migranti",
+        "migranti pct",
+        "pct di migranti",
+        "percentuale migranti",
+        "percentuale di migranti",
+        "quota migranti",
+        "pct lavoratori migranti",
+        "lavoratori migranti pct",
+        "pct di lavoratori migranti",
+        "pct stranieri",
+        "pct lavoratori stranieri",
     ),
     "certifications": (
         "certifications",
@@ -671,6 +777,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "certificering",
         "certificaten",
         "keurmerken",
+        # Italian
+        "certificazioni",
+        "certificazione",
+        "certificati",
+        "certificato",
     ),
     "audit_standard": (
         "audit standard",
@@ -694,6 +805,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "auditstandaard",
         "audit standaard",
         "audittype",
+        # Italian
+        "standard audit",
+        "standard di audit",
+        "standard dell audit",
+        "tipo audit",
+        "tipo di audit",
     ),
     "audit_date": (
         "audit date",
@@ -723,6 +840,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "datum audit",
         "datum van de audit",
         "auditdatum laatste audit",
+        # Italian
+        "data audit",
+        "data dell audit",
+        "data di audit",
+        "data ultimo audit",
+        "data dell ultimo audit",
+        "ultimo audit",
     ),
     "audit_result": (
         "audit result",
@@ -743,6 +867,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "auditresultaat",
         "resultaat audit",
         "uitslag audit",
+        # Italian
+        "esito audit",
+        "esito dell audit",
+        "esito ultimo audit",
+        "risultato audit",
+        "risultato dell audit",
+        "valutazione audit",
     ),
     "tier": (
         "tier",
@@ -760,6 +891,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "rang fournisseur",
         "nivel",
         "nivel de proveedor",
+        # Italian
+        "livello",
+        "livello fornitore",
     ),
 }
 
@@ -1075,6 +1209,9 @@ _PEOPLE: tuple[tuple[str, str], ...] = (
     ("weiblich*", "female_pct"),
     ("femme", "female_pct"),
     ("mujer", "female_pct"),
+    ("stranier*", "migrant_pct"),
+    ("donne", "female_pct"),
+    ("femminil*", "female_pct"),
 )
 _PERCENT = (
     "pct",
@@ -1087,6 +1224,8 @@ _PERCENT = (
     "prozent*",
     "pourcentage",
     "porcentaje",
+    "percentuale",
+    "quota",
 )
 _HINTS: tuple[tuple[str, str], ...] = (
     ("parent", "buyers"),
@@ -1097,17 +1236,24 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("acheteur", "buyers"),
     ("client", "buyers"),
     ("comprador", "buyers"),
+    ("cliente", "buyers"),
+    ("clienti", "buyers"),
+    ("acquirent*", "buyers"),
     ("country", "country"),
     ("pays", "country"),
     ("pais", "country"),
     ("*land", "country"),
+    ("paese", "country"),
+    ("nazione", "country"),
     ("sector", "sector"),
     ("industry", "sector"),
     ("branche*", "sector"),
     ("sektor*", "sector"),
     ("secteur", "sector"),
+    ("settore", "sector"),
     ("share", "share"),
     ("anteil*", "share"),
+    ("quota", "share"),
     ("worker", "workers"),
     ("employee", "workers"),
     ("beschaftigt*", "workers"),
@@ -1117,9 +1263,12 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("nombre de salarie", "workers"),
     ("empleado", "workers"),
     ("trabajador", "workers"),
+    ("dipendent*", "workers"),
+    ("lavorator*", "workers"),
 )
-# the account a supplier gives its buyer ("Kundennummer", "Code client"): not the buyer's id,
-# so no hint of the buyers column (left out of the aliases on purpose, section 6)
+# the account a supplier gives its buyer ("Kundennummer", "Code client", "Codice cliente"):
+# not the buyer's id, so no hint of the buyers column (left out of the aliases on purpose,
+# section 6)
 _ACCOUNTS = (
     "kundennummer",
     "kunden nummer",
@@ -1130,6 +1279,18 @@ _ACCOUNTS = (
     "code client",
     "no client",
     "numero client",
+    "codice cliente",
+    "cod cliente",
+    "numero cliente",
+    "nr cliente",
+    "n cliente",
+    "no cliente",
+    "codigo cliente",
+    "codigo de cliente",
+    "codigo do cliente",
+    "numero de cliente",
+    "numero do cliente",
+    "no de cliente",
 )
 
 
