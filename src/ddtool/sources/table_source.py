@@ -2563,6 +2563,42 @@ def _company_from_sheet(
     return company
 
 
+def _company_above(
+    read: _SheetRead,
+) -> tuple[dict[str, Any], Location, dict[str, Location]] | None:
+    """The company the rows above a sheet's supplier header name, as an export's title rows
+    give it: a label with a colon and its value in the next filled cell ("Unternehmen: |
+    Nordsee Feinkost Import GmbH | Land: | Deutschland"), or both in one cell ("Company:
+    Acme GmbH"); None where they name none (a company needs its name). Labels are the
+    Company sheet's (_COMPANY_FIELDS); a label without its colon is a title's word."""
+    rows, found = read.header()
+    if found is None:
+        return None
+    fields: dict[str, Any] = {}
+    cells: dict[str, Location] = {}
+    for number, row in enumerate(rows[: found[0]], 1):
+        filled = [(col, cell) for col, cell in enumerate(row) if not _blank(cell)]
+        for at, (col, cell) in enumerate(filled):
+            if not isinstance(cell, str) or ":" not in cell:
+                continue
+            label, _, rest = cell.partition(":")
+            field = header_lookup(label, _COMPANY_KEYS)
+            if field is None or field in fields:
+                continue
+            value: Any = rest.strip() or None
+            where = col
+            if value is None and at + 1 < len(filled):
+                where, value = filled[at + 1]
+                if isinstance(value, str) and value.rstrip().endswith(":"):
+                    continue  # (the next label: this one's value is blank)
+            if value is not None:
+                fields[field] = value
+                cells[field] = read.where(number, column_letter(where))
+    if "name" not in fields:
+        return None
+    return fields, read.where(), cells
+
+
 def _company_sheet(
     workbook: CalamineWorkbook, path: Path, names: list[str], sheet: str
 ) -> tuple[dict[str, Any], Location, dict[str, Location]] | None:
@@ -2808,6 +2844,9 @@ class ExcelReader(ChainReader):
             _hidden_rows(path, sheet, chain.table.rows, scanned.hidden_rows, problems)
         if options.sheet is None:
             _other_supplier_sheets(workbook, path, names, hidden, sheet, options, problems)
+        if company is None and chain.table is not None:
+            # (no Company sheet: the rows above the header may name it, as exports do)
+            company = _company_above(read)
         if company is not None:
             chain.company, chain.company_location, chain.company_cells = company
             chain.template = TEMPLATE_LISTS_SHEET in hidden
