@@ -122,6 +122,7 @@ SCHEME_ALIASES: tuple[tuple[str, ...], ...] = (
     ("RBA", "Responsible Business Alliance", "RBA VAP", "VAP"),
     ("RMAP", "RMI"),  # the Responsible Minerals Initiative's assurance process
     ("GoodWeave", "Rugmark"),  # the carpet label, renamed in 2009; labels still say Rugmark
+    ("GOTS", "Global Organic Textile Standard"),  # (its social criteria: ILO-based)
 )
 # names of schemes whose words name them only written apart as here: "Fairtrade certified"
 # is Fairtrade International's, "Fair Trade Certified" Fair Trade USA's label

@@ -555,6 +555,12 @@ def _removal_note(listing: GoodListing, risk_type: str) -> str:
     return f"removed in the 2024 edition: {change}"
 
 
+# words of a scheme of another kind whose standard may hold social criteria too (the Global
+# Organic Textile Standard, an organic label with fair-trade terms): an unlisted one is left
+# to the settings' list, not said to be no labour certification
+_MAY_HOLD_SOCIAL = re.compile(r"\b(?:organic\w*|bio\w*|okolog\w*|oekolog\w*|ecolog\w*|fair\w*)\b")
+
+
 def indicator_label(item: Indicator, profiles: Profiles) -> str:
     source = profiles.sources.get(item.source_id)
     return source.name if source else item.source_name
@@ -1236,7 +1242,14 @@ class Scorer:
             scope = self._standards.scope(cert.name)
             # (a chain-of-custody certificate is told as such whatever scheme it is of,
             # listed or not: 'RSPO MB', 'MSC CoC', 'MSC Chain of Custody')
-            if scope.labour is False and (scheme is not None or scope == CHAIN_OF_CUSTODY):
+            # (and one not listed whose name says another kind of scheme: 'MSC', 'ISO 14001',
+            # 'BRCGS Food', not a social scheme left off the list, which it would invite;
+            # an organic textile standard may have social criteria: its name says not)
+            if scope.labour is False and (
+                scheme is not None
+                or scope == CHAIN_OF_CUSTODY
+                or not _MAY_HOLD_SOCIAL.search(exact_key(cert.name))
+            ):
                 credits.append(
                     (f"certification '{cert.name}': {scope_note(scope, 'certification')}", 0.0)
                 )

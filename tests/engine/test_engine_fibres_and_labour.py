@@ -265,3 +265,27 @@ def test_a_mill_selling_refined_sugar_refines_its_own_cane(
     assert farms == (
         {"inferred:sugarcane-farming@THA"} if near else {"inferred:sugarcane-farming:sugarcane@THA"}
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        # a scheme of another kind, not listed: said so, as its audit is
+        ("MSC", "not a labour certification (environmental): no credit"),
+        ("ISO 14001", "not a labour certification (environmental): no credit"),
+        ("BRCGS Food", "not a labour certification (food safety): no credit"),
+        # one that may hold social criteria is left to the settings' list
+        ("Naturland", "not among the settings' recognised certifications"),
+        ("Bio Suisse organic", "not among the settings' recognised certifications"),
+        # GOTS by its full name is GOTS
+        ("Global Organic Textile Standard", "valid (no expiry date given: taken as current)"),
+    ],
+)
+def test_a_certification_of_another_kind_says_so(tmp_path: Path, name: str, said: str) -> None:
+    """'MSC' read "not among the settings' recognised certifications", inviting a buyer to
+    credit an environmental label for labour, while its audit read "not a labour audit
+    (environmental)"."""
+    plant = named_supplier("P", "THA", "seafood-processing", []) | {"certifications": [name]}
+    doc = assessed_data(tmp_path, "seafood-trade", [plant])
+    [text] = _entry(doc, "P")["certifications"]
+    assert text.startswith(f"certification '{name}'") and said in text
