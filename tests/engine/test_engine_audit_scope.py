@@ -117,10 +117,10 @@ CERTIFICATIONS: dict[str, tuple[str, float, str]] = {
         0.0,
         ": not a labour certification (chain of custody): no credit",
     ),
-    "an environmental standard alone is no recognised scheme": (
+    "an environmental standard alone is no labour certification": (
         "MSC",
         0.0,
-        ": not among the settings' recognised certifications",
+        ": not a labour certification (environmental): no credit",
     ),
     "a name of no scheme": (
         "Our Own Label",
