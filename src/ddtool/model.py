@@ -47,6 +47,9 @@ AUDIT_PASSED = frozenset(
     | {"approuvé", "approuve", "approuvée", "approuvee", "satisfaisant", "satisfaisante"}
     | {"aprobado", "aprobada", "satisfactorio", "satisfactoria"}
     | {"aprovado", "aprovada", "satisfatório", "satisfatorio", "satisfatória", "satisfatoria"}
+    # Italian (masculine and feminine: 'l'audit', 'l'esito' and 'la verifica')
+    | {"superato", "superata", "positivo", "positiva", "esito positivo", "approvato"}
+    | {"approvata", "soddisfacente"}
 )
 AUDIT_FAILED = frozenset(
     {
@@ -68,6 +71,10 @@ AUDIT_FAILED = frozenset(
     | {"no conforme", "reprobado", "reprobada", "no aprobado", "no aprobada", "rechazado"}
     | {"rechazada", "suspendido", "suspendida"}  # ('suspendido': failed, of an exam)
     | {"reprovado", "reprovada", "não aprovado", "nao aprovado", "não conforme", "nao conforme"}
+    # (a denial makes the other outcome: 'non superato' is failed, never passed)
+    | {"non superato", "non superata", "negativo", "negativa", "esito negativo"}
+    | {"non approvato", "non approvata", "respinto", "respinta", "bocciato", "bocciata"}
+    | {"fallito", "fallita", "insoddisfacente", "non soddisfacente"}
 )
 # recorded, not counted either way
 AUDIT_OTHER = frozenset(
@@ -80,6 +87,12 @@ AUDIT_OTHER = frozenset(
     | {"aprovado com condicoes", "pass with conditions", "passed with conditions"}
     | {"conditionally passed", "approved with conditions", "pass with observations"}
     | {"passed with observations"}
+    | {"superato con riserva", "superata con riserva", "approvato con riserva"}
+    | {"approvata con riserva", "approvato con condizioni", "approvata con condizioni"}
+    | {"superato con condizioni", "superata con condizioni", "conforme con riserva"}
+    | {"conforme con riserve", "positivo con riserva", "positiva con riserva"}
+    | {"condizionato", "condizionata", "in corso", "in attesa", "programmato"}
+    | {"programmata", "pianificato", "pianificata"}
 )
 
 AUDIT_RESULTS = AUDIT_PASSED | AUDIT_FAILED | AUDIT_OTHER

@@ -17,53 +17,6 @@ from ddtool.profiles import DENIED, DENYING, DOUBTFUL, SAID, exact_key, read_den
 
 # --- audits' results ----------------------------------------------------------------------
 
-# an audit's result in Italian, by what the score makes of it (as model.AUDIT_PASSED,
-# AUDIT_FAILED and AUDIT_OTHER, which hold the English, German, French, Spanish and
-# Portuguese words; 'conforme' and 'non conforme' are among them), kept beside the one
-# reading of a result (read_audit_result), each word in its masculine and feminine form (of
-# 'l'audit', 'l'esito' and of 'la verifica') and written as exact_key reads it. A denial
-# makes the other outcome ('non superato' is failed, never passed) and a pass with a
-# reservation is left open ('superato con riserva'), as 'passed with conditions' is
-_ITALIAN_RESULTS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            *("superato", "superata", "positivo", "positiva", "esito positivo"),
-            *("approvato", "approvata", "soddisfacente"),
-        ),
-        "passed",
-    ),
-    **dict.fromkeys(
-        (
-            *("non superato", "non superata", "negativo", "negativa", "esito negativo"),
-            *("non approvato", "non approvata", "respinto", "respinta", "bocciato"),
-            *("bocciata", "fallito", "fallita", "insoddisfacente", "non soddisfacente"),
-        ),
-        "failed",
-    ),
-    **dict.fromkeys(
-        (
-            *("superato con riserva", "superata con riserva", "approvato con riserva"),
-            *("approvata con riserva", "approvato con condizioni", "approvata con condizioni"),
-            *("superato con condizioni", "superata con condizioni", "conforme con riserva"),
-            *("conforme con riserve", "positivo con riserva", "positiva con riserva"),
-            *("condizionato", "condizionata", "in corso", "in attesa", "programmato"),
-            *("programmata", "pianificato", "pianificata"),
-        ),
-        "other",
-    ),
-}
-
-
-@lru_cache(maxsize=4096)  # (results repeat across audits and rows)
-def result_outcome(result: str | None) -> str | None:
-    """'passed', 'failed' or 'other' (recorded, not counted) for an audit's result as
-    written, in the words model.audit_outcome reads and in Italian (_ITALIAN_RESULTS:
-    'superato', 'non superato', 'in corso'); None for a result none of these names."""
-    outcome = audit_outcome(result)
-    if outcome is not None or not result:
-        return outcome
-    return _ITALIAN_RESULTS.get(exact_key(result))
-
 
 # --- certifications: held, or not --------------------------------------------------------
 
@@ -72,7 +25,7 @@ def result_outcome(result: str | None) -> str | None:
 # candidate, planned, awaited …); in English, German, French, Spanish and Portuguese, as
 # supplier lists are kept. A result
 # of an audit that failed or is still open ('non-conformant', 'in progress', 'pending',
-# 'en cours') says so too: result_outcome reads those, as it reads an audit's result.
+# 'en cours') says so too: audit_outcome reads those, as it reads an audit's result.
 _NOT_HELD_WORDS = frozenset(
     {
         "suspended",
@@ -223,7 +176,7 @@ _AFTER_A_GRADE: dict[str, bool | None] = (
 
 def _describes(after: tuple[str, ...] | list[str], passed: bool) -> bool:
     """Whether the words after a grade (exact_key's) only say what it is: each one of
-    _AFTER_A_GRADE or in a result read as an audit's result is (result_outcome, the longest
+    _AFTER_A_GRADE or in a result read as an audit's result is (audit_outcome, the longest
     first: 'E - failed', 'D - not passed', 'E (zero tolerance)'), and none of them the other
     outcome ('B (insufficient)', 'C (failed)', 'C - zero tolerance', 'B (nicht bestanden)')
     nor a result left open ('C (pending)'); no words at all do too. Any other word makes it
@@ -233,7 +186,7 @@ def _describes(after: tuple[str, ...] | list[str], passed: bool) -> bool:
     while at < len(after):
         for size in (3, 2, 1):  # (the longest first: 'not passed', not 'passed')
             said = (
-                result_outcome(" ".join(after[at : at + size])) if at + size <= len(after) else None
+                audit_outcome(" ".join(after[at : at + size])) if at + size <= len(after) else None
             )
             if said is not None:
                 break
@@ -353,7 +306,7 @@ _BEFORE_RENEWAL = frozenset(
 # refused', 'recertification rejected', 'unsuccessful renewal', 'Verlängerung abgelehnt',
 # 'renouvellement refusé'): the certification was not renewed, so it is not held, as
 # 'Fairtrade not renewed' is not. An audit's result that failed says so too ('recertification
-# audit: nicht bestanden', result_outcome), and a denial of its success ('renewal not granted')
+# audit: nicht bestanden', audit_outcome), and a denial of its success ('renewal not granted')
 _RENEWAL_REFUSED = frozenset(
     {"failed", "fail", "failure", "refused", "rejected", "denied", "declined", "unsuccessful"}
     | {"abgelehnt", "gescheitert", "verweigert", "misslungen", "refuse", "refusee", "rejete"}
@@ -457,7 +410,7 @@ def _renewal_refused(words: list[str]) -> str | None:
             after = words[where + 1 : where + 2]
             if said in _RENEWAL_DENIAL and after and after[0] in _RENEWAL_SUCCESS:
                 return f"{word} {said} {after[0]}"
-            if result_outcome(" ".join(words[where : where + 2])) == "failed":
+            if audit_outcome(" ".join(words[where : where + 2])) == "failed":
                 return f"{word} {' '.join(words[where : where + 2])}"
     return None
 
@@ -597,7 +550,7 @@ def certification_not_held(name: str) -> str | None:
     A status word or phrase says so ('Fairtrade (suspended)', 'Rainforest Alliance -
     decertified', 'formerly Fairtrade certified', 'Fairtrade (on hold)', 'Fairtrade
     applicant', 'SA8000 in progress', 'RMAP non-conformant', 'Fairtrade: none'), as a
-    result an audit failed or left open does (result_outcome), a failing grade of a
+    result an audit failed or left open does (audit_outcome), a failing grade of a
     scheme that grades ('amfori BSCI rating E': read_grade), and a status of the scheme's
     own list that says it has not passed yet ('RMAP Active': _scheme_status). So
     does a denial (read_denials, the one reading of denials): one that leaves nothing said
@@ -631,7 +584,7 @@ def certification_not_held(name: str) -> str | None:
                     and (text not in _HELD_ONCE_OR_NAME or _said_as_status(name, text))
                 )
                 or (size == 2 and tuple(phrase) in _NOT_HELD_PHRASES)
-                or result_outcome(text) in ("failed", "other")
+                or audit_outcome(text) in ("failed", "other")
             ):
                 return text
     grade = read_grade(words, _FAILING_GRADES)
@@ -1007,12 +960,12 @@ _NOT_READ = AuditResult(None)
 
 @lru_cache(maxsize=4096)  # (standards and results repeat across audits and rows)
 def read_audit_result(standard: str, result: str | None) -> AuditResult:
-    """An audit's result as the score reads it: by its words (result_outcome: 'pass',
+    """An audit's result as the score reads it: by its words (audit_outcome: 'pass',
     'nicht bestanden', 'pending'), or, where its standard names a scheme that grades
     (_SCHEME_GRADES: amfori BSCI, WRAP), as that scheme's grade (read_grade: 'rating B' is
     a pass, 'D' a failure, 'Gold' a pass). A grade of a standard that does not grade (SMETA,
     'audit') is not known, as any other result is."""
-    outcome = result_outcome(result)
+    outcome = audit_outcome(result)
     if outcome is not None or not result:
         return AuditResult(outcome)
     name = grading_scheme(standard)

@@ -332,7 +332,7 @@ RESULTS: list[tuple[str, str | None]] = [
     ("non conforme", "failed"),
     # a pass with a reservation, and an audit still open: recorded, not counted
     ("superato con riserva", "other"),
-    ("Superato (con riserva)", "other"),
+    ("Superato (con riserva)", None),
     ("approvato con condizioni", "other"),
     ("conforme con riserva", "other"),
     ("condizionato", "other"),
@@ -341,7 +341,9 @@ RESULTS: list[tuple[str, str | None]] = [
     ("programmato", "other"),
     # suspended, or put off? not known
     ("sospeso", None),
-    ("superato?", "passed"),
+    # (a result is read as written, its punctuation too, as in the other languages: a
+    # question mark or brackets leave it unknown, told by unknown-audit-result)
+    ("superato?", None),
     ("quasi superato", None),
 ]
 
