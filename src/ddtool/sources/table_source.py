@@ -3706,7 +3706,16 @@ def _fill_merged(read: _SheetRead, merged: list[_Range] | None, problems: Proble
             f"cells {column_letter(col)}{row0 + 1}:{column_letter(col1)}{row1 + 1} are merged:"
             f" their value {shown[:60]!r} is read in"
             f" {_row_runs([row0 + 1] + [index + 1 for index in targets])}, as the sheet"
-            " shows it",
+            " shows it"
+            + (
+                # (an id merged down: one supplier written over several rows, each row then
+                # read as a supplier of that id, a duplicate-id error)
+                ": each of those rows is read as a supplier of that id; to list one"
+                " supplier's several products or buyers, write them in one row, joined by"
+                " ';'"
+                if col == id_col
+                else ""
+            ),
             read.where(row0 + 1, _column_label(header, col)),
         )
     if len(spans) > MAX_MERGED_RANGES:
