@@ -1819,8 +1819,10 @@ class Scorer:
             if region_fact is not None:
                 evidence.append(region_fact)
             added = self._added_2024.get(supplier.country or "")
-            if added is not None and risk_type != "human_trafficking":
-                # the 2024 list names the country, not its goods: shown, never scored
+            if added is not None:
+                # the 2024 list names the country, not its goods nor their risk types (a
+                # listing for forced child labour stands for trafficking): shown on each
+                # risk type, never scored
                 evidence.append(
                     _change_evidence(
                         p,
@@ -1830,8 +1832,7 @@ class Scorer:
                         " supplier's goods",
                     )
                 )
-            if risk_type != "human_trafficking":
-                evidence += self._new_goods(supplier.products_read())
+            evidence += self._new_goods(supplier.products_read())
             for listing in handled:
                 if risk_type in listing.risk_types:
                     evidence.append(

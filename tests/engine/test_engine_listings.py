@@ -198,7 +198,9 @@ def test_a_country_new_on_the_2024_list_is_shown_not_scored(iso3: str) -> None:
     supplier = Supplier(id="S", country=iso3, sector="garment-manufacturing")
     scorer = Scorer(load_profiles(), Config(), dt.date(2026, 1, 1))
     risk = scorer.score(supplier, "garment-manufacturing")
-    for risk_type in ("child_labour", "forced_labour"):
+    # (on trafficking too: the 2024 list does not say for which risk type, and a listing of
+    # forced child labour stands for trafficking)
+    for risk_type in ("child_labour", "forced_labour", "human_trafficking"):
         shown = [e for e in risk.by_type[risk_type].evidence if "2024" in e.indicator]
         assert len(shown) == 1 and "newly listed" in shown[0].indicator
         assert shown[0].year == 2024
