@@ -34,6 +34,7 @@ from ddtool.profiles import (
     text_key,
 )
 from ddtool.reference.countries import display_name
+from ddtool.regions import XUAR_NAME, Placed
 from ddtool.scoring import (
     SEVERITY_FACT,
     CountryScore,
@@ -277,8 +278,10 @@ class Inference:
         self.traded: set[str] = set()
         self._closure: dict[str, set[str]] = {}
         self._origin_scores: dict[
-            tuple[str, str | None, str | None, tuple[str, ...]], SupplierRisk
+            tuple[str, str | None, str | None, tuple[str, ...], str | None], SupplierRisk
         ] = {}
+        # the inferred stages placed in the XUAR, as their buyers are (_near_harvest)
+        self._xuar_nodes: dict[str, Placed] = {}
         self._raw_ids: dict[tuple[str, str, str | None, tuple[str, ...]], str] = {}
         self._places: dict[tuple[str, str | None, str], str] = {}  # (_placed)
         self._plans: dict[
@@ -1993,7 +1996,9 @@ class Inference:
                 if near and self._lean(sector_id, commodity, near):
                     # (cut cane, oil palm fruit: a mill's farms are near it, in its country
                     # where that country produces the commodity, not the world's mix)
-                    targets.append(self._near_harvest(sector_id, commodity, near, depth, why))
+                    targets.append(
+                        self._near_harvest(sector_id, commodity, near, depth, why, buyer)
+                    )
                 else:
                     targets.append(self._raw(sector_id, commodity, country, depth))
         elif (origin := self._at_origin(sector_id, country, hint, only, away)) is not None:
@@ -2058,23 +2063,45 @@ class Inference:
         return not any(names_a_place(text, own) for text in hint)
 
     def _near_harvest(
-        self, sector_id: str, commodity: str, country: str, depth: int, why: str
+        self, sector_id: str, commodity: str, country: str, depth: int, why: str, buyer: str
     ) -> str:
         """The farms of a commodity worked within a day or two of harvest, or of a
         cooperative's members, beneath a buyer in a country that produces it (`why` says
         which): in that country, scored as a supplier of the sector there is
         (`inferred:SECTOR@ISO3`), not at the world's origin mix; made once (the reason of
-        the first buyer met: of one sector, one of the two)."""
-        node_id = f"inferred:{sector_id}@{country}"
+        the first buyer met: of one sector, one of the two). Beneath a buyer in the XUAR
+        (a ginnery in Aksu), the farms near it are there too, floored as a supplier there
+        is (`inferred:SECTOR@CHN-XUAR`)."""
+        placed = self._xuar_of(buyer) if country == "CHN" else None
+        node_id = f"inferred:{sector_id}@{country}" + ("-XUAR" if placed else "")
         if node_id not in self.nodes:
-            self._intermediate(node_id, sector_id, country, depth, commodity=commodity)
+            region = placed.text if placed else None
+            self._intermediate(
+                node_id, sector_id, country, depth, commodity=commodity, region=region
+            )
             sector = self.profiles.sectors[sector_id]
             self.nodes[node_id].assumption = (
                 f"{sector.name.lower()} in the buyer's own country ({country}), which produces"
                 f" {commodity}: {why}"
+                + (
+                    f"; in {XUAR_NAME}, as its buyer {buyer} is (by its {placed.field}"
+                    f" {placed.text!r})"
+                    if placed
+                    else ""
+                )
             )
+            if placed:
+                self._xuar_nodes[node_id] = placed
             self.supply.add_node(node_id, inferred=True)
         return node_id
+
+    def _xuar_of(self, buyer: str) -> Placed | None:
+        """What places a buyer in the XUAR: a mapped supplier's region or name (Scorer.xuar),
+        an inferred stage's buyer's (_near_harvest); None elsewhere."""
+        supplier = self.supply.suppliers.get(buyer)
+        if supplier is not None:
+            return self.scorer.xuar(supplier)
+        return self._xuar_nodes.get(buyer)
 
     def _near_its_farms(self, buyer: str) -> str:
         """Why a mapped buyer works the harvest of farms near it, where it does: a
@@ -2369,12 +2396,14 @@ class Inference:
         iso3: str | None,
         commodity: str | None = None,
         said: tuple[str, ...] = (),
+        region: str | None = None,
     ) -> SupplierRisk:
-        """A stage of a sector scored in a country (an origin, or an intermediate stage),
+        """A stage of a sector scored in a country (an origin, or an intermediate stage; in
+        a region of it, `region`, which may set a floor of its own: the XUAR),
         made once for each: of a commodity, with its listings; of an intermediate stage
         whose buyer's products say what it works (`said`), with the listings that leaves
         (Profiles.stage_listings); else as a supplier of the sector there naming nothing."""
-        key = (sector_id, iso3, commodity, said)
+        key = (sector_id, iso3, commodity, said, region)
         if key not in self._origin_scores:
             # the commodity as products narrows listings to its own goods (tin: Tin and Tin
             # ore (cassiterite), not a country's gold; cotton lint: Cotton, not Cottonseed)
@@ -2389,6 +2418,8 @@ class Inference:
             probe = Supplier.model_construct(
                 id=f"origin:{sector_id}@{iso3}",
                 country=iso3,
+                region=region,
+                name=None,
                 sector=sector_id,
                 products=goods,
                 buyers=[],
@@ -2410,15 +2441,17 @@ class Inference:
         said: tuple[str, ...] = (),
         away: bool = False,
         at_origin: bool = False,
+        region: str | None = None,
     ) -> None:
-        """An inferred stage in the buyer's country, scored as a supplier of its sector
+        """An inferred stage in the buyer's country (in its `region` where one is given: the
+        XUAR), scored as a supplier of its sector
         there (of a good the buyer's products name: `commodity`; working what they say:
         `said`), with the data gaps such a supplier has; in a country not known (the
         buyer's, or, `away`, where a general trader buys its goods, or, `at_origin`, where
         a raw stage's goods are produced, its buyer's country not known to produce them:
         _placed), flagged at the worst case a mapped supplier of unknown country is (see
         _unknown_country)."""
-        risk = self._origin_risk(sector_id, country, commodity, said)
+        risk = self._origin_risk(sector_id, country, commodity, said, region)
         node = self.nodes[node_id] = InferredSupplier(
             id=node_id,
             sector=sector_id,

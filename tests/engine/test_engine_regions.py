@@ -272,3 +272,36 @@ def test_a_name_in_brackets_or_with_a_dash_names_no_place(country: str, iso3: st
 
     assert normalise_country(country).iso3 == iso3
     assert country_place(country) is None
+
+
+def test_the_farms_near_a_ginnery_in_the_xuar_are_there_too(tmp_path: Path) -> None:
+    """Seed cotton is ginned near the fields: the farms inferred beneath a ginnery in Aksu
+    were placed in China at large, without the region's fact; they are in the XUAR now,
+    apart from those beneath a ginnery in Shandong."""
+    gins = [
+        {**_supplier("CHN", "cotton-ginning", "Aksu, Xinjiang"), "id": "XJ"},
+        {**_supplier("CHN", "cotton-ginning", "Shandong"), "id": "SD"},
+    ]
+    doc = assessed_data(tmp_path, "apparel-retail", gins)
+    beneath = {
+        s["id"]: s for s in doc["suppliers"] if s["inferred"] and "cotton-farming" in s["id"]
+    }
+    assert set(beneath) == {"inferred:cotton-farming@CHN", "inferred:cotton-farming@CHN-XUAR"}
+    assert beneath["inferred:cotton-farming@CHN-XUAR"]["buyers"] == ["XJ"]
+    assert beneath["inferred:cotton-farming@CHN"]["buyers"] == ["SD"]
+    assert (
+        "as its buyer XJ is (by its region 'Aksu, Xinjiang')"
+        in (beneath["inferred:cotton-farming@CHN-XUAR"]["assumption"])
+    )
+
+    def region_facts(node_id: str) -> list[str]:
+        [flag] = [
+            f
+            for f in doc["flags"]
+            if f["supplier_id"] == node_id and f["risk_type"] == "forced_labour"
+        ]
+        facts = [doc["evidence"][e] for e in doc["bases"][flag["basis"]]["evidence"]]
+        return [e["indicator"] for e in facts if e["indicator"].startswith("region:")]
+
+    assert region_facts("inferred:cotton-farming@CHN-XUAR")
+    assert not region_facts("inferred:cotton-farming@CHN")
