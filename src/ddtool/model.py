@@ -41,6 +41,8 @@ class Audit(BaseModel):
 # case, with hyphens, underscores and runs of spaces read as one space (see audit_outcome)
 AUDIT_PASSED = frozenset(
     {"pass", "passed", "compliant", "approved", "satisfactory"}
+    # (the Responsible Minerals Assurance Process's own word for a smelter that passed)
+    | {"conformant", "conformance", "in conformance", "conformant smelter"}
     # German, French, Spanish and Portuguese, as supplier lists are kept (each word with
     # its accents and without, and in its feminine form where the audit is 'une'/'una')
     | {"bestanden", "konform", "conforme", "réussi", "reussi", "réussie", "reussie"}
@@ -61,6 +63,7 @@ AUDIT_FAILED = frozenset(
         "not compliant",
         "non conformant",
         "nonconformant",
+        "not conformant",
         "zero tolerance",
         "not passed",
         "unsatisfactory",
@@ -79,6 +82,8 @@ AUDIT_FAILED = frozenset(
 # recorded, not counted either way
 AUDIT_OTHER = frozenset(
     {"conditional", "conditional pass", "pending", "in progress", "scheduled", "not audited"}
+    # (RMAP: "Active", a smelter committed to its assessment, not yet conformant)
+    | {"active"}
     | {"bedingt bestanden", "ausstehend", "en attente", "en cours", "pendiente", "pendente"}
     # (a pass with conditions or observations, whatever the language: 'pass with
     # conditions', 'bestanden mit Auflagen', 'conforme avec réserves')

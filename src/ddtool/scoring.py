@@ -2132,7 +2132,7 @@ def _listing_text(listing: GoodListing) -> str:
 
 # audit programmes that issue audit reports and ratings, not certificates: their name in a
 # certifications column is the audit the supplier had (Scorer._audit_of_undated)
-AUDIT_PROGRAMMES = ("amfori BSCI", "SMETA", "SLCP", "RBA")
+AUDIT_PROGRAMMES = ("amfori BSCI", "SMETA", "SLCP", "RBA", "RMAP")
 
 
 def _certification_order(cert: Certification) -> tuple[str, bool, int, str]:

@@ -160,6 +160,14 @@ PROGRAMMES: list[tuple[str, list[Named], list[tuple[str, dt.date, str]], float, 
         " 2021-02-01) is older than 24 months",
     ),
     ("SMETA, its audit passed", ["SMETA"], [("SMETA", NEW, "passed")], 0.0, "no further credit"),
+    # a smelter's RMAP status beside its RMAP assessment: one assessment, credited once
+    (
+        "RMAP conformant, its assessment conformant",
+        ["RMAP conformant"],
+        [("RMAP", NEW, "conformant")],
+        0.0,
+        "no further credit",
+    ),
     # a scheme that certifies keeps its certificate beside its audit
     ("SA8000 beside its audit", ["SA8000"], [("SA8000", NEW, "passed")], -0.05, "valid"),
     (

@@ -27,6 +27,11 @@ from ddtool.sources import read_chain
         ("Non-Compliant", "failed"),
         ("not  passed", "failed"),
         ("unsatisfactory", "failed"),
+        # the Responsible Minerals Assurance Process's words (it suggested 'nonconformant'
+        # for 'conformant', turning a pass into a failure)
+        ("Conformant", "passed"),
+        ("non-conformant", "failed"),
+        ("not conformant", "failed"),
         ("conditional", "other"),
         ("In progress", "other"),
         ("very bad", None),
