@@ -82,8 +82,6 @@ AUDIT_FAILED = frozenset(
 # recorded, not counted either way
 AUDIT_OTHER = frozenset(
     {"conditional", "conditional pass", "pending", "in progress", "scheduled", "not audited"}
-    # (RMAP: "Active", a smelter committed to its assessment, not yet conformant)
-    | {"active"}
     | {"bedingt bestanden", "ausstehend", "en attente", "en cours", "pendiente", "pendente"}
     # (a pass with conditions or observations, whatever the language: 'pass with
     # conditions', 'bestanden mit Auflagen', 'conforme avec réserves')

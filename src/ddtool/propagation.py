@@ -13,7 +13,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from ddtool.config import Config
-from ddtool.document import depth_reached
+from ddtool.document import depth_reached, unmodelled_below
 from ddtool.graph import SupplyGraph
 from ddtool.model import LEVELS, RISK_TYPES, Company, Supplier
 from ddtool.profiles import (
@@ -2158,6 +2158,15 @@ class Inference:
         if place == WORLD:
             site = None
         plan_suffix = self._plan_suffix(sector_id, hint, only)
+        # products naming only minerals the data has no origins of ('graphite anodes',
+        # 'NdFeB magnets'): a stage of those minerals, nothing known beneath it
+        minerals = (
+            self._unmodelled(tuple(hint))
+            if plan_suffix.startswith(":no-") and not self._raw_plan(sector_id, tuple(hint), only)
+            else ()
+        )
+        if minerals:
+            plan_suffix = ":" + "+".join(map(_slug, minerals))
         suffix = plan_suffix + self._said_suffix(sector_id, site, hint, only)
         suffix += self._goods_suffix(sector_id, hint, only)
         said = self._said_of(sector_id, site, hint)
@@ -2166,7 +2175,17 @@ class Inference:
             self._intermediate(
                 node_id, sector_id, site, depth, said=said, away=away, at_origin=place == WORLD
             )
-            if plan_suffix.startswith(":no-"):  # (what the buyer's products deny)
+            if minerals:
+                # nothing is known beneath this stage: a gap of the data that bears on its
+                # level, as on a mapped supplier's (document.UNMODELLED_BELOW)
+                node = self.nodes[node_id]
+                node.assumption = (
+                    f"{node.assumption or _IN_BUYERS_COUNTRY}; nothing inferred beneath it:"
+                    " the buyer's products name minerals the risk data has no origins of"
+                    f" ({', '.join(minerals)})"
+                )
+                node.gaps.append(unmodelled_below(minerals))
+            elif plan_suffix.startswith(":no-"):  # (what the buyer's products deny)
                 node = self.nodes[node_id]
                 gone = self._denied(tuple(hint))
                 denied = sorted({c for _, c in self._raw_plan(sector_id, ()) if c in gone})

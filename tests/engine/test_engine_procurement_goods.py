@@ -185,3 +185,32 @@ def test_an_exporter_of_a_listed_crop_has_its_farms_beneath(
         return
     assert {s["sector"] for s in beneath.values()} == {farm}
     assert _entry(doc, "S")["exposure"]["child_labour"]["level"] != "low"
+
+
+@pytest.mark.parametrize(
+    ("products", "stage", "minerals"),
+    [
+        (["spherical graphite anode material"], "graphite", "graphite"),
+        (["NdFeB permanent magnets"], "rare-earths", "rare earths"),
+        (["nickel strips"], "nickel", "nickel"),
+    ],
+)
+def test_a_component_maker_of_unmodelled_minerals_rests_on_missing_data(
+    tmp_path: Path, products: list[str], stage: str, minerals: str
+) -> None:
+    """A Chinese component maker of graphite anodes or magnets got one smelter beneath it
+    with nothing under it, said to be so because "the buyer's products deny it", and the
+    company's exposure read plain low. The smelter is one of those minerals now, nothing
+    inferred beneath it being a gap of the data that bears on the chain's level."""
+    maker = named_supplier("S", "CHN", "electronic-components", products)
+    doc = assessed_data(tmp_path, "electronics-manufacturing", [maker])
+    node_id = f"inferred:smelting-refining:{stage}@CHN"
+    [node] = [s for s in doc["suppliers"] if s["inferred"]]
+    assert node["id"] == node_id
+    assert node["assumption"].endswith(
+        f"nothing inferred beneath it: the buyer's products name minerals the risk data has no"
+        f" origins of ({minerals})"
+    )
+    assert any(g.endswith(f"({minerals})") for g in node["data_gaps"])
+    exposure = doc["summary"]["exposure"]
+    assert all(e["data_gaps"] for e in exposure.values() if e["level"] != "critical")
