@@ -2628,6 +2628,7 @@ class Inference:
         for rt in RISK_TYPES:
             like = sev = prio = 0.0
             top: tuple[Score, str | None] | None = None
+            anywhere: tuple[Score, str | None] | None = None  # (over every origin)
             items: list[Evidence] = []
             for origin in origins:
                 detail = self._origin_risk(sector_id, origin.iso3, commodity).by_type[rt]
@@ -2636,7 +2637,16 @@ class Inference:
                     like += origin.weight * sc.likelihood
                     sev += origin.weight * sc.severity
                     prio += origin.weight * sc.priority
-                if top is None or sc.priority > top[0].priority:
+                if anywhere is None or sc.priority > anywhere[0].priority:
+                    anywhere = (sc, origin.iso3)
+                # (a country in the mix by its listing alone, no share published nor leant
+                # to, counts in the worst case of the risk types it is listed for: North
+                # Korea's gold, listed for forced labour, sets no child-labour worst case
+                # from a forced-labour prevalence figure)
+                by_listing_alone = origin.weight is None and origin.share is None
+                if not (by_listing_alone and detail.floor <= 0) and (
+                    top is None or sc.priority > top[0].priority
+                ):
                     top = (sc, origin.iso3)
                 if detail.floor > 0:
                     # a listed origin: each listing a fact of the DOL list (its year and
@@ -2648,6 +2658,9 @@ class Inference:
             expected[rt] = Score(
                 round(like, 4), round(sev, 4), round(prio, 4), thresholds.level(prio)
             )
+            # (where every origin is one by its listing alone, none for this risk type: the
+            # worst of them all, as the mix holds nothing else)
+            top = top or anywhere
             assert top is not None
             worst[rt] = top
             # the flag is raised at the worst origin: the figures its score comes from (its

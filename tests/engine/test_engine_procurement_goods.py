@@ -214,3 +214,22 @@ def test_a_component_maker_of_unmodelled_minerals_rests_on_missing_data(
     assert any(g.endswith(f"({minerals})") for g in node["data_gaps"])
     exposure = doc["summary"]["exposure"]
     assert all(e["data_gaps"] for e in exposure.values() if e["level"] != "critical")
+
+
+def test_a_country_in_the_mix_by_its_listing_alone_sets_the_worst_case_of_that_risk_only(
+    tmp_path: Path,
+) -> None:
+    """North Korea's gold is listed for forced labour alone and has no published share: its
+    child-labour score, from a modern-slavery prevalence alone, set the child-labour worst
+    case of the world's gold mines beneath a refiner (0.9025), above every origin listed for
+    child labour."""
+    from ddtool.profiles import load_profiles
+
+    listed = {g.iso3: g.child_labour for g in load_profiles().goods if g.good == "Gold"}
+    assert listed["PRK"] is False  # (the premise: listed for forced labour alone)
+    refiner = named_supplier("R", "CHE", "smelting-refining", ["gold bars"])
+    doc = assessed_data(tmp_path, "jewellery-manufacturing", [refiner])
+    [mines] = [s for s in doc["suppliers"] if s["id"].startswith("inferred:artisanal-mining:gold")]
+    worst = {rt: w["country"] for rt, w in mines["worst_case"].items()}
+    assert worst["child_labour"] != "PRK"
+    assert listed.get(worst["child_labour"], True)  # (listed for child labour, or a share)
