@@ -152,3 +152,28 @@ def test_a_trader_of_no_sector_is_no_farm_beneath_its_buyer(tmp_path: Path, sect
     assert {(node.sector, tuple(node.buyers)) for node in result.inferred.values()} == {
         ("cotton-farming", ("CT",))
     }
+
+
+@pytest.mark.parametrize(
+    ("product", "good"),
+    [
+        # Spanish names of goods listed for Colombia and its neighbours: a Colombian trader of
+        # "café" was low, its Coffee listing missed ("café verde" was read)
+        ("café", "Coffee"),
+        ("carbón", "Coal"),
+        ("carbón vegetal", "Charcoal"),
+        ("esmeraldas", "Emeralds"),
+        ("uvas", "Grapes"),
+        ("oro en veta", "Gold"),
+        ("oro refinado", "Gold"),
+        ("flores", "Flowers"),
+        ("rosas", "Flowers"),
+        ("aceite crudo de palma", "Crude Palm Oil"),
+        ("racimos de fruta fresca", "Palm Fruit"),
+        # (a café's name, or a café's goods, are none)
+        ("Cafe Nero", None),
+        ("café; cacao", None),
+    ],
+)
+def test_spanish_names_of_listed_goods(product: str, good: str | None) -> None:
+    assert load_profiles([]).match_good(product) == good

@@ -1076,7 +1076,7 @@ def explain(
     if supplier_id in result.supply.suppliers:
         _also_named(result, supplier_id, file[-1])
     if supplier_id not in ids:
-        from ddtool.graph import closest_id, loose_name, name_key, near_names
+        from ddtool.graph import alike_key, closest_id, loose_name, name_key, near_names
         from ddtool.sources.values import as_text
 
         # a supplier given by its name ("Dhaka Dyeing Ltd"): its id, where one has that name
@@ -1086,6 +1086,9 @@ def explain(
         # beans)", which several stages may share)
         names = _supplier_names(result)
         named = [sid for sid, name in names.items() if name_key(name) == key]
+        if not named:  # (its accents and punctuation aside: "Finca Santa Barbara")
+            alike = alike_key(as_text(file[-1]))
+            named = [sid for sid, name in names.items() if alike_key(name) == alike]
         if len(named) == 1:  # (said, so that the id is learnt)
             _note(f"{file[-1]}: the supplier of that name, {named[0]}")
             supplier_id = named[0]

@@ -604,11 +604,18 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "numero de trabajadores",
         "no de empleados",
         "no de trabajadores",
+        # ("Nº trabajadores", "N° empleados", "Nro. trabajadores": header_key reads "º" as "o")
+        "no trabajadores",
+        "no empleados",
+        "nro trabajadores",
+        "nro empleados",
+        "n trabajadores",
         "plantilla",
         # Portuguese and Dutch
         "trabalhadores",
         "numero de trabalhadores",
         "no de trabalhadores",
+        "no trabalhadores",
         "funcionarios",
         "numero de funcionarios",
         "medewerkers",
@@ -832,6 +839,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "dernier audit",
         "fecha de auditoria",
         "fecha de la auditoria",
+        "fecha auditoria",
+        "fecha ultima auditoria",
+        "fecha de ultima auditoria",
         "ultima auditoria",
         # Portuguese and Dutch
         "data da auditoria",
