@@ -249,3 +249,22 @@ def test_explain_shows_the_2024_lists_changes_on_each_risk_type(
         assert part.count("South Korea newly listed") == count
         assert part.count("Squid newly listed") == count
     assert "not scored" in parts[0]
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"), [(30, "… 1 more supplier not shown"), (20, "… 9 more suppliers not shown")]
+)
+def test_the_tree_says_how_many_suppliers_it_leaves_out_and_where_they_are(
+    limit: int, said: str
+) -> None:
+    """It said "1 more suppliers not shown", and not where they are."""
+    from ddtool.assess import assess
+    from ddtool.reporters.terminal import chain_tree
+
+    doc = assess([Path(__file__).parents[2] / "sample_chains" / "cocoa.yaml"]).data
+    console = Console(width=300, record=True)
+    console.print(chain_tree(doc, limit))
+    text = console.export_text()
+    total = doc["summary"]["suppliers"] + doc["summary"]["inferred_suppliers"]
+    assert total == 29
+    assert said in text and "every supplier is in the JSON, Excel and HTML outputs" in text

@@ -247,7 +247,14 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
     if stack:
         # (the document may hold only the entries shown)
         total = doc["summary"]["suppliers"] + doc["summary"]["inferred_suppliers"]
-        root.add(Text(f"… {total - len(shown)} more suppliers not shown", "dim"))
+        more = total - len(shown)
+        root.add(
+            Text(
+                f"… {more} more supplier{'s' if more != 1 else ''} not shown (every supplier"
+                " is in the JSON, Excel and HTML outputs; `ddtool explain FILE ID` shows one)",
+                "dim",
+            )
+        )
     return root
 
 
