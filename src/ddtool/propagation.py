@@ -2794,6 +2794,9 @@ _EXPORTER = re.compile(r"(?i)\bexport")
 _WET_MILL = re.compile(
     r"(?i)\b(?:washing stations?|wet mills?|beneficio h[uú]medo|estaci[oó]n de lavado|"
     r"esta[cç][aã]o de lavagem|pulper(?:y|ies))\b"
+    # (Central America's "beneficio" alone is the wet mill, or one that wet-mills beside
+    # drying: not a "beneficio seco", a dry mill, which may buy parchment from afar)
+    r"|(?i:\bbeneficio\b(?!\s+seco))"
 )
 # fishmeal's and fish oil's words ("fishmeal 65% protein", "fish meal", "harina de pescado",
 # "aceite de pescado", "farinha de peixe", "tepung ikan", "ปลาป่น")

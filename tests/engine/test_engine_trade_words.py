@@ -170,6 +170,20 @@ COOPERATIVES = [
         id="an Ethiopian washing station: its farms in Ethiopia",
     ),
     pytest.param(
+        "HND",
+        "Beneficio",
+        "Beneficio Las Flores",
+        "inferred:coffee-farming@HND",
+        id="a Honduran beneficio: its farms in Honduras",
+    ),
+    pytest.param(
+        "HND",
+        "beneficio seco",
+        "Seco SA",
+        "inferred:coffee-farming:coffee-green-beans@HND",
+        id="a dry mill: the mix leaning to its country, as before",
+    ),
+    pytest.param(
         "PER",
         "coffee cooperative",
         "Cooperativa Agraria Cafetalera",
@@ -202,7 +216,8 @@ def test_a_cooperatives_or_washing_stations_farms_are_near_it(
     """Before, half of a Peruvian cocoa or coffee cooperative's farms, or an Ethiopian
     washing station's, were placed at the world's mix and flagged critical on Côte
     d'Ivoire's forced child labour listing (Ethiopia's and Peru's coffee are not listed)."""
-    good = "green coffee" if "coffee" in sector else "cocoa beans"
+    coffee = "coffee" in sector or "beneficio" in sector.casefold()
+    good = "green coffee" if coffee else "cocoa beans"
     supplier = named_supplier("S", country, sector, [good]) | {"name": name}
     doc = assessed_data(tmp_path, "retail", [supplier])
     assert _beneath(doc, "S") == {farms}
