@@ -725,10 +725,14 @@ def _check_cycles(
         if len(component) < 2:
             continue
         cyclic.update(component)
-        cycle = nx.find_cycle(graph.subgraph(component))
-        nodes = [edge[0] for edge in cycle] + [cycle[0][0]]
         # report it against the supplier that closes the loop, in file order
-        first = min(component, key=lambda n: order.get(n, -1))
+        first = min(component, key=lambda n: (order.get(n, -1), n))
+        cycle = nx.find_cycle(graph.subgraph(component), source=first)
+        nodes = [edge[0] for edge in cycle]
+        if first in nodes:  # (told from that supplier, the same way every run)
+            at = nodes.index(first)
+            nodes = nodes[at:] + nodes[:at]
+        nodes.append(nodes[0])
         problems.error(
             "cycle",
             "cycle in the chain: " + " → ".join(nodes) + " (buyers supply themselves)",

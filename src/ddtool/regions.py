@@ -267,9 +267,14 @@ def xuar_place(region: str | None, name: str | None) -> Placed | None:
 # provinces and cities ("88 Xinjiang Road, Qingdao", "Wulumuqi Lu, Shanghai", "新疆路"): no
 # place of the supplier's, in an address read as its region
 _STREET = re.compile(
+    # (a street in sections, "Wulumuqi Middle Road", "Urumqi Rd N", "Hami Bei Lu", "Yili 2nd
+    # Road": a direction or section word between the place and the street's word)
+    r"(?:\s+(?:north|south|east|west|middle|central|upper|lower|n|s|e|w|bei|nan|dong|xi|zhong"
+    r"|\d+(?:st|nd|rd|th)?|first|second|third))*"
     r"\s+(?:road|rd|street|st|lu|jie|dajie|avenue|ave|lane|alley|hutong|xiang|dadao)(?![^\W_])"
 )
-_STREET_HAN = ("路", "街", "大道", "巷", "胡同")
+# (and in Chinese, a direction or a section's number before it: 乌鲁木齐北路, 伊犁南路, 新疆二路)
+_STREET_HAN = re.compile(r"[北南东西中]?[一二三四五六七八九十]?(?:路|街|大道|巷|胡同)")
 
 
 @lru_cache(maxsize=4096)  # (regions repeat: a few provinces and cities)
@@ -278,7 +283,7 @@ def _in_region(region: str) -> bool:
     if any(not _STREET.match(key, found.end()) for found in _REGION.finditer(key)):
         return True
     return any(
-        not region.startswith(_STREET_HAN, at + len(word))
+        not _STREET_HAN.match(region, at + len(word))
         for word in _REGION_HAN
         for at in _finds(region, word)
     )

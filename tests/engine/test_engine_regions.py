@@ -163,6 +163,12 @@ def test_a_name_saying_where_goods_come_from_places_nothing(name: str) -> None:
         ("Hami Rd 12, Huangpu, Shanghai", False),
         ("新疆路 12号, 青岛", False),
         ("乌鲁木齐路, 上海", False),
+        # a street in sections: a direction or a section's number before its word
+        ("1250 Wulumuqi Middle Road, Jing'an, Shanghai", False),
+        ("上海市静安区乌鲁木齐北路88号", False),
+        ("伊犁南路 100号, 长宁区, 上海", False),
+        ("Hami Bei Lu 3, Shanghai", False),
+        ("Urumqi Rd N, Shanghai", False),
     ],
 )
 def test_a_city_or_zone_of_the_region_places_a_supplier_there(region: str, placed: bool) -> None:
@@ -265,7 +271,18 @@ def test_a_place_of_the_region_for_a_country_says_how_to_write_it(country: str) 
 
 @pytest.mark.parametrize(
     ("country", "iso3"),
-    [("Korea (South)", "KOR"), ("Burma (Myanmar)", "MMR"), ("Timor - Leste", "TLS")],
+    [
+        ("Korea (South)", "KOR"),
+        ("Burma (Myanmar)", "MMR"),
+        ("Timor - Leste", "TLS"),
+        # turned round, as statistical lists write them, with a dash as with a comma
+        ("Sudan - South", "SSD"),
+        ("Guinea - Equatorial", "GNQ"),
+        ("Samoa - American", "ASM"),
+        # a code in brackets says what the country is, not where
+        ("Germany (EU)", "DEU"),
+        ("Taiwan (R.O.C.)", "TWN"),
+    ],
 )
 def test_a_name_in_brackets_or_with_a_dash_names_no_place(country: str, iso3: str) -> None:
     from ddtool.reference.countries import country_place, normalise_country

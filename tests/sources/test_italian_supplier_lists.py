@@ -52,7 +52,9 @@ HEADERS: list[tuple[str, str | None]] = [
     ("Acquirente", "buyers"),
     ("Quota %", "share"),
     ("Quota (%)", "share"),
-    ("Quota", "share"),
+    # ("Quota" alone is English too, a catch's or a purchase's quota: no alias, a --map
+    # hint where its values read as shares)
+    ("Quota", None),
     ("Nr. dipendenti", "workers"),
     ("N. dipendenti", "workers"),
     ("Dipendenti", "workers"),
@@ -256,7 +258,7 @@ def test_an_italian_csv_export_is_read_without_map(tmp_path: Path) -> None:
     """The other common words of each field, in a CSV as an Italian Excel saves it (';')."""
     path = tmp_path / "fornitori.csv"
     path.write_text(
-        "Codice fornitore;Fornitore;Paese;Città;Attività;Prodotti;Fornisce a;Quota;"
+        "Codice fornitore;Fornitore;Paese;Città;Attività;Prodotti;Fornisce a;Quota %;"
         "Dipendenti;Percentuale donne;% lavoratori migranti;Certificazione;Tipo di audit;"
         "Data ultimo audit;Risultato audit;Tier\n"
         "F001;Confezioni Prato Srl;Italia;Prato;garment manufacturing;T-shirt;;0,4;"

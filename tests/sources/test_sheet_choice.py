@@ -47,6 +47,11 @@ CASES = [
     pytest.param([("Overzicht", EXAMPLE), ("Leveranciers", LIST)], "S", id="Dutch name"),
     # a first sheet of no such name is read, as before
     pytest.param([("Overview", EXAMPLE), ("Sheet2", LIST)], "EX", id="another first sheet"),
+    # a supplier sheet named with such a word is no legend: "Key suppliers", "List of
+    # suppliers", "Supplier notes" are read as before
+    pytest.param([("Key suppliers", LIST), ("Sheet2", EXAMPLE)], "S", id="key suppliers"),
+    pytest.param([("List of suppliers", LIST), ("Data", EXAMPLE)], "S", id="list of"),
+    pytest.param([("Key accounts", LIST), ("Data", EXAMPLE)], "S", id="key words"),
     # nothing else with a header: the legend is what there is
     pytest.param([("Legenda", EXAMPLE), ("Note", None)], "EX", id="the legend alone"),
 ]

@@ -1341,8 +1341,13 @@ def normalise_country(value: str | None) -> CountryMatch:
         # a country and a place in it, in brackets or after a dash: "China (Xinjiang)",
         # "China - Xinjiang" (the place is its region: country_place)
         first, second = (_read(_key(part)) for part in split)
+        # (a name turned round, as statistical lists write it: "Sudan - South", "Guinea -
+        # Equatorial", as "Sudan, South" is)
+        turned_iso3 = _read(_key(f"{split[1]} {split[0]}"))
+        if turned_iso3 is not None:
+            iso3 = turned_iso3
         # (neither part a name of several countries: "Congo (Korea)" names two, or none)
-        if (
+        elif (
             first is not None
             and second in (None, first)
             and not any(_ambiguous(_key(part)) for part in split)
@@ -1453,6 +1458,10 @@ _FORM_TEXT = (
 _FORM_WORDS = frozenset(_FORM_TEXT.split())
 
 
+# abbreviations of a place within its country, which a bracket may hold ("China (XUAR)")
+_PLACE_CODES = frozenset({"XUAR", "XJ"})
+
+
 def _place_split(text: str) -> tuple[str, str] | None:
     """A country text's two parts where it may name a place after the country: after a
     comma ("China, Xinjiang"), in brackets ("China (Xinjiang)") or after a dash with spaces
@@ -1492,6 +1501,11 @@ def country_place(value: str | None) -> str | None:
         return None  # (a name of its own, or one turned round: "Korea, Republic of")
     if _read(_key(f"{tail_text} {head_text}")) == iso3 or _read(_key(tail_text)) is not None:
         return None  # (nor a territory's country: "Puerto Rico, USA")
+    # (a code or abbreviation in brackets says what the country is, not where: "Germany
+    # (EU)", "Taiwan (R.O.C.)", "South Africa (RSA)")
+    letters = tail_text.replace(".", "").strip()
+    if "(" in text and letters.isupper() and len(letters) <= 5 and letters not in _PLACE_CODES:
+        return None
     words = _key(tail_text).split()
     country = pycountry.countries.get(alpha_3=iso3)
     own = {

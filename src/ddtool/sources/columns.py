@@ -67,6 +67,7 @@ FIELDS: tuple[str, ...] = (
 # the headers of a region column, each with how fine a place it names (0: a town, 1: a
 # district, 2: a province or state): of several region columns, the finest comes first, as
 # an address is written ("Pitalito, Huila")
+ADDRESS = -1  # (an address: finer than a town, its street and number)
 _REGION_WORDS: dict[str, int] = {
     "region": 2,
     "province": 2,
@@ -85,13 +86,13 @@ _REGION_WORDS: dict[str, int] = {
     # an address names the town and the province in it ("Aksu, Xinjiang"): the region a
     # supplier's place is read from (regions, the XUAR), as a town column is; so in each
     # language below ("Adresse", "Indirizzo", "Dirección")
-    "address": 0,
-    "factory address": 0,
-    "site address": 0,
-    "plant address": 0,
-    "supplier address": 0,
-    "vendor address": 0,
-    "full address": 0,
+    "address": ADDRESS,
+    "factory address": ADDRESS,
+    "site address": ADDRESS,
+    "plant address": ADDRESS,
+    "supplier address": ADDRESS,
+    "vendor address": ADDRESS,
+    "full address": ADDRESS,
     "bundesland": 2,
     "provinz": 2,
     "bezirk": 1,
@@ -99,15 +100,15 @@ _REGION_WORDS: dict[str, int] = {
     "ort": 0,
     "dorf": 0,
     "standort": 0,
-    "adresse": 0,  # (French too)
-    "anschrift": 0,
-    "lieferantenadresse": 0,
-    "lieferantenanschrift": 0,
-    "standortadresse": 0,
+    "adresse": ADDRESS,  # (French too)
+    "anschrift": ADDRESS,
+    "lieferantenadresse": ADDRESS,
+    "lieferantenanschrift": ADDRESS,
+    "standortadresse": ADDRESS,
     "ville": 0,
     "departement": 2,
-    "adresse du site": 0,
-    "adresse du fournisseur": 0,
+    "adresse du site": ADDRESS,
+    "adresse du fournisseur": ADDRESS,
     "provincia": 2,  # (Italian too)
     "ciudad": 0,
     "departamento": 2,
@@ -115,26 +116,26 @@ _REGION_WORDS: dict[str, int] = {
     "distrito": 1,
     "localidad": 0,
     "localite": 0,  # (French)
-    "direccion": 0,
-    "direccion del proveedor": 0,
+    "direccion": ADDRESS,
+    "direccion del proveedor": ADDRESS,
     "regiao": 2,
     "cidade": 0,
-    "endereco": 0,
+    "endereco": ADDRESS,
     "regio": 2,
     "provincie": 2,
     "plaats": 0,
     "stad": 0,
     "gemeente": 0,
-    "adres": 0,
+    "adres": ADDRESS,
     "regione": 2,
     "distretto": 1,
     "citta": 0,
     "comune": 0,
     "localita": 0,
     "luogo": 0,
-    "indirizzo": 0,
-    "indirizzo fornitore": 0,
-    "indirizzo sede": 0,
+    "indirizzo": ADDRESS,
+    "indirizzo fornitore": ADDRESS,
+    "indirizzo sede": ADDRESS,
 }
 
 
@@ -559,8 +560,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "aandeel",
         "inkoopaandeel",
         "aandeel inkoop",
-        # Italian
-        "quota",
+        # Italian ("Quota %", "Quota acquisti"; "Quota" alone is also English, a catch's or a
+        # purchase's quota in tonnes or units: its values may be read as shares by --map)
         "quota pct",
         "pct quota",
         "quota acquisti",

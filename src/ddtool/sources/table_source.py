@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ddtool.errors import Location, ProblemList
 from ddtool.sources.columns import (
+    ADDRESS,
     FIELDS,
     SLIPS_READ,
     by_its_parts,
@@ -84,9 +85,18 @@ _NOT_LIST_SHEET = re.compile(
     r"|mode d'emploi|instrucciones|read ?me|help|hilfe|aiuto|aide|ayuda|notes?|notizen"
     r"|example|examples|esempio|esempi|beispiel|exemple|ejemplo|template|vorlage|modello"
     r"|mod[èe]le|plantilla|lists?|listen|dropdowns?|lookups?|codes|settings|cover|deckblatt)"
-    r"(?:\s.*)?$",
+    r"(?:\s*(?:\d+|sheet|tab|page|first|\(.*\)))?$",
     re.I,
 )
+
+
+def _not_list_sheet(name: str) -> bool:
+    """Whether a sheet's name says it explains or feeds the list (_NOT_LIST_SHEET), and not
+    that it holds suppliers ("Key suppliers", "List of suppliers" do)."""
+    text = name.strip()
+    return bool(_NOT_LIST_SHEET.match(text)) and not _SUPPLIER_SHEET.search(text)
+
+
 _COMPANY_SHEET = re.compile(
     r"^(company|our company|buyer|about|unternehmen|firma|entreprise|soci[eé]t[eé]|empresa)$", re.I
 )
@@ -1702,14 +1712,17 @@ def _resolve_doubles(
                 else list(cols)
             )
             named = [f"'{texts[col]}' ({column_letter(col)})" for col in regions]
-            problems.warning(
-                "duplicate-column",
-                f"columns {', '.join(named[:-1])} and {named[-1]}"
-                f" {'both' if len(named) == 2 else 'all'} hold the region: it is"
-                " read from them together, the finer place first"
-                f" ('{', '.join(texts[col] for col in regions)}')",
-                where.with_column(texts[regions[0]]),
-            )
+            # (an address beside its town or province, as most exports give them, is read
+            # with them, the address first, without a word)
+            if ADDRESS not in ranks:
+                problems.warning(
+                    "duplicate-column",
+                    f"columns {', '.join(named[:-1])} and {named[-1]}"
+                    f" {'both' if len(named) == 2 else 'all'} hold the region: it is"
+                    " read from them together, the finer place first"
+                    f" ('{', '.join(texts[col] for col in regions)}')",
+                    where.with_column(texts[regions[0]]),
+                )
             read = regions[0]
         elif fld == "name" and _one_first(kinds := [_name_rank(texts[col]) for col in cols]):
             read = cols[kinds.index(min(kinds))]
@@ -2979,7 +2992,7 @@ class ExcelReader(ChainReader):
             )
             return None
         default = ExcelReader._default_sheet(names, hidden)
-        if default is None or not _NOT_LIST_SHEET.match(default.strip()):
+        if default is None or not _not_list_sheet(default):
             return default
         # a legend, instructions or an example first: the first other visible sheet with a
         # supplier header, where there is one (the legend's one example row is no list)
@@ -2988,7 +3001,7 @@ class ExcelReader(ChainReader):
                 name
                 for name in names
                 if name not in hidden
-                and not _NOT_LIST_SHEET.match(name.strip())
+                and not _not_list_sheet(name)
                 and not _COMPANY_SHEET.match(name.strip())
                 and _supplier_header(workbook, path, name, options) is not None
             ),
@@ -3841,11 +3854,7 @@ def _supplier_sheets(
     found = []
     for name in names:
         # (a legend's or an example's sheet: its rows explain the list, see _choose_sheet)
-        if (
-            name == read
-            or _COMPANY_SHEET.match(name.strip())
-            or _NOT_LIST_SHEET.match(name.strip())
-        ):
+        if name == read or _COMPANY_SHEET.match(name.strip()) or _not_list_sheet(name):
             continue
         fields = _supplier_header(workbook, path, name, options)
         if fields is not None and ("id" in fields or _SUPPLIER_SHEET.search(name)):

@@ -792,6 +792,17 @@ def parse_tier(value: Any) -> int | None:
     raise ValueProblem(f"expected a tier such as 'Tier 2', got {str(value)[:40]!r}")
 
 
+# "not known", "none" in the other scripts suppliers' lists are written in (Chinese,
+# Russian, Arabic): a placeholder, not a value
+_OTHER_SCRIPTS_UNKNOWN = frozenset(
+    {
+        *("不详", "未知", "无", "不明", "暂无", "待定", "不清楚", "未提供"),
+        *("неизвестно", "нет данных", "н/д", "нет", "не указано"),
+        *("غير معروف", "لا يوجد"),
+    }
+)
+
+
 def is_placeholder(text: str) -> bool:
     """Whether a value says no more than a blank: one of the words the country and sector
     fields read as unknown ('n/a', 'none', 'unknown', 'tbd', '?', and such a placeholder's
@@ -799,6 +810,8 @@ def is_placeholder(text: str) -> bool:
     from ddtool.reference.countries import is_unknown_text  # (loaded with the normaliser)
 
     if not any(map(str.isalnum, text)):
+        return True
+    if text.strip().casefold() in _OTHER_SCRIPTS_UNKNOWN:
         return True
     # (the placeholders are written in Latin letters: a text in other letters, which the
     # unknown words' key folds to nothing, "Текстиль", "纺织", "شركة", says more than a blank)
