@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -946,11 +946,15 @@ def _sum_shown(total: float) -> str:
     return repr(total)
 
 
-def told_with_unread_buyers(graph: ProblemList, read: ProblemList) -> ProblemList:
+def told_with_unread_buyers(
+    graph: ProblemList, read: ProblemList, sheets: Mapping[str, list[str]] | None = None
+) -> ProblemList:
     """The graph's problems, where the shares of the company's suppliers add up to more than
     1 while a column that looks like the buyers column was not read (an `unmapped-column`
     warning suggesting how to map it): that error says so, the likely cause (every
-    supplier was taken for a direct one), in a batch's one line as in a table."""
+    supplier was taken for a direct one), in a batch's one line as in a table; and where a
+    buyer not in the chain is named in a workbook of which other sheets with a supplier
+    header were not read (`sheets`: Chain.unread_sheets), that error names them."""
     unread = [
         p
         for p in read.warnings
@@ -958,11 +962,25 @@ def told_with_unread_buyers(graph: ProblemList, read: ProblemList) -> ProblemLis
         and "looks like the buyers column" in p.message
         and p.suggestion
     ]
-    if not unread:
+    if not unread and not sheets:
         return graph
     told = ProblemList()
     for problem in graph.items:
-        if problem.type == "shares-over-one" and problem.message.startswith(COMPANY_SHARES):
+        others = (sheets or {}).get(problem.location.file)
+        if problem.type == "unknown-buyer" and others:
+            listed = ", ".join(f"'{name}'" for name in others)
+            problem = replace(
+                problem,
+                message=f"{problem.message} (the workbook's sheet{'s' if len(others) > 1 else ''}"
+                f" {listed} {'hold' if len(others) > 1 else 'holds'} suppliers too and"
+                f" {'are' if len(others) > 1 else 'is'} not read: one sheet is read per"
+                " workbook; save each sheet as CSV and give the files together)",
+            )
+        if (
+            unread
+            and problem.type == "shares-over-one"
+            and problem.message.startswith(COMPANY_SHARES)
+        ):
             columns = ", ".join(repr(p.location.column) for p in unread)
             problem = replace(
                 problem,

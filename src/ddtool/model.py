@@ -272,6 +272,9 @@ class Chain(BaseModel):
     # each YAML entry's keys by line ({(file, entry line): {"buyers": 15, …}}), so that a
     # problem found later points at the line of the key, not of the entry
     key_lines: dict[tuple[str, int], dict[str, int]] = Field(default_factory=dict, exclude=True)
+    # each workbook's other sheets with a supplier header, not read ({file: [sheet, …]}): an
+    # unknown buyer may be on one of them (graph.told_with_unread_buyers)
+    unread_sheets: dict[str, list[str]] = Field(default_factory=dict, exclude=True)
 
     def key_line(self, location: Location, field_name: str) -> int | None:
         """The line of a field's key in the YAML entry at this location (the entry's own line

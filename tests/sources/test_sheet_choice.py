@@ -71,3 +71,28 @@ def test_a_legend_is_not_called_a_supplier_sheet_left_unread(tmp_path: Path) -> 
     chain, problems = read_chain([path])
     assert len(chain.suppliers) == len(LIST)
     assert "other-supplier-sheets" not in {p.type for p in problems.warnings}
+
+
+def test_a_buyer_on_a_sheet_not_read_says_the_sheet(tmp_path: Path) -> None:
+    """A workbook of one sheet per tier read with --sheet 'Tier 2': its suppliers' buyers
+    are on 'Tier 1', which is not read; the unknown-buyer errors name the sheets not read
+    (they said only that the buyer was not in the chain)."""
+    from ddtool.sources.interface import ReadOptions
+    from ddtool.validate import validate_chain
+
+    book = Workbook()
+    book.remove(book.active)
+    tier1 = book.create_sheet("Tier 1")
+    tier1.append([*HEADER, "Buyer ID"])
+    tier1.append(["T1-A", "Dhaka Knit", "Bangladesh", "garment manufacturing", ""])
+    tier2 = book.create_sheet("Tier 2")
+    tier2.append([*HEADER, "Buyer ID"])
+    tier2.append(["T2-A", "Aksu Spinning", "China", "yarn spinning", "T1-A"])
+    path = tmp_path / "per_tier.xlsx"
+    book.save(path)
+    result = validate_chain([path], ReadOptions(sheet="Tier 2"))
+    [error] = [p for p in result.problems if p.type == "unknown-buyer"]
+    assert error.message.endswith(
+        "(the workbook's sheet 'Tier 1' holds suppliers too and is not read: one sheet is"
+        " read per workbook; save each sheet as CSV and give the files together)"
+    )

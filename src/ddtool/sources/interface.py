@@ -244,6 +244,9 @@ class RawChain:
     # the file as it was when its reading began (size, modification time, inode, device):
     # a file changed before it was hashed is told by it (see read_chain)
     signature: tuple[int, ...] | None = None
+    # a workbook's other sheets that have a supplier header too, not read (one sheet is read
+    # per workbook): an unknown buyer found on one of them is told so (graph)
+    unread_sheets: list[str] = field(default_factory=list)
 
 
 # how `ddtool template` marks what it writes (see RawChain.template): the workbook's hidden

@@ -216,6 +216,7 @@ def read_chain(
             for raw in raws
             if raw.table is not None
         },
+        unread_sheets={raw.path: raw.unread_sheets for raw in raws if raw.unread_sheets},
         key_lines={
             (record.location.file, record.location.line): record.lines
             for raw in raws

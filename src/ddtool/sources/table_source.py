@@ -2856,7 +2856,11 @@ class ExcelReader(ChainReader):
         if scanned is not None and scanned.hidden_rows and chain.table is not None:
             _hidden_rows(path, sheet, chain.table.rows, scanned.hidden_rows, problems)
         if options.sheet is None:
-            _other_supplier_sheets(workbook, path, names, hidden, sheet, options, problems)
+            chain.unread_sheets = _other_supplier_sheets(
+                workbook, path, names, hidden, sheet, options, problems
+            )
+        elif chain.table is not None:  # (--sheet chose it: the others are told where needed)
+            chain.unread_sheets = _supplier_sheets(workbook, path, names, sheet, options)
         if company is None and chain.table is not None:
             # (no Company sheet: the rows above the header may name it, as exports do)
             company = _company_above(read)
@@ -3883,11 +3887,11 @@ def _other_supplier_sheets(
     read: str,
     options: ReadOptions,
     problems: ProblemList,
-) -> None:
+) -> list[str]:
     """Warn of the other sheets that have a supplier header row with an id column too (one
     sheet per tier, say), whatever their names ("Lieferanten Stufe 2" as well as "Tier 2"):
     one sheet is read per workbook, and their suppliers would otherwise be left out without
-    a word."""
+    a word. Returns those sheets."""
     found = _supplier_sheets(workbook, path, names, read, options)
     if found:
         listed = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in found)
@@ -3907,6 +3911,7 @@ def _other_supplier_sheets(
             ),
             Location(str(path), sheet=found[0]),
         )
+    return found
 
 
 ERROR_VALUES = frozenset(
