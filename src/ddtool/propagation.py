@@ -2114,7 +2114,10 @@ class Inference:
         if self._first_buyer(buyer, _FIRST_BUYER):
             return _FROM_FARMERS_NEAR
         supplier = self.supply.suppliers.get(buyer)
-        if supplier is not None and _WET_MILL.search(_said_of(supplier)):
+        said = _said_of(supplier) if supplier is not None else ""
+        # (a dry mill by its sector text, whatever its name says: "Beneficio San Juan",
+        # "beneficio seco")
+        if _WET_MILL.search(said) and not _DRY_MILL.search(said):
             return _NEAR_A_WET_MILL
         if supplier is not None and _reduction_plant(supplier):
             return _NEAR_A_REDUCTION_PLANT
@@ -2798,6 +2801,8 @@ _WET_MILL = re.compile(
     # drying: not a "beneficio seco", a dry mill, which may buy parchment from afar)
     r"|(?i:\bbeneficio\b(?!\s+seco))"
 )
+# a coffee dry mill's words, which may hull parchment bought from afar
+_DRY_MILL = re.compile(r"(?i)\b(?:beneficio seco|dry mills?|trilladora|hulling)\b")
 # fishmeal's and fish oil's words ("fishmeal 65% protein", "fish meal", "harina de pescado",
 # "aceite de pescado", "farinha de peixe", "tepung ikan", "ปลาป่น")
 _FISHMEAL = re.compile(

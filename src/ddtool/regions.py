@@ -271,20 +271,54 @@ _STREET = re.compile(
     # Road": a direction or section word between the place and the street's word)
     r"(?:\s+(?:north|south|east|west|middle|central|upper|lower|n|s|e|w|bei|nan|dong|xi|zhong"
     r"|\d+(?:st|nd|rd|th)?|first|second|third))*"
-    r"\s+(?:road|rd|street|st|lu|jie|dajie|avenue|ave|lane|alley|hutong|xiang|dadao)(?![^\W_])"
+    r"\s+(?:road|rd|street|st|lu|jie|dajie|avenue|ave|lane|alley|hutong|xiang|dadao|dao"
+    r"|boulevard|blvd)(?![^\W_])"
 )
-# (and in Chinese, a direction or a section's number before it: 乌鲁木齐北路, 伊犁南路, 新疆二路)
-_STREET_HAN = re.compile(r"[北南东西中]?[一二三四五六七八九十]?(?:路|街|大道|巷|胡同)")
+# (and in Chinese, a direction or a section's number before it: 乌鲁木齐北路, 伊犁南路, 新疆二路,
+# Tianjin's 喀什道)
+_STREET_HAN = re.compile(r"[北南东西中]?[一二三四五六七八九十]?(?:路|大街|街|大道|道|巷|胡同|大厦)")
+# the other provinces, municipalities and main cities of China: an address naming one (not
+# as its street's name) is there, whatever XUAR-like word it holds ("Hetian Town, Fujian",
+# "Yili Industrial Park, Hohhot")
+_ELSEWHERE = re.compile(
+    r"(?<![^\W_])(?:beijing|tianjin|shanghai|chongqing|hebei|shanxi|shaanxi|inner mongolia"
+    r"|nei mongol|neimenggu|liaoning|jilin|heilongjiang|jiangsu|zhejiang|anhui|fujian"
+    r"|jiangxi|shandong|henan|hubei|hunan|guangdong|guangxi|hainan|sichuan|guizhou|yunnan"
+    r"|tibet|xizang|gansu|qinghai|ningxia|hong kong|macau|macao|taiwan|qingdao|ningbo"
+    r"|shenzhen|guangzhou|suzhou|hangzhou|xiamen|dalian|hohhot|wuhan|nanjing|chengdu"
+    r"|dongguan|foshan|yiwu|shaoxing|wuxi|changzhou|nantong|jinan|zhengzhou)(?![^\W_])"
+)
+_ELSEWHERE_HAN = (
+    *("北京", "天津", "上海", "重庆", "河北", "山西", "陕西", "内蒙古", "辽宁", "吉林"),
+    *("黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南"),
+    *("广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "甘肃", "青海", "宁夏"),
+    *("香港", "澳门", "台湾", "青岛", "宁波", "深圳", "广州", "苏州", "杭州", "厦门"),
+    *("大连", "呼和浩特", "武汉", "南京", "成都", "西安", "东莞", "佛山", "义乌"),
+)
 
 
 @lru_cache(maxsize=4096)  # (regions repeat: a few provinces and cities)
 def _in_region(region: str) -> bool:
     key = exact_key(region)
+    if _elsewhere(region, key):
+        return False
     if any(not _STREET.match(key, found.end()) for found in _REGION.finditer(key)):
         return True
     return any(
         not _STREET_HAN.match(region, at + len(word))
         for word in _REGION_HAN
+        for at in _finds(region, word)
+    )
+
+
+def _elsewhere(region: str, key: str) -> bool:
+    """Whether a region's text names another province or city of China than the XUAR's,
+    not as a street's name (Urumqi's "Beijing Road" is in Urumqi)."""
+    if any(not _STREET.match(key, found.end()) for found in _ELSEWHERE.finditer(key)):
+        return True
+    return any(
+        not _STREET_HAN.match(region, at + len(word))
+        for word in _ELSEWHERE_HAN
         for at in _finds(region, word)
     )
 

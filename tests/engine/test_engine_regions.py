@@ -169,6 +169,17 @@ def test_a_name_saying_where_goods_come_from_places_nothing(name: str) -> None:
         ("伊犁南路 100号, 长宁区, 上海", False),
         ("Hami Bei Lu 3, Shanghai", False),
         ("Urumqi Rd N, Shanghai", False),
+        # a street in "Dao" (Tianjin) or a boulevard, and an address naming another province
+        ("No. 12 Hami Dao, Heping District, Tianjin", False),
+        ("喀什道21号, 和平区, 天津", False),
+        ("8 Xinjiang Blvd, Shibei, Qingdao", False),
+        ("伊犁大街5号, 上海", False),
+        ("Hetian Town, Changting County, Longyan, Fujian", False),
+        ("Yili Industrial Park, Hohhot, Inner Mongolia", False),
+        ("新疆大厦, 北京", False),
+        # another province's name as a street of Urumqi places nothing elsewhere
+        ("Beijing South Road, Urumqi", True),
+        ("北京南路, 乌鲁木齐", True),
     ],
 )
 def test_a_city_or_zone_of_the_region_places_a_supplier_there(region: str, placed: bool) -> None:
@@ -322,3 +333,19 @@ def test_the_farms_near_a_ginnery_in_the_xuar_are_there_too(tmp_path: Path) -> N
 
     assert region_facts("inferred:cotton-farming@CHN-XUAR")
     assert not region_facts("inferred:cotton-farming@CHN")
+
+
+@pytest.mark.parametrize(
+    ("country", "suggested"),
+    [
+        ("Netherlands (Bonaire)", "Bonaire, Sint Eustatius and Saba (BES)"),
+        ("Netherlands - Aruba", "Aruba (ABW)"),
+        ("France (Réunion)", "Réunion (REU)"),
+    ],
+)
+def test_a_territory_in_brackets_is_not_its_state(country: str, suggested: str) -> None:
+    """ "Netherlands (Bonaire)" was scored as the Netherlands, not on Bonaire's own data."""
+    from ddtool.reference.countries import normalise_country
+
+    found = normalise_country(country)
+    assert (found.iso3, found.suggestion) == (None, suggested)

@@ -184,6 +184,13 @@ COOPERATIVES = [
         id="a dry mill: the mix leaning to its country, as before",
     ),
     pytest.param(
+        "HND",
+        "beneficio seco",
+        "Beneficio San Juan S.A.",
+        "inferred:coffee-farming:coffee-green-beans@HND",
+        id="a dry mill named 'Beneficio': its sector text tells",
+    ),
+    pytest.param(
         "PER",
         "coffee cooperative",
         "Cooperativa Agraria Cafetalera",

@@ -49,6 +49,13 @@ CASES = [
     pytest.param([["Unternehmen:", "Land:", "Deutschland"]], None, id="a blank name"),
     pytest.param([TITLE, ["Stand: 2025-06-30"]], None, id="a title and a date"),
     pytest.param([["Unternehmen", "Nordsee"]], None, id="no colon: a title's words"),
+    # a preparer's name, an export's filters: no company
+    pytest.param([["Name:", "Jane Doe"], ["Country:", "All"]], None, id="a preparer, a filter"),
+    pytest.param(
+        [["Prepared by: Jane Doe"], ["Ragione sociale:", "Tessitura Rossi S.p.A."]],
+        ("Tessitura Rossi S.p.A.", None),
+        id="Italian",
+    ),
 ]
 
 

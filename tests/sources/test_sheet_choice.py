@@ -52,6 +52,11 @@ CASES = [
     pytest.param([("Key suppliers", LIST), ("Sheet2", EXAMPLE)], "S", id="key suppliers"),
     pytest.param([("List of suppliers", LIST), ("Data", EXAMPLE)], "S", id="list of"),
     pytest.param([("Key accounts", LIST), ("Data", EXAMPLE)], "S", id="key words"),
+    # an example's or instructions' sheet in other words and languages
+    pytest.param([("Sample", EXAMPLE), ("Data", LIST)], "S", id="sample"),
+    pytest.param([("Esempio compilazione", EXAMPLE), ("Foglio2", LIST)], "S", id="esempio"),
+    pytest.param([("Muster", EXAMPLE), ("Tabelle2", LIST)], "S", id="muster"),
+    pytest.param([("Voorbeeld", EXAMPLE), ("Blad2", LIST)], "S", id="voorbeeld"),
     # nothing else with a header: the legend is what there is
     pytest.param([("Legenda", EXAMPLE), ("Note", None)], "EX", id="the legend alone"),
 ]

@@ -1344,8 +1344,19 @@ def normalise_country(value: str | None) -> CountryMatch:
         # (a name turned round, as statistical lists write it: "Sudan - South", "Guinea -
         # Equatorial", as "Sudan, South" is)
         turned_iso3 = _read(_key(f"{split[1]} {split[0]}"))
+        # (a territory of the country in it: "Netherlands (Bonaire)", "Netherlands -
+        # Aruba", scored on its own data, not the country's)
+        inner = normalise_country(split[1].strip(" ()"))
+        territory = inner.iso3 if inner.iso3 not in (None, first) else None
+        if territory is None and inner.suggestion and first is not None:
+            # (written much like one of the country's own territories: "Bonaire")
+            near = re.findall(r"\(([A-Z]{3})\)", inner.suggestion)
+            if len(near) == 1 and _PART_OF.get(near[0]) == first:
+                territory = near[0]
         if turned_iso3 is not None:
             iso3 = turned_iso3
+        elif territory is not None:
+            return CountryMatch(None, suggestion=f"{display_name(territory)} ({territory})")
         # (neither part a name of several countries: "Congo (Korea)" names two, or none)
         elif (
             first is not None

@@ -85,7 +85,11 @@ _NOT_LIST_SHEET = re.compile(
     r"|mode d'emploi|instrucciones|read ?me|help|hilfe|aiuto|aide|ayuda|notes?|notizen"
     r"|example|examples|esempio|esempi|beispiel|exemple|ejemplo|template|vorlage|modello"
     r"|mod[èe]le|plantilla|lists?|listen|dropdowns?|lookups?|codes|settings|cover|deckblatt)"
-    r"(?:\s*(?:\d+|sheet|tab|page|first|\(.*\)))?$",
+    r"(?:\s*(?:\d+|sheet|tab|page|first|\(.*\)))?$"
+    # an example's or instructions' sheet, whatever follows ("Esempio compilazione",
+    # "Sample entry", "Instruções de preenchimento")
+    r"|^(?:sample|samples|example|esempio|beispiel|exemple|ejemplo|exemplo|voorbeeld|muster"
+    r"|instructions?|istruzioni|instrucciones|instru[çc][õo]es|instructies|anleitung)\b",
     re.I,
 )
 
@@ -2463,6 +2467,8 @@ _COMPANY_FIELDS: dict[str, str] = {
             "nombre",
             "nombre de la empresa",
             "razon social",
+            "ragione sociale",
+            "azienda",
         ],
         "name",
     ),
@@ -2489,6 +2495,30 @@ _COMPANY_FIELDS: dict[str, str] = {
 
 
 _COMPANY_KEYS = {header_key(label): name for label, name in _COMPANY_FIELDS.items()}
+# the labels that name a company as such (not "Name", "Nom" or "Nombre" alone: above a
+# table, a preparer's or a contact's): the row of the company above a header
+_COMPANY_WORDS = frozenset(
+    header_key(label)
+    for label in (
+        "company",
+        "company name",
+        "our company",
+        "firma",
+        "firmenname",
+        "unternehmen",
+        "unternehmensname",
+        "societe",
+        "entreprise",
+        "nom de l entreprise",
+        "nom de la societe",
+        "raison sociale",
+        "empresa",
+        "nombre de la empresa",
+        "razon social",
+        "ragione sociale",
+        "azienda",
+    )
+)
 
 
 # the header of a Company sheet's value column ("Field | Value | Comment")
@@ -2591,6 +2621,15 @@ def _company_above(
     cells: dict[str, Location] = {}
     for number, row in enumerate(rows[: found[0]], 1):
         filled = [(col, cell) for col, cell in enumerate(row) if not _blank(cell)]
+        # (only the row that names the company by a company's word, "Unternehmen:",
+        # "Company:", not a preparer's "Name:", an export's "ID:" or a filter's "Country:")
+        if "name" in fields or not any(
+            isinstance(cell, str)
+            and ":" in cell
+            and header_key(cell.partition(":")[0]) in _COMPANY_WORDS
+            for _, cell in filled
+        ):
+            continue
         for at, (col, cell) in enumerate(filled):
             if not isinstance(cell, str) or ":" not in cell:
                 continue
