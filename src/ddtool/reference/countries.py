@@ -1350,9 +1350,9 @@ def normalise_country(value: str | None) -> CountryMatch:
         territory = inner.iso3 if inner.iso3 not in (None, first) else None
         if territory is None and inner.suggestion and first is not None:
             # (written much like one of the country's own territories: "Bonaire")
-            near = re.findall(r"\(([A-Z]{3})\)", inner.suggestion)
-            if len(near) == 1 and _PART_OF.get(near[0]) == first:
-                territory = near[0]
+            codes = re.findall(r"\(([A-Z]{3})\)", inner.suggestion)
+            if len(codes) == 1 and _PART_OF.get(codes[0]) == first:
+                territory = codes[0]
         if turned_iso3 is not None:
             iso3 = turned_iso3
         elif territory is not None:
