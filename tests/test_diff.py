@@ -210,6 +210,17 @@ def test_load_reads_a_bom_and_what_only_json_accepts(
                 for rt, r in entry["risk"].items()
             }
         }
+        # (and a mapped supplier's exposure by its level, priority and gaps bearing on it)
+        | (
+            {}
+            if entry["inferred"]
+            else {
+                "exposure": {
+                    rt: {k: e[k] for k in ("level", "priority", "on_a_gap") if k in e}
+                    for rt, e in entry["exposure"].items()
+                }
+            }
+        )
         for entry in old["suppliers"]
     ]
     assert {**slim, "suppliers": old["suppliers"]} == old
@@ -345,6 +356,8 @@ def test_xlsx_stores_formula_like_text_as_string(
         "Suppliers added",
         "Suppliers removed",
         "Suppliers changed",
+        "Supplier data gaps",
+        "Supplier exposure",
         "About",
     ]
     added = wb["Suppliers added"]

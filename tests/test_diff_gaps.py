@@ -282,7 +282,10 @@ def test_a_sector_out_of_the_taxonomy_through_the_command_line(tmp_path: Path) -
     assert done.exit_code == 0, done.output
     assert "3 new, 0 resolved, 3 changed (3 up, 0 down); suppliers +1 -0, 1 changed" in done.output
     # (in the flags' tables: the company's exposure and the tier-1 ranking come before them)
-    assert done.output.split("New flags", 1)[1].count(GAP_LEVEL) == 6
+    flags = done.output.split("New flags", 1)[1].split("Suppliers' own exposure", 1)
+    assert flags[0].count(GAP_LEVEL) == 6
+    # and the supplier's own exposure, low on missing data now (1.13)
+    assert flags[1].count(f"low → {GAP_LEVEL}") == 3
     assert not re.search(
         r"│ low +│ (trafficking|forced labour|child labour) +│ Supplier D", done.output
     )
@@ -291,7 +294,7 @@ def test_a_sector_out_of_the_taxonomy_through_the_command_line(tmp_path: Path) -
     assert section(md, "Changed flags").count(f"| low | {GAP_LEVEL} | up |") == 3
     assert f"| A | Supplier A | sector | logistics-transport | office-services{UNKNOWN} |" in md
     saved = json.loads((tmp_path / "d.json").read_text("utf-8"))
-    assert saved["schema_version"] == "1.12"
+    assert saved["schema_version"] == "1.13"
     assert {tuple(f["data_gaps"]) for f in saved["new_flags"]} == {("sector not matched",)}
     assert [(c["old_data_gaps"], c["data_gaps"]) for c in saved["changed_flags"]] == [
         ([], ["sector not matched"])

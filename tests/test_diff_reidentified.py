@@ -250,7 +250,7 @@ def test_re_identified_flags_in_every_output(tmp_path: Path, last_year: dict[str
 
     write_diff(diff, tmp_path / "d.json")
     saved = json.loads((tmp_path / "d.json").read_text("utf-8"))
-    assert saved["schema_version"] == "1.12"
+    assert saved["schema_version"] == "1.13"
     assert {(r["old_id"], r["id"]) for r in saved["reidentified_flags"]} == pairs
     keys_of_1_1 = {
         "kind",

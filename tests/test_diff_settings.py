@@ -117,7 +117,7 @@ def test_other_settings_are_named_in_every_output(
 
     write_diff(diff, tmp_path / "d.json")
     saved = json.loads((tmp_path / "d.json").read_text("utf-8"))
-    assert saved["schema_version"] == DIFF_SCHEMA_VERSION == "1.12"
+    assert saved["schema_version"] == DIFF_SCHEMA_VERSION == "1.13"
     assert saved["summary"]["settings_changed"] is changed
     assert listed(saved["settings_changes"]) == changes
     assert saved["new"]["config"] == (None if after is None else str(tmp_path / "new.yaml"))

@@ -139,7 +139,7 @@ def test_the_weighted_exposure_in_every_output(
 
     # JSON: both assessments' figures, and which way each moved
     saved = json.loads(outputs[0].read_text("utf-8"))
-    assert saved["schema_version"] == "1.12"
+    assert saved["schema_version"] == "1.13"
     rows = {row["risk_type"]: row for row in saved["exposure"]}
     assert list(rows) == list(RISK_TYPES)
     for risk_type, row in rows.items():

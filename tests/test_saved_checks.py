@@ -542,8 +542,11 @@ def test_report_refuses_it_and_writes_nothing(
 
 
 # what a diff reads of those the reports alone check: a supplier's own levels (a resolved
-# flag's level now)
-READ_BY_DIFF = {"a supplier's own score raised, its level left"}
+# flag's level now), and its exposure's (diff JSON 1.13: a supplier's own exposure moved)
+READ_BY_DIFF = {
+    "a supplier's own score raised, its level left",
+    "a supplier's exposure level lowered",
+}
 DIFF_REFUSES = BOTH + [c for c in REPORT_ONLY if c[0] in READ_BY_DIFF]
 
 

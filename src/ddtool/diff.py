@@ -13,17 +13,20 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path, PurePath, PureWindowsPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from ddtool.collector import collector_paused
 from ddtool.contract import Contract, _shown, identified
 from ddtool.document import (
     ADJUSTMENT,
     COUNTRY_UNKNOWN,
+    EXPOSURE_ON_A_GAP,
     flag_expander,
     held_labels,
+    holds_gaps,
     low_on_a_gap,
     of_its_score,
     placed_in_one_country,
@@ -31,10 +34,16 @@ from ddtool.document import (
 from ddtool.errors import DdtoolError, UsageError
 from ddtool.graph import alike_key
 from ddtool.model import LEVELS, RISK_TYPES
-from ddtool.reporters.shown import chain_levels, level_shown, shown_rank, value_text
+from ddtool.reporters.shown import (
+    ExposureLevels,
+    chain_levels,
+    level_shown,
+    shown_rank,
+    value_text,
+)
 from ddtool.streamed import NotStreamable, PerItem, as_text, read_object
 
-DIFF_SCHEMA_VERSION = "1.12"
+DIFF_SCHEMA_VERSION = "1.13"
 SUPPORTED_MAJORS = ("1", "2")
 REQUIRED_KEYS = (
     "schema_version",
@@ -184,7 +193,8 @@ def _not_json_hint(path: Path) -> str:
 
 def load_for_diff(path: Path, text: str | None = None) -> dict[str, Any]:
     """An assessment as `diff_assessments` reads it: each supplier entry keeps only what a
-    diff reads (its risk, exposure, listings and the rest are dropped as each entry is read).
+    diff reads (its risk and a mapped supplier's exposure by their levels and priorities;
+    its listings and the rest are dropped as each entry is read).
     Two large assessments then fit in memory together: a 10^5-supplier one read whole takes
     about 1.2 GB, and its supplier entries are most of it. `text` is the file's text when
     already read (assessment_text)."""
@@ -208,7 +218,54 @@ def slim_supplier(_: int, entry: Any) -> Any:
             for rt, value in risk.items()
             if isinstance(value, dict)
         }
+    exposure = entry.get("exposure")
+    if isinstance(exposure, dict) and not entry.get("inferred"):
+        # (a mapped supplier's own exposure, its level as shown: see supplier_moves; what
+        # else it holds, where its maximum sits and the weighted figure, is not read)
+        try:
+            kept["exposure"] = _shared_exposure(_exposure_key(exposure))
+        except TypeError:  # (a value no JSON ddtool writes holds: left for the check to say)
+            kept["exposure"] = _exposure_of(_exposure_key(exposure))
     return kept
+
+
+# what a diff keeps of a mapped supplier's exposure of a risk type (supplier_moves): its
+# level, priority and whether gaps bear on it (`on_a_gap`), each with its type (1 is not
+# 1.0 nor true: each is written, or refused, as it is)
+_ExposureKey = tuple[tuple[str, Any, type, Any, type, Any, type], ...]
+_ABSENT_KEY = object()  # (a field the exposure does not hold)
+
+
+def _exposure_key(exposure: dict[str, Any]) -> _ExposureKey:
+    """What a diff keeps of a supplier's exposure, as a key to share it by."""
+    key = []
+    for rt, value in exposure.items():
+        if type(value) is dict:
+            level = value.get("level", _ABSENT_KEY)
+            priority = value.get("priority", _ABSENT_KEY)
+            gap = value.get(EXPOSURE_ON_A_GAP, _ABSENT_KEY)
+            key.append((rt, level, type(level), priority, type(priority), gap, type(gap)))
+    return tuple(key)
+
+
+def _exposure_of(key: _ExposureKey) -> dict[str, Any]:
+    """The exposure a key was made of, with only what a diff keeps of it."""
+    return {
+        rt: {
+            name: value
+            for name, value in (("level", level), ("priority", priority), (EXPOSURE_ON_A_GAP, gap))
+            if value is not _ABSENT_KEY
+        }
+        for rt, level, _, priority, _, gap, _ in key
+    }
+
+
+@lru_cache(maxsize=1 << 14)
+def _shared_exposure(key: _ExposureKey) -> dict[str, Any]:
+    """One kept exposure for the suppliers whose exposures hold the same (a 10^5-supplier
+    chain's mapped suppliers share about 4,000: the few maxima beneath them), where each
+    its own took about 100 MB. Read only, never changed."""
+    return _exposure_of(key)
 
 
 def invalid_reason(path: Path, document: dict[str, Any]) -> str | None:
@@ -539,10 +596,12 @@ def diff_assessments(
     reidentified.sort(key=_flag_order)
 
     uncompared: dict[str, int] = {}
+    both = _in_both(old_suppliers, new_suppliers, renamed)
     suppliers_changed = _supplier_changes(
-        old, new, old_suppliers, new_suppliers, renamed, uncompared
+        old, new, old_suppliers, new_suppliers, renamed, uncompared, both=both
     )
-    compared = len(old_suppliers.keys() & new_suppliers.keys()) + len(renamed)
+    compared = len(both)
+    moves = supplier_moves(old, new, both, old_suppliers, new_suppliers)
 
     old_meta, new_meta = _meta(old), _meta(new)
     company_changed = old_meta["company_id"] != new_meta["company_id"] or (
@@ -598,6 +657,12 @@ def diff_assessments(
             "exposure_weighted_up": sum(1 for e in exposure if e["weighted_direction"] == "up"),
             "exposure_weighted_down": sum(1 for e in exposure if e["weighted_direction"] == "down"),
             "tier1_changed": len(tier1),
+            "gaps_closed": sum(len(g["closed"]) for g in moves.gaps),
+            "gaps_opened": sum(len(g["opened"]) for g in moves.gaps),
+            "supplier_gaps_not_known": moves.gaps_not_known,
+            "supplier_exposure_up": sum(1 for e in moves.exposure if e["direction"] == "up"),
+            "supplier_exposure_down": sum(1 for e in moves.exposure if e["direction"] == "down"),
+            "supplier_exposure_not_known": moves.exposure_not_known,
         },
         # what to know before reading on, each with a type, a message and what it is about
         # (as an assessment's input warnings are)
@@ -618,6 +683,8 @@ def diff_assessments(
         "suppliers_added": suppliers_added,
         "suppliers_removed": suppliers_removed,
         "suppliers_changed": suppliers_changed,
+        "supplier_gaps": moves.gaps,
+        "supplier_exposure": moves.exposure,
     }
 
 
@@ -1248,16 +1315,18 @@ def _supplier_changes(
     new_suppliers: dict[str, dict[str, Any]],
     renamed: dict[str, str],
     uncompared: dict[str, int] | None = None,
+    *,
+    both: list[tuple[str, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """One entry per changed field of each mapped supplier in both assessments, and of each
     added one `same_as` a removed one (under its new id), in id order, then field order.
 
     A field an earlier schema lacks is not a change; nor is a buyer under a new id (the
     added supplier `same_as` the removed one stands in its place). `uncompared` counts, per
-    field, the suppliers it could not be compared for (one entry or both lack it)."""
-    both = [(i, i) for i in old_suppliers.keys() & new_suppliers.keys()]
-    both += list(renamed.items())
-    both.sort(key=lambda ids: ids[1])
+    field, the suppliers it could not be compared for (one entry or both lack it). `both`:
+    the pairs of ids _in_both gives, where already made."""
+    if both is None:
+        both = _in_both(old_suppliers, new_suppliers, renamed)
     # what the flags' evidence records of certifications and audits, for the suppliers an
     # entry of which lacks them (of a 2.0 assessment: the entries hold them from 2.1)
     lacking = [
@@ -1300,6 +1369,156 @@ def _supplier_changes(
             if was != now and _shown_key(was) != _shown_key(now):
                 changes.append(_change(now_id, after, ATTRIBUTE_FIELD + column, was, now))
     return changes
+
+
+def _in_both(
+    old_suppliers: dict[str, dict[str, Any]],
+    new_suppliers: dict[str, dict[str, Any]],
+    renamed: dict[str, str],
+) -> list[tuple[str, str]]:
+    """(old id, new id) of each mapped supplier in both assessments, and of each added one
+    `same_as` a removed one, in the order of the new ids."""
+    both = [(i, i) for i in old_suppliers.keys() & new_suppliers.keys()]
+    both += list(renamed.items())
+    both.sort(key=lambda ids: ids[1])
+    return both
+
+
+class SupplierMoves(NamedTuple):
+    """What moved of the mapped suppliers in both assessments beside their fields (see
+    supplier_moves)."""
+
+    gaps: list[dict[str, Any]]
+    exposure: list[dict[str, Any]]
+    # the suppliers whose data gaps, or own exposure of some risk type, one assessment (or
+    # both) does not record: not compared
+    gaps_not_known: int
+    exposure_not_known: int
+
+
+def supplier_moves(
+    old: dict[str, Any],
+    new: dict[str, Any],
+    both: list[tuple[str, str]],
+    old_suppliers: dict[str, dict[str, Any]],
+    new_suppliers: dict[str, dict[str, Any]],
+) -> SupplierMoves:
+    """The data gaps each mapped supplier in both assessments (`both`, see _in_both) closed
+    and opened, and its own exposure where it moved, each gone through once.
+
+    A supplier's gaps are its entry's `data_gaps` (a mine mapped beneath a smelter closes
+    its "tiers below not mapped (inferred)"; a country blanked opens "country unknown"):
+    `{id, name, closed, opened}`, each list in the order its entry lists them, in id order,
+    for the suppliers with one or the other. Its exposure is the highest level at or
+    beneath it (its entry's `exposure`), which moves while no flag does when the inferred
+    tier beneath it stays for other buyers: one row per risk type whose level as the
+    reports show it ("low (data gap)", "medium (data gap)": ExposureLevels) or priority
+    moved, `{id, name, risk_type, old_level, new_level, old_priority, new_priority,
+    direction}` (`up` or `down` by the level as shown, then the priority), by supplier:
+    the highest level as shown on either side first, then the largest move between levels,
+    then of priority, then by id; each one's rows in risk-type order. An entry that does
+    not record them (an earlier schema, a document made by hand) is not compared, only
+    counted. Inferred suppliers are not looked at: what is inferred, and its gaps, are the
+    engine's."""
+    levels = ExposureLevels(old), ExposureLevels(new)
+    # both say which gaps bear on each exposure (schema 2.3): an exposure kept alike in both
+    # (most suppliers': one object, see _shared_exposure) is shown alike, not looked into
+    held = holds_gaps(old) and holds_gaps(new)
+    recorded: dict[int, bool] = {}  # (whether such a kept exposure is whole, by its identity)
+    gaps: list[dict[str, Any]] = []
+    moved: list[tuple[tuple[int, int, float, str], list[dict[str, Any]]]] = []
+    gaps_not_known = exposure_not_known = 0
+    for was_id, now_id in both:
+        before, after = old_suppliers[was_id], new_suppliers[now_id]
+        was_gaps, now_gaps = before.get("data_gaps"), after.get("data_gaps")
+        if isinstance(was_gaps, list) and isinstance(now_gaps, list):
+            if was_gaps != now_gaps:  # (most suppliers: the same list, not looked into)
+                closed, opened = _left_out(was_gaps, now_gaps), _left_out(now_gaps, was_gaps)
+                if closed or opened:
+                    gaps.append(
+                        {
+                            "id": now_id,
+                            "name": after.get("name"),
+                            "closed": closed,
+                            "opened": opened,
+                        }
+                    )
+        else:
+            gaps_not_known += 1
+        kept = before.get("exposure")
+        if (
+            held
+            and isinstance(kept, dict)
+            and (kept is after.get("exposure") or kept == after.get("exposure"))
+        ):
+            whole = recorded.get(id(kept))
+            if whole is None:
+                whole = recorded[id(kept)] = all(_recorded(kept.get(rt)) for rt in RISK_TYPES)
+            exposure_not_known += not whole
+            continue
+        rows: list[dict[str, Any]] = []
+        top = step = -1  # (the highest level as shown, the largest move between levels)
+        size = 0.0  # (the largest move of priority)
+        unknown = False
+        for risk_type in RISK_TYPES:
+            was = _own_exposure(before, risk_type, levels[0])
+            now = _own_exposure(after, risk_type, levels[1])
+            if was is None or now is None:
+                unknown = True
+                continue
+            ranks = shown_rank(was[0]), shown_rank(now[0])
+            direction = _direction((ranks[0], float(was[1])), (ranks[1], float(now[1])))
+            if direction == "same":
+                continue
+            top, step = max(top, *ranks), max(step, abs(ranks[1] - ranks[0]))
+            size = max(size, abs(float(now[1]) - float(was[1])))
+            rows.append(
+                {
+                    "id": now_id,
+                    "name": after.get("name"),
+                    "risk_type": risk_type,
+                    "old_level": was[0],
+                    "new_level": now[0],
+                    "old_priority": was[1],
+                    "new_priority": now[1],
+                    "direction": direction,
+                }
+            )
+        exposure_not_known += unknown
+        if rows:
+            moved.append(((-top, -step, -size, now_id), rows))
+    moved.sort(key=lambda item: item[0])
+    exposure = [row for _, rows in moved for row in rows]
+    return SupplierMoves(gaps, exposure, gaps_not_known, exposure_not_known)
+
+
+def _left_out(gaps: list[Any], other: list[Any]) -> list[Any]:
+    """The gaps not in the other list, each once, in their order (a supplier has a few)."""
+    found: list[Any] = []
+    for gap in gaps:
+        if gap not in other and gap not in found:
+            found.append(gap)
+    return found
+
+
+def _own_exposure(
+    entry: dict[str, Any], risk_type: str, levels: ExposureLevels
+) -> tuple[str, int | float] | None:
+    """A supplier's exposure of a risk type: its level as the reports show it and its
+    priority (as written); None where its entry does not record them."""
+    exposure = entry.get("exposure")
+    value = exposure.get(risk_type) if isinstance(exposure, dict) else None
+    if not isinstance(value, dict) or not _recorded(value):
+        return None
+    return levels.level(entry, risk_type), value["priority"]
+
+
+def _recorded(value: Any) -> bool:
+    """Whether an exposure of a risk type records its level and priority."""
+    if not isinstance(value, dict) or value.get("level") not in LEVELS:
+        return False
+    priority = value.get("priority")
+    return isinstance(priority, int | float) and not isinstance(priority, bool)
 
 
 def _shown_key(value: Any) -> Any:

@@ -21,6 +21,7 @@ from ddtool.reporters.shown import (
     GAP_LEVEL,
     UNKNOWN_CELL,
     flag_country,
+    level_colour,
     own_value_text,
     sector_text,
     value_text,
@@ -114,6 +115,30 @@ TIER1_COLUMNS = (
     "new_weighted_priority",
 )
 TIER1_COLUMNS_FULL = (*TIER1_COLUMNS, "old_max_priority", "new_max_priority", "old_id")
+# each mapped supplier's data gaps closed and opened, and its own exposure where it moved
+# (diff JSON 1.13)
+SUPPLIER_GAPS_TITLE = "Suppliers' data gaps closed and opened"
+SUPPLIER_GAP_COLUMNS = ("id", "name", "closed", "opened")
+SUPPLIER_EXPOSURE_TITLE = "Suppliers' own exposure"
+SUPPLIER_EXPOSURE_COLUMNS = (
+    "id",
+    "name",
+    "risk_type",
+    "old_level",
+    "new_level",
+    "old_priority",
+    "new_priority",
+    "direction",
+)
+SUPPLIER_EXPOSURE_TEXT = (
+    "each mapped supplier in both whose own exposure (the highest level at or beneath it,"
+    " as the reports show it) or its priority moved, per risk type: a tier mapped beneath"
+    " a supplier moves it even where no flag changes (an inferred tier other suppliers still"
+    " buy from keeps its flags)"
+)
+# the rows of each of those tables the terminal prints (a large chain's may be thousands);
+# the JSON and Excel diffs list them all, the Markdown diff the first MAX_TABLE_ROWS
+TERMINAL_ROWS = 10
 
 
 def write_diff(diff: dict[str, Any], path: Path) -> None:
@@ -473,6 +498,71 @@ def _change_rows(diff: dict[str, Any], numbers: bool = False) -> list[dict[str, 
     return rows
 
 
+def supplier_gap_rows(diff: dict[str, Any]) -> list[dict[str, Any]]:
+    """The suppliers' data gaps closed and opened as the tables show them: each list as
+    its gaps, "; " between them (a gap's text may hold a comma), "none" for none."""
+    return [
+        {**row, "closed": _gaps_text(row.get("closed")), "opened": _gaps_text(row.get("opened"))}
+        for row in diff.get("supplier_gaps") or []
+    ]
+
+
+def _gaps_text(gaps: Any) -> str:
+    return "; ".join(map(str, gaps or ())) or "none"
+
+
+def supplier_moves_text(diff: dict[str, Any]) -> str:
+    """What the headline adds of the suppliers' own exposure and data gaps where any moved
+    ("; suppliers' own exposure 0 up, 3 down; data gaps 1 closed, 0 opened"); "" where
+    none did, or the diff is before JSON 1.13."""
+    s = diff["summary"]
+    up, down = s.get("supplier_exposure_up") or 0, s.get("supplier_exposure_down") or 0
+    closed, opened = s.get("gaps_closed") or 0, s.get("gaps_opened") or 0
+    text = f"; suppliers' own exposure {up} up, {down} down" if up or down else ""
+    return text + (f"; data gaps {closed} closed, {opened} opened" if closed or opened else "")
+
+
+def supplier_gaps_title(diff: dict[str, Any]) -> str:
+    """The title of the table of suppliers' data gaps: how many suppliers, how many gaps
+    closed and opened."""
+    s, count = diff["summary"], len(diff.get("supplier_gaps") or ())
+    return (
+        f"{SUPPLIER_GAPS_TITLE} ({count} supplier{'' if count == 1 else 's'}:"
+        f" {s.get('gaps_closed', 0)} closed, {s.get('gaps_opened', 0)} opened)"
+    )
+
+
+def supplier_exposure_title(diff: dict[str, Any]) -> str:
+    """The title of the table of suppliers' own exposure: how many rows (one per supplier
+    and risk type that moved), up and down."""
+    s, count = diff["summary"], len(diff.get("supplier_exposure") or ())
+    return (
+        f"{SUPPLIER_EXPOSURE_TITLE} ({count} moved: {s.get('supplier_exposure_up', 0)} up,"
+        f" {s.get('supplier_exposure_down', 0)} down)"
+    )
+
+
+def supplier_not_known_note(diff: dict[str, Any]) -> str | None:
+    """What could not be compared of the suppliers in both: their own exposure, their data
+    gaps, where an assessment does not record them (one of an earlier schema, or made by
+    hand); None where everything was."""
+    s = diff["summary"]
+    said = [
+        f"suppliers' {what} not known for {count} of the suppliers in both"
+        for what, count in (
+            ("own exposure", s.get("supplier_exposure_not_known") or 0),
+            ("data gaps", s.get("supplier_gaps_not_known") or 0),
+        )
+        if count
+    ]
+    if not said:
+        return None
+    return (
+        f"{'; '.join(said)}: an assessment does not record them (one of an earlier schema),"
+        " so they are not compared"
+    )
+
+
 def _supplier_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Suppliers added or removed as the tables show them: a sector the taxonomy does not
     know by its text as written (see _sector_text), not as a blank; a country not known
@@ -543,6 +633,8 @@ def _country_shown(row: dict[str, Any], key: str) -> str:
 # A diff to read (in a ticket or an e-mail): past this, each table says how many rows more
 # there are; the JSON and Excel diffs list them all
 MAX_TABLE_ROWS = 1000
+# where every row of a table cut short is
+_ALL_OF_THEM = ": the JSON and Excel diffs (`-o diff.json`, `-o diff.xlsx`) list them all."
 
 
 def _md_table(
@@ -560,11 +652,7 @@ def _md_table(
             risk_name(v) if c == "risk_type" else v for c, v in zip(columns, values, strict=True)
         ]
         out.append("| " + " | ".join(cell(v) for v in values) + " |")
-    out += more_rows(
-        len(rows),
-        limit,
-        ": the JSON and Excel diffs (`-o diff.json`, `-o diff.xlsx`) list them all.",
-    )
+    out += more_rows(len(rows), limit, _ALL_OF_THEM)
     return [*out, ""]
 
 
@@ -603,6 +691,18 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         f"| Suppliers removed | {s['suppliers_removed']}{renamed} |",
         f"| Suppliers changed | {s['suppliers_changed']} |",
         f"| Tier-1 suppliers whose ranking changed | {s.get('tier1_changed', 0)} |",
+        *(
+            [
+                f"| Suppliers' data gaps | {s['gaps_closed']} closed, {s['gaps_opened']}"
+                f" opened ({len(diff['supplier_gaps'])} supplier"
+                f"{'' if len(diff['supplier_gaps']) == 1 else 's'}) |",
+                "| Suppliers' own exposure moved (per risk type) |"
+                f" {len(diff['supplier_exposure'])} ({s['supplier_exposure_up']} up,"
+                f" {s['supplier_exposure_down']} down) |",
+            ]
+            if "supplier_gaps" in diff
+            else []
+        ),
         "",
     ]
 
@@ -669,6 +769,16 @@ def render_diff_markdown(diff: dict[str, Any]) -> str:
         "",
         *_md_table(_change_rows(diff), SUPPLIER_CHANGE_COLUMNS),
     ]
+    if "supplier_gaps" in diff:  # (since diff JSON 1.13)
+        lines += [f"## {supplier_gaps_title(diff)}", ""]
+        lines += _md_table(supplier_gap_rows(diff), SUPPLIER_GAP_COLUMNS)
+        lines += [f"## {supplier_exposure_title(diff)}", ""]
+        if diff["supplier_exposure"]:
+            lines += [SUPPLIER_EXPOSURE_TEXT[0].upper() + SUPPLIER_EXPOSURE_TEXT[1:] + ".", ""]
+        lines += _md_table(diff["supplier_exposure"], SUPPLIER_EXPOSURE_COLUMNS)
+        not_known = supplier_not_known_note(diff)
+        if not_known:
+            lines += [f"> **Note:** {inline(not_known[0].upper() + not_known[1:])}.", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -747,6 +857,7 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
         _settings_note(diff),
         _same_as_note(diff),
         _ambiguous_note(diff),
+        supplier_not_known_note(diff),
     ):
         if note:
             about.append({"item": "note", "value": note[0].upper() + note[1:] + "."})
@@ -773,6 +884,9 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
             book, "Suppliers removed", SUPPLIER_COLUMNS, _supplier_rows(diff["suppliers_removed"])
         )
         _sheet(book, "Suppliers changed", SUPPLIER_CHANGE_COLUMNS, _change_rows(diff, True))
+        if "supplier_gaps" in diff:  # (since diff JSON 1.13)
+            _sheet(book, "Supplier data gaps", SUPPLIER_GAP_COLUMNS, supplier_gap_rows(diff))
+            _sheet(book, "Supplier exposure", SUPPLIER_EXPOSURE_COLUMNS, diff["supplier_exposure"])
         _sheet(book, "About", ("item", "value"), about)
 
 
@@ -781,9 +895,12 @@ def _write_xlsx(diff: dict[str, Any], path: Path) -> None:
 
 def _level(level: Any) -> Text:
     """A level as shown, coloured as the assessment's terminal summary colours it: a low
-    level on missing data ("low (data gap)") not as low risk."""
+    level on missing data ("low (data gap)") not as low risk, a higher one ("medium (data
+    gap)", a supplier's exposure) as its level (level_colour)."""
     text = "" if level is None else str(level)
-    return Text(text, style="yellow" if text == GAP_LEVEL else LEVEL_STYLE.get(text, ""))
+    return Text(
+        text, style="yellow" if text == GAP_LEVEL else LEVEL_STYLE.get(level_colour(text), "")
+    )
 
 
 def _gone_text(count: int) -> str:
@@ -893,6 +1010,7 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
     head.append(f"; suppliers +{s['suppliers_added']} -{s['suppliers_removed']}")
     head.append(_under_new_ids(diff))
     head.append(f", {s['suppliers_changed']} changed")
+    head.append(supplier_moves_text(diff))
     console.print(head)
     console.print(Text(f"Assessments {_as_of_text(diff)}.", style="dim"))
     exposure = exposure_text(diff)
@@ -964,9 +1082,57 @@ def render_diff_terminal(diff: dict[str, Any], console: Console) -> None:
         for row in rows:
             table.add_row(*(Text(_text(row.get(c))) for c in columns))
         console.print(fitted(table))
+    _print_supplier_moves(diff, console)
     for same_as in (_same_as_note(diff), _ambiguous_note(diff)):
         if same_as:
             console.print(Text(f"{same_as}.", style="yellow"))
+
+
+def _print_supplier_moves(diff: dict[str, Any], console: Console) -> None:
+    """The suppliers' data gaps closed and opened and their own exposure that moved, each
+    table its first TERMINAL_ROWS rows and how many more (see _more_line); what could not
+    be compared, said so."""
+    gaps = supplier_gap_rows(diff)
+    if gaps:
+        table = Table(title=supplier_gaps_title(diff), title_justify="left")
+        for column in SUPPLIER_GAP_COLUMNS:
+            table.add_column(column, max_width=40 if column == "name" else None)
+        for row in gaps[:TERMINAL_ROWS]:
+            table.add_row(*(Text(_text(row.get(c))) for c in SUPPLIER_GAP_COLUMNS))
+        console.print(fitted(table))
+        _more_line(len(gaps), console)
+    moved = diff.get("supplier_exposure") or []
+    if moved:
+        table = Table(title=supplier_exposure_title(diff), title_justify="left")
+        for column in ("id", "name", "risk", "level", "priority"):
+            table.add_column(column, max_width=40 if column == "name" else None)
+        for row in moved[:TERMINAL_ROWS]:
+            table.add_row(
+                Text(_text(row.get("id"))),
+                Text(_text(row.get("name"))),
+                Text(RISK_NAMES.get(str(row.get("risk_type")), str(row.get("risk_type")))),
+                _moved_level(row.get("old_level"), row.get("new_level")),
+                Text(_moved_value(row.get("old_priority"), row.get("new_priority"))),
+            )
+        console.print(fitted(table))
+        _more_line(len(moved), console)
+    not_known = supplier_not_known_note(diff)
+    if not_known:
+        console.print(Text(f"{not_known[0].upper()}{not_known[1:]}.", style="dim"))
+
+
+def _moved_level(old: Any, new: Any) -> Text:
+    """'critical → low', each level coloured; the level alone where it stayed (the
+    priority moved)."""
+    if old == new:
+        return _level(new)
+    return Text.assemble(_level(old), " → ", _level(new))
+
+
+def _more_line(count: int, console: Console) -> None:
+    """Below a table cut at TERMINAL_ROWS rows: how many more, and where they all are."""
+    for line in more_rows(count, TERMINAL_ROWS, _ALL_OF_THEM)[1:]:
+        console.print(Text(line, style="dim"))
 
 
 def _moved_value(old: Any, new: Any) -> str:
