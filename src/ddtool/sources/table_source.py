@@ -2498,26 +2498,9 @@ _COMPANY_KEYS = {header_key(label): name for label, name in _COMPANY_FIELDS.item
 # the labels that name a company as such (not "Name", "Nom" or "Nombre" alone: above a
 # table, a preparer's or a contact's): the row of the company above a header
 _COMPANY_WORDS = frozenset(
-    header_key(label)
-    for label in (
-        "company",
-        "company name",
-        "our company",
-        "firma",
-        "firmenname",
-        "unternehmen",
-        "unternehmensname",
-        "societe",
-        "entreprise",
-        "nom de l entreprise",
-        "nom de la societe",
-        "raison sociale",
-        "empresa",
-        "nombre de la empresa",
-        "razon social",
-        "ragione sociale",
-        "azienda",
-    )
+    key
+    for key, field in _COMPANY_KEYS.items()
+    if field == "name" and key not in {header_key(word) for word in ("name", "nom", "nombre")}
 )
 
 
