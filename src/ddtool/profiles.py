@@ -6005,7 +6005,15 @@ def _countries() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
-    """The names of the countries' subdivisions (ISO 3166-2): "Huila", "Assam", "Yunnan"."""
+    """The names of the countries' subdivisions (ISO 3166-2): "Huila", "Assam", "Yunnan".
+    Kept between runs (pycountry's version is in the cache's key): loading its list of
+    subdivisions takes 0.05 s of a run, loading the names kept a tenth of that."""
+    from ddtool.cache import kept
+
+    return kept("regions", tuple, _regions_made, frozenset)
+
+
+def _regions_made() -> frozenset[str]:
     import pycountry
 
     names = {exact_key(region.name) for region in pycountry.subdivisions}
