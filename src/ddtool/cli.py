@@ -28,6 +28,8 @@ from ddtool.sources.interface import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import Console
 
     from ddtool.assess import Assessment, AssessOptions
@@ -363,6 +365,14 @@ def validate(
     max_depth: MaxDepthOption = DEFAULT_MAX_DEPTH,
     max_inflate_mb: MaxInflateOption = DEFAULT_MAX_INFLATE_MB,
     max_tiers: MaxTiersOption = DEFAULT_MAX_TIERS,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Check dates against this day (YYYY-MM-DD), as assess --as-of scores: an"
+            " audit or certificate dated after it is warned of. Default today in UTC.",
+        ),
+    ] = None,
 ) -> None:
     """Check chain files: readable, countries and sectors known, ids, buyers, cycles, shares.
 
@@ -379,7 +389,8 @@ def validate(
     taxonomy = _load_profiles(profiles)
     files = _files_once(files, fmt is OutputFormat.JSON)  # (JSON: the output alone)
     groups = [files] if merge else [[f] for f in files]
-    results = [validate_chain(group, options, taxonomy) for group in groups]
+    day = _as_of_day(as_of, fmt is OutputFormat.JSON)  # (JSON: the output alone)
+    results = [validate_chain(group, options, taxonomy, day) for group in groups]
     ok = all(r.ok for r in results)
     if fmt is OutputFormat.JSON:
         _emit(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
@@ -481,26 +492,32 @@ def _assess_options(
     as_of: str | None = None,
     quiet: bool = False,
 ) -> AssessOptions:
-    import datetime as dt
-
     from ddtool.assess import AssessOptions
 
-    day = None
-    if as_of is not None:
-        try:
-            day = dt.date.fromisoformat(as_of)
-        except ValueError:
-            _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
-        # (the day it is in UTC, as a run's own as-of date, whatever SOURCE_DATE_EPOCH pins)
-        today = dt.datetime.now(dt.UTC).date()
-        if day > today and not quiet:  # (a plan may look ahead; an auditor must see it did)
-            _note(
-                f"warning: --as-of {day} is after today ({today}): certificates and audits are"
-                " judged as they will stand then, and the assessment records that date"
-            )
+    day = _as_of_day(as_of, quiet)
     return AssessOptions(
         profiles=list(profiles or []), config=config, read=read, company=company, as_of=day
     )
+
+
+def _as_of_day(as_of: str | None, quiet: bool = False) -> dt.date | None:
+    """The day --as-of gives (a usage error if it is none), said when it is after today."""
+    import datetime as dt
+
+    if as_of is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(as_of)
+    except ValueError:
+        _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
+    # (the day it is in UTC, as a run's own as-of date, whatever SOURCE_DATE_EPOCH pins)
+    today = dt.datetime.now(dt.UTC).date()
+    if day > today and not quiet:  # (a plan may look ahead; an auditor must see it did)
+        _note(
+            f"warning: --as-of {day} is after today ({today}): certificates and audits are"
+            " judged as they will stand then, and the assessment records that date"
+        )
+    return day
 
 
 def _check_outputs(outputs: list[Path], inputs: list[tuple[Path, str]]) -> None:

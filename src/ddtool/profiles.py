@@ -2731,6 +2731,11 @@ _STANDARDS = _keys(
     "organic bio fairtrade certified rainforest alliance utz better bci cmia gots 4c"
     " conventional specialty speciality premium fine quality grade raw fresh natural"
     " sustainable selected"
+    # (in Spanish, Portuguese and French, as text_key writes them: "café orgánico", "cacao
+    # orgánico certificado", "algodão orgânico", "cacao biologique")
+    " organico organica organicos organicas biologico biologica biologique certificado"
+    " certificada certificados certificadas certifie certifiee especial especiale sostenible"
+    " sustentavel durable convencional conventionnel"
 )
 # the words beside a good's name that still describe its producer: the work ("coffee
 # farming", "gold mine site"), the kind, standard or parts of the good ("organic arabica
@@ -2840,6 +2845,11 @@ _CONTAINER_MATERIALS = _keys(
 # cashews from Ghana" name Fish, Cocoa, Cashews (Profiles._reading). A word of another good
 # or of work beside them is none ("cocoa butter", "coffee machine", "tin cans"), nor is one
 # that makes a good's material a distinct product ("dried shrimp": see Profiles._marks)
+_STATES_ABROAD = _keys(  # (dried, fermented, washed in Spanish, Portuguese and French)
+    "seco seca secos secas sec seche fermentado fermentada fermentados fermente fermentee"
+    " lavado lavada lavados lave"
+)
+# (the words of state in English follow; those abroad: "cacao seco fermentado", "café lavado")
 _QUALIFIERS = (
     _STANDARDS
     | _CLAIMS
@@ -2859,11 +2869,13 @@ _QUALIFIERS = (
         # the grade a good is sold as ("gourmet grade")
         " gourmet"
     )
+    | _STATES_ABROAD
 )
 # the qualifiers of a product that leave it its good's sector (Profiles.product_sector):
 # its grade or standard, and the work its farm does ("organic", "grade A", "dried cocoa
 # beans", "fermented", "washed"); any other word beside the good says it may be another's
 _AS_GROWN = _STANDARDS | _CLAIMS | _keys("dried dry fermented washed sun sundried grade a aa b")
+_AS_GROWN |= _STATES_ABROAD  # (their states: see _STATES_ABROAD)
 # (and a mineral's kind as mined: 'muscovite mica flakes' are mica as 'mica flakes' are)
 _AS_GROWN |= _keys("muscovite phlogopite")
 # (and a fish's species or a catch as landed: 'skipjack tuna' and 'whole round yellowfin'

@@ -1,6 +1,6 @@
 """The company an export names in the rows above its supplier header ("Unternehmen: |
 Nordsee Feinkost Import GmbH | Land: | Deutschland | Branche: | seafood importer") is read
-as the chain's company where the workbook has no Company sheet.
+as the chain's company where the workbook has no Company sheet, and so are a CSV file's.
 
 An SAP export's company row was passed over: the register was titled with the file's name,
 "lieferanten_2025", its country "not given", and the next year's diff compared two
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+import csv
 
 import pytest
 from openpyxl import Workbook
@@ -76,3 +78,33 @@ def test_a_company_sheet_wins(tmp_path: Path) -> None:
     above = [["Unternehmen:", "Nordsee Feinkost Import GmbH"]]
     chain, _ = read_chain([_workbook(tmp_path, above, company_sheet=True)])
     assert chain.company.name == "Sheet Company GmbH"
+
+
+def _csv(tmp_path: Path, above: list[list[Any]]) -> Path:
+    path = tmp_path / "lieferanten_2025.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([*above, [], HEADER, ROW])
+    return path
+
+
+@pytest.mark.parametrize(("above", "company"), CASES)
+def test_a_csv_files_company_above_the_header_is_read(
+    tmp_path: Path, above: list[list[Any]], company: tuple[str, str | None] | None
+) -> None:
+    """(A CSV export's company row was passed over, as a workbook's once was.)"""
+    chain, problems = read_chain([_csv(tmp_path, above)])
+    assert not problems.has_errors()
+    assert [s.id for s in chain.suppliers] == ["S1"]
+    if company is None:
+        assert chain.company.name == "lieferanten_2025"
+    else:
+        assert (chain.company.name, chain.company.country_raw) == company
+
+
+def test_a_csv_files_company_country_is_checked_at_its_cell(tmp_path: Path) -> None:
+    above = [["Unternehmen:", "Nordsee Feinkost Import GmbH", "Land:", "Deutschlnd"]]
+    _, problems = read_chain([_csv(tmp_path, above)])
+    (error,) = problems.errors
+    assert error.type == "unknown-country"
+    assert (error.location.row, error.location.column, error.location.sheet) == (1, "D", None)
+    assert error.suggestion == "Germany (DEU)"

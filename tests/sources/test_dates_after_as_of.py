@@ -73,3 +73,36 @@ def test_a_chain_read_alone_holds_no_such_warning(tmp_path: Path) -> None:
     """(told against an as-of date, which reading has not)"""
     _, problems = read_chain([_chain(tmp_path)])
     assert not _told(problems.items)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "told"),
+    [("2026-11-28", 3), ("2025-01-01", 6), ("2206-01-01", 0)],
+    ids=["the day of the run", "a day before the 2025 audit", "after every date"],
+)
+def test_validate_takes_the_as_of_date_assess_takes(tmp_path: Path, as_of: str, told: int) -> None:
+    """(`validate` judged the dates against today only: a chain assessed --as-of a past day
+    was told OK by validate and warned of by assess)"""
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    done = CliRunner().invoke(
+        app, ["validate", str(_chain(tmp_path)), "--format", "json", "--as-of", as_of]
+    )
+    assert done.exit_code == 0, done.output
+    import json
+
+    [result] = json.loads(done.stdout)
+    found = [p for p in result["problems"] if p["type"] == "date-after-as-of"]
+    assert len(found) == told
+
+
+def test_validate_refuses_an_as_of_that_is_no_date(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ddtool.cli import app
+
+    done = CliRunner().invoke(app, ["validate", str(_chain(tmp_path)), "--as-of", "28/11/2026"])
+    assert done.exit_code == 2
+    assert "--as-of '28/11/2026' is not a date" in done.output

@@ -3057,7 +3057,8 @@ class _SheetRead:
     """One workbook sheet being read: its rows, and what is worked out from them once per
     read (where its header is, its XML)."""
 
-    def __init__(self, path: Path, name: str, rows: list[list[Any]], options: ReadOptions):
+    def __init__(self, path: Path, name: str | None, rows: list[list[Any]], options: ReadOptions):
+        # (name: the sheet's; None for a CSV file's one table)
         self.path = path
         self.name = name
         self.rows = rows
@@ -3080,7 +3081,7 @@ class _SheetRead:
         """The sheet's XML: an xlsx sheet's; None for other formats, or when not found."""
         if not self._xml_read:
             self._xml_read = True
-            if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+            if self.name is not None and self.path.suffix.lower() in (".xlsx", ".xlsm"):
                 self._xml = _sheet_xml(self.path, self.name)
         return self._xml
 
@@ -4639,6 +4640,11 @@ class CsvReader(ChainReader):
             problems.extend([p for p in found.items if p.type != "no-header"])
             return chain
         chain.table = table_from_rows(str(path), None, rows, options, problems, clean=_csv_cleaning)
+        if chain.table is not None:
+            # (the rows above the header may name the company, as a workbook's do)
+            company = _company_above(_SheetRead(path, None, rows, options))
+            if company is not None:
+                chain.company, chain.company_location, chain.company_cells = company
         return chain
 
 
