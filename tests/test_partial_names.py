@@ -82,7 +82,7 @@ def test_whole_and_ambiguous_names_keep_their_reading(
     [
         ("rubber", ["rubber-plantations", "rubber-products"]),
         ("cobalt", ["artisanal-mining", "industrial-mining", "smelting-refining"]),
-        ("copper", ["industrial-mining"]),
+        ("copper", ["industrial-mining", "smelting-refining"]),
         ("palm", ["palm-oil-plantations", "palm-oil-milling", "palm-oil-refining"]),
         ("gloves", ["rubber-products"]),
         # a word of work alone, or of no material: none, as before

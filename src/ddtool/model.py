@@ -96,6 +96,7 @@ AUDIT_OTHER = frozenset(
     | {"conforme con riserve", "positivo con riserva", "positiva con riserva"}
     | {"condizionato", "condizionata", "in corso", "in attesa", "programmato"}
     | {"programmata", "pianificato", "pianificata"}
+    | {"em andamento", "em curso", "agendado", "agendada", "programado", "programada"}
 )
 
 AUDIT_RESULTS = AUDIT_PASSED | AUDIT_FAILED | AUDIT_OTHER

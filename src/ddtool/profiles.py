@@ -2735,7 +2735,7 @@ _STANDARDS = _keys(
     # orgánico certificado", "algodão orgânico", "cacao biologique")
     " organico organica organicos organicas biologico biologica biologique certificado"
     " certificada certificados certificadas certifie certifiee especial especiale sostenible"
-    " sustentavel durable convencional conventionnel"
+    " sustentavel durable convencional conventionnel fino fina finos finas"
 )
 # the words beside a good's name that still describe its producer: the work ("coffee
 # farming", "gold mine site"), the kind, standard or parts of the good ("organic arabica
@@ -2849,6 +2849,12 @@ _STATES_ABROAD = _keys(  # (dried, fermented, washed in Spanish, Portuguese and 
     "seco seca secos secas sec seche fermentado fermentada fermentados fermente fermentee"
     " lavado lavada lavados lave"
 )
+# (and frozen, chilled, fresh, boneless: states of a product, not of a good as grown)
+_PROCESSED_ABROAD = _keys(
+    "congelado congelada congelados congeladas resfriado resfriada resfriados refrigerado"
+    " refrigerada deshuesado deshuesada desossado desossada fresco fresca frescos frescas"
+    " surgele surgelee"
+)
 # (the words of state in English follow; those abroad: "cacao seco fermentado", "café lavado")
 _QUALIFIERS = (
     _STANDARDS
@@ -2870,6 +2876,7 @@ _QUALIFIERS = (
         " gourmet"
     )
     | _STATES_ABROAD
+    | _PROCESSED_ABROAD
 )
 # the qualifiers of a product that leave it its good's sector (Profiles.product_sector):
 # its grade or standard, and the work its farm does ("organic", "grade A", "dried cocoa
@@ -3576,6 +3583,19 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
             metals = tuple(dict.fromkeys(w for w in words if w in _SMELTER_METALS))
             if metals:
                 return replace(found, products=metals)
+    if (
+        found.id is not None
+        and not found.products
+        and profiles.sectors[found.id].broad
+        and profiles.sectors[found.id].stage == _MAKING
+    ):
+        # a broad manufacturing sector's text naming its good ("ceramics", "glass
+        # manufacturer", "cement works"): the good chooses among the sector's listings, as a
+        # products cell would (without, the worst of all its goods listed in the country was
+        # the floor: a Chinese glass maker stood on China's fireworks)
+        goods = _goods_of_sector_named(profiles, found.id, value)
+        if goods:
+            return replace(found, products=goods)
     if found.id is not None and not found.products and _FISHMEAL.search(text_key(value)):
         # a fishmeal plant's meal is made of fish caught at sea, by-catch and trimmings,
         # not of farmed shrimp: its text names the good, as a mine's names its minerals
@@ -5411,6 +5431,31 @@ def _extracts(profiles: Profiles, sector: Sector, mineral: str) -> bool:
     if any(profiles.good_sectors.get(good) == sector.id for good in goods):
         return True
     return profiles._names_commodity(sector, [mineral], goods)
+
+
+_MAKING = "manufacturing"  # (the stage of the broad sectors that make goods)
+
+
+def _goods_of_sector_named(profiles: Profiles, sector: str, value: str) -> tuple[str, ...]:
+    """The goods of a sector its text names by a good's name or alias, the longest run of
+    words first ('float glass plant': 'float glass'; 'ceramics': 'ceramics'), as written
+    (lower case); none where a run names a good of another sector."""
+    words = text_key(value).split()
+    written = exact_key(value).split()  # (the same words, not made singular)
+    found: list[str] = []
+    at = 0
+    while at < len(words):
+        for end in range(len(words), at, -1):
+            good = profiles.good_aliases.get(" ".join(words[at:end]))
+            if good is not None:
+                if profiles.good_sectors.get(good) != sector:
+                    return ()
+                found.append(" ".join(written[at:end]))
+                at = end
+                break
+        else:
+            at += 1
+    return tuple(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=1024)

@@ -643,10 +643,17 @@ class Scorer:
             c.iso3: c for c in profiles.goods_changes if c.change.startswith("new_country")
         }
         # goods new on the 2024 list, their countries not known: named by a product's words
+        # (each by its name and by its aliases in good_sectors.csv: "PVC" for Polyvinyl
+        # chloride, named by the 2024 edition as a good never listed before)
+        new_goods = {c.good: c for c in profiles.goods_changes if c.change.startswith("new_good")}
         self._new_goods_2024 = {
-            tuple(text_key(c.good).split()): c
-            for c in profiles.goods_changes
-            if c.change.startswith("new_good") and c.good
+            tuple(text_key(name).split()): change
+            for good, change in new_goods.items()
+            if good
+            for name in [
+                good,
+                *(alias for alias, of in profiles.good_aliases.items() if of == good),
+            ]
         }
         self._facts: dict[int, Evidence] = {}
         self._missing: dict[tuple[str, str], list[Evidence]] = {}
@@ -931,8 +938,15 @@ class Scorer:
         found: list[Evidence] = []
         words = [tuple(text_key(p).split()) for p in products]
         present = {word for each in words for word in each}  # (a good's first word must be)
+        told: set[int] = set()  # (a good named by its name and an alias: told once)
         for good, change in self._new_goods_2024.items():
-            if good and good[0] in present and any(_has_run(w, good) for w in words):
+            if (
+                good
+                and good[0] in present
+                and id(change) not in told
+                and any(_has_run(w, good) for w in words)
+            ):
+                told.add(id(change))
                 found.append(
                     _change_evidence(
                         self.profiles,

@@ -76,7 +76,11 @@ def test_a_kind_of_a_good_takes_the_goods_listing(
 
 def test_the_kinds_are_the_datas() -> None:
     profiles = load_profiles()
-    assert profiles.good_kinds == {"Rubber Gloves": "Gloves", "Chile Peppers": "Peppers"}
+    assert profiles.good_kinds == {
+        "Rubber Gloves": "Gloves",
+        "Chile Peppers": "Peppers",
+        "Granite": "Stones",
+    }
     for kind, good in profiles.good_kinds.items():
         assert profiles.good_sectors[kind] == profiles.good_sectors[good]
 

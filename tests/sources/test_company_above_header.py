@@ -8,10 +8,9 @@ companies named after two files."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
-
-import csv
 
 import pytest
 from openpyxl import Workbook

@@ -83,6 +83,13 @@ _REGION_WORDS: dict[str, int] = {
     "locality": 0,
     "port": 0,
     "location": 0,
+    # (a site's place: "Site / Region", "Site location")
+    "site region": 2,
+    "site province": 2,
+    "site state": 2,
+    "site location": 0,
+    "site city": 0,
+    "site town": 0,
     # an address names the town and the province in it ("Aksu, Xinjiang"): the region a
     # supplier's place is read from (regions, the XUAR), as a town column is; so in each
     # language below ("Adresse", "Indirizzo", "Dirección")
@@ -113,6 +120,9 @@ _REGION_WORDS: dict[str, int] = {
     "ciudad": 0,
     "departamento": 2,
     "municipio": 0,
+    # (Brazil's and Chile's state, "Unidade Federativa": MG, PA; never a country's code)
+    "uf": 2,
+    "unidade federativa": 2,
     "distrito": 1,
     "localidad": 0,
     "localite": 0,  # (French)
@@ -267,6 +277,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "fornecedor",
         "nome do fornecedor",
         "nome fornecedor",
+        "razao social",
+        "razao social do fornecedor",
         "leverancier",
         "leveranciersnaam",
         "naam leverancier",
@@ -374,6 +386,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "setor",
         "setor de atividade",
         "ramo de atividade",
+        "atividade",
+        "atividade principal",
+        "atividade economica",
         "bedrijfstak",
         # Italian
         "settore",

@@ -254,6 +254,15 @@ def _country_value(
                 " the country's comma ('China, Xinjiang')"
             )
             suggestion = suggestion or f"{display_name('CHN')} (CHN)"
+        elif why is None and (countries := _countries_of_region(raw)):
+            # ("Pará", "Minas Gerais": a Brazilian member's state in the country column; it
+            # was "did you mean Paraguay?")
+            named = " or ".join(f"{display_name(iso)} ({iso})" for iso in countries)
+            why = (
+                f"a state, province or region of {named}, not a country: write the country,"
+                " and the place in the region column or after the country's comma"
+            )
+            suggestion = named
         issues = (
             _Issue(
                 "unknown-country",
@@ -263,6 +272,13 @@ def _country_value(
             ),
         )
     return (match.iso3, raw or None), issues
+
+
+def _countries_of_region(text: str) -> list[str]:
+    """The countries a country text not read as a country is a region of (regions)."""
+    from ddtool.regions import countries_of_region
+
+    return countries_of_region(text) if text else []
 
 
 def _names_the_xuar(text: str) -> bool:
@@ -506,6 +522,8 @@ def _certifications_value(value: Any) -> tuple[list[Certification], Issues]:
             name = as_text(name)
         elif item is not None and str(item).strip():
             written = str(item).strip()
+            if is_placeholder(written):
+                continue  # ('N/D', 'não informado', '-': no certification named, as a blank)
             name, valid_until, issue = _certification_text(as_text(item))
             if issue is None and valid_until is None:
                 issue = _trailing_date(name)
