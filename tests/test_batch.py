@@ -403,3 +403,23 @@ def test_a_lost_key_is_said(members: Path, tmp_path: Path) -> None:
         f"a new pseudonym key was made ({out / ANONYMISE_KEY_FILE}): the members' pseudonyms"
         " differ from those of the summary this one replaced"
     ]
+
+
+def test_a_failure_says_the_unread_column_that_may_be_its_cause(tmp_path: Path) -> None:
+    """(a member's shares added up past 1 because its buyers column, "Compra de", was not
+    read; the batch, which has no --map, said only the shares' error)"""
+    members = tmp_path / "members"
+    members.mkdir()
+    (members / "frigorifico.csv").write_text(
+        "Código;Fornecedor;País;Setor;Compra de;Participação (%)\n"
+        "F-100;Fazenda A;Brasil;cattle ranch;;60\n"
+        "F-101;Fazenda B;Brasil;cattle ranch;;60\n"
+        "F-102;Fazenda C;Brasil;cattle ranch;F-100;50\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["batch", str(members), "-o", str(out)])
+    [failure] = _summary(out)["failures"]
+    assert "[shares-over-one]" in failure["error"]
+    assert "; perhaps because: " in failure["error"]
+    assert "column 'Compra de'" in failure["error"].partition("; perhaps because: ")[2]

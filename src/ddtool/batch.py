@@ -666,6 +666,11 @@ def assess_member(
         warnings = len(e.problems) - len(errors)
         shown = errors or list(e.problems)  # (refused for warnings alone: they are the cause)
         error = _problems_text(shown)
+        # (a column not read, "Compra de" kept beside the buyers' header it is much like, is
+        # often why the errors arose: the batch has no --map, so it is said with them)
+        unread = [p for p in e.problems if errors and p.type == "unmapped-column"]
+        if unread:
+            error += "; perhaps because: " + "; ".join(map(str, unread[:ERRORS_SHOWN]))
         record.update(status="failed", error=_as_given(error, path, given), errors=len(shown))
         record["warnings"] = warnings if errors else 0
         if e.company:  # (kept out of an anonymised summary's errors)
