@@ -115,3 +115,25 @@ def test_a_sites_place_header_is_read(header: str, field: str) -> None:
     from ddtool.sources.columns import match_header
 
     assert match_header(header, {}) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "goods"),
+    [
+        ("ceramics", ("ceramics",)),
+        ("glass manufacturer", ("glass",)),
+        ("Glass Works Co. Ltd", ("glass",)),
+        ("cement works", ("cement",)),
+        # (another word says which kind of thing it makes: no narrowing to the good, the
+        # sector's listings apply as before)
+        ("mobile phone accessories manufacturer", ()),
+        ("hair accessories manufacturer", ()),
+        ("glass fibre factory", ()),
+        ("brass and glass handicrafts", ()),
+    ],
+)
+def test_a_makers_text_names_its_good_only_beside_a_makers_words(
+    text: str, goods: tuple[str, ...]
+) -> None:
+    found = load_profiles().match_sector(text)
+    assert (found.id, found.products) == ("general-manufacturing", goods)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from ddtool.assess import assess
-from ddtool.profiles import _NAMED_ALONE, load_profiles, said_caught, said_caught_too
+from ddtool.profiles import _NAMED_ALONE, load_profiles, said_caught, said_caught_too, text_key
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -34,7 +34,7 @@ def _names() -> list[str]:
             for row in csv.DictReader(f)
             for name in (row["good"], *row["aliases"].split(";"))
             if name.strip()
-            and name not in _NAMED_ALONE  # (named alone only: "oro")
+            and text_key(name) not in _NAMED_ALONE  # (named alone only: "oro", "caña")
             and not any(c.isdigit() for c in name)
         ]
 

@@ -2916,6 +2916,9 @@ _UNITS = _keys(
 # metal but the good it names ('Oro coffee': Profiles._kind_of), and no slip beside them is
 # mended (Profiles._slip_in_a_word)
 _NAMED_ALONE = _keys("oro ouro")
+# ("cana", "caña": sugarcane alone; beside other words a wild cane's or a reed's, "caña brava",
+# "caña india", building and craft material, no sugarcane)
+_NAMED_ALONE |= _keys("cana")
 # how a dish or food is made, words a good's state is a slip away from ('fried rice': no
 # 'dried rice'), known to the slip check (Profiles._slip_in_a_word)
 _PREPARED = _keys(
@@ -5438,8 +5441,11 @@ _MAKING = "manufacturing"  # (the stage of the broad sectors that make goods)
 
 def _goods_of_sector_named(profiles: Profiles, sector: str, value: str) -> tuple[str, ...]:
     """The goods of a sector its text names by a good's name or alias, the longest run of
-    words first ('float glass plant': 'float glass'; 'ceramics': 'ceramics'), as written
-    (lower case); none where a run names a good of another sector."""
+    words first ('float glass works': 'float glass'; 'ceramics': 'ceramics'), as written
+    (lower case), where its other words are a maker's only (_MAKER_WORDS); none where a
+    run names a good of another sector, or another word says which kind of thing it makes
+    ('mobile phone accessories manufacturer', 'glass fibre factory', 'brass and glass
+    handicrafts': no fashion accessories, no glass alone)."""
     words = text_key(value).split()
     written = exact_key(value).split()  # (the same words, not made singular)
     found: list[str] = []
@@ -5454,8 +5460,21 @@ def _goods_of_sector_named(profiles: Profiles, sector: str, value: str) -> tuple
                 at = end
                 break
         else:
+            if words[at] not in _MAKER_WORDS:
+                return ()
             at += 1
     return tuple(dict.fromkeys(found))
+
+
+# the words of a maker's sector text beside the goods it makes ("glass manufacturer",
+# "cement works", "ceramics factory Ltd"), in text_key's forms
+_MAKER_WORDS = _keys(
+    "manufacturer manufacturers manufacturing manufacture maker makers making factory"
+    " factories works plant mill producer producers production industry industries"
+    " industrial company co ltd limited inc plc sa srl spa gmbh ag group corp corporation"
+    " enterprise enterprises llc pvt and of the de du la le el y et und fabricante fabrica"
+    " fabrication fabricacao fabricacion usine fabrik hersteller"
+)
 
 
 @lru_cache(maxsize=1024)
