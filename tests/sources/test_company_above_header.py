@@ -60,11 +60,14 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
 @pytest.mark.parametrize(("above", "company"), CASES)
 def test_the_company_above_the_header_is_read(
-    tmp_path: Path, above: list[list[Any]], company: tuple[str, str | None] | None
+    tmp_path: Path, above: list[list[Any]], company: tuple[str, str | None] | None, kind: str
 ) -> None:
-    chain, problems = read_chain([_workbook(tmp_path, above)])
+    """(A CSV export's company row was passed over, as a workbook's once was.)"""
+    written = _workbook(tmp_path, above) if kind == "xlsx" else _csv(tmp_path, above)
+    chain, problems = read_chain([written])
     assert not problems.has_errors()
     assert [s.id for s in chain.suppliers] == ["S1"]
     if company is None:
@@ -84,20 +87,6 @@ def _csv(tmp_path: Path, above: list[list[Any]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out).writerows([*above, [], HEADER, ROW])
     return path
-
-
-@pytest.mark.parametrize(("above", "company"), CASES)
-def test_a_csv_files_company_above_the_header_is_read(
-    tmp_path: Path, above: list[list[Any]], company: tuple[str, str | None] | None
-) -> None:
-    """(A CSV export's company row was passed over, as a workbook's once was.)"""
-    chain, problems = read_chain([_csv(tmp_path, above)])
-    assert not problems.has_errors()
-    assert [s.id for s in chain.suppliers] == ["S1"]
-    if company is None:
-        assert chain.company.name == "lieferanten_2025"
-    else:
-        assert (chain.company.name, chain.company.country_raw) == company
 
 
 def test_a_csv_files_company_country_is_checked_at_its_cell(tmp_path: Path) -> None:
