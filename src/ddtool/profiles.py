@@ -5440,30 +5440,22 @@ _MAKING = "manufacturing"  # (the stage of the broad sectors that make goods)
 
 
 def _goods_of_sector_named(profiles: Profiles, sector: str, value: str) -> tuple[str, ...]:
-    """The goods of a sector its text names by a good's name or alias, the longest run of
-    words first ('float glass works': 'float glass'; 'ceramics': 'ceramics'), as written
-    (lower case), where its other words are a maker's only (_MAKER_WORDS); none where a
-    run names a good of another sector, or another word says which kind of thing it makes
-    ('mobile phone accessories manufacturer', 'glass fibre factory', 'brass and glass
-    handicrafts': no fashion accessories, no glass alone)."""
-    words = text_key(value).split()
-    written = exact_key(value).split()  # (the same words, not made singular)
-    found: list[str] = []
-    at = 0
-    while at < len(words):
-        for end in range(len(words), at, -1):
-            good = profiles.good_aliases.get(" ".join(words[at:end]))
-            if good is not None:
-                if profiles.good_sectors.get(good) != sector:
-                    return ()
-                found.append(" ".join(written[at:end]))
-                at = end
-                break
-        else:
-            if words[at] not in _MAKER_WORDS:
-                return ()
-            at += 1
-    return tuple(dict.fromkeys(found))
+    """The goods of a sector its text names by a good's name or alias (Profiles._named_runs:
+    'float glass works': 'float glass'; 'ceramics': 'ceramics'), as written (lower case),
+    where its other words are a maker's only (_MAKER_WORDS); none where a run names a good
+    of another sector, or another word says which kind of thing it makes ('mobile phone
+    accessories manufacturer', 'glass fibre factory', 'brass and glass handicrafts': no
+    fashion accessories, no glass alone)."""
+    written = exact_key(value).split()
+    used = [False] * len(written)
+    runs = sorted(profiles._named_runs(written, (), used))
+    if any(profiles.good_sectors.get(good) != sector for _, _, good in runs) or any(
+        text_key(word) not in _MAKER_WORDS
+        for word, named in zip(written, used, strict=True)
+        if not named
+    ):
+        return ()
+    return tuple(dict.fromkeys(" ".join(written[at : at + size]) for at, size, _ in runs))
 
 
 # the words of a maker's sector text beside the goods it makes ("glass manufacturer",
@@ -6090,13 +6082,25 @@ def _regions() -> frozenset[str]:
 
 
 def _regions_made() -> frozenset[str]:
-    import pycountry
-
-    names = {exact_key(region.name) for region in pycountry.subdivisions}
+    names = set(subdivision_countries())
     # "Yunnan Sheng" is written "Yunnan"
     kinds = ("sheng", "province", "region", "state", "district", "department", "county")
     names |= {name.rsplit(" ", 1)[0] for name in names if name.endswith(kinds) and " " in name}
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def subdivision_countries() -> dict[str, list[str]]:
+    """The names of the countries' subdivisions (ISO 3166-2, exact_key's), each with the
+    countries (ISO alpha-3, sorted) that have a subdivision of that name."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=region.country_code)
+        if country is not None:
+            found.setdefault(exact_key(region.name), set()).add(country.alpha_3)
+    return {name: sorted(isos) for name, isos in found.items()}
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ddtool.profiles import exact_key
+from ddtool.profiles import exact_key, subdivision_countries
 
 # the fact the floor rests on (its value, year and source are read from the risk data)
 XUAR_FACT = "F053"
@@ -355,16 +355,4 @@ def countries_of_region(text: str) -> list[str]:
     """The countries (ISO 3166-1 alpha-3, sorted) of which a text is the name of a state,
     province or other subdivision (ISO 3166-2: "Pará", "Minas Gerais", "Punjab"), written
     in a country column; none where it names none."""
-    return _subdivisions().get(exact_key(text), [])
-
-
-@lru_cache(maxsize=1)
-def _subdivisions() -> dict[str, list[str]]:
-    import pycountry
-
-    found: dict[str, set[str]] = {}
-    for region in pycountry.subdivisions:
-        country = pycountry.countries.get(alpha_2=region.country_code)
-        if country is not None:
-            found.setdefault(exact_key(region.name), set()).add(country.alpha_3)
-    return {name: sorted(isos) for name, isos in found.items()}
+    return subdivision_countries().get(exact_key(text), [])

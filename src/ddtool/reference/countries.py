@@ -903,6 +903,13 @@ DISPLAY_NAMES: dict[str, str] = {
 }
 
 
+def begins_the_name(text: str, name: str) -> bool:
+    """Whether a text is the first words of a country's name, case, accents and punctuation
+    aside ('Papua': Papua New Guinea, written in part; 'Pará' is no word of Paraguay's)."""
+    words = _key(text).split()
+    return bool(words) and _key(name).split()[: len(words)] == words
+
+
 def _key(value: str) -> str:
     """Casefold, strip accents and punctuation so that 'Côte d’Ivoire' == 'cote divoire'."""
     # casefold first: it writes "ß" as "ss" (Großbritannien), which the ASCII step would drop

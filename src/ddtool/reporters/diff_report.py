@@ -120,15 +120,11 @@ TIER1_COLUMNS_FULL = (*TIER1_COLUMNS, "old_max_priority", "new_max_priority", "o
 SUPPLIER_GAPS_TITLE = "Suppliers' data gaps closed and opened"
 SUPPLIER_GAP_COLUMNS = ("id", "name", "closed", "opened")
 SUPPLIER_EXPOSURE_TITLE = "Suppliers' own exposure"
+# (the company's exposure columns up to its direction, each supplier's after its id and name)
 SUPPLIER_EXPOSURE_COLUMNS = (
     "id",
     "name",
-    "risk_type",
-    "old_level",
-    "new_level",
-    "old_priority",
-    "new_priority",
-    "direction",
+    *EXPOSURE_COLUMNS[: EXPOSURE_COLUMNS.index("direction") + 1],
 )
 SUPPLIER_EXPOSURE_TEXT = (
     "each mapped supplier in both whose own exposure (the highest level at or beneath it,"

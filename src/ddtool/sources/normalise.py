@@ -24,6 +24,7 @@ from ddtool.model import (
 )
 from ddtool.nested import rebuilt
 from ddtool.reference.countries import (
+    begins_the_name,
     country_place,
     display_name,
     may_name_place,
@@ -256,7 +257,7 @@ def _country_value(
             suggestion = suggestion or f"{display_name('CHN')} (CHN)"
         elif (
             why is None
-            and not _begins_the_name(raw, suggestion)
+            and not (suggestion and begins_the_name(raw, suggestion))
             and (countries := _countries_of_region(raw))
         ):
             # ("Pará", "Minas Gerais": a Brazilian member's state in the country column; it
@@ -276,17 +277,6 @@ def _country_value(
             ),
         )
     return (match.iso3, raw or None), issues
-
-
-def _begins_the_name(text: str, suggestion: str | None) -> bool:
-    """Whether a text is the first words of the country name suggested for it ('Papua':
-    Papua New Guinea, as written in part; 'Pará' is no word of Paraguay's name)."""
-    if not suggestion:
-        return False
-    from ddtool.reference.countries import _key
-
-    words = _key(text).split()
-    return bool(words) and _key(suggestion).split()[: len(words)] == words
 
 
 def _countries_of_region(text: str) -> list[str]:
