@@ -118,9 +118,11 @@ def stages(path: Path) -> dict[str, float]:
     return {k: float(v) for k, v in json.loads(done.stdout.strip().splitlines()[-1]).items()}
 
 
-def end_to_end(args: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system, with the processes ddtool forks) and peak
-    RSS (MB) of one `ddtool` process; its output goes to a pipe, as in a script."""
+def end_to_end(args: list[str]) -> tuple[float, float, float, float, int]:
+    """Wall seconds, CPU seconds (user + system, with the processes ddtool forks), peak RSS
+    (MB), the system part of the CPU seconds and the minor page faults (memory touched for
+    the first time, or copied after a fork) of one `ddtool` process; its output goes to a
+    pipe, as in a script."""
     start = time.perf_counter()
     process = subprocess.Popen(["ddtool", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert process.stdout is not None
@@ -132,7 +134,8 @@ def end_to_end(args: list[str]) -> tuple[float, float, float]:
     process.stdout.close()
     if process.returncode != 0:  # a failed run is not a measurement
         raise SystemExit(f"ddtool {' '.join(args)} failed with exit code {process.returncode}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024, usage.ru_stime, usage.ru_minflt
 
 
 def saved_commands(size: int, repeat: int) -> None:
@@ -162,8 +165,8 @@ def saved_commands(size: int, repeat: int) -> None:
     print("\n| command | seconds (median) | peak MB |\n|---|---|---|")
     for label, command in runs:
         measured = [end_to_end(command) for _ in range(repeat)]
-        elapsed = sorted(run for run, _, _ in measured)[repeat // 2]
-        peak = max(p for _, _, p in measured)
+        elapsed = sorted(run[0] for run in measured)[repeat // 2]
+        peak = max(run[2] for run in measured)
         print(f"| `{label}` | {elapsed:.2f} | {peak:.0f} |", flush=True)
 
 
@@ -245,11 +248,13 @@ def main() -> None:
                     (read, *end_to_end(["assess", str(path), "-o", str(OUT / "e2e.json")]))
                 )
             middle = args.repeat // 2
-            base = sorted(read for read, _, _, _ in pairs)[middle]
-            total = sorted(run for _, run, _, _ in pairs)[middle]
-            cpu = sorted(used for _, _, used, _ in pairs)[middle]
-            peak = max(p for _, _, _, p in pairs)
-            ratios = sorted(run / read if read else 0.0 for read, run, _, _ in pairs)
+            base = sorted(pair[0] for pair in pairs)[middle]
+            total = sorted(pair[1] for pair in pairs)[middle]
+            cpu = sorted(pair[2] for pair in pairs)[middle]
+            peak = max(pair[3] for pair in pairs)
+            system = sorted(pair[4] for pair in pairs)[middle]
+            faults = sorted(pair[5] for pair in pairs)[middle]
+            ratios = sorted(pair[1] / pair[0] if pair[0] else 0.0 for pair in pairs)
             ratio = ratios[middle]
             row = {
                 "format": f"{fmt}, {args.audited * 100:g}% audited" if args.audited else fmt,
@@ -258,8 +263,8 @@ def main() -> None:
                 "assess -o json": total,
                 # the spread: this machine's speed drifts between runs by more than most
                 # changes move the time, so the fastest and slowest runs are shown too
-                "fastest": min(run for _, run, _, _ in pairs),
-                "slowest": max(run for _, run, _, _ in pairs),
+                "fastest": min(pair[1] for pair in pairs),
+                "slowest": max(pair[1] for pair in pairs),
                 "ratio": ratio,
                 "lowest ratio": ratios[0],
                 "us/supplier": total / size * 1e6,
@@ -267,6 +272,10 @@ def main() -> None:
                 # would take if every core were busy from start to end
                 "cpu s": cpu,
                 "cpu/cores": cpu / CORES,
+                # of the CPU time, the kernel's: mostly page faults, a page of memory touched
+                # for the first time (or copied after a fork), thousands of them per run
+                "sys s": system,
+                "faults k": round(faults / 1000),
                 "peak MB": peak,
             }
             if not args.no_stages:
@@ -300,7 +309,7 @@ def main() -> None:
         for jobs in (1, 2):
             target = OUT / f"batch-out-{jobs}"
             subprocess.run(["rm", "-rf", str(target)], check=True)
-            elapsed, _, peak = end_to_end(
+            elapsed, _, peak, _, _ = end_to_end(
                 ["batch", str(folder), "-o", str(target), "--jobs", str(jobs)]
             )
             times[jobs] = elapsed
