@@ -27,7 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from itertools import chain
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ddtool.atomic import (
@@ -1856,20 +1856,29 @@ def summarise(
 
 def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None = None) -> str:
     """A member's error without its file's path (its pseudonym instead), its company's name
-    where the file gave one (a supplier naming its own company as buyer is quoted with it),
-    nor the target of a link that leads nowhere (see _not_an_input)."""
+    where the file gave one (a supplier naming its own company as buyer is quoted with it)
+    or the file's own name may be it ("mumias.csv": the ids "MUMIAS-1", the sheet "Mumias
+    suppliers"), nor the target of a link that leads nowhere (see _not_an_input)."""
     error = error.replace(file, pseudonym)
     named = (company or "").strip()
     # (and its name without its legal form: "Spielzeug Müller" of "Spielzeug Müller GmbH & Co.
     # KG", as a supplier naming its buyer writes it)
-    for form in sorted({named, _without_legal_form(named)}, key=len, reverse=True):
-        if len(form) >= 3:  # (as a whole word: a company "Ana" is not the "ana" of "Ghana")
-            error = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
-    # any other buyer a supplier names that is not in the chain is most often its own company
-    # under another name ("MUELLER-HQ"): not quoted
+    forms = {named, _without_legal_form(named), *_file_name_forms(file)}
+    forms = {form for form in forms if len(form) >= 3}  # (a company "Ana": no "ana" of Ghana)
+    # any buyer a supplier names that is not in the chain is most often its own company
+    # under another name ("MUELLER-HQ"): not quoted; where it is the company's name, said so
+    # (before the names are replaced: a placeholder inside a quoted buyer would cut it)
+    folded = {form.casefold() for form in forms}
     error = _BUYER_QUOTED.sub(
-        lambda m: m.group(0) if m.group(1) == f"'{COMPANY}'" else "names a buyer", error
+        lambda m: (
+            f"names buyer '{COMPANY}'"
+            if m.group(1)[1:-1].strip().casefold() in folded
+            else "names a buyer"
+        ),
+        error,
     )
+    for form in sorted(forms, key=len, reverse=True):  # (as a whole word, in any case)
+        error = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
     return re.sub(
         r"a link to .*, which does not exist(?=(?: \[broken-link\])?$)",
         BROKEN_LINK,
@@ -1878,13 +1887,30 @@ def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None
     )
 
 
+# the words a member's file may be named by that name no one ("chain.csv", "suppliers.xlsx"):
+# not taken out of its errors, where they are the messages' own words
+_PLAIN_FILE_NAMES = frozenset(
+    {"chain", "chains", "supplier", "suppliers", "list", "lists", "data", "export", "tier"}
+    | {"tiers", "sheet", "sheets", "member", "members", "vendor", "vendors", "input", "file"}
+    | {"book", "workbook", "template", "sample", "test", "report", "upload", "copy", "final"}
+)
+
+
+def _file_name_forms(file: str) -> set[str]:
+    """A member file's name as its company's name may be written in its errors: its stem,
+    and with its underscores, hyphens and dots as spaces ("sony_sugar.xlsx": "Sony Sugar");
+    none for a stem that names no one (_PLAIN_FILE_NAMES) or holds no letter."""
+    stem = PurePath(file).stem
+    spaced = " ".join(re.split(r"[\s_.\-]+", stem)).strip()
+    if not re.search(r"[^\W\d_]", stem) or spaced.casefold() in _PLAIN_FILE_NAMES:
+        return set()
+    return {stem, spaced}
+
+
 # what an anonymised summary writes for a member's company name in an error it quotes
 COMPANY = "<the member's company>"
-# a buyer quoted in an error ("names buyer 'X'", as repr quotes it), the company's placeholder
-# first (it holds an apostrophe)
-_BUYER_QUOTED = re.compile(
-    "names buyer ('<the member's company>'|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")"
-)
+# a buyer quoted in an error ("names buyer 'X'", as repr quotes it)
+_BUYER_QUOTED = re.compile("names buyer ('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")")
 # a company's legal form at the end of its name ("GmbH & Co. KG", "Ltd.", "B.V.", "S.A.")
 _LEGAL_FORM = re.compile(
     r"(?i)[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ltd|limited|llc|inc|sas|sa|sarl|bv|nv"

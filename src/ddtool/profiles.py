@@ -2503,6 +2503,10 @@ _RECRUITERS = re.compile(
     r"\b(labou?r|manpower|staffing|recruit\w*|temping|employment)\s"
     r"(contract\w*|agenc\w*|agents?|hire|suppl\w*|provider|broker|services?|firm|company)\b"
     r"|\b(recruitment|recruiters?|staffing|temping|manpower|temp agency|temporary staffing)\b"
+    # the contractors who bring gangs of pickers, pluckers or harvesters to farms, and the
+    # UK's word for them
+    r"|\b(harvest\w*|pluck\w*|picking|pickers?|weeding|casual|gang)\s(contract\w*)\b"
+    r"|\b(gangmasters?|gang masters?)\b"
     # the crewing trade's words for the agents that place fishing and merchant crews
     r"|\b(crewing|crew manning|crew recruit\w*)\b"
     r"|\b(manning|crew supply|crew management)\s(agenc\w*|agents?|compan\w*|services?|firm)\b"
@@ -3599,6 +3603,13 @@ def _match_sector_cached(profiles: Profiles, value: str, staged: bool = True) ->
         goods = _goods_of_sector_named(profiles, found.id, value)
         if goods:
             return replace(found, products=goods)
+    if found.id in _GROWING and not found.products:
+        # a farm's text naming its crop or herd ("flower farm", "rose farm", "rice
+        # growers"): the good chooses among the sector's listings, as a products cell would
+        # (without, a Kenyan flower farm stood on Kenya's khat, rice and sisal)
+        goods = _goods_of_sector_named(profiles, found.id, value, _GROWER_WORDS)
+        if goods:
+            return replace(found, products=goods)
     if found.id is not None and not found.products and _FISHMEAL.search(text_key(value)):
         # a fishmeal plant's meal is made of fish caught at sea, by-catch and trimmings,
         # not of farmed shrimp: its text names the good, as a mine's names its minerals
@@ -3836,6 +3847,15 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
+    for words, ours, also, always in _GOOD_BESIDE_A_WORD:
+        beside = _good_beside_a_word(profiles, key, words, also)
+        if beside is not None:  # "tea manufacturer" as "tea factory", in the words written
+            good, word = beside
+            read = _match_sector_text(profiles, f"{good} {ours}", staged)
+            if read.note is None and always:
+                return read
+            if read.note is not None:
+                return replace(read, note=read.note.replace(f"'{ours}'", f"'{word}'", 1))
     fleet = _fleet_or_cold_store(profiles, value)
     if fleet is not None:
         return fleet
@@ -3892,6 +3912,9 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     contained = _aliases_in(keys, key)
     if any(k in _FACTORY_WORDS for k in contained):
         contained = _made_beside_a_factory(profiles, padded, contained)
+    if "contractor" in contained and len(contained) > 1:
+        # a contractor of the work named beside it, no builder: "cleaning contractor"
+        contained = [k for k in contained if k != "contractor"]
     traded = _mineral_trade(profiles, value, key, contained)
     if traded is not None:
         return traded
@@ -5439,10 +5462,13 @@ def _extracts(profiles: Profiles, sector: Sector, mineral: str) -> bool:
 _MAKING = "manufacturing"  # (the stage of the broad sectors that make goods)
 
 
-def _goods_of_sector_named(profiles: Profiles, sector: str, value: str) -> tuple[str, ...]:
+def _goods_of_sector_named(
+    profiles: Profiles, sector: str, value: str, beside: frozenset[str] | None = None
+) -> tuple[str, ...]:
     """The goods of a sector its text names by a good's name or alias (Profiles._named_runs:
     'float glass works': 'float glass'; 'ceramics': 'ceramics'), as written (lower case),
-    where its other words are a maker's only (_MAKER_WORDS); none where a run names a good
+    where its other words are a maker's only (_MAKER_WORDS; or those `beside` gives: a
+    grower's, _GROWER_WORDS); none where a run names a good
     of another sector, or another word says which kind of thing it makes ('mobile phone
     accessories manufacturer', 'glass fibre factory', 'brass and glass handicrafts': no
     fashion accessories, no glass alone)."""
@@ -5450,7 +5476,7 @@ def _goods_of_sector_named(profiles: Profiles, sector: str, value: str) -> tuple
     used = [False] * len(written)
     runs = sorted(profiles._named_runs(written, (), used))
     if any(profiles.good_sectors.get(good) != sector for _, _, good in runs) or any(
-        text_key(word) not in _MAKER_WORDS
+        text_key(word) not in (_MAKER_WORDS if beside is None else beside)
         for word, named in zip(written, used, strict=True)
         if not named
     ):
@@ -5466,6 +5492,19 @@ _MAKER_WORDS = _keys(
     " industrial company co ltd limited inc plc sa srl spa gmbh ag group corp corporation"
     " enterprise enterprises llc pvt and of the de du la le el y et und fabricante fabrica"
     " fabrication fabricacao fabricacion usine fabrik hersteller"
+)
+
+
+# the broad sectors of growing and raising, whose text may name the crop or herd
+_GROWING = frozenset({"crop-farming", "livestock-farming"})
+# the words of a farm's sector text beside the good it grows ("flower farm", "rose growers",
+# "avocado orchard Ltd"), in text_key's forms
+_GROWER_WORDS = _keys(
+    "farm farms farming farmer farmers grower growers growing plantation plantations estate"
+    " estates orchard orchards nursery nurseries greenhouse greenhouses outgrower outgrowers"
+    " smallholder smallholders producer producers production cooperative coop cut fresh"
+    " company co ltd limited inc plc sa srl spa gmbh ag group corp corporation enterprise"
+    " enterprises llc pvt and of the de du la le el y et und finca fazenda granja shamba"
 )
 
 
@@ -5520,6 +5559,47 @@ def _minerals_in(profiles: Profiles, words: list[str]) -> tuple[str, ...]:
         if word and not used[i] and text_key(word) in commodities:
             found[i] = word
     return tuple(dict.fromkeys(found[i] for i in sorted(found)))
+
+
+# words that beside a good alone (and a company's words, and the words `also`) say what
+# another word says, that word, and whether it always does (else only where that word
+# names a stage of the good no sector covers): a maker's, its factory where no sector
+# processes the good ("tea manufacturer", "rice manufacturing company": no sector, never
+# general manufacturing, whose listings name other goods; "coffee manufacturer" may make
+# instant coffee: general manufacturing, as before), and marketing, its trade ("coffee
+# marketing agent", "tea marketing": a trader of the good, no advertising agency)
+_GOOD_BESIDE_A_WORD: tuple[tuple[frozenset[str], str, frozenset[str], bool], ...] = (
+    (
+        frozenset({"manufacturer", "manufacturers", "manufacturing"}),
+        "factory",
+        frozenset(),
+        False,
+    ),
+    (
+        frozenset({"marketing", "marketer", "marketers"}),
+        "trading",
+        frozenset({"agent", "agents", "agency", "board", "firm", "organisation"}),
+        True,
+    ),
+)
+
+
+def _good_beside_a_word(
+    profiles: Profiles, key: str, words: frozenset[str], also: frozenset[str]
+) -> tuple[str, str] | None:
+    """A text (text_key's `key`) naming a raw material's good beside one of `words` and,
+    besides, only a company's words and `also`: the good and that word. None for any
+    other text (see _GOOD_BESIDE_A_WORD)."""
+    split = key.split()
+    said = [w for w in split if w in words]
+    if len(said) != 1:
+        return None
+    good = " ".join(w for w in split if w != said[0] and w not in _BUSINESS_FORMS | also)
+    if good not in profiles._bare_goods:
+        return None
+    if profiles.sectors[profiles._sector_keys[good]].stage != "raw":
+        return None
+    return good, said[0]
 
 
 def _made_beside_a_factory(profiles: Profiles, padded: str, contained: list[str]) -> list[str]:

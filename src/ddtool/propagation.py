@@ -1665,10 +1665,12 @@ class Inference:
             node.assumption = f"{good} named in the buyer's products, from the buyer's country"
             if place == WORLD:
                 node.assumption = (
-                    f"{good} named in the buyer's products, which the buyer's country is not"
-                    f" known to produce (no listing of {good} there): from a country not known,"
-                    " the worst case is that of the countries where the good is listed or its"
-                    " sector scores highest"
+                    f"{good} named in the buyer's products; the risk data does not place its"
+                    f" production in the buyer's country (no listing of {good} there, and no"
+                    " production share: it may well be produced there, the data does not say):"
+                    " from a country not known, the worst case is that of the countries where"
+                    " the good is listed or its sector scores highest. Map this tier, or give"
+                    " the farms' country, to replace it"
                 )
             elif place is None:  # (its worst case: see _unknown_country)
                 node.assumption = (
@@ -2847,9 +2849,9 @@ _AWAY = (
     " its own country), which is unknown"
 )
 _AT_ORIGIN = (
-    "raw-material stage whose goods the buyer's country is not known to produce (no listing"
-    " of its sector there, no production share), assumed where they are produced, which is"
-    " unknown"
+    "raw-material stage whose goods the risk data does not place in the buyer's country (no"
+    " listing of its sector there, no production share), assumed where they are produced,"
+    " which is unknown"
 )
 
 

@@ -71,6 +71,9 @@ _NOT_HELD_WORDS = frozenset(
     # Portuguese
     | {"suspenso", "suspensa", "revogado", "revogada", "expirado", "expirada"}
     | {"solicitacao", "planejado", "planejada", "nenhum", "nenhuma"}
+    # Dutch
+    | {"verlopen", "geschorst", "opgeschort", "ingetrokken", "vervallen", "ongeldig"}
+    | {"aangevraagd", "aanvraag", "gepland", "kandidaat"}
 )
 # words (exact_key's) that say a certification was held once: they say so of the scheme they
 # stand before ('formerly Fairtrade certified', 'ex-Fairtrade', 'ehemals Fairtrade', 'old
@@ -278,6 +281,9 @@ _DENIAL_WORDS = {
     "pas": "not",
     "sans": "without",
     "sin": "without",
+    "geen": "no",
+    "niet": "not",
+    "zonder": "without",
 }
 # a certification's renewal: the words about it say how the renewal stands, not whether the
 # certification is held ('SA8000, renewal in progress', 'Verlängerung beantragt', 'Fairtrade

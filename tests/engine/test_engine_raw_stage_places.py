@@ -114,7 +114,9 @@ def test_a_raw_stage_sits_in_the_buyers_country_only_where_it_produces_the_good(
     if at_origin:
         assert node["country"] is None
         assert _worst(node) == _worst(unknown)
-        assert "not known to produce" in node["assumption"]
+        # (said of its goods, as the risk data holds them: no listing there, no share)
+        assert "the risk data does not place" in node["assumption"]
+        assert "in the buyer's country (no listing of" in node["assumption"]
     else:
         assert node["country"] is not None and node_id.endswith(f"@{node['country']}")
         assert {w[2] for w in _worst(node).values()} == {node["country"]}

@@ -76,6 +76,8 @@ _REGION_WORDS: dict[str, int] = {
     "area": 1,
     "subregion": 1,
     "county": 1,
+    "kaunti": 1,  # (Swahili: a Kenyan county)
+    "mkoa": 2,  # (Swahili: a region, Tanzania's)
     "municipality": 0,
     "city": 0,
     "town": 0,
@@ -213,6 +215,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "leveranciers nr",
         "leveranciercode",
         "leverancier id",
+        "nambari ya msambazaji",
+        "namba ya msambazaji",
         "crediteurnummer",
         "crediteur nr",
         # Italian
@@ -282,6 +286,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "leverancier",
         "leveranciersnaam",
         "naam leverancier",
+        "jina la msambazaji",
+        "jina la muuzaji",
+        "msambazaji",
         "bedrijfsnaam",
         "naam",
         "nome",
@@ -309,6 +316,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "production country",
         "supplier country",
         "land",
+        "nchi",
         "herkunftsland",
         "ursprungsland",
         "produktionsland",
@@ -344,6 +352,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "region": tuple(_REGION_WORDS),
     "sector": (
+        "sekta",
         "sector",
         "industry",
         "commodity sector",
@@ -449,6 +458,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "produtos",
         "produto",
         "producten",
+        "bidhaa",
         "artikelen",
         "productgroep",
         # Italian
@@ -522,6 +532,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "klanten",
         "koper",
         "levert aan",
+        "mnunuzi",
         "geleverd aan",
         "fornece a",
         "fornece para",
@@ -638,6 +649,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "aantal medewerkers",
         "werknemers",
         "aantal werknemers",
+        "wafanyakazi",
+        "idadi ya wafanyakazi",
         # Italian
         "dipendenti",
         "numero dipendenti",
@@ -734,6 +747,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "pct of workforce migrant",
         "migrantenanteil",
         "anteil migranten",
+        "aandeel migranten",
+        "percentage migranten",
+        "aandeel arbeidsmigranten",
+        "aandeel buitenlandse werknemers",
+        "pct buitenlandse werknemers",
+        "buitenlandse werknemers pct",
+        "percentage buitenlandse werknemers",
         "pct migranten",
         "migranten pct",
         "pct migrants",
@@ -1107,10 +1127,12 @@ for _name, _aliases in _ALIASES.items():
 
 
 # the header of a column of certificates' expiry dates: "Certification expiry", "Valid until",
-# "Cert. valid to", "Expiry date", "Gültig bis", "Ablaufdatum", "Date d'expiration", "Vencimiento"
+# "Cert. valid to", "Expiry date", "Gültig bis", "Ablaufdatum", "Date d'expiration", "Vencimiento",
+# "Geldig tot", "Vervaldatum", "Valable jusqu'au", "Válido hasta", "Válido até", "Validade"
 _EXPIRY_HEADER = re.compile(
     r"expir|\bvalid(?:ity)?\b.*\b(?:until|till|to|thru|through|date)\b|g(?:ü|ue)ltig|ablauf"
-    r"|(?:é|e)ch(?:é|e)ance|vencimiento|\bvence",
+    r"|(?:é|e)ch(?:é|e)ance|vencimiento|\bvence|\bgeldig|verval|verloop|valable"
+    r"|v(?:á|a)lid[oa]s? (?:hasta|at(?:é|e))|validade|validit(?:é|e)|vencimento",
     re.IGNORECASE,
 )
 
@@ -1125,7 +1147,10 @@ _EXPIRY_WORDS = frozenset(
         " echeance vence vencimiento fecha d de del la du of the cert certs certificate"
         " certificates certification certifications certificat certificats certificado"
         " certificación certificacion zertifikat zertifikate zertifikats zertifizierung"
-        " label scheme standard",
+        " label scheme standard geldig tot t m vervaldatum verloopdatum certificaat"
+        " certificering keurmerk valable jusqu au fin validité validite válido valido válida"
+        " valida hasta até ate validade vencimento data do da verval geldigheid"
+        " geldigheidsdatum",
     )
 )
 

@@ -847,7 +847,7 @@ def _with_expiries(items: list[Any], issues: list[_Issue]) -> list[Any]:
 # expired 2023-12-31", "SA8000 abgelaufen am 31.12.2023", "SA8000 thru 2023-12-31"; each a
 # whole word ("Bisphenol" holds no "bis", "export" no "exp"). "valid from" and "valid since"
 # give the day it was issued (_ISSUED), no expiry
-_EXPIRED = r"expired|abgelaufen|expir(?:é|ée)|vencid[oa]"
+_EXPIRED = r"expired|abgelaufen|expir(?:é|ée)|vencid[oa]|verlopen"
 # the expiry words that are a name's words too, where no date follows them: "Fairtrade
 # through cooperative 2019-01-01" ends with a date that is not said to be the expiry
 _NAMES_WORDS = frozenset({"through", "thru"})
@@ -861,6 +861,9 @@ _UNTIL = (
     r"|v(?:á|a)lido\s+hasta|hasta|vence(?:\s+em)?|vencid[oa](?:\s+(?:el|em))?"
     # (Portuguese: "válido até", "validade", "vence em", "vencido em")
     r"|v(?:á|a)lid[oa]\s+at(?:é|e)|validade|até"
+    # (Dutch: "geldig tot", "geldig t/m", "verloopt op", "vervalt op", "verlopen op")
+    r"|geldig\s+(?:tot(?:\s+en\s+met)?|t/m)|verloopt(?:\s+op)?|vervalt(?:\s+op)?"
+    r"|verlopen(?:\s+(?:op|sinds))?|vervaldatum"
 )
 # "Name (word date)" or "Name (date)"
 _PARENTHESISED = re.compile(
@@ -911,7 +914,7 @@ def _date_at_end(month: str) -> str:
     """A full date, or a month and its year, as _TRAILING_DATE finds it; a month's name in
     the group `month`."""
     return (
-        r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+        r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}-\d{1,2}-\d{4}"
         rf"|(?:0?[1-9]|1[0-2])\s*[./-]\s*{_YEAR_19_20}|{_YEAR_19_20}\s*[./-]\s*(?:0?[1-9]|1[0-2])"
         rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*)?(?P<{month}>[^\W\d_]{{3,}})\.?[\s/,-]*"
         rf"(?:de\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?{_YEAR_19_20}"

@@ -102,7 +102,9 @@ def _not_list_sheet(name: str) -> bool:
 
 
 _COMPANY_SHEET = re.compile(
-    r"^(company|our company|buyer|about|unternehmen|firma|entreprise|soci[eé]t[eé]|empresa)$", re.I
+    r"^(company|our company|buyer|about|unternehmen|firma|entreprise|soci[eé]t[eé]|empresa"
+    r"|bedrijf|ons bedrijf|onderneming|kampuni)$",
+    re.I,
 )
 
 
@@ -565,6 +567,7 @@ def _second_headers(
 _EXPIRY_SAID = re.compile(
     r"\b(?:expir\w*|valid (?:until|till|thru|through)|gültig bis|gueltig bis|abgelaufen"
     r"|läuft ab|expiré\w*|vencid\w*|caducad\w*|valable jusqu\w*|válid\w* hasta"
+    r"|geldig tot|geldig t/m|verlopen|verloopt|vervalt"
     r"|(?:until|till|bis|hasta|jusqu'au) \d)",
     re.IGNORECASE,
 )
@@ -1050,7 +1053,11 @@ def _unused_maps(
 ) -> None:
     """A mapping (--map, the settings' columns) that names no header of the table: mistyped,
     its column would be kept as an attribute, or lost, without a word. One from the settings
-    says where it is written."""
+    says where it is written. Not in a batch: its settings map the headers of all its
+    members' layouts, and each member's table has only some of them (every member was
+    warned of the others, and its own warnings buried)."""
+    if options.in_batch:
+        return
     texts = [cell for cell in header if isinstance(cell, str) and cell.strip()]
     keys = {header_key(text) for text in texts}
     for given, target in options.column_map.items():
@@ -1950,6 +1957,8 @@ _TOTAL_WORDS = frozenset(
         "sub total",
         "sous total",
         "suma total",
+        "jumla",  # (Swahili)
+        "jumla kuu",
         "σ",  # (the sum sign, Greek capital sigma, as a word)
         "∑",  # (the n-ary summation sign)
     }
@@ -2471,6 +2480,14 @@ _COMPANY_FIELDS: dict[str, str] = {
             "azienda",
             "nome da empresa",
             "razao social",
+            "naam",
+            "bedrijf",
+            "bedrijfsnaam",
+            "naam bedrijf",
+            "onderneming",
+            "jina",
+            "jina la kampuni",
+            "kampuni",
         ],
         "name",
     ),
@@ -2485,6 +2502,8 @@ _COMPANY_FIELDS: dict[str, str] = {
             "siege",
             "pais",
             "sede",
+            "vestigingsland",
+            "nchi",
         ],
         "country",
     ),
@@ -2500,6 +2519,7 @@ _COMPANY_FIELDS: dict[str, str] = {
             "setor",
             "atividade",
             "ramo de atividade",
+            "sekta",
         ],
         "sector",
     ),
@@ -2513,7 +2533,8 @@ _COMPANY_KEYS = {header_key(label): name for label, name in _COMPANY_FIELDS.item
 _COMPANY_WORDS = frozenset(
     key
     for key, field in _COMPANY_KEYS.items()
-    if field == "name" and key not in {header_key(word) for word in ("name", "nom", "nombre")}
+    if field == "name"
+    and key not in {header_key(word) for word in ("name", "nom", "nombre", "naam", "jina")}
 )
 
 
