@@ -19,9 +19,11 @@ from openpyxl import Workbook
 
 from ddtool.assess import assess
 from ddtool.batch import _anonymised_error
-from ddtool.errors import InputError
+from ddtool.errors import InputError, Location, ProblemList
 from ddtool.sources.columns import expiry_header
+from ddtool.sources.interface import ReadOptions
 from ddtool.sources.reading import read_chain
+from ddtool.sources.table_source import _unused_maps
 
 
 def _entries(path: Path) -> dict[str, dict]:
@@ -206,9 +208,91 @@ def test_a_dutch_migrant_share_and_company_sheet(tmp_path: Path) -> None:
             None,
             "member-1, row 2: the chain is more than 100 tiers deep",
         ),
+        # a file's name is taken out of what the error quotes and its ids only, never out
+        # of the message's own words or its type
+        (
+            "country.csv, row 2: unknown country 'Narnia' [unknown-country]",
+            "country.csv",
+            None,
+            "member-1, row 2: unknown country 'Narnia' [unknown-country]",
+        ),
+        (
+            "kenya.csv, row 2: unknown country 'Kenia': did you mean Kenya (KEN)?",
+            "kenya.csv",
+            None,
+            "member-1, row 2: unknown country 'Kenia': did you mean Kenya (KEN)?",
+        ),
     ],
 )
 def test_an_anonymised_error_names_no_member(
     error: str, file: str, company: str | None, anonymised: str
 ) -> None:
     assert _anonymised_error(error, file, "member-1", company) == anonymised
+
+
+@pytest.mark.parametrize(
+    ("sector", "country", "products", "inferred"),
+    [
+        ("tea manufacturer", "India", "tea", "inferred:tea-farming:tea@IND"),
+        ("tea factory", "India", "tea", "inferred:tea-farming:tea@IND"),
+        ("tea manufacturers ltd", "Kenya", "tea", "inferred:tea-farming:tea@KEN"),
+        ("vanilla manufacturer", "Madagascar", "vanilla", "inferred:vanilla-farming:vanilla@MDG"),
+    ],
+)
+def test_a_raw_goods_manufacturer_has_its_farms_inferred_beneath_it(
+    tmp_path: Path, sector: str, country: str, products: str, inferred: str
+) -> None:
+    # (its products are what it works, not what it grows: no farm itself)
+    path = tmp_path / "maker.csv"
+    path.write_text(
+        f"Supplier ID,Name,Country,Sector,Products\nS1,Maker,{country},{sector},{products}\n",
+        encoding="utf-8",
+    )
+    suppliers = assess([path]).data["suppliers"]
+    assert [s["id"] for s in suppliers if s["inferred"]] == [inferred]
+
+
+def test_a_certificates_number_shaped_as_no_date_is_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "ids.csv"
+    path.write_text(
+        "Supplier ID;Name;Country;Sector;Certifications\n"
+        "C1;A;Ghana;cocoa farming;BSCI 12-34-5678\n"
+        "C2;B;Ghana;cocoa farming;GlobalGAP GGN 40-50-2019\n",
+        encoding="utf-8",
+    )
+    chain, problems = read_chain([path])
+    assert [[c.name for c in s.certifications] for s in chain.suppliers] == [
+        ["BSCI 12-34-5678"],
+        ["GlobalGAP GGN 40-50-2019"],
+    ]
+    assert not problems.errors
+
+
+def test_zanzibar_is_a_region_of_tanzania(tmp_path: Path) -> None:
+    alone = tmp_path / "alone.csv"
+    alone.write_text("id,name,country,sector\nS1,A,Zanzibar,crop farming\n", encoding="utf-8")
+    _, problems = read_chain([alone])
+    (error,) = problems.errors
+    assert "a state, province or region of Tanzania (TZA)" in error.message
+    bracketed = tmp_path / "bracketed.csv"
+    bracketed.write_text(
+        "id,name,country,sector\nS1,A,Tanzania (Zanzibar),crop farming\n", encoding="utf-8"
+    )
+    chain, _ = read_chain([bracketed])
+    assert [(s.country, s.region) for s in chain.suppliers] == [("TZA", "Zanzibar")]
+
+
+@pytest.mark.parametrize(
+    ("given", "warned_in_batch"),
+    [("Sektr", True), ("Jina la msambazaji", False)],
+)
+def test_a_batchs_unused_map_is_warned_where_it_is_a_typo(
+    given: str, warned_in_batch: bool
+) -> None:
+    header = ["Supplier ID", "Name", "Country", "Sector"]
+    where = Location("member.csv")
+    for batch, warned in ((False, True), (True, warned_in_batch)):
+        options = ReadOptions(column_map={given: "name"}, mapped_by="config" if batch else "--map")
+        problems = ProblemList()
+        _unused_maps(header, options, problems, where)
+        assert [p.type for p in problems.warnings] == (["unused-map"] if warned else [])

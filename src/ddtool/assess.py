@@ -515,6 +515,8 @@ RAW_WORDS = frozenset(
 # products are what it works, not what it grows, mines or catches
 _WORK_SITE = re.compile(
     r"(?i)(?<![\w-])(?:(?:pre-?)?process(?:ing|ors?)?|plants?|factory|factories|"
+    # (a maker of a raw good is its factory: "tea manufacturer")
+    r"manufactur(?:er|ers|ing)|"
     r"cannery|canneries|canning|packing|packers?|packhouse|peeling|peelers?|loining|"
     r"filleting|f[aá]bricas?|plantas?|procesadora|empacadora|enlatadora|"
     r"conservera|usine|conserverie|pabrik|pengolahan|mills?|moulin|molino|moinho|"

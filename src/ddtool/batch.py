@@ -1863,8 +1863,14 @@ def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None
     named = (company or "").strip()
     # (and its name without its legal form: "Spielzeug Müller" of "Spielzeug Müller GmbH & Co.
     # KG", as a supplier naming its buyer writes it)
-    forms = {named, _without_legal_form(named), *_file_name_forms(file)}
+    forms = {named, _without_legal_form(named)}
     forms = {form for form in forms if len(form) >= 3}  # (a company "Ana": no "ana" of Ghana)
+    # the file's own name where it may stand for the company: in what the error quotes from
+    # the file (a sheet's name, a value) and in an id ("MUMIAS-1"), not in the message's
+    # own words ("country.csv": "unknown country 'Narnia' [unknown-country]")
+    for form in sorted(_file_name_forms(file) - forms, key=len, reverse=True):
+        if len(form) >= 3:
+            error = _in_quotes_and_ids(error, form)
     # any buyer a supplier names that is not in the chain is most often its own company
     # under another name ("MUELLER-HQ"): not quoted; where it is the company's name, said so
     # (before the names are replaced: a placeholder inside a quoted buyer would cut it)
@@ -1894,6 +1900,21 @@ _PLAIN_FILE_NAMES = frozenset(
     | {"tiers", "sheet", "sheets", "member", "members", "vendor", "vendors", "input", "file"}
     | {"book", "workbook", "template", "sample", "test", "report", "upload", "copy", "final"}
 )
+
+
+def _in_quotes_and_ids(error: str, form: str) -> str:
+    """The error with a name (as a whole word, in any case) replaced in its quoted texts
+    and in the ids outside them (the name joined to a number: "MUMIAS-1", "Kakuzi02")."""
+    word = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+    pieces = re.split(r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", error)
+    for at, piece in enumerate(pieces):
+        if at % 2:  # a quoted text
+            pieces[at] = word.sub(COMPANY, piece)
+        else:
+            pieces[at] = re.sub(
+                rf"(?<!\w){re.escape(form)}(?=[-_./]?\d)", COMPANY, piece, flags=re.IGNORECASE
+            )
+    return "".join(pieces)
 
 
 def _file_name_forms(file: str) -> set[str]:

@@ -3847,7 +3847,9 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     keys = profiles._sector_keys
     if key in keys:
         return SectorMatch(keys[key])
-    for words, ours, also, always in _GOOD_BESIDE_A_WORD:
+    # (a whole text only: a part of one naming several sectors is read as before,
+    # "cocoa marketing and export" a trader with its several readings)
+    for words, ours, also, always in _GOOD_BESIDE_A_WORD if staged else ():
         beside = _good_beside_a_word(profiles, key, words, also)
         if beside is not None:  # "tea manufacturer" as "tea factory", in the words written
             good, word = beside
@@ -3912,8 +3914,16 @@ def _match_sector_text(profiles: Profiles, value: str, staged: bool = True) -> S
     contained = _aliases_in(keys, key)
     if any(k in _FACTORY_WORDS for k in contained):
         contained = _made_beside_a_factory(profiles, padded, contained)
-    if "contractor" in contained and len(contained) > 1:
-        # a contractor of the work named beside it, no builder: "cleaning contractor"
+    if (
+        "contractor" in contained
+        and len(contained) > 1
+        and _RECRUITERS.search(key) is None
+        and all(
+            profiles.sectors[keys[k]].chain == _SERVICES for k in contained if k != "contractor"
+        )
+    ):
+        # a contractor of a service named beside it, no builder: "cleaning contractor" (a
+        # "brick contractor" lays bricks, a "farm labour contractor" recruits)
         contained = [k for k in contained if k != "contractor"]
     traded = _mineral_trade(profiles, value, key, contained)
     if traded is not None:

@@ -355,4 +355,10 @@ def countries_of_region(text: str) -> list[str]:
     """The countries (ISO 3166-1 alpha-3, sorted) of which a text is the name of a state,
     province or other subdivision (ISO 3166-2: "Pará", "Minas Gerais", "Punjab"), written
     in a country column; none where it names none."""
-    return subdivision_countries().get(exact_key(text), [])
+    key = exact_key(text)
+    return subdivision_countries().get(key) or _REGIONS_NOT_SUBDIVISIONS.get(key, [])
+
+
+# regions often written as the country that ISO 3166-2 does not name whole: Zanzibar, the
+# semi-autonomous islands of Tanzania (its five regions are named apart)
+_REGIONS_NOT_SUBDIVISIONS = {"zanzibar": ["TZA"]}

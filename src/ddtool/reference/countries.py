@@ -208,8 +208,6 @@ ALIASES: dict[str, str] = {
     "bosnia herzegovina": "BIH",
     "sao tome": "STP",
     "wales": "GBR",
-    # (the semi-autonomous islands of Tanzania, written as their country: cloves, seaweed)
-    "zanzibar": "TZA",
     "usa": "USA",
     "us virgin islands": "VIR",
     "u s virgin islands": "VIR",

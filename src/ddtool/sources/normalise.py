@@ -914,7 +914,10 @@ def _date_at_end(month: str) -> str:
     """A full date, or a month and its year, as _TRAILING_DATE finds it; a month's name in
     the group `month`."""
     return (
-        r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}-\d{1,2}-\d{4}"
+        r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+        # (day first with hyphens, "31-12-2025": a day and a month that may be, a
+        # certificate's year; "BSCI 12-34-5678" is an identifier, part of the name)
+        rf"|(?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-{_YEAR_19_20}"
         rf"|(?:0?[1-9]|1[0-2])\s*[./-]\s*{_YEAR_19_20}|{_YEAR_19_20}\s*[./-]\s*(?:0?[1-9]|1[0-2])"
         rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*)?(?P<{month}>[^\W\d_]{{3,}})\.?[\s/,-]*"
         rf"(?:de\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*)?{_YEAR_19_20}"

@@ -1053,11 +1053,10 @@ def _unused_maps(
 ) -> None:
     """A mapping (--map, the settings' columns) that names no header of the table: mistyped,
     its column would be kept as an attribute, or lost, without a word. One from the settings
-    says where it is written. Not in a batch: its settings map the headers of all its
-    members' layouts, and each member's table has only some of them (every member was
-    warned of the others, and its own warnings buried)."""
-    if options.in_batch:
-        return
+    says where it is written. In a batch, only where a header of the table is much like
+    it (a typo: "Sektr" beside "Sector"): its settings map the headers of all its members'
+    layouts, and each member's table has only some of them (every member was warned of
+    the others, and its own warnings buried)."""
     texts = [cell for cell in header if isinstance(cell, str) and cell.strip()]
     keys = {header_key(text) for text in texts}
     for given, target in options.column_map.items():
@@ -1068,6 +1067,8 @@ def _unused_maps(
         from ddtool.graph import closest_id  # (only when a mapping is unused)
 
         best = closest_id(given, texts)
+        if best is None and options.in_batch and not _much_like(given, texts):
+            continue  # (another member's header)
         problems.warning(
             "unused-map",
             f"the mapping '{given}={target}'"
@@ -1076,6 +1077,17 @@ def _unused_maps(
             where,
             suggestion=f"'{best}={target}'" if best else None,
         )
+
+
+def _much_like(given: str, texts: list[str]) -> bool:
+    """Whether a mapping's header is much like one of these (a typo of it: "Sektr" of
+    "Sector", 73 by edit similarity; another layout's header is far from all of them)."""
+    from rapidfuzz import fuzz, process, utils  # (only when a batch's mapping is unused)
+
+    found = process.extractOne(
+        given, texts, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=70
+    )
+    return found is not None
 
 
 def _column_label(header: Sequence[Any], col: int) -> str:
