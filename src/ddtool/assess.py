@@ -558,19 +558,23 @@ def _sector_at_site(
     # (the country too: a one-word made good names its sector only where it is made there)
     key = (written, tuple(supplier.products), supplier.country)
     if key not in sited:
-        found: str | None = None if _site_of_work(written) is None else ""
+        site = _site_of_work(written)
+        found: str | None = None if site is None else ""
         raw = set()
         if found is not None:
             raw = {profiles.product_sector_in(p, supplier.country) for p in key[1]} - {None, ""}
-        if len(raw) == 1:
-            sector = profiles.sectors.get(next(iter(raw)) or "")
-            if sector is not None and sector.stage == "raw":
-                stages = [
-                    s.id
-                    for s in profiles.sectors.values()
-                    if s.chain == sector.chain and s.stage == "processing"
-                ]
-                found = stages[0] if len(stages) == 1 else ""
+        sector = profiles.sectors.get(next(iter(raw)) or "") if len(raw) == 1 else None
+        if sector is not None and sector.stage == "raw":
+            stages = [
+                s.id
+                for s in profiles.sectors.values()
+                if s.chain == sector.chain and s.stage == "processing"
+            ]
+            found = stages[0] if len(stages) == 1 else ""
+        elif site is not None and site.lower().startswith("manufactur"):
+            # (a maker's word works a raw good only: "garmnet manufacturing" of "t-shirts"
+            # makes them, and is taken from them as where no sector is written)
+            found = None
         sited[key] = found
     return sited[key]
 
