@@ -186,6 +186,20 @@ def test_a_dutch_migrant_share_and_company_sheet(tmp_path: Path) -> None:
             "member-1, row 2: supplier 'X-1' names buyer '<the member's company>', which is not"
             " in the chain",
         ),
+        # a one-word file's name in a buyer it names, and as the buyer
+        (
+            "mumias.csv, row 2: supplier 'X-1' names buyer 'Mumias-HQ', which is not in the chain",
+            "mumias.csv",
+            None,
+            "member-1, row 2: supplier 'X-1' names a buyer, which is not in the chain",
+        ),
+        (
+            "mumias.csv, row 2: supplier 'X-1' names buyer 'MUMIAS', which is not in the chain",
+            "mumias.csv",
+            None,
+            "member-1, row 2: supplier 'X-1' names buyer '<the member's company>', which is not"
+            " in the chain",
+        ),
         # a one-word file's name in the ids it gives its suppliers
         (
             "mumias.csv, row 2: shares add up to 2.00 (MUMIAS-1 0.7, MUMIAS-2 0.6)",

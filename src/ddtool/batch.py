@@ -1865,16 +1865,11 @@ def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None
     # KG", as a supplier naming its buyer writes it)
     forms = {named, _without_legal_form(named)}
     forms = {form for form in forms if len(form) >= 3}  # (a company "Ana": no "ana" of Ghana)
-    # the file's own name where it may stand for the company: in what the error quotes from
-    # the file (a sheet's name, a value) and in an id ("MUMIAS-1"), not in the message's
-    # own words ("country.csv": "unknown country 'Narnia' [unknown-country]")
-    for form in sorted(_file_name_forms(file) - forms, key=len, reverse=True):
-        if len(form) >= 3:
-            error = _in_quotes_and_ids(error, form)
+    filed = {form for form in _file_name_forms(file) - forms if len(form) >= 3}
     # any buyer a supplier names that is not in the chain is most often its own company
     # under another name ("MUELLER-HQ"): not quoted; where it is the company's name, said so
     # (before the names are replaced: a placeholder inside a quoted buyer would cut it)
-    folded = {form.casefold() for form in forms}
+    folded = {form.casefold() for form in forms | filed}
     error = _BUYER_QUOTED.sub(
         lambda m: (
             f"names buyer '{COMPANY}'"
@@ -1883,6 +1878,11 @@ def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None
         ),
         error,
     )
+    # the file's own name where it may stand for the company: in what the error quotes from
+    # the file (a sheet's name, a value) and in an id ("MUMIAS-1"), not in the message's
+    # own words ("country.csv": "unknown country 'Narnia' [unknown-country]")
+    for form in sorted(filed, key=len, reverse=True):
+        error = _in_quotes_and_ids(error, form)
     for form in sorted(forms, key=len, reverse=True):  # (as a whole word, in any case)
         error = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
     return re.sub(
