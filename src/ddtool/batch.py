@@ -1906,7 +1906,7 @@ def _in_quotes_and_ids(error: str, form: str) -> str:
     """The error with a name (as a whole word, in any case) replaced in its quoted texts
     and in the ids outside them (the name joined to a number: "MUMIAS-1", "Kakuzi02")."""
     word = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
-    pieces = re.split(r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", error)
+    pieces = re.split(f"({_QUOTED})", error)
     for at, piece in enumerate(pieces):
         if at % 2:  # a quoted text
             pieces[at] = word.sub(COMPANY, piece)
@@ -1930,8 +1930,11 @@ def _file_name_forms(file: str) -> set[str]:
 
 # what an anonymised summary writes for a member's company name in an error it quotes
 COMPANY = "<the member's company>"
-# a buyer quoted in an error ("names buyer 'X'", as repr quotes it)
-_BUYER_QUOTED = re.compile("names buyer ('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")")
+# a text an error quotes (as repr quotes it: in single quotes, or in double ones where it
+# holds a single quote)
+_QUOTED = "'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\""
+# a buyer quoted in an error ("names buyer 'X'")
+_BUYER_QUOTED = re.compile(f"names buyer ({_QUOTED})")
 # a company's legal form at the end of its name ("GmbH & Co. KG", "Ltd.", "B.V.", "S.A.")
 _LEGAL_FORM = re.compile(
     r"(?i)[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ltd|limited|llc|inc|sas|sa|sarl|bv|nv"

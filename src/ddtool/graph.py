@@ -230,13 +230,13 @@ def _too_deep(
     )
 
 
-def closest_id(wanted: str, ids: list[str]) -> str | None:
+def closest_id(wanted: str, ids: list[str], cutoff: float = 75) -> str | None:
     """The id most like one written wrong: case, spaces and punctuation aside first
-    ('proc-1' is 'PROC-1'), else the closest by edit similarity."""
+    ('proc-1' is 'PROC-1'), else the closest by edit similarity (at least `cutoff`)."""
     from rapidfuzz import fuzz, process, utils  # (only when an id is wrong)
 
     best = process.extractOne(
-        wanted, ids, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=75
+        wanted, ids, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=cutoff
     )
     return str(best[0]) if best else None
 

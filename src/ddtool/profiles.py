@@ -5496,12 +5496,16 @@ def _goods_of_sector_named(
 
 # the words of a maker's sector text beside the goods it makes ("glass manufacturer",
 # "cement works", "ceramics factory Ltd"), in text_key's forms
+# the words of a company and the small words beside a sector text's goods, in any language
+_FIRM_AND_SMALL_WORDS = (
+    " company co ltd limited inc plc sa srl spa gmbh ag group corp corporation enterprise"
+    " enterprises llc pvt and of the de du la le el y et und"
+)
 _MAKER_WORDS = _keys(
     "manufacturer manufacturers manufacturing manufacture maker makers making factory"
     " factories works plant mill producer producers production industry industries"
-    " industrial company co ltd limited inc plc sa srl spa gmbh ag group corp corporation"
-    " enterprise enterprises llc pvt and of the de du la le el y et und fabricante fabrica"
-    " fabrication fabricacao fabricacion usine fabrik hersteller"
+    " industrial fabricante fabrica fabrication fabricacao fabricacion usine fabrik"
+    " hersteller" + _FIRM_AND_SMALL_WORDS
 )
 
 
@@ -5513,8 +5517,7 @@ _GROWER_WORDS = _keys(
     "farm farms farming farmer farmers grower growers growing plantation plantations estate"
     " estates orchard orchards nursery nurseries greenhouse greenhouses outgrower outgrowers"
     " smallholder smallholders producer producers production cooperative coop cut fresh"
-    " company co ltd limited inc plc sa srl spa gmbh ag group corp corporation enterprise"
-    " enterprises llc pvt and of the de du la le el y et und finca fazenda granja shamba"
+    " finca fazenda granja shamba" + _FIRM_AND_SMALL_WORDS
 )
 
 
@@ -5604,7 +5607,8 @@ def _good_beside_a_word(
     said = [w for w in split if w in words]
     if len(said) != 1:
         return None
-    good = " ".join(w for w in split if w != said[0] and w not in _BUSINESS_FORMS | also)
+    aside = _BUSINESS_FORMS | also
+    good = " ".join(w for w in split if w != said[0] and w not in aside)
     if good not in profiles._bare_goods:
         return None
     if profiles.sectors[profiles._sector_keys[good]].stage != "raw":

@@ -1067,8 +1067,10 @@ def _unused_maps(
         from ddtool.graph import closest_id  # (only when a mapping is unused)
 
         best = closest_id(given, texts)
-        if best is None and options.in_batch and not _much_like(given, texts):
-            continue  # (another member's header)
+        # (in a batch, a header far from all of this table's is another member's; one much
+        # like one of them is a typo: "Sektr" is 73 like "Sector" by edit similarity)
+        if best is None and options.in_batch and closest_id(given, texts, 70) is None:
+            continue
         problems.warning(
             "unused-map",
             f"the mapping '{given}={target}'"
@@ -1077,17 +1079,6 @@ def _unused_maps(
             where,
             suggestion=f"'{best}={target}'" if best else None,
         )
-
-
-def _much_like(given: str, texts: list[str]) -> bool:
-    """Whether a mapping's header is much like one of these (a typo of it: "Sektr" of
-    "Sector", 73 by edit similarity; another layout's header is far from all of them)."""
-    from rapidfuzz import fuzz, process, utils  # (only when a batch's mapping is unused)
-
-    found = process.extractOne(
-        given, texts, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=70
-    )
-    return found is not None
 
 
 def _column_label(header: Sequence[Any], col: int) -> str:
