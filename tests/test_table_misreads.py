@@ -40,17 +40,11 @@ HEADER = ["Supplier ID", "Supplier name", "Country", "Sector", "Buyer ID"]
 
 SHEETS = [
     # (sheet names, the sheet read, the sheets named in the warning)
-    (
-        ["Lieferanten Stufe 1", "Lieferanten Stufe 2"],
-        "Lieferanten Stufe 1",
-        ["Lieferanten Stufe 2"],
-    ),
-    (
-        ["Fournisseurs rang 1", "Fournisseurs rang 2"],
-        "Fournisseurs rang 1",
-        ["Fournisseurs rang 2"],
-    ),
-    (["Tier 1", "Tier 2"], "Tier 1", ["Tier 2"]),  # (warned before too)
+    # (sheets named by their tiers, "Lieferanten Stufe 1" and "Lieferanten Stufe 2", are read
+    # together: tests/sources/test_tier_sheets.py)
+    (["Lieferanten", "Lieferanten alt"], "Lieferanten", ["Lieferanten alt"]),
+    (["Fournisseurs", "Fournisseurs 2024"], "Fournisseurs", ["Fournisseurs 2024"]),
+    (["Tier 1", "Tier 2", "Tier 2 (old)"], "Tier 1", ["Tier 2", "Tier 2 (old)"]),
     # a sheet before the one chosen by its name is left out too
     (["Stufe 1", "Suppliers"], "Suppliers", ["Stufe 1"]),
     (["Lieferanten", "Hinweise", "Stufe 2", "Stufe 3"], "Lieferanten", ["Stufe 2", "Stufe 3"]),

@@ -408,8 +408,15 @@ def validate(
             if result.ok:
                 warn = f", {len(result.problems)} warning(s)" if result.problems else ""
                 own = result.own_text(options.map_hint)
+                read = "; ".join(  # (a workbook read as a sheet per tier)
+                    ("" if len(result.files) == 1 else f"{shown_name(file)}: ")
+                    + f"sheets {', '.join(map(repr, sheets))}"
+                    for file, sheets in result.sheets.items()
+                )
                 console.print(
-                    f"[green]✓[/] {name}: {result.suppliers} suppliers, {result.tiers} tiers,"
+                    f"[green]✓[/] {name}"
+                    + (f" ({escape(read)})" if read else "")
+                    + f": {result.suppliers} suppliers, {result.tiers} tiers,"
                     f" OK{warn}"
                     + (f"; data gaps: {escape(result.gap_text)}" if result.gap_text else "")
                     + (f"; {escape(own)}" if own else ""),
@@ -1179,8 +1186,13 @@ def _in_sheets_not_read(
 
     wanted = _id_key(supplier_id)
     found: list[tuple[str, str, str | None]] = []
-    for path, sheet_read in dict.fromkeys((f, s) for f, s in result.chain.headers if s):
-        for sheet in unread_supplier_sheets(Path(path), sheet_read, read):
+    read_of: dict[str, list[str]] = {}  # each workbook's sheets read (its tier sheets: all)
+    for path, sheet_read in result.chain.headers:
+        if sheet_read:
+            read_of.setdefault(path, []).append(sheet_read)
+    for path, sheets_read in read_of.items():
+        others = unread_supplier_sheets(Path(path), sheets_read[0], read)
+        for sheet in (name for name in others if name not in sheets_read):
             ids = []
             for record in read_raw(Path(path), replace(read, sheet=sheet)).records:
                 own, own_name = record.fields.get("id"), record.fields.get("name")

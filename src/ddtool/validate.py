@@ -30,6 +30,8 @@ class ValidationResult:
     own_columns: list[str] = field(default_factory=list)
     named: bool = True
     tables: bool = True  # read from a table (its columns are mapped with --map), not YAML
+    # the sheets read of each workbook read as a sheet per tier (several sheets of one file)
+    sheets: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +67,7 @@ class ValidationResult:
             "tiers": self.tiers,
             "data_gaps": dict(sorted(self.gaps.items())),
             "own_columns": self.own_columns,
+            "sheets": self.sheets,
             "problems": [p.as_dict() for p in self.problems],
         }
 
@@ -118,6 +121,10 @@ def validate_chain(
         problems.extend(chain.dates_after(as_of or run_date()))
     result.problems = problems.items
     result.suppliers = len(chain.suppliers)
+    for file, sheet in chain.headers:
+        if sheet is not None:
+            result.sheets.setdefault(file, []).append(sheet)
+    result.sheets = {file: read for file, read in result.sheets.items() if len(read) > 1}
     own: dict[str, None] = {}  # (ordered, each once)
     for s in chain.suppliers:
         if s.attributes:

@@ -206,11 +206,12 @@ def _tiers_workbook(path: Path, titles: list[str]) -> Path:
 @pytest.mark.parametrize(
     ("titles", "named"),
     [
+        # (sheets named by their tiers are read together: tests/sources/test_tier_sheets.py)
         (
-            ["Tier 1", "Tier 2 suppliers", "Tier 3 suppliers"],
-            ["Tier 2 suppliers", "Tier 3 suppliers"],
+            ["Tier 1", "Tier 2 suppliers", "Tier list 2025"],
+            ["Tier 2 suppliers", "Tier list 2025"],
         ),
-        (["Tier 1", "Supplier guidance", "Tier 2"], ["Tier 2"]),
+        (["Tier 1", "Supplier guidance", "Tier list"], ["Tier list"]),
         (["Tier 1", "Supplier guidance"], []),  # a sheet without a supplier header is no warning
     ],
 )

@@ -108,6 +108,8 @@ class ReadOptions:
     # the names that make an audit's standard a labour audit (Config.audit_names): the
     # settings' where they are read (Config.merge_reading); None for the defaults'
     labour_audits: tuple[str, ...] | None = None
+    # `sheet` is one of a workbook's tier sheets, read with the others (RawChain.tier_sheets)
+    tier_sheet: bool = False
 
     @classmethod
     def within(cls, limits: Limits, **options: Any) -> ReadOptions:
@@ -247,6 +249,11 @@ class RawChain:
     # a workbook's other sheets that have a supplier header too, not read (one sheet is read
     # per workbook): an unknown buyer found on one of them is told so (graph)
     unread_sheets: list[str] = field(default_factory=list)
+    # a workbook's other tier sheets ("Tier 2", "Tier 3" beside the "Tier 1" read), read as
+    # parts of the same chain, each as --sheet would read it (see read_chain)
+    tier_sheets: list[str] = field(default_factory=list)
+    # one of those other tier sheets (its file's signature and hash are its first part's)
+    tier_part: bool = False
 
 
 # how `ddtool template` marks what it writes (see RawChain.template): the workbook's hidden

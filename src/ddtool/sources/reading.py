@@ -6,6 +6,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import islice
 from operator import attrgetter
 from pathlib import Path
@@ -35,7 +36,13 @@ from ddtool.sources.normalise import (
     normalise_records,
     template_leftovers,
 )
-from ddtool.sources.table_source import CsvReader, ExcelReader, section_message, section_rest
+from ddtool.sources.table_source import (
+    CsvReader,
+    ExcelReader,
+    section_message,
+    section_rest,
+    sheet_tier,
+)
 from ddtool.sources.values import as_id, as_text, split_list
 from ddtool.sources.yaml_source import YamlReader
 
@@ -113,6 +120,47 @@ def _read(path: Path, options: ReadOptions) -> RawChain:
     return raw
 
 
+def _read_parts(path: Path, options: ReadOptions) -> list[RawChain]:
+    """A file's parts of the chain: the file, and where it is a workbook with a sheet per
+    tier ("Tier 1", "Tier 2", "Tier 3"), each of its other tier sheets, read as --sheet
+    would read it; buyers are found across them, as across files given together."""
+    raw = _read(path, options)
+    if not raw.tier_sheets:
+        return [raw]
+    parts = [raw]
+    for sheet in raw.tier_sheets:
+        part = ExcelReader().read(path, replace(options, sheet=sheet, tier_sheet=True))
+        part.tier_part = True
+        # (the company is the first part's: a Company sheet's problems are told once)
+        part.company, part.company_location, part.company_cells = None, None, {}
+        parts.append(part)
+    _tier_sheets_unlinked(parts)
+    return parts
+
+
+def _tier_sheets_unlinked(parts: list[RawChain]) -> None:
+    """A tier sheet below tier 1 without a column of buyers is an error (`unlinked-tier-sheet`):
+    its suppliers could not be placed under their buyers, and would be read as the company's
+    direct suppliers."""
+    tiers = [sheet_tier(part.table.sheet or "") or 0 for part in parts if part.table is not None]
+    first = min(tiers, default=0)
+    for part in parts:
+        table = part.table
+        if table is None or "buyers" in table.columns:
+            continue
+        tier = sheet_tier(table.sheet or "")
+        if tier is None or tier <= max(first, 1):
+            continue
+        part.problems.error(
+            "unlinked-tier-sheet",
+            f"sheet '{table.sheet}' is read as tier {tier} of the chain, but has no column of"
+            " buyers: its suppliers cannot be placed under the suppliers they supply (they"
+            " would be read as the company's direct suppliers); add a column of each one's"
+            " buyer id ('Buyer ID'), or read one sheet alone with --sheet",
+            Location(table.path, table.sheet),
+        )
+
+
 def _not_found(path: Path) -> str:
     """Why a path leads to no file: none there, or a symbolic link to none, or in a loop."""
     if link_loop(path) is not None:
@@ -174,7 +222,7 @@ def read_chain(
     sectors = sectors or NoTaxonomy()
     problems = ProblemList()
     paths, _ = distinct_files(paths)  # (the command line says which were given again)
-    raws = [_read(path, options) for path in paths]
+    raws = [raw for path in paths for raw in _read_parts(path, options)]
     if clock is not None:
         clock("read")
     _section_titles(raws, sectors)
@@ -197,7 +245,7 @@ def read_chain(
             p for p in problems.items if p.type not in ("company-name", "template-company")
         ]
     combined, each = file_digests(paths)
-    for path, raw in zip(paths, raws, strict=True):
+    for path, raw in zip(paths, [raw for raw in raws if not raw.tier_part], strict=True):
         if raw.signature is not None and file_signature(path) != raw.signature:
             problems.error(
                 "input-changed",

@@ -94,6 +94,50 @@ _NOT_LIST_SHEET = re.compile(
 )
 
 
+# a sheet named by its tier's number: "Tier 2", "Tier-2 suppliers", "T2", "2nd tier",
+# "Lieferanten Stufe 2", "Fournisseurs rang 2", "Proveedores nivel 2", "Fornitori livello 2"
+_TIER_SHEET = re.compile(
+    r"(?:^|[^a-z])(?:tier|stufe|ebene|rang|niveau|nivel|n[íi]vel|livello|laag|kiwango)"
+    r"\s*[-_.#]?\s*(\d{1,2})(?!\d)"
+    r"|(?:^|[^a-z0-9])(\d{1,2})(?:st|nd|rd|th|\.)?\s*[-_]?\s*tier(?![a-z])"
+    r"|^\s*t(\d{1,2})\s*$",
+    re.I,
+)
+
+
+def sheet_tier(name: str) -> int | None:
+    """The tier a sheet's name gives ("Tier 2 suppliers": 2), None where it names none."""
+    found = _TIER_SHEET.search(name)
+    if found is None:
+        return None
+    return int(next(group for group in found.groups() if group is not None))
+
+
+def _tier_sheets(
+    workbook: CalamineWorkbook,
+    path: Path,
+    read: str,
+    others: list[str],
+    hidden: set[str],
+    options: ReadOptions,
+) -> bool:
+    """Whether a workbook holds one sheet per tier, each read as a part of the chain: the
+    sheet read and every other sheet with a supplier header are visible, named by a tier of
+    their own ("Tier 1", "Tier 2", "Tier 3"), and the others have an id column. A workbook
+    whose other supplier sheets are anything else ("Suppliers 2025" beside "Suppliers
+    2026", a hidden copy, "Stufe 1" beside "Suppliers", a "Tier 2" of names alone) has one
+    sheet read, and a warning names the others."""
+    sheets = [read, *others]
+    tiers = [sheet_tier(name) for name in sheets]
+    return (
+        bool(others)
+        and None not in tiers
+        and len(set(tiers)) == len(tiers)
+        and hidden.isdisjoint(sheets)
+        and all("id" in (_supplier_header(workbook, path, name, options) or ()) for name in others)
+    )
+
+
 def _not_list_sheet(name: str) -> bool:
     """Whether a sheet's name says it explains or feeds the list (_NOT_LIST_SHEET), and not
     that it holds suppliers ("Key suppliers", "List of suppliers" do)."""
@@ -2874,7 +2918,9 @@ class ExcelReader(ChainReader):
                     merged_header=groups,
                     company_ids=_company_ids(company),
                 )
-        if uncalculated:
+        if options.tier_sheet:
+            pass  # (formulas are found in the whole workbook: told at the first sheet read)
+        elif uncalculated:
             problems.warning(
                 "formulas",
                 "the sheet has formulas, and the workbook was saved without calculating them"
@@ -2915,9 +2961,17 @@ class ExcelReader(ChainReader):
         if scanned is not None and scanned.hidden_rows and chain.table is not None:
             _hidden_rows(path, sheet, chain.table.rows, scanned.hidden_rows, problems)
         if options.sheet is None:
-            chain.unread_sheets = _other_supplier_sheets(
-                workbook, path, names, hidden, sheet, options, problems
-            )
+            others = _supplier_sheets(workbook, path, names, sheet, options)
+            if chain.table is not None and _tier_sheets(
+                workbook, path, sheet, others, hidden, options
+            ):
+                chain.tier_sheets = others  # (read as parts of the chain: read_chain)
+            else:
+                chain.unread_sheets = _other_supplier_sheets(
+                    others, path, hidden, sheet, options, problems
+                )
+        elif options.tier_sheet:  # (one of a workbook's tier sheets: every other one is read)
+            pass
         elif chain.table is not None:  # (--sheet chose it: the others are told where needed)
             chain.unread_sheets = _supplier_sheets(workbook, path, names, sheet, options)
         if company is None and chain.table is not None:
@@ -3940,19 +3994,17 @@ def unread_supplier_sheets(path: Path, read: str, options: ReadOptions) -> list[
 
 
 def _other_supplier_sheets(
-    workbook: CalamineWorkbook,
+    found: list[str],
     path: Path,
-    names: list[str],
     hidden: set[str],
     read: str,
     options: ReadOptions,
     problems: ProblemList,
 ) -> list[str]:
-    """Warn of the other sheets that have a supplier header row with an id column too (one
-    sheet per tier, say), whatever their names ("Lieferanten Stufe 2" as well as "Tier 2"):
-    one sheet is read per workbook, and their suppliers would otherwise be left out without
-    a word. Returns those sheets."""
-    found = _supplier_sheets(workbook, path, names, read, options)
+    """Warn of the other sheets that have a supplier header row with an id column too
+    (`found`), whatever their names ("Suppliers 2026" as well as "Lieferanten"), where they
+    are not read with it as a workbook's tier sheets are: their suppliers would otherwise be
+    left out without a word. Returns those sheets."""
     if found:
         listed = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in found)
         problems.warning(
@@ -3960,6 +4012,13 @@ def _other_supplier_sheets(
             f"only sheet '{read}'{' (hidden)' if read in hidden else ''} is read; {listed} also "
             f"{'has a supplier header' if len(found) == 1 else 'have supplier headers'} and"
             f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet"
+            + (
+                # (sheets of tiers, one of them not named by its own tier, or hidden)
+                ", or name each sheet by its tier ('Tier 1', 'Tier 2'), each with an id column"
+                " and, below tier 1, a column of buyers: such sheets are read together"
+                if any(sheet_tier(name) is not None for name in [read, *found])
+                else ""
+            )
             + (
                 # (a batch reads one sheet of each member file and has no --sheet; a sheet
                 # saved as a file of its own would be a member of its own, not a tier)
