@@ -10,7 +10,7 @@ from fractions import Fraction
 from itertools import chain, compress, filterfalse, repeat
 from math import lcm
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ddtool.config import Config
 from ddtool.document import depth_reached, unmodelled_below
@@ -462,6 +462,8 @@ class Inference:
             mapped covers."""
             groups = open_groups(own, mapped)
             if not groups or _places_workers(suppliers.get(node)):
+                return
+            if own in trading and _whole_trade_mapped(node, own, succ[node], sector_of):
                 return
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
@@ -2764,6 +2766,34 @@ _REFINED = re.compile(r"(?i)refin|raffin|icumsa")
 # a mill's words in a sector text (not the sector's id, "sugar-milling", which covers
 # refining too): a mill that sells refined goods refines its own harvest
 _A_MILL = re.compile(r"(?i)\bmills?\b|usina|ingenio|trapiche|pabrik gula|moulin|molino|kilang")
+
+
+# shares adding up to this or more are the whole of a buyer's input (rounded shares: three
+# suppliers at 0.333)
+WHOLE_SHARE = 0.995
+
+
+def _whole_trade_mapped(
+    node: str,
+    own: str,
+    links: Mapping[str, Mapping[str, Any]],
+    sector_of: Mapping[str, str | None],
+) -> bool:
+    """Whether a trader buys the whole of what it trades from the traders of its own trade
+    mapped beneath it: each supplier of it is one, and their shares (each given) add up to
+    the whole of its input (an exporter buying 60 % and 40 % of its cocoa from two
+    cooperatives). Their sources are inferred beneath them, and nothing is left for the
+    trader to buy elsewhere: no source of its own is inferred beside them (where a share is
+    not given, or they add up to less, what else it buys is not mapped, and it is)."""
+    if not links or any(sector_of.get(child) != own for child in links):
+        return False
+    shares: list[float] = []
+    for link in links.values():
+        share = link.get("share")
+        if share is None:
+            return False
+        shares.append(share)
+    return sum(shares) >= WHOLE_SHARE
 
 
 def _places_workers(supplier: Supplier | None) -> bool:
