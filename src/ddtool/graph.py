@@ -205,11 +205,21 @@ def _build_graph(
     clock("graph")
     _check_shares(succ, totals, by_id, problems, fallback, company_id)
     # every supplier reached (the usual case): only the declared tiers are left to check
-    to_check = declared if len(first_path) == len(by_id) else by_id.values()
+    # (and those of a workbook's tier sheets: each sheet says a tier)
+    to_check = (
+        declared if len(first_path) == len(by_id) and not chain.sheet_tiers else by_id.values()
+    )
     # suppliers cut off only by a buyer link already reported (an unknown buyer, a self-loop)
     # are that problem, not one of their own
     below_broken = _below(succ, broken_links) if to_check is not declared else set()
-    _check_reached(supply, to_check, broken_links | cyclic | below_broken, problems, fallback)
+    _check_reached(
+        supply,
+        to_check,
+        broken_links | cyclic | below_broken,
+        problems,
+        fallback,
+        chain.sheet_tiers,
+    )
     clock("validate")
     return supply
 
@@ -790,8 +800,10 @@ def _check_reached(
     reported: set[str],
     problems: ProblemList,
     fallback: str,
+    sheet_tiers: Mapping[tuple[str, str], int] | None = None,
 ) -> None:
-    """Suppliers the company cannot reach, and declared tiers the buyer links contradict."""
+    """Suppliers the company cannot reach, and declared tiers the buyer links contradict (a
+    tier column's, or where none is given, that of a workbook's tier sheet it is on)."""
     first_path, tiers = supply.first_path, supply.tiers
     for supplier in suppliers:
         supplier_id = supplier.id
@@ -814,6 +826,22 @@ def _check_reached(
                 f" {found}",
                 _loc(supplier, fallback, "tier"),
             )
+        elif sheet_tiers and (at := supplier.location) is not None and at.sheet is not None:
+            tier = sheet_tiers.get((at.file, at.sheet))
+            if tier is not None and tier not in tiers.get(supplier_id, []):
+                found = ", ".join(str(t) for t in tiers[supplier_id])
+                problems.warning(
+                    "tier-mismatch",
+                    f"on sheet '{at.sheet}', so at tier {tier}, but the buyer links put it at"
+                    f" tier {found}"
+                    + (
+                        ": its buyer is blank, so it is read as the company's direct supplier;"
+                        " give its buyer's id"
+                        if not supplier.buyers
+                        else ": check its buyer"
+                    ),
+                    _loc(supplier, fallback, "buyers"),
+                )
 
 
 def _walk(
@@ -946,6 +974,14 @@ def _sum_shown(total: float) -> str:
     return repr(total)
 
 
+def _tier_sheets_named(read: str | None, others: list[str]) -> bool:
+    """Whether the sheet read and the others are each named by a tier of their own."""
+    from ddtool.sources.table_source import sheet_tier
+
+    tiers = [sheet_tier(name) for name in [read or "", *others]]
+    return None not in tiers and len(set(tiers)) == len(tiers)
+
+
 def told_with_unread_buyers(
     graph: ProblemList, read: ProblemList, sheets: Mapping[str, list[str]] | None = None
 ) -> ProblemList:
@@ -973,8 +1009,14 @@ def told_with_unread_buyers(
                 problem,
                 message=f"{problem.message} (the workbook's sheet{'s' if len(others) > 1 else ''}"
                 f" {listed} {'hold' if len(others) > 1 else 'holds'} suppliers too and"
-                f" {'are' if len(others) > 1 else 'is'} not read: one sheet is read per"
-                " workbook; save each sheet as CSV and give the files together)",
+                f" {'are' if len(others) > 1 else 'is'} not read: "
+                + (
+                    # (a sheet per tier, one of them chosen with --sheet)
+                    "sheets named by their tiers are read together when no --sheet is given)"
+                    if _tier_sheets_named(problem.location.sheet, others)
+                    else "one sheet is read per workbook; save each sheet as CSV and give the"
+                    " files together)"
+                ),
             )
         if (
             unread

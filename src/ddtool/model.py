@@ -276,6 +276,10 @@ class Chain(BaseModel):
     # each workbook's other sheets with a supplier header, not read ({file: [sheet, …]}): an
     # unknown buyer may be on one of them (graph.told_with_unread_buyers)
     unread_sheets: dict[str, list[str]] = Field(default_factory=dict, exclude=True)
+    # the tier each sheet of a workbook read as a sheet per tier stands for, counted from its
+    # lowest ({(file, sheet): tier}): a supplier its buyer links put elsewhere is told
+    # (graph: tier-mismatch)
+    sheet_tiers: dict[tuple[str, str], int] = Field(default_factory=dict, exclude=True)
 
     def key_line(self, location: Location, field_name: str) -> int | None:
         """The line of a field's key in the YAML entry at this location (the entry's own line

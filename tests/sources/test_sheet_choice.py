@@ -98,6 +98,8 @@ def test_a_buyer_on_a_sheet_not_read_says_the_sheet(tmp_path: Path) -> None:
     result = validate_chain([path], ReadOptions(sheet="Tier 2"))
     [error] = [p for p in result.problems if p.type == "unknown-buyer"]
     assert error.message.endswith(
-        "(the workbook's sheet 'Tier 1' holds suppliers too and is not read: one sheet is"
-        " read per workbook; save each sheet as CSV and give the files together)"
+        "(the workbook's sheet 'Tier 1' holds suppliers too and is not read: sheets named by"
+        " their tiers are read together when no --sheet is given)"
     )
+    # without --sheet, the two are read together, and the buyer is found
+    assert validate_chain([path], ReadOptions()).ok

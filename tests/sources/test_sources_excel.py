@@ -208,8 +208,8 @@ def _tiers_workbook(path: Path, titles: list[str]) -> Path:
     [
         # (sheets named by their tiers are read together: tests/sources/test_tier_sheets.py)
         (
-            ["Tier 1", "Tier 2 suppliers", "Tier list 2025"],
-            ["Tier 2 suppliers", "Tier list 2025"],
+            ["Tier 1", "Tier list 2024", "Tier list 2025"],
+            ["Tier list 2024", "Tier list 2025"],
         ),
         (["Tier 1", "Supplier guidance", "Tier list"], ["Tier list"]),
         (["Tier 1", "Supplier guidance"], []),  # a sheet without a supplier header is no warning

@@ -37,7 +37,10 @@ def _tiers(names: list[str]) -> dict[str, list[list[Any]]]:
             continue
         buyer = f"S{tier}" if tier else None
         tier += 1
-        sheets[name] = [HEADER, [f"S{tier}", f"Supplier {tier}", "Ghana", SECTORS[tier - 1], buyer]]
+        sheets[name] = [
+            list(HEADER),
+            [f"S{tier}", f"Supplier {tier}", "Ghana", SECTORS[tier - 1], buyer],
+        ]
     return sheets
 
 
@@ -59,6 +62,16 @@ def _tiers(names: list[str]) -> dict[str, list[list[Any]]]:
         ("Fornitori livello 2", 2),
         ("Leveranciers laag 2", 2),
         ("Tier #2", 2),
+        ("Level 2", 2),
+        ("Tier II", 2),
+        ("Tier iii suppliers", 3),
+        ("Lieferanten 2. Stufe", 2),
+        ("Fournisseurs 2e rang", 2),
+        ("2ème niveau", 2),
+        ("Tier 0", 0),
+        ("Tier Index", None),
+        ("Sea level", None),
+        ("Tiers 2-3", None),
         ("Suppliers", None),
         ("Suppliers 2026", None),
         ("Tier list 2025", None),
@@ -122,7 +135,7 @@ def test_other_supplier_sheets_are_still_one_sheet_read_and_a_warning(
     assert all(f"'{name}'" in warning.message for name in named)
     # the way to have them read together is said where a sheet names a tier
     tiered = any(sheet_tier(name) is not None for name in names)
-    assert ("such sheets are read together" in warning.message) is tiered
+    assert ("make them a sheet per tier, read together (" in warning.message) is tiered
 
 
 def test_a_sheet_chosen_with_the_sheet_option_is_read_alone(tmp_path: Path) -> None:
@@ -145,8 +158,9 @@ def test_a_tier_sheet_without_buyers_is_an_error(tmp_path: Path) -> None:
         str(path),
         "Tier 3",
     )
-    assert "read as tier 3 of the chain, but has no column of buyers" in error.message
+    assert "read as a tier below sheet 'Tier 1', but has no column of buyers" in error.message
     assert "--sheet" in error.message
+    assert not [p for p in problems.items if p.type == "tier-mismatch"]  # (told once)
 
 
 def test_an_id_on_two_tier_sheets_is_told_with_both_sheets(tmp_path: Path) -> None:
@@ -215,3 +229,141 @@ def test_validate_names_the_sheets_it_read(tmp_path: Path) -> None:
     assert "(sheets 'Tier 1', 'Tier 2'): 2 suppliers, 2 tiers, OK" in " ".join(done.output.split())
     as_json = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
     assert json.loads(as_json.output)[0]["sheets"] == {str(path): ["Tier 1", "Tier 2"]}
+
+
+def _problems(path: Path, *args: str) -> list[dict[str, Any]]:
+    done = CliRunner().invoke(app, ["validate", str(path), "--format", "json", *args])
+    return list(json.loads(done.output)[0]["problems"])
+
+
+def test_a_blank_column_of_buyers_is_an_error_at_that_column(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Tier 3"][1][4] = None
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    [error] = _problems(path)
+    assert (error["type"], error["location"]["sheet"], error["location"]["column"]) == (
+        "unlinked-tier-sheet",
+        "Tier 3",
+        "Buyer ID",
+    )
+    assert "its column of buyers ('Buyer ID') is blank" in error["message"]
+
+
+def test_a_column_naming_the_tier_above_is_suggested_as_the_buyers(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Tier 3"][0][4] = "Tier 2 supplier ID"
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    [error] = [p for p in _problems(path) if p["type"] == "unlinked-tier-sheet"]
+    assert error["suggestion"] == "--map 'Tier 2 supplier ID=buyers'"
+    # mapped, it is read on that sheet, and no other sheet is told the mapping is unused
+    assert _problems(path, "--map", "Tier 2 supplier ID=buyers") == []
+
+
+ROWS_ELSEWHERE = [
+    # (the Tier 3 row's buyer, the warning's end)
+    (None, "its buyer is blank, so it is read as the company's direct supplier; give its"),
+    ("S1", "check its buyer"),  # (a tier-1 buyer: at tier 2)
+]
+
+
+@pytest.mark.parametrize(("buyer", "told"), ROWS_ELSEWHERE)
+def test_a_row_its_links_put_at_another_tier_than_its_sheet_is_told(
+    tmp_path: Path, buyer: str | None, told: str
+) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Tier 3"].append(["S9", "Supplier 9", "Ghana", "cocoa farming", buyer])
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    [warning] = _problems(path)
+    found = 1 if buyer is None else 2
+    assert (warning["type"], warning["severity"]) == ("tier-mismatch", "warning")
+    assert (warning["location"]["sheet"], warning["location"]["row"]) == ("Tier 3", 3)
+    assert warning["location"]["column"] == "Buyer ID"
+    assert warning["message"].startswith(
+        f"on sheet 'Tier 3', so at tier 3, but the buyer links put it at tier {found}: {told}"
+    )
+
+
+@pytest.mark.parametrize("names", [["Tier 2", "Tier 3"], ["Tier 0", "Tier 1", "Tier 2"]])
+def test_tiers_are_counted_from_the_lowest_sheet(tmp_path: Path, names: list[str]) -> None:
+    """A list that begins at "Tier 2" (a supplier's own list), or at "Tier 0" (the
+    company's own sites), is placed from its lowest sheet, without a warning."""
+    path = write_book(tmp_path / "chain.xlsx", _tiers(names))
+    assert _problems(path) == []
+
+
+def test_another_supplier_sheet_is_told_while_the_tier_sheets_are_read(tmp_path: Path) -> None:
+    """An "Audits" sheet keyed by supplier id, or a hidden empty "Tier 4", does not keep the
+    tier sheets from being read together; it is named as not read."""
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Audits"] = [["Supplier ID", "Audit date"], ["S1", "2026-01-10"]]
+    sheets["Tier 4"] = [HEADER]
+    path = write_book(tmp_path / "chain.xlsx", sheets, hidden=frozenset({"Tier 4"}))
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["S1", "S2", "S3"]
+    [warning] = problems.items
+    assert warning.type == "other-supplier-sheets"
+    assert warning.message.startswith(
+        "sheets 'Tier 1', 'Tier 2', 'Tier 3' are read, a sheet per tier; 'Audits', 'Tier 4'"
+        " (hidden) also have supplier headers and are not read"
+    )
+    assert "(unhide 'Tier 4' or delete it)" in warning.message
+
+
+WHY = [
+    # (sheet names, hidden, what the warning says keeps them from being read together)
+    (["Tier 1", "Tier 2"], ("Tier 2",), "unhide 'Tier 2' or delete it"),
+    (["Tier 1", "Tier 2", "Tier 2 (old)"], (), "'Tier 2' and 'Tier 2 (old)' name the same tier"),
+    (["Suppliers", "Tier 2"], (), "name 'Suppliers' by its tier ('Tier 1')"),
+]
+
+
+@pytest.mark.parametrize(("names", "hidden", "why"), WHY, ids=str)
+def test_the_warning_says_what_keeps_tier_sheets_apart(
+    tmp_path: Path, names: list[str], hidden: tuple[str, ...], why: str
+) -> None:
+    sheets = {
+        name: [HEADER, [f"S{i}", f"Supplier {i}", "Ghana", "cocoa farming", None]]
+        for i, name in enumerate(names)
+    }
+    path = write_book(tmp_path / "chain.xlsx", sheets, hidden=frozenset(hidden))
+    _chain, problems = read_chain([path])
+    [warning] = [p for p in problems.items if p.type == "other-supplier-sheets"]
+    assert f"read together ({why}" in warning.message
+
+
+def test_a_tier_sheet_without_an_id_column_is_told_so(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2"])
+    sheets["Tier 2"] = [["Supplier name", "Country", "Sector"], ["Farm", "Ghana", "cocoa farming"]]
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    _chain, problems = read_chain([path])
+    [warning] = problems.items
+    assert "read together (give 'Tier 2' an id column)" in warning.message
+
+
+def test_a_company_sheet_first_gives_way_to_sheets_named_t1_t2(tmp_path: Path) -> None:
+    sheets = {"Company": [["Field", "Value"], ["Name", "Acme Foods"]]}
+    sheets.update(_tiers(["T1", "T2"]))
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    assert (chain.company.name, [s.id for s in chain.suppliers]) == ("Acme Foods", ["S1", "S2"])
+
+
+def test_the_company_named_above_a_later_sheet_is_kept(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2"])
+    sheets["Tier 2"] = [["Company: ChocoBrand GmbH"], *sheets["Tier 2"]]
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    chain, _problems_found = read_chain([path])
+    assert chain.company.name == "ChocoBrand GmbH"
+
+
+def test_a_batch_is_not_told_to_use_the_sheet_option(tmp_path: Path) -> None:
+    folder = tmp_path / "members"
+    folder.mkdir()
+    sheets = _tiers(["Tier 1", "Tier 2"])
+    sheets["Tier 2"] = [row[:4] for row in sheets["Tier 2"]]
+    write_book(folder / "member.xlsx", sheets)
+    out = tmp_path / "out"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-j", "1"])
+    assert "unlinked-tier-sheet" in done.output
+    assert "--sheet" not in done.output

@@ -131,34 +131,111 @@ def _read_parts(path: Path, options: ReadOptions) -> list[RawChain]:
     for sheet in raw.tier_sheets:
         part = ExcelReader().read(path, replace(options, sheet=sheet, tier_sheet=True))
         part.tier_part = True
-        # (the company is the first part's: a Company sheet's problems are told once)
-        part.company, part.company_location, part.company_cells = None, None, {}
+        if raw.company is not None or any(p.company is not None for p in parts[1:]):
+            # (the company is the first part's that names one: a Company sheet is read with
+            # every sheet, and its problems are told once)
+            part.company, part.company_location, part.company_cells = None, None, {}
         parts.append(part)
-    _tier_sheets_unlinked(parts)
+    _tier_sheets_unlinked(parts, options)
+    _maps_used_on_a_sheet(parts, options)
     return parts
 
 
-def _tier_sheets_unlinked(parts: list[RawChain]) -> None:
-    """A tier sheet below tier 1 without a column of buyers is an error (`unlinked-tier-sheet`):
-    its suppliers could not be placed under their buyers, and would be read as the company's
-    direct suppliers."""
+def _maps_used_on_a_sheet(parts: list[RawChain], options: ReadOptions) -> None:
+    """A mapping that names a column of one of a workbook's tier sheets is used: the other
+    sheets' `unused-map` warnings of it are dropped (each sheet is read as a table of its own,
+    and the columns of a tier sheet differ: 'Tier 2 supplier ID' on tier 3 only)."""
+    labels = {
+        header_key(label)
+        for part in parts
+        if part.table is not None
+        for label in [*part.table.columns.values(), *(label for label, _ in part.table.extras)]
+    }
+    used = [
+        f"the mapping '{given}={target}'"
+        for given, target in options.column_map.items()
+        if header_key(given) in labels
+    ]
+    if not used:
+        return
+    for part in parts:
+        part.problems.items = [
+            problem
+            for problem in part.problems.items
+            if problem.type != "unused-map" or not problem.message.startswith(tuple(used))
+        ]
+
+
+def _sheet_tiers(raws: list[RawChain]) -> dict[tuple[str, str], int]:
+    """The tier each sheet of a workbook read as a sheet per tier stands for in the chain:
+    its name's, counted from the lowest sheet's, whose suppliers supply the company ("Tier 0"
+    for the company's own sites, or a list beginning at "Tier 2", count so too)."""
+    found: dict[tuple[str, str], int] = {}
+    for raw in raws:
+        if (raw.tier_sheets or raw.tier_part) and raw.table is not None and raw.table.sheet:
+            found[raw.path, raw.table.sheet] = sheet_tier(raw.table.sheet) or 0
+    lowest = {path: min(t for (p, _), t in found.items() if p == path) for path, _ in found}
+    # (a sheet without buyers is told once, as unlinked-tier-sheet, not row by row)
+    unlinked = {
+        (problem.location.file, problem.location.sheet)
+        for raw in raws
+        for problem in raw.problems.items
+        if problem.type == "unlinked-tier-sheet"
+    }
+    return {
+        (path, sheet): tier - lowest[path] + 1
+        for (path, sheet), tier in found.items()
+        if (path, sheet) not in unlinked
+    }
+
+
+def _tier_sheets_unlinked(parts: list[RawChain], options: ReadOptions) -> None:
+    """A tier sheet below the lowest without buyers (no column of them, or one left blank) is
+    an error (`unlinked-tier-sheet`): its suppliers could not be placed under their buyers,
+    and would be read as the company's direct suppliers."""
     tiers = [sheet_tier(part.table.sheet or "") or 0 for part in parts if part.table is not None]
     first = min(tiers, default=0)
     for part in parts:
         table = part.table
-        if table is None or "buyers" in table.columns:
+        if table is None:
             continue
         tier = sheet_tier(table.sheet or "")
-        if tier is None or tier <= max(first, 1):
+        if tier is None or tier <= first:
             continue
+        buyers = table.values.get("buyers")
+        if buyers is not None and (not table.rows or any(v is not None for v in buyers)):
+            continue
+        given = (
+            "has no column of buyers"
+            if buyers is None
+            else f"its column of buyers ('{table.columns['buyers']}') is blank"
+        )
+        # a column of its own naming a tier above it: its buyers ("Tier 2 supplier ID" on
+        # "Tier 3"), as --map would read it
+        above = [
+            label
+            for label, _ in table.extras
+            if (named := sheet_tier(label)) is not None and named < tier
+        ]
         part.problems.error(
             "unlinked-tier-sheet",
-            f"sheet '{table.sheet}' is read as tier {tier} of the chain, but has no column of"
-            " buyers: its suppliers cannot be placed under the suppliers they supply (they"
-            " would be read as the company's direct suppliers); add a column of each one's"
-            " buyer id ('Buyer ID'), or read one sheet alone with --sheet",
-            Location(table.path, table.sheet),
+            f"sheet '{table.sheet}' is read as a tier below sheet"
+            f" '{_lowest_sheet(parts, first)}', but {given}: its suppliers cannot be placed"
+            " under the suppliers they supply (they would be read as the company's direct"
+            " suppliers); give each one's buyer id ('Buyer ID')"
+            + ("" if options.in_batch else ", or read one sheet alone with --sheet"),
+            Location(table.path, table.sheet, None, table.columns.get("buyers")),
+            suggestion=options.map_hint(above[-1], "buyers") if above and buyers is None else None,
         )
+
+
+def _lowest_sheet(parts: list[RawChain], tier: int) -> str:
+    """The name of the tier sheet of this tier among a workbook's parts."""
+    return next(
+        part.table.sheet or ""
+        for part in parts
+        if part.table is not None and (sheet_tier(part.table.sheet or "") or 0) == tier
+    )
 
 
 def _not_found(path: Path) -> str:
@@ -265,6 +342,7 @@ def read_chain(
             if raw.table is not None
         },
         unread_sheets={raw.path: raw.unread_sheets for raw in raws if raw.unread_sheets},
+        sheet_tiers=_sheet_tiers(raws),
         key_lines={
             (record.location.file, record.location.line): record.lines
             for raw in raws

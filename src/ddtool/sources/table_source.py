@@ -96,21 +96,25 @@ _NOT_LIST_SHEET = re.compile(
 
 # a sheet named by its tier's number: "Tier 2", "Tier-2 suppliers", "T2", "2nd tier",
 # "Lieferanten Stufe 2", "Fournisseurs rang 2", "Proveedores nivel 2", "Fornitori livello 2"
+_TIER_SHEET_WORDS = r"(?:tier|level|stufe|ebene|rang|niveau|nivel|n[íi]vel|livello|laag|kiwango)"
 _TIER_SHEET = re.compile(
-    r"(?:^|[^a-z])(?:tier|stufe|ebene|rang|niveau|nivel|n[íi]vel|livello|laag|kiwango)"
-    r"\s*[-_.#]?\s*(\d{1,2})(?!\d)"
-    r"|(?:^|[^a-z0-9])(\d{1,2})(?:st|nd|rd|th|\.)?\s*[-_]?\s*tier(?![a-z])"
+    rf"(?:^|[^a-z]){_TIER_SHEET_WORDS}\s*[-_.#]?\s*(\d{{1,2}}|i{{1,3}}|iv|v)(?![\da-z])"
+    rf"|(?:^|[^a-z0-9])(\d{{1,2}})(?:st|nd|rd|th|e|[èe]me|er|\.)?\s*[-_]?\s*{_TIER_SHEET_WORDS}"
+    r"(?![a-z])"
     r"|^\s*t(\d{1,2})\s*$",
     re.I,
 )
+_TIER_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 
 def sheet_tier(name: str) -> int | None:
-    """The tier a sheet's name gives ("Tier 2 suppliers": 2), None where it names none."""
+    """The tier a sheet's name gives ("Tier 2 suppliers", "Level II", "2. Stufe": 2), None
+    where it names none."""
     found = _TIER_SHEET.search(name)
     if found is None:
         return None
-    return int(next(group for group in found.groups() if group is not None))
+    number = next(group for group in found.groups() if group is not None)
+    return int(number) if number.isdigit() else _TIER_ROMAN[number.lower()]
 
 
 def _tier_sheets(
@@ -120,22 +124,25 @@ def _tier_sheets(
     others: list[str],
     hidden: set[str],
     options: ReadOptions,
-) -> bool:
-    """Whether a workbook holds one sheet per tier, each read as a part of the chain: the
-    sheet read and every other sheet with a supplier header are visible, named by a tier of
-    their own ("Tier 1", "Tier 2", "Tier 3"), and the others have an id column. A workbook
-    whose other supplier sheets are anything else ("Suppliers 2025" beside "Suppliers
-    2026", a hidden copy, "Stufe 1" beside "Suppliers", a "Tier 2" of names alone) has one
-    sheet read, and a warning names the others."""
-    sheets = [read, *others]
-    tiers = [sheet_tier(name) for name in sheets]
-    return (
-        bool(others)
-        and None not in tiers
-        and len(set(tiers)) == len(tiers)
-        and hidden.isdisjoint(sheets)
-        and all("id" in (_supplier_header(workbook, path, name, options) or ()) for name in others)
-    )
+) -> list[str]:
+    """The other sheets read with the one read as a workbook's sheets per tier: where the
+    sheet read is named by a tier ("Tier 1"), each other visible sheet with a supplier header
+    and an id column that is named by a tier of its own ("Tier 2", "Tier 3"). A sheet named
+    as another's tier ("Tier 2" beside "Tier 2 (old)"), a hidden one and any other supplier
+    sheet ("Audits", "Suppliers 2025") are not read, and a warning names them."""
+    if sheet_tier(read) is None or read in hidden:
+        return []
+    named = [
+        (name, tier)
+        for name in others
+        if name not in hidden and (tier := sheet_tier(name)) is not None
+    ]
+    counted = Counter([sheet_tier(read), *(tier for _, tier in named)])
+    return [
+        name
+        for name, tier in named
+        if counted[tier] == 1 and "id" in (_supplier_header(workbook, path, name, options) or ())
+    ]
 
 
 def _not_list_sheet(name: str) -> bool:
@@ -2962,14 +2969,12 @@ class ExcelReader(ChainReader):
             _hidden_rows(path, sheet, chain.table.rows, scanned.hidden_rows, problems)
         if options.sheet is None:
             others = _supplier_sheets(workbook, path, names, sheet, options)
-            if chain.table is not None and _tier_sheets(
-                workbook, path, sheet, others, hidden, options
-            ):
-                chain.tier_sheets = others  # (read as parts of the chain: read_chain)
-            else:
-                chain.unread_sheets = _other_supplier_sheets(
-                    others, path, hidden, sheet, options, problems
-                )
+            if chain.table is not None:  # (the others read with it: read_chain)
+                chain.tier_sheets = _tier_sheets(workbook, path, sheet, others, hidden, options)
+            rest = [name for name in others if name not in chain.tier_sheets]
+            chain.unread_sheets = _other_supplier_sheets(
+                rest, path, hidden, sheet, options, problems, workbook, chain.tier_sheets
+            )
         elif options.tier_sheet:  # (one of a workbook's tier sheets: every other one is read)
             pass
         elif chain.table is not None:  # (--sheet chose it: the others are told where needed)
@@ -3135,7 +3140,12 @@ class ExcelReader(ChainReader):
         for name in visible:
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
-        return visible[0] if visible else None
+        for name in visible:  # (named by a tier alone: "T1", "Stufe 1", "Level 1")
+            if sheet_tier(name) is not None and not _COMPANY_SHEET.match(name.strip()):
+                return name
+        # (the Company sheet first holds no suppliers: the sheet after it, where there is one)
+        others = [name for name in visible if not _COMPANY_SHEET.match(name.strip())]
+        return next(iter(others or visible), None)
 
 
 MAX_ERROR_CELLS = 20  # error cells named one by one; the rest are counted
@@ -4000,37 +4010,86 @@ def _other_supplier_sheets(
     read: str,
     options: ReadOptions,
     problems: ProblemList,
+    workbook: CalamineWorkbook,
+    together: list[str],
 ) -> list[str]:
     """Warn of the other sheets that have a supplier header row with an id column too
-    (`found`), whatever their names ("Suppliers 2026" as well as "Lieferanten"), where they
-    are not read with it as a workbook's tier sheets are: their suppliers would otherwise be
-    left out without a word. Returns those sheets."""
-    if found:
-        listed = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in found)
-        problems.warning(
-            "other-supplier-sheets",
-            f"only sheet '{read}'{' (hidden)' if read in hidden else ''} is read; {listed} also "
-            f"{'has a supplier header' if len(found) == 1 else 'have supplier headers'} and"
-            f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet"
-            + (
-                # (sheets of tiers, one of them not named by its own tier, or hidden)
-                ", or name each sheet by its tier ('Tier 1', 'Tier 2'), each with an id column"
-                " and, below tier 1, a column of buyers: such sheets are read together"
-                if any(sheet_tier(name) is not None for name in [read, *found])
-                else ""
-            )
-            + (
-                # (a batch reads one sheet of each member file and has no --sheet; a sheet
-                # saved as a file of its own would be a member of its own, not a tier)
-                " (a batch reads one sheet of each member's file, and each file is a member"
-                " of its own: sheets saved as files apart would be members apart)"
-                if options.in_batch
-                else ", or save each sheet as CSV and give the files together"
-                " (ddtool assess tier1.csv tier2.csv)"
-            ),
-            Location(str(path), sheet=found[0]),
+    (`found`), whatever their names ("Suppliers 2026" as well as "Lieferanten"), not read
+    with the sheet read (and those `together` with it, a workbook's sheets per tier): their
+    suppliers would otherwise be left out without a word. Where a sheet names a tier, the
+    warning says what keeps it from being read as one. Returns those sheets."""
+    if not found:
+        return found
+    listed = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in found)
+    shown = f"'{read}'{' (hidden)' if read in hidden else ''}"
+    why = _not_together(workbook, path, read, found, hidden, options, together)
+    problems.warning(
+        "other-supplier-sheets",
+        (
+            f"only sheet {shown} is read; "
+            if not together
+            else f"sheets {', '.join(map(repr, [read, *together]))} are read, a sheet per tier; "
         )
+        + f"{listed} also"
+        f" {'has a supplier header' if len(found) == 1 else 'have supplier headers'} and"
+        f" {'is' if len(found) == 1 else 'are'} not read: put all suppliers in one sheet"
+        + (
+            # (sheets of tiers that are not read together: what keeps them apart)
+            ", or make them a sheet per tier, read together (" + "; ".join(why) + ")" if why else ""
+        )
+        + (
+            # (a batch reads one sheet of each member file and has no --sheet; a sheet
+            # saved as a file of its own would be a member of its own, not a tier)
+            " (a batch reads one sheet of each member's file, and each file is a member"
+            " of its own: sheets saved as files apart would be members apart)"
+            if options.in_batch
+            else ", or save each sheet as CSV and give the files together"
+            " (ddtool assess tier1.csv tier2.csv)"
+        ),
+        Location(str(path), sheet=found[0]),
+    )
     return found
+
+
+def _not_together(
+    workbook: CalamineWorkbook,
+    path: Path,
+    read: str,
+    others: list[str],
+    hidden: set[str],
+    options: ReadOptions,
+    together: list[str],
+) -> list[str]:
+    """What keeps sheets named by a tier from being read as a workbook's sheets per tier
+    (_tier_sheets), each said as what to do: the sheet read not named by one, a hidden
+    sheet, two of one tier, one without an id column. None where no sheet names a tier."""
+    sheets = [read, *others]
+    tiers = [sheet_tier(name) for name in sheets]
+    if all(tier is None for tier in tiers):
+        return []
+    why = [f"name '{read}' by its tier ('Tier 1')"] if tiers[0] is None else []
+    why += [
+        f"unhide '{name}' or delete it"
+        for name, tier in zip(sheets, tiers, strict=True)
+        if name in hidden and tier is not None
+    ]
+    named: dict[int, list[str]] = {}
+    for name, tier in zip([*sheets, *together], [*tiers, *map(sheet_tier, together)], strict=True):
+        if tier is not None and name not in hidden:
+            named.setdefault(tier, []).append(name)
+    why += [
+        f"{' and '.join(map(repr, alike))} name the same tier: one sheet per tier"
+        for alike in named.values()
+        if len(alike) > 1
+    ]
+    why += [
+        f"give '{name}' an id column"
+        for name, tier in zip(others, tiers[1:], strict=True)
+        if tier is not None
+        and name not in hidden
+        and "id" not in (_supplier_header(workbook, path, name, options) or ())
+    ]
+    return why
 
 
 ERROR_VALUES = frozenset(
