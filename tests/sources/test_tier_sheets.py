@@ -110,6 +110,15 @@ def test_a_sheet_per_tier_is_read_as_one_chain(tmp_path: Path, names: list[str])
     assert chain.files == [str(path)]
 
 
+def _unlinked_book(tmp_path: Path, names: list[str], hidden: tuple[str, ...]) -> Path:
+    """A workbook of these sheets, each with one supplier of the company's own."""
+    sheets = {
+        name: [HEADER, [f"S{i}", f"Supplier {i}", "Ghana", "cocoa farming", None]]
+        for i, name in enumerate(names)
+    }
+    return write_book(tmp_path / "chain.xlsx", sheets, hidden=frozenset(hidden))
+
+
 NOT_TOGETHER = [
     # (sheet names, hidden sheets, the sheet read, the sheets the warning names)
     (["Suppliers 2025", "Suppliers 2026"], (), "Suppliers 2025", ["Suppliers 2026"]),
@@ -124,11 +133,7 @@ NOT_TOGETHER = [
 def test_other_supplier_sheets_are_still_one_sheet_read_and_a_warning(
     tmp_path: Path, names: list[str], hidden: tuple[str, ...], read: str, named: list[str]
 ) -> None:
-    sheets = {
-        name: [HEADER, [f"S{i}", f"Supplier {i}", "Ghana", "cocoa farming", None]]
-        for i, name in enumerate(names)
-    }
-    path = write_book(tmp_path / "chain.xlsx", sheets, hidden=frozenset(hidden))
+    path = _unlinked_book(tmp_path, names, hidden)
     chain, problems = read_chain([path])
     assert {s.location.sheet for s in chain.suppliers if s.location} == {read}
     [warning] = [p for p in problems.items if p.type == "other-supplier-sheets"]
@@ -321,11 +326,7 @@ WHY = [
 def test_the_warning_says_what_keeps_tier_sheets_apart(
     tmp_path: Path, names: list[str], hidden: tuple[str, ...], why: str
 ) -> None:
-    sheets = {
-        name: [HEADER, [f"S{i}", f"Supplier {i}", "Ghana", "cocoa farming", None]]
-        for i, name in enumerate(names)
-    }
-    path = write_book(tmp_path / "chain.xlsx", sheets, hidden=frozenset(hidden))
+    path = _unlinked_book(tmp_path, names, hidden)
     _chain, problems = read_chain([path])
     [warning] = [p for p in problems.items if p.type == "other-supplier-sheets"]
     assert f"read together ({why}" in warning.message
