@@ -2975,7 +2975,7 @@ class ExcelReader(ChainReader):
             chain.unread_sheets = _other_supplier_sheets(
                 rest, path, hidden, sheet, options, problems, workbook, chain.tier_sheets
             )
-        elif options.tier_sheet:  # (one of a workbook's tier sheets: every other one is read)
+        elif options.tier_sheet:  # (a tier sheet: the first one read names the sheets not read)
             pass
         elif chain.table is not None:  # (--sheet chose it: the others are told where needed)
             chain.unread_sheets = _supplier_sheets(workbook, path, names, sheet, options)
