@@ -16,14 +16,22 @@ import yaml
 from ddtool.assess import AssessOptions, assess
 
 
-def _chain(shares: list[float | None], sectors: list[str] | None = None) -> dict[str, Any]:
+def _chain(
+    shares: list[float | None],
+    sectors: list[str] | None = None,
+    countries: list[str] | None = None,
+    trade: str = "cocoa exporter",
+) -> dict[str, Any]:
     sectors = sectors or ["cocoa cooperative"] * len(shares)
+    countries = countries or ["Cameroon"] * len(shares)
     below = []
-    for n, (share, sector) in enumerate(zip(shares, sectors, strict=True), start=1):
+    for n, (share, sector, country) in enumerate(
+        zip(shares, sectors, countries, strict=True), start=1
+    ):
         entry: dict[str, Any] = {
             "id": f"COOP-{n}",
             "name": f"Cooperative {n}",
-            "country": "Cameroon",
+            "country": country,
             "sector": sector,
         }
         if share is not None:
@@ -36,7 +44,7 @@ def _chain(shares: list[float | None], sectors: list[str] | None = None) -> dict
                 "id": "EXP-1",
                 "name": "Douala Cocoa Export",
                 "country": "Cameroon",
-                "sector": "cocoa exporter",
+                "sector": trade,
                 "suppliers": below,
             }
         ],
@@ -71,6 +79,29 @@ def test_an_exporter_mapped_whole_gets_no_farms_of_its_own(
 ) -> None:
     inferred = _inferred_beneath(tmp_path, _chain(shares, sectors), "EXP-1")
     assert bool(inferred) is beside, inferred
+
+
+def test_a_trader_abroad_is_not_all_an_exporter_buys(tmp_path: Path) -> None:
+    """An Ivorian exporter buying all its cocoa from a Ghanaian trader keeps farms of its
+    own country beside it: cocoa crosses that border."""
+    chain = _chain([1.0], countries=["Ghana"])
+    chain["suppliers"][0]["country"] = "Côte d'Ivoire"
+    assert _inferred_beneath(tmp_path, chain, "EXP-1") != []
+
+
+def test_a_trade_of_several_commodities_keeps_its_own_sources(tmp_path: Path) -> None:
+    """An exporter of cobalt and tin over a buying house of diamonds at the whole of its
+    share keeps its cobalt and tin mines: the trade is the same, the goods are not."""
+    chain = _chain(
+        [1.0],
+        sectors=["mineral trader"],
+        countries=["Congo, Democratic Republic"],
+        trade="mineral exporter",
+    )
+    chain["suppliers"][0]["country"] = "Congo, Democratic Republic"
+    chain["suppliers"][0]["products"] = ["cobalt", "tin"]
+    chain["suppliers"][0]["suppliers"][0]["products"] = ["diamonds"]
+    assert _inferred_beneath(tmp_path, chain, "EXP-1") != []
 
 
 def test_the_cooperatives_keep_their_farms(tmp_path: Path) -> None:

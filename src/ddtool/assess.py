@@ -263,7 +263,11 @@ def _assess(
     paths = [Path(file) for file in chain.files]  # (each once: a file given again is read once)
     graph_problems = ProblemList()
     supply = build_graph(chain, graph_problems, stages.done, options.read.max_tiers)
-    problems.extend(told_with_unread_buyers(graph_problems, problems, chain.unread_sheets))
+    problems.extend(
+        told_with_unread_buyers(
+            graph_problems, problems, chain.unread_sheets, options.read.sheet is not None
+        )
+    )
     if not chain.suppliers and not problems.has_errors():
         problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
     if problems.has_errors():

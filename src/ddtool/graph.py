@@ -826,7 +826,12 @@ def _check_reached(
                 f" {found}",
                 _loc(supplier, fallback, "tier"),
             )
-        elif sheet_tiers and (at := supplier.location) is not None and at.sheet is not None:
+        elif (
+            sheet_tiers
+            and supplier.tier_declared is None
+            and (at := supplier.location) is not None
+            and at.sheet is not None
+        ):
             tier = sheet_tiers.get((at.file, at.sheet))
             if tier is not None and tier not in tiers.get(supplier_id, []):
                 found = ", ".join(str(t) for t in tiers[supplier_id])
@@ -983,14 +988,19 @@ def _tier_sheets_named(read: str | None, others: list[str]) -> bool:
 
 
 def told_with_unread_buyers(
-    graph: ProblemList, read: ProblemList, sheets: Mapping[str, list[str]] | None = None
+    graph: ProblemList,
+    read: ProblemList,
+    sheets: Mapping[str, list[str]] | None = None,
+    chosen: bool = False,
 ) -> ProblemList:
     """The graph's problems, where the shares of the company's suppliers add up to more than
     1 while a column that looks like the buyers column was not read (an `unmapped-column`
     warning suggesting how to map it): that error says so, the likely cause (every
     supplier was taken for a direct one), in a batch's one line as in a table; and where a
     buyer not in the chain is named in a workbook of which other sheets with a supplier
-    header were not read (`sheets`: Chain.unread_sheets), that error names them."""
+    header were not read (`sheets`: Chain.unread_sheets), that error names them, and why
+    they were not: `chosen`, a sheet was chosen with --sheet (sheets named by their tiers are
+    read together without it), else the other-supplier-sheets warning says why."""
     unread = [
         p
         for p in read.warnings
@@ -1011,8 +1021,10 @@ def told_with_unread_buyers(
                 f" {listed} {'hold' if len(others) > 1 else 'holds'} suppliers too and"
                 f" {'are' if len(others) > 1 else 'is'} not read: "
                 + (
+                    "the other-supplier-sheets warning says why)"
+                    if not chosen
                     # (a sheet per tier, one of them chosen with --sheet)
-                    "sheets named by their tiers are read together when no --sheet is given)"
+                    else "sheets named by their tiers are read together when no --sheet is given)"
                     if _tier_sheets_named(problem.location.sheet, others)
                     else "one sheet is read per workbook; save each sheet as CSV and give the"
                     " files together)"

@@ -366,6 +366,8 @@ class Inference:
         assert len(sector_of) == len(self.supply.suppliers), "one sector per supplier"
         top = company.sector  # the sector of the one node sector_of leaves out
         trading = {s.id for s in self.profiles.sectors.values() if s.stage == "trading"}
+        # (the trades of one commodity bought from one stage: cocoa beans from cocoa farms)
+        single = {sector for sector in trading if self._one_commodity(sector)}
         # (a retailer or brand buys what others make, where they make it; a trader of a trade
         # buys where its goods grow, its own country where that grows them: _at_origin)
         buying = {s.id for s in self.profiles.sectors.values() if s.stage == "retail"}
@@ -463,7 +465,7 @@ class Inference:
             groups = open_groups(own, mapped)
             if not groups or _places_workers(suppliers.get(node)):
                 return
-            if own in trading and _whole_trade_mapped(node, own, succ[node], sector_of):
+            if own in single and self._whole_trade_mapped(node, own, succ[node], sector_of):
                 return
             # Commission work: a subcontractor in its buyer's own stage, or a stage whose
             # input is its buyer's own product (a dye house finishing a mill's fabric), gets
@@ -1706,6 +1708,42 @@ class Inference:
             found = self._places[key] = country if produced else WORLD
         return found
 
+    def _one_commodity(self, sector_id: str) -> bool:
+        """Whether a sector buys one commodity from one stage (a cocoa trader: cocoa beans
+        from cocoa farms), not several (a mineral trader's minerals, a seafood trader's fish
+        and shrimp)."""
+        inputs = self.profiles.sectors[sector_id].inputs
+        return len(inputs) == 1 and len(self.profiles.sectors[inputs[0]].commodities) == 1
+
+    def _whole_trade_mapped(
+        self,
+        node: str,
+        own: str,
+        links: Mapping[str, Mapping[str, Any]],
+        sector_of: Mapping[str, str | None],
+    ) -> bool:
+        """Whether a trader of one commodity buys the whole of it from the traders of its own
+        trade mapped beneath it: each supplier of it is one, in its own country (a trader
+        abroad may not be all it buys: cocoa crosses borders), and their shares (each given)
+        add up to the whole of its input (an exporter buying 60 % and 40 % of its cocoa from
+        two cooperatives). Their sources are inferred beneath them, and nothing is left for
+        the trader to buy elsewhere: no source of its own is inferred beside them (where a
+        share is not given, or they add up to less, what else it buys is not mapped, and it
+        is). The company, buying from traders abroad as a rule, needs no country of theirs."""
+        if not links or any(sector_of.get(child) != own for child in links):
+            return False
+        suppliers = self.supply.suppliers
+        at = suppliers[node].country if node in suppliers else None
+        if node in suppliers and any(suppliers[child].country != at for child in links):
+            return False
+        shares: list[float] = []
+        for link in links.values():
+            share = link.get("share")
+            if share is None:
+                return False
+            shares.append(share)
+        return sum(shares) >= WHOLE_SHARE
+
     def _input_groups(self, sector_id: str | None) -> InputGroups:
         """A sector's inputs in groups of alternatives, each with every stage that covers it
         (the group's stages and all stages beneath them); empty without inputs."""
@@ -2771,29 +2809,6 @@ _A_MILL = re.compile(r"(?i)\bmills?\b|usina|ingenio|trapiche|pabrik gula|moulin|
 # shares adding up to this or more are the whole of a buyer's input (rounded shares: three
 # suppliers at 0.333)
 WHOLE_SHARE = 0.995
-
-
-def _whole_trade_mapped(
-    node: str,
-    own: str,
-    links: Mapping[str, Mapping[str, Any]],
-    sector_of: Mapping[str, str | None],
-) -> bool:
-    """Whether a trader buys the whole of what it trades from the traders of its own trade
-    mapped beneath it: each supplier of it is one, and their shares (each given) add up to
-    the whole of its input (an exporter buying 60 % and 40 % of its cocoa from two
-    cooperatives). Their sources are inferred beneath them, and nothing is left for the
-    trader to buy elsewhere: no source of its own is inferred beside them (where a share is
-    not given, or they add up to less, what else it buys is not mapped, and it is)."""
-    if not links or any(sector_of.get(child) != own for child in links):
-        return False
-    shares: list[float] = []
-    for link in links.values():
-        share = link.get("share")
-        if share is None:
-            return False
-        shares.append(share)
-    return sum(shares) >= WHOLE_SHARE
 
 
 def _places_workers(supplier: Supplier | None) -> bool:

@@ -114,7 +114,11 @@ def validate_chain(
         result.tiers = supply.depth
         if not chain.suppliers and not problems.has_errors():
             problems.error("no-suppliers", "no suppliers found", Location(str(paths[0])))
-    problems.extend(told_with_unread_buyers(graph_problems, problems, chain.unread_sheets))
+    problems.extend(
+        told_with_unread_buyers(
+            graph_problems, problems, chain.unread_sheets, options.sheet is not None
+        )
+    )
     if chain.suppliers:
         from ddtool.assess import run_date
 

@@ -311,12 +311,12 @@ def test_another_supplier_sheet_is_told_while_the_tier_sheets_are_read(tmp_path:
         "sheets 'Tier 1', 'Tier 2', 'Tier 3' are read, a sheet per tier; 'Audits', 'Tier 4'"
         " (hidden) also have supplier headers and are not read"
     )
-    assert "(unhide 'Tier 4' or delete it)" in warning.message
+    assert "(unhide 'Tier 4' (or delete it, if it is an old copy))" in warning.message
 
 
 WHY = [
     # (sheet names, hidden, what the warning says keeps them from being read together)
-    (["Tier 1", "Tier 2"], ("Tier 2",), "unhide 'Tier 2' or delete it"),
+    (["Tier 1", "Tier 2"], ("Tier 2",), "unhide 'Tier 2' (or delete it, if it is an old copy)"),
     (["Tier 1", "Tier 2", "Tier 2 (old)"], (), "'Tier 2' and 'Tier 2 (old)' name the same tier"),
     (["Suppliers", "Tier 2"], (), "name 'Suppliers' by its tier ('Tier 1')"),
 ]
@@ -368,3 +368,57 @@ def test_a_batch_is_not_told_to_use_the_sheet_option(tmp_path: Path) -> None:
     done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "-j", "1"])
     assert "unlinked-tier-sheet" in done.output
     assert "--sheet" not in done.output
+
+
+FIRST_SHEET_READ = [
+    # (sheet names, the sheet read): a later sheet named by a tier never wins over the first
+    (["Liste", "Stufe 2"], "Liste"),
+    (["Sheet1", "T2"], "Sheet1"),
+    (["Data", "Level 2"], "Data"),
+    (["Sheet1", "Risk level 3"], "Sheet1"),
+]
+
+
+@pytest.mark.parametrize(("names", "read"), FIRST_SHEET_READ, ids=str)
+def test_the_first_sheet_is_read_before_a_later_tier_sheet(
+    tmp_path: Path, names: list[str], read: str
+) -> None:
+    chain, problems = read_chain([_unlinked_book(tmp_path, names, ())])
+    assert {s.location.sheet for s in chain.suppliers if s.location} == {read}
+    assert [p.type for p in problems.items] == ["other-supplier-sheets"]
+
+
+def test_no_tier_is_read_beyond_one_not_read(tmp_path: Path) -> None:
+    """Tier 3's buyers are on tier 2: with the two "Tier 2" sheets not read, neither is
+    tier 3 (its rows would all name buyers not in the chain)."""
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Tier 2 (old)"] = sheets["Tier 2"]
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    chain, problems = read_chain([path])
+    assert [s.id for s in chain.suppliers] == ["S1"]
+    [warning] = problems.items
+    assert "'Tier 2', 'Tier 3', 'Tier 2 (old)' also have supplier headers" in warning.message
+
+
+@pytest.mark.parametrize("name", ["Tier 1 & 2", "Tiers 2-3", "Tier 1/2", "Tier 2 and 3"])
+def test_a_sheet_of_several_tiers_names_no_tier(name: str) -> None:
+    assert sheet_tier(name) is None
+
+
+def test_a_tier_column_that_agrees_with_the_links_is_no_mismatch(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2"])
+    sheets["Tier 2"][0].append("Tier")
+    sheets["Tier 2"][1].append(2)
+    sheets["Tier 2"].append(["S9", "Supplier 9", "Ghana", "cocoa farming", "S2", 3])
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    assert _problems(path) == []
+
+
+def test_an_unknown_buyer_points_to_the_warning_without_the_sheet_option(tmp_path: Path) -> None:
+    """A hidden "Tier 1": its suppliers' buyers are not read, and the error says where to
+    look (it said "one sheet is read per workbook", untrue of a sheet per tier)."""
+    path = write_book(
+        tmp_path / "chain.xlsx", _tiers(["Tier 1", "Tier 2"]), hidden=frozenset({"Tier 1"})
+    )
+    [error] = [p for p in _problems(path) if p["type"] == "unknown-buyer"]
+    assert error["message"].endswith("not read: the other-supplier-sheets warning says why)")

@@ -105,13 +105,15 @@ _TIER_SHEET = re.compile(
     re.I,
 )
 _TIER_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+# a sheet of two tiers or more ("Tier 1 & 2", "Tiers 2-3", "Tier 1/2"): no one tier's
+_TIERS_JOINED = re.compile(r"(?i)\d\s*(?:&|/|-|–|\+|,|and|und|et|y|e)\s*\d")
 
 
 def sheet_tier(name: str) -> int | None:
     """The tier a sheet's name gives ("Tier 2 suppliers", "Level II", "2. Stufe": 2), None
     where it names none."""
     found = _TIER_SHEET.search(name)
-    if found is None:
+    if found is None or _TIERS_JOINED.search(name):
         return None
     number = next(group for group in found.groups() if group is not None)
     return int(number) if number.isdigit() else _TIER_ROMAN[number.lower()]
@@ -138,11 +140,21 @@ def _tier_sheets(
         if name not in hidden and (tier := sheet_tier(name)) is not None
     ]
     counted = Counter([sheet_tier(read), *(tier for _, tier in named)])
-    return [
-        name
+    readable = {
+        tier: name
         for name, tier in named
         if counted[tier] == 1 and "id" in (_supplier_header(workbook, path, name, options) or ())
-    ]
+    }
+    # (the tiers next to one another from the sheet read's, up and down: a sheet beyond a
+    # tier not read would hold suppliers whose buyers are not read either)
+    first = sheet_tier(read) or 0
+    together = []
+    for step in (1, -1):
+        tier = first + step
+        while tier in readable:
+            together.append(readable[tier])
+            tier += step
+    return [name for name, _ in named if name in together]
 
 
 def _not_list_sheet(name: str) -> bool:
@@ -3140,9 +3152,6 @@ class ExcelReader(ChainReader):
         for name in visible:
             if _SUPPLIER_SHEET.search(name) and not _COMPANY_SHEET.match(name.strip()):
                 return name
-        for name in visible:  # (named by a tier alone: "T1", "Stufe 1", "Level 1")
-            if sheet_tier(name) is not None and not _COMPANY_SHEET.match(name.strip()):
-                return name
         # (the Company sheet first holds no suppliers: the sheet after it, where there is one)
         others = [name for name in visible if not _COMPANY_SHEET.match(name.strip())]
         return next(iter(others or visible), None)
@@ -4069,7 +4078,7 @@ def _not_together(
         return []
     why = [f"name '{read}' by its tier ('Tier 1')"] if tiers[0] is None else []
     why += [
-        f"unhide '{name}' or delete it"
+        f"unhide '{name}' (or delete it, if it is an old copy)"
         for name, tier in zip(sheets, tiers, strict=True)
         if name in hidden and tier is not None
     ]
