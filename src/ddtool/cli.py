@@ -1186,11 +1186,7 @@ def _in_sheets_not_read(
 
     wanted = _id_key(supplier_id)
     found: list[tuple[str, str, str | None]] = []
-    read_of: dict[str, list[str]] = {}  # each workbook's sheets read (its tier sheets: all)
-    for path, sheet_read in result.chain.headers:
-        if sheet_read:
-            read_of.setdefault(path, []).append(sheet_read)
-    for path, sheets_read in read_of.items():
+    for path, sheets_read in result.chain.sheets_read().items():
         others = unread_supplier_sheets(Path(path), sheets_read[0], read)
         for sheet in (name for name in others if name not in sheets_read):
             ids = []

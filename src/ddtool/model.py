@@ -281,6 +281,14 @@ class Chain(BaseModel):
     # (graph: tier-mismatch)
     sheet_tiers: dict[tuple[str, str], int] = Field(default_factory=dict, exclude=True)
 
+    def sheets_read(self) -> dict[str, list[str]]:
+        """The sheets read of each workbook, in the order read (several: a sheet per tier)."""
+        read: dict[str, list[str]] = {}
+        for file, sheet in self.headers:
+            if sheet is not None:
+                read.setdefault(file, []).append(sheet)
+        return read
+
     def key_line(self, location: Location, field_name: str) -> int | None:
         """The line of a field's key in the YAML entry at this location (the entry's own line
         where the entry has no such key; None for a table's row)."""

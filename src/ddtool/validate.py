@@ -125,10 +125,7 @@ def validate_chain(
         problems.extend(chain.dates_after(as_of or run_date()))
     result.problems = problems.items
     result.suppliers = len(chain.suppliers)
-    for file, sheet in chain.headers:
-        if sheet is not None:
-            result.sheets.setdefault(file, []).append(sheet)
-    result.sheets = {file: read for file, read in result.sheets.items() if len(read) > 1}
+    result.sheets = {file: read for file, read in chain.sheets_read().items() if len(read) > 1}
     own: dict[str, None] = {}  # (ordered, each once)
     for s in chain.suppliers:
         if s.attributes:

@@ -193,8 +193,15 @@ def _tier_sheets_unlinked(parts: list[RawChain], options: ReadOptions) -> None:
     """A tier sheet below the lowest without buyers (no column of them, or one left blank) is
     an error (`unlinked-tier-sheet`): its suppliers could not be placed under their buyers,
     and would be read as the company's direct suppliers."""
-    tiers = [sheet_tier(part.table.sheet or "") or 0 for part in parts if part.table is not None]
-    first = min(tiers, default=0)
+    tiers = {
+        part.table.sheet or "": sheet_tier(part.table.sheet or "") or 0
+        for part in parts
+        if part.table is not None
+    }
+    if not tiers:
+        return
+    lowest = min(tiers, key=tiers.__getitem__)  # (the sheet of the lowest tier)
+    first = tiers[lowest]
     for part in parts:
         table = part.table
         if table is None:
@@ -219,23 +226,14 @@ def _tier_sheets_unlinked(parts: list[RawChain], options: ReadOptions) -> None:
         ]
         part.problems.error(
             "unlinked-tier-sheet",
-            f"sheet '{table.sheet}' is read as a tier below sheet"
-            f" '{_lowest_sheet(parts, first)}', but {given}: its suppliers cannot be placed"
+            f"sheet '{table.sheet}' is read as a tier below sheet '{lowest}', but {given}:"
+            " its suppliers cannot be placed"
             " under the suppliers they supply (they would be read as the company's direct"
             " suppliers); give each one's buyer id ('Buyer ID')"
             + ("" if options.in_batch else ", or read one sheet alone with --sheet"),
             Location(table.path, table.sheet, None, table.columns.get("buyers")),
             suggestion=options.map_hint(above[-1], "buyers") if above and buyers is None else None,
         )
-
-
-def _lowest_sheet(parts: list[RawChain], tier: int) -> str:
-    """The name of the tier sheet of this tier among a workbook's parts."""
-    return next(
-        part.table.sheet or ""
-        for part in parts
-        if part.table is not None and (sheet_tier(part.table.sheet or "") or 0) == tier
-    )
 
 
 def _not_found(path: Path) -> str:

@@ -119,17 +119,11 @@ def sheet_tier(name: str) -> int | None:
     return int(number) if number.isdigit() else _TIER_ROMAN[number.lower()]
 
 
-def _tier_sheets(
-    workbook: CalamineWorkbook,
-    path: Path,
-    read: str,
-    others: list[str],
-    hidden: set[str],
-    options: ReadOptions,
-) -> list[str]:
+def _tier_sheets(read: str, others: dict[str, set[str]], hidden: set[str]) -> list[str]:
     """The other sheets read with the one read as a workbook's sheets per tier: where the
     sheet read is named by a tier ("Tier 1"), each other visible sheet with a supplier header
-    and an id column that is named by a tier of its own ("Tier 2", "Tier 3"). A sheet named
+    (`others`: the fields each names) and an id column that is named by a tier of its own
+    ("Tier 2", "Tier 3"). A sheet named
     as another's tier ("Tier 2" beside "Tier 2 (old)"), a hidden one and any other supplier
     sheet ("Audits", "Suppliers 2025") are not read, and a warning names them."""
     if sheet_tier(read) is None or read in hidden:
@@ -140,11 +134,7 @@ def _tier_sheets(
         if name not in hidden and (tier := sheet_tier(name)) is not None
     ]
     counted = Counter([sheet_tier(read), *(tier for _, tier in named)])
-    readable = {
-        tier: name
-        for name, tier in named
-        if counted[tier] == 1 and "id" in (_supplier_header(workbook, path, name, options) or ())
-    }
+    readable = {tier: name for name, tier in named if counted[tier] == 1 and "id" in others[name]}
     # (the tiers next to one another from the sheet read's, up and down: a sheet beyond a
     # tier not read would hold suppliers whose buyers are not read either)
     first = sheet_tier(read) or 0
@@ -2982,15 +2972,21 @@ class ExcelReader(ChainReader):
         if options.sheet is None:
             others = _supplier_sheets(workbook, path, names, sheet, options)
             if chain.table is not None:  # (the others read with it: read_chain)
-                chain.tier_sheets = _tier_sheets(workbook, path, sheet, others, hidden, options)
+                chain.tier_sheets = _tier_sheets(sheet, others, hidden)
             rest = [name for name in others if name not in chain.tier_sheets]
             chain.unread_sheets = _other_supplier_sheets(
-                rest, path, hidden, sheet, options, problems, workbook, chain.tier_sheets
+                {name: others[name] for name in rest},
+                path,
+                hidden,
+                sheet,
+                options,
+                problems,
+                chain.tier_sheets,
             )
         elif options.tier_sheet:  # (a tier sheet: the first one read names the sheets not read)
             pass
         elif chain.table is not None:  # (--sheet chose it: the others are told where needed)
-            chain.unread_sheets = _supplier_sheets(workbook, path, names, sheet, options)
+            chain.unread_sheets = list(_supplier_sheets(workbook, path, names, sheet, options))
         if company is None and chain.table is not None:
             # (no Company sheet: the rows above the header may name it, as exports do)
             company = _company_above(read)
@@ -3984,18 +3980,19 @@ def _sheet_rows(sheet: Any, max_rows: int) -> list[list[Any]] | int:
 
 def _supplier_sheets(
     workbook: CalamineWorkbook, path: Path, names: list[str], read: str, options: ReadOptions
-) -> list[str]:
+) -> dict[str, set[str]]:
     """The sheets other than the one read that have a supplier header row with an id
-    column. A sheet of orders naming suppliers (Lieferant, Land, Artikel) has no id column;
-    a sheet named as a supplier sheet ("Tier 2", "Lieferanten Stufe 2") needs none."""
-    found = []
+    column, each with the fields its header names. A sheet of orders naming suppliers
+    (Lieferant, Land, Artikel) has no id column; a sheet named as a supplier sheet ("Tier 2",
+    "Lieferanten Stufe 2") needs none."""
+    found = {}
     for name in names:
         # (a legend's or an example's sheet: its rows explain the list, see _choose_sheet)
         if name == read or _COMPANY_SHEET.match(name.strip()) or _not_list_sheet(name):
             continue
         fields = _supplier_header(workbook, path, name, options)
         if fields is not None and ("id" in fields or _SUPPLIER_SHEET.search(name)):
-            found.append(name)
+            found[name] = fields
     return found
 
 
@@ -4009,29 +4006,29 @@ def unread_supplier_sheets(path: Path, read: str, options: ReadOptions) -> list[
         names = list(workbook.sheet_names)
     except Exception:  # calamine raises its own error types (the file was read before)
         return []
-    return _supplier_sheets(workbook, path, names, read, options)
+    return list(_supplier_sheets(workbook, path, names, read, options))
 
 
 def _other_supplier_sheets(
-    found: list[str],
+    found: dict[str, set[str]],
     path: Path,
     hidden: set[str],
     read: str,
     options: ReadOptions,
     problems: ProblemList,
-    workbook: CalamineWorkbook,
     together: list[str],
 ) -> list[str]:
     """Warn of the other sheets that have a supplier header row with an id column too
-    (`found`), whatever their names ("Suppliers 2026" as well as "Lieferanten"), not read
-    with the sheet read (and those `together` with it, a workbook's sheets per tier): their
-    suppliers would otherwise be left out without a word. Where a sheet names a tier, the
-    warning says what keeps it from being read as one. Returns those sheets."""
+    (`found`, with the fields each names), whatever their names ("Suppliers 2026" as well
+    as "Lieferanten"), not read with the sheet read (and those `together` with it, a
+    workbook's sheets per tier): their suppliers would otherwise be left out without a word.
+    Where a sheet names a tier, the warning says what keeps it from being read as one.
+    Returns those sheets."""
     if not found:
-        return found
+        return []
     listed = ", ".join(f"'{name}'" + (" (hidden)" if name in hidden else "") for name in found)
     shown = f"'{read}'{' (hidden)' if read in hidden else ''}"
-    why = _not_together(workbook, path, read, found, hidden, options, together)
+    why = _not_together(read, found, hidden, together)
     problems.warning(
         "other-supplier-sheets",
         (
@@ -4055,19 +4052,13 @@ def _other_supplier_sheets(
             else ", or save each sheet as CSV and give the files together"
             " (ddtool assess tier1.csv tier2.csv)"
         ),
-        Location(str(path), sheet=found[0]),
+        Location(str(path), sheet=next(iter(found))),
     )
-    return found
+    return list(found)
 
 
 def _not_together(
-    workbook: CalamineWorkbook,
-    path: Path,
-    read: str,
-    others: list[str],
-    hidden: set[str],
-    options: ReadOptions,
-    together: list[str],
+    read: str, others: dict[str, set[str]], hidden: set[str], together: list[str]
 ) -> list[str]:
     """What keeps sheets named by a tier from being read as a workbook's sheets per tier
     (_tier_sheets), each said as what to do: the sheet read not named by one, a hidden
@@ -4094,9 +4085,7 @@ def _not_together(
     why += [
         f"give '{name}' an id column"
         for name, tier in zip(others, tiers[1:], strict=True)
-        if tier is not None
-        and name not in hidden
-        and "id" not in (_supplier_header(workbook, path, name, options) or ())
+        if tier is not None and name not in hidden and "id" not in others[name]
     ]
     return why
 
