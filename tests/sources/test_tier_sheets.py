@@ -254,14 +254,81 @@ def test_a_blank_column_of_buyers_is_an_error_at_that_column(tmp_path: Path) -> 
     assert "its column of buyers ('Buyer ID') is blank" in error["message"]
 
 
-def test_a_column_naming_the_tier_above_is_suggested_as_the_buyers(tmp_path: Path) -> None:
+# a column naming the supplier of the tier above by id: each row's buyer
+TIER_BUYER_HEADERS = [
+    "Tier 2 supplier ID",
+    "Tier 2 Supplier",
+    "Tier-2 vendor no.",
+    "2nd tier supplier code",
+    "Tier II supplier #",
+    "Lieferant Stufe 2",
+    "ID proveedor nivel 2",
+]
+
+
+@pytest.mark.parametrize("names", [["Tier 1", "Tier 2", "Tier 3"], ["Tier 3", "Tier 2", "Tier 1"]])
+@pytest.mark.parametrize("header", TIER_BUYER_HEADERS)
+def test_a_column_naming_the_tier_above_by_id_is_read_as_the_buyers(
+    tmp_path: Path, header: str, names: list[str]
+) -> None:
     sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
-    sheets["Tier 3"][0][4] = "Tier 2 supplier ID"
+    sheets["Tier 2"][0][4] = header.replace("2", "1").replace("II", "I")
+    sheets["Tier 3"][0][4] = header
+    path = write_book(tmp_path / "chain.xlsx", {name: sheets[name] for name in names})
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    assert sorted((s.id, s.buyers) for s in chain.suppliers) == [
+        ("S1", []),
+        ("S2", ["S1"]),
+        ("S3", ["S2"]),
+    ]
+    # (read as the sheets' tiers say, not as a mapping given: the JSON records none)
+    done = CliRunner().invoke(app, ["assess", str(path), "-q", "-o", str(tmp_path / "a.json")])
+    assert done.exit_code == 0, done.output
+    document = json.loads((tmp_path / "a.json").read_text("utf-8"))
+    assert document["options"]["column_map"] == {}
+    assert {e["id"]: e["tiers"] for e in document["suppliers"] if not e["inferred"]} == {
+        "S1": [1],
+        "S2": [2],
+        "S3": [3],
+    }
+
+
+NOT_TIER_BUYERS = [
+    # (the Tier 3 sheet's last headers, the suggestion of the error that it has no buyers)
+    (["Tier 2 supplier name"], "--map 'Tier 2 supplier name=buyers'"),  # (a name: no id)
+    (["Tier 3 supplier ID"], None),  # (its own tier: not its buyer's)
+    (["Tier 1 supplier code"], "--map 'Tier 1 supplier code=buyers'"),  # (two tiers above)
+    # (two columns that could each be it: which one is not guessed)
+    (["Tier 2 supplier ID", "Tier 2 supplier code"], "--map 'Tier 2 supplier code=buyers'"),
+]
+
+
+@pytest.mark.parametrize(("headers", "suggestion"), NOT_TIER_BUYERS, ids=str)
+def test_other_columns_naming_a_tier_are_only_suggested_as_the_buyers(
+    tmp_path: Path, headers: list[str], suggestion: str | None
+) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Tier 3"][0][4:] = headers
+    sheets["Tier 3"][1][4:] = ["S2"] * len(headers)
     path = write_book(tmp_path / "chain.xlsx", sheets)
     [error] = [p for p in _problems(path) if p["type"] == "unlinked-tier-sheet"]
-    assert error["suggestion"] == "--map 'Tier 2 supplier ID=buyers'"
-    # mapped, it is read on that sheet, and no other sheet is told the mapping is unused
-    assert _problems(path, "--map", "Tier 2 supplier ID=buyers") == []
+    assert error["suggestion"] == suggestion
+    if suggestion is not None:
+        # mapped, it is read on that sheet, and no other sheet is told the mapping is unused
+        mapped = suggestion.removeprefix("--map '").removesuffix("'")
+        assert [p["type"] for p in _problems(path, "--map", mapped)] == []
+
+
+def test_a_column_of_buyers_comes_before_one_naming_the_tier_above(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Tier 3"][0].append("Tier 2 supplier ID")
+    sheets["Tier 3"][1].append("S1")  # (kept as written, an attribute)
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    [s3] = [s for s in chain.suppliers if s.id == "S3"]
+    assert (s3.buyers, s3.attributes) == (["S2"], {"Tier 2 supplier ID": "S1"})
 
 
 ROWS_ELSEWHERE = [

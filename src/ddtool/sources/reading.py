@@ -42,6 +42,7 @@ from ddtool.sources.table_source import (
     section_message,
     section_rest,
     sheet_tier,
+    tier_supplier_header,
 )
 from ddtool.sources.values import as_id, as_text, split_list
 from ddtool.sources.yaml_source import YamlReader
@@ -127,9 +128,14 @@ def _read_parts(path: Path, options: ReadOptions) -> list[RawChain]:
     raw = _read(path, options)
     if not raw.tier_sheets:
         return [raw]
+    raw = _with_tier_buyers(raw, path, options)
     parts = [raw]
     for sheet in raw.tier_sheets:
-        part = ExcelReader().read(path, replace(options, sheet=sheet, tier_sheet=True))
+        part = _with_tier_buyers(
+            ExcelReader().read(path, replace(options, sheet=sheet, tier_sheet=True)),
+            path,
+            replace(options, sheet=sheet, tier_sheet=True),
+        )
         part.tier_part = True
         if raw.company is not None or any(p.company is not None for p in parts[1:]):
             # (the company is the first part's that names one: a Company sheet is read with
@@ -139,6 +145,28 @@ def _read_parts(path: Path, options: ReadOptions) -> list[RawChain]:
     _tier_sheets_unlinked(parts, options)
     _maps_used_on_a_sheet(parts, options)
     return parts
+
+
+def _with_tier_buyers(part: RawChain, path: Path, options: ReadOptions) -> RawChain:
+    """A tier sheet without a column of buyers read again with its column naming the tier
+    above's supplier by id as its buyers ("Tier 2 supplier ID" on "Tier 3": each row's
+    buyer), as `--map 'Tier 2 supplier ID=buyers'` would read it; any other part as read."""
+    table = part.table
+    if table is None or "buyers" in table.columns or table.sheet is None:
+        return part
+    tier = sheet_tier(table.sheet)
+    above = [
+        label
+        for label, _ in table.extras
+        if tier is not None and tier_supplier_header(label) == tier - 1
+    ]
+    if len(above) != 1:  # (none, or two that could each be it)
+        return part
+    again = ExcelReader().read(
+        path, replace(options, column_map={**options.column_map, above[0]: "buyers"})
+    )
+    again.signature = part.signature
+    return again
 
 
 def _maps_used_on_a_sheet(parts: list[RawChain], options: ReadOptions) -> None:

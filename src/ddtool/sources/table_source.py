@@ -119,6 +119,39 @@ def sheet_tier(name: str) -> int | None:
     return int(number) if number.isdigit() else _TIER_ROMAN[number.lower()]
 
 
+# what a header on a sheet named by a tier may add to the tier above's name when it names the
+# supplier of that tier each row supplies ("Tier 2 supplier ID" on "Tier 3"): a buyer's id
+_TIER_BUYER_WORDS = frozenset(
+    {
+        *(
+            f"{who} {key}".strip()
+            for who in ("", "supplier", "suppliers", "vendor", "buyer", "customer")
+            for key in ("", "id", "ids", "no", "nr", "number", "code", "ref", "reference")
+        ),
+        *("lieferant", "lieferanten", "lieferant nr", "lieferanten nr", "lieferantennummer"),
+        *("fournisseur", "fournisseurs", "id fournisseur", "code fournisseur"),
+        *("proveedor", "proveedores", "id proveedor", "codigo proveedor"),
+        *("fornecedor", "fornecedores", "id fornecedor", "codigo fornecedor"),
+        *("fornitore", "fornitori", "id fornitore", "codice fornitore"),
+        *("leverancier", "leveranciers", "leveranciernummer"),
+    }
+    - {""}
+)
+
+
+def tier_supplier_header(label: str) -> int | None:
+    """The tier whose supplier a header names by id ("Tier 2 supplier ID", "Tier-2 vendor
+    no", "Lieferant Stufe 2": 2), None for any other header ("Tier 2 audit date", "Tier 2
+    supplier name": a buyer is named by its id)."""
+    found = _TIER_SHEET.search(label)
+    if found is None or _TIERS_JOINED.search(label):
+        return None
+    rest = header_words(label[: found.start()] + " " + label[found.end() :])
+    if rest not in _TIER_BUYER_WORDS:
+        return None
+    return sheet_tier(label)
+
+
 def _tier_sheets(read: str, others: dict[str, set[str]], hidden: set[str]) -> list[str]:
     """The other sheets read with the one read as a workbook's sheets per tier: where the
     sheet read is named by a tier ("Tier 1"), each other visible sheet with a supplier header
