@@ -639,9 +639,16 @@ def _duplicate_fix(chain: Chain, given: Supplier, again: Supplier) -> str:
         if given.location is not None and given.location.line is not None
         else ""
     )
+    # (a supplier at two tiers of a workbook with a sheet per tier: on the first one's sheet)
+    first, later = given.location, again.location
+    sheet = (
+        f" on sheet {first.sheet!r}"
+        if first is not None and later is not None and first.sheet != later.sheet
+        else ""
+    )
     return (
         f": a supplier of several buyers is given once; give {again.id!r} once and add"
-        f" {named} to its {column!r}{nested}"
+        f" {named} to its {column!r}{sheet}{nested}"
     )
 
 

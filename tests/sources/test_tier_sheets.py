@@ -178,6 +178,19 @@ def test_an_id_on_two_tier_sheets_is_told_with_both_sheets(tmp_path: Path) -> No
     assert "first defined at" in done.output and "sheet 'Tier 1', row 2" in done.output
 
 
+def test_a_supplier_at_two_tiers_is_told_where_to_add_its_other_buyer(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    sheets["Tier 2"].append(["Y9", "Yarn trader", "Ghana", "cocoa trading", "S1"])
+    sheets["Tier 3"].append(["Y9", "Yarn trader", "Ghana", "cocoa trading", "S2"])
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    [error] = _problems(path)
+    assert error["location"]["sheet"] == "Tier 3"
+    assert error["message"].endswith(
+        "a supplier of several buyers is given once; give 'Y9' once and add 'S2' to its"
+        " 'Buyer ID' on sheet 'Tier 2'"
+    )
+
+
 def test_an_unknown_buyer_on_a_tier_sheet_is_located_there(tmp_path: Path) -> None:
     sheets = _tiers(["Tier 1", "Tier 2"])
     sheets["Tier 2"][1][4] = "S9"
