@@ -26,6 +26,7 @@ from batch_support import read_summary, write_members
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from ddtool.assess import SCHEMA_VERSION
 from ddtool.batch import (
     SUMMARY_SCHEMA,
     BatchOptions,
@@ -373,4 +374,4 @@ def test_a_member_assessed_by_an_earlier_schema_is_assessed_again(tmp_path: Path
     rows = {row["member"]: row for row in read_summary(out)["ranking"]}
     exposure = rows["names"]["exposure"]
     assert {rt: (e["level"], e["data_gaps"]) for rt, e in exposure.items()} == MEMBERS["names"][1]
-    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == "2.6"
+    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION

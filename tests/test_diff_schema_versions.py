@@ -19,12 +19,12 @@ from ddtool.diff import AssessmentFileError, check_assessment
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_chains"
 SCHEMA_1_0 = Path(__file__).resolve().parent / "assets" / "diff" / "cocoa-schema-1.0.json"
-READS = "this ddtool reads 1.x and 2.0 to 2.6"
+READS = "this ddtool reads 1.x and 2.0 to 2.7"
 
 
 @pytest.fixture(scope="module")
 def cocoa(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The cocoa sample assessed by this ddtool (schema 2.6), as of 2026-01-01."""
+    """The cocoa sample assessed by this ddtool (schema 2.7), as of 2026-01-01."""
     path = tmp_path_factory.mktemp("cocoa") / "cocoa.json"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
@@ -40,10 +40,11 @@ VERSIONS: list[tuple[Any, str | None]] = [
     ("", 'not a ddtool assessment JSON ($.schema_version: "" is not a schema version'),
     ("2", 'not a ddtool assessment JSON ($.schema_version: "2" is not a schema version'),
     ("abc", 'not a ddtool assessment JSON ($.schema_version: "abc" is not a schema version'),
-    ("2.7", "not a ddtool assessment JSON ($.schema_version: 2.7 is newer than this ddtool"),
+    ("2.8", "not a ddtool assessment JSON ($.schema_version: 2.8 is newer than this ddtool"),
     ("2.99", "not a ddtool assessment JSON ($.schema_version: 2.99 is newer than this ddtool"),
     ("3.0", "not a ddtool assessment JSON ($.schema_version: 3.0 is newer than this ddtool"),
     (SCHEMA_VERSION, None),
+    ("2.6", None),  # (without the input files' sheets)
     ("2.0", None),
     ("1.0", None),
 ]

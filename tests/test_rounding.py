@@ -169,7 +169,7 @@ def test_a_downstream_listing_names_the_risk_types_it_raises(
     assert listed and all(g["risk_types"] == risk_types for g in listed)
     # the floor is on those risk types (downstream_floor 0.6 at least), not on the others
     assert entry["risk"][floored]["likelihood"] >= 0.6
-    assert downstream[1]["schema_version"] == "2.6"
+    assert downstream[1]["schema_version"] == "2.7"
 
 
 def test_verify_compares_a_2_4_files_downstream_listings_as_written(

@@ -106,7 +106,7 @@ def test_a_level_on_a_data_gap_ranks_above_the_same_level_known(
     saved: tuple[Path, dict[str, Any]],
 ) -> None:
     _, document = saved
-    assert document["schema_version"] == SCHEMA_VERSION == "2.6"
+    assert document["schema_version"] == SCHEMA_VERSION == "2.7"
     ranking = document["summary"]["tier1_ranking"]
     assert [(e["id"], e["level"], e["on_a_gap"]) for e in ranking] == EXPECTED
     # (ranked on the plain level, each gap one came after the known one of its level)
@@ -238,10 +238,10 @@ def test_verify_compares_the_ranking_as_the_saved_schema_holds_it(
     noted = [line for line in outcome.checked if "saved as schema 2.3" in line]
     assert noted == (
         [
-            "note: saved as schema 2.3, re-run as 2.6: compared without what 2.3 did not hold"
+            "note: saved as schema 2.3, re-run as 2.7: compared without what 2.3 did not hold"
             " (tier1_ranking on_a_gap and the order it gives, a downstream listing's"
             " risk_types)",
-            "note: saved as schema 2.3, re-run as 2.6: the data gaps that bear on the"
+            "note: saved as schema 2.3, re-run as 2.7: the data gaps that bear on the"
             " exposures compared as 2.3 told them (those of a low level alone)",
         ]
         if "2.3" in case

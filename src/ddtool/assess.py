@@ -84,7 +84,7 @@ from ddtool.sources.normalise import SectorMatch
 # `risk_types`; 2.6: the data gaps that bear on an exposure (`data_gaps`, `on_a_gap`) are
 # those of every supplier whose level rests on missing data at any level but critical
 # (document.gaps_rested_on), no longer of those whose level is low alone
-SCHEMA_VERSION = "2.6"
+SCHEMA_VERSION = "2.7"
 
 
 @dataclass(slots=True)
@@ -1185,8 +1185,14 @@ def _document(
             for s in tier1
         ],
     }
+    # (a workbook's sheets read: its sheet, or a sheet per tier; a CSV or YAML file has none)
+    sheets = a.chain.sheets_read()
     files = [
-        {"path": path_text(p), "sha256": sha}
+        {
+            "path": path_text(p),
+            "sha256": sha,
+            **({"sheets": sheets[str(p)]} if str(p) in sheets else {}),
+        }
         for p, sha in zip(paths, a.chain.file_hashes, strict=True)
     ]
     return {

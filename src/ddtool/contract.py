@@ -662,7 +662,15 @@ TOP = Record(
                     "path": (TEXT, REPORT),
                     "sha256": (TEXT, REPORT),
                     "files": (
-                        ListOf(Record({"path": (TEXT, REPORT), "sha256": (TEXT, REPORT)})),
+                        ListOf(
+                            Record(
+                                {
+                                    "path": (TEXT, REPORT),
+                                    "sha256": (TEXT, REPORT),
+                                    "sheets": (TEXTS, OPTIONAL),  # (2.7)
+                                }
+                            )
+                        ),
                         OPTIONAL,
                     ),
                 }

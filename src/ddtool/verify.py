@@ -320,6 +320,9 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
     to_ranking = added_since(_ADDED_TO_RANKING)
     to_listings = added_since(_ADDED_TO_LISTINGS)
     low_only = not to_exposures and bool(added_since({_GAPS_AT_EVERY_LEVEL: ("rule",)}))
+    if added_since({now: ("",)}):  # (an earlier minor version of this one)
+        # (2.7 added only the sheets of the input files, which are not compared)
+        rerun["schema_version"] = version
     if not any((to_suppliers, to_bases, to_exposures, to_ranking, to_listings, low_only)):
         return
     if low_only:
@@ -335,7 +338,6 @@ def _as_saved(rerun: dict[str, Any], version: str, result: Verification) -> None
         _ranking_as_before(rerun)
     if to_listings:
         _listings_as_before(rerun)
-    rerun["schema_version"] = version
     held = [
         *to_suppliers,
         *to_bases,

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from workbook_support import write_book
 
 from ddtool.cli import app
+from ddtool.reporters.markdown_report import inputs
 from ddtool.sources.interface import ReadOptions
 from ddtool.sources.reading import read_chain
 from ddtool.sources.table_source import sheet_tier
@@ -502,3 +503,46 @@ def test_an_unknown_buyer_points_to_the_warning_without_the_sheet_option(tmp_pat
     )
     [error] = [p for p in _problems(path) if p["type"] == "unknown-buyer"]
     assert error["message"].endswith("not read: the other-supplier-sheets warning says why)")
+
+
+SHEETS_SHOWN = [
+    # (the sheets an input file records, how every report names the file)
+    (None, "chain.xlsx"),  # (schema 2.6 and before, or a CSV or YAML file)
+    ([], "chain.xlsx"),
+    (["Suppliers"], "chain.xlsx, sheet 'Suppliers'"),
+    (["Tier 1", "Tier 2"], "chain.xlsx, sheets 'Tier 1' and 'Tier 2'"),
+    (["Tier 1", "Tier 2", "Tier 3"], "chain.xlsx, sheets 'Tier 1', 'Tier 2' and 'Tier 3'"),
+]
+
+
+@pytest.mark.parametrize(("sheets", "shown"), SHEETS_SHOWN, ids=str)
+def test_the_reports_name_the_sheets_read(sheets: list[str] | None, shown: str) -> None:
+    entry: dict[str, Any] = {"path": "chain.xlsx", "sha256": "ab" * 32}
+    if sheets is not None:
+        entry["sheets"] = sheets
+    rows, combined = inputs({"input": {"path": "chain.xlsx", "files": [entry]}})
+    assert (rows, combined) == ([("Input", shown, "ab" * 32)], None)
+
+
+def test_the_assessment_records_the_sheets_read_of_each_workbook(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "chain.xlsx", _tiers(["Notes", "Tier 1", "Tier 2", "Tier 3"]))
+    more = tmp_path / "more.csv"
+    more.write_text(
+        "Supplier ID,Supplier name,Country,Sector,Buyer ID\nS9,Farm,Ghana,cocoa farming,S3\n"
+    )
+    out = tmp_path / "a.json"
+    done = CliRunner().invoke(app, ["assess", str(book), str(more), "-q", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    document = json.loads(out.read_text("utf-8"))
+    assert [(f["path"], f.get("sheets")) for f in document["input"]["files"]] == [
+        (str(book), ["Tier 1", "Tier 2", "Tier 3"]),
+        (str(more), None),
+    ]
+    # saved by schema 2.6, without them, it is reproduced all the same (they are not compared)
+    for entry in document["input"]["files"]:
+        entry.pop("sheets", None)
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps(document | {"schema_version": "2.6"}), "utf-8")
+    again = CliRunner().invoke(app, ["assess", "--verify", str(earlier)])
+    assert again.exit_code == 0, again.output
+    assert "reproduced" in again.output and "saved as schema" not in again.output

@@ -141,7 +141,8 @@ def inputs(document: dict[str, Any], one: str = "Input") -> tuple[list[InputRow]
     files' own), labelled and explained so: every report names the inputs this way."""
     given: dict[str, Any] = document.get("input") or {}
     files = [
-        (str(f.get("path") or ""), str(f.get("sha256") or "")) for f in given.get("files") or []
+        (str(f.get("path") or "") + _sheets_read(f.get("sheets")), str(f.get("sha256") or ""))
+        for f in given.get("files") or []
     ] or [(str(given.get("path") or ""), str(given.get("sha256") or ""))]
     count = len(files)
     rows = [
@@ -151,6 +152,17 @@ def inputs(document: dict[str, Any], one: str = "Input") -> tuple[list[InputRow]
     combined = str(given.get("sha256") or "") if count > 1 else ""
     note = f"one hash over all {count} input files, in the order given"
     return rows, (("Input files combined", note, combined) if combined else None)
+
+
+def _sheets_read(sheets: list[str] | None) -> str:
+    """", sheets 'Tier 1', 'Tier 2' and 'Tier 3'": the sheets of a workbook read, after its
+    path (nothing for a CSV or YAML file, or a document of schema 2.6 or before)."""
+    if not sheets:
+        return ""
+    named = [repr(str(sheet)) for sheet in sheets]
+    if len(named) == 1:
+        return f", sheet {named[0]}"
+    return f", sheets {', '.join(named[:-1])} and {named[-1]}"
 
 
 class _ReadFlags:
