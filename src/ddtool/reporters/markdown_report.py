@@ -155,7 +155,7 @@ def inputs(document: dict[str, Any], one: str = "Input") -> tuple[list[InputRow]
 
 
 def _sheets_read(sheets: list[str] | None) -> str:
-    """", sheets 'Tier 1', 'Tier 2' and 'Tier 3'": the sheets of a workbook read, after its
+    """ ", sheets 'Tier 1', 'Tier 2' and 'Tier 3'": the sheets of a workbook read, after its
     path (nothing for a CSV or YAML file, or a document of schema 2.6 or before)."""
     if not sheets:
         return ""
