@@ -155,8 +155,8 @@ def inputs(document: dict[str, Any], one: str = "Input") -> tuple[list[InputRow]
 
 
 def _sheets_read(sheets: list[str] | None) -> str:
-    """ ", sheets 'Tier 1', 'Tier 2' and 'Tier 3'": the sheets of a workbook read, after its
-    path (nothing for a CSV or YAML file, or a document of schema 2.6 or before)."""
+    """The sheets of a workbook read, as written after its path (", sheets 'Tier 1', 'Tier 2'
+    and 'Tier 3'"); nothing for a CSV or YAML file, or a document of schema 2.6 or before."""
     if not sheets:
         return ""
     named = [repr(str(sheet)) for sheet in sheets]
