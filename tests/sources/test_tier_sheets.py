@@ -22,7 +22,7 @@ from ddtool.cli import app
 from ddtool.reporters.markdown_report import inputs
 from ddtool.sources.interface import ReadOptions
 from ddtool.sources.reading import read_chain
-from ddtool.sources.table_source import sheet_tier
+from ddtool.sources.table_source import ExcelReader, sheet_tier
 
 HEADER = ["Supplier ID", "Supplier name", "Country", "Sector", "Buyer ID"]
 SECTORS = ["cocoa trading", "cocoa cooperative", "cocoa farming", "cocoa farming"]
@@ -229,7 +229,8 @@ def test_a_batch_member_with_a_sheet_per_tier_is_assessed_whole(tmp_path: Path) 
 
 def test_the_company_and_the_workbook_s_formulas_are_told_once(tmp_path: Path) -> None:
     """Each tier sheet is read as --sheet reads it; what belongs to the workbook (its Company
-    sheet, formulas found in any of its sheets) is not told again for each sheet."""
+    sheet) is not told again for each sheet, and formulas are told at the sheet that holds
+    them."""
     sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
     sheets["Company"] = [["Field", "Value"], ["Name", "Acme Foods"], ["Country", "Narnia"]]
     sheets["Tier 2"][1][1] = '=CONCATENATE("Supplier ", "2")'
@@ -237,7 +238,7 @@ def test_the_company_and_the_workbook_s_formulas_are_told_once(tmp_path: Path) -
     chain, problems = read_chain([path])
     assert chain.company.name == "Acme Foods"
     assert [p.type for p in problems.items].count("unknown-country") == 1
-    assert [p.type for p in problems.items].count("formulas") == 1
+    assert [p.location.sheet for p in problems.items if p.type == "formulas"] == ["Tier 2"]
     assert len(chain.suppliers) == 3
 
 
@@ -546,3 +547,32 @@ def test_the_assessment_records_the_sheets_read_of_each_workbook(tmp_path: Path)
     again = CliRunner().invoke(app, ["assess", "--verify", str(earlier)])
     assert again.exit_code == 0, again.output
     assert "reproduced" in again.output and "saved as schema" not in again.output
+
+
+def test_the_workbook_is_checked_and_scanned_once_for_all_its_tier_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ddtool.sources import table_source
+
+    scans: list[Path] = []
+    scan = table_source._scan_workbook
+
+    def counted(path: Path, sheets: Any) -> Any:
+        scans.append(path)
+        return scan(path, sheets)
+
+    monkeypatch.setattr(table_source, "_scan_workbook", counted)
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3", "Tier 4"])
+    sheets["Tier 3"].append(["S9", "=1+1", "Ghana", "cocoa farming", "S2"])  # (a formula)
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    chain, problems = read_chain([path])
+    assert len(chain.suppliers) == 5 and scans == [path]
+    # (the formulas told at the sheet that holds them, and no other)
+    assert [(p.type, p.location.sheet) for p in problems.items if "formula" in p.type] == [
+        ("formulas", "Tier 3"),
+        ("formula-without-result", "Tier 3"),
+    ]
+    # a tier sheet of a workbook changed since (saved again) is checked and scanned anew
+    write_book(path, {**sheets, "Tier 4": [*sheets["Tier 4"], ["S10", "Farm", "Ghana"]]})
+    ExcelReader().read(path, ReadOptions(sheet="Tier 4", tier_sheet=True))
+    assert scans == [path, path]

@@ -375,3 +375,31 @@ def test_formula_cells_are_found_by_the_sheets_own_tags(
 
     cells = _formula_cells(sheet, every)
     assert [f"{column_letter(col)}{row}" for row, col, _formula in cells] == found
+
+
+# (the sheet a formula is on, the "formulas" warnings: the sheets they are told at)
+FORMULAS_ON = [
+    ("Suppliers", ["Suppliers"]),
+    ("Lists", []),  # (a sheet of choices, not read: its formulas are none of the list's)
+    (None, []),
+]
+
+
+@pytest.mark.parametrize(("where", "told"), FORMULAS_ON, ids=str)
+def test_formulas_are_told_only_of_the_sheet_read(
+    tmp_path: Path, where: str | None, told: list[str]
+) -> None:
+    from workbook_support import write_book
+
+    sheets: dict[str, list[list[Any]]] = {
+        "Suppliers": [
+            ["Supplier ID", "Supplier name", "Country", "Sector"],
+            ["S1", "Farm", "Ghana", "cocoa farming"],
+        ],
+        "Lists": [["Countries"], ["Ghana"], ["Côte d'Ivoire"]],
+    }
+    if where is not None:
+        sheets[where].append(["=UPPER(A2)"] if where == "Lists" else ["S2", "=B2", "Ghana"])
+    path = write_book(tmp_path / "book.xlsx", sheets)
+    _, problems = read_chain([path])
+    assert [p.location.sheet for p in problems.items if p.type == "formulas"] == told

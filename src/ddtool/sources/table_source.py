@@ -16,7 +16,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import compress, islice, pairwise, repeat
 from operator import is_
@@ -51,6 +51,7 @@ from ddtool.sources.interface import (
     RawTable,
     ReadOptions,
     bom_encoding,
+    file_signature,
     size_over,
     zeros_encoding,
 )
@@ -2805,6 +2806,12 @@ def _company_ids(company: tuple[dict[str, Any], Location, dict[str, Location]] |
     return ids
 
 
+# the last workbook read, by path: its signature when read, its worksheet parts as checked
+# (_inspect_package) and what their XML shows (_scan_workbook); its tier sheets read after it
+# take them from here
+_PACKAGE_SEEN: dict[str, tuple[tuple[int, ...], list[zipfile.ZipInfo], _Scan | None]] = {}
+
+
 class ExcelReader(ChainReader):
     """Reads workbooks with python-calamine (fast, no formula evaluation, no macros)."""
 
@@ -2868,23 +2875,35 @@ class ExcelReader(ChainReader):
             )
             return chain
         sheets: list[zipfile.ZipInfo] = []
-        if zipped:
-            inspected = _inspect_package(path, options, problems, where)
-            if inspected is None:
-                return chain
-            sheets = inspected
-        # Scanning the sheets for formulas and error values reads all their XML (0.2 s for 10^5
-        # rows): it runs while calamine parses (which releases the GIL), on another core when
-        # there is one. The problems calamine finds are reported after the scan's, in the order
-        # the two steps had when they ran one after the other.
-        loading = ProblemList()
-        scanned: _Scan | None = None
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            ods = zipped and suffix == ".ods"  # (its merges and hidden rows: _scan_ods)
-            scan = pool.submit(_scan_workbook, path, sheets) if sheets or ods else None
+        # (a tier sheet read after the workbook's first sheet: the package was checked and
+        # scanned whole then, and is the same file; not checked and scanned again per sheet)
+        signature = file_signature(path)
+        seen = _PACKAGE_SEEN.get(str(path)) if options.tier_sheet else None
+        if seen is not None and seen[0] == signature:
+            _, sheets, scanned = seen
+            loading = ProblemList()
             loaded = self._load(path, options, loading, where, zipped)
-            if scan is not None:
-                scanned = scan.result()
+        else:
+            if zipped:
+                inspected = _inspect_package(path, options, problems, where)
+                if inspected is None:
+                    return chain
+                sheets = inspected
+            # Scanning the sheets for formulas and error values reads all their XML (0.2 s for
+            # 10^5 rows): it runs while calamine parses (which releases the GIL), on another
+            # core when there is one. The problems calamine finds are reported after the
+            # scan's, in the order the two steps had when they ran one after the other.
+            loading = ProblemList()
+            scanned = None
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                ods = zipped and suffix == ".ods"  # (its merges and hidden rows: _scan_ods)
+                scan = pool.submit(_scan_workbook, path, sheets) if sheets or ods else None
+                loaded = self._load(path, options, loading, where, zipped)
+                if scan is not None:
+                    scanned = scan.result()
+            _PACKAGE_SEEN.clear()  # (the last workbook read only)
+            if signature is not None and (scanned is None or scanned.broken is None):
+                _PACKAGE_SEEN[str(path)] = (signature, sheets, scanned)
         if scanned is not None and scanned.broken is not None:
             problems.error("not-a-workbook", scanned.broken, where)
             return chain
@@ -2960,8 +2979,8 @@ class ExcelReader(ChainReader):
                     merged_header=groups,
                     company_ids=_company_ids(company),
                 )
-        if options.tier_sheet:
-            pass  # (formulas are found in the whole workbook: told at the first sheet read)
+        if not _formulas_on(path, sheet, scanned):
+            pass  # (formulas of other sheets only: a list of choices, say; not told here)
         elif uncalculated:
             problems.warning(
                 "formulas",
@@ -3301,6 +3320,20 @@ def _hidden_rows(
         f" {them} to check, or delete {them} to leave {them} out",
         Location(str(path), sheet=sheet, row=kept[0]),
     )
+
+
+def _formulas_on(path: Path, sheet: str, scanned: _Scan | None) -> bool:
+    """Whether a sheet holds formulas, by the scan of its workbook's parts (where the scan
+    does not know them by part, whether any sheet does)."""
+    if scanned is None or not scanned.formulas:
+        return False
+    if scanned.formula_parts is None:
+        return True
+    try:
+        with zipfile.ZipFile(path) as package:
+            return _sheet_part(package, sheet) in scanned.formula_parts
+    except (KeyError, *_BROKEN_PACKAGE):
+        return True
 
 
 def _sheet_part(package: zipfile.ZipFile, sheet: str) -> str | None:
@@ -4508,6 +4541,8 @@ class _Scan:
     # the workbook's formulas were never calculated: it asks to be calculated when opened
     # (calcPr fullCalcOnLoad), as programs that write formulas without results mark it
     uncalculated: bool = False
+    # the worksheet parts that hold formulas (None: not known by part)
+    formula_parts: frozenset[str] | None = None
 
 
 def _scan_workbook(path: Path, sheets: list[zipfile.ZipInfo]) -> _Scan:
@@ -4519,7 +4554,7 @@ def _scan_workbook(path: Path, sheets: list[zipfile.ZipInfo]) -> _Scan:
                 return _scan_ods(package)
             scanned = _scan_sheets(package, sheets)
             if scanned.formulas and _never_calculated(package):
-                return _Scan(True, scanned.errors, None, scanned.hidden_rows, uncalculated=True)
+                return replace(scanned, uncalculated=True)
             return scanned
     except _BROKEN_PACKAGE as e:
         return _Scan(broken=_broken(e))
@@ -4618,10 +4653,12 @@ _ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d+)[\"']")
 def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> _Scan:
     """Whether the sheets hold formulas and error values, and the rows each hides (hidden,
     or filtered out of view: a spreadsheet program saves both as hidden)."""
-    formulas = errors = False
+    errors = False
     hidden_rows: dict[str, list[int]] = {}
+    formula_parts: set[str] = set()
     for info in sheets:
         hidden: list[int] = []
+        formulas = False
         with package.open(info) as member:
             carried = b""  # a tag cut by the end of the last chunk
             while chunk := member.read(1 << 20):
@@ -4639,7 +4676,11 @@ def _scan_sheets(package: zipfile.ZipFile, sheets: list[zipfile.ZipInfo]) -> _Sc
                 carried = chunk[opened:] if opened > chunk.rfind(b">") else b""
         if hidden:
             hidden_rows[info.filename] = sorted(set(hidden))
-    return _Scan(formulas, errors, hidden_rows=hidden_rows)
+        if formulas:
+            formula_parts.add(info.filename)
+    return _Scan(
+        bool(formula_parts), errors, hidden_rows=hidden_rows, formula_parts=frozenset(formula_parts)
+    )
 
 
 # What tells ddtool's own registers (outputs of assess and report) from a chain: the sheets
