@@ -7,6 +7,7 @@ do (blank countries and sectors, missing shares). Output is deterministic for a 
 chain's format is its file's suffix: .xlsx, .csv or .yaml.
 
     python bench/generate.py chain --suppliers 100000 -o bench/out/chain-1e5.xlsx
+    python bench/generate.py chain --suppliers 100000 --tier-sheets -o bench/out/tiers-1e5.xlsx
     python bench/generate.py members --count 200 -o bench/out/members
 """
 
@@ -236,8 +237,9 @@ def _row(
     return row
 
 
-def write_chain(chain: dict[str, Any], path: Path) -> None:
-    """Write a generated chain as YAML, CSV or Excel (by suffix)."""
+def write_chain(chain: dict[str, Any], path: Path, tier_sheets: bool = False) -> None:
+    """Write a generated chain as YAML, CSV or Excel (by suffix); with `tier_sheets`, a
+    workbook with a sheet per tier, its suppliers' buyers on the sheets above."""
     path.parent.mkdir(parents=True, exist_ok=True)
     held = any("audits" in s for s in chain["suppliers"])
     headers = HEADERS + HELD_HEADERS if held else HEADERS
@@ -272,16 +274,34 @@ def write_chain(chain: dict[str, Any], path: Path) -> None:
         from openpyxl import Workbook
 
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet("Suppliers")
-        ws.append(headers)
-        for row in rows:
-            ws.append(row)
+        if tier_sheets:  # a sheet per tier, "Tier 1" to "Tier N", each supplier at its first
+            tiers = _first_tiers(chain["suppliers"])
+            for tier in sorted(set(tiers)):
+                ws = wb.create_sheet(f"Tier {tier}")
+                ws.append(headers)
+                for row, at in zip(rows, tiers, strict=True):
+                    if at == tier:
+                        ws.append(row)
+        else:
+            ws = wb.create_sheet("Suppliers")
+            ws.append(headers)
+            for row in rows:
+                ws.append(row)
         company = wb.create_sheet("Company")
         company.append(["name", chain["company"]["name"]])
         company.append(["country", chain["company"]["country"]])
         wb.save(path)
     else:
         raise SystemExit(f"{path}: use .yaml, .csv or .xlsx")
+
+
+def _first_tiers(suppliers: list[dict[str, Any]]) -> list[int]:
+    """Each supplier's tier: 1 without buyers, else one below its highest buyer (a buyer is
+    listed before its suppliers)."""
+    tier: dict[str, int] = {}
+    for s in suppliers:
+        tier[s["id"]] = 1 + min((tier[b] for b in s["buyers"]), default=0)
+    return [tier[s["id"]] for s in suppliers]
 
 
 def _held_cells(supplier: dict[str, Any]) -> list[Any]:
@@ -332,6 +352,11 @@ def arguments() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, help="the chain file: .xlsx, .csv or .yaml"
     )
     one.add_argument(
+        "--tier-sheets",
+        action="store_true",
+        help="an .xlsx chain with a sheet per tier (Tier 1, Tier 2, …) instead of one sheet",
+    )
+    one.add_argument(
         "--audited",
         type=float,
         default=0.0,
@@ -351,7 +376,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.what == "chain" and not 0 <= args.audited <= 1:
         parser.error(f"--audited: a share from 0 to 1, not {args.audited:g}")
     if args.what == "chain":
-        write_chain(generate(args.suppliers, args.seed, audited=args.audited), args.output)
+        if args.tier_sheets and args.output.suffix.lower() != ".xlsx":
+            parser.error("--tier-sheets: an .xlsx output")
+        chain = generate(args.suppliers, args.seed, audited=args.audited)
+        write_chain(chain, args.output, tier_sheets=args.tier_sheets)
     else:
         write_members(args.output, args.count, args.seed)
 

@@ -13,6 +13,8 @@ from types import ModuleType
 import pytest
 from openpyxl import load_workbook
 
+from ddtool.sources.reading import read_chain
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 SCRIPTS = sorted(BENCH.glob("*.py"))
 
@@ -54,13 +56,18 @@ def test_every_example_of_a_bench_script_is_taken(
             pytest.fail(f"{path.name} {shlex.join(example)}: {capsys.readouterr().err}")
 
 
-def test_the_generators_chain_example_writes_the_format_of_its_suffix(tmp_path: Path) -> None:
+def test_the_generators_chain_examples_write_the_format_of_their_suffix(tmp_path: Path) -> None:
     generate = _script(BENCH / "generate.py")
-    [example] = [e for e in _examples(BENCH / "generate.py", generate) if e[0] == "chain"]
-    output = example.index("-o") + 1
-    assert example[output].endswith(".xlsx")
-    example[output] = str(tmp_path / Path(example[output]).name)
-    example[example.index("--suppliers") + 1] = "50"  # (the example's 10^5 take a minute)
-    generate.main(example)
-    book = load_workbook(example[output], read_only=True)
-    assert book.sheetnames == ["Suppliers", "Company"]
+    examples = [e for e in _examples(BENCH / "generate.py", generate) if e[0] == "chain"]
+    sheets = []
+    for example in examples:
+        output = example.index("-o") + 1
+        assert example[output].endswith(".xlsx")
+        example[output] = str(tmp_path / Path(example[output]).name)
+        example[example.index("--suppliers") + 1] = "200"  # (the examples' 10^5 take a minute)
+        generate.main(example)
+        sheets.append(load_workbook(example[output], read_only=True).sheetnames)
+    # (one sheet of suppliers, or a sheet per tier: four in a chain of 200)
+    assert sheets == [["Suppliers", "Company"], ["Tier 1", "Tier 2", "Tier 3", "Tier 4", "Company"]]
+    chain, problems = read_chain([Path(examples[1][examples[1].index("-o") + 1])])
+    assert len(chain.suppliers) == 200 and not problems.has_errors()
