@@ -131,11 +131,8 @@ def _read_parts(path: Path, options: ReadOptions) -> list[RawChain]:
     raw = _with_tier_buyers(raw, path, options)
     parts = [raw]
     for sheet in raw.tier_sheets:
-        part = _with_tier_buyers(
-            ExcelReader().read(path, replace(options, sheet=sheet, tier_sheet=True)),
-            path,
-            replace(options, sheet=sheet, tier_sheet=True),
-        )
+        alone = replace(options, sheet=sheet, tier_sheet=True)
+        part = _with_tier_buyers(ExcelReader().read(path, alone), path, alone)
         part.tier_part = True
         if raw.company is not None or any(p.company is not None for p in parts[1:]):
             # (the company is the first part's that names one: a Company sheet is read with
