@@ -643,7 +643,7 @@ def _duplicate_fix(chain: Chain, given: Supplier, again: Supplier) -> str:
     first, later = given.location, again.location
     sheet = (
         f" on sheet {first.sheet!r}"
-        if first is not None and later is not None and first.sheet != later.sheet
+        if first is not None and later is not None and first.sheet not in (None, later.sheet)
         else ""
     )
     return (

@@ -738,6 +738,8 @@ def _top_differences(
     # the path each was given by may differ, as for a folder moved since
     if _input_hashes(saved) != _input_hashes(rerun):
         found.append("$.input: the input files differ")
+    elif _version_numbers(str(saved.get("schema_version", ""))) >= _SHEETS_RECORDED:
+        found += _sheets_differ(saved, rerun)
     keys = (set(saved) | set(rerun)) - {"generated_at", "tool", "input"}
     for key in sorted(keys, key=_cause_first):
         if key not in saved or key not in rerun:
@@ -784,6 +786,32 @@ def _input_paths(document: dict[str, Any]) -> dict[str, Any]:
             if isinstance(f, dict)
         },
     }
+
+
+# the schema version from which the sheets read of each input workbook are recorded
+_SHEETS_RECORDED = (2, 7)
+
+
+def _sheets_differ(saved: dict[str, Any], rerun: dict[str, Any]) -> list[str]:
+    """Where the sheets read of an input workbook differ from those the re-run read (the
+    same file, by its hash: the sheets a report names must be those assessed)."""
+    found = []
+    listed = (saved.get("input") or {}).get("files") or []
+    for at, (given, now) in enumerate(zip(listed, rerun["input"]["files"], strict=False)):
+        was = given.get("sheets") if isinstance(given, dict) else None
+        if was != now.get("sheets"):
+            found.append(
+                f"$.input.files[{at}].sheets: saved {_sheets_text(was)},"
+                f" now {_sheets_text(now.get('sheets'))}"
+            )
+    return found
+
+
+def _sheets_text(sheets: Any) -> str:
+    """Sheets as a difference names them: 'Tier 1', 'Tier 2' (none: "none recorded")."""
+    if not isinstance(sheets, list):
+        return "none recorded" if sheets is None else _shown(sheets)
+    return ", ".join(_shown(sheet) for sheet in sheets) or "none"
 
 
 def _input_hashes(document: dict[str, Any]) -> list[Any]:

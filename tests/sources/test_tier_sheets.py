@@ -315,7 +315,9 @@ NOT_TIER_BUYERS = [
     (["Tier 3 supplier ID"], None),  # (its own tier: not its buyer's)
     (["Tier 1 supplier code"], "--map 'Tier 1 supplier code=buyers'"),  # (two tiers above)
     # (two columns that could each be it: which one is not guessed)
-    (["Tier 2 supplier ID", "Tier 2 supplier code"], "--map 'Tier 2 supplier code=buyers'"),
+    (["Tier 2 supplier ID", "Tier 2 supplier code"], "--map 'Tier 2 supplier ID=buyers'"),
+    # (a template's column of buyers left blank beside it)
+    (["Buyer ID", "Tier 2 supplier name"], "--map 'Tier 2 supplier name=buyers'"),
 ]
 
 
@@ -325,7 +327,7 @@ def test_other_columns_naming_a_tier_are_only_suggested_as_the_buyers(
 ) -> None:
     sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
     sheets["Tier 3"][0][4:] = headers
-    sheets["Tier 3"][1][4:] = ["S2"] * len(headers)
+    sheets["Tier 3"][1][4:] = [None if h == "Buyer ID" else "S2" for h in headers]
     path = write_book(tmp_path / "chain.xlsx", sheets)
     [error] = [p for p in _problems(path) if p["type"] == "unlinked-tier-sheet"]
     assert error["suggestion"] == suggestion
@@ -576,3 +578,50 @@ def test_the_workbook_is_checked_and_scanned_once_for_all_its_tier_sheets(
     write_book(path, {**sheets, "Tier 4": [*sheets["Tier 4"], ["S10", "Farm", "Ghana"]]})
     ExcelReader().read(path, ReadOptions(sheet="Tier 4", tier_sheet=True))
     assert scans == [path, path]
+
+
+def test_a_blank_column_of_buyers_gives_way_to_one_naming_the_tier_above(tmp_path: Path) -> None:
+    sheets = _tiers(["Tier 1", "Tier 2", "Tier 3"])
+    for name in ("Tier 2", "Tier 3"):  # (a template's 'Buyer ID', left blank)
+        above = sheets[name][1][4]
+        sheets[name][0].append(f"Tier {sheet_tier(name) - 1} supplier code")  # type: ignore[operator]
+        sheets[name][1][4:] = [None, above]
+    path = write_book(tmp_path / "chain.xlsx", sheets)
+    chain, problems = read_chain([path])
+    assert problems.items == []
+    assert [(s.id, s.buyers) for s in chain.suppliers] == [
+        ("S1", []),
+        ("S2", ["S1"]),
+        ("S3", ["S2"]),
+    ]
+
+
+def test_verify_compares_the_sheets_read(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "chain.xlsx", _tiers(["Tier 1", "Tier 2", "Tier 3"]))
+    out = tmp_path / "a.json"
+    assert CliRunner().invoke(app, ["assess", str(path), "-q", "-o", str(out)]).exit_code == 0
+    document = json.loads(out.read_text("utf-8"))
+    document["input"]["files"][0]["sheets"] = ["Tier 1"]
+    out.write_text(json.dumps(document), "utf-8")
+    done = CliRunner().invoke(app, ["assess", "--verify", str(out)])
+    assert done.exit_code != 0
+    assert "$.input.files[0].sheets: saved 'Tier 1', now 'Tier 1', 'Tier 2', 'Tier 3'" in " ".join(
+        done.output.split()
+    )
+
+
+def test_a_supplier_given_again_on_a_sheet_after_a_csv_file_names_no_sheet(tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("Supplier ID,Supplier name,Buyer ID\nS1,One,\nY9,Yarn,S1\n", "utf-8")
+    book = write_book(
+        tmp_path / "more.xlsx",
+        {
+            "Suppliers": [
+                ["Supplier ID", "Supplier name", "Buyer ID"],
+                ["S2", "Two", "S1"],
+                ["Y9", "Yarn", "S2"],
+            ]
+        },
+    )
+    [error] = [p for p in _problems(first, str(book), "--merge") if p["type"] == "duplicate-id"]
+    assert error["message"].endswith("give 'Y9' once and add 'S2' to its 'Buyer ID'")

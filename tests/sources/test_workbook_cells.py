@@ -14,7 +14,7 @@ import pytest
 from ddtool.errors import ProblemList
 from ddtool.sources import ReadOptions, read_chain
 from ddtool.sources.columns import hint_header, match_header
-from ddtool.sources.table_source import table_from_rows
+from ddtool.sources.table_source import _sheet_part, table_from_rows
 
 # -- percentages of migrant workers headed in other languages ------------------------------
 
@@ -381,6 +381,7 @@ def test_formula_cells_are_found_by_the_sheets_own_tags(
 FORMULAS_ON = [
     ("Suppliers", ["Suppliers"]),
     ("Lists", []),  # (a sheet of choices, not read: its formulas are none of the list's)
+    ("Company", ["Company"]),  # (read too: the company's name may be a formula's)
     (None, []),
 ]
 
@@ -397,9 +398,40 @@ def test_formulas_are_told_only_of_the_sheet_read(
             ["S1", "Farm", "Ghana", "cocoa farming"],
         ],
         "Lists": [["Countries"], ["Ghana"], ["Côte d'Ivoire"]],
+        "Company": [["Field", "Value"], ["Country", "Germany"]],
     }
+    formula = {"Lists": ["=UPPER(A2)"], "Company": ["Name", '="Acme Foods"']}
     if where is not None:
-        sheets[where].append(["=UPPER(A2)"] if where == "Lists" else ["S2", "=B2", "Ghana"])
+        sheets[where].append(formula.get(where, ["S2", "=B2", "Ghana"]))
     path = write_book(tmp_path / "book.xlsx", sheets)
     _, problems = read_chain([path])
     assert [p.location.sheet for p in problems.items if p.type == "formulas"] == told
+
+
+def test_formulas_are_told_where_the_sheet_s_part_is_not_found(tmp_path: Path) -> None:
+    """A workbook.xml whose sheet tags quote their attributes with ' (valid XML): the part
+    of the sheet read is not found by name, and its formulas are told as before."""
+    from workbook_support import write_book
+
+    sheets: dict[str, list[list[Any]]] = {
+        "Suppliers": [
+            ["Supplier ID", "Supplier name", "Country", "Sector"],
+            ["S1", "Farm", "Ghana", "cocoa farming"],
+            ["S2", "=B2", "Ghana", "cocoa farming"],
+        ]
+    }
+    written = write_book(tmp_path / "written.xlsx", sheets)
+    path = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as package:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                text = data.decode()
+                start = text.index("<sheets>")
+                end = text.index("</sheets>")
+                data = (text[:start] + text[start:end].replace('"', "'") + text[end:]).encode()
+            package.writestr(info, data)
+    with zipfile.ZipFile(path) as package:
+        assert _sheet_part(package, "Suppliers") is None
+    _, problems = read_chain([path])
+    assert [p.location.sheet for p in problems.items if p.type == "formulas"] == ["Suppliers"]

@@ -108,7 +108,8 @@ class ReadOptions:
     # the names that make an audit's standard a labour audit (Config.audit_names): the
     # settings' where they are read (Config.merge_reading); None for the defaults'
     labour_audits: tuple[str, ...] | None = None
-    # `sheet` is one of a workbook's tier sheets, read with the others (RawChain.tier_sheets)
+    # a workbook's sheet read again, or one of its tier sheets read with the first
+    # (RawChain.tier_sheets): the same workbook, read a moment ago, is not checked again
     tier_sheet: bool = False
 
     @classmethod

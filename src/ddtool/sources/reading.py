@@ -149,7 +149,7 @@ def _with_tier_buyers(part: RawChain, path: Path, options: ReadOptions) -> RawCh
     above's supplier by id as its buyers ("Tier 2 supplier ID" on "Tier 3": each row's
     buyer), as `--map 'Tier 2 supplier ID=buyers'` would read it; any other part as read."""
     table = part.table
-    if table is None or "buyers" in table.columns or table.sheet is None:
+    if table is None or table.sheet is None or _buyers_given(table):
         return part
     tier = sheet_tier(table.sheet)
     above = [
@@ -159,11 +159,19 @@ def _with_tier_buyers(part: RawChain, path: Path, options: ReadOptions) -> RawCh
     ]
     if len(above) != 1:  # (none, or two that could each be it)
         return part
-    again = ExcelReader().read(
-        path, replace(options, column_map={**options.column_map, above[0]: "buyers"})
-    )
+    # (a template's column of buyers left blank is then kept as an attribute, as beside any
+    # column mapped to the buyers; the same workbook, read a moment ago, is not checked and
+    # scanned again)
+    mapped = {**options.column_map, above[0]: "buyers"}
+    again = ExcelReader().read(path, replace(options, column_map=mapped, tier_sheet=True))
     again.signature = part.signature
     return again
+
+
+def _buyers_given(table: RawTable) -> bool:
+    """Whether a table has a column of buyers with a buyer in it."""
+    buyers = table.values.get("buyers")
+    return buyers is not None and any(value is not None for value in buyers)
 
 
 def _maps_used_on_a_sheet(parts: list[RawChain], options: ReadOptions) -> None:
@@ -257,7 +265,7 @@ def _tier_sheets_unlinked(parts: list[RawChain], options: ReadOptions) -> None:
             " suppliers); give each one's buyer id ('Buyer ID')"
             + ("" if options.in_batch else ", or read one sheet alone with --sheet"),
             Location(table.path, table.sheet, None, table.columns.get("buyers")),
-            suggestion=options.map_hint(above[-1], "buyers") if above and buyers is None else None,
+            suggestion=options.map_hint(above[0], "buyers") if above else None,
         )
 
 

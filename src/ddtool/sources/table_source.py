@@ -2979,22 +2979,23 @@ class ExcelReader(ChainReader):
                     merged_header=groups,
                     company_ids=_company_ids(company),
                 )
-        if not _formulas_on(path, sheet, scanned):
-            pass  # (formulas of other sheets only: a list of choices, say; not told here)
-        elif uncalculated:
+        # formulas told of the sheets read that hold them (those of other sheets, a list of
+        # choices say, are not), the Company sheet's once, with the workbook's first sheet
+        told = [(sheet, uncalculated)]
+        if company is not None and not (options.tier_sheet and options.sheet is not None):
+            told.append((str(company[1].sheet), marked))
+        for name, stand_ins in told:
+            if not _formulas_on(path, name, scanned):
+                continue
             problems.warning(
                 "formulas",
                 "the sheet has formulas, and the workbook was saved without calculating them"
                 " (it asks to be calculated when opened, and every value saved with a formula"
-                " is 0 or empty): those values are stand-ins, no results, and read as blank",
-                Location(str(path), sheet=sheet),
-            )
-        elif scanned is not None and scanned.formulas:
-            problems.warning(
-                "formulas",
-                "the sheet has formulas: their last saved results are read; a formula never"
-                " saved by a spreadsheet program has no result and reads as blank",
-                Location(str(path), sheet=sheet),
+                " is 0 or empty): those values are stand-ins, no results, and read as blank"
+                if stand_ins
+                else "the sheet has formulas: their last saved results are read; a formula"
+                " never saved by a spreadsheet program has no result and reads as blank",
+                Location(str(path), sheet=name),
             )
         if sheet in hidden:
             problems.warning(
@@ -3331,9 +3332,10 @@ def _formulas_on(path: Path, sheet: str, scanned: _Scan | None) -> bool:
         return True
     try:
         with zipfile.ZipFile(path) as package:
-            return _sheet_part(package, sheet) in scanned.formula_parts
+            part = _sheet_part(package, sheet)
     except (KeyError, *_BROKEN_PACKAGE):
         return True
+    return part is None or part in scanned.formula_parts  # (not found: as any sheet's)
 
 
 def _sheet_part(package: zipfile.ZipFile, sheet: str) -> str | None:
