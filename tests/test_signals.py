@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from batch_support import batch_with_workers, workers_left
 
+from ddtool.deferred import can_fork
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # the run's JSON writer sends the signal to its own process once its temporary file holds
@@ -87,3 +89,64 @@ def test_a_stopped_batch_leaves_no_worker_behind(tmp_path: Path, signum: int) ->
     batch.send_signal(signum)
     assert batch.wait(timeout=60) in (130, 143)
     assert workers_left(workers) == []
+
+
+# the signal comes inside the interpreter's callback after a fork in this process (the
+# logging module registers one): an exception raised there would be printed and lost
+STOP_AS_IT_FORKS = """
+import os, signal, sys
+import ddtool.assess
+from ddtool.reporters import json_report
+from ddtool.cli import main
+
+ddtool.assess.INDENT_LIMIT = json_report.INDENT_LIMIT = 0  # (the cocoa chain forks too)
+sent = []
+
+def after_fork():
+    if not sent:
+        sent.append(True)
+        os.kill(os.getpid(), {signum})
+        sum(range(10_000))  # (the handler runs here, in the callback)
+
+os.register_at_fork(after_in_parent=after_fork)
+sys.argv = ["ddtool", *{args!r}]
+main()
+"""
+
+
+@pytest.mark.skipif(not can_fork(), reason="forking needs Linux and a second core")
+@pytest.mark.parametrize(
+    ("command", "signum", "code"),
+    [
+        ("assess", signal.SIGINT, 130),
+        ("assess", signal.SIGTERM, 143),
+        ("batch", signal.SIGINT, 130),
+        ("batch", signal.SIGTERM, 143),
+    ],
+)
+def test_a_signal_as_the_run_forks_stops_it(
+    tmp_path: Path, command: str, signum: int, code: int
+) -> None:
+    out = tmp_path / "out"
+    if command == "assess":
+        args = ["assess", str(ROOT / "sample_chains" / "cocoa.yaml"), "-q", "-o", f"{out}.json"]
+    else:
+        members = tmp_path / "members"
+        members.mkdir()
+        for i in range(4):
+            (members / f"m{i}.yaml").write_bytes(
+                (ROOT / "sample_chains" / "cocoa.yaml").read_bytes()
+            )
+        args = ["batch", str(members), "-o", str(out), "-j", "2", "--format", "json"]
+    script = STOP_AS_IT_FORKS.format(signum=int(signum), args=args)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    if command == "assess":
+        assert not Path(f"{out}.json").exists()
+        assert os.listdir(tmp_path) == []  # nor its temporary file
+    else:  # stopped as its workers started: no member written, no summary
+        assert "stopped before it was done: 0 of 4 members written" in done.stderr
+        assert not (out / "summary.json").exists()

@@ -30,6 +30,7 @@ from itertools import chain
 from pathlib import Path, PurePath
 from typing import Any
 
+from ddtool import stopping
 from ddtool.atomic import (
     case_key,
     missing_folders,
@@ -1173,15 +1174,18 @@ def _new_pool(workers: int, pools: list[ProcessPoolExecutor]) -> ProcessPoolExec
 
 
 def _submit(pool: ProcessPoolExecutor, member: Member, options: BatchOptions) -> Future[Outcome]:
-    return pool.submit(
-        assess_member,
-        str(member.path),
-        options.formats,
-        options.profiles,
-        options.config,
-        options.as_of,
-        options.limits,
-    )
+    # (the pool forks its workers as the first member is handed over: a Ctrl-C meanwhile
+    # stops the batch once they are forked, see ddtool.stopping)
+    with stopping.forking():
+        return pool.submit(
+            assess_member,
+            str(member.path),
+            options.formats,
+            options.profiles,
+            options.config,
+            options.as_of,
+            options.limits,
+        )
 
 
 def _until_broken(
@@ -1250,6 +1254,7 @@ def _prepare_worker(parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    stopping.unblock()  # (forked with them blocked: a Ctrl-C that came meanwhile is dropped)
     # `parent` is the batch's process id, as it gave it. A worker it forked or spawned has it
     # as its parent, until the batch is gone (a batch killed while this worker started has
     # left it with another parent already, which os.getppid() here would take for it); a

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 
-from ddtool import __version__
+from ddtool import __version__, stopping
 from ddtool.errors import DdtoolError, ExitCode, InputError, Problem
 from ddtool.sources.interface import (
     DEFAULT_MAX_DEPTH,
@@ -1782,8 +1782,12 @@ _STOPPED_BY: list[int] = []  # the signal that stopped the run, if one did
 def _stop(signum: int, _frame: object) -> None:
     """Ctrl-C and a termination request end the run as Ctrl-C always did: the exception
     unwinds every write in progress, which removes its temporary file (a plain SIGTERM
-    killed the process and left one behind)."""
+    killed the process and left one behind). While the run forks, the exception would be
+    lost in the interpreter's fork callbacks: it is raised when the fork is done."""
     _STOPPED_BY.append(signum)
+    if stopping.holding():
+        stopping.hold(signum)
+        return
     raise KeyboardInterrupt
 
 

@@ -24,8 +24,9 @@ import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
+from ddtool import stopping
 from ddtool.collector import collector_paused
 
 # Forking is used on Linux only (on macOS, forking a process that has loaded system
@@ -183,6 +184,31 @@ class _Ahead:
 Serialise = Callable[[Any], Iterable[bytes | memoryview]]
 
 
+def _build_ahead(
+    values: list[tuple[Deferred, Serialise]], spills: list[IO[bytes]], read_end: int, write_end: int
+) -> NoReturn:
+    """The forked process: build and serialise each value into its spill, report each done
+    with a byte on the pipe, and leave without running exit handlers."""
+    status = 1
+    try:
+        stopping.unblock()  # (a Ctrl-C that came as it forked ends it here)
+        os.close(read_end)
+        for (deferred, serialise), spill in zip(values, spills, strict=True):
+            with open(spill.fileno(), "wb", closefd=False) as out:
+                for piece in serialise(deferred._build()):
+                    out.write(piece)
+            os.write(write_end, b"1")
+        status = 0
+    except BaseException:  # the writer builds the part instead; say why when asked to
+        if os.environ.get("DDTOOL_DEBUG"):
+            import traceback
+
+            # straight to the descriptor: the inherited stream's buffer is not flushed
+            os.write(2, traceback.format_exc().encode("utf-8", "replace"))
+    finally:
+        os._exit(status)
+
+
 def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
     """Build and serialise these values (of a Deferred with a head: the part after it), one
     after the other, in a forked process, when forking is available; `spilled` then gives
@@ -198,32 +224,26 @@ def ahead(values: list[tuple[Deferred, Serialise]]) -> None:
         for spill in spills:
             spill.close()
         return
+    pid = 0
     try:
-        pid = os.fork()
+        with stopping.forking():  # (a Ctrl-C meanwhile stops the run once it has forked)
+            pid = os.fork()
+            if pid == 0:
+                _build_ahead(values, spills, read_end, write_end)
     except OSError:
         for spill in spills:
             spill.close()
         os.close(read_end)
         os.close(write_end)
         return
-    if pid == 0:  # the forked process
-        status = 1
-        try:
+    except BaseException:  # stopped as it forked: so is the forked process
+        _Ahead(pid, read_end, len(values)).stop()
+        if not pid:
             os.close(read_end)
-            for (deferred, serialise), spill in zip(values, spills, strict=True):
-                with open(spill.fileno(), "wb", closefd=False) as out:
-                    for piece in serialise(deferred._build()):
-                        out.write(piece)
-                os.write(write_end, b"1")
-            status = 0
-        except BaseException:  # the writer builds the part instead; say why when asked to
-            if os.environ.get("DDTOOL_DEBUG"):
-                import traceback
-
-                # straight to the descriptor: the inherited stream's buffer is not flushed
-                os.write(2, traceback.format_exc().encode("utf-8", "replace"))
-        finally:
-            os._exit(status)
+        os.close(write_end)
+        for spill in spills:
+            spill.close()
+        raise
     ready = _Ahead(pid, read_end, len(values))
     try:
         os.close(write_end)
