@@ -1139,6 +1139,34 @@ def test_a_file_that_is_no_workbook_says_what_it_is(
     assert "Cfb error" not in error.message and "_rels" not in error.message
 
 
+def _name_not_utf8(workbook: bytes, where: str) -> bytes:
+    """A workbook package whose first part's name is marked as UTF-8 and is not: in the
+    list of parts at the end ("list") or in the part's own header ("header")."""
+    damaged = bytearray(workbook)
+    at = damaged.find(b"PK\x01\x02") if where == "list" else 0
+    name = 46 if where == "list" else 30  # (where each kind of header has the name)
+    flags = 9 if where == "list" else 7  # (the high byte of its flags: bit 11 is UTF-8)
+    damaged[at + flags] |= 0x08
+    damaged[at + name] = 0xFF
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [("list.xlsx", "list"), ("header.xlsx", "header"), ("list.ods", "list")],
+)
+def test_a_part_name_that_is_not_utf8_is_a_broken_package(
+    tmp_path: Path, name: str, where: str
+) -> None:
+    real = _book(tmp_path / "real.xlsx", {"Suppliers": [HEADER, ["A1", "Acme", "Kenya"]]})
+    damaged = _renamed(tmp_path, name, _name_not_utf8(real.read_bytes(), where))
+    _chain, problems = read_chain([damaged, real])
+    assert [(p.type, p.location.file) for p in problems.items] == [
+        ("not-a-workbook", str(damaged))
+    ]
+    assert "a part's name is not valid UTF-8 text" in problems.items[0].message
+
+
 def test_a_newer_workbook_saved_as_xls_is_read_by_its_content(tmp_path: Path) -> None:
     chain, problems = read_chain([_renamed(tmp_path, "suppliers.xls", None)])
     assert problems.errors == []

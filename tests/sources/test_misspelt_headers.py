@@ -227,3 +227,58 @@ def test_of_two_slips_of_one_field_the_first_is_read_and_the_second_named(tmp_pa
     assert found == [_read_as("Contry", "country"), _kept("Coutnry", "country")]
     assert suppliers["P1"]["country"] == "IND"
     assert suppliers["P1"]["attributes"] == {"Coutnry": "PAK"}
+
+
+def _near_by_full_scan(text: str) -> tuple[str, str] | None:
+    """near_header as a scan of every known header, in order (what the search by length
+    must give)."""
+    from rapidfuzz.distance import OSA
+
+    from ddtool.sources.columns import _ALIAS_TEXT, ALIAS_TO_FIELD, header_key
+
+    written = header_key(text)
+    if len(written) < 4:
+        return None
+    best, fewest = None, 3
+    for form, name in ALIAS_TO_FIELD.items():
+        most = 1 if len(form) <= 8 else 2
+        if len(form) < 4 or abs(len(form) - len(written)) > most:
+            continue
+        distance = OSA.distance(written, form, score_cutoff=most)
+        if distance > most or distance >= fewest:
+            continue
+        if len(form) <= 6 and len(form) == len(written) and sorted(form) != sorted(written):
+            continue
+        best, fewest = (_ALIAS_TEXT.get(form, name), name), distance
+    return best
+
+
+def _slips_of(form: str) -> list[str]:
+    """A known header with a letter left out, one added, two swapped and one changed."""
+    middle = len(form) // 2
+    return [
+        form[:middle] + form[middle + 1 :],
+        form[:middle] + "x" + form[middle:],
+        form[: middle - 1] + form[middle] + form[middle - 1] + form[middle + 1 :],
+        form[:middle] + "q" + form[middle + 1 :],
+        form + "zz",
+    ]
+
+
+def test_the_near_header_is_the_one_a_scan_of_every_known_header_finds() -> None:
+    from ddtool.sources.columns import ALIAS_TO_FIELD, near_header
+
+    headers = [slip for form in ALIAS_TO_FIELD if len(form) >= 3 for slip in _slips_of(form)]
+    headers += ["Factory", "Remarks", "Warehouse", "Payer ID", "Stage", "c1234"]
+    differ = [h for h in headers if near_header(h) != _near_by_full_scan(h)]
+    assert len(headers) > 1000 and differ == []
+    assert near_header("Contry") == ("country", "country")
+
+
+def test_a_table_of_many_columns_keeps_them_and_reads_its_slips(tmp_path: Path) -> None:
+    # (each column's header is compared with the known ones of about its length only)
+    header = [*BASE[:2], "Contry", *(f"Note {i}" for i in range(3000))]
+    found, suppliers = _read(tmp_path, header, [["P1", "Foo Ltd", "GH", *["x"] * 3000]])
+    assert found == [_read_as("Contry", "country")]
+    assert suppliers["P1"]["country"] == "GHA"
+    assert len(suppliers["P1"]["attributes"]) == 3000

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import partial
 from itertools import filterfalse, islice
-from operator import is_
+from operator import is_, itemgetter
 from typing import Any, TypeVar
 
 from ddtool.sources.values import (
@@ -1177,24 +1178,43 @@ def near_header(text: str) -> tuple[str, str] | None:
     eight ('Contry', 'Byer ID'), two in a longer one ('Suplier name', 'Certifcations'). A
     letter changed in a short word makes another word ('Stage' is no 'State', 'Payer ID' no
     'Buyer ID'), and known headers of fewer than four letters ('id') are near too many."""
-    from rapidfuzz.distance import OSA  # (only for a header of no known name)
-
     written = header_key(text)
     if len(written) < 4:
         return None
+    return _near_key(written)
+
+
+@functools.lru_cache(maxsize=4096)
+def _near_key(written: str) -> tuple[str, str] | None:
+    """near_header of a header as header_key gives it: of the known ones at most two letters
+    longer or shorter, the nearest, the first in ALIAS_TO_FIELD's order of two as near."""
+    from rapidfuzz import process  # (only for a header of no known name)
+    from rapidfuzz.distance import OSA
+
+    forms, fields = _near_in_length(len(written))
+    # (the distances worked out in one pass in compiled code, those over two left out)
+    found = process.extract(written, forms, scorer=OSA.distance, score_cutoff=2, limit=None)
     best: tuple[str, str] | None = None
     fewest = 3
-    for form, name in ALIAS_TO_FIELD.items():
+    for form, distance, at in sorted(found, key=itemgetter(2)):
         most = 1 if len(form) <= 8 else 2
         if len(form) < 4 or abs(len(form) - len(written)) > most:
             continue
-        distance = OSA.distance(written, form, score_cutoff=most)
         if distance > most or distance >= fewest:
             continue
         if len(form) <= 6 and len(form) == len(written) and sorted(form) != sorted(written):
             continue  # (a letter changed: another word, not a slip)
-        best, fewest = (_ALIAS_TEXT.get(form, name), name), distance
+        best, fewest = (_ALIAS_TEXT.get(form, fields[at]), fields[at]), distance
     return best
+
+
+@functools.lru_cache(maxsize=64)
+def _near_in_length(length: int) -> tuple[list[str], list[str]]:
+    """The known headers (as header_key gives them) at most two letters longer or shorter
+    than this length, in ALIAS_TO_FIELD's order, and their fields: a header of 50,000
+    columns is compared with a few hundred, not every one."""
+    near = [(form, name) for form, name in ALIAS_TO_FIELD.items() if abs(len(form) - length) <= 2]
+    return [form for form, _ in near], [name for _, name in near]
 
 
 def slipped_header(text: str) -> tuple[str, str] | None:

@@ -504,7 +504,8 @@ def table_from_rows(
             " printout's page header pasted below? It is skipped, not read as a supplier",
             Location(path, sheet=sheet, row=start + index + 1),
         )
-    numeric = [col in extra_cols or mapping.get(col) in _NUMBER_FIELDS for col in range(width)]
+    extra_set = set(extra_cols)
+    numeric = [col in extra_set or mapping.get(col) in _NUMBER_FIELDS for col in range(width)]
     roles = (field_cols.get("id"), field_cols.get("name"))
     lone: dict[int, str] = {}
     places = (field_cols.get("country"), field_cols.get("sector"))
@@ -4215,6 +4216,7 @@ _BROKEN_PACKAGE = (
     EOFError,
     zlib.error,
     lzma.LZMAError,
+    UnicodeDecodeError,  # (a part's name marked as UTF-8 that is not)
 )
 
 
@@ -4522,6 +4524,8 @@ def _not_old_excel(path: Path, magic: bytes) -> str:
 
 def _broken(e: BaseException) -> str:
     """What a broken workbook package means, and what to do about it."""
+    if isinstance(e, UnicodeDecodeError):
+        e = ValueError("a part's name is not valid UTF-8 text")
     return (
         f"the workbook's package is broken ({e}): the file is cut short or damaged (a"
         " download or an e-mail attachment that did not arrive whole?); save it again from"
