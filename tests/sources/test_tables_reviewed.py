@@ -263,12 +263,27 @@ def test_blank_rows_at_a_sheets_end_do_not_count_against_the_row_limit(
     assert [s.id for s in chain.suppliers] == ["S0", "S1", "S2"]
 
 
-def test_a_filled_cell_beyond_the_row_limit_is_still_too_many_rows(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("max_rows", "says"),
+    [
+        # the table's 4 rows are within the limit: the stray value is named, to be deleted
+        (
+            10,
+            "50 rows, more than the limit of 10, though only 5 of them hold anything: the"
+            " last, row 50, has a value in Z50, far below the table (a stray value?); delete"
+            " it, or clear the rows below the table, and save the workbook again",
+        ),
+        # more rows are filled than the limit: the limit is what there is to raise
+        (3, "50 rows, more than the limit of 3 (raise it with --max-rows)"),
+    ],
+)
+def test_a_filled_cell_beyond_the_row_limit_is_still_too_many_rows(
+    tmp_path: Path, max_rows: int, says: str
+) -> None:
     path = _stray_book(tmp_path / "book.xlsx", "Z50", "x")
-    _chain, problems = read_chain([path], ReadOptions(max_rows=10))
+    _chain, problems = read_chain([path], ReadOptions(max_rows=max_rows))
     [error] = problems.errors
-    assert error.type == "too-many-rows"
-    assert error.message.startswith("50 rows, more than the limit of 10")
+    assert (error.type, error.location.sheet, error.message) == ("too-many-rows", "Suppliers", says)
 
 
 # -- 6: fractions among whole percentages ----------------------------------------------------

@@ -3085,7 +3085,7 @@ class ExcelReader(ChainReader):
         if sheet is None:
             return None
         merged: list[_Range] | None
-        rows: list[list[Any]] | int
+        rows: list[list[Any]] | _TooLong
         try:
             found = workbook.get_sheet_by_name(sheet)
             rows = _sheet_rows(found, options.max_rows)
@@ -3099,13 +3099,10 @@ class ExcelReader(ChainReader):
                 return None
             rows, merged = _filled_rows(fallback), None
             if len(rows) > options.max_rows:
-                rows = len(rows)
-        if isinstance(rows, int):
+                rows = _TooLong(len(rows))
+        if isinstance(rows, _TooLong):
             problems.error(
-                "too-many-rows",
-                f"{rows:,} rows, more than the limit of {options.max_rows:,}"
-                " (raise it with --max-rows)",
-                Location(str(path), sheet=sheet),
+                "too-many-rows", rows.message(options.max_rows), Location(str(path), sheet=sheet)
             )
             return None
         return workbook, names, hidden, sheet, rows, merged
@@ -3993,7 +3990,7 @@ def _sheet_with_header(
             rows = _sheet_rows(sheet, options.max_rows)
         except Exception:  # an unreadable sheet is passed over
             continue
-        if not isinstance(rows, int):
+        if not isinstance(rows, _TooLong):
             return name, rows, _merged_ranges(sheet)
     return None
 
@@ -4021,9 +4018,31 @@ def _filled_rows(rows: list[list[Any]]) -> list[list[Any]]:
     return rows if last == len(rows) else rows[:last]
 
 
-def _sheet_rows(sheet: Any, max_rows: int) -> list[list[Any]] | int:
+@dataclass(frozen=True, slots=True)
+class _TooLong:
+    """A sheet whose filled rows reach beyond the row limit: the number of its last filled
+    row and, when the rows filled are within the limit (a stray value far below the table),
+    how many they are and the first cell of the last one."""
+
+    last: int
+    filled: int | None = None
+    cell: str | None = None
+
+    def message(self, max_rows: int) -> str:
+        over = f"{self.last:,} rows, more than the limit of {max_rows:,}"
+        if self.filled is None or self.cell is None:
+            return f"{over} (raise it with --max-rows)"
+        return (
+            f"{over}, though only {self.filled:,} of them hold anything: the last, row"
+            f" {self.last:,}, has a value in {self.cell}, far below the table (a stray"
+            " value?); delete it, or clear the rows below the table, and save the"
+            " workbook again"
+        )
+
+
+def _sheet_rows(sheet: Any, max_rows: int) -> list[list[Any]] | _TooLong:
     """A calamine sheet's rows from A1, without the blank rows at its end; or, when more
-    rows than `max_rows` are filled, the number of the last filled one.
+    rows than `max_rows` are filled, where the last filled one is (_TooLong).
 
     A sheet's used range ends at its last cell with anything in it: a space typed in
     Z1048000, or a cell formatted there, makes a table of 3 rows a million rows long. Such
@@ -4033,17 +4052,23 @@ def _sheet_rows(sheet: Any, max_rows: int) -> list[list[Any]] | int:
         return _filled_rows(sheet.to_python(skip_empty_area=False))
     # more rows than the limit in the used range: find its last filled row, one row at a
     # time, before the rows are made Python lists (a million, for a stray cell)
-    count = 0
+    count = filled_count = 0
     last = -1
+    last_row: list[Any] = []
     for index, row in enumerate(sheet.iter_rows()):
         count += 1
         # (a row of empty cells, as most are, told at C speed)
         if row.count("") != len(row) and not all(map(_blank, row)):
-            last = index
+            last, last_row = index, row
+            filled_count += 1
     # (the rows iterated end at the range's last row, whatever row they start at)
     filled = end[0] - (count - 1) + last + 1 if last >= 0 else 0
     if filled > max_rows:
-        return filled
+        if filled_count > max_rows:
+            return _TooLong(filled)
+        start = getattr(sheet, "start", None) or (0, 0)
+        column = next(i for i, value in enumerate(last_row) if not _blank(value))
+        return _TooLong(filled, filled_count, f"{column_letter(start[1] + column)}{filled}")
     return _filled_rows(sheet.to_python(skip_empty_area=False, nrows=filled)) if filled else []
 
 
