@@ -1060,17 +1060,36 @@ def test_openpyxl_values_are_given_as_calamine_gives_them() -> None:
     ]
 
 
-def test_a_sheet_neither_reader_can_read_is_not_a_workbook(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("sheet_xml", "says"),
+    [
+        (
+            b"<worksheet><sheetData><row>",  # cut off
+            "cannot read sheet 'Suppliers': its XML is damaged or cut short (the reader said:",
+        ),
+        (
+            None,  # the part is missing
+            "cannot read sheet 'Suppliers': the workbook lists it, but the part holding its"
+            " cells is missing; save it again from your spreadsheet program, or export CSV",
+        ),
+    ],
+)
+def test_a_sheet_neither_reader_can_read_is_not_a_workbook(
+    tmp_path: Path, sheet_xml: bytes | None, says: str
+) -> None:
     path = _book(tmp_path / "book.xlsx", {"Suppliers": [HEADER, ["T1", "Acme", "Kenya"]]})
     with zipfile.ZipFile(path) as book:
         parts = {info.filename: book.read(info) for info in book.infolist()}
-    parts["xl/worksheets/sheet1.xml"] = b"<worksheet><sheetData><row>"  # cut off
+    if sheet_xml is None:
+        del parts["xl/worksheets/sheet1.xml"]
+    else:
+        parts["xl/worksheets/sheet1.xml"] = sheet_xml
     with zipfile.ZipFile(path, "w") as book:
         for name, data in parts.items():
             book.writestr(name, data)
     _chain, problems = read_chain([path])
     assert [(p.type, p.severity) for p in problems.items] == [("not-a-workbook", "error")]
-    assert "cannot read sheet 'Suppliers'" in problems.items[0].message
+    assert problems.items[0].message.startswith(says), problems.items[0].message
 
 
 def test_a_supplier_sheet_by_its_name_is_named_without_an_id_column(tmp_path: Path) -> None:
@@ -1161,9 +1180,7 @@ def test_a_part_name_that_is_not_utf8_is_a_broken_package(
     real = _book(tmp_path / "real.xlsx", {"Suppliers": [HEADER, ["A1", "Acme", "Kenya"]]})
     damaged = _renamed(tmp_path, name, _name_not_utf8(real.read_bytes(), where))
     _chain, problems = read_chain([damaged, real])
-    assert [(p.type, p.location.file) for p in problems.items] == [
-        ("not-a-workbook", str(damaged))
-    ]
+    assert [(p.type, p.location.file) for p in problems.items] == [("not-a-workbook", str(damaged))]
     assert "a part's name is not valid UTF-8 text" in problems.items[0].message
 
 

@@ -251,6 +251,9 @@ def test_names_and_values_with_brackets_print_as_they_are(tmp_path: Path) -> Non
     [
         ("ods", ".xlsx", "an OpenDocument spreadsheet (.ods) saved with the name .xlsx"),
         ("xlsx", ".ods", "an Excel workbook (.xlsx) saved with the name .ods"),
+        ("xlsx", ".xlsb", "an Excel workbook (.xlsx) saved with the name .xlsb: rename it"),
+        ("xlsb", ".xlsx", "an Excel binary workbook (.xlsb) saved with the name .xlsx"),
+        ("xlsb", ".xlsm", "an Excel binary workbook (.xlsb) saved with the name .xlsm"),
     ],
 )
 def test_a_workbook_named_as_another_kind_says_which_it_is(
@@ -263,6 +266,10 @@ def test_a_workbook_named_as_another_kind_says_which_it_is(
     path = tmp_path / f"suppliers{suffix}"
     if made == "xlsx":
         shutil.copy(Path(__file__).parents[1] / "sample_chains" / "cocoa_suppliers.xlsx", path)
+    elif made == "xlsb":  # (the parts a binary workbook's package holds)
+        with zipfile.ZipFile(path, "w") as package:
+            package.writestr("[Content_Types].xml", "<Types/>")
+            package.writestr("xl/workbook.bin", b"\x83\x01\x00")
     else:
         with zipfile.ZipFile(path, "w") as package:
             package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

@@ -3075,7 +3075,7 @@ class ExcelReader(ChainReader):
                 workbook = CalamineWorkbook.from_path(str(path))
             names = list(workbook.sheet_names)
         except Exception as e:  # calamine raises its own error types for broken files
-            problems.error("not-a-workbook", f"cannot read the workbook: {e}", where)
+            problems.error("not-a-workbook", _unreadable("the workbook", e), where)
             return None
         if not names:
             problems.error("empty-file", "the workbook has no sheets", where)
@@ -3095,7 +3095,7 @@ class ExcelReader(ChainReader):
             # openpyxl may: the sheet is read the slow way rather than not at all
             fallback = _openpyxl_rows(path, sheet)
             if fallback is None:
-                problems.error("not-a-workbook", f"cannot read sheet '{sheet}': {e}", where)
+                problems.error("not-a-workbook", _unreadable(f"sheet '{sheet}'", e), where)
                 return None
             rows, merged = _filled_rows(fallback), None
             if len(rows) > options.max_rows:
@@ -4245,6 +4245,31 @@ _BROKEN_PACKAGE = (
 )
 
 
+# what a zipped workbook is, by the parts it holds
+_PACKAGE_KINDS = {
+    ".ods": "an OpenDocument spreadsheet",
+    ".xlsx": "an Excel workbook",
+    ".xlsb": "an Excel binary workbook",
+}
+
+
+def _package_kind(parts: AbstractSet[str]) -> str | None:
+    """The suffix a zipped workbook's parts say it has; None when they say no workbook."""
+    if "xl/workbook.bin" in parts:
+        return ".xlsb"
+    if "xl/workbook.xml" in parts:
+        return ".xlsx"
+    return ".ods" if "content.xml" in parts else None
+
+
+def _misnamed(suffix: str, kind: str) -> bool:
+    """Whether a workbook of this kind cannot be read under this suffix (.xlsm is an .xlsx
+    with macros; an .xls whose content is a newer workbook is read by its content)."""
+    if suffix == ".xls":
+        return False
+    return {".xlsm": ".xlsx"}.get(suffix, suffix) != kind
+
+
 def _inspect_package(
     path: Path, options: ReadOptions, problems: ProblemList, where: Location
 ) -> list[zipfile.ZipInfo] | None:
@@ -4269,9 +4294,9 @@ def _inspect_package(
                 return None
             parts = {info.filename for info in infos}
             excel = bool(parts & {"xl/workbook.xml", "xl/workbook.bin"})
-            other = ".ods" if "content.xml" in parts and not excel else ".xlsx" if excel else None
-            if other is not None and (path.suffix.lower() == ".ods") != (other == ".ods"):
-                kind = "an OpenDocument spreadsheet" if other == ".ods" else "an Excel workbook"
+            other = _package_kind(parts)
+            if other is not None and _misnamed(path.suffix.lower(), other):
+                kind = _PACKAGE_KINDS[other]
                 problems.error(
                     "misnamed-workbook",
                     f"{kind} ({other}) saved with the name {path.suffix}: rename it to {other}",
@@ -4544,6 +4569,26 @@ def _not_old_excel(path: Path, magic: bytes) -> str:
     return (
         f"not a valid .xls workbook: the content is {kind}; open it in your spreadsheet"
         " program and save it as .xlsx, or export CSV"
+    )
+
+
+def _unreadable(what: str, e: BaseException) -> str:
+    """What the reader could not read of a workbook, in words, with what it said."""
+    said = str(e).strip() or type(e).__name__
+    kind = type(e).__name__
+    if kind == "WorksheetNotFound":
+        damage = "the workbook lists it, but the part holding its cells is missing"
+        said = ""
+    elif kind == "XmlError":
+        damage = "its XML is damaged or cut short"
+    elif said.startswith("Cfb error"):  # (the container of an Excel 97-2003 workbook)
+        damage = "its container is damaged: it is no Excel 97-2003 workbook as saved"
+    else:
+        damage = "the file is damaged, or of a kind the reader does not know"
+    detail = f" (the reader said: {said})" if said else ""
+    return (
+        f"cannot read {what}: {damage}{detail}; save it again from your spreadsheet program,"
+        " or export CSV"
     )
 
 
