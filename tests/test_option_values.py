@@ -23,6 +23,14 @@ SAMPLE = str(Path(__file__).resolve().parents[1] / "sample_chains" / "cocoa.yaml
         (["diff", SAMPLE, SAMPLE, "-o", ""], "an empty path"),
         (["batch", SAMPLE, "-o", ""], "an empty path"),
         (["template", "-o", ""], "an empty path"),
+        # so was an empty input: "error: .: a directory, not a chain file"
+        (["validate", ""], "an empty path"),
+        (["assess", SAMPLE, " ", "-q"], "an empty path"),
+        (["report", "", "-o", "out.md"], "an empty path"),
+        (["diff", SAMPLE, ""], "an empty path"),
+        (["batch", "", "-o", "out"], "an empty path"),
+        (["explain", "", "S1"], "an empty path"),
+        (["explain", SAMPLE, ""], "an empty supplier id"),
         # a limit below 1 was taken ("5 rows, more than the limit of -1")
         (["validate", SAMPLE, "--max-rows", "-1"], "--max-rows"),
         (["assess", SAMPLE, "--max-rows", "0"], "--max-rows"),

@@ -196,9 +196,9 @@ ProfilesOption = Annotated[
 ]
 
 
-def _output_path(value: str) -> Path:
-    """An output path as given: an empty one (an unset variable in a script) would be the
-    current folder, "."."""
+def _path_given(value: str) -> Path:
+    """A path as given, of an input or an output: an empty one (an unset variable in a
+    script) would be the current folder, "."."""
     if not value.strip():
         raise typer.BadParameter("an empty path (an unset variable in a script?)")
     return Path(value)
@@ -346,7 +346,9 @@ def _to_nowhere(stream: TextIO) -> None:
 @app.command()
 @_guard
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Chain files (YAML, Excel, CSV).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Chain files (YAML, Excel, CSV).", parser=_path_given)
+    ],
     fmt: Annotated[
         OutputFormat, typer.Option("--format", help="Output: a table (text) or JSON.")
     ] = OutputFormat.TEXT,
@@ -870,7 +872,8 @@ def _reaches(levels: Iterable[str], gate: FailLevel) -> bool:
 @_guard
 def assess(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Chain file(s); several files form one chain.")
+        list[Path] | None,
+        typer.Argument(help="Chain file(s); several files form one chain.", parser=_path_given),
     ] = None,
     output: Annotated[
         list[Path] | None,
@@ -878,7 +881,7 @@ def assess(
             "-o",
             "--output",
             help="Write the assessment: .json .xlsx .html .md .csv by suffix. May repeat.",
-            parser=_output_path,
+            parser=_path_given,
         ),
     ] = None,
     fail_on: Annotated[
@@ -1087,7 +1090,9 @@ def explain(
     from ddtool.sources.values import as_id
 
     supplier_id = as_id(file[-1])  # as the files' ids are read (accents, invisibles)
-    files = _files_once([Path(name) for name in file[:-1]])
+    if not supplier_id:
+        _fail("an empty supplier id (an unset variable in a script?)")
+    files = _files_once([_path_given(name) for name in file[:-1]])
     from ddtool.assess import assess as run_assess
     from ddtool.reporters.explain import explain_supplier
 
@@ -1249,14 +1254,16 @@ def _also_named(result: Assessment, supplier_id: str, given: str) -> None:
 @app.command()
 @_guard
 def report(
-    assessment: Annotated[Path, typer.Argument(help="A saved assessment (JSON from assess -o).")],
+    assessment: Annotated[
+        Path, typer.Argument(help="A saved assessment (JSON from assess -o).", parser=_path_given)
+    ],
     output: Annotated[
         list[Path],
         typer.Option(
             "-o",
             "--output",
             help="Output file(s); format by suffix. May repeat.",
-            parser=_output_path,
+            parser=_path_given,
         ),
     ],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal summary.")] = False,
@@ -1330,15 +1337,21 @@ def _read_saved(path: Path, read: Callable[[Path], R], command: str) -> R:
 @app.command()
 @_guard
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier assessment JSON.", metavar="OLD.json")],
-    new: Annotated[Path, typer.Argument(help="The later assessment JSON.", metavar="NEW.json")],
+    old: Annotated[
+        Path,
+        typer.Argument(help="The earlier assessment JSON.", metavar="OLD.json", parser=_path_given),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(help="The later assessment JSON.", metavar="NEW.json", parser=_path_given),
+    ],
     output: Annotated[
         list[Path] | None,
         typer.Option(
             "-o",
             "--output",
             help="Write the diff (.json, .md, .xlsx). May repeat.",
-            parser=_output_path,
+            parser=_path_given,
         ),
     ] = None,
     fail_on_new: Annotated[
@@ -1414,11 +1427,13 @@ def batch(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            help="Member chain files, or folders holding them.", metavar="FILES_OR_FOLDERS"
+            help="Member chain files, or folders holding them.",
+            metavar="FILES_OR_FOLDERS",
+            parser=_path_given,
         ),
     ],
     outdir: Annotated[
-        Path, typer.Option("-o", "--output", help="Output folder.", parser=_output_path)
+        Path, typer.Option("-o", "--output", help="Output folder.", parser=_path_given)
     ],
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
@@ -1701,7 +1716,7 @@ def template(
             "-o",
             "--output",
             help="suppliers.xlsx, suppliers.csv or .yaml. May repeat.",
-            parser=_output_path,
+            parser=_path_given,
         ),
     ],
     profiles: ProfilesOption = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,38 @@ def test_utf16_that_does_not_decode_is_refused_as_text(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfeS\x00\x00\xd8")  # a lone surrogate half
     _chain, problems = read_chain([path])
     assert [p.type for p in problems.errors] == ["not-text"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "tail", "line", "says"),
+    [
+        ("utf-16", b"\x00", 3, "not valid UTF-16 text (at byte offset 88: truncated data)"),
+        ("utf-16", b"\x00\xd8A\x00", 3, "(at byte offset 88: illegal UTF-16 surrogate)"),
+        ("utf-32", b"\x00\x00\x11\x00", 3, "not valid UTF-32 text (at byte offset 176: code"),
+    ],
+)
+def test_wide_text_that_does_not_decode_is_located(
+    tmp_path: Path, encoding: str, tail: bytes, line: int, says: str
+) -> None:
+    path = tmp_path / "list.csv"
+    text = "Supplier ID,Name,Country\nS1,Farm One,Ghana\n"  # (43 characters)
+    path.write_bytes(text.encode(encoding) + tail)
+    _chain, problems = read_chain([path])
+    [error] = problems.errors
+    assert (error.type, error.location.line) == ("not-text", line)
+    assert says in error.message and error.message.endswith(
+        "save the file again as UTF-8 (CSV UTF-8)"
+    )
+
+
+@pytest.mark.parametrize(
+    "mark", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]
+)
+def test_a_byte_order_mark_alone_is_an_empty_file(tmp_path: Path, mark: bytes) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(mark)
+    _chain, problems = read_chain([path])
+    assert [(p.type, p.message) for p in problems.items] == [("empty-file", "the file is empty")]
 
 
 def test_a_sheet_asked_of_a_csv_file_is_said_not_used(tmp_path: Path) -> None:

@@ -588,6 +588,28 @@ def test_an_ordered_mapping_is_refused_at_its_line_with_what_to_write(
     assert chain.suppliers == []
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (COMPANY + "suppliers:\n  - id: !!binary aGVsbG8=\n    country: GHA\n", 3),
+        (COMPANY + "suppliers:\n  - id: A\n  - id: B\n    buyers: [!!binary QQ==]\n", 5),
+    ],
+)
+def test_bytes_are_refused_at_their_line(tmp_path: Path, text: str, line: int) -> None:
+    # (read as Python's bytes, the id was "b'hello'", and a buyer written alike linked to it)
+    chain, problems = read(tmp_path, text)
+    assert problems.flatten(["severity", "type", "line", "message"]) == [
+        [
+            "error",
+            "bad-structure",
+            line,
+            "!!binary is not read: a supplier list holds text; remove the tag and write the"
+            " value as text",
+        ]
+    ]
+    assert chain.suppliers == []
+
+
 @pytest.mark.parametrize("command", ["validate", "assess"])
 def test_an_ordered_mapping_exits_2_with_no_traceback(tmp_path: Path, command: str) -> None:
     path = tmp_path / "chain.yaml"

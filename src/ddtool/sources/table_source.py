@@ -4879,9 +4879,17 @@ class CsvReader(ChainReader):
         fallback: str | None = None
         try:
             text = raw.decode(wide or "utf-8-sig")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as e:
             if wide is not None:
-                problems.error("not-text", f"not valid {wide.upper()} text", where)
+                # (the line of the first bad bytes, as the text before them has its lines)
+                before = raw[: e.start].decode(wide, errors="replace")
+                line = before.count("\n") + 1
+                problems.error(
+                    "not-text",
+                    f"not valid {wide.upper()} text (at byte offset {e.start}: {e.reason});"
+                    " save the file again as UTF-8 (CSV UTF-8)",
+                    Location(str(path), line=line),
+                )
                 return chain
             text = raw.decode("utf-8-sig", errors="surrogateescape")
             if raw.startswith(codecs.BOM_UTF8) or _mostly_utf8(text):
@@ -4891,6 +4899,9 @@ class CsvReader(ChainReader):
             else:
                 text = raw.decode("cp1252", errors="replace")
                 fallback = "cp1252"
+        if wide is not None and not text.lstrip("\ufeff").strip():  # (its byte-order mark alone)
+            problems.error("empty-file", "the file is empty", where)
+            return chain
         delimiter = _delimiter(_first_lines(text, HEADER_SCAN_ROWS))
         rows, syntax = _csv_rows(text, delimiter, options.max_rows)
         if rows and _is_csv_register(rows[0]):

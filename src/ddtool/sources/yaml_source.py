@@ -382,6 +382,17 @@ class _LineLoader(_Base):  # type: ignore[misc,valid-type]
             node.start_mark,
         )
 
+    def construct_refused_binary(self, node: yaml.Node) -> Any:
+        """Bytes (`!!binary`, base64): a located error (read as Python's bytes, an id would
+        be "b'hello'", and a buyer naming it the same bytes would link to it)."""
+        raise _RefusedPairs(
+            None,
+            None,
+            "!!binary is not read: a supplier list holds text; remove the tag and write the"
+            " value as text",
+            node.start_mark,
+        )
+
     def construct_plain_bool(self, node: yaml.ScalarNode) -> bool | str:
         """true and false are booleans; YAML 1.1's yes, no, on and off are kept as written:
         in a supplier list they are text (`country: NO` is Norway, not False)."""
@@ -440,6 +451,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:set", _LineLoader.construct_set_a
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_checked_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:omap", _LineLoader.construct_refused_pairs)
 _LineLoader.add_constructor("tag:yaml.org,2002:pairs", _LineLoader.construct_refused_pairs)
+_LineLoader.add_constructor("tag:yaml.org,2002:binary", _LineLoader.construct_refused_binary)
 
 
 def _why_no_date(parts: re.Match[str] | None) -> str:
