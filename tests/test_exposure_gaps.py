@@ -442,7 +442,7 @@ VERIFY: list[tuple[str, Any, bool, str]] = [
         "a supplier's on_a_gap dropped",
         lambda d: d["suppliers"][0]["exposure"][FL].pop("on_a_gap") and d,
         False,
-        "$.suppliers[0] (id 'D1').exposure.forced_labour.on_a_gap: only in new result",
+        "$.suppliers[0] (id 'D1').exposure.forced_labour.on_a_gap: only in the re-run",
     ),
     (
         "the chain's data gaps dropped",

@@ -212,7 +212,7 @@ VERIFY: list[tuple[str, Any, bool, str]] = [
         "an entry's on_a_gap dropped",
         lambda d: d["summary"]["tier1_ranking"][1].pop("on_a_gap") is True and d,
         False,
-        "$.summary.tier1_ranking[1].on_a_gap: only in new result",
+        "$.summary.tier1_ranking[1].on_a_gap: only in the re-run",
     ),
 ]
 

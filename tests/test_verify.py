@@ -200,7 +200,7 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         lambda d: _schema_2_0(d) | {"schema_version": "2.1"},
         "compact",
         False,
-        [".audits: only in new result"],
+        [".audits: only in the re-run"],
     ),
     (
         "2.1 saved with the bases of 2.2",
@@ -218,16 +218,22 @@ CASES: list[tuple[str, Edit, str, bool, list[str]]] = [
         lambda d: d | {"schema_version": "2.3"},
         "compact",
         False,
-        ["$.summary.tier1_ranking[0].on_a_gap: only in saved result"],
+        ["$.summary.tier1_ranking[0].on_a_gap: only in the saved result"],
     ),
     (
         "2.2 saved with the exposure of 2.3",
         lambda d: d | {"schema_version": "2.2"},
         "compact",
         False,
-        ["$.summary.exposure.child_labour.data_gaps: only in saved result"],
+        ["$.summary.exposure.child_labour.data_gaps: only in the saved result"],
     ),
-    ("a key added", lambda d: d | {"extra": 1}, "compact", False, ["$.extra: only in saved"]),
+    (
+        "a key added",
+        lambda d: d | {"extra": 1},
+        "compact",
+        False,
+        ["$.extra: only in the saved result"],
+    ),
     (
         "a summary figure changed",
         lambda d: {**d, "summary": {**d["summary"], "tiers": 99}},
@@ -646,7 +652,7 @@ def test_a_changed_setting_is_the_first_difference_and_the_rest_are_counted(
     edited.write_text(json.dumps(document), "utf-8")
     (reason,) = verify(edited).reasons
     listed = reason.removeprefix("results differ: ").split("; ")
-    assert listed[0] == "$.options.settings: only in new result"
+    assert listed[0] == "$.options.settings: only in the re-run"
     assert len(listed) == 6 and re.fullmatch(r"and \d+\+? more", listed[-1])
 
 
@@ -1327,3 +1333,24 @@ def test_the_input_compared_is_the_one_with_the_recorded_hash(
     )
     assert outcome.reproduced is reproduced, outcome.reasons
     assert (outcome.checked if reproduced else outcome.reasons)[0] == line
+
+
+def test_each_line_of_a_verification_is_one_line_however_long(tmp_path: Path) -> None:
+    # (printed to a pipe, rich wrapped them at 80 columns: a CI log searched line by line
+    # found "when the file" on one line and "says it was made" on the next)
+    chain = tmp_path / "a-chain-with-a-rather-long-name-of-its-own.yaml"
+    chain.write_bytes((SAMPLES / "coffee.yaml").read_bytes())
+    saved = tmp_path / "assessment.json"
+    assert CliRunner().invoke(app, ["assess", str(chain), "-q", "-o", str(saved)]).exit_code == 0
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    doc["sources"][0]["extra"] = "x"
+    saved.write_text(json.dumps(doc), encoding="utf-8")
+    result = CliRunner().invoke(app, ["assess", "--verify", str(saved)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert f"  ✓ input {chain}: sha256 matches" in lines
+    assert any(
+        line.startswith("  · note: not compared: generated_at") and line.endswith("is made now)")
+        for line in lines
+    )
+    assert "  ✗ results differ: $.sources[0].extra: only in the saved result" in lines

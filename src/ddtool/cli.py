@@ -1056,11 +1056,12 @@ def _verify(saved: Path, quiet: bool) -> NoReturn:
 
     outcome = _read_saved(saved, verify, "`ddtool assess --verify`")
     console = _console()
+    # (a line each, however long: a log searched line by line finds each one whole)
     for line in outcome.checked:  # (a note is no check: it says what was not compared)
         mark = "·" if line.startswith("note:") else "✓"
-        console.print(f"  {mark} {line}", markup=False)
+        console.print(f"  {mark} {line}", markup=False, soft_wrap=True)
     for line in outcome.reasons:
-        console.print(f"  ✗ {line}", markup=False)
+        console.print(f"  ✗ {line}", markup=False, soft_wrap=True)
     if outcome.reproduced:
         console.print(f"[green]reproduced[/]: {escape(str(saved))}")
         raise typer.Exit(int(ExitCode.SUCCESS))

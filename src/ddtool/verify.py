@@ -109,7 +109,9 @@ def _differences(old: Any, new: Any, where: str, out: list[str], limit: int = _L
     if isinstance(old, dict) and isinstance(new, dict):
         for key in sorted(set(old) | set(new), key=str):
             if key not in old or key not in new:
-                out.append(f"{where}.{key}: only in {'new' if key in new else 'saved'} result")
+                out.append(
+                    f"{where}.{key}: only in {'the re-run' if key in new else 'the saved result'}"
+                )
             else:
                 _differences(old[key], new[key], f"{where}.{key}", out, limit)
     elif isinstance(old, list) and isinstance(new, list):
@@ -743,7 +745,7 @@ def _top_differences(
     keys = (set(saved) | set(rerun)) - {"generated_at", "tool", "input"}
     for key in sorted(keys, key=_cause_first):
         if key not in saved or key not in rerun:
-            found.append(f"$.{key}: only in {'new' if key in rerun else 'saved'} result")
+            found.append(f"$.{key}: only in {'the re-run' if key in rerun else 'the saved result'}")
         elif key in in_lists and isinstance(rerun[key], list):
             if len(saved[key]) != len(rerun[key]):
                 found.append(f"$.{key}: {len(saved[key])} items saved, {len(rerun[key])} now")
