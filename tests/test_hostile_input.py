@@ -38,7 +38,7 @@ def test_explain_with_an_empty_id_names_it_empty() -> None:
     chain = ROOT / "sample_chains" / "services.yaml"
     result = CliRunner().invoke(app, ["explain", str(chain), ""])
     assert result.exit_code == 2
-    assert "no supplier ''" in result.output
+    assert "an empty supplier id" in result.output
 
 
 @pytest.mark.parametrize(

@@ -4263,9 +4263,10 @@ def _package_kind(parts: AbstractSet[str]) -> str | None:
 
 
 def _misnamed(suffix: str, kind: str) -> bool:
-    """Whether a workbook of this kind cannot be read under this suffix (.xlsm is an .xlsx
-    with macros; an .xls whose content is a newer workbook is read by its content)."""
-    if suffix == ".xls":
+    """Whether a workbook of this kind cannot be read under this workbook suffix (.xlsm is
+    an .xlsx with macros); an .xls whose content is a newer workbook is read by its content,
+    and a file under another name (a register copied as .json) is told by its content."""
+    if suffix not in (".xlsx", ".xlsm", ".xlsb", ".ods"):
         return False
     return {".xlsm": ".xlsx"}.get(suffix, suffix) != kind
 
