@@ -1117,17 +1117,7 @@ def _run_local(todo: list[Member], options: BatchOptions) -> Iterator[tuple[Memb
     """
     if options.jobs == 1:
         for member in todo:
-            yield (
-                member,
-                assess_member(
-                    str(member.path),
-                    options.formats,
-                    options.profiles,
-                    options.config,
-                    options.as_of,
-                    options.limits,
-                ),
-            )
+            yield member, assess_member(*_member_task(member, options))
         return
     jobs = options.jobs or 1
     pools: list[ProcessPoolExecutor] = []  # the one in use is the last
@@ -1177,15 +1167,21 @@ def _submit(pool: ProcessPoolExecutor, member: Member, options: BatchOptions) ->
     # (the pool forks its workers as the first member is handed over: a Ctrl-C meanwhile
     # stops the batch once they are forked, see ddtool.stopping)
     with stopping.forking():
-        return pool.submit(
-            assess_member,
-            str(member.path),
-            options.formats,
-            options.profiles,
-            options.config,
-            options.as_of,
-            options.limits,
-        )
+        return pool.submit(assess_member, *_member_task(member, options))
+
+
+def _member_task(
+    member: Member, options: BatchOptions
+) -> tuple[str, tuple[str, ...], tuple[str, ...], str | None, dt.date | None, Limits]:
+    """What assess_member is given for a member (in a worker, or in this process)."""
+    return (
+        str(member.path),
+        options.formats,
+        options.profiles,
+        options.config,
+        options.as_of,
+        options.limits,
+    )
 
 
 def _until_broken(
