@@ -31,6 +31,10 @@ SAMPLE = str(Path(__file__).resolve().parents[1] / "sample_chains" / "cocoa.yaml
         (["batch", "", "-o", "out"], "an empty path"),
         (["explain", "", "S1"], "an empty path"),
         (["explain", SAMPLE, ""], "an empty supplier id"),
+        (["assess", SAMPLE, "-q", "--profiles", ""], "an empty path"),
+        (["assess", SAMPLE, "-q", "--config", ""], "an empty path"),
+        (["validate", SAMPLE, "--config", ""], "an empty path"),
+        (["assess", "--verify", ""], "an empty path"),
         # a limit below 1 was taken ("5 rows, more than the limit of -1")
         (["validate", SAMPLE, "--max-rows", "-1"], "--max-rows"),
         (["assess", SAMPLE, "--max-rows", "0"], "--max-rows"),

@@ -1237,3 +1237,26 @@ def test_a_text_table_named_xls_is_read_as_text(
     assert problems.errors == []
     assert [(s.id, s.name, s.country) for s in chain.suppliers] == [("S1", "Acme", "KEN")]
     assert [(p.type, p.severity) for p in problems.items] == [("text-table", "warning")]
+
+
+def test_a_workbook_the_reader_finds_password_protected_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import python_calamine
+
+    class Locked:
+        @staticmethod
+        def from_path(path: str) -> None:
+            raise python_calamine.PasswordError("Workbook is password protected")
+
+    path = tmp_path / "locked.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # (an OLE container)
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", Locked)
+    _chain, problems = read_chain([path])
+    assert [(p.type, p.message) for p in problems.items] == [
+        (
+            "encrypted-workbook",
+            "the workbook is password-protected or encrypted; remove the password (File >"
+            " Info > Protect Workbook) and save it again, or export CSV",
+        )
+    ]

@@ -188,12 +188,6 @@ MapOption = Annotated[
 SheetOption = Annotated[
     str | None, typer.Option("--sheet", help="Sheet to read (default: a 'Suppliers'-like sheet).")
 ]
-ProfilesOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--profiles", help="A directory of risk-profile files overlaid on the bundled data."
-    ),
-]
 
 
 def _path_given(value: str) -> Path:
@@ -202,6 +196,16 @@ def _path_given(value: str) -> Path:
     if not value.strip():
         raise typer.BadParameter("an empty path (an unset variable in a script?)")
     return Path(value)
+
+
+ProfilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--profiles",
+        help="A directory of risk-profile files overlaid on the bundled data.",
+        parser=_path_given,
+    ),
+]
 
 
 MaxRowsOption = Annotated[
@@ -360,7 +364,9 @@ def validate(
     profiles: ProfilesOption = None,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="Settings file; its columns: block maps headers."),
+        typer.Option(
+            "--config", help="Settings file; its columns: block maps headers.", parser=_path_given
+        ),
     ] = None,
     max_rows: MaxRowsOption = DEFAULT_MAX_ROWS,
     max_file_mb: MaxMbOption = DEFAULT_MAX_FILE_MB,
@@ -476,7 +482,10 @@ def _level_option(flag: str, help: str) -> Any:
 
 
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="Settings file (ddtool.yaml): thresholds, weights.")
+    Path | None,
+    typer.Option(
+        "--config", help="Settings file (ddtool.yaml): thresholds, weights.", parser=_path_given
+    ),
 ]
 CompanyOption = Annotated[
     str | None, typer.Option("--company", help="Name of the company (the root of the chain).")
@@ -904,6 +913,7 @@ def assess(
             "--verify",
             help="Re-run a saved assessment JSON with its recorded inputs, profiles and"
             " options; exit 0 if it reproduces, 1 if not.",
+            parser=_path_given,
         ),
     ] = None,
     max_rows: MaxRowsOption = DEFAULT_MAX_ROWS,

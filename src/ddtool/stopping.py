@@ -40,15 +40,20 @@ def hold(signum: int) -> None:
 def forking() -> Iterator[None]:
     """Around code that forks: a Ctrl-C or termination request that comes meanwhile stops
     the run (as KeyboardInterrupt, the handler's way) once the block is done."""
-    block = hasattr(signal, "pthread_sigmask")  # (POSIX; elsewhere there is no fork)
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS) if block else None
+    # (holding from before the signals are blocked till after they are let in again: a
+    # signal handled as the mask changes is held too, never raised with the mask left set)
     _holding.append(os.getpid())
+    before = None
     try:
+        if hasattr(signal, "pthread_sigmask"):  # (POSIX; elsewhere there is no fork)
+            before = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
         yield
     finally:
-        _holding.pop()
-        if before is not None:  # (a signal the kernel held is handled from here on)
-            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        try:
+            if before is not None:  # (a signal the kernel held is handled from here on)
+                signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        finally:
+            _holding.pop()
         if _held and not holding():  # (also in place of an error of the block: it stops)
             _held.clear()
             raise KeyboardInterrupt

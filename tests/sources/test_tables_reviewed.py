@@ -286,6 +286,25 @@ def test_a_filled_cell_beyond_the_row_limit_is_still_too_many_rows(
     assert (error.type, error.location.sheet, error.message) == ("too-many-rows", "Suppliers", says)
 
 
+def test_a_table_with_blank_rows_between_its_rows_is_not_told_of_a_stray_value(
+    tmp_path: Path,
+) -> None:
+    # (its last row is a supplier: deleting it would only move the error up two rows)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Suppliers"
+    sheet.append(HEADER)
+    for index in range(8):
+        sheet.append([])
+        sheet.append([f"S{index}", f"Farm {index}", "Ghana", "cocoa farming", None])
+    book.save(tmp_path / "book.xlsx")
+    _chain, problems = read_chain([tmp_path / "book.xlsx"], ReadOptions(max_rows=12))
+    assert [error.message for error in problems.errors] == [
+        "17 rows, more than the limit of 12 (raise it with --max-rows)"
+    ]
+
+
 # -- 6: fractions among whole percentages ----------------------------------------------------
 
 

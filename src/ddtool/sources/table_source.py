@@ -2807,6 +2807,10 @@ def _company_ids(company: tuple[dict[str, Any], Location, dict[str, Location]] |
     return ids
 
 
+_ENCRYPTED = (
+    "the workbook is password-protected or encrypted; remove the password (File > Info >"
+    " Protect Workbook) and save it again, or export CSV"
+)
 # the last workbook read, by path: its signature when read, its worksheet parts as checked
 # (_inspect_package) and what their XML shows (_scan_workbook); its tier sheets read after it
 # take them from here
@@ -2860,12 +2864,7 @@ class ExcelReader(ChainReader):
                     where,
                 )
                 return chain
-            problems.error(
-                "encrypted-workbook",
-                "the workbook is password-protected or encrypted; remove the password"
-                " (File > Info > Protect Workbook) and save it again, or export CSV",
-                where,
-            )
+            problems.error("encrypted-workbook", _ENCRYPTED, where)
             return chain
         if zipped and not magic.startswith(b"PK"):
             problems.error(
@@ -3075,7 +3074,10 @@ class ExcelReader(ChainReader):
                 workbook = CalamineWorkbook.from_path(str(path))
             names = list(workbook.sheet_names)
         except Exception as e:  # calamine raises its own error types for broken files
-            problems.error("not-a-workbook", _unreadable("the workbook", e), where)
+            if type(e).__name__ == "PasswordError":  # (an Excel 97-2003 workbook's password)
+                problems.error("encrypted-workbook", _ENCRYPTED, where)
+            else:
+                problems.error("not-a-workbook", _unreadable("the workbook", e), where)
             return None
         if not names:
             problems.error("empty-file", "the workbook has no sheets", where)
@@ -4021,8 +4023,8 @@ def _filled_rows(rows: list[list[Any]]) -> list[list[Any]]:
 @dataclass(frozen=True, slots=True)
 class _TooLong:
     """A sheet whose filled rows reach beyond the row limit: the number of its last filled
-    row and, when the rows filled are within the limit (a stray value far below the table),
-    how many they are and the first cell of the last one."""
+    row and, when that row alone is beyond the limit (a stray value far below the table),
+    how many rows are filled and the first cell of the last one."""
 
     last: int
     filled: int | None = None
@@ -4053,18 +4055,21 @@ def _sheet_rows(sheet: Any, max_rows: int) -> list[list[Any]] | _TooLong:
     # more rows than the limit in the used range: find its last filled row, one row at a
     # time, before the rows are made Python lists (a million, for a stray cell)
     count = filled_count = 0
-    last = -1
+    last = before_last = -1
     last_row: list[Any] = []
     for index, row in enumerate(sheet.iter_rows()):
         count += 1
         # (a row of empty cells, as most are, told at C speed)
         if row.count("") != len(row) and not all(map(_blank, row)):
-            last, last_row = index, row
+            before_last, last, last_row = last, index, row
             filled_count += 1
     # (the rows iterated end at the range's last row, whatever row they start at)
-    filled = end[0] - (count - 1) + last + 1 if last >= 0 else 0
+    first = end[0] - (count - 1) + 1  # (the number of the first row iterated)
+    filled = first + last if last >= 0 else 0
     if filled > max_rows:
-        if filled_count > max_rows:
+        # a stray value: the last filled row alone beyond the limit, the others within it
+        # (a table with blank rows between its rows may reach beyond it with its own)
+        if before_last >= 0 and first + before_last > max_rows:
             return _TooLong(filled)
         start = getattr(sheet, "start", None) or (0, 0)
         column = next(i for i, value in enumerate(last_row) if not _blank(value))
