@@ -240,15 +240,22 @@ def test_a_repeated_header_in_a_workbook_is_skipped(tmp_path: Path) -> None:
 # -- 5: a stray cell far below the table -----------------------------------------------------
 
 
-def _stray_book(path: Path, cell: str, value: str) -> Path:
+def _stray_book(
+    path: Path, cell: str | None, value: str = "", suppliers: int = 3, spaced: bool = False
+) -> Path:
+    """A sheet of cocoa farms (a blank row before each, where `spaced`), and `value` in
+    `cell` (none without a cell)."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Suppliers"
     sheet.append(HEADER)
-    for index in range(3):
+    for index in range(suppliers):
+        if spaced:
+            sheet.append([])
         sheet.append([f"S{index}", f"Farm {index}", "Ghana", "cocoa farming", None])
-    sheet[cell] = value
+    if cell is not None:
+        sheet[cell] = value
     book.save(path)
     return path
 
@@ -290,16 +297,8 @@ def test_a_table_with_blank_rows_between_its_rows_is_not_told_of_a_stray_value(
     tmp_path: Path,
 ) -> None:
     # (its last row is a supplier: deleting it would only move the error up two rows)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Suppliers"
-    sheet.append(HEADER)
-    for index in range(8):
-        sheet.append([])
-        sheet.append([f"S{index}", f"Farm {index}", "Ghana", "cocoa farming", None])
-    book.save(tmp_path / "book.xlsx")
-    _chain, problems = read_chain([tmp_path / "book.xlsx"], ReadOptions(max_rows=12))
+    path = _stray_book(tmp_path / "book.xlsx", None, suppliers=8, spaced=True)
+    _chain, problems = read_chain([path], ReadOptions(max_rows=12))
     assert [error.message for error in problems.errors] == [
         "17 rows, more than the limit of 12 (raise it with --max-rows)"
     ]
