@@ -4299,7 +4299,6 @@ def _inspect_package(
                 )
                 return None
             parts = {info.filename for info in infos}
-            excel = bool(parts & {"xl/workbook.xml", "xl/workbook.bin"})
             other = _package_kind(parts)
             if other is not None and _misnamed(path.suffix.lower(), other):
                 kind = _PACKAGE_KINDS[other]
@@ -4309,7 +4308,7 @@ def _inspect_package(
                     where,
                 )
                 return None
-            if not parts & {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}:
+            if other is None:
                 shown = ", ".join(sorted(parts)[:3]) + (" …" if len(parts) > 3 else "")
                 problems.error(
                     "not-a-workbook",
@@ -4342,7 +4341,7 @@ def _inspect_package(
                     return None
                 if info.filename.startswith("xl/worksheets/"):
                     sheets.append(info)
-            if excel and _far_cells(package, sheets, options, problems, where):
+            if other != ".ods" and _far_cells(package, sheets, options, problems, where):
                 return None
             return sheets
     except _BROKEN_PACKAGE as e:
@@ -4600,10 +4599,9 @@ def _unreadable(what: str, e: BaseException) -> str:
 
 def _broken(e: BaseException) -> str:
     """What a broken workbook package means, and what to do about it."""
-    if isinstance(e, UnicodeDecodeError):
-        e = ValueError("a part's name is not valid UTF-8 text")
+    why = "a part's name is not valid UTF-8 text" if isinstance(e, UnicodeDecodeError) else e
     return (
-        f"the workbook's package is broken ({e}): the file is cut short or damaged (a"
+        f"the workbook's package is broken ({why}): the file is cut short or damaged (a"
         " download or an e-mail attachment that did not arrive whole?); save it again from"
         " your spreadsheet program or export CSV"
     )
