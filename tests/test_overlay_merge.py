@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from openpyxl import load_workbook
+from rich.console import Console
 from typer.testing import CliRunner
 
 from ddtool.assess import AssessOptions, assess
@@ -19,6 +20,7 @@ from ddtool.cli import app
 from ddtool.errors import ProfileError
 from ddtool.profiles import SectorRisk, load_profiles
 from ddtool.reporters.markdown_report import OWN_RULES
+from ddtool.reporters.profiles_view import show_item
 from ddtool.verify import verify
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -382,3 +384,82 @@ def test_every_register_credits_an_overlay_to_the_user(
         and "[source behind it: " in x
         for x in rows_said
     )
+
+
+# ------------------------------------------------------------- a rating resting on several
+
+GOODS_LIST = "List of Goods Produced by Child Labor or Forced Labor (TVPRA list), 2022 edition"
+GEMS = "Global Estimates of Modern Slavery: Forced Labour and Forced Marriage (reference year 2021)"
+
+
+def _fact_note(chain: Path, sector: str, profiles: list[Path] | None = None) -> str:
+    """The note of a sector's forced labour rating, as the assessment's evidence gives it."""
+    options = AssessOptions(profiles=profiles) if profiles else None
+    data = assess([chain], options).data
+    notes = [
+        e["note"]
+        for e in data["evidence"].values()
+        if e["indicator"] == f"sector inherent likelihood ({sector}), ddtool rating"
+        or e["indicator"].startswith(f"sector inherent likelihood ({sector}), rating from")
+    ]
+    assert notes, data["evidence"]
+    return notes[0]
+
+
+def test_a_rating_resting_on_two_sources_names_both(tmp_path: Path) -> None:
+    """Polysilicon's forced labour rating rests on a sector fact of the ILO's estimates and on
+    the US DOL listing; it was credited to the estimates alone."""
+    chain = tmp_path / "p.yaml"
+    chain.write_text(
+        "company: {name: Acme, country: Germany, sector: solar-module-manufacturing}\n"
+        "suppliers:\n"
+        "  - {id: P1, name: Poly, country: China, sector: polysilicon-production}\n",
+        "utf-8",
+    )
+    rating = load_profiles().sectors["polysilicon-production"].risk["forced_labour"]
+    assert rating.sources == ("ilo-walkfree-iom-gems-2022", "ilab-goods-2022")
+    note = _fact_note(chain, "polysilicon-production")
+    assert note.endswith(f"[source behind it: {GEMS} (2022); {GOODS_LIST} (2022)]"), note
+    console = Console(width=1000, record=True)
+    assert show_item(load_profiles(), "sector", "polysilicon-production", console) is None
+    lines = console.export_text().splitlines()
+    [row] = [line for line in lines if line.startswith("│ forced_labour ") and "│ 0." in line]
+    assert row.rstrip(" │").endswith(f"; rests on: {GEMS} (2022); {GOODS_LIST} (2022)"), row
+
+
+# (the sources an overlay's rating gives, and the error, or the note's sources behind it)
+CITED_BY_OVERLAY: list[tuple[Any, str]] = [
+    (["own-survey", "ilab-goods-2022"], f"Acme own audit programme 2025 (2025); {GOODS_LIST}"),
+    (["own-survey", "own-survey"], "Acme own audit programme 2025 (2025)]"),
+    (["own-survey", "own-survy"], "unknown source_id 'own-survy' (did you mean 'own-survey'?)"),
+    (["own-survey", ""], "value without source (source is empty)"),
+]
+
+
+@pytest.mark.parametrize(("cited", "said"), CITED_BY_OVERLAY)
+def test_an_overlays_rating_may_rest_on_several_sources(
+    tmp_path: Path, cited: list[str], said: str
+) -> None:
+    rating = {**RATING, "source": cited}
+    risk = {"child_labour": rating, "forced_labour": rating, "human_trafficking": rating}
+    folder = _folder(
+        tmp_path,
+        {
+            "sectors.yaml": {"sectors": [{"id": "fabric-manufacturing", "risk": risk}]},
+            "manifest.yaml": MANIFEST,
+        },
+    )
+    if "source_id" in said or "without source" in said:
+        with pytest.raises(ProfileError) as raised:
+            load_profiles([folder])
+        assert said in str(raised.value)
+        return
+    chain = tmp_path / "f.yaml"
+    chain.write_text(
+        "company: {name: Acme, country: Sweden, sector: apparel-retail}\n"
+        "suppliers:\n"
+        "  - {id: F1, name: Mill, country: Bangladesh, sector: fabric-manufacturing}\n",
+        "utf-8",
+    )
+    note = _fact_note(chain, "fabric-manufacturing", [folder])
+    assert f"[source behind it: {said}" in note, note

@@ -58,7 +58,7 @@ def test_every_value_has_a_known_source() -> None:
         assert listing.source_id in profiles.sources and listing.year == 2022
     for sector in profiles.sectors.values():
         for risk in sector.risk.values():
-            assert risk.source in profiles.sources and risk.rationale
+            assert set(risk.sources) <= set(profiles.sources) and risk.rationale
 
 
 def test_removals_of_2024_are_recorded_not_dropped() -> None:

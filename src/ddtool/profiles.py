@@ -460,6 +460,14 @@ class SectorRisk:
     # risk_indicators: "debt-bondage", "retention-of-documents"), in the order it names them:
     # a flag's measures address each of them before anything else fills its places
     indicators: tuple[str, ...] = ()
+    # further sources the rationale rests on, where it cites more than one (`source: [a, b]`
+    # in sectors.yaml: a sector fact of one, a goods listing of another); `source` is the first
+    also: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source the rating rests on, the first first."""
+        return (self.source, *self.also)
 
 
 @dataclass(frozen=True, slots=True)
@@ -840,6 +848,15 @@ class Profiles:
     _words_said: dict[str, frozenset[str]] = field(default_factory=dict)
     _raw_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     _upstream_of: dict[str, frozenset[str]] = field(default_factory=dict)  # (_beneath_sector)
+
+    def rests_on(self, rating: SectorRisk) -> str:
+        """The sources a sector rating rests on, as its outputs cite them: "name (year)",
+        joined by "; " where it rests on several (an id no manifest lists, as written)."""
+        cited = [self.sources.get(source_id) for source_id in rating.sources]
+        return "; ".join(
+            f"{source.name} ({source.year})" if source else source_id
+            for source, source_id in zip(cited, rating.sources, strict=True)
+        )
 
     def __post_init__(self) -> None:
         self._alias_names = sorted(self.good_aliases)
@@ -7575,11 +7592,15 @@ def _sector(
                 )
                 value = 0.0
             values.append(float(value))
-        known_source(
-            f"{at('risk', risk_type, 'source')} {risk_type}",
-            str(entry.get("source") or ""),
-            "source",
+        given_source = entry.get("source")
+        cited = (
+            [str(source or "") for source in given_source]
+            if isinstance(given_source, list) and given_source
+            else [str(given_source or "")]
         )
+        for source in cited:
+            known_source(f"{at('risk', risk_type, 'source')} {risk_type}", source, "source")
+        cited = list(dict.fromkeys(cited))
         indicators = entry.get("indicators") or []
         if not isinstance(indicators, list):
             check.fail(
@@ -7591,8 +7612,9 @@ def _sector(
             values[0],
             values[1],
             str(entry.get("rationale", "")),
-            str(entry.get("source", "")),
+            cited[0],
             tuple(dict.fromkeys(str(i) for i in indicators)),
+            tuple(cited[1:]),
         )
     return Sector(
         id=str(item["id"]),

@@ -1050,8 +1050,7 @@ class Scorer:
         # the rating is the project's judgement; the source it rests on is named in the
         # note, not credited with the number
         rating = p.sources.get(RATING_SOURCE)
-        source = p.sources.get(sr.source)
-        rests_on = f"{source.name} ({source.year})" if source else sr.source
+        rests_on = p.rests_on(sr)
         if sector.overlay:  # a rating of the user's, not the project's: said so
             fact = Evidence(
                 f"sector inherent likelihood ({sector.id}), rating from the overlay"

@@ -255,15 +255,14 @@ def _sector(p: Profiles, key: str, console: Console) -> str | None:
         else RATING_SOURCE
     )
     for rt, r in s.risk.items():
-        src = p.sources.get(r.source)
         table.add_row(
             rt,
             f"{r.likelihood:g}",
             f"{r.severity:g}",
             r.rationale,
             rated_by
-            if r.source == RATING_SOURCE  # (a rating resting on no source but itself)
-            else f"{rated_by}; rests on: " + (f"{src.name} ({src.year})" if src else r.source),
+            if r.sources == (RATING_SOURCE,)  # (a rating resting on no source but itself)
+            else f"{rated_by}; rests on: {p.rests_on(r)}",
         )
     console.print(table)
     _main_indicators(p, s.id, console)
