@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from ddtool.assess import assess
 from ddtool.cli import app
-from ddtool.diff import diff_assessments
+from ddtool.diff import diff_assessments, tier1_changes
 from ddtool.reporters.diff_report import render_diff_markdown
 from ddtool.reporters.shown import chain_levels
 
@@ -71,6 +71,35 @@ def test_tier1_suppliers_that_moved_in_the_ranking(tmp_path: Path) -> None:
     assert [(r["id"], r["old_rank"], r["new_rank"]) for r in gone["tier1_changes"]] == [
         ("L1", 2, None)
     ]
+
+
+# (the old and the new tier-1 entry's level and on_a_gap, and the levels the change lists:
+# None where the entry did not change). "medium (data gap)" and "high (data gap)" were
+# listed as "medium" and "high": a gap closed at that level was no change
+TIER1_LEVELS: list[tuple[tuple[str, bool], tuple[str, bool], tuple[str, str] | None]] = [
+    (("medium", True), ("medium", False), ("medium (data gap)", "medium")),
+    (("high", True), ("critical", False), ("high (data gap)", "critical")),
+    (("high", False), ("high", True), ("high", "high (data gap)")),
+    (("low", True), ("low", False), ("low (data gap)", "low")),
+    (("critical", True), ("critical", True), None),
+    (("medium", False), ("medium", False), None),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "listed"), TIER1_LEVELS)
+def test_a_tier1_level_is_compared_as_the_ranking_shows_it(
+    old: tuple[str, bool], new: tuple[str, bool], listed: tuple[str, str] | None
+) -> None:
+    def document(level: str, on_a_gap: bool) -> dict[str, Any]:
+        entry = {"id": "T1", "name": "Mill", "level": level, "on_a_gap": on_a_gap}
+        entry |= {"weighted_priority": 0.4, "max_priority": 0.4}
+        return {"summary": {"tier1_ranking": [entry]}}
+
+    changes = tier1_changes(document(*old), document(*new), {})
+    if listed is None:
+        assert changes == []
+    else:
+        assert [(c["old_level"], c["new_level"]) for c in changes] == [listed]
 
 
 def test_a_resolved_flag_now_low_on_a_data_gap_says_so(tmp_path: Path) -> None:

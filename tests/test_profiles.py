@@ -535,3 +535,51 @@ def test_profiles_show_country_says_no_data_for_what_the_score_reads_and_lacks(
     assert result.exit_code == 0
     [row] = [line for line in result.output.splitlines() if f"│ {missing} " in line]
     assert "no data" in row and "a data gap: not counted as low" in row
+
+
+# (the part, the kind its rows are, and how many there are in the bundled data)
+PARTS: list[tuple[str, str, int]] = [("sectors", "sector", 70), ("countries", "country", 206)]
+
+
+@pytest.mark.parametrize(("part", "kind", "count"), PARTS)
+@pytest.mark.parametrize("singular", [False, True])
+def test_profiles_list_names_every_sector_and_country(
+    part: str, kind: str, count: int, singular: bool
+) -> None:
+    """The methodology sends a user to the list of sector ids to name a supplier's sector;
+    there was none. Each id listed is one `profiles show` shows."""
+    profiles = load_profiles()
+    result = CliRunner().invoke(
+        app, ["profiles", "list", kind if singular else part], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    rows = [line.split("│")[1].strip() for line in result.output.splitlines() if "│" in line]
+    keys = sorted(profiles.sectors) if part == "sectors" else sorted(profiles.indicators)
+    assert rows == keys and len(keys) == count
+    assert result.output.rstrip().endswith(f"ddtool profiles show {kind} …")
+
+
+def test_profiles_list_goods_names_each_goods_countries() -> None:
+    profiles = load_profiles()
+    result = CliRunner().invoke(app, ["profiles", "list", "goods"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    rows = {
+        cells[1].strip(): cells[2].strip()
+        for line in result.output.splitlines()
+        if len(cells := line.split("│")) == 4
+    }
+    assert rows["Cocoa"] == "BRA, CIV, CMR, GHA, GIN, NGA, SLE"
+    assert set(rows) == {g.good for g in profiles.goods}
+
+
+@pytest.mark.parametrize(
+    ("part", "said"),
+    [
+        ("sectr", "unknown part 'sectr' (did you mean 'sectors'?): list sectors, countries"),
+        ("mines", "unknown part 'mines': list sectors, countries or goods"),
+    ],
+)
+def test_profiles_list_of_an_unknown_part_is_a_usage_error(part: str, said: str) -> None:
+    result = CliRunner().invoke(app, ["profiles", "list", part])
+    assert result.exit_code == 2
+    assert said in result.output

@@ -40,21 +40,21 @@ CASES = (
         "one over the limit",
         ("a",) * (N + 1),
         tuple(range(2, N + 2)),
-        ("… and 1 more warnings of this type [a]",),
+        ("… and 1 more a warnings [a]",),
         N + 1,
     ),
     Case(
         "two types interleaved, one over",
         ("a", "b") * N + ("b",) * 3,
         tuple(range(2, 2 * N + 2)),
-        ("… and 3 more warnings of this type [b]",),
+        ("… and 3 more b warnings [b]",),
         2 * N + 3,
     ),
     Case(
         "two types both over, counted in the order first met",
         ("b",) * (N + 2) + ("a",) * (N + 1200),
         tuple(range(2, N + 2)) + tuple(range(N + 4, 2 * N + 4)),
-        ("… and 2 more warnings of this type [b]", "… and 1,200 more warnings of this type [a]"),
+        ("… and 2 more b warnings [b]", "… and 1,200 more a warnings [a]"),
         2 * N + 1202,
     ),
 )
@@ -67,7 +67,7 @@ def test_warning_lines(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
     located = [line for line in lines if ", row " in line]
     assert [int(line.split(", row ")[1].split(":")[0]) for line in located] == list(case.shown_rows)
     assert all(line.startswith("warning: chain.csv, row ") for line in located)
-    more = [line.removeprefix("warning: ") for line in lines if "more warnings" in line]
+    more = [line.removeprefix("warning: ") for line in lines if " warnings [" in line]
     assert more == list(case.more)
     closing = [line for line in lines if "warnings in all" in line]
     if case.total is None:
@@ -97,7 +97,7 @@ def test_assess_counts_the_rest_and_validate_lists_them(tmp_path: Path) -> None:
     assert [line.split(", row ")[1].split(",")[0] for line in located[:N]] == [
         str(row) for row in range(2, N + 2)
     ]
-    assert located[N:] == ["warning: … and 3 more warnings of this type [unknown-sector]"]
+    assert located[N:] == ["warning: … and 3 more unknown-sector warnings [unknown-sector]"]
     # (only the JSON is written: the closing line names it, not an Excel register)
     assert (
         f"warning: {count} warnings in all: `ddtool validate` on the same input lists every"
@@ -144,5 +144,5 @@ def test_assess_that_stops_on_an_error_caps_its_warnings(tmp_path: Path) -> None
     lines = done.stderr.splitlines()
     assert sum("[unknown-country]" in line for line in lines) == 2
     assert sum("[unknown-sector]" in line for line in lines) == N + 1  # N, then the count
-    assert "warning: … and 4 more warnings of this type [unknown-sector]" in lines
+    assert "warning: … and 4 more unknown-sector warnings [unknown-sector]" in lines
     assert not (tmp_path / "o.json").exists()

@@ -311,7 +311,8 @@ def _problem_lines(problems: list[Problem], written: Collection[str] = ()) -> No
         if problem.severity == "error" or seen[problem.type] <= WARNINGS_PER_TYPE:
             lines.append(f"{problem.severity}: {problem}")
     more = [
-        f"warning: … and {count - WARNINGS_PER_TYPE:,} more warnings of this type [{type_}]"
+        # (the type named: the line comes after the warnings of every type, not of its own)
+        f"warning: … and {count - WARNINGS_PER_TYPE:,} more {type_} warnings [{type_}]"
         for type_, count in seen.items()
         if count > WARNINGS_PER_TYPE
     ]
@@ -1759,11 +1760,24 @@ def template(
 
 @profiles_app.command("list")
 @_guard
-def profiles_list(profiles: ProfilesOption = None) -> None:
-    """What is bundled: counts, version and content hash."""
-    from ddtool.reporters.profiles_view import show_list
+def profiles_list(
+    part: Annotated[
+        str | None,
+        typer.Argument(help="sectors, countries or goods: every one, with its id or name"),
+    ] = None,
+    profiles: ProfilesOption = None,
+) -> None:
+    """What is bundled: counts, version and content hash; with a part (sectors, countries,
+    goods), every one of them, with the id a chain file and `profiles show` take."""
+    from ddtool.reporters.profiles_view import show_list, show_part
 
-    show_list(_load_profiles(profiles), _console())
+    loaded = _load_profiles(profiles)
+    if part is None:
+        show_list(loaded, _console())
+        return
+    message = show_part(loaded, part, _console())
+    if message:
+        _fail(message)
 
 
 @profiles_app.command("show")

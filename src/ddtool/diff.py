@@ -37,6 +37,7 @@ from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.reporters.shown import (
     ExposureLevels,
     chain_levels,
+    gap_level,
     level_shown,
     shown_rank,
     value_text,
@@ -767,7 +768,9 @@ def tier1_changes(
     def level(row: dict[str, Any] | None) -> str | None:
         if row is None:
             return None
-        return shown_level(row.get("level"), ["gap"] if row.get("on_a_gap") else [])
+        # (an exposure: "medium (data gap)" and "high (data gap)" too, as the ranking shows it)
+        level = row.get("level")
+        return gap_level("" if level is None else str(level), bool(row.get("on_a_gap")))
 
     before, after = ranked(old), ranked(new)
     earlier = {renamed.get(key, key): value for key, value in before.items()}

@@ -4,6 +4,7 @@ exactly what it shows from the whole document."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -192,8 +193,8 @@ def test_low_on_missing_data_is_never_shown_as_plain_low(tmp_path: Path) -> None
     console = Console(width=200, record=True)
     console.print(chain_tree(doc))
     text = console.export_text()
-    assert "low — data gap: country unknown" in text
-    assert text.count("— data gap") == 1
+    assert "low (data gap): country unknown" in text
+    assert text.count("(data gap): ") == 1  # (G1 alone)
     assert "X  exposure low (data gap)" in text  # the chain's maximum sits on the gap
 
 
@@ -268,3 +269,23 @@ def test_the_tree_says_how_many_suppliers_it_leaves_out_and_where_they_are(
     total = doc["summary"]["suppliers"] + doc["summary"]["inferred_suppliers"]
     assert total == 29
     assert said in text and "every supplier is in the JSON, Excel and HTML outputs" in text
+
+
+@pytest.mark.parametrize(
+    ("suppliers", "said"),
+    [
+        ("  - {id: A, name: A, country: DEU, sector: software}\n", "1 mapped, 0 inferred, 1 tier"),
+        (
+            "  - {id: A, name: A, country: DEU, sector: software}\n"
+            "  - {id: B, name: B, country: DEU, sector: software, buyers: [A]}\n",
+            "2 mapped, 0 inferred, 2 tiers",
+        ),
+    ],
+)
+def test_the_summary_counts_tiers_in_words(tmp_path: Path, suppliers: str, said: str) -> None:
+    chain = tmp_path / "c.yaml"
+    chain.write_text("company: {name: X, country: DEU}\nsuppliers:\n" + suppliers, "utf-8")
+    console = Console(width=200, record=True)
+    render(assess([chain]).data, console)
+    text = console.export_text()
+    assert re.search(re.escape(said) + r"(?!\w)", text), text  # ("1 tier", not "1 tiers")

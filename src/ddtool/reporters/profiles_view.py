@@ -48,6 +48,59 @@ def show_list(p: Profiles, console: Console) -> None:
         console.print(f"overlays: {', '.join(p.overlays)}")
 
 
+# what `ddtool profiles list PART` lists, one row each, with the kind `profiles show` takes
+LISTS = {"sectors": "sector", "countries": "country", "goods": "good"}
+
+
+def show_part(p: Profiles, part: str, console: Console) -> str | None:
+    """Every sector, country or good of the risk data, one row each, with the key `profiles
+    show` and a chain file take; returns an error message for a part that is none of them."""
+    word = part.strip().casefold()
+    chosen = next((part for part, kind in LISTS.items() if word in (part, kind)), word)
+    if chosen not in LISTS:
+        from ddtool.graph import closest_id
+
+        best = closest_id(word, list(LISTS))
+        hint = f" (did you mean {best!r}?)" if best else ""
+        return f"unknown part {part!r}{hint}: list sectors, countries or goods"
+    if chosen == "sectors":
+        table = Table(title=f"Sectors ({len(p.sectors)})", title_justify="left")
+        table.add_column("id", no_wrap=True)  # (whole, to be copied)
+        for column in ("name", "value chain", "stage"):
+            table.add_column(column)
+        for sector in sorted(p.sectors.values(), key=lambda s: s.id):
+            table.add_row(
+                sector.id,
+                sector.name + (f" (overlay {sector.overlay})" if sector.overlay else ""),
+                sector.chain,
+                sector.stage,
+            )
+    elif chosen == "countries":
+        listed = Counter(g.iso3 for g in p.goods)
+        table = Table(title=f"Countries ({len(p.indicators)})", title_justify="left")
+        for column in ("ISO3", "name", "indicator values", "listed goods"):
+            table.add_column(
+                column, justify="right" if column.endswith(("values", "goods")) else "left"
+            )
+        for iso3 in sorted(p.indicators):
+            values = sum(len(v) for v in p.indicators[iso3].values())
+            table.add_row(iso3, display_name(iso3), str(values), str(listed.get(iso3, 0)))
+    else:
+        countries: dict[str, list[str]] = {}
+        for g in p.goods:
+            countries.setdefault(g.good, []).append(g.iso3)
+        table = Table(title=f"Goods ({len(countries)})", title_justify="left")
+        for column in ("good", "countries listed"):
+            table.add_column(column, overflow="fold")
+        for good in sorted(countries, key=str.casefold):
+            table.add_row(good, ", ".join(sorted(set(countries[good]))))
+    console.print(table)
+    console.print(
+        f"one of them, with its figures and sources: ddtool profiles show {LISTS[chosen]} …"
+    )
+    return None
+
+
 def show_sources(p: Profiles, console: Console) -> None:
     console.print(f"[bold]Bundled goods edition:[/] {p.goods_edition}")
     # the bundled sources, then each overlay's own, apart: those are the user's

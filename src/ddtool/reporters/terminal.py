@@ -93,7 +93,8 @@ def summary_panel(doc: dict[str, Any]) -> Panel:
         grid.add_row("Assessed as of", Text(str(as_of)))
     grid.add_row(
         "Suppliers",
-        f"{s['suppliers']} mapped, {s['inferred_suppliers']} inferred, {s['tiers']} tiers",
+        f"{s['suppliers']} mapped, {s['inferred_suppliers']} inferred,"
+        f" {s['tiers']} tier{'' if s['tiers'] == 1 else 's'}",
     )
     grid.add_row("Flags", _flag_levels(doc))
     grid.add_row(
@@ -230,8 +231,8 @@ def chain_tree(doc: dict[str, Any], limit: int = MAX_TREE_NODES) -> Tree:
             style="dim",
         )
         if low_on_a_gap(s, own):  # (not coloured as low risk)
-            label.append(own, style=_style(GAP_LEVEL))
-            label.append(" — data gap: " + "; ".join(s["data_gaps"]), style="yellow")
+            label.append(GAP_LEVEL, style=_style(GAP_LEVEL))  # "low (data gap)", as elsewhere
+            label.append(": " + "; ".join(s["data_gaps"]), style="yellow")
         else:
             label.append_text(_level(own))
         if s["inferred"]:
