@@ -583,3 +583,21 @@ def test_profiles_list_of_an_unknown_part_is_a_usage_error(part: str, said: str)
     result = CliRunner().invoke(app, ["profiles", "list", part])
     assert result.exit_code == 2
     assert said in result.output
+
+
+def test_profiles_list_marks_an_overlays_own_sector(tmp_path: Path) -> None:
+    rating = "{likelihood: 0.2, severity: 0.5, rationale: Ours., source: ddtool-rating}"
+    (tmp_path / "ov").mkdir()
+    (tmp_path / "ov" / "sectors.yaml").write_text(
+        "sectors:\n"
+        "  - {id: widget-polishing, name: Widget polishing, chain: other, stage: manufacturing,\n"
+        f"     risk: {{child_labour: {rating}, forced_labour: {rating},"
+        f" human_trafficking: {rating}}}}}\n",
+        "utf-8",
+    )
+    args = ["profiles", "list", "sectors", "--profiles", str(tmp_path / "ov")]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    [row] = [line for line in result.output.splitlines() if "widget-polishing" in line]
+    assert "Widget polishing (overlay ov/sectors.yaml)" in row
+    assert "Sectors (71)" in result.output
