@@ -663,33 +663,34 @@ def test_dates_and_years_of_their_form_pass(document: Document, edit: Edit, comp
 
 
 def test_a_level_taken_before_its_priority_was_rounded_passes() -> None:
-    """An inferred supplier's expected score takes its level from its priority before that
-    is rounded to four decimals: with a threshold at the rounded figure, the level written
-    may be the one below it (0.51516: low; written 0.5152, medium). ddtool writes it so, and
-    no check refuses what ddtool writes; a level beyond the rounding is refused still."""
+    """An inferred supplier's expected score once took its level from its priority before
+    that was rounded to four decimals: with a threshold at the rounded
+    figure, the level written could be the one below it (0.51516: low; written 0.5152,
+    medium). ddtool now writes the printed priority's level, and no check refuses what it
+    wrote before; a level beyond the rounding is refused still."""
     chain = ROOT / "sample_chains" / "garment.yaml"
     inferred = [s for s in assess([chain]).data["suppliers"] if s["inferred"]]
-    for priority in sorted({s["risk"][rt]["priority"] for s in inferred for rt in s["risk"]}):
-        thresholds = Thresholds(medium=priority, high=max(priority, 0.5), critical=0.7)
-        settings = Config(thresholds=thresholds, flag_level="low")
-        document = json.loads(json.dumps(assess([chain], AssessOptions(settings=settings)).data))
-        below = [
-            i
-            for i, flag in enumerate(document["flags"])
-            if "expected" in flag
-            and (flag["expected"]["priority"], flag["expected"]["level"]) == (priority, "low")
-        ]
-        if below:
-            break
-    else:
-        pytest.fail("no expected score of the garment chain was rounded up to a threshold")
+    priority = min(
+        s["risk"][rt]["priority"] for s in inferred for rt in s["risk"] if s["risk"][rt]["priority"]
+    )
+    thresholds = Thresholds(medium=priority, high=max(priority, 0.5), critical=0.7)
+    settings = Config(thresholds=thresholds, flag_level="low")
+    document = json.loads(json.dumps(assess([chain], AssessOptions(settings=settings)).data))
+    at = [
+        i
+        for i, flag in enumerate(document["flags"])
+        if "expected" in flag and flag["expected"]["priority"] == priority
+    ]
+    assert at and all(document["flags"][i]["expected"]["level"] == "medium" for i in at)
+    # as an earlier version wrote it: the level of a priority a little below the threshold
+    document["flags"][at[0]]["expected"]["level"] = "low"
     contract = Contract()
     contract.check(document)
     assert contract.reason() is None
-    document["flags"][below[0]]["expected"]["priority"] = round(priority + 0.0001, 4)
+    document["flags"][at[0]]["expected"]["priority"] = round(priority + 0.0001, 4)
     contract = Contract()
     contract.check(document)
-    assert f'$.flags[{below[0]}].expected.level: "low", but priority' in (contract.reason() or "")
+    assert f'$.flags[{at[0]}].expected.level: "low", but priority' in (contract.reason() or "")
 
 
 @pytest.mark.parametrize(

@@ -1370,8 +1370,9 @@ class Streamed:
 # ------------------------------------------------------------------- levels and priorities
 
 # half the last of the four decimals a priority is written with: the expected score of an
-# inferred supplier takes its level from its priority before that is rounded (0.29996: low,
-# written 0.3); a level either side of a threshold that close is not contradicted
+# inferred supplier once took its level from its priority before that was rounded (0.29996:
+# low, written 0.3); a level either side of a threshold that close is not contradicted, so
+# that the assessments written so still read
 _HALF_UNIT = 0.00005 * (1 + 1e-9)
 
 # a score's place, the key of its priority, its priority and its level

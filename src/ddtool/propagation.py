@@ -45,6 +45,7 @@ from ddtool.scoring import (
     behind_note,
     coverage_text,
     decimal_value,
+    half_up,
     half_up_units,
     is_listing_fact,
     overlay_credit,
@@ -60,6 +61,10 @@ class Origin:
     iso3: str | None
     weight: float | None
     share: OriginShare | None
+    # the weight as the decimals it is worked out from (the published shares, the lean to
+    # the buyer's country), for the expected figures: a mean landing on a half of the fourth
+    # decimal is rounded up, as every figure is, not either way as a binary float lies
+    exact: Fraction | None = None
 
 
 # an inferred origin mix whose published shares cover less of world production than this
@@ -2522,7 +2527,7 @@ class Inference:
             commodity=commodity,
             country=country,
             lean=None,
-            origins=[Origin(country, 1.0, None)],
+            origins=[Origin(country, 1.0, None, Fraction(1))],
             expected={rt: d.score for rt, d in risk.by_type.items()},
             worst={rt: (d.score, country) for rt, d in risk.by_type.items()},
             evidence={rt: d.evidence for rt, d in risk.by_type.items()},
@@ -2645,17 +2650,23 @@ class Inference:
         if node_id in self.nodes:
             return node_id
         total = sum(o.share_pct or 0.0 for o in shares)
+        exact_total = sum((decimal_value(o.share_pct) for o in shares if o.share_pct), Fraction(0))
         of = next((o.of for o in shares if o.share_pct), "production")  # (or capacity)
         origins: list[Origin] = []
         lean_weight = (self.config.scoring.own_country_lean if total else 1.0) if lean else 0.0
+        exact_lean = decimal_value(lean_weight)
         for o in shares:
             iso3 = None if o.iso3 == "OTH" else o.iso3
-            weight = (1 - lean_weight) * o.share_pct / total if o.share_pct and total else None
+            weight = exact = None
+            if o.share_pct and total:
+                weight = (1 - lean_weight) * o.share_pct / total
+                exact = (1 - exact_lean) * decimal_value(o.share_pct) / exact_total
             if o.iso3 == lean:
                 weight = (weight or 0.0) + lean_weight
-            origins.append(Origin(iso3, weight, o))
+                exact = (exact or Fraction(0)) + exact_lean
+            origins.append(Origin(iso3, weight, o, exact))
         if lean and lean not in {o.iso3 for o in shares}:  # listed there, no share known
-            origins.append(Origin(lean, lean_weight, None))
+            origins.append(Origin(lean, lean_weight, None, exact_lean))
         # the countries where the commodity's goods are listed but no share is published
         # (shrimp farmed in Thailand, rubber in Myanmar) are producers too: not weighted,
         # but in the worst case, which must not rest on the published shares alone
@@ -2671,17 +2682,17 @@ class Inference:
         evidence: dict[str, list[Evidence]] = {}
         thresholds = self.config.thresholds
         for rt in RISK_TYPES:
-            like = sev = prio = 0.0
+            like = sev = prio = Fraction(0)
             top: tuple[Score, str | None] | None = None
             anywhere: tuple[Score, str | None] | None = None  # (over every origin)
             items: list[Evidence] = []
             for origin in origins:
                 detail = self._origin_risk(sector_id, origin.iso3, commodity).by_type[rt]
                 sc = detail.score
-                if origin.weight:
-                    like += origin.weight * sc.likelihood
-                    sev += origin.weight * sc.severity
-                    prio += origin.weight * sc.priority
+                if origin.exact:  # (the printed figures, four decimals, as decimals)
+                    like += origin.exact * decimal_value(sc.likelihood)
+                    sev += origin.exact * decimal_value(sc.severity)
+                    prio += origin.exact * decimal_value(sc.priority)
                 if anywhere is None or sc.priority > anywhere[0].priority:
                     anywhere = (sc, origin.iso3)
                 # (a country in the mix by its listing alone, no share published nor leant
@@ -2700,9 +2711,9 @@ class Inference:
                     items += [e for e in detail.evidence if is_listing_fact(e.indicator)]
                     if origin.share is not None:
                         items.append(_share_fact(self.profiles, origin.share, commodity))
-            expected[rt] = Score(
-                round(like, 4), round(sev, 4), round(prio, 4), thresholds.level(prio)
-            )
+            # (rounded half up, the level that of the printed priority)
+            printed = half_up(prio)
+            expected[rt] = Score(half_up(like), half_up(sev), printed, thresholds.level(printed))
             # (where every origin is one by its listing alone, none for this risk type: the
             # worst of them all, as the mix holds nothing else)
             top = top or anywhere
