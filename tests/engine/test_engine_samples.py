@@ -779,6 +779,12 @@ def test_explain_gives_an_inferred_suppliers_figures_and_how_its_origins_are_wei
             f"likelihood {risk['likelihood']:.4f}, severity {risk['severity']:.4f}, priority"
             f" {risk['priority']:.4f}" in done.output
         )
+    # its exposure, as a mapped supplier's explain gives it (the JSON had it, explain not)
+    for exposure in entry["exposure"].values():
+        assert (
+            f"exposure (max beneath): {exposure['priority']:.4f} {exposure['level']}"
+            f" from {exposure['from']}; share-weighted {exposure['weighted_priority']:.4f}"
+        ) in done.output
     assert "BRA, the buyer's country, gets 0.5 more (the settings' own_country_lean)" in (
         done.output
     )

@@ -552,6 +552,15 @@ def _explain_inferred(
                 f" ({c or nowhere})",
             )
         )
+        # (what it rolls up, as a mapped supplier's: the stages inferred beneath it too)
+        ex = result.exposure[supplier_id][rt]
+        console.print(
+            Text.assemble(
+                f"exposure (max beneath): {ex.score.priority:.4f} ",
+                _level(ex.score.level, gap_beneath(result.gaps_beneath, supplier_id, rt)),
+                f" from {ex.source}; share-weighted {ex.weighted:.4f}",
+            )
+        )
         # the facts a flag of the stage rests on, as the registers give them: the origin mix,
         # the listings (edition, year, change in the 2024 edition) and shares of the listed
         # origins, and the figures of the worst case's
