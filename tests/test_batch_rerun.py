@@ -93,7 +93,8 @@ def test_files_an_earlier_batch_wrote_are_never_members(
 
 
 def test_this_runs_output_folder_is_not_read_when_it_lies_in_the_members(tmp_path: Path) -> None:
-    """Anything in this run's own output folder is its own: not a member, nothing to say."""
+    """Anything in this run's own output folder is its own: not a member; a file of a chain
+    format there that no batch wrote is named (it was left out without a word)."""
     folder = copy_members(tmp_path / "members", "cocoa")
     out = folder / "out"
     out.mkdir()
@@ -101,7 +102,9 @@ def test_this_runs_output_folder_is_not_read_when_it_lies_in_the_members(tmp_pat
     result = run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx"), jobs=1))
     again = run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx"), jobs=1))
     assert [r["member"] for r in result.records + again.records] == ["cocoa", "cocoa"]
-    assert again.summary["not_members"] == [] and again.notes == []
+    for run in (result, again):
+        [left] = run.summary["not_members"]
+        assert (left["files"], left["names"]) == (1, ["coffee.yaml"])
 
 
 def _fail_on_call(

@@ -433,3 +433,101 @@ def test_an_anonymised_error_quotes_no_short_name_of_the_company(tmp_path: Path)
     assert b"ueller" not in (out / "summary.json").read_bytes()
     assert "names buyer '<the member's company>'" in failure["error"]
     assert "names a buyer, which is not in the chain" in failure["error"]
+
+
+_MEMBER = (
+    "company: {{name: {company}, country: DEU}}\nsuppliers:\n"
+    "  - {{id: S-1, name: s, country: {country}, sector: cotton-farming}}\n"
+)
+
+# (the member file's name, its text, and the name the anonymised summary must not hold)
+LEAKS: list[tuple[str, str, str]] = [
+    # a file name holding a character the error escapes (a no-break space, an ideographic
+    # space, a tab): its path was not found in the error, and went out whole
+    ("Zebra\u00a0Corp GmbH.yaml", _MEMBER.format(company="x", country="Narnia"), "Zebra"),
+    ("株式会社\u3000山田.yaml", _MEMBER.format(company="x", country="Narnia"), "株式会社"),
+    ("Tapir\tWorks.yaml", _MEMBER.format(company="x", country="Narnia"), "Tapir"),
+    # a file named after the company with an underscore before its legal form
+    (
+        "Wombat_GmbH.csv",
+        "id,name,country,sector,buyers\nW-1,One,BGD,cotton-farming,\nW-2,Two,Wombat,cotton-farming,W-1\n",
+        "Wombat",
+    ),
+    # a YAML file that cannot be parsed: its company, on its first line, was never read
+    (
+        "c1.yaml",
+        "company: {name: Capybara Logistics GmbH, country: DEU}\nsuppliers:\n  - id: C-1\n"
+        '    name: "Capybara Logistics Hamburg\n   country: DEU\n',
+        "Capybara",
+    ),
+    (
+        "c2.yaml",
+        "company:\n  name: Capybara Freight\n  country: DEU\nsuppliers:\n  - id: C-1\n"
+        '    name: "Capybara Freight Bremen\n   country: DEU\n',
+        "Capybara",
+    ),
+    # legal forms the short name was not taken from, and a name of two letters
+    *(
+        (f"lf{i}.yaml", _MEMBER.format(company=company, country=company.split()[0]), short)
+        for i, (company, short) in enumerate(
+            [
+                ("Kranich SE", "Kranich"),
+                ("Reiher OHG", "Reiher"),
+                ("Storch UG (haftungsbeschränkt)", "Storch"),
+                ("Amsel e.K.", "Amsel"),
+                ("Drossel Pvt Ltd", "Drossel"),
+                ("Meise S.L.", "Meise"),
+                ("Fink Ltda", "Fink"),
+                ("VW AG", "VW"),
+            ]
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "text", "name"), LEAKS, ids=[c[0] for c in LEAKS])
+def test_an_anonymised_summary_leaks_no_members_name(
+    tmp_path: Path, file: str, text: str, name: str
+) -> None:
+    folder = tmp_path / "members"
+    folder.mkdir()
+    (folder / file).write_text(text, "utf-8")
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json", ".xlsx"), jobs=1, anonymise=True))
+    [failure] = read_summary(out)["failures"]
+    assert failure["error"].startswith("member-"), failure["error"]
+    assert name.encode() not in (out / "summary.json").read_bytes(), failure["error"]
+    assert name.casefold() not in failure["error"].casefold()
+    book = load_workbook(out / "summary.xlsx")
+    cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    assert not [c for c in cells if name in c]
+
+
+def test_a_short_name_is_replaced_only_where_the_error_quotes_the_file() -> None:
+    """A company "OF" (of "OF AG"): quoted from the file and in an id, it is replaced; as a
+    word of the message's own ("a value of …") it is not."""
+    from ddtool.batch import _anonymised_error
+
+    error = "m.yaml, line 3: a value of 'OF' for OF-7 is not a country [unknown-country]"
+    assert _anonymised_error(error, "m.yaml", "member-1", "OF AG") == (
+        "member-1, line 3: a value of '<the member's company>' for <the member's company>-7"
+        " is not a country [unknown-country]"
+    )
+
+
+def test_a_members_file_in_the_output_folder_inside_an_input_is_named(tmp_path: Path) -> None:
+    """It was left out without a word: the run said 1 of 1 members."""
+    folder = tmp_path / "in"
+    (folder / "reports").mkdir(parents=True)
+    shutil.copy(SAMPLES / "cocoa.yaml", folder / "alpha.yaml")
+    shutil.copy(SAMPLES / "coffee.yaml", folder / "reports" / "beta.yaml")
+    out = folder / "reports"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
+    summary = read_summary(out)
+    assert [r["member"] for r in summary["ranking"]] == ["alpha"]
+    [left] = summary["not_members"]
+    assert (left["files"], left["names"]) == (1, ["beta.yaml"])
+    assert "this run's output folder (-o)" in left["reason"]
+    # a second run: its own summary and member folder are not named, the file still is
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
+    assert [n["names"] for n in read_summary(out)["not_members"]] == [["beta.yaml"]]

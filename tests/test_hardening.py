@@ -508,3 +508,39 @@ def test_a_source_date_epoch_that_is_no_date_is_an_error(
     assert done.exit_code == 2
     assert "SOURCE_DATE_EPOCH" in " ".join(done.output.split())
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        # an existing output folder (the check looped for ever on it)
+        (["batch", "{chain}", "-o", "{tmp}/out"], "{tmp}/out: cannot be written in {tmp}/out:"),
+        (["batch", "{chain}", "-o", "{tmp}/out", "--resume"], "cannot be written in {tmp}/out:"),
+        (["batch", "{chain}", "-o", "{tmp}/new"], "{tmp}/new: cannot be written in {tmp}:"),
+        (
+            ["batch", "{chain}", "-o", "{tmp}/new/sub"],
+            "folder {tmp}/new does not exist and cannot be made in {tmp}:",
+        ),
+        (["assess", "{chain}", "-q", "-o", "{tmp}/out/a.json"], "cannot be written in {tmp}/out:"),
+    ],
+)
+def test_a_place_not_writable_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], said: str
+) -> None:
+    """A folder the user may not write in (as root every folder is writable: the check's
+    temporary file is refused instead)."""
+    import tempfile
+
+    chain = tmp_path / "chain.yaml"
+    chain.write_bytes((ROOT / "sample_chains" / "coffee.yaml").read_bytes())
+    (tmp_path / "out").mkdir()
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refused)
+    args = [a.format(chain=chain, tmp=tmp_path) for a in command]
+    done = CliRunner().invoke(app, args)
+    text = " ".join(done.output.split())
+    assert done.exit_code == 2, text
+    assert said.format(tmp=tmp_path) + " Permission denied" in text

@@ -307,6 +307,13 @@ def _files_in(folder: Path, outdir: Path | None, not_members: list[NotMember]) -
         real = _resolved(place)
         if real == own and place != folder:  # (this run's output, inside an input folder)
             subfolders.clear()
+            left = _left_in_output(place)
+            if left:  # (files no batch wrote, never read: said, as every file left out is)
+                reason = (
+                    "files in this run's output folder (-o), which is never read: move a"
+                    " member's file out of it to read it"
+                )
+                not_members.append(NotMember(place, reason, len(left), tuple(left)))
             continue
         written: list[str] = []
         kept: list[str] = []
@@ -391,6 +398,30 @@ def _is_prose(path: Path) -> bool:
         return False  # (it fails as a member, with the reason)
     first = next((line for line in head.splitlines() if line.strip()), "")
     return not any(mark in first for mark in "\t,;|")
+
+
+def _left_in_output(outdir: Path) -> list[str]:
+    """The files of a chain format in an output folder (by their paths from it) that no
+    batch wrote: not its summary, nor in its member folders or hidden ones."""
+    left: list[str] = []
+    try:
+        for here, subfolders, names in os.walk(outdir):
+            place = Path(here)
+            subfolders[:] = sorted(
+                name
+                for name in subfolders
+                if not name.startswith(".") and not _is_member_folder(place / name)
+            )
+            left += [
+                (place / name).relative_to(outdir).as_posix()
+                for name in sorted(names)
+                if Path(name).suffix.lower() in SUFFIXES
+                and not name.startswith((".", "~$"))
+                and not (place == outdir and name.casefold() in _BATCH_WRITTEN)
+            ]
+    except OSError:  # (what cannot be listed is not read either way)
+        pass
+    return left
 
 
 def _is_member_folder(folder: Path) -> bool:
@@ -676,6 +707,10 @@ def assess_member(
         record["warnings"] = warnings if errors else 0
         if e.company:  # (kept out of an anonymised summary's errors)
             record["company_named"] = e.company
+        if any(p.type == "yaml-syntax" for p in e.problems):  # (its company not read)
+            written = _company_written(Path(path))
+            if written:
+                record["company_written"] = written
         return record, {}
     except DdtoolError as e:
         record.update(status="failed", error=_as_given(str(e), path, given), errors=1)
@@ -1830,7 +1865,11 @@ def summarise(
                 # the error names the file (and a broken link's target, most often the
                 # same company's name); a published roll-up must not
                 "error": _anonymised_error(
-                    r["error"], r["file"], name(r), r.get("company_named") or r.get("company")
+                    r["error"],
+                    r["file"],
+                    name(r),
+                    r.get("company_named") or r.get("company"),
+                    r.get("company_written"),
                 )
                 if anonymise
                 else r["error"],
@@ -1855,18 +1894,31 @@ def summarise(
     }
 
 
-def _anonymised_error(error: str, file: str, pseudonym: str, company: str | None = None) -> str:
+def _anonymised_error(
+    error: str,
+    file: str,
+    pseudonym: str,
+    company: str | None = None,
+    written: str | None = None,
+) -> str:
     """A member's error without its file's path (its pseudonym instead), its company's name
-    where the file gave one (a supplier naming its own company as buyer is quoted with it)
-    or the file's own name may be it ("mumias.csv": the ids "MUMIAS-1", the sheet "Mumias
+    where the file gave one (a supplier naming its own company as buyer is quoted with it;
+    `written`: as a YAML file that could not be read writes it, see _company_written) or the
+    file's own name may be it ("mumias.csv": the ids "MUMIAS-1", the sheet "Mumias
     suppliers"), nor the target of a link that leads nowhere (see _not_an_input)."""
-    error = error.replace(file, pseudonym)
-    named = (company or "").strip()
+    # (as the error names it: its characters that do not print escaped, "Zebra\xa0Corp")
+    for form in dict.fromkeys((shown_name(file), path_text(file), file)):
+        error = error.replace(form, pseudonym)
+    names = {name.strip() for name in (company, written) if name}
     # (and its name without its legal form: "Spielzeug Müller" of "Spielzeug Müller GmbH & Co.
     # KG", as a supplier naming its buyer writes it)
-    forms = {named, _without_legal_form(named)}
-    forms = {form for form in forms if len(form) >= 3}  # (a company "Ana": no "ana" of Ghana)
-    filed = {form for form in _file_name_forms(file) - forms if len(form) >= 3}
+    forms = names | {_without_legal_form(name) for name in names}
+    # a name of one or two letters ("VW" of "VW AG") is replaced only where the error quotes
+    # the file and in ids, as the file's name is: as a word anywhere, it may be one of the
+    # message's own ("Ana" is a word of no message, but "AS" or "OF" may be)
+    short = {form for form in forms if 0 < len(form) < 3}
+    forms -= short | {""}
+    filed = {form for form in _file_name_forms(file) - forms if len(form) >= 3} | short
     # any buyer a supplier names that is not in the chain is most often its own company
     # under another name ("MUELLER-HQ"): not quoted; where it is the company's name, said so
     # (before the names are replaced: a placeholder inside a quoted buyer would cut it)
@@ -1926,7 +1978,49 @@ def _file_name_forms(file: str) -> set[str]:
     spaced = " ".join(re.split(r"[\s_.\-]+", stem)).strip()
     if not re.search(r"[^\W\d_]", stem) or spaced.casefold() in _PLAIN_FILE_NAMES:
         return set()
-    return {stem, spaced}
+    # (and without its legal form: "Wombat" of "Wombat_GmbH.csv", as of "Wombat GmbH.csv")
+    bare = _without_legal_form(spaced)
+    return {stem, spaced} | ({bare} if bare.casefold() not in _PLAIN_FILE_NAMES else set())
+
+
+# a YAML file's top-level company line: "company: {name: …}", "company: Acme", "company:"
+_COMPANY_KEY = re.compile(r"^company\s*:[ \t]*(.*)$", re.M)
+# a name given in a flow mapping or on a line of a block ("name: Acme GmbH")
+_NAME_VALUE = re.compile(r"""\bname\s*:\s*("[^"\n]*"|'[^'\n]*'|[^,}#\n]+)""")
+
+
+def _company_written(path: Path) -> str | None:
+    """The company's name as a YAML file that cannot be parsed writes it, read line by line
+    (its syntax error may lie anywhere below: the name must still be kept out of an
+    anonymised summary's errors, which may quote the lines near it); None where it names none.
+    """
+    try:
+        with path.open("rb") as f:
+            text = f.read(1 << 20).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    found = _COMPANY_KEY.search(text)
+    if found is None:
+        return None
+    rest = found.group(1).strip()
+    value: str | None = None
+    if rest.startswith("{"):
+        named = _NAME_VALUE.search(rest)
+        value = named.group(1) if named else None
+    elif rest and not rest.startswith(("#", "&", "*", "|", ">")):
+        value = rest.split(" #", 1)[0]
+    else:  # a block: the first `name:` indented beneath it
+        for line in text[found.end() :].splitlines()[1:]:
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not line[:1].isspace():
+                break
+            named = re.match(r"\s+name\s*:\s*(.+)$", line)
+            if named:
+                value = named.group(1).split(" #", 1)[0]
+                break
+    value = (value or "").strip().strip("\"'").strip()
+    return value or None
 
 
 # what an anonymised summary writes for a member's company name in an error it quotes
@@ -1938,8 +2032,11 @@ _QUOTED = "'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\""
 _BUYER_QUOTED = re.compile(f"names buyer ({_QUOTED})")
 # a company's legal form at the end of its name ("GmbH & Co. KG", "Ltd.", "B.V.", "S.A.")
 _LEGAL_FORM = re.compile(
-    r"(?i)[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|ltd|limited|llc|inc|sas|sa|sarl|bv|nv"
-    r"|spa|srl|plc|co|corp|oy|ab|a/s|aps|b\.v|n\.v|s\.a|s\.p\.a|s\.r\.l)\.?$"
+    r"(?i)[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|kgaa|ohg|gbr|se|ug(?:\s*\(haftungsbeschränkt\))?"
+    r"|e\.\s*k(?:fm)?|e\.\s*v|ltd|limited|(?:pvt|pte|pty)\.?\s*ltd|llc|llp|lp|inc|sas|sa|sarl"
+    r"|s\.a\.s|s\.a\.r\.l|bv|nv|spa|srl|sl|s\.l|ltda|s\.a\.?\s*de\s*c\.v|plc|co|corp"
+    r"|oy|ab|as|asa|a/s|aps|a\.s|s\.r\.o|sp\.?\s*z\s*o\.\s*o|k\.k|bhd|sdn\.?\s*bhd|tbk"
+    r"|b\.v|n\.v|s\.a|s\.p\.a|s\.r\.l)\.?$"
 )
 
 

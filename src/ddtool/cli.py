@@ -768,7 +768,9 @@ def _check_writable(out: Path, example: str, folder: bool = False) -> None:
         with tempfile.NamedTemporaryFile(dir=place, prefix=".ddtool-check-"):
             pass
     except OSError as e:
-        if place != out.parent:  # the folders missing would be made there, the first in place
+        # (the folders missing would be made in place, the first of them in it; an existing
+        # output folder is the place itself)
+        if place not in (out, out.parent):
             first = out.parent
             while first.parent != place:
                 first = first.parent
