@@ -118,14 +118,19 @@ def test_profiles_change_is_reported(documents: tuple[dict[str, Any], dict[str, 
     [
         ("{not json", "invalid JSON at line 1, column 2"),
         ('{\n  "a": 1,\n  "b": }', "invalid JSON at line 3, column 8"),
-        ("[1, 2]", "top level is list"),
+        ("[1, 2]", "(top level is an array, not an object)"),
+        ("null", "(top level is null, not an object)"),
+        ('"text"', "(top level is a string, not an object)"),
         ('{"schema_version": "1.0", "suppliers": []}', "'flags'"),
         (
             '{"schema_version": "3.0", "flags": [], "suppliers": []}',
             "$.schema_version: 3.0 is newer",
         ),
         ('{"a": [' + "[" * 100_000 + "]" * 100_000 + "]}", "nested too deeply"),
-        ('{"a": ' + "1" * 5000 + "}", "4300"),
+        (
+            '{\n "a": ' + "1" * 5000 + "}",
+            "(a number of more than 4,300 digits at line 2, column 7: no figure of an",
+        ),
         (
             '{"schema_version": "2.0", "tool": "x", "profiles": {}, "input": [], "company": {},'
             ' "flags": [], "suppliers": [], "summary": {}}',
@@ -524,3 +529,12 @@ def test_two_files_of_a_company_without_a_name_are_not_two_companies(tmp_path: P
         path.write_text("suppliers: [{id: S1, name: Mill, country: BGD}]\n", "utf-8")
         docs.append(assess([path]).data)
     assert diff_assessments(*docs)["summary"]["company_changed"] is False
+
+
+@pytest.mark.parametrize("load", [load_assessment, load_for_diff])
+def test_a_file_not_utf8_is_told_where(tmp_path: Path, load: Callable[[Path], Any]) -> None:
+    path = tmp_path / "last_year.json"
+    path.write_bytes(b'{\n "company": {"name": "M\xfcller"}}')
+    with pytest.raises(DdtoolError) as info:
+        load(path)
+    assert "(not UTF-8 text: line 2, byte 25, 0xfc)" in str(info.value)

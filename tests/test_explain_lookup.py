@@ -286,6 +286,20 @@ LOOKUP_CASES = (
         ("(did you mean 'A1' (Ghana Cocoa Co)?)",),
     ),
     LookupCase("a name like none", "cocoa", "Songkla Canning Co", False, (), ("did you mean",)),
+    # the company itself, by its id or its name: "no supplier 'company'" said nothing of it
+    *(
+        LookupCase(
+            f"the company by its {by}",
+            "cocoa",
+            given,
+            False,
+            (
+                f"{given!r} is the company assessed (Kessler & Brandt Schokoladen GmbH), not a"
+                " supplier",
+            ),
+        )
+        for by, given in (("id", "company"), ("name", "kessler & brandt schokoladen GmbH"))
+    ),
 )
 
 

@@ -122,6 +122,19 @@ YEAR = 'a year (2022, "2022" or "2016-2021") or null expected, got '
 # (case, edit, what the error says: each part with its place). Both `report` and `diff`
 # refuse these: they are what a diff reads too.
 BOTH: list[tuple[str, Edit, list[str]]] = [
+    # the company's id, which every path names: told first, not after ten of the references
+    # to it ("no supplier "company" in $.suppliers"), and once
+    ("the company's id left out", drop("company.id"), ["($.company: no 'id'; $.suppliers"]),
+    (
+        "the company's id emptied",
+        put("company.id", ""),
+        ['($.company.id: an id (a text, not empty) expected, got ""; $.suppliers'],
+    ),
+    (
+        "the company's id a number",
+        put("company.id", 5),
+        ["($.company.id: an id (a text, not empty) expected, got 5; $.suppliers"],
+    ),
     ("a flag's id null", put("flags.3.id", None), [f"$.flags[3].id: {ID}null"]),
     # what identifies an entry: each place named, as every other fault is
     ("a flag's id lost", drop("flags.3.id"), ["$.flags[3]: no 'id'"]),

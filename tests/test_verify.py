@@ -454,7 +454,7 @@ def test_a_saved_file_broken_after_its_head_is_named(
     ("content", "message"),
     [
         ('{"schema_version": "2.0", "tool": {', "invalid JSON at line 1"),
-        ("[1, 2]", "top level is list"),
+        ("[1, 2]", "top level is an array, not an object"),
         (
             '{"schema_version": "3.0", "input": {}, "profiles": {}}',
             "$.schema_version: 3.0 is newer",

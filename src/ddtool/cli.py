@@ -528,6 +528,21 @@ def _as_of_day(as_of: str | None, quiet: bool = False) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(as_of)
     except ValueError:
+        import calendar
+        import re
+
+        written = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", as_of.strip())
+        if written:  # (of the form asked for: the day is none; say why, as in a file)
+            year, month, number = map(int, written.groups())
+            if number < 1:
+                _fail(f"--as-of {as_of!r} does not exist: there is no day {number}")
+            if 1 <= month <= 12 and year >= 1:
+                days = calendar.monthrange(year, month)[1]
+                _fail(
+                    f"--as-of {as_of!r} does not exist: {calendar.month_name[month]} {year}"
+                    f" has {days} days, not {number}"
+                )
+            _fail(f"--as-of {as_of!r} does not exist: there is no month {month}")
         _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
     # (the day it is in UTC, as a run's own as-of date, whatever SOURCE_DATE_EPOCH pins)
     today = dt.datetime.now(dt.UTC).date()
@@ -1132,6 +1147,13 @@ def explain(
         if not named:  # (its accents and punctuation aside: "Finca Santa Barbara")
             alike = alike_key(as_text(file[-1]))
             named = [sid for sid, name in names.items() if alike_key(name) == alike]
+        company = result.chain.company
+        if not named and key in (name_key(company.id), name_key(company.name)):
+            _fail(
+                f"{file[-1]!r} is the company assessed ({company.name}), not a supplier:"
+                " `ddtool assess` gives its exposure; explain one of its suppliers by id"
+                " or name"
+            )
         if len(named) == 1:  # (said, so that the id is learnt)
             _note(f"{file[-1]}: the supplier of that name, {named[0]}")
             supplier_id = named[0]

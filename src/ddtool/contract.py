@@ -885,6 +885,9 @@ class Contract:
         # whether the long lists' entries are at hand (see Streamed: where they are not,
         # what only they would say is counted as a problem, untold)
         self._entries = True
+        # the problems of the company's id, told before the references that name it (see
+        # references), not again with the other top-level parts
+        self._told_first: set[Found] = set()
 
     def _add(self, where: str, what: str) -> None:
         self.count += 1
@@ -974,6 +977,11 @@ class Contract:
         kept, flagged = self._suppliers, self._flags
         ids = self._supplier_ids(document)
         parties = ids | _strings([_company_id(document)])
+        if not COMPANY_ID.all_good([document.get("company")], True):
+            # (every supplier's path names it, and a buyer of tier 1: what is wrong with the
+            # company's id is told first, not hidden behind each reference to it)
+            self._told_first = set(COMPANY_ID.problems("$.company", document.get("company"), True))
+            self._add_all(sorted(self._told_first))
         in_suppliers = ("supplier", "$.suppliers")
         self._references(
             _of_each(flags, "supplier_id"),
@@ -1150,7 +1158,8 @@ class Contract:
         facts and measures of each basis; the suppliers named in the exposure of the
         company and of the summary, in the data gaps and in the tier-1 ranking."""
         if not TOP.all_good([document], self.complete):
-            self._add_all(TOP.problems("$", document, self.complete))
+            found = TOP.problems("$", document, self.complete)
+            self._add_all(f for f in found if f not in self._told_first)
         bases = document.get("bases")
         if type(bases) is dict:
             self._catalogued(document, "$.bases", list(bases.items()))
@@ -1268,6 +1277,9 @@ class Contract:
         more = self.count - len(self.problems)
         return "; ".join(self.problems) + (f"; and {more:,} more" if more else "")
 
+
+# the company's id, which every supplier's path names (see Contract.references)
+COMPANY_ID = Record({"id": (ID, ALWAYS)})
 
 # what identifies the entries of the long lists, which every reader of them needs
 _IDENTIFIED = (

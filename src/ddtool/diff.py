@@ -155,8 +155,12 @@ def _parsed(path: Path, data: bytes) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
+        hint = _not_json_hint(path)  # (a workbook, say: no text at all, and said so)
+        # (where, in a text: the line, and the byte in the file, as a chain file is told)
+        line = data.count(b"\n", 0, e.start) + 1
+        where = "" if hint else f": line {line}, byte {e.start}, 0x{data[e.start]:02x}"
         raise AssessmentFileError(
-            f"{path}: not a ddtool assessment JSON (not UTF-8 text)" + _not_json_hint(path)
+            f"{path}: not a ddtool assessment JSON (not UTF-8 text{where})" + hint
         ) from e
     try:
         return json.loads(text)
@@ -165,9 +169,21 @@ def _parsed(path: Path, data: bytes) -> Any:
             f"{path}: not a ddtool assessment JSON (invalid JSON at line {e.lineno},"
             f" column {e.colno}: {e.msg})" + _not_json_hint(path)
         ) from e
-    except (RecursionError, ValueError) as e:  # nested too deeply; an integer too long
-        reason = "values nested too deeply" if isinstance(e, RecursionError) else str(e)
-        raise AssessmentFileError(f"{path}: not a ddtool assessment JSON ({reason})") from None
+    except RecursionError:
+        raise AssessmentFileError(
+            f"{path}: not a ddtool assessment JSON (values nested too deeply)"
+        ) from None
+    except ValueError:  # (an integer of more digits than Python converts: no figure ddtool writes)
+        found = re.search(r"\d{4301,}", text)
+        where = ""
+        if found is not None:
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            where = f" at line {line}, column {column}"
+        raise AssessmentFileError(
+            f"{path}: not a ddtool assessment JSON (a number of more than 4,300 digits{where}:"
+            " no figure of an assessment is one)"
+        ) from None
 
 
 # what a file of another suffix than .json may be, said after a JSON error: a chain file (or
@@ -325,6 +341,19 @@ def assessment_text(path: Path) -> str:
         raise _unreadable(path, e) from None
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words (null, an array), not Python's (NoneType)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    return "a number" if isinstance(value, int | float) else "an object"
+
+
 def check_assessment(document: Any, label: str) -> None:
     """Raise AssessmentFileError (message starts with label) unless document is an assessment:
     an object of a supported schema, with its top-level parts. What its flags and supplier
@@ -332,7 +361,7 @@ def check_assessment(document: Any, label: str) -> None:
     (ddtool.contract: `Contract.check`, or `identified` for a document handed in unchecked)."""
     prefix = f"{label}: not a ddtool assessment JSON"
     if not isinstance(document, dict):
-        raise AssessmentFileError(f"{prefix} (top level is {type(document).__name__}, not object)")
+        raise AssessmentFileError(f"{prefix} (top level is {_json_kind(document)}, not an object)")
     written = document.get("schema_version", "")
     if not isinstance(written, str):  # (as ddtool.contract says of any other text)
         raise AssessmentFileError(

@@ -306,7 +306,7 @@ class Chain(BaseModel):
         far = dt.date(as_of.year + 10, as_of.month, min(as_of.day, 28))
         for supplier in self.suppliers:
             at = supplier.location or Location(self.files[0] if self.files else "input")
-            for audit in supplier.audits:
+            for index, audit in enumerate(supplier.audits):
                 if audit.date is not None and audit.date > as_of:
                     found.append(
                         Problem(
@@ -314,11 +314,12 @@ class Chain(BaseModel):
                             f"audit '{audit.standard}' of {audit.date} is after the as-of date"
                             f" {as_of}: it is not counted (a slip of the year? an audit not yet"
                             " made is none); give the date it was made",
-                            self.field_location(at, self._field_of(at, "audit_date", "audits")),
+                            self._nested(at, f"audits[{index}].date", "date")
+                            or self.field_location(at, self._field_of(at, "audit_date", "audits")),
                             "warning",
                         )
                     )
-            for cert in supplier.certifications:
+            for index, cert in enumerate(supplier.certifications):
                 if cert.valid_until is not None and cert.valid_until > far:
                     found.append(
                         Problem(
@@ -327,11 +328,20 @@ class Chain(BaseModel):
                             f" than ten years after the as-of date {as_of}: it is credited as"
                             " current; check the year (a slip, 2205 for 2025, would have it"
                             " expired)",
-                            self.field_location(at, "certifications"),
+                            self._nested(at, f"certifications[{index}].valid_until", "valid_until")
+                            or self.field_location(at, "certifications"),
                             "warning",
                         )
                     )
         return found
+
+    def _nested(self, location: Location, key: str, name: str) -> Location | None:
+        """The line of a key inside a YAML entry's list ("audits[1].date"), as the location
+        of the key `name`; None for a table's row, or where the entry gives no such key."""
+        if location.line is None:
+            return None
+        line = self.key_lines.get((location.file, location.line), {}).get(key)
+        return None if line is None else Location(location.file, column=name, line=line)
 
     def _field_of(self, location: Location, field_name: str, otherwise: str) -> str:
         """The field a value is read from: its own column where the table has one, else the

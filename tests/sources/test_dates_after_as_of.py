@@ -98,11 +98,59 @@ def test_validate_takes_the_as_of_date_assess_takes(tmp_path: Path, as_of: str, 
     assert len(found) == told
 
 
-def test_validate_refuses_an_as_of_that_is_no_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("as_of", "said"),
+    [
+        ("28/11/2026", "--as-of '28/11/2026' is not a date: write it as YYYY-MM-DD"),
+        # of the form asked for, but no day: why ("write it as YYYY-MM-DD" was said)
+        ("2026-02-30", "--as-of '2026-02-30' does not exist: February 2026 has 28 days, not 30"),
+        ("2024-02-30", "--as-of '2024-02-30' does not exist: February 2024 has 29 days, not 30"),
+        ("2026-13-01", "--as-of '2026-13-01' does not exist: there is no month 13"),
+        ("2026-04-00", "--as-of '2026-04-00' does not exist: there is no day 0"),
+    ],
+)
+def test_validate_refuses_an_as_of_that_is_no_date(tmp_path: Path, as_of: str, said: str) -> None:
     from typer.testing import CliRunner
 
     from ddtool.cli import app
 
-    done = CliRunner().invoke(app, ["validate", str(_chain(tmp_path)), "--as-of", "28/11/2026"])
+    done = CliRunner().invoke(app, ["validate", str(_chain(tmp_path)), "--as-of", as_of])
     assert done.exit_code == 2
-    assert "--as-of '28/11/2026' is not a date" in done.output
+    assert said in " ".join(done.output.split())
+
+
+YAML = """\
+company: {name: Acme, country: DEU}
+suppliers:
+  - id: B1
+    name: Farm
+    country: GHA
+    sector: cocoa-farming
+    certifications:
+      - Fairtrade
+      - name: UTZ
+        valid_until: 2205-01-01
+    audits:
+      - standard: SMETA
+        date: 2031-01-01
+        result: pass
+      - {standard: SA8000, date: 2024-02-01, result: pass}
+      - {standard: SA8000, date: 2032-02-01, result: pass}
+"""
+
+
+def test_in_yaml_each_date_is_told_at_its_own_key(tmp_path: Path) -> None:
+    """Both audits were told at the `audits:` key (line 11), which said neither was meant."""
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(YAML, "utf-8")
+    result = assess([chain], AssessOptions(as_of=AS_OF))
+    told = [
+        (w.location.line, w.location.column, w.message.split(" ")[1])
+        for w in result.warnings
+        if w.type == "date-after-as-of"
+    ]
+    assert sorted(told) == [
+        (10, "valid_until", "'UTZ'"),
+        (13, "date", "'SMETA'"),
+        (16, "date", "'SA8000'"),
+    ]

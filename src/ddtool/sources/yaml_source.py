@@ -1497,14 +1497,22 @@ class _Check:
                 # each audit's result and standard lines, for a result the score does not
                 # know and a standard not known to audit labour conditions (the audit's own
                 # line where it gives none)
+                # (and its date's, for a date after the as-of date: Chain.dates_after)
                 for index, audit in enumerate(value if isinstance(value, list) else [value]):
                     if isinstance(audit, dict):
-                        for part in ("result", "standard"):
+                        for part in ("result", "standard", "date"):
                             at = audit.get(_KEY_LINES, {}).get(part) or audit.get(_LINE)
                             if at is not None:
                                 lines[f"audits[{index}].{part}"] = at
             elif key == "certifications":
                 value = self._certifications(value, line)
+                # each certification's expiry line (a date far ahead: Chain.dates_after)
+                held = value if isinstance(value, list) else [value]
+                for index, cert in enumerate(held):
+                    if isinstance(cert, dict):
+                        at = cert.get(_KEY_LINES, {}).get("valid_until") or cert.get(_LINE)
+                        if at is not None:
+                            lines[f"certifications[{index}].valid_until"] = at
             fields[key] = _strip_lines(value)
         keys = {meant: key for key, meant in renames.items()}
         return (fields, extras, keys) if usable else None
