@@ -528,6 +528,53 @@ def test_a_members_file_in_the_output_folder_inside_an_input_is_named(tmp_path: 
     [left] = summary["not_members"]
     assert (left["files"], left["names"]) == (1, ["beta.yaml"])
     assert "this run's output folder (-o)" in left["reason"]
-    # a second run: its own summary and member folder are not named, the file still is
+    # a second run: its own summary and member folder are not named, the file still is;
+    # nor is an earlier batch's summary kept in a folder within
+    (out / "2025").mkdir()
+    for name in ("summary.json", "summary.xlsx"):
+        (out / "2025" / name).write_bytes((out / name).read_bytes())
     run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1))
     assert [n["names"] for n in read_summary(out)["not_members"]] == [["beta.yaml"]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_an_anonymised_summary_keeps_out_the_company_of_yaml_in_any_encoding(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A YAML file that cannot be parsed, saved with a byte-order mark or in UTF-16: its
+    company, on its first line, was not found, and quoted in the error."""
+    folder = tmp_path / "members"
+    folder.mkdir()
+    text = LEAKS[4][1]  # (c1.yaml: a quote not closed, the company on the first line)
+    (folder / "c1.yaml").write_text(text, encoding)
+    out = tmp_path / "out"
+    run_batch([folder], out, BatchOptions(formats=(".json",), jobs=1, anonymise=True))
+    [failure] = read_summary(out)["failures"]
+    assert "Capybara" not in failure["error"] and "[yaml-syntax]" in failure["error"]
+
+
+# (the error, the file, its company, what the anonymised error reads: the pseudonym
+# "member-db7…" is never taken for a name, nor a file's name of no letter for one)
+ANONYMISED: list[tuple[str, str, str | None, str]] = [
+    (
+        "db.yaml, line 3: unknown country 'DB' [unknown-country]",
+        "db.yaml",
+        "DB AG",
+        "member-db710b1cb9, line 3: unknown country '<the member's company>' [unknown-country]",
+    ),
+    (
+        "01.csv, row 2: unknown country 'Narnia 01' [unknown-country]",
+        "01.csv",
+        "01",
+        "member-db710b1cb9, row 2: unknown country 'Narnia 01' [unknown-country]",
+    ),
+]
+
+
+@pytest.mark.parametrize(("error", "file", "company", "expected"), ANONYMISED)
+def test_an_anonymised_error_keeps_its_pseudonym_and_figures(
+    error: str, file: str, company: str | None, expected: str
+) -> None:
+    from ddtool.batch import _anonymised_error
+
+    assert _anonymised_error(error, file, "member-db710b1cb9", company) == expected

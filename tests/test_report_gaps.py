@@ -734,3 +734,16 @@ def test_the_registers_give_each_flags_data_gaps(tmp_path: Path) -> None:
         == gaps(row["supplier_id"], risk_of.get(row["risk_type"], row["risk_type"]))
         for row in rows
     )
+
+
+def test_a_chart_bar_of_one_flag_says_1_flag(tmp_path: Path) -> None:
+    """(its tooltip read "1 flags")"""
+    document = _assess(
+        tmp_path,
+        "company: {name: X, country: DEU}\nsuppliers:\n"
+        "  - {id: A, name: A, country: Mexico, sector: electronics-assembly}\n",
+    )
+    html = _write(document, tmp_path / "r.html").read_text("utf-8")
+    counts = re.findall(r"<title>[^<]*: (\d+) (flags?)</title>", html)
+    assert ("1", "flag") in counts  # (a bar of one flag, mineral trading's: the case)
+    assert all((n == "1") == (word == "flag") for n, word in counts), counts

@@ -14,6 +14,7 @@ say besides is in `BatchResult.notes`.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import hashlib
@@ -402,7 +403,8 @@ def _is_prose(path: Path) -> bool:
 
 def _left_in_output(outdir: Path) -> list[str]:
     """The files of a chain format in an output folder (by their paths from it) that no
-    batch wrote: not its summary, nor in its member folders or hidden ones."""
+    batch wrote: not a summary (its own, or an earlier batch's in a folder within), nor in
+    its member folders or hidden ones."""
     left: list[str] = []
     try:
         for here, subfolders, names in os.walk(outdir):
@@ -417,7 +419,8 @@ def _left_in_output(outdir: Path) -> list[str]:
                 for name in sorted(names)
                 if Path(name).suffix.lower() in SUFFIXES
                 and not name.startswith((".", "~$"))
-                and not (place == outdir and name.casefold() in _BATCH_WRITTEN)
+                # (a summary of this batch's, or of an earlier one's output kept in it)
+                and name.casefold() not in _BATCH_WRITTEN
             ]
     except OSError:  # (what cannot be listed is not read either way)
         pass
@@ -1906,13 +1909,19 @@ def _anonymised_error(
     `written`: as a YAML file that could not be read writes it, see _company_written) or the
     file's own name may be it ("mumias.csv": the ids "MUMIAS-1", the sheet "Mumias
     suppliers"), nor the target of a link that leads nowhere (see _not_an_input)."""
-    # (as the error names it: its characters that do not print escaped, "Zebra\xa0Corp")
+    # (as the error names it: its characters that do not print escaped, "Zebra\xa0Corp"; a
+    # mark in its place until the names are replaced, which must not touch the pseudonym)
     for form in dict.fromkeys((shown_name(file), path_text(file), file)):
-        error = error.replace(form, pseudonym)
+        error = error.replace(form, _PSEUDONYM_MARK)
     names = {name.strip() for name in (company, written) if name}
     # (and its name without its legal form: "Spielzeug Müller" of "Spielzeug Müller GmbH & Co.
-    # KG", as a supplier naming its buyer writes it)
-    forms = names | {_without_legal_form(name) for name in names}
+    # KG", as a supplier naming its buyer writes it); a name of no letter ("01" of 01.csv)
+    # is none of a company's to take out of an error's figures
+    forms = {
+        form
+        for form in names | {_without_legal_form(name) for name in names}
+        if re.search(r"[^\W\d_]", form)
+    }
     # a name of one or two letters ("VW" of "VW AG") is replaced only where the error quotes
     # the file and in ids, as the file's name is: as a word anywhere, it may be one of the
     # message's own ("Ana" is a word of no message, but "AS" or "OF" may be)
@@ -1938,12 +1947,18 @@ def _anonymised_error(
         error = _in_quotes_and_ids(error, form)
     for form in sorted(forms, key=len, reverse=True):  # (as a whole word, in any case)
         error = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", COMPANY, error, flags=re.IGNORECASE)
-    return re.sub(
+    error = re.sub(
         r"a link to .*, which does not exist(?=(?: \[broken-link\])?$)",
         BROKEN_LINK,
         error,
         flags=re.S,
     )
+    return error.replace(_PSEUDONYM_MARK, pseudonym)
+
+
+# where an anonymised error names the member's file, until its names are taken out (a
+# character of the Unicode private use area: in no name)
+_PSEUDONYM_MARK = "\ue000"
 
 
 # the words a member's file may be named by that name no one ("chain.csv", "suppliers.xlsx"):
@@ -1983,6 +1998,15 @@ def _file_name_forms(file: str) -> set[str]:
     return {stem, spaced} | ({bare} if bare.casefold() not in _PLAIN_FILE_NAMES else set())
 
 
+# the byte-order marks of the encodings a YAML file may be in (UTF-32's before UTF-16's,
+# whose little-endian mark begins UTF-32's)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # a YAML file's top-level company line: "company: {name: …}", "company: Acme", "company:"
 _COMPANY_KEY = re.compile(r"^company\s*:[ \t]*(.*)$", re.M)
 # a name given in a flow mapping or on a line of a block ("name: Acme GmbH")
@@ -1996,9 +2020,13 @@ def _company_written(path: Path) -> str | None:
     """
     try:
         with path.open("rb") as f:
-            text = f.read(1 << 20).decode("utf-8", errors="replace")
+            data = f.read(1 << 20)
     except OSError:
         return None
+    # (in the encodings the YAML reader takes: UTF-8, with its byte-order mark or without,
+    # and UTF-16 or UTF-32 by theirs)
+    encoding = next((name for mark, name in _BOMS if data.startswith(mark)), "utf-8")
+    text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
     found = _COMPANY_KEY.search(text)
     if found is None:
         return None

@@ -18,10 +18,13 @@ from ddtool.assess import AssessOptions, assess
 # 0.5): each expected figure is (China's + the country's) / 2, exactly a half where the two
 # printed figures' sum is odd in its fourth decimal.
 # (the processor's country, risk type, figure, the printed mean: the two origins' figures)
+# (each was printed a ten-thousandth lower, the binary float below the half)
 HALVES: list[tuple[str, str, str, float]] = [
     ("ECU", "forced_labour", "priority", 0.4216),  # (0.3843 + 0.4588) / 2 = 0.42155
     ("THA", "child_labour", "likelihood", 0.6608),  # 0.66075
-    ("THA", "forced_labour", "likelihood", 0.6761),  # 0.67605
+    ("BGD", "forced_labour", "priority", 0.4176),
+    ("MMR", "forced_labour", "likelihood", 0.6261),
+    ("VNM", "human_trafficking", "priority", 0.3545),
 ]
 
 

@@ -15,7 +15,7 @@ from ddtool.assess import assess
 from ddtool.cli import app
 from ddtool.reporters import ReportFormat, reporter_for
 from ddtool.reporters.excel_report import REGISTER_COLUMNS
-from ddtool.reporters.shown import source_behind
+from ddtool.reporters.shown import sources_behind
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_chains"
@@ -150,9 +150,7 @@ def test_sources_sheet_marks_every_source_the_evidence_cites(tmp_path: Path, sam
     cited = {str(e["source"]) for e in doc["evidence"].values()}
     # and the source a rating's note names as the one behind it ("[source behind it: …]")
     cited |= {
-        behind
-        for e in doc["evidence"].values()
-        if (behind := source_behind(e, doc["sources"])) is not None
+        behind for e in doc["evidence"].values() for behind in sources_behind(e, doc["sources"])
     }
     expected = {n for n in names if any(c == n or c.startswith(n + ": ") for c in cited)}
     wb = load_workbook(out)

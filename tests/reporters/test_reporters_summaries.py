@@ -280,7 +280,29 @@ def test_the_summary_sheet_colours_the_chain_exposure_by_its_level(
 def test_a_source_named_as_the_source_behind_a_rating_is_used(
     tmp_path: Path, sample: str, behind: str
 ) -> None:
-    document = assess([SAMPLES / sample]).data
+    _both_used(tmp_path, assess([SAMPLES / sample]).data, behind)
+
+
+def test_each_source_behind_a_rating_resting_on_two_is_used(tmp_path: Path) -> None:
+    """Polysilicon's forced labour rating rests on the ILO estimates and the US DOL list:
+    the two, named in one note, were read as one unknown name, listed among ddtool's own
+    rules, and the estimates marked not used."""
+    chain = tmp_path / "p.yaml"
+    chain.write_text(
+        "company: {name: Acme, country: Germany}\nsuppliers:\n"
+        "  - {id: P1, name: Poly, country: China, sector: polysilicon-production}\n",
+        "utf-8",
+    )
+    document = assess([chain]).data
+    notes = [str(e.get("note")) for e in document["evidence"].values()]
+    assert any("(2022); List of Goods Produced by Child Labor" in note for note in notes)
+    _both_used(tmp_path, document, "Global Estimates of Modern Slavery")
+    _both_used(tmp_path, document, "List of Goods Produced by Child Labor or Forced Labor")
+
+
+def _both_used(tmp_path: Path, document: dict[str, Any], behind: str) -> None:
+    """The source behind a rating is marked used on the Sources sheet, and listed among the
+    Markdown report's published sources, not among ddtool's own rules."""
     notes = [str(e.get("note")) for e in document["evidence"].values()]
     assert any(f"[source behind it: {behind}" in note for note in notes)
     name = next(s["name"] for s in document["sources"] if s["name"].startswith(behind))

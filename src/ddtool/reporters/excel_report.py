@@ -40,7 +40,7 @@ from ddtool.reporters.shown import (
     own_value_text,
     sector_text,
     settings_text,
-    source_behind,
+    sources_behind,
     supplier_country,
     supplier_regions,
     warning_cells,
@@ -454,7 +454,7 @@ class ExcelReporter(Reporter):
                 used.add(found)
                 if found not in names and cited:
                     own[cited] = None
-            used.add(source_behind(fact, sources))
+            used.update(sources_behind(fact, sources))
         for src in sources:
             sheet.append(
                 [

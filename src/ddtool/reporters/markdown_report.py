@@ -34,7 +34,7 @@ from ddtool.reporters.shown import (
     not_shown_text,
     sector_text,
     settings_text,
-    source_behind,
+    sources_behind,
     supplier_regions,
     warning_place,
     warning_text,
@@ -125,8 +125,8 @@ def distinct_sources(
         for item in flag_evidence(document, flag):
             if item.get("source"):
                 seen.update(dict.fromkeys(cited_sources(str(item["source"]), names)))
-            if behind and (named := source_behind(item, document.get("sources") or [])):
-                seen[named] = None
+            if behind:
+                seen.update(dict.fromkeys(sources_behind(item, document.get("sources") or [])))
     return list(seen)
 
 

@@ -296,20 +296,34 @@ def evidence_source(item: Mapping[str, Any]) -> str:
 BEHIND = "[source behind it: "
 
 
-def source_behind(item: Mapping[str, Any], sources: Iterable[Mapping[str, Any]]) -> str | None:
-    """The source a fact's note names as the one behind it: the catalogue name of the source
-    it names ("NAME (YEAR)", or NAME), else the text as written; None when it names none."""
+def sources_behind(item: Mapping[str, Any], sources: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The sources a fact's note names as those behind it: the catalogue name of each
+    source it names ("NAME (YEAR)", or NAME; several joined by "; ", as a sector rating
+    resting on two sources names them), else the text as written; none when it names none."""
     note = str(item.get("note") or "")
     at = note.rfind(BEHIND)
     if at < 0:
-        return None
+        return []
     named = note[at + len(BEHIND) :].strip()
     named = named[:-1] if named.endswith("]") else named
+    if not named:
+        return []
+    # each way a source is named, with its catalogue name (the longest tried first: a name
+    # may hold "; ")
+    written: dict[str, str] = {}
     for source in sources:
         name = str(source.get("name"))
-        if named in (name, f"{name} ({source.get('year')})"):
-            return name
-    return named or None
+        written[f"{name} ({source.get('year')})"] = written[name] = name
+    ways = sorted(written, key=len, reverse=True)
+    found: list[str] = []
+    rest = named
+    while rest:
+        way = next((w for w in ways if rest == w or rest.startswith(w + "; ")), None)
+        if way is None:
+            return [named]  # (not the catalogue's names, each whole: the text as written)
+        found.append(written[way])
+        rest = rest[len(way) + 2 :]
+    return list(dict.fromkeys(found))
 
 
 def supplier_regions(suppliers: Iterable[Mapping[str, Any]]) -> dict[str, str]:
