@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chain_support import chain_file
 from openpyxl import load_workbook
 from rich.console import Console
 
@@ -287,13 +288,8 @@ def test_each_source_behind_a_rating_resting_on_two_is_used(tmp_path: Path) -> N
     """Polysilicon's forced labour rating rests on the ILO estimates and the US DOL list:
     the two, named in one note, were read as one unknown name, listed among ddtool's own
     rules, and the estimates marked not used."""
-    chain = tmp_path / "p.yaml"
-    chain.write_text(
-        "company: {name: Acme, country: Germany}\nsuppliers:\n"
-        "  - {id: P1, name: Poly, country: China, sector: polysilicon-production}\n",
-        "utf-8",
-    )
-    document = assess([chain]).data
+    poly = {"id": "P1", "name": "Poly", "country": "China", "sector": "polysilicon-production"}
+    document = assess([chain_file(tmp_path, [poly])]).data
     notes = [str(e.get("note")) for e in document["evidence"].values()]
     assert any("(2022); List of Goods Produced by Child Labor" in note for note in notes)
     _both_used(tmp_path, document, "Global Estimates of Modern Slavery")
