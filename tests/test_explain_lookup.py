@@ -85,7 +85,19 @@ class LookupCase:
     options: tuple[str, ...] = ()
 
 
+def _accented(tmp_path: Path) -> Path:
+    """A short name with three accents."""
+    path = tmp_path / "accented.yaml"
+    path.write_text(
+        "company: {name: X, country: DEU}\nsuppliers:\n"
+        "  - {id: S1, name: Société Générale du Cacao, country: CIV, sector: cocoa trading}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 CHAINS = {
+    "accented": _accented,
     "cocoa": _cocoa,
     "minerals": _minerals,
     "shared": _shared_names,
@@ -286,6 +298,28 @@ LOOKUP_CASES = (
         ("(did you mean 'A1' (Ghana Cocoa Co)?)",),
     ),
     LookupCase("a name like none", "cocoa", "Songkla Canning Co", False, (), ("did you mean",)),
+    # a name written without its accents and its legal form, or without its dots: the
+    # accents each counted as a letter written wrong, and no suggestion was made
+    *(
+        LookupCase(
+            f"a name {how}",
+            "accented",
+            given,
+            False,
+            ("(did you mean 'S1' (Société Générale du Cacao)?)",),
+        )
+        for how, given in (
+            ("without its accents, with a legal form", "Societe Generale du Cacao SA"),
+            ("without its accents, a letter left out", "Societe Generale du Caco"),
+        )
+    ),
+    LookupCase(
+        "a legal form written without its dots",
+        "cocoa",
+        "Zaanstreek Cocoa Grinders BV",
+        True,
+        ("the supplier of that name, GRD-NL-1",),
+    ),
     # the company itself, by its id or its name: "no supplier 'company'" said nothing of it
     *(
         LookupCase(

@@ -1147,6 +1147,11 @@ def explain(
         if not named:  # (its accents and punctuation aside: "Finca Santa Barbara")
             alike = alike_key(as_text(file[-1]))
             named = [sid for sid, name in names.items() if alike_key(name) == alike]
+        compact = alike_key(as_text(file[-1])).replace(" ", "")
+        if not named and compact:  # (and its spaces: "Grinders BV" for "Grinders B.V.")
+            named = [
+                sid for sid, name in names.items() if alike_key(name).replace(" ", "") == compact
+            ]
         company = result.chain.company
         if not named and key in (name_key(company.id), name_key(company.name)):
             _fail(

@@ -267,10 +267,17 @@ _NEAR_NAME = 88
 
 
 def loose_name(name: str) -> str:
-    """A supplier's name as a near miss of it is compared: case, punctuation and the words of
-    its legal form aside ('Kakao-Handelshaus Hamburg GmbH': 'kakao handelshaus hamburg')."""
+    """A supplier's name as a near miss of it is compared: case, punctuation, accents and the
+    words of its legal form aside ('Kakao-Handelshaus Hamburg GmbH': 'kakao handelshaus
+    hamburg'; 'Société Générale du Cacao SA': 'societe generale du cacao')."""
     from rapidfuzz import utils
 
+    if not name.isascii():  # (each accent left out would count as a letter written wrong)
+        name = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", name.translate(_LETTERS))
+            if not unicodedata.combining(c)
+        )
     words: list[str] = []
     for word in utils.default_process(name).split():
         if len(word) == 1 and words and len(words[-1]) < 4 and words[-1].isalpha():
