@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ddtool.errors import InputError, Location, Problem
-from ddtool.sources.columns import FIELDS, header_key, parse_column_map
+from ddtool.sources.columns import FIELDS, MAPPED_TOGETHER, header_key, parse_column_map
 from ddtool.sources.interface import ReadOptions
 from ddtool.sources.yaml_tabs import tab_problem
 
@@ -319,11 +319,17 @@ class Config(BaseModel):
     def column_map(self, given: dict[str, str]) -> dict[str, str]:
         """The column names to read: this config's, overridden by those given (--map). A
         header is one however it is written ("Staat", "STAAT": header_key), so a --map of a
-        header the config maps too replaces the config's entry."""
+        header the config maps too replaces the config's entry; and a --map of a field the
+        config reads from another header replaces that entry too (`Staat: country` in the
+        config, `--map 'Land=country'`: 'Land' is read, 'Staat' kept as an attribute), but for
+        the fields read from several columns together (the region's)."""
         if not self.columns:
             return dict(given)
         taken = {header_key(header) for header in given}
-        kept = {h: f for h, f in self.columns.items() if header_key(h) not in taken}
+        fields = set(given.values()) - MAPPED_TOGETHER
+        kept = {
+            h: f for h, f in self.columns.items() if header_key(h) not in taken and f not in fields
+        }
         return {**kept, **given}
 
 

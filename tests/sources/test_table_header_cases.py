@@ -286,6 +286,12 @@ MAPS: list[tuple[dict[str, str], list[str], str, str | None]] = [
     ({"Staat": "region"}, ["Ort=region"], "Staat", "region"),
     ({"Staat": "region"}, [], "STAAT", "region"),
     ({}, ["Staat=country"], "Staat", "country"),
+    # a field the settings read from another header: --map chooses the column (the settings'
+    # 'Staat' was read too, and the two were a duplicate-column error advising the --map given)
+    ({"Staat": "country"}, ["Land=country"], "Staat", None),
+    ({"Staat": "country"}, ["Land=country"], "Land", "country"),
+    # (but the region, read from its columns together)
+    ({"Ort": "region"}, ["Provinz=region"], "Ort", "region"),
 ]
 
 
@@ -670,3 +676,22 @@ def test_the_reviewed_header_gets_no_misleading_hint(tmp_path: Path) -> None:
 )
 def test_header_words_count_whole(header: str, hint: str | None) -> None:
     assert hint_header(header) == hint
+
+
+def test_two_maps_of_one_field_are_refused() -> None:
+    """`--map 'Land=country' --map 'Staat=country'` read both, and the duplicate-column error
+    it led to advised one of the options given."""
+    from ddtool.sources.columns import ColumnMapError
+
+    with pytest.raises(ColumnMapError) as raised:
+        parse_column_map(["Land=country", "Staat=country"])
+    assert raised.value.messages == [
+        "--map 'Staat=country': the field 'country' is mapped twice, also from 'Land'; a field"
+        " is read from one column: give one of them"
+    ]
+    assert parse_column_map(["Ort=region", "Provinz=region"]) == {
+        "Ort": "region",
+        "Provinz": "region",
+    }
+    # (one header, written twice: no second column)
+    assert set(parse_column_map(["Land=country", "LAND=country"]).values()) == {"country"}

@@ -1610,6 +1610,11 @@ def match_header(text: str, column_map: dict[str, str]) -> str | None:
     return found
 
 
+# the fields read from several columns together (a region's: "Ciudad", "Provincia"), which
+# more than one mapping may name
+MAPPED_TOGETHER = frozenset({"region"})
+
+
 class ColumnMapError(ValueError):
     """Bad --map options: every one's message (str() gives them one per line)."""
 
@@ -1649,6 +1654,22 @@ def parse_column_map(specs: list[str]) -> dict[str, str]:
             bad.append(
                 f"--map {spec!r}: the header {header!r} is mapped twice, also to"
                 f" {mapping[twice]!r}; a column holds one field"
+            )
+            continue
+        # (a field read from two columns would be a duplicate-column error whose advice is
+        # the --map given: but the region, which is read from its columns together)
+        other = next(
+            (
+                given
+                for given, field in mapping.items()
+                if field == target and header_key(given) != header_key(header)
+            ),
+            None,
+        )
+        if other is not None and target not in MAPPED_TOGETHER:
+            bad.append(
+                f"--map {spec!r}: the field {target!r} is mapped twice, also from {other!r};"
+                " a field is read from one column: give one of them"
             )
             continue
         mapping[header] = target
