@@ -2056,6 +2056,8 @@ def _unzipped(pairs: Sequence[tuple[Any, Any]]) -> tuple[Sequence[Any], Sequence
 # the placeholders `ddtool template` writes (see ddtool.template): never real data
 TEMPLATE_COMPANY = "Your company name"
 TEMPLATE_SUPPLIERS = frozenset({"Example Cocoa Cooperative", "Example farm group"})
+# the example whose row holds the example audit and values (TEMPLATE_AUDIT, TEMPLATE_VALUES)
+TEMPLATE_SUPPLIER_AUDITED = "Example Cocoa Cooperative"
 # the country and sector of the template's sample company, as the template filled them in
 # before it left them blank: left so, they are read as the company's own, and its sector
 # infers the chains beneath it (a garment retailer read as a chocolate maker gets inferred

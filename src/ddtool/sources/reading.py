@@ -29,6 +29,7 @@ from ddtool.sources.interface import (
     size_over,
 )
 from ddtool.sources.normalise import (
+    TEMPLATE_SUPPLIER_AUDITED,
     TEMPLATE_SUPPLIERS,
     NoTaxonomy,
     SectorMatcher,
@@ -343,10 +344,20 @@ def read_chain(
     company, suppliers = normalise_records(raws, sectors, problems, standards)
     if company is None:
         company = Company(name=path_text(Path(paths[0]).stem))
+    # the files whose example row holding the audit is still there (refused below): another
+    # row's audit of that day is its own, not the example's left in it
+    kept = {
+        s.location.file
+        for s in suppliers
+        if s.name == TEMPLATE_SUPPLIER_AUDITED and s.location is not None
+    }
     if not TEMPLATE_SUPPLIERS.isdisjoint(map(attrgetter("name"), suppliers)):
         suppliers = _examples_refused(suppliers, company.id, problems, Location(str(paths[0])))
-    if any(map(_by_template, raws)):  # (in another file, an audit of that day is its own)
-        template_leftovers(suppliers, problems, Location(str(paths[0])))
+    # (in another file, not a template's, an audit of that day is its own)
+    templates = {raw.path for raw in raws if _by_template(raw)} - kept
+    if templates:
+        in_templates = [s for s in suppliers if s.location and s.location.file in templates]
+        template_leftovers(in_templates, problems, Location(str(paths[0])))
     if company_name:  # given on the command line: the file's lack of a name is no matter
         company = company.model_copy(update={"name": company_option(company_name, problems)})
         problems.items = [
