@@ -321,3 +321,92 @@ def test_without_javascript_the_register_is_a_plain_table_of_its_first_flags(
     assert (f"of {total:,}; all of them are in the Excel" in static.group(1)) is (total > limit)
     first = escape(evidence_text(flag_evidence(document, flags[0])[0]))  # (as jinja writes it)
     assert f"<li>{first}</li>" in static.group(1)
+
+
+# what the page does when its register is sorted from the keyboard and filtered (run in the
+# page after its own scripts; the result put on the body, for --dump-dom to read)
+_INTERACT = """<script>
+(function () {
+  var heads = Array.prototype.slice.call(document.querySelectorAll("#register th"));
+  var level = heads.filter(function (th) {
+    return th.getAttribute("data-key") === "level_rank";
+  })[0];
+  level.focus();
+  level.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
+  var rows = document.querySelectorAll("#register tbody tr");
+  var order = Array.prototype.map.call(rows, function (tr) { return tr.cells[8].textContent; });
+  var box = document.getElementById("register-filter");
+  box.value = "no-such-text";
+  box.dispatchEvent(new Event("input"));
+  var typed = document.getElementById("register-count").textContent;
+  setTimeout(function () {
+    document.body.setAttribute("data-test", JSON.stringify({
+      focusable: heads.every(function (th) { return th.tabIndex === 0; }),
+      sorted: level.getAttribute("aria-sort"),
+      order: order,
+      typed: typed,
+      paused: document.getElementById("register-count").textContent
+    }));
+  }, 400);
+})();
+</script>
+</body>"""
+
+
+@pytest.mark.browser
+def test_the_register_sorts_from_the_keyboard_and_filters_as_typing_pauses(
+    tmp_path: Path,
+) -> None:
+    """The headers took clicks only; "low (data gap)" sorted among plain lows; a filter of
+    thousands of rows ran at every key typed and froze the page."""
+    import html
+    import json
+
+    from ddtool.assess import AssessOptions
+    from ddtool.config import Config
+
+    chain = tmp_path / "c.yaml"
+    chain.write_text(
+        "company: {name: X, country: DEU}\nsuppliers:\n"
+        "  - {id: A, name: Known, country: DEU, sector: software-services}\n"
+        "  - {id: B, name: No country, sector: software-services}\n"
+        "  - {id: C, name: Known too, country: AUT, sector: software-services}\n",
+        "utf-8",
+    )
+    document = assess([chain], AssessOptions(settings=Config(flag_level="low"))).data
+    page = tmp_path / "r.html"
+    HtmlReporter().write(document, page)
+    page.write_text(page.read_text("utf-8").replace("</body>", _INTERACT), "utf-8")
+    dom = _run_chromium(tmp_path, page, "--dump-dom").stdout
+    found = re.search(r'data-test="([^"]*)"', dom)
+    assert found is not None, dom[-3000:]
+    result = json.loads(html.unescape(found.group(1)))
+    assert result["focusable"] and result["sorted"] == "descending"
+    # (the highest first: a level on missing data above the same level known)
+    ranks = {"low": 0, "low (data gap)": 1, "medium": 2, "high": 4, "critical": 6}
+    assert "low (data gap)" in result["order"] and "low" in result["order"]
+    assert [ranks[level] for level in result["order"]] == sorted(
+        (ranks[level] for level in result["order"]), reverse=True
+    )
+    flags = len(document["flags"])
+    assert result["typed"] == f"showing {flags} of {flags} flags"  # (not yet: typing)
+    assert result["paused"].startswith(f"showing 0 of {flags} flags; filtered by text")
+
+
+def test_the_warnings_listed_are_capped_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5,000 warnings were all listed, the charts a page-length below them."""
+    from ddtool.reporters import html_report
+
+    monkeypatch.setattr(html_report, "MAX_WARNING_ROWS", 2)
+    document = _document("garment")
+    document["warnings"] = [
+        {"type": "unknown-sector", "severity": "warning", "message": f"w{i}", "location": None}
+        for i in range(5)
+    ]
+    text = _write(document, tmp_path)
+    listed = text.split('<ul class="small" id="warnings">', 1)[1].split("</ul>", 1)[0]
+    assert listed.count("<li>") == 2
+    assert "<h3>Warnings (5)</h3>" in text
+    assert "The first 2 are listed; all are in the JSON" in text

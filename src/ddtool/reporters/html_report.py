@@ -49,6 +49,7 @@ from ddtool.reporters.shown import (
     measure_lines,
     sector_text,
     settings_text,
+    shown_rank,
     supplier_regions,
     warning_place,
     warning_text,
@@ -512,6 +513,9 @@ MAX_REGISTER_ROWS = 5000
 # no JavaScript (an e-mail preview, some PDF converters): the interactive table draws the rest
 STATIC_REGISTER_ROWS = 200
 MAX_GAP_ROWS = 1000
+# the warnings listed (thousands of one kind would push the charts a page-length down); all
+# are in the JSON and the Excel register's Warnings sheet, as the Markdown report says
+MAX_WARNING_ROWS = 1000
 
 
 def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -536,7 +540,8 @@ def _register_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
                 "risk_type": RISK_NAMES.get(flag.get("risk_type", ""), flag.get("risk_type", "")),
                 "level": shown,
                 "level_class": "none" if shown == GAP_LEVEL else level,
-                "level_rank": _level_index(level),
+                # ("low (data gap)" just above low, as every ranking of ddtool's has it)
+                "level_rank": shown_rank(shown),
                 "likelihood": flag.get("likelihood"),
                 "severity": flag.get("severity"),
                 "priority": flag.get("priority"),
@@ -619,8 +624,9 @@ def render_html(document: dict[str, Any], graph_limit: int = MAX_GRAPH_SUPPLIERS
                 "place": warning_place(w),
                 "message": warning_text(w),
             }
-            for w in document.get("warnings", [])
+            for w in document.get("warnings", [])[:MAX_WARNING_ROWS]
         ],
+        warnings_total=len(document.get("warnings", [])),
         gap_level=GAP_LEVEL,
         levels=LEVELS,
         colours=LEVEL_COLOURS,

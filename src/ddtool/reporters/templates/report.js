@@ -76,19 +76,25 @@
     }
     return a._order - b._order;
   }
+  var placed = "";  // the order the rows are in (sort key and direction): moved only when it changes
   function render() {
     var text = filterBox.value.trim().toLowerCase();
     var level = levelBox.value;
     var shown = 0;
-    var sorted = rows.slice().sort(compare);
-    var frag = document.createDocumentFragment();
+    var order = sortKey + " " + sortDir;
+    var sorted = order === placed ? rows : rows.slice().sort(compare);
+    var frag = order === placed ? null : document.createDocumentFragment();
     sorted.forEach(function (r) {
       var ok = (!level || r.level === level) && (!text || r._text.indexOf(text) !== -1);
-      r._tr.hidden = !ok;
+      if (r._tr.hidden === ok) r._tr.hidden = !ok;  // (a row left as it is is not laid out again)
       if (ok) shown += 1;
-      frag.appendChild(r._tr);
+      if (frag) frag.appendChild(r._tr);
     });
-    tbody.appendChild(frag);
+    if (frag) {
+      tbody.appendChild(frag);
+      rows = sorted;
+      placed = order;
+    }
     // (printed too: a filtered print says it is one, and a page of the top flags says so)
     var total = Number(counter.getAttribute("data-total")) || rows.length;
     var said = "showing " + shown + " of " + rows.length + " flags";
@@ -111,7 +117,7 @@
     });
   }
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
-    th.addEventListener("click", function () {
+    function sortBy() {
       var key = th.getAttribute("data-key");
       if (key === sortKey) {
         sortDir = -sortDir;
@@ -121,9 +127,27 @@
         sortDir = sortType === "num" ? -1 : 1;
       }
       render();
+    }
+    // (sorted from the keyboard too: each header is reached with Tab, sorts with Enter or Space)
+    th.tabIndex = 0;
+    th.setAttribute("title", "sort by this column");
+    th.addEventListener("click", sortBy);
+    th.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        sortBy();
+      }
     });
   });
-  filterBox.addEventListener("input", render);
+  // (as typing pauses: a search of thousands of rows at every key froze the page)
+  var pending = null;
+  filterBox.addEventListener("input", function () {
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(function () {
+      pending = null;
+      render();
+    }, 200);
+  });
   levelBox.addEventListener("change", render);
   render();
   table.setAttribute("data-rendered", "true");
