@@ -505,3 +505,51 @@ def test_assess_with_thresholds_alone_runs_and_warns(tmp_path: Path) -> None:
     assert "config-invalid" not in result.output
     assert "[gap-below-medium]" in result.output
     assert out.exists()
+
+
+# (a settings file's syntax error, the line it is told at, words its message must hold): the
+# parser's own words, at the end of the file for a quote or a bracket left open, said
+# neither where nor what to write
+SYNTAX: list[tuple[str, str, int, str]] = [
+    (
+        "a quote left open",
+        'thresholds:\n  medium: "0.3\n  high: 0.5\n',
+        2,
+        "a quote opened here (column 11) is not closed",
+    ),
+    (
+        "a bracket left open",
+        "thresholds: [0.3, 0.5\n",
+        2,
+        "(parsing a flow sequence that starts at line 1, column 13: a bracket not closed?)",
+    ),
+    (
+        "a key indented wrong",
+        "thresholds:\n  medium: 0.3\n high: 0.5\n",
+        3,
+        "check the indentation",
+    ),
+    (
+        "a second document",
+        "thresholds: {medium: 0.3}\n---\nscoring: {}\n",
+        2,
+        "a second document begins here ('---'): a settings file holds one; remove the '---'",
+    ),
+    (
+        "a value holding ': '",
+        "columns:\n  Firma: Name: name\n",
+        2,
+        "a value holding ': ' must be quoted",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"), [c[1:] for c in SYNTAX], ids=[c[0] for c in SYNTAX]
+)
+def test_a_settings_files_syntax_error_is_told_as_a_chain_files(
+    text: str, line: int, said: str, tmp_path: Path
+) -> None:
+    [problem] = _problems(text, tmp_path).items
+    assert (problem.type, problem.location.line) == ("config-syntax", line)
+    assert said in problem.message

@@ -489,8 +489,19 @@ def _mark_location(e: yaml.MarkedYAMLError, name: str) -> Location:
 
 
 def _syntax_error(e: yaml.MarkedYAMLError, name: str, text: str) -> InputError:
-    said = tab_problem(e, text) or e.problem or e.context
-    return InputError([Problem("config-syntax", f"invalid YAML: {said}", _mark_location(e, name))])
+    """A settings file's syntax error, in the words a chain file's is told in (where a quote
+    or a bracket was opened, what to write), at its line."""
+    tab = tab_problem(e, text)
+    if tab is not None:
+        return InputError(
+            [Problem("config-syntax", f"invalid YAML: {tab}", _mark_location(e, name))]
+        )
+    from ddtool.sources.yaml_source import syntax_said
+
+    said, line = syntax_said(e, text, "settings file")
+    return InputError(
+        [Problem("config-syntax", f"invalid YAML: {said}", Location(name, line=line))]
+    )
 
 
 # the tags of the keys that are no text once read (`123:`, `true:`, `2025-01-01:`)

@@ -860,24 +860,6 @@ class YamlReader(ChainReader):
                     "yaml-syntax", f"invalid YAML: {message}", Location(str(path), line=line)
                 )
                 return chain
-            opened = e.context_mark
-            where_opened = ""
-            if e.problem and e.context and opened is not None and opened.line + 1 != line:
-                # the parser finds a bracket not closed where the next thing starts: say
-                # where it was opened ("while parsing a flow mapping" at line 1); a block
-                # left where the next line is not indented as it is: check the indentation
-                hint = ""
-                if "flow" in e.context:
-                    hint = ": a bracket not closed?"
-                    if " #" in _text_line(text, opened.line):
-                        # ('[SKU #12]': the comment took the closing bracket)
-                        hint += " An unquoted ' #' starts a comment: quote a value holding '#'"
-                elif "block" in e.context:
-                    hint = ": check the indentation"
-                where_opened = (
-                    f" ({e.context.removeprefix('while ')} that starts at line"
-                    f" {opened.line + 1}, column {opened.column + 1}{hint})"
-                )
             if e.problem == "exceeded maximum nesting depth":  # (libyaml's own limit)
                 in_value = _deep_value_key(text)
                 if in_value is not None:  # (a value nested so deep, not the tiers)
@@ -914,17 +896,9 @@ class YamlReader(ChainReader):
                         Location(str(path), line=at),
                     )
                 return chain
-            hint = ""
-            if str(e.problem).startswith("mapping values are not allowed"):
-                # a value with ': ' in it ('name: Foo: Bar'), or a key indented too far
-                hint = (
-                    " (a value holding ': ' must be quoted: name: \"Foo: Bar\"; or a key is"
-                    " indented deeper than the key before it)"
-                )
+            message, line = syntax_said(e, text)
             problems.error(
-                "yaml-syntax",
-                f"invalid YAML: {e.problem or e.context}{where_opened}{hint}",
-                Location(str(path), line=line),
+                "yaml-syntax", f"invalid YAML: {message}", Location(str(path), line=line)
             )
             return chain
         except (yaml.YAMLError, RecursionError) as e:
@@ -2099,7 +2073,50 @@ def _plain_number(text: str) -> str:
     return str(int(number)) if number.is_integer() else str(number)
 
 
-def _quote_or_document(e: yaml.MarkedYAMLError, text: str) -> tuple[str, int] | None:
+def syntax_said(
+    e: yaml.MarkedYAMLError, text: str, settings: str | None = None
+) -> tuple[str, int | None]:
+    """What a YAML syntax error is, in words that say what to write, and its line: a quote
+    left open or a second document (_quote_or_document); a bracket not closed or a block
+    not indented as the one it is in, told where it was opened; a value holding ': '. The
+    parser's words otherwise. (A chain file's and a settings file's alike: `settings` names
+    what a settings file holds, for a second document in one.)"""
+    told = _quote_or_document(e, text, settings)
+    if told is not None:
+        return told
+    mark = e.problem_mark or e.context_mark
+    line = mark.line + 1 if mark else None
+    opened = e.context_mark
+    where_opened = ""
+    if e.problem and e.context and opened is not None and opened.line + 1 != line:
+        # the parser finds a bracket not closed where the next thing starts: say where it
+        # was opened ("while parsing a flow mapping" at line 1); a block left where the next
+        # line is not indented as it is: check the indentation
+        hint = ""
+        if "flow" in e.context:
+            hint = ": a bracket not closed?"
+            if " #" in _text_line(text, opened.line):
+                # ('[SKU #12]': the comment took the closing bracket)
+                hint += " An unquoted ' #' starts a comment: quote a value holding '#'"
+        elif "block" in e.context:
+            hint = ": check the indentation"
+        where_opened = (
+            f" ({e.context.removeprefix('while ')} that starts at line"
+            f" {opened.line + 1}, column {opened.column + 1}{hint})"
+        )
+    hint = ""
+    if str(e.problem).startswith("mapping values are not allowed"):
+        # a value with ': ' in it ('name: Foo: Bar'), or a key indented too far
+        hint = (
+            " (a value holding ': ' must be quoted: name: \"Foo: Bar\"; or a key is"
+            " indented deeper than the key before it)"
+        )
+    return f"{e.problem or e.context}{where_opened}{hint}", line
+
+
+def _quote_or_document(
+    e: yaml.MarkedYAMLError, text: str, settings: str | None = None
+) -> tuple[str, int] | None:
     """What is wrong, and at which line, where a YAML syntax error comes of a quote or a
     second document, whose causes the parser's words do not say: a quote left open (told
     at its line, not at the end of the file), a quote or an apostrophe inside a quoted text
@@ -2109,7 +2126,9 @@ def _quote_or_document(e: yaml.MarkedYAMLError, text: str) -> tuple[str, int] | 
     if "another document" in problem and mark is not None:
         return (
             "a second document begins here ('---'): a file holds one chain; remove the"
-            " '---', or split the file, one chain per file",
+            " '---', or split the file, one chain per file"
+            if settings is None
+            else f"a second document begins here ('---'): a {settings} holds one; remove the '---'",
             mark.line + 1,
         )
     lines = yaml_lines(text)
