@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from chain_support import chain_file
 from typer.testing import CliRunner
 from workbook_support import write_book
 
@@ -87,13 +88,8 @@ class LookupCase:
 
 def _accented(tmp_path: Path) -> Path:
     """A short name with three accents."""
-    path = tmp_path / "accented.yaml"
-    path.write_text(
-        "company: {name: X, country: DEU}\nsuppliers:\n"
-        "  - {id: S1, name: Société Générale du Cacao, country: CIV, sector: cocoa trading}\n",
-        encoding="utf-8",
-    )
-    return path
+    name = "Société Générale du Cacao"
+    return chain_file(tmp_path, [{"id": "S1", "name": name, "sector": "cocoa trading"}])
 
 
 CHAINS = {
