@@ -310,8 +310,11 @@ def test_without_javascript_the_register_is_a_plain_table_of_its_first_flags(
     monkeypatch.setattr(html_report, "STATIC_REGISTER_ROWS", limit)
     document = _document("garment")
     page = render_html(document)
-    static = _re.search(r"<noscript>(.*?)</noscript>", page, _re.S)
+    static = _re.search(r"<noscript>(\s*<p>Without JavaScript.*?)</noscript>", page, _re.S)
     assert static is not None
+    # and what needs JavaScript is not shown without it: the controls, the empty table
+    hidden = "<noscript><style>#register, #register-count, #register-cap, .controls {"
+    assert hidden in page.split("</head>", 1)[0]
     rows = _re.findall(r"<tr><td>(FL-[0-9a-f]{10})</td>", static.group(1))
     flags = list(register(document, limit))
     assert rows == [f["id"] for f in flags]
