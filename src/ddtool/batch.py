@@ -14,7 +14,6 @@ say besides is in `BatchResult.notes`.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import datetime as dt
 import hashlib
@@ -42,9 +41,10 @@ from ddtool.atomic import (
 )
 from ddtool.document import register
 from ddtool.errors import DdtoolError, InputError, Location, Problem, path_text, shown_name
+from ddtool.graph import LEGAL_FORMS
 from ddtool.model import LEVELS, RISK_TYPES
 from ddtool.sources import SUFFIXES
-from ddtool.sources.interface import Limits, option_flag
+from ddtool.sources.interface import Limits, bom_encoding, option_flag, zeros_encoding
 
 RESULT_FILE = "result.json"
 # the field of a member's result.json that gives its file's path from the output folder
@@ -1998,15 +1998,6 @@ def _file_name_forms(file: str) -> set[str]:
     return {stem, spaced} | ({bare} if bare.casefold() not in _PLAIN_FILE_NAMES else set())
 
 
-# the byte-order marks of the encodings a YAML file may be in (UTF-32's before UTF-16's,
-# whose little-endian mark begins UTF-32's)
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # a YAML file's top-level company line: "company: {name: …}", "company: Acme", "company:"
 _COMPANY_KEY = re.compile(r"^company\s*:[ \t]*(.*)$", re.M)
 # a name given in a flow mapping or on a line of a block ("name: Acme GmbH")
@@ -2024,8 +2015,8 @@ def _company_written(path: Path) -> str | None:
     except OSError:
         return None
     # (in the encodings the YAML reader takes: UTF-8, with its byte-order mark or without,
-    # and UTF-16 or UTF-32 by theirs)
-    encoding = next((name for mark, name in _BOMS if data.startswith(mark)), "utf-8")
+    # UTF-16 or UTF-32, told as it tells them)
+    encoding = bom_encoding(data) or zeros_encoding(data) or "utf-8"
     text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
     found = _COMPANY_KEY.search(text)
     if found is None:
@@ -2058,13 +2049,16 @@ COMPANY = "<the member's company>"
 _QUOTED = "'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\""
 # a buyer quoted in an error ("names buyer 'X'")
 _BUYER_QUOTED = re.compile(f"names buyer ({_QUOTED})")
-# a company's legal form at the end of its name ("GmbH & Co. KG", "Ltd.", "B.V.", "S.A.")
+# a company's legal form at the end of its name ("GmbH & Co. KG", "Ltd.", "B.V.", "S.A."):
+# each of the graph's legal-form words, its letters with or without points ("e.K.", "S.L."),
+# and the forms of several words or other signs
 _LEGAL_FORM = re.compile(
-    r"(?i)[\s,]+(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|kg|kgaa|ohg|gbr|se|ug(?:\s*\(haftungsbeschränkt\))?"
-    r"|e\.\s*k(?:fm)?|e\.\s*v|ltd|limited|(?:pvt|pte|pty)\.?\s*ltd|llc|llp|lp|inc|sas|sa|sarl"
-    r"|s\.a\.s|s\.a\.r\.l|bv|nv|spa|srl|sl|s\.l|ltda|s\.a\.?\s*de\s*c\.v|plc|co|corp"
-    r"|oy|ab|as|asa|a/s|aps|a\.s|s\.r\.o|sp\.?\s*z\s*o\.\s*o|k\.k|bhd|sdn\.?\s*bhd|tbk"
-    r"|b\.v|n\.v|s\.a|s\.p\.a|s\.r\.l)\.?$"
+    r"(?i)[\s,]+(?:gmbh\s*&\s*co\.?\s*kg|ug\s*\(haftungsbeschränkt\)|a/s|sp\.?\s*z\s*o\.\s*o"
+    r"|s\.a\.?\s*de\s*c\.v|"
+    + "|".join(
+        r"\.?\s*".join(map(re.escape, form)) for form in sorted(LEGAL_FORMS, key=len, reverse=True)
+    )
+    + r")\.?$"
 )
 
 

@@ -528,21 +528,18 @@ def _as_of_day(as_of: str | None, quiet: bool = False) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(as_of)
     except ValueError:
-        import calendar
         import re
 
-        written = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", as_of.strip())
-        if written:  # (of the form asked for: the day is none; say why, as in a file)
-            year, month, number = map(int, written.groups())
-            if number < 1:
-                _fail(f"--as-of {as_of!r} does not exist: there is no day {number}")
-            if 1 <= month <= 12 and year >= 1:
-                days = calendar.monthrange(year, month)[1]
-                _fail(
-                    f"--as-of {as_of!r} does not exist: {calendar.month_name[month]} {year}"
-                    f" has {days} days, not {number}"
-                )
-            _fail(f"--as-of {as_of!r} does not exist: there is no month {month}")
+        from ddtool.sources.values import why_no_date
+
+        # (of the form asked for, the day is none: why, as a date in a file is told)
+        why = (
+            why_no_date(as_of.strip())
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", as_of.strip())
+            else None
+        )
+        if why:
+            _fail(f"--as-of {as_of!r} does not exist: {why}")
         _fail(f"--as-of {as_of!r} is not a date: write it as YYYY-MM-DD (2026-01-31)")
     # (the day it is in UTC, as a run's own as-of date, whatever SOURCE_DATE_EPOCH pins)
     today = dt.datetime.now(dt.UTC).date()
@@ -1144,14 +1141,16 @@ def explain(
         # beans)", which several stages may share)
         names = _supplier_names(result)
         named = [sid for sid, name in names.items() if name_key(name) == key]
-        if not named:  # (its accents and punctuation aside: "Finca Santa Barbara")
+        if not named:  # (its accents and punctuation aside: "Finca Santa Barbara"; then
+            # its spaces too: "Grinders BV" for "Grinders B.V.")
             alike = alike_key(as_text(file[-1]))
-            named = [sid for sid, name in names.items() if alike_key(name) == alike]
-        compact = alike_key(as_text(file[-1])).replace(" ", "")
-        if not named and compact:  # (and its spaces: "Grinders BV" for "Grinders B.V.")
-            named = [
-                sid for sid, name in names.items() if alike_key(name).replace(" ", "") == compact
-            ]
+            keys = {sid: alike_key(name) for sid, name in names.items()}
+            named = [sid for sid, written in keys.items() if written == alike]
+            compact = alike.replace(" ", "")
+            if not named and compact:
+                named = [
+                    sid for sid, written in keys.items() if written.replace(" ", "") == compact
+                ]
         company = result.chain.company
         if not named and key in (name_key(company.id), name_key(company.name)):
             _fail(

@@ -253,13 +253,16 @@ def closest_id(wanted: str, ids: list[str], cutoff: float = 75) -> str | None:
 
 # the words of a company's legal form, aside when two names compare: "Kakao-Handelshaus
 # Hamburg GmbH" is "Kakao Handelshaus Hamburg" ("S.A.R.L." is read as "sarl")
-_LEGAL_FORMS = frozenset(
+# the words of companies' legal forms, as loose_name writes them (letters alone: "S.A." is
+# "sa"); an anonymised batch summary takes them off a company's name too (batch)
+LEGAL_FORMS = frozenset(
     (
-        "gmbh", "mbh", "ag", "kg", "kgaa", "ohg", "ug", "ek",  # German
+        "gmbh", "mbh", "ag", "kg", "kgaa", "ohg", "ug", "ek", "ekfm", "gbr", "ev", "se",  # German
         "co", "cie", "company", "ltd", "limited", "llc", "llp", "lp", "inc", "incorporated",
         "corp", "corporation", "plc", "pvt", "pte", "pty", "private",
         "sa", "sas", "sarl", "eurl", "sl", "slu", "srl", "spa", "cv",  # French, Spanish, Italian
-        "bv", "nv", "ab", "oy", "as", "jsc", "ooo", "bhd", "sdn", "tbk",
+        "ltda", "bv", "nv", "ab", "oy", "as", "asa", "aps", "sro", "kk", "jsc", "ooo", "bhd",
+        "sdn", "tbk",
     )
 )  # fmt: skip
 # how like a supplier's name (fuzz.ratio of the two, legal forms aside) a near miss of it is
@@ -284,7 +287,7 @@ def loose_name(name: str) -> str:
             words[-1] += word  # letters written with points: "S.A.", "s a r l"
         else:
             words.append(word)
-    kept = [w for w in words if w not in _LEGAL_FORMS]
+    kept = [w for w in words if w not in LEGAL_FORMS]
     return " ".join(kept or words)
 
 

@@ -2657,14 +2657,12 @@ class Inference:
         exact_lean = decimal_value(lean_weight)
         for o in shares:
             iso3 = None if o.iso3 == "OTH" else o.iso3
-            weight = exact = None
+            exact = None
             if o.share_pct and total:
-                weight = (1 - lean_weight) * o.share_pct / total
                 exact = (1 - exact_lean) * decimal_value(o.share_pct) / exact_total
             if o.iso3 == lean:
-                weight = (weight or 0.0) + lean_weight
                 exact = (exact or Fraction(0)) + exact_lean
-            origins.append(Origin(iso3, weight, o, exact))
+            origins.append(Origin(iso3, None if exact is None else float(exact), o, exact))
         if lean and lean not in {o.iso3 for o in shares}:  # listed there, no share known
             origins.append(Origin(lean, lean_weight, None, exact_lean))
         # the countries where the commodity's goods are listed but no share is published

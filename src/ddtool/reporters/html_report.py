@@ -72,10 +72,6 @@ LABEL_W, BAR_W, BAR_H, BAR_GAP = 210, 300, 16, 6
 CHART_LABEL_CHARS = 28
 
 
-def _level_index(level: str | None) -> int:
-    return LEVELS.index(level) if level in LEVELS else -1
-
-
 def _top_level(scores: dict[str, Any]) -> str | None:
     """The highest level over risk types of a {risk_type: score} mapping."""
     levels = [s.get("level") for s in scores.values() if isinstance(s, dict)]

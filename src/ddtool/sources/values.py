@@ -329,7 +329,7 @@ def _date_of(text: str, written: str, value: Any) -> dt.date:
     named = _named_date(whole)  # (all of it: "31 OCT 2024" holds a T)
     if named is not None:
         return named
-    why = _why_no_date(text)
+    why = why_no_date(text)
     if why is not None:  # written as a date is, but no day of the calendar (2026-02-30)
         raise ValueProblem(f"{written[:40]!r} does not exist: {why}")
     short = _two_digit_year(whole)
@@ -425,7 +425,7 @@ _ISO_SHAPE = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
 _DAY_FIRST_SHAPE = re.compile(r"(\d{1,2})([-./])(\d{1,2})\2(\d{4})")
 
 
-def _why_no_date(text: str) -> str | None:
+def why_no_date(text: str) -> str | None:
     """Why a text written as a date in numbers is no day ("April 2025 has 30 days, not
     31", "there is no month 13"); None when it is not written so."""
     if (found := _ISO_SHAPE.fullmatch(text)) is not None:

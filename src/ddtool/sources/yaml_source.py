@@ -1469,24 +1469,13 @@ class _Check:
             elif key == "audits":
                 value = self._audits(value, line)
                 # each audit's result and standard lines, for a result the score does not
-                # know and a standard not known to audit labour conditions (the audit's own
-                # line where it gives none)
-                # (and its date's, for a date after the as-of date: Chain.dates_after)
-                for index, audit in enumerate(value if isinstance(value, list) else [value]):
-                    if isinstance(audit, dict):
-                        for part in ("result", "standard", "date"):
-                            at = audit.get(_KEY_LINES, {}).get(part) or audit.get(_LINE)
-                            if at is not None:
-                                lines[f"audits[{index}].{part}"] = at
+                # know and a standard not known to audit labour conditions, and its date's,
+                # for a date after the as-of date (Chain.dates_after)
+                lines.update(_part_lines(key, value, ("result", "standard", "date")))
             elif key == "certifications":
                 value = self._certifications(value, line)
                 # each certification's expiry line (a date far ahead: Chain.dates_after)
-                held = value if isinstance(value, list) else [value]
-                for index, cert in enumerate(held):
-                    if isinstance(cert, dict):
-                        at = cert.get(_KEY_LINES, {}).get("valid_until") or cert.get(_LINE)
-                        if at is not None:
-                            lines[f"certifications[{index}].valid_until"] = at
+                lines.update(_part_lines(key, value, ("valid_until",)))
             fields[key] = _strip_lines(value)
         keys = {meant: key for key, meant in renames.items()}
         return (fields, extras, keys) if usable else None
@@ -2071,6 +2060,19 @@ def _plain_number(text: str) -> str:
     except ValueProblem:
         return text.replace(",", "")
     return str(int(number)) if number.is_integer() else str(number)
+
+
+def _part_lines(key: str, value: Any, parts: tuple[str, ...]) -> dict[str, int]:
+    """The lines of these keys of each mapping in a list ("audits[1].date"): the mapping's
+    own line where it gives no such key."""
+    found: dict[str, int] = {}
+    for index, item in enumerate(value if isinstance(value, list) else [value]):
+        if isinstance(item, dict):
+            for part in parts:
+                at = item.get(_KEY_LINES, {}).get(part) or item.get(_LINE)
+                if at is not None:
+                    found[f"{key}[{index}].{part}"] = at
+    return found
 
 
 def syntax_said(
